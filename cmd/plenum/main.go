@@ -1,0 +1,135 @@
+// Command plenum runs a delegate assembly under written rules of procedure
+// and keeps its minutes as a signed, tamper-evident Merkle log.
+//
+// Each subcommand lives in a file of its own (serve.go, verify.go, tally.go,
+// …) and registers itself in init with register; main only dispatches.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"sort"
+	"strings"
+	"syscall"
+)
+
+// subcommand is one verb of the plenum command line.
+type subcommand struct {
+	name    string
+	summary string // one line for the overview
+	usage   string // the man-page text printed by "plenum NAME --help"
+	run     func(ctx context.Context, env *cliEnv, args []string) error
+}
+
+// cliEnv carries the process's streams so commands can be tested in-process.
+type cliEnv struct {
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+}
+
+// exitError asks main to exit with code without printing a usage message;
+// the command has already told the user what went wrong when msg is empty.
+type exitError struct {
+	code int
+	msg  string
+}
+
+func (e *exitError) Error() string { return e.msg }
+
+var subcommands = map[string]*subcommand{}
+
+// register adds a subcommand; it is called from init in each command's file.
+func register(c *subcommand) {
+	if _, dup := subcommands[c.name]; dup {
+		panic("plenum: subcommand registered twice: " + c.name)
+	}
+	subcommands[c.name] = c
+}
+
+// newFlagSet returns a flag set whose -h/--help prints the command's usage
+// text instead of the flag package's terse default.
+func newFlagSet(c *subcommand, env *cliEnv) *flag.FlagSet {
+	fs := flag.NewFlagSet("plenum "+c.name, flag.ContinueOnError)
+	fs.SetOutput(env.stderr)
+	fs.Usage = func() {
+		fmt.Fprint(env.stderr, strings.TrimLeft(c.usage, "\n"))
+	}
+	return fs
+}
+
+const overview = `plenum — run a delegate assembly and keep its minutes as a tamper-evident record
+
+Usage:
+  plenum COMMAND [options]
+
+Commands:
+%s
+Run "plenum COMMAND --help" for the manual of one command.
+`
+
+func printOverview(w io.Writer) {
+	names := make([]string, 0, len(subcommands))
+	for n := range subcommands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	var b strings.Builder
+	for _, n := range names {
+		fmt.Fprintf(&b, "  %-9s %s\n", n, subcommands[n].summary)
+	}
+	fmt.Fprintf(w, overview, b.String())
+}
+
+// runCLI runs one invocation and returns the process exit code.
+func runCLI(ctx context.Context, env *cliEnv, args []string) int {
+	if len(args) == 0 {
+		printOverview(env.stderr)
+		return 2
+	}
+	switch args[0] {
+	case "-h", "-help", "--help", "help":
+		if len(args) > 1 {
+			if c, ok := subcommands[args[1]]; ok {
+				fmt.Fprint(env.stdout, strings.TrimLeft(c.usage, "\n"))
+				return 0
+			}
+		}
+		printOverview(env.stdout)
+		return 0
+	}
+	c, ok := subcommands[args[0]]
+	if !ok {
+		fmt.Fprintf(env.stderr, "plenum: unknown command %q\n\n", args[0])
+		printOverview(env.stderr)
+		return 2
+	}
+	err := c.run(ctx, env, args[1:])
+	var ee *exitError
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, flag.ErrHelp):
+		return 0
+	case errors.As(err, &ee):
+		if ee.msg != "" {
+			fmt.Fprintf(env.stderr, "plenum %s: %s\n", c.name, ee.msg)
+		}
+		return ee.code
+	default:
+		fmt.Fprintf(env.stderr, "plenum %s: %v\n", c.name, err)
+		return 1
+	}
+}
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	env := &cliEnv{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr}
+	os.Exit(runCLI(ctx, env, os.Args[1:]))
+}
