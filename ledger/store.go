@@ -1,0 +1,100 @@
+package ledger
+
+import (
+	"context"
+	"errors"
+
+	"golang.org/x/mod/sumdb/tlog"
+)
+
+// Store is durable storage for many logs, each named by its origin.
+//
+// A Store keeps bytes, hashes and signed checkpoints; it knows nothing of
+// their meaning, and all hashing, signing and checking happens in this
+// package. Implementations must make AppendBatch atomic and durable (synced
+// to stable storage before it returns nil) and must allow reads concurrent
+// with appends. Package plenum/store/sqlite implements Store.
+type Store interface {
+	// CreateLog creates an empty log with its signed size-0 checkpoint.
+	// It returns an error wrapping ErrLogExists if origin is taken.
+	CreateLog(ctx context.Context, origin string, checkpoint []byte) error
+
+	// Logs returns the origins of all logs, sorted.
+	Logs(ctx context.Context) ([]string, error)
+
+	// Head returns a log's committed size and latest signed checkpoint,
+	// or an error wrapping ErrLogNotFound.
+	Head(ctx context.Context, origin string) (Head, error)
+
+	// AppendBatch atomically appends b to the log: its records, its blobs
+	// and its checkpoint, which becomes the log's head. It fails with an
+	// error wrapping ErrConflict, changing nothing, unless b.First equals
+	// the log's current size, so two writers cannot fork a log.
+	AppendBatch(ctx context.Context, origin string, b *Batch) error
+
+	// ScanRecords calls fn for each stored record with start ≤ index < end,
+	// in order of index. fn must not keep r.Data or r.Hashes after it
+	// returns. A record missing from the range is simply not visited.
+	ScanRecords(ctx context.Context, origin string, start, end int64, fn func(r Record) error) error
+
+	// ReadRecords returns the records with the given indexes, in the
+	// order asked, or an error wrapping ErrNotFound if one is missing.
+	ReadRecords(ctx context.Context, origin string, indexes []int64) ([]Record, error)
+
+	// Checkpoints returns up to limit stored checkpoints of the log with
+	// a tree size greater than after, in increasing order of size.
+	Checkpoints(ctx context.Context, origin string, after int64, limit int) ([]StoredCheckpoint, error)
+
+	// Blob returns the payload stored under its SHA-256, or an error
+	// wrapping ErrNotFound. The caller checks the hash.
+	Blob(ctx context.Context, sha256 [32]byte) ([]byte, error)
+
+	// Close releases the store.
+	Close() error
+}
+
+// Head is a log's committed state: its size and its latest signed checkpoint.
+type Head struct {
+	Size       int64
+	Checkpoint []byte
+}
+
+// Record is one stored entry: its index, its encoded bytes, and the tlog
+// hashes its append stored (tlog.StoredHashes: the record hash at level 0,
+// then the hash of each subtree it completes, level by level).
+type Record struct {
+	Index  int64
+	Data   []byte
+	Hashes []tlog.Hash
+}
+
+// Blob is a payload stored beside the log under its SHA-256.
+type Blob struct {
+	SHA256 [32]byte
+	Data   []byte
+}
+
+// StoredCheckpoint is a signed checkpoint as stored, with the tree size
+// it was stored under.
+type StoredCheckpoint struct {
+	Size   int64
+	Signed []byte
+}
+
+// Batch is what one AppendBatch commits: Records with indexes First,
+// First+1, …, the blobs they refer to, and the checkpoint signed for the
+// tree of size First+len(Records).
+type Batch struct {
+	First      int64
+	Records    []Record
+	Blobs      []Blob
+	Checkpoint []byte
+}
+
+// Errors a Store reports, wrapped with detail.
+var (
+	ErrLogNotFound = errors.New("log not found")
+	ErrLogExists   = errors.New("log already exists")
+	ErrConflict    = errors.New("log changed by another writer")
+	ErrNotFound    = errors.New("not found")
+)
