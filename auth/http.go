@@ -1,0 +1,259 @@
+package auth
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"html"
+	"io"
+	"math"
+	"mime"
+	"net"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+)
+
+// CookieName is the name of the session cookie.
+const CookieName = "plenum_session"
+
+// CSRFHeader is the header a script sets on state-changing requests
+// (fetch(url, {method: "POST", headers: {"X-Plenum": "1"}})). A browser
+// sends it cross-site only after a CORS preflight, which plenum never
+// grants.
+const CSRFHeader = "X-Plenum"
+
+type ctxKey struct{}
+
+// FromContext returns the session of the request whose context this is,
+// or nil for a visitor who is not logged in (the public).
+func FromContext(ctx context.Context) *Session {
+	s, _ := ctx.Value(ctxKey{}).(*Session)
+	return s
+}
+
+// WithSession returns ctx carrying sess, as Middleware does.
+func WithSession(ctx context.Context, sess *Session) context.Context {
+	return context.WithValue(ctx, ctxKey{}, sess)
+}
+
+// Middleware looks up the session cookie of every request and puts the
+// session (if any) into the request's context for FromContext. A missing,
+// unknown or expired cookie is no session: the request goes on as the
+// public's.
+func (s *Store) Middleware(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if c, err := r.Cookie(CookieName); err == nil && c.Value != "" {
+			if sess, err := s.Session(r.Context(), c.Value); err == nil {
+				r = r.WithContext(WithSession(r.Context(), sess))
+			}
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// ClientAddr returns the address a request comes from, for rate limits:
+// the peer's IP, or the first address of X-Forwarded-For when the Store
+// trusts a proxy.
+func (s *Store) ClientAddr(r *http.Request) string {
+	if s.opts.TrustProxy {
+		if f := r.Header.Get("X-Forwarded-For"); f != "" {
+			return strings.TrimSpace(strings.Split(f, ",")[0])
+		}
+	}
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return r.RemoteAddr
+	}
+	return host
+}
+
+// SameOrigin reports whether a state-changing request may be trusted not
+// to be forged by another site: its Origin header, if present, names this
+// host, and it carries the X-Plenum header, a JSON body, or an Origin (a
+// browser always sends Origin with a cross-site POST, so a same-host Origin
+// is proof enough for a plain HTML form).
+func SameOrigin(r *http.Request) bool {
+	origin := r.Header.Get("Origin")
+	if origin != "" {
+		u, err := url.Parse(origin)
+		if err != nil || origin == "null" || !strings.EqualFold(u.Host, r.Host) {
+			return false
+		}
+		return true
+	}
+	if r.Header.Get(CSRFHeader) != "" {
+		return true
+	}
+	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	return mt == "application/json"
+}
+
+// HandleLogin logs a person in and sets the session cookie.
+//
+//	GET  /login?code=CODE      the link on a mandate card (its QR code)
+//	GET  /login?admin=TOKEN    the one-time administrator link
+//	POST /login                form field or JSON member "code"
+//
+// A JSON request (Content-Type or Accept application/json) gets the
+// session as JSON, or a problem+json; a browser is redirected to the local
+// path in "next", or to Options.Home, or gets a short page saying what was
+// wrong. Attempts are rate-limited per client address and in all; a
+// client over the limit gets 429 with Retry-After. A GET without code or
+// admin is passed to form (the pages' login form), or 404 when form is nil.
+func (s *Store) HandleLogin(form http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		q := r.URL.Query()
+		var code, admin, next string
+		wantJSON := false
+		switch r.Method {
+		case http.MethodGet, http.MethodHead:
+			code, admin, next = q.Get("code"), q.Get("admin"), q.Get("next")
+			wantJSON = acceptsJSON(r)
+			if code == "" && admin == "" {
+				if form != nil {
+					form.ServeHTTP(w, r)
+				} else {
+					http.NotFound(w, r)
+				}
+				return
+			}
+		case http.MethodPost:
+			if !SameOrigin(r) {
+				loginProblem(w, http.StatusForbidden, "cross-site request refused", "this request came from another site, or without the X-Plenum header; log in from plenum's own page", true)
+				return
+			}
+			mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+			if mt == "application/json" {
+				wantJSON = true
+				var body struct {
+					Code  string `json:"code"`
+					Admin string `json:"admin"`
+					Next  string `json:"next"`
+				}
+				if err := json.NewDecoder(io.LimitReader(r.Body, 4096)).Decode(&body); err != nil {
+					loginProblem(w, http.StatusBadRequest, "malformed request", "the body must be a JSON object such as {\"code\": \"ABCD-EFGH-JKLM-NPQR\"}", true)
+					return
+				}
+				code, admin, next = body.Code, body.Admin, body.Next
+			} else {
+				r.Body = http.MaxBytesReader(w, r.Body, 4096)
+				if err := r.ParseForm(); err != nil {
+					loginProblem(w, http.StatusBadRequest, "malformed request", "the login form could not be read", false)
+					return
+				}
+				code, admin, next = r.PostForm.Get("code"), r.PostForm.Get("admin"), r.PostForm.Get("next")
+				wantJSON = acceptsJSON(r)
+			}
+		default:
+			w.Header().Set("Allow", "GET, POST")
+			loginProblem(w, http.StatusMethodNotAllowed, "method not allowed", "log in with GET /login?code=… or POST /login", wantJSON)
+			return
+		}
+		if ok, wait := s.lim.allow(s.ClientAddr(r), s.opts.Now()); !ok {
+			secs := int(math.Ceil(wait.Seconds()))
+			w.Header().Set("Retry-After", strconv.Itoa(max(secs, 1)))
+			loginProblem(w, http.StatusTooManyRequests, "too many login attempts", fmt.Sprintf("too many login attempts from your address; wait %d seconds and try again", max(secs, 1)), wantJSON)
+			return
+		}
+		var sess *Session
+		var token string
+		var err error
+		switch {
+		case admin != "":
+			sess, token, err = s.LoginAdmin(r.Context(), admin)
+		case strings.TrimSpace(code) != "":
+			sess, token, err = s.Login(r.Context(), code)
+		default:
+			err = errors.New("no access code was given: type the code printed on your mandate card")
+		}
+		if err != nil {
+			status := http.StatusUnauthorized
+			msg := err.Error()
+			if !errors.Is(err, ErrBadCode) && !errors.Is(err, ErrExpiredCode) && !errors.Is(err, ErrBadToken) {
+				if strings.HasPrefix(msg, "no access code") {
+					status = http.StatusBadRequest
+				} else {
+					status, msg = http.StatusInternalServerError, "the login could not be recorded; try again in a moment"
+				}
+			}
+			loginProblem(w, status, "login refused", msg, wantJSON)
+			return
+		}
+		http.SetCookie(w, &http.Cookie{
+			Name:     CookieName,
+			Value:    token,
+			Path:     "/",
+			Expires:  sess.Expires,
+			HttpOnly: true,
+			SameSite: http.SameSiteLaxMode,
+			Secure:   r.TLS != nil || s.opts.SecureCookies,
+		})
+		w.Header().Set("Cache-Control", "no-store")
+		if wantJSON {
+			w.Header().Set("Content-Type", "application/json")
+			json.NewEncoder(w).Encode(sess)
+			return
+		}
+		if !localPath(next) {
+			next = s.opts.Home(sess)
+		}
+		http.Redirect(w, r, next, http.StatusSeeOther)
+	})
+}
+
+// HandleLogout ends the session of the request (POST /logout) and clears
+// the cookie; a browser is sent to "/", a JSON client gets 204.
+func (s *Store) HandleLogout() http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodPost {
+			w.Header().Set("Allow", "POST")
+			loginProblem(w, http.StatusMethodNotAllowed, "method not allowed", "log out with POST /logout", acceptsJSON(r))
+			return
+		}
+		if !SameOrigin(r) {
+			loginProblem(w, http.StatusForbidden, "cross-site request refused", "this request came from another site, or without the X-Plenum header", true)
+			return
+		}
+		if c, err := r.Cookie(CookieName); err == nil && c.Value != "" {
+			s.Logout(r.Context(), c.Value)
+		}
+		http.SetCookie(w, &http.Cookie{Name: CookieName, Value: "", Path: "/", MaxAge: -1, HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil || s.opts.SecureCookies})
+		if acceptsJSON(r) || r.Header.Get(CSRFHeader) != "" {
+			w.WriteHeader(http.StatusNoContent)
+			return
+		}
+		http.Redirect(w, r, "/", http.StatusSeeOther)
+	})
+}
+
+func acceptsJSON(r *http.Request) bool {
+	if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt == "application/json" {
+		return true
+	}
+	a := r.Header.Get("Accept")
+	return strings.Contains(a, "application/json") || strings.Contains(a, "application/problem+json")
+}
+
+// localPath reports whether p is a path on this site (not //host or a URL).
+func localPath(p string) bool {
+	return strings.HasPrefix(p, "/") && !strings.HasPrefix(p, "//") && !strings.HasPrefix(p, "/\\")
+}
+
+func loginProblem(w http.ResponseWriter, status int, title, detail string, asJSON bool) {
+	w.Header().Set("Cache-Control", "no-store")
+	if asJSON {
+		w.Header().Set("Content-Type", "application/problem+json")
+		w.WriteHeader(status)
+		json.NewEncoder(w).Encode(map[string]any{"type": "about:blank", "title": title, "status": status, "detail": detail})
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	fmt.Fprintf(w, `<!doctype html><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>plenum: %s</title>
+<h1>%s</h1><p>%s</p>
+<form method="post" action="/login"><label>Access code <input name="code" autocomplete="one-time-code" autocapitalize="characters"></label> <button>Log in</button></form>
+`, html.EscapeString(title), html.EscapeString(title), html.EscapeString(detail))
+}
