@@ -1,0 +1,280 @@
+package assembly
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"reflect"
+	"sort"
+	"strings"
+	"time"
+)
+
+// Command is one thing someone does at an assembly: one Go struct per
+// command of docs/script.md. Commands are values (CastBallot, not
+// *CastBallot).
+type Command interface {
+	// CommandName is the command's name in scripts and the API ("cast_ballot").
+	CommandName() string
+	decide(s *State, m Meta) ([]Event, error)
+}
+
+// Meta is the context a command arrives in: which assembly, on whose
+// authority, when, and its idempotency key. Every event carries the Meta of
+// the command it came from.
+type Meta struct {
+	Assembly string    `json:"assembly"`
+	Actor    string    `json:"actor"`
+	At       time.Time `json:"at"`
+	Key      string    `json:"key,omitempty"`
+}
+
+// EventMeta returns the context of the command an event came from.
+func (m Meta) EventMeta() Meta { return m }
+
+// Envelope is one line of a command script or one API request: the
+// command's name, its context and its arguments still as JSON.
+type Envelope struct {
+	Cmd      string          `json:"cmd"`
+	Assembly string          `json:"assembly,omitempty"`
+	Actor    string          `json:"actor"`
+	At       time.Time       `json:"at"`
+	Key      string          `json:"key,omitempty"`
+	Args     json.RawMessage `json:"args,omitempty"`
+}
+
+// Meta returns the envelope's context.
+func (env Envelope) Meta() Meta {
+	return Meta{Assembly: env.Assembly, Actor: env.Actor, At: env.At, Key: env.Key}
+}
+
+// ParseEnvelope reads one JSON line into an Envelope, strictly: unknown
+// fields, a missing cmd, actor or at, and a malformed id are refused.
+func ParseEnvelope(line []byte) (Envelope, error) {
+	var env Envelope
+	dec := json.NewDecoder(bytes.NewReader(line))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&env); err != nil {
+		return Envelope{}, fieldErr("", "the command line is not valid: %s", jsonMsg(err))
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return Envelope{}, fieldErr("", "the command line has more after its JSON object")
+	}
+	switch {
+	case env.Cmd == "":
+		return Envelope{}, fieldErr("cmd", "the command has no cmd: say what is to be done")
+	case env.Actor == "":
+		return Envelope{}, fieldErr("actor", "the command %s has no actor: say on whose authority it is given", env.Cmd)
+	case env.At.IsZero():
+		return Envelope{}, fieldErr("at", "the command %s has no time (at)", env.Cmd)
+	}
+	if err := checkID(env.Actor); err != nil {
+		return Envelope{}, fieldErr("actor", "the actor %q is not a valid id: %s", env.Actor, err)
+	}
+	if env.Assembly != "" {
+		if err := checkID(env.Assembly); err != nil {
+			return Envelope{}, fieldErr("assembly", "the assembly %q is not a valid id: %s", env.Assembly, err)
+		}
+	}
+	if _, ok := commandTypes[env.Cmd]; !ok {
+		return Envelope{}, fieldErr("cmd", "unknown command %q", env.Cmd)
+	}
+	return env, nil
+}
+
+// ParseCommand decodes the envelope's arguments into the command it names,
+// strictly: an unknown command or field, a missing required field or a
+// malformed id, date or choice is refused with an error naming the field.
+func ParseCommand(env Envelope) (Command, error) {
+	t, ok := commandTypes[env.Cmd]
+	if !ok {
+		return nil, fieldErr("cmd", "unknown command %q; the commands are listed in docs/script.md", env.Cmd)
+	}
+	p := reflect.New(t)
+	args := bytes.TrimSpace(env.Args)
+	if len(args) == 0 || bytes.Equal(args, []byte("null")) {
+		args = []byte("{}")
+	}
+	dec := json.NewDecoder(bytes.NewReader(args))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(p.Interface()); err != nil {
+		return nil, fieldErr(jsonField(err), "%s: %s", env.Cmd, jsonMsg(err))
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, fieldErr("", "%s: the arguments have more after their JSON object", env.Cmd)
+	}
+	if err := validateStruct(env.Cmd, p.Elem()); err != nil {
+		return nil, err
+	}
+	return p.Elem().Interface().(Command), nil
+}
+
+// jsonMsg turns encoding/json's messages into words.
+func jsonMsg(err error) string {
+	var ute *json.UnmarshalTypeError
+	if errors.As(err, &ute) {
+		return fmt.Sprintf("the field %q must be %s, not a JSON %s", ute.Field, kindWord(ute.Type), ute.Value)
+	}
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		return "malformed JSON: " + se.Error()
+	}
+	msg := strings.TrimPrefix(err.Error(), "json: ")
+	return msg
+}
+
+func jsonField(err error) string {
+	var ute *json.UnmarshalTypeError
+	if errors.As(err, &ute) {
+		return ute.Field
+	}
+	msg := err.Error()
+	if i := strings.Index(msg, "unknown field \""); i >= 0 {
+		f := msg[i+len("unknown field \""):]
+		return strings.TrimSuffix(f, "\"")
+	}
+	return ""
+}
+
+func kindWord(t reflect.Type) string {
+	switch t.Kind() {
+	case reflect.String:
+		return "a string"
+	case reflect.Int, reflect.Int64:
+		return "a whole number"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Slice:
+		return "a list"
+	case reflect.Struct, reflect.Map:
+		return "an object"
+	}
+	return t.String()
+}
+
+// checkID reports why s is not an id: lower case letters, digits, '-' and
+// '_', 1 to 64 characters.
+func checkID(s string) error {
+	if s == "" {
+		return errors.New("it is empty")
+	}
+	if len(s) > 64 {
+		return errors.New("it is longer than 64 characters")
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_') {
+			return fmt.Errorf("%q is not allowed; use lower case letters, digits, '-' and '_'", c)
+		}
+	}
+	return nil
+}
+
+// validateStruct checks the `plenum` tags of a decoded command:
+// required, id (a string or list of ids), date (YYYY-MM-DD), enum=a|b|c.
+func validateStruct(cmd string, v reflect.Value) error {
+	t := v.Type()
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		tag := f.Tag.Get("plenum")
+		if tag == "" {
+			if f.Type.Kind() == reflect.Struct && f.Type != reflect.TypeOf(time.Time{}) && f.Type != reflect.TypeOf(Count{}) {
+				if err := validateStruct(cmd, v.Field(i)); err != nil {
+					return err
+				}
+			}
+			continue
+		}
+		name := strings.Split(f.Tag.Get("json"), ",")[0]
+		fv := v.Field(i)
+		for _, opt := range strings.Split(tag, ",") {
+			switch {
+			case opt == "required":
+				if fv.IsZero() {
+					return fieldErr(name, "%s: the field %q is required", cmd, name)
+				}
+			case opt == "id":
+				switch fv.Kind() {
+				case reflect.String:
+					if s := fv.String(); s != "" {
+						if err := checkID(s); err != nil {
+							return fieldErr(name, "%s: %q in the field %q is not a valid id: %s", cmd, s, name, err)
+						}
+					}
+				case reflect.Slice:
+					seen := map[string]bool{}
+					for j := 0; j < fv.Len(); j++ {
+						s := fv.Index(j).String()
+						if err := checkID(s); err != nil {
+							return fieldErr(name, "%s: %q in the field %q is not a valid id: %s", cmd, s, name, err)
+						}
+						if seen[s] {
+							return fieldErr(name, "%s: %q is named twice in the field %q", cmd, s, name)
+						}
+						seen[s] = true
+					}
+				}
+			case opt == "date":
+				if s := fv.String(); s != "" {
+					if _, err := time.Parse("2006-01-02", s); err != nil {
+						return fieldErr(name, "%s: the field %q must be a date YYYY-MM-DD, not %q", cmd, name, s)
+					}
+				}
+			case strings.HasPrefix(opt, "enum="):
+				allowed := strings.Split(strings.TrimPrefix(opt, "enum="), "|")
+				check := func(s string) error {
+					if s == "" {
+						return nil
+					}
+					for _, a := range allowed {
+						if s == a {
+							return nil
+						}
+					}
+					return fieldErr(name, "%s: the field %q must be one of %s, not %q", cmd, name, strings.Join(allowed, ", "), s)
+				}
+				if fv.Kind() == reflect.Slice {
+					for j := 0; j < fv.Len(); j++ {
+						if err := check(fv.Index(j).String()); err != nil {
+							return err
+						}
+					}
+				} else if err := check(fv.String()); err != nil {
+					return err
+				}
+			case opt == "positive":
+				if fv.Int() < 0 {
+					return fieldErr(name, "%s: the field %q must not be negative", cmd, name)
+				}
+			}
+		}
+		if fv.Kind() == reflect.Slice && fv.Type().Elem().Kind() == reflect.Struct {
+			for j := 0; j < fv.Len(); j++ {
+				if err := validateStruct(cmd, fv.Index(j)); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
+}
+
+var commandTypes = map[string]reflect.Type{}
+
+func registerCommands(cs ...Command) {
+	for _, c := range cs {
+		commandTypes[c.CommandName()] = reflect.TypeOf(c)
+	}
+}
+
+// CommandNames lists every command plenum knows, sorted.
+func CommandNames() []string {
+	names := make([]string, 0, len(commandTypes))
+	for n := range commandTypes {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}

@@ -1,0 +1,595 @@
+package assembly
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"plenum/tally"
+)
+
+// List is a list of candidates in an election by lists (by tendency).
+type List struct {
+	ID         string   `json:"id" plenum:"required,id"`
+	Name       string   `json:"name" plenum:"required"`
+	Tendency   string   `json:"tendency" plenum:"id"`
+	Candidates []string `json:"candidates" plenum:"id"`
+}
+
+// Election statuses.
+const (
+	ElectionStatusOpen     = "open"
+	ElectionStatusClosed   = "closed"
+	ElectionStatusDeclared = "declared"
+)
+
+// Election is an election to a committee or post.
+type Election struct {
+	ID           string           `json:"id"`
+	Title        string           `json:"title"`
+	Body         string           `json:"body"`
+	Seats        int              `json:"seats"`
+	Method       string           `json:"method"`
+	Candidates   []string         `json:"candidates"`
+	Lists        []List           `json:"lists"`
+	Instruction  string           `json:"instruction"`
+	Sitting      string           `json:"sitting"`
+	Eligible     map[string]bool  `json:"eligible"`
+	EligibleNote string           `json:"eligible_note"`
+	Status       string           `json:"status"`
+	Ballots      []ElectionBallot `json:"ballots"`
+	Voted        map[string]bool  `json:"voted"`
+	Seed         uint64           `json:"seed"`
+	Elected      []string         `json:"elected"`
+	Arithmetic   string           `json:"arithmetic"`
+	Note         string           `json:"note"`
+}
+
+// ElectionBallot is one ballot in an election.
+type ElectionBallot struct {
+	Voter   string    `json:"voter"`
+	Right   string    `json:"right"`
+	Ranking []string  `json:"ranking"`
+	Approve []string  `json:"approve"`
+	List    string    `json:"list"`
+	At      time.Time `json:"at"`
+}
+
+// OpenElection opens an election.
+type OpenElection struct {
+	ID          string       `json:"id" plenum:"required,id"`
+	Title       string       `json:"title" plenum:"required"`
+	Body        string       `json:"body" plenum:"id"`
+	Seats       int          `json:"seats" plenum:"required,positive"`
+	Method      string       `json:"method" plenum:"required,enum=plurality|approval|dhondt|sainte-lague|hare|irv|stv-scottish|stv-meek|by_tendency"`
+	Candidates  []string     `json:"candidates" plenum:"id"`
+	Lists       []List       `json:"lists"`
+	Instruction string       `json:"instruction"`
+	Eligible    *Eligibility `json:"eligible"`
+}
+
+// Nominate adds a candidate.
+type Nominate struct {
+	Election string `json:"election" plenum:"required,id"`
+	Person   string `json:"person" plenum:"required,id"`
+	List     string `json:"list" plenum:"id"`
+}
+
+// CastElectionBallot is one voter's ballot in an election.
+type CastElectionBallot struct {
+	Election   string   `json:"election" plenum:"required,id"`
+	Voter      string   `json:"voter" plenum:"required,id"`
+	Ranking    []string `json:"ranking" plenum:"id"`
+	Approve    []string `json:"approve" plenum:"id"`
+	List       string   `json:"list" plenum:"id"`
+	ForMandate string   `json:"for_mandate" plenum:"id"`
+}
+
+// CloseElection closes an election; Seed seeds any lot that breaks ties.
+type CloseElection struct {
+	Election string `json:"election" plenum:"required,id"`
+	Seed     uint64 `json:"seed"`
+}
+
+// DeclareElection declares who is elected: computed by the method from the
+// ballots, or as given when the result was reached outside plenum.
+type DeclareElection struct {
+	Election string   `json:"election" plenum:"required,id"`
+	Elected  []string `json:"elected" plenum:"id"`
+	Note     string   `json:"note"`
+}
+
+func (OpenElection) CommandName() string       { return "open_election" }
+func (Nominate) CommandName() string           { return "nominate" }
+func (CastElectionBallot) CommandName() string { return "cast_election_ballot" }
+func (CloseElection) CommandName() string      { return "close_election" }
+func (DeclareElection) CommandName() string    { return "declare_election" }
+
+// ElectionOpened: an election was opened.
+type ElectionOpened struct {
+	Meta     `json:"meta"`
+	Election Election `json:"election"`
+	Rights   []string `json:"rights"`
+}
+
+// CandidateNominated: a candidate was nominated.
+type CandidateNominated struct {
+	Meta     `json:"meta"`
+	Election string `json:"election"`
+	Person   string `json:"person"`
+	List     string `json:"list"`
+}
+
+// ElectionBallotCast: a ballot was cast in an election.
+type ElectionBallotCast struct {
+	Meta     `json:"meta"`
+	Election string         `json:"election"`
+	Ballot   ElectionBallot `json:"ballot"`
+}
+
+// ElectionClosed: the election was closed.
+type ElectionClosed struct {
+	Meta     `json:"meta"`
+	Election string `json:"election"`
+	Seed     uint64 `json:"seed"`
+}
+
+// ElectionDeclared: the elected were declared.
+type ElectionDeclared struct {
+	Meta       `json:"meta"`
+	Election   string   `json:"election"`
+	Elected    []string `json:"elected"`
+	Arithmetic string   `json:"arithmetic"`
+	Note       string   `json:"note"`
+}
+
+func (ElectionOpened) EventType() string     { return "election_opened" }
+func (CandidateNominated) EventType() string { return "candidate_nominated" }
+func (ElectionBallotCast) EventType() string { return "election_ballot_cast" }
+func (ElectionClosed) EventType() string     { return "election_closed" }
+func (ElectionDeclared) EventType() string   { return "election_declared" }
+
+func listMethod(m string) bool {
+	return m == "dhondt" || m == "sainte-lague" || m == "hare" || m == "by_tendency"
+}
+
+func rankedMethod(m string) bool { return m == "irv" || m == "stv-scottish" || m == "stv-meek" }
+
+func (s *State) election(id string) (*Election, error) {
+	el := s.Elections[id]
+	if el == nil {
+		return nil, notFound("there is no election %q", id)
+	}
+	return el, nil
+}
+
+func (el *Election) allCandidates() []string {
+	out := append([]string(nil), el.Candidates...)
+	for _, l := range el.Lists {
+		for _, c := range l.Candidates {
+			if !contains(out, c) {
+				out = append(out, c)
+			}
+		}
+	}
+	return out
+}
+
+func (c OpenElection) decide(s *State, m Meta) ([]Event, error) {
+	if !s.isChair(m.Actor) {
+		return nil, forbidden("only the chair opens an election")
+	}
+	st := s.Sitting()
+	if st == nil {
+		return nil, closed("no sitting is open; elections are held in a sitting")
+	}
+	if s.Elections[c.ID] != nil {
+		return nil, conflict("there is already an election %q", c.ID)
+	}
+	if err := s.personsExist("candidates", c.Candidates); err != nil {
+		return nil, err
+	}
+	if listMethod(c.Method) && len(c.Lists) == 0 {
+		return nil, fieldErr("lists", "the method %s elects from lists; give the lists", c.Method)
+	}
+	if !listMethod(c.Method) && len(c.Lists) > 0 {
+		return nil, fieldErr("lists", "the method %s elects persons, not lists; give candidates", c.Method)
+	}
+	seen := map[string]bool{}
+	for _, l := range c.Lists {
+		if seen[l.ID] {
+			return nil, fieldErr("lists", "the list %q is named twice", l.ID)
+		}
+		seen[l.ID] = true
+		if l.Tendency != "" && s.Organizations[l.Tendency] == nil {
+			return nil, notFound("there is no organization %q (the tendency of list %s)", l.Tendency, l.ID)
+		}
+		if err := s.personsExist("lists", l.Candidates); err != nil {
+			return nil, err
+		}
+	}
+	if el := c.Eligible; el != nil {
+		if err := s.personsExist("eligible.persons", el.Persons); err != nil {
+			return nil, err
+		}
+	}
+	var evs []Event
+	if c.Body != "" {
+		if b := s.Bodies[c.Body]; b == nil {
+			evs = append(evs, s.bodyFormed(m, c.Body, c.Title, "committee", nil, st.CurrentItem, "", ""))
+		}
+	}
+	note := ""
+	if c.Eligible != nil {
+		note = c.Eligible.Note
+	}
+	evs = append(evs, ElectionOpened{Meta: m, Rights: s.eligibleRights(c.Eligible), Election: Election{
+		ID: c.ID, Title: c.Title, Body: c.Body, Seats: c.Seats, Method: c.Method, Candidates: c.Candidates,
+		Lists: c.Lists, Instruction: c.Instruction, Sitting: st.ID, EligibleNote: note, Status: ElectionStatusOpen,
+	}})
+	return evs, nil
+}
+
+func (e ElectionOpened) apply(s *State) error {
+	el := e.Election
+	if el.ID == "" || s.Elections[el.ID] != nil || (el.Body != "" && s.Bodies[el.Body] == nil) {
+		return corrupt("the election %q cannot be opened", el.ID)
+	}
+	el.Status, el.Ballots, el.Elected = ElectionStatusOpen, nil, nil
+	el.Eligible, el.Voted = make(map[string]bool, len(e.Rights)), map[string]bool{}
+	for _, r := range e.Rights {
+		el.Eligible[r] = true
+	}
+	s.Elections[el.ID] = &el
+	s.ElectionOrder = append(s.ElectionOrder, el.ID)
+	s.note(e.Meta, e.EventType(), el.ID, func(r *RecordEntry) { r.Text, r.Sub = el.Title, el.Method })
+	return nil
+}
+
+func (c Nominate) decide(s *State, m Meta) ([]Event, error) {
+	if m.Actor != c.Person && !s.isChair(m.Actor) {
+		return nil, forbidden("only the chair or %s themselves may nominate %s", c.Person, c.Person)
+	}
+	el, err := s.election(c.Election)
+	if err != nil {
+		return nil, err
+	}
+	if el.Status != ElectionStatusOpen {
+		return nil, closed("the election %s is closed", c.Election)
+	}
+	if s.Persons[c.Person] == nil {
+		return nil, notFound("there is no person %q", c.Person)
+	}
+	if contains(el.allCandidates(), c.Person) {
+		return nil, conflict("%s is already a candidate in %s", c.Person, c.Election)
+	}
+	if len(el.Ballots) > 0 {
+		return nil, conflict("voting in %s has begun; no more candidates", c.Election)
+	}
+	if listMethod(el.Method) {
+		found := false
+		for _, l := range el.Lists {
+			found = found || l.ID == c.List
+		}
+		if !found {
+			return nil, fieldErr("list", "name the list of %s on which %s stands", c.Election, c.Person)
+		}
+	} else if c.List != "" {
+		return nil, fieldErr("list", "the election %s has no lists", c.Election)
+	}
+	return one(CandidateNominated{Meta: m, Election: c.Election, Person: c.Person, List: c.List})
+}
+
+func (e CandidateNominated) apply(s *State) error {
+	el := s.Elections[e.Election]
+	if el == nil || el.Status != ElectionStatusOpen {
+		return corrupt("no nomination in %q", e.Election)
+	}
+	if e.List == "" {
+		el.Candidates = append(el.Candidates, e.Person)
+		return nil
+	}
+	for i := range el.Lists {
+		if el.Lists[i].ID == e.List {
+			el.Lists[i].Candidates = append(el.Lists[i].Candidates, e.Person)
+			return nil
+		}
+	}
+	return corrupt("there is no list %q in %q", e.List, e.Election)
+}
+
+func (c CastElectionBallot) decide(s *State, m Meta) ([]Event, error) {
+	el, err := s.election(c.Election)
+	if err != nil {
+		return nil, err
+	}
+	if el.Status != ElectionStatusOpen {
+		return nil, closed("the election %s is closed; no ballot can be cast after it closes", c.Election)
+	}
+	if m.Actor != c.Voter {
+		return nil, forbidden("%s cannot cast a ballot for %s; each voter casts their own", m.Actor, c.Voter)
+	}
+	right, err := s.ballotRight(c.Voter, c.ForMandate, el.Eligible, c.Election)
+	if err != nil {
+		return nil, err
+	}
+	if el.Voted[right] {
+		return nil, conflict("the mandate %s has already voted in %s; there is no second ballot", right, c.Election)
+	}
+	cands := el.allCandidates()
+	checkNames := func(field string, names []string) error {
+		for _, n := range names {
+			if !contains(cands, n) {
+				return fieldErr(field, "%s is not a candidate in %s", n, c.Election)
+			}
+		}
+		return nil
+	}
+	switch {
+	case listMethod(el.Method):
+		ok := false
+		for _, l := range el.Lists {
+			ok = ok || l.ID == c.List
+		}
+		if !ok || len(c.Ranking) > 0 || len(c.Approve) > 0 {
+			return nil, fieldErr("list", "a ballot in %s names one list (list)", c.Election)
+		}
+	case rankedMethod(el.Method):
+		if len(c.Ranking) == 0 || len(c.Approve) > 0 || c.List != "" {
+			return nil, fieldErr("ranking", "a ballot in %s ranks the candidates (ranking)", c.Election)
+		}
+		if err := checkNames("ranking", c.Ranking); err != nil {
+			return nil, err
+		}
+	default:
+		if len(c.Approve) == 0 || len(c.Ranking) > 0 || c.List != "" {
+			return nil, fieldErr("approve", "a ballot in %s names the candidates voted for (approve)", c.Election)
+		}
+		if el.Method == "plurality" && len(c.Approve) > el.Seats {
+			return nil, fieldErr("approve", "a ballot in %s names at most %d candidates, one per seat", c.Election, el.Seats)
+		}
+		if err := checkNames("approve", c.Approve); err != nil {
+			return nil, err
+		}
+	}
+	return one(ElectionBallotCast{Meta: m, Election: c.Election, Ballot: ElectionBallot{Voter: c.Voter, Right: right, Ranking: c.Ranking, Approve: c.Approve, List: c.List, At: m.At}})
+}
+
+// ballotRight finds the voting right with which voter votes, or says why
+// they may not.
+func (s *State) ballotRight(voter, forMandate string, eligible map[string]bool, what string) (string, error) {
+	var right string
+	if forMandate != "" {
+		md := s.Mandates[forMandate]
+		if md == nil {
+			return "", notFound("there is no mandate %q", forMandate)
+		}
+		if md.Person != voter {
+			if !s.Assembly.Rules.ProxiesAllowed {
+				return "", forbidden("the rules of procedure do not allow proxies")
+			}
+			if md.Proxy != voter {
+				return "", forbidden("%s does not carry the mandate %s", voter, md.ID)
+			}
+			if s.InHall(md.Person) {
+				return "", conflict("%s, who holds the mandate %s, is present and votes themselves", md.Person, md.ID)
+			}
+		}
+		right = md.ID
+	} else if id, ok := s.voting[voter]; ok && eligible[id] {
+		right = id
+	} else if eligible["p:"+voter] {
+		right = "p:" + voter
+	} else if ok {
+		right = id
+	} else {
+		return "", forbidden("%s holds no verified mandate and is not entitled to vote in %s", voter, what)
+	}
+	if !eligible[right] {
+		return "", forbidden("the mandate %s is not entitled to vote in %s", right, what)
+	}
+	if !s.InHall(voter) {
+		return "", forbidden("%s is not present in the hall; only those present vote", voter)
+	}
+	return right, nil
+}
+
+func (e ElectionBallotCast) apply(s *State) error {
+	el := s.Elections[e.Election]
+	if el == nil || el.Status != ElectionStatusOpen || !el.Eligible[e.Ballot.Right] || el.Voted[e.Ballot.Right] {
+		return corrupt("the ballot of %s does not fit the election %q", e.Ballot.Voter, e.Election)
+	}
+	el.Voted[e.Ballot.Right] = true
+	el.Ballots = append(el.Ballots, e.Ballot)
+	return nil
+}
+
+func (c CloseElection) decide(s *State, m Meta) ([]Event, error) {
+	if !s.isChair(m.Actor) {
+		return nil, forbidden("only the chair closes an election")
+	}
+	el, err := s.election(c.Election)
+	if err != nil {
+		return nil, err
+	}
+	if el.Status != ElectionStatusOpen {
+		return nil, closed("the election %s is already closed", c.Election)
+	}
+	return one(ElectionClosed{Meta: m, Election: c.Election, Seed: c.Seed})
+}
+
+func (e ElectionClosed) apply(s *State) error {
+	el := s.Elections[e.Election]
+	if el == nil || el.Status != ElectionStatusOpen {
+		return corrupt("the election %q is not open", e.Election)
+	}
+	el.Status, el.Seed = ElectionStatusClosed, e.Seed
+	return nil
+}
+
+func (c DeclareElection) decide(s *State, m Meta) ([]Event, error) {
+	if !s.isChair(m.Actor) {
+		return nil, forbidden("only the chair declares who is elected")
+	}
+	el, err := s.election(c.Election)
+	if err != nil {
+		return nil, err
+	}
+	switch el.Status {
+	case ElectionStatusOpen:
+		return nil, conflict("the election %s is still open; close it first", c.Election)
+	case ElectionStatusDeclared:
+		return nil, closed("the election %s is already declared", c.Election)
+	}
+	if len(c.Elected) > 0 {
+		if len(c.Elected) > el.Seats {
+			return nil, fieldErr("elected", "%d are named elected but %s fills %d seats", len(c.Elected), c.Election, el.Seats)
+		}
+		if err := s.personsExist("elected", c.Elected); err != nil {
+			return nil, err
+		}
+		if len(el.Ballots) > 0 {
+			res, arith, err := s.countElection(el)
+			if err != nil {
+				return nil, err
+			}
+			if strings.Join(res, ",") != strings.Join(c.Elected, ",") {
+				return nil, conflict("the ballots elect %s (%s), not %s", strings.Join(res, ", "), arith, strings.Join(c.Elected, ", "))
+			}
+		}
+		return one(ElectionDeclared{Meta: m, Election: c.Election, Elected: c.Elected, Arithmetic: "elected as stated: " + strings.Join(c.Elected, ", "), Note: c.Note})
+	}
+	if len(el.Ballots) == 0 {
+		return nil, fieldErr("elected", "no ballots were cast in %s; name the elected", c.Election)
+	}
+	res, arith, err := s.countElection(el)
+	if err != nil {
+		return nil, err
+	}
+	return one(ElectionDeclared{Meta: m, Election: c.Election, Elected: res, Arithmetic: arith, Note: c.Note})
+}
+
+// countElection counts an election's ballots by its method with package tally.
+func (s *State) countElection(el *Election) ([]string, string, error) {
+	one := tally.Int(1)
+	opts := tally.Options{Seed: el.Seed}
+	if listMethod(el.Method) {
+		method := el.Method
+		if method == "by_tendency" {
+			method = tally.MethodHare
+		}
+		ids := make([]string, len(el.Lists))
+		votes := make([]tally.Decimal, len(el.Lists))
+		for i, l := range el.Lists {
+			ids[i] = l.ID
+			for _, b := range el.Ballots {
+				if b.List == l.ID {
+					votes[i] = votes[i].Add(one)
+				}
+			}
+		}
+		res, err := tally.Apportion(method, ids, votes, el.Seats, opts)
+		if err != nil {
+			return nil, "", invalid("the election %s cannot be counted: %s", el.ID, err)
+		}
+		var elected, parts []string
+		for i, l := range el.Lists {
+			n := res.Allocation[i]
+			parts = append(parts, fmt.Sprintf("%s %s votes, %d seats", l.ID, votes[i], n))
+			if n > len(l.Candidates) {
+				return nil, "", conflict("the list %s wins %d seats but has %d candidates", l.ID, n, len(l.Candidates))
+			}
+			elected = append(elected, l.Candidates[:n]...)
+		}
+		return elected, fmt.Sprintf("%s: %s%s; elected: %s", method, strings.Join(parts, "; "), tieText(res), strings.Join(elected, ", ")), nil
+	}
+	cands := el.allCandidates()
+	idx := map[string]int{}
+	for i, c := range cands {
+		idx[c] = i
+	}
+	e := &tally.Election{Title: el.Title, Candidates: cands, Seats: el.Seats}
+	for _, b := range el.Ballots {
+		var rk [][]int
+		switch {
+		case len(b.Ranking) > 0:
+			for _, c := range b.Ranking {
+				rk = append(rk, []int{idx[c]})
+			}
+		case el.Method == "approval":
+			var r []int
+			for _, c := range b.Approve {
+				r = append(r, idx[c])
+			}
+			rk = [][]int{r}
+		default:
+			for _, c := range b.Approve {
+				rk = append(rk, []int{idx[c]})
+			}
+		}
+		e.Ballots = append(e.Ballots, tally.Ballot{Weight: one, Ranking: rk})
+	}
+	res, err := tally.Count(el.Method, e, opts)
+	if err != nil {
+		return nil, "", invalid("the election %s cannot be counted: %s", el.ID, err)
+	}
+	var elected []string
+	for _, i := range res.Elected {
+		elected = append(elected, cands[i])
+	}
+	var parts []string
+	if len(res.Stages) > 0 {
+		first := res.Stages[0]
+		for i, c := range cands {
+			if i < len(first.Totals) {
+				parts = append(parts, fmt.Sprintf("%s %s", c, first.Totals[i]))
+			}
+		}
+	}
+	arith := fmt.Sprintf("%s, %d ballots: %s", el.Method, len(el.Ballots), strings.Join(parts, ", "))
+	if len(res.Stages) > 1 {
+		arith += fmt.Sprintf("; %d stages", len(res.Stages))
+	}
+	return elected, arith + tieText(res) + "; elected: " + strings.Join(elected, ", "), nil
+}
+
+func tieText(res *tally.Result) string {
+	var t []string
+	for _, tb := range res.TieBreaks {
+		t = append(t, tb.Text)
+	}
+	if len(t) == 0 {
+		return ""
+	}
+	return "; " + strings.Join(t, "; ")
+}
+
+func (e ElectionDeclared) apply(s *State) error {
+	el := s.Elections[e.Election]
+	if el == nil || el.Status != ElectionStatusClosed {
+		return corrupt("the election %q cannot be declared", e.Election)
+	}
+	el.Status, el.Elected, el.Arithmetic, el.Note = ElectionStatusDeclared, e.Elected, e.Arithmetic, e.Note
+	if b := s.Bodies[el.Body]; b != nil {
+		members := append([]string(nil), b.Members...)
+		for _, p := range e.Elected {
+			if !contains(members, p) {
+				members = append(members, p)
+			}
+		}
+		b.Members = members
+		if el.Instruction != "" && !contains(b.Instructions, el.Instruction) {
+			b.Instructions = append(b.Instructions, el.Instruction)
+		}
+	}
+	s.note(e.Meta, e.EventType(), el.ID, func(r *RecordEntry) {
+		r.Text = "The following elected: " + strings.Join(e.Elected, ", ")
+		r.Sub = e.Arithmetic
+	})
+	return nil
+}
+
+func init() {
+	registerCommands(OpenElection{}, Nominate{}, CastElectionBallot{}, CloseElection{}, DeclareElection{})
+	registerEvents(ElectionOpened{}, CandidateNominated{}, ElectionBallotCast{}, ElectionClosed{}, ElectionDeclared{})
+}

@@ -1,0 +1,68 @@
+package assembly
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Code classifies a refusal so that callers (the HTTP layer) can map it to a
+// status without reading the message.
+type Code string
+
+// The codes of refusals.
+const (
+	ErrInvalid   Code = "invalid"   // the command is malformed or breaks a rule of procedure
+	ErrNotFound  Code = "not_found" // it names something that does not exist
+	ErrForbidden Code = "forbidden" // the actor has no authority to give it
+	ErrConflict  Code = "conflict"  // it clashes with what already happened
+	ErrClosed    Code = "closed"    // what it acts on is closed (a vote, a sitting, a list)
+	ErrDuplicate Code = "duplicate" // its idempotency key was already accepted
+	ErrCorrupt   Code = "corrupt"   // an event does not fit the state (replay of a damaged log)
+)
+
+// Error is a refusal: a code and a message addressed to the person who gave
+// the command. Field names the argument at fault, when there is one.
+type Error struct {
+	Code  Code
+	Msg   string
+	Field string
+}
+
+func (e *Error) Error() string { return e.Msg }
+
+// Is makes errors.Is(err, &Error{Code: c}) match on the code alone.
+func (e *Error) Is(target error) bool {
+	var t *Error
+	if errors.As(target, &t) {
+		return t.Code == e.Code && (t.Msg == "" || t.Msg == e.Msg)
+	}
+	return false
+}
+
+// CodeOf returns the code of an *Error in err's chain, or "" if there is none.
+func CodeOf(err error) Code {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Code
+	}
+	return ""
+}
+
+func errf(code Code, format string, args ...any) *Error {
+	return &Error{Code: code, Msg: fmt.Sprintf(format, args...)}
+}
+
+func invalid(format string, args ...any) *Error  { return errf(ErrInvalid, format, args...) }
+func notFound(format string, args ...any) *Error { return errf(ErrNotFound, format, args...) }
+func forbidden(format string, args ...any) *Error {
+	return errf(ErrForbidden, format, args...)
+}
+func conflict(format string, args ...any) *Error { return errf(ErrConflict, format, args...) }
+func closed(format string, args ...any) *Error   { return errf(ErrClosed, format, args...) }
+func corrupt(format string, args ...any) *Error  { return errf(ErrCorrupt, format, args...) }
+
+func fieldErr(field, format string, args ...any) *Error {
+	e := errf(ErrInvalid, format, args...)
+	e.Field = field
+	return e
+}

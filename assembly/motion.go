@@ -1,0 +1,437 @@
+package assembly
+
+import "sort"
+
+// MoveMotion puts a motion, an amendment or a procedural motion before the assembly.
+type MoveMotion struct {
+	ID        string  `json:"id" plenum:"required,id"`
+	Kind      string  `json:"kind" plenum:"required,enum=substantive|amendment|procedural"`
+	Procedure string  `json:"procedure" plenum:"enum=close_discussion|close_list|elect_committee|table|order_of_voting|discuss_or_not|invite_back|reconsider|instruct_committee|other"`
+	Title     string  `json:"title" plenum:"required"`
+	Text      string  `json:"text"`
+	Points    []Point `json:"points"`
+	Amends    string  `json:"amends" plenum:"id"`
+	Target    string  `json:"target" plenum:"id"`
+	Mover     string  `json:"mover" plenum:"id"`
+	Label     string  `json:"label"`
+	Item      string  `json:"item" plenum:"id"`
+	Document  string  `json:"document" plenum:"id"`
+}
+
+// SecondMotion records a delegate seconding a motion.
+type SecondMotion struct {
+	Motion string `json:"motion" plenum:"required,id"`
+	By     string `json:"by" plenum:"required,id"`
+}
+
+// WithdrawMotion withdraws a motion (and the amendments pending on it).
+type WithdrawMotion struct {
+	Motion string `json:"motion" plenum:"required,id"`
+}
+
+// GroupAlternatives groups competing drafts, to vote on which is taken as the basis.
+type GroupAlternatives struct {
+	ID      string   `json:"id" plenum:"required,id"`
+	Title   string   `json:"title" plenum:"required"`
+	Motions []string `json:"motions" plenum:"required,id"`
+}
+
+func (MoveMotion) CommandName() string        { return "move_motion" }
+func (SecondMotion) CommandName() string      { return "second_motion" }
+func (WithdrawMotion) CommandName() string    { return "withdraw_motion" }
+func (GroupAlternatives) CommandName() string { return "group_alternatives" }
+
+// MotionMoved: a motion was moved.
+type MotionMoved struct {
+	Meta   `json:"meta"`
+	Motion Motion `json:"motion"`
+}
+
+// MotionSeconded: a motion was seconded.
+type MotionSeconded struct {
+	Meta   `json:"meta"`
+	Motion string `json:"motion"`
+	By     string `json:"by"`
+}
+
+// MotionStatusWithdrawn: a motion was withdrawn, with the amendments pending on it.
+type MotionWithdrawn struct {
+	Meta   `json:"meta"`
+	Motion string `json:"motion"`
+}
+
+// AlternativesGrouped: competing drafts were grouped.
+type AlternativesGrouped struct {
+	Meta         `json:"meta"`
+	Alternatives Alternatives `json:"alternatives"`
+}
+
+// MotionReopened: a decided motion is pending again (reconsideration carried).
+type MotionReopened struct {
+	Meta   `json:"meta"`
+	Motion string `json:"motion"`
+}
+
+func (MotionMoved) EventType() string         { return "motion_moved" }
+func (MotionSeconded) EventType() string      { return "motion_seconded" }
+func (MotionWithdrawn) EventType() string     { return "motion_withdrawn" }
+func (AlternativesGrouped) EventType() string { return "alternatives_grouped" }
+func (MotionReopened) EventType() string      { return "motion_reopened" }
+
+func (s *State) motion(id string) (*Motion, error) {
+	mo := s.Motions[id]
+	if mo == nil {
+		return nil, notFound("there is no motion %q", id)
+	}
+	return mo, nil
+}
+
+// depth is 0 for a motion, 1 for an amendment, 2 for an amendment to an amendment.
+func (s *State) depth(mo *Motion) int {
+	d := 0
+	for mo != nil && mo.Amends != "" && d < 64 {
+		mo = s.Motions[mo.Amends]
+		d++
+	}
+	return d
+}
+
+// amendsTransitively reports whether a is an amendment (at any depth) of b.
+func (s *State) amendsTransitively(a, b *Motion) bool {
+	for i := 0; a != nil && a.Amends != "" && i < 64; i++ {
+		if a.Amends == b.ID {
+			return true
+		}
+		a = s.Motions[a.Amends]
+	}
+	return false
+}
+
+// Rank is a motion's precedence: the higher is voted first. It follows
+// Robert's Rules: lay on the table 7, previous question 6, limit debate 5,
+// commit 4, amendments 2–3, main motion 1; incidental motions 8.
+func (s *State) Rank(mo *Motion) int {
+	switch mo.Kind {
+	case "amendment":
+		return 1 + s.depth(mo)
+	case "procedural":
+		switch mo.Procedure {
+		case "order_of_voting", "discuss_or_not", "reconsider":
+			return 8
+		case "table":
+			return 7
+		case "close_discussion":
+			return 6
+		case "close_list":
+			return 5
+		case "elect_committee", "instruct_committee":
+			return 4
+		}
+	}
+	return 1
+}
+
+func (c MoveMotion) decide(s *State, m Meta) ([]Event, error) {
+	officer := s.isChair(m.Actor) || s.isSecretary(m.Actor)
+	if !officer {
+		if _, ok := s.voting[m.Actor]; !ok {
+			return nil, forbidden("%s holds no verified mandate and may not move motions", m.Actor)
+		}
+		if (c.Mover != "" && c.Mover != m.Actor) || c.Label != "" {
+			return nil, forbidden("a delegate moves motions in their own name only; the chair or a secretary records others'")
+		}
+	}
+	st := s.Sitting()
+	if st == nil {
+		return nil, closed("no sitting is open; motions are moved in a sitting")
+	}
+	if s.Motions[c.ID] != nil {
+		return nil, conflict("there is already a motion %q", c.ID)
+	}
+	mover := c.Mover
+	if mover == "" && c.Label == "" {
+		mover = m.Actor
+	}
+	if err := s.personOrLabel("mover", mover, c.Label, true); err != nil {
+		return nil, err
+	}
+	switch {
+	case c.Kind == "amendment" && c.Amends == "":
+		return nil, fieldErr("amends", "an amendment must say which motion it amends (amends)")
+	case c.Kind != "amendment" && c.Amends != "":
+		return nil, fieldErr("amends", "only an amendment amends a motion; make the kind amendment")
+	case c.Kind == "procedural" && c.Procedure == "":
+		return nil, fieldErr("procedure", "a procedural motion must say which procedure it is (procedure)")
+	case c.Kind != "procedural" && c.Procedure != "":
+		return nil, fieldErr("procedure", "only a procedural motion has a procedure; make the kind procedural")
+	}
+	item := c.Item
+	if item == "" {
+		item = st.CurrentItem
+	} else if _, err := s.item(item); err != nil {
+		return nil, err
+	}
+	if c.Amends != "" {
+		parent, err := s.motion(c.Amends)
+		if err != nil {
+			return nil, err
+		}
+		if parent.Status != MotionStatusPending {
+			return nil, conflict("the motion %s is %s and can no longer be amended", parent.ID, parent.Status)
+		}
+		if s.Assembly.Rules.Precedence && s.depth(parent) >= 2 {
+			return nil, conflict("%s is already an amendment to an amendment; the rules allow no further level", parent.ID)
+		}
+		if item == "" {
+			item = parent.Item
+		}
+	}
+	if c.Document != "" && s.Documents[c.Document] == nil {
+		return nil, notFound("there is no document %q; read_document first", c.Document)
+	}
+	if c.Target != "" {
+		if !s.exists(c.Target) {
+			return nil, notFound("the target %q is no item, body, motion, vote or election", c.Target)
+		}
+	}
+	if c.Procedure == "reconsider" {
+		t := s.Motions[c.Target]
+		if t == nil {
+			return nil, fieldErr("target", "a motion to reconsider names the decided motion as its target")
+		}
+		if t.Status != MotionStatusCarried && t.Status != MotionStatusDefeated {
+			return nil, conflict("the motion %s is %s; only a decided motion can be reconsidered", t.ID, t.Status)
+		}
+	}
+	if c.Procedure == "instruct_committee" && c.Target != "" && s.Bodies[c.Target] == nil {
+		return nil, fieldErr("target", "a motion to instruct a committee names the committee as its target")
+	}
+	return one(MotionMoved{Meta: m, Motion: Motion{
+		ID: c.ID, Kind: c.Kind, Procedure: c.Procedure, Title: c.Title, Text: c.Text, Points: c.Points,
+		Amends: c.Amends, Target: c.Target, Mover: mover, Label: c.Label, Item: item, Document: c.Document,
+		Sitting: st.ID, Status: MotionStatusPending,
+	}})
+}
+
+func (s *State) exists(id string) bool {
+	return s.Items[id] != nil || s.Bodies[id] != nil || s.Motions[id] != nil || s.Votes[id] != nil || s.Elections[id] != nil
+}
+
+func (e MotionMoved) apply(s *State) error {
+	mo := e.Motion
+	if mo.ID == "" || s.Motions[mo.ID] != nil {
+		return corrupt("the motion %q cannot be moved", mo.ID)
+	}
+	if mo.Amends != "" && s.Motions[mo.Amends] == nil {
+		return corrupt("the motion %q amends an unknown motion", mo.ID)
+	}
+	mo.Status, mo.Seconds, mo.Adopted, mo.Votes, mo.Group, mo.Basis = MotionStatusPending, nil, nil, nil, "", false
+	mo.Seq = len(s.MotionOrder) + 1
+	s.Motions[mo.ID] = &mo
+	s.MotionOrder = append(s.MotionOrder, mo.ID)
+	s.note(e.Meta, e.EventType(), mo.ID, func(r *RecordEntry) {
+		if mo.Item != "" {
+			r.Item = mo.Item
+		}
+		r.Person, r.Label, r.Text, r.Sub = mo.Mover, mo.Label, mo.Title, mo.Kind
+	})
+	return nil
+}
+
+func (c SecondMotion) decide(s *State, m Meta) ([]Event, error) {
+	if m.Actor != c.By && !s.isChair(m.Actor) && !s.isSecretary(m.Actor) {
+		return nil, forbidden("a motion is seconded by the delegate themselves (or recorded by the chair or a secretary)")
+	}
+	mo, err := s.motion(c.Motion)
+	if err != nil {
+		return nil, err
+	}
+	if mo.Status != MotionStatusPending {
+		return nil, conflict("the motion %s is %s", mo.ID, mo.Status)
+	}
+	md, ok := s.VotingMandate(c.By)
+	if !ok || md.Kind != KindDecisive {
+		return nil, forbidden("%s holds no verified decisive mandate and cannot second a motion", c.By)
+	}
+	if mo.Mover == c.By {
+		return nil, conflict("%s moved %s and cannot second their own motion", c.By, mo.ID)
+	}
+	if contains(mo.Seconds, c.By) {
+		return nil, conflict("%s has already seconded %s", c.By, mo.ID)
+	}
+	return one(MotionSeconded{Meta: m, Motion: c.Motion, By: c.By})
+}
+
+func (e MotionSeconded) apply(s *State) error {
+	mo := s.Motions[e.Motion]
+	if mo == nil || mo.Status != MotionStatusPending {
+		return corrupt("the motion %q cannot be seconded", e.Motion)
+	}
+	mo.Seconds = append(mo.Seconds, e.By)
+	return nil
+}
+
+func (c WithdrawMotion) decide(s *State, m Meta) ([]Event, error) {
+	mo, err := s.motion(c.Motion)
+	if err != nil {
+		return nil, err
+	}
+	if m.Actor != mo.Mover && !s.isChair(m.Actor) {
+		return nil, forbidden("only the mover (%s) or the chair may withdraw %s", mo.Mover, mo.ID)
+	}
+	if mo.Status != MotionStatusPending {
+		return nil, conflict("the motion %s is %s and cannot be withdrawn", mo.ID, mo.Status)
+	}
+	if v := s.openVoteOn(mo.ID); v != "" {
+		return nil, conflict("the vote %s on %s is open; a motion is not withdrawn during its vote", v, mo.ID)
+	}
+	return one(MotionWithdrawn{Meta: m, Motion: c.Motion})
+}
+
+func (s *State) openVoteOn(motion string) string {
+	for _, id := range s.VoteOrder {
+		if v := s.Votes[id]; v.Motion == motion && v.Status != VoteStatusDeclared {
+			return id
+		}
+	}
+	return ""
+}
+
+func (e MotionWithdrawn) apply(s *State) error {
+	mo := s.Motions[e.Motion]
+	if mo == nil || mo.Status != MotionStatusPending {
+		return corrupt("the motion %q cannot be withdrawn", e.Motion)
+	}
+	mo.Status = MotionStatusWithdrawn
+	for _, id := range s.MotionOrder {
+		if a := s.Motions[id]; a.Status == MotionStatusPending && s.amendsTransitively(a, mo) {
+			a.Status = MotionStatusWithdrawn
+		}
+	}
+	s.note(e.Meta, e.EventType(), e.Motion, func(r *RecordEntry) { r.Person, r.Text = mo.Mover, mo.Title })
+	return nil
+}
+
+func (c GroupAlternatives) decide(s *State, m Meta) ([]Event, error) {
+	if !s.isChair(m.Actor) {
+		return nil, forbidden("only the chair groups competing drafts")
+	}
+	if s.Alternatives[c.ID] != nil {
+		return nil, conflict("there is already a group of alternatives %q", c.ID)
+	}
+	if len(c.Motions) < 2 {
+		return nil, fieldErr("motions", "alternatives are at least two competing drafts")
+	}
+	for _, id := range c.Motions {
+		mo, err := s.motion(id)
+		if err != nil {
+			return nil, err
+		}
+		if mo.Status != MotionStatusPending {
+			return nil, conflict("the motion %s is %s", id, mo.Status)
+		}
+		if mo.Kind == "amendment" {
+			return nil, conflict("%s is an amendment; alternatives are drafts", id)
+		}
+		if mo.Group != "" {
+			return nil, conflict("%s already competes in %s", id, mo.Group)
+		}
+	}
+	return one(AlternativesGrouped{Meta: m, Alternatives: Alternatives{ID: c.ID, Title: c.Title, Motions: c.Motions}})
+}
+
+func (e AlternativesGrouped) apply(s *State) error {
+	a := e.Alternatives
+	if a.ID == "" || s.Alternatives[a.ID] != nil {
+		return corrupt("the alternatives %q cannot be grouped", a.ID)
+	}
+	for _, id := range a.Motions {
+		if s.Motions[id] == nil {
+			return corrupt("unknown motion %q among alternatives", id)
+		}
+	}
+	a.Chosen = ""
+	s.Alternatives[a.ID] = &a
+	for _, id := range a.Motions {
+		s.Motions[id].Group = a.ID
+	}
+	return nil
+}
+
+func (e MotionReopened) apply(s *State) error {
+	mo := s.Motions[e.Motion]
+	if mo == nil || (mo.Status != MotionStatusCarried && mo.Status != MotionStatusDefeated) {
+		return corrupt("the motion %q cannot be reopened", e.Motion)
+	}
+	mo.Status = MotionStatusPending
+	if p := s.Motions[mo.Amends]; p != nil {
+		p.Adopted = without(p.Adopted, []string{mo.ID})
+	}
+	s.note(e.Meta, e.EventType(), e.Motion, func(r *RecordEntry) { r.Text = mo.Title })
+	return nil
+}
+
+// PendingMotions returns the motions awaiting a vote in the order the rules
+// put them to the vote: an amendment before what it amends; under rules with
+// precedence (ronr) by rank, the most recently moved first among equals;
+// otherwise in the order moved.
+func (s *State) PendingMotions() []*Motion {
+	var pending []*Motion
+	for _, id := range s.MotionOrder {
+		if mo := s.Motions[id]; mo.Status == MotionStatusPending {
+			pending = append(pending, mo)
+		}
+	}
+	if s.Assembly.Rules.Precedence {
+		sort.SliceStable(pending, func(i, j int) bool {
+			ri, rj := s.Rank(pending[i]), s.Rank(pending[j])
+			if ri != rj {
+				return ri > rj
+			}
+			return pending[i].Seq > pending[j].Seq
+		})
+		return pending
+	}
+	children := map[string][]*Motion{}
+	var roots []*Motion
+	for _, mo := range pending {
+		if p := s.Motions[mo.Amends]; p != nil && p.Status == MotionStatusPending {
+			children[p.ID] = append(children[p.ID], mo)
+		} else {
+			roots = append(roots, mo)
+		}
+	}
+	out := make([]*Motion, 0, len(pending))
+	var emit func(mo *Motion)
+	emit = func(mo *Motion) {
+		for _, ch := range children[mo.ID] {
+			emit(ch)
+		}
+		out = append(out, mo)
+	}
+	for _, r := range roots {
+		emit(r)
+	}
+	return out
+}
+
+// precedes returns a pending motion that must be voted before mo, or nil.
+func (s *State) precedes(mo *Motion) *Motion {
+	for _, p := range s.PendingMotions() {
+		if p.ID == mo.ID {
+			return nil
+		}
+		if s.amendsTransitively(p, mo) {
+			return p
+		}
+		if s.Assembly.Rules.Precedence && p.Item == mo.Item && s.Rank(p) > s.Rank(mo) && !s.amendsTransitively(mo, p) {
+			return p
+		}
+	}
+	return nil
+}
+
+func init() {
+	registerCommands(MoveMotion{}, SecondMotion{}, WithdrawMotion{}, GroupAlternatives{})
+	registerEvents(MotionMoved{}, MotionSeconded{}, MotionWithdrawn{}, AlternativesGrouped{}, MotionReopened{})
+}

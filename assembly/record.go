@@ -1,0 +1,344 @@
+package assembly
+
+import (
+	"fmt"
+	"strings"
+)
+
+// RecordSpeech enters the secretary's notes of a speech into the minutes.
+type RecordSpeech struct {
+	ID        string `json:"id" plenum:"required,id"`
+	Item      string `json:"item" plenum:"id"`
+	Speaker   string `json:"speaker" plenum:"id"`
+	Label     string `json:"label"`
+	Capacity  string `json:"capacity" plenum:"enum=reporter|co_reporter|chair|delegate|guest"`
+	Notes     string `json:"notes" plenum:"required"`
+	Continues bool   `json:"continues"`
+}
+
+// RecordInterjection enters applause, shouts, commotion, a voice from the hall.
+type RecordInterjection struct {
+	Kind   string `json:"kind" plenum:"required,enum=applause|shouts|commotion|voice|interruption|laughter"`
+	Speech string `json:"speech" plenum:"id"`
+	By     string `json:"by" plenum:"id"`
+	Label  string `json:"label"`
+	Text   string `json:"text"`
+}
+
+// RecordNarrative enters a line of narrative ("Discussion closed.").
+type RecordNarrative struct {
+	Text string `json:"text" plenum:"required"`
+	Time string `json:"time"`
+}
+
+// ReadDocument enters a document read into the record.
+type ReadDocument struct {
+	ID         string  `json:"id" plenum:"required,id"`
+	Title      string  `json:"title" plenum:"required"`
+	Item       string  `json:"item" plenum:"id"`
+	ReadBy     string  `json:"read_by" plenum:"id"`
+	Origin     string  `json:"origin"`
+	Provenance string  `json:"provenance"`
+	Points     []Point `json:"points"`
+	Text       string  `json:"text"`
+}
+
+// RecordGap records that part of the record is lost.
+type RecordGap struct {
+	From   string `json:"from" plenum:"date"`
+	To     string `json:"to" plenum:"date"`
+	Reason string `json:"reason" plenum:"required"`
+}
+
+// CorrectRecord corrects an earlier entry with a new one; nothing is rewritten.
+type CorrectRecord struct {
+	Entry  int    `json:"entry" plenum:"positive"`
+	Text   string `json:"text" plenum:"required"`
+	Reason string `json:"reason" plenum:"required"`
+}
+
+// ApproveMinutes records the approval of a sitting's minutes.
+type ApproveMinutes struct {
+	Sitting string `json:"sitting" plenum:"required,id"`
+	Vote    string `json:"vote" plenum:"id"`
+}
+
+func (RecordSpeech) CommandName() string       { return "record_speech" }
+func (RecordInterjection) CommandName() string { return "record_interjection" }
+func (RecordNarrative) CommandName() string    { return "record_narrative" }
+func (ReadDocument) CommandName() string       { return "read_document" }
+func (RecordGap) CommandName() string          { return "record_gap" }
+func (CorrectRecord) CommandName() string      { return "correct_record" }
+func (ApproveMinutes) CommandName() string     { return "approve_minutes" }
+
+// SpeechRecorded: notes of a speech entered the minutes.
+type SpeechRecorded struct {
+	Meta   `json:"meta"`
+	Speech Speech `json:"speech"`
+}
+
+// InterjectionRecorded: an interjection entered the minutes.
+type InterjectionRecorded struct {
+	Meta   `json:"meta"`
+	Kind   string `json:"kind"`
+	Speech string `json:"speech"`
+	By     string `json:"by"`
+	Label  string `json:"label"`
+	Text   string `json:"text"`
+}
+
+// NarrativeRecorded: a narrative line entered the minutes.
+type NarrativeRecorded struct {
+	Meta `json:"meta"`
+	Text string `json:"text"`
+	Time string `json:"time"`
+}
+
+// DocumentRead: a document was read into the record.
+type DocumentRead struct {
+	Meta     `json:"meta"`
+	Document Document `json:"document"`
+}
+
+// GapRecorded: part of the record is lost.
+type GapRecorded struct {
+	Meta   `json:"meta"`
+	From   string `json:"from"`
+	To     string `json:"to"`
+	Reason string `json:"reason"`
+}
+
+// RecordCorrected: an earlier entry was corrected.
+type RecordCorrected struct {
+	Meta   `json:"meta"`
+	Entry  int    `json:"entry"`
+	Text   string `json:"text"`
+	Reason string `json:"reason"`
+}
+
+// MinutesApproved: a sitting's minutes were approved.
+type MinutesApproved struct {
+	Meta    `json:"meta"`
+	Sitting string `json:"sitting"`
+	Vote    string `json:"vote"`
+}
+
+func (SpeechRecorded) EventType() string       { return "speech_recorded" }
+func (InterjectionRecorded) EventType() string { return "interjection_recorded" }
+func (NarrativeRecorded) EventType() string    { return "narrative_recorded" }
+func (DocumentRead) EventType() string         { return "document_read" }
+func (GapRecorded) EventType() string          { return "gap_recorded" }
+func (RecordCorrected) EventType() string      { return "record_corrected" }
+func (MinutesApproved) EventType() string      { return "minutes_approved" }
+
+func (s *State) mayMinute(actor string) bool { return s.isSecretary(actor) || s.isChair(actor) }
+
+// personOrLabel checks that exactly one of a person and a label is given.
+func (s *State) personOrLabel(field, person, label string, required bool) error {
+	if person != "" && label != "" {
+		return fieldErr(field, "give either %s (a person) or label, not both", field)
+	}
+	if person == "" && label == "" && required {
+		return fieldErr(field, "say who: %s (a person) or label (as the minutes name them)", field)
+	}
+	if person != "" && s.Persons[person] == nil {
+		return notFound("there is no person %q; add_person first, or give a label", person)
+	}
+	return nil
+}
+
+func (c RecordSpeech) decide(s *State, m Meta) ([]Event, error) {
+	if !s.mayMinute(m.Actor) {
+		return nil, forbidden("only a secretary or the chair enters speeches in the minutes")
+	}
+	if s.OpenSitting == "" {
+		return nil, closed("no sitting is open; speeches are recorded in a sitting")
+	}
+	if s.Speeches[c.ID] != nil {
+		return nil, conflict("there is already a speech %q", c.ID)
+	}
+	if err := s.personOrLabel("speaker", c.Speaker, c.Label, true); err != nil {
+		return nil, err
+	}
+	item := c.Item
+	if item == "" {
+		item = s.Sitting().CurrentItem
+	} else if _, err := s.item(item); err != nil {
+		return nil, err
+	}
+	return one(SpeechRecorded{Meta: m, Speech: Speech{ID: c.ID, Item: item, Sitting: s.OpenSitting, Speaker: c.Speaker, Label: c.Label, Capacity: c.Capacity, Notes: c.Notes, Continues: c.Continues, At: m.At}})
+}
+
+func (e SpeechRecorded) apply(s *State) error {
+	sp := e.Speech
+	if sp.ID == "" || s.Speeches[sp.ID] != nil {
+		return corrupt("the speech %q cannot be recorded", sp.ID)
+	}
+	sp.Entry = s.Events
+	s.Speeches[sp.ID] = &sp
+	s.note(e.Meta, e.EventType(), sp.ID, func(r *RecordEntry) {
+		r.Item, r.Person, r.Label, r.Text = sp.Item, sp.Speaker, sp.Label, sp.Notes
+	})
+	return nil
+}
+
+func (c RecordInterjection) decide(s *State, m Meta) ([]Event, error) {
+	if !s.mayMinute(m.Actor) {
+		return nil, forbidden("only a secretary or the chair enters interjections in the minutes")
+	}
+	if s.OpenSitting == "" {
+		return nil, closed("no sitting is open; interjections are recorded in a sitting")
+	}
+	if c.Speech != "" && s.Speeches[c.Speech] == nil {
+		return nil, notFound("there is no speech %q", c.Speech)
+	}
+	if err := s.personOrLabel("by", c.By, c.Label, false); err != nil {
+		return nil, err
+	}
+	return one(InterjectionRecorded{Meta: m, Kind: c.Kind, Speech: c.Speech, By: c.By, Label: c.Label, Text: c.Text})
+}
+
+func (e InterjectionRecorded) apply(s *State) error {
+	if e.Speech != "" && s.Speeches[e.Speech] == nil {
+		return corrupt("there is no speech %q", e.Speech)
+	}
+	s.note(e.Meta, e.EventType(), e.Speech, func(r *RecordEntry) {
+		r.Person, r.Label, r.Text, r.Sub = e.By, e.Label, e.Text, e.Kind
+	})
+	return nil
+}
+
+func (c RecordNarrative) decide(s *State, m Meta) ([]Event, error) {
+	if !s.mayMinute(m.Actor) {
+		return nil, forbidden("only a secretary or the chair writes the minutes")
+	}
+	return one(NarrativeRecorded{Meta: m, Text: c.Text, Time: c.Time})
+}
+
+func (e NarrativeRecorded) apply(s *State) error {
+	s.note(e.Meta, e.EventType(), "", func(r *RecordEntry) { r.Text, r.Time = e.Text, e.Time })
+	return nil
+}
+
+func (c ReadDocument) decide(s *State, m Meta) ([]Event, error) {
+	if !s.mayMinute(m.Actor) {
+		return nil, forbidden("only a secretary or the chair enters documents in the record")
+	}
+	if s.Documents[c.ID] != nil {
+		return nil, conflict("there is already a document %q", c.ID)
+	}
+	if c.Item != "" {
+		if _, err := s.item(c.Item); err != nil {
+			return nil, err
+		}
+	}
+	if c.ReadBy != "" && s.Persons[c.ReadBy] == nil {
+		return nil, notFound("there is no person %q", c.ReadBy)
+	}
+	if len(c.Points) == 0 && c.Text == "" && c.Provenance == "" {
+		return nil, fieldErr("text", "give the document's text or points, or its provenance when the text is lost")
+	}
+	return one(DocumentRead{Meta: m, Document: Document{ID: c.ID, Title: c.Title, Item: c.Item, ReadBy: c.ReadBy, Origin: c.Origin, Provenance: c.Provenance, Points: c.Points, Text: c.Text}})
+}
+
+func (e DocumentRead) apply(s *State) error {
+	d := e.Document
+	if d.ID == "" || s.Documents[d.ID] != nil {
+		return corrupt("the document %q cannot be read in", d.ID)
+	}
+	d.Entry = s.Events
+	s.Documents[d.ID] = &d
+	s.note(e.Meta, e.EventType(), d.ID, func(r *RecordEntry) {
+		if d.Item != "" {
+			r.Item = d.Item
+		}
+		r.Person, r.Text = d.ReadBy, d.Title
+	})
+	return nil
+}
+
+func (c RecordGap) decide(s *State, m Meta) ([]Event, error) {
+	if !s.isSecretary(m.Actor) {
+		return nil, forbidden("only a secretary or an administrator records a gap in the minutes")
+	}
+	if c.From != "" && c.To != "" && c.To < c.From {
+		return nil, fieldErr("to", "the gap cannot end (%s) before it begins (%s)", c.To, c.From)
+	}
+	return one(GapRecorded{Meta: m, From: c.From, To: c.To, Reason: c.Reason})
+}
+
+func (e GapRecorded) apply(s *State) error {
+	s.Gaps++
+	s.note(e.Meta, e.EventType(), "", func(r *RecordEntry) {
+		r.Text = e.Reason
+		if e.From != "" || e.To != "" {
+			r.Time = strings.Trim(e.From+" – "+e.To, " –")
+		}
+	})
+	return nil
+}
+
+func (c CorrectRecord) decide(s *State, m Meta) ([]Event, error) {
+	if !s.mayMinute(m.Actor) {
+		return nil, forbidden("only a secretary or the chair corrects the minutes")
+	}
+	if c.Entry >= s.Events {
+		return nil, notFound("there is no entry %d yet; the log has %d entries", c.Entry, s.Events)
+	}
+	return one(RecordCorrected{Meta: m, Entry: c.Entry, Text: c.Text, Reason: c.Reason})
+}
+
+func (e RecordCorrected) apply(s *State) error {
+	if e.Entry < 0 || e.Entry >= s.Events {
+		return corrupt("there is no entry %d to correct", e.Entry)
+	}
+	pos := len(s.Record)
+	if i, ok := s.RecordIndex[e.Entry]; ok {
+		s.Record[i].Corrected = append(s.Record[i].Corrected, pos)
+	}
+	s.note(e.Meta, e.EventType(), fmt.Sprint(e.Entry), func(r *RecordEntry) {
+		r.Text, r.Label = e.Text, e.Reason
+	})
+	return nil
+}
+
+func (c ApproveMinutes) decide(s *State, m Meta) ([]Event, error) {
+	if !s.isChair(m.Actor) {
+		return nil, forbidden("only the chair declares the minutes approved")
+	}
+	st := s.Sittings[c.Sitting]
+	if st == nil {
+		return nil, notFound("there is no sitting %q", c.Sitting)
+	}
+	if st.Approved {
+		return nil, conflict("the minutes of %s are already approved", c.Sitting)
+	}
+	if c.Vote != "" {
+		v := s.Votes[c.Vote]
+		if v == nil {
+			return nil, notFound("there is no vote %q", c.Vote)
+		}
+		if v.Result == nil {
+			return nil, conflict("the vote %s has no declared result yet", c.Vote)
+		}
+		if v.Result.Outcome != MotionStatusCarried {
+			return nil, conflict("the vote %s was %s; the minutes are not approved", c.Vote, v.Result.Outcome)
+		}
+	}
+	return one(MinutesApproved{Meta: m, Sitting: c.Sitting, Vote: c.Vote})
+}
+
+func (e MinutesApproved) apply(s *State) error {
+	st := s.Sittings[e.Sitting]
+	if st == nil || st.Approved {
+		return corrupt("the minutes of %q cannot be approved", e.Sitting)
+	}
+	st.Approved, st.ApprovedBy = true, e.Vote
+	s.note(e.Meta, e.EventType(), e.Sitting, func(r *RecordEntry) { r.Text = "The minutes of " + e.Sitting + " are approved." })
+	return nil
+}
+
+func init() {
+	registerCommands(RecordSpeech{}, RecordInterjection{}, RecordNarrative{}, ReadDocument{}, RecordGap{}, CorrectRecord{}, ApproveMinutes{})
+	registerEvents(SpeechRecorded{}, InterjectionRecorded{}, NarrativeRecorded{}, DocumentRead{}, GapRecorded{}, RecordCorrected{}, MinutesApproved{})
+}

@@ -1,0 +1,549 @@
+package assembly
+
+import (
+	"sort"
+	"time"
+)
+
+// Role is an office in the assembly that carries authority.
+type Role string
+
+// The roles.
+const (
+	RoleAdministrator     Role = "administrator"
+	RoleChair             Role = "chair"
+	RoleSecretary         Role = "secretary"
+	RoleMandateCommission Role = "mandate_commission"
+	RoleTeller            Role = "teller"
+)
+
+// Assembly is the assembly's identity and its rules.
+type Assembly struct {
+	ID          string   `json:"id"`
+	Name        string   `json:"name"`
+	Starts      string   `json:"starts"`
+	Ends        string   `json:"ends"`
+	Venues      []string `json:"venues"`
+	Description string   `json:"description"`
+	Rules       Rules    `json:"rules"`
+}
+
+// Organization is a delegating organization, a leading body, a faction, a
+// tendency or another group.
+type Organization struct {
+	ID           string       `json:"id"`
+	Name         string       `json:"name"`
+	Kind         string       `json:"kind"`
+	Number       string       `json:"number"`
+	Parent       string       `json:"parent"`
+	Note         string       `json:"note"`
+	PresentNoted bool         `json:"present_noted"` // took part though no delegate registered
+	PresenceNote string       `json:"presence_note"`
+	Members      []Membership `json:"members"`
+}
+
+// Membership is a person's membership of an organization.
+type Membership struct {
+	Person       string `json:"person"`
+	Organization string `json:"organization"`
+	Role         string `json:"role"`
+	Note         string `json:"note"`
+}
+
+// Person is anyone who takes part.
+type Person struct {
+	ID         string   `json:"id"`
+	Name       string   `json:"name"`
+	OtherNames []string `json:"other_names"`
+	Note       string   `json:"note"`
+	Mandates   []string `json:"mandates"`
+}
+
+// Mandate kinds.
+const (
+	KindDecisive     = "decisive"
+	KindConsultative = "consultative"
+	KindGuest        = "guest"
+	KindExOfficio    = "ex_officio"
+)
+
+// Mandate statuses.
+const (
+	MandateStatusSubmitted = "submitted"
+	MandateStatusVerified  = "verified"
+	MandateStatusRejected  = "rejected"
+)
+
+// Mandate is a person's right to sit for an organization.
+type Mandate struct {
+	ID           string   `json:"id"`
+	Person       string   `json:"person"`
+	Organization string   `json:"organization"`
+	Kind         string   `json:"kind"`
+	Marks        []string `json:"marks"`
+	Note         string   `json:"note"`
+	Status       string   `json:"status"`
+	Reason       string   `json:"reason"` // why it was rejected
+	Proxy        string   `json:"proxy"`  // the person who carries it for its absent holder
+}
+
+// Attendance is who is in the hall.
+type Attendance struct {
+	CheckedIn  map[string]bool `json:"checked_in"`  // person → registered present
+	OutOfHall  map[string]bool `json:"out_of_hall"` // person → left the hall
+	WalkedOut  map[string]bool `json:"walked_out"`  // person → left in a walkout
+	UnnamedOut int             `json:"unnamed_out"` // unnamed persons out of the hall
+}
+
+// Sitting is one sitting of the assembly.
+type Sitting struct {
+	ID             string    `json:"id"`
+	Title          string    `json:"title"`
+	Date           string    `json:"date"`
+	Time           string    `json:"time"`
+	Venue          string    `json:"venue"`
+	Chair          string    `json:"chair"`
+	Presidium      []string  `json:"presidium"`
+	Secretaries    []string  `json:"secretaries"`
+	JointWith      []string  `json:"joint_with"`
+	Guests         []string  `json:"guests"`
+	GuestsMaySpeak bool      `json:"guests_may_speak"`
+	GuestsMayVote  bool      `json:"guests_may_vote"`
+	Open           bool      `json:"open"`
+	OpenedAt       time.Time `json:"opened_at"`
+	ClosedAt       time.Time `json:"closed_at"`
+	ClosingTime    string    `json:"closing_time"`
+	CurrentItem    string    `json:"current_item"`
+	Approved       bool      `json:"approved"` // its minutes were approved
+	ApprovedBy     string    `json:"approved_by"`
+}
+
+// Item statuses.
+const (
+	ItemStatusOpen    = "open"
+	ItemStatusCurrent = "current"
+	ItemStatusTabled  = "tabled"
+	ItemStatusClosed  = "closed"
+)
+
+// Item is an item of the order of the day, with its speakers' list.
+type Item struct {
+	ID          string   `json:"id"`
+	Title       string   `json:"title"`
+	Number      string   `json:"number"`
+	Reporters   []string `json:"reporters"`
+	CoReporters []string `json:"co_reporters"`
+	Note        string   `json:"note"`
+	Status      string   `json:"status"`
+	TabledUntil string   `json:"tabled_until"`
+	Floor       Floor    `json:"floor"`
+}
+
+// Floor is an item's speakers' list and who spoke.
+type Floor struct {
+	Requests         []Request `json:"requests"` // in the order asked, withdrawn and served ones included
+	ListClosed       bool      `json:"list_closed"`
+	DiscussionClosed bool      `json:"discussion_closed"`
+	Speaker          string    `json:"speaker"` // who has the floor now
+	Turns            []Turn    `json:"turns"`   // who spoke, in order
+	Spoken           map[string]int
+	nextSeq          int
+}
+
+// Request is a request for the floor.
+type Request struct {
+	Seq       int       `json:"seq"`
+	Person    string    `json:"person"`
+	Kind      string    `json:"kind"` // speech, point_of_order, reply
+	Side      string    `json:"side"` // for, against, or ""
+	At        time.Time `json:"at"`
+	Withdrawn bool      `json:"withdrawn"`
+	Served    bool      `json:"served"`
+}
+
+// Turn is one time someone had the floor.
+type Turn struct {
+	Order    int       `json:"order"`
+	Person   string    `json:"person"`
+	Kind     string    `json:"kind"` // speech, point_of_order, reply, summary, report
+	Side     string    `json:"side"`
+	From     time.Time `json:"from"`
+	To       time.Time `json:"to"`
+	Seconds  int       `json:"seconds"`
+	Overtime bool      `json:"overtime"`
+	Deprived bool      `json:"deprived"`
+	Reason   string    `json:"reason"`
+}
+
+// Body is a section, commission or committee.
+type Body struct {
+	ID           string       `json:"id"`
+	Name         string       `json:"name"`
+	Kind         string       `json:"kind"`
+	Members      []string     `json:"members"`
+	Item         string       `json:"item"`
+	Instructions []string     `json:"instructions"`
+	Note         string       `json:"note"`
+	Reports      []BodyReport `json:"reports"`
+}
+
+// BodyReport is a body reporting back.
+type BodyReport struct {
+	Reporter string    `json:"reporter"`
+	Summary  string    `json:"summary"`
+	Document string    `json:"document"`
+	At       time.Time `json:"at"`
+}
+
+// Speech is the secretary's notes of a speech.
+type Speech struct {
+	ID        string    `json:"id"`
+	Item      string    `json:"item"`
+	Sitting   string    `json:"sitting"`
+	Speaker   string    `json:"speaker"`
+	Label     string    `json:"label"`
+	Capacity  string    `json:"capacity"`
+	Notes     string    `json:"notes"`
+	Continues bool      `json:"continues"`
+	At        time.Time `json:"at"`
+	Entry     int       `json:"entry"`
+}
+
+// Point is a numbered point of a resolution.
+type Point struct {
+	Number string `json:"number"`
+	Text   string `json:"text" plenum:"required"`
+}
+
+// Document is a document read into the record.
+type Document struct {
+	ID         string  `json:"id"`
+	Title      string  `json:"title"`
+	Item       string  `json:"item"`
+	ReadBy     string  `json:"read_by"`
+	Origin     string  `json:"origin"`
+	Provenance string  `json:"provenance"`
+	Points     []Point `json:"points"`
+	Text       string  `json:"text"`
+	Entry      int     `json:"entry"`
+}
+
+// Motion statuses.
+const (
+	MotionStatusPending   = "pending"
+	MotionStatusWithdrawn = "withdrawn"
+	MotionStatusCarried   = "carried"
+	MotionStatusDefeated  = "defeated"
+	MotionStatusSetAside  = "set_aside" // a competing draft not taken as the basis
+)
+
+// Motion is a motion, amendment or procedural motion.
+type Motion struct {
+	ID        string   `json:"id"`
+	Kind      string   `json:"kind"`
+	Procedure string   `json:"procedure"`
+	Title     string   `json:"title"`
+	Text      string   `json:"text"`
+	Points    []Point  `json:"points"`
+	Amends    string   `json:"amends"`
+	Target    string   `json:"target"`
+	Mover     string   `json:"mover"`
+	Label     string   `json:"label"`
+	Item      string   `json:"item"`
+	Document  string   `json:"document"`
+	Sitting   string   `json:"sitting"`
+	Seconds   []string `json:"seconds"`
+	Status    string   `json:"status"`
+	Adopted   []string `json:"adopted"` // carried amendments to it, in order
+	Votes     []string `json:"votes"`
+	Group     string   `json:"group"` // the alternatives it competes in
+	Basis     bool     `json:"basis"` // taken as the basis
+	Seq       int      `json:"seq"`
+}
+
+// Alternatives are competing drafts, voted on as which is taken as the basis.
+type Alternatives struct {
+	ID      string   `json:"id"`
+	Title   string   `json:"title"`
+	Motions []string `json:"motions"`
+	Chosen  string   `json:"chosen"`
+}
+
+// Vote statuses.
+const (
+	VoteStatusOpen     = "open"
+	VoteStatusClosed   = "closed"
+	VoteStatusDeclared = "declared"
+)
+
+// Vote is one vote with its record.
+type Vote struct {
+	ID           string             `json:"id"`
+	Motion       string             `json:"motion"`
+	Alternatives string             `json:"alternatives"`
+	Question     string             `json:"question"`
+	Method       string             `json:"method"`
+	Sitting      string             `json:"sitting"`
+	Item         string             `json:"item"`
+	Threshold    Threshold          `json:"threshold"`
+	EligibleNote string             `json:"eligible_note"`
+	Eligible     map[string]bool    `json:"eligible"` // voting rights (mandate ids, or "p:" + guest) entitled
+	Attendance   AttendanceSnapshot `json:"attendance"`
+	Status       string             `json:"status"`
+	OpenedAt     time.Time          `json:"opened_at"`
+	ClosedAt     time.Time          `json:"closed_at"`
+	Ballots      []Ballot           `json:"ballots"`
+	Voted        map[string]bool    `json:"voted"` // voting rights that have voted
+	Sealed       []string           `json:"sealed"`
+	Rounds       []Round            `json:"rounds"`
+	Result       *Result            `json:"result"`
+}
+
+// AttendanceSnapshot is the attendance when a vote was opened.
+type AttendanceSnapshot struct {
+	Eligible  int            `json:"eligible"`   // voting rights entitled
+	Present   int            `json:"present"`    // of them, held by someone in the hall
+	Absent    int            `json:"absent"`     // not registered or checked out
+	WalkedOut int            `json:"walked_out"` // left the hall in a walkout
+	ByKind    map[string]int `json:"by_kind"`    // present, by mandate kind
+}
+
+// Ballot is one ballot. In a secret vote Choice is empty: the record keeps
+// that the voter voted, never how.
+type Ballot struct {
+	Voter  string    `json:"voter"`
+	Right  string    `json:"right"` // the mandate voted (or "p:" + person for a guest)
+	Choice string    `json:"choice"`
+	At     time.Time `json:"at"`
+}
+
+// Round is one count entered by the chair or the tellers.
+type Round struct {
+	For          Count            `json:"for"`
+	Against      Count            `json:"against"`
+	Abstain      Count            `json:"abstain"`
+	Alternatives map[string]Count `json:"alternatives"`
+	Ballots      int              `json:"ballots"`
+	Unanimous    bool             `json:"unanimous"`
+	Tellers      []string         `json:"tellers"`
+	Note         string           `json:"note"`
+}
+
+// Result is a declared result, with its arithmetic in words.
+type Result struct {
+	Outcome    string         `json:"outcome"` // carried, defeated, or the alternative chosen
+	For        Count          `json:"for"`
+	Against    Count          `json:"against"`
+	Abstain    Count          `json:"abstain"`
+	ByChoice   map[string]int `json:"by_choice"`
+	Base       int            `json:"base"`
+	Needed     int            `json:"needed"`
+	Unanimous  bool           `json:"unanimous"`
+	Arithmetic string         `json:"arithmetic"`
+	Note       string         `json:"note"`
+}
+
+// RecordEntry is one entry of the minutes, in order. Kind is the event type
+// it comes from; Ref names what it is about (a speech, vote, sitting…), so a
+// renderer can walk the record and look the details up.
+type RecordEntry struct {
+	Entry     int       `json:"entry"` // the index of the event in the assembly's log
+	Kind      string    `json:"kind"`
+	Sub       string    `json:"sub"` // the kind of interjection, of floor turn
+	Ref       string    `json:"ref"`
+	Sitting   string    `json:"sitting"`
+	Item      string    `json:"item"`
+	Person    string    `json:"person"`
+	Label     string    `json:"label"`
+	Text      string    `json:"text"`
+	Time      string    `json:"time"` // a time as stated in the source
+	At        time.Time `json:"at"`
+	Actor     string    `json:"actor"`
+	Corrected []int     `json:"corrected"` // positions in Record of corrections of this entry
+}
+
+// State is one assembly: the fold of its events.
+type State struct {
+	Created       bool
+	Assembly      Assembly
+	Roles         map[string]map[Role]bool
+	Marks         map[string]string
+	Organizations map[string]*Organization
+	OrgOrder      []string
+	Persons       map[string]*Person
+	PersonOrder   []string
+	Mandates      map[string]*Mandate
+	MandateOrder  []string
+	Attendance    Attendance
+	Sittings      map[string]*Sitting
+	SittingOrder  []string
+	OpenSitting   string
+	Items         map[string]*Item
+	ItemOrder     []string
+	Bodies        map[string]*Body
+	BodyOrder     []string
+	Speeches      map[string]*Speech
+	Documents     map[string]*Document
+	Motions       map[string]*Motion
+	MotionOrder   []string
+	Alternatives  map[string]*Alternatives
+	Votes         map[string]*Vote
+	VoteOrder     []string
+	Elections     map[string]*Election
+	ElectionOrder []string
+	Gaps          int
+	Record        []RecordEntry
+	RecordIndex   map[int]int    // event index → position in Record
+	Keys          map[string]int // idempotency key → index of its first event
+	Events        int            // events applied
+
+	voting map[string]string // person → the verified mandate they vote with
+}
+
+// NewState returns the empty state before create_assembly.
+func NewState() *State {
+	return &State{
+		Roles:         map[string]map[Role]bool{},
+		Marks:         map[string]string{},
+		Organizations: map[string]*Organization{},
+		Persons:       map[string]*Person{},
+		Mandates:      map[string]*Mandate{},
+		Attendance:    Attendance{CheckedIn: map[string]bool{}, OutOfHall: map[string]bool{}, WalkedOut: map[string]bool{}},
+		Sittings:      map[string]*Sitting{},
+		Items:         map[string]*Item{},
+		Bodies:        map[string]*Body{},
+		Speeches:      map[string]*Speech{},
+		Documents:     map[string]*Document{},
+		Motions:       map[string]*Motion{},
+		Alternatives:  map[string]*Alternatives{},
+		Votes:         map[string]*Vote{},
+		Elections:     map[string]*Election{},
+		RecordIndex:   map[int]int{},
+		Keys:          map[string]int{},
+		voting:        map[string]string{},
+	}
+}
+
+// KeySeen reports whether a command with this idempotency key was accepted,
+// and the index of its first event.
+func (s *State) KeySeen(key string) (int, bool) {
+	i, ok := s.Keys[key]
+	return i, ok
+}
+
+// HasRole reports whether person holds role.
+func (s *State) HasRole(person string, r Role) bool { return s.Roles[person][r] }
+
+// Sitting returns the open sitting, or nil.
+func (s *State) Sitting() *Sitting {
+	if s.OpenSitting == "" {
+		return nil
+	}
+	return s.Sittings[s.OpenSitting]
+}
+
+// InHall reports whether a person is present: checked in and not out of the hall.
+func (s *State) InHall(person string) bool {
+	return s.Attendance.CheckedIn[person] && !s.Attendance.OutOfHall[person]
+}
+
+// VotingMandate returns the verified mandate a person votes with, if any.
+func (s *State) VotingMandate(person string) (*Mandate, bool) {
+	id, ok := s.voting[person]
+	if !ok {
+		return nil, false
+	}
+	return s.Mandates[id], true
+}
+
+// Quorum returns how many voting members are present, how many are needed
+// (0 when the rules set none), and whether the quorum is met. Members are the
+// verified decisive mandates (and consultative ones where they vote).
+func (s *State) Quorum() (present, needed int, ok bool) {
+	members := 0
+	for _, id := range s.MandateOrder {
+		m := s.Mandates[id]
+		if m.Status != MandateStatusVerified || !s.kindVotes(m.Kind) {
+			continue
+		}
+		members++
+		if s.InHall(s.holder(m)) {
+			present++
+		}
+	}
+	needed = s.Assembly.Rules.quorumNeeded(members)
+	return present, needed, present >= needed
+}
+
+func (s *State) kindVotes(kind string) bool {
+	return kind == KindDecisive || kind == KindConsultative && s.Assembly.Rules.ConsultativeMayVote
+}
+
+// holder is who exercises a mandate now: its proxy if the holder is away
+// and a proxy was given, else its holder.
+func (s *State) holder(m *Mandate) string {
+	if m.Proxy != "" && !s.InHall(m.Person) {
+		return m.Proxy
+	}
+	return m.Person
+}
+
+// authority
+
+func (s *State) isAdmin(p string) bool { return s.Roles[p][RoleAdministrator] }
+
+// isChair: an administrator, a holder of the chair role, or the chair or a
+// member of the presidium of the open sitting.
+func (s *State) isChair(p string) bool {
+	if s.isAdmin(p) || s.Roles[p][RoleChair] {
+		return true
+	}
+	if st := s.Sitting(); st != nil {
+		return st.Chair == p || contains(st.Presidium, p)
+	}
+	return false
+}
+
+func (s *State) isSecretary(p string) bool {
+	if s.isAdmin(p) || s.Roles[p][RoleSecretary] {
+		return true
+	}
+	if st := s.Sitting(); st != nil {
+		return contains(st.Secretaries, p)
+	}
+	return false
+}
+
+func (s *State) isCommission(p string) bool {
+	return s.isAdmin(p) || s.Roles[p][RoleMandateCommission]
+}
+
+func (s *State) isTeller(p string) bool { return s.isAdmin(p) || s.Roles[p][RoleTeller] }
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+func without(xs []string, drop []string) []string {
+	var out []string
+	for _, x := range xs {
+		if !contains(drop, x) {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return ks
+}

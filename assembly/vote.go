@@ -1,0 +1,826 @@
+package assembly
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Eligibility says who may vote in a vote; empty fields do not restrict.
+type Eligibility struct {
+	Kinds         []string `json:"kinds" plenum:"enum=decisive|consultative|guest|ex_officio"`
+	Organizations []string `json:"organizations" plenum:"id"`
+	Persons       []string `json:"persons" plenum:"id"`
+	Note          string   `json:"note"`
+}
+
+// OpenVote opens a vote on a motion, on competing drafts, or on a question.
+type OpenVote struct {
+	ID           string       `json:"id" plenum:"required,id"`
+	Motion       string       `json:"motion" plenum:"id"`
+	Alternatives string       `json:"alternatives" plenum:"id"`
+	Question     string       `json:"question"`
+	Method       string       `json:"method" plenum:"required,enum=show_of_hands|roll_call|secret"`
+	Eligible     *Eligibility `json:"eligible"`
+	Threshold    Threshold    `json:"threshold" plenum:"enum=majority_cast|majority_present|majority_members|two_thirds_cast|three_quarters_cast"`
+}
+
+// CastBallot is one voter's ballot.
+type CastBallot struct {
+	Vote       string `json:"vote" plenum:"required,id"`
+	Voter      string `json:"voter" plenum:"required,id"`
+	Choice     string `json:"choice" plenum:"required"`
+	ForMandate string `json:"for_mandate" plenum:"id"`
+}
+
+// CloseVote closes a vote: no ballot after it. Sealed carries a secret
+// vote's choices, shuffled, given by plenum itself.
+type CloseVote struct {
+	Vote   string   `json:"vote" plenum:"required,id"`
+	Sealed []string `json:"sealed"`
+}
+
+// EnterCount enters a count of a show of hands, as the chair or tellers give it.
+type EnterCount struct {
+	Vote         string           `json:"vote" plenum:"required,id"`
+	For          *Count           `json:"for"`
+	Against      *Count           `json:"against"`
+	Abstain      *Count           `json:"abstain"`
+	Alternatives map[string]Count `json:"alternatives"`
+	Ballots      int              `json:"ballots" plenum:"positive"`
+	Unanimous    bool             `json:"unanimous"`
+	Tellers      []string         `json:"tellers" plenum:"id"`
+	Note         string           `json:"note"`
+}
+
+// DeclareResult declares a closed vote's result.
+type DeclareResult struct {
+	Vote    string `json:"vote" plenum:"required,id"`
+	Outcome string `json:"outcome"`
+	Note    string `json:"note"`
+}
+
+func (OpenVote) CommandName() string      { return "open_vote" }
+func (CastBallot) CommandName() string    { return "cast_ballot" }
+func (CloseVote) CommandName() string     { return "close_vote" }
+func (EnterCount) CommandName() string    { return "enter_count" }
+func (DeclareResult) CommandName() string { return "declare_result" }
+
+// VoteOpened: a vote was opened; it carries who is entitled and the
+// attendance at that moment.
+type VoteOpened struct {
+	Meta         `json:"meta"`
+	Vote         string             `json:"vote"`
+	Motion       string             `json:"motion"`
+	Alternatives string             `json:"alternatives"`
+	Question     string             `json:"question"`
+	Method       string             `json:"method"`
+	Sitting      string             `json:"sitting"`
+	Item         string             `json:"item"`
+	Threshold    Threshold          `json:"threshold"`
+	Eligible     []string           `json:"eligible"`
+	EligibleNote string             `json:"eligible_note"`
+	Attendance   AttendanceSnapshot `json:"attendance"`
+}
+
+// BallotCast: a ballot was cast. In a secret vote Choice is empty.
+type BallotCast struct {
+	Meta   `json:"meta"`
+	Vote   string `json:"vote"`
+	Voter  string `json:"voter"`
+	Right  string `json:"right"`
+	Choice string `json:"choice"`
+}
+
+// VoteStatusClosed: the vote was closed.
+type VoteClosed struct {
+	Meta   `json:"meta"`
+	Vote   string   `json:"vote"`
+	Sealed []string `json:"sealed"`
+}
+
+// CountEntered: a count was entered.
+type CountEntered struct {
+	Meta  `json:"meta"`
+	Vote  string `json:"vote"`
+	Round Round  `json:"round"`
+}
+
+// ResultDeclared: the result was declared.
+type ResultDeclared struct {
+	Meta   `json:"meta"`
+	Vote   string `json:"vote"`
+	Result Result `json:"result"`
+}
+
+func (VoteOpened) EventType() string     { return "vote_opened" }
+func (BallotCast) EventType() string     { return "ballot_cast" }
+func (VoteClosed) EventType() string     { return "vote_closed" }
+func (CountEntered) EventType() string   { return "count_entered" }
+func (ResultDeclared) EventType() string { return "result_declared" }
+
+func (s *State) vote(id string) (*Vote, error) {
+	v := s.Votes[id]
+	if v == nil {
+		return nil, notFound("there is no vote %q", id)
+	}
+	return v, nil
+}
+
+// eligibleRights lists the voting rights a vote's eligibility admits:
+// verified mandates of the kinds, organizations and persons named, and the
+// sitting's guests where they may vote.
+func (s *State) eligibleRights(el *Eligibility) []string {
+	var e Eligibility
+	if el != nil {
+		e = *el
+	}
+	kinds := e.Kinds
+	if len(kinds) == 0 {
+		kinds = []string{KindDecisive}
+		if s.Assembly.Rules.ConsultativeMayVote {
+			kinds = append(kinds, KindConsultative)
+		}
+	}
+	inOrgs := func(person, org string) bool {
+		if len(e.Organizations) == 0 {
+			return true
+		}
+		for _, o := range e.Organizations {
+			if o == org || s.MemberOf(person, o) {
+				return true
+			}
+		}
+		return false
+	}
+	rights := []string{}
+	hasRight := map[string]bool{}
+	for _, id := range s.MandateOrder {
+		md := s.Mandates[id]
+		if md.Status != MandateStatusVerified || !contains(kinds, md.Kind) || !inOrgs(md.Person, md.Organization) {
+			continue
+		}
+		if len(e.Persons) > 0 && !contains(e.Persons, md.Person) {
+			continue
+		}
+		rights = append(rights, id)
+		hasRight[md.Person] = true
+	}
+	if st := s.Sitting(); st != nil && st.GuestsMayVote {
+		for _, g := range st.Guests {
+			if hasRight[g] || (len(e.Persons) > 0 && !contains(e.Persons, g)) {
+				continue
+			}
+			if len(e.Organizations) > 0 && !inOrgs(g, "") {
+				continue
+			}
+			rights = append(rights, "p:"+g)
+		}
+	}
+	return rights
+}
+
+// rightHolder is the person who exercises a voting right now.
+func (s *State) rightHolder(right string) string {
+	if strings.HasPrefix(right, "p:") {
+		return right[2:]
+	}
+	if md := s.Mandates[right]; md != nil {
+		return s.holder(md)
+	}
+	return ""
+}
+
+func (c OpenVote) decide(s *State, m Meta) ([]Event, error) {
+	if !s.isChair(m.Actor) {
+		return nil, forbidden("only the chair puts a question to the vote")
+	}
+	st := s.Sitting()
+	if st == nil {
+		return nil, closed("no sitting is open; votes are taken in a sitting")
+	}
+	if s.Votes[c.ID] != nil {
+		return nil, conflict("there is already a vote %q", c.ID)
+	}
+	if c.Motion != "" && c.Alternatives != "" {
+		return nil, fieldErr("motion", "a vote is on a motion or on alternatives, not both")
+	}
+	if c.Motion == "" && c.Alternatives == "" && c.Question == "" {
+		return nil, fieldErr("motion", "say what is put to the vote: motion, alternatives or question")
+	}
+	r := s.Assembly.Rules
+	th := r.VotingThreshold
+	item := st.CurrentItem
+	if c.Motion != "" {
+		mo, err := s.motion(c.Motion)
+		if err != nil {
+			return nil, err
+		}
+		if mo.Status != MotionStatusPending {
+			return nil, conflict("the motion %s is %s and cannot be put to the vote", mo.ID, mo.Status)
+		}
+		if v := s.openVoteOn(mo.ID); v != "" {
+			return nil, conflict("the vote %s on %s is not yet declared", v, mo.ID)
+		}
+		if mo.Group != "" && s.Alternatives[mo.Group].Chosen == "" {
+			return nil, conflict("%s competes in %s; first vote which draft is taken as the basis", mo.ID, mo.Group)
+		}
+		if r.SecondsRequired && len(mo.Seconds) == 0 {
+			return nil, conflict("the motion %s has not been seconded; the rules require a second before the vote", mo.ID)
+		}
+		if p := s.precedes(mo); p != nil {
+			return nil, conflict("%s (%s) must be put to the vote before %s", p.ID, p.Title, mo.ID)
+		}
+		if mo.Kind == "procedural" && mo.Procedure == "close_discussion" {
+			th = r.CloseDebateThreshold
+		}
+		if mo.Item != "" {
+			item = mo.Item
+		}
+	}
+	if c.Alternatives != "" {
+		a := s.Alternatives[c.Alternatives]
+		if a == nil {
+			return nil, notFound("there is no group of alternatives %q", c.Alternatives)
+		}
+		if a.Chosen != "" {
+			return nil, conflict("the basis among %s was already chosen: %s", a.ID, a.Chosen)
+		}
+		for _, id := range s.VoteOrder {
+			if v := s.Votes[id]; v.Alternatives == a.ID && v.Status != VoteStatusDeclared {
+				return nil, conflict("the vote %s on %s is not yet declared", id, a.ID)
+			}
+		}
+	}
+	if c.Threshold != "" {
+		th = c.Threshold
+	}
+	if present, needed, ok := s.Quorum(); !ok {
+		return nil, conflict("there is no quorum: %d voting members present, %d needed", present, needed)
+	}
+	if el := c.Eligible; el != nil {
+		for _, o := range el.Organizations {
+			if s.Organizations[o] == nil {
+				return nil, notFound("there is no organization %q", o)
+			}
+		}
+		if err := s.personsExist("eligible.persons", el.Persons); err != nil {
+			return nil, err
+		}
+	}
+	rights := s.eligibleRights(c.Eligible)
+	att := AttendanceSnapshot{Eligible: len(rights), ByKind: map[string]int{}}
+	for _, rt := range rights {
+		h := s.rightHolder(rt)
+		switch {
+		case s.InHall(h):
+			att.Present++
+			kind := KindGuest
+			if md := s.Mandates[rt]; md != nil {
+				kind = md.Kind
+			}
+			att.ByKind[kind]++
+		case s.Attendance.WalkedOut[h]:
+			att.WalkedOut++
+		default:
+			att.Absent++
+		}
+	}
+	note := ""
+	if c.Eligible != nil {
+		note = c.Eligible.Note
+	}
+	return one(VoteOpened{Meta: m, Vote: c.ID, Motion: c.Motion, Alternatives: c.Alternatives, Question: c.Question,
+		Method: c.Method, Sitting: st.ID, Item: item, Threshold: th, Eligible: rights, EligibleNote: note, Attendance: att})
+}
+
+func (e VoteOpened) apply(s *State) error {
+	if e.Vote == "" || s.Votes[e.Vote] != nil {
+		return corrupt("the vote %q cannot be opened", e.Vote)
+	}
+	if e.Motion != "" && s.Motions[e.Motion] == nil || e.Alternatives != "" && s.Alternatives[e.Alternatives] == nil {
+		return corrupt("the vote %q is on an unknown motion", e.Vote)
+	}
+	v := &Vote{ID: e.Vote, Motion: e.Motion, Alternatives: e.Alternatives, Question: e.Question, Method: e.Method,
+		Sitting: e.Sitting, Item: e.Item, Threshold: e.Threshold, EligibleNote: e.EligibleNote, Attendance: e.Attendance,
+		Status: VoteStatusOpen, OpenedAt: e.At, Eligible: make(map[string]bool, len(e.Eligible)), Voted: make(map[string]bool, len(e.Eligible))}
+	for _, r := range e.Eligible {
+		v.Eligible[r] = true
+	}
+	s.Votes[v.ID] = v
+	s.VoteOrder = append(s.VoteOrder, v.ID)
+	if mo := s.Motions[e.Motion]; mo != nil {
+		mo.Votes = append(mo.Votes, v.ID)
+	}
+	s.note(e.Meta, e.EventType(), v.ID, func(r *RecordEntry) {
+		if v.Item != "" {
+			r.Item = v.Item
+		}
+		r.Sub, r.Text = v.Method, s.voteQuestion(v)
+	})
+	return nil
+}
+
+func (s *State) voteQuestion(v *Vote) string {
+	switch {
+	case v.Question != "":
+		return v.Question
+	case v.Motion != "":
+		return s.Motions[v.Motion].Title
+	case v.Alternatives != "":
+		return s.Alternatives[v.Alternatives].Title
+	}
+	return ""
+}
+
+func validChoice(s *State, v *Vote, choice string) bool {
+	if v.Alternatives != "" {
+		return choice == "abstain" || contains(s.Alternatives[v.Alternatives].Motions, choice)
+	}
+	return choice == "for" || choice == "against" || choice == "abstain"
+}
+
+func (c CastBallot) decide(s *State, m Meta) ([]Event, error) {
+	v := s.Votes[c.Vote]
+	if v == nil {
+		return nil, notFound("there is no vote %q", c.Vote)
+	}
+	if v.Status != VoteStatusOpen {
+		return nil, closed("the vote %s is closed; no ballot can be cast after the vote closes", c.Vote)
+	}
+	if m.Actor != c.Voter {
+		return nil, forbidden("%s cannot cast a ballot for %s; each voter casts their own", m.Actor, c.Voter)
+	}
+	var right string
+	if c.ForMandate != "" {
+		md := s.Mandates[c.ForMandate]
+		if md == nil {
+			return nil, notFound("there is no mandate %q", c.ForMandate)
+		}
+		if md.Person != c.Voter {
+			if !s.Assembly.Rules.ProxiesAllowed {
+				return nil, forbidden("the rules of procedure do not allow proxies")
+			}
+			if md.Proxy != c.Voter {
+				return nil, forbidden("%s does not carry the mandate %s", c.Voter, md.ID)
+			}
+			if s.InHall(md.Person) {
+				return nil, conflict("%s, who holds the mandate %s, is present and votes themselves", md.Person, md.ID)
+			}
+		}
+		right = md.ID
+	} else if id, ok := s.voting[c.Voter]; ok && v.Eligible[id] {
+		right = id
+	} else if g := "p:" + c.Voter; v.Eligible[g] {
+		right = g
+	} else if ok {
+		right = id
+	} else {
+		return nil, forbidden("%s holds no verified mandate and is not entitled to vote in %s", c.Voter, c.Vote)
+	}
+	if !v.Eligible[right] {
+		return nil, forbidden("the mandate %s is not entitled to vote in %s%s", right, c.Vote, noteSuffix(v.EligibleNote))
+	}
+	if !s.InHall(c.Voter) {
+		return nil, forbidden("%s is not present in the hall; only those present vote", c.Voter)
+	}
+	if v.Voted[right] {
+		return nil, conflict("the mandate %s has already voted in %s; there is no second ballot", right, c.Vote)
+	}
+	if !validChoice(s, v, c.Choice) {
+		if v.Alternatives != "" {
+			return nil, fieldErr("choice", "the choice in %s is one of the drafts %s, or abstain; not %q", c.Vote, strings.Join(s.Alternatives[v.Alternatives].Motions, ", "), c.Choice)
+		}
+		return nil, fieldErr("choice", "the choice is for, against or abstain, not %q", c.Choice)
+	}
+	choice := c.Choice
+	if v.Method == "secret" {
+		choice = ""
+	}
+	return []Event{BallotCast{Meta: m, Vote: c.Vote, Voter: c.Voter, Right: right, Choice: choice}}, nil
+}
+
+func noteSuffix(n string) string {
+	if n == "" {
+		return ""
+	}
+	return " (" + n + ")"
+}
+
+func (e BallotCast) apply(s *State) error {
+	v := s.Votes[e.Vote]
+	if v == nil || v.Status != VoteStatusOpen || !v.Eligible[e.Right] || v.Voted[e.Right] {
+		return corrupt("the ballot of %s in %q does not fit the vote", e.Voter, e.Vote)
+	}
+	v.Voted[e.Right] = true
+	v.Ballots = append(v.Ballots, Ballot{Voter: e.Voter, Right: e.Right, Choice: e.Choice, At: e.At})
+	return nil
+}
+
+func (c CloseVote) decide(s *State, m Meta) ([]Event, error) {
+	if !s.isChair(m.Actor) {
+		return nil, forbidden("only the chair closes a vote")
+	}
+	v, err := s.vote(c.Vote)
+	if err != nil {
+		return nil, err
+	}
+	if v.Status != VoteStatusOpen {
+		return nil, closed("the vote %s is already closed", c.Vote)
+	}
+	if v.Method == "secret" {
+		if len(c.Sealed) != len(v.Ballots) {
+			return nil, fieldErr("sealed", "the sealed ballots (%d) must number the voters (%d)", len(c.Sealed), len(v.Ballots))
+		}
+		for _, ch := range c.Sealed {
+			if !validChoice(s, v, ch) {
+				return nil, fieldErr("sealed", "a sealed ballot holds %q, which is not a choice in %s", ch, c.Vote)
+			}
+		}
+	} else if len(c.Sealed) > 0 {
+		return nil, fieldErr("sealed", "only a secret vote has sealed ballots")
+	}
+	return one(VoteClosed{Meta: m, Vote: c.Vote, Sealed: c.Sealed})
+}
+
+func (e VoteClosed) apply(s *State) error {
+	v := s.Votes[e.Vote]
+	if v == nil || v.Status != VoteStatusOpen {
+		return corrupt("the vote %q is not open", e.Vote)
+	}
+	if v.Method == "secret" && len(e.Sealed) != len(v.Ballots) {
+		return corrupt("the sealed ballots of %q do not number its voters", e.Vote)
+	}
+	v.Status, v.ClosedAt, v.Sealed = VoteStatusClosed, e.At, e.Sealed
+	return nil
+}
+
+func (c EnterCount) decide(s *State, m Meta) ([]Event, error) {
+	if !s.isChair(m.Actor) && !s.isTeller(m.Actor) {
+		return nil, forbidden("only the chair or a teller enters a count")
+	}
+	v, err := s.vote(c.Vote)
+	if err != nil {
+		return nil, err
+	}
+	if v.Status == VoteStatusDeclared {
+		return nil, closed("the result of %s is already declared", c.Vote)
+	}
+	if len(v.Ballots) > 0 {
+		return nil, conflict("ballots were cast one by one in %s; its result is counted from them", c.Vote)
+	}
+	if err := s.personsExist("tellers", c.Tellers); err != nil {
+		return nil, err
+	}
+	rd := Round{Ballots: c.Ballots, Unanimous: c.Unanimous, Tellers: c.Tellers, Note: c.Note}
+	if v.Alternatives != "" {
+		if len(c.Alternatives) == 0 && !c.Unanimous {
+			return nil, fieldErr("alternatives", "give the count for each draft in alternatives")
+		}
+		if c.For != nil || c.Against != nil {
+			return nil, fieldErr("for", "a vote on alternatives is counted per draft (alternatives), not for and against")
+		}
+		for _, k := range sortedKeys(c.Alternatives) {
+			if !contains(s.Alternatives[v.Alternatives].Motions, k) {
+				return nil, fieldErr("alternatives", "%q is not one of the drafts in %s", k, c.Vote)
+			}
+		}
+		rd.Alternatives = c.Alternatives
+	} else {
+		if len(c.Alternatives) > 0 {
+			return nil, fieldErr("alternatives", "%s is not a vote on alternatives", c.Vote)
+		}
+		if c.Unanimous {
+			if c.Against != nil && *c.Against != Exact(0) {
+				return nil, fieldErr("against", "a unanimous vote has no votes against")
+			}
+		} else if c.For == nil || c.Against == nil {
+			f := "for"
+			if c.For != nil {
+				f = "against"
+			}
+			return nil, fieldErr(f, "enter_count: the field %q is required (or say unanimous)", f)
+		}
+		if c.For != nil {
+			rd.For = *c.For
+		}
+		if c.Against != nil {
+			rd.Against = *c.Against
+		}
+		if c.Abstain != nil {
+			rd.Abstain = *c.Abstain
+		}
+		w := rd.For.Word + "/" + rd.Against.Word
+		switch w {
+		case "majority/majority", "minority/minority", "rest/rest", "rest/majority", "majority/rest":
+			return nil, fieldErr("for", "the counts contradict each other: %s for, %s against", rd.For, rd.Against)
+		}
+		if c.Unanimous && c.For == nil {
+			rd.For = Count{Word: "rest"}
+		}
+	}
+	return one(CountEntered{Meta: m, Vote: c.Vote, Round: rd})
+}
+
+func (e CountEntered) apply(s *State) error {
+	v := s.Votes[e.Vote]
+	if v == nil || v.Status == VoteStatusDeclared {
+		return corrupt("no count can be entered for %q", e.Vote)
+	}
+	v.Rounds = append(v.Rounds, e.Round)
+	return nil
+}
+
+func (c DeclareResult) decide(s *State, m Meta) ([]Event, error) {
+	if !s.isChair(m.Actor) {
+		return nil, forbidden("only the chair declares the result")
+	}
+	v, err := s.vote(c.Vote)
+	if err != nil {
+		return nil, err
+	}
+	switch v.Status {
+	case VoteStatusOpen:
+		return nil, conflict("the vote %s is still open; close it before declaring the result", c.Vote)
+	case VoteStatusDeclared:
+		return nil, closed("the result of %s is already declared: %s", c.Vote, v.Result.Outcome)
+	}
+	res, err := s.count(v, c.Outcome)
+	if err != nil {
+		return nil, err
+	}
+	res.Note = c.Note
+	evs := []Event{ResultDeclared{Meta: m, Vote: c.Vote, Result: res}}
+	if res.Outcome == MotionStatusCarried && v.Motion != "" {
+		evs = append(evs, s.effects(m, s.Motions[v.Motion])...)
+	}
+	return evs, nil
+}
+
+// effects are the events by which a carried procedural motion takes effect.
+func (s *State) effects(m Meta, mo *Motion) []Event {
+	target := mo.Target
+	if target == "" {
+		target = mo.Item
+	}
+	it := s.Items[target]
+	live := it != nil && it.Status != ItemStatusClosed && it.Status != ItemStatusTabled
+	switch mo.Procedure {
+	case "close_discussion":
+		if live && !it.Floor.DiscussionClosed {
+			return []Event{DiscussionClosed{Meta: m, Item: it.ID}}
+		}
+	case "close_list":
+		if live && !it.Floor.ListClosed {
+			return []Event{ListClosed{Meta: m, Item: it.ID}}
+		}
+	case "table":
+		if live {
+			until := mo.Text
+			return []Event{ItemTabled{Meta: m, Item: it.ID, Until: until}}
+		}
+	case "reconsider":
+		if t := s.Motions[mo.Target]; t != nil && (t.Status == MotionStatusCarried || t.Status == MotionStatusDefeated) {
+			return []Event{MotionReopened{Meta: m, Motion: t.ID}}
+		}
+	case "instruct_committee":
+		if b := s.Bodies[mo.Target]; b != nil {
+			ins := mo.Text
+			if ins == "" {
+				ins = mo.Title
+			}
+			return []Event{BodyInstructed{Meta: m, Body: b.ID, Instruction: ins}}
+		}
+	}
+	return nil
+}
+
+func (e ResultDeclared) apply(s *State) error {
+	v := s.Votes[e.Vote]
+	if v == nil || v.Status != VoteStatusClosed {
+		return corrupt("the result of %q cannot be declared", e.Vote)
+	}
+	r := e.Result
+	if v.Alternatives != "" {
+		a := s.Alternatives[v.Alternatives]
+		if !contains(a.Motions, r.Outcome) {
+			return corrupt("the outcome %q is not one of the drafts", r.Outcome)
+		}
+		a.Chosen = r.Outcome
+		for _, id := range a.Motions {
+			if id == r.Outcome {
+				s.Motions[id].Basis = true
+			} else if mo := s.Motions[id]; mo.Status == MotionStatusPending {
+				mo.Status = MotionStatusSetAside
+			}
+		}
+	} else if mo := s.Motions[v.Motion]; mo != nil {
+		if mo.Status != MotionStatusPending {
+			return corrupt("the motion %q is not pending", mo.ID)
+		}
+		switch r.Outcome {
+		case MotionStatusCarried:
+			mo.Status = MotionStatusCarried
+			if p := s.Motions[mo.Amends]; p != nil {
+				p.Adopted = append(p.Adopted, mo.ID)
+			}
+		case MotionStatusDefeated:
+			mo.Status = MotionStatusDefeated
+		default:
+			return corrupt("the outcome %q is neither carried nor defeated", r.Outcome)
+		}
+	}
+	v.Status, v.Result = VoteStatusDeclared, &r
+	s.note(e.Meta, e.EventType(), v.ID, func(re *RecordEntry) {
+		if v.Item != "" {
+			re.Item = v.Item
+		}
+		re.Sub, re.Text = r.Outcome, r.Arithmetic
+	})
+	return nil
+}
+
+// count computes a closed vote's result from its ballots, its sealed
+// ballots or its last count; declared is the outcome the chair states,
+// required when the counts do not decide and refused when it contradicts
+// them.
+func (s *State) count(v *Vote, declared string) (Result, error) {
+	var res Result
+	var round *Round
+	byChoice := map[string]int{}
+	counted := false
+	switch {
+	case v.Method == "secret" && len(v.Sealed) > 0:
+		for _, ch := range v.Sealed {
+			byChoice[ch]++
+		}
+		counted = true
+	case len(v.Ballots) > 0:
+		for _, b := range v.Ballots {
+			byChoice[b.Choice]++
+		}
+		counted = true
+	case len(v.Rounds) > 0:
+		round = &v.Rounds[len(v.Rounds)-1]
+	}
+	prefix := ""
+	if round != nil && round.Ballots > 1 {
+		prefix = fmt.Sprintf("after %d ballots: ", round.Ballots)
+	}
+	if v.Alternatives != "" {
+		a := s.Alternatives[v.Alternatives]
+		if declared != "" && !contains(a.Motions, declared) {
+			return res, fieldErr("outcome", "the outcome of %s is one of the drafts %s, not %q", v.ID, strings.Join(a.Motions, ", "), declared)
+		}
+		var parts []string
+		best, bestN, tie := "", -1, false
+		exact := counted
+		for _, id := range a.Motions {
+			var c Count
+			if counted {
+				c = Exact(byChoice[id])
+			} else if round != nil {
+				c = round.Alternatives[id]
+				if !c.IsExact() {
+					exact = false
+				}
+				exact = exact || c.IsExact()
+			}
+			parts = append(parts, fmt.Sprintf("%s %s", id, c))
+			if c.IsExact() {
+				switch {
+				case c.Min > bestN:
+					best, bestN, tie = id, c.Min, false
+				case c.Min == bestN:
+					tie = true
+				}
+			}
+		}
+		allExact := counted
+		if round != nil {
+			allExact = true
+			for _, id := range a.Motions {
+				if !round.Alternatives[id].IsExact() {
+					allExact = false
+				}
+			}
+		}
+		outcome := declared
+		arith := prefix + strings.Join(parts, ", ")
+		if counted || round != nil {
+			if allExact && !tie {
+				if declared != "" && declared != best {
+					return res, conflict("the counts (%s) take %s as the basis, not %s", arith, best, declared)
+				}
+				outcome = best
+			} else if declared == "" {
+				return res, fieldErr("outcome", "the counts (%s) do not decide between the drafts; declare the outcome", arith)
+			}
+		} else if declared == "" {
+			arith = "no count recorded"
+			return res, fieldErr("outcome", "no count was recorded for %s; declare the outcome", v.ID)
+		} else {
+			arith = "no count recorded"
+		}
+		if counted {
+			res.ByChoice = byChoice
+		}
+		res.Outcome = outcome
+		res.Arithmetic = arith + "; taken as the basis: " + outcome
+		return res, nil
+	}
+	if declared != "" && declared != MotionStatusCarried && declared != MotionStatusDefeated {
+		return res, fieldErr("outcome", "the outcome is carried or defeated, not %q", declared)
+	}
+	r := s.Assembly.Rules
+	if !counted && round == nil {
+		if declared == "" {
+			return res, fieldErr("outcome", "no count was recorded for %s; declare the outcome (carried or defeated)", v.ID)
+		}
+		res.Outcome, res.Arithmetic = declared, "no count recorded; declared "+declared
+		return res, nil
+	}
+	if counted {
+		res.For, res.Against, res.Abstain = Exact(byChoice["for"]), Exact(byChoice["against"]), Exact(byChoice["abstain"])
+		res.ByChoice = byChoice
+	} else {
+		res.For, res.Against, res.Abstain, res.Unanimous = round.For, round.Against, round.Abstain, round.Unanimous
+	}
+	decided, carried := false, false
+	th := v.Threshold
+	f, a, ab := res.For, res.Against, res.Abstain
+	var arith string
+	switch {
+	case res.Unanimous:
+		decided, carried = true, true
+		arith = "unanimous"
+		if f.IsExact() && f.Min > 0 {
+			arith = fmt.Sprintf("unanimous, %d for", f.Min)
+		}
+	case f.Word != "" || a.Word != "":
+		arith = fmt.Sprintf("%s for, %s against", f, a)
+		if th.simple() {
+			switch {
+			case f.Word == "majority" || f.Word == "rest" || a.Word == "minority":
+				decided, carried = true, true
+			case a.Word == "majority" || a.Word == "rest" || f.Word == "minority":
+				decided, carried = true, false
+			}
+		}
+		if !decided {
+			arith += fmt.Sprintf("; the count does not show whether %s was reached", th.Describe())
+		}
+	default:
+		lo, base, needed := th.passes(f.Min, a.Max, ab.Max, r.AbstentionsCount, v.Attendance.Present, v.Attendance.Eligible)
+		hi, _, _ := th.passes(f.Max, a.Min, ab.Min, r.AbstentionsCount, v.Attendance.Present, v.Attendance.Eligible)
+		switch {
+		case lo:
+			decided, carried = true, true
+		case !hi:
+			decided, carried = true, false
+		}
+		arith = fmt.Sprintf("%s for, %s against", f, a)
+		if ab != (Count{}) {
+			arith += fmt.Sprintf(", %s abstaining", ab)
+		}
+		if f.IsExact() && a.IsExact() && ab.IsExact() {
+			res.Base, res.Needed = base, needed
+			switch th {
+			case MajorityPresent:
+				arith += fmt.Sprintf("; %d present", base)
+			case MajorityMembers:
+				arith += fmt.Sprintf("; %d members", base)
+			default:
+				arith += fmt.Sprintf(", %d cast", base)
+			}
+			arith += fmt.Sprintf("; %d needed", needed)
+			if th != MajorityCast {
+				arith += " (" + th.Describe() + ")"
+			}
+		} else if !decided {
+			arith += "; the count does not decide"
+		}
+	}
+	outcome := MotionStatusDefeated
+	if carried {
+		outcome = MotionStatusCarried
+	}
+	if decided {
+		if declared != "" && declared != outcome {
+			return res, conflict("the count (%s) means the motion is %s; it cannot be declared %s", arith, outcome, declared)
+		}
+	} else {
+		if declared == "" {
+			return res, fieldErr("outcome", "the count (%s) does not decide the vote; declare the outcome", arith)
+		}
+		outcome = declared
+		arith += "; declared"
+	}
+	res.Outcome = outcome
+	res.Arithmetic = prefix + arith + "; " + outcome
+	return res, nil
+}
+
+func init() {
+	registerCommands(OpenVote{}, CastBallot{}, CloseVote{}, EnterCount{}, DeclareResult{})
+	registerEvents(VoteOpened{}, BallotCast{}, VoteClosed{}, CountEntered{}, ResultDeclared{})
+}
