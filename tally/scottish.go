@@ -310,9 +310,9 @@ func (s *scotCount) transferSurplus(c int) {
 		Kind:          StageSurplus,
 		Subject:       c,
 		TransferValue: scotDec(tv),
-		Reason: fmt.Sprintf("surplus of %s: %s − quota %s = %s; transfer value %s × value ÷ %s",
+		Reason: fmt.Sprintf("%s has %s, quota %s, surplus %s; each paper passes at surplus × its value ÷ %s, to five places: %s for a paper of value 1",
 			s.e.Candidates[c], scotDec(total).StringFixed(5), scotDec(s.quota).StringFixed(5),
-			scotDec(surplus).StringFixed(5), scotDec(surplus).StringFixed(5), scotDec(total).StringFixed(5)),
+			scotDec(surplus).StringFixed(5), scotDec(total).StringFixed(5), scotDec(tv).StringFixed(5)),
 	}, nonTrans, surplus-moved-nonTrans)
 }
 

@@ -1,0 +1,313 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+
+	"plenum/tally"
+)
+
+func init() {
+	register(&subcommand{
+		name:    "tally",
+		summary: "count an election from a file of ballots and show the working",
+		usage: `
+NAME
+    plenum tally — count an election from a file of ballots
+
+SYNOPSIS
+    plenum tally --method METHOD [--seats N] [--format FORMAT] [--seed S]
+                 [--stages | --json] FILE
+
+DESCRIPTION
+    Reads the ballots in FILE, counts them by METHOD and prints the
+    candidates elected, in order of election, one name a line. With
+    --stages it prints the count sheet instead: every stage, each
+    candidate's total, the transfer made and why, who is elected or
+    excluded and the non-transferable votes. With --json it prints the
+    result and the count sheet as one JSON object.
+
+    The methods are:
+      plurality              block vote: each ballot counts for its first N
+                             preferences, N the number of seats
+      approval               each ballot counts for every candidate it ranks
+      dhondt, sainte-lague, sainte-lague-modified, hare
+                             party-list apportionment; each candidate is a
+                             list holding its first preferences, and a list
+                             can win several seats (its name is printed once
+                             a seat)
+      irv                    instant-runoff, one seat
+      stv-scottish           single transferable vote under the Scottish
+                             Local Government Elections Order 2007 (SSI
+                             2007/42, rules 45-52)
+      stv-meek               Meek's method of STV
+
+    The format is taken from the file's extension, or from --format:
+      .blt                   the ERS/OpenSTV ballot format; it gives the seats
+      .soc .soi .toi         PrefLib strict-complete, strict-incomplete and
+                             tied-incomplete orders
+      .csv                   a header row of candidate names (an optional
+                             first column "weight"), then one row a ballot
+                             giving each candidate's rank
+    FILE "-" reads standard input; --format is then required.
+
+    A tie the rules leave to chance is decided by lot drawn from --seed;
+    the count sheet and a note on standard error name the seed, and the
+    same seed gives the same result.
+
+OPTIONS
+    --method METHOD   the counting method (required)
+    --seats N         seats to fill; default: what the file says (BLT)
+    --format FORMAT   blt, soc, soi, toi or csv, overriding the extension
+    --seed S          seed of the lot for ties (default 0)
+    --stages          print the count sheet
+    --json            print the result and the count sheet as JSON
+
+EXAMPLES
+    plenum tally --method stv-scottish ward.blt
+    plenum tally --method stv-meek --seats 3 --stages votes.toi
+    plenum tally --method dhondt --seats 10 --json ballots.csv
+    plenum tally --method irv --seed 1917 --format csv - < ballots.csv
+
+EXIT STATUS
+    0 when the count is made; 1 when the file cannot be read or is not
+    valid (the message names the line and what is wrong); 2 for a usage
+    error.
+`,
+		run: runTally,
+	})
+}
+
+// tallyFormats maps file extensions to ballot formats.
+var tallyFormats = map[string]string{".blt": "blt", ".soc": "soc", ".soi": "soi", ".toi": "toi", ".csv": "csv"}
+
+func runTally(ctx context.Context, env *cliEnv, args []string) error {
+	c := subcommands["tally"]
+	fs := newFlagSet(c, env)
+	method := fs.String("method", "", "")
+	seats := fs.Int("seats", 0, "")
+	format := fs.String("format", "", "")
+	seed := fs.Uint64("seed", 0, "")
+	stages := fs.Bool("stages", false, "")
+	asJSON := fs.Bool("json", false, "")
+	if err := fs.Parse(args); err != nil {
+		return tallyUsage(err)
+	}
+	// Allow options after the file name too.
+	var file string
+	if fs.NArg() > 0 {
+		file = fs.Arg(0)
+		if err := fs.Parse(fs.Args()[1:]); err != nil {
+			return tallyUsage(err)
+		}
+	}
+	switch {
+	case file == "":
+		return &exitError{code: 2, msg: "name the file of ballots (or - for standard input); see plenum tally --help"}
+	case fs.NArg() > 0:
+		return &exitError{code: 2, msg: fmt.Sprintf("one file at a time; unexpected %q", fs.Arg(0))}
+	case *method == "":
+		return &exitError{code: 2, msg: "give --method (one of " + strings.Join(tally.Methods, ", ") + ")"}
+	case *seats < 0:
+		return &exitError{code: 2, msg: "--seats must be positive"}
+	case *stages && *asJSON:
+		return &exitError{code: 2, msg: "--stages and --json exclude each other (--json holds the stages)"}
+	}
+	if !isMethod(*method) {
+		return &exitError{code: 2, msg: fmt.Sprintf("unknown method %q (the methods are %s)", *method, strings.Join(tally.Methods, ", "))}
+	}
+	f := *format
+	if f == "" {
+		f = tallyFormats[strings.ToLower(filepath.Ext(file))]
+		if f == "" {
+			return &exitError{code: 2, msg: fmt.Sprintf("cannot tell the format of %q from its extension; give --format (blt, soc, soi, toi or csv)", file)}
+		}
+	}
+	var in io.Reader = env.stdin
+	if file != "-" {
+		fh, err := os.Open(file)
+		if err != nil {
+			return &exitError{code: 1, msg: err.Error()}
+		}
+		defer fh.Close()
+		in = fh
+	}
+	var e *tally.Election
+	var err error
+	switch f {
+	case "blt":
+		e, err = tally.ReadBLT(in)
+	case "soc", "soi", "toi":
+		e, err = tally.ReadPrefLib(in, f)
+	case "csv":
+		e, err = tally.ReadCSV(in)
+	default:
+		return &exitError{code: 2, msg: fmt.Sprintf("unknown format %q (blt, soc, soi, toi or csv)", f)}
+	}
+	if err != nil {
+		return &exitError{code: 1, msg: fmt.Sprintf("%s: %v", file, err)}
+	}
+	if *seats > 0 {
+		e.Seats = *seats
+	}
+	if e.Seats == 0 {
+		if *method != tally.MethodIRV {
+			return &exitError{code: 2, msg: fmt.Sprintf("%s does not say how many seats there are; give --seats N", file)}
+		}
+		e.Seats = 1
+	}
+	r, err := tally.Count(*method, e, tally.Options{Seed: *seed})
+	if err != nil {
+		return &exitError{code: 1, msg: fmt.Sprintf("%s: %v", file, err)}
+	}
+	switch {
+	case *asJSON:
+		return writeTallyJSON(env.stdout, r)
+	case *stages:
+		writeCountSheet(env.stdout, r)
+	default:
+		for _, c := range r.Elected {
+			fmt.Fprintln(env.stdout, r.Candidates[c])
+		}
+		for _, tb := range r.TieBreaks {
+			fmt.Fprintf(env.stderr, "plenum tally: stage %d: %s\n", tb.Stage, tb.Text)
+		}
+	}
+	return nil
+}
+
+func isMethod(m string) bool {
+	for _, x := range tally.Methods {
+		if x == m {
+			return true
+		}
+	}
+	return false
+}
+
+func tallyUsage(err error) error {
+	if errors.Is(err, flag.ErrHelp) {
+		return err
+	}
+	return &exitError{code: 2}
+}
+
+// writeTallyJSON prints the result with the candidates' names beside
+// their numbers.
+func writeTallyJSON(w io.Writer, r *tally.Result) error {
+	out := struct {
+		*tally.Result
+		ElectedNames []string `json:"electedNames"`
+	}{Result: r}
+	for _, c := range r.Elected {
+		out.ElectedNames = append(out.ElectedNames, r.Candidates[c])
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+// writeCountSheet prints the stages as a table per stage.
+func writeCountSheet(w io.Writer, r *tally.Result) {
+	title := r.Title
+	if title == "" {
+		title = "Count"
+	}
+	fmt.Fprintf(w, "%s — %s, %d seat%s, seed %d\n", title, r.Method, r.Seats, plural(r.Seats), r.Seed)
+	if !r.Quota.IsZero() {
+		fmt.Fprintf(w, "Quota: %s\n", r.Quota)
+	}
+	// Scottish STV counts to five places and Meek's method to nine: show
+	// every figure to that many so that the columns line up.
+	places := -1
+	switch r.Method {
+	case tally.MethodScottishSTV:
+		places = 5
+	case tally.MethodMeekSTV:
+		places = 9
+	}
+	for _, st := range r.Stages {
+		fmt.Fprintf(w, "\nStage %d: %s", st.Number, st.Kind)
+		if st.Subject >= 0 {
+			fmt.Fprintf(w, " — %s", r.Candidates[st.Subject])
+		}
+		fmt.Fprintln(w)
+		if st.Reason != "" {
+			fmt.Fprintf(w, "  %s\n", st.Reason)
+		}
+		status := map[int]string{}
+		for _, c := range st.Elected {
+			status[c] = "elected"
+		}
+		for _, c := range st.DeemedElected {
+			status[c] = "elected: continuing candidates no more than seats left"
+		}
+		for _, c := range st.Excluded {
+			status[c] = "excluded"
+		}
+		width := len("lost to truncation")
+		for _, name := range r.Candidates {
+			width = max(width, len([]rune(name)))
+		}
+		pad := func(s string) string { return s + strings.Repeat(" ", width-len([]rune(s))) }
+		num := func(d tally.Decimal) string {
+			if places >= 0 {
+				return d.StringFixed(places)
+			}
+			return d.String()
+		}
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+		if st.Changes != nil {
+			fmt.Fprintf(tw, "  %s\tchange\ttotal\t\n", pad("candidate"))
+		} else {
+			fmt.Fprintf(tw, "  %s\ttotal\t\n", pad("candidate"))
+		}
+		for c, name := range r.Candidates {
+			if st.Changes != nil {
+				fmt.Fprintf(tw, "  %s\t%s\t%s\t  %s\n", pad(name), signed(num(st.Changes[c])), num(st.Totals[c]), status[c])
+			} else {
+				fmt.Fprintf(tw, "  %s\t%s\t  %s\n", pad(name), num(st.Totals[c]), status[c])
+			}
+		}
+		if st.Changes != nil {
+			fmt.Fprintf(tw, "  %s\t%s\t\t\n", pad("non-transferable"), signed(num(st.NonTransferable)))
+			if !st.Lost.IsZero() {
+				fmt.Fprintf(tw, "  %s\t%s\t\t\n", pad("lost to truncation"), signed(num(st.Lost)))
+			}
+		}
+		tw.Flush()
+	}
+	if len(r.TieBreaks) > 0 {
+		fmt.Fprintln(w, "\nTies:")
+		for _, tb := range r.TieBreaks {
+			fmt.Fprintf(w, "  stage %d: %s\n", tb.Stage, tb.Text)
+		}
+	}
+	fmt.Fprintln(w, "\nElected, in order of election:")
+	for i, c := range r.Elected {
+		fmt.Fprintf(w, "  %d. %s\n", i+1, r.Candidates[c])
+	}
+}
+
+// signed marks a positive figure with "+".
+func signed(s string) string {
+	if s != "" && s[0] != '-' && strings.Trim(s, "0.") != "" {
+		return "+" + s
+	}
+	return s
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
