@@ -1,0 +1,191 @@
+// Package engine runs assemblies: it is the one writer of each assembly's
+// log. A command is decided against the assembly's current state (package
+// assembly), its events are appended to the ledger (package ledger, group
+// commit), applied, and published to subscribers — in that order, so that
+// nobody is told "accepted", and no page shows a change, before it is
+// durable.
+//
+// At start the engine rebuilds every assembly's state by replaying its log.
+package engine
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"sync"
+
+	"golang.org/x/mod/sumdb/note"
+
+	"plenum/assembly"
+	"plenum/ledger"
+)
+
+// Options configure an Engine.
+type Options struct {
+	// Server is the server name in every log's origin
+	// ("<server>/assembly/<id>"); ledger.DefaultServerName if empty.
+	Server string
+	// Signer signs every checkpoint.
+	Signer note.Signer
+	// Verifier checks the checkpoints when a log is opened: the verifier
+	// of Signer's key, and of any earlier key the logs were signed with.
+	Verifiers note.Verifiers
+}
+
+// Engine holds the assemblies of one store.
+type Engine struct {
+	store     ledger.Store
+	server    string
+	signer    note.Signer
+	verifiers note.Verifiers
+
+	mu         sync.RWMutex
+	assemblies map[string]*Assembly
+	closed     bool
+}
+
+// Open opens every assembly log in st, audits it in full (every hash, every
+// checkpoint signature) and replays it. A log that fails (a damaged entry,
+// an event the rules do not fit) stops Open with an error naming the entry:
+// the server must not run on a record it cannot explain.
+func Open(ctx context.Context, st ledger.Store, opts Options) (*Engine, error) {
+	if opts.Signer == nil || opts.Verifiers == nil {
+		return nil, errors.New("engine: a signer and the verifiers of its key are needed")
+	}
+	if opts.Server == "" {
+		opts.Server = ledger.DefaultServerName
+	}
+	e := &Engine{store: st, server: opts.Server, signer: opts.Signer, verifiers: opts.Verifiers, assemblies: map[string]*Assembly{}}
+	origins, err := st.Logs(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, origin := range origins {
+		server, id, err := ledger.ParseOrigin(origin)
+		if err != nil || server != e.server {
+			continue // another server's log (or a foreign one) is not ours to write
+		}
+		a, err := e.openAssembly(ctx, id)
+		if err != nil {
+			e.Close()
+			return nil, err
+		}
+		e.assemblies[id] = a
+	}
+	return e, nil
+}
+
+// Server returns the server name in the engine's origins.
+func (e *Engine) Server() string { return e.server }
+
+// Store returns the store the engine writes to.
+func (e *Engine) Store() ledger.Store { return e.store }
+
+// Close stops every assembly's writer. It does not close the store.
+func (e *Engine) Close() error {
+	e.mu.Lock()
+	e.closed = true
+	as := make([]*Assembly, 0, len(e.assemblies))
+	for _, a := range e.assemblies {
+		as = append(as, a)
+	}
+	e.mu.Unlock()
+	for _, a := range as {
+		a.close()
+	}
+	return nil
+}
+
+// Assembly returns the assembly with the given id.
+func (e *Engine) Assembly(id string) (*Assembly, bool) {
+	e.mu.RLock()
+	defer e.mu.RUnlock()
+	a, ok := e.assemblies[id]
+	return a, ok
+}
+
+// Assemblies returns every assembly, ordered by id.
+func (e *Engine) Assemblies() []*Assembly {
+	e.mu.RLock()
+	out := make([]*Assembly, 0, len(e.assemblies))
+	for _, a := range e.assemblies {
+		out = append(out, a)
+	}
+	e.mu.RUnlock()
+	sort.Slice(out, func(i, j int) bool { return out[i].id < out[j].id })
+	return out
+}
+
+// Submit parses one command envelope and runs it: see Assembly.Submit.
+// create_assembly opens a new log for the assembly it creates; every other
+// command goes to the assembly its envelope names.
+func (e *Engine) Submit(ctx context.Context, env assembly.Envelope) (*Result, error) {
+	cmd, err := assembly.ParseCommand(env)
+	if err != nil {
+		return nil, err
+	}
+	a, err := e.target(ctx, env, cmd)
+	if err != nil {
+		return nil, err
+	}
+	return a.Submit(ctx, env.Meta(), cmd)
+}
+
+// target finds, or for create_assembly opens, the assembly a command is for.
+func (e *Engine) target(ctx context.Context, env assembly.Envelope, cmd assembly.Command) (*Assembly, error) {
+	id := env.Assembly
+	create, isCreate := cmd.(assembly.CreateAssembly)
+	if isCreate {
+		id = create.ID
+	}
+	if id == "" {
+		return nil, &assembly.Error{Code: assembly.ErrInvalid, Field: "assembly", Msg: fmt.Sprintf("the command %s names no assembly", env.Cmd)}
+	}
+	if a, ok := e.Assembly(id); ok {
+		return a, nil
+	}
+	if !isCreate {
+		return nil, &assembly.Error{Code: assembly.ErrNotFound, Field: "assembly", Msg: fmt.Sprintf("there is no assembly %q", id)}
+	}
+	if !ledger.ValidAssemblyID(id) {
+		return nil, &assembly.Error{Code: assembly.ErrInvalid, Field: "id", Msg: fmt.Sprintf("%q cannot name an assembly: use 1 to 64 letters, digits, '.', '_' and '-'", id)}
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.closed {
+		return nil, ledger.ErrClosed
+	}
+	if a, ok := e.assemblies[id]; ok {
+		return a, nil
+	}
+	a, err := e.openAssembly(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	e.assemblies[id] = a
+	return a, nil
+}
+
+func (e *Engine) openAssembly(ctx context.Context, id string) (*Assembly, error) {
+	origin, err := ledger.Origin(e.server, id)
+	if err != nil {
+		return nil, err
+	}
+	log, err := ledger.Open(ctx, e.store, origin, e.signer)
+	if err != nil {
+		return nil, err
+	}
+	a := newAssembly(id, log)
+	r := NewReplayer()
+	if _, err := ledger.Audit(ctx, e.store, e.verifiers, ledger.AuditOptions{Origins: []string{origin}, Replay: r.Apply}); err != nil {
+		log.Close()
+		return nil, fmt.Errorf("engine: the record of %s does not verify: %w", id, err)
+	}
+	if st := r.State(origin); st != nil {
+		a.state = st
+	}
+	a.feed.reset(log.Size())
+	go a.writer()
+	return a, nil
+}

@@ -1,0 +1,428 @@
+package engine_test
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"golang.org/x/mod/sumdb/note"
+	_ "modernc.org/sqlite"
+
+	"plenum/assembly"
+	"plenum/engine"
+	"plenum/ledger"
+	"plenum/store/sqlite"
+)
+
+// testEnv is an engine over a fresh SQLite file, reopenable.
+type testEnv struct {
+	t        *testing.T
+	path     string
+	signer   note.Signer
+	verifier note.Verifier
+	store    *sqlite.Store
+	eng      *engine.Engine
+	at       time.Time
+}
+
+func newTestEnv(t *testing.T) *testEnv {
+	t.Helper()
+	skey, vkey, err := ledger.GenerateKey(ledger.DefaultServerName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	signer, err := note.NewSigner(skey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	verifier, err := note.NewVerifier(vkey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	env := &testEnv{t: t, path: filepath.Join(t.TempDir(), "plenum.db"), signer: signer, verifier: verifier,
+		at: time.Date(2026, 5, 9, 10, 0, 0, 0, time.UTC)}
+	env.open()
+	t.Cleanup(env.close)
+	return env
+}
+
+func (env *testEnv) open() {
+	env.t.Helper()
+	st, err := sqlite.Open(env.path)
+	if err != nil {
+		env.t.Fatal(err)
+	}
+	eng, err := engine.Open(context.Background(), st, engine.Options{Signer: env.signer, Verifiers: note.VerifierList(env.verifier)})
+	if err != nil {
+		st.Close()
+		env.t.Fatal(err)
+	}
+	env.store, env.eng = st, eng
+}
+
+func (env *testEnv) close() {
+	if env.eng != nil {
+		env.eng.Close()
+		env.store.Close()
+		env.eng, env.store = nil, nil
+	}
+}
+
+// envelope builds a command envelope; each gets a later time.
+func (env *testEnv) envelope(actor, cmd string, args any) assembly.Envelope {
+	env.t.Helper()
+	raw, err := json.Marshal(args)
+	if err != nil {
+		env.t.Fatal(err)
+	}
+	env.at = env.at.Add(time.Second)
+	return assembly.Envelope{Cmd: cmd, Assembly: "coop", Actor: actor, At: env.at, Args: raw}
+}
+
+func (env *testEnv) submit(actor, cmd string, args any) (*engine.Result, error) {
+	return env.eng.Submit(context.Background(), env.envelope(actor, cmd, args))
+}
+
+func (env *testEnv) must(actor, cmd string, args any) *engine.Result {
+	env.t.Helper()
+	r, err := env.submit(actor, cmd, args)
+	if err != nil {
+		env.t.Fatalf("%s: %v", cmd, err)
+	}
+	return r
+}
+
+type obj = map[string]any
+
+// setup creates an assembly with n verified decisive delegates d0…, an
+// open sitting chaired by the administrator, an item and a motion.
+func (env *testEnv) setup(n int) {
+	env.must("admin", "create_assembly", obj{"id": "coop", "name": "Spring general meeting", "starts": "2026-05-09", "rules": "congress"})
+	env.must("admin", "add_organization", obj{"id": "members", "name": "The members", "kind": "delegating"})
+	for i := 0; i < n; i++ {
+		p := fmt.Sprintf("d%d", i)
+		env.must("admin", "add_person", obj{"id": p, "name": fmt.Sprintf("Delegate %d", i)})
+		env.must("admin", "submit_mandate", obj{"id": "m-" + p, "person": p, "organization": "members", "kind": "decisive"})
+		env.must("admin", "verify_mandate", obj{"mandate": "m-" + p})
+		env.must(p, "check_in", obj{"person": p})
+	}
+	env.must("admin", "add_person", obj{"id": "admin", "name": "The administrator"})
+	env.must("admin", "open_sitting", obj{"id": "s1", "date": "2026-05-09", "chair": "admin"})
+	env.must("admin", "add_item", obj{"id": "i1", "title": "The budget"})
+	env.must("admin", "take_up_item", obj{"item": "i1"})
+	env.must("admin", "move_motion", obj{"id": "m1", "kind": "substantive", "title": "Adopt the budget", "item": "i1"})
+}
+
+func (env *testEnv) state() *assembly.State {
+	a, ok := env.eng.Assembly("coop")
+	if !ok {
+		env.t.Fatal("no assembly coop")
+	}
+	var st *assembly.State
+	a.Read(func(s *assembly.State) { st = s })
+	return st
+}
+
+func (env *testEnv) logSize() int64 {
+	a, _ := env.eng.Assembly("coop")
+	return a.Log().Size()
+}
+
+func TestRestartRebuildsTheSameState(t *testing.T) {
+	env := newTestEnv(t)
+	env.setup(5)
+	env.must("admin", "open_vote", obj{"id": "v1", "motion": "m1", "method": "roll_call"})
+	for i := 0; i < 4; i++ {
+		choice := "for"
+		if i == 3 {
+			choice = "against"
+		}
+		env.must(fmt.Sprintf("d%d", i), "cast_ballot", obj{"vote": "v1", "voter": fmt.Sprintf("d%d", i), "choice": choice})
+	}
+	before := env.state()
+	size := env.logSize()
+	env.close()
+	env.open()
+	after := env.state()
+	if env.logSize() != size {
+		t.Fatalf("log size %d after restart, want %d", env.logSize(), size)
+	}
+	if !reflect.DeepEqual(before, after) {
+		t.Fatalf("state after restart differs from the live state")
+	}
+	if _, err := ledger.Audit(context.Background(), env.store, note.VerifierList(env.verifier), ledger.AuditOptions{Replay: engine.NewReplayer().Apply}); err != nil {
+		t.Fatalf("audit: %v", err)
+	}
+}
+
+func TestRefusedCommandChangesNothing(t *testing.T) {
+	env := newTestEnv(t)
+	env.setup(2)
+	env.must("admin", "open_vote", obj{"id": "v1", "motion": "m1", "method": "roll_call"})
+	env.must("d0", "cast_ballot", obj{"vote": "v1", "voter": "d0", "choice": "for"})
+	size := env.logSize()
+	cases := []struct {
+		name, actor, cmd string
+		args             any
+		code             assembly.Code
+	}{
+		{"double vote", "d0", "cast_ballot", obj{"vote": "v1", "voter": "d0", "choice": "against"}, assembly.ErrConflict},
+		{"voting as another", "d0", "cast_ballot", obj{"vote": "v1", "voter": "d1", "choice": "against"}, assembly.ErrForbidden},
+		{"unknown delegate", "nobody", "cast_ballot", obj{"vote": "v1", "voter": "nobody", "choice": "for"}, ""},
+		{"unknown vote", "d1", "cast_ballot", obj{"vote": "v9", "voter": "d1", "choice": "for"}, assembly.ErrNotFound},
+		{"delegate opening a vote", "d1", "open_vote", obj{"id": "v2", "motion": "m1", "method": "roll_call"}, assembly.ErrForbidden},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := env.submit(c.actor, c.cmd, c.args)
+			if err == nil {
+				t.Fatal("accepted")
+			}
+			if c.code != "" && assembly.CodeOf(err) != c.code {
+				t.Errorf("code %q (%v), want %q", assembly.CodeOf(err), err, c.code)
+			}
+			if env.logSize() != size {
+				t.Fatalf("log grew from %d to %d", size, env.logSize())
+			}
+		})
+	}
+	env.must("admin", "close_vote", obj{"vote": "v1"})
+	size = env.logSize()
+	if _, err := env.submit("d1", "cast_ballot", obj{"vote": "v1", "voter": "d1", "choice": "for"}); assembly.CodeOf(err) != assembly.ErrClosed {
+		t.Fatalf("ballot after close: %v, want a closed error", err)
+	}
+	if env.logSize() != size {
+		t.Fatal("a refused ballot was recorded")
+	}
+	if _, err := env.eng.Submit(context.Background(), assembly.Envelope{Cmd: "cast_ballot", Assembly: "nowhere", Actor: "d1", At: env.at, Args: json.RawMessage(`{"vote":"v1","voter":"d1","choice":"for"}`)}); assembly.CodeOf(err) != assembly.ErrNotFound {
+		t.Fatalf("unknown assembly: %v", err)
+	}
+}
+
+func TestConcurrentBallotsAreAllDurable(t *testing.T) {
+	const n = 300
+	env := newTestEnv(t)
+	env.setup(n)
+	env.must("admin", "open_vote", obj{"id": "v1", "motion": "m1", "method": "roll_call"})
+	var wg sync.WaitGroup
+	indexes := make([]int64, n)
+	errs := make([]error, n)
+	for i := 0; i < n; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			p := fmt.Sprintf("d%d", i)
+			env := *env // each goroutine its own clock copy
+			env.at = env.at.Add(time.Duration(i) * time.Millisecond)
+			r, err := env.eng.Submit(context.Background(), env.envelope(p, "cast_ballot", obj{"vote": "v1", "voter": p, "choice": "for"}))
+			errs[i] = err
+			if err == nil {
+				indexes[i] = r.First()
+			}
+		}()
+	}
+	wg.Wait()
+	seen := map[int64]bool{}
+	for i, err := range errs {
+		if err != nil {
+			t.Fatalf("ballot %d: %v", i, err)
+		}
+		if seen[indexes[i]] {
+			t.Fatalf("two ballots at index %d", indexes[i])
+		}
+		seen[indexes[i]] = true
+	}
+	before := env.state()
+	env.close()
+	env.open()
+	if !reflect.DeepEqual(before, env.state()) {
+		t.Fatal("state after restart differs")
+	}
+	v := env.state().Votes["v1"]
+	if v == nil || len(v.Ballots) != n {
+		t.Fatalf("vote has %d ballots after restart, want %d", len(v.Ballots), n)
+	}
+}
+
+func TestIdempotencyKey(t *testing.T) {
+	env := newTestEnv(t)
+	env.setup(1)
+	e := env.envelope("admin", "add_item", obj{"id": "i2", "title": "Elections"})
+	e.Key = "retry-1"
+	if _, err := env.eng.Submit(context.Background(), e); err != nil {
+		t.Fatal(err)
+	}
+	size := env.logSize()
+	_, err := env.eng.Submit(context.Background(), e)
+	if assembly.CodeOf(err) != assembly.ErrDuplicate {
+		t.Fatalf("retry: %v, want duplicate", err)
+	}
+	if env.logSize() != size {
+		t.Fatal("a retried command was recorded twice")
+	}
+}
+
+func TestFeedResumesWithNothingMissed(t *testing.T) {
+	env := newTestEnv(t)
+	env.setup(3)
+	a, _ := env.eng.Assembly("coop")
+	start := a.Feed().Next()
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	got := make(chan []engine.Update, 1)
+	go func() {
+		var all []engine.Update
+		for from := start; len(all) < 3; {
+			ups, err := a.Feed().Wait(ctx, from, 100)
+			if err != nil {
+				t.Error(err)
+				break
+			}
+			all = append(all, ups...)
+			from = ups[len(ups)-1].Index + 1
+		}
+		got <- all
+	}()
+	env.must("admin", "add_item", obj{"id": "i2", "title": "Two"})
+	env.must("admin", "add_item", obj{"id": "i3", "title": "Three"})
+	env.must("admin", "add_item", obj{"id": "i4", "title": "Four"})
+	all := <-got
+	for i, u := range all {
+		if u.Index != start+int64(i) || u.Type != "item_added" {
+			t.Fatalf("update %d: index %d type %s", i, u.Index, u.Type)
+		}
+	}
+	// A subscriber from the very start is served from the log after a
+	// restart (the ring is empty then).
+	env.close()
+	env.open()
+	a, _ = env.eng.Assembly("coop")
+	ups, err := a.Feed().Wait(ctx, 0, 1<<20)
+	if err != nil || int64(len(ups)) != a.Feed().Next() {
+		t.Fatalf("from the start after restart: %d updates, %v; want %d", len(ups), err, a.Feed().Next())
+	}
+}
+
+// TestCorruptedEntryRefusesReplay edits an event inside the database; the
+// engine must refuse to start on it rather than run on a false record.
+func TestCorruptedEntryRefusesReplay(t *testing.T) {
+	env := newTestEnv(t)
+	env.setup(2)
+	env.close()
+	db, err := sql.Open("sqlite", env.path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var data []byte
+	if err := db.QueryRow(`SELECT data FROM entries WHERE idx = 2`).Scan(&data); err != nil {
+		t.Fatal(err)
+	}
+	edited := strings.Replace(string(data), "Delegate", "Delegatf", 1)
+	if edited == string(data) {
+		t.Fatalf("entry 2 has no name to edit: %s", data)
+	}
+	if _, err := db.Exec(`UPDATE entries SET data = ? WHERE idx = 2`, []byte(edited)); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	st, err := sqlite.Open(env.path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	_, err = engine.Open(context.Background(), st, engine.Options{Signer: env.signer, Verifiers: note.VerifierList(env.verifier)})
+	var ae *ledger.AuditError
+	if !errors.As(err, &ae) || ae.Index != 2 {
+		t.Fatalf("opening an edited record: %v, want an error at entry 2", err)
+	}
+}
+
+// TestEventTheDomainRefusesStopsOpen signs a log whose entries hash and
+// verify but whose events do not fit the rules (a ballot before any
+// assembly): replay must refuse it, naming the entry.
+func TestEventTheDomainRefusesStopsOpen(t *testing.T) {
+	env := newTestEnv(t)
+	env.close()
+	st, err := sqlite.Open(env.path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	origin, _ := ledger.Origin(ledger.DefaultServerName, "coop")
+	log, err := ledger.Open(context.Background(), st, origin, env.signer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	payload := `{"meta":{"assembly":"coop","actor":"d0","at":"2026-05-09T10:00:00Z"},"vote":"v1","voter":"d0","choice":"for"}`
+	if _, err := log.Append(context.Background(), ledger.Entry{Actor: "d0", Type: "ballot_cast", Payload: json.RawMessage(payload)}); err != nil {
+		t.Fatal(err)
+	}
+	log.Close()
+	_, err = engine.Open(context.Background(), st, engine.Options{Signer: env.signer, Verifiers: note.VerifierList(env.verifier)})
+	var ae *ledger.AuditError
+	if !errors.As(err, &ae) || ae.Index != 0 {
+		t.Fatalf("opening a log with a foreign event: %v, want an error at entry 0", err)
+	}
+}
+
+// TestRandomSequencesReplayExactly runs random valid command sequences
+// (ballots, speakers, records, votes) through the engine and checks the
+// rebuilt state against the live one, and the audit with domain replay.
+func TestRandomSequencesReplayExactly(t *testing.T) {
+	for seed := uint64(1); seed <= 3; seed++ {
+		t.Run(fmt.Sprint(seed), func(t *testing.T) {
+			rng := rand.New(rand.NewPCG(seed, 42))
+			env := newTestEnv(t)
+			env.setup(6)
+			accepted := 0
+			for step := 0; step < 120; step++ {
+				p := fmt.Sprintf("d%d", rng.IntN(6))
+				var err error
+				switch rng.IntN(6) {
+				case 0:
+					_, err = env.submit(p, "request_floor", obj{"item": "i1", "person": p})
+				case 1:
+					_, err = env.submit("admin", "record_speech", obj{"id": fmt.Sprintf("sp%d", step), "item": "i1", "speaker": p, "notes": fmt.Sprintf("Point %d", rng.IntN(1000))})
+				case 2:
+					_, err = env.submit("admin", "open_vote", obj{"id": fmt.Sprintf("v%d", step), "motion": "m1", "method": "roll_call"})
+				case 3:
+					for id := range env.state().Votes {
+						_, err = env.submit(p, "cast_ballot", obj{"vote": id, "voter": p, "choice": []string{"for", "against", "abstain"}[rng.IntN(3)]})
+						break
+					}
+				case 4:
+					for id := range env.state().Votes {
+						_, err = env.submit("admin", "close_vote", obj{"vote": id})
+						break
+					}
+				case 5:
+					_, err = env.submit("admin", "record_interjection", obj{"kind": "applause"})
+				}
+				if err == nil {
+					accepted++
+				}
+			}
+			if accepted == 0 {
+				t.Fatal("no command was accepted: the sequence tests nothing")
+			}
+			before := env.state()
+			env.close()
+			env.open()
+			if !reflect.DeepEqual(before, env.state()) {
+				t.Fatal("rebuilt state differs from the live one")
+			}
+			if _, err := ledger.Audit(context.Background(), env.store, note.VerifierList(env.verifier), ledger.AuditOptions{Replay: engine.NewReplayer().Apply}); err != nil {
+				t.Fatalf("audit: %v", err)
+			}
+		})
+	}
+}
