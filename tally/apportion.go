@@ -25,9 +25,14 @@ func Apportion(method string, lists []string, votes []Decimal, seats int, opts O
 	if seats < 1 {
 		return nil, fmt.Errorf("no seats to fill (give the number of seats): %w", ErrElection)
 	}
+	var total Decimal
 	for i, v := range votes {
 		if v.Sign() < 0 {
 			return nil, fmt.Errorf("list %s has negative votes %s: %w", lists[i], v, ErrElection)
+		}
+		total = total.Add(v)
+		if v.IntPart() >= maxDecimalInt || total.IntPart() >= maxDecimalInt {
+			return nil, fmt.Errorf("votes total a billion or more: %w", ErrElection)
 		}
 	}
 	r := &Result{

@@ -295,24 +295,28 @@ func TestScottishExclusionAndLastSeat(t *testing.T) {
 	}
 }
 
-func TestScottishTieByLot(t *testing.T) {
+func TestSTVTieByLot(t *testing.T) {
+	// B and C tie for exclusion at the first stage, so no earlier stage can
+	// decide: the lot does. A wins either way.
 	e := election(t, "A B C", 1, "10: A", "5: B", "5: C>A")
-	seen := map[string]bool{}
-	for seed := range uint64(32) {
-		r := count(t, MethodScottishSTV, e, seed)
-		if len(r.TieBreaks) != 1 || r.TieBreaks[0].How != "lot" {
-			t.Fatalf("tie breaks %+v", r.TieBreaks)
+	for _, m := range []string{MethodScottishSTV, MethodMeekSTV, MethodIRV} {
+		seen := map[string]bool{}
+		for seed := range uint64(32) {
+			r := count(t, m, e, seed)
+			if len(r.TieBreaks) != 1 || r.TieBreaks[0].How != "lot" {
+				t.Fatalf("%s: tie breaks %+v", m, r.TieBreaks)
+			}
+			if !strings.Contains(r.TieBreaks[0].Text, "seed "+itoa(seed)) {
+				t.Errorf("%s: tie text %q does not name seed %d", m, r.TieBreaks[0].Text, seed)
+			}
+			seen[e.Candidates[r.Stages[1].Excluded[0]]] = true
+			if got := electedNames(r); !slices.Equal(got, []string{"A"}) {
+				t.Errorf("%s: elected %v", m, got)
+			}
 		}
-		if !strings.Contains(r.TieBreaks[0].Text, "seed "+itoa(seed)) {
-			t.Errorf("tie text %q does not name seed %d", r.TieBreaks[0].Text, seed)
+		if !seen["B"] || !seen["C"] {
+			t.Errorf("%s: the lot excluded only %v over 32 seeds", m, seen)
 		}
-		seen[e.Candidates[r.Stages[1].Excluded[0]]] = true
-		if got := electedNames(r); !slices.Equal(got, []string{"A"}) {
-			t.Errorf("elected %v", got)
-		}
-	}
-	if !seen["B"] || !seen["C"] {
-		t.Errorf("the lot excluded only %v over 32 seeds", seen)
 	}
 }
 
