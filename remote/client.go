@@ -1,0 +1,371 @@
+package remote
+
+import (
+	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+
+	"golang.org/x/mod/sumdb/note"
+	"golang.org/x/mod/sumdb/tlog"
+
+	"plenum/ledger"
+	"plenum/witness"
+)
+
+// Options configures Verify.
+type Options struct {
+	// LogKeys verify the log's signature on its checkpoints. Required.
+	LogKeys note.Verifiers
+	// Origin, if set, is the origin the checkpoint must have.
+	Origin string
+	// Policy, if set, must be met by the checkpoint's cosignatures.
+	Policy *witness.Policy
+	// Since, if set, is a signed checkpoint of the same log saved earlier:
+	// the current one must extend it.
+	Since []byte
+	// Replay, if set, is called with every entry, in order.
+	Replay func(index int64, data []byte) error
+	// Progress, if set, is called after each entry bundle with the
+	// number of entries checked and the log's size.
+	Progress func(done, total int64)
+	// Client is the HTTP client; one with a 60 second timeout if nil.
+	Client *http.Client
+}
+
+// Result describes a log that verified.
+type Result struct {
+	Signed     []byte            // the checkpoint as served, with cosignatures
+	Checkpoint ledger.Checkpoint // its parsed body
+	Cosigners  []string          // names of the policy's witnesses that cosigned
+	Entries    int64             // entries checked (the tree size)
+}
+
+// Error is the first problem Verify found. Index is the entry it concerns,
+// or -1 when it concerns the checkpoint or the log as a whole.
+type Error struct {
+	Index  int64
+	Reason string
+}
+
+func (e *Error) Error() string {
+	if e.Index < 0 {
+		return e.Reason
+	}
+	return fmt.Sprintf("entry %d: %s", e.Index, e.Reason)
+}
+
+func fail(index int64, format string, args ...any) error {
+	return &Error{Index: index, Reason: fmt.Sprintf(format, args...)}
+}
+
+// Client reads one tiled log over HTTP.
+type Client struct {
+	base string
+	hc   *http.Client
+
+	mu    sync.Mutex
+	cache map[tlog.Tile][]byte // tiles above level 0, and the last few level-0 tiles
+}
+
+// NewClient returns a client for the log whose tlog-tiles prefix is url.
+// hc may be nil.
+func NewClient(url string, hc *http.Client) *Client {
+	if hc == nil {
+		hc = &http.Client{Timeout: 60 * time.Second}
+	}
+	return &Client{base: strings.TrimSuffix(url, "/"), hc: hc, cache: map[tlog.Tile][]byte{}}
+}
+
+// maxResource bounds any response: a full entry bundle of maximal entries.
+const maxResource = 256 * (2 + ledger.MaxEntrySize)
+
+// get fetches base/path and returns its body, or an error naming the URL.
+func (c *Client) get(ctx context.Context, path string) ([]byte, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, c.base+"/"+path, nil)
+	if err != nil {
+		return nil, err
+	}
+	resp, err := c.hc.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		msg, _ := io.ReadAll(io.LimitReader(resp.Body, 512))
+		return nil, fmt.Errorf("GET %s: %s: %s", req.URL, resp.Status, strings.TrimSpace(string(msg)))
+	}
+	b, err := io.ReadAll(io.LimitReader(resp.Body, maxResource+1))
+	if err != nil {
+		return nil, fmt.Errorf("GET %s: %v", req.URL, err)
+	}
+	if len(b) > maxResource {
+		return nil, fmt.Errorf("GET %s: response larger than %d bytes", req.URL, maxResource)
+	}
+	return b, nil
+}
+
+// Checkpoint fetches the log's current checkpoint as served.
+func (c *Client) Checkpoint(ctx context.Context) ([]byte, error) {
+	return c.get(ctx, "checkpoint")
+}
+
+// Bundle fetches the entries of the entry bundle t (t.L == -1).
+func (c *Client) Bundle(ctx context.Context, t tlog.Tile) ([][]byte, error) {
+	data, err := c.get(ctx, TilePath(t))
+	if err != nil {
+		return nil, err
+	}
+	entries := make([][]byte, 0, t.W)
+	for len(data) > 0 {
+		if len(data) < 2 {
+			return nil, fmt.Errorf("%s: %w", TilePath(t), errShortBundle)
+		}
+		n := int(binary.BigEndian.Uint16(data))
+		if len(data) < 2+n {
+			return nil, fmt.Errorf("%s: %w", TilePath(t), errShortBundle)
+		}
+		entries = append(entries, data[2:2+n])
+		data = data[2+n:]
+	}
+	if len(entries) != t.W {
+		return nil, fmt.Errorf("%s: %d entries, want %d", TilePath(t), len(entries), t.W)
+	}
+	return entries, nil
+}
+
+// tileReader implements tlog.TileReader over HTTP for tlog.TileHashReader,
+// which authenticates every tile against the tree's root hash.
+type tileReader struct {
+	ctx context.Context
+	c   *Client
+}
+
+func (r tileReader) Height() int { return TileHeight }
+
+func (r tileReader) ReadTiles(tiles []tlog.Tile) ([][]byte, error) {
+	out := make([][]byte, len(tiles))
+	for i, t := range tiles {
+		r.c.mu.Lock()
+		d, ok := r.c.cache[t]
+		r.c.mu.Unlock()
+		if ok {
+			out[i] = d
+			continue
+		}
+		d, err := r.c.get(r.ctx, TilePath(t))
+		if err != nil {
+			return nil, err
+		}
+		if len(d) != t.W*tlog.HashSize {
+			return nil, fmt.Errorf("%s: %d bytes, want %d", TilePath(t), len(d), t.W*tlog.HashSize)
+		}
+		out[i] = d
+	}
+	return out, nil
+}
+
+// SaveTiles keeps the tiles that verified; level-0 tiles are kept only
+// until the next call, since a scan reads each once.
+func (r tileReader) SaveTiles(tiles []tlog.Tile, data [][]byte) {
+	r.c.mu.Lock()
+	defer r.c.mu.Unlock()
+	for t := range r.c.cache {
+		if t.L == 0 {
+			delete(r.c.cache, t)
+		}
+	}
+	for i, t := range tiles {
+		r.c.cache[t] = data[i]
+	}
+}
+
+// HashReader returns a reader of the tree's hashes whose every tile is
+// authenticated against tree's root hash.
+func (c *Client) HashReader(ctx context.Context, tree tlog.Tree) tlog.HashReader {
+	return tlog.TileHashReader(tree, tileReader{ctx: ctx, c: c})
+}
+
+// OpenCheckpoint checks a signed checkpoint against the log's keys and
+// the expected origin (if not empty) and parses it.
+func OpenCheckpoint(signed []byte, keys note.Verifiers, origin string) (ledger.Checkpoint, error) {
+	c, _, err := ledger.OpenCheckpoint(signed, keys)
+	if err != nil {
+		return ledger.Checkpoint{}, err
+	}
+	if origin != "" && c.Origin != origin {
+		return ledger.Checkpoint{}, fmt.Errorf("checkpoint is for log %q, not %q", c.Origin, origin)
+	}
+	return c, nil
+}
+
+// Verify checks the whole log at url: see the package comment. It returns
+// an *Error for the first problem with the log, or another error if the
+// server cannot be read.
+func Verify(ctx context.Context, url string, opts Options) (*Result, error) {
+	if opts.LogKeys == nil {
+		return nil, errors.New("remote: no log key to verify the checkpoint with")
+	}
+	c := NewClient(url, opts.Client)
+	signed, err := c.Checkpoint(ctx)
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{Signed: signed}
+	cp, err := OpenCheckpoint(signed, opts.LogKeys, opts.Origin)
+	if err != nil {
+		return nil, fail(-1, "the server's checkpoint: %v", err)
+	}
+	res.Checkpoint = cp
+	if opts.Policy != nil {
+		names, err := opts.Policy.Check(signed)
+		if err != nil {
+			return nil, fail(-1, "the server's checkpoint (tree size %d): %v", cp.Size, err)
+		}
+		res.Cosigners = names
+	}
+	tree := tlog.Tree{N: cp.Size, Hash: cp.Hash}
+	hr := c.HashReader(ctx, tree)
+
+	var since *ledger.Checkpoint
+	if opts.Since != nil {
+		s, err := OpenCheckpoint(opts.Since, opts.LogKeys, cp.Origin)
+		if err != nil {
+			return nil, fail(-1, "the remembered checkpoint: %v", err)
+		}
+		since = &s
+		if err := checkConsistency(*since, cp, hr); err != nil {
+			return nil, err
+		}
+	}
+
+	// Recompute every record and tree hash from the entries, comparing the
+	// record hashes with the authenticated tiles as we go.
+	var fr fringe
+	for start := int64(0); start < cp.Size; start += 1 << TileHeight {
+		w := min(cp.Size-start, 1<<TileHeight)
+		bt := tlog.Tile{H: TileHeight, L: -1, N: start >> TileHeight, W: int(w)}
+		entries, err := c.Bundle(ctx, bt)
+		if err != nil {
+			return nil, fail(start, "entry bundle: %v", err)
+		}
+		idx := make([]int64, w)
+		for i := range idx {
+			idx[i] = tlog.StoredHashIndex(0, start+int64(i))
+		}
+		want, err := hr.ReadHashes(idx)
+		if err != nil {
+			return nil, fail(start, "the log's tree (tree size %d) does not check out against its checkpoint: %v", cp.Size, err)
+		}
+		for i, e := range entries {
+			n := start + int64(i)
+			if rh := tlog.RecordHash(e); rh != want[i] {
+				return nil, fail(n, "entry hashes to %v, but the signed tree has %v at its place: the entry was altered", rh, want[i])
+			}
+			if err := fr.add(n, e); err != nil {
+				return nil, err
+			}
+			if since != nil && fr.size == since.Size {
+				if h := fr.root(); h != since.Hash {
+					return nil, fail(n, "entries 0–%d hash to %v, but the remembered checkpoint of tree size %d has %v: the log was rewritten", n, h, since.Size, since.Hash)
+				}
+			}
+			if opts.Replay != nil {
+				if err := opts.Replay(n, e); err != nil {
+					return nil, fail(n, "replay: %v", err)
+				}
+			}
+		}
+		if opts.Progress != nil {
+			opts.Progress(start+w, cp.Size)
+		}
+	}
+	if h := fr.root(); h != cp.Hash {
+		return nil, fail(-1, "the entries hash to %v, but the checkpoint of tree size %d says %v", h, cp.Size, cp.Hash)
+	}
+	if opts.Progress != nil && cp.Size == 0 {
+		opts.Progress(0, 0)
+	}
+	res.Entries = cp.Size
+	return res, nil
+}
+
+// checkConsistency proves, from the server's tiles, that the tree of cp
+// extends the remembered one.
+func checkConsistency(since, cp ledger.Checkpoint, hr tlog.HashReader) error {
+	switch {
+	case since.Size > cp.Size:
+		return fail(-1, "the server's checkpoint (tree size %d) is older than the remembered one (tree size %d): the log was rolled back, or another history is shown", cp.Size, since.Size)
+	case since.Size == cp.Size:
+		if since.Hash != cp.Hash {
+			return fail(-1, "the server's checkpoint and the remembered one both have tree size %d but different roots (%v, %v): two histories under one origin", cp.Size, cp.Hash, since.Hash)
+		}
+		return nil
+	case since.Size == 0:
+		return nil
+	}
+	proof, err := tlog.ProveTree(cp.Size, since.Size, hr)
+	if err != nil {
+		return fail(-1, "cannot prove the server's checkpoint (tree size %d) consistent with the remembered one (tree size %d): %v", cp.Size, since.Size, err)
+	}
+	if err := tlog.CheckTree(proof, cp.Size, cp.Hash, since.Size, since.Hash); err != nil {
+		return fail(-1, "the server's checkpoint (tree size %d) is not consistent with the remembered one (tree size %d): the log shows another history", cp.Size, since.Size)
+	}
+	return nil
+}
+
+// fringe holds the roots of the maximal complete subtrees of the tree
+// built so far: all tlog.StoredHashes and tlog.TreeHash need to go on.
+type fringe struct {
+	size   int64
+	hashes map[int64]tlog.Hash // by stored hash index
+	stack  []int64             // stored hash indexes, left to right
+}
+
+func (f *fringe) ReadHashes(idx []int64) ([]tlog.Hash, error) {
+	out := make([]tlog.Hash, len(idx))
+	for i, x := range idx {
+		h, ok := f.hashes[x]
+		if !ok {
+			return nil, fmt.Errorf("remote: internal error: hash %d not kept", x)
+		}
+		out[i] = h
+	}
+	return out, nil
+}
+
+func (f *fringe) add(n int64, data []byte) error {
+	if f.hashes == nil {
+		f.hashes = map[int64]tlog.Hash{}
+	}
+	hs, err := tlog.StoredHashes(n, data, f)
+	if err != nil {
+		return err
+	}
+	// The new record completes len(hs)-1 subtrees: their left halves
+	// leave the stack, the largest completed subtree joins it.
+	for range len(hs) - 1 {
+		top := f.stack[len(f.stack)-1]
+		f.stack = f.stack[:len(f.stack)-1]
+		delete(f.hashes, top)
+	}
+	l := len(hs) - 1
+	x := tlog.StoredHashIndex(l, n>>l)
+	f.hashes[x] = hs[l]
+	f.stack = append(f.stack, x)
+	f.size = n + 1
+	return nil
+}
+
+func (f *fringe) root() tlog.Hash {
+	h, err := tlog.TreeHash(f.size, f)
+	if err != nil {
+		panic(err) // the fringe always holds what TreeHash reads
+	}
+	return h
+}
