@@ -42,7 +42,7 @@ func Apportion(method string, lists []string, votes []Decimal, seats int, opts O
 	l := newLot(opts.Seed)
 	var err error
 	switch method {
-	case MethodDHondt, MethodSainteLague, MethodSainteLagueModifed:
+	case MethodDHondt, MethodSainteLague, MethodSainteLagueModified:
 		divisor(method, lists, votes, seats, l, r)
 	case MethodHare:
 		err = hare(lists, votes, seats, l, r)
@@ -58,7 +58,7 @@ func divisorAt(method string, k int) int64 {
 	switch method {
 	case MethodDHondt:
 		return 5 * int64(k+1)
-	case MethodSainteLagueModifed:
+	case MethodSainteLagueModified:
 		if k == 0 {
 			return 7
 		}

@@ -175,21 +175,21 @@ type TieBreak struct {
 
 // Method names accepted by Count.
 const (
-	MethodPlurality          = "plurality"
-	MethodApproval           = "approval"
-	MethodDHondt             = "dhondt"
-	MethodSainteLague        = "sainte-lague"
-	MethodSainteLagueModifed = "sainte-lague-modified"
-	MethodHare               = "hare"
-	MethodIRV                = "irv"
-	MethodScottishSTV        = "stv-scottish"
-	MethodMeekSTV            = "stv-meek"
+	MethodPlurality           = "plurality"
+	MethodApproval            = "approval"
+	MethodDHondt              = "dhondt"
+	MethodSainteLague         = "sainte-lague"
+	MethodSainteLagueModified = "sainte-lague-modified"
+	MethodHare                = "hare"
+	MethodIRV                 = "irv"
+	MethodScottishSTV         = "stv-scottish"
+	MethodMeekSTV             = "stv-meek"
 )
 
 // Methods lists the method names Count accepts.
 var Methods = []string{
 	MethodPlurality, MethodApproval, MethodDHondt, MethodSainteLague,
-	MethodSainteLagueModifed, MethodHare, MethodIRV, MethodScottishSTV, MethodMeekSTV,
+	MethodSainteLagueModified, MethodHare, MethodIRV, MethodScottishSTV, MethodMeekSTV,
 }
 
 // ErrMethod is returned (wrapped) for an unknown method name.
@@ -212,7 +212,7 @@ func Count(method string, e *Election, opts Options) (*Result, error) {
 	switch method {
 	case MethodPlurality, MethodApproval:
 		r, err = countSingle(method, &ec, opts)
-	case MethodDHondt, MethodSainteLague, MethodSainteLagueModifed, MethodHare:
+	case MethodDHondt, MethodSainteLague, MethodSainteLagueModified, MethodHare:
 		votes := firstPreferences(&ec)
 		r, err = Apportion(method, ec.Candidates, votes, seats, opts)
 		if r != nil {
@@ -266,24 +266,7 @@ func withdrawnSet(e *Election) []bool {
 // strictPrefs returns the ballot's preferences as STV reads them: up to the
 // first equal preference, without withdrawn candidates.
 func strictPrefs(ranking [][]int, gone []bool) []int {
-	var out []int
-	for _, rank := range ranking {
-		live := 0
-		last := -1
-		for _, c := range rank {
-			if !gone[c] {
-				live++
-				last = c
-			}
-		}
-		if live > 1 {
-			break
-		}
-		if live == 1 {
-			out = append(out, last)
-		}
-	}
-	return out
+	return strictPrefsInto(nil, ranking, gone)
 }
 
 // lot draws lots for ties with a PCG generator seeded from the seed given

@@ -39,12 +39,19 @@ func isDir(p string) bool {
 
 // glasgow2007 lists, for each ward of the Glasgow City Council election of
 // 3 May 2007, the councillors the returning officer declared elected,
-// written as the ballot files spell the names. Source: the declarations of
-// results published by Glasgow City Council (Election Scotland 2007, local
-// government election results), as reproduced in the "Councillors" tables
-// of the Wikipedia articles on each ward and on the 2007 Glasgow City
-// Council election; party shares cross-checked against the ward table of
-// the German Wikipedia article "Glasgow City Council".
+// written as the ballot files spell the names. Source: Glasgow City
+// Council's declarations (Election Scotland 2007, local government
+// election results), as reproduced in the "Councillors" tables of the
+// Wikipedia articles on each ward (e.g. "Craigton (ward)", now
+// "Cardonald (ward)"; "Greater Pollok (ward)", where the declared name is
+// William O'Rourke, spelt O'Rouke there) and in the article "2007 Glasgow
+// City Council election"; the party shares of every ward agree with the
+// ward table of the German Wikipedia article "Glasgow City Council".
+//
+// Whether a surplus arising from transfers passes on all the papers the
+// candidate holds (as rule 48 reads and this package counts) or only the
+// parcel last received, as older STV rules did, changes no ward's result:
+// both readings elect these councillors.
 var glasgow2007 = map[string][]string{
 	"Anderston-City-2007.blt":          {"Nina Baker", "Philip Braat", "Craig MacKay", "Gordon Matheson"},
 	"Baillieston-2007.blt":             {"Jim Coleman", "Douglas Hay", "John Mason", "David McDonald"},

@@ -2,6 +2,7 @@ package tally
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -107,7 +108,7 @@ func TestPluralityTieByLot(t *testing.T) {
 	}
 }
 
-func itoa(u uint64) string { return MustDecimal("0").Add(Int(int64(u))).String() }
+func itoa(u uint64) string { return strconv.FormatUint(u, 10) }
 
 func TestDivisorMethods(t *testing.T) {
 	// The textbook example: 100,000, 80,000, 30,000 and 20,000 votes for 8 seats.
@@ -124,7 +125,7 @@ func TestDivisorMethods(t *testing.T) {
 		{MethodSainteLague, []int{3, 3, 1, 1}, 1},
 		// Modified: the eighth seat is a tie between A's 100,000 ÷ 7 and
 		// D's 20,000 ÷ 1.4, both 14,285.71…; the larger vote, A, wins.
-		{MethodSainteLagueModifed, []int{4, 3, 1, 0}, 1},
+		{MethodSainteLagueModified, []int{4, 3, 1, 0}, 1},
 	}
 	for _, tt := range tests {
 		r, err := Apportion(tt.method, lists, votes, 8, Options{})

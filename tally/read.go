@@ -19,6 +19,7 @@ type ParseError struct {
 	Msg  string // what is wrong, e.g. "preference 7 is not a candidate (there are 6)"
 }
 
+// Error writes "line N: what is wrong".
 func (e *ParseError) Error() string {
 	if e.Line == 0 {
 		return e.Msg

@@ -139,7 +139,8 @@ func countScottish(e *Election, opts Options) (*Result, error) {
 	return r, nil
 }
 
-// strictPrefsInto is strictPrefs appending to buf.
+// strictPrefsInto appends to buf the ballot's preferences as STV reads
+// them: up to the first equal preference, without withdrawn candidates.
 func strictPrefsInto(buf []int, ranking [][]int, gone []bool) []int {
 	for _, rank := range ranking {
 		live, last := 0, -1
@@ -178,6 +179,7 @@ func (s *scotCount) record(st Stage, nonTrans, lost int64) {
 	s.tb.history = append(s.tb.history, slices.Clone(s.votes))
 }
 
+// cur returns the stage last recorded.
 func (s *scotCount) cur() *Stage { return &s.stages[len(s.stages)-1] }
 
 // electQuota elects (rule 47) every continuing candidate at or above the

@@ -22,6 +22,8 @@ const (
 	BaseMembers
 )
 
+// String names the base as the arithmetic does: "votes cast", "those
+// present" or "members".
 func (b Base) String() string {
 	switch b {
 	case BaseCast:
@@ -46,6 +48,7 @@ var (
 	ThreeQuarters = Fraction{3, 4}
 )
 
+// orHalf reads the zero Fraction as one half.
 func (f Fraction) orHalf() Fraction {
 	if f.Den == 0 {
 		return Half
@@ -53,6 +56,8 @@ func (f Fraction) orHalf() Fraction {
 	return f
 }
 
+// String writes the fraction in words where it has a name ("two-thirds"),
+// else as "num/den".
 func (f Fraction) String() string {
 	switch f.orHalf() {
 	case Half:
