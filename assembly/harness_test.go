@@ -1,0 +1,137 @@
+package assembly
+
+import (
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+)
+
+// harness runs commands through ParseEnvelope, ParseCommand, Decide and
+// Apply, and keeps a second state rebuilt from the events encoded to JSON
+// and decoded again, which must stay deep-equal to the live one.
+type harness struct {
+	t      testing.TB
+	s      *State
+	replay *State
+	clock  time.Time
+	events []Event
+}
+
+func newHarness(t testing.TB) *harness {
+	return &harness{t: t, s: NewState(), replay: NewState(), clock: time.Date(2026, 5, 9, 9, 0, 0, 0, time.UTC)}
+}
+
+// line runs one script line.
+func (h *harness) line(l string) error {
+	env, err := ParseEnvelope([]byte(l))
+	if err != nil {
+		return err
+	}
+	cmd, err := ParseCommand(env)
+	if err != nil {
+		return err
+	}
+	return h.run(env.Meta(), cmd)
+}
+
+func (h *harness) run(m Meta, cmd Command) error {
+	h.t.Helper()
+	evs, err := Decide(h.s, m, cmd)
+	if err != nil {
+		if !reflect.DeepEqual(h.s, h.replay) {
+			h.t.Fatalf("%s was refused but changed the state", cmd.CommandName())
+		}
+		return err
+	}
+	for _, e := range evs {
+		if e.EventMeta().Actor != m.Actor {
+			h.t.Fatalf("%s: event %s lost its actor", cmd.CommandName(), e.EventType())
+		}
+		if err := h.s.Apply(e); err != nil {
+			h.t.Fatalf("%s: applying %s: %v", cmd.CommandName(), e.EventType(), err)
+		}
+		b, err := EncodeEvent(e)
+		if err != nil {
+			h.t.Fatalf("encode %s: %v", e.EventType(), err)
+		}
+		d, err := DecodeEvent(e.EventType(), b)
+		if err != nil {
+			h.t.Fatalf("decode %s: %v\n%s", e.EventType(), err, b)
+		}
+		if err := h.replay.Apply(d); err != nil {
+			h.t.Fatalf("replay %s: %v\n%s", e.EventType(), err, b)
+		}
+		h.events = append(h.events, e)
+	}
+	if !reflect.DeepEqual(h.s, h.replay) {
+		h.t.Fatalf("after %s the replayed state differs from the live one", cmd.CommandName())
+	}
+	return nil
+}
+
+// do runs a command given as actor, name and JSON arguments.
+func (h *harness) do(actor, cmd, args string) error {
+	h.t.Helper()
+	h.clock = h.clock.Add(time.Minute)
+	env := Envelope{Cmd: cmd, Actor: actor, At: h.clock, Args: json.RawMessage(args)}
+	b, _ := json.Marshal(env)
+	return h.line(string(b))
+}
+
+func (h *harness) must(actor, cmd, args string) {
+	h.t.Helper()
+	if err := h.do(actor, cmd, args); err != nil {
+		h.t.Fatalf("%s %s %s: %v", actor, cmd, args, err)
+	}
+}
+
+// refuse asserts that a command is refused with the given code and message.
+func (h *harness) refuse(actor, cmd, args string, code Code, msg string) {
+	h.t.Helper()
+	err := h.do(actor, cmd, args)
+	if err == nil {
+		h.t.Fatalf("%s %s %s was accepted; want refusal %q", actor, cmd, args, msg)
+	}
+	if CodeOf(err) != code || err.Error() != msg {
+		h.t.Fatalf("%s %s %s:\n got %s: %q\nwant %s: %q", actor, cmd, args, CodeOf(err), err.Error(), code, msg)
+	}
+}
+
+// fixture builds an assembly of ten members m1..m10 with verified decisive
+// mandates, all checked in; ann (administrator) chairs the open sitting s1,
+// ben is secretary, cara the mandate commission, kim a teller; the current
+// item is i1 with reporter rep.
+func fixture(t testing.TB, preset string, overrides string) *harness {
+	h := newHarness(t)
+	if overrides == "" {
+		overrides = "{}"
+	}
+	h.must("ann", "create_assembly", fmt.Sprintf(`{"id":"a1","name":"Test assembly","starts":"2026-05-09","rules":%q,"overrides":%s}`, preset, overrides))
+	h.must("ann", "add_organization", `{"id":"org","name":"The Organization","kind":"delegating"}`)
+	h.must("ann", "add_organization", `{"id":"left","name":"The Left","kind":"tendency"}`)
+	for _, p := range []string{"ann", "ben", "cara", "kim", "rep", "guest", "outsider"} {
+		h.must("ann", "add_person", fmt.Sprintf(`{"id":%q,"name":%q}`, p, strings.ToUpper(p)))
+	}
+	h.must("ann", "grant_role", `{"person":"ben","role":"secretary"}`)
+	h.must("ann", "grant_role", `{"person":"cara","role":"mandate_commission"}`)
+	h.must("ann", "grant_role", `{"person":"kim","role":"teller"}`)
+	for i := 1; i <= 10; i++ {
+		p := fmt.Sprintf("m%d", i)
+		h.must("ann", "add_person", fmt.Sprintf(`{"id":%q,"name":"Member %d"}`, p, i))
+		h.must("cara", "submit_mandate", fmt.Sprintf(`{"id":"md-%s","person":%q,"organization":"org","kind":"decisive"}`, p, p))
+		h.must("cara", "verify_mandate", fmt.Sprintf(`{"mandate":"md-%s"}`, p))
+		h.must("ben", "check_in", fmt.Sprintf(`{"person":%q}`, p))
+	}
+	h.must("cara", "submit_mandate", `{"id":"md-rep","person":"rep","organization":"org","kind":"consultative"}`)
+	h.must("cara", "verify_mandate", `{"mandate":"md-rep"}`)
+	h.must("ben", "check_in", `{"person":"rep"}`)
+	h.must("ann", "add_membership", `{"person":"m1","organization":"left"}`)
+	h.must("ann", "add_membership", `{"person":"m2","organization":"left"}`)
+	h.must("ann", "open_sitting", `{"id":"s1","date":"2026-05-09","time":"10:00","chair":"ann","secretaries":["ben"]}`)
+	h.must("ann", "add_item", `{"id":"i1","title":"The first question","reporters":["rep"]}`)
+	h.must("ann", "take_up_item", `{"item":"i1"}`)
+	return h
+}

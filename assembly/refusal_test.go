@@ -1,0 +1,274 @@
+package assembly
+
+import "testing"
+
+type step struct{ actor, cmd, args string }
+
+// refusal is a command the rules refuse, after some setup steps, with the
+// code and the message the user sees.
+type refusal struct {
+	name  string
+	setup []step
+	do    step
+	code  Code
+	msg   string
+}
+
+func runRefusals(t *testing.T, preset, overrides string, cases []refusal) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			h := fixture(t, preset, overrides)
+			for _, s := range c.setup {
+				h.must(s.actor, s.cmd, s.args)
+			}
+			h.refuse(c.do.actor, c.do.cmd, c.do.args, c.code, c.msg)
+		})
+	}
+}
+
+func TestParseRefusals(t *testing.T) {
+	cases := []struct {
+		line, field, msg string
+	}{
+		{`{"cmd":"fly","actor":"ann","at":"2026-05-09T10:00:00Z"}`, "cmd", `unknown command "fly"`},
+		{`{"cmd":"add_person","at":"2026-05-09T10:00:00Z","args":{}}`, "actor", `the command add_person has no actor: say on whose authority it is given`},
+		{`{"cmd":"add_person","actor":"ann","args":{}}`, "at", `the command add_person has no time (at)`},
+		{`{"cmd":"add_person","actor":"Ann","at":"2026-05-09T10:00:00Z"}`, "actor", `the actor "Ann" is not a valid id: 'A' is not allowed; use lower case letters, digits, '-' and '_'`},
+		{`{"cmd":"add_person","actor":"ann","at":"2026-05-09T10:00:00Z","colour":"red"}`, "", `the command line is not valid: unknown field "colour"`},
+		{`{"cmd":"add_person","actor":"ann","at":"2026-05-09T10:00:00Z","args":{"id":"x","name":"X","age":3}}`, "age", `add_person: unknown field "age"`},
+		{`{"cmd":"add_person","actor":"ann","at":"2026-05-09T10:00:00Z","args":{"id":"x"}}`, "name", `add_person: the field "name" is required`},
+		{`{"cmd":"add_person","actor":"ann","at":"2026-05-09T10:00:00Z","args":{"id":"X Y","name":"X"}}`, "id", `add_person: "X Y" in the field "id" is not a valid id: 'X' is not allowed; use lower case letters, digits, '-' and '_'`},
+		{`{"cmd":"open_sitting","actor":"ann","at":"2026-05-09T10:00:00Z","args":{"id":"s","date":"9 May","chair":"ann"}}`, "date", `open_sitting: the field "date" must be a date YYYY-MM-DD, not "9 May"`},
+		{`{"cmd":"open_vote","actor":"ann","at":"2026-05-09T10:00:00Z","args":{"id":"v","method":"acclamation"}}`, "method", `open_vote: the field "method" must be one of show_of_hands, roll_call, secret, not "acclamation"`},
+		{`{"cmd":"enter_count","actor":"ann","at":"2026-05-09T10:00:00Z","args":{"vote":"v","for":"68-62","against":3}}`, "", `enter_count: a range of votes is written low-high, e.g. "62-68", not "68-62"`},
+		{`{"cmd":"add_person","actor":"ann","at":"2026-05-09T10:00:00Z","args":{"id":"x","name":7}}`, "name", `add_person: the field "name" must be a string, not a JSON number`},
+		{`{"cmd":"open_sitting","actor":"ann","at":"2026-05-09T10:00:00Z","args":{"id":"s","date":"2026-05-09","chair":"ann","guests":["a","a"]}}`, "guests", `open_sitting: "a" is named twice in the field "guests"`},
+	}
+	for _, c := range cases {
+		env, err := ParseEnvelope([]byte(c.line))
+		if err == nil {
+			_, err = ParseCommand(env)
+		}
+		if err == nil {
+			t.Errorf("%s: accepted", c.line)
+			continue
+		}
+		e, ok := err.(*Error)
+		if !ok || e.Msg != c.msg || e.Field != c.field || e.Code != ErrInvalid {
+			t.Errorf("%s:\n got %#v\nwant field %q msg %q", c.line, err, c.field, c.msg)
+		}
+	}
+}
+
+func TestAssemblyRefusals(t *testing.T) {
+	runRefusals(t, "congress", "", []refusal{
+		{name: "second assembly", do: step{"ann", "create_assembly", `{"id":"a2","name":"X","starts":"2026-01-01","rules":"ronr"}`}, code: ErrConflict, msg: `the assembly "a1" already exists; a log holds one assembly`},
+		{name: "rules by non-admin", do: step{"m1", "set_rules", `{"preset":"ronr"}`}, code: ErrForbidden, msg: "only an administrator may change the rules of procedure"},
+		{name: "bad override", do: step{"ann", "set_rules", `{"overrides":{"voting_threshold":"most"}}`}, code: ErrInvalid, msg: `the voting_threshold must be one of majority_cast, majority_present, majority_members, two_thirds_cast, three_quarters_cast, not "most"`},
+		{name: "bad speakers order", do: step{"ann", "set_rules", `{"overrides":{"speakers_order":"loudest"}}`}, code: ErrInvalid, msg: `the speakers' order must be one of first_come, first_time_first, alternate_for_against, not "loudest"`},
+		{name: "grant by non-admin", do: step{"ben", "grant_role", `{"person":"m1","role":"chair"}`}, code: ErrForbidden, msg: "only an administrator may grant roles"},
+		{name: "grant to nobody", do: step{"ann", "grant_role", `{"person":"zed","role":"chair"}`}, code: ErrNotFound, msg: `there is no person "zed"; add_person first`},
+		{name: "grant twice", do: step{"ann", "grant_role", `{"person":"ben","role":"secretary"}`}, code: ErrConflict, msg: "ben already holds the role secretary"},
+		{name: "revoke last admin", do: step{"ann", "revoke_role", `{"person":"ann","role":"administrator"}`}, code: ErrConflict, msg: "ann is the last administrator; grant the role to someone else first"},
+		{name: "revoke not held", do: step{"ann", "revoke_role", `{"person":"m1","role":"teller"}`}, code: ErrConflict, msg: "m1 does not hold the role teller"},
+		{name: "mark twice", setup: []step{{"ben", "define_mark", `{"mark":"*","meaning":"also a delegate to the Soviet conference"}`}}, do: step{"ben", "define_mark", `{"mark":"*","meaning":"x"}`}, code: ErrConflict, msg: `the mark "*" is already defined`},
+		{name: "mark by delegate", do: step{"m1", "define_mark", `{"mark":"*","meaning":"x"}`}, code: ErrForbidden, msg: "only an administrator or a secretary may define marks"},
+		{name: "person by delegate", do: step{"m1", "add_person", `{"id":"p","name":"P"}`}, code: ErrForbidden, msg: "only an administrator, a secretary or the mandate commission may add persons"},
+	})
+}
+
+func TestOrganizationRefusals(t *testing.T) {
+	runRefusals(t, "congress", `{"proxies_allowed":true,"max_proxies_per_delegate":1}`, []refusal{
+		{name: "org twice", do: step{"ann", "add_organization", `{"id":"org","name":"Again","kind":"delegating"}`}, code: ErrConflict, msg: `there is already an organization "org" (The Organization)`},
+		{name: "unknown parent", do: step{"ann", "add_organization", `{"id":"o2","name":"O2","kind":"group","parent":"nope"}`}, code: ErrNotFound, msg: `there is no organization "nope" to be the parent of o2`},
+		{name: "org by delegate", do: step{"m1", "add_organization", `{"id":"o2","name":"O2","kind":"group"}`}, code: ErrForbidden, msg: "only an administrator, a secretary or the mandate commission may add organizations"},
+		{name: "noted twice", setup: []step{{"ann", "note_organization_present", `{"organization":"left"}`}}, do: step{"ann", "note_organization_present", `{"organization":"left"}`}, code: ErrConflict, msg: "The Left is already noted as present"},
+		{name: "person twice", do: step{"ann", "add_person", `{"id":"m1","name":"Again"}`}, code: ErrConflict, msg: `there is already a person "m1" (Member 1)`},
+		{name: "membership twice", do: step{"ann", "add_membership", `{"person":"m1","organization":"left"}`}, code: ErrConflict, msg: "m1 is already recorded as a member of The Left"},
+		{name: "mandate for nobody", do: step{"cara", "submit_mandate", `{"id":"md-x","person":"zed","organization":"org","kind":"decisive"}`}, code: ErrNotFound, msg: `there is no person "zed"; add_person first`},
+		{name: "second mandate same org", do: step{"cara", "submit_mandate", `{"id":"md-x","person":"m1","organization":"org","kind":"decisive"}`}, code: ErrConflict, msg: "m1 already holds the mandate md-m1 from org"},
+		{name: "undefined mark", do: step{"cara", "submit_mandate", `{"id":"md-x","person":"guest","organization":"org","kind":"guest","marks":["*"]}`}, code: ErrInvalid, msg: `the mark "*" is not defined; define_mark first`},
+		{name: "verify by secretary", setup: []step{{"cara", "submit_mandate", `{"id":"md-g","person":"guest","organization":"org","kind":"guest"}`}}, do: step{"ben", "verify_mandate", `{"mandate":"md-g"}`}, code: ErrForbidden, msg: "only the mandate commission or an administrator may verify mandates"},
+		{name: "verify twice", do: step{"cara", "verify_mandate", `{"mandate":"md-m1"}`}, code: ErrConflict, msg: "the mandate md-m1 is already verified"},
+		{name: "reject twice", setup: []step{{"cara", "reject_mandate", `{"mandate":"md-m1","reason":"forged"}`}}, do: step{"cara", "reject_mandate", `{"mandate":"md-m1","reason":"forged"}`}, code: ErrConflict, msg: "the mandate md-m1 is already rejected"},
+		{name: "reject without reason", do: step{"cara", "reject_mandate", `{"mandate":"md-m1"}`}, code: ErrInvalid, msg: `reject_mandate: the field "reason" is required`},
+		{name: "reject during vote", setup: []step{{"ann", "open_vote", `{"id":"v1","question":"Q","method":"roll_call"}`}}, do: step{"cara", "reject_mandate", `{"mandate":"md-m1","reason":"forged"}`}, code: ErrConflict, msg: "the mandate md-m1 cannot be rejected while the vote v1, in which it is entitled, is open"},
+		{name: "mark unknown", do: step{"cara", "mark_mandate", `{"mandate":"md-m1","mark":"*"}`}, code: ErrInvalid, msg: `the mark "*" is not defined; define_mark first`},
+		{name: "proxy to self", do: step{"cara", "transfer_proxy", `{"mandate":"md-m1","to":"m1"}`}, code: ErrInvalid, msg: "m1 already holds the mandate md-m1"},
+		{name: "proxy to non-delegate", do: step{"cara", "transfer_proxy", `{"mandate":"md-m1","to":"outsider"}`}, code: ErrConflict, msg: "outsider holds no verified mandate and cannot carry another's"},
+		{name: "too many proxies", setup: []step{{"cara", "transfer_proxy", `{"mandate":"md-m1","to":"m3"}`}}, do: step{"cara", "transfer_proxy", `{"mandate":"md-m2","to":"m3"}`}, code: ErrConflict, msg: "m3 already carries 1 proxies, the most the rules allow"},
+	})
+	runRefusals(t, "congress", "", []refusal{
+		{name: "proxies not allowed", do: step{"cara", "transfer_proxy", `{"mandate":"md-m1","to":"m3"}`}, code: ErrForbidden, msg: "the rules of procedure do not allow proxies"},
+	})
+}
+
+func TestAttendanceRefusals(t *testing.T) {
+	runRefusals(t, "congress", "", []refusal{
+		{name: "check in twice", do: step{"m1", "check_in", `{"person":"m1"}`}, code: ErrConflict, msg: "m1 is already checked in"},
+		{name: "check in someone else", do: step{"m1", "check_in", `{"person":"guest"}`}, code: ErrForbidden, msg: "only guest themselves, a secretary or the mandate commission may check them in"},
+		{name: "check out absent", do: step{"guest", "check_out", `{"person":"guest"}`}, code: ErrConflict, msg: "guest is not checked in"},
+		{name: "leave nobody", do: step{"ben", "leave_hall", `{}`}, code: ErrInvalid, msg: "say who left the hall: persons, or how many (unnamed)"},
+		{name: "leave for another", do: step{"m1", "leave_hall", `{"persons":["m2"]}`}, code: ErrForbidden, msg: "only the persons themselves, a secretary or the chair may record leaving the hall"},
+		{name: "leave twice", setup: []step{{"ben", "leave_hall", `{"persons":["m1"],"walkout":true}`}}, do: step{"ben", "leave_hall", `{"persons":["m1"]}`}, code: ErrConflict, msg: "m1 has already left the hall"},
+		{name: "return never left", do: step{"ben", "return_to_hall", `{"persons":["m1"]}`}, code: ErrConflict, msg: "m1 has not left the hall"},
+		{name: "return too many unnamed", setup: []step{{"ben", "leave_hall", `{"unnamed":3}`}}, do: step{"ben", "return_to_hall", `{"unnamed":4}`}, code: ErrConflict, msg: "only 3 unnamed persons are out of the hall, not 4"},
+	})
+}
+
+func TestSittingRefusals(t *testing.T) {
+	runRefusals(t, "congress", "", []refusal{
+		{name: "two open", do: step{"ann", "open_sitting", `{"id":"s2","date":"2026-05-09","chair":"ann"}`}, code: ErrConflict, msg: "the sitting s1 is still open; close it first (only one sitting is open at a time)"},
+		{name: "open by delegate", do: step{"m1", "open_sitting", `{"id":"s2","date":"2026-05-09","chair":"m1"}`}, code: ErrForbidden, msg: "only a holder of the chair role or an administrator may open a sitting"},
+		{name: "reuse id", setup: []step{{"ann", "close_sitting", `{"sitting":"s1"}`}}, do: step{"ann", "open_sitting", `{"id":"s1","date":"2026-05-10","chair":"ann"}`}, code: ErrConflict, msg: `there was already a sitting "s1"`},
+		{name: "unknown chair", setup: []step{{"ann", "close_sitting", `{"sitting":"s1"}`}}, do: step{"ann", "open_sitting", `{"id":"s2","date":"2026-05-10","chair":"zed"}`}, code: ErrNotFound, msg: `there is no person "zed" (in chair)`},
+		{name: "presidium by secretary", do: step{"ben", "change_presidium", `{"sitting":"s1","add":["m1"]}`}, code: ErrForbidden, msg: "only the chair of the sitting (ann) or an administrator may change the presidium"},
+		{name: "presidium nothing", do: step{"ann", "change_presidium", `{"sitting":"s1"}`}, code: ErrInvalid, msg: "say what changes: add, remove or chair"},
+		{name: "chair outside presidium", do: step{"ann", "change_presidium", `{"sitting":"s1","chair":"m1"}`}, code: ErrConflict, msg: "the chair (m1) must be in the presidium; add them or choose another chair"},
+		{name: "remove non-member", do: step{"ann", "change_presidium", `{"sitting":"s1","remove":["m1"]}`}, code: ErrConflict, msg: "m1 is not in the presidium"},
+		{name: "guest twice", setup: []step{{"ann", "add_sitting_guests", `{"sitting":"s1","guests":["guest"]}`}}, do: step{"ann", "add_sitting_guests", `{"sitting":"s1","guests":["guest"]}`}, code: ErrConflict, msg: "guest is already a guest of the sitting"},
+		{name: "close closed", setup: []step{{"ann", "close_sitting", `{"sitting":"s1"}`}}, do: step{"ann", "close_sitting", `{"sitting":"s1"}`}, code: ErrClosed, msg: "the sitting s1 is closed"},
+		{name: "close during vote", setup: []step{{"ann", "open_vote", `{"id":"v1","question":"Q","method":"show_of_hands"}`}}, do: step{"ann", "close_sitting", `{"sitting":"s1"}`}, code: ErrConflict, msg: "the vote v1 is still open; close it before the sitting closes"},
+		{name: "new chair runs it", setup: []step{{"ann", "change_presidium", `{"sitting":"s1","add":["m1"],"chair":"m1"}`}}, do: step{"m2", "close_sitting", `{"sitting":"s1"}`}, code: ErrForbidden, msg: "only the chair of the sitting (m1) or an administrator may close it"},
+	})
+}
+
+func TestAgendaRefusals(t *testing.T) {
+	runRefusals(t, "congress", "", []refusal{
+		{name: "item twice", do: step{"ann", "add_item", `{"id":"i1","title":"x"}`}, code: ErrConflict, msg: `there is already an item "i1"`},
+		{name: "item by delegate", do: step{"m1", "add_item", `{"id":"i2","title":"x"}`}, code: ErrForbidden, msg: "only the chair or an administrator may add items to the order of the day"},
+		{name: "reorder missing", setup: []step{{"ann", "add_item", `{"id":"i2","title":"x"}`}}, do: step{"ann", "reorder_items", `{"items":["i2"]}`}, code: ErrInvalid, msg: "name every open item once: i1, i2"},
+		{name: "take up unknown", do: step{"ann", "take_up_item", `{"item":"zz"}`}, code: ErrNotFound, msg: `there is no item "zz" on the order of the day`},
+		{name: "take up current", do: step{"ann", "take_up_item", `{"item":"i1"}`}, code: ErrConflict, msg: "the item i1 is already under discussion"},
+		{name: "take up tabled", setup: []step{{"ann", "table_item", `{"item":"i1","until":"until fuller attendance"}`}}, do: step{"ann", "take_up_item", `{"item":"i1"}`}, code: ErrConflict, msg: "the item i1 is tabled (until fuller attendance); resume it first"},
+		{name: "resume open", do: step{"ann", "resume_item", `{"item":"i1"}`}, code: ErrConflict, msg: "the item i1 is not tabled"},
+		{name: "close twice", setup: []step{{"ann", "close_item", `{"item":"i1"}`}}, do: step{"ann", "close_item", `{"item":"i1"}`}, code: ErrClosed, msg: "the item i1 is already closed"},
+		{name: "table closed", setup: []step{{"ann", "close_item", `{"item":"i1"}`}}, do: step{"ann", "table_item", `{"item":"i1"}`}, code: ErrConflict, msg: "the item i1 is already closed"},
+	})
+}
+
+func TestBodyRefusals(t *testing.T) {
+	runRefusals(t, "congress", "", []refusal{
+		{name: "body twice", setup: []step{{"ann", "form_body", `{"id":"c1","name":"Committee","kind":"committee"}`}}, do: step{"ann", "form_body", `{"id":"c1","name":"Again","kind":"section"}`}, code: ErrConflict, msg: `there is already a body "c1"`},
+		{name: "body by delegate", do: step{"m1", "form_body", `{"id":"c1","name":"Committee","kind":"committee"}`}, code: ErrForbidden, msg: "only the chair or an administrator forms sections, commissions and committees"},
+		{name: "member twice", setup: []step{{"ann", "form_body", `{"id":"c1","name":"Committee","kind":"committee","members":["m1"]}`}}, do: step{"ann", "add_body_members", `{"body":"c1","persons":["m1"]}`}, code: ErrConflict, msg: "m1 is already a member of Committee"},
+		{name: "remove non-member", setup: []step{{"ann", "form_body", `{"id":"c1","name":"Committee","kind":"committee"}`}}, do: step{"ann", "remove_body_members", `{"body":"c1","persons":["m1"]}`}, code: ErrConflict, msg: "m1 is not a member of Committee"},
+		{name: "instruct unknown", do: step{"ann", "instruct_body", `{"body":"c9","instruction":"draft"}`}, code: ErrNotFound, msg: `there is no section, commission or committee "c9"`},
+		{name: "report unknown document", setup: []step{{"ann", "form_body", `{"id":"c1","name":"Committee","kind":"committee"}`}}, do: step{"ben", "body_report", `{"body":"c1","reporter":"m1","summary":"done","document":"d9"}`}, code: ErrNotFound, msg: `there is no document "d9"; read_document first`},
+	})
+}
+
+func TestFloorRefusals(t *testing.T) {
+	runRefusals(t, "congress", "", []refusal{
+		{name: "request for another", do: step{"m1", "request_floor", `{"item":"i1","person":"m2"}`}, code: ErrForbidden, msg: "only m2 themselves, the chair or a secretary may put them on the list"},
+		{name: "request without mandate", do: step{"outsider", "request_floor", `{"item":"i1","person":"outsider"}`}, code: ErrForbidden, msg: "outsider holds no verified mandate that gives the floor; the mandate commission must verify one first"},
+		{name: "request twice", setup: []step{{"m1", "request_floor", `{"item":"i1","person":"m1"}`}}, do: step{"m1", "request_floor", `{"item":"i1","person":"m1"}`}, code: ErrConflict, msg: "m1 is already on the list for i1 (number 1)"},
+		{name: "list closed", setup: []step{{"ann", "close_list", `{"item":"i1"}`}}, do: step{"m1", "request_floor", `{"item":"i1","person":"m1"}`}, code: ErrClosed, msg: "the list of speakers on i1 is closed"},
+		{name: "discussion closed", setup: []step{{"ann", "close_discussion", `{"item":"i1"}`}}, do: step{"m1", "request_floor", `{"item":"i1","person":"m1"}`}, code: ErrClosed, msg: "the discussion on i1 is closed; only a point of order may be raised"},
+		{name: "withdraw not waiting", do: step{"m1", "withdraw_request", `{"item":"i1","person":"m1"}`}, code: ErrNotFound, msg: "m1 is not waiting on the list for i1"},
+		{name: "give empty list", do: step{"ann", "give_floor", `{"item":"i1"}`}, code: ErrNotFound, msg: "nobody is waiting on the list for i1"},
+		{name: "give by delegate", do: step{"m1", "give_floor", `{"item":"i1"}`}, code: ErrForbidden, msg: "only the chair gives the floor"},
+		{name: "out of order", setup: []step{{"m1", "request_floor", `{"item":"i1","person":"m1"}`}, {"m2", "request_floor", `{"item":"i1","person":"m2"}`}}, do: step{"ann", "give_floor", `{"item":"i1","person":"m2"}`}, code: ErrConflict, msg: "out of order: m1 is next on the list for i1, before m2"},
+		{name: "not asked", setup: []step{{"m1", "request_floor", `{"item":"i1","person":"m1"}`}}, do: step{"ann", "give_floor", `{"item":"i1","person":"m3"}`}, code: ErrConflict, msg: "m3 has not asked for the floor on i1, and m1 is waiting"},
+		{name: "someone speaking", setup: []step{{"m1", "request_floor", `{"item":"i1","person":"m1"}`}, {"m2", "request_floor", `{"item":"i1","person":"m2"}`}, {"ann", "give_floor", `{"item":"i1"}`}}, do: step{"ann", "give_floor", `{"item":"i1"}`}, code: ErrConflict, msg: "m1 has the floor; end the speech first"},
+		{name: "summary before close", do: step{"ann", "give_floor", `{"item":"i1","person":"rep","summary":true}`}, code: ErrConflict, msg: "the reporters sum up after the discussion closes; the discussion on i1 is open"},
+		{name: "summary by delegate", setup: []step{{"ann", "close_discussion", `{"item":"i1"}`}}, do: step{"ann", "give_floor", `{"item":"i1","person":"m1","summary":true}`}, code: ErrInvalid, msg: "only a reporter or co-reporter of i1 sums up; name them"},
+		{name: "speech after close", setup: []step{{"ann", "close_discussion", `{"item":"i1"}`}}, do: step{"ann", "give_floor", `{"item":"i1","person":"m1"}`}, code: ErrClosed, msg: "the discussion on i1 is closed; only the reporters sum up (give_floor with summary) and points of order are heard"},
+		{name: "end nobody", do: step{"ann", "end_speech", `{"item":"i1"}`}, code: ErrConflict, msg: "nobody has the floor on i1"},
+		{name: "deprive nobody", do: step{"ann", "deprive_floor", `{"item":"i1"}`}, code: ErrConflict, msg: "nobody has the floor on i1"},
+		{name: "close list twice", setup: []step{{"ann", "close_list", `{"item":"i1"}`}}, do: step{"ann", "close_list", `{"item":"i1"}`}, code: ErrClosed, msg: "the list of speakers on i1 is already closed"},
+		{name: "close discussion twice", setup: []step{{"ann", "close_discussion", `{"item":"i1"}`}}, do: step{"ann", "close_discussion", `{"item":"i1"}`}, code: ErrClosed, msg: "the discussion on i1 is already closed"},
+	})
+	runRefusals(t, "ronr", "", []refusal{
+		{name: "guest may not speak", setup: []step{{"ann", "add_sitting_guests", `{"sitting":"s1","guests":["guest"]}`}}, do: step{"ben", "request_floor", `{"item":"i1","person":"guest"}`}, code: ErrForbidden, msg: "guest is a guest of this sitting, and guests may not speak at it"},
+	})
+}
+
+func TestRecordRefusals(t *testing.T) {
+	runRefusals(t, "congress", "", []refusal{
+		{name: "speech by delegate", do: step{"m1", "record_speech", `{"id":"sp1","speaker":"m1","notes":"x"}`}, code: ErrForbidden, msg: "only a secretary or the chair enters speeches in the minutes"},
+		{name: "speech twice", setup: []step{{"ben", "record_speech", `{"id":"sp1","speaker":"m1","notes":"x"}`}}, do: step{"ben", "record_speech", `{"id":"sp1","speaker":"m1","notes":"y"}`}, code: ErrConflict, msg: `there is already a speech "sp1"`},
+		{name: "speaker and label", do: step{"ben", "record_speech", `{"id":"sp1","speaker":"m1","label":"DELEGATE","notes":"x"}`}, code: ErrInvalid, msg: "give either speaker (a person) or label, not both"},
+		{name: "no speaker", do: step{"ben", "record_speech", `{"id":"sp1","notes":"x"}`}, code: ErrInvalid, msg: "say who: speaker (a person) or label (as the minutes name them)"},
+		{name: "speech outside sitting", setup: []step{{"ann", "close_sitting", `{"sitting":"s1"}`}}, do: step{"ben", "record_speech", `{"id":"sp1","label":"DELEGATE","notes":"x"}`}, code: ErrClosed, msg: "no sitting is open; speeches are recorded in a sitting"},
+		{name: "interjection kind", do: step{"ben", "record_interjection", `{"kind":"booing"}`}, code: ErrInvalid, msg: `record_interjection: the field "kind" must be one of applause, shouts, commotion, voice, interruption, laughter, not "booing"`},
+		{name: "interjection unknown speech", do: step{"ben", "record_interjection", `{"kind":"applause","speech":"sp9"}`}, code: ErrNotFound, msg: `there is no speech "sp9"`},
+		{name: "document empty", do: step{"ben", "read_document", `{"id":"d1","title":"Resolution"}`}, code: ErrInvalid, msg: "give the document's text or points, or its provenance when the text is lost"},
+		{name: "gap backwards", do: step{"ben", "record_gap", `{"from":"1917-03-28","to":"1917-03-27","reason":"lost"}`}, code: ErrInvalid, msg: "the gap cannot end (1917-03-27) before it begins (1917-03-28)"},
+		{name: "correct the future", do: step{"ben", "correct_record", `{"entry":100000,"text":"x","reason":"y"}`}, code: ErrNotFound, msg: "there is no entry 100000 yet; the log has 61 entries"},
+		{name: "approve with defeated vote", setup: []step{{"ann", "open_vote", `{"id":"v1","question":"Approve the minutes?","method":"show_of_hands"}`}, {"ann", "close_vote", `{"vote":"v1"}`}, {"ann", "enter_count", `{"vote":"v1","for":2,"against":5}`}, {"ann", "declare_result", `{"vote":"v1"}`}}, do: step{"ann", "approve_minutes", `{"sitting":"s1","vote":"v1"}`}, code: ErrConflict, msg: "the vote v1 was defeated; the minutes are not approved"},
+		{name: "approve twice", setup: []step{{"ann", "approve_minutes", `{"sitting":"s1"}`}}, do: step{"ann", "approve_minutes", `{"sitting":"s1"}`}, code: ErrConflict, msg: "the minutes of s1 are already approved"},
+	})
+}
+
+func TestMotionRefusals(t *testing.T) {
+	setup := []step{{"m1", "move_motion", `{"id":"main","kind":"substantive","title":"Main"}`}}
+	runRefusals(t, "ronr", "", []refusal{
+		{name: "no mandate", do: step{"outsider", "move_motion", `{"id":"x","kind":"substantive","title":"X"}`}, code: ErrForbidden, msg: "outsider holds no verified mandate and may not move motions"},
+		{name: "in another's name", do: step{"m1", "move_motion", `{"id":"x","kind":"substantive","title":"X","mover":"m2"}`}, code: ErrForbidden, msg: "a delegate moves motions in their own name only; the chair or a secretary records others'"},
+		{name: "amendment without target", do: step{"m1", "move_motion", `{"id":"x","kind":"amendment","title":"X"}`}, code: ErrInvalid, msg: "an amendment must say which motion it amends (amends)"},
+		{name: "procedure missing", do: step{"m1", "move_motion", `{"id":"x","kind":"procedural","title":"X"}`}, code: ErrInvalid, msg: "a procedural motion must say which procedure it is (procedure)"},
+		{name: "third level", setup: append(setup, step{"m2", "move_motion", `{"id":"a1","kind":"amendment","amends":"main","title":"A1"}`}, step{"m3", "move_motion", `{"id":"a2","kind":"amendment","amends":"a1","title":"A2"}`}), do: step{"m4", "move_motion", `{"id":"a3","kind":"amendment","amends":"a2","title":"A3"}`}, code: ErrConflict, msg: "a2 is already an amendment to an amendment; the rules allow no further level"},
+		{name: "second own", setup: setup, do: step{"m1", "second_motion", `{"motion":"main","by":"m1"}`}, code: ErrConflict, msg: "m1 moved main and cannot second their own motion"},
+		{name: "second consultative", setup: setup, do: step{"rep", "second_motion", `{"motion":"main","by":"rep"}`}, code: ErrForbidden, msg: "rep holds no verified decisive mandate and cannot second a motion"},
+		{name: "second twice", setup: append(setup, step{"m2", "second_motion", `{"motion":"main","by":"m2"}`}), do: step{"m2", "second_motion", `{"motion":"main","by":"m2"}`}, code: ErrConflict, msg: "m2 has already seconded main"},
+		{name: "withdraw by other", setup: setup, do: step{"m2", "withdraw_motion", `{"motion":"main"}`}, code: ErrForbidden, msg: "only the mover (m1) or the chair may withdraw main"},
+		{name: "vote unseconded", setup: setup, do: step{"ann", "open_vote", `{"id":"v1","motion":"main","method":"show_of_hands"}`}, code: ErrConflict, msg: "the motion main has not been seconded; the rules require a second before the vote"},
+		{name: "amendment first", setup: append(setup, step{"m2", "second_motion", `{"motion":"main","by":"m2"}`}, step{"m3", "move_motion", `{"id":"a1","kind":"amendment","amends":"main","title":"A1"}`}), do: step{"ann", "open_vote", `{"id":"v1","motion":"main","method":"show_of_hands"}`}, code: ErrConflict, msg: "a1 (A1) must be put to the vote before main"},
+		{name: "previous question first", setup: append(setup, step{"m2", "second_motion", `{"motion":"main","by":"m2"}`}, step{"m3", "move_motion", `{"id":"pq","kind":"procedural","procedure":"close_discussion","title":"Previous question"}`}), do: step{"ann", "open_vote", `{"id":"v1","motion":"main","method":"show_of_hands"}`}, code: ErrConflict, msg: "pq (Previous question) must be put to the vote before main"},
+		{name: "alternatives of one", setup: setup, do: step{"ann", "group_alternatives", `{"id":"g","title":"Basis","motions":["main"]}`}, code: ErrInvalid, msg: "alternatives are at least two competing drafts"},
+		{name: "reconsider pending", setup: setup, do: step{"m2", "move_motion", `{"id":"r","kind":"procedural","procedure":"reconsider","title":"Reconsider","target":"main"}`}, code: ErrConflict, msg: "the motion main is pending; only a decided motion can be reconsidered"},
+	})
+}
+
+func TestVoteRefusals(t *testing.T) {
+	open := []step{{"ann", "open_vote", `{"id":"v1","question":"Q","method":"roll_call"}`}}
+	closedV := append(append([]step{}, open...), step{"ann", "close_vote", `{"vote":"v1"}`})
+	runRefusals(t, "congress", "", []refusal{
+		{name: "open by delegate", do: step{"m1", "open_vote", `{"id":"v1","question":"Q","method":"roll_call"}`}, code: ErrForbidden, msg: "only the chair puts a question to the vote"},
+		{name: "nothing to vote", do: step{"ann", "open_vote", `{"id":"v1","method":"roll_call"}`}, code: ErrInvalid, msg: "say what is put to the vote: motion, alternatives or question"},
+		{name: "vote twice", setup: open, do: step{"ann", "open_vote", `{"id":"v1","question":"Q","method":"roll_call"}`}, code: ErrConflict, msg: `there is already a vote "v1"`},
+		{name: "ballot after close", setup: closedV, do: step{"m1", "cast_ballot", `{"vote":"v1","voter":"m1","choice":"for"}`}, code: ErrClosed, msg: "the vote v1 is closed; no ballot can be cast after the vote closes"},
+		{name: "second ballot", setup: append(append([]step{}, open...), step{"m1", "cast_ballot", `{"vote":"v1","voter":"m1","choice":"for"}`}), do: step{"m1", "cast_ballot", `{"vote":"v1","voter":"m1","choice":"against"}`}, code: ErrConflict, msg: "the mandate md-m1 has already voted in v1; there is no second ballot"},
+		{name: "ballot for another", setup: open, do: step{"ann", "cast_ballot", `{"vote":"v1","voter":"m1","choice":"for"}`}, code: ErrForbidden, msg: "ann cannot cast a ballot for m1; each voter casts their own"},
+		{name: "consultative", setup: open, do: step{"rep", "cast_ballot", `{"vote":"v1","voter":"rep","choice":"for"}`}, code: ErrForbidden, msg: "the mandate md-rep is not entitled to vote in v1"},
+		{name: "no mandate", setup: open, do: step{"outsider", "cast_ballot", `{"vote":"v1","voter":"outsider","choice":"for"}`}, code: ErrForbidden, msg: "outsider holds no verified mandate and is not entitled to vote in v1"},
+		{name: "named group only", setup: []step{{"ann", "open_vote", `{"id":"v1","question":"Q","method":"roll_call","eligible":{"organizations":["left"],"note":"members of the Left only"}}`}}, do: step{"m3", "cast_ballot", `{"vote":"v1","voter":"m3","choice":"for"}`}, code: ErrForbidden, msg: "the mandate md-m3 is not entitled to vote in v1 (members of the Left only)"},
+		{name: "out of the hall", setup: append([]step{{"ben", "leave_hall", `{"persons":["m1"],"walkout":true}`}}, open...), do: step{"m1", "cast_ballot", `{"vote":"v1","voter":"m1","choice":"for"}`}, code: ErrForbidden, msg: "m1 is not present in the hall; only those present vote"},
+		{name: "bad choice", setup: open, do: step{"m1", "cast_ballot", `{"vote":"v1","voter":"m1","choice":"maybe"}`}, code: ErrInvalid, msg: `the choice is for, against or abstain, not "maybe"`},
+		{name: "proxy not allowed", setup: open, do: step{"m1", "cast_ballot", `{"vote":"v1","voter":"m1","choice":"for","for_mandate":"md-m2"}`}, code: ErrForbidden, msg: "the rules of procedure do not allow proxies"},
+		{name: "close twice", setup: closedV, do: step{"ann", "close_vote", `{"vote":"v1"}`}, code: ErrClosed, msg: "the vote v1 is already closed"},
+		{name: "sealed not secret", setup: open, do: step{"ann", "close_vote", `{"vote":"v1","sealed":["for"]}`}, code: ErrInvalid, msg: "only a secret vote has sealed ballots"},
+		{name: "count with ballots", setup: append(append([]step{}, open...), step{"m1", "cast_ballot", `{"vote":"v1","voter":"m1","choice":"for"}`}), do: step{"ann", "enter_count", `{"vote":"v1","for":3,"against":1}`}, code: ErrConflict, msg: "ballots were cast one by one in v1; its result is counted from them"},
+		{name: "count by delegate", setup: open, do: step{"m1", "enter_count", `{"vote":"v1","for":3,"against":1}`}, code: ErrForbidden, msg: "only the chair or a teller enters a count"},
+		{name: "count missing against", setup: open, do: step{"kim", "enter_count", `{"vote":"v1","for":3}`}, code: ErrInvalid, msg: `enter_count: the field "against" is required (or say unanimous)`},
+		{name: "contradictory words", setup: open, do: step{"kim", "enter_count", `{"vote":"v1","for":"majority","against":"majority"}`}, code: ErrInvalid, msg: "the counts contradict each other: the majority for, the majority against"},
+		{name: "declare while open", setup: open, do: step{"ann", "declare_result", `{"vote":"v1"}`}, code: ErrConflict, msg: "the vote v1 is still open; close it before declaring the result"},
+		{name: "declare without count", setup: closedV, do: step{"ann", "declare_result", `{"vote":"v1"}`}, code: ErrInvalid, msg: "no count was recorded for v1; declare the outcome (carried or defeated)"},
+		{name: "declare against count", setup: append(append([]step{}, closedV...), step{"kim", "enter_count", `{"vote":"v1","for":74,"against":66}`}), do: step{"ann", "declare_result", `{"vote":"v1","outcome":"defeated"}`}, code: ErrConflict, msg: "the count (74 for, 66 against, 140 cast; 71 needed) means the motion is carried; it cannot be declared defeated"},
+		{name: "overlapping ranges", setup: append(append([]step{}, closedV...), step{"kim", "enter_count", `{"vote":"v1","for":"62-68","against":"66-70"}`}), do: step{"ann", "declare_result", `{"vote":"v1"}`}, code: ErrInvalid, msg: "the count (62–68 for, 66–70 against; the count does not decide) does not decide the vote; declare the outcome"},
+		{name: "declare twice", setup: append(append([]step{}, closedV...), step{"ann", "declare_result", `{"vote":"v1","outcome":"carried"}`}), do: step{"ann", "declare_result", `{"vote":"v1","outcome":"carried"}`}, code: ErrClosed, msg: "the result of v1 is already declared: carried"},
+	})
+	runRefusals(t, "ronr", "", []refusal{
+		{name: "no quorum", setup: []step{{"ben", "leave_hall", `{"persons":["m1","m2","m3","m4","m5"],"walkout":true}`}}, do: step{"ann", "open_vote", `{"id":"v1","question":"Q","method":"show_of_hands"}`}, code: ErrConflict, msg: "there is no quorum: 5 voting members present, 6 needed"},
+	})
+	runRefusals(t, "congress", "", []refusal{
+		{name: "secret sealed count", setup: []step{{"ann", "open_vote", `{"id":"v1","question":"Q","method":"secret"}`}, {"m1", "cast_ballot", `{"vote":"v1","voter":"m1","choice":"for"}`}}, do: step{"ann", "close_vote", `{"vote":"v1","sealed":["for","against"]}`}, code: ErrInvalid, msg: "the sealed ballots (2) must number the voters (1)"},
+	})
+}
+
+func TestElectionRefusals(t *testing.T) {
+	open := []step{{"ann", "open_election", `{"id":"e1","title":"Drafting committee","body":"c1","seats":2,"method":"plurality","candidates":["m1","m2","m3"]}`}}
+	runRefusals(t, "congress", "", []refusal{
+		{name: "list method without lists", do: step{"ann", "open_election", `{"id":"e1","title":"C","seats":2,"method":"dhondt"}`}, code: ErrInvalid, msg: "the method dhondt elects from lists; give the lists"},
+		{name: "nominate twice", setup: open, do: step{"ann", "nominate", `{"election":"e1","person":"m1"}`}, code: ErrConflict, msg: "m1 is already a candidate in e1"},
+		{name: "too many names", setup: open, do: step{"m4", "cast_election_ballot", `{"election":"e1","voter":"m4","approve":["m1","m2","m3"]}`}, code: ErrInvalid, msg: "a ballot in e1 names at most 2 candidates, one per seat"},
+		{name: "not a candidate", setup: open, do: step{"m4", "cast_election_ballot", `{"election":"e1","voter":"m4","approve":["m9"]}`}, code: ErrInvalid, msg: "m9 is not a candidate in e1"},
+		{name: "second ballot", setup: append(append([]step{}, open...), step{"m4", "cast_election_ballot", `{"election":"e1","voter":"m4","approve":["m1"]}`}), do: step{"m4", "cast_election_ballot", `{"election":"e1","voter":"m4","approve":["m2"]}`}, code: ErrConflict, msg: "the mandate md-m4 has already voted in e1; there is no second ballot"},
+		{name: "after close", setup: append(append([]step{}, open...), step{"ann", "close_election", `{"election":"e1"}`}), do: step{"m4", "cast_election_ballot", `{"election":"e1","voter":"m4","approve":["m2"]}`}, code: ErrClosed, msg: "the election e1 is closed; no ballot can be cast after it closes"},
+		{name: "declare open", setup: open, do: step{"ann", "declare_election", `{"election":"e1"}`}, code: ErrConflict, msg: "the election e1 is still open; close it first"},
+		{name: "declare too many", setup: append(append([]step{}, open...), step{"ann", "close_election", `{"election":"e1"}`}), do: step{"ann", "declare_election", `{"election":"e1","elected":["m1","m2","m3"]}`}, code: ErrInvalid, msg: "3 are named elected but e1 fills 2 seats"},
+		{name: "declare against ballots", setup: append(append([]step{}, open...), step{"m4", "cast_election_ballot", `{"election":"e1","voter":"m4","approve":["m1","m2"]}`}, step{"m5", "cast_election_ballot", `{"election":"e1","voter":"m5","approve":["m1","m3"]}`}, step{"m6", "cast_election_ballot", `{"election":"e1","voter":"m6","approve":["m1","m3"]}`}, step{"ann", "close_election", `{"election":"e1"}`}), do: step{"ann", "declare_election", `{"election":"e1","elected":["m1","m2"]}`}, code: ErrConflict, msg: "the ballots elect m1, m3 (plurality, 3 ballots: m1 3, m2 1, m3 2; elected: m1, m3), not m1, m2"},
+	})
+}
