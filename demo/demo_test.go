@@ -398,3 +398,63 @@ func jsonOf(t *testing.T, v any) string {
 	}
 	return string(b)
 }
+
+func TestTotals(t *testing.T) {
+	s := state(t)
+	got := map[string]int{
+		"persons":       len(s.Persons),
+		"organizations": len(s.Organizations),
+		"mandates":      len(s.Mandates),
+		"sittings":      len(s.Sittings),
+		"speeches":      len(s.Speeches),
+		"documents":     len(s.Documents),
+		"motions":       len(s.Motions),
+		"elections":     len(s.Elections),
+		"bodies":        len(s.Bodies),
+	}
+	want := map[string]int{
+		// 81 delegates, 5 CC, 6 personal, 11 PC, 14 named only in the
+		// minutes, 7 Mensheviks, and the editor of the record.
+		"persons": 125,
+		// 57 numbered, 7 without registered delegates, 2 leading bodies and
+		// the Bureau, 2 factions, 2 tendencies, the Latvian and Finnish CCs,
+		// and the stand-in for those participating personally.
+		"organizations": 74,
+		"mandates":      103,
+		"sittings":      5,
+		"speeches":      94,
+		"documents":     9,
+		"motions":       28,
+		"elections":     4,
+		"bodies":        10,
+	}
+	for k, n := range want {
+		if got[k] != n {
+			t.Errorf("%s = %d, want %d", k, got[k], n)
+		}
+	}
+	e := s.Elections["el-conciliation"]
+	if e == nil || e.Method != "by_tendency" || len(e.Lists) != 2 {
+		t.Errorf("the conciliationist committee is not elected according to tendencies: %+v", e)
+	}
+}
+
+func TestInterjections(t *testing.T) {
+	s := state(t)
+	got := map[string]int{}
+	for _, e := range s.Record {
+		if e.Kind == "interjection_recorded" {
+			got[e.Sub]++
+		}
+	}
+	// [Comotion in the hall. Shouts: 'Not true.'], [KAMENEV: Against!],
+	// [KAMENEV: The question was not discussed.], [Applause],
+	// [VOICE: "Remain at your post!"], KAMENEV: We do so stand., [applause],
+	// (Commotion in the hall. Shouts.), (Shouts: "They tricked us...")
+	want := map[string]int{"commotion": 2, "shouts": 3, "voice": 3, "applause": 2, "interruption": 1}
+	for k, n := range want {
+		if got[k] != n {
+			t.Errorf("%s interjections = %d, want %d", k, got[k], n)
+		}
+	}
+}
