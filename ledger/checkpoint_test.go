@@ -10,14 +10,14 @@ import (
 	"golang.org/x/mod/sumdb/tlog"
 )
 
-const goodCheckpoint = "plenum.localhost/assembly/march-1917\n42\nAQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyA=\n"
+const goodCheckpoint = "plenum.localhost/log/march-1917\n42\nAQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyA=\n"
 
 func TestParseCheckpoint(t *testing.T) {
 	c, err := ParseCheckpoint([]byte(goodCheckpoint))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.Origin != "plenum.localhost/assembly/march-1917" || c.Size != 42 || c.Hash[0] != 1 || c.Hash[31] != 32 {
+	if c.Origin != "plenum.localhost/log/march-1917" || c.Size != 42 || c.Hash[0] != 1 || c.Hash[31] != 32 {
 		t.Fatalf("parsed %+v", c)
 	}
 	if !bytes.Equal(c.Text(), []byte(goodCheckpoint)) {
@@ -58,7 +58,7 @@ func TestSignOpenCheckpoint(t *testing.T) {
 	if err != nil || derived != vkey {
 		t.Fatalf("VerifierKey = %q, %v; want %q", derived, err, vkey)
 	}
-	c := Checkpoint{Origin: "plenum.localhost/assembly/a", Size: 3, Hash: tlog.RecordHash([]byte("x"))}
+	c := Checkpoint{Origin: "plenum.localhost/log/a", Size: 3, Hash: tlog.RecordHash([]byte("x"))}
 	signed, err := SignCheckpoint(c, signer)
 	if err != nil {
 		t.Fatal(err)

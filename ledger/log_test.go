@@ -18,7 +18,7 @@ import (
 	"plenum/store/sqlite"
 )
 
-const origin = "plenum.localhost/assembly/march-1917"
+const origin = "plenum.localhost/log/march-1917"
 
 type keys struct {
 	signer   note.Signer

@@ -10,8 +10,9 @@ import (
 const DefaultServerName = "plenum.localhost"
 
 // Origin returns the origin line of an assembly's log:
-// "<server>/assembly/<assemblyID>", for example
-// "plenum.localhost/assembly/march-1917".
+// "<server>/log/<assemblyID>", for example "plenum.localhost/log/march-1917".
+// As C2SP tlog-tiles recommends, the origin is the URL prefix under which
+// the log is served ("https://<server>/log/<assemblyID>/"), scheme removed.
 func Origin(server, assemblyID string) (string, error) {
 	if !ValidServerName(server) {
 		return "", fmt.Errorf("invalid server name %q: use letters, digits, '.', '-' and ':' only", server)
@@ -19,14 +20,14 @@ func Origin(server, assemblyID string) (string, error) {
 	if !ValidAssemblyID(assemblyID) {
 		return "", fmt.Errorf("invalid assembly id %q: use 1 to 64 letters, digits, '.', '_' and '-', not starting with '.'", assemblyID)
 	}
-	return server + "/assembly/" + assemblyID, nil
+	return server + "/log/" + assemblyID, nil
 }
 
 // ParseOrigin splits an origin made by Origin into server name and assembly id.
 func ParseOrigin(origin string) (server, assemblyID string, err error) {
-	server, assemblyID, ok := strings.Cut(origin, "/assembly/")
+	server, assemblyID, ok := strings.Cut(origin, "/log/")
 	if !ok || !ValidServerName(server) || !ValidAssemblyID(assemblyID) {
-		return "", "", fmt.Errorf("origin %q is not of the form <server>/assembly/<id>", origin)
+		return "", "", fmt.Errorf("origin %q is not of the form <server>/log/<id>", origin)
 	}
 	return server, assemblyID, nil
 }

@@ -1,0 +1,181 @@
+package tiles
+
+import (
+	"encoding/binary"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"strings"
+
+	"golang.org/x/mod/sumdb/tlog"
+
+	"plenum/ledger"
+)
+
+// Prefix is the URL path under which the logs are served.
+const Prefix = "/log/"
+
+// PrefixFor returns the URL path prefix of an assembly's log, "/log/<id>/".
+func PrefixFor(assemblyID string) string { return Prefix + assemblyID + "/" }
+
+// Cache-Control values: tiles and bundles never change once served (a
+// partial tile of width W has the same contents for ever), the checkpoint
+// changes with every batch.
+const (
+	cacheImmutable  = "public, max-age=31536000, immutable"
+	cacheCheckpoint = "no-cache"
+)
+
+// Handler serves, read-only, every log in st whose origin is
+// "<server>/log/<id>" (see ledger.Origin), under PrefixFor(id). Mount it at
+// Prefix. Tiles are served only as far as the latest committed checkpoint
+// reaches, so a client that verified that checkpoint can fetch them all.
+func Handler(st ledger.Store, server string) http.Handler {
+	return &handler{st: st, server: server}
+}
+
+type handler struct {
+	st     ledger.Store
+	server string
+}
+
+func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "method not allowed: the log is read-only", http.StatusMethodNotAllowed)
+		return
+	}
+	rest, ok := strings.CutPrefix(r.URL.Path, Prefix)
+	if !ok {
+		http.NotFound(w, r)
+		return
+	}
+	if rest == "" {
+		h.serveList(w, r)
+		return
+	}
+	id, res, ok := strings.Cut(rest, "/")
+	if !ok || !ledger.ValidAssemblyID(id) {
+		http.Error(w, "not found: want "+Prefix+"<assembly-id>/checkpoint, …/tile/…", http.StatusNotFound)
+		return
+	}
+	origin, err := ledger.Origin(h.server, id)
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusNotFound)
+		return
+	}
+	ctx := r.Context()
+	head, err := h.st.Head(ctx, origin)
+	if errors.Is(err, ledger.ErrLogNotFound) {
+		http.Error(w, "no log for assembly "+id, http.StatusNotFound)
+		return
+	}
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	switch {
+	case res == "checkpoint":
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		w.Header().Set("Cache-Control", cacheCheckpoint)
+		w.Write(head.Checkpoint)
+	case strings.HasPrefix(res, "blob/"):
+		h.serveBlob(w, r, strings.TrimPrefix(res, "blob/"))
+	case strings.HasPrefix(res, "tile/"):
+		t, err := ParsePath(res)
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusNotFound)
+			return
+		}
+		h.serveTile(w, r, origin, head.Size, t)
+	default:
+		http.NotFound(w, r)
+	}
+}
+
+func (h *handler) fail(w http.ResponseWriter, r *http.Request, err error) {
+	slog.Error("tiles: serving", "path", r.URL.Path, "err", err)
+	http.Error(w, "internal error reading the log", http.StatusInternalServerError)
+}
+
+func (h *handler) serveList(w http.ResponseWriter, r *http.Request) {
+	origins, err := h.st.Logs(r.Context())
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Header().Set("Cache-Control", cacheCheckpoint)
+	for _, o := range origins {
+		if s, id, err := ledger.ParseOrigin(o); err == nil && s == h.server {
+			fmt.Fprintln(w, id)
+		}
+	}
+}
+
+// available returns how many hashes at tile level l (entries for bundles)
+// the tree of the given size holds.
+func available(t Tile, size int64) int64 {
+	if t.Entries {
+		return size
+	}
+	return size >> (Height * t.L)
+}
+
+func (h *handler) serveTile(w http.ResponseWriter, r *http.Request, origin string, size int64, t Tile) {
+	n := available(t, size)
+	if t.N >= n/Width+1 || t.N*Width+int64(t.W) > n {
+		http.Error(w, fmt.Sprintf("tile %s is beyond the tree of size %d", t.Path(), size), http.StatusNotFound)
+		return
+	}
+	ctx := r.Context()
+	var body []byte
+	if t.Entries {
+		start := t.N * Width
+		raw, err := ledger.ReadRaw(ctx, h.st, origin, start, start+int64(t.W))
+		if err != nil {
+			h.fail(w, r, err)
+			return
+		}
+		for _, e := range raw {
+			body = binary.BigEndian.AppendUint16(body, uint16(len(e)))
+			body = append(body, e...)
+		}
+	} else {
+		tt := tlog.Tile{H: Height, L: t.L, N: t.N, W: t.W}
+		var err error
+		if body, err = tlog.ReadTileData(tt, ledger.HashReader(ctx, h.st, origin)); err != nil {
+			h.fail(w, r, err)
+			return
+		}
+	}
+	w.Header().Set("Content-Type", "application/octet-stream")
+	w.Header().Set("Cache-Control", cacheImmutable)
+	w.Write(body)
+}
+
+func (h *handler) serveBlob(w http.ResponseWriter, r *http.Request, hx string) {
+	var sum [32]byte
+	if len(hx) != 64 || strings.ToLower(hx) != hx {
+		http.Error(w, "blob name must be 64 lower-case hex digits of its SHA-256", http.StatusNotFound)
+		return
+	}
+	if _, err := hex.Decode(sum[:], []byte(hx)); err != nil {
+		http.Error(w, "blob name must be 64 lower-case hex digits of its SHA-256", http.StatusNotFound)
+		return
+	}
+	data, err := h.st.Blob(r.Context(), sum)
+	if errors.Is(err, ledger.ErrNotFound) {
+		http.Error(w, "no such blob", http.StatusNotFound)
+		return
+	}
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Cache-Control", cacheImmutable)
+	w.Write(data)
+}
