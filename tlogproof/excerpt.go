@@ -1,0 +1,140 @@
+package tlogproof
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"golang.org/x/mod/sumdb/note"
+	"golang.org/x/mod/sumdb/tlog"
+
+	"plenum/ledger"
+	"plenum/witness"
+)
+
+// ExcerptFormat is the format name of a certified excerpt file.
+const ExcerptFormat = "plenum.excerpt/v1"
+
+// A certified excerpt is a part of the minutes — typically one resolution
+// and its vote — that anyone can check offline. Its file is JSON:
+//
+//	{
+//	  "format": "plenum.excerpt/v1",
+//	  "title":  "Resolution on the Provisional Government and its vote",
+//	  "origin": "plenum.example/assembly/march-1917",
+//	  "proofs": ["c2sp.org/tlog-proof@v1\nextra …\nindex 412\n…", …]
+//	}
+//
+// Each element of "proofs" is a complete C2SP tlog-proof whose extra line
+// holds the bytes of one entry, in increasing order of index, all against
+// the same signed checkpoint. The title is not authenticated: what the
+// excerpt proves is that each entry shown is in the log at its index.
+// Entries left out show as gaps in the indexes.
+
+// ExcerptEntry is one entry of an excerpt, with its inclusion proof.
+type ExcerptEntry struct {
+	Index int64
+	Data  []byte
+	Proof tlog.RecordProof
+}
+
+// Excerpt is a verified certified excerpt.
+type Excerpt struct {
+	Title      string
+	Checkpoint ledger.Checkpoint
+	Signed     []byte
+	Entries    []ExcerptEntry
+}
+
+type excerptFile struct {
+	Format string   `json:"format"`
+	Title  string   `json:"title"`
+	Origin string   `json:"origin"`
+	Proofs []string `json:"proofs"`
+}
+
+// BuildExcerpt returns the excerpt file of entries (in increasing order of
+// index), each proved against the signed checkpoint.
+func BuildExcerpt(title string, checkpoint []byte, entries []ExcerptEntry) ([]byte, error) {
+	if len(entries) == 0 {
+		return nil, errors.New("excerpt: no entries")
+	}
+	i := bytes.Index(checkpoint, []byte("\n\n"))
+	if i < 0 {
+		return nil, errors.New("excerpt: checkpoint is not a signed note")
+	}
+	c, err := ledger.ParseCheckpoint(checkpoint[:i+1])
+	if err != nil {
+		return nil, fmt.Errorf("excerpt: %w", err)
+	}
+	f := excerptFile{Format: ExcerptFormat, Title: title, Origin: c.Origin}
+	for k, e := range entries {
+		if k > 0 && e.Index <= entries[k-1].Index {
+			return nil, fmt.Errorf("excerpt: entry %d after entry %d: give entries in increasing order", e.Index, entries[k-1].Index)
+		}
+		f.Proofs = append(f.Proofs, string(Build(e.Index, e.Data, e.Proof, checkpoint)))
+	}
+	return json.MarshalIndent(f, "", "  ")
+}
+
+// VerifyExcerpt checks a certified excerpt offline: every proof is a valid
+// tlog-proof of its entry against one and the same checkpoint, signed by
+// one of logKeys and, if policy is not nil, witnessed as it requires; the
+// entries decode as plenum entries with their indexes, in increasing order.
+// The first problem is reported naming the entry.
+func VerifyExcerpt(file []byte, logKeys note.Verifiers, policy *witness.Policy) (*Excerpt, error) {
+	var f excerptFile
+	d := json.NewDecoder(bytes.NewReader(file))
+	d.DisallowUnknownFields()
+	if err := d.Decode(&f); err != nil {
+		return nil, fmt.Errorf("excerpt: not an excerpt file: %v", err)
+	}
+	if f.Format != ExcerptFormat {
+		return nil, fmt.Errorf("excerpt: format %q, want %q", f.Format, ExcerptFormat)
+	}
+	if len(f.Proofs) == 0 {
+		return nil, errors.New("excerpt: no entries")
+	}
+	x := &Excerpt{Title: f.Title}
+	for k, text := range f.Proofs {
+		p, err := Parse([]byte(text))
+		if err != nil {
+			return nil, fmt.Errorf("excerpt: proof %d: %w", k+1, err)
+		}
+		if p.Extra == nil {
+			return nil, fmt.Errorf("excerpt: entry %d: no entry bytes (no extra line)", p.Index)
+		}
+		if k == 0 {
+			c, _, err := ledger.OpenCheckpoint(p.Checkpoint, logKeys)
+			if err != nil {
+				return nil, fmt.Errorf("excerpt: checkpoint: %w", err)
+			}
+			if c.Origin != f.Origin {
+				return nil, fmt.Errorf("excerpt: checkpoint is for log %q, the excerpt says %q", c.Origin, f.Origin)
+			}
+			x.Signed = p.Checkpoint
+		} else {
+			if !bytes.Equal(p.Checkpoint, x.Signed) {
+				return nil, fmt.Errorf("excerpt: entry %d is proved against another checkpoint than the first entry", p.Index)
+			}
+			if prev := x.Entries[k-1].Index; p.Index <= prev {
+				return nil, fmt.Errorf("excerpt: entry %d comes after entry %d", p.Index, prev)
+			}
+		}
+		e, _, err := ledger.DecodeEntry(p.Extra)
+		if err != nil {
+			return nil, fmt.Errorf("excerpt: entry %d: %w", p.Index, err)
+		}
+		if e.Index != p.Index {
+			return nil, fmt.Errorf("excerpt: entry %d says it is entry %d", p.Index, e.Index)
+		}
+		c, err := p.Verify(tlog.RecordHash(p.Extra), logKeys, policy)
+		if err != nil {
+			return nil, fmt.Errorf("excerpt: entry %d: %w", p.Index, err)
+		}
+		x.Checkpoint = c
+		x.Entries = append(x.Entries, ExcerptEntry{Index: p.Index, Data: p.Extra, Proof: p.Inclusion})
+	}
+	return x, nil
+}
