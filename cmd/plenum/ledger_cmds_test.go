@@ -1,0 +1,250 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"golang.org/x/mod/sumdb/note"
+
+	"plenum/ledger"
+	"plenum/store/sqlite"
+)
+
+// run runs one plenum invocation in-process.
+func run(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var o, e bytes.Buffer
+	code = runCLI(context.Background(), &cliEnv{stdin: strings.NewReader(""), stdout: &o, stderr: &e}, args)
+	return code, o.String(), e.String()
+}
+
+func TestKeygen(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "keys", "signing.key")
+	code, stdout, stderr := run(t, "keygen", "--name", "minutes.example.org", "--out", out)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	fi, err := os.Stat(out)
+	if err != nil || fi.Mode().Perm() != 0o600 {
+		t.Fatalf("key file: %v, mode %v", err, fi.Mode())
+	}
+	vkey := strings.TrimSpace(stdout)
+	if _, err := note.NewVerifier(vkey); err != nil || !strings.HasPrefix(vkey, "minutes.example.org+") {
+		t.Fatalf("verifier key %q: %v", vkey, err)
+	}
+	skey, _ := os.ReadFile(out)
+	if derived, err := ledger.VerifierKey(string(skey)); err != nil || derived != vkey {
+		t.Fatalf("stored key does not match the verifier key: %v", err)
+	}
+	if code, _, stderr := run(t, "keygen", "--out", out); code != 1 || !strings.Contains(stderr, "exists") {
+		t.Fatalf("overwrite: exit %d, %s", code, stderr)
+	}
+	if code, _, _ := run(t, "keygen", "--name", "bad name"); code != 2 {
+		t.Fatalf("bad name: exit %d", code)
+	}
+	code, stdout, stderr = run(t, "keygen")
+	if code != 0 || !strings.HasPrefix(stdout, "PRIVATE+KEY+plenum.localhost+") || !strings.Contains(stderr, "verifier key: plenum.localhost+") {
+		t.Fatalf("keygen to stdout: %d %q %q", code, stdout, stderr)
+	}
+}
+
+func TestHelp(t *testing.T) {
+	for _, c := range []string{"keygen", "verify", "serve"} {
+		code, _, stderr := run(t, c, "--help")
+		if code != 0 {
+			t.Errorf("%s --help: exit %d", c, code)
+		}
+		for _, section := range []string{"NAME", "SYNOPSIS", "DESCRIPTION", "OPTIONS", "EXIT STATUS", "EXAMPLES"} {
+			if !strings.Contains(stderr, "\n"+section+"\n") && !strings.HasPrefix(stderr, section+"\n") {
+				t.Errorf("%s --help lacks %s", c, section)
+			}
+		}
+		if code, _, _ := run(t, c, "--no-such-flag"); code != 2 {
+			t.Errorf("%s with a bad flag: exit %d", c, code)
+		}
+	}
+}
+
+// makeDB writes a database with two logs and the key beside it, as serve would.
+func makeDB(t *testing.T) (db, vkey string) {
+	t.Helper()
+	dir := t.TempDir()
+	db = filepath.Join(dir, "plenum.db")
+	signer, vkey, err := ledger.LoadOrCreateKey(dir, ledger.DefaultServerName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := sqlite.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	ctx := context.Background()
+	for _, id := range []string{"march-1917", "coop-2026"} {
+		origin, _ := ledger.Origin(ledger.DefaultServerName, id)
+		l, err := ledger.Open(ctx, st, origin, signer)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range 10 {
+			if _, err := l.Append(ctx, ledger.Entry{Actor: "secretary", Type: "minutes.noted", Payload: json.RawMessage(fmt.Sprintf(`{"n":%d}`, i))}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		l.Close()
+	}
+	return db, vkey
+}
+
+func TestVerify(t *testing.T) {
+	db, vkey := makeDB(t)
+	code, stdout, stderr := run(t, "verify", "--db", db, "--key", vkey, "--no-replay")
+	if code != 0 || !strings.Contains(stdout, "OK: 2 assemblies, 20 entries") || !strings.Contains(stdout, "plenum.localhost/log/march-1917: 10 entries, 11 checkpoints verified") {
+		t.Fatalf("intact: exit %d\n%s\n%s", code, stdout, stderr)
+	}
+	// The key from a file, and derived from the data directory with a warning.
+	kf := filepath.Join(t.TempDir(), "verifier.key")
+	os.WriteFile(kf, []byte(vkey+"\n"), 0o644)
+	if code, _, stderr := run(t, "verify", "--db", db, "--key", kf, "--no-replay"); code != 0 {
+		t.Fatalf("key file: exit %d %s", code, stderr)
+	}
+	if code, _, stderr := run(t, "verify", "--db", db, "--no-replay"); code != 0 || !strings.Contains(stderr, "warning: no --key given") {
+		t.Fatalf("derived key: exit %d %s", code, stderr)
+	}
+	// These entries are not events of the assembly domain: replay refuses them.
+	if code, stdout, _ := run(t, "verify", "--db", db, "--key", vkey); code != 1 || !strings.Contains(stdout, "first bad entry: 0") || !strings.Contains(stdout, "replay") {
+		t.Fatalf("replay: exit %d\n%s", code, stdout)
+	}
+	_, otherV, _ := ledger.GenerateKey(ledger.DefaultServerName)
+	if code, stdout, _ := run(t, "verify", "--db", db, "--key", otherV, "--no-replay"); code != 1 || !strings.Contains(stdout, "first bad entry: 0") {
+		t.Fatalf("other key: exit %d\n%s", code, stdout)
+	}
+	if code, _, _ := run(t, "verify", "--db", db, "--key", "garbage+x", "--no-replay"); code != 2 {
+		t.Fatalf("bad key: exit %d", code)
+	}
+	if code, _, _ := run(t, "verify", "--db", filepath.Join(t.TempDir(), "none.db"), "--key", vkey); code != 1 {
+		t.Fatalf("missing db: exit %d", code)
+	}
+
+	// One flipped byte in an entry is named.
+	raw, err := sql.Open("sqlite", "file:"+db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = raw.Exec(`UPDATE entries SET data = CAST(replace(CAST(data AS TEXT), '"n":6', '"n":7') AS BLOB) WHERE idx = 6 AND log_id = (SELECT id FROM logs WHERE origin = 'plenum.localhost/log/march-1917')`)
+	raw.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr = run(t, "verify", "--db", db, "--key", vkey, "--no-replay")
+	if code != 1 || !strings.Contains(stdout, "FAILED: plenum.localhost/log/march-1917\n  first bad entry: 6\n  reason: record hash") || !strings.Contains(stderr, "not intact") {
+		t.Fatalf("tampered: exit %d\n%s\n%s", code, stdout, stderr)
+	}
+}
+
+func TestProgressBar(t *testing.T) {
+	var buf bytes.Buffer
+	b := newProgressBar(&buf)
+	b.update(1000, verifyLargeLog-1) // small log, not a terminal: no bar
+	if buf.Len() != 0 {
+		t.Fatalf("bar drawn for a small log: %q", buf.String())
+	}
+	b.update(verifyLargeLog/2, verifyLargeLog)
+	b.update(verifyLargeLog, verifyLargeLog)
+	b.finish()
+	if !strings.Contains(buf.String(), "[####################....................]  50%") || !strings.HasSuffix(buf.String(), "100%  200000/200000 entries\n") {
+		t.Fatalf("bar %q", buf.String())
+	}
+}
+
+// syncBuffer is a bytes.Buffer safe for one writer and one reader.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+func TestServe(t *testing.T) {
+	db, vkey := makeDB(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	var out, errb syncBuffer
+	done := make(chan int)
+	go func() {
+		done <- runCLI(ctx, &cliEnv{stdin: strings.NewReader(""), stdout: &out, stderr: &errb}, []string{"serve", "--db", db, "--addr", "127.0.0.1:0"})
+	}()
+	var base string
+	re := regexp.MustCompile(`listening on (http://[^/ ]+)/`)
+	for deadline := time.Now().Add(10 * time.Second); base == ""; {
+		if m := re.FindStringSubmatch(out.String()); m != nil {
+			base = m[1]
+		} else if time.Now().After(deadline) {
+			t.Fatalf("serve did not start: %s %s", out.String(), errb.String())
+		} else {
+			time.Sleep(10 * time.Millisecond)
+		}
+	}
+	if !strings.Contains(out.String(), "verifier key "+vkey) {
+		t.Fatalf("verifier key not printed: %s", out.String())
+	}
+	for path, want := range map[string]string{
+		"/healthz": "ok\n",
+		"/key":     vkey + "\n",
+		"/log/":    "coop-2026\nmarch-1917\n",
+	} {
+		resp, err := http.Get(base + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != 200 || string(body) != want {
+			t.Errorf("GET %s = %s %q, want %q", path, resp.Status, body, want)
+		}
+	}
+	resp, err := http.Get(base + "/log/march-1917/checkpoint")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cp, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	v, _ := note.NewVerifier(vkey)
+	if c, _, err := ledger.OpenCheckpoint(cp, note.VerifierList(v)); err != nil || c.Size != 10 {
+		t.Fatalf("checkpoint %q: %v", cp, err)
+	}
+	// verify works on the same file while serve runs.
+	if code, stdout, stderr := run(t, "verify", "--db", db, "--key", vkey, "--no-replay"); code != 0 {
+		t.Fatalf("verify beside serve: exit %d %s %s", code, stdout, stderr)
+	}
+	cancel()
+	select {
+	case code := <-done:
+		if code != 0 || !strings.Contains(out.String(), "shutting down") {
+			t.Fatalf("serve exited %d: %s %s", code, out.String(), errb.String())
+		}
+	case <-time.After(15 * time.Second):
+		t.Fatal("serve did not shut down")
+	}
+}

@@ -1,0 +1,219 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"golang.org/x/mod/sumdb/note"
+
+	"plenum/engine"
+	"plenum/ledger"
+	"plenum/store/sqlite"
+)
+
+func init() {
+	register(&subcommand{
+		name:    "verify",
+		summary: "audit the record: every hash, signature and checkpoint",
+		usage: `
+NAME
+    plenum verify — audit the record: every hash, signature and checkpoint
+
+SYNOPSIS
+    plenum verify --db PATH [--key VERIFIERKEY] [--no-replay]
+
+DESCRIPTION
+    Reads every entry of every assembly's log in the database, recomputes
+    every record and tree hash and compares them with the stored ones,
+    checks every stored checkpoint's signature against the verifier key and
+    that each checkpoint is the root of the same tree the entries make (so
+    each is consistent with the one before), checks the payloads stored
+    beside the log against their SHA-256, and replays every event through
+    the rules of procedure.
+
+    The database is opened read-only; it is safe to verify while plenum
+    serve is running.
+
+    Without --key, the verifier key is derived from the signing key in the
+    database's folder. That checks the record against itself only: whoever
+    can rewrite the database can replace that key too. For an independent
+    audit, pass the verifier key published when the server started.
+
+    On a large log a progress bar is drawn on standard error.
+
+OPTIONS
+    --db PATH           the SQLite database (default ./plenum-data/plenum.db)
+    --key VERIFIERKEY   the verifier key ("name+hash+key"), or a file
+                        holding it
+    --no-replay         check hashes and signatures only, without replaying
+                        the events through the rules of procedure
+
+EXIT STATUS
+    0 when the record is intact; 1 when it is not, naming the assembly, the
+    first bad entry and why, or when the database cannot be read; 2 for a
+    usage error.
+
+EXAMPLES
+    Check a copy of the server's database against the verifier key that
+    plenum serve printed at start (saved in verifier.key):
+
+        plenum verify --db copy-of-the-server.db --key verifier.key
+
+    Check the running server's own database against the key beside it:
+
+        plenum verify --db plenum-data/plenum.db
+`,
+		run: runVerify,
+	})
+}
+
+// verifyLargeLog is the number of entries from which verify draws a
+// progress bar even when standard error is not a terminal.
+const verifyLargeLog = 200_000
+
+func runVerify(ctx context.Context, env *cliEnv, args []string) error {
+	fs := newFlagSet(subcommands["verify"], env)
+	db := fs.String("db", defaultDBPath, "")
+	key := fs.String("key", "", "")
+	noReplay := fs.Bool("no-replay", false, "")
+	if err := fs.Parse(args); err != nil {
+		return usageErr(err)
+	}
+	if fs.NArg() != 0 {
+		return &exitError{code: 2, msg: "takes no arguments; see plenum verify --help"}
+	}
+	// Each mode of verify reads its own source; the database is the first.
+	return verifyDB(ctx, env, *db, *key, !*noReplay)
+}
+
+// loadVerifier returns the verifier for key (a verifier key or a file
+// holding one) or, if key is empty, derived from the signing key beside db.
+func loadVerifier(env *cliEnv, key, db string) (note.Verifier, error) {
+	if key == "" {
+		path := filepath.Join(filepath.Dir(db), ledger.SigningKeyFile)
+		skey, err := os.ReadFile(path)
+		if err != nil {
+			return nil, &exitError{code: 1, msg: fmt.Sprintf("no --key given and no signing key to derive it from: %v", err)}
+		}
+		vkey, err := ledger.VerifierKey(string(skey))
+		if err != nil {
+			return nil, &exitError{code: 1, msg: fmt.Sprintf("%s: %v", path, err)}
+		}
+		fmt.Fprintf(env.stderr, "warning: no --key given; trusting the key in %s (%s)\n", path, vkey)
+		key = vkey
+	} else if strings.Count(key, "+") < 2 {
+		data, err := os.ReadFile(key)
+		if err != nil {
+			return nil, &exitError{code: 2, msg: fmt.Sprintf("--key %q is neither a verifier key nor a readable file", key)}
+		}
+		key = strings.TrimSpace(string(data))
+	}
+	v, err := note.NewVerifier(key)
+	if err != nil {
+		return nil, &exitError{code: 2, msg: fmt.Sprintf("--key: %v (want the verifier key, name+hash+key)", err)}
+	}
+	return v, nil
+}
+
+func verifyDB(ctx context.Context, env *cliEnv, db, key string, replay bool) error {
+	if _, err := os.Stat(db); err != nil {
+		return &exitError{code: 1, msg: fmt.Sprintf("cannot read the database: %v", err)}
+	}
+	v, err := loadVerifier(env, key, db)
+	if err != nil {
+		return err
+	}
+	st, err := sqlite.OpenReadOnly(db)
+	if err != nil {
+		return &exitError{code: 1, msg: err.Error()}
+	}
+	defer st.Close()
+
+	opts := ledger.AuditOptions{}
+	if replay {
+		opts.Replay = engine.NewReplayer().Apply
+	}
+	bar := newProgressBar(env.stderr)
+	opts.Progress = bar.update
+	start := time.Now()
+	rep, err := ledger.Audit(ctx, st, note.VerifierList(v), opts)
+	bar.finish()
+	var ae *ledger.AuditError
+	if errors.As(err, &ae) {
+		fmt.Fprintf(env.stdout, "FAILED: %s\n  first bad entry: %d\n  reason: %s\n", ae.Origin, ae.Index, ae.Reason)
+		return &exitError{code: 1, msg: fmt.Sprintf("the record is not intact: %v", ae)}
+	}
+	if err != nil {
+		return &exitError{code: 1, msg: fmt.Sprintf("could not read the record: %v", err)}
+	}
+	for _, l := range rep.Logs {
+		fmt.Fprintf(env.stdout, "%s: %d entries, %d checkpoints verified", l.Origin, l.Size, l.Checkpoints)
+		if l.Blobs > 0 {
+			fmt.Fprintf(env.stdout, ", %d payloads stored apart", l.Blobs)
+		}
+		fmt.Fprintf(env.stdout, "\n  latest checkpoint:\n")
+		for _, line := range strings.Split(strings.TrimRight(string(l.Checkpoint), "\n"), "\n") {
+			fmt.Fprintf(env.stdout, "    %s\n", line)
+		}
+	}
+	what := "hashes and signatures"
+	if replay {
+		what += ", and every event replayed"
+	}
+	fmt.Fprintf(env.stdout, "OK: %d %s, %d entries; %s (key %s) in %v\n",
+		len(rep.Logs), pluralWord(len(rep.Logs), "assembly", "assemblies"), rep.Entries(), what, v.Name(), time.Since(start).Round(time.Millisecond))
+	return nil
+}
+
+func pluralWord(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// progressBar draws "verifying [#####.....]  50%  500000/1000000" on a
+// terminal, or on any stream once the log is large.
+type progressBar struct {
+	w        io.Writer
+	terminal bool
+	drawn    bool
+	last     time.Time
+}
+
+func newProgressBar(w io.Writer) *progressBar {
+	b := &progressBar{w: w}
+	if f, ok := w.(*os.File); ok {
+		if fi, err := f.Stat(); err == nil && fi.Mode()&os.ModeCharDevice != 0 {
+			b.terminal = true
+		}
+	}
+	return b
+}
+
+func (b *progressBar) update(done, total int64) {
+	if total == 0 || (!b.terminal && total < verifyLargeLog) {
+		return
+	}
+	if now := time.Now(); done < total && now.Sub(b.last) < 200*time.Millisecond {
+		return
+	} else {
+		b.last = now
+	}
+	const width = 40
+	filled := int(done * width / total)
+	fmt.Fprintf(b.w, "\rverifying [%s%s] %3d%%  %d/%d entries", strings.Repeat("#", filled), strings.Repeat(".", width-filled), done*100/total, done, total)
+	b.drawn = true
+}
+
+func (b *progressBar) finish() {
+	if b.drawn {
+		fmt.Fprintln(b.w)
+	}
+}
