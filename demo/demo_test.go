@@ -45,7 +45,15 @@ func commandLines(t *testing.T) []scriptLine {
 // its line.
 func replay(t *testing.T, keepGoing bool) (*assembly.State, []string) {
 	t.Helper()
+	s, _, errs := replayEvents(t, keepGoing)
+	return s, errs
+}
+
+// replayEvents is replay that also returns every event, in order.
+func replayEvents(t *testing.T, keepGoing bool) (*assembly.State, []assembly.Event, []string) {
+	t.Helper()
 	s := assembly.NewState()
+	var all []assembly.Event
 	var errs []string
 	current := ""
 	for _, l := range commandLines(t) {
@@ -85,9 +93,10 @@ func replay(t *testing.T, keepGoing bool) (*assembly.State, []string) {
 				fail("%s: applying %T: %v", env.Cmd, e, err)
 				break
 			}
+			all = append(all, e)
 		}
 	}
-	return s, errs
+	return s, all, errs
 }
 
 // state replays the whole script and fails the test at the first refused line.
@@ -456,5 +465,31 @@ func TestInterjections(t *testing.T) {
 		if got[k] != n {
 			t.Errorf("%s interjections = %d, want %d", k, got[k], n)
 		}
+	}
+}
+
+// TestLogReplay checks the promise of the record: the events, encoded as the
+// ledger stores them and decoded again, rebuild exactly the same state.
+func TestLogReplay(t *testing.T) {
+	s, events, errs := replayEvents(t, false)
+	if len(errs) > 0 {
+		t.Fatal(errs[0])
+	}
+	r := assembly.NewState()
+	for i, e := range events {
+		payload, err := assembly.EncodeEvent(e)
+		if err != nil {
+			t.Fatalf("event %d (%s): encoding: %v", i, e.EventType(), err)
+		}
+		d, err := assembly.DecodeEvent(e.EventType(), payload)
+		if err != nil {
+			t.Fatalf("event %d (%s): decoding: %v", i, e.EventType(), err)
+		}
+		if err := r.Apply(d); err != nil {
+			t.Fatalf("event %d (%s): applying the decoded event: %v", i, e.EventType(), err)
+		}
+	}
+	if a, b := jsonOf(t, s), jsonOf(t, r); a != b {
+		t.Error("the state rebuilt from the encoded events differs from the state the script built")
 	}
 }
