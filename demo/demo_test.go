@@ -280,6 +280,11 @@ func TestWalkout(t *testing.T) {
 	if a.UnnamedOut != 3 {
 		t.Errorf("unnamed out of the hall = %d, want 3 (seven left, four named)", a.UnnamedOut)
 	}
+	// The vote to invite them back was taken while they were out: Sevruk,
+	// Eliava and Yakhontov hold mandates (Voitinsky holds none in the record).
+	if v := s.Votes["v-invite-back"]; v == nil || v.Attendance.WalkedOut != 3 {
+		t.Errorf("the vote to invite back does not record the walkout in its attendance: %+v", v)
+	}
 	if !s.Attendance.OutOfHall["lieber"] {
 		t.Error("the Mensheviks did not leave for their faction session")
 	}
