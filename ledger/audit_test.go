@@ -58,7 +58,7 @@ func tamper(t *testing.T, path string, f func(db *sql.DB) error) {
 	}
 }
 
-func exec(db *sql.DB, q string, args ...any) error {
+func execSQL(db *sql.DB, q string, args ...any) error {
 	_, err := db.Exec(q, args...)
 	return err
 }
@@ -76,11 +76,11 @@ func resign(db *sql.DB, c ledger.Checkpoint, signer note.Signer, head bool) erro
 	if err != nil {
 		return err
 	}
-	if err := exec(db, `UPDATE checkpoints SET data = ? WHERE size = ?`, signed, c.Size); err != nil {
+	if err := execSQL(db, `UPDATE checkpoints SET data = ? WHERE size = ?`, signed, c.Size); err != nil {
 		return err
 	}
 	if head {
-		return exec(db, `UPDATE logs SET checkpoint = ?, size = ?`, signed, c.Size)
+		return execSQL(db, `UPDATE logs SET checkpoint = ?, size = ?`, signed, c.Size)
 	}
 	return nil
 }
@@ -127,13 +127,13 @@ func TestAuditDetectsTampering(t *testing.T) {
 		reason string
 	}{
 		{"payload byte flipped", func(db *sql.DB) error {
-			return exec(db, `UPDATE entries SET data = CAST(replace(CAST(data AS TEXT), 'point 7"', 'point 6"') AS BLOB) WHERE idx = 7`)
+			return execSQL(db, `UPDATE entries SET data = CAST(replace(CAST(data AS TEXT), 'point 7"', 'point 6"') AS BLOB) WHERE idx = 7`)
 		}, 7, "record hash"},
 		{"entry deleted", func(db *sql.DB) error {
-			return exec(db, `DELETE FROM entries WHERE idx = 7`)
+			return execSQL(db, `DELETE FROM entries WHERE idx = 7`)
 		}, 7, "missing"},
 		{"last entry deleted", func(db *sql.DB) error {
-			return exec(db, `DELETE FROM entries WHERE idx = 19`)
+			return execSQL(db, `DELETE FROM entries WHERE idx = 19`)
 		}, 19, "missing"},
 		{"two entries swapped", func(db *sql.DB) error {
 			for _, q := range []string{
@@ -141,31 +141,31 @@ func TestAuditDetectsTampering(t *testing.T) {
 				`UPDATE entries SET idx = 7 WHERE idx = 8`,
 				`UPDATE entries SET idx = 8 WHERE idx = -1`,
 			} {
-				if err := exec(db, q); err != nil {
+				if err := execSQL(db, q); err != nil {
 					return err
 				}
 			}
 			return nil
 		}, 7, "says it is entry 8"},
 		{"record hash altered", func(db *sql.DB) error {
-			return exec(db, `UPDATE entries SET hashes = zeroblob(32) || substr(hashes, 33) WHERE idx = 11`)
+			return execSQL(db, `UPDATE entries SET hashes = zeroblob(32) || substr(hashes, 33) WHERE idx = 11`)
 		}, 11, "record hash"},
 		{"inner hash altered", func(db *sql.DB) error {
 			// Entry 15 completes subtrees at levels 1, 2, 3 and 4.
-			return exec(db, `UPDATE entries SET hashes = substr(hashes, 1, 64) || zeroblob(32) || substr(hashes, 97) WHERE idx = 15`)
+			return execSQL(db, `UPDATE entries SET hashes = substr(hashes, 1, 64) || zeroblob(32) || substr(hashes, 97) WHERE idx = 15`)
 		}, 15, "level 2"},
 		{"blob altered", func(db *sql.DB) error {
-			return exec(db, `UPDATE blobs SET data = CAST(replace(CAST(data AS TEXT), 'long speech', 'long spEech') AS BLOB)`)
+			return execSQL(db, `UPDATE blobs SET data = CAST(replace(CAST(data AS TEXT), 'long speech', 'long spEech') AS BLOB)`)
 		}, 5, "payload stored apart"},
 		{"truncated and re-signed with another key", func(db *sql.DB) error {
 			c, err := storedCheckpoint(db, k, 12)
 			if err != nil {
 				return err
 			}
-			if err := exec(db, `DELETE FROM entries WHERE idx >= 12`); err != nil {
+			if err := execSQL(db, `DELETE FROM entries WHERE idx >= 12`); err != nil {
 				return err
 			}
-			if err := exec(db, `DELETE FROM checkpoints WHERE size > 12`); err != nil {
+			if err := execSQL(db, `DELETE FROM checkpoints WHERE size > 12`); err != nil {
 				return err
 			}
 			return resign(db, c, other.signer, true)
@@ -186,10 +186,10 @@ func TestAuditDetectsTampering(t *testing.T) {
 			return resign(db, forked, k.signer, false)
 		}, 14, "checkpoint for tree size 15 has root"},
 		{"checkpoint deleted from the head", func(db *sql.DB) error {
-			return exec(db, `DELETE FROM checkpoints WHERE size = 20`)
+			return execSQL(db, `DELETE FROM checkpoints WHERE size = 20`)
 		}, 19, "latest checkpoint"},
 		{"entry added beyond the head", func(db *sql.DB) error {
-			return exec(db, `INSERT INTO entries SELECT log_id, 20, data, hashes FROM entries WHERE idx = 19`)
+			return execSQL(db, `INSERT INTO entries SELECT log_id, 20, data, hashes FROM entries WHERE idx = 19`)
 		}, 20, "beyond the log's latest checkpoint"},
 	}
 	for _, tt := range tests {
