@@ -1,0 +1,102 @@
+package assembly
+
+import (
+	"fmt"
+	"testing"
+	"time"
+)
+
+// bigAssembly builds an assembly of n delegates, all verified and present,
+// with a sitting open; it applies events directly, without the JSON round trip.
+func bigAssembly(tb testing.TB, n int) *State {
+	s := NewState()
+	at := time.Date(2026, 5, 9, 9, 0, 0, 0, time.UTC)
+	do := func(actor string, c Command) {
+		evs, err := Decide(s, Meta{Actor: actor, At: at}, c)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		for _, e := range evs {
+			if err := s.Apply(e); err != nil {
+				tb.Fatal(err)
+			}
+		}
+	}
+	do("admin", CreateAssembly{ID: "big", Name: "Big congress", Starts: "2026-05-09", Rules: "congress"})
+	do("admin", AddOrganization{ID: "org", Name: "Org", Kind: "delegating"})
+	do("admin", AddPerson{ID: "chair", Name: "Chair"})
+	for i := 0; i < n; i++ {
+		p := fmt.Sprintf("d%d", i)
+		do("admin", AddPerson{ID: p, Name: p})
+		do("admin", SubmitMandate{ID: "m" + p, Person: p, Organization: "org", Kind: KindDecisive})
+		do("admin", VerifyMandate{Mandate: "m" + p})
+		do("admin", CheckIn{Person: p})
+	}
+	do("admin", OpenSitting{ID: "s1", Date: "2026-05-09", Chair: "chair"})
+	return s
+}
+
+func openVotes(tb testing.TB, s *State, k int) {
+	for i := 0; i < k; i++ {
+		evs, err := Decide(s, Meta{Actor: "admin", At: time.Date(2026, 5, 9, 10, 0, 0, 0, time.UTC)}, OpenVote{ID: fmt.Sprintf("v%d", len(s.VoteOrder)), Question: "Q", Method: "roll_call"})
+		if err != nil {
+			tb.Fatal(err)
+		}
+		if err := s.Apply(evs[0]); err != nil {
+			tb.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkDecideBallot decides ballots of an assembly of 10,000 delegates
+// in one open vote, each by another delegate (Decide only: the state does
+// not change, so every ballot is a first one).
+func BenchmarkDecideBallot(b *testing.B) {
+	const n = 10000
+	s := bigAssembly(b, n)
+	openVotes(b, s, 1)
+	cmds := make([]Command, n)
+	metas := make([]Meta, n)
+	for i := range cmds {
+		p := fmt.Sprintf("d%d", i)
+		cmds[i] = CastBallot{Vote: "v0", Voter: p, Choice: "for"}
+		metas[i] = Meta{Assembly: "big", Actor: p, At: time.Date(2026, 5, 9, 10, 1, 0, 0, time.UTC)}
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		j := i % n
+		if _, err := Decide(s, metas[j], cmds[j]); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "ballots/s")
+}
+
+// BenchmarkDecideApplyBallot decides and applies ballots: 10,000 delegates
+// voting in as many votes as b.N needs.
+func BenchmarkDecideApplyBallot(b *testing.B) {
+	const n = 10000
+	s := bigAssembly(b, n)
+	openVotes(b, s, (b.N+n-1)/n)
+	cmds := make([]Command, 0, b.N)
+	metas := make([]Meta, n)
+	for i := range metas {
+		metas[i] = Meta{Assembly: "big", Actor: fmt.Sprintf("d%d", i), At: time.Date(2026, 5, 9, 10, 1, 0, 0, time.UTC)}
+	}
+	for i := 0; i < b.N; i++ {
+		cmds = append(cmds, CastBallot{Vote: s.VoteOrder[i/n], Voter: metas[i%n].Actor, Choice: "for"})
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		evs, err := Decide(s, metas[i%n], cmds[i])
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := s.Apply(evs[0]); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "ballots/s")
+}

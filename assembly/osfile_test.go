@@ -1,0 +1,5 @@
+package assembly
+
+import "os"
+
+var osReadFile = os.ReadFile
