@@ -1,0 +1,245 @@
+// Package httpapi is plenum's JSON HTTP API: one endpoint that takes every
+// command of package assembly on behalf of the logged-in person, read-only
+// views of an assembly's state, live updates as server-sent events, access
+// codes and printable mandate cards, and the OpenAPI 3 document that
+// describes it all (/api/openapi.json).
+//
+// The server decides who acts and when: the actor of a command is the
+// person of the session (package auth) and its time is the server's clock.
+// Whether that person may give the command is decided by the assembly's
+// rules (assembly.Decide), for every command. Errors are
+// application/problem+json (RFC 9457) with a message addressed to a person.
+package httpapi
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"log/slog"
+	"net/http"
+	"strings"
+	"time"
+
+	"plenum/assembly"
+	"plenum/auth"
+	"plenum/engine"
+)
+
+// Options configure the API.
+type Options struct {
+	// BaseURL is the address people reach the server at, for the login
+	// links on mandate cards ("https://congress.example.org"). If empty it
+	// is taken from each request.
+	BaseURL string
+	// Now is the clock that stamps commands (default time.Now; always UTC).
+	Now func() time.Time
+	// Logger receives errors that are the server's fault (default
+	// slog.Default()).
+	Logger *slog.Logger
+	// Heartbeat is the interval of comments on an idle event stream
+	// (default 15 s).
+	Heartbeat time.Duration
+	// LoginForm serves GET /login without a code (the pages' login form);
+	// nil answers 404.
+	LoginForm http.Handler
+}
+
+// API serves the JSON API. Create it with New.
+type API struct {
+	eng  *engine.Engine
+	auth *auth.Store
+	opts Options
+	mux  *http.ServeMux
+	idem *idempotency
+}
+
+// New returns the API's handler: /api/…, /login and /logout. It wraps
+// everything in a.Middleware, so the pages' handlers can be mounted beside
+// it behind the same middleware.
+func New(e *engine.Engine, a *auth.Store, opts Options) http.Handler {
+	return NewAPI(e, a, opts)
+}
+
+// NewAPI is New returning the *API, for callers that need more than the
+// handler.
+func NewAPI(e *engine.Engine, a *auth.Store, opts Options) *API {
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.Logger == nil {
+		opts.Logger = slog.Default()
+	}
+	if opts.Heartbeat <= 0 {
+		opts.Heartbeat = 15 * time.Second
+	}
+	api := &API{eng: e, auth: a, opts: opts, mux: http.NewServeMux(), idem: newIdempotency()}
+	m := api.mux
+	m.Handle("/login", a.HandleLogin(opts.LoginForm))
+	m.Handle("/logout", a.HandleLogout())
+	m.HandleFunc("GET /api/openapi.json", api.openAPI)
+	m.HandleFunc("GET /api/session", api.session)
+	m.HandleFunc("GET /api/assemblies", api.listAssemblies)
+	m.HandleFunc("POST /api/assemblies", api.createAssembly)
+	m.HandleFunc("GET /api/assemblies/{id}", api.getAssembly)
+	m.HandleFunc("POST /api/assemblies/{id}/commands", api.command)
+	m.HandleFunc("GET /api/assemblies/{id}/me", api.me)
+	m.HandleFunc("GET /api/assemblies/{id}/persons", api.persons)
+	m.HandleFunc("GET /api/assemblies/{id}/organizations", api.organizations)
+	m.HandleFunc("GET /api/assemblies/{id}/mandates", api.mandates)
+	m.HandleFunc("GET /api/assemblies/{id}/sittings", api.sittings)
+	m.HandleFunc("GET /api/assemblies/{id}/items", api.items)
+	m.HandleFunc("GET /api/assemblies/{id}/items/{item}/speakers", api.speakers)
+	m.HandleFunc("GET /api/assemblies/{id}/motions", api.motions)
+	m.HandleFunc("GET /api/assemblies/{id}/votes", api.votes)
+	m.HandleFunc("GET /api/assemblies/{id}/votes/{vote}", api.vote)
+	m.HandleFunc("GET /api/assemblies/{id}/elections", api.elections)
+	m.HandleFunc("GET /api/assemblies/{id}/record", api.record)
+	m.HandleFunc("GET /api/assemblies/{id}/checkpoint", api.checkpoint)
+	m.HandleFunc("GET /api/assemblies/{id}/proof/{index}", api.proof)
+	m.HandleFunc("GET /api/assemblies/{id}/events", api.events)
+	m.HandleFunc("POST /api/assemblies/{id}/access-codes", api.accessCodes)
+	m.HandleFunc("POST /api/assemblies/{id}/mandate-cards.pdf", api.mandateCards)
+	m.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
+		problem(w, http.StatusNotFound, "not_found", "", "there is no API endpoint "+r.Method+" "+r.URL.Path+"; the endpoints are listed in /api/openapi.json")
+	})
+	return api
+}
+
+// ServeHTTP serves the API behind the session middleware.
+func (api *API) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if auth.FromContext(r.Context()) == nil {
+		api.auth.Middleware(api.mux).ServeHTTP(w, r)
+		return
+	}
+	api.mux.ServeHTTP(w, r)
+}
+
+// Problem is an RFC 9457 problem detail as the API sends it.
+type Problem struct {
+	Type   string `json:"type"`
+	Title  string `json:"title"`
+	Status int    `json:"status"`
+	Detail string `json:"detail"`
+	// Code is the assembly error code (invalid, not_found, forbidden,
+	// conflict, closed, duplicate) or one of the API's own
+	// (unauthorized, malformed, rate_limited, internal).
+	Code string `json:"code,omitempty"`
+	// Field names the argument at fault, when there is one.
+	Field string `json:"field,omitempty"`
+}
+
+var titles = map[int]string{
+	400: "The request could not be read",
+	401: "Please log in",
+	403: "Not allowed",
+	404: "Not found",
+	405: "Method not allowed",
+	409: "Conflict with what already happened",
+	413: "Request too large",
+	415: "Unsupported content type",
+	422: "The command is not valid",
+	429: "Too many requests",
+	500: "Something went wrong on the server",
+	503: "Unavailable",
+}
+
+func problem(w http.ResponseWriter, status int, code, field, detail string) {
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	json.NewEncoder(w).Encode(Problem{Type: "about:blank", Title: titles[status], Status: status, Detail: detail, Code: code, Field: field})
+}
+
+// statusOf maps an assembly error code to an HTTP status, in one place.
+func statusOf(c assembly.Code) int {
+	switch c {
+	case assembly.ErrInvalid:
+		return http.StatusUnprocessableEntity
+	case assembly.ErrNotFound:
+		return http.StatusNotFound
+	case assembly.ErrForbidden:
+		return http.StatusForbidden
+	case assembly.ErrConflict, assembly.ErrDuplicate, assembly.ErrClosed:
+		return http.StatusConflict
+	}
+	return http.StatusInternalServerError
+}
+
+// fail writes err as a problem: a refusal of the domain with its own words,
+// anything else as the server's fault, logged.
+func (api *API) fail(w http.ResponseWriter, r *http.Request, err error) {
+	var ae *assembly.Error
+	if errors.As(err, &ae) && ae.Code != assembly.ErrCorrupt {
+		problem(w, statusOf(ae.Code), string(ae.Code), ae.Field, ae.Msg)
+		return
+	}
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		problem(w, http.StatusServiceUnavailable, "unavailable", "", "the request was cancelled before it finished; if it was a command, send it again with the same Idempotency-Key")
+		return
+	}
+	api.opts.Logger.Error("httpapi: request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+	problem(w, http.StatusInternalServerError, "internal", "", "the server could not do this; nothing was recorded unless a retry with the same Idempotency-Key says so. Try again in a moment")
+}
+
+func writeJSON(w http.ResponseWriter, status int, body []byte) {
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	w.Write(body)
+	w.Write([]byte("\n"))
+}
+
+// assemblyOf returns the assembly named in the path, or writes 404.
+func (api *API) assemblyOf(w http.ResponseWriter, r *http.Request) (*engine.Assembly, bool) {
+	id := r.PathValue("id")
+	a, ok := api.eng.Assembly(id)
+	if !ok {
+		problem(w, http.StatusNotFound, "not_found", "", "there is no assembly \""+id+"\"")
+		return nil, false
+	}
+	return a, true
+}
+
+// participant returns the session if it may act in assembly id; otherwise
+// it writes 401 (not logged in) or 403 (logged in elsewhere).
+func participant(w http.ResponseWriter, r *http.Request, id string) (*auth.Session, bool) {
+	sess := auth.FromContext(r.Context())
+	if sess == nil {
+		problem(w, http.StatusUnauthorized, "unauthorized", "", "log in with the access code on your mandate card to see this")
+		return nil, false
+	}
+	if !sess.In(id) {
+		problem(w, http.StatusForbidden, "forbidden", "", "you are logged in to the assembly \""+sess.Assembly+"\", not \""+id+"\"")
+		return nil, false
+	}
+	return sess, true
+}
+
+// actor is the person id a session acts as.
+func actor(sess *auth.Session) string {
+	if sess.Admin {
+		return auth.AdminPerson
+	}
+	return sess.Person
+}
+
+// baseURL is the address for login links.
+func (api *API) baseURL(r *http.Request) string {
+	if api.opts.BaseURL != "" {
+		return strings.TrimRight(api.opts.BaseURL, "/")
+	}
+	scheme := "http"
+	if r.TLS != nil {
+		scheme = "https"
+	}
+	return scheme + "://" + r.Host
+}
+
+// mutating checks a state-changing request against cross-site forgery.
+func mutating(w http.ResponseWriter, r *http.Request) bool {
+	if !auth.SameOrigin(r) {
+		problem(w, http.StatusForbidden, "forbidden", "", "cross-site request refused: send the header X-Plenum: 1 (or a JSON body) from plenum's own pages")
+		return false
+	}
+	return true
+}

@@ -1,0 +1,285 @@
+package httpapi
+
+import (
+	"encoding/json"
+	"net/http"
+	"sync"
+)
+
+// commandDoc describes one command of docs/script.md (commands_table.go).
+type commandDoc struct {
+	Name   string
+	Group  string
+	Args   string // the arguments as docs/script.md writes them
+	Who    string // who may give it
+	Params []param
+}
+
+// param is one argument: its name, its type (string, date, strings,
+// integer, boolean, count, object, objects) and whether it is required.
+type param struct {
+	Name     string
+	Type     string
+	Required bool
+}
+
+func paramSchema(t string) map[string]any {
+	switch t {
+	case "date":
+		return map[string]any{"type": "string", "format": "date"}
+	case "strings":
+		return map[string]any{"type": "array", "items": map[string]any{"type": "string"}}
+	case "integer":
+		return map[string]any{"type": "integer"}
+	case "boolean":
+		return map[string]any{"type": "boolean"}
+	case "count":
+		return map[string]any{"oneOf": []any{
+			map[string]any{"type": "integer", "minimum": 0},
+			map[string]any{"type": "string", "description": "a range \"62-68\", \"rest\", \"majority\" or \"minority\""},
+		}}
+	case "object":
+		return map[string]any{"type": "object"}
+	case "objects":
+		return map[string]any{"type": "array", "items": map[string]any{"type": "object"}}
+	}
+	return map[string]any{"type": "string"}
+}
+
+// commandSchema is the JSON Schema of one command's request body.
+func commandSchema(c commandDoc) map[string]any {
+	props := map[string]any{}
+	req := []string{}
+	for _, p := range c.Params {
+		props[p.Name] = paramSchema(p.Type)
+		if p.Required {
+			req = append(req, p.Name)
+		}
+	}
+	args := map[string]any{"type": "object", "properties": props, "additionalProperties": false}
+	if len(req) > 0 {
+		args["required"] = req
+	}
+	return map[string]any{
+		"title":       c.Name,
+		"description": c.Group + ". Arguments: " + c.Args + ". Who may: " + c.Who + ".",
+		"type":        "object",
+		"required":    []string{"cmd"},
+		"properties": map[string]any{
+			"cmd":  map[string]any{"const": c.Name},
+			"args": args,
+			"key":  map[string]any{"type": "string", "description": "idempotency key, if not in the Idempotency-Key header"},
+		},
+		"additionalProperties": false,
+	}
+}
+
+func ref(name string) map[string]any { return map[string]any{"$ref": "#/components/schemas/" + name} }
+
+func jsonContent(schema any) map[string]any {
+	return map[string]any{"application/json": map[string]any{"schema": schema}}
+}
+
+func problems(codes ...string) map[string]any {
+	out := map[string]any{}
+	words := map[string]string{
+		"400": "malformed JSON or parameters",
+		"401": "not logged in",
+		"403": "not allowed: the rules refuse this actor, or a cross-site request",
+		"404": "no such assembly or thing",
+		"409": "conflict, closed, or already accepted",
+		"415": "not JSON",
+		"422": "the command breaks a rule or lacks an argument; or the idempotency key was used for another command",
+		"429": "too many login attempts (Retry-After)",
+	}
+	for _, c := range codes {
+		out[c] = map[string]any{"description": words[c], "content": map[string]any{"application/problem+json": map[string]any{"schema": ref("Problem")}}}
+	}
+	return out
+}
+
+func op(summary, who string, public bool, ok map[string]any, errs ...string) map[string]any {
+	o := map[string]any{"summary": summary, "description": "Who may: " + who + ".", "responses": map[string]any{}}
+	resp := o["responses"].(map[string]any)
+	for k, v := range ok {
+		resp[k] = v
+	}
+	for k, v := range problems(errs...) {
+		resp[k] = v
+	}
+	if public {
+		o["security"] = []any{map[string]any{}, map[string]any{"session": []any{}}}
+	}
+	return o
+}
+
+func okJSON(desc string, schema any) map[string]any {
+	return map[string]any{"200": map[string]any{"description": desc, "content": jsonContent(schema)}}
+}
+
+var anyArray = map[string]any{"type": "array", "items": map[string]any{"type": "object"}}
+
+// OpenAPI returns the API's OpenAPI 3.1 document.
+func OpenAPI() map[string]any {
+	var cmds []any
+	for _, c := range commandDocs {
+		if c.Name == "create_assembly" {
+			continue
+		}
+		cmds = append(cmds, commandSchema(c))
+	}
+	var create map[string]any
+	for _, c := range commandDocs {
+		if c.Name == "create_assembly" {
+			create = commandSchema(c)
+			create["required"] = []string{"args"}
+		}
+	}
+	idemKey := map[string]any{"name": "Idempotency-Key", "in": "header", "schema": map[string]any{"type": "string", "maxLength": 128},
+		"description": "A key chosen by the client for this action (a random UUID). A retry with the same key gets the original answer and never acts twice; the same key with another command is refused (422). Required here or as \"key\" in the body."}
+	csrf := map[string]any{"name": "X-Plenum", "in": "header", "schema": map[string]any{"type": "string"},
+		"description": "Any value; state-changing requests need it, a JSON body, or a same-site Origin."}
+	idParam := map[string]any{"name": "id", "in": "path", "required": true, "schema": map[string]any{"type": "string"}}
+	accepted := map[string]any{
+		"201": map[string]any{"description": "accepted and durable", "content": jsonContent(ref("CommandResponse"))},
+		"200": map[string]any{"description": "accepted before under the same idempotency key: the original answer (header Idempotent-Replayed)", "content": jsonContent(ref("CommandResponse"))},
+	}
+	personsBody := map[string]any{"content": map[string]any{
+		"application/json": map[string]any{"schema": map[string]any{"type": "object", "properties": map[string]any{
+			"persons": map[string]any{"type": "array", "items": map[string]any{"type": "string"}, "description": "person ids; none means everyone"}}}},
+		"application/x-www-form-urlencoded": map[string]any{"schema": map[string]any{"type": "object", "properties": map[string]any{
+			"persons": map[string]any{"type": "string", "description": "comma-separated person ids"}}}},
+	}}
+	get := func(summary, who string, public bool, schema any, errs ...string) map[string]any {
+		o := op(summary, who, public, okJSON(summary, schema), errs...)
+		return map[string]any{"get": o, "parameters": []any{idParam}}
+	}
+	paths := map[string]any{
+		"/login": map[string]any{
+			"get": op("Log in with the link on a mandate card (?code=) or the one-time administrator link (?admin=); sets the session cookie and redirects", "anyone", true,
+				map[string]any{"303": map[string]any{"description": "logged in; redirect to next or home"}}, "401", "429"),
+			"post": op("Log in with an access code: form field or JSON {\"code\": …}; sets the session cookie", "anyone", true,
+				okJSON("the session", ref("Session")), "400", "401", "403", "429"),
+		},
+		"/logout":           map[string]any{"post": op("Log out", "anyone", true, map[string]any{"204": map[string]any{"description": "logged out"}}, "403")},
+		"/api/openapi.json": map[string]any{"get": op("This document", "anyone", true, okJSON("OpenAPI 3.1", map[string]any{"type": "object"}))},
+		"/api/session":      map[string]any{"get": op("Who is logged in", "anyone", true, okJSON("session", ref("Session")))},
+		"/api/assemblies": map[string]any{
+			"get": op("The assemblies", "anyone (public)", true, okJSON("assemblies", anyArray)),
+			"post": func() map[string]any {
+				o := op("Create an assembly (create_assembly); the server administrator becomes its administrator as person \"admin\"", "server administrator", false, accepted, "400", "401", "403", "409", "422")
+				o["parameters"] = []any{idemKey, csrf}
+				o["requestBody"] = map[string]any{"required": true, "content": jsonContent(create)}
+				return o
+			}(),
+		},
+		"/api/assemblies/{id}": get("The assembly, its rules, the open sitting, quorum, and who you are", "anyone (public)", true, ref("Object"), "404"),
+		"/api/assemblies/{id}/commands": map[string]any{
+			"parameters": []any{idParam},
+			"post": func() map[string]any {
+				o := op("Give a command of the assembly (docs/script.md) as the logged-in person, now. The rules check the person's authority for every command.", "depends on the command: see each command's description", false, accepted, "400", "401", "403", "404", "409", "415", "422")
+				o["parameters"] = []any{idemKey, csrf}
+				o["requestBody"] = map[string]any{"required": true, "content": jsonContent(map[string]any{"oneOf": cmds})}
+				return o
+			}(),
+		},
+		"/api/assemblies/{id}/me":            get("Your person, roles, mandates and ballots", "participants", false, ref("Object"), "401", "403", "404"),
+		"/api/assemblies/{id}/persons":       get("The persons", "participants", false, anyArray, "401", "403", "404"),
+		"/api/assemblies/{id}/organizations": get("The organizations", "participants", false, anyArray, "401", "403", "404"),
+		"/api/assemblies/{id}/mandates":      get("The mandates: all for the mandate commission and administrators, verified ones for others", "participants", false, anyArray, "401", "403", "404"),
+		"/api/assemblies/{id}/sittings":      get("The sittings", "anyone (public)", true, anyArray, "404"),
+		"/api/assemblies/{id}/items":         get("The order of the day", "participants", false, anyArray, "401", "403", "404"),
+		"/api/assemblies/{id}/items/{item}/speakers": map[string]any{
+			"parameters": []any{idParam, map[string]any{"name": "item", "in": "path", "required": true, "schema": map[string]any{"type": "string"}}},
+			"get":        op("An item's speakers' list in the rules' order, the speaker, and who spoke", "participants", false, okJSON("speakers", ref("Object")), "401", "403", "404"),
+		},
+		"/api/assemblies/{id}/motions": get("The motions, and the pending ones in voting order", "participants", false, ref("Object"), "401", "403", "404"),
+		"/api/assemblies/{id}/votes":   get("The votes and their results with the arithmetic", "anyone (public)", true, anyArray, "404"),
+		"/api/assemblies/{id}/votes/{vote}": map[string]any{
+			"parameters": []any{idParam, map[string]any{"name": "vote", "in": "path", "required": true, "schema": map[string]any{"type": "string"}}},
+			"get":        op("One vote; participants also see the ballots (never the choices of a secret ballot)", "anyone (public)", true, okJSON("vote", ref("Object")), "404"),
+		},
+		"/api/assemblies/{id}/elections": get("The elections", "participants", false, anyArray, "401", "403", "404"),
+		"/api/assemblies/{id}/record": map[string]any{
+			"parameters": []any{idParam,
+				map[string]any{"name": "after", "in": "query", "schema": map[string]any{"type": "integer"}, "description": "only entries after this ledger index"},
+				map[string]any{"name": "limit", "in": "query", "schema": map[string]any{"type": "integer", "maximum": 1000}}},
+			"get": op("The minutes, in order", "anyone (public)", true, okJSON("record entries", anyArray), "400", "404"),
+		},
+		"/api/assemblies/{id}/checkpoint": map[string]any{"parameters": []any{idParam}, "get": op("The latest signed checkpoint (C2SP tlog-checkpoint)", "anyone (public)", true,
+			map[string]any{"200": map[string]any{"description": "signed note", "content": map[string]any{"text/plain": map[string]any{"schema": map[string]any{"type": "string"}}}}}, "404")},
+		"/api/assemblies/{id}/proof/{index}": map[string]any{
+			"parameters": []any{idParam, map[string]any{"name": "index", "in": "path", "required": true, "schema": map[string]any{"type": "integer"}}},
+			"get":        op("Inclusion proof of an entry against the latest checkpoint (participants also get the entry's bytes)", "anyone (public)", true, okJSON("proof", ref("Proof")), "400", "404"),
+		},
+		"/api/assemblies/{id}/events": map[string]any{
+			"parameters": []any{idParam,
+				map[string]any{"name": "Last-Event-ID", "in": "header", "schema": map[string]any{"type": "string"}, "description": "resume after this ledger index"},
+				map[string]any{"name": "after", "in": "query", "schema": map[string]any{"type": "integer"}, "description": "resume after this ledger index (-1: from the start)"},
+				map[string]any{"name": "plain", "in": "query", "schema": map[string]any{"type": "string", "enum": []string{"1"}}, "description": "omit event: lines, so onmessage sees every event"}},
+			"get": op("Server-sent events: every durable event (id = ledger index, event = type, data = JSON); the public gets index and type only", "anyone (public)", true,
+				map[string]any{"200": map[string]any{"description": "event stream", "content": map[string]any{"text/event-stream": map[string]any{"schema": map[string]any{"type": "string"}}}}}, "400", "404"),
+		},
+		"/api/assemblies/{id}/access-codes": map[string]any{"parameters": []any{idParam}, "post": func() map[string]any {
+			o := op("Issue new access codes (each person's earlier code stops working); the codes are shown in this answer only", "server administrator, the assembly's administrator or mandate commission", false,
+				map[string]any{"201": map[string]any{"description": "codes", "content": jsonContent(map[string]any{"type": "object", "properties": map[string]any{"codes": anyArray}})}}, "400", "401", "403", "404")
+			o["requestBody"] = personsBody
+			o["parameters"] = []any{csrf}
+			return o
+		}()},
+		"/api/assemblies/{id}/mandate-cards.pdf": map[string]any{"parameters": []any{idParam}, "post": func() map[string]any {
+			o := op("Issue new access codes and print them on mandate cards (PDF: name, organization, mandate, code, QR code of the login link)", "server administrator, the assembly's administrator or mandate commission", false,
+				map[string]any{"201": map[string]any{"description": "PDF", "content": map[string]any{"application/pdf": map[string]any{"schema": map[string]any{"type": "string", "format": "binary"}}}}}, "400", "401", "403", "404")
+			o["requestBody"] = personsBody
+			o["parameters"] = []any{csrf}
+			return o
+		}()},
+	}
+	str := map[string]any{"type": "string"}
+	return map[string]any{
+		"openapi": "3.1.0",
+		"info": map[string]any{
+			"title":       "plenum API",
+			"version":     "1",
+			"description": "Run a delegate assembly under written rules of procedure. Log in with the access code on your mandate card; every command is checked against the rules and recorded in a signed, tamper-evident log. Errors are application/problem+json.",
+		},
+		"paths": paths,
+		"components": map[string]any{
+			"securitySchemes": map[string]any{"session": map[string]any{"type": "apiKey", "in": "cookie", "name": "plenum_session"}},
+			"schemas": map[string]any{
+				"Object": map[string]any{"type": "object"},
+				"Problem": map[string]any{"type": "object", "required": []string{"title", "status", "detail"}, "properties": map[string]any{
+					"type": str, "title": str, "status": map[string]any{"type": "integer"}, "detail": str, "code": str, "field": str}},
+				"Session": map[string]any{"type": "object", "properties": map[string]any{
+					"assembly": str, "person": str, "admin": map[string]any{"type": "boolean"}, "expires": map[string]any{"type": "string", "format": "date-time"}}},
+				"CommandResponse": map[string]any{"type": "object", "required": []string{"events", "checkpoint"}, "properties": map[string]any{
+					"events": map[string]any{"type": "array", "items": map[string]any{"type": "object", "properties": map[string]any{
+						"index": map[string]any{"type": "integer"}, "type": str}}},
+					"checkpoint": str,
+					"receipt":    ref("Receipt"),
+					"replayed":   map[string]any{"type": "boolean"},
+				}},
+				"Receipt": map[string]any{"type": "object", "properties": map[string]any{
+					"index": map[string]any{"type": "integer"}, "leaf_hash": str, "checkpoint": str, "proof": str}},
+				"Proof": map[string]any{"type": "object", "properties": map[string]any{
+					"index": map[string]any{"type": "integer"}, "tree_size": map[string]any{"type": "integer"}, "leaf_hash": str,
+					"proof": map[string]any{"type": "array", "items": str}, "checkpoint": str, "entry": str}},
+			},
+		},
+		"security": []any{map[string]any{"session": []any{}}},
+	}
+}
+
+var openAPIDoc = sync.OnceValue(func() []byte {
+	b, err := json.MarshalIndent(OpenAPI(), "", "  ")
+	if err != nil {
+		panic(err)
+	}
+	return b
+})
+
+func (api *API) openAPI(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Cache-Control", "public, max-age=300")
+	w.Write(openAPIDoc())
+}
