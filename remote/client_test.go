@@ -102,7 +102,7 @@ func TestVerifyFailures(t *testing.T) {
 	fill(forkSmall, 0, 10)
 	fill(forkSmall, 0, 590)
 
-	w := witnessFor(t, l)
+	w := witnessFor(t, l.Origin, l.Verifier())
 	policy := &witness.Policy{Threshold: 1, Witnesses: []note.Verifier{w.Verifier()}}
 
 	keys := note.VerifierList(l.Verifier())
@@ -157,13 +157,13 @@ func TestVerifyFailures(t *testing.T) {
 	}
 }
 
-func witnessFor(t *testing.T, l *tlogtest.Log) *witness.Server {
+func witnessFor(t *testing.T, origin string, v note.Verifier) *witness.Server {
 	skey, _, err := witness.GenerateKey("witness.test/w1")
 	if err != nil {
 		t.Fatal(err)
 	}
 	s, _ := witness.ParseSigner(skey)
-	w, err := witness.OpenServer(filepath.Join(t.TempDir(), "w.db"), s, []witness.KnownLog{{Origin: l.Origin, Keys: []note.Verifier{l.Verifier()}}}, nil)
+	w, err := witness.OpenServer(filepath.Join(t.TempDir(), "w.db"), s, []witness.KnownLog{{Origin: origin, Keys: []note.Verifier{v}}}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
