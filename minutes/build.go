@@ -1,0 +1,572 @@
+package minutes
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"plenum/assembly"
+)
+
+// Build makes the document of the minutes from an assembly's state and the
+// checkpoint the state was folded up to. It reads the state only; the
+// result shares nothing with it.
+func Build(s *assembly.State, cp Checkpoint) *Document {
+	b := &builder{s: s, doc: &Document{Lang: "en", Checkpoint: cp}}
+	b.header()
+	b.record()
+	return b.doc
+}
+
+type builder struct {
+	s   *assembly.State
+	doc *Document
+}
+
+// person returns a reference to a person id, or to a label.
+func (b *builder) person(id, label string) Ref {
+	if id == "" {
+		return Ref{Name: label}
+	}
+	if p := b.s.Persons[id]; p != nil {
+		return Ref{ID: id, Name: p.Name}
+	}
+	return Ref{ID: id, Name: id}
+}
+
+func (b *builder) persons(ids []string) []Ref {
+	var out []Ref
+	for _, id := range ids {
+		out = append(out, b.person(id, ""))
+	}
+	return out
+}
+
+func (b *builder) orgName(id string) string {
+	if o := b.s.Organizations[id]; o != nil {
+		return o.Name
+	}
+	return id
+}
+
+func (b *builder) motionTitle(id string) string {
+	if m := b.s.Motions[id]; m != nil {
+		return m.Title
+	}
+	return id
+}
+
+func points(ps []assembly.Point) []Point {
+	var out []Point
+	for _, p := range ps {
+		out = append(out, Point{Number: p.Number, Text: p.Text})
+	}
+	return out
+}
+
+func count(c assembly.Count) Count { return Count{Min: c.Min, Max: c.Max, Word: c.Word} }
+
+func (b *builder) header() {
+	s, d := b.s, b.doc
+	a := s.Assembly
+	d.ID, d.Title, d.Starts, d.Ends, d.Description = a.ID, a.Name, a.Starts, a.Ends, a.Description
+	d.Venues = append([]string(nil), a.Venues...)
+	marks := make([]string, 0, len(s.Marks))
+	for m := range s.Marks {
+		marks = append(marks, m)
+	}
+	sort.Strings(marks)
+	for _, m := range marks {
+		d.Marks = append(d.Marks, Mark{Symbol: m, Meaning: s.Marks[m]})
+	}
+	for _, id := range s.PersonOrder {
+		p := s.Persons[id]
+		d.Persons = append(d.Persons, Person{ID: p.ID, Name: p.Name, OtherNames: append([]string(nil), p.OtherNames...), Note: p.Note})
+	}
+	delegates := map[string][]Delegate{}
+	for _, id := range s.MandateOrder {
+		m := s.Mandates[id]
+		delegates[m.Organization] = append(delegates[m.Organization], Delegate{
+			Mandate: m.ID, Person: b.person(m.Person, ""), Kind: m.Kind, Marks: append([]string(nil), m.Marks...),
+			Status: m.Status, Reason: m.Reason, Note: m.Note,
+		})
+	}
+	for _, id := range s.OrgOrder {
+		o := s.Organizations[id]
+		org := Organization{ID: o.ID, Name: o.Name, Kind: o.Kind, Number: o.Number, Parent: o.Parent, Note: o.Note,
+			PresentNoted: o.PresentNoted, PresenceNote: o.PresenceNote, Delegates: delegates[o.ID]}
+		for _, m := range o.Members {
+			org.Members = append(org.Members, Member{Person: b.person(m.Person, ""), Role: m.Role, Note: m.Note})
+		}
+		if o.Kind == "delegating" {
+			d.Organizations = append(d.Organizations, org)
+		} else {
+			d.Others = append(d.Others, org)
+		}
+	}
+	for _, id := range s.BodyOrder {
+		bd := s.Bodies[id]
+		d.Bodies = append(d.Bodies, Body{ID: bd.ID, Name: bd.Name, Kind: bd.Kind, Members: b.persons(bd.Members),
+			Instructions: append([]string(nil), bd.Instructions...), Note: bd.Note})
+	}
+	for _, id := range s.MotionOrder {
+		d.Motions = append(d.Motions, *b.motion(id))
+	}
+	for _, id := range s.VoteOrder {
+		d.Votes = append(d.Votes, *b.vote(id))
+	}
+	for _, id := range s.ElectionOrder {
+		d.Elections = append(d.Elections, *b.election(id))
+	}
+}
+
+func (b *builder) item(id string) *Item {
+	it := b.s.Items[id]
+	if it == nil {
+		return &Item{ID: id, Title: id}
+	}
+	return &Item{ID: it.ID, Number: it.Number, Title: it.Title, Reporters: b.persons(it.Reporters),
+		CoReporters: b.persons(it.CoReporters), Note: it.Note, Status: it.Status}
+}
+
+func (b *builder) motion(id string) *Motion {
+	m := b.s.Motions[id]
+	if m == nil {
+		return &Motion{ID: id, Title: id}
+	}
+	mo := &Motion{ID: m.ID, Kind: m.Kind, Procedure: m.Procedure, Title: m.Title, Text: m.Text, Points: points(m.Points),
+		Amends: m.Amends, Mover: b.person(m.Mover, m.Label), Seconds: b.persons(m.Seconds), Status: m.Status,
+		Sitting: m.Sitting, Item: m.Item, Votes: append([]string(nil), m.Votes...)}
+	if m.Amends != "" {
+		mo.AmendsTitle = b.motionTitle(m.Amends)
+	}
+	return mo
+}
+
+func (b *builder) vote(id string) *Vote {
+	v := b.s.Votes[id]
+	if v == nil {
+		return &Vote{ID: id}
+	}
+	out := &Vote{ID: v.ID, Motion: v.Motion, Question: v.Question, Method: v.Method, Sitting: v.Sitting, Item: v.Item,
+		EligibleNote: v.EligibleNote, Present: v.Attendance.Present, Eligible: v.Attendance.Eligible}
+	if v.Motion != "" {
+		out.MotionTitle = b.motionTitle(v.Motion)
+	}
+	if out.Question == "" {
+		switch {
+		case v.Motion != "":
+			out.Question = out.MotionTitle
+		case v.Alternatives != "":
+			if a := b.s.Alternatives[v.Alternatives]; a != nil {
+				out.Question = a.Title
+			}
+		}
+	}
+	for _, r := range v.Rounds {
+		out.Rounds = append(out.Rounds, Round{Ballots: r.Ballots, Tellers: b.persons(r.Tellers), Note: r.Note})
+	}
+	if v.Method != "secret" {
+		for _, bl := range v.Ballots {
+			choice := bl.Choice
+			if m := b.s.Motions[choice]; m != nil && v.Alternatives != "" {
+				choice = m.Title
+			}
+			out.Ballots = append(out.Ballots, Ballot{Voter: b.person(bl.Voter, ""), Choice: choice})
+		}
+	}
+	var last *assembly.Round
+	if len(v.Rounds) > 0 {
+		last = &v.Rounds[len(v.Rounds)-1]
+	}
+	if a := b.s.Alternatives[v.Alternatives]; a != nil {
+		for _, mid := range a.Motions {
+			o := Option{Motion: mid, Title: b.motionTitle(mid)}
+			switch {
+			case v.Result != nil && v.Result.ByChoice != nil:
+				o.Count = Count{Min: v.Result.ByChoice[mid], Max: v.Result.ByChoice[mid]}
+			case last != nil:
+				o.Count = count(last.Alternatives[mid])
+			}
+			out.Options = append(out.Options, o)
+		}
+	}
+	if r := v.Result; r != nil {
+		out.Declared = true
+		out.For, out.Against, out.Abstain, out.Unanimous = count(r.For), count(r.Against), count(r.Abstain), r.Unanimous
+		out.Arithmetic, out.Note, out.OutcomeID = r.Arithmetic, r.Note, r.Outcome
+		if v.Alternatives != "" {
+			out.Arithmetic = withNames(r.Arithmetic, func(id string) (string, bool) {
+				if m := b.s.Motions[id]; m != nil {
+					return quote(m.Title), true
+				}
+				return "", false
+			})
+		}
+		out.Outcome = r.Outcome
+		if v.Alternatives != "" {
+			out.Outcome = b.motionTitle(r.Outcome)
+		}
+		counted := len(v.Ballots) > 0 || len(v.Sealed) > 0 || last != nil
+		out.Counts = countsText(out, counted, last)
+	}
+	return out
+}
+
+func (b *builder) election(id string) *Election {
+	e := b.s.Elections[id]
+	if e == nil {
+		return &Election{ID: id, Title: id}
+	}
+	arith := withNames(e.Arithmetic, func(id string) (string, bool) {
+		if p := b.s.Persons[id]; p != nil {
+			return p.Name, true
+		}
+		return "", false
+	})
+	return &Election{ID: e.ID, Title: e.Title, Body: e.Body, Seats: e.Seats, Method: e.Method, Candidates: b.persons(e.Candidates),
+		Elected: b.persons(e.Elected), Arithmetic: arith, Note: e.Note, Instruction: e.Instruction, Sitting: e.Sitting,
+		Declared: e.Status == assembly.ElectionStatusDeclared}
+}
+
+// record walks the minutes in order and sorts them into sittings and parts.
+func (b *builder) record() {
+	s, d := b.s, b.doc
+	var sitting *Sitting
+	add := func(p Paragraph) {
+		if sitting == nil {
+			d.Preface = append(d.Preface, p)
+			return
+		}
+		part := &sitting.Parts[len(sitting.Parts)-1]
+		part.Paragraphs = append(part.Paragraphs, p)
+	}
+	narrative := func(r assembly.RecordEntry, text string) {
+		add(Paragraph{Kind: KindNarrative, Entry: r.Entry, Text: text, Time: r.Time})
+	}
+	added := map[string]map[string]bool{} // sitting → guests admitted after the opening
+	for _, r := range s.Record {
+		if r.Kind == "sitting_guests_added" {
+			list, _, _ := strings.Cut(strings.TrimPrefix(r.Text, "Present besides: "), " (")
+			if added[r.Ref] == nil {
+				added[r.Ref] = map[string]bool{}
+			}
+			for _, g := range strings.Split(list, ", ") {
+				added[r.Ref][g] = true
+			}
+		}
+	}
+	for _, r := range s.Record {
+		switch r.Kind {
+		case "sitting_opened":
+			st := s.Sittings[r.Ref]
+			if st == nil {
+				continue
+			}
+			d.Sittings = append(d.Sittings, Sitting{ID: st.ID, Title: st.Title, Date: st.Date, Time: st.Time, Venue: st.Venue,
+				Chair: b.person(r.Person, ""), Secretaries: b.persons(st.Secretaries),
+				Approved: st.Approved, Entry: r.Entry, Parts: []Part{{}}})
+			sitting = &d.Sittings[len(d.Sittings)-1]
+			for _, g := range st.Guests {
+				if !added[st.ID][g] {
+					sitting.Guests = append(sitting.Guests, b.person(g, ""))
+				}
+			}
+			for _, o := range st.JointWith {
+				sitting.JointWith = append(sitting.JointWith, b.orgName(o))
+			}
+			continue
+		case "sitting_closed":
+			if sitting != nil {
+				sitting.ClosingTime, sitting.Closed = r.Time, true
+			}
+			sitting = nil
+			continue
+		case "item_taken_up":
+			if sitting == nil {
+				continue
+			}
+			it := b.item(r.Ref)
+			sitting.OrderOfDay = append(sitting.OrderOfDay, *it)
+			last := &sitting.Parts[len(sitting.Parts)-1]
+			if last.Item == nil && len(last.Paragraphs) == 0 {
+				last.Item = it
+			} else {
+				sitting.Parts = append(sitting.Parts, Part{Item: it})
+			}
+			continue
+		}
+		p := b.paragraph(r)
+		if p == nil {
+			if text := b.narrativeText(r); text != "" {
+				narrative(r, text)
+			}
+			continue
+		}
+		add(*p)
+	}
+	// Mark the paragraphs that were corrected later.
+	mark := func(ps []Paragraph) {
+		for i := range ps {
+			if pos, ok := s.RecordIndex[ps[i].Entry]; ok {
+				for _, c := range s.Record[pos].Corrected {
+					ps[i].CorrectedBy = append(ps[i].CorrectedBy, s.Record[c].Entry)
+				}
+			}
+		}
+	}
+	mark(d.Preface)
+	for i := range d.Sittings {
+		for j := range d.Sittings[i].Parts {
+			mark(d.Sittings[i].Parts[j].Paragraphs)
+		}
+	}
+}
+
+// paragraph turns a record entry into a paragraph of its own kind, or
+// returns nil for entries that read as narrative.
+func (b *builder) paragraph(r assembly.RecordEntry) *Paragraph {
+	s := b.s
+	p := &Paragraph{Entry: r.Entry, Time: r.Time}
+	switch r.Kind {
+	case "speech_recorded":
+		sp := s.Speeches[r.Ref]
+		if sp == nil {
+			return nil
+		}
+		p.Kind, p.Speaker, p.Capacity, p.Text = KindSpeech, b.person(sp.Speaker, sp.Label), sp.Capacity, sp.Notes
+	case "body_reported":
+		p.Kind, p.Speaker, p.Text = KindSpeech, b.person(r.Person, ""), r.Text
+		if bd := s.Bodies[r.Ref]; bd != nil {
+			p.Capacity = "for the " + bd.Name
+		}
+	case "interjection_recorded":
+		p.Kind, p.Sub, p.Text = KindInterjection, r.Sub, r.Text
+		if r.Person != "" || r.Label != "" {
+			p.Speaker = b.person(r.Person, r.Label)
+		}
+	case "narrative_recorded":
+		p.Kind, p.Text = KindNarrative, r.Text
+	case "document_read":
+		doc := s.Documents[r.Ref]
+		if doc == nil {
+			return nil
+		}
+		p.Kind, p.Title, p.Text, p.Points, p.Origin, p.Provenance = KindDocument, doc.Title, doc.Text, points(doc.Points), doc.Origin, doc.Provenance
+		if doc.ReadBy != "" {
+			p.Speaker = b.person(doc.ReadBy, "")
+		}
+	case "motion_moved":
+		p.Kind, p.Motion = KindMotion, b.motion(r.Ref)
+		p.Motion.Entry = r.Entry
+		if b.recorderOnly(r) {
+			// The domain makes whoever enters a motion its mover when none
+			// is named; a secretary or editor without a mandate did not
+			// move it: the minutes do not name the mover.
+			p.Motion.Mover = Ref{}
+		}
+		p.Speaker, p.Text = p.Motion.Mover, p.Motion.Title
+	case "vote_opened":
+		p.Kind, p.Vote = KindQuestion, b.vote(r.Ref)
+		p.Text = p.Vote.Question
+	case "result_declared":
+		p.Kind, p.Vote = KindVote, b.vote(r.Ref)
+		p.Vote.Entry = r.Entry
+		p.Text = p.Vote.Counts
+	case "election_declared":
+		p.Kind, p.Election = KindElection, b.election(r.Ref)
+		p.Election.Entry = r.Entry
+		p.Text = p.Election.Title
+	case "gap_recorded":
+		p.Kind, p.Text = KindGap, r.Text
+	case "record_corrected":
+		n, _ := strconv.Atoi(r.Ref)
+		p.Kind, p.Corrects, p.Text, p.Reason = KindCorrection, n, r.Text, r.Label
+		p.Original = b.describe(n)
+	default:
+		return nil
+	}
+	return p
+}
+
+// recorderOnly reports whether a motion's mover is only the person who
+// entered it into the record: the actor of the entry, holding no mandate.
+func (b *builder) recorderOnly(r assembly.RecordEntry) bool {
+	if r.Person == "" || r.Person != r.Actor {
+		return false
+	}
+	p := b.s.Persons[r.Person]
+	return p == nil || len(p.Mandates) == 0
+}
+
+// withNames replaces the ids in a text of the domain ("Elected as stated:
+// a, b") by names; ids are words separated by ", ", ": " or "; ".
+func withNames(text string, name func(id string) (string, bool)) string {
+	var out strings.Builder
+	word := func(w string) {
+		if n, ok := name(w); ok {
+			out.WriteString(n)
+		} else {
+			out.WriteString(w)
+		}
+	}
+	start := 0
+	for i := 0; i < len(text); i++ {
+		if (text[i] == ',' || text[i] == ':' || text[i] == ';') && i+1 < len(text) && text[i+1] == ' ' || i == len(text)-1 && text[i] == '.' {
+			word(text[start:i])
+			out.WriteByte(text[i])
+			start = i + 1
+		} else if text[i] == ' ' && start == i {
+			out.WriteByte(' ')
+			start = i + 1
+		}
+	}
+	word(text[start:])
+	return out.String()
+}
+
+// describe says in a few words what the entry n of the log was.
+func (b *builder) describe(n int) string {
+	pos, ok := b.s.RecordIndex[n]
+	if !ok {
+		return fmt.Sprintf("entry %d of the log", n)
+	}
+	r := b.s.Record[pos]
+	switch r.Kind {
+	case "speech_recorded":
+		if sp := b.s.Speeches[r.Ref]; sp != nil {
+			return "the notes of the speech of " + b.person(sp.Speaker, sp.Label).Name
+		}
+	case "result_declared":
+		return "the result of the vote " + quote(b.vote(r.Ref).Question)
+	case "motion_moved":
+		return "the motion " + quote(b.motionTitle(r.Ref))
+	case "document_read":
+		if doc := b.s.Documents[r.Ref]; doc != nil {
+			return "the document " + quote(doc.Title)
+		}
+	case "narrative_recorded", "gap_recorded":
+		return quote(r.Text)
+	}
+	return fmt.Sprintf("entry %d of the log (%s)", n, strings.ReplaceAll(r.Kind, "_", " "))
+}
+
+func quote(s string) string { return "“" + s + "”" }
+
+// narrativeText is the line of narrative that the minutes give for an
+// entry of procedure, or "" for entries the minutes do not show.
+func (b *builder) narrativeText(r assembly.RecordEntry) string {
+	s := b.s
+	names := func(ids []string) string { return joinNames(b.persons(ids)) }
+	switch r.Kind {
+	case "presidium_changed":
+		var parts []string
+		for _, part := range strings.Split(r.Text, "; ") {
+			switch {
+			case strings.HasPrefix(part, "added to the presidium: "):
+				part = "added to the presidium: " + names(strings.Split(strings.TrimPrefix(part, "added to the presidium: "), ", "))
+			case strings.HasPrefix(part, "left the presidium: "):
+				part = "left the presidium: " + names(strings.Split(strings.TrimPrefix(part, "left the presidium: "), ", "))
+			case r.Person != "" && part == r.Person+" takes the chair":
+				part = b.person(r.Person, "").Name + " takes the chair"
+			}
+			parts = append(parts, part)
+		}
+		return sentence(strings.Join(parts, "; "))
+	case "sitting_guests_added":
+		list, note, _ := strings.Cut(strings.TrimPrefix(r.Text, "Present besides: "), " (")
+		t := "Present besides: " + names(strings.Split(list, ", "))
+		if note != "" {
+			t += " (" + note
+		}
+		return sentence(t)
+	case "body_formed":
+		bd := s.Bodies[r.Ref]
+		if bd == nil {
+			return ""
+		}
+		members := formedMembers(r.Text)
+		if len(members) == 0 {
+			return "" // formed empty, to be filled by an election that the minutes show
+		}
+		return bd.Name + ": " + names(members) + "."
+	case "body_instructed":
+		return sentence("Instruction to the " + b.bodyName(r.Ref) + ": " + r.Text)
+	case "item_tabled":
+		t := "The question “" + b.item(r.Ref).Title + "” is tabled"
+		if r.Text != "" {
+			t += " " + r.Text
+		}
+		return sentence(t)
+	case "item_closed":
+		return ""
+	case "floor_deprived":
+		return sentence(strings.Replace(r.Text, r.Person, b.person(r.Person, "").Name, 1))
+	case "list_closed", "discussion_closed":
+		return sentence(r.Text)
+	case "left_hall", "returned_to_hall":
+		return sentence(capitalize(r.Text))
+	case "motion_withdrawn":
+		return sentence("The motion “" + r.Text + "” is withdrawn")
+	case "motion_reopened":
+		return sentence("The motion “" + r.Text + "” is reconsidered")
+	case "election_opened":
+		if e := s.Elections[r.Ref]; e != nil && e.Status == assembly.ElectionStatusDeclared {
+			return "" // the declared result says it
+		}
+		return sentence("Election opened: " + r.Text)
+	case "minutes_approved":
+		if st := s.Sittings[r.Ref]; st != nil {
+			return "The minutes of the sitting of " + st.Date + " are approved."
+		}
+		return sentence(r.Text)
+	}
+	return ""
+}
+
+func (b *builder) bodyName(id string) string {
+	if bd := b.s.Bodies[id]; bd != nil {
+		return bd.Name
+	}
+	return id
+}
+
+// formedMembers reads the member ids back from a body_formed record text
+// ("Name: a, b, c"): the members at forming, before later additions.
+func formedMembers(text string) []string {
+	_, list, ok := strings.Cut(text, ": ")
+	if !ok {
+		return nil
+	}
+	return strings.Split(list, ", ")
+}
+
+func joinNames(rs []Ref) string {
+	names := make([]string, len(rs))
+	for i, r := range rs {
+		names[i] = r.Name
+	}
+	return strings.Join(names, ", ")
+}
+
+func sentence(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return ""
+	}
+	s = capitalize(s)
+	for _, end := range []string{".", "!", "?", ")", "”", "…", "'", "\""} {
+		if strings.HasSuffix(s, end) {
+			return s
+		}
+	}
+	return s + "."
+}
+
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}

@@ -1,0 +1,250 @@
+package minutes
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"html"
+	"strconv"
+	"strings"
+)
+
+// Formats a document can be checked in: they state their checkpoint and
+// re-render byte for byte.
+const (
+	FormatMarkdown = "md"
+	FormatHTML     = "html"
+	FormatAKN      = "akn"
+	FormatPopolo   = "popolo"
+	FormatPDF      = "pdf"
+)
+
+// Formats lists every format Render knows, in the order of the docs.
+var Formats = []string{FormatMarkdown, FormatHTML, FormatPDF, FormatAKN, FormatPopolo}
+
+// Render renders d in a format.
+func Render(d *Document, format string) ([]byte, error) {
+	switch format {
+	case FormatMarkdown:
+		return Markdown(d), nil
+	case FormatHTML:
+		return HTML(d), nil
+	}
+	return nil, fmt.Errorf("unknown format %q; use one of %s", format, strings.Join(Formats, ", "))
+}
+
+// HowToCheck says in a sentence or two how a reader checks a document.
+func HowToCheck(c Checkpoint) []string {
+	return []string{
+		"To check that this document is the minutes exactly as the log recorded them, run: plenum verify --db PATH --document FILE (with a copy of the assembly's database). It re-renders the minutes from the first " +
+			strconv.FormatInt(c.Size, 10) + " entries, checks the signature of the checkpoint with the verifier key and that the log's root hash at that size is the one stated here, and names the first line that differs.",
+		"Without the database, fetch the log's checkpoint from its server and ask for a consistency proof from tree size " + strconv.FormatInt(c.Size, 10) +
+			" to the current size: any transparency-log client that speaks the C2SP tlog-checkpoint format can check that the log still contains exactly these entries.",
+	}
+}
+
+// CheckpointLead is the sentence that says what the document was rendered from.
+func CheckpointLead(c Checkpoint) string {
+	t := fmt.Sprintf("This document was rendered from the first %d entries of the log %s", c.Size, c.Origin)
+	if d := c.DateText(); d != "" {
+		t += ", as the log stood at " + d + " (when its last entry was recorded)"
+	}
+	return t + "."
+}
+
+func (w *mdWriter) checkpoint(c Checkpoint) {
+	w.para("## Checkpoint")
+	w.para(md(CheckpointLead(c)))
+	w.line("- Tree size: " + strconv.FormatInt(c.Size, 10))
+	w.line("- Root hash: `" + c.RootHash + "`")
+	w.line("- Origin: `" + c.Origin + "`")
+	w.line("- Verifier key: `" + c.VerifierKey + "`")
+	w.blank()
+	w.para("The signed checkpoint:")
+	w.line("```" + mdFence)
+	w.buf.WriteString(strings.TrimSuffix(c.Signed, "\n"))
+	w.line("")
+	w.line("```")
+	w.blank()
+	for _, l := range HowToCheck(c) {
+		w.para(md(l))
+	}
+}
+
+const mdFence = "plenum-checkpoint"
+
+// Stated is what a document says about the checkpoint it was rendered from.
+type Stated struct {
+	Format      string // md, html or akn
+	Signed      string // the signed checkpoint note
+	VerifierKey string
+}
+
+// ErrNoCheckpoint means a document states no checkpoint: it was not
+// exported by plenum, or the checkpoint block was removed.
+var ErrNoCheckpoint = errors.New("the document states no checkpoint")
+
+// DetectFormat tells an exported document's format from its first bytes.
+func DetectFormat(doc []byte) string {
+	t := bytes.TrimLeft(doc, " \t\r\n\ufeff")
+	switch {
+	case bytes.HasPrefix(t, []byte("<?xml")) || bytes.HasPrefix(t, []byte("<akomaNtoso")):
+		return FormatAKN
+	case bytes.HasPrefix(bytes.ToLower(t), []byte("<!doctype html")):
+		return FormatHTML
+	case bytes.HasPrefix(t, []byte("%PDF")):
+		return FormatPDF
+	case bytes.HasPrefix(t, []byte("{")):
+		return FormatPopolo
+	}
+	return FormatMarkdown
+}
+
+// ReadStated finds the checkpoint a document states.
+func ReadStated(doc []byte) (Stated, error) {
+	st := Stated{Format: DetectFormat(doc)}
+	var err error
+	switch st.Format {
+	case FormatMarkdown:
+		s := string(doc)
+		open := "\n```" + mdFence + "\n"
+		i := strings.LastIndex(s, open)
+		if i < 0 {
+			return st, ErrNoCheckpoint
+		}
+		rest := s[i+len(open):]
+		j := strings.Index(rest, "\n```\n")
+		if j < 0 {
+			return st, ErrNoCheckpoint
+		}
+		st.Signed = rest[:j+1]
+		st.VerifierKey, err = between(s, "\n- Verifier key: `", "`")
+	case FormatHTML:
+		s := string(doc)
+		var signed string
+		signed, err = between(s, `<pre id="plenum-checkpoint">`, "</pre>")
+		st.Signed = html.UnescapeString(signed)
+		if err == nil {
+			var key string
+			key, err = between(s, `<meta name="plenum-verifier-key" content="`, `"`)
+			st.VerifierKey = html.UnescapeString(key)
+		}
+	default:
+		return st, fmt.Errorf("a %s document cannot be checked; export md, html or akn", st.Format)
+	}
+	if err != nil {
+		return st, err
+	}
+	if st.Signed == "" || st.VerifierKey == "" {
+		return st, ErrNoCheckpoint
+	}
+	return st, nil
+}
+
+func between(s, start, end string) (string, error) {
+	i := strings.LastIndex(s, start)
+	if i < 0 {
+		return "", ErrNoCheckpoint
+	}
+	rest := s[i+len(start):]
+	j := strings.Index(rest, end)
+	if j < 0 {
+		return "", ErrNoCheckpoint
+	}
+	return rest[:j], nil
+}
+
+func readAKNStated(doc []byte, st *Stated) error {
+	dec := xml.NewDecoder(bytes.NewReader(doc))
+	var field *string
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			if st.Signed == "" {
+				return ErrNoCheckpoint
+			}
+			return nil
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			field = nil
+			if t.Name.Space == PlenumNS {
+				switch t.Name.Local {
+				case "checkpoint":
+					field = &st.Signed
+				case "verifierKey":
+					field = &st.VerifierKey
+				}
+			}
+		case xml.CharData:
+			if field != nil {
+				*field += string(t)
+			}
+		case xml.EndElement:
+			field = nil
+		}
+	}
+}
+
+// FirstDifference compares an expected and a found document line by line
+// and describes the first line that differs, or returns "" if they are
+// the same bytes.
+func FirstDifference(want, got []byte) string {
+	if bytes.Equal(want, got) {
+		return ""
+	}
+	wl, gl := strings.Split(string(want), "\n"), strings.Split(string(got), "\n")
+	for i := 0; i < len(wl) || i < len(gl); i++ {
+		var w, g string
+		switch {
+		case i >= len(wl):
+			return fmt.Sprintf("line %d: the document has more than the log's minutes: found %q", i+1, clip(gl[i]))
+		case i >= len(gl):
+			return fmt.Sprintf("line %d: the document ends early: expected %q", i+1, clip(wl[i]))
+		}
+		w, g = wl[i], gl[i]
+		if w != g {
+			return fmt.Sprintf("line %d: expected %q, found %q", i+1, clip(around(w, g)), clip(around(g, w)))
+		}
+	}
+	return "the documents differ in their line endings"
+}
+
+// around returns the part of a long line near where it first differs from other.
+func around(s, other string) string {
+	if len(s) <= 160 {
+		return s
+	}
+	i := 0
+	for i < len(s) && i < len(other) && s[i] == other[i] {
+		i++
+	}
+	start := i - 60
+	if start < 0 {
+		start = 0
+	}
+	for start > 0 && start < len(s) && s[start]&0xC0 == 0x80 {
+		start--
+	}
+	out := s[start:]
+	if start > 0 {
+		out = "…" + out
+	}
+	return out
+}
+
+func clip(s string) string {
+	if len(s) <= 200 {
+		return s
+	}
+	end := 200
+	for end > 0 && s[end]&0xC0 == 0x80 {
+		end--
+	}
+	return s[:end] + "…"
+}
+
+// PlenumNS is the XML namespace of plenum's own metadata in an Akoma
+// Ntoso document (inside <proprietary source="#plenum">).
+const PlenumNS = "urn:plenum:minutes:1"

@@ -1,0 +1,280 @@
+package minutes
+
+import (
+	"bytes"
+	"fmt"
+	"html"
+	"strconv"
+	"strings"
+)
+
+// htmlStyle is the document's only style sheet: readable type, a contrast
+// of at least 7:1 for body text, and print rules (page breaks before
+// sittings, no navigation, link targets spelled out).
+const htmlStyle = `
+:root { color: #1a1a1a; background: #ffffff; }
+body { font-family: Georgia, "Times New Roman", serif; font-size: 1.05rem; line-height: 1.55; max-width: 44rem; margin: 0 auto; padding: 1rem 1.25rem 3rem; }
+h1, h2, h3 { font-family: "Helvetica Neue", Arial, sans-serif; line-height: 1.25; color: #111111; }
+h1 { font-size: 1.8rem; margin-top: 1.5rem; }
+h2 { font-size: 1.35rem; margin-top: 2.5rem; border-bottom: 1px solid #767676; padding-bottom: 0.2rem; }
+h3 { font-size: 1.1rem; margin-top: 1.75rem; }
+a { color: #0645ad; }
+a:focus { outline: 3px solid #1a1a1a; outline-offset: 2px; }
+.skip { position: absolute; left: -999px; top: 0; background: #ffffff; padding: 0.5rem; }
+.skip:focus { left: 0.5rem; }
+.head p, p.head { margin: 0.2rem 0; }
+.speaker { font-weight: bold; }
+.interjection, .gap, .note, .closing { font-style: italic; }
+.vote, .election, .motion, .document, .correction { border-left: 3px solid #595959; padding-left: 0.75rem; }
+blockquote { margin: 0.5rem 0 1rem 1.5rem; }
+.correction { background: #f2f2f2; }
+pre { white-space: pre-wrap; word-break: break-all; font-size: 0.85rem; background: #f2f2f2; padding: 0.75rem; }
+code { font-size: 0.85rem; word-break: break-all; }
+dt { font-weight: bold; }
+footer { margin-top: 3rem; border-top: 2px solid #1a1a1a; }
+@media print {
+  body { max-width: none; font-size: 11pt; padding: 0; }
+  nav, .skip { display: none; }
+  .sitting { break-before: page; }
+  h2, h3 { break-after: avoid; }
+  p, blockquote { orphans: 3; widows: 3; }
+  a { color: inherit; text-decoration: none; }
+  footer { break-before: page; }
+}
+`
+
+// HTML renders the minutes as one self-contained HTML file: no scripts,
+// no outside resources, printable.
+func HTML(d *Document) []byte {
+	w := &htmlWriter{}
+	c := d.Checkpoint
+	w.line("<!DOCTYPE html>")
+	w.line(`<html lang="` + esc(d.Lang) + `">`)
+	w.line("<head>")
+	w.line(`<meta charset="utf-8">`)
+	w.line(`<meta name="viewport" content="width=device-width, initial-scale=1">`)
+	w.line("<title>" + esc("Minutes: "+d.Title) + "</title>")
+	w.line(`<meta name="generator" content="plenum">`)
+	w.line(`<meta name="plenum-checkpoint" content="` + esc(fmt.Sprintf("%s %d %s", c.Origin, c.Size, c.RootHash)) + `">`)
+	w.line(`<meta name="plenum-verifier-key" content="` + esc(c.VerifierKey) + `">`)
+	w.line("<style>" + htmlStyle + "</style>")
+	w.line("</head>")
+	w.line("<body>")
+	w.line(`<a class="skip" href="#main">Skip to the minutes</a>`)
+	w.line("<header>")
+	w.line("<h1>" + esc(d.Title) + "</h1>")
+	var meta []string
+	if t := d.Dates(); t != "" {
+		meta = append(meta, t)
+	}
+	if len(d.Venues) > 0 {
+		meta = append(meta, strings.Join(d.Venues, "; "))
+	}
+	if len(meta) > 0 {
+		w.line("<p>" + esc(strings.Join(meta, ". ")+".") + "</p>")
+	}
+	if d.Description != "" {
+		w.line("<p>" + esc(d.Description) + "</p>")
+	}
+	w.line("</header>")
+	if len(d.Sittings) > 0 {
+		w.line(`<nav aria-labelledby="h-contents">`)
+		w.line(`<h2 id="h-contents">Sittings</h2>`)
+		w.line("<ol>")
+		for _, s := range d.Sittings {
+			w.line(`<li><a href="#` + esc(sittingAnchor(s.ID)) + `">` + esc(s.Heading()) + "</a></li>")
+		}
+		w.line(`<li><a href="#checkpoint">Checkpoint</a></li>`)
+		w.line("</ol>")
+		w.line("</nav>")
+	}
+	w.line(`<main id="main">`)
+	if len(d.Organizations) > 0 {
+		w.line(`<section aria-labelledby="h-organizations">`)
+		w.line(`<h2 id="h-organizations">Organizations and delegates</h2>`)
+		w.line("<ul>")
+		for _, o := range d.Organizations {
+			if len(o.Delegates) > 0 {
+				w.line("<li>" + esc(orgLine(o)) + "</li>")
+			}
+		}
+		w.line("</ul>")
+		var noted []Organization
+		for _, o := range d.Organizations {
+			if len(o.Delegates) == 0 {
+				noted = append(noted, o)
+			}
+		}
+		if len(noted) > 0 {
+			w.line("<p>Organizations that took part but whose delegates did not register:</p>")
+			w.line("<ul>")
+			for _, o := range noted {
+				w.line("<li>" + esc(notedLine(o)) + "</li>")
+			}
+			w.line("</ul>")
+		}
+		for _, m := range d.Marks {
+			w.line(`<p class="note">` + esc(m.Symbol+" "+m.Meaning) + "</p>")
+		}
+		w.line("</section>")
+	}
+	if len(d.Others) > 0 {
+		w.line(`<section aria-labelledby="h-others">`)
+		w.line(`<h2 id="h-others">Leading bodies, factions and groups</h2>`)
+		w.line("<ul>")
+		for _, o := range d.Others {
+			w.line("<li><strong>" + esc(o.Name) + "</strong>" + esc(otherTail(o)) + "</li>")
+		}
+		w.line("</ul>")
+		w.line("</section>")
+	}
+	if len(d.Preface) > 0 {
+		w.line(`<section aria-labelledby="h-notes">`)
+		w.line(`<h2 id="h-notes">Notes on the record</h2>`)
+		for i := range d.Preface {
+			w.paragraph(&d.Preface[i])
+		}
+		w.line("</section>")
+	}
+	for i := range d.Sittings {
+		w.sitting(&d.Sittings[i])
+	}
+	w.line("</main>")
+	w.line("<footer>")
+	w.line(`<section id="checkpoint" aria-labelledby="h-checkpoint">`)
+	w.line(`<h2 id="h-checkpoint">Checkpoint</h2>`)
+	w.line("<p>" + esc(CheckpointLead(c)) + "</p>")
+	w.line("<dl>")
+	w.line("<dt>Tree size</dt><dd>" + strconv.FormatInt(c.Size, 10) + "</dd>")
+	w.line("<dt>Root hash</dt><dd><code>" + esc(c.RootHash) + "</code></dd>")
+	w.line("<dt>Origin</dt><dd><code>" + esc(c.Origin) + "</code></dd>")
+	w.line("<dt>Verifier key</dt><dd><code>" + esc(c.VerifierKey) + "</code></dd>")
+	w.line("</dl>")
+	w.line("<p>The signed checkpoint:</p>")
+	w.line(`<pre id="plenum-checkpoint">` + esc(c.Signed) + "</pre>")
+	for _, l := range HowToCheck(c) {
+		w.line("<p>" + esc(l) + "</p>")
+	}
+	w.line("</section>")
+	w.line("</footer>")
+	w.line("</body>")
+	w.line("</html>")
+	return w.buf.Bytes()
+}
+
+func esc(s string) string { return html.EscapeString(s) }
+
+func sittingAnchor(id string) string { return "sitting-" + id }
+
+type htmlWriter struct{ buf bytes.Buffer }
+
+func (w *htmlWriter) line(s string) { w.buf.WriteString(s); w.buf.WriteByte('\n') }
+
+func (w *htmlWriter) sitting(s *Sitting) {
+	a := sittingAnchor(s.ID)
+	w.line(`<section class="sitting" id="` + esc(a) + `" aria-labelledby="h-` + esc(a) + `">`)
+	w.line(`<h2 id="h-` + esc(a) + `">` + esc(s.Heading()) + "</h2>")
+	w.line(`<div class="head">`)
+	for _, l := range s.HeadLines() {
+		w.line("<p>" + esc(l) + "</p>")
+	}
+	w.line("</div>")
+	for i := range s.Parts {
+		part := &s.Parts[i]
+		if part.Item != nil {
+			id := fmt.Sprintf("%s-%d", a, i)
+			w.line(`<section aria-labelledby="h-` + esc(id) + `">`)
+			w.line(`<h3 id="h-` + esc(id) + `">` + esc(part.Item.Heading()) + "</h3>")
+			if l := part.Item.ReportersLine(); l != "" {
+				w.line(`<p class="head">` + esc(l) + "</p>")
+			}
+		}
+		for j := range part.Paragraphs {
+			w.paragraph(&part.Paragraphs[j])
+		}
+		if part.Item != nil {
+			w.line("</section>")
+		}
+	}
+	w.line(`<p class="closing">` + esc(s.ClosingLine()) + "</p>")
+	w.line("</section>")
+}
+
+func (w *htmlWriter) quote(ps []Point, text string) {
+	if text == "" && len(ps) == 0 {
+		return
+	}
+	w.line("<blockquote>")
+	for _, l := range strings.Split(text, "\n") {
+		if strings.TrimSpace(l) != "" {
+			w.line("<p>" + esc(l) + "</p>")
+		}
+	}
+	for _, p := range ps {
+		n := ""
+		if p.Number != "" {
+			n = p.Number + ") "
+		}
+		w.line("<p>" + esc(n+p.Text) + "</p>")
+	}
+	w.line("</blockquote>")
+}
+
+func (w *htmlWriter) paragraph(p *Paragraph) {
+	id := fmt.Sprintf(` id="e%d"`, p.Entry)
+	corrected := ""
+	if len(p.CorrectedBy) > 0 {
+		corrected = ` <a href="#e` + strconv.Itoa(p.CorrectedBy[0]) + `">` + esc(correctedNote(p.CorrectedBy)) + "</a>"
+	}
+	switch p.Kind {
+	case KindSpeech:
+		w.line(`<p class="speech"` + id + `><span class="speaker">` + esc(p.SpeakerText()) + ":</span> " + esc(p.Text) + corrected + "</p>")
+	case KindInterjection:
+		w.line(`<p class="interjection"` + id + ">" + esc(InterjectionText(p)) + corrected + "</p>")
+	case KindNarrative:
+		t := p.Text
+		if p.Time != "" {
+			t = "Time: " + p.Time + ". " + t
+		}
+		w.line(`<p class="narrative"` + id + ">" + esc(t) + corrected + "</p>")
+	case KindDocument:
+		w.line(`<div class="document"` + id + ">")
+		w.line("<p><strong>" + esc(DocumentLead(p)) + "</strong>" + corrected + "</p>")
+		if p.Provenance != "" {
+			w.line(`<p class="note">` + esc(sentence(p.Provenance)) + "</p>")
+		}
+		w.quote(p.Points, p.Text)
+		w.line("</div>")
+	case KindMotion:
+		w.line(`<div class="motion"` + id + ">")
+		w.line("<p><strong>" + esc(p.Motion.Lead()) + "</strong>" + corrected + "</p>")
+		w.quote(p.Motion.Points, p.Motion.Text)
+		w.line("</div>")
+	case KindQuestion:
+		w.line(`<p class="question"` + id + ">" + esc(QuestionText(p.Vote)) + corrected + "</p>")
+	case KindVote:
+		w.line(`<div class="vote"` + id + ">")
+		w.line("<p><strong>" + esc(VoteLine(p.Vote)) + "</strong>" + corrected + "</p>")
+		if t := p.Vote.BallotsText(); t != "" {
+			w.line("<p>" + esc(t) + "</p>")
+		}
+		if t := ResultNote(p.Vote); t != "" {
+			w.line(`<p class="note">` + esc(t) + "</p>")
+		}
+		w.line("</div>")
+	case KindElection:
+		w.line(`<div class="election"` + id + ">")
+		w.line("<p><strong>" + esc(sentence("Election: "+p.Election.Title)) + "</strong> " + esc(p.Election.ElectedText()) + corrected + "</p>")
+		if t := ElectionNote(p.Election); t != "" {
+			w.line(`<p class="note">` + esc(t) + "</p>")
+		}
+		w.line("</div>")
+	case KindGap:
+		w.line(`<p class="gap"` + id + ">" + esc(GapText(p)) + "</p>")
+	case KindCorrection:
+		w.line(`<div class="correction"` + id + ">")
+		w.line(`<p><strong>` + esc(CorrectionLead(p)) + "</strong> " + esc(p.Text) + ` <a href="#e` + strconv.Itoa(p.Corrects) + `">(the entry corrected)</a></p>`)
+		w.line(`<p class="note">` + esc("Reason: "+sentence(p.Reason)) + "</p>")
+		w.line("</div>")
+	}
+}

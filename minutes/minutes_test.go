@@ -1,0 +1,253 @@
+package minutes
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/base64"
+	"flag"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"golang.org/x/mod/sumdb/note"
+	"golang.org/x/mod/sumdb/tlog"
+
+	"plenum/assembly"
+	"plenum/demo"
+	"plenum/ledger"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// testKey signs the checkpoints of the test logs. It is a key for tests
+// only, made with ledger.GenerateKey("plenum.test").
+const (
+	testSignerKey   = "PRIVATE+KEY+plenum.test+45c46d5d+AZpwImHZF/VbM3dHqpteCum0cXvE09hyQm6Q2V+NnWI+"
+	testVerifierKey = "plenum.test+45c46d5d+AaY3xb87vTHEi74h5xJqVShwIQX1dnCQiQCr5k9LzoW6"
+)
+
+// fixture is a script replayed into a state, with a real signed checkpoint
+// of the log its events make. The entries carry the events' own times as
+// their recording times, so the log, its root hash and the checkpoint are
+// the same on every run.
+type fixture struct {
+	state *assembly.State
+	cp    Checkpoint
+}
+
+// hashes is an in-memory tlog.HashReader.
+type hashes []tlog.Hash
+
+func (h hashes) ReadHashes(idx []int64) ([]tlog.Hash, error) {
+	out := make([]tlog.Hash, len(idx))
+	for i, x := range idx {
+		out[i] = h[x]
+	}
+	return out, nil
+}
+
+// replayScript applies a command script, stopping at the first refusal.
+func replayScript(t testing.TB, name string, script []byte) fixture {
+	t.Helper()
+	s := assembly.NewState()
+	var stored hashes
+	var last ledger.Entry
+	sc := bufio.NewScanner(bytes.NewReader(script))
+	sc.Buffer(make([]byte, 0, 64*1024), 16<<20)
+	current := ""
+	for n := 1; sc.Scan(); n++ {
+		line := bytes.TrimSpace(sc.Bytes())
+		if len(line) == 0 || line[0] == '#' {
+			continue
+		}
+		env, err := assembly.ParseEnvelope(line)
+		if err != nil {
+			t.Fatalf("%s:%d: %v", name, n, err)
+		}
+		if env.Assembly == "" {
+			env.Assembly = current
+		}
+		current = env.Assembly
+		cmd, err := assembly.ParseCommand(env)
+		if err != nil {
+			t.Fatalf("%s:%d: %v", name, n, err)
+		}
+		events, err := assembly.Decide(s, env.Meta(), cmd)
+		if err != nil {
+			t.Fatalf("%s:%d: %s: %v", name, n, env.Cmd, err)
+		}
+		for _, e := range events {
+			payload, err := assembly.EncodeEvent(e)
+			if err != nil {
+				t.Fatal(err)
+			}
+			entry := ledger.Entry{Index: int64(s.Events), Time: e.EventMeta().At.UTC(), Actor: e.EventMeta().Actor, Type: e.EventType(), Payload: payload}
+			data, _, err := ledger.EncodeEntry(entry)
+			if err != nil {
+				t.Fatal(err)
+			}
+			hs, err := tlog.StoredHashes(entry.Index, data, stored)
+			if err != nil {
+				t.Fatal(err)
+			}
+			stored = append(stored, hs...)
+			if err := s.Apply(e); err != nil {
+				t.Fatalf("%s:%d: applying %T: %v", name, n, e, err)
+			}
+			last = entry
+		}
+	}
+	size := int64(s.Events)
+	root, err := tlog.TreeHash(size, stored)
+	if err != nil {
+		t.Fatal(err)
+	}
+	origin, err := ledger.Origin("plenum.test", s.Assembly.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	signer, err := note.NewSigner(testSignerKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	signed, err := ledger.SignCheckpoint(ledger.Checkpoint{Origin: origin, Size: size, Hash: root}, signer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fixture{state: s, cp: Checkpoint{
+		Origin: origin, Size: size, RootHash: base64.StdEncoding.EncodeToString(root[:]),
+		Signed: string(signed), VerifierKey: testVerifierKey, Time: last.Time,
+	}}
+}
+
+var march1917 = struct {
+	f   fixture
+	doc *Document
+}{}
+
+// march returns the document of the demo, the March 1917 conference.
+func march(t testing.TB) *Document {
+	t.Helper()
+	if march1917.doc == nil {
+		march1917.f = replayScript(t, "march-1917.jsonl", demo.Script)
+		march1917.doc = Build(march1917.f.state, march1917.f.cp)
+	}
+	return march1917.doc
+}
+
+// golden compares got with testdata/name, or rewrites it with -update.
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./minutes -update to write it)", err)
+	}
+	if d := FirstDifference(want, got); d != "" {
+		t.Errorf("%s differs from the golden file: %s (run go test ./minutes -update and read the diff)", name, d)
+	}
+}
+
+func TestGolden(t *testing.T) {
+	d := march(t)
+	for _, f := range []struct{ format, file string }{
+		{FormatMarkdown, "march-1917.md"},
+		{FormatHTML, "march-1917.html"},
+	} {
+		t.Run(f.format, func(t *testing.T) {
+			got, err := Render(d, f.format)
+			if err != nil {
+				t.Fatal(err)
+			}
+			golden(t, f.file, got)
+		})
+	}
+}
+
+// TestDeterministic renders twice from two separate replays: maps in the
+// state must not leak their order into the documents.
+func TestDeterministic(t *testing.T) {
+	a := march(t)
+	f := replayScript(t, "march-1917.jsonl", demo.Script)
+	b := Build(f.state, f.cp)
+	for _, format := range []string{FormatMarkdown, FormatHTML} {
+		x, _ := Render(a, format)
+		y, _ := Render(b, format)
+		if d := FirstDifference(x, y); d != "" {
+			t.Errorf("%s: two renders differ: %s", format, d)
+		}
+	}
+}
+
+func TestCountsText(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		v    Vote
+		last *assembly.Round
+		want string
+	}{
+		{"exact", Vote{For: Count{38, 38, ""}, Against: Count{26, 26, ""}}, nil, "(For – 38; against – 26.)"},
+		{"range", Vote{For: Count{62, 68, ""}, Against: Count{66, 70, ""}}, nil, "(For – 62 – 68; against – 66 – 70.)"},
+		{"rest", Vote{For: Count{3, 3, ""}, Against: Count{Word: "rest"}}, nil, "(For – 3; against – all other votes.)"},
+		{"ballots", Vote{For: Count{74, 74, ""}, Against: Count{66, 66, ""}}, &assembly.Round{Ballots: 3}, "(After three ballots: for – 74; against – 66.)"},
+		{"unanimous, no count: the outcome says it", Vote{Unanimous: true}, nil, ""},
+		{"unanimous with a count", Vote{Unanimous: true, For: Count{40, 40, ""}}, nil, "(For – 40.)"},
+		{"abstain", Vote{For: Count{5, 5, ""}, Against: Count{2, 2, ""}, Abstain: Count{1, 1, ""}}, nil, "(For – 5; against – 2; abstaining – 1.)"},
+	} {
+		if got := countsText(&c.v, true, c.last); got != c.want {
+			t.Errorf("%s: got %q, want %q", c.name, got, c.want)
+		}
+	}
+	v := Vote{Declared: true, OutcomeID: "carried", Unanimous: true}
+	if got := VoteLine(&v); got != "Carried unanimously." {
+		t.Errorf("unanimous vote line = %q", got)
+	}
+}
+
+// TestStatedCheckpoint reads back the checkpoint each checkable format states.
+func TestStatedCheckpoint(t *testing.T) {
+	d := march(t)
+	for _, format := range []string{FormatMarkdown, FormatHTML} {
+		out, err := Render(d, format)
+		if err != nil {
+			t.Fatal(err)
+		}
+		st, err := ReadStated(out)
+		if err != nil {
+			t.Fatalf("%s: %v", format, err)
+		}
+		if st.Format != format || st.Signed != d.Checkpoint.Signed || st.VerifierKey != d.Checkpoint.VerifierKey {
+			t.Errorf("%s: stated %+v, want the signed checkpoint %q and key %q", format, st, d.Checkpoint.Signed, d.Checkpoint.VerifierKey)
+		}
+		v, err := note.NewVerifier(st.VerifierKey)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := ledger.OpenCheckpoint([]byte(st.Signed), note.VerifierList(v)); err != nil {
+			t.Errorf("%s: the stated checkpoint does not verify: %v", format, err)
+		}
+	}
+}
+
+// TestOneWordChanged: a changed word is named with its line.
+func TestOneWordChanged(t *testing.T) {
+	d := march(t)
+	want := Markdown(d)
+	got := bytes.Replace(want, []byte("(For – 38; against – 26.)"), []byte("(For – 39; against – 26.)"), 1)
+	if bytes.Equal(got, want) {
+		t.Fatal("the golden text has no vote of 38 to 26")
+	}
+	diff := FirstDifference(want, got)
+	line := 1 + bytes.Count(want[:bytes.Index(want, []byte("For – 38"))], []byte("\n"))
+	if !strings.Contains(diff, "line "+strconv.Itoa(line)+":") || !strings.Contains(diff, "39") {
+		t.Errorf("FirstDifference = %q, want it to name line %d and the changed count", diff, line)
+	}
+}

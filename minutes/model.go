@@ -1,0 +1,274 @@
+package minutes
+
+import "time"
+
+// Checkpoint is the signed checkpoint a document is rendered from: the
+// state is the fold of exactly the first Size entries of the log, and
+// anyone holding the verifier key can check that the log had those
+// entries.
+type Checkpoint struct {
+	Origin      string    // the log's origin line, "plenum.localhost/log/march-1917"
+	Size        int64     // the tree size: how many entries the document covers
+	RootHash    string    // the root hash in base64, as in the checkpoint
+	Signed      string    // the signed note: checkpoint body, blank line, signature lines
+	VerifierKey string    // the note verifier key that signed it
+	Time        time.Time // when the last covered entry was recorded; the document's date
+}
+
+// Document is the minutes of one assembly as a format-neutral, ordered
+// structure. Build makes it from a state; each renderer reads only it.
+type Document struct {
+	ID          string
+	Title       string
+	Starts      string
+	Ends        string
+	Venues      []string
+	Description string
+	Lang        string // BCP 47 language of the text ("en")
+
+	Marks         []Mark
+	Organizations []Organization // delegating organizations, in the order entered
+	Others        []Organization // leading bodies, factions, tendencies, groups
+	Persons       []Person       // everyone, in the order entered
+	Bodies        []Body
+	Preface       []Paragraph // the record outside any sitting
+	Sittings      []Sitting
+	Motions       []Motion
+	Votes         []Vote
+	Elections     []Election
+	Checkpoint    Checkpoint
+}
+
+// Mark is a mark on a mandate and what it means ("*").
+type Mark struct {
+	Symbol  string
+	Meaning string
+}
+
+// Ref names a person, or someone the minutes name only by a label
+// ("DELEGATE"); ID is empty for a label.
+type Ref struct {
+	ID   string
+	Name string
+}
+
+// Person is one person, once, with the other spellings of the name.
+type Person struct {
+	ID         string
+	Name       string
+	OtherNames []string
+	Note       string
+}
+
+// Organization is an organization with its delegates and members.
+type Organization struct {
+	ID           string
+	Name         string
+	Kind         string
+	Number       string
+	Parent       string
+	Note         string
+	PresentNoted bool
+	PresenceNote string
+	Delegates    []Delegate
+	Members      []Member
+}
+
+// Delegate is a mandate held for an organization.
+type Delegate struct {
+	Mandate string
+	Person  Ref
+	Kind    string // decisive, consultative, guest, ex_officio
+	Marks   []string
+	Status  string
+	Reason  string
+	Note    string
+}
+
+// Member is a membership of an organization.
+type Member struct {
+	Person Ref
+	Role   string
+	Note   string
+}
+
+// Body is a section, commission or committee.
+type Body struct {
+	ID           string
+	Name         string
+	Kind         string
+	Members      []Ref
+	Instructions []string
+	Note         string
+}
+
+// Item is an item of the order of the day.
+type Item struct {
+	ID          string
+	Number      string
+	Title       string
+	Reporters   []Ref
+	CoReporters []Ref
+	Note        string
+	Status      string
+}
+
+// Sitting is one sitting: its heading and its parts, one per item taken up.
+type Sitting struct {
+	ID          string
+	Title       string
+	Date        string
+	Time        string
+	Venue       string
+	Chair       Ref // who chaired at the opening
+	Secretaries []Ref
+	JointWith   []string
+	Guests      []Ref
+	OrderOfDay  []Item
+	Parts       []Part
+	ClosingTime string
+	Closed      bool
+	Approved    bool
+	Entry       int
+}
+
+// Part is the record of a sitting under one item; Item is nil for what
+// comes before the first item is taken up.
+type Part struct {
+	Item       *Item
+	Paragraphs []Paragraph
+}
+
+// Paragraph kinds.
+const (
+	KindSpeech       = "speech"
+	KindInterjection = "interjection"
+	KindNarrative    = "narrative"
+	KindDocument     = "document"
+	KindMotion       = "motion"
+	KindQuestion     = "question" // a question put to the vote
+	KindVote         = "vote"     // a declared result
+	KindElection     = "election"
+	KindGap          = "gap"
+	KindCorrection   = "correction"
+)
+
+// Paragraph is one entry of the minutes. Which fields are set depends on
+// Kind; Text is always the main text.
+type Paragraph struct {
+	Kind        string
+	Entry       int // the ledger index of the event
+	Speaker     Ref
+	Capacity    string // reporter, co_reporter, chair, …, or a free phrase
+	Sub         string // the kind of interjection
+	Title       string
+	Text        string
+	Time        string // a time as the source states it
+	Points      []Point
+	Origin      string // who adopted a document
+	Provenance  string
+	Motion      *Motion
+	Vote        *Vote
+	Election    *Election
+	Corrects    int    // for a correction: the entry it corrects
+	Reason      string // for a correction: why
+	Original    string // for a correction: a short description of what it corrects
+	CorrectedBy []int  // entries of later corrections of this paragraph
+}
+
+// Point is a numbered point of a resolution.
+type Point struct {
+	Number string
+	Text   string
+}
+
+// Motion is a motion, amendment or procedural motion.
+type Motion struct {
+	ID          string
+	Kind        string
+	Procedure   string
+	Title       string
+	Text        string
+	Points      []Point
+	Amends      string
+	AmendsTitle string
+	Mover       Ref
+	Seconds     []Ref
+	Status      string
+	Sitting     string
+	Item        string
+	Votes       []string
+	Entry       int
+}
+
+// Vote is a vote with its counts and result.
+type Vote struct {
+	ID           string
+	Motion       string
+	MotionTitle  string
+	Question     string
+	Method       string
+	Sitting      string
+	Item         string
+	EligibleNote string
+	Present      int
+	Eligible     int
+	Rounds       []Round
+	Counts       string // the counts as the minutes write them: "(For – 38; against – 26.)"
+	Outcome      string // carried, defeated, or the title of the draft taken as the basis
+	OutcomeID    string // carried, defeated, or the chosen motion's id
+	Arithmetic   string
+	Note         string
+	Declared     bool
+	For          Count
+	Against      Count
+	Abstain      Count
+	Unanimous    bool
+	Options      []Option // the drafts of a vote between alternatives
+	Ballots      []Ballot // named ballots, in the order cast (not in a secret vote)
+	Entry        int      // the entry of the declared result, or of the opening
+}
+
+// Count is a number of votes: exact (Min == Max), a range, or a word
+// (rest, majority, minority).
+type Count struct {
+	Min, Max int
+	Word     string
+}
+
+// Round is one count entered by the chair or tellers.
+type Round struct {
+	Ballots int
+	Tellers []Ref
+	Note    string
+}
+
+// Option is one draft in a vote between alternatives, with its count.
+type Option struct {
+	Motion string
+	Title  string
+	Count  Count
+}
+
+// Ballot is a named ballot.
+type Ballot struct {
+	Voter  Ref
+	Choice string
+}
+
+// Election is an election with its result.
+type Election struct {
+	ID          string
+	Title       string
+	Body        string
+	Seats       int
+	Method      string
+	Candidates  []Ref
+	Elected     []Ref
+	Arithmetic  string
+	Note        string
+	Instruction string
+	Sitting     string
+	Declared    bool
+	Entry       int
+}

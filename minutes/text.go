@@ -1,0 +1,209 @@
+package minutes
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"plenum/assembly"
+)
+
+// countsText writes a vote's counts as minutes do: "(For – 38; against –
+// 26.)", "(For – 62 – 68; against – 66 – 70.)", "(After three ballots: for
+// – 74; against – 66.)", "(For – 3; against – all other votes.)",
+// "(Unanimously.)". It is "" when no count was recorded.
+func countsText(v *Vote, counted bool, last *assembly.Round) string {
+	if !counted && !v.Unanimous {
+		return ""
+	}
+	var parts []string
+	if len(v.Options) > 0 {
+		for _, o := range v.Options {
+			parts = append(parts, o.Title+" – "+o.Count.String())
+		}
+	} else {
+		if v.Unanimous {
+			if v.For.Word != "" || v.For.Max == 0 {
+				return "" // the outcome says "Carried unanimously."
+			}
+			parts = append(parts, "for – "+v.For.String())
+		} else {
+			parts = append(parts, "for – "+v.For.String(), "against – "+v.Against.String())
+			if v.Abstain != (Count{}) {
+				parts = append(parts, "abstaining – "+v.Abstain.String())
+			}
+		}
+	}
+	text := strings.Join(parts, "; ")
+	if last != nil && last.Ballots > 1 {
+		text = "after " + numberWord(last.Ballots) + " ballots: " + text
+	}
+	return "(" + capitalize(text) + ".)"
+}
+
+// String writes a count for the minutes: "38", "62 – 68", "all other
+// votes", "the majority", "a minority".
+func (c Count) String() string {
+	switch c.Word {
+	case "rest":
+		return "all other votes"
+	case "majority":
+		return "the majority"
+	case "minority":
+		return "a minority"
+	case "":
+	default:
+		return c.Word
+	}
+	if c.Min == c.Max {
+		return strconv.Itoa(c.Min)
+	}
+	return fmt.Sprintf("%d – %d", c.Min, c.Max)
+}
+
+// IsZero reports whether no count is given.
+func (c Count) IsZero() bool { return c == Count{} }
+
+func numberWord(n int) string {
+	words := []string{"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
+	if n >= 0 && n < len(words) {
+		return words[n]
+	}
+	return strconv.Itoa(n)
+}
+
+// OutcomeText is the result as the minutes state it: "Carried.",
+// "Defeated.", "Taken as the basis: …", or "" while undeclared.
+func (v *Vote) OutcomeText() string {
+	switch {
+	case !v.Declared:
+		return ""
+	case len(v.Options) > 0:
+		return "Taken as the basis: " + v.Outcome + "."
+	case v.OutcomeID == assembly.MotionStatusCarried && v.Unanimous:
+		return "Carried unanimously."
+	case v.OutcomeID == assembly.MotionStatusCarried:
+		return "Carried."
+	case v.OutcomeID == assembly.MotionStatusDefeated:
+		return "Defeated."
+	}
+	return sentence(v.Outcome)
+}
+
+// BallotsText lists named ballots by choice: "For: A, B. Against: C."
+func (v *Vote) BallotsText() string {
+	if len(v.Ballots) == 0 {
+		return ""
+	}
+	var order []string
+	by := map[string][]string{}
+	for _, b := range v.Ballots {
+		if _, ok := by[b.Choice]; !ok {
+			order = append(order, b.Choice)
+		}
+		by[b.Choice] = append(by[b.Choice], b.Voter.Name)
+	}
+	var parts []string
+	for _, c := range order {
+		parts = append(parts, capitalize(choiceWord(c))+": "+strings.Join(by[c], ", ")+".")
+	}
+	return strings.Join(parts, " ")
+}
+
+func choiceWord(c string) string {
+	switch c {
+	case "abstain":
+		return "abstaining"
+	}
+	return c
+}
+
+// MethodText says how a vote was taken.
+func MethodText(method string) string {
+	switch method {
+	case "show_of_hands":
+		return "by show of hands"
+	case "roll_call":
+		return "by roll call"
+	case "secret":
+		return "by secret ballot"
+	}
+	return strings.ReplaceAll(method, "_", " ")
+}
+
+// CapacityText is how the minutes name a speaker's capacity: "co-reporter".
+func CapacityText(c string) string {
+	switch c {
+	case "", "delegate":
+		return ""
+	case "co_reporter":
+		return "co-reporter"
+	}
+	return strings.ReplaceAll(c, "_", " ")
+}
+
+// KindText names a mandate kind for a list of delegates; "" for decisive.
+func KindText(k string) string {
+	switch k {
+	case assembly.KindDecisive, "":
+		return ""
+	case assembly.KindExOfficio:
+		return "ex officio"
+	case assembly.KindConsultative:
+		return "consultative vote"
+	}
+	return strings.ReplaceAll(k, "_", " ")
+}
+
+// DateText is the document's date line: the checkpoint's time in UTC.
+func (c Checkpoint) DateText() string {
+	if c.Time.IsZero() {
+		return ""
+	}
+	return c.Time.UTC().Format("2006-01-02 15:04:05 UTC")
+}
+
+// Dates says when the assembly met: "1917-03-27" or "2026-05-09 – 2026-05-10".
+func (d *Document) Dates() string {
+	if d.Ends == "" || d.Ends == d.Starts {
+		return d.Starts
+	}
+	return d.Starts + " – " + d.Ends
+}
+
+// SpeakerText is a speaker's name with their capacity: "Voitinsky (co-reporter)".
+func (p *Paragraph) SpeakerText() string {
+	t := p.Speaker.Name
+	if c := CapacityText(p.Capacity); c != "" {
+		t += " (" + c + ")"
+	}
+	return t
+}
+
+// ElectedText is "The following elected: A, B, C."
+func (e *Election) ElectedText() string {
+	if !e.Declared {
+		return ""
+	}
+	if len(e.Elected) == 0 {
+		return "Nobody was elected."
+	}
+	return "The following elected: " + joinNames(e.Elected) + "."
+}
+
+// MotionLead is the line that introduces a motion: "Sverdlov moves: …".
+func (m *Motion) Lead() string {
+	if m.Mover.Name == "" {
+		if m.Kind == "amendment" {
+			return "Amendment to “" + m.AmendsTitle + "”: " + m.Title
+		}
+		if strings.HasPrefix(m.Title, "Motion ") {
+			return m.Title
+		}
+		return "Motion: " + m.Title
+	}
+	if m.Kind == "amendment" {
+		return m.Mover.Name + " moves an amendment to “" + m.AmendsTitle + "”: " + m.Title
+	}
+	return m.Mover.Name + " moves: " + m.Title
+}
