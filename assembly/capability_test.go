@@ -341,4 +341,9 @@ func TestEveryCommandDocumented(t *testing.T) {
 			t.Errorf("the command %s is not in docs/script.md", name)
 		}
 	}
+	for _, name := range EventTypes() {
+		if !strings.Contains(string(doc), "`"+name+"`") {
+			t.Errorf("the event %s is not in docs/script.md", name)
+		}
+	}
 }

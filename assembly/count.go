@@ -10,7 +10,8 @@ import (
 
 // Count is a number of votes as the minutes give it: exact (Min == Max), a
 // range when the tellers disagreed ("62-68"), or a word: "rest" (all the
-// other votes), "majority" or "minority" when the minutes state only that.
+// other votes), "majority" or "minority" when the minutes state only that,
+// or "unstated" for the side the minutes do not give ("The majority in favor").
 type Count struct {
 	Min  int    `json:"min"`
 	Max  int    `json:"max"`
@@ -62,7 +63,7 @@ func (c *Count) UnmarshalJSON(b []byte) error {
 func ParseCount(s string) (Count, error) {
 	s = strings.TrimSpace(s)
 	switch s {
-	case "rest", "majority", "minority":
+	case "rest", "majority", "minority", "unstated":
 		return Count{Word: s}, nil
 	}
 	s2 := strings.ReplaceAll(s, "–", "-")
@@ -90,6 +91,8 @@ func (c Count) String() string {
 		return "the majority"
 	case "minority":
 		return "a minority"
+	case "unstated":
+		return "not stated"
 	}
 	if c.Min == c.Max {
 		return strconv.Itoa(c.Min)

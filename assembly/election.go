@@ -61,7 +61,7 @@ type OpenElection struct {
 	Title       string       `json:"title" plenum:"required"`
 	Body        string       `json:"body" plenum:"id"`
 	Seats       int          `json:"seats" plenum:"required,positive"`
-	Method      string       `json:"method" plenum:"required,enum=plurality|approval|dhondt|sainte-lague|hare|irv|stv-scottish|stv-meek|by_tendency"`
+	Method      string       `json:"method" plenum:"required,enum=plurality|approval|dhondt|sainte-lague|hare|irv|stv-scottish|stv-meek|by_tendency|as_stated"`
 	Candidates  []string     `json:"candidates" plenum:"id"`
 	Lists       []List       `json:"lists"`
 	Instruction string       `json:"instruction"`
@@ -315,6 +315,9 @@ func (c CastElectionBallot) decide(s *State, m Meta) ([]Event, error) {
 	}
 	if el.Voted[right] {
 		return nil, conflict("the mandate %s has already voted in %s; there is no second ballot", right, c.Election)
+	}
+	if el.Method == "as_stated" {
+		return nil, conflict("the election %s is recorded as the minutes state its result; it takes no ballots", c.Election)
 	}
 	cands := el.allCandidates()
 	checkNames := func(field string, names []string) error {

@@ -29,6 +29,15 @@ type WithdrawMotion struct {
 	Motion string `json:"motion" plenum:"required,id"`
 }
 
+// DisposeMotion records the fate of a motion that was not voted on: it
+// lapsed, was referred (to a committee), was overtaken by another decision,
+// or its fate is not recorded (a restored record).
+type DisposeMotion struct {
+	Motion string `json:"motion" plenum:"required,id"`
+	Fate   string `json:"fate" plenum:"required,enum=lapsed|referred|overtaken|not_recorded"`
+	Note   string `json:"note"`
+}
+
 // GroupAlternatives groups competing drafts, to vote on which is taken as the basis.
 type GroupAlternatives struct {
 	ID      string   `json:"id" plenum:"required,id"`
@@ -40,6 +49,49 @@ func (MoveMotion) CommandName() string        { return "move_motion" }
 func (SecondMotion) CommandName() string      { return "second_motion" }
 func (WithdrawMotion) CommandName() string    { return "withdraw_motion" }
 func (GroupAlternatives) CommandName() string { return "group_alternatives" }
+func (DisposeMotion) CommandName() string     { return "dispose_motion" }
+
+// MotionDisposed: a motion left the floor without a vote, with its fate.
+type MotionDisposed struct {
+	Meta   `json:"meta"`
+	Motion string `json:"motion"`
+	Fate   string `json:"fate"`
+	Note   string `json:"note"`
+}
+
+func (MotionDisposed) EventType() string { return "motion_disposed" }
+
+func (c DisposeMotion) decide(s *State, m Meta) ([]Event, error) {
+	if !s.isChair(m.Actor) && !s.isSecretary(m.Actor) {
+		return nil, forbidden("only the chair or a secretary records the fate of a motion")
+	}
+	mo, err := s.motion(c.Motion)
+	if err != nil {
+		return nil, err
+	}
+	if mo.Status != MotionStatusPending {
+		return nil, conflict("the motion %s is %s", mo.ID, mo.Status)
+	}
+	if v := s.openVoteOn(mo.ID); v != "" {
+		return nil, conflict("the vote %s on %s is not yet declared", v, mo.ID)
+	}
+	return one(MotionDisposed{Meta: m, Motion: c.Motion, Fate: c.Fate, Note: c.Note})
+}
+
+func (e MotionDisposed) apply(s *State) error {
+	mo := s.Motions[e.Motion]
+	if mo == nil || mo.Status != MotionStatusPending {
+		return corrupt("the motion %q cannot be disposed of", e.Motion)
+	}
+	mo.Status, mo.Fate = e.Fate, e.Note
+	for _, id := range s.MotionOrder {
+		if a := s.Motions[id]; a.Status == MotionStatusPending && s.amendsTransitively(a, mo) {
+			a.Status = e.Fate
+		}
+	}
+	s.note(e.Meta, e.EventType(), e.Motion, func(r *RecordEntry) { r.Sub, r.Text, r.Label = e.Fate, mo.Title, e.Note })
+	return nil
+}
 
 // MotionMoved: a motion was moved.
 type MotionMoved struct {
@@ -225,7 +277,7 @@ func (e MotionMoved) apply(s *State) error {
 	if mo.Amends != "" && s.Motions[mo.Amends] == nil {
 		return corrupt("the motion %q amends an unknown motion", mo.ID)
 	}
-	mo.Status, mo.Seconds, mo.Adopted, mo.Votes, mo.Group, mo.Basis = MotionStatusPending, nil, nil, nil, "", false
+	mo.Status, mo.Seconds, mo.Adopted, mo.Votes, mo.Group, mo.Basis, mo.Fate = MotionStatusPending, nil, nil, nil, "", false, ""
 	mo.Seq = len(s.MotionOrder) + 1
 	s.Motions[mo.ID] = &mo
 	s.MotionOrder = append(s.MotionOrder, mo.ID)
@@ -432,6 +484,6 @@ func (s *State) precedes(mo *Motion) *Motion {
 }
 
 func init() {
-	registerCommands(MoveMotion{}, SecondMotion{}, WithdrawMotion{}, GroupAlternatives{})
-	registerEvents(MotionMoved{}, MotionSeconded{}, MotionWithdrawn{}, AlternativesGrouped{}, MotionReopened{})
+	registerCommands(MoveMotion{}, SecondMotion{}, WithdrawMotion{}, GroupAlternatives{}, DisposeMotion{})
+	registerEvents(MotionMoved{}, MotionSeconded{}, MotionWithdrawn{}, AlternativesGrouped{}, MotionReopened{}, MotionDisposed{})
 }

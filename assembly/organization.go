@@ -37,7 +37,7 @@ type AddMembership struct {
 type SubmitMandate struct {
 	ID           string   `json:"id" plenum:"required,id"`
 	Person       string   `json:"person" plenum:"required,id"`
-	Organization string   `json:"organization" plenum:"required,id"`
+	Organization string   `json:"organization" plenum:"id"`
 	Kind         string   `json:"kind" plenum:"required,enum=decisive|consultative|guest|ex_officio"`
 	Marks        []string `json:"marks"`
 	Note         string   `json:"note"`
@@ -272,7 +272,7 @@ func (c SubmitMandate) decide(s *State, m Meta) ([]Event, error) {
 	if p == nil {
 		return nil, notFound("there is no person %q; add_person first", c.Person)
 	}
-	if s.Organizations[c.Organization] == nil {
+	if c.Organization != "" && s.Organizations[c.Organization] == nil {
 		return nil, notFound("there is no organization %q; add_organization first", c.Organization)
 	}
 	for _, id := range p.Mandates {

@@ -242,7 +242,7 @@ func TestVoteRefusals(t *testing.T) {
 		{name: "sealed not secret", setup: open, do: step{"ann", "close_vote", `{"vote":"v1","sealed":["for"]}`}, code: ErrInvalid, msg: "only a secret vote has sealed ballots"},
 		{name: "count with ballots", setup: append(append([]step{}, open...), step{"m1", "cast_ballot", `{"vote":"v1","voter":"m1","choice":"for"}`}), do: step{"ann", "enter_count", `{"vote":"v1","for":3,"against":1}`}, code: ErrConflict, msg: "ballots were cast one by one in v1; its result is counted from them"},
 		{name: "count by delegate", setup: open, do: step{"m1", "enter_count", `{"vote":"v1","for":3,"against":1}`}, code: ErrForbidden, msg: "only the chair or a teller enters a count"},
-		{name: "count missing against", setup: open, do: step{"kim", "enter_count", `{"vote":"v1","for":3}`}, code: ErrInvalid, msg: `enter_count: the field "against" is required (or say unanimous)`},
+		{name: "count missing against", setup: open, do: step{"kim", "enter_count", `{"vote":"v1","for":3}`}, code: ErrInvalid, msg: `enter_count: the field "against" is required; only a side stated as majority, minority or rest may stand alone`},
 		{name: "contradictory words", setup: open, do: step{"kim", "enter_count", `{"vote":"v1","for":"majority","against":"majority"}`}, code: ErrInvalid, msg: "the counts contradict each other: the majority for, the majority against"},
 		{name: "declare while open", setup: open, do: step{"ann", "declare_result", `{"vote":"v1"}`}, code: ErrConflict, msg: "the vote v1 is still open; close it before declaring the result"},
 		{name: "declare without count", setup: closedV, do: step{"ann", "declare_result", `{"vote":"v1"}`}, code: ErrInvalid, msg: "no count was recorded for v1; declare the outcome (carried or defeated)"},

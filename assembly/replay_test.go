@@ -13,7 +13,7 @@ import (
 // two must be deep-equal after every command, accepted or refused. At the
 // end the whole log is replayed once more into a fresh state.
 func TestReplayRandom(t *testing.T) {
-	for seed := uint64(1); seed <= 6; seed++ {
+	for seed := uint64(1); seed <= 4; seed++ {
 		t.Run(fmt.Sprint(seed), func(t *testing.T) {
 			r := rand.New(rand.NewPCG(seed, 99))
 			preset := "congress"
@@ -22,7 +22,7 @@ func TestReplayRandom(t *testing.T) {
 			}
 			h := fixture(t, preset, `{"proxies_allowed":true}`)
 			accepted := 0
-			for i := 0; i < 1500; i++ {
+			for i := 0; i < 1200; i++ {
 				actor, cmd := randomCommand(r, h.s)
 				h.clock = h.clock.Add(7e9)
 				m := Meta{Actor: actor, At: h.clock}
@@ -33,8 +33,8 @@ func TestReplayRandom(t *testing.T) {
 					accepted++
 				}
 			}
-			if accepted < 300 {
-				t.Fatalf("only %d of 1500 random commands were accepted; the test explores too little", accepted)
+			if accepted < 250 {
+				t.Fatalf("only %d of 1200 random commands were accepted; the test explores too little", accepted)
 			}
 			kinds := map[string]int{}
 			for _, e := range h.events {

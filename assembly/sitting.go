@@ -16,6 +16,10 @@ type OpenSitting struct {
 	Guests         []string `json:"guests" plenum:"id"`
 	GuestsMaySpeak *bool    `json:"guests_may_speak"`
 	GuestsMayVote  bool     `json:"guests_may_vote"`
+	Note           string   `json:"note"`
+	// AttendanceRecorded false says that the record does not show who was
+	// present; votes then record the attendance as not recorded.
+	AttendanceRecorded *bool `json:"attendance_recorded"`
 }
 
 // ChangePresidium changes the presidium, or who holds the chair, mid-sitting.
@@ -125,6 +129,7 @@ func (c OpenSitting) decide(s *State, m Meta) ([]Event, error) {
 		ID: c.ID, Title: c.Title, Date: c.Date, Time: c.Time, Venue: c.Venue, Chair: c.Chair,
 		Presidium: presidium, Secretaries: c.Secretaries, JointWith: c.JointWith, Guests: c.Guests,
 		GuestsMaySpeak: speak, GuestsMayVote: c.GuestsMayVote, Open: true, OpenedAt: m.At,
+		Note: c.Note, AttendanceNotRecorded: c.AttendanceRecorded != nil && !*c.AttendanceRecorded,
 	}})
 }
 

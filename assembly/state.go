@@ -114,8 +114,11 @@ type Sitting struct {
 	ClosedAt       time.Time `json:"closed_at"`
 	ClosingTime    string    `json:"closing_time"`
 	CurrentItem    string    `json:"current_item"`
-	Approved       bool      `json:"approved"` // its minutes were approved
-	ApprovedBy     string    `json:"approved_by"`
+	Note           string    `json:"note"`
+	// AttendanceNotRecorded: the record does not show who was present.
+	AttendanceNotRecorded bool   `json:"attendance_not_recorded"`
+	Approved              bool   `json:"approved"` // its minutes were approved
+	ApprovedBy            string `json:"approved_by"`
 }
 
 // Item statuses.
@@ -235,6 +238,11 @@ const (
 	MotionStatusCarried   = "carried"
 	MotionStatusDefeated  = "defeated"
 	MotionStatusSetAside  = "set_aside" // a competing draft not taken as the basis
+	// Fates given by dispose_motion to a motion not voted on.
+	MotionStatusLapsed      = "lapsed"
+	MotionStatusReferred    = "referred"
+	MotionStatusOvertaken   = "overtaken"
+	MotionStatusNotRecorded = "not_recorded"
 )
 
 // Motion is a motion, amendment or procedural motion.
@@ -258,6 +266,7 @@ type Motion struct {
 	Votes     []string `json:"votes"`
 	Group     string   `json:"group"` // the alternatives it competes in
 	Basis     bool     `json:"basis"` // taken as the basis
+	Fate      string   `json:"fate"`  // the note of dispose_motion
 	Seq       int      `json:"seq"`
 }
 
@@ -301,11 +310,12 @@ type Vote struct {
 
 // AttendanceSnapshot is the attendance when a vote was opened.
 type AttendanceSnapshot struct {
-	Eligible  int            `json:"eligible"`   // voting rights entitled
-	Present   int            `json:"present"`    // of them, held by someone in the hall
-	Absent    int            `json:"absent"`     // not registered or checked out
-	WalkedOut int            `json:"walked_out"` // left the hall in a walkout
-	ByKind    map[string]int `json:"by_kind"`    // present, by mandate kind
+	NotRecorded bool           `json:"not_recorded"` // the record does not show who was present
+	Eligible    int            `json:"eligible"`     // voting rights entitled
+	Present     int            `json:"present"`      // of them, held by someone in the hall
+	Absent      int            `json:"absent"`       // not registered or checked out
+	WalkedOut   int            `json:"walked_out"`   // left the hall in a walkout
+	ByKind      map[string]int `json:"by_kind"`      // present, by mandate kind
 }
 
 // Ballot is one ballot. In a secret vote Choice is empty: the record keeps

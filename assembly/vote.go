@@ -268,10 +268,14 @@ func (c OpenVote) decide(s *State, m Meta) ([]Event, error) {
 		}
 	}
 	rights := s.eligibleRights(c.Eligible)
-	att := AttendanceSnapshot{Eligible: len(rights), ByKind: map[string]int{}}
+	att := AttendanceSnapshot{Eligible: len(rights), ByKind: map[string]int{}, NotRecorded: st.AttendanceNotRecorded}
 	for _, rt := range rights {
 		h := s.rightHolder(rt)
 		switch {
+		case st.AttendanceNotRecorded:
+			if s.Attendance.WalkedOut[h] {
+				att.WalkedOut++
+			}
 		case s.InHall(h):
 			att.Present++
 			kind := KindGuest
@@ -493,12 +497,22 @@ func (c EnterCount) decide(s *State, m Meta) ([]Event, error) {
 			if c.Against != nil && *c.Against != Exact(0) {
 				return nil, fieldErr("against", "a unanimous vote has no votes against")
 			}
+		} else if c.For == nil && c.Against == nil {
+			return nil, fieldErr("for", "enter_count: give the votes for and against (or say unanimous)")
 		} else if c.For == nil || c.Against == nil {
-			f := "for"
+			missing, given := "for", c.Against
 			if c.For != nil {
-				f = "against"
+				missing, given = "against", c.For
 			}
-			return nil, fieldErr(f, "enter_count: the field %q is required (or say unanimous)", f)
+			if w := given.Word; w != "majority" && w != "minority" && w != "rest" {
+				return nil, fieldErr(missing, "enter_count: the field %q is required; only a side stated as majority, minority or rest may stand alone", missing)
+			}
+			unstated := &Count{Word: "unstated"}
+			if c.For == nil {
+				c.For = unstated
+			} else {
+				c.Against = unstated
+			}
 		}
 		if c.For != nil {
 			rd.For = *c.For
@@ -757,7 +771,7 @@ func (s *State) count(v *Vote, declared string) (Result, error) {
 			arith = fmt.Sprintf("unanimous, %d for", f.Min)
 		}
 	case f.Word != "" || a.Word != "":
-		arith = fmt.Sprintf("%s for, %s against", f, a)
+		arith = sides(f, a)
 		if th.simple() {
 			switch {
 			case f.Word == "majority" || f.Word == "rest" || a.Word == "minority":
@@ -818,6 +832,17 @@ func (s *State) count(v *Vote, declared string) (Result, error) {
 	res.Outcome = outcome
 	res.Arithmetic = prefix + arith + "; " + outcome
 	return res, nil
+}
+
+// sides says the counts for and against, leaving out a side not stated.
+func sides(f, a Count) string {
+	switch {
+	case f.Word == "unstated":
+		return fmt.Sprintf("%s against", a)
+	case a.Word == "unstated":
+		return fmt.Sprintf("%s for", f)
+	}
+	return fmt.Sprintf("%s for, %s against", f, a)
 }
 
 func init() {
