@@ -1,5 +1,5 @@
-// Code generated from docs/script.md by hand-run script; edit with care.
-// commands_table_test.go checks it against assembly.CommandNames().
+// The table was first drawn from the tables of docs/script.md and is kept
+// by hand; TestCommandTable checks it against assembly.CommandNames().
 
 package httpapi
 
@@ -57,6 +57,7 @@ var commandDocs = []commandDoc{
 	{Name: "second_motion", Group: "Motions", Args: "motion, by person", Who: "a delegate with a verified decisive mandate", Params: []param{{"motion", "string", true}, {"by", "string", true}}},
 	{Name: "withdraw_motion", Group: "Motions", Args: "motion", Who: "the mover, chair", Params: []param{{"motion", "string", true}}},
 	{Name: "group_alternatives", Group: "Motions", Args: "id, title, motions [id] \u2014 competing drafts, voted on as \"which one is taken as the basis\"", Who: "chair", Params: []param{{"id", "string", true}, {"title", "string", true}, {"motions", "strings", true}}},
+	{Name: "dispose_motion", Group: "Motions", Args: "motion, fate (lapsed, referred, overtaken, not_recorded), note text? — the fate of a motion that was not voted on", Who: "chair, secretary", Params: []param{{"motion", "string", true}, {"fate", "string", true}, {"note", "string", false}}},
 	{Name: "open_vote", Group: "Votes", Args: "id, motion? or alternatives? (the group), question text?, method (show_of_hands, roll_call, secret), eligible? {kinds [mandate kind], organizations [id], persons [id], note text}, threshold? (overrides the rule)", Who: "chair", Params: []param{{"id", "string", true}, {"motion", "string", false}, {"alternatives", "string", false}, {"question", "string", false}, {"method", "string", true}, {"eligible", "object", false}, {"threshold", "string", false}}},
 	{Name: "cast_ballot", Group: "Votes", Args: "vote, voter person, choice (for, against, abstain, or an alternative's motion id), for_mandate mandate? (a proxy)", Who: "the voter (or the mandate's proxy holder)", Params: []param{{"vote", "string", true}, {"voter", "string", true}, {"choice", "string", true}, {"for_mandate", "string", false}}},
 	{Name: "close_vote", Group: "Votes", Args: "vote, sealed [choice]? (secret ballots, shuffled, given by plenum itself)", Who: "chair", Params: []param{{"vote", "string", true}, {"sealed", "strings", false}}},

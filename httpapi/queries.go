@@ -14,6 +14,7 @@ import (
 	"plenum/auth"
 	"plenum/engine"
 	"plenum/ledger"
+	"plenum/tlogproof"
 )
 
 // view reads the state of the path's assembly and writes fn's value as
@@ -409,6 +410,10 @@ type ProofView struct {
 	Checkpoint string   `json:"checkpoint"`
 	// Entry is the entry's stored bytes (base64), for participants.
 	Entry string `json:"entry,omitempty"`
+	// Receipt is the same as a C2SP tlog-proof file whose extra line is
+	// the entry (tlogproof.VerifyReceipt checks it offline), for
+	// participants.
+	Receipt string `json:"receipt,omitempty"`
 }
 
 func (api *API) proof(w http.ResponseWriter, r *http.Request) {
@@ -427,7 +432,7 @@ func (api *API) proof(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if sess := auth.FromContext(r.Context()); !sess.In(a.ID()) {
-		v.Entry = ""
+		v.Entry, v.Receipt = "", ""
 	}
 	body, _ := json.Marshal(v)
 	writeJSON(w, http.StatusOK, body)
@@ -456,6 +461,7 @@ func proofOf(r *http.Request, a *engine.Assembly, index int64) (*ProofView, erro
 	for i, x := range p {
 		v.Proof[i] = base64.StdEncoding.EncodeToString(x[:])
 	}
+	v.Receipt = string(tlogproof.NewReceipt(index, raw[0], p, cp))
 	return v, nil
 }
 
