@@ -188,7 +188,7 @@ func (a *auditor) log(origin string, head Head) (LogReport, error) {
 		return rep, err
 	}
 	var auditErr error
-	err := a.st.ScanRecords(a.ctx, origin, 0, head.Size, func(r Record) error {
+	err := scanAhead(a.ctx, a.st, origin, 0, head.Size, func(r Record) error {
 		idx := fr.size
 		if r.Index != idx {
 			auditErr = fail(idx, "entry is missing (the next stored entry is %d)", r.Index)

@@ -1,0 +1,144 @@
+package ledger_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"golang.org/x/mod/sumdb/note"
+
+	"plenum/ledger"
+)
+
+// countingStore counts the batches (transactions, syncs) a Log commits.
+type countingStore struct {
+	ledger.Store
+	batches atomic.Int64
+	nanos   atomic.Int64
+}
+
+func (c *countingStore) AppendBatch(ctx context.Context, origin string, b *ledger.Batch) error {
+	c.batches.Add(1)
+	t0 := time.Now()
+	defer func() { c.nanos.Add(int64(time.Since(t0))) }()
+	return c.Store.AppendBatch(ctx, origin, b)
+}
+
+// BenchmarkAppendDurable measures durable appends of one vote-sized entry
+// by many concurrent appenders: entries/s, time to acknowledgement, and
+// entries per batch (one transaction and one sync each).
+func BenchmarkAppendDurable(b *testing.B) {
+	for _, appenders := range []int{1, 64, 1024} {
+		b.Run(fmt.Sprintf("appenders=%d", appenders), func(b *testing.B) {
+			k := newKeys(b, "plenum.localhost")
+			cs := &countingStore{Store: openStore(b, filepath.Join(b.TempDir(), "bench.db"))}
+			l := openLog(b, cs, origin, k)
+			ctx := context.Background()
+			payload := json.RawMessage(`{"ballot":"b-2026-04","mandate":"m-0417","choice":"for"}`)
+			var next atomic.Int64
+			lat := make([][]time.Duration, appenders)
+			var wg sync.WaitGroup
+			b.ResetTimer()
+			start := time.Now()
+			for a := range appenders {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					for next.Add(1) <= int64(b.N) {
+						t0 := time.Now()
+						if _, err := l.Append(ctx, ledger.Entry{Actor: "delegate", Type: "ballot.cast", Payload: payload}); err != nil {
+							b.Error(err)
+							return
+						}
+						lat[a] = append(lat[a], time.Since(t0))
+					}
+				}()
+			}
+			wg.Wait()
+			elapsed := time.Since(start)
+			b.StopTimer()
+			all := slices.Concat(lat...)
+			slices.Sort(all)
+			b.ReportMetric(float64(b.N)/elapsed.Seconds(), "entries/s")
+			b.ReportMetric(float64(all[len(all)/2].Microseconds()), "p50-µs")
+			b.ReportMetric(float64(all[len(all)*99/100].Microseconds()), "p99-µs")
+			b.ReportMetric(float64(b.N)/float64(cs.batches.Load()), "entries/batch")
+			b.ReportMetric(float64(cs.nanos.Load())/float64(cs.batches.Load())/1e3, "µs/commit")
+		})
+	}
+}
+
+const auditBenchSize = 1_000_000
+
+var auditBench struct {
+	once sync.Once
+	path string
+	k    keys
+	err  error
+}
+
+// BenchmarkAudit audits a log of a million entries.
+func BenchmarkAudit(b *testing.B) {
+	auditBench.once.Do(func() {
+		dir, err := osMkdirTemp()
+		if err != nil {
+			auditBench.err = err
+			return
+		}
+		auditBench.path = filepath.Join(dir, "audit.db")
+		auditBench.k = newKeys(b, "plenum.localhost")
+		st := openStore(b, auditBench.path)
+		l, err := ledger.Open(context.Background(), st, origin, auditBench.k.signer)
+		if err != nil {
+			auditBench.err = err
+			return
+		}
+		defer l.Close()
+		es := make([]ledger.Entry, 8000)
+		for done := 0; done < auditBenchSize; done += len(es) {
+			for i := range es {
+				es[i] = ledger.Entry{Actor: fmt.Sprintf("delegate-%d", (done+i)%997), Type: "speech.noted",
+					Payload: json.RawMessage(fmt.Sprintf(`{"sitting":3,"speaker":"m-%d","note":"Comrades, the question of the war is the question of power."}`, done+i))}
+			}
+			if _, err := l.Append(context.Background(), es...); err != nil {
+				auditBench.err = err
+				return
+			}
+		}
+	})
+	if auditBench.err != nil {
+		b.Fatal(auditBench.err)
+	}
+	st := openStore(b, auditBench.path)
+	b.ResetTimer()
+	start := time.Now()
+	for range b.N {
+		rep, err := ledger.Audit(context.Background(), st, note.VerifierList(auditBench.k.verifier), ledger.AuditOptions{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if rep.Entries() != auditBenchSize {
+			b.Fatalf("audited %d entries", rep.Entries())
+		}
+	}
+	b.ReportMetric(float64(b.N*auditBenchSize)/time.Since(start).Seconds(), "entries/s")
+}
+
+// osMkdirTemp makes a directory for the audit benchmark's database that
+// outlives one benchmark run (b.TempDir would be removed in between).
+func osMkdirTemp() (string, error) { return os.MkdirTemp("", "plenum-audit-bench-") }
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if auditBench.path != "" {
+		os.RemoveAll(filepath.Dir(auditBench.path))
+	}
+	os.Exit(code)
+}
