@@ -1,0 +1,225 @@
+package web
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"plenum/assembly"
+	"plenum/auth"
+)
+
+// A form's command arguments are its fields named "a:NAME" or
+// "a:NAME:TYPE", TYPE one of
+//
+//	(none)  a string
+//	int     a whole number
+//	bool    a checkbox: true when sent
+//	list    ids, separated by commas or spaces, or the field repeated
+//	count   a count: a number, "62-68", "rest", "majority", "minority"
+//	points  numbered points, one a line: "1. The text"
+//
+// Empty fields are left out. Besides them a form sends cmd, csrf, key (an
+// idempotency key) and back (the page to return to).
+const argPrefix = "a:"
+
+// formArgs builds a command's JSON arguments from a form.
+func formArgs(form url.Values) (json.RawMessage, error) {
+	args := map[string]any{}
+	for field, values := range form {
+		if !strings.HasPrefix(field, argPrefix) {
+			continue
+		}
+		name, typ, _ := strings.Cut(field[len(argPrefix):], ":")
+		var nonEmpty []string
+		for _, v := range values {
+			if v = strings.TrimSpace(v); v != "" {
+				nonEmpty = append(nonEmpty, v)
+			}
+		}
+		if len(nonEmpty) == 0 || name == "" {
+			continue
+		}
+		v := nonEmpty[0]
+		switch typ {
+		case "":
+			args[name] = v
+		case "int":
+			n, err := strconv.Atoi(v)
+			if err != nil {
+				return nil, fmt.Errorf("%s must be a whole number, not %q", name, v)
+			}
+			args[name] = n
+		case "bool":
+			args[name] = v != "0" && v != "false"
+		case "list":
+			var ids []string
+			for _, v := range nonEmpty {
+				ids = append(ids, strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == ' ' || r == '\n' || r == '\r' || r == '\t' })...)
+			}
+			args[name] = ids
+		case "count":
+			if n, err := strconv.Atoi(v); err == nil {
+				args[name] = n
+			} else {
+				args[name] = v
+			}
+		case "points":
+			var points []assembly.Point
+			for _, line := range strings.Split(v, "\n") {
+				line = strings.TrimSpace(line)
+				if line == "" {
+					continue
+				}
+				num, text, ok := strings.Cut(line, ". ")
+				if !ok || strings.ContainsAny(num, " \t") || len(num) > 8 {
+					num, text = "", line
+				}
+				points = append(points, assembly.Point{Number: num, Text: text})
+			}
+			args[name] = points
+		default:
+			return nil, fmt.Errorf("the form field %q has an unknown type", field)
+		}
+	}
+	return json.Marshal(args)
+}
+
+// actResult is act's answer to a script.
+type actResult struct {
+	OK       bool   `json:"ok"`
+	Message  string `json:"message,omitempty"`
+	Error    string `json:"error,omitempty"`
+	Redirect string `json:"redirect,omitempty"`
+}
+
+// act gives the command of a page's form on behalf of the logged-in person
+// and goes back to the page with the outcome: a redirect for a plain form,
+// JSON for the script (which sends X-Plenum).
+func (s *server) act(w http.ResponseWriter, r *http.Request) {
+	a, ok := s.assemblyOf(w, r)
+	if !ok {
+		return
+	}
+	id := a.ID()
+	r.Body = http.MaxBytesReader(w, r.Body, 1<<20)
+	if err := r.ParseForm(); err != nil {
+		http.Error(w, "the form could not be read", http.StatusBadRequest)
+		return
+	}
+	script := r.Header.Get(auth.CSRFHeader) != ""
+	back := r.PostFormValue("back")
+	if !strings.HasPrefix(back, "/a/"+id+"/") {
+		back = "/a/" + id + "/"
+	}
+	answer := func(status int, res actResult) {
+		if script {
+			w.Header().Set("Content-Type", "application/json")
+			w.Header().Set("Cache-Control", "no-store")
+			w.WriteHeader(status)
+			json.NewEncoder(w).Encode(res)
+			return
+		}
+		if res.OK {
+			setFlash(w, id, flash{Text: res.Message})
+		} else {
+			setFlash(w, id, flash{Error: true, Text: res.Error})
+		}
+		to := back
+		if res.Redirect != "" {
+			to = res.Redirect
+		}
+		http.Redirect(w, r, to, http.StatusSeeOther)
+	}
+	sess := auth.FromContext(r.Context())
+	if sess == nil || !sess.In(id) {
+		if script {
+			answer(http.StatusUnauthorized, actResult{Error: "you are not logged in to this assembly; log in with the code on your mandate card"})
+			return
+		}
+		http.Redirect(w, r, "/login?next="+url.QueryEscape(back), http.StatusSeeOther)
+		return
+	}
+	if !s.validForm(r) {
+		answer(http.StatusForbidden, actResult{Error: "this form is out of date or did not come from this site; reload the page and try again"})
+		return
+	}
+	cmd := r.PostFormValue("cmd")
+	if cmd == "" || cmd == "create_assembly" {
+		answer(http.StatusUnprocessableEntity, actResult{Error: "the form names no command this page can give"})
+		return
+	}
+	args, err := formArgs(r.PostForm)
+	if err != nil {
+		answer(http.StatusUnprocessableEntity, actResult{Error: err.Error()})
+		return
+	}
+	actor := sess.Person
+	if sess.Admin {
+		actor = auth.AdminPerson
+	}
+	env := assembly.Envelope{Cmd: cmd, Assembly: id, Actor: actor, At: s.opts.Now().UTC(), Key: r.PostFormValue("key"), Args: args}
+	res, err := s.eng.Submit(r.Context(), env)
+	if err != nil {
+		var ae *assembly.Error
+		switch {
+		case errors.As(err, &ae) && ae.Code != assembly.ErrCorrupt:
+			answer(http.StatusConflict, actResult{Error: refusal(ae)})
+		case errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded):
+			answer(http.StatusServiceUnavailable, actResult{Error: "the request was cancelled before it finished; send the form again (it is applied only once)"})
+		default:
+			s.opts.Logger.Error("web: command failed", "cmd", cmd, "assembly", id, "err", err)
+			answer(http.StatusInternalServerError, actResult{Error: "the server could not record this; nothing was recorded. Try again in a moment"})
+		}
+		return
+	}
+	out := actResult{OK: true, Message: done(cmd, res.First())}
+	if cmd == "cast_ballot" && res.First() >= 0 {
+		out.Redirect = fmt.Sprintf("/a/%s/receipt?entry=%d", id, res.First())
+	}
+	answer(http.StatusOK, out)
+}
+
+// refusal is a domain refusal as the page shows it.
+func refusal(e *assembly.Error) string {
+	msg := e.Msg
+	if msg == "" {
+		msg = e.Error()
+	}
+	if len(msg) > 0 {
+		msg = strings.ToUpper(msg[:1]) + msg[1:]
+	}
+	return "Refused: " + msg + "."
+}
+
+// done says what an accepted command did.
+func done(cmd string, entry int64) string {
+	what := map[string]string{
+		"request_floor":    "You are on the speakers' list",
+		"withdraw_request": "The request for the floor was withdrawn",
+		"give_floor":       "The floor was given",
+		"end_speech":       "The speech was ended",
+		"deprive_floor":    "The speaker was deprived of the floor",
+		"open_vote":        "The vote is open",
+		"close_vote":       "The vote is closed",
+		"enter_count":      "The count was entered",
+		"declare_result":   "The result was declared",
+		"cast_ballot":      "Your ballot was counted",
+		"open_sitting":     "The sitting is open",
+		"close_sitting":    "The sitting is closed",
+		"verify_mandate":   "The mandate was verified",
+		"reject_mandate":   "The mandate was rejected",
+		"record_speech":    "The speech was recorded",
+		"correct_record":   "The correction was recorded",
+		"check_in":         "Registered present",
+	}[cmd]
+	if what == "" {
+		what = "Done: " + strings.ReplaceAll(cmd, "_", " ")
+	}
+	return fmt.Sprintf("%s (entry %d of the record).", what, entry)
+}

@@ -1,0 +1,731 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"html/template"
+	"net/http"
+	"net/url"
+	"sort"
+	"strings"
+	"time"
+
+	"golang.org/x/mod/sumdb/tlog"
+
+	"plenum/assembly"
+	"plenum/auth"
+	"plenum/engine"
+)
+
+// view is what a page template sees. S is the assembly's state, valid only
+// while the page renders (inside (*engine.Assembly).Read).
+type view struct {
+	Page       string
+	Title      string
+	ID         string
+	S          *assembly.State
+	Me         viewer
+	CSRF       string
+	Flash      *flash
+	Now        time.Time
+	Query      url.Values
+	Checkpoint string
+	Size       int64
+	Receipt    *receiptView
+	Assemblies []assemblyLink
+	Next       string
+}
+
+type assemblyLink struct{ ID, Name, Starts string }
+
+// access says who may see a page.
+type access int
+
+const (
+	public access = iota
+	needLogin
+)
+
+// page serves one of the assembly's pages, whole or only its live regions
+// (?fragment=live).
+func (s *server) page(name string, acc access) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		a, ok := s.assemblyOf(w, r)
+		if !ok {
+			return
+		}
+		sess := auth.FromContext(r.Context())
+		if acc == needLogin && (sess == nil || !sess.In(a.ID())) {
+			if r.URL.Query().Get("fragment") != "" {
+				http.Error(w, "log in to see this page", http.StatusUnauthorized)
+				return
+			}
+			http.Redirect(w, r, "/login?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
+			return
+		}
+		v := &view{Page: name, ID: a.ID(), CSRF: s.csrfToken(r), Now: s.opts.Now().UTC(), Query: r.URL.Query()}
+		frag := r.URL.Query().Get("fragment")
+		if frag == "" {
+			v.Flash = takeFlash(w, r, a.ID())
+		}
+		if name == "record" || name == "projector" {
+			v.Checkpoint = string(a.Log().Checkpoint())
+			v.Size = a.Log().Size()
+		}
+		tmpl := "layout"
+		if frag != "" {
+			tmpl = "live"
+		}
+		var status = http.StatusOK
+		var buf strings.Builder
+		var err error
+		a.Read(func(st *assembly.State) {
+			v.S = st
+			v.Me = identify(st, sess)
+			v.Title = pageTitle(name) + " · " + st.Assembly.Name
+			err = s.pages[name].ExecuteTemplate(&buf, tmpl, v)
+		})
+		if err != nil {
+			s.opts.Logger.Error("web: rendering failed", "page", name, "err", err)
+			http.Error(w, "the page could not be rendered; try again in a moment", http.StatusInternalServerError)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-store")
+		w.WriteHeader(status)
+		io := buf.String()
+		w.Write([]byte(io))
+	}
+}
+
+func pageTitle(name string) string {
+	switch name {
+	case "delegate":
+		return "Delegate"
+	case "chair":
+		return "Chair"
+	case "secretary":
+		return "Secretariat"
+	case "mandates":
+		return "Mandate commission"
+	case "projector":
+		return "Projector"
+	case "record":
+		return "The record"
+	case "receipt":
+		return "Your ballot receipt"
+	}
+	return "plenum"
+}
+
+func (s *server) assemblyOf(w http.ResponseWriter, r *http.Request) (*engine.Assembly, bool) {
+	a, ok := s.eng.Assembly(r.PathValue("id"))
+	if !ok {
+		http.Error(w, fmt.Sprintf("there is no assembly %q on this server", r.PathValue("id")), http.StatusNotFound)
+		return nil, false
+	}
+	return a, true
+}
+
+// index lists the assemblies and offers the login form.
+func (s *server) index(w http.ResponseWriter, r *http.Request) {
+	v := &view{Page: "index", Title: "plenum"}
+	for _, a := range s.eng.Assemblies() {
+		a.Read(func(st *assembly.State) {
+			v.Assemblies = append(v.Assemblies, assemblyLink{ID: st.Assembly.ID, Name: st.Assembly.Name, Starts: st.Assembly.Starts})
+		})
+	}
+	if sess := auth.FromContext(r.Context()); sess != nil {
+		v.Me = viewer{LoggedIn: true, Person: sess.Person, Name: sess.Person, Admin: sess.Admin}
+		if sess.Assembly != "" {
+			http.Redirect(w, r, "/a/"+url.PathEscape(sess.Assembly)+"/", http.StatusSeeOther)
+			return
+		}
+	}
+	s.render(w, r, http.StatusOK, "index", "layout", v)
+}
+
+// login serves the login form, for GET /login without a code.
+func (s *server) login(w http.ResponseWriter, r *http.Request) {
+	next := r.URL.Query().Get("next")
+	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") {
+		next = ""
+	}
+	s.render(w, r, http.StatusOK, "login", "layout", &view{Page: "login", Title: "Log in · plenum", Next: next})
+}
+
+// landing sends a logged-in person to the page of their office, and shows
+// the public the pages open to them.
+func (s *server) landing(w http.ResponseWriter, r *http.Request) {
+	a, ok := s.assemblyOf(w, r)
+	if !ok {
+		return
+	}
+	sess := auth.FromContext(r.Context())
+	v := &view{Page: "landing", ID: a.ID()}
+	var home string
+	a.Read(func(st *assembly.State) {
+		v.Me = identify(st, sess)
+		v.Title = st.Assembly.Name
+		v.Assemblies = []assemblyLink{{ID: st.Assembly.ID, Name: st.Assembly.Name, Starts: st.Assembly.Starts}}
+		if v.Me.LoggedIn {
+			home = v.Me.home()
+		}
+	})
+	if home != "" {
+		http.Redirect(w, r, "/a/"+url.PathEscape(a.ID())+"/"+home, http.StatusSeeOther)
+		return
+	}
+	s.render(w, r, http.StatusOK, "landing", "layout", v)
+}
+
+// receiptView is a voter's receipt: the entry that records their ballot,
+// its leaf hash, and a signed checkpoint of a tree that includes it.
+type receiptView struct {
+	Vote       string
+	Question   string
+	Choice     string
+	Index      int64
+	LeafHash   string
+	Checkpoint string
+	Secret     bool
+}
+
+// receipt shows the receipt of a ballot the viewer cast (?entry=N).
+func (s *server) receipt(w http.ResponseWriter, r *http.Request) {
+	a, ok := s.assemblyOf(w, r)
+	if !ok {
+		return
+	}
+	sess := auth.FromContext(r.Context())
+	if sess == nil || !sess.In(a.ID()) {
+		http.Redirect(w, r, "/login?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
+		return
+	}
+	rc, err := s.receiptOf(r.Context(), a, sess, r.URL.Query().Get("entry"))
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusNotFound)
+		return
+	}
+	v := &view{Page: "receipt", ID: a.ID(), CSRF: s.csrfToken(r), Now: s.opts.Now().UTC(), Receipt: rc, Flash: takeFlash(w, r, a.ID())}
+	var buf strings.Builder
+	a.Read(func(st *assembly.State) {
+		v.S, v.Me = st, identify(st, sess)
+		v.Title = "Your ballot receipt · " + st.Assembly.Name
+		if vt := st.Votes[rc.Vote]; vt != nil {
+			rc.Question = voteQuestion(st, vt)
+		}
+		err = s.pages["receipt"].ExecuteTemplate(&buf, "layout", v)
+	})
+	if err != nil {
+		s.opts.Logger.Error("web: rendering failed", "page", "receipt", "err", err)
+		http.Error(w, "the page could not be rendered; try again in a moment", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	if r.URL.Query().Get("download") == "1" {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		w.Header().Set("Content-Disposition", fmt.Sprintf("attachment; filename=\"receipt-%s-%d.txt\"", rc.Vote, rc.Index))
+		fmt.Fprintf(w, "plenum ballot receipt\nassembly: %s\nvote: %s\nentry: %d\nleaf hash: %s\n\n%s", a.ID(), rc.Vote, rc.Index, rc.LeafHash, rc.Checkpoint)
+		return
+	}
+	w.Write([]byte(buf.String()))
+}
+
+// errNoReceipt is the answer for an entry that is not the viewer's ballot.
+var errNoReceipt = fmt.Errorf("there is no ballot of yours at this entry; the receipt is shown right after you vote")
+
+func (s *server) receiptOf(ctx context.Context, a *engine.Assembly, sess *auth.Session, entry string) (*receiptView, error) {
+	var idx int64
+	if _, err := fmt.Sscan(entry, &idx); err != nil || idx < 0 || idx >= a.Log().Size() {
+		return nil, errNoReceipt
+	}
+	es, err := a.Log().Read(ctx, idx, idx+1)
+	if err != nil || len(es) != 1 {
+		return nil, errNoReceipt
+	}
+	raw, err := a.Log().Raw(ctx, idx, idx+1)
+	if err != nil || len(raw) != 1 {
+		return nil, errNoReceipt
+	}
+	ev, err := assembly.DecodeEvent(es[0].Type, es[0].Payload)
+	if err != nil {
+		return nil, errNoReceipt
+	}
+	b, ok := ev.(assembly.BallotCast)
+	me := sess.Person
+	if sess.Admin {
+		me = auth.AdminPerson
+	}
+	if !ok || b.Voter != me {
+		return nil, errNoReceipt
+	}
+	return &receiptView{Vote: b.Vote, Choice: b.Choice, Index: idx, Secret: b.Choice == "",
+		LeafHash: tlog.RecordHash(raw[0]).String(), Checkpoint: string(a.Log().Checkpoint())}, nil
+}
+
+func voteQuestion(st *assembly.State, v *assembly.Vote) string {
+	switch {
+	case v.Question != "":
+		return v.Question
+	case v.Motion != "" && st.Motions[v.Motion] != nil:
+		return st.Motions[v.Motion].Title
+	case v.Alternatives != "" && st.Alternatives[v.Alternatives] != nil:
+		return st.Alternatives[v.Alternatives].Title
+	}
+	return v.ID
+}
+
+// The helpers the templates call on a view.
+
+// Name is a person's name, or their id if unknown.
+func (v *view) Name(person string) string {
+	if p := v.S.Persons[person]; p != nil && p.Name != "" {
+		return p.Name
+	}
+	return person
+}
+
+// Names joins persons' names.
+func (v *view) Names(persons []string) string {
+	var ns []string
+	for _, p := range persons {
+		ns = append(ns, v.Name(p))
+	}
+	return strings.Join(ns, ", ")
+}
+
+// Item is the current item of the open sitting, or nil.
+func (v *view) Item() *assembly.Item {
+	if st := v.S.Sitting(); st != nil && st.CurrentItem != "" {
+		return v.S.Items[st.CurrentItem]
+	}
+	return nil
+}
+
+// Items is the order of the day.
+func (v *view) Items() []*assembly.Item {
+	var out []*assembly.Item
+	for _, id := range v.S.ItemOrder {
+		out = append(out, v.S.Items[id])
+	}
+	return out
+}
+
+// Turn is the current speaker's turn on the current item, or nil.
+func (v *view) Turn() *assembly.Turn {
+	it := v.Item()
+	if it == nil || it.Floor.Speaker == "" || len(it.Floor.Turns) == 0 {
+		return nil
+	}
+	t := &it.Floor.Turns[len(it.Floor.Turns)-1]
+	if !t.To.IsZero() || t.Person != it.Floor.Speaker {
+		return nil
+	}
+	return t
+}
+
+// SpeakingTime is the rules' speaking time in seconds (0: no limit).
+func (v *view) SpeakingTime() int { return v.S.Assembly.Rules.SpeakingTimeSeconds }
+
+// Ends is when the current turn's time is up, in Unix milliseconds (0: no
+// limit).
+func (v *view) Ends(t *assembly.Turn) int64 {
+	if v.SpeakingTime() <= 0 {
+		return 0
+	}
+	return t.From.Add(time.Duration(v.SpeakingTime()) * time.Second).UnixMilli()
+}
+
+// Remaining is the speaking time left now, as the page shows it before the
+// script takes over ("-0:12" in overtime, elapsed time when there is no
+// limit).
+func (v *view) Remaining(t *assembly.Turn) string {
+	if v.SpeakingTime() <= 0 {
+		return clock(v.Now.Sub(t.From))
+	}
+	d := t.From.Add(time.Duration(v.SpeakingTime()) * time.Second).Sub(v.Now)
+	if d < 0 {
+		return "−" + clock(-d)
+	}
+	return clock(d)
+}
+
+func clock(d time.Duration) string {
+	s := int(d.Round(time.Second) / time.Second)
+	return fmt.Sprintf("%d:%02d", s/60, s%60)
+}
+
+// NowMilli is the server's clock in Unix milliseconds, the countdown's
+// reference.
+func (v *view) NowMilli() int64 { return v.Now.UnixMilli() }
+
+// Speakers is the current item's speakers' list in the rules' order.
+func (v *view) Speakers() []assembly.Request {
+	if it := v.Item(); it != nil {
+		return v.S.SpeakersList(it.ID)
+	}
+	return nil
+}
+
+// MyRequest is the viewer's place (1-based) on the current speakers' list,
+// or 0.
+func (v *view) MyRequest() int {
+	for i, r := range v.Speakers() {
+		if r.Person == v.Me.Person {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// Pending is the pending motions in the order they are put to the vote.
+func (v *view) Pending() []*assembly.Motion { return v.S.PendingMotions() }
+
+// Motion looks a motion up.
+func (v *view) Motion(id string) *assembly.Motion { return v.S.Motions[id] }
+
+// VoteOn is the vote in progress (open or closed, not declared) on a
+// motion, or nil.
+func (v *view) VoteOn(motion string) *assembly.Vote {
+	for _, id := range v.S.VoteOrder {
+		if vt := v.S.Votes[id]; vt.Motion == motion && vt.Status != assembly.VoteStatusDeclared {
+			return vt
+		}
+	}
+	return nil
+}
+
+// ActiveVotes are the votes opened and not yet declared.
+func (v *view) ActiveVotes() []*assembly.Vote {
+	var out []*assembly.Vote
+	for _, id := range v.S.VoteOrder {
+		if vt := v.S.Votes[id]; vt.Status != assembly.VoteStatusDeclared {
+			out = append(out, vt)
+		}
+	}
+	return out
+}
+
+// OpenVote is the latest open vote, or nil.
+func (v *view) OpenVote() *assembly.Vote {
+	for i := len(v.S.VoteOrder) - 1; i >= 0; i-- {
+		if vt := v.S.Votes[v.S.VoteOrder[i]]; vt.Status == assembly.VoteStatusOpen {
+			return vt
+		}
+	}
+	return nil
+}
+
+// LastResult is the latest declared vote, or nil.
+func (v *view) LastResult() *assembly.Vote {
+	for i := len(v.S.VoteOrder) - 1; i >= 0; i-- {
+		if vt := v.S.Votes[v.S.VoteOrder[i]]; vt.Status == assembly.VoteStatusDeclared {
+			return vt
+		}
+	}
+	return nil
+}
+
+// Question is what a vote is on, in words.
+func (v *view) Question(vt *assembly.Vote) string { return voteQuestion(v.S, vt) }
+
+// Voted reports whether the viewer has cast a ballot in vt.
+func (v *view) Voted(vt *assembly.Vote) bool {
+	for _, b := range vt.Ballots {
+		if b.Voter == v.Me.Person {
+			return true
+		}
+	}
+	return false
+}
+
+// MayVote reports whether the viewer holds a right entitled in vt.
+func (v *view) MayVote(vt *assembly.Vote) bool {
+	if v.Me.Mandate != nil && vt.Eligible[v.Me.Mandate.ID] {
+		return true
+	}
+	return vt.Eligible["p:"+v.Me.Person]
+}
+
+// Choices are the choices of a vote: for, against, abstain, or the drafts.
+func (v *view) Choices(vt *assembly.Vote) []choice {
+	if vt.Alternatives != "" {
+		var cs []choice
+		if a := v.S.Alternatives[vt.Alternatives]; a != nil {
+			for _, m := range a.Motions {
+				title := m
+				if mo := v.S.Motions[m]; mo != nil {
+					title = mo.Title
+				}
+				cs = append(cs, choice{Value: m, Label: title})
+			}
+		}
+		return append(cs, choice{Value: "abstain", Label: "Abstain"})
+	}
+	return []choice{{"for", "For"}, {"against", "Against"}, {"abstain", "Abstain"}}
+}
+
+type choice struct{ Value, Label string }
+
+// ChoiceLabel is a choice's label in vt.
+func (v *view) ChoiceLabel(vt *assembly.Vote, c string) string {
+	for _, ch := range v.Choices(vt) {
+		if ch.Value == c {
+			return ch.Label
+		}
+	}
+	return c
+}
+
+// Tally is the running count of a vote's open ballots per choice (empty in
+// a secret vote).
+func (v *view) Tally(vt *assembly.Vote) map[string]int {
+	t := map[string]int{}
+	for _, b := range vt.Ballots {
+		if b.Choice != "" {
+			t[b.Choice]++
+		}
+	}
+	return t
+}
+
+// bar is one bar of a result chart.
+type bar struct {
+	Label string
+	Class string
+	Count string
+	Pct   int
+}
+
+// Bars are a declared result as bars: each count as a share of the votes
+// cast (a range at its upper end, a word without a bar).
+func (v *view) Bars(vt *assembly.Vote) []bar {
+	r := vt.Result
+	if r == nil {
+		return nil
+	}
+	var bars []bar
+	if vt.Alternatives != "" {
+		total := 0
+		for _, n := range r.ByChoice {
+			total += n
+		}
+		keys := make([]string, 0, len(r.ByChoice))
+		for k := range r.ByChoice {
+			keys = append(keys, k)
+		}
+		sort.Slice(keys, func(i, j int) bool { return r.ByChoice[keys[i]] > r.ByChoice[keys[j]] })
+		for _, k := range keys {
+			bars = append(bars, bar{Label: v.ChoiceLabel(vt, k), Class: "alt", Count: fmt.Sprint(r.ByChoice[k]), Pct: pct(r.ByChoice[k], total)})
+		}
+		return bars
+	}
+	counts := []struct {
+		label, class string
+		c            assembly.Count
+	}{{"For", "for", r.For}, {"Against", "against", r.Against}, {"Abstain", "abstain", r.Abstain}}
+	total := 0
+	for _, c := range counts {
+		if c.c.Word == "" {
+			total += c.c.Max
+		}
+	}
+	for _, c := range counts {
+		if c.class == "abstain" && c.c == (assembly.Count{}) {
+			continue
+		}
+		b := bar{Label: c.label, Class: c.class, Count: c.c.String()}
+		if c.c.Word == "" {
+			b.Pct = pct(c.c.Max, total)
+		}
+		bars = append(bars, b)
+	}
+	return bars
+}
+
+func pct(n, total int) int {
+	if total <= 0 {
+		return 0
+	}
+	return (n*100 + total/2) / total
+}
+
+// Mandates are the mandates with the given status, in order.
+func (v *view) Mandates(status string) []*assembly.Mandate {
+	var out []*assembly.Mandate
+	for _, id := range v.S.MandateOrder {
+		if m := v.S.Mandates[id]; m.Status == status {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// OrgName is an organization's name.
+func (v *view) OrgName(id string) string {
+	if o := v.S.Organizations[id]; o != nil {
+		return o.Name
+	}
+	return id
+}
+
+// Persons are all persons, in the order they were registered.
+func (v *view) Persons() []*assembly.Person {
+	var out []*assembly.Person
+	for _, id := range v.S.PersonOrder {
+		out = append(out, v.S.Persons[id])
+	}
+	return out
+}
+
+// hall counts who is in the hall.
+type hall struct{ In, Out, Walked, Unnamed int }
+
+// Hall counts who is in the hall, who left it and who walked out.
+func (v *view) Hall() hall {
+	var h hall
+	at := v.S.Attendance
+	for p, in := range at.CheckedIn {
+		if in && v.S.InHall(p) {
+			h.In++
+		}
+	}
+	for _, out := range at.OutOfHall {
+		if out {
+			h.Out++
+		}
+	}
+	for _, w := range at.WalkedOut {
+		if w {
+			h.Walked++
+		}
+	}
+	h.Unnamed = at.UnnamedOut
+	h.Out += at.UnnamedOut
+	return h
+}
+
+// QuorumText says whether there is a quorum.
+func (v *view) QuorumText() string {
+	present, needed, ok := v.S.Quorum()
+	if needed == 0 {
+		return fmt.Sprintf("%d voting members present; the rules set no quorum", present)
+	}
+	if ok {
+		return fmt.Sprintf("Quorum: %d voting members present, %d needed", present, needed)
+	}
+	return fmt.Sprintf("No quorum: %d voting members present, %d needed", present, needed)
+}
+
+// Recent is the last n entries of the record, newest first.
+func (v *view) Recent(n int) []assembly.RecordEntry {
+	var out []assembly.RecordEntry
+	for i := len(v.S.Record) - 1; i >= 0 && len(out) < n; i-- {
+		out = append(out, v.S.Record[i])
+	}
+	return out
+}
+
+// Sittings are the sittings in order.
+func (v *view) Sittings() []*assembly.Sitting {
+	var out []*assembly.Sitting
+	for _, id := range v.S.SittingOrder {
+		out = append(out, v.S.Sittings[id])
+	}
+	return out
+}
+
+// RecordOf is the record of one sitting ("" for what came before any).
+func (v *view) RecordOf(sitting string) []assembly.RecordEntry {
+	var out []assembly.RecordEntry
+	for _, e := range v.S.Record {
+		if e.Sitting == sitting {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// EntryText is one record entry in words.
+func (v *view) EntryText(e assembly.RecordEntry) string {
+	who := e.Label
+	if e.Person != "" {
+		who = v.Name(e.Person)
+	}
+	switch e.Kind {
+	case "speech_recorded":
+		if sp := v.S.Speeches[e.Ref]; sp != nil {
+			if sp.Speaker != "" {
+				who = v.Name(sp.Speaker)
+			} else if sp.Label != "" {
+				who = sp.Label
+			}
+			return who + ": " + sp.Notes
+		}
+	case "document_read":
+		if d := v.S.Documents[e.Ref]; d != nil {
+			return "Document read: " + d.Title
+		}
+	case "interjection_recorded":
+		s := "(" + e.Sub
+		if who != "" {
+			s += " — " + who
+		}
+		if e.Text != "" {
+			s += ": " + e.Text
+		}
+		return s + ")"
+	case "floor_given":
+		return who + " has the floor."
+	}
+	text := e.Text
+	if who != "" && !strings.Contains(text, who) && text != "" {
+		return who + ": " + text
+	}
+	if text == "" {
+		text = strings.ReplaceAll(e.Kind, "_", " ")
+		if who != "" {
+			text += " — " + who
+		}
+		if e.Ref != "" {
+			text += " (" + e.Ref + ")"
+		}
+	}
+	return text
+}
+
+// Document looks a document up.
+func (v *view) Document(id string) *assembly.Document { return v.S.Documents[id] }
+
+// NextID proposes a fresh id with a prefix: prefix + the count + 1.
+func (v *view) NextID(prefix string, n int) string { return fmt.Sprintf("%s%d", prefix, n+1) }
+
+// Today is the server's date.
+func (v *view) Today() string { return v.Now.Format("2006-01-02") }
+
+var funcs = template.FuncMap{
+	"key":   newKey,
+	"upper": strings.ToUpper,
+	"words": func(s string) string {
+		return strings.ReplaceAll(s, "_", " ")
+	},
+	"hhmm": func(t time.Time) string {
+		if t.IsZero() {
+			return ""
+		}
+		return t.UTC().Format("15:04")
+	},
+	"add":  func(a, b int) int { return a + b },
+	"len1": func(n int) int { return n + 1 },
+	"join": strings.Join,
+	"list": func(xs ...string) []string { return xs },
+	"pair": func(v *view, e assembly.RecordEntry) entryView { return entryView{V: v, E: e} },
+}
+
+// entryView is a record entry with the view that renders it.
+type entryView struct {
+	V *view
+	E assembly.RecordEntry
+}

@@ -1,0 +1,346 @@
+// Package web is plenum's pages: server-rendered HTML for the delegates on
+// their phones, the chair, the secretaries, the mandate commission, the
+// projector in the hall and the public record.
+//
+// Every page works without JavaScript: actions are HTML forms that post to
+// /a/{id}/act, which gives the command on behalf of the logged-in person
+// (actor = the session's person, at = the server's clock) and redirects back
+// with the outcome. A small hand-written script (static/live.js, no build
+// step) enhances the pages: it listens to the assembly's event stream
+// (/a/{id}/live, server-sent events) and, on each event, re-fetches the
+// page's live regions as server-rendered HTML and swaps them in; it sends
+// the forms with fetch so that the page does not reload; and it runs the
+// speaking-time countdown against the server's clock.
+//
+// What a person may do is decided by the assembly's rules for every command
+// (package assembly); the pages only choose what to offer. A refusal is
+// shown on the page in the rules' own words.
+package web
+
+import (
+	"bytes"
+	"crypto/hmac"
+	"crypto/rand"
+	"crypto/sha256"
+	"embed"
+	"encoding/hex"
+	"html/template"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"plenum/assembly"
+	"plenum/auth"
+	"plenum/engine"
+)
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+//go:embed static
+var staticFS embed.FS
+
+// Options configure the pages.
+type Options struct {
+	// Now is the clock that stamps commands (default time.Now).
+	Now func() time.Time
+	// Logger receives errors that are the server's fault (default
+	// slog.Default()).
+	Logger *slog.Logger
+	// Heartbeat is the interval of comments on an idle live stream
+	// (default 15 s).
+	Heartbeat time.Duration
+	// Secret keys the forms' anti-forgery tokens; random if empty (forms
+	// rendered before a restart must then be reloaded).
+	Secret []byte
+}
+
+// server holds the pages' dependencies.
+type server struct {
+	eng    *engine.Engine
+	auth   *auth.Store
+	opts   Options
+	pages  map[string]*template.Template
+	mux    *http.ServeMux
+	static http.Handler
+}
+
+// The pages, each a template file that defines "content" (and its live
+// regions as "frag-…" templates).
+var pageNames = []string{"index", "landing", "delegate", "chair", "secretary", "mandates", "projector", "record", "receipt", "login"}
+
+// New returns the pages' handler. It serves
+//
+//	GET  /                      the assemblies and the login form
+//	GET  /login                 the login form (for auth.Store.HandleLogin)
+//	GET  /a/{id}/               sends a logged-in person to their page
+//	GET  /a/{id}/delegate       a delegate's page
+//	GET  /a/{id}/chair          the chair's page
+//	GET  /a/{id}/secretary      the secretaries' page
+//	GET  /a/{id}/mandates       the mandate commission's page
+//	GET  /a/{id}/projector      the hall's projector (public)
+//	GET  /a/{id}/record         the public record (public)
+//	GET  /a/{id}/receipt        a voter's receipt for a ballot
+//	GET  /a/{id}/live           server-sent events: one per ledger entry
+//	POST /a/{id}/act            gives a command from a page's form
+//	GET  /static/…              the embedded style sheet and script
+//
+// Each page takes ?fragment=live to return only its live regions. The
+// handler looks up sessions itself (authStore.Middleware), so it can be
+// mounted beside the JSON API or alone; /login and /logout belong to
+// authStore.HandleLogin and HandleLogout, mounted by the caller.
+func New(eng *engine.Engine, authStore *auth.Store, opts Options) http.Handler {
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.Logger == nil {
+		opts.Logger = slog.Default()
+	}
+	if opts.Heartbeat <= 0 {
+		opts.Heartbeat = 15 * time.Second
+	}
+	if len(opts.Secret) == 0 {
+		opts.Secret = make([]byte, 32)
+		rand.Read(opts.Secret)
+	}
+	s := &server{eng: eng, auth: authStore, opts: opts, pages: parsePages(), mux: http.NewServeMux()}
+	sub, _ := fs.Sub(staticFS, "static")
+	s.static = http.StripPrefix("/static/", http.FileServerFS(sub))
+	m := s.mux
+	m.HandleFunc("GET /{$}", s.index)
+	m.HandleFunc("GET /login", s.login)
+	m.HandleFunc("GET /static/", s.serveStatic)
+	m.HandleFunc("GET /a/{id}/{$}", s.landing)
+	m.HandleFunc("GET /a/{id}", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "/a/"+url.PathEscape(r.PathValue("id"))+"/", http.StatusMovedPermanently)
+	})
+	m.HandleFunc("GET /a/{id}/delegate", s.page("delegate", needLogin))
+	m.HandleFunc("GET /a/{id}/chair", s.page("chair", needLogin))
+	m.HandleFunc("GET /a/{id}/secretary", s.page("secretary", needLogin))
+	m.HandleFunc("GET /a/{id}/mandates", s.page("mandates", needLogin))
+	m.HandleFunc("GET /a/{id}/projector", s.page("projector", public))
+	m.HandleFunc("GET /a/{id}/record", s.page("record", public))
+	m.HandleFunc("GET /a/{id}/receipt", s.receipt)
+	m.HandleFunc("GET /a/{id}/live", s.live)
+	m.HandleFunc("POST /a/{id}/act", s.act)
+	return s
+}
+
+// ServeHTTP serves the pages behind the session middleware.
+func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	h := w.Header()
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Referrer-Policy", "same-origin")
+	h.Set("X-Frame-Options", "DENY")
+	h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'")
+	if auth.FromContext(r.Context()) == nil {
+		s.auth.Middleware(s.mux).ServeHTTP(w, r)
+		return
+	}
+	s.mux.ServeHTTP(w, r)
+}
+
+func parsePages() map[string]*template.Template {
+	base := template.Must(template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/parts.html"))
+	pages := map[string]*template.Template{}
+	for _, name := range pageNames {
+		t := template.Must(base.Clone())
+		pages[name] = template.Must(t.ParseFS(templateFS, "templates/"+name+".html"))
+	}
+	return pages
+}
+
+// serveStatic serves the embedded assets. They change only with the binary,
+// so browsers may keep them an hour and must revalidate after.
+func (s *server) serveStatic(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Cache-Control", "public, max-age=3600")
+	s.static.ServeHTTP(w, r)
+}
+
+// render executes the named template into a buffer and writes it, so a
+// failing template never sends half a page.
+func (s *server) render(w http.ResponseWriter, r *http.Request, status int, page, tmpl string, data any) {
+	var buf bytes.Buffer
+	if err := s.pages[page].ExecuteTemplate(&buf, tmpl, data); err != nil {
+		s.opts.Logger.Error("web: rendering failed", "page", page, "template", tmpl, "err", err)
+		http.Error(w, "the page could not be rendered; try again in a moment", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	w.Write(buf.Bytes())
+}
+
+// csrfToken is the anti-forgery token of a session: a MAC of its cookie, so
+// a page on another site cannot know it.
+func (s *server) csrfToken(r *http.Request) string {
+	c, err := r.Cookie(auth.CookieName)
+	if err != nil || c.Value == "" {
+		return ""
+	}
+	mac := hmac.New(sha256.New, s.opts.Secret)
+	mac.Write([]byte("plenum web form\x00"))
+	mac.Write([]byte(c.Value))
+	return hex.EncodeToString(mac.Sum(nil)[:16])
+}
+
+// validForm reports whether a state-changing request comes from plenum's
+// own pages: same origin, and the session's token in the form.
+func (s *server) validForm(r *http.Request) bool {
+	if !auth.SameOrigin(r) {
+		return false
+	}
+	want := s.csrfToken(r)
+	return want != "" && hmac.Equal([]byte(r.PostFormValue("csrf")), []byte(want))
+}
+
+// newKey returns a random idempotency key for a form, so that a form sent
+// twice (a double tap, a retry after a lost answer) is applied once.
+func newKey() string {
+	b := make([]byte, 12)
+	rand.Read(b)
+	return "web-" + hex.EncodeToString(b)
+}
+
+// flash is a message carried to the next page view in a short-lived cookie.
+type flash struct {
+	Error bool
+	Text  string
+}
+
+const flashCookie = "plenum_flash"
+
+func setFlash(w http.ResponseWriter, id string, f flash) {
+	v := "ok:" + f.Text
+	if f.Error {
+		v = "err:" + f.Text
+	}
+	http.SetCookie(w, &http.Cookie{Name: flashCookie, Value: url.QueryEscape(v), Path: "/a/" + id + "/", MaxAge: 60, HttpOnly: true, SameSite: http.SameSiteLaxMode})
+}
+
+func takeFlash(w http.ResponseWriter, r *http.Request, id string) *flash {
+	c, err := r.Cookie(flashCookie)
+	if err != nil {
+		return nil
+	}
+	http.SetCookie(w, &http.Cookie{Name: flashCookie, Value: "", Path: "/a/" + id + "/", MaxAge: -1, HttpOnly: true, SameSite: http.SameSiteLaxMode})
+	v, err := url.QueryUnescape(c.Value)
+	if err != nil {
+		return nil
+	}
+	switch {
+	case strings.HasPrefix(v, "ok:"):
+		return &flash{Text: v[3:]}
+	case strings.HasPrefix(v, "err:"):
+		return &flash{Error: true, Text: v[4:]}
+	}
+	return nil
+}
+
+// viewer is who is looking at a page, in one assembly.
+type viewer struct {
+	Person   string
+	Name     string
+	Admin    bool // a server administrator
+	LoggedIn bool // logged in to this assembly
+	Roles    map[string]bool
+	Mandate  *assembly.Mandate   // the verified mandate they vote with
+	Mandates []*assembly.Mandate // all their mandates
+}
+
+// The roles a viewer may hold besides the assembly's own.
+const (
+	roleDelegate = "delegate"
+	roleGuest    = "guest"
+)
+
+// identify says who sess is in s.
+func identify(s *assembly.State, sess *auth.Session) viewer {
+	v := viewer{Roles: map[string]bool{}}
+	if sess == nil || !sess.In(s.Assembly.ID) {
+		return v
+	}
+	v.LoggedIn = true
+	v.Person = sess.Person
+	if sess.Admin {
+		v.Person, v.Admin = auth.AdminPerson, true
+	}
+	if p := s.Persons[v.Person]; p != nil {
+		v.Name = p.Name
+		for _, id := range p.Mandates {
+			if m := s.Mandates[id]; m != nil {
+				v.Mandates = append(v.Mandates, m)
+			}
+		}
+	}
+	if v.Name == "" {
+		v.Name = v.Person
+	}
+	for _, r := range []assembly.Role{assembly.RoleAdministrator, assembly.RoleChair, assembly.RoleSecretary, assembly.RoleMandateCommission, assembly.RoleTeller} {
+		if s.HasRole(v.Person, r) {
+			v.Roles[string(r)] = true
+		}
+	}
+	if st := s.Sitting(); st != nil {
+		if st.Chair == v.Person || contains(st.Presidium, v.Person) {
+			v.Roles[string(assembly.RoleChair)] = true
+		}
+		if contains(st.Secretaries, v.Person) {
+			v.Roles[string(assembly.RoleSecretary)] = true
+		}
+		if contains(st.Guests, v.Person) {
+			v.Roles[roleGuest] = true
+		}
+	}
+	if m, ok := s.VotingMandate(v.Person); ok && m != nil {
+		v.Mandate = m
+	}
+	for _, m := range v.Mandates {
+		if m.Status != assembly.MandateStatusVerified {
+			continue
+		}
+		if m.Kind == assembly.KindDecisive || m.Kind == assembly.KindConsultative {
+			v.Roles[roleDelegate] = true
+		} else {
+			v.Roles[roleGuest] = true
+		}
+	}
+	return v
+}
+
+// Has reports whether the viewer holds role (administrators hold every
+// office).
+func (v viewer) Has(role string) bool {
+	if v.Roles[string(assembly.RoleAdministrator)] && role != roleDelegate && role != roleGuest {
+		return true
+	}
+	return v.Roles[role]
+}
+
+// home is the page for the viewer's first office.
+func (v viewer) home() string {
+	switch {
+	case v.Roles[string(assembly.RoleChair)] || v.Roles[string(assembly.RoleAdministrator)]:
+		return "chair"
+	case v.Roles[string(assembly.RoleSecretary)]:
+		return "secretary"
+	case v.Roles[string(assembly.RoleMandateCommission)]:
+		return "mandates"
+	case v.Roles[roleDelegate] || v.Roles[roleGuest] || len(v.Mandates) > 0:
+		return "delegate"
+	}
+	return "projector"
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}

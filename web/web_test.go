@@ -1,0 +1,328 @@
+package web_test
+
+import (
+	"bufio"
+	"context"
+	"io"
+	"net/http"
+	"net/http/cookiejar"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/mod/sumdb/tlog"
+
+	"plenum/assembly"
+)
+
+// browser is a person's HTTP client with its cookies.
+type browser struct {
+	h *hall
+	c *http.Client
+}
+
+func (h *hall) browser(person string) *browser {
+	h.t.Helper()
+	jar, _ := cookiejar.New(nil)
+	b := &browser{h: h, c: &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}}
+	if person == "" {
+		return b
+	}
+	resp := b.post("/login", url.Values{"code": {h.codes[person]}, "next": {"/a/" + asm + "/"}}, nil)
+	if resp.StatusCode != http.StatusSeeOther && resp.StatusCode != http.StatusFound {
+		h.t.Fatalf("login %s: %s", person, resp.Status)
+	}
+	return b
+}
+
+func (b *browser) get(path string) (int, string, http.Header) {
+	b.h.t.Helper()
+	resp, err := b.c.Get(b.h.srv.URL + path)
+	if err != nil {
+		b.h.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(body), resp.Header
+}
+
+func (b *browser) post(path string, form url.Values, header http.Header) *http.Response {
+	b.h.t.Helper()
+	req, _ := http.NewRequest("POST", b.h.srv.URL+path, strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Origin", b.h.srv.URL)
+	for k, v := range header {
+		req.Header[k] = v
+	}
+	resp, err := b.c.Do(req)
+	if err != nil {
+		b.h.t.Fatal(err)
+	}
+	io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+	return resp
+}
+
+var csrfRe = regexp.MustCompile(`name="csrf" value="([0-9a-f]+)"`)
+
+// act sends a page's form: the token is taken from page, as a browser would.
+func (b *browser) act(page, cmd string, args url.Values) *http.Response {
+	b.h.t.Helper()
+	_, body, _ := b.get("/a/" + asm + "/" + page)
+	m := csrfRe.FindStringSubmatch(body)
+	if m == nil {
+		b.h.t.Fatalf("no form token on %s", page)
+	}
+	form := url.Values{"csrf": {m[1]}, "cmd": {cmd}, "back": {"/a/" + asm + "/" + page}}
+	for k, v := range args {
+		form[k] = v
+	}
+	return b.post("/a/"+asm+"/act", form, nil)
+}
+
+func TestPagesShowEachPersonTheirPage(t *testing.T) {
+	h := newHall(t)
+	cases := []struct {
+		person, path string
+		status       int
+		want         []string
+	}{
+		{"anna", "/a/coop/", http.StatusSeeOther, nil},
+		{"anna", "/a/coop/delegate", 200, []string{"Anna Arkadyevna", "Ask for the floor", "Adopt the budget", "The meeting adopts the budget as printed.", "No vote is open", "registered present"}},
+		{"chair", "/a/coop/chair", 200, []string{"Order of the day", "The budget", "Put to the vote", "Close the sitting", "3 voting members present"}},
+		{"sec", "/a/coop/secretary", 200, []string{"Notes of a speech", "Interjection", "A document read into the record", "A correction"}},
+		{"mc", "/a/coop/mandates", 200, []string{"Mandates to check (1)", "Dmitri Unchecked", "Verify", "Verified (3)"}},
+		{"", "/a/coop/projector", 200, []string{"The budget", "Nobody has the floor"}},
+		{"", "/a/coop/record", 200, []string{"First sitting", "How to check this record", "plenum.localhost/"}},
+		{"", "/a/coop/delegate", http.StatusSeeOther, nil},
+		{"", "/", 200, []string{"Spring general meeting", "Access code"}},
+		{"", "/a/coop/", 200, []string{"The projector", "Access code"}},
+		{"", "/a/nowhere/projector", 404, nil},
+	}
+	for _, c := range cases {
+		b := h.browser(c.person)
+		status, body, hdr := b.get(c.path)
+		if status != c.status {
+			t.Errorf("%s %s: status %d, want %d", c.person, c.path, status, c.status)
+			continue
+		}
+		for _, w := range c.want {
+			if !strings.Contains(body, w) {
+				t.Errorf("%s %s: the page does not say %q", c.person, c.path, w)
+			}
+		}
+		if status == 200 && strings.Contains(c.path, "/a/coop/") && !strings.Contains(hdr.Get("Content-Security-Policy"), "script-src 'self'") {
+			t.Errorf("%s: no content security policy", c.path)
+		}
+	}
+	// The landing page sends each office to its page.
+	for person, page := range map[string]string{"anna": "delegate", "chair": "chair", "sec": "secretary", "mc": "mandates"} {
+		resp, err := h.browser(person).c.Get(h.srv.URL + "/a/coop/")
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if loc := resp.Header.Get("Location"); loc != "/a/coop/"+page {
+			t.Errorf("%s lands on %q, want /a/coop/%s", person, loc, page)
+		}
+	}
+}
+
+func TestActGivesTheCommandAsTheLoggedInPerson(t *testing.T) {
+	h := newHall(t)
+	anna := h.browser("anna")
+	resp := anna.act("delegate", "request_floor", url.Values{"a:item": {"i1"}, "a:person": {"anna"}, "key": {"k-1"}})
+	if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/a/coop/delegate" {
+		t.Fatalf("request_floor: %s to %q", resp.Status, resp.Header.Get("Location"))
+	}
+	_, body, _ := anna.get("/a/coop/delegate")
+	if !strings.Contains(body, "You are on the speakers&#39; list") || !strings.Contains(body, "You are number 1 on the list") {
+		t.Errorf("the delegate page does not confirm the request:\n%s", body)
+	}
+	reqs := read(h, func(s *assembly.State) []assembly.Request { return s.SpeakersList("i1") })
+	if len(reqs) != 1 || reqs[0].Person != "anna" {
+		t.Fatalf("speakers' list %+v, want anna", reqs)
+	}
+	a, _ := h.eng.Assembly(asm)
+	last, err := a.Log().Read(context.Background(), a.Log().Size()-1, a.Log().Size())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if actor := last[0].Actor; actor != "anna" {
+		t.Errorf("the request was given by %q, want anna", actor)
+	}
+
+	// The same form sent again (same idempotency key) is applied once.
+	n := read(h, func(s *assembly.State) int { return s.Events })
+	anna.act("delegate", "request_floor", url.Values{"a:item": {"i1"}, "a:person": {"anna"}, "key": {"k-1"}})
+	if m := read(h, func(s *assembly.State) int { return s.Events }); m != n {
+		t.Errorf("a form sent twice was applied twice: %d events, then %d", n, m)
+	}
+
+	// A refusal of the rules is shown on the page, as an alert, and changes nothing.
+	boris := h.browser("boris")
+	boris.act("delegate", "open_vote", url.Values{"a:id": {"v9"}, "a:motion": {"m1"}, "a:method": {"roll_call"}})
+	_, body, _ = boris.get("/a/coop/delegate")
+	if !strings.Contains(body, `role="alert"`) || !strings.Contains(body, "Refused: Only the chair puts a question to the vote.") {
+		t.Errorf("the refusal is not shown:\n%s", body)
+	}
+	if read(h, func(s *assembly.State) int { return len(s.Votes) }) != 0 {
+		t.Error("a refused command opened a vote")
+	}
+
+	// A delegate cannot act as another: the actor is the session's person.
+	boris.act("delegate", "withdraw_request", url.Values{"a:item": {"i1"}, "a:person": {"anna"}})
+	if reqs := read(h, func(s *assembly.State) []assembly.Request { return s.SpeakersList("i1") }); len(reqs) != 1 {
+		t.Error("boris withdrew anna's request")
+	}
+}
+
+func TestActRefusesForgedForms(t *testing.T) {
+	h := newHall(t)
+	anna := h.browser("anna")
+	before := read(h, func(s *assembly.State) int { return s.Events })
+	cases := []struct {
+		name   string
+		form   url.Values
+		origin string
+	}{
+		{"no token", url.Values{"cmd": {"request_floor"}, "a:item": {"i1"}, "a:person": {"anna"}}, h.srv.URL},
+		{"wrong token", url.Values{"csrf": {"00112233445566778899aabbccddeeff"}, "cmd": {"request_floor"}, "a:item": {"i1"}, "a:person": {"anna"}}, h.srv.URL},
+		{"other site", nil, "https://evil.example"},
+	}
+	_, page, _ := anna.get("/a/coop/delegate")
+	token := csrfRe.FindStringSubmatch(page)[1]
+	for _, c := range cases {
+		form := c.form
+		if form == nil {
+			form = url.Values{"csrf": {token}, "cmd": {"request_floor"}, "a:item": {"i1"}, "a:person": {"anna"}}
+		}
+		resp := anna.post("/a/coop/act", form, http.Header{"Origin": {c.origin}})
+		if resp.StatusCode != http.StatusSeeOther {
+			t.Errorf("%s: %s", c.name, resp.Status)
+		}
+	}
+	if after := read(h, func(s *assembly.State) int { return s.Events }); after != before {
+		t.Errorf("forged forms were applied: %d events, then %d", before, after)
+	}
+	// The public cannot act at all.
+	resp := h.browser("").post("/a/coop/act", url.Values{"cmd": {"check_in"}}, nil)
+	if loc := resp.Header.Get("Location"); !strings.HasPrefix(loc, "/login") {
+		t.Errorf("the public's form went to %q, want the login", loc)
+	}
+}
+
+func TestVoteConfirmationAndReceipt(t *testing.T) {
+	h := newHall(t)
+	h.must("chair", "open_vote", obj{"id": "v1", "motion": "m1", "method": "roll_call"})
+	anna := h.browser("anna")
+	_, body, _ := anna.get("/a/coop/delegate")
+	for _, w := range []string{`value="for"`, `value="against"`, `value="abstain"`, "Adopt the budget"} {
+		if !strings.Contains(body, w) {
+			t.Errorf("the vote does not offer %q", w)
+		}
+	}
+	_, body, _ = anna.get("/a/coop/delegate?vote=v1&choice=against")
+	if !strings.Contains(body, "Cast your ballot: <strong>AGAINST</strong>?") || !strings.Contains(body, "Change") {
+		t.Fatalf("no confirmation step:\n%s", body)
+	}
+	if read(h, func(s *assembly.State) int { return len(s.Votes["v1"].Ballots) }) != 0 {
+		t.Fatal("choosing cast the ballot before the confirmation")
+	}
+	resp := anna.act("delegate?vote=v1&choice=against", "cast_ballot", url.Values{"a:vote": {"v1"}, "a:voter": {"anna"}, "a:choice": {"against"}})
+	loc := resp.Header.Get("Location")
+	if !strings.HasPrefix(loc, "/a/coop/receipt?entry=") {
+		t.Fatalf("after the ballot the page goes to %q, want the receipt", loc)
+	}
+	status, body, _ := anna.get(loc)
+	if status != 200 {
+		t.Fatalf("receipt: %d", status)
+	}
+	a, _ := h.eng.Assembly(asm)
+	var idx int64
+	a.Read(func(s *assembly.State) { idx = int64(s.Events - 1) })
+	raw, err := a.Log().Raw(context.Background(), idx, idx+1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{tlog.RecordHash(raw[0]).String(), "AGAINST", "plenum.localhost/", "Adopt the budget"} {
+		if !strings.Contains(body, w) {
+			t.Errorf("the receipt does not show %q:\n%s", w, body)
+		}
+	}
+	if status, _, _ := h.browser("boris").get(loc); status != http.StatusNotFound {
+		t.Errorf("another delegate sees anna's receipt: %d", status)
+	}
+	_, body, _ = anna.get("/a/coop/delegate")
+	if !strings.Contains(body, "You have voted in this vote") {
+		t.Error("the delegate page does not say the delegate has voted")
+	}
+	// A second ballot is refused by the rules, and the page says so.
+	anna.act("delegate", "cast_ballot", url.Values{"a:vote": {"v1"}, "a:voter": {"anna"}, "a:choice": {"for"}})
+	_, body, _ = anna.get("/a/coop/delegate")
+	if !strings.Contains(body, "already voted") {
+		t.Errorf("a second ballot is not refused on the page:\n%s", body)
+	}
+}
+
+func TestProjectorShowsTheResultAsBars(t *testing.T) {
+	h := newHall(t)
+	h.must("chair", "open_vote", obj{"id": "v1", "motion": "m1", "method": "roll_call"})
+	for i, p := range delegates {
+		choice := "for"
+		if i == 2 {
+			choice = "against"
+		}
+		h.must(p, "cast_ballot", obj{"vote": "v1", "voter": p, "choice": choice})
+	}
+	_, body, _ := h.browser("").get("/a/coop/projector?fragment=live")
+	if !strings.Contains(body, "3 of 3 have voted") {
+		t.Errorf("the projector does not count the ballots:\n%s", body)
+	}
+	h.must("chair", "close_vote", obj{"vote": "v1"})
+	h.must("chair", "declare_result", obj{"vote": "v1"})
+	_, body, _ = h.browser("").get("/a/coop/projector?fragment=live")
+	for _, w := range []string{"CARRIED", `bar bar-for w-67`, `bar bar-against w-33`, "2 for, 1 against"} {
+		if !strings.Contains(body, w) {
+			t.Errorf("the projector's result does not show %q:\n%s", w, body)
+		}
+	}
+	if strings.Contains(body, "<html") {
+		t.Error("the fragment is a whole page")
+	}
+}
+
+func TestLiveStreamAnnouncesEachEntry(t *testing.T) {
+	h := newHall(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	req, _ := http.NewRequestWithContext(ctx, "GET", h.srv.URL+"/a/coop/live", nil)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	if ct := resp.Header.Get("Content-Type"); ct != "text/event-stream" {
+		t.Fatalf("content type %q", ct)
+	}
+	r := bufio.NewReader(resp.Body)
+	if line, _ := r.ReadString('\n'); line != "retry: 2000\n" {
+		t.Fatalf("first line %q", line)
+	}
+	res := h.must("anna", "request_floor", obj{"item": "i1", "person": "anna"})
+	want := []string{"", "id: " + itoa(res.First()), "data: floor_requested"}
+	for _, w := range want {
+		line, err := r.ReadString('\n')
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.TrimRight(line, "\n") != w {
+			t.Fatalf("stream line %q, want %q", line, w)
+		}
+	}
+}
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }
