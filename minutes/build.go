@@ -234,6 +234,7 @@ func (b *builder) election(id string) *Election {
 func (b *builder) record() {
 	s, d := b.s, b.doc
 	var sitting *Sitting
+	var chair Ref // who is in the chair now
 	add := func(p Paragraph) {
 		if sitting == nil {
 			d.Preface = append(d.Preface, p)
@@ -268,6 +269,7 @@ func (b *builder) record() {
 				Chair: b.person(r.Person, ""), Secretaries: b.persons(st.Secretaries),
 				Approved: st.Approved, Entry: r.Entry, Parts: []Part{{}}})
 			sitting = &d.Sittings[len(d.Sittings)-1]
+			chair = sitting.Chair
 			for _, g := range st.Guests {
 				if !added[st.ID][g] {
 					sitting.Guests = append(sitting.Guests, b.person(g, ""))
@@ -297,7 +299,13 @@ func (b *builder) record() {
 			}
 			continue
 		}
+		if r.Kind == "presidium_changed" && r.Person != "" {
+			chair = b.person(r.Person, "")
+		}
 		p := b.paragraph(r)
+		if p != nil && p.Kind == KindQuestion && sitting != nil {
+			p.Speaker = chair
+		}
 		if p == nil {
 			if text := b.narrativeText(r); text != "" {
 				narrative(r, text)

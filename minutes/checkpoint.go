@@ -30,6 +30,8 @@ func Render(d *Document, format string) ([]byte, error) {
 		return Markdown(d), nil
 	case FormatHTML:
 		return HTML(d), nil
+	case FormatAKN:
+		return AKN(d), nil
 	}
 	return nil, fmt.Errorf("unknown format %q; use one of %s", format, strings.Join(Formats, ", "))
 }
@@ -130,6 +132,8 @@ func ReadStated(doc []byte) (Stated, error) {
 			key, err = between(s, `<meta name="plenum-verifier-key" content="`, `"`)
 			st.VerifierKey = html.UnescapeString(key)
 		}
+	case FormatAKN:
+		err = readAKNStated(doc, &st)
 	default:
 		return st, fmt.Errorf("a %s document cannot be checked; export md, html or akn", st.Format)
 	}

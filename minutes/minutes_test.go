@@ -137,6 +137,23 @@ func march(t testing.TB) *Document {
 	return march1917.doc
 }
 
+var coopDoc *Document
+
+// coop returns the document of the cooperative's general meeting
+// (testdata/coop-2026.jsonl): named ballots and a correction.
+func coop(t testing.TB) *Document {
+	t.Helper()
+	if coopDoc == nil {
+		script, err := os.ReadFile(filepath.Join("..", "testdata", "coop-2026.jsonl"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		f := replayScript(t, "coop-2026.jsonl", script)
+		coopDoc = Build(f.state, f.cp)
+	}
+	return coopDoc
+}
+
 // golden compares got with testdata/name, or rewrites it with -update.
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
@@ -161,6 +178,7 @@ func TestGolden(t *testing.T) {
 	for _, f := range []struct{ format, file string }{
 		{FormatMarkdown, "march-1917.md"},
 		{FormatHTML, "march-1917.html"},
+		{FormatAKN, "march-1917.akn.xml"},
 	} {
 		t.Run(f.format, func(t *testing.T) {
 			got, err := Render(d, f.format)
@@ -170,6 +188,7 @@ func TestGolden(t *testing.T) {
 			golden(t, f.file, got)
 		})
 	}
+	golden(t, "coop-2026.md", Markdown(coop(t)))
 }
 
 // TestDeterministic renders twice from two separate replays: maps in the
@@ -178,7 +197,7 @@ func TestDeterministic(t *testing.T) {
 	a := march(t)
 	f := replayScript(t, "march-1917.jsonl", demo.Script)
 	b := Build(f.state, f.cp)
-	for _, format := range []string{FormatMarkdown, FormatHTML} {
+	for _, format := range []string{FormatMarkdown, FormatHTML, FormatAKN} {
 		x, _ := Render(a, format)
 		y, _ := Render(b, format)
 		if d := FirstDifference(x, y); d != "" {
@@ -215,7 +234,7 @@ func TestCountsText(t *testing.T) {
 // TestStatedCheckpoint reads back the checkpoint each checkable format states.
 func TestStatedCheckpoint(t *testing.T) {
 	d := march(t)
-	for _, format := range []string{FormatMarkdown, FormatHTML} {
+	for _, format := range []string{FormatMarkdown, FormatHTML, FormatAKN} {
 		out, err := Render(d, format)
 		if err != nil {
 			t.Fatal(err)

@@ -1,0 +1,432 @@
+package minutes
+
+import (
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// AKNNS is the namespace of Akoma Ntoso 3.0.
+const AKNNS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+
+// AKN renders the minutes as an Akoma Ntoso 3.0 <debate>: FRBR metadata,
+// the votes in the analysis, every person as a TLCPerson, a debateSection
+// per sitting and per item, speeches by reference to their speakers, and
+// the checkpoint in <proprietary source="#plenum">.
+func AKN(d *Document) []byte {
+	w := &aknWriter{d: d, labels: map[string]string{}}
+	w.collectLabels()
+	c := d.Checkpoint
+	work := "/akn/xx/debaterecord/" + aknName(d.ID) + "/" + w.workDate()
+	expr := work + "/eng@" + strconv.FormatInt(c.Size, 10)
+	w.line(`<?xml version="1.0" encoding="UTF-8"?>`)
+	w.line(`<akomaNtoso xmlns="` + AKNNS + `">`)
+	w.line(`<debate name="minutes">`)
+	w.line("<meta>")
+	w.line(`<identification source="#plenum">`)
+	w.line("<FRBRWork>")
+	w.line(`<FRBRthis value="` + x(work+"/!main") + `"/>`)
+	w.line(`<FRBRuri value="` + x(work) + `"/>`)
+	w.line(`<FRBRdate date="` + w.workDate() + `" name="assembly"/>`)
+	w.line(`<FRBRauthor href="#assembly" as="#author"/>`)
+	w.line(`<FRBRcountry value="xx"/>`)
+	w.line("</FRBRWork>")
+	w.line("<FRBRExpression>")
+	w.line(`<FRBRthis value="` + x(expr+"/!main") + `"/>`)
+	w.line(`<FRBRuri value="` + x(expr) + `"/>`)
+	w.line(`<FRBRdate date="` + w.exprDate() + `" name="checkpoint"/>`)
+	w.line(`<FRBRauthor href="#plenum" as="#editor"/>`)
+	w.line(`<FRBRlanguage language="eng"/>`)
+	w.line("</FRBRExpression>")
+	w.line("<FRBRManifestation>")
+	w.line(`<FRBRthis value="` + x(expr+"/!main.xml") + `"/>`)
+	w.line(`<FRBRuri value="` + x(expr+".akn") + `"/>`)
+	w.line(`<FRBRdate date="` + w.exprDate() + `" name="checkpoint"/>`)
+	w.line(`<FRBRauthor href="#plenum" as="#editor"/>`)
+	w.line("</FRBRManifestation>")
+	w.line("</identification>")
+	w.analysis()
+	w.references()
+	w.line(`<proprietary source="#plenum">`)
+	w.line(`<plenum:checkpoint xmlns:plenum="` + PlenumNS + `" origin="` + x(c.Origin) + `" size="` + strconv.FormatInt(c.Size, 10) + `" rootHash="` + x(c.RootHash) + `">` + x(c.Signed) + "</plenum:checkpoint>")
+	w.line(`<plenum:verifierKey xmlns:plenum="` + PlenumNS + `">` + x(c.VerifierKey) + "</plenum:verifierKey>")
+	w.line("</proprietary>")
+	w.line("</meta>")
+	w.line("<preface>")
+	w.line(`<p class="title"><docTitle>` + x(d.Title) + "</docTitle></p>")
+	if d.Starts != "" {
+		w.line(`<p><docDate date="` + x(d.Starts) + `">` + x(d.Dates()) + "</docDate></p>")
+	}
+	if len(d.Venues) > 0 {
+		w.line("<p>" + x(strings.Join(d.Venues, "; ")+".") + "</p>")
+	}
+	if d.Description != "" {
+		w.line("<p>" + x(d.Description) + "</p>")
+	}
+	w.line("</preface>")
+	w.line("<debateBody>")
+	if len(d.Organizations) > 0 {
+		w.line(`<debateSection name="participants" eId="dbsect_participants">`)
+		w.line("<heading>Organizations and delegates</heading>")
+		for _, o := range d.Organizations {
+			if len(o.Delegates) > 0 {
+				w.line("<p>" + x(orgLine(o)) + "</p>")
+			}
+		}
+		var noted []string
+		for _, o := range d.Organizations {
+			if len(o.Delegates) == 0 {
+				noted = append(noted, notedLine(o))
+			}
+		}
+		if len(noted) > 0 {
+			w.line("<p>Organizations that took part but whose delegates did not register:</p>")
+			for _, n := range noted {
+				w.line("<p>" + x(n) + "</p>")
+			}
+		}
+		for _, m := range d.Marks {
+			w.line("<p>" + x(m.Symbol+" "+m.Meaning) + "</p>")
+		}
+		w.line("</debateSection>")
+	}
+	if len(d.Others) > 0 {
+		w.line(`<debateSection name="bodies" eId="dbsect_bodies">`)
+		w.line("<heading>Leading bodies, factions and groups</heading>")
+		for _, o := range d.Others {
+			w.line("<p>" + x(o.Name+otherTail(o)) + "</p>")
+		}
+		w.line("</debateSection>")
+	}
+	if len(d.Preface) > 0 {
+		w.line(`<debateSection name="notes" eId="dbsect_notes">`)
+		w.line("<heading>Notes on the record</heading>")
+		for i := range d.Preface {
+			w.paragraph(&d.Preface[i])
+		}
+		w.line("</debateSection>")
+	}
+	for i := range d.Sittings {
+		w.sitting(&d.Sittings[i])
+	}
+	w.line(`<debateSection name="checkpoint" eId="dbsect_checkpoint">`)
+	w.line("<heading>Checkpoint</heading>")
+	w.line("<p>" + x(CheckpointLead(c)) + "</p>")
+	w.line("<p>" + x("Tree size: "+strconv.FormatInt(c.Size, 10)+". Root hash: "+c.RootHash+". Origin: "+c.Origin+". Verifier key: "+c.VerifierKey+".") + "</p>")
+	for _, l := range HowToCheck(c) {
+		w.line("<p>" + x(l) + "</p>")
+	}
+	w.line("</debateSection>")
+	w.line("</debateBody>")
+	w.line("</debate>")
+	w.line("</akomaNtoso>")
+	return w.buf.Bytes()
+}
+
+type aknWriter struct {
+	d      *Document
+	buf    bytes.Buffer
+	labels map[string]string // label → eId of its TLCPerson
+}
+
+func (w *aknWriter) line(s string) { w.buf.WriteString(s); w.buf.WriteByte('\n') }
+
+func x(s string) string {
+	var b strings.Builder
+	xml.EscapeText(&b, []byte(s))
+	return b.String()
+}
+
+// aknName makes an id safe in an eId or a FRBR URI component.
+func aknName(id string) string {
+	var b strings.Builder
+	for _, r := range id {
+		switch {
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == '-', r == '_', r == '.':
+			b.WriteRune(r)
+		default:
+			b.WriteByte('_')
+		}
+	}
+	return b.String()
+}
+
+func (w *aknWriter) workDate() string {
+	if w.d.Starts != "" {
+		return w.d.Starts
+	}
+	return w.exprDate()
+}
+
+func (w *aknWriter) exprDate() string {
+	if w.d.Checkpoint.Time.IsZero() {
+		return w.workDate0()
+	}
+	return w.d.Checkpoint.Time.UTC().Format("2006-01-02")
+}
+
+func (w *aknWriter) workDate0() string {
+	if w.d.Starts != "" {
+		return w.d.Starts
+	}
+	return "1970-01-01"
+}
+
+// agent is the eId of the TLCPerson for a person or a label.
+func (w *aknWriter) agent(r Ref) string {
+	if r.ID != "" {
+		return "p-" + aknName(r.ID)
+	}
+	return w.labels[r.Name]
+}
+
+func (w *aknWriter) collectLabels() {
+	add := func(r Ref) {
+		if r.ID == "" && r.Name != "" {
+			if _, ok := w.labels[r.Name]; !ok {
+				w.labels[r.Name] = fmt.Sprintf("label-%d", len(w.labels)+1)
+			}
+		}
+	}
+	each := func(ps []Paragraph) {
+		for _, p := range ps {
+			add(p.Speaker)
+			if p.Motion != nil {
+				add(p.Motion.Mover)
+			}
+		}
+	}
+	each(w.d.Preface)
+	for _, s := range w.d.Sittings {
+		for _, part := range s.Parts {
+			each(part.Paragraphs)
+		}
+	}
+}
+
+func (w *aknWriter) analysis() {
+	var votes []*Vote
+	for i := range w.d.Votes {
+		if v := &w.d.Votes[i]; v.Declared && (len(v.Options) > 0 || !v.For.IsZero() || !v.Against.IsZero() || !v.Abstain.IsZero()) {
+			votes = append(votes, v)
+		}
+	}
+	if len(votes) == 0 {
+		return
+	}
+	w.line(`<analysis source="#plenum">`)
+	w.line("<parliamentary>")
+	for _, v := range votes {
+		id := "vote-" + aknName(v.ID)
+		w.line(`<voting eId="` + id + `-analysis" href="#` + id + `" outcome="#` + outcomeConcept(v) + `">`)
+		n := 0
+		count := func(concept string, c Count) {
+			if c.IsZero() {
+				return
+			}
+			n++
+			w.line(fmt.Sprintf(`<count eId="%s-cnt%d" refersTo="#%s" value="%s"/>`, id, n, concept, x(countValue(c))))
+		}
+		if len(v.Options) > 0 {
+			for _, o := range v.Options {
+				n++
+				w.line(fmt.Sprintf(`<count eId="%s-cnt%d" refersTo="#motion-%s" value="%s"/>`, id, n, aknName(o.Motion), x(countValue(o.Count))))
+			}
+		} else {
+			count("for", v.For)
+			count("against", v.Against)
+			count("abstain", v.Abstain)
+		}
+		w.line("</voting>")
+	}
+	w.line("</parliamentary>")
+	w.line("</analysis>")
+}
+
+// countValue is a count as an attribute value: "38", "62-68", "rest".
+func countValue(c Count) string {
+	switch {
+	case c.Word != "":
+		return c.Word
+	case c.Min == c.Max:
+		return strconv.Itoa(c.Min)
+	}
+	return fmt.Sprintf("%d-%d", c.Min, c.Max)
+}
+
+func outcomeConcept(v *Vote) string {
+	if len(v.Options) > 0 {
+		return "motion-" + aknName(v.OutcomeID)
+	}
+	return aknName(v.OutcomeID)
+}
+
+func (w *aknWriter) references() {
+	w.line(`<references source="#plenum">`)
+	w.line(`<TLCOrganization eId="plenum" href="/akn/ontology/organization/plenum" showAs="plenum"/>`)
+	w.line(`<TLCOrganization eId="assembly" href="/akn/ontology/organization/plenum/` + x(aknName(w.d.ID)) + `" showAs="` + x(w.d.Title) + `"/>`)
+	for _, o := range append(append([]Organization(nil), w.d.Organizations...), w.d.Others...) {
+		w.line(`<TLCOrganization eId="org-` + x(aknName(o.ID)) + `" href="/akn/ontology/organization/plenum/` + x(aknName(o.ID)) + `" showAs="` + x(o.Name) + `"/>`)
+	}
+	for _, p := range w.d.Persons {
+		w.line(`<TLCPerson eId="p-` + x(aknName(p.ID)) + `" href="/akn/ontology/person/plenum/` + x(aknName(p.ID)) + `" showAs="` + x(p.Name) + `"/>`)
+	}
+	labels := make([]string, len(w.labels))
+	for l, id := range w.labels {
+		var n int
+		fmt.Sscanf(id, "label-%d", &n)
+		labels[n-1] = l
+	}
+	for i, l := range labels {
+		w.line(fmt.Sprintf(`<TLCPerson eId="label-%d" href="/akn/ontology/person/plenum/unnamed-%d" showAs="%s"/>`, i+1, i+1, x(l)))
+	}
+	w.line(`<TLCRole eId="author" href="/akn/ontology/role/akn/author" showAs="Author of Document"/>`)
+	w.line(`<TLCRole eId="editor" href="/akn/ontology/role/akn/editor" showAs="Editor of Document"/>`)
+	w.line(`<TLCConcept eId="for" href="/akn/ontology/concept/plenum/for" showAs="For"/>`)
+	w.line(`<TLCConcept eId="against" href="/akn/ontology/concept/plenum/against" showAs="Against"/>`)
+	w.line(`<TLCConcept eId="abstain" href="/akn/ontology/concept/plenum/abstain" showAs="Abstaining"/>`)
+	w.line(`<TLCConcept eId="carried" href="/akn/ontology/concept/plenum/carried" showAs="Carried"/>`)
+	w.line(`<TLCConcept eId="defeated" href="/akn/ontology/concept/plenum/defeated" showAs="Defeated"/>`)
+	seen := map[string]bool{}
+	for _, v := range w.d.Votes {
+		for _, o := range v.Options {
+			if !seen[o.Motion] {
+				seen[o.Motion] = true
+				w.line(`<TLCConcept eId="motion-` + x(aknName(o.Motion)) + `" href="/akn/ontology/concept/plenum/motion/` + x(aknName(o.Motion)) + `" showAs="` + x(o.Title) + `"/>`)
+			}
+		}
+	}
+	w.line("</references>")
+}
+
+func (w *aknWriter) sitting(s *Sitting) {
+	sid := "sitting-" + aknName(s.ID)
+	w.line(`<debateSection name="sitting" eId="` + sid + `">`)
+	w.line("<heading>" + x(s.Heading()) + "</heading>")
+	for _, l := range s.HeadLines() {
+		w.line("<p>" + x(l) + "</p>")
+	}
+	for i := range s.Parts {
+		part := &s.Parts[i]
+		if part.Item != nil {
+			w.line(fmt.Sprintf(`<debateSection name="item" eId="%s__item-%d">`, sid, i))
+			w.line("<heading>" + x(part.Item.Heading()) + "</heading>")
+			if l := part.Item.ReportersLine(); l != "" {
+				w.line("<p>" + x(l) + "</p>")
+			}
+		}
+		for j := range part.Paragraphs {
+			w.paragraph(&part.Paragraphs[j])
+		}
+		if part.Item != nil {
+			w.line("</debateSection>")
+		}
+	}
+	w.line("<narrative>" + x(s.ClosingLine()) + "</narrative>")
+	w.line("</debateSection>")
+}
+
+func (w *aknWriter) blocks(ps []Point, text string) {
+	for _, l := range strings.Split(text, "\n") {
+		if strings.TrimSpace(l) != "" {
+			w.line("<p>" + x(l) + "</p>")
+		}
+	}
+	for _, p := range ps {
+		n := ""
+		if p.Number != "" {
+			n = p.Number + ") "
+		}
+		w.line("<p>" + x(n+p.Text) + "</p>")
+	}
+}
+
+func (w *aknWriter) paragraph(p *Paragraph) {
+	e := fmt.Sprintf("e%d", p.Entry)
+	corrected := ""
+	if len(p.CorrectedBy) > 0 {
+		corrected = " " + correctedNote(p.CorrectedBy)
+	}
+	switch p.Kind {
+	case KindSpeech:
+		w.line(`<speech eId="` + e + `" by="#` + w.agent(p.Speaker) + `">`)
+		w.line("<from>" + x(p.SpeakerText()+":") + "</from>")
+		w.line("<p>" + x(p.Text+corrected) + "</p>")
+		w.line("</speech>")
+	case KindInterjection:
+		w.line(`<scene eId="` + e + `">` + x(InterjectionText(p)+corrected) + "</scene>")
+	case KindNarrative:
+		t := p.Text
+		if p.Time != "" {
+			t = "Time: " + p.Time + ". " + t
+		}
+		w.line(`<narrative eId="` + e + `">` + x(t+corrected) + "</narrative>")
+	case KindDocument:
+		w.line(`<debateSection name="document" eId="` + e + `">`)
+		w.line("<heading>" + x(DocumentLead(p)+corrected) + "</heading>")
+		if p.Provenance != "" {
+			w.line("<p>" + x(sentence(p.Provenance)) + "</p>")
+		}
+		w.blocks(p.Points, p.Text)
+		if p.Provenance == "" && p.Text == "" && len(p.Points) == 0 {
+			w.line("<p/>")
+		}
+		w.line("</debateSection>")
+	case KindMotion:
+		m := p.Motion
+		if m.Mover.Name != "" {
+			w.line(`<speech eId="` + e + `" by="#` + w.agent(m.Mover) + `" refersTo="#motion-` + x(aknName(m.ID)) + `">`)
+			w.line("<from>" + x(strings.TrimSuffix(m.Lead(), ": "+m.Title)+":") + "</from>")
+			w.line("<p>" + x(m.Title+corrected) + "</p>")
+		} else {
+			w.line(`<debateSection name="motion" eId="` + e + `">`)
+			w.line("<heading>" + x(m.Lead()+corrected) + "</heading>")
+		}
+		w.blocks(m.Points, m.Text)
+		if m.Mover.Name != "" {
+			w.line("</speech>")
+		} else {
+			if m.Text == "" && len(m.Points) == 0 {
+				w.line("<p/>")
+			}
+			w.line("</debateSection>")
+		}
+	case KindQuestion:
+		by := "assembly"
+		if p.Speaker.Name != "" {
+			by = w.agent(p.Speaker)
+		}
+		w.line(`<question eId="` + e + `" by="#` + by + `">`)
+		if p.Speaker.Name != "" {
+			w.line("<from>" + x(p.Speaker.Name+" (chair):") + "</from>")
+		}
+		w.line("<p>" + x(QuestionText(p.Vote)+corrected) + "</p>")
+		w.line("</question>")
+	case KindVote:
+		w.line(`<summary eId="vote-` + x(aknName(p.Vote.ID)) + `">` + x(VoteLine(p.Vote)+corrected) + "</summary>")
+		if t := p.Vote.BallotsText(); t != "" {
+			w.line("<narrative>" + x(t) + "</narrative>")
+		}
+		if t := ResultNote(p.Vote); t != "" {
+			w.line("<narrative>" + x(t) + "</narrative>")
+		}
+	case KindElection:
+		w.line(`<debateSection name="election" eId="` + e + `">`)
+		w.line("<heading>" + x(sentence("Election: "+p.Election.Title)) + "</heading>")
+		w.line("<p>" + x(p.Election.ElectedText()+corrected) + "</p>")
+		if t := ElectionNote(p.Election); t != "" {
+			w.line("<p>" + x(t) + "</p>")
+		}
+		w.line("</debateSection>")
+	case KindGap:
+		w.line(`<narrative eId="` + e + `">` + x(GapText(p)) + "</narrative>")
+	case KindCorrection:
+		w.line(`<debateSection name="correction" eId="` + e + `">`)
+		w.line("<heading>" + x(CorrectionLead(p)) + "</heading>")
+		w.line("<p>" + x(p.Text) + "</p>")
+		w.line("<p>" + x("Reason: "+sentence(p.Reason)) + "</p>")
+		w.line("</debateSection>")
+	}
+}
