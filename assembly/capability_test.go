@@ -347,3 +347,38 @@ func TestEveryCommandDocumented(t *testing.T) {
 		}
 	}
 }
+
+func TestWeightsAndEligible(t *testing.T) {
+	h := fixture(t, "congress", "")
+	h.refuse("cara", "submit_mandate", `{"id":"md-big","person":"guest","organization":"org","kind":"decisive","weight":3}`, ErrInvalid, "the rules of procedure give every mandate one vote; a weight of 3 needs weighted_votes")
+	h.must("ann", "set_rules", `{"overrides":{"weighted_votes":true}}`)
+	h.must("cara", "submit_mandate", `{"id":"md-big","person":"guest","organization":"org","kind":"decisive","weight":3,"note":"a local of 300 members"}`)
+	h.must("cara", "verify_mandate", `{"mandate":"md-big"}`)
+	h.must("ann", "open_vote", `{"id":"v","question":"Q","method":"roll_call"}`)
+	if err := h.s.Eligible("v", "guest"); err == nil || err.Error() != "guest is not present in the hall; only those present vote" {
+		t.Fatalf("Eligible before check-in: %v", err)
+	}
+	h.must("guest", "check_in", `{"person":"guest"}`)
+	if err := h.s.Eligible("v", "guest"); err != nil {
+		t.Fatal(err)
+	}
+	h.must("guest", "cast_ballot", `{"vote":"v","voter":"guest","choice":"for"}`)
+	if err := h.s.Eligible("v", "guest"); CodeOf(err) != ErrConflict {
+		t.Fatalf("Eligible after voting: %v", err)
+	}
+	if err := h.s.Eligible("v", "rep"); err == nil || err.Error() != "the mandate md-rep is not entitled to vote in v" {
+		t.Fatalf("Eligible of a consultative mandate: %v", err)
+	}
+	h.must("m1", "cast_ballot", `{"vote":"v","voter":"m1","choice":"against"}`)
+	h.must("m2", "cast_ballot", `{"vote":"v","voter":"m2","choice":"against"}`)
+	h.must("ann", "close_vote", `{"vote":"v"}`)
+	h.must("ann", "declare_result", `{"vote":"v"}`)
+	if r := h.s.Votes["v"].Result; r.Arithmetic != "3 for, 2 against, 5 cast; 3 needed; carried" {
+		t.Fatalf("weighted: %q", r.Arithmetic)
+	}
+	// In a secret vote the sealed ballots number the votes, weights counted.
+	h.must("ann", "open_vote", `{"id":"s","question":"Q","method":"secret"}`)
+	h.must("guest", "cast_ballot", `{"vote":"s","voter":"guest","choice":"against"}`)
+	h.refuse("ann", "close_vote", `{"vote":"s","sealed":["against"]}`, ErrInvalid, "the sealed ballots (1) must number the votes cast (3)")
+	h.must("ann", "close_vote", `{"vote":"s","sealed":["against","against","against"]}`)
+}

@@ -52,6 +52,7 @@ type ElectionBallot struct {
 	Ranking []string  `json:"ranking"`
 	Approve []string  `json:"approve"`
 	List    string    `json:"list"`
+	Weight  int       `json:"weight"`
 	At      time.Time `json:"at"`
 }
 
@@ -309,7 +310,7 @@ func (c CastElectionBallot) decide(s *State, m Meta) ([]Event, error) {
 	if m.Actor != c.Voter {
 		return nil, forbidden("%s cannot cast a ballot for %s; each voter casts their own", m.Actor, c.Voter)
 	}
-	right, err := s.ballotRight(c.Voter, c.ForMandate, el.Eligible, c.Election)
+	right, err := s.ballotRight(c.Voter, c.ForMandate, el.Eligible, c.Election, el.EligibleNote)
 	if err != nil {
 		return nil, err
 	}
@@ -355,12 +356,12 @@ func (c CastElectionBallot) decide(s *State, m Meta) ([]Event, error) {
 			return nil, err
 		}
 	}
-	return one(ElectionBallotCast{Meta: m, Election: c.Election, Ballot: ElectionBallot{Voter: c.Voter, Right: right, Ranking: c.Ranking, Approve: c.Approve, List: c.List, At: m.At}})
+	return one(ElectionBallotCast{Meta: m, Election: c.Election, Ballot: ElectionBallot{Voter: c.Voter, Right: right, Ranking: c.Ranking, Approve: c.Approve, List: c.List, Weight: s.weight(right), At: m.At}})
 }
 
 // ballotRight finds the voting right with which voter votes, or says why
 // they may not.
-func (s *State) ballotRight(voter, forMandate string, eligible map[string]bool, what string) (string, error) {
+func (s *State) ballotRight(voter, forMandate string, eligible map[string]bool, what, note string) (string, error) {
 	var right string
 	if forMandate != "" {
 		md := s.Mandates[forMandate]
@@ -389,7 +390,7 @@ func (s *State) ballotRight(voter, forMandate string, eligible map[string]bool, 
 		return "", forbidden("%s holds no verified mandate and is not entitled to vote in %s", voter, what)
 	}
 	if !eligible[right] {
-		return "", forbidden("the mandate %s is not entitled to vote in %s", right, what)
+		return "", forbidden("the mandate %s is not entitled to vote in %s%s", right, what, noteSuffix(note))
 	}
 	if !s.InHall(voter) {
 		return "", forbidden("%s is not present in the hall; only those present vote", voter)
@@ -474,7 +475,6 @@ func (c DeclareElection) decide(s *State, m Meta) ([]Event, error) {
 
 // countElection counts an election's ballots by its method with package tally.
 func (s *State) countElection(el *Election) ([]string, string, error) {
-	one := tally.Int(1)
 	opts := tally.Options{Seed: el.Seed}
 	if listMethod(el.Method) {
 		method := el.Method
@@ -487,7 +487,7 @@ func (s *State) countElection(el *Election) ([]string, string, error) {
 			ids[i] = l.ID
 			for _, b := range el.Ballots {
 				if b.List == l.ID {
-					votes[i] = votes[i].Add(one)
+					votes[i] = votes[i].Add(tally.Int(int64(max(b.Weight, 1))))
 				}
 			}
 		}
@@ -530,7 +530,7 @@ func (s *State) countElection(el *Election) ([]string, string, error) {
 				rk = append(rk, []int{idx[c]})
 			}
 		}
-		e.Ballots = append(e.Ballots, tally.Ballot{Weight: one, Ranking: rk})
+		e.Ballots = append(e.Ballots, tally.Ballot{Weight: tally.Int(int64(max(b.Weight, 1))), Ranking: rk})
 	}
 	res, err := tally.Count(el.Method, e, opts)
 	if err != nil {

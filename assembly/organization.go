@@ -41,6 +41,7 @@ type SubmitMandate struct {
 	Kind         string   `json:"kind" plenum:"required,enum=decisive|consultative|guest|ex_officio"`
 	Marks        []string `json:"marks"`
 	Note         string   `json:"note"`
+	Weight       int      `json:"weight" plenum:"positive"`
 }
 
 // VerifyMandate is the mandate commission accepting a mandate.
@@ -285,7 +286,10 @@ func (c SubmitMandate) decide(s *State, m Meta) ([]Event, error) {
 			return nil, fieldErr("marks", "the mark %q is not defined; define_mark first", mk)
 		}
 	}
-	return one(MandateSubmitted{Meta: m, Mandate: Mandate{ID: c.ID, Person: c.Person, Organization: c.Organization, Kind: c.Kind, Marks: c.Marks, Note: c.Note, Status: MandateStatusSubmitted}})
+	if c.Weight > 1 && !s.Assembly.Rules.WeightedVotes {
+		return nil, fieldErr("weight", "the rules of procedure give every mandate one vote; a weight of %d needs weighted_votes", c.Weight)
+	}
+	return one(MandateSubmitted{Meta: m, Mandate: Mandate{ID: c.ID, Person: c.Person, Organization: c.Organization, Kind: c.Kind, Marks: c.Marks, Note: c.Note, Status: MandateStatusSubmitted, Weight: c.Weight}})
 }
 
 func (e MandateSubmitted) apply(s *State) error {

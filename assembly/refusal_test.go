@@ -254,7 +254,7 @@ func TestVoteRefusals(t *testing.T) {
 		{name: "no quorum", setup: []step{{"ben", "leave_hall", `{"persons":["m1","m2","m3","m4","m5"],"walkout":true}`}}, do: step{"ann", "open_vote", `{"id":"v1","question":"Q","method":"show_of_hands"}`}, code: ErrConflict, msg: "there is no quorum: 5 voting members present, 6 needed"},
 	})
 	runRefusals(t, "congress", "", []refusal{
-		{name: "secret sealed count", setup: []step{{"ann", "open_vote", `{"id":"v1","question":"Q","method":"secret"}`}, {"m1", "cast_ballot", `{"vote":"v1","voter":"m1","choice":"for"}`}}, do: step{"ann", "close_vote", `{"vote":"v1","sealed":["for","against"]}`}, code: ErrInvalid, msg: "the sealed ballots (2) must number the voters (1)"},
+		{name: "secret sealed count", setup: []step{{"ann", "open_vote", `{"id":"v1","question":"Q","method":"secret"}`}, {"m1", "cast_ballot", `{"vote":"v1","voter":"m1","choice":"for"}`}}, do: step{"ann", "close_vote", `{"vote":"v1","sealed":["for","against"]}`}, code: ErrInvalid, msg: "the sealed ballots (2) must number the votes cast (1)"},
 	})
 }
 

@@ -23,7 +23,8 @@ type Rules struct {
 	ProxiesAllowed        bool      `json:"proxies_allowed"`
 	MaxProxiesPerDelegate int       `json:"max_proxies_per_delegate"`
 	AbstentionsCount      bool      `json:"abstentions_count"`
-	Precedence            bool      `json:"precedence"` // procedural motions are voted by their rank (ronr)
+	WeightedVotes         bool      `json:"weighted_votes"` // a mandate may carry several votes
+	Precedence            bool      `json:"precedence"`     // procedural motions are voted by their rank (ronr)
 }
 
 // The orders of the speakers' list.
@@ -77,6 +78,7 @@ type Overrides struct {
 	ProxiesAllowed        *bool       `json:"proxies_allowed"`
 	MaxProxiesPerDelegate *int        `json:"max_proxies_per_delegate"`
 	AbstentionsCount      *bool       `json:"abstentions_count"`
+	WeightedVotes         *bool       `json:"weighted_votes"`
 	Precedence            *bool       `json:"precedence"`
 }
 
@@ -142,6 +144,7 @@ func (o *Overrides) apply(r Rules) (Rules, error) {
 	setBool(&r.ProxiesAllowed, o.ProxiesAllowed)
 	setBool(&r.AbstentionsCount, o.AbstentionsCount)
 	setBool(&r.Precedence, o.Precedence)
+	setBool(&r.WeightedVotes, o.WeightedVotes)
 	if o.SpeakingTimeSeconds != nil {
 		if *o.SpeakingTimeSeconds < 0 {
 			return r, fieldErr("overrides.speaking_time_seconds", "the speaking time must not be negative")

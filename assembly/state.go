@@ -85,6 +85,7 @@ type Mandate struct {
 	Status       string   `json:"status"`
 	Reason       string   `json:"reason"` // why it was rejected
 	Proxy        string   `json:"proxy"`  // the person who carries it for its absent holder
+	Weight       int      `json:"weight"` // votes it carries where the rules weigh mandates (0 or 1: one)
 }
 
 // Attendance is who is in the hall.
@@ -324,6 +325,7 @@ type Ballot struct {
 	Voter  string    `json:"voter"`
 	Right  string    `json:"right"` // the mandate voted (or "p:" + person for a guest)
 	Choice string    `json:"choice"`
+	Weight int       `json:"weight"` // votes it carries (1 unless the rules weigh mandates)
 	At     time.Time `json:"at"`
 }
 

@@ -89,6 +89,7 @@ type BallotCast struct {
 	Voter  string `json:"voter"`
 	Right  string `json:"right"`
 	Choice string `json:"choice"`
+	Weight int    `json:"weight"`
 }
 
 // VoteStatusClosed: the vote was closed.
@@ -324,6 +325,15 @@ func (e VoteOpened) apply(s *State) error {
 	return nil
 }
 
+// votesCast is the number of votes the ballots carry (weights counted).
+func (v *Vote) votesCast() int {
+	n := 0
+	for _, b := range v.Ballots {
+		n += max(b.Weight, 1)
+	}
+	return n
+}
+
 func (s *State) voteQuestion(v *Vote) string {
 	switch {
 	case v.Question != "":
@@ -354,38 +364,9 @@ func (c CastBallot) decide(s *State, m Meta) ([]Event, error) {
 	if m.Actor != c.Voter {
 		return nil, forbidden("%s cannot cast a ballot for %s; each voter casts their own", m.Actor, c.Voter)
 	}
-	var right string
-	if c.ForMandate != "" {
-		md := s.Mandates[c.ForMandate]
-		if md == nil {
-			return nil, notFound("there is no mandate %q", c.ForMandate)
-		}
-		if md.Person != c.Voter {
-			if !s.Assembly.Rules.ProxiesAllowed {
-				return nil, forbidden("the rules of procedure do not allow proxies")
-			}
-			if md.Proxy != c.Voter {
-				return nil, forbidden("%s does not carry the mandate %s", c.Voter, md.ID)
-			}
-			if s.InHall(md.Person) {
-				return nil, conflict("%s, who holds the mandate %s, is present and votes themselves", md.Person, md.ID)
-			}
-		}
-		right = md.ID
-	} else if id, ok := s.voting[c.Voter]; ok && v.Eligible[id] {
-		right = id
-	} else if g := "p:" + c.Voter; v.Eligible[g] {
-		right = g
-	} else if ok {
-		right = id
-	} else {
-		return nil, forbidden("%s holds no verified mandate and is not entitled to vote in %s", c.Voter, c.Vote)
-	}
-	if !v.Eligible[right] {
-		return nil, forbidden("the mandate %s is not entitled to vote in %s%s", right, c.Vote, noteSuffix(v.EligibleNote))
-	}
-	if !s.InHall(c.Voter) {
-		return nil, forbidden("%s is not present in the hall; only those present vote", c.Voter)
+	right, err := s.ballotRight(c.Voter, c.ForMandate, v.Eligible, c.Vote, v.EligibleNote)
+	if err != nil {
+		return nil, err
 	}
 	if v.Voted[right] {
 		return nil, conflict("the mandate %s has already voted in %s; there is no second ballot", right, c.Vote)
@@ -400,7 +381,36 @@ func (c CastBallot) decide(s *State, m Meta) ([]Event, error) {
 	if v.Method == "secret" {
 		choice = ""
 	}
-	return []Event{BallotCast{Meta: m, Vote: c.Vote, Voter: c.Voter, Right: right, Choice: choice}}, nil
+	return []Event{BallotCast{Meta: m, Vote: c.Vote, Voter: c.Voter, Right: right, Choice: choice, Weight: s.weight(right)}}, nil
+}
+
+// weight is the number of votes a voting right carries: its mandate's
+// weight where the rules allow weights, else 1.
+func (s *State) weight(right string) int {
+	if md := s.Mandates[right]; md != nil && md.Weight > 1 && s.Assembly.Rules.WeightedVotes {
+		return md.Weight
+	}
+	return 1
+}
+
+// Eligible reports whether a person may cast a ballot in a vote now with
+// their own mandate, or says why not.
+func (s *State) Eligible(vote, person string) error {
+	v := s.Votes[vote]
+	if v == nil {
+		return notFound("there is no vote %q", vote)
+	}
+	if v.Status != VoteStatusOpen {
+		return closed("the vote %s is closed; no ballot can be cast after the vote closes", vote)
+	}
+	right, err := s.ballotRight(person, "", v.Eligible, vote, v.EligibleNote)
+	if err != nil {
+		return err
+	}
+	if v.Voted[right] {
+		return conflict("the mandate %s has already voted in %s; there is no second ballot", right, vote)
+	}
+	return nil
 }
 
 func noteSuffix(n string) string {
@@ -416,7 +426,7 @@ func (e BallotCast) apply(s *State) error {
 		return corrupt("the ballot of %s in %q does not fit the vote", e.Voter, e.Vote)
 	}
 	v.Voted[e.Right] = true
-	v.Ballots = append(v.Ballots, Ballot{Voter: e.Voter, Right: e.Right, Choice: e.Choice, At: e.At})
+	v.Ballots = append(v.Ballots, Ballot{Voter: e.Voter, Right: e.Right, Choice: e.Choice, Weight: e.Weight, At: e.At})
 	return nil
 }
 
@@ -432,8 +442,8 @@ func (c CloseVote) decide(s *State, m Meta) ([]Event, error) {
 		return nil, closed("the vote %s is already closed", c.Vote)
 	}
 	if v.Method == "secret" {
-		if len(c.Sealed) != len(v.Ballots) {
-			return nil, fieldErr("sealed", "the sealed ballots (%d) must number the voters (%d)", len(c.Sealed), len(v.Ballots))
+		if n := v.votesCast(); len(c.Sealed) != n {
+			return nil, fieldErr("sealed", "the sealed ballots (%d) must number the votes cast (%d)", len(c.Sealed), n)
 		}
 		for _, ch := range c.Sealed {
 			if !validChoice(s, v, ch) {
@@ -451,7 +461,7 @@ func (e VoteClosed) apply(s *State) error {
 	if v == nil || v.Status != VoteStatusOpen {
 		return corrupt("the vote %q is not open", e.Vote)
 	}
-	if v.Method == "secret" && len(e.Sealed) != len(v.Ballots) {
+	if v.Method == "secret" && len(e.Sealed) != v.votesCast() {
 		return corrupt("the sealed ballots of %q do not number its voters", e.Vote)
 	}
 	v.Status, v.ClosedAt, v.Sealed = VoteStatusClosed, e.At, e.Sealed
@@ -670,7 +680,7 @@ func (s *State) count(v *Vote, declared string) (Result, error) {
 		counted = true
 	case len(v.Ballots) > 0:
 		for _, b := range v.Ballots {
-			byChoice[b.Choice]++
+			byChoice[b.Choice] += max(b.Weight, 1)
 		}
 		counted = true
 	case len(v.Rounds) > 0:
