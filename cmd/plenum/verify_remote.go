@@ -13,6 +13,7 @@ import (
 
 	"plenum/ledger"
 	"plenum/remote"
+	"plenum/tlogproof"
 	"plenum/witness"
 )
 
@@ -50,37 +51,17 @@ func verifyRemote(ctx context.Context, env *cliEnv, a remoteVerify) error {
 	if !strings.HasPrefix(a.url, "http://") && !strings.HasPrefix(a.url, "https://") {
 		return usage("--url %q: give the log's http:// or https:// address (its tlog-tiles prefix)", a.url)
 	}
-	if a.vkey == "" {
-		return usage("give --key, the log's verifier key: without it nothing can be checked")
-	}
-	key, err := keyArg(a.vkey)
+	keys, policy, err := verifyKeys(a.vkey, a.witnesses)
 	if err != nil {
-		return usage("--key: %v", err)
+		return err
 	}
-	logKey, err := note.NewVerifier(key)
-	if err != nil {
-		return usage("--key: %v", err)
-	}
-	opts := remote.Options{LogKeys: note.VerifierList(logKey), Replay: a.replay}
-	if len(a.witnesses) > 0 {
-		var vkeys []string
-		for _, w := range a.witnesses {
-			k, err := keyArg(w)
-			if err != nil {
-				return usage("--witness: %v", err)
-			}
-			vkeys = append(vkeys, k)
-		}
-		q := a.quorum
-		if q == 0 {
-			q = len(vkeys)
-		}
-		p, err := witness.NewPolicy(q, vkeys...)
-		if err != nil {
+	if policy != nil && a.quorum > 0 {
+		policy.Threshold = a.quorum
+		if err := policy.Validate(); err != nil {
 			return usage("--witness: %v", err)
 		}
-		opts.Policy = p
 	}
+	opts := remote.Options{LogKeys: keys, Policy: policy, Replay: a.replay}
 	var remembered []byte
 	if a.since != "" {
 		remembered, err = os.ReadFile(a.since)
@@ -105,7 +86,7 @@ func verifyRemote(ctx context.Context, env *cliEnv, a remoteVerify) error {
 		return &exitError{code: 1, msg: fmt.Sprintf("%s: cannot read the log: %v", a.url, err)}
 	}
 	cp := res.Checkpoint
-	fmt.Fprintf(env.stdout, "%s: %d %s verified against the checkpoint signed by %s\n", cp.Origin, res.Entries, pluralWord(int(min(res.Entries, 2)), "entry", "entries"), logKey.Name())
+	fmt.Fprintf(env.stdout, "%s: %d %s verified against its signed checkpoint\n", cp.Origin, res.Entries, pluralWord(int(min(res.Entries, 2)), "entry", "entries"))
 	if opts.Policy != nil {
 		fmt.Fprintf(env.stdout, "cosigned by %s (policy: %s)\n", strings.Join(res.Cosigners, ", "), opts.Policy)
 	}
@@ -144,4 +125,94 @@ func writeFileAtomic(path string, data []byte) error {
 		return err
 	}
 	return os.Rename(f.Name(), path)
+}
+
+// verifyKeys parses the log's verifier key and the witnesses' keys (each a
+// key or a file holding it) into what tlogproof and remote check against;
+// the policy is nil without witnesses, else "all of them".
+func verifyKeys(vkey string, witnesses []string) (note.Verifiers, *witness.Policy, error) {
+	if vkey == "" {
+		return nil, nil, &exitError{code: 2, msg: "give --key, the log's verifier key: without it nothing can be checked"}
+	}
+	key, err := keyArg(vkey)
+	if err != nil {
+		return nil, nil, &exitError{code: 2, msg: fmt.Sprintf("--key: %v", err)}
+	}
+	v, err := note.NewVerifier(key)
+	if err != nil {
+		return nil, nil, &exitError{code: 2, msg: fmt.Sprintf("--key: %v", err)}
+	}
+	if len(witnesses) == 0 {
+		return note.VerifierList(v), nil, nil
+	}
+	var vkeys []string
+	for _, w := range witnesses {
+		k, err := keyArg(w)
+		if err != nil {
+			return nil, nil, &exitError{code: 2, msg: fmt.Sprintf("--witness: %v", err)}
+		}
+		vkeys = append(vkeys, k)
+	}
+	p, err := witness.NewPolicy(len(vkeys), vkeys...)
+	if err != nil {
+		return nil, nil, &exitError{code: 2, msg: fmt.Sprintf("--witness: %v", err)}
+	}
+	return note.VerifierList(v), p, nil
+}
+
+// runVerifyReceipt is plenum verify --receipt FILE: it checks a ballot
+// receipt (a C2SP tlog-proof carrying the entry) offline against the log's
+// key and the witnesses, prints the entry, and, if url is not empty, checks
+// it against the log as it is now, which fails if the entry was altered or
+// removed since. It returns an *exitError with code 1 naming the problem.
+func runVerifyReceipt(ctx context.Context, env *cliEnv, file, vkey string, witnesses []string, url string) error {
+	keys, policy, err := verifyKeys(vkey, witnesses)
+	if err != nil {
+		return err
+	}
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return &exitError{code: 1, msg: err.Error()}
+	}
+	r, err := tlogproof.VerifyReceipt(data, keys, policy)
+	if err != nil {
+		return &exitError{code: 1, msg: fmt.Sprintf("%s: %v", file, err)}
+	}
+	fmt.Fprintf(env.stdout, "entry %d of %s is in the log signed at tree size %d", r.Index, r.Checkpoint.Origin, r.Checkpoint.Size)
+	if policy != nil {
+		fmt.Fprintf(env.stdout, ", witnessed by %s", policy)
+	}
+	fmt.Fprintf(env.stdout, "\n%s\n", r.Entry)
+	if url == "" {
+		return nil
+	}
+	res, err := remote.CheckReceipt(ctx, url, r, remote.Options{LogKeys: keys, Policy: policy})
+	if err != nil {
+		return &exitError{code: 1, msg: fmt.Sprintf("%s: %v", url, err)}
+	}
+	fmt.Fprintf(env.stdout, "still there at tree size %d of %s\n", res.Checkpoint.Size, url)
+	return nil
+}
+
+// runVerifyExcerpt is plenum verify --excerpt FILE: it checks a certified
+// excerpt of the minutes offline and prints its entries. It returns an
+// *exitError with code 1 naming the first entry that fails.
+func runVerifyExcerpt(ctx context.Context, env *cliEnv, file, vkey string, witnesses []string) error {
+	keys, policy, err := verifyKeys(vkey, witnesses)
+	if err != nil {
+		return err
+	}
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return &exitError{code: 1, msg: err.Error()}
+	}
+	x, err := tlogproof.VerifyExcerpt(data, keys, policy)
+	if err != nil {
+		return &exitError{code: 1, msg: fmt.Sprintf("%s: %v", file, err)}
+	}
+	fmt.Fprintf(env.stdout, "%q: %d entries of %s, all in the log signed at tree size %d\n", x.Title, len(x.Entries), x.Checkpoint.Origin, x.Checkpoint.Size)
+	for _, e := range x.Entries {
+		fmt.Fprintf(env.stdout, "%s\n", e.Data)
+	}
+	return nil
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http/httptest"
@@ -10,8 +11,14 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"golang.org/x/mod/sumdb/note"
+
+	"plenum/ledger"
+	"plenum/remote"
 	"plenum/remote/tlogtest"
+	"plenum/tlogproof"
 	"plenum/witness"
 )
 
@@ -104,5 +111,67 @@ func TestVerifyRemote(t *testing.T) {
 	}
 	if _, err := verify("http://127.0.0.1:1", l.VKey, nil, nil); code(err) != 1 || !strings.Contains(err.Error(), "cannot read the log") {
 		t.Errorf("unreachable: %v", err)
+	}
+}
+
+func TestVerifyReceiptAndExcerpt(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	l := tlogtest.New("plenum.test/log/march-1917")
+	for i := range int64(40) {
+		data, _, err := ledger.EncodeEntry(ledger.Entry{Index: i, Time: time.Unix(1e9, 0), Actor: "secretary", Type: "vote.recorded", Payload: json.RawMessage(fmt.Sprintf(`{"n":%d}`, i))})
+		if err != nil {
+			t.Fatal(err)
+		}
+		l.Append(data)
+	}
+	hs := httptest.NewServer(l)
+	defer hs.Close()
+	run := func(f func(env *cliEnv) error) (string, error) {
+		var stdout, stderr witBuffer
+		err := f(&cliEnv{stdin: strings.NewReader(""), stdout: &stdout, stderr: &stderr})
+		return stdout.String(), err
+	}
+	receipt, err := remote.FetchReceipt(ctx, hs.URL, 17, remote.Options{LogKeys: note.VerifierList(l.Verifier())})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rfile := filepath.Join(dir, "ballot.tlog-proof")
+	os.WriteFile(rfile, receipt, 0o644)
+	out, err := run(func(env *cliEnv) error { return runVerifyReceipt(ctx, env, rfile, l.VKey, nil, hs.URL) })
+	if err != nil || !strings.Contains(out, "entry 17 of plenum.test/log/march-1917 is in the log signed at tree size 40") || !strings.Contains(out, "still there at tree size 40") {
+		t.Fatalf("%q %v", out, err)
+	}
+	// The operator alters the entry afterwards.
+	l.Replace(17, []byte(`{"index":17,"forged":true}`))
+	if _, err := run(func(env *cliEnv) error { return runVerifyReceipt(ctx, env, rfile, l.VKey, nil, hs.URL) }); err == nil || !strings.Contains(err.Error(), "entry 17: the receipt's entry was altered or removed") {
+		t.Fatalf("altered: %v", err)
+	}
+	// A tampered receipt fails offline.
+	os.WriteFile(rfile, bytes.Replace(receipt, []byte("index 17"), []byte("index 16"), 1), 0o644)
+	if _, err := run(func(env *cliEnv) error { return runVerifyReceipt(ctx, env, rfile, l.VKey, nil, "") }); err == nil || !strings.Contains(err.Error(), "is for entry 16") {
+		t.Fatalf("tampered receipt: %v", err)
+	}
+
+	var entries []tlogproof.ExcerptEntry
+	for _, i := range []int64{30, 31} {
+		p, _ := l.InclusionProof(ctx, i, l.Size())
+		entries = append(entries, tlogproof.ExcerptEntry{Index: i, Data: l.Entry(i), Proof: p})
+	}
+	x, err := tlogproof.BuildExcerpt("Resolution 4 and its vote", l.Checkpoint(), entries)
+	if err != nil {
+		t.Fatal(err)
+	}
+	xfile := filepath.Join(dir, "excerpt.json")
+	os.WriteFile(xfile, x, 0o644)
+	if out, err := run(func(env *cliEnv) error { return runVerifyExcerpt(ctx, env, xfile, l.VKey, nil) }); err != nil || !strings.Contains(out, `"Resolution 4 and its vote": 2 entries`) {
+		t.Fatalf("%q %v", out, err)
+	}
+	os.WriteFile(xfile, bytes.Replace(x, []byte("ZWQiLCJwYXlsb2FkIjp7Im4iOjMw"), []byte("ZWQiLCJwYXlsb2FkIjp7Im4iOjMx"), 1), 0o644)
+	if _, err := run(func(env *cliEnv) error { return runVerifyExcerpt(ctx, env, xfile, l.VKey, nil) }); err == nil || !strings.Contains(err.Error(), "entry 30") {
+		t.Fatalf("tampered excerpt: %v", err)
+	}
+	if _, err := run(func(env *cliEnv) error { return runVerifyExcerpt(ctx, env, xfile, "", nil) }); err == nil || !strings.Contains(err.Error(), "give --key") {
+		t.Fatalf("no key: %v", err)
 	}
 }
