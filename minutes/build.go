@@ -110,8 +110,21 @@ func (b *builder) header() {
 		d.Bodies = append(d.Bodies, Body{ID: bd.ID, Name: bd.Name, Kind: bd.Kind, Members: b.persons(bd.Members),
 			Instructions: append([]string(nil), bd.Instructions...), Note: bd.Note})
 	}
+	moved := map[string]assembly.RecordEntry{}
+	for _, r := range s.Record {
+		if r.Kind == "motion_moved" {
+			moved[r.Ref] = r
+		}
+	}
 	for _, id := range s.MotionOrder {
-		d.Motions = append(d.Motions, *b.motion(id))
+		m := b.motion(id)
+		if r, ok := moved[id]; ok {
+			m.At, m.Entry = r.At, r.Entry
+			if b.recorderOnly(r) {
+				m.Mover = Ref{}
+			}
+		}
+		d.Motions = append(d.Motions, *m)
 	}
 	for _, id := range s.VoteOrder {
 		d.Votes = append(d.Votes, *b.vote(id))
@@ -149,7 +162,7 @@ func (b *builder) vote(id string) *Vote {
 	if v == nil {
 		return &Vote{ID: id}
 	}
-	out := &Vote{ID: v.ID, Motion: v.Motion, Question: v.Question, Method: v.Method, Sitting: v.Sitting, Item: v.Item,
+	out := &Vote{ID: v.ID, Motion: v.Motion, Question: v.Question, Method: v.Method, Sitting: v.Sitting, Item: v.Item, OpenedAt: v.OpenedAt, ClosedAt: v.ClosedAt,
 		EligibleNote: v.EligibleNote, Present: v.Attendance.Present, Eligible: v.Attendance.Eligible}
 	if v.Motion != "" {
 		out.MotionTitle = b.motionTitle(v.Motion)
@@ -336,7 +349,7 @@ func (b *builder) record() {
 // returns nil for entries that read as narrative.
 func (b *builder) paragraph(r assembly.RecordEntry) *Paragraph {
 	s := b.s
-	p := &Paragraph{Entry: r.Entry, Time: r.Time}
+	p := &Paragraph{Entry: r.Entry, Time: r.Time, At: r.At}
 	switch r.Kind {
 	case "speech_recorded":
 		sp := s.Speeches[r.Ref]
@@ -367,7 +380,7 @@ func (b *builder) paragraph(r assembly.RecordEntry) *Paragraph {
 		}
 	case "motion_moved":
 		p.Kind, p.Motion = KindMotion, b.motion(r.Ref)
-		p.Motion.Entry = r.Entry
+		p.Motion.Entry, p.Motion.At = r.Entry, r.At
 		if b.recorderOnly(r) {
 			// The domain makes whoever enters a motion its mover when none
 			// is named; a secretary or editor without a mandate did not

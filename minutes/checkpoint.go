@@ -32,6 +32,8 @@ func Render(d *Document, format string) ([]byte, error) {
 		return HTML(d), nil
 	case FormatAKN:
 		return AKN(d), nil
+	case FormatPopolo:
+		return Popolo(d)
 	}
 	return nil, fmt.Errorf("unknown format %q; use one of %s", format, strings.Join(Formats, ", "))
 }

@@ -179,6 +179,7 @@ func TestGolden(t *testing.T) {
 		{FormatMarkdown, "march-1917.md"},
 		{FormatHTML, "march-1917.html"},
 		{FormatAKN, "march-1917.akn.xml"},
+		{FormatPopolo, "march-1917.popolo.json"},
 	} {
 		t.Run(f.format, func(t *testing.T) {
 			got, err := Render(d, f.format)

@@ -157,7 +157,8 @@ const (
 // Kind; Text is always the main text.
 type Paragraph struct {
 	Kind        string
-	Entry       int // the ledger index of the event
+	Entry       int       // the ledger index of the event
+	At          time.Time // when it happened, as the command gave it
 	Speaker     Ref
 	Capacity    string // reporter, co_reporter, chair, …, or a free phrase
 	Sub         string // the kind of interjection
@@ -199,6 +200,7 @@ type Motion struct {
 	Item        string
 	Votes       []string
 	Entry       int
+	At          time.Time // when it was moved
 }
 
 // Vote is a vote with its counts and result.
@@ -227,6 +229,8 @@ type Vote struct {
 	Options      []Option // the drafts of a vote between alternatives
 	Ballots      []Ballot // named ballots, in the order cast (not in a secret vote)
 	Entry        int      // the entry of the declared result, or of the opening
+	OpenedAt     time.Time
+	ClosedAt     time.Time
 }
 
 // Count is a number of votes: exact (Min == Max), a range, or a word

@@ -1,0 +1,301 @@
+package minutes
+
+import (
+	"encoding/json"
+	"strings"
+	"time"
+)
+
+// Popolo renders the assembly as Popolo JSON (popoloproject.com, 1.0): one
+// object with the arrays persons, organizations, memberships, events (the
+// sittings), motions, vote_events and speeches. Every person appears once,
+// with the other spellings of the name the record uses as other_names.
+func Popolo(d *Document) ([]byte, error) {
+	p := popoloExport{
+		Persons: []popoloPerson{}, Organizations: []popoloOrganization{}, Memberships: []popoloMembership{},
+		Events: []popoloEvent{}, Motions: []popoloMotion{}, VoteEvents: []popoloVoteEvent{}, Speeches: []popoloSpeech{},
+		Meta: popoloMeta{Origin: d.Checkpoint.Origin, TreeSize: d.Checkpoint.Size, RootHash: d.Checkpoint.RootHash,
+			Checkpoint: d.Checkpoint.Signed, VerifierKey: d.Checkpoint.VerifierKey},
+	}
+	for _, pr := range d.Persons {
+		pp := popoloPerson{ID: pr.ID, Name: pr.Name, Summary: pr.Note}
+		for _, n := range pr.OtherNames {
+			pp.OtherNames = append(pp.OtherNames, popoloOtherName{Name: n, Note: "spelling in the record"})
+		}
+		p.Persons = append(p.Persons, pp)
+	}
+	p.Organizations = append(p.Organizations, popoloOrganization{ID: d.ID, Name: d.Title, Classification: "assembly",
+		Description: d.Description, FoundingDate: datePattern(d.Starts), DissolutionDate: datePattern(d.Ends)})
+	for _, o := range append(append([]Organization(nil), d.Organizations...), d.Others...) {
+		po := popoloOrganization{ID: o.ID, Name: o.Name, Classification: o.Kind, ParentID: o.Parent, Description: strings.TrimSpace(o.Note + " " + o.PresenceNote)}
+		if o.Number != "" {
+			po.Identifiers = append(po.Identifiers, popoloIdentifier{Identifier: o.Number, Scheme: "number in the list of participants"})
+		}
+		p.Organizations = append(p.Organizations, po)
+		for _, m := range o.Members {
+			p.Memberships = append(p.Memberships, popoloMembership{ID: "membership-" + o.ID + "-" + m.Person.ID, PersonID: m.Person.ID,
+				OrganizationID: o.ID, Role: orDefault(m.Role, "member"), Label: m.Note})
+		}
+		for _, dl := range o.Delegates {
+			label := "delegate"
+			if k := KindText(dl.Kind); k != "" {
+				label += ", " + k
+			} else if dl.Kind != "" {
+				label += ", " + dl.Kind + " vote"
+			}
+			if len(dl.Marks) > 0 {
+				label += " (" + strings.Join(dl.Marks, "") + ")"
+			}
+			if dl.Status != "" && dl.Status != "verified" {
+				label += "; mandate " + dl.Status
+			}
+			p.Memberships = append(p.Memberships, popoloMembership{ID: dl.Mandate, PersonID: dl.Person.ID,
+				OrganizationID: d.ID, OnBehalfOfID: o.ID, Role: "delegate", Label: label})
+		}
+	}
+	for _, b := range d.Bodies {
+		p.Organizations = append(p.Organizations, popoloOrganization{ID: b.ID, Name: b.Name, Classification: b.Kind, ParentID: d.ID, Description: b.Note})
+		for _, m := range b.Members {
+			p.Memberships = append(p.Memberships, popoloMembership{ID: "membership-" + b.ID + "-" + m.ID, PersonID: m.ID, OrganizationID: b.ID, Role: "member"})
+		}
+	}
+	position := 0
+	for _, s := range d.Sittings {
+		p.Events = append(p.Events, popoloEvent{ID: s.ID, Name: s.Heading(), StartDate: datePattern(s.Date), Location: s.Venue,
+			Classification: "sitting", OrganizationID: d.ID, Status: map[bool]string{true: "closed", false: "open"}[s.Closed]})
+		for _, part := range s.Parts {
+			for _, pg := range part.Paragraphs {
+				if pg.Kind != KindSpeech {
+					continue
+				}
+				position++
+				sp := popoloSpeech{ID: "e" + itoa(pg.Entry), CreatorID: pg.Speaker.ID, Role: CapacityText(pg.Capacity),
+					AttributionText: pg.SpeakerText(), Text: pg.Text, Date: dateTime(pg.At), Type: "speech", Position: position, EventID: s.ID}
+				if part.Item != nil {
+					sp.Title = part.Item.Title
+				}
+				p.Speeches = append(p.Speeches, sp)
+			}
+		}
+	}
+	for _, m := range d.Motions {
+		text := m.Title
+		if m.Text != "" {
+			text += "\n\n" + m.Text
+		}
+		for _, pt := range m.Points {
+			text += "\n\n" + strings.TrimSpace(pt.Number+") "+pt.Text)
+		}
+		class := m.Kind
+		if m.Procedure != "" {
+			class += ":" + m.Procedure
+		}
+		p.Motions = append(p.Motions, popoloMotion{ID: m.ID, OrganizationID: d.ID, LegislativeSessionID: m.Sitting, CreatorID: m.Mover.ID,
+			Text: text, Classification: class, Date: dateTime(m.At), Result: motionResult(m.Status)})
+	}
+	for _, v := range d.Votes {
+		ve := popoloVoteEvent{ID: v.ID, OrganizationID: d.ID, LegislativeSessionID: v.Sitting, MotionID: v.Motion,
+			Classification: v.Method, StartDate: dateTime(v.OpenedAt), EndDate: dateTime(v.ClosedAt), Question: v.Question,
+			Counts: []popoloCount{}, CountsAsRecorded: VoteLine(&v), Arithmetic: v.Arithmetic}
+		if v.Declared {
+			ve.Result = voteResult(v.OutcomeID)
+		}
+		add := func(option string, c Count) {
+			if c.Word == "" && c.Min == c.Max && !(c.Min == 0 && option == "abstain") {
+				ve.Counts = append(ve.Counts, popoloCount{Option: option, Value: c.Min})
+			}
+		}
+		if len(v.Options) > 0 {
+			for _, o := range v.Options {
+				add(o.Motion, o.Count)
+			}
+		} else if v.Declared && !(v.Unanimous && v.For.IsZero()) && v.Counts != "" {
+			add("yes", v.For)
+			add("no", v.Against)
+			add("abstain", v.Abstain)
+		}
+		for _, b := range v.Ballots {
+			ve.Votes = append(ve.Votes, popoloVote{VoteEventID: v.ID, VoterID: b.Voter.ID, Option: ballotOption(b.Choice)})
+		}
+		p.VoteEvents = append(p.VoteEvents, ve)
+	}
+	out, err := json.MarshalIndent(p, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append(out, '\n'), nil
+}
+
+func itoa(n int) string { b, _ := json.Marshal(n); return string(b) }
+
+func orDefault(s, d string) string {
+	if s == "" {
+		return d
+	}
+	return s
+}
+
+// datePattern keeps a date only if it is one Popolo accepts (YYYY[-MM[-DD]]).
+func datePattern(s string) string {
+	if _, err := time.Parse("2006-01-02", s); err == nil {
+		return s
+	}
+	return ""
+}
+
+func dateTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(time.RFC3339)
+}
+
+func motionResult(status string) string {
+	switch status {
+	case "carried":
+		return "pass"
+	case "defeated":
+		return "fail"
+	case "pending":
+		return ""
+	}
+	return strings.ReplaceAll(status, "_", " ")
+}
+
+func voteResult(outcome string) string {
+	switch outcome {
+	case "carried":
+		return "pass"
+	case "defeated":
+		return "fail"
+	}
+	return outcome
+}
+
+func ballotOption(choice string) string {
+	switch choice {
+	case "for":
+		return "yes"
+	case "against":
+		return "no"
+	}
+	return choice
+}
+
+type popoloExport struct {
+	Persons       []popoloPerson       `json:"persons"`
+	Organizations []popoloOrganization `json:"organizations"`
+	Memberships   []popoloMembership   `json:"memberships"`
+	Events        []popoloEvent        `json:"events"`
+	Motions       []popoloMotion       `json:"motions"`
+	VoteEvents    []popoloVoteEvent    `json:"vote_events"`
+	Speeches      []popoloSpeech       `json:"speeches"`
+	Meta          popoloMeta           `json:"plenum_checkpoint"`
+}
+
+// popoloMeta is plenum's own addition: the checkpoint the export was made from.
+type popoloMeta struct {
+	Origin      string `json:"origin"`
+	TreeSize    int64  `json:"tree_size"`
+	RootHash    string `json:"root_hash"`
+	Checkpoint  string `json:"checkpoint"`
+	VerifierKey string `json:"verifier_key"`
+}
+
+type popoloPerson struct {
+	ID         string            `json:"id"`
+	Name       string            `json:"name"`
+	OtherNames []popoloOtherName `json:"other_names,omitempty"`
+	Summary    string            `json:"summary,omitempty"`
+}
+
+type popoloOtherName struct {
+	Name string `json:"name"`
+	Note string `json:"note,omitempty"`
+}
+
+type popoloIdentifier struct {
+	Identifier string `json:"identifier"`
+	Scheme     string `json:"scheme,omitempty"`
+}
+
+type popoloOrganization struct {
+	ID              string             `json:"id"`
+	Name            string             `json:"name"`
+	Identifiers     []popoloIdentifier `json:"identifiers,omitempty"`
+	Classification  string             `json:"classification,omitempty"`
+	ParentID        string             `json:"parent_id,omitempty"`
+	Description     string             `json:"description,omitempty"`
+	FoundingDate    string             `json:"founding_date,omitempty"`
+	DissolutionDate string             `json:"dissolution_date,omitempty"`
+}
+
+type popoloMembership struct {
+	ID             string `json:"id"`
+	Label          string `json:"label,omitempty"`
+	Role           string `json:"role,omitempty"`
+	PersonID       string `json:"person_id"`
+	OrganizationID string `json:"organization_id"`
+	OnBehalfOfID   string `json:"on_behalf_of_id,omitempty"`
+}
+
+type popoloEvent struct {
+	ID             string `json:"id"`
+	Name           string `json:"name"`
+	StartDate      string `json:"start_date,omitempty"`
+	Location       string `json:"location,omitempty"`
+	Status         string `json:"status,omitempty"`
+	Classification string `json:"classification"`
+	OrganizationID string `json:"organization_id"`
+}
+
+type popoloMotion struct {
+	ID                   string `json:"id"`
+	OrganizationID       string `json:"organization_id"`
+	LegislativeSessionID string `json:"legislative_session_id,omitempty"`
+	CreatorID            string `json:"creator_id,omitempty"`
+	Text                 string `json:"text"`
+	Classification       string `json:"classification,omitempty"`
+	Date                 string `json:"date,omitempty"`
+	Result               string `json:"result,omitempty"`
+}
+
+type popoloVoteEvent struct {
+	ID                   string        `json:"id"`
+	OrganizationID       string        `json:"organization_id"`
+	LegislativeSessionID string        `json:"legislative_session_id,omitempty"`
+	Question             string        `json:"question,omitempty"` // plenum: the question put
+	MotionID             string        `json:"motion_id,omitempty"`
+	Classification       string        `json:"classification,omitempty"`
+	StartDate            string        `json:"start_date,omitempty"`
+	EndDate              string        `json:"end_date,omitempty"`
+	Result               string        `json:"result,omitempty"`
+	Counts               []popoloCount `json:"counts"`
+	Votes                []popoloVote  `json:"votes,omitempty"`
+	CountsAsRecorded     string        `json:"counts_as_recorded,omitempty"`
+	Arithmetic           string        `json:"arithmetic,omitempty"`
+}
+
+type popoloCount struct {
+	Option string `json:"option"`
+	Value  int    `json:"value"`
+}
+
+type popoloVote struct {
+	VoteEventID string `json:"vote_event_id"`
+	VoterID     string `json:"voter_id"`
+	Option      string `json:"option"`
+}
+
+type popoloSpeech struct {
+	ID              string `json:"id"`
+	CreatorID       string `json:"creator_id,omitempty"`
+	Role            string `json:"role,omitempty"`
+	AttributionText string `json:"attribution_text"`
+	Text            string `json:"text"`
+	Date            string `json:"date,omitempty"`
+	Title           string `json:"title,omitempty"`
+	Type            string `json:"type"`
+	Position        int    `json:"position"`
+	EventID         string `json:"event_id"`
+}
