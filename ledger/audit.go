@@ -188,22 +188,22 @@ func (a *auditor) log(origin string, head Head) (LogReport, error) {
 		return rep, err
 	}
 	var auditErr error
-	err := scanAhead(a.ctx, a.st, origin, 0, head.Size, func(r Record) error {
+	err := decodeAhead(a.ctx, a.st, origin, 0, head.Size, func(r *decoded) error {
 		idx := fr.size
 		if r.Index != idx {
 			auditErr = fail(idx, "entry is missing (the next stored entry is %d)", r.Index)
 			return errStop
 		}
-		e, ref, err := DecodeEntry(r.Data)
-		if err != nil {
-			auditErr = fail(idx, "%v", err)
+		e, ref := r.entry, r.ref
+		if r.err != nil {
+			auditErr = fail(idx, "%v", r.err)
 			return errStop
 		}
 		if e.Index != idx {
 			auditErr = fail(idx, "entry stored at position %d says it is entry %d", idx, e.Index)
 			return errStop
 		}
-		hashes, err := tlog.StoredHashes(idx, r.Data, &fr)
+		hashes, err := tlog.StoredHashesForRecordHash(idx, r.hash, &fr)
 		if err != nil {
 			return err
 		}

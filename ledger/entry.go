@@ -321,11 +321,14 @@ func DecodeEntry(data []byte) (e Entry, ref *PayloadRef, err error) {
 			return Entry{}, nil, malformed("payload not followed by }")
 		}
 		p := data[d.pos : len(data)-1]
-		if !json.Valid(p) || !utf8.Valid(p) {
-			return Entry{}, nil, malformed("payload is not one valid JSON value in UTF-8")
+		if !validCompact(p) {
+			if json.Valid(p) {
+				return Entry{}, nil, malformed("payload is not in compact form")
+			}
+			return Entry{}, nil, malformed("payload is not one valid JSON value")
 		}
-		if !isCompact(p) {
-			return Entry{}, nil, malformed("payload is not in compact form")
+		if !utf8.Valid(p) {
+			return Entry{}, nil, malformed("payload is not valid UTF-8")
 		}
 		e.Payload = json.RawMessage(p)
 	case d.lit(`,"payload_sha256":"`):

@@ -6,15 +6,13 @@ import (
 	"golang.org/x/mod/sumdb/tlog"
 )
 
-// scanChunk is how many records scanAhead hands over at a time.
+// scanChunk is how many records readAhead hands over at a time.
 const scanChunk = 1024
 
-// scanAhead is st.ScanRecords with the reading done in a goroutine of its
-// own, a few chunks ahead, so that reading the store and checking records
-// (decoding, hashing) run on two cores at once. fn may keep the records.
-func scanAhead(ctx context.Context, st Store, origin string, start, end int64, fn func(Record) error) error {
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
+// readAhead scans the records in a goroutine, sending them in chunks on
+// the returned channel, which is closed at the end; the scan's error is
+// then sent on errc. Cancel ctx to stop it early.
+func readAhead(ctx context.Context, st Store, origin string, start, end int64) (<-chan []Record, <-chan error) {
 	ch := make(chan []Record, 4)
 	errc := make(chan error, 1)
 	go func() {
@@ -64,11 +62,52 @@ func scanAhead(ctx context.Context, st Store, origin string, start, end int64, f
 		}
 		errc <- err
 	}()
-	for recs := range ch {
-		for _, r := range recs {
-			if err := fn(r); err != nil {
+	return ch, errc
+}
+
+// decoded is a record with its entry decoded and its record hash computed.
+type decoded struct {
+	Record
+	entry Entry
+	ref   *PayloadRef
+	err   error // from DecodeEntry
+	hash  tlog.Hash
+}
+
+// decodeAhead calls fn for each record with start ≤ index < end, in
+// order, like st.ScanRecords, but runs a pipeline: one goroutine reads the
+// store a few chunks ahead, a second decodes each entry and computes its
+// record hash (the work that does not depend on the records before it),
+// and fn checks the chain of hashes. fn may keep the records.
+func decodeAhead(ctx context.Context, st Store, origin string, start, end int64, fn func(*decoded) error) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	raw, errc := readAhead(ctx, st, origin, start, end)
+	out := make(chan []decoded, 4)
+	go func() {
+		defer close(out)
+		for recs := range raw {
+			ds := make([]decoded, len(recs))
+			for i, r := range recs {
+				d := &ds[i]
+				d.Record = r
+				d.entry, d.ref, d.err = DecodeEntry(r.Data)
+				d.hash = tlog.RecordHash(r.Data)
+			}
+			select {
+			case out <- ds:
+			case <-ctx.Done():
+				for range raw {
+				}
+				return
+			}
+		}
+	}()
+	for ds := range out {
+		for i := range ds {
+			if err := fn(&ds[i]); err != nil {
 				cancel()
-				for range ch {
+				for range out {
 				}
 				<-errc
 				return err

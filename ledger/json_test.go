@@ -1,0 +1,38 @@
+package ledger
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+func TestValidCompact(t *testing.T) {
+	good := []string{`0`, `-0`, `1.5e+10`, `-12.25E-3`, `"a\"\\\/\b\f\n\r\t\u00e9"`, `true`, `false`, `null`, `[]`, `{}`,
+		`[1,[2,{"a":[]}],"x"]`, `{"a":{"b":null},"c":"d e"}`, strings.Repeat("[", 10000) + strings.Repeat("]", 10000)}
+	bad := []string{``, ` 1`, `1 `, `01`, `1.`, `.5`, `1e`, `-`, `+1`, `"abc`, `"\x"`, `"\u12"`, "\"a\tb\"", `[1,]`, `[1 ,2]`,
+		`{"a":1,}`, `{"a" :1}`, `{a:1}`, `{"a":1}x`, `tru`, `nul`, `[`, `{"a"}`, `1,2`,
+		strings.Repeat("[", 10001) + strings.Repeat("]", 10001)}
+	for _, s := range good {
+		if !validCompact([]byte(s)) {
+			t.Errorf("validCompact(%.40q) = false", s)
+		}
+	}
+	for _, s := range bad {
+		if validCompact([]byte(s)) {
+			t.Errorf("validCompact(%.40q) = true", s)
+		}
+	}
+}
+
+// FuzzValidCompact checks validCompact against encoding/json.
+func FuzzValidCompact(f *testing.F) {
+	for _, s := range []string{`{"a":[1,-2.5e3,"x\u0041"]}`, `[true,false,null]`, ` {} `, `"\ud800"`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		want := json.Valid(b) && isCompact(b)
+		if got := validCompact(b); got != want {
+			t.Fatalf("validCompact(%q) = %v, encoding/json says %v", b, got, want)
+		}
+	})
+}
