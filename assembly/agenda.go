@@ -47,8 +47,13 @@ func (CloseItem) CommandName() string    { return "close_item" }
 
 // ItemAdded: an item was added to the order of the day.
 type ItemAdded struct {
-	Meta `json:"meta"`
-	Item Item `json:"item"`
+	Meta        `json:"meta"`
+	ID          string   `json:"id"`
+	Title       string   `json:"title"`
+	Number      string   `json:"number"`
+	Reporters   []string `json:"reporters"`
+	CoReporters []string `json:"co_reporters"`
+	Note        string   `json:"note"`
 }
 
 // ItemsReordered: the open items were put in a new order.
@@ -110,15 +115,15 @@ func (c AddItem) decide(s *State, m Meta) ([]Event, error) {
 	if err := s.personsExist("co_reporters", c.CoReporters); err != nil {
 		return nil, err
 	}
-	return one(ItemAdded{Meta: m, Item: Item{ID: c.ID, Title: c.Title, Number: c.Number, Reporters: c.Reporters, CoReporters: c.CoReporters, Note: c.Note, Status: ItemStatusOpen}})
+	return one(ItemAdded{Meta: m, ID: c.ID, Title: c.Title, Number: c.Number, Reporters: c.Reporters, CoReporters: c.CoReporters, Note: c.Note})
 }
 
 func (e ItemAdded) apply(s *State) error {
-	it := e.Item
-	if it.ID == "" || s.Items[it.ID] != nil {
-		return corrupt("the item %q cannot be added", it.ID)
+	if e.ID == "" || s.Items[e.ID] != nil {
+		return corrupt("the item %q cannot be added", e.ID)
 	}
-	it.Status, it.Floor = ItemStatusOpen, Floor{Spoken: map[string]int{}}
+	it := Item{ID: e.ID, Title: e.Title, Number: e.Number, Reporters: e.Reporters, CoReporters: e.CoReporters, Note: e.Note,
+		Status: ItemStatusOpen, Floor: Floor{Spoken: map[string]int{}}}
 	s.Items[it.ID] = &it
 	s.ItemOrder = append(s.ItemOrder, it.ID)
 	return nil

@@ -48,8 +48,14 @@ func (ReportBody) CommandName() string        { return "body_report" }
 
 // BodyFormed: a body was formed.
 type BodyFormed struct {
-	Meta `json:"meta"`
-	Body Body `json:"body"`
+	Meta        `json:"meta"`
+	ID          string   `json:"id"`
+	Name        string   `json:"name"`
+	Kind        string   `json:"kind"`
+	Members     []string `json:"members"`
+	Item        string   `json:"item"`
+	Instruction string   `json:"instruction"`
+	Note        string   `json:"note"`
 }
 
 // BodyMembersAdded: members joined a body.
@@ -114,19 +120,17 @@ func (c FormBody) decide(s *State, m Meta) ([]Event, error) {
 }
 
 func (s *State) bodyFormed(m Meta, id, name, kind string, members []string, item, instruction, note string) BodyFormed {
-	var ins []string
-	if instruction != "" {
-		ins = []string{instruction}
-	}
-	return BodyFormed{Meta: m, Body: Body{ID: id, Name: name, Kind: kind, Members: members, Item: item, Instructions: ins, Note: note}}
+	return BodyFormed{Meta: m, ID: id, Name: name, Kind: kind, Members: members, Item: item, Instruction: instruction, Note: note}
 }
 
 func (e BodyFormed) apply(s *State) error {
-	b := e.Body
-	if b.ID == "" || s.Bodies[b.ID] != nil {
-		return corrupt("the body %q cannot be formed", b.ID)
+	if e.ID == "" || s.Bodies[e.ID] != nil {
+		return corrupt("the body %q cannot be formed", e.ID)
 	}
-	b.Reports = nil
+	b := Body{ID: e.ID, Name: e.Name, Kind: e.Kind, Members: e.Members, Item: e.Item, Note: e.Note}
+	if e.Instruction != "" {
+		b.Instructions = []string{e.Instruction}
+	}
 	s.Bodies[b.ID] = &b
 	s.BodyOrder = append(s.BodyOrder, b.ID)
 	s.note(e.Meta, e.EventType(), b.ID, func(r *RecordEntry) {

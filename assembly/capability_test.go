@@ -382,3 +382,20 @@ func TestWeightsAndEligible(t *testing.T) {
 	h.refuse("ann", "close_vote", `{"vote":"s","sealed":["against"]}`, ErrInvalid, "the sealed ballots (1) must number the votes cast (3)")
 	h.must("ann", "close_vote", `{"vote":"s","sealed":["against","against","against"]}`)
 }
+
+// TestEventJSON pins the shape of an event in the ledger.
+func TestEventJSON(t *testing.T) {
+	e := BallotCast{Meta: Meta{Assembly: "coop-2026", Actor: "ivy", At: time.Date(2026, 5, 9, 8, 48, 0, 0, time.UTC), Key: "k7"}, Vote: "v-survey", Voter: "ivy", Right: "m-ivy", Choice: "for", Weight: 1}
+	b, err := EncodeEvent(e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"meta":{"assembly":"coop-2026","actor":"ivy","at":"2026-05-09T08:48:00Z","key":"k7"},"vote":"v-survey","voter":"ivy","right":"m-ivy","choice":"for","weight":1}`
+	if string(b) != want {
+		t.Fatalf("got  %s\nwant %s", b, want)
+	}
+	d, err := DecodeEvent("ballot_cast", b)
+	if err != nil || !reflect.DeepEqual(d, Event(e)) {
+		t.Fatalf("decoded %#v, %v", d, err)
+	}
+}

@@ -108,9 +108,18 @@ func (DeclareElection) CommandName() string    { return "declare_election" }
 
 // ElectionOpened: an election was opened.
 type ElectionOpened struct {
-	Meta     `json:"meta"`
-	Election Election `json:"election"`
-	Rights   []string `json:"rights"`
+	Meta         `json:"meta"`
+	ID           string   `json:"id"`
+	Title        string   `json:"title"`
+	Body         string   `json:"body"`
+	Seats        int      `json:"seats"`
+	Method       string   `json:"method"`
+	Candidates   []string `json:"candidates"`
+	Lists        []List   `json:"lists"`
+	Instruction  string   `json:"instruction"`
+	Sitting      string   `json:"sitting"`
+	Eligible     []string `json:"eligible"` // the voting rights entitled
+	EligibleNote string   `json:"eligible_note"`
 }
 
 // CandidateNominated: a candidate was nominated.
@@ -224,21 +233,21 @@ func (c OpenElection) decide(s *State, m Meta) ([]Event, error) {
 	if c.Eligible != nil {
 		note = c.Eligible.Note
 	}
-	evs = append(evs, ElectionOpened{Meta: m, Rights: s.eligibleRights(c.Eligible), Election: Election{
+	evs = append(evs, ElectionOpened{Meta: m, Eligible: s.eligibleRights(c.Eligible),
 		ID: c.ID, Title: c.Title, Body: c.Body, Seats: c.Seats, Method: c.Method, Candidates: c.Candidates,
-		Lists: c.Lists, Instruction: c.Instruction, Sitting: st.ID, EligibleNote: note, Status: ElectionStatusOpen,
-	}})
+		Lists: c.Lists, Instruction: c.Instruction, Sitting: st.ID, EligibleNote: note,
+	})
 	return evs, nil
 }
 
 func (e ElectionOpened) apply(s *State) error {
-	el := e.Election
-	if el.ID == "" || s.Elections[el.ID] != nil || (el.Body != "" && s.Bodies[el.Body] == nil) {
-		return corrupt("the election %q cannot be opened", el.ID)
+	if e.ID == "" || s.Elections[e.ID] != nil || (e.Body != "" && s.Bodies[e.Body] == nil) {
+		return corrupt("the election %q cannot be opened", e.ID)
 	}
-	el.Status, el.Ballots, el.Elected = ElectionStatusOpen, nil, nil
-	el.Eligible, el.Voted = make(map[string]bool, len(e.Rights)), map[string]bool{}
-	for _, r := range e.Rights {
+	el := Election{ID: e.ID, Title: e.Title, Body: e.Body, Seats: e.Seats, Method: e.Method, Candidates: e.Candidates,
+		Lists: e.Lists, Instruction: e.Instruction, Sitting: e.Sitting, EligibleNote: e.EligibleNote, Status: ElectionStatusOpen,
+		Eligible: make(map[string]bool, len(e.Eligible)), Voted: map[string]bool{}}
+	for _, r := range e.Eligible {
 		el.Eligible[r] = true
 	}
 	s.Elections[el.ID] = &el

@@ -95,8 +95,20 @@ func (e MotionDisposed) apply(s *State) error {
 
 // MotionMoved: a motion was moved.
 type MotionMoved struct {
-	Meta   `json:"meta"`
-	Motion Motion `json:"motion"`
+	Meta      `json:"meta"`
+	ID        string  `json:"id"`
+	Kind      string  `json:"kind"`
+	Procedure string  `json:"procedure"`
+	Title     string  `json:"title"`
+	Text      string  `json:"text"`
+	Points    []Point `json:"points"`
+	Amends    string  `json:"amends"`
+	Target    string  `json:"target"`
+	Mover     string  `json:"mover"`
+	Label     string  `json:"label"`
+	Item      string  `json:"item"`
+	Document  string  `json:"document"`
+	Sitting   string  `json:"sitting"`
 }
 
 // MotionSeconded: a motion was seconded.
@@ -114,8 +126,10 @@ type MotionWithdrawn struct {
 
 // AlternativesGrouped: competing drafts were grouped.
 type AlternativesGrouped struct {
-	Meta         `json:"meta"`
-	Alternatives Alternatives `json:"alternatives"`
+	Meta    `json:"meta"`
+	ID      string   `json:"id"`
+	Title   string   `json:"title"`
+	Motions []string `json:"motions"`
 }
 
 // MotionReopened: a decided motion is pending again (reconsideration carried).
@@ -258,11 +272,11 @@ func (c MoveMotion) decide(s *State, m Meta) ([]Event, error) {
 	if c.Procedure == "instruct_committee" && c.Target != "" && s.Bodies[c.Target] == nil {
 		return nil, fieldErr("target", "a motion to instruct a committee names the committee as its target")
 	}
-	return one(MotionMoved{Meta: m, Motion: Motion{
+	return one(MotionMoved{Meta: m,
 		ID: c.ID, Kind: c.Kind, Procedure: c.Procedure, Title: c.Title, Text: c.Text, Points: c.Points,
 		Amends: c.Amends, Target: c.Target, Mover: mover, Label: c.Label, Item: item, Document: c.Document,
-		Sitting: st.ID, Status: MotionStatusPending,
-	}})
+		Sitting: st.ID,
+	})
 }
 
 func (s *State) exists(id string) bool {
@@ -270,15 +284,15 @@ func (s *State) exists(id string) bool {
 }
 
 func (e MotionMoved) apply(s *State) error {
-	mo := e.Motion
-	if mo.ID == "" || s.Motions[mo.ID] != nil {
-		return corrupt("the motion %q cannot be moved", mo.ID)
+	if e.ID == "" || s.Motions[e.ID] != nil {
+		return corrupt("the motion %q cannot be moved", e.ID)
 	}
-	if mo.Amends != "" && s.Motions[mo.Amends] == nil {
-		return corrupt("the motion %q amends an unknown motion", mo.ID)
+	if e.Amends != "" && s.Motions[e.Amends] == nil {
+		return corrupt("the motion %q amends an unknown motion", e.ID)
 	}
-	mo.Status, mo.Seconds, mo.Adopted, mo.Votes, mo.Group, mo.Basis, mo.Fate = MotionStatusPending, nil, nil, nil, "", false, ""
-	mo.Seq = len(s.MotionOrder) + 1
+	mo := Motion{ID: e.ID, Kind: e.Kind, Procedure: e.Procedure, Title: e.Title, Text: e.Text, Points: e.Points,
+		Amends: e.Amends, Target: e.Target, Mover: e.Mover, Label: e.Label, Item: e.Item, Document: e.Document,
+		Sitting: e.Sitting, Status: MotionStatusPending, Seq: len(s.MotionOrder) + 1}
 	s.Motions[mo.ID] = &mo
 	s.MotionOrder = append(s.MotionOrder, mo.ID)
 	s.note(e.Meta, e.EventType(), mo.ID, func(r *RecordEntry) {
@@ -389,11 +403,11 @@ func (c GroupAlternatives) decide(s *State, m Meta) ([]Event, error) {
 			return nil, conflict("%s already competes in %s", id, mo.Group)
 		}
 	}
-	return one(AlternativesGrouped{Meta: m, Alternatives: Alternatives{ID: c.ID, Title: c.Title, Motions: c.Motions}})
+	return one(AlternativesGrouped{Meta: m, ID: c.ID, Title: c.Title, Motions: c.Motions})
 }
 
 func (e AlternativesGrouped) apply(s *State) error {
-	a := e.Alternatives
+	a := Alternatives{ID: e.ID, Title: e.Title, Motions: e.Motions}
 	if a.ID == "" || s.Alternatives[a.ID] != nil {
 		return corrupt("the alternatives %q cannot be grouped", a.ID)
 	}
@@ -402,7 +416,6 @@ func (e AlternativesGrouped) apply(s *State) error {
 			return corrupt("unknown motion %q among alternatives", id)
 		}
 	}
-	a.Chosen = ""
 	s.Alternatives[a.ID] = &a
 	for _, id := range a.Motions {
 		s.Motions[id].Group = a.ID

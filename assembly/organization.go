@@ -81,8 +81,13 @@ func (TransferProxy) CommandName() string           { return "transfer_proxy" }
 
 // OrganizationAdded: an organization was registered.
 type OrganizationAdded struct {
-	Meta         `json:"meta"`
-	Organization Organization `json:"organization"`
+	Meta   `json:"meta"`
+	ID     string `json:"id"`
+	Name   string `json:"name"`
+	Kind   string `json:"kind"`
+	Number string `json:"number"`
+	Parent string `json:"parent"`
+	Note   string `json:"note"`
 }
 
 // OrganizationNotedPresent: an organization took part without registered delegates.
@@ -94,8 +99,11 @@ type OrganizationNotedPresent struct {
 
 // PersonAdded: a person was registered.
 type PersonAdded struct {
-	Meta   `json:"meta"`
-	Person Person `json:"person"`
+	Meta       `json:"meta"`
+	ID         string   `json:"id"`
+	Name       string   `json:"name"`
+	OtherNames []string `json:"other_names"`
+	Note       string   `json:"note"`
 }
 
 // MembershipAdded: a membership was recorded.
@@ -106,8 +114,14 @@ type MembershipAdded struct {
 
 // MandateStatusSubmitted: a mandate was submitted to the mandate commission.
 type MandateSubmitted struct {
-	Meta    `json:"meta"`
-	Mandate Mandate `json:"mandate"`
+	Meta         `json:"meta"`
+	ID           string   `json:"id"`
+	Person       string   `json:"person"`
+	Organization string   `json:"organization"`
+	Kind         string   `json:"kind"`
+	Marks        []string `json:"marks"`
+	Note         string   `json:"note"`
+	Weight       int      `json:"weight"`
 }
 
 // MandateStatusVerified: the mandate commission accepted a mandate.
@@ -165,14 +179,14 @@ func (c AddOrganization) decide(s *State, m Meta) ([]Event, error) {
 	if c.Parent != "" && s.Organizations[c.Parent] == nil {
 		return nil, notFound("there is no organization %q to be the parent of %s", c.Parent, c.ID)
 	}
-	return one(OrganizationAdded{Meta: m, Organization: Organization{ID: c.ID, Name: c.Name, Kind: c.Kind, Number: c.Number, Parent: c.Parent, Note: c.Note}})
+	return one(OrganizationAdded{Meta: m, ID: c.ID, Name: c.Name, Kind: c.Kind, Number: c.Number, Parent: c.Parent, Note: c.Note})
 }
 
 func (e OrganizationAdded) apply(s *State) error {
-	if e.Organization.ID == "" || s.Organizations[e.Organization.ID] != nil {
-		return corrupt("the organization %q already exists", e.Organization.ID)
+	if e.ID == "" || s.Organizations[e.ID] != nil {
+		return corrupt("the organization %q already exists", e.ID)
 	}
-	o := e.Organization
+	o := Organization{ID: e.ID, Name: e.Name, Kind: e.Kind, Number: e.Number, Parent: e.Parent, Note: e.Note}
 	s.Organizations[o.ID] = &o
 	s.OrgOrder = append(s.OrgOrder, o.ID)
 	return nil
@@ -208,15 +222,14 @@ func (c AddPerson) decide(s *State, m Meta) ([]Event, error) {
 	if p := s.Persons[c.ID]; p != nil {
 		return nil, conflict("there is already a person %q (%s)", c.ID, p.Name)
 	}
-	return one(PersonAdded{Meta: m, Person: Person{ID: c.ID, Name: c.Name, OtherNames: c.OtherNames, Note: c.Note}})
+	return one(PersonAdded{Meta: m, ID: c.ID, Name: c.Name, OtherNames: c.OtherNames, Note: c.Note})
 }
 
 func (e PersonAdded) apply(s *State) error {
-	if e.Person.ID == "" || s.Persons[e.Person.ID] != nil {
-		return corrupt("the person %q already exists", e.Person.ID)
+	if e.ID == "" || s.Persons[e.ID] != nil {
+		return corrupt("the person %q already exists", e.ID)
 	}
-	p := e.Person
-	p.Mandates = nil
+	p := Person{ID: e.ID, Name: e.Name, OtherNames: e.OtherNames, Note: e.Note}
 	s.Persons[p.ID] = &p
 	s.PersonOrder = append(s.PersonOrder, p.ID)
 	return nil
@@ -289,16 +302,16 @@ func (c SubmitMandate) decide(s *State, m Meta) ([]Event, error) {
 	if c.Weight > 1 && !s.Assembly.Rules.WeightedVotes {
 		return nil, fieldErr("weight", "the rules of procedure give every mandate one vote; a weight of %d needs weighted_votes", c.Weight)
 	}
-	return one(MandateSubmitted{Meta: m, Mandate: Mandate{ID: c.ID, Person: c.Person, Organization: c.Organization, Kind: c.Kind, Marks: c.Marks, Note: c.Note, Status: MandateStatusSubmitted, Weight: c.Weight}})
+	return one(MandateSubmitted{Meta: m, ID: c.ID, Person: c.Person, Organization: c.Organization, Kind: c.Kind, Marks: c.Marks, Note: c.Note, Weight: c.Weight})
 }
 
 func (e MandateSubmitted) apply(s *State) error {
-	md := e.Mandate
-	p := s.Persons[md.Person]
-	if md.ID == "" || s.Mandates[md.ID] != nil || p == nil {
-		return corrupt("the mandate %q cannot be submitted", md.ID)
+	p := s.Persons[e.Person]
+	if e.ID == "" || s.Mandates[e.ID] != nil || p == nil {
+		return corrupt("the mandate %q cannot be submitted", e.ID)
 	}
-	md.Status = MandateStatusSubmitted
+	md := Mandate{ID: e.ID, Person: e.Person, Organization: e.Organization, Kind: e.Kind, Marks: e.Marks, Note: e.Note,
+		Weight: e.Weight, Status: MandateStatusSubmitted}
 	s.Mandates[md.ID] = &md
 	s.MandateOrder = append(s.MandateOrder, md.ID)
 	p.Mandates = append(p.Mandates, md.ID)

@@ -73,8 +73,15 @@ func (ApproveMinutes) CommandName() string     { return "approve_minutes" }
 
 // SpeechRecorded: notes of a speech entered the minutes.
 type SpeechRecorded struct {
-	Meta   `json:"meta"`
-	Speech Speech `json:"speech"`
+	Meta      `json:"meta"`
+	ID        string `json:"id"`
+	Item      string `json:"item"`
+	Sitting   string `json:"sitting"`
+	Speaker   string `json:"speaker"`
+	Label     string `json:"label"`
+	Capacity  string `json:"capacity"`
+	Notes     string `json:"notes"`
+	Continues bool   `json:"continues"`
 }
 
 // InterjectionRecorded: an interjection entered the minutes.
@@ -96,8 +103,15 @@ type NarrativeRecorded struct {
 
 // DocumentRead: a document was read into the record.
 type DocumentRead struct {
-	Meta     `json:"meta"`
-	Document Document `json:"document"`
+	Meta       `json:"meta"`
+	ID         string  `json:"id"`
+	Title      string  `json:"title"`
+	Item       string  `json:"item"`
+	ReadBy     string  `json:"read_by"`
+	Origin     string  `json:"origin"`
+	Provenance string  `json:"provenance"`
+	Points     []Point `json:"points"`
+	Text       string  `json:"text"`
 }
 
 // GapRecorded: part of the record is lost.
@@ -166,15 +180,15 @@ func (c RecordSpeech) decide(s *State, m Meta) ([]Event, error) {
 	} else if _, err := s.item(item); err != nil {
 		return nil, err
 	}
-	return one(SpeechRecorded{Meta: m, Speech: Speech{ID: c.ID, Item: item, Sitting: s.OpenSitting, Speaker: c.Speaker, Label: c.Label, Capacity: c.Capacity, Notes: c.Notes, Continues: c.Continues, At: m.At}})
+	return one(SpeechRecorded{Meta: m, ID: c.ID, Item: item, Sitting: s.OpenSitting, Speaker: c.Speaker, Label: c.Label, Capacity: c.Capacity, Notes: c.Notes, Continues: c.Continues})
 }
 
 func (e SpeechRecorded) apply(s *State) error {
-	sp := e.Speech
-	if sp.ID == "" || s.Speeches[sp.ID] != nil {
-		return corrupt("the speech %q cannot be recorded", sp.ID)
+	if e.ID == "" || s.Speeches[e.ID] != nil {
+		return corrupt("the speech %q cannot be recorded", e.ID)
 	}
-	sp.Entry = s.Events
+	sp := Speech{ID: e.ID, Item: e.Item, Sitting: e.Sitting, Speaker: e.Speaker, Label: e.Label, Capacity: e.Capacity,
+		Notes: e.Notes, Continues: e.Continues, At: e.At, Entry: s.Events}
 	s.Speeches[sp.ID] = &sp
 	s.note(e.Meta, e.EventType(), sp.ID, func(r *RecordEntry) {
 		r.Item, r.Person, r.Label, r.Text = sp.Item, sp.Speaker, sp.Label, sp.Notes
@@ -238,15 +252,15 @@ func (c ReadDocument) decide(s *State, m Meta) ([]Event, error) {
 	if len(c.Points) == 0 && c.Text == "" && c.Provenance == "" {
 		return nil, fieldErr("text", "give the document's text or points, or its provenance when the text is lost")
 	}
-	return one(DocumentRead{Meta: m, Document: Document{ID: c.ID, Title: c.Title, Item: c.Item, ReadBy: c.ReadBy, Origin: c.Origin, Provenance: c.Provenance, Points: c.Points, Text: c.Text}})
+	return one(DocumentRead{Meta: m, ID: c.ID, Title: c.Title, Item: c.Item, ReadBy: c.ReadBy, Origin: c.Origin, Provenance: c.Provenance, Points: c.Points, Text: c.Text})
 }
 
 func (e DocumentRead) apply(s *State) error {
-	d := e.Document
-	if d.ID == "" || s.Documents[d.ID] != nil {
-		return corrupt("the document %q cannot be read in", d.ID)
+	if e.ID == "" || s.Documents[e.ID] != nil {
+		return corrupt("the document %q cannot be read in", e.ID)
 	}
-	d.Entry = s.Events
+	d := Document{ID: e.ID, Title: e.Title, Item: e.Item, ReadBy: e.ReadBy, Origin: e.Origin, Provenance: e.Provenance,
+		Points: e.Points, Text: e.Text, Entry: s.Events}
 	s.Documents[d.ID] = &d
 	s.note(e.Meta, e.EventType(), d.ID, func(r *RecordEntry) {
 		if d.Item != "" {

@@ -51,8 +51,21 @@ func (CloseSitting) CommandName() string     { return "close_sitting" }
 
 // SittingOpened: a sitting was opened.
 type SittingOpened struct {
-	Meta    `json:"meta"`
-	Sitting Sitting `json:"sitting"`
+	Meta                  `json:"meta"`
+	ID                    string   `json:"id"`
+	Title                 string   `json:"title"`
+	Date                  string   `json:"date"`
+	Time                  string   `json:"time"`
+	Venue                 string   `json:"venue"`
+	Chair                 string   `json:"chair"`
+	Presidium             []string `json:"presidium"`
+	Secretaries           []string `json:"secretaries"`
+	JointWith             []string `json:"joint_with"`
+	Guests                []string `json:"guests"`
+	GuestsMaySpeak        bool     `json:"guests_may_speak"`
+	GuestsMayVote         bool     `json:"guests_may_vote"`
+	Note                  string   `json:"note"`
+	AttendanceNotRecorded bool     `json:"attendance_not_recorded"`
 }
 
 // PresidiumChanged: the presidium or the chair changed.
@@ -125,20 +138,22 @@ func (c OpenSitting) decide(s *State, m Meta) ([]Event, error) {
 	if !contains(presidium, c.Chair) {
 		presidium = append([]string{c.Chair}, presidium...)
 	}
-	return one(SittingOpened{Meta: m, Sitting: Sitting{
+	return one(SittingOpened{Meta: m,
 		ID: c.ID, Title: c.Title, Date: c.Date, Time: c.Time, Venue: c.Venue, Chair: c.Chair,
 		Presidium: presidium, Secretaries: c.Secretaries, JointWith: c.JointWith, Guests: c.Guests,
-		GuestsMaySpeak: speak, GuestsMayVote: c.GuestsMayVote, Open: true, OpenedAt: m.At,
+		GuestsMaySpeak: speak, GuestsMayVote: c.GuestsMayVote,
 		Note: c.Note, AttendanceNotRecorded: c.AttendanceRecorded != nil && !*c.AttendanceRecorded,
-	}})
+	})
 }
 
 func (e SittingOpened) apply(s *State) error {
-	st := e.Sitting
-	if st.ID == "" || s.Sittings[st.ID] != nil || s.OpenSitting != "" {
-		return corrupt("the sitting %q cannot be opened", st.ID)
+	if e.ID == "" || s.Sittings[e.ID] != nil || s.OpenSitting != "" {
+		return corrupt("the sitting %q cannot be opened", e.ID)
 	}
-	st.Open, st.CurrentItem = true, ""
+	st := Sitting{ID: e.ID, Title: e.Title, Date: e.Date, Time: e.Time, Venue: e.Venue, Chair: e.Chair,
+		Presidium: e.Presidium, Secretaries: e.Secretaries, JointWith: e.JointWith, Guests: e.Guests,
+		GuestsMaySpeak: e.GuestsMaySpeak, GuestsMayVote: e.GuestsMayVote, Note: e.Note,
+		AttendanceNotRecorded: e.AttendanceNotRecorded, Open: true, OpenedAt: e.At}
 	s.Sittings[st.ID] = &st
 	s.SittingOrder = append(s.SittingOrder, st.ID)
 	s.OpenSitting = st.ID
