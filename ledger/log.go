@@ -14,7 +14,9 @@ import (
 	"golang.org/x/mod/sumdb/tlog"
 )
 
-// Batch limits: a batch closes when it holds this many entries or bytes.
+// Batch limits: a batch takes in no more Append calls once it holds this
+// many entries or bytes. One call's entries always go in one batch, however
+// many they are.
 const (
 	maxBatchEntries = 8192
 	maxBatchBytes   = 8 << 20
@@ -177,9 +179,6 @@ func (l *Log) Close() error {
 func (l *Log) Append(ctx context.Context, entries ...Entry) (first int64, err error) {
 	if len(entries) == 0 {
 		return 0, errors.New("ledger: Append of no entries")
-	}
-	if len(entries) > maxBatchEntries {
-		return 0, fmt.Errorf("ledger: Append of %d entries exceeds %d", len(entries), maxBatchEntries)
 	}
 	req := &appendReq{entries: make([]prepared, len(entries)), reply: make(chan appendResult, 1)}
 	now := time.Now().UTC().Round(0)

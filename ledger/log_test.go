@@ -285,3 +285,23 @@ func TestTwoWritersCannotFork(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestAppendManyInOneCall appends more entries in one call than a batch
+// usually holds: they are still one contiguous batch.
+func TestAppendManyInOneCall(t *testing.T) {
+	ctx := context.Background()
+	k := newKeys(t, "plenum.localhost")
+	st := openStore(t, filepath.Join(t.TempDir(), "p.db"))
+	l := openLog(t, st, origin, k)
+	es := make([]ledger.Entry, 10000)
+	for i := range es {
+		es[i] = entry(i)
+	}
+	if first, err := l.Append(ctx, es...); err != nil || first != 0 || l.Size() != 10000 {
+		t.Fatalf("Append = %d, %v; size %d", first, err, l.Size())
+	}
+	rep, err := ledger.Audit(ctx, st, note.VerifierList(k.verifier), ledger.AuditOptions{})
+	if err != nil || rep.Logs[0].Checkpoints != 2 {
+		t.Fatalf("Audit = %+v, %v", rep, err)
+	}
+}

@@ -1,6 +1,8 @@
 package tiles
 
 import (
+	"bytes"
+	"compress/gzip"
 	"encoding/binary"
 	"encoding/hex"
 	"errors"
@@ -143,6 +145,19 @@ func (h *handler) serveTile(w http.ResponseWriter, r *http.Request, origin strin
 			body = binary.BigEndian.AppendUint16(body, uint16(len(e)))
 			body = append(body, e...)
 		}
+		// Entry bundles SHOULD be compressed (tlog-tiles); JSON shrinks well.
+		w.Header().Set("Vary", "Accept-Encoding")
+		if acceptsGzip(r) {
+			var buf bytes.Buffer
+			zw := gzip.NewWriter(&buf)
+			zw.Write(body)
+			if err := zw.Close(); err != nil {
+				h.fail(w, r, err)
+				return
+			}
+			body = buf.Bytes()
+			w.Header().Set("Content-Encoding", "gzip")
+		}
 	} else {
 		tt := tlog.Tile{H: Height, L: t.L, N: t.N, W: t.W}
 		var err error
@@ -154,6 +169,17 @@ func (h *handler) serveTile(w http.ResponseWriter, r *http.Request, origin strin
 	w.Header().Set("Content-Type", "application/octet-stream")
 	w.Header().Set("Cache-Control", cacheImmutable)
 	w.Write(body)
+}
+
+// acceptsGzip reports whether the request's Accept-Encoding allows gzip.
+func acceptsGzip(r *http.Request) bool {
+	for _, part := range strings.Split(r.Header.Get("Accept-Encoding"), ",") {
+		coding, q, _ := strings.Cut(strings.TrimSpace(part), ";")
+		if strings.EqualFold(strings.TrimSpace(coding), "gzip") && strings.ReplaceAll(q, " ", "") != "q=0" {
+			return true
+		}
+	}
+	return false
 }
 
 func (h *handler) serveBlob(w http.ResponseWriter, r *http.Request, hx string) {

@@ -2,6 +2,7 @@ package tiles_test
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/base64"
 	"encoding/binary"
@@ -298,7 +299,23 @@ func TestHandlerErrorsAndHeaders(t *testing.T) {
 	if string(body) != "march-1917\n" {
 		t.Errorf("log list %q", body)
 	}
-	resp, err := http.Post(srv.URL+"/log/march-1917/checkpoint", "text/plain", nil)
+	// Entry bundles are gzipped for clients that accept it.
+	req, _ := http.NewRequest("GET", srv.URL+"/log/march-1917/tile/entries/000", nil)
+	req.Header.Set("Accept-Encoding", "gzip")
+	resp, err := http.DefaultTransport.RoundTrip(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, err := gzip.NewReader(resp.Body)
+	if err != nil || resp.Header.Get("Content-Encoding") != "gzip" {
+		t.Fatalf("gzip bundle: %v, %q", err, resp.Header.Get("Content-Encoding"))
+	}
+	plain, err := io.ReadAll(zr)
+	resp.Body.Close()
+	if err != nil || !bytes.Contains(plain, []byte(`"payload":{"n":255}`)) {
+		t.Fatalf("gunzipped bundle: %v", err)
+	}
+	resp, err = http.Post(srv.URL+"/log/march-1917/checkpoint", "text/plain", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
