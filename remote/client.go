@@ -247,10 +247,16 @@ func Verify(ctx context.Context, url string, opts Options) (*Result, error) {
 	// Recompute every record and tree hash from the entries, comparing the
 	// record hashes with the authenticated tiles as we go.
 	var fr fringe
+	pctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	bundles := c.prefetch(pctx, cp.Size)
 	for start := int64(0); start < cp.Size; start += 1 << TileHeight {
 		w := min(cp.Size-start, 1<<TileHeight)
-		bt := tlog.Tile{H: TileHeight, L: -1, N: start >> TileHeight, W: int(w)}
-		entries, err := c.Bundle(ctx, bt)
+		b, ok := <-bundles
+		if !ok {
+			return nil, ctx.Err()
+		}
+		entries, err := b.entries, b.err
 		if err != nil {
 			return nil, fail(start, "entry bundle: %v", err)
 		}
@@ -293,6 +299,49 @@ func Verify(ctx context.Context, url string, opts Options) (*Result, error) {
 	}
 	res.Entries = cp.Size
 	return res, nil
+}
+
+// prefetchDepth is how many entry bundles Verify fetches ahead.
+const prefetchDepth = 8
+
+type bundleResult struct {
+	entries [][]byte
+	err     error
+}
+
+// prefetch fetches the entry bundles of a tree of the given size, up to
+// prefetchDepth at once, and delivers them in order. It stops when ctx
+// ends; the caller must read until the first error or the last bundle.
+func (c *Client) prefetch(ctx context.Context, size int64) <-chan bundleResult {
+	out := make(chan bundleResult, prefetchDepth)
+	futures := make(chan chan bundleResult, prefetchDepth)
+	go func() {
+		defer close(futures)
+		for start := int64(0); start < size; start += 1 << TileHeight {
+			f := make(chan bundleResult, 1)
+			select {
+			case futures <- f:
+			case <-ctx.Done():
+				return
+			}
+			t := tlog.Tile{H: TileHeight, L: -1, N: start >> TileHeight, W: int(min(size-start, 1<<TileHeight))}
+			go func() {
+				e, err := c.Bundle(ctx, t)
+				f <- bundleResult{e, err}
+			}()
+		}
+	}()
+	go func() {
+		defer close(out)
+		for f := range futures {
+			select {
+			case out <- <-f:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	return out
 }
 
 // checkConsistency proves, from the server's tiles, that the tree of cp

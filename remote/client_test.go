@@ -191,3 +191,19 @@ func TestTilePath(t *testing.T) {
 		}
 	}
 }
+
+func TestVerifyCancelled(t *testing.T) {
+	l := tlogtest.New(origin)
+	fill(l, 0, 5000)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	_, err := remote.Verify(ctx, serve(t, l), remote.Options{LogKeys: note.VerifierList(l.Verifier()), Replay: func(i int64, _ []byte) error {
+		if i == 1000 {
+			cancel()
+		}
+		return nil
+	}})
+	if !errors.Is(err, context.Canceled) && (err == nil || !strings.Contains(err.Error(), "context canceled")) {
+		t.Fatalf("cancelled verify: %v", err)
+	}
+}
