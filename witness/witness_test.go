@@ -17,6 +17,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"golang.org/x/mod/sumdb/note"
 	"golang.org/x/mod/sumdb/tlog"
@@ -325,15 +326,30 @@ func must[T any](v T, err error) T {
 func TestConcurrentAddCheckpoint(t *testing.T) {
 	ctx := context.Background()
 	l := tlogtest.New(origin)
-	srv, _ := newServer(t, l)
+	// Three servers on one database, as three processes would be: only
+	// SQLite's transaction serializes them.
+	path := filepath.Join(t.TempDir(), "witness.db")
+	signer := newSigner(t, "witness.test/w1")
+	var servers []*Server
+	for range 3 {
+		s, err := OpenServer(path, signer, []KnownLog{{Origin: origin, Keys: []note.Verifier{l.Verifier()}}}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		servers = append(servers, s)
+	}
+	srv := servers[0]
 	var cps [][]byte
 	for range 6 {
 		l.Append(entries(3)...)
 		cps = append(cps, l.Checkpoint())
 	}
 	var stall sync.WaitGroup
-	srv.beforeCommit = func() { stall.Wait() }
 	stall.Add(1)
+	for _, s := range servers {
+		s.beforeCommit = func() { stall.Wait() }
+	}
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	won := 0
@@ -342,7 +358,7 @@ func TestConcurrentAddCheckpoint(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			r, _ := ParseAddCheckpoint(req(0, nil, cps[i]))
-			_, err := srv.AddCheckpoint(ctx, r)
+			_, err := servers[i%len(servers)].AddCheckpoint(ctx, r)
 			var conflict *ConflictError
 			mu.Lock()
 			defer mu.Unlock()
@@ -355,6 +371,7 @@ func TestConcurrentAddCheckpoint(t *testing.T) {
 			}
 		}()
 	}
+	time.Sleep(50 * time.Millisecond) // let every request reach its transaction
 	stall.Done()
 	wg.Wait()
 	if won != 1 {
