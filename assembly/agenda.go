@@ -231,7 +231,10 @@ func (e ItemTabled) apply(s *State) error {
 	if it == nil || it.Status == ItemStatusClosed || it.Status == ItemStatusTabled {
 		return corrupt("the item %q cannot be tabled", e.Item)
 	}
-	it.Status, it.TabledUntil, it.Floor.Speaker = ItemStatusTabled, e.Until, ""
+	if it.Floor.Speaker != "" {
+		s.endTurn(it, e.At, false, "")
+	}
+	it.Status, it.TabledUntil = ItemStatusTabled, e.Until
 	for _, st := range s.Sittings {
 		if st.CurrentItem == e.Item {
 			st.CurrentItem = ""
@@ -289,7 +292,10 @@ func (e ItemClosed) apply(s *State) error {
 	if it == nil || it.Status == ItemStatusClosed {
 		return corrupt("the item %q cannot be closed", e.Item)
 	}
-	it.Status, it.Floor.Speaker = ItemStatusClosed, ""
+	if it.Floor.Speaker != "" {
+		s.endTurn(it, e.At, false, "")
+	}
+	it.Status = ItemStatusClosed
 	for _, st := range s.Sittings {
 		if st.CurrentItem == e.Item {
 			st.CurrentItem = ""

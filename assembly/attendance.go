@@ -88,6 +88,8 @@ func (e CheckedIn) apply(s *State) error {
 		return corrupt("%s cannot be checked in", e.Person)
 	}
 	s.Attendance.CheckedIn[e.Person] = true
+	delete(s.Attendance.OutOfHall, e.Person) // registering again, they are in the hall
+	delete(s.Attendance.WalkedOut, e.Person)
 	return nil
 }
 

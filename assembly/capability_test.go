@@ -399,3 +399,42 @@ func TestEventJSON(t *testing.T) {
 		t.Fatalf("decoded %#v, %v", d, err)
 	}
 }
+
+// TestGoBuiltCommandsValidated: commands built as Go structs (not parsed)
+// get the same checks of ids, enums and required fields.
+func TestGoBuiltCommandsValidated(t *testing.T) {
+	h := fixture(t, "congress", "")
+	m := Meta{Actor: "ann", At: h.clock}
+	cases := []struct {
+		c   Command
+		msg string
+	}{
+		{OpenVote{ID: "Vote 1", Question: "Q", Method: "roll_call"}, `open_vote: "Vote 1" in the field "id" is not a valid id: 'V' is not allowed; use lower case letters, digits, '-' and '_'`},
+		{OpenVote{ID: "v1", Question: "Q", Method: "acclaim"}, `open_vote: the field "method" must be one of show_of_hands, roll_call, secret, not "acclaim"`},
+		{AddPerson{ID: "p"}, `add_person: the field "name" is required`},
+		{OpenElection{ID: "e", Title: "E", Seats: 1, Method: "plurality", Lists: []List{{ID: "l"}}}, `open_election: the field "name" is required`},
+	}
+	for _, c := range cases {
+		err := h.run(m, c.c)
+		if err == nil || err.Error() != c.msg || CodeOf(err) != ErrInvalid {
+			t.Errorf("%T: got %v, want %q", c.c, err, c.msg)
+		}
+	}
+}
+
+func TestCheckInReturnsToHall(t *testing.T) {
+	h := fixture(t, "congress", "")
+	h.must("ben", "leave_hall", `{"persons":["m1"],"walkout":true}`)
+	h.must("ben", "check_out", `{"person":"m1"}`)
+	h.must("m1", "check_in", `{"person":"m1"}`)
+	if !h.s.InHall("m1") || h.s.Attendance.WalkedOut["m1"] {
+		t.Fatal("checking in again does not bring a delegate back into the hall")
+	}
+	// A speech cut off by tabling the item ends with it.
+	h.must("m2", "request_floor", `{"item":"i1","person":"m2"}`)
+	h.must("ann", "give_floor", `{"item":"i1"}`)
+	h.must("ann", "table_item", `{"item":"i1","until":"until fuller attendance"}`)
+	if tu := h.s.Items["i1"].Floor.Turns[0]; tu.To.IsZero() || h.s.Items["i1"].Floor.Speaker != "" {
+		t.Fatalf("turn %+v", tu)
+	}
+}

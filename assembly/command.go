@@ -179,16 +179,24 @@ func validateStruct(cmd string, v reflect.Value) error {
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
 		tag := f.Tag.Get("plenum")
-		if tag == "" {
-			if f.Type.Kind() == reflect.Struct && f.Type != reflect.TypeOf(time.Time{}) && f.Type != reflect.TypeOf(Count{}) {
-				if err := validateStruct(cmd, v.Field(i)); err != nil {
+		fv0 := v.Field(i)
+		switch {
+		case fv0.Kind() == reflect.Slice && fv0.Type().Elem().Kind() == reflect.Struct:
+			for j := 0; j < fv0.Len(); j++ {
+				if err := validateStruct(cmd, fv0.Index(j)); err != nil {
 					return err
 				}
 			}
+		case fv0.Kind() == reflect.Pointer && fv0.Type().Elem().Kind() == reflect.Struct && !fv0.IsNil():
+			if err := validateStruct(cmd, fv0.Elem()); err != nil {
+				return err
+			}
+		}
+		if tag == "" {
 			continue
 		}
 		name := strings.Split(f.Tag.Get("json"), ",")[0]
-		fv := v.Field(i)
+		fv := fv0
 		for _, opt := range strings.Split(tag, ",") {
 			switch {
 			case opt == "required":
@@ -247,13 +255,6 @@ func validateStruct(cmd string, v reflect.Value) error {
 			case opt == "positive":
 				if fv.Int() < 0 {
 					return fieldErr(name, "%s: the field %q must not be negative", cmd, name)
-				}
-			}
-		}
-		if fv.Kind() == reflect.Slice && fv.Type().Elem().Kind() == reflect.Struct {
-			for j := 0; j < fv.Len(); j++ {
-				if err := validateStruct(cmd, fv.Index(j)); err != nil {
-					return err
 				}
 			}
 		}

@@ -28,6 +28,7 @@ type Error struct {
 	Field string
 }
 
+// Error returns the message for the person who gave the command.
 func (e *Error) Error() string { return e.Msg }
 
 // Is makes errors.Is(err, &Error{Code: c}) match on the code alone.

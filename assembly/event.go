@@ -114,6 +114,13 @@ func Decide(s *State, m Meta, c Command) ([]Event, error) {
 		return nil, fieldErr("at", "the command %s has no time", c.CommandName())
 	}
 	m.At = m.At.UTC()
+	if _, hot := c.(CastBallot); !hot {
+		// Commands built in Go rather than parsed get the same checks of
+		// ids, dates and choices; cast_ballot checks its own on the hot path.
+		if err := validateStruct(c.CommandName(), reflect.ValueOf(c)); err != nil {
+			return nil, err
+		}
+	}
 	if m.Key != "" {
 		if _, ok := s.Keys[m.Key]; ok {
 			return nil, errf(ErrDuplicate, "a command with the key %q was already accepted", m.Key)

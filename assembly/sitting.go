@@ -300,7 +300,9 @@ func (e SittingClosed) apply(s *State) error {
 	st.Open, st.ClosedAt, st.ClosingTime = false, e.At, e.Time
 	if it := s.Items[st.CurrentItem]; it != nil && it.Status == ItemStatusCurrent {
 		it.Status = ItemStatusOpen
-		it.Floor.Speaker = ""
+		if it.Floor.Speaker != "" {
+			s.endTurn(it, e.At, false, "")
+		}
 	}
 	st.CurrentItem = ""
 	s.OpenSitting = ""

@@ -697,35 +697,22 @@ func (s *State) count(v *Vote, declared string) (Result, error) {
 		}
 		var parts []string
 		best, bestN, tie := "", -1, false
-		exact := counted
+		allExact := true
 		for _, id := range a.Motions {
-			var c Count
-			if counted {
-				c = Exact(byChoice[id])
-			} else if round != nil {
+			c := Exact(byChoice[id])
+			if !counted && round != nil {
 				c = round.Alternatives[id]
-				if !c.IsExact() {
-					exact = false
-				}
-				exact = exact || c.IsExact()
 			}
 			parts = append(parts, fmt.Sprintf("%s %s", id, c))
-			if c.IsExact() {
-				switch {
-				case c.Min > bestN:
-					best, bestN, tie = id, c.Min, false
-				case c.Min == bestN:
-					tie = true
-				}
+			if !c.IsExact() {
+				allExact = false
+				continue
 			}
-		}
-		allExact := counted
-		if round != nil {
-			allExact = true
-			for _, id := range a.Motions {
-				if !round.Alternatives[id].IsExact() {
-					allExact = false
-				}
+			switch {
+			case c.Min > bestN:
+				best, bestN, tie = id, c.Min, false
+			case c.Min == bestN:
+				tie = true
 			}
 		}
 		outcome := declared
