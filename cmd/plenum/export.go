@@ -1,0 +1,326 @@
+package main
+
+import (
+	"context"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"golang.org/x/mod/sumdb/note"
+
+	"plenum/assembly"
+	"plenum/engine"
+	"plenum/ledger"
+	"plenum/minutes"
+	"plenum/store/sqlite"
+)
+
+func init() {
+	register(&subcommand{
+		name:    "export",
+		summary: "render an assembly's minutes as Markdown, HTML, PDF, Akoma Ntoso or Popolo",
+		usage: `
+NAME
+    plenum export — render an assembly's minutes from its signed log
+
+SYNOPSIS
+    plenum export [--db PATH] --assembly ID [--format FORMAT] [--size N] [-o FILE]
+
+DESCRIPTION
+    Replays the assembly's log up to a signed checkpoint and renders the
+    minutes as a reader expects them: the assembly, its organizations and
+    delegates, then each sitting with its chair, secretaries and order of
+    the day, the speeches, motions, votes with their counts, elections and
+    times. The document ends with the checkpoint it was rendered from (tree
+    size, root hash, origin, the signed checkpoint and the verifier key)
+    and says how to check it; "plenum verify --document FILE" does.
+
+    The output depends only on the log up to the checkpoint, never on the
+    clock: exporting the same checkpoint twice gives the same bytes.
+
+    The database is opened read-only; the verifier key is read from the
+    signing key beside it (nothing is created). See docs/minutes.md.
+
+OPTIONS
+    --db PATH        the SQLite database (default ./plenum-data/plenum.db)
+    --assembly ID    the assembly
+    --format FORMAT  md (default), html (one self-contained, printable
+                     file), pdf (paginated, the checkpoint on every page),
+                     akn (Akoma Ntoso 3.0 debate XML) or popolo (Popolo JSON)
+    --size N         render at the stored checkpoint of tree size N instead
+                     of the latest
+    -o FILE          write to FILE instead of standard output
+
+EXIT STATUS
+    0 when the document was written, 1 when the log could not be read or
+    its checkpoint does not verify, 2 for a usage error.
+
+EXAMPLES
+    plenum export --db meeting.db --assembly coop-2026 -o minutes.md
+    plenum export --db meeting.db --assembly coop-2026 --format html -o minutes.html
+    plenum export --db meeting.db --assembly coop-2026 --format akn --size 120
+`,
+		run: runExport,
+	})
+}
+
+func runExport(ctx context.Context, env *cliEnv, args []string) error {
+	fs := newFlagSet(subcommands["export"], env)
+	db := fs.String("db", defaultDBPath, "")
+	id := fs.String("assembly", "", "")
+	format := fs.String("format", minutes.FormatMarkdown, "")
+	size := fs.Int64("size", 0, "")
+	out := fs.String("o", "", "")
+	if err := fs.Parse(args); err != nil {
+		return usageErr(err)
+	}
+	if fs.NArg() != 0 {
+		return &exitError{code: 2, msg: fmt.Sprintf("unexpected argument %q; options come before nothing else", fs.Arg(0))}
+	}
+	if *id == "" {
+		return &exitError{code: 2, msg: "name the assembly with --assembly ID"}
+	}
+	if !validFormat(*format) {
+		return &exitError{code: 2, msg: fmt.Sprintf("unknown format %q; use one of %s", *format, strings.Join(minutes.Formats, ", "))}
+	}
+	if *size < 0 {
+		return &exitError{code: 2, msg: "--size must be a tree size, 1 or more"}
+	}
+	lg, err := openLogReadOnly(ctx, *db, *id)
+	if err != nil {
+		return err
+	}
+	defer lg.store.Close()
+	signed, err := lg.checkpointAt(ctx, *size)
+	if err != nil {
+		return err
+	}
+	doc, err := lg.document(ctx, signed, lg.verifiers)
+	if err != nil {
+		return err
+	}
+	data, err := minutes.Render(doc, *format)
+	if err != nil {
+		return err
+	}
+	if *out == "" {
+		_, err = env.stdout.Write(data)
+		return err
+	}
+	return os.WriteFile(*out, data, 0o644)
+}
+
+func validFormat(f string) bool {
+	for _, x := range minutes.Formats {
+		if x == f {
+			return true
+		}
+	}
+	return false
+}
+
+// readLog is one assembly's log in a database opened read-only, with the
+// verifier key of the database's signing key (if it is there).
+type readLog struct {
+	store     *sqlite.Store
+	origin    string
+	vkey      string // "" when the data directory has no signing key
+	keyPath   string
+	verifiers note.Verifiers
+}
+
+// openLogReadOnly opens dbPath read-only and finds the log of assembly id.
+func openLogReadOnly(ctx context.Context, dbPath, id string) (*readLog, error) {
+	if _, err := os.Stat(dbPath); err != nil {
+		return nil, &exitError{code: 1, msg: fmt.Sprintf("cannot open the database: %v", err)}
+	}
+	st, err := sqlite.OpenReadOnly(dbPath)
+	if err != nil {
+		return nil, err
+	}
+	origins, err := st.Logs(ctx)
+	if err != nil {
+		st.Close()
+		return nil, err
+	}
+	lg := &readLog{store: st, keyPath: filepath.Join(filepath.Dir(dbPath), ledger.SigningKeyFile)}
+	var ids []string
+	for _, o := range origins {
+		_, a, err := ledger.ParseOrigin(o)
+		if err != nil {
+			continue
+		}
+		ids = append(ids, a)
+		if a == id {
+			lg.origin = o
+		}
+	}
+	if lg.origin == "" {
+		st.Close()
+		known := "it has no assemblies"
+		if len(ids) > 0 {
+			known = "its assemblies are " + strings.Join(ids, ", ")
+		}
+		return nil, &exitError{code: 1, msg: fmt.Sprintf("%s has no assembly %q; %s", dbPath, id, known)}
+	}
+	vkey, err := readVerifierKey(lg.keyPath)
+	if err != nil {
+		st.Close()
+		return nil, err
+	}
+	if vkey != "" {
+		vs, err := newVerifierKeys(vkey)
+		if err != nil {
+			st.Close()
+			return nil, err
+		}
+		lg.vkey, lg.verifiers = vkey, vs
+	}
+	return lg, nil
+}
+
+// readVerifierKey returns the verifier key of the signing key at path,
+// or "" if there is no such file. It never creates a key.
+func readVerifierKey(path string) (string, error) {
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return "", nil
+	}
+	if err != nil {
+		return "", err
+	}
+	vkey, err := ledger.VerifierKey(strings.TrimSpace(string(data)))
+	if err != nil {
+		return "", fmt.Errorf("%s: %v", path, err)
+	}
+	return vkey, nil
+}
+
+// checkpointAt returns the signed checkpoint of tree size n, or the latest
+// one when n is 0.
+func (lg *readLog) checkpointAt(ctx context.Context, n int64) ([]byte, error) {
+	if lg.verifiers == nil {
+		return nil, &exitError{code: 1, msg: fmt.Sprintf("there is no signing key at %s, so the log's checkpoints cannot be checked; export where the database's data directory has its key", lg.keyPath)}
+	}
+	head, err := lg.store.Head(ctx, lg.origin)
+	if err != nil {
+		return nil, err
+	}
+	if n == 0 || n == head.Size {
+		if head.Size == 0 {
+			return nil, &exitError{code: 1, msg: "the log is empty; there are no minutes to render"}
+		}
+		return head.Checkpoint, nil
+	}
+	if n > head.Size {
+		return nil, &exitError{code: 1, msg: fmt.Sprintf("the log has %d entries; there is no checkpoint of size %d", head.Size, n)}
+	}
+	cps, err := lg.store.Checkpoints(ctx, lg.origin, n-1, 1)
+	if err != nil {
+		return nil, err
+	}
+	if len(cps) == 0 || cps[0].Size != n {
+		next := "none"
+		if len(cps) > 0 {
+			next = fmt.Sprint(cps[0].Size)
+		}
+		return nil, &exitError{code: 1, msg: fmt.Sprintf("no checkpoint was signed at tree size %d (the next one is at %s); checkpoints are signed once per batch of entries", n, next)}
+	}
+	return cps[0].Signed, nil
+}
+
+// stateAt replays the first n entries of the log and returns the state,
+// with the time the last of them was recorded.
+func (lg *readLog) stateAt(ctx context.Context, n int64) (*assembly.State, []ledger.Entry, error) {
+	entries, err := ledger.ReadEntries(ctx, lg.store, lg.origin, 0, n)
+	if err != nil {
+		return nil, nil, err
+	}
+	if int64(len(entries)) != n {
+		return nil, nil, fmt.Errorf("the log has %d of the %d entries the checkpoint covers", len(entries), n)
+	}
+	r := engine.NewReplayer()
+	for _, e := range entries {
+		if err := r.Apply(lg.origin, e); err != nil {
+			return nil, nil, &exitError{code: 1, msg: fmt.Sprintf("replaying the log: %v", err)}
+		}
+	}
+	st := r.State(lg.origin)
+	if st == nil {
+		st = assembly.NewState()
+	}
+	return st, entries, nil
+}
+
+// document checks a signed checkpoint of the log and builds the minutes
+// of the state at its size.
+func (lg *readLog) document(ctx context.Context, signed []byte, verifiers note.Verifiers) (*minutes.Document, error) {
+	cp, n, err := ledger.OpenCheckpoint(signed, verifiers)
+	if err != nil {
+		return nil, &exitError{code: 1, msg: fmt.Sprintf("the checkpoint does not verify: %v", err)}
+	}
+	if cp.Origin != lg.origin {
+		return nil, &exitError{code: 1, msg: fmt.Sprintf("the checkpoint is of the log %s, not %s", cp.Origin, lg.origin)}
+	}
+	// The root hash of the first N entries as they are in the database,
+	// recomputed from their bytes, not read from the stored hashes: the
+	// minutes are rendered only from entries the signed checkpoint vouches for.
+	raw, err := ledger.ReadRaw(ctx, lg.store, lg.origin, 0, cp.Size)
+	if err != nil {
+		return nil, &exitError{code: 1, msg: fmt.Sprintf("the log does not have the %d entries the checkpoint covers: %v", cp.Size, err)}
+	}
+	root, err := treeHash(raw)
+	if err != nil {
+		return nil, err
+	}
+	if root != cp.Hash {
+		return nil, &exitError{code: 1, msg: fmt.Sprintf("the log's first %d entries hash to %s, but the signed checkpoint states %s: the log was changed after the checkpoint was signed (run plenum verify --db for the first bad entry)",
+			cp.Size, base64.StdEncoding.EncodeToString(root[:]), base64.StdEncoding.EncodeToString(cp.Hash[:]))}
+	}
+	st, entries, err := lg.stateAt(ctx, cp.Size)
+	if err != nil {
+		return nil, err
+	}
+	c := minutes.Checkpoint{Origin: cp.Origin, Size: cp.Size, RootHash: base64.StdEncoding.EncodeToString(cp.Hash[:]),
+		Signed: string(signed), VerifierKey: verifierKeyOf(n, verifiers)}
+	if len(entries) > 0 {
+		c.Time = entries[len(entries)-1].Time
+	}
+	return minutes.Build(st, c), nil
+}
+
+// verifierKeyOf names the verifier key that signed n, of those known.
+func verifierKeyOf(n *note.Note, known note.Verifiers) string {
+	if lst, ok := known.(*verifierKeys); ok {
+		for _, s := range n.Sigs {
+			if k, ok := lst.keys[s.Name]; ok {
+				return k
+			}
+		}
+	}
+	return ""
+}
+
+// verifierKeys is a note.Verifiers that remembers each verifier's key text.
+type verifierKeys struct {
+	note.Verifiers
+	keys map[string]string
+}
+
+func newVerifierKeys(vkeys ...string) (*verifierKeys, error) {
+	var vs []note.Verifier
+	keys := map[string]string{}
+	for _, k := range vkeys {
+		v, err := note.NewVerifier(k)
+		if err != nil {
+			return nil, err
+		}
+		vs = append(vs, v)
+		keys[v.Name()] = k
+	}
+	return &verifierKeys{Verifiers: note.VerifierList(vs...), keys: keys}, nil
+}

@@ -1,0 +1,118 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/base64"
+	"fmt"
+	"os"
+
+	"golang.org/x/mod/sumdb/tlog"
+
+	"plenum/ledger"
+	"plenum/minutes"
+)
+
+// runVerifyDocument checks that an exported document (md, html or akn) is
+// the minutes exactly as the log at dbPath recorded them at the checkpoint
+// the document states: the checkpoint's signature verifies, the root hash
+// of the log's first N entries (recomputed from the entries themselves) is
+// the one stated, and rendering the state replayed from those entries in
+// the document's format gives the document byte for byte. Otherwise it
+// returns an *exitError with code 1 naming the first difference.
+//
+// The verifier key is the one of the signing key beside the database; if
+// that is absent, the key the document states is used, and the output says
+// so: compare it with the key the assembly publishes.
+func runVerifyDocument(ctx context.Context, env *cliEnv, dbPath, file string) error {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return &exitError{code: 1, msg: fmt.Sprintf("cannot read the document: %v", err)}
+	}
+	stated, err := minutes.ReadStated(data)
+	if err != nil {
+		return &exitError{code: 1, msg: fmt.Sprintf("%s: %v", file, err)}
+	}
+	signedCP, err := ledger.ParseCheckpoint(checkpointBody([]byte(stated.Signed)))
+	if err != nil {
+		return &exitError{code: 1, msg: fmt.Sprintf("%s: the stated checkpoint cannot be read: %v", file, err)}
+	}
+	_, id, err := ledger.ParseOrigin(signedCP.Origin)
+	if err != nil {
+		return &exitError{code: 1, msg: fmt.Sprintf("%s: the stated checkpoint's origin %q is not a plenum log: %v", file, signedCP.Origin, err)}
+	}
+	lg, err := openLogReadOnly(ctx, dbPath, id)
+	if err != nil {
+		return err
+	}
+	defer lg.store.Close()
+	if lg.origin != signedCP.Origin {
+		return &exitError{code: 1, msg: fmt.Sprintf("%s states the log %s; the database has the log of %s as %s", file, signedCP.Origin, id, lg.origin)}
+	}
+	verifiers := lg.verifiers
+	keyNote := ""
+	switch {
+	case lg.vkey == "":
+		if verifiers, err = newVerifierKeys(stated.VerifierKey); err != nil {
+			return &exitError{code: 1, msg: fmt.Sprintf("%s: the stated verifier key cannot be read: %v", file, err)}
+		}
+		keyNote = fmt.Sprintf(" (there is no signing key beside the database: the key was taken from the document; compare %s with the key the assembly publishes)", stated.VerifierKey)
+	case lg.vkey != stated.VerifierKey:
+		return &exitError{code: 1, msg: fmt.Sprintf("%s states the verifier key %s, but the database's key is %s", file, stated.VerifierKey, lg.vkey)}
+	}
+	cp, _, err := ledger.OpenCheckpoint([]byte(stated.Signed), verifiers)
+	if err != nil {
+		return &exitError{code: 1, msg: fmt.Sprintf("%s: the stated checkpoint's signature does not verify: %v", file, err)}
+	}
+	// document checks that the log's first N entries hash to the stated
+	// root, and replays exactly those entries.
+	doc, err := lg.document(ctx, []byte(stated.Signed), verifiers)
+	if err != nil {
+		return err
+	}
+	want, err := minutes.Render(doc, stated.Format)
+	if err != nil {
+		return err
+	}
+	if d := minutes.FirstDifference(want, data); d != "" {
+		return &exitError{code: 1, msg: fmt.Sprintf("%s is not the minutes the log recorded at tree size %d: %s", file, cp.Size, d)}
+	}
+	fmt.Fprintf(env.stdout, "%s: the %s document is the minutes of %s exactly as the log recorded them at tree size %d (root hash %s)%s\n",
+		file, stated.Format, lg.origin, cp.Size, base64.StdEncoding.EncodeToString(cp.Hash[:]), keyNote)
+	return nil
+}
+
+// checkpointBody is the text of a signed note before its signatures.
+func checkpointBody(signed []byte) []byte {
+	if i := bytes.Index(signed, []byte("\n\n")); i >= 0 {
+		return signed[:i+1]
+	}
+	return signed
+}
+
+// hashList is an in-memory tlog.HashReader.
+type hashList []tlog.Hash
+
+func (h hashList) ReadHashes(idx []int64) ([]tlog.Hash, error) {
+	out := make([]tlog.Hash, len(idx))
+	for i, x := range idx {
+		if x < 0 || x >= int64(len(h)) {
+			return nil, fmt.Errorf("hash %d is not computed", x)
+		}
+		out[i] = h[x]
+	}
+	return out, nil
+}
+
+// treeHash computes the RFC 6962 root hash of entries from their bytes.
+func treeHash(entries [][]byte) (tlog.Hash, error) {
+	var stored hashList
+	for i, data := range entries {
+		hs, err := tlog.StoredHashes(int64(i), data, stored)
+		if err != nil {
+			return tlog.Hash{}, err
+		}
+		stored = append(stored, hs...)
+	}
+	return tlog.TreeHash(int64(len(entries)), stored)
+}
