@@ -183,6 +183,9 @@ func (c RequestFloor) decide(s *State, m Meta) ([]Event, error) {
 		kind = "speech"
 	}
 	if kind != "point_of_order" {
+		if mo := s.undebatablePending(c.Item); mo != nil {
+			return nil, conflict("the pending question %s (%s) is not debatable; it is put to the vote without debate", mo.ID, mo.Title)
+		}
 		if it.Floor.DiscussionClosed {
 			return nil, closed("the discussion on %s is closed; only a point of order may be raised", c.Item)
 		}
@@ -341,6 +344,11 @@ func (c GiveFloor) decide(s *State, m Meta) ([]Event, error) {
 	}
 	list := s.SpeakersList(c.Item)
 	if c.Person == "" {
+		if len(list) > 0 && list[0].Kind != "point_of_order" {
+			if mo := s.undebatablePending(c.Item); mo != nil {
+				return nil, conflict("the pending question %s (%s) is not debatable; it is put to the vote without debate", mo.ID, mo.Title)
+			}
+		}
 		if len(list) == 0 {
 			return nil, notFound("nobody is waiting on the list for %s", c.Item)
 		}
@@ -352,6 +360,9 @@ func (c GiveFloor) decide(s *State, m Meta) ([]Event, error) {
 	}
 	if it.Floor.DiscussionClosed {
 		return nil, closed("the discussion on %s is closed; only the reporters sum up (give_floor with summary) and points of order are heard", c.Item)
+	}
+	if mo := s.undebatablePending(c.Item); mo != nil {
+		return nil, conflict("the pending question %s (%s) is not debatable; it is put to the vote without debate", mo.ID, mo.Title)
 	}
 	if err := s.mayTakeFloor(it, c.Person); err != nil {
 		return nil, err

@@ -248,6 +248,9 @@ func (c MoveMotion) decide(s *State, m Meta) ([]Event, error) {
 		if s.Assembly.Rules.Precedence && s.depth(parent) >= 2 {
 			return nil, conflict("%s is already an amendment to an amendment; the rules allow no further level", parent.ID)
 		}
+		if !s.Amendable(parent) {
+			return nil, conflict("%s (%s) cannot be amended under the rules of procedure", parent.ID, parent.Title)
+		}
 		if item == "" {
 			item = parent.Item
 		}
@@ -433,6 +436,50 @@ func (e MotionReopened) apply(s *State) error {
 		p.Adopted = without(p.Adopted, []string{mo.ID})
 	}
 	s.note(e.Meta, e.EventType(), e.Motion, func(r *RecordEntry) { r.Text = mo.Title })
+	return nil
+}
+
+// Amendable reports whether a motion may be amended. Under rules with
+// precedence (Robert's), laying on the table, the previous question,
+// reconsideration, an objection to consideration and the order of voting
+// are not amendable, nor is an amendment to an amendment.
+func (s *State) Amendable(mo *Motion) bool {
+	if !s.Assembly.Rules.Precedence {
+		return true
+	}
+	switch mo.Procedure {
+	case "table", "close_discussion", "reconsider", "discuss_or_not", "order_of_voting":
+		return false
+	}
+	return s.depth(mo) < 2
+}
+
+// Debatable reports whether a motion may be debated. Under rules with
+// precedence (Robert's), laying on the table, the previous question,
+// limiting debate, an objection to consideration and the order of voting
+// are put to the vote without debate.
+func (s *State) Debatable(mo *Motion) bool {
+	if !s.Assembly.Rules.Precedence {
+		return true
+	}
+	switch mo.Procedure {
+	case "table", "close_discussion", "close_list", "discuss_or_not", "order_of_voting":
+		return false
+	}
+	return true
+}
+
+// undebatablePending returns the motion immediately pending on an item if
+// it may not be debated, or nil.
+func (s *State) undebatablePending(item string) *Motion {
+	for _, mo := range s.PendingMotions() {
+		if mo.Item == item {
+			if s.Debatable(mo) {
+				return nil
+			}
+			return mo
+		}
+	}
 	return nil
 }
 
