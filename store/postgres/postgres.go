@@ -1,0 +1,494 @@
+// Package postgres stores plenum's ledger in a PostgreSQL database,
+// through github.com/jackc/pgx/v5 (pure Go, no cgo). It implements
+// ledger.Store.
+//
+// An append is one transaction: it locks the log's row (SELECT … FOR
+// UPDATE), checks that the batch starts at the log's size, copies the
+// records in (COPY for large batches), and commits. Commits are
+// synchronous (synchronous_commit is never off on plenum's connections),
+// so an acknowledged append is on stable storage — provided the server
+// itself runs with fsync on. Several plenum processes may share one
+// database: the row lock and the size check make exactly one of two
+// competing appends win. The schema is created by the numbered migrations
+// embedded from migrations/*.sql, applied under an advisory lock.
+package postgres
+
+import (
+	"context"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgtype"
+	"github.com/jackc/pgx/v5/pgxpool"
+	"golang.org/x/mod/sumdb/tlog"
+
+	"plenum/ledger"
+)
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// migrationLock is the key of the advisory lock held while migrating:
+// the bytes of "plenum" read as a number.
+const migrationLock = 0x706c656e756d
+
+// copyThreshold is the number of records from which AppendBatch uses COPY
+// rather than one INSERT of arrays.
+const copyThreshold = 64
+
+// minConns is the least size of the connection pool: a scan holds one
+// connection while its callback may read through another (ledger.Audit
+// reads blobs and checkpoints while scanning entries).
+const minConns = 16
+
+// Store is a ledger.Store in a PostgreSQL database.
+type Store struct {
+	pool     *pgxpool.Pool
+	readOnly bool
+
+	mu  sync.Mutex
+	ids map[string]int64 // origin → logs.id; ids never change
+}
+
+var _ ledger.Store = (*Store)(nil)
+
+// Open connects to the database named by dsn (a postgres:// URL or a
+// key=value connection string) for reading and writing, bringing its
+// schema up to date if needed.
+func Open(ctx context.Context, dsn string) (*Store, error) {
+	s, err := open(ctx, dsn, false)
+	if err != nil {
+		return nil, err
+	}
+	if err := migrate(ctx, s.pool); err != nil {
+		s.pool.Close()
+		return nil, fmt.Errorf("postgres: %w", err)
+	}
+	return s, nil
+}
+
+// OpenReadOnly connects to an existing plenum database for reading only:
+// every transaction of the store is read-only. It is safe while plenum
+// serve writes to the same database.
+func OpenReadOnly(ctx context.Context, dsn string) (*Store, error) {
+	s, err := open(ctx, dsn, true)
+	if err != nil {
+		return nil, err
+	}
+	var have int
+	if err := s.pool.QueryRow(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&have); err != nil {
+		s.pool.Close()
+		return nil, fmt.Errorf("postgres: %s is not a plenum database: %w", redact(dsn), err)
+	}
+	if want := len(mustMigrationFiles()); have != want {
+		s.pool.Close()
+		return nil, fmt.Errorf("postgres: %s has schema version %d, this plenum expects %d; open it once with plenum serve of this version", redact(dsn), have, want)
+	}
+	return s, nil
+}
+
+func open(ctx context.Context, dsn string, readOnly bool) (*Store, error) {
+	cfg, err := pgxpool.ParseConfig(dsn)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: %s: %w", redact(dsn), err)
+	}
+	if cfg.MaxConns < minConns && !strings.Contains(dsn, "pool_max_conns") {
+		cfg.MaxConns = minConns
+	}
+	if readOnly {
+		cfg.ConnConfig.RuntimeParams["default_transaction_read_only"] = "on"
+	}
+	cfg.AfterConnect = func(ctx context.Context, c *pgx.Conn) error {
+		// Keep the server's setting (on, remote_apply, …) unless it is off.
+		var sc string
+		if err := c.QueryRow(ctx, `SHOW synchronous_commit`).Scan(&sc); err != nil {
+			return err
+		}
+		if sc == "off" {
+			_, err := c.Exec(ctx, `SET synchronous_commit = on`)
+			return err
+		}
+		return nil
+	}
+	pool, err := pgxpool.NewWithConfig(ctx, cfg)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: %s: %w", redact(dsn), err)
+	}
+	if err := pool.Ping(ctx); err != nil {
+		pool.Close()
+		return nil, fmt.Errorf("postgres: %s: %w", redact(dsn), err)
+	}
+	return &Store{pool: pool, readOnly: readOnly, ids: map[string]int64{}}, nil
+}
+
+// redact returns dsn without its password, for error messages.
+func redact(dsn string) string {
+	cfg, err := pgx.ParseConfig(dsn)
+	if err != nil {
+		return "the database"
+	}
+	return fmt.Sprintf("database %q on %s:%d", cfg.Database, cfg.Host, cfg.Port)
+}
+
+func mustMigrationFiles() []string {
+	names, err := fs.Glob(migrations, "migrations/*.sql")
+	if err != nil {
+		panic(err)
+	}
+	return names // sorted by fs.Glob; names are zero-padded numbers
+}
+
+// migrate applies the embedded migrations the database has not seen, all
+// in one transaction holding an advisory lock, so that plenum processes
+// starting together migrate once.
+func migrate(ctx context.Context, pool *pgxpool.Pool) error {
+	tx, err := pool.Begin(ctx)
+	if err != nil {
+		return err
+	}
+	defer rollback(tx)
+	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, int64(migrationLock)); err != nil {
+		return err
+	}
+	if _, err := tx.Exec(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY)`); err != nil {
+		return err
+	}
+	var have int
+	if err := tx.QueryRow(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&have); err != nil {
+		return err
+	}
+	files := mustMigrationFiles()
+	if have > len(files) {
+		return fmt.Errorf("schema version %d is newer than this plenum (%d); use a newer plenum", have, len(files))
+	}
+	for i, name := range files {
+		v := i + 1
+		if n, err := strconv.Atoi(strings.SplitN(path.Base(name), "_", 2)[0]); err != nil || n != v {
+			return fmt.Errorf("migration %s out of sequence, want number %d", name, v)
+		}
+		if v <= have {
+			continue
+		}
+		body, err := migrations.ReadFile(name)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.Exec(ctx, string(body)); err != nil {
+			return fmt.Errorf("migration %s: %w", name, err)
+		}
+		if _, err := tx.Exec(ctx, `INSERT INTO schema_migrations (version) VALUES ($1)`, v); err != nil {
+			return err
+		}
+	}
+	return tx.Commit(ctx)
+}
+
+// rollback ends tx if it is still open, even after its context ended.
+func rollback(tx pgx.Tx) {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	tx.Rollback(ctx)
+}
+
+// Close closes every connection of the store.
+func (s *Store) Close() error {
+	s.pool.Close()
+	return nil
+}
+
+func (s *Store) writable() error {
+	if s.readOnly {
+		return errors.New("postgres: store opened read-only")
+	}
+	return nil
+}
+
+// logID returns the id of the log with the given origin.
+func (s *Store) logID(ctx context.Context, origin string) (int64, error) {
+	s.mu.Lock()
+	id, ok := s.ids[origin]
+	s.mu.Unlock()
+	if ok {
+		return id, nil
+	}
+	err := s.pool.QueryRow(ctx, `SELECT id FROM logs WHERE origin = $1`, origin).Scan(&id)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return 0, fmt.Errorf("%w: %q", ledger.ErrLogNotFound, origin)
+	}
+	if err != nil {
+		return 0, fmt.Errorf("postgres: %w", err)
+	}
+	s.mu.Lock()
+	s.ids[origin] = id
+	s.mu.Unlock()
+	return id, nil
+}
+
+// CreateLog implements ledger.Store.
+func (s *Store) CreateLog(ctx context.Context, origin string, checkpoint []byte) error {
+	if err := s.writable(); err != nil {
+		return err
+	}
+	tx, err := s.pool.Begin(ctx)
+	if err != nil {
+		return fmt.Errorf("postgres: %w", err)
+	}
+	defer rollback(tx)
+	var id int64
+	err = tx.QueryRow(ctx, `INSERT INTO logs (origin, size, checkpoint) VALUES ($1, 0, $2) ON CONFLICT (origin) DO NOTHING RETURNING id`, origin, checkpoint).Scan(&id)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return fmt.Errorf("%w: %q", ledger.ErrLogExists, origin)
+	}
+	if err != nil {
+		return fmt.Errorf("postgres: %w", err)
+	}
+	if _, err := tx.Exec(ctx, `INSERT INTO checkpoints (log_id, size, data) VALUES ($1, 0, $2)`, id, checkpoint); err != nil {
+		return fmt.Errorf("postgres: %w", err)
+	}
+	if err := tx.Commit(ctx); err != nil {
+		return fmt.Errorf("postgres: %w", err)
+	}
+	return nil
+}
+
+// Logs implements ledger.Store.
+func (s *Store) Logs(ctx context.Context) ([]string, error) {
+	rows, err := s.pool.Query(ctx, `SELECT origin FROM logs ORDER BY origin`)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: %w", err)
+	}
+	out, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
+		return nil, fmt.Errorf("postgres: %w", err)
+	}
+	return out, nil
+}
+
+// Head implements ledger.Store.
+func (s *Store) Head(ctx context.Context, origin string) (ledger.Head, error) {
+	var h ledger.Head
+	err := s.pool.QueryRow(ctx, `SELECT size, checkpoint FROM logs WHERE origin = $1`, origin).Scan(&h.Size, &h.Checkpoint)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return h, fmt.Errorf("%w: %q", ledger.ErrLogNotFound, origin)
+	}
+	if err != nil {
+		return h, fmt.Errorf("postgres: %w", err)
+	}
+	return h, nil
+}
+
+// AppendBatch implements ledger.Store: one transaction holding the log's
+// row lock, committed synchronously.
+func (s *Store) AppendBatch(ctx context.Context, origin string, b *ledger.Batch) error {
+	if err := s.writable(); err != nil {
+		return err
+	}
+	if len(b.Records) == 0 || len(b.Checkpoint) == 0 {
+		return errors.New("postgres: AppendBatch needs records and a checkpoint")
+	}
+	for i, r := range b.Records {
+		if r.Index != b.First+int64(i) {
+			return fmt.Errorf("postgres: AppendBatch: record %d has index %d, want %d", i, r.Index, b.First+int64(i))
+		}
+	}
+	tx, err := s.pool.Begin(ctx)
+	if err != nil {
+		return fmt.Errorf("postgres: %w", err)
+	}
+	defer rollback(tx)
+	var id, size int64
+	err = tx.QueryRow(ctx, `SELECT id, size FROM logs WHERE origin = $1 FOR UPDATE`, origin).Scan(&id, &size)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return fmt.Errorf("%w: %q", ledger.ErrLogNotFound, origin)
+	}
+	if err != nil {
+		return fmt.Errorf("postgres: %w", err)
+	}
+	if size != b.First {
+		return fmt.Errorf("%w: %q has %d entries, the batch starts at %d", ledger.ErrConflict, origin, size, b.First)
+	}
+	newSize := b.First + int64(len(b.Records))
+	if len(b.Records) >= copyThreshold {
+		i := 0
+		src := pgx.CopyFromFunc(func() ([]any, error) {
+			if i == len(b.Records) {
+				return nil, nil
+			}
+			r := b.Records[i]
+			i++
+			return []any{id, r.Index, nonNil(r.Data), hashBytes(r.Hashes)}, nil
+		})
+		if _, err := tx.CopyFrom(ctx, pgx.Identifier{"entries"}, []string{"log_id", "idx", "data", "hashes"}, src); err != nil {
+			return fmt.Errorf("postgres: copying entries: %w", err)
+		}
+	}
+	// The rest in one round trip.
+	var q pgx.Batch
+	if len(b.Records) < copyThreshold {
+		idx := make([]int64, len(b.Records))
+		data := make([][]byte, len(b.Records))
+		hashes := make([][]byte, len(b.Records))
+		for i, r := range b.Records {
+			idx[i], data[i], hashes[i] = r.Index, nonNil(r.Data), hashBytes(r.Hashes)
+		}
+		q.Queue(`INSERT INTO entries (log_id, idx, data, hashes) SELECT $1, * FROM unnest($2::bigint[], $3::bytea[], $4::bytea[])`, id, idx, data, hashes)
+	}
+	for _, bl := range b.Blobs {
+		q.Queue(`INSERT INTO blobs (sha256, data) VALUES ($1, $2) ON CONFLICT (sha256) DO NOTHING`, bl.SHA256[:], nonNil(bl.Data))
+	}
+	q.Queue(`INSERT INTO checkpoints (log_id, size, data) VALUES ($1, $2, $3)`, id, newSize, b.Checkpoint)
+	q.Queue(`UPDATE logs SET size = $2, checkpoint = $3 WHERE id = $1`, id, newSize, b.Checkpoint)
+	if err := tx.SendBatch(ctx, &q).Close(); err != nil {
+		return fmt.Errorf("postgres: %w", err)
+	}
+	if err := tx.Commit(ctx); err != nil {
+		return fmt.Errorf("postgres: commit: %w", err)
+	}
+	return nil
+}
+
+// nonNil returns b, or an empty slice for nil: pgx sends nil as NULL.
+func nonNil(b []byte) []byte {
+	if b == nil {
+		return []byte{}
+	}
+	return b
+}
+
+func hashBytes(hs []tlog.Hash) []byte {
+	b := make([]byte, 0, len(hs)*tlog.HashSize)
+	for _, h := range hs {
+		b = append(b, h[:]...)
+	}
+	return b
+}
+
+func parseHashes(b []byte, into []tlog.Hash) ([]tlog.Hash, error) {
+	if len(b)%tlog.HashSize != 0 || len(b) == 0 {
+		return nil, fmt.Errorf("stored hashes of %d bytes", len(b))
+	}
+	into = into[:0]
+	for i := 0; i < len(b); i += tlog.HashSize {
+		into = append(into, tlog.Hash(b[i:i+tlog.HashSize]))
+	}
+	return into, nil
+}
+
+// ScanRecords implements ledger.Store. Rows stream from the server as fn
+// consumes them; r.Data points into the driver's buffer.
+func (s *Store) ScanRecords(ctx context.Context, origin string, start, end int64, fn func(ledger.Record) error) error {
+	id, err := s.logID(ctx, origin)
+	if err != nil {
+		return err
+	}
+	rows, err := s.pool.Query(ctx, `SELECT idx, data, hashes FROM entries WHERE log_id = $1 AND idx >= $2 AND idx < $3 ORDER BY idx`, id, start, end)
+	if err != nil {
+		return fmt.Errorf("postgres: %w", err)
+	}
+	defer rows.Close()
+	var (
+		r      ledger.Record
+		data   pgtype.DriverBytes
+		hb     pgtype.DriverBytes
+		hashes = make([]tlog.Hash, 0, 64)
+	)
+	for rows.Next() {
+		if err := rows.Scan(&r.Index, &data, &hb); err != nil {
+			return fmt.Errorf("postgres: %w", err)
+		}
+		if r.Hashes, err = parseHashes(hb, hashes); err != nil {
+			// Reported as an empty hash list so the auditor can name the entry.
+			r.Hashes = nil
+		}
+		r.Data = data
+		if err := fn(r); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("postgres: %w", err)
+	}
+	return nil
+}
+
+// ReadRecords implements ledger.Store, in one query.
+func (s *Store) ReadRecords(ctx context.Context, origin string, indexes []int64) ([]ledger.Record, error) {
+	id, err := s.logID(ctx, origin)
+	if err != nil {
+		return nil, err
+	}
+	if len(indexes) == 0 {
+		return []ledger.Record{}, nil
+	}
+	rows, err := s.pool.Query(ctx, `SELECT idx, data, hashes FROM entries WHERE log_id = $1 AND idx = ANY($2)`, id, indexes)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: %w", err)
+	}
+	defer rows.Close()
+	found := make(map[int64]ledger.Record, len(indexes))
+	for rows.Next() {
+		var r ledger.Record
+		var hb pgtype.DriverBytes
+		if err := rows.Scan(&r.Index, &r.Data, &hb); err != nil {
+			return nil, fmt.Errorf("postgres: %w", err)
+		}
+		if r.Hashes, err = parseHashes(hb, nil); err != nil {
+			return nil, fmt.Errorf("postgres: %q entry %d: %w", origin, r.Index, err)
+		}
+		found[r.Index] = r
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("postgres: %w", err)
+	}
+	out := make([]ledger.Record, len(indexes))
+	for i, x := range indexes {
+		r, ok := found[x]
+		if !ok {
+			return nil, fmt.Errorf("%w: %q entry %d", ledger.ErrNotFound, origin, x)
+		}
+		out[i] = r
+	}
+	return out, nil
+}
+
+// Checkpoints implements ledger.Store. A limit below 1 returns none.
+func (s *Store) Checkpoints(ctx context.Context, origin string, after int64, limit int) ([]ledger.StoredCheckpoint, error) {
+	id, err := s.logID(ctx, origin)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.pool.Query(ctx, `SELECT size, data FROM checkpoints WHERE log_id = $1 AND size > $2 ORDER BY size LIMIT $3`, id, after, max(limit, 0))
+	if err != nil {
+		return nil, fmt.Errorf("postgres: %w", err)
+	}
+	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (ledger.StoredCheckpoint, error) {
+		var c ledger.StoredCheckpoint
+		err := row.Scan(&c.Size, &c.Signed)
+		return c, err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("postgres: %w", err)
+	}
+	return out, nil
+}
+
+// Blob implements ledger.Store.
+func (s *Store) Blob(ctx context.Context, sum [32]byte) ([]byte, error) {
+	var data []byte
+	err := s.pool.QueryRow(ctx, `SELECT data FROM blobs WHERE sha256 = $1`, sum[:]).Scan(&data)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return nil, fmt.Errorf("%w: blob %x", ledger.ErrNotFound, sum)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("postgres: %w", err)
+	}
+	return nonNil(data), nil
+}

@@ -1,0 +1,228 @@
+package postgres_test
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"net/url"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"golang.org/x/mod/sumdb/tlog"
+
+	"plenum/ledger"
+	"plenum/store/postgres"
+	"plenum/store/storetest"
+)
+
+// defaultServer is the test server when PLENUM_TEST_POSTGRES is unset.
+const defaultServer = "postgres://postgres@127.0.0.1:5432/test?sslmode=disable"
+
+// server returns the DSN of the PostgreSQL server tests create their
+// databases on, skipping the test if it cannot be reached — or failing it
+// if PLENUM_REQUIRE_POSTGRES=1.
+func server(t testing.TB) string {
+	t.Helper()
+	dsn := os.Getenv("PLENUM_TEST_POSTGRES")
+	if dsn == "" {
+		dsn = defaultServer
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	c, err := pgx.Connect(ctx, dsn)
+	if err == nil {
+		c.Close(ctx)
+		return dsn
+	}
+	msg := "PostgreSQL at PLENUM_TEST_POSTGRES (default " + defaultServer + ") unreachable: " + err.Error()
+	if os.Getenv("PLENUM_REQUIRE_POSTGRES") == "1" {
+		t.Fatal(msg)
+	}
+	t.Skip(msg + "; set PLENUM_REQUIRE_POSTGRES=1 to fail instead")
+	return ""
+}
+
+// freshDatabase creates a uniquely named database on the server, drops
+// it when the test ends, and returns its DSN.
+func freshDatabase(t testing.TB) string {
+	t.Helper()
+	admin := server(t)
+	ctx := context.Background()
+	c, err := pgx.Connect(ctx, admin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close(ctx)
+	var rnd [6]byte
+	rand.Read(rnd[:])
+	name := "plenum_test_" + hex.EncodeToString(rnd[:])
+	// A linguistic collation, as production databases often have, so that
+	// the tests catch an ORDER BY that does not sort by bytes. Servers
+	// without ICU get their default.
+	if _, err := c.Exec(ctx, `CREATE DATABASE `+name+` TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en-US'`); err != nil {
+		if _, err := c.Exec(ctx, `CREATE DATABASE `+name); err != nil {
+			t.Fatalf("creating database %s: %v", name, err)
+		}
+	}
+	t.Cleanup(func() {
+		c, err := pgx.Connect(ctx, admin)
+		if err != nil {
+			t.Errorf("dropping database %s: %v", name, err)
+			return
+		}
+		defer c.Close(ctx)
+		if _, err := c.Exec(ctx, `DROP DATABASE `+name+` WITH (FORCE)`); err != nil {
+			t.Errorf("dropping database %s: %v", name, err)
+		}
+	})
+	return withDatabase(t, admin, name)
+}
+
+// withDatabase returns dsn naming database name instead of its own.
+func withDatabase(t testing.TB, dsn, name string) string {
+	t.Helper()
+	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+		u, err := url.Parse(dsn)
+		if err != nil {
+			t.Fatal(err)
+		}
+		u.Path = "/" + name
+		u.RawPath = ""
+		return u.String()
+	}
+	return dsn + " dbname=" + name
+}
+
+func openStore(t testing.TB, dsn string) *postgres.Store {
+	t.Helper()
+	st, err := postgres.Open(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+func TestConformance(t *testing.T) {
+	server(t)
+	storetest.Run(t, storetest.PerTest(
+		func(t *testing.T) string { return freshDatabase(t) },
+		func(t *testing.T, dsn string) ledger.Store { return openStore(t, dsn) },
+	))
+}
+
+func TestMigrateOnceConcurrently(t *testing.T) {
+	dsn := freshDatabase(t)
+	errc := make(chan error, 4)
+	for range 4 {
+		go func() {
+			st, err := postgres.Open(context.Background(), dsn)
+			if err == nil {
+				st.Close()
+			}
+			errc <- err
+		}()
+	}
+	for range 4 {
+		if err := <-errc; err != nil {
+			t.Fatalf("concurrent Open: %v", err)
+		}
+	}
+	ctx := context.Background()
+	c, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close(ctx)
+	var n, v int
+	if err := c.QueryRow(ctx, `SELECT COUNT(*), MAX(version) FROM schema_migrations`).Scan(&n, &v); err != nil {
+		t.Fatal(err)
+	}
+	if n != 1 || v != 1 {
+		t.Fatalf("schema_migrations has %d rows, version %d; want 1, 1", n, v)
+	}
+	// Reopening finds the schema current and changes nothing.
+	openStore(t, dsn)
+}
+
+func TestRefusesNewerSchema(t *testing.T) {
+	dsn := freshDatabase(t)
+	openStore(t, dsn).Close()
+	ctx := context.Background()
+	c, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close(ctx)
+	if _, err := c.Exec(ctx, `INSERT INTO schema_migrations (version) VALUES (99)`); err != nil {
+		t.Fatal(err)
+	}
+	if st, err := postgres.Open(ctx, dsn); err == nil || !strings.Contains(err.Error(), "newer") {
+		if err == nil {
+			st.Close()
+		}
+		t.Fatalf("Open of a database with schema version 99: %v, want an error saying it is newer", err)
+	}
+	if st, err := postgres.OpenReadOnly(ctx, dsn); err == nil {
+		st.Close()
+		t.Fatal("OpenReadOnly of a database with schema version 99 succeeded")
+	}
+}
+
+func TestReadOnly(t *testing.T) {
+	ctx := context.Background()
+	dsn := freshDatabase(t)
+	if st, err := postgres.OpenReadOnly(ctx, dsn); err == nil {
+		st.Close()
+		t.Fatal("OpenReadOnly of an empty database succeeded")
+	}
+	rw := openStore(t, dsn)
+	const o = "example.org/log/a"
+	if err := rw.CreateLog(ctx, o, []byte("cp0")); err != nil {
+		t.Fatal(err)
+	}
+	ro, err := postgres.OpenReadOnly(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	if h, err := ro.Head(ctx, o); err != nil || h.Size != 0 || string(h.Checkpoint) != "cp0" {
+		t.Fatalf("read-only Head = %+v, %v", h, err)
+	}
+	if err := ro.CreateLog(ctx, "example.org/log/b", []byte("cp0")); err == nil {
+		t.Fatal("read-only store created a log")
+	}
+	b := &ledger.Batch{First: 0, Records: []ledger.Record{{Index: 0, Data: []byte("x"), Hashes: make([]tlog.Hash, 1)}}, Checkpoint: []byte("cp1")}
+	if err := ro.AppendBatch(ctx, o, b); err == nil {
+		t.Fatal("read-only store appended")
+	}
+	if logs, err := ro.Logs(ctx); err != nil || len(logs) != 1 {
+		t.Fatalf("read-only Logs = %q, %v", logs, err)
+	}
+}
+
+func TestOpenUnreachable(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	_, err := postgres.Open(ctx, "postgres://nobody:secret-password@127.0.0.1:1/none?sslmode=disable&connect_timeout=2")
+	if err == nil {
+		t.Fatal("Open of an unreachable server succeeded")
+	}
+	if strings.Contains(err.Error(), "secret-password") {
+		t.Fatalf("error shows the password: %v", err)
+	}
+}
+
+// BenchmarkAppendBatch appends batches of 1,000 records, as group commit
+// does under load.
+func BenchmarkAppendBatch(b *testing.B) {
+	storetest.BenchmarkAppendBatch(b, openStore(b, freshDatabase(b)), 1000)
+}
+
+// BenchmarkScanRecords reads a log of 100,000 records, as replay does.
+func BenchmarkScanRecords(b *testing.B) {
+	storetest.BenchmarkScanRecords(b, openStore(b, freshDatabase(b)), 100000)
+}
