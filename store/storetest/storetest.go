@@ -15,6 +15,7 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -273,7 +274,9 @@ func testCreateLog(t *testing.T, open func(t *testing.T) ledger.Store) {
 	if err != nil || len(logs) != 0 {
 		t.Fatalf("Logs of an empty store = %q, %v; want none", logs, err)
 	}
-	origins := []string{"example.org/log/b", "example.org/log/a", "example.org/log/c-é"}
+	// Sorted means sorted as Go sorts strings, by bytes, whatever a
+	// database's collation would say.
+	origins := []string{"example.org/log/b", "example.org/log/a", "example.org/log/é", "example.org/log/B", "example.org/log/a_c", "example.org/log/ab", "example.org/log/a-d"}
 	bs := map[string]*builder{}
 	for _, o := range origins {
 		bs[o] = create(t, ctx, st, o)
@@ -286,7 +289,7 @@ func testCreateLog(t *testing.T, open func(t *testing.T) ledger.Store) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"example.org/log/a", "example.org/log/b", "example.org/log/c-é"}
+	want := slices.Sorted(slices.Values(origins))
 	if fmt.Sprint(logs) != fmt.Sprint(want) {
 		t.Fatalf("Logs = %q, want %q", logs, want)
 	}
