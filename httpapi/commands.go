@@ -13,8 +13,6 @@ import (
 	"strings"
 	"sync"
 
-	"golang.org/x/mod/sumdb/tlog"
-
 	"plenum/assembly"
 	"plenum/auth"
 	"plenum/engine"
@@ -245,7 +243,7 @@ func (api *API) run(ctx context.Context, assemblyID, who, scoped string, req com
 		out.Events = append(out.Events, EventRef{Index: ev.Index, Type: ev.Event.EventType()})
 	}
 	if isBallot(req.Cmd) && len(res.Events) > 0 && a != nil {
-		rc, err := receipt(ctx, a, res.Events[0].Index, res.Checkpoint)
+		rc, err := api.receipt(ctx, a, res.Events[0].Index, res.Checkpoint)
 		if err != nil {
 			return 0, nil, err
 		}
@@ -272,7 +270,7 @@ func (api *API) replayed(ctx context.Context, a *engine.Assembly, scoped string)
 	out := CommandResponse{Replayed: true, Checkpoint: string(a.Log().Checkpoint())}
 	out.Events = []EventRef{{Index: int64(index), Type: entries[0].Type}}
 	if entries[0].Type == "ballot_cast" || entries[0].Type == "election_ballot_cast" {
-		rc, err := receipt(ctx, a, int64(index), a.Log().Checkpoint())
+		rc, err := api.receipt(ctx, a, int64(index), a.Log().Checkpoint())
 		if err != nil {
 			return nil, true, err
 		}
@@ -283,12 +281,11 @@ func (api *API) replayed(ctx context.Context, a *engine.Assembly, scoped string)
 }
 
 // receipt makes a ballot's receipt.
-func receipt(ctx context.Context, a *engine.Assembly, index int64, checkpoint []byte) (*Receipt, error) {
-	raw, err := a.Log().Raw(ctx, index, index+1)
+func (api *API) receipt(ctx context.Context, a *engine.Assembly, index int64, checkpoint []byte) (*Receipt, error) {
+	h, err := api.leaves.leaf(ctx, a, index)
 	if err != nil {
-		return nil, fmt.Errorf("reading entry %d for the receipt: %w", index, err)
+		return nil, err
 	}
-	h := tlog.RecordHash(raw[0])
 	return &Receipt{
 		Index:      index,
 		LeafHash:   base64.StdEncoding.EncodeToString(h[:]),

@@ -3,8 +3,10 @@ package httpapi
 import (
 	"context"
 	"errors"
+	"net"
 	"net/http"
 	"strconv"
+	"sync"
 	"time"
 
 	"plenum/auth"
@@ -31,14 +33,24 @@ const sseWriteTimeout = 10 * time.Second
 // not logged in get only index and type, to know when to reload the public
 // views. ?plain=1 leaves out the event: line, so that EventSource's
 // onmessage sees every event. A comment line is sent every 15 s of quiet.
+//
+// Over HTTP/1 the handler takes the connection over from net/http and
+// serves it from one small goroutine that holds a cursor on the assembly's
+// feed and no buffer between writes: ten thousand phones cost ten thousand
+// cursors. Where the connection cannot be taken over (HTTP/2, a wrapping
+// ResponseWriter) it streams through the ResponseWriter instead.
 func (api *API) events(w http.ResponseWriter, r *http.Request) {
 	a, ok := api.assemblyOf(w, r)
 	if !ok {
 		return
 	}
-	full := auth.FromContext(r.Context()).In(a.ID())
-	feed := a.Feed()
-	from := feed.Next()
+	s := &stream{
+		api:   api,
+		feed:  a.Feed(),
+		full:  auth.FromContext(r.Context()).In(a.ID()),
+		plain: r.URL.Query().Get("plain") == "1",
+	}
+	s.from = s.feed.Next()
 	last := r.Header.Get("Last-Event-ID")
 	if v := r.URL.Query().Get("after"); v != "" && last == "" {
 		last = v
@@ -49,91 +61,129 @@ func (api *API) events(w http.ResponseWriter, r *http.Request) {
 			problem(w, http.StatusBadRequest, "malformed", "after", "Last-Event-ID (or after) must be an event index")
 			return
 		}
-		from = n + 1
+		s.from = n + 1
 	}
-	plain := r.URL.Query().Get("plain") == "1"
-	rc := http.NewResponseController(w)
+	if r.ProtoMajor == 1 {
+		if conn, _, err := http.NewResponseController(w).Hijack(); err == nil {
+			go s.serveConn(conn, r.ProtoMinor)
+			return
+		}
+	}
 	h := w.Header()
 	h.Set("Content-Type", "text/event-stream")
 	h.Set("Cache-Control", "no-store")
 	h.Set("X-Accel-Buffering", "no")
 	w.WriteHeader(http.StatusOK)
-	// The response's own buffer (2 KiB, then the connection's 4 KiB) is
-	// the only buffer: a connection costs little more than its goroutine.
-	bw, ok := w.(streamWriter)
-	if !ok {
-		bw = stringWriter{w}
+	rc := http.NewResponseController(w)
+	s.run(r.Context(), func(b []byte) error {
+		rc.SetWriteDeadline(time.Now().Add(sseWriteTimeout))
+		if _, err := w.Write(b); err != nil {
+			return err
+		}
+		return rc.Flush()
+	})
+}
+
+// stream is one client's event stream: where it is, and what it may see.
+type stream struct {
+	api   *API
+	feed  *engine.Feed
+	from  int64 // the next index to send
+	full  bool  // a participant: events with their payload
+	plain bool  // no event: lines
+}
+
+// serveConn writes the response head and the stream on a connection taken
+// over from net/http, and closes it at the end.
+func (s *stream) serveConn(conn net.Conn, minor int) {
+	defer conn.Close()
+	head := "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nX-Accel-Buffering: no\r\nConnection: close\r\n\r\n"
+	if minor == 0 {
+		head = "HTTP/1.0" + head[len("HTTP/1.1"):]
 	}
-	bw.WriteString("retry: 2000\n\n")
-	if !api.flush(rc) {
+	conn.SetWriteDeadline(time.Now().Add(sseWriteTimeout))
+	if _, err := conn.Write([]byte(head)); err != nil {
 		return
 	}
-	ctx := r.Context()
+	// The request's context ended when the handler returned; the stream
+	// ends when a write fails (the client left) or the feed closes.
+	s.run(context.Background(), func(b []byte) error {
+		conn.SetWriteDeadline(time.Now().Add(sseWriteTimeout))
+		_, err := conn.Write(b)
+		return err
+	})
+}
+
+var bufPool = sync.Pool{New: func() any { b := make([]byte, 0, 1024); return &b }}
+
+// run waits for events from s.from on and hands each batch, framed, to
+// write; it returns when write fails, ctx ends or the feed closes.
+func (s *stream) run(ctx context.Context, write func([]byte) error) {
+	send := func(fill func([]byte) []byte) bool {
+		bp := bufPool.Get().(*[]byte)
+		b := fill((*bp)[:0])
+		err := write(b)
+		if cap(b) <= 64<<10 {
+			*bp = b[:0]
+			bufPool.Put(bp)
+		}
+		return err == nil
+	}
+	if !send(func(b []byte) []byte { return append(b, "retry: 2000\n\n"...) }) {
+		return
+	}
 	for {
-		wctx, cancel := context.WithTimeout(ctx, api.opts.Heartbeat)
-		ups, err := feed.Wait(wctx, from, sseBatch)
+		// Every stream waits on the same heartbeat context, so that a
+		// wake-up costs no timer of its own.
+		wctx, cancel := s.api.beat.context(ctx, s.api.opts.Heartbeat)
+		ups, err := s.feed.Wait(wctx, s.from, sseBatch)
 		cancel()
 		switch {
 		case err == nil:
 		case ctx.Err() != nil:
 			return
-		case errors.Is(err, context.DeadlineExceeded):
-			bw.WriteString(": keep-alive\n\n")
-			if !api.flush(rc) {
+		case errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled):
+			// The heartbeat (the request's own context is still live).
+			if !send(func(b []byte) []byte { return append(b, ": keep-alive\n\n"...) }) {
 				return
 			}
 			continue
 		default:
 			return // the feed closed (shutdown) or the log failed: the client reconnects
 		}
-		for i := range ups {
-			writeEvent(bw, &ups[i], full, plain)
-		}
-		if !api.flush(rc) {
+		if !send(func(b []byte) []byte {
+			for i := range ups {
+				b = appendEvent(b, &ups[i], s.full, s.plain)
+			}
+			return b
+		}) {
 			return
 		}
-		from = ups[len(ups)-1].Index + 1
+		s.from = ups[len(ups)-1].Index + 1
 	}
 }
 
-// streamWriter is what a http.ResponseWriter of net/http is.
-type streamWriter interface {
-	Write([]byte) (int, error)
-	WriteString(string) (int, error)
-}
-
-type stringWriter struct{ http.ResponseWriter }
-
-func (s stringWriter) WriteString(x string) (int, error) { return s.Write([]byte(x)) }
-
-func (api *API) flush(rc *http.ResponseController) bool {
-	rc.SetWriteDeadline(time.Now().Add(sseWriteTimeout))
-	return rc.Flush() == nil
-}
-
-// writeEvent writes one event; the payload is the ledger entry's JSON,
+// appendEvent frames one event; the payload is the ledger entry's JSON,
 // compact, so it fits on one data line.
-func writeEvent(bw streamWriter, u *engine.Update, full, plain bool) {
-	var num [20]byte
-	idx := strconv.AppendInt(num[:0], u.Index, 10)
-	bw.WriteString("id: ")
-	bw.Write(idx)
+func appendEvent(b []byte, u *engine.Update, full, plain bool) []byte {
+	b = append(b, "id: "...)
+	b = strconv.AppendInt(b, u.Index, 10)
 	if !plain {
-		bw.WriteString("\nevent: ")
-		bw.WriteString(u.Type)
+		b = append(b, "\nevent: "...)
+		b = append(b, u.Type...)
 	}
-	bw.WriteString("\ndata: {\"index\":")
-	bw.Write(idx)
-	bw.WriteString(",\"type\":\"")
-	bw.WriteString(u.Type)
-	bw.WriteString("\"")
+	b = append(b, "\ndata: {\"index\":"...)
+	b = strconv.AppendInt(b, u.Index, 10)
+	b = append(b, ",\"type\":\""...)
+	b = append(b, u.Type...)
+	b = append(b, '"')
 	if full {
-		bw.WriteString(",\"actor\":\"")
-		bw.WriteString(u.Actor) // an id: letters, digits, - and _
-		bw.WriteString("\",\"event\":")
-		bw.Write(oneLine(u.Payload))
+		b = append(b, ",\"actor\":\""...)
+		b = append(b, u.Actor...) // an id: letters, digits, - and _
+		b = append(b, "\",\"event\":"...)
+		b = append(b, oneLine(u.Payload)...)
 	}
-	bw.WriteString("}\n\n")
+	return append(b, "}\n\n"...)
 }
 
 // oneLine returns JSON without raw newlines (compact JSON has none; this
@@ -145,4 +195,32 @@ func oneLine(b []byte) []byte {
 		}
 	}
 	return b
+}
+
+// beat is a context shared by all streams that ends at the next
+// heartbeat; a new one starts when it has ended.
+type beat struct {
+	mu     sync.Mutex
+	ctx    context.Context
+	cancel context.CancelFunc
+}
+
+// context returns a context that ends at the next heartbeat or when parent
+// ends. With context.Background() as parent it allocates nothing.
+func (b *beat) context(parent context.Context, period time.Duration) (context.Context, context.CancelFunc) {
+	b.mu.Lock()
+	if b.ctx == nil || b.ctx.Err() != nil {
+		if b.cancel != nil {
+			b.cancel() // it has ended by its deadline; this releases it
+		}
+		b.ctx, b.cancel = context.WithTimeout(context.Background(), period)
+	}
+	ctx := b.ctx
+	b.mu.Unlock()
+	if parent.Done() == nil {
+		return ctx, func() {}
+	}
+	merged, cancel := context.WithCancel(parent)
+	stop := context.AfterFunc(ctx, cancel)
+	return merged, func() { stop(); cancel() }
 }

@@ -51,6 +51,10 @@ type API struct {
 	opts Options
 	mux  *http.ServeMux
 	idem *idempotency
+	// leaves reads leaf hashes for receipts in batches.
+	leaves *leaves
+	// beat is the event streams' shared heartbeat.
+	beat beat
 }
 
 // New returns the API's handler: /api/…, /login and /logout. It wraps
@@ -72,7 +76,7 @@ func NewAPI(e *engine.Engine, a *auth.Store, opts Options) *API {
 	if opts.Heartbeat <= 0 {
 		opts.Heartbeat = 15 * time.Second
 	}
-	api := &API{eng: e, auth: a, opts: opts, mux: http.NewServeMux(), idem: newIdempotency()}
+	api := &API{eng: e, auth: a, opts: opts, mux: http.NewServeMux(), idem: newIdempotency(), leaves: newLeaves()}
 	m := api.mux
 	m.Handle("/login", a.HandleLogin(opts.LoginForm))
 	m.Handle("/logout", a.HandleLogout())

@@ -525,3 +525,37 @@ func TestCommandTable(t *testing.T) {
 		t.Errorf("commands_table.go describes %s, which assembly does not know", c)
 	}
 }
+
+// flushOnly hides Hijack (as a logging middleware or HTTP/2 would).
+type flushOnly struct{ w http.ResponseWriter }
+
+func (f flushOnly) Header() http.Header         { return f.w.Header() }
+func (f flushOnly) Write(b []byte) (int, error) { return f.w.Write(b) }
+func (f flushOnly) WriteHeader(code int)        { f.w.WriteHeader(code) }
+func (f flushOnly) Flush()                      { f.w.(http.Flusher).Flush() }
+
+func TestEventsWithoutHijack(t *testing.T) {
+	w := newWorld(t, 1)
+	w.srv.Config.Handler = http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
+		w.api.ServeHTTP(flushOnly{rw}, r)
+	})
+	s := w.stream(w.as("d1"), "?after=-1")
+	if ev := s.event(t); ev.id != "0" || ev.typ != "assembly_created" {
+		t.Fatalf("first event %+v", ev)
+	}
+	a, _ := w.eng.Assembly("coop")
+	last := a.Feed().Next() - 1
+	for {
+		ev := s.event(t)
+		if ev.id == strconv.FormatInt(last, 10) {
+			break
+		}
+	}
+	w.as("d1").cmd("request_floor", `{"item":"i1","person":"d1"}`)
+	if ev := s.event(t); ev.id != strconv.FormatInt(last+1, 10) || ev.typ != "floor_requested" {
+		t.Fatalf("live event %+v", ev)
+	}
+	if ev := s.next(t); !ev.comment {
+		t.Fatalf("no keep-alive: %+v", ev)
+	}
+}
