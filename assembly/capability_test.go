@@ -438,3 +438,30 @@ func TestCheckInReturnsToHall(t *testing.T) {
 		t.Fatalf("turn %+v", tu)
 	}
 }
+
+// TestThresholdsAgainstTally: the thresholds of the rules carry the motion
+// exactly when "needed" is reached, at the edges.
+func TestThresholdsAgainstTally(t *testing.T) {
+	cases := []struct {
+		th             Threshold
+		f, a, ab, p, m int
+		abst           bool
+		ok             bool
+		base, needed   int
+	}{
+		{MajorityCast, 74, 66, 0, 0, 0, false, true, 140, 71},
+		{MajorityCast, 70, 70, 0, 0, 0, false, false, 140, 71},
+		{MajorityCast, 6, 4, 3, 0, 0, true, false, 13, 7},
+		{TwoThirdsCast, 8, 4, 0, 0, 0, false, true, 12, 8},
+		{TwoThirdsCast, 7, 4, 0, 0, 0, false, false, 11, 8},
+		{ThreeQuartersCast, 9, 3, 0, 0, 0, false, true, 12, 9},
+		{MajorityPresent, 20, 5, 0, 50, 80, false, false, 50, 26},
+		{MajorityMembers, 41, 0, 0, 50, 80, false, true, 80, 41},
+	}
+	for _, c := range cases {
+		ok, base, needed, err := c.th.passes(c.f, c.a, c.ab, c.abst, c.p, c.m)
+		if err != nil || ok != c.ok || base != c.base || needed != c.needed {
+			t.Errorf("%s %d/%d/%d: got %v %d %d %v", c.th, c.f, c.a, c.ab, ok, base, needed, err)
+		}
+	}
+}

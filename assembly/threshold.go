@@ -1,8 +1,9 @@
 package assembly
 
-// This file holds the small integer arithmetic of vote thresholds. It stands
-// in for package tally's thresholds until that package is ready, and can be
-// swapped for it without changing callers.
+import "plenum/tally"
+
+// This file maps the thresholds of the rules of procedure to package
+// tally, which reckons them.
 
 // Threshold is the majority a motion needs.
 type Threshold string
@@ -47,50 +48,32 @@ func (t Threshold) Describe() string {
 	return string(t)
 }
 
-// base says which number the threshold is a share of.
-func (t Threshold) castBased() bool {
-	return t == MajorityCast || t == TwoThirdsCast || t == ThreeQuartersCast
-}
-
-// Needed returns the number of votes in favour the threshold requires out of
-// base: base/2+1 for majorities, ⌈2·base/3⌉ for two thirds, ⌈3·base/4⌉ for
-// three quarters; never less than 1.
-func (t Threshold) Needed(base int) int {
-	var n int
-	switch t {
-	case TwoThirdsCast:
-		n = (2*base + 2) / 3
-	case ThreeQuartersCast:
-		n = (3*base + 3) / 4
-	default:
-		n = base/2 + 1
-	}
-	if n < 1 {
-		n = 1
-	}
-	return n
-}
-
-// passes reports whether forVotes meet the threshold, and the base and number
-// needed. present and members are used by the thresholds based on them.
-func (t Threshold) passes(forVotes, against, abstain int, abstentionsCount bool, present, members int) (ok bool, base, needed int) {
+// Rule returns the threshold as a rule of package tally.
+func (t Threshold) Rule(abstentionsCount bool) tally.Rule {
+	r := tally.Rule{Base: tally.BaseCast, Fraction: tally.Half, AbstentionsCount: abstentionsCount}
 	switch t {
 	case MajorityPresent:
-		base = present
+		r.Base = tally.BasePresent
 	case MajorityMembers:
-		base = members
-	default:
-		base = forVotes + against
-		if abstentionsCount {
-			base += abstain
-		}
+		r.Base = tally.BaseMembers
+	case TwoThirdsCast:
+		r.Fraction, r.AtLeast = tally.TwoThirds, true
+	case ThreeQuartersCast:
+		r.Fraction, r.AtLeast = tally.ThreeQuarters, true
 	}
-	needed = t.Needed(base)
-	ok = forVotes >= needed
-	if t.castBased() && !t.strictShare() {
-		ok = ok && forVotes > against
-	}
-	return ok, base, needed
+	return r
 }
 
-func (t Threshold) strictShare() bool { return t == TwoThirdsCast || t == ThreeQuartersCast }
+// passes reports whether forVotes meet the threshold, with the base and the
+// number needed, as package tally reckons them. present and members are
+// used by the thresholds based on them.
+func (t Threshold) passes(forVotes, against, abstain int, abstentionsCount bool, present, members int) (ok bool, base, needed int, err error) {
+	d, err := tally.Decide(t.Rule(abstentionsCount), tally.Counts{
+		For: tally.Int(int64(forVotes)), Against: tally.Int(int64(against)), Abstentions: tally.Int(int64(abstain)),
+		Present: tally.Int(int64(present)), Members: tally.Int(int64(members)),
+	})
+	if err != nil {
+		return false, 0, 0, err
+	}
+	return d.Carried, int(d.Base.IntPart()), int(d.Needed.IntPart()), nil
+}

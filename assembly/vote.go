@@ -781,8 +781,14 @@ func (s *State) count(v *Vote, declared string) (Result, error) {
 			arith += fmt.Sprintf("; the count does not show whether %s was reached", th.Describe())
 		}
 	default:
-		lo, base, needed := th.passes(f.Min, a.Max, ab.Max, r.AbstentionsCount, v.Attendance.Present, v.Attendance.Eligible)
-		hi, _, _ := th.passes(f.Max, a.Min, ab.Min, r.AbstentionsCount, v.Attendance.Present, v.Attendance.Eligible)
+		lo, base, needed, err := th.passes(f.Min, a.Max, ab.Max, r.AbstentionsCount, v.Attendance.Present, v.Attendance.Eligible)
+		if err != nil {
+			return res, conflict("the count for %s cannot be reckoned by %s: %v", v.ID, th.Describe(), err)
+		}
+		hi, _, _, err := th.passes(f.Max, a.Min, ab.Min, r.AbstentionsCount, v.Attendance.Present, v.Attendance.Eligible)
+		if err != nil {
+			return res, conflict("the count for %s cannot be reckoned by %s: %v", v.ID, th.Describe(), err)
+		}
 		switch {
 		case lo:
 			decided, carried = true, true
