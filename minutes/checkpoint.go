@@ -34,6 +34,8 @@ func Render(d *Document, format string) ([]byte, error) {
 		return AKN(d), nil
 	case FormatPopolo:
 		return Popolo(d)
+	case FormatPDF:
+		return PDF(d)
 	}
 	return nil, fmt.Errorf("unknown format %q; use one of %s", format, strings.Join(Formats, ", "))
 }

@@ -1,0 +1,254 @@
+package minutes
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/go-pdf/fpdf"
+	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/gofont/goitalic"
+	"golang.org/x/image/font/gofont/goregular"
+)
+
+// PDF renders the minutes as a paginated A4 document: the text in the Go
+// fonts (embedded, UTF-8), and on every page a footer with "Page N of M"
+// and the checkpoint the document was rendered from.
+func PDF(d *Document) ([]byte, error) { return renderPDF(d, true) }
+
+// renderPDF renders with or without stream compression (tests read the
+// uncompressed streams).
+func renderPDF(d *Document, compress bool) ([]byte, error) {
+	pdf := fpdf.New("P", "mm", "A4", "")
+	pdf.SetCompression(compress)
+	pdf.SetCatalogSort(true)
+	when := d.Checkpoint.Time
+	if when.IsZero() {
+		when = time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	pdf.SetCreationDate(when.UTC())
+	pdf.SetModificationDate(when.UTC())
+	pdf.SetTitle(d.Title, true)
+	pdf.SetSubject("Minutes", true)
+	pdf.SetCreator("plenum", true)
+	pdf.SetLang(d.Lang)
+	pdf.AddUTF8FontFromBytes("go", "", goregular.TTF)
+	pdf.AddUTF8FontFromBytes("go", "B", gobold.TTF)
+	pdf.AddUTF8FontFromBytes("go", "I", goitalic.TTF)
+	pdf.SetMargins(20, 18, 20)
+	pdf.SetAutoPageBreak(true, 22)
+	pdf.AliasNbPages("{nb}")
+	c := d.Checkpoint
+	footer := fmt.Sprintf("Checkpoint: %s, tree size %d, root hash %s", c.Origin, c.Size, c.RootHash)
+	pdf.SetFooterFunc(func() {
+		pdf.SetY(-16)
+		pdf.SetFont("Helvetica", "", 7.5)
+		pdf.SetTextColor(60, 60, 60)
+		pdf.CellFormat(0, 4, footer, "T", 1, "L", false, 0, "")
+		pdf.CellFormat(0, 4, fmt.Sprintf("Page %d of {nb}", pdf.PageNo()), "", 0, "R", false, 0, "")
+		pdf.SetTextColor(0, 0, 0)
+	})
+	w := &pdfWriter{pdf: pdf}
+	pdf.AddPage()
+	w.heading(1, d.Title)
+	var meta []string
+	if t := d.Dates(); t != "" {
+		meta = append(meta, t)
+	}
+	if len(d.Venues) > 0 {
+		meta = append(meta, strings.Join(d.Venues, "; "))
+	}
+	if len(meta) > 0 {
+		w.para(strings.Join(meta, ". ")+".", "")
+	}
+	if d.Description != "" {
+		w.para(d.Description, "")
+	}
+	if len(d.Organizations) > 0 {
+		w.heading(2, "Organizations and delegates")
+		for _, o := range d.Organizations {
+			if len(o.Delegates) > 0 {
+				w.item(orgLine(o))
+			}
+		}
+		var noted []Organization
+		for _, o := range d.Organizations {
+			if len(o.Delegates) == 0 {
+				noted = append(noted, o)
+			}
+		}
+		if len(noted) > 0 {
+			w.space()
+			w.para("Organizations that took part but whose delegates did not register:", "")
+			for _, o := range noted {
+				w.item(notedLine(o))
+			}
+		}
+		w.space()
+		for _, m := range d.Marks {
+			w.para(m.Symbol+" "+m.Meaning, "I")
+		}
+	}
+	if len(d.Others) > 0 {
+		w.heading(2, "Leading bodies, factions and groups")
+		for _, o := range d.Others {
+			w.item(o.Name + otherTail(o))
+		}
+	}
+	if len(d.Preface) > 0 {
+		w.heading(2, "Notes on the record")
+		for i := range d.Preface {
+			w.paragraph(&d.Preface[i])
+		}
+	}
+	for i := range d.Sittings {
+		s := &d.Sittings[i]
+		pdf.AddPage()
+		w.heading(2, s.Heading())
+		for _, l := range s.HeadLines() {
+			w.para(l, "")
+		}
+		for j := range s.Parts {
+			part := &s.Parts[j]
+			if part.Item != nil {
+				w.heading(3, part.Item.Heading())
+				if l := part.Item.ReportersLine(); l != "" {
+					w.para(l, "")
+				}
+			}
+			for k := range part.Paragraphs {
+				w.paragraph(&part.Paragraphs[k])
+			}
+		}
+		w.para(s.ClosingLine(), "I")
+	}
+	pdf.AddPage()
+	w.heading(2, "Checkpoint")
+	w.para(CheckpointLead(c), "")
+	w.para("Tree size: "+strconv.FormatInt(c.Size, 10), "")
+	w.para("Root hash: "+c.RootHash, "")
+	w.para("Origin: "+c.Origin, "")
+	w.para("Verifier key: "+c.VerifierKey, "")
+	w.para("The signed checkpoint:", "")
+	pdf.SetFont("Courier", "", 8.5)
+	pdf.MultiCell(0, 4.2, c.Signed, "", "L", false)
+	w.space()
+	for _, l := range HowToCheck(c) {
+		w.para(l, "")
+	}
+	var buf bytes.Buffer
+	if err := pdf.Output(&buf); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+type pdfWriter struct{ pdf *fpdf.Fpdf }
+
+func (w *pdfWriter) space() { w.pdf.Ln(2) }
+
+func (w *pdfWriter) heading(level int, text string) {
+	size := map[int]float64{1: 17, 2: 14, 3: 12}[level]
+	w.pdf.Ln(3)
+	if _, pageH := w.pdf.GetPageSize(); w.pdf.GetY() > pageH-50 {
+		w.pdf.AddPage() // keep a heading with what follows it
+	}
+	w.pdf.SetFont("go", "B", size)
+	w.pdf.MultiCell(0, size*0.5, text, "", "L", false)
+	w.pdf.Ln(2)
+}
+
+func (w *pdfWriter) para(text, style string) {
+	w.pdf.SetFont("go", style, 10.5)
+	w.pdf.MultiCell(0, 5.2, text, "", "L", false)
+	w.pdf.Ln(1.5)
+}
+
+func (w *pdfWriter) item(text string) {
+	w.pdf.SetFont("go", "", 10)
+	x := w.pdf.GetX()
+	w.pdf.CellFormat(5, 5, "•", "", 0, "L", false, 0, "")
+	w.pdf.MultiCell(0, 5, text, "", "L", false)
+	w.pdf.SetX(x)
+}
+
+// speech writes "NAME: text" with the name in bold.
+func (w *pdfWriter) speech(name, text string) {
+	w.pdf.SetFont("go", "B", 10.5)
+	w.pdf.Write(5.2, name+": ")
+	w.pdf.SetFont("go", "", 10.5)
+	w.pdf.Write(5.2, text)
+	w.pdf.Ln(5.2)
+	w.pdf.Ln(1.5)
+}
+
+func (w *pdfWriter) quote(ps []Point, text string) {
+	left, _, right, _ := w.pdf.GetMargins()
+	w.pdf.SetLeftMargin(left + 8)
+	w.pdf.SetX(left + 8)
+	for _, l := range strings.Split(text, "\n") {
+		if strings.TrimSpace(l) != "" {
+			w.para(l, "")
+		}
+	}
+	for _, p := range ps {
+		n := ""
+		if p.Number != "" {
+			n = p.Number + ") "
+		}
+		w.para(n+p.Text, "")
+	}
+	w.pdf.SetLeftMargin(left)
+	w.pdf.SetRightMargin(right)
+	w.pdf.SetX(left)
+}
+
+func (w *pdfWriter) paragraph(p *Paragraph) {
+	corrected := ""
+	if len(p.CorrectedBy) > 0 {
+		corrected = " " + correctedNote(p.CorrectedBy)
+	}
+	switch p.Kind {
+	case KindSpeech:
+		w.speech(p.SpeakerText(), p.Text+corrected)
+	case KindInterjection:
+		w.para(InterjectionText(p)+corrected, "I")
+	case KindNarrative:
+		t := p.Text
+		if p.Time != "" {
+			t = "Time: " + p.Time + ". " + t
+		}
+		w.para(t+corrected, "")
+	case KindDocument:
+		w.para(DocumentLead(p)+corrected, "B")
+		if p.Provenance != "" {
+			w.para(sentence(p.Provenance), "I")
+		}
+		w.quote(p.Points, p.Text)
+	case KindMotion:
+		w.para(p.Motion.Lead()+corrected, "B")
+		w.quote(p.Motion.Points, p.Motion.Text)
+	case KindQuestion:
+		w.para(QuestionText(p.Vote)+corrected, "")
+	case KindVote:
+		w.para(VoteLine(p.Vote)+corrected, "B")
+		if t := p.Vote.BallotsText(); t != "" {
+			w.para(t, "")
+		}
+		if t := ResultNote(p.Vote); t != "" {
+			w.para(t, "I")
+		}
+	case KindElection:
+		w.para(sentence("Election: "+p.Election.Title)+" "+p.Election.ElectedText()+corrected, "B")
+		if t := ElectionNote(p.Election); t != "" {
+			w.para(t, "I")
+		}
+	case KindGap:
+		w.para(GapText(p), "I")
+	case KindCorrection:
+		w.para(CorrectionLead(p)+" "+p.Text, "B")
+		w.para("Reason: "+sentence(p.Reason), "I")
+	}
+}
