@@ -226,3 +226,30 @@ func BenchmarkAppendBatch(b *testing.B) {
 func BenchmarkScanRecords(b *testing.B) {
 	storetest.BenchmarkScanRecords(b, openStore(b, freshDatabase(b)), 100000)
 }
+
+// TestSynchronousCommit checks that a connection asked to commit
+// asynchronously (synchronous_commit=off) is set back to on, and that a
+// stronger setting is kept.
+func TestSynchronousCommit(t *testing.T) {
+	ctx := context.Background()
+	dsn := freshDatabase(t)
+	sep := "&"
+	if !strings.Contains(dsn, "?") {
+		sep = "?"
+	}
+	for _, c := range []struct{ set, want string }{
+		{"off", "on"},
+		{"local", "local"},
+		{"remote_apply", "remote_apply"},
+	} {
+		st := openStore(t, dsn+sep+"synchronous_commit="+c.set) // a run-time parameter for pgx
+		var got string
+		if err := st.Pool().QueryRow(ctx, `SHOW synchronous_commit`).Scan(&got); err != nil {
+			t.Fatal(err)
+		}
+		if got != c.want {
+			t.Errorf("with synchronous_commit=%s asked for, the store's connections run with %s, want %s", c.set, got, c.want)
+		}
+		st.Close()
+	}
+}

@@ -1,0 +1,6 @@
+package postgres
+
+import "github.com/jackc/pgx/v5/pgxpool"
+
+// Pool exposes the store's connection pool to the tests.
+func (s *Store) Pool() *pgxpool.Pool { return s.pool }
