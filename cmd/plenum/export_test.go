@@ -124,6 +124,13 @@ func TestExportAndVerifyDocument(t *testing.T) {
 	if err := json.Unmarshal(data, &popolo); err != nil || popolo["vote_events"] == nil {
 		t.Errorf("the popolo export is not Popolo JSON: %v", err)
 	}
+	if pdf, _ := os.ReadFile(exportTo(t, db, "pdf")); !bytes.HasPrefix(pdf, []byte("%PDF-")) {
+		t.Errorf("the pdf export is not a PDF: %.20q", pdf)
+	}
+	// A PDF or Popolo document cannot be checked line by line: verify says so.
+	if _, err := verifyDoc(t, db, exportTo(t, db, "popolo")); err == nil || !strings.Contains(err.Error(), "cannot be checked") {
+		t.Errorf("checking a popolo document: %v", err)
+	}
 	// Standard output when no -o is given.
 	code, stdout, _ := exportCLI(t, "export", "--db", db, "--assembly", demo.AssemblyID)
 	if code != 0 || !strings.HasPrefix(stdout, "# ") || !strings.Contains(stdout, "(For – 38; against – 26.)") {
