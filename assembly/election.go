@@ -372,6 +372,7 @@ func (c CastElectionBallot) decide(s *State, m Meta) ([]Event, error) {
 // they may not.
 func (s *State) ballotRight(voter, forMandate string, eligible map[string]bool, what, note string) (string, error) {
 	var right string
+	entitled := false // already looked up in eligible
 	if forMandate != "" {
 		md := s.Mandates[forMandate]
 		if md == nil {
@@ -390,15 +391,15 @@ func (s *State) ballotRight(voter, forMandate string, eligible map[string]bool, 
 		}
 		right = md.ID
 	} else if id, ok := s.voting[voter]; ok && eligible[id] {
-		right = id
+		right, entitled = id, true
 	} else if eligible["p:"+voter] {
-		right = "p:" + voter
+		right, entitled = "p:"+voter, true
 	} else if ok {
 		right = id
 	} else {
 		return "", forbidden("%s holds no verified mandate and is not entitled to vote in %s", voter, what)
 	}
-	if !eligible[right] {
+	if !entitled && !eligible[right] {
 		return "", forbidden("the mandate %s is not entitled to vote in %s%s", right, what, noteSuffix(note))
 	}
 	if !s.InHall(voter) {

@@ -387,7 +387,10 @@ func (c CastBallot) decide(s *State, m Meta) ([]Event, error) {
 // weight is the number of votes a voting right carries: its mandate's
 // weight where the rules allow weights, else 1.
 func (s *State) weight(right string) int {
-	if md := s.Mandates[right]; md != nil && md.Weight > 1 && s.Assembly.Rules.WeightedVotes {
+	if !s.Assembly.Rules.WeightedVotes {
+		return 1
+	}
+	if md := s.Mandates[right]; md != nil && md.Weight > 1 {
 		return md.Weight
 	}
 	return 1
