@@ -1,6 +1,7 @@
 package assembly
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -463,5 +464,34 @@ func TestThresholdsAgainstTally(t *testing.T) {
 		if err != nil || ok != c.ok || base != c.base || needed != c.needed {
 			t.Errorf("%s %d/%d/%d: got %v %d %d %v", c.th, c.f, c.a, c.ab, ok, base, needed, err)
 		}
+	}
+}
+
+func TestRankedElections(t *testing.T) {
+	for _, method := range []string{"irv", "stv-scottish", "stv-meek"} {
+		t.Run(method, func(t *testing.T) {
+			h := fixture(t, "congress", "")
+			seats := 1
+			if method != "irv" {
+				seats = 2
+			}
+			h.must("ann", "open_election", fmt.Sprintf(`{"id":"e","title":"Presidium","seats":%d,"method":%q,"candidates":["m1","m2","m3"]}`, seats, method))
+			h.refuse("m4", "cast_election_ballot", `{"election":"e","voter":"m4","approve":["m1"]}`, ErrInvalid, "a ballot in e ranks the candidates (ranking)")
+			ballots := map[string]string{"m4": `["m1","m2"]`, "m5": `["m1","m3"]`, "m6": `["m1","m2"]`, "m7": `["m2","m1"]`, "m8": `["m3","m2"]`, "m9": `["m2","m3"]`, "m10": `["m1","m3"]`}
+			for _, p := range []string{"m4", "m5", "m6", "m7", "m8", "m9", "m10"} {
+				h.must(p, "cast_election_ballot", `{"election":"e","voter":"`+p+`","ranking":`+ballots[p]+`}`)
+			}
+			h.must("ann", "close_election", `{"election":"e","seed":1}`)
+			h.must("ann", "declare_election", `{"election":"e"}`)
+			el := h.s.Elections["e"]
+			want := []string{"m1"}
+			if seats == 2 {
+				want = []string{"m1", "m2"}
+			}
+			t.Log(el.Arithmetic)
+			if !reflect.DeepEqual(el.Elected, want) || !strings.HasPrefix(el.Arithmetic, method+", 7 ballots: m1 4") {
+				t.Fatalf("elected %v: %s", el.Elected, el.Arithmetic)
+			}
+		})
 	}
 }
