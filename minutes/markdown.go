@@ -162,7 +162,7 @@ func (w *mdWriter) line(s string) { w.buf.WriteString(s); w.buf.WriteByte('\n') 
 func (w *mdWriter) blank()        { w.buf.WriteByte('\n') }
 func (w *mdWriter) para(s string) { w.line(s); w.blank() }
 
-// SittingHeading is a sitting's heading: its title, or "Sitting of DATE".
+// Heading is a sitting's heading: its title, or "Sitting of DATE".
 func (s *Sitting) Heading() string {
 	if s.Title != "" {
 		return s.Title
@@ -361,12 +361,30 @@ func DocumentLead(p *Paragraph) string {
 		by = append(by, "read by "+p.Speaker.Name)
 	}
 	if p.Origin != "" {
-		by = append(by, "adopted by "+lowerFirst(p.Origin, strings.HasPrefix(p.Origin, "The ")))
+		by = append(by, "adopted by "+bodyName(p.Origin))
 	}
 	if len(by) > 0 {
 		t += " (" + strings.Join(by, "; ") + ")"
 	}
 	return sentence(t)
+}
+
+// bodyName puts "the" before the name of a body ("Bureau of the Central
+// Committee" → "the Bureau of the Central Committee") and lower-cases an
+// initial "The"; other names (a person's) stay as they are.
+func bodyName(s string) string {
+	if strings.HasPrefix(s, "The ") {
+		return "the " + s[4:]
+	}
+	if strings.HasPrefix(s, "the ") {
+		return s
+	}
+	for _, w := range []string{"Committee", "Soviet", "Bureau", "Conference", "Board", "Praesidium", "Presidium", "Commission", "Section", "Assembly", "Council", "Congress", "Executive", "Meeting"} {
+		if strings.Contains(s, w) {
+			return "the " + s
+		}
+	}
+	return s
 }
 
 // QuestionText is "Put to the vote, by show of hands: …".

@@ -7,6 +7,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -269,5 +270,50 @@ func TestOneWordChanged(t *testing.T) {
 	line := 1 + bytes.Count(want[:bytes.Index(want, []byte("For – 38"))], []byte("\n"))
 	if !strings.Contains(diff, "line "+strconv.Itoa(line)+":") || !strings.Contains(diff, "39") {
 		t.Errorf("FirstDifference = %q, want it to name line %d and the changed count", diff, line)
+	}
+}
+
+// TestCorrectionShowsBoth: a corrected entry stays as recorded, marked,
+// and the correction follows with its reason.
+func TestCorrectionShowsBoth(t *testing.T) {
+	md := string(Markdown(coop(t)))
+	orig := strings.Index(md, "Block C's roof has not been surveyed since 2011.")
+	corr := strings.Index(md, "Block C's roof was last surveyed in 2014, not 2011.")
+	if orig < 0 || corr < 0 || corr < orig {
+		t.Fatalf("the original (at %d) and the correction (at %d) are not both shown in order", orig, corr)
+	}
+	if !strings.Contains(md[orig:corr], "[Corrected later: see the correction, entry") {
+		t.Error("the original is not marked as corrected")
+	}
+	if !strings.Contains(md[corr:], "Reason: The speaker corrected the year") {
+		t.Error("the correction's reason is missing")
+	}
+}
+
+// TestHTMLAccessible checks what the HTML promises: one file, no scripts,
+// a language, a skip link to main, landmarks, headings that do not skip a
+// level, and print styles.
+func TestHTMLAccessible(t *testing.T) {
+	out := string(HTML(march(t)))
+	for _, want := range []string{`<html lang="en">`, `<a class="skip" href="#main">`, `<main id="main">`, "<header>", "<nav ", "<footer>", "@media print", `<meta charset="utf-8">`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no %s", want)
+		}
+	}
+	for _, bad := range []string{"<script", "src=", `href="http`, "<link "} {
+		if strings.Contains(out, bad) {
+			t.Errorf("the HTML has %s: it must be self-contained", bad)
+		}
+	}
+	if n := strings.Count(out, "<h1"); n != 1 {
+		t.Errorf("%d h1 elements", n)
+	}
+	last := 0
+	for _, m := range regexp.MustCompile(`<h([1-6])`).FindAllStringSubmatch(out, -1) {
+		level := int(m[1][0] - '0')
+		if level > last+1 {
+			t.Errorf("a heading h%d follows h%d", level, last)
+		}
+		last = level
 	}
 }

@@ -191,7 +191,7 @@ func (e *Election) ElectedText() string {
 	return "The following elected: " + joinNames(e.Elected) + "."
 }
 
-// MotionLead is the line that introduces a motion: "Sverdlov moves: …".
+// Lead is the line that introduces a motion: "Sverdlov moves: …".
 func (m *Motion) Lead() string {
 	if m.Mover.Name == "" {
 		if m.Kind == "amendment" {
