@@ -183,9 +183,13 @@ func (s *Sitting) HeadLines() []string {
 	}
 	out = append(out, strings.Join(when, " "))
 	if s.Chair.Name != "" {
-		out = append(out, "Chairman: "+s.Chair.Name+".")
+		out = append(out, "Chair: "+s.Chair.Name+".")
 	}
-	if len(s.Secretaries) > 0 {
+	switch len(s.Secretaries) {
+	case 0:
+	case 1:
+		out = append(out, "Secretary: "+joinNames(s.Secretaries)+".")
+	default:
 		out = append(out, "Secretaries: "+joinNames(s.Secretaries)+".")
 	}
 	if len(s.JointWith) > 0 {
