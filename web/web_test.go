@@ -3,6 +3,7 @@ package web_test
 import (
 	"bufio"
 	"context"
+	"html"
 	"io"
 	"net/http"
 	"net/http/cookiejar"
@@ -155,6 +156,12 @@ func TestActGivesTheCommandAsTheLoggedInPerson(t *testing.T) {
 		t.Errorf("the request was given by %q, want anna", actor)
 	}
 
+	// The chair's page lists the request with the button to give the floor.
+	_, body, _ = h.browser("chair").get("/a/coop/chair")
+	if !strings.Contains(body, "Anna Arkadyevna") || !strings.Contains(body, "Give the floor") {
+		t.Errorf("the chair's page does not list the request:\n%s", body)
+	}
+
 	// The same form sent again (same idempotency key) is applied once.
 	n := read(h, func(s *assembly.State) int { return s.Events })
 	anna.act("delegate", "request_floor", url.Values{"a:item": {"i1"}, "a:person": {"anna"}, "key": {"k-1"}})
@@ -248,6 +255,7 @@ func TestVoteConfirmationAndReceipt(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	body = html.UnescapeString(body)
 	for _, w := range []string{tlog.RecordHash(raw[0]).String(), "AGAINST", "plenum.localhost/", "Adopt the budget"} {
 		if !strings.Contains(body, w) {
 			t.Errorf("the receipt does not show %q:\n%s", w, body)
