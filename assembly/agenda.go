@@ -1,5 +1,7 @@
 package assembly
 
+import "slices"
+
 import "strings"
 
 // AddItem adds an item to the order of the day.
@@ -122,7 +124,7 @@ func (e ItemAdded) apply(s *State) error {
 	if e.ID == "" || s.Items[e.ID] != nil {
 		return corrupt("the item %q cannot be added", e.ID)
 	}
-	it := Item{ID: e.ID, Title: e.Title, Number: e.Number, Reporters: e.Reporters, CoReporters: e.CoReporters, Note: e.Note,
+	it := Item{ID: e.ID, Title: e.Title, Number: e.Number, Reporters: slices.Clone(e.Reporters), CoReporters: slices.Clone(e.CoReporters), Note: e.Note,
 		Status: ItemStatusOpen, Floor: Floor{Spoken: map[string]int{}}}
 	s.Items[it.ID] = &it
 	s.ItemOrder = append(s.ItemOrder, it.ID)

@@ -1,5 +1,7 @@
 package assembly
 
+import "slices"
+
 import "strings"
 
 // FormBody forms a section, commission or committee.
@@ -127,7 +129,7 @@ func (e BodyFormed) apply(s *State) error {
 	if e.ID == "" || s.Bodies[e.ID] != nil {
 		return corrupt("the body %q cannot be formed", e.ID)
 	}
-	b := Body{ID: e.ID, Name: e.Name, Kind: e.Kind, Members: e.Members, Item: e.Item, Note: e.Note}
+	b := Body{ID: e.ID, Name: e.Name, Kind: e.Kind, Members: slices.Clone(e.Members), Item: e.Item, Note: e.Note}
 	if e.Instruction != "" {
 		b.Instructions = []string{e.Instruction}
 	}

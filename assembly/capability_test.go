@@ -495,3 +495,33 @@ func TestRankedElections(t *testing.T) {
 		})
 	}
 }
+
+// TestApplyDoesNotAliasEvents: one event applied to two states leaves them
+// independent (the state copies the slices it later appends to).
+func TestApplyDoesNotAliasEvents(t *testing.T) {
+	m := Meta{Assembly: "a1", Actor: "ann", At: time.Date(2026, 5, 9, 9, 0, 0, 0, time.UTC)}
+	guests := make([]string, 1, 4) // spare capacity, as a decoded slice may have
+	guests[0] = "g0"
+	evs := []Event{
+		AssemblyCreated{Meta: m, Admin: "ann", Assembly: Assembly{ID: "a1", Name: "A"}},
+		SittingOpened{Meta: m, ID: "s1", Chair: "ann", Presidium: []string{"ann"}, Guests: guests},
+	}
+	a, b := NewState(), NewState()
+	for _, e := range evs {
+		if err := a.Apply(e); err != nil {
+			t.Fatal(err)
+		}
+		if err := b.Apply(e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := a.Apply(SittingGuestsAdded{Meta: m, Sitting: "s1", Guests: []string{"guest"}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Apply(SittingGuestsAdded{Meta: m, Sitting: "s1", Guests: []string{"outsider"}}); err != nil {
+		t.Fatal(err)
+	}
+	if g := a.Sittings["s1"].Guests; len(g) != 2 || g[1] != "guest" {
+		t.Fatalf("the guests of one state were overwritten by the other's: %v", g)
+	}
+}

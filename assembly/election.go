@@ -2,6 +2,7 @@ package assembly
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -244,8 +245,12 @@ func (e ElectionOpened) apply(s *State) error {
 	if e.ID == "" || s.Elections[e.ID] != nil || (e.Body != "" && s.Bodies[e.Body] == nil) {
 		return corrupt("the election %q cannot be opened", e.ID)
 	}
-	el := Election{ID: e.ID, Title: e.Title, Body: e.Body, Seats: e.Seats, Method: e.Method, Candidates: e.Candidates,
-		Lists: e.Lists, Instruction: e.Instruction, Sitting: e.Sitting, EligibleNote: e.EligibleNote, Status: ElectionStatusOpen,
+	lists := slices.Clone(e.Lists)
+	for i := range lists {
+		lists[i].Candidates = slices.Clone(lists[i].Candidates)
+	}
+	el := Election{ID: e.ID, Title: e.Title, Body: e.Body, Seats: e.Seats, Method: e.Method, Candidates: slices.Clone(e.Candidates),
+		Lists: lists, Instruction: e.Instruction, Sitting: e.Sitting, EligibleNote: e.EligibleNote, Status: ElectionStatusOpen,
 		Eligible: make(map[string]bool, len(e.Eligible)), Voted: map[string]bool{}}
 	for _, r := range e.Eligible {
 		el.Eligible[r] = true

@@ -1,5 +1,7 @@
 package assembly
 
+import "slices"
+
 import "sort"
 
 // MoveMotion puts a motion, an amendment or a procedural motion before the assembly.
@@ -293,7 +295,7 @@ func (e MotionMoved) apply(s *State) error {
 	if e.Amends != "" && s.Motions[e.Amends] == nil {
 		return corrupt("the motion %q amends an unknown motion", e.ID)
 	}
-	mo := Motion{ID: e.ID, Kind: e.Kind, Procedure: e.Procedure, Title: e.Title, Text: e.Text, Points: e.Points,
+	mo := Motion{ID: e.ID, Kind: e.Kind, Procedure: e.Procedure, Title: e.Title, Text: e.Text, Points: slices.Clone(e.Points),
 		Amends: e.Amends, Target: e.Target, Mover: e.Mover, Label: e.Label, Item: e.Item, Document: e.Document,
 		Sitting: e.Sitting, Status: MotionStatusPending, Seq: len(s.MotionOrder) + 1}
 	s.Motions[mo.ID] = &mo
@@ -410,7 +412,7 @@ func (c GroupAlternatives) decide(s *State, m Meta) ([]Event, error) {
 }
 
 func (e AlternativesGrouped) apply(s *State) error {
-	a := Alternatives{ID: e.ID, Title: e.Title, Motions: e.Motions}
+	a := Alternatives{ID: e.ID, Title: e.Title, Motions: slices.Clone(e.Motions)}
 	if a.ID == "" || s.Alternatives[a.ID] != nil {
 		return corrupt("the alternatives %q cannot be grouped", a.ID)
 	}

@@ -1,5 +1,7 @@
 package assembly
 
+import "slices"
+
 // AddOrganization registers an organization.
 type AddOrganization struct {
 	ID     string `json:"id" plenum:"required,id"`
@@ -229,7 +231,7 @@ func (e PersonAdded) apply(s *State) error {
 	if e.ID == "" || s.Persons[e.ID] != nil {
 		return corrupt("the person %q already exists", e.ID)
 	}
-	p := Person{ID: e.ID, Name: e.Name, OtherNames: e.OtherNames, Note: e.Note}
+	p := Person{ID: e.ID, Name: e.Name, OtherNames: slices.Clone(e.OtherNames), Note: e.Note}
 	s.Persons[p.ID] = &p
 	s.PersonOrder = append(s.PersonOrder, p.ID)
 	return nil
@@ -310,7 +312,7 @@ func (e MandateSubmitted) apply(s *State) error {
 	if e.ID == "" || s.Mandates[e.ID] != nil || p == nil {
 		return corrupt("the mandate %q cannot be submitted", e.ID)
 	}
-	md := Mandate{ID: e.ID, Person: e.Person, Organization: e.Organization, Kind: e.Kind, Marks: e.Marks, Note: e.Note,
+	md := Mandate{ID: e.ID, Person: e.Person, Organization: e.Organization, Kind: e.Kind, Marks: slices.Clone(e.Marks), Note: e.Note,
 		Weight: e.Weight, Status: MandateStatusSubmitted}
 	s.Mandates[md.ID] = &md
 	s.MandateOrder = append(s.MandateOrder, md.ID)

@@ -2,6 +2,7 @@ package assembly
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -260,7 +261,7 @@ func (e DocumentRead) apply(s *State) error {
 		return corrupt("the document %q cannot be read in", e.ID)
 	}
 	d := Document{ID: e.ID, Title: e.Title, Item: e.Item, ReadBy: e.ReadBy, Origin: e.Origin, Provenance: e.Provenance,
-		Points: e.Points, Text: e.Text, Entry: s.Events}
+		Points: slices.Clone(e.Points), Text: e.Text, Entry: s.Events}
 	s.Documents[d.ID] = &d
 	s.note(e.Meta, e.EventType(), d.ID, func(r *RecordEntry) {
 		if d.Item != "" {

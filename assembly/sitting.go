@@ -1,5 +1,7 @@
 package assembly
 
+import "slices"
+
 import "strings"
 
 // OpenSitting opens a sitting with its chair, presidium and secretaries.
@@ -151,8 +153,8 @@ func (e SittingOpened) apply(s *State) error {
 		return corrupt("the sitting %q cannot be opened", e.ID)
 	}
 	st := Sitting{ID: e.ID, Title: e.Title, Date: e.Date, Time: e.Time, Venue: e.Venue, Chair: e.Chair,
-		Presidium: e.Presidium, Secretaries: e.Secretaries, JointWith: e.JointWith, Guests: e.Guests,
-		GuestsMaySpeak: e.GuestsMaySpeak, GuestsMayVote: e.GuestsMayVote, Note: e.Note,
+		Presidium: slices.Clone(e.Presidium), Secretaries: slices.Clone(e.Secretaries), JointWith: slices.Clone(e.JointWith),
+		Guests: slices.Clone(e.Guests), GuestsMaySpeak: e.GuestsMaySpeak, GuestsMayVote: e.GuestsMayVote, Note: e.Note,
 		AttendanceNotRecorded: e.AttendanceNotRecorded, Open: true, OpenedAt: e.At}
 	s.Sittings[st.ID] = &st
 	s.SittingOrder = append(s.SittingOrder, st.ID)
