@@ -98,6 +98,10 @@ func TestCoopScript(t *testing.T) {
 	if last.Kind != "sitting_closed" || s.OpenSitting != "" {
 		t.Errorf("last record entry %+v", last)
 	}
+	// Times keep the offset they were given with: the sitting opened at 10:00 local time.
+	if at := s.Sittings["s1"].OpenedAt; at.Format("15:04 -07:00") != "10:00 +02:00" {
+		t.Errorf("the sitting opened at %v", at)
+	}
 	// The rules refuse what the script did not do.
 	h.refuse("ann", "open_vote", `{"id":"v-again","motion":"m-solar","method":"show_of_hands"}`, ErrClosed, "no sitting is open; votes are taken in a sitting")
 }

@@ -6,6 +6,7 @@ import (
 	"io"
 	"reflect"
 	"sort"
+	"time"
 )
 
 // Event is something that happened at the assembly: one struct per event,
@@ -113,7 +114,14 @@ func Decide(s *State, m Meta, c Command) ([]Event, error) {
 	if m.At.IsZero() {
 		return nil, fieldErr("at", "the command %s has no time", c.CommandName())
 	}
-	m.At = m.At.UTC()
+	// Keep the offset the time was given with (the minutes print the local
+	// time of the meeting), but not a monotonic reading; the machine's Local
+	// zone becomes UTC, as JSON would not bring it back.
+	if m.At.Location() == time.Local {
+		m.At = m.At.UTC()
+	} else {
+		m.At = m.At.Round(0)
+	}
 	if _, hot := c.(CastBallot); !hot {
 		// Commands built in Go rather than parsed get the same checks of
 		// ids, dates and choices; cast_ballot checks its own on the hot path.
