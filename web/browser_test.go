@@ -285,3 +285,33 @@ func TestBrowserVoteAndFloorLive(t *testing.T) {
 	s.shot(projector, "8-projector-speaker")
 	s.shot(chair, "9-chair-speaker")
 }
+
+// TestBrowserPagesFitAPhone opens every page at 360 px wide and checks that
+// nothing is wider than the screen (no sideways scrolling).
+func TestBrowserPagesFitAPhone(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser tests are not short")
+	}
+	h := newHall(t)
+	h.must("anna", "request_floor", obj{"item": "i1", "person": "anna"})
+	h.must("chair", "give_floor", obj{"item": "i1"})
+	h.must("boris", "request_floor", obj{"item": "i1", "person": "boris"})
+	h.must("sec", "record_speech", obj{"id": "sp1", "item": "i1", "speaker": "anna", "capacity": "delegate", "notes": "Speaks for the budget; asks that the reserve be kept."})
+	h.must("sec", "record_interjection", obj{"kind": "applause"})
+	s := newSession(t, h)
+	for _, c := range []struct{ who, page string }{
+		{"sec", "secretary"}, {"mc", "mandates"}, {"chair", "chair"}, {"clara", "delegate"}, {"", "record"}, {"", "projector"},
+	} {
+		p := s.open(c.who, 360, 740, "/a/coop/"+c.page)
+		ctx, cancel := context.WithTimeout(p.ctx, 10*time.Second)
+		wide, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.documentElement.scrollWidth`))
+		cancel()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if wide > 360 {
+			t.Errorf("the %s page is %d px wide on a 360 px screen", c.page, wide)
+		}
+		s.shot(p, "phone-"+c.page)
+	}
+}

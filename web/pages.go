@@ -637,17 +637,6 @@ func (v *view) Sittings() []*assembly.Sitting {
 	return out
 }
 
-// RecordOf is the record of one sitting ("" for what came before any).
-func (v *view) RecordOf(sitting string) []assembly.RecordEntry {
-	var out []assembly.RecordEntry
-	for _, e := range v.S.Record {
-		if e.Sitting == sitting {
-			out = append(out, e)
-		}
-	}
-	return out
-}
-
 // EntryText is one record entry in words.
 func (v *view) EntryText(e assembly.RecordEntry) string {
 	who := e.Label
@@ -721,11 +710,4 @@ var funcs = template.FuncMap{
 	"len1": func(n int) int { return n + 1 },
 	"join": strings.Join,
 	"list": func(xs ...string) []string { return xs },
-	"pair": func(v *view, e assembly.RecordEntry) entryView { return entryView{V: v, E: e} },
-}
-
-// entryView is a record entry with the view that renders it.
-type entryView struct {
-	V *view
-	E assembly.RecordEntry
 }

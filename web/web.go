@@ -53,6 +53,9 @@ type Options struct {
 	// Heartbeat is the interval of comments on an idle live stream
 	// (default 15 s).
 	Heartbeat time.Duration
+	// VerifierKey is the note verifier key of the server's checkpoints,
+	// stated in the minutes so that readers can check the signature.
+	VerifierKey string
 	// Secret keys the forms' anti-forgery tokens; random if empty (forms
 	// rendered before a restart must then be reloaded).
 	Secret []byte
@@ -66,6 +69,7 @@ type server struct {
 	pages  map[string]*template.Template
 	mux    *http.ServeMux
 	static http.Handler
+	cache  minutesCache
 }
 
 // The pages, each a template file that defines "content" (and its live
@@ -84,6 +88,8 @@ var pageNames = []string{"index", "landing", "delegate", "chair", "secretary", "
 //	GET  /a/{id}/projector      the hall's projector (public)
 //	GET  /a/{id}/record         the public record (public)
 //	GET  /a/{id}/receipt        a voter's receipt for a ballot
+//	GET  /a/{id}/minutes/{fmt}  the minutes (package minutes): html, md,
+//	                            pdf, akn, popolo (public)
 //	GET  /a/{id}/live           server-sent events: one per ledger entry
 //	POST /a/{id}/act            gives a command from a page's form
 //	GET  /static/…              the embedded style sheet and script
@@ -106,7 +112,7 @@ func New(eng *engine.Engine, authStore *auth.Store, opts Options) http.Handler {
 		opts.Secret = make([]byte, 32)
 		rand.Read(opts.Secret)
 	}
-	s := &server{eng: eng, auth: authStore, opts: opts, pages: parsePages(), mux: http.NewServeMux()}
+	s := &server{eng: eng, auth: authStore, opts: opts, pages: parsePages(), mux: http.NewServeMux(), cache: minutesCache{docs: map[string]cachedMinutes{}}}
 	sub, _ := fs.Sub(staticFS, "static")
 	s.static = http.StripPrefix("/static/", http.FileServerFS(sub))
 	m := s.mux
@@ -124,6 +130,7 @@ func New(eng *engine.Engine, authStore *auth.Store, opts Options) http.Handler {
 	m.HandleFunc("GET /a/{id}/projector", s.page("projector", public))
 	m.HandleFunc("GET /a/{id}/record", s.page("record", public))
 	m.HandleFunc("GET /a/{id}/receipt", s.receipt)
+	m.HandleFunc("GET /a/{id}/minutes/{format}", s.minutes)
 	m.HandleFunc("GET /a/{id}/live", s.live)
 	m.HandleFunc("POST /a/{id}/act", s.act)
 	return s

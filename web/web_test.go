@@ -3,6 +3,7 @@ package web_test
 import (
 	"bufio"
 	"context"
+	"fmt"
 	"html"
 	"io"
 	"net/http"
@@ -97,7 +98,7 @@ func TestPagesShowEachPersonTheirPage(t *testing.T) {
 		{"sec", "/a/coop/secretary", 200, []string{"Notes of a speech", "Interjection", "A document read into the record", "A correction"}},
 		{"mc", "/a/coop/mandates", 200, []string{"Mandates to check (1)", "Dmitri Unchecked", "Verify", "Verified (3)"}},
 		{"", "/a/coop/projector", 200, []string{"The budget", "Nobody has the floor"}},
-		{"", "/a/coop/record", 200, []string{"First sitting", "How to check this record", "plenum.localhost/"}},
+		{"", "/a/coop/record", 200, []string{"First sitting", "How to check this record", "plenum.localhost/", "plenum verify", `src="/a/coop/minutes/html"`}},
 		{"", "/a/coop/delegate", http.StatusSeeOther, nil},
 		{"", "/", 200, []string{"Spring general meeting", "Access code"}},
 		{"", "/a/coop/", 200, []string{"The projector", "Access code"}},
@@ -334,3 +335,37 @@ func TestLiveStreamAnnouncesEachEntry(t *testing.T) {
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+func TestMinutesAreRenderedAtTheLatestCheckpoint(t *testing.T) {
+	h := newHall(t)
+	public := h.browser("")
+	size := func() int64 {
+		a, _ := h.eng.Assembly(asm)
+		return a.Log().Size()
+	}
+	status, body, hdr := public.get("/a/coop/minutes/html")
+	if status != 200 || !strings.HasPrefix(hdr.Get("Content-Type"), "text/html") {
+		t.Fatalf("minutes: %d %s", status, hdr.Get("Content-Type"))
+	}
+	for _, w := range []string{"Spring general meeting", "First sitting", "Adopt the budget", fmt.Sprintf("%d", size())} {
+		if !strings.Contains(body, w) {
+			t.Errorf("the minutes do not say %q", w)
+		}
+	}
+	if !strings.Contains(hdr.Get("Content-Security-Policy"), "frame-ancestors 'self'") {
+		t.Error("the minutes cannot be framed by the record page")
+	}
+	// A new entry renders them again, at the new size.
+	h.must("sec", "record_narrative", obj{"text": "The chair thanks the tellers."})
+	_, body, _ = public.get("/a/coop/minutes/html")
+	if !strings.Contains(body, "The chair thanks the tellers.") || !strings.Contains(body, fmt.Sprintf("\n%d\n", size())) {
+		t.Errorf("the minutes were not rendered again at size %d", size())
+	}
+	status, md, hdr := public.get("/a/coop/minutes/md")
+	if status != 200 || !strings.Contains(md, "The chair thanks the tellers.") || !strings.Contains(hdr.Get("Content-Disposition"), "coop-minutes-") {
+		t.Errorf("markdown minutes: %d %q", status, hdr.Get("Content-Disposition"))
+	}
+	if status, _, _ := public.get("/a/coop/minutes/docx"); status != http.StatusNotFound {
+		t.Errorf("an unknown format: %d", status)
+	}
+}

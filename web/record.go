@@ -1,0 +1,129 @@
+package web
+
+import (
+	"bytes"
+	"encoding/base64"
+	"fmt"
+	"net/http"
+	"sync"
+	"time"
+
+	"plenum/assembly"
+	"plenum/engine"
+	"plenum/ledger"
+	"plenum/minutes"
+)
+
+// The minutes' formats as files: media type and file name extension.
+var minutesTypes = map[string]struct{ mediaType, ext string }{
+	minutes.FormatHTML:     {"text/html; charset=utf-8", "html"},
+	minutes.FormatMarkdown: {"text/markdown; charset=utf-8", "md"},
+	minutes.FormatPDF:      {"application/pdf", "pdf"},
+	minutes.FormatAKN:      {"application/xml", "akn.xml"},
+	minutes.FormatPopolo:   {"application/json", "popolo.json"},
+}
+
+// minutesCache keeps the last rendering of each assembly's minutes per
+// format: a document depends only on the log at its checkpoint, so it is
+// rendered again only when the log grew.
+type minutesCache struct {
+	mu   sync.Mutex
+	docs map[string]cachedMinutes // assembly id + "/" + format
+}
+
+type cachedMinutes struct {
+	size int64
+	body []byte
+}
+
+// minutesCheckpoint describes the signed checkpoint of the state s is
+// folded from, for package minutes. It is called inside Read, where the
+// log's checkpoint covers exactly the events applied.
+func minutesCheckpoint(a *engine.Assembly, s *assembly.State, verifierKey string) (minutes.Checkpoint, error) {
+	signed := a.Log().Checkpoint()
+	body, _, ok := bytes.Cut(signed, []byte("\n\n"))
+	if !ok {
+		return minutes.Checkpoint{}, fmt.Errorf("the log's checkpoint is not a signed note")
+	}
+	cp, err := ledger.ParseCheckpoint(append(body, '\n'))
+	if err != nil {
+		return minutes.Checkpoint{}, err
+	}
+	if cp.Size != int64(s.Events) {
+		return minutes.Checkpoint{}, fmt.Errorf("the checkpoint covers %d entries, the state %d", cp.Size, s.Events)
+	}
+	return minutes.Checkpoint{Origin: cp.Origin, Size: cp.Size, RootHash: base64.StdEncoding.EncodeToString(cp.Hash[:]),
+		Signed: string(signed), VerifierKey: verifierKey}, nil
+}
+
+// minutes serves GET /a/{id}/minutes/{format}: the assembly's minutes as
+// package minutes renders them, at the log's latest checkpoint. The
+// document states that checkpoint, so anyone can render it again from the
+// log and compare the bytes (plenum verify --document).
+func (s *server) minutes(w http.ResponseWriter, r *http.Request) {
+	a, ok := s.assemblyOf(w, r)
+	if !ok {
+		return
+	}
+	format := r.PathValue("format")
+	typ, ok := minutesTypes[format]
+	if !ok {
+		http.Error(w, fmt.Sprintf("there is no format %q; the minutes are in html, md, pdf, akn and popolo", format), http.StatusNotFound)
+		return
+	}
+	key := a.ID() + "/" + format
+	var doc *minutes.Document
+	var size int64
+	var err error
+	s.cache.mu.Lock()
+	cached, hit := s.cache.docs[key]
+	s.cache.mu.Unlock()
+	a.Read(func(st *assembly.State) {
+		size = int64(st.Events)
+		if hit && cached.size == size {
+			return
+		}
+		var cp minutes.Checkpoint
+		if cp, err = minutesCheckpoint(a, st, s.opts.VerifierKey); err == nil {
+			doc = minutes.Build(st, cp)
+		}
+	})
+	if err != nil {
+		s.opts.Logger.Error("web: minutes", "assembly", a.ID(), "err", err)
+		http.Error(w, "the minutes could not be rendered; try again in a moment", http.StatusServiceUnavailable)
+		return
+	}
+	body := cached.body
+	if doc != nil {
+		if size > 0 {
+			if es, err := a.Log().Read(r.Context(), size-1, size); err == nil && len(es) == 1 {
+				doc.Checkpoint.Time = es[0].Time
+			}
+		}
+		if body, err = minutes.Render(doc, format); err != nil {
+			s.opts.Logger.Error("web: minutes", "assembly", a.ID(), "format", format, "err", err)
+			http.Error(w, "the minutes could not be rendered in this format", http.StatusInternalServerError)
+			return
+		}
+		s.cache.mu.Lock()
+		s.cache.docs[key] = cachedMinutes{size: size, body: body}
+		s.cache.mu.Unlock()
+	}
+	h := w.Header()
+	h.Set("Content-Type", typ.mediaType)
+	h.Set("Cache-Control", "no-cache")
+	h.Set("ETag", fmt.Sprintf(`"%s-%d"`, format, size))
+	// The HTML document carries its own style sheet; it may be shown in the
+	// record page's frame, and nothing in it runs.
+	h.Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'")
+	h.Set("X-Frame-Options", "SAMEORIGIN")
+	if format != minutes.FormatHTML || r.URL.Query().Get("download") == "1" {
+		h.Set("Content-Disposition", fmt.Sprintf("attachment; filename=\"%s-minutes-%d.%s\"", a.ID(), size, typ.ext))
+	}
+	http.ServeContent(w, r, "", timeZero, bytes.NewReader(body))
+}
+
+var timeZero time.Time
+
+// HowToCheck is how a reader checks the minutes, in package minutes' words.
+func (v *view) HowToCheck() []string { return minutes.HowToCheck(minutes.Checkpoint{Size: v.Size}) }
