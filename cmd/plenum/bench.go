@@ -10,6 +10,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"runtime/pprof"
@@ -40,8 +41,8 @@ NAME
     plenum bench — measure voting and live updates under load
 
 SYNOPSIS
-    plenum bench vote [--delegates N] [--dir DIR]
-    plenum bench fanout [--clients N] [--events E] [--dir DIR]
+    plenum bench vote [--delegates N] [--separate] [--dir DIR]
+    plenum bench fanout [--clients N] [--events E] [--separate] [--dir DIR]
 
 DESCRIPTION
     Each benchmark starts a plenum server in this process, on SQLite in a
@@ -49,7 +50,11 @@ DESCRIPTION
     API of plenum serve, and loads it over HTTP from clients in the same
     process. Nothing leaves the loopback interface. The open-file limit is
     raised as far as the system allows, since every client holds a
-    connection.
+    connection. The clients run in this process when the limit allows two
+    files a connection (one for the client, one for the server), and
+    otherwise, or with --separate, in a second plenum process (plenum bench
+    clients, which takes its orders on standard input), so that each
+    process holds one file a connection.
 
     vote
         Sets up an assembly of N delegates with verified decisive mandates,
@@ -71,14 +76,16 @@ DESCRIPTION
         its batch and checkpoint are on disk) to a client reading it (p50,
         p99 over all N×E deliveries) and the memory per connection: the Go
         heap and stacks in use after connecting minus before, divided by N,
-        for client and server together (both are in this process; kernel
-        socket buffers are not counted). The clients are minimal: one
-        goroutine and a 1 KiB read buffer each.
+        for client and server together (measured in each process when the
+        clients run in their own; kernel socket buffers are not counted).
+        The clients are minimal: one goroutine and a 1 KiB read buffer each.
 
 OPTIONS
     --delegates N   vote: how many delegates vote (default 10000)
     --clients N     fanout: how many event-stream clients (default 10000)
     --events E      fanout: how many events to publish (default 20)
+    --separate      run the clients in a second process even if this one
+                    could hold them
     --dir DIR       where to put the database (default: a new temporary
                     directory, removed afterwards)
     --cpuprofile F  write a CPU profile of the run to F (go tool pprof)
@@ -96,6 +103,10 @@ EXAMPLES
 
 func runBench(ctx context.Context, env *cliEnv, args []string) error {
 	c := subcommands["bench"]
+	if len(args) > 0 && args[0] == "clients" {
+		raiseFileLimit(env, 0)
+		return runClients(ctx, env.stdin, env.stdout, args[1:], true)
+	}
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
 		fs := newFlagSet(c, env)
 		if err := fs.Parse(args); err != nil {
@@ -109,6 +120,7 @@ func runBench(ctx context.Context, env *cliEnv, args []string) error {
 	events := fs.Int("events", 20, "")
 	dir := fs.String("dir", "", "")
 	cpuprofile := fs.String("cpuprofile", "", "")
+	separate := fs.Bool("separate", false, "")
 	if err := fs.Parse(args[1:]); err != nil {
 		return err
 	}
@@ -127,7 +139,13 @@ func runBench(ctx context.Context, env *cliEnv, args []string) error {
 	default:
 		return &exitError{code: 2, msg: fmt.Sprintf("unknown benchmark %q: use vote or fanout", args[0])}
 	}
-	raiseFileLimit(env)
+	// Client and server in this process take two files a connection; if
+	// the limit is short of that, the clients run in a second process.
+	conns := *delegates
+	if args[0] == "fanout" {
+		conns = *clients
+	}
+	raiseFileLimit(env, uint64(2*conns+256))
 	b, err := startBench(ctx, *dir)
 	if err != nil {
 		return err
@@ -144,39 +162,49 @@ func runBench(ctx context.Context, env *cliEnv, args []string) error {
 		}
 		defer pprof.StopCPUProfile()
 	}
+	b.separate = *separate
 	if args[0] == "vote" {
 		return b.vote(ctx, env, *delegates)
 	}
 	return b.fanout(ctx, env, *clients, *events)
 }
 
-// raiseFileLimit lifts the soft limit of open files to the hard one.
-func raiseFileLimit(env *cliEnv) {
+// raiseFileLimit lifts the limit of open files to at least need if it
+// can (the hard limit too, when the process may), else as far as the hard
+// limit allows (need 0: as far as the hard limit allows).
+func raiseFileLimit(env *cliEnv, need uint64) {
 	var l syscall.Rlimit
 	if err := syscall.Getrlimit(syscall.RLIMIT_NOFILE, &l); err != nil {
 		return
 	}
-	if l.Cur < l.Max {
-		l.Cur = l.Max
-		if err := syscall.Setrlimit(syscall.RLIMIT_NOFILE, &l); err != nil {
-			fmt.Fprintf(env.stderr, "plenum bench: cannot raise the open-file limit: %v\n", err)
+	if need == 0 {
+		need = l.Max
+	}
+	if l.Cur >= need {
+		return
+	}
+	if l.Max < need {
+		if err := syscall.Setrlimit(syscall.RLIMIT_NOFILE, &syscall.Rlimit{Cur: need, Max: need}); err == nil {
+			return
 		}
 	}
+	l.Cur = l.Max
+	syscall.Setrlimit(syscall.RLIMIT_NOFILE, &l)
 }
 
 // benchServer is a plenum server in this process.
 type benchServer struct {
-	dir     string
-	rmdir   bool
-	st      *sqlite.Store
-	eng     *engine.Engine
-	auth    *auth.Store
-	srv     *http.Server
-	ln      net.Listener
-	url     string
-	host    string
-	clock   time.Time
-	started time.Time
+	dir      string
+	rmdir    bool
+	st       *sqlite.Store
+	eng      *engine.Engine
+	auth     *auth.Store
+	srv      *http.Server
+	ln       net.Listener
+	url      string
+	host     string
+	clock    time.Time
+	separate bool // clients in a second process
 }
 
 const benchAssembly = "bench"
@@ -307,6 +335,261 @@ func persons(n int) []string {
 	return out
 }
 
+// loadClients runs the load's clients: in this process when the open-file
+// limit allows two files a connection (client and server), else in a
+// second plenum process ("plenum bench clients"), each process then
+// holding one file a connection. It talks to them over a pipe of text
+// lines: see voteClients and fanoutClients.
+type loadClients struct {
+	separate bool
+	in       io.WriteCloser // to the clients
+	out      *bufio.Scanner // from the clients
+	wait     func() error
+}
+
+func startClients(ctx context.Context, env *cliEnv, conns int, separate bool, args ...string) (*loadClients, error) {
+	var l syscall.Rlimit
+	syscall.Getrlimit(syscall.RLIMIT_NOFILE, &l)
+	lc := &loadClients{separate: separate || l.Cur < uint64(2*conns+256)}
+	if lc.separate {
+		exe, err := os.Executable()
+		if err != nil {
+			return nil, err
+		}
+		cmd := exec.CommandContext(ctx, exe, append([]string{"bench", "clients"}, args...)...)
+		cmd.Stderr = env.stderr
+		in, err := cmd.StdinPipe()
+		if err != nil {
+			return nil, err
+		}
+		out, err := cmd.StdoutPipe()
+		if err != nil {
+			return nil, err
+		}
+		if err := cmd.Start(); err != nil {
+			return nil, err
+		}
+		lc.in, lc.out, lc.wait = in, bufio.NewScanner(out), cmd.Wait
+		return lc, nil
+	}
+	inR, inW := io.Pipe()
+	outR, outW := io.Pipe()
+	done := make(chan error, 1)
+	go func() {
+		err := runClients(ctx, inR, outW, args, false)
+		outW.CloseWithError(err)
+		inR.Close()
+		done <- err
+	}()
+	lc.in, lc.out, lc.wait = inW, bufio.NewScanner(outR), func() error { return <-done }
+	return lc, nil
+}
+
+// line reads the next line from the clients.
+func (lc *loadClients) line() (string, error) {
+	if lc.out.Scan() {
+		return lc.out.Text(), nil
+	}
+	if err := lc.out.Err(); err != nil {
+		return "", err
+	}
+	return "", errors.New("the clients stopped")
+}
+
+func (lc *loadClients) where() string {
+	if lc.separate {
+		return "clients in a second plenum process"
+	}
+	return "clients in this process"
+}
+
+// runClients is "plenum bench clients vote|fanout ARGS": the client side of
+// a benchmark, reading its orders from in and writing results to out.
+// measure says whether to measure the clients' memory on their own (only
+// when they are a process of their own).
+func runClients(ctx context.Context, in io.Reader, out io.Writer, args []string, measure bool) error {
+	if len(args) < 2 {
+		return errors.New("bench clients: vote URL | fanout HOST BASE EVENTS")
+	}
+	sc := bufio.NewScanner(in)
+	sc.Buffer(make([]byte, 4096), 1<<20)
+	bw := bufio.NewWriter(out)
+	defer bw.Flush()
+	// The first line is n, then n lines of "person token".
+	if !sc.Scan() {
+		return errors.New("bench clients: no orders")
+	}
+	n, err := strconv.Atoi(sc.Text())
+	if err != nil || n < 1 {
+		return fmt.Errorf("bench clients: bad count %q", sc.Text())
+	}
+	ps, tokens := make([]string, n), make([]string, n)
+	for i := range n {
+		if !sc.Scan() {
+			return errors.New("bench clients: fewer sessions than announced")
+		}
+		p, t, _ := strings.Cut(sc.Text(), " ")
+		ps[i], tokens[i] = p, t
+	}
+	switch args[0] {
+	case "vote":
+		return voteClients(ctx, sc, bw, args[1], ps, tokens)
+	case "fanout":
+		if len(args) < 4 {
+			return errors.New("bench clients: fanout HOST BASE EVENTS")
+		}
+		base, err1 := strconv.ParseInt(args[2], 10, 64)
+		events, err2 := strconv.Atoi(args[3])
+		if err1 != nil || err2 != nil {
+			return errors.New("bench clients: fanout HOST BASE EVENTS")
+		}
+		return fanoutClients(ctx, bw, args[1], base, events, tokens, measure)
+	}
+	return fmt.Errorf("bench clients: unknown load %q", args[0])
+}
+
+// voteClients opens one keep-alive connection per delegate, says "ready",
+// waits for "go", then sends every ballot at once and writes
+// "b LATENCY_NS STATUS" per ballot and "end ELAPSED_NS".
+func voteClients(ctx context.Context, sc *bufio.Scanner, out *bufio.Writer, url string, ps, tokens []string) error {
+	n := len(ps)
+	tr := &http.Transport{MaxIdleConns: n + 100, MaxIdleConnsPerHost: n + 100, IdleConnTimeout: time.Minute, DisableCompression: true}
+	defer tr.CloseIdleConnections()
+	client := &http.Client{Transport: tr, Timeout: 2 * time.Minute}
+	if err := warm(ctx, client, url+"/api/session", n); err != nil {
+		return err
+	}
+	reqs := make([]*http.Request, n)
+	for i, p := range ps {
+		body := fmt.Sprintf(`{"cmd":"cast_ballot","args":{"vote":"v1","voter":%q,"choice":%q}}`, p, []string{"for", "against", "abstain"}[i%3])
+		req, _ := http.NewRequestWithContext(ctx, "POST", url+"/api/assemblies/"+benchAssembly+"/commands", strings.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Idempotency-Key", "ballot-v1")
+		req.Header.Set("Cookie", auth.CookieName+"="+tokens[i])
+		reqs[i] = req
+	}
+	fmt.Fprintln(out, "ready")
+	out.Flush()
+	if !sc.Scan() || sc.Text() != "go" {
+		return errors.New("bench clients: no go")
+	}
+	lat := make([]time.Duration, n)
+	status := make([]int, n)
+	var wg sync.WaitGroup
+	ready := make(chan struct{})
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			<-ready
+			t := time.Now()
+			res, err := client.Do(reqs[i])
+			if err == nil {
+				io.Copy(io.Discard, res.Body)
+				res.Body.Close()
+				status[i] = res.StatusCode
+			}
+			lat[i] = time.Since(t)
+		}()
+	}
+	runtime.Gosched()
+	start := time.Now()
+	close(ready)
+	wg.Wait()
+	elapsed := time.Since(start)
+	for i := range n {
+		fmt.Fprintf(out, "b %d %d\n", lat[i].Nanoseconds(), status[i])
+	}
+	fmt.Fprintf(out, "end %d\n", elapsed.Nanoseconds())
+	return nil
+}
+
+// fanoutClients connects one event stream per token, writes "ready
+// BYTES_PER_CONN" (0 unless measure), then "r EVENT UNIX_NS" for each
+// event each client receives, and "end" when all have all events or 60 s
+// have passed.
+func fanoutClients(ctx context.Context, out *bufio.Writer, host string, base int64, events int, tokens []string, measure bool) error {
+	n := len(tokens)
+	recv := make([]int64, n*events)
+	var received atomic.Int64
+	var before, after runtime.MemStats
+	if measure {
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+	}
+	cctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var connected sync.WaitGroup
+	connected.Add(n)
+	var failures atomic.Int64
+	var firstErr atomic.Value
+	var readers sync.WaitGroup
+	conns := make([]net.Conn, n)
+	sem := make(chan struct{}, 256)
+	for i := range n {
+		readers.Add(1)
+		go func() {
+			defer readers.Done()
+			sem <- struct{}{}
+			conn, br, err := streamClient(cctx, host, base, tokens[i])
+			<-sem
+			connected.Done()
+			if err != nil {
+				failures.Add(1)
+				firstErr.CompareAndSwap(nil, err)
+				return
+			}
+			conns[i] = conn
+			readEvents(br, base, events, recv[i*events:(i+1)*events], &received)
+		}()
+	}
+	connected.Wait()
+	if f := failures.Load(); f > 0 {
+		return fmt.Errorf("%d of %d clients could not connect, the first: %v", f, n, firstErr.Load())
+	}
+	var perConn float64
+	if measure {
+		runtime.GC()
+		runtime.ReadMemStats(&after)
+		perConn = float64(memInUse(&after)-memInUse(&before)) / float64(n)
+	}
+	fmt.Fprintf(out, "ready %.0f\n", perConn)
+	out.Flush()
+	deadline := time.Now().Add(60 * time.Second)
+	for received.Load() < int64(n*events) && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	cancel()
+	for _, c := range conns {
+		if c != nil {
+			c.Close() // ends a reader still waiting
+		}
+	}
+	readers.Wait()
+	for i := range n {
+		for k := range events {
+			if r := recv[i*events+k]; r != 0 {
+				fmt.Fprintf(out, "r %d %d\n", k, r)
+			}
+		}
+	}
+	fmt.Fprintln(out, "end")
+	return nil
+}
+
+// memInUse is the Go heap and stacks in use.
+func memInUse(m *runtime.MemStats) int64 { return int64(m.HeapInuse + m.StackInuse) }
+
+// sendSessions writes the client orders: n, then "person token" lines.
+func sendSessions(w io.Writer, ps, tokens []string) error {
+	bw := bufio.NewWriter(w)
+	fmt.Fprintln(bw, len(ps))
+	for i := range ps {
+		fmt.Fprintf(bw, "%s %s\n", ps[i], tokens[i])
+	}
+	return bw.Flush()
+}
+
 func (b *benchServer) vote(ctx context.Context, env *cliEnv, n int) error {
 	out := env.stdout
 	fmt.Fprintf(out, "plenum bench vote: %d delegates; SQLite in %s; server %s in this process\n", n, b.dir, b.url)
@@ -327,17 +610,18 @@ func (b *benchServer) vote(ctx context.Context, env *cliEnv, n int) error {
 	}
 	fmt.Fprintf(out, "access:    %d access codes issued and %d sessions made in %v\n", n, n, since(t0))
 
-	tr := &http.Transport{MaxIdleConns: n + 100, MaxIdleConnsPerHost: n + 100, IdleConnTimeout: time.Minute, DisableCompression: true}
-	defer tr.CloseIdleConnections()
-	client := &http.Client{Transport: tr, Timeout: 2 * time.Minute}
-
-	// Open one keep-alive connection per delegate before the vote, a few
-	// hundred at a time so the listen backlog does not overflow.
 	t0 = time.Now()
-	if err := warm(ctx, client, b.url+"/api/session", n); err != nil {
+	lc, err := startClients(ctx, env, n, b.separate, "vote", b.url)
+	if err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "clients:   %d keep-alive connections opened in %v\n", n, since(t0))
+	if err := sendSessions(lc.in, ps, tokens); err != nil {
+		return err
+	}
+	if l, err := lc.line(); err != nil || l != "ready" {
+		return fmt.Errorf("the clients did not get ready: %q %v", l, err)
+	}
+	fmt.Fprintf(out, "clients:   %d keep-alive connections opened in %v, %s\n", n, since(t0), lc.where())
 
 	// Watch the feed for the moment all ballots are durable.
 	feed := a.Feed()
@@ -362,53 +646,42 @@ func (b *benchServer) vote(ctx context.Context, env *cliEnv, n int) error {
 		allDurable <- time.Now()
 	}()
 
-	bodies := make([]string, n)
-	for i, p := range ps {
-		bodies[i] = fmt.Sprintf(`{"cmd":"cast_ballot","args":{"vote":"v1","voter":%q,"choice":%q}}`, p, []string{"for", "against", "abstain"}[i%3])
-	}
-	lat := make([]time.Duration, n)
-	var refused atomic.Int64
-	var firstErr atomic.Value
-	var wg sync.WaitGroup
-	ready := make(chan struct{})
-	for i := range n {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			req, _ := http.NewRequestWithContext(ctx, "POST", b.url+"/api/assemblies/"+benchAssembly+"/commands", strings.NewReader(bodies[i]))
-			req.Header.Set("Content-Type", "application/json")
-			req.Header.Set("Idempotency-Key", "ballot-v1")
-			req.Header.Set("Cookie", auth.CookieName+"="+tokens[i])
-			<-ready
-			t := time.Now()
-			res, err := client.Do(req)
-			if err == nil {
-				io.Copy(io.Discard, res.Body)
-				res.Body.Close()
-				if res.StatusCode != http.StatusCreated {
-					err = fmt.Errorf("%s: status %d", ps[i], res.StatusCode)
-				}
-			}
-			lat[i] = time.Since(t)
-			if err != nil {
-				refused.Add(1)
-				firstErr.CompareAndSwap(nil, err)
-			}
-		}()
-	}
-	runtime.Gosched()
 	start := time.Now()
-	close(ready)
-	wg.Wait()
-	elapsed := time.Since(start)
+	fmt.Fprintln(lc.in, "go")
+	lat := make([]time.Duration, 0, n)
+	failed := 0
+	var elapsed time.Duration
+	for {
+		l, err := lc.line()
+		if err != nil {
+			return err
+		}
+		f := strings.Fields(l)
+		if len(f) == 2 && f[0] == "end" {
+			ns, _ := strconv.ParseInt(f[1], 10, 64)
+			elapsed = time.Duration(ns)
+			break
+		}
+		if len(f) == 3 && f[0] == "b" {
+			ns, _ := strconv.ParseInt(f[1], 10, 64)
+			lat = append(lat, time.Duration(ns))
+			if f[2] != "201" {
+				failed++
+			}
+		}
+	}
+	lc.in.Close()
+	if err := lc.wait(); err != nil {
+		return fmt.Errorf("the clients: %w", err)
+	}
 	var durable time.Time
 	select {
 	case durable = <-allDurable:
 	case <-time.After(10 * time.Second):
 	}
-	ok := n - int(refused.Load())
+	ok := len(lat) - failed
 	slices.Sort(lat)
-	fmt.Fprintf(out, "ballots:   %d accepted, %d failed, all answered in %v: %.0f durable ballots/s\n", ok, refused.Load(), elapsed.Round(time.Millisecond), float64(ok)/elapsed.Seconds())
+	fmt.Fprintf(out, "ballots:   %d accepted, %d failed, all answered in %v: %.0f durable ballots/s\n", ok, failed, elapsed.Round(time.Millisecond), float64(ok)/elapsed.Seconds())
 	fmt.Fprintf(out, "latency:   request sent to durable answer: p50 %v, p99 %v, max %v\n", pct(lat, 50), pct(lat, 99), lat[len(lat)-1].Round(time.Millisecond))
 	if !durable.IsZero() {
 		fmt.Fprintf(out, "durable:   first ballot sent to the signed checkpoint covering all: %v\n", durable.Sub(start).Round(time.Millisecond))
@@ -425,8 +698,8 @@ func (b *benchServer) vote(ctx context.Context, env *cliEnv, n int) error {
 	})
 	cp, _ := ledger.ParseCheckpoint(checkpointText(a.Log().Checkpoint()))
 	fmt.Fprintf(out, "check:     the vote counts %d ballots from %d delegates; the checkpoint covers %d entries, the log has %d\n", counted, voters, cp.Size, a.Log().Size())
-	if err, _ := firstErr.Load().(error); err != nil {
-		return fmt.Errorf("%d ballots failed, the first: %v", refused.Load(), err)
+	if failed > 0 {
+		return &exitError{code: 1, msg: fmt.Sprintf("%d ballots failed", failed)}
 	}
 	if counted != n || voters != n || durable.IsZero() || cp.Size != a.Log().Size() {
 		return &exitError{code: 1, msg: fmt.Sprintf("expected %d ballots, one per delegate, all durable", n)}
@@ -442,19 +715,17 @@ func checkpointText(signed []byte) []byte {
 	return signed
 }
 
-// warm makes n concurrent requests, at most 256 at a time, so that the
-// transport keeps n idle connections.
+// warm makes n concurrent requests, at most 256 at a time, each holding
+// its connection until all have one, so that the transport keeps n idle
+// connections.
 func warm(ctx context.Context, client *http.Client, url string, n int) error {
-	// Every request holds its connection until all have one, so that no
-	// connection is reused and n are opened.
 	sem := make(chan struct{}, 256)
 	var wg sync.WaitGroup
 	var firstErr atomic.Value
 	hold := make(chan struct{})
-	bodies := make([]io.ReadCloser, n)
 	var opened sync.WaitGroup
 	opened.Add(n)
-	for i := range n {
+	for range n {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -467,8 +738,6 @@ func warm(ctx context.Context, client *http.Client, url string, n int) error {
 				firstErr.CompareAndSwap(nil, err)
 				return
 			}
-			// Read all but EOF: the connection stays busy until hold.
-			bodies[i] = res.Body
 			<-hold
 			io.Copy(io.Discard, res.Body)
 			res.Body.Close()
@@ -504,7 +773,8 @@ func (b *benchServer) fanout(ctx context.Context, env *cliEnv, n, events int) er
 	if err := b.setup(ctx, n, false); err != nil {
 		return err
 	}
-	tokens, err := b.auth.NewSessions(ctx, benchAssembly, persons(n))
+	ps := persons(n)
+	tokens, err := b.auth.NewSessions(ctx, benchAssembly, ps)
 	if err != nil {
 		return err
 	}
@@ -513,63 +783,47 @@ func (b *benchServer) fanout(ctx context.Context, env *cliEnv, n, events int) er
 	feed := a.Feed()
 	base := feed.Next()
 
-	// When each event became durable (the engine publishes after the
-	// batch and its checkpoint are on disk), in ns since start.
-	epoch := time.Now()
-	durableAt := make([]atomic.Int64, events)
-	// When each client received each event.
-	recv := make([]int64, n*events)
-	var received atomic.Int64
-
 	runtime.GC()
-	var before runtime.MemStats
+	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
-
-	cctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	var connected sync.WaitGroup
-	connected.Add(n)
-	var failures atomic.Int64
-	var firstErr atomic.Value
-	sem := make(chan struct{}, 256)
 	t0 = time.Now()
-	for i := range n {
-		go func() {
-			sem <- struct{}{}
-			conn, br, err := streamClient(cctx, b.host, base, tokens[i])
-			<-sem
-			connected.Done()
-			if err != nil {
-				failures.Add(1)
-				firstErr.CompareAndSwap(nil, err)
-				return
-			}
-			defer conn.Close()
-			readEvents(br, base, events, epoch, recv[i*events:(i+1)*events], &received)
-		}()
+	lc, err := startClients(ctx, env, n, b.separate, "fanout", b.host, strconv.FormatInt(base, 10), strconv.Itoa(events))
+	if err != nil {
+		return err
 	}
-	connected.Wait()
-	if f := failures.Load(); f > 0 {
-		return fmt.Errorf("%d of %d clients could not connect, the first: %v", f, n, firstErr.Load())
+	if err := sendSessions(lc.in, ps, tokens); err != nil {
+		return err
+	}
+	l, err := lc.line()
+	f := strings.Fields(l)
+	if err != nil || len(f) != 2 || f[0] != "ready" {
+		return fmt.Errorf("the clients did not get ready: %q %v", l, err)
 	}
 	connectTime := since(t0)
+	clientMem, _ := strconv.ParseFloat(f[1], 64)
 	runtime.GC()
-	var after runtime.MemStats
 	runtime.ReadMemStats(&after)
-	inUse := func(m *runtime.MemStats) int64 { return int64(m.HeapInuse + m.StackInuse) }
-	perConn := float64(inUse(&after)-inUse(&before)) / float64(n)
-	fmt.Fprintf(out, "clients:   %d connected in %v; %d goroutines\n", n, connectTime, runtime.NumGoroutine())
-	fmt.Fprintf(out, "memory:    %.1f KiB per connection (Go heap and stacks in use, client and server together, after minus before connecting)\n", perConn/1024)
+	serverMem := float64(memInUse(&after)-memInUse(&before)) / float64(n)
+	fmt.Fprintf(out, "clients:   %d connected in %v, %s\n", n, connectTime, lc.where())
+	if lc.separate {
+		fmt.Fprintf(out, "memory:    %.1f KiB per connection: server %.1f KiB (this process) + client %.1f KiB (the clients' process); Go heap and stacks in use, after minus before connecting\n",
+			(serverMem+clientMem)/1024, serverMem/1024, clientMem/1024)
+	} else {
+		fmt.Fprintf(out, "memory:    %.1f KiB per connection, client and server together in this process (Go heap and stacks in use, after minus before connecting)\n", serverMem/1024)
+	}
 
 	// Watch the feed for the moment each event is durable.
+	durableAt := make([]atomic.Int64, events)
+	wctx, cancel := context.WithCancel(ctx)
+	defer cancel()
 	go func() {
 		from := base
 		for from < base+int64(events) {
-			ups, err := feed.Wait(cctx, from, events)
+			ups, err := feed.Wait(wctx, from, events)
 			if err != nil {
 				return
 			}
-			now := time.Since(epoch).Nanoseconds()
+			now := time.Now().UnixNano()
 			for _, u := range ups {
 				if k := u.Index - base; k < int64(events) {
 					durableAt[k].Store(now)
@@ -578,7 +832,6 @@ func (b *benchServer) fanout(ctx context.Context, env *cliEnv, n, events int) er
 			from = ups[len(ups)-1].Index + 1
 		}
 	}()
-	t0 = time.Now()
 	for k := range events {
 		raw, _ := json.Marshal(map[string]string{"text": fmt.Sprintf("Event %d of the benchmark.", k+1)})
 		b.clock = b.clock.Add(time.Second)
@@ -587,28 +840,36 @@ func (b *benchServer) fanout(ctx context.Context, env *cliEnv, n, events int) er
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
-	want := int64(n * events)
-	deadline := time.Now().Add(30 * time.Second)
-	for received.Load() < want && time.Now().Before(deadline) {
-		time.Sleep(10 * time.Millisecond)
-	}
-	got := received.Load()
-	lat := make([]time.Duration, 0, got)
-	for i := range n {
-		for k := range events {
-			if r := recv[i*events+k]; r != 0 {
-				lat = append(lat, time.Duration(r-durableAt[k].Load()))
+	lat := make([]time.Duration, 0, n*events)
+	for {
+		l, err := lc.line()
+		if err != nil {
+			return err
+		}
+		if l == "end" {
+			break
+		}
+		f := strings.Fields(l)
+		if len(f) == 3 && f[0] == "r" {
+			k, _ := strconv.Atoi(f[1])
+			ns, _ := strconv.ParseInt(f[2], 10, 64)
+			if k >= 0 && k < events {
+				lat = append(lat, time.Duration(ns-durableAt[k].Load()))
 			}
 		}
 	}
+	lc.in.Close()
+	if err := lc.wait(); err != nil {
+		return fmt.Errorf("the clients: %w", err)
+	}
 	slices.Sort(lat)
-	fmt.Fprintf(out, "events:    %d of %d deliveries arrived\n", got, want)
+	want := n * events
+	fmt.Fprintf(out, "events:    %d of %d deliveries arrived\n", len(lat), want)
 	if len(lat) > 0 {
 		fmt.Fprintf(out, "latency:   durable to received: p50 %v, p99 %v, max %v\n", pct(lat, 50), pct(lat, 99), lat[len(lat)-1].Round(time.Millisecond))
 	}
-	cancel()
-	if got != want {
-		return &exitError{code: 1, msg: fmt.Sprintf("%d deliveries missing", want-got)}
+	if len(lat) != want {
+		return &exitError{code: 1, msg: fmt.Sprintf("%d deliveries missing", want-len(lat))}
 	}
 	return nil
 }
@@ -641,9 +902,9 @@ func streamClient(ctx context.Context, host string, from int64, token string) (n
 	}
 }
 
-// readEvents reads the stream until it has k events, noting when each
-// arrived.
-func readEvents(br *bufio.Reader, base int64, k int, epoch time.Time, recv []int64, received *atomic.Int64) {
+// readEvents reads the stream until it has k events, noting when (Unix
+// ns) each arrived.
+func readEvents(br *bufio.Reader, base int64, k int, recv []int64, received *atomic.Int64) {
 	got := 0
 	for got < k {
 		line, err := br.ReadSlice('\n')
@@ -659,7 +920,7 @@ func readEvents(br *bufio.Reader, base int64, k int, epoch time.Time, recv []int
 				continue
 			}
 			if j := idx - base; j >= 0 && j < int64(k) && recv[j] == 0 {
-				recv[j] = time.Since(epoch).Nanoseconds()
+				recv[j] = time.Now().UnixNano()
 				received.Add(1)
 				got++
 			}
