@@ -30,6 +30,18 @@ func TestRestoredRecord(t *testing.T) {
 	if r := h.s.Votes["v1"].Result; r.Outcome != "defeated" || r.Arithmetic != "the majority against; defeated" {
 		t.Fatalf("one-sided: %+v", r)
 	}
+	// "Motion 2 is put to a vote" and no result printed.
+	h.must("ben", "move_motion", `{"id":"mo2","kind":"substantive","title":"Motion 2","mover":"m3"}`)
+	h.must("ann", "open_vote", `{"id":"v-mo2","motion":"mo2","method":"show_of_hands"}`)
+	h.must("ann", "close_vote", `{"vote":"v-mo2"}`)
+	h.must("ann", "declare_result", `{"vote":"v-mo2","outcome":"not_recorded","note":"the minutes print no result"}`)
+	if r, mo := h.s.Votes["v-mo2"].Result, h.s.Motions["mo2"]; r.Arithmetic != "result not recorded" || mo.Status != MotionStatusNotRecorded {
+		t.Fatalf("not recorded: %+v %s", r, mo.Status)
+	}
+	h.must("ann", "open_vote", `{"id":"v-x","question":"Q","method":"show_of_hands"}`)
+	h.must("ann", "close_vote", `{"vote":"v-x"}`)
+	h.must("kim", "enter_count", `{"vote":"v-x","for":3,"against":1}`)
+	h.refuse("ann", "declare_result", `{"vote":"v-x","outcome":"not_recorded"}`, ErrConflict, "the vote v-x has a count; its result is counted, not left unrecorded")
 	// "The following elected: …" with no method recorded.
 	h.must("ann", "open_election", `{"id":"e1","title":"Committee to draft the resolution","body":"c9","seats":9,"method":"as_stated"}`)
 	h.refuse("m1", "cast_election_ballot", `{"election":"e1","voter":"m1","approve":["m2"]}`, ErrConflict, "the election e1 is recorded as the minutes state its result; it takes no ballots")

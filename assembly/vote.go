@@ -571,8 +571,14 @@ func (c DeclareResult) decide(s *State, m Meta) ([]Event, error) {
 	case VoteStatusDeclared:
 		return nil, closed("the result of %s is already declared: %s", c.Vote, v.Result.Outcome)
 	}
-	res, err := s.count(v, c.Outcome)
-	if err != nil {
+	var res Result
+	if c.Outcome == MotionStatusNotRecorded {
+		// A restored record: the vote was taken, its result is not in the minutes.
+		if len(v.Ballots) > 0 || len(v.Rounds) > 0 {
+			return nil, conflict("the vote %s has a count; its result is counted, not left unrecorded", c.Vote)
+		}
+		res = Result{Outcome: MotionStatusNotRecorded, Arithmetic: "result not recorded"}
+	} else if res, err = s.count(v, c.Outcome); err != nil {
 		return nil, err
 	}
 	res.Note = c.Note
@@ -627,7 +633,7 @@ func (e ResultDeclared) apply(s *State) error {
 		return corrupt("the result of %q cannot be declared", e.Vote)
 	}
 	r := e.Result
-	if v.Alternatives != "" {
+	if v.Alternatives != "" && r.Outcome != MotionStatusNotRecorded {
 		a := s.Alternatives[v.Alternatives]
 		if !contains(a.Motions, r.Outcome) {
 			return corrupt("the outcome %q is not one of the drafts", r.Outcome)
@@ -652,6 +658,8 @@ func (e ResultDeclared) apply(s *State) error {
 			}
 		case MotionStatusDefeated:
 			mo.Status = MotionStatusDefeated
+		case MotionStatusNotRecorded:
+			mo.Status = MotionStatusNotRecorded
 		default:
 			return corrupt("the outcome %q is neither carried nor defeated", r.Outcome)
 		}
