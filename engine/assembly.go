@@ -23,7 +23,8 @@ type Assembly struct {
 	mu    sync.RWMutex
 	state *assembly.State
 
-	feed *Feed
+	feed      *Feed
+	committed func(a *Assembly, checkpoint []byte)
 
 	reqs    chan *request
 	closing chan struct{}
@@ -221,6 +222,9 @@ func (a *Assembly) commit(batch []*request) {
 			}
 		}
 		a.feed.publish(first, entries, events)
+		if a.committed != nil {
+			a.committed(a, cp)
+		}
 	}
 	a.mu.Unlock()
 	a.answer(batch, replies)

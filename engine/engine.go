@@ -24,13 +24,17 @@ import (
 // Options configure an Engine.
 type Options struct {
 	// Server is the server name in every log's origin
-	// ("<server>/assembly/<id>"); ledger.DefaultServerName if empty.
+	// ("<server>/log/<id>"); ledger.DefaultServerName if empty.
 	Server string
 	// Signer signs every checkpoint.
 	Signer note.Signer
 	// Verifier checks the checkpoints when a log is opened: the verifier
 	// of Signer's key, and of any earlier key the logs were signed with.
 	Verifiers note.Verifiers
+	// Committed, if set, is called by an assembly's writer after each
+	// batch is durable, with the new signed checkpoint: the hook for
+	// witness cosigning. It must not block; hand the work to a goroutine.
+	Committed func(a *Assembly, checkpoint []byte)
 }
 
 // Engine holds the assemblies of one store.
@@ -39,6 +43,7 @@ type Engine struct {
 	server    string
 	signer    note.Signer
 	verifiers note.Verifiers
+	committed func(a *Assembly, checkpoint []byte)
 
 	mu         sync.RWMutex
 	assemblies map[string]*Assembly
@@ -56,7 +61,7 @@ func Open(ctx context.Context, st ledger.Store, opts Options) (*Engine, error) {
 	if opts.Server == "" {
 		opts.Server = ledger.DefaultServerName
 	}
-	e := &Engine{store: st, server: opts.Server, signer: opts.Signer, verifiers: opts.Verifiers, assemblies: map[string]*Assembly{}}
+	e := &Engine{store: st, server: opts.Server, signer: opts.Signer, verifiers: opts.Verifiers, committed: opts.Committed, assemblies: map[string]*Assembly{}}
 	origins, err := st.Logs(ctx)
 	if err != nil {
 		return nil, err
@@ -177,6 +182,7 @@ func (e *Engine) openAssembly(ctx context.Context, id string) (*Assembly, error)
 		return nil, err
 	}
 	a := newAssembly(id, log)
+	a.committed = e.committed
 	r := NewReplayer()
 	if _, err := ledger.Audit(ctx, e.store, e.verifiers, ledger.AuditOptions{Origins: []string{origin}, Replay: r.Apply}); err != nil {
 		log.Close()

@@ -426,3 +426,43 @@ func TestRandomSequencesReplayExactly(t *testing.T) {
 		})
 	}
 }
+
+// TestCommittedHookSeesEachDurableCheckpoint checks the witness hook: it
+// is called after every batch with a checkpoint that covers the batch.
+func TestCommittedHookSeesEachDurableCheckpoint(t *testing.T) {
+	env := newTestEnv(t)
+	env.close()
+	st, err := sqlite.Open(env.path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	var mu sync.Mutex
+	var seen [][]byte
+	eng, err := engine.Open(context.Background(), st, engine.Options{Signer: env.signer, Verifiers: note.VerifierList(env.verifier),
+		Committed: func(a *engine.Assembly, cp []byte) {
+			mu.Lock()
+			seen = append(seen, cp)
+			mu.Unlock()
+		}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer eng.Close()
+	env.eng, env.store = eng, st
+	defer func() { env.eng, env.store = nil, nil }()
+	env.must("admin", "create_assembly", obj{"id": "coop", "name": "Meeting", "starts": "2026-05-09", "rules": "congress"})
+	r := env.must("admin", "add_person", obj{"id": "p1", "name": "One"})
+	mu.Lock()
+	defer mu.Unlock()
+	if len(seen) != 2 {
+		t.Fatalf("hook called %d times for 2 batches", len(seen))
+	}
+	c, _, err := ledger.OpenCheckpoint(seen[1], note.VerifierList(env.verifier))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Size != r.First()+1 || string(seen[1]) != string(r.Checkpoint) {
+		t.Fatalf("hook checkpoint of size %d; the command's entry is %d", c.Size, r.First())
+	}
+}

@@ -2,9 +2,12 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -27,8 +30,14 @@ NAME
 
 SYNOPSIS
     plenum verify --db PATH [--key VERIFIERKEY] [--no-replay]
+    plenum verify --db PATH --document FILE
+    plenum verify --url URL --key VERIFIERKEY [--witness VKEY ...]
+                  [--witnesses-needed K] [--since CHECKPOINTFILE] [--no-replay]
+    plenum verify --receipt FILE --key VERIFIERKEY [--witness VKEY ...] [--url URL]
+    plenum verify --excerpt FILE --key VERIFIERKEY [--witness VKEY ...]
 
 DESCRIPTION
+    With --db alone, verify audits a database:
     Reads every entry of every assembly's log in the database, recomputes
     every record and tree hash and compares them with the stored ones,
     checks every stored checkpoint's signature against the verifier key and
@@ -47,12 +56,42 @@ DESCRIPTION
 
     On a large log a progress bar is drawn on standard error.
 
+    With --document, verify checks an exported document (plenum export:
+    md, html or akn) against the database: the checkpoint the document
+    states must be signed and be the root of the log's first entries, and
+    re-rendering the record at that checkpoint must give the document byte
+    for byte. A difference is named by its line.
+
+    With --url, verify checks a log served by any plenum server (or any
+    C2SP tlog-tiles server) as an outside client would: it fetches the
+    checkpoint and every tile and entry bundle, checks the signature with
+    --key and the cosignatures of the --witness keys, the consistency with
+    the checkpoint remembered in --since (created on the first visit and
+    replaced after each successful check), every record and tree hash, and
+    replays every event. URL is the log's prefix, for example
+    http://127.0.0.1:8080/log/march-1917.
+
+    With --receipt, verify checks a ballot receipt (a C2SP tlog-proof file
+    from the delegate page) offline, and with --url also against the log as
+    it is now. With --excerpt, it checks a certified excerpt of the minutes
+    (one resolution and its vote) offline.
+
 OPTIONS
     --db PATH           the SQLite database (default ./plenum-data/plenum.db)
     --key VERIFIERKEY   the verifier key ("name+hash+key"), or a file
                         holding it
     --no-replay         check hashes and signatures only, without replaying
                         the events through the rules of procedure
+    --document FILE     an exported document to check against --db
+    --url URL           a log's address (its tlog-tiles prefix)
+    --witness VKEY      a witness's verifier key, or a file holding it;
+                        repeat for each witness
+    --witnesses-needed K
+                        how many of the witnesses must have cosigned
+                        (default: all of them)
+    --since FILE        the checkpoint remembered from an earlier visit
+    --receipt FILE      a ballot receipt to check
+    --excerpt FILE      a certified excerpt to check
 
 EXIT STATUS
     0 when the record is intact; 1 when it is not, naming the assembly, the
@@ -82,14 +121,82 @@ func runVerify(ctx context.Context, env *cliEnv, args []string) error {
 	db := fs.String("db", defaultDBPath, "")
 	key := fs.String("key", "", "")
 	noReplay := fs.Bool("no-replay", false, "")
+	document := fs.String("document", "", "")
+	url := fs.String("url", "", "")
+	var witnesses listFlag
+	fs.Var(&witnesses, "witness", "")
+	needed := fs.Int("witnesses-needed", 0, "")
+	since := fs.String("since", "", "")
+	receipt := fs.String("receipt", "", "")
+	excerpt := fs.String("excerpt", "", "")
 	if err := fs.Parse(args); err != nil {
 		return usageErr(err)
 	}
 	if fs.NArg() != 0 {
 		return &exitError{code: 2, msg: "takes no arguments; see plenum verify --help"}
 	}
-	// Each mode of verify reads its own source; the database is the first.
+	modes := 0
+	for _, set := range []bool{*document != "", *receipt != "", *excerpt != "", *url != "" && *receipt == ""} {
+		if set {
+			modes++
+		}
+	}
+	if modes > 1 {
+		return &exitError{code: 2, msg: "give one of --document, --url, --receipt and --excerpt"}
+	}
+	// Each mode of verify reads its own source.
+	switch {
+	case *document != "":
+		return runVerifyDocument(ctx, env, *db, *document)
+	case *receipt != "":
+		return runVerifyReceipt(ctx, env, *receipt, *key, witnesses, *url)
+	case *excerpt != "":
+		return runVerifyExcerpt(ctx, env, *excerpt, *key, witnesses)
+	case *url != "":
+		if *key == "" {
+			return &exitError{code: 2, msg: "--url needs --key: the verifier key the server published"}
+		}
+		var replay func(int64, []byte) error
+		if !*noReplay {
+			replay = remoteReplay(ctx, *url)
+		}
+		return verifyRemote(ctx, env, remoteVerify{url: *url, vkey: *key, witnesses: witnesses, quorum: *needed, since: *since, replay: replay})
+	}
 	return verifyDB(ctx, env, *db, *key, !*noReplay)
+}
+
+// remoteReplay returns a replay callback for a log fetched over HTTP: each
+// entry is decoded (a payload stored beside the log is fetched from its
+// blob address and checked against its SHA-256) and applied to the domain.
+func remoteReplay(ctx context.Context, url string) func(int64, []byte) error {
+	r := engine.NewReplayer()
+	client := &http.Client{Timeout: time.Minute}
+	return func(index int64, data []byte) error {
+		e, ref, err := ledger.DecodeEntry(data)
+		if err != nil {
+			return err
+		}
+		if ref != nil {
+			req, err := http.NewRequestWithContext(ctx, "GET", strings.TrimSuffix(url, "/")+"/blob/"+hex.EncodeToString(ref.SHA256[:]), nil)
+			if err != nil {
+				return err
+			}
+			resp, err := client.Do(req)
+			if err != nil {
+				return fmt.Errorf("fetching the payload stored apart: %w", err)
+			}
+			payload, err := io.ReadAll(io.LimitReader(resp.Body, ledger.MaxPayloadSize+1))
+			resp.Body.Close()
+			if err != nil {
+				return err
+			}
+			if resp.StatusCode != http.StatusOK || sha256.Sum256(payload) != ref.SHA256 || int64(len(payload)) != ref.Size {
+				return fmt.Errorf("the payload stored apart (sha256 %x) is missing or altered", ref.SHA256)
+			}
+			e.Payload = payload
+		}
+		return r.Apply("remote", e)
+	}
 }
 
 // loadVerifier returns the verifier for key (a verifier key or a file
