@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"plenum/auth"
@@ -101,17 +102,24 @@ func (s *stream) serveConn(conn net.Conn, minor int) {
 	if minor == 0 {
 		head = "HTTP/1.0" + head[len("HTTP/1.1"):]
 	}
-	conn.SetWriteDeadline(time.Now().Add(sseWriteTimeout))
-	if _, err := conn.Write([]byte(head)); err != nil {
+	// A write may block at most sseWriteTimeout: the deadline is moved
+	// on when less than half of it is left, not at every write, which
+	// spares ten thousand timer updates per event.
+	var deadline time.Time
+	write := func(b []byte) error {
+		if now := time.Now(); deadline.Sub(now) < sseWriteTimeout/2 {
+			deadline = now.Add(sseWriteTimeout)
+			conn.SetWriteDeadline(deadline)
+		}
+		_, err := conn.Write(b)
+		return err
+	}
+	if write([]byte(head)) != nil {
 		return
 	}
 	// The request's context ended when the handler returned; the stream
 	// ends when a write fails (the client left) or the feed closes.
-	s.run(context.Background(), func(b []byte) error {
-		conn.SetWriteDeadline(time.Now().Add(sseWriteTimeout))
-		_, err := conn.Write(b)
-		return err
-	})
+	s.run(context.Background(), write)
 }
 
 var bufPool = sync.Pool{New: func() any { b := make([]byte, 0, 1024); return &b }}
@@ -198,9 +206,14 @@ func oneLine(b []byte) []byte {
 }
 
 // beat is a context shared by all streams that ends at the next
-// heartbeat; a new one starts when it has ended.
+// heartbeat; a new one starts when it has ended. Streams read it without a
+// lock: ten thousand of them wake at each event.
 type beat struct {
-	mu     sync.Mutex
+	cur atomic.Pointer[beatCtx]
+	mu  sync.Mutex // held to replace cur
+}
+
+type beatCtx struct {
 	ctx    context.Context
 	cancel context.CancelFunc
 }
@@ -208,19 +221,23 @@ type beat struct {
 // context returns a context that ends at the next heartbeat or when parent
 // ends. With context.Background() as parent it allocates nothing.
 func (b *beat) context(parent context.Context, period time.Duration) (context.Context, context.CancelFunc) {
-	b.mu.Lock()
-	if b.ctx == nil || b.ctx.Err() != nil {
-		if b.cancel != nil {
-			b.cancel() // it has ended by its deadline; this releases it
+	c := b.cur.Load()
+	if c == nil || c.ctx.Err() != nil {
+		b.mu.Lock()
+		if c = b.cur.Load(); c == nil || c.ctx.Err() != nil {
+			if c != nil {
+				c.cancel() // it has ended by its deadline; this releases it
+			}
+			ctx, cancel := context.WithTimeout(context.Background(), period)
+			c = &beatCtx{ctx, cancel}
+			b.cur.Store(c)
 		}
-		b.ctx, b.cancel = context.WithTimeout(context.Background(), period)
+		b.mu.Unlock()
 	}
-	ctx := b.ctx
-	b.mu.Unlock()
 	if parent.Done() == nil {
-		return ctx, func() {}
+		return c.ctx, func() {}
 	}
 	merged, cancel := context.WithCancel(parent)
-	stop := context.AfterFunc(ctx, cancel)
+	stop := context.AfterFunc(c.ctx, cancel)
 	return merged, func() { stop(); cancel() }
 }

@@ -72,9 +72,10 @@ DESCRIPTION
     fanout
         Connects N event-stream clients (GET …/events, each with its own
         session) and publishes E events, one every 100 ms. It prints the
-        latency from an event being durable (published by the engine after
-        its batch and checkpoint are on disk) to a client reading it (p50,
-        p99 over all N×E deliveries) and the memory per connection: the Go
+        latency from an event being durable to a client reading it (p50,
+        p99 over all N×E deliveries), measured from the moment the event's
+        command is submitted, so that it includes the commit (whose time it
+        prints too) and errs on the long side, and the memory per connection: the Go
         heap and stacks in use after connecting minus before, divided by N,
         for client and server together (measured in each process when the
         clients run in their own; kernel socket buffers are not counted).
@@ -812,32 +813,23 @@ func (b *benchServer) fanout(ctx context.Context, env *cliEnv, n, events int) er
 		fmt.Fprintf(out, "memory:    %.1f KiB per connection, client and server together in this process (Go heap and stacks in use, after minus before connecting)\n", serverMem/1024)
 	}
 
-	// Watch the feed for the moment each event is durable.
-	durableAt := make([]atomic.Int64, events)
-	wctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	go func() {
-		from := base
-		for from < base+int64(events) {
-			ups, err := feed.Wait(wctx, from, events)
-			if err != nil {
-				return
-			}
-			now := time.Now().UnixNano()
-			for _, u := range ups {
-				if k := u.Index - base; k < int64(events) {
-					durableAt[k].Store(now)
-				}
-			}
-			from = ups[len(ups)-1].Index + 1
-		}
-	}()
+	// Latency is measured from the moment the event's command is
+	// submitted: it becomes durable (written, synced, checkpointed) before
+	// the engine publishes it, so this bounds durable-to-received from
+	// above by the commit time, which is printed too. (Timing the feed's
+	// wake-up instead would be late: a watcher goroutine is woken among
+	// the ten thousand streams.)
+	submitted := make([]int64, events)
+	commits := make([]time.Duration, events)
 	for k := range events {
 		raw, _ := json.Marshal(map[string]string{"text": fmt.Sprintf("Event %d of the benchmark.", k+1)})
 		b.clock = b.clock.Add(time.Second)
+		t := time.Now()
+		submitted[k] = t.UnixNano()
 		if _, err := b.eng.Submit(ctx, assembly.Envelope{Cmd: "record_narrative", Assembly: benchAssembly, Actor: auth.AdminPerson, At: b.clock, Args: raw}); err != nil {
 			return err
 		}
+		commits[k] = time.Since(t)
 		time.Sleep(100 * time.Millisecond)
 	}
 	lat := make([]time.Duration, 0, n*events)
@@ -854,7 +846,7 @@ func (b *benchServer) fanout(ctx context.Context, env *cliEnv, n, events int) er
 			k, _ := strconv.Atoi(f[1])
 			ns, _ := strconv.ParseInt(f[2], 10, 64)
 			if k >= 0 && k < events {
-				lat = append(lat, time.Duration(ns-durableAt[k].Load()))
+				lat = append(lat, time.Duration(ns-submitted[k]))
 			}
 		}
 	}
@@ -865,8 +857,10 @@ func (b *benchServer) fanout(ctx context.Context, env *cliEnv, n, events int) er
 	slices.Sort(lat)
 	want := n * events
 	fmt.Fprintf(out, "events:    %d of %d deliveries arrived\n", len(lat), want)
+	slices.Sort(commits)
 	if len(lat) > 0 {
-		fmt.Fprintf(out, "latency:   durable to received: p50 %v, p99 %v, max %v\n", pct(lat, 50), pct(lat, 99), lat[len(lat)-1].Round(time.Millisecond))
+		fmt.Fprintf(out, "latency:   durable to received: p50 %v, p99 %v, max %v (timed from submitting each event, so including its commit: p50 %v)\n",
+			pct(lat, 50), pct(lat, 99), lat[len(lat)-1].Round(time.Millisecond), pct(commits, 50))
 	}
 	if len(lat) != want {
 		return &exitError{code: 1, msg: fmt.Sprintf("%d deliveries missing", want-len(lat))}
