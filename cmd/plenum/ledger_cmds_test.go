@@ -18,6 +18,7 @@ import (
 
 	"golang.org/x/mod/sumdb/note"
 
+	"plenum/demo"
 	"plenum/ledger"
 	"plenum/store/sqlite"
 )
@@ -187,8 +188,40 @@ func (s *syncBuffer) String() string {
 	return s.b.String()
 }
 
+// makeReplayedDB returns a database holding the coop-2026 meeting and the
+// March 1917 conference, replayed from their scripts, and its verifier key.
+func makeReplayedDB(t *testing.T) (db, vkey string) {
+	t.Helper()
+	db = filepath.Join(t.TempDir(), "plenum.db")
+	eng, closeAll, err := openEngine(context.Background(), db, ledger.DefaultServerName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer closeAll()
+	for _, script := range []io.Reader{bytes.NewReader(demo.Script), mustOpen(t, "../../testdata/coop-2026.jsonl")} {
+		if _, err := replayScript(context.Background(), eng, script); err != nil {
+			t.Fatal(err)
+		}
+	}
+	vkey, err = readVerifierKey(filepath.Join(filepath.Dir(db), ledger.SigningKeyFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return db, vkey
+}
+
+func mustOpen(t *testing.T, path string) io.Reader {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
+}
+
 func TestServe(t *testing.T) {
-	db, vkey := makeDB(t)
+	db, vkey := makeReplayedDB(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	var out, errb syncBuffer
 	done := make(chan int)
@@ -231,8 +264,30 @@ func TestServe(t *testing.T) {
 	cp, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
 	v, _ := note.NewVerifier(vkey)
-	if c, _, err := ledger.OpenCheckpoint(cp, note.VerifierList(v)); err != nil || c.Size != 10 {
+	if c, _, err := ledger.OpenCheckpoint(cp, note.VerifierList(v)); err != nil || c.Size < 700 {
 		t.Fatalf("checkpoint %q: %v", cp, err)
+	}
+	// The pages and the API are served beside the logs.
+	for path, want := range map[string]string{
+		"/":                          "March 1917",
+		"/a/march-1917/record":       "Nogin",
+		"/api/assemblies":            "coop-2026",
+		"/api/openapi.json":          "openapi",
+		"/a/march-1917/projector":    "<html",
+		"/api/assemblies/march-1917": "march-1917",
+	} {
+		resp, err := http.Get(base + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != 200 || !strings.Contains(string(body), want) {
+			t.Errorf("GET %s = %s, body without %q", path, resp.Status, want)
+		}
+	}
+	if !strings.Contains(out.String(), "one-time administrator login: "+base+"/login?admin=") {
+		t.Errorf("no administrator link printed: %s", out.String())
 	}
 	// verify works on the same file while serve runs.
 	if code, stdout, stderr := run(t, "verify", "--db", db, "--key", vkey, "--no-replay"); code != 0 {

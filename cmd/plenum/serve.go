@@ -2,16 +2,13 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net"
-	"net/http"
 	"os"
 	"path/filepath"
-	"time"
 
 	"plenum/ledger"
-	"plenum/store/sqlite"
+	"plenum/store"
 	"plenum/tiles"
 )
 
@@ -24,13 +21,22 @@ NAME
     plenum serve — run the server: the logs over HTTP
 
 SYNOPSIS
-    plenum serve [--db PATH] [--addr HOST:PORT] [--data DIR] [--name SERVER]
+    plenum serve [--db PATH|URL] [--addr HOST:PORT] [--data DIR] [--name SERVER]
+                 [--base-url URL]
 
 DESCRIPTION
-    Opens the SQLite database (creating it if absent) and the signing key in
-    the data directory (generating it on first start, file signing.key, mode
-    0600), prints the verifier key and the addresses, and serves over HTTP:
+    Opens the database (creating it if absent) and the signing key in the
+    data directory (generating it on first start, file signing.key, mode
+    0600), audits and replays every assembly's log (a record that does not
+    verify stops the server, naming the entry), prints the verifier key and
+    the addresses, and serves over HTTP:
 
+        GET /                               the pages: delegates, chair,
+                                            secretaries, mandate commission,
+                                            projector, the public record
+        /api/…                              the JSON API (docs/api.md),
+                                            described at /api/openapi.json
+        /login, /logout                     logging in with an access code
         GET /healthz                        "ok" when the database answers
         GET /key                            the verifier key
         GET /log/                           the assemblies' ids, one a line
@@ -44,16 +50,25 @@ DESCRIPTION
     docs/ledger.md). Publish the verifier key where the delegates can find
     it: it is what makes the record checkable by others.
 
+    On the first start it prints a one-time administrator login link; the
+    administrator creates assemblies and issues the access codes printed on
+    the mandate cards. Access codes and sessions are kept in access.db in the
+    data directory, never in the public logs.
+
     SIGINT or SIGTERM stops the server after the requests in progress.
 
 OPTIONS
-    --db PATH        the SQLite database (default ./plenum-data/plenum.db)
+    --db PATH|URL    the SQLite database (default ./plenum-data/plenum.db),
+                     or a postgres:// URL for PostgreSQL
     --addr HOST:PORT the address to listen on (default 127.0.0.1:8080)
-    --data DIR       the data directory holding signing.key (default: the
-                     database's folder)
+    --data DIR       the data directory holding signing.key and access.db
+                     (default: the SQLite database's folder; required with
+                     PostgreSQL)
     --name SERVER    the server name: the key's name and the first part of
                      every origin (default plenum.localhost); use the public
                      host name the logs are served under
+    --base-url URL   the address people reach the server at, for login
+                     links and mandate cards (default: the listening address)
 
 EXIT STATUS
     0 after a clean shutdown, 1 if the server could not start, 2 for a
@@ -73,6 +88,7 @@ func runServe(ctx context.Context, env *cliEnv, args []string) error {
 	addr := fs.String("addr", "127.0.0.1:8080", "")
 	data := fs.String("data", "", "")
 	name := fs.String("name", ledger.DefaultServerName, "")
+	baseURL := fs.String("base-url", "", "")
 	if err := fs.Parse(args); err != nil {
 		return usageErr(err)
 	}
@@ -82,68 +98,38 @@ func runServe(ctx context.Context, env *cliEnv, args []string) error {
 	if !ledger.ValidServerName(*name) {
 		return &exitError{code: 2, msg: fmt.Sprintf("--name %q: use letters, digits, '.', '-' and ':' only", *name)}
 	}
-	if *data == "" {
-		*data = filepath.Dir(*db)
+	if !store.IsPostgres(*db) {
+		if err := os.MkdirAll(filepath.Dir(*db), 0o700); err != nil {
+			return err
+		}
 	}
-	if err := os.MkdirAll(filepath.Dir(*db), 0o700); err != nil {
-		return err
-	}
-	_, vkey, err := ledger.LoadOrCreateKey(*data, *name)
-	if err != nil {
-		return err
-	}
-	st, err := sqlite.Open(*db)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return err
 	}
-	srv := &http.Server{
-		Handler:           newServeMux(st, *name, vkey),
-		ReadHeaderTimeout: 10 * time.Second,
+	defer ln.Close()
+	base := *baseURL
+	if base == "" {
+		base = baseURLFor(ln)
 	}
-	fmt.Fprintf(env.stdout, "plenum serve: database %s\n", *db)
-	fmt.Fprintf(env.stdout, "plenum serve: verifier key %s\n", vkey)
-	fmt.Fprintf(env.stdout, "plenum serve: listening on http://%s/ (logs under %s<id>/, key at /key)\n", ln.Addr(), tiles.Prefix)
-
-	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
-	select {
-	case err := <-errc:
-		return err
-	case <-ctx.Done():
-	}
-	fmt.Fprintln(env.stdout, "plenum serve: shutting down")
-	sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	if err := srv.Shutdown(sctx); err != nil {
+	srv, err := openServer(ctx, serverConfig{db: *db, data: *data, name: *name, baseURL: *baseURL})
+	if err != nil {
 		return err
 	}
-	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+	defer srv.Close()
+	what := *db
+	if store.IsPostgres(*db) {
+		what = "PostgreSQL"
+	}
+	fmt.Fprintf(env.stdout, "plenum serve: database %s, %d %s\n", what, len(srv.engine.Assemblies()), pluralWord(len(srv.engine.Assemblies()), "assembly", "assemblies"))
+	fmt.Fprintf(env.stdout, "plenum serve: verifier key %s\n", srv.vkey)
+	fmt.Fprintf(env.stdout, "plenum serve: listening on %s/ (pages at /, API at /api/, logs under %s<id>/, key at /key)\n", base, tiles.Prefix)
+	link, err := srv.auth.BootstrapAdmin(ctx, base)
+	if err != nil {
 		return err
 	}
-	return nil
-}
-
-// newServeMux returns the server's routes; the read-only ones live here.
-func newServeMux(st ledger.Store, server, vkey string) *http.ServeMux {
-	mux := http.NewServeMux()
-	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
-		if _, err := st.Logs(r.Context()); err != nil {
-			http.Error(w, "database unavailable", http.StatusServiceUnavailable)
-			return
-		}
-		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-		fmt.Fprintln(w, "ok")
-	})
-	mux.HandleFunc("GET /key", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-		fmt.Fprintln(w, vkey)
-	})
-	mux.Handle(tiles.Prefix, tiles.Handler(st, server))
-	return mux
+	if link != "" {
+		fmt.Fprintf(env.stdout, "plenum serve: one-time administrator login: %s\n", link)
+	}
+	return srv.listen(ctx, env.stdout, ln)
 }

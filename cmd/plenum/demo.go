@@ -1,0 +1,185 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net"
+	"os"
+	"path/filepath"
+	"time"
+
+	"plenum/assembly"
+	"plenum/auth"
+	"plenum/demo"
+	"plenum/ledger"
+	"plenum/tiles"
+)
+
+func init() {
+	register(&subcommand{
+		name:    "demo",
+		summary: "serve the March 1917 conference, restored into a fresh database",
+		usage: `
+NAME
+    plenum demo — serve the March 1917 conference, restored into a fresh database
+
+SYNOPSIS
+    plenum demo [--addr HOST:PORT] [--db PATH] [--load-only]
+
+DESCRIPTION
+    Creates a fresh SQLite database (removing the demo database of an
+    earlier run, if any), replays into it the minutes of the All-Russian
+    Conference of Party Workers of March 1917 (demo/march-1917.jsonl: every
+    organization, delegate, sitting, speech, motion, vote and election the
+    restored minutes record), gives the presidium, the secretaries and the
+    mandate commission their roles, issues demo access codes, and serves it
+    all as plenum serve does.
+
+    It prints the addresses of the pages, a login link for each demo role
+    (the chair, a secretary, the mandate commission, delegates with a
+    decisive and with a consultative vote, a guest of the joint sitting) and
+    the verifier key. The last sitting of the conference is still open in the
+    record: the chair can carry it on live.
+
+    The signing key in the database's folder is kept between runs, so a
+    verifier key saved from an earlier run still checks the new record.
+
+OPTIONS
+    --addr HOST:PORT  the address to listen on (default 127.0.0.1:8080)
+    --db PATH         the demo database (default ./plenum-demo/plenum.db);
+                      it is replaced on every run
+    --load-only       build the database, print the access codes, and exit
+
+EXIT STATUS
+    0 after a clean shutdown (or, with --load-only, once the database is
+    built), 1 if it could not be built or served, 2 for a usage error.
+
+EXAMPLES
+    go run ./cmd/plenum demo
+    plenum demo --db /tmp/1917.db --load-only && plenum verify --db /tmp/1917.db
+`,
+		run: runDemo,
+	})
+}
+
+// demoRoles are the people the demo hands access codes to, with the role
+// the demo grants them (none: their mandate is their role) and what to say
+// about them.
+var demoRoles = []struct {
+	person, role, page, about string
+}{
+	{"nogin", "chair", "chair", "V. P. Nogin, who chaired the conference"},
+	{"boki", "secretary", "secretary", "Boki, secretary of the sittings"},
+	{"sevruk", "mandate_commission", "mandates", "Sevruk, of the Mandate Commission"},
+	{"skrypnik", "", "delegate", "Skrypnik, a delegate with a decisive vote (Morshansk)"},
+	{"starostin", "", "delegate", "Starostin, a delegate with a decisive vote (Irkutsk)"},
+	{"olminsky", "", "delegate", "Olminsky, participating personally (consultative vote)"},
+	{"khinchuk", "", "delegate", "Khinchuk, a Menshevik guest of the joint sitting"},
+}
+
+func runDemo(ctx context.Context, env *cliEnv, args []string) error {
+	fs := newFlagSet(subcommands["demo"], env)
+	addr := fs.String("addr", "127.0.0.1:8080", "")
+	db := fs.String("db", filepath.Join("plenum-demo", "plenum.db"), "")
+	loadOnly := fs.Bool("load-only", false, "")
+	if err := fs.Parse(args); err != nil {
+		return usageErr(err)
+	}
+	if fs.NArg() != 0 {
+		return &exitError{code: 2, msg: "takes no arguments; see plenum demo --help"}
+	}
+	var ln net.Listener
+	if !*loadOnly {
+		// Listen first: a port in use is found before the work is done.
+		var err error
+		if ln, err = net.Listen("tcp", *addr); err != nil {
+			return err
+		}
+		defer ln.Close()
+	}
+	if err := removeDemoDB(*db); err != nil {
+		return err
+	}
+	start := time.Now()
+	srv, err := openServer(ctx, serverConfig{db: *db, name: ledger.DefaultServerName})
+	if err != nil {
+		return err
+	}
+	defer srv.Close()
+	n, err := replayScript(ctx, srv.engine, bytes.NewReader(demo.Script))
+	if err != nil {
+		return fmt.Errorf("replaying the demo script: %w", err)
+	}
+	if err := grantDemoRoles(ctx, srv); err != nil {
+		return err
+	}
+	persons := make([]string, len(demoRoles))
+	for i, r := range demoRoles {
+		persons[i] = r.person
+	}
+	codes, err := srv.auth.IssueCodes(ctx, demo.AssemblyID, persons)
+	if err != nil {
+		return err
+	}
+	a, _ := srv.engine.Assembly(demo.AssemblyID)
+	fmt.Fprintf(env.stdout, "plenum demo: the March 1917 conference, %d commands restored into %s in %v (%d log entries)\n",
+		n, *db, time.Since(start).Round(time.Millisecond), a.Log().Size())
+	fmt.Fprintf(env.stdout, "plenum demo: verifier key %s\n", srv.vkey)
+	base := "http://" + *addr
+	if ln != nil {
+		base = baseURLFor(ln)
+	}
+	id := demo.AssemblyID
+	fmt.Fprintf(env.stdout, "\n  the public record  %s/a/%s/record\n", base, id)
+	fmt.Fprintf(env.stdout, "  the projector      %s/a/%s/projector\n", base, id)
+	fmt.Fprintf(env.stdout, "  the minutes        %s/a/%s/minutes/html\n", base, id)
+	fmt.Fprintf(env.stdout, "  the log            %s%s (C2SP tlog-tiles)\n", base, tiles.PrefixFor(id))
+	fmt.Fprintf(env.stdout, "\nDemo access codes (each logs one person in; the link does it in one step):\n")
+	for i, c := range codes {
+		fmt.Fprintf(env.stdout, "  %-9s %s  %s\n            %s\n", demoRoles[i].page, c.Code, demoRoles[i].about, auth.LoginLink(base, c.Code))
+	}
+	if *loadOnly {
+		return nil
+	}
+	if link, err := srv.auth.BootstrapAdmin(ctx, base); err != nil {
+		return err
+	} else if link != "" {
+		fmt.Fprintf(env.stdout, "\nOne-time server administrator login: %s\n", link)
+	}
+	fmt.Fprintf(env.stdout, "\nplenum demo: serving on %s/ — Ctrl-C stops it\n", base)
+	return srv.listen(ctx, env.stdout, ln)
+}
+
+// removeDemoDB removes an earlier demo database and its access codes; the
+// signing key stays.
+func removeDemoDB(db string) error {
+	dir := filepath.Dir(db)
+	for _, p := range []string{db, db + "-wal", db + "-shm", filepath.Join(dir, "access.db"), filepath.Join(dir, "access.db-wal"), filepath.Join(dir, "access.db-shm")} {
+		if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("removing the earlier demo database: %w", err)
+		}
+	}
+	return nil
+}
+
+// grantDemoRoles gives the demo's presidium, secretary and mandate
+// commission their roles, as the record's administrator, dated now: they
+// are part of the record, after the restored minutes.
+func grantDemoRoles(ctx context.Context, srv *server) error {
+	now := time.Now().UTC()
+	for _, r := range demoRoles {
+		if r.role == "" {
+			continue
+		}
+		args, _ := json.Marshal(map[string]string{"person": r.person, "role": r.role})
+		env := assembly.Envelope{Cmd: "grant_role", Assembly: demo.AssemblyID, Actor: "restorer", At: now, Args: args}
+		if _, err := srv.engine.Submit(ctx, env); err != nil {
+			return fmt.Errorf("granting %s the role %s: %w", r.person, r.role, err)
+		}
+	}
+	return nil
+}

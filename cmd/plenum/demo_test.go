@@ -1,0 +1,107 @@
+package main
+
+import (
+	"context"
+	"io"
+	"net/http"
+	"net/http/cookiejar"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestDemoLoadOnlyThenVerify(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "demo", "plenum.db")
+	for run := 0; run < 2; run++ { // the second run replaces the first's database
+		code, out, errs := runForTest(t, "", "demo", "--db", db, "--load-only")
+		if code != 0 {
+			t.Fatalf("demo: exit %d: %s", code, errs)
+		}
+		for _, want := range []string{"the March 1917 conference", "verifier key plenum.localhost+", "chair ", "/login?code="} {
+			if !strings.Contains(out, want) {
+				t.Fatalf("demo output lacks %q:\n%s", want, out)
+			}
+		}
+	}
+	code, out, errs := runForTest(t, "", "verify", "--db", db)
+	if code != 0 || !strings.Contains(out, "OK: 1 assembly") {
+		t.Fatalf("verify after demo: exit %d\n%s\n%s", code, out, errs)
+	}
+}
+
+func TestDemoServesThePages(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "plenum.db")
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var out, errb syncBuffer
+	done := make(chan int, 1)
+	go func() {
+		done <- runCLI(ctx, &cliEnv{stdin: strings.NewReader(""), stdout: &out, stderr: &errb}, []string{"demo", "--db", db, "--addr", "127.0.0.1:0"})
+	}()
+	re := regexp.MustCompile(`serving on (http://[^/ ]+)/`)
+	var base string
+	for deadline := time.Now().Add(20 * time.Second); base == ""; time.Sleep(20 * time.Millisecond) {
+		if m := re.FindStringSubmatch(out.String()); m != nil {
+			base = m[1]
+		} else if time.Now().After(deadline) {
+			t.Fatalf("demo did not start: %s %s", out.String(), errb.String())
+		}
+	}
+	chairCode := regexp.MustCompile(`chair\s+(\S+)`).FindStringSubmatch(out.String())
+	if chairCode == nil {
+		t.Fatalf("no chair code printed: %s", out.String())
+	}
+	for path, want := range map[string]string{
+		"/a/march-1917/record":       "Nogin",
+		"/a/march-1917/projector":    "<html",
+		"/a/march-1917/minutes/html": "For – 38; against – 26",
+		"/log/march-1917/checkpoint": "plenum.localhost/log/march-1917",
+	} {
+		resp, err := http.Get(base + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != 200 || !strings.Contains(string(body), want) {
+			t.Errorf("GET %s = %s, body without %q", path, resp.Status, want)
+		}
+	}
+	// The chair's code logs in and reaches the chair's page.
+	jar := newJar(t)
+	client := &http.Client{Jar: jar}
+	resp, err := client.Get(base + "/login?code=" + chairCode[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	resp, err = client.Get(base + "/a/march-1917/chair")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || !strings.Contains(string(body), "Nogin") {
+		t.Fatalf("chair page: %s %.300s", resp.Status, body)
+	}
+	cancel()
+	select {
+	case code := <-done:
+		if code != 0 {
+			t.Fatalf("demo exited %d: %s", code, errb.String())
+		}
+	case <-time.After(15 * time.Second):
+		t.Fatal("demo did not shut down")
+	}
+}
+
+func newJar(t *testing.T) http.CookieJar {
+	t.Helper()
+	jar, err := cookiejar.New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return jar
+}

@@ -1,0 +1,149 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"time"
+
+	"golang.org/x/mod/sumdb/note"
+
+	"plenum/auth"
+	"plenum/engine"
+	"plenum/httpapi"
+	"plenum/ledger"
+	"plenum/store"
+	"plenum/tiles"
+	"plenum/web"
+)
+
+// serverConfig is what serve and demo have in common.
+type serverConfig struct {
+	db      string // a SQLite path or a postgres:// URL
+	data    string // the data directory: signing key, access codes
+	name    string // the server name in origins and the key's name
+	baseURL string // the address people reach the server at, if known
+}
+
+// server is a running plenum: the store, the engine over it, the access
+// codes and sessions, and the HTTP handler serving all of it.
+type server struct {
+	store   ledger.Store
+	engine  *engine.Engine
+	auth    *auth.Store
+	vkey    string
+	handler http.Handler
+}
+
+// openServer opens the store, the key (created on first start), the engine
+// (auditing and replaying every log), the access-code database, and builds
+// the handler.
+func openServer(ctx context.Context, cfg serverConfig) (*server, error) {
+	if cfg.data == "" {
+		if store.IsPostgres(cfg.db) {
+			return nil, &exitError{code: 2, msg: "with a PostgreSQL database, give --data DIR for the signing key and the access codes"}
+		}
+		cfg.data = filepath.Dir(cfg.db)
+	}
+	if err := os.MkdirAll(cfg.data, 0o700); err != nil {
+		return nil, err
+	}
+	signer, vkey, err := ledger.LoadOrCreateKey(cfg.data, cfg.name)
+	if err != nil {
+		return nil, err
+	}
+	verifier, err := note.NewVerifier(vkey)
+	if err != nil {
+		return nil, err
+	}
+	st, err := store.OpenStore(ctx, cfg.db, false)
+	if err != nil {
+		return nil, err
+	}
+	eng, err := engine.Open(ctx, st, engine.Options{Server: cfg.name, Signer: signer, Verifiers: note.VerifierList(verifier)})
+	if err != nil {
+		st.Close()
+		return nil, err
+	}
+	as, err := auth.Open(filepath.Join(cfg.data, "access.db"), auth.Options{})
+	if err != nil {
+		eng.Close()
+		st.Close()
+		return nil, err
+	}
+	s := &server{store: st, engine: eng, auth: as, vkey: vkey}
+	s.handler = s.routes(cfg)
+	return s, nil
+}
+
+// routes mounts the parts: the pages at /, the JSON API and logging in
+// under /api/, /login and /logout, the logs in the C2SP tlog-tiles layout
+// under /log/, and /healthz and /key.
+func (s *server) routes(cfg serverConfig) http.Handler {
+	pages := web.New(s.engine, s.auth, web.Options{})
+	api := httpapi.New(s.engine, s.auth, httpapi.Options{BaseURL: cfg.baseURL, LoginForm: pages})
+	mux := http.NewServeMux()
+	mux.Handle("/api/", api)
+	mux.Handle("/login", api)
+	mux.Handle("/logout", api)
+	mux.Handle(tiles.Prefix, tiles.Handler(s.store, cfg.name))
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		if _, err := s.store.Logs(r.Context()); err != nil {
+			http.Error(w, "database unavailable", http.StatusServiceUnavailable)
+			return
+		}
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		fmt.Fprintln(w, "ok")
+	})
+	mux.HandleFunc("GET /key", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		fmt.Fprintln(w, s.vkey)
+	})
+	mux.Handle("/", pages)
+	return mux
+}
+
+// Close stops the engine and closes the databases.
+func (s *server) Close() {
+	s.engine.Close()
+	s.auth.Close()
+	s.store.Close()
+}
+
+// listen serves on ln until ctx ends, then shuts down after the requests
+// in progress (at most 10 seconds).
+func (s *server) listen(ctx context.Context, out io.Writer, ln net.Listener) error {
+	srv := &http.Server{
+		Handler:           s.handler,
+		ReadHeaderTimeout: 10 * time.Second,
+		ErrorLog:          slog.NewLogLogger(slog.Default().Handler(), slog.LevelWarn),
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	fmt.Fprintln(out, "plenum: shutting down")
+	sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		return err
+	}
+	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+// baseURLFor is the address to print for a listener when none was given.
+func baseURLFor(ln net.Listener) string {
+	return "http://" + ln.Addr().String()
+}
