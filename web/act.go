@@ -24,6 +24,8 @@ import (
 //	count   a count: a number, "62-68", "rest", "majority", "minority"
 //	points  numbered points, one a line: "1. The text"
 //
+// A NAME "object.member" sets a member of an object argument
+// ("a:alternatives.m1:count").
 // Empty fields are left out. Besides them a form sends cmd, csrf, key (an
 // idempotency key) and back (the page to return to).
 const argPrefix = "a:"
@@ -45,49 +47,67 @@ func formArgs(form url.Values) (json.RawMessage, error) {
 		if len(nonEmpty) == 0 || name == "" {
 			continue
 		}
-		v := nonEmpty[0]
-		switch typ {
-		case "":
-			args[name] = v
-		case "int":
-			n, err := strconv.Atoi(v)
-			if err != nil {
-				return nil, fmt.Errorf("%s must be a whole number, not %q", name, v)
+		var dst = args
+		if parent, child, ok := strings.Cut(name, "."); ok {
+			// "alternatives.m1": the member m1 of the object alternatives.
+			m, _ := args[parent].(map[string]any)
+			if m == nil {
+				m = map[string]any{}
+				args[parent] = m
 			}
-			args[name] = n
-		case "bool":
-			args[name] = v != "0" && v != "false"
-		case "list":
-			var ids []string
-			for _, v := range nonEmpty {
-				ids = append(ids, strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == ' ' || r == '\n' || r == '\r' || r == '\t' })...)
-			}
-			args[name] = ids
-		case "count":
-			if n, err := strconv.Atoi(v); err == nil {
-				args[name] = n
-			} else {
-				args[name] = v
-			}
-		case "points":
-			var points []assembly.Point
-			for _, line := range strings.Split(v, "\n") {
-				line = strings.TrimSpace(line)
-				if line == "" {
-					continue
-				}
-				num, text, ok := strings.Cut(line, ". ")
-				if !ok || strings.ContainsAny(num, " \t") || len(num) > 8 {
-					num, text = "", line
-				}
-				points = append(points, assembly.Point{Number: num, Text: text})
-			}
-			args[name] = points
-		default:
-			return nil, fmt.Errorf("the form field %q has an unknown type", field)
+			dst, name = m, child
+		}
+		if err := setArg(dst, name, typ, nonEmpty); err != nil {
+			return nil, err
 		}
 	}
 	return json.Marshal(args)
+}
+
+// setArg sets one argument from the non-empty values of a form field.
+func setArg(args map[string]any, name, typ string, values []string) error {
+	v := values[0]
+	switch typ {
+	case "":
+		args[name] = v
+	case "int":
+		n, err := strconv.Atoi(v)
+		if err != nil {
+			return fmt.Errorf("%s must be a whole number, not %q", name, v)
+		}
+		args[name] = n
+	case "bool":
+		args[name] = v != "0" && v != "false"
+	case "list":
+		var ids []string
+		for _, v := range values {
+			ids = append(ids, strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == ' ' || r == '\n' || r == '\r' || r == '\t' })...)
+		}
+		args[name] = ids
+	case "count":
+		if n, err := strconv.Atoi(v); err == nil {
+			args[name] = n
+		} else {
+			args[name] = v
+		}
+	case "points":
+		var points []assembly.Point
+		for _, line := range strings.Split(v, "\n") {
+			line = strings.TrimSpace(line)
+			if line == "" {
+				continue
+			}
+			num, text, ok := strings.Cut(line, ". ")
+			if !ok || strings.ContainsAny(num, " \t") || len(num) > 8 {
+				num, text = "", line
+			}
+			points = append(points, assembly.Point{Number: num, Text: text})
+		}
+		args[name] = points
+	default:
+		return fmt.Errorf("the form field %q has an unknown type %q", name, typ)
+	}
+	return nil
 }
 
 // actResult is act's answer to a script.

@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -30,6 +32,7 @@ type hall struct {
 	srv   *httptest.Server
 	codes map[string]string // person → access code
 	at    time.Time
+	asm   string // the assembly's id
 }
 
 const asm = "coop"
@@ -37,6 +40,14 @@ const asm = "coop"
 var delegates = []string{"anna", "boris", "clara"}
 
 func newHall(t *testing.T) *hall {
+	t.Helper()
+	h := newEmptyHall(t)
+	h.setup()
+	return h
+}
+
+// newEmptyHall is a running server with no assembly yet.
+func newEmptyHall(t *testing.T) *hall {
 	t.Helper()
 	dir := t.TempDir()
 	skey, vkey, err := ledger.GenerateKey(ledger.DefaultServerName)
@@ -64,7 +75,7 @@ func newHall(t *testing.T) *hall {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h := &hall{t: t, eng: eng, auth: as, at: time.Now().UTC().Add(-time.Hour)}
+	h := &hall{t: t, eng: eng, auth: as, at: time.Now().UTC().Add(-time.Hour), asm: asm}
 	pages := web.New(eng, as, web.Options{})
 	mux := http.NewServeMux()
 	mux.Handle("/login", as.HandleLogin(pages))
@@ -78,7 +89,6 @@ func newHall(t *testing.T) *hall {
 		st.Close()
 		as.Close()
 	})
-	h.setup()
 	return h
 }
 
@@ -141,4 +151,43 @@ func read[T any](h *hall, fn func(*assembly.State) T) T {
 	var v T
 	a.Read(func(s *assembly.State) { v = fn(s) })
 	return v
+}
+
+// newDemoHall is a server holding the March 1917 conference as plenum's
+// demo script records it (demo/march-1917.jsonl), with access codes for
+// the given persons.
+func newDemoHall(t *testing.T, persons ...string) *hall {
+	t.Helper()
+	h := newEmptyHall(t)
+	data, err := os.ReadFile(filepath.Join("..", "demo", "march-1917.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := ""
+	for i, line := range strings.Split(string(data), "\n") {
+		if l := strings.TrimSpace(line); l == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		env, err := assembly.ParseEnvelope([]byte(line))
+		if err != nil {
+			t.Fatalf("demo line %d: %v", i+1, err)
+		}
+		if env.Assembly == "" {
+			env.Assembly = id
+		}
+		id = env.Assembly
+		if _, err := h.eng.Submit(context.Background(), env); err != nil {
+			t.Fatalf("demo line %d: %v", i+1, err)
+		}
+	}
+	h.asm = id
+	codes, err := h.auth.IssueCodes(context.Background(), id, persons)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.codes = map[string]string{}
+	for _, c := range codes {
+		h.codes[c.Person] = c.Code
+	}
+	return h
 }

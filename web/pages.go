@@ -397,6 +397,30 @@ func (v *view) VoteOn(motion string) *assembly.Vote {
 	return nil
 }
 
+// OpenGroups are the groups of competing drafts whose basis is not yet
+// chosen and on which no vote is in progress, in the order of their drafts.
+func (v *view) OpenGroups() []*assembly.Alternatives {
+	var out []*assembly.Alternatives
+	seen := map[string]bool{}
+	for _, id := range v.S.MotionOrder {
+		g := v.S.Alternatives[v.S.Motions[id].Group]
+		if g == nil || seen[g.ID] || g.Chosen != "" {
+			continue
+		}
+		seen[g.ID] = true
+		busy := false
+		for _, vid := range v.S.VoteOrder {
+			if vt := v.S.Votes[vid]; vt.Alternatives == g.ID && vt.Status != assembly.VoteStatusDeclared {
+				busy = true
+			}
+		}
+		if !busy {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
 // ActiveVotes are the votes opened and not yet declared.
 func (v *view) ActiveVotes() []*assembly.Vote {
 	var out []*assembly.Vote
@@ -493,6 +517,7 @@ func (v *view) Tally(vt *assembly.Vote) map[string]int {
 
 // bar is one bar of a result chart.
 type bar struct {
+	Word  bool // the count is a word ("all the others"): no bar
 	Label string
 	Class string
 	Count string
@@ -536,7 +561,7 @@ func (v *view) Bars(vt *assembly.Vote) []bar {
 		if c.class == "abstain" && c.c == (assembly.Count{}) {
 			continue
 		}
-		b := bar{Label: c.label, Class: c.class, Count: c.c.String()}
+		b := bar{Label: c.label, Class: c.class, Count: c.c.String(), Word: c.c.Word != ""}
 		if c.c.Word == "" {
 			b.Pct = pct(c.c.Max, total)
 		}

@@ -369,3 +369,62 @@ func TestMinutesAreRenderedAtTheLatestCheckpoint(t *testing.T) {
 		t.Errorf("an unknown format: %d", status)
 	}
 }
+
+// TestDemoPages renders every page over the March 1917 conference, plenum's
+// demo: a restored record with five sittings, the last one left open.
+func TestDemoPages(t *testing.T) {
+	if testing.Short() {
+		t.Skip("replays the whole demo")
+	}
+	h := newDemoHall(t, "restorer", "nogin", "boki", "daineko")
+	base := "/a/" + h.asm + "/"
+	cases := []struct {
+		person, page string
+		want         []string
+	}{
+		{"nogin", "chair", []string{"Order of the day", "Nogin"}},
+		{"restorer", "mandates", []string{"Verified"}},
+		{"boki", "secretary", []string{"The record as it is written"}},
+		{"daineko", "delegate", []string{"Daineko"}},
+		{"", "projector", nil},
+		{"", "record", []string{"How to check this record"}},
+		{"", "minutes/html", []string{"Nogin", "Checkpoint"}},
+		{"", "minutes/pdf", nil},
+	}
+	for _, c := range cases {
+		status, body, _ := h.browser(c.person).get(base + c.page)
+		if status != 200 {
+			t.Errorf("%s %s: %d\n%s", c.person, c.page, status, body)
+			continue
+		}
+		for _, w := range c.want {
+			if !strings.Contains(body, w) {
+				t.Errorf("%s %s: the page does not say %q", c.person, c.page, w)
+			}
+		}
+	}
+}
+
+func TestChairPutsCompetingDraftsToTheVote(t *testing.T) {
+	h := newHall(t)
+	h.must("chair", "move_motion", obj{"id": "m2", "kind": "substantive", "title": "The members' draft", "item": "i1"})
+	h.must("chair", "group_alternatives", obj{"id": "g1", "title": "The budget drafts", "motions": []string{"m1", "m2"}})
+	chair := h.browser("chair")
+	_, body, _ := chair.get("/a/coop/chair")
+	if !strings.Contains(body, "Which draft is taken as the basis: The budget drafts") {
+		t.Fatalf("the chair is not offered the vote on the drafts:\n%s", body)
+	}
+	chair.act("chair", "open_vote", url.Values{"a:id": {"v1"}, "a:alternatives": {"g1"}, "a:method": {"show_of_hands"}})
+	chair.act("chair", "close_vote", url.Values{"a:vote": {"v1"}})
+	_, body, _ = chair.get("/a/coop/chair")
+	if !strings.Contains(body, `name="a:alternatives.m2:count"`) {
+		t.Fatalf("the count form has no field per draft:\n%s", body)
+	}
+	chair.act("chair", "enter_count", url.Values{"a:vote": {"v1"}, "a:alternatives.m1:count": {"12"}, "a:alternatives.m2:count": {"rest"}})
+	chair.act("chair", "declare_result", url.Values{"a:vote": {"v1"}, "a:outcome": {"m2"}})
+	chosen := read(h, func(s *assembly.State) string { return s.Alternatives["g1"].Chosen })
+	if chosen != "m2" {
+		_, body, _ = chair.get("/a/coop/chair")
+		t.Fatalf("the basis chosen is %q, want m2; the page says:\n%s", chosen, body)
+	}
+}

@@ -1,0 +1,36 @@
+package web
+
+import (
+	"net/url"
+	"testing"
+)
+
+func TestFormArgs(t *testing.T) {
+	cases := []struct {
+		name string
+		form url.Values
+		want string
+		err  bool
+	}{
+		{"strings, empty left out", url.Values{"a:item": {"i1"}, "a:side": {""}, "cmd": {"request_floor"}, "csrf": {"x"}}, `{"item":"i1"}`, false},
+		{"int", url.Values{"a:unnamed:int": {" 12 "}}, `{"unnamed":12}`, false},
+		{"not an int", url.Values{"a:unnamed:int": {"twelve"}}, "", true},
+		{"bool", url.Values{"a:walkout:bool": {"1"}}, `{"walkout":true}`, false},
+		{"list", url.Values{"a:persons:list": {"a, b c", "d"}}, `{"persons":["a","b","c","d"]}`, false},
+		{"counts", url.Values{"a:for:count": {"38"}, "a:against:count": {"62-68"}, "a:abstain:count": {"rest"}}, `{"abstain":"rest","against":"62-68","for":38}`, false},
+		{"points", url.Values{"a:points:points": {"1. The war is imperialist.\n\n2a. Peace now.\nNo number here"}},
+			`{"points":[{"number":"1","text":"The war is imperialist."},{"number":"2a","text":"Peace now."},{"number":"","text":"No number here"}]}`, false},
+		{"object members", url.Values{"a:alternatives.m1:count": {"40"}, "a:alternatives.m2:count": {"rest"}, "a:vote": {"v1"}}, `{"alternatives":{"m1":40,"m2":"rest"},"vote":"v1"}`, false},
+		{"unknown type", url.Values{"a:x:float": {"1.5"}}, "", true},
+	}
+	for _, c := range cases {
+		got, err := formArgs(c.form)
+		if (err != nil) != c.err {
+			t.Errorf("%s: error %v", c.name, err)
+			continue
+		}
+		if !c.err && string(got) != c.want {
+			t.Errorf("%s:\n got %s\nwant %s", c.name, got, c.want)
+		}
+	}
+}
