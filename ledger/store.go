@@ -1,8 +1,10 @@
 package ledger
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"fmt"
 
 	"golang.org/x/mod/sumdb/tlog"
 )
@@ -48,6 +50,23 @@ type Store interface {
 	// Blob returns the payload stored under its SHA-256, or an error
 	// wrapping ErrNotFound. The caller checks the hash.
 	Blob(ctx context.Context, sha256 [32]byte) ([]byte, error)
+
+	// AddCosignatures stores witnesses' cosignatures of the log's stored
+	// checkpoint of the given tree size: each of sigs is one or more note
+	// signature lines ("— name base64\n"). A line already stored for that
+	// checkpoint is not stored again. The checkpoint itself is left as it
+	// was signed (Audit compares it byte for byte); cosignatures are kept
+	// beside it and merged when it is served. It fails with an error
+	// wrapping ErrLogNotFound for an unknown log, ErrNotFound if no
+	// checkpoint of that size is stored, or ErrMalformedSignature for
+	// anything but signature lines, storing nothing.
+	AddCosignatures(ctx context.Context, origin string, size int64, sigs [][]byte) error
+
+	// Cosignatures returns the signature lines stored by AddCosignatures
+	// for the log's checkpoint of the given size, each ending in a
+	// newline, sorted by their bytes; none if there are none. It fails
+	// with an error wrapping ErrLogNotFound for an unknown log.
+	Cosignatures(ctx context.Context, origin string, size int64) ([][]byte, error)
 
 	// Close releases the store.
 	Close() error
@@ -98,3 +117,28 @@ var (
 	ErrConflict    = errors.New("log changed by another writer")
 	ErrNotFound    = errors.New("not found")
 )
+
+// ErrMalformedSignature is wrapped by SignatureLines's error, and by a
+// Store's AddCosignatures, for bytes that are not note signature lines.
+var ErrMalformedSignature = errors.New("not a note signature line")
+
+// SignatureLines splits sigs, each one or more note signature lines
+// ("— name base64\n", the last newline optional), into single lines
+// without their newline, for a Store to keep. It fails with an error
+// wrapping ErrMalformedSignature if a line does not start with "— ", has
+// no name and signature, or is empty.
+func SignatureLines(sigs [][]byte) ([][]byte, error) {
+	var out [][]byte
+	for _, s := range sigs {
+		s = bytes.TrimSuffix(s, []byte("\n"))
+		for _, l := range bytes.Split(s, []byte("\n")) {
+			rest, ok := bytes.CutPrefix(l, []byte("— "))
+			name, sig, ok2 := bytes.Cut(rest, []byte(" "))
+			if !ok || !ok2 || len(name) == 0 || len(sig) == 0 || bytes.ContainsAny(l, "\r\x00") {
+				return nil, fmt.Errorf("%w: %q", ErrMalformedSignature, l)
+			}
+			out = append(out, l)
+		}
+	}
+	return out, nil
+}

@@ -492,3 +492,60 @@ func (s *Store) Blob(ctx context.Context, sum [32]byte) ([]byte, error) {
 	}
 	return nonNil(data), nil
 }
+
+// AddCosignatures implements ledger.Store, in one transaction.
+func (s *Store) AddCosignatures(ctx context.Context, origin string, size int64, sigs [][]byte) error {
+	if err := s.writable(); err != nil {
+		return err
+	}
+	lines, err := ledger.SignatureLines(sigs)
+	if err != nil {
+		return fmt.Errorf("postgres: AddCosignatures: %w", err)
+	}
+	id, err := s.logID(ctx, origin)
+	if err != nil {
+		return err
+	}
+	tx, err := s.pool.Begin(ctx)
+	if err != nil {
+		return fmt.Errorf("postgres: %w", err)
+	}
+	defer rollback(tx)
+	var found bool
+	if err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM checkpoints WHERE log_id = $1 AND size = $2)`, id, size).Scan(&found); err != nil {
+		return fmt.Errorf("postgres: %w", err)
+	}
+	if !found {
+		return fmt.Errorf("%w: %q has no checkpoint of size %d", ledger.ErrNotFound, origin, size)
+	}
+	if len(lines) > 0 {
+		if _, err := tx.Exec(ctx, `INSERT INTO cosignatures (log_id, size, line) SELECT $1, $2, l FROM unnest($3::bytea[]) AS l ON CONFLICT DO NOTHING`, id, size, lines); err != nil {
+			return fmt.Errorf("postgres: %w", err)
+		}
+	}
+	if err := tx.Commit(ctx); err != nil {
+		return fmt.Errorf("postgres: commit: %w", err)
+	}
+	return nil
+}
+
+// Cosignatures implements ledger.Store.
+func (s *Store) Cosignatures(ctx context.Context, origin string, size int64) ([][]byte, error) {
+	id, err := s.logID(ctx, origin)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.pool.Query(ctx, `SELECT line FROM cosignatures WHERE log_id = $1 AND size = $2 ORDER BY line`, id, size)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: %w", err)
+	}
+	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) ([]byte, error) {
+		var l []byte
+		err := row.Scan(&l)
+		return append(l, '\n'), err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("postgres: %w", err)
+	}
+	return out, nil
+}

@@ -467,3 +467,58 @@ func (s *Store) Blob(ctx context.Context, sum [32]byte) ([]byte, error) {
 	}
 	return data, err
 }
+
+// AddCosignatures implements ledger.Store, in one transaction.
+func (s *Store) AddCosignatures(ctx context.Context, origin string, size int64, sigs [][]byte) error {
+	if err := s.writable(); err != nil {
+		return err
+	}
+	lines, err := ledger.SignatureLines(sigs)
+	if err != nil {
+		return fmt.Errorf("sqlite: AddCosignatures: %w", err)
+	}
+	id, err := s.logID(ctx, origin)
+	if err != nil {
+		return err
+	}
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM checkpoints WHERE log_id = ? AND size = ?`, id, size).Scan(&n); err != nil {
+		return err
+	}
+	if n == 0 {
+		return fmt.Errorf("%w: %q has no checkpoint of size %d", ledger.ErrNotFound, origin, size)
+	}
+	for _, l := range lines {
+		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO cosignatures (log_id, size, line) VALUES (?, ?, ?)`, id, size, l); err != nil {
+			return err
+		}
+	}
+	return tx.Commit()
+}
+
+// Cosignatures implements ledger.Store.
+func (s *Store) Cosignatures(ctx context.Context, origin string, size int64) ([][]byte, error) {
+	id, err := s.logID(ctx, origin)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.r.QueryContext(ctx, `SELECT line FROM cosignatures WHERE log_id = ? AND size = ? ORDER BY line`, id, size)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out [][]byte
+	for rows.Next() {
+		var l []byte
+		if err := rows.Scan(&l); err != nil {
+			return nil, err
+		}
+		out = append(out, append(l, '\n'))
+	}
+	return out, rows.Err()
+}

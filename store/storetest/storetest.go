@@ -16,6 +16,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -72,6 +73,7 @@ func Run(t *testing.T, open func(t *testing.T) ledger.Store) {
 		{"ReadRecords", testReadRecords},
 		{"Checkpoints", testCheckpoints},
 		{"Blobs", testBlobs},
+		{"Cosignatures", testCosignatures},
 		{"LogsAreSeparate", testLogsSeparate},
 		{"ConcurrentReadsDuringAppends", testConcurrentReads},
 		{"RacingAppendOneStore", func(t *testing.T, open func(t *testing.T) ledger.Store) {
@@ -819,5 +821,82 @@ func testRace(t *testing.T, st1, st2 ledger.Store) {
 		b.commit(winner)
 		checkState(t, ctx, st1, b)
 		checkState(t, ctx, st2, b)
+	}
+}
+
+func testCosignatures(t *testing.T, open func(t *testing.T) ledger.Store) {
+	ctx := ctxFor(t)
+	st := open(t)
+	a := create(t, ctx, st, "example.org/log/a")
+	c := create(t, ctx, st, "example.org/log/c")
+	a.append(t, ctx, st, 3)
+	a.append(t, ctx, st, 2)
+	c.append(t, ctx, st, 3)
+	lines := func(ls ...string) [][]byte {
+		var out [][]byte
+		for _, l := range ls {
+			out = append(out, []byte(l))
+		}
+		return out
+	}
+	check := func(origin string, size int64, want ...string) {
+		t.Helper()
+		got, err := st.Cosignatures(ctx, origin, size)
+		if err != nil {
+			t.Fatalf("Cosignatures(%s, %d): %v", origin, size, err)
+		}
+		if fmt.Sprintf("%q", got) != fmt.Sprintf("%q", lines(want...)) {
+			t.Fatalf("Cosignatures(%s, %d) = %q, want %q", origin, size, got, want)
+		}
+	}
+	check(a.origin, 3) // none yet
+	const w1, w2, w3 = "— w1.example AAAA1w==\n", "— w2.example AAAA2w==\n", "— w3.example AAAA3w==\n"
+	// One element may hold several lines, the last newline optional.
+	if err := st.AddCosignatures(ctx, a.origin, 3, lines(w2+w1)); err != nil {
+		t.Fatalf("AddCosignatures: %v", err)
+	}
+	check(a.origin, 3, w1, w2)
+	// Adding a stored line again changes nothing; a new one is added.
+	if err := st.AddCosignatures(ctx, a.origin, 3, lines(w1, strings.TrimSuffix(w3, "\n"), w3)); err != nil {
+		t.Fatalf("AddCosignatures again: %v", err)
+	}
+	check(a.origin, 3, w1, w2, w3)
+	// Other sizes and other logs are apart.
+	check(a.origin, 5)
+	check(a.origin, 0)
+	check(c.origin, 3)
+	if err := st.AddCosignatures(ctx, a.origin, 0, lines(w1)); err != nil {
+		t.Fatalf("AddCosignatures of the size-0 checkpoint: %v", err)
+	}
+	check(a.origin, 0, w1)
+	check(a.origin, 3, w1, w2, w3)
+	// No checkpoint of that size, no log, or not signature lines: an
+	// error, and nothing stored.
+	for _, size := range []int64{4, 6, -1} {
+		if err := st.AddCosignatures(ctx, a.origin, size, lines(w1)); !errors.Is(err, ledger.ErrNotFound) {
+			t.Fatalf("AddCosignatures(size %d, not a checkpoint's) = %v, want ErrNotFound", size, err)
+		}
+		check(a.origin, size)
+	}
+	if err := st.AddCosignatures(ctx, "example.org/log/unknown", 0, lines(w1)); !errors.Is(err, ledger.ErrLogNotFound) {
+		t.Fatalf("AddCosignatures to an unknown log = %v, want ErrLogNotFound", err)
+	}
+	if _, err := st.Cosignatures(ctx, "example.org/log/unknown", 0); !errors.Is(err, ledger.ErrLogNotFound) {
+		t.Fatalf("Cosignatures of an unknown log = %v, want ErrLogNotFound", err)
+	}
+	for _, bad := range []string{"", "\n", "w1.example AAAA\n", "— w1.example\n", "— w4.example AAAA\n\n", w1 + "garbage\n"} {
+		if err := st.AddCosignatures(ctx, c.origin, 3, lines(w2, bad)); !errors.Is(err, ledger.ErrMalformedSignature) {
+			t.Fatalf("AddCosignatures(%q) = %v, want ErrMalformedSignature", bad, err)
+		}
+	}
+	check(c.origin, 3)
+	// The checkpoints themselves stay exactly as signed.
+	checkState(t, ctx, st, a)
+	checkState(t, ctx, st, c)
+	// A second store on the same database sees them.
+	st2 := open(t)
+	got, err := st2.Cosignatures(ctx, a.origin, 3)
+	if err != nil || len(got) != 3 {
+		t.Fatalf("Cosignatures through a second store = %q, %v", got, err)
 	}
 }
