@@ -179,6 +179,12 @@ func Open(path string, opts Options) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("auth: %s: %w", path, err)
 	}
+	// Expired sessions and codes are of no use to anyone.
+	now := opts.Now().UnixNano()
+	if _, err := db.Exec(`DELETE FROM sessions WHERE expires <= ?; DELETE FROM codes WHERE expires <= ?`, now, now); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("auth: %s: %w", path, err)
+	}
 	return &Store{
 		db:       db,
 		opts:     opts,

@@ -313,3 +313,29 @@ func TestLimiter(t *testing.T) {
 		t.Fatal("global limit not applied")
 	}
 }
+
+func TestExpiredRowsAreDropped(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "access.db")
+	now := time.Date(2026, 5, 9, 10, 0, 0, 0, time.UTC)
+	clock := func() time.Time { return now }
+	s, err := Open(path, Options{Now: clock, CodeTTL: time.Hour, SessionTTL: time.Hour})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.IssueCodes(ctx, "coop", []string{"ann", "ben"})
+	s.NewSessions(ctx, "coop", []string{"ann"})
+	s.Close()
+	now = now.Add(2 * time.Hour)
+	s, err = Open(path, Options{Now: clock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var codes, sessions int
+	s.db.QueryRow(`SELECT count(*) FROM codes`).Scan(&codes)
+	s.db.QueryRow(`SELECT count(*) FROM sessions`).Scan(&sessions)
+	if codes != 0 || sessions != 0 {
+		t.Fatalf("%d codes and %d sessions left after they expired", codes, sessions)
+	}
+}

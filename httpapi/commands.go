@@ -254,7 +254,8 @@ func (api *API) run(ctx context.Context, assemblyID, who, scoped string, req com
 
 func isBallot(cmd string) bool { return cmd == "cast_ballot" || cmd == "cast_election_ballot" }
 
-// replayed answers a command whose key the assembly already accepted.
+// replayed answers a command whose key the assembly already accepted: its
+// events are the entries from the key's first one on that carry the key.
 func (api *API) replayed(ctx context.Context, a *engine.Assembly, scoped string) ([]byte, bool, error) {
 	var index int
 	var seen bool
@@ -262,14 +263,23 @@ func (api *API) replayed(ctx context.Context, a *engine.Assembly, scoped string)
 	if !seen {
 		return nil, false, nil
 	}
-	entries, err := a.Log().Read(ctx, int64(index), int64(index)+1)
+	first := int64(index)
+	entries, err := a.Log().Read(ctx, first, min(first+64, a.Log().Size()))
 	if err != nil {
 		return nil, true, err
 	}
 	out := CommandResponse{Replayed: true, Checkpoint: string(a.Log().Checkpoint())}
-	out.Events = []EventRef{{Index: int64(index), Type: entries[0].Type}}
-	if entries[0].Type == "ballot_cast" || entries[0].Type == "election_ballot_cast" {
-		rc, err := api.receipt(ctx, a, int64(index), a.Log().Checkpoint())
+	for i, e := range entries {
+		var ev struct {
+			Meta assembly.Meta `json:"meta"`
+		}
+		if i > 0 && (json.Unmarshal(e.Payload, &ev) != nil || ev.Meta.Key != scoped) {
+			break
+		}
+		out.Events = append(out.Events, EventRef{Index: e.Index, Type: e.Type})
+	}
+	if t := entries[0].Type; t == "ballot_cast" || t == "election_ballot_cast" {
+		rc, err := api.receipt(ctx, a, first, a.Log().Checkpoint())
 		if err != nil {
 			return nil, true, err
 		}
