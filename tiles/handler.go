@@ -32,7 +32,8 @@ const (
 
 // Handler serves, read-only, every log in st whose origin is
 // "<server>/log/<id>" (see ledger.Origin), under PrefixFor(id). Mount it at
-// Prefix. Tiles are served only as far as the latest committed checkpoint
+// Prefix. The checkpoint is served with the witnesses' cosignatures stored
+// for it (ledger.Store.Cosignatures) appended as further signature lines. Tiles are served only as far as the latest committed checkpoint
 // reaches, so a client that verified that checkpoint can fetch them all.
 func Handler(st ledger.Store, server string) http.Handler {
 	return &handler{st: st, server: server}
@@ -80,9 +81,14 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	switch {
 	case res == "checkpoint":
+		cosigs, err := h.st.Cosignatures(ctx, origin, head.Size)
+		if err != nil {
+			h.fail(w, r, err)
+			return
+		}
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		w.Header().Set("Cache-Control", cacheCheckpoint)
-		w.Write(head.Checkpoint)
+		w.Write(withCosignatures(head.Checkpoint, cosigs))
 	case strings.HasPrefix(res, "blob/"):
 		h.serveBlob(w, r, strings.TrimPrefix(res, "blob/"))
 	case strings.HasPrefix(res, "tile/"):
@@ -95,6 +101,26 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	default:
 		http.NotFound(w, r)
 	}
+}
+
+// withCosignatures returns the signed checkpoint with the stored witness
+// cosignature lines appended that it does not already carry (as
+// witness.Merge does, without importing the witness package).
+func withCosignatures(signed []byte, lines [][]byte) []byte {
+	if len(lines) == 0 {
+		return signed
+	}
+	sigs := signed
+	if i := bytes.LastIndex(signed, []byte("\n\n")); i >= 0 {
+		sigs = signed[i+1:] // from the newline before the first signature line
+	}
+	out := bytes.Clone(signed)
+	for _, l := range lines {
+		if !bytes.Contains(sigs, append([]byte("\n"), l...)) {
+			out = append(out, l...)
+		}
+	}
+	return out
 }
 
 func (h *handler) fail(w http.ResponseWriter, r *http.Request, err error) {

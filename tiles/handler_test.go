@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"crypto/ed25519"
 	"encoding/base64"
 	"encoding/binary"
 	"encoding/json"
@@ -22,6 +23,7 @@ import (
 	"plenum/ledger"
 	"plenum/store/sqlite"
 	"plenum/tiles"
+	"plenum/witness"
 )
 
 const server = "plenum.localhost"
@@ -322,5 +324,79 @@ func TestHandlerErrorsAndHeaders(t *testing.T) {
 	resp.Body.Close()
 	if resp.StatusCode != http.StatusMethodNotAllowed {
 		t.Errorf("POST: %s", resp.Status)
+	}
+}
+
+// TestCheckpointWithCosignatures: the served checkpoint carries the
+// cosignatures stored for its size, and only those; the stored checkpoint
+// itself is unchanged.
+func TestCheckpointWithCosignatures(t *testing.T) {
+	ctx := context.Background()
+	st, err := sqlite.Open(filepath.Join(t.TempDir(), "p.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	skey, vkey, _ := ledger.GenerateKey(server)
+	signer, _ := note.NewSigner(skey)
+	logV, _ := note.NewVerifier(vkey)
+	origin, _ := ledger.Origin(server, "coop")
+	l, err := ledger.Open(ctx, st, origin, signer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	srv := httptest.NewServer(tiles.Handler(st, server))
+	defer srv.Close()
+
+	cosign := func(name string, cp []byte) (*witness.Verifier, []byte) {
+		t.Helper()
+		ws, err := witness.NewSigner(name, ed25519.NewKeyFromSeed(bytes.Repeat([]byte(name[:1]), 32)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		body := cp[:bytes.Index(cp, []byte("\n\n"))+1]
+		signed, err := note.Sign(&note.Note{Text: string(body)}, ws)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ws.Verifier(), signed[len(body)+1:]
+	}
+	appendN(t, l, 3, 3)
+	cp3 := l.Checkpoint()
+	w1, line1 := cosign("w1.example", cp3)
+	if err := st.AddCosignatures(ctx, origin, 3, [][]byte{line1}); err != nil {
+		t.Fatal(err)
+	}
+	body, _ := get(t, srv.URL+tiles.PrefixFor("coop")+"checkpoint")
+	n, err := note.Open(body, note.VerifierList(logV, w1))
+	if err != nil {
+		t.Fatalf("served checkpoint %q: %v", body, err)
+	}
+	if len(n.Sigs) != 2 || !bytes.HasPrefix(body, cp3) {
+		t.Fatalf("served checkpoint %q: want the stored one with one cosignature", body)
+	}
+
+	// A new checkpoint is served without the old one's cosignature until
+	// its own are stored.
+	appendN(t, l, 2, 2)
+	cp5 := l.Checkpoint()
+	body, _ = get(t, srv.URL+tiles.PrefixFor("coop")+"checkpoint")
+	if !bytes.Equal(body, cp5) {
+		t.Fatalf("served %q, want the new checkpoint alone %q", body, cp5)
+	}
+	w2, line2 := cosign("w2.example", cp5)
+	_, line1b := cosign("w1.example", cp5)
+	if err := st.AddCosignatures(ctx, origin, 5, [][]byte{line2, line1b}); err != nil {
+		t.Fatal(err)
+	}
+	body, _ = get(t, srv.URL+tiles.PrefixFor("coop")+"checkpoint")
+	n, err = note.Open(body, note.VerifierList(logV, w1, w2))
+	if err != nil || len(n.Sigs) != 3 || len(n.UnverifiedSigs) != 0 {
+		t.Fatalf("served checkpoint %q: %v, want three verified signatures", body, err)
+	}
+	h, err := st.Head(ctx, origin)
+	if err != nil || !bytes.Equal(h.Checkpoint, cp5) {
+		t.Fatalf("stored head changed: %q, %v", h.Checkpoint, err)
 	}
 }
