@@ -185,13 +185,13 @@ func (api *API) submit(w http.ResponseWriter, r *http.Request, sess *auth.Sessio
 	sum := sha256.Sum256([]byte(req.Cmd + "\x00" + assemblyID + "\x00" + string(compactJSON(req.Args))))
 	ent, first := api.idem.begin(assemblyID, scoped, sum)
 	if !first {
+		if ent.sum != sum {
+			problem(w, http.StatusUnprocessableEntity, "invalid", "key", "this idempotency key was already used for a different command; use a new key for a new action")
+			return
+		}
 		select {
 		case <-ent.done:
 		case <-r.Context().Done():
-			return
-		}
-		if ent.sum != sum {
-			problem(w, http.StatusUnprocessableEntity, "invalid", "key", "this idempotency key was already used for a different command; use a new key for a new action")
 			return
 		}
 		if ent.body == nil {
@@ -324,6 +324,7 @@ type idemEntry struct {
 	done   chan struct{}
 	status int
 	body   []byte // nil if the first attempt did not succeed
+	evict  bool   // forget it once it is answered
 }
 
 // maxIdem bounds the answers kept in memory; older keys are still known
@@ -344,14 +345,21 @@ func (c *idempotency) begin(assemblyID, scoped string, sum [32]byte) (*idemEntry
 	e := &idemEntry{sum: sum, done: make(chan struct{})}
 	c.m[k] = e
 	c.order = append(c.order, k)
-	if len(c.order) > maxIdem {
-		drop := c.order[:len(c.order)-maxIdem]
-		for _, d := range drop {
-			if old := c.m[d]; old != nil && old.body != nil {
-				delete(c.m, d)
+	if len(c.order) > maxIdem+maxIdem/4 {
+		// Forget the oldest quarter at once, so that eviction costs O(1)
+		// a request on average.
+		n := len(c.order) - maxIdem
+		for _, d := range c.order[:n] {
+			if old := c.m[d]; old != nil {
+				select {
+				case <-old.done:
+					delete(c.m, d)
+				default:
+					old.evict = true // still running: finish forgets it
+				}
 			}
 		}
-		c.order = append([]string(nil), c.order[len(drop):]...)
+		c.order = append(c.order[:0:0], c.order[n:]...)
 	}
 	return e, true
 }
@@ -359,11 +367,15 @@ func (c *idempotency) begin(assemblyID, scoped string, sum [32]byte) (*idemEntry
 // finish records the first attempt's answer; a failed attempt is
 // forgotten so that a retry runs again.
 func (c *idempotency) finish(assemblyID, scoped string, e *idemEntry, status int, body []byte, ok bool) {
+	k := assemblyID + "\x00" + scoped
 	c.mu.Lock()
 	if ok {
 		e.status, e.body = status, body
-	} else {
-		delete(c.m, assemblyID+"\x00"+scoped)
+	}
+	if !ok || e.evict {
+		if c.m[k] == e {
+			delete(c.m, k)
+		}
 	}
 	c.mu.Unlock()
 	close(e.done)
