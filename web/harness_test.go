@@ -16,6 +16,7 @@ import (
 	"plenum/assembly"
 	"plenum/auth"
 	"plenum/engine"
+	"plenum/httpapi"
 	"plenum/ledger"
 	"plenum/store/sqlite"
 	"plenum/web"
@@ -76,10 +77,14 @@ func newEmptyHall(t *testing.T) *hall {
 		t.Fatal(err)
 	}
 	h := &hall{t: t, eng: eng, auth: as, at: time.Now().UTC().Add(-time.Hour), asm: asm}
+	// Mounted as cmd/plenum mounts them: the JSON API owns /api/, /login
+	// and /logout, and shows the pages' login form; the pages own the rest.
 	pages := web.New(eng, as, web.Options{})
+	api := httpapi.New(eng, as, httpapi.Options{LoginForm: pages})
 	mux := http.NewServeMux()
-	mux.Handle("/login", as.HandleLogin(pages))
-	mux.Handle("/logout", as.HandleLogout())
+	mux.Handle("/api/", api)
+	mux.Handle("/login", api)
+	mux.Handle("/logout", api)
 	mux.Handle("/", pages)
 	h.srv = httptest.NewServer(as.Middleware(mux))
 	t.Cleanup(func() {

@@ -3,6 +3,7 @@ package web_test
 import (
 	"bufio"
 	"context"
+	"encoding/json"
 	"fmt"
 	"html"
 	"io"
@@ -101,6 +102,7 @@ func TestPagesShowEachPersonTheirPage(t *testing.T) {
 		{"", "/a/coop/record", 200, []string{"First sitting", "How to check this record", "plenum.localhost/", "plenum verify", `src="/a/coop/minutes/html"`}},
 		{"", "/a/coop/delegate", http.StatusSeeOther, nil},
 		{"", "/", 200, []string{"Spring general meeting", "Access code"}},
+		{"", "/login?next=/a/coop/chair", 200, []string{"Access code", `value="/a/coop/chair"`}},
 		{"", "/a/coop/", 200, []string{"The projector", "Access code"}},
 		{"", "/a/nowhere/projector", 404, nil},
 	}
@@ -261,6 +263,14 @@ func TestVoteConfirmationAndReceipt(t *testing.T) {
 		if !strings.Contains(body, w) {
 			t.Errorf("the receipt does not show %q:\n%s", w, body)
 		}
+	}
+	// The proof the receipt points to leads from the same leaf hash.
+	_, proof, _ := anna.get(fmt.Sprintf("/api/assemblies/coop/proof/%d", idx))
+	var pv struct {
+		LeafHash string `json:"leaf_hash"`
+	}
+	if err := json.Unmarshal([]byte(proof), &pv); err != nil || pv.LeafHash != tlog.RecordHash(raw[0]).String() {
+		t.Errorf("the API's proof of entry %d has the leaf hash %q (%v), the receipt %s", idx, pv.LeafHash, err, tlog.RecordHash(raw[0]))
 	}
 	if status, _, _ := h.browser("boris").get(loc); status != http.StatusNotFound {
 		t.Errorf("another delegate sees anna's receipt: %d", status)

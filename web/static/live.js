@@ -28,6 +28,23 @@
     return !!el.querySelector("form[data-dirty]");
   }
 
+  var focusable = "a[href], button, input, select, textarea, summary";
+
+  // swap puts the fresh content into the region, keeping the region itself
+  // (so that screen readers announce the change in an aria-live region) and
+  // keeping the keyboard focus on the same control if it is still there.
+  function swap(old, fresh) {
+    var a = document.activeElement, at = -1;
+    if (a && old.contains(a)) at = Array.prototype.indexOf.call(old.querySelectorAll(focusable), a);
+    var open = Array.prototype.map.call(old.querySelectorAll("details"), function (d) { return d.open; });
+    old.replaceChildren.apply(old, Array.prototype.slice.call(fresh.childNodes));
+    old.querySelectorAll("details").forEach(function (d, i) { if (open[i]) d.open = true; });
+    if (at >= 0) {
+      var c = old.querySelectorAll(focusable);
+      (c[Math.min(at, c.length - 1)] || old).focus({ preventScroll: true });
+    }
+  }
+
   function refresh() {
     if (inflight) { again = true; return; }
     inflight = true;
@@ -41,7 +58,7 @@
           var old = document.getElementById(fresh[i].id);
           if (!old) continue;
           if (busy(old)) { skipped = true; continue; }
-          old.replaceWith(document.importNode(fresh[i], true));
+          swap(old, document.importNode(fresh[i], true));
         }
         startCountdowns();
         if (skipped) schedule(2000);
