@@ -279,7 +279,7 @@ func (b *builder) record() {
 				continue
 			}
 			d.Sittings = append(d.Sittings, Sitting{ID: st.ID, Title: st.Title, Date: st.Date, Time: st.Time, Venue: st.Venue,
-				Chair: b.person(r.Person, ""), Secretaries: b.persons(st.Secretaries),
+				Note: st.Note, Chair: b.person(r.Person, ""), Secretaries: b.persons(st.Secretaries),
 				Approved: st.Approved, Entry: r.Entry, Parts: []Part{{}}})
 			sitting = &d.Sittings[len(d.Sittings)-1]
 			chair = sitting.Chair

@@ -171,7 +171,7 @@ func (s *Sitting) Heading() string {
 }
 
 // HeadLines are the lines under a sitting's heading: date and time,
-// chair, secretaries, who else was present, the order of the day.
+// the sitting's note, chair, secretaries, who else was present, the order of the day.
 func (s *Sitting) HeadLines() []string {
 	var out []string
 	when := []string{"Date: " + sentence(s.Date)}
@@ -182,6 +182,11 @@ func (s *Sitting) HeadLines() []string {
 		when = append(when, "Venue: "+sentence(s.Venue))
 	}
 	out = append(out, strings.Join(when, " "))
+	if s.Note != "" {
+		// Beside the date: a date the editor inferred must not read as
+		// one the source gives.
+		out = append(out, "Note: "+sentence(s.Note))
+	}
 	if s.Chair.Name != "" {
 		out = append(out, "Chair: "+s.Chair.Name+".")
 	}

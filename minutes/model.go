@@ -120,7 +120,8 @@ type Sitting struct {
 	Date        string
 	Time        string
 	Venue       string
-	Chair       Ref // who chaired at the opening
+	Note        string // the sitting's note: why a date is inferred, …
+	Chair       Ref    // who chaired at the opening
 	Secretaries []Ref
 	JointWith   []string
 	Guests      []Ref
