@@ -530,6 +530,8 @@ func (b *builder) narrativeText(r assembly.RecordEntry) string {
 		return sentence(capitalize(r.Text))
 	case "motion_withdrawn":
 		return sentence("The motion “" + r.Text + "” is withdrawn")
+	case "motion_disposed":
+		return disposedText(b.motionNoun(r.Ref), r.Text, r.Sub, r.Label)
 	case "motion_reopened":
 		return sentence("The motion “" + r.Text + "” is reconsidered")
 	case "election_opened":
@@ -544,6 +546,39 @@ func (b *builder) narrativeText(r assembly.RecordEntry) string {
 		return sentence(r.Text)
 	}
 	return ""
+}
+
+// motionNoun is "the amendment" or "the motion".
+func (b *builder) motionNoun(id string) string {
+	if m := b.s.Motions[id]; m != nil && m.Kind == "amendment" {
+		return "the amendment"
+	}
+	return "the motion"
+}
+
+// disposedText says what became of a motion that left the floor without a
+// vote, as an editorial note in parentheses: "(The minutes do not record
+// what became of the motion “…”. No vote on it is recorded.)".
+func disposedText(noun, title, fate, note string) string {
+	m := noun + " " + quote(title)
+	var t string
+	switch fate {
+	case assembly.MotionStatusNotRecorded:
+		t = "The minutes do not record what became of " + m
+	case "lapsed":
+		t = capitalize(m) + " lapses without a vote"
+	case "referred":
+		t = capitalize(m) + " is referred without a vote"
+	case "overtaken":
+		t = capitalize(m) + " is overtaken by another decision and not put to the vote"
+	default:
+		t = capitalize(m) + " leaves the floor without a vote (" + strings.ReplaceAll(fate, "_", " ") + ")"
+	}
+	t += "."
+	if n := sentence(note); n != "" {
+		t += " " + n // as written: its first word may be a name
+	}
+	return "(" + t + ")"
 }
 
 func (b *builder) bodyName(id string) string {

@@ -28,3 +28,28 @@ func TestSittingNoteWithHeading(t *testing.T) {
 		t.Error("the first sitting's inferred date is shown without its note")
 	}
 }
+
+// TestDisposedMotionsShown: a motion that leaves the floor without a vote
+// is shown at its place in the record with its fate in plain words and
+// the note, for each fate.
+func TestDisposedMotionsShown(t *testing.T) {
+	for _, c := range []struct{ noun, fate, note, want string }{
+		{"the motion", "not_recorded", "No vote on it is recorded.", "(The minutes do not record what became of the motion “M”. No vote on it is recorded.)"},
+		{"the motion", "lapsed", "", "(The motion “M” lapses without a vote.)"},
+		{"the amendment", "referred", "To the drafting committee.", "(The amendment “M” is referred without a vote. To the drafting committee.)"},
+		{"the motion", "overtaken", "Stalin's motion was adopted", "(The motion “M” is overtaken by another decision and not put to the vote. Stalin's motion was adopted.)"},
+	} {
+		if got := disposedText(c.noun, "M", c.fate, c.note); got != c.want {
+			t.Errorf("%s: got %q, want %q", c.fate, got, c.want)
+		}
+	}
+	md := mdText(t)
+	saveliev := strings.Index(md, "(The minutes do not record what became of the motion “Saveliev's draft resolution on the Provisional Government”. No vote on this draft is recorded;")
+	closed := strings.Index(md, "*The sitting is closed.*")
+	if saveliev < 0 || closed < 0 || saveliev > closed {
+		t.Errorf("the fate of Saveliev's draft is not shown in the first sitting (at %d, the first close at %d)", saveliev, closed)
+	}
+	if !strings.Contains(md, "(The amendment “Voitinsky's amendment to Kamenev's amendment 1”") && !strings.Contains(md, "what became of the amendment “Voitinsky's amendment to Kamenev's amendment 1”") {
+		t.Error("the fate of Voitinsky's amendment is not shown")
+	}
+}
