@@ -713,8 +713,17 @@ func (v *view) EntryText(e assembly.RecordEntry) string {
 // Document looks a document up.
 func (v *view) Document(id string) *assembly.Document { return v.S.Documents[id] }
 
-// NextID proposes a fresh id with a prefix: prefix + the count + 1.
-func (v *view) NextID(prefix string, n int) string { return fmt.Sprintf("%s%d", prefix, n+1) }
+// NextID proposes a fresh id for a form: prefix and a number from n+1 up,
+// the first that names nothing yet.
+func (v *view) NextID(prefix string, n int) string {
+	for i := n + 1; ; i++ {
+		id := fmt.Sprintf("%s%d", prefix, i)
+		if v.S.Votes[id] == nil && v.S.Items[id] == nil && v.S.Motions[id] == nil && v.S.Sittings[id] == nil &&
+			v.S.Speeches[id] == nil && v.S.Documents[id] == nil {
+			return id
+		}
+	}
+}
 
 // Today is the server's date.
 func (v *view) Today() string { return v.Now.Format("2006-01-02") }

@@ -13,7 +13,12 @@
 
   // Live regions ------------------------------------------------------------
 
-  var timer = null, inflight = false, again = false;
+  var timer = null, inflight = false, again = false, last = 0;
+  // A page may ask for fewer refreshes (a hall of phones during a vote of
+  // thousands): at most one per data-live-min milliseconds, and none for
+  // the event types in data-live-ignore.
+  var minGap = Number(body.getAttribute("data-live-min")) || 0;
+  var ignore = (body.getAttribute("data-live-ignore") || "").split(" ");
 
   function fragmentURL() {
     var q = location.search ? location.search + "&" : "?";
@@ -69,15 +74,18 @@
 
   // schedule coalesces a burst of events (a thousand ballots) into one fetch,
   // spread a little so that a hall of phones does not ask at the same instant.
-  function schedule(ms) {
+  // now (after the person's own action) skips the wait.
+  function schedule(ms, now) {
+    if (now) { clearTimeout(timer); timer = null; }
     if (timer) return;
-    timer = setTimeout(function () { timer = null; refresh(); }, ms + Math.floor(Math.random() * 150));
+    var wait = now ? 0 : Math.max(ms, last + minGap - Date.now()) + Math.floor(Math.random() * (150 + minGap));
+    timer = setTimeout(function () { timer = null; last = Date.now(); refresh(); }, wait);
   }
 
   if (liveURL && window.EventSource && document.querySelector("[data-live]")) {
     var es = new EventSource(liveURL);
     var opened = false;
-    es.onmessage = function () { schedule(60); };
+    es.onmessage = function (e) { if (ignore.indexOf(e.data) < 0) schedule(60); };
     es.onopen = function () {
       body.setAttribute("data-live-connected", "1");
       if (opened) schedule(0); // reconnected: catch up
@@ -132,7 +140,7 @@
           if (!form.closest("[data-live]")) form.reset();
           var k = form.querySelector("input[name=key]");
           if (k) k.value = newKey();
-          schedule(0);
+          schedule(0, true);
         }
       })
       .catch(function () { show(false, "The server could not be reached; nothing was sent. Try again."); })
