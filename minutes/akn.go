@@ -67,13 +67,16 @@ func AKN(d *Document) []byte {
 	}
 	w.line("</preface>")
 	w.line("<debateBody>")
-	if len(d.Organizations) > 0 {
+	if d.HasParticipants() {
 		w.line(`<debateSection name="participants" eId="dbsect_participants">`)
 		w.line("<heading>Organizations and delegates</heading>")
 		for _, o := range d.Organizations {
 			if len(o.Delegates) > 0 {
 				w.line("<p>" + x(orgLine(o)) + "</p>")
 			}
+		}
+		if len(d.Personal) > 0 {
+			w.line("<p>" + x(PersonalLine(d.Personal)) + "</p>")
 		}
 		var noted []string
 		for _, o := range d.Organizations {

@@ -92,6 +92,7 @@ func (b *builder) header() {
 			Status: m.Status, Reason: m.Reason, Note: m.Note,
 		})
 	}
+	d.Personal = delegates[""]
 	for _, id := range s.OrgOrder {
 		o := s.Organizations[id]
 		org := Organization{ID: o.ID, Name: o.Name, Kind: o.Kind, Number: o.Number, Parent: o.Parent, Note: o.Note,

@@ -89,16 +89,25 @@ func HTML(d *Document) []byte {
 		w.line("</nav>")
 	}
 	w.line(`<main id="main">`)
-	if len(d.Organizations) > 0 {
+	if d.HasParticipants() {
 		w.line(`<section aria-labelledby="h-organizations">`)
 		w.line(`<h2 id="h-organizations">Organizations and delegates</h2>`)
-		w.line("<ul>")
+		var listed []Organization
 		for _, o := range d.Organizations {
 			if len(o.Delegates) > 0 {
-				w.line("<li>" + esc(orgLine(o)) + "</li>")
+				listed = append(listed, o)
 			}
 		}
-		w.line("</ul>")
+		if len(listed) > 0 {
+			w.line("<ul>")
+			for _, o := range listed {
+				w.line("<li>" + esc(orgLine(o)) + "</li>")
+			}
+			w.line("</ul>")
+		}
+		if len(d.Personal) > 0 {
+			w.line("<p>" + esc(PersonalLine(d.Personal)) + "</p>")
+		}
 		var noted []Organization
 		for _, o := range d.Organizations {
 			if len(o.Delegates) == 0 {

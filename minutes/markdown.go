@@ -25,15 +25,22 @@ func Markdown(d *Document) []byte {
 	if d.Description != "" {
 		w.para(md(d.Description))
 	}
-	if len(d.Organizations) > 0 {
+	if d.HasParticipants() {
 		w.para("## Organizations and delegates")
+		n := 0
 		for _, o := range d.Organizations {
 			if len(o.Delegates) == 0 {
 				continue
 			}
 			w.line("- " + md(orgLine(o)))
+			n++
 		}
-		w.blank()
+		if n > 0 {
+			w.blank()
+		}
+		if len(d.Personal) > 0 {
+			w.para(md(PersonalLine(d.Personal)))
+		}
 		var noted []Organization
 		for _, o := range d.Organizations {
 			if len(o.Delegates) == 0 {
@@ -84,7 +91,49 @@ func orgLine(o Organization) string {
 	return t + ": " + strings.Join(ds, ", ") + paren(o.Note)
 }
 
-func delegateText(d Delegate) string {
+// HasParticipants reports whether the document lists organizations or
+// delegates: the section "Organizations and delegates".
+func (d *Document) HasParticipants() bool { return len(d.Organizations) > 0 || len(d.Personal) > 0 }
+
+// PersonalLine lists the mandates held for no organization: "Participating
+// personally: A (consultative vote), B*." with their notes: once after the
+// list when they all share it, else with each.
+func PersonalLine(ds []Delegate) string {
+	common := personalNote(ds[0].Note)
+	for _, d := range ds {
+		if personalNote(d.Note) != common {
+			common = ""
+			break
+		}
+	}
+	var names []string
+	for _, d := range ds {
+		if n := personalNote(d.Note); common == "" && n != "" {
+			names = append(names, delegateText(d, strings.TrimSuffix(n, ".")))
+		} else {
+			names = append(names, delegateText(d))
+		}
+	}
+	t := "Participating personally: " + strings.Join(names, ", ") + "."
+	if common != "" {
+		t += " " + sentence(common)
+	}
+	return t
+}
+
+// personalNote is a mandate's note without a leading "Participating
+// personally", which the group's heading already says.
+func personalNote(n string) string {
+	n = strings.TrimSpace(n)
+	const p = "participating personally"
+	if len(n) >= len(p) && strings.EqualFold(n[:len(p)], p) {
+		n = strings.TrimLeft(n[len(p):], ";:,. ")
+	}
+	return capitalize(n)
+}
+
+// delegateText is "Name* (consultative vote; …)" with the extra notes.
+func delegateText(d Delegate, extra ...string) string {
 	t := d.Person.Name + strings.Join(d.Marks, "")
 	var notes []string
 	if k := KindText(d.Kind); k != "" {
@@ -99,6 +148,9 @@ func delegateText(d Delegate) string {
 		notes = append(notes, n)
 	case "submitted":
 		notes = append(notes, "mandate not yet verified")
+	}
+	for _, n := range extra {
+		notes = append(notes, lowerFirst(n, len(notes) > 0))
 	}
 	if len(notes) > 0 {
 		t += " (" + strings.Join(notes, "; ") + ")"

@@ -29,6 +29,7 @@ type Document struct {
 	Marks         []Mark
 	Organizations []Organization // delegating organizations, in the order entered
 	Others        []Organization // leading bodies, factions, tendencies, groups
+	Personal      []Delegate     // mandates held for no organization: participating personally
 	Persons       []Person       // everyone, in the order entered
 	Bodies        []Body
 	Preface       []Paragraph // the record outside any sitting

@@ -66,12 +66,16 @@ func renderPDF(d *Document, compress bool) ([]byte, error) {
 	if d.Description != "" {
 		w.para(d.Description, "")
 	}
-	if len(d.Organizations) > 0 {
+	if d.HasParticipants() {
 		w.heading(2, "Organizations and delegates")
 		for _, o := range d.Organizations {
 			if len(o.Delegates) > 0 {
 				w.item(orgLine(o))
 			}
+		}
+		if len(d.Personal) > 0 {
+			w.space()
+			w.para(PersonalLine(d.Personal), "")
 		}
 		var noted []Organization
 		for _, o := range d.Organizations {

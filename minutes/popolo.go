@@ -37,21 +37,18 @@ func Popolo(d *Document) ([]byte, error) {
 				OrganizationID: o.ID, Role: orDefault(m.Role, "member"), Label: m.Note})
 		}
 		for _, dl := range o.Delegates {
-			label := "delegate"
-			if k := KindText(dl.Kind); k != "" {
-				label += ", " + k
-			} else if dl.Kind != "" {
-				label += ", " + dl.Kind + " vote"
-			}
-			if len(dl.Marks) > 0 {
-				label += " (" + strings.Join(dl.Marks, "") + ")"
-			}
-			if dl.Status != "" && dl.Status != "verified" {
-				label += "; mandate " + dl.Status
-			}
 			p.Memberships = append(p.Memberships, popoloMembership{ID: dl.Mandate, PersonID: dl.Person.ID,
-				OrganizationID: d.ID, OnBehalfOfID: o.ID, Role: "delegate", Label: label})
+				OrganizationID: d.ID, OnBehalfOfID: o.ID, Role: "delegate", Label: delegateLabel(dl)})
 		}
+	}
+	for _, dl := range d.Personal {
+		// Participating personally: a delegate membership on behalf of nobody.
+		label := delegateLabel(dl) + "; participating personally"
+		if n := personalNote(dl.Note); n != "" {
+			label += ". " + sentence(n)
+		}
+		p.Memberships = append(p.Memberships, popoloMembership{ID: dl.Mandate, PersonID: dl.Person.ID,
+			OrganizationID: d.ID, Role: "delegate", Label: label})
 	}
 	for _, b := range d.Bodies {
 		p.Organizations = append(p.Organizations, popoloOrganization{ID: b.ID, Name: b.Name, Classification: b.Kind, ParentID: d.ID, Description: b.Note})
@@ -124,6 +121,23 @@ func Popolo(d *Document) ([]byte, error) {
 		return nil, err
 	}
 	return append(out, '\n'), nil
+}
+
+// delegateLabel is "delegate, consultative vote (*)" of a mandate.
+func delegateLabel(dl Delegate) string {
+	label := "delegate"
+	if k := KindText(dl.Kind); k != "" {
+		label += ", " + k
+	} else if dl.Kind != "" {
+		label += ", " + dl.Kind + " vote"
+	}
+	if len(dl.Marks) > 0 {
+		label += " (" + strings.Join(dl.Marks, "") + ")"
+	}
+	if dl.Status != "" && dl.Status != "verified" {
+		label += "; mandate " + dl.Status
+	}
+	return label
 }
 
 func itoa(n int) string { b, _ := json.Marshal(n); return string(b) }

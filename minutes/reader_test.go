@@ -53,3 +53,38 @@ func TestDisposedMotionsShown(t *testing.T) {
 		t.Error("the fate of Voitinsky's amendment is not shown")
 	}
 }
+
+// TestPersonalMandatesListed: mandates held for no organization (those
+// participating personally) are listed in their own group, with their
+// marks and notes, in every format.
+func TestPersonalMandatesListed(t *testing.T) {
+	ds := []Delegate{
+		{Person: Ref{ID: "a", Name: "Ann"}, Kind: "consultative", Marks: []string{"*"}, Note: "Participating personally; invited."},
+		{Person: Ref{ID: "b", Name: "Bob"}, Kind: "decisive", Note: "Came late."},
+	}
+	if got, want := PersonalLine(ds), "Participating personally: Ann* (consultative vote; invited), Bob (Came late)."; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	ds[1].Note = "Participating personally; invited."
+	if got, want := PersonalLine(ds), "Participating personally: Ann* (consultative vote), Bob. Invited."; got != want {
+		t.Errorf("shared note: got %q, want %q", got, want)
+	}
+	d := march(t)
+	want := "Participating personally: Ivan T. Smilga (consultative vote), Stuchka (consultative vote)"
+	for _, format := range []string{FormatMarkdown, FormatHTML, FormatAKN} {
+		out, err := Render(d, format)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(out), want) {
+			t.Errorf("%s: the delegates participating personally are not listed", format)
+		}
+	}
+	pop, err := Popolo(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(pop), `"id": "m-smilga"`) {
+		t.Error("popolo: no membership for Smilga's personal mandate")
+	}
+}
