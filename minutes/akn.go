@@ -226,8 +226,8 @@ func (w *aknWriter) analysis() {
 		w.line(`<voting eId="` + id + `-analysis" href="#` + id + `" outcome="#` + outcomeConcept(v) + `">`)
 		n := 0
 		count := func(concept string, c Count) {
-			if c.IsZero() {
-				return
+			if c.IsZero() || c.Word == "unstated" {
+				return // a side the minutes do not give has no count
 			}
 			n++
 			w.line(fmt.Sprintf(`<count eId="%s-cnt%d" refersTo="#%s" value="%s"/>`, id, n, concept, x(countValue(c))))

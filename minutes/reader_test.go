@@ -88,3 +88,34 @@ func TestPersonalMandatesListed(t *testing.T) {
 		t.Error("popolo: no membership for Smilga's personal mandate")
 	}
 }
+
+// TestUnstatedSideLeftOut: when the minutes give one side of a count only,
+// the counts say only that side, as the source does, and no format prints
+// the word "unstated".
+func TestUnstatedSideLeftOut(t *testing.T) {
+	for _, c := range []struct {
+		v    Vote
+		want string
+	}{
+		{Vote{For: Count{Word: "unstated"}, Against: Count{Word: "majority"}}, "(The majority against.)"},
+		{Vote{For: Count{Word: "majority"}, Against: Count{Word: "unstated"}}, "(The majority in favor.)"},
+		{Vote{For: Count{Word: "minority"}, Against: Count{Word: "unstated"}}, "(A minority in favor.)"},
+	} {
+		if got := countsText(&c.v, true, nil); got != c.want {
+			t.Errorf("got %q, want %q", got, c.want)
+		}
+	}
+	d := march(t)
+	for _, format := range []string{FormatMarkdown, FormatHTML, FormatAKN, FormatPopolo} {
+		out, err := Render(d, format)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(string(out), "unstated") {
+			t.Errorf("%s prints the word \"unstated\"", format)
+		}
+	}
+	if md := mdText(t); !strings.Contains(md, "\n(The majority against.) Defeated.\n") || !strings.Contains(md, "\n(The majority in favor.) Carried.\n") {
+		t.Error("the votes with one side stated do not read as the source: (The majority against.) / (The majority in favor.)")
+	}
+}

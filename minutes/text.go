@@ -28,7 +28,15 @@ func countsText(v *Vote, counted bool, last *assembly.Round) string {
 			}
 			parts = append(parts, "for – "+v.For.String())
 		} else {
-			parts = append(parts, "for – "+v.For.String(), "against – "+v.Against.String())
+			switch {
+			case v.For.Word == "unstated":
+				// Only what the minutes state: "(The majority against.)"
+				parts = append(parts, v.Against.String()+" against")
+			case v.Against.Word == "unstated":
+				parts = append(parts, v.For.String()+" in favor")
+			default:
+				parts = append(parts, "for – "+v.For.String(), "against – "+v.Against.String())
+			}
 			if v.Abstain != (Count{}) {
 				parts = append(parts, "abstaining – "+v.Abstain.String())
 			}
@@ -51,6 +59,8 @@ func (c Count) String() string {
 		return "the majority"
 	case "minority":
 		return "a minority"
+	case "unstated":
+		return "not stated" // a side the minutes do not give
 	case "":
 	default:
 		return c.Word
