@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+
+	"plenum/assembly"
 )
 
 // Markdown renders the minutes as CommonMark: one paragraph a line, so
@@ -473,7 +475,8 @@ func VoteLine(v *Vote) string {
 // ResultNote is the arithmetic of the result and the chair's note.
 func ResultNote(v *Vote) string {
 	var parts []string
-	if v.Arithmetic != "" {
+	if v.Arithmetic != "" && v.OutcomeID != assembly.MotionStatusNotRecorded {
+		// No arithmetic for a result not recorded: the outcome says it.
 		parts = append(parts, "Result: "+sentence(v.Arithmetic))
 	}
 	for _, r := range v.Rounds {

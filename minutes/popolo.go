@@ -183,7 +183,7 @@ func voteResult(outcome string) string {
 	case "defeated":
 		return "fail"
 	}
-	return outcome
+	return strings.ReplaceAll(outcome, "_", " ") // "not recorded", as for motions
 }
 
 func ballotOption(choice string) string {

@@ -119,3 +119,19 @@ func TestUnstatedSideLeftOut(t *testing.T) {
 		t.Error("the votes with one side stated do not read as the source: (The majority against.) / (The majority in favor.)")
 	}
 }
+
+// TestResultNotRecorded: a vote whose result the minutes do not give reads
+// "The result is not recorded.", not the raw outcome code.
+func TestResultNotRecorded(t *testing.T) {
+	v := Vote{Declared: true, OutcomeID: "not_recorded", Outcome: "not_recorded", Arithmetic: "result not recorded", Note: "No result in the minutes."}
+	if got := VoteLine(&v); got != "The result is not recorded." {
+		t.Errorf("vote line = %q", got)
+	}
+	if got := ResultNote(&v); got != "No result in the minutes." {
+		t.Errorf("result note = %q, want the chair's note without the arithmetic repeating the outcome", got)
+	}
+	md := mdText(t)
+	if strings.Contains(md, "Not\\_recorded") || !strings.Contains(md, "\nThe result is not recorded.\n") {
+		t.Error("the vote on amendment 1 does not read \"The result is not recorded.\"")
+	}
+}

@@ -83,7 +83,8 @@ func numberWord(n int) string {
 }
 
 // OutcomeText is the result as the minutes state it: "Carried.",
-// "Defeated.", "Taken as the basis: …", or "" while undeclared.
+// "Defeated.", "Taken as the basis: …", "The result is not recorded.", or
+// "" while undeclared.
 func (v *Vote) OutcomeText() string {
 	switch {
 	case !v.Declared:
@@ -96,6 +97,8 @@ func (v *Vote) OutcomeText() string {
 		return "Carried."
 	case v.OutcomeID == assembly.MotionStatusDefeated:
 		return "Defeated."
+	case v.OutcomeID == assembly.MotionStatusNotRecorded:
+		return "The result is not recorded."
 	}
 	return sentence(v.Outcome)
 }
