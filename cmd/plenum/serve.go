@@ -22,7 +22,7 @@ NAME
 
 SYNOPSIS
     plenum serve [--db PATH|URL] [--addr HOST:PORT] [--data DIR] [--name SERVER]
-                 [--base-url URL]
+                 [--base-url URL] [--witness URL=VKEY ...] [--witnesses-needed K]
 
 DESCRIPTION
     Opens the database (creating it if absent) and the signing key in the
@@ -50,6 +50,14 @@ DESCRIPTION
     docs/ledger.md). Publish the verifier key where the delegates can find
     it: it is what makes the record checkable by others.
 
+    With --witness, every new checkpoint is submitted to the witnesses
+    (C2SP tlog-witness; plenum witness is one, litewitness another); their
+    cosignatures are stored and served with the checkpoint, and a
+    checkpoint counts as witnessed once --witnesses-needed of them have
+    cosigned it. A witness that answers that the checkpoint contradicts
+    what it has seen (a split view) is logged as an error. Checkpoints not
+    yet cosigned are submitted again at start.
+
     On the first start it prints a one-time administrator login link; the
     administrator creates assemblies and issues the access codes printed on
     the mandate cards. Access codes and sessions are kept in access.db in the
@@ -69,6 +77,13 @@ OPTIONS
                      host name the logs are served under
     --base-url URL   the address people reach the server at, for login
                      links and mandate cards (default: the listening address)
+    --witness URL=VKEY
+                     a witness: its address (the prefix of its
+                     add-checkpoint endpoint) and its verifier key;
+                     repeat for each witness
+    --witnesses-needed K
+                     how many witnesses must cosign a checkpoint for it to
+                     count as witnessed (default: all)
 
 EXIT STATUS
     0 after a clean shutdown, 1 if the server could not start, 2 for a
@@ -89,6 +104,9 @@ func runServe(ctx context.Context, env *cliEnv, args []string) error {
 	data := fs.String("data", "", "")
 	name := fs.String("name", ledger.DefaultServerName, "")
 	baseURL := fs.String("base-url", "", "")
+	var witnesses listFlag
+	fs.Var(&witnesses, "witness", "")
+	needed := fs.Int("witnesses-needed", 0, "")
 	if err := fs.Parse(args); err != nil {
 		return usageErr(err)
 	}
@@ -112,7 +130,7 @@ func runServe(ctx context.Context, env *cliEnv, args []string) error {
 	if base == "" {
 		base = baseURLFor(ln)
 	}
-	srv, err := openServer(ctx, serverConfig{db: *db, data: *data, name: *name, baseURL: *baseURL})
+	srv, err := openServer(ctx, serverConfig{db: *db, data: *data, name: *name, baseURL: *baseURL, witnesses: witnesses, witnessesNeeded: *needed})
 	if err != nil {
 		return err
 	}
@@ -130,6 +148,9 @@ func runServe(ctx context.Context, env *cliEnv, args []string) error {
 	}
 	if link != "" {
 		fmt.Fprintf(env.stdout, "plenum serve: one-time administrator login: %s\n", link)
+	}
+	if srv.cosigner != nil {
+		fmt.Fprintf(env.stdout, "plenum serve: checkpoints go to %d %s; witnessed takes %s\n", len(witnesses), pluralWord(len(witnesses), "witness", "witnesses"), srv.cosigner.Policy())
 	}
 	return srv.listen(ctx, env.stdout, ln)
 }

@@ -10,17 +10,20 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"golang.org/x/mod/sumdb/note"
 
 	"plenum/auth"
+	"plenum/cosign"
 	"plenum/engine"
 	"plenum/httpapi"
 	"plenum/ledger"
 	"plenum/store"
 	"plenum/tiles"
 	"plenum/web"
+	"plenum/witness"
 )
 
 // serverConfig is what serve and demo have in common.
@@ -29,16 +32,20 @@ type serverConfig struct {
 	data    string // the data directory: signing key, access codes
 	name    string // the server name in origins and the key's name
 	baseURL string // the address people reach the server at, if known
+
+	witnesses       []string // URL=VERIFIERKEY of each witness to submit to
+	witnessesNeeded int      // cosignatures for a checkpoint to count as witnessed; 0: all
 }
 
 // server is a running plenum: the store, the engine over it, the access
 // codes and sessions, and the HTTP handler serving all of it.
 type server struct {
-	store   ledger.Store
-	engine  *engine.Engine
-	auth    *auth.Store
-	vkey    string
-	handler http.Handler
+	store    ledger.Store
+	engine   *engine.Engine
+	auth     *auth.Store
+	vkey     string
+	cosigner *cosign.Cosigner // nil without witnesses
+	handler  http.Handler
 }
 
 // openServer opens the store, the key (created on first start), the engine
@@ -66,18 +73,31 @@ func openServer(ctx context.Context, cfg serverConfig) (*server, error) {
 	if err != nil {
 		return nil, err
 	}
-	eng, err := engine.Open(ctx, st, engine.Options{Server: cfg.name, Signer: signer, Verifiers: note.VerifierList(verifier)})
-	if err != nil {
-		st.Close()
+	s := &server{store: st, vkey: vkey}
+	fail := func(err error) (*server, error) {
+		s.Close()
 		return nil, err
 	}
-	as, err := auth.Open(filepath.Join(cfg.data, "access.db"), auth.Options{})
-	if err != nil {
-		eng.Close()
-		st.Close()
-		return nil, err
+	opts := engine.Options{Server: cfg.name, Signer: signer, Verifiers: note.VerifierList(verifier)}
+	if len(cfg.witnesses) > 0 {
+		if s.cosigner, err = newCosigner(st, cfg.witnesses, cfg.witnessesNeeded); err != nil {
+			return fail(err)
+		}
+		opts.Committed = s.cosigner.Committed
 	}
-	s := &server{store: st, engine: eng, auth: as, vkey: vkey}
+	if s.engine, err = engine.Open(ctx, st, opts); err != nil {
+		return fail(err)
+	}
+	if s.cosigner != nil {
+		// Checkpoints signed while a witness was unreachable, or before a
+		// restart, are submitted again.
+		if err := s.cosigner.Resume(ctx, s.engine); err != nil {
+			return fail(err)
+		}
+	}
+	if s.auth, err = auth.Open(filepath.Join(cfg.data, "access.db"), auth.Options{}); err != nil {
+		return fail(err)
+	}
 	s.handler = s.routes(cfg)
 	return s, nil
 }
@@ -109,10 +129,46 @@ func (s *server) routes(cfg serverConfig) http.Handler {
 	return mux
 }
 
-// Close stops the engine and closes the databases.
+// newCosigner builds the witness cosigning for --witness URL=VERIFIERKEY
+// arguments and the number of cosignatures a checkpoint needs.
+func newCosigner(st ledger.Store, witnesses []string, needed int) (*cosign.Cosigner, error) {
+	sub := &witness.Submitter{}
+	var vkeys []string
+	for _, arg := range witnesses {
+		// Verifier keys hold no '='; URLs may.
+		i := strings.LastIndex(arg, "=")
+		if i <= 0 || i == len(arg)-1 {
+			return nil, &exitError{code: 2, msg: fmt.Sprintf("--witness %q: want URL=VERIFIERKEY", arg)}
+		}
+		v, err := witness.NewVerifier(arg[i+1:])
+		if err != nil {
+			return nil, &exitError{code: 2, msg: fmt.Sprintf("--witness %q: %v", arg, err)}
+		}
+		sub.Witnesses = append(sub.Witnesses, witness.Endpoint{URL: arg[:i], Verifier: v})
+		vkeys = append(vkeys, arg[i+1:])
+	}
+	if needed == 0 {
+		needed = len(vkeys)
+	}
+	policy, err := witness.NewPolicy(needed, vkeys...)
+	if err != nil {
+		return nil, &exitError{code: 2, msg: "--witnesses-needed: " + err.Error()}
+	}
+	return cosign.New(st, sub, policy, slog.Default())
+}
+
+// Close stops the engine, lets the cosigner finish, and closes the
+// databases. It is safe on a partly opened server.
 func (s *server) Close() {
-	s.engine.Close()
-	s.auth.Close()
+	if s.engine != nil {
+		s.engine.Close()
+	}
+	if s.cosigner != nil {
+		s.cosigner.Close()
+	}
+	if s.auth != nil {
+		s.auth.Close()
+	}
 	s.store.Close()
 }
 
