@@ -99,6 +99,7 @@ func TestPagesShowEachPersonTheirPage(t *testing.T) {
 		{"sec", "/a/coop/secretary", 200, []string{"Notes of a speech", "Interjection", "A document read into the record", "A correction"}},
 		{"mc", "/a/coop/mandates", 200, []string{"Mandates to check (1)", "Dmitri Unchecked", "Verify", "Verified (3)"}},
 		{"", "/a/coop/projector", 200, []string{"The budget", "Nobody has the floor"}},
+		{"anna", "/a/coop/chair", 200, []string{"You do not hold the chair"}},
 		{"", "/a/coop/record", 200, []string{"First sitting", "How to check this record", "plenum.localhost/", "plenum verify", `src="/a/coop/minutes/html"`}},
 		{"", "/a/coop/delegate", http.StatusSeeOther, nil},
 		{"", "/", 200, []string{"Spring general meeting", "Access code"}},
@@ -120,6 +121,12 @@ func TestPagesShowEachPersonTheirPage(t *testing.T) {
 		}
 		if status == 200 && strings.Contains(c.path, "/a/coop/") && !strings.Contains(hdr.Get("Content-Security-Policy"), "script-src 'self'") {
 			t.Errorf("%s: no content security policy", c.path)
+		}
+	}
+	// Officers on their own pages are not warned.
+	for person, page := range map[string]string{"chair": "chair", "sec": "secretary", "mc": "mandates"} {
+		if _, body, _ := h.browser(person).get("/a/coop/" + page); strings.Contains(body, "You do not hold") {
+			t.Errorf("%s is warned on their own page %s", person, page)
 		}
 	}
 	// The landing page sends each office to its page.
