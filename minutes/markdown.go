@@ -291,10 +291,12 @@ func (it *Item) ReportersLine() string {
 	return strings.Join(parts, " ")
 }
 
-// ClosingLine is "The sitting is closed." with its time if stated.
+// ClosingLine is "The sitting is closed." with its time if stated. A
+// sitting with no close in the record says only that: whether it is still
+// sitting or its close was not preserved, the record does not show a close.
 func (s *Sitting) ClosingLine() string {
 	if !s.Closed {
-		return "The sitting is not yet closed."
+		return "No close of this sitting is recorded."
 	}
 	if s.ClosingTime != "" {
 		return "The sitting is closed. Time: " + s.ClosingTime + "."

@@ -135,3 +135,18 @@ func TestResultNotRecorded(t *testing.T) {
 		t.Error("the vote on amendment 1 does not read \"The result is not recorded.\"")
 	}
 }
+
+// TestOpenSittingNeutral: a sitting with no close in the record does not
+// read as if still going on; it says that no close is recorded.
+func TestOpenSittingNeutral(t *testing.T) {
+	if got := (&Sitting{}).ClosingLine(); got != "No close of this sitting is recorded." {
+		t.Errorf("closing line of an unclosed sitting = %q", got)
+	}
+	if got := (&Sitting{Closed: true, ClosingTime: "23:00"}).ClosingLine(); got != "The sitting is closed. Time: 23:00." {
+		t.Errorf("closing line of a closed sitting = %q", got)
+	}
+	md := mdText(t)
+	if strings.Contains(md, "not yet closed") || !strings.HasSuffix(strings.SplitN(md, "## Checkpoint", 2)[0], "*No close of this sitting is recorded.*\n\n") {
+		t.Error("the last sitting of the restored record does not end \"No close of this sitting is recorded.\"")
+	}
+}
