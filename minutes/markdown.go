@@ -506,10 +506,12 @@ func dedupe(xs []string) []string {
 	return out
 }
 
-// ElectionNote is an election's method, arithmetic and note.
+// ElectionNote is an election's method, arithmetic and note. An election
+// declared as stated has no arithmetic but the names, which ElectedText
+// already gives: they are not repeated.
 func ElectionNote(e *Election) string {
 	var parts []string
-	if e.Arithmetic != "" {
+	if e.Arithmetic != "" && !strings.HasPrefix(strings.ToLower(e.Arithmetic), "elected as stated:") {
 		parts = append(parts, sentence(e.Arithmetic))
 	}
 	if e.Instruction != "" {

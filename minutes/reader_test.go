@@ -150,3 +150,19 @@ func TestOpenSittingNeutral(t *testing.T) {
 		t.Error("the last sitting of the restored record does not end \"No close of this sitting is recorded.\"")
 	}
 }
+
+// TestElectedNamesOnce: an election declared as stated names the elected
+// once ("The following elected: …"); its note does not repeat them.
+func TestElectedNamesOnce(t *testing.T) {
+	e := Election{Declared: true, Elected: []Ref{{ID: "a", Name: "Ann"}, {ID: "b", Name: "Bob"}}, Arithmetic: "elected as stated: Ann, Bob", Note: "By acclamation."}
+	if got := ElectionNote(&e); got != "By acclamation." {
+		t.Errorf("election note = %q, want only the note", got)
+	}
+	md := mdText(t)
+	if strings.Contains(md, "Elected as stated") {
+		t.Error("the minutes print the elected twice (\"Elected as stated: …\")")
+	}
+	if n := strings.Count(md, "Voitinsky, V. P. Miliutin, Stalin, Ivan A. Sammer"); n != 1 {
+		t.Errorf("the committee elected at the first sitting is named %d times, want once", n)
+	}
+}
