@@ -41,11 +41,11 @@ type cachedMinutes struct {
 // log's checkpoint covers exactly the events applied.
 func minutesCheckpoint(a *engine.Assembly, s *assembly.State, verifierKey string) (minutes.Checkpoint, error) {
 	signed := a.Log().Checkpoint()
-	body, _, ok := bytes.Cut(signed, []byte("\n\n"))
-	if !ok {
+	i := bytes.Index(signed, []byte("\n\n"))
+	if i < 0 {
 		return minutes.Checkpoint{}, fmt.Errorf("the log's checkpoint is not a signed note")
 	}
-	cp, err := ledger.ParseCheckpoint(append(body, '\n'))
+	cp, err := ledger.ParseCheckpoint(signed[:i+1]) // the body with its last newline
 	if err != nil {
 		return minutes.Checkpoint{}, err
 	}
