@@ -48,6 +48,7 @@ type Log struct {
 // appendReq is one Append call waiting for its batch.
 type appendReq struct {
 	entries []prepared
+	sealed  []SealedBallot
 	size    int // bytes, for batch limits
 	reply   chan appendResult
 }
@@ -177,10 +178,33 @@ func (l *Log) Close() error {
 // time of the call (UTC). If ctx ends first, Append returns its error, and
 // the entries may or may not have been committed.
 func (l *Log) Append(ctx context.Context, entries ...Entry) (first int64, err error) {
+	return l.AppendSealed(ctx, nil, entries...)
+}
+
+// AppendSealed appends entries as Append does and, in the same store
+// transaction, puts the sealed ballots in the log's ballot boxes: either
+// the entries and the ballots are durable when it returns nil, or neither
+// is. A token already in its box fails the whole batch. The ballots are
+// not entries: they are not in the tree, and SealedBallots reads them.
+func (l *Log) AppendSealed(ctx context.Context, sealed []SealedBallot, entries ...Entry) (first int64, err error) {
 	if len(entries) == 0 {
 		return 0, errors.New("ledger: Append of no entries")
 	}
 	req := &appendReq{entries: make([]prepared, len(entries)), reply: make(chan appendResult, 1)}
+	seen := make(map[[2]string]bool, len(sealed))
+	for i, b := range sealed {
+		if err := ValidSealedBallot(b); err != nil {
+			return 0, fmt.Errorf("ledger: sealed ballot %d of %d: %w", i+1, len(sealed), err)
+		}
+		k := [2]string{b.Box, b.Token}
+		if seen[k] {
+			return 0, fmt.Errorf("ledger: sealed ballot %d of %d: the token is given twice in the box %q", i+1, len(sealed), b.Box)
+		}
+		seen[k] = true
+		b.Data = bytes.Clone(b.Data)
+		req.sealed = append(req.sealed, b)
+		req.size += len(b.Box) + len(b.Token) + len(b.Data)
+	}
 	now := time.Now().UTC().Round(0)
 	for i, e := range entries {
 		e.Index = 0
@@ -283,6 +307,7 @@ func (l *Log) commit(batch []*appendReq) {
 	var buf []byte
 	for i, req := range batch {
 		firsts[i] = fr.size
+		b.Sealed = append(b.Sealed, req.sealed...)
 		for _, p := range req.entries {
 			idx := fr.size
 			head := append(buf[:0], `{"index":`...)
@@ -335,6 +360,13 @@ func (l *Log) commit(batch []*appendReq) {
 	for i, r := range batch {
 		r.reply <- appendResult{first: firsts[i]}
 	}
+}
+
+// SealedBallots returns the sealed ballots in the log's ballot box box,
+// sorted by token: see Store.SealedBallots. Every ballot put there by an
+// AppendSealed that returned nil is among them.
+func (l *Log) SealedBallots(ctx context.Context, box string) ([]SealedBallot, error) {
+	return l.store.SealedBallots(ctx, l.origin, box)
 }
 
 // Read returns the entries with start ≤ index < end, their payloads

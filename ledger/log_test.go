@@ -1,6 +1,7 @@
 package ledger_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -303,5 +304,48 @@ func TestAppendManyInOneCall(t *testing.T) {
 	rep, err := ledger.Audit(ctx, st, note.VerifierList(k.verifier), ledger.AuditOptions{})
 	if err != nil || rep.Logs[0].Checkpoints != 2 {
 		t.Fatalf("Audit = %+v, %v", rep, err)
+	}
+}
+
+func TestAppendSealed(t *testing.T) {
+	ctx := context.Background()
+	k := newKeys(t, "plenum.localhost")
+	st := openStore(t, filepath.Join(t.TempDir(), "p.db"))
+	l := openLog(t, st, origin, k)
+	tok := func(c byte) string { return string(bytes.Repeat([]byte{c}, 26)) }
+	b := func(c byte, data string) ledger.SealedBallot {
+		return ledger.SealedBallot{Box: "v1", Token: tok(c), Data: []byte(data)}
+	}
+	if _, err := l.AppendSealed(ctx, []ledger.SealedBallot{b('Q', "for")}, entry(0)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := l.AppendSealed(ctx, []ledger.SealedBallot{b('C', "against")}, entry(1)); err != nil {
+		t.Fatal(err)
+	}
+	for name, bad := range map[string][]ledger.SealedBallot{
+		"a token twice":   {b('X', "for"), b('X', "against")},
+		"a short token":   {{Box: "v1", Token: "abc", Data: []byte("for")}},
+		"no data":         {b('Y', "")},
+		"a token in box":  {b('Q', "for")}, // refused by the store: the batch fails whole
+		"no box":          {{Token: tok('Z'), Data: []byte("for")}},
+		"a token with sp": {{Box: "v1", Token: tok('Z') + " ", Data: []byte("for")}},
+	} {
+		if _, err := l.AppendSealed(ctx, bad, entry(9)); err == nil {
+			t.Errorf("AppendSealed with %s succeeded", name)
+		}
+	}
+	if l.Size() != 2 {
+		t.Fatalf("after refused appends the log has %d entries, want 2", l.Size())
+	}
+	got, err := l.SealedBallots(ctx, "v1")
+	if err != nil || len(got) != 2 || got[0].Token != tok('C') || string(got[0].Data) != "against" || got[1].Token != tok('Q') {
+		t.Fatalf("SealedBallots = %+v, %v; want C=against, Q=for", got, err)
+	}
+	// The log goes on, and the audit does not see the box.
+	if _, err := l.Append(ctx, entry(2)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ledger.Audit(ctx, st, note.VerifierList(k.verifier), ledger.AuditOptions{}); err != nil {
+		t.Fatalf("audit: %v", err)
 	}
 }

@@ -68,6 +68,12 @@ type Store interface {
 	// with an error wrapping ErrLogNotFound for an unknown log.
 	Cosignatures(ctx context.Context, origin string, size int64) ([][]byte, error)
 
+	// SealedBallots returns the sealed ballots stored in the log's ballot
+	// box by AppendBatch (Batch.Sealed), sorted by token, so that their
+	// order says nothing of when they were cast; none if there are none.
+	// It fails with an error wrapping ErrLogNotFound for an unknown log.
+	SealedBallots(ctx context.Context, origin, box string) ([]SealedBallot, error)
+
 	// Close releases the store.
 	Close() error
 }
@@ -101,13 +107,29 @@ type StoredCheckpoint struct {
 }
 
 // Batch is what one AppendBatch commits: Records with indexes First,
-// First+1, …, the blobs they refer to, and the checkpoint signed for the
-// tree of size First+len(Records).
+// First+1, …, the blobs they refer to, the checkpoint signed for the
+// tree of size First+len(Records), and the sealed ballots put in the
+// log's ballot boxes together with them.
 type Batch struct {
 	First      int64
 	Records    []Record
 	Blobs      []Blob
 	Checkpoint []byte
+	Sealed     []SealedBallot
+}
+
+// SealedBallot is a secret ballot kept in a ballot box beside a log, not
+// in it: the log records that its voter voted, the box keeps the ballot,
+// unlinked to the voter, until the vote closes and the ballots enter the
+// log shuffled. A store keeps a box as a set keyed by token, with no time
+// and no sequence, and returns it sorted by token (which is random), so
+// nothing it returns tells which ballot came when. Data is opaque to the
+// store (today a JSON ballot; later a ballot encrypted on the voter's
+// device).
+type SealedBallot struct {
+	Box   string // the box: the vote's id
+	Token string // the ballot's random token, unique in its box
+	Data  []byte
 }
 
 // Errors a Store reports, wrapped with detail.
@@ -117,6 +139,26 @@ var (
 	ErrConflict    = errors.New("log changed by another writer")
 	ErrNotFound    = errors.New("not found")
 )
+
+// ValidSealedBallot reports why a sealed ballot cannot be stored, or nil:
+// it needs a box, a token of 16 to 128 printable ASCII characters, and data.
+func ValidSealedBallot(b SealedBallot) error {
+	if b.Box == "" || len(b.Box) > 128 {
+		return fmt.Errorf("ledger: a sealed ballot needs a box (1 to 128 bytes), not %q", b.Box)
+	}
+	if len(b.Token) < 16 || len(b.Token) > 128 {
+		return fmt.Errorf("ledger: a sealed ballot's token has 16 to 128 characters, not %d", len(b.Token))
+	}
+	for _, c := range []byte(b.Token) {
+		if c <= ' ' || c > '~' {
+			return errors.New("ledger: a sealed ballot's token is printable ASCII")
+		}
+	}
+	if len(b.Data) == 0 {
+		return errors.New("ledger: a sealed ballot has no data")
+	}
+	return nil
+}
 
 // ErrMalformedSignature is wrapped by SignatureLines's error, and by a
 // Store's AddCosignatures, for bytes that are not note signature lines.

@@ -344,6 +344,18 @@ func (s *Store) AppendBatch(ctx context.Context, origin string, b *ledger.Batch)
 	for _, bl := range b.Blobs {
 		q.Queue(`INSERT INTO blobs (sha256, data) VALUES ($1, $2) ON CONFLICT (sha256) DO NOTHING`, bl.SHA256[:], nonNil(bl.Data))
 	}
+	if len(b.Sealed) > 0 {
+		boxes := make([]string, len(b.Sealed))
+		tokens := make([]string, len(b.Sealed))
+		data := make([][]byte, len(b.Sealed))
+		for i, sb := range b.Sealed {
+			if err := ledger.ValidSealedBallot(sb); err != nil {
+				return err
+			}
+			boxes[i], tokens[i], data[i] = sb.Box, sb.Token, nonNil(sb.Data)
+		}
+		q.Queue(`INSERT INTO sealed_ballots (log_id, box, token, data) SELECT $1, * FROM unnest($2::text[], $3::text[], $4::bytea[])`, id, boxes, tokens, data)
+	}
 	q.Queue(`INSERT INTO checkpoints (log_id, size, data) VALUES ($1, $2, $3)`, id, newSize, b.Checkpoint)
 	q.Queue(`UPDATE logs SET size = $2, checkpoint = $3 WHERE id = $1`, id, newSize, b.Checkpoint)
 	if err := tx.SendBatch(ctx, &q).Close(); err != nil {
@@ -543,6 +555,27 @@ func (s *Store) Cosignatures(ctx context.Context, origin string, size int64) ([]
 		var l []byte
 		err := row.Scan(&l)
 		return append(l, '\n'), err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("postgres: %w", err)
+	}
+	return out, nil
+}
+
+// SealedBallots implements ledger.Store.
+func (s *Store) SealedBallots(ctx context.Context, origin, box string) ([]ledger.SealedBallot, error) {
+	id, err := s.logID(ctx, origin)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.pool.Query(ctx, `SELECT token, data FROM sealed_ballots WHERE log_id = $1 AND box = $2 ORDER BY token`, id, box)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: %w", err)
+	}
+	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (ledger.SealedBallot, error) {
+		b := ledger.SealedBallot{Box: box}
+		err := row.Scan(&b.Token, &b.Data)
+		return b, err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("postgres: %w", err)

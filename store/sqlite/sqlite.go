@@ -325,6 +325,14 @@ func (s *Store) AppendBatch(ctx context.Context, origin string, b *ledger.Batch)
 		}
 		recs = recs[n:]
 	}
+	for _, sb := range b.Sealed {
+		if err := ledger.ValidSealedBallot(sb); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO sealed_ballots (log_id, box, token, data) VALUES (?, ?, ?, ?)`, id, sb.Box, sb.Token, sb.Data); err != nil {
+			return fmt.Errorf("sqlite: sealed ballot in %q: %w", sb.Box, err)
+		}
+	}
 	newSize := b.First + int64(len(b.Records))
 	if _, err := tx.ExecContext(ctx, `INSERT INTO checkpoints (log_id, size, data) VALUES (?, ?, ?)`, id, newSize, b.Checkpoint); err != nil {
 		return err
@@ -519,6 +527,28 @@ func (s *Store) Cosignatures(ctx context.Context, origin string, size int64) ([]
 			return nil, err
 		}
 		out = append(out, append(l, '\n'))
+	}
+	return out, rows.Err()
+}
+
+// SealedBallots implements ledger.Store.
+func (s *Store) SealedBallots(ctx context.Context, origin, box string) ([]ledger.SealedBallot, error) {
+	id, err := s.logID(ctx, origin)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.r.QueryContext(ctx, `SELECT token, data FROM sealed_ballots WHERE log_id = ? AND box = ? ORDER BY token`, id, box)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []ledger.SealedBallot
+	for rows.Next() {
+		b := ledger.SealedBallot{Box: box}
+		if err := rows.Scan(&b.Token, &b.Data); err != nil {
+			return nil, err
+		}
+		out = append(out, b)
 	}
 	return out, rows.Err()
 }

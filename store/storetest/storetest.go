@@ -74,6 +74,7 @@ func Run(t *testing.T, open func(t *testing.T) ledger.Store) {
 		{"Checkpoints", testCheckpoints},
 		{"Blobs", testBlobs},
 		{"Cosignatures", testCosignatures},
+		{"SealedBallots", testSealedBallots},
 		{"LogsAreSeparate", testLogsSeparate},
 		{"ConcurrentReadsDuringAppends", testConcurrentReads},
 		{"RacingAppendOneStore", func(t *testing.T, open func(t *testing.T) ledger.Store) {
@@ -899,4 +900,100 @@ func testCosignatures(t *testing.T, open func(t *testing.T) ledger.Store) {
 	if err != nil || len(got) != 3 {
 		t.Fatalf("Cosignatures through a second store = %q, %v", got, err)
 	}
+}
+
+func sealed(box, token, data string) ledger.SealedBallot {
+	return ledger.SealedBallot{Box: box, Token: token, Data: []byte(data)}
+}
+
+// testSealedBallots checks the ballot boxes beside a log: a box is
+// written only with the batch it comes with (a conflicting or malformed
+// batch stores none of its ballots), a token is unique in its box, and
+// boxes and logs are kept apart; a box reads back sorted by token, with
+// its data exactly as stored.
+func testSealedBallots(t *testing.T, open func(t *testing.T) ledger.Store) {
+	ctx := ctxFor(t)
+	st := open(t)
+	a := create(t, ctx, st, "example.org/log/a")
+	c := create(t, ctx, st, "example.org/log/c")
+	box := func(st ledger.Store, origin, box string) string {
+		t.Helper()
+		got, err := st.SealedBallots(ctx, origin, box)
+		if err != nil {
+			t.Fatalf("SealedBallots(%s, %s): %v", origin, box, err)
+		}
+		var parts []string
+		for _, g := range got {
+			if g.Box != box {
+				t.Fatalf("SealedBallots(%s, %s) returned a ballot of box %q", origin, box, g.Box)
+			}
+			parts = append(parts, g.Token+"="+string(g.Data))
+		}
+		return strings.Join(parts, " ")
+	}
+	if got := box(st, a.origin, "v1"); got != "" {
+		t.Fatalf("a new log's box holds %q", got)
+	}
+	if _, err := st.SealedBallots(ctx, "example.org/log/unknown", "v1"); !errors.Is(err, ledger.ErrLogNotFound) {
+		t.Fatalf("SealedBallots of an unknown log: %v, want ErrLogNotFound", err)
+	}
+
+	// Committed with the batch, read back sorted by token, data intact.
+	batch := a.next(t, 2)
+	batch.Sealed = []ledger.SealedBallot{
+		sealed("v1", "ZZZZZZZZZZZZZZZZ", "for"),
+		sealed("v1", "AAAAAAAAAAAAAAAA", "against\x00\xff"),
+		sealed("v2", "MMMMMMMMMMMMMMMM", "abstain"),
+	}
+	if err := st.AppendBatch(ctx, a.origin, batch); err != nil {
+		t.Fatal(err)
+	}
+	a.commit(batch)
+	a.append(t, ctx, st, 1) // a batch without sealed ballots leaves the boxes as they are
+	if got, want := box(st, a.origin, "v1"), "AAAAAAAAAAAAAAAA=against\x00\xff ZZZZZZZZZZZZZZZZ=for"; got != want {
+		t.Fatalf("box v1 = %q, want %q", got, want)
+	}
+	if got, want := box(st, a.origin, "v2"), "MMMMMMMMMMMMMMMM=abstain"; got != want {
+		t.Fatalf("box v2 = %q, want %q", got, want)
+	}
+
+	// A conflicting batch stores none of its ballots.
+	stale := &ledger.Batch{First: 0, Checkpoint: []byte("conflicting"), Records: []ledger.Record{{Index: 0, Data: []byte("x"), Hashes: []tlog.Hash{{1}}}},
+		Sealed: []ledger.SealedBallot{sealed("v1", "BBBBBBBBBBBBBBBB", "for")}}
+	if err := st.AppendBatch(ctx, a.origin, stale); !errors.Is(err, ledger.ErrConflict) {
+		t.Fatalf("conflicting AppendBatch with a sealed ballot: %v, want ErrConflict", err)
+	}
+	// A token already in the box fails the whole batch, records and all.
+	dup := a.next(t, 1)
+	dup.Sealed = []ledger.SealedBallot{sealed("v1", "CCCCCCCCCCCCCCCC", "for"), sealed("v1", "ZZZZZZZZZZZZZZZZ", "against")}
+	if err := st.AppendBatch(ctx, a.origin, dup); err == nil {
+		t.Fatal("AppendBatch of a token already in its box succeeded")
+	}
+	// A malformed ballot (no data, short token) fails the batch.
+	for _, bad := range []ledger.SealedBallot{sealed("v1", "DDDDDDDDDDDDDDDD", ""), sealed("v1", "short", "for"), sealed("", "EEEEEEEEEEEEEEEE", "for")} {
+		b := a.next(t, 1)
+		b.Sealed = []ledger.SealedBallot{bad}
+		if err := st.AppendBatch(ctx, a.origin, b); err == nil {
+			t.Fatalf("AppendBatch of the malformed sealed ballot %+v succeeded", bad)
+		}
+	}
+	checkState(t, ctx, st, a)
+	if got, want := box(st, a.origin, "v1"), "AAAAAAAAAAAAAAAA=against\x00\xff ZZZZZZZZZZZZZZZZ=for"; got != want {
+		t.Fatalf("after refused batches, box v1 = %q, want %q", got, want)
+	}
+
+	// Logs keep their boxes apart: the same box and token in another log.
+	cb := c.next(t, 1)
+	cb.Sealed = []ledger.SealedBallot{sealed("v1", "ZZZZZZZZZZZZZZZZ", "in c")}
+	if err := st.AppendBatch(ctx, c.origin, cb); err != nil {
+		t.Fatalf("the same box and token in another log: %v", err)
+	}
+	c.commit(cb)
+	if got, want := box(st, c.origin, "v1"), "ZZZZZZZZZZZZZZZZ=in c"; got != want {
+		t.Fatalf("box v1 of c = %q, want %q", got, want)
+	}
+	if got, want := box(open(t), a.origin, "v1"), "AAAAAAAAAAAAAAAA=against\x00\xff ZZZZZZZZZZZZZZZZ=for"; got != want {
+		t.Fatalf("box v1 of a through another store = %q, want %q", got, want)
+	}
+	checkState(t, ctx, st, c)
 }
