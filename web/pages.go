@@ -14,6 +14,7 @@ import (
 
 	"plenum/assembly"
 	"plenum/auth"
+	"plenum/cosign"
 	"plenum/engine"
 )
 
@@ -31,6 +32,7 @@ type view struct {
 	Query      url.Values
 	Checkpoint string
 	Size       int64
+	Witness    *cosign.Status // nil without witnesses
 	Receipt    *receiptView
 	Assemblies []assemblyLink
 	Next       string
@@ -71,6 +73,11 @@ func (s *server) page(name string, acc access) http.HandlerFunc {
 		if name == "record" || name == "projector" {
 			v.Checkpoint = string(a.Log().Checkpoint())
 			v.Size = a.Log().Size()
+			if s.opts.Witnesses != nil {
+				if st, err := s.opts.Witnesses.Status(r.Context(), a.Log().Origin()); err == nil && st.Enabled {
+					v.Witness = &st
+				}
+			}
 		}
 		tmpl := "layout"
 		if frag != "" {

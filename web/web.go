@@ -19,6 +19,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"crypto/hmac"
 	"crypto/rand"
 	"crypto/sha256"
@@ -34,6 +35,7 @@ import (
 
 	"plenum/assembly"
 	"plenum/auth"
+	"plenum/cosign"
 	"plenum/engine"
 )
 
@@ -59,6 +61,16 @@ type Options struct {
 	// Secret keys the forms' anti-forgery tokens; random if empty (forms
 	// rendered before a restart must then be reloaded).
 	Secret []byte
+	// Witnesses reports whether each log's latest checkpoint is
+	// witnessed (a *cosign.Cosigner); nil when plenum runs without
+	// witnesses.
+	Witnesses Witnessing
+}
+
+// Witnessing reports on the witnesses' cosignatures of a log's latest
+// checkpoint; *cosign.Cosigner is one.
+type Witnessing interface {
+	Status(ctx context.Context, origin string) (cosign.Status, error)
 }
 
 // server holds the pages' dependencies.

@@ -84,6 +84,16 @@ func TestServeWithWitness(t *testing.T) {
 			t.Fatalf("the served checkpoint never carried the witness's cosignature:\n%s\n(%v)", cp, err)
 		}
 	}
+	// The public record page says so.
+	resp, err := http.Get(base + "/a/coop-2026/record")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if !strings.Contains(string(page), "Witnessed: cosigned by witness.example") {
+		t.Errorf("the record page does not show the checkpoint as witnessed")
+	}
 	cancel()
 	select {
 	case code := <-done:

@@ -106,7 +106,11 @@ func openServer(ctx context.Context, cfg serverConfig) (*server, error) {
 // under /api/, /login and /logout, the logs in the C2SP tlog-tiles layout
 // under /log/, and /healthz and /key.
 func (s *server) routes(cfg serverConfig) http.Handler {
-	pages := web.New(s.engine, s.auth, web.Options{VerifierKey: s.vkey})
+	wopts := web.Options{VerifierKey: s.vkey}
+	if s.cosigner != nil {
+		wopts.Witnesses = s.cosigner
+	}
+	pages := web.New(s.engine, s.auth, wopts)
 	api := httpapi.New(s.engine, s.auth, httpapi.Options{BaseURL: cfg.baseURL, LoginForm: pages})
 	mux := http.NewServeMux()
 	mux.Handle("/api/", api)
