@@ -11,6 +11,9 @@ import (
 	"time"
 
 	"github.com/go-pdf/fpdf"
+	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/gofont/gomonobold"
+	"golang.org/x/image/font/gofont/goregular"
 	"rsc.io/qr"
 
 	"plenum/assembly"
@@ -181,7 +184,11 @@ func MandateCards(assemblyName string, codes []IssuedCode) ([]byte, error) {
 	pdf.SetTitle("Mandate cards: "+assemblyName, true)
 	pdf.SetCreator("plenum", true)
 	pdf.SetAutoPageBreak(false, 0)
-	tr := pdf.UnicodeTranslatorFromDescriptor("") // cp1252
+	// The Go fonts cover Latin, Greek and Cyrillic (WGL4): names print as
+	// written, not as the "?" of the PDF core fonts' Latin-1.
+	pdf.AddUTF8FontFromBytes("go", "", goregular.TTF)
+	pdf.AddUTF8FontFromBytes("go", "B", gobold.TTF)
+	pdf.AddUTF8FontFromBytes("gomono", "B", gomonobold.TTF)
 	for i, c := range codes {
 		if i%8 == 0 {
 			pdf.AddPage()
@@ -193,28 +200,28 @@ func MandateCards(assemblyName string, codes []IssuedCode) ([]byte, error) {
 		pdf.Rect(x, y, cardW, cardH, "D")
 
 		pdf.SetTextColor(90, 90, 90)
-		pdf.SetFont("Helvetica", "", 8)
+		pdf.SetFont("go", "", 8)
 		pdf.SetXY(x+4, y+4)
-		pdf.CellFormat(cardW-8, 4, tr(assemblyName), "", 1, "L", false, 0, "")
+		pdf.CellFormat(cardW-8, 4, assemblyName, "", 1, "L", false, 0, "")
 		pdf.SetTextColor(0, 0, 0)
-		pdf.SetFont("Helvetica", "B", 13)
+		pdf.SetFont("go", "B", 13)
 		pdf.SetXY(x+4, y+10)
-		pdf.MultiCell(cardW-qrSize-10, 6, tr(c.Name), "", "L", false)
-		pdf.SetFont("Helvetica", "", 9)
+		pdf.MultiCell(cardW-qrSize-10, 6, c.Name, "", "L", false)
+		pdf.SetFont("go", "", 9)
 		pdf.SetX(x + 4)
-		pdf.MultiCell(cardW-qrSize-10, 4.5, tr(c.Organization), "", "L", false)
+		pdf.MultiCell(cardW-qrSize-10, 4.5, c.Organization, "", "L", false)
 		if c.Mandate != "" {
 			pdf.SetX(x + 4)
-			pdf.CellFormat(cardW-qrSize-10, 5, tr(mandateWords(c.Mandate)), "", 1, "L", false, 0, "")
+			pdf.CellFormat(cardW-qrSize-10, 5, mandateWords(c.Mandate), "", 1, "L", false, 0, "")
 		}
 
-		pdf.SetFont("Helvetica", "", 7)
+		pdf.SetFont("go", "", 7)
 		pdf.SetXY(x+4, y+cardH-26)
-		pdf.CellFormat(cardW-8, 4, "Personal access code - keep it to yourself", "", 1, "L", false, 0, "")
-		pdf.SetFont("Courier", "B", 15)
+		pdf.CellFormat(cardW-8, 4, "Personal access code – keep it to yourself", "", 1, "L", false, 0, "")
+		pdf.SetFont("gomono", "B", 15)
 		pdf.SetXY(x+4, y+cardH-21)
 		pdf.CellFormat(cardW-8, 7, c.Code, "", 1, "L", false, 0, "")
-		pdf.SetFont("Helvetica", "", 6.5)
+		pdf.SetFont("go", "", 6.5)
 		pdf.SetXY(x+4, y+cardH-12)
 		pdf.MultiCell(cardW-8, 3, "Scan the code or open: "+c.Link, "", "L", false)
 
@@ -228,7 +235,7 @@ func MandateCards(assemblyName string, codes []IssuedCode) ([]byte, error) {
 	}
 	if len(codes) == 0 {
 		pdf.AddPage()
-		pdf.SetFont("Helvetica", "", 12)
+		pdf.SetFont("go", "", 12)
 		pdf.Text(20, 30, "No persons: no mandate cards.")
 	}
 	var buf bytes.Buffer

@@ -453,6 +453,22 @@ func TestMandateCardsPDF(t *testing.T) {
 	}
 }
 
+// TestMandateCardsEmbedAUnicodeFont: a Cyrillic name must print as written,
+// which the PDF core fonts (Latin-1) cannot do; the cards embed a TrueType
+// font with the glyphs used.
+func TestMandateCardsEmbedAUnicodeFont(t *testing.T) {
+	pdf, err := MandateCards("Всероссийское совещание", []IssuedCode{{Person: "nogin", Name: "Виктор Павлович Ногин", Organization: "Москва", Mandate: "decisive",
+		Code: "ABCD-EFGH-JKLM-NPQR", Link: "http://127.0.0.1:8080/login?code=ABCD-EFGH-JKLM-NPQR", Expires: time.Now()}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"/FontFile2", "/Subtype /Type0", "/ToUnicode"} {
+		if !strings.Contains(string(pdf), want) {
+			t.Errorf("the cards' PDF has no %s: the names are not in an embedded Unicode font", want)
+		}
+	}
+}
+
 func TestOpenAPIDocument(t *testing.T) {
 	w := newWorld(t, 1)
 	r := w.public().get("/api/openapi.json")
