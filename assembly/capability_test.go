@@ -1,6 +1,7 @@
 package assembly
 
 import (
+	"encoding/json"
 	"fmt"
 	"reflect"
 	"strings"
@@ -124,8 +125,17 @@ func TestCounts1917(t *testing.T) {
 func TestSecretBallot(t *testing.T) {
 	h := fixture(t, "congress", "")
 	h.must("ann", "open_vote", `{"id":"v","question":"Q","method":"secret"}`)
+	h.refuse("m1", "cast_ballot", `{"vote":"v","voter":"m1","choice":"against"}`, ErrInvalid, "a secret ballot needs its token (at least 16 characters), which plenum makes")
+	h.refuse("m1", "cast_ballot", `{"vote":"v","voter":"m1","choice":"against","token":"short"}`, ErrInvalid, "a secret ballot needs its token (at least 16 characters), which plenum makes")
 	for _, p := range []string{"m1", "m2", "m3"} {
-		h.must(p, "cast_ballot", `{"vote":"v","voter":"`+p+`","choice":"against"}`)
+		h.must(p, "cast_ballot", `{"vote":"v","voter":"`+p+`","choice":"against","token":"TOKEN-OF-`+p+`-0123456"}`)
+	}
+	for _, e := range h.events {
+		if bc, ok := e.(BallotCast); ok {
+			if b, _ := EncodeEvent(bc); strings.Contains(string(b), "TOKEN-OF") {
+				t.Fatalf("a ballot_cast event carries the ballot's token: %s", b)
+			}
+		}
 	}
 	for _, b := range h.s.Votes["v"].Ballots {
 		if b.Choice != "" {
@@ -137,8 +147,26 @@ func TestSecretBallot(t *testing.T) {
 			t.Fatalf("a secret ballot event carries its choice: %+v", bc)
 		}
 	}
-	h.refuse("ann", "close_vote", `{"vote":"v","sealed":["for","maybe","for"]}`, ErrInvalid, `a sealed ballot holds "maybe", which is not a choice in v`)
-	h.must("ann", "close_vote", `{"vote":"v","sealed":["for","against","for"]}`)
+	sealed := func(choices ...string) string {
+		var parts []string
+		for i, c := range choices {
+			parts = append(parts, fmt.Sprintf(`{"token":"SEALED-TOKEN-%04d","choice":%q}`, i, c))
+		}
+		return "[" + strings.Join(parts, ",") + "]"
+	}
+	h.refuse("ann", "close_vote", `{"vote":"v","sealed":`+sealed("for", "maybe", "for")+`}`, ErrInvalid, `a sealed ballot holds "maybe", which is not a choice in v`)
+	h.refuse("ann", "close_vote", `{"vote":"v","sealed":["for","against","for"]}`, ErrInvalid, "a sealed ballot's token has 16 to 128 characters")
+	h.refuse("ann", "close_vote", `{"vote":"v","sealed":[{"token":"SEALED-TOKEN-0000","choice":"for"},{"token":"SEALED-TOKEN-0000","choice":"for"},{"token":"SEALED-TOKEN-0002","choice":"for"}]}`, ErrInvalid, "the token SEALED-TOKEN-0000 is on two sealed ballots")
+	h.must("ann", "close_vote", `{"vote":"v","sealed":`+sealed("for", "against", "for")+`}`)
+	if vc, ok := h.events[len(h.events)-2].(VoteClosed); !ok || len(vc.Sealed) != 0 {
+		t.Fatalf("%+v, want vote_closed without ballots", h.events[len(h.events)-2])
+	}
+	if sb, ok := h.events[len(h.events)-1].(SealedBallots); !ok || len(sb.Sealed) != 3 || sb.Sealed[1] != (SealedChoice{Token: "SEALED-TOKEN-0001", Choice: "against"}) {
+		t.Fatalf("sealed_ballots: %+v, want the sealed ballots in the order given", h.events[len(h.events)-1])
+	}
+	if v := h.s.Votes["v"]; len(v.SealedEntries) != 1 || v.SealedEntries[0] != int64(h.s.Events-1) {
+		t.Fatalf("SealedEntries %v, want [%d]", v.SealedEntries, h.s.Events-1)
+	}
 	h.must("ann", "declare_result", `{"vote":"v"}`)
 	if r := h.s.Votes["v"].Result; r.Arithmetic != "2 for, 1 against, 3 cast; 2 needed; carried" {
 		t.Fatalf("%+v", r)
@@ -379,9 +407,14 @@ func TestWeightsAndEligible(t *testing.T) {
 	}
 	// In a secret vote the sealed ballots number the votes, weights counted.
 	h.must("ann", "open_vote", `{"id":"s","question":"Q","method":"secret"}`)
-	h.must("guest", "cast_ballot", `{"vote":"s","voter":"guest","choice":"against"}`)
-	h.refuse("ann", "close_vote", `{"vote":"s","sealed":["against"]}`, ErrInvalid, "the sealed ballots (1) must number the votes cast (3)")
-	h.must("ann", "close_vote", `{"vote":"s","sealed":["against","against","against"]}`)
+	h.must("guest", "cast_ballot", `{"vote":"s","voter":"guest","choice":"against","token":"GUEST-TOKEN-0123456"}`)
+	h.refuse("ann", "close_vote", `{"vote":"s","sealed":[{"token":"GUEST-TOKEN-0123456","choice":"against"}]}`, ErrInvalid, "the sealed ballots (1) must number the votes cast (3)")
+	units := UnitTokens("GUEST-TOKEN-0123456", 3)
+	h.must("ann", "close_vote", fmt.Sprintf(`{"vote":"s","sealed":[{"token":%q,"choice":"against"},{"token":%q,"choice":"against"},{"token":%q,"choice":"against"}]}`, units[1], units[0], units[2]))
+	h.must("ann", "declare_result", `{"vote":"s"}`)
+	if r := h.s.Votes["s"].Result; r.Arithmetic != "0 for, 3 against, 3 cast; 2 needed; defeated" {
+		t.Fatalf("weighted secret: %q", r.Arithmetic)
+	}
 }
 
 // TestEventJSON pins the shape of an event in the ledger.
@@ -523,5 +556,57 @@ func TestApplyDoesNotAliasEvents(t *testing.T) {
 	}
 	if g := a.Sittings["s1"].Guests; len(g) != 2 || g[1] != "guest" {
 		t.Fatalf("the guests of one state were overwritten by the other's: %v", g)
+	}
+}
+
+// TestSealedLegacy reads a vote_closed event written before sealed ballots
+// had tokens: its sealed ballots were bare choices.
+func TestSealedLegacy(t *testing.T) {
+	e, err := DecodeEvent("vote_closed", []byte(`{"meta":{"assembly":"a","actor":"ann","at":"2026-05-09T10:00:00Z","key":""},"vote":"v","sealed":["for","against"]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if vc := e.(VoteClosed); len(vc.Sealed) != 2 || vc.Sealed[1] != (SealedChoice{Choice: "against"}) {
+		t.Fatalf("%+v", vc)
+	}
+}
+
+// TestSealedChunks: a secret vote of more votes than one entry holds
+// enters the log in several sealed_ballots events, all in one command.
+func TestSealedChunks(t *testing.T) {
+	h := fixture(t, "congress", "")
+	h.must("ann", "set_rules", `{"overrides":{"weighted_votes":true}}`)
+	h.must("cara", "submit_mandate", `{"id":"md-big","person":"guest","organization":"org","kind":"decisive","weight":450}`)
+	h.must("cara", "verify_mandate", `{"mandate":"md-big"}`)
+	h.must("guest", "check_in", `{"person":"guest"}`)
+	h.must("ann", "open_vote", `{"id":"s","question":"Q","method":"secret"}`)
+	h.must("guest", "cast_ballot", `{"vote":"s","voter":"guest","choice":"for","token":"GUEST-TOKEN-0123456"}`)
+	h.must("m1", "cast_ballot", `{"vote":"s","voter":"m1","choice":"against","token":"M1-TOKEN-0123456789"}`)
+	var sealed []SealedChoice
+	for _, tok := range UnitTokens("GUEST-TOKEN-0123456", 450) {
+		sealed = append(sealed, SealedChoice{Token: tok, Choice: "for"})
+	}
+	sealed = append(sealed, SealedChoice{Token: "M1-TOKEN-0123456789", Choice: "against"})
+	args, _ := json.Marshal(CloseVote{Vote: "s", Sealed: sealed})
+	before := len(h.events)
+	h.must("ann", "close_vote", string(args))
+	var sizes []int
+	for _, e := range h.events[before+1:] {
+		sizes = append(sizes, len(e.(SealedBallots).Sealed))
+	}
+	if fmt.Sprint(sizes) != "[200 200 51]" {
+		t.Fatalf("sealed_ballots sizes %v", sizes)
+	}
+	if v := h.s.Votes["s"]; len(v.SealedEntries) != 3 || len(v.Sealed) != 451 {
+		t.Fatalf("SealedEntries %v, %d sealed", v.SealedEntries, len(v.Sealed))
+	}
+	for _, e := range h.events[before+1:] {
+		if b, _ := EncodeEvent(e); len(b) > 60000 {
+			t.Fatalf("a sealed_ballots event of %d bytes", len(b))
+		}
+	}
+	h.must("ann", "declare_result", `{"vote":"s"}`)
+	if r := h.s.Votes["s"].Result; r.Arithmetic != "450 for, 1 against, 451 cast; 226 needed; carried" {
+		t.Fatalf("%q", r.Arithmetic)
 	}
 }

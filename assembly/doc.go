@@ -22,6 +22,9 @@
 // questions the pages ask.
 //
 // In a secret vote the ballot_cast event records that a voter voted, never
-// the choice: the caller keeps the choices apart and hands them back,
-// shuffled, in CloseVote.Sealed.
+// the choice: the caller (package engine) gives each ballot a random token
+// (CastBallot.Token, never in the event), keeps the ballot apart in a
+// ballot box, and hands the ballots back, shuffled, one per vote with its
+// token, in CloseVote.Sealed; the sealed_ballots events after vote_closed
+// carry them.
 package assembly

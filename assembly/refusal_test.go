@@ -242,6 +242,7 @@ func TestVoteRefusals(t *testing.T) {
 		{name: "bad choice", setup: open, do: step{"m1", "cast_ballot", `{"vote":"v1","voter":"m1","choice":"maybe"}`}, code: ErrInvalid, msg: `the choice is for, against or abstain, not "maybe"`},
 		{name: "proxy not allowed", setup: open, do: step{"m1", "cast_ballot", `{"vote":"v1","voter":"m1","choice":"for","for_mandate":"md-m2"}`}, code: ErrForbidden, msg: "the rules of procedure do not allow proxies"},
 		{name: "close twice", setup: closedV, do: step{"ann", "close_vote", `{"vote":"v1"}`}, code: ErrClosed, msg: "the vote v1 is already closed"},
+		{name: "token not secret", setup: open, do: step{"m1", "cast_ballot", `{"vote":"v1","voter":"m1","choice":"for","token":"ABCDEFGHIJKLMNOP"}`}, code: ErrInvalid, msg: "only a secret ballot has a token; the vote v1 is by roll call"},
 		{name: "sealed not secret", setup: open, do: step{"ann", "close_vote", `{"vote":"v1","sealed":["for"]}`}, code: ErrInvalid, msg: "only a secret vote has sealed ballots"},
 		{name: "count with ballots", setup: append(append([]step{}, open...), step{"m1", "cast_ballot", `{"vote":"v1","voter":"m1","choice":"for"}`}), do: step{"ann", "enter_count", `{"vote":"v1","for":3,"against":1}`}, code: ErrConflict, msg: "ballots were cast one by one in v1; its result is counted from them"},
 		{name: "count by delegate", setup: open, do: step{"m1", "enter_count", `{"vote":"v1","for":3,"against":1}`}, code: ErrForbidden, msg: "only the chair or a teller enters a count"},
@@ -258,7 +259,7 @@ func TestVoteRefusals(t *testing.T) {
 		{name: "no quorum", setup: []step{{"ben", "leave_hall", `{"persons":["m1","m2","m3","m4","m5"],"walkout":true}`}}, do: step{"ann", "open_vote", `{"id":"v1","question":"Q","method":"show_of_hands"}`}, code: ErrConflict, msg: "there is no quorum: 5 voting members present, 6 needed"},
 	})
 	runRefusals(t, "congress", "", []refusal{
-		{name: "secret sealed count", setup: []step{{"ann", "open_vote", `{"id":"v1","question":"Q","method":"secret"}`}, {"m1", "cast_ballot", `{"vote":"v1","voter":"m1","choice":"for"}`}}, do: step{"ann", "close_vote", `{"vote":"v1","sealed":["for","against"]}`}, code: ErrInvalid, msg: "the sealed ballots (2) must number the votes cast (1)"},
+		{name: "secret sealed count", setup: []step{{"ann", "open_vote", `{"id":"v1","question":"Q","method":"secret"}`}, {"m1", "cast_ballot", `{"vote":"v1","voter":"m1","choice":"for","token":"ABCDEFGHIJKLMNOP"}`}}, do: step{"ann", "close_vote", `{"vote":"v1","sealed":[{"token":"ABCDEFGHIJKLMNOP","choice":"for"},{"token":"QRSTUVWXYZ234567","choice":"against"}]}`}, code: ErrInvalid, msg: "the sealed ballots (2) must number the votes cast (1)"},
 	})
 }
 

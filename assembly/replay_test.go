@@ -125,13 +125,17 @@ func randomCommand(r *rand.Rand, s *State) (string, Command) {
 		return "ann", OpenVote{ID: pick(r, votes...), Question: "Q", Method: pick(r, "roll_call", "secret"), Threshold: pick(r, Threshold(""), TwoThirdsCast, MajorityMembers)}
 	case 20, 21, 22, 23:
 		p := who()
-		return p, CastBallot{Vote: pick(r, votes...), Voter: p, Choice: pick(r, "for", "against", "abstain")}
+		c := CastBallot{Vote: pick(r, votes...), Voter: p, Choice: pick(r, "for", "against", "abstain")}
+		if v := s.Votes[c.Vote]; v != nil && v.Method == "secret" {
+			c.Token = fmt.Sprintf("TOKEN-%016d", r.IntN(1<<40))
+		}
+		return p, c
 	case 24:
 		v := s.Votes[pick(r, votes...)]
 		if v != nil && v.Method == "secret" {
-			sealed := make([]string, len(v.Ballots))
+			sealed := make([]SealedChoice, v.votesCast())
 			for i := range sealed {
-				sealed[i] = pick(r, "for", "against", "abstain")
+				sealed[i] = SealedChoice{Token: fmt.Sprintf("SEALED-%016d", i), Choice: pick(r, "for", "against", "abstain")}
 			}
 			return "ann", CloseVote{Vote: v.ID, Sealed: sealed}
 		}

@@ -288,25 +288,26 @@ const (
 
 // Vote is one vote with its record.
 type Vote struct {
-	ID           string             `json:"id"`
-	Motion       string             `json:"motion"`
-	Alternatives string             `json:"alternatives"`
-	Question     string             `json:"question"`
-	Method       string             `json:"method"`
-	Sitting      string             `json:"sitting"`
-	Item         string             `json:"item"`
-	Threshold    Threshold          `json:"threshold"`
-	EligibleNote string             `json:"eligible_note"`
-	Eligible     map[string]bool    `json:"eligible"` // voting rights (mandate ids, or "p:" + guest) entitled
-	Attendance   AttendanceSnapshot `json:"attendance"`
-	Status       string             `json:"status"`
-	OpenedAt     time.Time          `json:"opened_at"`
-	ClosedAt     time.Time          `json:"closed_at"`
-	Ballots      []Ballot           `json:"ballots"`
-	Voted        map[string]bool    `json:"voted"` // voting rights that have voted
-	Sealed       []string           `json:"sealed"`
-	Rounds       []Round            `json:"rounds"`
-	Result       *Result            `json:"result"`
+	ID            string             `json:"id"`
+	Motion        string             `json:"motion"`
+	Alternatives  string             `json:"alternatives"`
+	Question      string             `json:"question"`
+	Method        string             `json:"method"`
+	Sitting       string             `json:"sitting"`
+	Item          string             `json:"item"`
+	Threshold     Threshold          `json:"threshold"`
+	EligibleNote  string             `json:"eligible_note"`
+	Eligible      map[string]bool    `json:"eligible"` // voting rights (mandate ids, or "p:" + guest) entitled
+	Attendance    AttendanceSnapshot `json:"attendance"`
+	Status        string             `json:"status"`
+	OpenedAt      time.Time          `json:"opened_at"`
+	ClosedAt      time.Time          `json:"closed_at"`
+	Ballots       []Ballot           `json:"ballots"`
+	Voted         map[string]bool    `json:"voted"`          // voting rights that have voted
+	Sealed        []string           `json:"sealed"`         // a secret vote's choices, one per vote, in the order the log gives them
+	SealedEntries []int64            `json:"sealed_entries"` // the log entries that carry its sealed ballots (each voter's receipt is one of them)
+	Rounds        []Round            `json:"rounds"`
+	Result        *Result            `json:"result"`
 }
 
 // AttendanceSnapshot is the attendance when a vote was opened.

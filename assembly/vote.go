@@ -1,7 +1,11 @@
 package assembly
 
 import (
+	"crypto/sha256"
+	"encoding/base32"
+	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -24,19 +28,69 @@ type OpenVote struct {
 	Threshold    Threshold    `json:"threshold" plenum:"enum=majority_cast|majority_present|majority_members|two_thirds_cast|three_quarters_cast"`
 }
 
-// CastBallot is one voter's ballot.
+// CastBallot is one voter's ballot. In a secret vote Token is the
+// ballot's random token (at least MinBallotToken characters), made by
+// plenum itself: it is the voter's receipt, never recorded with the voter.
 type CastBallot struct {
 	Vote       string `json:"vote" plenum:"required,id"`
 	Voter      string `json:"voter" plenum:"required,id"`
 	Choice     string `json:"choice" plenum:"required"`
 	ForMandate string `json:"for_mandate" plenum:"id"`
+	Token      string `json:"token"`
 }
 
+// MinBallotToken and MaxBallotToken bound the length of a secret
+// ballot's token.
+const (
+	MinBallotToken = 16
+	MaxBallotToken = 128
+)
+
+// SealedPerEntry is the most sealed votes one sealed_ballots event
+// carries, so that each fits in one log entry (64 KiB) and a voter's
+// receipt, the entry with their token, shows the token itself.
+const SealedPerEntry = 200
+
 // CloseVote closes a vote: no ballot after it. Sealed carries a secret
-// vote's choices, shuffled, given by plenum itself.
+// vote's ballots, shuffled, given by plenum itself from its ballot box:
+// one per vote (see UnitTokens).
 type CloseVote struct {
-	Vote   string   `json:"vote" plenum:"required,id"`
-	Sealed []string `json:"sealed"`
+	Vote   string         `json:"vote" plenum:"required,id"`
+	Sealed []SealedChoice `json:"sealed"`
+}
+
+// SealedChoice is one vote of a secret ballot as it enters the log when
+// the vote closes: the choice and a token, and nothing of the voter.
+type SealedChoice struct {
+	Token  string `json:"token"`
+	Choice string `json:"choice"`
+}
+
+// UnmarshalJSON also reads a bare choice (the sealed ballots of records
+// written before ballots had tokens).
+func (c *SealedChoice) UnmarshalJSON(b []byte) error {
+	var s string
+	if err := json.Unmarshal(b, &s); err == nil {
+		*c = SealedChoice{Choice: s}
+		return nil
+	}
+	type plain SealedChoice
+	return json.Unmarshal(b, (*plain)(c))
+}
+
+// UnitTokens returns the tokens under which a secret ballot of the given
+// weight enters the log: one per vote it carries. The first is the
+// ballot's token itself; the n-th (n ≥ 2) is derived from it as
+// base32(SHA-256(token + "/" + n))[:26] (RFC 4648 alphabet, no padding),
+// so the voter, who knows the token, finds every vote of their ballot,
+// and nobody else can tell which sealed votes came from one ballot.
+func UnitTokens(token string, weight int) []string {
+	out := []string{token}
+	for n := 2; n <= weight; n++ {
+		sum := sha256.Sum256([]byte(token + "/" + strconv.Itoa(n)))
+		out = append(out, base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString(sum[:])[:26])
+	}
+	return out
 }
 
 // EnterCount enters a count of a show of hands, as the chair or tellers give it.
@@ -92,11 +146,22 @@ type BallotCast struct {
 	Weight int    `json:"weight"`
 }
 
-// VoteStatusClosed: the vote was closed.
+// VoteClosed: the vote was closed. In a secret vote the sealed_ballots
+// events that follow it carry the ballots; Sealed is empty but in records
+// written before those events existed, where it holds all the choices.
 type VoteClosed struct {
 	Meta   `json:"meta"`
-	Vote   string   `json:"vote"`
-	Sealed []string `json:"sealed"`
+	Vote   string         `json:"vote"`
+	Sealed []SealedChoice `json:"sealed"`
+}
+
+// SealedBallots: a closed secret vote's ballots entered the log, at most
+// SealedPerEntry votes per event, shuffled, each with its token and no
+// voter. All of them follow the vote_closed event, in the same command.
+type SealedBallots struct {
+	Meta   `json:"meta"`
+	Vote   string         `json:"vote"`
+	Sealed []SealedChoice `json:"sealed"`
 }
 
 // CountEntered: a count was entered.
@@ -116,6 +181,7 @@ type ResultDeclared struct {
 func (VoteOpened) EventType() string     { return "vote_opened" }
 func (BallotCast) EventType() string     { return "ballot_cast" }
 func (VoteClosed) EventType() string     { return "vote_closed" }
+func (SealedBallots) EventType() string  { return "sealed_ballots" }
 func (CountEntered) EventType() string   { return "count_entered" }
 func (ResultDeclared) EventType() string { return "result_declared" }
 
@@ -371,6 +437,11 @@ func (c CastBallot) decide(s *State, m Meta) ([]Event, error) {
 	if v.Voted[right] {
 		return nil, conflict("the mandate %s has already voted in %s; there is no second ballot", right, c.Vote)
 	}
+	if v.Method == "secret" && (len(c.Token) < MinBallotToken || len(c.Token) > MaxBallotToken) {
+		return nil, fieldErr("token", "a secret ballot needs its token (at least %d characters), which plenum makes", MinBallotToken)
+	} else if v.Method != "secret" && c.Token != "" {
+		return nil, fieldErr("token", "only a secret ballot has a token; the vote %s is by %s", c.Vote, strings.ReplaceAll(v.Method, "_", " "))
+	}
 	if !validChoice(s, v, c.Choice) {
 		if v.Alternatives != "" {
 			return nil, fieldErr("choice", "the choice in %s is one of the drafts %s, or abstain; not %q", c.Vote, strings.Join(s.Alternatives[v.Alternatives].Motions, ", "), c.Choice)
@@ -448,15 +519,29 @@ func (c CloseVote) decide(s *State, m Meta) ([]Event, error) {
 		if n := v.votesCast(); len(c.Sealed) != n {
 			return nil, fieldErr("sealed", "the sealed ballots (%d) must number the votes cast (%d)", len(c.Sealed), n)
 		}
-		for _, ch := range c.Sealed {
-			if !validChoice(s, v, ch) {
-				return nil, fieldErr("sealed", "a sealed ballot holds %q, which is not a choice in %s", ch, c.Vote)
+		tokens := make(map[string]bool, len(c.Sealed))
+		for _, sc := range c.Sealed {
+			if !validChoice(s, v, sc.Choice) {
+				return nil, fieldErr("sealed", "a sealed ballot holds %q, which is not a choice in %s", sc.Choice, c.Vote)
 			}
+			if len(sc.Token) < MinBallotToken || len(sc.Token) > MaxBallotToken {
+				return nil, fieldErr("sealed", "a sealed ballot's token has %d to %d characters", MinBallotToken, MaxBallotToken)
+			}
+			if tokens[sc.Token] {
+				return nil, fieldErr("sealed", "the token %s is on two sealed ballots", sc.Token)
+			}
+			tokens[sc.Token] = true
 		}
 	} else if len(c.Sealed) > 0 {
 		return nil, fieldErr("sealed", "only a secret vote has sealed ballots")
 	}
-	return one(VoteClosed{Meta: m, Vote: c.Vote, Sealed: c.Sealed})
+	evs := []Event{VoteClosed{Meta: m, Vote: c.Vote}}
+	for rest := c.Sealed; len(rest) > 0; {
+		n := min(len(rest), SealedPerEntry)
+		evs = append(evs, SealedBallots{Meta: m, Vote: c.Vote, Sealed: rest[:n:n]})
+		rest = rest[n:]
+	}
+	return evs, nil
 }
 
 func (e VoteClosed) apply(s *State) error {
@@ -464,10 +549,28 @@ func (e VoteClosed) apply(s *State) error {
 	if v == nil || v.Status != VoteStatusOpen {
 		return corrupt("the vote %q is not open", e.Vote)
 	}
-	if v.Method == "secret" && len(e.Sealed) != v.votesCast() {
+	if len(e.Sealed) > 0 && (v.Method != "secret" || len(e.Sealed) != v.votesCast()) {
 		return corrupt("the sealed ballots of %q do not number its voters", e.Vote)
 	}
-	v.Status, v.ClosedAt, v.Sealed = VoteStatusClosed, e.At, e.Sealed
+	v.Status, v.ClosedAt = VoteStatusClosed, e.At
+	for _, sc := range e.Sealed {
+		v.Sealed = append(v.Sealed, sc.Choice)
+	}
+	if len(e.Sealed) > 0 {
+		v.SealedEntries = append(v.SealedEntries, int64(s.Events))
+	}
+	return nil
+}
+
+func (e SealedBallots) apply(s *State) error {
+	v := s.Votes[e.Vote]
+	if v == nil || v.Method != "secret" || v.Status != VoteStatusClosed || len(e.Sealed) == 0 || len(v.Sealed)+len(e.Sealed) > v.votesCast() {
+		return corrupt("the sealed ballots of %q do not fit the vote", e.Vote)
+	}
+	for _, sc := range e.Sealed {
+		v.Sealed = append(v.Sealed, sc.Choice)
+	}
+	v.SealedEntries = append(v.SealedEntries, int64(s.Events))
 	return nil
 }
 
@@ -570,6 +673,9 @@ func (c DeclareResult) decide(s *State, m Meta) ([]Event, error) {
 		return nil, conflict("the vote %s is still open; close it before declaring the result", c.Vote)
 	case VoteStatusDeclared:
 		return nil, closed("the result of %s is already declared: %s", c.Vote, v.Result.Outcome)
+	}
+	if v.Method == "secret" && len(v.Ballots) > 0 && len(v.Sealed) != v.votesCast() {
+		return nil, conflict("the sealed ballots of %s (%d) do not number the votes cast (%d); the record is incomplete", c.Vote, len(v.Sealed), v.votesCast())
 	}
 	var res Result
 	if c.Outcome == MotionStatusNotRecorded {
@@ -861,5 +967,5 @@ func sides(f, a Count) string {
 
 func init() {
 	registerCommands(OpenVote{}, CastBallot{}, CloseVote{}, EnterCount{}, DeclareResult{})
-	registerEvents(VoteOpened{}, BallotCast{}, VoteClosed{}, CountEntered{}, ResultDeclared{})
+	registerEvents(VoteOpened{}, BallotCast{}, VoteClosed{}, SealedBallots{}, CountEntered{}, ResultDeclared{})
 }

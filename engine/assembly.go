@@ -2,8 +2,11 @@ package engine
 
 import (
 	"context"
+	crand "crypto/rand"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"sync"
 
 	"plenum/assembly"
@@ -39,6 +42,11 @@ type Result struct {
 	// Checkpoint is the signed checkpoint of the first tree that includes
 	// them.
 	Checkpoint []byte
+	// BallotToken is, for a ballot in a secret vote, the ballot's random
+	// token: give it to the voter, and to nobody else. It is not in the
+	// log until the vote closes, and then not with the voter; with it the
+	// voter gets their receipt (SecretBallotReceipt).
+	BallotToken string
 }
 
 // First returns the ledger index of the first event, or -1 if none.
@@ -179,10 +187,19 @@ func (a *Assembly) commit(batch []*request) {
 	replies := make([]reply, len(batch))
 	var entries []ledger.Entry
 	var events []assembly.Event
+	var sealed []ledger.SealedBallot // the batch's secret ballots, for the ballot boxes
 	for i, req := range batch {
 		replies[i].failed = -1
 		for j, cmd := range req.cmds {
-			evs, err := assembly.Decide(a.state, req.metas[j], cmd)
+			cmd, token, err := a.prepare(cmd, sealed)
+			var evs []assembly.Event
+			if err == nil {
+				evs, err = assembly.Decide(a.state, req.metas[j], cmd)
+			}
+			var sb *ledger.SealedBallot
+			if err == nil && token != "" {
+				sb, err = sealedBallot(cmd.(assembly.CastBallot), evs)
+			}
 			if err == nil && len(evs) == 0 {
 				err = &assembly.Error{Code: assembly.ErrInvalid, Msg: fmt.Sprintf("the command %s changes nothing", cmd.CommandName())}
 			}
@@ -193,14 +210,17 @@ func (a *Assembly) commit(batch []*request) {
 				replies[i].failed, replies[i].err = j, err
 				break
 			}
-			replies[i].results = append(replies[i].results, &Result{Events: make([]Recorded, len(evs))})
+			if sb != nil {
+				sealed = append(sealed, *sb)
+			}
+			replies[i].results = append(replies[i].results, &Result{Events: make([]Recorded, len(evs)), BallotToken: token})
 			for k, ev := range evs {
 				replies[i].results[j].Events[k].Event = ev
 			}
 		}
 	}
 	if len(entries) > 0 {
-		first, err := a.log.Append(context.Background(), entries...)
+		first, err := a.log.AppendSealed(context.Background(), sealed, entries...)
 		if err == nil && first != int64(a.state.Events)-int64(len(entries)) {
 			err = fmt.Errorf("engine: the log of %s gave index %d, the state expected %d", a.id, first, int64(a.state.Events)-int64(len(entries)))
 		}
@@ -228,6 +248,92 @@ func (a *Assembly) commit(batch []*request) {
 	}
 	a.mu.Unlock()
 	a.answer(batch, replies)
+}
+
+// sealedBallotData is a secret ballot as kept in the ballot box.
+type sealedBallotData struct {
+	Vote   string `json:"vote"`
+	Token  string `json:"token"`
+	Choice string `json:"choice"`
+	Weight int    `json:"weight"`
+}
+
+// prepare completes a command with what plenum, not the client, gives: a
+// secret ballot's token (returned, to be handed back to the voter), and
+// the sealed ballots of a secret vote being closed, read from its ballot
+// box and pending, the ballots of this batch not yet stored.
+func (a *Assembly) prepare(cmd assembly.Command, pending []ledger.SealedBallot) (assembly.Command, string, error) {
+	switch c := cmd.(type) {
+	case assembly.CastBallot:
+		v := a.state.Votes[c.Vote]
+		if v == nil || v.Method != "secret" {
+			return cmd, "", nil // Decide refuses a token outside a secret vote
+		}
+		if c.Token != "" {
+			return nil, "", &assembly.Error{Code: assembly.ErrInvalid, Field: "token", Msg: "plenum makes a secret ballot's token; leave token out"}
+		}
+		c.Token = crand.Text()
+		return c, c.Token, nil
+	case assembly.CloseVote:
+		v := a.state.Votes[c.Vote]
+		if v == nil || v.Method != "secret" {
+			return cmd, "", nil
+		}
+		if len(c.Sealed) > 0 {
+			return nil, "", &assembly.Error{Code: assembly.ErrInvalid, Field: "sealed", Msg: "plenum fills in a secret vote's sealed ballots from its ballot box; leave sealed out"}
+		}
+		if v.Status != assembly.VoteStatusOpen {
+			return cmd, "", nil // Decide says why not
+		}
+		box, err := a.log.SealedBallots(context.Background(), c.Vote)
+		if err != nil {
+			return nil, "", fmt.Errorf("engine: %s: reading the ballot box of %s: %w", a.id, c.Vote, err)
+		}
+		for _, b := range pending {
+			if b.Box == c.Vote {
+				box = append(box, b)
+			}
+		}
+		if len(box) != len(v.Ballots) {
+			return nil, "", fmt.Errorf("engine: %s: the ballot box of %s holds %d ballots, the record %d voters", a.id, c.Vote, len(box), len(v.Ballots))
+		}
+		for _, b := range box {
+			var d sealedBallotData
+			if err := json.Unmarshal(b.Data, &d); err != nil || d.Vote != c.Vote || d.Token != b.Token {
+				return nil, "", fmt.Errorf("engine: %s: a ballot in the box of %s cannot be read", a.id, c.Vote)
+			}
+			for _, t := range assembly.UnitTokens(d.Token, max(d.Weight, 1)) {
+				c.Sealed = append(c.Sealed, assembly.SealedChoice{Token: t, Choice: d.Choice})
+			}
+		}
+		shuffle(c.Sealed)
+		return c, "", nil
+	}
+	return cmd, "", nil
+}
+
+// shuffle permutes s uniformly with a generator seeded from crypto/rand.
+func shuffle(s []assembly.SealedChoice) {
+	var seed [32]byte
+	crand.Read(seed[:])
+	r := rand.New(rand.NewChaCha8(seed))
+	r.Shuffle(len(s), func(i, j int) { s[i], s[j] = s[j], s[i] })
+}
+
+// sealedBallot is the ballot-box entry of an accepted secret ballot: its
+// vote, token, choice and weight, never its voter.
+func sealedBallot(c assembly.CastBallot, evs []assembly.Event) (*ledger.SealedBallot, error) {
+	weight := 1
+	for _, ev := range evs {
+		if bc, ok := ev.(assembly.BallotCast); ok {
+			weight = max(bc.Weight, 1)
+		}
+	}
+	data, err := json.Marshal(sealedBallotData{Vote: c.Vote, Token: c.Token, Choice: c.Choice, Weight: weight})
+	if err != nil {
+		return nil, err
+	}
+	return &ledger.SealedBallot{Box: c.Vote, Token: c.Token, Data: data}, nil
 }
 
 // stage applies events to the state and queues their ledger entries.

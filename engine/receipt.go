@@ -1,0 +1,90 @@
+package engine
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+
+	"plenum/assembly"
+	"plenum/ledger"
+	"plenum/tlogproof"
+)
+
+// SecretBallotReceipt returns a voter's receipt for their ballot in a
+// closed secret vote: the tlog-proof of the sealed_ballots entry that
+// carries the ballot's token, at the log's current checkpoint. It names no
+// voter; tlogproof.VerifySecretBallot with Type "sealed_ballots" and the
+// token checks it offline. It fails with an *assembly.Error: not found for
+// an unknown vote or a token that is not among its sealed ballots,
+// conflict while the vote is open or if it is not secret.
+func SecretBallotReceipt(ctx context.Context, a *Assembly, vote, token string) ([]byte, error) {
+	var entries []int64
+	var rerr error
+	a.Read(func(s *assembly.State) {
+		v := s.Votes[vote]
+		switch {
+		case v == nil:
+			rerr = &assembly.Error{Code: assembly.ErrNotFound, Field: "vote", Msg: fmt.Sprintf("there is no vote %q", vote)}
+		case v.Method != "secret":
+			rerr = &assembly.Error{Code: assembly.ErrConflict, Field: "vote", Msg: fmt.Sprintf("the vote %s is not secret; its ballots are in the log with their voters", vote)}
+		case v.Status == assembly.VoteStatusOpen:
+			rerr = &assembly.Error{Code: assembly.ErrConflict, Field: "vote", Msg: fmt.Sprintf("the vote %s is still open; the receipt is given once it closes", vote)}
+		default:
+			entries = append(entries, v.SealedEntries...)
+		}
+	})
+	if rerr != nil {
+		return nil, rerr
+	}
+	if len(token) < assembly.MinBallotToken {
+		return nil, &assembly.Error{Code: assembly.ErrNotFound, Field: "token", Msg: fmt.Sprintf("no sealed ballot of %s has this token", vote)}
+	}
+	log := a.Log()
+	cp := log.Checkpoint()
+	c, err := ledger.ParseCheckpoint(checkpointText(cp))
+	if err != nil {
+		return nil, err
+	}
+	for _, idx := range entries {
+		if idx >= c.Size {
+			continue
+		}
+		es, err := log.Read(ctx, idx, idx+1)
+		if err != nil {
+			return nil, err
+		}
+		var sb assembly.SealedBallots
+		if err := json.Unmarshal(es[0].Payload, &sb); err != nil || sb.Vote != vote {
+			continue
+		}
+		found := false
+		for _, sc := range sb.Sealed {
+			if sc.Token == token {
+				found = true
+				break
+			}
+		}
+		if !found {
+			continue
+		}
+		raw, err := log.Raw(ctx, idx, idx+1)
+		if err != nil {
+			return nil, err
+		}
+		proof, err := log.InclusionProof(ctx, idx, c.Size)
+		if err != nil {
+			return nil, err
+		}
+		return tlogproof.NewReceipt(idx, raw[0], proof, cp), nil
+	}
+	return nil, &assembly.Error{Code: assembly.ErrNotFound, Field: "token", Msg: fmt.Sprintf("no sealed ballot of %s has this token", vote)}
+}
+
+// checkpointText is the body of a signed note, before its signatures.
+func checkpointText(signed []byte) []byte {
+	if i := bytes.Index(signed, []byte("\n\n")); i >= 0 {
+		return signed[:i+1]
+	}
+	return signed
+}
