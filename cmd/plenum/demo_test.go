@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"io"
 	"net/http"
 	"net/http/cookiejar"
@@ -9,7 +8,6 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 )
 
 func TestDemoLoadOnlyThenVerify(t *testing.T) {
@@ -33,22 +31,8 @@ func TestDemoLoadOnlyThenVerify(t *testing.T) {
 
 func TestDemoServesThePages(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "plenum.db")
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	var out, errb syncBuffer
-	done := make(chan int, 1)
-	go func() {
-		done <- runCLI(ctx, &cliEnv{stdin: strings.NewReader(""), stdout: &out, stderr: &errb}, []string{"demo", "--db", db, "--addr", "127.0.0.1:0"})
-	}()
-	re := regexp.MustCompile(`serving on (http://[^/ ]+)/`)
-	var base string
-	for deadline := time.Now().Add(20 * time.Second); base == ""; time.Sleep(20 * time.Millisecond) {
-		if m := re.FindStringSubmatch(out.String()); m != nil {
-			base = m[1]
-		} else if time.Now().After(deadline) {
-			t.Fatalf("demo did not start: %s %s", out.String(), errb.String())
-		}
-	}
+	srv := startCLI(t, `serving on (http://[^/ ]+)/`, "demo", "--db", db, "--addr", "127.0.0.1:0")
+	base, out := srv.match, &srv.stdout
 	chairCode := regexp.MustCompile(`chair\s+(\S+)`).FindStringSubmatch(out.String())
 	if chairCode == nil {
 		t.Fatalf("no chair code printed: %s", out.String())
@@ -86,14 +70,8 @@ func TestDemoServesThePages(t *testing.T) {
 	if resp.StatusCode != 200 || !strings.Contains(string(body), "Nogin") {
 		t.Fatalf("chair page: %s %.300s", resp.Status, body)
 	}
-	cancel()
-	select {
-	case code := <-done:
-		if code != 0 {
-			t.Fatalf("demo exited %d: %s", code, errb.String())
-		}
-	case <-time.After(15 * time.Second):
-		t.Fatal("demo did not shut down")
+	if code := srv.stop(); code != 0 {
+		t.Fatalf("demo exited %d: %s", code, srv.stderr.String())
 	}
 }
 

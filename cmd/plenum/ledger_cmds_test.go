@@ -10,11 +10,8 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
-	"sync"
 	"testing"
-	"time"
 
 	"golang.org/x/mod/sumdb/note"
 
@@ -170,24 +167,6 @@ func TestProgressBar(t *testing.T) {
 	}
 }
 
-// syncBuffer is a bytes.Buffer safe for one writer and one reader.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
 // makeReplayedDB returns a database holding the coop-2026 meeting and the
 // March 1917 conference, replayed from their scripts, and its verifier key.
 func makeReplayedDB(t *testing.T) (db, vkey string) {
@@ -222,23 +201,8 @@ func mustOpen(t *testing.T, path string) io.Reader {
 
 func TestServe(t *testing.T) {
 	db, vkey := makeReplayedDB(t)
-	ctx, cancel := context.WithCancel(context.Background())
-	var out, errb syncBuffer
-	done := make(chan int)
-	go func() {
-		done <- runCLI(ctx, &cliEnv{stdin: strings.NewReader(""), stdout: &out, stderr: &errb}, []string{"serve", "--db", db, "--addr", "127.0.0.1:0"})
-	}()
-	var base string
-	re := regexp.MustCompile(`listening on (http://[^/ ]+)/`)
-	for deadline := time.Now().Add(10 * time.Second); base == ""; {
-		if m := re.FindStringSubmatch(out.String()); m != nil {
-			base = m[1]
-		} else if time.Now().After(deadline) {
-			t.Fatalf("serve did not start: %s %s", out.String(), errb.String())
-		} else {
-			time.Sleep(10 * time.Millisecond)
-		}
-	}
+	srv := startCLI(t, `listening on (http://[^/ ]+)/`, "serve", "--db", db, "--addr", "127.0.0.1:0")
+	base, out := srv.match, &srv.stdout
 	if !strings.Contains(out.String(), "verifier key "+vkey) {
 		t.Fatalf("verifier key not printed: %s", out.String())
 	}
@@ -293,13 +257,7 @@ func TestServe(t *testing.T) {
 	if code, stdout, stderr := run(t, "verify", "--db", db, "--key", vkey, "--no-replay"); code != 0 {
 		t.Fatalf("verify beside serve: exit %d %s %s", code, stdout, stderr)
 	}
-	cancel()
-	select {
-	case code := <-done:
-		if code != 0 || !strings.Contains(out.String(), "shutting down") {
-			t.Fatalf("serve exited %d: %s %s", code, out.String(), errb.String())
-		}
-	case <-time.After(15 * time.Second):
-		t.Fatal("serve did not shut down")
+	if code := srv.stop(); code != 0 || !strings.Contains(out.String(), "shutting down") {
+		t.Fatalf("serve exited %d: %s %s", code, out.String(), srv.stderr.String())
 	}
 }

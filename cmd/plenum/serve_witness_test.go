@@ -1,12 +1,10 @@
 package main
 
 import (
-	"context"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -43,23 +41,8 @@ func TestServeWithWitness(t *testing.T) {
 	ws := httptest.NewServer(w)
 	defer ws.Close()
 
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	var out, errb syncBuffer
-	done := make(chan int, 1)
-	go func() {
-		done <- runCLI(ctx, &cliEnv{stdin: strings.NewReader(""), stdout: &out, stderr: &errb},
-			[]string{"serve", "--db", db, "--addr", "127.0.0.1:0", "--witness", ws.URL + "=" + wvkey})
-	}()
-	re := regexp.MustCompile(`listening on (http://[^/ ]+)/`)
-	var base string
-	for deadline := time.Now().Add(20 * time.Second); base == ""; time.Sleep(20 * time.Millisecond) {
-		if m := re.FindStringSubmatch(out.String()); m != nil {
-			base = m[1]
-		} else if time.Now().After(deadline) {
-			t.Fatalf("serve did not start: %s %s", out.String(), errb.String())
-		}
-	}
+	srv := startCLI(t, `listening on (http://[^/ ]+)/`, "serve", "--db", db, "--addr", "127.0.0.1:0", "--witness", ws.URL+"="+wvkey)
+	base, out := srv.match, &srv.stdout
 	if !strings.Contains(out.String(), "checkpoints go to 1 witness") {
 		t.Errorf("serve does not say it submits to the witness: %s", out.String())
 	}
@@ -94,14 +77,8 @@ func TestServeWithWitness(t *testing.T) {
 	if !strings.Contains(string(page), "Witnessed: cosigned by witness.example") {
 		t.Errorf("the record page does not show the checkpoint as witnessed")
 	}
-	cancel()
-	select {
-	case code := <-done:
-		if code != 0 {
-			t.Fatalf("serve exited %d: %s", code, errb.String())
-		}
-	case <-time.After(20 * time.Second):
-		t.Fatal("serve did not shut down")
+	if code := srv.stop(); code != 0 {
+		t.Fatalf("serve exited %d: %s", code, srv.stderr.String())
 	}
 	// A --witness without a key is a usage error.
 	if code, _, _ := run(t, "serve", "--db", db, "--addr", "127.0.0.1:0", "--witness", ws.URL); code != 2 {

@@ -1,16 +1,13 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
-	"time"
 
 	"golang.org/x/mod/sumdb/note"
 
@@ -18,57 +15,15 @@ import (
 	"plenum/witness"
 )
 
-// witBuffer is a bytes.Buffer safe for a command writing while a test reads.
-type witBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (w *witBuffer) Write(p []byte) (int, error) {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	return w.b.Write(p)
-}
-
-func (w *witBuffer) String() string {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	return w.b.String()
-}
+// witBuffer is the syncBuffer of the other command tests.
+type witBuffer = syncBuffer
 
 // startWitness runs plenum witness in the background and returns its URL,
 // its verifier key, and a function that stops it and returns its exit code.
 func startWitness(t *testing.T, args ...string) (url, vkey string, stop func() int) {
 	t.Helper()
-	ctx, cancel := context.WithCancel(context.Background())
-	var stdout, stderr witBuffer
-	env := &cliEnv{stdin: strings.NewReader(""), stdout: &stdout, stderr: &stderr}
-	done := make(chan int, 1)
-	go func() { done <- runCLI(ctx, env, append([]string{"witness", "--addr", "127.0.0.1:0"}, args...)) }()
-	listen := regexp.MustCompile(`listening on (http://\S+)`)
-	key := regexp.MustCompile(`witness key: (\S+)`)
-	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
-		select {
-		case code := <-done:
-			cancel()
-			t.Fatalf("witness exited with %d: %s", code, stderr.String())
-		default:
-		}
-		if m := listen.FindStringSubmatch(stderr.String()); m != nil {
-			stopped := false
-			return m[1], key.FindStringSubmatch(stderr.String())[1], func() int {
-				if stopped {
-					return 0
-				}
-				stopped = true
-				cancel()
-				return <-done
-			}
-		}
-	}
-	cancel()
-	t.Fatalf("witness did not start: %s", stderr.String())
-	return
+	w := startCLI(t, `listening on (http://\S+)`, append([]string{"witness", "--addr", "127.0.0.1:0"}, args...)...)
+	return w.match, regexp.MustCompile(`witness key: (\S+)`).FindStringSubmatch(w.stderr.String())[1], w.stop
 }
 
 func TestWitnessCommand(t *testing.T) {
