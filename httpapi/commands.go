@@ -38,6 +38,11 @@ type CommandResponse struct {
 	// Receipt is given for a ballot: what the voter keeps to prove later
 	// that the ballot is in the record.
 	Receipt *Receipt `json:"receipt,omitempty"`
+	// BallotToken is given for a ballot in a secret vote, in this answer
+	// only: the random token of the ballot, which nobody else is told.
+	// After the vote closes, POST …/votes/{vote}/receipt with it gives
+	// the tlog-proof that the ballot was counted, without the voter.
+	BallotToken string `json:"ballot_token,omitempty"`
 	// Replayed is true when the command had been accepted before under the
 	// same idempotency key and this is the original answer.
 	Replayed bool `json:"replayed,omitempty"`
@@ -237,7 +242,7 @@ func (api *API) run(ctx context.Context, assemblyID, who, scoped string, req com
 		return 0, nil, err
 	}
 	a, _ := api.eng.Assembly(assemblyID)
-	out := CommandResponse{Checkpoint: string(res.Checkpoint)}
+	out := CommandResponse{Checkpoint: string(res.Checkpoint), BallotToken: res.BallotToken}
 	for _, ev := range res.Events {
 		out.Events = append(out.Events, EventRef{Index: ev.Index, Type: ev.Event.EventType()})
 	}

@@ -96,6 +96,7 @@ func NewAPI(e *engine.Engine, a *auth.Store, opts Options) *API {
 	m.HandleFunc("GET /api/assemblies/{id}/motions", api.motions)
 	m.HandleFunc("GET /api/assemblies/{id}/votes", api.votes)
 	m.HandleFunc("GET /api/assemblies/{id}/votes/{vote}", api.vote)
+	m.HandleFunc("POST /api/assemblies/{id}/votes/{vote}/receipt", api.secretReceipt)
 	m.HandleFunc("GET /api/assemblies/{id}/elections", api.elections)
 	m.HandleFunc("GET /api/assemblies/{id}/record", api.record)
 	m.HandleFunc("GET /api/assemblies/{id}/checkpoint", api.checkpoint)

@@ -515,7 +515,7 @@ func TestOpenAPIDocument(t *testing.T) {
 		}
 	}
 	// Every route of the mux is in the document.
-	for _, p := range []string{"/login", "/logout", "/api/session", "/api/assemblies/{id}/events", "/api/assemblies/{id}/proof/{index}", "/api/assemblies/{id}/mandate-cards.pdf", "/api/assemblies/{id}/access-codes", "/api/assemblies/{id}/items/{item}/speakers", "/api/assemblies/{id}/votes/{vote}"} {
+	for _, p := range []string{"/login", "/logout", "/api/session", "/api/assemblies/{id}/events", "/api/assemblies/{id}/proof/{index}", "/api/assemblies/{id}/mandate-cards.pdf", "/api/assemblies/{id}/access-codes", "/api/assemblies/{id}/items/{item}/speakers", "/api/assemblies/{id}/votes/{vote}", "/api/assemblies/{id}/votes/{vote}/receipt"} {
 		if doc.Paths[p] == nil {
 			t.Errorf("the OpenAPI document lacks %s", p)
 		}

@@ -199,6 +199,17 @@ func OpenAPI() map[string]any {
 			"parameters": []any{idParam, map[string]any{"name": "vote", "in": "path", "required": true, "schema": map[string]any{"type": "string"}}},
 			"get":        op("One vote; participants also see the ballots (never the choices of a secret ballot)", "anyone (public)", true, okJSON("vote", ref("Object")), "404"),
 		},
+		"/api/assemblies/{id}/votes/{vote}/receipt": map[string]any{
+			"parameters": []any{idParam, map[string]any{"name": "vote", "in": "path", "required": true, "schema": map[string]any{"type": "string"}}},
+			"post": func() map[string]any {
+				o := op("The receipt of a ballot in a closed secret vote: the C2SP tlog-proof of the sealed_ballots entry that carries the ballot's token, at the latest checkpoint; it names no voter (check it with plenum verify --receipt FILE --key VKEY --token TOKEN). The token goes in the body, never in the URL", "participants who hold the token", false,
+					map[string]any{"200": map[string]any{"description": "tlog-proof file", "content": map[string]any{"application/tlog-proof": map[string]any{"schema": map[string]any{"type": "string"}}}}}, "400", "401", "403", "404", "409", "422")
+				o["parameters"] = []any{csrf}
+				o["requestBody"] = map[string]any{"required": true, "content": jsonContent(map[string]any{"type": "object", "required": []string{"token"}, "additionalProperties": false,
+					"properties": map[string]any{"token": map[string]any{"type": "string", "minLength": 16, "maxLength": 128, "description": "the ballot_token given in the answer to cast_ballot"}}})}
+				return o
+			}(),
+		},
 		"/api/assemblies/{id}/elections": get("The elections", "participants", false, anyArray, "401", "403", "404"),
 		"/api/assemblies/{id}/record": map[string]any{
 			"parameters": []any{idParam,
@@ -255,9 +266,10 @@ func OpenAPI() map[string]any {
 				"CommandResponse": map[string]any{"type": "object", "required": []string{"events", "checkpoint"}, "properties": map[string]any{
 					"events": map[string]any{"type": "array", "items": map[string]any{"type": "object", "properties": map[string]any{
 						"index": map[string]any{"type": "integer"}, "type": str}}},
-					"checkpoint": str,
-					"receipt":    ref("Receipt"),
-					"replayed":   map[string]any{"type": "boolean"},
+					"checkpoint":   str,
+					"receipt":      ref("Receipt"),
+					"ballot_token": map[string]any{"type": "string", "description": "a ballot in a secret vote: its random token, given in this answer only; keep it to ask for the receipt after the close"},
+					"replayed":     map[string]any{"type": "boolean"},
 				}},
 				"Receipt": map[string]any{"type": "object", "properties": map[string]any{
 					"index": map[string]any{"type": "integer"}, "leaf_hash": str, "checkpoint": str, "proof": str}},

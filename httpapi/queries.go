@@ -280,15 +280,20 @@ type VoteView struct {
 	OpenedAt     time.Time                   `json:"opened_at"`
 	ClosedAt     time.Time                   `json:"closed_at"`
 	Cast         int                         `json:"cast"` // ballots cast through plenum
-	Rounds       []assembly.Round            `json:"rounds"`
-	Result       *assembly.Result            `json:"result"`
-	Ballots      []assembly.Ballot           `json:"ballots,omitempty"`
+	// SealedEntries are the log entries (sealed_ballots) that carry a
+	// closed secret vote's ballots, shuffled, with their tokens and no
+	// voter; a voter's receipt is the proof of one of them.
+	SealedEntries []int64           `json:"sealed_entries,omitempty"`
+	Rounds        []assembly.Round  `json:"rounds"`
+	Result        *assembly.Result  `json:"result"`
+	Ballots       []assembly.Ballot `json:"ballots,omitempty"`
 }
 
 func voteView(v *assembly.Vote, withBallots bool) VoteView {
 	out := VoteView{ID: v.ID, Motion: v.Motion, Alternatives: v.Alternatives, Question: v.Question, Method: v.Method,
 		Sitting: v.Sitting, Item: v.Item, Threshold: v.Threshold, EligibleNote: v.EligibleNote, Attendance: v.Attendance,
-		Status: v.Status, OpenedAt: v.OpenedAt, ClosedAt: v.ClosedAt, Cast: len(v.Ballots), Rounds: v.Rounds, Result: v.Result}
+		Status: v.Status, OpenedAt: v.OpenedAt, ClosedAt: v.ClosedAt, Cast: len(v.Ballots), Rounds: v.Rounds, Result: v.Result,
+		SealedEntries: append([]int64(nil), v.SealedEntries...)}
 	if withBallots {
 		out.Ballots = make([]assembly.Ballot, len(v.Ballots))
 		copy(out.Ballots, v.Ballots)

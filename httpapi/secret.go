@@ -1,0 +1,77 @@
+package httpapi
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"net/http"
+	"strings"
+
+	"plenum/assembly"
+	"plenum/engine"
+)
+
+// secretReceiptRequest is the body of POST …/votes/{vote}/receipt.
+type secretReceiptRequest struct {
+	Token string `json:"token"`
+}
+
+// secretReceipt serves POST /api/assemblies/{id}/votes/{vote}/receipt: the
+// receipt of a ballot in a closed secret vote, found by the ballot's token
+// (sent in the body, so that it stays out of access logs), as a C2SP
+// tlog-proof file (application/tlog-proof) that names no voter.
+func (api *API) secretReceipt(w http.ResponseWriter, r *http.Request) {
+	id := r.PathValue("id")
+	if _, ok := participant(w, r, id); !ok || !mutating(w, r) {
+		return
+	}
+	a, ok := api.assemblyOf(w, r)
+	if !ok {
+		return
+	}
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, 4096))
+	if err != nil {
+		problem(w, http.StatusRequestEntityTooLarge, "malformed", "", "the request is larger than 4 KiB; send only {\"token\": \"…\"}")
+		return
+	}
+	var req secretReceiptRequest
+	dec := json.NewDecoder(bytes.NewReader(body))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&req); err != nil {
+		problem(w, http.StatusBadRequest, "malformed", "", "the body is not {\"token\": \"…\"}: "+strings.TrimPrefix(err.Error(), "json: "))
+		return
+	}
+	req.Token = strings.TrimSpace(req.Token)
+	if !wellFormedToken(req.Token) {
+		problem(w, http.StatusUnprocessableEntity, "invalid", "token", "a ballot token is the code you were given when you cast your ballot: 16 to 128 letters and digits")
+		return
+	}
+	proof, err := engine.SecretBallotReceipt(r.Context(), a, r.PathValue("vote"), req.Token)
+	if err != nil {
+		api.fail(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "application/tlog-proof")
+	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Set("Content-Disposition", `attachment; filename="receipt-`+safeName(r.PathValue("vote"))+`-secret.tlog-proof"`)
+	w.Write(proof)
+}
+
+// wellFormedToken says whether s can be a ballot token: plenum makes them
+// in base32, and takes 16 to 128 printable characters without spaces.
+func wellFormedToken(s string) bool {
+	if len(s) < assembly.MinBallotToken || len(s) > assembly.MaxBallotToken {
+		return false
+	}
+	return !strings.ContainsFunc(s, func(c rune) bool { return c <= ' ' || c > '~' || c == '"' || c == '\\' })
+}
+
+// safeName keeps a file name to letters, digits, '-', '_' and '.'.
+func safeName(s string) string {
+	return strings.Map(func(c rune) rune {
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.' {
+			return c
+		}
+		return '_'
+	}, s)
+}
