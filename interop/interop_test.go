@@ -341,6 +341,8 @@ func TestTorchwoodReadsPlenumLog(t *testing.T) {
 
 	// The same client refuses a tampered log.
 	tampered := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		// Ask for the bundles uncompressed, so that the bytes can be edited.
+		r.Header.Del("Accept-Encoding")
 		rec := httptest.NewRecorder()
 		tiles.Handler(st, "plenum.test").ServeHTTP(rec, r)
 		body := rec.Body.Bytes()
