@@ -34,6 +34,7 @@ SYNOPSIS
     plenum verify --url URL --key VERIFIERKEY [--witness VKEY ...]
                   [--witnesses-needed K] [--since CHECKPOINTFILE] [--no-replay]
     plenum verify --receipt FILE --key VERIFIERKEY [--witness VKEY ...] [--url URL]
+                  [--token TOKEN]
     plenum verify --excerpt FILE --key VERIFIERKEY [--witness VKEY ...]
 
 DESCRIPTION
@@ -76,6 +77,13 @@ DESCRIPTION
     it is now. With --excerpt, it checks a certified excerpt of the minutes
     (one resolution and its vote) offline.
 
+    With --receipt and --token, the receipt is of a ballot in a secret
+    vote (from the delegate page, or POST /api/assemblies/{id}/votes/
+    {vote}/receipt): verify also checks that its entry is a sealed_ballots
+    entry carrying TOKEN, the code given when the ballot was cast, and
+    prints the choice recorded under it. The receipt names no voter; only
+    whoever holds the token can tell the ballot is theirs.
+
 OPTIONS
     --db PATH           the SQLite database (default ./plenum-data/plenum.db)
     --key VERIFIERKEY   the verifier key ("name+hash+key"), or a file
@@ -91,6 +99,7 @@ OPTIONS
                         (default: all of them)
     --since FILE        the checkpoint remembered from an earlier visit
     --receipt FILE      a ballot receipt to check
+    --token TOKEN       with --receipt: the ballot token of a secret ballot
     --excerpt FILE      a certified excerpt to check
 
 EXIT STATUS
@@ -129,11 +138,15 @@ func runVerify(ctx context.Context, env *cliEnv, args []string) error {
 	since := fs.String("since", "", "")
 	receipt := fs.String("receipt", "", "")
 	excerpt := fs.String("excerpt", "", "")
+	token := fs.String("token", "", "")
 	if err := fs.Parse(args); err != nil {
 		return usageErr(err)
 	}
 	if fs.NArg() != 0 {
 		return &exitError{code: 2, msg: "takes no arguments; see plenum verify --help"}
+	}
+	if *token != "" && *receipt == "" {
+		return &exitError{code: 2, msg: "--token goes with --receipt: the receipt of a secret ballot"}
 	}
 	modes := 0
 	for _, set := range []bool{*document != "", *receipt != "", *excerpt != "", *url != "" && *receipt == ""} {
@@ -149,7 +162,7 @@ func runVerify(ctx context.Context, env *cliEnv, args []string) error {
 	case *document != "":
 		return runVerifyDocument(ctx, env, *db, *document)
 	case *receipt != "":
-		return runVerifyReceipt(ctx, env, *receipt, *key, witnesses, *url)
+		return runVerifyReceipt(ctx, env, *receipt, *key, witnesses, *url, *token)
 	case *excerpt != "":
 		return runVerifyExcerpt(ctx, env, *excerpt, *key, witnesses)
 	case *url != "":

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -165,7 +166,7 @@ func verifyKeys(vkey string, witnesses []string) (note.Verifiers, *witness.Polic
 // key and the witnesses, prints the entry, and, if url is not empty, checks
 // it against the log as it is now, which fails if the entry was altered or
 // removed since. It returns an *exitError with code 1 naming the problem.
-func runVerifyReceipt(ctx context.Context, env *cliEnv, file, vkey string, witnesses []string, url string) error {
+func runVerifyReceipt(ctx context.Context, env *cliEnv, file, vkey string, witnesses []string, url, token string) error {
 	keys, policy, err := verifyKeys(vkey, witnesses)
 	if err != nil {
 		return err
@@ -174,7 +175,12 @@ func runVerifyReceipt(ctx context.Context, env *cliEnv, file, vkey string, witne
 	if err != nil {
 		return &exitError{code: 1, msg: err.Error()}
 	}
-	r, err := tlogproof.VerifyReceipt(data, keys, policy)
+	var r *tlogproof.Receipt
+	if token != "" {
+		r, err = tlogproof.VerifySecretBallot(data, tlogproof.SecretBallot{Type: sealedBallotsType, Token: token}, keys, policy)
+	} else {
+		r, err = tlogproof.VerifyReceipt(data, keys, policy)
+	}
 	if err != nil {
 		return &exitError{code: 1, msg: fmt.Sprintf("%s: %v", file, err)}
 	}
@@ -182,7 +188,15 @@ func runVerifyReceipt(ctx context.Context, env *cliEnv, file, vkey string, witne
 	if policy != nil {
 		fmt.Fprintf(env.stdout, ", witnessed by %s", policy)
 	}
-	fmt.Fprintf(env.stdout, "\n%s\n", r.Entry)
+	if token != "" {
+		vote, choice, ok := sealedChoice(r.Entry, token)
+		if !ok {
+			return &exitError{code: 1, msg: fmt.Sprintf("%s: entry %d mentions the token but carries no sealed ballot under it", file, r.Index)}
+		}
+		fmt.Fprintf(env.stdout, "\nit carries the secret ballot with your token in vote %s: %s\n", vote, choice)
+	} else {
+		fmt.Fprintf(env.stdout, "\n%s\n", r.Entry)
+	}
 	if url == "" {
 		return nil
 	}
@@ -192,6 +206,35 @@ func runVerifyReceipt(ctx context.Context, env *cliEnv, file, vkey string, witne
 	}
 	fmt.Fprintf(env.stdout, "still there at tree size %d of %s\n", res.Checkpoint.Size, url)
 	return nil
+}
+
+// sealedBallotsType is the event type of the entries that carry a closed
+// secret vote's ballots (docs/script.md, "Secret votes").
+const sealedBallotsType = "sealed_ballots"
+
+// sealedChoice finds the sealed vote carrying token in a sealed_ballots
+// entry, and returns the vote and its choice.
+func sealedChoice(entry []byte, token string) (vote, choice string, ok bool) {
+	e, _, err := ledger.DecodeEntry(entry)
+	if err != nil {
+		return "", "", false
+	}
+	var sb struct {
+		Vote   string `json:"vote"`
+		Sealed []struct {
+			Token  string `json:"token"`
+			Choice string `json:"choice"`
+		} `json:"sealed"`
+	}
+	if json.Unmarshal(e.Payload, &sb) != nil {
+		return "", "", false
+	}
+	for _, s := range sb.Sealed {
+		if s.Token == token {
+			return sb.Vote, s.Choice, true
+		}
+	}
+	return "", "", false
 }
 
 // runVerifyExcerpt is plenum verify --excerpt FILE: it checks a certified

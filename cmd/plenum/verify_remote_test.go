@@ -138,18 +138,18 @@ func TestVerifyReceiptAndExcerpt(t *testing.T) {
 	}
 	rfile := filepath.Join(dir, "ballot.tlog-proof")
 	os.WriteFile(rfile, receipt, 0o644)
-	out, err := run(func(env *cliEnv) error { return runVerifyReceipt(ctx, env, rfile, l.VKey, nil, hs.URL) })
+	out, err := run(func(env *cliEnv) error { return runVerifyReceipt(ctx, env, rfile, l.VKey, nil, hs.URL, "") })
 	if err != nil || !strings.Contains(out, "entry 17 of plenum.test/log/march-1917 is in the log signed at tree size 40") || !strings.Contains(out, "still there at tree size 40") {
 		t.Fatalf("%q %v", out, err)
 	}
 	// The operator alters the entry afterwards.
 	l.Replace(17, []byte(`{"index":17,"forged":true}`))
-	if _, err := run(func(env *cliEnv) error { return runVerifyReceipt(ctx, env, rfile, l.VKey, nil, hs.URL) }); err == nil || !strings.Contains(err.Error(), "entry 17: the receipt's entry was altered or removed") {
+	if _, err := run(func(env *cliEnv) error { return runVerifyReceipt(ctx, env, rfile, l.VKey, nil, hs.URL, "") }); err == nil || !strings.Contains(err.Error(), "entry 17: the receipt's entry was altered or removed") {
 		t.Fatalf("altered: %v", err)
 	}
 	// A tampered receipt fails offline.
 	os.WriteFile(rfile, bytes.Replace(receipt, []byte("index 17"), []byte("index 16"), 1), 0o644)
-	if _, err := run(func(env *cliEnv) error { return runVerifyReceipt(ctx, env, rfile, l.VKey, nil, "") }); err == nil || !strings.Contains(err.Error(), "is for entry 16") {
+	if _, err := run(func(env *cliEnv) error { return runVerifyReceipt(ctx, env, rfile, l.VKey, nil, "", "") }); err == nil || !strings.Contains(err.Error(), "is for entry 16") {
 		t.Fatalf("tampered receipt: %v", err)
 	}
 
@@ -173,5 +173,58 @@ func TestVerifyReceiptAndExcerpt(t *testing.T) {
 	}
 	if _, err := run(func(env *cliEnv) error { return runVerifyExcerpt(ctx, env, xfile, "", nil) }); err == nil || !strings.Contains(err.Error(), "give --key") {
 		t.Fatalf("no key: %v", err)
+	}
+}
+
+func TestVerifySecretReceipt(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	l := tlogtest.New("plenum.test/log/coop")
+	const mine, other = "MYTOKENMYTOKENMYTOKENMYTOK", "OTHERTOKENOTHERTOKENOTHERT"
+	add := func(i int64, typ, payload string) {
+		data, _, err := ledger.EncodeEntry(ledger.Entry{Index: i, Time: time.Unix(1e9, 0), Actor: "ann", Type: typ, Payload: json.RawMessage(payload)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		l.Append(data)
+	}
+	add(0, "ballot_cast", `{"vote":"v2","voter":"d1","right":"md-d1"}`)
+	add(1, "vote_closed", `{"vote":"v2"}`)
+	add(2, "sealed_ballots", `{"vote":"v2","sealed":[{"token":"`+other+`","choice":"against"},{"token":"`+mine+`","choice":"for"}]}`)
+	hs := httptest.NewServer(l)
+	defer hs.Close()
+	run := func(file, token string) (string, error) {
+		var stdout, stderr witBuffer
+		err := runVerifyReceipt(ctx, &cliEnv{stdin: strings.NewReader(""), stdout: &stdout, stderr: &stderr}, file, l.VKey, nil, "", token)
+		return stdout.String(), err
+	}
+	file := func(index int64) string {
+		r, err := remote.FetchReceipt(ctx, hs.URL, index, remote.Options{LogKeys: note.VerifierList(l.Verifier())})
+		if err != nil {
+			t.Fatal(err)
+		}
+		name := filepath.Join(dir, fmt.Sprintf("receipt-%d.tlog-proof", index))
+		os.WriteFile(name, r, 0o644)
+		return name
+	}
+	sealed := file(2)
+	if out, err := run(sealed, mine); err != nil || !strings.Contains(out, "entry 2 of plenum.test/log/coop") || !strings.Contains(out, "in vote v2: for") {
+		t.Fatalf("%q %v", out, err)
+	}
+	if _, err := run(sealed, "NOTMINENOTMINENOTMINENOTMI"); err == nil || !strings.Contains(err.Error(), "does not carry this ballot's token") {
+		t.Fatalf("another token: %v", err)
+	}
+	// The receipt of the named entry is not a sealed ballot.
+	if _, err := run(file(0), mine); err == nil || !strings.Contains(err.Error(), "not a sealed ballot") {
+		t.Fatalf("a ballot_cast entry as a secret receipt: %v", err)
+	}
+	// Without --token the sealed entry checks as a plain receipt.
+	if out, err := run(sealed, ""); err != nil || !strings.Contains(out, mine) {
+		t.Fatalf("plain: %q %v", out, err)
+	}
+	// --token without --receipt is a usage error.
+	var stdout, stderr witBuffer
+	if err := runVerify(ctx, &cliEnv{stdin: strings.NewReader(""), stdout: &stdout, stderr: &stderr}, []string{"--token", mine}); err == nil || !strings.Contains(err.Error(), "--token goes with --receipt") {
+		t.Fatalf("usage: %v", err)
 	}
 }
