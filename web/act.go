@@ -200,6 +200,11 @@ func (s *server) act(w http.ResponseWriter, r *http.Request) {
 	}
 	out := actResult{OK: true, Message: done(cmd, res.First())}
 	if cmd == "cast_ballot" && res.First() >= 0 {
+		if res.BallotToken != "" {
+			// A secret ballot: its token waits for the receipt page,
+			// which shows it once.
+			s.tokens.put(id, actor, res.First(), res.BallotToken, s.opts.Now())
+		}
 		out.Redirect = fmt.Sprintf("/a/%s/receipt?entry=%d", id, res.First())
 	}
 	answer(http.StatusOK, out)

@@ -34,6 +34,8 @@ type hall struct {
 	codes map[string]string // person → access code
 	at    time.Time
 	asm   string // the assembly's id
+	// verifiers check the log's checkpoints.
+	verifiers note.Verifiers
 }
 
 const asm = "coop"
@@ -76,7 +78,7 @@ func newEmptyHall(t *testing.T) *hall {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h := &hall{t: t, eng: eng, auth: as, at: time.Now().UTC().Add(-time.Hour), asm: asm}
+	h := &hall{t: t, eng: eng, auth: as, at: time.Now().UTC().Add(-time.Hour), asm: asm, verifiers: note.VerifierList(verifier)}
 	// Mounted as cmd/plenum mounts them: the JSON API owns /api/, /login
 	// and /logout, and shows the pages' login form; the pages own the rest.
 	pages := web.New(eng, as, web.Options{})

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"html/template"
@@ -16,6 +17,8 @@ import (
 	"plenum/auth"
 	"plenum/cosign"
 	"plenum/engine"
+	"plenum/ledger"
+	"plenum/tlogproof"
 )
 
 // view is what a page template sees. S is the assembly's state, valid only
@@ -196,6 +199,10 @@ type receiptView struct {
 	LeafHash   string
 	Checkpoint string
 	Secret     bool
+	// Token is a secret ballot's token, shown once (empty after), and
+	// TokenFile the small text file to save it in.
+	Token     string
+	TokenFile template.URL
 }
 
 // receipt shows the receipt of a ballot the viewer cast (?entry=N).
@@ -214,6 +221,13 @@ func (s *server) receipt(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, err.Error(), http.StatusNotFound)
 		return
 	}
+	if r.URL.Query().Get("download") == "1" {
+		s.receiptFile(w, r, a, rc)
+		return
+	}
+	if rc.Secret {
+		rc.Token = s.tokens.take(a.ID(), actorOf(sess), rc.Index, s.opts.Now())
+	}
 	v := &view{Page: "receipt", ID: a.ID(), CSRF: s.csrfToken(r), Now: s.opts.Now().UTC(), Receipt: rc, Flash: takeFlash(w, r, a.ID())}
 	var buf strings.Builder
 	a.Read(func(st *assembly.State) {
@@ -221,6 +235,9 @@ func (s *server) receipt(w http.ResponseWriter, r *http.Request) {
 		v.Title = "Your ballot receipt · " + st.Assembly.Name
 		if vt := st.Votes[rc.Vote]; vt != nil {
 			rc.Question = voteQuestion(st, vt)
+		}
+		if rc.Token != "" {
+			rc.TokenFile = tokenFileURL(tokenFile(a.ID(), st.Assembly.Name, rc.Vote, rc.Question, rc.Token))
 		}
 		err = s.pages["receipt"].ExecuteTemplate(&buf, "layout", v)
 	})
@@ -231,13 +248,52 @@ func (s *server) receipt(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
-	if r.URL.Query().Get("download") == "1" {
-		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-		w.Header().Set("Content-Disposition", fmt.Sprintf("attachment; filename=\"receipt-%s-%d.txt\"", rc.Vote, rc.Index))
-		fmt.Fprintf(w, "plenum ballot receipt\nassembly: %s\nvote: %s\nentry: %d\nleaf hash: %s\n\n%s", a.ID(), rc.Vote, rc.Index, rc.LeafHash, rc.Checkpoint)
+	w.Write([]byte(buf.String()))
+}
+
+// receiptFile sends a ballot's receipt as a C2SP tlog-proof file: the
+// entry's bytes and its inclusion proof at the log's current checkpoint,
+// which plenum verify --receipt FILE --key VKEY checks offline.
+func (s *server) receiptFile(w http.ResponseWriter, r *http.Request, a *engine.Assembly, rc *receiptView) {
+	log := a.Log()
+	cp := log.Checkpoint()
+	c, err := ledger.ParseCheckpoint(checkpointBody(cp))
+	if err == nil && rc.Index >= c.Size {
+		err = fmt.Errorf("entry %d is not in the checkpoint of size %d", rc.Index, c.Size)
+	}
+	var raw [][]byte
+	var proof tlog.RecordProof
+	if err == nil {
+		raw, err = log.Raw(r.Context(), rc.Index, rc.Index+1)
+	}
+	if err == nil {
+		proof, err = log.InclusionProof(r.Context(), rc.Index, c.Size)
+	}
+	if err != nil {
+		s.opts.Logger.Error("web: receipt file failed", "assembly", a.ID(), "entry", rc.Index, "err", err)
+		http.Error(w, "the receipt could not be made; try again in a moment", http.StatusInternalServerError)
 		return
 	}
-	w.Write([]byte(buf.String()))
+	w.Header().Set("Content-Type", "application/tlog-proof")
+	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Set("Content-Disposition", fmt.Sprintf("attachment; filename=\"receipt-%s-%d.tlog-proof\"", fileSafe(rc.Vote), rc.Index))
+	w.Write(tlogproof.NewReceipt(rc.Index, raw[0], proof, cp))
+}
+
+// checkpointBody is the text of a signed note before its signatures.
+func checkpointBody(signed []byte) []byte {
+	if i := bytes.Index(signed, []byte("\n\n")); i >= 0 {
+		return signed[:i+1]
+	}
+	return signed
+}
+
+// actorOf is the person a session acts as.
+func actorOf(sess *auth.Session) string {
+	if sess.Admin {
+		return auth.AdminPerson
+	}
+	return sess.Person
 }
 
 // errNoReceipt is the answer for an entry that is not the viewer's ballot.
@@ -261,11 +317,7 @@ func (s *server) receiptOf(ctx context.Context, a *engine.Assembly, sess *auth.S
 		return nil, errNoReceipt
 	}
 	b, ok := ev.(assembly.BallotCast)
-	me := sess.Person
-	if sess.Admin {
-		me = auth.AdminPerson
-	}
-	if !ok || b.Voter != me {
+	if !ok || b.Voter != actorOf(sess) {
 		return nil, errNoReceipt
 	}
 	return &receiptView{Vote: b.Vote, Choice: b.Choice, Index: idx, Secret: b.Choice == "",

@@ -82,6 +82,8 @@ type server struct {
 	mux    *http.ServeMux
 	static http.Handler
 	cache  minutesCache
+	// tokens holds secret ballots' tokens until their page shows them.
+	tokens tokenShelf
 }
 
 // The pages, each a template file that defines "content" (and its live
@@ -99,7 +101,10 @@ var pageNames = []string{"index", "landing", "delegate", "chair", "secretary", "
 //	GET  /a/{id}/mandates       the mandate commission's page
 //	GET  /a/{id}/projector      the hall's projector (public)
 //	GET  /a/{id}/record         the public record (public)
-//	GET  /a/{id}/receipt        a voter's receipt for a ballot
+//	GET  /a/{id}/receipt        a voter's receipt for a ballot (with
+//	                            &download=1 its C2SP tlog-proof file)
+//	POST /a/{id}/secret-receipt the receipt of a secret ballot, by its
+//	                            token (a tlog-proof file)
 //	GET  /a/{id}/minutes/{fmt}  the minutes (package minutes): html, md,
 //	                            pdf, akn, popolo (public)
 //	GET  /a/{id}/live           server-sent events: one per ledger entry
@@ -142,6 +147,7 @@ func New(eng *engine.Engine, authStore *auth.Store, opts Options) http.Handler {
 	m.HandleFunc("GET /a/{id}/projector", s.page("projector", public))
 	m.HandleFunc("GET /a/{id}/record", s.page("record", public))
 	m.HandleFunc("GET /a/{id}/receipt", s.receipt)
+	m.HandleFunc("POST /a/{id}/secret-receipt", s.secretReceipt)
 	m.HandleFunc("GET /a/{id}/minutes/{format}", s.minutes)
 	m.HandleFunc("GET /a/{id}/live", s.live)
 	m.HandleFunc("POST /a/{id}/act", s.act)

@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -19,6 +20,7 @@ import (
 	"golang.org/x/mod/sumdb/tlog"
 
 	"plenum/assembly"
+	"plenum/tlogproof"
 )
 
 // browser is a person's HTTP client with its cookies.
@@ -278,6 +280,22 @@ func TestVoteConfirmationAndReceipt(t *testing.T) {
 	}
 	if err := json.Unmarshal([]byte(proof), &pv); err != nil || pv.LeafHash != tlog.RecordHash(raw[0]).String() {
 		t.Errorf("the API's proof of entry %d has the leaf hash %q (%v), the receipt %s", idx, pv.LeafHash, err, tlog.RecordHash(raw[0]))
+	}
+	// The receipt file is a C2SP tlog-proof that plenum verify --receipt
+	// checks: entry idx, anna's ballot, at the current checkpoint.
+	status, file, hdr := anna.get(loc + "&download=1")
+	if status != 200 || hdr.Get("Content-Type") != "application/tlog-proof" || hdr.Get("Content-Disposition") != fmt.Sprintf(`attachment; filename="receipt-v1-%d.tlog-proof"`, idx) {
+		t.Fatalf("receipt file: %d %v", status, hdr)
+	}
+	rc, err := tlogproof.VerifyReceipt([]byte(file), h.verifiers, nil)
+	if err != nil {
+		t.Fatalf("the receipt file does not verify: %v\n%s", err, file)
+	}
+	if rc.Index != idx || !bytes.Equal(rc.Entry, raw[0]) || !strings.Contains(string(rc.Entry), `"voter":"anna"`) {
+		t.Errorf("the receipt file is of entry %d: %s", rc.Index, rc.Entry)
+	}
+	if _, err := tlogproof.VerifyReceipt(bytes.Replace([]byte(file), []byte(fmt.Sprintf("index %d\n", idx)), []byte(fmt.Sprintf("index %d\n", idx-1)), 1), h.verifiers, nil); err == nil {
+		t.Error("an altered receipt file verifies")
 	}
 	if status, _, _ := h.browser("boris").get(loc); status != http.StatusNotFound {
 		t.Errorf("another delegate sees anna's receipt: %d", status)

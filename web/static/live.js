@@ -98,7 +98,7 @@
 
   document.addEventListener("input", function (e) {
     var f = e.target.form;
-    if (f && f.classList.contains("act")) f.setAttribute("data-dirty", "1");
+    if (f && (f.classList.contains("act") || f.classList.contains("keep"))) f.setAttribute("data-dirty", "1");
   });
 
   function newKey() {
