@@ -315,3 +315,33 @@ func TestBrowserPagesFitAPhone(t *testing.T) {
 		s.shot(p, "phone-"+c.page)
 	}
 }
+
+// TestBrowserSecretBallot: the chair opens a secret vote; a delegate votes
+// on the phone and is shown the ballot's code once.
+func TestBrowserSecretBallot(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser tests are not short")
+	}
+	h := newHall(t)
+	s := newSession(t, h)
+	chair := s.open("chair", 1280, 900, "/a/coop/chair")
+	anna := s.open("anna", 390, 844, "/a/coop/delegate")
+	s.run(chair, "choose a secret vote", chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		ok, err := chromedp.Evaluate[bool](`(document.querySelector('select[name="a:method"]').value = "secret") === "secret"`)(ctx, t)
+		if err == nil && !ok {
+			err = fmt.Errorf("the method select has no secret option")
+		}
+		return err
+	}))
+	s.click(chair, `form:has(input[name="cmd"][value="open_vote"]) button[type="submit"]`)
+	s.until(chair, "the vote shows as open", contains("#votes", "Close the vote"))
+	if m := read(h, func(st *assembly.State) string { return st.Votes["v1"].Method }); m != "secret" {
+		t.Fatalf("the vote's method is %q", m)
+	}
+	s.until(anna, "the vote reaches the delegate", `document.querySelector("button.choice-for") !== null`)
+	s.click(anna, "button.choice-for")
+	s.until(anna, "the confirmation step", contains("#vote", "Cast your ballot: FOR"))
+	s.click(anna, "button.confirm-btn")
+	s.until(anna, "the ballot's code", contains("main", "Keep this code")+` && /^[A-Z2-7]{26}$/.test(document.getElementById("ballot-token").innerText)`)
+	s.shot(anna, "10-delegate-secret-code")
+}
