@@ -110,7 +110,7 @@ func runBench(ctx context.Context, env *cliEnv, args []string) error {
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
 		fs := newFlagSet(c, env)
 		if err := fs.Parse(args); err != nil {
-			return err
+			return usageErr(err)
 		}
 		return &exitError{code: 2, msg: "say which benchmark: vote or fanout; see plenum bench --help"}
 	}
@@ -122,7 +122,7 @@ func runBench(ctx context.Context, env *cliEnv, args []string) error {
 	cpuprofile := fs.String("cpuprofile", "", "")
 	separate := fs.Bool("separate", false, "")
 	if err := fs.Parse(args[1:]); err != nil {
-		return err
+		return usageErr(err)
 	}
 	if fs.NArg() > 0 {
 		return &exitError{code: 2, msg: fmt.Sprintf("unexpected argument %q; see plenum bench --help", fs.Arg(0))}

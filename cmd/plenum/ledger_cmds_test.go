@@ -59,13 +59,13 @@ func TestKeygen(t *testing.T) {
 }
 
 func TestHelp(t *testing.T) {
-	for _, c := range []string{"keygen", "verify", "serve"} {
-		code, _, stderr := run(t, c, "--help")
+	for _, c := range []string{"keygen", "verify", "serve", "replay", "demo", "export", "tally", "witness", "bench"} {
+		code, stdout, _ := run(t, c, "--help")
 		if code != 0 {
 			t.Errorf("%s --help: exit %d", c, code)
 		}
 		for _, section := range []string{"NAME", "SYNOPSIS", "DESCRIPTION", "OPTIONS", "EXIT STATUS", "EXAMPLES"} {
-			if !strings.Contains(stderr, "\n"+section+"\n") && !strings.HasPrefix(stderr, section+"\n") {
+			if !strings.Contains(stdout, "\n"+section+"\n") && !strings.HasPrefix(stdout, section+"\n") {
 				t.Errorf("%s --help lacks %s", c, section)
 			}
 		}

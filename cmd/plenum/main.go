@@ -52,15 +52,29 @@ func register(c *subcommand) {
 	subcommands[c.name] = c
 }
 
-// newFlagSet returns a flag set whose -h/--help prints the command's usage
-// text instead of the flag package's terse default.
+// newFlagSet returns a flag set for a command. Its errors go to standard
+// error with a pointer to the manual; -h and --help never reach it (runCLI
+// prints the manual to standard output).
 func newFlagSet(c *subcommand, env *cliEnv) *flag.FlagSet {
 	fs := flag.NewFlagSet("plenum "+c.name, flag.ContinueOnError)
 	fs.SetOutput(env.stderr)
 	fs.Usage = func() {
-		fmt.Fprint(env.stderr, strings.TrimLeft(c.usage, "\n"))
+		fmt.Fprintf(env.stderr, "Run \"plenum %s --help\" for its manual.\n", c.name)
 	}
 	return fs
+}
+
+// wantsHelp reports whether a command's arguments ask for its manual.
+func wantsHelp(args []string) bool {
+	for _, a := range args {
+		switch a {
+		case "--":
+			return false
+		case "-h", "-help", "--help":
+			return true
+		}
+	}
+	return false
 }
 
 const overview = `plenum — run a delegate assembly and keep its minutes as a tamper-evident record
@@ -108,6 +122,10 @@ func runCLI(ctx context.Context, env *cliEnv, args []string) int {
 		fmt.Fprintf(env.stderr, "plenum: unknown command %q\n\n", args[0])
 		printOverview(env.stderr)
 		return 2
+	}
+	if wantsHelp(args[1:]) {
+		fmt.Fprint(env.stdout, strings.TrimLeft(c.usage, "\n"))
+		return 0
 	}
 	err := c.run(ctx, env, args[1:])
 	var ee *exitError

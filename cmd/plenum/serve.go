@@ -15,10 +15,10 @@ import (
 func init() {
 	register(&subcommand{
 		name:    "serve",
-		summary: "run the server: the logs over HTTP",
+		summary: "run the server: the pages, the API and the logs over HTTP",
 		usage: `
 NAME
-    plenum serve — run the server: the logs over HTTP
+    plenum serve — run the server: the pages, the API and the logs over HTTP
 
 SYNOPSIS
     plenum serve [--db PATH|URL] [--addr HOST:PORT] [--data DIR] [--name SERVER]

@@ -41,7 +41,8 @@ func TestServeWithWitness(t *testing.T) {
 	ws := httptest.NewServer(w)
 	defer ws.Close()
 
-	srv := startCLI(t, `listening on (http://[^/ ]+)/`, "serve", "--db", db, "--addr", "127.0.0.1:0", "--witness", ws.URL+"="+wvkey)
+	// Wait for the last line serve prints before it serves.
+	srv := startCLI(t, `(?s)listening on (http://[^/ ]+)/.*checkpoints go to`, "serve", "--db", db, "--addr", "127.0.0.1:0", "--witness", ws.URL+"="+wvkey)
 	base, out := srv.match, &srv.stdout
 	if !strings.Contains(out.String(), "checkpoints go to 1 witness") {
 		t.Errorf("serve does not say it submits to the witness: %s", out.String())

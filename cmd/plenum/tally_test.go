@@ -164,8 +164,8 @@ func TestTallyErrors(t *testing.T) {
 }
 
 func TestTallyHelp(t *testing.T) {
-	code, _, errOut := runTallyCLI(t, "", "--help")
-	if code != 0 || !strings.Contains(errOut, "SYNOPSIS") || !strings.Contains(errOut, "EXIT STATUS") {
-		t.Errorf("--help: exit %d, %q", code, errOut)
+	code, out, _ := runTallyCLI(t, "", "--help")
+	if code != 0 || !strings.Contains(out, "SYNOPSIS") || !strings.Contains(out, "EXIT STATUS") {
+		t.Errorf("--help: exit %d, %q", code, out)
 	}
 }

@@ -28,12 +28,12 @@ DESCRIPTION
     else from the module information the Go toolchain records.
 `,
 		run: func(ctx context.Context, env *cliEnv, args []string) error {
-			if len(args) > 0 && args[0] != "-h" && args[0] != "--help" {
-				return &exitError{code: 2, msg: "takes no arguments"}
+			fs := newFlagSet(subcommands["version"], env)
+			if err := fs.Parse(args); err != nil {
+				return usageErr(err)
 			}
-			if len(args) > 0 {
-				fmt.Fprint(env.stdout, subcommands["version"].usage[1:])
-				return nil
+			if fs.NArg() != 0 {
+				return &exitError{code: 2, msg: "takes no arguments"}
 			}
 			fmt.Fprintf(env.stdout, "plenum %s (%s, %s/%s)\n", buildVersion(), runtime.Version(), runtime.GOOS, runtime.GOARCH)
 			return nil
