@@ -223,6 +223,11 @@ func OpenAPI() map[string]any {
 			"parameters": []any{idParam, map[string]any{"name": "index", "in": "path", "required": true, "schema": map[string]any{"type": "integer"}}},
 			"get":        op("Inclusion proof of an entry against the latest checkpoint (participants also get the entry's bytes)", "anyone (public)", true, okJSON("proof", ref("Proof")), "400", "404"),
 		},
+		"/api/assemblies/{id}/motions/{motion}/excerpt": map[string]any{
+			"parameters": []any{idParam, map[string]any{"name": "motion", "in": "path", "required": true, "schema": map[string]any{"type": "string"}}},
+			"get": op("A certified excerpt of the minutes: the entries about a motion and the votes on it, each with its inclusion proof against the latest checkpoint (plenum.excerpt/v1; check it with plenum verify --excerpt)", "anyone (public)", true,
+				map[string]any{"200": map[string]any{"description": "excerpt file", "content": jsonContent(map[string]any{"type": "object"})}}, "404"),
+		},
 		"/api/assemblies/{id}/events": map[string]any{
 			"parameters": []any{idParam,
 				map[string]any{"name": "Last-Event-ID", "in": "header", "schema": map[string]any{"type": "string"}, "description": "resume after this ledger index"},

@@ -1,0 +1,79 @@
+package httpapi
+
+import (
+	"fmt"
+	"net/http"
+
+	"plenum/assembly"
+	"plenum/ledger"
+	"plenum/tlogproof"
+)
+
+// excerpt serves a certified excerpt of the minutes: every entry of the
+// record about one motion — its moving, its amendments adopted, its
+// disposal — and about the votes on it, each with its inclusion proof
+// against the latest signed checkpoint (tlogproof's plenum.excerpt/v1
+// file). Anyone can check it offline with plenum verify --excerpt. The
+// record is public, and so are its excerpts.
+func (api *API) excerpt(w http.ResponseWriter, r *http.Request) {
+	a, ok := api.assemblyOf(w, r)
+	if !ok {
+		return
+	}
+	id := r.PathValue("motion")
+	var (
+		title   string
+		indexes []int64
+	)
+	a.Read(func(s *assembly.State) {
+		mo := s.Motions[id]
+		if mo == nil {
+			return
+		}
+		title = s.Assembly.Name + ": " + mo.Title
+		votes := map[string]bool{}
+		for _, v := range mo.Votes {
+			votes[v] = true
+		}
+		for _, re := range s.Record {
+			if re.Ref == id || votes[re.Ref] {
+				indexes = append(indexes, int64(re.Entry))
+			}
+		}
+	})
+	if title == "" {
+		api.fail(w, r, notFound("there is no motion %q", id))
+		return
+	}
+	// Every entry the state holds is durable, so the checkpoint taken now
+	// covers them all.
+	cp := a.Log().Checkpoint()
+	c, err := ledger.ParseCheckpoint(checkpointBody(cp))
+	if err != nil {
+		api.fail(w, r, err)
+		return
+	}
+	entries := make([]tlogproof.ExcerptEntry, 0, len(indexes))
+	for _, idx := range indexes {
+		raw, err := a.Log().Raw(r.Context(), idx, idx+1)
+		if err != nil {
+			api.fail(w, r, err)
+			return
+		}
+		p, err := a.Log().InclusionProof(r.Context(), idx, c.Size)
+		if err != nil {
+			api.fail(w, r, err)
+			return
+		}
+		entries = append(entries, tlogproof.ExcerptEntry{Index: idx, Data: raw[0], Proof: p})
+	}
+	file, err := tlogproof.BuildExcerpt(title, cp, entries)
+	if err != nil {
+		api.fail(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Content-Disposition", fmt.Sprintf("attachment; filename=%q", "excerpt-"+a.ID()+"-"+id+".json"))
+	w.Header().Set("Cache-Control", "no-store")
+	w.Write(file)
+}
