@@ -184,3 +184,26 @@ func SignatureLines(sigs [][]byte) ([][]byte, error) {
 	}
 	return out, nil
 }
+
+// JoinHashes concatenates a record's stored hashes into the single column
+// a Store keeps them in: 32 bytes each, level 0 first.
+func JoinHashes(hs []tlog.Hash) []byte {
+	b := make([]byte, 0, len(hs)*tlog.HashSize)
+	for _, h := range hs {
+		b = append(b, h[:]...)
+	}
+	return b
+}
+
+// SplitHashes reverses JoinHashes, reusing into's storage. It fails on a
+// column that is empty or not a whole number of hashes.
+func SplitHashes(b []byte, into []tlog.Hash) ([]tlog.Hash, error) {
+	if len(b)%tlog.HashSize != 0 || len(b) == 0 {
+		return nil, fmt.Errorf("stored hashes of %d bytes", len(b))
+	}
+	into = into[:0]
+	for i := 0; i < len(b); i += tlog.HashSize {
+		into = append(into, tlog.Hash(b[i:i+tlog.HashSize]))
+	}
+	return into, nil
+}

@@ -324,7 +324,7 @@ func (s *Store) AppendBatch(ctx context.Context, origin string, b *ledger.Batch)
 			}
 			r := b.Records[i]
 			i++
-			return []any{id, r.Index, nonNil(r.Data), hashBytes(r.Hashes)}, nil
+			return []any{id, r.Index, nonNil(r.Data), ledger.JoinHashes(r.Hashes)}, nil
 		})
 		if _, err := tx.CopyFrom(ctx, pgx.Identifier{"entries"}, []string{"log_id", "idx", "data", "hashes"}, src); err != nil {
 			return fmt.Errorf("postgres: copying entries: %w", err)
@@ -337,7 +337,7 @@ func (s *Store) AppendBatch(ctx context.Context, origin string, b *ledger.Batch)
 		data := make([][]byte, len(b.Records))
 		hashes := make([][]byte, len(b.Records))
 		for i, r := range b.Records {
-			idx[i], data[i], hashes[i] = r.Index, nonNil(r.Data), hashBytes(r.Hashes)
+			idx[i], data[i], hashes[i] = r.Index, nonNil(r.Data), ledger.JoinHashes(r.Hashes)
 		}
 		q.Queue(`INSERT INTO entries (log_id, idx, data, hashes) SELECT $1, * FROM unnest($2::bigint[], $3::bytea[], $4::bytea[])`, id, idx, data, hashes)
 	}
@@ -375,25 +375,6 @@ func nonNil(b []byte) []byte {
 	return b
 }
 
-func hashBytes(hs []tlog.Hash) []byte {
-	b := make([]byte, 0, len(hs)*tlog.HashSize)
-	for _, h := range hs {
-		b = append(b, h[:]...)
-	}
-	return b
-}
-
-func parseHashes(b []byte, into []tlog.Hash) ([]tlog.Hash, error) {
-	if len(b)%tlog.HashSize != 0 || len(b) == 0 {
-		return nil, fmt.Errorf("stored hashes of %d bytes", len(b))
-	}
-	into = into[:0]
-	for i := 0; i < len(b); i += tlog.HashSize {
-		into = append(into, tlog.Hash(b[i:i+tlog.HashSize]))
-	}
-	return into, nil
-}
-
 // ScanRecords implements ledger.Store. Rows stream from the server as fn
 // consumes them; r.Data points into the driver's buffer.
 func (s *Store) ScanRecords(ctx context.Context, origin string, start, end int64, fn func(ledger.Record) error) error {
@@ -416,7 +397,7 @@ func (s *Store) ScanRecords(ctx context.Context, origin string, start, end int64
 		if err := rows.Scan(&r.Index, &data, &hb); err != nil {
 			return fmt.Errorf("postgres: %w", err)
 		}
-		if r.Hashes, err = parseHashes(hb, hashes); err != nil {
+		if r.Hashes, err = ledger.SplitHashes(hb, hashes); err != nil {
 			// Reported as an empty hash list so the auditor can name the entry.
 			r.Hashes = nil
 		}
@@ -452,7 +433,7 @@ func (s *Store) ReadRecords(ctx context.Context, origin string, indexes []int64)
 		if err := rows.Scan(&r.Index, &r.Data, &hb); err != nil {
 			return nil, fmt.Errorf("postgres: %w", err)
 		}
-		if r.Hashes, err = parseHashes(hb, nil); err != nil {
+		if r.Hashes, err = ledger.SplitHashes(hb, nil); err != nil {
 			return nil, fmt.Errorf("postgres: %q entry %d: %w", origin, r.Index, err)
 		}
 		found[r.Index] = r

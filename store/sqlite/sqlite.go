@@ -306,7 +306,7 @@ func (s *Store) AppendBatch(ctx context.Context, origin string, b *ledger.Batch)
 		n := min(len(recs), rowsPerInsert)
 		args = args[:0]
 		for _, r := range recs[:n] {
-			args = append(args, id, r.Index, r.Data, hashBytes(r.Hashes))
+			args = append(args, id, r.Index, r.Data, ledger.JoinHashes(r.Hashes))
 		}
 		if n == rowsPerInsert {
 			if many == nil {
@@ -343,25 +343,6 @@ func (s *Store) AppendBatch(ctx context.Context, origin string, b *ledger.Batch)
 	return tx.Commit()
 }
 
-func hashBytes(hs []tlog.Hash) []byte {
-	b := make([]byte, 0, len(hs)*tlog.HashSize)
-	for _, h := range hs {
-		b = append(b, h[:]...)
-	}
-	return b
-}
-
-func parseHashes(b []byte, into []tlog.Hash) ([]tlog.Hash, error) {
-	if len(b)%tlog.HashSize != 0 || len(b) == 0 {
-		return nil, fmt.Errorf("stored hashes of %d bytes", len(b))
-	}
-	into = into[:0]
-	for i := 0; i < len(b); i += tlog.HashSize {
-		into = append(into, tlog.Hash(b[i:i+tlog.HashSize]))
-	}
-	return into, nil
-}
-
 // ScanRecords implements ledger.Store.
 func (s *Store) ScanRecords(ctx context.Context, origin string, start, end int64, fn func(ledger.Record) error) error {
 	id, err := s.logID(ctx, origin)
@@ -383,7 +364,7 @@ func (s *Store) ScanRecords(ctx context.Context, origin string, start, end int64
 		if err := rows.Scan(&r.Index, &data, &hb); err != nil {
 			return err
 		}
-		if r.Hashes, err = parseHashes(hb, hashes); err != nil {
+		if r.Hashes, err = ledger.SplitHashes(hb, hashes); err != nil {
 			// Reported as an empty hash list so the auditor can name the entry.
 			r.Hashes = nil
 		}
@@ -422,7 +403,7 @@ func (s *Store) ReadRecords(ctx context.Context, origin string, indexes []int64)
 				rows.Close()
 				return nil, err
 			}
-			if r.Hashes, err = parseHashes(hb, nil); err != nil {
+			if r.Hashes, err = ledger.SplitHashes(hb, nil); err != nil {
 				rows.Close()
 				return nil, fmt.Errorf("sqlite: %q entry %d: %w", origin, r.Index, err)
 			}
