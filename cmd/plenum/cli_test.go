@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
+	"io"
+	"net/http"
 	"regexp"
 	"strings"
 	"sync"
@@ -77,6 +79,23 @@ func startCLI(t *testing.T, pattern string, args ...string) *running {
 		}
 		if time.Now().After(deadline) {
 			t.Fatalf("plenum %s did not print %q: %s %s", args[0], pattern, r.stdout.String(), r.stderr.String())
+		}
+	}
+}
+
+// expectPages GETs each path under base and checks that it answers 200 with
+// a body holding the given text.
+func expectPages(t *testing.T, base string, pages map[string]string) {
+	t.Helper()
+	for path, want := range pages {
+		resp, err := http.Get(base + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK || !strings.Contains(string(body), want) {
+			t.Errorf("GET %s = %s, body without %q", path, resp.Status, want)
 		}
 	}
 }

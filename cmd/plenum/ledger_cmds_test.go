@@ -232,24 +232,14 @@ func TestServe(t *testing.T) {
 		t.Fatalf("checkpoint %q: %v", cp, err)
 	}
 	// The pages and the API are served beside the logs.
-	for path, want := range map[string]string{
+	expectPages(t, base, map[string]string{
 		"/":                          "March 1917",
 		"/a/march-1917/record":       "Nogin",
 		"/api/assemblies":            "coop-2026",
 		"/api/openapi.json":          "openapi",
 		"/a/march-1917/projector":    "<html",
 		"/api/assemblies/march-1917": "march-1917",
-	} {
-		resp, err := http.Get(base + path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		body, _ := io.ReadAll(resp.Body)
-		resp.Body.Close()
-		if resp.StatusCode != 200 || !strings.Contains(string(body), want) {
-			t.Errorf("GET %s = %s, body without %q", path, resp.Status, want)
-		}
-	}
+	})
 	if !strings.Contains(out.String(), "one-time administrator login: "+base+"/login?admin=") {
 		t.Errorf("no administrator link printed: %s", out.String())
 	}
