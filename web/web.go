@@ -105,6 +105,8 @@ var pageNames = []string{"index", "landing", "delegate", "chair", "secretary", "
 //	                            &download=1 its C2SP tlog-proof file)
 //	POST /a/{id}/secret-receipt the receipt of a secret ballot, by its
 //	                            token (a tlog-proof file)
+//	POST /a/{id}/mandate-cards.pdf new access codes for the persons
+//	                            chosen, printed on mandate cards (PDF)
 //	GET  /a/{id}/minutes/{fmt}  the minutes (package minutes): html, md,
 //	                            pdf, akn, popolo (public)
 //	GET  /a/{id}/live           server-sent events: one per ledger entry
@@ -148,6 +150,7 @@ func New(eng *engine.Engine, authStore *auth.Store, opts Options) http.Handler {
 	m.HandleFunc("GET /a/{id}/record", s.page("record", public))
 	m.HandleFunc("GET /a/{id}/receipt", s.receipt)
 	m.HandleFunc("POST /a/{id}/secret-receipt", s.secretReceipt)
+	m.HandleFunc("POST /a/{id}/mandate-cards.pdf", s.mandateCards)
 	m.HandleFunc("GET /a/{id}/minutes/{format}", s.minutes)
 	m.HandleFunc("GET /a/{id}/live", s.live)
 	m.HandleFunc("POST /a/{id}/act", s.act)
