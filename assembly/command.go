@@ -172,8 +172,9 @@ func checkID(s string) error {
 	return nil
 }
 
-// validateStruct checks the `plenum` tags of a decoded command:
-// required, id (a string or list of ids), date (YYYY-MM-DD), enum=a|b|c.
+// validateStruct checks the `plenum` tags of a decoded command, as
+// parseRules reads them (describe.go): required, id (a string or list of
+// ids), date (YYYY-MM-DD), enum=a|b|c, positive (not negative).
 func validateStruct(cmd string, v reflect.Value) error {
 	t := v.Type()
 	for i := 0; i < t.NumField(); i++ {
@@ -195,68 +196,68 @@ func validateStruct(cmd string, v reflect.Value) error {
 		if tag == "" {
 			continue
 		}
+		rules, err := parseRules(tag)
+		if err != nil {
+			return fmt.Errorf("%s: %s.%s: %w", cmd, t, f.Name, err)
+		}
 		name := strings.Split(f.Tag.Get("json"), ",")[0]
 		fv := fv0
-		for _, opt := range strings.Split(tag, ",") {
-			switch {
-			case opt == "required":
-				if fv.IsZero() {
-					return fieldErr(name, "%s: the field %q is required", cmd, name)
-				}
-			case opt == "id":
-				switch fv.Kind() {
-				case reflect.String:
-					if s := fv.String(); s != "" {
-						if err := checkID(s); err != nil {
-							return fieldErr(name, "%s: %q in the field %q is not a valid id: %s", cmd, s, name, err)
-						}
-					}
-				case reflect.Slice:
-					seen := map[string]bool{}
-					for j := 0; j < fv.Len(); j++ {
-						s := fv.Index(j).String()
-						if err := checkID(s); err != nil {
-							return fieldErr(name, "%s: %q in the field %q is not a valid id: %s", cmd, s, name, err)
-						}
-						if seen[s] {
-							return fieldErr(name, "%s: %q is named twice in the field %q", cmd, s, name)
-						}
-						seen[s] = true
-					}
-				}
-			case opt == "date":
+		if rules.required && fv.IsZero() {
+			return fieldErr(name, "%s: the field %q is required", cmd, name)
+		}
+		if rules.id {
+			switch fv.Kind() {
+			case reflect.String:
 				if s := fv.String(); s != "" {
-					if _, err := time.Parse("2006-01-02", s); err != nil {
-						return fieldErr(name, "%s: the field %q must be a date YYYY-MM-DD, not %q", cmd, name, s)
+					if err := checkID(s); err != nil {
+						return fieldErr(name, "%s: %q in the field %q is not a valid id: %s", cmd, s, name, err)
 					}
 				}
-			case strings.HasPrefix(opt, "enum="):
-				allowed := strings.Split(strings.TrimPrefix(opt, "enum="), "|")
-				check := func(s string) error {
-					if s == "" {
-						return nil
+			case reflect.Slice:
+				seen := map[string]bool{}
+				for j := 0; j < fv.Len(); j++ {
+					s := fv.Index(j).String()
+					if err := checkID(s); err != nil {
+						return fieldErr(name, "%s: %q in the field %q is not a valid id: %s", cmd, s, name, err)
 					}
-					for _, a := range allowed {
-						if s == a {
-							return nil
-						}
+					if seen[s] {
+						return fieldErr(name, "%s: %q is named twice in the field %q", cmd, s, name)
 					}
-					return fieldErr(name, "%s: the field %q must be one of %s, not %q", cmd, name, strings.Join(allowed, ", "), s)
-				}
-				if fv.Kind() == reflect.Slice {
-					for j := 0; j < fv.Len(); j++ {
-						if err := check(fv.Index(j).String()); err != nil {
-							return err
-						}
-					}
-				} else if err := check(fv.String()); err != nil {
-					return err
-				}
-			case opt == "positive":
-				if fv.Int() < 0 {
-					return fieldErr(name, "%s: the field %q must not be negative", cmd, name)
+					seen[s] = true
 				}
 			}
+		}
+		if rules.date {
+			if s := fv.String(); s != "" {
+				if _, err := time.Parse("2006-01-02", s); err != nil {
+					return fieldErr(name, "%s: the field %q must be a date YYYY-MM-DD, not %q", cmd, name, s)
+				}
+			}
+		}
+		if allowed := rules.enum; allowed != nil {
+			check := func(s string) error {
+				if s == "" {
+					return nil
+				}
+				for _, a := range allowed {
+					if s == a {
+						return nil
+					}
+				}
+				return fieldErr(name, "%s: the field %q must be one of %s, not %q", cmd, name, strings.Join(allowed, ", "), s)
+			}
+			if fv.Kind() == reflect.Slice {
+				for j := 0; j < fv.Len(); j++ {
+					if err := check(fv.Index(j).String()); err != nil {
+						return err
+					}
+				}
+			} else if err := check(fv.String()); err != nil {
+				return err
+			}
+		}
+		if rules.positive && fv.Int() < 0 {
+			return fieldErr(name, "%s: the field %q must not be negative", cmd, name)
 		}
 	}
 	return nil
