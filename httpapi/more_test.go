@@ -469,59 +469,6 @@ func TestMandateCardsEmbedAUnicodeFont(t *testing.T) {
 	}
 }
 
-func TestOpenAPIDocument(t *testing.T) {
-	w := newWorld(t, 1)
-	r := w.public().get("/api/openapi.json")
-	var doc struct {
-		OpenAPI string                                `json:"openapi"`
-		Paths   map[string]map[string]json.RawMessage `json:"paths"`
-	}
-	if err := json.Unmarshal(r.body, &doc); err != nil {
-		t.Fatal(err)
-	}
-	if doc.OpenAPI != "3.1.0" {
-		t.Fatalf("openapi %q", doc.OpenAPI)
-	}
-	// Every command is described: create_assembly at /api/assemblies, the
-	// others in the commands endpoint's oneOf.
-	var body struct {
-		Content map[string]struct {
-			Schema struct {
-				OneOf []struct {
-					Properties struct {
-						Cmd struct {
-							Const string `json:"const"`
-						} `json:"cmd"`
-					} `json:"properties"`
-				} `json:"oneOf"`
-			} `json:"schema"`
-		} `json:"content"`
-	}
-	var post struct {
-		RequestBody json.RawMessage `json:"requestBody"`
-	}
-	json.Unmarshal(doc.Paths["/api/assemblies/{id}/commands"]["post"], &post)
-	json.Unmarshal(post.RequestBody, &body)
-	listed := map[string]bool{}
-	for _, s := range body.Content["application/json"].Schema.OneOf {
-		listed[s.Properties.Cmd.Const] = true
-	}
-	if doc.Paths["/api/assemblies"]["post"] != nil {
-		listed["create_assembly"] = true
-	}
-	for _, c := range assembly.CommandNames() {
-		if !listed[c] {
-			t.Errorf("the OpenAPI document does not list the command %s", c)
-		}
-	}
-	// Every route of the mux is in the document.
-	for _, p := range []string{"/login", "/logout", "/api/session", "/api/assemblies/{id}/events", "/api/assemblies/{id}/proof/{index}", "/api/assemblies/{id}/mandate-cards.pdf", "/api/assemblies/{id}/access-codes", "/api/assemblies/{id}/items/{item}/speakers", "/api/assemblies/{id}/votes/{vote}", "/api/assemblies/{id}/votes/{vote}/receipt"} {
-		if doc.Paths[p] == nil {
-			t.Errorf("the OpenAPI document lacks %s", p)
-		}
-	}
-}
-
 // TestCommandTable keeps commands_table.go in step with the domain.
 func TestCommandTable(t *testing.T) {
 	have := map[string]bool{}

@@ -4,70 +4,116 @@ import (
 	"encoding/json"
 	"net/http"
 	"sync"
+
+	"plenum/assembly"
 )
 
-// commandDoc describes one command of docs/script.md (commands_table.go).
+// commandDoc is the human description of one command of docs/script.md
+// (commands_table.go): its group, its arguments as the manual writes them,
+// and who may give it. The arguments' schema is not taken from it but from
+// the command's struct (assembly.DescribeCommand).
 type commandDoc struct {
-	Name   string
-	Group  string
-	Args   string // the arguments as docs/script.md writes them
-	Who    string // who may give it
-	Params []param
+	Name  string
+	Group string
+	Args  string // the arguments as docs/script.md writes them
+	Who   string // who may give it
 }
 
-// param is one argument: its name, its type (string, date, strings,
-// integer, boolean, count, object, objects) and whether it is required.
-type param struct {
-	Name     string
-	Type     string
-	Required bool
-}
-
-func paramSchema(t string) map[string]any {
-	switch t {
-	case "date":
-		return map[string]any{"type": "string", "format": "date"}
-	case "strings":
-		return map[string]any{"type": "array", "items": map[string]any{"type": "string"}}
+// argSchema is the JSON Schema of one argument as assembly describes it.
+// ParseCommand refuses unknown fields at every level, so objects have
+// additionalProperties false. An optional id or choice may also be given
+// as "" (it then counts as absent); the schema asks for a real one.
+func argSchema(a assembly.ArgDoc) map[string]any {
+	var s map[string]any
+	switch a.Type {
+	case "string":
+		s = map[string]any{"type": "string"}
+		switch {
+		case a.Enum != nil:
+			s["enum"] = a.Enum
+		case a.ID:
+			s["pattern"] = assembly.IDPattern
+		case a.Date:
+			s["format"] = "date"
+		case a.Required:
+			s["minLength"] = 1
+		}
 	case "integer":
-		return map[string]any{"type": "integer"}
+		s = map[string]any{"type": "integer"}
+		switch {
+		case a.NonNegative && a.Required:
+			s["minimum"] = 1
+		case a.NonNegative:
+			s["minimum"] = 0
+		}
 	case "boolean":
-		return map[string]any{"type": "boolean"}
-	case "count":
-		return map[string]any{"oneOf": []any{
-			map[string]any{"type": "integer", "minimum": 0},
-			map[string]any{"type": "string", "description": "a range \"62-68\", \"rest\", \"majority\" or \"minority\""},
-		}}
+		s = map[string]any{"type": "boolean"}
+	case "array":
+		s = map[string]any{"type": "array", "items": argSchema(*a.Items)}
+		if a.ID {
+			s["uniqueItems"] = true
+		}
+		if a.Required {
+			s["minItems"] = 1
+		}
 	case "object":
-		return map[string]any{"type": "object"}
-	case "objects":
-		return map[string]any{"type": "array", "items": map[string]any{"type": "object"}}
+		s = objectSchema(a.Fields)
+	case "map":
+		s = map[string]any{"type": "object", "additionalProperties": argSchema(*a.Values)}
+	case "count":
+		s = map[string]any{"oneOf": []any{
+			map[string]any{"type": "integer", "minimum": 0},
+			map[string]any{"type": "string", "description": "a range \"62-68\", \"rest\", \"majority\", \"minority\" or \"unstated\""},
+		}}
+	case "quorum":
+		s = map[string]any{"oneOf": []any{
+			map[string]any{"type": "integer", "minimum": 0},
+			map[string]any{"type": "string", "description": "none, majority_of_members, majority_of_mandates, or a whole number"},
+		}}
+	default:
+		panic("httpapi: no JSON Schema for the argument type " + a.Type)
 	}
-	return map[string]any{"type": "string"}
+	return s
 }
 
-// commandSchema is the JSON Schema of one command's request body.
-func commandSchema(c commandDoc) map[string]any {
+// objectSchema is the JSON Schema of an object with the given fields.
+func objectSchema(fields []assembly.ArgDoc) map[string]any {
 	props := map[string]any{}
 	req := []string{}
-	for _, p := range c.Params {
-		props[p.Name] = paramSchema(p.Type)
-		if p.Required {
-			req = append(req, p.Name)
+	for _, f := range fields {
+		props[f.Name] = argSchema(f)
+		if f.Required {
+			req = append(req, f.Name)
 		}
 	}
-	args := map[string]any{"type": "object", "properties": props, "additionalProperties": false}
+	s := map[string]any{"type": "object", "properties": props, "additionalProperties": false}
 	if len(req) > 0 {
-		args["required"] = req
+		s["required"] = req
+	}
+	return s
+}
+
+// commandSchema is the JSON Schema of one command's request body: its
+// arguments from the command's struct, its description from the table.
+func commandSchema(name string) map[string]any {
+	d, ok := assembly.DescribeCommand(name)
+	if !ok {
+		panic("httpapi: unknown command " + name)
+	}
+	desc := ""
+	for _, c := range commandDocs {
+		if c.Name == name {
+			desc = c.Group + ". In docs/script.md: " + c.Args + ". Who may: " + c.Who + "."
+		}
 	}
 	return map[string]any{
-		"title":       c.Name,
-		"description": c.Group + ". Arguments: " + c.Args + ". Who may: " + c.Who + ".",
+		"title":       name,
+		"description": desc,
 		"type":        "object",
 		"required":    []string{"cmd"},
 		"properties": map[string]any{
-			"cmd":  map[string]any{"const": c.Name},
-			"args": args,
+			"cmd":  map[string]any{"const": name},
+			"args": objectSchema(d.Args),
 			"key":  map[string]any{"type": "string", "description": "idempotency key, if not in the Idempotency-Key header"},
 		},
 		"additionalProperties": false,
@@ -122,19 +168,13 @@ var anyArray = map[string]any{"type": "array", "items": map[string]any{"type": "
 // OpenAPI returns the API's OpenAPI 3.1 document.
 func OpenAPI() map[string]any {
 	var cmds []any
-	for _, c := range commandDocs {
-		if c.Name == "create_assembly" {
-			continue
-		}
-		cmds = append(cmds, commandSchema(c))
-	}
-	var create map[string]any
-	for _, c := range commandDocs {
-		if c.Name == "create_assembly" {
-			create = commandSchema(c)
-			create["required"] = []string{"args"}
+	for _, name := range assembly.CommandNames() {
+		if name != "create_assembly" {
+			cmds = append(cmds, commandSchema(name))
 		}
 	}
+	create := commandSchema("create_assembly")
+	create["required"] = []string{"args"}
 	idemKey := map[string]any{"name": "Idempotency-Key", "in": "header", "schema": map[string]any{"type": "string", "maxLength": 128},
 		"description": "A key chosen by the client for this action (a random UUID). A retry with the same key gets the original answer and never acts twice; the same key with another command is refused (422). Required here or as \"key\" in the body."}
 	csrf := map[string]any{"name": "X-Plenum", "in": "header", "schema": map[string]any{"type": "string"},
