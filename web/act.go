@@ -23,6 +23,10 @@ import (
 //	list    ids, separated by commas or spaces, or the field repeated
 //	count   a count: a number, "62-68", "rest", "majority", "minority"
 //	points  numbered points, one a line: "1. The text"
+//	rank    a ranking from numbered selects, the field repeated, each
+//	        "N:person" (empty: not ranked): the persons in the order of N
+//	lists   an election's lists, one a line: "ID | name | candidates" or
+//	        "ID | name | tendency | candidates"
 //
 // A NAME "object.member" sets a member of an object argument
 // ("a:alternatives.m1:count").
@@ -104,6 +108,18 @@ func setArg(args map[string]any, name, typ string, values []string) error {
 			points = append(points, assembly.Point{Number: num, Text: text})
 		}
 		args[name] = points
+	case "rank":
+		order, err := rankOrder(values)
+		if err != nil {
+			return err
+		}
+		args[name] = order
+	case "lists":
+		lists, err := listsArg(v)
+		if err != nil {
+			return err
+		}
+		args[name] = lists
 	default:
 		return fmt.Errorf("the form field %q has an unknown type %q", name, typ)
 	}
@@ -199,6 +215,9 @@ func (s *server) act(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	out := actResult{OK: true, Message: done(cmd, res.First())}
+	if cmd == "cast_election_ballot" && res.First() >= 0 {
+		out.Redirect = fmt.Sprintf("/a/%s/receipt?entry=%d", id, res.First())
+	}
 	if cmd == "cast_ballot" && res.First() >= 0 {
 		if res.BallotToken != "" {
 			// A secret ballot: its token waits for the receipt page,
@@ -225,23 +244,28 @@ func refusal(e *assembly.Error) string {
 // done says what an accepted command did.
 func done(cmd string, entry int64) string {
 	what := map[string]string{
-		"request_floor":    "You are on the speakers' list",
-		"withdraw_request": "The request for the floor was withdrawn",
-		"give_floor":       "The floor was given",
-		"end_speech":       "The speech was ended",
-		"deprive_floor":    "The speaker was deprived of the floor",
-		"open_vote":        "The vote is open",
-		"close_vote":       "The vote is closed",
-		"enter_count":      "The count was entered",
-		"declare_result":   "The result was declared",
-		"cast_ballot":      "Your ballot was counted",
-		"open_sitting":     "The sitting is open",
-		"close_sitting":    "The sitting is closed",
-		"verify_mandate":   "The mandate was verified",
-		"reject_mandate":   "The mandate was rejected",
-		"record_speech":    "The speech was recorded",
-		"correct_record":   "The correction was recorded",
-		"check_in":         "Registered present",
+		"request_floor":        "You are on the speakers' list",
+		"withdraw_request":     "The request for the floor was withdrawn",
+		"give_floor":           "The floor was given",
+		"end_speech":           "The speech was ended",
+		"deprive_floor":        "The speaker was deprived of the floor",
+		"open_vote":            "The vote is open",
+		"close_vote":           "The vote is closed",
+		"enter_count":          "The count was entered",
+		"declare_result":       "The result was declared",
+		"cast_ballot":          "Your ballot was counted",
+		"open_sitting":         "The sitting is open",
+		"close_sitting":        "The sitting is closed",
+		"verify_mandate":       "The mandate was verified",
+		"reject_mandate":       "The mandate was rejected",
+		"record_speech":        "The speech was recorded",
+		"correct_record":       "The correction was recorded",
+		"check_in":             "Registered present",
+		"open_election":        "The election is open",
+		"nominate":             "The candidate was nominated",
+		"close_election":       "The election is closed",
+		"declare_election":     "The elected were declared",
+		"cast_election_ballot": "Your ballot was counted",
 	}[cmd]
 	if what == "" {
 		what = "Done: " + strings.ReplaceAll(cmd, "_", " ")

@@ -298,6 +298,13 @@ func TestBrowserPagesFitAPhone(t *testing.T) {
 	h.must("boris", "request_floor", obj{"item": "i1", "person": "boris"})
 	h.must("sec", "record_speech", obj{"id": "sp1", "item": "i1", "speaker": "anna", "capacity": "delegate", "notes": "Speaks for the budget; asks that the reserve be kept."})
 	h.must("sec", "record_interjection", obj{"kind": "applause"})
+	// A declared election and an open one: the count sheet on the chair's
+	// page, the ranking ballot on the delegate's.
+	h.must("chair", "open_election", obj{"id": "e0", "title": "The tellers", "seats": 2, "method": "as_stated"})
+	h.must("chair", "close_election", obj{"election": "e0"})
+	h.must("chair", "declare_election", obj{"election": "e0", "elected": []string{"sec", "mc"}})
+	h.must("chair", "open_election", obj{"id": "e1", "title": "The auditing committee of the cooperative", "seats": 2, "method": "stv-scottish", "candidates": []string{"anna", "boris", "clara", "dmitri"}})
+	h.must("anna", "cast_election_ballot", obj{"election": "e1", "voter": "anna", "ranking": []string{"boris", "clara"}})
 	s := newSession(t, h)
 	for _, c := range []struct{ who, page string }{
 		{"sec", "secretary"}, {"mc", "mandates"}, {"chair", "chair"}, {"clara", "delegate"}, {"", "record"}, {"", "projector"},

@@ -199,6 +199,10 @@ type receiptView struct {
 	LeafHash   string
 	Checkpoint string
 	Secret     bool
+	// Election marks a ballot in an election (Vote is the election's
+	// id, Choice the ballot in words).
+	Election bool
+	ballot   *assembly.ElectionBallot
 	// Token is a secret ballot's token, shown once (empty after), and
 	// TokenFile the small text file to save it in.
 	Token     string
@@ -233,8 +237,12 @@ func (s *server) receipt(w http.ResponseWriter, r *http.Request) {
 	a.Read(func(st *assembly.State) {
 		v.S, v.Me = st, identify(st, sess)
 		v.Title = "Your ballot receipt · " + st.Assembly.Name
-		if vt := st.Votes[rc.Vote]; vt != nil {
+		if vt := st.Votes[rc.Vote]; vt != nil && !rc.Election {
 			rc.Question = voteQuestion(st, vt)
+		}
+		if el := st.Elections[rc.Vote]; el != nil && rc.Election {
+			rc.Question = el.Title
+			rc.Choice = v.BallotText(el, *rc.ballot)
 		}
 		if rc.Token != "" {
 			rc.TokenFile = tokenFileURL(tokenFile(a.ID(), st.Assembly.Name, rc.Vote, rc.Question, rc.Token))
@@ -315,6 +323,11 @@ func (s *server) receiptOf(ctx context.Context, a *engine.Assembly, sess *auth.S
 	ev, err := assembly.DecodeEvent(es[0].Type, es[0].Payload)
 	if err != nil {
 		return nil, errNoReceipt
+	}
+	if eb, ok := ev.(assembly.ElectionBallotCast); ok && eb.Ballot.Voter == actorOf(sess) {
+		b := eb.Ballot
+		return &receiptView{Vote: eb.Election, Election: true, Index: idx, ballot: &b,
+			LeafHash: tlog.RecordHash(raw[0]).String(), Checkpoint: string(a.Log().Checkpoint())}, nil
 	}
 	b, ok := ev.(assembly.BallotCast)
 	if !ok || b.Voter != actorOf(sess) {
@@ -778,7 +791,7 @@ func (v *view) NextID(prefix string, n int) string {
 	for i := n + 1; ; i++ {
 		id := fmt.Sprintf("%s%d", prefix, i)
 		if v.S.Votes[id] == nil && v.S.Items[id] == nil && v.S.Motions[id] == nil && v.S.Sittings[id] == nil &&
-			v.S.Speeches[id] == nil && v.S.Documents[id] == nil {
+			v.S.Speeches[id] == nil && v.S.Documents[id] == nil && v.S.Elections[id] == nil {
 			return id
 		}
 	}
@@ -803,4 +816,11 @@ var funcs = template.FuncMap{
 	"len1": func(n int) int { return n + 1 },
 	"join": strings.Join,
 	"list": func(xs ...string) []string { return xs },
+	"seq": func(n int) []int {
+		out := make([]int, n)
+		for i := range out {
+			out[i] = i + 1
+		}
+		return out
+	},
 }

@@ -1,0 +1,285 @@
+package web
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"plenum/assembly"
+)
+
+// The elections as the pages show them: the chair opens, closes and
+// declares them; a delegate fills in a ballot (ranking, names approved or
+// one list, by the method), confirms it and gets its receipt; the
+// projector shows how many have voted, then the elected.
+
+// rankOrder turns the values of a ranking's numbered selects, "N:person"
+// (empty when a candidate is not ranked), into the persons in the order of
+// their numbers. Two candidates with the same number are an error of the
+// page; whom a ballot may rank is the rules' to say.
+func rankOrder(values []string) ([]string, error) {
+	type ranked struct {
+		n      int
+		person string
+	}
+	var rs []ranked
+	byNumber := map[int]string{}
+	for _, v := range values {
+		num, person, ok := strings.Cut(strings.TrimSpace(v), ":")
+		if v = strings.TrimSpace(v); v == "" {
+			continue
+		}
+		n, err := strconv.Atoi(num)
+		if !ok || err != nil || n < 1 || person == "" {
+			return nil, fmt.Errorf("%q is not a place in a ranking (a number and a candidate)", v)
+		}
+		if other, dup := byNumber[n]; dup {
+			return nil, fmt.Errorf("both %s and %s are numbered %d; give each candidate you rank a different number", other, person, n)
+		}
+		byNumber[n] = person
+		rs = append(rs, ranked{n, person})
+	}
+	sort.Slice(rs, func(i, j int) bool { return rs[i].n < rs[j].n })
+	out := make([]string, len(rs))
+	for i, r := range rs {
+		out[i] = r.person
+	}
+	return out, nil
+}
+
+// listsArg reads the lists of an election from a text area, one list a
+// line: "ID | name | candidates", or "ID | name | tendency | candidates",
+// the candidates' ids separated by commas or spaces.
+func listsArg(text string) ([]assembly.List, error) {
+	var lists []assembly.List
+	for i, line := range strings.Split(text, "\n") {
+		if line = strings.TrimSpace(line); line == "" {
+			continue
+		}
+		parts := strings.Split(line, "|")
+		for j := range parts {
+			parts[j] = strings.TrimSpace(parts[j])
+		}
+		var l assembly.List
+		switch len(parts) {
+		case 3:
+			l = assembly.List{ID: parts[0], Name: parts[1]}
+		case 4:
+			l = assembly.List{ID: parts[0], Name: parts[1], Tendency: parts[2]}
+		default:
+			return nil, fmt.Errorf("line %d of the lists must read \"ID | name | candidates\" or \"ID | name | tendency | candidates\"", i+1)
+		}
+		l.Candidates = strings.FieldsFunc(parts[len(parts)-1], func(r rune) bool { return r == ',' || r == ' ' || r == '\t' })
+		lists = append(lists, l)
+	}
+	return lists, nil
+}
+
+// Elections are all elections, in the order they were opened.
+func (v *view) Elections() []*assembly.Election {
+	var out []*assembly.Election
+	for _, id := range v.S.ElectionOrder {
+		out = append(out, v.S.Elections[id])
+	}
+	return out
+}
+
+// ActiveElections are the elections opened and not yet declared.
+func (v *view) ActiveElections() []*assembly.Election {
+	var out []*assembly.Election
+	for _, el := range v.Elections() {
+		if el.Status != assembly.ElectionStatusDeclared {
+			out = append(out, el)
+		}
+	}
+	return out
+}
+
+// DeclaredElections are the declared elections, the latest first.
+func (v *view) DeclaredElections() []*assembly.Election {
+	var out []*assembly.Election
+	els := v.Elections()
+	for i := len(els) - 1; i >= 0; i-- {
+		if els[i].Status == assembly.ElectionStatusDeclared {
+			out = append(out, els[i])
+		}
+	}
+	return out
+}
+
+// OpenElection is the latest open election, or nil.
+func (v *view) OpenElection() *assembly.Election {
+	els := v.Elections()
+	for i := len(els) - 1; i >= 0; i-- {
+		if els[i].Status == assembly.ElectionStatusOpen {
+			return els[i]
+		}
+	}
+	return nil
+}
+
+// LastElected is the latest declared election when it was declared after
+// the latest result of a vote (so the projector shows the newer of the
+// two), or nil.
+func (v *view) LastElected() *assembly.Election {
+	for i := len(v.S.Record) - 1; i >= 0; i-- {
+		switch e := v.S.Record[i]; e.Kind {
+		case "result_declared":
+			return nil
+		case "election_declared":
+			return v.S.Elections[e.Ref]
+		}
+	}
+	return nil
+}
+
+// Candidates are an election's candidates, those on its lists included.
+func (v *view) Candidates(el *assembly.Election) []string {
+	out := append([]string(nil), el.Candidates...)
+	for _, l := range el.Lists {
+		for _, c := range l.Candidates {
+			if !contains(out, c) {
+				out = append(out, c)
+			}
+		}
+	}
+	return out
+}
+
+// MethodKind is how a ballot in el is filled in: "ranked", "lists",
+// "names" (plurality, approval) or "none" (as_stated).
+func methodKind(method string) string {
+	switch method {
+	case "irv", "stv-scottish", "stv-meek":
+		return "ranked"
+	case "dhondt", "sainte-lague", "hare", "by_tendency":
+		return "lists"
+	case "as_stated":
+		return "none"
+	}
+	return "names"
+}
+
+// MethodKind is how a ballot in el is filled in.
+func (v *view) MethodKind(el *assembly.Election) string { return methodKind(el.Method) }
+
+// MethodName is an election method in words.
+func (v *view) MethodName(method string) string {
+	return map[string]string{
+		"plurality":    "plurality (one name per seat)",
+		"approval":     "approval (any number of names)",
+		"dhondt":       "lists, D'Hondt",
+		"sainte-lague": "lists, Sainte-Laguë",
+		"hare":         "lists, Hare quota and largest remainders",
+		"irv":          "instant runoff (ranked)",
+		"stv-scottish": "single transferable vote, Scottish rules (ranked)",
+		"stv-meek":     "single transferable vote, Meek (ranked)",
+		"by_tendency":  "lists by tendency",
+		"as_stated":    "result as stated in the minutes (no ballots)",
+	}[method]
+}
+
+// Methods are the election methods the chair may choose.
+func (v *view) Methods() []string {
+	return []string{"stv-scottish", "stv-meek", "irv", "plurality", "approval", "dhondt", "sainte-lague", "hare", "by_tendency", "as_stated"}
+}
+
+// ElectionVoted reports whether the viewer has cast a ballot in el.
+func (v *view) ElectionVoted(el *assembly.Election) bool {
+	for _, b := range el.Ballots {
+		if b.Voter == v.Me.Person {
+			return true
+		}
+	}
+	return false
+}
+
+// MayVoteIn reports whether the viewer holds a right entitled in el.
+func (v *view) MayVoteIn(el *assembly.Election) bool {
+	if v.Me.Mandate != nil && el.Eligible[v.Me.Mandate.ID] {
+		return true
+	}
+	return el.Eligible["p:"+v.Me.Person]
+}
+
+// BallotText is an election ballot in words: "1. Anna, 2. Boris", the
+// names approved, or the list.
+func (v *view) BallotText(el *assembly.Election, b assembly.ElectionBallot) string {
+	switch {
+	case len(b.Ranking) > 0:
+		var ps []string
+		for i, p := range b.Ranking {
+			ps = append(ps, fmt.Sprintf("%d. %s", i+1, v.Name(p)))
+		}
+		return strings.Join(ps, ", ")
+	case len(b.Approve) > 0:
+		return v.Names(b.Approve)
+	}
+	return v.ListName(el, b.List)
+}
+
+// ListName is the name of a list in el.
+func (v *view) ListName(el *assembly.Election, id string) string {
+	for _, l := range el.Lists {
+		if l.ID == id {
+			return l.Name
+		}
+	}
+	return id
+}
+
+// field is a hidden form field.
+type field struct{ Name, Value string }
+
+// ballotDraft is a ballot filled in on the delegate's page, waiting for
+// confirmation: in words, as the fields the confirming form sends, or
+// what is wrong with it.
+type ballotDraft struct {
+	Text   []string
+	Fields []field
+	Err    string
+}
+
+// BallotDraft reads the ballot in el the delegate filled in (the query of
+// the confirmation step).
+func (v *view) BallotDraft(el *assembly.Election) ballotDraft {
+	var d ballotDraft
+	q := v.Query
+	switch methodKind(el.Method) {
+	case "ranked":
+		order, err := rankOrder(q["a:ranking:rank"])
+		if err != nil {
+			d.Err = "This ballot cannot be cast: " + err.Error() + "."
+			return d
+		}
+		for i, p := range order {
+			d.Text = append(d.Text, fmt.Sprintf("%d. %s", i+1, v.Name(p)))
+			d.Fields = append(d.Fields, field{"a:ranking:list", p})
+		}
+	case "lists":
+		if l := q.Get("a:list"); l != "" {
+			d.Text = []string{v.ListName(el, l)}
+			d.Fields = []field{{"a:list", l}}
+		}
+	default:
+		for _, p := range q["a:approve:list"] {
+			if p = strings.TrimSpace(p); p != "" {
+				d.Text = append(d.Text, v.Name(p))
+				d.Fields = append(d.Fields, field{"a:approve:list", p})
+			}
+		}
+	}
+	if len(d.Fields) == 0 {
+		d.Err = "The ballot is empty: " + map[string]string{
+			"ranked": "number at least one candidate, 1 for your first choice.",
+			"lists":  "choose a list.",
+			"names":  "tick the candidates you vote for.",
+		}[methodKind(el.Method)]
+	}
+	return d
+}
+
+// DraftFor reports whether the page is the confirmation step of a ballot
+// in el.
+func (v *view) DraftFor(el *assembly.Election) bool { return v.Query.Get("election") == el.ID }

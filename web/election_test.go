@@ -1,0 +1,185 @@
+package web_test
+
+import (
+	"context"
+	"fmt"
+	"html"
+	"net/http"
+	"net/url"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"plenum/assembly"
+	"plenum/tlogproof"
+)
+
+var hiddenRe = regexp.MustCompile(`<input type="hidden" name="(a:[a-z:]+)" value="([^"]*)">`)
+
+// confirmFields are the ballot fields of the confirmation step's form.
+func confirmFields(page string) url.Values {
+	i := strings.Index(page, `value="cast_election_ballot"`)
+	if i < 0 {
+		return nil
+	}
+	end := strings.Index(page[i:], "</form>")
+	out := url.Values{}
+	for _, m := range hiddenRe.FindAllStringSubmatch(page[i:i+end], -1) {
+		out.Add(m[1], html.UnescapeString(m[2]))
+	}
+	return out
+}
+
+func TestAnElectionOnThePages(t *testing.T) {
+	h := newHall(t)
+	for _, p := range []struct{ id, name string }{{"ivan", "Ivan Ivanov"}, {"olga", "Olga Orlova"}, {"pavel", "Pavel Petrov"}, {"rosa", "Rosa Luxemburg"}} {
+		h.must("admin", "add_person", obj{"id": p.id, "name": p.name})
+	}
+	// egor holds a consultative mandate, verified, and is present.
+	h.must("admin", "add_person", obj{"id": "egor", "name": "Egor Consultative"})
+	h.must("admin", "submit_mandate", obj{"id": "m-egor", "person": "egor", "organization": "members", "kind": "consultative"})
+	h.must("mc", "verify_mandate", obj{"mandate": "m-egor"})
+	h.must("egor", "check_in", obj{"person": "egor"})
+	codes, err := h.auth.IssueCodes(context.Background(), asm, []string{"egor"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.codes["egor"] = codes[0].Code
+
+	// The chair opens an STV election for two seats with four candidates.
+	chair := h.browser("chair")
+	_, body, _ := chair.get("/a/coop/chair")
+	for _, w := range []string{"Open an election", `name="a:method"`, `value="stv-scottish"`, `name="a:candidates:list" value="rosa"`} {
+		if !strings.Contains(body, w) {
+			t.Errorf("the chair's page does not offer %q", w)
+		}
+	}
+	chair.act("chair", "open_election", url.Values{"a:id": {"e1"}, "a:title": {"The auditing committee"}, "a:seats:int": {"2"},
+		"a:method": {"stv-scottish"}, "a:candidates:list": {"ivan", "olga", "pavel"}, "a:instruction": {"Audit the accounts"}, "a:body": {"audit"}})
+	chair.act("chair", "nominate", url.Values{"a:election": {"e1"}, "a:person": {"rosa"}})
+	el := read(h, func(s *assembly.State) assembly.Election { return *s.Elections["e1"] })
+	if el.Status != "open" || el.Seats != 2 || !slices.Equal(el.Candidates, []string{"ivan", "olga", "pavel", "rosa"}) {
+		t.Fatalf("the election as opened: %+v", el)
+	}
+
+	// The delegate's page shows the ballot: a numbered select per candidate.
+	anna := h.browser("anna")
+	_, body, _ = anna.get("/a/coop/delegate")
+	for _, w := range []string{"Election: The auditing committee", `<select id="rk-rosa" name="a:ranking:rank">`, `<option value="4:rosa">4</option>`, "Check my ballot"} {
+		if !strings.Contains(body, w) {
+			t.Errorf("the delegate's page does not show %q", w)
+		}
+	}
+	// Two candidates with the same number: the page says so and offers no Confirm.
+	_, body, _ = anna.get("/a/coop/delegate?" + url.Values{"election": {"e1"}, "a:ranking:rank": {"1:ivan", "1:olga"}}.Encode())
+	if !strings.Contains(body, "both ivan and olga are numbered 1") || strings.Contains(body, "Confirm my ballot") {
+		t.Errorf("a ranking with a number twice is not refused on the page")
+	}
+
+	rankings := map[string][]string{"anna": {"1:ivan", "2:olga", "3:pavel", ""}, "boris": {"2:olga", "1:ivan", "", ""}, "clara": {"", "1:olga", "2:ivan", ""}}
+	want := map[string][]string{"anna": {"ivan", "olga", "pavel"}, "boris": {"ivan", "olga"}, "clara": {"olga", "ivan"}}
+	var annaReceipt string
+	for i, d := range delegates {
+		b := h.browser(d)
+		if i == 1 {
+			// A ballot ranking a non-candidate: the rules refuse it, in their words.
+			b.act("delegate", "cast_election_ballot", url.Values{"a:election": {"e1"}, "a:voter": {d}, "a:ranking:rank": {"1:anna", "2:ivan"}})
+			_, body, _ := b.get("/a/coop/delegate")
+			if !strings.Contains(body, "Refused: Anna is not a candidate in e1.") {
+				t.Errorf("the refusal of a non-candidate is not shown: %s", flashOf(body))
+			}
+		}
+		// The confirmation step: the ballot in words, Confirm and Change.
+		_, body, _ := b.get("/a/coop/delegate?" + url.Values{"election": {"e1"}, "a:ranking:rank": rankings[d]}.Encode())
+		if !strings.Contains(body, "Confirm my ballot") || !strings.Contains(body, "<li>1. "+map[string]string{"anna": "Ivan Ivanov", "boris": "Ivan Ivanov", "clara": "Olga Orlova"}[d]+"</li>") {
+			t.Fatalf("%s: no confirmation step:\n%s", d, body)
+		}
+		fields := confirmFields(body)
+		if !slices.Equal(fields["a:ranking:list"], want[d]) || fields.Get("a:voter") != d {
+			t.Fatalf("%s: the confirming form sends %v", d, fields)
+		}
+		resp := b.act("delegate", "cast_election_ballot", fields)
+		loc := resp.Header.Get("Location")
+		if resp.StatusCode != http.StatusSeeOther || !strings.HasPrefix(loc, "/a/coop/receipt?entry=") {
+			t.Fatalf("%s's ballot: %s to %q", d, resp.Status, loc)
+		}
+		if d == "anna" {
+			annaReceipt = loc
+		}
+		if i == 1 {
+			_, body, _ := h.browser("").get("/a/coop/projector")
+			if !strings.Contains(body, "2 of 3 have voted") || !strings.Contains(body, "The auditing committee") {
+				t.Errorf("the projector during the election does not show 2 of 3:\n%s", body)
+			}
+		}
+	}
+	// The receipt: the ballot, entry, leaf hash, checkpoint; the download
+	// is a tlog-proof of anna's ballot.
+	_, body, _ = anna.get(annaReceipt)
+	for _, w := range []string{"The auditing committee (e1)", "1. Ivan Ivanov, 2. Olga Orlova, 3. Pavel Petrov", "Leaf hash", "Save the receipt"} {
+		if !strings.Contains(body, w) {
+			t.Errorf("anna's receipt does not show %q", w)
+		}
+	}
+	status, file, hdr := anna.get(annaReceipt + "&download=1")
+	if status != 200 || hdr.Get("Content-Type") != "application/tlog-proof" {
+		t.Fatalf("receipt file: %d %v", status, hdr)
+	}
+	rc, err := tlogproof.VerifyReceipt([]byte(file), h.verifiers, nil)
+	if err != nil {
+		t.Fatalf("the election receipt does not verify: %v", err)
+	}
+	if !strings.Contains(string(rc.Entry), `"election_ballot_cast"`) || !strings.Contains(string(rc.Entry), `"voter":"anna"`) || annaReceipt != fmt.Sprintf("/a/coop/receipt?entry=%d", rc.Index) {
+		t.Errorf("the receipt file is of entry %d: %s", rc.Index, rc.Entry)
+	}
+	if status, _, _ := h.browser("boris").get(annaReceipt); status != http.StatusNotFound {
+		t.Errorf("boris sees anna's election receipt: %d", status)
+	}
+	// After voting the delegate's page says so.
+	if _, body, _ := anna.get("/a/coop/delegate"); !strings.Contains(body, "You have voted in this election") {
+		t.Error("anna's page does not say she has voted")
+	}
+
+	// A consultative delegate is refused by the rules.
+	egor := h.browser("egor")
+	if _, body, _ := egor.get("/a/coop/delegate"); !strings.Contains(body, "You are not entitled to vote in this election") {
+		t.Error("egor's page offers him a ballot")
+	}
+	egor.act("delegate", "cast_election_ballot", url.Values{"a:election": {"e1"}, "a:voter": {"egor"}, "a:ranking:list": {"rosa"}})
+	if _, body, _ := egor.get("/a/coop/delegate"); !strings.Contains(body, "Refused: The mandate m-egor is not entitled to vote in e1.") {
+		t.Errorf("the consultative delegate's refusal is not shown: %s", flashOf(body))
+	}
+
+	// The chair closes and declares; the count sheet shows the arithmetic
+	// and the ballots.
+	chair.act("chair", "close_election", url.Values{"a:election": {"e1"}, "a:seed:int": {"7"}})
+	chair.act("chair", "declare_election", url.Values{"a:election": {"e1"}})
+	el = read(h, func(s *assembly.State) assembly.Election { return *s.Elections["e1"] })
+	if el.Status != "declared" || !slices.Equal(el.Elected, []string{"ivan", "olga"}) {
+		t.Fatalf("the election as declared: %s %v (%s)", el.Status, el.Elected, el.Arithmetic)
+	}
+	_, body, _ = chair.get("/a/coop/chair")
+	for _, w := range []string{"Count sheet", html.EscapeString(el.Arithmetic), "Elected: <strong>Ivan Ivanov, Olga Orlova</strong>", "<td>Clara Zetkin</td><td>1. Olga Orlova, 2. Ivan Ivanov</td>"} {
+		if !strings.Contains(body, w) {
+			t.Errorf("the chair's page does not show %q", w)
+		}
+	}
+	// The projector shows the elected in order, the record states them.
+	_, body, _ = h.browser("").get("/a/coop/projector")
+	if !regexp.MustCompile(`(?s)Elected: The auditing committee.*<li>Ivan Ivanov</li><li>Olga Orlova</li>`).MatchString(body) {
+		t.Errorf("the projector does not show the elected:\n%s", body)
+	}
+	_, body, _ = h.browser("").get("/a/coop/minutes/html")
+	if !strings.Contains(body, "Ivan Ivanov") || !strings.Contains(body, "Olga Orlova") || !strings.Contains(body, "auditing committee") {
+		t.Errorf("the record does not state the election")
+	}
+}
+
+// flashOf is the message a page shows at its top.
+func flashOf(page string) string {
+	if m := regexp.MustCompile(`<p class="msg [a-z]+" role="[a-z]+">([^<]*)</p>`).FindStringSubmatch(page); m != nil {
+		return m[1]
+	}
+	return "(no message)"
+}
