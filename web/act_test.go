@@ -21,6 +21,12 @@ func TestFormArgs(t *testing.T) {
 		{"points", url.Values{"a:points:points": {"1. The war is imperialist.\n\n2a. Peace now.\nNo number here"}},
 			`{"points":[{"number":"1","text":"The war is imperialist."},{"number":"2a","text":"Peace now."},{"number":"","text":"No number here"}]}`, false},
 		{"object members", url.Values{"a:alternatives.m1:count": {"40"}, "a:alternatives.m2:count": {"rest"}, "a:vote": {"v1"}}, `{"alternatives":{"m1":40,"m2":"rest"},"vote":"v1"}`, false},
+		{"ranking", url.Values{"a:ranking:rank": {"2:olga", "", "1:ivan", "10:rosa"}}, `{"ranking":["ivan","olga","rosa"]}`, false},
+		{"ranking, a number twice", url.Values{"a:ranking:rank": {"1:olga", "1:ivan"}}, "", true},
+		{"ranking, no number", url.Values{"a:ranking:rank": {"olga"}}, "", true},
+		{"lists", url.Values{"a:lists:lists": {"l1 | The left | ivan, olga\n\nl2 | The right | rightists | pavel rosa"}},
+			`{"lists":[{"id":"l1","name":"The left","tendency":"","candidates":["ivan","olga"]},{"id":"l2","name":"The right","tendency":"rightists","candidates":["pavel","rosa"]}]}`, false},
+		{"lists, a line without candidates", url.Values{"a:lists:lists": {"l1 | The left"}}, "", true},
 		{"unknown type", url.Values{"a:x:float": {"1.5"}}, "", true},
 	}
 	for _, c := range cases {

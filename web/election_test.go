@@ -183,3 +183,53 @@ func flashOf(page string) string {
 	}
 	return "(no message)"
 }
+
+// TestElectionsByListsAndByNames: the chair opens a Sainte-Laguë election with
+// its lists typed in, and a plurality election; delegates choose a list or
+// tick names through the confirmation step.
+func TestElectionsByListsAndByNames(t *testing.T) {
+	h := newHall(t)
+	for _, p := range []string{"ivan", "olga", "pavel", "rosa"} {
+		h.must("admin", "add_person", obj{"id": p, "name": strings.ToUpper(p[:1]) + p[1:]})
+	}
+	chair := h.browser("chair")
+	chair.act("chair", "open_election", url.Values{"a:id": {"e1"}, "a:title": {"The board"}, "a:seats:int": {"2"}, "a:method": {"sainte-lague"},
+		"a:lists:lists": {"left | The left | ivan olga\nright | The right | pavel, rosa"}})
+	el := read(h, func(s *assembly.State) *assembly.Election { return s.Elections["e1"] })
+	if el == nil || len(el.Lists) != 2 || !slices.Equal(el.Lists[1].Candidates, []string{"pavel", "rosa"}) {
+		t.Fatalf("the list election as opened: %+v", el)
+	}
+	_, body, _ := h.browser("anna").get("/a/coop/delegate")
+	if !strings.Contains(body, `<input type="radio" name="a:list" value="right" required> The right`) {
+		t.Errorf("the delegate's page does not offer the lists")
+	}
+	for d, list := range map[string]string{"anna": "left", "boris": "left", "clara": "right"} {
+		b := h.browser(d)
+		_, body, _ := b.get("/a/coop/delegate?" + url.Values{"election": {"e1"}, "a:list": {list}}.Encode())
+		fields := confirmFields(body)
+		if fields.Get("a:list") != list {
+			t.Fatalf("%s: the confirming form sends %v", d, fields)
+		}
+		if resp := b.act("delegate", "cast_election_ballot", fields); !strings.Contains(resp.Header.Get("Location"), "/receipt?entry=") {
+			t.Fatalf("%s's list ballot was not counted: %s", d, flashOf(body))
+		}
+	}
+	chair.act("chair", "close_election", url.Values{"a:election": {"e1"}})
+	chair.act("chair", "declare_election", url.Values{"a:election": {"e1"}})
+	if got := read(h, func(s *assembly.State) []string { return s.Elections["e1"].Elected }); !slices.Equal(got, []string{"ivan", "pavel"}) {
+		t.Errorf("Sainte-Laguë elected %v, want ivan and pavel (2 and 1 votes: quotients 2, 1, 0.67)", got)
+	}
+
+	// Plurality for one seat: two names ticked are refused by the rules.
+	chair.act("chair", "open_election", url.Values{"a:id": {"e2"}, "a:title": {"The treasurer"}, "a:seats:int": {"1"}, "a:method": {"plurality"}, "a:candidates:list": {"olga", "rosa"}})
+	anna := h.browser("anna")
+	_, body, _ = anna.get("/a/coop/delegate?" + url.Values{"election": {"e2"}, "a:approve:list": {"olga", "rosa"}}.Encode())
+	anna.act("delegate", "cast_election_ballot", confirmFields(body))
+	if _, body, _ := anna.get("/a/coop/delegate"); !strings.Contains(body, "Refused: A ballot in e2 names at most 1 candidates, one per seat.") {
+		t.Errorf("two names for one seat: %s", flashOf(body))
+	}
+	_, body, _ = anna.get("/a/coop/delegate?" + url.Values{"election": {"e2"}}.Encode())
+	if !strings.Contains(body, "The ballot is empty: tick the candidates you vote for.") || strings.Contains(body, "Confirm my ballot") {
+		t.Errorf("an empty ballot is offered for confirmation")
+	}
+}
