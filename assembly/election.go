@@ -476,7 +476,11 @@ func (c DeclareElection) decide(s *State, m Meta) ([]Event, error) {
 				return nil, conflict("the ballots elect %s (%s), not %s", strings.Join(res, ", "), arith, strings.Join(c.Elected, ", "))
 			}
 		}
-		return one(ElectionDeclared{Meta: m, Election: c.Election, Elected: c.Elected, Arithmetic: "elected as stated: " + strings.Join(c.Elected, ", "), Note: c.Note})
+		names := make([]string, len(c.Elected))
+		for i, id := range c.Elected {
+			names[i] = s.Persons[id].Name
+		}
+		return one(ElectionDeclared{Meta: m, Election: c.Election, Elected: c.Elected, Arithmetic: "elected as stated: " + strings.Join(names, ", "), Note: c.Note})
 	}
 	if len(el.Ballots) == 0 {
 		return nil, fieldErr("elected", "no ballots were cast in %s; name the elected", c.Election)

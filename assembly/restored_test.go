@@ -2,6 +2,7 @@ package assembly
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -48,6 +49,10 @@ func TestRestoredRecord(t *testing.T) {
 	h.must("ann", "close_election", `{"election":"e1"}`)
 	h.refuse("ann", "declare_election", `{"election":"e1"}`, ErrInvalid, "no ballots were cast in e1; name the elected")
 	h.must("ann", "declare_election", `{"election":"e1","elected":["m1","m2","m3"]}`)
+	names := []string{h.s.Persons["m1"].Name, h.s.Persons["m2"].Name, h.s.Persons["m3"].Name}
+	if got, want := h.s.Elections["e1"].Arithmetic, "elected as stated: "+strings.Join(names, ", "); got != want {
+		t.Fatalf("arithmetic %q, want %q: the record names people, not ids", got, want)
+	}
 	// A sitting whose attendance the record does not show.
 	h.must("ann", "close_sitting", `{"sitting":"s1"}`)
 	h.must("ann", "open_sitting", `{"id":"s2","date":"1917-03-29","chair":"ann","note":"date inferred from the order of the drafts","attendance_recorded":false}`)
