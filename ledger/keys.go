@@ -60,7 +60,11 @@ func LoadOrCreateKey(dataDir, name string) (note.Signer, string, error) {
 		if err != nil {
 			return nil, "", err
 		}
-		if err := writeKeyFile(path, skey); err != nil {
+		switch err := writeKeyFile(path, skey); {
+		case errors.Is(err, fs.ErrExist):
+			// Another process created the key first: use theirs.
+			return LoadOrCreateKey(dataDir, name)
+		case err != nil:
 			return nil, "", err
 		}
 		data = []byte(skey)
@@ -91,22 +95,34 @@ func LoadOrCreateKey(dataDir, name string) (note.Signer, string, error) {
 func WriteKeyFile(path, skey string) error { return writeKeyFile(path, skey) }
 
 func writeKeyFile(path, skey string) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return err
 	}
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	// Write the key whole under a temporary name, then link it into place:
+	// the link either appears with the complete key or fails because the
+	// file exists, so a reader never sees half a key and two writers never
+	// both win.
+	f, err := os.CreateTemp(dir, ".signing-key-*")
 	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	defer os.Remove(tmp)
+	if err := f.Chmod(0o600); err != nil {
+		f.Close()
 		return err
 	}
 	if _, err := f.WriteString(skey + "\n"); err != nil {
 		f.Close()
-		os.Remove(path)
 		return err
 	}
 	if err := f.Sync(); err != nil {
 		f.Close()
-		os.Remove(path)
 		return err
 	}
-	return f.Close()
+	if err := f.Close(); err != nil {
+		return err
+	}
+	return os.Link(tmp, path)
 }
