@@ -234,10 +234,12 @@ type field struct{ Name, Value string }
 
 // ballotDraft is a ballot filled in on the delegate's page, waiting for
 // confirmation: in words, as the fields the confirming form sends, or
-// what is wrong with it.
+// what is wrong with it; and the fields as the delegate filled them in,
+// which Change sends back to show the ballot again as it was.
 type ballotDraft struct {
 	Text   []string
 	Fields []field
+	Back   []field
 	Err    string
 }
 
@@ -246,6 +248,13 @@ type ballotDraft struct {
 func (v *view) BallotDraft(el *assembly.Election) ballotDraft {
 	var d ballotDraft
 	q := v.Query
+	for _, name := range []string{"a:ranking:rank", "a:list", "a:approve:list"} {
+		for _, val := range q[name] {
+			if val = strings.TrimSpace(val); val != "" {
+				d.Back = append(d.Back, field{name, val})
+			}
+		}
+	}
 	switch methodKind(el.Method) {
 	case "ranked":
 		order, err := rankOrder(q["a:ranking:rank"])
@@ -283,3 +292,19 @@ func (v *view) BallotDraft(el *assembly.Election) ballotDraft {
 // DraftFor reports whether the page is the confirmation step of a ballot
 // in el.
 func (v *view) DraftFor(el *assembly.Election) bool { return v.Query.Get("election") == el.ID }
+
+// Filled reports whether the ballot in el is shown again as the delegate
+// filled it in (Change on the confirmation step) with value given to the
+// field name: a number chosen for a candidate ("2:olga"), a name ticked, a
+// list chosen.
+func (v *view) Filled(el *assembly.Election, name, value string) bool {
+	if v.Query.Get("fill") != el.ID {
+		return false
+	}
+	for _, val := range v.Query[name] {
+		if strings.TrimSpace(val) == value {
+			return true
+		}
+	}
+	return false
+}
