@@ -233,3 +233,89 @@ func TestElectionsByListsAndByNames(t *testing.T) {
 		t.Errorf("an empty ballot is offered for confirmation")
 	}
 }
+
+// changeFields are the fields the Change button of the confirmation step
+// sends back to the delegate's page.
+func changeFields(t *testing.T, page, label string) url.Values {
+	t.Helper()
+	m := regexp.MustCompile(`(?s)<form method="get" action="/a/coop/delegate" class="change">(.*?)<button type="submit" class="big secondary">` + label + `</button></form>`).FindStringSubmatch(page)
+	if m == nil {
+		t.Fatalf("the page has no %q button:\n%s", label, page)
+	}
+	out := url.Values{}
+	for _, f := range regexp.MustCompile(`<input type="hidden" name="([a-z:]+)" value="([^"]*)">`).FindAllStringSubmatch(m[1], -1) {
+		out.Add(f[1], html.UnescapeString(f[2]))
+	}
+	return out
+}
+
+// TestChangeReturnsToTheBallotAsFilledIn: Change on the confirmation step
+// shows the ballot again as the delegate filled it in (the numbers chosen,
+// the names ticked, the list chosen), without a script; it casts nothing.
+func TestChangeReturnsToTheBallotAsFilledIn(t *testing.T) {
+	h := newHall(t)
+	for _, p := range []string{"ivan", "olga", "pavel", "rosa"} {
+		h.must("admin", "add_person", obj{"id": p, "name": strings.ToUpper(p[:1]) + p[1:]})
+	}
+	chair := h.browser("chair")
+	chair.act("chair", "open_election", url.Values{"a:id": {"e1"}, "a:title": {"The auditing committee"}, "a:seats:int": {"2"},
+		"a:method": {"stv-scottish"}, "a:candidates:list": {"ivan", "olga", "pavel", "rosa"}})
+	anna := h.browser("anna")
+
+	// A ranked ballot: olga 1, ivan 3, rosa 2, pavel not ranked.
+	_, body, _ := anna.get("/a/coop/delegate?" + url.Values{"election": {"e1"}, "a:ranking:rank": {"3:ivan", "1:olga", "", "2:rosa"}}.Encode())
+	if !strings.Contains(body, "Confirm my ballot") || !strings.Contains(body, "<li>1. Olga</li>") {
+		t.Fatalf("no confirmation step:\n%s", body)
+	}
+	back := changeFields(t, body, "Change")
+	if back.Get("fill") != "e1" || !slices.Equal(back["a:ranking:rank"], []string{"3:ivan", "1:olga", "2:rosa"}) {
+		t.Fatalf("Change sends %v", back)
+	}
+	_, body, _ = anna.get("/a/coop/delegate?" + back.Encode())
+	if strings.Contains(body, "Confirm my ballot") || !strings.Contains(body, "Check my ballot") {
+		t.Fatalf("Change does not return to the ballot:\n%s", body)
+	}
+	selected := regexp.MustCompile(`<option value="([0-9]+:[a-z]+)" selected>`).FindAllStringSubmatch(body, -1)
+	var got []string
+	for _, m := range selected {
+		got = append(got, m[1])
+	}
+	if !slices.Equal(got, []string{"3:ivan", "1:olga", "2:rosa"}) {
+		t.Errorf("the ballot after Change has %v selected, want ivan 3, olga 1, rosa 2", got)
+	}
+	if read(h, func(s *assembly.State) int { return len(s.Elections["e1"].Ballots) }) != 0 {
+		t.Error("Change cast a ballot")
+	}
+	// A ranking refused by the page (a number twice) is shown again as filled in too.
+	_, body, _ = anna.get("/a/coop/delegate?" + url.Values{"election": {"e1"}, "a:ranking:rank": {"1:ivan", "1:olga"}}.Encode())
+	_, body, _ = anna.get("/a/coop/delegate?" + changeFields(t, body, "Fill in the ballot again").Encode())
+	if !strings.Contains(body, `<option value="1:ivan" selected>`) || !strings.Contains(body, `<option value="1:olga" selected>`) {
+		t.Errorf("the refused ranking is not shown again as filled in")
+	}
+	// Without Change the ballot is empty.
+	if _, body, _ := anna.get("/a/coop/delegate"); strings.Contains(body, " selected>") {
+		t.Errorf("a fresh ballot has a number selected")
+	}
+
+	// An approval ballot: the names ticked stay ticked.
+	chair.act("chair", "open_election", url.Values{"a:id": {"e2"}, "a:title": {"The board"}, "a:seats:int": {"2"},
+		"a:method": {"approval"}, "a:candidates:list": {"ivan", "olga", "pavel"}})
+	_, body, _ = anna.get("/a/coop/delegate?" + url.Values{"election": {"e2"}, "a:approve:list": {"ivan", "pavel"}}.Encode())
+	back = changeFields(t, body, "Change")
+	_, body, _ = anna.get("/a/coop/delegate?" + back.Encode())
+	for p, want := range map[string]bool{"ivan": true, "olga": false, "pavel": true} {
+		ticked := strings.Contains(body, `<input type="checkbox" name="a:approve:list" value="`+p+`" checked>`)
+		if ticked != want || !strings.Contains(body, `name="a:approve:list" value="`+p+`"`) {
+			t.Errorf("after Change %s is ticked: %v, want %v", p, ticked, want)
+		}
+	}
+
+	// A list ballot: the list chosen stays chosen.
+	chair.act("chair", "open_election", url.Values{"a:id": {"e3"}, "a:title": {"The council"}, "a:seats:int": {"2"}, "a:method": {"dhondt"},
+		"a:lists:lists": {"left | The left | ivan olga\nright | The right | pavel, rosa"}})
+	_, body, _ = anna.get("/a/coop/delegate?" + url.Values{"election": {"e3"}, "a:list": {"right"}}.Encode())
+	_, body, _ = anna.get("/a/coop/delegate?" + changeFields(t, body, "Change").Encode())
+	if !strings.Contains(body, `<input type="radio" name="a:list" value="right" checked required>`) || strings.Contains(body, `value="left" checked`) {
+		t.Errorf("after Change the list chosen is not chosen")
+	}
+}
