@@ -1,8 +1,11 @@
 package assembly
 
-import "slices"
-
-import "sort"
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+)
 
 // MoveMotion puts a motion, an amendment or a procedural motion before the assembly.
 type MoveMotion struct {
@@ -111,6 +114,10 @@ type MotionMoved struct {
 	Item      string  `json:"item"`
 	Document  string  `json:"document"`
 	Sitting   string  `json:"sitting"`
+	// Reconsiders is the vote a motion to reconsider reconsiders; Note says
+	// what of the rules on reconsideration could not be checked.
+	Reconsiders string `json:"reconsiders,omitempty"`
+	Note        string `json:"note,omitempty"`
 }
 
 // MotionSeconded: a motion was seconded.
@@ -265,13 +272,25 @@ func (c MoveMotion) decide(s *State, m Meta) ([]Event, error) {
 			return nil, notFound("the target %q is no item, body, motion, vote or election", c.Target)
 		}
 	}
+	var reconsiders, note string
 	if c.Procedure == "reconsider" {
-		t := s.Motions[c.Target]
-		if t == nil {
-			return nil, fieldErr("target", "a motion to reconsider names the decided motion as its target")
+		v, t, err := s.reconsidered(c.Target)
+		if err != nil {
+			return nil, err
 		}
-		if t.Status != MotionStatusCarried && t.Status != MotionStatusDefeated {
+		// Under Robert's conditions a vote named as the target is judged by
+		// its own state (below); otherwise the motion must be decided.
+		byVote := s.Assembly.Rules.Reconsideration() && v != nil && v.ID == c.Target
+		if !byVote && t.Status != MotionStatusCarried && t.Status != MotionStatusDefeated {
 			return nil, conflict("the motion %s is %s; only a decided motion can be reconsidered", t.ID, t.Status)
+		}
+		if s.Assembly.Rules.Reconsideration() {
+			if note, err = s.mayReconsider(v, t, mover, c.Label, st.ID); err != nil {
+				return nil, err
+			}
+		}
+		if v != nil {
+			reconsiders = v.ID
 		}
 	}
 	if c.Procedure == "instruct_committee" && c.Target != "" && s.Bodies[c.Target] == nil {
@@ -280,8 +299,86 @@ func (c MoveMotion) decide(s *State, m Meta) ([]Event, error) {
 	return one(MotionMoved{Meta: m,
 		ID: c.ID, Kind: c.Kind, Procedure: c.Procedure, Title: c.Title, Text: c.Text, Points: c.Points,
 		Amends: c.Amends, Target: c.Target, Mover: mover, Label: c.Label, Item: item, Document: c.Document,
-		Sitting: st.ID,
+		Sitting: st.ID, Reconsiders: reconsiders, Note: note,
 	})
+}
+
+// reconsidered resolves the target of a motion to reconsider: a vote on a
+// motion, or a motion, whose last vote is the one reconsidered. v is nil
+// when the motion was never put to the vote.
+func (s *State) reconsidered(target string) (v *Vote, t *Motion, err error) {
+	if v = s.Votes[target]; v != nil {
+		if t = s.Motions[v.Motion]; t == nil {
+			return nil, nil, fieldErr("target", "the vote %s was on no motion; only a vote on a motion can be reconsidered", v.ID)
+		}
+		return v, t, nil
+	}
+	if t = s.Motions[target]; t == nil {
+		return nil, nil, fieldErr("target", "a motion to reconsider names the decided motion, or the vote on it, as its target")
+	}
+	if n := len(t.Votes); n > 0 {
+		v = s.Votes[t.Votes[n-1]]
+	}
+	return v, t, nil
+}
+
+// mayReconsider applies Robert's conditions on a motion to reconsider the
+// vote v (on the motion t): the vote was declared carried or defeated, in
+// the sitting now open (Robert's "same session"), no motion to reconsider
+// it was made before, and its mover voted with the prevailing side. Sides
+// are known only from the ballots of a roll call; otherwise the last
+// condition cannot be checked and the returned note says so.
+func (s *State) mayReconsider(v *Vote, t *Motion, mover, label, sitting string) (string, error) {
+	const only = "only a vote declared carried or defeated can be reconsidered"
+	switch {
+	case v == nil:
+		return "", conflict("no vote on %s is recorded; %s", t.ID, only)
+	case v.Status == VoteStatusOpen:
+		return "", conflict("the vote %s is still open; %s", v.ID, only)
+	case v.Status != VoteStatusDeclared || v.Result == nil:
+		return "", conflict("the result of %s is not yet declared; %s", v.ID, only)
+	case v.Result.Outcome != MotionStatusCarried && v.Result.Outcome != MotionStatusDefeated:
+		return "", conflict("the result of %s is %s; %s", v.ID, strings.ReplaceAll(v.Result.Outcome, "_", " "), only)
+	}
+	if v.Sitting != sitting {
+		return "", conflict("the vote %s was taken in the sitting %s; a motion to reconsider it is moved in that same sitting, not in %s", v.ID, v.Sitting, sitting)
+	}
+	for _, id := range s.MotionOrder {
+		if mo := s.Motions[id]; mo.Procedure == "reconsider" && (mo.Reconsiders == v.ID || mo.Reconsiders == "" && mo.Target == v.ID) {
+			return "", conflict("a motion to reconsider %s was already made (%s); a vote is reconsidered only once", v.ID, mo.ID)
+		}
+	}
+	side := "for"
+	if v.Result.Outcome == MotionStatusDefeated {
+		side = "against"
+	}
+	if v.Method != "roll_call" || len(v.Ballots) == 0 {
+		how := map[string]string{"show_of_hands": "a show of hands", "secret": "secret ballot", "roll_call": "roll call with no ballots recorded"}[v.Method]
+		if how == "" {
+			how = v.Method
+		}
+		return fmt.Sprintf("%s was by %s; whether the mover voted with the prevailing side (%s) cannot be checked", v.ID, how, side), nil
+	}
+	if mover == "" {
+		return fmt.Sprintf("the mover (%s) is named by a label only; whether they voted with the prevailing side (%s) in %s cannot be checked", label, side, v.ID), nil
+	}
+	own := "p:" + mover
+	if md, ok := s.VotingMandate(mover); ok {
+		own = md.ID
+	}
+	var ballot *Ballot
+	for i := range v.Ballots {
+		if b := &v.Ballots[i]; b.Voter == mover && (ballot == nil || b.Right == own) {
+			ballot = b
+		}
+	}
+	if ballot == nil {
+		return "", conflict("%s did not vote in %s; only one who voted with the prevailing side (%s) may move to reconsider it", mover, v.ID, side)
+	}
+	if ballot.Choice != side {
+		return "", conflict("%s voted %s in %s, which was %s; only one who voted with the prevailing side (%s) may move to reconsider it", mover, ballot.Choice, v.ID, v.Result.Outcome, side)
+	}
+	return "", nil
 }
 
 func (s *State) exists(id string) bool {
@@ -297,7 +394,7 @@ func (e MotionMoved) apply(s *State) error {
 	}
 	mo := Motion{ID: e.ID, Kind: e.Kind, Procedure: e.Procedure, Title: e.Title, Text: e.Text, Points: slices.Clone(e.Points),
 		Amends: e.Amends, Target: e.Target, Mover: e.Mover, Label: e.Label, Item: e.Item, Document: e.Document,
-		Sitting: e.Sitting, Status: MotionStatusPending, Seq: len(s.MotionOrder) + 1}
+		Sitting: e.Sitting, Status: MotionStatusPending, Seq: len(s.MotionOrder) + 1, Reconsiders: e.Reconsiders, Note: e.Note}
 	s.Motions[mo.ID] = &mo
 	s.MotionOrder = append(s.MotionOrder, mo.ID)
 	s.note(e.Meta, e.EventType(), mo.ID, func(r *RecordEntry) {

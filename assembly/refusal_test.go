@@ -1,6 +1,9 @@
 package assembly
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+)
 
 type step struct{ actor, cmd, args string }
 
@@ -276,4 +279,155 @@ func TestElectionRefusals(t *testing.T) {
 		{name: "declare too many", setup: append(append([]step{}, open...), step{"ann", "close_election", `{"election":"e1"}`}), do: step{"ann", "declare_election", `{"election":"e1","elected":["m1","m2","m3"]}`}, code: ErrInvalid, msg: "3 are named elected but e1 fills 2 seats"},
 		{name: "declare against ballots", setup: append(append([]step{}, open...), step{"m4", "cast_election_ballot", `{"election":"e1","voter":"m4","approve":["m1","m2"]}`}, step{"m5", "cast_election_ballot", `{"election":"e1","voter":"m5","approve":["m1","m3"]}`}, step{"m6", "cast_election_ballot", `{"election":"e1","voter":"m6","approve":["m1","m3"]}`}, step{"ann", "close_election", `{"election":"e1"}`}), do: step{"ann", "declare_election", `{"election":"e1","elected":["m1","m2"]}`}, code: ErrConflict, msg: "the ballots elect m1, m3 (plurality, 3 ballots: m1 3, m2 1, m3 2; elected: m1, m3), not m1, m2"},
 	})
+}
+
+// decided is the setup of a motion main moved by m1, seconded by m2 and
+// put to the vote v1 by the method given; on a roll call m1–m6 vote for
+// and m7–m8 against (or the reverse when defeated); otherwise the count
+// decides. outcome "" leaves the vote open, "closed" closes it undeclared.
+func decided(method, outcome string) []step {
+	st := []step{
+		{"m1", "move_motion", `{"id":"main","kind":"substantive","title":"Main"}`},
+		{"m2", "second_motion", `{"motion":"main","by":"m2"}`},
+		{"ann", "open_vote", `{"id":"v1","motion":"main","method":"` + method + `"}`},
+	}
+	if method == "roll_call" {
+		yes, no := "for", "against"
+		if outcome == "defeated" {
+			yes, no = no, yes
+		}
+		for i := 1; i <= 8; i++ {
+			ch := yes
+			if i > 6 {
+				ch = no
+			}
+			p := fmt.Sprintf("m%d", i)
+			st = append(st, step{p, "cast_ballot", fmt.Sprintf(`{"vote":"v1","voter":%q,"choice":%q}`, p, ch)})
+		}
+	}
+	if outcome == "" {
+		return st
+	}
+	st = append(st, step{"ann", "close_vote", `{"vote":"v1"}`})
+	switch {
+	case outcome == "closed":
+	case method == "roll_call":
+		st = append(st, step{"ann", "declare_result", `{"vote":"v1"}`})
+	default:
+		st = append(st, step{"ann", "declare_result", `{"vote":"v1","outcome":"` + outcome + `"}`})
+	}
+	return st
+}
+
+func reconsider(actor, id, target string) step {
+	return step{actor, "move_motion", `{"id":"` + id + `","kind":"procedural","procedure":"reconsider","title":"Reconsider","target":"` + target + `"}`}
+}
+
+func TestReconsiderRefusals(t *testing.T) {
+	carried := decided("roll_call", "carried")
+	only := "only a vote declared carried or defeated can be reconsidered"
+	nextSitting := append(append([]step{}, carried...), step{"ann", "close_sitting", `{"sitting":"s1"}`}, step{"ann", "open_sitting", `{"id":"s2","date":"2026-05-10","chair":"ann","secretaries":["ben"]}`})
+	cases := []refusal{
+		{name: "vote open", setup: decided("roll_call", ""), do: reconsider("m3", "r", "v1"), code: ErrConflict, msg: "the vote v1 is still open; " + only},
+		{name: "vote not declared", setup: decided("roll_call", "closed"), do: reconsider("m3", "r", "v1"), code: ErrConflict, msg: "the result of v1 is not yet declared; " + only},
+		{name: "result not recorded", setup: decided("show_of_hands", "not_recorded"), do: reconsider("m3", "r", "v1"), code: ErrConflict, msg: "the result of v1 is not recorded; " + only},
+		{name: "motion not recorded", setup: decided("show_of_hands", "not_recorded"), do: reconsider("m3", "r", "main"), code: ErrConflict, msg: "the motion main is not_recorded; only a decided motion can be reconsidered"},
+		{name: "another sitting", setup: nextSitting, do: reconsider("m3", "r", "v1"), code: ErrConflict, msg: "the vote v1 was taken in the sitting s1; a motion to reconsider it is moved in that same sitting, not in s2"},
+		{name: "another sitting by motion", setup: nextSitting, do: reconsider("m3", "r", "main"), code: ErrConflict, msg: "the vote v1 was taken in the sitting s1; a motion to reconsider it is moved in that same sitting, not in s2"},
+		{name: "voted with the losing side", setup: carried, do: reconsider("m7", "r", "v1"), code: ErrConflict, msg: "m7 voted against in v1, which was carried; only one who voted with the prevailing side (for) may move to reconsider it"},
+		{name: "voted for a defeated motion", setup: decided("roll_call", "defeated"), do: reconsider("m7", "r", "main"), code: ErrConflict, msg: "m7 voted for in v1, which was defeated; only one who voted with the prevailing side (against) may move to reconsider it"},
+		{name: "did not vote", setup: carried, do: reconsider("m9", "r", "v1"), code: ErrConflict, msg: "m9 did not vote in v1; only one who voted with the prevailing side (for) may move to reconsider it"},
+		{name: "recorded for one who did not vote", setup: carried, do: step{"ben", "move_motion", `{"id":"r","kind":"procedural","procedure":"reconsider","title":"Reconsider","target":"v1","mover":"m9"}`}, code: ErrConflict, msg: "m9 did not vote in v1; only one who voted with the prevailing side (for) may move to reconsider it"},
+		{name: "reconsidered twice", setup: append(append([]step{}, carried...), reconsider("m3", "r1", "v1")), do: reconsider("m4", "r2", "v1"), code: ErrConflict, msg: "a motion to reconsider v1 was already made (r1); a vote is reconsidered only once"},
+		{name: "reconsidered twice by motion", setup: append(append([]step{}, carried...), reconsider("m3", "r1", "v1")), do: reconsider("m4", "r2", "main"), code: ErrConflict, msg: "a motion to reconsider v1 was already made (r1); a vote is reconsidered only once"},
+		{name: "reconsidered after withdrawal", setup: append(append([]step{}, carried...), reconsider("m3", "r1", "main"), step{"m3", "withdraw_motion", `{"motion":"r1"}`}), do: reconsider("m4", "r2", "v1"), code: ErrConflict, msg: "a motion to reconsider v1 was already made (r1); a vote is reconsidered only once"},
+		{name: "vote on no motion", setup: []step{{"ann", "open_vote", `{"id":"q","question":"Q","method":"show_of_hands"}`}, {"ann", "close_vote", `{"vote":"q"}`}, {"ann", "declare_result", `{"vote":"q","outcome":"carried"}`}}, do: reconsider("m3", "r", "q"), code: ErrInvalid, msg: "the vote q was on no motion; only a vote on a motion can be reconsidered"},
+		{name: "target neither", setup: carried, do: reconsider("m3", "r", "i1"), code: ErrInvalid, msg: "a motion to reconsider names the decided motion, or the vote on it, as its target"},
+	}
+	runRefusals(t, "ronr", "", cases)
+	// Congress rules with the override ask for the same conditions.
+	runRefusals(t, "congress", `{"reconsider_rules":true}`, []refusal{
+		{name: "congress with the rule", setup: carried, do: reconsider("m7", "r", "v1"), code: ErrConflict, msg: "m7 voted against in v1, which was carried; only one who voted with the prevailing side (for) may move to reconsider it"},
+	})
+	// Without the rule the motion must still be decided.
+	runRefusals(t, "congress", "", []refusal{
+		{name: "congress vote open", setup: decided("roll_call", ""), do: reconsider("m3", "r", "v1"), code: ErrConflict, msg: "the motion main is pending; only a decided motion can be reconsidered"},
+		{name: "congress vote on no motion", setup: []step{{"ann", "open_vote", `{"id":"q","question":"Q","method":"show_of_hands"}`}}, do: reconsider("m3", "r", "q"), code: ErrInvalid, msg: "the vote q was on no motion; only a vote on a motion can be reconsidered"},
+	})
+}
+
+// TestReconsiderAccepted: what Robert's conditions let through, and what a
+// carried reconsideration does.
+func TestReconsiderAccepted(t *testing.T) {
+	setup := func(t *testing.T, preset, overrides string, steps []step) *harness {
+		h := fixture(t, preset, overrides)
+		for _, s := range steps {
+			h.must(s.actor, s.cmd, s.args)
+		}
+		return h
+	}
+	unchecked := func(v, how, side string) string {
+		return v + " was by " + how + "; whether the mover voted with the prevailing side (" + side + ") cannot be checked"
+	}
+	// A roll call whose result was entered as a count, not as ballots.
+	counted := append(decided("roll_call", "")[:3], step{"ann", "close_vote", `{"vote":"v1"}`}, step{"kim", "enter_count", `{"vote":"v1","for":6,"against":2}`}, step{"ann", "declare_result", `{"vote":"v1"}`})
+	cases := []struct {
+		name, preset, overrides string
+		setup                   []step
+		do                      step
+		note                    string
+	}{
+		{"prevailing side by vote", "ronr", "", decided("roll_call", "carried"), reconsider("m3", "r", "v1"), ""},
+		{"prevailing side by motion", "ronr", "", decided("roll_call", "carried"), reconsider("m3", "r", "main"), ""},
+		{"prevailing side of a defeat", "ronr", "", decided("roll_call", "defeated"), reconsider("m1", "r", "v1"), ""},
+		{"recorded by the secretary", "ronr", "", decided("roll_call", "carried"), step{"ben", "move_motion", `{"id":"r","kind":"procedural","procedure":"reconsider","title":"Reconsider","target":"v1","mover":"m4"}`}, ""},
+		{"label only", "ronr", "", decided("roll_call", "carried"), step{"ben", "move_motion", `{"id":"r","kind":"procedural","procedure":"reconsider","title":"Reconsider","target":"v1","label":"A DELEGATE"}`}, "the mover (A DELEGATE) is named by a label only; whether they voted with the prevailing side (for) in v1 cannot be checked"},
+		{"show of hands", "ronr", "", decided("show_of_hands", "carried"), reconsider("m9", "r", "v1"), unchecked("v1", "a show of hands", "for")},
+		{"show of hands defeated", "ronr", "", decided("show_of_hands", "defeated"), reconsider("m9", "r", "main"), unchecked("v1", "a show of hands", "against")},
+		{"roll call counted", "ronr", "", counted, reconsider("m9", "r", "v1"), unchecked("v1", "roll call with no ballots recorded", "for")},
+		{"ronr without the rule", "ronr", `{"reconsider_rules":false}`, decided("roll_call", "carried"), reconsider("m7", "r", "v1"), ""},
+		{"congress losing side", "congress", "", decided("roll_call", "carried"), reconsider("m7", "r", "main"), ""},
+		{"congress twice", "congress", "", append(decided("roll_call", "carried"), reconsider("m3", "r0", "v1")), reconsider("m4", "r", "v1"), ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			h := setup(t, c.preset, c.overrides, c.setup)
+			h.must(c.do.actor, c.do.cmd, c.do.args)
+			r := h.s.Motions["r"]
+			if r.Reconsiders != "v1" || r.Note != c.note {
+				t.Fatalf("reconsiders %q, note %q; want v1, %q", r.Reconsiders, r.Note, c.note)
+			}
+		})
+	}
+	// A secret ballot: sides are unknown.
+	h := setup(t, "ronr", "", decided("secret", "")[:3])
+	h.must("ann", "close_vote", `{"vote":"v1"}`)
+	h.must("ann", "declare_result", `{"vote":"v1","outcome":"carried"}`)
+	h.must("m9", "move_motion", `{"id":"r","kind":"procedural","procedure":"reconsider","title":"Reconsider","target":"v1"}`)
+	if n := h.s.Motions["r"].Note; n != unchecked("v1", "secret ballot", "for") {
+		t.Fatalf("secret: note %q", n)
+	}
+
+	// A carried reconsideration puts the question back; it is voted anew,
+	// and that new vote may itself be reconsidered once.
+	h = setup(t, "ronr", "", decided("roll_call", "carried"))
+	h.must("m3", "move_motion", `{"id":"r","kind":"procedural","procedure":"reconsider","title":"Reconsider","target":"v1"}`)
+	h.must("m4", "second_motion", `{"motion":"r","by":"m4"}`)
+	h.must("ann", "open_vote", `{"id":"v2","motion":"r","method":"show_of_hands"}`)
+	h.must("ann", "close_vote", `{"vote":"v2"}`)
+	h.must("kim", "enter_count", `{"vote":"v2","for":7,"against":3}`)
+	h.must("ann", "declare_result", `{"vote":"v2"}`)
+	if st := h.s.Motions["main"].Status; st != MotionStatusPending {
+		t.Fatalf("after a carried reconsideration main is %s", st)
+	}
+	h.refuse("m5", "move_motion", `{"id":"r2","kind":"procedural","procedure":"reconsider","title":"Reconsider","target":"main"}`, ErrConflict, "the motion main is pending; only a decided motion can be reconsidered")
+	h.must("ann", "open_vote", `{"id":"v3","motion":"main","method":"show_of_hands"}`)
+	h.must("ann", "close_vote", `{"vote":"v3"}`)
+	h.must("kim", "enter_count", `{"vote":"v3","for":2,"against":8}`)
+	h.must("ann", "declare_result", `{"vote":"v3"}`)
+	h.refuse("m5", "move_motion", `{"id":"r2","kind":"procedural","procedure":"reconsider","title":"Reconsider","target":"v1"}`, ErrConflict, "a motion to reconsider v1 was already made (r); a vote is reconsidered only once")
+	h.must("m5", "move_motion", `{"id":"r2","kind":"procedural","procedure":"reconsider","title":"Reconsider","target":"main"}`)
+	if r := h.s.Motions["r2"]; r.Reconsiders != "v3" {
+		t.Fatalf("r2 reconsiders %q", r.Reconsiders)
+	}
 }

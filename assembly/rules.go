@@ -25,6 +25,19 @@ type Rules struct {
 	AbstentionsCount      bool      `json:"abstentions_count"`
 	WeightedVotes         bool      `json:"weighted_votes"` // a mandate may carry several votes
 	Precedence            bool      `json:"precedence"`     // procedural motions are voted by their rank (ronr)
+	// ReconsiderRules asks for Robert's conditions on a motion to
+	// reconsider; unset, the preset decides (ronr: yes), so that the rules
+	// of assemblies created before it existed encode as they did.
+	ReconsiderRules *bool `json:"reconsider_rules,omitempty"`
+}
+
+// Reconsideration reports whether a motion to reconsider must meet Robert's
+// conditions: the rule as set, or else the preset's (true under ronr).
+func (r Rules) Reconsideration() bool {
+	if r.ReconsiderRules != nil {
+		return *r.ReconsiderRules
+	}
+	return r.Preset == "ronr"
 }
 
 // The orders of the speakers' list.
@@ -80,6 +93,7 @@ type Overrides struct {
 	AbstentionsCount      *bool       `json:"abstentions_count"`
 	WeightedVotes         *bool       `json:"weighted_votes"`
 	Precedence            *bool       `json:"precedence"`
+	ReconsiderRules       *bool       `json:"reconsider_rules"`
 }
 
 // QuorumRule is a quorum rule as given in overrides: a word or a number.
@@ -144,6 +158,10 @@ func (o *Overrides) apply(r Rules) (Rules, error) {
 	setBool(&r.ProxiesAllowed, o.ProxiesAllowed)
 	setBool(&r.AbstentionsCount, o.AbstentionsCount)
 	setBool(&r.Precedence, o.Precedence)
+	if o.ReconsiderRules != nil {
+		v := *o.ReconsiderRules
+		r.ReconsiderRules = &v
+	}
 	setBool(&r.WeightedVotes, o.WeightedVotes)
 	if o.SpeakingTimeSeconds != nil {
 		if *o.SpeakingTimeSeconds < 0 {

@@ -269,6 +269,10 @@ type Motion struct {
 	Basis     bool     `json:"basis"` // taken as the basis
 	Fate      string   `json:"fate"`  // the note of dispose_motion
 	Seq       int      `json:"seq"`
+	// Reconsiders is the vote a motion to reconsider reconsiders; Note says
+	// what of the rules on reconsideration could not be checked.
+	Reconsiders string `json:"reconsiders,omitempty"`
+	Note        string `json:"note,omitempty"`
 }
 
 // Alternatives are competing drafts, voted on as which is taken as the basis.

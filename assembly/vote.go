@@ -718,7 +718,11 @@ func (s *State) effects(m Meta, mo *Motion) []Event {
 			return []Event{ItemTabled{Meta: m, Item: it.ID, Until: until}}
 		}
 	case "reconsider":
-		if t := s.Motions[mo.Target]; t != nil && (t.Status == MotionStatusCarried || t.Status == MotionStatusDefeated) {
+		t := s.Motions[mo.Target]
+		if v := s.Votes[mo.Reconsiders]; v != nil {
+			t = s.Motions[v.Motion]
+		}
+		if t != nil && (t.Status == MotionStatusCarried || t.Status == MotionStatusDefeated) {
 			return []Event{MotionReopened{Meta: m, Motion: t.ID}}
 		}
 	case "instruct_committee":
