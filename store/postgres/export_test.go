@@ -6,4 +6,4 @@ import "github.com/jackc/pgx/v5/pgxpool"
 func (s *Store) Pool() *pgxpool.Pool { return s.pool }
 
 // MigrationCount returns the number of embedded migrations.
-func MigrationCount() int { return len(mustMigrationFiles()) }
+func MigrationCount() int { return latestVersion() }

@@ -18,9 +18,6 @@ import (
 	"embed"
 	"errors"
 	"fmt"
-	"io/fs"
-	"path"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -31,6 +28,7 @@ import (
 	"golang.org/x/mod/sumdb/tlog"
 
 	"plenum/ledger"
+	"plenum/store/schema"
 )
 
 //go:embed migrations/*.sql
@@ -88,7 +86,7 @@ func OpenReadOnly(ctx context.Context, dsn string) (*Store, error) {
 		s.pool.Close()
 		return nil, fmt.Errorf("postgres: %s is not a plenum database: %w", redact(dsn), err)
 	}
-	if want := len(mustMigrationFiles()); have != want {
+	if want := latestVersion(); have != want {
 		s.pool.Close()
 		return nil, fmt.Errorf("postgres: %s has schema version %d, this plenum expects %d; open it once with plenum serve of this version", redact(dsn), have, want)
 	}
@@ -138,14 +136,6 @@ func redact(dsn string) string {
 	return fmt.Sprintf("database %q on %s:%d", cfg.Database, cfg.Host, cfg.Port)
 }
 
-func mustMigrationFiles() []string {
-	names, err := fs.Glob(migrations, "migrations/*.sql")
-	if err != nil {
-		panic(err)
-	}
-	return names // sorted by fs.Glob; names are zero-padded numbers
-}
-
 // migrate applies the embedded migrations the database has not seen, all
 // in one transaction holding an advisory lock, so that plenum processes
 // starting together migrate once.
@@ -165,23 +155,13 @@ func migrate(ctx context.Context, pool *pgxpool.Pool) error {
 	if err := tx.QueryRow(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&have); err != nil {
 		return err
 	}
-	files := mustMigrationFiles()
-	if have > len(files) {
-		return fmt.Errorf("schema version %d is newer than this plenum (%d); use a newer plenum", have, len(files))
+	steps, err := schema.Pending(migrations, "migrations/*.sql", have)
+	if err != nil {
+		return err
 	}
-	for i, name := range files {
-		v := i + 1
-		if n, err := strconv.Atoi(strings.SplitN(path.Base(name), "_", 2)[0]); err != nil || n != v {
-			return fmt.Errorf("migration %s out of sequence, want number %d", name, v)
-		}
-		if v <= have {
-			continue
-		}
-		body, err := migrations.ReadFile(name)
-		if err != nil {
-			return err
-		}
-		if _, err := tx.Exec(ctx, string(body)); err != nil {
+	for _, step := range steps {
+		v, name, body := step.Version, step.Name, step.SQL
+		if _, err := tx.Exec(ctx, body); err != nil {
 			return fmt.Errorf("migration %s: %w", name, err)
 		}
 		if _, err := tx.Exec(ctx, `INSERT INTO schema_migrations (version) VALUES ($1)`, v); err != nil {
@@ -562,4 +542,13 @@ func (s *Store) SealedBallots(ctx context.Context, origin, box string) ([]ledger
 		return nil, fmt.Errorf("postgres: %w", err)
 	}
 	return out, nil
+}
+
+// latestVersion is the schema version the embedded migrations reach.
+func latestVersion() int {
+	n, err := schema.Latest(migrations, "migrations/*.sql")
+	if err != nil {
+		panic(err) // the pattern is constant and valid
+	}
+	return n
 }

@@ -15,10 +15,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
-	"io/fs"
 	"net/url"
-	"path"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -26,6 +23,7 @@ import (
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 
 	"plenum/ledger"
+	"plenum/store/schema"
 )
 
 //go:embed migrations/*.sql
@@ -80,7 +78,7 @@ func OpenReadOnly(path string) (*Store, error) {
 		r.Close()
 		return nil, fmt.Errorf("sqlite: %s is not a plenum database: %w", path, err)
 	}
-	if want := len(mustMigrationFiles()); have != want {
+	if want := latestVersion(); have != want {
 		r.Close()
 		return nil, fmt.Errorf("sqlite: %s has schema version %d, this plenum expects %d; open it once with plenum serve of this version", path, have, want)
 	}
@@ -102,14 +100,6 @@ func dsn(p string, readOnly bool) string {
 	return "file:" + (&url.URL{Path: p}).EscapedPath() + "?" + q.Encode()
 }
 
-func mustMigrationFiles() []string {
-	names, err := fs.Glob(migrations, "migrations/*.sql")
-	if err != nil {
-		panic(err)
-	}
-	return names // sorted by fs.Glob; names are zero-padded numbers
-}
-
 // migrate applies the embedded migrations the database has not seen.
 func migrate(db *sql.DB) error {
 	if _, err := db.Exec(`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY)`); err != nil {
@@ -119,27 +109,17 @@ func migrate(db *sql.DB) error {
 	if err := db.QueryRow(`SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&have); err != nil {
 		return err
 	}
-	files := mustMigrationFiles()
-	if have > len(files) {
-		return fmt.Errorf("schema version %d is newer than this plenum (%d); use a newer plenum", have, len(files))
+	steps, err := schema.Pending(migrations, "migrations/*.sql", have)
+	if err != nil {
+		return err
 	}
-	for i, name := range files {
-		v := i + 1
-		if n, err := strconv.Atoi(strings.SplitN(path.Base(name), "_", 2)[0]); err != nil || n != v {
-			return fmt.Errorf("migration %s out of sequence, want number %d", name, v)
-		}
-		if v <= have {
-			continue
-		}
-		body, err := migrations.ReadFile(name)
-		if err != nil {
-			return err
-		}
+	for _, step := range steps {
+		v, name, body := step.Version, step.Name, step.SQL
 		tx, err := db.Begin()
 		if err != nil {
 			return err
 		}
-		if _, err := tx.Exec(string(body)); err != nil {
+		if _, err := tx.Exec(body); err != nil {
 			tx.Rollback()
 			return fmt.Errorf("migration %s: %w", name, err)
 		}
@@ -532,4 +512,13 @@ func (s *Store) SealedBallots(ctx context.Context, origin, box string) ([]ledger
 		out = append(out, b)
 	}
 	return out, rows.Err()
+}
+
+// latestVersion is the schema version the embedded migrations reach.
+func latestVersion() int {
+	n, err := schema.Latest(migrations, "migrations/*.sql")
+	if err != nil {
+		panic(err) // the pattern is constant and valid
+	}
+	return n
 }
