@@ -12,6 +12,7 @@ import (
 
 	"plenum/assembly"
 	"plenum/auth"
+	"plenum/engine"
 )
 
 // A form's command arguments are its fields named "a:NAME" or
@@ -271,4 +272,35 @@ func done(cmd string, entry int64) string {
 		what = "Done: " + strings.ReplaceAll(cmd, "_", " ")
 	}
 	return fmt.Sprintf("%s (entry %d of the record).", what, entry)
+}
+
+// pageForm reads a form of at most limit bytes posted from one of the
+// assembly's pages by a person logged in to it, from this site. It returns
+// the assembly, the session and fail, which sends the person back to the
+// page back with a message; otherwise it has answered and ok is false.
+func (s *server) pageForm(w http.ResponseWriter, r *http.Request, page string, limit int64) (a *engine.Assembly, sess *auth.Session, fail func(msg string), ok bool) {
+	if a, ok = s.assemblyOf(w, r); !ok {
+		return nil, nil, nil, false
+	}
+	id := a.ID()
+	back := "/a/" + id + "/" + page
+	r.Body = http.MaxBytesReader(w, r.Body, limit)
+	if err := r.ParseForm(); err != nil {
+		http.Error(w, "the form could not be read", http.StatusBadRequest)
+		return nil, nil, nil, false
+	}
+	sess = auth.FromContext(r.Context())
+	if sess == nil || !sess.In(id) {
+		http.Redirect(w, r, "/login?next="+url.QueryEscape(back), http.StatusSeeOther)
+		return nil, nil, nil, false
+	}
+	fail = func(msg string) {
+		setFlash(w, id, flash{Error: true, Text: msg})
+		http.Redirect(w, r, back, http.StatusSeeOther)
+	}
+	if !s.validForm(r) {
+		fail("this form is out of date or did not come from this site; reload the page and try again")
+		return nil, nil, nil, false
+	}
+	return a, sess, fail, true
 }

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"net/url"
 	"strings"
 
 	"plenum/assembly"
@@ -21,30 +20,11 @@ import (
 // administrator or the mandate commission may issue them; a refusal goes
 // back to the page as an alert.
 func (s *server) mandateCards(w http.ResponseWriter, r *http.Request) {
-	a, ok := s.assemblyOf(w, r)
+	a, sess, fail, ok := s.pageForm(w, r, "mandates", 256<<10)
 	if !ok {
 		return
 	}
 	id := a.ID()
-	back := "/a/" + id + "/mandates"
-	r.Body = http.MaxBytesReader(w, r.Body, 256<<10)
-	if err := r.ParseForm(); err != nil {
-		http.Error(w, "the form could not be read", http.StatusBadRequest)
-		return
-	}
-	sess := auth.FromContext(r.Context())
-	if sess == nil || !sess.In(id) {
-		http.Redirect(w, r, "/login?next="+url.QueryEscape(back), http.StatusSeeOther)
-		return
-	}
-	fail := func(msg string) {
-		setFlash(w, id, flash{Error: true, Text: msg})
-		http.Redirect(w, r, back, http.StatusSeeOther)
-	}
-	if !s.validForm(r) {
-		fail("this form is out of date or did not come from this site; reload the page and try again")
-		return
-	}
 	var persons []string
 	for _, v := range r.PostForm["persons"] {
 		for _, p := range strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == ' ' }) {

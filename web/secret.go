@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"plenum/assembly"
-	"plenum/auth"
 	"plenum/engine"
 )
 
@@ -93,30 +92,11 @@ func tokenFileURL(text string) template.URL {
 // ballot's tlog-proof file (engine.SecretBallotReceipt), or goes back to
 // the delegate page saying why not.
 func (s *server) secretReceipt(w http.ResponseWriter, r *http.Request) {
-	a, ok := s.assemblyOf(w, r)
+	a, _, fail, ok := s.pageForm(w, r, "delegate", 8<<10)
 	if !ok {
 		return
 	}
 	id := a.ID()
-	back := "/a/" + id + "/delegate"
-	r.Body = http.MaxBytesReader(w, r.Body, 8<<10)
-	if err := r.ParseForm(); err != nil {
-		http.Error(w, "the form could not be read", http.StatusBadRequest)
-		return
-	}
-	sess := auth.FromContext(r.Context())
-	if sess == nil || !sess.In(id) {
-		http.Redirect(w, r, "/login?next="+url.QueryEscape(back), http.StatusSeeOther)
-		return
-	}
-	fail := func(msg string) {
-		setFlash(w, id, flash{Error: true, Text: msg})
-		http.Redirect(w, r, back, http.StatusSeeOther)
-	}
-	if !s.validForm(r) {
-		fail("this form is out of date or did not come from this site; reload the page and try again")
-		return
-	}
 	vote := r.PostFormValue("vote")
 	token := strings.Join(strings.Fields(r.PostFormValue("token")), "")
 	if len(token) < assembly.MinBallotToken || len(token) > assembly.MaxBallotToken {
