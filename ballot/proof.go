@@ -102,7 +102,12 @@ func proveMembership(t *transcript, y *ristretto255.Element, ct Ciphertext, r *r
 		if err != nil {
 			return nil, err
 		}
-		R1s[j], R2s[j] = membershipCommitments(y, ct, values[j], c, s)
+		// Constant-time operations here as for the true branch, so
+		// that the time taken depends less on which branch is true.
+		negC := newScalar().Negate(c)
+		shifted := newElement().Subtract(ct.Beta.e, base(values[j]))
+		R1s[j] = newElement().MultiScalarMult([]*ristretto255.Scalar{s, negC}, []*ristretto255.Element{ristretto255.NewGeneratorElement(), ct.Alpha.e})
+		R2s[j] = newElement().MultiScalarMult([]*ristretto255.Scalar{s, negC}, []*ristretto255.Element{y, shifted})
 		proof[j] = SchnorrProof{sc(c), sc(s)}
 		sumC.Add(sumC, c)
 	}
