@@ -25,6 +25,9 @@ type AddPerson struct {
 	Name       string   `json:"name" plenum:"required"`
 	OtherNames []string `json:"other_names"`
 	Note       string   `json:"note"`
+	// Ref is the person's reference in the organiser's own list (a member
+	// number), unique in the assembly: how an import finds them again.
+	Ref string `json:"ref,omitempty"`
 }
 
 // AddMembership records a person's membership of an organization.
@@ -106,6 +109,7 @@ type PersonAdded struct {
 	Name       string   `json:"name"`
 	OtherNames []string `json:"other_names"`
 	Note       string   `json:"note"`
+	Ref        string   `json:"ref,omitempty"`
 }
 
 // MembershipAdded: a membership was recorded.
@@ -224,15 +228,24 @@ func (c AddPerson) decide(s *State, m Meta) ([]Event, error) {
 	if p := s.Persons[c.ID]; p != nil {
 		return nil, conflict("there is already a person %q (%s)", c.ID, p.Name)
 	}
-	return one(PersonAdded{Meta: m, ID: c.ID, Name: c.Name, OtherNames: c.OtherNames, Note: c.Note})
+	if err := s.checkRef(c.Ref, ""); err != nil {
+		return nil, err
+	}
+	return one(PersonAdded{Meta: m, ID: c.ID, Name: c.Name, OtherNames: c.OtherNames, Note: c.Note, Ref: c.Ref})
 }
 
 func (e PersonAdded) apply(s *State) error {
 	if e.ID == "" || s.Persons[e.ID] != nil {
 		return corrupt("the person %q already exists", e.ID)
 	}
-	p := Person{ID: e.ID, Name: e.Name, OtherNames: slices.Clone(e.OtherNames), Note: e.Note}
+	if e.Ref != "" && s.refs[e.Ref] != "" {
+		return corrupt("the reference %q is already %s's", e.Ref, s.refs[e.Ref])
+	}
+	p := Person{ID: e.ID, Name: e.Name, OtherNames: slices.Clone(e.OtherNames), Note: e.Note, Ref: e.Ref}
 	s.Persons[p.ID] = &p
+	if p.Ref != "" {
+		s.refs[p.Ref] = p.ID
+	}
 	s.PersonOrder = append(s.PersonOrder, p.ID)
 	return nil
 }
@@ -385,17 +398,7 @@ func (e MandateRejected) apply(s *State) error {
 	}
 	md.Status, md.Reason = MandateStatusRejected, e.Reason
 	if s.voting[md.Person] == md.ID {
-		delete(s.voting, md.Person)
-		best := ""
-		for _, id := range s.Persons[md.Person].Mandates {
-			o := s.Mandates[id]
-			if o.Status == MandateStatusVerified && (best == "" || votingRank(o.Kind) > votingRank(s.Mandates[best].Kind)) {
-				best = id
-			}
-		}
-		if best != "" {
-			s.voting[md.Person] = best
-		}
+		s.chooseVoting(md.Person)
 	}
 	return nil
 }

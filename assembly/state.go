@@ -57,6 +57,8 @@ type Person struct {
 	OtherNames []string `json:"other_names"`
 	Note       string   `json:"note"`
 	Mandates   []string `json:"mandates"`
+	// Ref is the person's reference in the organiser's own list, if given.
+	Ref string `json:"ref,omitempty"`
 }
 
 // Mandate kinds.
@@ -415,6 +417,7 @@ type State struct {
 	Events        int            // events applied
 
 	voting map[string]string // person → the verified mandate they vote with
+	refs   map[string]string // a person's reference (Person.Ref) → their id
 }
 
 // NewState returns the empty state before create_assembly.
@@ -438,6 +441,7 @@ func NewState() *State {
 		RecordIndex:   map[int]int{},
 		Keys:          map[string]int{},
 		voting:        map[string]string{},
+		refs:          map[string]string{},
 	}
 }
 
