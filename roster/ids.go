@@ -1,0 +1,70 @@
+package roster
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// maxSlug leaves room in an id (64 bytes at most) for a suffix "-99999".
+const maxSlug = 56
+
+// letterFolds spells the Latin letters that have no decomposition into a
+// base letter and marks.
+var letterFolds = map[rune]string{
+	'ß': "ss", 'æ': "ae", 'œ': "oe", 'ø': "o", 'đ': "d", 'ð': "d", 'ł': "l", 'þ': "th", 'ı': "i", 'ħ': "h",
+}
+
+// Slug turns a name into the stem of an id: lower-case ASCII letters and
+// digits in words joined by '-', accents dropped ("Łucja Żak-Ørsted" →
+// "lucja-zak-orsted"), at most 56 bytes. Letters of other scripts are
+// dropped, so the stem may be empty.
+func Slug(name string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range norm.NFKD.String(strings.ToLower(name)) {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+		case unicode.Is(unicode.Mn, r):
+			// a combining accent: dropped
+		case letterFolds[r] != "":
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteString(letterFolds[r])
+		default:
+			dash = true
+		}
+	}
+	s := b.String()
+	if len(s) > maxSlug {
+		s = strings.TrimRight(s[:maxSlug], "-")
+	}
+	return s
+}
+
+// NewID makes an id for something named name: its Slug, or prefix when
+// the slug is empty, followed by "-2", "-3", … until taken says it is
+// free. The same name and the same ids taken give the same id.
+func NewID(prefix, name string, taken func(string) bool) string {
+	stem := Slug(name)
+	if stem == "" {
+		stem = prefix
+	}
+	if !taken(stem) {
+		return stem
+	}
+	for n := 2; ; n++ {
+		if id := stem + "-" + strconv.Itoa(n); !taken(id) {
+			return id
+		}
+	}
+}

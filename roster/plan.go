@@ -1,0 +1,795 @@
+package roster
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+
+	"plenum/assembly"
+)
+
+// Options say on whose authority and how a roster is read into an assembly.
+type Options struct {
+	// Actor is the person on whose authority the commands are given: an
+	// administrator, a secretary or the mandate commission (verifying
+	// mandates needs the mandate commission or an administrator).
+	Actor string
+	// At is when the commands are given.
+	At time.Time
+	// CreateOrganizations adds the organizations the file names and the
+	// assembly does not have. Without it such a row is an error, so that a
+	// misspelt organization is caught rather than added.
+	CreateOrganizations bool
+}
+
+// Action is what recording a row does.
+type Action string
+
+// The actions of a row.
+const (
+	ActionAdd       Action = "add"       // a new person, or a new mandate for a known one
+	ActionChange    Action = "change"    // amends what the assembly has
+	ActionUnchanged Action = "unchanged" // the assembly already says what the row says
+	ActionError     Action = "error"     // the row has a problem; nothing of it is recorded
+)
+
+// Row is one row of a roster as Plan read and matched it.
+type Row struct {
+	Number int // its row number in the sheet
+	// The row's cells, cleaned (spaces trimmed, runs of space made one).
+	Ref, Name, Organization, Proxy string
+	Kind                           string // assembly's word: decisive, consultative, guest, ex_officio
+	Weight                         int
+	Status                         string // "", submitted, verified or rejected
+	// Person is the id of the person the row is (matched or new), and
+	// Mandate the id of their mandate the row is about; "" if not known.
+	Person, Mandate string
+	Action          Action
+	Changes         []string   // what recording the row does, in words
+	Notes           []string   // what the organiser should know, though the row is good
+	Problems        []*Problem // why the row is not recorded
+}
+
+// Missing is a person of the assembly with a mandate not rejected whom the
+// file does not list. Nothing is done about them: the mandate commission
+// decides.
+type Missing struct {
+	Person, Name, Ref string
+	Organizations     []string // the organizations of their mandates not rejected
+}
+
+// Summary counts the rows by action, the new organizations and the
+// persons missing from the file.
+type Summary struct {
+	Rows, Added, Changed, Unchanged, Errors int
+	Organizations                           int // organizations added
+	Missing                                 int
+}
+
+// Planned is one command to record, with the row it comes from (0 for an
+// organization shared by several rows).
+type Planned struct {
+	Row     int
+	Meta    assembly.Meta
+	Command assembly.Command
+}
+
+// Preview is what reading a roster into an assembly would do: every row
+// with its problems or changes, the persons missing from the file, and the
+// commands of the good rows, in the order to record them.
+type Preview struct {
+	Table            *Table
+	Rows             []*Row
+	NewOrganizations []string
+	Missing          []Missing
+	Commands         []Planned
+	Summary          Summary
+}
+
+// Batch returns the commands of the good rows as engine.Assembly.SubmitAll
+// takes them.
+func (p *Preview) Batch() ([]assembly.Meta, []assembly.Command) {
+	metas := make([]assembly.Meta, len(p.Commands))
+	cmds := make([]assembly.Command, len(p.Commands))
+	for i, c := range p.Commands {
+		metas[i], cmds[i] = c.Meta, c.Command
+	}
+	return metas, cmds
+}
+
+// ErrNotRegistrar is returned by Plan when the actor may not register
+// delegates in the assembly.
+var ErrNotRegistrar = errors.New("roster: the actor may not register delegates")
+
+// The phases of recording: an organization before the persons of it, a
+// person before their mandate, a mandate verified before anyone carries it
+// by proxy.
+const (
+	phaseOrganizations = iota
+	phasePersons
+	phaseMandates
+	phaseVerify
+	phaseProxies
+	phases
+)
+
+// step is one command planned for a row (or for the rows sharing an
+// organization), in its phase, with the column that answers for it.
+type step struct {
+	phase  int
+	rows   []int // indexes into plan.rows
+	column Field
+	cmd    assembly.Command
+}
+
+// plan is the working state of Plan.
+type plan struct {
+	t     *Table
+	s     *assembly.State // as before the import; never changed
+	opts  Options
+	rows  []*Row
+	steps []*step
+
+	personsByName map[string][]*assembly.Person
+	orgsByName    map[string][]*assembly.Organization
+	newOrgs       map[string]*step // by name key
+	newOrgIDs     map[string]bool
+	newPersonIDs  map[string]bool
+	newMandateIDs map[string]bool
+	matched       map[string]int // person id → index of the row that is them
+	refRows       map[string]int // reference → index of its row
+	nameRows      map[string][]int
+	personRow     map[string]int // person id → index of the row that is them, matched or new
+	amends        map[int]bool   // rows that amend their mandate
+	verifies      map[int]bool   // rows that verify their mandate
+}
+
+// Plan reads a roster table into the assembly whose state fresh returns.
+// fresh must return a new copy of the assembly's current state each time
+// it is called (a replay of its log): Plan reads the first and rehearses
+// the commands on the others, so that the rules of procedure themselves
+// check every command, and a refusal is reported on its row.
+//
+// The error is for a failure to plan at all (fresh fails, no assembly, an
+// actor who may not register delegates); problems with the file are in
+// the Preview.
+func Plan(t *Table, fresh func() (*assembly.State, error), opts Options) (*Preview, error) {
+	s, err := fresh()
+	if err != nil {
+		return nil, err
+	}
+	if !s.Created {
+		return nil, errors.New("roster: there is no assembly to import into")
+	}
+	if !mayRegister(s, opts.Actor) {
+		return nil, fmt.Errorf("%w: %s is not an administrator, a secretary or the mandate commission of %s", ErrNotRegistrar, opts.Actor, s.Assembly.ID)
+	}
+	p := &plan{t: t, s: s, opts: opts,
+		personsByName: map[string][]*assembly.Person{}, orgsByName: map[string][]*assembly.Organization{},
+		newOrgs: map[string]*step{}, newOrgIDs: map[string]bool{}, newPersonIDs: map[string]bool{}, newMandateIDs: map[string]bool{},
+		matched: map[string]int{}, refRows: map[string]int{}, nameRows: map[string][]int{}, amends: map[int]bool{}, verifies: map[int]bool{}, personRow: map[string]int{},
+	}
+	for _, id := range s.PersonOrder {
+		k := nameKey(s.Persons[id].Name)
+		p.personsByName[k] = append(p.personsByName[k], s.Persons[id])
+	}
+	for _, id := range s.OrgOrder {
+		k := nameKey(s.Organizations[id].Name)
+		p.orgsByName[k] = append(p.orgsByName[k], s.Organizations[id])
+	}
+	for _, tr := range t.Rows {
+		p.rows = append(p.rows, &Row{Number: tr.Number})
+		p.readRow(len(p.rows)-1, tr)
+	}
+	p.findDuplicates()
+	for i := range p.rows {
+		p.planRow(i)
+	}
+	for i, r := range p.rows {
+		if r.Person != "" && !p.bad(i) {
+			p.personRow[r.Person] = i
+		}
+	}
+	for i := range p.rows {
+		p.planProxy(i)
+	}
+	pv := &Preview{Table: t, Rows: p.rows}
+	if pv.Commands, err = p.rehearse(fresh); err != nil {
+		return nil, err
+	}
+	p.finish(pv)
+	return pv, nil
+}
+
+func mayRegister(s *assembly.State, actor string) bool {
+	if s.HasRole(actor, assembly.RoleAdministrator) || s.HasRole(actor, assembly.RoleSecretary) || s.HasRole(actor, assembly.RoleMandateCommission) {
+		return true
+	}
+	st := s.Sitting()
+	return st != nil && slices.Contains(st.Secretaries, actor)
+}
+
+// nameKey is the form names are matched in: without regard to case or to
+// spaces, in Unicode's composed form.
+func nameKey(s string) string {
+	return strings.ToLower(strings.Join(strings.Fields(norm.NFC.String(s)), " "))
+}
+
+// problem records a problem with row i in the column that gives f.
+func (p *plan) problem(i int, f Field, format string, args ...any) {
+	pr := &Problem{Row: p.rows[i].Number, Msg: fmt.Sprintf(format, args...)}
+	if f != "" {
+		if c := p.t.Column(f); c >= 0 {
+			pr.Column, pr.Header = ColumnLetter(c), p.t.Headers[c]
+		} else {
+			pr.Header = headerOf(f)
+		}
+	}
+	p.rows[i].Problems = append(p.rows[i].Problems, pr)
+}
+
+func headerOf(f Field) string {
+	for _, c := range Columns {
+		if c.Field == f {
+			return c.Header
+		}
+	}
+	return string(f)
+}
+
+func (p *plan) bad(i int) bool { return len(p.rows[i].Problems) > 0 }
+
+func (p *plan) note(i int, format string, args ...any) {
+	p.rows[i].Notes = append(p.rows[i].Notes, fmt.Sprintf(format, args...))
+}
+
+func (p *plan) change(i int, format string, args ...any) {
+	p.rows[i].Changes = append(p.rows[i].Changes, fmt.Sprintf(format, args...))
+}
+
+// readRow reads and checks the cells of row i on their own.
+func (p *plan) readRow(i int, tr TableRow) {
+	r := p.rows[i]
+	cell := func(f Field) string {
+		c := p.t.Column(f)
+		if c < 0 || c >= len(tr.Cells) {
+			return ""
+		}
+		v := strings.Join(strings.Fields(tr.Cells[c]), " ")
+		if len(v) > 1 && v[0] == '\'' && strings.ContainsRune("=+-@", rune(v[1])) {
+			v = v[1:] // a cell escaped against formula injection (see Export)
+		}
+		if len(v) > maxCellLength {
+			p.problem(i, f, "the cell is %d characters long; at most %d are read", len(v), maxCellLength)
+			return ""
+		}
+		for _, ch := range v {
+			if unicode.IsControl(ch) {
+				p.problem(i, f, "the cell holds a control character (%U); retype it", ch)
+				return ""
+			}
+		}
+		return v
+	}
+	r.Ref, r.Name, r.Organization, r.Proxy = cell(FieldRef), cell(FieldName), cell(FieldOrganization), cell(FieldProxy)
+	if r.Name == "" && !p.bad(i) {
+		p.problem(i, FieldName, "the name is missing; every row is one person, named")
+	}
+	kind := cell(FieldKind)
+	var ok bool
+	if r.Kind, ok = parseKind(kind); !ok {
+		p.problem(i, FieldKind, "%q is not a kind of mandate; write decisive, consultative, guest or ex officio (docs/import.md lists the other words read)", kind)
+	}
+	weight := cell(FieldWeight)
+	if r.Weight, ok = parseWeight(weight); !ok {
+		p.problem(i, FieldWeight, "the weight %q is not a whole number of votes from 1 to %d", weight, maxWeight)
+	}
+	status := cell(FieldStatus)
+	if r.Status, ok = statuses[headerKey(status)]; !ok {
+		p.problem(i, FieldStatus, "%q is not a status of a mandate; write verified, submitted, or leave it empty", status)
+	}
+}
+
+// findDuplicates reports a person given twice: the same reference, or the
+// same name unless both rows give different references.
+func (p *plan) findDuplicates() {
+	for i, r := range p.rows {
+		if r.Ref != "" {
+			if j, dup := p.refRows[r.Ref]; dup {
+				p.problem(i, FieldRef, "the reference %q is also on row %d; one person has one row", r.Ref, p.rows[j].Number)
+				continue
+			}
+			p.refRows[r.Ref] = i
+		}
+		if r.Name == "" {
+			continue
+		}
+		k := nameKey(r.Name)
+		for _, j := range p.nameRows[k] {
+			if r.Ref == "" || p.rows[j].Ref == "" {
+				p.problem(i, FieldName, "%s is also on row %d; one person has one row (if they are two persons of one name, give each a reference in the Ref column)", r.Name, p.rows[j].Number)
+				break
+			}
+		}
+		p.nameRows[k] = append(p.nameRows[k], i)
+	}
+}
+
+// matchPerson finds the person of the assembly the row is: by reference,
+// else by name (a person with another reference is someone else).
+func (p *plan) matchPerson(i int) (*assembly.Person, bool) {
+	r := p.rows[i]
+	if r.Ref != "" {
+		if per, ok := p.s.PersonByRef(r.Ref); ok {
+			return per, true
+		}
+	}
+	var cands []*assembly.Person
+	for _, per := range p.personsByName[nameKey(r.Name)] {
+		if r.Ref == "" || per.Ref == "" {
+			cands = append(cands, per)
+		}
+	}
+	switch len(cands) {
+	case 0:
+		return nil, true
+	case 1:
+		return cands[0], true
+	}
+	p.problem(i, FieldName, "the assembly has %d persons named %s; give a reference (Ref column) to say which", len(cands), r.Name)
+	return nil, false
+}
+
+// organization finds or plans the organization a row names ("" for none).
+func (p *plan) organization(i int) (string, bool) {
+	r := p.rows[i]
+	if r.Organization == "" {
+		return "", true
+	}
+	k := nameKey(r.Organization)
+	switch orgs := p.orgsByName[k]; len(orgs) {
+	case 1:
+		return orgs[0].ID, true
+	case 0:
+	default:
+		p.problem(i, FieldOrganization, "the assembly has %d organizations named %s; rename one of them", len(orgs), r.Organization)
+		return "", false
+	}
+	if st := p.newOrgs[k]; st != nil {
+		st.rows = append(st.rows, i)
+		return st.cmd.(assembly.AddOrganization).ID, true
+	}
+	if !p.opts.CreateOrganizations {
+		p.problem(i, FieldOrganization, "the assembly has no organization %s; check the spelling (%s), or let the import add the organizations it does not know", r.Organization, p.knownOrgs())
+		return "", false
+	}
+	id := NewID("organization", r.Organization, func(id string) bool { return p.s.Organizations[id] != nil || p.newOrgIDs[id] })
+	p.newOrgIDs[id] = true
+	st := &step{phase: phaseOrganizations, rows: []int{i}, column: FieldOrganization,
+		cmd: assembly.AddOrganization{ID: id, Name: r.Organization, Kind: "delegating"}}
+	p.newOrgs[k] = st
+	p.steps = append(p.steps, st)
+	return id, true
+}
+
+func (p *plan) knownOrgs() string {
+	n := len(p.s.OrgOrder)
+	if n == 0 {
+		return "it has none yet"
+	}
+	var names []string
+	for _, id := range p.s.OrgOrder[:min(n, 5)] {
+		names = append(names, p.s.Organizations[id].Name)
+	}
+	s := "it has " + strings.Join(names, ", ")
+	if n > 5 {
+		s += fmt.Sprintf(" and %d more", n-5)
+	}
+	return s
+}
+
+func (p *plan) add(i, phase int, f Field, cmd assembly.Command) {
+	p.steps = append(p.steps, &step{phase: phase, rows: []int{i}, column: f, cmd: cmd})
+}
+
+// planRow matches row i and plans its person and mandate.
+func (p *plan) planRow(i int) {
+	r := p.rows[i]
+	if r.Name == "" {
+		return
+	}
+	per, ok := p.matchPerson(i)
+	if ok && per != nil {
+		if j, dup := p.matched[per.ID]; dup {
+			p.problem(i, FieldName, "this is %s, as on row %d; one person has one row", per.Name, p.rows[j].Number)
+			return
+		}
+		p.matched[per.ID] = i
+		r.Person = per.ID
+	}
+	org, okOrg := p.organization(i)
+	if !ok || !okOrg || p.bad(i) {
+		return
+	}
+	if per == nil {
+		p.planNew(i, org)
+		return
+	}
+	// A known person: correct their name, set their reference.
+	am := assembly.AmendPerson{Person: per.ID}
+	if r.Name != per.Name {
+		am.Name = r.Name
+		p.change(i, "name %q → %q", per.Name, r.Name)
+	}
+	if r.Ref != "" && r.Ref != per.Ref {
+		am.Ref = r.Ref
+		p.change(i, "reference %q", r.Ref)
+	}
+	if am.Name != "" || am.Ref != "" {
+		f := FieldName
+		if am.Name == "" {
+			f = FieldRef
+		}
+		p.add(i, phasePersons, f, am)
+	}
+	p.planMandate(i, per, org)
+}
+
+// planNew plans a new person and their mandate.
+func (p *plan) planNew(i int, org string) {
+	r := p.rows[i]
+	r.Person = NewID("person", r.Name, func(id string) bool { return p.s.Persons[id] != nil || p.newPersonIDs[id] })
+	p.newPersonIDs[r.Person] = true
+	p.add(i, phasePersons, FieldName, assembly.AddPerson{ID: r.Person, Name: r.Name, Ref: r.Ref})
+	if r.Status == assembly.MandateStatusRejected {
+		p.problem(i, FieldStatus, "the import does not reject mandates: the mandate commission rejects a mandate, with its reason; leave Status empty")
+		return
+	}
+	p.submit(i, org)
+	p.change(i, "new person, %s", describe(r.Kind, r.Weight, r.Organization))
+}
+
+func describe(kind string, weight int, org string) string {
+	s := KindWord(kind) + " mandate"
+	if weight > 1 {
+		s += fmt.Sprintf(" of weight %d", weight)
+	}
+	if org != "" {
+		s += " from " + org
+	} else {
+		s += ", personally"
+	}
+	return s
+}
+
+// submit plans a new mandate for the row's person, verified if the row says so.
+func (p *plan) submit(i int, org string) {
+	r := p.rows[i]
+	r.Mandate = NewID("mandate", "m "+r.Person, func(id string) bool { return p.s.Mandates[id] != nil || p.newMandateIDs[id] })
+	p.newMandateIDs[r.Mandate] = true
+	w := 0
+	if r.Weight > 1 {
+		w = r.Weight
+	}
+	p.add(i, phaseMandates, FieldKind, assembly.SubmitMandate{ID: r.Mandate, Person: r.Person, Organization: org, Kind: r.Kind, Weight: w})
+	if r.Status == assembly.MandateStatusVerified {
+		p.add(i, phaseVerify, FieldStatus, assembly.VerifyMandate{Mandate: r.Mandate})
+		p.verifies[i] = true
+	}
+}
+
+// planMandate plans what the row changes in a known person's mandate.
+func (p *plan) planMandate(i int, per *assembly.Person, org string) {
+	r := p.rows[i]
+	var live, rejected []*assembly.Mandate
+	for _, id := range per.Mandates {
+		md := p.s.Mandates[id]
+		if md.Status == assembly.MandateStatusRejected {
+			rejected = append(rejected, md)
+		} else {
+			live = append(live, md)
+		}
+	}
+	var md *assembly.Mandate
+	for _, m := range live {
+		if m.Organization == org {
+			md = m
+		}
+	}
+	if md == nil && len(live) == 1 {
+		md = live[0]
+	}
+	if md == nil && len(live) > 1 {
+		var from []string
+		for _, m := range live {
+			from = append(from, orgName(p.s, m.Organization))
+		}
+		p.problem(i, FieldOrganization, "%s holds %d mandates (from %s), none from %s; the import changes one mandate a person holds: change these on the mandate commission's page", per.Name, len(live), strings.Join(from, ", "), orgName(p.s, org))
+		return
+	}
+	if md == nil {
+		// Every mandate of theirs was rejected (or they have none).
+		for _, m := range rejected {
+			if m.Organization == org && m.Kind == r.Kind && max(m.Weight, 1) == r.Weight || r.Status == assembly.MandateStatusRejected && m.Organization == org {
+				r.Mandate = m.ID
+				if r.Status != assembly.MandateStatusRejected {
+					p.note(i, "the mandate commission rejected this mandate (%s); the import does not submit it again (change the row if it was corrected)", m.Reason)
+				}
+				return
+			}
+		}
+		if r.Status == assembly.MandateStatusRejected {
+			p.problem(i, FieldStatus, "the import does not reject mandates: the mandate commission rejects a mandate, with its reason; leave Status empty")
+			return
+		}
+		p.submit(i, org)
+		p.change(i, "new %s", describe(r.Kind, r.Weight, r.Organization))
+		return
+	}
+	r.Mandate = md.ID
+	am := assembly.AmendMandate{Mandate: md.ID}
+	f := Field("")
+	if org != md.Organization {
+		if org == "" {
+			am.Personal = true
+		} else {
+			am.Organization = org
+		}
+		f = FieldOrganization
+		p.change(i, "organization %s → %s", orgName(p.s, md.Organization), orgOr(r.Organization))
+	}
+	if r.Kind != md.Kind {
+		am.Kind = r.Kind
+		if f == "" {
+			f = FieldKind
+		}
+		p.change(i, "kind %s → %s", KindWord(md.Kind), KindWord(r.Kind))
+	}
+	if r.Weight != max(md.Weight, 1) {
+		am.Weight = r.Weight
+		if f == "" {
+			f = FieldWeight
+		}
+		p.change(i, "weight %d → %d", max(md.Weight, 1), r.Weight)
+	}
+	amended := f != ""
+	if amended {
+		p.add(i, phaseMandates, f, am)
+		p.amends[i] = true
+	}
+	verified := md.Status == assembly.MandateStatusVerified && !amended
+	switch r.Status {
+	case assembly.MandateStatusRejected:
+		p.problem(i, FieldStatus, "the import does not reject mandates: the mandate commission rejects a mandate, with its reason; leave Status empty or write submitted")
+		return
+	case assembly.MandateStatusVerified:
+		if !verified {
+			p.add(i, phaseVerify, FieldStatus, assembly.VerifyMandate{Mandate: md.ID})
+			p.verifies[i] = true
+			if md.Status == assembly.MandateStatusVerified {
+				p.change(i, "verified again, as the file says")
+			} else {
+				p.change(i, "mandate verified")
+			}
+		}
+	default:
+		if md.Status == assembly.MandateStatusVerified && amended {
+			p.note(i, "the mandate was verified; amended, it goes back to the mandate commission")
+		} else if md.Status == assembly.MandateStatusVerified && r.Status == assembly.MandateStatusSubmitted {
+			p.note(i, "the mandate is verified; the import does not take a verification back")
+		}
+	}
+}
+
+func orgName(s *assembly.State, id string) string {
+	if id == "" {
+		return "no organization"
+	}
+	return s.Organizations[id].Name
+}
+
+func orgOr(name string) string {
+	if name == "" {
+		return "no organization"
+	}
+	return name
+}
+
+// planProxy plans the proxy a row names, once every row is matched.
+func (p *plan) planProxy(i int) {
+	r := p.rows[i]
+	if p.bad(i) || r.Mandate == "" {
+		return
+	}
+	md := p.s.Mandates[r.Mandate] // nil for a new mandate
+	current := ""
+	if md != nil {
+		current = md.Proxy
+	}
+	if r.Proxy == "" {
+		if current != "" {
+			p.note(i, "the record has %s carrying this mandate by proxy; the import does not withdraw a proxy", p.s.Persons[current].Name)
+		}
+		return
+	}
+	to, ok := p.proxyPerson(i)
+	if !ok {
+		return
+	}
+	if to == r.Person {
+		p.problem(i, FieldProxy, "%s cannot carry their own mandate by proxy", r.Name)
+		return
+	}
+	if to == current {
+		return
+	}
+	verifiedAfter := md != nil && md.Status == assembly.MandateStatusVerified && !p.amends[i] || p.verifies[i]
+	if !verifiedAfter {
+		p.note(i, "the proxy (%s) is given once the mandate commission has verified the mandate: import the file again then", r.Proxy)
+		return
+	}
+	p.add(i, phaseProxies, FieldProxy, assembly.TransferProxy{Mandate: r.Mandate, To: to})
+	p.change(i, "carried by proxy by %s", r.Proxy)
+}
+
+// proxyPerson finds the person a proxy cell names: a reference or a name,
+// in the file first, then in the assembly.
+func (p *plan) proxyPerson(i int) (string, bool) {
+	v := p.rows[i].Proxy
+	if j, ok := p.refRows[v]; ok && p.rows[j].Person != "" {
+		return p.rows[j].Person, true
+	}
+	if per, ok := p.s.PersonByRef(v); ok {
+		return per.ID, true
+	}
+	k := nameKey(v)
+	switch js := p.nameRows[k]; len(js) {
+	case 1:
+		if p.rows[js[0]].Person == "" {
+			p.problem(i, FieldProxy, "the proxy %s is on row %d, which has a problem", v, p.rows[js[0]].Number)
+			return "", false
+		}
+		return p.rows[js[0]].Person, true
+	case 0:
+	default:
+		p.problem(i, FieldProxy, "%d rows are named %s; give the proxy's reference instead", len(js), v)
+		return "", false
+	}
+	switch ps := p.personsByName[k]; len(ps) {
+	case 1:
+		return ps[0].ID, true
+	case 0:
+		p.problem(i, FieldProxy, "the proxy %s is neither in the file nor in the assembly; give the name or reference of a delegate", v)
+	default:
+		p.problem(i, FieldProxy, "the assembly has %d persons named %s; give the proxy's reference instead", len(ps), v)
+	}
+	return "", false
+}
+
+// fieldOfArg maps a refused command's argument to the column it comes from.
+var fieldOfArg = map[string]Field{
+	"name": FieldName, "ref": FieldRef, "organization": FieldOrganization, "personal": FieldOrganization,
+	"kind": FieldKind, "weight": FieldWeight, "to": FieldProxy,
+}
+
+// rehearse decides the planned commands of the good rows, phase by phase,
+// on a fresh state, and reports each refusal on its row. A row refused
+// may be one that another row's command counted on (the proxy's own
+// row), so rehearsal starts again without it until no command is refused;
+// it returns the commands of the last, clean, rehearsal.
+func (p *plan) rehearse(fresh func() (*assembly.State, error)) ([]Planned, error) {
+	meta := assembly.Meta{Assembly: p.s.Assembly.ID, Actor: p.opts.Actor, At: p.opts.At}
+	ordered := make([]*step, 0, len(p.steps))
+	for ph := 0; ph < phases; ph++ {
+		for _, st := range p.steps {
+			if st.phase == ph {
+				ordered = append(ordered, st)
+			}
+		}
+	}
+	for {
+		s, err := fresh()
+		if err != nil {
+			return nil, err
+		}
+		var out []Planned
+		refused := false
+		for _, st := range ordered {
+			live := slices.DeleteFunc(slices.Clone(st.rows), p.bad)
+			if len(live) == 0 {
+				continue
+			}
+			if tp, ok := st.cmd.(assembly.TransferProxy); ok {
+				if j, ok := p.personRow[tp.To]; ok && p.bad(j) {
+					p.problem(live[0], FieldProxy, "the proxy %s (row %d) has a problem, so cannot carry the mandate", p.rows[j].Name, p.rows[j].Number)
+					refused = true
+					continue
+				}
+			}
+			evs, err := assembly.Decide(s, meta, st.cmd)
+			if err != nil {
+				var ae *assembly.Error
+				if !errors.As(err, &ae) {
+					return nil, err
+				}
+				f := st.column
+				if g, ok := fieldOfArg[ae.Field]; ok && ae.Field != "" {
+					f = g
+				}
+				for _, i := range live {
+					p.problem(i, f, "%s", ae.Msg)
+				}
+				refused = true
+				continue
+			}
+			for _, ev := range evs {
+				if err := s.Apply(ev); err != nil {
+					return nil, fmt.Errorf("roster: rehearsing %s: %w", st.cmd.CommandName(), err)
+				}
+			}
+			row := 0
+			if len(st.rows) == 1 {
+				row = p.rows[st.rows[0]].Number
+			}
+			out = append(out, Planned{Row: row, Meta: meta, Command: st.cmd})
+		}
+		if !refused {
+			return out, nil
+		}
+	}
+}
+
+// finish fills in the rows' actions, the new organizations, the persons
+// missing from the file and the summary.
+func (p *plan) finish(pv *Preview) {
+	planned := map[int]bool{}
+	for _, c := range pv.Commands {
+		if c.Row > 0 {
+			planned[c.Row] = true
+		}
+		if o, ok := c.Command.(assembly.AddOrganization); ok {
+			pv.NewOrganizations = append(pv.NewOrganizations, o.Name)
+		}
+	}
+	sum := &pv.Summary
+	sum.Rows = len(p.rows)
+	sum.Organizations = len(pv.NewOrganizations)
+	for i, r := range p.rows {
+		switch {
+		case p.bad(i):
+			r.Action, r.Changes = ActionError, nil
+			sum.Errors++
+		case !planned[r.Number]:
+			r.Action, r.Changes = ActionUnchanged, nil
+			sum.Unchanged++
+		case p.s.Persons[r.Person] == nil || p.s.Mandates[r.Mandate] == nil:
+			r.Action = ActionAdd
+			sum.Added++
+		default:
+			r.Action = ActionChange
+			sum.Changed++
+		}
+	}
+	for _, id := range p.s.PersonOrder {
+		if _, ok := p.matched[id]; ok {
+			continue
+		}
+		per := p.s.Persons[id]
+		var orgs []string
+		for _, mid := range per.Mandates {
+			if md := p.s.Mandates[mid]; md.Status != assembly.MandateStatusRejected {
+				orgs = append(orgs, orgName(p.s, md.Organization))
+			}
+		}
+		if len(orgs) > 0 {
+			pv.Missing = append(pv.Missing, Missing{Person: id, Name: per.Name, Ref: per.Ref, Organizations: orgs})
+		}
+	}
+	slices.SortStableFunc(pv.Missing, func(a, b Missing) int { return strings.Compare(nameKey(a.Name), nameKey(b.Name)) })
+	sum.Missing = len(pv.Missing)
+}

@@ -1,0 +1,332 @@
+package roster
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// Limits on what Read accepts, so that a hostile file cannot exhaust the
+// server: the file's size, the rows after the header, and (for XLSX) how
+// much the workbook may unpack to.
+const (
+	MaxFileSize   = 32 << 20
+	MaxRows       = 100_000
+	maxUnzipSize  = 256 << 20
+	maxUnzipXML   = 16 << 20
+	headerSearch  = 10 // the header is one of the first rows with text
+	maxCellLength = 1000
+)
+
+// Table is a roster as read from a file, before it is checked: the header
+// and every row's cells as text.
+type Table struct {
+	// Format is "csv" or "xlsx"; Sheet the worksheet read from an XLSX
+	// workbook, and Sheets how many it has.
+	Format string
+	Sheet  string
+	Sheets int
+	// HeaderRow is the row number of the header; rows above it were not read.
+	HeaderRow int
+	// Headers are the header cells as written; Fields the field of each
+	// column, "" for a column that is not used.
+	Headers []string
+	Fields  []Field
+	Rows    []TableRow
+}
+
+// TableRow is one row below the header: its row number in the sheet (the
+// header is usually row 1) and its cells.
+type TableRow struct {
+	Number int
+	Cells  []string
+}
+
+// Problem is something wrong with a row, or with the whole file (Row 0):
+// where it is and what to do about it.
+type Problem struct {
+	Row    int    // the row number in the sheet; 0 for the file as a whole
+	Column string // the column's letter ("C"), "" if none
+	Header string // the column's header as written, "" if none
+	Msg    string
+}
+
+// Error says where the problem is and what it is: "row 7, column C
+// (Organization): …".
+func (p *Problem) Error() string {
+	var b strings.Builder
+	if p.Row > 0 {
+		fmt.Fprintf(&b, "row %d", p.Row)
+	}
+	if p.Column != "" {
+		if b.Len() > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "column %s", p.Column)
+		if p.Header != "" {
+			fmt.Fprintf(&b, " (%s)", p.Header)
+		}
+	}
+	if b.Len() > 0 {
+		b.WriteString(": ")
+	}
+	b.WriteString(p.Msg)
+	return b.String()
+}
+
+// ColumnLetter names the i-th column (from 0) as a spreadsheet does: A, B,
+// …, Z, AA, AB, …
+func ColumnLetter(i int) string {
+	var b []byte
+	for i++; i > 0; i = (i - 1) / 26 {
+		b = append([]byte{byte('A' + (i-1)%26)}, b...)
+	}
+	return string(b)
+}
+
+// Read reads a roster from a file's bytes: XLSX when they are a zip
+// archive (whatever the name), CSV otherwise. name is the file's name, for
+// its extension and for messages. The error is a *Problem when the file is
+// readable but not a roster.
+func Read(name string, data []byte) (*Table, error) {
+	if len(data) > MaxFileSize {
+		return nil, &Problem{Msg: fmt.Sprintf("%s is %d MB; a roster may be at most %d MB", filepath.Base(name), len(data)>>20, MaxFileSize>>20)}
+	}
+	ext := strings.ToLower(filepath.Ext(name))
+	switch {
+	case bytes.HasPrefix(data, []byte("\xD0\xCF\x11\xE0")):
+		return nil, &Problem{Msg: fmt.Sprintf("%s is an old Excel workbook (.xls) or one protected by a password; save it as an Excel workbook (.xlsx) without a password, or as CSV UTF-8", filepath.Base(name))}
+	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
+		if bytes.Contains(data[:min(len(data), 100)], []byte("application/vnd.oasis.opendocument")) {
+			return nil, &Problem{Msg: fmt.Sprintf("%s is an OpenDocument spreadsheet; save it as an Excel workbook (.xlsx) or as CSV UTF-8", filepath.Base(name))}
+		}
+		return ReadXLSX(data)
+	case ext == ".xlsx" || ext == ".xls" || ext == ".ods" || ext == ".xlsm":
+		return nil, &Problem{Msg: fmt.Sprintf("%s is not a readable %s workbook; save it as an Excel workbook (.xlsx) or as CSV UTF-8", filepath.Base(name), ext)}
+	}
+	return ReadCSV(data)
+}
+
+// ReadCSV reads a roster from CSV text in UTF-8 (a byte order mark is
+// skipped). The separator is the one of ',', ';' and tab that the header
+// line uses most, as spreadsheets write ';' where ',' is the decimal comma.
+func ReadCSV(data []byte) (*Table, error) {
+	data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
+	if !utf8.Valid(data) {
+		bad := len(data)
+		for i := 0; i < len(data); {
+			r, n := utf8.DecodeRune(data[i:])
+			if r == utf8.RuneError && n == 1 {
+				bad = i
+				break
+			}
+			i += n
+		}
+		line := 1 + bytes.Count(data[:bad], []byte("\n"))
+		return nil, &Problem{Row: line, Msg: "the file is not UTF-8 text; in the spreadsheet, save it as \"CSV UTF-8\" (or as an Excel workbook, .xlsx)"}
+	}
+	r := csv.NewReader(bytes.NewReader(data))
+	r.Comma = sniffComma(data)
+	r.FieldsPerRecord = -1
+	r.LazyQuotes = true
+	r.ReuseRecord = false
+	var raw []TableRow
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				return nil, &Problem{Row: pe.StartLine, Msg: fmt.Sprintf("the CSV cannot be read: %v", pe.Err)}
+			}
+			return nil, &Problem{Msg: fmt.Sprintf("the CSV cannot be read: %v", err)}
+		}
+		line, _ := r.FieldPos(0)
+		raw = append(raw, TableRow{Number: line, Cells: rec})
+		if len(raw) > MaxRows+headerSearch {
+			break
+		}
+	}
+	t, err := build(raw)
+	if err != nil {
+		return nil, err
+	}
+	t.Format = "csv"
+	return t, nil
+}
+
+// sniffComma picks the separator the first line uses most.
+func sniffComma(data []byte) rune {
+	first, _, _ := bytes.Cut(data, []byte("\n"))
+	best, n := ',', bytes.Count(first, []byte(","))
+	for _, c := range []rune{';', '\t'} {
+		if k := bytes.Count(first, []byte(string(c))); k > n {
+			best, n = c, k
+		}
+	}
+	return best
+}
+
+// ReadXLSX reads a roster from an Excel workbook: the first visible
+// worksheet, cells as the spreadsheet shows them (a number formatted
+// "0.00" reads "2.00").
+func ReadXLSX(data []byte) (*Table, error) {
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: maxUnzipSize, UnzipXMLSizeLimit: maxUnzipXML})
+	if err != nil {
+		if strings.Contains(err.Error(), "unzip size") {
+			return nil, &Problem{Msg: fmt.Sprintf("the workbook unpacks to more than %d MB; a roster is far smaller", maxUnzipSize>>20)}
+		}
+		return nil, &Problem{Msg: fmt.Sprintf("the workbook cannot be read (%v); save it again as an Excel workbook (.xlsx) or as CSV UTF-8", err)}
+	}
+	defer f.Close()
+	sheets := f.GetSheetList()
+	sheet := ""
+	for _, s := range sheets {
+		if visible, err := f.GetSheetVisible(s); err == nil && visible {
+			sheet = s
+			break
+		}
+	}
+	if sheet == "" {
+		return nil, &Problem{Msg: "the workbook has no visible worksheet"}
+	}
+	rows, err := f.Rows(sheet)
+	if err != nil {
+		return nil, &Problem{Msg: fmt.Sprintf("the worksheet %q cannot be read: %v", sheet, err)}
+	}
+	defer rows.Close()
+	var raw []TableRow
+	for n := 1; rows.Next(); n++ {
+		cells, err := rows.Columns()
+		if err != nil {
+			return nil, &Problem{Row: n, Msg: fmt.Sprintf("the row cannot be read: %v", err)}
+		}
+		if len(cells) > 0 {
+			raw = append(raw, TableRow{Number: n, Cells: cells})
+		}
+		if len(raw) > MaxRows+headerSearch {
+			break
+		}
+	}
+	if err := rows.Error(); err != nil {
+		return nil, &Problem{Msg: fmt.Sprintf("the worksheet %q cannot be read: %v", sheet, err)}
+	}
+	t, err := build(raw)
+	if err != nil {
+		return nil, err
+	}
+	t.Format, t.Sheet, t.Sheets = "xlsx", sheet, len(sheets)
+	return t, nil
+}
+
+// blank reports whether a row has no text.
+func blank(cells []string) bool {
+	for _, c := range cells {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// build finds the header among the first rows with text, maps its columns
+// to fields and keeps the rows below it that have text.
+func build(raw []TableRow) (*Table, error) {
+	header := -1
+	seen := 0
+	for i, r := range raw {
+		if blank(r.Cells) {
+			continue
+		}
+		for _, c := range r.Cells {
+			if f, ok := fieldOf(c); ok && f == FieldName {
+				header = i
+				break
+			}
+		}
+		if seen++; header >= 0 || seen == headerSearch {
+			break
+		}
+	}
+	if header < 0 {
+		msg := "the file is empty"
+		for _, r := range raw {
+			if !blank(r.Cells) {
+				msg = fmt.Sprintf("no column gives the names: the header row should name the columns, such as Name, Organization, Kind, Weight (docs/import.md lists them and their other names); row %d reads %s", r.Number, quoteCells(r.Cells))
+				break
+			}
+		}
+		return nil, &Problem{Msg: msg}
+	}
+	t := &Table{HeaderRow: raw[header].Number}
+	first := map[Field]int{}
+	for i, h := range raw[header].Cells {
+		h = strings.TrimSpace(h)
+		t.Headers = append(t.Headers, h)
+		f, ok := fieldOf(h)
+		if !ok {
+			t.Fields = append(t.Fields, "")
+			continue
+		}
+		if j, dup := first[f]; dup {
+			return nil, &Problem{Row: t.HeaderRow, Column: ColumnLetter(i), Header: h, Msg: fmt.Sprintf("the columns %s (%s) and %s (%s) both give the %s; keep one of them", ColumnLetter(j), t.Headers[j], ColumnLetter(i), h, f)}
+		}
+		first[f] = i
+		t.Fields = append(t.Fields, f)
+	}
+	for _, r := range raw[header+1:] {
+		if blank(r.Cells) {
+			continue
+		}
+		if len(t.Rows) == MaxRows {
+			return nil, &Problem{Row: r.Number, Msg: fmt.Sprintf("the roster has more than %d rows; split it into several files", MaxRows)}
+		}
+		t.Rows = append(t.Rows, r)
+	}
+	return t, nil
+}
+
+func quoteCells(cells []string) string {
+	var q []string
+	for _, c := range cells {
+		if c = strings.TrimSpace(c); c != "" {
+			q = append(q, fmt.Sprintf("%q", c))
+		}
+		if len(q) == 6 {
+			q = append(q, "…")
+			break
+		}
+	}
+	return strings.Join(q, ", ")
+}
+
+// Column returns the index of the column that gives f, or -1.
+func (t *Table) Column(f Field) int {
+	for i, g := range t.Fields {
+		if g == f {
+			return i
+		}
+	}
+	return -1
+}
+
+// Unused lists the headers of the columns that give no field, with their
+// letters ("F (Phone)").
+func (t *Table) Unused() []string {
+	var out []string
+	for i, f := range t.Fields {
+		if f == "" && t.Headers[i] != "" {
+			out = append(out, fmt.Sprintf("%s (%s)", ColumnLetter(i), t.Headers[i]))
+		}
+	}
+	return out
+}
