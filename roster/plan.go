@@ -451,10 +451,11 @@ func (p *plan) planNew(i int, org string) {
 		return
 	}
 	p.submit(i, org)
-	p.change(i, "new person, %s", describe(r.Kind, r.Weight, r.Organization))
+	p.change(i, "new person, %s", describe(r.Kind, r.Weight, r.Organization, r.Status))
 }
 
-func describe(kind string, weight int, org string) string {
+// describe says what a new mandate is.
+func describe(kind string, weight int, org, status string) string {
 	s := KindWord(kind) + " mandate"
 	if weight > 1 {
 		s += fmt.Sprintf(" of weight %d", weight)
@@ -463,6 +464,9 @@ func describe(kind string, weight int, org string) string {
 		s += " from " + org
 	} else {
 		s += ", personally"
+	}
+	if status == assembly.MandateStatusVerified {
+		s += ", verified"
 	}
 	return s
 }
@@ -528,7 +532,7 @@ func (p *plan) planMandate(i int, per *assembly.Person, org string) {
 			return
 		}
 		p.submit(i, org)
-		p.change(i, "new %s", describe(r.Kind, r.Weight, r.Organization))
+		p.change(i, "new %s", describe(r.Kind, r.Weight, r.Organization, r.Status))
 		return
 	}
 	r.Mandate = md.ID

@@ -86,7 +86,7 @@ func TestCorrectedImport(t *testing.T) {
 		"Rasmus Holm":          "change: organization Metalworkers' Union South → Metalworkers' Union North; verified again, as the file says",
 		"Oskar Wagner":         "change: carried by proxy by Nora Hansen",
 		"Kwame Mensah":         "change: kind guest → consultative",
-		"Hanna Koskinen":       "add: new person, decisive mandate from Retail and Commerce Union",
+		"Hanna Koskinen":       "add: new person, decisive mandate from Retail and Commerce Union, verified",
 		"Luca Bianchi":         "",
 	}
 	delete(want, "Luca Bianchi")

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/base64"
 	"errors"
@@ -16,19 +17,21 @@ import (
 	"plenum/engine"
 	"plenum/ledger"
 	"plenum/minutes"
-	"plenum/store/sqlite"
+	"plenum/roster"
+	"plenum/store"
 )
 
 func init() {
 	register(&subcommand{
 		name:    "export",
-		summary: "render an assembly's minutes as Markdown, HTML, PDF, Akoma Ntoso or Popolo",
+		summary: "render an assembly's minutes (Markdown, HTML, PDF, Akoma Ntoso, Popolo) or its roster (CSV, XLSX)",
 		usage: `
 NAME
     plenum export — render an assembly's minutes from its signed log
 
 SYNOPSIS
-    plenum export [--db PATH] --assembly ID [--format FORMAT] [--size N] [-o FILE]
+    plenum export [--db PATH|URL] [--data DIR | --key VERIFIERKEY] --assembly ID
+                  [--format FORMAT] [--size N] [-o FILE]
 
 DESCRIPTION
     Replays the assembly's log up to a signed checkpoint and renders the
@@ -42,15 +45,31 @@ DESCRIPTION
     The output depends only on the log up to the checkpoint, never on the
     clock: exporting the same checkpoint twice gives the same bytes.
 
-    The database is opened read-only; the verifier key is read from the
-    signing key beside it (nothing is created). See docs/minutes.md.
+    With --format roster-csv or roster-xlsx, export writes the assembly's
+    roster instead, as of the same checkpoint: one row per person with a
+    mandate (reference, name, organization, kind, weight, proxy, status
+    and presence), sorted by organization and name, in the columns that
+    plenum import reads back (docs/import.md).
+
+    The database is opened read-only. The checkpoint is checked with the
+    verifier key of the signing key in the data directory (nothing is
+    created), or with --key. See docs/minutes.md.
 
 OPTIONS
-    --db PATH        the SQLite database (default ./plenum-data/plenum.db)
+    --db PATH|URL    the SQLite database (default ./plenum-data/plenum.db),
+                     or a postgres:// URL for PostgreSQL
+    --data DIR       the data directory holding signing.key (default: the
+                     SQLite database's folder; with PostgreSQL, give --data
+                     or --key)
+    --key VERIFIERKEY
+                     check the checkpoint with this verifier key
+                     ("name+hash+key", or a file holding it) instead of
+                     the signing key's
     --assembly ID    the assembly
     --format FORMAT  md (default), html (one self-contained, printable
                      file), pdf (paginated, the checkpoint on every page),
-                     akn (Akoma Ntoso 3.0 debate XML) or popolo (Popolo JSON)
+                     akn (Akoma Ntoso 3.0 debate XML), popolo (Popolo JSON),
+                     roster-csv or roster-xlsx (the roster)
     --size N         render at the stored checkpoint of tree size N instead
                      of the latest
     -o FILE          write to FILE instead of standard output
@@ -63,6 +82,9 @@ EXAMPLES
     plenum export --db meeting.db --assembly coop-2026 -o minutes.md
     plenum export --db meeting.db --assembly coop-2026 --format html -o minutes.html
     plenum export --db meeting.db --assembly coop-2026 --format akn --size 120
+    plenum export --db meeting.db --assembly coop-2026 --format roster-xlsx -o roster.xlsx
+    plenum export --db postgres://plenum@db/plenum --key verifier.key \
+        --assembly coop-2026 -o minutes.md
 `,
 		run: runExport,
 	})
@@ -71,6 +93,8 @@ EXAMPLES
 func runExport(ctx context.Context, env *cliEnv, args []string) error {
 	fs := newFlagSet(subcommands["export"], env)
 	db := fs.String("db", defaultDBPath, "")
+	data := fs.String("data", "", "")
+	key := fs.String("key", "", "")
 	id := fs.String("assembly", "", "")
 	format := fs.String("format", minutes.FormatMarkdown, "")
 	size := fs.Int64("size", 0, "")
@@ -85,37 +109,57 @@ func runExport(ctx context.Context, env *cliEnv, args []string) error {
 		return &exitError{code: 2, msg: "name the assembly with --assembly ID"}
 	}
 	if !validFormat(*format) {
-		return &exitError{code: 2, msg: fmt.Sprintf("unknown format %q; use one of %s", *format, strings.Join(minutes.Formats, ", "))}
+		return &exitError{code: 2, msg: fmt.Sprintf("unknown format %q; use one of %s", *format, strings.Join(append(minutes.Formats[:len(minutes.Formats):len(minutes.Formats)], rosterFormats...), ", "))}
+	}
+	if *data != "" && *key != "" {
+		return &exitError{code: 2, msg: "give --data or --key, not both"}
 	}
 	if *size < 0 {
 		return &exitError{code: 2, msg: "--size must be a tree size, 1 or more"}
 	}
-	lg, err := openLogReadOnly(ctx, *db, *id)
+	lg, err := openLogReadOnly(ctx, *db, *data, *id)
 	if err != nil {
 		return err
 	}
 	defer lg.store.Close()
+	if *key != "" {
+		if err := lg.useKey(*key); err != nil {
+			return err
+		}
+	}
 	signed, err := lg.checkpointAt(ctx, *size)
 	if err != nil {
 		return err
 	}
-	doc, err := lg.document(ctx, signed, lg.verifiers)
-	if err != nil {
-		return err
+	var doc []byte
+	if *format == formatRosterCSV || *format == formatRosterXLSX {
+		doc, err = lg.roster(ctx, signed, *format)
+	} else {
+		var d *minutes.Document
+		if d, err = lg.document(ctx, signed, lg.verifiers); err == nil {
+			doc, err = minutes.Render(d, *format)
+		}
 	}
-	data, err := minutes.Render(doc, *format)
 	if err != nil {
 		return err
 	}
 	if *out == "" {
-		_, err = env.stdout.Write(data)
+		_, err = env.stdout.Write(doc)
 		return err
 	}
-	return os.WriteFile(*out, data, 0o644)
+	return os.WriteFile(*out, doc, 0o644)
 }
 
+// The roster's formats, besides the minutes'.
+const (
+	formatRosterCSV  = "roster-csv"
+	formatRosterXLSX = "roster-xlsx"
+)
+
+var rosterFormats = []string{formatRosterCSV, formatRosterXLSX}
+
 func validFormat(f string) bool {
-	for _, x := range minutes.Formats {
+	for _, x := range append(minutes.Formats[:len(minutes.Formats):len(minutes.Formats)], rosterFormats...) {
 		if x == f {
 			return true
 		}
@@ -123,22 +167,38 @@ func validFormat(f string) bool {
 	return false
 }
 
+// roster writes the assembly's roster as of a signed checkpoint, which
+// must verify and be the root of the log's first entries.
+func (lg *readLog) roster(ctx context.Context, signed []byte, format string) ([]byte, error) {
+	st, err := lg.verifiedState(ctx, signed, lg.verifiers)
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	if format == formatRosterXLSX {
+		err = roster.WriteXLSX(&b, st)
+	} else {
+		err = roster.WriteCSV(&b, st)
+	}
+	return b.Bytes(), err
+}
+
 // readLog is one assembly's log in a database opened read-only, with the
 // verifier key of the database's signing key (if it is there).
 type readLog struct {
-	store     *sqlite.Store
+	store     ledger.Store
 	origin    string
 	vkey      string // "" when the data directory has no signing key
 	keyPath   string
 	verifiers note.Verifiers
 }
 
-// openLogReadOnly opens dbPath read-only and finds the log of assembly id.
-func openLogReadOnly(ctx context.Context, dbPath, id string) (*readLog, error) {
-	if _, err := os.Stat(dbPath); err != nil {
-		return nil, &exitError{code: 1, msg: fmt.Sprintf("cannot open the database: %v", err)}
-	}
-	st, err := sqlite.OpenReadOnly(dbPath)
+// openLogReadOnly opens the database dbArg names (a SQLite file or a
+// postgres:// URL) read-only and finds the log of assembly id. The
+// signing key is looked for in dataDir, by default the SQLite file's
+// folder; with PostgreSQL and no dataDir there is none.
+func openLogReadOnly(ctx context.Context, dbArg, dataDir, id string) (*readLog, error) {
+	st, err := openReadOnly(ctx, dbArg)
 	if err != nil {
 		return nil, err
 	}
@@ -147,7 +207,17 @@ func openLogReadOnly(ctx context.Context, dbPath, id string) (*readLog, error) {
 		st.Close()
 		return nil, err
 	}
-	lg := &readLog{store: st, keyPath: filepath.Join(filepath.Dir(dbPath), ledger.SigningKeyFile)}
+	dbPath := dbArg
+	if store.IsPostgres(dbArg) {
+		dbPath = "the database"
+	}
+	lg := &readLog{store: st}
+	if dataDir == "" && !store.IsPostgres(dbArg) {
+		dataDir = filepath.Dir(dbArg)
+	}
+	if dataDir != "" {
+		lg.keyPath = filepath.Join(dataDir, ledger.SigningKeyFile)
+	}
 	var ids []string
 	for _, o := range origins {
 		_, a, err := ledger.ParseOrigin(o)
@@ -167,10 +237,12 @@ func openLogReadOnly(ctx context.Context, dbPath, id string) (*readLog, error) {
 		}
 		return nil, &exitError{code: 1, msg: fmt.Sprintf("%s has no assembly %q; %s", dbPath, id, known)}
 	}
-	vkey, err := readVerifierKey(lg.keyPath)
-	if err != nil {
-		st.Close()
-		return nil, err
+	vkey := ""
+	if lg.keyPath != "" {
+		if vkey, err = readVerifierKey(lg.keyPath); err != nil {
+			st.Close()
+			return nil, err
+		}
 	}
 	if vkey != "" {
 		vs, err := newVerifierKeys(vkey)
@@ -181,6 +253,36 @@ func openLogReadOnly(ctx context.Context, dbPath, id string) (*readLog, error) {
 		lg.vkey, lg.verifiers = vkey, vs
 	}
 	return lg, nil
+}
+
+// openReadOnly opens the database dbArg names for reading only: an
+// existing SQLite file, or PostgreSQL.
+func openReadOnly(ctx context.Context, dbArg string) (ledger.Store, error) {
+	if !store.IsPostgres(dbArg) {
+		if _, err := os.Stat(dbArg); err != nil {
+			return nil, &exitError{code: 1, msg: fmt.Sprintf("cannot open the database: %v", err)}
+		}
+	}
+	st, err := store.OpenStore(ctx, dbArg, true)
+	if err != nil {
+		return nil, &exitError{code: 1, msg: fmt.Sprintf("cannot open the database: %v", err)}
+	}
+	return st, nil
+}
+
+// useKey makes key (a verifier key, or a file holding one) the key the
+// log's checkpoints are checked with.
+func (lg *readLog) useKey(key string) error {
+	vkey, err := readKeyArg(key)
+	if err != nil {
+		return err
+	}
+	vs, err := newVerifierKeys(vkey)
+	if err != nil {
+		return &exitError{code: 2, msg: fmt.Sprintf("--key: %v (want the verifier key, name+hash+key)", err)}
+	}
+	lg.vkey, lg.verifiers, lg.keyPath = vkey, vs, "--key"
+	return nil
 }
 
 // readVerifierKey returns the verifier key of the signing key at path,
@@ -204,7 +306,10 @@ func readVerifierKey(path string) (string, error) {
 // one when n is 0.
 func (lg *readLog) checkpointAt(ctx context.Context, n int64) ([]byte, error) {
 	if lg.verifiers == nil {
-		return nil, &exitError{code: 1, msg: fmt.Sprintf("there is no signing key at %s, so the log's checkpoints cannot be checked; export where the database's data directory has its key", lg.keyPath)}
+		if lg.keyPath == "" {
+			return nil, &exitError{code: 2, msg: "with a PostgreSQL database, give --key VERIFIERKEY (the key plenum serve printed) or --data DIR (the server's data directory) to check the checkpoints with"}
+		}
+		return nil, &exitError{code: 1, msg: fmt.Sprintf("there is no signing key at %s, so the log's checkpoints cannot be checked; export where the database's data directory has its key, or give --key", lg.keyPath)}
 	}
 	head, err := lg.store.Head(ctx, lg.origin)
 	if err != nil {
@@ -259,29 +364,7 @@ func (lg *readLog) stateAt(ctx context.Context, n int64) (*assembly.State, []led
 // document checks a signed checkpoint of the log and builds the minutes
 // of the state at its size.
 func (lg *readLog) document(ctx context.Context, signed []byte, verifiers note.Verifiers) (*minutes.Document, error) {
-	cp, n, err := ledger.OpenCheckpoint(signed, verifiers)
-	if err != nil {
-		return nil, &exitError{code: 1, msg: fmt.Sprintf("the checkpoint does not verify: %v", err)}
-	}
-	if cp.Origin != lg.origin {
-		return nil, &exitError{code: 1, msg: fmt.Sprintf("the checkpoint is of the log %s, not %s", cp.Origin, lg.origin)}
-	}
-	// The root hash of the first N entries as they are in the database,
-	// recomputed from their bytes, not read from the stored hashes: the
-	// minutes are rendered only from entries the signed checkpoint vouches for.
-	raw, err := ledger.ReadRaw(ctx, lg.store, lg.origin, 0, cp.Size)
-	if err != nil {
-		return nil, &exitError{code: 1, msg: fmt.Sprintf("the log does not have the %d entries the checkpoint covers: %v", cp.Size, err)}
-	}
-	root, err := treeHash(raw)
-	if err != nil {
-		return nil, err
-	}
-	if root != cp.Hash {
-		return nil, &exitError{code: 1, msg: fmt.Sprintf("the log's first %d entries hash to %s, but the signed checkpoint states %s: the log was changed after the checkpoint was signed (run plenum verify --db for the first bad entry)",
-			cp.Size, base64.StdEncoding.EncodeToString(root[:]), base64.StdEncoding.EncodeToString(cp.Hash[:]))}
-	}
-	st, entries, err := lg.stateAt(ctx, cp.Size)
+	cp, n, st, entries, err := lg.verifiedAt(ctx, signed, verifiers)
 	if err != nil {
 		return nil, err
 	}
@@ -291,6 +374,49 @@ func (lg *readLog) document(ctx context.Context, signed []byte, verifiers note.V
 		c.Time = entries[len(entries)-1].Time
 	}
 	return minutes.Build(st, c), nil
+}
+
+// verifiedState returns the state of the log at a signed checkpoint, as
+// verifiedAt checks it.
+func (lg *readLog) verifiedState(ctx context.Context, signed []byte, verifiers note.Verifiers) (*assembly.State, error) {
+	_, _, st, _, err := lg.verifiedAt(ctx, signed, verifiers)
+	return st, err
+}
+
+// verifiedAt checks a signed checkpoint of the log — its signature, and
+// that the log's first entries hash to its root — and replays exactly
+// those entries.
+func (lg *readLog) verifiedAt(ctx context.Context, signed []byte, verifiers note.Verifiers) (ledger.Checkpoint, *note.Note, *assembly.State, []ledger.Entry, error) {
+	fail := func(err error) (ledger.Checkpoint, *note.Note, *assembly.State, []ledger.Entry, error) {
+		return ledger.Checkpoint{}, nil, nil, nil, err
+	}
+	cp, n, err := ledger.OpenCheckpoint(signed, verifiers)
+	if err != nil {
+		return fail(&exitError{code: 1, msg: fmt.Sprintf("the checkpoint does not verify: %v", err)})
+	}
+	if cp.Origin != lg.origin {
+		return fail(&exitError{code: 1, msg: fmt.Sprintf("the checkpoint is of the log %s, not %s", cp.Origin, lg.origin)})
+	}
+	// The root hash of the first N entries as they are in the database,
+	// recomputed from their bytes, not read from the stored hashes: the
+	// minutes are rendered only from entries the signed checkpoint vouches for.
+	raw, err := ledger.ReadRaw(ctx, lg.store, lg.origin, 0, cp.Size)
+	if err != nil {
+		return fail(&exitError{code: 1, msg: fmt.Sprintf("the log does not have the %d entries the checkpoint covers: %v", cp.Size, err)})
+	}
+	root, err := treeHash(raw)
+	if err != nil {
+		return fail(err)
+	}
+	if root != cp.Hash {
+		return fail(&exitError{code: 1, msg: fmt.Sprintf("the log's first %d entries hash to %s, but the signed checkpoint states %s: the log was changed after the checkpoint was signed (run plenum verify --db for the first bad entry)",
+			cp.Size, base64.StdEncoding.EncodeToString(root[:]), base64.StdEncoding.EncodeToString(cp.Hash[:]))})
+	}
+	st, entries, err := lg.stateAt(ctx, cp.Size)
+	if err != nil {
+		return fail(err)
+	}
+	return cp, n, st, entries, nil
 }
 
 // verifierKeyOf names the verifier key that signed n, of those known.

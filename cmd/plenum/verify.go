@@ -17,7 +17,7 @@ import (
 
 	"plenum/engine"
 	"plenum/ledger"
-	"plenum/store/sqlite"
+	"plenum/store"
 )
 
 func init() {
@@ -29,8 +29,8 @@ NAME
     plenum verify — audit the record: every hash, signature and checkpoint
 
 SYNOPSIS
-    plenum verify --db PATH [--key VERIFIERKEY] [--no-replay]
-    plenum verify --db PATH --document FILE
+    plenum verify --db PATH|URL [--key VERIFIERKEY | --data DIR] [--no-replay]
+    plenum verify --db PATH|URL [--data DIR] --document FILE
     plenum verify --url URL --key VERIFIERKEY [--witness VKEY ...]
                   [--witnesses-needed K] [--since CHECKPOINTFILE] [--no-replay]
     plenum verify --receipt FILE --key VERIFIERKEY [--witness VKEY ...] [--url URL]
@@ -48,12 +48,15 @@ DESCRIPTION
     the rules of procedure.
 
     The database is opened read-only; it is safe to verify while plenum
-    serve is running.
+    serve is running. --db takes a SQLite file or a postgres:// URL.
 
     Without --key, the verifier key is derived from the signing key in the
-    database's folder. That checks the record against itself only: whoever
-    can rewrite the database can replace that key too. For an independent
-    audit, pass the verifier key published when the server started.
+    data directory: --data DIR, by default the SQLite file's folder. That
+    checks the record against itself only: whoever can rewrite the
+    database can replace that key too. For an independent audit, pass the
+    verifier key published when the server started. A PostgreSQL database
+    has no folder beside it: give --key (or, to trust the server's own
+    key, --data with the server's data directory).
 
     On a large log a progress bar is drawn on standard error.
 
@@ -85,9 +88,13 @@ DESCRIPTION
     whoever holds the token can tell the ballot is theirs.
 
 OPTIONS
-    --db PATH           the SQLite database (default ./plenum-data/plenum.db)
+    --db PATH|URL       the SQLite database (default ./plenum-data/plenum.db),
+                        or a postgres:// URL for PostgreSQL
     --key VERIFIERKEY   the verifier key ("name+hash+key"), or a file
                         holding it
+    --data DIR          the data directory whose signing.key gives the key
+                        when --key is not given (default: the SQLite
+                        database's folder)
     --no-replay         check hashes and signatures only, without replaying
                         the events through the rules of procedure
     --document FILE     an exported document to check against --db
@@ -116,6 +123,10 @@ EXAMPLES
     Check the running server's own database against the key beside it:
 
         plenum verify --db plenum-data/plenum.db
+
+    Check a PostgreSQL database against the published key:
+
+        plenum verify --db postgres://plenum@db.example/plenum --key verifier.key
 `,
 		run: runVerify,
 	})
@@ -129,6 +140,7 @@ func runVerify(ctx context.Context, env *cliEnv, args []string) error {
 	fs := newFlagSet(subcommands["verify"], env)
 	db := fs.String("db", defaultDBPath, "")
 	key := fs.String("key", "", "")
+	data := fs.String("data", "", "")
 	noReplay := fs.Bool("no-replay", false, "")
 	document := fs.String("document", "", "")
 	url := fs.String("url", "", "")
@@ -160,7 +172,7 @@ func runVerify(ctx context.Context, env *cliEnv, args []string) error {
 	// Each mode of verify reads its own source.
 	switch {
 	case *document != "":
-		return runVerifyDocument(ctx, env, *db, *document)
+		return runVerifyDocument(ctx, env, *db, *data, *document)
 	case *receipt != "":
 		return runVerifyReceipt(ctx, env, *receipt, *key, witnesses, *url, *token)
 	case *excerpt != "":
@@ -175,7 +187,10 @@ func runVerify(ctx context.Context, env *cliEnv, args []string) error {
 		}
 		return verifyRemote(ctx, env, remoteVerify{url: *url, vkey: *key, witnesses: witnesses, quorum: *needed, since: *since, replay: replay})
 	}
-	return verifyDB(ctx, env, *db, *key, !*noReplay)
+	if *key != "" && *data != "" {
+		return &exitError{code: 2, msg: "give --key or --data, not both"}
+	}
+	return verifyDB(ctx, env, *db, *data, *key, !*noReplay)
 }
 
 // remoteReplay returns a replay callback for a log fetched over HTTP: each
@@ -213,10 +228,17 @@ func remoteReplay(ctx context.Context, url string) func(int64, []byte) error {
 }
 
 // loadVerifier returns the verifier for key (a verifier key or a file
-// holding one) or, if key is empty, derived from the signing key beside db.
-func loadVerifier(env *cliEnv, key, db string) (note.Verifier, error) {
+// holding one) or, if key is empty, derived from the signing key in
+// dataDir (by default beside a SQLite db).
+func loadVerifier(env *cliEnv, key, db, dataDir string) (note.Verifier, error) {
 	if key == "" {
-		path := filepath.Join(filepath.Dir(db), ledger.SigningKeyFile)
+		if dataDir == "" {
+			if store.IsPostgres(db) {
+				return nil, &exitError{code: 2, msg: "with a PostgreSQL database, give --key VERIFIERKEY (the key plenum serve printed), or --data DIR (the server's data directory) to trust the key there"}
+			}
+			dataDir = filepath.Dir(db)
+		}
+		path := filepath.Join(dataDir, ledger.SigningKeyFile)
 		skey, err := os.ReadFile(path)
 		if err != nil {
 			return nil, &exitError{code: 1, msg: fmt.Sprintf("no --key given and no signing key to derive it from: %v", err)}
@@ -227,12 +249,11 @@ func loadVerifier(env *cliEnv, key, db string) (note.Verifier, error) {
 		}
 		fmt.Fprintf(env.stderr, "warning: no --key given; trusting the key in %s (%s)\n", path, vkey)
 		key = vkey
-	} else if strings.Count(key, "+") < 2 {
-		data, err := os.ReadFile(key)
-		if err != nil {
-			return nil, &exitError{code: 2, msg: fmt.Sprintf("--key %q is neither a verifier key nor a readable file", key)}
+	} else {
+		var err error
+		if key, err = readKeyArg(key); err != nil {
+			return nil, err
 		}
-		key = strings.TrimSpace(string(data))
 	}
 	v, err := note.NewVerifier(key)
 	if err != nil {
@@ -241,17 +262,32 @@ func loadVerifier(env *cliEnv, key, db string) (note.Verifier, error) {
 	return v, nil
 }
 
-func verifyDB(ctx context.Context, env *cliEnv, db, key string, replay bool) error {
-	if _, err := os.Stat(db); err != nil {
-		return &exitError{code: 1, msg: fmt.Sprintf("cannot read the database: %v", err)}
+// readKeyArg returns the verifier key an argument gives: the key itself
+// ("name+hash+key"), or the name of a file holding it.
+func readKeyArg(key string) (string, error) {
+	if strings.Count(key, "+") >= 2 {
+		return key, nil
 	}
-	v, err := loadVerifier(env, key, db)
+	data, err := os.ReadFile(key)
+	if err != nil {
+		return "", &exitError{code: 2, msg: fmt.Sprintf("--key %q is neither a verifier key nor a readable file", key)}
+	}
+	return strings.TrimSpace(string(data)), nil
+}
+
+func verifyDB(ctx context.Context, env *cliEnv, db, dataDir, key string, replay bool) error {
+	if !store.IsPostgres(db) {
+		if _, err := os.Stat(db); err != nil {
+			return &exitError{code: 1, msg: fmt.Sprintf("cannot read the database: %v", err)}
+		}
+	}
+	v, err := loadVerifier(env, key, db, dataDir)
 	if err != nil {
 		return err
 	}
-	st, err := sqlite.OpenReadOnly(db)
+	st, err := store.OpenStore(ctx, db, true)
 	if err != nil {
-		return &exitError{code: 1, msg: err.Error()}
+		return &exitError{code: 1, msg: fmt.Sprintf("cannot read the database: %v", err)}
 	}
 	defer st.Close()
 

@@ -21,10 +21,11 @@ import (
 // the document's format gives the document byte for byte. Otherwise it
 // returns an *exitError with code 1 naming the first difference.
 //
-// The verifier key is the one of the signing key beside the database; if
-// that is absent, the key the document states is used, and the output says
-// so: compare it with the key the assembly publishes.
-func runVerifyDocument(ctx context.Context, env *cliEnv, dbPath, file string) error {
+// The verifier key is the one of the signing key in dataDir (by default
+// beside a SQLite database); if that is absent, the key the document
+// states is used, and the output says so: compare it with the key the
+// assembly publishes.
+func runVerifyDocument(ctx context.Context, env *cliEnv, dbPath, dataDir, file string) error {
 	data, err := os.ReadFile(file)
 	if err != nil {
 		return &exitError{code: 1, msg: fmt.Sprintf("cannot read the document: %v", err)}
@@ -41,7 +42,7 @@ func runVerifyDocument(ctx context.Context, env *cliEnv, dbPath, file string) er
 	if err != nil {
 		return &exitError{code: 1, msg: fmt.Sprintf("%s: the stated checkpoint's origin %q is not a plenum log: %v", file, signedCP.Origin, err)}
 	}
-	lg, err := openLogReadOnly(ctx, dbPath, id)
+	lg, err := openLogReadOnly(ctx, dbPath, dataDir, id)
 	if err != nil {
 		return err
 	}

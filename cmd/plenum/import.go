@@ -1,0 +1,410 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"golang.org/x/mod/sumdb/note"
+
+	"plenum/assembly"
+	"plenum/engine"
+	"plenum/ledger"
+	"plenum/roster"
+	"plenum/store"
+)
+
+func init() {
+	register(&subcommand{
+		name:    "import",
+		summary: "import delegates, organizations and mandates from a spreadsheet (CSV, XLSX)",
+		usage: `
+NAME
+    plenum import — import an assembly's delegates from a spreadsheet
+
+SYNOPSIS
+    plenum import [--db PATH|URL] [--data DIR] [--name SERVER] --assembly ID
+                  [--actor PERSON] [--create-organizations] [--good-rows]
+                  [--dry-run] FILE
+
+DESCRIPTION
+    Reads FILE, a roster of delegates — an Excel workbook (.xlsx) or CSV —
+    and makes the assembly's record match it: it adds the persons and
+    mandates the assembly does not have, and amends the names, references,
+    organizations, kinds, weights, verifications and proxies that differ.
+    Each change is an ordinary command (docs/script.md), recorded in the
+    assembly's signed log; all of them go in one batch.
+
+    The columns are found by their headers, in English: Ref, Name,
+    Organization, Kind, Weight, Proxy, Status, and the other names
+    docs/import.md lists (Full name, Delegation, Votes, Member no., …),
+    without regard to case or spaces. Only Name is required. The header
+    may be below a title; other columns are not read.
+
+    A person is found again by the Ref column (the organiser's own
+    reference, such as a member number), else by name. Importing the same
+    file again changes nothing. A person of the assembly whom the file
+    does not list is not removed: they are listed at the end, for the
+    mandate commission to decide.
+
+    Every row is checked first: a missing name, an unknown organization,
+    the same person twice, a bad kind, weight, status or proxy, and what
+    the rules of procedure refuse (a weight where every mandate has one
+    vote, a proxy where proxies are not allowed). Each problem names its
+    row and column. If any row has a problem nothing is recorded, unless
+    --good-rows says to record the other rows.
+
+    With --dry-run, import prints every row with what it would do, and
+    records nothing. It opens the database read-only, and needs no key.
+
+    The import writes to the database itself: stop plenum serve on that
+    database first.
+
+OPTIONS
+    --db PATH|URL    the SQLite database (default ./plenum-data/plenum.db),
+                     or a postgres:// URL for PostgreSQL
+    --data DIR       the data directory holding signing.key (default: the
+                     SQLite database's folder; required with PostgreSQL)
+    --name SERVER    the server name in the logs' origins (default
+                     plenum.localhost)
+    --assembly ID    the assembly to import into
+    --actor PERSON   the person on whose authority the commands are given:
+                     an administrator, a secretary or the mandate
+                     commission (default: the assembly's administrator,
+                     when it has one)
+    --create-organizations
+                     add the organizations the file names that the
+                     assembly does not have (otherwise such a row is an
+                     error, so that a misspelling is caught)
+    --good-rows      record the rows without problems even if others have
+    --dry-run        print what the import would do; record nothing
+
+EXIT STATUS
+    0 when the file was recorded (with --dry-run: when it has no problem),
+    1 when a row has a problem and nothing was recorded (or, with
+    --good-rows, only the good rows were), or the database cannot be
+    read or written, 2 for a usage error.
+
+EXAMPLES
+    plenum import --db plenum-data/plenum.db --assembly congress-2026 --dry-run delegates.xlsx
+    plenum import --db plenum-data/plenum.db --assembly congress-2026 delegates.xlsx
+    plenum export --db plenum-data/plenum.db --assembly congress-2026 --format roster-xlsx -o roster.xlsx
+`,
+		run: runImport,
+	})
+}
+
+func runImport(ctx context.Context, env *cliEnv, args []string) error {
+	fs := newFlagSet(subcommands["import"], env)
+	db := fs.String("db", defaultDBPath, "")
+	data := fs.String("data", "", "")
+	name := fs.String("name", ledger.DefaultServerName, "")
+	id := fs.String("assembly", "", "")
+	actor := fs.String("actor", "", "")
+	create := fs.Bool("create-organizations", false, "")
+	goodRows := fs.Bool("good-rows", false, "")
+	dryRun := fs.Bool("dry-run", false, "")
+	if err := fs.Parse(args); err != nil {
+		return usageErr(err)
+	}
+	if fs.NArg() != 1 {
+		return &exitError{code: 2, msg: "name one roster file (.xlsx or .csv); options come before it"}
+	}
+	if *id == "" {
+		return &exitError{code: 2, msg: "name the assembly with --assembly ID"}
+	}
+	if *goodRows && *dryRun {
+		return &exitError{code: 2, msg: "--dry-run records nothing; leave out --good-rows"}
+	}
+	file := fs.Arg(0)
+	content, err := readRosterFile(file)
+	if err != nil {
+		return err
+	}
+	tab, err := roster.Read(file, content)
+	if err != nil {
+		return &exitError{code: 1, msg: fmt.Sprintf("%s: %v", file, err)}
+	}
+
+	var imp *importTarget
+	if *dryRun {
+		imp, err = openImportReadOnly(ctx, *db, *id)
+	} else {
+		imp, err = openImportWriter(ctx, *db, *data, *name, *id)
+	}
+	if err != nil {
+		return err
+	}
+	defer imp.close()
+	s, err := imp.fresh()
+	if err != nil {
+		return err
+	}
+	if *actor == "" {
+		if *actor, err = soleAdministrator(s); err != nil {
+			return err
+		}
+	}
+	start := time.Now()
+	pv, err := roster.Plan(tab, imp.fresh, roster.Options{Actor: *actor, At: time.Now(), CreateOrganizations: *create})
+	if errors.Is(err, roster.ErrNotRegistrar) {
+		return &exitError{code: 1, msg: fmt.Sprintf("%s may not register delegates in %s: give --actor with an administrator, a secretary or the mandate commission", *actor, *id)}
+	}
+	if err != nil {
+		return err
+	}
+	planned := time.Since(start)
+	printPreview(env.stdout, file, pv, *dryRun)
+	sum := pv.Summary
+	switch {
+	case *dryRun:
+		fmt.Fprintf(env.stdout, "dry run: nothing recorded (read and checked in %v)\n", planned.Round(time.Millisecond))
+		if sum.Errors > 0 {
+			return &exitError{code: 1, msg: fmt.Sprintf("%d %s with problems", sum.Errors, pluralWord(sum.Errors, "row", "rows"))}
+		}
+		return nil
+	case sum.Errors > 0 && !*goodRows:
+		good := sum.Rows - sum.Errors
+		return &exitError{code: 1, msg: fmt.Sprintf("nothing recorded: %d %s with problems; correct the file and import it again, or record the %d good %s with --good-rows",
+			sum.Errors, pluralWord(sum.Errors, "row", "rows"), good, pluralWord(good, "row", "rows"))}
+	}
+	if len(pv.Commands) == 0 {
+		fmt.Fprintln(env.stdout, "nothing to record: the assembly already matches the file")
+	} else {
+		metas, cmds := pv.Batch()
+		results, failed, err := imp.assembly.SubmitAll(ctx, metas, cmds)
+		if err != nil {
+			// The batch was rehearsed on the same state; a refusal here
+			// means someone else wrote to the record meanwhile.
+			if failed >= 0 {
+				return fmt.Errorf("the command %s of row %d was refused: %w; %d commands before it were recorded: import the file again to finish", cmds[failed].CommandName(), pv.Commands[failed].Row, err, len(results))
+			}
+			return fmt.Errorf("nothing recorded: %w", err)
+		}
+		fmt.Fprintf(env.stdout, "recorded %d commands in one batch (%v)\n", len(results), time.Since(start).Round(time.Millisecond))
+	}
+	if sum.Errors > 0 {
+		return &exitError{code: 1, msg: fmt.Sprintf("the good rows were recorded; %d %s with problems %s not", sum.Errors, pluralWord(sum.Errors, "row", "rows"), pluralWord(sum.Errors, "was", "were"))}
+	}
+	return nil
+}
+
+// readRosterFile reads a roster file, refusing one larger than a roster
+// can be before reading it whole.
+func readRosterFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, &exitError{code: 1, msg: err.Error()}
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, roster.MaxFileSize+1))
+	if err != nil {
+		return nil, &exitError{code: 1, msg: fmt.Sprintf("%s: %v", path, err)}
+	}
+	return data, nil
+}
+
+// soleAdministrator is the actor an import defaults to: the assembly's
+// administrator, if it has exactly one.
+func soleAdministrator(s *assembly.State) (string, error) {
+	var admins []string
+	for p := range s.Roles {
+		if s.HasRole(p, assembly.RoleAdministrator) {
+			admins = append(admins, p)
+		}
+	}
+	sort.Strings(admins)
+	if len(admins) == 1 {
+		return admins[0], nil
+	}
+	return "", &exitError{code: 2, msg: fmt.Sprintf("%s has %d administrators (%s); say on whose authority the import is made with --actor", s.Assembly.ID, len(admins), strings.Join(admins, ", "))}
+}
+
+// importTarget is the assembly an import reads (and, unless a dry run,
+// writes): the entries of its log, replayed afresh for each rehearsal.
+type importTarget struct {
+	st       ledger.Store
+	eng      *engine.Engine   // nil in a dry run
+	assembly *engine.Assembly // nil in a dry run
+	origin   string
+	entries  []ledger.Entry
+}
+
+func (t *importTarget) close() {
+	if t.eng != nil {
+		t.eng.Close()
+	}
+	t.st.Close()
+}
+
+// fresh replays the log's entries into a new state.
+func (t *importTarget) fresh() (*assembly.State, error) {
+	r := engine.NewReplayer()
+	for _, e := range t.entries {
+		if err := r.Apply(t.origin, e); err != nil {
+			return nil, fmt.Errorf("replaying the log of the assembly: %w", err)
+		}
+	}
+	s := r.State(t.origin)
+	if s == nil {
+		return nil, errors.New("the assembly's log is empty")
+	}
+	return s, nil
+}
+
+// openImportReadOnly opens the assembly's log for a dry run: read-only,
+// without the signing key.
+func openImportReadOnly(ctx context.Context, db, id string) (*importTarget, error) {
+	lg, err := openLogReadOnly(ctx, db, "", id)
+	if err != nil {
+		return nil, err
+	}
+	t := &importTarget{st: lg.store, origin: lg.origin}
+	head, err := lg.store.Head(ctx, lg.origin)
+	if err == nil {
+		t.entries, err = ledger.ReadEntries(ctx, lg.store, lg.origin, 0, head.Size)
+	}
+	if err != nil {
+		t.close()
+		return nil, err
+	}
+	return t, nil
+}
+
+// openImportWriter opens the database for writing, with its signing key,
+// and the engine over it (which audits and replays every log), and reads
+// the assembly's entries.
+//
+// Only one process may write to a database: a running plenum serve must
+// be stopped first. The check that refuses a database held by another
+// writer belongs right after the store is opened, as in replay.
+func openImportWriter(ctx context.Context, db, data, name, id string) (*importTarget, error) {
+	if !ledger.ValidServerName(name) {
+		return nil, &exitError{code: 2, msg: fmt.Sprintf("--name %q: use letters, digits, '.', '-' and ':' only", name)}
+	}
+	if store.IsPostgres(db) {
+		if data == "" {
+			return nil, &exitError{code: 2, msg: "with a PostgreSQL database, give --data DIR: the data directory of plenum serve, which holds the signing key"}
+		}
+	} else {
+		if _, err := os.Stat(db); err != nil {
+			return nil, &exitError{code: 1, msg: fmt.Sprintf("cannot open the database: %v (create the assembly first: plenum replay, or the set-up pages of plenum serve)", err)}
+		}
+		if data == "" {
+			data = filepath.Dir(db)
+		}
+	}
+	keyPath := filepath.Join(data, ledger.SigningKeyFile)
+	if _, err := os.Stat(keyPath); err != nil {
+		return nil, &exitError{code: 1, msg: fmt.Sprintf("no signing key at %s: the import signs the log with the key of the server that keeps it; give --data with that server's data directory", keyPath)}
+	}
+	signer, vkey, err := ledger.LoadOrCreateKey(data, name)
+	if err != nil {
+		return nil, &exitError{code: 1, msg: err.Error()}
+	}
+	verifier, err := note.NewVerifier(vkey)
+	if err != nil {
+		return nil, err
+	}
+	st, err := store.OpenStore(ctx, db, false)
+	if err != nil {
+		return nil, &exitError{code: 1, msg: fmt.Sprintf("cannot open the database: %v", err)}
+	}
+	eng, err := engine.Open(ctx, st, engine.Options{Server: name, Signer: signer, Verifiers: note.VerifierList(verifier)})
+	if err != nil {
+		st.Close()
+		return nil, &exitError{code: 1, msg: err.Error()}
+	}
+	t := &importTarget{st: st, eng: eng}
+	a, ok := eng.Assembly(id)
+	if !ok {
+		var ids []string
+		for _, a := range eng.Assemblies() {
+			ids = append(ids, a.ID())
+		}
+		t.close()
+		known := "it has no assemblies"
+		if len(ids) > 0 {
+			known = "its assemblies are " + strings.Join(ids, ", ")
+		}
+		return nil, &exitError{code: 1, msg: fmt.Sprintf("the database has no assembly %q; %s", id, known)}
+	}
+	t.assembly, t.origin = a, a.Log().Origin()
+	if t.entries, err = ledger.ReadEntries(ctx, st, t.origin, 0, a.Log().Size()); err != nil {
+		t.close()
+		return nil, err
+	}
+	return t, nil
+}
+
+// printPreview writes what the import does: how the file was read, each
+// row with a problem, a note or a change (every row when all is set), the
+// persons missing from the file, and the counts.
+func printPreview(w io.Writer, file string, pv *roster.Preview, all bool) {
+	t := pv.Table
+	where := ""
+	if t.Format == "xlsx" {
+		where = fmt.Sprintf(", worksheet %q", t.Sheet)
+		if t.Sheets > 1 {
+			where += fmt.Sprintf(" (the first of %d)", t.Sheets)
+		}
+	}
+	fmt.Fprintf(w, "%s%s: header on row %d, %d %s\n", filepath.Base(file), where, t.HeaderRow, len(t.Rows), pluralWord(len(t.Rows), "row", "rows"))
+	var cols []string
+	for i, f := range t.Fields {
+		if f != "" {
+			cols = append(cols, fmt.Sprintf("%s %s → %s", roster.ColumnLetter(i), t.Headers[i], f))
+		}
+	}
+	fmt.Fprintf(w, "columns: %s\n", strings.Join(cols, ", "))
+	if u := t.Unused(); len(u) > 0 {
+		fmt.Fprintf(w, "not read: %s\n", strings.Join(u, ", "))
+	}
+	fmt.Fprintln(w)
+	for _, r := range pv.Rows {
+		show := all || r.Action == roster.ActionError || r.Action == roster.ActionChange || len(r.Notes) > 0
+		if !show {
+			continue
+		}
+		label := r.Name
+		if label == "" {
+			label = "(no name)"
+		}
+		what := string(r.Action)
+		if len(r.Changes) > 0 {
+			what += ": " + strings.Join(r.Changes, "; ")
+		}
+		fmt.Fprintf(w, "row %-5d %s — %s\n", r.Number, label, what)
+		for _, p := range r.Problems {
+			p := *p
+			p.Row = 0
+			fmt.Fprintf(w, "          problem: %s\n", p.Error())
+		}
+		for _, n := range r.Notes {
+			fmt.Fprintf(w, "          note: %s\n", n)
+		}
+	}
+	if len(pv.NewOrganizations) > 0 {
+		fmt.Fprintf(w, "\nnew organizations: %s\n", strings.Join(pv.NewOrganizations, ", "))
+	}
+	if len(pv.Missing) > 0 {
+		fmt.Fprintf(w, "\nnot in the file, for the mandate commission to decide (the import changes nothing about them):\n")
+		for _, m := range pv.Missing {
+			ref := ""
+			if m.Ref != "" {
+				ref = " (" + m.Ref + ")"
+			}
+			fmt.Fprintf(w, "  %s%s, %s\n", m.Name, ref, strings.Join(m.Organizations, ", "))
+		}
+	}
+	s := pv.Summary
+	fmt.Fprintf(w, "\n%d %s: %d to add, %d to change, %d unchanged, %d with problems; %d new %s; %d %s of the assembly not in the file\n",
+		s.Rows, pluralWord(s.Rows, "row", "rows"), s.Added, s.Changed, s.Unchanged, s.Errors,
+		s.Organizations, pluralWord(s.Organizations, "organization", "organizations"), s.Missing, pluralWord(s.Missing, "person", "persons"))
+}
