@@ -179,7 +179,14 @@ func sniffComma(data []byte) rune {
 // ReadXLSX reads a roster from an Excel workbook: the first visible
 // worksheet, cells as the spreadsheet shows them (a number formatted
 // "0.00" reads "2.00").
-func ReadXLSX(data []byte) (*Table, error) {
+func ReadXLSX(data []byte) (t *Table, err error) {
+	// A workbook is a hostile upload as much as a spreadsheet: a panic in
+	// the parser on a malformed one is a refusal, not a crash.
+	defer func() {
+		if r := recover(); r != nil {
+			t, err = nil, &Problem{Msg: fmt.Sprintf("the workbook cannot be read (%v); save it again as an Excel workbook (.xlsx) or as CSV UTF-8", r)}
+		}
+	}()
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: maxUnzipSize, UnzipXMLSizeLimit: maxUnzipXML})
 	if err != nil {
 		if strings.Contains(err.Error(), "unzip size") {
@@ -220,8 +227,7 @@ func ReadXLSX(data []byte) (*Table, error) {
 	if err := rows.Error(); err != nil {
 		return nil, &Problem{Msg: fmt.Sprintf("the worksheet %q cannot be read: %v", sheet, err)}
 	}
-	t, err := build(raw)
-	if err != nil {
+	if t, err = build(raw); err != nil {
 		return nil, err
 	}
 	t.Format, t.Sheet, t.Sheets = "xlsx", sheet, len(sheets)
