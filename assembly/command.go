@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Command is one thing someone does at an assembly: one Go struct per
@@ -54,6 +55,18 @@ func (env Envelope) Meta() Meta {
 // fields, a missing cmd, actor or at, and a malformed id are refused.
 func ParseEnvelope(line []byte) (Envelope, error) {
 	var env Envelope
+	if !utf8.Valid(line) {
+		// encoding/json would replace the bytes silently with U+FFFD.
+		at := 0
+		for at < len(line) {
+			r, n := utf8.DecodeRune(line[at:])
+			if r == utf8.RuneError && n <= 1 {
+				break
+			}
+			at += n
+		}
+		return Envelope{}, fieldErr("", "the command line is not valid UTF-8 (at byte %d): save the script as UTF-8", at)
+	}
 	dec := json.NewDecoder(bytes.NewReader(line))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&env); err != nil {

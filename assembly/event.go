@@ -128,6 +128,14 @@ func Decide(s *State, m Meta, c Command) ([]Event, error) {
 		if err := validateStruct(c.CommandName(), reflect.ValueOf(c)); err != nil {
 			return nil, err
 		}
+		// Every text the record would store, in one place: UTF-8, no
+		// control characters, no bidirectional overrides.
+		if err := checkTexts(c.CommandName(), reflect.ValueOf(c), ""); err != nil {
+			return nil, err
+		}
+	}
+	if msg := checkText(m.Key, false); msg != "" {
+		return nil, fieldErr("key", "the idempotency key %s", msg)
 	}
 	if m.Key != "" {
 		if _, ok := s.Keys[m.Key]; ok {

@@ -225,6 +225,9 @@ func (c AddPerson) decide(s *State, m Meta) ([]Event, error) {
 	if !s.mayRegister(m.Actor) {
 		return nil, forbidden("only %s may add persons", registrars)
 	}
+	if err := refuseReserved("id", c.ID); err != nil {
+		return nil, err
+	}
 	if p := s.Persons[c.ID]; p != nil {
 		return nil, conflict("there is already a person %q (%s)", c.ID, p.Name)
 	}

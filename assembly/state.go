@@ -412,9 +412,10 @@ type State struct {
 	ElectionOrder []string
 	Gaps          int
 	Record        []RecordEntry
-	RecordIndex   map[int]int    // event index → position in Record
-	Keys          map[string]int // idempotency key → index of its first event
-	Events        int            // events applied
+	RecordIndex   map[int]int        // event index → position in Record
+	Keys          map[string]int     // idempotency key → index of its first event
+	Access        map[string]*Access // person → what the record says of their access code
+	Events        int                // events applied
 
 	voting map[string]string // person → the verified mandate they vote with
 	refs   map[string]string // a person's reference (Person.Ref) → their id
@@ -440,6 +441,7 @@ func NewState() *State {
 		Elections:     map[string]*Election{},
 		RecordIndex:   map[int]int{},
 		Keys:          map[string]int{},
+		Access:        map[string]*Access{},
 		voting:        map[string]string{},
 		refs:          map[string]string{},
 	}

@@ -1,0 +1,228 @@
+package assembly
+
+import (
+	"strings"
+	"time"
+)
+
+// ServerAdministrator is the actor a server administrator acts as in every
+// assembly (package auth logs them in as this person). No add_person may
+// take the id, so that nobody can be made to act as the server
+// administrator from inside an assembly.
+const ServerAdministrator = "admin"
+
+// SystemActor is the actor plenum itself gives commands as; no person may
+// take the id.
+const SystemActor = "system"
+
+// reservedIDs are the person ids add_person refuses: the actors that
+// packages auth and httpapi give a meaning of their own.
+var reservedIDs = map[string]string{
+	ServerAdministrator: "the server administrator",
+	SystemActor:         "plenum itself",
+}
+
+// Reserved reports whether id is a person id that add_person refuses, and
+// who it stands for.
+func Reserved(id string) (string, bool) {
+	who, ok := reservedIDs[id]
+	return who, ok
+}
+
+// IssueAccessCodes records that new access codes are made for persons, each
+// replacing the person's earlier code and ending their sessions. The codes
+// themselves are made outside the domain (package cards, with package
+// auth), after this command is durable, and never enter the record: the
+// event says who issued codes for whom and when, and nothing else.
+//
+// The mandate commission (and an assembly's administrator) issues codes only
+// for persons who hold a mandate (submitted or verified, as holder or
+// proxy) and no office; codes for officers (administrator, chair,
+// secretary, mandate commission, teller, and the presidium and secretaries
+// of the open sitting) and for persons without a mandate are issued only by
+// the server administrator. So no officer can obtain a way to act as
+// another officer, and every code that exists has an entry naming who
+// issued it.
+type IssueAccessCodes struct {
+	Persons []string `json:"persons" plenum:"required,id"`
+}
+
+// RevokeAccessCodes records that persons' access codes stop working and
+// their sessions end. The mandate commission may revoke the codes of
+// anyone who holds no office; the server administrator those of anyone.
+type RevokeAccessCodes struct {
+	Persons []string `json:"persons" plenum:"required,id"`
+	Reason  string   `json:"reason"`
+}
+
+func (IssueAccessCodes) CommandName() string  { return "issue_access_codes" }
+func (RevokeAccessCodes) CommandName() string { return "revoke_access_codes" }
+
+// AccessCodesIssued: new access codes were made for persons (never the
+// codes themselves).
+type AccessCodesIssued struct {
+	Meta    `json:"meta"`
+	Persons []string `json:"persons"`
+}
+
+// AccessCodesRevoked: persons' access codes were revoked and their
+// sessions ended.
+type AccessCodesRevoked struct {
+	Meta    `json:"meta"`
+	Persons []string `json:"persons"`
+	Reason  string   `json:"reason"`
+}
+
+func (AccessCodesIssued) EventType() string  { return "access_codes_issued" }
+func (AccessCodesRevoked) EventType() string { return "access_codes_revoked" }
+
+// Access is what the record says about one person's access code.
+type Access struct {
+	Issued    time.Time `json:"issued"`     // when the latest code was issued
+	IssuedBy  string    `json:"issued_by"`  // who issued it
+	Revoked   time.Time `json:"revoked"`    // when it was revoked; zero while it is valid
+	RevokedBy string    `json:"revoked_by"` // who revoked it
+}
+
+// Offices returns the offices person holds now, in a fixed order: the
+// roles granted, and chair, presidium or secretary of the open sitting.
+func (s *State) Offices(person string) []string {
+	var out []string
+	for _, r := range []Role{RoleAdministrator, RoleChair, RoleSecretary, RoleMandateCommission, RoleTeller} {
+		if s.Roles[person][r] {
+			out = append(out, string(r))
+		}
+	}
+	if st := s.Sitting(); st != nil {
+		if (st.Chair == person || contains(st.Presidium, person)) && !s.Roles[person][RoleChair] {
+			out = append(out, "chair of the sitting")
+		}
+		if contains(st.Secretaries, person) && !s.Roles[person][RoleSecretary] {
+			out = append(out, "secretary of the sitting")
+		}
+	}
+	return out
+}
+
+// HoldsMandate reports whether person holds a mandate that is not
+// rejected, as its holder or as its proxy.
+func (s *State) HoldsMandate(person string) bool {
+	if p := s.Persons[person]; p != nil {
+		for _, id := range p.Mandates {
+			if m := s.Mandates[id]; m != nil && m.Status != MandateStatusRejected {
+				return true
+			}
+		}
+	}
+	for _, id := range s.MandateOrder {
+		if m := s.Mandates[id]; m.Proxy == person && m.Status != MandateStatusRejected {
+			return true
+		}
+	}
+	return false
+}
+
+// MayIssueAccessCode says why actor may not issue an access code for
+// person, or returns nil if they may: the rule of IssueAccessCodes, for
+// the pages to choose whom to offer.
+func (s *State) MayIssueAccessCode(actor, person string) error {
+	if actor != ServerAdministrator && !s.isCommission(actor) {
+		return forbidden("only the mandate commission, an administrator or the server administrator may issue access codes")
+	}
+	if s.Persons[person] == nil {
+		return notFound("there is no person %q in this assembly; add them with add_person first", person)
+	}
+	if actor == ServerAdministrator {
+		return nil
+	}
+	if offices := s.Offices(person); len(offices) > 0 {
+		return forbidden("%s holds the office of %s: only the server administrator issues access codes for officers, so that no officer can act as another", person, strings.Join(offices, ", "))
+	}
+	if !s.HoldsMandate(person) {
+		return forbidden("%s holds no mandate in this assembly: the mandate commission issues access codes only for mandate holders; ask the server administrator for a guest's code", person)
+	}
+	return nil
+}
+
+func (c IssueAccessCodes) decide(s *State, m Meta) ([]Event, error) {
+	if len(c.Persons) == 0 {
+		return nil, fieldErr("persons", "issue_access_codes: name the persons whose codes to issue")
+	}
+	for _, p := range c.Persons {
+		if err := s.MayIssueAccessCode(m.Actor, p); err != nil {
+			return nil, err
+		}
+	}
+	return one(AccessCodesIssued{Meta: m, Persons: c.Persons})
+}
+
+func (c RevokeAccessCodes) decide(s *State, m Meta) ([]Event, error) {
+	if m.Actor != ServerAdministrator && !s.isCommission(m.Actor) {
+		return nil, forbidden("only the mandate commission, an administrator or the server administrator may revoke access codes")
+	}
+	if len(c.Persons) == 0 {
+		return nil, fieldErr("persons", "revoke_access_codes: name the persons whose codes to revoke")
+	}
+	for _, p := range c.Persons {
+		if s.Persons[p] == nil {
+			return nil, notFound("there is no person %q in this assembly", p)
+		}
+		if m.Actor == ServerAdministrator {
+			continue
+		}
+		if offices := s.Offices(p); len(offices) > 0 {
+			return nil, forbidden("%s holds the office of %s: only the server administrator revokes an officer's access code", p, strings.Join(offices, ", "))
+		}
+	}
+	return one(AccessCodesRevoked{Meta: m, Persons: c.Persons, Reason: c.Reason})
+}
+
+func (e AccessCodesIssued) apply(s *State) error {
+	if err := s.accessPersons(e.Persons); err != nil {
+		return err
+	}
+	for _, p := range e.Persons {
+		s.Access[p] = &Access{Issued: e.At, IssuedBy: e.Actor}
+	}
+	return nil
+}
+
+func (e AccessCodesRevoked) apply(s *State) error {
+	if err := s.accessPersons(e.Persons); err != nil {
+		return err
+	}
+	for _, p := range e.Persons {
+		a := s.Access[p]
+		if a == nil {
+			a = &Access{}
+			s.Access[p] = a
+		}
+		a.Revoked, a.RevokedBy = e.At, e.Actor
+	}
+	return nil
+}
+
+func (s *State) accessPersons(persons []string) error {
+	if len(persons) == 0 {
+		return corrupt("an access code event names no person")
+	}
+	for _, p := range persons {
+		if s.Persons[p] == nil {
+			return corrupt("an access code event names the unknown person %q", p)
+		}
+	}
+	return nil
+}
+
+// refuseReserved refuses a reserved id for a new person.
+func refuseReserved(field, id string) error {
+	if who, ok := Reserved(id); ok {
+		return fieldErr(field, "the id %q is reserved for %s and cannot be a person's; choose another id", id, who)
+	}
+	return nil
+}
+
+func init() {
+	registerCommands(IssueAccessCodes{}, RevokeAccessCodes{})
+	registerEvents(AccessCodesIssued{}, AccessCodesRevoked{})
+}

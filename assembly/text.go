@@ -1,0 +1,102 @@
+package assembly
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+	"unicode/utf8"
+)
+
+// longTexts are the fields (by their JSON name) that hold running text, in
+// which line breaks and tabs are allowed: notes, speeches, reasons,
+// instructions, descriptions. Every other text is one line.
+var longTexts = map[string]bool{
+	"text": true, "note": true, "notes": true, "reason": true, "instruction": true,
+	"description": true, "provenance": true, "eligible_note": true, "question": true,
+	"meaning": true, "summary": true,
+}
+
+// checkText says what is wrong with a text the record would store, or
+// returns "": it must be UTF-8 without control characters (a line break,
+// CR LF and a tab are allowed where long is set), without the replacement
+// character U+FFFD (the trace of bytes that were not UTF-8), and without
+// the bidirectional overrides and isolates U+202A–U+202E and
+// U+2066–U+2069, which make a text read differently from what it holds.
+func checkText(s string, long bool) string {
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && n <= 1:
+			return fmt.Sprintf("is not valid UTF-8 (at byte %d)", i)
+		case r == utf8.RuneError:
+			return fmt.Sprintf("holds the replacement character U+FFFD (at byte %d), the trace of text that was not valid UTF-8; send the text as UTF-8", i)
+		case long && (r == '\n' || r == '\t'):
+		case long && r == '\r' && strings.HasPrefix(s[i+1:], "\n"):
+		case r < 0x20 || r >= 0x7f && r < 0xa0:
+			what := "a control character"
+			switch r {
+			case 0:
+				what = "a NUL character"
+			case 0x1b:
+				what = "an escape character (ESC, as in terminal colour codes)"
+			case '\n', '\r', '\t':
+				what = "a line break or tab, which only running texts (note, text, reason …) may hold"
+			}
+			return fmt.Sprintf("holds %s, U+%04X (at byte %d)", what, r, i)
+		case r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069:
+			return fmt.Sprintf("holds the bidirectional control U+%04X (at byte %d), which makes a text display differently from what it says", r, i)
+		}
+		i += n
+	}
+	return ""
+}
+
+// checkTexts checks every string in a command (v, with the command's name
+// cmd) with checkText and names the field at fault.
+func checkTexts(cmd string, v reflect.Value, field string) error {
+	switch v.Kind() {
+	case reflect.String:
+		if msg := checkText(v.String(), longTexts[field]); msg != "" {
+			return fieldErr(field, "%s: the field %q %s", cmd, field, msg)
+		}
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() {
+			return checkTexts(cmd, v.Elem(), field)
+		}
+	case reflect.Slice, reflect.Array:
+		if v.Type().Elem().Kind() == reflect.Uint8 {
+			return nil // bytes, not text
+		}
+		for i := 0; i < v.Len(); i++ {
+			if err := checkTexts(cmd, v.Index(i), field); err != nil {
+				return err
+			}
+		}
+	case reflect.Map:
+		it := v.MapRange()
+		for it.Next() {
+			if err := checkTexts(cmd, it.Key(), field); err != nil {
+				return err
+			}
+			if err := checkTexts(cmd, it.Value(), field); err != nil {
+				return err
+			}
+		}
+	case reflect.Struct:
+		t := v.Type()
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			if !f.IsExported() {
+				continue
+			}
+			name := strings.Split(f.Tag.Get("json"), ",")[0]
+			if name == "" || name == "-" {
+				name = strings.ToLower(f.Name)
+			}
+			if err := checkTexts(cmd, v.Field(i), name); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
