@@ -18,18 +18,22 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"net/netip"
 	"strings"
 	"sync"
 	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
+
+	"plenum/assembly"
 )
 
 // AdminPerson is the person id a server administrator acts as inside an
-// assembly. create_assembly makes its actor the assembly's administrator,
-// so an assembly created by a server administrator has "admin" as its
+// assembly (assembly.ServerAdministrator, which no add_person may take).
+// create_assembly makes its actor the assembly's administrator, so an
+// assembly created by a server administrator has "admin" as its
 // administrator.
-const AdminPerson = "admin"
+const AdminPerson = assembly.ServerAdministrator
 
 // Errors of logging in, for callers and tests to tell apart. Their texts
 // are addressed to the person logging in.
@@ -49,19 +53,21 @@ type Options struct {
 	// AdminTokenTTL is how long the administrator link stays valid
 	// (default 24 hours).
 	AdminTokenTTL time.Duration
-	// LoginsPerMinute and LoginBurst limit login attempts per client
-	// address (defaults 10 a minute, burst 5).
-	LoginsPerMinute float64
-	LoginBurst      int
-	// GlobalLoginsPerSecond and GlobalLoginBurst limit login attempts from
-	// all addresses together (defaults 50 a second, burst 200).
-	GlobalLoginsPerSecond float64
-	GlobalLoginBurst      int
-	// TrustProxy takes the client address from X-Forwarded-For (set it only
-	// behind a reverse proxy that sets that header).
-	TrustProxy bool
-	// SecureCookies marks the session cookie Secure even when the request
-	// did not come over TLS (behind a TLS-terminating proxy).
+	// WrongCodesPerMinute limits the wrong access codes (and wrong
+	// administrator links) one client address may try: that many a
+	// minute, and as many at once (default 30). A correct code is never
+	// limited. IPv6 addresses count by their /64 network.
+	WrongCodesPerMinute int
+	// WrongCodesInAllPerMinute limits the wrong codes from all addresses
+	// together, that many a minute and as many at once (default 600).
+	WrongCodesInAllPerMinute int
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For names
+	// the client address and whose X-Forwarded-Proto https marks the
+	// session cookie Secure. A request from any other peer is taken at its
+	// own address, whatever its headers say.
+	TrustedProxies []netip.Prefix
+	// SecureCookies marks the session cookie Secure even when neither TLS
+	// nor a trusted proxy says the request came over https.
 	SecureCookies bool
 	// Home returns where a browser goes after logging in, unless the
 	// login request names a local "next" path (default "/").
@@ -80,17 +86,11 @@ func (o *Options) defaults() {
 	if o.AdminTokenTTL <= 0 {
 		o.AdminTokenTTL = 24 * time.Hour
 	}
-	if o.LoginsPerMinute <= 0 {
-		o.LoginsPerMinute = 10
+	if o.WrongCodesPerMinute <= 0 {
+		o.WrongCodesPerMinute = 30
 	}
-	if o.LoginBurst <= 0 {
-		o.LoginBurst = 5
-	}
-	if o.GlobalLoginsPerSecond <= 0 {
-		o.GlobalLoginsPerSecond = 50
-	}
-	if o.GlobalLoginBurst <= 0 {
-		o.GlobalLoginBurst = 200
+	if o.WrongCodesInAllPerMinute <= 0 {
+		o.WrongCodesInAllPerMinute = 600
 	}
 	if o.Home == nil {
 		o.Home = func(*Session) string { return "/" }
@@ -115,6 +115,7 @@ type Session struct {
 	Expires time.Time `json:"expires"`
 
 	hash [32]byte
+	gen  uint64 // Store.gen before the session was made or read
 }
 
 // In reports whether the session may act in the assembly id: it belongs to
@@ -137,7 +138,15 @@ type Store struct {
 
 	mu       sync.RWMutex
 	sessions map[[32]byte]*Session // cache of sessions looked up or made
+	// gen counts the times sessions were ended; ended holds, per assembly
+	// and person, the count when theirs last were (a code issued or
+	// revoked). A session remembers the count from before it was made or
+	// read from the database, so one that raced the ending is over too.
+	gen   uint64
+	ended map[personKey]uint64
 }
+
+type personKey struct{ assembly, person string }
 
 const schema = `
 CREATE TABLE IF NOT EXISTS codes (
@@ -190,6 +199,7 @@ func Open(path string, opts Options) (*Store, error) {
 		opts:     opts,
 		lim:      newLimiter(opts),
 		sessions: map[[32]byte]*Session{},
+		ended:    map[personKey]uint64{},
 	}, nil
 }
 
@@ -239,47 +249,100 @@ func newToken() (string, [32]byte) {
 func hashToken(t string) [32]byte { return sha256.Sum256([]byte("token:" + t)) }
 
 // IssueCodes makes a new access code for each person of the assembly and
-// returns them; this is the only time they are seen. A person's earlier
-// code stops working. The persons are not checked here: the caller knows
-// the assembly.
+// returns them; this is the only time they are seen. In one transaction it
+// voids each person's earlier code and ends their sessions, so that a
+// re-issued code leaves nobody logged in with the old one. The persons are
+// not checked here: the caller (package cards) records the issue in the
+// assembly's log first, where the rules decide who may have a code.
 func (s *Store) IssueCodes(ctx context.Context, assemblyID string, persons []string) ([]Code, error) {
 	now := s.opts.Now().UTC()
 	exp := now.Add(s.opts.CodeTTL)
 	out := make([]Code, 0, len(persons))
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return nil, err
-	}
-	defer tx.Rollback()
-	del, err := tx.PrepareContext(ctx, `DELETE FROM codes WHERE assembly = ? AND person = ?`)
-	if err != nil {
-		return nil, err
-	}
-	ins, err := tx.PrepareContext(ctx, `INSERT INTO codes(hash, assembly, person, created, expires) VALUES (?, ?, ?, ?, ?)`)
-	if err != nil {
-		return nil, err
-	}
-	for _, p := range persons {
+	err := s.replaceCodes(ctx, assemblyID, persons, func(ins *sql.Stmt, p string) error {
 		c := newCode()
 		h := hashCode(c)
-		if _, err := del.ExecContext(ctx, assemblyID, p); err != nil {
-			return nil, err
-		}
 		if _, err := ins.ExecContext(ctx, h[:], assemblyID, p, now.UnixNano(), exp.UnixNano()); err != nil {
-			return nil, err
+			return err
 		}
 		out = append(out, Code{Assembly: assemblyID, Person: p, Code: c, Expires: exp})
-	}
-	if err := tx.Commit(); err != nil {
+		return nil
+	})
+	if err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// RevokeCodes voids the persons' access codes and ends their sessions, in
+// one transaction.
+func (s *Store) RevokeCodes(ctx context.Context, assemblyID string, persons []string) error {
+	return s.replaceCodes(ctx, assemblyID, persons, nil)
+}
+
+// replaceCodes deletes the persons' codes and sessions and, with add, lets
+// it insert a new code for each, in one transaction; then it forgets the
+// sessions it ended.
+func (s *Store) replaceCodes(ctx context.Context, assemblyID string, persons []string, add func(ins *sql.Stmt, person string) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	delCodes, err := tx.PrepareContext(ctx, `DELETE FROM codes WHERE assembly = ? AND person = ?`)
+	if err != nil {
+		return err
+	}
+	delSessions, err := tx.PrepareContext(ctx, `DELETE FROM sessions WHERE assembly = ? AND person = ? AND admin = 0`)
+	if err != nil {
+		return err
+	}
+	ins, err := tx.PrepareContext(ctx, `INSERT INTO codes(hash, assembly, person, created, expires) VALUES (?, ?, ?, ?, ?)`)
+	if err != nil {
+		return err
+	}
+	for _, p := range persons {
+		if _, err := delCodes.ExecContext(ctx, assemblyID, p); err != nil {
+			return err
+		}
+		if _, err := delSessions.ExecContext(ctx, assemblyID, p); err != nil {
+			return err
+		}
+		if add != nil {
+			if err := add(ins, p); err != nil {
+				return err
+			}
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	s.mu.Lock()
+	s.gen++
+	for _, p := range persons {
+		s.ended[personKey{assemblyID, p}] = s.gen
+	}
+	for h, sess := range s.sessions {
+		if !sess.Admin && sess.Assembly == assemblyID && s.ended[personKey{assemblyID, sess.Person}] == s.gen {
+			delete(s.sessions, h)
+		}
+	}
+	s.mu.Unlock()
+	return nil
+}
+
+// generation is the count of endings so far, for a session about to be
+// made or read.
+func (s *Store) generation() uint64 {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.gen
 }
 
 // Login exchanges an access code for a new session and returns the
 // session and its token (the cookie's value). It returns ErrBadCode or
 // ErrExpiredCode for a code that does not admit.
 func (s *Store) Login(ctx context.Context, code string) (*Session, string, error) {
+	gen := s.generation() // before the code is read: a code replaced meanwhile makes no live session
 	h := hashCode(code)
 	var a, p string
 	var exp int64
@@ -293,7 +356,7 @@ func (s *Store) Login(ctx context.Context, code string) (*Session, string, error
 	if s.opts.Now().UnixNano() >= exp {
 		return nil, "", ErrExpiredCode
 	}
-	return s.newSession(ctx, a, p, false)
+	return s.newSession(ctx, a, p, false, gen)
 }
 
 // NewSessions makes sessions for persons of an assembly directly, in one
@@ -301,6 +364,7 @@ func (s *Store) Login(ctx context.Context, code string) (*Session, string, error
 // (tests, plenum bench), not for the web.
 func (s *Store) NewSessions(ctx context.Context, assemblyID string, persons []string) ([]string, error) {
 	now := s.opts.Now().UTC()
+	gen := s.generation()
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, err
@@ -314,7 +378,7 @@ func (s *Store) NewSessions(ctx context.Context, assemblyID string, persons []st
 	made := make([]*Session, len(persons))
 	for i, p := range persons {
 		t, h := newToken()
-		sess := &Session{Assembly: assemblyID, Person: p, Created: now, Expires: now.Add(s.opts.SessionTTL), hash: h}
+		sess := &Session{Assembly: assemblyID, Person: p, Created: now, Expires: now.Add(s.opts.SessionTTL), hash: h, gen: gen}
 		if _, err := ins.ExecContext(ctx, h[:], assemblyID, p, now.UnixNano(), sess.Expires.UnixNano()); err != nil {
 			return nil, err
 		}
@@ -331,10 +395,10 @@ func (s *Store) NewSessions(ctx context.Context, assemblyID string, persons []st
 	return tokens, nil
 }
 
-func (s *Store) newSession(ctx context.Context, assemblyID, person string, admin bool) (*Session, string, error) {
+func (s *Store) newSession(ctx context.Context, assemblyID, person string, admin bool, gen uint64) (*Session, string, error) {
 	now := s.opts.Now().UTC()
 	t, h := newToken()
-	sess := &Session{Assembly: assemblyID, Person: person, Admin: admin, Created: now, Expires: now.Add(s.opts.SessionTTL), hash: h}
+	sess := &Session{Assembly: assemblyID, Person: person, Admin: admin, Created: now, Expires: now.Add(s.opts.SessionTTL), hash: h, gen: gen}
 	_, err := s.db.ExecContext(ctx, `INSERT INTO sessions(hash, assembly, person, admin, created, expires) VALUES (?, ?, ?, ?, ?, ?)`,
 		h[:], assemblyID, person, admin, now.UnixNano(), sess.Expires.UnixNano())
 	if err != nil {
@@ -357,6 +421,7 @@ func (s *Store) Session(ctx context.Context, token string) (*Session, error) {
 	sess, ok := s.sessions[h]
 	s.mu.RUnlock()
 	if !ok {
+		gen := s.generation()
 		var a, p string
 		var admin bool
 		var created, exp int64
@@ -367,7 +432,7 @@ func (s *Store) Session(ctx context.Context, token string) (*Session, error) {
 		if err != nil {
 			return nil, err
 		}
-		sess = &Session{Assembly: a, Person: p, Admin: admin, Created: time.Unix(0, created).UTC(), Expires: time.Unix(0, exp).UTC(), hash: h}
+		sess = &Session{Assembly: a, Person: p, Admin: admin, Created: time.Unix(0, created).UTC(), Expires: time.Unix(0, exp).UTC(), hash: h, gen: gen}
 		s.mu.Lock()
 		s.sessions[h] = sess
 		s.mu.Unlock()
@@ -375,6 +440,15 @@ func (s *Store) Session(ctx context.Context, token string) (*Session, error) {
 	if !now.Before(sess.Expires) {
 		s.forget(ctx, h)
 		return nil, ErrNoSession
+	}
+	if !sess.Admin {
+		s.mu.RLock()
+		end, ok := s.ended[personKey{sess.Assembly, sess.Person}]
+		s.mu.RUnlock()
+		if ok && sess.gen < end {
+			s.forget(ctx, h)
+			return nil, ErrNoSession
+		}
 	}
 	return sess, nil
 }
@@ -463,7 +537,7 @@ func (s *Store) LoginAdmin(ctx context.Context, token string) (*Session, string,
 	if err := tx.Commit(); err != nil {
 		return nil, "", err
 	}
-	return s.newSession(ctx, "", AdminPerson, true)
+	return s.newSession(ctx, "", AdminPerson, true, 0)
 }
 
 // LoginLink returns the address a mandate card's QR code holds: base

@@ -143,7 +143,7 @@ func TestBootstrapAdmin(t *testing.T) {
 
 func TestHTTPLogin(t *testing.T) {
 	ctx := context.Background()
-	s := open(t, Options{LoginsPerMinute: 1, LoginBurst: 3})
+	s := open(t, Options{WrongCodesPerMinute: 3})
 	codes, _ := s.IssueCodes(ctx, "coop", []string{"ann"})
 	mux := http.NewServeMux()
 	mux.Handle("/login", s.HandleLogin(nil))
@@ -226,13 +226,29 @@ func TestHTTPLogin(t *testing.T) {
 	if res.StatusCode != 200 || sess.Person != "ann" || sess.Assembly != "coop" {
 		t.Fatalf("JSON login: %d %+v", res.StatusCode, sess)
 	}
-	res = post(`{"code":"`+codes[0].Code+`"}`, nil)
+	// Wrong codes: three are answered 401, the fourth 429; the correct
+	// code still logs in, as often as it is given.
+	for i := range 3 {
+		res = post(`{"code":"AAAA-BBBB-CCCC-DDDD"}`, nil)
+		res.Body.Close()
+		if res.StatusCode != 401 {
+			t.Fatalf("wrong code %d: %d", i+1, res.StatusCode)
+		}
+	}
+	res = post(`{"code":"AAAA-BBBB-CCCC-DDDD"}`, nil)
 	res.Body.Close()
 	if res.StatusCode != 429 {
-		t.Fatalf("fourth attempt with a burst of 3: %d", res.StatusCode)
+		t.Fatalf("fourth wrong code with an allowance of 3: %d", res.StatusCode)
 	}
 	if res.Header.Get("Retry-After") == "" {
 		t.Fatal("429 without Retry-After")
+	}
+	for range 5 {
+		res = post(`{"code":"`+codes[0].Code+`"}`, nil)
+		res.Body.Close()
+		if res.StatusCode != 200 {
+			t.Fatalf("the correct code after the limit: %d", res.StatusCode)
+		}
 	}
 
 	// Logout: a cross-site form post is refused; with the header it works.
@@ -290,26 +306,27 @@ func TestHTTPLoginErrors(t *testing.T) {
 
 func TestLimiter(t *testing.T) {
 	now := time.Unix(0, 0)
-	l := newLimiter(Options{LoginsPerMinute: 10, LoginBurst: 5, GlobalLoginsPerSecond: 0.01, GlobalLoginBurst: 8})
+	l := newLimiter(Options{WrongCodesPerMinute: 5, WrongCodesInAllPerMinute: 8})
 	for i := range 5 {
-		if ok, _ := l.allow("a", now); !ok {
-			t.Fatalf("attempt %d refused within the burst", i)
+		if ok, _ := l.fail("a", now); !ok {
+			t.Fatalf("failure %d refused within the allowance", i)
 		}
 	}
-	ok, wait := l.allow("a", now)
-	if ok || wait != 6*time.Second {
-		t.Fatalf("sixth attempt: %v, wait %v (want 6s at 10/min)", ok, wait)
+	ok, wait := l.fail("a", now)
+	if ok || wait != 12*time.Second {
+		t.Fatalf("sixth failure: %v, wait %v (want 12s at 5/min)", ok, wait)
 	}
-	if ok, _ := l.allow("a", now.Add(6*time.Second)); !ok {
+	if ok, _ := l.fail("a", now.Add(12*time.Second)); !ok {
 		t.Fatal("refused after waiting")
 	}
-	// The global bucket (8) is shared: b gets the 2 left… then a refusal.
-	for i := range 2 {
-		if ok, _ := l.allow("b", now.Add(6*time.Second)); !ok {
-			t.Fatalf("b attempt %d refused", i)
+	// The global bucket (8, refilled by 1.6 in 12 s, 6 taken by a) is
+	// shared: b gets the 3 left, then c is refused.
+	for i := range 3 {
+		if ok, _ := l.fail("b", now.Add(12*time.Second)); !ok {
+			t.Fatalf("b failure %d refused", i)
 		}
 	}
-	if ok, _ := l.allow("c", now.Add(6*time.Second)); ok {
+	if ok, _ := l.fail("c", now.Add(12*time.Second)); ok {
 		t.Fatal("global limit not applied")
 	}
 }

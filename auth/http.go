@@ -9,8 +9,8 @@ import (
 	"io"
 	"math"
 	"mime"
-	"net"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"strconv"
 	"strings"
@@ -54,20 +54,75 @@ func (s *Store) Middleware(next http.Handler) http.Handler {
 	})
 }
 
-// ClientAddr returns the address a request comes from, for rate limits:
-// the peer's IP, or the first address of X-Forwarded-For when the Store
-// trusts a proxy.
+// ClientAddr returns the address a request comes from, for the limits on
+// wrong codes: the peer's IP; or, when the peer is one of
+// Options.TrustedProxies, the address that X-Forwarded-For names last
+// before the trusted proxies (read from the right, so that a client cannot
+// choose its address by sending the header itself). An IPv6 address
+// stands for its /64 network, which one subscriber usually holds whole.
 func (s *Store) ClientAddr(r *http.Request) string {
-	if s.opts.TrustProxy {
-		if f := r.Header.Get("X-Forwarded-For"); f != "" {
-			return strings.TrimSpace(strings.Split(f, ",")[0])
+	ip := peerAddr(r)
+	if ip.IsValid() && s.trusted(ip) {
+		hops := r.Header.Values("X-Forwarded-For")
+		var list []string
+		for _, h := range hops {
+			list = append(list, strings.Split(h, ",")...)
+		}
+		for i := len(list) - 1; i >= 0; i-- {
+			a, err := netip.ParseAddr(strings.TrimSpace(list[i]))
+			if err != nil {
+				break // a malformed hop: count the request at the last good one
+			}
+			ip = a.Unmap()
+			if !s.trusted(ip) {
+				break
+			}
 		}
 	}
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
+	if !ip.IsValid() {
 		return r.RemoteAddr
 	}
-	return host
+	if ip.Is6() {
+		p, _ := ip.Prefix(64)
+		return p.String()
+	}
+	return ip.String()
+}
+
+// peerAddr is the IP address of the connection's other end.
+func peerAddr(r *http.Request) netip.Addr {
+	ap, err := netip.ParseAddrPort(r.RemoteAddr)
+	if err != nil {
+		a, _ := netip.ParseAddr(r.RemoteAddr)
+		return a.Unmap()
+	}
+	return ap.Addr().Unmap()
+}
+
+func (s *Store) trusted(ip netip.Addr) bool {
+	for _, p := range s.opts.TrustedProxies {
+		if p.Contains(ip) {
+			return true
+		}
+	}
+	return false
+}
+
+// Secure reports whether a request came over https: by TLS, or through a
+// trusted proxy that says so (X-Forwarded-Proto), or Options.SecureCookies
+// says to assume it. The session cookie is then marked Secure.
+func (s *Store) Secure(r *http.Request) bool {
+	if r.TLS != nil || s.opts.SecureCookies {
+		return true
+	}
+	if ip := peerAddr(r); ip.IsValid() && s.trusted(ip) {
+		proto := r.Header.Get("X-Forwarded-Proto")
+		if i := strings.IndexByte(proto, ','); i >= 0 {
+			proto = proto[:i]
+		}
+		return strings.EqualFold(strings.TrimSpace(proto), "https")
+	}
+	return false
 }
 
 // SameOrigin reports whether a state-changing request may be trusted not
@@ -100,8 +155,9 @@ func SameOrigin(r *http.Request) bool {
 // A JSON request (Content-Type or Accept application/json) gets the
 // session as JSON, or a problem+json; a browser is redirected to the local
 // path in "next", or to Options.Home, or gets a short page saying what was
-// wrong. Attempts are rate-limited per client address and in all; a
-// client over the limit gets 429 with Retry-After. A GET without code or
+// wrong. A correct code always logs in. Wrong codes are limited per client
+// address (ClientAddr) and in all; a wrong code over either limit gets 429
+// with Retry-After instead of 401, and logs nobody in. A GET without code or
 // admin is passed to form (the pages' login form), or 404 when form is nil.
 func (s *Store) HandleLogin(form http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -152,12 +208,6 @@ func (s *Store) HandleLogin(form http.Handler) http.Handler {
 			loginProblem(w, http.StatusMethodNotAllowed, "method not allowed", "log in with GET /login?code=… or POST /login", wantJSON)
 			return
 		}
-		if ok, wait := s.lim.allow(s.ClientAddr(r), s.opts.Now()); !ok {
-			secs := int(math.Ceil(wait.Seconds()))
-			w.Header().Set("Retry-After", strconv.Itoa(max(secs, 1)))
-			loginProblem(w, http.StatusTooManyRequests, "too many login attempts", fmt.Sprintf("too many login attempts from your address; wait %d seconds and try again", max(secs, 1)), wantJSON)
-			return
-		}
 		var sess *Session
 		var token string
 		var err error
@@ -167,19 +217,23 @@ func (s *Store) HandleLogin(form http.Handler) http.Handler {
 		case strings.TrimSpace(code) != "":
 			sess, token, err = s.Login(r.Context(), code)
 		default:
-			err = errors.New("no access code was given: type the code printed on your mandate card")
+			loginProblem(w, http.StatusBadRequest, "login refused", "no access code was given: type the code printed on your mandate card", wantJSON)
+			return
 		}
 		if err != nil {
-			status := http.StatusUnauthorized
-			msg := err.Error()
 			if !errors.Is(err, ErrBadCode) && !errors.Is(err, ErrExpiredCode) && !errors.Is(err, ErrBadToken) {
-				if strings.HasPrefix(msg, "no access code") {
-					status = http.StatusBadRequest
-				} else {
-					status, msg = http.StatusInternalServerError, "the login could not be recorded; try again in a moment"
-				}
+				loginProblem(w, http.StatusInternalServerError, "login refused", "the login could not be recorded; try again in a moment", wantJSON)
+				return
 			}
-			loginProblem(w, status, "login refused", msg, wantJSON)
+			// Only wrong codes count against the limits; a correct code
+			// was never refused above.
+			if ok, wait := s.lim.fail(s.ClientAddr(r), s.opts.Now()); !ok {
+				secs := max(int(math.Ceil(wait.Seconds())), 1)
+				w.Header().Set("Retry-After", strconv.Itoa(secs))
+				loginProblem(w, http.StatusTooManyRequests, "too many wrong access codes", fmt.Sprintf("too many wrong access codes were typed from your address; wait %d seconds, then type the code on your mandate card carefully", secs), wantJSON)
+				return
+			}
+			loginProblem(w, http.StatusUnauthorized, "login refused", err.Error(), wantJSON)
 			return
 		}
 		http.SetCookie(w, &http.Cookie{
@@ -189,7 +243,7 @@ func (s *Store) HandleLogin(form http.Handler) http.Handler {
 			Expires:  sess.Expires,
 			HttpOnly: true,
 			SameSite: http.SameSiteLaxMode,
-			Secure:   r.TLS != nil || s.opts.SecureCookies,
+			Secure:   s.Secure(r),
 		})
 		w.Header().Set("Cache-Control", "no-store")
 		if wantJSON {
@@ -197,7 +251,7 @@ func (s *Store) HandleLogin(form http.Handler) http.Handler {
 			json.NewEncoder(w).Encode(sess)
 			return
 		}
-		if !localPath(next) {
+		if !LocalPath(next) {
 			next = s.opts.Home(sess)
 		}
 		http.Redirect(w, r, next, http.StatusSeeOther)
@@ -220,7 +274,7 @@ func (s *Store) HandleLogout() http.Handler {
 		if c, err := r.Cookie(CookieName); err == nil && c.Value != "" {
 			s.Logout(r.Context(), c.Value)
 		}
-		http.SetCookie(w, &http.Cookie{Name: CookieName, Value: "", Path: "/", MaxAge: -1, HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil || s.opts.SecureCookies})
+		http.SetCookie(w, &http.Cookie{Name: CookieName, Value: "", Path: "/", MaxAge: -1, HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: s.Secure(r)})
 		if acceptsJSON(r) || r.Header.Get(CSRFHeader) != "" {
 			w.WriteHeader(http.StatusNoContent)
 			return
@@ -237,9 +291,32 @@ func acceptsJSON(r *http.Request) bool {
 	return strings.Contains(a, "application/json") || strings.Contains(a, "application/problem+json")
 }
 
-// localPath reports whether p is a path on this site (not //host or a URL).
-func localPath(p string) bool {
-	return strings.HasPrefix(p, "/") && !strings.HasPrefix(p, "//") && !strings.HasPrefix(p, "/\\")
+// LocalPath reports whether p is a path on this site that a browser may
+// be sent to after logging in: it starts with one "/" and has nothing a
+// browser would read as another host. Refused: "//host" and "/\\host"
+// (browsers take a backslash for a slash), any backslash, control
+// character or space (browsers drop tabs and line breaks from a URL, so
+// "/\t/host" becomes "//host"), anything outside printable ASCII, and
+// anything that parses with a scheme or a host.
+func LocalPath(p string) bool {
+	if len(p) == 0 || p[0] != '/' || len(p) > 2048 {
+		return false
+	}
+	if len(p) > 1 && (p[1] == '/' || p[1] == '\\') {
+		return false
+	}
+	for i := 0; i < len(p); i++ {
+		if c := p[i]; c <= ' ' || c >= 0x7f || c == '\\' {
+			return false
+		}
+	}
+	u, err := url.Parse(p)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.Opaque != "" || u.User != nil || !strings.HasPrefix(u.Path, "/") {
+		return false
+	}
+	// Decoded, the path must not begin with two slashes either
+	// ("/%2F/host" is harmless to a browser, but not to every proxy).
+	return !strings.HasPrefix(u.Path, "//") && !strings.HasPrefix(u.Path, "/\\")
 }
 
 func loginProblem(w http.ResponseWriter, status int, title, detail string, asJSON bool) {

@@ -30,7 +30,9 @@ func (b *bucket) take(now time.Time, rate float64, burst int) (bool, time.Durati
 	return false, wait
 }
 
-// limiter limits login attempts per client address and in all.
+// limiter counts wrong access codes per client address and in all. Only
+// failures take tokens: a correct code is never limited, so nobody can
+// lock a delegate out by typing wrong codes, from any number of addresses.
 type limiter struct {
 	mu          sync.Mutex
 	perRate     float64 // tokens a second
@@ -39,25 +41,28 @@ type limiter struct {
 	globalBurst int
 	global      bucket
 	clients     map[string]*bucket
+	overflow    bucket // shared by new addresses while the table is full
 }
 
 // maxClients bounds the per-address table; when it is full, addresses
-// whose buckets have refilled are forgotten.
+// whose buckets have refilled are forgotten, and while it stays full new
+// addresses share one bucket.
 const maxClients = 100_000
 
 func newLimiter(o Options) *limiter {
 	return &limiter{
-		perRate:     o.LoginsPerMinute / 60,
-		perBurst:    o.LoginBurst,
-		globalRate:  o.GlobalLoginsPerSecond,
-		globalBurst: o.GlobalLoginBurst,
+		perRate:     float64(o.WrongCodesPerMinute) / 60,
+		perBurst:    o.WrongCodesPerMinute,
+		globalRate:  float64(o.WrongCodesInAllPerMinute) / 60,
+		globalBurst: o.WrongCodesInAllPerMinute,
 		clients:     map[string]*bucket{},
 	}
 }
 
-// allow takes a token for client from its bucket and from the global one;
-// if either is empty it returns false and when to try again.
-func (l *limiter) allow(client string, now time.Time) (bool, time.Duration) {
+// fail counts a wrong code from client. It returns false and when to try
+// again if the client, or everyone together, has used up their allowance
+// of wrong codes.
+func (l *limiter) fail(client string, now time.Time) (bool, time.Duration) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	b := l.clients[client]
@@ -65,14 +70,17 @@ func (l *limiter) allow(client string, now time.Time) (bool, time.Duration) {
 		if len(l.clients) >= maxClients {
 			l.sweep(now)
 		}
-		b = &bucket{}
-		l.clients[client] = b
+		if len(l.clients) >= maxClients {
+			b = &l.overflow
+		} else {
+			b = &bucket{}
+			l.clients[client] = b
+		}
 	}
 	if ok, wait := b.take(now, l.perRate, l.perBurst); !ok {
 		return false, wait
 	}
 	if ok, wait := l.global.take(now, l.globalRate, l.globalBurst); !ok {
-		b.tokens++ // the client's attempt did not happen
 		return false, wait
 	}
 	return true, 0

@@ -1,0 +1,100 @@
+package auth
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"net/netip"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+)
+
+// BenchmarkLoginOneAddress measures logins with correct codes over HTTP
+// from one client address (the loopback), 8 at a time, as a hall behind
+// one network would send them: each a POST /login with the code as JSON,
+// answered with a new session. ns/op is the time per login; logins/s is
+// reported.
+func BenchmarkLoginOneAddress(b *testing.B) {
+	ctx := context.Background()
+	s, err := Open(b.TempDir()+"/access.db", Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	persons := make([]string, b.N)
+	for i := range persons {
+		persons[i] = fmt.Sprintf("d%d", i)
+	}
+	codes, err := s.IssueCodes(ctx, "coop", persons)
+	if err != nil {
+		b.Fatal(err)
+	}
+	srv := httptest.NewServer(s.HandleLogin(nil))
+	defer srv.Close()
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 8}}
+	next := make(chan string)
+	var wg sync.WaitGroup
+	var failed sync.Once
+	b.ResetTimer()
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for code := range next {
+				res, err := client.Post(srv.URL, "application/json", strings.NewReader(`{"code":"`+code+`"}`))
+				if err != nil || res.StatusCode != 200 {
+					failed.Do(func() { b.Errorf("login: %v %v", res, err) })
+				}
+				if res != nil {
+					res.Body.Close()
+				}
+			}
+		}()
+	}
+	for _, c := range codes {
+		next <- c.Code
+	}
+	close(next)
+	wg.Wait()
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "logins/s")
+}
+
+// BenchmarkWrongCodes measures how fast the server checks wrong codes
+// over HTTP from many addresses (through a trusted proxy, so that each
+// request names its own client): the rate at which a guesser with every
+// address it wants is answered, 401 or 429. docs/access.md reckons the
+// years to guess a code from it.
+func BenchmarkWrongCodes(b *testing.B) {
+	s, err := Open(b.TempDir()+"/access.db", Options{TrustedProxies: []netip.Prefix{netip.MustParsePrefix("127.0.0.0/8")}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.IssueCodes(context.Background(), "coop", []string{"ann"}); err != nil {
+		b.Fatal(err)
+	}
+	srv := httptest.NewServer(s.HandleLogin(nil))
+	defer srv.Close()
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 8}}
+	var n atomic.Int64
+	b.SetParallelism(4)
+	b.ResetTimer()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			i := n.Add(1)
+			req, _ := http.NewRequest("POST", srv.URL, strings.NewReader(`{"code":"`+newCode()+`"}`))
+			req.Header.Set("Content-Type", "application/json")
+			req.Header.Set("X-Forwarded-For", fmt.Sprintf("10.%d.%d.%d", i>>16&255, i>>8&255, i&255))
+			res, err := client.Do(req)
+			if err != nil || (res.StatusCode != 401 && res.StatusCode != 429) {
+				b.Errorf("wrong code: %v %v", res, err)
+				return
+			}
+			res.Body.Close()
+		}
+	})
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "checks/s")
+}
