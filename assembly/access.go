@@ -122,12 +122,22 @@ func (s *State) HoldsMandate(person string) bool {
 	return false
 }
 
+// MayIssueAccessCodes says why actor may not issue access codes at all, or
+// returns nil: the mandate commission, an administrator and the server
+// administrator may.
+func (s *State) MayIssueAccessCodes(actor string) error {
+	if actor != ServerAdministrator && !s.isCommission(actor) {
+		return forbidden("only the mandate commission, an administrator or the server administrator may issue access codes")
+	}
+	return nil
+}
+
 // MayIssueAccessCode says why actor may not issue an access code for
 // person, or returns nil if they may: the rule of IssueAccessCodes, for
 // the pages to choose whom to offer.
 func (s *State) MayIssueAccessCode(actor, person string) error {
-	if actor != ServerAdministrator && !s.isCommission(actor) {
-		return forbidden("only the mandate commission, an administrator or the server administrator may issue access codes")
+	if err := s.MayIssueAccessCodes(actor); err != nil {
+		return err
 	}
 	if s.Persons[person] == nil {
 		return notFound("there is no person %q in this assembly; add them with add_person first", person)

@@ -115,11 +115,13 @@ func (env *testEnv) setup(n int) {
 		env.must("admin", "verify_mandate", obj{"mandate": "m-" + p})
 		env.must(p, "check_in", obj{"person": p})
 	}
-	env.must("admin", "add_person", obj{"id": "admin", "name": "The administrator"})
-	env.must("admin", "open_sitting", obj{"id": "s1", "date": "2026-05-09", "chair": "admin"})
+	// "admin" is the server administrator, never a person: the sitting
+	// has a chair of its own, and the administrator acts above it.
+	env.must("admin", "add_person", obj{"id": "chief", "name": "The chair"})
+	env.must("admin", "open_sitting", obj{"id": "s1", "date": "2026-05-09", "chair": "chief"})
 	env.must("admin", "add_item", obj{"id": "i1", "title": "The budget"})
 	env.must("admin", "take_up_item", obj{"item": "i1"})
-	env.must("admin", "move_motion", obj{"id": "m1", "kind": "substantive", "title": "Adopt the budget", "item": "i1"})
+	env.must("admin", "move_motion", obj{"id": "m1", "kind": "substantive", "title": "Adopt the budget", "item": "i1", "mover": "chief"})
 }
 
 func (env *testEnv) state() *assembly.State {

@@ -124,6 +124,11 @@ func (api *API) command(w http.ResponseWriter, r *http.Request) {
 		problem(w, http.StatusUnprocessableEntity, "invalid", "cmd", "create an assembly with POST /api/assemblies")
 		return
 	}
+	if req.Cmd == "issue_access_codes" || req.Cmd == "revoke_access_codes" {
+		// Recorded here, the codes would not be made or deleted.
+		problem(w, http.StatusUnprocessableEntity, "invalid", "cmd", "issue and revoke access codes with POST /api/assemblies/{id}/access-codes (or mandate-cards.pdf) and …/access-codes/revoke, which record the command and make or delete the codes")
+		return
+	}
 	if _, ok := api.eng.Assembly(id); !ok {
 		problem(w, http.StatusNotFound, "not_found", "", "there is no assembly \""+id+"\"")
 		return

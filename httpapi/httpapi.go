@@ -17,11 +17,11 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
-	"strings"
 	"time"
 
 	"plenum/assembly"
 	"plenum/auth"
+	"plenum/cards"
 	"plenum/engine"
 )
 
@@ -104,6 +104,7 @@ func NewAPI(e *engine.Engine, a *auth.Store, opts Options) *API {
 	m.HandleFunc("GET /api/assemblies/{id}/proof/{index}", api.proof)
 	m.HandleFunc("GET /api/assemblies/{id}/events", api.events)
 	m.HandleFunc("POST /api/assemblies/{id}/access-codes", api.accessCodes)
+	m.HandleFunc("POST /api/assemblies/{id}/access-codes/revoke", api.revokeCodes)
 	m.HandleFunc("POST /api/assemblies/{id}/mandate-cards.pdf", api.mandateCards)
 	m.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		problem(w, http.StatusNotFound, "not_found", "", "there is no API endpoint "+r.Method+" "+r.URL.Path+"; the endpoints are listed in /api/openapi.json")
@@ -231,14 +232,7 @@ func actor(sess *auth.Session) string {
 
 // baseURL is the address for login links.
 func (api *API) baseURL(r *http.Request) string {
-	if api.opts.BaseURL != "" {
-		return strings.TrimRight(api.opts.BaseURL, "/")
-	}
-	scheme := "http"
-	if r.TLS != nil {
-		scheme = "https"
-	}
-	return scheme + "://" + r.Host
+	return cards.BaseURL(api.opts.BaseURL, r, api.auth.Secure(r))
 }
 
 // mutating checks a state-changing request against cross-site forgery.

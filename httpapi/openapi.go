@@ -186,9 +186,13 @@ func OpenAPI() map[string]any {
 	}
 	personsBody := map[string]any{"content": map[string]any{
 		"application/json": map[string]any{"schema": map[string]any{"type": "object", "properties": map[string]any{
-			"persons": map[string]any{"type": "array", "items": map[string]any{"type": "string"}, "description": "person ids; none means everyone"}}}},
+			"persons":      map[string]any{"type": "array", "items": map[string]any{"type": "string"}, "description": "person ids; none means everyone with a verified mandate whose code the session may issue"},
+			"organization": map[string]any{"type": "string", "description": "only persons with a mandate from this organization (one delegation's envelope)"},
+			"reason":       map[string]any{"type": "string", "description": "why codes are revoked (revoke only)"}}}},
 		"application/x-www-form-urlencoded": map[string]any{"schema": map[string]any{"type": "object", "properties": map[string]any{
-			"persons": map[string]any{"type": "string", "description": "comma-separated person ids"}}}},
+			"persons":      map[string]any{"type": "string", "description": "comma-separated person ids"},
+			"organization": map[string]any{"type": "string"},
+			"reason":       map[string]any{"type": "string"}}}},
 	}}
 	get := func(summary, who string, public bool, schema any, errs ...string) map[string]any {
 		o := op(summary, who, public, okJSON(summary, schema), errs...)
@@ -277,14 +281,21 @@ func OpenAPI() map[string]any {
 				map[string]any{"200": map[string]any{"description": "event stream", "content": map[string]any{"text/event-stream": map[string]any{"schema": map[string]any{"type": "string"}}}}}, "400", "404"),
 		},
 		"/api/assemblies/{id}/access-codes": map[string]any{"parameters": []any{idParam}, "post": func() map[string]any {
-			o := op("Issue new access codes (each person's earlier code stops working); the codes are shown in this answer only", "server administrator, the assembly's administrator or mandate commission", false,
+			o := op("Issue new access codes (each person's earlier code stops working); the codes are shown in this answer only", "mandate commission or administrator for mandate holders without an office; the server administrator for anyone (recorded as issue_access_codes)", false,
 				map[string]any{"201": map[string]any{"description": "codes", "content": jsonContent(map[string]any{"type": "object", "properties": map[string]any{"codes": anyArray}})}}, "400", "401", "403", "404")
 			o["requestBody"] = personsBody
 			o["parameters"] = []any{csrf}
 			return o
 		}()},
+		"/api/assemblies/{id}/access-codes/revoke": map[string]any{"parameters": []any{idParam}, "post": func() map[string]any {
+			o := op("Revoke access codes: they stop working and the persons' sessions end; recorded in the log (revoke_access_codes)", "mandate commission or administrator for persons without an office; the server administrator for anyone", false,
+				map[string]any{"204": map[string]any{"description": "revoked"}}, "400", "401", "403", "404", "422")
+			o["requestBody"] = personsBody
+			o["parameters"] = []any{csrf}
+			return o
+		}()},
 		"/api/assemblies/{id}/mandate-cards.pdf": map[string]any{"parameters": []any{idParam}, "post": func() map[string]any {
-			o := op("Issue new access codes and print them on mandate cards (PDF: name, organization, mandate, code, QR code of the login link)", "server administrator, the assembly's administrator or mandate commission", false,
+			o := op("Issue new access codes and print them on mandate cards (PDF, A4, eight to a page with cut marks, each organization from a new page: name, organization, mandate, code, QR code of the login link)", "mandate commission or administrator for mandate holders without an office; the server administrator for anyone (recorded as issue_access_codes)", false,
 				map[string]any{"201": map[string]any{"description": "PDF", "content": map[string]any{"application/pdf": map[string]any{"schema": map[string]any{"type": "string", "format": "binary"}}}}}, "400", "401", "403", "404")
 			o["requestBody"] = personsBody
 			o["parameters"] = []any{csrf}

@@ -187,6 +187,11 @@ func (s *server) act(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	cmd := r.PostFormValue("cmd")
+	if cmd == "issue_access_codes" || cmd == "revoke_access_codes" {
+		// Recorded here, the codes would not be made or deleted.
+		answer(http.StatusUnprocessableEntity, actResult{Error: "access codes are issued and revoked with the mandate commission's forms for cards and codes"})
+		return
+	}
 	if cmd == "" || cmd == "create_assembly" {
 		answer(http.StatusUnprocessableEntity, actResult{Error: "the form names no command this page can give"})
 		return

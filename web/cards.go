@@ -2,130 +2,149 @@ package web
 
 import (
 	"errors"
-	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 
 	"plenum/assembly"
 	"plenum/auth"
-	"plenum/httpapi"
+	"plenum/cards"
 )
 
 // mandateCards serves POST /a/{id}/mandate-cards.pdf, the page's form
-// "Issue access codes and print mandate cards": it issues new access codes
-// for the persons chosen (fields "persons"; or, with all=1, everyone with
-// a verified mandate) and answers with the cards as PDF, as the API's
-// POST /api/assemblies/{id}/mandate-cards.pdf does. New codes void the
-// persons' earlier codes. Only a server administrator, the assembly's
-// administrator or the mandate commission may issue them; a refusal goes
-// back to the page as an alert.
+// "Issue access codes and print mandate cards": through package cards it
+// records the issue, makes new access codes for the persons chosen (fields
+// "persons"; or, with all=1, everyone with a verified mandate the viewer
+// may issue for; "organization" keeps one delegation) and answers with the
+// cards as PDF. New codes void the persons' earlier codes and end their
+// sessions. A refusal of the rules goes back to the page as an alert.
 func (s *server) mandateCards(w http.ResponseWriter, r *http.Request) {
 	a, sess, fail, ok := s.pageForm(w, r, "mandates", 256<<10)
 	if !ok {
 		return
 	}
-	id := a.ID()
-	var persons []string
-	for _, v := range r.PostForm["persons"] {
-		for _, p := range strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == ' ' }) {
-			persons = append(persons, p)
-		}
-	}
-	all := r.PostFormValue("all") != ""
-	var codes []httpapi.IssuedCode
-	var name string
-	var refused error
-	a.Read(func(st *assembly.State) {
-		name = st.Assembly.Name
-		who := httpapi.Identify(st, sess)
-		if !who.ServerAdmin && !who.Has(string(assembly.RoleAdministrator)) && !who.Has(string(assembly.RoleMandateCommission)) {
-			refused = &assembly.Error{Code: assembly.ErrForbidden, Msg: "only the administrator or the mandate commission may issue access codes"}
-			return
-		}
-		if all {
-			persons = persons[:0]
-			for _, mid := range st.MandateOrder {
-				if m := st.Mandates[mid]; m.Status == assembly.MandateStatusVerified && !contains(persons, m.Person) {
-					persons = append(persons, m.Person)
-				}
-			}
-		}
-		if len(persons) == 0 {
-			refused = &assembly.Error{Code: assembly.ErrInvalid, Field: "persons", Msg: "choose the persons whose cards to print, or all with verified mandates"}
-			return
-		}
-		seen := map[string]bool{}
-		for _, p := range persons {
-			person := st.Persons[p]
-			if person == nil {
-				refused = &assembly.Error{Code: assembly.ErrNotFound, Field: "persons", Msg: fmt.Sprintf("there is no person %q in this assembly", p)}
-				return
-			}
-			if seen[p] {
-				continue
-			}
-			seen[p] = true
-			c := httpapi.IssuedCode{Person: p, Name: person.Name}
-			// As the API: the card shows the verified mandate, else the
-			// latest submitted one.
-			for _, mid := range person.Mandates {
-				m := st.Mandates[mid]
-				if m == nil || m.Status == assembly.MandateStatusRejected {
-					continue
-				}
-				if c.Mandate == "" || m.Status == assembly.MandateStatusVerified {
-					c.Mandate = m.Kind
-					if org := st.Organizations[m.Organization]; org != nil {
-						c.Organization = org.Name
-					}
-				}
-			}
-			codes = append(codes, c)
-		}
-	})
-	if refused != nil {
-		var ae *assembly.Error
-		errors.As(refused, &ae)
-		fail(refusal(ae))
+	persons := formPersons(r)
+	if r.PostFormValue("all") != "" {
+		persons = nil
+	} else if len(persons) == 0 {
+		fail("Choose the persons whose cards to print, or everyone with a verified mandate.")
 		return
 	}
-	ids := make([]string, len(codes))
-	for i := range codes {
-		ids[i] = codes[i].Person
-	}
-	issued, err := s.auth.IssueCodes(r.Context(), id, ids)
-	if err == nil && len(issued) != len(codes) {
-		err = fmt.Errorf("%d codes issued for %d persons", len(issued), len(codes))
-	}
+	issued, err := cards.Issue(r.Context(), a, s.auth, actorOf(sess), s.opts.Now().UTC(), s.baseURL(r),
+		cards.Selection{Persons: persons, Organization: r.PostFormValue("organization")})
 	var pdf []byte
 	if err == nil {
-		base := baseURL(r)
-		for i, c := range issued {
-			codes[i].Code, codes[i].Expires = c.Code, c.Expires
-			codes[i].Link = auth.LoginLink(base, c.Code)
-		}
-		if name == "" {
-			name = id
-		}
-		pdf, err = httpapi.MandateCards(name, codes)
+		pdf, err = cards.PDF(issued.Assembly, issued.Cards)
 	}
 	if err != nil {
-		s.opts.Logger.Error("web: mandate cards failed", "assembly", id, "err", err)
-		fail("The server could not print the cards; try again in a moment.")
+		var ae *assembly.Error
+		if errors.As(err, &ae) && ae.Code != assembly.ErrCorrupt {
+			fail(refusal(ae))
+			return
+		}
+		s.opts.Logger.Error("web: mandate cards failed", "assembly", a.ID(), "err", err)
+		fail("The server could not issue or print the cards; try again in a moment.")
 		return
 	}
+	name := "mandate-cards.pdf"
+	if org := r.PostFormValue("organization"); org != "" {
+		name = "mandate-cards-" + fileSafe(org) + ".pdf"
+	}
 	w.Header().Set("Content-Type", "application/pdf")
-	w.Header().Set("Content-Disposition", `attachment; filename="mandate-cards.pdf"`)
+	w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
 	w.Header().Set("Cache-Control", "no-store")
 	w.Write(pdf)
 }
 
-// baseURL is the address the login links on the cards point to: this
-// server as the request reached it.
-func baseURL(r *http.Request) string {
-	scheme := "http"
-	if r.TLS != nil {
-		scheme = "https"
+// revokeCodes serves POST /a/{id}/revoke-codes: the persons' access codes
+// stop working and their sessions end (recorded first, package cards).
+func (s *server) revokeCodes(w http.ResponseWriter, r *http.Request) {
+	a, sess, fail, ok := s.pageForm(w, r, "mandates", 64<<10)
+	if !ok {
+		return
 	}
-	return scheme + "://" + r.Host
+	persons := formPersons(r)
+	if len(persons) == 0 {
+		fail("Choose the persons whose codes to revoke.")
+		return
+	}
+	if err := cards.Revoke(r.Context(), a, s.auth, actorOf(sess), s.opts.Now().UTC(), persons, r.PostFormValue("reason")); err != nil {
+		var ae *assembly.Error
+		if errors.As(err, &ae) && ae.Code != assembly.ErrCorrupt {
+			fail(refusal(ae))
+			return
+		}
+		s.opts.Logger.Error("web: revoking codes failed", "assembly", a.ID(), "err", err)
+		fail("The server could not revoke the codes; try again in a moment.")
+		return
+	}
+	setFlash(w, a.ID(), flash{Text: "Revoked: the codes no longer log anyone in, and whoever was logged in with them is logged out."})
+	http.Redirect(w, r, "/a/"+a.ID()+"/mandates", http.StatusSeeOther)
+}
+
+// formPersons reads the form's "persons" fields, repeated or separated
+// by commas or spaces.
+func formPersons(r *http.Request) []string {
+	var persons []string
+	for _, v := range r.PostForm["persons"] {
+		persons = append(persons, strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == ' ' })...)
+	}
+	return persons
+}
+
+// baseURL is the address the login links on the cards point to: the
+// configured one (plenum serve --base-url), else this server as the
+// request reached it.
+func (s *server) baseURL(r *http.Request) string {
+	return cards.BaseURL(s.opts.BaseURL, r, s.auth.Secure(r))
+}
+
+// cardHolder is a person whose code the viewer may issue, with what the
+// record says of their code.
+type cardHolder struct {
+	*assembly.Person
+	Organization string
+	Access       *assembly.Access
+}
+
+// CardHolders are the persons whose access codes the viewer may issue (the
+// mandate commission: mandate holders without an office; the server
+// administrator: everyone), sorted by name.
+func (v *view) CardHolders() []cardHolder {
+	actor := v.Me.Person
+	if v.Me.Admin {
+		actor = auth.AdminPerson
+	}
+	var out []cardHolder
+	for _, id := range v.S.PersonOrder {
+		if v.S.MayIssueAccessCode(actor, id) != nil {
+			continue
+		}
+		h := cardHolder{Person: v.S.Persons[id], Access: v.S.Access[id]}
+		for _, mid := range h.Mandates {
+			if m := v.S.Mandates[mid]; m != nil && m.Status != assembly.MandateStatusRejected {
+				h.Organization = v.OrgName(m.Organization)
+			}
+		}
+		out = append(out, h)
+	}
+	slices.SortStableFunc(out, func(a, b cardHolder) int {
+		return strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name))
+	})
+	return out
+}
+
+// Delegations are the organizations with verified mandates, for printing
+// one delegation's cards.
+func (v *view) Delegations() []*assembly.Organization {
+	var out []*assembly.Organization
+	for _, id := range v.S.OrgOrder {
+		for _, mid := range v.S.MandateOrder {
+			if m := v.S.Mandates[mid]; m.Organization == id && m.Status == assembly.MandateStatusVerified {
+				out = append(out, v.S.Organizations[id])
+				break
+			}
+		}
+	}
+	return out
 }

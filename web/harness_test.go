@@ -74,14 +74,14 @@ func newEmptyHall(t *testing.T) *hall {
 		st.Close()
 		t.Fatal(err)
 	}
-	as, err := auth.Open(filepath.Join(dir, "access.db"), auth.Options{LoginsPerMinute: 1000, LoginBurst: 100})
+	as, err := auth.Open(filepath.Join(dir, "access.db"), auth.Options{WrongCodesPerMinute: 1000})
 	if err != nil {
 		t.Fatal(err)
 	}
 	h := &hall{t: t, eng: eng, auth: as, at: time.Now().UTC().Add(-time.Hour), asm: asm, verifiers: note.VerifierList(verifier)}
 	// Mounted as cmd/plenum mounts them: the JSON API owns /api/, /login
 	// and /logout, and shows the pages' login form; the pages own the rest.
-	pages := web.New(eng, as, web.Options{})
+	pages := web.New(eng, as, web.Options{BaseURL: hallBaseURL})
 	api := httpapi.New(eng, as, httpapi.Options{LoginForm: pages})
 	mux := http.NewServeMux()
 	mux.Handle("/api/", api)
@@ -120,7 +120,7 @@ func (h *hall) setup() {
 	h.must("admin", "create_assembly", obj{"id": asm, "name": "Spring general meeting", "starts": "2026-05-09", "rules": "congress",
 		"overrides": obj{"speaking_time_seconds": 300}})
 	h.must("admin", "add_organization", obj{"id": "members", "name": "The members", "kind": "delegating"})
-	for _, p := range []struct{ id, name string }{{"admin", "The administrator"}, {"chair", "Vera Chair"}, {"sec", "Sasha Secretary"}, {"mc", "Misha Commission"}} {
+	for _, p := range []struct{ id, name string }{{"chair", "Vera Chair"}, {"sec", "Sasha Secretary"}, {"mc", "Misha Commission"}} {
 		h.must("admin", "add_person", obj{"id": p.id, "name": p.name})
 	}
 	h.must("admin", "grant_role", obj{"person": "chair", "role": "chair"})

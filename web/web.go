@@ -61,6 +61,10 @@ type Options struct {
 	// Secret keys the forms' anti-forgery tokens; random if empty (forms
 	// rendered before a restart must then be reloaded).
 	Secret []byte
+	// BaseURL is the address people reach the server at, for the login
+	// links on mandate cards ("https://congress.example.org"); if empty it
+	// is taken from each request.
+	BaseURL string
 	// Witnesses reports whether each log's latest checkpoint is
 	// witnessed (a *cosign.Cosigner); nil when plenum runs without
 	// witnesses.
@@ -107,6 +111,7 @@ var pageNames = []string{"index", "landing", "delegate", "chair", "secretary", "
 //	                            token (a tlog-proof file)
 //	POST /a/{id}/mandate-cards.pdf new access codes for the persons
 //	                            chosen, printed on mandate cards (PDF)
+//	POST /a/{id}/revoke-codes   revokes the persons' access codes
 //	GET  /a/{id}/minutes/{fmt}  the minutes (package minutes): html, md,
 //	                            pdf, akn, popolo (public)
 //	GET  /a/{id}/live           server-sent events: one per ledger entry
@@ -151,6 +156,7 @@ func New(eng *engine.Engine, authStore *auth.Store, opts Options) http.Handler {
 	m.HandleFunc("GET /a/{id}/receipt", s.receipt)
 	m.HandleFunc("POST /a/{id}/secret-receipt", s.secretReceipt)
 	m.HandleFunc("POST /a/{id}/mandate-cards.pdf", s.mandateCards)
+	m.HandleFunc("POST /a/{id}/revoke-codes", s.revokeCodes)
 	m.HandleFunc("GET /a/{id}/minutes/{format}", s.minutes)
 	m.HandleFunc("GET /a/{id}/live", s.live)
 	m.HandleFunc("POST /a/{id}/act", s.act)

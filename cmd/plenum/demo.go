@@ -14,6 +14,7 @@ import (
 
 	"plenum/assembly"
 	"plenum/auth"
+	"plenum/cards"
 	"plenum/demo"
 	"plenum/ledger"
 	"plenum/tiles"
@@ -121,11 +122,16 @@ func runDemo(ctx context.Context, env *cliEnv, args []string) error {
 	for i, r := range demoRoles {
 		persons[i] = r.person
 	}
-	codes, err := srv.auth.IssueCodes(ctx, demo.AssemblyID, persons)
-	if err != nil {
-		return err
-	}
 	a, _ := srv.engine.Assembly(demo.AssemblyID)
+	// As the server administrator, recorded like every issue of codes.
+	issued, err := cards.Issue(ctx, a, srv.auth, auth.AdminPerson, time.Now().UTC(), "", cards.Selection{Persons: persons})
+	if err != nil {
+		return fmt.Errorf("issuing the demo's access codes: %w", err)
+	}
+	code := map[string]string{}
+	for _, c := range issued.Cards {
+		code[c.Person] = c.Code
+	}
 	fmt.Fprintf(env.stdout, "plenum demo: the March 1917 conference, %d commands restored into %s in %v (%d log entries)\n",
 		n, *db, time.Since(start).Round(time.Millisecond), a.Log().Size())
 	fmt.Fprintf(env.stdout, "plenum demo: verifier key %s\n", srv.vkey)
@@ -139,8 +145,9 @@ func runDemo(ctx context.Context, env *cliEnv, args []string) error {
 	fmt.Fprintf(env.stdout, "  the minutes        %s/a/%s/minutes/html\n", base, id)
 	fmt.Fprintf(env.stdout, "  the log            %s%s (C2SP tlog-tiles)\n", base, tiles.PrefixFor(id))
 	fmt.Fprintf(env.stdout, "\nDemo access codes (each logs one person in; the link does it in one step):\n")
-	for i, c := range codes {
-		fmt.Fprintf(env.stdout, "  %-9s %s  %s\n            %s\n", demoRoles[i].page, c.Code, demoRoles[i].about, auth.LoginLink(base, c.Code))
+	for _, r := range demoRoles {
+		c := code[r.person]
+		fmt.Fprintf(env.stdout, "  %-9s %s  %s\n            %s\n", r.page, c, r.about, auth.LoginLink(base, c))
 	}
 	if *loadOnly {
 		return nil

@@ -1,0 +1,245 @@
+package cards_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/mod/sumdb/note"
+
+	"plenum/assembly"
+	"plenum/auth"
+	"plenum/cards"
+	"plenum/engine"
+	"plenum/internal/pdftext"
+	"plenum/ledger"
+	"plenum/store/sqlite"
+)
+
+// congress is an engine with one assembly: two delegations (Москва with
+// three delegates, Riverside with nine), a chair, and a mandate commission.
+type congress struct {
+	eng   *engine.Engine
+	codes *auth.Store
+	a     *engine.Assembly
+	at    time.Time
+}
+
+func newCongress(t *testing.T) *congress {
+	t.Helper()
+	dir := t.TempDir()
+	skey, vkey, err := ledger.GenerateKey(ledger.DefaultServerName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	signer, _ := note.NewSigner(skey)
+	verifier, _ := note.NewVerifier(vkey)
+	st, err := sqlite.Open(filepath.Join(dir, "plenum.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	eng, err := engine.Open(context.Background(), st, engine.Options{Signer: signer, Verifiers: note.VerifierList(verifier)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	codes, err := auth.Open(filepath.Join(dir, "access.db"), auth.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { eng.Close(); codes.Close(); st.Close() })
+	c := &congress{eng: eng, codes: codes, at: time.Date(2026, 5, 9, 9, 0, 0, 0, time.UTC)}
+	c.must("admin", "create_assembly", `{"id":"c26","name":"Congress 2026","starts":"2026-05-09","rules":"congress"}`)
+	c.a, _ = eng.Assembly("c26")
+	c.must("admin", "add_organization", `{"id":"msk","name":"Москва","kind":"delegating"}`)
+	c.must("admin", "add_organization", `{"id":"river","name":"Riverside","kind":"delegating"}`)
+	add := func(id, name, org, kind string, verify bool) {
+		c.must("admin", "add_person", fmt.Sprintf(`{"id":%q,"name":%q}`, id, name))
+		c.must("admin", "submit_mandate", fmt.Sprintf(`{"id":"m-%s","person":%q,"organization":%q,"kind":%q}`, id, id, org, kind))
+		if verify {
+			c.must("admin", "verify_mandate", fmt.Sprintf(`{"mandate":"m-%s"}`, id))
+		}
+	}
+	add("nogin", "Виктор Павлович Ногин", "msk", "decisive", true)
+	add("smidovich", "Пётр Гермогенович Смидович", "msk", "consultative", true)
+	add("zhang", "张伟", "msk", "decisive", true)
+	for i := 1; i <= 9; i++ {
+		add(fmt.Sprintf("r%d", i), fmt.Sprintf("Jürgen Müller-Lüdenscheidt %d", i), "river", "decisive", i != 9)
+	}
+	c.must("admin", "add_person", `{"id":"vera","name":"Vera Chair"}`)
+	c.must("admin", "grant_role", `{"person":"vera","role":"chair"}`)
+	c.must("admin", "add_person", `{"id":"misha","name":"Misha Commission"}`)
+	c.must("admin", "grant_role", `{"person":"misha","role":"mandate_commission"}`)
+	return c
+}
+
+func (c *congress) must(actor, cmd, args string) {
+	c.at = c.at.Add(time.Second)
+	if _, err := c.eng.Submit(context.Background(), assembly.Envelope{Cmd: cmd, Assembly: "c26", Actor: actor, At: c.at, Args: json.RawMessage(args)}); err != nil {
+		panic(fmt.Sprintf("%s %s: %v", cmd, args, err))
+	}
+}
+
+func (c *congress) size() int64 { return c.a.Log().Size() }
+
+var codeRe = regexp.MustCompile(`\b[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}`)
+
+// TestCardsForEveryone: the mandate commission prints every delegate's card
+// in one PDF; the codes read back from the PDF's text log the right persons
+// in; each delegation starts a new page, and names print as written.
+func TestCardsForEveryone(t *testing.T) {
+	ctx := context.Background()
+	c := newCongress(t)
+	issued, err := cards.Issue(ctx, c.a, c.codes, "misha", c.at, "https://congress.example.org/", cards.Selection{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Everyone with a verified mandate: 3 of Москва, 8 of Riverside; the
+	// officers hold no mandate and are not among them.
+	if len(issued.Cards) != 11 || issued.Cards[0].OrganizationID != "msk" || issued.Cards[3].OrganizationID != "river" {
+		t.Fatalf("%d cards: %+v", len(issued.Cards), issued.Cards)
+	}
+	pdf, err := cards.PDF(issued.Assembly, issued.Cards)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Москва on page 1 (3 cards), Riverside on pages 2 and 3 (8 cards
+	// fill page 2; none left over).
+	if n := strings.Count(string(pdf), "/Type /Page\n"); n != 2 {
+		t.Errorf("%d pages, want 2 (each delegation from a new page)", n)
+	}
+	text := pdftext.Text(t, pdf)
+	pages := strings.Split(text, "\f")
+	if !strings.Contains(pages[0], "Москва") || strings.Contains(pages[0], "Riverside") || !strings.Contains(pages[1], "Riverside") {
+		t.Errorf("the delegations are not on pages of their own:\n%s", text)
+	}
+	flat := strings.Join(strings.Fields(text), " ") // a long name wraps
+	for _, want := range []string{"Виктор Павлович Ногин", "Пётр Гермогенович Смидович", "Jürgen Müller-Lüdenscheidt 1", "Delegate, consultative vote", "Congress 2026", "https://congress.example.org/login?code="} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("the cards' text lacks %q", want)
+		}
+	}
+	// A name the font cannot draw is printed with its id beside it.
+	if !strings.Contains(text, "(zhang)") {
+		t.Errorf("the name in a script the font lacks is not marked with its id:\n%s", pages[0])
+	}
+	found := codeRe.FindAllString(text, -1) // as printed, and in the link
+	if len(found) != 22 {
+		t.Fatalf("%d codes in the PDF's text, want 11 twice", len(found))
+	}
+	who := map[string]string{}
+	for _, code := range found {
+		sess, _, err := c.codes.Login(ctx, code)
+		if err != nil {
+			t.Fatalf("the code %s read from the PDF does not log in: %v", code, err)
+		}
+		who[sess.Person] = code
+	}
+	for _, card := range issued.Cards {
+		if who[card.Person] != card.Code {
+			t.Errorf("%s: the PDF's code logs in %v", card.Person, who)
+		}
+	}
+}
+
+// TestOneDelegation: the cards of one organization, for its envelope.
+func TestOneDelegation(t *testing.T) {
+	c := newCongress(t)
+	issued, err := cards.Issue(context.Background(), c.a, c.codes, "misha", c.at, "http://x", cards.Selection{Organization: "river"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(issued.Cards) != 8 {
+		t.Fatalf("%d cards for Riverside, want its 8 verified delegates", len(issued.Cards))
+	}
+	for _, card := range issued.Cards {
+		if card.OrganizationID != "river" || card.Organization != "Riverside" || card.Mandate != "decisive" {
+			t.Fatalf("card %+v", card)
+		}
+	}
+	// Naming someone of another delegation is refused.
+	before := c.size()
+	_, err = cards.Issue(context.Background(), c.a, c.codes, "misha", c.at, "http://x", cards.Selection{Organization: "river", Persons: []string{"nogin"}})
+	if err == nil || err.Error() != "nogin holds no mandate from Riverside" || c.size() != before {
+		t.Fatalf("a Москва delegate on Riverside's cards: %v", err)
+	}
+}
+
+// TestIssueIsRecordedFirst: a refused issue records nothing and makes no
+// code; an accepted one is in the log, without the codes, before they work.
+func TestIssueIsRecordedFirst(t *testing.T) {
+	ctx := context.Background()
+	c := newCongress(t)
+	for _, tc := range []struct {
+		actor   string
+		persons []string
+		want    string
+	}{
+		{"misha", []string{"vera"}, "vera holds the office of chair: only the server administrator issues access codes for officers, so that no officer can act as another"},
+		{"misha", []string{"misha"}, "misha holds the office of mandate_commission: only the server administrator issues access codes for officers, so that no officer can act as another"},
+		{"nogin", []string{"smidovich"}, "only the mandate commission, an administrator or the server administrator may issue access codes"},
+		{"misha", []string{"ghost"}, `there is no person "ghost" in this assembly; add them with add_person first`},
+	} {
+		before := c.size()
+		_, err := cards.Issue(ctx, c.a, c.codes, tc.actor, c.at, "http://x", cards.Selection{Persons: tc.persons})
+		if err == nil || err.Error() != tc.want {
+			t.Errorf("%s for %v: %v", tc.actor, tc.persons, err)
+		}
+		if c.size() != before {
+			t.Errorf("%s for %v: the log grew", tc.actor, tc.persons)
+		}
+	}
+	// The server administrator issues the chair's code; the record says so.
+	issued, err := cards.Issue(ctx, c.a, c.codes, assembly.ServerAdministrator, c.at, "http://x", cards.Selection{Persons: []string{"vera"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	es, _ := c.a.Log().Read(ctx, c.size()-1, c.size())
+	if es[0].Type != "access_codes_issued" || es[0].Actor != "admin" || strings.Contains(string(es[0].Payload), issued.Cards[0].Code) {
+		t.Fatalf("last entry %s by %s: %s", es[0].Type, es[0].Actor, es[0].Payload)
+	}
+	if _, _, err := c.codes.Login(ctx, issued.Cards[0].Code); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestRevokeAndReconcile: a revocation ends the code and the sessions; one
+// recorded but not carried out (a crash between the writes) is carried out
+// by Reconcile.
+func TestRevokeAndReconcile(t *testing.T) {
+	ctx := context.Background()
+	c := newCongress(t)
+	issued, err := cards.Issue(ctx, c.a, c.codes, "misha", c.at, "http://x", cards.Selection{Persons: []string{"nogin", "r1"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	code := map[string]string{}
+	for _, card := range issued.Cards {
+		code[card.Person] = card.Code
+	}
+	_, tok, _ := c.codes.Login(ctx, code["nogin"])
+	if err := cards.Revoke(ctx, c.a, c.codes, "misha", c.at, []string{"nogin"}, "card lost"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.codes.Session(ctx, tok); err != auth.ErrNoSession {
+		t.Fatalf("session after revocation: %v", err)
+	}
+	if _, _, err := c.codes.Login(ctx, code["nogin"]); err != auth.ErrBadCode {
+		t.Fatalf("code after revocation: %v", err)
+	}
+	// The crash: recorded (as a replayed script would), codes not deleted.
+	c.must("misha", "revoke_access_codes", `{"persons":["r1"]}`)
+	if _, _, err := c.codes.Login(ctx, code["r1"]); err != nil {
+		t.Fatalf("before reconciling: %v", err)
+	}
+	if err := cards.Reconcile(ctx, c.eng, c.codes); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := c.codes.Login(ctx, code["r1"]); err != auth.ErrBadCode {
+		t.Fatalf("a recorded revocation after Reconcile: %v", err)
+	}
+}

@@ -1,0 +1,192 @@
+package cards
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+
+	"github.com/go-pdf/fpdf"
+	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/gofont/gomonobold"
+	"golang.org/x/image/font/gofont/goregular"
+	"golang.org/x/image/font/sfnt"
+	"rsc.io/qr"
+
+	"plenum/assembly"
+)
+
+// The sheet: A4 portrait, two columns of four cards, 90 × 65 mm each,
+// edge to edge, so that one cut along each line of the grid parts them.
+// Cut marks stand in the margins, outside every card:
+//
+//	  |        |        |
+//	--+--------+--------+--
+//	  | card 1 | card 2 |
+//	--+--------+--------+--
+//	  |  …     |        |
+const (
+	pageW, pageH   = 210.0, 297.0
+	cols, rows     = 2, 4
+	cardW, cardH   = 90.0, 65.0
+	perPage        = cols * rows
+	marginX        = (pageW - cols*cardW) / 2 // 15 mm
+	marginY        = (pageH - rows*cardH) / 2 // 18.5 mm
+	markLen, markG = 7.0, 2.0                 // a cut mark's length, and its gap from the grid
+	qrSize         = 30.0
+)
+
+// goFont is the card's text face, for finding characters it cannot show.
+var goFont, _ = sfnt.Parse(goregular.TTF)
+
+// PDF lays the cards out on A4 sheets, eight to a page with cut marks: on
+// each card the assembly's name, the person's name, organization and
+// mandate, the access code and a QR code of the login link. Each
+// organization's cards begin on a new page, headed with its name, so that
+// a delegation's cards go into one envelope. Names print in the Go fonts
+// (Latin, Greek, Cyrillic and more, WGL4); a name with characters they
+// lack is followed by the person's id on the card, so that the card can
+// still be matched (Unprintable lists them).
+func PDF(assemblyName string, cards []Card) ([]byte, error) {
+	pdf := fpdf.New("P", "mm", "A4", "")
+	pdf.SetTitle("Mandate cards: "+assemblyName, true)
+	pdf.SetCreator("plenum", true)
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.AddUTF8FontFromBytes("go", "", goregular.TTF)
+	pdf.AddUTF8FontFromBytes("go", "B", gobold.TTF)
+	pdf.AddUTF8FontFromBytes("gomono", "B", gomonobold.TTF)
+	slot := perPage // the next card's place on the page; perPage: a new page
+	for i, c := range cards {
+		if i == 0 || c.OrganizationID != cards[i-1].OrganizationID {
+			slot = perPage
+		}
+		if slot == perPage {
+			pdf.AddPage()
+			sheet(pdf, assemblyName, c)
+			slot = 0
+		}
+		if err := card(pdf, assemblyName, c, slot); err != nil {
+			return nil, err
+		}
+		slot++
+	}
+	if len(cards) == 0 {
+		pdf.AddPage()
+		pdf.SetFont("go", "", 12)
+		pdf.Text(20, 30, "No persons: no mandate cards.")
+	}
+	var buf bytes.Buffer
+	if err := pdf.Output(&buf); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// sheet draws a page's cut marks and its head: the organization whose
+// cards it holds.
+func sheet(pdf *fpdf.Fpdf, assemblyName string, first Card) {
+	pdf.SetDrawColor(0, 0, 0)
+	pdf.SetLineWidth(0.15)
+	for c := 0; c <= cols; c++ {
+		x := marginX + float64(c)*cardW
+		pdf.Line(x, marginY-markG-markLen, x, marginY-markG)
+		pdf.Line(x, pageH-marginY+markG, x, pageH-marginY+markG+markLen)
+	}
+	for r := 0; r <= rows; r++ {
+		y := marginY + float64(r)*cardH
+		pdf.Line(marginX-markG-markLen, y, marginX-markG, y)
+		pdf.Line(pageW-marginX+markG, y, pageW-marginX+markG+markLen, y)
+	}
+	head := first.Organization
+	if head == "" {
+		head = "Personal mandates"
+	}
+	pdf.SetTextColor(90, 90, 90)
+	pdf.SetFont("go", "", 7)
+	pdf.SetXY(marginX, 3)
+	pdf.CellFormat(cols*cardW, 4, head+" · "+assemblyName, "", 0, "C", false, 0, "")
+}
+
+// card draws one card in its slot on the page.
+func card(pdf *fpdf.Fpdf, assemblyName string, c Card, slot int) error {
+	x := marginX + float64(slot%cols)*cardW
+	y := marginY + float64(slot/cols)*cardH
+	// A faint frame helps to cut straight; the marks are what to cut on.
+	pdf.SetDrawColor(215, 215, 215)
+	pdf.SetLineWidth(0.1)
+	pdf.Rect(x, y, cardW, cardH, "D")
+	textW := cardW - qrSize - 10
+
+	pdf.SetTextColor(90, 90, 90)
+	pdf.SetFont("go", "", 7.5)
+	pdf.SetXY(x+4, y+4)
+	pdf.CellFormat(cardW-8, 4, assemblyName, "", 1, "L", false, 0, "")
+	pdf.SetTextColor(0, 0, 0)
+	pdf.SetFont("go", "B", 12)
+	pdf.SetXY(x+4, y+10)
+	name := c.Name
+	if len(Unprintable(name)) > 0 {
+		name += " (" + c.Person + ")"
+	}
+	pdf.MultiCell(textW, 5.5, name, "", "L", false)
+	pdf.SetFont("go", "", 8.5)
+	if c.Organization != "" {
+		pdf.SetX(x + 4)
+		pdf.MultiCell(textW, 4, c.Organization, "", "L", false)
+	}
+	if c.Mandate != "" {
+		pdf.SetX(x + 4)
+		pdf.CellFormat(textW, 4.5, MandateWords(c.Mandate), "", 1, "L", false, 0, "")
+	}
+
+	pdf.SetFont("go", "", 6.5)
+	pdf.SetXY(x+4, y+cardH-25)
+	pdf.CellFormat(cardW-8, 4, "Personal access code – keep it to yourself", "", 1, "L", false, 0, "")
+	pdf.SetFont("gomono", "B", 14)
+	pdf.SetXY(x+4, y+cardH-20.5)
+	pdf.CellFormat(cardW-8, 7, c.Code, "", 1, "L", false, 0, "")
+	pdf.SetFont("go", "", 6)
+	pdf.SetXY(x+4, y+cardH-12)
+	pdf.MultiCell(cardW-8, 3, "Scan the square or open: "+c.Link, "", "L", false)
+
+	q, err := qr.Encode(c.Link, qr.M)
+	if err != nil {
+		return fmt.Errorf("QR code for %s: %w", c.Person, err)
+	}
+	img := "qr-" + c.Person
+	pdf.RegisterImageOptionsReader(img, fpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(q.PNG()))
+	pdf.ImageOptions(img, x+cardW-qrSize-4, y+9, qrSize, qrSize, false, fpdf.ImageOptions{ImageType: "PNG"}, 0, "")
+	return nil
+}
+
+// Unprintable returns the characters of s that the cards' font has no
+// glyph for (each once, in order).
+func Unprintable(s string) []rune {
+	var out []rune
+	var buf sfnt.Buffer
+	for _, r := range s {
+		if r == ' ' {
+			continue
+		}
+		if g, err := goFont.GlyphIndex(&buf, r); err != nil || g == 0 {
+			if !slices.Contains(out, r) {
+				out = append(out, r)
+			}
+		}
+	}
+	return out
+}
+
+// MandateWords names a mandate's kind as the card prints it.
+func MandateWords(kind string) string {
+	switch kind {
+	case assembly.KindDecisive:
+		return "Delegate, decisive vote"
+	case assembly.KindConsultative:
+		return "Delegate, consultative vote"
+	case assembly.KindGuest:
+		return "Guest"
+	case assembly.KindExOfficio:
+		return "Ex officio"
+	}
+	return kind
+}
