@@ -3,6 +3,7 @@ package httpapi
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net"
 	"net/http"
 	"strconv"
@@ -13,6 +14,116 @@ import (
 	"plenum/auth"
 	"plenum/engine"
 )
+
+// ErrBeyondHead is the refusal of a Last-Event-ID the log has not reached.
+var ErrBeyondHead = errors.New("beyond the log's head")
+
+// ErrTooManyStreams is the refusal of a stream over the limits of
+// StreamGate.
+var ErrTooManyStreams = errors.New("too many live event streams are open from your address; close other tabs or windows of plenum, or log in, and try again")
+
+// StreamStart is where a stream resumes: after the index last (a
+// Last-Event-ID, or "" for the next event), given that the log holds head
+// events. It refuses what is not an index (or is below -1), and an index
+// the log has not reached (ErrBeyondHead, with words), without adding one
+// to the largest int64.
+func StreamStart(last string, head int64) (int64, error) {
+	if last == "" {
+		return head, nil
+	}
+	n, err := strconv.ParseInt(last, 10, 64)
+	if err != nil || n < -1 {
+		return 0, fmt.Errorf("Last-Event-ID (or after) must be an event index, -1 or more, not %.40q", last)
+	}
+	if n >= head {
+		return 0, fmt.Errorf("Last-Event-ID %d is %w: the log holds %d events (indexes 0 to %d), so this stream cannot resume after %d; the log you saw was longer than this one, so reload and check the record", n, ErrBeyondHead, head, head-1, n)
+	}
+	return n + 1, nil
+}
+
+// StreamGate limits concurrent live event streams (the API's and the
+// pages'): for visitors who are not logged in, per client address and in
+// all; for a logged-in person, per person. A nil *StreamGate admits every
+// stream.
+type StreamGate struct {
+	mu        sync.Mutex
+	perAddr   int
+	total     int
+	perPerson int
+	byAddr    map[string]int
+	byPerson  map[[2]string]int
+	public    int
+}
+
+// NewStreamGate returns a gate admitting perAddress public streams per
+// client address (0: 50) and total public streams in all (0: 5,000), and
+// 16 per logged-in person (a few devices and tabs).
+func NewStreamGate(perAddress, total int) *StreamGate {
+	if perAddress <= 0 {
+		perAddress = 50
+	}
+	if total <= 0 {
+		total = 5000
+	}
+	return &StreamGate{perAddr: perAddress, total: total, perPerson: 16, byAddr: map[string]int{}, byPerson: map[[2]string]int{}}
+}
+
+// Enter admits a stream from client (an address, auth.Store.ClientAddr) or
+// the session sess, and returns the function that ends it; ok is false
+// over the limits.
+func (g *StreamGate) Enter(client string, sess *auth.Session) (release func(), ok bool) {
+	if g == nil {
+		return func() {}, true
+	}
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if sess != nil {
+		k := [2]string{sess.Assembly, sess.Person}
+		if g.byPerson[k] >= g.perPerson {
+			return nil, false
+		}
+		g.byPerson[k]++
+		return g.once(func() {
+			if g.byPerson[k]--; g.byPerson[k] == 0 {
+				delete(g.byPerson, k)
+			}
+		}), true
+	}
+	if g.byAddr[client] >= g.perAddr || g.public >= g.total {
+		return nil, false
+	}
+	g.byAddr[client]++
+	g.public++
+	return g.once(func() {
+		g.public--
+		if g.byAddr[client]--; g.byAddr[client] == 0 {
+			delete(g.byAddr, client)
+		}
+	}), true
+}
+
+// Open returns how many public streams are open, and how many streams
+// logged-in persons hold.
+func (g *StreamGate) Open() (public, persons int) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	for _, n := range g.byPerson {
+		persons += n
+	}
+	return g.public, persons
+}
+
+// once makes a release function that takes effect once, under the lock.
+func (g *StreamGate) once(f func()) func() {
+	var done sync.Once
+	return func() {
+		done.Do(func() {
+			g.mu.Lock()
+			defer g.mu.Unlock()
+			f()
+		})
+	}
+}
 
 // sseBatch is how many events one write sends at most.
 const sseBatch = 256
@@ -30,7 +141,11 @@ const sseWriteTimeout = 10 * time.Second
 // Every event is sent once it is durable. A client that reconnects sends
 // Last-Event-ID (EventSource does so by itself) or ?after=<index>, and gets
 // every event after it, nothing missed; without either the stream starts
-// with the next event (?after=-1 sends the whole log). Visitors who are
+// with the next event (?after=-1 sends the whole log). An index the log has
+// not reached is refused with 409 (the client saw a longer log than this
+// one: something is wrong, and a silent stream would hide it). Visitors
+// who are not logged in may hold only so many streams per address and in
+// all (Options.Streams); over that they get 429. Visitors who are
 // not logged in get only index and type, to know when to reload the public
 // views. ?plain=1 leaves out the event: line, so that EventSource's
 // onmessage sees every event. A comment line is sent every 15 s of quiet.
@@ -51,31 +166,44 @@ func (api *API) events(w http.ResponseWriter, r *http.Request) {
 		full:  auth.FromContext(r.Context()).In(a.ID()),
 		plain: r.URL.Query().Get("plain") == "1",
 	}
-	s.from = s.feed.Next()
 	last := r.Header.Get("Last-Event-ID")
 	if v := r.URL.Query().Get("after"); v != "" && last == "" {
 		last = v
 	}
-	if last != "" {
-		n, err := strconv.ParseInt(last, 10, 64)
-		if err != nil || n < -1 {
-			problem(w, http.StatusBadRequest, "malformed", "after", "Last-Event-ID (or after) must be an event index")
-			return
+	from, err := StreamStart(last, s.feed.Next())
+	if err != nil {
+		status := http.StatusBadRequest
+		if errors.Is(err, ErrBeyondHead) {
+			status = http.StatusConflict
 		}
-		s.from = n + 1
+		problem(w, status, "malformed", "after", err.Error())
+		return
+	}
+	s.from = from
+	release, ok := api.opts.Streams.Enter(api.auth.ClientAddr(r), auth.FromContext(r.Context()))
+	if !ok {
+		w.Header().Set("Retry-After", "10")
+		problem(w, http.StatusTooManyRequests, "rate_limited", "", ErrTooManyStreams.Error())
+		return
 	}
 	if r.ProtoMajor == 1 {
 		if conn, _, err := http.NewResponseController(w).Hijack(); err == nil {
-			go s.serveConn(conn, r.ProtoMinor)
+			conn.SetReadDeadline(time.Time{}) // the server's read timeout is for requests, not for a stream
+			go func() {
+				defer release()
+				s.serveConn(conn, r.ProtoMinor)
+			}()
 			return
 		}
 	}
+	defer release()
 	h := w.Header()
 	h.Set("Content-Type", "text/event-stream")
 	h.Set("Cache-Control", "no-store")
 	h.Set("X-Accel-Buffering", "no")
 	w.WriteHeader(http.StatusOK)
 	rc := http.NewResponseController(w)
+	rc.SetReadDeadline(time.Time{})
 	s.run(r.Context(), func(b []byte) error {
 		rc.SetWriteDeadline(time.Now().Add(sseWriteTimeout))
 		if _, err := w.Write(b); err != nil {

@@ -42,6 +42,9 @@ type Options struct {
 	// LoginForm serves GET /login without a code (the pages' login form);
 	// nil answers 404.
 	LoginForm http.Handler
+	// Streams limits concurrent event streams (shared with the pages'
+	// live stream); nil admits every stream.
+	Streams *StreamGate
 }
 
 // API serves the JSON API. Create it with New.

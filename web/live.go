@@ -5,7 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"strconv"
+	"time"
+
+	"plenum/auth"
+	"plenum/httpapi"
 )
 
 // live serves GET /a/{id}/live: server-sent events, one per durable ledger
@@ -13,23 +16,33 @@ import (
 // only learn that something happened and re-fetch their live regions, so
 // the stream carries nothing that is not public, and the page, not the
 // stream, decides what the viewer may see. A reconnecting browser sends
-// Last-Event-ID and misses nothing.
+// Last-Event-ID and misses nothing; an index the log has not reached is
+// refused with 409, as the API's stream does (httpapi.StreamStart), and
+// streams are limited as the API's are (Options.Streams).
 func (s *server) live(w http.ResponseWriter, r *http.Request) {
 	a, ok := s.assemblyOf(w, r)
 	if !ok {
 		return
 	}
 	feed := a.Feed()
-	from := feed.Next()
-	if last := r.Header.Get("Last-Event-ID"); last != "" {
-		n, err := strconv.ParseInt(last, 10, 64)
-		if err != nil || n < -1 {
-			http.Error(w, "Last-Event-ID must be an event index", http.StatusBadRequest)
-			return
+	from, err := httpapi.StreamStart(r.Header.Get("Last-Event-ID"), feed.Next())
+	if err != nil {
+		status := http.StatusBadRequest
+		if errors.Is(err, httpapi.ErrBeyondHead) {
+			status = http.StatusConflict
 		}
-		from = n + 1
+		http.Error(w, err.Error(), status)
+		return
 	}
+	release, ok := s.opts.Streams.Enter(s.auth.ClientAddr(r), auth.FromContext(r.Context()))
+	if !ok {
+		w.Header().Set("Retry-After", "10")
+		http.Error(w, httpapi.ErrTooManyStreams.Error(), http.StatusTooManyRequests)
+		return
+	}
+	defer release()
 	rc := http.NewResponseController(w)
+	rc.SetReadDeadline(time.Time{}) // the server's read timeout is for requests, not for a stream
 	h := w.Header()
 	h.Set("Content-Type", "text/event-stream")
 	h.Set("Cache-Control", "no-store")

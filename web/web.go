@@ -37,6 +37,7 @@ import (
 	"plenum/auth"
 	"plenum/cosign"
 	"plenum/engine"
+	"plenum/httpapi"
 )
 
 //go:embed templates/*.html
@@ -61,6 +62,9 @@ type Options struct {
 	// Secret keys the forms' anti-forgery tokens; random if empty (forms
 	// rendered before a restart must then be reloaded).
 	Secret []byte
+	// Streams limits concurrent live streams, shared with the API's event
+	// streams; nil admits every stream.
+	Streams *httpapi.StreamGate
 	// BaseURL is the address people reach the server at, for the login
 	// links on mandate cards ("https://congress.example.org"); if empty it
 	// is taken from each request.

@@ -6,6 +6,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"plenum/ledger"
 	"plenum/store"
@@ -23,6 +24,9 @@ NAME
 SYNOPSIS
     plenum serve [--db PATH|URL] [--addr HOST:PORT] [--data DIR] [--name SERVER]
                  [--base-url URL] [--witness URL=VKEY ...] [--witnesses-needed K]
+                 [--tls-cert FILE --tls-key FILE] [--trust-proxy CIDR ...]
+                 [--wrong-codes-per-address N] [--wrong-codes-in-all N]
+                 [--public-streams-per-address N] [--public-streams N]
 
 DESCRIPTION
     Opens the database (creating it if absent) and the signing key in the
@@ -84,6 +88,33 @@ OPTIONS
     --witnesses-needed K
                      how many witnesses must cosign a checkpoint for it to
                      count as witnessed (default: all)
+    --tls-cert FILE, --tls-key FILE
+                     serve HTTPS with this certificate chain and key (PEM),
+                     without a reverse proxy; the session cookie is then
+                     Secure
+    --trust-proxy CIDR
+                     a reverse proxy (an address or a network, e.g.
+                     10.0.0.0/8 or 127.0.0.1) whose X-Forwarded-For names
+                     the client and whose X-Forwarded-Proto https marks the
+                     cookie Secure; repeat for each. From any other peer
+                     these headers are ignored
+    --wrong-codes-per-address N
+                     wrong access codes one client address may try a
+                     minute, and at once (default 30); a correct code always
+                     logs in. See docs/access.md
+    --wrong-codes-in-all N
+                     wrong access codes from all addresses together a
+                     minute, and at once (default 600)
+    --public-streams-per-address N
+                     live event streams one client address may hold open
+                     without logging in (default 50); more get 429
+    --public-streams N
+                     live event streams open without logging in, from all
+                     addresses together (default 5000)
+
+    Every request's headers must arrive within 10 seconds and its body
+    within 30; an idle connection is closed after 2 minutes. Live event
+    streams are exempt from the body limit.
 
 EXIT STATUS
     0 after a clean shutdown, 1 if the server could not start, 2 for a
@@ -107,8 +138,20 @@ func runServe(ctx context.Context, env *cliEnv, args []string) error {
 	var witnesses listFlag
 	fs.Var(&witnesses, "witness", "")
 	needed := fs.Int("witnesses-needed", 0, "")
+	tlsCert := fs.String("tls-cert", "", "")
+	tlsKey := fs.String("tls-key", "", "")
+	var proxies listFlag
+	fs.Var(&proxies, "trust-proxy", "")
+	wrongPer := fs.Int("wrong-codes-per-address", 30, "")
+	wrongAll := fs.Int("wrong-codes-in-all", 600, "")
+	streamsPer := fs.Int("public-streams-per-address", 50, "")
+	streamsAll := fs.Int("public-streams", 5000, "")
 	if err := fs.Parse(args); err != nil {
 		return usageErr(err)
+	}
+	access, err := accessFlags(*tlsCert, *tlsKey, proxies, *wrongPer, *wrongAll, *streamsPer, *streamsAll)
+	if err != nil {
+		return err
 	}
 	if fs.NArg() != 0 {
 		return &exitError{code: 2, msg: "takes no arguments; see plenum serve --help"}
@@ -129,8 +172,11 @@ func runServe(ctx context.Context, env *cliEnv, args []string) error {
 	base := *baseURL
 	if base == "" {
 		base = baseURLFor(ln)
+		if access.tlsCert != "" {
+			base = "https" + strings.TrimPrefix(base, "http")
+		}
 	}
-	srv, err := openServer(ctx, serverConfig{db: *db, data: *data, name: *name, baseURL: *baseURL, witnesses: witnesses, witnessesNeeded: *needed})
+	srv, err := openServer(ctx, serverConfig{db: *db, data: *data, name: *name, baseURL: *baseURL, witnesses: witnesses, witnessesNeeded: *needed, access: access})
 	if err != nil {
 		return err
 	}

@@ -16,6 +16,7 @@ import (
 	"golang.org/x/mod/sumdb/note"
 
 	"plenum/auth"
+	"plenum/cards"
 	"plenum/cosign"
 	"plenum/engine"
 	"plenum/httpapi"
@@ -35,6 +36,8 @@ type serverConfig struct {
 
 	witnesses       []string // URL=VERIFIERKEY of each witness to submit to
 	witnessesNeeded int      // cosignatures for a checkpoint to count as witnessed; 0: all
+
+	access accessConfig // TLS, trusted proxies, limits (access.go)
 }
 
 // server is a running plenum: the store, the engine over it, the access
@@ -46,6 +49,7 @@ type server struct {
 	vkey     string
 	cosigner *cosign.Cosigner // nil without witnesses
 	handler  http.Handler
+	access   accessConfig
 }
 
 // openServer opens the store, the key (created on first start), the engine
@@ -95,9 +99,14 @@ func openServer(ctx context.Context, cfg serverConfig) (*server, error) {
 			return fail(err)
 		}
 	}
-	if s.auth, err = auth.Open(filepath.Join(cfg.data, "access.db"), auth.Options{}); err != nil {
+	if s.auth, err = auth.Open(filepath.Join(cfg.data, "access.db"), cfg.access.authOptions()); err != nil {
 		return fail(err)
 	}
+	// A revocation recorded just before a crash is carried out now.
+	if err := cards.Reconcile(ctx, s.engine, s.auth); err != nil {
+		return fail(err)
+	}
+	s.access = cfg.access
 	s.handler = s.routes(cfg)
 	return s, nil
 }
@@ -106,12 +115,13 @@ func openServer(ctx context.Context, cfg serverConfig) (*server, error) {
 // under /api/, /login and /logout, the logs in the C2SP tlog-tiles layout
 // under /log/, and /healthz and /key.
 func (s *server) routes(cfg serverConfig) http.Handler {
-	wopts := web.Options{VerifierKey: s.vkey}
+	streams := cfg.access.streamGate()
+	wopts := web.Options{VerifierKey: s.vkey, BaseURL: cfg.baseURL, Streams: streams}
 	if s.cosigner != nil {
 		wopts.Witnesses = s.cosigner
 	}
 	pages := web.New(s.engine, s.auth, wopts)
-	api := httpapi.New(s.engine, s.auth, httpapi.Options{BaseURL: cfg.baseURL, LoginForm: pages})
+	api := httpapi.New(s.engine, s.auth, httpapi.Options{BaseURL: cfg.baseURL, LoginForm: pages, Streams: streams})
 	mux := http.NewServeMux()
 	mux.Handle("/api/", api)
 	mux.Handle("/login", api)
@@ -179,13 +189,16 @@ func (s *server) Close() {
 // listen serves on ln until ctx ends, then shuts down after the requests
 // in progress (at most 10 seconds).
 func (s *server) listen(ctx context.Context, out io.Writer, ln net.Listener) error {
-	srv := &http.Server{
-		Handler:           s.handler,
-		ReadHeaderTimeout: 10 * time.Second,
-		ErrorLog:          slog.NewLogLogger(slog.Default().Handler(), slog.LevelWarn),
-	}
+	srv := newHTTPServer(s.handler, s.access)
+	srv.ErrorLog = slog.NewLogLogger(slog.Default().Handler(), slog.LevelWarn)
 	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
+	go func() {
+		if s.access.tlsCert != "" {
+			errc <- srv.ServeTLS(ln, s.access.tlsCert, s.access.tlsKey)
+			return
+		}
+		errc <- srv.Serve(ln)
+	}()
 	select {
 	case err := <-errc:
 		return err

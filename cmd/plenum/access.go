@@ -1,0 +1,109 @@
+package main
+
+import (
+	"crypto/tls"
+	"fmt"
+	"net/http"
+	"net/netip"
+	"strings"
+	"time"
+
+	"plenum/auth"
+	"plenum/httpapi"
+)
+
+// accessConfig is how plenum serve lets people in: TLS, the proxies it
+// trusts, and the limits on wrong codes and public event streams (zero
+// values take the defaults).
+type accessConfig struct {
+	tlsCert, tlsKey     string
+	trusted             []netip.Prefix
+	wrongPerAddress     int
+	wrongInAll          int
+	streamsPerAddress   int
+	streamsInAll        int
+	readHeader, readAll time.Duration // 0: 10 s and 30 s
+}
+
+// accessFlags checks serve's flags about access and returns them.
+func accessFlags(cert, key string, proxies []string, wrongPer, wrongAll, streamsPer, streamsAll int) (accessConfig, error) {
+	c := accessConfig{tlsCert: cert, tlsKey: key, wrongPerAddress: wrongPer, wrongInAll: wrongAll, streamsPerAddress: streamsPer, streamsInAll: streamsAll}
+	if (cert == "") != (key == "") {
+		return c, &exitError{code: 2, msg: "--tls-cert and --tls-key go together: give both, or neither to serve plain HTTP (behind a TLS proxy)"}
+	}
+	if cert != "" {
+		if _, err := tls.LoadX509KeyPair(cert, key); err != nil {
+			return c, &exitError{code: 2, msg: fmt.Sprintf("--tls-cert %s --tls-key %s: %v", cert, key, err)}
+		}
+	}
+	for _, p := range proxies {
+		pfx, err := parseTrusted(p)
+		if err != nil {
+			return c, &exitError{code: 2, msg: fmt.Sprintf("--trust-proxy %q: %v", p, err)}
+		}
+		c.trusted = append(c.trusted, pfx)
+	}
+	for _, f := range []struct {
+		name string
+		v    int
+	}{{"--wrong-codes-per-address", wrongPer}, {"--wrong-codes-in-all", wrongAll}, {"--public-streams-per-address", streamsPer}, {"--public-streams", streamsAll}} {
+		if f.v < 1 {
+			return c, &exitError{code: 2, msg: fmt.Sprintf("%s %d: give a number of at least 1", f.name, f.v)}
+		}
+	}
+	return c, nil
+}
+
+// parseTrusted reads a proxy's address or network: "10.0.0.0/8",
+// "127.0.0.1", "::1".
+func parseTrusted(s string) (netip.Prefix, error) {
+	if strings.Contains(s, "/") {
+		p, err := netip.ParsePrefix(s)
+		if err != nil {
+			return p, fmt.Errorf("not an address or a network in CIDR notation (10.0.0.0/8, 192.0.2.7, ::1)")
+		}
+		if p.Masked() != p {
+			return p, fmt.Errorf("the network has bits set after its prefix; did you mean %s?", p.Masked())
+		}
+		return p, nil
+	}
+	a, err := netip.ParseAddr(s)
+	if err != nil {
+		return netip.Prefix{}, fmt.Errorf("not an address or a network in CIDR notation (10.0.0.0/8, 192.0.2.7, ::1)")
+	}
+	a = a.Unmap()
+	return netip.PrefixFrom(a, a.BitLen()), nil
+}
+
+// authOptions are the access store's options for this configuration.
+func (c accessConfig) authOptions() auth.Options {
+	return auth.Options{WrongCodesPerMinute: c.wrongPerAddress, WrongCodesInAllPerMinute: c.wrongInAll, TrustedProxies: c.trusted}
+}
+
+// streamGate is the limit on public event streams for this configuration.
+func (c accessConfig) streamGate() *httpapi.StreamGate {
+	return httpapi.NewStreamGate(c.streamsPerAddress, c.streamsInAll)
+}
+
+// newHTTPServer is the HTTP server of plenum serve: a request's headers
+// must arrive within readHeader (10 s) and the whole request within
+// readAll (30 s), so that slow senders cannot hold connections; idle
+// connections close after 2 minutes. The event streams lift the read
+// deadline for themselves (httpapi, web), and write with a deadline of
+// their own.
+func newHTTPServer(h http.Handler, c accessConfig) *http.Server {
+	rh, ra := c.readHeader, c.readAll
+	if rh <= 0 {
+		rh = 10 * time.Second
+	}
+	if ra <= 0 {
+		ra = 30 * time.Second
+	}
+	return &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: rh,
+		ReadTimeout:       ra,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    64 << 10,
+	}
+}
