@@ -135,7 +135,7 @@ func openEngine(ctx context.Context, dbPath, server string) (*engine.Engine, fun
 // (one batch, decided in order), so a long script is not one sync per line.
 func replayScript(ctx context.Context, eng *engine.Engine, in io.Reader) (int, error) {
 	sc := bufio.NewScanner(in)
-	sc.Buffer(make([]byte, 0, 64*1024), 16<<20)
+	sc.Buffer(make([]byte, 0, 64*1024), maxScriptLine)
 	var (
 		recorded int
 		current  string // the assembly named last
@@ -166,7 +166,8 @@ func replayScript(ctx context.Context, eng *engine.Engine, in io.Reader) (int, e
 		}
 		return nil
 	}
-	for line := 1; sc.Scan(); line++ {
+	line := 1
+	for ; sc.Scan(); line++ {
 		text := bytes.TrimSpace(sc.Bytes())
 		if len(text) == 0 || text[0] == '#' {
 			continue
@@ -211,10 +212,16 @@ func replayScript(ctx context.Context, eng *engine.Engine, in io.Reader) (int, e
 		return recorded, err
 	}
 	if err := sc.Err(); err != nil {
-		return recorded, err
+		if errors.Is(err, bufio.ErrTooLong) {
+			return recorded, fmt.Errorf("line %d: the line is longer than %d MiB; a script holds one command a line, and nothing from this line on was recorded", line, maxScriptLine>>20)
+		}
+		return recorded, fmt.Errorf("line %d: reading the script: %w", line, err)
 	}
 	return recorded, nil
 }
+
+// maxScriptLine bounds one line of a command script.
+const maxScriptLine = 16 << 20
 
 // scriptLine is one parsed command of a script with its line number.
 type scriptLine struct {

@@ -69,6 +69,11 @@ func TestReplayStopsAtTheFirstRefusedLine(t *testing.T) {
 		{"duplicate person", script, "line 5 (add_person)", 2},
 		{"malformed JSON", strings.Replace(script, `"name":"One again"}}`, `"name":`, 1), "line 5:", 2},
 		{"unknown command", strings.Replace(script, `"cmd":"add_person","actor":"admin","at":"2026-01-01T10:02:00Z"`, `"cmd":"add_persn","actor":"admin","at":"2026-01-01T10:02:00Z"`, 1), "unknown command", 2},
+		{"a 20 MB line", strings.Replace(script, `"name":"One again"`, `"name":"`+strings.Repeat("x", 20<<20)+`"`, 1), "line 5: the line is longer than 16 MiB", 2},
+		{"invalid UTF-8", strings.Replace(script, `"name":"One again"`, "\"name\":\"M\xfcller\"", 1), "line 5: the command line is not valid UTF-8 (at byte", 2},
+		{"an ANSI escape", strings.Replace(script, `"name":"One again"`, `"name":"\u001b[31mRed"`, 1), `line 5 (add_person): add_person: the field "name" holds an escape character`, 2},
+		{"a right-to-left override", strings.Replace(script, `"name":"One again"`, `"name":"Ann \u202egnp.exe"`, 1), `the field "name" holds the bidirectional control U+202E`, 2},
+		{"NUL", strings.Replace(script, `"name":"One again"`, `"name":"A\u0000"`, 1), `the field "name" holds a NUL character`, 2},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

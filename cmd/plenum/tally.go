@@ -59,6 +59,11 @@ DESCRIPTION
                              giving each candidate's rank
     FILE "-" reads standard input; --format is then required.
 
+    When fewer candidates can be elected than there are seats (every
+    candidate withdrawn, or more seats than candidates standing), the
+    result is printed as far as it goes and a warning on standard error
+    says how many seats are left unfilled; the exit status is then 1.
+
     A tie the rules leave to chance is decided by lot drawn from --seed;
     the count sheet and a note on standard error name the seed, and the
     same seed gives the same result.
@@ -78,9 +83,10 @@ EXAMPLES
     plenum tally --method irv --seed 1917 --format csv - < ballots.csv
 
 EXIT STATUS
-    0 when the count is made; 1 when the file cannot be read or is not
-    valid (the message names the line and what is wrong); 2 for a usage
-    error.
+    0 when the count fills every seat; 1 when seats are left unfilled
+    (the result is printed as far as it goes), or when the file cannot be
+    read or is not valid (the message names the line and what is wrong);
+    2 for a usage error.
 `,
 		run: runTally,
 	})
@@ -180,6 +186,12 @@ func runTally(ctx context.Context, env *cliEnv, args []string) error {
 		for _, tb := range r.TieBreaks {
 			fmt.Fprintf(env.stderr, "plenum tally: stage %d: %s\n", tb.Stage, tb.Text)
 		}
+	}
+	if unfilled := r.Seats - len(r.Elected); unfilled > 0 {
+		standing := len(e.Candidates) - len(e.Withdrawn)
+		return &exitError{code: 1, msg: fmt.Sprintf("%d of %d %s left unfilled: %d %s elected; %d %s, %d withdrawn, %d standing. The result above is incomplete: fill the %s by another ballot or as the rules provide",
+			unfilled, r.Seats, pluralWord(r.Seats, "seat", "seats"), len(r.Elected), pluralWord(len(r.Elected), "candidate was", "candidates were"),
+			len(e.Candidates), pluralWord(len(e.Candidates), "candidate", "candidates"), len(e.Withdrawn), standing, pluralWord(unfilled, "seat", "seats"))}
 	}
 	return nil
 }

@@ -169,3 +169,31 @@ func TestTallyHelp(t *testing.T) {
 		t.Errorf("--help: exit %d, %q", code, out)
 	}
 }
+
+// TestTallyUnfilledSeats: every candidate withdrawn, or more seats than
+// candidates, is not a quiet success: the result goes as far as it goes,
+// a warning names the unfilled seats, and the exit status is 1.
+func TestTallyUnfilledSeats(t *testing.T) {
+	dir := t.TempDir()
+	withdrawn := filepath.Join(dir, "withdrawn.blt")
+	os.WriteFile(withdrawn, []byte("2 1\n-1\n-2\n1 1 2 0\n0\n\"A\"\n\"B\"\n\"Ward\"\n"), 0o644)
+	few := filepath.Join(dir, "few.csv")
+	os.WriteFile(few, []byte("a,b\n1,2\n2,1\n1,2\n"), 0o644)
+	for _, c := range []struct {
+		args             []string
+		stdout, warnings string
+	}{
+		{[]string{"--method", "stv-scottish", withdrawn}, "", "1 of 1 seat left unfilled: 0 candidates were elected; 2 candidates, 2 withdrawn, 0 standing"},
+		{[]string{"--method", "stv-meek", "--seats", "3", few}, "a\nb\n", "1 of 3 seats left unfilled: 2 candidates were elected; 2 candidates, 0 withdrawn, 2 standing"},
+		{[]string{"--method", "plurality", "--seats", "5", few}, "a\nb\n", "3 of 5 seats left unfilled"},
+	} {
+		code, out, errs := runForTest(t, "", append([]string{"tally"}, c.args...)...)
+		if code != 1 || out != c.stdout || !strings.Contains(errs, c.warnings) {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q", c.args, code, out, errs)
+		}
+	}
+	// Every seat filled: exit 0, no warning.
+	if code, out, errs := runForTest(t, "", "tally", "--method", "stv-meek", "--seats", "2", few); code != 0 || out != "a\nb\n" || strings.Contains(errs, "unfilled") {
+		t.Errorf("two seats, two candidates: exit %d %q %q", code, out, errs)
+	}
+}
