@@ -178,7 +178,8 @@ func login(h http.Handler, peer, xff, code string) int {
 // codes are counted and limited, but a correct code always logs in.
 func TestNoLockout(t *testing.T) {
 	ctx := context.Background()
-	s := open(t, Options{WrongCodesPerMinute: 5, WrongCodesInAllPerMinute: 200})
+	now := time.Date(2026, 5, 9, 9, 0, 0, 0, time.UTC) // the clock stands still: no bucket refills
+	s := open(t, Options{WrongCodesPerMinute: 5, WrongCodesInAllPerMinute: 200, Now: func() time.Time { return now }})
 	h := s.HandleLogin(nil)
 	codes, _ := s.IssueCodes(ctx, "coop", []string{"ann"})
 	counts := map[int]int{}
