@@ -443,7 +443,10 @@ func (p *plan) planRow(i int) {
 // planNew plans a new person and their mandate.
 func (p *plan) planNew(i int, org string) {
 	r := p.rows[i]
-	r.Person = NewID("person", r.Name, func(id string) bool { return p.s.Persons[id] != nil || p.newPersonIDs[id] })
+	r.Person = NewID("person", r.Name, func(id string) bool {
+		_, reserved := assembly.Reserved(id) // "admin", "system": never a person's
+		return reserved || p.s.Persons[id] != nil || p.newPersonIDs[id]
+	})
 	p.newPersonIDs[r.Person] = true
 	p.add(i, phasePersons, FieldName, assembly.AddPerson{ID: r.Person, Name: r.Name, Ref: r.Ref})
 	if r.Status == assembly.MandateStatusRejected {

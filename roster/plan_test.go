@@ -289,3 +289,25 @@ func TestRejectedMandate(t *testing.T) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// TestReservedNames: a delegate named "Admin" or "System" gets an id of
+// their own, never the reserved ids of the server administrator and of
+// plenum itself (add_person refuses those).
+func TestReservedNames(t *testing.T) {
+	w := congress(t)
+	tab := readText(t, "r.csv", "Name,Organization\nAdmin,Teachers' Union\nSystem,Teachers' Union\n")
+	pv := w.planTable(tab, "admin", false)
+	if got := problems(pv); got != "" {
+		t.Fatalf("problems:\n%s", got)
+	}
+	w.record(pv)
+	s := w.state()
+	for _, id := range []string{"admin", "system"} {
+		if s.Persons[id] != nil {
+			t.Errorf("a delegate took the reserved id %q", id)
+		}
+	}
+	if s.Persons["admin-2"] == nil || s.Persons["system-2"] == nil {
+		t.Errorf("the delegates named Admin and System were not recorded under ids of their own")
+	}
+}
