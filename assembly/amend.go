@@ -71,14 +71,8 @@ func (s *State) checkRef(ref, person string) error {
 	if len(ref) > maxRef {
 		return fieldErr("ref", "the reference %.20q… is longer than %d bytes", ref, maxRef)
 	}
-	if !utf8.ValidString(ref) {
-		return fieldErr("ref", "the reference %q is not valid UTF-8", ref)
-	}
-	for _, r := range ref {
-		if unicode.IsControl(r) {
-			return fieldErr("ref", "the reference %q holds a control character", ref)
-		}
-	}
+	// UTF-8 and control characters are checked with every text in Decide
+	// (checkTexts).
 	if r0, _ := utf8.DecodeRuneInString(ref); unicode.IsSpace(r0) || unicode.IsSpace(lastRune(ref)) {
 		return fieldErr("ref", "the reference %q begins or ends with a space", ref)
 	}

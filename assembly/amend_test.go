@@ -34,7 +34,7 @@ func TestAmendPersonRefusals(t *testing.T) {
 		{"reference taken", setup, step{"ann", "amend_person", `{"person":"m1","ref":"M-17"}`}, ErrConflict, `the reference "M-17" is already eva's (Eva Lind)`},
 		{"reference taken on add", setup, step{"ann", "add_person", `{"id":"x","name":"X","ref":"M-17"}`}, ErrConflict, `the reference "M-17" is already eva's (Eva Lind)`},
 		{"reference with a space around", setup, step{"ann", "amend_person", `{"person":"m1","ref":" M-2"}`}, ErrInvalid, `the reference " M-2" begins or ends with a space`},
-		{"reference with a control character", setup, step{"ann", "add_person", `{"id":"x","name":"X","ref":"M\u0007"}`}, ErrInvalid, `the reference "M\a" holds a control character`},
+		{"reference with a control character", setup, step{"ann", "add_person", `{"id":"x","name":"X","ref":"M\u0007"}`}, ErrInvalid, `add_person: the field "ref" holds a control character, U+0007 (at byte 1)`},
 		{"reference too long", setup, step{"ann", "add_person", `{"id":"x","name":"X","ref":"` + strings.Repeat("r", 101) + `"}`}, ErrInvalid, `the reference "rrrrrrrrrrrrrrrrrrrr"… is longer than 100 bytes`},
 	})
 }

@@ -38,7 +38,7 @@ func TestHeldConnections(t *testing.T) {
 	}
 	ctx := context.Background()
 	cfg := serverConfig{db: filepath.Join(t.TempDir(), "plenum.db"), name: "plenum.localhost",
-		access: accessConfig{readHeader: 300 * time.Millisecond, readAll: time.Second, streamsPerAddress: 20, streamsInAll: 100}}
+		access: accessConfig{readHeader: 2 * time.Second, readAll: 3 * time.Second, streamsPerAddress: 20, streamsInAll: 100}}
 	srv, err := openServer(ctx, cfg)
 	if err != nil {
 		t.Fatal(err)
@@ -103,6 +103,7 @@ func TestHeldConnections(t *testing.T) {
 			t.Fatalf("stream %d: %s", i, res.Status)
 		}
 	}
+	streamsOpened := time.Now()
 	if admitted != 20 || limited != 2980 {
 		t.Fatalf("%d streams admitted and %d refused from one address, want 20 and 2980", admitted, limited)
 	}
@@ -115,7 +116,7 @@ func TestHeldConnections(t *testing.T) {
 	// Every slow body is cut off by the server: each connection ends (with
 	// an answer or without), none is left waiting for its body.
 	for i, c := range slow {
-		c.SetReadDeadline(time.Now().Add(5 * time.Second))
+		c.SetReadDeadline(time.Now().Add(10 * time.Second))
 		if _, err := io.Copy(io.Discard, c); err != nil {
 			if errors.Is(err, os.ErrDeadlineExceeded) {
 				t.Fatalf("slow body %d is still held by the server after its read timeout", i)
@@ -124,6 +125,7 @@ func TestHeldConnections(t *testing.T) {
 	}
 	// An admitted stream, the API's and the pages', outlives the read
 	// timeout.
+	time.Sleep(time.Until(streamsOpened.Add(cfg.access.readAll + 500*time.Millisecond)))
 	for i, c := range streams[:2] {
 		c.SetReadDeadline(time.Now().Add(500 * time.Millisecond))
 		for {
