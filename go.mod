@@ -7,6 +7,7 @@ require (
 	github.com/go-pdf/fpdf v0.9.0
 	github.com/gtank/ristretto255 v0.2.0
 	github.com/jackc/pgx/v5 v5.12.0
+	github.com/sergi/go-diff v1.4.0
 	github.com/xuri/excelize/v2 v2.11.1
 	golang.org/x/image v0.44.0
 	golang.org/x/mod v0.43.0
