@@ -21,6 +21,9 @@ type MoveMotion struct {
 	Label     string  `json:"label"`
 	Item      string  `json:"item" plenum:"id"`
 	Document  string  `json:"document" plenum:"id"`
+	// Change is an amendment's change to lines or a paragraph of the
+	// text it amends (amendtext.go).
+	Change *TextChange `json:"change"`
 }
 
 // SecondMotion records a delegate seconding a motion.
@@ -116,8 +119,9 @@ type MotionMoved struct {
 	Sitting   string  `json:"sitting"`
 	// Reconsiders is the vote a motion to reconsider reconsiders; Note says
 	// what of the rules on reconsideration could not be checked.
-	Reconsiders string `json:"reconsiders,omitempty"`
-	Note        string `json:"note,omitempty"`
+	Reconsiders string  `json:"reconsiders,omitempty"`
+	Note        string  `json:"note,omitempty"`
+	Change      *Change `json:"change,omitempty"`
 }
 
 // MotionSeconded: a motion was seconded.
@@ -239,7 +243,12 @@ func (c MoveMotion) decide(s *State, m Meta) ([]Event, error) {
 		return nil, fieldErr("procedure", "a procedural motion must say which procedure it is (procedure)")
 	case c.Kind != "procedural" && c.Procedure != "":
 		return nil, fieldErr("procedure", "only a procedural motion has a procedure; make the kind procedural")
+	case c.Change != nil && c.Kind != "amendment":
+		return nil, fieldErr("change", "only an amendment changes the text of a motion; make the kind amendment")
+	case c.Change != nil && c.Text != "":
+		return nil, fieldErr("text", "an amendment with a change gives its new wording in change.text, not in text")
 	}
+	var change *Change
 	item := c.Item
 	if item == "" {
 		item = st.CurrentItem
@@ -262,6 +271,9 @@ func (c MoveMotion) decide(s *State, m Meta) ([]Event, error) {
 		}
 		if item == "" {
 			item = parent.Item
+		}
+		if change, err = s.resolveChange(parent, c.Change); err != nil {
+			return nil, err
 		}
 	}
 	if c.Document != "" && s.Documents[c.Document] == nil {
@@ -299,7 +311,7 @@ func (c MoveMotion) decide(s *State, m Meta) ([]Event, error) {
 	return one(MotionMoved{Meta: m,
 		ID: c.ID, Kind: c.Kind, Procedure: c.Procedure, Title: c.Title, Text: c.Text, Points: c.Points,
 		Amends: c.Amends, Target: c.Target, Mover: mover, Label: c.Label, Item: item, Document: c.Document,
-		Sitting: st.ID, Reconsiders: reconsiders, Note: note,
+		Sitting: st.ID, Reconsiders: reconsiders, Note: note, Change: change,
 	})
 }
 
@@ -395,6 +407,7 @@ func (e MotionMoved) apply(s *State) error {
 	mo := Motion{ID: e.ID, Kind: e.Kind, Procedure: e.Procedure, Title: e.Title, Text: e.Text, Points: slices.Clone(e.Points),
 		Amends: e.Amends, Target: e.Target, Mover: e.Mover, Label: e.Label, Item: e.Item, Document: e.Document,
 		Sitting: e.Sitting, Status: MotionStatusPending, Seq: len(s.MotionOrder) + 1, Reconsiders: e.Reconsiders, Note: e.Note}
+	mo.Change, mo.Number = e.Change, s.amendmentNumber(e.Amends)
 	s.Motions[mo.ID] = &mo
 	s.MotionOrder = append(s.MotionOrder, mo.ID)
 	s.note(e.Meta, e.EventType(), mo.ID, func(r *RecordEntry) {
@@ -443,6 +456,9 @@ func (c WithdrawMotion) decide(s *State, m Meta) ([]Event, error) {
 	mo, err := s.motion(c.Motion)
 	if err != nil {
 		return nil, err
+	}
+	if s.beforeFloor(mo) {
+		return s.withdrawSubmitted(m, mo)
 	}
 	if m.Actor != mo.Mover && !s.isChair(m.Actor) {
 		return nil, forbidden("only the mover (%s) or the chair may withdraw %s", mo.Mover, mo.ID)

@@ -29,6 +29,9 @@ type Rules struct {
 	// reconsider; unset, the preset decides (ronr: yes), so that the rules
 	// of assemblies created before it existed encode as they did.
 	ReconsiderRules *bool `json:"reconsider_rules,omitempty"`
+	// Motions are the rules on motions' texts and their way to the floor
+	// (motionrules.go); unset, the defaults apply.
+	Motions *MotionRules `json:"motions,omitempty"`
 }
 
 // Reconsideration reports whether a motion to reconsider must meet Robert's
@@ -80,20 +83,21 @@ func Preset(name string) (Rules, bool) {
 // Overrides are the rules an assembly changes from its preset; absent fields
 // keep the preset's value.
 type Overrides struct {
-	Quorum                *QuorumRule `json:"quorum"`
-	VotingThreshold       *Threshold  `json:"voting_threshold"`
-	CloseDebateThreshold  *Threshold  `json:"close_debate_threshold"`
-	SecondsRequired       *bool       `json:"seconds_required"`
-	SpeakingTimeSeconds   *int        `json:"speaking_time_seconds"`
-	SpeakersOrder         *string     `json:"speakers_order"`
-	ConsultativeMayVote   *bool       `json:"consultative_may_vote"`
-	GuestsMaySpeak        *bool       `json:"guests_may_speak"`
-	ProxiesAllowed        *bool       `json:"proxies_allowed"`
-	MaxProxiesPerDelegate *int        `json:"max_proxies_per_delegate"`
-	AbstentionsCount      *bool       `json:"abstentions_count"`
-	WeightedVotes         *bool       `json:"weighted_votes"`
-	Precedence            *bool       `json:"precedence"`
-	ReconsiderRules       *bool       `json:"reconsider_rules"`
+	Quorum                *QuorumRule  `json:"quorum"`
+	VotingThreshold       *Threshold   `json:"voting_threshold"`
+	CloseDebateThreshold  *Threshold   `json:"close_debate_threshold"`
+	SecondsRequired       *bool        `json:"seconds_required"`
+	SpeakingTimeSeconds   *int         `json:"speaking_time_seconds"`
+	SpeakersOrder         *string      `json:"speakers_order"`
+	ConsultativeMayVote   *bool        `json:"consultative_may_vote"`
+	GuestsMaySpeak        *bool        `json:"guests_may_speak"`
+	ProxiesAllowed        *bool        `json:"proxies_allowed"`
+	MaxProxiesPerDelegate *int         `json:"max_proxies_per_delegate"`
+	AbstentionsCount      *bool        `json:"abstentions_count"`
+	WeightedVotes         *bool        `json:"weighted_votes"`
+	Precedence            *bool        `json:"precedence"`
+	ReconsiderRules       *bool        `json:"reconsider_rules"`
+	Motions               *MotionRules `json:"motions"`
 }
 
 // QuorumRule is a quorum rule as given in overrides: a word or a number.
@@ -174,6 +178,13 @@ func (o *Overrides) apply(r Rules) (Rules, error) {
 			return r, fieldErr("overrides.max_proxies_per_delegate", "the number of proxies must not be negative")
 		}
 		r.MaxProxiesPerDelegate = *o.MaxProxiesPerDelegate
+	}
+	if o.Motions != nil {
+		m, err := o.Motions.merged(r.Motions)
+		if err != nil {
+			return r, err
+		}
+		r.Motions = m
 	}
 	if o.SpeakersOrder != nil {
 		switch *o.SpeakersOrder {

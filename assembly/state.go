@@ -275,6 +275,9 @@ type Motion struct {
 	// what of the rules on reconsideration could not be checked.
 	Reconsiders string `json:"reconsiders,omitempty"`
 	Note        string `json:"note,omitempty"`
+	// Submission, change and resolution: see submission.go and
+	// amendtext.go.
+	MotionPaper
 }
 
 // Alternatives are competing drafts, voted on as which is taken as the basis.
@@ -410,6 +413,7 @@ type State struct {
 	VoteOrder     []string
 	Elections     map[string]*Election
 	ElectionOrder []string
+	Submission    Submission // motions before the assembly meets (submission.go)
 	Gaps          int
 	Record        []RecordEntry
 	RecordIndex   map[int]int        // event index → position in Record

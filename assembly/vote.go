@@ -291,7 +291,7 @@ func (c OpenVote) decide(s *State, m Meta) ([]Event, error) {
 		if mo.Group != "" && s.Alternatives[mo.Group].Chosen == "" {
 			return nil, conflict("%s competes in %s; first vote which draft is taken as the basis", mo.ID, mo.Group)
 		}
-		if r.SecondsRequired && len(mo.Seconds) == 0 {
+		if r.SecondsRequired && s.needsSecond(mo) {
 			return nil, conflict("the motion %s has not been seconded; the rules require a second before the vote", mo.ID)
 		}
 		if p := s.precedes(mo); p != nil {
@@ -691,6 +691,7 @@ func (c DeclareResult) decide(s *State, m Meta) ([]Event, error) {
 	evs := []Event{ResultDeclared{Meta: m, Vote: c.Vote, Result: res}}
 	if res.Outcome == MotionStatusCarried && v.Motion != "" {
 		evs = append(evs, s.effects(m, s.Motions[v.Motion])...)
+		evs = append(evs, s.textEffects(m, v, s.Motions[v.Motion])...)
 	}
 	return evs, nil
 }
