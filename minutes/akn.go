@@ -123,6 +123,7 @@ func AKN(d *Document) []byte {
 	}
 	w.line("</debateSection>")
 	w.line("</debateBody>")
+	w.amendments()
 	w.line("</debate>")
 	w.line("</akomaNtoso>")
 	return w.buf.Bytes()
@@ -387,7 +388,9 @@ func (w *aknWriter) paragraph(p *Paragraph) {
 			w.line(`<debateSection name="motion" eId="` + e + `">`)
 			w.line("<heading>" + x(m.Lead()+corrected) + "</heading>")
 		}
-		w.blocks(m.Points, m.Text)
+		if !w.paper(m) {
+			w.blocks(m.Points, m.Text)
+		}
 		if m.Mover.Name != "" {
 			w.line("</speech>")
 		} else {
@@ -415,6 +418,7 @@ func (w *aknWriter) paragraph(p *Paragraph) {
 		if t := ResultNote(p.Vote); t != "" {
 			w.line("<narrative>" + x(t) + "</narrative>")
 		}
+		w.resolution(p.Vote.Resolution)
 	case KindElection:
 		w.line(`<debateSection name="election" eId="` + e + `">`)
 		w.line("<heading>" + x(sentence("Election: "+p.Election.Title)) + "</heading>")

@@ -155,6 +155,7 @@ func (b *builder) motion(id string) *Motion {
 	if m.Amends != "" {
 		mo.AmendsTitle = b.motionTitle(m.Amends)
 	}
+	b.paper(m, mo)
 	return mo
 }
 
@@ -224,6 +225,7 @@ func (b *builder) vote(id string) *Vote {
 		}
 		counted := len(v.Ballots) > 0 || len(v.Sealed) > 0 || last != nil
 		out.Counts = countsText(out, counted, last)
+		out.Resolution = b.resolution(v)
 	}
 	return out
 }
@@ -407,7 +409,7 @@ func (b *builder) paragraph(r assembly.RecordEntry) *Paragraph {
 		p.Kind, p.Corrects, p.Text, p.Reason = KindCorrection, n, r.Text, r.Label
 		p.Original = b.describe(n)
 	default:
-		return nil
+		return b.paperParagraph(r, p)
 	}
 	return p
 }
@@ -546,7 +548,7 @@ func (b *builder) narrativeText(r assembly.RecordEntry) string {
 		}
 		return sentence(r.Text)
 	}
-	return ""
+	return b.paperNarrative(r)
 }
 
 // motionNoun is "the amendment" or "the motion".

@@ -57,7 +57,11 @@ func HTML(d *Document) []byte {
 	w.line(`<meta name="generator" content="plenum">`)
 	w.line(`<meta name="plenum-checkpoint" content="` + esc(fmt.Sprintf("%s %d %s", c.Origin, c.Size, c.RootHash)) + `">`)
 	w.line(`<meta name="plenum-verifier-key" content="` + esc(c.VerifierKey) + `">`)
-	w.line("<style>" + htmlStyle + "</style>")
+	style := htmlStyle
+	if d.hasLines() {
+		style += linesStyle
+	}
+	w.line("<style>" + style + "</style>")
 	w.line("</head>")
 	w.line("<body>")
 	w.line(`<a class="skip" href="#main">Skip to the minutes</a>`)
@@ -257,7 +261,9 @@ func (w *htmlWriter) paragraph(p *Paragraph) {
 	case KindMotion:
 		w.line(`<div class="motion"` + id + ">")
 		w.line("<p><strong>" + esc(p.Motion.Lead()) + "</strong>" + corrected + "</p>")
-		w.quote(p.Motion.Points, p.Motion.Text)
+		if !w.paper(p.Motion, false) {
+			w.quote(p.Motion.Points, p.Motion.Text)
+		}
 		w.line("</div>")
 	case KindQuestion:
 		w.line(`<p class="question"` + id + ">" + esc(QuestionText(p.Vote)) + corrected + "</p>")
@@ -270,6 +276,7 @@ func (w *htmlWriter) paragraph(p *Paragraph) {
 		if t := ResultNote(p.Vote); t != "" {
 			w.line(`<p class="note">` + esc(t) + "</p>")
 		}
+		w.resolution(p.Vote.Resolution)
 		w.line("</div>")
 	case KindElection:
 		w.line(`<div class="election"` + id + ">")

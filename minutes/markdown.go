@@ -372,7 +372,9 @@ func (w *mdWriter) paragraph(p *Paragraph) {
 		w.points(p.Points, p.Text)
 	case KindMotion:
 		w.para("**" + md(p.Motion.Lead()) + "**" + corrected)
-		w.points(p.Motion.Points, p.Motion.Text)
+		if !w.paper(p.Motion) {
+			w.points(p.Motion.Points, p.Motion.Text)
+		}
 	case KindQuestion:
 		w.para(md(QuestionText(p.Vote)) + corrected)
 	case KindVote:
@@ -383,6 +385,7 @@ func (w *mdWriter) paragraph(p *Paragraph) {
 		if t := ResultNote(p.Vote); t != "" {
 			w.para("*" + md(t) + "*")
 		}
+		w.resolution(p.Vote.Resolution)
 	case KindElection:
 		w.para("**" + md(sentence("Election: "+p.Election.Title)) + "** " + md(p.Election.ElectedText()) + corrected)
 		if t := ElectionNote(p.Election); t != "" {

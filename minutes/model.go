@@ -203,6 +203,7 @@ type Motion struct {
 	Votes       []string
 	Entry       int
 	At          time.Time // when it was moved
+	Paper       *Paper    // its numbered text, change, submission and advice (motions.go); nil for a plain motion
 }
 
 // Vote is a vote with its counts and result.
@@ -233,6 +234,7 @@ type Vote struct {
 	Entry        int      // the entry of the declared result, or of the opening
 	OpenedAt     time.Time
 	ClosedAt     time.Time
+	Resolution   *Resolution // the resolution as carried by this vote, with its carried changes
 }
 
 // Count is a number of votes: exact (Min == Max), a range, or a word

@@ -37,6 +37,7 @@ func renderPDF(d *Document, compress bool) ([]byte, error) {
 	pdf.AddUTF8FontFromBytes("go", "", goregular.TTF)
 	pdf.AddUTF8FontFromBytes("go", "B", gobold.TTF)
 	pdf.AddUTF8FontFromBytes("go", "I", goitalic.TTF)
+	addLineFonts(pdf)
 	pdf.SetMargins(20, 18, 20)
 	pdf.SetAutoPageBreak(true, 22)
 	pdf.AliasNbPages("{nb}")
@@ -233,7 +234,9 @@ func (w *pdfWriter) paragraph(p *Paragraph) {
 		w.quote(p.Points, p.Text)
 	case KindMotion:
 		w.para(p.Motion.Lead()+corrected, "B")
-		w.quote(p.Motion.Points, p.Motion.Text)
+		if !w.paper(p.Motion, false) {
+			w.quote(p.Motion.Points, p.Motion.Text)
+		}
 	case KindQuestion:
 		w.para(QuestionText(p.Vote)+corrected, "")
 	case KindVote:
@@ -244,6 +247,7 @@ func (w *pdfWriter) paragraph(p *Paragraph) {
 		if t := ResultNote(p.Vote); t != "" {
 			w.para(t, "I")
 		}
+		w.resolution(p.Vote.Resolution)
 	case KindElection:
 		w.para(sentence("Election: "+p.Election.Title)+" "+p.Election.ElectedText()+corrected, "B")
 		if t := ElectionNote(p.Election); t != "" {

@@ -206,6 +206,9 @@ func (e *Election) ElectedText() string {
 
 // Lead is the line that introduces a motion: "Sverdlov moves: …".
 func (m *Motion) Lead() string {
+	if t := m.paperLead(); t != "" {
+		return t
+	}
 	if m.Mover.Name == "" {
 		if m.Kind == "amendment" {
 			return "Amendment to “" + m.AmendsTitle + "”: " + m.Title

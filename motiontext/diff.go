@@ -2,6 +2,7 @@ package motiontext
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
 )
@@ -68,18 +69,20 @@ func WordDiff(old, new string) []Seg {
 	return out
 }
 
-// tokenize splits s into words, runs of spaces and line breaks.
+// tokenize splits s into words (letters, digits and their marks), runs
+// of spaces, and single other characters (punctuation, line breaks), so
+// that "union" and "union," share the word.
 func tokenize(s string) []string {
 	var out []string
 	start := 0
 	class := func(r rune) int {
-		switch r {
-		case '\n':
-			return 2
-		case ' ':
+		switch {
+		case r == ' ':
 			return 1
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r):
+			return 0
 		}
-		return 0
+		return 2
 	}
 	rs := []rune(s)
 	for i := 1; i <= len(rs); i++ {
@@ -114,6 +117,7 @@ func runeToken(r rune) int {
 // paragraph.
 type DiffLine struct {
 	Number int
+	First  bool   // the first line of its block
 	Marker string // the list marker on a block's first line
 	Segs   []Seg
 }
@@ -138,7 +142,7 @@ func DiffLines(t Text, width int, s Span, nw Text) []DiffLine {
 		for o := l.From; o < l.To; o++ {
 			lineOf[Pos{l.Block, o}] = l.Number
 		}
-		d := DiffLine{Number: l.Number}
+		d := DiffLine{Number: l.Number, First: l.First}
 		if l.First {
 			d.Marker = t.Blocks[l.Block].Marker()
 		}
@@ -186,7 +190,7 @@ func DiffLines(t Text, width int, s Span, nw Text) []DiffLine {
 	}
 	for i := range out {
 		// The space a line breaks at is not shown.
-		if n := len(out[i].Segs); n > 0 && out[i].Segs[n-1].Op == Equal {
+		if n := len(out[i].Segs); n > 0 && out[i].Segs[n-1].Op != Insert {
 			out[i].Segs[n-1].Text = strings.TrimRight(out[i].Segs[n-1].Text, " ")
 			if out[i].Segs[n-1].Text == "" {
 				out[i].Segs = out[i].Segs[:n-1]

@@ -1,0 +1,785 @@
+package minutes
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/go-pdf/fpdf"
+	"golang.org/x/image/font/gofont/gobolditalic"
+
+	"plenum/assembly"
+	"plenum/motiontext"
+)
+
+// Paper is what the minutes show of a motion's text beyond its title: the
+// text in numbered lines, for an amendment the change it makes against the
+// lines of the text it amends, the submission and the motions committee's
+// advice. Every page and document takes the lines from here (package
+// motiontext at the rules' line length), so they number alike.
+type Paper struct {
+	Number      string
+	Category    string // its name
+	Block       string // its title
+	Reason      string
+	Delegation  string // the name of the organization that submitted it
+	Submitted   bool
+	Supporters  []string   // "Anna Arkadyevna for The South"
+	Lines       []TextLine // its text, numbered
+	ChangeLines string     // "lines 3–4", of the text amended
+	Diff        []TextLine // the change against those lines
+	Committee   string     // the name of the committee whose change recommendation it is
+	Advice      string     // "The Motions Committee recommends: adopt as amended."
+	Width       int        // the line length
+}
+
+// TextLine is one numbered line of a text, or of a change shown against
+// a text.
+type TextLine struct {
+	Number  int
+	First   bool   // the first line of its block
+	Marker  string // a list item's marker on its first line ("3.", "•")
+	Heading int    // the level of a heading's line, or 0
+	Parts   []TextPart
+}
+
+// The operations of a TextPart in a change.
+const (
+	OpDelete = "del"
+	OpInsert = "ins"
+)
+
+// TextPart is a piece of a line: its text, emphasis, and in a change
+// whether it is deleted or inserted.
+type TextPart struct {
+	Text   string
+	Emph   bool
+	Strong bool
+	Op     string // "", OpDelete, OpInsert
+}
+
+// Resolution is the resolution as carried: the motion with its carried
+// changes applied, numbered anew.
+type Resolution struct {
+	Motion     string
+	Title      string
+	Lines      []TextLine
+	Applied    []string // the numbers (or ids) of the amendments applied
+	NotApplied []string // carried amendments that state their change in words only
+}
+
+// BuildMotion is one motion as the minutes show it, for the pages.
+func BuildMotion(s *assembly.State, id string) *Motion {
+	b := &builder{s: s, doc: &Document{}}
+	return b.motion(id)
+}
+
+// numbered reports whether a motion's text is shown in numbered lines: it
+// was submitted before the assembly, makes a change, or is changed.
+func (b *builder) numbered(m *assembly.Motion) bool {
+	if m.Submitted || m.Change != nil || m.Committee != "" || m.Resolution != "" {
+		return true
+	}
+	for _, id := range b.s.MotionOrder {
+		if a := b.s.Motions[id]; a.Amends == m.ID && a.Change != nil {
+			return true
+		}
+	}
+	return false
+}
+
+func (b *builder) paper(m *assembly.Motion, mo *Motion) {
+	if !b.numbered(m) {
+		return
+	}
+	s := b.s
+	p := &Paper{Number: m.Number, Reason: m.Reason, Submitted: m.Submitted, Width: s.LineLength()}
+	if c := s.Submission.Categories[m.Category]; c != nil {
+		p.Category = c.Name
+	}
+	if bl := s.Submission.Blocks[m.Block]; bl != nil {
+		p.Block = bl.Title
+	}
+	if m.Delegation != "" {
+		p.Delegation = b.orgName(m.Delegation)
+	}
+	for _, sp := range m.Supporters {
+		t := b.person(sp.Person, "").Name
+		if sp.Delegation != "" {
+			t += " for " + b.orgName(sp.Delegation)
+		}
+		p.Supporters = append(p.Supporters, t)
+	}
+	if text, err := s.MotionText(m); err == nil {
+		p.Lines = textLines(text, p.Width)
+	}
+	if m.Change != nil {
+		if parent := s.Motions[m.Amends]; parent != nil {
+			if text, err := s.MotionText(parent); err == nil {
+				nw, _ := motiontext.Parse(m.Change.Text)
+				p.ChangeLines = s.ChangeLines(m)
+				p.Diff = diffLines(motiontext.DiffLines(text, p.Width, m.Change.Span, nw))
+			}
+		}
+	}
+	if bd := s.Bodies[m.Committee]; bd != nil {
+		p.Committee = bd.Name
+	}
+	if a := m.Advice; a != nil {
+		t := "The " + b.bodyName(a.Body) + " recommends: " + RecommendationText(a.Recommendation) + "."
+		if a.Note != "" {
+			t += " " + sentence(a.Note)
+		}
+		p.Advice = strings.TrimPrefix(t, "The The ")
+	}
+	mo.Paper = p
+}
+
+// RecommendationText says a recommendation in words.
+func RecommendationText(r string) string {
+	switch r {
+	case "adopt":
+		return "adopt"
+	case "adopt_amended":
+		return "adopt as amended"
+	case "reject":
+		return "reject"
+	case "refer":
+		return "refer"
+	case "not_admit":
+		return "do not admit"
+	case "no_recommendation":
+		return "no recommendation"
+	}
+	return strings.ReplaceAll(r, "_", " ")
+}
+
+// resolution is the resolution a vote carried, if it consolidated one.
+func (b *builder) resolution(v *assembly.Vote) *Resolution {
+	m := b.s.Motions[v.Motion]
+	if m == nil || m.ResolvedBy != v.ID || m.Resolution == "" {
+		return nil
+	}
+	text, err := motiontext.Parse(m.Resolution)
+	if err != nil {
+		return nil
+	}
+	r := &Resolution{Motion: m.ID, Title: m.Title, Lines: textLines(text, b.s.LineLength())}
+	name := func(id string) string {
+		if a := b.s.Motions[id]; a != nil && a.Number != "" {
+			return a.Number
+		}
+		return id
+	}
+	for _, id := range m.Applied {
+		r.Applied = append(r.Applied, name(id))
+	}
+	for _, id := range m.NotApplied {
+		r.NotApplied = append(r.NotApplied, name(id))
+	}
+	return r
+}
+
+// textLines are the numbered lines of a text with their emphasis.
+func textLines(t motiontext.Text, width int) []TextLine {
+	var out []TextLine
+	for _, l := range motiontext.Lines(t, width) {
+		bl := t.Blocks[l.Block]
+		tl := TextLine{Number: l.Number, First: l.First}
+		if l.First {
+			tl.Marker = bl.Marker()
+		}
+		if bl.Kind == motiontext.Heading {
+			tl.Heading = bl.Level
+		}
+		for _, r := range t.LineRuns(l) {
+			tl.Parts = append(tl.Parts, TextPart{Text: r.Text, Emph: r.Style&motiontext.Emph != 0, Strong: r.Style&motiontext.Strong != 0})
+		}
+		out = append(out, tl)
+	}
+	return out
+}
+
+func diffLines(ds []motiontext.DiffLine) []TextLine {
+	var out []TextLine
+	for _, d := range ds {
+		tl := TextLine{Number: d.Number, First: d.First, Marker: d.Marker}
+		for _, sg := range d.Segs {
+			op := ""
+			switch sg.Op {
+			case motiontext.Delete:
+				op = OpDelete
+			case motiontext.Insert:
+				op = OpInsert
+			}
+			tl.Parts = append(tl.Parts, TextPart{Text: sg.Text, Op: op})
+		}
+		out = append(out, tl)
+	}
+	return out
+}
+
+// Plain is the line's text as read, without its number: the marker, then
+// the parts (a change's deleted parts left out).
+func (l TextLine) Plain() string {
+	var b strings.Builder
+	if l.Marker != "" {
+		b.WriteString(l.Marker + " ")
+	}
+	for _, p := range l.Parts {
+		if p.Op != OpDelete {
+			b.WriteString(p.Text)
+		}
+	}
+	return b.String()
+}
+
+// SubmittedLine gives a motion's number, category, block and supporters:
+// "No. D1. Category: Dues. Supported by: …"; in the motion book also who
+// submitted it (the minutes' lead says that).
+func (m *Motion) SubmittedLine(book bool) string {
+	p := m.Paper
+	if p == nil {
+		return ""
+	}
+	var parts []string
+	if p.Number != "" {
+		parts = append(parts, "No. "+p.Number+".")
+	}
+	switch {
+	case !book:
+	case p.Committee != "":
+		parts = append(parts, "Recommended by the "+strings.TrimPrefix(p.Committee, "The ")+".")
+	case p.Submitted && p.Delegation != "" && m.Mover.Name != "":
+		parts = append(parts, "Submitted by "+p.Delegation+" ("+m.Mover.Name+").")
+	case p.Submitted && p.Delegation != "":
+		parts = append(parts, "Submitted by "+p.Delegation+".")
+	case p.Submitted && m.Mover.Name != "":
+		parts = append(parts, "Submitted by "+m.Mover.Name+".")
+	}
+	if p.Category != "" {
+		parts = append(parts, "Category: "+p.Category+".")
+	}
+	if p.Block != "" {
+		parts = append(parts, "Block: "+p.Block+".")
+	}
+	if len(p.Supporters) > 0 {
+		parts = append(parts, "Supported by: "+strings.Join(p.Supporters, ", ")+".")
+	}
+	return strings.Join(parts, " ")
+}
+
+// ChangeLead introduces an amendment's change: "Lines 3–4 of D1 to read:"
+// or "Line 5 of “On the dues” struck out:".
+func (m *Motion) ChangeLead() string {
+	p := m.Paper
+	if p == nil || p.ChangeLines == "" {
+		return ""
+	}
+	of := quote(m.AmendsTitle)
+	return capitalize(p.ChangeLines) + " of " + of + ", changed as shown (struck out: deleted; marked: inserted):"
+}
+
+// AppliedLine says which carried amendments a resolution applies.
+func (r *Resolution) AppliedLine() string {
+	t := "The resolution as carried, with the amendments " + strings.Join(r.Applied, ", ") + " applied"
+	if len(r.Applied) == 1 {
+		t = "The resolution as carried, with the amendment " + r.Applied[0] + " applied"
+	}
+	if len(r.NotApplied) > 0 {
+		t += "; the carried amendments " + strings.Join(r.NotApplied, ", ") + " state their change in words and are not applied here"
+	}
+	return t + ":"
+}
+
+// mdLines writes numbered lines as a block quote, one line each.
+func (w *mdWriter) lines(ls []TextLine) {
+	for i, l := range ls {
+		var b strings.Builder
+		b.WriteString("> `" + strconv.Itoa(l.Number) + "` ")
+		if l.Marker != "" {
+			b.WriteString(md(l.Marker) + " ")
+		}
+		for _, p := range l.Parts {
+			mark := ""
+			switch {
+			case p.Op == OpDelete:
+				mark = "~~"
+			case p.Op == OpInsert:
+				mark = "**"
+			case p.Emph && p.Strong:
+				mark = "***"
+			case p.Strong:
+				mark = "**"
+			case p.Emph:
+				mark = "*"
+			}
+			b.WriteString(wrapMark(md(p.Text), mark))
+		}
+		if i < len(ls)-1 {
+			b.WriteString("\\")
+		}
+		w.line(b.String())
+	}
+	w.blank()
+}
+
+// wrapMark puts a Markdown mark around text, leaving its edge spaces out
+// (a mark next to a space does not open or close).
+func wrapMark(text, mark string) string {
+	core := strings.Trim(text, " ")
+	if mark == "" || core == "" {
+		return text
+	}
+	lead := text[:len(text)-len(strings.TrimLeft(text, " "))]
+	trail := text[len(strings.TrimRight(text, " ")):]
+	return lead + mark + core + mark + trail
+}
+
+// paper writes a motion's submission, change or numbered text, and the
+// committee's advice; false for a motion without (its text is written as
+// before).
+func (w *mdWriter) paper(m *Motion) bool {
+	p := m.Paper
+	if p == nil {
+		return false
+	}
+	if t := m.SubmittedLine(false); t != "" {
+		w.para(md(t))
+	}
+	if p.Diff != nil {
+		w.para(md(m.ChangeLead()))
+		w.lines(p.Diff)
+	} else if len(p.Lines) > 0 {
+		w.lines(p.Lines)
+	}
+	if p.Reason != "" {
+		w.para("*" + md("Reasons: "+sentence(p.Reason)) + "*")
+	}
+	return true
+}
+
+func (w *mdWriter) resolution(r *Resolution) {
+	if r == nil {
+		return
+	}
+	w.para("**" + md(r.AppliedLine()) + "**")
+	w.lines(r.Lines)
+}
+
+// linesStyle is the style of numbered lines and changes in the HTML
+// minutes; it is added only to documents that have them.
+const linesStyle = `
+.lines { margin: 0.5rem 0 1rem 0; }
+.ln { margin: 0; padding-left: 3.2em; text-indent: -3.2em; }
+.ln .n { display: inline-block; width: 2.6em; margin-right: 0.6em; text-align: right; color: #595959; font-size: 0.85em; text-indent: 0; }
+.ln.h { font-weight: bold; }
+ins { text-decoration: underline; background: #e3f4e3; }
+del { text-decoration: line-through; background: #fbe4e4; }
+`
+
+// markupParts writes a line's parts in HTML or Akoma Ntoso: escaped, in
+// <del> and <ins> for a change, emphasis in the given elements.
+func markupParts(parts []TextPart, escape func(string) string, emph, strong string) string {
+	var b strings.Builder
+	for _, p := range parts {
+		t := escape(p.Text)
+		switch {
+		case p.Op == OpDelete:
+			t = "<del>" + t + "</del>"
+		case p.Op == OpInsert:
+			t = "<ins>" + t + "</ins>"
+		default:
+			if p.Emph {
+				t = "<" + emph + ">" + t + "</" + emph + ">"
+			}
+			if p.Strong {
+				t = "<" + strong + ">" + t + "</" + strong + ">"
+			}
+		}
+		b.WriteString(t)
+	}
+	return b.String()
+}
+
+// htmlLines writes numbered lines.
+func htmlLines(ls []TextLine) string {
+	var b strings.Builder
+	b.WriteString(`<div class="lines">` + "\n")
+	for _, l := range ls {
+		class := "ln"
+		if l.Heading > 0 {
+			class += " h"
+		}
+		b.WriteString(`<p class="` + class + `"><span class="n">` + strconv.Itoa(l.Number) + `</span>`)
+		if l.Marker != "" {
+			b.WriteString(esc(l.Marker) + " ")
+		}
+		b.WriteString(markupParts(l.Parts, esc, "em", "strong"))
+		b.WriteString("</p>\n")
+	}
+	b.WriteString("</div>")
+	return b.String()
+}
+
+func (w *htmlWriter) paper(m *Motion, book bool) bool {
+	p := m.Paper
+	if p == nil {
+		return false
+	}
+	if t := m.SubmittedLine(book); t != "" {
+		w.line(`<p class="note">` + esc(t) + "</p>")
+	}
+	if p.Diff != nil {
+		w.line("<p>" + esc(m.ChangeLead()) + "</p>")
+		w.line(htmlLines(p.Diff))
+	} else if len(p.Lines) > 0 {
+		w.line(htmlLines(p.Lines))
+	}
+	if p.Reason != "" {
+		w.line(`<p class="note">` + esc("Reasons: "+sentence(p.Reason)) + "</p>")
+	}
+	if p.Advice != "" && book {
+		w.line(`<p class="note">` + esc(p.Advice) + "</p>")
+	}
+	return true
+}
+
+func (w *htmlWriter) resolution(r *Resolution) {
+	if r == nil {
+		return
+	}
+	w.line(`<p><strong>` + esc(r.AppliedLine()) + "</strong></p>")
+	w.line(htmlLines(r.Lines))
+}
+
+// hasLines reports whether a document shows numbered lines.
+func (d *Document) hasLines() bool {
+	for _, m := range d.Motions {
+		if m.Paper != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// aknLines writes numbered lines as Akoma Ntoso paragraphs: one <p> per
+// block of the text, each line closed by <eol number="N"/>; a change's
+// deleted and inserted words in <del> and <ins>.
+func aknLines(ls []TextLine) []string {
+	var out []string
+	var cur strings.Builder
+	open := false
+	for _, l := range ls {
+		if l.First || !open {
+			if open {
+				out = append(out, cur.String()+"</p>")
+				cur.Reset()
+			}
+			cur.WriteString("<p>")
+			open = true
+			if l.Marker != "" {
+				cur.WriteString(x(l.Marker) + " ")
+			}
+		}
+		cur.WriteString(markupParts(l.Parts, x, "i", "b"))
+		cur.WriteString(fmt.Sprintf(`<eol number="%d"/>`, l.Number))
+	}
+	if open {
+		out = append(out, cur.String()+"</p>")
+	}
+	return out
+}
+
+// addLineFonts adds the font the numbered lines need besides the minutes'
+// own: bold italic, for strong emphasis within emphasis.
+func addLineFonts(pdf *fpdf.Fpdf) { pdf.AddUTF8FontFromBytes("go", "BI", gobolditalic.TTF) }
+
+// lines writes numbered lines: the number in a gutter, each line as it is
+// numbered, never wrapped; a line wider than the column is set smaller.
+func (w *pdfWriter) lines(ls []TextLine) {
+	pdf := w.pdf
+	left, _, right, _ := pdf.GetMargins()
+	pageW, _ := pdf.GetPageSize()
+	const gutter, size, lh = 11.0, 10.0, 4.9
+	avail := pageW - left - right - gutter
+	style := func(p TextPart, heading bool) string {
+		st := ""
+		if p.Strong || heading || p.Op == OpInsert {
+			st += "B"
+		}
+		if p.Emph {
+			st += "I"
+		}
+		switch p.Op {
+		case OpDelete:
+			st += "S"
+		case OpInsert:
+			st += "U"
+		}
+		return st
+	}
+	for _, l := range ls {
+		text := func(p TextPart) string { return p.Text }
+		width := 0.0
+		marker := ""
+		if l.Marker != "" {
+			marker = l.Marker + " "
+			pdf.SetFont("go", "", size)
+			width += pdf.GetStringWidth(marker)
+		}
+		for _, p := range l.Parts {
+			pdf.SetFont("go", strings.NewReplacer("S", "", "U", "").Replace(style(p, l.Heading > 0)), size)
+			width += pdf.GetStringWidth(text(p))
+		}
+		sz := size
+		if width > avail {
+			sz = size * avail / width
+		}
+		if _, pageH := pdf.GetPageSize(); pdf.GetY()+lh > pageH-24 {
+			pdf.AddPage()
+		}
+		pdf.SetX(left)
+		pdf.SetFont("Helvetica", "", 7.5) // ASCII digits: the numbers read plainly in the PDF's text
+		pdf.SetTextColor(90, 90, 90)
+		pdf.CellFormat(gutter-2, lh, strconv.Itoa(l.Number), "", 0, "R", false, 0, "")
+		pdf.SetTextColor(0, 0, 0)
+		pdf.SetX(left + gutter)
+		if marker != "" {
+			pdf.SetFont("go", "", sz)
+			pdf.CellFormat(pdf.GetStringWidth(marker), lh, marker, "", 0, "L", false, 0, "")
+		}
+		for _, p := range l.Parts {
+			pdf.SetFont("go", style(p, l.Heading > 0), sz)
+			pdf.CellFormat(pdf.GetStringWidth(text(p)), lh, text(p), "", 0, "L", false, 0, "")
+		}
+		pdf.Ln(lh)
+	}
+	pdf.SetFont("go", "", 10.5)
+	pdf.Ln(1.5)
+}
+
+func (w *pdfWriter) paper(m *Motion, book bool) bool {
+	p := m.Paper
+	if p == nil {
+		return false
+	}
+	if t := m.SubmittedLine(book); t != "" {
+		w.para(t, "I")
+	}
+	if p.Diff != nil {
+		w.para(m.ChangeLead(), "")
+		w.lines(p.Diff)
+	} else if len(p.Lines) > 0 {
+		w.lines(p.Lines)
+	}
+	if p.Reason != "" {
+		w.para("Reasons: "+sentence(p.Reason), "I")
+	}
+	if p.Advice != "" && book {
+		w.para(p.Advice, "I")
+	}
+	return true
+}
+
+func (w *pdfWriter) resolution(r *Resolution) {
+	if r == nil {
+		return
+	}
+	w.para(r.AppliedLine(), "B")
+	w.lines(r.Lines)
+}
+
+// paper writes a motion's numbered text, or an amendment's change as a
+// <mod> with the words deleted and inserted.
+func (w *aknWriter) paper(m *Motion) bool {
+	p := m.Paper
+	if p == nil {
+		return false
+	}
+	if t := m.SubmittedLine(false); t != "" {
+		w.line("<p>" + x(t) + "</p>")
+	}
+	if p.Diff != nil {
+		w.line("<p>" + w.mod(m, "mod-"+aknName(m.ID)) + "</p>")
+		for _, l := range aknLines(p.Diff) {
+			w.line(l)
+		}
+	} else {
+		for _, l := range aknLines(p.Lines) {
+			w.line(l)
+		}
+	}
+	if p.Reason != "" {
+		w.line("<p>" + x("Reasons: "+sentence(p.Reason)) + "</p>")
+	}
+	return true
+}
+
+// mod is an amendment's change as an Akoma Ntoso modification: in which
+// lines of which text, the words replaced and the new wording.
+func (w *aknWriter) mod(m *Motion, eid string) string {
+	var old, nw strings.Builder
+	for _, l := range m.Paper.Diff {
+		for _, pt := range l.Parts {
+			switch pt.Op {
+			case OpDelete:
+				old.WriteString(pt.Text)
+			case OpInsert:
+				nw.WriteString(pt.Text)
+			case "":
+				old.WriteString(pt.Text)
+				nw.WriteString(pt.Text)
+			}
+		}
+		old.WriteString(" ")
+		nw.WriteString(" ")
+	}
+	oldT := strings.Join(strings.Fields(old.String()), " ")
+	newT := strings.Join(strings.Fields(nw.String()), " ")
+	return `<mod eId="` + x(eid) + `">` + x("In "+m.Paper.ChangeLines+" of "+quote(m.AmendsTitle)+", for ") +
+		`<quotedText>` + x(oldT) + `</quotedText>` + x(" read ") + `<quotedText>` + x(newT) + `</quotedText>.</mod>`
+}
+
+func (w *aknWriter) resolution(r *Resolution) {
+	if r == nil {
+		return
+	}
+	w.line(`<debateSection name="resolution" eId="resolution-` + x(aknName(r.Motion)) + `">`)
+	w.line("<heading>" + x(r.AppliedLine()) + "</heading>")
+	for _, l := range aknLines(r.Lines) {
+		w.line(l)
+	}
+	w.line("</debateSection>")
+}
+
+// amendments attaches each amendment that changes a text as an Akoma
+// Ntoso <amendment> document: its work, its heading and its <mod>.
+func (w *aknWriter) amendments() {
+	var ms []*Motion
+	for i := range w.d.Motions {
+		if m := &w.d.Motions[i]; m.Paper != nil && m.Paper.Diff != nil {
+			ms = append(ms, m)
+		}
+	}
+	if len(ms) == 0 {
+		return
+	}
+	w.line("<attachments>")
+	for i, m := range ms {
+		work := "/akn/xx/amendment/" + aknName(w.d.ID) + "/" + aknName(m.ID)
+		date := w.workDate()
+		if !m.At.IsZero() {
+			date = m.At.UTC().Format("2006-01-02")
+		}
+		w.line(fmt.Sprintf(`<attachment eId="att_%d">`, i+1))
+		w.line(`<amendment name="` + x(aknName(m.ID)) + `">`)
+		w.line("<meta>")
+		w.line(`<identification source="#plenum">`)
+		w.line(`<FRBRWork><FRBRthis value="` + x(work+"/!main") + `"/><FRBRuri value="` + x(work) + `"/><FRBRdate date="` + date + `" name="moved"/><FRBRauthor href="#assembly" as="#author"/><FRBRcountry value="xx"/></FRBRWork>`)
+		w.line(`<FRBRExpression><FRBRthis value="` + x(work+"/eng@/!main") + `"/><FRBRuri value="` + x(work+"/eng@") + `"/><FRBRdate date="` + date + `" name="moved"/><FRBRauthor href="#assembly" as="#author"/><FRBRlanguage language="eng"/></FRBRExpression>`)
+		w.line(`<FRBRManifestation><FRBRthis value="` + x(work+"/eng@/!main.xml") + `"/><FRBRuri value="` + x(work+"/eng@.akn") + `"/><FRBRdate date="` + date + `" name="moved"/><FRBRauthor href="#plenum" as="#editor"/></FRBRManifestation>`)
+		w.line("</identification>")
+		w.line("</meta>")
+		w.line("<amendmentBody>")
+		w.line("<amendmentHeading><p>" + x(m.Lead()) + "</p></amendmentHeading>")
+		w.line("<amendmentContent><p>" + w.mod(m, fmt.Sprintf("att_%d__mod", i+1)) + "</p></amendmentContent>")
+		w.line("</amendmentBody>")
+		w.line("</amendment>")
+		w.line("</attachment>")
+	}
+	w.line("</attachments>")
+}
+
+// paperLead introduces a submitted motion or a committee's change
+// recommendation: "Berlin district (Bruno Berliner) submits: …", "The
+// Motions Committee recommends a change to “…”: …"; "" for others.
+func (m *Motion) paperLead() string {
+	p := m.Paper
+	switch {
+	case p == nil:
+		return ""
+	case p.Committee != "":
+		return "The " + strings.TrimPrefix(p.Committee, "The ") + " recommends a change to “" + m.AmendsTitle + "”: " + m.Title
+	case !p.Submitted:
+		return ""
+	}
+	who := m.Mover.Name
+	if p.Delegation != "" {
+		who = p.Delegation
+		if m.Mover.Name != "" {
+			who += " (" + m.Mover.Name + ")"
+		}
+	}
+	if who == "" {
+		who = "Submitted"
+	}
+	if m.Kind == "amendment" {
+		return who + " submits an amendment to “" + m.AmendsTitle + "”: " + m.Title
+	}
+	return who + " submits: " + m.Title
+}
+
+// paperParagraph is the paragraph of the minutes for a submitted motion
+// or a change recommendation, or nil for entries that read as narrative.
+func (b *builder) paperParagraph(r assembly.RecordEntry, p *Paragraph) *Paragraph {
+	switch r.Kind {
+	case "motion_submitted", "change_recommended":
+		p.Kind, p.Motion = KindMotion, b.motion(r.Ref)
+		p.Motion.Entry, p.Motion.At = r.Entry, r.At
+		p.Speaker, p.Text = p.Motion.Mover, p.Motion.Title
+		return p
+	}
+	return nil
+}
+
+// numberTitle names a motion by its number and title: "W1 “Wages”".
+func (b *builder) numberTitle(id string) string {
+	m := b.s.Motions[id]
+	if m == nil {
+		return id
+	}
+	if m.Number != "" {
+		return m.Number + " " + quote(m.Title)
+	}
+	return quote(m.Title)
+}
+
+// paperNarrative is the line of narrative for an entry of the submission
+// of motions, or "".
+func (b *builder) paperNarrative(r assembly.RecordEntry) string {
+	s := b.s
+	switch r.Kind {
+	case "submission_deadline_set":
+		if t, err := time.Parse(time.RFC3339, r.Text); err == nil {
+			return "Motions may be submitted until " + t.Format("2006-01-02 15:04 -07:00") + "."
+		}
+		return "Motions may be submitted until " + r.Text + "."
+	case "motions_committee_appointed":
+		return sentence("The " + strings.TrimPrefix(b.bodyName(r.Ref), "the ") + " is the motions committee")
+	case "motion_supported", "motion_support_withdrawn":
+		return "" // the motion's paper lists its supporters
+	case "motion_recommended":
+		t := "The " + strings.TrimPrefix(b.bodyName(s.Submission.Committee), "the ") + " recommends on " + b.numberTitle(r.Ref) + ": " + RecommendationText(r.Sub) + "."
+		if r.Label != "" {
+			t += " " + sentence(r.Label)
+		}
+		return strings.Replace(t, "The The ", "The ", 1)
+	case "motion_state_set":
+		var t string
+		switch r.Sub {
+		case assembly.MotionStatusPending:
+			t = capitalize(b.motionNoun(r.Ref)) + " " + b.numberTitle(r.Ref) + " is before the assembly"
+		default:
+			t = capitalize(b.motionNoun(r.Ref)) + " " + b.numberTitle(r.Ref) + " is " + StatusText(r.Sub)
+		}
+		if r.Label != "" {
+			t += " (" + strings.TrimSuffix(r.Label, ".") + ")"
+		}
+		return t + "."
+	case "resolution_consolidated":
+		return "" // the declared result shows it
+	}
+	return ""
+}
