@@ -10,8 +10,8 @@ import (
 )
 
 // excerpt serves a certified excerpt of the minutes: every entry of the
-// record about one motion — its moving, its amendments adopted, its
-// disposal — and about the votes on it, each with its inclusion proof
+// record about one motion — its submission or moving, its amendments, its
+// disposal, its resolution as carried — and about the votes on them, each with its inclusion proof
 // against the latest signed checkpoint (tlogproof's plenum.excerpt/v1
 // file). Anyone can check it offline with plenum verify --excerpt. The
 // record is public, and so are its excerpts.
@@ -31,12 +31,26 @@ func (api *API) excerpt(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		title = s.Assembly.Name + ": " + mo.Title
+		// The motion, its amendments at every degree, and the votes on
+		// them: enough to apply the carried changes again, and the
+		// resolution as carried (resolution_consolidated) that says it.
+		ids := map[string]bool{id: true}
+		for grew := true; grew; {
+			grew = false
+			for _, mid := range s.MotionOrder {
+				if a := s.Motions[mid]; !ids[mid] && ids[a.Amends] {
+					ids[mid], grew = true, true
+				}
+			}
+		}
 		votes := map[string]bool{}
-		for _, v := range mo.Votes {
-			votes[v] = true
+		for mid := range ids {
+			for _, v := range s.Motions[mid].Votes {
+				votes[v] = true
+			}
 		}
 		for _, re := range s.Record {
-			if re.Ref == id || votes[re.Ref] {
+			if ids[re.Ref] || votes[re.Ref] {
 				indexes = append(indexes, int64(re.Entry))
 			}
 		}
