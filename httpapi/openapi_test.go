@@ -269,7 +269,10 @@ func TestOpenAPICommandArgs(t *testing.T) {
 			"points":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["text"],"properties":{
 				"number":{"type":"string"},"text":{"type":"string","minLength":1}}}},
 			"amends":{` + id + `},"target":{` + id + `},"mover":{` + id + `},"label":{"type":"string"},
-			"item":{` + id + `},"document":{` + id + `}}}`,
+			"item":{` + id + `},"document":{` + id + `},
+			"change":{"type":"object","additionalProperties":false,"properties":{
+				"from_line":{"type":"integer","minimum":0},"to_line":{"type":"integer","minimum":0},
+				"paragraph":{"type":"integer","minimum":0},"text":{"type":"string"}}}}}`,
 	} {
 		var w any
 		if err := json.Unmarshal([]byte(want), &w); err != nil {
