@@ -757,7 +757,7 @@ func (b *builder) paperNarrative(r assembly.RecordEntry) string {
 		}
 		return "Motions may be submitted until " + r.Text + "."
 	case "motions_committee_appointed":
-		return sentence("The " + strings.TrimPrefix(b.bodyName(r.Ref), "the ") + " is the motions committee")
+		return sentence("The " + strings.TrimPrefix(b.bodyName(r.Ref), "the ") + " is appointed to recommend on the motions")
 	case "motion_supported", "motion_support_withdrawn":
 		return "" // the motion's paper lists its supporters
 	case "motion_recommended":
@@ -782,4 +782,15 @@ func (b *builder) paperNarrative(r assembly.RecordEntry) string {
 		return "" // the declared result shows it
 	}
 	return ""
+}
+
+// BuildResolution is the resolution as carried of a motion, for the
+// pages, or nil while it has none.
+func BuildResolution(s *assembly.State, id string) *Resolution {
+	m := s.Motions[id]
+	if m == nil || m.ResolvedBy == "" || s.Votes[m.ResolvedBy] == nil {
+		return nil
+	}
+	b := &builder{s: s, doc: &Document{}}
+	return b.resolution(s.Votes[m.ResolvedBy])
 }

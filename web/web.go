@@ -96,7 +96,7 @@ type server struct {
 
 // The pages, each a template file that defines "content" (and its live
 // regions as "frag-…" templates).
-var pageNames = []string{"index", "landing", "delegate", "chair", "secretary", "mandates", "projector", "record", "receipt", "login"}
+var pageNames = []string{"index", "landing", "delegate", "chair", "secretary", "mandates", "projector", "record", "receipt", "login", "motions", "motion"}
 
 // New returns the pages' handler. It serves
 //
@@ -118,6 +118,8 @@ var pageNames = []string{"index", "landing", "delegate", "chair", "secretary", "
 //	POST /a/{id}/revoke-codes   revokes the persons' access codes
 //	GET  /a/{id}/minutes/{fmt}  the minutes (package minutes): html, md,
 //	                            pdf, akn, popolo (public)
+//	GET  /a/{id}/motions…       the motions, one motion, the motion book
+//	                            (motions.go)
 //	GET  /a/{id}/live           server-sent events: one per ledger entry
 //	POST /a/{id}/act            gives a command from a page's form
 //	GET  /static/…              the embedded style sheet and script
@@ -164,6 +166,7 @@ func New(eng *engine.Engine, authStore *auth.Store, opts Options) http.Handler {
 	m.HandleFunc("GET /a/{id}/minutes/{format}", s.minutes)
 	m.HandleFunc("GET /a/{id}/live", s.live)
 	m.HandleFunc("POST /a/{id}/act", s.act)
+	s.motionsPages(m)
 	return s
 }
 
@@ -182,7 +185,7 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 func parsePages() map[string]*template.Template {
-	base := template.Must(template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/parts.html"))
+	base := template.Must(template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/parts.html", "templates/motionparts.html"))
 	pages := map[string]*template.Template{}
 	for _, name := range pageNames {
 		t := template.Must(base.Clone())

@@ -1,0 +1,386 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"plenum/assembly"
+	"plenum/auth"
+	"plenum/minutes"
+	"plenum/motiontext"
+)
+
+// motionsView is what the motions' pages see: the list of motions, or one
+// motion with its amendments, and the lines a person picked to amend.
+type motionsView struct {
+	*view
+	List []*minutes.Motion // the motions' page: every motion with a paper
+
+	Mo         *assembly.Motion // the motion's page: the motion
+	Cur        *minutes.Motion  // as the documents show it
+	Amendments []*minutes.Motion
+	Resolution *minutes.Resolution
+	Pick       *linePick // the lines picked to amend, if any
+	PickErr    string
+}
+
+// linePick is the lines a person picked to amend, with their wording as
+// it stands, for the form to change.
+type linePick struct {
+	From, To int
+	Lines    string // "lines 3–4"
+	Wording  string
+}
+
+// motionsPages registers the pages of motions:
+//
+//	GET /a/{id}/motions              every motion submitted or amended by lines; the form to submit one
+//	GET /a/{id}/motions/{m}          one motion in numbered lines, its amendments and recommendations,
+//	                                 and the forms to support, recommend, amend lines (?from=&to=) and move it on
+//	GET /a/{id}/motions/book.html    the motion book (also book.pdf); ?motion=M for one motion
+func (s *server) motionsPages(m *http.ServeMux) {
+	m.HandleFunc("GET /a/{id}/motions", s.motionsPage)
+	m.HandleFunc("GET /a/{id}/motions/book.html", func(w http.ResponseWriter, r *http.Request) { s.motionBook(w, r, "html") })
+	m.HandleFunc("GET /a/{id}/motions/book.pdf", func(w http.ResponseWriter, r *http.Request) { s.motionBook(w, r, "pdf") })
+	m.HandleFunc("GET /a/{id}/motions/{m}", s.motionPage)
+}
+
+func (s *server) motionsPage(w http.ResponseWriter, r *http.Request) {
+	s.renderMotions(w, r, "motions", "", func(v *motionsView, st *assembly.State) error {
+		v.Title = "Motions · " + st.Assembly.Name
+		for _, id := range st.MotionOrder {
+			mo := minutes.BuildMotion(st, id)
+			if mo.Paper != nil && mo.Amends == "" {
+				v.List = append(v.List, mo)
+			}
+		}
+		return nil
+	})
+}
+
+func (s *server) motionPage(w http.ResponseWriter, r *http.Request) {
+	id := r.PathValue("m")
+	s.renderMotions(w, r, "motion", id, func(v *motionsView, st *assembly.State) error {
+		mo := st.Motions[id]
+		if mo == nil {
+			return errNoMotion
+		}
+		v.Mo, v.Cur = mo, minutes.BuildMotion(st, id)
+		v.Title = mo.Title + " · " + st.Assembly.Name
+		ids := map[string]bool{id: true}
+		for _, aid := range st.MotionOrder {
+			if a := st.Motions[aid]; ids[a.Amends] {
+				ids[aid] = true
+				v.Amendments = append(v.Amendments, minutes.BuildMotion(st, aid))
+			}
+		}
+		v.Resolution = minutes.BuildResolution(st, id)
+		q := r.URL.Query()
+		if q.Get("from") != "" {
+			v.Pick, v.PickErr = pickLines(st, mo, q.Get("from"), q.Get("to"))
+		}
+		return nil
+	})
+}
+
+var errNoMotion = fmt.Errorf("there is no such motion")
+
+// renderMotions renders a page of motions (whole, or its live regions
+// with ?fragment=live).
+func (s *server) renderMotions(w http.ResponseWriter, r *http.Request, page, motion string, fill func(*motionsView, *assembly.State) error) {
+	a, ok := s.assemblyOf(w, r)
+	if !ok {
+		return
+	}
+	sess := auth.FromContext(r.Context())
+	v := &motionsView{view: &view{Page: page, ID: a.ID(), CSRF: s.csrfToken(r), Now: s.opts.Now().UTC(), Query: r.URL.Query()}}
+	frag := r.URL.Query().Get("fragment")
+	if frag == "" {
+		v.Flash = takeFlash(w, r, a.ID())
+	}
+	tmpl := "layout"
+	if frag != "" {
+		tmpl = "live"
+	}
+	var buf strings.Builder
+	var err error
+	a.Read(func(st *assembly.State) {
+		v.S, v.Me = st, identify(st, sess)
+		if err = fill(v, st); err == nil {
+			err = s.pages[page].ExecuteTemplate(&buf, tmpl, v)
+		}
+	})
+	switch {
+	case err == errNoMotion:
+		http.Error(w, fmt.Sprintf("there is no motion %q in this assembly", motion), http.StatusNotFound)
+		return
+	case err != nil:
+		s.opts.Logger.Error("web: rendering failed", "page", page, "err", err)
+		http.Error(w, "the page could not be rendered; try again in a moment", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.Write([]byte(buf.String()))
+}
+
+// pickLines reads the lines a person picked and gives their wording.
+func pickLines(st *assembly.State, mo *assembly.Motion, from, to string) (*linePick, string) {
+	a, err1 := strconv.Atoi(from)
+	b, err2 := strconv.Atoi(to)
+	if to == "" {
+		b, err2 = a, nil
+	}
+	if err1 != nil || err2 != nil {
+		return nil, "Give the first and the last line to amend as numbers."
+	}
+	text, err := st.MotionText(mo)
+	if err != nil {
+		return nil, "The text of this motion cannot be amended by lines."
+	}
+	lines := motiontext.Lines(text, st.LineLength())
+	switch {
+	case a < 1 || b < a:
+		return nil, fmt.Sprintf("Lines %d to %d are no range of lines: give the first line, then the last.", a, b)
+	case b > len(lines):
+		return nil, fmt.Sprintf("The motion has %d lines; there is no line %d.", len(lines), b)
+	}
+	var w strings.Builder
+	for i := a - 1; i < b; i++ {
+		l := lines[i]
+		switch {
+		case i == a-1:
+		case l.First:
+			w.WriteString("\n")
+		default:
+			w.WriteString(" ")
+		}
+		w.WriteString(text.LineSource(l))
+	}
+	word := fmt.Sprintf("lines %d–%d", a, b)
+	if a == b {
+		word = fmt.Sprintf("line %d", a)
+	}
+	return &linePick{From: a, To: b, Lines: word, Wording: w.String()}, ""
+}
+
+// motionBook serves the motion book (book.html, book.pdf), or one motion's
+// paper (?motion=M), rendered from the log's latest checkpoint.
+func (s *server) motionBook(w http.ResponseWriter, r *http.Request, format string) {
+	a, ok := s.assemblyOf(w, r)
+	if !ok {
+		return
+	}
+	only := r.URL.Query().Get("motion")
+	var doc *minutes.Document
+	var err error
+	var size int64
+	a.Read(func(st *assembly.State) {
+		if only != "" && st.Motions[only] == nil {
+			err = errNoMotion
+			return
+		}
+		size = int64(st.Events)
+		var cp minutes.Checkpoint
+		if cp, err = minutesCheckpoint(a, st, s.opts.VerifierKey); err == nil {
+			doc = minutes.Build(st, cp)
+		}
+	})
+	if err == errNoMotion {
+		http.Error(w, fmt.Sprintf("there is no motion %q in this assembly", only), http.StatusNotFound)
+		return
+	}
+	if err != nil {
+		s.opts.Logger.Error("web: motion book", "assembly", a.ID(), "err", err)
+		http.Error(w, "the motion book could not be rendered; try again in a moment", http.StatusServiceUnavailable)
+		return
+	}
+	if size > 0 {
+		if es, err := a.Log().Read(r.Context(), size-1, size); err == nil && len(es) == 1 {
+			doc.Checkpoint.Time = es[0].Time
+		}
+	}
+	name := a.ID() + "-motion-book"
+	if only != "" {
+		name = a.ID() + "-motion-" + only
+	}
+	h := w.Header()
+	h.Set("Cache-Control", "no-cache")
+	if format == "pdf" {
+		body, err := minutes.BookPDF(doc, only)
+		if err != nil {
+			s.opts.Logger.Error("web: motion book", "assembly", a.ID(), "err", err)
+			http.Error(w, "the motion book could not be rendered as a PDF", http.StatusInternalServerError)
+			return
+		}
+		h.Set("Content-Type", "application/pdf")
+		h.Set("Content-Disposition", fmt.Sprintf("attachment; filename=%q", fileSafe(name)+".pdf"))
+		w.Write(body)
+		return
+	}
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	h.Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'")
+	w.Write(minutes.BookHTML(doc, only))
+}
+
+// The page's helpers.
+
+// MotionURL is the address of a motion's page.
+func (v *motionsView) MotionURL(id string) string {
+	return "/a/" + url.PathEscape(v.ID) + "/motions/" + url.PathEscape(id)
+}
+
+// Back is the page to return to after a form.
+func (v *motionsView) Back() string {
+	if v.Mo != nil {
+		return v.MotionURL(v.Mo.ID)
+	}
+	return "/a/" + v.ID + "/motions"
+}
+
+// Deadline says until when motions may be submitted, or "".
+func (v *motionsView) Deadline() string {
+	d := v.S.Submission.Deadline
+	if d.IsZero() {
+		return ""
+	}
+	return d.Format("2006-01-02 15:04 MST")
+}
+
+// SubmissionOpen reports whether motions may be submitted now.
+func (v *motionsView) SubmissionOpen() bool {
+	d := v.S.Submission.Deadline
+	return !d.IsZero() && !v.Now.After(d)
+}
+
+// Delegations are the organizations the viewer may submit or support for:
+// those they hold a mandate from (not rejected) or are a member of.
+func (v *motionsView) Delegations() []*assembly.Organization {
+	var out []*assembly.Organization
+	seen := map[string]bool{}
+	add := func(id string) {
+		if o := v.S.Organizations[id]; o != nil && !seen[id] {
+			seen[id] = true
+			out = append(out, o)
+		}
+	}
+	for _, m := range v.Me.Mandates {
+		if m.Status != assembly.MandateStatusRejected && m.Organization != "" {
+			add(m.Organization)
+		}
+	}
+	for _, id := range v.S.OrgOrder {
+		if v.S.MemberOf(v.Me.Person, id) {
+			add(id)
+		}
+	}
+	return out
+}
+
+// IsDelegate reports whether the viewer holds a delegate's mandate (not
+// rejected): they may submit and support motions.
+func (v *motionsView) IsDelegate() bool {
+	for _, m := range v.Me.Mandates {
+		if m.Status != assembly.MandateStatusRejected && (m.Kind == assembly.KindDecisive || m.Kind == assembly.KindConsultative) {
+			return true
+		}
+	}
+	return false
+}
+
+// OnCommittee reports whether the viewer sits on the motions committee.
+func (v *motionsView) OnCommittee() bool {
+	return v.S.IsCommitteeMember(v.Me.Person) || v.Me.Admin
+}
+
+// NextStates are the states the workflow lets the motion move to now, for
+// the chair and the committee.
+func (v *motionsView) NextStates() []string {
+	if v.Mo == nil || !v.Mo.Submitted && v.Mo.Committee == "" {
+		return nil
+	}
+	return v.S.Assembly.Rules.Workflow()[v.Mo.Status]
+}
+
+// StateWord names a state for a button.
+func (v *motionsView) StateWord(st string) string {
+	switch st {
+	case assembly.MotionStatusPending:
+		return "put before the assembly"
+	case assembly.MotionStatusAdmitted:
+		return "admit"
+	case assembly.MotionStatusNotAdmitted:
+		return "do not admit"
+	case assembly.MotionStatusWithdrawn:
+		return "withdraw"
+	case assembly.MotionStatusReferred:
+		return "refer"
+	}
+	return strings.ReplaceAll(st, "_", " ")
+}
+
+// Status says where a motion stands.
+func (v *motionsView) Status(st string) string { return minutes.StatusText(st) }
+
+// CanAmend says how the viewer may amend the motion now: "move" (in the
+// sitting), "submit" (in writing, before the deadline), or "".
+func (v *motionsView) CanAmend() string {
+	mo := v.Mo
+	if mo == nil || !v.Me.LoggedIn {
+		return ""
+	}
+	if mo.Status == assembly.MotionStatusPending && v.S.Sitting() != nil {
+		if _, ok := v.S.VotingMandate(v.Me.Person); ok || v.Me.Has("chair") || v.Me.Has("secretary") {
+			return "move"
+		}
+	}
+	if v.SubmissionOpen() && v.IsDelegate() && (mo.Status == assembly.MotionStatusSubmitted || mo.Status == assembly.MotionStatusAdmitted) {
+		return "submit"
+	}
+	return ""
+}
+
+// Supports reports whether the viewer (or a delegation through them)
+// supports the motion.
+func (v *motionsView) Supports(delegation string) bool {
+	for _, s := range v.Mo.Supporters {
+		if s.Delegation == delegation && (delegation != "" || s.Person == v.Me.Person) {
+			return true
+		}
+	}
+	return false
+}
+
+// NewID is a fresh motion id: prefix and the first free number.
+func (v *motionsView) NewID(prefix string) string {
+	for n := 1; ; n++ {
+		id := fmt.Sprintf("%s%d", prefix, n)
+		if v.S.Motions[id] == nil {
+			return id
+		}
+	}
+}
+
+// Categories and Blocks list the motion book's categories and blocks.
+func (v *motionsView) Categories() []*assembly.Category {
+	var out []*assembly.Category
+	for _, id := range v.S.Submission.CategoryOrder {
+		out = append(out, v.S.Submission.Categories[id])
+	}
+	return out
+}
+
+// Resolutions are the resolutions carried with their changes applied, for
+// the record page.
+func (v *view) Resolutions() []*minutes.Resolution {
+	var out []*minutes.Resolution
+	for _, id := range v.S.MotionOrder {
+		if r := minutes.BuildResolution(v.S, id); r != nil {
+			out = append(out, r)
+		}
+	}
+	return out
+}
