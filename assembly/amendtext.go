@@ -299,7 +299,7 @@ func (s *State) textEffects(m Meta, v *Vote, mo *Motion) []Event {
 				continue
 			}
 			evs = append(evs, MotionDisposed{Meta: m, Motion: b.ID, Fate: MotionStatusOvertaken,
-				Note: fmt.Sprintf("%s changed %s of %s, which %s would change too", mo.ID, s.linesWord(text, mo.Change.Span), parent.ID, b.ID)})
+				Note: fmt.Sprintf("The carried amendment “%s” changed %s of “%s”, which this one would change too", mo.Title, s.linesWord(text, mo.Change.Span), parent.Title)})
 		}
 		return evs
 	}

@@ -788,8 +788,8 @@ func (b *builder) paperNarrative(r assembly.RecordEntry) string {
 // pages, or nil while it has none.
 func BuildResolution(s *assembly.State, id string) *Resolution {
 	m := s.Motions[id]
-	if m == nil || m.ResolvedBy == "" || s.Votes[m.ResolvedBy] == nil {
-		return nil
+	if m == nil || m.ResolvedBy == "" || s.Votes[m.ResolvedBy] == nil || m.Status != assembly.MotionStatusCarried {
+		return nil // reopened by a reconsideration: not the resolution now
 	}
 	b := &builder{s: s, doc: &Document{}}
 	return b.resolution(s.Votes[m.ResolvedBy])

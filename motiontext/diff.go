@@ -23,9 +23,16 @@ type Seg struct {
 	Text string
 }
 
+// maxDiffWork bounds the work of a word diff (the product of the two
+// texts' numbers of words, spaces and signs): Myers' algorithm takes time
+// proportional to the texts' length times the number of differences, and
+// a change is diffed whenever a page or document shows it.
+const maxDiffWork = 250_000
+
 // WordDiff is the difference between two plain texts, word by word:
 // words, runs of spaces and line breaks are its units, so a changed word
-// shows as the whole word deleted and the new one inserted.
+// shows as the whole word deleted and the new one inserted. Texts too long
+// to compare (maxDiffWork) show as the old deleted and the new inserted.
 func WordDiff(old, new string) []Seg {
 	tokens := map[string]rune{}
 	var words []string
@@ -43,6 +50,18 @@ func WordDiff(old, new string) []Seg {
 		return out
 	}
 	a, b := encode(old), encode(new)
+	if len(a)*len(b) > maxDiffWork {
+		// Too large to compare word by word in reasonable time: the
+		// old text struck out, the new inserted.
+		var out []Seg
+		if old != "" {
+			out = append(out, Seg{Op: Delete, Text: old})
+		}
+		if new != "" {
+			out = append(out, Seg{Op: Insert, Text: new})
+		}
+		return out
+	}
 	dmp := diffmatchpatch.New()
 	dmp.DiffTimeout = 0 // no deadline: the same texts always give the same difference
 	diffs := dmp.DiffMainRunes(a, b, false)

@@ -322,6 +322,27 @@ func TestWordDiff(t *testing.T) {
 	}
 }
 
+// TestWordDiffBounded: two long texts that differ throughout are not
+// compared word by word (which would take long), but shown whole.
+func TestWordDiffBounded(t *testing.T) {
+	old := strings.Repeat("alpha beta ", 2000)
+	nw := strings.Repeat("gamma delta ", 2000)
+	got := WordDiff(old, nw)
+	if len(got) != 2 || got[0] != (Seg{Delete, old}) || got[1] != (Seg{Insert, nw}) {
+		t.Errorf("got %d segments", len(got))
+	}
+}
+
+// BenchmarkWordDiffLargest is the largest word diff plenum computes: two
+// texts of 500 tokens each (250 words) that differ throughout.
+func BenchmarkWordDiffLargest(b *testing.B) {
+	old := strings.Repeat("alpha beta ", 125)
+	nw := strings.Repeat("gamma delta ", 125)
+	for b.Loop() {
+		WordDiff(old, nw)
+	}
+}
+
 func TestDiffLines(t *testing.T) {
 	text := MustParse(dues)
 	sp, _ := LineSpan(text, 30, 2, 3)
