@@ -97,8 +97,10 @@ func (s *State) MotionText(mo *Motion) (motiontext.Text, error) {
 // LineLength is the line length the motions' texts are numbered at.
 func (s *State) LineLength() int { return s.Assembly.Rules.LineLength() }
 
-// checkText refuses a text that is too long or not a text.
-func checkText(field, text string) error {
+// checkMotionText refuses a motion's text that is too long or that
+// package motiontext cannot read (what every stored text must be is
+// checked before, in checkTexts).
+func checkMotionText(field, text string) error {
 	if len(text) > maxTextBytes {
 		return fieldErr(field, "the text has %d bytes; a motion's text has at most %d", len(text), maxTextBytes)
 	}
@@ -122,7 +124,7 @@ func (s *State) resolveChange(parent *Motion, c *TextChange) (*Change, error) {
 	if c == nil {
 		return nil, nil
 	}
-	if err := checkText("change.text", c.Text); err != nil {
+	if err := checkMotionText("change.text", c.Text); err != nil {
 		return nil, err
 	}
 	switch {

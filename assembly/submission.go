@@ -513,7 +513,7 @@ func (c SubmitMotion) decide(s *State, m Meta) ([]Event, error) {
 	if s.Motions[c.ID] != nil {
 		return nil, conflict("there is already a motion %q", c.ID)
 	}
-	if err := checkText("text", c.Text); err != nil {
+	if err := checkMotionText("text", c.Text); err != nil {
 		return nil, err
 	}
 	if err := s.checkClass(c.Category, c.Block); err != nil {
