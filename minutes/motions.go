@@ -30,6 +30,7 @@ type Paper struct {
 	ChangeLines string     // "lines 3–4", of the text amended
 	Diff        []TextLine // the change against those lines
 	Committee   string     // the name of the committee whose change recommendation it is
+	Conflicts   []string   // the other amendments still open that change some of the same text
 	Advice      string     // "The Motions Committee recommends: adopt as amended."
 	Width       int        // the line length
 }
@@ -120,6 +121,7 @@ func (b *builder) paper(m *assembly.Motion, mo *Motion) {
 				nw, _ := motiontext.Parse(m.Change.Text)
 				p.ChangeLines = s.ChangeLines(m)
 				p.Diff = diffLines(motiontext.DiffLines(text, p.Width, m.Change.Span, nw))
+				p.Conflicts = b.conflicts(m)
 			}
 		}
 	}
@@ -134,6 +136,42 @@ func (b *builder) paper(m *assembly.Motion, mo *Motion) {
 		p.Advice = strings.TrimPrefix(t, "The The ")
 	}
 	mo.Paper = p
+}
+
+// conflicts names the amendments to the same text, still open (before
+// the floor or pending), whose changes overlap m's: "W1/4 (line 4)".
+func (b *builder) conflicts(m *assembly.Motion) []string {
+	open := func(a *assembly.Motion) bool {
+		switch a.Status {
+		case assembly.MotionStatusPending, assembly.MotionStatusSubmitted, assembly.MotionStatusAdmitted:
+			return true
+		}
+		return false
+	}
+	if !open(m) {
+		return nil
+	}
+	var out []string
+	for _, id := range b.s.MotionOrder {
+		a := b.s.Motions[id]
+		if a.ID == m.ID || a.Amends != m.Amends || a.Change == nil || !open(a) || !a.Change.Span.Overlaps(m.Change.Span) {
+			continue
+		}
+		name := a.Number
+		if name == "" {
+			name = quote(a.Title)
+		}
+		out = append(out, name+" ("+b.s.ChangeLines(a)+")")
+	}
+	return out
+}
+
+// ConflictLine says which open amendments change the same text, or "".
+func (p *Paper) ConflictLine() string {
+	if p == nil || len(p.Conflicts) == 0 {
+		return ""
+	}
+	return "Conflicts with " + strings.Join(p.Conflicts, ", ") + ": whichever is carried first overtakes the others."
 }
 
 // RecommendationText says a recommendation in words.
@@ -440,6 +478,9 @@ func (w *htmlWriter) paper(m *Motion, book bool) bool {
 	if p.Reason != "" {
 		w.line(`<p class="note">` + esc("Reasons: "+sentence(p.Reason)) + "</p>")
 	}
+	if t := p.ConflictLine(); t != "" && book {
+		w.line(`<p class="note">` + esc(t) + "</p>")
+	}
 	if p.Advice != "" && book {
 		w.line(`<p class="note">` + esc(p.Advice) + "</p>")
 	}
@@ -576,6 +617,9 @@ func (w *pdfWriter) paper(m *Motion, book bool) bool {
 	}
 	if p.Reason != "" {
 		w.para("Reasons: "+sentence(p.Reason), "I")
+	}
+	if t := p.ConflictLine(); t != "" && book {
+		w.para(t, "I")
 	}
 	if p.Advice != "" && book {
 		w.para(p.Advice, "I")

@@ -139,6 +139,16 @@ func TestMotionPageLines(t *testing.T) {
 	if after := read(h, func(s *assembly.State) int { return s.Events }); after != size {
 		t.Errorf("a refused support recorded %d entries", after-size)
 	}
+	// Two amendments on overlapping lines are shown as in conflict.
+	h.must("hanna", "support_motion", obj{"motion": "w1", "delegation": "hamburg"})
+	h.must("lena", "support_motion", obj{"motion": "w1", "delegation": "leipzig"})
+	h.must("eva", "set_motion_state", obj{"motion": "w1", "state": "admitted"})
+	h.must("eva", "set_motion_state", obj{"motion": "w1", "state": "pending"})
+	h.must("hans", "move_motion", obj{"id": "w1-a", "kind": "amendment", "amends": "w1", "title": "A", "change": obj{"from_line": 3, "to_line": 4, "text": "x"}})
+	h.must("dora", "move_motion", obj{"id": "w1-b", "kind": "amendment", "amends": "w1", "title": "B", "change": obj{"from_line": 4, "text": "y"}})
+	if p := get(t, http.DefaultClient, h.srv.URL+"/a/coop/motions/w1"); !strings.Contains(p, "Conflicts with 1/1 (lines 3–4): whichever is carried first overtakes the others.") {
+		t.Errorf("the conflict of w1-b with w1-a is not shown: %s", regexp.MustCompile(`Conflicts[^<]*`).FindAllString(p, -1))
+	}
 	// The motion book and one motion's paper.
 	if b := get(t, http.DefaultClient, h.srv.URL+"/a/coop/motions/book.html"); !strings.Contains(b, "<h3>1 Wages and working time</h3>") {
 		t.Errorf("the motion book lacks the motion: %.500s", b)
