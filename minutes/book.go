@@ -163,8 +163,8 @@ func BookHTML(d *Document, only string) []byte {
 // by the Motions Committee."
 func amendmentBy(a *Motion) string {
 	switch {
-	case a.Paper != nil && a.Paper.Committee != "":
-		return ""
+	case a.Paper != nil && (a.Paper.Committee != "" || a.Paper.Submitted):
+		return "" // its paper says who
 	case a.Mover.Name != "":
 		return "Moved by " + a.Mover.Name + "."
 	}
