@@ -224,8 +224,11 @@ func (s *State) amendedText(id string, depth int) (motiontext.Text, []string, []
 		return motiontext.Text{}, nil, nil, notFound("there is no motion %q", id)
 	}
 	base, err := s.MotionText(mo)
-	if err != nil || depth > 3 {
+	switch {
+	case err != nil:
 		return base, nil, nil, fmt.Errorf("the text of %s: %v", id, err)
+	case depth > 3:
+		return base, nil, nil, fmt.Errorf("the amendments of %s go deeper than two degrees", id)
 	}
 	var edits []motiontext.Edit
 	var applied, notApplied []string

@@ -402,3 +402,12 @@ func BenchmarkParseLoneMarkers(b *testing.B) {
 		MustParse(src)
 	}
 }
+
+// BenchmarkLines numbers the lines of a text of about 100 kB, the longest
+// a motion may have, at 80 characters.
+func BenchmarkLines(b *testing.B) {
+	text := MustParse(strings.Repeat(longText+"\n", 100000/len(longText)))
+	for b.Loop() {
+		Lines(text, 80)
+	}
+}
