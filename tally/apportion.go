@@ -126,8 +126,8 @@ func breakByVotes(tied []int, votes []Decimal, l *lot, lists []string, stage int
 		tb.Chosen, tb.How = top[0], "votes"
 		tb.Text = fmt.Sprintf("%s broken by the larger vote: %s", what, lists[top[0]])
 	} else {
-		tb.Chosen, tb.How = l.draw(top), "lot"
-		tb.Text = fmt.Sprintf("%s broken by lot, seed %d: %s", what, l.seed, lists[tb.Chosen])
+		tb.Chosen, tb.How, tb.Lot = l.draw(top), "lot", slices.Clone(top)
+		tb.Text = lotText(what, lists, tied, top, l.seed, tb.Chosen, "the votes")
 	}
 	r.TieBreaks = append(r.TieBreaks, tb)
 	return tb.Chosen

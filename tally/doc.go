@@ -24,8 +24,13 @@
 //     first-preference votes, and a list may win more than one seat.
 //   - irv: instant-runoff, the one-seat case of STV.
 //   - stv-scottish: single transferable vote under SSI 2007/42.
-//   - stv-meek: Meek's method (Hill, Wichmann and Woodall, Algorithm 123,
-//     1987) with nine-place fixed-point arithmetic.
+//   - stv-meek: Meek's method as the PR Foundation's Meek reference rule
+//     states it (Hill, Wichmann and Woodall, Algorithm 123, 1987), with
+//     nine-place fixed-point arithmetic.
+//   - stv-ers97: STV under the Electoral Reform Society's 1997 rules, in
+//     hundredths of a vote.
+//   - schulze: the Schulze method (Social Choice and Welfare 36, 2011); with
+//     several seats, the first of its ranking.
 //
 // Ballots are read from the BLT format (ReadBLT), the PrefLib formats .soc,
 // .soi and .toi (ReadPrefLib) and a plain CSV table (ReadCSV).

@@ -107,6 +107,9 @@ type Result struct {
 	// Stages is the count sheet: one stage for the single-count methods,
 	// one per seat for the divisor methods, one per transfer for STV.
 	Stages []Stage `json:"stages"`
+	// Pairwise is, for the Schulze method, the number of votes ranking
+	// each candidate (row) above each other (column).
+	Pairwise [][]Decimal `json:"pairwise,omitempty"`
 	// TieBreaks records each tie and how it was broken.
 	TieBreaks []TieBreak `json:"tieBreaks,omitempty"`
 	// Seed is the seed of the lot, whether or not one was drawn.
@@ -122,6 +125,7 @@ const (
 	StageSeat      = "seat"
 	StageQuotas    = "quotas"
 	StageRemainder = "remainders"
+	StagePairwise  = "pairwise comparisons"
 )
 
 // Stage is one line of the count sheet.
@@ -162,10 +166,16 @@ type Stage struct {
 
 // TieBreak records one tie: who was tied, for what, and how it was broken.
 type TieBreak struct {
-	Stage      int    `json:"stage"`
-	Purpose    string `json:"purpose"` // e.g. "exclusion", "order of surpluses", "last seat"
-	Candidates []int  `json:"candidates"`
-	Chosen     int    `json:"chosen"`
+	Stage   int    `json:"stage"`
+	Purpose string `json:"purpose"` // e.g. "exclusion", "order of surpluses", "last seat"
+	// Candidates are the candidates tied as the tie was first found.
+	Candidates []int `json:"candidates"`
+	// Lot, when the tie went to the lot, names exactly the candidates
+	// among whom it was drawn: those still tied after every earlier
+	// stage (or the larger vote) was looked at. Re-drawing a lot is
+	// among these, not among all of Candidates.
+	Lot    []int `json:"lot,omitempty"`
+	Chosen int   `json:"chosen"`
 	// How is "stage N" when an earlier stage decided it, or "lot".
 	How string `json:"how"`
 	// Text says it in words: "tie between A and B for exclusion broken by
@@ -184,12 +194,15 @@ const (
 	MethodIRV                 = "irv"
 	MethodScottishSTV         = "stv-scottish"
 	MethodMeekSTV             = "stv-meek"
+	MethodERS97STV            = "stv-ers97"
+	MethodSchulze             = "schulze"
 )
 
 // Methods lists the method names Count accepts.
 var Methods = []string{
 	MethodPlurality, MethodApproval, MethodDHondt, MethodSainteLague,
 	MethodSainteLagueModified, MethodHare, MethodIRV, MethodScottishSTV, MethodMeekSTV,
+	MethodERS97STV, MethodSchulze,
 }
 
 // ErrMethod is returned (wrapped) for an unknown method name.
@@ -225,6 +238,10 @@ func Count(method string, e *Election, opts Options) (*Result, error) {
 		r, err = countScottish(&ec, opts)
 	case MethodMeekSTV:
 		r, err = countMeek(&ec, opts)
+	case MethodERS97STV:
+		r, err = countERS97(&ec, opts)
+	case MethodSchulze:
+		r, err = countSchulze(&ec, opts)
 	default:
 		return nil, fmt.Errorf("%q (the methods are %s): %w", method, strings.Join(Methods, ", "), ErrMethod)
 	}
@@ -300,14 +317,28 @@ func names(cands []string, ids []int) string {
 	return strings.Join(ns[:len(ns)-1], ", ") + " and " + ns[len(ns)-1]
 }
 
+// lotText says a tie broken by lot, naming the candidates in the lot
+// when something before it narrowed the tie (by names, the earlier stages).
+func lotText(what string, cands []string, tied, inLot []int, seed uint64, chosen int, by string) string {
+	if len(inLot) == len(tied) {
+		return fmt.Sprintf("%s broken by lot, seed %d: %s", what, seed, cands[chosen])
+	}
+	return fmt.Sprintf("%s; %s leave %s tied; broken by lot among %s, seed %d: %s",
+		what, by, names(cands, inLot), names(cands, inLot), seed, cands[chosen])
+}
+
 // tieBreaker breaks ties the way the Scottish rules (49 and 51) do: by the
 // most recent preceding stage at which the tied candidates had unequal
 // votes, else by lot. It is shared by the STV methods and instant-runoff.
+// With forward set it looks from the first stage onwards instead, to the
+// earliest at which they differed, as the ERS97 rules (5.2.3, 5.2.5)
+// do.
 type tieBreaker struct {
 	cands   []string
 	history [][]int64 // totals at the end of each stage, in any fixed unit
 	lot     *lot
 	breaks  []TieBreak
+	forward bool
 }
 
 // pick chooses among tied candidates: the highest at the most recent
@@ -317,16 +348,17 @@ func (t *tieBreaker) pick(tied []int, highest bool, stage int, purpose string) i
 	return t.pickBefore(tied, highest, stage, purpose, len(t.history)-2)
 }
 
-// pickBefore is pick looking back from stage index last (0-based in
-// history) rather than from the stage before the latest one.
-func (t *tieBreaker) pickBefore(tied []int, highest bool, stage int, purpose string, last int) int {
-	if len(tied) == 1 {
-		return tied[0]
-	}
-	tb := TieBreak{Stage: stage, Purpose: purpose, Candidates: slices.Clone(tied)}
+// narrow looks at the stages up to index last (0-based in history), from
+// the most recent back, or from the first on when forward, keeping at
+// each stage where the set differs those at the extreme. It returns what
+// is left and the index of the stage that left one, or -1.
+func (t *tieBreaker) narrow(tied []int, highest bool, last int) ([]int, int) {
 	set := slices.Clone(tied)
-	chosen := -1
-	for s := last; s >= 0 && chosen < 0; s-- {
+	for i := 0; i <= last && len(set) > 1; i++ {
+		s := last - i
+		if t.forward {
+			s = i
+		}
 		tot := t.history[s]
 		best := tot[set[0]]
 		for _, c := range set[1:] {
@@ -340,20 +372,31 @@ func (t *tieBreaker) pickBefore(tied []int, highest bool, stage int, purpose str
 				keep = append(keep, c)
 			}
 		}
-		if len(keep) < len(set) {
-			set = keep
-			if len(set) == 1 {
-				chosen = set[0]
-				tb.How = fmt.Sprintf("stage %d", s+1)
-			}
+		set = keep
+		if len(set) == 1 {
+			return set, s
 		}
 	}
+	return set, -1
+}
+
+// pickBefore is pick looking back from stage index last (0-based in
+// history) rather than from the stage before the latest one.
+func (t *tieBreaker) pickBefore(tied []int, highest bool, stage int, purpose string, last int) int {
+	if len(tied) == 1 {
+		return tied[0]
+	}
+	tb := TieBreak{Stage: stage, Purpose: purpose, Candidates: slices.Clone(tied)}
+	set, at := t.narrow(tied, highest, last)
 	what := "tie between " + names(t.cands, tied) + " for " + purpose
-	if chosen < 0 {
+	chosen := -1
+	if at < 0 {
 		chosen = t.lot.draw(set)
-		tb.How = "lot"
-		tb.Text = fmt.Sprintf("%s broken by lot, seed %d: %s", what, t.lot.seed, t.cands[chosen])
+		tb.How, tb.Lot = "lot", slices.Clone(set)
+		tb.Text = lotText(what, t.cands, tied, set, t.lot.seed, chosen, "the earlier stages")
 	} else {
+		chosen = set[0]
+		tb.How = fmt.Sprintf("stage %d", at+1)
 		tb.Text = fmt.Sprintf("%s broken by the votes at %s: %s", what, tb.How, t.cands[chosen])
 	}
 	tb.Chosen = chosen

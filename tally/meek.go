@@ -1,6 +1,7 @@
 package tally
 
 import (
+	"cmp"
 	"fmt"
 	"math/bits"
 	"slices"
@@ -17,39 +18,74 @@ func mulDiv(a, b, c int64, up bool) int64 {
 	return int64(q)
 }
 
-// Meek's method stops iterating when the elected candidates' surpluses
-// together fall below 0.00001 or stop falling.
-const meekTolerance = 10_000 // units of 1e-9
+// meekOmega is the tolerance of Meek's iteration, 0.000001 in units of
+// 1e-9: the iteration of a round stops when the elected candidates'
+// surpluses together fall below it (reference rule, step A). It is the
+// reference rule's own value, chosen so that a count agrees digit for digit
+// with other implementations of the rule; a smaller tolerance would iterate
+// longer to no different result at nine places.
+const meekOmega = 1_000
 
-// countMeek counts e by Meek's method as specified by Hill, Wichmann and
-// Woodall (Computer Journal 30(3), 1987, Algorithm 123), in nine-place
-// fixed-point arithmetic. Every candidate has a keep value, the share of
-// each vote reaching them that they keep: one while hopeful, zero once
-// excluded, and for an elected candidate a value found by iteration so
-// that they keep just the quota. A ballot passes on what is not kept to
-// its next preference; what passes beyond its last preference is excess.
-// The quota is (votes − excess) ÷ (seats + 1), truncated to nine places,
-// plus 0.000000001. Amounts kept are rounded up, as the algorithm
-// prescribes. When no hopeful candidate reaches the quota and the
-// iteration has converged, the hopeful candidate with the fewest votes is
-// excluded; ties are broken as under the Scottish rules (most recent
-// differing stage, then lot). A stage of the count sheet is recorded at
-// each election and exclusion.
+// countMeek counts e by Meek's method as the Proportional Representation
+// Foundation's Meek reference rule states it (prfound.org, "Meek STV
+// reference rule"; the method of Hill, Wichmann and Woodall, Computer
+// Journal 30(3), 1987, Algorithm 123), in nine-place fixed-point
+// arithmetic. The steps, by the rule's own letters:
+//
+//   - A: every hopeful candidate's keep factor is 1, a withdrawn
+//     candidate's 0; the tolerance omega is 0.000001 (meekOmega).
+//   - B.1: the count is complete when every seat is filled, or when the
+//     hopeful candidates are no more than the seats left (C.1 then elects
+//     them).
+//   - B.2.a: each paper starts with weight 1; for each candidate in the
+//     order of its preferences, the candidate is credited the weight times
+//     their keep factor, rounded up to nine places, and the weight is
+//     reduced by that amount, until the weight is 0 or the preferences end.
+//     Identical papers travel together, and each is credited exactly as a
+//     paper alone would be: a group of n papers credits n times what one
+//     paper credits, so results do not depend on how papers are grouped.
+//   - B.2.b: the quota is the votes credited to all candidates, divided by
+//     seats + 1, truncated to nine places, plus 0.000000001.
+//   - B.2.c: every hopeful candidate at or above the quota is elected.
+//   - B.2.d, e: when nobody was elected, the iteration stops once the
+//     total surplus of the elected is below omega, or (after the first
+//     iteration of a round) no smaller than in the iteration before.
+//   - B.2.f: each elected candidate's keep factor becomes their keep
+//     factor times the quota, rounded up to nine places, divided by their
+//     votes, rounded up to nine places; and the papers are credited again.
+//   - B.3: the hopeful candidate with the fewest votes is defeated; every
+//     hopeful candidate with no more than the fewest votes plus the total
+//     surplus is tied with them. plenum breaks the tie as it breaks ties in
+//     the other STV methods: by the most recent earlier stage of the count
+//     sheet at which the tied candidates' votes differed, then by lot (the
+//     reference rule's procedure T orders the candidates by a lot drawn
+//     before the count instead; the two differ only where a lot decides).
+//
+// A stage of the count sheet is recorded for the first preferences, at
+// each round that ends in an election after iterating, and at each
+// defeat, with the totals after the defeated candidate's papers are
+// credited onwards. Ballot weights must be whole numbers: they are
+// numbers of papers.
 func countMeek(e *Election, opts Options) (*Result, error) {
+	for i, b := range e.Ballots {
+		if !b.Weight.IsInt() {
+			return nil, fmt.Errorf("ballot %d has weight %s; Meek's method counts whole ballot papers: %w", i+1, b.Weight, ErrElection)
+		}
+	}
 	n := len(e.Candidates)
 	gone := withdrawnSet(e)
-	type paper struct {
+	type parcel struct {
 		prefs []int
-		w     int64
+		count int64 // identical papers
 	}
-	var papers []paper
+	var parcels []parcel
 	var total int64
 	for _, b := range e.Ballots {
 		p := strictPrefs(b.Ranking, gone)
 		if len(p) == 0 || b.Weight.IsZero() {
 			continue
 		}
-		papers = append(papers, paper{p, b.Weight.u})
+		parcels = append(parcels, parcel{p, b.Weight.IntPart()})
 		total += b.Weight.u
 	}
 	state := make([]int, n)
@@ -62,52 +98,41 @@ func countMeek(e *Election, opts Options) (*Result, error) {
 	}
 	votes := make([]int64, n)
 	prev := make([]int64, n)
-	var excess, quota int64
+	var residual, quota int64
+	// distribute is step B.2.a with the quota of B.2.b.
 	distribute := func() {
 		clear(votes)
-		excess = 0
-		for _, p := range papers {
-			w := p.w
+		residual = 0
+		for _, p := range parcels {
+			w := int64(decScale) // the weight of one paper
 			for _, c := range p.prefs {
 				k := keep[c]
 				if k == 0 {
 					continue
 				}
-				if k == decScale {
-					votes[c] += w
-					w = 0
-					break
-				}
 				give := mulDiv(w, k, decScale, true)
-				votes[c] += give
+				votes[c] += give * p.count
 				w -= give
-				if w == 0 {
+				if w <= 0 {
 					break
 				}
 			}
-			excess += w
+			residual += w * p.count
 		}
-		quota = (total-excess)/int64(e.Seats+1) + 1
+		var credited int64
+		for _, v := range votes {
+			credited += v
+		}
+		quota = credited/int64(e.Seats+1) + 1
 	}
-	tb := &tieBreaker{cands: e.Candidates, lot: newLot(opts.Seed)}
-	r := &Result{}
-	iterations := 0
-	record := func(st Stage) *Stage {
-		st.Number = len(r.Stages) + 1
-		st.Totals = make([]Decimal, n)
-		st.Changes = make([]Decimal, n)
+	surplus := func() int64 {
+		var s int64
 		for c := range n {
-			st.Totals[c] = Decimal{votes[c]}
-			st.Changes[c] = Decimal{votes[c] - prev[c]}
+			if state[c] == elected {
+				s += votes[c] - quota
+			}
 		}
-		copy(prev, votes)
-		st.NonTransferable = Decimal{excess}
-		st.Quota = Decimal{quota}
-		st.Iterations = iterations
-		iterations = 0
-		r.Stages = append(r.Stages, st)
-		tb.history = append(tb.history, slices.Clone(votes))
-		return &r.Stages[len(r.Stages)-1]
+		return max(s, 0)
 	}
 	hopeful := func() []int {
 		var h []int
@@ -118,23 +143,33 @@ func countMeek(e *Election, opts Options) (*Result, error) {
 		}
 		return h
 	}
-	distribute()
-	iterations = 1
-	record(Stage{Kind: StageFirst, Subject: -1, Reason: "first preferences, every keep value one"})
-	lastSurplus := int64(-1)
-	for len(r.Elected) < e.Seats {
-		st := &r.Stages[len(r.Stages)-1]
-		// Elect every hopeful candidate at or above the quota, highest first.
-		var over []int
-		for _, c := range hopeful() {
-			if votes[c] >= quota {
-				over = append(over, c)
-			}
+	tb := &tieBreaker{cands: e.Candidates, lot: newLot(opts.Seed)}
+	r := &Result{}
+	iterations := 0
+	record := func(st Stage) {
+		st.Number = len(r.Stages) + 1
+		st.Totals = make([]Decimal, n)
+		st.Changes = make([]Decimal, n)
+		for c := range n {
+			st.Totals[c] = Decimal{votes[c]}
+			st.Changes[c] = Decimal{votes[c] - prev[c]}
 		}
-		for len(over) > 0 && len(r.Elected) < e.Seats {
-			top := slices.MaxFunc(over, func(a, b int) int { return int(votes[a] - votes[b]) })
+		copy(prev, votes)
+		st.NonTransferable = Decimal{residual}
+		st.Quota = Decimal{quota}
+		st.Iterations = iterations
+		iterations = 0
+		r.Stages = append(r.Stages, st)
+		tb.history = append(tb.history, slices.Clone(votes))
+	}
+	// elect elects the candidates of cands, the most votes first, into the
+	// stage last recorded.
+	elect := func(cands []int, deemed bool) {
+		st := &r.Stages[len(r.Stages)-1]
+		for len(cands) > 0 && len(r.Elected) < e.Seats {
+			top := slices.MaxFunc(cands, func(a, b int) int { return cmp.Compare(votes[a], votes[b]) })
 			var tied []int
-			for _, c := range over {
+			for _, c := range cands {
 				if votes[c] == votes[top] {
 					tied = append(tied, c)
 				}
@@ -142,88 +177,114 @@ func countMeek(e *Election, opts Options) (*Result, error) {
 			c := tb.pick(tied, true, st.Number, "order of election")
 			state[c] = elected
 			r.Elected = append(r.Elected, c)
-			st.Elected = append(st.Elected, c)
-			over = slices.DeleteFunc(over, func(x int) bool { return x == c })
+			if deemed {
+				st.DeemedElected = append(st.DeemedElected, c)
+			} else {
+				st.Elected = append(st.Elected, c)
+			}
+			cands = slices.DeleteFunc(cands, func(x int) bool { return x == c })
 		}
+	}
+	// electOver is B.2.c: it elects every hopeful candidate at or above the
+	// quota into the stage last recorded, and says whether there was one.
+	electOver := func() bool {
+		var over []int
+		for _, c := range hopeful() {
+			if votes[c] >= quota {
+				over = append(over, c)
+			}
+		}
+		elect(over, false)
+		return len(over) > 0
+	}
+	anyOver := func() bool {
+		for _, c := range hopeful() {
+			if votes[c] >= quota {
+				return true
+			}
+		}
+		return false
+	}
+	distribute()
+	iterations = 1
+	record(Stage{Kind: StageFirst, Subject: -1, Reason: "first preferences, every keep factor one"})
+	electOver()
+	stale := false // keep factors changed since the papers were last credited
+	defeated := -1 // the candidate the last round defeated
+	for {
+		// B.1.
 		if len(r.Elected) >= e.Seats {
 			break
 		}
 		if h := hopeful(); len(h) <= e.Seats-len(r.Elected) {
-			for len(h) > 0 {
-				top := slices.MaxFunc(h, func(a, b int) int { return int(votes[a] - votes[b]) })
-				var tied []int
-				for _, c := range h {
-					if votes[c] == votes[top] {
-						tied = append(tied, c)
-					}
-				}
-				c := tb.pick(tied, true, st.Number, "order of election")
-				state[c] = elected
-				r.Elected = append(r.Elected, c)
-				st.DeemedElected = append(st.DeemedElected, c)
-				h = slices.DeleteFunc(h, func(x int) bool { return x == c })
-			}
+			elect(h, true) // C.1, without crediting the papers again
 			break
 		}
-		// Iterate the keep values until a hopeful candidate reaches the
-		// quota or the surpluses converge.
-		newlyElected := false
+		// B.2: credit the papers, and iterate the keep factors until
+		// someone reaches the quota or the surplus is below omega or
+		// stops falling.
+		last, s := int64(-1), int64(0)
+		roundElected := false
 		for {
-			var surplus int64
-			for c := range n {
-				if state[c] == elected && votes[c] > quota {
-					surplus += votes[c] - quota
+			if stale {
+				distribute()
+				iterations++
+				stale = false
+				if anyOver() {
+					why := "surpluses credited onwards by iterating the keep factors"
+					if defeated >= 0 && iterations == 1 {
+						why = fmt.Sprintf("the papers of %s credited onwards", e.Candidates[defeated])
+					}
+					record(Stage{Kind: StageSurplus, Subject: -1, Reason: why})
+					electOver()
+					roundElected = true
+					break
 				}
 			}
-			if surplus < meekTolerance || (lastSurplus >= 0 && surplus >= lastSurplus) {
+			s = surplus()
+			if s < meekOmega || last >= 0 && s >= last {
 				break
 			}
-			lastSurplus = surplus
+			last = s
 			for c := range n {
-				if state[c] == elected && votes[c] > 0 {
-					keep[c] = min(mulDiv(keep[c], quota, votes[c], true), decScale)
+				if state[c] == elected {
+					keep[c] = mulDiv(mulDiv(keep[c], quota, decScale, true), decScale, votes[c], true)
 				}
 			}
-			distribute()
-			iterations++
-			reached := false
-			for _, c := range hopeful() {
-				if votes[c] >= quota {
-					reached = true
-				}
-			}
-			if reached {
-				newlyElected = true
-				break
-			}
+			stale = true
 		}
-		lastSurplus = -1
-		if newlyElected {
-			record(Stage{Kind: StageSurplus, Subject: -1, Reason: "surpluses distributed by iterating the keep values"})
+		defeated = -1
+		if roundElected {
 			continue
 		}
-		// Exclude the hopeful candidate with the fewest votes.
-		var low []int
-		for _, c := range hopeful() {
-			if len(low) == 0 || votes[c] < votes[low[0]] {
-				low = []int{c}
-			} else if votes[c] == votes[low[0]] {
-				low = append(low, c)
+		// B.3: defeat the lowest; within the total surplus of it is a tie.
+		h := hopeful()
+		low := votes[h[0]]
+		for _, c := range h {
+			low = min(low, votes[c])
+		}
+		var tied []int
+		for _, c := range h {
+			if votes[c] <= low+s {
+				tied = append(tied, c)
 			}
 		}
 		// The totals now may differ from the last recorded stage after
 		// iterating; look back from that stage if so.
-		last := len(tb.history) - 1
-		if slices.Equal(votes, tb.history[last]) {
-			last--
+		lastStage := len(tb.history) - 1
+		if slices.Equal(votes, tb.history[lastStage]) {
+			lastStage--
 		}
-		x := tb.pickBefore(low, false, len(r.Stages)+1, "exclusion", last)
-		had := votes[x]
-		state[x], keep[x] = excluded, 0
-		distribute()
-		iterations++
+		x := tb.pickBefore(tied, false, len(r.Stages)+1, "exclusion", lastStage)
+		why := "the total surplus is below 0.000001"
+		if s >= meekOmega {
+			why = fmt.Sprintf("the total surplus (%s) has stopped falling", Decimal{s})
+		}
 		record(Stage{Kind: StageExclusion, Subject: x, Excluded: []int{x},
-			Reason: fmt.Sprintf("%s has the fewest votes (%s) and is excluded", e.Candidates[x], Decimal{had})})
+			Reason: fmt.Sprintf("%s; %s has the fewest votes (%s) and is excluded; the papers pass on at the next stage", why, e.Candidates[x], Decimal{votes[x]})})
+		state[x], keep[x] = excluded, 0
+		stale, defeated = true, x
+		iterations = 0
 	}
 	r.Quota = Decimal{quota}
 	r.TieBreaks = tb.breaks
