@@ -63,7 +63,7 @@ type OpenElection struct {
 	Title       string       `json:"title" plenum:"required"`
 	Body        string       `json:"body" plenum:"id"`
 	Seats       int          `json:"seats" plenum:"required,positive"`
-	Method      string       `json:"method" plenum:"required,enum=plurality|approval|dhondt|sainte-lague|hare|irv|stv-scottish|stv-meek|by_tendency|as_stated"`
+	Method      string       `json:"method" plenum:"required,enum=plurality|approval|dhondt|sainte-lague|hare|irv|stv-scottish|stv-meek|stv-ers97|schulze|by_tendency|as_stated"`
 	Candidates  []string     `json:"candidates" plenum:"id"`
 	Lists       []List       `json:"lists"`
 	Instruction string       `json:"instruction"`
@@ -164,7 +164,9 @@ func listMethod(m string) bool {
 	return m == "dhondt" || m == "sainte-lague" || m == "hare" || m == "by_tendency"
 }
 
-func rankedMethod(m string) bool { return m == "irv" || m == "stv-scottish" || m == "stv-meek" }
+func rankedMethod(m string) bool {
+	return m == "irv" || m == "stv-scottish" || m == "stv-meek" || m == "stv-ers97" || m == "schulze"
+}
 
 func (s *State) election(id string) (*Election, error) {
 	el := s.Elections[id]

@@ -151,7 +151,7 @@ func (v *view) Candidates(el *assembly.Election) []string {
 // "names" (plurality, approval) or "none" (as_stated).
 func methodKind(method string) string {
 	switch method {
-	case "irv", "stv-scottish", "stv-meek":
+	case "irv", "stv-scottish", "stv-meek", "stv-ers97", "schulze":
 		return "ranked"
 	case "dhondt", "sainte-lague", "hare", "by_tendency":
 		return "lists"
@@ -175,6 +175,8 @@ func (v *view) MethodName(method string) string {
 		"irv":          "instant runoff (ranked)",
 		"stv-scottish": "single transferable vote, Scottish rules (ranked)",
 		"stv-meek":     "single transferable vote, Meek (ranked)",
+		"stv-ers97":    "single transferable vote, ERS97 rules (ranked)",
+		"schulze":      "Schulze method (ranked)",
 		"by_tendency":  "lists by tendency",
 		"as_stated":    "result as stated in the minutes (no ballots)",
 	}[method]
@@ -182,7 +184,7 @@ func (v *view) MethodName(method string) string {
 
 // Methods are the election methods the chair may choose.
 func (v *view) Methods() []string {
-	return []string{"stv-scottish", "stv-meek", "irv", "plurality", "approval", "dhondt", "sainte-lague", "hare", "by_tendency", "as_stated"}
+	return []string{"stv-scottish", "stv-meek", "stv-ers97", "schulze", "irv", "plurality", "approval", "dhondt", "sainte-lague", "hare", "by_tendency", "as_stated"}
 }
 
 // ElectionVoted reports whether the viewer has cast a ballot in el.

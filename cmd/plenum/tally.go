@@ -48,7 +48,13 @@ DESCRIPTION
       stv-scottish           single transferable vote under the Scottish
                              Local Government Elections Order 2007 (SSI
                              2007/42, rules 45-52)
-      stv-meek               Meek's method of STV
+      stv-meek               Meek's method of STV, as the PR Foundation's
+                             Meek reference rule states it
+      stv-ers97              single transferable vote under the Electoral
+                             Reform Society's 1997 rules (ERS97)
+      schulze                the Schulze method: the Condorcet winner, or
+                             the winner by the strongest paths; with N
+                             seats the first N of its ranking
 
     The format is taken from the file's extension, or from --format:
       .blt                   the ERS/OpenSTV ballot format; it gives the seats
@@ -245,6 +251,8 @@ func writeCountSheet(w io.Writer, r *tally.Result) {
 		places = 5
 	case tally.MethodMeekSTV:
 		places = 9
+	case tally.MethodERS97STV:
+		places = 2
 	}
 	for _, st := range r.Stages {
 		fmt.Fprintf(w, "\nStage %d: %s", st.Number, st.Kind)
@@ -297,6 +305,9 @@ func writeCountSheet(w io.Writer, r *tally.Result) {
 		}
 		tw.Flush()
 	}
+	if r.Pairwise != nil {
+		writePairwise(w, r)
+	}
 	if len(r.TieBreaks) > 0 {
 		fmt.Fprintln(w, "\nTies:")
 		for _, tb := range r.TieBreaks {
@@ -307,6 +318,30 @@ func writeCountSheet(w io.Writer, r *tally.Result) {
 	for i, c := range r.Elected {
 		fmt.Fprintf(w, "  %d. %s\n", i+1, r.Candidates[c])
 	}
+}
+
+// writePairwise prints the Schulze method's matrix: how many votes rank
+// the candidate of the row above the candidate of the column.
+func writePairwise(w io.Writer, r *tally.Result) {
+	fmt.Fprintln(w, "\nVotes ranking the row above the column:")
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprint(tw, "  \t")
+	for _, name := range r.Candidates {
+		fmt.Fprintf(tw, "%s\t", name)
+	}
+	fmt.Fprintln(tw)
+	for i, name := range r.Candidates {
+		fmt.Fprintf(tw, "  %s\t", name)
+		for j := range r.Candidates {
+			if i == j {
+				fmt.Fprint(tw, "–\t")
+				continue
+			}
+			fmt.Fprintf(tw, "%s\t", r.Pairwise[i][j])
+		}
+		fmt.Fprintln(tw)
+	}
+	tw.Flush()
 }
 
 // signed marks a positive figure with "+".
