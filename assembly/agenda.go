@@ -233,9 +233,7 @@ func (e ItemTabled) apply(s *State) error {
 	if it == nil || it.Status == ItemStatusClosed || it.Status == ItemStatusTabled {
 		return corrupt("the item %q cannot be tabled", e.Item)
 	}
-	if it.Floor.Speaker != "" {
-		s.endTurn(it, e.At, false, "")
-	}
+	s.endFloor(it, e.At)
 	it.Status, it.TabledUntil = ItemStatusTabled, e.Until
 	for _, st := range s.Sittings {
 		if st.CurrentItem == e.Item {
@@ -294,9 +292,7 @@ func (e ItemClosed) apply(s *State) error {
 	if it == nil || it.Status == ItemStatusClosed {
 		return corrupt("the item %q cannot be closed", e.Item)
 	}
-	if it.Floor.Speaker != "" {
-		s.endTurn(it, e.At, false, "")
-	}
+	s.endFloor(it, e.At)
 	it.Status = ItemStatusClosed
 	for _, st := range s.Sittings {
 		if st.CurrentItem == e.Item {

@@ -2,9 +2,11 @@ package assembly
 
 import "fmt"
 
-// CheckIn registers a person as present.
+// CheckIn registers a person as present: in the hall, or online where the
+// rules admit those attending online (Rules.Online).
 type CheckIn struct {
 	Person string `json:"person" plenum:"required,id"`
+	Where  string `json:"where" plenum:"enum=hall|online"`
 }
 
 // CheckOut registers a person as gone.
@@ -32,10 +34,11 @@ func (CheckOut) CommandName() string     { return "check_out" }
 func (LeaveHall) CommandName() string    { return "leave_hall" }
 func (ReturnToHall) CommandName() string { return "return_to_hall" }
 
-// CheckedIn: a person registered present.
+// CheckedIn: a person registered present, online when Where says so.
 type CheckedIn struct {
 	Meta   `json:"meta"`
 	Person string `json:"person"`
+	Where  string `json:"where,omitempty"`
 }
 
 // CheckedOut: a person left the assembly.
@@ -80,7 +83,14 @@ func (c CheckIn) decide(s *State, m Meta) ([]Event, error) {
 	if s.Attendance.CheckedIn[c.Person] {
 		return nil, conflict("%s is already checked in", c.Person)
 	}
-	return one(CheckedIn{Meta: m, Person: c.Person})
+	where := ""
+	if c.Where == "online" {
+		if o := s.Assembly.Rules.Online; o == "" || o == OnlineNone {
+			return nil, forbidden("the rules of procedure do not admit attending online (online: none); %s checks in in the hall", c.Person)
+		}
+		where = "online"
+	}
+	return one(CheckedIn{Meta: m, Person: c.Person, Where: where})
 }
 
 func (e CheckedIn) apply(s *State) error {
@@ -90,6 +100,11 @@ func (e CheckedIn) apply(s *State) error {
 	s.Attendance.CheckedIn[e.Person] = true
 	delete(s.Attendance.OutOfHall, e.Person) // registering again, they are in the hall
 	delete(s.Attendance.WalkedOut, e.Person)
+	if e.Where == "online" {
+		s.Attendance.Online[e.Person] = true
+	} else {
+		delete(s.Attendance.Online, e.Person)
+	}
 	return nil
 }
 
@@ -100,6 +115,9 @@ func (c CheckOut) decide(s *State, m Meta) ([]Event, error) {
 	if !s.Attendance.CheckedIn[c.Person] {
 		return nil, conflict("%s is not checked in", c.Person)
 	}
+	if err := s.unnamedStillFit([]string{c.Person}, 0); err != nil {
+		return nil, err
+	}
 	return one(CheckedOut{Meta: m, Person: c.Person})
 }
 
@@ -108,6 +126,7 @@ func (e CheckedOut) apply(s *State) error {
 		return corrupt("%s is not checked in", e.Person)
 	}
 	delete(s.Attendance.CheckedIn, e.Person)
+	delete(s.Attendance.Online, e.Person)
 	return nil
 }
 
@@ -132,6 +151,12 @@ func (c LeaveHall) decide(s *State, m Meta) ([]Event, error) {
 		if s.Attendance.OutOfHall[p] {
 			return nil, conflict("%s has already left the hall", p)
 		}
+		if s.Online(p) {
+			return nil, conflict("%s attends online, not in the hall; check_out records that they left", p)
+		}
+	}
+	if err := s.unnamedStillFit(c.Persons, c.Unnamed); err != nil {
+		return nil, err
 	}
 	return one(LeftHall{Meta: m, Persons: c.Persons, Unnamed: c.Unnamed, Walkout: c.Walkout, Note: c.Note})
 }
@@ -149,10 +174,48 @@ func (e LeftHall) apply(s *State) error {
 		}
 	}
 	s.Attendance.UnnamedOut += e.Unnamed
+	if e.Walkout {
+		s.Attendance.UnnamedWalkedOut += e.Unnamed
+	}
 	s.note(e.Meta, e.EventType(), "", func(r *RecordEntry) {
 		r.Text = hallText(len(e.Persons)+e.Unnamed, e.Walkout, e.Note)
 	})
 	return nil
+}
+
+// unnamedStillFit refuses a departure from the hall (persons leaving or
+// checking out, and unnamed more) after which fewer members with a vote
+// would be present by name than have left unnamed: the unnamed are among
+// those present, and the attendance cannot fall below none. Where the
+// open sitting does not record attendance, nobody is present by name and
+// an unnamed departure is recorded as the minutes give it.
+func (s *State) unnamedStillFit(persons []string, unnamed int) error {
+	if st := s.Sitting(); st != nil && st.AttendanceNotRecorded {
+		return nil
+	}
+	_, named := s.members()
+	after := 0 // named present once the persons have gone
+	for _, id := range s.MandateOrder {
+		m := s.Mandates[id]
+		if m.Status != MandateStatusVerified || !s.kindVotes(m.Kind) {
+			continue
+		}
+		h := m.Person
+		if m.Proxy != "" && (contains(persons, m.Person) || !s.VotesFromWhere(m.Person)) {
+			h = m.Proxy
+		}
+		if !contains(persons, h) && s.countsForQuorum(h) {
+			after++
+		}
+	}
+	out := s.Attendance.UnnamedOut + unnamed
+	if after >= out {
+		return nil
+	}
+	if unnamed > 0 && len(persons) == 0 {
+		return conflict("only %d members with a vote are present, and %d of them left unnamed before; %d more cannot leave unnamed", named-s.Attendance.UnnamedOut, s.Attendance.UnnamedOut, unnamed)
+	}
+	return conflict("%d members with a vote are present by name and %d left unnamed; if one of those leaving was among the unnamed, record their return first (return_to_hall unnamed)", named, s.Attendance.UnnamedOut)
 }
 
 func hallText(n int, walkout bool, note string) string {
@@ -198,6 +261,8 @@ func (e ReturnedToHall) apply(s *State) error {
 		delete(s.Attendance.WalkedOut, p)
 	}
 	s.Attendance.UnnamedOut -= e.Unnamed
+	// Those who walked out are taken to be the ones who return.
+	s.Attendance.UnnamedWalkedOut -= min(e.Unnamed, s.Attendance.UnnamedWalkedOut)
 	s.note(e.Meta, e.EventType(), "", func(r *RecordEntry) {
 		r.Text = fmt.Sprintf("%d returned to the hall", len(e.Persons)+e.Unnamed)
 		if e.Note != "" {

@@ -64,7 +64,7 @@ func TestDescribeKnownCommands(t *testing.T) {
 	if k := arg(t, mm, "kind"); !k.Required || !reflect.DeepEqual(k.Enum, []string{"substantive", "amendment", "procedural"}) {
 		t.Errorf("move_motion kind %+v", k)
 	}
-	if p := arg(t, mm, "procedure"); p.Required || len(p.Enum) != 10 || p.Enum[0] != "close_discussion" {
+	if p := arg(t, mm, "procedure"); p.Required || len(p.Enum) != 11 || p.Enum[0] != "close_discussion" {
 		t.Errorf("move_motion procedure %+v", p)
 	}
 	points := arg(t, mm, "points")

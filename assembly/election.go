@@ -392,7 +392,7 @@ func (s *State) ballotRight(voter, forMandate string, eligible map[string]bool, 
 			if md.Proxy != voter {
 				return "", forbidden("%s does not carry the mandate %s", voter, md.ID)
 			}
-			if s.InHall(md.Person) {
+			if s.VotesFromWhere(md.Person) {
 				return "", conflict("%s, who holds the mandate %s, is present and votes themselves", md.Person, md.ID)
 			}
 		}
@@ -407,12 +407,37 @@ func (s *State) ballotRight(voter, forMandate string, eligible map[string]bool, 
 		return "", forbidden("%s holds no verified mandate and is not entitled to vote in %s", voter, what)
 	}
 	if !entitled && !eligible[right] {
-		return "", forbidden("the mandate %s is not entitled to vote in %s%s", right, what, noteSuffix(note))
+		return "", forbidden("%s", s.notEntitled(right, what, note))
 	}
-	if !s.InHall(voter) {
+	if !s.VotesFromWhere(voter) {
+		if s.Online(voter) {
+			return "", forbidden("%s attends online, and the rules of procedure (online: %s) let only those in the hall vote", voter, s.Assembly.Rules.Online)
+		}
 		return "", forbidden("%s is not present in the hall; only those present vote", voter)
 	}
 	return right, nil
+}
+
+// notEntitled says why a mandate may not vote in a vote or election: its
+// kind, under the rules, or the vote's own eligibility (note).
+func (s *State) notEntitled(right, what, note string) string {
+	md := s.Mandates[right]
+	why := ""
+	switch {
+	case md == nil:
+	case md.Kind == KindConsultative && !s.Assembly.Rules.ConsultativeMayVote:
+		why = ": a consultative mandate gives a voice but no vote, and the rules of procedure do not let consultative mandates vote (consultative_may_vote)"
+	case md.Kind == KindConsultative:
+		why = ": it is consultative, and this vote admits only the mandates named for it"
+	case md.Kind == KindGuest:
+		why = ": a guest's mandate gives no vote unless the vote admits guests"
+	case md.Kind == KindExOfficio:
+		why = ": an ex officio mandate gives no vote unless the vote admits ex officio mandates"
+	}
+	if why == "" || note != "" {
+		return fmt.Sprintf("the mandate %s is not entitled to vote in %s%s%s", right, what, why, noteSuffix(note))
+	}
+	return fmt.Sprintf("the mandate %s is not entitled to vote in %s%s", right, what, why)
 }
 
 func (e ElectionBallotCast) apply(s *State) error {

@@ -3,6 +3,7 @@ package assembly
 import (
 	"fmt"
 	"sort"
+	"strings"
 	"time"
 )
 
@@ -10,7 +11,7 @@ import (
 type RequestFloor struct {
 	Item   string `json:"item" plenum:"required,id"`
 	Person string `json:"person" plenum:"required,id"`
-	Kind   string `json:"kind" plenum:"enum=speech|point_of_order|reply"`
+	Kind   string `json:"kind" plenum:"enum=speech|point_of_order|reply|question|intervention"`
 	Side   string `json:"side" plenum:"enum=for|against"`
 }
 
@@ -73,7 +74,8 @@ type FloorRequestWithdrawn struct {
 }
 
 // FloorGiven: a person was given the floor. Kind is speech,
-// point_of_order, reply, report, summary or chair.
+// point_of_order, reply, question (interposed: the speaker keeps the floor
+// and resumes after it), intervention, report, summary or chair.
 type FloorGiven struct {
 	Meta   `json:"meta"`
 	Item   string `json:"item"`
@@ -81,6 +83,10 @@ type FloorGiven struct {
 	Kind   string `json:"kind"`
 	Side   string `json:"side"`
 	Seq    int    `json:"seq"` // the request served, 0 if none
+	// Allowance is the delegation or tendency whose allotted speaking time
+	// the turn uses up, and Left how much of it was left.
+	Allowance string `json:"allowance,omitempty"`
+	Left      int    `json:"left,omitempty"`
 }
 
 // SpeechEnded: the speaker finished.
@@ -182,7 +188,17 @@ func (c RequestFloor) decide(s *State, m Meta) ([]Event, error) {
 	if kind == "" {
 		kind = "speech"
 	}
-	if kind != "point_of_order" {
+	if kind == "question" {
+		switch it.Floor.Speaker {
+		case "":
+			return nil, conflict("a question is put to the speaker, and nobody has the floor on %s", c.Item)
+		case c.Person:
+			return nil, conflict("%s has the floor and cannot put a question to themselves", c.Person)
+		}
+	} else if err := s.speechesLeft(it, c.Person, kind); err != nil {
+		return nil, err
+	}
+	if kind != "point_of_order" && kind != "question" {
 		if mo := s.undebatablePending(c.Item); mo != nil {
 			return nil, conflict("the pending question %s (%s) is not debatable; it is put to the vote without debate", mo.ID, mo.Title)
 		}
@@ -257,17 +273,24 @@ func (s *State) SpeakersList(item string) []Request {
 	if it == nil {
 		return nil
 	}
-	var poo, rest []Request
+	var poo, short, rest []Request
 	for _, r := range it.Floor.Requests {
 		if r.Withdrawn || r.Served {
 			continue
 		}
-		if r.Kind == "point_of_order" {
+		switch {
+		case r.Kind == "point_of_order":
 			poo = append(poo, r)
-		} else if !it.Floor.DiscussionClosed {
+		case r.Kind == "question":
+			short = append(short, r) // while someone speaks; they lapse with the speech
+		case it.Floor.DiscussionClosed:
+		case r.Kind == "intervention":
+			short = append(short, r)
+		default:
 			rest = append(rest, r)
 		}
 	}
+	poo = append(poo, short...)
 	order := s.Assembly.Rules.SpeakersOrder
 	if order == OrderFirstTimeFirst || order == OrderAlternate {
 		sort.SliceStable(rest, func(i, j int) bool {
@@ -330,6 +353,14 @@ func (c GiveFloor) decide(s *State, m Meta) ([]Event, error) {
 		return nil, err
 	}
 	if it.Floor.Speaker != "" {
+		// Only an interposed question is given while someone speaks.
+		if it.Floor.Interrupted == "" && !c.Summary {
+			for _, r := range s.SpeakersList(c.Item) {
+				if r.Kind == "question" && (c.Person == "" || r.Person == c.Person) {
+					return one(FloorGiven{Meta: m, Item: c.Item, Person: r.Person, Kind: "question", Seq: r.Seq})
+				}
+			}
+		}
 		return nil, conflict("%s has the floor; end the speech first", it.Floor.Speaker)
 	}
 	reporter := contains(it.Reporters, c.Person) || contains(it.CoReporters, c.Person)
@@ -353,7 +384,7 @@ func (c GiveFloor) decide(s *State, m Meta) ([]Event, error) {
 			return nil, notFound("nobody is waiting on the list for %s", c.Item)
 		}
 		r := list[0]
-		return one(FloorGiven{Meta: m, Item: c.Item, Person: r.Person, Kind: r.Kind, Side: r.Side, Seq: r.Seq})
+		return s.floorGiven(m, it, r.Person, r.Kind, r.Side, r.Seq)
 	}
 	if i := pendingRequest(it, c.Person, "point_of_order"); i >= 0 {
 		return one(FloorGiven{Meta: m, Item: c.Item, Person: c.Person, Kind: "point_of_order", Seq: it.Floor.Requests[i].Seq})
@@ -378,18 +409,37 @@ func (c GiveFloor) decide(s *State, m Meta) ([]Event, error) {
 			if k > 0 {
 				return nil, conflict("out of order: %s is next on the list for %s, before %s", list[0].Person, c.Item, c.Person)
 			}
-			return one(FloorGiven{Meta: m, Item: c.Item, Person: r.Person, Kind: r.Kind, Side: r.Side, Seq: r.Seq})
+			return s.floorGiven(m, it, r.Person, r.Kind, r.Side, r.Seq)
 		}
 	}
 	if len(list) > 0 {
 		return nil, conflict("%s has not asked for the floor on %s, and %s is waiting", c.Person, c.Item, list[0].Person)
 	}
-	return one(FloorGiven{Meta: m, Item: c.Item, Person: c.Person, Kind: "speech"})
+	return s.floorGiven(m, it, c.Person, "speech", "", 0)
+}
+
+// floorGiven gives the floor for a speech, reply or short intervention,
+// within the rules' limit of speeches and the speaking time allotted to
+// the speaker's delegation or tendency.
+func (s *State) floorGiven(m Meta, it *Item, person, kind, side string, seq int) ([]Event, error) {
+	if err := s.speechesLeft(it, person, kind); err != nil {
+		return nil, err
+	}
+	ev := FloorGiven{Meta: m, Item: it.ID, Person: person, Kind: kind, Side: side, Seq: seq}
+	if g := s.allowanceGroup(it, person); g != "" && s.Assembly.Rules.allowanceCounts(kind) {
+		left := it.Floor.Allotted[g] - it.Floor.Used[g]
+		if left <= 0 {
+			return nil, conflict("the speaking time allotted to %s on %s is used up (%d of %d seconds); %s may not take the floor for a %s", s.orgName(g), it.ID, it.Floor.Used[g], it.Floor.Allotted[g], person, strings.ReplaceAll(kind, "_", " "))
+		}
+		ev.Allowance, ev.Left = g, left
+	}
+	return one(ev)
 }
 
 func (e FloorGiven) apply(s *State) error {
 	it := s.Items[e.Item]
-	if it == nil || it.Floor.Speaker != "" {
+	interposed := e.Kind == "question" && it != nil && it.Floor.Speaker != "" && it.Floor.Interrupted == ""
+	if it == nil || it.Floor.Speaker != "" && !interposed {
 		return corrupt("the floor on %q cannot be given", e.Item)
 	}
 	if e.Seq > 0 {
@@ -403,9 +453,14 @@ func (e FloorGiven) apply(s *State) error {
 			return corrupt("the request %d of %s is not waiting", e.Seq, e.Person)
 		}
 	}
+	if interposed {
+		it.Floor.Interrupted = it.Floor.Speaker
+	} else {
+		it.Floor.Spoken[e.Person]++
+	}
 	it.Floor.Speaker = e.Person
-	it.Floor.Spoken[e.Person]++
-	it.Floor.Turns = append(it.Floor.Turns, Turn{Order: len(it.Floor.Turns) + 1, Person: e.Person, Kind: e.Kind, Side: e.Side, From: e.At})
+	it.Floor.Turns = append(it.Floor.Turns, Turn{Order: len(it.Floor.Turns) + 1, Person: e.Person, Kind: e.Kind, Side: e.Side, From: e.At,
+		Sitting: s.OpenSitting, Allowance: e.Allowance, Left: e.Left})
 	s.note(e.Meta, e.EventType(), e.Item, func(r *RecordEntry) { r.Item, r.Person, r.Sub = e.Item, e.Person, e.Kind })
 	return nil
 }
@@ -424,14 +479,83 @@ func (c EndSpeech) decide(s *State, m Meta) ([]Event, error) {
 	return one(SpeechEnded{Meta: m, Item: c.Item})
 }
 
+// endTurn ends the turn of whoever has the floor. An interposed question
+// ending gives the floor back to the speaker it interrupted, whose turn
+// does not count its time; a speech ending lets the questions waiting to
+// be put to it lapse. The time spoken is added to what the speaker's
+// delegation or tendency has used of its allotment.
 func (s *State) endTurn(it *Item, at time.Time, deprived bool, reason string) {
-	t := &it.Floor.Turns[len(it.Floor.Turns)-1]
+	f := &it.Floor
+	t := &f.Turns[len(f.Turns)-1]
+	for i := len(f.Turns) - 1; i >= 0; i-- {
+		if f.Turns[i].To.IsZero() { // the turn running: a resumed speech is not the last
+			t = &f.Turns[i]
+			break
+		}
+	}
+	r := s.Assembly.Rules
 	t.To, t.Deprived, t.Reason = at, deprived, reason
-	t.Seconds = int(at.Sub(t.From) / time.Second)
-	if lim := s.Assembly.Rules.SpeakingTimeSeconds; lim > 0 && t.Seconds > lim && t.Kind != "report" {
+	t.Seconds = int(at.Sub(t.From)/time.Second) - t.Paused
+	lim := r.SpeakingTimeSeconds
+	if (t.Kind == "question" || t.Kind == "intervention") && r.InterventionSeconds > 0 {
+		lim = r.InterventionSeconds
+	}
+	if t.Allowance != "" && (lim == 0 || t.Left < lim) {
+		lim = t.Left
+	}
+	if lim > 0 && t.Seconds > lim && t.Kind != "report" {
 		t.Overtime = true
 	}
-	it.Floor.Speaker = ""
+	if t.Allowance != "" && r.allowanceCounts(t.Kind) {
+		if f.Used == nil {
+			f.Used = map[string]int{}
+		}
+		f.Used[t.Allowance] += t.Seconds
+	}
+	if f.Interrupted != "" {
+		for i := len(f.Turns) - 2; i >= 0; i-- {
+			if sp := &f.Turns[i]; sp.Person == f.Interrupted && sp.To.IsZero() {
+				sp.Paused += int(at.Sub(t.From) / time.Second)
+				break
+			}
+		}
+		f.Speaker, f.Interrupted = f.Interrupted, ""
+		return
+	}
+	for i := range f.Requests {
+		if q := &f.Requests[i]; q.Kind == "question" && !q.Served && !q.Withdrawn {
+			q.Withdrawn = true
+		}
+	}
+	f.Speaker = ""
+}
+
+// endFloor ends every turn on the item: an interposed question, then the
+// speech it interrupted.
+func (s *State) endFloor(it *Item, at time.Time) {
+	for it.Floor.Speaker != "" {
+		s.endTurn(it, at, false, "")
+	}
+}
+
+// speechesLeft refuses a speech, reply or short intervention beyond the
+// rules' limit of speeches by one person on one item in one sitting
+// (Rules.MaxSpeeches).
+func (s *State) speechesLeft(it *Item, person, kind string) error {
+	max := s.Assembly.Rules.MaxSpeeches
+	if max == 0 || !(kind == "speech" || kind == "reply" || kind == "intervention") {
+		return nil
+	}
+	n := 0
+	for _, t := range it.Floor.Turns {
+		if t.Person == person && t.Sitting == s.OpenSitting && (t.Kind == "speech" || t.Kind == "reply" || t.Kind == "intervention") {
+			n++
+		}
+	}
+	if n >= max {
+		return conflict("%s has spoken %d times on %s in this sitting; the rules of procedure allow %d speeches by one person on one question", person, n, it.ID, max)
+	}
+	return nil
 }
 
 func (e SpeechEnded) apply(s *State) error {

@@ -135,3 +135,14 @@ func fixture(t testing.TB, preset string, overrides string) *harness {
 	h.must("ann", "take_up_item", `{"item":"i1"}`)
 	return h
 }
+
+// restored is the fixture with the sitting s1 closed and s2 open, whose
+// record does not show who was present, as in the 1917 minutes: counts are
+// entered as the minutes give them, however many the fixture holds.
+func restored(t testing.TB, preset, overrides string) *harness {
+	h := fixture(t, preset, overrides)
+	h.must("ann", "close_sitting", `{"sitting":"s1"}`)
+	h.must("ann", "open_sitting", `{"id":"s2","date":"2026-05-10","chair":"ann","secretaries":["ben"],"attendance_recorded":false}`)
+	h.must("ann", "take_up_item", `{"item":"i1"}`)
+	return h
+}

@@ -11,7 +11,7 @@ import (
 type MoveMotion struct {
 	ID        string  `json:"id" plenum:"required,id"`
 	Kind      string  `json:"kind" plenum:"required,enum=substantive|amendment|procedural"`
-	Procedure string  `json:"procedure" plenum:"enum=close_discussion|close_list|elect_committee|table|order_of_voting|discuss_or_not|invite_back|reconsider|instruct_committee|other"`
+	Procedure string  `json:"procedure" plenum:"enum=close_discussion|close_list|elect_committee|table|order_of_voting|discuss_or_not|invite_back|reconsider|instruct_committee|suspend_rules|other"`
 	Title     string  `json:"title" plenum:"required"`
 	Text      string  `json:"text"`
 	Points    []Point `json:"points"`
@@ -195,7 +195,7 @@ func (s *State) Rank(mo *Motion) int {
 		return 1 + s.depth(mo)
 	case "procedural":
 		switch mo.Procedure {
-		case "order_of_voting", "discuss_or_not", "reconsider":
+		case "order_of_voting", "discuss_or_not", "reconsider", "suspend_rules":
 			return 8
 		case "table":
 			return 7
@@ -275,6 +275,14 @@ func (c MoveMotion) decide(s *State, m Meta) ([]Event, error) {
 		if change, err = s.resolveChange(parent, c.Change); err != nil {
 			return nil, err
 		}
+		if p := s.pendingClash("amendment", parent.ID, item, ""); p != nil {
+			return nil, clashError("amendment", p)
+		}
+	}
+	if c.Kind == "substantive" {
+		if p := s.pendingClash("substantive", "", item, ""); p != nil {
+			return nil, clashError("substantive", p)
+		}
 	}
 	if c.Document != "" && s.Documents[c.Document] == nil {
 		return nil, notFound("there is no document %q; read_document first", c.Document)
@@ -297,6 +305,13 @@ func (c MoveMotion) decide(s *State, m Meta) ([]Event, error) {
 			return nil, conflict("the motion %s is %s; only a decided motion can be reconsidered", t.ID, t.Status)
 		}
 		if s.Assembly.Rules.Reconsideration() {
+			outcome := t.Status
+			if v != nil && v.Result != nil {
+				outcome = v.Result.Outcome
+			}
+			if !s.Reconsiderable(t, outcome) {
+				return nil, conflict("%s (%s) was %s; under the rules of procedure that vote cannot be reconsidered", t.ID, t.Title, outcome)
+			}
 			if note, err = s.mayReconsider(v, t, mover, c.Label, st.ID); err != nil {
 				return nil, err
 			}
@@ -372,7 +387,7 @@ func (s *State) mayReconsider(v *Vote, t *Motion, mover, label, sitting string) 
 		return fmt.Sprintf("%s was by %s; whether the mover voted with the prevailing side (%s) cannot be checked", v.ID, how, side), nil
 	}
 	if mover == "" {
-		return fmt.Sprintf("the mover (%s) is named by a label only; whether they voted with the prevailing side (%s) in %s cannot be checked", label, side, v.ID), nil
+		return "", conflict("%s was a roll call, so it is known who voted with the prevailing side (%s); name the mover (mover), not only a label (%s), so that it can be checked", v.ID, side, label)
 	}
 	own := "p:" + mover
 	if md, ok := s.VotingMandate(mover); ok {
@@ -563,7 +578,7 @@ func (s *State) Amendable(mo *Motion) bool {
 		return true
 	}
 	switch mo.Procedure {
-	case "table", "close_discussion", "reconsider", "discuss_or_not", "order_of_voting":
+	case "table", "close_discussion", "reconsider", "discuss_or_not", "order_of_voting", "suspend_rules":
 		return false
 	}
 	return s.depth(mo) < 2
@@ -578,7 +593,7 @@ func (s *State) Debatable(mo *Motion) bool {
 		return true
 	}
 	switch mo.Procedure {
-	case "table", "close_discussion", "close_list", "discuss_or_not", "order_of_voting":
+	case "table", "close_discussion", "close_list", "discuss_or_not", "order_of_voting", "suspend_rules":
 		return false
 	}
 	return true

@@ -32,6 +32,75 @@ type Rules struct {
 	// Motions are the rules on motions' texts and their way to the floor
 	// (motionrules.go); unset, the defaults apply.
 	Motions *MotionRules `json:"motions,omitempty"`
+	// CompetingDrafts lets several main motions be pending on an item at
+	// once, as drafts competing to be taken as the basis; unset, the
+	// preset decides (congress: yes; ronr: one main motion at a time).
+	CompetingDrafts *bool `json:"competing_drafts,omitempty"`
+	// AmendmentsAtOnce lets several amendments of one degree be pending on
+	// a motion at once, put to the vote in turn (the amendments in writing
+	// of a congress's motions, overlapping ones overtaken); unset, the
+	// preset decides (congress: yes; ronr: one of each degree at a time).
+	AmendmentsAtOnce *bool `json:"amendments_at_once,omitempty"`
+	// Thresholds are the majorities particular procedural motions need
+	// (by procedure: close_list, discuss_or_not, suspend_rules, …) where
+	// it is not VotingThreshold; close_discussion needs
+	// CloseDebateThreshold.
+	Thresholds map[string]Threshold `json:"thresholds,omitempty"`
+	// MaxSpeeches is how many times a person may speak on one item in one
+	// sitting (reports, summaries, points of order, questions and the
+	// chair aside); 0: no limit.
+	MaxSpeeches int `json:"max_speeches,omitempty"`
+	// Online says what attending online gives: "" or none (online
+	// attendance is not admitted), observe (present, but neither voting
+	// nor counting for the quorum), vote (voting from where they are, not
+	// counting for the quorum), full (voting and counting for the quorum).
+	Online string `json:"online,omitempty"`
+	// AllowanceCounts are the kinds of turn that use up a delegation's or
+	// tendency's speaking time (allot_speaking_time); empty: speech and
+	// reply.
+	AllowanceCounts []string `json:"allowance_counts,omitempty"`
+	// InterventionSeconds limits an interposed question or a short
+	// intervention; 0: SpeakingTimeSeconds applies.
+	InterventionSeconds int `json:"intervention_seconds,omitempty"`
+}
+
+// Drafts reports whether several main motions may be pending on an item
+// at once: the rule as set, or else the preset's (true under congress).
+func (r Rules) Drafts() bool {
+	if r.CompetingDrafts != nil {
+		return *r.CompetingDrafts
+	}
+	return r.Preset == "congress"
+}
+
+// ManyAmendments reports whether several amendments of one degree may be
+// pending on a motion at once: the rule as set, or else the preset's
+// (true under congress).
+func (r Rules) ManyAmendments() bool {
+	if r.AmendmentsAtOnce != nil {
+		return *r.AmendmentsAtOnce
+	}
+	return r.Preset == "congress"
+}
+
+// The values of Rules.Online.
+const (
+	OnlineNone    = "none"
+	OnlineObserve = "observe"
+	OnlineVote    = "vote"
+	OnlineFull    = "full"
+)
+
+// onlineVotes reports whether those attending online vote.
+func (r Rules) onlineVotes() bool { return r.Online == OnlineVote || r.Online == OnlineFull }
+
+// allowanceCounts reports whether a turn of the kind uses up speaking time
+// allotted to a delegation or tendency.
+func (r Rules) allowanceCounts(kind string) bool {
+	if len(r.AllowanceCounts) == 0 {
+		return kind == "speech" || kind == "reply"
+	}
+	return contains(r.AllowanceCounts, kind)
 }
 
 // Reconsideration reports whether a motion to reconsider must meet Robert's
@@ -66,6 +135,12 @@ func Preset(name string) (Rules, bool) {
 			SpeakersOrder:        OrderAlternate,
 			GuestsMaySpeak:       false,
 			Precedence:           true,
+			Thresholds: map[string]Threshold{
+				"close_list":     TwoThirdsCast, // limit or extend debate
+				"discuss_or_not": TwoThirdsCast, // objection to consideration
+				"suspend_rules":  TwoThirdsCast,
+			},
+			MaxSpeeches: 2,
 		}, true
 	case "congress":
 		return Rules{
@@ -75,6 +150,7 @@ func Preset(name string) (Rules, bool) {
 			CloseDebateThreshold: MajorityCast,
 			SpeakersOrder:        OrderFirstCome,
 			GuestsMaySpeak:       true,
+			Thresholds:           map[string]Threshold{"suspend_rules": TwoThirdsCast},
 		}, true
 	}
 	return Rules{}, false
@@ -98,6 +174,15 @@ type Overrides struct {
 	Precedence            *bool        `json:"precedence"`
 	ReconsiderRules       *bool        `json:"reconsider_rules"`
 	Motions               *MotionRules `json:"motions"`
+	CompetingDrafts       *bool        `json:"competing_drafts"`
+	AmendmentsAtOnce      *bool        `json:"amendments_at_once"`
+	// Thresholds set the majority of the procedures named; the others
+	// keep theirs.
+	Thresholds          map[string]Threshold `json:"thresholds"`
+	MaxSpeeches         *int                 `json:"max_speeches"`
+	Online              *string              `json:"online"` // none, observe, vote or full
+	AllowanceCounts     []string             `json:"allowance_counts" plenum:"enum=speech|reply|question|intervention|point_of_order|report|summary|chair"`
+	InterventionSeconds *int                 `json:"intervention_seconds"`
 }
 
 // QuorumRule is a quorum rule as given in overrides: a word or a number.
@@ -166,6 +251,56 @@ func (o *Overrides) apply(r Rules) (Rules, error) {
 		v := *o.ReconsiderRules
 		r.ReconsiderRules = &v
 	}
+	if o.CompetingDrafts != nil {
+		v := *o.CompetingDrafts
+		r.CompetingDrafts = &v
+	}
+	if o.AmendmentsAtOnce != nil {
+		v := *o.AmendmentsAtOnce
+		r.AmendmentsAtOnce = &v
+	}
+	if len(o.Thresholds) > 0 {
+		th := make(map[string]Threshold, len(r.Thresholds)+len(o.Thresholds))
+		for k, v := range r.Thresholds {
+			th[k] = v
+		}
+		for _, k := range sortedKeys(o.Thresholds) {
+			v := o.Thresholds[k]
+			if !thresholdProcedure(k) {
+				return r, fieldErr("overrides.thresholds", "%q is not a procedure whose majority the rules set; give close_list, discuss_or_not, suspend_rules, table, elect_committee, instruct_committee, order_of_voting, invite_back, reconsider or other (close_discussion is close_debate_threshold)", k)
+			}
+			if !v.valid() {
+				return r, fieldErr("overrides.thresholds", "the threshold of %s must be one of %s, not %q", k, thresholdNames, v)
+			}
+			th[k] = v
+		}
+		r.Thresholds = th
+	}
+	if o.Online != nil {
+		switch *o.Online {
+		case OnlineNone:
+			r.Online = ""
+		case OnlineObserve, OnlineVote, OnlineFull:
+			r.Online = *o.Online
+		default:
+			return r, fieldErr("overrides.online", "online must be none, observe, vote or full, not %q", *o.Online)
+		}
+	}
+	if o.AllowanceCounts != nil {
+		r.AllowanceCounts = append([]string(nil), o.AllowanceCounts...)
+	}
+	for _, n := range []struct {
+		name string
+		v    *int
+		dst  *int
+	}{{"max_speeches", o.MaxSpeeches, &r.MaxSpeeches}, {"intervention_seconds", o.InterventionSeconds, &r.InterventionSeconds}} {
+		if n.v != nil {
+			if *n.v < 0 {
+				return r, fieldErr("overrides."+n.name, "%s must not be negative", n.name)
+			}
+			*n.dst = *n.v
+		}
+	}
 	setBool(&r.WeightedVotes, o.WeightedVotes)
 	if o.SpeakingTimeSeconds != nil {
 		if *o.SpeakingTimeSeconds < 0 {
@@ -195,6 +330,16 @@ func (o *Overrides) apply(r Rules) (Rules, error) {
 		}
 	}
 	return r, nil
+}
+
+// thresholdProcedure reports whether the rules may set the majority of a
+// procedural motion by its procedure.
+func thresholdProcedure(p string) bool {
+	switch p {
+	case "close_list", "discuss_or_not", "suspend_rules", "table", "elect_committee", "instruct_committee", "order_of_voting", "invite_back", "reconsider", "other":
+		return true
+	}
+	return false
 }
 
 // quorumNeeded returns how many voting members must be present, given the

@@ -302,9 +302,7 @@ func (e SittingClosed) apply(s *State) error {
 	st.Open, st.ClosedAt, st.ClosingTime = false, e.At, e.Time
 	if it := s.Items[st.CurrentItem]; it != nil && it.Status == ItemStatusCurrent {
 		it.Status = ItemStatusOpen
-		if it.Floor.Speaker != "" {
-			s.endTurn(it, e.At, false, "")
-		}
+		s.endFloor(it, e.At)
 	}
 	st.CurrentItem = ""
 	s.OpenSitting = ""

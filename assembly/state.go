@@ -90,12 +90,15 @@ type Mandate struct {
 	Weight       int      `json:"weight"` // votes it carries where the rules weigh mandates (0 or 1: one)
 }
 
-// Attendance is who is in the hall.
+// Attendance is who is in the hall, and who attends online.
 type Attendance struct {
 	CheckedIn  map[string]bool `json:"checked_in"`  // person → registered present
 	OutOfHall  map[string]bool `json:"out_of_hall"` // person → left the hall
 	WalkedOut  map[string]bool `json:"walked_out"`  // person → left in a walkout
-	UnnamedOut int             `json:"unnamed_out"` // unnamed persons out of the hall
+	Online     map[string]bool `json:"online"`      // person → checked in online, not in the hall
+	UnnamedOut int             `json:"unnamed_out"` // members with a vote, not named, out of the hall
+	// UnnamedWalkedOut is how many of UnnamedOut left in a walkout.
+	UnnamedWalkedOut int `json:"unnamed_walked_out"`
 }
 
 // Sitting is one sitting of the assembly.
@@ -153,14 +156,22 @@ type Floor struct {
 	Speaker          string    `json:"speaker"` // who has the floor now
 	Turns            []Turn    `json:"turns"`   // who spoke, in order
 	Spoken           map[string]int
-	nextSeq          int
+	// Interrupted is the speaker whose speech an interposed question
+	// interrupts; the floor returns to them when the question ends.
+	Interrupted string `json:"interrupted,omitempty"`
+	// Allotted is the speaking time, in seconds, allotted to each
+	// delegation or tendency on the item, and Used what its speakers have
+	// used of it (allot_speaking_time).
+	Allotted map[string]int `json:"allotted,omitempty"`
+	Used     map[string]int `json:"used,omitempty"`
+	nextSeq  int
 }
 
 // Request is a request for the floor.
 type Request struct {
 	Seq       int       `json:"seq"`
 	Person    string    `json:"person"`
-	Kind      string    `json:"kind"` // speech, point_of_order, reply
+	Kind      string    `json:"kind"` // speech, point_of_order, reply, question, intervention
 	Side      string    `json:"side"` // for, against, or ""
 	At        time.Time `json:"at"`
 	Withdrawn bool      `json:"withdrawn"`
@@ -171,14 +182,23 @@ type Request struct {
 type Turn struct {
 	Order    int       `json:"order"`
 	Person   string    `json:"person"`
-	Kind     string    `json:"kind"` // speech, point_of_order, reply, summary, report
+	Kind     string    `json:"kind"` // speech, point_of_order, reply, question, intervention, summary, report, chair
 	Side     string    `json:"side"`
 	From     time.Time `json:"from"`
 	To       time.Time `json:"to"`
-	Seconds  int       `json:"seconds"`
+	Seconds  int       `json:"seconds"` // spoken: To − From, less the interposed questions
 	Overtime bool      `json:"overtime"`
 	Deprived bool      `json:"deprived"`
 	Reason   string    `json:"reason"`
+	// Paused is how long interposed questions interrupted the turn, in
+	// seconds; it is not the speaker's time.
+	Paused int `json:"paused,omitempty"`
+	// Allowance is the delegation or tendency whose allotted speaking
+	// time the turn draws on, and Left what was left of it when the turn
+	// began.
+	Allowance string `json:"allowance,omitempty"`
+	Left      int    `json:"left,omitempty"`
+	Sitting   string `json:"sitting,omitempty"` // the sitting it was in
 }
 
 // Body is a section, commission or committee.
@@ -305,6 +325,8 @@ type Vote struct {
 	Sitting       string             `json:"sitting"`
 	Item          string             `json:"item"`
 	Threshold     Threshold          `json:"threshold"`
+	RuleThreshold Threshold          `json:"rule_threshold,omitempty"` // what the rules fix, when Threshold departs from it
+	Departure     *Departure         `json:"departure,omitempty"`      // why Threshold departs from the rule
 	EligibleNote  string             `json:"eligible_note"`
 	Eligible      map[string]bool    `json:"eligible"` // voting rights (mandate ids, or "p:" + guest) entitled
 	Attendance    AttendanceSnapshot `json:"attendance"`
@@ -326,7 +348,16 @@ type AttendanceSnapshot struct {
 	Present     int            `json:"present"`      // of them, held by someone in the hall
 	Absent      int            `json:"absent"`       // not registered or checked out
 	WalkedOut   int            `json:"walked_out"`   // left the hall in a walkout
-	ByKind      map[string]int `json:"by_kind"`      // present, by mandate kind
+	ByKind      map[string]int `json:"by_kind"`      // present by name, by mandate kind
+	// Online is how many of the entitled attend online; they are Present
+	// where the rules let them vote from there, else Absent.
+	Online int `json:"online,omitempty"`
+	// UnnamedOut is how many of those counted absent or walked out left
+	// the hall unnamed (leave_hall unnamed), taken from those present.
+	UnnamedOut int `json:"unnamed_out,omitempty"`
+	// PresentVotes is, under weighted votes, how many votes those present
+	// carry.
+	PresentVotes int `json:"present_votes,omitempty"`
 }
 
 // Ballot is one ballot. In a secret vote Choice is empty: the record keeps
@@ -349,6 +380,10 @@ type Round struct {
 	Unanimous    bool             `json:"unanimous"`
 	Tellers      []string         `json:"tellers"`
 	Note         string           `json:"note"`
+	// Present is how many votes could be cast when the count was entered
+	// (those entitled and present, when the vote opened or now, whichever
+	// is more); 0 where attendance is not recorded. No count exceeds it.
+	Present int `json:"present,omitempty"`
 }
 
 // Result is a declared result, with its arithmetic in words.
@@ -433,7 +468,7 @@ func NewState() *State {
 		Organizations: map[string]*Organization{},
 		Persons:       map[string]*Person{},
 		Mandates:      map[string]*Mandate{},
-		Attendance:    Attendance{CheckedIn: map[string]bool{}, OutOfHall: map[string]bool{}, WalkedOut: map[string]bool{}},
+		Attendance:    Attendance{CheckedIn: map[string]bool{}, OutOfHall: map[string]bool{}, WalkedOut: map[string]bool{}, Online: map[string]bool{}},
 		Sittings:      map[string]*Sitting{},
 		Items:         map[string]*Item{},
 		Bodies:        map[string]*Body{},
@@ -469,9 +504,10 @@ func (s *State) Sitting() *Sitting {
 	return s.Sittings[s.OpenSitting]
 }
 
-// InHall reports whether a person is present: checked in and not out of the hall.
+// InHall reports whether a person is in the hall: checked in there and not
+// out of the hall.
 func (s *State) InHall(person string) bool {
-	return s.Attendance.CheckedIn[person] && !s.Attendance.OutOfHall[person]
+	return s.Attendance.CheckedIn[person] && !s.Attendance.OutOfHall[person] && !s.Attendance.Online[person]
 }
 
 // VotingMandate returns the verified mandate a person votes with, if any.
@@ -486,18 +522,11 @@ func (s *State) VotingMandate(person string) (*Mandate, bool) {
 // Quorum returns how many voting members are present, how many are needed
 // (0 when the rules set none), and whether the quorum is met. Members are the
 // verified decisive mandates (and consultative ones where they vote).
+// Those online count where the rules say so (Rules.Online full); the
+// unnamed who left the hall are taken off (PresentMembers).
 func (s *State) Quorum() (present, needed int, ok bool) {
-	members := 0
-	for _, id := range s.MandateOrder {
-		m := s.Mandates[id]
-		if m.Status != MandateStatusVerified || !s.kindVotes(m.Kind) {
-			continue
-		}
-		members++
-		if s.InHall(s.holder(m)) {
-			present++
-		}
-	}
+	members, _ := s.members()
+	present = s.PresentMembers()
 	needed = s.Assembly.Rules.quorumNeeded(members)
 	return present, needed, present >= needed
 }
@@ -506,10 +535,11 @@ func (s *State) kindVotes(kind string) bool {
 	return kind == KindDecisive || kind == KindConsultative && s.Assembly.Rules.ConsultativeMayVote
 }
 
-// holder is who exercises a mandate now: its proxy if the holder is away
-// and a proxy was given, else its holder.
+// holder is who exercises a mandate now: its proxy if the holder cannot
+// vote from where they are (away, or online where the rules do not let
+// those online vote) and a proxy was given, else its holder.
 func (s *State) holder(m *Mandate) string {
-	if m.Proxy != "" && !s.InHall(m.Person) {
+	if m.Proxy != "" && !s.VotesFromWhere(m.Person) {
 		return m.Proxy
 	}
 	return m.Person

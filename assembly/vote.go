@@ -26,6 +26,11 @@ type OpenVote struct {
 	Method       string       `json:"method" plenum:"required,enum=show_of_hands|roll_call|secret"`
 	Eligible     *Eligibility `json:"eligible"`
 	Threshold    Threshold    `json:"threshold" plenum:"enum=majority_cast|majority_present|majority_members|two_thirds_cast|three_quarters_cast"`
+	// Ruling is the chair's ruling, in words, by which the vote takes
+	// another threshold than the rules fix; Suspension instead names the
+	// carried motion to suspend the rules that allows it.
+	Ruling     string `json:"ruling"`
+	Suspension string `json:"suspension" plenum:"id"`
 }
 
 // CastBallot is one voter's ballot. In a secret vote Token is the
@@ -134,6 +139,10 @@ type VoteOpened struct {
 	Eligible     []string           `json:"eligible"`
 	EligibleNote string             `json:"eligible_note"`
 	Attendance   AttendanceSnapshot `json:"attendance"`
+	// RuleThreshold and Departure, when Threshold is not what the rules
+	// fix: the rule's threshold and the ruling or suspension departing.
+	RuleThreshold Threshold  `json:"rule_threshold,omitempty"`
+	Departure     *Departure `json:"departure,omitempty"`
 }
 
 // BallotCast: a ballot was cast. In a secret vote Choice is empty.
@@ -275,7 +284,7 @@ func (c OpenVote) decide(s *State, m Meta) ([]Event, error) {
 		return nil, fieldErr("motion", "say what is put to the vote: motion, alternatives or question")
 	}
 	r := s.Assembly.Rules
-	th := r.VotingThreshold
+	var voted *Motion
 	item := st.CurrentItem
 	if c.Motion != "" {
 		mo, err := s.motion(c.Motion)
@@ -291,15 +300,16 @@ func (c OpenVote) decide(s *State, m Meta) ([]Event, error) {
 		if mo.Group != "" && s.Alternatives[mo.Group].Chosen == "" {
 			return nil, conflict("%s competes in %s; first vote which draft is taken as the basis", mo.ID, mo.Group)
 		}
-		if r.SecondsRequired && s.needsSecond(mo) {
+		if r.SecondsRequired && s.needsSecond(mo) && !s.secondWaived(mo) {
 			return nil, conflict("the motion %s has not been seconded; the rules require a second before the vote", mo.ID)
 		}
 		if p := s.precedes(mo); p != nil {
 			return nil, conflict("%s (%s) must be put to the vote before %s", p.ID, p.Title, mo.ID)
 		}
-		if mo.Kind == "procedural" && mo.Procedure == "close_discussion" {
-			th = r.CloseDebateThreshold
+		if err := s.reopenFits(mo); err != nil {
+			return nil, err
 		}
+		voted = mo
 		if mo.Item != "" {
 			item = mo.Item
 		}
@@ -318,8 +328,16 @@ func (c OpenVote) decide(s *State, m Meta) ([]Event, error) {
 			}
 		}
 	}
-	if c.Threshold != "" {
-		th = c.Threshold
+	what := "the question"
+	if voted != nil {
+		what = voted.ID
+	} else if c.Alternatives != "" {
+		what = "the choice among " + c.Alternatives
+	}
+	rule := s.RuleThreshold(voted)
+	th, dep, err := s.departure(c.Threshold, rule, c.Ruling, c.Suspension, c.Motion, st.ID, what)
+	if err != nil {
+		return nil, err
 	}
 	if present, needed, ok := s.Quorum(); !ok {
 		return nil, conflict("there is no quorum: %d voting members present, %d needed", present, needed)
@@ -335,33 +353,18 @@ func (c OpenVote) decide(s *State, m Meta) ([]Event, error) {
 		}
 	}
 	rights := s.eligibleRights(c.Eligible)
-	att := AttendanceSnapshot{Eligible: len(rights), ByKind: map[string]int{}, NotRecorded: st.AttendanceNotRecorded}
-	for _, rt := range rights {
-		h := s.rightHolder(rt)
-		switch {
-		case st.AttendanceNotRecorded:
-			if s.Attendance.WalkedOut[h] {
-				att.WalkedOut++
-			}
-		case s.InHall(h):
-			att.Present++
-			kind := KindGuest
-			if md := s.Mandates[rt]; md != nil {
-				kind = md.Kind
-			}
-			att.ByKind[kind]++
-		case s.Attendance.WalkedOut[h]:
-			att.WalkedOut++
-		default:
-			att.Absent++
-		}
-	}
+	att := s.snapshot(rights, st.AttendanceNotRecorded)
 	note := ""
 	if c.Eligible != nil {
 		note = c.Eligible.Note
 	}
-	return one(VoteOpened{Meta: m, Vote: c.ID, Motion: c.Motion, Alternatives: c.Alternatives, Question: c.Question,
-		Method: c.Method, Sitting: st.ID, Item: item, Threshold: th, Eligible: rights, EligibleNote: note, Attendance: att})
+	ev := VoteOpened{Meta: m, Vote: c.ID, Motion: c.Motion, Alternatives: c.Alternatives, Question: c.Question,
+		Method: c.Method, Sitting: st.ID, Item: item, Threshold: th, Eligible: rights, EligibleNote: note, Attendance: att,
+		Departure: dep}
+	if dep != nil {
+		ev.RuleThreshold = rule
+	}
+	return one(ev)
 }
 
 func (e VoteOpened) apply(s *State) error {
@@ -373,6 +376,7 @@ func (e VoteOpened) apply(s *State) error {
 	}
 	v := &Vote{ID: e.Vote, Motion: e.Motion, Alternatives: e.Alternatives, Question: e.Question, Method: e.Method,
 		Sitting: e.Sitting, Item: e.Item, Threshold: e.Threshold, EligibleNote: e.EligibleNote, Attendance: e.Attendance,
+		RuleThreshold: e.RuleThreshold, Departure: e.Departure,
 		Status: VoteStatusOpen, OpenedAt: e.At, Eligible: make(map[string]bool, len(e.Eligible)), Voted: make(map[string]bool, len(e.Eligible))}
 	for _, r := range e.Eligible {
 		v.Eligible[r] = true
@@ -648,7 +652,33 @@ func (c EnterCount) decide(s *State, m Meta) ([]Event, error) {
 			rd.For = Count{Word: "rest"}
 		}
 	}
+	if !v.Attendance.NotRecorded {
+		if err := s.countFits(v, &rd); err != nil {
+			return nil, err
+		}
+	}
 	return one(CountEntered{Meta: m, Vote: c.Vote, Round: rd})
+}
+
+// countFits refuses a count of more votes than could be cast: those
+// entitled to vote in v and present when it was opened, or now if more
+// are present now. It records that figure in the round.
+func (s *State) countFits(v *Vote, rd *Round) error {
+	rights := make([]string, 0, len(v.Eligible))
+	for r := range v.Eligible {
+		rights = append(rights, r)
+	}
+	now := s.snapshot(rights, false).votesPresent()
+	limit := max(v.Attendance.votesPresent(), now)
+	least := rd.For.Min + rd.Against.Min + rd.Abstain.Min
+	for _, k := range sortedKeys(rd.Alternatives) {
+		least += rd.Alternatives[k].Min
+	}
+	if least > limit {
+		return conflict("the count gives at least %d votes in %s, but only %d could be cast: %d entitled to vote were present when it was opened, %d are now; count again", least, v.ID, limit, v.Attendance.votesPresent(), now)
+	}
+	rd.Present = limit
+	return nil
 }
 
 func (e CountEntered) apply(s *State) error {

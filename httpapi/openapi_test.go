@@ -260,11 +260,12 @@ func TestOpenAPICommandArgs(t *testing.T) {
 			"eligible":{"type":"object","additionalProperties":false,"properties":{
 				"kinds":{"type":"array","items":{"type":"string","enum":["decisive","consultative","guest","ex_officio"]}},
 				"organizations":{` + ids + `},"persons":{` + ids + `},"note":{"type":"string"}}},
-			"threshold":{"type":"string","enum":["majority_cast","majority_present","majority_members","two_thirds_cast","three_quarters_cast"]}}}`,
+			"threshold":{"type":"string","enum":["majority_cast","majority_present","majority_members","two_thirds_cast","three_quarters_cast"]},
+			"ruling":{"type":"string"},"suspension":{` + id + `}}}`,
 		"move_motion": `{"type":"object","additionalProperties":false,"required":["id","kind","title"],"properties":{
 			"id":{` + id + `},
 			"kind":{"type":"string","enum":["substantive","amendment","procedural"]},
-			"procedure":{"type":"string","enum":["close_discussion","close_list","elect_committee","table","order_of_voting","discuss_or_not","invite_back","reconsider","instruct_committee","other"]},
+			"procedure":{"type":"string","enum":["close_discussion","close_list","elect_committee","table","order_of_voting","discuss_or_not","invite_back","reconsider","instruct_committee","suspend_rules","other"]},
 			"title":{"type":"string","minLength":1},"text":{"type":"string"},
 			"points":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["text"],"properties":{
 				"number":{"type":"string"},"text":{"type":"string","minLength":1}}}},

@@ -222,6 +222,9 @@ type SpeakersView struct {
 	Turns            []assembly.Turn    `json:"turns"`
 	ListClosed       bool               `json:"list_closed"`
 	DiscussionClosed bool               `json:"discussion_closed"`
+	// Allowances is the speaking time allotted to delegations or
+	// tendencies on the item: used, and left as of the request.
+	Allowances []assembly.Allowance `json:"allowances"`
 }
 
 func (api *API) speakers(w http.ResponseWriter, r *http.Request) {
@@ -238,6 +241,10 @@ func (api *API) speakers(w http.ResponseWriter, r *http.Request) {
 		}
 		if v.Turns == nil {
 			v.Turns = []assembly.Turn{}
+		}
+		v.Allowances = s.Allowances(item, time.Now())
+		if v.Allowances == nil {
+			v.Allowances = []assembly.Allowance{}
 		}
 		return v, nil
 	})
