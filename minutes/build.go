@@ -179,8 +179,23 @@ func (b *builder) vote(id string) *Vote {
 			}
 		}
 	}
-	for _, r := range v.Rounds {
-		out.Rounds = append(out.Rounds, Round{Ballots: r.Ballots, Tellers: b.persons(r.Tellers), Note: r.Note})
+	a := v.Attendance
+	out.Attendance = Attendance{NotRecorded: a.NotRecorded, Eligible: a.Eligible, Present: a.Present, Absent: a.Absent,
+		WalkedOut: a.WalkedOut, Online: a.Online, Unnamed: a.UnnamedOut}
+	out.Threshold = v.Threshold.Describe()
+	if v.Departure != nil {
+		out.RuleThreshold, out.Departure = v.RuleThreshold.Describe(), v.Departure.Describe()
+	}
+	for i, r := range v.Rounds {
+		rd := Round{Ballots: r.Ballots, Tellers: b.persons(r.Tellers), Note: r.Note, For: count(r.For), Against: count(r.Against),
+			Abstain: count(r.Abstain), Unanimous: r.Unanimous, Present: r.Present,
+			Deciding: i == len(v.Rounds)-1 && v.Result != nil && len(v.Ballots) == 0 && len(v.Sealed) == 0}
+		if al := b.s.Alternatives[v.Alternatives]; al != nil {
+			for _, mid := range al.Motions {
+				rd.Options = append(rd.Options, Option{Motion: mid, Title: b.motionTitle(mid), Count: count(r.Alternatives[mid])})
+			}
+		}
+		out.Rounds = append(out.Rounds, rd)
 	}
 	if v.Method != "secret" {
 		for _, bl := range v.Ballots {
@@ -188,7 +203,11 @@ func (b *builder) vote(id string) *Vote {
 			if m := b.s.Motions[choice]; m != nil && v.Alternatives != "" {
 				choice = m.Title
 			}
-			out.Ballots = append(out.Ballots, Ballot{Voter: b.person(bl.Voter, ""), Choice: choice})
+			ballot := Ballot{Voter: b.person(bl.Voter, ""), Choice: choice, Weight: max(bl.Weight, 1), Right: bl.Right}
+			if md := b.s.Mandates[bl.Right]; md != nil && md.Person != bl.Voter {
+				ballot.ProxyFor = b.person(md.Person, "")
+			}
+			out.Ballots = append(out.Ballots, ballot)
 		}
 	}
 	var last *assembly.Round
@@ -527,8 +546,12 @@ func (b *builder) narrativeText(r assembly.RecordEntry) string {
 		return ""
 	case "floor_deprived":
 		return sentence(strings.Replace(r.Text, r.Person, b.person(r.Person, "").Name, 1))
-	case "list_closed", "discussion_closed":
-		return sentence(r.Text)
+	case "list_closed", "discussion_closed", "speaking_time_allotted":
+		t := sentence(r.Text)
+		if r.Kind == "speaking_time_allotted" && r.Label != "" {
+			t += " " + sentence(r.Label)
+		}
+		return t
 	case "left_hall", "returned_to_hall":
 		return sentence(capitalize(r.Text))
 	case "motion_withdrawn":

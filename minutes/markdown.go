@@ -462,6 +462,19 @@ func QuestionText(v *Vote) string {
 	if v.EligibleNote != "" {
 		t += " " + sentence("Voting: "+v.EligibleNote)
 	}
+	switch {
+	case v.Departure != "":
+		needed := sentence("Needed: " + v.Threshold + ", departing from the rules, which fix " + v.RuleThreshold + ", " + v.Departure)
+		if !strings.HasSuffix(needed, ".") && !strings.HasSuffix(needed, "!") && !strings.HasSuffix(needed, "?") {
+			needed += "." // the ruling may end in a bracket or a quotation
+		}
+		t += " " + needed
+	case v.Threshold != "" && v.Threshold != assembly.MajorityCast.Describe():
+		t += " " + sentence("Needed: "+v.Threshold)
+	}
+	if a := v.AttendanceText(); a != "" {
+		t += " " + a
+	}
 	return t
 }
 

@@ -218,23 +218,30 @@ type Vote struct {
 	EligibleNote string
 	Present      int
 	Eligible     int
-	Rounds       []Round
-	Counts       string // the counts as the minutes write them: "(For – 38; against – 26.)"
-	Outcome      string // carried, defeated, or the title of the draft taken as the basis
-	OutcomeID    string // carried, defeated, or the chosen motion's id
-	Arithmetic   string
-	Note         string
-	Declared     bool
-	For          Count
-	Against      Count
-	Abstain      Count
-	Unanimous    bool
-	Options      []Option // the drafts of a vote between alternatives
-	Ballots      []Ballot // named ballots, in the order cast (not in a secret vote)
-	Entry        int      // the entry of the declared result, or of the opening
-	OpenedAt     time.Time
-	ClosedAt     time.Time
-	Resolution   *Resolution // the resolution as carried by this vote, with its carried changes
+	Attendance   Attendance // when the vote was opened
+	// Threshold is the majority the vote took, in words; RuleThreshold and
+	// Departure are set when it departs from the rules: what they fix, and
+	// the ruling or suspension of the rules it rests on.
+	Threshold     string
+	RuleThreshold string
+	Departure     string
+	Rounds        []Round // every count entered, in order
+	Counts        string  // the counts as the minutes write them: "(For – 38; against – 26.)"
+	Outcome       string  // carried, defeated, or the title of the draft taken as the basis
+	OutcomeID     string  // carried, defeated, or the chosen motion's id
+	Arithmetic    string
+	Note          string
+	Declared      bool
+	For           Count
+	Against       Count
+	Abstain       Count
+	Unanimous     bool
+	Options       []Option // the drafts of a vote between alternatives
+	Ballots       []Ballot // named ballots, in the order cast (not in a secret vote)
+	Entry         int      // the entry of the declared result, or of the opening
+	OpenedAt      time.Time
+	ClosedAt      time.Time
+	Resolution    *Resolution // the resolution as carried by this vote, with its carried changes
 }
 
 // Count is a number of votes: exact (Min == Max), a range, or a word
@@ -246,9 +253,27 @@ type Count struct {
 
 // Round is one count entered by the chair or tellers.
 type Round struct {
-	Ballots int
-	Tellers []Ref
-	Note    string
+	Ballots   int // how many times the hands were counted for it
+	Tellers   []Ref
+	Note      string
+	For       Count
+	Against   Count
+	Abstain   Count
+	Options   []Option // a vote between alternatives: each draft's count
+	Unanimous bool
+	Present   int  // votes that could be cast when it was entered; 0 where attendance is not recorded
+	Deciding  bool // the count the result was declared on: the last
+}
+
+// Attendance is a vote's attendance when it was opened.
+type Attendance struct {
+	NotRecorded bool
+	Eligible    int
+	Present     int // entitled, and able to vote from where they were
+	Absent      int
+	WalkedOut   int
+	Online      int // of the entitled, attending online
+	Unnamed     int // of those absent or walked out, left the hall without being named
 }
 
 // Option is one draft in a vote between alternatives, with its count.
@@ -258,10 +283,14 @@ type Option struct {
 	Count  Count
 }
 
-// Ballot is a named ballot.
+// Ballot is a named ballot. A ballot cast by proxy names the holder of
+// the mandate it was cast for (ProxyFor); Voter is who cast it.
 type Ballot struct {
-	Voter  Ref
-	Choice string
+	Voter    Ref
+	Choice   string
+	Weight   int    // votes it carries (1 unless the rules weigh mandates)
+	Right    string // the mandate voted, or "p:" and a guest
+	ProxyFor Ref
 }
 
 // Election is an election with its result.

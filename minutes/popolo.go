@@ -97,22 +97,42 @@ func Popolo(d *Document) ([]byte, error) {
 		if v.Declared {
 			ve.Result = voteResult(v.OutcomeID)
 		}
-		add := func(option string, c Count) {
-			if c.Word == "" && c.Min == c.Max && !(c.Min == 0 && option == "abstain") {
-				ve.Counts = append(ve.Counts, popoloCount{Option: option, Value: c.Min})
+		if len(v.Options) > 0 {
+			ve.Counts = popoloOptions(v.Options)
+		} else if v.Declared && !(v.Unanimous && v.For.IsZero()) && v.Counts != "" {
+			ve.Counts = popoloCounts(v.For, v.Against, v.Abstain)
+		}
+		if len(v.Rounds) > 1 {
+			for _, r := range v.Rounds {
+				pr := popoloRound{Ballots: r.Ballots, Note: r.Note, Deciding: r.Deciding, Present: r.Present, Unanimous: r.Unanimous}
+				if len(r.Options) > 0 {
+					pr.Counts = popoloOptions(r.Options)
+				} else {
+					pr.Counts = popoloCounts(r.For, r.Against, r.Abstain)
+				}
+				for _, tl := range r.Tellers {
+					pr.TellerIDs = append(pr.TellerIDs, tl.ID)
+				}
+				ve.Rounds = append(ve.Rounds, pr)
 			}
 		}
-		if len(v.Options) > 0 {
-			for _, o := range v.Options {
-				add(o.Motion, o.Count)
+		if a := v.Attendance; a.Eligible > 0 {
+			pa := &popoloAttendance{NotRecorded: a.NotRecorded, Eligible: a.Eligible, WalkedOut: a.WalkedOut, Online: a.Online, Unnamed: a.Unnamed}
+			if !a.NotRecorded {
+				pa.Present, pa.Absent = &a.Present, &a.Absent
 			}
-		} else if v.Declared && !(v.Unanimous && v.For.IsZero()) && v.Counts != "" {
-			add("yes", v.For)
-			add("no", v.Against)
-			add("abstain", v.Abstain)
+			ve.Attendance = pa
 		}
 		for _, b := range v.Ballots {
-			ve.Votes = append(ve.Votes, popoloVote{VoteEventID: v.ID, VoterID: b.Voter.ID, Option: ballotOption(b.Choice)})
+			pv := popoloVote{VoteEventID: v.ID, VoterID: b.Voter.ID, Option: ballotOption(b.Choice)}
+			if b.ProxyFor.ID != "" {
+				// The vote is the absent holder's, cast by their proxy.
+				pv.VoterID, pv.Role, pv.CastByID = b.ProxyFor.ID, "by proxy", b.Voter.ID
+			}
+			if b.Weight > 1 {
+				pv.Weight = b.Weight
+			}
+			ve.Votes = append(ve.Votes, pv)
 		}
 		p.VoteEvents = append(p.VoteEvents, ve)
 	}
@@ -121,6 +141,43 @@ func Popolo(d *Document) ([]byte, error) {
 		return nil, err
 	}
 	return append(out, '\n'), nil
+}
+
+// popoloCounts are the counts for, against and abstaining that are
+// numbers: exact, or a range, whose lower end is value and upper end
+// value_max. A side given only in words (all the others, the majority) or
+// not stated has no count; counts_as_recorded keeps it.
+func popoloCounts(f, a, ab Count) []popoloCount {
+	out := []popoloCount{}
+	add := func(option string, c Count) {
+		if c.Word != "" || c.Min == 0 && c.Max == 0 && option == "abstain" {
+			return
+		}
+		pc := popoloCount{Option: option, Value: c.Min}
+		if c.Max != c.Min {
+			pc.ValueMax = c.Max
+		}
+		out = append(out, pc)
+	}
+	add("yes", f)
+	add("no", a)
+	add("abstain", ab)
+	return out
+}
+
+// popoloOptions are the counts of competing drafts, by the drafts' ids.
+func popoloOptions(options []Option) []popoloCount {
+	out := []popoloCount{}
+	for _, o := range options {
+		if c := o.Count; c.Word == "" {
+			pc := popoloCount{Option: o.Motion, Value: c.Min}
+			if c.Max != c.Min {
+				pc.ValueMax = c.Max
+			}
+			out = append(out, pc)
+		}
+	}
+	return out
 }
 
 // delegateLabel is "delegate, consultative vote (*)" of a mandate.
@@ -288,17 +345,48 @@ type popoloVoteEvent struct {
 	Votes                []popoloVote  `json:"votes,omitempty"`
 	CountsAsRecorded     string        `json:"counts_as_recorded,omitempty"`
 	Arithmetic           string        `json:"arithmetic,omitempty"`
+	// plenum: every count entered, in order, when there was more than one;
+	// counts holds the deciding one.
+	Rounds []popoloRound `json:"rounds,omitempty"`
+	// plenum: the attendance when the vote was opened.
+	Attendance *popoloAttendance `json:"attendance,omitempty"`
 }
 
 type popoloCount struct {
-	Option string `json:"option"`
-	Value  int    `json:"value"`
+	Option   string `json:"option"`
+	Value    int    `json:"value"`               // a range's lower end
+	ValueMax int    `json:"value_max,omitempty"` // plenum: a range's upper end
+}
+
+// popoloRound is one count entered (a plenum addition).
+type popoloRound struct {
+	Counts    []popoloCount `json:"counts"`
+	Ballots   int           `json:"ballots,omitempty"` // how many times the hands were counted
+	Unanimous bool          `json:"unanimous,omitempty"`
+	TellerIDs []string      `json:"teller_ids,omitempty"`
+	Note      string        `json:"note,omitempty"`
+	Present   int           `json:"present,omitempty"` // votes that could be cast
+	Deciding  bool          `json:"deciding"`          // the result was declared on it
+}
+
+// popoloAttendance is a vote's attendance (a plenum addition).
+type popoloAttendance struct {
+	NotRecorded bool `json:"not_recorded,omitempty"` // then who was present or absent is not known
+	Eligible    int  `json:"eligible"`
+	Present     *int `json:"present,omitempty"`
+	Absent      *int `json:"absent,omitempty"`
+	WalkedOut   int  `json:"walked_out"`
+	Online      int  `json:"online,omitempty"`
+	Unnamed     int  `json:"unnamed,omitempty"` // of those away, left the hall without being named
 }
 
 type popoloVote struct {
 	VoteEventID string `json:"vote_event_id"`
 	VoterID     string `json:"voter_id"`
 	Option      string `json:"option"`
+	Role        string `json:"role,omitempty"`       // "by proxy": cast by CastByID for VoterID
+	Weight      int    `json:"weight,omitempty"`     // votes the mandate carries, when more than one
+	CastByID    string `json:"cast_by_id,omitempty"` // plenum: who cast a ballot by proxy
 }
 
 type popoloSpeech struct {

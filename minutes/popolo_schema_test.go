@@ -242,7 +242,7 @@ func validatePopolo(t *testing.T, v *draft3, out []byte) []string {
 
 func TestPopoloValidates(t *testing.T) {
 	v := newDraft3(popoloSchemaDir(t))
-	for name, d := range map[string]*Document{"march-1917": march(t), "coop-2026": coop(t)} {
+	for name, d := range map[string]*Document{"march-1917": march(t), "coop-2026": coop(t), "counts": countsDoc(t)} {
 		out, err := Popolo(d)
 		if err != nil {
 			t.Fatal(err)

@@ -11,42 +11,91 @@ import (
 // countsText writes a vote's counts as minutes do: "(For – 38; against –
 // 26.)", "(For – 62 – 68; against – 66 – 70.)", "(After three ballots: for
 // – 74; against – 66.)", "(For – 3; against – all other votes.)",
-// "(Unanimously.)". It is "" when no count was recorded.
+// "(Unanimously.)". Counted more than once, every count is given in the
+// order entered, the one the result was declared on marked: "(First count:
+// for – 70; against – 70. Second count, deciding: for – 74; against –
+// 66.)". It is "" when no count was recorded.
 func countsText(v *Vote, counted bool, last *assembly.Round) string {
 	if !counted && !v.Unanimous {
 		return ""
 	}
+	if len(v.Rounds) > 1 && len(v.Ballots) == 0 {
+		var parts []string
+		for i, r := range v.Rounds {
+			label := capitalize(ordinal(i+1)) + " count"
+			if r.Ballots > 1 {
+				label += ", after " + numberWord(r.Ballots) + " ballots"
+			}
+			if r.Deciding {
+				label += ", deciding"
+			}
+			sides := countParts(r.For, r.Against, r.Abstain, r.Options)
+			if r.Unanimous && (r.For.Word != "" || r.For.Max == 0) {
+				sides = []string{"unanimous"}
+			}
+			parts = append(parts, label+": "+strings.Join(sides, "; "))
+		}
+		return "(" + strings.Join(parts, ". ") + ".)"
+	}
 	var parts []string
-	if len(v.Options) > 0 {
-		for _, o := range v.Options {
-			parts = append(parts, o.Title+" – "+o.Count.String())
+	if v.Unanimous && len(v.Options) == 0 {
+		if v.For.Word != "" || v.For.Max == 0 {
+			return "" // the outcome says "Carried unanimously."
 		}
+		parts = append(parts, "for – "+v.For.String())
 	} else {
-		if v.Unanimous {
-			if v.For.Word != "" || v.For.Max == 0 {
-				return "" // the outcome says "Carried unanimously."
-			}
-			parts = append(parts, "for – "+v.For.String())
-		} else {
-			switch {
-			case v.For.Word == "unstated":
-				// Only what the minutes state: "(The majority against.)"
-				parts = append(parts, v.Against.String()+" against")
-			case v.Against.Word == "unstated":
-				parts = append(parts, v.For.String()+" in favor")
-			default:
-				parts = append(parts, "for – "+v.For.String(), "against – "+v.Against.String())
-			}
-			if v.Abstain != (Count{}) {
-				parts = append(parts, "abstaining – "+v.Abstain.String())
-			}
-		}
+		parts = countParts(v.For, v.Against, v.Abstain, v.Options)
 	}
 	text := strings.Join(parts, "; ")
 	if last != nil && last.Ballots > 1 {
 		text = "after " + numberWord(last.Ballots) + " ballots: " + text
 	}
 	return "(" + capitalize(text) + ".)"
+}
+
+// countParts are the sides of one count: "for – 38", "against – 26",
+// "abstaining – 1", or each draft's count; only the side the minutes
+// state when the other is not stated.
+func countParts(f, a, ab Count, options []Option) []string {
+	var parts []string
+	if len(options) > 0 {
+		for _, o := range options {
+			parts = append(parts, o.Title+" – "+o.Count.String())
+		}
+		return parts
+	}
+	switch {
+	case f.Word == "unstated":
+		// Only what the minutes state: "(The majority against.)"
+		parts = append(parts, a.String()+" against")
+	case a.Word == "unstated":
+		parts = append(parts, f.String()+" in favor")
+	default:
+		parts = append(parts, "for – "+f.String(), "against – "+a.String())
+	}
+	if ab != (Count{}) {
+		parts = append(parts, "abstaining – "+ab.String())
+	}
+	return parts
+}
+
+// ordinal is "first", "second", … "tenth", then "11th" and so on.
+func ordinal(n int) string {
+	words := []string{"", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
+	if n > 0 && n < len(words) {
+		return words[n]
+	}
+	suffix := "th"
+	switch {
+	case n%100/10 == 1:
+	case n%10 == 1:
+		suffix = "st"
+	case n%10 == 2:
+		suffix = "nd"
+	case n%10 == 3:
+		suffix = "rd"
+	}
+	return strconv.Itoa(n) + suffix
 }
 
 // String writes a count for the minutes: "38", "62 – 68", "all other
@@ -103,7 +152,9 @@ func (v *Vote) OutcomeText() string {
 	return sentence(v.Outcome)
 }
 
-// BallotsText lists named ballots by choice: "For: A, B. Against: C."
+// BallotsText lists named ballots by choice: "For: A, B. Against: C." A
+// ballot cast by proxy says for whom ("C (by proxy for D)"), and one of a
+// weighted mandate how many votes it carries ("E (3 votes)").
 func (v *Vote) BallotsText() string {
 	if len(v.Ballots) == 0 {
 		return ""
@@ -114,13 +165,48 @@ func (v *Vote) BallotsText() string {
 		if _, ok := by[b.Choice]; !ok {
 			order = append(order, b.Choice)
 		}
-		by[b.Choice] = append(by[b.Choice], b.Voter.Name)
+		name := b.Voter.Name
+		var notes []string
+		if b.ProxyFor.Name != "" {
+			notes = append(notes, "by proxy for "+b.ProxyFor.Name)
+		}
+		if b.Weight > 1 {
+			notes = append(notes, strconv.Itoa(b.Weight)+" votes")
+		}
+		if len(notes) > 0 {
+			name += " (" + strings.Join(notes, ", ") + ")"
+		}
+		by[b.Choice] = append(by[b.Choice], name)
 	}
 	var parts []string
 	for _, c := range order {
 		parts = append(parts, capitalize(choiceWord(c))+": "+strings.Join(by[c], ", ")+".")
 	}
 	return strings.Join(parts, " ")
+}
+
+// AttendanceText is a vote's attendance as the minutes give it: "Present
+// and entitled to vote: 7 of 10; 3 had walked out; 3 of those away had
+// left the hall without being named." Where the record does not show who
+// was present it says nothing: the minutes of a restored record do not
+// state an attendance their source does not give (the Popolo export
+// carries the figures the log holds).
+func (v *Vote) AttendanceText() string {
+	a := v.Attendance
+	if a.NotRecorded || a.Eligible == 0 {
+		return ""
+	}
+	t := fmt.Sprintf("Present and entitled to vote: %d of %d", a.Present, a.Eligible)
+	if a.Online > 0 {
+		t += fmt.Sprintf(", %d attending online", a.Online)
+	}
+	if a.WalkedOut > 0 {
+		t += fmt.Sprintf("; %d had walked out", a.WalkedOut)
+	}
+	if a.Unnamed > 0 {
+		t += fmt.Sprintf("; %d of those away had left the hall without being named", a.Unnamed)
+	}
+	return t + "."
 }
 
 func choiceWord(c string) string {
