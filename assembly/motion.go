@@ -80,8 +80,8 @@ func (c DisposeMotion) decide(s *State, m Meta) ([]Event, error) {
 	if mo.Status != MotionStatusPending {
 		return nil, conflict("the motion %s is %s", mo.ID, mo.Status)
 	}
-	if v := s.openVoteOn(mo.ID); v != "" {
-		return nil, conflict("the vote %s on %s is not yet declared", v, mo.ID)
+	if v, on := s.openVoteUnder(mo); v != "" {
+		return nil, conflict("the vote %s on %s is not yet declared", v, on)
 	}
 	return one(MotionDisposed{Meta: m, Motion: c.Motion, Fate: c.Fate, Note: c.Note})
 }
@@ -481,10 +481,30 @@ func (c WithdrawMotion) decide(s *State, m Meta) ([]Event, error) {
 	if mo.Status != MotionStatusPending {
 		return nil, conflict("the motion %s is %s and cannot be withdrawn", mo.ID, mo.Status)
 	}
-	if v := s.openVoteOn(mo.ID); v != "" {
+	if v, on := s.openVoteUnder(mo); v != "" {
+		if on != mo.ID {
+			return nil, conflict("the vote %s on %s, which amends %s, is not yet declared; a motion is not withdrawn during a vote on it or on its amendments", v, on, mo.ID)
+		}
 		return nil, conflict("the vote %s on %s is open; a motion is not withdrawn during its vote", v, mo.ID)
 	}
 	return one(MotionWithdrawn{Meta: m, Motion: c.Motion})
+}
+
+// openVoteUnder returns a vote not yet declared on mo or on an amendment
+// pending on it, and the motion it is on: withdrawing or disposing of mo
+// would take that motion off the floor in the middle of its vote.
+func (s *State) openVoteUnder(mo *Motion) (vote, on string) {
+	if v := s.openVoteOn(mo.ID); v != "" {
+		return v, mo.ID
+	}
+	for _, id := range s.MotionOrder {
+		if a := s.Motions[id]; a.Status == MotionStatusPending && s.amendsTransitively(a, mo) {
+			if v := s.openVoteOn(a.ID); v != "" {
+				return v, a.ID
+			}
+		}
+	}
+	return "", ""
 }
 
 func (s *State) openVoteOn(motion string) string {
@@ -534,6 +554,9 @@ func (c GroupAlternatives) decide(s *State, m Meta) ([]Event, error) {
 		}
 		if mo.Group != "" {
 			return nil, conflict("%s already competes in %s", id, mo.Group)
+		}
+		if v, on := s.openVoteUnder(mo); v != "" {
+			return nil, conflict("the vote %s on %s is not yet declared; drafts are grouped before they are voted on", v, on)
 		}
 	}
 	return one(AlternativesGrouped{Meta: m, ID: c.ID, Title: c.Title, Motions: c.Motions})

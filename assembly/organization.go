@@ -403,6 +403,7 @@ func (e MandateRejected) apply(s *State) error {
 	if s.voting[md.Person] == md.ID {
 		s.chooseVoting(md.Person)
 	}
+	s.reconcileUnnamed()
 	return nil
 }
 
@@ -479,6 +480,7 @@ func (e ProxyTransferred) apply(s *State) error {
 		return corrupt("the proxy names an unknown mandate or person")
 	}
 	md.Proxy = e.To
+	s.reconcileUnnamed()
 	return nil
 }
 

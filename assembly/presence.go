@@ -111,3 +111,18 @@ func (a AttendanceSnapshot) votesPresent() int {
 	}
 	return a.Present
 }
+
+// reconcileUnnamed keeps those who left the hall unnamed among those
+// present by name: when a mandate is rejected, a proxy moves, or the rules
+// change who votes from where, and fewer members are present by name than
+// left unnamed, those who left unnamed can only have been among them, and
+// no more of them can be out of the hall than are counted by name.
+func (s *State) reconcileUnnamed() {
+	if s.Attendance.UnnamedOut == 0 {
+		return
+	}
+	if _, named := s.members(); named < s.Attendance.UnnamedOut {
+		s.Attendance.UnnamedOut = named
+		s.Attendance.UnnamedWalkedOut = min(s.Attendance.UnnamedWalkedOut, named)
+	}
+}

@@ -426,3 +426,20 @@ func TestOnlinePresence(t *testing.T) {
 	}
 	runRefusals(t, "congress", "", []refusal{{name: "bad online rule", do: step{"ann", "set_rules", `{"overrides":{"online":"sometimes"}}`}, code: ErrInvalid, msg: `online must be none, observe, vote or full, not "sometimes"`}})
 }
+
+// TestNoMotionLeavesMidVote: a motion is not withdrawn, disposed of or
+// grouped while a vote on it or on an amendment to it is not declared
+// (found by TestForbiddenStatesUnreachable: the declaration was then
+// accepted but could not be applied).
+func TestNoMotionLeavesMidVote(t *testing.T) {
+	voting := []step{mainMotion, amendment1, {"ann", "open_vote", `{"id":"va","motion":"a1","method":"roll_call"}`}}
+	runRefusals(t, "congress", "", []refusal{
+		{name: "withdraw during the amendment's vote", setup: voting, do: step{"ann", "withdraw_motion", `{"motion":"main"}`}, code: ErrConflict,
+			msg: "the vote va on a1, which amends main, is not yet declared; a motion is not withdrawn during a vote on it or on its amendments"},
+		{name: "dispose during the amendment's vote", setup: voting, do: step{"ben", "dispose_motion", `{"motion":"main","fate":"lapsed"}`}, code: ErrConflict,
+			msg: "the vote va on a1 is not yet declared"},
+		{name: "group during the vote", setup: []step{mainMotion, {"m4", "move_motion", `{"id":"other","kind":"substantive","title":"Other"}`}, {"ann", "open_vote", `{"id":"vm","motion":"main","method":"roll_call"}`}},
+			do: step{"ann", "group_alternatives", `{"id":"g","title":"Basis","motions":["main","other"]}`}, code: ErrConflict,
+			msg: "the vote vm on main is not yet declared; drafts are grouped before they are voted on"},
+	})
+}

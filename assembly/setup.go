@@ -140,6 +140,7 @@ func (c SetRules) decide(s *State, m Meta) ([]Event, error) {
 
 func (e RulesSet) apply(s *State) error {
 	s.Assembly.Rules = e.Rules
+	s.reconcileUnnamed()
 	return nil
 }
 
