@@ -209,6 +209,9 @@ func TestJointSittingGuestsVote(t *testing.T) {
 	h.refuse("guest", "cast_ballot", `{"vote":"v","voter":"guest","choice":"for"}`, ErrForbidden, "guest is not present in the hall; only those present vote")
 	h.must("guest", "check_in", `{"person":"guest"}`)
 	h.must("guest", "cast_ballot", `{"vote":"v","voter":"guest","choice":"for"}`)
+	// Under congress rules a guest of the sitting may speak.
+	h.must("ann", "take_up_item", `{"item":"i1"}`)
+	h.must("guest", "request_floor", `{"item":"i1","person":"guest"}`)
 	if b := h.s.Votes["v"].Ballots[0]; b.Right != "p:guest" {
 		t.Fatalf("ballot %+v", b)
 	}
