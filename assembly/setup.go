@@ -12,6 +12,12 @@ type CreateAssembly struct {
 	Rules       string     `json:"rules" plenum:"required,enum=ronr|congress"`
 	Overrides   *Overrides `json:"overrides"`
 	Description string     `json:"description"`
+	// Language is the assembly's language, a BCP 47 tag ("en", "de",
+	// "pt-BR"); empty is English.
+	Language string `json:"language"`
+	// RecordAccess says who may read the record: public (the default),
+	// participants or officers (see SetRecordAccess).
+	RecordAccess string `json:"record_access" plenum:"enum=public|participants|officers"`
 }
 
 // SetRules changes the preset or overrides some rules.
@@ -94,6 +100,9 @@ func (c CreateAssembly) decide(s *State, m Meta) ([]Event, error) {
 	if c.Ends != "" && c.Ends < c.Starts {
 		return nil, fieldErr("ends", "the assembly cannot end (%s) before it starts (%s)", c.Ends, c.Starts)
 	}
+	if err := checkLanguage(c.Language); err != nil {
+		return nil, err
+	}
 	r, _ := Preset(c.Rules)
 	r, err := c.Overrides.apply(r)
 	if err != nil {
@@ -102,6 +111,7 @@ func (c CreateAssembly) decide(s *State, m Meta) ([]Event, error) {
 	m.Assembly = c.ID
 	return one(AssemblyCreated{Meta: m, Admin: m.Actor, Assembly: Assembly{
 		ID: c.ID, Name: c.Name, Starts: c.Starts, Ends: c.Ends, Venues: c.Venues, Description: c.Description, Rules: r,
+		Language: c.Language, RecordAccess: recordAccessOf(c.RecordAccess),
 	}})
 }
 

@@ -26,6 +26,13 @@ type Assembly struct {
 	Venues      []string `json:"venues"`
 	Description string   `json:"description"`
 	Rules       Rules    `json:"rules"`
+	// Language is the assembly's language as a BCP 47 tag; empty is
+	// English.
+	Language string `json:"language,omitempty"`
+	// RecordAccess is who may read the record (MayReadRecord): empty (an
+	// assembly created before the setting existed, or public) is
+	// RecordPublic.
+	RecordAccess string `json:"record_access,omitempty"`
 }
 
 // Organization is a delegating organization, a leading body, a faction, a

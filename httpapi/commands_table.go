@@ -8,12 +8,15 @@ package httpapi
 // commandDocs describes every command of docs/script.md in words: its
 // group, its arguments as written there, and who may give it.
 var commandDocs = []commandDoc{
-	{Name: "create_assembly", Group: "The assembly and its rules", Args: "id, name, starts date, ends date?, venues [text]?, rules preset (ronr or congress), overrides object?, description text?", Who: "anyone; the actor becomes administrator"},
+	{Name: "create_assembly", Group: "The assembly and its rules", Args: "id, name, starts date, ends date?, venues [text]?, rules preset (ronr or congress), overrides object?, description text?, language text? (a BCP 47 tag), record_access (public, participants, officers)? (who may read the record)", Who: "anyone; the actor becomes administrator"},
+	{Name: "amend_assembly", Group: "The assembly and its rules", Args: "name?, starts date?, ends date?, venues [text]?, language?, description text? \u2014 corrects the assembly's particulars; an empty field stays as it is", Who: "administrator"},
 	{Name: "set_rules", Group: "The assembly and its rules", Args: "preset?, overrides object", Who: "administrator"},
+	{Name: "set_record_access", Group: "The assembly and its rules", Args: "access (public, participants, officers) \u2014 who may read the record", Who: "administrator"},
 	{Name: "grant_role", Group: "The assembly and its rules", Args: "person, role (administrator, chair, secretary, mandate_commission, teller)", Who: "administrator"},
 	{Name: "revoke_role", Group: "The assembly and its rules", Args: "person, role", Who: "administrator"},
 	{Name: "define_mark", Group: "The assembly and its rules", Args: "mark text (e.g. *), meaning text", Who: "administrator, secretary"},
 	{Name: "add_organization", Group: "Organizations, persons, mandates", Args: "id, name, kind (delegating, leading_body, faction, tendency, group, other), number text? (its number in the published list), parent id?, note text?", Who: "administrator, secretary, mandate commission"},
+	{Name: "amend_organization", Group: "Organizations, persons, mandates", Args: "organization, name text?, kind?, number text? \u2014 corrects an organization; an empty field stays as it is", Who: "administrator, secretary, mandate commission"},
 	{Name: "note_organization_present", Group: "Organizations, persons, mandates", Args: "organization, note text? \u2014 took part though no delegate registered", Who: "same"},
 	{Name: "add_person", Group: "Organizations, persons, mandates", Args: "id (not admin or system, which are reserved), name, other_names [text]? (spellings in the source), note text?, ref text? (the person's reference in the organiser's own list, unique in the assembly)", Who: "same"},
 	{Name: "amend_person", Group: "Organizations, persons, mandates", Args: "person, name text?, ref text? \u2014 corrects the name or sets the reference; an empty field stays as it is", Who: "administrator, secretary, mandate commission"},
