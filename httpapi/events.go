@@ -11,6 +11,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"plenum/assembly"
 	"plenum/auth"
 	"plenum/engine"
 )
@@ -147,7 +148,9 @@ const sseWriteTimeout = 10 * time.Second
 // who are not logged in may hold only so many streams per address and in
 // all (Options.Streams); over that they get 429. Visitors who are
 // not logged in get only index and type, to know when to reload the public
-// views. ?plain=1 leaves out the event: line, so that EventSource's
+// views, and only where the record is public (MayRead); a participant who
+// may not read the record (it is open to the officers only) gets index
+// and type too, for their own page. ?plain=1 leaves out the event: line, so that EventSource's
 // onmessage sees every event. A comment line is sent every 15 s of quiet.
 //
 // Over HTTP/1 the handler takes the connection over from net/http and
@@ -160,10 +163,26 @@ func (api *API) events(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	// Who may read the record gets the events; a participant who may
+	// not (an officers-only record) gets their index and type, to know
+	// when their own page changed; anyone else nothing.
+	sess := auth.FromContext(r.Context())
+	participant := sess.In(a.ID())
+	var mayRead bool
+	refused, why := 0, ""
+	a.Read(func(st *assembly.State) {
+		if mayRead = MayRead(st, sess); !mayRead && !participant {
+			refused, why = ReadRefusal(st, sess)
+		}
+	})
+	if refused != 0 {
+		problem(w, refused, readCode(refused), "", why)
+		return
+	}
 	s := &stream{
 		api:   api,
 		feed:  a.Feed(),
-		full:  auth.FromContext(r.Context()).In(a.ID()),
+		full:  participant && mayRead,
 		plain: r.URL.Query().Get("plain") == "1",
 	}
 	last := r.Header.Get("Last-Event-ID")

@@ -13,11 +13,11 @@ import (
 // record about one motion — its submission or moving, its amendments, its
 // disposal, its resolution as carried — and about the votes on them, each with its inclusion proof
 // against the latest signed checkpoint (tlogproof's plenum.excerpt/v1
-// file). Anyone can check it offline with plenum verify --excerpt. The
-// record is public, and so are its excerpts.
+// file). Anyone can check it offline with plenum verify --excerpt. Who
+// may read the record may read its excerpts.
 func (api *API) excerpt(w http.ResponseWriter, r *http.Request) {
 	a, ok := api.assemblyOf(w, r)
-	if !ok {
+	if !ok || !api.mayRead(w, r, a) {
 		return
 	}
 	id := r.PathValue("motion")

@@ -23,6 +23,7 @@ import (
 	"plenum/auth"
 	"plenum/cards"
 	"plenum/engine"
+	"plenum/internal/routes"
 )
 
 // Options configure the API.
@@ -52,7 +53,7 @@ type API struct {
 	eng  *engine.Engine
 	auth *auth.Store
 	opts Options
-	mux  *http.ServeMux
+	mux  *routes.Mux
 	idem *idempotency
 	// leaves reads leaf hashes for receipts in batches.
 	leaves *leaves
@@ -79,7 +80,7 @@ func NewAPI(e *engine.Engine, a *auth.Store, opts Options) *API {
 	if opts.Heartbeat <= 0 {
 		opts.Heartbeat = 15 * time.Second
 	}
-	api := &API{eng: e, auth: a, opts: opts, mux: http.NewServeMux(), idem: newIdempotency(), leaves: newLeaves()}
+	api := &API{eng: e, auth: a, opts: opts, mux: routes.New(), idem: newIdempotency(), leaves: newLeaves()}
 	m := api.mux
 	m.Handle("/login", a.HandleLogin(opts.LoginForm))
 	m.Handle("/logout", a.HandleLogout())
@@ -123,6 +124,10 @@ func (api *API) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	api.mux.ServeHTTP(w, r)
 }
+
+// Routes returns the routes the API serves, for tests that must see
+// every route of the server.
+func (api *API) Routes() []routes.Route { return api.mux.Routes() }
 
 // Problem is an RFC 9457 problem detail as the API sends it.
 type Problem struct {

@@ -17,16 +17,30 @@ import (
 	"plenum/tlogproof"
 )
 
+// audience says who may see a view.
+type audience int
+
+const (
+	// readers: whoever may read the record under the assembly's setting
+	// (MayRead).
+	readers audience = iota
+	// participantReaders: those of the readers who are logged in to the
+	// assembly.
+	participantReaders
+	// self: the person logged in to the assembly, about themselves,
+	// whatever the setting.
+	self
+)
+
 // view reads the state of the path's assembly and writes fn's value as
-// JSON. The value is encoded while the state is held, so it is a
-// consistent picture of durable events. public says whether visitors who
-// are not logged in may see it.
-func (api *API) view(w http.ResponseWriter, r *http.Request, public bool, fn func(s *assembly.State, who Identity) (any, error)) {
+// JSON to those the audience admits. The value is encoded while the
+// state is held, so it is a consistent picture of durable events.
+func (api *API) view(w http.ResponseWriter, r *http.Request, aud audience, fn func(s *assembly.State, who Identity) (any, error)) {
 	a, ok := api.assemblyOf(w, r)
 	if !ok {
 		return
 	}
-	if !public {
+	if aud != readers {
 		if _, ok := participant(w, r, a.ID()); !ok {
 			return
 		}
@@ -34,18 +48,52 @@ func (api *API) view(w http.ResponseWriter, r *http.Request, public bool, fn fun
 	sess := auth.FromContext(r.Context())
 	var body []byte
 	var err error
+	refused, why := 0, ""
 	a.Read(func(s *assembly.State) {
+		if aud != self && !MayRead(s, sess) {
+			refused, why = ReadRefusal(s, sess)
+			return
+		}
 		var v any
 		v, err = fn(s, Identify(s, sess))
 		if err == nil {
 			body, err = json.Marshal(v)
 		}
 	})
+	if refused != 0 {
+		problem(w, refused, readCode(refused), "", why)
+		return
+	}
 	if err != nil {
 		api.fail(w, r, err)
 		return
 	}
 	writeJSON(w, http.StatusOK, body)
+}
+
+// readCode is the problem code of a refusal to read.
+func readCode(status int) string {
+	if status == http.StatusUnauthorized {
+		return "unauthorized"
+	}
+	return "forbidden"
+}
+
+// mayRead answers a request for the record of a with its refusal, or
+// reports true when the session may read it.
+func (api *API) mayRead(w http.ResponseWriter, r *http.Request, a *engine.Assembly) bool {
+	sess := auth.FromContext(r.Context())
+	refused, why := 0, ""
+	a.Read(func(s *assembly.State) {
+		if !MayRead(s, sess) {
+			refused, why = ReadRefusal(s, sess)
+		}
+	})
+	if refused != 0 {
+		problem(w, refused, readCode(refused), "", why)
+		return false
+	}
+	return true
 }
 
 func notFound(format string, args ...any) error {
@@ -99,7 +147,7 @@ type AssemblyView struct {
 }
 
 func (api *API) getAssembly(w http.ResponseWriter, r *http.Request) {
-	api.view(w, r, true, func(s *assembly.State, who Identity) (any, error) {
+	api.view(w, r, readers, func(s *assembly.State, who Identity) (any, error) {
 		v := AssemblyView{Assembly: s.Assembly, OpenSitting: s.OpenSitting, Events: s.Events, You: who}
 		if st := s.Sitting(); st != nil {
 			v.CurrentItem = st.CurrentItem
@@ -118,7 +166,7 @@ type MyBallot struct {
 }
 
 func (api *API) me(w http.ResponseWriter, r *http.Request) {
-	api.view(w, r, false, func(s *assembly.State, who Identity) (any, error) {
+	api.view(w, r, self, func(s *assembly.State, who Identity) (any, error) {
 		ballots := []MyBallot{}
 		for _, vid := range s.VoteOrder {
 			v := s.Votes[vid]
@@ -140,7 +188,7 @@ func (api *API) me(w http.ResponseWriter, r *http.Request) {
 }
 
 func (api *API) persons(w http.ResponseWriter, r *http.Request) {
-	api.view(w, r, false, func(s *assembly.State, _ Identity) (any, error) {
+	api.view(w, r, participantReaders, func(s *assembly.State, _ Identity) (any, error) {
 		out := make([]*assembly.Person, 0, len(s.PersonOrder))
 		for _, id := range s.PersonOrder {
 			out = append(out, s.Persons[id])
@@ -150,7 +198,7 @@ func (api *API) persons(w http.ResponseWriter, r *http.Request) {
 }
 
 func (api *API) organizations(w http.ResponseWriter, r *http.Request) {
-	api.view(w, r, false, func(s *assembly.State, _ Identity) (any, error) {
+	api.view(w, r, participantReaders, func(s *assembly.State, _ Identity) (any, error) {
 		out := make([]*assembly.Organization, 0, len(s.OrgOrder))
 		for _, id := range s.OrgOrder {
 			out = append(out, s.Organizations[id])
@@ -162,7 +210,7 @@ func (api *API) organizations(w http.ResponseWriter, r *http.Request) {
 // mandates: the mandate commission and administrators see every mandate;
 // others see the verified ones.
 func (api *API) mandates(w http.ResponseWriter, r *http.Request) {
-	api.view(w, r, false, func(s *assembly.State, who Identity) (any, error) {
+	api.view(w, r, participantReaders, func(s *assembly.State, who Identity) (any, error) {
 		all := who.Has(string(assembly.RoleMandateCommission)) || who.Has(string(assembly.RoleAdministrator)) || who.ServerAdmin
 		out := make([]*assembly.Mandate, 0, len(s.MandateOrder))
 		for _, id := range s.MandateOrder {
@@ -176,7 +224,7 @@ func (api *API) mandates(w http.ResponseWriter, r *http.Request) {
 }
 
 func (api *API) sittings(w http.ResponseWriter, r *http.Request) {
-	api.view(w, r, true, func(s *assembly.State, _ Identity) (any, error) {
+	api.view(w, r, readers, func(s *assembly.State, _ Identity) (any, error) {
 		out := make([]*assembly.Sitting, 0, len(s.SittingOrder))
 		for _, id := range s.SittingOrder {
 			out = append(out, s.Sittings[id])
@@ -201,7 +249,7 @@ type ItemView struct {
 }
 
 func (api *API) items(w http.ResponseWriter, r *http.Request) {
-	api.view(w, r, false, func(s *assembly.State, _ Identity) (any, error) {
+	api.view(w, r, participantReaders, func(s *assembly.State, _ Identity) (any, error) {
 		out := make([]ItemView, 0, len(s.ItemOrder))
 		for _, id := range s.ItemOrder {
 			it := s.Items[id]
@@ -229,7 +277,7 @@ type SpeakersView struct {
 
 func (api *API) speakers(w http.ResponseWriter, r *http.Request) {
 	item := r.PathValue("item")
-	api.view(w, r, false, func(s *assembly.State, _ Identity) (any, error) {
+	api.view(w, r, participantReaders, func(s *assembly.State, _ Identity) (any, error) {
 		it := s.Items[item]
 		if it == nil {
 			return nil, notFound("there is no item %q on the order of the day", item)
@@ -258,7 +306,7 @@ type MotionsView struct {
 }
 
 func (api *API) motions(w http.ResponseWriter, r *http.Request) {
-	api.view(w, r, false, func(s *assembly.State, _ Identity) (any, error) {
+	api.view(w, r, participantReaders, func(s *assembly.State, _ Identity) (any, error) {
 		v := MotionsView{Pending: []string{}, Motions: make([]*assembly.Motion, 0, len(s.MotionOrder))}
 		for _, m := range s.PendingMotions() {
 			v.Pending = append(v.Pending, m.ID)
@@ -314,7 +362,7 @@ func voteView(v *assembly.Vote, withBallots bool) VoteView {
 }
 
 func (api *API) votes(w http.ResponseWriter, r *http.Request) {
-	api.view(w, r, true, func(s *assembly.State, _ Identity) (any, error) {
+	api.view(w, r, readers, func(s *assembly.State, _ Identity) (any, error) {
 		out := make([]VoteView, 0, len(s.VoteOrder))
 		for _, id := range s.VoteOrder {
 			out = append(out, voteView(s.Votes[id], false))
@@ -325,7 +373,7 @@ func (api *API) votes(w http.ResponseWriter, r *http.Request) {
 
 func (api *API) vote(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("vote")
-	api.view(w, r, true, func(s *assembly.State, who Identity) (any, error) {
+	api.view(w, r, readers, func(s *assembly.State, who Identity) (any, error) {
 		v := s.Votes[id]
 		if v == nil {
 			return nil, notFound("there is no vote %q", id)
@@ -354,7 +402,7 @@ type ElectionView struct {
 }
 
 func (api *API) elections(w http.ResponseWriter, r *http.Request) {
-	api.view(w, r, false, func(s *assembly.State, _ Identity) (any, error) {
+	api.view(w, r, participantReaders, func(s *assembly.State, _ Identity) (any, error) {
 		out := make([]ElectionView, 0, len(s.ElectionOrder))
 		for _, id := range s.ElectionOrder {
 			e := s.Elections[id]
@@ -386,7 +434,7 @@ func (api *API) record(w http.ResponseWriter, r *http.Request) {
 		}
 		limit = n
 	}
-	api.view(w, r, true, func(s *assembly.State, _ Identity) (any, error) {
+	api.view(w, r, readers, func(s *assembly.State, _ Identity) (any, error) {
 		out := []assembly.RecordEntry{}
 		for _, e := range s.Record {
 			if int64(e.Entry) <= after {
@@ -431,6 +479,9 @@ type ProofView struct {
 func (api *API) proof(w http.ResponseWriter, r *http.Request) {
 	a, ok := api.assemblyOf(w, r)
 	if !ok {
+		return
+	}
+	if !api.mayRead(w, r, a) {
 		return
 	}
 	index, err := strconv.ParseInt(r.PathValue("index"), 10, 64)

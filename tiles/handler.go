@@ -13,6 +13,7 @@ import (
 
 	"golang.org/x/mod/sumdb/tlog"
 
+	"plenum/internal/routes"
 	"plenum/ledger"
 )
 
@@ -30,18 +31,50 @@ const (
 	cacheCheckpoint = "no-cache"
 )
 
+// Options configure the handler.
+type Options struct {
+	// MayRead reports whether the request may read the log of the
+	// assembly id beyond its checkpoint: its tiles, entry bundles and
+	// blobs, which hold the record. The checkpoint is open to anyone
+	// (witnesses and monitors need it, and it reveals only a size and a
+	// hash). nil lets everyone read everything.
+	MayRead func(r *http.Request, id string) bool
+}
+
 // Handler serves, read-only, every log in st whose origin is
-// "<server>/log/<id>" (see ledger.Origin), under PrefixFor(id). Mount it at
-// Prefix. The checkpoint is served with the witnesses' cosignatures stored
-// for it (ledger.Store.Cosignatures) appended as further signature lines. Tiles are served only as far as the latest committed checkpoint
-// reaches, so a client that verified that checkpoint can fetch them all.
+// "<server>/log/<id>" (see ledger.Origin), under PrefixFor(id), to
+// everyone. Mount it at Prefix. The checkpoint is served with the
+// witnesses' cosignatures stored for it (ledger.Store.Cosignatures)
+// appended as further signature lines. Tiles are served only as far as
+// the latest committed checkpoint reaches, so a client that verified that
+// checkpoint can fetch them all.
 func Handler(st ledger.Store, server string) http.Handler {
-	return &handler{st: st, server: server}
+	return HandlerWith(st, server, Options{})
+}
+
+// HandlerWith is Handler with options: who may read beyond the checkpoint.
+func HandlerWith(st ledger.Store, server string, opts Options) http.Handler {
+	h := &handler{st: st, server: server, opts: opts, mux: routes.New()}
+	h.mux.HandleFunc("GET "+Prefix+"{$}", h.serveList)
+	h.mux.HandleFunc("GET "+Prefix+"{id}/checkpoint", h.serveCheckpoint)
+	h.mux.HandleFunc("GET "+Prefix+"{id}/tile/{tile...}", h.serveTile)
+	h.mux.HandleFunc("GET "+Prefix+"{id}/blob/{hash}", h.serveBlob)
+	h.mux.HandleFunc(Prefix, func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			w.Header().Set("Allow", "GET, HEAD")
+			http.Error(w, "method not allowed: the log is read-only", http.StatusMethodNotAllowed)
+			return
+		}
+		http.Error(w, "not found: want "+Prefix+"<assembly-id>/checkpoint, …/tile/…", http.StatusNotFound)
+	})
+	return h
 }
 
 type handler struct {
 	st     ledger.Store
 	server string
+	opts   Options
+	mux    *routes.Mux
 }
 
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -50,57 +83,57 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "method not allowed: the log is read-only", http.StatusMethodNotAllowed)
 		return
 	}
-	rest, ok := strings.CutPrefix(r.URL.Path, Prefix)
-	if !ok {
-		http.NotFound(w, r)
-		return
-	}
-	if rest == "" {
-		h.serveList(w, r)
-		return
-	}
-	id, res, ok := strings.Cut(rest, "/")
-	if !ok || !ledger.ValidAssemblyID(id) {
+	h.mux.ServeHTTP(w, r)
+}
+
+// Routes returns the routes the handler serves, for tests that must see
+// every route of the server.
+func (h *handler) Routes() []routes.Route { return h.mux.Routes() }
+
+// head finds the log of the path's assembly and its latest checkpoint,
+// or answers 404; unless checkpoint is set, it also answers a request that
+// may not read the log (Options.MayRead).
+func (h *handler) head(w http.ResponseWriter, r *http.Request, checkpoint bool) (origin string, head ledger.Head, ok bool) {
+	id := r.PathValue("id")
+	if !ledger.ValidAssemblyID(id) {
 		http.Error(w, "not found: want "+Prefix+"<assembly-id>/checkpoint, …/tile/…", http.StatusNotFound)
-		return
+		return "", head, false
 	}
 	origin, err := ledger.Origin(h.server, id)
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusNotFound)
-		return
+		return "", head, false
 	}
-	ctx := r.Context()
-	head, err := h.st.Head(ctx, origin)
+	head, err = h.st.Head(r.Context(), origin)
 	if errors.Is(err, ledger.ErrLogNotFound) {
 		http.Error(w, "no log for assembly "+id, http.StatusNotFound)
+		return "", head, false
+	}
+	if err != nil {
+		h.fail(w, r, err)
+		return "", head, false
+	}
+	if !checkpoint && h.opts.MayRead != nil && !h.opts.MayRead(r, id) {
+		w.Header().Set("Cache-Control", "no-store")
+		http.Error(w, "the record of this assembly is not public: its tiles are open to those who may read it (log in); its checkpoint is open to anyone", http.StatusForbidden)
+		return "", head, false
+	}
+	return origin, head, true
+}
+
+func (h *handler) serveCheckpoint(w http.ResponseWriter, r *http.Request) {
+	origin, head, ok := h.head(w, r, true)
+	if !ok {
 		return
 	}
+	cosigs, err := h.st.Cosignatures(r.Context(), origin, head.Size)
 	if err != nil {
 		h.fail(w, r, err)
 		return
 	}
-	switch {
-	case res == "checkpoint":
-		cosigs, err := h.st.Cosignatures(ctx, origin, head.Size)
-		if err != nil {
-			h.fail(w, r, err)
-			return
-		}
-		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-		w.Header().Set("Cache-Control", cacheCheckpoint)
-		w.Write(withCosignatures(head.Checkpoint, cosigs))
-	case strings.HasPrefix(res, "blob/"):
-		h.serveBlob(w, r, strings.TrimPrefix(res, "blob/"))
-	case strings.HasPrefix(res, "tile/"):
-		t, err := ParsePath(res)
-		if err != nil {
-			http.Error(w, err.Error(), http.StatusNotFound)
-			return
-		}
-		h.serveTile(w, r, origin, head.Size, t)
-	default:
-		http.NotFound(w, r)
-	}
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Header().Set("Cache-Control", cacheCheckpoint)
+	w.Write(withCosignatures(head.Checkpoint, cosigs))
 }
 
 // withCosignatures returns the signed checkpoint with the stored witness
@@ -152,7 +185,17 @@ func available(t Tile, size int64) int64 {
 	return size >> (Height * t.L)
 }
 
-func (h *handler) serveTile(w http.ResponseWriter, r *http.Request, origin string, size int64, t Tile) {
+func (h *handler) serveTile(w http.ResponseWriter, r *http.Request) {
+	origin, head, ok := h.head(w, r, false)
+	if !ok {
+		return
+	}
+	t, err := ParsePath("tile/" + r.PathValue("tile"))
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusNotFound)
+		return
+	}
+	size := head.Size
 	n := available(t, size)
 	if t.N >= n/Width+1 || t.N*Width+int64(t.W) > n {
 		http.Error(w, fmt.Sprintf("tile %s is beyond the tree of size %d", t.Path(), size), http.StatusNotFound)
@@ -208,7 +251,11 @@ func acceptsGzip(r *http.Request) bool {
 	return false
 }
 
-func (h *handler) serveBlob(w http.ResponseWriter, r *http.Request, hx string) {
+func (h *handler) serveBlob(w http.ResponseWriter, r *http.Request) {
+	if _, _, ok := h.head(w, r, false); !ok {
+		return
+	}
+	hx := r.PathValue("hash")
 	var sum [32]byte
 	if len(hx) != 64 || strings.ToLower(hx) != hx {
 		http.Error(w, "blob name must be 64 lower-case hex digits of its SHA-256", http.StatusNotFound)
