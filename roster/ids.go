@@ -6,6 +6,8 @@ import (
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
+
+	"plenum/assembly"
 )
 
 // maxSlug leaves room in an id (64 bytes at most) for a suffix "-99999".
@@ -67,4 +69,29 @@ func NewID(prefix, name string, taken func(string) bool) string {
 			return id
 		}
 	}
+}
+
+// The ids of what a roster adds, made in one place for the import and
+// the set-up pages: from the name, free in the assembly s and not among
+// the ids more reports taken (those planned in the same batch; nil for
+// none).
+
+// PersonID makes the id of a new person named name: never a reserved id
+// ("admin", "system").
+func PersonID(s *assembly.State, name string, more func(string) bool) string {
+	return NewID("person", name, func(id string) bool {
+		_, reserved := assembly.Reserved(id)
+		return reserved || s.Persons[id] != nil || more != nil && more(id)
+	})
+}
+
+// OrganizationID makes the id of a new organization named name.
+func OrganizationID(s *assembly.State, name string, more func(string) bool) string {
+	return NewID("organization", name, func(id string) bool { return s.Organizations[id] != nil || more != nil && more(id) })
+}
+
+// MandateID makes the id of a new mandate of the person with id person:
+// "m-" and the person's id, numbered from the second.
+func MandateID(s *assembly.State, person string, more func(string) bool) string {
+	return NewID("mandate", "m "+person, func(id string) bool { return s.Mandates[id] != nil || more != nil && more(id) })
 }

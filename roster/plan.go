@@ -368,7 +368,7 @@ func (p *plan) organization(i int) (string, bool) {
 		p.problem(i, FieldOrganization, "the assembly has no organization %s; check the spelling (%s), or let the import add the organizations it does not know", r.Organization, p.knownOrgs())
 		return "", false
 	}
-	id := NewID("organization", r.Organization, func(id string) bool { return p.s.Organizations[id] != nil || p.newOrgIDs[id] })
+	id := OrganizationID(p.s, r.Organization, func(id string) bool { return p.newOrgIDs[id] })
 	p.newOrgIDs[id] = true
 	st := &step{phase: phaseOrganizations, rows: []int{i}, column: FieldOrganization,
 		cmd: assembly.AddOrganization{ID: id, Name: r.Organization, Kind: "delegating"}}
@@ -443,10 +443,7 @@ func (p *plan) planRow(i int) {
 // planNew plans a new person and their mandate.
 func (p *plan) planNew(i int, org string) {
 	r := p.rows[i]
-	r.Person = NewID("person", r.Name, func(id string) bool {
-		_, reserved := assembly.Reserved(id) // "admin", "system": never a person's
-		return reserved || p.s.Persons[id] != nil || p.newPersonIDs[id]
-	})
+	r.Person = PersonID(p.s, r.Name, func(id string) bool { return p.newPersonIDs[id] })
 	p.newPersonIDs[r.Person] = true
 	p.add(i, phasePersons, FieldName, assembly.AddPerson{ID: r.Person, Name: r.Name, Ref: r.Ref})
 	if r.Status == assembly.MandateStatusRejected {
@@ -477,7 +474,7 @@ func describe(kind string, weight int, org, status string) string {
 // submit plans a new mandate for the row's person, verified if the row says so.
 func (p *plan) submit(i int, org string) {
 	r := p.rows[i]
-	r.Mandate = NewID("mandate", "m "+r.Person, func(id string) bool { return p.s.Mandates[id] != nil || p.newMandateIDs[id] })
+	r.Mandate = MandateID(p.s, r.Person, func(id string) bool { return p.newMandateIDs[id] })
 	p.newMandateIDs[r.Mandate] = true
 	w := 0
 	if r.Weight > 1 {

@@ -154,25 +154,7 @@ func (s *server) act(w http.ResponseWriter, r *http.Request) {
 	if !strings.HasPrefix(back, "/a/"+id+"/") {
 		back = "/a/" + id + "/"
 	}
-	answer := func(status int, res actResult) {
-		if script {
-			w.Header().Set("Content-Type", "application/json")
-			w.Header().Set("Cache-Control", "no-store")
-			w.WriteHeader(status)
-			json.NewEncoder(w).Encode(res)
-			return
-		}
-		if res.OK {
-			setFlash(w, id, flash{Text: res.Message})
-		} else {
-			setFlash(w, id, flash{Error: true, Text: res.Error})
-		}
-		to := back
-		if res.Redirect != "" {
-			to = res.Redirect
-		}
-		http.Redirect(w, r, to, http.StatusSeeOther)
-	}
+	answer := func(status int, res actResult) { s.answer(w, r, id, back, status, res) }
 	sess := auth.FromContext(r.Context())
 	if sess == nil || !sess.In(id) {
 		if script {
@@ -233,6 +215,29 @@ func (s *server) act(w http.ResponseWriter, r *http.Request) {
 		out.Redirect = fmt.Sprintf("/a/%s/receipt?entry=%d", id, res.First())
 	}
 	answer(http.StatusOK, out)
+}
+
+// answer tells a form's sender the outcome: as JSON to the script (which
+// sends X-Plenum), else as a message on the page back (or res.Redirect)
+// it returns to.
+func (s *server) answer(w http.ResponseWriter, r *http.Request, id, back string, status int, res actResult) {
+	if r.Header.Get(auth.CSRFHeader) != "" {
+		w.Header().Set("Content-Type", "application/json")
+		w.Header().Set("Cache-Control", "no-store")
+		w.WriteHeader(status)
+		json.NewEncoder(w).Encode(res)
+		return
+	}
+	if res.OK {
+		setFlash(w, id, flash{Text: res.Message})
+	} else {
+		setFlash(w, id, flash{Error: true, Text: res.Error})
+	}
+	to := back
+	if res.Redirect != "" {
+		to = res.Redirect
+	}
+	http.Redirect(w, r, to, http.StatusSeeOther)
 }
 
 // refusal is a domain refusal as the page shows it.

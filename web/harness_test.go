@@ -166,27 +166,7 @@ func read[T any](h *hall, fn func(*assembly.State) T) T {
 func newDemoHall(t *testing.T, persons ...string) *hall {
 	t.Helper()
 	h := newEmptyHall(t)
-	data, err := os.ReadFile(filepath.Join("..", "demo", "march-1917.jsonl"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	id := ""
-	for i, line := range strings.Split(string(data), "\n") {
-		if l := strings.TrimSpace(line); l == "" || strings.HasPrefix(l, "#") {
-			continue
-		}
-		env, err := assembly.ParseEnvelope([]byte(line))
-		if err != nil {
-			t.Fatalf("demo line %d: %v", i+1, err)
-		}
-		if env.Assembly == "" {
-			env.Assembly = id
-		}
-		id = env.Assembly
-		if _, err := h.eng.Submit(context.Background(), env); err != nil {
-			t.Fatalf("demo line %d: %v", i+1, err)
-		}
-	}
+	id := h.replay(filepath.Join("..", "demo", "march-1917.jsonl"))
 	h.asm = id
 	codes, err := h.auth.IssueCodes(context.Background(), id, persons)
 	if err != nil {
@@ -197,4 +177,37 @@ func newDemoHall(t *testing.T, persons ...string) *hall {
 		h.codes[c.Person] = c.Code
 	}
 	return h
+}
+
+// replay gives the commands of a command script (docs/script.md) to the
+// engine, and returns the id of the last assembly it names.
+func (h *hall) replay(script string) string {
+	h.t.Helper()
+	data, err := os.ReadFile(script)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	id := ""
+	for i, line := range strings.Split(string(data), "\n") {
+		if l := strings.TrimSpace(line); l == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		env, err := assembly.ParseEnvelope([]byte(line))
+		if err != nil {
+			h.t.Fatalf("%s line %d: %v", script, i+1, err)
+		}
+		if env.Cmd == "create_assembly" && env.Assembly == "" {
+			var args struct{ ID string }
+			json.Unmarshal(env.Args, &args)
+			env.Assembly = args.ID
+		}
+		if env.Assembly == "" {
+			env.Assembly = id
+		}
+		id = env.Assembly
+		if _, err := h.eng.Submit(context.Background(), env); err != nil {
+			h.t.Fatalf("%s line %d: %v", script, i+1, err)
+		}
+	}
+	return id
 }

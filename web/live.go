@@ -24,6 +24,12 @@ func (s *server) live(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	// The stream says only that something happened: a participant's own
+	// page needs it whatever the setting; anyone else reads it only where
+	// they may read the record.
+	if !auth.FromContext(r.Context()).In(a.ID()) && !s.mayRead(w, r, a, true) {
+		return
+	}
 	feed := a.Feed()
 	from, err := httpapi.StreamStart(r.Header.Get("Last-Event-ID"), feed.Next())
 	if err != nil {

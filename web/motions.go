@@ -9,6 +9,7 @@ import (
 
 	"plenum/assembly"
 	"plenum/auth"
+	"plenum/internal/routes"
 	"plenum/minutes"
 	"plenum/motiontext"
 )
@@ -41,7 +42,7 @@ type linePick struct {
 //	GET /a/{id}/motions/{m}          one motion in numbered lines, its amendments and recommendations,
 //	                                 and the forms to support, recommend, amend lines (?from=&to=) and move it on
 //	GET /a/{id}/motions/book.html    the motion book (also book.pdf); ?motion=M for one motion
-func (s *server) motionsPages(m *http.ServeMux) {
+func (s *server) motionsPages(m *routes.Mux) {
 	m.HandleFunc("GET /a/{id}/motions", s.motionsPage)
 	m.HandleFunc("GET /a/{id}/motions/book.html", func(w http.ResponseWriter, r *http.Request) { s.motionBook(w, r, "html") })
 	m.HandleFunc("GET /a/{id}/motions/book.pdf", func(w http.ResponseWriter, r *http.Request) { s.motionBook(w, r, "pdf") })
@@ -92,7 +93,7 @@ var errNoMotion = fmt.Errorf("there is no such motion")
 // with ?fragment=live).
 func (s *server) renderMotions(w http.ResponseWriter, r *http.Request, page, motion string, fill func(*motionsView, *assembly.State) error) {
 	a, ok := s.assemblyOf(w, r)
-	if !ok {
+	if !ok || !s.mayRead(w, r, a, r.URL.Query().Get("fragment") != "") {
 		return
 	}
 	sess := auth.FromContext(r.Context())
@@ -171,7 +172,7 @@ func pickLines(st *assembly.State, mo *assembly.Motion, from, to string) (*lineP
 // paper (?motion=M), rendered from the log's latest checkpoint.
 func (s *server) motionBook(w http.ResponseWriter, r *http.Request, format string) {
 	a, ok := s.assemblyOf(w, r)
-	if !ok {
+	if !ok || !s.mayRead(w, r, a, true) {
 		return
 	}
 	only := r.URL.Query().Get("motion")

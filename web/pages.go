@@ -17,6 +17,7 @@ import (
 	"plenum/auth"
 	"plenum/cosign"
 	"plenum/engine"
+	"plenum/httpapi"
 	"plenum/ledger"
 	"plenum/tlogproof"
 )
@@ -39,9 +40,17 @@ type view struct {
 	Receipt    *receiptView
 	Assemblies []assemblyLink
 	Next       string
+	// Reader says whether the viewer may read the assembly's record
+	// (httpapi.MayRead).
+	Reader bool
 }
 
-type assemblyLink struct{ ID, Name, Starts string }
+// assemblyLink is an assembly in a list; Reader says whether the viewer
+// may read its record.
+type assemblyLink struct {
+	ID, Name, Starts string
+	Reader           bool
+}
 
 // access says who may see a page.
 type access int
@@ -89,12 +98,23 @@ func (s *server) page(name string, acc access) http.HandlerFunc {
 		var status = http.StatusOK
 		var buf strings.Builder
 		var err error
+		why := ""
 		a.Read(func(st *assembly.State) {
+			// A person's own page is theirs whatever the setting; every
+			// other page shows the record, to those who may read it.
+			if v.Reader = httpapi.MayRead(st, sess); !v.Reader && !ownPage(name) {
+				status, why = httpapi.ReadRefusal(st, sess)
+				return
+			}
 			v.S = st
 			v.Me = identify(st, sess)
 			v.Title = pageTitle(name) + " · " + st.Assembly.Name
 			err = s.pages[name].ExecuteTemplate(&buf, tmpl, v)
 		})
+		if why != "" {
+			s.closed(w, r, status, frag != "", why)
+			return
+		}
 		if err != nil {
 			s.opts.Logger.Error("web: rendering failed", "page", name, "err", err)
 			http.Error(w, "the page could not be rendered; try again in a moment", http.StatusInternalServerError)
@@ -125,6 +145,9 @@ func pageTitle(name string) string {
 	case "receipt":
 		return "Your ballot receipt"
 	}
+	if t, ok := setupTitles[name]; ok {
+		return t
+	}
 	return "plenum"
 }
 
@@ -140,12 +163,13 @@ func (s *server) assemblyOf(w http.ResponseWriter, r *http.Request) (*engine.Ass
 // index lists the assemblies and offers the login form.
 func (s *server) index(w http.ResponseWriter, r *http.Request) {
 	v := &view{Page: "index", Title: "plenum"}
+	sess := auth.FromContext(r.Context())
 	for _, a := range s.eng.Assemblies() {
 		a.Read(func(st *assembly.State) {
-			v.Assemblies = append(v.Assemblies, assemblyLink{ID: st.Assembly.ID, Name: st.Assembly.Name, Starts: st.Assembly.Starts})
+			v.Assemblies = append(v.Assemblies, assemblyLink{ID: st.Assembly.ID, Name: st.Assembly.Name, Starts: st.Assembly.Starts, Reader: httpapi.MayRead(st, sess)})
 		})
 	}
-	if sess := auth.FromContext(r.Context()); sess != nil {
+	if sess != nil {
 		v.Me = viewer{LoggedIn: true, Person: sess.Person, Name: sess.Person, Admin: sess.Admin}
 		if sess.Assembly != "" {
 			http.Redirect(w, r, "/a/"+url.PathEscape(sess.Assembly)+"/", http.StatusSeeOther)
@@ -177,7 +201,8 @@ func (s *server) landing(w http.ResponseWriter, r *http.Request) {
 	a.Read(func(st *assembly.State) {
 		v.Me = identify(st, sess)
 		v.Title = st.Assembly.Name
-		v.Assemblies = []assemblyLink{{ID: st.Assembly.ID, Name: st.Assembly.Name, Starts: st.Assembly.Starts}}
+		v.Reader = httpapi.MayRead(st, sess)
+		v.Assemblies = []assemblyLink{{ID: st.Assembly.ID, Name: st.Assembly.Name, Starts: st.Assembly.Starts, Reader: v.Reader}}
 		if v.Me.LoggedIn {
 			home = v.Me.home()
 		}

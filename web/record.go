@@ -59,10 +59,11 @@ func minutesCheckpoint(a *engine.Assembly, s *assembly.State, verifierKey string
 // minutes serves GET /a/{id}/minutes/{format}: the assembly's minutes as
 // package minutes renders them, at the log's latest checkpoint. The
 // document states that checkpoint, so anyone can render it again from the
-// log and compare the bytes (plenum verify --document).
+// log and compare the bytes (plenum verify --document). Only those who
+// may read the record get it (httpapi.MayRead).
 func (s *server) minutes(w http.ResponseWriter, r *http.Request) {
 	a, ok := s.assemblyOf(w, r)
-	if !ok {
+	if !ok || !s.mayRead(w, r, a, true) {
 		return
 	}
 	format := r.PathValue("format")

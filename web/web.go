@@ -38,6 +38,7 @@ import (
 	"plenum/cosign"
 	"plenum/engine"
 	"plenum/httpapi"
+	"plenum/internal/routes"
 )
 
 //go:embed templates/*.html
@@ -87,11 +88,13 @@ type server struct {
 	auth   *auth.Store
 	opts   Options
 	pages  map[string]*template.Template
-	mux    *http.ServeMux
+	mux    *routes.Mux
 	static http.Handler
 	cache  minutesCache
 	// tokens holds secret ballots' tokens until their page shows them.
 	tokens tokenShelf
+	// uploads holds rosters between their preview and their recording.
+	uploads uploadShelf
 }
 
 // The pages, each a template file that defines "content" (and its live
@@ -122,7 +125,17 @@ var pageNames = []string{"index", "landing", "delegate", "chair", "secretary", "
 //	                            (motions.go)
 //	GET  /a/{id}/live           server-sent events: one per ledger entry
 //	POST /a/{id}/act            gives a command from a page's form
-//	GET  /static/…              the embedded style sheet and script
+//	GET  /setup                 the server administrator's form that
+//	                            creates an assembly (from a template)
+//	POST /setup                 creates it
+//	GET  /a/{id}/setup, /a/{id}/setup-organizations, -people, -person,
+//	     -offices               the set-up pages (setup.go)
+//	POST /a/{id}/setup          a set-up form that creates something
+//	GET  /a/{id}/import         the import page; POST: the preview of
+//	                            a roster uploaded; POST …/import/record
+//	                            records it (import.go)
+//	GET  /a/{id}/roster.csv, roster.xlsx  the roster, to download
+//	GET  /static/…              the embedded style sheet and scripts
 //
 // Each page takes ?fragment=live to return only its live regions. The
 // handler looks up sessions itself (authStore.Middleware), so it can be
@@ -142,7 +155,7 @@ func New(eng *engine.Engine, authStore *auth.Store, opts Options) http.Handler {
 		opts.Secret = make([]byte, 32)
 		rand.Read(opts.Secret)
 	}
-	s := &server{eng: eng, auth: authStore, opts: opts, pages: parsePages(), mux: http.NewServeMux(), cache: minutesCache{docs: map[string]cachedMinutes{}}}
+	s := &server{eng: eng, auth: authStore, opts: opts, pages: parsePages(), mux: routes.New(), cache: minutesCache{docs: map[string]cachedMinutes{}}}
 	sub, _ := fs.Sub(staticFS, "static")
 	s.static = http.StripPrefix("/static/", http.FileServerFS(sub))
 	m := s.mux
@@ -167,8 +180,13 @@ func New(eng *engine.Engine, authStore *auth.Store, opts Options) http.Handler {
 	m.HandleFunc("GET /a/{id}/live", s.live)
 	m.HandleFunc("POST /a/{id}/act", s.act)
 	s.motionsPages(m)
+	s.setupRoutes(m)
 	return s
 }
+
+// Routes returns the routes the pages serve, for tests that must see
+// every route of the server.
+func (s *server) Routes() []routes.Route { return s.mux.Routes() }
 
 // ServeHTTP serves the pages behind the session middleware.
 func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -185,7 +203,7 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 func parsePages() map[string]*template.Template {
-	base := template.Must(template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/parts.html", "templates/motionparts.html"))
+	base := template.Must(template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/parts*.html", "templates/motionparts.html"))
 	pages := map[string]*template.Template{}
 	for _, name := range pageNames {
 		t := template.Must(base.Clone())
@@ -205,15 +223,22 @@ func (s *server) serveStatic(w http.ResponseWriter, r *http.Request) {
 // failing template never sends half a page.
 func (s *server) render(w http.ResponseWriter, r *http.Request, status int, page, tmpl string, data any) {
 	var buf bytes.Buffer
-	if err := s.pages[page].ExecuteTemplate(&buf, tmpl, data); err != nil {
-		s.opts.Logger.Error("web: rendering failed", "page", page, "template", tmpl, "err", err)
+	err := s.pages[page].ExecuteTemplate(&buf, tmpl, data)
+	s.send(w, status, page, buf.Bytes(), err)
+}
+
+// send writes a page rendered into a buffer, or, if rendering it failed
+// (err), says so instead.
+func (s *server) send(w http.ResponseWriter, status int, page string, html []byte, err error) {
+	if err != nil {
+		s.opts.Logger.Error("web: rendering failed", "page", page, "err", err)
 		http.Error(w, "the page could not be rendered; try again in a moment", http.StatusInternalServerError)
 		return
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(status)
-	w.Write(buf.Bytes())
+	w.Write(html)
 }
 
 // csrfToken is the anti-forgery token of a session: a MAC of its cookie, so

@@ -20,6 +20,7 @@ import (
 	"plenum/cosign"
 	"plenum/engine"
 	"plenum/httpapi"
+	"plenum/internal/routes"
 	"plenum/ledger"
 	"plenum/store"
 	"plenum/tiles"
@@ -122,11 +123,14 @@ func (s *server) routes(cfg serverConfig) http.Handler {
 	}
 	pages := web.New(s.engine, s.auth, wopts)
 	api := httpapi.New(s.engine, s.auth, httpapi.Options{BaseURL: cfg.baseURL, LoginForm: pages, Streams: streams})
-	mux := http.NewServeMux()
+	mux := routes.New()
 	mux.Handle("/api/", api)
 	mux.Handle("/login", api)
 	mux.Handle("/logout", api)
-	mux.Handle(tiles.Prefix, tiles.Handler(s.store, cfg.name))
+	// The tiles follow who may read each assembly's record (the session
+	// looked up first); the checkpoints are open to anyone.
+	logs := tiles.HandlerWith(s.store, cfg.name, tiles.Options{MayRead: httpapi.TilesReader(s.engine)})
+	mux.Handle(tiles.Prefix, listed{s.auth.Middleware(logs), logs.(routes.Lister)})
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		if _, err := s.store.Logs(r.Context()); err != nil {
 			http.Error(w, "database unavailable", http.StatusServiceUnavailable)
@@ -141,6 +145,13 @@ func (s *server) routes(cfg serverConfig) http.Handler {
 	})
 	mux.Handle("/", pages)
 	return mux
+}
+
+// listed is a handler wrapped (in the session middleware) that still
+// tells its routes, for the tests that must see every route.
+type listed struct {
+	http.Handler
+	routes.Lister
 }
 
 // newCosigner builds the witness cosigning for --witness URL=VERIFIERKEY

@@ -1,0 +1,947 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+
+	"plenum/assembly"
+	"plenum/auth"
+	"plenum/engine"
+	"plenum/internal/routes"
+	"plenum/roster"
+)
+
+// The set-up pages: an administrator creates an assembly (from nothing or
+// from a previous one), and the organiser sets up its organizations,
+// persons, mandates, offices and bodies, who may read its record, and its
+// rules. Every change is an ordinary command, recorded in the log; the
+// pages only make them easy. Nobody types an id: the server makes the id
+// of whatever a form creates from its name (package roster, as the import
+// does), and forms pick persons and organizations by name from lists
+// sorted by name (the picker, parts-setup.html and static/picker.js).
+
+func init() {
+	pageNames = append(pageNames, "setup", "setup-organizations", "setup-people", "setup-person", "setup-offices", "import", "import-preview", "new-assembly")
+	funcs["pick"] = pick
+}
+
+// setupRoutes adds the set-up pages' routes to m.
+func (s *server) setupRoutes(m *routes.Mux) {
+	m.HandleFunc("GET /setup", s.newAssembly)
+	m.HandleFunc("POST /setup", s.createAssembly)
+	for _, p := range []string{"setup", "setup-organizations", "setup-people", "setup-person", "setup-offices", "import"} {
+		m.HandleFunc("GET /a/{id}/"+p, s.page(p, needLogin))
+	}
+	m.HandleFunc("POST /a/{id}/setup", s.setupAct)
+	m.HandleFunc("POST /a/{id}/import", s.importPreview)
+	m.HandleFunc("POST /a/{id}/import/record", s.importRecord)
+	m.HandleFunc("GET /a/{id}/roster.csv", s.rosterExport)
+	m.HandleFunc("GET /a/{id}/roster.xlsx", s.rosterExport)
+}
+
+// setupTitles are the set-up pages' titles.
+var setupTitles = map[string]string{
+	"setup": "Set-up", "setup-organizations": "Organizations", "setup-people": "Persons and mandates",
+	"setup-person": "A person", "setup-offices": "Offices and bodies", "import": "Import the roster",
+	"import-preview": "Import the roster", "new-assembly": "Set up a new assembly",
+}
+
+// InSetup reports whether the page is one of the set-up pages.
+func (v *view) InSetup() bool { _, ok := setupTitles[v.Page]; return ok && v.Page != "new-assembly" }
+
+// The picker ---------------------------------------------------------------
+
+// Choice is one option of a picker: the value sent, the label shown (a
+// name) and a hint that tells two of one name apart (an organization).
+type Choice struct {
+	Value, Label, Hint string
+	Selected           bool
+}
+
+// Picker is a searchable list of choices, sorted by name: a select (or,
+// with Many, a list of checkboxes) that works without a script, and that
+// static/picker.js gives a search field. Templates make one with pick and
+// show it with {{template "picker" …}}; any page may.
+type Picker struct {
+	ID, Name, Label string
+	Choices         []Choice
+	Many            bool // several may be chosen: checkboxes
+	Optional        bool // a single choice may be left empty
+	// None is the label of the empty choice of an optional single picker.
+	None string
+}
+
+// pick makes a Picker for a template: the element's id, the form field's
+// name, its label, the choices, and options: "many" (checkboxes),
+// "optional" (may be left empty), "none=LABEL" (the empty choice's label),
+// "selected=VALUE" (chosen already; repeatable).
+func pick(id, name, label string, choices []Choice, opts ...string) Picker {
+	p := Picker{ID: id, Name: name, Label: label}
+	var selected []string
+	for _, o := range opts {
+		switch k, v, _ := strings.Cut(o, "="); k {
+		case "many":
+			p.Many = true
+		case "optional":
+			p.Optional = true
+		case "none":
+			p.Optional, p.None = true, v
+		case "selected":
+			selected = append(selected, v)
+		}
+	}
+	if len(selected) == 0 {
+		p.Choices = choices
+		return p
+	}
+	p.Choices = make([]Choice, len(choices))
+	for i, c := range choices {
+		c.Selected = slices.Contains(selected, c.Value)
+		p.Choices[i] = c
+	}
+	return p
+}
+
+// byName sorts xs by the names name gives, as a reader looks for them in a
+// list: without regard to case or accents, numbers by their value. It is
+// how every list of persons, organizations and bodies on the pages is
+// sorted.
+func byName[T any](xs []T, name func(T) string) {
+	c := collate.New(language.Und, collate.Loose, collate.Numeric)
+	var buf collate.Buffer
+	keys := make([][]byte, len(xs))
+	for i, x := range xs {
+		keys[i] = c.KeyFromString(&buf, name(x))
+	}
+	idx := make([]int, len(xs))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortStableFunc(idx, func(a, b int) int { return strings.Compare(string(keys[a]), string(keys[b])) })
+	sorted := make([]T, len(xs))
+	for i, j := range idx {
+		sorted[i] = xs[j]
+	}
+	copy(xs, sorted)
+}
+
+// PersonChoices are all persons, by name, each with the organizations of
+// their mandates not rejected as its hint (and their reference, which
+// tells two of one name apart).
+func (v *view) PersonChoices() []Choice {
+	out := make([]Choice, 0, len(v.S.PersonOrder))
+	for _, id := range v.S.PersonOrder {
+		p := v.S.Persons[id]
+		out = append(out, Choice{Value: id, Label: p.Name, Hint: v.personHint(p)})
+	}
+	byName(out, func(c Choice) string { return c.Label })
+	return out
+}
+
+// DelegateChoices are the persons who hold a verified mandate (who may
+// carry another's by proxy), by name.
+func (v *view) DelegateChoices() []Choice {
+	var out []Choice
+	for _, id := range v.S.PersonOrder {
+		if _, ok := v.S.VotingMandate(id); ok {
+			p := v.S.Persons[id]
+			out = append(out, Choice{Value: id, Label: p.Name, Hint: v.personHint(p)})
+		}
+	}
+	byName(out, func(c Choice) string { return c.Label })
+	return out
+}
+
+// OrgChoices are the organizations, by name.
+func (v *view) OrgChoices() []Choice {
+	out := make([]Choice, 0, len(v.S.OrgOrder))
+	for _, id := range v.S.OrgOrder {
+		o := v.S.Organizations[id]
+		c := Choice{Value: id, Label: o.Name}
+		if o.Number != "" {
+			c.Hint = "no. " + o.Number
+		}
+		out = append(out, c)
+	}
+	byName(out, func(c Choice) string { return c.Label })
+	return out
+}
+
+// personHint tells a person apart in a list: their reference and the
+// organizations of their mandates not rejected.
+func (v *view) personHint(p *assembly.Person) string {
+	var parts []string
+	for _, mid := range p.Mandates {
+		if m := v.S.Mandates[mid]; m != nil && m.Status != assembly.MandateStatusRejected && m.Organization != "" {
+			parts = append(parts, v.OrgName(m.Organization))
+		}
+	}
+	if p.Ref != "" {
+		parts = append(parts, p.Ref)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// The set-up pages' views -------------------------------------------------
+
+// Search is the people page's search (?q=).
+func (v *view) Search() string { return strings.TrimSpace(v.Query.Get("q")) }
+
+// maxPeopleRows is how many persons the people page lists at once; a
+// search narrows the list.
+const maxPeopleRows = 500
+
+// personRow is a person on the people page, with their mandates.
+type personRow struct {
+	*assembly.Person
+	Mandates []*assembly.Mandate
+}
+
+// peopleList is the people page's list: the persons matching the search,
+// by name, at most maxPeopleRows of Total.
+type peopleList struct {
+	Rows  []personRow
+	Total int
+}
+
+// People are the persons the people page lists: those whose name,
+// reference or organization holds every word of the search, by name.
+func (v *view) People() peopleList {
+	words := strings.Fields(foldName(v.Search()))
+	var rows []personRow
+	for _, id := range v.S.PersonOrder {
+		p := v.S.Persons[id]
+		hay := foldName(p.Name + " " + v.personHint(p))
+		if !allIn(words, hay) {
+			continue
+		}
+		r := personRow{Person: p}
+		for _, mid := range p.Mandates {
+			r.Mandates = append(r.Mandates, v.S.Mandates[mid])
+		}
+		rows = append(rows, r)
+	}
+	byName(rows, func(r personRow) string { return r.Name })
+	out := peopleList{Total: len(rows)}
+	out.Rows = rows[:min(len(rows), maxPeopleRows)]
+	return out
+}
+
+// foldName is a text as the searches compare it: lower case, accents
+// dropped (as roster.Slug drops them), spaces kept.
+func foldName(s string) string {
+	var b strings.Builder
+	for _, w := range strings.Fields(s) {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(strings.ReplaceAll(roster.Slug(w), "-", " "))
+		if roster.Slug(w) == "" {
+			b.WriteString(strings.ToLower(w))
+		}
+	}
+	return b.String()
+}
+
+func allIn(words []string, hay string) bool {
+	for _, w := range words {
+		if !strings.Contains(hay, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// SetupPerson is the person of the person page (?p=ID), or nil.
+func (v *view) SetupPerson() *personRow {
+	p := v.S.Persons[v.Query.Get("p")]
+	if p == nil {
+		return nil
+	}
+	r := &personRow{Person: p}
+	for _, mid := range p.Mandates {
+		r.Mandates = append(r.Mandates, v.S.Mandates[mid])
+	}
+	return r
+}
+
+// Memberships are the organizations person is recorded a member of.
+func (v *view) Memberships(person string) []assembly.Membership {
+	var out []assembly.Membership
+	for _, id := range v.S.OrgOrder {
+		for _, mb := range v.S.Organizations[id].Members {
+			if mb.Person == person {
+				out = append(out, mb)
+			}
+		}
+	}
+	return out
+}
+
+// orgRow is an organization on the organizations page, with how many
+// mandates it sends.
+type orgRow struct {
+	*assembly.Organization
+	Mandates, Verified int
+}
+
+// OrgRows are the organizations, by name, with their mandates counted.
+func (v *view) OrgRows() []orgRow {
+	count := map[string]*orgRow{}
+	out := make([]orgRow, 0, len(v.S.OrgOrder))
+	for _, id := range v.S.OrgOrder {
+		out = append(out, orgRow{Organization: v.S.Organizations[id]})
+	}
+	for i := range out {
+		count[out[i].ID] = &out[i]
+	}
+	for _, id := range v.S.MandateOrder {
+		m := v.S.Mandates[id]
+		if r := count[m.Organization]; r != nil && m.Status != assembly.MandateStatusRejected {
+			r.Mandates++
+			if m.Status == assembly.MandateStatusVerified {
+				r.Verified++
+			}
+		}
+	}
+	byName(out, func(r orgRow) string { return r.Name })
+	return out
+}
+
+// RoleHolders are the persons who hold role (granted), by name.
+func (v *view) RoleHolders(role string) []*assembly.Person {
+	var out []*assembly.Person
+	for _, id := range v.S.PersonOrder {
+		if v.S.HasRole(id, assembly.Role(role)) {
+			out = append(out, v.S.Persons[id])
+		}
+	}
+	byName(out, func(p *assembly.Person) string { return p.Name })
+	return out
+}
+
+// Roles are the roles an administrator grants, in the order the set-up
+// page lists them.
+func (v *view) Roles() []string {
+	return []string{string(assembly.RoleAdministrator), string(assembly.RoleChair), string(assembly.RoleSecretary), string(assembly.RoleMandateCommission), string(assembly.RoleTeller)}
+}
+
+// BodyList are the sections, commissions and committees, by name.
+func (v *view) BodyList() []*assembly.Body {
+	out := make([]*assembly.Body, 0, len(v.S.BodyOrder))
+	for _, id := range v.S.BodyOrder {
+		out = append(out, v.S.Bodies[id])
+	}
+	byName(out, func(b *assembly.Body) string { return b.Name })
+	return out
+}
+
+// MembersByName are a body's members, by name.
+func (v *view) MembersByName(b *assembly.Body) []*assembly.Person {
+	var out []*assembly.Person
+	for _, id := range b.Members {
+		if p := v.S.Persons[id]; p != nil {
+			out = append(out, p)
+		}
+	}
+	byName(out, func(p *assembly.Person) string { return p.Name })
+	return out
+}
+
+// NonMemberChoices are the persons not in body b, by name.
+func (v *view) NonMemberChoices(b *assembly.Body) []Choice {
+	var out []Choice
+	for _, c := range v.PersonChoices() {
+		if !slices.Contains(b.Members, c.Value) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// Rules are the assembly's rules, for the rules form.
+func (v *view) Rules() assembly.Rules { return v.S.Assembly.Rules }
+
+// QuorumNumber is the quorum when the rules set a number of members ("").
+func (v *view) QuorumNumber() string {
+	if _, err := strconv.Atoi(v.S.Assembly.Rules.Quorum); err == nil {
+		return v.S.Assembly.Rules.Quorum
+	}
+	return ""
+}
+
+// SpeakingMinutes is the speaking time in whole minutes (0: no limit).
+func (v *view) SpeakingMinutes() int { return v.S.Assembly.Rules.SpeakingTimeSeconds / 60 }
+
+// RosterSize counts the persons, the mandates not rejected and the
+// verified ones, for the set-up overview.
+func (v *view) RosterSize() (sz struct{ Persons, Mandates, Verified, Organizations, Bodies int }) {
+	sz.Persons, sz.Organizations, sz.Bodies = len(v.S.PersonOrder), len(v.S.OrgOrder), len(v.S.BodyOrder)
+	for _, id := range v.S.MandateOrder {
+		switch v.S.Mandates[id].Status {
+		case assembly.MandateStatusVerified:
+			sz.Verified++
+			sz.Mandates++
+		case assembly.MandateStatusSubmitted:
+			sz.Mandates++
+		}
+	}
+	return sz
+}
+
+// Forms that create ----------------------------------------------------------
+
+// setupDone says what a set-up form did, for the message on the page.
+var setupDone = map[string]string{
+	"add_organization": "Added the organization %s",
+	"add_person":       "Added %s",
+	"submit_mandate":   "Added a mandate for %s",
+	"form_body":        "Formed %s",
+	"rules":            "The rules were changed%s",
+	"amend_assembly":   "The assembly's particulars were corrected%s",
+}
+
+// setupAct serves POST /a/{id}/setup: the set-up forms that create
+// something (the server makes its id from its name) or that give several
+// commands at once, on behalf of the logged-in person. Besides csrf, key
+// (an idempotency key) and back (the page to return to), a form sends cmd
+// and its fields:
+//
+//	add_organization  name, kind, number, parent
+//	add_person        name, ref; and, to give them a mandate at once,
+//	                  kind, organization (empty: personally), weight,
+//	                  verified (verify it too)
+//	submit_mandate    person, kind, organization, weight, verified
+//	form_body         name, kind, members (repeated)
+//	amend_assembly    name, starts, ends, venues (one a line), language,
+//	                  description
+//	rules             the whole rules form (rulesForm)
+//
+// The commands of one form are rehearsed on a fresh copy of the state and
+// recorded in one batch: a refusal records none of them.
+func (s *server) setupAct(w http.ResponseWriter, r *http.Request) {
+	a, sess, _, ok := s.pageForm(w, r, "setup", 1<<20)
+	if !ok {
+		return
+	}
+	id := a.ID()
+	back := r.PostFormValue("back")
+	if !strings.HasPrefix(back, "/a/"+id+"/") {
+		back = "/a/" + id + "/setup"
+	}
+	reply := func(status int, res actResult) { s.answer(w, r, id, back, status, res) }
+	cmd := r.PostFormValue("cmd")
+	var cmds []assembly.Command
+	var err error
+	var named string
+	a.Read(func(st *assembly.State) { cmds, named, err = setupCommands(st, cmd, r.PostForm) })
+	if err != nil {
+		reply(http.StatusUnprocessableEntity, actResult{Error: err.Error()})
+		return
+	}
+	at := s.opts.Now().UTC()
+	metas := make([]assembly.Meta, len(cmds))
+	key := r.PostFormValue("key")
+	for i := range cmds {
+		metas[i] = assembly.Meta{Assembly: id, Actor: actorOf(sess), At: at}
+		if key != "" {
+			metas[i].Key = fmt.Sprintf("%s/%d", key, i)
+		}
+	}
+	results, err := s.submitBatch(r.Context(), a, metas, cmds)
+	if err != nil {
+		if assembly.CodeOf(err) == assembly.ErrDuplicate {
+			reply(http.StatusOK, actResult{OK: true, Message: "This form was sent before, and recorded then; nothing more was recorded."})
+			return
+		}
+		var ae *assembly.Error
+		if errors.As(err, &ae) && ae.Code != assembly.ErrCorrupt {
+			reply(http.StatusConflict, actResult{Error: refusal(ae)})
+			return
+		}
+		s.opts.Logger.Error("web: set-up failed", "cmd", cmd, "assembly", id, "err", err)
+		reply(http.StatusInternalServerError, actResult{Error: fmt.Sprintf("The server could not record this; %d of %d commands were recorded. Reload the page to see what is there.", len(results), len(cmds))})
+		return
+	}
+	msg := fmt.Sprintf(setupDone[cmd], named)
+	if len(results) > 0 {
+		msg += fmt.Sprintf(" (entry %d of the record).", results[0].First())
+	}
+	res := actResult{OK: true, Message: msg}
+	if cmd == "add_person" {
+		// The new person's page, to go on with their mandate or offices.
+		res.Redirect = "/a/" + id + "/setup-person?p=" + url.QueryEscape(cmds[0].(assembly.AddPerson).ID)
+	}
+	reply(http.StatusOK, res)
+}
+
+// submitBatch rehearses commands on a fresh copy of a's state and, if the
+// rules accept them all, records them in one batch. A refusal in the
+// rehearsal records nothing; a refusal in the batch itself (someone else
+// changed the record meanwhile) leaves the commands before it recorded,
+// and results says which.
+func (s *server) submitBatch(ctx context.Context, a *engine.Assembly, metas []assembly.Meta, cmds []assembly.Command) ([]*engine.Result, error) {
+	if len(cmds) > 1 {
+		fresh, err := freshStates(ctx, a)
+		if err != nil {
+			return nil, err
+		}
+		st, err := fresh()
+		if err != nil {
+			return nil, err
+		}
+		if err := rehearse(st, metas, cmds); err != nil {
+			return nil, err
+		}
+	}
+	results, _, err := a.SubmitAll(ctx, metas, cmds)
+	return results, err
+}
+
+// rehearse decides and applies cmds on st in order, and returns the first
+// refusal.
+func rehearse(st *assembly.State, metas []assembly.Meta, cmds []assembly.Command) error {
+	for i, c := range cmds {
+		evs, err := assembly.Decide(st, metas[i], c)
+		if err != nil {
+			return err
+		}
+		for _, e := range evs {
+			if err := st.Apply(e); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// setupCommands builds the commands of a set-up form (setupAct) on the
+// state st, making the ids of what it creates; named is the name of what
+// it creates, for the message.
+func setupCommands(st *assembly.State, cmd string, form url.Values) (cmds []assembly.Command, named string, err error) {
+	get := func(k string) string { return strings.TrimSpace(form.Get(k)) }
+	name := get("name")
+	mandate := func(person string) ([]assembly.Command, error) {
+		c := assembly.SubmitMandate{ID: roster.MandateID(st, person, nil), Person: person, Organization: get("organization"), Kind: get("kind")}
+		if w := get("weight"); w != "" {
+			n, err := strconv.Atoi(w)
+			if err != nil || n < 1 {
+				return nil, fmt.Errorf("Give the weight as a whole number of votes from 1, not %q.", w)
+			}
+			c.Weight = n
+		}
+		out := []assembly.Command{c}
+		if get("verified") != "" {
+			out = append(out, assembly.VerifyMandate{Mandate: c.ID})
+		}
+		return out, nil
+	}
+	switch cmd {
+	case "add_organization":
+		if name == "" {
+			return nil, "", errors.New("Give the organization's name.")
+		}
+		c := assembly.AddOrganization{ID: roster.OrganizationID(st, name, nil), Name: name, Kind: get("kind"), Number: get("number"), Parent: get("parent")}
+		return []assembly.Command{c}, name, nil
+	case "add_person":
+		if name == "" {
+			return nil, "", errors.New("Give the person's name.")
+		}
+		c := assembly.AddPerson{ID: roster.PersonID(st, name, nil), Name: name, Ref: get("ref")}
+		cmds = []assembly.Command{c}
+		if get("kind") != "" {
+			// The new person's mandate: its id from theirs, which is not
+			// taken yet, so no mandate can have it either.
+			more, err := mandate(c.ID)
+			if err != nil {
+				return nil, "", err
+			}
+			cmds = append(cmds, more...)
+		}
+		return cmds, name, nil
+	case "submit_mandate":
+		p := st.Persons[get("person")]
+		if p == nil {
+			return nil, "", errors.New("Choose the person whose mandate it is.")
+		}
+		if get("kind") == "" {
+			return nil, "", errors.New("Choose the kind of mandate.")
+		}
+		cmds, err := mandate(p.ID)
+		return cmds, p.Name, err
+	case "form_body":
+		if name == "" {
+			return nil, "", errors.New("Give the body's name.")
+		}
+		c := assembly.FormBody{ID: roster.NewID("body", name, func(id string) bool { return st.Bodies[id] != nil }), Name: name, Kind: get("kind")}
+		for _, m := range form["members"] {
+			if m != "" {
+				c.Members = append(c.Members, m)
+			}
+		}
+		return []assembly.Command{c}, name, nil
+	case "amend_assembly":
+		c := assembly.AmendAssembly{Name: name, Starts: get("starts"), Ends: get("ends"), Language: get("language"), Description: get("description")}
+		for _, line := range strings.Split(form.Get("venues"), "\n") {
+			if l := strings.TrimSpace(line); l != "" {
+				c.Venues = append(c.Venues, l)
+			}
+		}
+		return []assembly.Command{c}, "", nil
+	case "rules":
+		o, err := rulesForm(form, true)
+		if err != nil {
+			return nil, "", err
+		}
+		return []assembly.Command{assembly.SetRules{Overrides: o}}, "", nil
+	}
+	return nil, "", errors.New("The form names no command this page can give; reload the page.")
+}
+
+// rulesForm reads the rules form's fields into overrides: quorum (none,
+// majority_of_members, majority_of_mandates or number, with
+// quorum_number), voting_threshold, close_debate_threshold,
+// speaking_minutes, speakers_order, max_proxies, and the checkboxes
+// seconds_required, consultative_may_vote, guests_may_speak,
+// proxies_allowed, abstentions_count, weighted_votes, precedence and
+// reconsider_rules. With whole set the form holds every rule, and a
+// checkbox not sent is false; otherwise only the fields sent count.
+func rulesForm(form url.Values, whole bool) (*assembly.Overrides, error) {
+	o := &assembly.Overrides{}
+	has := func(k string) bool { _, ok := form[k]; return ok }
+	if q := form.Get("quorum"); q != "" {
+		if q == "number" {
+			n, err := strconv.Atoi(strings.TrimSpace(form.Get("quorum_number")))
+			if err != nil || n < 1 {
+				return nil, fmt.Errorf("give the quorum as a whole number of voting members present, not %q", form.Get("quorum_number"))
+			}
+			q = strconv.Itoa(n)
+		}
+		qr := assembly.QuorumRule(q)
+		o.Quorum = &qr
+	}
+	for _, t := range []struct {
+		field string
+		dst   **assembly.Threshold
+	}{{"voting_threshold", &o.VotingThreshold}, {"close_debate_threshold", &o.CloseDebateThreshold}} {
+		if v := form.Get(t.field); v != "" {
+			th := assembly.Threshold(v)
+			*t.dst = &th
+		}
+	}
+	if v := form.Get("speakers_order"); v != "" {
+		o.SpeakersOrder = &v
+	}
+	for _, n := range []struct {
+		field, what string
+		scale       int
+		dst         **int
+	}{{"speaking_minutes", "the speaking time in whole minutes (0: no limit)", 60, &o.SpeakingTimeSeconds}, {"max_proxies", "the most proxies a delegate may carry as a whole number (0: no limit)", 1, &o.MaxProxiesPerDelegate}} {
+		if v := strings.TrimSpace(form.Get(n.field)); v != "" {
+			x, err := strconv.Atoi(v)
+			if err != nil || x < 0 || x > 100000 {
+				return nil, fmt.Errorf("give %s, not %q", n.what, v)
+			}
+			x *= n.scale
+			*n.dst = &x
+		}
+	}
+	for _, b := range []struct {
+		field string
+		dst   **bool
+	}{{"seconds_required", &o.SecondsRequired}, {"consultative_may_vote", &o.ConsultativeMayVote}, {"guests_may_speak", &o.GuestsMaySpeak},
+		{"proxies_allowed", &o.ProxiesAllowed}, {"abstentions_count", &o.AbstentionsCount}, {"weighted_votes", &o.WeightedVotes},
+		{"precedence", &o.Precedence}, {"reconsider_rules", &o.ReconsiderRules}} {
+		if whole || has(b.field) {
+			v := form.Get(b.field) != ""
+			*b.dst = &v
+		}
+	}
+	return o, nil
+}
+
+// Creating an assembly ---------------------------------------------------
+
+// newAssemblyView is what the new assembly page shows: the form, filled
+// from the assembly chosen as the template, if any.
+type newAssemblyView struct {
+	*view
+	From   *assembly.State // the template chosen, or nil
+	Rules  assembly.Rules
+	Access string
+	Form   url.Values // what was sent, when the form comes back with an error
+	Copied struct{ Organizations, Persons, Mandates, Bodies, Roles int }
+}
+
+// Val is a field of the form as sent, or def.
+func (n *newAssemblyView) Val(field, def string) string {
+	if n.Form != nil {
+		return n.Form.Get(field)
+	}
+	return def
+}
+
+// QuorumNumber is the template's quorum when it is a number.
+func (n *newAssemblyView) QuorumNumber() string {
+	if _, err := strconv.Atoi(n.Rules.Quorum); err == nil {
+		return n.Rules.Quorum
+	}
+	return ""
+}
+
+// serverAdmin returns the session if it is a server administrator's;
+// otherwise it answers with the login form and the reason.
+func (s *server) serverAdmin(w http.ResponseWriter, r *http.Request) (*auth.Session, bool) {
+	sess := auth.FromContext(r.Context())
+	if sess != nil && sess.Admin {
+		return sess, true
+	}
+	status := http.StatusUnauthorized
+	if sess != nil {
+		status = http.StatusForbidden
+	}
+	s.closed(w, r, status, r.Method != http.MethodGet, "Only the server administrator sets up a new assembly: log in with the one-time administrator link that plenum serve printed when it started.")
+	return nil, false
+}
+
+// newAssembly serves GET /setup: the form that creates an assembly,
+// empty or (?from=ID) filled from a previous assembly, its template.
+func (s *server) newAssembly(w http.ResponseWriter, r *http.Request) {
+	if _, ok := s.serverAdmin(w, r); !ok {
+		return
+	}
+	s.renderNewAssembly(w, r, http.StatusOK, r.URL.Query().Get("from"), nil, nil)
+}
+
+// renderNewAssembly shows the new assembly form, filled from the
+// template from (if any) and from form (what was sent, if any), with an
+// error.
+func (s *server) renderNewAssembly(w http.ResponseWriter, r *http.Request, status int, from string, form url.Values, fail error) {
+	sess := auth.FromContext(r.Context())
+	v := &view{Page: "new-assembly", Title: setupTitles["new-assembly"] + " · plenum", CSRF: s.csrfToken(r), Now: s.opts.Now().UTC(), Query: r.URL.Query(),
+		Me: viewer{LoggedIn: true, Person: sess.Person, Name: "the server administrator", Admin: true}}
+	if fail != nil {
+		v.Flash = &flash{Error: true, Text: fail.Error()}
+	}
+	for _, a := range s.eng.Assemblies() {
+		a.Read(func(st *assembly.State) {
+			v.Assemblies = append(v.Assemblies, assemblyLink{ID: st.Assembly.ID, Name: st.Assembly.Name, Starts: st.Assembly.Starts})
+		})
+	}
+	nv := &newAssemblyView{view: v, Form: form, Access: assembly.RecordPublic}
+	nv.Rules, _ = assembly.Preset("congress")
+	var buf bytes.Buffer
+	var err error
+	render := func() { err = s.pages["new-assembly"].ExecuteTemplate(&buf, "layout", nv) }
+	// A form sent back with an error shows the rules as they were sent.
+	sent := func() {
+		if form == nil {
+			return
+		}
+		if p, ok := assembly.Preset(form.Get("rules")); ok && nv.From == nil {
+			nv.Rules = p
+		}
+		if o, err := rulesForm(form, false); err == nil {
+			if r, err := nv.Rules.With(o); err == nil {
+				nv.Rules = r
+			}
+		}
+	}
+	if a, ok := s.eng.Assembly(from); ok && from != "" {
+		a.Read(func(st *assembly.State) {
+			nv.From, nv.Rules, nv.Access = st, st.Assembly.Rules, st.RecordAccess()
+			sent()
+			for _, c := range st.Template(actorOf(sess)) {
+				switch c.(type) {
+				case assembly.AddOrganization:
+					nv.Copied.Organizations++
+				case assembly.AddPerson:
+					nv.Copied.Persons++
+				case assembly.SubmitMandate:
+					nv.Copied.Mandates++
+				case assembly.FormBody:
+					nv.Copied.Bodies++
+				case assembly.GrantRole:
+					nv.Copied.Roles++
+				}
+			}
+			render()
+		})
+	} else {
+		sent()
+		render()
+	}
+	s.send(w, status, "new-assembly", buf.Bytes(), err)
+}
+
+// createAssembly serves POST /setup: it creates the assembly (its id made
+// from its name) with the rules, language and reading setting of the
+// form, and, from a template (field from), gives it the previous
+// assembly's organizations, persons, mandates, offices and bodies
+// (assembly.State.Template) in one batch. Everything is rehearsed first:
+// a refusal creates nothing.
+func (s *server) createAssembly(w http.ResponseWriter, r *http.Request) {
+	sess, ok := s.serverAdmin(w, r)
+	if !ok {
+		return
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, 256<<10)
+	if err := r.ParseForm(); err != nil {
+		http.Error(w, "the form could not be read", http.StatusBadRequest)
+		return
+	}
+	if !s.validForm(r) {
+		http.Error(w, "this form is out of date or did not come from this site; reload the page and try again", http.StatusForbidden)
+		return
+	}
+	form := r.PostForm
+	from := form.Get("from")
+	// A form sent twice (a double click, a retry after a lost answer)
+	// creates one assembly: its key is the create_assembly's.
+	key := form.Get("key")
+	for _, a := range s.eng.Assemblies() {
+		seen := false
+		a.Read(func(st *assembly.State) { _, seen = st.KeySeen(key) })
+		if seen && key != "" {
+			setFlash(w, a.ID(), flash{Text: "This form was sent before, and the assembly was created then."})
+			http.Redirect(w, r, "/a/"+a.ID()+"/setup", http.StatusSeeOther)
+			return
+		}
+	}
+	again := func(err error) { s.renderNewAssembly(w, r, http.StatusUnprocessableEntity, from, form, err) }
+	actor := actorOf(sess)
+	c := assembly.CreateAssembly{Name: strings.TrimSpace(form.Get("name")), Starts: form.Get("starts"), Ends: form.Get("ends"),
+		Language: strings.TrimSpace(form.Get("language")), Description: strings.TrimSpace(form.Get("description")),
+		Rules: form.Get("rules"), RecordAccess: form.Get("record_access")}
+	for _, line := range strings.Split(form.Get("venues"), "\n") {
+		if l := strings.TrimSpace(line); l != "" {
+			c.Venues = append(c.Venues, l)
+		}
+	}
+	if c.Name == "" {
+		again(errors.New("Give the assembly's name: it heads its pages and its minutes."))
+		return
+	}
+	var template []assembly.Command
+	base := (*assembly.Overrides)(nil)
+	if from != "" {
+		a, ok := s.eng.Assembly(from)
+		if !ok {
+			again(fmt.Errorf("There is no assembly %q to start from any more; choose another.", from))
+			return
+		}
+		a.Read(func(st *assembly.State) {
+			template = st.Template(actor)
+			base = st.Assembly.Rules.Overrides()
+			if c.Rules == "" {
+				c.Rules = st.Assembly.Rules.Preset
+			}
+		})
+	}
+	o, err := rulesForm(form, false)
+	if err != nil {
+		again(err)
+		return
+	}
+	c.Overrides = mergeOverrides(base, o)
+	c.ID = roster.NewID("assembly", c.Name, func(id string) bool { _, ok := s.eng.Assembly(id); return ok })
+	at := s.opts.Now().UTC()
+	meta := assembly.Meta{Assembly: c.ID, Actor: actor, At: at}
+	metas := make([]assembly.Meta, len(template))
+	for i := range metas {
+		metas[i] = meta
+	}
+	// Rehearse: the new assembly and its copy, on an empty state.
+	st := assembly.NewState()
+	create := meta
+	create.Key = key
+	if err := rehearse(st, append([]assembly.Meta{create}, metas...), append([]assembly.Command{c}, template...)); err != nil {
+		var ae *assembly.Error
+		if errors.As(err, &ae) {
+			again(errors.New(refusal(ae)))
+			return
+		}
+		again(err)
+		return
+	}
+	args, _ := json.Marshal(c)
+	if _, err := s.eng.Submit(r.Context(), assembly.Envelope{Cmd: c.CommandName(), Assembly: c.ID, Actor: actor, At: at, Key: key, Args: args}); err != nil {
+		var ae *assembly.Error
+		if errors.As(err, &ae) && ae.Code != assembly.ErrCorrupt {
+			again(errors.New(refusal(ae)))
+			return
+		}
+		s.opts.Logger.Error("web: creating an assembly failed", "assembly", c.ID, "err", err)
+		again(errors.New("The server could not create the assembly; nothing was created. Try again in a moment."))
+		return
+	}
+	msg := "The assembly is set up. Next: its organizations, persons and mandates (or import the roster), its offices and who may read its record."
+	if len(template) > 0 {
+		a, _ := s.eng.Assembly(c.ID)
+		results, failed, err := a.SubmitAll(r.Context(), metas, template)
+		if err != nil {
+			s.opts.Logger.Error("web: copying a template failed", "assembly", c.ID, "from", from, "at", failed, "err", err)
+			msg = fmt.Sprintf("The assembly was created, but copying %s stopped after %d of %d commands: %v. Add what is missing on these pages.", from, len(results), len(template), err)
+			setFlash(w, c.ID, flash{Error: true, Text: msg})
+			http.Redirect(w, r, "/a/"+c.ID+"/setup", http.StatusSeeOther)
+			return
+		}
+		msg = fmt.Sprintf("The assembly is set up from %s: %d commands copied its organizations, persons, mandates (to be verified again), offices and bodies.", from, len(results))
+	}
+	setFlash(w, c.ID, flash{Text: msg})
+	http.Redirect(w, r, "/a/"+c.ID+"/setup", http.StatusSeeOther)
+}
+
+// mergeOverrides returns base changed by the overrides set in o.
+func mergeOverrides(base, o *assembly.Overrides) *assembly.Overrides {
+	if base == nil {
+		return o
+	}
+	out := *base
+	bv, ov := reflect.ValueOf(&out).Elem(), reflect.ValueOf(o).Elem()
+	for i := 0; i < ov.NumField(); i++ {
+		if f := ov.Field(i); !f.IsNil() {
+			bv.Field(i).Set(f)
+		}
+	}
+	return &out
+}
+
+// Back is the address of the page, for a form to return to: with the
+// person the person page is about.
+func (v *view) Back() string {
+	b := "/a/" + v.ID + "/" + v.Page
+	if v.Page == "setup-person" {
+		b += "?p=" + url.QueryEscape(v.Query.Get("p"))
+	}
+	return b
+}
+
+// MayVerify reports whether the viewer may verify mandates (the mandate
+// commission, an administrator), for the forms that offer it.
+func (v *view) MayVerify() bool {
+	return v.Me.Has(string(assembly.RoleMandateCommission)) || v.Me.Has(string(assembly.RoleAdministrator))
+}
+
+// Holds reports whether person was granted role.
+func (v *view) Holds(person, role string) bool { return v.S.HasRole(person, assembly.Role(role)) }
+
+// Language is the template's language, or English.
+func (n *newAssemblyView) Language() string {
+	if n.From != nil && n.From.Assembly.Language != "" {
+		return n.From.Assembly.Language
+	}
+	return "en"
+}

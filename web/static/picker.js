@@ -1,0 +1,125 @@
+// plenum's picker: a search field for the long lists of names on the pages
+// (templates/parts-setup.html, "picker"). Without this script a picker is a
+// select, or a list of checkboxes, sorted by name; with it, typing a few
+// letters of any part of a name (accents and case aside) narrows the list.
+(function () {
+  "use strict";
+
+  var folds = { "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "đ": "d", "ð": "d", "ł": "l", "þ": "th", "ı": "i", "ħ": "h" };
+  function fold(s) {
+    return s.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "")
+      .replace(/[ßæœøđðłþıħ]/g, function (c) { return folds[c]; });
+  }
+  function matches(text, words) {
+    for (var i = 0; i < words.length; i++) if (text.indexOf(words[i]) < 0) return false;
+    return true;
+  }
+
+  var n = 0;
+  function searchField(label, controls) {
+    var input = document.createElement("input");
+    input.type = "search";
+    input.className = "picker-search";
+    input.id = "picker-search-" + (++n);
+    input.setAttribute("autocomplete", "off");
+    input.setAttribute("spellcheck", "false");
+    input.setAttribute("aria-controls", controls);
+    input.placeholder = "Type to search";
+    var l = document.createElement("label");
+    l.className = "sr-only";
+    l.htmlFor = input.id;
+    l.textContent = "Search: " + label;
+    var count = document.createElement("span");
+    count.className = "picker-count meta";
+    count.setAttribute("aria-live", "polite");
+    return { input: input, label: l, count: count };
+  }
+
+  // A single choice: the select keeps every option; the search rebuilds it
+  // with those that match (the chosen one stays), and shows it as a list.
+  function single(box) {
+    var select = box.querySelector("select");
+    if (!select) return;
+    var empty = select.options[0] && select.options[0].value === "" ? select.options[0] : null;
+    var all = Array.prototype.filter.call(select.options, function (o) { return o !== empty; });
+    if (all.length < 8) return; // short lists need no search
+    var keys = all.map(function (o) { return fold(o.textContent); });
+    var f = searchField(box.querySelector("label") ? box.querySelector("label").textContent : "", select.id);
+    select.parentNode.insertBefore(f.label, select);
+    select.parentNode.insertBefore(f.input, select);
+    select.parentNode.insertBefore(f.count, select.nextSibling);
+    function filter() {
+      var words = fold(f.input.value).split(/\s+/).filter(Boolean);
+      var chosen = select.value, shown = [];
+      for (var i = 0; i < all.length; i++) {
+        if (!words.length || matches(keys[i], words) || all[i].value === chosen) shown.push(all[i]);
+      }
+      select.replaceChildren.apply(select, (empty ? [empty] : []).concat(shown));
+      select.value = chosen;
+      if (words.length) {
+        var hits = shown.filter(function (o) { return o.value !== chosen || matches(fold(o.textContent), words); }).length;
+        f.count.textContent = hits === 1 ? "1 found" : hits + " found";
+        if (hits === 1 && !chosen) {
+          var only = shown.filter(function (o) { return matches(fold(o.textContent), words); })[0];
+          if (only) select.value = only.value;
+        }
+        select.size = Math.max(2, Math.min(shown.length + (empty ? 1 : 0), 8));
+      } else {
+        f.count.textContent = "";
+        select.size = 0;
+      }
+    }
+    f.input.addEventListener("input", filter);
+    f.input.addEventListener("keydown", function (e) {
+      if (e.key === "Enter") {
+        e.preventDefault(); // Enter picks, it does not send the form
+        var first = Array.prototype.find.call(select.options, function (o) { return o.value !== ""; });
+        if (first) select.value = first.value;
+        select.focus();
+      } else if (e.key === "ArrowDown") {
+        e.preventDefault();
+        select.focus();
+      }
+    });
+  }
+
+  // Several choices: the search hides the checkboxes that do not match
+  // (the ticked ones stay), and a line says how many are ticked.
+  function many(box) {
+    var items = Array.prototype.slice.call(box.querySelectorAll("li"));
+    var boxes = box.querySelectorAll("input[type=checkbox]");
+    var list = box.querySelector("ul");
+    var f = searchField(box.querySelector("legend") ? box.querySelector("legend").textContent : "", list ? list.id : "");
+    function tally() {
+      var ticked = Array.prototype.filter.call(boxes, function (c) { return c.checked; }).length;
+      f.count.textContent = ticked ? ticked + " chosen" : "";
+    }
+    if (items.length >= 8 && list) {
+      var keys = items.map(function (li) { return fold(li.textContent); });
+      list.parentNode.insertBefore(f.label, list);
+      list.parentNode.insertBefore(f.input, list);
+      f.input.addEventListener("input", function () {
+        var words = fold(f.input.value).split(/\s+/).filter(Boolean);
+        items.forEach(function (li, i) {
+          var c = li.querySelector("input");
+          li.hidden = words.length > 0 && !matches(keys[i], words) && !(c && c.checked);
+        });
+      });
+      f.input.addEventListener("keydown", function (e) { if (e.key === "Enter") e.preventDefault(); });
+    }
+    if (list) list.parentNode.insertBefore(f.count, list.nextSibling);
+    box.addEventListener("change", tally);
+    tally();
+  }
+
+  function init() {
+    document.querySelectorAll("[data-picker]").forEach(function (box) {
+      if (box.hasAttribute("data-picker-ready")) return;
+      box.setAttribute("data-picker-ready", "1");
+      if (box.classList.contains("picker-many")) many(box); else single(box);
+    });
+  }
+  init();
+  // Live regions swapped in by live.js bring new pickers.
+  new MutationObserver(init).observe(document.body, { childList: true, subtree: true });
+})();
