@@ -3,7 +3,6 @@ package web
 import (
 	"errors"
 	"net/http"
-	"slices"
 	"strings"
 
 	"plenum/assembly"
@@ -128,14 +127,12 @@ func (v *view) CardHolders() []cardHolder {
 		}
 		out = append(out, h)
 	}
-	slices.SortStableFunc(out, func(a, b cardHolder) int {
-		return strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name))
-	})
+	byName(out, func(h cardHolder) string { return h.Name })
 	return out
 }
 
-// Delegations are the organizations with verified mandates, for printing
-// one delegation's cards.
+// Delegations are the organizations with verified mandates, by name, for
+// printing one delegation's cards.
 func (v *view) Delegations() []*assembly.Organization {
 	var out []*assembly.Organization
 	for _, id := range v.S.OrgOrder {
@@ -146,5 +143,6 @@ func (v *view) Delegations() []*assembly.Organization {
 			}
 		}
 	}
+	byName(out, func(o *assembly.Organization) string { return o.Name })
 	return out
 }

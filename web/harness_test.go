@@ -27,7 +27,7 @@ import (
 // verified decisive mandates (present), and one whose mandate is not yet
 // checked. A sitting is open with an item under discussion and a motion.
 type hall struct {
-	t     *testing.T
+	t     testing.TB
 	eng   *engine.Engine
 	auth  *auth.Store
 	srv   *httptest.Server
@@ -50,7 +50,7 @@ func newHall(t *testing.T) *hall {
 }
 
 // newEmptyHall is a running server with no assembly yet.
-func newEmptyHall(t *testing.T) *hall {
+func newEmptyHall(t testing.TB) *hall {
 	t.Helper()
 	dir := t.TempDir()
 	skey, vkey, err := ledger.GenerateKey(ledger.DefaultServerName)

@@ -338,7 +338,7 @@ func (s *server) importRecord(w http.ResponseWriter, r *http.Request) {
 	s.uploads.mu.Lock()
 	s.uploads.drop(iv.Upload)
 	s.uploads.mu.Unlock()
-	s.renderImport(w, r, a, http.StatusOK, iv, &flash{Text: fmt.Sprintf("Recorded: %d commands in one batch, entries %d to %d of the record.", iv.Recorded.Commands, iv.Recorded.First, iv.Recorded.Last)})
+	s.renderImport(w, r, a, http.StatusOK, iv, nil)
 }
 
 // rosterExport serves GET /a/{id}/roster.csv and roster.xlsx: the roster

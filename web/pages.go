@@ -674,7 +674,8 @@ func pct(n, total int) int {
 	return (n*100 + total/2) / total
 }
 
-// Mandates are the mandates with the given status, in order.
+// Mandates are the mandates with the given status, by their holders'
+// names.
 func (v *view) Mandates(status string) []*assembly.Mandate {
 	var out []*assembly.Mandate
 	for _, id := range v.S.MandateOrder {
@@ -682,6 +683,7 @@ func (v *view) Mandates(status string) []*assembly.Mandate {
 			out = append(out, m)
 		}
 	}
+	byName(out, func(m *assembly.Mandate) string { return v.Name(m.Person) })
 	return out
 }
 
@@ -693,12 +695,13 @@ func (v *view) OrgName(id string) string {
 	return id
 }
 
-// Persons are all persons, in the order they were registered.
+// Persons are all persons, by name.
 func (v *view) Persons() []*assembly.Person {
 	var out []*assembly.Person
 	for _, id := range v.S.PersonOrder {
 		out = append(out, v.S.Persons[id])
 	}
+	byName(out, func(p *assembly.Person) string { return p.Name })
 	return out
 }
 

@@ -935,6 +935,17 @@ func (v *view) MayVerify() bool {
 	return v.Me.Has(string(assembly.RoleMandateCommission)) || v.Me.Has(string(assembly.RoleAdministrator))
 }
 
+// RolesOf are the roles person was granted, in the order of Roles.
+func (v *view) RolesOf(person string) []string {
+	var out []string
+	for _, r := range v.Roles() {
+		if v.Holds(person, r) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
 // Holds reports whether person was granted role.
 func (v *view) Holds(person, role string) bool { return v.S.HasRole(person, assembly.Role(role)) }
 

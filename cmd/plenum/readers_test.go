@@ -98,6 +98,10 @@ var readClasses = map[string]readClass{
 	"POST /a/{id}/mandate-cards.pdf":  never,
 	"POST /a/{id}/revoke-codes":       never,
 	"GET /a/{id}/minutes/{format}":    record,
+	"GET /a/{id}/motions":             record,
+	"GET /a/{id}/motions/book.html":   record,
+	"GET /a/{id}/motions/book.pdf":    record,
+	"GET /a/{id}/motions/{m}":         record,
 	"GET /a/{id}/live":                stream,
 	"POST /a/{id}/act":                never,
 	"GET /setup":                      never,
@@ -167,7 +171,7 @@ func TestWhoMayReadTheRecord(t *testing.T) {
 	}
 	who := map[string]string{"visitor": "", "delegate": tokens[0], "officer": tokens[1]}
 
-	values := map[string][]string{"{id}": {id}, "{format}": {"html", "md", "pdf", "akn", "popolo"}, "{item}": {item}, "{motion}": {motion},
+	values := map[string][]string{"{id}": {id}, "{format}": {"html", "md", "pdf", "akn", "popolo"}, "{item}": {item}, "{motion}": {motion}, "{m}": {motion},
 		"{vote}": {vote}, "{index}": {"0"}, "{tile...}": {"0/000.p/1", "entries/000.p/1"}, "{hash}": {blob}, "{$}": {""}}
 	all := routes.All(srv.handler)
 	if len(all) < 50 {

@@ -1,5 +1,6 @@
 // plenum's picker: a search field for the long lists of names on the pages
-// (templates/parts-setup.html, "picker"). Without this script a picker is a
+// (templates/parts-setup.html, "picker"; and any list or table marked
+// data-filter). Without this script a picker is a
 // select, or a list of checkboxes, sorted by name; with it, typing a few
 // letters of any part of a name (accents and case aside) narrows the list.
 (function () {
@@ -89,7 +90,8 @@
     var items = Array.prototype.slice.call(box.querySelectorAll("li"));
     var boxes = box.querySelectorAll("input[type=checkbox]");
     var list = box.querySelector("ul");
-    var f = searchField(box.querySelector("legend") ? box.querySelector("legend").textContent : "", list ? list.id : "");
+    var named = box.querySelector("legend") || box.querySelector("[id$=-label]");
+    var f = searchField(named ? named.textContent : "", list ? list.id : "");
     function tally() {
       var ticked = Array.prototype.filter.call(boxes, function (c) { return c.checked; }).length;
       f.count.textContent = ticked ? ticked + " chosen" : "";
@@ -112,11 +114,46 @@
     tally();
   }
 
+  // A long list or table marked data-filter: the search hides the items
+  // (or the table's rows) that do not match.
+  function filterList(el) {
+    var rows = Array.prototype.slice.call(el.tagName === "TABLE" ? el.querySelectorAll("tbody tr") : el.children);
+    if (rows.length < 8) return;
+    var keys = rows.map(function (r) { return fold(r.textContent); });
+    if (!el.id) el.id = "picker-list-" + (++n);
+    var f = searchField(el.getAttribute("aria-label") || "the list", el.id);
+    var at = el.closest(".table-wrap") || el;
+    var own = el.getAttribute("data-filter-by") && document.getElementById(el.getAttribute("data-filter-by"));
+    if (own) {
+      // The page's own search field (a form that searches on the server)
+      // filters as one types; Enter still sends the form.
+      f.input = own;
+    } else {
+      at.parentNode.insertBefore(f.label, at);
+      at.parentNode.insertBefore(f.input, at);
+      f.input.addEventListener("keydown", function (e) { if (e.key === "Enter") e.preventDefault(); });
+    }
+    at.parentNode.insertBefore(f.count, at);
+    f.input.addEventListener("input", function () {
+      var words = fold(f.input.value).split(/\s+/).filter(Boolean), shown = 0;
+      rows.forEach(function (r, i) {
+        r.hidden = words.length > 0 && !matches(keys[i], words);
+        if (!r.hidden) shown++;
+      });
+      f.count.textContent = words.length ? (shown === 1 ? "1 found" : shown + " found") : "";
+    });
+  }
+
   function init() {
     document.querySelectorAll("[data-picker]").forEach(function (box) {
       if (box.hasAttribute("data-picker-ready")) return;
       box.setAttribute("data-picker-ready", "1");
       if (box.classList.contains("picker-many")) many(box); else single(box);
+    });
+    document.querySelectorAll("[data-filter]").forEach(function (el) {
+      if (el.hasAttribute("data-picker-ready")) return;
+      el.setAttribute("data-picker-ready", "1");
+      filterList(el);
     });
   }
   init();
