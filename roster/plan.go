@@ -166,7 +166,7 @@ func Plan(t *Table, fresh func() (*assembly.State, error), opts Options) (*Previ
 	if !s.Created {
 		return nil, errors.New("roster: there is no assembly to import into")
 	}
-	if !mayRegister(s, opts.Actor) {
+	if !MayImport(s, opts.Actor) {
 		return nil, fmt.Errorf("%w: %s is not an administrator, a secretary or the mandate commission of %s", ErrNotRegistrar, opts.Actor, s.Assembly.ID)
 	}
 	p := &plan{t: t, s: s, opts: opts,
@@ -206,7 +206,11 @@ func Plan(t *Table, fresh func() (*assembly.State, error), opts Options) (*Previ
 	return pv, nil
 }
 
-func mayRegister(s *assembly.State, actor string) bool {
+// MayImport reports whether actor may import a roster into the assembly
+// s: an administrator, a secretary (of the assembly or of its open
+// sitting) or the mandate commission. Plan refuses anyone else with
+// ErrNotRegistrar; the import page asks first, before reading a file.
+func MayImport(s *assembly.State, actor string) bool {
 	if s.HasRole(actor, assembly.RoleAdministrator) || s.HasRole(actor, assembly.RoleSecretary) || s.HasRole(actor, assembly.RoleMandateCommission) {
 		return true
 	}

@@ -6,6 +6,7 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -173,7 +174,8 @@ func (iv *importView) Good() int { return iv.Preview.Summary.Added + iv.Preview.
 func planDigest(pv *roster.Preview) string {
 	h := sha256.New()
 	for _, c := range pv.Commands {
-		fmt.Fprintf(h, "%d %s %+v\n", c.Row, c.Command.CommandName(), c.Command)
+		args, _ := json.Marshal(c.Command)
+		fmt.Fprintf(h, "%d %s %s\n", c.Row, c.Command.CommandName(), args)
 	}
 	return hex.EncodeToString(h.Sum(nil)[:16])
 }
@@ -189,6 +191,27 @@ func (s *server) importPreview(w http.ResponseWriter, r *http.Request) {
 	}
 	id := a.ID()
 	back := "/a/" + id + "/import"
+	fail := func(msg string) {
+		setFlash(w, id, flash{Error: true, Text: msg})
+		http.Redirect(w, r, back, http.StatusSeeOther)
+	}
+	// Who may upload is known before the body is read: a file from
+	// another site, or from someone who may not import, is not parsed.
+	sess := auth.FromContext(r.Context())
+	if sess == nil || !sess.In(id) {
+		http.Redirect(w, r, "/login?next="+back, http.StatusSeeOther)
+		return
+	}
+	if !auth.SameOrigin(r) {
+		fail("This form did not come from this site; reload the page and try again.")
+		return
+	}
+	may := false
+	a.Read(func(st *assembly.State) { may = roster.MayImport(st, actorOf(sess)) })
+	if !may {
+		fail("Only an administrator, a secretary or the mandate commission may import delegates.")
+		return
+	}
 	r.Body = http.MaxBytesReader(w, r.Body, roster.MaxFileSize+64<<10)
 	if err := r.ParseMultipartForm(roster.MaxFileSize + 64<<10); err != nil {
 		msg := "The upload could not be read; choose the file again."
@@ -196,20 +219,10 @@ func (s *server) importPreview(w http.ResponseWriter, r *http.Request) {
 		if errors.As(err, &tooBig) {
 			msg = fmt.Sprintf("The file is larger than a roster may be (%d MB); save only the roster's worksheet, as XLSX or CSV.", roster.MaxFileSize>>20)
 		}
-		setFlash(w, id, flash{Error: true, Text: msg})
-		http.Redirect(w, r, back, http.StatusSeeOther)
+		fail(msg)
 		return
 	}
 	defer r.MultipartForm.RemoveAll()
-	sess := auth.FromContext(r.Context())
-	if sess == nil || !sess.In(id) {
-		http.Redirect(w, r, "/login?next="+back, http.StatusSeeOther)
-		return
-	}
-	fail := func(msg string) {
-		setFlash(w, id, flash{Error: true, Text: msg})
-		http.Redirect(w, r, back, http.StatusSeeOther)
-	}
 	if !s.validForm(r) {
 		fail("This form is out of date or did not come from this site; reload the page and try again.")
 		return

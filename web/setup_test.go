@@ -19,6 +19,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"plenum/assembly"
+	"plenum/auth"
 )
 
 // adminBrowser is a browser logged in as the server administrator, with
@@ -395,6 +396,21 @@ func TestImportFromThePage(t *testing.T) {
 	}
 	if _, page, _ := admin.get("/a/" + id + "/import"); !strings.Contains(flashText(page), "notes.csv: no column gives the names") {
 		t.Errorf("a file without names says %q", flashText(page))
+	}
+	// A delegate may not import: the file is refused before it is read.
+	tokens, err := h.auth.NewSessions(context.Background(), id, []string{"amira-haddad"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	delegate := h.browser("")
+	u, _ := url.Parse(h.srv.URL)
+	delegate.c.Jar.SetCookies(u, []*http.Cookie{{Name: auth.CookieName, Value: tokens[0], Path: "/"}})
+	before = events()
+	if code, _ := delegate.upload(id, "congress-2026.xlsx", fixed, nil); code != http.StatusSeeOther || events() != before {
+		t.Errorf("a delegate's upload: %d, %d events", code, events()-before)
+	}
+	if _, page, _ := delegate.get("/a/" + id + "/import"); !strings.Contains(flashText(page), "Only an administrator, a secretary or the mandate commission may import delegates.") {
+		t.Errorf("a delegate's upload says %q", flashText(page))
 	}
 	// The roster comes back as CSV and XLSX.
 	code, csv, hdr := admin.get("/a/" + id + "/roster.csv")

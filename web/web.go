@@ -14,7 +14,14 @@
 //
 // What a person may do is decided by the assembly's rules for every command
 // (package assembly); the pages only choose what to offer. A refusal is
-// shown on the page in the rules' own words.
+// shown on the page in the rules' own words. Who may read the record is
+// the assembly's setting, decided by httpapi.MayRead for every page of it.
+//
+// The set-up pages (setup.go, import.go) let the server administrator
+// create an assembly, from a previous one too, and the organiser set up
+// its rules, organizations, persons, mandates, offices and bodies and
+// import its roster from a spreadsheet; ids are made from names, and
+// persons are picked by name from searchable lists (the picker).
 package web
 
 import (
