@@ -2,6 +2,7 @@ package assembly
 
 import (
 	"reflect"
+	"slices"
 	"testing"
 	"time"
 )
@@ -182,19 +183,38 @@ func TestTemplate(t *testing.T) {
 }
 
 // TestRulesOverrides: every preset, changed every way, is rebuilt from
-// its preset and its Overrides.
+// its preset and its Overrides. The rules it changes are every field of
+// Rules: a rule added to Rules fails it until Rules.Overrides carries it
+// (and this test changes it).
 func TestRulesOverrides(t *testing.T) {
-	yes := true
+	changed := []string{"Preset", "Quorum", "VotingThreshold", "CloseDebateThreshold", "SecondsRequired", "SpeakingTimeSeconds", "SpeakersOrder",
+		"ConsultativeMayVote", "GuestsMaySpeak", "ProxiesAllowed", "MaxProxiesPerDelegate", "AbstentionsCount", "WeightedVotes", "Precedence",
+		"ReconsiderRules", "Motions", "CompetingDrafts", "AmendmentsAtOnce", "Thresholds", "MaxSpeeches", "Online", "AllowanceCounts", "InterventionSeconds"}
+	rt := reflect.TypeOf(Rules{})
+	for i := 0; i < rt.NumField(); i++ {
+		if !slices.Contains(changed, rt.Field(i).Name) {
+			t.Errorf("Rules.%s is new: carry it in Rules.Overrides (template.go) and change it in this test", rt.Field(i).Name)
+		}
+	}
+	yes, no := true, false
+	lines, supporters := 60, 25
 	for _, preset := range []string{"ronr", "congress"} {
 		r, _ := Preset(preset)
-		r.Quorum, r.SpeakingTimeSeconds, r.MaxProxiesPerDelegate, r.WeightedVotes, r.ReconsiderRules = "40", 120, 2, true, &yes
-		for _, other := range []string{"ronr", "congress"} {
-			base, _ := Preset(other)
-			base.Preset = r.Preset
-			got, err := r.Overrides().apply(base)
-			if err != nil || !reflect.DeepEqual(got, r) {
-				t.Errorf("%s over %s: got %+v, %v\nwant %+v", preset, other, got, err, r)
-			}
+		r.Quorum, r.VotingThreshold, r.CloseDebateThreshold = "40", ThreeQuartersCast, MajorityPresent
+		r.SecondsRequired, r.SpeakingTimeSeconds, r.SpeakersOrder = !r.SecondsRequired, 120, OrderFirstTimeFirst
+		r.ConsultativeMayVote, r.GuestsMaySpeak, r.ProxiesAllowed, r.MaxProxiesPerDelegate = true, !r.GuestsMaySpeak, true, 2
+		r.AbstentionsCount, r.WeightedVotes, r.Precedence = true, true, !r.Precedence
+		r.ReconsiderRules, r.CompetingDrafts, r.AmendmentsAtOnce = &yes, &no, &yes
+		r.Motions = &MotionRules{LineLength: &lines, Supporters: &supporters}
+		r.Thresholds = map[string]Threshold{"close_list": MajorityCast, "discuss_or_not": ThreeQuartersCast, "suspend_rules": TwoThirdsCast, "table": TwoThirdsCast}
+		r.MaxSpeeches, r.Online, r.AllowanceCounts, r.InterventionSeconds = 0, OnlineVote, []string{"speech"}, 90
+		if preset == "congress" {
+			r.MaxSpeeches, r.Online = 3, ""
+		}
+		base, _ := Preset(preset)
+		got, err := base.With(r.Overrides())
+		if err != nil || !reflect.DeepEqual(got, r) {
+			t.Errorf("%s:\n got %+v, %v\nwant %+v", preset, got, err, r)
 		}
 	}
 }

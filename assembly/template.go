@@ -5,19 +5,41 @@ package assembly
 // proceedings. Template gives the commands that set a new assembly up so.
 
 // Overrides returns the overrides that make r from its preset: every rule,
-// so that Preset(r.Preset) changed by them is r.
+// so that Preset(r.Preset) changed by them is r. (TestRulesOverrides lists
+// the rules it knows; a rule added to Rules must be added here.)
 func (r Rules) Overrides() *Overrides {
 	q := QuorumRule(r.Quorum)
 	vt, cd := r.VotingThreshold, r.CloseDebateThreshold
 	sr, st, so := r.SecondsRequired, r.SpeakingTimeSeconds, r.SpeakersOrder
 	cv, gs, pa, mp := r.ConsultativeMayVote, r.GuestsMaySpeak, r.ProxiesAllowed, r.MaxProxiesPerDelegate
 	ac, wv, pr := r.AbstentionsCount, r.WeightedVotes, r.Precedence
+	ms, is, online := r.MaxSpeeches, r.InterventionSeconds, r.Online
+	if online == "" {
+		online = OnlineNone
+	}
 	o := &Overrides{Quorum: &q, VotingThreshold: &vt, CloseDebateThreshold: &cd, SecondsRequired: &sr, SpeakingTimeSeconds: &st,
 		SpeakersOrder: &so, ConsultativeMayVote: &cv, GuestsMaySpeak: &gs, ProxiesAllowed: &pa, MaxProxiesPerDelegate: &mp,
-		AbstentionsCount: &ac, WeightedVotes: &wv, Precedence: &pr}
-	if r.ReconsiderRules != nil {
-		v := *r.ReconsiderRules
-		o.ReconsiderRules = &v
+		AbstentionsCount: &ac, WeightedVotes: &wv, Precedence: &pr, MaxSpeeches: &ms, InterventionSeconds: &is, Online: &online}
+	copyBool := func(b *bool) *bool {
+		if b == nil {
+			return nil
+		}
+		v := *b
+		return &v
+	}
+	o.ReconsiderRules, o.CompetingDrafts, o.AmendmentsAtOnce = copyBool(r.ReconsiderRules), copyBool(r.CompetingDrafts), copyBool(r.AmendmentsAtOnce)
+	if r.Motions != nil {
+		m := *r.Motions
+		o.Motions = &m
+	}
+	if len(r.Thresholds) > 0 {
+		o.Thresholds = make(map[string]Threshold, len(r.Thresholds))
+		for k, v := range r.Thresholds {
+			o.Thresholds[k] = v
+		}
+	}
+	if r.AllowanceCounts != nil {
+		o.AllowanceCounts = append([]string(nil), r.AllowanceCounts...)
 	}
 	return o
 }
