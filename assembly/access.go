@@ -84,26 +84,6 @@ type Access struct {
 	RevokedBy string    `json:"revoked_by"` // who revoked it
 }
 
-// Offices returns the offices person holds now, in a fixed order: the
-// roles granted, and chair, presidium or secretary of the open sitting.
-func (s *State) Offices(person string) []string {
-	var out []string
-	for _, r := range []Role{RoleAdministrator, RoleChair, RoleSecretary, RoleMandateCommission, RoleTeller} {
-		if s.Roles[person][r] {
-			out = append(out, string(r))
-		}
-	}
-	if st := s.Sitting(); st != nil {
-		if (st.Chair == person || contains(st.Presidium, person)) && !s.Roles[person][RoleChair] {
-			out = append(out, "chair of the sitting")
-		}
-		if contains(st.Secretaries, person) && !s.Roles[person][RoleSecretary] {
-			out = append(out, "secretary of the sitting")
-		}
-	}
-	return out
-}
-
 // HoldsMandate reports whether person holds a mandate that is not
 // rejected, as its holder or as its proxy.
 func (s *State) HoldsMandate(person string) bool {
@@ -145,7 +125,7 @@ func (s *State) MayIssueAccessCode(actor, person string) error {
 	if actor == ServerAdministrator {
 		return nil
 	}
-	if offices := s.Offices(person); len(offices) > 0 {
+	if offices := s.Offices(person).Titles(); len(offices) > 0 {
 		return forbidden("%s holds the office of %s: only the server administrator issues access codes for officers, so that no officer can act as another", person, strings.Join(offices, ", "))
 	}
 	if !s.HoldsMandate(person) {
@@ -180,7 +160,7 @@ func (c RevokeAccessCodes) decide(s *State, m Meta) ([]Event, error) {
 		if m.Actor == ServerAdministrator {
 			continue
 		}
-		if offices := s.Offices(p); len(offices) > 0 {
+		if offices := s.Offices(p).Titles(); len(offices) > 0 {
 			return nil, forbidden("%s holds the office of %s: only the server administrator revokes an officer's access code", p, strings.Join(offices, ", "))
 		}
 	}

@@ -5,8 +5,6 @@ import (
 	"slices"
 	"strings"
 	"time"
-
-	"plenum/tally"
 )
 
 // List is a list of candidates in an election by lists (by tendency).
@@ -486,6 +484,8 @@ func (c DeclareElection) decide(s *State, m Meta) ([]Event, error) {
 		return nil, conflict("the election %s is still open; close it first", c.Election)
 	case ElectionStatusDeclared:
 		return nil, closed("the election %s is already declared", c.Election)
+	case ElectionStatusWithdrawn:
+		return nil, closed("the election %s was withdrawn; nobody is elected by it", c.Election)
 	}
 	if len(c.Elected) > 0 {
 		if len(c.Elected) > el.Seats {
@@ -517,100 +517,6 @@ func (c DeclareElection) decide(s *State, m Meta) ([]Event, error) {
 		return nil, err
 	}
 	return one(ElectionDeclared{Meta: m, Election: c.Election, Elected: res, Arithmetic: arith, Note: c.Note})
-}
-
-// countElection counts an election's ballots by its method with package tally.
-func (s *State) countElection(el *Election) ([]string, string, error) {
-	opts := tally.Options{Seed: el.Seed}
-	if listMethod(el.Method) {
-		method := el.Method
-		if method == "by_tendency" {
-			method = tally.MethodHare
-		}
-		ids := make([]string, len(el.Lists))
-		votes := make([]tally.Decimal, len(el.Lists))
-		for i, l := range el.Lists {
-			ids[i] = l.ID
-			for _, b := range el.Ballots {
-				if b.List == l.ID {
-					votes[i] = votes[i].Add(tally.Int(int64(max(b.Weight, 1))))
-				}
-			}
-		}
-		res, err := tally.Apportion(method, ids, votes, el.Seats, opts)
-		if err != nil {
-			return nil, "", invalid("the election %s cannot be counted: %s", el.ID, err)
-		}
-		var elected, parts []string
-		for i, l := range el.Lists {
-			n := res.Allocation[i]
-			parts = append(parts, fmt.Sprintf("%s %s votes, %d seats", l.ID, votes[i], n))
-			if n > len(l.Candidates) {
-				return nil, "", conflict("the list %s wins %d seats but has %d candidates", l.ID, n, len(l.Candidates))
-			}
-			elected = append(elected, l.Candidates[:n]...)
-		}
-		return elected, fmt.Sprintf("%s: %s%s; elected: %s", method, strings.Join(parts, "; "), tieText(res), strings.Join(elected, ", ")), nil
-	}
-	cands := el.allCandidates()
-	idx := map[string]int{}
-	for i, c := range cands {
-		idx[c] = i
-	}
-	e := &tally.Election{Title: el.Title, Candidates: cands, Seats: el.Seats}
-	for _, b := range el.Ballots {
-		var rk [][]int
-		switch {
-		case len(b.Ranking) > 0:
-			for _, c := range b.Ranking {
-				rk = append(rk, []int{idx[c]})
-			}
-		case el.Method == "approval":
-			var r []int
-			for _, c := range b.Approve {
-				r = append(r, idx[c])
-			}
-			rk = [][]int{r}
-		default:
-			for _, c := range b.Approve {
-				rk = append(rk, []int{idx[c]})
-			}
-		}
-		e.Ballots = append(e.Ballots, tally.Ballot{Weight: tally.Int(int64(max(b.Weight, 1))), Ranking: rk})
-	}
-	res, err := tally.Count(el.Method, e, opts)
-	if err != nil {
-		return nil, "", invalid("the election %s cannot be counted: %s", el.ID, err)
-	}
-	var elected []string
-	for _, i := range res.Elected {
-		elected = append(elected, cands[i])
-	}
-	var parts []string
-	if len(res.Stages) > 0 {
-		first := res.Stages[0]
-		for i, c := range cands {
-			if i < len(first.Totals) {
-				parts = append(parts, fmt.Sprintf("%s %s", c, first.Totals[i]))
-			}
-		}
-	}
-	arith := fmt.Sprintf("%s, %d ballots: %s", el.Method, len(el.Ballots), strings.Join(parts, ", "))
-	if len(res.Stages) > 1 {
-		arith += fmt.Sprintf("; %d stages", len(res.Stages))
-	}
-	return elected, arith + tieText(res) + "; elected: " + strings.Join(elected, ", "), nil
-}
-
-func tieText(res *tally.Result) string {
-	var t []string
-	for _, tb := range res.TieBreaks {
-		t = append(t, tb.Text)
-	}
-	if len(t) == 0 {
-		return ""
-	}
-	return "; " + strings.Join(t, "; ")
 }
 
 func (e ElectionDeclared) apply(s *State) error {

@@ -509,7 +509,7 @@ func (s *State) openVoteUnder(mo *Motion) (vote, on string) {
 
 func (s *State) openVoteOn(motion string) string {
 	for _, id := range s.VoteOrder {
-		if v := s.Votes[id]; v.Motion == motion && v.Status != VoteStatusDeclared {
+		if v := s.Votes[id]; v.Motion == motion && v.InProgress() {
 			return id
 		}
 	}

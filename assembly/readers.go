@@ -63,7 +63,7 @@ func (s *State) MayReadRecord(person string) bool {
 	case RecordParticipants:
 		return person == ServerAdministrator || person != "" && s.Persons[person] != nil
 	case RecordOfficers:
-		return person == ServerAdministrator || person != "" && len(s.Offices(person)) > 0
+		return person == ServerAdministrator || person != "" && len(s.Offices(person).Titles()) > 0
 	}
 	return false
 }

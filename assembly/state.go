@@ -153,6 +153,8 @@ type Item struct {
 	Status      string   `json:"status"`
 	TabledUntil string   `json:"tabled_until"`
 	Floor       Floor    `json:"floor"`
+	// Minutes is the item's planned duration (plan_item); 0: not planned.
+	Minutes int `json:"minutes"`
 }
 
 // Floor is an item's speakers' list and who spoke.
@@ -455,7 +457,9 @@ type State struct {
 	VoteOrder     []string
 	Elections     map[string]*Election
 	ElectionOrder []string
-	Submission    Submission // motions before the assembly meets (submission.go)
+	Submission    Submission         // motions before the assembly meets (submission.go)
+	Screens       map[string]*Screen // the projectors, by id (set_screen)
+	ScreenOrder   []string
 	Gaps          int
 	Record        []RecordEntry
 	RecordIndex   map[int]int        // event index → position in Record
@@ -485,6 +489,7 @@ func NewState() *State {
 		Alternatives:  map[string]*Alternatives{},
 		Votes:         map[string]*Vote{},
 		Elections:     map[string]*Election{},
+		Screens:       map[string]*Screen{},
 		RecordIndex:   map[int]int{},
 		Keys:          map[string]int{},
 		Access:        map[string]*Access{},

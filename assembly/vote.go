@@ -323,7 +323,7 @@ func (c OpenVote) decide(s *State, m Meta) ([]Event, error) {
 			return nil, conflict("the basis among %s was already chosen: %s", a.ID, a.Chosen)
 		}
 		for _, id := range s.VoteOrder {
-			if v := s.Votes[id]; v.Alternatives == a.ID && v.Status != VoteStatusDeclared {
+			if v := s.Votes[id]; v.Alternatives == a.ID && v.InProgress() {
 				return nil, conflict("the vote %s on %s is not yet declared", id, a.ID)
 			}
 		}
@@ -589,6 +589,9 @@ func (c EnterCount) decide(s *State, m Meta) ([]Event, error) {
 	if v.Status == VoteStatusDeclared {
 		return nil, closed("the result of %s is already declared", c.Vote)
 	}
+	if v.Status == VoteStatusWithdrawn {
+		return nil, closed("the vote %s was withdrawn", c.Vote)
+	}
 	if len(v.Ballots) > 0 {
 		return nil, conflict("ballots were cast one by one in %s; its result is counted from them", c.Vote)
 	}
@@ -683,7 +686,7 @@ func (s *State) countFits(v *Vote, rd *Round) error {
 
 func (e CountEntered) apply(s *State) error {
 	v := s.Votes[e.Vote]
-	if v == nil || v.Status == VoteStatusDeclared {
+	if v == nil || !v.InProgress() {
 		return corrupt("no count can be entered for %q", e.Vote)
 	}
 	v.Rounds = append(v.Rounds, e.Round)
@@ -703,6 +706,8 @@ func (c DeclareResult) decide(s *State, m Meta) ([]Event, error) {
 		return nil, conflict("the vote %s is still open; close it before declaring the result", c.Vote)
 	case VoteStatusDeclared:
 		return nil, closed("the result of %s is already declared: %s", c.Vote, v.Result.Outcome)
+	case VoteStatusWithdrawn:
+		return nil, closed("the vote %s was withdrawn; it has no result", c.Vote)
 	}
 	if v.Method == "secret" && len(v.Ballots) > 0 && len(v.Sealed) != v.votesCast() {
 		return nil, conflict("the sealed ballots of %s (%d) do not number the votes cast (%d); the record is incomplete", c.Vote, len(v.Sealed), v.votesCast())

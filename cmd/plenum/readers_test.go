@@ -153,7 +153,7 @@ func TestWhoMayReadTheRecord(t *testing.T) {
 	a.Read(func(s *assembly.State) {
 		item, motion, vote = s.ItemOrder[0], s.MotionOrder[0], s.VoteOrder[0]
 		for _, p := range s.PersonOrder {
-			if _, ok := s.VotingMandate(p); ok && len(s.Offices(p)) == 0 && delegate == "" {
+			if _, ok := s.VotingMandate(p); ok && len(s.Offices(p).Titles()) == 0 && delegate == "" {
 				delegate = p
 			}
 			if s.HasRole(p, assembly.RoleAdministrator) && officer == "" {
