@@ -258,11 +258,26 @@ func (b *builder) election(id string) *Election {
 		if p := b.s.Persons[id]; p != nil {
 			return p.Name, true
 		}
+		for _, l := range e.Lists {
+			if l.ID == id {
+				return l.Name, true
+			}
+		}
+		if n := methodNames[id]; n != "" {
+			return n, true
+		}
 		return "", false
 	})
 	return &Election{ID: e.ID, Title: e.Title, Body: e.Body, Seats: e.Seats, Method: e.Method, Candidates: b.persons(e.Candidates),
 		Elected: b.persons(e.Elected), Arithmetic: arith, Note: e.Note, Instruction: e.Instruction, Sitting: e.Sitting,
 		Declared: e.Status == assembly.ElectionStatusDeclared}
+}
+
+// methodNames are the counting methods as the arithmetic of an election
+// names them ("stv-scottish, 7 ballots: …"), in words.
+var methodNames = map[string]string{
+	"plurality": "plurality", "approval": "approval voting", "dhondt": "D'Hondt", "sainte-lague": "Sainte-Laguë",
+	"hare": "Hare quota and largest remainders", "irv": "instant runoff", "stv-scottish": "Scottish STV", "stv-meek": "Meek STV",
 }
 
 // record walks the minutes in order and sorts them into sittings and parts.
@@ -450,6 +465,13 @@ func withNames(text string, name func(id string) (string, bool)) string {
 	word := func(w string) {
 		if n, ok := name(w); ok {
 			out.WriteString(n)
+		} else if i := strings.IndexByte(w, ' '); i > 0 {
+			// "starostin 4", "l-left 6 votes": an id and its count.
+			if n, ok := name(w[:i]); ok {
+				out.WriteString(n + w[i:])
+			} else {
+				out.WriteString(w)
+			}
 		} else {
 			out.WriteString(w)
 		}
@@ -560,6 +582,8 @@ func (b *builder) narrativeText(r assembly.RecordEntry) string {
 		return disposedText(b.motionNoun(r.Ref), r.Text, r.Sub, r.Label)
 	case "motion_reopened":
 		return sentence("The motion “" + r.Text + "” is reconsidered")
+	case "vote_withdrawn", "election_withdrawn":
+		return r.Text // names the question, never an id
 	case "election_opened":
 		if e := s.Elections[r.Ref]; e != nil && e.Status == assembly.ElectionStatusDeclared {
 			return "" // the declared result says it
