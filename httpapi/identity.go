@@ -8,9 +8,9 @@ import (
 // The roles Identify reports, besides the assembly's own
 // (administrator, chair, secretary, mandate_commission, teller).
 const (
-	RoleDelegate = "delegate" // a verified decisive or consultative mandate
-	RoleGuest    = "guest"    // a guest or ex officio mandate, or a guest of the open sitting
-	RolePublic   = "public"   // not logged in to this assembly
+	RoleDelegate = assembly.OfficeDelegate // a verified decisive or consultative mandate
+	RoleGuest    = assembly.OfficeGuest    // a guest or ex officio mandate, or a guest of the open sitting
+	RolePublic   = "public"                // not logged in to this assembly
 )
 
 // Identity is who a session is in one assembly, for pages and for GET
@@ -24,7 +24,9 @@ type Identity struct {
 	// ServerAdmin marks a server administrator's session.
 	ServerAdmin bool `json:"server_admin,omitempty"`
 	// Roles are the roles held now: administrator, chair, secretary,
-	// mandate_commission, teller, delegate, guest; or only public.
+	// mandate_commission, teller, delegate, guest (an administrator holds
+	// every office of the assembly, as the rules let them act in each);
+	// or only public.
 	Roles []string `json:"roles"`
 	// Vote is the kind of vote a delegate holds: decisive or
 	// consultative ("" for others).
@@ -46,7 +48,9 @@ func (id Identity) Has(role string) bool {
 }
 
 // Identify says who sess is in the assembly s: call it inside
-// (*engine.Assembly).Read with auth.FromContext(r.Context()).
+// (*engine.Assembly).Read with auth.FromContext(r.Context()). The offices
+// are the domain's answer (assembly.State.Offices), the same the pages
+// use.
 func Identify(s *assembly.State, sess *auth.Session) Identity {
 	id := Identity{Assembly: s.Assembly.ID}
 	if sess == nil || !sess.In(s.Assembly.ID) {
@@ -58,67 +62,10 @@ func Identify(s *assembly.State, sess *auth.Session) Identity {
 		p = auth.AdminPerson
 		id.ServerAdmin = true
 	}
-	id.Person = p
+	o := s.Offices(p)
+	id.Person, id.Roles, id.Vote, id.Mandate, id.Mandates = p, o.Roles, o.Vote, o.Mandate, o.Mandates
 	if person := s.Persons[p]; person != nil {
 		id.Name = person.Name
-		for _, mid := range person.Mandates {
-			if m := s.Mandates[mid]; m != nil {
-				id.Mandates = append(id.Mandates, m)
-			}
-		}
-	}
-	add := func(r string) {
-		if !id.Has(r) {
-			id.Roles = append(id.Roles, r)
-		}
-	}
-	for _, r := range []assembly.Role{assembly.RoleAdministrator, assembly.RoleChair, assembly.RoleSecretary, assembly.RoleMandateCommission, assembly.RoleTeller} {
-		if s.HasRole(p, r) {
-			add(string(r))
-		}
-	}
-	if st := s.Sitting(); st != nil {
-		if st.Chair == p || contains(st.Presidium, p) {
-			add(string(assembly.RoleChair))
-		}
-		if contains(st.Secretaries, p) {
-			add(string(assembly.RoleSecretary))
-		}
-		if contains(st.Guests, p) {
-			add(RoleGuest)
-		}
-	}
-	if m, ok := s.VotingMandate(p); ok && m != nil {
-		id.Mandate = m
-	}
-	for _, m := range id.Mandates {
-		if m.Status != assembly.MandateStatusVerified {
-			continue
-		}
-		switch m.Kind {
-		case assembly.KindDecisive:
-			add(RoleDelegate)
-			id.Vote = assembly.KindDecisive
-		case assembly.KindConsultative:
-			add(RoleDelegate)
-			if id.Vote == "" {
-				id.Vote = assembly.KindConsultative
-			}
-		default:
-			add(RoleGuest)
-		}
-	}
-	if id.Roles == nil {
-		id.Roles = []string{}
 	}
 	return id
-}
-
-func contains(xs []string, x string) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
 }
