@@ -20,6 +20,7 @@ import (
 //
 //	(none)  a string
 //	int     a whole number
+//	minutes a whole number of minutes, sent as seconds
 //	bool    a checkbox: true when sent
 //	list    ids, separated by commas or spaces, or the field repeated
 //	count   a count: a number, "62-68", "rest", "majority", "minority"
@@ -28,15 +29,23 @@ import (
 //	        "N:person" (empty: not ranked): the persons in the order of N
 //	lists   an election's lists, one a line: "ID | name | candidates" or
 //	        "ID | name | tendency | candidates"
+//	names   an election's lists by name, one a line: "name | candidates"
+//	        or "name | tendency | candidates", the candidates by their
+//	        names separated by commas, the tendency by its name; the
+//	        lists get ids l1, l2, …
 //
 // A NAME "object.member" sets a member of an object argument
 // ("a:alternatives.m1:count").
-// Empty fields are left out. Besides them a form sends cmd, csrf, key (an
-// idempotency key) and back (the page to return to).
+// Empty fields are left out. A field "new:NAME" with a prefix as its value
+// asks for a fresh id for the argument NAME (new:id=m: the first of m1,
+// m2, … not yet taken), made when the command is given. Besides them a
+// form sends cmd, csrf, key (an idempotency key) and back (the page to
+// return to).
 const argPrefix = "a:"
 
-// formArgs builds a command's JSON arguments from a form.
-func formArgs(form url.Values) (json.RawMessage, error) {
+// formArgs builds a command's JSON arguments from a form; st, when not
+// nil, resolves names to ids (the type names).
+func formArgs(form url.Values, st *assembly.State) (json.RawMessage, error) {
 	args := map[string]any{}
 	for field, values := range form {
 		if !strings.HasPrefix(field, argPrefix) {
@@ -62,6 +71,14 @@ func formArgs(form url.Values) (json.RawMessage, error) {
 			}
 			dst, name = m, child
 		}
+		if typ == "names" {
+			lists, err := namedLists(st, nonEmpty[0])
+			if err != nil {
+				return nil, err
+			}
+			dst[name] = lists
+			continue
+		}
 		if err := setArg(dst, name, typ, nonEmpty); err != nil {
 			return nil, err
 		}
@@ -81,6 +98,12 @@ func setArg(args map[string]any, name, typ string, values []string) error {
 			return fmt.Errorf("%s must be a whole number, not %q", name, v)
 		}
 		args[name] = n
+	case "minutes":
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 0 || n > 24*60 {
+			return fmt.Errorf("give the minutes as a whole number from 0 to 1440, not %q", v)
+		}
+		args[name] = n * 60
 	case "bool":
 		args[name] = v != "0" && v != "false"
 	case "list":
@@ -133,6 +156,9 @@ type actResult struct {
 	Message  string `json:"message,omitempty"`
 	Error    string `json:"error,omitempty"`
 	Redirect string `json:"redirect,omitempty"`
+	// Receipt is the receipt page of the ballot just cast: a plain form
+	// goes there, the script shows it in place.
+	Receipt string `json:"receipt,omitempty"`
 }
 
 // act gives the command of a page's form on behalf of the logged-in person
@@ -168,6 +194,7 @@ func (s *server) act(w http.ResponseWriter, r *http.Request) {
 		answer(http.StatusForbidden, actResult{Error: "this form is out of date or did not come from this site; reload the page and try again"})
 		return
 	}
+	var err error
 	cmd := r.PostFormValue("cmd")
 	if cmd == "issue_access_codes" || cmd == "revoke_access_codes" {
 		// Recorded here, the codes would not be made or deleted.
@@ -178,22 +205,46 @@ func (s *server) act(w http.ResponseWriter, r *http.Request) {
 		answer(http.StatusUnprocessableEntity, actResult{Error: "the form names no command this page can give"})
 		return
 	}
-	args, err := formArgs(r.PostForm)
+	news := map[string]string{} // argument → prefix of a fresh id
+	for field, vs := range r.PostForm {
+		if arg, ok := strings.CutPrefix(field, newPrefix); ok && len(vs) > 0 && vs[0] != "" {
+			if !validPrefix(vs[0]) || strings.TrimSpace(r.PostFormValue(argPrefix+arg)) != "" {
+				answer(http.StatusUnprocessableEntity, actResult{Error: "the form asks for an id it cannot have; reload the page and try again"})
+				return
+			}
+			news[arg] = vs[0]
+		}
+	}
+	var args json.RawMessage
+	a.Read(func(st *assembly.State) { args, err = formArgs(r.PostForm, st) })
 	if err != nil {
 		answer(http.StatusUnprocessableEntity, actResult{Error: err.Error()})
 		return
 	}
-	actor := sess.Person
-	if sess.Admin {
-		actor = auth.AdminPerson
+	actor := actorOf(sess)
+	var res *engine.Result
+	// A fresh id is made from the state just before the command is given;
+	// should another form take it first, the command is refused as a
+	// clash and given again with the next free id.
+	for try := 0; ; try++ {
+		withIDs := args
+		var made []string
+		if len(news) > 0 {
+			a.Read(func(st *assembly.State) { withIDs, made = setFreshIDs(st, args, news) })
+		}
+		env := assembly.Envelope{Cmd: cmd, Assembly: id, Actor: actor, At: s.opts.Now().UTC(), Key: r.PostFormValue("key"), Args: withIDs}
+		res, err = s.eng.Submit(r.Context(), env)
+		if err == nil || try == 2 || assembly.CodeOf(err) != assembly.ErrConflict || !anyTaken(a, made) {
+			break
+		}
 	}
-	env := assembly.Envelope{Cmd: cmd, Assembly: id, Actor: actor, At: s.opts.Now().UTC(), Key: r.PostFormValue("key"), Args: args}
-	res, err := s.eng.Submit(r.Context(), env)
 	if err != nil {
 		var ae *assembly.Error
 		switch {
 		case errors.As(err, &ae) && ae.Code != assembly.ErrCorrupt:
-			answer(http.StatusConflict, actResult{Error: refusal(ae)})
+			var msg string
+			a.Read(func(st *assembly.State) { msg = namedRefusal(st, ae) })
+			answer(http.StatusConflict, actResult{Error: msg})
 		case errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded):
 			answer(http.StatusServiceUnavailable, actResult{Error: "the request was cancelled before it finished; send the form again (it is applied only once)"})
 		default:
@@ -203,16 +254,16 @@ func (s *server) act(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	out := actResult{OK: true, Message: done(cmd, res.First())}
-	if cmd == "cast_election_ballot" && res.First() >= 0 {
-		out.Redirect = fmt.Sprintf("/a/%s/receipt?entry=%d", id, res.First())
-	}
-	if cmd == "cast_ballot" && res.First() >= 0 {
+	if (cmd == "cast_ballot" || cmd == "cast_election_ballot") && res.First() >= 0 {
 		if res.BallotToken != "" {
 			// A secret ballot: its token waits for the receipt page,
 			// which shows it once.
 			s.tokens.put(id, actor, res.First(), res.BallotToken, s.opts.Now())
 		}
-		out.Redirect = fmt.Sprintf("/a/%s/receipt?entry=%d", id, res.First())
+		out.Receipt = fmt.Sprintf("/a/%s/receipt?entry=%d", id, res.First())
+		if !script {
+			out.Redirect = out.Receipt
+		}
 	}
 	answer(http.StatusOK, out)
 }
@@ -240,11 +291,46 @@ func (s *server) answer(w http.ResponseWriter, r *http.Request, id, back string,
 	http.Redirect(w, r, to, http.StatusSeeOther)
 }
 
+// setFreshIDs returns the arguments with a fresh id for each argument of
+// news (argument → prefix), and the ids made.
+func setFreshIDs(st *assembly.State, args json.RawMessage, news map[string]string) (json.RawMessage, []string) {
+	var m map[string]any
+	if json.Unmarshal(args, &m) != nil || m == nil {
+		m = map[string]any{}
+	}
+	var made []string
+	for arg, prefix := range news {
+		id := freshID(st, prefix, made...)
+		m[arg] = id
+		made = append(made, id)
+	}
+	b, _ := json.Marshal(m)
+	return b, made
+}
+
+// anyTaken reports whether one of ids names something now.
+func anyTaken(a *engine.Assembly, ids []string) bool {
+	found := false
+	a.Read(func(st *assembly.State) {
+		for _, id := range ids {
+			found = found || taken(st, id)
+		}
+	})
+	return found
+}
+
 // refusal is a domain refusal as the page shows it.
-func refusal(e *assembly.Error) string {
+func refusal(e *assembly.Error) string { return namedRefusal(nil, e) }
+
+// namedRefusal is a domain refusal as the page shows it, with the ids in
+// the rules' words replaced by names (st nil: as they are).
+func namedRefusal(st *assembly.State, e *assembly.Error) string {
 	msg := e.Msg
 	if msg == "" {
 		msg = e.Error()
+	}
+	if st != nil {
+		msg = namer{st}.text(msg)
 	}
 	if len(msg) > 0 {
 		msg = strings.ToUpper(msg[:1]) + msg[1:]
@@ -277,6 +363,15 @@ func done(cmd string, entry int64) string {
 		"close_election":       "The election is closed",
 		"declare_election":     "The elected were declared",
 		"cast_election_ballot": "Your ballot was counted",
+		"withdraw_vote":        "The vote was withdrawn",
+		"withdraw_election":    "The election was withdrawn",
+		"plan_item":            "The item's planned duration was set",
+		"set_screen":           "The screen was set",
+		"set_countdown":        "The countdown was set",
+		"add_item":             "The item was added to the order of the day",
+		"take_up_item":         "The item is taken up",
+		"close_item":           "The item is closed",
+		"move_motion":          "The motion was entered",
 	}[cmd]
 	if what == "" {
 		what = "Done: " + strings.ReplaceAll(cmd, "_", " ")

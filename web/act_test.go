@@ -30,7 +30,7 @@ func TestFormArgs(t *testing.T) {
 		{"unknown type", url.Values{"a:x:float": {"1.5"}}, "", true},
 	}
 	for _, c := range cases {
-		got, err := formArgs(c.form)
+		got, err := formArgs(c.form, nil)
 		if (err != nil) != c.err {
 			t.Errorf("%s: error %v", c.name, err)
 			continue

@@ -11,8 +11,6 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
-
-	"plenum/assembly"
 )
 
 // chromium finds a Chromium to drive: $PLENUM_CHROMIUM, or chromium,
@@ -194,161 +192,61 @@ func (s *session) notReloaded(p *person) {
 	}
 }
 
+// shotView saves what the window shows, the first viewport only.
+func (s *session) shotView(p *person, name string) {
+	s.t.Helper()
+	ctx, cancel := context.WithTimeout(p.ctx, 10*time.Second)
+	defer cancel()
+	png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		s.t.Errorf("screenshot %s: %v", name, err)
+		return
+	}
+	if err := os.WriteFile(filepath.Join(s.dir, name+".png"), png, 0o644); err != nil {
+		s.t.Fatal(err)
+	}
+}
+
+// eval runs a JavaScript expression on p's page and returns its value.
+func eval[T any](s *session, p *person, js string) T {
+	s.t.Helper()
+	ctx, cancel := context.WithTimeout(p.ctx, 20*time.Second)
+	defer cancel()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](js, chromedp.EvalAwaitPromise))
+	if err != nil {
+		s.t.Fatalf("%s: %s: %v", p.name, js, err)
+	}
+	return v
+}
+
+// outside lists the elements matching sel (at least one must) that are not
+// wholly inside the window as it is now, without scrolling.
+func (s *session) outside(p *person, sel string) []string {
+	s.t.Helper()
+	return eval[[]string](s, p, fmt.Sprintf(`(function () {
+		var els = document.querySelectorAll(%q), out = [];
+		if (!els.length) return ["nothing matches %s"];
+		els.forEach(function (el) {
+			var r = el.getBoundingClientRect();
+			if (r.top < 0 || r.left < 0 || r.bottom > window.innerHeight + 0.5 || r.right > window.innerWidth + 0.5 || r.height === 0)
+				out.push((el.id || el.className || el.tagName) + " " + JSON.stringify(el.innerText.slice(0, 40)) + " at " + Math.round(r.top) + "–" + Math.round(r.bottom) + " of " + window.innerHeight);
+		});
+		return out;
+	})()`, sel, sel))
+}
+
+// tap clicks the first element matching sel and counts the tap.
+func (s *session) tap(p *person, sel string, taps *int) {
+	s.t.Helper()
+	s.click(p, sel)
+	*taps++
+}
+
+// containsFold is contains, case aside (text-transform changes innerText).
+func containsFold(sel, text string) string {
+	return fmt.Sprintf(`(document.querySelector(%q)||{innerText:""}).innerText.toLowerCase().includes(%q)`, sel, strings.ToLower(text))
+}
+
 func contains(sel, text string) string {
 	return fmt.Sprintf(`(document.querySelector(%q)||{innerText:""}).innerText.includes(%q)`, sel, text)
-}
-
-func TestBrowserVoteAndFloorLive(t *testing.T) {
-	if testing.Short() {
-		t.Skip("browser tests are not short")
-	}
-	h := newHall(t)
-	s := newSession(t, h)
-
-	projector := s.open("", 1280, 720, "/a/coop/projector")
-	chair := s.open("chair", 1280, 900, "/a/coop/chair")
-	var ds []*person
-	for _, d := range delegates {
-		ds = append(ds, s.open(d, 390, 844, "/a/coop/delegate"))
-	}
-
-	// The chair puts the motion to the vote.
-	s.click(chair, `form:has(input[name="cmd"][value="open_vote"]) button[type="submit"]`)
-	s.until(chair, "the vote shows as open", contains("#votes", "Close the vote"))
-
-	// Each delegate sees the vote without reloading, chooses, confirms and
-	// gets a receipt.
-	choices := []string{"for", "for", "against"}
-	for i, d := range ds {
-		s.until(d, "the vote reaches the delegate", `document.querySelector("button.choice-for") !== null`)
-		s.notReloaded(d)
-		if i == 0 {
-			s.shot(d, "1-delegate-vote-open")
-		}
-		s.click(d, "button.choice-"+choices[i])
-		s.until(d, "the confirmation step", contains("#vote", "Cast your ballot: "+strings.ToUpper(choices[i])))
-		if i == 2 {
-			s.shot(d, "2-delegate-confirm")
-		}
-		s.click(d, "button.confirm-btn")
-		s.until(d, "the receipt", contains("main", "Leaf hash"))
-		if i == 2 {
-			s.shot(d, "3-delegate-receipt")
-		}
-	}
-	s.until(projector, "the projector counts the ballots", contains("#proj", "3 of 3 have voted"))
-	s.shot(projector, "4-projector-voting")
-
-	s.click(chair, `form:has(input[name="cmd"][value="close_vote"]) button[type="submit"]`)
-	s.click(chair, `form:has(input[name="cmd"][value="declare_result"]) button[type="submit"]`)
-	s.until(chair, "the chair sees the result", contains("#votes", "CARRIED"))
-
-	// The projector, open all along, shows the result as bars.
-	s.until(projector, "the projector shows the result", contains("#proj", "CARRIED")+` && document.querySelector("#proj .bar-for.w-67") !== null && document.querySelector("#proj .bar-against.w-33") !== null`)
-	s.until(projector, "the arithmetic", contains("#proj .arithmetic", "2 for, 1 against"))
-	s.notReloaded(projector)
-	s.shot(projector, "5-projector-result")
-	if r := read(h, func(st *assembly.State) string { return st.Votes["v1"].Result.Outcome }); r != "carried" {
-		t.Errorf("the vote's outcome is %q, want carried", r)
-	}
-
-	// A delegate asks for the floor; the chair's page shows it at once.
-	boris := ds[1]
-	s.click(boris, `a[href="/a/coop/delegate"]`)
-	s.click(boris, "form.ask button[type=submit]")
-	s.until(boris, "the delegate sees their place", contains("#floor", "You are number 1 on the list"))
-	s.shot(boris, "6-delegate-on-the-list")
-	s.until(chair, "the chair sees the request", contains("#floor ol.speakers", "Boris Borisov"))
-	s.notReloaded(chair)
-	s.shot(chair, "7-chair-request")
-
-	// The chair gives the floor; the projector shows the speaker and the
-	// countdown, which runs.
-	s.click(chair, `ol.speakers form:has(input[name="cmd"][value="give_floor"]) button[type="submit"]`)
-	s.until(projector, "the projector shows the speaker", contains("#proj .proj-name", "Boris Borisov"))
-	countdown := func() string {
-		ctx, cancel := context.WithTimeout(projector.ctx, 10*time.Second)
-		defer cancel()
-		text, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("#proj .countdown")))
-		if err != nil {
-			t.Fatalf("read the countdown: %v", err)
-		}
-		return text
-	}
-	first := countdown()
-	time.Sleep(1300 * time.Millisecond)
-	later := countdown()
-	if first == later || !strings.HasPrefix(first, "4:") && !strings.HasPrefix(first, "5:") {
-		t.Errorf("the countdown does not run from 5:00: %q, then %q", first, later)
-	}
-	s.notReloaded(projector)
-	s.shot(projector, "8-projector-speaker")
-	s.shot(chair, "9-chair-speaker")
-}
-
-// TestBrowserPagesFitAPhone opens every page at 360 px wide and checks that
-// nothing is wider than the screen (no sideways scrolling).
-func TestBrowserPagesFitAPhone(t *testing.T) {
-	if testing.Short() {
-		t.Skip("browser tests are not short")
-	}
-	h := newHall(t)
-	h.must("anna", "request_floor", obj{"item": "i1", "person": "anna"})
-	h.must("chair", "give_floor", obj{"item": "i1"})
-	h.must("boris", "request_floor", obj{"item": "i1", "person": "boris"})
-	h.must("sec", "record_speech", obj{"id": "sp1", "item": "i1", "speaker": "anna", "capacity": "delegate", "notes": "Speaks for the budget; asks that the reserve be kept."})
-	h.must("sec", "record_interjection", obj{"kind": "applause"})
-	// A declared election and an open one: the count sheet on the chair's
-	// page, the ranking ballot on the delegate's.
-	h.must("chair", "open_election", obj{"id": "e0", "title": "The tellers", "seats": 2, "method": "as_stated"})
-	h.must("chair", "close_election", obj{"election": "e0"})
-	h.must("chair", "declare_election", obj{"election": "e0", "elected": []string{"sec", "mc"}})
-	h.must("chair", "open_election", obj{"id": "e1", "title": "The auditing committee of the cooperative", "seats": 2, "method": "stv-scottish", "candidates": []string{"anna", "boris", "clara", "dmitri"}})
-	h.must("anna", "cast_election_ballot", obj{"election": "e1", "voter": "anna", "ranking": []string{"boris", "clara"}})
-	s := newSession(t, h)
-	for _, c := range []struct{ who, page string }{
-		{"sec", "secretary"}, {"mc", "mandates"}, {"chair", "chair"}, {"clara", "delegate"}, {"", "record"}, {"", "projector"},
-	} {
-		p := s.open(c.who, 360, 740, "/a/coop/"+c.page)
-		ctx, cancel := context.WithTimeout(p.ctx, 10*time.Second)
-		wide, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.documentElement.scrollWidth`))
-		cancel()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if wide > 360 {
-			t.Errorf("the %s page is %d px wide on a 360 px screen", c.page, wide)
-		}
-		s.shot(p, "phone-"+c.page)
-	}
-}
-
-// TestBrowserSecretBallot: the chair opens a secret vote; a delegate votes
-// on the phone and is shown the ballot's code once.
-func TestBrowserSecretBallot(t *testing.T) {
-	if testing.Short() {
-		t.Skip("browser tests are not short")
-	}
-	h := newHall(t)
-	s := newSession(t, h)
-	chair := s.open("chair", 1280, 900, "/a/coop/chair")
-	anna := s.open("anna", 390, 844, "/a/coop/delegate")
-	s.run(chair, "choose a secret vote", chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
-		ok, err := chromedp.Evaluate[bool](`(document.querySelector('select[name="a:method"]').value = "secret") === "secret"`)(ctx, t)
-		if err == nil && !ok {
-			err = fmt.Errorf("the method select has no secret option")
-		}
-		return err
-	}))
-	s.click(chair, `form:has(input[name="cmd"][value="open_vote"]) button[type="submit"]`)
-	s.until(chair, "the vote shows as open", contains("#votes", "Close the vote"))
-	if m := read(h, func(st *assembly.State) string { return st.Votes["v1"].Method }); m != "secret" {
-		t.Fatalf("the vote's method is %q", m)
-	}
-	s.until(anna, "the vote reaches the delegate", `document.querySelector("button.choice-for") !== null`)
-	s.click(anna, "button.choice-for")
-	s.until(anna, "the confirmation step", contains("#vote", "Cast your ballot: FOR"))
-	s.click(anna, "button.confirm-btn")
-	s.until(anna, "the ballot's code", contains("main", "Keep this code")+` && /^[A-Z2-7]{26}$/.test(document.getElementById("ballot-token").innerText)`)
-	s.shot(anna, "10-delegate-secret-code")
 }

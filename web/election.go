@@ -76,6 +76,78 @@ func listsArg(text string) ([]assembly.List, error) {
 	return lists, nil
 }
 
+// namedLists reads an election's lists as a person writes them, by name:
+// one a line, "name | candidates" or "name | tendency | candidates", the
+// candidates' names separated by commas and the tendency an
+// organization's name. The lists get the ids l1, l2, …
+func namedLists(st *assembly.State, text string) ([]assembly.List, error) {
+	if st == nil {
+		return nil, fmt.Errorf("the lists cannot be read here")
+	}
+	var lists []assembly.List
+	for i, line := range strings.Split(text, "\n") {
+		if line = strings.TrimSpace(line); line == "" {
+			continue
+		}
+		parts := strings.Split(line, "|")
+		for j := range parts {
+			parts[j] = strings.TrimSpace(parts[j])
+		}
+		if len(parts) < 2 || len(parts) > 3 || parts[0] == "" {
+			return nil, fmt.Errorf("line %d of the lists must read \"name | candidates\" or \"name | tendency | candidates\"", i+1)
+		}
+		l := assembly.List{ID: fmt.Sprintf("l%d", len(lists)+1), Name: parts[0]}
+		if len(parts) == 3 {
+			org, err := orgByName(st, parts[1])
+			if err != nil {
+				return nil, fmt.Errorf("line %d of the lists: %w", i+1, err)
+			}
+			l.Tendency = org
+		}
+		for _, name := range strings.Split(parts[len(parts)-1], ",") {
+			if name = strings.TrimSpace(name); name == "" {
+				continue
+			}
+			p, err := personByName(st, name)
+			if err != nil {
+				return nil, fmt.Errorf("line %d of the lists: %w", i+1, err)
+			}
+			l.Candidates = append(l.Candidates, p)
+		}
+		lists = append(lists, l)
+	}
+	return lists, nil
+}
+
+// personByName finds the one person named name (case aside), as the
+// register writes it.
+func personByName(st *assembly.State, name string) (string, error) {
+	var found []string
+	for _, id := range st.PersonOrder {
+		p := st.Persons[id]
+		if strings.EqualFold(p.Name, name) {
+			found = append(found, id)
+		}
+	}
+	switch len(found) {
+	case 0:
+		return "", fmt.Errorf("nobody in the register is named %q; write the name as the register has it", name)
+	case 1:
+		return found[0], nil
+	}
+	return "", fmt.Errorf("%d persons in the register are named %q; open the election with its candidates ticked instead", len(found), name)
+}
+
+// orgByName finds the organization named name.
+func orgByName(st *assembly.State, name string) (string, error) {
+	for _, id := range st.OrgOrder {
+		if strings.EqualFold(st.Organizations[id].Name, name) {
+			return id, nil
+		}
+	}
+	return "", fmt.Errorf("there is no organization named %q", name)
+}
+
 // Elections are all elections, in the order they were opened.
 func (v *view) Elections() []*assembly.Election {
 	var out []*assembly.Election
@@ -89,7 +161,7 @@ func (v *view) Elections() []*assembly.Election {
 func (v *view) ActiveElections() []*assembly.Election {
 	var out []*assembly.Election
 	for _, el := range v.Elections() {
-		if el.Status != assembly.ElectionStatusDeclared {
+		if el.InProgress() {
 			out = append(out, el)
 		}
 	}
@@ -245,11 +317,11 @@ type ballotDraft struct {
 	Err    string
 }
 
-// BallotDraft reads the ballot in el the delegate filled in (the query of
-// the confirmation step).
+// BallotDraft reads the ballot in el the delegate filled in (the form
+// posted for the confirmation step).
 func (v *view) BallotDraft(el *assembly.Election) ballotDraft {
 	var d ballotDraft
-	q := v.Query
+	q := v.Form
 	for _, name := range []string{"a:ranking:rank", "a:list", "a:approve:list"} {
 		for _, val := range q[name] {
 			if val = strings.TrimSpace(val); val != "" {
@@ -261,7 +333,7 @@ func (v *view) BallotDraft(el *assembly.Election) ballotDraft {
 	case "ranked":
 		order, err := rankOrder(q["a:ranking:rank"])
 		if err != nil {
-			d.Err = "This ballot cannot be cast: " + err.Error() + "."
+			d.Err = "This ballot cannot be cast: " + v.Named(err.Error()) + "."
 			return d
 		}
 		for i, p := range order {
@@ -293,17 +365,19 @@ func (v *view) BallotDraft(el *assembly.Election) ballotDraft {
 
 // DraftFor reports whether the page is the confirmation step of a ballot
 // in el.
-func (v *view) DraftFor(el *assembly.Election) bool { return v.Query.Get("election") == el.ID }
+func (v *view) DraftFor(el *assembly.Election) bool {
+	return v.Form.Get("step") == "check" && v.Form.Get("election") == el.ID
+}
 
 // Filled reports whether the ballot in el is shown again as the delegate
 // filled it in (Change on the confirmation step) with value given to the
 // field name: a number chosen for a candidate ("2:olga"), a name ticked, a
 // list chosen.
 func (v *view) Filled(el *assembly.Election, name, value string) bool {
-	if v.Query.Get("fill") != el.ID {
+	if v.Form.Get("step") != "fill" || v.Form.Get("election") != el.ID {
 		return false
 	}
-	for _, val := range v.Query[name] {
+	for _, val := range v.Form[name] {
 		if strings.TrimSpace(val) == value {
 			return true
 		}

@@ -49,13 +49,13 @@ func TestAnElectionOnThePages(t *testing.T) {
 
 	// The chair opens an STV election for two seats with four candidates.
 	chair := h.browser("chair")
-	_, body, _ := chair.get("/a/coop/chair")
+	_, body, _ := chair.get("/a/coop/chair/elections")
 	for _, w := range []string{"Open an election", `name="a:method"`, `value="stv-scottish"`, `name="a:candidates:list" value="rosa"`} {
 		if !strings.Contains(body, w) {
 			t.Errorf("the chair's page does not offer %q", w)
 		}
 	}
-	chair.act("chair", "open_election", url.Values{"a:id": {"e1"}, "a:title": {"The auditing committee"}, "a:seats:int": {"2"},
+	chair.act("chair", "open_election", url.Values{"new:id": {"e"}, "a:title": {"The auditing committee"}, "a:seats:int": {"2"},
 		"a:method": {"stv-scottish"}, "a:candidates:list": {"ivan", "olga", "pavel"}, "a:instruction": {"Audit the accounts"}, "a:body": {"audit"}})
 	chair.act("chair", "nominate", url.Values{"a:election": {"e1"}, "a:person": {"rosa"}})
 	el := read(h, func(s *assembly.State) assembly.Election { return *s.Elections["e1"] })
@@ -66,14 +66,14 @@ func TestAnElectionOnThePages(t *testing.T) {
 	// The delegate's page shows the ballot: a numbered select per candidate.
 	anna := h.browser("anna")
 	_, body, _ = anna.get("/a/coop/delegate")
-	for _, w := range []string{"Election: The auditing committee", `<select id="rk-rosa" name="a:ranking:rank">`, `<option value="4:rosa">4</option>`, "Check my ballot"} {
+	for _, w := range []string{`<span class="label">Election</span> The auditing committee`, `<select id="rk-rosa" name="a:ranking:rank">`, `<option value="4:rosa">4</option>`, "Check my ballot"} {
 		if !strings.Contains(body, w) {
 			t.Errorf("the delegate's page does not show %q", w)
 		}
 	}
 	// Two candidates with the same number: the page says so and offers no Confirm.
-	_, body, _ = anna.get("/a/coop/delegate?" + url.Values{"election": {"e1"}, "a:ranking:rank": {"1:ivan", "1:olga"}}.Encode())
-	if !strings.Contains(body, "both ivan and olga are numbered 1") || strings.Contains(body, "Confirm my ballot") {
+	body = anna.draft(url.Values{"step": {"check"}, "election": {"e1"}, "a:ranking:rank": {"1:ivan", "1:olga"}})
+	if !strings.Contains(body, "both Ivan Ivanov and Olga Orlova are numbered 1") || strings.Contains(body, "Confirm my ballot") {
 		t.Errorf("a ranking with a number twice is not refused on the page")
 	}
 
@@ -86,12 +86,12 @@ func TestAnElectionOnThePages(t *testing.T) {
 			// A ballot ranking a non-candidate: the rules refuse it, in their words.
 			b.act("delegate", "cast_election_ballot", url.Values{"a:election": {"e1"}, "a:voter": {d}, "a:ranking:rank": {"1:anna", "2:ivan"}})
 			_, body, _ := b.get("/a/coop/delegate")
-			if !strings.Contains(body, "Refused: Anna is not a candidate in e1.") {
+			if !strings.Contains(body, "Refused: Anna Arkadyevna is not a candidate in the election “The auditing committee”.") {
 				t.Errorf("the refusal of a non-candidate is not shown: %s", flashOf(body))
 			}
 		}
 		// The confirmation step: the ballot in words, Confirm and Change.
-		_, body, _ := b.get("/a/coop/delegate?" + url.Values{"election": {"e1"}, "a:ranking:rank": rankings[d]}.Encode())
+		body := b.draft(url.Values{"step": {"check"}, "election": {"e1"}, "a:ranking:rank": rankings[d]})
 		if !strings.Contains(body, "Confirm my ballot") || !strings.Contains(body, "<li>1. "+map[string]string{"anna": "Ivan Ivanov", "boris": "Ivan Ivanov", "clara": "Olga Orlova"}[d]+"</li>") {
 			t.Fatalf("%s: no confirmation step:\n%s", d, body)
 		}
@@ -117,7 +117,7 @@ func TestAnElectionOnThePages(t *testing.T) {
 	// The receipt: the ballot, entry, leaf hash, checkpoint; the download
 	// is a tlog-proof of anna's ballot.
 	_, body, _ = anna.get(annaReceipt)
-	for _, w := range []string{"The auditing committee (e1)", "1. Ivan Ivanov, 2. Olga Orlova, 3. Pavel Petrov", "Leaf hash", "Save the receipt"} {
+	for _, w := range []string{"<dd>The auditing committee</dd>", "1. Ivan Ivanov, 2. Olga Orlova, 3. Pavel Petrov", "Leaf hash", "Save the receipt"} {
 		if !strings.Contains(body, w) {
 			t.Errorf("anna's receipt does not show %q", w)
 		}
@@ -147,7 +147,7 @@ func TestAnElectionOnThePages(t *testing.T) {
 		t.Error("egor's page offers him a ballot")
 	}
 	egor.act("delegate", "cast_election_ballot", url.Values{"a:election": {"e1"}, "a:voter": {"egor"}, "a:ranking:list": {"rosa"}})
-	if _, body, _ := egor.get("/a/coop/delegate"); !strings.Contains(body, "Refused: The mandate m-egor is not entitled to vote in e1: a consultative mandate gives a voice but no vote, and the rules of procedure do not let consultative mandates vote (consultative_may_vote).") {
+	if _, body, _ := egor.get("/a/coop/delegate"); !strings.Contains(html.UnescapeString(body), "Refused: The mandate Egor Consultative's mandate is not entitled to vote in the election “The auditing committee”: a consultative mandate gives a voice but no vote, and the rules of procedure do not let consultative mandates vote (consultative_may_vote).") {
 		t.Errorf("the consultative delegate's refusal is not shown: %s", flashOf(body))
 	}
 
@@ -159,15 +159,15 @@ func TestAnElectionOnThePages(t *testing.T) {
 	if el.Status != "declared" || !slices.Equal(el.Elected, []string{"ivan", "olga"}) {
 		t.Fatalf("the election as declared: %s %v (%s)", el.Status, el.Elected, el.Arithmetic)
 	}
-	_, body, _ = chair.get("/a/coop/chair")
-	for _, w := range []string{"Count sheet", html.EscapeString(el.Arithmetic), "Elected: <strong>Ivan Ivanov, Olga Orlova</strong>", "<td>Clara Zetkin</td><td>1. Olga Orlova, 2. Ivan Ivanov</td>"} {
+	_, body, _ = chair.get("/a/coop/chair/elections")
+	for _, w := range []string{"Count sheet", "single transferable vote, Scottish rules (ranked), 3 ballots; quota 2", "<td>Ivan Ivanov</td><td>2</td>", "<td>Olga Orlova</td><td>1</td>", "Elected: <strong>Ivan Ivanov, Olga Orlova</strong>", "<td>Clara Zetkin</td><td>1. Olga Orlova, 2. Ivan Ivanov</td>"} {
 		if !strings.Contains(body, w) {
 			t.Errorf("the chair's page does not show %q", w)
 		}
 	}
 	// The projector shows the elected in order, the record states them.
 	_, body, _ = h.browser("").get("/a/coop/projector")
-	if !regexp.MustCompile(`(?s)Elected: The auditing committee.*<li>Ivan Ivanov</li><li>Olga Orlova</li>`).MatchString(body) {
+	if !regexp.MustCompile(`(?s)Elected: The auditing committee.*<li>Ivan Ivanov</li><li>Olga Orlova</li>.*quota 2.*First preferences.*Ivan Ivanov</span> <strong>2</strong>`).MatchString(body) {
 		t.Errorf("the projector does not show the elected:\n%s", body)
 	}
 	_, body, _ = h.browser("").get("/a/coop/minutes/html")
@@ -193,19 +193,19 @@ func TestElectionsByListsAndByNames(t *testing.T) {
 		h.must("admin", "add_person", obj{"id": p, "name": strings.ToUpper(p[:1]) + p[1:]})
 	}
 	chair := h.browser("chair")
-	chair.act("chair", "open_election", url.Values{"a:id": {"e1"}, "a:title": {"The board"}, "a:seats:int": {"2"}, "a:method": {"sainte-lague"},
-		"a:lists:lists": {"left | The left | ivan olga\nright | The right | pavel, rosa"}})
+	chair.act("chair", "open_election", url.Values{"new:id": {"e"}, "a:title": {"The board"}, "a:seats:int": {"2"}, "a:method": {"sainte-lague"},
+		"a:lists:names": {"The left | Ivan, olga\nThe right | Pavel, Rosa"}})
 	el := read(h, func(s *assembly.State) *assembly.Election { return s.Elections["e1"] })
-	if el == nil || len(el.Lists) != 2 || !slices.Equal(el.Lists[1].Candidates, []string{"pavel", "rosa"}) {
+	if el == nil || len(el.Lists) != 2 || el.Lists[1].ID != "l2" || !slices.Equal(el.Lists[0].Candidates, []string{"ivan", "olga"}) || !slices.Equal(el.Lists[1].Candidates, []string{"pavel", "rosa"}) {
 		t.Fatalf("the list election as opened: %+v", el)
 	}
 	_, body, _ := h.browser("anna").get("/a/coop/delegate")
-	if !strings.Contains(body, `<input type="radio" name="a:list" value="right" required> The right`) {
+	if !strings.Contains(body, `<input type="radio" name="a:list" value="l2" required> The right`) {
 		t.Errorf("the delegate's page does not offer the lists")
 	}
-	for d, list := range map[string]string{"anna": "left", "boris": "left", "clara": "right"} {
+	for d, list := range map[string]string{"anna": "l1", "boris": "l1", "clara": "l2"} {
 		b := h.browser(d)
-		_, body, _ := b.get("/a/coop/delegate?" + url.Values{"election": {"e1"}, "a:list": {list}}.Encode())
+		body := b.draft(url.Values{"step": {"check"}, "election": {"e1"}, "a:list": {list}})
 		fields := confirmFields(body)
 		if fields.Get("a:list") != list {
 			t.Fatalf("%s: the confirming form sends %v", d, fields)
@@ -221,14 +221,14 @@ func TestElectionsByListsAndByNames(t *testing.T) {
 	}
 
 	// Plurality for one seat: two names ticked are refused by the rules.
-	chair.act("chair", "open_election", url.Values{"a:id": {"e2"}, "a:title": {"The treasurer"}, "a:seats:int": {"1"}, "a:method": {"plurality"}, "a:candidates:list": {"olga", "rosa"}})
+	chair.act("chair", "open_election", url.Values{"new:id": {"e"}, "a:title": {"The treasurer"}, "a:seats:int": {"1"}, "a:method": {"plurality"}, "a:candidates:list": {"olga", "rosa"}})
 	anna := h.browser("anna")
-	_, body, _ = anna.get("/a/coop/delegate?" + url.Values{"election": {"e2"}, "a:approve:list": {"olga", "rosa"}}.Encode())
+	body = anna.draft(url.Values{"step": {"check"}, "election": {"e2"}, "a:approve:list": {"olga", "rosa"}})
 	anna.act("delegate", "cast_election_ballot", confirmFields(body))
-	if _, body, _ := anna.get("/a/coop/delegate"); !strings.Contains(body, "Refused: A ballot in e2 names at most 1 candidates, one per seat.") {
+	if _, body, _ := anna.get("/a/coop/delegate"); !strings.Contains(html.UnescapeString(body), "Refused: A ballot in the election “The treasurer” names at most 1 candidates, one per seat.") {
 		t.Errorf("two names for one seat: %s", flashOf(body))
 	}
-	_, body, _ = anna.get("/a/coop/delegate?" + url.Values{"election": {"e2"}}.Encode())
+	body = anna.draft(url.Values{"step": {"check"}, "election": {"e2"}})
 	if !strings.Contains(body, "The ballot is empty: tick the candidates you vote for.") || strings.Contains(body, "Confirm my ballot") {
 		t.Errorf("an empty ballot is offered for confirmation")
 	}
@@ -238,13 +238,15 @@ func TestElectionsByListsAndByNames(t *testing.T) {
 // sends back to the delegate's page.
 func changeFields(t *testing.T, page, label string) url.Values {
 	t.Helper()
-	m := regexp.MustCompile(`(?s)<form method="get" action="/a/coop/delegate" class="change">(.*?)<button type="submit" class="big secondary">` + label + `</button></form>`).FindStringSubmatch(page)
+	m := regexp.MustCompile(`(?s)<form method="post" action="/a/coop/delegate" class="change draft">(.*?)<button type="submit" class="big secondary">` + label + `</button></form>`).FindStringSubmatch(page)
 	if m == nil {
 		t.Fatalf("the page has no %q button:\n%s", label, page)
 	}
 	out := url.Values{}
 	for _, f := range regexp.MustCompile(`<input type="hidden" name="([a-z:]+)" value="([^"]*)">`).FindAllStringSubmatch(m[1], -1) {
-		out.Add(f[1], html.UnescapeString(f[2]))
+		if f[1] != "csrf" {
+			out.Add(f[1], html.UnescapeString(f[2]))
+		}
 	}
 	return out
 }
@@ -258,20 +260,20 @@ func TestChangeReturnsToTheBallotAsFilledIn(t *testing.T) {
 		h.must("admin", "add_person", obj{"id": p, "name": strings.ToUpper(p[:1]) + p[1:]})
 	}
 	chair := h.browser("chair")
-	chair.act("chair", "open_election", url.Values{"a:id": {"e1"}, "a:title": {"The auditing committee"}, "a:seats:int": {"2"},
+	chair.act("chair", "open_election", url.Values{"new:id": {"e"}, "a:title": {"The auditing committee"}, "a:seats:int": {"2"},
 		"a:method": {"stv-scottish"}, "a:candidates:list": {"ivan", "olga", "pavel", "rosa"}})
 	anna := h.browser("anna")
 
 	// A ranked ballot: olga 1, ivan 3, rosa 2, pavel not ranked.
-	_, body, _ := anna.get("/a/coop/delegate?" + url.Values{"election": {"e1"}, "a:ranking:rank": {"3:ivan", "1:olga", "", "2:rosa"}}.Encode())
+	body := anna.draft(url.Values{"step": {"check"}, "election": {"e1"}, "a:ranking:rank": {"3:ivan", "1:olga", "", "2:rosa"}})
 	if !strings.Contains(body, "Confirm my ballot") || !strings.Contains(body, "<li>1. Olga</li>") {
 		t.Fatalf("no confirmation step:\n%s", body)
 	}
 	back := changeFields(t, body, "Change")
-	if back.Get("fill") != "e1" || !slices.Equal(back["a:ranking:rank"], []string{"3:ivan", "1:olga", "2:rosa"}) {
+	if back.Get("step") != "fill" || back.Get("election") != "e1" || !slices.Equal(back["a:ranking:rank"], []string{"3:ivan", "1:olga", "2:rosa"}) {
 		t.Fatalf("Change sends %v", back)
 	}
-	_, body, _ = anna.get("/a/coop/delegate?" + back.Encode())
+	body = anna.draft(back)
 	if strings.Contains(body, "Confirm my ballot") || !strings.Contains(body, "Check my ballot") {
 		t.Fatalf("Change does not return to the ballot:\n%s", body)
 	}
@@ -287,8 +289,8 @@ func TestChangeReturnsToTheBallotAsFilledIn(t *testing.T) {
 		t.Error("Change cast a ballot")
 	}
 	// A ranking refused by the page (a number twice) is shown again as filled in too.
-	_, body, _ = anna.get("/a/coop/delegate?" + url.Values{"election": {"e1"}, "a:ranking:rank": {"1:ivan", "1:olga"}}.Encode())
-	_, body, _ = anna.get("/a/coop/delegate?" + changeFields(t, body, "Fill in the ballot again").Encode())
+	body = anna.draft(url.Values{"step": {"check"}, "election": {"e1"}, "a:ranking:rank": {"1:ivan", "1:olga"}})
+	body = anna.draft(changeFields(t, body, "Fill in the ballot again"))
 	if !strings.Contains(body, `<option value="1:ivan" selected>`) || !strings.Contains(body, `<option value="1:olga" selected>`) {
 		t.Errorf("the refused ranking is not shown again as filled in")
 	}
@@ -298,11 +300,10 @@ func TestChangeReturnsToTheBallotAsFilledIn(t *testing.T) {
 	}
 
 	// An approval ballot: the names ticked stay ticked.
-	chair.act("chair", "open_election", url.Values{"a:id": {"e2"}, "a:title": {"The board"}, "a:seats:int": {"2"},
+	chair.act("chair", "open_election", url.Values{"new:id": {"e"}, "a:title": {"The board"}, "a:seats:int": {"2"},
 		"a:method": {"approval"}, "a:candidates:list": {"ivan", "olga", "pavel"}})
-	_, body, _ = anna.get("/a/coop/delegate?" + url.Values{"election": {"e2"}, "a:approve:list": {"ivan", "pavel"}}.Encode())
-	back = changeFields(t, body, "Change")
-	_, body, _ = anna.get("/a/coop/delegate?" + back.Encode())
+	body = anna.draft(url.Values{"step": {"check"}, "election": {"e2"}, "a:approve:list": {"ivan", "pavel"}})
+	body = anna.draft(changeFields(t, body, "Change"))
 	for p, want := range map[string]bool{"ivan": true, "olga": false, "pavel": true} {
 		ticked := strings.Contains(body, `<input type="checkbox" name="a:approve:list" value="`+p+`" checked>`)
 		if ticked != want || !strings.Contains(body, `name="a:approve:list" value="`+p+`"`) {
@@ -311,11 +312,11 @@ func TestChangeReturnsToTheBallotAsFilledIn(t *testing.T) {
 	}
 
 	// A list ballot: the list chosen stays chosen.
-	chair.act("chair", "open_election", url.Values{"a:id": {"e3"}, "a:title": {"The council"}, "a:seats:int": {"2"}, "a:method": {"dhondt"},
-		"a:lists:lists": {"left | The left | ivan olga\nright | The right | pavel, rosa"}})
-	_, body, _ = anna.get("/a/coop/delegate?" + url.Values{"election": {"e3"}, "a:list": {"right"}}.Encode())
-	_, body, _ = anna.get("/a/coop/delegate?" + changeFields(t, body, "Change").Encode())
-	if !strings.Contains(body, `<input type="radio" name="a:list" value="right" checked required>`) || strings.Contains(body, `value="left" checked`) {
+	chair.act("chair", "open_election", url.Values{"new:id": {"e"}, "a:title": {"The council"}, "a:seats:int": {"2"}, "a:method": {"dhondt"},
+		"a:lists:names": {"The left | Ivan, Olga\nThe right | Pavel, Rosa"}})
+	body = anna.draft(url.Values{"step": {"check"}, "election": {"e3"}, "a:list": {"l2"}})
+	body = anna.draft(changeFields(t, body, "Change"))
+	if !strings.Contains(body, `<input type="radio" name="a:list" value="l2" checked required>`) || strings.Contains(body, `value="l1" checked`) {
 		t.Errorf("after Change the list chosen is not chosen")
 	}
 }

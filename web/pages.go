@@ -25,15 +25,18 @@ import (
 // view is what a page template sees. S is the assembly's state, valid only
 // while the page renders (inside (*engine.Assembly).Read).
 type view struct {
-	Page       string
-	Title      string
-	ID         string
-	S          *assembly.State
-	Me         viewer
-	CSRF       string
-	Flash      *flash
-	Now        time.Time
-	Query      url.Values
+	Page  string
+	Title string
+	ID    string
+	S     *assembly.State
+	Me    viewer
+	CSRF  string
+	Flash *flash
+	Now   time.Time
+	Query url.Values
+	// Form is a ballot posted to the delegate's page for its
+	// confirmation step (POST /a/{id}/delegate), or nil.
+	Form       url.Values
 	Checkpoint string
 	Size       int64
 	Witness    *cosign.Status // nil without witnesses
@@ -43,6 +46,10 @@ type view struct {
 	// Reader says whether the viewer may read the assembly's record
 	// (httpapi.MayRead).
 	Reader bool
+	// Screen is the projector's screen (the projector's page only).
+	Screen assembly.Screen
+	// Loc is the zone the hall's clock shows.
+	Loc *time.Location
 }
 
 // assemblyLink is an assembly in a list; Reader says whether the viewer
@@ -63,69 +70,103 @@ const (
 // page serves one of the assembly's pages, whole or only its live regions
 // (?fragment=live).
 func (s *server) page(name string, acc access) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
-		a, ok := s.assemblyOf(w, r)
-		if !ok {
-			return
-		}
-		sess := auth.FromContext(r.Context())
-		if acc == needLogin && (sess == nil || !sess.In(a.ID())) {
-			if r.URL.Query().Get("fragment") != "" {
-				http.Error(w, "log in to see this page", http.StatusUnauthorized)
-				return
-			}
-			http.Redirect(w, r, "/login?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
-			return
-		}
-		v := &view{Page: name, ID: a.ID(), CSRF: s.csrfToken(r), Now: s.opts.Now().UTC(), Query: r.URL.Query()}
-		frag := r.URL.Query().Get("fragment")
-		if frag == "" {
-			v.Flash = takeFlash(w, r, a.ID())
-		}
-		if name == "record" || name == "projector" {
-			v.Checkpoint = string(a.Log().Checkpoint())
-			v.Size = a.Log().Size()
-			if s.opts.Witnesses != nil {
-				if st, err := s.opts.Witnesses.Status(r.Context(), a.Log().Origin()); err == nil && st.Enabled {
-					v.Witness = &st
-				}
-			}
-		}
-		tmpl := "layout"
-		if frag != "" {
-			tmpl = "live"
-		}
-		var status = http.StatusOK
-		var buf strings.Builder
-		var err error
-		why := ""
-		a.Read(func(st *assembly.State) {
-			// A person's own page is theirs whatever the setting; every
-			// other page shows the record, to those who may read it.
-			if v.Reader = httpapi.MayRead(st, sess); !v.Reader && !ownPage(name) {
-				status, why = httpapi.ReadRefusal(st, sess)
-				return
-			}
-			v.S = st
-			v.Me = identify(st, sess)
-			v.Title = pageTitle(name) + " · " + st.Assembly.Name
-			err = s.pages[name].ExecuteTemplate(&buf, tmpl, v)
-		})
-		if why != "" {
-			s.closed(w, r, status, frag != "", why)
-			return
-		}
-		if err != nil {
-			s.opts.Logger.Error("web: rendering failed", "page", name, "err", err)
-			http.Error(w, "the page could not be rendered; try again in a moment", http.StatusInternalServerError)
-			return
-		}
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		w.Header().Set("Cache-Control", "no-store")
-		w.WriteHeader(status)
-		io := buf.String()
-		w.Write([]byte(io))
+	return func(w http.ResponseWriter, r *http.Request) { s.servePage(w, r, name, acc, nil) }
+}
+
+// servePage renders the page name for the request, with form as the
+// ballot posted for confirmation (nil on a GET).
+func (s *server) servePage(w http.ResponseWriter, r *http.Request, name string, acc access, form url.Values) {
+	a, ok := s.assemblyOf(w, r)
+	if !ok {
+		return
 	}
+	sess := auth.FromContext(r.Context())
+	if acc == needLogin && (sess == nil || !sess.In(a.ID())) {
+		if r.URL.Query().Get("fragment") != "" {
+			http.Error(w, "log in to see this page", http.StatusUnauthorized)
+			return
+		}
+		http.Redirect(w, r, "/login?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
+		return
+	}
+	v := &view{Page: name, ID: a.ID(), CSRF: s.csrfToken(r), Now: s.opts.Now().UTC(), Query: r.URL.Query(), Form: form, Loc: s.opts.Location}
+	frag := r.URL.Query().Get("fragment")
+	if frag == "" {
+		v.Flash = takeFlash(w, r, a.ID())
+	}
+	if name == "record" || name == "projector" {
+		v.Checkpoint = string(a.Log().Checkpoint())
+		v.Size = a.Log().Size()
+		if s.opts.Witnesses != nil {
+			if st, err := s.opts.Witnesses.Status(r.Context(), a.Log().Origin()); err == nil && st.Enabled {
+				v.Witness = &st
+			}
+		}
+	}
+	tmpl := "layout"
+	if frag != "" {
+		tmpl = "live"
+	}
+	status := http.StatusOK
+	var buf strings.Builder
+	var err error
+	why := ""
+	a.Read(func(st *assembly.State) {
+		// A person's own page is theirs whatever the setting; every
+		// other page shows the record, to those who may read it.
+		if v.Reader = httpapi.MayRead(st, sess); !v.Reader && !ownPage(name) {
+			status, why = httpapi.ReadRefusal(st, sess)
+			return
+		}
+		v.S = st
+		v.Me = identify(st, sess)
+		v.Title = pageTitle(name) + " · " + st.Assembly.Name
+		if name == "projector" {
+			id := r.URL.Query().Get("screen")
+			if id == "" {
+				id = assembly.DefaultScreen
+			}
+			v.Screen = st.ScreenOf(id)
+			if v.Screen.Name != "" {
+				v.Title = v.Screen.Name + " · " + v.Title
+			}
+		}
+		err = s.pages[name].ExecuteTemplate(&buf, tmpl, v)
+	})
+	if why != "" {
+		s.closed(w, r, status, frag != "", why)
+		return
+	}
+	if err != nil {
+		s.opts.Logger.Error("web: rendering failed", "page", name, "err", err)
+		http.Error(w, "the page could not be rendered; try again in a moment", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	w.Write([]byte(buf.String()))
+}
+
+// ballotStep serves POST /a/{id}/delegate: the delegate's page at the
+// confirmation step of the ballot the form carries (a vote's choice, or
+// an election's ranking, names or list), or, with step=fill, with an
+// election's ballot filled in again as it was. The choice travels only in
+// the body of the request, never in a URL, so it reaches neither the
+// browser's history nor a proxy's log; nothing is recorded until the
+// confirming form is sent to /act.
+func (s *server) ballotStep(w http.ResponseWriter, r *http.Request) {
+	_, _, fail, ok := s.pageForm(w, r, "delegate", 64<<10)
+	if !ok {
+		return
+	}
+	switch r.PostFormValue("step") {
+	case "check", "fill":
+	default:
+		fail("this form is out of date; choose again")
+		return
+	}
+	s.servePage(w, r, "delegate", needLogin, r.PostForm)
 }
 
 func pageTitle(name string) string {
@@ -134,6 +175,16 @@ func pageTitle(name string) string {
 		return "Delegate"
 	case "chair":
 		return "Chair"
+	case "chair-agenda":
+		return "Order of the day"
+	case "chair-elections":
+		return "Elections"
+	case "chair-hall":
+		return "The hall"
+	case "chair-screens":
+		return "Screens"
+	case "chair-sitting":
+		return "The sitting and its bodies"
 	case "secretary":
 		return "Secretariat"
 	case "mandates":
@@ -217,13 +268,16 @@ func (s *server) landing(w http.ResponseWriter, r *http.Request) {
 // receiptView is a voter's receipt: the entry that records their ballot,
 // its leaf hash, and a signed checkpoint of a tree that includes it.
 type receiptView struct {
-	Vote       string
-	Question   string
-	Choice     string
-	Index      int64
-	LeafHash   string
-	Checkpoint string
-	Secret     bool
+	Vote     string
+	Question string
+	Choice   string
+	// ChoiceLabel is the choice in words (a draft's title on competing
+	// drafts).
+	ChoiceLabel string
+	Index       int64
+	LeafHash    string
+	Checkpoint  string
+	Secret      bool
 	// Election marks a ballot in an election (Vote is the election's
 	// id, Choice the ballot in words).
 	Election bool
@@ -254,25 +308,42 @@ func (s *server) receipt(w http.ResponseWriter, r *http.Request) {
 		s.receiptFile(w, r, a, rc)
 		return
 	}
-	if rc.Secret {
+	// ?fragment=receipt is the receipt alone, which the delegate's page
+	// shows in place; ?fragment=live the page's live region.
+	frag := r.URL.Query().Get("fragment")
+	tmpl := map[string]string{"": "layout", "live": "live", "receipt": "receipt-body"}[frag]
+	if tmpl == "" {
+		http.Error(w, "there is no such part of the receipt page", http.StatusNotFound)
+		return
+	}
+	if rc.Secret && frag != "live" {
+		// Only the receipt itself shows the token, once.
 		rc.Token = s.tokens.take(a.ID(), actorOf(sess), rc.Index, s.opts.Now())
 	}
-	v := &view{Page: "receipt", ID: a.ID(), CSRF: s.csrfToken(r), Now: s.opts.Now().UTC(), Receipt: rc, Flash: takeFlash(w, r, a.ID())}
+	v := &view{Page: "receipt", ID: a.ID(), CSRF: s.csrfToken(r), Now: s.opts.Now().UTC(), Receipt: rc, Loc: s.opts.Location}
+	if frag == "" {
+		v.Flash = takeFlash(w, r, a.ID())
+	}
 	var buf strings.Builder
 	a.Read(func(st *assembly.State) {
 		v.S, v.Me = st, identify(st, sess)
 		v.Title = "Your ballot receipt · " + st.Assembly.Name
 		if vt := st.Votes[rc.Vote]; vt != nil && !rc.Election {
 			rc.Question = voteQuestion(st, vt)
+			rc.ChoiceLabel = v.ChoiceLabel(vt, rc.Choice)
 		}
 		if el := st.Elections[rc.Vote]; el != nil && rc.Election {
 			rc.Question = el.Title
 			rc.Choice = v.BallotText(el, *rc.ballot)
 		}
 		if rc.Token != "" {
-			rc.TokenFile = tokenFileURL(tokenFile(a.ID(), st.Assembly.Name, rc.Vote, rc.Question, rc.Token))
+			opened := ""
+			if vt := st.Votes[rc.Vote]; vt != nil {
+				opened = v.Clock(vt.OpenedAt)
+			}
+			rc.TokenFile = tokenFileURL(tokenFile(st.Assembly.Name, rc.Question, opened, rc.Token))
 		}
-		err = s.pages["receipt"].ExecuteTemplate(&buf, "layout", v)
+		err = s.pages["receipt"].ExecuteTemplate(&buf, tmpl, v)
 	})
 	if err != nil {
 		s.opts.Logger.Error("web: rendering failed", "page", "receipt", "err", err)
@@ -487,7 +558,7 @@ func (v *view) Motion(id string) *assembly.Motion { return v.S.Motions[id] }
 // motion, or nil.
 func (v *view) VoteOn(motion string) *assembly.Vote {
 	for _, id := range v.S.VoteOrder {
-		if vt := v.S.Votes[id]; vt.Motion == motion && vt.Status != assembly.VoteStatusDeclared {
+		if vt := v.S.Votes[id]; vt.Motion == motion && vt.InProgress() {
 			return vt
 		}
 	}
@@ -507,7 +578,7 @@ func (v *view) OpenGroups() []*assembly.Alternatives {
 		seen[g.ID] = true
 		busy := false
 		for _, vid := range v.S.VoteOrder {
-			if vt := v.S.Votes[vid]; vt.Alternatives == g.ID && vt.Status != assembly.VoteStatusDeclared {
+			if vt := v.S.Votes[vid]; vt.Alternatives == g.ID && vt.InProgress() {
 				busy = true
 			}
 		}
@@ -522,7 +593,7 @@ func (v *view) OpenGroups() []*assembly.Alternatives {
 func (v *view) ActiveVotes() []*assembly.Vote {
 	var out []*assembly.Vote
 	for _, id := range v.S.VoteOrder {
-		if vt := v.S.Votes[id]; vt.Status != assembly.VoteStatusDeclared {
+		if vt := v.S.Votes[id]; vt.InProgress() {
 			out = append(out, vt)
 		}
 	}
@@ -732,16 +803,16 @@ func (v *view) Hall() hall {
 	return h
 }
 
-// QuorumText says whether there is a quorum.
-func (v *view) QuorumText() string {
-	present, needed, ok := v.S.Quorum()
-	if needed == 0 {
-		return fmt.Sprintf("%d voting members present; the rules set no quorum", present)
-	}
-	if ok {
-		return fmt.Sprintf("Quorum: %d voting members present, %d needed", present, needed)
-	}
-	return fmt.Sprintf("No quorum: %d voting members present, %d needed", present, needed)
+// quorum is who is present against the quorum the rules set.
+type quorum struct {
+	Present, Needed int
+	OK              bool
+}
+
+// Quorum is the quorum now (Needed 0: the rules set none).
+func (v *view) Quorum() quorum {
+	p, n, ok := v.S.Quorum()
+	return quorum{p, n, ok}
 }
 
 // Recent is the last n entries of the record, newest first.
@@ -762,83 +833,142 @@ func (v *view) Sittings() []*assembly.Sitting {
 	return out
 }
 
-// EntryText is one record entry in words.
-func (v *view) EntryText(e assembly.RecordEntry) string {
-	who := e.Label
-	if e.Person != "" {
-		who = v.Name(e.Person)
-	}
-	switch e.Kind {
-	case "speech_recorded":
-		if sp := v.S.Speeches[e.Ref]; sp != nil {
-			if sp.Speaker != "" {
-				who = v.Name(sp.Speaker)
-			} else if sp.Label != "" {
-				who = sp.Label
-			}
-			return who + ": " + sp.Notes
-		}
-	case "document_read":
-		if d := v.S.Documents[e.Ref]; d != nil {
-			return "Document read: " + d.Title
-		}
-	case "interjection_recorded":
-		s := "(" + e.Sub
-		if who != "" {
-			s += " — " + who
-		}
-		if e.Text != "" {
-			s += ": " + e.Text
-		}
-		return s + ")"
-	case "floor_given":
-		return who + " has the floor."
-	}
-	text := e.Text
-	if who != "" && !strings.Contains(text, who) && text != "" {
-		return who + ": " + text
-	}
-	if text == "" {
-		text = strings.ReplaceAll(e.Kind, "_", " ")
-		if who != "" {
-			text += " — " + who
-		}
-		if e.Ref != "" {
-			text += " (" + e.Ref + ")"
-		}
-	}
-	return text
-}
-
 // Document looks a document up.
 func (v *view) Document(id string) *assembly.Document { return v.S.Documents[id] }
-
-// NextID proposes a fresh id for a form: prefix and a number from n+1 up,
-// the first that names nothing yet.
-func (v *view) NextID(prefix string, n int) string {
-	for i := n + 1; ; i++ {
-		id := fmt.Sprintf("%s%d", prefix, i)
-		if v.S.Votes[id] == nil && v.S.Items[id] == nil && v.S.Motions[id] == nil && v.S.Sittings[id] == nil &&
-			v.S.Speeches[id] == nil && v.S.Documents[id] == nil && v.S.Elections[id] == nil {
-			return id
-		}
-	}
-}
 
 // Today is the server's date.
 func (v *view) Today() string { return v.Now.Format("2006-01-02") }
 
+// The helpers the templates call besides the view's methods.
+
+// Named is a text the domain wrote (a refusal, an arithmetic, a line of
+// the record) with every id in it replaced by a name.
+func (v *view) Named(text string) string { return namer{v.S}.text(text) }
+
+// MotionTitle is a motion's title.
+func (v *view) MotionTitle(id string) string {
+	if m := v.S.Motions[id]; m != nil {
+		return m.Title
+	}
+	return ""
+}
+
+// ItemTitle is an item's title.
+func (v *view) ItemTitle(id string) string {
+	if it := v.S.Items[id]; it != nil {
+		return it.Title
+	}
+	return ""
+}
+
+// BodyName is a body's name.
+func (v *view) BodyName(id string) string {
+	if b := v.S.Bodies[id]; b != nil {
+		return b.Name
+	}
+	return ""
+}
+
+// Speech looks the notes of a speech up.
+func (v *view) Speech(id string) *assembly.Speech { return v.S.Speeches[id] }
+
+// Election looks an election up.
+func (v *view) Election(id string) *assembly.Election { return v.S.Elections[id] }
+
+// OutcomeWord is a declared vote's outcome: carried, defeated, not
+// recorded, or, on competing drafts, "chosen".
+func (v *view) OutcomeWord(vt *assembly.Vote) string {
+	if vt.Result == nil {
+		return ""
+	}
+	if vt.Alternatives != "" && vt.Result.Outcome != assembly.MotionStatusNotRecorded {
+		return "chosen"
+	}
+	return vt.Result.Outcome
+}
+
+// CountSheet is a declared election's count, or nil when it was declared
+// as stated.
+func (v *view) CountSheet(el *assembly.Election) *assembly.ElectionCount {
+	c, err := v.S.ElectionCount(el.ID)
+	if err != nil {
+		return nil
+	}
+	return c
+}
+
+// ListOrPerson names a list of el, or a person.
+func (v *view) ListOrPerson(el *assembly.Election, id string) string {
+	for _, l := range el.Lists {
+		if l.ID == id {
+			return l.Name
+		}
+	}
+	return v.Name(id)
+}
+
+// Clock is a time of day as the hall reads it (hours and minutes, in the
+// server's zone: Options.Location).
+func (v *view) Clock(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.In(v.Loc).Format("15:04")
+}
+
+// Until is the time left until t as a countdown of the screens shows it
+// before the script takes over ("4:59"; "0:00" once past).
+func (v *view) Until(t time.Time) string {
+	d := t.Sub(v.Now)
+	if d < 0 {
+		d = 0
+	}
+	return clock(d)
+}
+
+// pairOf gives a template two values: the view and the thing shown.
+type pairOf struct {
+	V *view
+	X any
+}
+
+// actButton is a one-button form (the chair's next act).
+type actButton struct {
+	V      *view
+	Cmd    string
+	Key    string
+	Label  string
+	Fields []field
+}
+
 var funcs = template.FuncMap{
-	"key":   newKey,
+	"key":  newKey,
+	"pair": func(v *view, x any) pairOf { return pairOf{v, x} },
+	"act": func(v *view, cmd, key, label string, kv ...string) actButton {
+		b := actButton{V: v, Cmd: cmd, Key: key, Label: label}
+		for i := 0; i+1 < len(kv); i += 2 {
+			b.Fields = append(b.Fields, field{kv[i], kv[i+1]})
+		}
+		return b
+	},
+	"hasPrefix": strings.HasPrefix,
+	"upperFirst": func(s string) string {
+		if s == "" {
+			return s
+		}
+		return strings.ToUpper(s[:1]) + s[1:]
+	},
+	// backPath is the path of a page under /a/{id}/ ("chair-agenda" →
+	// "chair/agenda").
+	"backPath": func(page string) string {
+		if rest, ok := strings.CutPrefix(page, "chair-"); ok {
+			return "chair/" + rest
+		}
+		return page
+	},
 	"upper": strings.ToUpper,
 	"words": func(s string) string {
 		return strings.ReplaceAll(s, "_", " ")
-	},
-	"hhmm": func(t time.Time) string {
-		if t.IsZero() {
-			return ""
-		}
-		return t.UTC().Format("15:04")
 	},
 	"add":  func(a, b int) int { return a + b },
 	"len1": func(n int) int { return n + 1 },

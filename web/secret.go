@@ -65,10 +65,10 @@ func (t *tokenShelf) take(assemblyID, person string, entry int64, now time.Time)
 }
 
 // tokenFile is the small text file a voter saves with their token.
-func tokenFile(assemblyID, assemblyName, vote, question, token string) string {
+func tokenFile(assemblyName, question, opened, token string) string {
 	return fmt.Sprintf(`plenum secret ballot
-assembly: %s (%s)
-vote: %s (%s)
+assembly: %s
+vote: %s (opened %s)
 token: %s
 
 Keep this code: it proves your ballot was counted, without showing how
@@ -78,7 +78,7 @@ receipt of my secret ballot", and save the receipt file. Check the
 receipt with the verifier key the assembly publishes:
 
     plenum verify --receipt RECEIPT-FILE --key VERIFIER-KEY --token %s
-`, assemblyID, assemblyName, vote, question, token, token)
+`, assemblyName, question, opened, token, token)
 }
 
 // tokenFileURL is the token file as a data: URL, for a download link that
@@ -107,7 +107,9 @@ func (s *server) secretReceipt(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		var ae *assembly.Error
 		if errors.As(err, &ae) && ae.Code != assembly.ErrCorrupt {
-			fail(refusal(ae))
+			var msg string
+			a.Read(func(st *assembly.State) { msg = namedRefusal(st, ae) })
+			fail(msg)
 			return
 		}
 		s.opts.Logger.Error("web: secret receipt failed", "assembly", id, "vote", vote, "err", err)

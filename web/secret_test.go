@@ -43,13 +43,13 @@ func TestSecretBallotOnThePages(t *testing.T) {
 	if _, body, _ := chair.get("/a/coop/chair"); !strings.Contains(body, `<option value="secret">`) {
 		t.Fatal("the chair cannot choose a secret vote")
 	}
-	chair.act("chair", "open_vote", url.Values{"a:id": {"v1"}, "a:motion": {"m1"}, "a:method": {"secret"}})
+	chair.act("chair", "open_vote", url.Values{"new:id": {"v"}, "a:motion": {"m1"}, "a:method": {"secret"}})
 	if m := read(h, func(s *assembly.State) string { return s.Votes["v1"].Method }); m != "secret" {
 		t.Fatalf("the vote's method is %q", m)
 	}
 
 	// anna confirms her ballot and is shown its token, once.
-	resp := anna.act("delegate?vote=v1&choice=for", "cast_ballot", url.Values{"a:vote": {"v1"}, "a:voter": {"anna"}, "a:choice": {"for"}})
+	resp := anna.act("delegate", "cast_ballot", url.Values{"a:vote": {"v1"}, "a:voter": {"anna"}, "a:choice": {"for"}})
 	loc := resp.Header.Get("Location")
 	if !strings.HasPrefix(loc, "/a/coop/receipt?entry=") {
 		t.Fatalf("after the ballot the page goes to %q", loc)
@@ -68,7 +68,7 @@ func TestSecretBallotOnThePages(t *testing.T) {
 		t.Fatalf("no way to save the token:\n%s", body)
 	}
 	text, err := url.PathUnescape(strings.TrimPrefix(html.UnescapeString(f[1]), "data:text/plain;charset=utf-8,"))
-	if err != nil || !strings.Contains(text, "token: "+token) || !strings.Contains(text, "vote: v1 (Adopt the budget)") || !strings.Contains(text, "assembly: coop") {
+	if err != nil || !strings.Contains(text, "token: "+token) || !strings.Contains(text, "vote: Adopt the budget") || !strings.Contains(text, "assembly: Spring general meeting") || strings.Contains(text, "v1") {
 		t.Fatalf("the token file: %v\n%s", err, text)
 	}
 	if _, again, _ := anna.get(loc); strings.Contains(again, token) || !strings.Contains(again, "shown once") {
@@ -122,7 +122,7 @@ func TestSecretBallotOnThePages(t *testing.T) {
 	if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/a/coop/delegate" {
 		t.Fatalf("wrong token: %s %v", resp.Status, resp.Header)
 	}
-	if _, b, _ := anna.get("/a/coop/delegate"); !strings.Contains(html.UnescapeString(b), "Refused: No sealed ballot of v1 has this token") {
+	if _, b, _ := anna.get("/a/coop/delegate"); !strings.Contains(html.UnescapeString(b), "Refused: No sealed ballot of the vote on “Adopt the budget” has this token") {
 		t.Errorf("the refusal of a wrong token is not shown:\n%s", b)
 	}
 	if resp, _ := anna.secretReceipt("v1", "short"); resp.StatusCode != http.StatusSeeOther {

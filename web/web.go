@@ -4,13 +4,15 @@
 //
 // Every page works without JavaScript: actions are HTML forms that post to
 // /a/{id}/act, which gives the command on behalf of the logged-in person
-// (actor = the session's person, at = the server's clock) and redirects back
-// with the outcome. A small hand-written script (static/live.js, no build
-// step) enhances the pages: it listens to the assembly's event stream
-// (/a/{id}/live, server-sent events) and, on each event, re-fetches the
-// page's live regions as server-rendered HTML and swaps them in; it sends
-// the forms with fetch so that the page does not reload; and it runs the
-// speaking-time countdown against the server's clock.
+// (actor = the session's person, at = the server's clock, and a fresh id
+// for whatever the command creates) and redirects back with the outcome. A
+// small hand-written script (static/live.js, no build step) enhances the
+// pages: it listens to the assembly's event stream (the JSON API's
+// /api/assemblies/{id}/events, server-sent events) and, on each event,
+// re-fetches the page's live regions as server-rendered HTML, swaps them in
+// and announces what changed; it sends the forms with fetch so that the
+// page does not reload; it brings a delegate's ballot to the screen when a
+// vote opens; and it runs the countdowns against the server's clock.
 //
 // What a person may do is decided by the assembly's rules for every command
 // (package assembly); the pages only choose what to offer. A refusal is
@@ -44,7 +46,6 @@ import (
 	"plenum/auth"
 	"plenum/cosign"
 	"plenum/engine"
-	"plenum/httpapi"
 	"plenum/internal/routes"
 )
 
@@ -61,18 +62,16 @@ type Options struct {
 	// Logger receives errors that are the server's fault (default
 	// slog.Default()).
 	Logger *slog.Logger
-	// Heartbeat is the interval of comments on an idle live stream
-	// (default 15 s).
-	Heartbeat time.Duration
+	// Location is the zone of the clock the pages show (when a request
+	// was made, when the order of the day will be through); default the
+	// server's (time.Local).
+	Location *time.Location
 	// VerifierKey is the note verifier key of the server's checkpoints,
 	// stated in the minutes so that readers can check the signature.
 	VerifierKey string
 	// Secret keys the forms' anti-forgery tokens; random if empty (forms
 	// rendered before a restart must then be reloaded).
 	Secret []byte
-	// Streams limits concurrent live streams, shared with the API's event
-	// streams; nil admits every stream.
-	Streams *httpapi.StreamGate
 	// BaseURL is the address people reach the server at, for the login
 	// links on mandate cards ("https://congress.example.org"); if empty it
 	// is taken from each request.
@@ -106,7 +105,8 @@ type server struct {
 
 // The pages, each a template file that defines "content" (and its live
 // regions as "frag-…" templates).
-var pageNames = []string{"index", "landing", "delegate", "chair", "secretary", "mandates", "projector", "record", "receipt", "login", "motions", "motion"}
+var pageNames = []string{"index", "landing", "delegate", "chair", "chair-agenda", "chair-elections", "chair-hall", "chair-screens", "chair-sitting",
+	"secretary", "mandates", "projector", "record", "receipt", "login", "motions", "motion"}
 
 // New returns the pages' handler. It serves
 //
@@ -114,10 +114,15 @@ var pageNames = []string{"index", "landing", "delegate", "chair", "secretary", "
 //	GET  /login                 the login form (for auth.Store.HandleLogin)
 //	GET  /a/{id}/               sends a logged-in person to their page
 //	GET  /a/{id}/delegate       a delegate's page
-//	GET  /a/{id}/chair          the chair's page
+//	POST /a/{id}/delegate       the same, at the confirmation step of the
+//	                            ballot posted (the choice is never in a URL)
+//	GET  /a/{id}/chair          the chair's console: the business in hand
+//	GET  /a/{id}/chair/{part}   the chair's other pages: agenda, elections,
+//	                            hall, screens, sitting
 //	GET  /a/{id}/secretary      the secretaries' page
 //	GET  /a/{id}/mandates       the mandate commission's page
-//	GET  /a/{id}/projector      the hall's projector (public)
+//	GET  /a/{id}/projector      a projector (public; ?screen=ID, the hall's
+//	                            by default)
 //	GET  /a/{id}/record         the public record (public)
 //	GET  /a/{id}/receipt        a voter's receipt for a ballot (with
 //	                            &download=1 its C2SP tlog-proof file)
@@ -130,7 +135,6 @@ var pageNames = []string{"index", "landing", "delegate", "chair", "secretary", "
 //	                            pdf, akn, popolo (public)
 //	GET  /a/{id}/motions…       the motions, one motion, the motion book
 //	                            (motions.go)
-//	GET  /a/{id}/live           server-sent events: one per ledger entry
 //	POST /a/{id}/act            gives a command from a page's form
 //	GET  /setup                 the server administrator's form that
 //	                            creates an assembly (from a template)
@@ -145,9 +149,11 @@ var pageNames = []string{"index", "landing", "delegate", "chair", "secretary", "
 //	GET  /static/…              the embedded style sheet and scripts
 //
 // Each page takes ?fragment=live to return only its live regions. The
-// handler looks up sessions itself (authStore.Middleware), so it can be
-// mounted beside the JSON API or alone; /login and /logout belong to
-// authStore.HandleLogin and HandleLogout, mounted by the caller.
+// handler looks up sessions itself (authStore.Middleware); /login and
+// /logout belong to authStore.HandleLogin and HandleLogout, and the live
+// updates to the JSON API's event stream, so the caller mounts package
+// httpapi at /api/ beside the pages (without it the pages work, with
+// reloads).
 func New(eng *engine.Engine, authStore *auth.Store, opts Options) http.Handler {
 	if opts.Now == nil {
 		opts.Now = time.Now
@@ -155,8 +161,8 @@ func New(eng *engine.Engine, authStore *auth.Store, opts Options) http.Handler {
 	if opts.Logger == nil {
 		opts.Logger = slog.Default()
 	}
-	if opts.Heartbeat <= 0 {
-		opts.Heartbeat = 15 * time.Second
+	if opts.Location == nil {
+		opts.Location = time.Local
 	}
 	if len(opts.Secret) == 0 {
 		opts.Secret = make([]byte, 32)
@@ -174,7 +180,11 @@ func New(eng *engine.Engine, authStore *auth.Store, opts Options) http.Handler {
 		http.Redirect(w, r, "/a/"+url.PathEscape(r.PathValue("id"))+"/", http.StatusMovedPermanently)
 	})
 	m.HandleFunc("GET /a/{id}/delegate", s.page("delegate", needLogin))
+	m.HandleFunc("POST /a/{id}/delegate", s.ballotStep)
 	m.HandleFunc("GET /a/{id}/chair", s.page("chair", needLogin))
+	for _, part := range []string{"agenda", "elections", "hall", "screens", "sitting"} {
+		m.HandleFunc("GET /a/{id}/chair/"+part, s.page("chair-"+part, needLogin))
+	}
 	m.HandleFunc("GET /a/{id}/secretary", s.page("secretary", needLogin))
 	m.HandleFunc("GET /a/{id}/mandates", s.page("mandates", needLogin))
 	m.HandleFunc("GET /a/{id}/projector", s.page("projector", public))
@@ -184,7 +194,6 @@ func New(eng *engine.Engine, authStore *auth.Store, opts Options) http.Handler {
 	m.HandleFunc("POST /a/{id}/mandate-cards.pdf", s.mandateCards)
 	m.HandleFunc("POST /a/{id}/revoke-codes", s.revokeCodes)
 	m.HandleFunc("GET /a/{id}/minutes/{format}", s.minutes)
-	m.HandleFunc("GET /a/{id}/live", s.live)
 	m.HandleFunc("POST /a/{id}/act", s.act)
 	s.motionsPages(m)
 	s.setupRoutes(m)
@@ -314,26 +323,19 @@ func takeFlash(w http.ResponseWriter, r *http.Request, id string) *flash {
 	return nil
 }
 
-// viewer is who is looking at a page, in one assembly.
+// viewer is who is looking at a page, in one assembly: their offices as
+// the domain answers (assembly.State.Offices).
 type viewer struct {
 	Person   string
 	Name     string
 	Admin    bool // a server administrator
 	LoggedIn bool // logged in to this assembly
-	Roles    map[string]bool
-	Mandate  *assembly.Mandate   // the verified mandate they vote with
-	Mandates []*assembly.Mandate // all their mandates
+	assembly.Offices
 }
-
-// The roles a viewer may hold besides the assembly's own.
-const (
-	roleDelegate = "delegate"
-	roleGuest    = "guest"
-)
 
 // identify says who sess is in s.
 func identify(s *assembly.State, sess *auth.Session) viewer {
-	v := viewer{Roles: map[string]bool{}}
+	var v viewer
 	if sess == nil || !sess.In(s.Assembly.ID) {
 		return v
 	}
@@ -342,68 +344,28 @@ func identify(s *assembly.State, sess *auth.Session) viewer {
 	if sess.Admin {
 		v.Person, v.Admin = auth.AdminPerson, true
 	}
-	if p := s.Persons[v.Person]; p != nil {
+	v.Offices = s.Offices(v.Person)
+	v.Name = v.Person
+	if p := s.Persons[v.Person]; p != nil && p.Name != "" {
 		v.Name = p.Name
-		for _, id := range p.Mandates {
-			if m := s.Mandates[id]; m != nil {
-				v.Mandates = append(v.Mandates, m)
-			}
-		}
-	}
-	if v.Name == "" {
-		v.Name = v.Person
-	}
-	for _, r := range []assembly.Role{assembly.RoleAdministrator, assembly.RoleChair, assembly.RoleSecretary, assembly.RoleMandateCommission, assembly.RoleTeller} {
-		if s.HasRole(v.Person, r) {
-			v.Roles[string(r)] = true
-		}
-	}
-	if st := s.Sitting(); st != nil {
-		if st.Chair == v.Person || contains(st.Presidium, v.Person) {
-			v.Roles[string(assembly.RoleChair)] = true
-		}
-		if contains(st.Secretaries, v.Person) {
-			v.Roles[string(assembly.RoleSecretary)] = true
-		}
-		if contains(st.Guests, v.Person) {
-			v.Roles[roleGuest] = true
-		}
-	}
-	if m, ok := s.VotingMandate(v.Person); ok && m != nil {
-		v.Mandate = m
-	}
-	for _, m := range v.Mandates {
-		if m.Status != assembly.MandateStatusVerified {
-			continue
-		}
-		if m.Kind == assembly.KindDecisive || m.Kind == assembly.KindConsultative {
-			v.Roles[roleDelegate] = true
-		} else {
-			v.Roles[roleGuest] = true
-		}
 	}
 	return v
 }
 
-// Has reports whether the viewer holds role (administrators hold every
-// office).
-func (v viewer) Has(role string) bool {
-	if v.Roles[string(assembly.RoleAdministrator)] && role != roleDelegate && role != roleGuest {
-		return true
-	}
-	return v.Roles[role]
-}
+// Has reports whether the viewer holds an office (a role, "delegate" or
+// "guest").
+func (v viewer) Has(role string) bool { return v.Holds(role) }
 
-// home is the page for the viewer's first office.
+// home is the page of the viewer's first office.
 func (v viewer) home() string {
 	switch {
-	case v.Roles[string(assembly.RoleChair)] || v.Roles[string(assembly.RoleAdministrator)]:
+	case v.Has(string(assembly.RoleChair)):
 		return "chair"
-	case v.Roles[string(assembly.RoleSecretary)]:
+	case v.Has(string(assembly.RoleSecretary)):
 		return "secretary"
-	case v.Roles[string(assembly.RoleMandateCommission)]:
+	case v.Has(string(assembly.RoleMandateCommission)):
 		return "mandates"
-	case v.Roles[roleDelegate] || v.Roles[roleGuest] || len(v.Mandates) > 0:
+	case v.Has(assembly.OfficeDelegate) || v.Has(assembly.OfficeGuest) || len(v.Mandates) > 0:
 		return "delegate"
 	}
 	return "projector"

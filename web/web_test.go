@@ -73,6 +73,34 @@ func (b *browser) post(path string, form url.Values, header http.Header) *http.R
 
 var csrfRe = regexp.MustCompile(`name="csrf" value="([0-9a-f]+)"`)
 
+// draft posts a ballot to the delegate's page for its confirmation step,
+// as the ballot's form does, and returns the page.
+func (b *browser) draft(fields url.Values) string {
+	b.h.t.Helper()
+	_, body, _ := b.get("/a/" + asm + "/delegate")
+	m := csrfRe.FindStringSubmatch(body)
+	if m == nil {
+		b.h.t.Fatal("no form token on the delegate's page")
+	}
+	form := url.Values{"csrf": {m[1]}}
+	for k, v := range fields {
+		form[k] = v
+	}
+	req, _ := http.NewRequest("POST", b.h.srv.URL+"/a/"+asm+"/delegate", strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Origin", b.h.srv.URL)
+	resp, err := b.c.Do(req)
+	if err != nil {
+		b.h.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	page, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != 200 {
+		b.h.t.Fatalf("posting the ballot for confirmation: %s", resp.Status)
+	}
+	return string(page)
+}
+
 // act sends a page's form: the token is taken from page, as a browser would.
 func (b *browser) act(page, cmd string, args url.Values) *http.Response {
 	b.h.t.Helper()
@@ -97,7 +125,12 @@ func TestPagesShowEachPersonTheirPage(t *testing.T) {
 	}{
 		{"anna", "/a/coop/", http.StatusSeeOther, nil},
 		{"anna", "/a/coop/delegate", 200, []string{"Anna Arkadyevna", "Ask for the floor", "Adopt the budget", "The meeting adopts the budget as printed.", "No vote is open", "registered present"}},
-		{"chair", "/a/coop/chair", 200, []string{"Order of the day", "The budget", "Put to the vote", "Close the sitting", "3 voting members present"}},
+		{"chair", "/a/coop/chair", 200, []string{"The floor", "The budget", "In order now:", "Adopt the budget", "Put to the vote", "3 present", "No vote in progress"}},
+		{"chair", "/a/coop/chair/agenda", 200, []string{"Order of the day", "The budget", "Minutes planned", "Add an item"}},
+		{"chair", "/a/coop/chair/sitting", 200, []string{"First sitting", "Close the sitting", "Sasha Secretary"}},
+		{"chair", "/a/coop/chair/hall", 200, []string{"In the hall: <strong>3</strong>", "Who left the hall"}},
+		{"chair", "/a/coop/chair/elections", 200, []string{"Open an election", "No election is in progress"}},
+		{"chair", "/a/coop/chair/screens", 200, []string{"The hall", "the business in hand", "Start the countdown"}},
 		{"sec", "/a/coop/secretary", 200, []string{"Notes of a speech", "Interjection", "A document read into the record", "A correction"}},
 		{"mc", "/a/coop/mandates", 200, []string{"Mandates to check (1)", "Dmitri Unchecked", "Verify", "Verified (3)"}},
 		{"", "/a/coop/projector", 200, []string{"The budget", "Nobody has the floor"}},
@@ -183,7 +216,7 @@ func TestActGivesTheCommandAsTheLoggedInPerson(t *testing.T) {
 
 	// A refusal of the rules is shown on the page, as an alert, and changes nothing.
 	boris := h.browser("boris")
-	boris.act("delegate", "open_vote", url.Values{"a:id": {"v9"}, "a:motion": {"m1"}, "a:method": {"roll_call"}})
+	boris.act("delegate", "open_vote", url.Values{"new:id": {"v"}, "a:motion": {"m1"}, "a:method": {"roll_call"}})
 	_, body, _ = boris.get("/a/coop/delegate")
 	if !strings.Contains(body, `role="alert"`) || !strings.Contains(body, "Refused: Only the chair puts a question to the vote.") {
 		t.Errorf("the refusal is not shown:\n%s", body)
@@ -244,14 +277,22 @@ func TestVoteConfirmationAndReceipt(t *testing.T) {
 			t.Errorf("the vote does not offer %q", w)
 		}
 	}
-	_, body, _ = anna.get("/a/coop/delegate?vote=v1&choice=against")
+	// The choice is posted, never put in the page's address: a choice in
+	// the query is ignored.
+	if !strings.Contains(body, `<form method="post" action="/a/coop/delegate" class="ballot draft">`) {
+		t.Errorf("the ballot's choice is not posted:\n%s", body)
+	}
+	if _, body, _ = anna.get("/a/coop/delegate?vote=v1&choice=against"); strings.Contains(body, "Cast your ballot") {
+		t.Errorf("a choice in the page's address is shown for confirmation")
+	}
+	body = anna.draft(url.Values{"step": {"check"}, "vote": {"v1"}, "choice": {"against"}})
 	if !strings.Contains(body, "Cast your ballot: <strong>AGAINST</strong>?") || !strings.Contains(body, "Change") {
 		t.Fatalf("no confirmation step:\n%s", body)
 	}
 	if read(h, func(s *assembly.State) int { return len(s.Votes["v1"].Ballots) }) != 0 {
 		t.Fatal("choosing cast the ballot before the confirmation")
 	}
-	resp := anna.act("delegate?vote=v1&choice=against", "cast_ballot", url.Values{"a:vote": {"v1"}, "a:voter": {"anna"}, "a:choice": {"against"}})
+	resp := anna.act("delegate", "cast_ballot", url.Values{"a:vote": {"v1"}, "a:voter": {"anna"}, "a:choice": {"against"}})
 	loc := resp.Header.Get("Location")
 	if !strings.HasPrefix(loc, "/a/coop/receipt?entry=") {
 		t.Fatalf("after the ballot the page goes to %q, want the receipt", loc)
@@ -339,11 +380,23 @@ func TestProjectorShowsTheResultAsBars(t *testing.T) {
 	}
 }
 
-func TestLiveStreamAnnouncesEachEntry(t *testing.T) {
+// TestPagesListenToTheAPIStream: the pages' script listens to the JSON
+// API's event stream (one live stream for the API and the pages), which
+// tells the public only an event's index and type.
+func TestPagesListenToTheAPIStream(t *testing.T) {
 	h := newHall(t)
+	for _, c := range []struct{ who, page string }{{"anna", "delegate"}, {"chair", "chair"}, {"", "projector"}} {
+		_, body, _ := h.browser(c.who).get("/a/coop/" + c.page)
+		if !strings.Contains(body, `data-live-url="/api/assemblies/coop/events?plain=1"`) {
+			t.Errorf("the %s page does not listen to the API's stream", c.page)
+		}
+	}
+	if status, _, _ := h.browser("").get("/a/coop/live"); status != http.StatusNotFound {
+		t.Errorf("the pages' own stream still answers: %d", status)
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	req, _ := http.NewRequestWithContext(ctx, "GET", h.srv.URL+"/a/coop/live", nil)
+	req, _ := http.NewRequestWithContext(ctx, "GET", h.srv.URL+"/api/assemblies/coop/events?plain=1", nil)
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
@@ -357,7 +410,7 @@ func TestLiveStreamAnnouncesEachEntry(t *testing.T) {
 		t.Fatalf("first line %q", line)
 	}
 	res := h.must("anna", "request_floor", obj{"item": "i1", "person": "anna"})
-	want := []string{"", "id: " + itoa(res.First()), "data: floor_requested"}
+	want := []string{"", "id: " + itoa(res.First()), fmt.Sprintf(`data: {"index":%d,"type":"floor_requested"}`, res.First())}
 	for _, w := range want {
 		line, err := r.ReadString('\n')
 		if err != nil {
@@ -417,7 +470,8 @@ func TestDemoPages(t *testing.T) {
 		person, page string
 		want         []string
 	}{
-		{"nogin", "chair", []string{"Order of the day", "Nogin"}},
+		{"nogin", "chair", []string{"The floor", "Nogin"}},
+		{"nogin", "chair/agenda", []string{"Order of the day"}},
 		{"restorer", "mandates", []string{"Verified"}},
 		{"boki", "secretary", []string{"The record as it is written"}},
 		{"daineko", "delegate", []string{"Daineko"}},
@@ -446,10 +500,10 @@ func TestChairPutsCompetingDraftsToTheVote(t *testing.T) {
 	h.must("chair", "group_alternatives", obj{"id": "g1", "title": "The budget drafts", "motions": []string{"m1", "m2"}})
 	chair := h.browser("chair")
 	_, body, _ := chair.get("/a/coop/chair")
-	if !strings.Contains(body, "Which draft is taken as the basis: The budget drafts") {
+	if !strings.Contains(body, "Which draft is taken as the basis:</span> <strong>The budget drafts</strong>") {
 		t.Fatalf("the chair is not offered the vote on the drafts:\n%s", body)
 	}
-	chair.act("chair", "open_vote", url.Values{"a:id": {"v1"}, "a:alternatives": {"g1"}, "a:method": {"show_of_hands"}})
+	chair.act("chair", "open_vote", url.Values{"new:id": {"v"}, "a:alternatives": {"g1"}, "a:method": {"show_of_hands"}})
 	chair.act("chair", "close_vote", url.Values{"a:vote": {"v1"}})
 	_, body, _ = chair.get("/a/coop/chair")
 	if !strings.Contains(body, `name="a:alternatives.m2:count"`) {

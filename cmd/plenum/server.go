@@ -117,7 +117,7 @@ func openServer(ctx context.Context, cfg serverConfig) (*server, error) {
 // under /log/, and /healthz and /key.
 func (s *server) routes(cfg serverConfig) http.Handler {
 	streams := cfg.access.streamGate()
-	wopts := web.Options{VerifierKey: s.vkey, BaseURL: cfg.baseURL, Streams: streams}
+	wopts := web.Options{VerifierKey: s.vkey, BaseURL: cfg.baseURL}
 	if s.cosigner != nil {
 		wopts.Witnesses = s.cosigner
 	}

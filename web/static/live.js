@@ -1,10 +1,14 @@
 // plenum live pages: progressive enhancement, no build step, no framework.
 // Without this script every page works with reloads; with it:
-//  - the page listens to the assembly's event stream and, after each event,
-//    re-fetches its live regions (server-rendered HTML) and swaps them in;
+//  - the page listens to the assembly's event stream (the JSON API's
+//    server-sent events) and, after each event, re-fetches its live regions
+//    (server-rendered HTML), swaps them in and announces what changed;
 //  - forms that give commands are sent with fetch, and the outcome is shown
-//    without leaving the page;
-//  - the speaking-time countdown runs against the server's clock.
+//    without leaving the page; a ballot is chosen, confirmed and receipted
+//    in place, and a new ballot is brought to the screen and focused;
+//  - the chair's frequent acts have keyboard shortcuts;
+//  - the countdowns run against the server's clock;
+//  - the projector scales its type down until it fits the screen.
 (function () {
   "use strict";
 
@@ -19,6 +23,10 @@
   // the event types in data-live-ignore.
   var minGap = Number(body.getAttribute("data-live-min")) || 0;
   var ignore = (body.getAttribute("data-live-ignore") || "").split(" ");
+  // draft is a ballot posted for confirmation on the delegate's page: while
+  // it is shown, the page's regions are fetched by posting it again, so that
+  // an update elsewhere keeps the confirmation on the screen.
+  var draft = null;
 
   function fragmentURL() {
     var q = location.search ? location.search + "&" : "?";
@@ -30,18 +38,22 @@
   function busy(el) {
     var a = document.activeElement;
     if (a && a !== body && el.contains(a) && /^(INPUT|TEXTAREA|SELECT)$/.test(a.tagName)) return true;
+    if (el.querySelector("details[open].confirm-danger")) return true;
     return !!el.querySelector("form[data-dirty]");
   }
 
   var focusable = "a[href], button, input, select, textarea, summary";
 
   // swap puts the fresh content into the region, keeping the region itself
-  // (so that screen readers announce the change in an aria-live region) and
-  // keeping the keyboard focus on the same control if it is still there.
+  // and the keyboard focus on the same control if it is still there.
   function swap(old, fresh) {
     var a = document.activeElement, at = -1;
     if (a && old.contains(a)) at = Array.prototype.indexOf.call(old.querySelectorAll(focusable), a);
     var open = Array.prototype.map.call(old.querySelectorAll("details"), function (d) { return d.open; });
+    for (var i = 0; i < fresh.attributes.length; i++) {
+      var at2 = fresh.attributes[i];
+      if (at2.name !== "id") old.setAttribute(at2.name, at2.value);
+    }
     old.replaceChildren.apply(old, Array.prototype.slice.call(fresh.childNodes));
     old.querySelectorAll("details").forEach(function (d, i) { if (open[i]) d.open = true; });
     if (at >= 0) {
@@ -50,24 +62,51 @@
     }
   }
 
+  // announce says what changed, once, in the page's polite live region:
+  // each region carries its news in data-announce, and only news that
+  // differs from what the region said before is read out.
+  function announce(texts) {
+    var area = document.getElementById("announcer");
+    if (!area || !texts.length) return;
+    area.textContent = "";
+    setTimeout(function () { area.textContent = texts.join(" "); }, 50);
+  }
+
+  function apply(html) {
+    var doc = new DOMParser().parseFromString(html, "text/html");
+    var fresh = doc.querySelectorAll("[data-live][id]");
+    var skipped = false, news = [];
+    var before = ballotOffered();
+    for (var i = 0; i < fresh.length; i++) {
+      var old = document.getElementById(fresh[i].id);
+      if (!old) continue;
+      if (busy(old)) { skipped = true; continue; }
+      var said = old.getAttribute("data-announce") || "";
+      var says = fresh[i].getAttribute("data-announce") || "";
+      swap(old, document.importNode(fresh[i], true));
+      if (says && says !== said) news.push(says);
+    }
+    announce(news);
+    startCountdowns();
+    fit();
+    var now = ballotOffered();
+    if (now && now !== before) bringBallot();
+    return skipped;
+  }
+
   function refresh() {
     if (inflight) { again = true; return; }
     inflight = true;
-    fetch(fragmentURL(), { credentials: "same-origin", headers: { "X-Plenum": "1" } })
+    var req = { credentials: "same-origin", headers: { "X-Plenum": "1" } };
+    var url = fragmentURL();
+    if (draft) {
+      req.method = "POST";
+      req.body = new URLSearchParams(draft);
+      url = location.pathname + "?fragment=live";
+    }
+    fetch(url, req)
       .then(function (r) { if (!r.ok) throw new Error(r.status); return r.text(); })
-      .then(function (html) {
-        var doc = new DOMParser().parseFromString(html, "text/html");
-        var fresh = doc.querySelectorAll("[data-live][id]");
-        var skipped = false;
-        for (var i = 0; i < fresh.length; i++) {
-          var old = document.getElementById(fresh[i].id);
-          if (!old) continue;
-          if (busy(old)) { skipped = true; continue; }
-          swap(old, document.importNode(fresh[i], true));
-        }
-        startCountdowns();
-        if (skipped) schedule(2000);
-      })
+      .then(function (html) { if (apply(html)) schedule(2000); })
       .catch(function () { schedule(3000); })
       .then(function () { inflight = false; if (again) { again = false; schedule(50); } });
   }
@@ -85,13 +124,67 @@
   if (liveURL && window.EventSource && document.querySelector("[data-live]")) {
     var es = new EventSource(liveURL);
     var opened = false;
-    es.onmessage = function (e) { if (ignore.indexOf(e.data) < 0) schedule(60); };
+    es.onmessage = function (e) {
+      var type = "";
+      try { type = JSON.parse(e.data).type || ""; } catch (err) { type = ""; }
+      if (ignore.indexOf(type) < 0) schedule(60);
+    };
     es.onopen = function () {
       body.setAttribute("data-live-connected", "1");
       if (opened) schedule(0); // reconnected: catch up
       opened = true;
     };
     es.onerror = function () { body.removeAttribute("data-live-connected"); };
+  }
+
+  // The ballot ----------------------------------------------------------------
+
+  function ballotOffered() {
+    var b = document.getElementById("ballot");
+    return b ? b.getAttribute("data-ballot") || "" : "";
+  }
+
+  // bringBallot puts a ballot that has just opened at the top of the screen
+  // and gives it the focus; an earlier receipt folds away beneath it.
+  function bringBallot() {
+    var b = document.getElementById("ballot");
+    if (!b) return;
+    var slot = document.getElementById("receipt-slot");
+    if (slot && slot.firstElementChild && slot.firstElementChild.tagName !== "DETAILS") {
+      var d = document.createElement("details");
+      var s = document.createElement("summary");
+      s.textContent = slot.getAttribute("data-earlier") || "Your earlier receipt";
+      d.appendChild(s);
+      while (slot.firstChild) d.appendChild(slot.firstChild);
+      d.querySelectorAll("[id]").forEach(function (el) { el.removeAttribute("id"); });
+      d.querySelectorAll("[aria-labelledby]").forEach(function (el) { el.removeAttribute("aria-labelledby"); });
+      slot.appendChild(d);
+    }
+    // Scroll only if the ballot's buttons are not all on the screen.
+    var btns = b.querySelectorAll("form button");
+    var lastBtn = btns.length ? btns[btns.length - 1] : b;
+    if (b.getBoundingClientRect().top < 0 || lastBtn.getBoundingClientRect().bottom > window.innerHeight) {
+      b.scrollIntoView({ block: "start" });
+    }
+    var h = b.querySelector("h2[tabindex]");
+    if (h) h.focus({ preventScroll: true });
+  }
+
+  if (ballotOffered()) window.addEventListener("load", bringBallot);
+
+  // showReceipt loads the receipt of the ballot just cast into the page.
+  function showReceipt(url) {
+    var slot = document.getElementById("receipt-slot");
+    if (!slot) { location.assign(url); return; }
+    fetch(url + "&fragment=receipt", { credentials: "same-origin", headers: { "X-Plenum": "1" } })
+      .then(function (r) { if (!r.ok) throw new Error(r.status); return r.text(); })
+      .then(function (html) {
+        slot.innerHTML = html;
+        var h = slot.querySelector("[tabindex]") || slot;
+        h.focus({ preventScroll: true });
+        slot.scrollIntoView({ block: "start" });
+      })
+      .catch(function () { location.assign(url); });
   }
 
   // Forms --------------------------------------------------------------------
@@ -119,11 +212,34 @@
     if (!ok) area.scrollIntoView({ block: "nearest" });
   }
 
+  function formData(form, submitter) {
+    var data = new FormData(form);
+    if (submitter && submitter.name) data.append(submitter.name, submitter.value);
+    return data;
+  }
+
   document.addEventListener("submit", function (e) {
     var form = e.target;
-    if (!form.classList.contains("act") || form.method.toLowerCase() !== "post") return;
+    if (form.method.toLowerCase() !== "post") return;
+    if (form.classList.contains("draft")) {
+      // A ballot to confirm: the page shows the confirmation in place.
+      e.preventDefault();
+      draft = formData(form, e.submitter);
+      fetch(location.pathname + "?fragment=live", {
+        method: "POST", credentials: "same-origin", headers: { "X-Plenum": "1" }, body: new URLSearchParams(draft)
+      })
+        .then(function (r) { if (!r.ok) throw new Error(r.status); return r.text(); })
+        .then(function (html) {
+          apply(html);
+          var c = document.querySelector("#ballot .confirm-btn, #ballot [role=alert]");
+          if (c) { c.focus({ preventScroll: true }); c.scrollIntoView({ block: "nearest" }); }
+        })
+        .catch(function () { draft = null; show(false, "The server could not be reached; nothing was sent. Try again."); });
+      return;
+    }
+    if (!form.classList.contains("act")) return;
     e.preventDefault();
-    var data = new FormData(form, e.submitter || undefined);
+    var data = formData(form, e.submitter);
     var buttons = form.querySelectorAll("button");
     buttons.forEach(function (b) { b.disabled = true; });
     fetch(form.action, {
@@ -140,11 +256,47 @@
           if (!form.closest("[data-live]")) form.reset();
           var k = form.querySelector("input[name=key]");
           if (k) k.value = newKey();
+          var d = form.closest("details.confirm-danger");
+          if (d) d.open = false;
+          if (res.receipt) { draft = null; showReceipt(res.receipt); }
           schedule(0, true);
         }
       })
       .catch(function () { show(false, "The server could not be reached; nothing was sent. Try again."); })
       .then(function () { buttons.forEach(function (b) { b.disabled = false; }); });
+  });
+
+  document.addEventListener("click", function (e) {
+    var a = e.target.closest && e.target.closest("a[data-change]");
+    if (!a) return;
+    // Change: back to the ballot, without a reload.
+    e.preventDefault();
+    draft = null;
+    schedule(0, true);
+    var h = document.querySelector("#ballot h2[tabindex]");
+    if (h) h.focus({ preventScroll: true });
+  });
+
+  // Keyboard shortcuts ----------------------------------------------------------
+
+  function visible(el) { return !!(el.offsetWidth || el.offsetHeight || el.getClientRects().length); }
+
+  document.addEventListener("keydown", function (e) {
+    if (e.ctrlKey || e.metaKey || e.altKey || e.isComposing) return;
+    var t = e.target;
+    if (t && (/^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName) || t.isContentEditable)) return;
+    var key = e.key === "Enter" ? "enter" : (e.key || "").toLowerCase();
+    if (key === "enter" && t && t !== body && /^(A|BUTTON|SUMMARY)$/.test(t.tagName)) return; // Enter on a control is the control's
+    if (key.length !== 1 && key !== "enter") return;
+    // Enter gives the next step shown at the top; a letter its act.
+    var cands = document.querySelectorAll(key === "enter" ? ".next-btn" : '[data-key="' + key + '"]');
+    for (var i = 0; i < cands.length; i++) {
+      if (visible(cands[i]) && !cands[i].disabled) {
+        e.preventDefault();
+        cands[i].click();
+        return;
+      }
+    }
   });
 
   // Countdown ----------------------------------------------------------------
@@ -164,8 +316,11 @@
       var ends = Number(el.getAttribute("data-ends"));
       if (ends > 0) {
         var left = ends - now;
+        // A countdown of the screens stops at 0:00; a speaker's runs on
+        // into overtime.
+        if (left < 0 && el.hasAttribute("data-stop")) left = 0;
         el.textContent = clock(left);
-        el.classList.toggle("overtime", left < 0);
+        el.classList.toggle("overtime", left <= 0);
       } else {
         el.textContent = clock(now - Number(el.getAttribute("data-from")));
       }
@@ -178,4 +333,32 @@
     tick();
   }
   startCountdowns();
+
+  // The projector fits its screen -----------------------------------------------
+
+  // fit scales the type of a page marked data-fit down, step by step, until
+  // the page is no larger than the window: nothing is cut off and nobody
+  // has to scroll a projector.
+  function fit() {
+    var box = document.querySelector("[data-fit]");
+    if (!box) return;
+    var root = document.documentElement;
+    var scale = 1;
+    var texts = box.querySelectorAll("h1, p, li, figcaption");
+    var over = function () {
+      if (root.scrollHeight > window.innerHeight || root.scrollWidth > window.innerWidth) return true;
+      for (var i = 0; i < texts.length; i++) {
+        if (texts[i].scrollWidth > texts[i].clientWidth + 1) return true; // a word wider than its line
+      }
+      return false;
+    };
+    body.style.setProperty("--fit", "1");
+    while (scale > 0.3 && over()) {
+      scale = Math.round((scale - 0.05) * 100) / 100;
+      body.style.setProperty("--fit", String(scale));
+    }
+    body.setAttribute("data-fit-scale", String(scale));
+  }
+  fit();
+  window.addEventListener("resize", fit);
 })();

@@ -1,0 +1,78 @@
+package web
+
+import "plenum/assembly"
+
+// The delegate's ballot: when a vote or an election opens it comes to the
+// top of the page (the script brings it to the screen and gives it the
+// focus); a choice is posted to the delegate's page, which shows it back
+// for confirmation, and only the confirming form gives the command; the
+// receipt follows in place. The choice is never in a URL.
+
+// Drafted is the choice the delegate posted for confirmation in vt, or "".
+func (v *view) Drafted(vt *assembly.Vote) string {
+	if v.Form.Get("step") != "check" || v.Form.Get("vote") != vt.ID {
+		return ""
+	}
+	c := v.Form.Get("choice")
+	for _, ch := range v.Choices(vt) {
+		if ch.Value == c {
+			return c
+		}
+	}
+	return ""
+}
+
+// Why says whether the viewer may cast a ballot now, in the order the
+// rules ask: "voted" (already), "entitled" (not entitled: the reason is
+// the vote's own note), "absent" (entitled but not registered present in
+// the hall), or "" (the ballot is offered). The rules decide anyway; the
+// page only spares a delegate a refusal after they confirm.
+func (v *view) Why(vt *assembly.Vote) string {
+	switch {
+	case v.Voted(vt):
+		return "voted"
+	case !v.MayVote(vt):
+		return "entitled"
+	case !v.S.InHall(v.Me.Person):
+		return "absent"
+	}
+	return ""
+}
+
+// WhyNot is Why for an election.
+func (v *view) WhyNot(el *assembly.Election) string {
+	switch {
+	case v.ElectionVoted(el):
+		return "voted"
+	case methodKind(el.Method) == "none":
+		return "none"
+	case !v.MayVoteIn(el):
+		return "entitled"
+	case !v.S.InHall(v.Me.Person):
+		return "absent"
+	}
+	return ""
+}
+
+// BallotOffered names the ballot the viewer has to fill in now ("vote:ID"
+// or "election:ID"; "absent:…" when they must first say they are in the
+// hall), or "": the script brings a new one to the screen.
+func (v *view) BallotOffered() string {
+	if vt := v.OpenVote(); vt != nil && vt.Method != "show_of_hands" {
+		switch v.Why(vt) {
+		case "":
+			return "vote:" + vt.ID
+		case "absent":
+			return "absent:" + vt.ID
+		}
+	}
+	if el := v.OpenElection(); el != nil {
+		switch v.WhyNot(el) {
+		case "":
+			return "election:" + el.ID
+		case "absent":
+			return "absent:" + el.ID
+		}
+	}
+	return ""
+}

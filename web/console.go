@@ -1,0 +1,181 @@
+package web
+
+import (
+	"time"
+
+	"plenum/assembly"
+)
+
+// The chair's console leads with the business in hand: what is being
+// voted on, who has the floor, the question in order, and the one act
+// that most obviously comes next. The words are the templates'; these are
+// the facts they are made of.
+
+// nextAction is the act that most obviously comes next for the chair.
+// Kind says which (the template words it); the rest is what it acts on.
+type nextAction struct {
+	Kind     string // open_sitting, take_up, close_vote, enter_count, declare_result, close_election, declare_election, end_speech, next_speaker, put_to_vote, choose_basis, close_item
+	Vote     *assembly.Vote
+	Election *assembly.Election
+	Motion   *assembly.Motion
+	Group    *assembly.Alternatives
+	Item     *assembly.Item
+	Person   string
+}
+
+// NextAction is the chair's most obvious next act now.
+func (v *view) NextAction() nextAction {
+	st := v.S.Sitting()
+	if st == nil {
+		return nextAction{Kind: "open_sitting"}
+	}
+	for _, vt := range v.ActiveVotes() {
+		switch {
+		case vt.Status == assembly.VoteStatusOpen:
+			return nextAction{Kind: "close_vote", Vote: vt}
+		case len(vt.Ballots) == 0 && len(vt.Rounds) == 0 && len(vt.Sealed) == 0:
+			return nextAction{Kind: "enter_count", Vote: vt}
+		default:
+			return nextAction{Kind: "declare_result", Vote: vt}
+		}
+	}
+	for _, el := range v.ActiveElections() {
+		if el.Status == assembly.ElectionStatusOpen {
+			return nextAction{Kind: "close_election", Election: el}
+		}
+		return nextAction{Kind: "declare_election", Election: el}
+	}
+	it := v.Item()
+	if it == nil {
+		for _, i := range v.Items() {
+			if i.Status == assembly.ItemStatusOpen {
+				return nextAction{Kind: "take_up", Item: i}
+			}
+		}
+		return nextAction{Kind: "none"}
+	}
+	if it.Floor.Speaker != "" {
+		return nextAction{Kind: "end_speech", Item: it, Person: it.Floor.Speaker}
+	}
+	if g := v.OpenGroups(); len(g) > 0 {
+		return nextAction{Kind: "choose_basis", Group: g[0], Item: it}
+	}
+	if m := v.InOrder(); m != nil {
+		// A procedural motion in order goes to the vote before more
+		// speeches; the others once nobody waits to speak.
+		if m.Kind == "procedural" || len(v.Speakers()) == 0 || it.Floor.DiscussionClosed {
+			return nextAction{Kind: "put_to_vote", Motion: m, Item: it}
+		}
+	}
+	if sp := v.Speakers(); len(sp) > 0 && !it.Floor.DiscussionClosed {
+		return nextAction{Kind: "next_speaker", Item: it, Person: sp[0].Person}
+	}
+	return nextAction{Kind: "close_item", Item: it}
+}
+
+// InOrder is the pending motion that is put to the vote first, when no
+// vote on it is in progress, or nil.
+func (v *view) InOrder() *assembly.Motion {
+	p := v.Pending()
+	if len(p) == 0 || v.VoteOn(p[0].ID) != nil {
+		return nil
+	}
+	if g := v.S.Alternatives[p[0].Group]; g != nil && g.Chosen == "" {
+		return nil
+	}
+	return p[0]
+}
+
+// count is a vote's attendance and running count as the console shows it.
+type count struct {
+	Voted     int // ballots cast
+	Entitled  int // voting rights entitled
+	Present   int // of them, held by someone in the hall now
+	AtOpening int // present when the vote was opened
+	// NotRecorded: the record does not show who was present (a restored
+	// record).
+	NotRecorded bool
+	// Choices are the open ballots per choice, in the ballot's order
+	// (none in a secret vote or a show of hands).
+	Choices []choiceCount
+}
+
+type choiceCount struct {
+	Label string
+	Value string
+	N     int
+}
+
+// Count is the live attendance and count of a vote: who is present now
+// among those entitled, not only when it was opened.
+func (v *view) Count(vt *assembly.Vote) count {
+	c := count{Voted: len(vt.Ballots), Entitled: vt.Attendance.Eligible, AtOpening: vt.Attendance.Present, NotRecorded: vt.Attendance.NotRecorded}
+	for right := range vt.Eligible {
+		if v.S.InHall(rightHolder(v.S, right)) {
+			c.Present++
+		}
+	}
+	t := v.Tally(vt)
+	if len(t) > 0 {
+		for _, ch := range v.Choices(vt) {
+			c.Choices = append(c.Choices, choiceCount{Label: ch.Label, Value: ch.Value, N: t[ch.Value]})
+		}
+	}
+	return c
+}
+
+// ElectionCountNow is the live attendance of an election.
+func (v *view) ElectionCountNow(el *assembly.Election) count {
+	c := count{Voted: len(el.Ballots), Entitled: len(el.Eligible)}
+	for right := range el.Eligible {
+		if v.S.InHall(rightHolder(v.S, right)) {
+			c.Present++
+		}
+	}
+	return c
+}
+
+// rightHolder is the person who votes with a voting right: a mandate's
+// holder (or the proxy carrying it), or a guest ("p:" + person).
+func rightHolder(s *assembly.State, right string) string {
+	if len(right) > 2 && right[:2] == "p:" {
+		return right[2:]
+	}
+	m := s.Mandates[right]
+	if m == nil {
+		return ""
+	}
+	if m.Proxy != "" && !s.InHall(m.Person) {
+		return m.Proxy
+	}
+	return m.Person
+}
+
+// NextSpeakers are the first n on the speakers' list.
+func (v *view) NextSpeakers(n int) upTo[assembly.Request] { return cut(v.Speakers(), n) }
+
+// Schedule is the order of the day in time, now.
+func (v *view) Schedule() assembly.Schedule { return v.S.Schedule(v.Now) }
+
+// Minutes is a duration in whole minutes, rounded up.
+func (v *view) Minutes(d time.Duration) int { return int((d + time.Minute - 1) / time.Minute) }
+
+// Screens are the projectors: the hall's, then those set up, in order.
+func (v *view) Screens() []assembly.Screen {
+	out := []assembly.Screen{v.S.ScreenOf(assembly.DefaultScreen)}
+	for _, id := range v.S.ScreenOrder {
+		if id != assembly.DefaultScreen {
+			out = append(out, v.S.ScreenOf(id))
+		}
+	}
+	return out
+}
+
+// Bodies are the sections, commissions and committees, in order.
+func (v *view) Bodies() []*assembly.Body {
+	var out []*assembly.Body
+	for _, id := range v.S.BodyOrder {
+		out = append(out, v.S.Bodies[id])
+	}
+	return out
+}

@@ -1,0 +1,182 @@
+package web
+
+import (
+	"fmt"
+	"strings"
+
+	"plenum/assembly"
+)
+
+// The pages never ask a person for an id: whatever a form creates gets a
+// fresh one from the server when the form is sent (freshID), everything a
+// form names it names by a choice among names, and whatever a page shows
+// names persons, motions, votes and items by name, never by id (named).
+
+// A form asks for a fresh id with a field "new:ARG" whose value is the
+// id's prefix: new:id=m gives the argument id the first of m1, m2, … that
+// names nothing yet.
+const newPrefix = "new:"
+
+// freshID is the first id prefix+N (N from the number of things of that
+// kind on) that names nothing in s and is not one of skip.
+func freshID(s *assembly.State, prefix string, skip ...string) string {
+	for n := kindCount(s, prefix) + 1; ; n++ {
+		id := fmt.Sprintf("%s%d", prefix, n)
+		if !taken(s, id) && !contains(skip, id) {
+			return id
+		}
+	}
+}
+
+// kindCount is how many things there are of the kind a prefix stands for:
+// the first guess at a free number.
+func kindCount(s *assembly.State, prefix string) int {
+	switch prefix {
+	case "s":
+		return len(s.SittingOrder)
+	case "i":
+		return len(s.ItemOrder)
+	case "m":
+		return len(s.MotionOrder)
+	case "v":
+		return len(s.VoteOrder)
+	case "e":
+		return len(s.ElectionOrder)
+	case "sp":
+		return len(s.Speeches)
+	case "doc":
+		return len(s.Documents)
+	case "b":
+		return len(s.BodyOrder)
+	case "screen":
+		return len(s.ScreenOrder)
+	}
+	return 0
+}
+
+// taken reports whether id names anything in s.
+func taken(s *assembly.State, id string) bool {
+	return s.Votes[id] != nil || s.Items[id] != nil || s.Motions[id] != nil || s.Sittings[id] != nil || s.Speeches[id] != nil ||
+		s.Documents[id] != nil || s.Elections[id] != nil || s.Bodies[id] != nil || s.Persons[id] != nil || s.Organizations[id] != nil ||
+		s.Mandates[id] != nil || s.Alternatives[id] != nil || s.Screens[id] != nil
+}
+
+// validPrefix reports whether a form's id prefix is one the pages use.
+func validPrefix(p string) bool {
+	switch p {
+	case "s", "i", "m", "v", "e", "sp", "doc", "b", "screen":
+		return true
+	}
+	return false
+}
+
+// namer turns ids into what a person reads: a person's name, a motion's
+// or item's title in quotes, a vote's question.
+type namer struct{ s *assembly.State }
+
+// name is the words for one id, and whether it is an id of s.
+func (n namer) name(id string) (string, bool) {
+	s := n.s
+	switch {
+	case s.Persons[id] != nil && s.Persons[id].Name != "":
+		return s.Persons[id].Name, true
+	case s.Motions[id] != nil:
+		return "“" + s.Motions[id].Title + "”", true
+	case s.Votes[id] != nil:
+		return "the vote on “" + voteQuestion(s, s.Votes[id]) + "”", true
+	case s.Elections[id] != nil:
+		return "the election “" + s.Elections[id].Title + "”", true
+	case s.Items[id] != nil:
+		return "“" + s.Items[id].Title + "”", true
+	case s.Mandates[id] != nil:
+		m := s.Mandates[id]
+		who := m.Person
+		if p := s.Persons[m.Person]; p != nil {
+			who = p.Name
+		}
+		return who + "'s mandate", true
+	case s.Organizations[id] != nil:
+		return s.Organizations[id].Name, true
+	case s.Bodies[id] != nil:
+		return s.Bodies[id].Name, true
+	case s.Alternatives[id] != nil:
+		return "“" + s.Alternatives[id].Title + "”", true
+	case s.Sittings[id] != nil:
+		if t := s.Sittings[id].Title; t != "" {
+			return t, true
+		}
+		return "the sitting of " + s.Sittings[id].Date, true
+	case s.Documents[id] != nil:
+		return "“" + s.Documents[id].Title + "”", true
+	}
+	for _, el := range s.Elections {
+		for _, l := range el.Lists {
+			if l.ID == id {
+				return l.Name, true
+			}
+		}
+	}
+	return "", false
+}
+
+// text replaces every id of s in a text (a refusal of the rules, a line
+// the domain wrote) by its name. Words are runs of id characters; a
+// quoted id ("m1") loses its quotes.
+func (n namer) text(t string) string {
+	var out strings.Builder
+	isID := func(r rune) bool { return r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-' || r == '_' }
+	for i := 0; i < len(t); {
+		j := i
+		for j < len(t) && isID(rune(t[j])) {
+			j++
+		}
+		if j == i {
+			out.WriteByte(t[i])
+			i++
+			continue
+		}
+		word := t[i:j]
+		// A word glued to letters outside the id alphabet (an upper case
+		// letter, an accent) is prose, not an id.
+		glued := i > 0 && isLetter(t[i-1]) || j < len(t) && isLetter(t[j])
+		if name, ok := n.name(word); ok && !glued && !prose(t[:i], word) {
+			if i > 0 && t[i-1] == '"' && j < len(t) && t[j] == '"' {
+				s := out.String()
+				out.Reset()
+				out.WriteString(s[:len(s)-1])
+				out.WriteString(name)
+				i = j + 1
+				continue
+			}
+			out.WriteString(name)
+		} else {
+			out.WriteString(word)
+		}
+		i = j
+	}
+	return out.String()
+}
+
+func isLetter(b byte) bool { return b >= 'A' && b <= 'Z' || b >= 0x80 }
+
+// prose reports whether a word that is also an id is meant as a word
+// ("only the chair …"): after an article, or one of the words of the
+// rules themselves, which the rules never use for an id.
+func prose(before, word string) bool {
+	switch word {
+	case "chair", "secretary", "teller", "administrator", "delegate", "guest", "public", "system", "for", "against", "abstain":
+		return true
+	}
+	if !strings.HasSuffix(before, " ") {
+		return false
+	}
+	f := strings.Fields(before)
+	if len(f) == 0 {
+		return false
+	}
+	switch strings.ToLower(f[len(f)-1]) {
+	case "the", "a", "an":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,47 @@
+package web
+
+import (
+	"testing"
+	"time"
+
+	"plenum/assembly"
+)
+
+func TestNamerAndFreshIDs(t *testing.T) {
+	s := assembly.NewState()
+	at := time.Date(2026, 5, 9, 9, 0, 0, 0, time.UTC)
+	apply := func(e assembly.Event) {
+		t.Helper()
+		if err := s.Apply(e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m := func() assembly.Meta {
+		at = at.Add(time.Second)
+		return assembly.Meta{Assembly: "a", Actor: "ann", At: at}
+	}
+	apply(assembly.AssemblyCreated{Meta: m(), Assembly: assembly.Assembly{ID: "a", Name: "A"}, Admin: "ann"})
+	apply(assembly.PersonAdded{Meta: m(), ID: "chair", Name: "Vera Chair"})
+	apply(assembly.PersonAdded{Meta: m(), ID: "stalin", Name: "Iosif V. Stalin"})
+	apply(assembly.PersonAdded{Meta: m(), ID: "m1", Name: "Member One"})
+	cases := []struct{ in, want string }{
+		{"only the chair puts a question to the vote", "only the chair puts a question to the vote"},
+		{"the chair deprives stalin of the floor", "the chair deprives Iosif V. Stalin of the floor"},
+		{`there is no vote "v9"`, `there is no vote "v9"`},
+		{"both stalin and m1 are numbered 1", "both Iosif V. Stalin and Member One are numbered 1"},
+		{"Stalin speaks", "Stalin speaks"},
+		{"an idea m1 had", "an idea Member One had"},
+	}
+	for _, c := range cases {
+		if got := (namer{s}).text(c.in); got != c.want {
+			t.Errorf("%q:\n got %q\nwant %q", c.in, got, c.want)
+		}
+	}
+	// m1 is a person here: a motion gets m2.
+	if id := freshID(s, "m"); id != "m2" {
+		t.Errorf("fresh motion id %q", id)
+	}
+	if id := freshID(s, "m", "m2"); id != "m3" {
+		t.Errorf("fresh motion id beside m2: %q", id)
+	}
+}
