@@ -77,3 +77,47 @@ func (s *session) axe(p *person, page, src string) {
 		s.t.Errorf("axe on %s (%s): %s %s: %s\n  %s", page, p.name, v.Impact, v.ID, v.Help, strings.Join(where, "\n  "))
 	}
 }
+
+// axeRun is axe-core's verdict on p's page: the ids of the serious and
+// critical violations.
+func (s *session) axeRun(p *person, src string) []string {
+	s.t.Helper()
+	if !eval[bool](s, p, `typeof axe !== "undefined"`) {
+		eval[bool](s, p, src+"\n;true")
+	}
+	raw := eval[string](s, p, `axe.run(document, {resultTypes: ["violations"]}).then(function (r) { return JSON.stringify(r.violations); })`)
+	var vs []axeViolation
+	if err := json.Unmarshal([]byte(raw), &vs); err != nil {
+		s.t.Fatal(err)
+	}
+	var out []string
+	for _, v := range vs {
+		if v.Impact == "serious" || v.Impact == "critical" {
+			out = append(out, v.ID)
+		}
+	}
+	return out
+}
+
+// TestBrowserAxeCanFail: the accessibility check finds what is wrong on a
+// page made wrong on purpose, so that its silence elsewhere means
+// something.
+func TestBrowserAxeCanFail(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser tests are not short")
+	}
+	src := axeSource(t)
+	if src == "" {
+		t.Skip("axe-core not found; set PLENUM_AXE")
+	}
+	h := newHall(t)
+	s := newSession(t, h)
+	p := s.open("anna", 1280, 900, "/a/coop/delegate")
+	eval[bool](s, p, `(function () { var i = document.createElement("img"); i.src = "/static/nothing.png"; document.querySelector("main").appendChild(i); var b = document.createElement("button"); document.querySelector("main").appendChild(b); return true; })()`)
+	got := strings.Join(s.axeRun(p, src), " ")
+	for _, want := range []string{"image-alt", "button-name"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("axe did not find %s on a page made wrong: %s", want, got)
+		}
+	}
+}

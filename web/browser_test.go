@@ -93,9 +93,14 @@ func newSession(t *testing.T, h *hall) *session {
 }
 
 // open starts a person's own browser context (separate cookies) with a
-// window of the given size, logs them in with their code (unless public)
-// and opens path.
+// window of the given size, logs them in with their code (unless public),
+// opens path and waits until the page listens to the event stream.
 func (s *session) open(who string, width, height int64, path string) *person {
+	s.t.Helper()
+	return s.openWith(who, width, height, path, true)
+}
+
+func (s *session) openWith(who string, width, height int64, path string, live bool) *person {
 	s.t.Helper()
 	ctx, cancel := chromedp.NewContext(s.first, chromedp.WithNewBrowserContext())
 	s.t.Cleanup(cancel)
@@ -110,6 +115,11 @@ func (s *session) open(who string, width, height int64, path string) *person {
 		acts = append(acts, chromedp.Navigate(s.h.srv.URL+"/login?code="+code+"&next="+path))
 	} else {
 		acts = append(acts, chromedp.Navigate(s.h.srv.URL+path))
+	}
+	if !live {
+		acts = append(acts, chromedp.WaitReady(chromedp.CSS("body")))
+		s.run(p, "open "+path, acts...)
+		return p
 	}
 	// The page listens to the event stream before the test acts.
 	acts = append(acts, chromedp.WaitVisible(chromedp.CSS("body[data-live-connected]")),

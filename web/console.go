@@ -179,3 +179,16 @@ func (v *view) Bodies() []*assembly.Body {
 	}
 	return out
 }
+
+// HallChoices are the persons in the hall ("in") or out of it after
+// registering ("out"), by name, for the forms of leaving and returning.
+func (v *view) HallChoices(where string) []Choice {
+	var out []Choice
+	for _, c := range v.PersonChoices() {
+		in := v.S.InHall(c.Value)
+		if where == "in" && in || where == "out" && !in && v.S.Attendance.CheckedIn[c.Value] {
+			out = append(out, c)
+		}
+	}
+	return out
+}

@@ -320,7 +320,7 @@ func (s *server) receipt(w http.ResponseWriter, r *http.Request) {
 		// Only the receipt itself shows the token, once.
 		rc.Token = s.tokens.take(a.ID(), actorOf(sess), rc.Index, s.opts.Now())
 	}
-	v := &view{Page: "receipt", ID: a.ID(), CSRF: s.csrfToken(r), Now: s.opts.Now().UTC(), Receipt: rc, Loc: s.opts.Location}
+	v := &view{Page: "receipt", ID: a.ID(), CSRF: s.csrfToken(r), Now: s.opts.Now().UTC(), Receipt: rc, Loc: s.opts.Location, Query: r.URL.Query()}
 	if frag == "" {
 		v.Flash = takeFlash(w, r, a.ID())
 	}
@@ -952,6 +952,16 @@ var funcs = template.FuncMap{
 		return b
 	},
 	"hasPrefix": strings.HasPrefix,
+	// without is a list without one of its members.
+	"without": func(xs []string, x string) []string {
+		var out []string
+		for _, y := range xs {
+			if y != x {
+				out = append(out, y)
+			}
+		}
+		return out
+	},
 	"upperFirst": func(s string) string {
 		if s == "" {
 			return s

@@ -160,8 +160,9 @@
       d.querySelectorAll("[aria-labelledby]").forEach(function (el) { el.removeAttribute("aria-labelledby"); });
       slot.appendChild(d);
     }
-    // Scroll only if the ballot's buttons are not all on the screen.
-    var btns = b.querySelectorAll("form button");
+    // Scroll only if the first ballot's buttons are not all on the screen.
+    var form = b.querySelector("form");
+    var btns = form ? form.querySelectorAll("button") : [];
     var lastBtn = btns.length ? btns[btns.length - 1] : b;
     if (b.getBoundingClientRect().top < 0 || lastBtn.getBoundingClientRect().bottom > window.innerHeight) {
       b.scrollIntoView({ block: "start" });
@@ -298,6 +299,10 @@
       }
     }
   });
+
+  // The tab of the page one is on is in sight, however narrow the screen.
+  var tab = document.querySelector(".tabs [aria-current]");
+  if (tab && tab.scrollIntoView) tab.scrollIntoView({ block: "nearest", inline: "nearest" });
 
   // Countdown ----------------------------------------------------------------
 

@@ -1,0 +1,119 @@
+package web_test
+
+import (
+	"html"
+	"net/url"
+	"strings"
+	"testing"
+
+	"plenum/assembly"
+)
+
+// TestFormsMakeFreshIDs: the forms never carry an id; the server makes
+// one when the form is sent, so the same form sent twice without a reload
+// (two items, two motions) is accepted twice.
+func TestFormsMakeFreshIDs(t *testing.T) {
+	h := newHall(t)
+	chair := h.browser("chair")
+	_, page, _ := chair.get("/a/coop/chair/agenda")
+	if strings.Contains(page, `name="a:id"`) || !strings.Contains(page, `<input type="hidden" name="new:id" value="i">`) {
+		t.Fatalf("the agenda's form carries an id:\n%s", page)
+	}
+	for _, title := range []string{"The accounts", "Any other business"} {
+		chair.act("chair/agenda", "add_item", url.Values{"new:id": {"i"}, "a:title": {title}})
+	}
+	items := read(h, func(s *assembly.State) []string {
+		var out []string
+		for _, id := range s.ItemOrder {
+			out = append(out, id+"="+s.Items[id].Title)
+		}
+		return out
+	})
+	if strings.Join(items, "; ") != "i1=The budget; i2=The accounts; i3=Any other business" {
+		t.Errorf("the items: %v", items)
+	}
+	// An id prefix the pages do not use, or an id and a fresh one at once,
+	// is refused and changes nothing.
+	n := read(h, func(s *assembly.State) int { return s.Events })
+	for _, form := range []url.Values{
+		{"new:id": {"x"}, "a:title": {"Bad prefix"}},
+		{"new:id": {"i"}, "a:id": {"i9"}, "a:title": {"Both"}},
+	} {
+		chair.act("chair/agenda", "add_item", form)
+		if _, body, _ := chair.get("/a/coop/chair/agenda"); !strings.Contains(body, "the form asks for an id it cannot have") {
+			t.Errorf("%v: not refused: %s", form, flashOf(body))
+		}
+	}
+	if m := read(h, func(s *assembly.State) int { return s.Events }); m != n {
+		t.Errorf("a refused form changed the record: %d events, then %d", n, m)
+	}
+}
+
+// TestWithdrawingAVoteOnThePages: the chair withdraws a vote opened by
+// mistake; after a ballot only with the assembly's consent. The console
+// and the minutes say so.
+func TestWithdrawingAVoteOnThePages(t *testing.T) {
+	h := newHall(t)
+	chair := h.browser("chair")
+	chair.act("chair", "open_vote", url.Values{"new:id": {"v"}, "a:motion": {"m1"}, "a:method": {"secret"}})
+	_, body, _ := chair.get("/a/coop/chair")
+	if !strings.Contains(body, "Withdraw the vote…") || strings.Contains(body, `name="a:consent"`) {
+		t.Fatalf("the console does not offer the withdrawal, or asks for consent before any ballot:\n%s", body)
+	}
+	h.must("anna", "cast_ballot", obj{"vote": "v1", "voter": "anna", "choice": "for"})
+	if _, body, _ = chair.get("/a/coop/chair"); !strings.Contains(body, `name="a:consent" required`) {
+		t.Errorf("after a ballot the withdrawal does not ask how the assembly consented")
+	}
+	chair.act("chair", "withdraw_vote", url.Values{"a:vote": {"v1"}, "a:reason": {"opened as a secret vote by mistake"}})
+	_, body, _ = chair.get("/a/coop/chair")
+	if msg := html.UnescapeString(flashOf(body)); msg != `Refused: A ballot has already been cast in this vote; it can be withdrawn now only with the assembly's consent: ask the assembly, then say how it consented (consent, e.g. "no objection").` {
+		t.Errorf("the refusal: %s", msg)
+	}
+	chair.act("chair", "withdraw_vote", url.Values{"a:vote": {"v1"}, "a:reason": {"opened as a secret vote by mistake"}, "a:consent": {"no objection"}})
+	if st := read(h, func(s *assembly.State) string { return s.Votes["v1"].Status }); st != assembly.VoteStatusWithdrawn {
+		t.Fatalf("the vote is %s", st)
+	}
+	_, body, _ = chair.get("/a/coop/chair")
+	if !strings.Contains(body, "No vote in progress") || !strings.Contains(body, "In order now:</span> <strong>Adopt the budget</strong>") {
+		t.Errorf("after the withdrawal the console does not offer the motion again:\n%s", body)
+	}
+	_, md, _ := h.browser("").get("/a/coop/minutes/md")
+	if !strings.Contains(md, "The vote on “Adopt the budget” is withdrawn: opened as a secret vote by mistake. With the assembly's consent (no objection), the ballot cast is void.") {
+		t.Errorf("the minutes do not state the withdrawal:\n%s", md)
+	}
+	_, proj, _ := h.browser("").get("/a/coop/projector?fragment=live")
+	if !strings.Contains(proj, "WITHDRAWN") {
+		t.Errorf("the projector does not say the vote was withdrawn")
+	}
+}
+
+// TestTimingAndScreensOnThePages: planned durations give the estimated
+// end of the order of the day on the console and the projector; a screen
+// gets a message and a countdown from the screens' page.
+func TestTimingAndScreensOnThePages(t *testing.T) {
+	h := newHall(t)
+	chair := h.browser("chair")
+	chair.act("chair/agenda", "plan_item", url.Values{"a:item": {"i1"}, "a:minutes:int": {"30"}})
+	if got := read(h, func(s *assembly.State) int { return s.Items["i1"].Minutes }); got != 30 {
+		t.Fatalf("planned %d minutes", got)
+	}
+	for _, page := range []string{"/a/coop/chair", "/a/coop/chair/agenda", "/a/coop/projector"} {
+		if _, body, _ := h.browser("chair").get(page); !strings.Contains(body, "the order of the day ends about") && !strings.Contains(body, "Order of the day ends about") {
+			t.Errorf("%s does not show when the order of the day ends", page)
+		}
+	}
+	chair.act("chair/screens", "set_screen", url.Values{"new:screen": {"screen"}, "a:name": {"Press room"}, "a:show": {"message"}, "a:message": {"Statements at 14:00"}})
+	chair.act("chair/screens", "set_countdown", url.Values{"a:screen": {"screen1"}, "a:label": {"Break"}, "a:seconds:minutes": {"10"}})
+	sc := read(h, func(s *assembly.State) assembly.Screen { return s.ScreenOf("screen1") })
+	if sc.Name != "Press room" || sc.Message != "Statements at 14:00" || sc.CountdownEnds.Sub(sc.CountdownFrom).Minutes() != 10 {
+		t.Fatalf("the screen: %+v", sc)
+	}
+	_, body, _ := h.browser("").get("/a/coop/projector?screen=screen1")
+	if !strings.Contains(body, `<p class="proj-message-big">Statements at 14:00</p>`) || !strings.Contains(body, "Break") || !strings.Contains(body, "<title>Press room · Projector") {
+		t.Errorf("the press room's projector:\n%s", body)
+	}
+	chair.act("chair/screens", "set_countdown", url.Values{"a:screen": {"screen1"}, "a:seconds:minutes": {"two"}})
+	if _, body, _ := chair.get("/a/coop/chair/screens"); !strings.Contains(body, "give the minutes as a whole number from 0 to 1440") {
+		t.Errorf("minutes in words are not refused: %s", flashOf(body))
+	}
+}
