@@ -103,8 +103,8 @@ type server struct {
 	uploads uploadShelf
 }
 
-// The pages, each a template file that defines "content" (and its live
-// regions as "frag-…" templates).
+// The pages, each a template file that defines "content" and its live
+// regions as "regions" (what ?fragment=live returns).
 var pageNames = []string{"index", "landing", "delegate", "chair", "chair-agenda", "chair-elections", "chair-hall", "chair-screens", "chair-sitting",
 	"secretary", "mandates", "projector", "record", "receipt", "login", "motions", "motion"}
 
