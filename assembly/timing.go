@@ -72,8 +72,8 @@ type Schedule struct {
 	Unplanned int
 	// End is when the order of the day will be through if the items
 	// take their planned time from now: the rest of the current item's
-	// plan, then the next items'. Zero when no sitting is open or
-	// nothing is left.
+	// plan, then the next items'. Zero when no sitting is open, nothing
+	// is left, or nothing left is planned.
 	End time.Time
 }
 
@@ -84,13 +84,14 @@ func (s *State) Schedule(now time.Time) Schedule {
 	if st == nil {
 		return sc
 	}
-	left := time.Duration(0)
+	left, planned := time.Duration(0), 0
 	if it := s.Items[st.CurrentItem]; it != nil {
 		sc.Current = it
 		sc.TakenUp = s.takenUp(it.ID)
 		if it.Minutes == 0 {
 			sc.Unplanned++
 		} else {
+			planned++
 			plan := time.Duration(it.Minutes) * time.Minute
 			elapsed := time.Duration(0)
 			if !sc.TakenUp.IsZero() && now.After(sc.TakenUp) {
@@ -111,10 +112,12 @@ func (s *State) Schedule(now time.Time) Schedule {
 		sc.Next = append(sc.Next, it)
 		if it.Minutes == 0 {
 			sc.Unplanned++
+		} else {
+			planned++
 		}
 		left += time.Duration(it.Minutes) * time.Minute
 	}
-	if sc.Current != nil || len(sc.Next) > 0 {
+	if planned > 0 {
 		sc.End = now.Add(left)
 	}
 	return sc

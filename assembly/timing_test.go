@@ -47,6 +47,10 @@ func TestSchedule(t *testing.T) {
 	if sc := h.s.Schedule(takenUp.Add(time.Hour)); sc.Unplanned != 2 || !sc.End.Equal(takenUp.Add(time.Hour+45*time.Minute)) {
 		t.Errorf("i1's plan taken away: %+v", sc)
 	}
+	h.must("ann", "plan_item", `{"item":"i2","minutes":0}`)
+	if sc := h.s.Schedule(takenUp); !sc.End.IsZero() || sc.Unplanned != 3 {
+		t.Errorf("nothing planned: %+v", sc)
+	}
 	h.must("ann", "close_sitting", `{"sitting":"s1"}`)
 	if sc := h.s.Schedule(takenUp); !sc.End.IsZero() || sc.Current != nil {
 		t.Errorf("no sitting: %+v", sc)

@@ -155,10 +155,7 @@ func TestBrowserDemoNamesNeverIDs(t *testing.T) {
 		} else {
 			p = s.open(pg.who, 1280, 900, base+pg.path)
 		}
-		// The mandate commission's form that issues codes and prints
-		// cards belongs to package cards (issue #11's engineer): its list
-		// of persons is left out here until it names them by name only.
-		text := eval[string](s, p, `(function () { var c = document.getElementById("cards"); if (c) c.remove(); return document.body.innerText; })()`)
+		text := eval[string](s, p, `document.body.innerText`)
 		if leaks := idsIn(text, ids); len(leaks) > 0 {
 			t.Errorf("%s %s shows ids: %v", pg.who, pg.path, leaks)
 		}
