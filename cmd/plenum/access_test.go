@@ -83,9 +83,10 @@ func TestHeldConnections(t *testing.T) {
 		if err != nil {
 			t.Fatalf("stream %d: %v", i, err)
 		}
+		// The pages listen to the same stream, as plain=1.
 		path := "/api/assemblies/c/events"
 		if i%2 == 1 {
-			path = "/a/c/live"
+			path += "?plain=1"
 		}
 		fmt.Fprintf(c, "GET %s HTTP/1.1\r\nHost: x\r\n\r\n", path)
 		res, err := http.ReadResponse(bufio.NewReader(c), nil)
@@ -123,8 +124,8 @@ func TestHeldConnections(t *testing.T) {
 			}
 		}
 	}
-	// An admitted stream, the API's and the pages', outlives the read
-	// timeout.
+	// An admitted stream, as the API's clients and the pages open it,
+	// outlives the read timeout.
 	time.Sleep(time.Until(streamsOpened.Add(cfg.access.readAll + 500*time.Millisecond)))
 	for i, c := range streams[:2] {
 		c.SetReadDeadline(time.Now().Add(500 * time.Millisecond))
