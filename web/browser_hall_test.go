@@ -52,6 +52,8 @@ func TestBrowserBallotComesToThePhone(t *testing.T) {
 			if f := eval[string](s, anna, `document.activeElement.id`); f != "h-ballot" {
 				t.Errorf("the focus is on %q, not the ballot", f)
 			}
+			// The live region says what changed, not the whole page.
+			s.until(anna, "the news read out", `document.getElementById("announcer").textContent.trim() === "A vote is open: Adopt the budget."`)
 			s.shotView(anna, sz.name+"-delegate-1-vote-open")
 
 			taps := 0

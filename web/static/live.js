@@ -81,8 +81,8 @@
       var old = document.getElementById(fresh[i].id);
       if (!old) continue;
       if (busy(old)) { skipped = true; continue; }
-      var said = old.getAttribute("data-announce") || "";
-      var says = fresh[i].getAttribute("data-announce") || "";
+      var said = (old.getAttribute("data-announce") || "").trim();
+      var says = (fresh[i].getAttribute("data-announce") || "").trim();
       swap(old, document.importNode(fresh[i], true));
       if (says && says !== said) news.push(says);
     }
