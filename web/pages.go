@@ -913,7 +913,11 @@ func (v *view) Clock(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return t.In(v.Loc).Format("15:04")
+	loc := v.Loc
+	if loc == nil {
+		loc = time.Local
+	}
+	return t.In(loc).Format("15:04")
 }
 
 // Until is the time left until t as a countdown of the screens shows it
