@@ -28,28 +28,25 @@ func freshID(s *assembly.State, prefix string, skip ...string) string {
 	}
 }
 
-// kindCount is how many things there are of the kind a prefix stands for:
-// the first guess at a free number.
+// prefixes are the kinds of things the pages create, by the prefix of
+// their ids, each with how many there are: the first guess at a free
+// number.
+var prefixes = map[string]func(s *assembly.State) int{
+	"s":      func(s *assembly.State) int { return len(s.SittingOrder) },
+	"i":      func(s *assembly.State) int { return len(s.ItemOrder) },
+	"m":      func(s *assembly.State) int { return len(s.MotionOrder) },
+	"v":      func(s *assembly.State) int { return len(s.VoteOrder) },
+	"e":      func(s *assembly.State) int { return len(s.ElectionOrder) },
+	"sp":     func(s *assembly.State) int { return len(s.Speeches) },
+	"doc":    func(s *assembly.State) int { return len(s.Documents) },
+	"b":      func(s *assembly.State) int { return len(s.BodyOrder) },
+	"screen": func(s *assembly.State) int { return len(s.ScreenOrder) },
+}
+
+// kindCount is how many things there are of the kind a prefix stands for.
 func kindCount(s *assembly.State, prefix string) int {
-	switch prefix {
-	case "s":
-		return len(s.SittingOrder)
-	case "i":
-		return len(s.ItemOrder)
-	case "m":
-		return len(s.MotionOrder)
-	case "v":
-		return len(s.VoteOrder)
-	case "e":
-		return len(s.ElectionOrder)
-	case "sp":
-		return len(s.Speeches)
-	case "doc":
-		return len(s.Documents)
-	case "b":
-		return len(s.BodyOrder)
-	case "screen":
-		return len(s.ScreenOrder)
+	if n := prefixes[prefix]; n != nil {
+		return n(s)
 	}
 	return 0
 }
@@ -62,13 +59,7 @@ func taken(s *assembly.State, id string) bool {
 }
 
 // validPrefix reports whether a form's id prefix is one the pages use.
-func validPrefix(p string) bool {
-	switch p {
-	case "s", "i", "m", "v", "e", "sp", "doc", "b", "screen":
-		return true
-	}
-	return false
-}
+func validPrefix(p string) bool { return prefixes[p] != nil }
 
 // namer turns ids into what a person reads: a person's name, a motion's
 // or item's title in quotes, a vote's question.

@@ -77,24 +77,11 @@ var csrfRe = regexp.MustCompile(`name="csrf" value="([0-9a-f]+)"`)
 // as the ballot's form does, and returns the page.
 func (b *browser) draft(fields url.Values) string {
 	b.h.t.Helper()
-	_, body, _ := b.get("/a/" + asm + "/delegate")
-	m := csrfRe.FindStringSubmatch(body)
-	if m == nil {
-		b.h.t.Fatal("no form token on the delegate's page")
-	}
-	form := url.Values{"csrf": {m[1]}}
+	form := url.Values{}
 	for k, v := range fields {
 		form[k] = v
 	}
-	req, _ := http.NewRequest("POST", b.h.srv.URL+"/a/"+asm+"/delegate", strings.NewReader(form.Encode()))
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	req.Header.Set("Origin", b.h.srv.URL)
-	resp, err := b.c.Do(req)
-	if err != nil {
-		b.h.t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	page, _ := io.ReadAll(resp.Body)
+	resp, page := b.postPage("delegate", "/a/"+asm+"/delegate", form)
 	if resp.StatusCode != 200 {
 		b.h.t.Fatalf("posting the ballot for confirmation: %s", resp.Status)
 	}
