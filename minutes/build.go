@@ -280,6 +280,7 @@ func (b *builder) election(id string) *Election {
 var methodNames = map[string]string{
 	"plurality": "plurality", "approval": "approval voting", "dhondt": "D'Hondt", "sainte-lague": "Sainte-Laguë",
 	"hare": "Hare quota and largest remainders", "irv": "instant runoff", "stv-scottish": "Scottish STV", "stv-meek": "Meek STV",
+	"stv-ers97": "ERS97 STV", "schulze": "the Schulze method",
 }
 
 // record walks the minutes in order and sorts them into sittings and parts.

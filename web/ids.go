@@ -131,6 +131,10 @@ func (n namer) text(t string) string {
 		// letter, an accent) is prose, not an id.
 		glued := i > 0 && isLetter(t[i-1]) || j < len(t) && isLetter(t[j])
 		if name, ok := n.name(word); ok && !glued && !prose(t[:i], word) {
+			if m := n.s.Mandates[word]; m != nil && strings.HasSuffix(strings.ToLower(t[:i]), "mandate ") {
+				// "the mandate md-egor": the mandate of its holder.
+				name = "of " + name[:len(name)-len("'s mandate")]
+			}
 			if i > 0 && t[i-1] == '"' && j < len(t) && t[j] == '"' {
 				s := out.String()
 				out.Reset()

@@ -24,6 +24,8 @@ func TestNamerAndFreshIDs(t *testing.T) {
 	apply(assembly.PersonAdded{Meta: m(), ID: "chair", Name: "Vera Chair"})
 	apply(assembly.PersonAdded{Meta: m(), ID: "stalin", Name: "Iosif V. Stalin"})
 	apply(assembly.PersonAdded{Meta: m(), ID: "m1", Name: "Member One"})
+	apply(assembly.OrganizationAdded{Meta: m(), ID: "org", Name: "Org", Kind: "delegating"})
+	apply(assembly.MandateSubmitted{Meta: m(), ID: "md-1", Person: "m1", Organization: "org", Kind: "decisive"})
 	cases := []struct{ in, want string }{
 		{"only the chair puts a question to the vote", "only the chair puts a question to the vote"},
 		{"the chair deprives stalin of the floor", "the chair deprives Iosif V. Stalin of the floor"},
@@ -31,6 +33,8 @@ func TestNamerAndFreshIDs(t *testing.T) {
 		{"both stalin and m1 are numbered 1", "both Iosif V. Stalin and Member One are numbered 1"},
 		{"Stalin speaks", "Stalin speaks"},
 		{"an idea m1 had", "an idea Member One had"},
+		{"the mandate md-1 is not entitled to vote", "the mandate of Member One is not entitled to vote"},
+		{"md-1 has already voted", "Member One's mandate has already voted"},
 	}
 	for _, c := range cases {
 		if got := (namer{s}).text(c.in); got != c.want {
