@@ -53,13 +53,9 @@ func rankOrder(values []string) ([]string, error) {
 // the candidates' ids separated by commas or spaces.
 func listsArg(text string) ([]assembly.List, error) {
 	var lists []assembly.List
-	for i, line := range strings.Split(text, "\n") {
-		if line = strings.TrimSpace(line); line == "" {
+	for i, parts := range listLines(text) {
+		if parts == nil {
 			continue
-		}
-		parts := strings.Split(line, "|")
-		for j := range parts {
-			parts[j] = strings.TrimSpace(parts[j])
 		}
 		var l assembly.List
 		switch len(parts) {
@@ -76,6 +72,24 @@ func listsArg(text string) ([]assembly.List, error) {
 	return lists, nil
 }
 
+// listLines splits a text area of lists into its lines' parts between
+// "|", trimmed; a blank line is nil, so that line numbers stay right.
+func listLines(text string) [][]string {
+	var out [][]string
+	for _, line := range strings.Split(text, "\n") {
+		if line = strings.TrimSpace(line); line == "" {
+			out = append(out, nil)
+			continue
+		}
+		parts := strings.Split(line, "|")
+		for j := range parts {
+			parts[j] = strings.TrimSpace(parts[j])
+		}
+		out = append(out, parts)
+	}
+	return out
+}
+
 // namedLists reads an election's lists as a person writes them, by name:
 // one a line, "name | candidates" or "name | tendency | candidates", the
 // candidates' names separated by commas and the tendency an
@@ -85,13 +99,9 @@ func namedLists(st *assembly.State, text string) ([]assembly.List, error) {
 		return nil, fmt.Errorf("the lists cannot be read here")
 	}
 	var lists []assembly.List
-	for i, line := range strings.Split(text, "\n") {
-		if line = strings.TrimSpace(line); line == "" {
+	for i, parts := range listLines(text) {
+		if parts == nil {
 			continue
-		}
-		parts := strings.Split(line, "|")
-		for j := range parts {
-			parts[j] = strings.TrimSpace(parts[j])
 		}
 		if len(parts) < 2 || len(parts) > 3 || parts[0] == "" {
 			return nil, fmt.Errorf("line %d of the lists must read \"name | candidates\" or \"name | tendency | candidates\"", i+1)

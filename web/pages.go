@@ -137,15 +137,7 @@ func (s *server) servePage(w http.ResponseWriter, r *http.Request, name string, 
 		s.closed(w, r, status, frag != "", why)
 		return
 	}
-	if err != nil {
-		s.opts.Logger.Error("web: rendering failed", "page", name, "err", err)
-		http.Error(w, "the page could not be rendered; try again in a moment", http.StatusInternalServerError)
-		return
-	}
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.Header().Set("Cache-Control", "no-store")
-	w.WriteHeader(status)
-	w.Write([]byte(buf.String()))
+	s.send(w, status, name, []byte(buf.String()), err)
 }
 
 // ballotStep serves POST /a/{id}/delegate: the delegate's page at the
