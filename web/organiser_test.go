@@ -229,7 +229,7 @@ func TestOrganiserSetsUpACongress(t *testing.T) {
 	s.until(amira, "her page", `location.pathname === "/a/`+id+`/delegate"`)
 	s.until(amira, "her mandate", contains("main", "Amira Haddad"))
 	s.click(amira, `form:has(input[name="cmd"][value="check_in"]) button[type="submit"]`)
-	s.until(amira, "registered present", contains("main", "You are registered present"))
+	s.until(amira, "registered present", contains("#status", "registered present"))
 	chair("add_item", obj{"id": "i1", "title": "The federation's budget"})
 	chair("take_up_item", obj{"item": "i1"})
 	chair("move_motion", obj{"id": "m1", "kind": "substantive", "title": "Adopt the budget", "item": "i1", "label": "The executive board"})
@@ -238,7 +238,7 @@ func TestOrganiserSetsUpACongress(t *testing.T) {
 	s.shot(amira, "setup-8-delegate-ballot")
 	s.click(amira, "button.choice-for")
 	s.click(amira, "button.confirm-btn")
-	s.until(amira, "the receipt", contains("main", "Leaf hash"))
+	s.until(amira, "the receipt, in place", contains("#receipt-slot", "Save the receipt"))
 	s.shot(amira, "setup-9-delegate-receipt")
 	ballot := stateOf(h, id, func(st *assembly.State) string {
 		for _, b := range st.Votes["v1"].Ballots {
