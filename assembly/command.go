@@ -30,6 +30,11 @@ type Meta struct {
 	Actor    string    `json:"actor"`
 	At       time.Time `json:"at"`
 	Key      string    `json:"key,omitempty"`
+	// Req identifies the request a keyed command came in (a hash of its
+	// name, assembly and arguments, made by package engine), so that the
+	// key reused for another command is refused, after a restart too.
+	// Events recorded before it was kept have none.
+	Req string `json:"req,omitempty"`
 }
 
 // EventMeta returns the context of the command an event came from.

@@ -81,7 +81,7 @@ func (s *State) Apply(e Event) error {
 	}
 	if m.Key != "" {
 		if _, ok := s.Keys[m.Key]; !ok {
-			s.Keys[m.Key] = s.Events
+			s.Keys[m.Key] = KeyUse{First: s.Events, Req: m.Req}
 		}
 	}
 	s.Events++

@@ -463,7 +463,7 @@ type State struct {
 	Gaps          int
 	Record        []RecordEntry
 	RecordIndex   map[int]int        // event index → position in Record
-	Keys          map[string]int     // idempotency key → index of its first event
+	Keys          map[string]KeyUse  // idempotency key → the command that used it
 	Access        map[string]*Access // person → what the record says of their access code
 	Events        int                // events applied
 
@@ -491,18 +491,25 @@ func NewState() *State {
 		Elections:     map[string]*Election{},
 		Screens:       map[string]*Screen{},
 		RecordIndex:   map[int]int{},
-		Keys:          map[string]int{},
+		Keys:          map[string]KeyUse{},
 		Access:        map[string]*Access{},
 		voting:        map[string]string{},
 		refs:          map[string]string{},
 	}
 }
 
+// KeyUse is what the state keeps of an accepted command's idempotency
+// key: the index of the command's first event, and its Meta.Req.
+type KeyUse struct {
+	First int
+	Req   string
+}
+
 // KeySeen reports whether a command with this idempotency key was accepted,
 // and the index of its first event.
 func (s *State) KeySeen(key string) (int, bool) {
-	i, ok := s.Keys[key]
-	return i, ok
+	u, ok := s.Keys[key]
+	return u.First, ok
 }
 
 // HasRole reports whether person holds role.

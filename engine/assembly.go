@@ -3,11 +3,16 @@ package engine
 import (
 	"context"
 	crand "crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"math/rand/v2"
 	"sync"
+	"time"
+
+	"golang.org/x/mod/sumdb/tlog"
 
 	"plenum/assembly"
 	"plenum/ledger"
@@ -15,6 +20,30 @@ import (
 
 // maxBatch bounds how many commands one batch decides before appending.
 const maxBatch = 4096
+
+// Errors a command gets when its batch could not be recorded, or while its
+// assembly takes no commands; the error wraps one of them, and the cause.
+var (
+	// ErrNotRecorded: the append of the command's batch failed, and the
+	// record, read back, shows that nothing of the command is in it. It
+	// may be sent again (with the same idempotency key).
+	ErrNotRecorded = errors.New("nothing was recorded")
+	// ErrSuspended: the assembly takes no commands for now, because its
+	// record cannot be read back: to decide the outcome of an append (the
+	// error then wraps ledger.ErrOutcomeUnknown as well), or to rebuild
+	// its state. It takes commands again by itself once the record can be
+	// read; a command sent again with the same idempotency key is then
+	// answered from the record.
+	ErrSuspended = errors.New("the assembly takes no commands until its record can be read back")
+	// ErrStopped: the assembly takes no commands, because its record no
+	// longer replays, or plenum is shutting down. It takes none until
+	// plenum serve is restarted on a record that verifies.
+	ErrStopped = errors.New("the assembly is not taking commands")
+)
+
+// errReadLog marks an error reading the log back, as opposed to a log
+// that does not replay.
+var errReadLog = errors.New("reading the log")
 
 // Assembly is one running assembly: its log, its state and its writer.
 type Assembly struct {
@@ -28,25 +57,46 @@ type Assembly struct {
 
 	feed      *Feed
 	committed func(a *Assembly, checkpoint []byte)
+	timeouts  timeouts
 
 	reqs    chan *request
-	closing chan struct{}
-	done    chan struct{}
+	closing chan struct{} // closed by stop
+	done    chan struct{} // closed when the writer has returned
 	once    sync.Once
+	reason  error // why the writer stopped; set before closing is closed
+
+	// suspended, owned by the writer, is the error commands get while the
+	// record cannot be read back (ErrSuspended); nil when the assembly
+	// takes commands.
+	suspended error
+}
+
+// timeouts bound the writer's waits on the store.
+type timeouts struct {
+	append time.Duration // one store append
+	settle time.Duration // one attempt to read the log back
 }
 
 // Result is what an accepted command became.
 type Result struct {
 	// Events are the command's events, each with its ledger index.
 	Events []Recorded
-	// Checkpoint is the signed checkpoint of the first tree that includes
-	// them.
+	// Checkpoint is a signed checkpoint whose tree includes them: the one
+	// of their batch, or for a replayed command the latest.
 	Checkpoint []byte
 	// BallotToken is, for a ballot in a secret vote, the ballot's random
 	// token: give it to the voter, and to nobody else. It is not in the
 	// log until the vote closes, and then not with the voter; with it the
-	// voter gets their receipt (SecretBallotReceipt).
+	// voter gets their receipt (SecretBallotReceipt). It is given in the
+	// first answer only, never when Replayed.
 	BallotToken string
+	// Replayed is true when the command had been recorded before under
+	// the same idempotency key, by the same person, with the same request:
+	// nothing new was recorded, and Events are those recorded then.
+	Replayed bool
+
+	replayOf int64  // Replayed: the index of the command's first event
+	key, req string // the scoped idempotency key and request hash, if keyed
 }
 
 // First returns the ledger index of the first event, or -1 if none.
@@ -60,6 +110,9 @@ func (r *Result) First() int64 {
 // Recorded is an event with its place in the log.
 type Recorded struct {
 	Index int64
+	// Leaf is the entry's record hash (tlog.RecordHash of its stored
+	// bytes): what a receipt proves is in the tree.
+	Leaf  tlog.Hash
 	Event assembly.Event
 }
 
@@ -78,15 +131,16 @@ type reply struct {
 	err    error
 }
 
-func newAssembly(id string, log *ledger.Log) *Assembly {
+func newAssembly(id string, log *ledger.Log, t timeouts) *Assembly {
 	return &Assembly{
-		id:      id,
-		log:     log,
-		state:   assembly.NewState(),
-		feed:    newFeed(log),
-		reqs:    make(chan *request, maxBatch),
-		closing: make(chan struct{}),
-		done:    make(chan struct{}),
+		id:       id,
+		log:      log,
+		state:    assembly.NewState(),
+		feed:     newFeed(log),
+		timeouts: t,
+		reqs:     make(chan *request, maxBatch),
+		closing:  make(chan struct{}),
+		done:     make(chan struct{}),
 	}
 }
 
@@ -110,6 +164,12 @@ func (a *Assembly) Read(fn func(s *assembly.State)) {
 // Submit decides one command and, if the rules accept it, appends its
 // events and applies them. It returns once they are durable. A refused
 // command returns the *assembly.Error and changes nothing.
+//
+// A command with an idempotency key (Meta.Key) is recorded at most once:
+// the key is scoped to the command's actor (stored as "actor/key") and
+// recorded with a hash of the request in the command's events. The same
+// key with the same request again is answered from the record (Replayed),
+// with another request it is refused (invalid, field "key").
 func (a *Assembly) Submit(ctx context.Context, m assembly.Meta, c assembly.Command) (*Result, error) {
 	results, _, err := a.SubmitAll(ctx, []assembly.Meta{m}, []assembly.Command{c})
 	if err != nil {
@@ -122,6 +182,12 @@ func (a *Assembly) Submit(ctx context.Context, m assembly.Meta, c assembly.Comma
 // first refusal. It returns the results of the accepted commands (durable
 // on return) and, if one was refused, its position and error; the commands
 // before it stay accepted.
+//
+// Once queued, a request is always answered, whatever ctx does: leaving
+// early would hide whether its commands were recorded. When the batch's
+// append fails, the answer says what the record holds: ErrNotRecorded if
+// the command is not in it, ErrSuspended (with ledger.ErrOutcomeUnknown)
+// if that cannot be known yet.
 func (a *Assembly) SubmitAll(ctx context.Context, metas []assembly.Meta, cmds []assembly.Command) ([]*Result, int, error) {
 	if len(metas) != len(cmds) || len(cmds) == 0 {
 		return nil, -1, errors.New("engine: SubmitAll needs one meta per command")
@@ -130,13 +196,29 @@ func (a *Assembly) SubmitAll(ctx context.Context, metas []assembly.Meta, cmds []
 	select {
 	case a.reqs <- req:
 	case <-a.closing:
-		return nil, -1, ledger.ErrClosed
+		return nil, -1, a.reason
 	case <-ctx.Done():
 		return nil, -1, ctx.Err()
 	}
-	// Once queued, the request is answered whatever ctx does: leaving early
-	// would hide whether the commands were recorded.
-	r := <-req.reply
+	var r reply
+	select {
+	case r = <-req.reply:
+	case <-a.done:
+		// The writer has returned: it answered the request, or never saw it
+		// (queued as it stopped), and then nothing of it was recorded.
+		select {
+		case r = <-req.reply:
+		default:
+			return nil, -1, a.reason
+		}
+	}
+	for i, res := range r.results {
+		if res.Replayed {
+			if err := a.fillReplayed(res); err != nil {
+				return r.results[:i], i, err
+			}
+		}
+	}
 	return r.results, r.failed, r.err
 }
 
@@ -145,12 +227,15 @@ func (a *Assembly) writer() {
 	defer close(a.done)
 	batch := make([]*request, 0, 64)
 	for {
+		if a.suspended != nil && !a.waitSettled() {
+			return
+		}
 		batch = batch[:0]
 		select {
 		case r := <-a.reqs:
 			batch = append(batch, r)
 		case <-a.closing:
-			a.failQueued()
+			a.failQueued(a.reason)
 			return
 		}
 		n := len(batch[0].cmds)
@@ -168,15 +253,94 @@ func (a *Assembly) writer() {
 	}
 }
 
-func (a *Assembly) failQueued() {
+// stop makes the writer return, answering every request queued or still
+// to come with reason.
+func (a *Assembly) stop(reason error) {
+	a.once.Do(func() {
+		a.reason = reason
+		close(a.closing)
+	})
+}
+
+func (a *Assembly) failQueued(err error) {
 	for {
 		select {
 		case r := <-a.reqs:
-			r.reply <- reply{failed: -1, err: ledger.ErrClosed}
+			r.reply <- reply{failed: -1, err: err}
 		default:
 			return
 		}
 	}
+}
+
+// settleRetry bounds the pause between attempts to read the record back
+// while an append's outcome is unknown.
+const settleRetry = 5 * time.Second
+
+// waitSettled runs while the assembly is suspended (an append's outcome is
+// unknown, or the state could not be rebuilt): it answers every command
+// with a.suspended at once, and reads the log back now and then, until it
+// can decide the outcome and rebuild the state from what the log really
+// holds (then it returns true), or the assembly stops (false).
+func (a *Assembly) waitSettled() bool {
+	delay := 100 * time.Millisecond
+	t := time.NewTimer(delay)
+	defer t.Stop()
+	for {
+		select {
+		case r := <-a.reqs:
+			r.reply <- reply{failed: -1, err: a.suspended}
+		case <-a.closing:
+			a.failQueued(a.reason)
+			return false
+		case <-t.C:
+			ctx, cancel := context.WithTimeout(context.Background(), a.timeouts.settle)
+			_, err := a.log.Settle(ctx)
+			cancel()
+			if err == nil {
+				a.mu.Lock()
+				err = a.replayLocked(context.Background())
+				a.mu.Unlock()
+				if err == nil {
+					a.suspended = nil
+					return true
+				}
+				if !errors.Is(err, errReadLog) {
+					a.stop(fmt.Errorf("engine: %s: %w: its record does not replay (%v); run plenum verify, then restart plenum serve", a.id, ErrStopped, err))
+					continue
+				}
+			}
+			delay = min(2*delay, settleRetry)
+			t.Reset(delay)
+		}
+	}
+}
+
+// resync rebuilds the state from the log, after what. If the log cannot be
+// read the assembly is suspended until it can; if it does not replay the
+// assembly stops. It returns the error commands get then, or nil.
+func (a *Assembly) resync(after string) error {
+	err := a.replayLocked(context.Background())
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, errReadLog):
+		a.suspended = fmt.Errorf("engine: %s: %w: rebuilding its state after %s: %w", a.id, ErrSuspended, after, err)
+		return a.suspended
+	default:
+		err = fmt.Errorf("engine: %s: %w: its record does not replay after %s (%v); run plenum verify, then restart plenum serve", a.id, ErrStopped, after, err)
+		a.stop(err)
+		return err
+	}
+}
+
+// staging is what a batch has decided so far: the entries and events to
+// append, and the sealed ballots for the ballot boxes.
+type staging struct {
+	entries []ledger.Entry
+	events  []assembly.Event
+	sealed  []ledger.SealedBallot
+	broken  error // the state could not be rebuilt after a half-applied command
 }
 
 // commit decides every command of the batch against the state, applying
@@ -185,69 +349,212 @@ func (a *Assembly) failQueued() {
 func (a *Assembly) commit(batch []*request) {
 	a.mu.Lock()
 	replies := make([]reply, len(batch))
-	var entries []ledger.Entry
-	var events []assembly.Event
-	var sealed []ledger.SealedBallot // the batch's secret ballots, for the ballot boxes
-	for i, req := range batch {
-		replies[i].failed = -1
-		for j, cmd := range req.cmds {
-			cmd, token, err := a.prepare(cmd, sealed)
-			var evs []assembly.Event
-			if err == nil {
-				evs, err = assembly.Decide(a.state, req.metas[j], cmd)
+	if int64(a.state.Events) != a.log.Size() {
+		// The log moved under the state (an append found committed after
+		// another writer appended): catch up before deciding.
+		if err := a.resync("the log moved"); err != nil {
+			for i := range replies {
+				replies[i] = reply{failed: -1, err: err}
 			}
-			var sb *ledger.SealedBallot
-			if err == nil && token != "" {
-				sb, err = sealedBallot(cmd.(assembly.CastBallot), evs)
-			}
-			if err == nil && len(evs) == 0 {
-				err = &assembly.Error{Code: assembly.ErrInvalid, Msg: fmt.Sprintf("the command %s changes nothing", cmd.CommandName())}
-			}
-			if err == nil {
-				err = a.stage(evs, &entries, &events)
-			}
-			if err != nil {
-				replies[i].failed, replies[i].err = j, err
-				break
-			}
-			if sb != nil {
-				sealed = append(sealed, *sb)
-			}
-			replies[i].results = append(replies[i].results, &Result{Events: make([]Recorded, len(evs)), BallotToken: token})
-			for k, ev := range evs {
-				replies[i].results[j].Events[k].Event = ev
-			}
-		}
-	}
-	if len(entries) > 0 {
-		first, err := a.log.AppendSealed(context.Background(), sealed, entries...)
-		if err == nil && first != int64(a.state.Events)-int64(len(entries)) {
-			err = fmt.Errorf("engine: the log of %s gave index %d, the state expected %d", a.id, first, int64(a.state.Events)-int64(len(entries)))
-		}
-		if err != nil {
-			a.recover(err, replies)
 			a.mu.Unlock()
 			a.answer(batch, replies)
 			return
 		}
-		cp := a.log.Checkpoint()
-		idx := first
+	}
+	base := int64(a.state.Events)
+	var st staging
+	for i, req := range batch {
+		replies[i].failed = -1
+		for j, cmd := range req.cmds {
+			res, err := a.decide(req.metas[j], cmd, &st)
+			if err != nil {
+				replies[i].failed, replies[i].err = j, err
+				break
+			}
+			replies[i].results = append(replies[i].results, res)
+		}
+	}
+	if st.broken != nil {
+		err := fmt.Errorf("engine: %s: %w: %w", a.id, ErrNotRecorded, st.broken)
+		for i := range replies {
+			replies[i] = reply{failed: -1, err: err}
+		}
+		a.mu.Unlock()
+		a.answer(batch, replies)
+		return
+	}
+	if len(st.entries) > 0 {
+		ctx, cancel := context.WithTimeout(context.Background(), a.timeouts.append)
+		app, err := a.log.AppendBatch(ctx, st.entries, st.sealed)
+		cancel()
+		if err != nil {
+			a.failed(err, replies, base)
+			a.mu.Unlock()
+			a.answer(batch, replies)
+			return
+		}
+		idx := app.First
 		for _, r := range replies {
 			for _, res := range r.results {
-				res.Checkpoint = cp
+				if res.Replayed {
+					continue
+				}
+				res.Checkpoint = app.Checkpoint
 				for k := range res.Events {
 					res.Events[k].Index = idx
+					res.Events[k].Leaf = app.Leaves[idx-app.First]
 					idx++
 				}
 			}
 		}
-		a.feed.publish(first, entries, events)
+		a.feed.publish(app.First, st.entries, st.events)
 		if a.committed != nil {
-			a.committed(a, cp)
+			a.committed(a, app.Checkpoint)
 		}
 	}
 	a.mu.Unlock()
 	a.answer(batch, replies)
+}
+
+// decide decides one command of a batch and stages its events; a command
+// whose idempotency key was accepted before becomes a Replayed result.
+func (a *Assembly) decide(m assembly.Meta, cmd assembly.Command, st *staging) (*Result, error) {
+	if m.Key != "" {
+		m.Key, m.Req = scopedKey(m.Actor, m.Key), requestHash(a.id, cmd)
+		if use, ok := a.state.Keys[m.Key]; ok {
+			if use.Req != "" && use.Req != m.Req {
+				return nil, &assembly.Error{Code: assembly.ErrInvalid, Field: "key", Msg: fmt.Sprintf("the idempotency key was already used for a different command (entry %d); use a new key for a new action", use.First)}
+			}
+			return &Result{Replayed: true, replayOf: int64(use.First), key: m.Key, req: m.Req}, nil
+		}
+	}
+	cmd, token, err := a.prepare(cmd, st.sealed)
+	var evs []assembly.Event
+	if err == nil {
+		evs, err = assembly.Decide(a.state, m, cmd)
+	}
+	var sb *ledger.SealedBallot
+	if err == nil && token != "" {
+		sb, err = sealedBallot(cmd.(assembly.CastBallot), evs)
+	}
+	if err == nil && len(evs) == 0 {
+		err = &assembly.Error{Code: assembly.ErrInvalid, Msg: fmt.Sprintf("the command %s changes nothing", cmd.CommandName())}
+	}
+	if err == nil {
+		err = a.stage(evs, st)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if sb != nil {
+		st.sealed = append(st.sealed, *sb)
+	}
+	res := &Result{Events: make([]Recorded, len(evs)), BallotToken: token, key: m.Key, req: m.Req}
+	for k, ev := range evs {
+		res.Events[k].Event = ev
+	}
+	return res, nil
+}
+
+// scopedKey is an idempotency key as recorded: scoped to the person who
+// gives the command, so that one person's key never answers another's.
+func scopedKey(actor, key string) string { return actor + "/" + key }
+
+// requestHash identifies a keyed request: its command's name, the
+// assembly, and its arguments as parsed (so that spacing and the order of
+// fields do not matter). It is computed before plenum fills anything in
+// (a secret ballot's token, a closing vote's sealed ballots).
+func requestHash(assemblyID string, cmd assembly.Command) string {
+	args, err := json.Marshal(cmd)
+	if err != nil {
+		args = []byte(err.Error())
+	}
+	h := sha256.New()
+	h.Write([]byte(cmd.CommandName()))
+	h.Write([]byte{0})
+	h.Write([]byte(assemblyID))
+	h.Write([]byte{0})
+	h.Write(args)
+	return hex.EncodeToString(h.Sum(nil)[:16])
+}
+
+// fillReplayed reads a replayed command's events back from the log: the
+// entries from its first one on that carry its key.
+func (a *Assembly) fillReplayed(res *Result) error {
+	ctx := context.Background()
+	const chunk = 32
+	for from := res.replayOf; ; from += chunk {
+		end := min(from+chunk, a.log.Size())
+		if from >= end {
+			break
+		}
+		entries, err := a.log.Read(ctx, from, end)
+		if err != nil {
+			return fmt.Errorf("engine: %s: reading back the command recorded at entry %d: %w", a.id, res.replayOf, err)
+		}
+		raw, err := a.log.Raw(ctx, from, end)
+		if err != nil {
+			return fmt.Errorf("engine: %s: reading back the command recorded at entry %d: %w", a.id, res.replayOf, err)
+		}
+		for i, e := range entries {
+			ev, err := assembly.DecodeEvent(e.Type, e.Payload)
+			if err != nil {
+				return fmt.Errorf("engine: %s: entry %d: %w", a.id, e.Index, err)
+			}
+			if ev.EventMeta().Key != res.key {
+				if len(res.Events) == 0 {
+					return fmt.Errorf("engine: %s: entry %d does not carry the key its command was recorded under", a.id, e.Index)
+				}
+				res.Checkpoint = a.log.Checkpoint()
+				return nil
+			}
+			res.Events = append(res.Events, Recorded{Index: e.Index, Leaf: tlog.RecordHash(raw[i]), Event: ev})
+		}
+	}
+	if len(res.Events) == 0 {
+		return fmt.Errorf("engine: %s: the command recorded at entry %d is past the end of the log", a.id, res.replayOf)
+	}
+	res.Checkpoint = a.log.Checkpoint()
+	return nil
+}
+
+// failed answers a batch whose append failed. Unless its outcome is
+// unknown, the log says what was stored (nothing of the batch; or, if the
+// log moved, what another writer stored): the state is rebuilt from it,
+// and each command is answered as the record has it — replayed if a
+// command with its key is there, not recorded otherwise. An unknown
+// outcome suspends the assembly until the log can be read back.
+func (a *Assembly) failed(err error, replies []reply, base int64) {
+	var outcome error
+	known := false // the state is what the log holds
+	if errors.Is(err, ledger.ErrOutcomeUnknown) {
+		a.suspended = fmt.Errorf("engine: %s: %w: %w", a.id, ErrSuspended, err)
+		outcome = fmt.Errorf("engine: %s: %w: whether the command was recorded is not known yet (%w); send it again with the same idempotency key once the assembly takes commands again, and it is answered from the record", a.id, ErrSuspended, err)
+	} else if rerr := a.resync("a failed append"); rerr != nil {
+		outcome = fmt.Errorf("engine: %s: %w (%v), and then: %w", a.id, ErrNotRecorded, err, rerr)
+	} else {
+		known = true
+		outcome = fmt.Errorf("engine: %s: %w, the record is as it was; send the command again (with the same idempotency key): %w", a.id, ErrNotRecorded, err)
+	}
+	for i := range replies {
+		r := &replies[i]
+		for j, res := range r.results {
+			if res.Replayed && res.replayOf < base {
+				continue // recorded before this batch
+			}
+			if known && res.key != "" {
+				// If the log moved, another writer may have recorded the
+				// command (a retry sent to another server): then the
+				// record answers it.
+				if use, ok := a.state.Keys[res.key]; ok && use.Req == res.req {
+					r.results[j] = &Result{Replayed: true, replayOf: int64(use.First), key: res.key, req: res.req}
+					continue
+				}
+			}
+			r.results, r.failed, r.err = r.results[:j], j, outcome
+			break
+		}
+	}
 }
 
 // sealedBallotData is a secret ballot as kept in the ballot box.
@@ -337,7 +644,7 @@ func sealedBallot(c assembly.CastBallot, evs []assembly.Event) (*ledger.SealedBa
 }
 
 // stage applies events to the state and queues their ledger entries.
-func (a *Assembly) stage(evs []assembly.Event, entries *[]ledger.Entry, events *[]assembly.Event) error {
+func (a *Assembly) stage(evs []assembly.Event, st *staging) error {
 	// Encode all first, so that an event that cannot be encoded changes
 	// nothing.
 	staged := make([]ledger.Entry, len(evs))
@@ -353,44 +660,32 @@ func (a *Assembly) stage(evs []assembly.Event, entries *[]ledger.Entry, events *
 			if k > 0 {
 				// Half a command is in the state: rebuild it from the
 				// log and the batch's earlier events.
-				a.rebuild(*events)
+				st.broken = a.rebuild(st.events)
 			}
 			return fmt.Errorf("engine: %s: the event %s does not apply: %w", a.id, ev.EventType(), err)
 		}
 	}
-	*entries = append(*entries, staged...)
-	*events = append(*events, evs...)
+	st.entries = append(st.entries, staged...)
+	st.events = append(st.events, evs...)
 	return nil
 }
 
-// recover handles a failed append: the state holds events that are not
-// durable, so it is rebuilt from the log, and every accepted command of
-// the batch is answered with the error.
-func (a *Assembly) recover(err error, replies []reply) {
-	for i := range replies {
-		if len(replies[i].results) > 0 || replies[i].err == nil {
-			replies[i].results = nil
-			replies[i].failed = 0
-			replies[i].err = fmt.Errorf("engine: %s: the record could not be written, nothing was recorded: %w", a.id, err)
-		}
-	}
-	a.rebuild(nil)
-}
-
 // rebuild replaces the state by the replay of the log followed by pending,
-// events of the current batch not yet appended. If the log cannot be read
-// back the assembly refuses everything from then on.
-func (a *Assembly) rebuild(pending []assembly.Event) {
-	if err := a.replayLocked(context.Background()); err != nil {
-		a.once.Do(func() { close(a.closing) })
-		return
+// events of the current batch not yet appended. If that fails the batch
+// must not be appended: it returns the error (the assembly is then
+// suspended or stopped, see resync), or nil.
+func (a *Assembly) rebuild(pending []assembly.Event) error {
+	if err := a.resync("a command half applied"); err != nil {
+		return err
 	}
 	for _, ev := range pending {
 		if err := a.state.Apply(ev); err != nil {
-			a.once.Do(func() { close(a.closing) })
-			return
+			err = fmt.Errorf("engine: %s: %w: the batch's event %s does not apply again (%v); run plenum verify, then restart plenum serve", a.id, ErrStopped, ev.EventType(), err)
+			a.stop(err)
+			return err
 		}
 	}
+	return nil
 }
 
 func (a *Assembly) answer(batch []*request, replies []reply) {
@@ -409,7 +704,7 @@ func (a *Assembly) replayLocked(ctx context.Context) error {
 		end := min(start+replayChunk, size)
 		entries, err := a.log.Read(ctx, start, end)
 		if err != nil {
-			return fmt.Errorf("engine: replaying %s: %w", a.id, err)
+			return fmt.Errorf("engine: replaying %s: %w: %w", a.id, errReadLog, err)
 		}
 		for _, e := range entries {
 			if err := r.Apply(a.log.Origin(), e); err != nil {
@@ -426,7 +721,7 @@ func (a *Assembly) replayLocked(ctx context.Context) error {
 }
 
 func (a *Assembly) close() {
-	a.once.Do(func() { close(a.closing) })
+	a.stop(ledger.ErrClosed)
 	<-a.done
 	a.feed.close()
 	a.log.Close()

@@ -1,9 +1,16 @@
 // Package engine runs assemblies: it is the one writer of each assembly's
 // log. A command is decided against the assembly's current state (package
-// assembly), its events are appended to the ledger (package ledger, group
-// commit), applied, and published to subscribers — in that order, so that
-// nobody is told "accepted", and no page shows a change, before it is
-// durable.
+// assembly), its events are appended to the ledger (package ledger), applied,
+// and published to subscribers — in that order, so that nobody is told
+// "accepted", and no page shows a change, before it is durable. Each
+// assembly's writer is plenum's one group commit: the commands that arrive
+// while a batch is being written are decided together and appended in one
+// ledger append (one transaction, one sync, one checkpoint).
+//
+// An append whose outcome is unknown is never guessed: the ledger reads
+// the log back before the writer decides anything else, the state is
+// rebuilt from what the log really holds, and each command is answered as
+// the record has it (docs/ledger.md, "Unknown outcomes").
 //
 // At start the engine rebuilds every assembly's state by replaying its log.
 package engine
@@ -14,6 +21,7 @@ import (
 	"fmt"
 	"sort"
 	"sync"
+	"time"
 
 	"golang.org/x/mod/sumdb/note"
 
@@ -35,6 +43,13 @@ type Options struct {
 	// batch is durable, with the new signed checkpoint: the hook for
 	// witness cosigning. It must not block; hand the work to a goroutine.
 	Committed func(a *Assembly, checkpoint []byte)
+	// AppendTimeout bounds one append of a batch to the store; past it the
+	// append counts as failed and its outcome is read back from the store
+	// (ledger.Log.AppendBatch). Default 30 seconds.
+	AppendTimeout time.Duration
+	// SettleTimeout bounds each attempt to read the log back after a
+	// failed append (ledger.Options.SettleTimeout). Default 30 seconds.
+	SettleTimeout time.Duration
 }
 
 // Engine holds the assemblies of one store.
@@ -44,6 +59,7 @@ type Engine struct {
 	signer    note.Signer
 	verifiers note.Verifiers
 	committed func(a *Assembly, checkpoint []byte)
+	timeouts  timeouts
 
 	mu         sync.RWMutex
 	assemblies map[string]*Assembly
@@ -61,7 +77,14 @@ func Open(ctx context.Context, st ledger.Store, opts Options) (*Engine, error) {
 	if opts.Server == "" {
 		opts.Server = ledger.DefaultServerName
 	}
-	e := &Engine{store: st, server: opts.Server, signer: opts.Signer, verifiers: opts.Verifiers, committed: opts.Committed, assemblies: map[string]*Assembly{}}
+	if opts.AppendTimeout <= 0 {
+		opts.AppendTimeout = 30 * time.Second
+	}
+	if opts.SettleTimeout <= 0 {
+		opts.SettleTimeout = 30 * time.Second
+	}
+	e := &Engine{store: st, server: opts.Server, signer: opts.Signer, verifiers: opts.Verifiers, committed: opts.Committed,
+		timeouts: timeouts{append: opts.AppendTimeout, settle: opts.SettleTimeout}, assemblies: map[string]*Assembly{}}
 	origins, err := st.Logs(ctx)
 	if err != nil {
 		return nil, err
@@ -177,11 +200,11 @@ func (e *Engine) openAssembly(ctx context.Context, id string) (*Assembly, error)
 	if err != nil {
 		return nil, err
 	}
-	log, err := ledger.Open(ctx, e.store, origin, e.signer)
+	log, err := ledger.OpenWith(ctx, e.store, origin, e.signer, ledger.Options{SettleTimeout: e.timeouts.settle})
 	if err != nil {
 		return nil, err
 	}
-	a := newAssembly(id, log)
+	a := newAssembly(id, log, e.timeouts)
 	a.committed = e.committed
 	r := NewReplayer()
 	if _, err := ledger.Audit(ctx, e.store, e.verifiers, ledger.AuditOptions{Origins: []string{origin}, Replay: r.Apply}); err != nil {

@@ -255,21 +255,107 @@ func TestConcurrentBallotsAreAllDurable(t *testing.T) {
 	}
 }
 
+// TestIdempotencyKey checks the keys: a retry is answered from the record
+// with the original indexes, a key reused for another command is refused,
+// keys are scoped per person, and all of it holds after a restart.
 func TestIdempotencyKey(t *testing.T) {
 	env := newTestEnv(t)
-	env.setup(1)
-	e := env.envelope("admin", "add_item", obj{"id": "i2", "title": "Elections"})
-	e.Key = "retry-1"
+	env.setup(2)
+	keyed := func(actor, key, cmd string, args any) assembly.Envelope {
+		e := env.envelope(actor, cmd, args)
+		e.Key = key
+		return e
+	}
+	first, err := env.eng.Submit(context.Background(), keyed("admin", "retry-1", "add_item", obj{"id": "i2", "title": "Elections"}))
+	if err != nil || first.Replayed {
+		t.Fatalf("first: %+v, %v", first, err)
+	}
+	if ev := first.Events[0].Event.EventMeta(); ev.Key != "admin/retry-1" || len(ev.Req) != 32 {
+		t.Fatalf("the event's meta %+v: want the key scoped to its actor and the request's hash", ev)
+	}
+	size := env.logSize()
+	check := func(when string) {
+		t.Helper()
+		// The same command again, however its arguments are spelled.
+		e := keyed("admin", "retry-1", "add_item", obj{"title": "Elections", "id": "i2"})
+		e.Args = json.RawMessage(" {\"title\" : \"Elections\", \"id\":\"i2\"} ")
+		r, err := env.eng.Submit(context.Background(), e)
+		if err != nil || !r.Replayed || r.First() != first.First() || r.Events[0].Leaf != first.Events[0].Leaf || len(r.Checkpoint) == 0 {
+			t.Fatalf("%s: retry = %+v, %v; want replayed at %d", when, r, err, first.First())
+		}
+		// The key for another command is refused, naming the key.
+		_, err = env.eng.Submit(context.Background(), keyed("admin", "retry-1", "add_item", obj{"id": "i3", "title": "Other"}))
+		var ae *assembly.Error
+		if !errors.As(err, &ae) || ae.Code != assembly.ErrInvalid || ae.Field != "key" {
+			t.Fatalf("%s: the key reused for another command: %v, want invalid key", when, err)
+		}
+		if env.logSize() != size {
+			t.Fatalf("%s: the log grew from %d to %d", when, size, env.logSize())
+		}
+	}
+	check("live")
+	env.close()
+	env.open()
+	check("after a restart")
+
+	// Keys are the person's: another's command under the same key is new.
+	r, err := env.eng.Submit(context.Background(), keyed("d0", "retry-1", "request_floor", obj{"item": "i1", "person": "d0"}))
+	if err != nil || r.Replayed {
+		t.Fatalf("another person's key: %+v, %v", r, err)
+	}
+	// Twice in one batch: the second is the first's replay.
+	a, _ := env.eng.Assembly("coop")
+	m := assembly.Meta{Assembly: "coop", Actor: "d1", At: env.at, Key: "twice"}
+	cmd := assembly.RequestFloor{Item: "i1", Person: "d1"}
+	res, failed, err := a.SubmitAll(context.Background(), []assembly.Meta{m, m}, []assembly.Command{cmd, cmd})
+	if err != nil || failed != -1 || len(res) != 2 || res[0].Replayed || !res[1].Replayed || res[1].First() != res[0].First() {
+		t.Fatalf("one key twice in a batch: %+v, %d, %v", res, failed, err)
+	}
+}
+
+// TestKeysWithoutRequestHashReplay checks a record from before the request
+// hash was kept: its keys still answer a retry from the record.
+func TestKeysWithoutRequestHashReplay(t *testing.T) {
+	env := newTestEnv(t)
+	e := env.envelope("admin", "create_assembly", obj{"id": "coop", "name": "Meeting", "starts": "2026-05-09", "rules": "congress"})
+	e.Key = "k-1"
 	if _, err := env.eng.Submit(context.Background(), e); err != nil {
 		t.Fatal(err)
 	}
-	size := env.logSize()
-	_, err := env.eng.Submit(context.Background(), e)
-	if assembly.CodeOf(err) != assembly.ErrDuplicate {
-		t.Fatalf("retry: %v, want duplicate", err)
+	ctx := context.Background()
+	a, _ := env.eng.Assembly("coop")
+	old, err := a.Log().Read(ctx, 0, a.Log().Size())
+	if err != nil {
+		t.Fatal(err)
 	}
-	if env.logSize() != size {
-		t.Fatal("a retried command was recorded twice")
+	env.close()
+	// The same entries without "req", signed into a fresh database.
+	other := newTestEnv(t)
+	other.close()
+	st, err := sqlite.Open(other.path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	origin, _ := ledger.Origin(ledger.DefaultServerName, "coop")
+	log, err := ledger.Open(ctx, st, origin, other.signer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, en := range old {
+		var p map[string]any
+		json.Unmarshal(en.Payload, &p)
+		delete(p["meta"].(map[string]any), "req")
+		en.Payload, _ = json.Marshal(p)
+		if _, err := log.Append(ctx, en); err != nil {
+			t.Fatal(err)
+		}
+	}
+	log.Close()
+	st.Close()
+	other.open()
+	r, err := other.eng.Submit(ctx, e)
+	if err != nil || !r.Replayed || r.First() != 0 {
+		t.Fatalf("retry against a record without request hashes: %+v, %v", r, err)
 	}
 }
 

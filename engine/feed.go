@@ -41,10 +41,16 @@ func newFeed(log *ledger.Log) *Feed {
 }
 
 // reset empties the ring after a replay; the next event has index next.
+// Waiting subscribers wake: events another writer appended (a log that
+// moved) are served to them from the log.
 func (f *Feed) reset(next int64) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.next, f.held = next, 0
+	if !f.closed {
+		close(f.wake)
+		f.wake = make(chan struct{})
+	}
 }
 
 // publish adds durable events, first having index first, and wakes every

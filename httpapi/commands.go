@@ -2,8 +2,6 @@ package httpapi
 
 import (
 	"bytes"
-	"context"
-	"crypto/sha256"
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
@@ -11,11 +9,9 @@ import (
 	"mime"
 	"net/http"
 	"strings"
-	"sync"
 
 	"plenum/assembly"
 	"plenum/auth"
-	"plenum/engine"
 )
 
 // maxBody bounds a command's JSON body.
@@ -43,8 +39,10 @@ type CommandResponse struct {
 	// After the vote closes, POST …/votes/{vote}/receipt with it gives
 	// the tlog-proof that the ballot was counted, without the voter.
 	BallotToken string `json:"ballot_token,omitempty"`
-	// Replayed is true when the command had been accepted before under the
-	// same idempotency key and this is the original answer.
+	// Replayed is true when the command had been recorded before under
+	// the same idempotency key: nothing new was recorded, and Events are
+	// the command's events as recorded then (a secret ballot's token is
+	// given in the first answer only).
 	Replayed bool `json:"replayed,omitempty"`
 }
 
@@ -188,129 +186,43 @@ func readCommandDefault(w http.ResponseWriter, r *http.Request, def string) (com
 	return readCommand(w, r)
 }
 
-// submit runs one command for the session, once per idempotency key.
+// submit runs one command for the session, once per idempotency key. The
+// engine keeps the keys: scoped to the person, recorded with a hash of the
+// request in the command's events (so they survive restarts), and
+// answered from the record when a command with the key is there, or
+// refused when the key was used for another command.
 func (api *API) submit(w http.ResponseWriter, r *http.Request, sess *auth.Session, assemblyID string, req commandRequest) {
-	who := actor(sess)
-	scoped := who + "/" + req.Key
-	sum := sha256.Sum256([]byte(req.Cmd + "\x00" + assemblyID + "\x00" + string(compactJSON(req.Args))))
-	ent, first := api.idem.begin(assemblyID, scoped, sum)
-	if !first {
-		if ent.sum != sum {
-			problem(w, http.StatusUnprocessableEntity, "invalid", "key", "this idempotency key was already used for a different command; use a new key for a new action")
-			return
-		}
-		select {
-		case <-ent.done:
-		case <-r.Context().Done():
-			return
-		}
-		if ent.body == nil {
-			// The first attempt was refused or failed: nothing was
-			// recorded, so this one is tried afresh.
-			api.submit(w, r, sess, assemblyID, req)
-			return
-		}
-		w.Header().Set("Idempotent-Replayed", "true")
-		writeJSON(w, ent.status, ent.body)
-		return
-	}
-	status, body, err := api.run(r.Context(), assemblyID, who, scoped, req)
-	api.idem.finish(assemblyID, scoped, ent, status, body, err == nil)
+	env := assembly.Envelope{Cmd: req.Cmd, Assembly: assemblyID, Actor: actor(sess), At: api.opts.Now().UTC(), Key: req.Key, Args: req.Args}
+	res, err := api.eng.Submit(r.Context(), env)
 	if err != nil {
 		api.fail(w, r, err)
 		return
 	}
-	if status == http.StatusOK {
-		w.Header().Set("Idempotent-Replayed", "true")
-	}
-	writeJSON(w, status, body)
-}
-
-// run submits the command, or finds it in the record if its key was
-// accepted before. It returns the status and JSON body of success.
-func (api *API) run(ctx context.Context, assemblyID, who, scoped string, req commandRequest) (int, []byte, error) {
-	// A key accepted before (after a restart the map of answers is empty,
-	// but the state keeps every key) is refused by the domain as a
-	// duplicate, and answered from the log. Not looking first keeps the
-	// request from waiting for the state while a batch is being written,
-	// so that it joins the next batch.
-	env := assembly.Envelope{Cmd: req.Cmd, Assembly: assemblyID, Actor: who, At: api.opts.Now().UTC(), Key: scoped, Args: req.Args}
-	res, err := api.eng.Submit(ctx, env)
-	if assembly.CodeOf(err) == assembly.ErrDuplicate {
-		if a, ok := api.eng.Assembly(assemblyID); ok {
-			if body, ok, err := api.replayed(ctx, a, scoped); ok || err != nil {
-				return http.StatusOK, body, err
-			}
-		}
-	}
-	if err != nil {
-		return 0, nil, err
-	}
-	a, _ := api.eng.Assembly(assemblyID)
-	out := CommandResponse{Checkpoint: string(res.Checkpoint), BallotToken: res.BallotToken}
+	out := CommandResponse{Checkpoint: string(res.Checkpoint), BallotToken: res.BallotToken, Replayed: res.Replayed}
 	for _, ev := range res.Events {
 		out.Events = append(out.Events, EventRef{Index: ev.Index, Type: ev.Event.EventType()})
 	}
-	if isBallot(req.Cmd) && len(res.Events) > 0 && a != nil {
-		rc, err := api.receipt(ctx, a, res.Events[0].Index, res.Checkpoint)
-		if err != nil {
-			return 0, nil, err
+	if len(res.Events) > 0 {
+		if t := res.Events[0].Event.EventType(); t == "ballot_cast" || t == "election_ballot_cast" {
+			out.Receipt = &Receipt{
+				Index:      res.Events[0].Index,
+				LeafHash:   base64.StdEncoding.EncodeToString(res.Events[0].Leaf[:]),
+				Checkpoint: string(res.Checkpoint),
+				Proof:      fmt.Sprintf("/api/assemblies/%s/proof/%d", assemblyID, res.Events[0].Index),
+			}
 		}
-		out.Receipt = rc
 	}
 	body, err := json.Marshal(out)
-	return http.StatusCreated, body, err
-}
-
-func isBallot(cmd string) bool { return cmd == "cast_ballot" || cmd == "cast_election_ballot" }
-
-// replayed answers a command whose key the assembly already accepted: its
-// events are the entries from the key's first one on that carry the key.
-func (api *API) replayed(ctx context.Context, a *engine.Assembly, scoped string) ([]byte, bool, error) {
-	var index int
-	var seen bool
-	a.Read(func(s *assembly.State) { index, seen = s.KeySeen(scoped) })
-	if !seen {
-		return nil, false, nil
-	}
-	first := int64(index)
-	entries, err := a.Log().Read(ctx, first, min(first+64, a.Log().Size()))
 	if err != nil {
-		return nil, true, err
+		api.fail(w, r, err)
+		return
 	}
-	out := CommandResponse{Replayed: true, Checkpoint: string(a.Log().Checkpoint())}
-	for i, e := range entries {
-		var ev struct {
-			Meta assembly.Meta `json:"meta"`
-		}
-		if i > 0 && (json.Unmarshal(e.Payload, &ev) != nil || ev.Meta.Key != scoped) {
-			break
-		}
-		out.Events = append(out.Events, EventRef{Index: e.Index, Type: e.Type})
+	status := http.StatusCreated
+	if res.Replayed {
+		status = http.StatusOK
+		w.Header().Set("Idempotent-Replayed", "true")
 	}
-	if t := entries[0].Type; t == "ballot_cast" || t == "election_ballot_cast" {
-		rc, err := api.receipt(ctx, a, first, a.Log().Checkpoint())
-		if err != nil {
-			return nil, true, err
-		}
-		out.Receipt = rc
-	}
-	body, err := json.Marshal(out)
-	return body, true, err
-}
-
-// receipt makes a ballot's receipt.
-func (api *API) receipt(ctx context.Context, a *engine.Assembly, index int64, checkpoint []byte) (*Receipt, error) {
-	h, err := api.leaves.leaf(ctx, a, index)
-	if err != nil {
-		return nil, err
-	}
-	return &Receipt{
-		Index:      index,
-		LeafHash:   base64.StdEncoding.EncodeToString(h[:]),
-		Checkpoint: string(checkpoint),
-		Proof:      fmt.Sprintf("/api/assemblies/%s/proof/%d", a.ID(), index),
-	}, nil
+	writeJSON(w, status, body)
 }
 
 func compactJSON(b []byte) []byte {
@@ -319,74 +231,4 @@ func compactJSON(b []byte) []byte {
 		return b
 	}
 	return buf.Bytes()
-}
-
-// idempotency remembers the answers to accepted commands by (assembly,
-// actor/key), and makes a concurrent retry wait for the first attempt.
-type idempotency struct {
-	mu    sync.Mutex
-	m     map[string]*idemEntry
-	order []string // keys in insertion order, for eviction
-}
-
-type idemEntry struct {
-	sum    [32]byte
-	done   chan struct{}
-	status int
-	body   []byte // nil if the first attempt did not succeed
-	evict  bool   // forget it once it is answered
-}
-
-// maxIdem bounds the answers kept in memory; older keys are still known
-// to the assembly's state and are answered from the log.
-const maxIdem = 200_000
-
-func newIdempotency() *idempotency { return &idempotency{m: map[string]*idemEntry{}} }
-
-// begin returns the entry for the key and whether this request is the
-// first with it (and must call finish).
-func (c *idempotency) begin(assemblyID, scoped string, sum [32]byte) (*idemEntry, bool) {
-	k := assemblyID + "\x00" + scoped
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if e, ok := c.m[k]; ok {
-		return e, false
-	}
-	e := &idemEntry{sum: sum, done: make(chan struct{})}
-	c.m[k] = e
-	c.order = append(c.order, k)
-	if len(c.order) > maxIdem+maxIdem/4 {
-		// Forget the oldest quarter at once, so that eviction costs O(1)
-		// a request on average.
-		n := len(c.order) - maxIdem
-		for _, d := range c.order[:n] {
-			if old := c.m[d]; old != nil {
-				select {
-				case <-old.done:
-					delete(c.m, d)
-				default:
-					old.evict = true // still running: finish forgets it
-				}
-			}
-		}
-		c.order = append(c.order[:0:0], c.order[n:]...)
-	}
-	return e, true
-}
-
-// finish records the first attempt's answer; a failed attempt is
-// forgotten so that a retry runs again.
-func (c *idempotency) finish(assemblyID, scoped string, e *idemEntry, status int, body []byte, ok bool) {
-	k := assemblyID + "\x00" + scoped
-	c.mu.Lock()
-	if ok {
-		e.status, e.body = status, body
-	}
-	if !ok || e.evict {
-		if c.m[k] == e {
-			delete(c.m, k)
-		}
-	}
-	c.mu.Unlock()
-	close(e.done)
 }

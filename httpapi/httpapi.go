@@ -24,6 +24,7 @@ import (
 	"plenum/cards"
 	"plenum/engine"
 	"plenum/internal/routes"
+	"plenum/ledger"
 )
 
 // Options configure the API.
@@ -54,9 +55,6 @@ type API struct {
 	auth *auth.Store
 	opts Options
 	mux  *routes.Mux
-	idem *idempotency
-	// leaves reads leaf hashes for receipts in batches.
-	leaves *leaves
 	// beat is the event streams' shared heartbeat.
 	beat beat
 }
@@ -80,7 +78,7 @@ func NewAPI(e *engine.Engine, a *auth.Store, opts Options) *API {
 	if opts.Heartbeat <= 0 {
 		opts.Heartbeat = 15 * time.Second
 	}
-	api := &API{eng: e, auth: a, opts: opts, mux: routes.New(), idem: newIdempotency(), leaves: newLeaves()}
+	api := &API{eng: e, auth: a, opts: opts, mux: routes.New()}
 	m := api.mux
 	m.Handle("/login", a.HandleLogin(opts.LoginForm))
 	m.Handle("/logout", a.HandleLogout())
@@ -188,12 +186,32 @@ func (api *API) fail(w http.ResponseWriter, r *http.Request, err error) {
 		problem(w, statusOf(ae.Code), string(ae.Code), ae.Field, ae.Msg)
 		return
 	}
+	if msg := notTaken(err); msg != "" {
+		api.opts.Logger.Warn("httpapi: command not taken", "method", r.Method, "path", r.URL.Path, "err", err)
+		w.Header().Set("Retry-After", "1")
+		problem(w, http.StatusServiceUnavailable, "unavailable", "", msg)
+		return
+	}
 	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		problem(w, http.StatusServiceUnavailable, "unavailable", "", "the request was cancelled before it finished; if it was a command, send it again with the same Idempotency-Key")
 		return
 	}
 	api.opts.Logger.Error("httpapi: request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 	problem(w, http.StatusInternalServerError, "internal", "", "the server could not do this; nothing was recorded unless a retry with the same Idempotency-Key says so. Try again in a moment")
+}
+
+// notTaken says what the record holds of a command the engine could not
+// take (engine.ErrNotRecorded, engine.ErrStopped), or "" for another error.
+func notTaken(err error) string {
+	switch {
+	case errors.Is(err, engine.ErrNotRecorded):
+		return "nothing was recorded: the record could not be written. Send the command again with the same Idempotency-Key"
+	case errors.Is(err, ledger.ErrOutcomeUnknown):
+		return "whether the command was recorded is not known yet: the record cannot be read back. The assembly takes no commands until it can; then send the command again with the same Idempotency-Key, and it is answered from the record"
+	case errors.Is(err, engine.ErrStopped):
+		return "the assembly is not taking commands: its record could not be rebuilt. The server's operator must run plenum verify and restart the server"
+	}
+	return ""
 }
 
 func writeJSON(w http.ResponseWriter, status int, body []byte) {

@@ -530,29 +530,3 @@ func TestEventsWithoutHijack(t *testing.T) {
 		t.Fatalf("no keep-alive: %+v", ev)
 	}
 }
-
-func TestIdempotencyEviction(t *testing.T) {
-	c := newIdempotency()
-	var first *idemEntry
-	for i := range maxIdem + maxIdem/4 + 1 {
-		e, ok := c.begin("a", strconv.Itoa(i), [32]byte{})
-		if !ok {
-			t.Fatalf("key %d not new", i)
-		}
-		if i == 0 {
-			first = e // still running when evicted
-			continue
-		}
-		c.finish("a", strconv.Itoa(i), e, 201, []byte("{}"), true)
-	}
-	if len(c.order) != maxIdem || len(c.m) != maxIdem+1 {
-		t.Fatalf("after eviction: %d keys in order, %d in the map", len(c.order), len(c.m))
-	}
-	if _, ok := c.begin("a", "1", [32]byte{}); !ok {
-		t.Fatal("an evicted key is still remembered")
-	}
-	c.finish("a", "0", first, 201, []byte("{}"), true)
-	if _, ok := c.m["a\x000"]; ok {
-		t.Fatal("a key evicted while running is remembered after it finished")
-	}
-}

@@ -14,48 +14,50 @@ import (
 	"golang.org/x/mod/sumdb/tlog"
 )
 
-// Batch limits: a batch takes in no more Append calls once it holds this
-// many entries or bytes. One call's entries always go in one batch, however
-// many they are.
-const (
-	maxBatchEntries = 8192
-	maxBatchBytes   = 8 << 20
-)
-
-// ErrClosed is returned by Append on a closed Log.
+// ErrClosed is returned by AppendBatch on a closed Log.
 var ErrClosed = errors.New("ledger: log closed")
 
 // Log is one assembly's log, open for appending. A Log is the only writer
-// of its origin in a store; its methods are safe for concurrent use.
+// of its origin in its process; its methods are safe for concurrent use,
+// and appends are committed one at a time, in the order they take the
+// Log's lock. Grouping many commands into one append (group commit) is the
+// caller's job: package engine's writer does it, once per assembly.
 type Log struct {
 	store  Store
 	origin string
 	signer note.Signer
+	opts   Options
 
-	reqs    chan *appendReq
-	closing chan struct{}
-	done    chan struct{}
-	once    sync.Once
+	wmu       sync.Mutex // held by an append: guards fr, unsettled, closed
+	fr        fringe
+	unsettled *pending // an append whose outcome could not be read back
+	closed    bool
 
 	mu   sync.RWMutex // guards head
 	head Head
-
-	// Owned by the writer goroutine.
-	fr     fringe
-	broken bool // the last AppendBatch failed; reload state before the next
 }
 
-// appendReq is one Append call waiting for its batch.
-type appendReq struct {
-	entries []prepared
-	sealed  []SealedBallot
-	size    int // bytes, for batch limits
-	reply   chan appendResult
+// Options tune how a Log settles an append whose outcome the store left
+// unknown; the zero value gives the defaults.
+type Options struct {
+	// SettleTimeout bounds each attempt to read the log back after a
+	// failed append. In PostgreSQL an attempt waits for the failed
+	// append's transaction to end (see Store.SettledHead), so it should
+	// be longer than the server's idle_in_transaction_session_timeout
+	// (store/postgres sets 20 seconds). Default 30 seconds.
+	SettleTimeout time.Duration
+	// SettleAttempts is how many attempts AppendBatch makes before it
+	// gives up with ErrOutcomeUnknown. Default 4.
+	SettleAttempts int
 }
 
-type appendResult struct {
-	first int64
-	err   error
+func (o *Options) defaults() {
+	if o.SettleTimeout <= 0 {
+		o.SettleTimeout = 30 * time.Second
+	}
+	if o.SettleAttempts <= 0 {
+		o.SettleAttempts = 4
+	}
 }
 
 // prepared is an entry validated and encoded up to its index.
@@ -65,12 +67,19 @@ type prepared struct {
 }
 
 // Open opens the log with the given origin in st, creating it (with a
-// signed checkpoint of the empty tree) if absent. Checkpoints are signed
-// with signer. The caller must Close the Log.
+// signed checkpoint of the empty tree) if absent, with the default
+// Options. Checkpoints are signed with signer. The caller must Close the
+// Log.
 func Open(ctx context.Context, st Store, origin string, signer note.Signer) (*Log, error) {
+	return OpenWith(ctx, st, origin, signer, Options{})
+}
+
+// OpenWith is Open with Options.
+func OpenWith(ctx context.Context, st Store, origin string, signer note.Signer, opts Options) (*Log, error) {
 	if origin == "" || bytes.ContainsAny([]byte(origin), "\n\r") {
 		return nil, fmt.Errorf("ledger: invalid origin %q", origin)
 	}
+	opts.defaults()
 	head, err := st.Head(ctx, origin)
 	if errors.Is(err, ErrLogNotFound) {
 		cp, serr := SignCheckpoint(Checkpoint{Origin: origin, Size: 0, Hash: emptyTreeHash()}, signer)
@@ -85,19 +94,10 @@ func Open(ctx context.Context, st Store, origin string, signer note.Signer) (*Lo
 	if err != nil {
 		return nil, err
 	}
-	l := &Log{
-		store:   st,
-		origin:  origin,
-		signer:  signer,
-		reqs:    make(chan *appendReq, maxBatchEntries),
-		closing: make(chan struct{}),
-		done:    make(chan struct{}),
-		head:    head,
-	}
+	l := &Log{store: st, origin: origin, signer: signer, opts: opts, head: head}
 	if err := l.reload(ctx); err != nil {
 		return nil, err
 	}
-	go l.writer()
 	return l, nil
 }
 
@@ -107,7 +107,7 @@ func emptyTreeHash() tlog.Hash {
 }
 
 // reload reads the head and the fringe from the store and checks that
-// they agree with each other.
+// they agree with each other. The caller holds wmu, or owns l alone.
 func (l *Log) reload(ctx context.Context) error {
 	head, err := l.store.Head(ctx, l.origin)
 	if err != nil {
@@ -129,10 +129,14 @@ func (l *Log) reload(ctx context.Context) error {
 		return fmt.Errorf("ledger: %s: latest checkpoint (size %d) does not match the stored tree (size %d); run plenum verify", l.origin, cp.Size, head.Size)
 	}
 	l.fr = fr
-	l.mu.Lock()
-	l.head = head
-	l.mu.Unlock()
+	l.setHead(head)
 	return nil
+}
+
+func (l *Log) setHead(h Head) {
+	l.mu.Lock()
+	l.head = h
+	l.mu.Unlock()
 }
 
 // checkpointText returns the body of a signed note: everything up to and
@@ -162,49 +166,121 @@ func (l *Log) Checkpoint() []byte {
 	return l.head.Checkpoint
 }
 
-// Close stops the writer after the batch in progress; Appends waiting for
-// a later batch fail with ErrClosed. Close does not close the Store.
+// Close ends appending, after the append in progress; later appends fail
+// with ErrClosed. Reads still work. Close does not close the Store.
 func (l *Log) Close() error {
-	l.once.Do(func() { close(l.closing) })
-	<-l.done
+	l.wmu.Lock()
+	l.closed = true
+	l.wmu.Unlock()
 	return nil
 }
 
-// Append appends entries contiguously and returns the index of the first.
-// It returns only once the entries and a checkpoint covering them are
-// durable. Concurrent Appends are committed together in one batch.
-//
-// Each entry's Index is ignored and assigned; a zero Time is set to the
-// time of the call (UTC). If ctx ends first, Append returns its error, and
-// the entries may or may not have been committed.
-func (l *Log) Append(ctx context.Context, entries ...Entry) (first int64, err error) {
-	return l.AppendSealed(ctx, nil, entries...)
+// Appended is what a committed AppendBatch became.
+type Appended struct {
+	// First is the index of the first entry.
+	First int64
+	// Leaves are the entries' record hashes (tlog.RecordHash of each
+	// entry's stored bytes), in order: what an inclusion proof proves.
+	Leaves []tlog.Hash
+	// Checkpoint is the signed checkpoint of the tree that ends with the
+	// batch, of size First+len(Leaves).
+	Checkpoint []byte
+	// Settled is true when the store reported a failure, and reading the
+	// log back showed the batch committed all the same (a lost reply).
+	Settled bool
 }
 
-// AppendSealed appends entries as Append does and, in the same store
-// transaction, puts the sealed ballots in the log's ballot boxes: either
-// the entries and the ballots are durable when it returns nil, or neither
-// is. A token already in its box fails the whole batch. The ballots are
-// not entries: they are not in the tree, and SealedBallots reads them.
-func (l *Log) AppendSealed(ctx context.Context, sealed []SealedBallot, entries ...Entry) (first int64, err error) {
-	if len(entries) == 0 {
-		return 0, errors.New("ledger: Append of no entries")
+// Append appends entries contiguously in one batch and returns the index
+// of the first: AppendBatch without sealed ballots.
+func (l *Log) Append(ctx context.Context, entries ...Entry) (first int64, err error) {
+	a, err := l.AppendBatch(ctx, entries, nil)
+	if err != nil {
+		return 0, err
 	}
-	req := &appendReq{entries: make([]prepared, len(entries)), reply: make(chan appendResult, 1)}
+	return a.First, nil
+}
+
+// AppendBatch appends entries contiguously and, in the same store
+// transaction, puts the sealed ballots in the log's ballot boxes, with one
+// new signed checkpoint: either all of it is durable when AppendBatch
+// returns nil, or none of it is. It is synchronous: one call, one
+// transaction, one sync. A token already in its box fails the whole
+// batch. The ballots are not entries: they are not in the tree, and
+// SealedBallots reads them.
+//
+// Each entry's Index is ignored and assigned; a zero Time is set to the
+// time of the call (UTC). ctx bounds the store's append only.
+//
+// When the store's append fails, or its reply is lost, AppendBatch does
+// not guess: it reads the log back (Store.SettledHead and the stored
+// checkpoint of the size the batch would make, which commits to the root
+// hash over the batch's entries) and decides the outcome before it
+// returns (see docs/ledger.md, "Unknown outcomes"):
+//
+//   - committed: it returns the batch as appended, Appended.Settled set;
+//   - not committed, the head where it was: an error wrapping
+//     ErrNotAppended, and the Log is unchanged;
+//   - the log moved under it (another writer): an error wrapping
+//     ErrConflict, after the Log has reloaded the real head;
+//   - the store cannot be read back: an error wrapping ErrOutcomeUnknown,
+//     and the Log refuses every append until Settle succeeds.
+func (l *Log) AppendBatch(ctx context.Context, entries []Entry, sealed []SealedBallot) (*Appended, error) {
+	if len(entries) == 0 {
+		return nil, errors.New("ledger: an append of no entries")
+	}
+	prep, box, err := prepare(entries, sealed)
+	if err != nil {
+		return nil, err
+	}
+	l.wmu.Lock()
+	defer l.wmu.Unlock()
+	if l.closed {
+		return nil, ErrClosed
+	}
+	if l.unsettled != nil {
+		return nil, l.unsettled.err
+	}
+	b, fr, leaves, err := l.batch(prep, box)
+	if err != nil {
+		return nil, err
+	}
+	a := &Appended{First: b.First, Leaves: leaves, Checkpoint: b.Checkpoint}
+	if serr := l.store.AppendBatch(ctx, l.origin, b); serr != nil {
+		if err := l.settle(&pending{batch: b, fr: fr, old: l.headNow(), cause: serr}); err != nil {
+			return nil, err
+		}
+		a.Settled = true
+		return a, nil
+	}
+	l.fr = fr
+	l.setHead(Head{Size: fr.size, Checkpoint: b.Checkpoint})
+	return a, nil
+}
+
+func (l *Log) headNow() Head {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	return l.head
+}
+
+// prepare validates and encodes entries up to their index, and checks and
+// copies the sealed ballots.
+func prepare(entries []Entry, sealed []SealedBallot) ([]prepared, []SealedBallot, error) {
 	seen := make(map[[2]string]bool, len(sealed))
+	box := make([]SealedBallot, 0, len(sealed))
 	for i, b := range sealed {
 		if err := ValidSealedBallot(b); err != nil {
-			return 0, fmt.Errorf("ledger: sealed ballot %d of %d: %w", i+1, len(sealed), err)
+			return nil, nil, fmt.Errorf("ledger: sealed ballot %d of %d: %w", i+1, len(sealed), err)
 		}
 		k := [2]string{b.Box, b.Token}
 		if seen[k] {
-			return 0, fmt.Errorf("ledger: sealed ballot %d of %d: the token is given twice in the box %q", i+1, len(sealed), b.Box)
+			return nil, nil, fmt.Errorf("ledger: sealed ballot %d of %d: the token is given twice in the box %q", i+1, len(sealed), b.Box)
 		}
 		seen[k] = true
 		b.Data = bytes.Clone(b.Data)
-		req.sealed = append(req.sealed, b)
-		req.size += len(b.Box) + len(b.Token) + len(b.Data)
+		box = append(box, b)
 	}
+	out := make([]prepared, len(entries))
 	now := time.Now().UTC().Round(0)
 	for i, e := range entries {
 		e.Index = 0
@@ -212,159 +288,65 @@ func (l *Log) AppendSealed(ctx context.Context, sealed []SealedBallot, entries .
 			e.Time = now
 		}
 		if err := e.Validate(); err != nil {
-			return 0, fmt.Errorf("ledger: entry %d of %d: %w", i+1, len(entries), err)
+			return nil, nil, fmt.Errorf("ledger: entry %d of %d: %w", i+1, len(entries), err)
 		}
 		p, err := canonicalPayload(e.Payload)
 		if err != nil {
-			return 0, fmt.Errorf("ledger: entry %d of %d: %w", i+1, len(entries), err)
+			return nil, nil, fmt.Errorf("ledger: entry %d of %d: %w", i+1, len(entries), err)
 		}
 		head := appendHead(nil, 0, e.Time, e.Actor, e.Type)
-		tail := head[len(`{"index":0`):]
-		req.entries[i] = prepared{tail: tail, payload: p}
-		req.size += len(tail) + len(p) + 32
+		out[i] = prepared{tail: head[len(`{"index":0`):], payload: p}
 	}
-	select {
-	case l.reqs <- req:
-	case <-l.closing:
-		return 0, ErrClosed
-	case <-ctx.Done():
-		return 0, ctx.Err()
-	}
-	select {
-	case r := <-req.reply:
-		return r.first, r.err
-	case <-l.done:
-		select {
-		case r := <-req.reply:
-			return r.first, r.err
-		default:
-			return 0, ErrClosed
-		}
-	case <-ctx.Done():
-		return 0, ctx.Err()
-	}
+	return out, box, nil
 }
 
-// writer collects requests into batches and commits them one at a time.
-func (l *Log) writer() {
-	defer close(l.done)
-	var batch []*appendReq
-	for {
-		batch = batch[:0]
-		select {
-		case r := <-l.reqs:
-			batch = append(batch, r)
-		case <-l.closing:
-			l.failPending()
-			return
-		}
-		n, size := len(batch[0].entries), batch[0].size
-	drain:
-		for n < maxBatchEntries && size < maxBatchBytes {
-			select {
-			case r := <-l.reqs:
-				batch = append(batch, r)
-				n += len(r.entries)
-				size += r.size
-			default:
-				break drain
-			}
-		}
-		l.commit(batch)
-	}
-}
-
-func (l *Log) failPending() {
-	for {
-		select {
-		case r := <-l.reqs:
-			r.reply <- appendResult{err: ErrClosed}
-		default:
-			return
-		}
-	}
-}
-
-// commit appends one batch and answers its callers.
-func (l *Log) commit(batch []*appendReq) {
-	ctx := context.Background()
-	fail := func(err error) {
-		for _, r := range batch {
-			r.reply <- appendResult{err: err}
-		}
-	}
-	if l.broken {
-		if err := l.reload(ctx); err != nil {
-			fail(err)
-			return
-		}
-		l.broken = false
-	}
+// batch numbers the prepared entries from the log's size, hashes them
+// into a copy of the fringe and signs the checkpoint of the new tree.
+func (l *Log) batch(prep []prepared, sealed []SealedBallot) (*Batch, fringe, []tlog.Hash, error) {
 	fr := l.fr // a copy: l.fr changes only once the batch is durable
-	b := &Batch{First: fr.size}
-	firsts := make([]int64, len(batch))
+	b := &Batch{First: fr.size, Sealed: sealed, Records: make([]Record, 0, len(prep))}
+	leaves := make([]tlog.Hash, 0, len(prep))
 	seen := map[[32]byte]bool{}
 	var buf []byte
-	for i, req := range batch {
-		firsts[i] = fr.size
-		b.Sealed = append(b.Sealed, req.sealed...)
-		for _, p := range req.entries {
-			idx := fr.size
-			head := append(buf[:0], `{"index":`...)
-			head = strconv.AppendInt(head, idx, 10)
-			head = append(head, p.tail...)
-			data, ext, err := finishEntry(bytes.Clone(head), p.payload)
-			buf = head
-			if err != nil {
-				// Validated in Append; cannot happen for a valid entry.
-				fail(fmt.Errorf("ledger: encoding entry %d: %w", idx, err))
-				return
-			}
-			if ext != nil {
-				sum := sha256.Sum256(ext)
-				if !seen[sum] {
-					seen[sum] = true
-					b.Blobs = append(b.Blobs, Blob{SHA256: sum, Data: ext})
-				}
-			}
-			hashes, err := tlog.StoredHashes(idx, data, &fr)
-			if err != nil {
-				fail(err)
-				return
-			}
-			fr.add(hashes)
-			b.Records = append(b.Records, Record{Index: idx, Data: data, Hashes: hashes})
+	for _, p := range prep {
+		idx := fr.size
+		head := append(buf[:0], `{"index":`...)
+		head = strconv.AppendInt(head, idx, 10)
+		head = append(head, p.tail...)
+		data, ext, err := finishEntry(bytes.Clone(head), p.payload)
+		buf = head
+		if err != nil {
+			// Validated in prepare; cannot happen for a valid entry.
+			return nil, fr, nil, fmt.Errorf("ledger: encoding entry %d: %w", idx, err)
 		}
+		if ext != nil {
+			sum := sha256.Sum256(ext)
+			if !seen[sum] {
+				seen[sum] = true
+				b.Blobs = append(b.Blobs, Blob{SHA256: sum, Data: ext})
+			}
+		}
+		hashes, err := tlog.StoredHashes(idx, data, &fr)
+		if err != nil {
+			return nil, fr, nil, err
+		}
+		fr.add(hashes)
+		leaves = append(leaves, hashes[0])
+		b.Records = append(b.Records, Record{Index: idx, Data: data, Hashes: hashes})
 	}
 	root, err := tlog.TreeHash(fr.size, &fr)
 	if err != nil {
-		fail(err)
-		return
+		return nil, fr, nil, err
 	}
-	cp, err := SignCheckpoint(Checkpoint{Origin: l.origin, Size: fr.size, Hash: root}, l.signer)
-	if err != nil {
-		fail(err)
-		return
+	if b.Checkpoint, err = SignCheckpoint(Checkpoint{Origin: l.origin, Size: fr.size, Hash: root}, l.signer); err != nil {
+		return nil, fr, nil, err
 	}
-	b.Checkpoint = cp
-	if err := l.store.AppendBatch(ctx, l.origin, b); err != nil {
-		// The outcome may be unknown (a failed sync): reread before the next batch.
-		l.broken = true
-		fail(fmt.Errorf("ledger: %s: appending entries %d–%d: %w", l.origin, b.First, fr.size-1, err))
-		return
-	}
-	l.fr = fr
-	l.mu.Lock()
-	l.head = Head{Size: fr.size, Checkpoint: cp}
-	l.mu.Unlock()
-	for i, r := range batch {
-		r.reply <- appendResult{first: firsts[i]}
-	}
+	return b, fr, leaves, nil
 }
 
 // SealedBallots returns the sealed ballots in the log's ballot box box,
 // sorted by token: see Store.SealedBallots. Every ballot put there by an
-// AppendSealed that returned nil is among them.
+// AppendBatch that returned nil is among them.
 func (l *Log) SealedBallots(ctx context.Context, box string) ([]SealedBallot, error) {
 	return l.store.SealedBallots(ctx, l.origin, box)
 }

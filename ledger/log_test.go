@@ -163,15 +163,16 @@ func TestLargePayloadStoredApart(t *testing.T) {
 	}
 }
 
-// TestGroupCommit has many goroutines append at once and checks that every
-// caller got its own contiguous indexes, that batches formed, and that the
-// log verifies.
-func TestGroupCommit(t *testing.T) {
+// TestConcurrentAppends has many goroutines append at once and checks that
+// every caller got its own contiguous indexes, one checkpoint per call
+// (grouping is the caller's job: package engine), and that the log
+// verifies.
+func TestConcurrentAppends(t *testing.T) {
 	ctx := context.Background()
 	k := newKeys(t, "plenum.localhost")
 	st := openStore(t, filepath.Join(t.TempDir(), "p.db"))
 	l := openLog(t, st, origin, k)
-	const callers, per = 64, 20
+	const callers, per = 16, 10
 	var mu sync.Mutex
 	seen := map[int64]string{}
 	var wg sync.WaitGroup
@@ -180,14 +181,20 @@ func TestGroupCommit(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			for i := range per {
-				e1, e2 := entry(c), entry(i)
-				first, err := l.Append(ctx, e1, e2)
+				a, err := l.AppendBatch(ctx, []ledger.Entry{entry(c), entry(i)}, nil)
 				if err != nil {
 					t.Error(err)
 					return
 				}
+				if len(a.Leaves) != 2 || a.Settled {
+					t.Errorf("Appended %+v", a)
+				}
+				cp, _, err := ledger.OpenCheckpoint(a.Checkpoint, note.VerifierList(k.verifier))
+				if err != nil || cp.Size != a.First+2 {
+					t.Errorf("the checkpoint of an append at %d: %+v, %v", a.First, cp, err)
+				}
 				mu.Lock()
-				for j, idx := range []int64{first, first + 1} {
+				for j, idx := range []int64{a.First, a.First + 1} {
 					if prev, dup := seen[idx]; dup {
 						t.Errorf("index %d given twice (%s)", idx, prev)
 					}
@@ -205,10 +212,22 @@ func TestGroupCommit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n := rep.Logs[0].Checkpoints; n >= callers*per {
-		t.Errorf("%d checkpoints for %d calls: no batching", n, callers*per)
+	if n := rep.Logs[0].Checkpoints; n != callers*per+1 {
+		t.Errorf("%d checkpoints for %d calls", n, callers*per)
 	}
-	t.Logf("%d calls committed in %d batches", callers*per, rep.Logs[0].Checkpoints-1)
+	// The leaves AppendBatch returned are the stored entries' record hashes.
+	raw, err := l.Raw(ctx, 0, l.Size())
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := l.AppendBatch(ctx, []ledger.Entry{entry(1000)}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	last, _ := l.Raw(ctx, a.First, a.First+1)
+	if a.Leaves[0] != tlog.RecordHash(last[0]) || len(raw) != int(a.First) {
+		t.Fatalf("leaf %x, want %x", a.Leaves[0], tlog.RecordHash(last[0]))
+	}
 }
 
 // TestProofs checks inclusion and consistency proofs with tlog alone
@@ -307,7 +326,7 @@ func TestAppendManyInOneCall(t *testing.T) {
 	}
 }
 
-func TestAppendSealed(t *testing.T) {
+func TestAppendBatchSealed(t *testing.T) {
 	ctx := context.Background()
 	k := newKeys(t, "plenum.localhost")
 	st := openStore(t, filepath.Join(t.TempDir(), "p.db"))
@@ -316,10 +335,10 @@ func TestAppendSealed(t *testing.T) {
 	b := func(c byte, data string) ledger.SealedBallot {
 		return ledger.SealedBallot{Box: "v1", Token: tok(c), Data: []byte(data)}
 	}
-	if _, err := l.AppendSealed(ctx, []ledger.SealedBallot{b('Q', "for")}, entry(0)); err != nil {
+	if _, err := l.AppendBatch(ctx, []ledger.Entry{entry(0)}, []ledger.SealedBallot{b('Q', "for")}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := l.AppendSealed(ctx, []ledger.SealedBallot{b('C', "against")}, entry(1)); err != nil {
+	if _, err := l.AppendBatch(ctx, []ledger.Entry{entry(1)}, []ledger.SealedBallot{b('C', "against")}); err != nil {
 		t.Fatal(err)
 	}
 	for name, bad := range map[string][]ledger.SealedBallot{
@@ -330,8 +349,8 @@ func TestAppendSealed(t *testing.T) {
 		"no box":          {{Token: tok('Z'), Data: []byte("for")}},
 		"a token with sp": {{Box: "v1", Token: tok('Z') + " ", Data: []byte("for")}},
 	} {
-		if _, err := l.AppendSealed(ctx, bad, entry(9)); err == nil {
-			t.Errorf("AppendSealed with %s succeeded", name)
+		if _, err := l.AppendBatch(ctx, []ledger.Entry{entry(9)}, bad); err == nil {
+			t.Errorf("AppendBatch with %s succeeded", name)
 		}
 	}
 	if l.Size() != 2 {

@@ -15,7 +15,8 @@ import (
 // their meaning, and all hashing, signing and checking happens in this
 // package. Implementations must make AppendBatch atomic and durable (synced
 // to stable storage before it returns nil) and must allow reads concurrent
-// with appends. Package plenum/store/sqlite implements Store.
+// with appends. Packages plenum/store/sqlite and plenum/store/postgres
+// implement Store; plenum/store/storetest checks an implementation.
 type Store interface {
 	// CreateLog creates an empty log with its signed size-0 checkpoint.
 	// It returns an error wrapping ErrLogExists if origin is taken.
@@ -28,10 +29,20 @@ type Store interface {
 	// or an error wrapping ErrLogNotFound.
 	Head(ctx context.Context, origin string) (Head, error)
 
+	// SettledHead is Head once no append to the log is in progress: it
+	// waits for every append to the log that has begun — through this
+	// Store or any other on the same database — to commit or roll back,
+	// so that an append whose reply was lost is decided when it returns.
+	// Log.AppendBatch reads it to learn the outcome of a failed append.
+	SettledHead(ctx context.Context, origin string) (Head, error)
+
 	// AppendBatch atomically appends b to the log: its records, its blobs
 	// and its checkpoint, which becomes the log's head. It fails with an
 	// error wrapping ErrConflict, changing nothing, unless b.First equals
-	// the log's current size, so two writers cannot fork a log.
+	// the log's current size, checked in the same transaction that
+	// commits the batch, so two writers cannot fork a log. When it fails
+	// otherwise the batch may or may not have committed (a reply lost on
+	// the way back); SettledHead tells.
 	AppendBatch(ctx context.Context, origin string, b *Batch) error
 
 	// ScanRecords calls fn for each stored record with start ≤ index < end,

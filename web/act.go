@@ -223,7 +223,9 @@ func (s *server) act(w http.ResponseWriter, r *http.Request) {
 	}
 	actor := actorOf(sess)
 	var res *engine.Result
-	// A fresh id is made from the state just before the command is given;
+	// The engine scopes the form's key to actor: one person's key never
+	// answers another's command. A fresh id is made from the state just
+	// before the command is given;
 	// should another form take it first, the command is refused as a
 	// clash and given again with the next free id.
 	for try := 0; ; try++ {
@@ -247,6 +249,9 @@ func (s *server) act(w http.ResponseWriter, r *http.Request) {
 			answer(http.StatusConflict, actResult{Error: msg})
 		case errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded):
 			answer(http.StatusServiceUnavailable, actResult{Error: "the request was cancelled before it finished; send the form again (it is applied only once)"})
+		case errors.Is(err, engine.ErrSuspended) || errors.Is(err, engine.ErrStopped):
+			s.opts.Logger.Error("web: command not taken", "cmd", cmd, "assembly", id, "err", err)
+			answer(http.StatusServiceUnavailable, actResult{Error: "the assembly is not taking commands just now: its record cannot be read, so whether this was recorded is not yet known. Send the form again in a moment (it is applied only once)"})
 		default:
 			s.opts.Logger.Error("web: command failed", "cmd", cmd, "assembly", id, "err", err)
 			answer(http.StatusInternalServerError, actResult{Error: "the server could not record this; nothing was recorded. Try again in a moment"})

@@ -265,6 +265,25 @@ func (s *Store) Head(ctx context.Context, origin string) (ledger.Head, error) {
 	return h, nil
 }
 
+// SettledHead implements ledger.Store: it takes the log's row lock in
+// share mode, which waits for any append holding it (every append locks
+// the row FOR UPDATE first, and keeps the lock until its transaction
+// ends). A read-only store reads the head as Head does.
+func (s *Store) SettledHead(ctx context.Context, origin string) (ledger.Head, error) {
+	if s.readOnly {
+		return s.Head(ctx, origin)
+	}
+	var h ledger.Head
+	err := s.pool.QueryRow(ctx, `SELECT size, checkpoint FROM logs WHERE origin = $1 FOR SHARE`, origin).Scan(&h.Size, &h.Checkpoint)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return h, fmt.Errorf("%w: %q", ledger.ErrLogNotFound, origin)
+	}
+	if err != nil {
+		return h, fmt.Errorf("postgres: %w", err)
+	}
+	return h, nil
+}
+
 // AppendBatch implements ledger.Store: one transaction holding the log's
 // row lock, committed synchronously.
 func (s *Store) AppendBatch(ctx context.Context, origin string, b *ledger.Batch) error {

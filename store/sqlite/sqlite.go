@@ -230,6 +230,22 @@ func (s *Store) Head(ctx context.Context, origin string) (ledger.Head, error) {
 	return h, err
 }
 
+// SettledHead implements ledger.Store. It reads through the one writing
+// connection, so it comes after any append of this Store has ended; the
+// lock on the database (see Open) keeps every other process from
+// writing.
+func (s *Store) SettledHead(ctx context.Context, origin string) (ledger.Head, error) {
+	if s.readOnly {
+		return s.Head(ctx, origin)
+	}
+	var h ledger.Head
+	err := s.w.QueryRowContext(ctx, `SELECT size, checkpoint FROM logs WHERE origin = ?`, origin).Scan(&h.Size, &h.Checkpoint)
+	if errors.Is(err, sql.ErrNoRows) {
+		return h, fmt.Errorf("%w: %q", ledger.ErrLogNotFound, origin)
+	}
+	return h, err
+}
+
 // rowsPerInsert is how many entries one INSERT statement writes.
 const rowsPerInsert = 128
 
