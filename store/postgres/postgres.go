@@ -7,10 +7,16 @@
 // records in (COPY for large batches), and commits. Commits are
 // synchronous (synchronous_commit is never off on plenum's connections),
 // so an acknowledged append is on stable storage — provided the server
-// itself runs with fsync on. Several plenum processes may share one
-// database: the row lock and the size check make exactly one of two
-// competing appends win. The schema is created by the numbered migrations
-// embedded from migrations/*.sql, applied under an advisory lock.
+// itself runs with fsync on. Every append is fenced: the row lock and the
+// size check, in the transaction that commits, make exactly one of two
+// competing appends win, so several plenum processes on one database can
+// never fork a log (what else they may and may not do is in
+// docs/storage.md). SettledHead takes the same row lock in share mode, so
+// it waits for an append still in flight — one whose reply was lost — to
+// end; plenum's writing connections end an abandoned transaction after
+// 20 seconds idle (idle_in_transaction_session_timeout). The schema is
+// created by the numbered migrations embedded from migrations/*.sql,
+// applied under an advisory lock.
 package postgres
 
 import (
@@ -41,6 +47,10 @@ const migrationLock = 0x706c656e756d
 // copyThreshold is the number of records from which AppendBatch uses COPY
 // rather than one INSERT of arrays.
 const copyThreshold = 64
+
+// idleInTransaction is the idle_in_transaction_session_timeout of
+// plenum's writing connections, unless the DSN sets one.
+const idleInTransaction = "20s"
 
 // minConns is the least size of the connection pool: a scan holds one
 // connection while its callback may read through another (ledger.Audit
@@ -103,6 +113,11 @@ func open(ctx context.Context, dsn string, readOnly bool) (*Store, error) {
 	}
 	if readOnly {
 		cfg.ConnConfig.RuntimeParams["default_transaction_read_only"] = "on"
+	} else if _, set := cfg.ConnConfig.RuntimeParams["idle_in_transaction_session_timeout"]; !set {
+		// An append whose client is gone (a cut connection the server
+		// has not noticed) must not hold the log's row lock for long:
+		// SettledHead, deciding that append's outcome, waits for it.
+		cfg.ConnConfig.RuntimeParams["idle_in_transaction_session_timeout"] = idleInTransaction
 	}
 	cfg.AfterConnect = func(ctx context.Context, c *pgx.Conn) error {
 		// Keep the server's setting (on, remote_apply, …) unless it is off.

@@ -2,6 +2,7 @@ package sqlite_test
 
 import (
 	"path/filepath"
+	"sync"
 	"testing"
 
 	"plenum/ledger"
@@ -10,11 +11,30 @@ import (
 )
 
 // TestConformance runs the ledger.Store conformance suite on a fresh
-// database file per test.
+// database file per test. One Store writes a SQLite database (Open locks
+// it), so the suite's second store on a database is the first again.
 func TestConformance(t *testing.T) {
+	var (
+		mu   sync.Mutex
+		open = map[string]ledger.Store{}
+	)
 	storetest.Run(t, storetest.PerTest(
 		func(t *testing.T) string { return filepath.Join(t.TempDir(), "plenum.db") },
-		func(t *testing.T, path string) ledger.Store { return openConformance(t, path) },
+		func(t *testing.T, path string) ledger.Store {
+			mu.Lock()
+			defer mu.Unlock()
+			if st, ok := open[path]; ok {
+				return st
+			}
+			st := openConformance(t, path)
+			open[path] = st
+			t.Cleanup(func() {
+				mu.Lock()
+				delete(open, path)
+				mu.Unlock()
+			})
+			return st
+		},
 	))
 }
 

@@ -7,6 +7,13 @@
 // connection; reads use a pool of read-only connections and see committed
 // data only. The schema is created by the numbered migrations embedded
 // from migrations/*.sql.
+//
+// One process writes a database: Open takes an exclusive lock on it (the
+// lock file beside it, see LockPath) that the kernel releases when the
+// process ends, and a second Open fails with a LockedError naming the
+// holder. OpenReadOnly takes no lock. The database and the files SQLite
+// keeps beside it are private to their owner (mode 0600), and Close
+// checkpoints the write-ahead log into the database and truncates it.
 package sqlite
 
 import (
@@ -16,6 +23,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"os"
 	"strings"
 	"sync"
 
@@ -34,6 +42,9 @@ type Store struct {
 	w        *sql.DB // the one writing connection; nil when read-only
 	r        *sql.DB // read-only connections
 	readOnly bool
+	lock     *os.File // holds the database's write lock; nil when read-only
+	close    sync.Once
+	closeErr error
 
 	mu  sync.Mutex
 	ids map[string]int64 // origin → logs.id; ids never change
@@ -42,27 +53,40 @@ type Store struct {
 var _ ledger.Store = (*Store)(nil)
 
 // Open opens the database at path for reading and writing, creating it
-// and bringing its schema up to date if needed.
+// (mode 0600) and bringing its schema up to date if needed. It takes the
+// database's write lock first, and fails with a *LockedError (wrapping
+// ErrLocked) if another process or Store holds it.
 func Open(path string) (*Store, error) {
-	w, err := sql.Open("sqlite", dsn(path, false))
+	lk, err := lock(path)
 	if err != nil {
 		return nil, err
+	}
+	fail := func(err error) (*Store, error) {
+		lk.Close()
+		return nil, err
+	}
+	if err := Private(path); err != nil {
+		return fail(err)
+	}
+	w, err := sql.Open("sqlite", dsn(path, false))
+	if err != nil {
+		return fail(err)
 	}
 	w.SetMaxOpenConns(1)
 	w.SetMaxIdleConns(1)
 	w.SetConnMaxLifetime(0)
 	if err := migrate(w); err != nil {
 		w.Close()
-		return nil, fmt.Errorf("sqlite: %s: %w", path, err)
+		return fail(fmt.Errorf("sqlite: %s: %w", path, err))
 	}
 	r, err := sql.Open("sqlite", dsn(path, true))
 	if err != nil {
 		w.Close()
-		return nil, err
+		return fail(err)
 	}
 	r.SetMaxOpenConns(8)
 	r.SetMaxIdleConns(8)
-	return &Store{w: w, r: r, ids: map[string]int64{}}, nil
+	return &Store{w: w, r: r, lock: lk, ids: map[string]int64{}}, nil
 }
 
 // OpenReadOnly opens an existing database at path for reading only. It is
@@ -134,13 +158,27 @@ func migrate(db *sql.DB) error {
 	return nil
 }
 
-// Close closes the database.
+// Close closes the database: the readers first, then, after
+// checkpointing the write-ahead log into the database and truncating it,
+// the writer (the last connection, which removes the log), and then it
+// releases the write lock. Calling it again does nothing.
 func (s *Store) Close() error {
-	var err error
-	if s.w != nil {
-		err = s.w.Close()
-	}
-	return errors.Join(err, s.r.Close())
+	s.close.Do(func() {
+		err := s.r.Close()
+		if s.w != nil {
+			var busy, frames, done int
+			cerr := s.w.QueryRow(`PRAGMA wal_checkpoint(TRUNCATE)`).Scan(&busy, &frames, &done)
+			if cerr == nil && busy != 0 {
+				cerr = errors.New("sqlite: the write-ahead log could not be checkpointed: a reader holds it")
+			}
+			err = errors.Join(err, cerr, s.w.Close())
+		}
+		if s.lock != nil {
+			err = errors.Join(err, s.lock.Close())
+		}
+		s.closeErr = err
+	})
+	return s.closeErr
 }
 
 func (s *Store) writable() error {

@@ -3,10 +3,11 @@
 //
 // A store's test calls Run with a function that opens the store under
 // test. Calls to open with the same *testing.T must return stores on the
-// same database (so the suite can race two stores on one log); calls with
-// different *testing.T must return stores on fresh, empty databases. open
-// closes what it opens with t.Cleanup, and must be safe to call from
-// parallel tests. PerTest builds such a function.
+// same database (so the suite can race two stores on one log) — or, for a
+// store that allows one writer per database (SQLite), the same store
+// again; calls with different *testing.T must return stores on fresh,
+// empty databases. open closes what it opens with t.Cleanup, and must be
+// safe to call from parallel tests. PerTest builds such a function.
 package storetest
 
 import (
@@ -211,15 +212,17 @@ func blob(s string) ledger.Blob {
 // head, every record, every checkpoint.
 func checkState(t *testing.T, ctx context.Context, st ledger.Store, b *builder) {
 	t.Helper()
-	h, err := st.Head(ctx, b.origin)
-	if err != nil {
-		t.Fatalf("Head(%q): %v", b.origin, err)
-	}
-	if h.Size != b.size || !bytes.Equal(h.Checkpoint, b.cps[b.size]) {
-		t.Fatalf("Head(%q) = size %d, checkpoint %q; want size %d, checkpoint %q", b.origin, h.Size, h.Checkpoint, b.size, b.cps[b.size])
+	for name, head := range map[string]func(context.Context, string) (ledger.Head, error){"Head": st.Head, "SettledHead": st.SettledHead} {
+		h, err := head(ctx, b.origin)
+		if err != nil {
+			t.Fatalf("%s(%q): %v", name, b.origin, err)
+		}
+		if h.Size != b.size || !bytes.Equal(h.Checkpoint, b.cps[b.size]) {
+			t.Fatalf("%s(%q) = size %d, checkpoint %q; want size %d, checkpoint %q", name, b.origin, h.Size, h.Checkpoint, b.size, b.cps[b.size])
+		}
 	}
 	var got []ledger.Record
-	err = st.ScanRecords(ctx, b.origin, 0, b.size+100, func(r ledger.Record) error {
+	err := st.ScanRecords(ctx, b.origin, 0, b.size+100, func(r ledger.Record) error {
 		got = append(got, cloneRecord(r))
 		return nil
 	})
@@ -308,6 +311,9 @@ func testUnknownLog(t *testing.T, open func(t *testing.T) ledger.Store) {
 	const o = "example.org/log/unknown"
 	if _, err := st.Head(ctx, o); !errors.Is(err, ledger.ErrLogNotFound) {
 		t.Errorf("Head of unknown log: %v, want ErrLogNotFound", err)
+	}
+	if _, err := st.SettledHead(ctx, o); !errors.Is(err, ledger.ErrLogNotFound) {
+		t.Errorf("SettledHead of unknown log: %v, want ErrLogNotFound", err)
 	}
 	b := newBuilder(o)
 	if err := st.AppendBatch(ctx, o, b.next(t, 1)); !errors.Is(err, ledger.ErrLogNotFound) {

@@ -1,0 +1,143 @@
+package sqlite_test
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+
+	"golang.org/x/mod/sumdb/tlog"
+
+	"plenum/ledger"
+	"plenum/store/sqlite"
+)
+
+// envHolder names the database the helper process of TestOneWriter holds.
+const envHolder = "PLENUM_SQLITE_LOCK_HOLDER"
+
+// TestOneWriter: a second writer of a database is refused, with a message
+// naming the process that holds it, in this process and from another;
+// readers are not; and the lock dies with its process.
+func TestOneWriter(t *testing.T) {
+	if db := os.Getenv(envHolder); db != "" {
+		st, err := sqlite.Open(db)
+		if err != nil {
+			os.Stdout.WriteString("error " + err.Error() + "\n")
+			os.Exit(3)
+		}
+		defer st.Close()
+		os.Stdout.WriteString("ready\n")
+		select {}
+	}
+	path := filepath.Join(t.TempDir(), "plenum.db")
+	st, err := sqlite.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = sqlite.Open(path)
+	var le *sqlite.LockedError
+	if !errors.Is(err, sqlite.ErrLocked) || !errors.As(err, &le) || le.Holder.PID != os.Getpid() || !strings.Contains(err.Error(), "process "+strconv.Itoa(os.Getpid())) {
+		t.Fatalf("a second writer in the same process: %v; want ErrLocked naming process %d", err, os.Getpid())
+	}
+	ro, err := sqlite.OpenReadOnly(path)
+	if err != nil {
+		t.Fatalf("a reader beside the writer: %v", err)
+	}
+	ro.Close()
+	st.Close()
+
+	// Another process holds it.
+	cmd := exec.Command(os.Args[0], "-test.run=^TestOneWriter$", "-test.count=1")
+	cmd.Env = append(os.Environ(), envHolder+"="+path)
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+	line, _ := bufio.NewReader(out).ReadString('\n')
+	if line != "ready\n" {
+		t.Fatalf("the holder did not start: %q", line)
+	}
+	_, err = sqlite.Open(path)
+	if !errors.As(err, &le) || le.Holder.PID != cmd.Process.Pid || !strings.Contains(le.Holder.Command, "TestOneWriter") {
+		t.Fatalf("a writer while another process holds the database: %v; want ErrLocked naming process %d", err, cmd.Process.Pid)
+	}
+	if ro, err := sqlite.OpenReadOnly(path); err != nil {
+		t.Fatalf("a reader while another process writes: %v", err)
+	} else {
+		ro.Close()
+	}
+	// Killed, it holds nothing.
+	cmd.Process.Signal(syscall.SIGKILL)
+	cmd.Wait()
+	st, err = sqlite.Open(path)
+	if err != nil {
+		t.Fatalf("after the holder was killed: %v", err)
+	}
+	st.Close()
+}
+
+// TestFilesArePrivate: the database, its write-ahead log and shared memory
+// and the lock file are created readable by their owner only, an existing
+// database readable by others is restricted, and a clean Close leaves no
+// write-ahead log behind.
+func TestFilesArePrivate(t *testing.T) {
+	old := syscall.Umask(0o022)
+	defer syscall.Umask(old)
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "plenum.db")
+	st, err := sqlite.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const o = "example.org/log/a"
+	if err := st.CreateLog(ctx, o, []byte("cp0")); err != nil {
+		t.Fatal(err)
+	}
+	rec := ledger.Record{Index: 0, Data: []byte("entry"), Hashes: []tlog.Hash{tlog.RecordHash([]byte("entry"))}}
+	if err := st.AppendBatch(ctx, o, &ledger.Batch{First: 0, Records: []ledger.Record{rec}, Checkpoint: []byte("cp1")}); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{path, path + "-wal", path + "-shm", sqlite.LockPath(path)} {
+		fi, err := os.Stat(p)
+		if err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		if fi.Mode().Perm() != 0o600 {
+			t.Errorf("%s has mode %v, want 0600", filepath.Base(p), fi.Mode().Perm())
+		}
+	}
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if fi, err := os.Stat(path + "-wal"); err == nil && fi.Size() > 0 {
+		t.Fatalf("a write-ahead log of %d bytes left after Close", fi.Size())
+	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		t.Fatal(err)
+	}
+	// A database others may read (made by an older plenum) is restricted.
+	if err := os.Chmod(path, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	st, err = sqlite.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o600 {
+		t.Fatalf("an existing database of mode 0644 kept mode %v", fi.Mode().Perm())
+	}
+	if h, err := st.Head(ctx, o); err != nil || h.Size != 1 {
+		t.Fatalf("after reopening: Head = %+v, %v", h, err)
+	}
+}
