@@ -29,6 +29,7 @@ NAME
 
 SYNOPSIS
     plenum replay [--db PATH] [--name SERVER] SCRIPT
+    plenum replay --url URL [--admin TOKEN] [--code CODE ...] SCRIPT
 
 DESCRIPTION
     Reads SCRIPT, a file of JSON lines with one command each (see
@@ -43,11 +44,34 @@ DESCRIPTION
     command is durable); fix the line and replay the rest of the script.
     "-" reads the script from standard input.
 
+    Only one process writes a SQLite database: while plenum serve runs on
+    it, replay --db refuses it, naming the server's process. Send the
+    script through the running server instead, with --url: each line goes
+    to the server's JSON API (docs/api.md) as the person it names, logged
+    in with that person's access code (--code, one for each person the
+    script names) or, for lines by admin, with a server administrator's
+    one-time login token (--admin; create_assembly needs it, and is then
+    given by admin). Every line is checked before anything is sent: a
+    line whose person has no code is refused with its number. Through the
+    API the server records each command at the time it arrives, not at
+    the line's "at". Each line carries an idempotency key (its "key", or
+    one made from the line's text), and a line whose answer is lost is
+    sent again with it, so running the same script again records nothing
+    twice: commands already in the record are answered from it.
+
 OPTIONS
     --db PATH       the SQLite database (default ./plenum-data/plenum.db);
                     created if absent, with a signing key beside it
     --name SERVER   the server name in the logs' origins
                     (default plenum.localhost)
+    --url URL       send the script to the plenum server at URL instead
+                    (e.g. http://127.0.0.1:8080)
+    --admin TOKEN   with --url: a server administrator's one-time login
+                    token, or the whole login link plenum serve printed
+                    (it logs in once), or the value of an administrator's
+                    session cookie, plenum_session, which stays valid
+    --code CODE     with --url: a person's access code, or the login link
+                    on their mandate card; repeat for each person
 
 EXIT STATUS
     0 when every command was recorded, 1 when a command was refused or the
@@ -55,6 +79,7 @@ EXIT STATUS
 
 EXAMPLES
     plenum replay --db meeting.db testdata/coop-2026.jsonl
+    plenum replay --url http://127.0.0.1:8080 --admin "$TOKEN" agenda.jsonl
 `,
 		run: runReplay,
 	})
@@ -64,11 +89,23 @@ func runReplay(ctx context.Context, env *cliEnv, args []string) error {
 	fs := newFlagSet(subcommands["replay"], env)
 	db := fs.String("db", defaultDBPath, "")
 	name := fs.String("name", ledger.DefaultServerName, "")
+	server := fs.String("url", "", "")
+	admin := fs.String("admin", "", "")
+	var codes listFlag
+	fs.Var(&codes, "code", "")
 	if err := fs.Parse(args); err != nil {
 		return usageErr(err)
 	}
 	if fs.NArg() != 1 {
 		return &exitError{code: 2, msg: "name one script file (or - for standard input)"}
+	}
+	given := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
+	if *server == "" && (given["admin"] || given["code"]) {
+		return &exitError{code: 2, msg: "--admin and --code log in to a server: give its --url too"}
+	}
+	if *server != "" && (given["db"] || given["name"]) {
+		return &exitError{code: 2, msg: "--url sends the script to a running server, which has its own database and name: leave out --db and --name"}
 	}
 	var in io.Reader = env.stdin
 	if p := fs.Arg(0); p != "-" {
@@ -79,7 +116,13 @@ func runReplay(ctx context.Context, env *cliEnv, args []string) error {
 		defer f.Close()
 		in = f
 	}
+	if *server != "" {
+		return replayThrough(ctx, env, *server, *admin, codes, in)
+	}
 	eng, closeAll, err := openEngine(ctx, *db, *name)
+	if errors.Is(err, sqlite.ErrLocked) {
+		return fmt.Errorf("%w. Stop it first, or send the script through it: plenum replay --url URL (see plenum replay --help)", err)
+	}
 	if err != nil {
 		return err
 	}
@@ -110,16 +153,18 @@ func openEngine(ctx context.Context, dbPath, server string) (*engine.Engine, fun
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, nil, err
 	}
-	signer, vkey, err := ledger.LoadOrCreateKey(dir, server)
+	st, err := sqlite.Open(dbPath)
 	if err != nil {
+		return nil, nil, err
+	}
+	signer, vkey, err := signingKey(ctx, st, dir, server, dbPath)
+	if err != nil {
+		st.Close()
 		return nil, nil, err
 	}
 	verifier, err := note.NewVerifier(vkey)
 	if err != nil {
-		return nil, nil, err
-	}
-	st, err := sqlite.Open(dbPath)
-	if err != nil {
+		st.Close()
 		return nil, nil, err
 	}
 	eng, err := engine.Open(ctx, st, engine.Options{Server: server, Signer: signer, Verifiers: note.VerifierList(verifier)})
@@ -172,19 +217,12 @@ func replayScript(ctx context.Context, eng *engine.Engine, in io.Reader) (int, e
 		if len(text) == 0 || text[0] == '#' {
 			continue
 		}
-		env, err := assembly.ParseEnvelope(text)
+		env, cmd, err := parseScriptLine(line, text)
 		if err != nil {
 			if ferr := flush(); ferr != nil {
 				return recorded, ferr
 			}
-			return recorded, fmt.Errorf("line %d: %w", line, err)
-		}
-		cmd, err := assembly.ParseCommand(env)
-		if err != nil {
-			if ferr := flush(); ferr != nil {
-				return recorded, ferr
-			}
-			return recorded, fmt.Errorf("line %d (%s): %w", line, env.Cmd, err)
+			return recorded, err
 		}
 		if c, ok := cmd.(assembly.CreateAssembly); ok {
 			if err := flush(); err != nil {
@@ -212,16 +250,36 @@ func replayScript(ctx context.Context, eng *engine.Engine, in io.Reader) (int, e
 		return recorded, err
 	}
 	if err := sc.Err(); err != nil {
-		if errors.Is(err, bufio.ErrTooLong) {
-			return recorded, fmt.Errorf("line %d: the line is longer than %d MiB; a script holds one command a line, and nothing from this line on was recorded", line, maxScriptLine>>20)
-		}
-		return recorded, fmt.Errorf("line %d: reading the script: %w", line, err)
+		return recorded, scanError(line, err, "nothing from this line on was recorded")
 	}
 	return recorded, nil
 }
 
+// scanError is the error for a script that could not be read at line,
+// saying what became of the rest.
+func scanError(line int, err error, rest string) error {
+	if errors.Is(err, bufio.ErrTooLong) {
+		return fmt.Errorf("line %d: the line is longer than %d MiB; a script holds one command a line, and %s", line, maxScriptLine>>20, rest)
+	}
+	return fmt.Errorf("line %d: reading the script: %w", line, err)
+}
+
 // maxScriptLine bounds one line of a command script.
 const maxScriptLine = 16 << 20
+
+// parseScriptLine parses line n of a script, text, into its envelope and
+// command, or an error naming the line.
+func parseScriptLine(n int, text []byte) (assembly.Envelope, assembly.Command, error) {
+	env, err := assembly.ParseEnvelope(text)
+	if err != nil {
+		return env, nil, fmt.Errorf("line %d: %w", n, err)
+	}
+	cmd, err := assembly.ParseCommand(env)
+	if err != nil {
+		return env, nil, fmt.Errorf("line %d (%s): %w", n, env.Cmd, err)
+	}
+	return env, cmd, nil
+}
 
 // scriptLine is one parsed command of a script with its line number.
 type scriptLine struct {

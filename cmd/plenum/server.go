@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
 	"net"
 	"net/http"
@@ -23,6 +24,7 @@ import (
 	"plenum/internal/routes"
 	"plenum/ledger"
 	"plenum/store"
+	"plenum/store/sqlite"
 	"plenum/tiles"
 	"plenum/web"
 	"plenum/witness"
@@ -66,22 +68,26 @@ func openServer(ctx context.Context, cfg serverConfig) (*server, error) {
 	if err := os.MkdirAll(cfg.data, 0o700); err != nil {
 		return nil, err
 	}
-	signer, vkey, err := ledger.LoadOrCreateKey(cfg.data, cfg.name)
-	if err != nil {
-		return nil, err
-	}
-	verifier, err := note.NewVerifier(vkey)
-	if err != nil {
-		return nil, err
-	}
 	st, err := store.OpenStore(ctx, cfg.db, false)
+	if errors.Is(err, sqlite.ErrLocked) {
+		return nil, fmt.Errorf("%w. Stop that process first, or serve another database", err)
+	}
 	if err != nil {
 		return nil, err
 	}
-	s := &server{store: st, vkey: vkey}
+	s := &server{store: st}
 	fail := func(err error) (*server, error) {
 		s.Close()
 		return nil, err
+	}
+	signer, vkey, err := signingKey(ctx, st, cfg.data, cfg.name, cfg.db)
+	if err != nil {
+		return fail(err)
+	}
+	s.vkey = vkey
+	verifier, err := note.NewVerifier(vkey)
+	if err != nil {
+		return fail(err)
 	}
 	opts := engine.Options{Server: cfg.name, Signer: signer, Verifiers: note.VerifierList(verifier)}
 	if len(cfg.witnesses) > 0 {
@@ -100,7 +106,11 @@ func openServer(ctx context.Context, cfg serverConfig) (*server, error) {
 			return fail(err)
 		}
 	}
-	if s.auth, err = auth.Open(filepath.Join(cfg.data, "access.db"), cfg.access.authOptions()); err != nil {
+	access := filepath.Join(cfg.data, "access.db")
+	if err := sqlite.Private(access); err != nil {
+		return fail(err)
+	}
+	if s.auth, err = auth.Open(access, cfg.access.authOptions()); err != nil {
 		return fail(err)
 	}
 	// A revocation recorded just before a crash is carried out now.
@@ -110,6 +120,34 @@ func openServer(ctx context.Context, cfg serverConfig) (*server, error) {
 	s.access = cfg.access
 	s.handler = s.routes(cfg)
 	return s, nil
+}
+
+// signingKey returns the signer in dataDir/signing.key and its verifier
+// key, making a new key only for a database that holds no log of server
+// name yet. A key missing beside an existing record is refused, saying
+// what to do: a new key could not continue the record's checkpoints.
+func signingKey(ctx context.Context, st ledger.Store, dataDir, name, db string) (note.Signer, string, error) {
+	path := filepath.Join(dataDir, ledger.SigningKeyFile)
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		logs, err := st.Logs(ctx)
+		if err != nil {
+			return nil, "", err
+		}
+		n := 0
+		for _, o := range logs {
+			if server, _, err := ledger.ParseOrigin(o); err == nil && server == name {
+				n++
+			}
+		}
+		if n > 0 {
+			if store.IsPostgres(db) {
+				db = "the PostgreSQL database"
+			}
+			return nil, "", fmt.Errorf("the signing key %s is missing, but %s holds %d %s signed for %s. A new key cannot continue an existing record, so plenum makes none: restore signing.key from your backup into %s, or give --data with the folder that holds it",
+				path, db, n, pluralWord(n, "log", "logs"), name, dataDir)
+		}
+	}
+	return ledger.LoadOrCreateKey(dataDir, name)
 }
 
 // routes mounts the parts: the pages at /, the JSON API and logging in

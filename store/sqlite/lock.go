@@ -39,7 +39,7 @@ type LockedError struct {
 }
 
 func (e *LockedError) Error() string {
-	return fmt.Sprintf("sqlite: %s is in use by another writer: %s; only one process may write a database. Stop it first, or work through it", e.Path, e.Holder)
+	return fmt.Sprintf("sqlite: %s is in use by another writer, %s; only one process may write a SQLite database", e.Path, e.Holder)
 }
 
 // Unwrap makes errors.Is(err, ErrLocked) hold.
