@@ -39,6 +39,10 @@ var (
 	// longer replays, or plenum is shutting down. It takes none until
 	// plenum serve is restarted on a record that verifies.
 	ErrStopped = errors.New("the assembly is not taking commands")
+	// ErrUnread: the command had been recorded before under the same
+	// idempotency key, but its entries could not be read back for the
+	// answer. Sent again with the key, it is answered from the record.
+	ErrUnread = errors.New("the command is in the record, but it could not be read back")
 )
 
 // errReadLog marks an error reading the log back, as opposed to a log
@@ -213,10 +217,20 @@ func (a *Assembly) SubmitAll(ctx context.Context, metas []assembly.Meta, cmds []
 		}
 	}
 	for i, res := range r.results {
-		if res.Replayed {
-			if err := a.fillReplayed(res); err != nil {
-				return r.results[:i], i, err
+		if !res.Replayed {
+			continue
+		}
+		var err error
+		for try := range 3 {
+			if try > 0 {
+				time.Sleep(time.Duration(try) * 50 * time.Millisecond)
 			}
+			if err = a.fillReplayed(res); err == nil {
+				break
+			}
+		}
+		if err != nil {
+			return r.results[:i], i, fmt.Errorf("engine: %s: %w; send it again with the same idempotency key: %w", a.id, ErrUnread, err)
 		}
 	}
 	return r.results, r.failed, r.err
@@ -274,8 +288,8 @@ func (a *Assembly) failQueued(err error) {
 }
 
 // settleRetry bounds the pause between attempts to read the record back
-// while an append's outcome is unknown.
-const settleRetry = 5 * time.Second
+// while the assembly is suspended (one small read each).
+const settleRetry = time.Second
 
 // waitSettled runs while the assembly is suspended (an append's outcome is
 // unknown, or the state could not be rebuilt): it answers every command
@@ -283,7 +297,7 @@ const settleRetry = 5 * time.Second
 // can decide the outcome and rebuild the state from what the log really
 // holds (then it returns true), or the assembly stops (false).
 func (a *Assembly) waitSettled() bool {
-	delay := 100 * time.Millisecond
+	delay := 50 * time.Millisecond
 	t := time.NewTimer(delay)
 	defer t.Stop()
 	for {
@@ -325,7 +339,7 @@ func (a *Assembly) resync(after string) error {
 	case err == nil:
 		return nil
 	case errors.Is(err, errReadLog):
-		a.suspended = fmt.Errorf("engine: %s: %w: rebuilding its state after %s: %w", a.id, ErrSuspended, after, err)
+		a.suspended = fmt.Errorf("engine: %s: %w (rebuilding its state after %s: %v); nothing of this command was recorded", a.id, ErrSuspended, after, err)
 		return a.suspended
 	default:
 		err = fmt.Errorf("engine: %s: %w: its record does not replay after %s (%v); run plenum verify, then restart plenum serve", a.id, ErrStopped, after, err)
@@ -481,6 +495,7 @@ func requestHash(assemblyID string, cmd assembly.Command) string {
 // fillReplayed reads a replayed command's events back from the log: the
 // entries from its first one on that carry its key.
 func (a *Assembly) fillReplayed(res *Result) error {
+	res.Events = res.Events[:0]
 	ctx := context.Background()
 	const chunk = 32
 	for from := res.replayOf; ; from += chunk {
@@ -528,7 +543,9 @@ func (a *Assembly) failed(err error, replies []reply, base int64) {
 	var outcome error
 	known := false // the state is what the log holds
 	if errors.Is(err, ledger.ErrOutcomeUnknown) {
-		a.suspended = fmt.Errorf("engine: %s: %w: %w", a.id, ErrSuspended, err)
+		// Commands refused while suspended were not recorded: their error
+		// names the cause without wrapping ErrOutcomeUnknown.
+		a.suspended = fmt.Errorf("engine: %s: %w (the outcome of an earlier append is unknown: %v); nothing of this command was recorded", a.id, ErrSuspended, err)
 		outcome = fmt.Errorf("engine: %s: %w: whether the command was recorded is not known yet (%w); send it again with the same idempotency key once the assembly takes commands again, and it is answered from the record", a.id, ErrSuspended, err)
 	} else if rerr := a.resync("a failed append"); rerr != nil {
 		outcome = fmt.Errorf("engine: %s: %w (%v), and then: %w", a.id, ErrNotRecorded, err, rerr)

@@ -18,6 +18,9 @@ import (
 	"plenum/store/sqlite"
 )
 
+// coopOrigin is the origin of the test assembly's log.
+const coopOrigin = ledger.DefaultServerName + "/log/coop"
+
 // faultyEnv is a testEnv whose engine writes through a fault.Store, with
 // short timeouts.
 func faultyEnv(t *testing.T, voters int) (*testEnv, *fault.Store) {
@@ -62,7 +65,7 @@ func (env *testEnv) replayed() *assembly.State {
 func TestFailedAppendRecordsNothing(t *testing.T) {
 	env, fs := faultyEnv(t, 2)
 	size := env.logSize()
-	fs.Arm(fault.Fault{Kind: fault.FailAppend, At: 1})
+	fs.Arm(coopOrigin, fault.Fault{Kind: fault.FailAppend, At: 1})
 	_, err := env.ballot("d0", "b0")
 	if !errors.Is(err, engine.ErrNotRecorded) || !errors.Is(err, ledger.ErrNotAppended) {
 		t.Fatalf("ballot through a failing append: %v, want not recorded", err)
@@ -93,7 +96,7 @@ func TestLostReplyIsAnsweredAsRecorded(t *testing.T) {
 		t.Run(f.Kind.String(), func(t *testing.T) {
 			env, fs := faultyEnv(t, 2)
 			size := env.logSize()
-			fs.Arm(f)
+			fs.Arm(coopOrigin, f)
 			r, err := env.ballot("d0", "b0")
 			if err != nil || r.Replayed || r.First() != size {
 				t.Fatalf("ballot = %+v, %v; want recorded at %d", r, err, size)
@@ -163,7 +166,7 @@ func TestMovedLogIsReloaded(t *testing.T) {
 func TestUnknownOutcomeSuspendsThenResumes(t *testing.T) {
 	env, fs := faultyEnv(t, 3)
 	size := env.logSize()
-	fs.Arm(fault.Fault{Kind: fault.LoseReply, At: 1}, fault.Fault{Kind: fault.Outage, At: 2, Delay: 2 * time.Second})
+	fs.Arm(coopOrigin, fault.Fault{Kind: fault.LoseReply, At: 1}, fault.Fault{Kind: fault.Outage, At: 2, Delay: 2 * time.Second})
 	_, err := env.ballot("d0", "b0")
 	if !errors.Is(err, engine.ErrSuspended) || !errors.Is(err, ledger.ErrOutcomeUnknown) {
 		t.Fatalf("ballot: %v, want suspended with an unknown outcome", err)

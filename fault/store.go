@@ -17,6 +17,9 @@ import (
 	"plenum/ledger"
 )
 
+// lateCommitTimeout bounds a LateCommit append's wait for its store.
+const lateCommitTimeout = 10 * time.Second
+
 // ErrInjected is wrapped by every error a fault makes.
 var ErrInjected = errors.New("fault: injected")
 
@@ -26,10 +29,13 @@ type Kind int
 // The kinds of faults Store injects.
 const (
 	// FailAppend fails an AppendBatch before it reaches the store:
-	// nothing is stored.
+	// nothing is stored. With a Delay, every call then fails for Delay
+	// (the database went down).
 	FailAppend Kind = iota
 	// LoseReply lets an AppendBatch commit, then reports a failure, as a
-	// reply lost on the way back does.
+	// reply lost on the way back does. With a Delay, every call then
+	// fails for Delay (the database went down as it committed), so that
+	// the outcome cannot be read back at once.
 	LoseReply
 	// LateCommit reports an AppendBatch failed at once, and commits it
 	// Delay later, as a COMMIT held up on the way and delivered after the
@@ -42,7 +48,7 @@ const (
 	// FailRead fails one read: Head, SettledHead, Checkpoints,
 	// ScanRecords, ReadRecords, SealedBallots or Blob.
 	FailRead
-	// Outage fails every call for Delay.
+	// Outage fails every call for Delay, from the At-th call (any call).
 	Outage
 	// Kinds the TCP proxy injects on a PostgreSQL COMMIT (see Proxy).
 	DropReply  // the COMMIT reaches the server; its reply never comes back
@@ -72,7 +78,10 @@ func Kinds() []Kind {
 
 // Fault is one fault to inject: of Kind, on the At-th call it applies to
 // counted from Arm (appends for the append kinds, reads for FailRead,
-// any call for Outage; COMMITs for the proxy's kinds), from 1.
+// any call for Outage; COMMITs for the proxy's kinds), from 1. Store
+// counts the calls for each log apart: a fault armed for a log (Arm's
+// origin) counts only the calls for it. An Outage fails every call,
+// whatever its log.
 type Fault struct {
 	Kind  Kind
 	At    int
@@ -126,38 +135,64 @@ func (c Counts) Total() int {
 type Store struct {
 	ledger.Store
 
-	mu       sync.Mutex
-	faults   []Fault
-	appends  int
-	reads    int
-	calls    int
-	outage   time.Time // calls fail until then
-	injected Counts
+	tally
+	mu     sync.Mutex
+	armed  map[string]*armed // by origin ("": calls for no log)
+	outage time.Time         // calls fail until then
 
 	late sync.RWMutex // read-held by LateCommit appends not yet committed
 }
 
 var _ ledger.Store = (*Store)(nil)
 
-// Wrap returns a Store passing calls on to st, with no fault armed.
-func Wrap(st ledger.Store) *Store { return &Store{Store: st} }
+// armed is the faults armed for one log and its calls counted since.
+type armed struct {
+	faults                []Fault
+	appends, reads, calls int
+}
 
-// Arm replaces the faults to inject and restarts the counts of calls
-// they refer to.
-func (s *Store) Arm(faults ...Fault) {
+// Wrap returns a Store passing calls on to st, with no fault armed.
+func Wrap(st ledger.Store) *Store { return &Store{Store: st, armed: map[string]*armed{}} }
+
+// Arm replaces the faults to inject into the calls for the log origin,
+// and restarts the counts of its calls. Arm(origin) disarms it.
+func (s *Store) Arm(origin string, faults ...Fault) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.faults = append([]Fault(nil), faults...)
-	s.appends, s.reads, s.calls = 0, 0, 0
+	if len(faults) == 0 {
+		delete(s.armed, origin)
+		return
+	}
+	s.armed[origin] = &armed{faults: append([]Fault(nil), faults...)}
+}
+
+// Disarm disarms every fault and ends an outage.
+func (s *Store) Disarm() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.armed = map[string]*armed{}
+	s.outage = time.Time{}
+}
+
+// tally counts the faults injected, under its own lock.
+type tally struct {
+	mu sync.Mutex
+	c  Counts
+}
+
+func (t *tally) add(k Kind) {
+	t.mu.Lock()
+	t.c[k]++
+	t.mu.Unlock()
 }
 
 // Injected returns how many faults were injected so far, by kind, and
 // clears the count.
-func (s *Store) Injected() Counts {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	c := s.injected
-	s.injected = Counts{}
+func (t *tally) Injected() Counts {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	c := t.c
+	t.c = Counts{}
 	return c
 }
 
@@ -167,46 +202,54 @@ func (s *Store) Wait() {
 	s.late.Unlock()
 }
 
-// next counts a call (an append if isAppend, else a read) and returns the
-// fault to inject into it, if any.
-func (s *Store) next(isAppend bool) (Fault, bool) {
+// next counts a call for the log origin (an append if isAppend, else a
+// read) and returns the fault to inject into it, if any.
+func (s *Store) next(origin string, isAppend bool) (Fault, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.calls++
 	if time.Now().Before(s.outage) {
-		s.injected[Outage]++
-		return Fault{Kind: Outage}, true
+		return Fault{Kind: Outage}, true // counted once, when it began
 	}
+	a := s.armed[origin]
+	if a == nil {
+		return Fault{}, false
+	}
+	a.calls++
 	if isAppend {
-		s.appends++
+		a.appends++
 	} else {
-		s.reads++
+		a.reads++
 	}
-	for i, f := range s.faults {
+	for i, f := range a.faults {
 		var n int
 		switch {
 		case f.Kind == Outage:
-			n = s.calls
+			n = a.calls
 		case f.Kind == FailRead:
 			if isAppend {
 				continue
 			}
-			n = s.reads
+			n = a.reads
 		case f.Kind < FailRead:
 			if !isAppend {
 				continue
 			}
-			n = s.appends
+			n = a.appends
 		default:
 			continue
 		}
 		if n != f.At {
 			continue
 		}
-		s.faults = append(s.faults[:i:i], s.faults[i+1:]...)
-		s.injected[f.Kind]++
-		if f.Kind == Outage {
+		a.faults = append(a.faults[:i:i], a.faults[i+1:]...)
+		s.add(f.Kind)
+		switch f.Kind {
+		case Outage:
 			s.outage = time.Now().Add(f.Delay)
+		case FailAppend, LoseReply:
+			if f.Delay > 0 {
+				s.outage = time.Now().Add(f.Delay)
+			}
 		}
 		return f, true
 	}
@@ -219,7 +262,7 @@ func injected(f Fault, what string) error {
 
 // AppendBatch implements ledger.Store, with the append faults.
 func (s *Store) AppendBatch(ctx context.Context, origin string, b *ledger.Batch) error {
-	f, ok := s.next(true)
+	f, ok := s.next(origin, true)
 	if !ok {
 		return s.Store.AppendBatch(ctx, origin, b)
 	}
@@ -236,7 +279,10 @@ func (s *Store) AppendBatch(ctx context.Context, origin string, b *ledger.Batch)
 		go func() {
 			defer s.late.RUnlock()
 			time.Sleep(f.Delay)
-			s.Store.AppendBatch(context.Background(), origin, b)
+			// Bounded: its reply may be lost too (the proxy's faults).
+			ctx, cancel := context.WithTimeout(context.Background(), lateCommitTimeout)
+			defer cancel()
+			s.Store.AppendBatch(ctx, origin, b)
 		}()
 		return injected(f, "no reply yet; the append commits later")
 	default: // SlowAppend
@@ -251,9 +297,9 @@ func (s *Store) AppendBatch(ctx context.Context, origin string, b *ledger.Batch)
 	}
 }
 
-// read injects the read faults into one read.
-func (s *Store) read(what string) error {
-	if f, ok := s.next(false); ok {
+// read injects the read faults into one read of the log origin.
+func (s *Store) read(origin, what string) error {
+	if f, ok := s.next(origin, false); ok {
 		return injected(f, what+" failed")
 	}
 	return nil
@@ -261,7 +307,7 @@ func (s *Store) read(what string) error {
 
 // SettledHead implements ledger.Store: it waits for LateCommit appends.
 func (s *Store) SettledHead(ctx context.Context, origin string) (ledger.Head, error) {
-	if err := s.read("SettledHead"); err != nil {
+	if err := s.read(origin, "SettledHead"); err != nil {
 		return ledger.Head{}, err
 	}
 	done := make(chan struct{})
@@ -280,7 +326,7 @@ func (s *Store) SettledHead(ctx context.Context, origin string) (ledger.Head, er
 
 // Head implements ledger.Store.
 func (s *Store) Head(ctx context.Context, origin string) (ledger.Head, error) {
-	if err := s.read("Head"); err != nil {
+	if err := s.read(origin, "Head"); err != nil {
 		return ledger.Head{}, err
 	}
 	return s.Store.Head(ctx, origin)
@@ -288,7 +334,7 @@ func (s *Store) Head(ctx context.Context, origin string) (ledger.Head, error) {
 
 // Checkpoints implements ledger.Store.
 func (s *Store) Checkpoints(ctx context.Context, origin string, after int64, limit int) ([]ledger.StoredCheckpoint, error) {
-	if err := s.read("Checkpoints"); err != nil {
+	if err := s.read(origin, "Checkpoints"); err != nil {
 		return nil, err
 	}
 	return s.Store.Checkpoints(ctx, origin, after, limit)
@@ -296,7 +342,7 @@ func (s *Store) Checkpoints(ctx context.Context, origin string, after int64, lim
 
 // ScanRecords implements ledger.Store.
 func (s *Store) ScanRecords(ctx context.Context, origin string, start, end int64, fn func(r ledger.Record) error) error {
-	if err := s.read("ScanRecords"); err != nil {
+	if err := s.read(origin, "ScanRecords"); err != nil {
 		return err
 	}
 	return s.Store.ScanRecords(ctx, origin, start, end, fn)
@@ -304,7 +350,7 @@ func (s *Store) ScanRecords(ctx context.Context, origin string, start, end int64
 
 // ReadRecords implements ledger.Store.
 func (s *Store) ReadRecords(ctx context.Context, origin string, indexes []int64) ([]ledger.Record, error) {
-	if err := s.read("ReadRecords"); err != nil {
+	if err := s.read(origin, "ReadRecords"); err != nil {
 		return nil, err
 	}
 	return s.Store.ReadRecords(ctx, origin, indexes)
@@ -312,7 +358,7 @@ func (s *Store) ReadRecords(ctx context.Context, origin string, indexes []int64)
 
 // SealedBallots implements ledger.Store.
 func (s *Store) SealedBallots(ctx context.Context, origin, box string) ([]ledger.SealedBallot, error) {
-	if err := s.read("SealedBallots"); err != nil {
+	if err := s.read(origin, "SealedBallots"); err != nil {
 		return nil, err
 	}
 	return s.Store.SealedBallots(ctx, origin, box)
@@ -320,7 +366,7 @@ func (s *Store) SealedBallots(ctx context.Context, origin, box string) ([]ledger
 
 // Blob implements ledger.Store.
 func (s *Store) Blob(ctx context.Context, sum [32]byte) ([]byte, error) {
-	if err := s.read("Blob"); err != nil {
+	if err := s.read("", "Blob"); err != nil {
 		return nil, err
 	}
 	return s.Store.Blob(ctx, sum)

@@ -201,13 +201,18 @@ func (api *API) fail(w http.ResponseWriter, r *http.Request, err error) {
 }
 
 // notTaken says what the record holds of a command the engine could not
-// take (engine.ErrNotRecorded, engine.ErrStopped), or "" for another error.
+// take, or answer (engine.ErrNotRecorded, ErrUnread, ErrSuspended,
+// ErrStopped, ledger.ErrOutcomeUnknown), or "" for another error.
 func notTaken(err error) string {
 	switch {
 	case errors.Is(err, engine.ErrNotRecorded):
 		return "nothing was recorded: the record could not be written. Send the command again with the same Idempotency-Key"
 	case errors.Is(err, ledger.ErrOutcomeUnknown):
 		return "whether the command was recorded is not known yet: the record cannot be read back. The assembly takes no commands until it can; then send the command again with the same Idempotency-Key, and it is answered from the record"
+	case errors.Is(err, engine.ErrUnread):
+		return "the command is in the record, but it could not be read back for this answer. Send it again with the same Idempotency-Key: it is answered from the record"
+	case errors.Is(err, engine.ErrSuspended):
+		return "the assembly takes no commands for now: its record cannot be read back. Nothing of this command was recorded; send it again in a moment"
 	case errors.Is(err, engine.ErrStopped):
 		return "the assembly is not taking commands: its record could not be rebuilt. The server's operator must run plenum verify and restart the server"
 	}

@@ -72,7 +72,7 @@ func (l *Log) settle(p *pending) error {
 
 // settleBackoff is the pause before attempt n (from 1) to read the log back.
 func settleBackoff(n int) time.Duration {
-	d := 100 * time.Millisecond
+	d := 50 * time.Millisecond
 	for range n - 1 {
 		d *= 3
 	}

@@ -2,10 +2,6 @@ package postgres_test
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
-	"net/url"
-	"os"
 	"strings"
 	"testing"
 	"time"
@@ -15,86 +11,9 @@ import (
 
 	"plenum/ledger"
 	"plenum/store/postgres"
+	"plenum/store/postgres/pgtest"
 	"plenum/store/storetest"
 )
-
-// defaultServer is the test server when PLENUM_TEST_POSTGRES is unset.
-const defaultServer = "postgres://postgres@127.0.0.1:5432/test?sslmode=disable"
-
-// server returns the DSN of the PostgreSQL server tests create their
-// databases on, skipping the test if it cannot be reached — or failing it
-// if PLENUM_REQUIRE_POSTGRES=1.
-func server(t testing.TB) string {
-	t.Helper()
-	dsn := os.Getenv("PLENUM_TEST_POSTGRES")
-	if dsn == "" {
-		dsn = defaultServer
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
-	c, err := pgx.Connect(ctx, dsn)
-	if err == nil {
-		c.Close(ctx)
-		return dsn
-	}
-	msg := "PostgreSQL at PLENUM_TEST_POSTGRES (default " + defaultServer + ") unreachable: " + err.Error()
-	if os.Getenv("PLENUM_REQUIRE_POSTGRES") == "1" {
-		t.Fatal(msg)
-	}
-	t.Skip(msg + "; set PLENUM_REQUIRE_POSTGRES=1 to fail instead")
-	return ""
-}
-
-// freshDatabase creates a uniquely named database on the server, drops
-// it when the test ends, and returns its DSN.
-func freshDatabase(t testing.TB) string {
-	t.Helper()
-	admin := server(t)
-	ctx := context.Background()
-	c, err := pgx.Connect(ctx, admin)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close(ctx)
-	var rnd [6]byte
-	rand.Read(rnd[:])
-	name := "plenum_test_" + hex.EncodeToString(rnd[:])
-	// A linguistic collation, as production databases often have, so that
-	// the tests catch an ORDER BY that does not sort by bytes. Servers
-	// without ICU get their default.
-	if _, err := c.Exec(ctx, `CREATE DATABASE `+name+` TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en-US'`); err != nil {
-		if _, err := c.Exec(ctx, `CREATE DATABASE `+name); err != nil {
-			t.Fatalf("creating database %s: %v", name, err)
-		}
-	}
-	t.Cleanup(func() {
-		c, err := pgx.Connect(ctx, admin)
-		if err != nil {
-			t.Errorf("dropping database %s: %v", name, err)
-			return
-		}
-		defer c.Close(ctx)
-		if _, err := c.Exec(ctx, `DROP DATABASE `+name+` WITH (FORCE)`); err != nil {
-			t.Errorf("dropping database %s: %v", name, err)
-		}
-	})
-	return withDatabase(t, admin, name)
-}
-
-// withDatabase returns dsn naming database name instead of its own.
-func withDatabase(t testing.TB, dsn, name string) string {
-	t.Helper()
-	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
-		u, err := url.Parse(dsn)
-		if err != nil {
-			t.Fatal(err)
-		}
-		u.Path = "/" + name
-		u.RawPath = ""
-		return u.String()
-	}
-	return dsn + " dbname=" + name
-}
 
 func openStore(t testing.TB, dsn string) *postgres.Store {
 	t.Helper()
@@ -107,15 +26,15 @@ func openStore(t testing.TB, dsn string) *postgres.Store {
 }
 
 func TestConformance(t *testing.T) {
-	server(t)
+	pgtest.Server(t)
 	storetest.Run(t, storetest.PerTest(
-		func(t *testing.T) string { return freshDatabase(t) },
+		func(t *testing.T) string { return pgtest.Fresh(t) },
 		func(t *testing.T, dsn string) ledger.Store { return openStore(t, dsn) },
 	))
 }
 
 func TestMigrateOnceConcurrently(t *testing.T) {
-	dsn := freshDatabase(t)
+	dsn := pgtest.Fresh(t)
 	errc := make(chan error, 4)
 	for range 4 {
 		go func() {
@@ -149,7 +68,7 @@ func TestMigrateOnceConcurrently(t *testing.T) {
 }
 
 func TestRefusesNewerSchema(t *testing.T) {
-	dsn := freshDatabase(t)
+	dsn := pgtest.Fresh(t)
 	openStore(t, dsn).Close()
 	ctx := context.Background()
 	c, err := pgx.Connect(ctx, dsn)
@@ -174,7 +93,7 @@ func TestRefusesNewerSchema(t *testing.T) {
 
 func TestReadOnly(t *testing.T) {
 	ctx := context.Background()
-	dsn := freshDatabase(t)
+	dsn := pgtest.Fresh(t)
 	if st, err := postgres.OpenReadOnly(ctx, dsn); err == nil {
 		st.Close()
 		t.Fatal("OpenReadOnly of an empty database succeeded")
@@ -219,12 +138,12 @@ func TestOpenUnreachable(t *testing.T) {
 // BenchmarkAppendBatch appends batches of 1,000 records, as group commit
 // does under load.
 func BenchmarkAppendBatch(b *testing.B) {
-	storetest.BenchmarkAppendBatch(b, openStore(b, freshDatabase(b)), 1000)
+	storetest.BenchmarkAppendBatch(b, openStore(b, pgtest.Fresh(b)), 1000)
 }
 
 // BenchmarkScanRecords reads a log of 100,000 records, as replay does.
 func BenchmarkScanRecords(b *testing.B) {
-	storetest.BenchmarkScanRecords(b, openStore(b, freshDatabase(b)), 100000)
+	storetest.BenchmarkScanRecords(b, openStore(b, pgtest.Fresh(b)), 100000)
 }
 
 // TestSynchronousCommit checks that a connection asked to commit
@@ -232,7 +151,7 @@ func BenchmarkScanRecords(b *testing.B) {
 // stronger setting is kept.
 func TestSynchronousCommit(t *testing.T) {
 	ctx := context.Background()
-	dsn := freshDatabase(t)
+	dsn := pgtest.Fresh(t)
 	sep := "&"
 	if !strings.Contains(dsn, "?") {
 		sep = "?"

@@ -11,6 +11,7 @@ import (
 
 	"plenum/ledger"
 	"plenum/store/postgres"
+	"plenum/store/postgres/pgtest"
 )
 
 // TestSettledHeadWaitsForAppendInFlight holds the log's row as an append
@@ -18,7 +19,7 @@ import (
 // checks that SettledHead returns only once that transaction has ended,
 // with what it committed — while Head answers at once with the old head.
 func TestSettledHeadWaitsForAppendInFlight(t *testing.T) {
-	dsn := freshDatabase(t)
+	dsn := pgtest.Fresh(t)
 	st := openStore(t, dsn)
 	ctx := context.Background()
 	const o = "example.org/log/a"
@@ -55,7 +56,7 @@ func TestSettledHeadWaitsForAppendInFlight(t *testing.T) {
 // holds the row until the commit. Two stores race appends at the same
 // size while a third connection holds the row, so both are queued on it.
 func TestFenceIsInTheCommittingTransaction(t *testing.T) {
-	dsn := freshDatabase(t)
+	dsn := pgtest.Fresh(t)
 	st1, st2 := openStore(t, dsn), openStore(t, dsn)
 	ctx := context.Background()
 	const o = "example.org/log/a"
