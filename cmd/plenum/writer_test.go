@@ -52,6 +52,14 @@ func TestOneWriterPerDatabase(t *testing.T) {
 	if code != 1 || !strings.Contains(errs, holder) || !strings.Contains(errs, "plenum replay --url") {
 		t.Fatalf("replay into the server's database: exit %d, %q", code, errs)
 	}
+	roster := filepath.Join(t.TempDir(), "roster.csv")
+	if err := os.WriteFile(roster, []byte("Name\nAnna Arkadyevna\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errs = runForTest(t, "", "import", "--db", db, "--assembly", "coop-2026", roster)
+	if code != 1 || !strings.Contains(errs, "in use by another writer, "+holder) {
+		t.Fatalf("import into the server's database: exit %d, %q", code, errs)
+	}
 	if code, out, errs := run(t, "verify", "--db", db, "--key", vkey); code != 0 {
 		t.Fatalf("verify beside serve: exit %d %s %s", code, out, errs)
 	}
