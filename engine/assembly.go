@@ -739,7 +739,9 @@ func (a *Assembly) replayLocked(ctx context.Context) error {
 
 func (a *Assembly) close() {
 	a.stop(ledger.ErrClosed)
+	// Closing the log first cuts short a wait on a store that does not
+	// answer: the writer then answers and returns.
+	a.log.Close()
 	<-a.done
 	a.feed.close()
-	a.log.Close()
 }

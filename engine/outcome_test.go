@@ -230,3 +230,34 @@ func TestStoppedWriterAnswersEveryRequest(t *testing.T) {
 		}
 	}
 }
+
+// TestCloseDoesNotWaitForAStuckStore: closing the engine while an append
+// hangs on the store ends it; the command is answered (its outcome not
+// known), and Close returns without waiting for the store.
+func TestCloseDoesNotWaitForAStuckStore(t *testing.T) {
+	env, fs := faultyEnv(t, 1)
+	eng, err := engine.Open(context.Background(), fs, engine.Options{Signer: env.signer, Verifiers: note.VerifierList(env.verifier),
+		AppendTimeout: time.Minute, SettleTimeout: time.Minute})
+	if err != nil {
+		t.Fatal(err)
+	}
+	env.eng.Close()
+	env.eng = eng
+	fs.Arm(coopOrigin, fault.Fault{Kind: fault.SlowAppend, At: 1, Delay: time.Minute})
+	answered := make(chan error, 1)
+	go func() {
+		_, err := env.ballot("d0", "b0")
+		answered <- err
+	}()
+	time.Sleep(200 * time.Millisecond) // the append is under way
+	closed := make(chan struct{})
+	go func() { eng.Close(); close(closed) }()
+	select {
+	case <-closed:
+	case <-time.After(10 * time.Second):
+		t.Fatal("Close waited for a store that does not answer")
+	}
+	if err := <-answered; !errors.Is(err, ledger.ErrOutcomeUnknown) && !errors.Is(err, engine.ErrNotRecorded) {
+		t.Fatalf("the command in flight: %v; want its outcome unknown, or not recorded", err)
+	}
+}

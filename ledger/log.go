@@ -33,6 +33,11 @@ type Log struct {
 	unsettled *pending // an append whose outcome could not be read back
 	closed    bool
 
+	// done ends with Close, so that reading the log back after a failed
+	// append does not hold Close up.
+	done   context.Context
+	finish context.CancelFunc
+
 	mu   sync.RWMutex // guards head
 	head Head
 }
@@ -95,7 +100,9 @@ func OpenWith(ctx context.Context, st Store, origin string, signer note.Signer, 
 		return nil, err
 	}
 	l := &Log{store: st, origin: origin, signer: signer, opts: opts, head: head}
+	l.done, l.finish = context.WithCancel(context.Background())
 	if err := l.reload(ctx); err != nil {
+		l.finish()
 		return nil, err
 	}
 	return l, nil
@@ -166,9 +173,12 @@ func (l *Log) Checkpoint() []byte {
 	return l.head.Checkpoint
 }
 
-// Close ends appending, after the append in progress; later appends fail
-// with ErrClosed. Reads still work. Close does not close the Store.
+// Close ends appending, after the append in progress (cutting short its
+// reading the log back, if its store call failed: its outcome is then
+// unknown); later appends fail with ErrClosed. Reads still work. Close
+// does not close the Store.
 func (l *Log) Close() error {
+	l.finish()
 	l.wmu.Lock()
 	l.closed = true
 	l.wmu.Unlock()
@@ -209,7 +219,8 @@ func (l *Log) Append(ctx context.Context, entries ...Entry) (first int64, err er
 // SealedBallots reads them.
 //
 // Each entry's Index is ignored and assigned; a zero Time is set to the
-// time of the call (UTC). ctx bounds the store's append only.
+// time of the call (UTC). ctx bounds the store's append only; Close cuts
+// it short too.
 //
 // When the store's append fails, or its reply is lost, AppendBatch does
 // not guess: it reads the log back (Store.SettledHead and the stored
@@ -245,6 +256,9 @@ func (l *Log) AppendBatch(ctx context.Context, entries []Entry, sealed []SealedB
 		return nil, err
 	}
 	a := &Appended{First: b.First, Leaves: leaves, Checkpoint: b.Checkpoint}
+	ctx, cancel := context.WithCancel(ctx)
+	defer context.AfterFunc(l.done, cancel)()
+	defer cancel()
 	if serr := l.store.AppendBatch(ctx, l.origin, b); serr != nil {
 		if err := l.settle(&pending{batch: b, fr: fr, old: l.headNow(), cause: serr}); err != nil {
 			return nil, err

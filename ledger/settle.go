@@ -49,9 +49,18 @@ func (l *Log) settle(p *pending) error {
 	)
 	for attempt := range l.opts.SettleAttempts {
 		if attempt > 0 {
-			time.Sleep(settleBackoff(attempt))
+			select {
+			case <-time.After(settleBackoff(attempt)):
+			case <-l.done.Done():
+			}
 		}
-		ctx, cancel := context.WithTimeout(context.Background(), l.opts.SettleTimeout)
+		if l.done.Err() != nil {
+			if err == nil {
+				err = ErrClosed
+			}
+			break
+		}
+		ctx, cancel := context.WithTimeout(l.done, l.opts.SettleTimeout)
 		o, err = l.readBack(ctx, p)
 		if err == nil && o == moved {
 			err = l.reload(ctx)
@@ -166,6 +175,9 @@ func (l *Log) Settle(ctx context.Context) (stored bool, err error) {
 	if p == nil {
 		return false, nil
 	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer context.AfterFunc(l.done, cancel)()
+	defer cancel()
 	o, err := l.readBack(ctx, p)
 	if err == nil && o == moved {
 		err = l.reload(ctx)
