@@ -36,8 +36,9 @@ var (
 	// answered from the record.
 	ErrSuspended = errors.New("the assembly takes no commands until its record can be read back")
 	// ErrStopped: the assembly takes no commands, because its record no
-	// longer replays, or plenum is shutting down. It takes none until
-	// plenum serve is restarted on a record that verifies.
+	// longer replays. It takes none until plenum serve is restarted on a
+	// record that verifies. (Once the engine is closed, commands get
+	// ledger.ErrClosed.)
 	ErrStopped = errors.New("the assembly is not taking commands")
 	// ErrUnread: the command had been recorded before under the same
 	// idempotency key, but its entries could not be read back for the
@@ -55,7 +56,10 @@ type Assembly struct {
 	log *ledger.Log
 
 	// mu guards state. The writer holds it from deciding a batch until the
-	// batch is durable, so readers never see an event that is not.
+	// batch is durable, so readers never see an event that is not — but
+	// for one case: while the assembly is suspended, the state may hold
+	// the events of the batch whose outcome is unknown, until the record
+	// can be read again and the state is rebuilt from it.
 	mu    sync.RWMutex
 	state *assembly.State
 
