@@ -61,7 +61,8 @@ DESCRIPTION
 
 OPTIONS
     --db PATH       the SQLite database (default ./plenum-data/plenum.db);
-                    created if absent, with a signing key beside it
+                    created if absent, with a signing key beside it (a
+                    key missing beside an existing record is refused)
     --name SERVER   the server name in the logs' origins
                     (default plenum.localhost)
     --url URL       send the script to the plenum server at URL instead

@@ -29,11 +29,14 @@ SYNOPSIS
                  [--public-streams-per-address N] [--public-streams N]
 
 DESCRIPTION
-    Opens the database (creating it if absent) and the signing key in the
-    data directory (generating it on first start, file signing.key, mode
-    0600), audits and replays every assembly's log (a record that does not
-    verify stops the server, naming the entry), prints the verifier key and
-    the addresses, and serves over HTTP:
+    Opens the database (creating it if absent; a SQLite database is held
+    by one process, and a second serve is refused, naming the first) and
+    the signing key in the data directory (generating it on first start,
+    file signing.key, mode 0600; a key missing beside an existing record
+    is refused, as a new one could not continue it), audits and replays
+    every assembly's log (a record that does not verify stops the server,
+    naming the entry), prints the verifier key and the addresses, and
+    serves over HTTP:
 
         GET /                               the pages: delegates, chair,
                                             secretaries, mandate commission,
