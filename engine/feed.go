@@ -8,9 +8,14 @@ import (
 	"plenum/ledger"
 )
 
-// feedRing is how many recent events a Feed keeps in memory; a subscriber
-// further behind is served from the log.
-const feedRing = 1 << 16
+// feedRing is how many recent events a Feed keeps in memory, at most; a
+// subscriber further behind is served from the log. The ring grows to it
+// as events come (from minRing), so an assembly with few events costs
+// little: a server holds many.
+const (
+	feedRing = 1 << 16
+	minRing  = 1 << 8
+)
 
 // Update is one durable event as subscribers see it.
 type Update struct {
@@ -29,7 +34,7 @@ type Feed struct {
 	log *ledger.Log
 
 	mu     sync.RWMutex
-	ring   []Update // ring[i%feedRing] holds index i, for i in [next-len, next)
+	ring   []Update // ring[i%len(ring)] holds index i, for i in [next-held, next); len a power of two
 	held   int64    // how many of the latest indexes the ring holds
 	next   int64    // the index the next event will have
 	wake   chan struct{}
@@ -37,7 +42,7 @@ type Feed struct {
 }
 
 func newFeed(log *ledger.Log) *Feed {
-	return &Feed{log: log, ring: make([]Update, feedRing), wake: make(chan struct{})}
+	return &Feed{log: log, wake: make(chan struct{})}
 }
 
 // reset empties the ring after a replay; the next event has index next.
@@ -57,15 +62,35 @@ func (f *Feed) reset(next int64) {
 // waiting subscriber.
 func (f *Feed) publish(first int64, entries []ledger.Entry, events []assembly.Event) {
 	f.mu.Lock()
+	f.grow(f.held + int64(len(entries)))
+	size := int64(len(f.ring))
 	for i := range entries {
 		idx := first + int64(i)
-		f.ring[idx%feedRing] = Update{Index: idx, Type: entries[i].Type, Actor: entries[i].Actor, Payload: entries[i].Payload, Event: events[i]}
+		f.ring[idx%size] = Update{Index: idx, Type: entries[i].Type, Actor: entries[i].Actor, Payload: entries[i].Payload, Event: events[i]}
 	}
 	f.next = first + int64(len(entries))
-	f.held = min(f.held+int64(len(entries)), feedRing)
+	f.held = min(f.held+int64(len(entries)), size)
 	close(f.wake)
 	f.wake = make(chan struct{})
 	f.mu.Unlock()
+}
+
+// grow makes the ring hold want events, up to feedRing, keeping those it
+// holds. The caller holds f.mu for writing.
+func (f *Feed) grow(want int64) {
+	size := int64(len(f.ring))
+	if want <= size || size >= feedRing {
+		return
+	}
+	n := max(size, minRing)
+	for n < want && n < feedRing {
+		n *= 2
+	}
+	ring := make([]Update, n)
+	for i := f.next - f.held; i < f.next; i++ {
+		ring[i%n] = f.ring[i%size]
+	}
+	f.ring = ring
 }
 
 func (f *Feed) close() {
@@ -99,7 +124,7 @@ func (f *Feed) Wait(ctx context.Context, from int64, max int) ([]Update, error) 
 			n := min(next-from, int64(max))
 			out := make([]Update, n)
 			for i := range out {
-				out[i] = f.ring[(from+int64(i))%feedRing]
+				out[i] = f.ring[(from+int64(i))%int64(len(f.ring))]
 			}
 			f.mu.RUnlock()
 			return out, nil
