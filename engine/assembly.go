@@ -200,7 +200,16 @@ func (a *Assembly) SubmitAll(ctx context.Context, metas []assembly.Meta, cmds []
 	if len(metas) != len(cmds) || len(cmds) == 0 {
 		return nil, -1, errors.New("engine: SubmitAll needs one meta per command")
 	}
-	req := &request{metas: metas, cmds: cmds, reply: make(chan reply, 1)}
+	// Keys are scoped and requests hashed here, in the caller's goroutine,
+	// to keep the writer's work per command small.
+	keyed := make([]assembly.Meta, len(metas))
+	for i, m := range metas {
+		if m.Key != "" {
+			m.Key, m.Req = scopedKey(m.Actor, m.Key), requestHash(a.id, cmds[i])
+		}
+		keyed[i] = m
+	}
+	req := &request{metas: keyed, cmds: cmds, reply: make(chan reply, 1)}
 	select {
 	case a.reqs <- req:
 	case <-a.closing:
@@ -435,10 +444,10 @@ func (a *Assembly) commit(batch []*request) {
 }
 
 // decide decides one command of a batch and stages its events; a command
-// whose idempotency key was accepted before becomes a Replayed result.
+// whose idempotency key (scoped, with its request hash: SubmitAll) was
+// accepted before becomes a Replayed result.
 func (a *Assembly) decide(m assembly.Meta, cmd assembly.Command, st *staging) (*Result, error) {
 	if m.Key != "" {
-		m.Key, m.Req = scopedKey(m.Actor, m.Key), requestHash(a.id, cmd)
 		if use, ok := a.state.Keys[m.Key]; ok {
 			if use.Req != "" && use.Req != m.Req {
 				return nil, &assembly.Error{Code: assembly.ErrInvalid, Field: "key", Msg: fmt.Sprintf("the idempotency key was already used for a different command (entry %d); use a new key for a new action", use.First)}
