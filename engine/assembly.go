@@ -205,7 +205,7 @@ func (a *Assembly) SubmitAll(ctx context.Context, metas []assembly.Meta, cmds []
 	keyed := make([]assembly.Meta, len(metas))
 	for i, m := range metas {
 		if m.Key != "" {
-			m.Key, m.Req = scopedKey(m.Actor, m.Key), requestHash(a.id, cmds[i])
+			m.Key, m.Req = ScopedKey(m.Actor, m.Key), requestHash(a.id, cmds[i])
 		}
 		keyed[i] = m
 	}
@@ -483,9 +483,10 @@ func (a *Assembly) decide(m assembly.Meta, cmd assembly.Command, st *staging) (*
 	return res, nil
 }
 
-// scopedKey is an idempotency key as recorded: scoped to the person who
-// gives the command, so that one person's key never answers another's.
-func scopedKey(actor, key string) string { return actor + "/" + key }
+// ScopedKey is an idempotency key as recorded (State.Keys): scoped to the
+// person who gives the command, so that one person's key never answers
+// another's.
+func ScopedKey(actor, key string) string { return actor + "/" + key }
 
 // requestHash identifies a keyed request: its command's name, the
 // assembly, and its arguments as parsed (so that spacing and the order of

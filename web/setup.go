@@ -811,9 +811,10 @@ func (s *server) createAssembly(w http.ResponseWriter, r *http.Request) {
 	// A form sent twice (a double click, a retry after a lost answer)
 	// creates one assembly: its key is the create_assembly's.
 	key := form.Get("key")
+	recorded := engine.ScopedKey(actorOf(sess), key)
 	for _, a := range s.eng.Assemblies() {
 		seen := false
-		a.Read(func(st *assembly.State) { _, seen = st.KeySeen(key) })
+		a.Read(func(st *assembly.State) { _, seen = st.KeySeen(recorded) })
 		if seen && key != "" {
 			setFlash(w, a.ID(), flash{Text: "This form was sent before, and the assembly was created then."})
 			http.Redirect(w, r, "/a/"+a.ID()+"/setup", http.StatusSeeOther)
