@@ -4,7 +4,7 @@ go 1.26.8
 
 require (
 	filippo.io/torchwood v0.6.1
-	golang.org/x/crypto v0.38.0
+	golang.org/x/crypto v0.58.0
 	golang.org/x/mod v0.43.0
 	modernc.org/sqlite v1.62.0
 	plenum v0.0.0
