@@ -213,12 +213,14 @@ func closing(s string, i, n int, c byte) int {
 		return 0
 	}
 	for _, exact := range []bool{true, false} {
-		for j := open + 1; j+n <= len(s); j++ {
+		// From the opening delimiter on, so that an escape right after it
+		// ("*\\*") escapes what follows it and never reads as text.
+		for j := open; j+n <= len(s); j++ {
 			if s[j] == '\\' {
 				j++
 				continue
 			}
-			if s[j] != c {
+			if j == open || s[j] != c {
 				continue
 			}
 			run := 0
