@@ -492,7 +492,22 @@ func ScopedKey(actor, key string) string { return actor + "/" + key }
 // assembly, and its arguments as parsed (so that spacing and the order of
 // fields do not matter). It is computed before plenum fills anything in
 // (a secret ballot's token, a closing vote's sealed ballots).
+//
+// A ballot's choice (an election ballot's ranking, approvals and list) is
+// left out: the hash is recorded in the entry's meta, and over the few
+// choices a vote offers it would be brute-forced in microseconds, giving
+// away a secret ballot's choice beside its voter. A ballot is one per
+// mandate and vote anyway, so a retry with the same key and another
+// choice is answered as replayed: the first ballot stands.
 func requestHash(assemblyID string, cmd assembly.Command) string {
+	switch c := cmd.(type) {
+	case assembly.CastBallot:
+		c.Choice, c.Token = "", ""
+		cmd = c
+	case assembly.CastElectionBallot:
+		c.Ranking, c.Approve, c.List = nil, nil, ""
+		cmd = c
+	}
 	args, err := json.Marshal(cmd)
 	if err != nil {
 		args = []byte(err.Error())

@@ -523,11 +523,19 @@ func (s *suite) retryChecks(id string, c *client, dup, reuse bool) {
 		}
 	}
 	if reuse {
-		// The same command with other arguments: another choice, or a
-		// request for the floor for someone else.
-		other := json.RawMessage(strings.NewReplacer(`"for"`, `"against"`, `"against"`, `"abstain"`, `"abstain"`, `"for"`).Replace(string(c.args)))
+		// The same command with other arguments: a ballot for another
+		// voter, or a request for the floor for someone else.
+		other := json.RawMessage(strings.Replace(string(c.args), `"voter":"`, `"voter":"someone-else-`, 1))
 		if c.cmd != "cast_ballot" {
 			other = json.RawMessage(`{"item":"i1","person":"someone-else"}`)
+		} else {
+			// Another choice under the same key is the same ballot (the
+			// request hash leaves the choice out, so as not to give a
+			// secret ballot's choice away): the first ballot stands.
+			choice := json.RawMessage(strings.NewReplacer(`"for"`, `"against"`, `"against"`, `"abstain"`, `"abstain"`, `"for"`).Replace(string(c.args)))
+			if a := again(choice); a.out != replayed || a.index != f.index {
+				s.wrongf(id, c, "the key reused with another choice was answered %v at %d (%s); want replayed at %d", a.out, a.index, a.detail, f.index)
+			}
 		}
 		if a := again(other); a.out != keyRefused {
 			s.wrongf(id, c, "the key reused for another command was answered %v (%s); want refused", a.out, a.detail)

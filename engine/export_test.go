@@ -1,0 +1,4 @@
+package engine
+
+// RequestHash exposes requestHash to the attack tests.
+var RequestHash = requestHash
