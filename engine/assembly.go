@@ -54,6 +54,9 @@ var errReadLog = errors.New("reading the log")
 type Assembly struct {
 	id  string
 	log *ledger.Log
+	// boxSecret is what the keys of the secret votes' ballot boxes are
+	// derived from (boxSecret).
+	boxSecret []byte
 
 	// mu guards state. The writer holds it from deciding a batch until the
 	// batch is durable, so readers never see an event that is not — but
@@ -367,7 +370,8 @@ type staging struct {
 	entries []ledger.Entry
 	events  []assembly.Event
 	sealed  []ledger.SealedBallot
-	broken  error // the state could not be rebuilt after a half-applied command
+	emptied []string // the ballot boxes of the secret votes closed or withdrawn
+	broken  error    // the state could not be rebuilt after a half-applied command
 }
 
 // commit decides every command of the batch against the state, applying
@@ -412,7 +416,7 @@ func (a *Assembly) commit(batch []*request) {
 	}
 	if len(st.entries) > 0 {
 		ctx, cancel := context.WithTimeout(context.Background(), a.timeouts.append)
-		app, err := a.log.AppendBatch(ctx, st.entries, st.sealed)
+		app, err := a.log.AppendBoxed(ctx, st.entries, st.sealed, st.emptied)
 		cancel()
 		if err != nil {
 			a.failed(err, replies, base)
@@ -462,7 +466,7 @@ func (a *Assembly) decide(m assembly.Meta, cmd assembly.Command, st *staging) (*
 	}
 	var sb *ledger.SealedBallot
 	if err == nil && token != "" {
-		sb, err = sealedBallot(cmd.(assembly.CastBallot), evs)
+		sb, err = a.sealedBallot(cmd.(assembly.CastBallot), evs)
 	}
 	if err == nil && len(evs) == 0 {
 		err = &assembly.Error{Code: assembly.ErrInvalid, Msg: fmt.Sprintf("the command %s changes nothing", cmd.CommandName())}
@@ -476,6 +480,7 @@ func (a *Assembly) decide(m assembly.Meta, cmd assembly.Command, st *staging) (*
 	if sb != nil {
 		st.sealed = append(st.sealed, *sb)
 	}
+	st.emptied = append(st.emptied, a.emptied(evs)...)
 	res := &Result{Events: make([]Recorded, len(evs)), BallotToken: token, key: m.Key, req: m.Req}
 	for k, ev := range evs {
 		res.Events[k].Event = ev
@@ -651,9 +656,9 @@ func (a *Assembly) prepare(cmd assembly.Command, pending []ledger.SealedBallot) 
 			return nil, "", fmt.Errorf("engine: %s: the ballot box of %s holds %d ballots, the record %d voters", a.id, c.Vote, len(box), len(v.Ballots))
 		}
 		for _, b := range box {
-			var d sealedBallotData
-			if err := json.Unmarshal(b.Data, &d); err != nil || d.Vote != c.Vote || d.Token != b.Token {
-				return nil, "", fmt.Errorf("engine: %s: a ballot in the box of %s cannot be read", a.id, c.Vote)
+			d, err := openBallot(a.boxSecret, a.log.Origin(), c.Vote, b)
+			if err != nil {
+				return nil, "", fmt.Errorf("engine: %s: a ballot in the box of %s cannot be read: %w", a.id, c.Vote, err)
 			}
 			for _, t := range assembly.UnitTokens(d.Token, max(d.Weight, 1)) {
 				c.Sealed = append(c.Sealed, assembly.SealedChoice{Token: t, Choice: d.Choice})
@@ -673,20 +678,41 @@ func shuffle(s []assembly.SealedChoice) {
 	r.Shuffle(len(s), func(i, j int) { s[i], s[j] = s[j], s[i] })
 }
 
-// sealedBallot is the ballot-box entry of an accepted secret ballot: its
-// vote, token, choice and weight, never its voter.
-func sealedBallot(c assembly.CastBallot, evs []assembly.Event) (*ledger.SealedBallot, error) {
+// sealedBallot is the ballot-box row of an accepted secret ballot: its
+// vote, token, choice and weight, never its voter, sealed (sealBallot).
+func (a *Assembly) sealedBallot(c assembly.CastBallot, evs []assembly.Event) (*ledger.SealedBallot, error) {
 	weight := 1
 	for _, ev := range evs {
 		if bc, ok := ev.(assembly.BallotCast); ok {
 			weight = max(bc.Weight, 1)
 		}
 	}
-	data, err := json.Marshal(sealedBallotData{Vote: c.Vote, Token: c.Token, Choice: c.Choice, Weight: weight})
+	sb, err := sealBallot(a.boxSecret, a.log.Origin(), sealedBallotData{Vote: c.Vote, Token: c.Token, Choice: c.Choice, Weight: weight})
 	if err != nil {
 		return nil, err
 	}
-	return &ledger.SealedBallot{Box: c.Vote, Token: c.Token, Data: data}, nil
+	return &sb, nil
+}
+
+// emptied lists the ballot boxes a command's events take away: those of
+// the secret votes it closes or withdraws.
+func (a *Assembly) emptied(evs []assembly.Event) []string {
+	var out []string
+	for _, ev := range evs {
+		var vote string
+		switch e := ev.(type) {
+		case assembly.VoteClosed:
+			vote = e.Vote
+		case assembly.VoteWithdrawn:
+			vote = e.Vote
+		default:
+			continue
+		}
+		if v := a.state.Votes[vote]; v != nil && v.Method == "secret" {
+			out = append(out, vote)
+		}
+	}
+	return out
 }
 
 // stage applies events to the state and queues their ledger entries.

@@ -60,6 +60,7 @@ type Engine struct {
 	verifiers note.Verifiers
 	committed func(a *Assembly, checkpoint []byte)
 	timeouts  timeouts
+	boxSecret []byte // see boxSecret
 
 	mu         sync.RWMutex
 	assemblies map[string]*Assembly
@@ -85,6 +86,11 @@ func Open(ctx context.Context, st ledger.Store, opts Options) (*Engine, error) {
 	}
 	e := &Engine{store: st, server: opts.Server, signer: opts.Signer, verifiers: opts.Verifiers, committed: opts.Committed,
 		timeouts: timeouts{append: opts.AppendTimeout, settle: opts.SettleTimeout}, assemblies: map[string]*Assembly{}}
+	secret, err := boxSecret(opts.Signer)
+	if err != nil {
+		return nil, err
+	}
+	e.boxSecret = secret
 	origins, err := st.Logs(ctx)
 	if err != nil {
 		return nil, err
@@ -205,6 +211,7 @@ func (e *Engine) openAssembly(ctx context.Context, id string) (*Assembly, error)
 		return nil, err
 	}
 	a := newAssembly(id, log, e.timeouts)
+	a.boxSecret = e.boxSecret
 	a.committed = e.committed
 	r := NewReplayer()
 	if _, err := ledger.Audit(ctx, e.store, e.verifiers, ledger.AuditOptions{Origins: []string{origin}, Replay: r.Apply}); err != nil {

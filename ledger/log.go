@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"sync"
 	"time"
@@ -214,7 +215,7 @@ func (l *Log) Append(ctx context.Context, entries ...Entry) (first int64, err er
 // transaction, puts the sealed ballots in the log's ballot boxes, with one
 // new signed checkpoint: either all of it is durable when AppendBatch
 // returns nil, or none of it is. It is synchronous: one call, one
-// transaction, one sync. A token already in its box fails the whole
+// transaction, one sync. An id already in its box fails the whole
 // batch. The ballots are not entries: they are not in the tree, and
 // SealedBallots reads them.
 //
@@ -236,12 +237,25 @@ func (l *Log) Append(ctx context.Context, entries ...Entry) (first int64, err er
 //   - the store cannot be read back: an error wrapping ErrOutcomeUnknown,
 //     and the Log refuses every append until Settle succeeds.
 func (l *Log) AppendBatch(ctx context.Context, entries []Entry, sealed []SealedBallot) (*Appended, error) {
+	return l.AppendBoxed(ctx, entries, sealed, nil)
+}
+
+// AppendBoxed is AppendBatch that also empties the ballot boxes emptied
+// (each a box id), in the same transaction, after putting the sealed
+// ballots: the closing or withdrawal of a secret vote takes its box away
+// with it.
+func (l *Log) AppendBoxed(ctx context.Context, entries []Entry, sealed []SealedBallot, emptied []string) (*Appended, error) {
 	if len(entries) == 0 {
 		return nil, errors.New("ledger: an append of no entries")
 	}
 	prep, box, err := prepare(entries, sealed)
 	if err != nil {
 		return nil, err
+	}
+	for _, e := range emptied {
+		if e == "" || len(e) > 128 {
+			return nil, fmt.Errorf("ledger: a ballot box to empty needs an id (1 to 128 bytes), not %q", e)
+		}
 	}
 	l.wmu.Lock()
 	defer l.wmu.Unlock()
@@ -255,6 +269,7 @@ func (l *Log) AppendBatch(ctx context.Context, entries []Entry, sealed []SealedB
 	if err != nil {
 		return nil, err
 	}
+	b.Emptied = slices.Clone(emptied)
 	a := &Appended{First: b.First, Leaves: leaves, Checkpoint: b.Checkpoint}
 	ctx, cancel := context.WithCancel(ctx)
 	defer context.AfterFunc(l.done, cancel)()
@@ -286,9 +301,9 @@ func prepare(entries []Entry, sealed []SealedBallot) ([]prepared, []SealedBallot
 		if err := ValidSealedBallot(b); err != nil {
 			return nil, nil, fmt.Errorf("ledger: sealed ballot %d of %d: %w", i+1, len(sealed), err)
 		}
-		k := [2]string{b.Box, b.Token}
+		k := [2]string{b.Box, b.ID}
 		if seen[k] {
-			return nil, nil, fmt.Errorf("ledger: sealed ballot %d of %d: the token is given twice in the box %q", i+1, len(sealed), b.Box)
+			return nil, nil, fmt.Errorf("ledger: sealed ballot %d of %d: the id is given twice in the box %q", i+1, len(sealed), b.Box)
 		}
 		seen[k] = true
 		b.Data = bytes.Clone(b.Data)
@@ -359,7 +374,7 @@ func (l *Log) batch(prep []prepared, sealed []SealedBallot) (*Batch, fringe, []t
 }
 
 // SealedBallots returns the sealed ballots in the log's ballot box box,
-// sorted by token: see Store.SealedBallots. Every ballot put there by an
+// sorted by id: see Store.SealedBallots. Every ballot put there by an
 // AppendBatch that returned nil is among them.
 func (l *Log) SealedBallots(ctx context.Context, box string) ([]SealedBallot, error) {
 	return l.store.SealedBallots(ctx, l.origin, box)

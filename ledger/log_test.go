@@ -333,7 +333,7 @@ func TestAppendBatchSealed(t *testing.T) {
 	l := openLog(t, st, origin, k)
 	tok := func(c byte) string { return string(bytes.Repeat([]byte{c}, 26)) }
 	b := func(c byte, data string) ledger.SealedBallot {
-		return ledger.SealedBallot{Box: "v1", Token: tok(c), Data: []byte(data)}
+		return ledger.SealedBallot{Box: "v1", ID: tok(c), Data: []byte(data)}
 	}
 	if _, err := l.AppendBatch(ctx, []ledger.Entry{entry(0)}, []ledger.SealedBallot{b('Q', "for")}); err != nil {
 		t.Fatal(err)
@@ -342,12 +342,12 @@ func TestAppendBatchSealed(t *testing.T) {
 		t.Fatal(err)
 	}
 	for name, bad := range map[string][]ledger.SealedBallot{
-		"a token twice":   {b('X', "for"), b('X', "against")},
-		"a short token":   {{Box: "v1", Token: "abc", Data: []byte("for")}},
-		"no data":         {b('Y', "")},
-		"a token in box":  {b('Q', "for")}, // refused by the store: the batch fails whole
-		"no box":          {{Token: tok('Z'), Data: []byte("for")}},
-		"a token with sp": {{Box: "v1", Token: tok('Z') + " ", Data: []byte("for")}},
+		"an id twice":   {b('X', "for"), b('X', "against")},
+		"a short id":    {{Box: "v1", ID: "abc", Data: []byte("for")}},
+		"no data":       {b('Y', "")},
+		"an id in box":  {b('Q', "for")}, // refused by the store: the batch fails whole
+		"no box":        {{ID: tok('Z'), Data: []byte("for")}},
+		"an id with sp": {{Box: "v1", ID: tok('Z') + " ", Data: []byte("for")}},
 	} {
 		if _, err := l.AppendBatch(ctx, []ledger.Entry{entry(9)}, bad); err == nil {
 			t.Errorf("AppendBatch with %s succeeded", name)
@@ -357,7 +357,7 @@ func TestAppendBatchSealed(t *testing.T) {
 		t.Fatalf("after refused appends the log has %d entries, want 2", l.Size())
 	}
 	got, err := l.SealedBallots(ctx, "v1")
-	if err != nil || len(got) != 2 || got[0].Token != tok('C') || string(got[0].Data) != "against" || got[1].Token != tok('Q') {
+	if err != nil || len(got) != 2 || got[0].ID != tok('C') || string(got[0].Data) != "against" || got[1].ID != tok('Q') {
 		t.Fatalf("SealedBallots = %+v, %v; want C=against, Q=for", got, err)
 	}
 	// The log goes on, and the audit does not see the box.
@@ -366,5 +366,15 @@ func TestAppendBatchSealed(t *testing.T) {
 	}
 	if _, err := ledger.Audit(ctx, st, note.VerifierList(k.verifier), ledger.AuditOptions{}); err != nil {
 		t.Fatalf("audit: %v", err)
+	} // AppendBoxed empties a box with its entries; a nameless box is
+	// refused before anything is stored.
+	if _, err := l.AppendBoxed(ctx, []ledger.Entry{entry(3)}, nil, []string{""}); err == nil || l.Size() != 3 {
+		t.Fatalf("AppendBoxed emptying a nameless box: %v, size %d", err, l.Size())
+	}
+	if _, err := l.AppendBoxed(ctx, []ledger.Entry{entry(3)}, nil, []string{"v1"}); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := l.SealedBallots(ctx, "v1"); err != nil || len(got) != 0 {
+		t.Fatalf("after emptying, SealedBallots = %+v, %v", got, err)
 	}
 }

@@ -133,30 +133,57 @@ func (l *Log) readBack(ctx context.Context, p *pending) (outcome, error) {
 	if len(cps) == 0 || cps[0].Size != newSize || !bytes.Equal(cps[0].Signed, p.batch.Checkpoint) {
 		return moved, nil
 	}
-	if err := l.sealedStored(ctx, p.batch.Sealed); err != nil {
+	if err := l.sealedStored(ctx, p.batch); err != nil {
 		return 0, err
 	}
 	return committed, nil
 }
 
 // sealedStored checks that every sealed ballot of a committed batch is in
-// its box: a store commits them with the entries or not at all.
-func (l *Log) sealedStored(ctx context.Context, sealed []SealedBallot) error {
+// its box, and every box it emptied is empty: a store commits them with
+// the entries or not at all. (A later batch may have emptied a box too:
+// the log has moved then, and readBack does not get here.)
+func (l *Log) sealedStored(ctx context.Context, b *Batch) error {
+	emptied := map[string]bool{}
+	for _, e := range b.Emptied {
+		emptied[e] = true
+	}
 	boxes := map[string]map[string][]byte{}
-	for _, b := range sealed {
-		if boxes[b.Box] == nil {
-			stored, err := l.store.SealedBallots(ctx, l.origin, b.Box)
-			if err != nil {
-				return err
-			}
-			m := make(map[string][]byte, len(stored))
-			for _, s := range stored {
-				m[s.Token] = s.Data
-			}
-			boxes[b.Box] = m
+	read := func(box string) error {
+		if boxes[box] != nil {
+			return nil
 		}
-		if d, ok := boxes[b.Box][b.Token]; !ok || !bytes.Equal(d, b.Data) {
-			return fmt.Errorf("ledger: %s: the batch's entries are stored but not its sealed ballots (box %q): the store broke an append's atomicity; run plenum verify", l.origin, b.Box)
+		stored, err := l.store.SealedBallots(ctx, l.origin, box)
+		if err != nil {
+			return err
+		}
+		m := make(map[string][]byte, len(stored))
+		for _, s := range stored {
+			m[s.ID] = s.Data
+		}
+		boxes[box] = m
+		return nil
+	}
+	broken := func(box string) error {
+		return fmt.Errorf("ledger: %s: the batch's entries are stored but not its ballot box changes (box %q): the store broke an append's atomicity; run plenum verify", l.origin, box)
+	}
+	for _, e := range b.Emptied {
+		if err := read(e); err != nil {
+			return err
+		}
+		if len(boxes[e]) > 0 {
+			return broken(e)
+		}
+	}
+	for _, s := range b.Sealed {
+		if emptied[s.Box] {
+			continue
+		}
+		if err := read(s.Box); err != nil {
+			return err
+		}
+		if d, ok := boxes[s.Box][s.ID]; !ok || !bytes.Equal(d, s.Data) {
+			return broken(s.Box)
 		}
 	}
 	return nil

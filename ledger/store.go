@@ -80,8 +80,9 @@ type Store interface {
 	Cosignatures(ctx context.Context, origin string, size int64) ([][]byte, error)
 
 	// SealedBallots returns the sealed ballots stored in the log's ballot
-	// box by AppendBatch (Batch.Sealed), sorted by token, so that their
-	// order says nothing of when they were cast; none if there are none.
+	// box by AppendBatch (Batch.Sealed) and not emptied since
+	// (Batch.Emptied), sorted by id, so that their order says nothing of
+	// when they were cast; none if there are none.
 	// It fails with an error wrapping ErrLogNotFound for an unknown log.
 	SealedBallots(ctx context.Context, origin, box string) ([]SealedBallot, error)
 
@@ -119,28 +120,30 @@ type StoredCheckpoint struct {
 
 // Batch is what one AppendBatch commits: Records with indexes First,
 // First+1, …, the blobs they refer to, the checkpoint signed for the
-// tree of size First+len(Records), and the sealed ballots put in the
-// log's ballot boxes together with them.
+// tree of size First+len(Records), the sealed ballots put in the log's
+// ballot boxes together with them, and the boxes emptied with them (after
+// the puts: a ballot put and emptied in one batch is not kept).
 type Batch struct {
 	First      int64
 	Records    []Record
 	Blobs      []Blob
 	Checkpoint []byte
 	Sealed     []SealedBallot
+	Emptied    []string
 }
 
-// SealedBallot is a secret ballot kept in a ballot box beside a log, not
-// in it: the log records that its voter voted, the box keeps the ballot,
-// unlinked to the voter, until the vote closes and the ballots enter the
-// log shuffled. A store keeps a box as a set keyed by token, with no time
-// and no sequence, and returns it sorted by token (which is random), so
-// nothing it returns tells which ballot came when. Data is opaque to the
-// store (today a JSON ballot; later a ballot encrypted on the voter's
-// device).
+// SealedBallot is a row of a ballot box kept beside a log, not in it: the
+// log records that a voter voted, the box keeps the ballot, unlinked to
+// the voter, until the vote closes, the ballots enter the log shuffled,
+// and the box is emptied in the same transaction. A store keeps a box as
+// a set keyed by a random row id, with no time and no sequence, and
+// returns it sorted by id, so nothing it returns tells which ballot came
+// when. Data is opaque to the store: the engine seals it (encrypted and
+// padded to one size) before it is stored, and opens it at the close.
 type SealedBallot struct {
-	Box   string // the box: the vote's id
-	Token string // the ballot's random token, unique in its box
-	Data  []byte
+	Box  string // the box: the vote's id
+	ID   string // the row's random id, unique in its box
+	Data []byte
 }
 
 // Errors a Store reports, wrapped with detail.
@@ -152,17 +155,17 @@ var (
 )
 
 // ValidSealedBallot reports why a sealed ballot cannot be stored, or nil:
-// it needs a box, a token of 16 to 128 printable ASCII characters, and data.
+// it needs a box, an id of 16 to 128 printable ASCII characters, and data.
 func ValidSealedBallot(b SealedBallot) error {
 	if b.Box == "" || len(b.Box) > 128 {
 		return fmt.Errorf("ledger: a sealed ballot needs a box (1 to 128 bytes), not %q", b.Box)
 	}
-	if len(b.Token) < 16 || len(b.Token) > 128 {
-		return fmt.Errorf("ledger: a sealed ballot's token has 16 to 128 characters, not %d", len(b.Token))
+	if len(b.ID) < 16 || len(b.ID) > 128 {
+		return fmt.Errorf("ledger: a sealed ballot's id has 16 to 128 characters, not %d", len(b.ID))
 	}
-	for _, c := range []byte(b.Token) {
+	for _, c := range []byte(b.ID) {
 		if c <= ' ' || c > '~' {
-			return errors.New("ledger: a sealed ballot's token is printable ASCII")
+			return errors.New("ledger: a sealed ballot's id is printable ASCII")
 		}
 	}
 	if len(b.Data) == 0 {

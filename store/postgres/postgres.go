@@ -176,6 +176,15 @@ func migrate(ctx context.Context, pool *pgxpool.Pool) error {
 	}
 	for _, step := range steps {
 		v, name, body := step.Version, step.Name, step.SQL
+		if v == schema.OldBoxVersion {
+			var n int
+			if err := tx.QueryRow(ctx, schema.OldBoxCount).Scan(&n); err != nil {
+				return fmt.Errorf("migration %s: %w", name, err)
+			}
+			if n > 0 {
+				return fmt.Errorf("migration %s: %w", name, schema.OldBoxError(n))
+			}
+		}
 		if _, err := tx.Exec(ctx, body); err != nil {
 			return fmt.Errorf("migration %s: %w", name, err)
 		}
@@ -360,15 +369,18 @@ func (s *Store) AppendBatch(ctx context.Context, origin string, b *ledger.Batch)
 	}
 	if len(b.Sealed) > 0 {
 		boxes := make([]string, len(b.Sealed))
-		tokens := make([]string, len(b.Sealed))
+		ids := make([]string, len(b.Sealed))
 		data := make([][]byte, len(b.Sealed))
 		for i, sb := range b.Sealed {
 			if err := ledger.ValidSealedBallot(sb); err != nil {
 				return err
 			}
-			boxes[i], tokens[i], data[i] = sb.Box, sb.Token, nonNil(sb.Data)
+			boxes[i], ids[i], data[i] = sb.Box, sb.ID, nonNil(sb.Data)
 		}
-		q.Queue(`INSERT INTO sealed_ballots (log_id, box, token, data) SELECT $1, * FROM unnest($2::text[], $3::text[], $4::bytea[])`, id, boxes, tokens, data)
+		q.Queue(`INSERT INTO ballot_box (log_id, box, id, data) SELECT $1, * FROM unnest($2::text[], $3::text[], $4::bytea[])`, id, boxes, ids, data)
+	}
+	if len(b.Emptied) > 0 {
+		q.Queue(`DELETE FROM ballot_box WHERE log_id = $1 AND box = ANY($2::text[])`, id, b.Emptied)
 	}
 	q.Queue(`INSERT INTO checkpoints (log_id, size, data) VALUES ($1, $2, $3)`, id, newSize, b.Checkpoint)
 	q.Queue(`UPDATE logs SET size = $2, checkpoint = $3 WHERE id = $1`, id, newSize, b.Checkpoint)
@@ -563,13 +575,13 @@ func (s *Store) SealedBallots(ctx context.Context, origin, box string) ([]ledger
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.pool.Query(ctx, `SELECT token, data FROM sealed_ballots WHERE log_id = $1 AND box = $2 ORDER BY token`, id, box)
+	rows, err := s.pool.Query(ctx, `SELECT id, data FROM ballot_box WHERE log_id = $1 AND box = $2 ORDER BY id`, id, box)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: %w", err)
 	}
 	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (ledger.SealedBallot, error) {
 		b := ledger.SealedBallot{Box: box}
-		err := row.Scan(&b.Token, &b.Data)
+		err := row.Scan(&b.ID, &b.Data)
 		return b, err
 	})
 	if err != nil {

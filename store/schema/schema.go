@@ -59,3 +59,19 @@ func Pending(fsys fs.FS, pattern string, have int) ([]Step, error) {
 	}
 	return steps, nil
 }
+
+// OldBoxVersion is the migration that replaces the plain ballot boxes
+// (table sealed_ballots) with sealed ones (ballot_box); OldBoxCount counts
+// the ballots left in the old boxes, which that migration cannot carry
+// over (only the engine, holding the signing key, seals a ballot).
+const (
+	OldBoxVersion = 4
+	OldBoxCount   = `SELECT COUNT(*) FROM sealed_ballots`
+)
+
+// OldBoxError is why a database whose old ballot boxes hold n ballots is
+// not migrated: nothing is changed, and the secret votes still open are
+// closed (or withdrawn) with the plenum that opened them first.
+func OldBoxError(n int) error {
+	return fmt.Errorf("the database holds %d ballots of secret votes still open, in the unencrypted ballot box of an earlier plenum; this version keeps ballot boxes sealed and cannot carry those ballots over: close (or withdraw) the open secret votes with the earlier plenum, then start this one; nothing was changed", n)
+}

@@ -119,6 +119,9 @@ func dsn(p string, readOnly bool) string {
 		q.Add("_pragma", "journal_mode(WAL)")
 		q.Add("_pragma", "synchronous(FULL)")
 		q.Add("_pragma", "foreign_keys(1)")
+		// Deleted rows (an emptied ballot box) are overwritten with
+		// zeros, not left in free pages.
+		q.Add("_pragma", "secure_delete(1)")
 		q.Set("_txlock", "immediate")
 	}
 	return "file:" + (&url.URL{Path: p}).EscapedPath() + "?" + q.Encode()
@@ -142,6 +145,17 @@ func migrate(db *sql.DB) error {
 		tx, err := db.Begin()
 		if err != nil {
 			return err
+		}
+		if v == schema.OldBoxVersion {
+			var n int
+			if err := tx.QueryRow(schema.OldBoxCount).Scan(&n); err != nil {
+				tx.Rollback()
+				return fmt.Errorf("migration %s: %w", name, err)
+			}
+			if n > 0 {
+				tx.Rollback()
+				return fmt.Errorf("migration %s: %w", name, schema.OldBoxError(n))
+			}
 		}
 		if _, err := tx.Exec(body); err != nil {
 			tx.Rollback()
@@ -363,8 +377,13 @@ func (s *Store) AppendBatch(ctx context.Context, origin string, b *ledger.Batch)
 		if err := ledger.ValidSealedBallot(sb); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO sealed_ballots (log_id, box, token, data) VALUES (?, ?, ?, ?)`, id, sb.Box, sb.Token, sb.Data); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO ballot_box (log_id, box, id, data) VALUES (?, ?, ?, ?)`, id, sb.Box, sb.ID, sb.Data); err != nil {
 			return fmt.Errorf("sqlite: sealed ballot in %q: %w", sb.Box, err)
+		}
+	}
+	for _, box := range b.Emptied {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM ballot_box WHERE log_id = ? AND box = ?`, id, box); err != nil {
+			return fmt.Errorf("sqlite: emptying the ballot box %q: %w", box, err)
 		}
 	}
 	newSize := b.First + int64(len(b.Records))
@@ -552,7 +571,7 @@ func (s *Store) SealedBallots(ctx context.Context, origin, box string) ([]ledger
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.r.QueryContext(ctx, `SELECT token, data FROM sealed_ballots WHERE log_id = ? AND box = ? ORDER BY token`, id, box)
+	rows, err := s.r.QueryContext(ctx, `SELECT id, data FROM ballot_box WHERE log_id = ? AND box = ? ORDER BY id`, id, box)
 	if err != nil {
 		return nil, err
 	}
@@ -560,7 +579,7 @@ func (s *Store) SealedBallots(ctx context.Context, origin, box string) ([]ledger
 	var out []ledger.SealedBallot
 	for rows.Next() {
 		b := ledger.SealedBallot{Box: box}
-		if err := rows.Scan(&b.Token, &b.Data); err != nil {
+		if err := rows.Scan(&b.ID, &b.Data); err != nil {
 			return nil, err
 		}
 		out = append(out, b)

@@ -908,15 +908,16 @@ func testCosignatures(t *testing.T, open func(t *testing.T) ledger.Store) {
 	}
 }
 
-func sealed(box, token, data string) ledger.SealedBallot {
-	return ledger.SealedBallot{Box: box, Token: token, Data: []byte(data)}
+func sealed(box, id, data string) ledger.SealedBallot {
+	return ledger.SealedBallot{Box: box, ID: id, Data: []byte(data)}
 }
 
 // testSealedBallots checks the ballot boxes beside a log: a box is
 // written only with the batch it comes with (a conflicting or malformed
-// batch stores none of its ballots), a token is unique in its box, and
-// boxes and logs are kept apart; a box reads back sorted by token, with
-// its data exactly as stored.
+// batch stores none of its ballots), an id is unique in its box, and
+// boxes and logs are kept apart; a box reads back sorted by id, with its
+// data exactly as stored; a batch that empties a box takes all its rows
+// away (those it puts too), and only that box's in that log.
 func testSealedBallots(t *testing.T, open func(t *testing.T) ledger.Store) {
 	ctx := ctxFor(t)
 	st := open(t)
@@ -933,7 +934,7 @@ func testSealedBallots(t *testing.T, open func(t *testing.T) ledger.Store) {
 			if g.Box != box {
 				t.Fatalf("SealedBallots(%s, %s) returned a ballot of box %q", origin, box, g.Box)
 			}
-			parts = append(parts, g.Token+"="+string(g.Data))
+			parts = append(parts, g.ID+"="+string(g.Data))
 		}
 		return strings.Join(parts, " ")
 	}
@@ -944,7 +945,7 @@ func testSealedBallots(t *testing.T, open func(t *testing.T) ledger.Store) {
 		t.Fatalf("SealedBallots of an unknown log: %v, want ErrLogNotFound", err)
 	}
 
-	// Committed with the batch, read back sorted by token, data intact.
+	// Committed with the batch, read back sorted by id, data intact.
 	batch := a.next(t, 2)
 	batch.Sealed = []ledger.SealedBallot{
 		sealed("v1", "ZZZZZZZZZZZZZZZZ", "for"),
@@ -969,13 +970,13 @@ func testSealedBallots(t *testing.T, open func(t *testing.T) ledger.Store) {
 	if err := st.AppendBatch(ctx, a.origin, stale); !errors.Is(err, ledger.ErrConflict) {
 		t.Fatalf("conflicting AppendBatch with a sealed ballot: %v, want ErrConflict", err)
 	}
-	// A token already in the box fails the whole batch, records and all.
+	// An id already in the box fails the whole batch, records and all.
 	dup := a.next(t, 1)
 	dup.Sealed = []ledger.SealedBallot{sealed("v1", "CCCCCCCCCCCCCCCC", "for"), sealed("v1", "ZZZZZZZZZZZZZZZZ", "against")}
 	if err := st.AppendBatch(ctx, a.origin, dup); err == nil {
-		t.Fatal("AppendBatch of a token already in its box succeeded")
+		t.Fatal("AppendBatch of an id already in its box succeeded")
 	}
-	// A malformed ballot (no data, short token) fails the batch.
+	// A malformed ballot (no data, short id) fails the batch.
 	for _, bad := range []ledger.SealedBallot{sealed("v1", "DDDDDDDDDDDDDDDD", ""), sealed("v1", "short", "for"), sealed("", "EEEEEEEEEEEEEEEE", "for")} {
 		b := a.next(t, 1)
 		b.Sealed = []ledger.SealedBallot{bad}
@@ -988,11 +989,11 @@ func testSealedBallots(t *testing.T, open func(t *testing.T) ledger.Store) {
 		t.Fatalf("after refused batches, box v1 = %q, want %q", got, want)
 	}
 
-	// Logs keep their boxes apart: the same box and token in another log.
+	// Logs keep their boxes apart: the same box and id in another log.
 	cb := c.next(t, 1)
 	cb.Sealed = []ledger.SealedBallot{sealed("v1", "ZZZZZZZZZZZZZZZZ", "in c")}
 	if err := st.AppendBatch(ctx, c.origin, cb); err != nil {
-		t.Fatalf("the same box and token in another log: %v", err)
+		t.Fatalf("the same box and id in another log: %v", err)
 	}
 	c.commit(cb)
 	if got, want := box(st, c.origin, "v1"), "ZZZZZZZZZZZZZZZZ=in c"; got != want {
@@ -1002,4 +1003,33 @@ func testSealedBallots(t *testing.T, open func(t *testing.T) ledger.Store) {
 		t.Fatalf("box v1 of a through another store = %q, want %q", got, want)
 	}
 	checkState(t, ctx, st, c)
+
+	// A conflicting batch empties nothing.
+	stale = &ledger.Batch{First: 0, Checkpoint: []byte("conflicting"), Records: []ledger.Record{{Index: 0, Data: []byte("x"), Hashes: []tlog.Hash{{1}}}},
+		Emptied: []string{"v1"}}
+	if err := st.AppendBatch(ctx, a.origin, stale); !errors.Is(err, ledger.ErrConflict) {
+		t.Fatalf("conflicting AppendBatch emptying a box: %v, want ErrConflict", err)
+	}
+	if got, want := box(st, a.origin, "v1"), "AAAAAAAAAAAAAAAA=against\x00\xff ZZZZZZZZZZZZZZZZ=for"; got != want {
+		t.Fatalf("after a conflicting batch emptying it, box v1 = %q, want %q", got, want)
+	}
+	// Emptying a box (with a ballot put in the same batch) takes all its
+	// rows away, and only its own: v2 of a and v1 of c stay.
+	eb := a.next(t, 1)
+	eb.Sealed = []ledger.SealedBallot{sealed("v1", "FFFFFFFFFFFFFFFF", "late")}
+	eb.Emptied = []string{"v1", "never-used"}
+	if err := st.AppendBatch(ctx, a.origin, eb); err != nil {
+		t.Fatalf("AppendBatch emptying a box: %v", err)
+	}
+	a.commit(eb)
+	checkState(t, ctx, st, a)
+	if got := box(st, a.origin, "v1"); got != "" {
+		t.Fatalf("an emptied box holds %q", got)
+	}
+	if got, want := box(st, a.origin, "v2"), "MMMMMMMMMMMMMMMM=abstain"; got != want {
+		t.Fatalf("after emptying v1, box v2 = %q, want %q", got, want)
+	}
+	if got, want := box(st, c.origin, "v1"), "ZZZZZZZZZZZZZZZZ=in c"; got != want {
+		t.Fatalf("after emptying v1 of a, box v1 of c = %q, want %q", got, want)
+	}
 }
