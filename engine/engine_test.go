@@ -29,9 +29,11 @@ type testEnv struct {
 	path     string
 	signer   note.Signer
 	verifier note.Verifier
-	store    *sqlite.Store
+	store    ledger.Store
 	eng      *engine.Engine
-	at       time.Time
+	// reopen, if set, opens the store instead of sqlite.Open(path).
+	reopen func() (ledger.Store, error)
+	at     time.Time
 }
 
 func newTestEnv(t *testing.T) *testEnv {
@@ -57,7 +59,13 @@ func newTestEnv(t *testing.T) *testEnv {
 
 func (env *testEnv) open() {
 	env.t.Helper()
-	st, err := sqlite.Open(env.path)
+	var st ledger.Store
+	var err error
+	if env.reopen != nil {
+		st, err = env.reopen()
+	} else {
+		st, err = sqlite.Open(env.path)
+	}
 	if err != nil {
 		env.t.Fatal(err)
 	}
