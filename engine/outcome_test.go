@@ -261,3 +261,75 @@ func TestCloseDoesNotWaitForAStuckStore(t *testing.T) {
 		t.Fatalf("the command in flight: %v; want its outcome unknown, or not recorded", err)
 	}
 }
+
+// TestSecretCloseUnderFaults: the append that closes a secret vote (and
+// empties its box) fails, then has its reply lost: the failed one leaves
+// the box whole, the lost one is read back as committed — the box empty,
+// every ballot counted once — and a retry is replayed.
+func TestSecretCloseUnderFaults(t *testing.T) {
+	env := newTestEnv(t)
+	env.setup(3)
+	env.must("admin", "open_vote", obj{"id": "v1", "motion": "m1", "method": "secret"})
+	env.must("d0", "cast_ballot", obj{"vote": "v1", "voter": "d0", "choice": "for"})
+	env.close()
+	st, err := sqlite.Open(env.path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs := fault.Wrap(st)
+	eng, err := engine.Open(context.Background(), fs, engine.Options{Signer: env.signer, Verifiers: note.VerifierList(env.verifier),
+		AppendTimeout: time.Second, SettleTimeout: 2 * time.Second})
+	if err != nil {
+		st.Close()
+		t.Fatal(err)
+	}
+	env.store, env.eng = st, eng
+	// A ballot whose reply is lost is in the box once.
+	fs.Arm(coopOrigin, fault.Fault{Kind: fault.LoseReply, At: 1})
+	e := env.envelope("d1", "cast_ballot", obj{"vote": "v1", "voter": "d1", "choice": "against"})
+	e.Key = "b1"
+	if r, err := env.eng.Submit(context.Background(), e); err != nil || r.Replayed {
+		t.Fatalf("ballot with a lost reply: %+v, %v", r, err)
+	}
+	env.must("d2", "cast_ballot", obj{"vote": "v1", "voter": "d2", "choice": "for"})
+	box := func() int {
+		a, _ := env.eng.Assembly("coop")
+		b, err := a.Log().SealedBallots(context.Background(), "v1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(b)
+	}
+	if n := box(); n != 3 {
+		t.Fatalf("the box holds %d ballots, want 3", n)
+	}
+	closing := func() (*engine.Result, error) {
+		e := env.envelope("admin", "close_vote", obj{"vote": "v1"})
+		e.Key = "close-1"
+		return env.eng.Submit(context.Background(), e)
+	}
+	fs.Arm(coopOrigin, fault.Fault{Kind: fault.FailAppend, At: 1})
+	if _, err := closing(); !errors.Is(err, engine.ErrNotRecorded) {
+		t.Fatalf("close through a failing append: %v, want not recorded", err)
+	}
+	if n := box(); n != 3 || env.state().Votes["v1"].Status != assembly.VoteStatusOpen {
+		t.Fatalf("after a failed close the box holds %d, the vote is %s", n, env.state().Votes["v1"].Status)
+	}
+	fs.Arm(coopOrigin, fault.Fault{Kind: fault.LoseReply, At: 1})
+	r, err := closing()
+	if err != nil || r.Replayed {
+		t.Fatalf("close with a lost reply: %+v, %v; want recorded", r, err)
+	}
+	if r2, err := closing(); err != nil || !r2.Replayed || r2.First() != r.First() {
+		t.Fatalf("retry of the close: %+v, %v; want replayed", r2, err)
+	}
+	if n := box(); n != 0 {
+		t.Fatalf("after the close the box holds %d", n)
+	}
+	if got := env.state().Votes["v1"].Sealed; len(got) != 3 {
+		t.Fatalf("%d sealed ballots, want 3", len(got))
+	}
+	if !reflect.DeepEqual(env.state(), env.replayed()) {
+		t.Fatal("the engine's state differs from the record's")
+	}
+}
