@@ -242,6 +242,29 @@ func TestSecretBallotLinkingSQLite(t *testing.T) {
 	}
 	checkSizes(t, rows, sv)
 	checkEmptied(t, env, sv)
+
+	// After the close and a shutdown (the WAL checkpointed and truncated),
+	// the files hold no trace of the rows: secure_delete overwrote them,
+	// so not even the signing key opens a ballot of the closed vote.
+	env.close()
+	raw = raw[:0]
+	for _, suffix := range []string{"", "-wal"} {
+		b, err := os.ReadFile(env.path + suffix)
+		if err != nil && !os.IsNotExist(err) {
+			t.Fatal(err)
+		}
+		raw = append(raw, b...)
+	}
+	left := 0
+	for _, r := range rows {
+		if bytes.Contains(raw, r.data[len(r.data)-32:]) {
+			left++
+		}
+	}
+	if left > 0 {
+		t.Errorf("after the close and a shutdown the database files still hold %d of the %d rows", left, len(rows))
+	}
+	env.open()
 }
 
 // checkEmptied: after the close the box is empty, the vote counted every
