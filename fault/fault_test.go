@@ -91,6 +91,7 @@ type stats struct {
 	refused, notRecorded, unknown    int // answers: refusals of the rules, "nothing recorded", "not known yet"
 	suspended, noAnswer              int // answers: "not taking commands", none at all (HTTP)
 	dupChecks, reuseChecks           int // retries after success, keys reused for another command
+	secretClosed                     int // secret votes closed under faults, their boxes checked
 	lost, doubled, lies, wrong, hung int // must all be zero
 	faults                           fault.Counts
 }
@@ -203,6 +204,7 @@ func (s *suite) run(rounds int) {
 	s.t.Logf("%s: %d commands: %d acknowledged (%d answered from the record), %d refused by the rules; answers on the way: %d nothing recorded, %d not known yet, %d not taking commands, %d no answer",
 		s.kind, st.commands, st.acknowledged, st.replayed, st.refused, st.notRecorded, st.unknown, st.suspended, st.noAnswer)
 	s.t.Logf("%s: %d retries after success answered from the record, %d keys reused for another command refused", s.kind, st.dupChecks, st.reuseChecks)
+	s.t.Logf("%s: %d secret votes closed, every ballot sealed once and the box emptied", s.kind, st.secretClosed)
 	s.t.Logf("%s: lost %d, doubled %d, answered wrongly %d (of them told \"not recorded\" though recorded: %d), hung %d", s.kind, st.lost, st.doubled, st.wrong+st.lies, st.lies, st.hung)
 	if st.lost+st.doubled+st.lies+st.wrong+st.hung > 0 {
 		s.t.Errorf("%s: acknowledged commands lost %d, doubled %d; wrong answers %d, lies %d; hung %d", s.kind, st.lost, st.doubled, st.wrong, st.lies, st.hung)
@@ -305,6 +307,7 @@ func (s *suite) wave(first, n int) {
 // round is one assembly's burst of commands under faults.
 type round struct {
 	id      string
+	method  string    // the vote's: roll_call or secret
 	clients []*client // the voters', then the chair's
 	store   []fault.Fault
 	delays  []time.Duration
@@ -317,9 +320,9 @@ type round struct {
 // engine or the API, and some ask for the floor; the chair closes the
 // vote.
 func (s *suite) newRound(r int) *round {
-	rd := &round{id: fmt.Sprintf("r%d", r)}
+	rd := &round{id: fmt.Sprintf("r%d", r), method: []string{"roll_call", "secret"}[s.rng.IntN(2)]}
 	n := 4 + s.rng.IntN(9)
-	persons := s.setup(rd.id, n)
+	persons := s.setup(rd.id, n, rd.method)
 	tokens, err := s.auth.NewSessions(context.Background(), rd.id, persons)
 	if err != nil {
 		s.t.Fatal(err)
@@ -413,12 +416,14 @@ func (s *suite) slow() time.Duration {
 	return time.Duration(50+s.rng.IntN(int(appendTimeout.Milliseconds())*3/2)) * time.Millisecond
 }
 
-func (s *suite) setup(id string, n int) []string { return setupAssembly(s.t, s.eng, id, n) }
+func (s *suite) setup(id string, n int, method string) []string {
+	return setupAssembly(s.t, s.eng, id, n, method)
+}
 
 // setupAssembly creates the assembly id with n verified, present
-// delegates, a sitting, an item, a motion and an open roll-call vote,
-// with no fault armed, and returns the delegates.
-func setupAssembly(t *testing.T, eng *engine.Engine, id string, n int) []string {
+// delegates, a sitting, an item, a motion and an open vote by method
+// (roll_call or secret), with no fault armed, and returns the delegates.
+func setupAssembly(t *testing.T, eng *engine.Engine, id string, n int, method string) []string {
 	ctx := context.Background()
 	at := time.Now().UTC()
 	env := func(actor, cmd string, args any) assembly.Envelope {
@@ -461,7 +466,7 @@ func setupAssembly(t *testing.T, eng *engine.Engine, id string, n int) []string 
 	add("admin", "add_item", map[string]any{"id": "i1", "title": "The budget"})
 	add("admin", "take_up_item", map[string]any{"item": "i1"})
 	add("admin", "move_motion", map[string]any{"id": "m1", "kind": "substantive", "title": "Adopt the budget", "item": "i1", "mover": "chief"})
-	add("admin", "open_vote", map[string]any{"id": "v1", "motion": "m1", "method": "roll_call"})
+	add("admin", "open_vote", map[string]any{"id": "v1", "motion": "m1", "method": method})
 	metas := make([]assembly.Meta, len(envs))
 	cmds := make([]assembly.Command, len(envs))
 	for i, e := range envs {
@@ -775,6 +780,28 @@ func (s *suite) check(id string, clients []*client) {
 			s.t.Errorf("%s: %s: the engine's state differs from the record's", s.kind, id)
 		}
 	})
+	// A secret vote's ballot box holds one row per ballot while the vote
+	// is open, and none once the close is recorded; the close seals one
+	// ballot per voter.
+	v := r.State(origin).Votes["v1"]
+	if v == nil || v.Method != "secret" {
+		return
+	}
+	box, err := s.raw.SealedBallots(ctx, origin, "v1")
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	switch {
+	case v.Status == assembly.VoteStatusOpen && len(box) != len(v.Ballots):
+		s.t.Errorf("%s: %s: the open secret vote has %d ballots and %d rows in its box", s.kind, id, len(v.Ballots), len(box))
+	case v.Status != assembly.VoteStatusOpen && len(box) != 0:
+		s.t.Errorf("%s: %s: the closed secret vote's box still holds %d rows", s.kind, id, len(box))
+	case v.Status != assembly.VoteStatusOpen && len(v.Sealed) != len(v.Ballots):
+		s.t.Errorf("%s: %s: the closed secret vote sealed %d ballots of %d", s.kind, id, len(v.Sealed), len(v.Ballots))
+	}
+	if v.Status != assembly.VoteStatusOpen {
+		s.count(func(st *stats) { st.secretClosed++ })
+	}
 }
 
 // testLog writes to the test's log.

@@ -52,7 +52,7 @@ func TestTwoServersOnOnePostgres(t *testing.T) {
 	var conflicts, acked, declined int
 	for r := range 6 {
 		id := fmt.Sprintf("two%d", r)
-		persons := setupAssembly(t, one, id, 12+rng.IntN(12))
+		persons := setupAssembly(t, one, id, 12+rng.IntN(12), "roll_call")
 		_, two := open() // the second server starts with the assembly in its record
 		engines := []*engine.Engine{one, two}
 		var clients []*client
