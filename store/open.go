@@ -4,7 +4,9 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"errors"
+	"strconv"
 	"strings"
 
 	"plenum/ledger"
@@ -37,4 +39,70 @@ func OpenStore(ctx context.Context, dbArg string, readOnly bool) (ledger.Store, 
 		return sqlite.OpenReadOnly(dbArg)
 	}
 	return sqlite.Open(dbArg)
+}
+
+// DB is the database a database argument names, opened through
+// database/sql for the state plenum keeps beside the record (access codes
+// and sessions, a witness's state) in the tables the store's migrations
+// make.
+type DB struct {
+	// W writes, and reads inside its transactions. On SQLite it is one
+	// connection; writers queue for it.
+	W *sql.DB
+	// R reads outside a transaction: on SQLite read-only connections a
+	// write in progress does not hold up, on PostgreSQL the same pool as W.
+	R *sql.DB
+	// Postgres tells the SQL dialect: placeholders $1, $2, … and row locks
+	// (FOR SHARE) on PostgreSQL; ? and whole-database write transactions
+	// on SQLite.
+	Postgres bool
+	// Name names the database in messages: the SQLite file's path, or the
+	// PostgreSQL database without its password.
+	Name string
+
+	close func() error
+}
+
+// Close closes the database.
+func (d *DB) Close() error { return d.close() }
+
+// Rebind returns query, written with ? placeholders, in the dialect of
+// the database: $1, $2, … for PostgreSQL. A ? inside a string literal is
+// not allowed in queries given to it.
+func (d *DB) Rebind(query string) string {
+	if !d.Postgres || !strings.Contains(query, "?") {
+		return query
+	}
+	var b strings.Builder
+	n := 0
+	for _, r := range query {
+		if r == '?' {
+			n++
+			b.WriteString("$" + strconv.Itoa(n))
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// OpenDB opens the database dbArg names (see IsPostgres) through
+// database/sql, bringing its schema up to date — creating a SQLite file
+// if absent — as OpenStore does for writing.
+func OpenDB(ctx context.Context, dbArg string) (*DB, error) {
+	if dbArg == "" {
+		return nil, errors.New("no database: give a SQLite file path or a postgres:// URL")
+	}
+	if IsPostgres(dbArg) {
+		db, closeDB, err := postgres.OpenDB(ctx, dbArg)
+		if err != nil {
+			return nil, err
+		}
+		return &DB{W: db, R: db, Postgres: true, Name: postgres.Redact(dbArg), close: closeDB}, nil
+	}
+	w, r, err := sqlite.OpenDB(dbArg)
+	if err != nil {
+		return nil, err
+	}
+	return &DB{W: w, R: r, Name: dbArg, close: func() error { return errors.Join(r.Close(), w.Close()) }}, nil
 }

@@ -21,6 +21,7 @@ package postgres
 
 import (
 	"context"
+	"database/sql"
 	"embed"
 	"errors"
 	"fmt"
@@ -31,6 +32,7 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgtype"
 	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/jackc/pgx/v5/stdlib"
 	"golang.org/x/mod/sumdb/tlog"
 
 	"plenum/ledger"
@@ -91,16 +93,51 @@ func OpenReadOnly(ctx context.Context, dsn string) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	var have int
-	if err := s.pool.QueryRow(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&have); err != nil {
+	have, err := applied(ctx, s.pool)
+	if err != nil {
 		s.pool.Close()
 		return nil, fmt.Errorf("postgres: %s is not a plenum database: %w", redact(dsn), err)
 	}
-	if want := latestVersion(); have != want {
+	if why := schema.Describe(migrations, "migrations/*.sql", have); why != "" {
 		s.pool.Close()
-		return nil, fmt.Errorf("postgres: %s has schema version %d, this plenum expects %d; open it once with plenum serve of this version", redact(dsn), have, want)
+		return nil, fmt.Errorf("postgres: %s: %s", redact(dsn), why)
 	}
 	return s, nil
+}
+
+// OpenDB connects to the database named by dsn for the state kept beside
+// the record (access codes and sessions, a witness's state), bringing its
+// schema up to date like Open, and returns a database/sql handle on it
+// (driver pgx) and the function that closes it.
+func OpenDB(ctx context.Context, dsn string) (*sql.DB, func() error, error) {
+	s, err := Open(ctx, dsn)
+	if err != nil {
+		return nil, nil, err
+	}
+	db := stdlib.OpenDBFromPool(s.pool)
+	return db, func() error {
+		err := db.Close()
+		s.pool.Close()
+		return err
+	}, nil
+}
+
+// Redact returns how error messages name the database dsn: its name,
+// host and port, never its password.
+func Redact(dsn string) string { return redact(dsn) }
+
+// querier runs a query returning rows: a pool or a transaction.
+type querier interface {
+	Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error)
+}
+
+// applied returns the schema versions the database has applied.
+func applied(ctx context.Context, q querier) ([]int, error) {
+	rows, err := q.Query(ctx, `SELECT version FROM schema_migrations ORDER BY version`)
+	if err != nil {
+		return nil, err
+	}
+	return pgx.CollectRows(rows, pgx.RowTo[int])
 }
 
 func open(ctx context.Context, dsn string, readOnly bool) (*Store, error) {
@@ -166,8 +203,8 @@ func migrate(ctx context.Context, pool *pgxpool.Pool) error {
 	if _, err := tx.Exec(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY)`); err != nil {
 		return err
 	}
-	var have int
-	if err := tx.QueryRow(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&have); err != nil {
+	have, err := applied(ctx, tx)
+	if err != nil {
 		return err
 	}
 	steps, err := schema.Pending(migrations, "migrations/*.sql", have)

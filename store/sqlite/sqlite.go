@@ -89,6 +89,34 @@ func Open(path string) (*Store, error) {
 	return &Store{w: w, r: r, lock: lk, ids: map[string]int64{}}, nil
 }
 
+// OpenDB opens the database at path for the state kept beside the record
+// (access codes and sessions, a witness's state), through database/sql:
+// w with one writing connection, the schema brought up to date (creating
+// the file, mode 0600, if absent), and r with read-only connections,
+// which a write in progress does not hold up. It takes no lock: use it in
+// the process that holds the database's Store, or on a database no plenum
+// serves.
+func OpenDB(path string) (w, r *sql.DB, err error) {
+	if err := Private(path); err != nil {
+		return nil, nil, err
+	}
+	if w, err = sql.Open("sqlite", dsn(path, false)); err != nil {
+		return nil, nil, err
+	}
+	w.SetMaxOpenConns(1)
+	if err := migrate(w); err != nil {
+		w.Close()
+		return nil, nil, fmt.Errorf("sqlite: %s: %w", path, err)
+	}
+	if r, err = sql.Open("sqlite", dsn(path, true)); err != nil {
+		w.Close()
+		return nil, nil, err
+	}
+	r.SetMaxOpenConns(8)
+	r.SetMaxIdleConns(8)
+	return w, r, nil
+}
+
 // OpenReadOnly opens an existing database at path for reading only. It is
 // safe while another process (plenum serve) writes to the same file.
 func OpenReadOnly(path string) (*Store, error) {
@@ -97,14 +125,9 @@ func OpenReadOnly(path string) (*Store, error) {
 		return nil, err
 	}
 	r.SetMaxOpenConns(8)
-	var have int
-	if err := r.QueryRow(`SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&have); err != nil {
+	if err := checkSchema(r, path); err != nil {
 		r.Close()
-		return nil, fmt.Errorf("sqlite: %s is not a plenum database: %w", path, err)
-	}
-	if want := latestVersion(); have != want {
-		r.Close()
-		return nil, fmt.Errorf("sqlite: %s has schema version %d, this plenum expects %d; open it once with plenum serve of this version", path, have, want)
+		return nil, err
 	}
 	return &Store{r: r, readOnly: true, ids: map[string]int64{}}, nil
 }
@@ -127,13 +150,45 @@ func dsn(p string, readOnly bool) string {
 	return "file:" + (&url.URL{Path: p}).EscapedPath() + "?" + q.Encode()
 }
 
+// applied returns the schema versions the database has applied.
+func applied(db *sql.DB) ([]int, error) {
+	rows, err := db.Query(`SELECT version FROM schema_migrations ORDER BY version`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var vs []int
+	for rows.Next() {
+		var v int
+		if err := rows.Scan(&v); err != nil {
+			return nil, err
+		}
+		vs = append(vs, v)
+	}
+	return vs, rows.Err()
+}
+
+// checkSchema returns an error saying what is wrong unless the database
+// at path (open in db, which must not migrate it) has exactly the schema
+// of this plenum.
+func checkSchema(db *sql.DB, path string) error {
+	have, err := applied(db)
+	if err != nil {
+		return fmt.Errorf("sqlite: %s is not a plenum database: %w", path, err)
+	}
+	if why := schema.Describe(migrations, "migrations/*.sql", have); why != "" {
+		return fmt.Errorf("sqlite: %s: %s", path, why)
+	}
+	return nil
+}
+
 // migrate applies the embedded migrations the database has not seen.
 func migrate(db *sql.DB) error {
 	if _, err := db.Exec(`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY)`); err != nil {
 		return err
 	}
-	var have int
-	if err := db.QueryRow(`SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&have); err != nil {
+	have, err := applied(db)
+	if err != nil {
 		return err
 	}
 	steps, err := schema.Pending(migrations, "migrations/*.sql", have)
@@ -585,13 +640,4 @@ func (s *Store) SealedBallots(ctx context.Context, origin, box string) ([]ledger
 		out = append(out, b)
 	}
 	return out, rows.Err()
-}
-
-// latestVersion is the schema version the embedded migrations reach.
-func latestVersion() int {
-	n, err := schema.Latest(migrations, "migrations/*.sql")
-	if err != nil {
-		panic(err) // the pattern is constant and valid
-	}
-	return n
 }
