@@ -3,8 +3,9 @@
 // first server administrator, and rate limits on logging in.
 //
 // Access codes and session tokens are random (crypto/rand) and stored only
-// as SHA-256 hashes, in a small SQLite database of their own (access.db in
-// the data directory), never in an assembly's public ledger. A code
+// as SHA-256 hashes, in the database of the record (SQLite or PostgreSQL,
+// tables made by the store's numbered migrations) but never in an
+// assembly's public ledger. A code
 // belongs to one person of one assembly; what that person may do there is
 // decided by the assembly's rules (package assembly), not here.
 package auth
@@ -20,12 +21,10 @@ import (
 	"fmt"
 	"net/netip"
 	"strings"
-	"sync"
 	"time"
 
-	_ "modernc.org/sqlite" // registers the "sqlite" driver
-
 	"plenum/assembly"
+	"plenum/store"
 )
 
 // AdminPerson is the person id a server administrator acts as inside an
@@ -113,9 +112,6 @@ type Session struct {
 	Admin   bool      `json:"admin,omitempty"`
 	Created time.Time `json:"created"`
 	Expires time.Time `json:"expires"`
-
-	hash [32]byte
-	gen  uint64 // Store.gen before the session was made or read
 }
 
 // In reports whether the session may act in the assembly id: it belongs to
@@ -130,81 +126,64 @@ type Code struct {
 	Expires  time.Time `json:"expires"`
 }
 
-// Store keeps access codes and sessions in SQLite.
+// Store keeps access codes and sessions in the database of the record
+// (the tables of the store's migration 0005_access.sql). It keeps nothing
+// of them in memory: every plenum process on the same database sees the
+// same codes and sessions, and a code revoked or a session ended through
+// one is over for all.
 type Store struct {
-	db   *sql.DB
+	db   *store.DB
 	opts Options
 	lim  *limiter
-
-	mu       sync.RWMutex
-	sessions map[[32]byte]*Session // cache of sessions looked up or made
-	// gen counts the times sessions were ended; ended holds, per assembly
-	// and person, the count when theirs last were (a code issued or
-	// revoked). A session remembers the count from before it was made or
-	// read from the database, so one that raced the ending is over too.
-	gen   uint64
-	ended map[personKey]uint64
 }
 
-type personKey struct{ assembly, person string }
-
-const schema = `
-CREATE TABLE IF NOT EXISTS codes (
-	hash     BLOB PRIMARY KEY,
-	assembly TEXT NOT NULL,
-	person   TEXT NOT NULL,
-	created  INTEGER NOT NULL,
-	expires  INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS codes_person ON codes(assembly, person);
-CREATE TABLE IF NOT EXISTS sessions (
-	hash     BLOB PRIMARY KEY,
-	assembly TEXT NOT NULL,
-	person   TEXT NOT NULL,
-	admin    INTEGER NOT NULL,
-	created  INTEGER NOT NULL,
-	expires  INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS admin_tokens (
-	hash    BLOB PRIMARY KEY,
-	expires INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS meta (
-	k TEXT PRIMARY KEY,
-	v TEXT NOT NULL
-);
-`
-
-// Open opens (creating if needed) the access database at path.
-func Open(path string, opts Options) (*Store, error) {
+// Open opens the access codes and sessions in the database dbArg names:
+// a SQLite file or a postgres:// URL, as plenum serve's --db, bringing
+// its schema up to date if needed (creating a SQLite file if absent).
+func Open(dbArg string, opts Options) (*Store, error) {
 	opts.defaults()
-	dsn := "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_txlock=immediate"
-	db, err := sql.Open("sqlite", dsn)
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	db, err := store.OpenDB(ctx, dbArg)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("auth: %w", err)
 	}
-	db.SetMaxOpenConns(1) // one writer; the session cache serves reads
-	if _, err := db.Exec(schema); err != nil {
-		db.Close()
-		return nil, fmt.Errorf("auth: %s: %w", path, err)
-	}
+	s := &Store{db: db, opts: opts, lim: newLimiter(opts)}
 	// Expired sessions and codes are of no use to anyone.
 	now := opts.Now().UnixNano()
-	if _, err := db.Exec(`DELETE FROM sessions WHERE expires <= ?; DELETE FROM codes WHERE expires <= ?`, now, now); err != nil {
-		db.Close()
-		return nil, fmt.Errorf("auth: %s: %w", path, err)
+	for _, q := range []string{`DELETE FROM access_sessions WHERE expires <= ?`, `DELETE FROM access_codes WHERE expires <= ?`} {
+		if _, err := s.exec(ctx, s.db.W, q, now); err != nil {
+			db.Close()
+			return nil, fmt.Errorf("auth: %s: %w", db.Name, err)
+		}
 	}
-	return &Store{
-		db:       db,
-		opts:     opts,
-		lim:      newLimiter(opts),
-		sessions: map[[32]byte]*Session{},
-		ended:    map[personKey]uint64{},
-	}, nil
+	return s, nil
 }
 
 // Close closes the database.
 func (s *Store) Close() error { return s.db.Close() }
+
+// execer runs a statement: the database or a transaction.
+type execer interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+func (s *Store) exec(ctx context.Context, e execer, query string, args ...any) (sql.Result, error) {
+	return e.ExecContext(ctx, s.db.Rebind(query), args...)
+}
+
+func (s *Store) queryRow(ctx context.Context, e execer, query string, args ...any) *sql.Row {
+	return e.QueryRowContext(ctx, s.db.Rebind(query), args...)
+}
+
+// begin starts a writing transaction: on SQLite it holds the database's
+// write lock from the start (BEGIN IMMEDIATE), so that the transactions
+// of access run one at a time; on PostgreSQL the rows they touch are
+// locked as they go (see Login and replaceCodes).
+func (s *Store) begin(ctx context.Context) (*sql.Tx, error) {
+	return s.db.W.BeginTx(ctx, nil)
+}
 
 // codeAlphabet has 32 letters and digits without the look-alikes I, O, 0
 // and 1: each character carries 5 bits.
@@ -258,10 +237,11 @@ func (s *Store) IssueCodes(ctx context.Context, assemblyID string, persons []str
 	now := s.opts.Now().UTC()
 	exp := now.Add(s.opts.CodeTTL)
 	out := make([]Code, 0, len(persons))
-	err := s.replaceCodes(ctx, assemblyID, persons, func(ins *sql.Stmt, p string) error {
+	err := s.replaceCodes(ctx, assemblyID, persons, func(tx *sql.Tx, p string) error {
 		c := newCode()
 		h := hashCode(c)
-		if _, err := ins.ExecContext(ctx, h[:], assemblyID, p, now.UnixNano(), exp.UnixNano()); err != nil {
+		if _, err := s.exec(ctx, tx, `INSERT INTO access_codes (hash, assembly, person, created, expires) VALUES (?, ?, ?, ?, ?)`,
+			h[:], assemblyID, p, now.UnixNano(), exp.UnixNano()); err != nil {
 			return err
 		}
 		out = append(out, Code{Assembly: assemblyID, Person: p, Code: c, Expires: exp})
@@ -280,73 +260,58 @@ func (s *Store) RevokeCodes(ctx context.Context, assemblyID string, persons []st
 }
 
 // replaceCodes deletes the persons' codes and sessions and, with add, lets
-// it insert a new code for each, in one transaction; then it forgets the
-// sessions it ended.
-func (s *Store) replaceCodes(ctx context.Context, assemblyID string, persons []string, add func(ins *sql.Stmt, person string) error) error {
-	tx, err := s.db.BeginTx(ctx, nil)
+// it insert a new code for each, in one transaction. On PostgreSQL it
+// first locks the codes against other issues and revocations (not against
+// logins, which only read them), so that two nodes issuing a person's code
+// at once leave one code, not two.
+func (s *Store) replaceCodes(ctx context.Context, assemblyID string, persons []string, add func(tx *sql.Tx, person string) error) error {
+	tx, err := s.begin(ctx)
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback()
-	delCodes, err := tx.PrepareContext(ctx, `DELETE FROM codes WHERE assembly = ? AND person = ?`)
-	if err != nil {
-		return err
-	}
-	delSessions, err := tx.PrepareContext(ctx, `DELETE FROM sessions WHERE assembly = ? AND person = ? AND admin = 0`)
-	if err != nil {
-		return err
-	}
-	ins, err := tx.PrepareContext(ctx, `INSERT INTO codes(hash, assembly, person, created, expires) VALUES (?, ?, ?, ?, ?)`)
-	if err != nil {
-		return err
-	}
-	for _, p := range persons {
-		if _, err := delCodes.ExecContext(ctx, assemblyID, p); err != nil {
+	if s.db.Postgres {
+		if _, err := tx.ExecContext(ctx, `LOCK TABLE access_codes IN SHARE ROW EXCLUSIVE MODE`); err != nil {
 			return err
 		}
-		if _, err := delSessions.ExecContext(ctx, assemblyID, p); err != nil {
+	}
+	for _, p := range persons {
+		if _, err := s.exec(ctx, tx, `DELETE FROM access_codes WHERE assembly = ? AND person = ?`, assemblyID, p); err != nil {
+			return err
+		}
+		if _, err := s.exec(ctx, tx, `DELETE FROM access_sessions WHERE assembly = ? AND person = ? AND NOT admin`, assemblyID, p); err != nil {
 			return err
 		}
 		if add != nil {
-			if err := add(ins, p); err != nil {
+			if err := add(tx, p); err != nil {
 				return err
 			}
 		}
 	}
-	if err := tx.Commit(); err != nil {
-		return err
-	}
-	s.mu.Lock()
-	s.gen++
-	for _, p := range persons {
-		s.ended[personKey{assemblyID, p}] = s.gen
-	}
-	for h, sess := range s.sessions {
-		if !sess.Admin && sess.Assembly == assemblyID && s.ended[personKey{assemblyID, sess.Person}] == s.gen {
-			delete(s.sessions, h)
-		}
-	}
-	s.mu.Unlock()
-	return nil
-}
-
-// generation is the count of endings so far, for a session about to be
-// made or read.
-func (s *Store) generation() uint64 {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	return s.gen
+	return tx.Commit()
 }
 
 // Login exchanges an access code for a new session and returns the
 // session and its token (the cookie's value). It returns ErrBadCode or
-// ErrExpiredCode for a code that does not admit.
+// ErrExpiredCode for a code that does not admit. Reading the code and
+// making the session are one transaction, holding the code (on PostgreSQL
+// a shared lock on its row) so that a revocation or re-issue, through
+// this process or another, cannot slip between them and leave a session
+// of a code that is gone.
 func (s *Store) Login(ctx context.Context, code string) (*Session, string, error) {
-	gen := s.generation() // before the code is read: a code replaced meanwhile makes no live session
 	h := hashCode(code)
+	tx, err := s.begin(ctx)
+	if err != nil {
+		return nil, "", err
+	}
+	defer tx.Rollback()
+	q := `SELECT assembly, person, expires FROM access_codes WHERE hash = ?`
+	if s.db.Postgres {
+		q += ` FOR SHARE`
+	}
 	var a, p string
 	var exp int64
-	err := s.db.QueryRowContext(ctx, `SELECT assembly, person, expires FROM codes WHERE hash = ?`, h[:]).Scan(&a, &p, &exp)
+	err = s.queryRow(ctx, tx, q, h[:]).Scan(&a, &p, &exp)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, "", ErrBadCode
 	}
@@ -356,101 +321,73 @@ func (s *Store) Login(ctx context.Context, code string) (*Session, string, error
 	if s.opts.Now().UnixNano() >= exp {
 		return nil, "", ErrExpiredCode
 	}
-	return s.newSession(ctx, a, p, false, gen)
+	sess, t, err := s.insertSession(ctx, tx, a, p, false)
+	if err != nil {
+		return nil, "", err
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, "", err
+	}
+	return sess, t, nil
 }
 
 // NewSessions makes sessions for persons of an assembly directly, in one
 // transaction, and returns their tokens in order. It is for trusted callers
 // (tests, plenum bench), not for the web.
 func (s *Store) NewSessions(ctx context.Context, assemblyID string, persons []string) ([]string, error) {
-	now := s.opts.Now().UTC()
-	gen := s.generation()
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.begin(ctx)
 	if err != nil {
 		return nil, err
 	}
 	defer tx.Rollback()
-	ins, err := tx.PrepareContext(ctx, `INSERT INTO sessions(hash, assembly, person, admin, created, expires) VALUES (?, ?, ?, 0, ?, ?)`)
-	if err != nil {
-		return nil, err
-	}
 	tokens := make([]string, len(persons))
-	made := make([]*Session, len(persons))
 	for i, p := range persons {
-		t, h := newToken()
-		sess := &Session{Assembly: assemblyID, Person: p, Created: now, Expires: now.Add(s.opts.SessionTTL), hash: h, gen: gen}
-		if _, err := ins.ExecContext(ctx, h[:], assemblyID, p, now.UnixNano(), sess.Expires.UnixNano()); err != nil {
+		if _, tokens[i], err = s.insertSession(ctx, tx, assemblyID, p, false); err != nil {
 			return nil, err
 		}
-		tokens[i], made[i] = t, sess
 	}
 	if err := tx.Commit(); err != nil {
 		return nil, err
 	}
-	s.mu.Lock()
-	for _, sess := range made {
-		s.sessions[sess.hash] = sess
-	}
-	s.mu.Unlock()
 	return tokens, nil
 }
 
-func (s *Store) newSession(ctx context.Context, assemblyID, person string, admin bool, gen uint64) (*Session, string, error) {
+// insertSession makes a new session in tx and returns it and its token.
+func (s *Store) insertSession(ctx context.Context, tx *sql.Tx, assemblyID, person string, admin bool) (*Session, string, error) {
 	now := s.opts.Now().UTC()
 	t, h := newToken()
-	sess := &Session{Assembly: assemblyID, Person: person, Admin: admin, Created: now, Expires: now.Add(s.opts.SessionTTL), hash: h, gen: gen}
-	_, err := s.db.ExecContext(ctx, `INSERT INTO sessions(hash, assembly, person, admin, created, expires) VALUES (?, ?, ?, ?, ?, ?)`,
+	sess := &Session{Assembly: assemblyID, Person: person, Admin: admin, Created: now, Expires: now.Add(s.opts.SessionTTL)}
+	_, err := s.exec(ctx, tx, `INSERT INTO access_sessions (hash, assembly, person, admin, created, expires) VALUES (?, ?, ?, ?, ?, ?)`,
 		h[:], assemblyID, person, admin, now.UnixNano(), sess.Expires.UnixNano())
 	if err != nil {
 		return nil, "", err
 	}
-	s.mu.Lock()
-	s.sessions[h] = sess
-	s.mu.Unlock()
 	return sess, t, nil
 }
 
 // Session returns the live session with the given token, or ErrNoSession.
+// It reads the database every time, so a session ended through another
+// process is over here too.
 func (s *Store) Session(ctx context.Context, token string) (*Session, error) {
 	if token == "" {
 		return nil, ErrNoSession
 	}
 	h := hashToken(token)
-	now := s.opts.Now()
-	s.mu.RLock()
-	sess, ok := s.sessions[h]
-	s.mu.RUnlock()
-	if !ok {
-		gen := s.generation()
-		var a, p string
-		var admin bool
-		var created, exp int64
-		err := s.db.QueryRowContext(ctx, `SELECT assembly, person, admin, created, expires FROM sessions WHERE hash = ?`, h[:]).Scan(&a, &p, &admin, &created, &exp)
-		if errors.Is(err, sql.ErrNoRows) {
-			return nil, ErrNoSession
-		}
-		if err != nil {
-			return nil, err
-		}
-		sess = &Session{Assembly: a, Person: p, Admin: admin, Created: time.Unix(0, created).UTC(), Expires: time.Unix(0, exp).UTC(), hash: h, gen: gen}
-		s.mu.Lock()
-		s.sessions[h] = sess
-		s.mu.Unlock()
+	var a, p string
+	var admin bool
+	var created, exp int64
+	err := s.queryRow(ctx, s.db.R, `SELECT assembly, person, admin, created, expires FROM access_sessions WHERE hash = ?`, h[:]).Scan(&a, &p, &admin, &created, &exp)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, ErrNoSession
 	}
-	if !now.Before(sess.Expires) {
+	if err != nil {
+		return nil, err
+	}
+	if s.opts.Now().UnixNano() >= exp {
 		s.forget(ctx, h)
 		return nil, ErrNoSession
 	}
-	if !sess.Admin {
-		s.mu.RLock()
-		end, ok := s.ended[personKey{sess.Assembly, sess.Person}]
-		s.mu.RUnlock()
-		if ok && sess.gen < end {
-			s.forget(ctx, h)
-			return nil, ErrNoSession
-		}
-	}
-	return sess, nil
+	return &Session{Assembly: a, Person: p, Admin: admin, Created: time.Unix(0, created).UTC(), Expires: time.Unix(0, exp).UTC()}, nil
 }
 
 // Logout ends the session with the given token.
@@ -459,10 +396,7 @@ func (s *Store) Logout(ctx context.Context, token string) error {
 }
 
 func (s *Store) forget(ctx context.Context, h [32]byte) error {
-	s.mu.Lock()
-	delete(s.sessions, h)
-	s.mu.Unlock()
-	_, err := s.db.ExecContext(ctx, `DELETE FROM sessions WHERE hash = ?`, h[:])
+	_, err := s.exec(ctx, s.db.W, `DELETE FROM access_sessions WHERE hash = ?`, h[:])
 	return err
 }
 
@@ -473,7 +407,7 @@ func (s *Store) forget(ctx context.Context, h [32]byte) error {
 // at the latest start is the one that works.
 func (s *Store) BootstrapAdmin(ctx context.Context, base string) (string, error) {
 	var v string
-	err := s.db.QueryRowContext(ctx, `SELECT v FROM meta WHERE k = 'admin_used'`).Scan(&v)
+	err := s.queryRow(ctx, s.db.W, `SELECT v FROM access_meta WHERE k = 'admin_used'`).Scan(&v)
 	if err == nil {
 		return "", nil
 	}
@@ -491,38 +425,36 @@ func (s *Store) BootstrapAdmin(ctx context.Context, base string) (string, error)
 // one, valid once within Options.AdminTokenTTL.
 func (s *Store) NewAdminToken(ctx context.Context) (string, error) {
 	t, h := newToken()
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.begin(ctx)
 	if err != nil {
 		return "", err
 	}
 	defer tx.Rollback()
-	if _, err := tx.ExecContext(ctx, `DELETE FROM admin_tokens`); err != nil {
+	if _, err := s.exec(ctx, tx, `DELETE FROM access_admin_tokens`); err != nil {
 		return "", err
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO admin_tokens(hash, expires) VALUES (?, ?)`, h[:], s.opts.Now().Add(s.opts.AdminTokenTTL).UnixNano()); err != nil {
+	if _, err := s.exec(ctx, tx, `INSERT INTO access_admin_tokens (hash, expires) VALUES (?, ?)`, h[:], s.opts.Now().Add(s.opts.AdminTokenTTL).UnixNano()); err != nil {
 		return "", err
 	}
 	return t, tx.Commit()
 }
 
 // LoginAdmin uses up an administrator token and returns a server
-// administrator's session and its cookie token, or ErrBadToken.
+// administrator's session and its cookie token, or ErrBadToken. The token
+// is deleted as it is read, so two processes given it at once admit one.
 func (s *Store) LoginAdmin(ctx context.Context, token string) (*Session, string, error) {
 	h := hashToken(token)
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.begin(ctx)
 	if err != nil {
 		return nil, "", err
 	}
 	defer tx.Rollback()
 	var exp int64
-	err = tx.QueryRowContext(ctx, `SELECT expires FROM admin_tokens WHERE hash = ?`, h[:]).Scan(&exp)
+	err = s.queryRow(ctx, tx, `DELETE FROM access_admin_tokens WHERE hash = ? RETURNING expires`, h[:]).Scan(&exp)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, "", ErrBadToken
 	}
 	if err != nil {
-		return nil, "", err
-	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM admin_tokens WHERE hash = ?`, h[:]); err != nil {
 		return nil, "", err
 	}
 	if s.opts.Now().UnixNano() >= exp {
@@ -531,13 +463,17 @@ func (s *Store) LoginAdmin(ctx context.Context, token string) (*Session, string,
 		}
 		return nil, "", ErrBadToken
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO meta(k, v) VALUES ('admin_used', ?)`, s.opts.Now().UTC().Format(time.RFC3339)); err != nil {
+	if _, err := s.exec(ctx, tx, `INSERT INTO access_meta (k, v) VALUES ('admin_used', ?) ON CONFLICT (k) DO UPDATE SET v = excluded.v`, s.opts.Now().UTC().Format(time.RFC3339)); err != nil {
+		return nil, "", err
+	}
+	sess, t, err := s.insertSession(ctx, tx, "", AdminPerson, true)
+	if err != nil {
 		return nil, "", err
 	}
 	if err := tx.Commit(); err != nil {
 		return nil, "", err
 	}
-	return s.newSession(ctx, "", AdminPerson, true, 0)
+	return sess, t, nil
 }
 
 // LoginLink returns the address a mandate card's QR code holds: base

@@ -23,6 +23,17 @@ func open(t *testing.T, opts Options) *Store {
 	return s
 }
 
+// count returns the number a counting query gives, failing the test if
+// the query fails.
+func count(t testing.TB, s *Store, query string, args ...any) int {
+	t.Helper()
+	var n int
+	if err := s.db.R.QueryRow(s.db.Rebind(query), args...).Scan(&n); err != nil {
+		t.Fatalf("%s: %v", query, err)
+	}
+	return n
+}
+
 func TestCodeFormat(t *testing.T) {
 	re := regexp.MustCompile(`^[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}$`)
 	seen := map[string]bool{}
@@ -67,7 +78,7 @@ func TestIssueLoginLogout(t *testing.T) {
 	}
 	// The code is stored only as a hash.
 	var n int
-	s.db.QueryRow(`SELECT count(*) FROM codes WHERE hash = ?`, []byte(codes[0].Code)).Scan(&n)
+	n = count(t, s, `SELECT count(*) FROM access_codes WHERE hash = ?`, []byte(codes[0].Code))
 	if n != 0 {
 		t.Fatal("a code is stored in the clear")
 	}
@@ -350,8 +361,8 @@ func TestExpiredRowsAreDropped(t *testing.T) {
 	}
 	defer s.Close()
 	var codes, sessions int
-	s.db.QueryRow(`SELECT count(*) FROM codes`).Scan(&codes)
-	s.db.QueryRow(`SELECT count(*) FROM sessions`).Scan(&sessions)
+	codes = count(t, s, `SELECT count(*) FROM access_codes`)
+	sessions = count(t, s, `SELECT count(*) FROM access_sessions`)
 	if codes != 0 || sessions != 0 {
 		t.Fatalf("%d codes and %d sessions left after they expired", codes, sessions)
 	}

@@ -274,7 +274,7 @@ func startBench(ctx context.Context, dir string) (*benchServer, error) {
 	if b.eng, err = engine.Open(ctx, b.st, engine.Options{Signer: signer, Verifiers: note.VerifierList(verifier), Committed: b.onCommit}); err != nil {
 		return nil, err
 	}
-	if b.auth, err = auth.Open(filepath.Join(b.dir, "access.db"), auth.Options{}); err != nil {
+	if b.auth, err = auth.Open(filepath.Join(b.dir, "plenum.db"), auth.Options{}); err != nil {
 		return nil, err
 	}
 	if b.ln, err = net.Listen("tcp", "127.0.0.1:0"); err != nil {

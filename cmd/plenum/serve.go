@@ -67,8 +67,11 @@ DESCRIPTION
 
     On the first start it prints a one-time administrator login link; the
     administrator creates assemblies and issues the access codes printed on
-    the mandate cards. Access codes and sessions are kept in access.db in the
-    data directory, never in the public logs.
+    the mandate cards. Access codes and sessions are kept in the database,
+    beside the logs and never in them (stored as hashes), where every
+    plenum process on the same database sees them. An access.db left in
+    the data directory by an earlier version is taken over at start, once,
+    and renamed access.db.imported.
 
     SIGINT or SIGTERM stops the server after the requests in progress.
 
@@ -76,9 +79,8 @@ OPTIONS
     --db PATH|URL    the SQLite database (default ./plenum-data/plenum.db),
                      or a postgres:// URL for PostgreSQL
     --addr HOST:PORT the address to listen on (default 127.0.0.1:8080)
-    --data DIR       the data directory holding signing.key and access.db
-                     (default: the SQLite database's folder; required with
-                     PostgreSQL)
+    --data DIR       the data directory holding signing.key (default: the
+                     SQLite database's folder; required with PostgreSQL)
     --name SERVER    the server name: the key's name and the first part of
                      every origin (default plenum.localhost); use the public
                      host name the logs are served under
@@ -189,6 +191,11 @@ func runServe(ctx context.Context, env *cliEnv, args []string) error {
 		what = "PostgreSQL"
 	}
 	fmt.Fprintf(env.stdout, "plenum serve: database %s, %d %s\n", what, len(srv.engine.Assemblies()), pluralWord(len(srv.engine.Assemblies()), "assembly", "assemblies"))
+	if im := srv.imported; im != nil {
+		fmt.Fprintf(env.stdout, "plenum serve: took over %d access %s, %d %s and %d administrator %s from %s, where earlier versions kept them; they are now in the database (%d expired left behind), and the file is kept as %s, to delete once this version runs well\n",
+			im.Codes, pluralWord(im.Codes, "code", "codes"), im.Sessions, pluralWord(im.Sessions, "session", "sessions"),
+			im.AdminTokens, pluralWord(im.AdminTokens, "link", "links"), im.Path, im.Expired, im.Kept)
+	}
 	fmt.Fprintf(env.stdout, "plenum serve: verifier key %s\n", srv.vkey)
 	fmt.Fprintf(env.stdout, "plenum serve: listening on %s/ (pages at /, API at /api/, logs under %s<id>/, key at /key)\n", base, tiles.Prefix)
 	link, err := srv.auth.BootstrapAdmin(ctx, base)

@@ -49,6 +49,7 @@ type server struct {
 	store    ledger.Store
 	engine   *engine.Engine
 	auth     *auth.Store
+	imported *auth.Imported // what was taken over from a legacy access.db, or nil
 	vkey     string
 	cosigner *cosign.Cosigner // nil without witnesses
 	handler  http.Handler
@@ -61,7 +62,7 @@ type server struct {
 func openServer(ctx context.Context, cfg serverConfig) (*server, error) {
 	if cfg.data == "" {
 		if store.IsPostgres(cfg.db) {
-			return nil, &exitError{code: 2, msg: "with a PostgreSQL database, give --data DIR for the signing key and the access codes"}
+			return nil, &exitError{code: 2, msg: "with a PostgreSQL database, give --data DIR for the signing key"}
 		}
 		cfg.data = filepath.Dir(cfg.db)
 	}
@@ -106,12 +107,16 @@ func openServer(ctx context.Context, cfg serverConfig) (*server, error) {
 			return fail(err)
 		}
 	}
-	access := filepath.Join(cfg.data, "access.db")
-	if err := sqlite.Private(access); err != nil {
+	// Access codes and sessions live in the database of the record, where
+	// every process on it sees them; an access.db in the data directory,
+	// where earlier versions kept them, is taken over once.
+	if s.auth, err = auth.Open(cfg.db, cfg.access.authOptions()); err != nil {
 		return fail(err)
 	}
-	if s.auth, err = auth.Open(access, cfg.access.authOptions()); err != nil {
-		return fail(err)
+	if legacy := filepath.Join(cfg.data, auth.LegacyFile); store.IsPostgres(cfg.db) || filepath.Clean(legacy) != filepath.Clean(cfg.db) {
+		if s.imported, err = s.auth.ImportLegacy(ctx, legacy); err != nil {
+			return fail(err)
+		}
 	}
 	// A revocation recorded just before a crash is carried out now.
 	if err := cards.Reconcile(ctx, s.engine, s.auth); err != nil {
