@@ -84,7 +84,7 @@ func TestCongressScript(t *testing.T) {
 // to is the one computed again from the replayed state.
 func checkResolutions(t *testing.T, db string) {
 	t.Helper()
-	eng, closeAll, err := openEngine(context.Background(), db, "plenum.localhost")
+	eng, closeAll, err := openEngine(context.Background(), db, "", "plenum.localhost")
 	if err != nil {
 		t.Fatal(err)
 	}

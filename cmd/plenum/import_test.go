@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"crypto/rand"
+	"database/sql"
 	"encoding/hex"
 	"net/url"
 	"os"
@@ -14,7 +15,6 @@ import (
 	"github.com/jackc/pgx/v5"
 	"golang.org/x/mod/sumdb/note"
 
-	"plenum/engine"
 	"plenum/ledger"
 	"plenum/store"
 )
@@ -190,31 +190,22 @@ func postgresDB(t *testing.T) string {
 func TestPostgresCommands(t *testing.T) {
 	db := postgresDB(t)
 	data := t.TempDir()
-	ctx := context.Background()
-	// Set the assembly up as plenum serve would, on PostgreSQL.
-	signer, vkey, err := ledger.LoadOrCreateKey(data, ledger.DefaultServerName)
+	// The assembly is set up by replay, as on SQLite, with the key in
+	// --data: without it, replay refuses and records nothing.
+	script := filepath.Join(rosters, "congress-2026.jsonl")
+	if code, _, stderr := exportCLI(t, "replay", "--db", db, script); code != 2 || !strings.Contains(stderr, "with a PostgreSQL database, give --data DIR") {
+		t.Fatalf("replay without --data: exit %d %s", code, stderr)
+	}
+	if code, stdout, stderr := exportCLI(t, "replay", "--db", db, "--data", data, script); code != 0 || !strings.Contains(stdout, "recorded") {
+		t.Fatalf("replay: exit %d %s %s", code, stdout, stderr)
+	}
+	_, vkey, err := ledger.LoadOrCreateKey(data, ledger.DefaultServerName)
 	if err != nil {
 		t.Fatal(err)
 	}
-	v, _ := note.NewVerifier(vkey)
-	st, err := store.OpenStore(ctx, db, false)
-	if err != nil {
-		t.Fatal(err)
+	if n := logSize(t, db, "congress-2026"); n == 0 {
+		t.Fatalf("replay recorded %d entries", n)
 	}
-	eng, err := engine.Open(ctx, st, engine.Options{Signer: signer, Verifiers: note.VerifierList(v)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	script, err := os.Open(filepath.Join(rosters, "congress-2026.jsonl"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer script.Close()
-	if _, err := replayScript(ctx, eng, script); err != nil {
-		t.Fatal(err)
-	}
-	eng.Close()
-	st.Close()
 
 	keyFile := filepath.Join(t.TempDir(), "verifier.key")
 	if err := os.WriteFile(keyFile, []byte(vkey+"\n"), 0o644); err != nil {
@@ -266,5 +257,106 @@ func TestPostgresCommands(t *testing.T) {
 	run(0, "export", "--db", db, "--data", data, "--assembly", "congress-2026", "--format", "roster-xlsx", "-o", roster)
 	if stdout, _ = run(0, "import", "--db", db, "--data", data, "--assembly", "congress-2026", roster); !strings.Contains(stdout, "nothing to record") {
 		t.Fatalf("re-import of the export: %s", stdout)
+	}
+}
+
+// rawInt runs query on the database db (a SQLite file or a postgres://
+// URL) directly, past plenum's stores and their schema checks, and
+// returns the number it gives (0 for a statement).
+func rawInt(t *testing.T, db, query string) int64 {
+	t.Helper()
+	ctx := context.Background()
+	var n int64
+	if store.IsPostgres(db) {
+		c, err := pgx.Connect(ctx, db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close(ctx)
+		if strings.HasPrefix(query, "SELECT") {
+			err = c.QueryRow(ctx, query).Scan(&n)
+		} else {
+			_, err = c.Exec(ctx, query)
+		}
+		if err != nil {
+			t.Fatalf("%s: %v", query, err)
+		}
+		return n
+	}
+	c, err := sql.Open("sqlite", "file:"+db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	if strings.HasPrefix(query, "SELECT") {
+		err = c.QueryRow(query).Scan(&n)
+	} else {
+		_, err = c.Exec(query)
+	}
+	if err != nil {
+		t.Fatalf("%s: %v", query, err)
+	}
+	return n
+}
+
+// newerSchema makes db look written by a later plenum: a schema version
+// this one does not know.
+func newerSchema(t *testing.T, db string) {
+	rawInt(t, db, `INSERT INTO schema_migrations (version) VALUES (99)`)
+}
+
+// logSizeAnyVersion is logSize for a database whatever its schema version.
+func logSizeAnyVersion(t *testing.T, db, id string) int64 {
+	return rawInt(t, db, `SELECT size FROM logs WHERE origin = 'plenum.localhost/log/`+id+`'`)
+}
+
+// TestBadDatabaseArgument: every command that opens a database names an
+// unreachable PostgreSQL without its password, and refuses a database
+// written by another plenum version, saying so, changing nothing.
+func TestBadDatabaseArgument(t *testing.T) {
+	data := t.TempDir()
+	if _, _, err := ledger.LoadOrCreateKey(data, ledger.DefaultServerName); err != nil {
+		t.Fatal(err)
+	}
+	script := filepath.Join(rosters, "congress-2026.jsonl")
+	csv := filepath.Join(rosters, "congress-2026.csv")
+	commands := func(db string) map[string][]string {
+		return map[string][]string{
+			"replay": {"replay", "--db", db, "--data", data, script},
+			"import": {"import", "--db", db, "--data", data, "--assembly", "congress-2026", csv},
+			"export": {"export", "--db", db, "--data", data, "--assembly", "congress-2026"},
+			"verify": {"verify", "--db", db, "--data", data},
+			"serve":  {"serve", "--db", db, "--data", data, "--addr", "127.0.0.1:0"},
+		}
+	}
+	unreachable := "postgres://plenum:s3cret-pw@127.0.0.1:1/nowhere?sslmode=disable&connect_timeout=2"
+	for name, args := range commands(unreachable) {
+		code, stdout, stderr := exportCLI(t, args...)
+		out := stdout + stderr
+		if code != 1 || !strings.Contains(out, `database "nowhere" on 127.0.0.1:1`) || strings.Contains(out, "s3cret") {
+			t.Errorf("%s on an unreachable database: exit %d, %q; want 1 and the database named without its password", name, code, out)
+		}
+	}
+
+	for store, db := range map[string]string{"sqlite": congressDB(t), "postgres": postgresDB(t)} {
+		t.Run(store, func(t *testing.T) {
+			if store == "postgres" {
+				if code, _, stderr := exportCLI(t, "replay", "--db", db, "--data", data, script); code != 0 {
+					t.Fatal(stderr)
+				}
+			}
+			size := logSize(t, db, "congress-2026")
+			newerSchema(t, db)
+			for name, args := range commands(db) {
+				code, stdout, stderr := exportCLI(t, args...)
+				out := stdout + stderr
+				if code != 1 || !strings.Contains(out, "schema version 99 is newer than this plenum") {
+					t.Errorf("%s on a database of a newer plenum: exit %d, %q", name, code, out)
+				}
+			}
+			if n := logSizeAnyVersion(t, db, "congress-2026"); n != size {
+				t.Errorf("the refused commands changed the log: %d entries, then %d", size, n)
+			}
+		})
 	}
 }

@@ -172,7 +172,7 @@ func TestProgressBar(t *testing.T) {
 func makeReplayedDB(t *testing.T) (db, vkey string) {
 	t.Helper()
 	db = filepath.Join(t.TempDir(), "plenum.db")
-	eng, closeAll, err := openEngine(context.Background(), db, ledger.DefaultServerName)
+	eng, closeAll, err := openEngine(context.Background(), db, "", ledger.DefaultServerName)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -16,6 +16,7 @@ import (
 	"plenum/assembly"
 	"plenum/engine"
 	"plenum/ledger"
+	"plenum/store"
 	"plenum/store/sqlite"
 )
 
@@ -28,7 +29,7 @@ NAME
     plenum replay — apply a command script to an assembly's record
 
 SYNOPSIS
-    plenum replay [--db PATH] [--name SERVER] SCRIPT
+    plenum replay [--db PATH|URL] [--data DIR] [--name SERVER] SCRIPT
     plenum replay --url URL [--admin TOKEN] [--code CODE ...] SCRIPT
 
 DESCRIPTION
@@ -45,8 +46,10 @@ DESCRIPTION
     "-" reads the script from standard input.
 
     Only one process writes a SQLite database: while plenum serve runs on
-    it, replay --db refuses it, naming the server's process. Send the
-    script through the running server instead, with --url: each line goes
+    it, replay --db refuses it, naming the server's process. On PostgreSQL
+    stop plenum serve before replay --db too: the server would refuse its
+    own next commands, having not seen replay's. Or send the script
+    through the running server instead, with --url: each line goes
     to the server's JSON API (docs/api.md) as the person it names, logged
     in with that person's access code (--code, one for each person the
     script names) or, for lines by admin, with a server administrator's
@@ -60,9 +63,13 @@ DESCRIPTION
     twice: commands already in the record are answered from it.
 
 OPTIONS
-    --db PATH       the SQLite database (default ./plenum-data/plenum.db);
-                    created if absent, with a signing key beside it (a
-                    key missing beside an existing record is refused)
+    --db PATH|URL   the SQLite database (default ./plenum-data/plenum.db),
+                    or a postgres:// URL for PostgreSQL; created if absent
+                    (the schema, on PostgreSQL), with a signing key in the
+                    data directory (a key missing beside an existing record
+                    is refused)
+    --data DIR      the data directory holding signing.key (default: the
+                    SQLite database's folder; required with PostgreSQL)
     --name SERVER   the server name in the logs' origins
                     (default plenum.localhost)
     --url URL       send the script to the plenum server at URL instead
@@ -80,6 +87,7 @@ EXIT STATUS
 
 EXAMPLES
     plenum replay --db meeting.db testdata/coop-2026.jsonl
+    plenum replay --db postgres://plenum@db.example/plenum --data /var/lib/plenum agenda.jsonl
     plenum replay --url http://127.0.0.1:8080 --admin "$TOKEN" agenda.jsonl
 `,
 		run: runReplay,
@@ -89,6 +97,7 @@ EXAMPLES
 func runReplay(ctx context.Context, env *cliEnv, args []string) error {
 	fs := newFlagSet(subcommands["replay"], env)
 	db := fs.String("db", defaultDBPath, "")
+	data := fs.String("data", "", "")
 	name := fs.String("name", ledger.DefaultServerName, "")
 	server := fs.String("url", "", "")
 	admin := fs.String("admin", "", "")
@@ -105,8 +114,8 @@ func runReplay(ctx context.Context, env *cliEnv, args []string) error {
 	if *server == "" && (given["admin"] || given["code"]) {
 		return &exitError{code: 2, msg: "--admin and --code log in to a server: give its --url too"}
 	}
-	if *server != "" && (given["db"] || given["name"]) {
-		return &exitError{code: 2, msg: "--url sends the script to a running server, which has its own database and name: leave out --db and --name"}
+	if *server != "" && (given["db"] || given["data"] || given["name"]) {
+		return &exitError{code: 2, msg: "--url sends the script to a running server, which has its own database, key and name: leave out --db, --data and --name"}
 	}
 	var in io.Reader = env.stdin
 	if p := fs.Arg(0); p != "-" {
@@ -120,7 +129,12 @@ func runReplay(ctx context.Context, env *cliEnv, args []string) error {
 	if *server != "" {
 		return replayThrough(ctx, env, *server, *admin, codes, in)
 	}
-	eng, closeAll, err := openEngine(ctx, *db, *name)
+	if !store.IsPostgres(*db) {
+		if err := os.MkdirAll(filepath.Dir(*db), 0o700); err != nil {
+			return err
+		}
+	}
+	eng, closeAll, err := openEngine(ctx, *db, *data, *name)
 	if errors.Is(err, sqlite.ErrLocked) {
 		return fmt.Errorf("%w. Stop it first, or send the script through it: plenum replay --url URL (see plenum replay --help)", err)
 	}
@@ -147,18 +161,25 @@ func usageErr(err error) error {
 	return &exitError{code: 2}
 }
 
-// openEngine opens (creating if needed) the SQLite database at dbPath, the
-// signing key in its folder, and the engine over them.
-func openEngine(ctx context.Context, dbPath, server string) (*engine.Engine, func(), error) {
-	dir := filepath.Dir(dbPath)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
+// openEngine opens (creating if needed) the database dbArg names (a SQLite
+// file or a postgres:// URL), the signing key in dataDir (by default the
+// SQLite file's folder; required with PostgreSQL), and the engine over
+// them.
+func openEngine(ctx context.Context, dbArg, dataDir, server string) (*engine.Engine, func(), error) {
+	if dataDir == "" {
+		if store.IsPostgres(dbArg) {
+			return nil, nil, &exitError{code: 2, msg: "with a PostgreSQL database, give --data DIR: the data directory of plenum serve, which holds the signing key"}
+		}
+		dataDir = filepath.Dir(dbArg)
+	}
+	if err := os.MkdirAll(dataDir, 0o700); err != nil {
 		return nil, nil, err
 	}
-	st, err := sqlite.Open(dbPath)
+	st, err := store.OpenStore(ctx, dbArg, false)
 	if err != nil {
 		return nil, nil, err
 	}
-	signer, vkey, err := signingKey(ctx, st, dir, server, dbPath)
+	signer, vkey, err := signingKey(ctx, st, dataDir, server, dbArg)
 	if err != nil {
 		st.Close()
 		return nil, nil, err

@@ -32,7 +32,7 @@ func TestReplayCoopScript(t *testing.T) {
 	}
 	// Replaying it again is refused at its first line (the assembly
 	// exists) and records nothing more.
-	eng, closeAll, err := openEngine(context.Background(), db, "plenum.localhost")
+	eng, closeAll, err := openEngine(context.Background(), db, "", "plenum.localhost")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -43,7 +43,7 @@ func TestReplayCoopScript(t *testing.T) {
 	if code != 1 || !strings.Contains(errs, "line ") || !strings.Contains(errs, "already exists") {
 		t.Fatalf("second replay: exit %d, %q", code, errs)
 	}
-	eng, closeAll, err = openEngine(context.Background(), db, "plenum.localhost")
+	eng, closeAll, err = openEngine(context.Background(), db, "", "plenum.localhost")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -82,7 +82,7 @@ func TestReplayStopsAtTheFirstRefusedLine(t *testing.T) {
 			if code != 1 || !strings.Contains(errs, c.wantErr) {
 				t.Fatalf("exit %d, stderr %q; want 1 and %q", code, errs, c.wantErr)
 			}
-			eng, closeAll, err := openEngine(context.Background(), db, "plenum.localhost")
+			eng, closeAll, err := openEngine(context.Background(), db, "", "plenum.localhost")
 			if err != nil {
 				t.Fatal(err)
 			}

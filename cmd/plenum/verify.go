@@ -94,7 +94,8 @@ OPTIONS
                         holding it
     --data DIR          the data directory whose signing.key gives the key
                         when --key is not given (default: the SQLite
-                        database's folder)
+                        database's folder; with PostgreSQL, give --key or
+                        --data)
     --no-replay         check hashes and signatures only, without replaying
                         the events through the rules of procedure
     --document FILE     an exported document to check against --db
