@@ -11,25 +11,11 @@ import (
 	"testing"
 	"time"
 
-	"plenum/store"
 	"plenum/store/postgres/pgtest"
 )
 
-// databases returns, for each store, a function giving a fresh database
-// argument as plenum serve's --db takes it: a SQLite file, a postgres://
-// URL.
-func databases() map[string]func(t *testing.T) string {
-	return map[string]func(t *testing.T) string{
-		"sqlite": func(t *testing.T) string { return filepath.Join(t.TempDir(), "plenum.db") },
-		"postgres": func(t *testing.T) string {
-			dsn := pgtest.Fresh(t)
-			if !store.IsPostgres(dsn) {
-				t.Skipf("PLENUM_TEST_POSTGRES is not a postgres:// URL: %q", dsn)
-			}
-			return dsn
-		},
-	}
-}
+// databases gives a fresh database of each store.
+func databases() map[string]func(t testing.TB) string { return pgtest.Databases("plenum.db") }
 
 func openAt(t *testing.T, db string, opts Options) *Store {
 	t.Helper()

@@ -4,7 +4,8 @@
 // (c2sp.org/tlog-cosignature, "cosignature/v1").
 //
 // A Server is a witness: it keeps, per log origin, the latest tree size and
-// root hash it has cosigned, in SQLite, and cosigns a submitted checkpoint
+// root hash it has cosigned, in a plenum database (SQLite or PostgreSQL,
+// tables made by the store's migrations), and cosigns a submitted checkpoint
 // only if a consistency proof shows that it extends that state. Checking the
 // old size and persisting the new state happen in one transaction, so two
 // concurrent requests cannot roll the witness back.

@@ -11,16 +11,15 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
-	"net/url"
 	"strings"
 	"sync"
 	"time"
 
 	"golang.org/x/mod/sumdb/note"
 	"golang.org/x/mod/sumdb/tlog"
-	_ "modernc.org/sqlite" // the "sqlite" database/sql driver, without cgo
 
 	"plenum/ledger"
+	"plenum/store"
 )
 
 // Errors a witness reports for a submitted checkpoint, each mapped to its
@@ -55,9 +54,11 @@ type KnownLog struct {
 }
 
 // Server is a tlog-witness: an http.Handler serving POST /add-checkpoint
-// and GET /<hex SHA-256 of origin>/checkpoint, with its state in SQLite.
+// and GET /<hex SHA-256 of origin>/checkpoint, with its state in the
+// tables witness_logs and witness_refused of a plenum database (SQLite or
+// PostgreSQL, made by the store's migrations).
 type Server struct {
-	db     *sql.DB
+	db     *store.DB
 	signer *Signer
 	logs   map[string]note.Verifiers
 	log    *slog.Logger
@@ -69,27 +70,12 @@ type Server struct {
 	beforeCommit func()
 }
 
-const schema = `
-CREATE TABLE IF NOT EXISTS log (
-	origin     TEXT PRIMARY KEY,
-	tree_size  INTEGER NOT NULL CHECK (tree_size >= 0),
-	tree_hash  TEXT NOT NULL,  -- base64, as in the checkpoint
-	checkpoint BLOB NOT NULL,  -- the checkpoint cosigned, with its signatures and ours
-	updated    INTEGER NOT NULL -- unix seconds of the cosignature
-) STRICT;
-CREATE TABLE IF NOT EXISTS refused (
-	id       INTEGER PRIMARY KEY,
-	origin   TEXT NOT NULL,
-	received INTEGER NOT NULL,  -- unix seconds
-	reason   TEXT NOT NULL,
-	request  BLOB NOT NULL      -- the validly signed request: evidence of a split view
-) STRICT;
-`
-
-// OpenServer opens (creating if needed) the witness database at path and
-// returns a witness that cosigns with signer the checkpoints of logs.
-// logger may be nil.
-func OpenServer(path string, signer *Signer, logs []KnownLog, logger *slog.Logger) (*Server, error) {
+// OpenServer opens (creating if needed) the witness database dbArg names
+// — a SQLite file or a postgres:// URL, as plenum's --db — and returns a
+// witness that cosigns with signer the checkpoints of logs. logger may be
+// nil. The state a witness of an earlier version kept in the same SQLite
+// file (tables log and refused) is taken over once, and logged.
+func OpenServer(dbArg string, signer *Signer, logs []KnownLog, logger *slog.Logger) (*Server, error) {
 	if signer == nil {
 		return nil, errors.New("witness: no signer")
 	}
@@ -106,26 +92,72 @@ func OpenServer(path string, signer *Signer, logs []KnownLog, logger *slog.Logge
 		}
 		known[l.Origin] = note.VerifierList(l.Keys...)
 	}
-	q := url.Values{}
-	q.Add("_pragma", "busy_timeout(10000)")
-	q.Add("_pragma", "journal_mode(WAL)")
-	q.Add("_pragma", "synchronous(FULL)")
-	q.Set("_txlock", "immediate")
-	db, err := sql.Open("sqlite", "file:"+(&url.URL{Path: path}).EscapedPath()+"?"+q.Encode())
-	if err != nil {
-		return nil, err
-	}
-	if _, err := db.Exec(schema); err != nil {
-		db.Close()
-		return nil, fmt.Errorf("witness: opening %s: %w", path, err)
-	}
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	db, err := store.OpenDB(ctx, dbArg)
+	if err != nil {
+		return nil, fmt.Errorf("witness: %w", err)
+	}
 	s := &Server{db: db, signer: signer, logs: known, log: logger, mux: http.NewServeMux()}
+	if err := s.takeOver(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
 	s.mux.HandleFunc("POST /add-checkpoint", s.serveAddCheckpoint)
 	s.mux.HandleFunc("GET /{originHash}/checkpoint", s.serveCheckpoint)
 	return s, nil
+}
+
+// takeOver moves the state an earlier witness kept in the same SQLite
+// file, in the tables log and refused, into witness_logs and
+// witness_refused, in one transaction that drops the old tables, so that
+// it happens once.
+func (s *Server) takeOver(ctx context.Context) error {
+	if s.db.Postgres {
+		return nil
+	}
+	var n int
+	if err := s.db.W.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('log', 'refused')`).Scan(&n); err != nil {
+		return err
+	}
+	if n == 0 {
+		return nil
+	}
+	fail := func(err error) error {
+		return fmt.Errorf("witness: %s holds the state of an earlier plenum witness (tables log and refused), which could not be taken over, so the witness stops rather than forget what it cosigned: %w", s.db.Name, err)
+	}
+	if n != 2 {
+		return fail(errors.New("one of the two tables is missing"))
+	}
+	tx, err := s.db.W.BeginTx(ctx, nil)
+	if err != nil {
+		return fail(err)
+	}
+	defer tx.Rollback()
+	logs, err := tx.ExecContext(ctx, `INSERT INTO witness_logs (origin, tree_size, tree_hash, checkpoint, updated) SELECT origin, tree_size, tree_hash, checkpoint, updated FROM log`)
+	if err != nil {
+		return fail(err)
+	}
+	refused, err := tx.ExecContext(ctx, `INSERT INTO witness_refused (origin, received, reason, request) SELECT origin, received, reason, request FROM refused ORDER BY id`)
+	if err != nil {
+		return fail(err)
+	}
+	if _, err := tx.ExecContext(ctx, `DROP TABLE log`); err != nil {
+		return fail(err)
+	}
+	if _, err := tx.ExecContext(ctx, `DROP TABLE refused`); err != nil {
+		return fail(err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fail(err)
+	}
+	nl, _ := logs.RowsAffected()
+	nr, _ := refused.RowsAffected()
+	s.log.Info("took over the state of an earlier witness version in the same file: now in tables witness_logs and witness_refused", "db", s.db.Name, "logs", nl, "refused", nr)
+	return nil
 }
 
 // Close closes the database.
@@ -141,16 +173,22 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.mux.Serve
 // origin, and that checkpoint with the witness's cosignature; size 0 and
 // a nil checkpoint if it never cosigned one.
 func (s *Server) State(ctx context.Context, origin string) (size int64, hash tlog.Hash, checkpoint []byte, err error) {
-	return readState(ctx, s.db, origin)
+	return s.readState(ctx, s.db.R, origin, false)
 }
 
 type querier interface {
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }
 
-func readState(ctx context.Context, q querier, origin string) (size int64, hash tlog.Hash, checkpoint []byte, err error) {
+// readState reads origin's state through q; with lock, on PostgreSQL,
+// its row stays locked until q, a transaction, ends.
+func (s *Server) readState(ctx context.Context, q querier, origin string, lock bool) (size int64, hash tlog.Hash, checkpoint []byte, err error) {
+	query := `SELECT tree_size, tree_hash, checkpoint FROM witness_logs WHERE origin = ?`
+	if lock && s.db.Postgres {
+		query += ` FOR UPDATE`
+	}
 	var h string
-	err = q.QueryRowContext(ctx, `SELECT tree_size, tree_hash, checkpoint FROM log WHERE origin = ?`, origin).Scan(&size, &h, &checkpoint)
+	err = q.QueryRowContext(ctx, s.db.Rebind(query), origin).Scan(&size, &h, &checkpoint)
 	if errors.Is(err, sql.ErrNoRows) {
 		empty, _ := tlog.TreeHash(0, nil)
 		return 0, empty, nil, nil
@@ -202,12 +240,15 @@ func (s *Server) AddCheckpoint(ctx context.Context, req *AddCheckpoint) ([]byte,
 
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	tx, err := s.db.BeginTx(ctx, nil) // BEGIN IMMEDIATE (_txlock): writers wait here
+	// On SQLite, BEGIN IMMEDIATE: writers wait here. On PostgreSQL the
+	// log's row is locked as it is read; a first cosignature, with no row
+	// to lock, is settled by the conditional insert below.
+	tx, err := s.db.W.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, err
 	}
 	defer tx.Rollback()
-	known, knownHash, _, err := readState(ctx, tx, origin)
+	known, knownHash, _, err := s.readState(ctx, tx, origin, true)
 	if err != nil {
 		return nil, err
 	}
@@ -240,17 +281,26 @@ func (s *Server) AddCheckpoint(ctx context.Context, req *AddCheckpoint) ([]byte,
 	if s.beforeCommit != nil {
 		s.beforeCommit()
 	}
-	res, err := tx.ExecContext(ctx, `
-		INSERT INTO log (origin, tree_size, tree_hash, checkpoint, updated) VALUES (?1, ?2, ?3, ?4, ?5)
-		ON CONFLICT (origin) DO UPDATE SET tree_size = ?2, tree_hash = ?3, checkpoint = ?4, updated = ?5
-		WHERE log.tree_size = ?6`,
+	res, err := tx.ExecContext(ctx, s.db.Rebind(`
+		INSERT INTO witness_logs (origin, tree_size, tree_hash, checkpoint, updated) VALUES (?, ?, ?, ?, ?)
+		ON CONFLICT (origin) DO UPDATE SET tree_size = excluded.tree_size, tree_hash = excluded.tree_hash,
+			checkpoint = excluded.checkpoint, updated = excluded.updated
+		WHERE witness_logs.tree_size = ?`),
 		origin, c.Size, c.Hash.String(), stored, time.Now().Unix(), req.OldSize)
 	if err != nil {
 		return nil, err
 	}
-	if k, err := res.RowsAffected(); err != nil || k != 1 {
-		// Cannot happen inside the transaction; refuse rather than roll back.
-		return nil, fmt.Errorf("witness: state of %q changed during the request", origin)
+	if k, err := res.RowsAffected(); err != nil {
+		return nil, err
+	} else if k != 1 {
+		// Another process cosigned this log's first checkpoint meanwhile
+		// (PostgreSQL: there was no row to lock). Nothing was written.
+		tx.Rollback()
+		known, _, _, err := s.State(ctx, origin)
+		if err != nil {
+			return nil, err
+		}
+		return nil, &ConflictError{Known: known}
 	}
 	if err := tx.Commit(); err != nil {
 		return nil, err
@@ -263,7 +313,7 @@ func (s *Server) AddCheckpoint(ctx context.Context, req *AddCheckpoint) ([]byte,
 // checks, as evidence of a split view, and returns ErrInconsistent.
 func (s *Server) refuse(ctx context.Context, origin string, req *AddCheckpoint, reason string) ([]byte, error) {
 	s.log.Warn("refused inconsistent checkpoint", "origin", origin, "reason", reason)
-	if _, err := s.db.ExecContext(ctx, `INSERT INTO refused (origin, received, reason, request) VALUES (?, ?, ?, ?)`,
+	if _, err := s.db.W.ExecContext(ctx, s.db.Rebind(`INSERT INTO witness_refused (origin, received, reason, request) VALUES (?, ?, ?, ?)`),
 		origin, time.Now().Unix(), reason, req.Marshal()); err != nil {
 		s.log.Error("recording refused checkpoint", "err", err)
 	}
@@ -274,7 +324,7 @@ func (s *Server) refuse(ctx context.Context, origin string, req *AddCheckpoint, 
 // witness refused as inconsistent: evidence the log showed two histories.
 func (s *Server) Refused(ctx context.Context, origin string) (int64, error) {
 	var n int64
-	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM refused WHERE origin = ?`, origin).Scan(&n)
+	err := s.db.R.QueryRowContext(ctx, s.db.Rebind(`SELECT count(*) FROM witness_refused WHERE origin = ?`), origin).Scan(&n)
 	return n, err
 }
 

@@ -5,12 +5,14 @@ import (
 	"context"
 	"crypto/ed25519"
 	"crypto/sha256"
+	"database/sql"
 	"encoding/base64"
 	"encoding/binary"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
@@ -22,7 +24,9 @@ import (
 	"golang.org/x/mod/sumdb/note"
 	"golang.org/x/mod/sumdb/tlog"
 
+	"plenum/ledger"
 	"plenum/remote/tlogtest"
+	"plenum/store/postgres/pgtest"
 )
 
 const origin = "plenum.test/assembly/march-1917"
@@ -322,13 +326,22 @@ func must[T any](v T, err error) T {
 }
 
 // TestConcurrentAddCheckpoint races requests that all start from the same
-// cosigned size: exactly one may win, and the state never rolls back.
+// cosigned size: exactly one may win, and the state never rolls back; on
+// SQLite and on PostgreSQL.
 func TestConcurrentAddCheckpoint(t *testing.T) {
+	for name, fresh := range databases() {
+		t.Run(name, func(t *testing.T) { testConcurrentAddCheckpoint(t, fresh(t)) })
+	}
+}
+
+// databases gives a fresh database of each store.
+func databases() map[string]func(t testing.TB) string { return pgtest.Databases("witness.db") }
+
+func testConcurrentAddCheckpoint(t *testing.T, path string) {
 	ctx := context.Background()
 	l := tlogtest.New(origin)
 	// Three servers on one database, as three processes would be: only
-	// SQLite's transaction serializes them.
-	path := filepath.Join(t.TempDir(), "witness.db")
+	// the database's transactions serialize them.
 	signer := newSigner(t, "witness.test/w1")
 	var servers []*Server
 	for range 3 {
@@ -393,5 +406,80 @@ func TestConcurrentAddCheckpoint(t *testing.T) {
 	}
 	if size, _, _, _ := srv.State(ctx, origin); size != 18 {
 		t.Errorf("state rolled back to %d", size)
+	}
+}
+
+// TestTakeOverEarlierState: a witness database written by an earlier
+// version (tables log and refused, no migrations) is taken over once: the
+// cosigned size stays, so an old checkpoint is still refused, and the
+// refused requests are kept.
+func TestTakeOverEarlierState(t *testing.T) {
+	ctx := context.Background()
+	l := tlogtest.New(origin)
+	l.Append(entries(3)...)
+	first := l.Checkpoint()
+	l.Append(entries(3)...)
+	second := l.Checkpoint()
+	path := filepath.Join(t.TempDir(), "witness.db")
+	signer := newSigner(t, "witness.test/w1")
+	known := []KnownLog{{Origin: origin, Keys: []note.Verifier{l.Verifier()}}}
+
+	// What an earlier witness left: size 6 cosigned, one refusal.
+	old, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := ledger.ParseCheckpoint(second[:bytes.Index(second, []byte("\n\n"))+1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []struct {
+		sql  string
+		args []any
+	}{
+		{`CREATE TABLE log (origin TEXT PRIMARY KEY, tree_size INTEGER NOT NULL, tree_hash TEXT NOT NULL, checkpoint BLOB NOT NULL, updated INTEGER NOT NULL) STRICT`, nil},
+		{`CREATE TABLE refused (id INTEGER PRIMARY KEY, origin TEXT NOT NULL, received INTEGER NOT NULL, reason TEXT NOT NULL, request BLOB NOT NULL) STRICT`, nil},
+		{`INSERT INTO log VALUES (?, ?, ?, ?, 1)`, []any{origin, c.Size, c.Hash.String(), second}},
+		{`INSERT INTO refused (origin, received, reason, request) VALUES (?, 1, 'a split view', x'00')`, []any{origin}},
+	} {
+		if _, err := old.Exec(q.sql, q.args...); err != nil {
+			t.Fatal(err)
+		}
+	}
+	old.Close()
+
+	var logged bytes.Buffer
+	s, err := OpenServer(path, signer, known, slog.New(slog.NewTextHandler(&logged, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(logged.String(), "took over the state of an earlier witness version") || !strings.Contains(logged.String(), "logs=1 refused=1") {
+		t.Errorf("the take-over was not logged: %s", logged.String())
+	}
+	if size, _, _, err := s.State(ctx, origin); err != nil || size != 6 {
+		t.Fatalf("state after the take-over: %d %v", size, err)
+	}
+	if n, err := s.Refused(ctx, origin); err != nil || n != 1 {
+		t.Fatalf("refused after the take-over: %d %v", n, err)
+	}
+	// The witness still will not roll back to size 3.
+	r, _ := ParseAddCheckpoint(req(0, nil, first))
+	var conflict *ConflictError
+	if _, err := s.AddCheckpoint(ctx, r); !errors.As(err, &conflict) || conflict.Known != 6 {
+		t.Fatalf("a checkpoint older than the one taken over: %v", err)
+	}
+	s.Close()
+	// Once: the old tables are gone, and a second open logs nothing.
+	logged.Reset()
+	s, err = OpenServer(path, signer, known, slog.New(slog.NewTextHandler(&logged, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if strings.Contains(logged.String(), "took over") {
+		t.Errorf("taken over twice: %s", logged.String())
+	}
+	if size, _, _, _ := s.State(ctx, origin); size != 6 {
+		t.Fatalf("state after reopening: %d", size)
 	}
 }

@@ -16,6 +16,7 @@ import (
 	"golang.org/x/mod/sumdb/note"
 
 	"plenum/ledger"
+	"plenum/store"
 	"plenum/witness"
 )
 
@@ -28,7 +29,7 @@ NAME
     plenum witness — run a transparency-log witness for plenum's logs
 
 SYNOPSIS
-    plenum witness --db PATH --addr ADDR --log ORIGIN=VKEY [--log ...]
+    plenum witness --db PATH|URL --addr ADDR --log ORIGIN=VKEY [--log ...]
                    [--key FILE] [--name NAME]
 
 DESCRIPTION
@@ -47,22 +48,30 @@ DESCRIPTION
     GET /<hex SHA-256 of the origin>/checkpoint serves the latest checkpoint
     cosigned for a log.
 
+    The state lives in the tables witness_logs and witness_refused of a
+    plenum database, SQLite or PostgreSQL (docs/storage.md), so several
+    witness processes may share one PostgreSQL database — or a plenum
+    server's, whose tables are apart. A SQLite file written by an earlier
+    version (tables log and refused) is taken over at start, once, and
+    said so on standard error.
+
     The witness works with any log and client that speak the protocol, not
     only plenum. Its verifier key is printed on standard error at start;
     give it to the plenum server (its witness policy) and to whoever checks
     the log (plenum verify --witness).
 
 OPTIONS
-    --db PATH             the witness's SQLite database, created if absent
-                          (default ./plenum-witness/witness.db)
+    --db PATH|URL         the witness's SQLite database, created if absent
+                          (default ./plenum-witness/witness.db), or a
+                          postgres:// URL for PostgreSQL
     --addr ADDR           host:port to listen on (default 127.0.0.1:7380)
     --log ORIGIN=VKEY     a log to witness: its origin line and the verifier
                           key of its signer ("name+hash+key", or a file
                           holding it); repeat for more logs, or for more keys
                           of one log
     --key FILE            the witness's signing key (default witness.key
-                          beside the database); created with mode 0600 if
-                          absent
+                          beside the SQLite database; required with
+                          PostgreSQL); created with mode 0600 if absent
     --name NAME           the witness's name, used when the key is created
                           (default: the host name followed by /witness)
 
@@ -74,6 +83,8 @@ EXAMPLES
     plenum witness --db /var/lib/witness/witness.db --addr :7380 \
         --log plenum.example/assembly/march-1917=plenum.example+1c8b2a31+AX...
     plenum witness --db w.db --addr 127.0.0.1:7380 --name union.example/witness \
+        --log plenum.example/assembly/congress=./plenum.vkey
+    plenum witness --db postgres://witness@db.example/witness --key /etc/witness.key \
         --log plenum.example/assembly/congress=./plenum.vkey
 `,
 		run: runWitness,
@@ -129,15 +140,21 @@ func runWitness(ctx context.Context, env *cliEnv, args []string) error {
 	if err != nil {
 		return &exitError{code: 2, msg: err.Error()}
 	}
+	pg := store.IsPostgres(*db)
 	if *keyFile == "" {
+		if pg {
+			return &exitError{code: 2, msg: "with a PostgreSQL database, give --key FILE: the witness's signing key"}
+		}
 		*keyFile = filepath.Join(filepath.Dir(*db), "witness.key")
 	}
 	signer, created, err := loadOrCreateWitnessKey(*keyFile, *name)
 	if err != nil {
 		return &exitError{code: 1, msg: err.Error()}
 	}
-	if err := os.MkdirAll(filepath.Dir(*db), 0o700); err != nil {
-		return &exitError{code: 1, msg: err.Error()}
+	if !pg {
+		if err := os.MkdirAll(filepath.Dir(*db), 0o700); err != nil {
+			return &exitError{code: 1, msg: err.Error()}
+		}
 	}
 	logger := slog.New(slog.NewTextHandler(env.stderr, nil))
 	srv, err := witness.OpenServer(*db, signer, known, logger)

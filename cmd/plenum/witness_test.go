@@ -102,11 +102,13 @@ func TestWitnessUsage(t *testing.T) {
 		{[]string{"--db", wdb, "--log", "o=" + l.VKey, "extra"}, 2, "takes no arguments"},
 		{[]string{"--db", wdb, "--log", "o=" + l.VKey, "--key", filepath.Join(dir, "open.key")}, 1, "readable by others"},
 		{[]string{"--db", wdb, "--log", "o=" + l.VKey, "--addr", "256.0.0.1:1"}, 1, ""},
+		{[]string{"--db", "postgres://w@127.0.0.1:1/nowhere", "--log", "o=" + l.VKey}, 2, "with a PostgreSQL database, give --key FILE"},
+		{[]string{"--db", "postgres://w:s3cret@127.0.0.1:1/nowhere?connect_timeout=2", "--log", "o=" + l.VKey, "--key", filepath.Join(dir, "w.key"), "--name", "w.test/w"}, 1, `database "nowhere" on 127.0.0.1:1`},
 	} {
 		var stdout, stderr witBuffer
 		env := &cliEnv{stdin: strings.NewReader(""), stdout: &stdout, stderr: &stderr}
 		code := runCLI(context.Background(), env, append([]string{"witness"}, c.args...))
-		if code != c.code || !strings.Contains(stderr.String(), c.want) {
+		if code != c.code || !strings.Contains(stderr.String(), c.want) || strings.Contains(stderr.String(), "s3cret") {
 			t.Errorf("%v: exit %d, %q; want %d with %q", c.args, code, stderr.String(), c.code, c.want)
 		}
 	}
@@ -114,5 +116,43 @@ func TestWitnessUsage(t *testing.T) {
 	env := &cliEnv{stdin: strings.NewReader(""), stdout: &stdout, stderr: &stderr}
 	if code := runCLI(context.Background(), env, []string{"help", "witness"}); code != 0 || !strings.Contains(stdout.String(), "EXIT STATUS") {
 		t.Errorf("help: %d %q", code, stdout.String())
+	}
+}
+
+// TestWitnessCommandPostgres: plenum witness keeps its state in
+// PostgreSQL; restarted, it remembers what it cosigned.
+func TestWitnessCommandPostgres(t *testing.T) {
+	ctx := context.Background()
+	db := postgresDB(t)
+	key := filepath.Join(t.TempDir(), "witness.key")
+	l := tlogtest.New("plenum.test/assembly/march-1917")
+	for i := range 10 {
+		l.Append([]byte{byte(i)})
+	}
+	url, vkey, stop := startWitness(t, "--db", db, "--key", key, "--name", "union.test/witness", "--log", l.Origin+"="+l.VKey)
+	wv, err := witness.NewVerifier(vkey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := (&witness.Submitter{Witnesses: []witness.Endpoint{{URL: url, Verifier: wv}}, Proofs: l}).Submit(ctx, l.Checkpoint()); r[0].Err != nil {
+		t.Fatal(r[0].Err)
+	}
+	if code := stop(); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	// Another process on the same database knows size 10: a fork of it
+	// is refused, and the log's next checkpoint cosigned.
+	url, _, stop = startWitness(t, "--db", db, "--key", key, "--log", l.Origin+"="+l.VKey)
+	defer stop()
+	fork := tlogtest.NewWithSigner(l.Origin, l.Signer, l.VKey)
+	for i := range 12 {
+		fork.Append([]byte{byte(i), 'x'})
+	}
+	if r := (&witness.Submitter{Witnesses: []witness.Endpoint{{URL: url, Verifier: wv}}, Proofs: fork}).Submit(ctx, fork.Checkpoint()); !errors.Is(r[0].Err, witness.ErrInconsistent) {
+		t.Fatalf("fork after restart on PostgreSQL: %v", r[0].Err)
+	}
+	l.Append([]byte("more"))
+	if r := (&witness.Submitter{Witnesses: []witness.Endpoint{{URL: url, Verifier: wv}}, Proofs: l}).Submit(ctx, l.Checkpoint()); r[0].Err != nil {
+		t.Fatal(r[0].Err)
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"encoding/hex"
 	"net/url"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -105,4 +106,22 @@ func WithHost(t testing.TB, dsn, host string) string {
 	}
 	u.Host = host
 	return u.String()
+}
+
+// Databases gives, for each store, a function returning a fresh database
+// argument as plenum's --db takes it: "sqlite", a file named file in a
+// new temporary folder; "postgres", a fresh database's postgres:// URL
+// (the test is skipped if PLENUM_TEST_POSTGRES is not such a URL). Tests
+// of state kept beside the record run on both with it.
+func Databases(file string) map[string]func(t testing.TB) string {
+	return map[string]func(t testing.TB) string{
+		"sqlite": func(t testing.TB) string { return filepath.Join(t.TempDir(), file) },
+		"postgres": func(t testing.TB) string {
+			dsn := Fresh(t)
+			if !strings.HasPrefix(dsn, "postgres://") && !strings.HasPrefix(dsn, "postgresql://") {
+				t.Skipf("PLENUM_TEST_POSTGRES is not a postgres:// URL: %q", dsn)
+			}
+			return dsn
+		},
+	}
 }
