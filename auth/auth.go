@@ -294,38 +294,34 @@ func (s *Store) replaceCodes(ctx context.Context, assemblyID string, persons []s
 // Login exchanges an access code for a new session and returns the
 // session and its token (the cookie's value). It returns ErrBadCode or
 // ErrExpiredCode for a code that does not admit. Reading the code and
-// making the session are one transaction, holding the code (on PostgreSQL
+// making the session are one statement, holding the code (on PostgreSQL
 // a shared lock on its row) so that a revocation or re-issue, through
 // this process or another, cannot slip between them and leave a session
 // of a code that is gone.
 func (s *Store) Login(ctx context.Context, code string) (*Session, string, error) {
 	h := hashCode(code)
-	tx, err := s.begin(ctx)
-	if err != nil {
-		return nil, "", err
-	}
-	defer tx.Rollback()
-	q := `SELECT assembly, person, expires FROM access_codes WHERE hash = ?`
+	now := s.opts.Now().UTC()
+	t, th := newToken()
+	sess := &Session{Created: now, Expires: now.Add(s.opts.SessionTTL)}
+	q := `INSERT INTO access_sessions (hash, assembly, person, admin, created, expires)
+		SELECT ?, assembly, person, ?, ?, ? FROM access_codes WHERE hash = ? AND expires > ?`
 	if s.db.Postgres {
 		q += ` FOR SHARE`
 	}
-	var a, p string
-	var exp int64
-	err = s.queryRow(ctx, tx, q, h[:]).Scan(&a, &p, &exp)
+	q += ` RETURNING assembly, person`
+	err := s.queryRow(ctx, s.db.W, q, th[:], false, now.UnixNano(), sess.Expires.UnixNano(), h[:], now.UnixNano()).Scan(&sess.Assembly, &sess.Person)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, "", ErrBadCode
+		var exp int64
+		switch err := s.queryRow(ctx, s.db.R, `SELECT expires FROM access_codes WHERE hash = ?`, h[:]).Scan(&exp); {
+		case err == nil:
+			return nil, "", ErrExpiredCode
+		case errors.Is(err, sql.ErrNoRows):
+			return nil, "", ErrBadCode
+		default:
+			return nil, "", err
+		}
 	}
 	if err != nil {
-		return nil, "", err
-	}
-	if s.opts.Now().UnixNano() >= exp {
-		return nil, "", ErrExpiredCode
-	}
-	sess, t, err := s.insertSession(ctx, tx, a, p, false)
-	if err != nil {
-		return nil, "", err
-	}
-	if err := tx.Commit(); err != nil {
 		return nil, "", err
 	}
 	return sess, t, nil

@@ -98,3 +98,39 @@ func BenchmarkWrongCodes(b *testing.B) {
 	})
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "checks/s")
 }
+
+// BenchmarkSession measures looking a session up, as every request of a
+// logged-in browser does: a read of the database each time (nothing is
+// cached, so that a session ended on another node is over here), on
+// SQLite and on PostgreSQL, 8 at a time.
+func BenchmarkSession(b *testing.B) {
+	for name, fresh := range databases() {
+		b.Run(name, func(b *testing.B) {
+			ctx := context.Background()
+			s, err := Open(fresh(b), Options{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer s.Close()
+			persons := make([]string, 1000)
+			for i := range persons {
+				persons[i] = fmt.Sprintf("d%d", i)
+			}
+			tokens, err := s.NewSessions(ctx, "coop", persons)
+			if err != nil {
+				b.Fatal(err)
+			}
+			var n atomic.Int64
+			b.SetParallelism(4) // 8 goroutines on 2 cores
+			b.ResetTimer()
+			b.RunParallel(func(pb *testing.PB) {
+				for pb.Next() {
+					if _, err := s.Session(ctx, tokens[n.Add(1)%int64(len(tokens))]); err != nil {
+						b.Error(err)
+						return
+					}
+				}
+			})
+		})
+	}
+}
