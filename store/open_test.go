@@ -160,3 +160,20 @@ func TestOpenStorePostgres(t *testing.T) {
 		return ok
 	})
 }
+
+func TestRebind(t *testing.T) {
+	pg, lite := &store.DB{Postgres: true}, &store.DB{}
+	for q, want := range map[string]string{
+		`SELECT 1`:                                `SELECT 1`,
+		`DELETE FROM t WHERE a = ?`:               `DELETE FROM t WHERE a = $1`,
+		`INSERT INTO t VALUES (?, ?, ?) -- three`: `INSERT INTO t VALUES ($1, $2, $3) -- three`,
+		`SELECT ?, 'é', ?`:                        `SELECT $1, 'é', $2`,
+	} {
+		if got := pg.Rebind(q); got != want {
+			t.Errorf("Rebind(%q) on PostgreSQL = %q, want %q", q, got, want)
+		}
+		if got := lite.Rebind(q); got != q {
+			t.Errorf("Rebind(%q) on SQLite = %q", q, got)
+		}
+	}
+}
