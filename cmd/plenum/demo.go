@@ -161,8 +161,9 @@ func runDemo(ctx context.Context, env *cliEnv, args []string) error {
 	return srv.listen(ctx, env.stdout, ln)
 }
 
-// removeDemoDB removes an earlier demo database and its access codes; the
-// signing key stays.
+// removeDemoDB removes an earlier demo database, which holds its access
+// codes, and the access.db an earlier version kept them in; the signing
+// key stays.
 func removeDemoDB(db string) error {
 	dir := filepath.Dir(db)
 	for _, p := range []string{db, db + "-wal", db + "-shm", filepath.Join(dir, "access.db"), filepath.Join(dir, "access.db-wal"), filepath.Join(dir, "access.db-shm")} {
