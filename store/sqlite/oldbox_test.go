@@ -23,7 +23,7 @@ func TestOldBallotBoxRefused(t *testing.T) {
 	if _, err := db.Exec(`CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY)`); err != nil {
 		t.Fatal(err)
 	}
-	steps, err := schema.Pending(migrations, "migrations/*.sql", 0)
+	steps, err := schema.Pending(migrations, "migrations/*.sql", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
