@@ -1,0 +1,311 @@
+// Package i18n owns plenum's message catalogs and the choice of language:
+// every sentence a person reads is looked up here by key, in English,
+// German, Russian, French or Spanish, with the CLDR plural rules of each
+// (Russian has three forms: 1 голос, 2 голоса, 5 голосов), and dates and
+// numbers are written as the locale writes them.
+//
+// The catalogs are golang.org/x/text/message catalogs: the module already
+// depends on golang.org/x/text (collation, normalization), its plural rules
+// are generated from CLDR, and its printer formats numbers for the locale,
+// so no new dependency is needed. The messages are kept in Go tables (one
+// entry a key, every language beside the English), which is what the
+// completeness test reads.
+package i18n
+
+import (
+	"fmt"
+	"net/http"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"golang.org/x/text/feature/plural"
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+	"golang.org/x/text/message/catalog"
+)
+
+// Language is a language plenum speaks: its BCP 47 tag and its name in
+// itself, as the language switch shows it.
+type Language struct {
+	Tag  string
+	Name string
+}
+
+// Languages are the languages plenum speaks, English first.
+var Languages = []Language{
+	{"en", "English"},
+	{"de", "Deutsch"},
+	{"ru", "Русский"},
+	{"fr", "Français"},
+	{"es", "Español"},
+}
+
+// Default is the language used when nothing else chooses one.
+const Default = "en"
+
+// Pseudo is the pseudo-locale of the tests: every message is its English
+// text wrapped in ⟦ ⟧, so that a rendered page shows at a glance which
+// words came from no catalog.
+const Pseudo = "en-XA"
+
+// Cookie is the name of the cookie that holds a person's choice of language.
+const Cookie = "plenum_lang"
+
+// Msg is one message of the catalog: its key and its text in each
+// language. A text is a format string of package fmt (as
+// golang.org/x/text/message reads it); a text that starts with "#N|"
+// selects on the plural category of argument N, its cases written
+// "one=…|few=…|many=…|other=…" ("other" is required).
+type Msg struct {
+	Key                string
+	En, De, Ru, Fr, Es string
+}
+
+// text is the message in lang ("" if it has none).
+func (m Msg) text(lang string) string {
+	switch lang {
+	case "en":
+		return m.En
+	case "de":
+		return m.De
+	case "ru":
+		return m.Ru
+	case "fr":
+		return m.Fr
+	case "es":
+		return m.Es
+	}
+	return ""
+}
+
+// catalogs are the tables of every package's messages; each file of this
+// package that holds a table adds it in an init function.
+var catalogs [][]Msg
+
+func register(ms []Msg) { catalogs = append(catalogs, ms) }
+
+// Messages returns every message of the catalog, sorted by key.
+func Messages() []Msg {
+	var out []Msg
+	for _, ms := range catalogs {
+		out = append(out, ms...)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Key < out[j].Key })
+	return out
+}
+
+var (
+	buildOnce sync.Once
+	cat       *catalog.Builder
+	buildErr  error
+	locales   = map[string]*Locale{}
+)
+
+func build() {
+	cat = catalog.NewBuilder(catalog.Fallback(language.English))
+	seen := map[string]bool{}
+	for _, m := range Messages() {
+		if seen[m.Key] {
+			buildErr = fmt.Errorf("i18n: the key %q is defined twice", m.Key)
+			return
+		}
+		seen[m.Key] = true
+		for _, l := range Languages {
+			t := m.text(l.Tag)
+			if t == "" {
+				t = m.En // the completeness test fails on this; a page still reads
+			}
+			if err := set(language.Make(l.Tag), m.Key, t, nil); err != nil {
+				buildErr = fmt.Errorf("i18n: %s in %s: %v", m.Key, l.Tag, err)
+				return
+			}
+		}
+		if err := set(language.Make(Pseudo), m.Key, m.En, wrap); err != nil {
+			buildErr = fmt.Errorf("i18n: %s in %s: %v", m.Key, Pseudo, err)
+			return
+		}
+	}
+	for _, l := range append(Languages, Language{Tag: Pseudo}) {
+		locales[l.Tag] = &Locale{lang: l.Tag, p: message.NewPrinter(language.Make(l.Tag), message.Catalog(cat))}
+	}
+}
+
+func wrap(s string) string { return "⟦" + s + "⟧" }
+
+// set adds one message to the catalog, parsing a plural selection.
+func set(tag language.Tag, key, text string, f func(string) string) error {
+	if f == nil {
+		f = func(s string) string { return s }
+	}
+	if !strings.HasPrefix(text, "#") {
+		return cat.SetString(tag, key, f(text))
+	}
+	head, rest, ok := strings.Cut(text[1:], "|")
+	arg, err := strconv.Atoi(head)
+	if !ok || err != nil || arg < 1 {
+		return fmt.Errorf("a plural message starts with #N| (N the argument): %q", text)
+	}
+	var cases []any
+	hasOther := false
+	for _, c := range strings.Split(rest, "|") {
+		form, msg, ok := strings.Cut(c, "=")
+		if !ok {
+			return fmt.Errorf("a plural case is form=text: %q", c)
+		}
+		switch form {
+		case "zero", "one", "two", "few", "many", "other":
+		default:
+			return fmt.Errorf("%q is not a CLDR plural form", form)
+		}
+		hasOther = hasOther || form == "other"
+		cases = append(cases, form, f(msg))
+	}
+	if !hasOther {
+		return fmt.Errorf("a plural message needs the form other: %q", text)
+	}
+	return cat.Set(tag, key, plural.Selectf(arg, "%d", cases...))
+}
+
+// Locale prints messages, dates and numbers in one language. A nil
+// *Locale is English.
+type Locale struct {
+	lang string
+	p    *message.Printer
+}
+
+// For returns the locale of a language tag: the best of the languages
+// plenum speaks for it ("de-AT" is German, "pt" is English), or the
+// pseudo-locale for Pseudo.
+func For(tag string) *Locale {
+	buildOnce.Do(build)
+	if buildErr != nil {
+		panic(buildErr) // a defect in a table of this package; TestCatalog names it
+	}
+	if tag == Pseudo {
+		return locales[Pseudo]
+	}
+	if l := Match(tag); l != "" {
+		return locales[l]
+	}
+	return locales[Default]
+}
+
+// Supported reports whether plenum speaks the language of tag exactly as
+// named (a base language of Languages).
+func Supported(tag string) bool {
+	for _, l := range Languages {
+		if l.Tag == tag {
+			return true
+		}
+	}
+	return false
+}
+
+var matcher = func() language.Matcher {
+	var tags []language.Tag
+	for _, l := range Languages {
+		tags = append(tags, language.Make(l.Tag))
+	}
+	return language.NewMatcher(tags)
+}()
+
+// Match returns the language plenum speaks that best fits an
+// Accept-Language value or a tag, or "" if none fits.
+func Match(accept string) string {
+	tags, _, err := language.ParseAcceptLanguage(accept)
+	if err != nil || len(tags) == 0 {
+		return ""
+	}
+	_, i, conf := matcher.Match(tags...)
+	if conf == language.No {
+		return ""
+	}
+	return Languages[i].Tag
+}
+
+// Choose picks the language of a page: the person's choice (the cookie),
+// then the browser's Accept-Language, then the assembly's language, then
+// English.
+func Choose(r *http.Request, assemblyLang string) *Locale {
+	if c, err := r.Cookie(Cookie); err == nil && Supported(c.Value) {
+		return For(c.Value)
+	}
+	if l := Match(r.Header.Get("Accept-Language")); l != "" {
+		return For(l)
+	}
+	return For(assemblyLang)
+}
+
+func (l *Locale) get() *Locale {
+	if l == nil {
+		return For(Default)
+	}
+	return l
+}
+
+// Lang is the locale's BCP 47 tag, for a lang attribute.
+func (l *Locale) Lang() string { return l.get().lang }
+
+// T is the message of key with its arguments, in the locale's language.
+func (l *Locale) T(key string, args ...any) string {
+	return l.get().p.Sprintf(key, args...)
+}
+
+// Number writes an integer as the locale writes it (1,234 · 1.234 · 1 234).
+func (l *Locale) Number(n int) string { return l.get().p.Sprint(n) }
+
+// Date writes a day as the locale writes it: "1917-03-27" (English keeps
+// ISO 8601, so that documents exported before the catalogs still verify),
+// "27. März 1917", "27 марта 1917 г.", "27 mars 1917", "27 de marzo de 1917".
+func (l *Locale) Date(t time.Time) string {
+	l = l.get()
+	d, m, y := t.Day(), int(t.Month()), t.Year()
+	switch l.lang {
+	case "de":
+		return fmt.Sprintf("%d. %s %d", d, monthsDe[m-1], y)
+	case "ru":
+		return fmt.Sprintf("%d %s %d г.", d, monthsRu[m-1], y)
+	case "fr":
+		day := strconv.Itoa(d)
+		if d == 1 {
+			day = "1er"
+		}
+		return fmt.Sprintf("%s %s %d", day, monthsFr[m-1], y)
+	case "es":
+		return fmt.Sprintf("%d de %s de %d", d, monthsEs[m-1], y)
+	case Pseudo:
+		return wrap(t.Format("2006-01-02"))
+	}
+	return t.Format("2006-01-02") // English keeps ISO 8601, as the minutes always had it
+}
+
+// DateTime writes a moment in UTC as the locale writes it, with the time
+// on the 24-hour clock: "1917-03-27 15:04:05 UTC", "27. März 1917,
+// 15:04:05 UTC".
+func (l *Locale) DateTime(t time.Time) string {
+	t = t.UTC()
+	if l.get().lang == Default {
+		return t.Format("2006-01-02 15:04:05 UTC")
+	}
+	return l.Date(t) + ", " + t.Format("15:04:05") + " UTC"
+}
+
+// DateText writes a date the record gives as text: an ISO date
+// ("1917-03-27") as the locale writes it, anything else as it stands.
+func (l *Locale) DateText(s string) string {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		return s
+	}
+	return l.Date(t)
+}
+
+var (
+	monthsDe = []string{"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"}
+	monthsRu = []string{"января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"}
+	monthsFr = []string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"}
+	monthsEs = []string{"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"}
+)
