@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"plenum/i18n"
 )
 
 // AKNNS is the namespace of Akoma Ntoso 3.0.
@@ -16,11 +18,12 @@ const AKNNS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 // per sitting and per item, speeches by reference to their speakers, and
 // the checkpoint in <proprietary source="#plenum">.
 func AKN(d *Document) []byte {
-	w := &aknWriter{d: d, labels: map[string]string{}}
+	l := d.locale()
+	w := &aknWriter{d: d, l: l, labels: map[string]string{}}
 	w.collectLabels()
 	c := d.Checkpoint
 	work := "/akn/xx/debaterecord/" + aknName(d.ID) + "/" + w.workDate()
-	expr := work + "/eng@" + strconv.FormatInt(c.Size, 10)
+	expr := work + "/" + aknLang(l.Lang()) + "@" + strconv.FormatInt(c.Size, 10)
 	w.line(`<?xml version="1.0" encoding="UTF-8"?>`)
 	w.line(`<akomaNtoso xmlns="` + AKNNS + `">`)
 	w.line(`<debate name="minutes">`)
@@ -38,7 +41,7 @@ func AKN(d *Document) []byte {
 	w.line(`<FRBRuri value="` + x(expr) + `"/>`)
 	w.line(`<FRBRdate date="` + w.exprDate() + `" name="checkpoint"/>`)
 	w.line(`<FRBRauthor href="#plenum" as="#editor"/>`)
-	w.line(`<FRBRlanguage language="eng"/>`)
+	w.line(`<FRBRlanguage language="` + aknLang(l.Lang()) + `"/>`)
 	w.line("</FRBRExpression>")
 	w.line("<FRBRManifestation>")
 	w.line(`<FRBRthis value="` + x(expr+"/!main.xml") + `"/>`)
@@ -57,7 +60,7 @@ func AKN(d *Document) []byte {
 	w.line("<preface>")
 	w.line(`<p class="title"><docTitle>` + x(d.Title) + "</docTitle></p>")
 	if d.Starts != "" {
-		w.line(`<p><docDate date="` + x(d.Starts) + `">` + x(d.Dates()) + "</docDate></p>")
+		w.line(`<p><docDate date="` + x(d.Starts) + `">` + x(d.Dates(l)) + "</docDate></p>")
 	}
 	if len(d.Venues) > 0 {
 		w.line("<p>" + x(strings.Join(d.Venues, "; ")+".") + "</p>")
@@ -69,14 +72,14 @@ func AKN(d *Document) []byte {
 	w.line("<debateBody>")
 	if d.HasParticipants() {
 		w.line(`<debateSection name="participants" eId="dbsect_participants">`)
-		w.line("<heading>Organizations and delegates</heading>")
+		w.line("<heading>" + x(l.T("minutes.h.organizations")) + "</heading>")
 		for _, o := range d.Organizations {
 			if len(o.Delegates) > 0 {
-				w.line("<p>" + x(orgLine(o)) + "</p>")
+				w.line("<p>" + x(orgLine(l, o)) + "</p>")
 			}
 		}
 		if len(d.Personal) > 0 {
-			w.line("<p>" + x(PersonalLine(d.Personal)) + "</p>")
+			w.line("<p>" + x(PersonalLine(l, d.Personal)) + "</p>")
 		}
 		var noted []string
 		for _, o := range d.Organizations {
@@ -85,7 +88,7 @@ func AKN(d *Document) []byte {
 			}
 		}
 		if len(noted) > 0 {
-			w.line("<p>Organizations that took part but whose delegates did not register:</p>")
+			w.line("<p>" + x(l.T("minutes.noted_organizations")) + "</p>")
 			for _, n := range noted {
 				w.line("<p>" + x(n) + "</p>")
 			}
@@ -97,15 +100,15 @@ func AKN(d *Document) []byte {
 	}
 	if len(d.Others) > 0 {
 		w.line(`<debateSection name="bodies" eId="dbsect_bodies">`)
-		w.line("<heading>Leading bodies, factions and groups</heading>")
+		w.line("<heading>" + x(l.T("minutes.h.others")) + "</heading>")
 		for _, o := range d.Others {
-			w.line("<p>" + x(o.Name+otherTail(o)) + "</p>")
+			w.line("<p>" + x(o.Name+otherTail(l, o)) + "</p>")
 		}
 		w.line("</debateSection>")
 	}
 	if len(d.Preface) > 0 {
 		w.line(`<debateSection name="notes" eId="dbsect_notes">`)
-		w.line("<heading>Notes on the record</heading>")
+		w.line("<heading>" + x(l.T("minutes.h.notes")) + "</heading>")
 		for i := range d.Preface {
 			w.paragraph(&d.Preface[i])
 		}
@@ -115,11 +118,11 @@ func AKN(d *Document) []byte {
 		w.sitting(&d.Sittings[i])
 	}
 	w.line(`<debateSection name="checkpoint" eId="dbsect_checkpoint">`)
-	w.line("<heading>Checkpoint</heading>")
-	w.line("<p>" + x(CheckpointLead(c)) + "</p>")
-	w.line("<p>" + x("Tree size: "+strconv.FormatInt(c.Size, 10)+". Root hash: "+c.RootHash+". Origin: "+c.Origin+". Verifier key: "+c.VerifierKey+".") + "</p>")
-	for _, l := range HowToCheck(c) {
-		w.line("<p>" + x(l) + "</p>")
+	w.line("<heading>" + x(l.T("minutes.h.checkpoint")) + "</heading>")
+	w.line("<p>" + x(CheckpointLead(l, c)) + "</p>")
+	w.line("<p>" + x(l.T("minutes.cp.size")+": "+strconv.FormatInt(c.Size, 10)+". "+l.T("minutes.cp.root")+": "+c.RootHash+". "+l.T("minutes.cp.origin")+": "+c.Origin+". "+l.T("minutes.cp.key")+": "+c.VerifierKey+".") + "</p>")
+	for _, t := range HowToCheck(l, c) {
+		w.line("<p>" + x(t) + "</p>")
 	}
 	w.line("</debateSection>")
 	w.line("</debateBody>")
@@ -131,6 +134,7 @@ func AKN(d *Document) []byte {
 
 type aknWriter struct {
 	d      *Document
+	l      *i18n.Locale
 	buf    bytes.Buffer
 	labels map[string]string // label → eId of its TLCPerson
 }
@@ -286,13 +290,13 @@ func (w *aknWriter) references() {
 	for i, l := range labels {
 		w.line(fmt.Sprintf(`<TLCPerson eId="label-%d" href="/akn/ontology/person/plenum/unnamed-%d" showAs="%s"/>`, i+1, i+1, x(l)))
 	}
-	w.line(`<TLCRole eId="author" href="/akn/ontology/role/akn/author" showAs="Author of Document"/>`)
-	w.line(`<TLCRole eId="editor" href="/akn/ontology/role/akn/editor" showAs="Editor of Document"/>`)
-	w.line(`<TLCConcept eId="for" href="/akn/ontology/concept/plenum/for" showAs="For"/>`)
-	w.line(`<TLCConcept eId="against" href="/akn/ontology/concept/plenum/against" showAs="Against"/>`)
-	w.line(`<TLCConcept eId="abstain" href="/akn/ontology/concept/plenum/abstain" showAs="Abstaining"/>`)
-	w.line(`<TLCConcept eId="carried" href="/akn/ontology/concept/plenum/carried" showAs="Carried"/>`)
-	w.line(`<TLCConcept eId="defeated" href="/akn/ontology/concept/plenum/defeated" showAs="Defeated"/>`)
+	w.line(`<TLCRole eId="author" href="/akn/ontology/role/akn/author" showAs="` + x(w.l.T("minutes.akn.author")) + `"/>`)
+	w.line(`<TLCRole eId="editor" href="/akn/ontology/role/akn/editor" showAs="` + x(w.l.T("minutes.akn.editor")) + `"/>`)
+	w.line(`<TLCConcept eId="for" href="/akn/ontology/concept/plenum/for" showAs="` + x(w.l.T("minutes.akn.for")) + `"/>`)
+	w.line(`<TLCConcept eId="against" href="/akn/ontology/concept/plenum/against" showAs="` + x(w.l.T("minutes.akn.against")) + `"/>`)
+	w.line(`<TLCConcept eId="abstain" href="/akn/ontology/concept/plenum/abstain" showAs="` + x(w.l.T("minutes.akn.abstain")) + `"/>`)
+	w.line(`<TLCConcept eId="carried" href="/akn/ontology/concept/plenum/carried" showAs="` + x(w.l.T("minutes.akn.carried")) + `"/>`)
+	w.line(`<TLCConcept eId="defeated" href="/akn/ontology/concept/plenum/defeated" showAs="` + x(w.l.T("minutes.akn.defeated")) + `"/>`)
 	seen := map[string]bool{}
 	for _, v := range w.d.Votes {
 		for _, o := range v.Options {
@@ -308,8 +312,8 @@ func (w *aknWriter) references() {
 func (w *aknWriter) sitting(s *Sitting) {
 	sid := "sitting-" + aknName(s.ID)
 	w.line(`<debateSection name="sitting" eId="` + sid + `">`)
-	w.line("<heading>" + x(s.Heading()) + "</heading>")
-	for _, l := range s.HeadLines() {
+	w.line("<heading>" + x(s.Heading(w.l)) + "</heading>")
+	for _, l := range s.HeadLines(w.l) {
 		w.line("<p>" + x(l) + "</p>")
 	}
 	for i := range s.Parts {
@@ -317,7 +321,7 @@ func (w *aknWriter) sitting(s *Sitting) {
 		if part.Item != nil {
 			w.line(fmt.Sprintf(`<debateSection name="item" eId="%s__item-%d">`, sid, i))
 			w.line("<heading>" + x(part.Item.Heading()) + "</heading>")
-			if l := part.Item.ReportersLine(); l != "" {
+			if l := part.Item.ReportersLine(w.l); l != "" {
 				w.line("<p>" + x(l) + "</p>")
 			}
 		}
@@ -328,7 +332,7 @@ func (w *aknWriter) sitting(s *Sitting) {
 			w.line("</debateSection>")
 		}
 	}
-	w.line("<narrative>" + x(s.ClosingLine()) + "</narrative>")
+	w.line("<narrative>" + x(s.ClosingLine(w.l)) + "</narrative>")
 	w.line("</debateSection>")
 }
 
@@ -348,28 +352,29 @@ func (w *aknWriter) blocks(ps []Point, text string) {
 }
 
 func (w *aknWriter) paragraph(p *Paragraph) {
+	l := w.l
 	e := fmt.Sprintf("e%d", p.Entry)
 	corrected := ""
 	if len(p.CorrectedBy) > 0 {
-		corrected = " " + correctedNote(p.CorrectedBy)
+		corrected = " " + correctedNote(l, p.CorrectedBy)
 	}
 	switch p.Kind {
 	case KindSpeech:
 		w.line(`<speech eId="` + e + `" by="#` + w.agent(p.Speaker) + `">`)
-		w.line("<from>" + x(p.SpeakerText()+":") + "</from>")
+		w.line("<from>" + x(p.SpeakerText(l)+":") + "</from>")
 		w.line("<p>" + x(p.Text+corrected) + "</p>")
 		w.line("</speech>")
 	case KindInterjection:
-		w.line(`<scene eId="` + e + `">` + x(InterjectionText(p)+corrected) + "</scene>")
+		w.line(`<scene eId="` + e + `">` + x(InterjectionText(l, p)+corrected) + "</scene>")
 	case KindNarrative:
 		t := p.Text
 		if p.Time != "" {
-			t = "Time: " + p.Time + ". " + t
+			t = l.T("minutes.time_lead", p.Time) + t
 		}
 		w.line(`<narrative eId="` + e + `">` + x(t+corrected) + "</narrative>")
 	case KindDocument:
 		w.line(`<debateSection name="document" eId="` + e + `">`)
-		w.line("<heading>" + x(DocumentLead(p)+corrected) + "</heading>")
+		w.line("<heading>" + x(DocumentLead(l, p)+corrected) + "</heading>")
 		if p.Provenance != "" {
 			w.line("<p>" + x(sentence(p.Provenance)) + "</p>")
 		}
@@ -382,11 +387,11 @@ func (w *aknWriter) paragraph(p *Paragraph) {
 		m := p.Motion
 		if m.Mover.Name != "" {
 			w.line(`<speech eId="` + e + `" by="#` + w.agent(m.Mover) + `" refersTo="#motion-` + x(aknName(m.ID)) + `">`)
-			w.line("<from>" + x(strings.TrimSuffix(m.Lead(), ": "+m.Title)+":") + "</from>")
+			w.line("<from>" + x(strings.TrimSuffix(m.Lead(l), ": "+m.Title)+":") + "</from>")
 			w.line("<p>" + x(m.Title+corrected) + "</p>")
 		} else {
 			w.line(`<debateSection name="motion" eId="` + e + `">`)
-			w.line("<heading>" + x(m.Lead()+corrected) + "</heading>")
+			w.line("<heading>" + x(m.Lead(l)+corrected) + "</heading>")
 		}
 		if !w.paper(m) {
 			w.blocks(m.Points, m.Text)
@@ -406,34 +411,61 @@ func (w *aknWriter) paragraph(p *Paragraph) {
 		}
 		w.line(`<question eId="` + e + `" by="#` + by + `">`)
 		if p.Speaker.Name != "" {
-			w.line("<from>" + x(p.Speaker.Name+" (chair):") + "</from>")
+			w.line("<from>" + x(l.T("minutes.question.chair", p.Speaker.Name)) + "</from>")
 		}
-		w.line("<p>" + x(QuestionText(p.Vote)+corrected) + "</p>")
+		w.line("<p>" + x(QuestionText(l, p.Vote)+corrected) + "</p>")
 		w.line("</question>")
 	case KindVote:
-		w.line(`<summary eId="vote-` + x(aknName(p.Vote.ID)) + `">` + x(VoteLine(p.Vote)+corrected) + "</summary>")
-		if t := p.Vote.BallotsText(); t != "" {
+		w.line(`<summary eId="vote-` + x(aknName(p.Vote.ID)) + `">` + x(VoteLine(l, p.Vote)+corrected) + "</summary>")
+		if t := p.Vote.BallotsText(l); t != "" {
 			w.line("<narrative>" + x(t) + "</narrative>")
 		}
-		if t := ResultNote(p.Vote); t != "" {
+		if t := ResultNote(l, p.Vote); t != "" {
 			w.line("<narrative>" + x(t) + "</narrative>")
 		}
 		w.resolution(p.Vote.Resolution)
 	case KindElection:
 		w.line(`<debateSection name="election" eId="` + e + `">`)
-		w.line("<heading>" + x(sentence("Election: "+p.Election.Title)) + "</heading>")
-		w.line("<p>" + x(p.Election.ElectedText()+corrected) + "</p>")
-		if t := ElectionNote(p.Election); t != "" {
+		w.line("<heading>" + x(sentence(l.T("minutes.election.lead", p.Election.Title))) + "</heading>")
+		w.line("<p>" + x(p.Election.ElectedText(l)+corrected) + "</p>")
+		if t := ElectionNote(l, p.Election); t != "" {
 			w.line("<p>" + x(t) + "</p>")
 		}
 		w.line("</debateSection>")
 	case KindGap:
-		w.line(`<narrative eId="` + e + `">` + x(GapText(p)) + "</narrative>")
+		w.line(`<narrative eId="` + e + `">` + x(GapText(l, p)) + "</narrative>")
 	case KindCorrection:
 		w.line(`<debateSection name="correction" eId="` + e + `">`)
-		w.line("<heading>" + x(CorrectionLead(p)) + "</heading>")
+		w.line("<heading>" + x(CorrectionLead(l, p)) + "</heading>")
 		w.line("<p>" + x(p.Text) + "</p>")
-		w.line("<p>" + x("Reason: "+sentence(p.Reason)) + "</p>")
+		w.line("<p>" + x(l.T("minutes.correction.reason", sentence(p.Reason))) + "</p>")
 		w.line("</debateSection>")
 	}
+}
+
+// aknLang is the ISO 639-2 code of a language, as Akoma Ntoso names the
+// language of an expression ("eng", "rus").
+func aknLang(lang string) string {
+	switch lang {
+	case "de":
+		return "deu"
+	case "ru":
+		return "rus"
+	case "fr":
+		return "fra"
+	case "es":
+		return "spa"
+	}
+	return "eng"
+}
+
+// langOfAKN is the language tag of an ISO 639-2 code aknLang gives; ""
+// for English or a code it does not give.
+func langOfAKN(code string) string {
+	for _, l := range []string{"de", "ru", "fr", "es"} {
+		if aknLang(l) == code {
+			return l
+		}
+	}
+	return ""
 }

@@ -3,6 +3,7 @@ package minutes
 import (
 	"bytes"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -10,6 +11,8 @@ import (
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/goitalic"
 	"golang.org/x/image/font/gofont/goregular"
+
+	"plenum/i18n"
 )
 
 // BookEntry is one motion of the motion book with its amendments (and
@@ -77,9 +80,11 @@ func Book(d *Document, only string) []BookSection {
 
 // StatusText says where a motion stands: "submitted", "before the
 // assembly", "carried", …
-func StatusText(status string) string {
-	if status == "pending" {
-		return "before the assembly"
+func StatusText(l *i18n.Locale, status string) string {
+	switch status {
+	case "submitted", "admitted", "not_admitted", "pending", "withdrawn", "carried", "defeated", "set_aside",
+		"lapsed", "referred", "overtaken", "not_recorded":
+		return l.T("minutes.status." + status)
 	}
 	return strings.ReplaceAll(status, "_", " ")
 }
@@ -101,13 +106,14 @@ func BookTitle(d *Document, only string) string {
 			}
 		}
 	}
-	return "Motion book — " + d.Title
+	return d.locale().T("minutes.book.title", d.Title)
 }
 
 // BookHTML renders the motion book as one self-contained, printable HTML
 // file.
 func BookHTML(d *Document, only string) []byte {
-	w := &htmlWriter{}
+	l := d.locale()
+	w := &htmlWriter{l: l}
 	c := d.Checkpoint
 	title := BookTitle(d, only)
 	w.line("<!DOCTYPE html>")
@@ -122,11 +128,11 @@ func BookHTML(d *Document, only string) []byte {
 	w.line("</head>")
 	w.line("<body>")
 	w.line("<header><h1>" + esc(title) + "</h1>")
-	w.line("<p>" + esc(bookLead(d)) + "</p></header>")
+	w.line("<p>" + esc(l.T("minutes.book.lead")) + "</p></header>")
 	w.line(`<main id="main">`)
 	sections := Book(d, only)
 	if len(sections) == 0 {
-		w.line("<p>No motion has been submitted or amended by changes yet.</p>")
+		w.line("<p>" + esc(l.T("minutes.book.empty")) + "</p>")
 	}
 	for _, s := range sections {
 		if s.Category != "" && only == "" {
@@ -136,12 +142,12 @@ func BookHTML(d *Document, only string) []byte {
 			m := e.Motion
 			w.line(`<section class="motion" id="motion-` + esc(m.ID) + `">`)
 			w.line("<h3>" + esc(bookHeading(m)) + "</h3>")
-			w.line(`<p class="note">` + esc("Status: "+StatusText(m.Status)+".") + "</p>")
+			w.line(`<p class="note">` + esc(l.T("minutes.book.status", StatusText(l, m.Status))) + "</p>")
 			w.paper(m, true)
 			for _, a := range e.Amendments {
 				w.line(`<div class="amendment">`)
 				w.line("<h4>" + esc(bookHeading(a)) + "</h4>")
-				w.line(`<p class="note">` + esc(amendmentBy(a)+" Status: "+StatusText(a.Status)+".") + "</p>")
+				w.line(`<p class="note">` + esc(strings.TrimSpace(amendmentBy(l, a)+" "+l.T("minutes.book.status", StatusText(l, a.Status)))) + "</p>")
 				w.paper(a, true)
 				w.line("</div>")
 			}
@@ -151,7 +157,7 @@ func BookHTML(d *Document, only string) []byte {
 	}
 	w.line("</main>")
 	w.line("<footer>")
-	w.line("<p>" + esc(bookCheckpoint(c)) + "</p>")
+	w.line("<p>" + esc(bookCheckpoint(l, c)) + "</p>")
 	w.line(`<pre>` + esc(c.Signed) + "</pre>")
 	w.line("</footer>")
 	w.line("</body>")
@@ -161,24 +167,20 @@ func BookHTML(d *Document, only string) []byte {
 
 // amendmentBy says who moved an amendment: "Moved by X." or "Recommended
 // by the Motions Committee."
-func amendmentBy(a *Motion) string {
+func amendmentBy(l *i18n.Locale, a *Motion) string {
 	switch {
 	case a.Paper != nil && (a.Paper.Committee != "" || a.Paper.Submitted):
 		return "" // its paper says who
 	case a.Mover.Name != "":
-		return "Moved by " + a.Mover.Name + "."
+		return l.T("minutes.book.moved_by", a.Mover.Name)
 	}
 	return ""
 }
 
-func bookLead(d *Document) string {
-	return "Every motion with its text in numbered lines, the amendments to it shown against those lines, and the recommendations of the motions committee. Lines are numbered at a fixed length; every page and document of the assembly numbers them alike."
-}
-
-func bookCheckpoint(c Checkpoint) string {
-	t := fmt.Sprintf("As of entry %d of the record (%s), root hash %s.", c.Size, c.Origin, c.RootHash)
-	if d := c.DateText(); d != "" {
-		t += " Date: " + d + "."
+func bookCheckpoint(l *i18n.Locale, c Checkpoint) string {
+	t := l.T("minutes.book.checkpoint", strconv.FormatInt(c.Size, 10), c.Origin, c.RootHash)
+	if d := c.DateText(l); d != "" {
+		t += " " + l.T("minutes.book.date", d)
 	}
 	return t
 }
@@ -204,22 +206,23 @@ func BookPDF(d *Document, only string) ([]byte, error) {
 	pdf.SetMargins(20, 18, 20)
 	pdf.SetAutoPageBreak(true, 22)
 	pdf.AliasNbPages("{nb}")
-	footer := bookCheckpoint(d.Checkpoint)
+	l := d.locale()
+	footer := bookCheckpoint(l, d.Checkpoint)
 	pdf.SetFooterFunc(func() {
 		pdf.SetY(-16)
 		pdf.SetFont("go", "", 7.5)
 		pdf.SetTextColor(60, 60, 60)
 		pdf.MultiCell(0, 3.6, footer, "T", "L", false)
-		pdf.CellFormat(0, 4, fmt.Sprintf("Page %d of {nb}", pdf.PageNo()), "", 0, "R", false, 0, "")
+		pdf.CellFormat(0, 4, l.T("minutes.pdf.page", strconv.Itoa(pdf.PageNo()), "{nb}"), "", 0, "R", false, 0, "")
 		pdf.SetTextColor(0, 0, 0)
 	})
-	w := &pdfWriter{pdf: pdf}
+	w := &pdfWriter{pdf: pdf, l: l}
 	pdf.AddPage()
 	w.heading(1, title)
-	w.para(bookLead(d), "I")
+	w.para(l.T("minutes.book.lead"), "I")
 	sections := Book(d, only)
 	if len(sections) == 0 {
-		w.para("No motion has been submitted or amended by changes yet.", "")
+		w.para(l.T("minutes.book.empty"), "")
 	}
 	for _, s := range sections {
 		if s.Category != "" && only == "" {
@@ -228,11 +231,11 @@ func BookPDF(d *Document, only string) ([]byte, error) {
 		for _, e := range s.Entries {
 			m := e.Motion
 			w.heading(3, bookHeading(m))
-			w.para("Status: "+StatusText(m.Status)+".", "I")
+			w.para(l.T("minutes.book.status", StatusText(l, m.Status)), "I")
 			w.paper(m, true)
 			for _, a := range e.Amendments {
 				w.para(bookHeading(a), "B")
-				w.para(strings.TrimSpace(amendmentBy(a)+" Status: "+StatusText(a.Status)+"."), "I")
+				w.para(strings.TrimSpace(amendmentBy(l, a)+" "+l.T("minutes.book.status", StatusText(l, a.Status))), "I")
 				w.paper(a, true)
 			}
 			w.resolution(e.Resolution)

@@ -1,7 +1,6 @@
 package minutes
 
 import (
-	"fmt"
 	"sort"
 	"strconv"
 	"strings"
@@ -9,13 +8,24 @@ import (
 	"unicode/utf8"
 
 	"plenum/assembly"
+	"plenum/i18n"
 )
 
 // Build makes the document of the minutes from an assembly's state and the
-// checkpoint the state was folded up to. It reads the state only; the
-// result shares nothing with it.
+// checkpoint the state was folded up to, in the language of its record
+// (the assembly's language; English if it has none). It reads the state
+// only; the result shares nothing with it.
 func Build(s *assembly.State, cp Checkpoint) *Document {
-	b := &builder{s: s, doc: &Document{Lang: "en", Checkpoint: cp}}
+	return BuildIn(s, cp, s.Assembly.Language)
+}
+
+// BuildIn makes the document of the minutes in another language: the
+// words the minutes add (headings, leads, counts, outcomes) are in lang,
+// the record's own text (names, speeches, motions) as it stands. A
+// language plenum does not speak is English.
+func BuildIn(s *assembly.State, cp Checkpoint, lang string) *Document {
+	l := i18n.For(lang)
+	b := &builder{s: s, l: l, doc: &Document{Lang: l.Lang(), Checkpoint: cp}}
 	b.header()
 	b.record()
 	return b.doc
@@ -23,8 +33,12 @@ func Build(s *assembly.State, cp Checkpoint) *Document {
 
 type builder struct {
 	s   *assembly.State
+	l   *i18n.Locale
 	doc *Document
 }
+
+// locale is the locale of the document's language.
+func (d *Document) locale() *i18n.Locale { return i18n.For(d.Lang) }
 
 // person returns a reference to a person id, or to a label.
 func (b *builder) person(id, label string) Ref {
@@ -245,7 +259,7 @@ func (b *builder) vote(id string) *Vote {
 			out.Outcome = b.motionTitle(r.Outcome)
 		}
 		counted := len(v.Ballots) > 0 || len(v.Sealed) > 0 || last != nil
-		out.Counts = countsText(out, counted, last)
+		out.Counts = countsText(b.l, out, counted, last)
 		out.Resolution = b.resolution(v)
 	}
 	return out
@@ -400,7 +414,7 @@ func (b *builder) paragraph(r assembly.RecordEntry) *Paragraph {
 	case "body_reported":
 		p.Kind, p.Speaker, p.Text = KindSpeech, b.person(r.Person, ""), r.Text
 		if bd := s.Bodies[r.Ref]; bd != nil {
-			p.Capacity = "for the " + bd.Name
+			p.Capacity = b.l.T("minutes.capacity.for_body", bd.Name)
 		}
 	case "interjection_recorded":
 		p.Kind, p.Sub, p.Text = KindInterjection, r.Sub, r.Text
@@ -498,29 +512,32 @@ func withNames(text string, name func(id string) (string, bool)) string {
 func (b *builder) describe(n int) string {
 	pos, ok := b.s.RecordIndex[n]
 	if !ok {
-		return fmt.Sprintf("entry %d of the log", n)
+		return b.l.T("minutes.describe.entry", strconv.Itoa(n))
 	}
 	r := b.s.Record[pos]
 	switch r.Kind {
 	case "speech_recorded":
 		if sp := b.s.Speeches[r.Ref]; sp != nil {
-			return "the notes of the speech of " + b.person(sp.Speaker, sp.Label).Name
+			return b.l.T("minutes.describe.speech", b.person(sp.Speaker, sp.Label).Name)
 		}
 	case "result_declared":
-		return "the result of the vote " + quote(b.vote(r.Ref).Question)
+		return b.l.T("minutes.describe.result", b.vote(r.Ref).Question)
 	case "motion_moved":
-		return "the motion " + quote(b.motionTitle(r.Ref))
+		return b.l.T("minutes.describe.motion", b.motionTitle(r.Ref))
 	case "document_read":
 		if doc := b.s.Documents[r.Ref]; doc != nil {
-			return "the document " + quote(doc.Title)
+			return b.l.T("minutes.describe.document", doc.Title)
 		}
 	case "narrative_recorded", "gap_recorded":
-		return quote(r.Text)
+		return b.quote(r.Text)
 	}
-	return fmt.Sprintf("entry %d of the log (%s)", n, strings.ReplaceAll(r.Kind, "_", " "))
+	return b.l.T("minutes.describe.entry_kind", strconv.Itoa(n), strings.ReplaceAll(r.Kind, "_", " "))
 }
 
 func quote(s string) string { return "“" + s + "”" }
+
+// quote puts a title in the quotation marks of the document's language.
+func (b *builder) quote(s string) string { return b.l.T("minutes.quote", s) }
 
 // narrativeText is the line of narrative that the minutes give for an
 // entry of procedure, or "" for entries the minutes do not show.
@@ -533,18 +550,18 @@ func (b *builder) narrativeText(r assembly.RecordEntry) string {
 		for _, part := range strings.Split(r.Text, "; ") {
 			switch {
 			case strings.HasPrefix(part, "added to the presidium: "):
-				part = "added to the presidium: " + names(strings.Split(strings.TrimPrefix(part, "added to the presidium: "), ", "))
+				part = b.l.T("minutes.presidium.added", names(strings.Split(strings.TrimPrefix(part, "added to the presidium: "), ", ")))
 			case strings.HasPrefix(part, "left the presidium: "):
-				part = "left the presidium: " + names(strings.Split(strings.TrimPrefix(part, "left the presidium: "), ", "))
+				part = b.l.T("minutes.presidium.left", names(strings.Split(strings.TrimPrefix(part, "left the presidium: "), ", ")))
 			case r.Person != "" && part == r.Person+" takes the chair":
-				part = b.person(r.Person, "").Name + " takes the chair"
+				part = b.l.T("minutes.presidium.takes_chair", b.person(r.Person, "").Name)
 			}
 			parts = append(parts, part)
 		}
 		return sentence(strings.Join(parts, "; "))
 	case "sitting_guests_added":
 		list, note, _ := strings.Cut(strings.TrimPrefix(r.Text, "Present besides: "), " (")
-		t := "Present besides: " + names(strings.Split(list, ", "))
+		t := b.l.T("minutes.guests_lead", names(strings.Split(list, ", ")))
 		if note != "" {
 			t += " (" + note
 		}
@@ -560,9 +577,9 @@ func (b *builder) narrativeText(r assembly.RecordEntry) string {
 		}
 		return bd.Name + ": " + names(members) + "."
 	case "body_instructed":
-		return sentence("Instruction to the " + b.bodyName(r.Ref) + ": " + r.Text)
+		return sentence(b.l.T("minutes.body.instructed", b.bodyName(r.Ref), r.Text))
 	case "item_tabled":
-		t := "The question “" + b.item(r.Ref).Title + "” is tabled"
+		t := b.l.T("minutes.item.tabled", b.item(r.Ref).Title)
 		if r.Text != "" {
 			t += " " + r.Text
 		}
@@ -580,52 +597,46 @@ func (b *builder) narrativeText(r assembly.RecordEntry) string {
 	case "left_hall", "returned_to_hall":
 		return sentence(capitalize(r.Text))
 	case "motion_withdrawn":
-		return sentence("The motion “" + r.Text + "” is withdrawn")
+		return sentence(b.l.T("minutes.motion.withdrawn", r.Text))
 	case "motion_disposed":
-		return disposedText(b.motionNoun(r.Ref), r.Text, r.Sub, r.Label)
+		return b.disposedText(b.nounKey(r.Ref), r.Text, r.Sub, r.Label)
 	case "motion_reopened":
-		return sentence("The motion “" + r.Text + "” is reconsidered")
+		return sentence(b.l.T("minutes.motion.reopened", r.Text))
 	case "vote_withdrawn", "election_withdrawn":
 		return r.Text // names the question, never an id
 	case "election_opened":
 		if e := s.Elections[r.Ref]; e != nil && e.Status == assembly.ElectionStatusDeclared {
 			return "" // the declared result says it
 		}
-		return sentence("Election opened: " + r.Text)
+		return sentence(b.l.T("minutes.election.opened", r.Text))
 	case "minutes_approved":
 		if st := s.Sittings[r.Ref]; st != nil {
-			return "The minutes of the sitting of " + st.Date + " are approved."
+			return b.l.T("minutes.sitting.minutes_approved", b.l.DateText(st.Date))
 		}
 		return sentence(r.Text)
 	}
 	return b.paperNarrative(r)
 }
 
-// motionNoun is "the amendment" or "the motion".
-func (b *builder) motionNoun(id string) string {
+// nounKey is "amendment" or "motion": which of the catalog's sentences
+// about a motion fits it (the nouns differ in gender in most languages).
+func (b *builder) nounKey(id string) string {
 	if m := b.s.Motions[id]; m != nil && m.Kind == "amendment" {
-		return "the amendment"
+		return "amendment"
 	}
-	return "the motion"
+	return "motion"
 }
 
 // disposedText says what became of a motion that left the floor without a
 // vote, as an editorial note in parentheses: "(The minutes do not record
 // what became of the motion “…”. No vote on it is recorded.)".
-func disposedText(noun, title, fate, note string) string {
-	m := noun + " " + quote(title)
+func (b *builder) disposedText(noun, title, fate, note string) string {
 	var t string
 	switch fate {
-	case assembly.MotionStatusNotRecorded:
-		t = "The minutes do not record what became of " + m
-	case "lapsed":
-		t = capitalize(m) + " lapses without a vote"
-	case "referred":
-		t = capitalize(m) + " is referred without a vote"
-	case "overtaken":
-		t = capitalize(m) + " is overtaken by another decision and not put to the vote"
+	case assembly.MotionStatusNotRecorded, "lapsed", "referred", "overtaken":
+		t = b.l.T("minutes.disposed."+fate+"."+noun, title)
 	default:
-		t = capitalize(m) + " leaves the floor without a vote (" + strings.ReplaceAll(fate, "_", " ") + ")"
+		t = b.l.T("minutes.disposed.other."+noun, title, strings.ReplaceAll(fate, "_", " "))
 	}
 	t += "."
 	if n := sentence(note); n != "" {
@@ -679,4 +690,17 @@ func capitalize(s string) string {
 	}
 	r, n := utf8.DecodeRuneInString(s)
 	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// sentences joins parts as sentences: "1917-03-27. Petrograd." — a part
+// that already ends in a full stop ("27 марта 1917 г.") gets no second.
+func sentences(parts []string) string {
+	out := make([]string, len(parts))
+	for i, p := range parts {
+		if !strings.HasSuffix(p, ".") {
+			p += "."
+		}
+		out[i] = p
+	}
+	return strings.Join(out, " ")
 }

@@ -8,6 +8,8 @@ import (
 	"html"
 	"strconv"
 	"strings"
+
+	"plenum/i18n"
 )
 
 // Formats a document can be checked in: they state their checkpoint and
@@ -41,50 +43,61 @@ func Render(d *Document, format string) ([]byte, error) {
 }
 
 // HowToCheck says in a sentence or two how a reader checks a document.
-func HowToCheck(c Checkpoint) []string {
-	return []string{
-		"To check that this document is the minutes exactly as the log recorded them, run: plenum verify --db PATH --document FILE (with a copy of the assembly's database). It re-renders the minutes from the first " +
-			strconv.FormatInt(c.Size, 10) + " entries, checks the signature of the checkpoint with the verifier key and that the log's root hash at that size is the one stated here, and names the first line that differs.",
-		"Without the database, fetch the log's checkpoint from its server and ask for a consistency proof from tree size " + strconv.FormatInt(c.Size, 10) +
-			" to the current size: any transparency-log client that speaks the C2SP tlog-checkpoint format can check that the log still contains exactly these entries.",
-	}
+func HowToCheck(l *i18n.Locale, c Checkpoint) []string {
+	n := strconv.FormatInt(c.Size, 10)
+	return []string{l.T("minutes.cp.how_db", n), l.T("minutes.cp.how_remote", n)}
 }
 
 // CheckpointLead is the sentence that says what the document was rendered from.
-func CheckpointLead(c Checkpoint) string {
-	t := fmt.Sprintf("This document was rendered from the first %d entries of the log %s", c.Size, c.Origin)
-	if d := c.DateText(); d != "" {
-		t += ", as the log stood at " + d + " (when its last entry was recorded)"
+func CheckpointLead(l *i18n.Locale, c Checkpoint) string {
+	t := l.T("minutes.cp.lead", strconv.FormatInt(c.Size, 10), c.Origin)
+	if d := c.DateText(l); d != "" {
+		t += l.T("minutes.cp.lead_time", d)
 	}
 	return t + "."
 }
 
 func (w *mdWriter) checkpoint(c Checkpoint) {
-	w.para("## Checkpoint")
-	w.para(md(CheckpointLead(c)))
-	w.line("- Tree size: " + strconv.FormatInt(c.Size, 10))
-	w.line("- Root hash: `" + c.RootHash + "`")
-	w.line("- Origin: `" + c.Origin + "`")
-	w.line("- Verifier key: `" + c.VerifierKey + "`")
+	l := w.l
+	w.para("## " + l.T("minutes.h.checkpoint"))
+	w.para(md(CheckpointLead(l, c)))
+	w.line("- " + l.T("minutes.cp.size") + ": " + strconv.FormatInt(c.Size, 10))
+	w.line("- " + l.T("minutes.cp.root") + ": `" + c.RootHash + "`")
+	w.line("- " + l.T("minutes.cp.origin") + ": `" + c.Origin + "`")
+	w.line("- " + l.T("minutes.cp.key") + ": `" + c.VerifierKey + "`")
 	w.blank()
-	w.para("The signed checkpoint:")
+	if l.Lang() != i18n.Default {
+		// The language is stated, so that the document is checked by
+		// rendering it in its own language (English states none, as
+		// documents exported before the catalogs did not).
+		w.para(mdLangOpen + l.Lang() + mdLangClose)
+	}
+	w.para(l.T("minutes.cp.signed"))
 	w.line("```" + mdFence)
 	w.buf.WriteString(strings.TrimSuffix(c.Signed, "\n"))
 	w.line("")
 	w.line("```")
 	w.blank()
-	for _, l := range HowToCheck(c) {
-		w.para(md(l))
+	for _, t := range HowToCheck(l, c) {
+		w.para(md(t))
 	}
 }
 
 const mdFence = "plenum-checkpoint"
+
+// The comment that states a Markdown document's language (an HTML block,
+// which a reader of the rendered Markdown does not see).
+const (
+	mdLangOpen  = "<!-- plenum-lang: "
+	mdLangClose = " -->"
+)
 
 // Stated is what a document says about the checkpoint it was rendered from.
 type Stated struct {
 	Format      string // md, html or akn
 	Signed      string // the signed checkpoint note
 	VerifierKey string
+	Lang        string // the language it is written in; "" is English
 }
 
 // ErrNoCheckpoint means a document states no checkpoint: it was not
@@ -125,7 +138,10 @@ func ReadStated(doc []byte) (Stated, error) {
 			return st, ErrNoCheckpoint
 		}
 		st.Signed = rest[:j+1]
-		st.VerifierKey, err = between(s, "\n- Verifier key: `", "`")
+		if lang, e := between(s, "\n"+mdLangOpen, mdLangClose); e == nil {
+			st.Lang = lang
+		}
+		st.VerifierKey, err = between(s, "\n- "+i18n.For(st.Lang).T("minutes.cp.key")+": `", "`")
 	case FormatHTML:
 		s := string(doc)
 		var signed string
@@ -135,6 +151,11 @@ func ReadStated(doc []byte) (Stated, error) {
 			var key string
 			key, err = between(s, `<meta name="plenum-verifier-key" content="`, `"`)
 			st.VerifierKey = html.UnescapeString(key)
+		}
+		if i := strings.Index(s, `<html lang="`); i >= 0 {
+			if lang, e := between(s[:min(len(s), i+64)], `<html lang="`, `"`); e == nil {
+				st.Lang = html.UnescapeString(lang)
+			}
 		}
 	case FormatAKN:
 		err = readAKNStated(doc, &st)
@@ -166,6 +187,7 @@ func between(s, start, end string) (string, error) {
 func readAKNStated(doc []byte, st *Stated) error {
 	dec := xml.NewDecoder(bytes.NewReader(doc))
 	var field *string
+	langSeen := false
 	for {
 		tok, err := dec.Token()
 		if err != nil {
@@ -177,6 +199,14 @@ func readAKNStated(doc []byte, st *Stated) error {
 		switch t := tok.(type) {
 		case xml.StartElement:
 			field = nil
+			if t.Name.Local == "FRBRlanguage" && !langSeen {
+				langSeen = true // the document's; a motion's attachment states its own
+				for _, at := range t.Attr {
+					if at.Name.Local == "language" {
+						st.Lang = langOfAKN(at.Value)
+					}
+				}
+			}
 			if t.Name.Space == PlenumNS {
 				switch t.Name.Local {
 				case "checkpoint":

@@ -6,6 +6,8 @@ import (
 	"html"
 	"strconv"
 	"strings"
+
+	"plenum/i18n"
 )
 
 // htmlStyle is the document's only style sheet: readable type, a contrast
@@ -46,14 +48,15 @@ footer { margin-top: 3rem; border-top: 2px solid #1a1a1a; }
 // HTML renders the minutes as one self-contained HTML file: no scripts,
 // no outside resources, printable.
 func HTML(d *Document) []byte {
-	w := &htmlWriter{}
+	l := d.locale()
+	w := &htmlWriter{l: l}
 	c := d.Checkpoint
 	w.line("<!DOCTYPE html>")
 	w.line(`<html lang="` + esc(d.Lang) + `">`)
 	w.line("<head>")
 	w.line(`<meta charset="utf-8">`)
 	w.line(`<meta name="viewport" content="width=device-width, initial-scale=1">`)
-	w.line("<title>" + esc("Minutes: "+d.Title) + "</title>")
+	w.line("<title>" + esc(l.T("minutes.title", d.Title)) + "</title>")
 	w.line(`<meta name="generator" content="plenum">`)
 	w.line(`<meta name="plenum-checkpoint" content="` + esc(fmt.Sprintf("%s %d %s", c.Origin, c.Size, c.RootHash)) + `">`)
 	w.line(`<meta name="plenum-verifier-key" content="` + esc(c.VerifierKey) + `">`)
@@ -64,18 +67,18 @@ func HTML(d *Document) []byte {
 	w.line("<style>" + style + "</style>")
 	w.line("</head>")
 	w.line("<body>")
-	w.line(`<a class="skip" href="#main">Skip to the minutes</a>`)
+	w.line(`<a class="skip" href="#main">` + esc(l.T("minutes.skip")) + `</a>`)
 	w.line("<header>")
 	w.line("<h1>" + esc(d.Title) + "</h1>")
 	var meta []string
-	if t := d.Dates(); t != "" {
+	if t := d.Dates(l); t != "" {
 		meta = append(meta, t)
 	}
 	if len(d.Venues) > 0 {
 		meta = append(meta, strings.Join(d.Venues, "; "))
 	}
 	if len(meta) > 0 {
-		w.line("<p>" + esc(strings.Join(meta, ". ")+".") + "</p>")
+		w.line("<p>" + esc(sentences(meta)) + "</p>")
 	}
 	if d.Description != "" {
 		w.line("<p>" + esc(d.Description) + "</p>")
@@ -83,19 +86,19 @@ func HTML(d *Document) []byte {
 	w.line("</header>")
 	if len(d.Sittings) > 0 {
 		w.line(`<nav aria-labelledby="h-contents">`)
-		w.line(`<h2 id="h-contents">Sittings</h2>`)
+		w.line(`<h2 id="h-contents">` + esc(l.T("minutes.h.sittings")) + `</h2>`)
 		w.line("<ol>")
 		for _, s := range d.Sittings {
-			w.line(`<li><a href="#` + esc(sittingAnchor(s.ID)) + `">` + esc(s.Heading()) + "</a></li>")
+			w.line(`<li><a href="#` + esc(sittingAnchor(s.ID)) + `">` + esc(s.Heading(l)) + "</a></li>")
 		}
-		w.line(`<li><a href="#checkpoint">Checkpoint</a></li>`)
+		w.line(`<li><a href="#checkpoint">` + esc(l.T("minutes.h.checkpoint")) + `</a></li>`)
 		w.line("</ol>")
 		w.line("</nav>")
 	}
 	w.line(`<main id="main">`)
 	if d.HasParticipants() {
 		w.line(`<section aria-labelledby="h-organizations">`)
-		w.line(`<h2 id="h-organizations">Organizations and delegates</h2>`)
+		w.line(`<h2 id="h-organizations">` + esc(l.T("minutes.h.organizations")) + `</h2>`)
 		var listed []Organization
 		for _, o := range d.Organizations {
 			if len(o.Delegates) > 0 {
@@ -105,12 +108,12 @@ func HTML(d *Document) []byte {
 		if len(listed) > 0 {
 			w.line("<ul>")
 			for _, o := range listed {
-				w.line("<li>" + esc(orgLine(o)) + "</li>")
+				w.line("<li>" + esc(orgLine(l, o)) + "</li>")
 			}
 			w.line("</ul>")
 		}
 		if len(d.Personal) > 0 {
-			w.line("<p>" + esc(PersonalLine(d.Personal)) + "</p>")
+			w.line("<p>" + esc(PersonalLine(l, d.Personal)) + "</p>")
 		}
 		var noted []Organization
 		for _, o := range d.Organizations {
@@ -119,7 +122,7 @@ func HTML(d *Document) []byte {
 			}
 		}
 		if len(noted) > 0 {
-			w.line("<p>Organizations that took part but whose delegates did not register:</p>")
+			w.line("<p>" + esc(l.T("minutes.noted_organizations")) + "</p>")
 			w.line("<ul>")
 			for _, o := range noted {
 				w.line("<li>" + esc(notedLine(o)) + "</li>")
@@ -133,17 +136,17 @@ func HTML(d *Document) []byte {
 	}
 	if len(d.Others) > 0 {
 		w.line(`<section aria-labelledby="h-others">`)
-		w.line(`<h2 id="h-others">Leading bodies, factions and groups</h2>`)
+		w.line(`<h2 id="h-others">` + esc(l.T("minutes.h.others")) + `</h2>`)
 		w.line("<ul>")
 		for _, o := range d.Others {
-			w.line("<li><strong>" + esc(o.Name) + "</strong>" + esc(otherTail(o)) + "</li>")
+			w.line("<li><strong>" + esc(o.Name) + "</strong>" + esc(otherTail(l, o)) + "</li>")
 		}
 		w.line("</ul>")
 		w.line("</section>")
 	}
 	if len(d.Preface) > 0 {
 		w.line(`<section aria-labelledby="h-notes">`)
-		w.line(`<h2 id="h-notes">Notes on the record</h2>`)
+		w.line(`<h2 id="h-notes">` + esc(l.T("minutes.h.notes")) + `</h2>`)
 		for i := range d.Preface {
 			w.paragraph(&d.Preface[i])
 		}
@@ -155,18 +158,18 @@ func HTML(d *Document) []byte {
 	w.line("</main>")
 	w.line("<footer>")
 	w.line(`<section id="checkpoint" aria-labelledby="h-checkpoint">`)
-	w.line(`<h2 id="h-checkpoint">Checkpoint</h2>`)
-	w.line("<p>" + esc(CheckpointLead(c)) + "</p>")
+	w.line(`<h2 id="h-checkpoint">` + esc(l.T("minutes.h.checkpoint")) + `</h2>`)
+	w.line("<p>" + esc(CheckpointLead(l, c)) + "</p>")
 	w.line("<dl>")
-	w.line("<dt>Tree size</dt><dd>" + strconv.FormatInt(c.Size, 10) + "</dd>")
-	w.line("<dt>Root hash</dt><dd><code>" + esc(c.RootHash) + "</code></dd>")
-	w.line("<dt>Origin</dt><dd><code>" + esc(c.Origin) + "</code></dd>")
-	w.line("<dt>Verifier key</dt><dd><code>" + esc(c.VerifierKey) + "</code></dd>")
+	w.line("<dt>" + esc(l.T("minutes.cp.size")) + "</dt><dd>" + strconv.FormatInt(c.Size, 10) + "</dd>")
+	w.line("<dt>" + esc(l.T("minutes.cp.root")) + "</dt><dd><code>" + esc(c.RootHash) + "</code></dd>")
+	w.line("<dt>" + esc(l.T("minutes.cp.origin")) + "</dt><dd><code>" + esc(c.Origin) + "</code></dd>")
+	w.line("<dt>" + esc(l.T("minutes.cp.key")) + "</dt><dd><code>" + esc(c.VerifierKey) + "</code></dd>")
 	w.line("</dl>")
-	w.line("<p>The signed checkpoint:</p>")
+	w.line("<p>" + esc(l.T("minutes.cp.signed")) + "</p>")
 	w.line(`<pre id="plenum-checkpoint">` + esc(c.Signed) + "</pre>")
-	for _, l := range HowToCheck(c) {
-		w.line("<p>" + esc(l) + "</p>")
+	for _, t := range HowToCheck(l, c) {
+		w.line("<p>" + esc(t) + "</p>")
 	}
 	w.line("</section>")
 	w.line("</footer>")
@@ -179,16 +182,19 @@ func esc(s string) string { return html.EscapeString(s) }
 
 func sittingAnchor(id string) string { return "sitting-" + id }
 
-type htmlWriter struct{ buf bytes.Buffer }
+type htmlWriter struct {
+	buf bytes.Buffer
+	l   *i18n.Locale
+}
 
 func (w *htmlWriter) line(s string) { w.buf.WriteString(s); w.buf.WriteByte('\n') }
 
 func (w *htmlWriter) sitting(s *Sitting) {
 	a := sittingAnchor(s.ID)
 	w.line(`<section class="sitting" id="` + esc(a) + `" aria-labelledby="h-` + esc(a) + `">`)
-	w.line(`<h2 id="h-` + esc(a) + `">` + esc(s.Heading()) + "</h2>")
+	w.line(`<h2 id="h-` + esc(a) + `">` + esc(s.Heading(w.l)) + "</h2>")
 	w.line(`<div class="head">`)
-	for _, l := range s.HeadLines() {
+	for _, l := range s.HeadLines(w.l) {
 		w.line("<p>" + esc(l) + "</p>")
 	}
 	w.line("</div>")
@@ -198,7 +204,7 @@ func (w *htmlWriter) sitting(s *Sitting) {
 			id := fmt.Sprintf("%s-%d", a, i)
 			w.line(`<section aria-labelledby="h-` + esc(id) + `">`)
 			w.line(`<h3 id="h-` + esc(id) + `">` + esc(part.Item.Heading()) + "</h3>")
-			if l := part.Item.ReportersLine(); l != "" {
+			if l := part.Item.ReportersLine(w.l); l != "" {
 				w.line(`<p class="head">` + esc(l) + "</p>")
 			}
 		}
@@ -209,7 +215,7 @@ func (w *htmlWriter) sitting(s *Sitting) {
 			w.line("</section>")
 		}
 	}
-	w.line(`<p class="closing">` + esc(s.ClosingLine()) + "</p>")
+	w.line(`<p class="closing">` + esc(s.ClosingLine(w.l)) + "</p>")
 	w.line("</section>")
 }
 
@@ -234,25 +240,26 @@ func (w *htmlWriter) quote(ps []Point, text string) {
 }
 
 func (w *htmlWriter) paragraph(p *Paragraph) {
+	l := w.l
 	id := fmt.Sprintf(` id="e%d"`, p.Entry)
 	corrected := ""
 	if len(p.CorrectedBy) > 0 {
-		corrected = ` <a href="#e` + strconv.Itoa(p.CorrectedBy[0]) + `">` + esc(correctedNote(p.CorrectedBy)) + "</a>"
+		corrected = ` <a href="#e` + strconv.Itoa(p.CorrectedBy[0]) + `">` + esc(correctedNote(l, p.CorrectedBy)) + "</a>"
 	}
 	switch p.Kind {
 	case KindSpeech:
-		w.line(`<p class="speech"` + id + `><span class="speaker">` + esc(p.SpeakerText()) + ":</span> " + esc(p.Text) + corrected + "</p>")
+		w.line(`<p class="speech"` + id + `><span class="speaker">` + esc(p.SpeakerText(l)) + ":</span> " + esc(p.Text) + corrected + "</p>")
 	case KindInterjection:
-		w.line(`<p class="interjection"` + id + ">" + esc(InterjectionText(p)) + corrected + "</p>")
+		w.line(`<p class="interjection"` + id + ">" + esc(InterjectionText(l, p)) + corrected + "</p>")
 	case KindNarrative:
 		t := p.Text
 		if p.Time != "" {
-			t = "Time: " + p.Time + ". " + t
+			t = l.T("minutes.time_lead", p.Time) + t
 		}
 		w.line(`<p class="narrative"` + id + ">" + esc(t) + corrected + "</p>")
 	case KindDocument:
 		w.line(`<div class="document"` + id + ">")
-		w.line("<p><strong>" + esc(DocumentLead(p)) + "</strong>" + corrected + "</p>")
+		w.line("<p><strong>" + esc(DocumentLead(l, p)) + "</strong>" + corrected + "</p>")
 		if p.Provenance != "" {
 			w.line(`<p class="note">` + esc(sentence(p.Provenance)) + "</p>")
 		}
@@ -260,37 +267,37 @@ func (w *htmlWriter) paragraph(p *Paragraph) {
 		w.line("</div>")
 	case KindMotion:
 		w.line(`<div class="motion"` + id + ">")
-		w.line("<p><strong>" + esc(p.Motion.Lead()) + "</strong>" + corrected + "</p>")
+		w.line("<p><strong>" + esc(p.Motion.Lead(l)) + "</strong>" + corrected + "</p>")
 		if !w.paper(p.Motion, false) {
 			w.quote(p.Motion.Points, p.Motion.Text)
 		}
 		w.line("</div>")
 	case KindQuestion:
-		w.line(`<p class="question"` + id + ">" + esc(QuestionText(p.Vote)) + corrected + "</p>")
+		w.line(`<p class="question"` + id + ">" + esc(QuestionText(l, p.Vote)) + corrected + "</p>")
 	case KindVote:
 		w.line(`<div class="vote"` + id + ">")
-		w.line("<p><strong>" + esc(VoteLine(p.Vote)) + "</strong>" + corrected + "</p>")
-		if t := p.Vote.BallotsText(); t != "" {
+		w.line("<p><strong>" + esc(VoteLine(l, p.Vote)) + "</strong>" + corrected + "</p>")
+		if t := p.Vote.BallotsText(l); t != "" {
 			w.line("<p>" + esc(t) + "</p>")
 		}
-		if t := ResultNote(p.Vote); t != "" {
+		if t := ResultNote(l, p.Vote); t != "" {
 			w.line(`<p class="note">` + esc(t) + "</p>")
 		}
 		w.resolution(p.Vote.Resolution)
 		w.line("</div>")
 	case KindElection:
 		w.line(`<div class="election"` + id + ">")
-		w.line("<p><strong>" + esc(sentence("Election: "+p.Election.Title)) + "</strong> " + esc(p.Election.ElectedText()) + corrected + "</p>")
-		if t := ElectionNote(p.Election); t != "" {
+		w.line("<p><strong>" + esc(sentence(l.T("minutes.election.lead", p.Election.Title))) + "</strong> " + esc(p.Election.ElectedText(l)) + corrected + "</p>")
+		if t := ElectionNote(l, p.Election); t != "" {
 			w.line(`<p class="note">` + esc(t) + "</p>")
 		}
 		w.line("</div>")
 	case KindGap:
-		w.line(`<p class="gap"` + id + ">" + esc(GapText(p)) + "</p>")
+		w.line(`<p class="gap"` + id + ">" + esc(GapText(l, p)) + "</p>")
 	case KindCorrection:
 		w.line(`<div class="correction"` + id + ">")
-		w.line(`<p><strong>` + esc(CorrectionLead(p)) + "</strong> " + esc(p.Text) + ` <a href="#e` + strconv.Itoa(p.Corrects) + `">(the entry corrected)</a></p>`)
-		w.line(`<p class="note">` + esc("Reason: "+sentence(p.Reason)) + "</p>")
+		w.line(`<p><strong>` + esc(CorrectionLead(l, p)) + "</strong> " + esc(p.Text) + ` <a href="#e` + strconv.Itoa(p.Corrects) + `">` + esc(l.T("minutes.correction.link")) + `</a></p>`)
+		w.line(`<p class="note">` + esc(l.T("minutes.correction.reason", sentence(p.Reason))) + "</p>")
 		w.line("</div>")
 	}
 }

@@ -3,45 +3,48 @@ package minutes
 import (
 	"bytes"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"plenum/assembly"
+	"plenum/i18n"
 )
 
 // Markdown renders the minutes as CommonMark: one paragraph a line, so
 // that a changed word is a changed line.
 func Markdown(d *Document) []byte {
-	w := &mdWriter{}
+	l := d.locale()
+	w := &mdWriter{l: l}
 	w.line("# " + md(d.Title))
 	w.blank()
 	var meta []string
-	if t := d.Dates(); t != "" {
+	if t := d.Dates(l); t != "" {
 		meta = append(meta, md(t))
 	}
 	if len(d.Venues) > 0 {
 		meta = append(meta, md(strings.Join(d.Venues, "; ")))
 	}
 	if len(meta) > 0 {
-		w.para(strings.Join(meta, ". ") + ".")
+		w.para(sentences(meta))
 	}
 	if d.Description != "" {
 		w.para(md(d.Description))
 	}
 	if d.HasParticipants() {
-		w.para("## Organizations and delegates")
+		w.para("## " + l.T("minutes.h.organizations"))
 		n := 0
 		for _, o := range d.Organizations {
 			if len(o.Delegates) == 0 {
 				continue
 			}
-			w.line("- " + md(orgLine(o)))
+			w.line("- " + md(orgLine(l, o)))
 			n++
 		}
 		if n > 0 {
 			w.blank()
 		}
 		if len(d.Personal) > 0 {
-			w.para(md(PersonalLine(d.Personal)))
+			w.para(md(PersonalLine(l, d.Personal)))
 		}
 		var noted []Organization
 		for _, o := range d.Organizations {
@@ -50,7 +53,7 @@ func Markdown(d *Document) []byte {
 			}
 		}
 		if len(noted) > 0 {
-			w.para("Organizations that took part but whose delegates did not register:")
+			w.para(l.T("minutes.noted_organizations"))
 			for _, o := range noted {
 				w.line("- " + md(notedLine(o)))
 			}
@@ -61,14 +64,14 @@ func Markdown(d *Document) []byte {
 		}
 	}
 	if len(d.Others) > 0 {
-		w.para("## Leading bodies, factions and groups")
+		w.para("## " + l.T("minutes.h.others"))
 		for _, o := range d.Others {
-			w.line("- **" + md(o.Name) + "**" + md(otherTail(o)))
+			w.line("- **" + md(o.Name) + "**" + md(otherTail(l, o)))
 		}
 		w.blank()
 	}
 	if len(d.Preface) > 0 {
-		w.para("## Notes on the record")
+		w.para("## " + l.T("minutes.h.notes"))
 		for i := range d.Preface {
 			w.paragraph(&d.Preface[i])
 		}
@@ -81,14 +84,14 @@ func Markdown(d *Document) []byte {
 }
 
 // orgLine is "1) Archangel: Maryan Verzhbitsky*, …".
-func orgLine(o Organization) string {
+func orgLine(l *i18n.Locale, o Organization) string {
 	t := o.Name
 	if o.Number != "" {
 		t = o.Number + ") " + t
 	}
 	var ds []string
 	for _, d := range o.Delegates {
-		ds = append(ds, delegateText(d))
+		ds = append(ds, delegateText(l, d))
 	}
 	return t + ": " + strings.Join(ds, ", ") + paren(o.Note)
 }
@@ -100,7 +103,7 @@ func (d *Document) HasParticipants() bool { return len(d.Organizations) > 0 || l
 // PersonalLine lists the mandates held for no organization: "Participating
 // personally: A (consultative vote), B*." with their notes: once after the
 // list when they all share it, else with each.
-func PersonalLine(ds []Delegate) string {
+func PersonalLine(l *i18n.Locale, ds []Delegate) string {
 	common := personalNote(ds[0].Note)
 	for _, d := range ds {
 		if personalNote(d.Note) != common {
@@ -111,12 +114,12 @@ func PersonalLine(ds []Delegate) string {
 	var names []string
 	for _, d := range ds {
 		if n := personalNote(d.Note); common == "" && n != "" {
-			names = append(names, delegateText(d, strings.TrimSuffix(n, ".")))
+			names = append(names, delegateText(l, d, strings.TrimSuffix(n, ".")))
 		} else {
-			names = append(names, delegateText(d))
+			names = append(names, delegateText(l, d))
 		}
 	}
-	t := "Participating personally: " + strings.Join(names, ", ") + "."
+	t := l.T("minutes.personal", strings.Join(names, ", "))
 	if common != "" {
 		t += " " + sentence(common)
 	}
@@ -135,21 +138,21 @@ func personalNote(n string) string {
 }
 
 // delegateText is "Name* (consultative vote; …)" with the extra notes.
-func delegateText(d Delegate, extra ...string) string {
+func delegateText(l *i18n.Locale, d Delegate, extra ...string) string {
 	t := d.Person.Name + strings.Join(d.Marks, "")
 	var notes []string
-	if k := KindText(d.Kind); k != "" {
+	if k := KindText(l, d.Kind); k != "" {
 		notes = append(notes, k)
 	}
 	switch d.Status {
 	case "rejected":
-		n := "mandate rejected"
+		n := l.T("minutes.mandate.rejected")
 		if d.Reason != "" {
 			n += ": " + d.Reason
 		}
 		notes = append(notes, n)
 	case "submitted":
-		notes = append(notes, "mandate not yet verified")
+		notes = append(notes, l.T("minutes.mandate.unverified"))
 	}
 	for _, n := range extra {
 		notes = append(notes, lowerFirst(n, len(notes) > 0))
@@ -188,7 +191,7 @@ func lowerFirst(s string, after bool) string {
 }
 
 // otherTail is ": members …" of a leading body, faction or group.
-func otherTail(o Organization) string {
+func otherTail(l *i18n.Locale, o Organization) string {
 	var names []string
 	seen := map[string]bool{}
 	for _, m := range o.Members {
@@ -200,7 +203,7 @@ func otherTail(o Organization) string {
 	}
 	for _, d := range o.Delegates {
 		if !seen[d.Person.ID] {
-			names = append(names, delegateText(d))
+			names = append(names, delegateText(l, d))
 		}
 	}
 	t := paren(o.Note)
@@ -210,59 +213,58 @@ func otherTail(o Organization) string {
 	return t + "."
 }
 
-type mdWriter struct{ buf bytes.Buffer }
+type mdWriter struct {
+	buf bytes.Buffer
+	l   *i18n.Locale
+}
 
 func (w *mdWriter) line(s string) { w.buf.WriteString(s); w.buf.WriteByte('\n') }
 func (w *mdWriter) blank()        { w.buf.WriteByte('\n') }
 func (w *mdWriter) para(s string) { w.line(s); w.blank() }
 
 // Heading is a sitting's heading: its title, or "Sitting of DATE".
-func (s *Sitting) Heading() string {
+func (s *Sitting) Heading(l *i18n.Locale) string {
 	if s.Title != "" {
 		return s.Title
 	}
-	return "Sitting of " + s.Date
+	return l.T("minutes.sitting.of", l.DateText(s.Date))
 }
 
 // HeadLines are the lines under a sitting's heading: date and time,
 // the sitting's note, chair, secretaries, who else was present, the order of the day.
-func (s *Sitting) HeadLines() []string {
+func (s *Sitting) HeadLines(l *i18n.Locale) []string {
 	var out []string
-	when := []string{"Date: " + sentence(s.Date)}
+	when := []string{l.T("minutes.sitting.date", sentence(l.DateText(s.Date)))}
 	if s.Time != "" {
-		when = append(when, "Time: "+sentence(s.Time))
+		when = append(when, l.T("minutes.sitting.time", sentence(s.Time)))
 	}
 	if s.Venue != "" {
-		when = append(when, "Venue: "+sentence(s.Venue))
+		when = append(when, l.T("minutes.sitting.venue", sentence(s.Venue)))
 	}
 	out = append(out, strings.Join(when, " "))
 	if s.Note != "" {
 		// Beside the date: a date the editor inferred must not read as
 		// one the source gives.
-		out = append(out, "Note: "+sentence(s.Note))
+		out = append(out, l.T("minutes.sitting.note", sentence(s.Note)))
 	}
 	if s.Chair.Name != "" {
-		out = append(out, "Chair: "+s.Chair.Name+".")
+		out = append(out, l.T("minutes.sitting.chair", s.Chair.Name))
 	}
-	switch len(s.Secretaries) {
-	case 0:
-	case 1:
-		out = append(out, "Secretary: "+joinNames(s.Secretaries)+".")
-	default:
-		out = append(out, "Secretaries: "+joinNames(s.Secretaries)+".")
+	if len(s.Secretaries) > 0 {
+		out = append(out, l.T("minutes.sitting.secretaries", len(s.Secretaries), joinNames(s.Secretaries)))
 	}
 	if len(s.JointWith) > 0 {
-		out = append(out, "Joint sitting with: "+strings.Join(s.JointWith, ", ")+".")
+		out = append(out, l.T("minutes.sitting.joint", strings.Join(s.JointWith, ", ")))
 	}
 	if len(s.Guests) > 0 {
-		out = append(out, "Present besides: "+joinNames(s.Guests)+".")
+		out = append(out, l.T("minutes.sitting.guests", joinNames(s.Guests)))
 	}
 	if len(s.OrderOfDay) > 0 {
 		var items []string
 		for _, it := range s.OrderOfDay {
 			items = append(items, it.Title)
 		}
-		out = append(out, "The order of the day: "+strings.Join(items, "; ")+".")
+		out = append(out, l.T("minutes.sitting.order_of_day", strings.Join(items, "; ")))
 	}
 	return out
 }
@@ -276,17 +278,13 @@ func (it *Item) Heading() string {
 }
 
 // ReportersLine is "Reporter: Stalin. Co-reporter: Voitinsky." or "".
-func (it *Item) ReportersLine() string {
+func (it *Item) ReportersLine(l *i18n.Locale) string {
 	var parts []string
-	if len(it.Reporters) == 1 {
-		parts = append(parts, "Reporter: "+joinNames(it.Reporters)+".")
-	} else if len(it.Reporters) > 1 {
-		parts = append(parts, "Reporters: "+joinNames(it.Reporters)+".")
+	if len(it.Reporters) > 0 {
+		parts = append(parts, l.T("minutes.item.reporters", len(it.Reporters), joinNames(it.Reporters)))
 	}
-	if len(it.CoReporters) == 1 {
-		parts = append(parts, "Co-reporter: "+joinNames(it.CoReporters)+".")
-	} else if len(it.CoReporters) > 1 {
-		parts = append(parts, "Co-reporters: "+joinNames(it.CoReporters)+".")
+	if len(it.CoReporters) > 0 {
+		parts = append(parts, l.T("minutes.item.co_reporters", len(it.CoReporters), joinNames(it.CoReporters)))
 	}
 	return strings.Join(parts, " ")
 }
@@ -294,26 +292,26 @@ func (it *Item) ReportersLine() string {
 // ClosingLine is "The sitting is closed." with its time if stated. A
 // sitting with no close in the record says only that: whether it is still
 // sitting or its close was not preserved, the record does not show a close.
-func (s *Sitting) ClosingLine() string {
+func (s *Sitting) ClosingLine(l *i18n.Locale) string {
 	if !s.Closed {
-		return "No close of this sitting is recorded."
+		return l.T("minutes.sitting.no_close")
 	}
 	if s.ClosingTime != "" {
-		return "The sitting is closed. Time: " + s.ClosingTime + "."
+		return l.T("minutes.sitting.closed_at", s.ClosingTime)
 	}
-	return "The sitting is closed."
+	return l.T("minutes.sitting.closed")
 }
 
 func (w *mdWriter) sitting(s *Sitting) {
-	w.para("## " + md(s.Heading()))
-	for _, l := range s.HeadLines() {
+	w.para("## " + md(s.Heading(w.l)))
+	for _, l := range s.HeadLines(w.l) {
 		w.para(md(l))
 	}
 	for i := range s.Parts {
 		part := &s.Parts[i]
 		if part.Item != nil {
 			w.para("### " + md(part.Item.Heading()))
-			if l := part.Item.ReportersLine(); l != "" {
+			if l := part.Item.ReportersLine(w.l); l != "" {
 				w.para(md(l))
 			}
 		}
@@ -321,7 +319,7 @@ func (w *mdWriter) sitting(s *Sitting) {
 			w.paragraph(&part.Paragraphs[j])
 		}
 	}
-	w.para("*" + md(s.ClosingLine()) + "*")
+	w.para("*" + md(s.ClosingLine(w.l)) + "*")
 }
 
 func (w *mdWriter) points(ps []Point, text string) {
@@ -349,71 +347,72 @@ func (w *mdWriter) points(ps []Point, text string) {
 }
 
 func (w *mdWriter) paragraph(p *Paragraph) {
+	l := w.l
 	corrected := ""
 	if len(p.CorrectedBy) > 0 {
-		corrected = " " + md(correctedNote(p.CorrectedBy))
+		corrected = " " + md(correctedNote(l, p.CorrectedBy))
 	}
 	switch p.Kind {
 	case KindSpeech:
-		w.para("**" + md(p.SpeakerText()) + ":** " + md(p.Text) + corrected)
+		w.para("**" + md(p.SpeakerText(l)) + ":** " + md(p.Text) + corrected)
 	case KindInterjection:
-		w.para("*" + md(InterjectionText(p)) + "*" + corrected)
+		w.para("*" + md(InterjectionText(l, p)) + "*" + corrected)
 	case KindNarrative:
 		t := p.Text
 		if p.Time != "" {
-			t = "Time: " + p.Time + ". " + t
+			t = l.T("minutes.time_lead", p.Time) + t
 		}
 		w.para(md(t) + corrected)
 	case KindDocument:
-		w.para("**" + md(DocumentLead(p)) + "**" + corrected)
+		w.para("**" + md(DocumentLead(l, p)) + "**" + corrected)
 		if p.Provenance != "" {
 			w.para("*" + md(sentence(p.Provenance)) + "*")
 		}
 		w.points(p.Points, p.Text)
 	case KindMotion:
-		w.para("**" + md(p.Motion.Lead()) + "**" + corrected)
+		w.para("**" + md(p.Motion.Lead(l)) + "**" + corrected)
 		if !w.paper(p.Motion) {
 			w.points(p.Motion.Points, p.Motion.Text)
 		}
 	case KindQuestion:
-		w.para(md(QuestionText(p.Vote)) + corrected)
+		w.para(md(QuestionText(l, p.Vote)) + corrected)
 	case KindVote:
-		w.para(md(VoteLine(p.Vote)) + corrected)
-		if t := p.Vote.BallotsText(); t != "" {
+		w.para(md(VoteLine(l, p.Vote)) + corrected)
+		if t := p.Vote.BallotsText(l); t != "" {
 			w.para(md(t))
 		}
-		if t := ResultNote(p.Vote); t != "" {
+		if t := ResultNote(l, p.Vote); t != "" {
 			w.para("*" + md(t) + "*")
 		}
 		w.resolution(p.Vote.Resolution)
 	case KindElection:
-		w.para("**" + md(sentence("Election: "+p.Election.Title)) + "** " + md(p.Election.ElectedText()) + corrected)
-		if t := ElectionNote(p.Election); t != "" {
+		w.para("**" + md(sentence(l.T("minutes.election.lead", p.Election.Title))) + "** " + md(p.Election.ElectedText(l)) + corrected)
+		if t := ElectionNote(l, p.Election); t != "" {
 			w.para("*" + md(t) + "*")
 		}
 	case KindGap:
-		w.para("*" + md(GapText(p)) + "*")
+		w.para("*" + md(GapText(l, p)) + "*")
 	case KindCorrection:
-		w.para("**" + md(CorrectionLead(p)) + "** " + md(p.Text))
-		w.para("*" + md("Reason: "+sentence(p.Reason)) + "*")
+		w.para("**" + md(CorrectionLead(l, p)) + "** " + md(p.Text))
+		w.para("*" + md(l.T("minutes.correction.reason", sentence(p.Reason))) + "*")
 	}
 }
 
 // InterjectionText is "(Applause.)" or "(Shouts: …)".
-func InterjectionText(p *Paragraph) string {
-	kind := capitalize(p.Sub)
+func InterjectionText(l *i18n.Locale, p *Paragraph) string {
+	kind := capitalize(interjectionWord(l, p.Sub))
 	who := p.Speaker.Name
 	if strings.EqualFold(who, p.Sub) {
 		who = "" // labelled with its own kind: "VOICE"
 	}
 	if p.Sub == "voice" {
-		kind = "A voice"
+		kind = l.T("minutes.interjection.a_voice")
 		if who != "" {
 			kind, who = who, ""
 		}
 	}
 	if who != "" {
-		kind += " from " + who
+		kind = l.T("minutes.interjection.from", kind, who)
 	}
 	if p.Text != "" {
 		return "(" + kind + ": " + sentence(p.Text) + ")"
@@ -422,14 +421,18 @@ func InterjectionText(p *Paragraph) string {
 }
 
 // DocumentLead introduces a document read into the record.
-func DocumentLead(p *Paragraph) string {
+func DocumentLead(l *i18n.Locale, p *Paragraph) string {
 	t := p.Title
 	var by []string
 	if p.Speaker.Name != "" {
-		by = append(by, "read by "+p.Speaker.Name)
+		by = append(by, l.T("minutes.document.read_by", p.Speaker.Name))
 	}
 	if p.Origin != "" {
-		by = append(by, "adopted by "+bodyName(p.Origin))
+		origin := p.Origin
+		if l.Lang() == "en" {
+			origin = bodyName(origin)
+		}
+		by = append(by, l.T("minutes.document.adopted_by", origin))
 	}
 	if len(by) > 0 {
 		t += " (" + strings.Join(by, "; ") + ")"
@@ -456,53 +459,53 @@ func bodyName(s string) string {
 }
 
 // QuestionText is "Put to the vote, by show of hands: …".
-func QuestionText(v *Vote) string {
-	t := "Put to the vote " + MethodText(v.Method) + ": " + v.Question
+func QuestionText(l *i18n.Locale, v *Vote) string {
+	t := l.T("minutes.vote.put", MethodText(l, v.Method), v.Question)
 	t = sentence(t)
 	if v.EligibleNote != "" {
-		t += " " + sentence("Voting: "+v.EligibleNote)
+		t += " " + sentence(l.T("minutes.vote.voting", v.EligibleNote))
 	}
 	switch {
 	case v.Departure != "":
-		needed := sentence("Needed: " + v.Threshold + ", departing from the rules, which fix " + v.RuleThreshold + ", " + v.Departure)
+		needed := sentence(l.T("minutes.vote.needed_departing", v.Threshold, v.RuleThreshold, v.Departure))
 		if !strings.HasSuffix(needed, ".") && !strings.HasSuffix(needed, "!") && !strings.HasSuffix(needed, "?") {
 			needed += "." // the ruling may end in a bracket or a quotation
 		}
 		t += " " + needed
 	case v.Threshold != "" && v.Threshold != assembly.MajorityCast.Describe():
-		t += " " + sentence("Needed: "+v.Threshold)
+		t += " " + sentence(l.T("minutes.vote.needed", v.Threshold))
 	}
-	if a := v.AttendanceText(); a != "" {
+	if a := v.AttendanceText(l); a != "" {
 		t += " " + a
 	}
 	return t
 }
 
 // VoteLine is the counts and the outcome: "(For – 38; against – 26.) Carried."
-func VoteLine(v *Vote) string {
+func VoteLine(l *i18n.Locale, v *Vote) string {
 	var parts []string
 	if v.Counts != "" {
 		parts = append(parts, v.Counts)
 	}
-	if o := v.OutcomeText(); o != "" {
+	if o := v.OutcomeText(l); o != "" {
 		parts = append(parts, o)
 	}
 	return strings.Join(parts, " ")
 }
 
 // ResultNote is the arithmetic of the result and the chair's note.
-func ResultNote(v *Vote) string {
+func ResultNote(l *i18n.Locale, v *Vote) string {
 	var parts []string
 	if v.Arithmetic != "" && v.OutcomeID != assembly.MotionStatusNotRecorded {
 		// No arithmetic for a result not recorded: the outcome says it.
-		parts = append(parts, "Result: "+sentence(v.Arithmetic))
+		parts = append(parts, l.T("minutes.vote.result", sentence(v.Arithmetic)))
 	}
 	for _, r := range v.Rounds {
 		if r.Note != "" {
 			parts = append(parts, sentence(r.Note))
 		}
 		if len(r.Tellers) > 0 {
-			parts = append(parts, "Tellers: "+joinNames(r.Tellers)+".")
+			parts = append(parts, l.T("minutes.vote.tellers", joinNames(r.Tellers)))
 		}
 	}
 	if v.Note != "" {
@@ -525,13 +528,13 @@ func dedupe(xs []string) []string {
 // ElectionNote is an election's method, arithmetic and note. An election
 // declared as stated has no arithmetic but the names, which ElectedText
 // already gives: they are not repeated.
-func ElectionNote(e *Election) string {
+func ElectionNote(l *i18n.Locale, e *Election) string {
 	var parts []string
 	if e.Arithmetic != "" && !strings.HasPrefix(strings.ToLower(e.Arithmetic), "elected as stated:") {
 		parts = append(parts, sentence(e.Arithmetic))
 	}
 	if e.Instruction != "" {
-		parts = append(parts, "Instruction: "+sentence(e.Instruction))
+		parts = append(parts, l.T("minutes.election.instruction", sentence(e.Instruction)))
 	}
 	if e.Note != "" {
 		parts = append(parts, sentence(e.Note))
@@ -540,28 +543,25 @@ func ElectionNote(e *Election) string {
 }
 
 // GapText is "[Gap in the record, FROM – TO: reason]".
-func GapText(p *Paragraph) string {
-	t := "[Gap in the record"
+func GapText(l *i18n.Locale, p *Paragraph) string {
+	t := l.T("minutes.gap")
 	if p.Time != "" {
 		t += ", " + p.Time
 	}
-	return t + ": " + strings.TrimSuffix(p.Text, ".") + ".]"
+	return "[" + t + ": " + strings.TrimSuffix(p.Text, ".") + ".]"
 }
 
 // CorrectionLead introduces a correction: "Correction of … (entry 57):".
-func CorrectionLead(p *Paragraph) string {
-	return fmt.Sprintf("Correction of %s (entry %d):", p.Original, p.Corrects)
+func CorrectionLead(l *i18n.Locale, p *Paragraph) string {
+	return l.T("minutes.correction.lead", p.Original, strconv.Itoa(p.Corrects))
 }
 
-func correctedNote(by []int) string {
+func correctedNote(l *i18n.Locale, by []int) string {
 	var es []string
 	for _, e := range by {
 		es = append(es, fmt.Sprint(e))
 	}
-	if len(es) == 1 {
-		return "[Corrected later: see the correction, entry " + es[0] + ".]"
-	}
-	return "[Corrected later: see the corrections, entries " + strings.Join(es, ", ") + ".]"
+	return "[" + l.T("minutes.correction.later", len(es), strings.Join(es, ", ")) + "]"
 }
 
 // md escapes text for CommonMark so that it reads as the same text.
@@ -591,4 +591,15 @@ func md(s string) string {
 		out = out[:j] + "\\" + out[j:]
 	}
 	return out
+}
+
+// interjectionWord is the kind of an interjection in the locale's words:
+// "applause", "shouts", "commotion"; a kind the catalog does not know is
+// the record's own word.
+func interjectionWord(l *i18n.Locale, sub string) string {
+	switch sub {
+	case "applause", "shouts", "laughter", "commotion", "interruption":
+		return l.T("minutes.interjection." + sub)
+	}
+	return sub
 }

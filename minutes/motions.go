@@ -10,6 +10,7 @@ import (
 	"golang.org/x/image/font/gofont/gobolditalic"
 
 	"plenum/assembly"
+	"plenum/i18n"
 	"plenum/motiontext"
 )
 
@@ -129,11 +130,12 @@ func (b *builder) paper(m *assembly.Motion, mo *Motion) {
 		p.Committee = bd.Name
 	}
 	if a := m.Advice; a != nil {
-		t := "The " + b.bodyName(a.Body) + " recommends: " + RecommendationText(a.Recommendation) + "."
+		body := strings.TrimPrefix(strings.TrimPrefix(b.bodyName(a.Body), "the "), "The ")
+		t := b.l.T("minutes.paper.advice", body, RecommendationText(b.l, a.Recommendation))
 		if a.Note != "" {
 			t += " " + sentence(a.Note)
 		}
-		p.Advice = strings.TrimPrefix(t, "The The ")
+		p.Advice = t
 	}
 	mo.Paper = p
 }
@@ -167,28 +169,18 @@ func (b *builder) conflicts(m *assembly.Motion) []string {
 }
 
 // ConflictLine says which open amendments change the same text, or "".
-func (p *Paper) ConflictLine() string {
+func (p *Paper) ConflictLine(l *i18n.Locale) string {
 	if p == nil || len(p.Conflicts) == 0 {
 		return ""
 	}
-	return "Conflicts with " + strings.Join(p.Conflicts, ", ") + ": whichever is carried first overtakes the others."
+	return l.T("minutes.paper.conflicts", strings.Join(p.Conflicts, ", "))
 }
 
 // RecommendationText says a recommendation in words.
-func RecommendationText(r string) string {
+func RecommendationText(l *i18n.Locale, r string) string {
 	switch r {
-	case "adopt":
-		return "adopt"
-	case "adopt_amended":
-		return "adopt as amended"
-	case "reject":
-		return "reject"
-	case "refer":
-		return "refer"
-	case "not_admit":
-		return "do not admit"
-	case "no_recommendation":
-		return "no recommendation"
+	case "adopt", "adopt_amended", "reject", "refer", "not_admit", "no_recommendation":
+		return l.T("minutes.recommendation." + r)
 	}
 	return strings.ReplaceAll(r, "_", " ")
 }
@@ -276,57 +268,53 @@ func (l TextLine) Plain() string {
 // SubmittedLine gives a motion's number, category, block and supporters:
 // "No. D1. Category: Dues. Supported by: …"; in the motion book also who
 // submitted it (the minutes' lead says that).
-func (m *Motion) SubmittedLine(book bool) string {
+func (m *Motion) SubmittedLine(l *i18n.Locale, book bool) string {
 	p := m.Paper
 	if p == nil {
 		return ""
 	}
 	var parts []string
 	if p.Number != "" {
-		parts = append(parts, "No. "+p.Number+".")
+		parts = append(parts, l.T("minutes.paper.number", p.Number))
 	}
 	switch {
 	case !book:
 	case p.Committee != "":
-		parts = append(parts, "Recommended by the "+strings.TrimPrefix(p.Committee, "The ")+".")
+		parts = append(parts, l.T("minutes.paper.recommended_by", strings.TrimPrefix(p.Committee, "The ")))
 	case p.Submitted && p.Delegation != "" && m.Mover.Name != "":
-		parts = append(parts, "Submitted by "+p.Delegation+" ("+m.Mover.Name+").")
+		parts = append(parts, l.T("minutes.paper.submitted_by", p.Delegation+" ("+m.Mover.Name+")"))
 	case p.Submitted && p.Delegation != "":
-		parts = append(parts, "Submitted by "+p.Delegation+".")
+		parts = append(parts, l.T("minutes.paper.submitted_by", p.Delegation))
 	case p.Submitted && m.Mover.Name != "":
-		parts = append(parts, "Submitted by "+m.Mover.Name+".")
+		parts = append(parts, l.T("minutes.paper.submitted_by", m.Mover.Name))
 	}
 	if p.Category != "" {
-		parts = append(parts, "Category: "+p.Category+".")
+		parts = append(parts, l.T("minutes.paper.category", p.Category))
 	}
 	if p.Block != "" {
-		parts = append(parts, "Block: "+p.Block+".")
+		parts = append(parts, l.T("minutes.paper.block", p.Block))
 	}
 	if len(p.Supporters) > 0 {
-		parts = append(parts, "Supported by: "+strings.Join(p.Supporters, ", ")+".")
+		parts = append(parts, l.T("minutes.paper.supported_by", strings.Join(p.Supporters, ", ")))
 	}
 	return strings.Join(parts, " ")
 }
 
 // ChangeLead introduces an amendment's change: "Lines 3–4 of D1 to read:"
 // or "Line 5 of “On the dues” struck out:".
-func (m *Motion) ChangeLead() string {
+func (m *Motion) ChangeLead(l *i18n.Locale) string {
 	p := m.Paper
 	if p == nil || p.ChangeLines == "" {
 		return ""
 	}
-	of := quote(m.AmendsTitle)
-	return capitalize(p.ChangeLines) + " of " + of + ", changed as shown (struck out: deleted; marked: inserted):"
+	return l.T("minutes.paper.change_lead", capitalize(p.ChangeLines), m.AmendsTitle)
 }
 
 // AppliedLine says which carried amendments a resolution applies.
-func (r *Resolution) AppliedLine() string {
-	t := "The resolution as carried, with the amendments " + strings.Join(r.Applied, ", ") + " applied"
-	if len(r.Applied) == 1 {
-		t = "The resolution as carried, with the amendment " + r.Applied[0] + " applied"
-	}
+func (r *Resolution) AppliedLine(l *i18n.Locale) string {
+	t := l.T("minutes.resolution.applied", len(r.Applied), strings.Join(r.Applied, ", "))
 	if len(r.NotApplied) > 0 {
-		t += "; the carried amendments " + strings.Join(r.NotApplied, ", ") + " state their change in words and are not applied here"
+		t += l.T("minutes.resolution.not_applied", strings.Join(r.NotApplied, ", "))
 	}
 	return t + ":"
 }
@@ -383,17 +371,17 @@ func (w *mdWriter) paper(m *Motion) bool {
 	if p == nil {
 		return false
 	}
-	if t := m.SubmittedLine(false); t != "" {
+	if t := m.SubmittedLine(w.l, false); t != "" {
 		w.para(md(t))
 	}
 	if p.Diff != nil {
-		w.para(md(m.ChangeLead()))
+		w.para(md(m.ChangeLead(w.l)))
 		w.lines(p.Diff)
 	} else if len(p.Lines) > 0 {
 		w.lines(p.Lines)
 	}
 	if p.Reason != "" {
-		w.para("*" + md("Reasons: "+sentence(p.Reason)) + "*")
+		w.para("*" + md(w.l.T("minutes.paper.reasons", sentence(p.Reason))) + "*")
 	}
 	return true
 }
@@ -402,7 +390,7 @@ func (w *mdWriter) resolution(r *Resolution) {
 	if r == nil {
 		return
 	}
-	w.para("**" + md(r.AppliedLine()) + "**")
+	w.para("**" + md(r.AppliedLine(w.l)) + "**")
 	w.lines(r.Lines)
 }
 
@@ -466,19 +454,19 @@ func (w *htmlWriter) paper(m *Motion, book bool) bool {
 	if p == nil {
 		return false
 	}
-	if t := m.SubmittedLine(book); t != "" {
+	if t := m.SubmittedLine(w.l, book); t != "" {
 		w.line(`<p class="note">` + esc(t) + "</p>")
 	}
 	if p.Diff != nil {
-		w.line("<p>" + esc(m.ChangeLead()) + "</p>")
+		w.line("<p>" + esc(m.ChangeLead(w.l)) + "</p>")
 		w.line(htmlLines(p.Diff))
 	} else if len(p.Lines) > 0 {
 		w.line(htmlLines(p.Lines))
 	}
 	if p.Reason != "" {
-		w.line(`<p class="note">` + esc("Reasons: "+sentence(p.Reason)) + "</p>")
+		w.line(`<p class="note">` + esc(w.l.T("minutes.paper.reasons", sentence(p.Reason))) + "</p>")
 	}
-	if t := p.ConflictLine(); t != "" && book {
+	if t := p.ConflictLine(w.l); t != "" && book {
 		w.line(`<p class="note">` + esc(t) + "</p>")
 	}
 	if p.Advice != "" && book {
@@ -491,7 +479,7 @@ func (w *htmlWriter) resolution(r *Resolution) {
 	if r == nil {
 		return
 	}
-	w.line(`<p><strong>` + esc(r.AppliedLine()) + "</strong></p>")
+	w.line(`<p><strong>` + esc(r.AppliedLine(w.l)) + "</strong></p>")
 	w.line(htmlLines(r.Lines))
 }
 
@@ -606,19 +594,19 @@ func (w *pdfWriter) paper(m *Motion, book bool) bool {
 	if p == nil {
 		return false
 	}
-	if t := m.SubmittedLine(book); t != "" {
+	if t := m.SubmittedLine(w.l, book); t != "" {
 		w.para(t, "I")
 	}
 	if p.Diff != nil {
-		w.para(m.ChangeLead(), "")
+		w.para(m.ChangeLead(w.l), "")
 		w.lines(p.Diff)
 	} else if len(p.Lines) > 0 {
 		w.lines(p.Lines)
 	}
 	if p.Reason != "" {
-		w.para("Reasons: "+sentence(p.Reason), "I")
+		w.para(w.l.T("minutes.paper.reasons", sentence(p.Reason)), "I")
 	}
-	if t := p.ConflictLine(); t != "" && book {
+	if t := p.ConflictLine(w.l); t != "" && book {
 		w.para(t, "I")
 	}
 	if p.Advice != "" && book {
@@ -631,7 +619,7 @@ func (w *pdfWriter) resolution(r *Resolution) {
 	if r == nil {
 		return
 	}
-	w.para(r.AppliedLine(), "B")
+	w.para(r.AppliedLine(w.l), "B")
 	w.lines(r.Lines)
 }
 
@@ -642,7 +630,7 @@ func (w *aknWriter) paper(m *Motion) bool {
 	if p == nil {
 		return false
 	}
-	if t := m.SubmittedLine(false); t != "" {
+	if t := m.SubmittedLine(w.l, false); t != "" {
 		w.line("<p>" + x(t) + "</p>")
 	}
 	if p.Diff != nil {
@@ -656,7 +644,7 @@ func (w *aknWriter) paper(m *Motion) bool {
 		}
 	}
 	if p.Reason != "" {
-		w.line("<p>" + x("Reasons: "+sentence(p.Reason)) + "</p>")
+		w.line("<p>" + x(w.l.T("minutes.paper.reasons", sentence(p.Reason))) + "</p>")
 	}
 	return true
 }
@@ -682,8 +670,8 @@ func (w *aknWriter) mod(m *Motion, eid string) string {
 	}
 	oldT := strings.Join(strings.Fields(old.String()), " ")
 	newT := strings.Join(strings.Fields(nw.String()), " ")
-	return `<mod eId="` + x(eid) + `">` + x("In "+m.Paper.ChangeLines+" of "+quote(m.AmendsTitle)+", for ") +
-		`<quotedText>` + x(oldT) + `</quotedText>` + x(" read ") + `<quotedText>` + x(newT) + `</quotedText>.</mod>`
+	return `<mod eId="` + x(eid) + `">` + x(w.l.T("minutes.akn.mod_in", m.Paper.ChangeLines, m.AmendsTitle)) +
+		`<quotedText>` + x(oldT) + `</quotedText>` + x(w.l.T("minutes.akn.mod_read")) + `<quotedText>` + x(newT) + `</quotedText>.</mod>`
 }
 
 func (w *aknWriter) resolution(r *Resolution) {
@@ -691,7 +679,7 @@ func (w *aknWriter) resolution(r *Resolution) {
 		return
 	}
 	w.line(`<debateSection name="resolution" eId="resolution-` + x(aknName(r.Motion)) + `">`)
-	w.line("<heading>" + x(r.AppliedLine()) + "</heading>")
+	w.line("<heading>" + x(r.AppliedLine(w.l)) + "</heading>")
 	for _, l := range aknLines(r.Lines) {
 		w.line(l)
 	}
@@ -727,7 +715,7 @@ func (w *aknWriter) amendments() {
 		w.line("</identification>")
 		w.line("</meta>")
 		w.line("<amendmentBody>")
-		w.line("<amendmentHeading><p>" + x(m.Lead()) + "</p></amendmentHeading>")
+		w.line("<amendmentHeading><p>" + x(m.Lead(w.l)) + "</p></amendmentHeading>")
 		w.line("<amendmentContent><p>" + w.mod(m, fmt.Sprintf("att_%d__mod", i+1)) + "</p></amendmentContent>")
 		w.line("</amendmentBody>")
 		w.line("</amendment>")
@@ -739,13 +727,13 @@ func (w *aknWriter) amendments() {
 // paperLead introduces a submitted motion or a committee's change
 // recommendation: "Berlin district (Bruno Berliner) submits: …", "The
 // Motions Committee recommends a change to “…”: …"; "" for others.
-func (m *Motion) paperLead() string {
+func (m *Motion) paperLead(l *i18n.Locale) string {
 	p := m.Paper
 	switch {
 	case p == nil:
 		return ""
 	case p.Committee != "":
-		return "The " + strings.TrimPrefix(p.Committee, "The ") + " recommends a change to “" + m.AmendsTitle + "”: " + m.Title
+		return l.T("minutes.paper.recommends_change", strings.TrimPrefix(p.Committee, "The "), m.AmendsTitle, m.Title)
 	case !p.Submitted:
 		return ""
 	}
@@ -757,12 +745,15 @@ func (m *Motion) paperLead() string {
 		}
 	}
 	if who == "" {
-		who = "Submitted"
+		if m.Kind == "amendment" {
+			return l.T("minutes.paper.submitted_amendment", m.AmendsTitle, m.Title)
+		}
+		return l.T("minutes.paper.submitted", m.Title)
 	}
 	if m.Kind == "amendment" {
-		return who + " submits an amendment to “" + m.AmendsTitle + "”: " + m.Title
+		return l.T("minutes.paper.submits_amendment", who, m.AmendsTitle, m.Title)
 	}
-	return who + " submits: " + m.Title
+	return l.T("minutes.paper.submits", who, m.Title)
 }
 
 // paperParagraph is the paragraph of the minutes for a submitted motion
@@ -785,9 +776,9 @@ func (b *builder) numberTitle(id string) string {
 		return id
 	}
 	if m.Number != "" {
-		return m.Number + " " + quote(m.Title)
+		return m.Number + " " + b.quote(m.Title)
 	}
-	return quote(m.Title)
+	return b.quote(m.Title)
 }
 
 // paperNarrative is the line of narrative for an entry of the submission
@@ -797,26 +788,27 @@ func (b *builder) paperNarrative(r assembly.RecordEntry) string {
 	switch r.Kind {
 	case "submission_deadline_set":
 		if t, err := time.Parse(time.RFC3339, r.Text); err == nil {
-			return "Motions may be submitted until " + t.Format("2006-01-02 15:04 -07:00") + "."
+			return b.l.T("minutes.paper.deadline", t.Format("2006-01-02 15:04 -07:00"))
 		}
-		return "Motions may be submitted until " + r.Text + "."
+		return b.l.T("minutes.paper.deadline", r.Text)
 	case "motions_committee_appointed":
-		return sentence("The " + strings.TrimPrefix(b.bodyName(r.Ref), "the ") + " is appointed to recommend on the motions")
+		return b.l.T("minutes.paper.committee_appointed", strings.TrimPrefix(strings.TrimPrefix(b.bodyName(r.Ref), "the "), "The "))
 	case "motion_supported", "motion_support_withdrawn":
 		return "" // the motion's paper lists its supporters
 	case "motion_recommended":
-		t := "The " + strings.TrimPrefix(b.bodyName(s.Submission.Committee), "the ") + " recommends on " + b.numberTitle(r.Ref) + ": " + RecommendationText(r.Sub) + "."
+		committee := strings.TrimPrefix(strings.TrimPrefix(b.bodyName(s.Submission.Committee), "the "), "The ")
+		t := b.l.T("minutes.paper.recommends_on", committee, b.numberTitle(r.Ref), RecommendationText(b.l, r.Sub))
 		if r.Label != "" {
 			t += " " + sentence(r.Label)
 		}
-		return strings.Replace(t, "The The ", "The ", 1)
+		return t
 	case "motion_state_set":
 		var t string
 		switch r.Sub {
 		case assembly.MotionStatusPending:
-			t = capitalize(b.motionNoun(r.Ref)) + " " + b.numberTitle(r.Ref) + " is before the assembly"
+			t = b.l.T("minutes.paper.before_assembly."+b.nounKey(r.Ref), b.numberTitle(r.Ref))
 		default:
-			t = capitalize(b.motionNoun(r.Ref)) + " " + b.numberTitle(r.Ref) + " is " + StatusText(r.Sub)
+			t = b.l.T("minutes.paper.state."+b.nounKey(r.Ref), b.numberTitle(r.Ref), StatusText(b.l, r.Sub))
 		}
 		if r.Label != "" {
 			t += " (" + strings.TrimSuffix(r.Label, ".") + ")"

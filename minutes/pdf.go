@@ -2,7 +2,6 @@ package minutes
 
 import (
 	"bytes"
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -11,6 +10,8 @@ import (
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/goitalic"
 	"golang.org/x/image/font/gofont/goregular"
+
+	"plenum/i18n"
 )
 
 // PDF renders the minutes as a paginated A4 document: the text in the Go
@@ -31,7 +32,8 @@ func renderPDF(d *Document, compress bool) ([]byte, error) {
 	pdf.SetCreationDate(when.UTC())
 	pdf.SetModificationDate(when.UTC())
 	pdf.SetTitle(d.Title, true)
-	pdf.SetSubject("Minutes", true)
+	l := d.locale()
+	pdf.SetSubject(l.T("minutes.pdf.subject"), true)
 	pdf.SetCreator("plenum", true)
 	pdf.SetLang(d.Lang)
 	pdf.AddUTF8FontFromBytes("go", "", goregular.TTF)
@@ -42,41 +44,45 @@ func renderPDF(d *Document, compress bool) ([]byte, error) {
 	pdf.SetAutoPageBreak(true, 22)
 	pdf.AliasNbPages("{nb}")
 	c := d.Checkpoint
-	footer := fmt.Sprintf("Checkpoint: %s, tree size %d, root hash %s", c.Origin, c.Size, c.RootHash)
+	footer := l.T("minutes.pdf.footer", c.Origin, strconv.FormatInt(c.Size, 10), c.RootHash)
+	footerFont := "Helvetica" // English, as before the catalogs
+	if l.Lang() != i18n.Default {
+		footerFont = "go" // the core fonts have no Cyrillic, nor every accent
+	}
 	pdf.SetFooterFunc(func() {
 		pdf.SetY(-16)
-		pdf.SetFont("Helvetica", "", 7.5)
+		pdf.SetFont(footerFont, "", 7.5)
 		pdf.SetTextColor(60, 60, 60)
 		pdf.CellFormat(0, 4, footer, "T", 1, "L", false, 0, "")
-		pdf.CellFormat(0, 4, fmt.Sprintf("Page %d of {nb}", pdf.PageNo()), "", 0, "R", false, 0, "")
+		pdf.CellFormat(0, 4, l.T("minutes.pdf.page", strconv.Itoa(pdf.PageNo()), "{nb}"), "", 0, "R", false, 0, "")
 		pdf.SetTextColor(0, 0, 0)
 	})
-	w := &pdfWriter{pdf: pdf}
+	w := &pdfWriter{pdf: pdf, l: l}
 	pdf.AddPage()
 	w.heading(1, d.Title)
 	var meta []string
-	if t := d.Dates(); t != "" {
+	if t := d.Dates(l); t != "" {
 		meta = append(meta, t)
 	}
 	if len(d.Venues) > 0 {
 		meta = append(meta, strings.Join(d.Venues, "; "))
 	}
 	if len(meta) > 0 {
-		w.para(strings.Join(meta, ". ")+".", "")
+		w.para(sentences(meta), "")
 	}
 	if d.Description != "" {
 		w.para(d.Description, "")
 	}
 	if d.HasParticipants() {
-		w.heading(2, "Organizations and delegates")
+		w.heading(2, l.T("minutes.h.organizations"))
 		for _, o := range d.Organizations {
 			if len(o.Delegates) > 0 {
-				w.item(orgLine(o))
+				w.item(orgLine(l, o))
 			}
 		}
 		if len(d.Personal) > 0 {
 			w.space()
-			w.para(PersonalLine(d.Personal), "")
+			w.para(PersonalLine(l, d.Personal), "")
 		}
 		var noted []Organization
 		for _, o := range d.Organizations {
@@ -86,7 +92,7 @@ func renderPDF(d *Document, compress bool) ([]byte, error) {
 		}
 		if len(noted) > 0 {
 			w.space()
-			w.para("Organizations that took part but whose delegates did not register:", "")
+			w.para(l.T("minutes.noted_organizations"), "")
 			for _, o := range noted {
 				w.item(notedLine(o))
 			}
@@ -97,13 +103,13 @@ func renderPDF(d *Document, compress bool) ([]byte, error) {
 		}
 	}
 	if len(d.Others) > 0 {
-		w.heading(2, "Leading bodies, factions and groups")
+		w.heading(2, l.T("minutes.h.others"))
 		for _, o := range d.Others {
-			w.item(o.Name + otherTail(o))
+			w.item(o.Name + otherTail(l, o))
 		}
 	}
 	if len(d.Preface) > 0 {
-		w.heading(2, "Notes on the record")
+		w.heading(2, l.T("minutes.h.notes"))
 		for i := range d.Preface {
 			w.paragraph(&d.Preface[i])
 		}
@@ -111,37 +117,37 @@ func renderPDF(d *Document, compress bool) ([]byte, error) {
 	for i := range d.Sittings {
 		s := &d.Sittings[i]
 		pdf.AddPage()
-		w.heading(2, s.Heading())
-		for _, l := range s.HeadLines() {
-			w.para(l, "")
+		w.heading(2, s.Heading(l))
+		for _, t := range s.HeadLines(l) {
+			w.para(t, "")
 		}
 		for j := range s.Parts {
 			part := &s.Parts[j]
 			if part.Item != nil {
 				w.heading(3, part.Item.Heading())
-				if l := part.Item.ReportersLine(); l != "" {
-					w.para(l, "")
+				if t := part.Item.ReportersLine(l); t != "" {
+					w.para(t, "")
 				}
 			}
 			for k := range part.Paragraphs {
 				w.paragraph(&part.Paragraphs[k])
 			}
 		}
-		w.para(s.ClosingLine(), "I")
+		w.para(s.ClosingLine(l), "I")
 	}
 	pdf.AddPage()
-	w.heading(2, "Checkpoint")
-	w.para(CheckpointLead(c), "")
-	w.para("Tree size: "+strconv.FormatInt(c.Size, 10), "")
-	w.para("Root hash: "+c.RootHash, "")
-	w.para("Origin: "+c.Origin, "")
-	w.para("Verifier key: "+c.VerifierKey, "")
-	w.para("The signed checkpoint:", "")
+	w.heading(2, l.T("minutes.h.checkpoint"))
+	w.para(CheckpointLead(l, c), "")
+	w.para(l.T("minutes.cp.size")+": "+strconv.FormatInt(c.Size, 10), "")
+	w.para(l.T("minutes.cp.root")+": "+c.RootHash, "")
+	w.para(l.T("minutes.cp.origin")+": "+c.Origin, "")
+	w.para(l.T("minutes.cp.key")+": "+c.VerifierKey, "")
+	w.para(l.T("minutes.cp.signed"), "")
 	pdf.SetFont("Courier", "", 8.5)
 	pdf.MultiCell(0, 4.2, c.Signed, "", "L", false)
 	w.space()
-	for _, l := range HowToCheck(c) {
-		w.para(l, "")
+	for _, t := range HowToCheck(l, c) {
+		w.para(t, "")
 	}
 	var buf bytes.Buffer
 	if err := pdf.Output(&buf); err != nil {
@@ -150,7 +156,10 @@ func renderPDF(d *Document, compress bool) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-type pdfWriter struct{ pdf *fpdf.Fpdf }
+type pdfWriter struct {
+	pdf *fpdf.Fpdf
+	l   *i18n.Locale
+}
 
 func (w *pdfWriter) space() { w.pdf.Ln(2) }
 
@@ -211,52 +220,53 @@ func (w *pdfWriter) quote(ps []Point, text string) {
 }
 
 func (w *pdfWriter) paragraph(p *Paragraph) {
+	l := w.l
 	corrected := ""
 	if len(p.CorrectedBy) > 0 {
-		corrected = " " + correctedNote(p.CorrectedBy)
+		corrected = " " + correctedNote(l, p.CorrectedBy)
 	}
 	switch p.Kind {
 	case KindSpeech:
-		w.speech(p.SpeakerText(), p.Text+corrected)
+		w.speech(p.SpeakerText(l), p.Text+corrected)
 	case KindInterjection:
-		w.para(InterjectionText(p)+corrected, "I")
+		w.para(InterjectionText(l, p)+corrected, "I")
 	case KindNarrative:
 		t := p.Text
 		if p.Time != "" {
-			t = "Time: " + p.Time + ". " + t
+			t = l.T("minutes.time_lead", p.Time) + t
 		}
 		w.para(t+corrected, "")
 	case KindDocument:
-		w.para(DocumentLead(p)+corrected, "B")
+		w.para(DocumentLead(l, p)+corrected, "B")
 		if p.Provenance != "" {
 			w.para(sentence(p.Provenance), "I")
 		}
 		w.quote(p.Points, p.Text)
 	case KindMotion:
-		w.para(p.Motion.Lead()+corrected, "B")
+		w.para(p.Motion.Lead(l)+corrected, "B")
 		if !w.paper(p.Motion, false) {
 			w.quote(p.Motion.Points, p.Motion.Text)
 		}
 	case KindQuestion:
-		w.para(QuestionText(p.Vote)+corrected, "")
+		w.para(QuestionText(l, p.Vote)+corrected, "")
 	case KindVote:
-		w.para(VoteLine(p.Vote)+corrected, "B")
-		if t := p.Vote.BallotsText(); t != "" {
+		w.para(VoteLine(l, p.Vote)+corrected, "B")
+		if t := p.Vote.BallotsText(l); t != "" {
 			w.para(t, "")
 		}
-		if t := ResultNote(p.Vote); t != "" {
+		if t := ResultNote(l, p.Vote); t != "" {
 			w.para(t, "I")
 		}
 		w.resolution(p.Vote.Resolution)
 	case KindElection:
-		w.para(sentence("Election: "+p.Election.Title)+" "+p.Election.ElectedText()+corrected, "B")
-		if t := ElectionNote(p.Election); t != "" {
+		w.para(sentence(l.T("minutes.election.lead", p.Election.Title))+" "+p.Election.ElectedText(l)+corrected, "B")
+		if t := ElectionNote(l, p.Election); t != "" {
 			w.para(t, "I")
 		}
 	case KindGap:
-		w.para(GapText(p), "I")
+		w.para(GapText(l, p), "I")
 	case KindCorrection:
-		w.para(CorrectionLead(p)+" "+p.Text, "B")
-		w.para("Reason: "+sentence(p.Reason), "I")
+		w.para(CorrectionLead(l, p)+" "+p.Text, "B")
+		w.para(l.T("minutes.correction.reason", sentence(p.Reason)), "I")
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"strings"
 	"time"
+
+	"plenum/i18n"
 )
 
 // Popolo renders the assembly as Popolo JSON (popoloproject.com, 1.0): one
@@ -11,16 +13,20 @@ import (
 // sittings), motions, vote_events and speeches. Every person appears once,
 // with the other spellings of the name the record uses as other_names.
 func Popolo(d *Document) ([]byte, error) {
+	l := d.locale()
 	p := popoloExport{
 		Persons: []popoloPerson{}, Organizations: []popoloOrganization{}, Memberships: []popoloMembership{},
 		Events: []popoloEvent{}, Motions: []popoloMotion{}, VoteEvents: []popoloVoteEvent{}, Speeches: []popoloSpeech{},
 		Meta: popoloMeta{Origin: d.Checkpoint.Origin, TreeSize: d.Checkpoint.Size, RootHash: d.Checkpoint.RootHash,
 			Checkpoint: d.Checkpoint.Signed, VerifierKey: d.Checkpoint.VerifierKey},
 	}
+	if l.Lang() != i18n.Default {
+		p.Meta.Language = l.Lang() // the language of the labels; English states none, as before
+	}
 	for _, pr := range d.Persons {
 		pp := popoloPerson{ID: pr.ID, Name: pr.Name, Summary: pr.Note}
 		for _, n := range pr.OtherNames {
-			pp.OtherNames = append(pp.OtherNames, popoloOtherName{Name: n, Note: "spelling in the record"})
+			pp.OtherNames = append(pp.OtherNames, popoloOtherName{Name: n, Note: l.T("minutes.popolo.spelling")})
 		}
 		p.Persons = append(p.Persons, pp)
 	}
@@ -38,12 +44,12 @@ func Popolo(d *Document) ([]byte, error) {
 		}
 		for _, dl := range o.Delegates {
 			p.Memberships = append(p.Memberships, popoloMembership{ID: dl.Mandate, PersonID: dl.Person.ID,
-				OrganizationID: d.ID, OnBehalfOfID: o.ID, Role: "delegate", Label: delegateLabel(dl)})
+				OrganizationID: d.ID, OnBehalfOfID: o.ID, Role: "delegate", Label: delegateLabel(l, dl)})
 		}
 	}
 	for _, dl := range d.Personal {
 		// Participating personally: a delegate membership on behalf of nobody.
-		label := delegateLabel(dl) + "; participating personally"
+		label := delegateLabel(l, dl) + l.T("minutes.popolo.personally")
 		if n := personalNote(dl.Note); n != "" {
 			label += ". " + sentence(n)
 		}
@@ -58,7 +64,7 @@ func Popolo(d *Document) ([]byte, error) {
 	}
 	position := 0
 	for _, s := range d.Sittings {
-		p.Events = append(p.Events, popoloEvent{ID: s.ID, Name: s.Heading(), StartDate: datePattern(s.Date), Location: s.Venue,
+		p.Events = append(p.Events, popoloEvent{ID: s.ID, Name: s.Heading(l), StartDate: datePattern(s.Date), Location: s.Venue,
 			Classification: "sitting", OrganizationID: d.ID, Status: map[bool]string{true: "closed", false: "open"}[s.Closed]})
 		for _, part := range s.Parts {
 			for _, pg := range part.Paragraphs {
@@ -66,8 +72,8 @@ func Popolo(d *Document) ([]byte, error) {
 					continue
 				}
 				position++
-				sp := popoloSpeech{ID: "e" + itoa(pg.Entry), CreatorID: pg.Speaker.ID, Role: CapacityText(pg.Capacity),
-					AttributionText: pg.SpeakerText(), Text: pg.Text, Date: dateTime(pg.At), Type: "speech", Position: position, EventID: s.ID}
+				sp := popoloSpeech{ID: "e" + itoa(pg.Entry), CreatorID: pg.Speaker.ID, Role: CapacityText(l, pg.Capacity),
+					AttributionText: pg.SpeakerText(l), Text: pg.Text, Date: dateTime(pg.At), Type: "speech", Position: position, EventID: s.ID}
 				if part.Item != nil {
 					sp.Title = part.Item.Title
 				}
@@ -93,7 +99,7 @@ func Popolo(d *Document) ([]byte, error) {
 	for _, v := range d.Votes {
 		ve := popoloVoteEvent{ID: v.ID, OrganizationID: d.ID, LegislativeSessionID: v.Sitting, MotionID: v.Motion,
 			Classification: v.Method, StartDate: dateTime(v.OpenedAt), EndDate: dateTime(v.ClosedAt), Question: v.Question,
-			Counts: []popoloCount{}, CountsAsRecorded: VoteLine(&v), Arithmetic: v.Arithmetic}
+			Counts: []popoloCount{}, CountsAsRecorded: VoteLine(l, &v), Arithmetic: v.Arithmetic}
 		if v.Declared {
 			ve.Result = voteResult(v.OutcomeID)
 		}
@@ -181,17 +187,21 @@ func popoloOptions(options []Option) []popoloCount {
 }
 
 // delegateLabel is "delegate, consultative vote (*)" of a mandate.
-func delegateLabel(dl Delegate) string {
-	label := "delegate"
-	if k := KindText(dl.Kind); k != "" {
+func delegateLabel(l *i18n.Locale, dl Delegate) string {
+	label := l.T("minutes.popolo.delegate")
+	if k := KindText(l, dl.Kind); k != "" {
 		label += ", " + k
 	} else if dl.Kind != "" {
-		label += ", " + dl.Kind + " vote"
+		label += ", " + l.T("minutes.popolo.kind_vote", dl.Kind)
 	}
 	if len(dl.Marks) > 0 {
 		label += " (" + strings.Join(dl.Marks, "") + ")"
 	}
-	if dl.Status != "" && dl.Status != "verified" {
+	switch dl.Status {
+	case "", "verified":
+	case "submitted", "rejected":
+		label += l.T("minutes.popolo.mandate_" + dl.Status)
+	default:
 		label += "; mandate " + dl.Status
 	}
 	return label
@@ -271,6 +281,7 @@ type popoloMeta struct {
 	RootHash    string `json:"root_hash"`
 	Checkpoint  string `json:"checkpoint"`
 	VerifierKey string `json:"verifier_key"`
+	Language    string `json:"language,omitempty"`
 }
 
 type popoloPerson struct {

@@ -19,7 +19,7 @@ func mdText(t *testing.T) string {
 // an inferred date does not read as one the source gives.
 func TestSittingNoteWithHeading(t *testing.T) {
 	s := Sitting{Date: "1917-03-29", Note: "Date inferred; the minutes date no sitting."}
-	lines := s.HeadLines()
+	lines := s.HeadLines(nil)
 	if len(lines) < 2 || lines[0] != "Date: 1917-03-29." || lines[1] != "Note: Date inferred; the minutes date no sitting." {
 		t.Errorf("head lines = %q, want the date and then its note", lines)
 	}
@@ -34,12 +34,12 @@ func TestSittingNoteWithHeading(t *testing.T) {
 // the note, for each fate.
 func TestDisposedMotionsShown(t *testing.T) {
 	for _, c := range []struct{ noun, fate, note, want string }{
-		{"the motion", "not_recorded", "No vote on it is recorded.", "(The minutes do not record what became of the motion “M”. No vote on it is recorded.)"},
-		{"the motion", "lapsed", "", "(The motion “M” lapses without a vote.)"},
-		{"the amendment", "referred", "To the drafting committee.", "(The amendment “M” is referred without a vote. To the drafting committee.)"},
-		{"the motion", "overtaken", "Stalin's motion was adopted", "(The motion “M” is overtaken by another decision and not put to the vote. Stalin's motion was adopted.)"},
+		{"motion", "not_recorded", "No vote on it is recorded.", "(The minutes do not record what became of the motion “M”. No vote on it is recorded.)"},
+		{"motion", "lapsed", "", "(The motion “M” lapses without a vote.)"},
+		{"amendment", "referred", "To the drafting committee.", "(The amendment “M” is referred without a vote. To the drafting committee.)"},
+		{"motion", "overtaken", "Stalin's motion was adopted", "(The motion “M” is overtaken by another decision and not put to the vote. Stalin's motion was adopted.)"},
 	} {
-		if got := disposedText(c.noun, "M", c.fate, c.note); got != c.want {
+		if got := (&builder{}).disposedText(c.noun, "M", c.fate, c.note); got != c.want {
 			t.Errorf("%s: got %q, want %q", c.fate, got, c.want)
 		}
 	}
@@ -62,11 +62,11 @@ func TestPersonalMandatesListed(t *testing.T) {
 		{Person: Ref{ID: "a", Name: "Ann"}, Kind: "consultative", Marks: []string{"*"}, Note: "Participating personally; invited."},
 		{Person: Ref{ID: "b", Name: "Bob"}, Kind: "decisive", Note: "Came late."},
 	}
-	if got, want := PersonalLine(ds), "Participating personally: Ann* (consultative vote; invited), Bob (Came late)."; got != want {
+	if got, want := PersonalLine(nil, ds), "Participating personally: Ann* (consultative vote; invited), Bob (Came late)."; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
 	ds[1].Note = "Participating personally; invited."
-	if got, want := PersonalLine(ds), "Participating personally: Ann* (consultative vote), Bob. Invited."; got != want {
+	if got, want := PersonalLine(nil, ds), "Participating personally: Ann* (consultative vote), Bob. Invited."; got != want {
 		t.Errorf("shared note: got %q, want %q", got, want)
 	}
 	d := march(t)
@@ -101,7 +101,7 @@ func TestUnstatedSideLeftOut(t *testing.T) {
 		{Vote{For: Count{Word: "majority"}, Against: Count{Word: "unstated"}}, "(The majority in favor.)"},
 		{Vote{For: Count{Word: "minority"}, Against: Count{Word: "unstated"}}, "(A minority in favor.)"},
 	} {
-		if got := countsText(&c.v, true, nil); got != c.want {
+		if got := countsText(nil, &c.v, true, nil); got != c.want {
 			t.Errorf("got %q, want %q", got, c.want)
 		}
 	}
@@ -124,10 +124,10 @@ func TestUnstatedSideLeftOut(t *testing.T) {
 // "The result is not recorded.", not the raw outcome code.
 func TestResultNotRecorded(t *testing.T) {
 	v := Vote{Declared: true, OutcomeID: "not_recorded", Outcome: "not_recorded", Arithmetic: "result not recorded", Note: "No result in the minutes."}
-	if got := VoteLine(&v); got != "The result is not recorded." {
+	if got := VoteLine(nil, &v); got != "The result is not recorded." {
 		t.Errorf("vote line = %q", got)
 	}
-	if got := ResultNote(&v); got != "No result in the minutes." {
+	if got := ResultNote(nil, &v); got != "No result in the minutes." {
 		t.Errorf("result note = %q, want the chair's note without the arithmetic repeating the outcome", got)
 	}
 	md := mdText(t)
@@ -139,10 +139,10 @@ func TestResultNotRecorded(t *testing.T) {
 // TestOpenSittingNeutral: a sitting with no close in the record does not
 // read as if still going on; it says that no close is recorded.
 func TestOpenSittingNeutral(t *testing.T) {
-	if got := (&Sitting{}).ClosingLine(); got != "No close of this sitting is recorded." {
+	if got := (&Sitting{}).ClosingLine(nil); got != "No close of this sitting is recorded." {
 		t.Errorf("closing line of an unclosed sitting = %q", got)
 	}
-	if got := (&Sitting{Closed: true, ClosingTime: "23:00"}).ClosingLine(); got != "The sitting is closed. Time: 23:00." {
+	if got := (&Sitting{Closed: true, ClosingTime: "23:00"}).ClosingLine(nil); got != "The sitting is closed. Time: 23:00." {
 		t.Errorf("closing line of a closed sitting = %q", got)
 	}
 	md := mdText(t)
@@ -155,7 +155,7 @@ func TestOpenSittingNeutral(t *testing.T) {
 // once ("The following elected: …"); its note does not repeat them.
 func TestElectedNamesOnce(t *testing.T) {
 	e := Election{Declared: true, Elected: []Ref{{ID: "a", Name: "Ann"}, {ID: "b", Name: "Bob"}}, Arithmetic: "elected as stated: Ann, Bob", Note: "By acclamation."}
-	if got := ElectionNote(&e); got != "By acclamation." {
+	if got := ElectionNote(nil, &e); got != "By acclamation." {
 		t.Errorf("election note = %q, want only the note", got)
 	}
 	md := mdText(t)

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"plenum/assembly"
+	"plenum/i18n"
 )
 
 // countsText writes a vote's counts as minutes do: "(For – 38; against –
@@ -15,25 +16,25 @@ import (
 // order entered, the one the result was declared on marked: "(First count:
 // for – 70; against – 70. Second count, deciding: for – 74; against –
 // 66.)". It is "" when no count was recorded.
-func countsText(v *Vote, counted bool, last *assembly.Round) string {
+func countsText(l *i18n.Locale, v *Vote, counted bool, last *assembly.Round) string {
 	if !counted && !v.Unanimous {
 		return ""
 	}
 	if len(v.Rounds) > 1 && len(v.Ballots) == 0 {
 		var parts []string
 		for i, r := range v.Rounds {
-			label := capitalize(ordinal(i+1)) + " count"
+			label := countLabel(l, i+1)
 			if r.Ballots > 1 {
-				label += ", after " + numberWord(r.Ballots) + " ballots"
+				label += l.T("minutes.count.after_ballots_clause", numberWord(l, r.Ballots), r.Ballots)
 			}
 			if r.Deciding {
-				label += ", deciding"
+				label += l.T("minutes.count.deciding_clause")
 			}
-			sides := countParts(r.For, r.Against, r.Abstain, r.Options)
+			sides := countParts(l, r.For, r.Against, r.Abstain, r.Options)
 			if r.Unanimous && (r.For.Word != "" || r.For.Max == 0) {
-				sides = []string{"unanimous"}
+				sides = []string{l.T("minutes.count.unanimous")}
 			}
-			parts = append(parts, label+": "+strings.Join(sides, "; "))
+			parts = append(parts, l.T("minutes.count.labelled", label, strings.Join(sides, l.T("minutes.sep"))))
 		}
 		return "(" + strings.Join(parts, ". ") + ".)"
 	}
@@ -42,13 +43,13 @@ func countsText(v *Vote, counted bool, last *assembly.Round) string {
 		if v.For.Word != "" || v.For.Max == 0 {
 			return "" // the outcome says "Carried unanimously."
 		}
-		parts = append(parts, "for – "+v.For.String())
+		parts = append(parts, l.T("minutes.count.for", v.For.Text(l)))
 	} else {
-		parts = countParts(v.For, v.Against, v.Abstain, v.Options)
+		parts = countParts(l, v.For, v.Against, v.Abstain, v.Options)
 	}
-	text := strings.Join(parts, "; ")
+	text := strings.Join(parts, l.T("minutes.sep"))
 	if last != nil && last.Ballots > 1 {
-		text = "after " + numberWord(last.Ballots) + " ballots: " + text
+		text = l.T("minutes.count.after_ballots", numberWord(l, last.Ballots), last.Ballots, text)
 	}
 	return "(" + capitalize(text) + ".)"
 }
@@ -56,35 +57,44 @@ func countsText(v *Vote, counted bool, last *assembly.Round) string {
 // countParts are the sides of one count: "for – 38", "against – 26",
 // "abstaining – 1", or each draft's count; only the side the minutes
 // state when the other is not stated.
-func countParts(f, a, ab Count, options []Option) []string {
+func countParts(l *i18n.Locale, f, a, ab Count, options []Option) []string {
 	var parts []string
 	if len(options) > 0 {
 		for _, o := range options {
-			parts = append(parts, o.Title+" – "+o.Count.String())
+			parts = append(parts, o.Title+" – "+o.Count.Text(l))
 		}
 		return parts
 	}
 	switch {
 	case f.Word == "unstated":
 		// Only what the minutes state: "(The majority against.)"
-		parts = append(parts, a.String()+" against")
+		parts = append(parts, l.T("minutes.count.only_against", a.Text(l)))
 	case a.Word == "unstated":
-		parts = append(parts, f.String()+" in favor")
+		parts = append(parts, l.T("minutes.count.only_for", f.Text(l)))
 	default:
-		parts = append(parts, "for – "+f.String(), "against – "+a.String())
+		parts = append(parts, l.T("minutes.count.for", f.Text(l)), l.T("minutes.count.against", a.Text(l)))
 	}
 	if ab != (Count{}) {
-		parts = append(parts, "abstaining – "+ab.String())
+		parts = append(parts, l.T("minutes.count.abstaining", ab.Text(l)))
 	}
 	return parts
 }
 
-// ordinal is "first", "second", … "tenth", then "11th" and so on.
-func ordinal(n int) string {
-	words := []string{"", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
-	if n > 0 && n < len(words) {
-		return words[n]
+// countLabel is "First count", "Second count", … "Tenth count", then
+// "11th count" and so on, in the locale's words.
+func countLabel(l *i18n.Locale, n int) string {
+	words := strings.Split(l.T("minutes.count.ordinals"), "|")
+	if n > 0 && n <= len(words) {
+		return words[n-1]
 	}
+	if l.Lang() == "en" {
+		return capitalize(ordinal(n)) + " count"
+	}
+	return l.T("minutes.count.nth", n)
+}
+
+// ordinal is "11th", "12th", "21st" and so on, in English.
+func ordinal(n int) string {
 	suffix := "th"
 	switch {
 	case n%100/10 == 1:
@@ -98,18 +108,21 @@ func ordinal(n int) string {
 	return strconv.Itoa(n) + suffix
 }
 
-// String writes a count for the minutes: "38", "62 – 68", "all other
-// votes", "the majority", "a minority".
-func (c Count) String() string {
+// String writes a count for the English minutes: "38", "62 – 68", "all
+// other votes", "the majority", "a minority".
+func (c Count) String() string { return c.Text(nil) }
+
+// Text writes a count for the minutes in a locale.
+func (c Count) Text(l *i18n.Locale) string {
 	switch c.Word {
 	case "rest":
-		return "all other votes"
+		return l.T("minutes.count.rest")
 	case "majority":
-		return "the majority"
+		return l.T("minutes.count.majority")
 	case "minority":
-		return "a minority"
+		return l.T("minutes.count.minority")
 	case "unstated":
-		return "not stated" // a side the minutes do not give
+		return l.T("minutes.count.unstated") // a side the minutes do not give
 	case "":
 	default:
 		return c.Word
@@ -123,8 +136,10 @@ func (c Count) String() string {
 // IsZero reports whether no count is given.
 func (c Count) IsZero() bool { return c == Count{} }
 
-func numberWord(n int) string {
-	words := []string{"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
+// numberWord is a small number in words ("three"), as the locale's
+// catalog lists them, else in figures.
+func numberWord(l *i18n.Locale, n int) string {
+	words := strings.Split(l.T("minutes.count.ballot_numbers"), "|")
 	if n >= 0 && n < len(words) {
 		return words[n]
 	}
@@ -134,20 +149,20 @@ func numberWord(n int) string {
 // OutcomeText is the result as the minutes state it: "Carried.",
 // "Defeated.", "Taken as the basis: …", "The result is not recorded.", or
 // "" while undeclared.
-func (v *Vote) OutcomeText() string {
+func (v *Vote) OutcomeText(l *i18n.Locale) string {
 	switch {
 	case !v.Declared:
 		return ""
 	case len(v.Options) > 0:
-		return "Taken as the basis: " + v.Outcome + "."
+		return l.T("minutes.outcome.basis", v.Outcome)
 	case v.OutcomeID == assembly.MotionStatusCarried && v.Unanimous:
-		return "Carried unanimously."
+		return l.T("minutes.outcome.carried_unanimously")
 	case v.OutcomeID == assembly.MotionStatusCarried:
-		return "Carried."
+		return l.T("minutes.outcome.carried")
 	case v.OutcomeID == assembly.MotionStatusDefeated:
-		return "Defeated."
+		return l.T("minutes.outcome.defeated")
 	case v.OutcomeID == assembly.MotionStatusNotRecorded:
-		return "The result is not recorded."
+		return l.T("minutes.outcome.not_recorded")
 	}
 	return sentence(v.Outcome)
 }
@@ -155,7 +170,7 @@ func (v *Vote) OutcomeText() string {
 // BallotsText lists named ballots by choice: "For: A, B. Against: C." A
 // ballot cast by proxy says for whom ("C (by proxy for D)"), and one of a
 // weighted mandate how many votes it carries ("E (3 votes)").
-func (v *Vote) BallotsText() string {
+func (v *Vote) BallotsText(l *i18n.Locale) string {
 	if len(v.Ballots) == 0 {
 		return ""
 	}
@@ -168,10 +183,10 @@ func (v *Vote) BallotsText() string {
 		name := b.Voter.Name
 		var notes []string
 		if b.ProxyFor.Name != "" {
-			notes = append(notes, "by proxy for "+b.ProxyFor.Name)
+			notes = append(notes, l.T("minutes.ballot.by_proxy", b.ProxyFor.Name))
 		}
 		if b.Weight > 1 {
-			notes = append(notes, strconv.Itoa(b.Weight)+" votes")
+			notes = append(notes, l.T("minutes.ballot.votes", b.Weight))
 		}
 		if len(notes) > 0 {
 			name += " (" + strings.Join(notes, ", ") + ")"
@@ -180,7 +195,7 @@ func (v *Vote) BallotsText() string {
 	}
 	var parts []string
 	for _, c := range order {
-		parts = append(parts, capitalize(choiceWord(c))+": "+strings.Join(by[c], ", ")+".")
+		parts = append(parts, l.T("minutes.ballot.choice", capitalize(choiceWord(l, c)), strings.Join(by[c], ", ")))
 	}
 	return strings.Join(parts, " ")
 }
@@ -191,121 +206,130 @@ func (v *Vote) BallotsText() string {
 // was present it says nothing: the minutes of a restored record do not
 // state an attendance their source does not give (the Popolo export
 // carries the figures the log holds).
-func (v *Vote) AttendanceText() string {
+func (v *Vote) AttendanceText(l *i18n.Locale) string {
 	a := v.Attendance
 	if a.NotRecorded || a.Eligible == 0 {
 		return ""
 	}
-	t := fmt.Sprintf("Present and entitled to vote: %d of %d", a.Present, a.Eligible)
+	t := l.T("minutes.attendance.present", a.Present, a.Eligible)
 	if a.Online > 0 {
-		t += fmt.Sprintf(", %d attending online", a.Online)
+		t += l.T("minutes.attendance.online", a.Online)
 	}
 	if a.WalkedOut > 0 {
-		t += fmt.Sprintf("; %d had walked out", a.WalkedOut)
+		t += l.T("minutes.attendance.walked_out", a.WalkedOut)
 	}
 	if a.Unnamed > 0 {
-		t += fmt.Sprintf("; %d of those away had left the hall without being named", a.Unnamed)
+		t += l.T("minutes.attendance.unnamed", a.Unnamed)
 	}
 	return t + "."
 }
 
-func choiceWord(c string) string {
+func choiceWord(l *i18n.Locale, c string) string {
 	switch c {
 	case "abstain":
-		return "abstaining"
+		return l.T("minutes.choice.abstain")
+	case "for":
+		return l.T("minutes.choice.for")
+	case "against":
+		return l.T("minutes.choice.against")
 	}
 	return c
 }
 
 // MethodText says how a vote was taken.
-func MethodText(method string) string {
+func MethodText(l *i18n.Locale, method string) string {
 	switch method {
 	case "show_of_hands":
-		return "by show of hands"
+		return l.T("minutes.method.show_of_hands")
 	case "roll_call":
-		return "by roll call"
+		return l.T("minutes.method.roll_call")
 	case "secret":
-		return "by secret ballot"
+		return l.T("minutes.method.secret")
 	}
 	return strings.ReplaceAll(method, "_", " ")
 }
 
 // CapacityText is how the minutes name a speaker's capacity: "co-reporter".
-func CapacityText(c string) string {
+func CapacityText(l *i18n.Locale, c string) string {
 	switch c {
 	case "", "delegate":
 		return ""
 	case "co_reporter":
-		return "co-reporter"
+		return l.T("minutes.capacity.co_reporter")
+	case "reporter":
+		return l.T("minutes.capacity.reporter")
 	}
 	return strings.ReplaceAll(c, "_", " ")
 }
 
 // KindText names a mandate kind for a list of delegates; "" for decisive.
-func KindText(k string) string {
+func KindText(l *i18n.Locale, k string) string {
 	switch k {
 	case assembly.KindDecisive, "":
 		return ""
 	case assembly.KindExOfficio:
-		return "ex officio"
+		return l.T("minutes.kind.ex_officio")
 	case assembly.KindConsultative:
-		return "consultative vote"
+		return l.T("minutes.kind.consultative")
+	case assembly.KindGuest:
+		return l.T("minutes.kind.guest")
 	}
 	return strings.ReplaceAll(k, "_", " ")
 }
 
-// DateText is the document's date line: the checkpoint's time in UTC.
-func (c Checkpoint) DateText() string {
+// DateText is the document's date line: the checkpoint's time in UTC, as
+// the locale writes it.
+func (c Checkpoint) DateText(l *i18n.Locale) string {
 	if c.Time.IsZero() {
 		return ""
 	}
-	return c.Time.UTC().Format("2006-01-02 15:04:05 UTC")
+	return l.DateTime(c.Time)
 }
 
 // Dates says when the assembly met: "1917-03-27" or "2026-05-09 – 2026-05-10".
-func (d *Document) Dates() string {
+func (d *Document) Dates(l *i18n.Locale) string {
 	if d.Ends == "" || d.Ends == d.Starts {
-		return d.Starts
+		return l.DateText(d.Starts)
 	}
-	return d.Starts + " – " + d.Ends
+	return l.DateText(d.Starts) + " – " + l.DateText(d.Ends)
 }
 
 // SpeakerText is a speaker's name with their capacity: "Voitinsky (co-reporter)".
-func (p *Paragraph) SpeakerText() string {
+func (p *Paragraph) SpeakerText(l *i18n.Locale) string {
 	t := p.Speaker.Name
-	if c := CapacityText(p.Capacity); c != "" {
+	if c := CapacityText(l, p.Capacity); c != "" {
 		t += " (" + c + ")"
 	}
 	return t
 }
 
 // ElectedText is "The following elected: A, B, C."
-func (e *Election) ElectedText() string {
+func (e *Election) ElectedText(l *i18n.Locale) string {
 	if !e.Declared {
 		return ""
 	}
 	if len(e.Elected) == 0 {
-		return "Nobody was elected."
+		return l.T("minutes.election.nobody")
 	}
-	return "The following elected: " + joinNames(e.Elected) + "."
+	return l.T("minutes.election.elected", joinNames(e.Elected))
 }
 
 // Lead is the line that introduces a motion: "Sverdlov moves: …".
-func (m *Motion) Lead() string {
-	if t := m.paperLead(); t != "" {
+func (m *Motion) Lead(l *i18n.Locale) string {
+	if t := m.paperLead(l); t != "" {
 		return t
 	}
 	if m.Mover.Name == "" {
 		if m.Kind == "amendment" {
-			return "Amendment to “" + m.AmendsTitle + "”: " + m.Title
+			return l.T("minutes.motion.amendment_to", m.AmendsTitle, m.Title)
 		}
 		if strings.HasPrefix(m.Title, "Motion ") {
 			return m.Title
 		}
-		return "Motion: " + m.Title
+		return l.T("minutes.motion.motion", m.Title)
 	}
 	if m.Kind == "amendment" {
-		return m.Mover.Name + " moves an amendment to “" + m.AmendsTitle + "”: " + m.Title
+		return l.T("minutes.motion.moves_amendment", m.Mover.Name, m.AmendsTitle, m.Title)
 	}
-	return m.Mover.Name + " moves: " + m.Title
+	return l.T("minutes.motion.moves", m.Mover.Name, m.Title)
 }

@@ -110,6 +110,7 @@ func (s *server) renderMotions(w http.ResponseWriter, r *http.Request, page, mot
 	var err error
 	a.Read(func(st *assembly.State) {
 		v.S, v.Me = st, identify(st, sess)
+		localize(r, v)
 		if err = fill(v, st); err == nil {
 			err = s.pages[page].ExecuteTemplate(&buf, tmpl, v)
 		}
@@ -324,7 +325,7 @@ func (v *motionsView) StateWord(st string) string {
 }
 
 // Status says where a motion stands.
-func (v *motionsView) Status(st string) string { return minutes.StatusText(st) }
+func (v *motionsView) Status(st string) string { return minutes.StatusText(v.L, st) }
 
 // CanAmend says how the viewer may amend the motion now: "move" (in the
 // sitting), "submit" (in writing, before the deadline), or "".

@@ -18,6 +18,7 @@ import (
 	"plenum/cosign"
 	"plenum/engine"
 	"plenum/httpapi"
+	"plenum/i18n"
 	"plenum/ledger"
 	"plenum/tlogproof"
 )
@@ -50,7 +51,21 @@ type view struct {
 	Screen assembly.Screen
 	// Loc is the zone the hall's clock shows.
 	Loc *time.Location
+	// L is the language of the page (i18n.Choose), set by render.
+	L *i18n.Locale
+	// Path is the page's address, for the language switch to return to.
+	Path string
 }
+
+// page returns the view itself: render finds the view of any page's data
+// (the pages' own views embed it) to set its language.
+func (v *view) page() *view { return v }
+
+// Lang is the page's language tag, for its lang attribute.
+func (v *view) Lang() string { return v.L.Lang() }
+
+// Languages are the languages of the switch on every page.
+func (v *view) Languages() []i18n.Language { return i18n.Languages }
 
 // assemblyLink is an assembly in a list; Reader says whether the viewer
 // may read its record.
@@ -131,6 +146,7 @@ func (s *server) servePage(w http.ResponseWriter, r *http.Request, name string, 
 				v.Title = v.Screen.Name + " · " + v.Title
 			}
 		}
+		localize(r, v)
 		err = s.pages[name].ExecuteTemplate(&buf, tmpl, v)
 	})
 	if why != "" {
@@ -335,6 +351,7 @@ func (s *server) receipt(w http.ResponseWriter, r *http.Request) {
 			}
 			rc.TokenFile = tokenFileURL(tokenFile(st.Assembly.Name, rc.Question, opened, rc.Token))
 		}
+		localize(r, v)
 		err = s.pages["receipt"].ExecuteTemplate(&buf, tmpl, v)
 	})
 	if err != nil {

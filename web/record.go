@@ -127,4 +127,6 @@ func (s *server) minutes(w http.ResponseWriter, r *http.Request) {
 var timeZero time.Time
 
 // HowToCheck is how a reader checks the minutes, in package minutes' words.
-func (v *view) HowToCheck() []string { return minutes.HowToCheck(minutes.Checkpoint{Size: v.Size}) }
+func (v *view) HowToCheck() []string {
+	return minutes.HowToCheck(v.L, minutes.Checkpoint{Size: v.Size})
+}

@@ -744,7 +744,7 @@ func (s *server) renderNewAssembly(w http.ResponseWriter, r *http.Request, statu
 	nv.Rules, _ = assembly.Preset("congress")
 	var buf bytes.Buffer
 	var err error
-	render := func() { err = s.pages["new-assembly"].ExecuteTemplate(&buf, "layout", nv) }
+	render := func() { localize(r, nv); err = s.pages["new-assembly"].ExecuteTemplate(&buf, "layout", nv) }
 	// A form sent back with an error shows the rules as they were sent.
 	sent := func() {
 		if form == nil {

@@ -34,6 +34,7 @@ import (
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
+	"fmt"
 	"html/template"
 	"io/fs"
 	"log/slog"
@@ -46,6 +47,7 @@ import (
 	"plenum/auth"
 	"plenum/cosign"
 	"plenum/engine"
+	"plenum/i18n"
 	"plenum/internal/routes"
 )
 
@@ -174,6 +176,7 @@ func New(eng *engine.Engine, authStore *auth.Store, opts Options) http.Handler {
 	m := s.mux
 	m.HandleFunc("GET /{$}", s.index)
 	m.HandleFunc("GET /login", s.login)
+	m.HandleFunc("POST /lang", s.chooseLanguage)
 	m.HandleFunc("GET /static/", s.serveStatic)
 	m.HandleFunc("GET /a/{id}/{$}", s.landing)
 	m.HandleFunc("GET /a/{id}", func(w http.ResponseWriter, r *http.Request) {
@@ -238,9 +241,26 @@ func (s *server) serveStatic(w http.ResponseWriter, r *http.Request) {
 // render executes the named template into a buffer and writes it, so a
 // failing template never sends half a page.
 func (s *server) render(w http.ResponseWriter, r *http.Request, status int, page, tmpl string, data any) {
+	localize(r, data)
 	var buf bytes.Buffer
 	err := s.pages[page].ExecuteTemplate(&buf, tmpl, data)
 	s.send(w, status, page, buf.Bytes(), err)
+}
+
+// localize sets the language of a page's view (i18n.Choose: the person's
+// choice, their browser's, the assembly's) and the address the language
+// switch returns to.
+func localize(r *http.Request, data any) {
+	p, ok := data.(interface{ page() *view })
+	if !ok {
+		return
+	}
+	v := p.page()
+	lang := ""
+	if v.S != nil {
+		lang = v.S.Assembly.Language
+	}
+	v.L, v.Path = i18n.Choose(r, lang), r.URL.RequestURI()
 }
 
 // send writes a page rendered into a buffer, or, if rendering it failed
@@ -378,4 +398,26 @@ func contains(xs []string, x string) bool {
 		}
 	}
 	return false
+}
+
+// chooseLanguage keeps a person's choice of language (the switch on every
+// page) in a cookie for a year and sends them back to the page they were
+// on. It changes nothing but the cookie; a choice from another site's page
+// is refused.
+func (s *server) chooseLanguage(w http.ResponseWriter, r *http.Request) {
+	if !auth.SameOrigin(r) {
+		http.Error(w, "the language can be chosen only from plenum's own pages", http.StatusForbidden)
+		return
+	}
+	lang := r.PostFormValue("lang")
+	if !i18n.Supported(lang) {
+		http.Error(w, "plenum does not speak the language "+fmt.Sprintf("%q", lang)+"; choose one of en, de, ru, fr, es", http.StatusBadRequest)
+		return
+	}
+	next := r.PostFormValue("next")
+	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
+		next = "/"
+	}
+	http.SetCookie(w, &http.Cookie{Name: i18n.Cookie, Value: lang, Path: "/", MaxAge: 365 * 24 * 3600, SameSite: http.SameSiteLaxMode, HttpOnly: true})
+	http.Redirect(w, r, next, http.StatusSeeOther)
 }

@@ -16,6 +16,7 @@ import (
 	"plenum/auth"
 	"plenum/cards"
 	"plenum/demo"
+	"plenum/i18n"
 	"plenum/ledger"
 	"plenum/tiles"
 )
@@ -29,7 +30,7 @@ NAME
     plenum demo — serve the March 1917 conference, restored into a fresh database
 
 SYNOPSIS
-    plenum demo [--addr HOST:PORT] [--db PATH] [--load-only]
+    plenum demo [--addr HOST:PORT] [--db PATH] [--lang LANG] [--load-only]
 
 DESCRIPTION
     Creates a fresh SQLite database (removing the demo database of an
@@ -46,6 +47,12 @@ DESCRIPTION
     the verifier key. The last sitting of the conference is still open in the
     record: the chair can carry it on live.
 
+    With --lang (en, de, ru, fr or es) the record's language is set to it
+    after the restored minutes, as the administrator would correct it: the
+    minutes are then rendered in that language, and so are the pages of
+    anyone whose browser asks for none of plenum's languages. The names and
+    the text of the record stand as restored (in English).
+
     The signing key in the database's folder is kept between runs, so a
     verifier key saved from an earlier run still checks the new record.
 
@@ -53,6 +60,7 @@ OPTIONS
     --addr HOST:PORT  the address to listen on (default 127.0.0.1:8080)
     --db PATH         the demo database (default ./plenum-demo/plenum.db);
                       it is replaced on every run
+    --lang LANG       the language of the record: en (default), de, ru, fr, es
     --load-only       build the database, print the access codes, and exit
 
 EXIT STATUS
@@ -61,6 +69,7 @@ EXIT STATUS
 
 EXAMPLES
     go run ./cmd/plenum demo
+    go run ./cmd/plenum demo --lang ru
     plenum demo --db /tmp/1917.db --load-only && plenum verify --db /tmp/1917.db
 `,
 		run: runDemo,
@@ -87,11 +96,15 @@ func runDemo(ctx context.Context, env *cliEnv, args []string) error {
 	addr := fs.String("addr", "127.0.0.1:8080", "")
 	db := fs.String("db", filepath.Join("plenum-demo", "plenum.db"), "")
 	loadOnly := fs.Bool("load-only", false, "")
+	lang := fs.String("lang", "", "")
 	if err := fs.Parse(args); err != nil {
 		return usageErr(err)
 	}
 	if fs.NArg() != 0 {
 		return &exitError{code: 2, msg: "takes no arguments; see plenum demo --help"}
+	}
+	if *lang != "" && !i18n.Supported(*lang) {
+		return &exitError{code: 2, msg: fmt.Sprintf("plenum does not speak %q; use one of %s", *lang, languageTags())}
 	}
 	var ln net.Listener
 	if !*loadOnly {
@@ -117,6 +130,11 @@ func runDemo(ctx context.Context, env *cliEnv, args []string) error {
 	}
 	if err := grantDemoRoles(ctx, srv); err != nil {
 		return err
+	}
+	if *lang != "" && *lang != i18n.Default {
+		if err := setDemoLanguage(ctx, srv, *lang); err != nil {
+			return err
+		}
 	}
 	persons := make([]string, len(demoRoles))
 	for i, r := range demoRoles {
@@ -170,6 +188,17 @@ func removeDemoDB(db string) error {
 		if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return fmt.Errorf("removing the earlier demo database: %w", err)
 		}
+	}
+	return nil
+}
+
+// setDemoLanguage sets the record's language, as the record's
+// administrator corrects the assembly's particulars, dated now.
+func setDemoLanguage(ctx context.Context, srv *server, lang string) error {
+	args, _ := json.Marshal(assembly.AmendAssembly{Language: lang})
+	env := assembly.Envelope{Cmd: "amend_assembly", Assembly: demo.AssemblyID, Actor: "restorer", At: time.Now().UTC(), Args: args}
+	if _, err := srv.engine.Submit(ctx, env); err != nil {
+		return fmt.Errorf("setting the record's language to %s: %w", lang, err)
 	}
 	return nil
 }

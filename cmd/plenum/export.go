@@ -15,6 +15,7 @@ import (
 
 	"plenum/assembly"
 	"plenum/engine"
+	"plenum/i18n"
 	"plenum/ledger"
 	"plenum/minutes"
 	"plenum/roster"
@@ -31,7 +32,7 @@ NAME
 
 SYNOPSIS
     plenum export [--db PATH|URL] [--data DIR | --key VERIFIERKEY] --assembly ID
-                  [--format FORMAT] [--size N] [-o FILE]
+                  [--format FORMAT] [--lang LANG] [--size N] [-o FILE]
 
 DESCRIPTION
     Replays the assembly's log up to a signed checkpoint and renders the
@@ -41,6 +42,13 @@ DESCRIPTION
     times. The document ends with the checkpoint it was rendered from (tree
     size, root hash, origin, the signed checkpoint and the verifier key)
     and says how to check it; "plenum verify --document FILE" does.
+
+    The minutes are in the language of the record (the assembly's
+    language: en, de, ru, fr or es; English for any other), or in another
+    with --lang: the words the minutes add (headings, leads, counts,
+    outcomes, dates) are translated, the record's own text (names,
+    speeches, motions) stands as recorded. The document states its
+    language, and "plenum verify --document" renders it in that language.
 
     The output depends only on the log up to the checkpoint, never on the
     clock: exporting the same checkpoint twice gives the same bytes.
@@ -70,6 +78,8 @@ OPTIONS
                      file), pdf (paginated, the checkpoint on every page),
                      akn (Akoma Ntoso 3.0 debate XML), popolo (Popolo JSON),
                      roster-csv or roster-xlsx (the roster)
+    --lang LANG      the language of the minutes: en, de, ru, fr or es
+                     (default: the record's)
     --size N         render at the stored checkpoint of tree size N instead
                      of the latest
     -o FILE          write to FILE instead of standard output
@@ -82,6 +92,7 @@ EXAMPLES
     plenum export --db meeting.db --assembly coop-2026 -o minutes.md
     plenum export --db meeting.db --assembly coop-2026 --format html -o minutes.html
     plenum export --db meeting.db --assembly coop-2026 --format akn --size 120
+    plenum export --db meeting.db --assembly march-1917 --lang ru -o protokol.md
     plenum export --db meeting.db --assembly coop-2026 --format roster-xlsx -o roster.xlsx
     plenum export --db postgres://plenum@db/plenum --key verifier.key \
         --assembly coop-2026 -o minutes.md
@@ -98,6 +109,7 @@ func runExport(ctx context.Context, env *cliEnv, args []string) error {
 	id := fs.String("assembly", "", "")
 	format := fs.String("format", minutes.FormatMarkdown, "")
 	size := fs.Int64("size", 0, "")
+	lang := fs.String("lang", "", "")
 	out := fs.String("o", "", "")
 	if err := fs.Parse(args); err != nil {
 		return usageErr(err)
@@ -116,6 +128,9 @@ func runExport(ctx context.Context, env *cliEnv, args []string) error {
 	}
 	if *size < 0 {
 		return &exitError{code: 2, msg: "--size must be a tree size, 1 or more"}
+	}
+	if *lang != "" && !i18n.Supported(*lang) {
+		return &exitError{code: 2, msg: fmt.Sprintf("plenum does not write minutes in %q; use one of %s", *lang, languageTags())}
 	}
 	lg, err := openLogReadOnly(ctx, *db, *data, *id)
 	if err != nil {
@@ -136,7 +151,7 @@ func runExport(ctx context.Context, env *cliEnv, args []string) error {
 		doc, err = lg.roster(ctx, signed, *format)
 	} else {
 		var d *minutes.Document
-		if d, err = lg.document(ctx, signed, lg.verifiers); err == nil {
+		if d, err = lg.document(ctx, signed, lg.verifiers, *lang); err == nil {
 			doc, err = minutes.Render(d, *format)
 		}
 	}
@@ -363,7 +378,9 @@ func (lg *readLog) stateAt(ctx context.Context, n int64) (*assembly.State, []led
 
 // document checks a signed checkpoint of the log and builds the minutes
 // of the state at its size.
-func (lg *readLog) document(ctx context.Context, signed []byte, verifiers note.Verifiers) (*minutes.Document, error) {
+//
+// The minutes are in lang, or in the record's language if lang is "".
+func (lg *readLog) document(ctx context.Context, signed []byte, verifiers note.Verifiers, lang string) (*minutes.Document, error) {
 	cp, n, st, entries, err := lg.verifiedAt(ctx, signed, verifiers)
 	if err != nil {
 		return nil, err
@@ -373,7 +390,19 @@ func (lg *readLog) document(ctx context.Context, signed []byte, verifiers note.V
 	if len(entries) > 0 {
 		c.Time = entries[len(entries)-1].Time
 	}
-	return minutes.Build(st, c), nil
+	if lang == "" {
+		return minutes.Build(st, c), nil
+	}
+	return minutes.BuildIn(st, c, lang), nil
+}
+
+// languageTags lists the languages plenum speaks: "en, de, ru, fr, es".
+func languageTags() string {
+	var tags []string
+	for _, l := range i18n.Languages {
+		tags = append(tags, l.Tag)
+	}
+	return strings.Join(tags, ", ")
 }
 
 // verifiedState returns the state of the log at a signed checkpoint, as

@@ -9,6 +9,7 @@ import (
 
 	"golang.org/x/mod/sumdb/tlog"
 
+	"plenum/i18n"
 	"plenum/ledger"
 	"plenum/minutes"
 )
@@ -67,7 +68,14 @@ func runVerifyDocument(ctx context.Context, env *cliEnv, dbPath, dataDir, file s
 	}
 	// document checks that the log's first N entries hash to the stated
 	// root, and replays exactly those entries.
-	doc, err := lg.document(ctx, []byte(stated.Signed), verifiers)
+	// The document is rendered in the language it states; a document
+	// that states none is English (as every document was before plenum
+	// spoke other languages).
+	lang := stated.Lang
+	if lang == "" {
+		lang = i18n.Default
+	}
+	doc, err := lg.document(ctx, []byte(stated.Signed), verifiers, lang)
 	if err != nil {
 		return err
 	}
