@@ -1,0 +1,120 @@
+package web_test
+
+import (
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// getWith fetches a page with the given headers and returns its body.
+func getWith(t *testing.T, h *hall, path string, header map[string]string) string {
+	t.Helper()
+	req, _ := http.NewRequest("GET", h.srv.URL+path, nil)
+	for k, v := range header {
+		req.Header.Set(k, v)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != 200 {
+		t.Fatalf("GET %s: %s", path, resp.Status)
+	}
+	return string(body)
+}
+
+// TestPageLanguage: a page's language is the person's choice (the
+// cookie the switch sets), else their browser's, else the assembly's;
+// lang is set and the navigation is translated; the switch is on the page
+// and refuses a language plenum does not speak and another site's form.
+func TestPageLanguage(t *testing.T) {
+	h := newHall(t)
+	path := "/a/" + h.asm + "/record"
+	cases := []struct {
+		header     map[string]string
+		lang, word string
+	}{
+		{nil, "en", ">Record</a>"},
+		{map[string]string{"Accept-Language": "de-CH,de;q=0.9"}, "de", ">Protokoll</a>"},
+		{map[string]string{"Accept-Language": "pt-BR"}, "en", ">Record</a>"},
+		{map[string]string{"Accept-Language": "de", "Cookie": "plenum_lang=ru"}, "ru", ">Протокол</a>"},
+		{map[string]string{"Cookie": "plenum_lang=es"}, "es", ">Acta</a>"},
+		{map[string]string{"Cookie": "plenum_lang=fr"}, "fr", ">Procès-verbal</a>"},
+	}
+	for _, c := range cases {
+		body := getWith(t, h, path, c.header)
+		if !strings.Contains(body, `<html lang="`+c.lang+`">`) || !strings.Contains(body, c.word) {
+			t.Errorf("%v: want lang %s and %q", c.header, c.lang, c.word)
+		}
+		if !strings.Contains(body, `<form class="lang-switch" method="post" action="/lang"`) || !strings.Contains(body, `value="ru" lang="ru"`) {
+			t.Errorf("%v: no language switch on the page", c.header)
+		}
+	}
+	// The assembly's language, when the browser asks for none plenum speaks.
+	h.must("admin", "amend_assembly", obj{"language": "ru"})
+	if body := getWith(t, h, path, map[string]string{"Accept-Language": "pt"}); !strings.Contains(body, `<html lang="ru">`) {
+		t.Error("the assembly's language is not the page's when the browser asks for none plenum speaks")
+	}
+
+	noRedirect := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	post := func(origin string, form url.Values) *http.Response {
+		req, _ := http.NewRequest("POST", h.srv.URL+"/lang", strings.NewReader(form.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.Header.Set("Origin", origin)
+		resp, err := noRedirect.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp
+	}
+	resp := post(h.srv.URL, url.Values{"lang": {"de"}, "next": {path}})
+	if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != path {
+		t.Errorf("POST /lang: %s to %q", resp.Status, resp.Header.Get("Location"))
+	}
+	if c := resp.Cookies(); len(c) != 1 || c[0].Name != "plenum_lang" || c[0].Value != "de" {
+		t.Errorf("POST /lang set %v", c)
+	}
+	if resp := post(h.srv.URL, url.Values{"lang": {"de"}, "next": {"//evil.example/"}}); resp.Header.Get("Location") != "/" {
+		t.Errorf("POST /lang sends to another site: %q", resp.Header.Get("Location"))
+	}
+	if resp := post(h.srv.URL, url.Values{"lang": {"pt"}, "next": {path}}); resp.StatusCode != http.StatusBadRequest || len(resp.Cookies()) != 0 {
+		t.Errorf("POST /lang pt: %s, cookies %v", resp.Status, resp.Cookies())
+	}
+	if resp := post("https://evil.example", url.Values{"lang": {"de"}, "next": {path}}); resp.StatusCode != http.StatusForbidden || len(resp.Cookies()) != 0 {
+		t.Errorf("POST /lang from another site: %s, cookies %v", resp.Status, resp.Cookies())
+	}
+}
+
+// TestBrowserSwitchesLanguage: in a browser, the switch at the foot of a
+// delegate's phone page changes the page's language; the projector and the
+// phone are shot in German and Russian (long German words must not break
+// the layouts: nothing may stick out of the page).
+func TestBrowserSwitchesLanguage(t *testing.T) {
+	h := newHall(t)
+	s := newSession(t, h)
+	phone := s.openWith("anna", 390, 844, "/a/"+h.asm+"/delegate", false)
+	for _, c := range []struct{ lang, label string }{{"de", "Abmelden"}, {"ru", "Выйти"}, {"en", "Log out"}} {
+		s.click(phone, `.lang-switch button[value="`+c.lang+`"]`)
+		s.until(phone, "the page in "+c.lang, `document.documentElement.lang === "`+c.lang+`" && document.querySelector(".logout button").textContent === "`+c.label+`"`)
+		if w := eval[int](s, phone, `document.documentElement.scrollWidth`); w > 390 {
+			t.Errorf("%s phone: the page is %d px wide in a 390 px window", c.lang, w)
+		}
+		if out := s.outside(phone, ".top .logout button"); len(out) > 0 {
+			t.Errorf("%s phone: the log-out button is cut: %v", c.lang, out)
+		}
+		s.shot(phone, "lang-"+c.lang+"-delegate-phone")
+	}
+	for _, lang := range []string{"de", "ru"} {
+		hall := s.openWith("", 1920, 1080, "/a/"+h.asm+"/projector", false)
+		s.run(hall, "choose "+lang, chromedp.Click(chromedp.CSS(`.lang-switch button[value="`+lang+`"]`)))
+		s.until(hall, "the projector in "+lang, `document.documentElement.lang === "`+lang+`"`)
+		s.shot(hall, "lang-"+lang+"-projector")
+	}
+}
