@@ -1,7 +1,10 @@
 package i18n
 
 import (
+	"io/fs"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -164,5 +167,41 @@ func TestDates(t *testing.T) {
 	}
 	if got := For("de").Number(1234567); got != "1.234.567" {
 		t.Errorf("de number: %q", got)
+	}
+}
+
+// TestEveryKeyUsed fails on a key of the catalog that no code or template
+// uses: its literal is nowhere in the module's source outside this
+// package, nor a prefix the code completes ("minutes.status." + status).
+func TestEveryKeyUsed(t *testing.T) {
+	var src strings.Builder
+	err := filepath.WalkDir("..", func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (d.Name() == "i18n" || d.Name() == "testdata" || strings.HasPrefix(d.Name(), ".")) && path != ".." {
+			return filepath.SkipDir
+		}
+		if strings.HasSuffix(path, "_test.go") || !(strings.HasSuffix(path, ".go") || strings.HasSuffix(path, ".html")) {
+			return nil
+		}
+		b, err := os.ReadFile(path)
+		src.Write(b)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	code := src.String()
+	for _, m := range Messages() {
+		used := strings.Contains(code, `"`+m.Key+`"`)
+		for i := len(m.Key) - 1; i > 0 && !used; i-- {
+			if c := m.Key[i-1]; c == '.' || c == '_' {
+				used = strings.Contains(code, `"`+m.Key[:i]+`"`)
+			}
+		}
+		if !used {
+			t.Errorf("%s: no code uses this key", m.Key)
+		}
 	}
 }
