@@ -102,6 +102,7 @@ var (
 	cat       *catalog.Builder
 	buildErr  error
 	locales   = map[string]*Locale{}
+	keys      = map[string]bool{}
 )
 
 func build() {
@@ -113,6 +114,7 @@ func build() {
 			return
 		}
 		seen[m.Key] = true
+		keys[m.Key] = true
 		for _, l := range Languages {
 			t := m.text(l.Tag)
 			if t == "" {
@@ -230,8 +232,8 @@ func Match(accept string) string {
 // then the browser's Accept-Language, then the assembly's language, then
 // English.
 func Choose(r *http.Request, assemblyLang string) *Locale {
-	if c, err := r.Cookie(Cookie); err == nil && Supported(c.Value) {
-		return For(c.Value)
+	if c, err := r.Cookie(Cookie); err == nil && (Supported(c.Value) || c.Value == Pseudo) {
+		return For(c.Value) // the pseudo-locale only by hand: the switch does not offer it
 	}
 	if l := Match(r.Header.Get("Accept-Language")); l != "" {
 		return For(l)
@@ -244,6 +246,13 @@ func (l *Locale) get() *Locale {
 		return For(Default)
 	}
 	return l
+}
+
+// Has reports whether the catalog has a message of key: for words of a
+// closed set (a kind, a state) that the catalog may not list every one of.
+func (l *Locale) Has(key string) bool {
+	l.get()
+	return keys[key]
 }
 
 // Lang is the locale's BCP 47 tag, for a lang attribute.

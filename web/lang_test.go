@@ -1,11 +1,17 @@
 package web_test
 
 import (
+	"html"
 	"io"
 	"net/http"
 	"net/url"
+	"reflect"
+	"regexp"
 	"strings"
 	"testing"
+	"unicode"
+
+	"plenum/assembly"
 
 	"github.com/chromedp/chromedp"
 )
@@ -117,4 +123,111 @@ func TestBrowserSwitchesLanguage(t *testing.T) {
 		s.until(hall, "the projector in "+lang, `document.documentElement.lang === "`+lang+`"`)
 		s.shot(hall, "lang-"+lang+"-projector")
 	}
+}
+
+// TestPagesInThePseudoLocale renders the delegate's page and the projector
+// in the pseudo-locale (every message of the catalog wrapped in ⟦ ⟧) and
+// fails on a word outside the wrappers that is not the record's own (a
+// name, a title, a motion's text) nor a language's name on the switch: a
+// sentence the page shows without the catalog.
+func TestPagesInThePseudoLocale(t *testing.T) {
+	h := newHall(t)
+	anna := h.browser("anna")
+	public := h.browser("")
+	for _, b := range []*browser{anna, public} {
+		u, _ := url.Parse(h.srv.URL)
+		b.c.Jar.SetCookies(u, []*http.Cookie{{Name: "plenum_lang", Value: "en-XA"}})
+	}
+	check := func(when string) {
+		record := read(h, func(s *assembly.State) map[string]bool { return stateWords(reflect.ValueOf(s), map[string]bool{}) })
+		for _, page := range []struct {
+			b    *browser
+			path string
+		}{{anna, "/a/" + asm + "/delegate"}, {public, "/a/" + asm + "/projector"}} {
+			code, body, _ := page.b.get(page.path)
+			if code != 200 || !strings.Contains(body, `<html lang="en-XA">`) {
+				t.Fatalf("%s %s: %d, not in the pseudo-locale", when, page.path, code)
+			}
+			for _, w := range pageWords(unwrapped(visibleText(body))) {
+				if !record[w] && !switchWords[w] {
+					t.Errorf("%s %s: %q is outside the catalog's messages and not the record's", when, page.path, w)
+				}
+			}
+		}
+	}
+	check("with nobody speaking")
+	h.must("anna", "request_floor", obj{"item": "i1", "person": "anna", "kind": "point_of_order"})
+	h.must("chair", "open_vote", obj{"id": "v1", "motion": "m1", "question": "Adopt the budget", "method": "roll_call"})
+	check("with a vote open")
+}
+
+// switchWords are the names of the languages on the switch, each in itself.
+var switchWords = map[string]bool{"plenum": true, "english": true, "deutsch": true, "русский": true, "français": true, "español": true}
+
+var (
+	scriptRE = regexp.MustCompile(`(?s)<script.*?</script>|<style.*?</style>|<head>.*?</head>`)
+	attrRE   = regexp.MustCompile(`(?:aria-label|data-announce|title|placeholder)="([^"]*)"`)
+	tagRE    = regexp.MustCompile(`<[^>]*>`)
+)
+
+// visibleText is what a page says: its text and the labels a screen
+// reader reads.
+func visibleText(body string) string {
+	body = scriptRE.ReplaceAllString(body, " ")
+	var b strings.Builder
+	for _, m := range attrRE.FindAllStringSubmatch(body, -1) {
+		b.WriteString(html.UnescapeString(m[1]) + "\n")
+	}
+	b.WriteString(html.UnescapeString(tagRE.ReplaceAllString(body, " ")))
+	return b.String()
+}
+
+func unwrapped(s string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range s {
+		switch {
+		case r == '⟦':
+			depth++
+		case r == '⟧':
+			depth--
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func pageWords(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) })
+}
+
+// stateWords are the words of every string of the assembly's state: its
+// record, as the organiser and the secretaries wrote it.
+func stateWords(v reflect.Value, out map[string]bool) map[string]bool {
+	switch v.Kind() {
+	case reflect.String:
+		for _, w := range pageWords(v.String()) {
+			out[w] = true
+		}
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() {
+			stateWords(v.Elem(), out)
+		}
+	case reflect.Slice, reflect.Array:
+		for i := 0; i < v.Len(); i++ {
+			stateWords(v.Index(i), out)
+		}
+	case reflect.Map:
+		for _, k := range v.MapKeys() {
+			stateWords(v.MapIndex(k), out)
+		}
+	case reflect.Struct:
+		for i := 0; i < v.NumField(); i++ {
+			if v.Type().Field(i).IsExported() {
+				stateWords(v.Field(i), out)
+			}
+		}
+	}
+	return out
 }

@@ -61,6 +61,16 @@ type view struct {
 // (the pages' own views embed it) to set its language.
 func (v *view) page() *view { return v }
 
+// Word is a word of a closed set (a kind of request, of mandate, of
+// motion, an outcome, a state) in the page's language: the catalog's
+// "web.word.<value>", else the value with its underscores as spaces.
+func (v *view) Word(s string) string {
+	if k := "web.word." + s; v.L.Has(k) {
+		return v.L.T(k)
+	}
+	return strings.ReplaceAll(s, "_", " ")
+}
+
 // Lang is the page's language tag, for its lang attribute.
 func (v *view) Lang() string { return v.L.Lang() }
 
@@ -663,9 +673,9 @@ func (v *view) Choices(vt *assembly.Vote) []choice {
 				cs = append(cs, choice{Value: m, Label: title})
 			}
 		}
-		return append(cs, choice{Value: "abstain", Label: "Abstain"})
+		return append(cs, choice{Value: "abstain", Label: v.L.T("web.choice.abstain")})
 	}
-	return []choice{{"for", "For"}, {"against", "Against"}, {"abstain", "Abstain"}}
+	return []choice{{"for", v.L.T("web.choice.for")}, {"against", v.L.T("web.choice.against")}, {"abstain", v.L.T("web.choice.abstain")}}
 }
 
 type choice struct{ Value, Label string }
@@ -727,7 +737,7 @@ func (v *view) Bars(vt *assembly.Vote) []bar {
 	counts := []struct {
 		label, class string
 		c            assembly.Count
-	}{{"For", "for", r.For}, {"Against", "against", r.Against}, {"Abstain", "abstain", r.Abstain}}
+	}{{v.L.T("web.choice.for"), "for", r.For}, {v.L.T("web.choice.against"), "against", r.Against}, {v.L.T("web.choice.abstain"), "abstain", r.Abstain}}
 	total := 0
 	for _, c := range counts {
 		if c.c.Word == "" {

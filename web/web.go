@@ -114,6 +114,8 @@ var pageNames = []string{"index", "landing", "delegate", "chair", "chair-agenda"
 //
 //	GET  /                      the assemblies and the login form
 //	GET  /login                 the login form (for auth.Store.HandleLogin)
+//	POST /lang                  the language switch on every page: keeps the
+//	                            choice in a cookie, returns to the page
 //	GET  /a/{id}/               sends a logged-in person to their page
 //	GET  /a/{id}/delegate       a delegate's page
 //	POST /a/{id}/delegate       the same, at the confirmation step of the

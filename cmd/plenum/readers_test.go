@@ -49,6 +49,7 @@ var readClasses = map[string]readClass{
 	"/login":                                            open,
 	"GET /login":                                        open,
 	"/logout":                                           never,
+	"POST /lang":                                        never, // the choice of language: a cookie, nothing of the record
 	"GET /api/openapi.json":                             open,
 	"GET /api/session":                                  open,
 	"GET /api/assemblies":                               open,
