@@ -22,10 +22,17 @@ const (
 
 // Error is a refusal: a code and a message addressed to the person who gave
 // the command. Field names the argument at fault, when there is one.
+//
+// Msg is English. Format and Args are its structured parts, the template
+// and the arguments it was made from (Msg is fmt.Sprintf(Format, Args...)),
+// so that a catalog (package i18n) can render the refusal in another
+// language; they are empty for an Error made by hand.
 type Error struct {
-	Code  Code
-	Msg   string
-	Field string
+	Code   Code
+	Msg    string
+	Field  string
+	Format string
+	Args   []any
 }
 
 // Error returns the message for the person who gave the command.
@@ -50,7 +57,7 @@ func CodeOf(err error) Code {
 }
 
 func errf(code Code, format string, args ...any) *Error {
-	return &Error{Code: code, Msg: fmt.Sprintf(format, args...)}
+	return &Error{Code: code, Msg: fmt.Sprintf(format, args...), Format: format, Args: args}
 }
 
 func invalid(format string, args ...any) *Error  { return errf(ErrInvalid, format, args...) }

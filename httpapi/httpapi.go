@@ -17,12 +17,14 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
+	"strconv"
 	"time"
 
 	"plenum/assembly"
 	"plenum/auth"
 	"plenum/cards"
 	"plenum/engine"
+	"plenum/i18n"
 	"plenum/internal/routes"
 	"plenum/ledger"
 )
@@ -157,10 +159,15 @@ var titles = map[int]string{
 }
 
 func problem(w http.ResponseWriter, status int, code, field, detail string) {
+	problemTitled(w, status, titles[status], code, field, detail)
+}
+
+// problemTitled writes a problem with its title as given (translated).
+func problemTitled(w http.ResponseWriter, status int, title, code, field, detail string) {
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(status)
-	json.NewEncoder(w).Encode(Problem{Type: "about:blank", Title: titles[status], Status: status, Detail: detail, Code: code, Field: field})
+	json.NewEncoder(w).Encode(Problem{Type: "about:blank", Title: title, Status: status, Detail: detail, Code: code, Field: field})
 }
 
 // statusOf maps an assembly error code to an HTTP status, in one place.
@@ -183,7 +190,16 @@ func statusOf(c assembly.Code) int {
 func (api *API) fail(w http.ResponseWriter, r *http.Request, err error) {
 	var ae *assembly.Error
 	if errors.As(err, &ae) && ae.Code != assembly.ErrCorrupt {
-		problem(w, statusOf(ae.Code), string(ae.Code), ae.Field, ae.Msg)
+		// The human text in the language the client asks for (its
+		// Accept-Language, or the language cookie of the pages); the code
+		// and the field stay as they are.
+		l := i18n.Choose(r, "")
+		status := statusOf(ae.Code)
+		title := titles[status]
+		if k := "api.title." + strconv.Itoa(status); l.Has(k) {
+			title = l.T(k)
+		}
+		problemTitled(w, status, title, string(ae.Code), ae.Field, l.Refusal(ae.Format, ae.Args, ae.Msg))
 		return
 	}
 	if msg := notTaken(err); msg != "" {

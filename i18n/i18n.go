@@ -255,6 +255,18 @@ func (l *Locale) Has(key string) bool {
 	return keys[key]
 }
 
+// Refusal renders a refusal of the rules (an assembly.Error) in the
+// locale: the catalog's message keyed by its English template, with its
+// arguments. English, a refusal made without a template, and a template
+// the catalog does not yet translate give the English as it stands.
+func (l *Locale) Refusal(format string, args []any, english string) string {
+	l = l.get()
+	if l.lang == Default || format == "" || !keys[format] {
+		return english
+	}
+	return l.T(format, args...)
+}
+
 // Lang is the locale's BCP 47 tag, for a lang attribute.
 func (l *Locale) Lang() string { return l.get().lang }
 

@@ -133,3 +133,20 @@ var webMessages = []Msg{
 	{Key: "web.p.first_prefs", En: "First preferences", De: "Erstpräferenzen", Ru: "Первые предпочтения", Fr: "Premiers choix", Es: "Primeras preferencias"},
 	{Key: "web.p.withdrawn", En: "withdrawn", De: "zurückgezogen", Ru: "снято", Fr: "retiré", Es: "retirado"},
 }
+
+func init() { register(apiMessages) }
+
+// apiMessages are the titles of the API's problem details (package
+// httpapi), by HTTP status; the detail of a refusal is in refusals.go.
+var apiMessages = []Msg{
+	{Key: "api.title.403", En: "Not allowed", De: "Nicht erlaubt", Ru: "Не разрешено", Fr: "Non autorisé", Es: "No permitido"},
+	{Key: "api.title.404", En: "Not found", De: "Nicht gefunden", Ru: "Не найдено", Fr: "Introuvable", Es: "No encontrado"},
+	{Key: "api.title.409", En: "Conflict with what already happened", De: "Widerspricht dem bereits Geschehenen", Ru: "Противоречит уже произошедшему", Fr: "En conflit avec ce qui a déjà eu lieu", Es: "En conflicto con lo ya ocurrido"},
+	{Key: "api.title.422", En: "The command is not valid", De: "Der Befehl ist nicht gültig", Ru: "Команда недопустима", Fr: "La commande n'est pas valide", Es: "La orden no es válida"},
+}
+
+func init() {
+	register([]Msg{
+		{Key: "web.refused", En: "Refused: %s.", De: "Abgelehnt: %s.", Ru: "Отказано: %s.", Fr: "Refusé : %s.", Es: "Rechazado: %s."},
+	})
+}

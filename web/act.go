@@ -9,10 +9,13 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"plenum/assembly"
 	"plenum/auth"
 	"plenum/engine"
+	"plenum/i18n"
 )
 
 // A form's command arguments are its fields named "a:NAME" or
@@ -245,7 +248,7 @@ func (s *server) act(w http.ResponseWriter, r *http.Request) {
 		switch {
 		case errors.As(err, &ae) && ae.Code != assembly.ErrCorrupt:
 			var msg string
-			a.Read(func(st *assembly.State) { msg = namedRefusal(st, ae) })
+			a.Read(func(st *assembly.State) { msg = namedRefusal(r, st, ae) })
 			answer(http.StatusConflict, actResult{Error: msg})
 		case errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded):
 			answer(http.StatusServiceUnavailable, actResult{Error: "the request was cancelled before it finished; send the form again (it is applied only once)"})
@@ -324,13 +327,20 @@ func anyTaken(a *engine.Assembly, ids []string) bool {
 	return found
 }
 
-// refusal is a domain refusal as the page shows it.
-func refusal(e *assembly.Error) string { return namedRefusal(nil, e) }
+// refusal is a domain refusal as the page shows it, in the language of
+// the person who gave the command (i18n.Choose).
+func refusal(r *http.Request, e *assembly.Error) string { return namedRefusal(r, nil, e) }
 
-// namedRefusal is a domain refusal as the page shows it, with the ids in
-// the rules' words replaced by names (st nil: as they are).
-func namedRefusal(st *assembly.State, e *assembly.Error) string {
-	msg := e.Msg
+// namedRefusal is a domain refusal as the page shows it, in the language
+// of the person who gave the command, with the ids in the rules' words
+// replaced by names (st nil: as they are).
+func namedRefusal(r *http.Request, st *assembly.State, e *assembly.Error) string {
+	lang := ""
+	if st != nil {
+		lang = st.Assembly.Language
+	}
+	l := i18n.Choose(r, lang)
+	msg := l.Refusal(e.Format, e.Args, e.Msg)
 	if msg == "" {
 		msg = e.Error()
 	}
@@ -338,9 +348,10 @@ func namedRefusal(st *assembly.State, e *assembly.Error) string {
 		msg = namer{st}.text(msg)
 	}
 	if len(msg) > 0 {
-		msg = strings.ToUpper(msg[:1]) + msg[1:]
+		first, n := utf8.DecodeRuneInString(msg)
+		msg = string(unicode.ToUpper(first)) + msg[n:]
 	}
-	return "Refused: " + msg + "."
+	return l.T("web.refused", msg)
 }
 
 // done says what an accepted command did.

@@ -38,7 +38,7 @@ func (s *server) mandateCards(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		var ae *assembly.Error
 		if errors.As(err, &ae) && ae.Code != assembly.ErrCorrupt {
-			fail(refusal(ae))
+			fail(refusal(r, ae))
 			return
 		}
 		s.opts.Logger.Error("web: mandate cards failed", "assembly", a.ID(), "err", err)
@@ -70,7 +70,7 @@ func (s *server) revokeCodes(w http.ResponseWriter, r *http.Request) {
 	if err := cards.Revoke(r.Context(), a, s.auth, actorOf(sess), s.opts.Now().UTC(), persons, r.PostFormValue("reason")); err != nil {
 		var ae *assembly.Error
 		if errors.As(err, &ae) && ae.Code != assembly.ErrCorrupt {
-			fail(refusal(ae))
+			fail(refusal(r, ae))
 			return
 		}
 		s.opts.Logger.Error("web: revoking codes failed", "assembly", a.ID(), "err", err)

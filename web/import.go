@@ -341,7 +341,7 @@ func (s *server) importRecord(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		var ae *assembly.Error
 		if failed >= 0 && errors.As(err, &ae) && ae.Code != assembly.ErrCorrupt {
-			fail(fmt.Sprintf("Row %d could not be recorded: %s %d commands before it were recorded; upload the file again to finish.", iv.Preview.Commands[failed].Row, refusal(ae), len(results)))
+			fail(fmt.Sprintf("Row %d could not be recorded: %s %d commands before it were recorded; upload the file again to finish.", iv.Preview.Commands[failed].Row, refusal(r, ae), len(results)))
 			return
 		}
 		s.opts.Logger.Error("web: import: recording", "assembly", a.ID(), "err", err)

@@ -231,3 +231,22 @@ func stateWords(v reflect.Value, out map[string]bool) map[string]bool {
 	}
 	return out
 }
+
+// TestRefusalOnThePageInItsLanguage: a refusal of the rules is shown in
+// the language of the person who gave the command, names for ids; one the
+// catalog does not yet translate stays in the rules' English.
+func TestRefusalOnThePageInItsLanguage(t *testing.T) {
+	h := newHall(t)
+	anna := h.browser("anna")
+	u, _ := url.Parse(h.srv.URL)
+	anna.c.Jar.SetCookies(u, []*http.Cookie{{Name: "plenum_lang", Value: "ru"}})
+	anna.act("delegate", "cast_ballot", url.Values{"a:vote": {"nope"}, "a:voter": {"anna"}, "a:choice": {"for"}})
+	if _, body, _ := anna.get("/a/" + asm + "/delegate"); !strings.Contains(html.UnescapeString(body), `Отказано: Голосования "nope" нет.`) {
+		t.Errorf("the refusal is not in Russian: %s", html.UnescapeString(flashOf(body)))
+	}
+	anna.c.Jar.SetCookies(u, []*http.Cookie{{Name: "plenum_lang", Value: "de"}})
+	anna.act("delegate", "give_floor", url.Values{"a:item": {"i1"}})
+	if _, body, _ := anna.get("/a/" + asm + "/delegate"); !strings.Contains(html.UnescapeString(body), "Abgelehnt: Nur der Vorsitz erteilt das Wort.") {
+		t.Errorf("the refusal is not in German: %s", html.UnescapeString(flashOf(body)))
+	}
+}

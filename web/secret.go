@@ -108,7 +108,7 @@ func (s *server) secretReceipt(w http.ResponseWriter, r *http.Request) {
 		var ae *assembly.Error
 		if errors.As(err, &ae) && ae.Code != assembly.ErrCorrupt {
 			var msg string
-			a.Read(func(st *assembly.State) { msg = namedRefusal(st, ae) })
+			a.Read(func(st *assembly.State) { msg = namedRefusal(r, st, ae) })
 			fail(msg)
 			return
 		}

@@ -468,7 +468,7 @@ func (s *server) setupAct(w http.ResponseWriter, r *http.Request) {
 		}
 		var ae *assembly.Error
 		if errors.As(err, &ae) && ae.Code != assembly.ErrCorrupt {
-			reply(http.StatusConflict, actResult{Error: refusal(ae)})
+			reply(http.StatusConflict, actResult{Error: refusal(r, ae)})
 			return
 		}
 		s.opts.Logger.Error("web: set-up failed", "cmd", cmd, "assembly", id, "err", err)
@@ -871,7 +871,7 @@ func (s *server) createAssembly(w http.ResponseWriter, r *http.Request) {
 	if err := rehearse(st, append([]assembly.Meta{create}, metas...), append([]assembly.Command{c}, template...)); err != nil {
 		var ae *assembly.Error
 		if errors.As(err, &ae) {
-			again(errors.New(refusal(ae)))
+			again(errors.New(refusal(r, ae)))
 			return
 		}
 		again(err)
@@ -881,7 +881,7 @@ func (s *server) createAssembly(w http.ResponseWriter, r *http.Request) {
 	if _, err := s.eng.Submit(r.Context(), assembly.Envelope{Cmd: c.CommandName(), Assembly: c.ID, Actor: actor, At: at, Key: key, Args: args}); err != nil {
 		var ae *assembly.Error
 		if errors.As(err, &ae) && ae.Code != assembly.ErrCorrupt {
-			again(errors.New(refusal(ae)))
+			again(errors.New(refusal(r, ae)))
 			return
 		}
 		s.opts.Logger.Error("web: creating an assembly failed", "assembly", c.ID, "err", err)
