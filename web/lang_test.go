@@ -143,7 +143,8 @@ func TestPagesInThePseudoLocale(t *testing.T) {
 		for _, page := range []struct {
 			b    *browser
 			path string
-		}{{anna, "/a/" + asm + "/delegate"}, {public, "/a/" + asm + "/projector"}} {
+		}{{anna, "/a/" + asm + "/delegate"}, {public, "/a/" + asm + "/projector"}, {public, "/"}, {public, "/login"},
+			{public, "/a/" + asm + "/"}, {public, "/a/" + asm + "/record"}} {
 			code, body, _ := page.b.get(page.path)
 			if code != 200 || !strings.Contains(body, `<html lang="en-XA">`) {
 				t.Fatalf("%s %s: %d, not in the pseudo-locale", when, page.path, code)
@@ -162,10 +163,14 @@ func TestPagesInThePseudoLocale(t *testing.T) {
 }
 
 // switchWords are the names of the languages on the switch, each in itself.
-var switchWords = map[string]bool{"plenum": true, "english": true, "deutsch": true, "русский": true, "français": true, "español": true}
+// Besides them: the names of formats and of the Go package that checks a
+// proof, which no language translates.
+var switchWords = map[string]bool{"plenum": true, "english": true, "deutsch": true, "русский": true, "français": true, "español": true,
+	"html": true, "pdf": true, "markdown": true, "akoma": true, "ntoso": true, "popolo": true, "json": true,
+	"golang": true, "org": true, "x": true, "mod": true, "sumdb": true, "tlog": true}
 
 var (
-	scriptRE = regexp.MustCompile(`(?s)<script.*?</script>|<style.*?</style>|<head>.*?</head>`)
+	scriptRE = regexp.MustCompile(`(?s)<script.*?</script>|<style.*?</style>|<head>.*?</head>|<pre.*?</pre>|<code>.*?</code>`)
 	attrRE   = regexp.MustCompile(`(?:aria-label|data-announce|title|placeholder)="([^"]*)"`)
 	tagRE    = regexp.MustCompile(`<[^>]*>`)
 )

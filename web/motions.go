@@ -51,7 +51,7 @@ func (s *server) motionsPages(m *routes.Mux) {
 
 func (s *server) motionsPage(w http.ResponseWriter, r *http.Request) {
 	s.renderMotions(w, r, "motions", "", func(v *motionsView, st *assembly.State) error {
-		v.Title = "Motions · " + st.Assembly.Name
+		v.Title = v.L.T("web.nav.motions") + " · " + st.Assembly.Name
 		for _, id := range st.MotionOrder {
 			mo := minutes.BuildMotion(st, id)
 			if mo.Paper != nil && mo.Amends == "" {

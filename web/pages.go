@@ -145,7 +145,8 @@ func (s *server) servePage(w http.ResponseWriter, r *http.Request, name string, 
 		}
 		v.S = st
 		v.Me = identify(st, sess)
-		v.Title = pageTitle(name) + " · " + st.Assembly.Name
+		localize(r, v)
+		v.Title = pageTitle(v.L, name) + " · " + st.Assembly.Name
 		if name == "projector" {
 			id := r.URL.Query().Get("screen")
 			if id == "" {
@@ -187,32 +188,11 @@ func (s *server) ballotStep(w http.ResponseWriter, r *http.Request) {
 	s.servePage(w, r, "delegate", needLogin, r.PostForm)
 }
 
-func pageTitle(name string) string {
+func pageTitle(l *i18n.Locale, name string) string {
 	switch name {
-	case "delegate":
-		return "Delegate"
-	case "chair":
-		return "Chair"
-	case "chair-agenda":
-		return "Order of the day"
-	case "chair-elections":
-		return "Elections"
-	case "chair-hall":
-		return "The hall"
-	case "chair-screens":
-		return "Screens"
-	case "chair-sitting":
-		return "The sitting and its bodies"
-	case "secretary":
-		return "Secretariat"
-	case "mandates":
-		return "Mandate commission"
-	case "projector":
-		return "Projector"
-	case "record":
-		return "The record"
-	case "receipt":
-		return "Your ballot receipt"
+	case "delegate", "chair", "chair-agenda", "chair-elections", "chair-hall", "chair-screens", "chair-sitting",
+		"secretary", "mandates", "projector", "record", "receipt":
+		return l.T("web.title." + name)
 	}
 	if t, ok := setupTitles[name]; ok {
 		return t
@@ -254,7 +234,7 @@ func (s *server) login(w http.ResponseWriter, r *http.Request) {
 	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") {
 		next = ""
 	}
-	s.render(w, r, http.StatusOK, "login", "layout", &view{Page: "login", Title: "Log in · plenum", Next: next})
+	s.render(w, r, http.StatusOK, "login", "layout", &view{Page: "login", Title: i18n.Choose(r, "").T("web.login") + " · plenum", Next: next})
 }
 
 // landing sends a logged-in person to the page of their office, and shows
@@ -345,7 +325,7 @@ func (s *server) receipt(w http.ResponseWriter, r *http.Request) {
 	var buf strings.Builder
 	a.Read(func(st *assembly.State) {
 		v.S, v.Me = st, identify(st, sess)
-		v.Title = "Your ballot receipt · " + st.Assembly.Name
+		v.Title = i18n.Choose(r, st.Assembly.Language).T("web.title.receipt") + " · " + st.Assembly.Name
 		if vt := st.Votes[rc.Vote]; vt != nil && !rc.Election {
 			rc.Question = voteQuestion(st, vt)
 			rc.ChoiceLabel = v.ChoiceLabel(vt, rc.Choice)

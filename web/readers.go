@@ -8,6 +8,7 @@ import (
 	"plenum/auth"
 	"plenum/engine"
 	"plenum/httpapi"
+	"plenum/i18n"
 )
 
 // Who may read an assembly's record is httpapi.MayRead's to say; the pages
@@ -50,5 +51,5 @@ func (s *server) closed(w http.ResponseWriter, r *http.Request, status int, plai
 	if u, err := url.Parse(next); err != nil || !auth.LocalPath(u.Path) {
 		next = ""
 	}
-	s.render(w, r, status, "login", "layout", &view{Page: "login", Title: "Log in · plenum", Next: next, Flash: &flash{Error: true, Text: why}})
+	s.render(w, r, status, "login", "layout", &view{Page: "login", Title: i18n.Choose(r, "").T("web.login") + " · plenum", Next: next, Flash: &flash{Error: true, Text: why}})
 }
