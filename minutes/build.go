@@ -37,6 +37,17 @@ type builder struct {
 	doc *Document
 }
 
+// threshold says what a vote needs in the document's language ("two
+// thirds of the votes cast"); a threshold the catalog does not name is
+// the rules' own words.
+func (b *builder) threshold(t assembly.Threshold) string {
+	switch t {
+	case assembly.MajorityCast, assembly.MajorityPresent, assembly.MajorityMembers, assembly.TwoThirdsCast, assembly.ThreeQuartersCast:
+		return b.l.T("minutes.threshold." + string(t))
+	}
+	return t.Describe()
+}
+
 // locale is the locale of the document's language.
 func (d *Document) locale() *i18n.Locale { return i18n.For(d.Lang) }
 
@@ -198,9 +209,9 @@ func (b *builder) vote(id string) *Vote {
 	a := v.Attendance
 	out.Attendance = Attendance{NotRecorded: a.NotRecorded, Eligible: a.Eligible, Present: a.Present, Absent: a.Absent,
 		WalkedOut: a.WalkedOut, Online: a.Online, Unnamed: a.UnnamedOut}
-	out.Threshold = v.Threshold.Describe()
+	out.Threshold, out.ThresholdID = b.threshold(v.Threshold), string(v.Threshold)
 	if v.Departure != nil {
-		out.RuleThreshold, out.Departure = v.RuleThreshold.Describe(), v.Departure.Describe()
+		out.RuleThreshold, out.Departure = b.threshold(v.RuleThreshold), v.Departure.Describe()
 	}
 	for i, r := range v.Rounds {
 		rd := Round{Ballots: r.Ballots, Tellers: b.persons(r.Tellers), Note: r.Note, For: count(r.For), Against: count(r.Against),

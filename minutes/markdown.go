@@ -472,7 +472,7 @@ func QuestionText(l *i18n.Locale, v *Vote) string {
 			needed += "." // the ruling may end in a bracket or a quotation
 		}
 		t += " " + needed
-	case v.Threshold != "" && v.Threshold != assembly.MajorityCast.Describe():
+	case v.Threshold != "" && v.ThresholdID != string(assembly.MajorityCast):
 		t += " " + sentence(l.T("minutes.vote.needed", v.Threshold))
 	}
 	if a := v.AttendanceText(l); a != "" {

@@ -222,7 +222,8 @@ type Vote struct {
 	// Threshold is the majority the vote took, in words; RuleThreshold and
 	// Departure are set when it departs from the rules: what they fix, and
 	// the ruling or suspension of the rules it rests on.
-	Threshold     string
+	Threshold     string // what the vote needed, in words of the document's language
+	ThresholdID   string // the same as the rules name it ("majority_cast")
 	RuleThreshold string
 	Departure     string
 	Rounds        []Round // every count entered, in order
