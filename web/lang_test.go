@@ -133,8 +133,9 @@ func TestBrowserSwitchesLanguage(t *testing.T) {
 func TestPagesInThePseudoLocale(t *testing.T) {
 	h := newHall(t)
 	anna := h.browser("anna")
+	chair := h.browser("chair")
 	public := h.browser("")
-	for _, b := range []*browser{anna, public} {
+	for _, b := range []*browser{anna, chair, public} {
 		u, _ := url.Parse(h.srv.URL)
 		b.c.Jar.SetCookies(u, []*http.Cookie{{Name: "plenum_lang", Value: "en-XA"}})
 	}
@@ -143,7 +144,7 @@ func TestPagesInThePseudoLocale(t *testing.T) {
 		for _, page := range []struct {
 			b    *browser
 			path string
-		}{{anna, "/a/" + asm + "/delegate"}, {public, "/a/" + asm + "/projector"}, {public, "/"}, {public, "/login"},
+		}{{anna, "/a/" + asm + "/delegate"}, {chair, "/a/" + asm + "/chair"}, {public, "/a/" + asm + "/projector"}, {public, "/"}, {public, "/login"},
 			{public, "/a/" + asm + "/"}, {public, "/a/" + asm + "/record"}} {
 			code, body, _ := page.b.get(page.path)
 			if code != 200 || !strings.Contains(body, `<html lang="en-XA">`) {
@@ -165,12 +166,13 @@ func TestPagesInThePseudoLocale(t *testing.T) {
 // switchWords are the names of the languages on the switch, each in itself.
 // Besides them: the names of formats and of the Go package that checks a
 // proof, which no language translates.
-var switchWords = map[string]bool{"plenum": true, "english": true, "deutsch": true, "русский": true, "français": true, "español": true,
+var switchWords = map[string]bool{"plenum": true,
+	"english": true, "deutsch": true, "русский": true, "français": true, "español": true,
 	"html": true, "pdf": true, "markdown": true, "akoma": true, "ntoso": true, "popolo": true, "json": true,
 	"golang": true, "org": true, "x": true, "mod": true, "sumdb": true, "tlog": true}
 
 var (
-	scriptRE = regexp.MustCompile(`(?s)<script.*?</script>|<style.*?</style>|<head>.*?</head>|<pre.*?</pre>|<code>.*?</code>`)
+	scriptRE = regexp.MustCompile(`(?s)<script.*?</script>|<style.*?</style>|<head>.*?</head>|<pre.*?</pre>|<code>.*?</code>|<kbd>.*?</kbd>`)
 	attrRE   = regexp.MustCompile(`(?:aria-label|data-announce|title|placeholder)="([^"]*)"`)
 	tagRE    = regexp.MustCompile(`<[^>]*>`)
 )

@@ -86,7 +86,8 @@ type Picker struct {
 // pick makes a Picker for a template: the element's id, the form field's
 // name, its label, the choices, and options: "many" (checkboxes),
 // "optional" (may be left empty), "none=LABEL" (the empty choice's label),
-// "selected=VALUE" (chosen already; repeatable).
+// "prompt=LABEL" (the empty choice's label when one must be chosen: the
+// page's "Choose…"), "selected=VALUE" (chosen already; repeatable).
 func pick(id, name, label string, choices []Choice, opts ...string) Picker {
 	p := Picker{ID: id, Name: name, Label: label}
 	var selected []string
@@ -98,6 +99,8 @@ func pick(id, name, label string, choices []Choice, opts ...string) Picker {
 			p.Optional = true
 		case "none":
 			p.Optional, p.None = true, v
+		case "prompt":
+			p.None = v
 		case "selected":
 			selected = append(selected, v)
 		}
