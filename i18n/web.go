@@ -337,3 +337,42 @@ func init() {
 		{Key: "web.choose", En: "Choose…", De: "Auswählen…", Ru: "Выберите…", Fr: "Choisir…", Es: "Elegir…"},
 	})
 }
+
+func init() {
+	// What an accepted command did, as the page says it (web.done).
+	register([]Msg{
+		{Key: "web.done.entry", En: "%s (entry %s of the record).", De: "%s (Eintrag %s des Protokolls).", Ru: "%s (запись %s протокола).", Fr: "%s (entrée %s du procès-verbal).", Es: "%s (entrada %s del acta)."},
+		{Key: "web.done.other", En: "Done: %s", De: "Erledigt: %s", Ru: "Выполнено: %s", Fr: "Fait : %s", Es: "Hecho: %s"},
+		{Key: "web.done.request_floor", En: "You are on the speakers' list", De: "Sie stehen auf der Redeliste", Ru: "Вы записаны в список ораторов", Fr: "Vous êtes inscrit sur la liste des orateurs", Es: "Está en la lista de oradores"},
+		{Key: "web.done.withdraw_request", En: "The request for the floor was withdrawn", De: "Die Wortmeldung wurde zurückgezogen", Ru: "Запись на слово снята", Fr: "La demande de parole a été retirée", Es: "Se retiró la petición de palabra"},
+		{Key: "web.done.give_floor", En: "The floor was given", De: "Das Wort wurde erteilt", Ru: "Слово предоставлено", Fr: "La parole a été donnée", Es: "Se concedió la palabra"},
+		{Key: "web.done.end_speech", En: "The speech was ended", De: "Der Redebeitrag wurde beendet", Ru: "Выступление завершено", Fr: "L'intervention est terminée", Es: "La intervención terminó"},
+		{Key: "web.done.deprive_floor", En: "The speaker was deprived of the floor", De: "Dem Redner wurde das Wort entzogen", Ru: "Оратор лишён слова", Fr: "La parole a été retirée à l'orateur", Es: "Se retiró la palabra al orador"},
+		{Key: "web.done.open_vote", En: "The vote is open", De: "Die Abstimmung ist eröffnet", Ru: "Голосование открыто", Fr: "Le vote est ouvert", Es: "La votación está abierta"},
+		{Key: "web.done.close_vote", En: "The vote is closed", De: "Die Abstimmung ist geschlossen", Ru: "Голосование закрыто", Fr: "Le vote est clos", Es: "La votación está cerrada"},
+		{Key: "web.done.enter_count", En: "The count was entered", De: "Die Zählung wurde erfasst", Ru: "Подсчёт внесён", Fr: "Le décompte a été saisi", Es: "Se registró el recuento"},
+		{Key: "web.done.declare_result", En: "The result was declared", De: "Das Ergebnis wurde festgestellt", Ru: "Результат объявлен", Fr: "Le résultat a été proclamé", Es: "Se proclamó el resultado"},
+		{Key: "web.done.cast_ballot", En: "Your ballot was counted", De: "Ihre Stimme wurde gezählt", Ru: "Ваш голос учтён", Fr: "Votre vote a été compté", Es: "Su voto se ha contado"},
+		{Key: "web.done.open_sitting", En: "The sitting is open", De: "Die Sitzung ist eröffnet", Ru: "Заседание открыто", Fr: "La séance est ouverte", Es: "La sesión está abierta"},
+		{Key: "web.done.close_sitting", En: "The sitting is closed", De: "Die Sitzung ist geschlossen", Ru: "Заседание закрыто", Fr: "La séance est levée", Es: "La sesión se ha levantado"},
+		{Key: "web.done.verify_mandate", En: "The mandate was verified", De: "Das Mandat wurde geprüft", Ru: "Мандат проверен", Fr: "Le mandat a été vérifié", Es: "La credencial se ha verificado"},
+		{Key: "web.done.reject_mandate", En: "The mandate was rejected", De: "Das Mandat wurde nicht anerkannt", Ru: "Мандат отклонён", Fr: "Le mandat a été rejeté", Es: "La credencial se ha rechazado"},
+		{Key: "web.done.record_speech", En: "The speech was recorded", De: "Der Redebeitrag wurde protokolliert", Ru: "Выступление записано", Fr: "L'intervention a été consignée", Es: "La intervención se ha registrado"},
+		{Key: "web.done.correct_record", En: "The correction was recorded", De: "Die Berichtigung wurde protokolliert", Ru: "Исправление записано", Fr: "La rectification a été consignée", Es: "La corrección se ha registrado"},
+		{Key: "web.done.check_in", En: "Registered present", De: "Als anwesend registriert", Ru: "Зарегистрирован в зале", Fr: "Enregistré présent", Es: "Registrado como presente"},
+		{Key: "web.done.open_election", En: "The election is open", De: "Die Wahl ist eröffnet", Ru: "Выборы открыты", Fr: "L'élection est ouverte", Es: "La elección está abierta"},
+		{Key: "web.done.nominate", En: "The candidate was nominated", De: "Die Kandidatur wurde aufgenommen", Ru: "Кандидат выдвинут", Fr: "La candidature a été enregistrée", Es: "Se registró la candidatura"},
+		{Key: "web.done.close_election", En: "The election is closed", De: "Die Wahl ist geschlossen", Ru: "Выборы закрыты", Fr: "L'élection est close", Es: "La elección está cerrada"},
+		{Key: "web.done.declare_election", En: "The elected were declared", De: "Die Gewählten wurden festgestellt", Ru: "Избранные объявлены", Fr: "Les élus ont été proclamés", Es: "Se proclamó a los elegidos"},
+		{Key: "web.done.cast_election_ballot", En: "Your ballot was counted", De: "Ihr Stimmzettel wurde gezählt", Ru: "Ваш бюллетень учтён", Fr: "Votre bulletin a été compté", Es: "Su papeleta se ha contado"},
+		{Key: "web.done.withdraw_vote", En: "The vote was withdrawn", De: "Die Abstimmung wurde zurückgezogen", Ru: "Голосование отменено", Fr: "Le vote a été retiré", Es: "Se retiró la votación"},
+		{Key: "web.done.withdraw_election", En: "The election was withdrawn", De: "Die Wahl wurde zurückgezogen", Ru: "Выборы отменены", Fr: "L'élection a été retirée", Es: "Se retiró la elección"},
+		{Key: "web.done.plan_item", En: "The item's planned duration was set", De: "Die geplante Dauer des Punkts wurde festgelegt", Ru: "Плановая продолжительность пункта установлена", Fr: "La durée prévue du point a été fixée", Es: "Se fijó la duración prevista del punto"},
+		{Key: "web.done.set_screen", En: "The screen was set", De: "Die Anzeige wurde eingestellt", Ru: "Экран настроен", Fr: "L'écran a été réglé", Es: "Se configuró la pantalla"},
+		{Key: "web.done.set_countdown", En: "The countdown was set", De: "Der Countdown wurde gestellt", Ru: "Обратный отсчёт установлен", Fr: "Le compte à rebours a été réglé", Es: "Se fijó la cuenta atrás"},
+		{Key: "web.done.add_item", En: "The item was added to the order of the day", De: "Der Punkt wurde in die Tagesordnung aufgenommen", Ru: "Пункт добавлен в порядок дня", Fr: "Le point a été ajouté à l'ordre du jour", Es: "El punto se añadió al orden del día"},
+		{Key: "web.done.take_up_item", En: "The item is taken up", De: "Der Punkt ist aufgerufen", Ru: "Пункт открыт", Fr: "Le point est abordé", Es: "Se abre el punto"},
+		{Key: "web.done.close_item", En: "The item is closed", De: "Der Punkt ist geschlossen", Ru: "Пункт закрыт", Fr: "Le point est clos", Es: "Se cierra el punto"},
+		{Key: "web.done.move_motion", En: "The motion was entered", De: "Der Antrag wurde erfasst", Ru: "Предложение внесено", Fr: "La motion a été enregistrée", Es: "La moción se ha registrado"},
+	})
+}

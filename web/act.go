@@ -261,7 +261,9 @@ func (s *server) act(w http.ResponseWriter, r *http.Request) {
 		}
 		return
 	}
-	out := actResult{OK: true, Message: done(cmd, res.First())}
+	lang := ""
+	a.Read(func(st *assembly.State) { lang = st.Assembly.Language })
+	out := actResult{OK: true, Message: done(i18n.Choose(r, lang), cmd, res.First())}
 	if (cmd == "cast_ballot" || cmd == "cast_election_ballot") && res.First() >= 0 {
 		if res.BallotToken != "" {
 			// A secret ballot: its token waits for the receipt page,
@@ -355,44 +357,12 @@ func namedRefusal(r *http.Request, st *assembly.State, e *assembly.Error) string
 }
 
 // done says what an accepted command did.
-func done(cmd string, entry int64) string {
-	what := map[string]string{
-		"request_floor":        "You are on the speakers' list",
-		"withdraw_request":     "The request for the floor was withdrawn",
-		"give_floor":           "The floor was given",
-		"end_speech":           "The speech was ended",
-		"deprive_floor":        "The speaker was deprived of the floor",
-		"open_vote":            "The vote is open",
-		"close_vote":           "The vote is closed",
-		"enter_count":          "The count was entered",
-		"declare_result":       "The result was declared",
-		"cast_ballot":          "Your ballot was counted",
-		"open_sitting":         "The sitting is open",
-		"close_sitting":        "The sitting is closed",
-		"verify_mandate":       "The mandate was verified",
-		"reject_mandate":       "The mandate was rejected",
-		"record_speech":        "The speech was recorded",
-		"correct_record":       "The correction was recorded",
-		"check_in":             "Registered present",
-		"open_election":        "The election is open",
-		"nominate":             "The candidate was nominated",
-		"close_election":       "The election is closed",
-		"declare_election":     "The elected were declared",
-		"cast_election_ballot": "Your ballot was counted",
-		"withdraw_vote":        "The vote was withdrawn",
-		"withdraw_election":    "The election was withdrawn",
-		"plan_item":            "The item's planned duration was set",
-		"set_screen":           "The screen was set",
-		"set_countdown":        "The countdown was set",
-		"add_item":             "The item was added to the order of the day",
-		"take_up_item":         "The item is taken up",
-		"close_item":           "The item is closed",
-		"move_motion":          "The motion was entered",
-	}[cmd]
-	if what == "" {
-		what = "Done: " + strings.ReplaceAll(cmd, "_", " ")
+func done(l *i18n.Locale, cmd string, entry int64) string {
+	what := l.T("web.done.other", strings.ReplaceAll(cmd, "_", " "))
+	if k := "web.done." + cmd; l.Has(k) {
+		what = l.T(k)
 	}
-	return fmt.Sprintf("%s (entry %d of the record).", what, entry)
+	return l.T("web.done.entry", what, strconv.FormatInt(entry, 10))
 }
 
 // pageForm reads a form of at most limit bytes posted from one of the

@@ -257,3 +257,16 @@ func TestRefusalOnThePageInItsLanguage(t *testing.T) {
 		t.Errorf("the refusal is not in German: %s", html.UnescapeString(flashOf(body)))
 	}
 }
+
+// TestDoneInItsLanguage: what an accepted command did is said in the
+// language of the person who gave it.
+func TestDoneInItsLanguage(t *testing.T) {
+	h := newHall(t)
+	anna := h.browser("anna")
+	u, _ := url.Parse(h.srv.URL)
+	anna.c.Jar.SetCookies(u, []*http.Cookie{{Name: "plenum_lang", Value: "fr"}})
+	anna.act("delegate", "request_floor", url.Values{"a:item": {"i1"}, "a:person": {"anna"}})
+	if _, body, _ := anna.get("/a/" + asm + "/delegate"); !strings.Contains(html.UnescapeString(flashOf(body)), "Vous êtes inscrit sur la liste des orateurs (entrée ") {
+		t.Errorf("the flash is not in French: %q", html.UnescapeString(flashOf(body)))
+	}
+}
