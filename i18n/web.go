@@ -376,3 +376,9 @@ func init() {
 		{Key: "web.done.move_motion", En: "The motion was entered", De: "Der Antrag wurde erfasst", Ru: "Предложение внесено", Fr: "La motion a été enregistrée", Es: "La moción se ha registrado"},
 	})
 }
+
+func init() {
+	register([]Msg{
+		{Key: "web.r.other_langs", En: "The minutes in another language (the words the minutes add; the record's text as recorded):", De: "Das Protokoll in einer anderen Sprache (die Worte des Protokolls; der Text der Aufzeichnung wie aufgezeichnet):", Ru: "Протокол на другом языке (слова протокола; текст записей — как записан):", Fr: "Le procès-verbal dans une autre langue (les mots du procès-verbal ; le texte du compte rendu tel qu'enregistré) :", Es: "El acta en otro idioma (las palabras del acta; el texto del registro tal como se registró):"},
+	})
+}

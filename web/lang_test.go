@@ -270,3 +270,22 @@ func TestDoneInItsLanguage(t *testing.T) {
 		t.Errorf("the flash is not in French: %q", html.UnescapeString(flashOf(body)))
 	}
 }
+
+// TestMinutesInAnotherLanguage: the record's minutes, and with ?lang= in
+// another language plenum speaks; a language it does not speak is refused.
+func TestMinutesInAnotherLanguage(t *testing.T) {
+	h := newHall(t)
+	b := h.browser("")
+	for lang, want := range map[string]string{"": "## Checkpoint", "ru": "## Контрольная точка", "de": "## Prüfpunkt"} {
+		path := "/a/" + asm + "/minutes/md"
+		if lang != "" {
+			path += "?lang=" + lang
+		}
+		if code, body, _ := b.get(path); code != 200 || !strings.Contains(body, want) {
+			t.Errorf("%s: %d, want %q", path, code, want)
+		}
+	}
+	if code, body, _ := b.get("/a/" + asm + "/minutes/md?lang=pt"); code != 404 || !strings.Contains(body, "en, de, ru, fr or es") {
+		t.Errorf("?lang=pt: %d %s", code, body)
+	}
+}

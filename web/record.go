@@ -10,6 +10,7 @@ import (
 
 	"plenum/assembly"
 	"plenum/engine"
+	"plenum/i18n"
 	"plenum/ledger"
 	"plenum/minutes"
 )
@@ -72,7 +73,13 @@ func (s *server) minutes(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, fmt.Sprintf("there is no format %q; the minutes are in html, md, pdf, akn and popolo", format), http.StatusNotFound)
 		return
 	}
-	key := a.ID() + "/" + format
+	// ?lang= renders them in another language than the record's.
+	lang := r.URL.Query().Get("lang")
+	if lang != "" && !i18n.Supported(lang) {
+		http.Error(w, fmt.Sprintf("plenum does not write minutes in %q; use en, de, ru, fr or es", lang), http.StatusNotFound)
+		return
+	}
+	key := a.ID() + "/" + format + "/" + lang
 	var doc *minutes.Document
 	var size int64
 	var err error
@@ -87,6 +94,9 @@ func (s *server) minutes(w http.ResponseWriter, r *http.Request) {
 		var cp minutes.Checkpoint
 		if cp, err = minutesCheckpoint(a, st, s.opts.VerifierKey); err == nil {
 			doc = minutes.Build(st, cp)
+			if lang != "" {
+				doc = minutes.BuildIn(st, cp, lang)
+			}
 		}
 	})
 	if err != nil {
@@ -113,13 +123,17 @@ func (s *server) minutes(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
 	h.Set("Content-Type", typ.mediaType)
 	h.Set("Cache-Control", "no-cache")
-	h.Set("ETag", fmt.Sprintf(`"%s-%d"`, format, size))
+	h.Set("ETag", fmt.Sprintf(`"%s-%s-%d"`, format, lang, size))
 	// The HTML document carries its own style sheet; it may be shown in the
 	// record page's frame, and nothing in it runs.
 	h.Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'")
 	h.Set("X-Frame-Options", "SAMEORIGIN")
 	if format != minutes.FormatHTML || r.URL.Query().Get("download") == "1" {
-		h.Set("Content-Disposition", fmt.Sprintf("attachment; filename=\"%s-minutes-%d.%s\"", a.ID(), size, typ.ext))
+		name := a.ID() + "-minutes-" + fmt.Sprint(size)
+		if lang != "" {
+			name += "-" + lang
+		}
+		h.Set("Content-Disposition", fmt.Sprintf("attachment; filename=\"%s.%s\"", name, typ.ext))
 	}
 	http.ServeContent(w, r, "", timeZero, bytes.NewReader(body))
 }
