@@ -382,3 +382,42 @@ func init() {
 		{Key: "web.r.other_langs", En: "The minutes in another language (the words the minutes add; the record's text as recorded):", De: "Das Protokoll in einer anderen Sprache (die Worte des Protokolls; der Text der Aufzeichnung wie aufgezeichnet):", Ru: "Протокол на другом языке (слова протокола; текст записей — как записан):", Fr: "Le procès-verbal dans une autre langue (les mots du procès-verbal ; le texte du compte rendu tel qu'enregistré) :", Es: "El acta en otro idioma (las palabras del acta; el texto del registro tal como se registró):"},
 	})
 }
+
+func init() { register(mandateMessages) }
+
+// mandateMessages are the words of the mandate commission's page.
+var mandateMessages = []Msg{
+	{Key: "web.yes", En: "yes", De: "ja", Ru: "да", Fr: "oui", Es: "sí"},
+	{Key: "web.no", En: "no", De: "nein", Ru: "нет", Fr: "non", Es: "no"},
+	{Key: "web.m.not_member", En: "You do not hold a seat on the mandate commission in this assembly: the rules will refuse what this page offers.", De: "Sie gehören in dieser Versammlung nicht der Mandatsprüfungskommission an: Die Geschäftsordnung wird ablehnen, was diese Seite anbietet.", Ru: "Вы не член мандатной комиссии этого собрания: регламент отклонит то, что предлагает эта страница.", Fr: "Vous ne siégez pas à la commission de vérification des mandats de cette assemblée : le règlement refusera ce que propose cette page.", Es: "No forma parte de la comisión de credenciales de esta asamblea: el reglamento rechazará lo que ofrece esta página."},
+	{Key: "web.m.heading", En: "%s — the mandate commission", De: "%s — Mandatsprüfungskommission", Ru: "%s — мандатная комиссия", Fr: "%s — commission de vérification des mandats", Es: "%s — comisión de credenciales"},
+	{Key: "web.m.to_check", En: "Mandates to check (%d)", De: "Zu prüfende Mandate (%d)", Ru: "Мандаты на проверку (%d)", Fr: "Mandats à vérifier (%d)", Es: "Credenciales por verificar (%d)"},
+	{Key: "web.m.to_check_label", En: "Mandates to check", De: "Zu prüfende Mandate", Ru: "Мандаты на проверку", Fr: "Mandats à vérifier", Es: "Credenciales por verificar"},
+	{Key: "web.m.personally", En: "personally", De: "persönlich", Ru: "лично", Fr: "à titre personnel", Es: "a título personal"},
+	{Key: "web.m.verify", En: "Verify", De: "Anerkennen", Ru: "Утвердить", Fr: "Valider", Es: "Verificar"},
+	{Key: "web.m.reason", En: "Reason", De: "Begründung", Ru: "Причина", Fr: "Motif", Es: "Motivo"},
+	{Key: "web.m.reject", En: "Reject", De: "Nicht anerkennen", Ru: "Отклонить", Fr: "Rejeter", Es: "Rechazar"},
+	{Key: "web.m.all_checked", En: "Every mandate submitted has been checked.", De: "Alle eingereichten Mandate sind geprüft.", Ru: "Все поданные мандаты проверены.", Fr: "Tous les mandats déposés ont été vérifiés.", Es: "Se han verificado todas las credenciales presentadas."},
+	{Key: "web.m.verified", En: "Verified (%d)", De: "Anerkannt (%d)", Ru: "Утверждены (%d)", Fr: "Validés (%d)", Es: "Verificadas (%d)"},
+	{Key: "web.m.verified_label", En: "Verified mandates", De: "Anerkannte Mandate", Ru: "Утверждённые мандаты", Fr: "Mandats validés", Es: "Credenciales verificadas"},
+	{Key: "web.m.delegate", En: "Delegate", De: "Delegierte/r", Ru: "Делегат", Fr: "Délégué", Es: "Delegado"},
+	{Key: "web.m.organization", En: "Organization", De: "Organisation", Ru: "Организация", Fr: "Organisation", Es: "Organización"},
+	{Key: "web.m.present", En: "Present", De: "Anwesend", Ru: "В зале", Fr: "Présent", Es: "Presente"},
+	{Key: "web.m.cards_h", En: "Issue access codes and print mandate cards", De: "Zugangscodes ausgeben und Mandatskarten drucken", Ru: "Выдать коды доступа и напечатать мандаты", Fr: "Émettre des codes d'accès et imprimer les cartes de mandat", Es: "Emitir códigos de acceso e imprimir las tarjetas de credencial"},
+	{Key: "web.m.cards_warn", En: "Issuing new codes voids the persons' earlier codes and logs them out.", De: "Neue Codes machen die früheren Codes der Personen ungültig und melden sie ab.", Ru: "Новые коды аннулируют прежние коды этих лиц и завершают их сеансы.", Fr: "Émettre de nouveaux codes annule les codes précédents de ces personnes et les déconnecte.", Es: "Emitir códigos nuevos anula los anteriores de esas personas y cierra sus sesiones."},
+	{Key: "web.m.cards_recorded", En: "Every issue is recorded with your name. Hand out the new cards.", De: "Jede Ausgabe wird mit Ihrem Namen protokolliert. Verteilen Sie die neuen Karten.", Ru: "Каждая выдача записывается с вашим именем. Раздайте новые мандаты.", Fr: "Chaque émission est consignée à votre nom. Distribuez les nouvelles cartes.", Es: "Cada emisión queda registrada con su nombre. Reparta las tarjetas nuevas."},
+	{Key: "web.m.whose", En: "Whose cards", De: "Wessen Karten", Ru: "Чьи мандаты", Fr: "Cartes de qui", Es: "Tarjetas de quién"},
+	{Key: "web.m.everyone", En: "Everyone with a verified mandate", De: "Alle mit anerkanntem Mandat", Ru: "Все с утверждённым мандатом", Fr: "Toutes les personnes ayant un mandat validé", Es: "Todos los que tienen credencial verificada"},
+	{Key: "web.m.only_delegation", En: "Only the delegation of", De: "Nur die Delegation von", Ru: "Только делегация", Fr: "Seulement la délégation de", Es: "Solo la delegación de"},
+	{Key: "web.m.every_org", En: "every organization", De: "allen Organisationen", Ru: "всех организаций", Fr: "toutes les organisations", Es: "todas las organizaciones"},
+	{Key: "web.m.or_choose", En: "Or choose the persons (%d):", De: "Oder wählen Sie die Personen aus (%d):", Ru: "Или выберите лиц (%d):", Fr: "Ou choisissez les personnes (%d) :", Es: "O elija a las personas (%d):"},
+	{Key: "web.m.code_revoked", En: "code revoked", De: "Code widerrufen", Ru: "код отозван", Fr: "code révoqué", Es: "código revocado"},
+	{Key: "web.m.code_issued", En: "code issued %s %s by %s", De: "Code ausgegeben %s %s von %s", Ru: "код выдан %s в %s, выдал(а) %s", Fr: "code émis le %s à %s par %s", Es: "código emitido el %s a las %s por %s"},
+	{Key: "web.m.no_code", En: "no code yet", De: "noch kein Code", Ru: "кода ещё нет", Fr: "pas encore de code", Es: "todavía sin código"},
+	{Key: "web.m.officer_codes", En: "Codes for officers (chair, secretaries, mandate commission, tellers) and for persons without a mandate come only from the server administrator, so that no officer can act as another.", De: "Codes für Funktionsträger (Vorsitz, Schriftführung, Mandatsprüfungskommission, Stimmenzähler) und für Personen ohne Mandat gibt nur die Serveradministration aus, damit niemand als eine andere Person handeln kann.", Ru: "Коды для должностных лиц (председатель, секретари, мандатная комиссия, счётчики) и для лиц без мандата выдаёт только администратор сервера, чтобы никто не мог действовать от имени другого.", Fr: "Les codes des responsables (présidence, secrétariat, commission de vérification des mandats, scrutateurs) et des personnes sans mandat ne viennent que de l'administration du serveur, afin qu'aucun responsable ne puisse agir à la place d'un autre.", Es: "Los códigos de los cargos (presidencia, secretaría, comisión de credenciales, escrutadores) y de las personas sin credencial los emite solo la administración del servidor, para que ningún cargo pueda actuar como otro."},
+	{Key: "web.m.issue", En: "Issue codes and print the cards (PDF)", De: "Codes ausgeben und Karten drucken (PDF)", Ru: "Выдать коды и напечатать мандаты (PDF)", Fr: "Émettre les codes et imprimer les cartes (PDF)", Es: "Emitir los códigos e imprimir las tarjetas (PDF)"},
+	{Key: "web.m.revoke_h", En: "Revoke a code (a card lost or handed back)", De: "Einen Code widerrufen (Karte verloren oder zurückgegeben)", Ru: "Отозвать код (мандат утерян или сдан)", Fr: "Révoquer un code (carte perdue ou rendue)", Es: "Revocar un código (tarjeta perdida o devuelta)"},
+	{Key: "web.m.revoke", En: "Revoke the code", De: "Code widerrufen", Ru: "Отозвать код", Fr: "Révoquer le code", Es: "Revocar el código"},
+	{Key: "web.m.rejected", En: "Rejected (%d)", De: "Nicht anerkannt (%d)", Ru: "Отклонены (%d)", Fr: "Rejetés (%d)", Es: "Rechazadas (%d)"},
+	{Key: "web.m.none", En: "None.", De: "Keine.", Ru: "Нет.", Fr: "Aucun.", Es: "Ninguna."},
+}

@@ -134,8 +134,9 @@ func TestPagesInThePseudoLocale(t *testing.T) {
 	h := newHall(t)
 	anna := h.browser("anna")
 	chair := h.browser("chair")
+	mc := h.browser("mc")
 	public := h.browser("")
-	for _, b := range []*browser{anna, chair, public} {
+	for _, b := range []*browser{anna, chair, mc, public} {
 		u, _ := url.Parse(h.srv.URL)
 		b.c.Jar.SetCookies(u, []*http.Cookie{{Name: "plenum_lang", Value: "en-XA"}})
 	}
@@ -144,7 +145,7 @@ func TestPagesInThePseudoLocale(t *testing.T) {
 		for _, page := range []struct {
 			b    *browser
 			path string
-		}{{anna, "/a/" + asm + "/delegate"}, {chair, "/a/" + asm + "/chair"}, {public, "/a/" + asm + "/projector"}, {public, "/"}, {public, "/login"},
+		}{{anna, "/a/" + asm + "/delegate"}, {chair, "/a/" + asm + "/chair"}, {mc, "/a/" + asm + "/mandates"}, {public, "/a/" + asm + "/projector"}, {public, "/"}, {public, "/login"},
 			{public, "/a/" + asm + "/"}, {public, "/a/" + asm + "/record"}} {
 			code, body, _ := page.b.get(page.path)
 			if code != 200 || !strings.Contains(body, `<html lang="en-XA">`) {
