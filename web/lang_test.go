@@ -135,8 +135,9 @@ func TestPagesInThePseudoLocale(t *testing.T) {
 	anna := h.browser("anna")
 	chair := h.browser("chair")
 	mc := h.browser("mc")
+	sec := h.browser("sec")
 	public := h.browser("")
-	for _, b := range []*browser{anna, chair, mc, public} {
+	for _, b := range []*browser{anna, chair, mc, sec, public} {
 		u, _ := url.Parse(h.srv.URL)
 		b.c.Jar.SetCookies(u, []*http.Cookie{{Name: "plenum_lang", Value: "en-XA"}})
 	}
@@ -145,7 +146,7 @@ func TestPagesInThePseudoLocale(t *testing.T) {
 		for _, page := range []struct {
 			b    *browser
 			path string
-		}{{anna, "/a/" + asm + "/delegate"}, {chair, "/a/" + asm + "/chair"}, {mc, "/a/" + asm + "/mandates"}, {public, "/a/" + asm + "/projector"}, {public, "/"}, {public, "/login"},
+		}{{anna, "/a/" + asm + "/delegate"}, {chair, "/a/" + asm + "/chair"}, {mc, "/a/" + asm + "/mandates"}, {sec, "/a/" + asm + "/secretary"}, {public, "/a/" + asm + "/projector"}, {public, "/"}, {public, "/login"},
 			{public, "/a/" + asm + "/"}, {public, "/a/" + asm + "/record"}} {
 			code, body, _ := page.b.get(page.path)
 			if code != 200 || !strings.Contains(body, `<html lang="en-XA">`) {

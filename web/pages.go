@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/mod/sumdb/tlog"
 
@@ -969,7 +971,8 @@ var funcs = template.FuncMap{
 		if s == "" {
 			return s
 		}
-		return strings.ToUpper(s[:1]) + s[1:]
+		r, n := utf8.DecodeRuneInString(s)
+		return string(unicode.ToUpper(r)) + s[n:] // a rune: "аплодисменты" → "Аплодисменты"
 	},
 	// backPath is the path of a page under /a/{id}/ ("chair-agenda" →
 	// "chair/agenda").
