@@ -66,6 +66,7 @@ type Skipped struct {
 // persons that "everyone" left out.
 type Issued struct {
 	Assembly string
+	Language string // the assembly's language, which the cards are printed in
 	Cards    []Card
 	Skipped  []Skipped
 }
@@ -79,7 +80,7 @@ func Issue(ctx context.Context, a *engine.Assembly, codes *auth.Store, actor str
 	out := &Issued{}
 	var refusal error
 	a.Read(func(s *assembly.State) {
-		out.Assembly = s.Assembly.Name
+		out.Assembly, out.Language = s.Assembly.Name, s.Assembly.Language
 		if out.Assembly == "" {
 			out.Assembly = s.Assembly.ID
 		}

@@ -123,6 +123,20 @@ func TestCardsForEveryone(t *testing.T) {
 			t.Errorf("the cards' text lacks %q", want)
 		}
 	}
+	// In the assembly's language (here Russian), names as recorded.
+	ru, err := cards.PDFIn(issued.Assembly, issued.Cards, "ru")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ruText := strings.Join(strings.Fields(pdftext.Text(t, ru)), " ")
+	for _, want := range []string{"Личный код доступа — никому не сообщайте", "Делегат с совещательным голосом", "Виктор Павлович Ногин", "Jürgen Müller-Lüdenscheidt 1"} {
+		if !strings.Contains(ruText, want) {
+			t.Errorf("the Russian cards lack %q", want)
+		}
+	}
+	if strings.Contains(ruText, "Personal access code") {
+		t.Error("the Russian cards still say \"Personal access code\"")
+	}
 	// A name the font cannot draw is printed with its id beside it.
 	if !strings.Contains(text, "(zhang)") {
 		t.Errorf("the name in a script the font lacks is not marked with its id:\n%s", pages[0])

@@ -13,6 +13,7 @@ import (
 	"rsc.io/qr"
 
 	"plenum/assembly"
+	"plenum/i18n"
 )
 
 // The sheet: A4 portrait, two columns of four cards, 90 × 65 mm each,
@@ -46,9 +47,15 @@ var goFont, _ = sfnt.Parse(goregular.TTF)
 // (Latin, Greek, Cyrillic and more, WGL4); a name with characters they
 // lack is followed by the person's id on the card, so that the card can
 // still be matched (Unprintable lists them).
-func PDF(assemblyName string, cards []Card) ([]byte, error) {
+func PDF(assemblyName string, cards []Card) ([]byte, error) { return PDFIn(assemblyName, cards, "") }
+
+// PDFIn lays the cards out as PDF does, their words in a language (the
+// assembly's: Issued.Language); names and organizations as recorded.
+func PDFIn(assemblyName string, cards []Card, lang string) ([]byte, error) {
+	l := i18n.For(lang)
 	pdf := fpdf.New("P", "mm", "A4", "")
-	pdf.SetTitle("Mandate cards: "+assemblyName, true)
+	pdf.SetTitle(l.T("cards.title", assemblyName), true)
+	pdf.SetLang(l.Lang())
 	pdf.SetCreator("plenum", true)
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.AddUTF8FontFromBytes("go", "", goregular.TTF)
@@ -61,10 +68,10 @@ func PDF(assemblyName string, cards []Card) ([]byte, error) {
 		}
 		if slot == perPage {
 			pdf.AddPage()
-			sheet(pdf, assemblyName, c)
+			sheet(pdf, l, assemblyName, c)
 			slot = 0
 		}
-		if err := card(pdf, assemblyName, c, slot); err != nil {
+		if err := card(pdf, l, assemblyName, c, slot); err != nil {
 			return nil, err
 		}
 		slot++
@@ -72,7 +79,7 @@ func PDF(assemblyName string, cards []Card) ([]byte, error) {
 	if len(cards) == 0 {
 		pdf.AddPage()
 		pdf.SetFont("go", "", 12)
-		pdf.Text(20, 30, "No persons: no mandate cards.")
+		pdf.Text(20, 30, l.T("cards.none"))
 	}
 	var buf bytes.Buffer
 	if err := pdf.Output(&buf); err != nil {
@@ -83,7 +90,7 @@ func PDF(assemblyName string, cards []Card) ([]byte, error) {
 
 // sheet draws a page's cut marks and its head: the organization whose
 // cards it holds.
-func sheet(pdf *fpdf.Fpdf, assemblyName string, first Card) {
+func sheet(pdf *fpdf.Fpdf, l *i18n.Locale, assemblyName string, first Card) {
 	pdf.SetDrawColor(0, 0, 0)
 	pdf.SetLineWidth(0.15)
 	for c := 0; c <= cols; c++ {
@@ -98,7 +105,7 @@ func sheet(pdf *fpdf.Fpdf, assemblyName string, first Card) {
 	}
 	head := first.Organization
 	if head == "" {
-		head = "Personal mandates"
+		head = l.T("cards.personal")
 	}
 	pdf.SetTextColor(90, 90, 90)
 	pdf.SetFont("go", "", 7)
@@ -107,7 +114,7 @@ func sheet(pdf *fpdf.Fpdf, assemblyName string, first Card) {
 }
 
 // card draws one card in its slot on the page.
-func card(pdf *fpdf.Fpdf, assemblyName string, c Card, slot int) error {
+func card(pdf *fpdf.Fpdf, l *i18n.Locale, assemblyName string, c Card, slot int) error {
 	x := marginX + float64(slot%cols)*cardW
 	y := marginY + float64(slot/cols)*cardH
 	// A faint frame helps to cut straight; the marks are what to cut on.
@@ -135,18 +142,18 @@ func card(pdf *fpdf.Fpdf, assemblyName string, c Card, slot int) error {
 	}
 	if c.Mandate != "" {
 		pdf.SetX(x + 4)
-		pdf.CellFormat(textW, 4.5, MandateWords(c.Mandate), "", 1, "L", false, 0, "")
+		pdf.CellFormat(textW, 4.5, MandateWordsIn(l, c.Mandate), "", 1, "L", false, 0, "")
 	}
 
 	pdf.SetFont("go", "", 6.5)
 	pdf.SetXY(x+4, y+cardH-25)
-	pdf.CellFormat(cardW-8, 4, "Personal access code – keep it to yourself", "", 1, "L", false, 0, "")
+	pdf.CellFormat(cardW-8, 4, l.T("cards.code"), "", 1, "L", false, 0, "")
 	pdf.SetFont("gomono", "B", 14)
 	pdf.SetXY(x+4, y+cardH-20.5)
 	pdf.CellFormat(cardW-8, 7, c.Code, "", 1, "L", false, 0, "")
 	pdf.SetFont("go", "", 6)
 	pdf.SetXY(x+4, y+cardH-12)
-	pdf.MultiCell(cardW-8, 3, "Scan the square or open: "+c.Link, "", "L", false)
+	pdf.MultiCell(cardW-8, 3, l.T("cards.scan", c.Link), "", "L", false)
 
 	q, err := qr.Encode(c.Link, qr.M)
 	if err != nil {
@@ -176,17 +183,14 @@ func Unprintable(s string) []rune {
 	return out
 }
 
-// MandateWords names a mandate's kind as the card prints it.
-func MandateWords(kind string) string {
+// MandateWords names a mandate's kind as an English card prints it.
+func MandateWords(kind string) string { return MandateWordsIn(nil, kind) }
+
+// MandateWordsIn names a mandate's kind as a card prints it in a language.
+func MandateWordsIn(l *i18n.Locale, kind string) string {
 	switch kind {
-	case assembly.KindDecisive:
-		return "Delegate, decisive vote"
-	case assembly.KindConsultative:
-		return "Delegate, consultative vote"
-	case assembly.KindGuest:
-		return "Guest"
-	case assembly.KindExOfficio:
-		return "Ex officio"
+	case assembly.KindDecisive, assembly.KindConsultative, assembly.KindGuest, assembly.KindExOfficio:
+		return l.T("cards.kind." + kind)
 	}
 	return kind
 }

@@ -121,7 +121,7 @@ func (api *API) mandateCards(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	pdf, err := cards.PDF(issued.Assembly, issued.Cards)
+	pdf, err := cards.PDFIn(issued.Assembly, issued.Cards, issued.Language)
 	if err != nil {
 		api.fail(w, r, err)
 		return

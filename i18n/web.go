@@ -487,3 +487,18 @@ var secretaryMessages = []Msg{
 	{Key: "web.e.sitting_closed_at", En: "The sitting is closed at %s.", De: "Die Sitzung wird um %s geschlossen.", Ru: "Заседание закрывается в %s.", Fr: "La séance est levée à %s.", Es: "Se levanta la sesión a las %s."},
 	{Key: "web.e.correction", En: "Correction of entry %s: %s", De: "Berichtigung von Eintrag %s: %s", Ru: "Исправление записи %s: %s", Fr: "Rectification de l'entrée %s : %s", Es: "Corrección de la entrada %s: %s"},
 }
+
+func init() { register(cardMessages) }
+
+// cardMessages are the words of the mandate cards (package cards).
+var cardMessages = []Msg{
+	{Key: "cards.title", En: "Mandate cards: %s", De: "Mandatskarten: %s", Ru: "Мандаты: %s", Fr: "Cartes de mandat : %s", Es: "Tarjetas de credencial: %s"},
+	{Key: "cards.none", En: "No persons: no mandate cards.", De: "Keine Personen: keine Mandatskarten.", Ru: "Нет лиц — нет мандатов.", Fr: "Aucune personne : aucune carte de mandat.", Es: "Ninguna persona: ninguna tarjeta de credencial."},
+	{Key: "cards.personal", En: "Personal mandates", De: "Persönliche Mandate", Ru: "Личные мандаты", Fr: "Mandats à titre personnel", Es: "Credenciales a título personal"},
+	{Key: "cards.code", En: "Personal access code – keep it to yourself", De: "Persönlicher Zugangscode – nicht weitergeben", Ru: "Личный код доступа — никому не сообщайте", Fr: "Code d'accès personnel – ne le communiquez pas", Es: "Código de acceso personal: no lo comparta"},
+	{Key: "cards.scan", En: "Scan the square or open: %s", De: "Quadrat scannen oder öffnen: %s", Ru: "Отсканируйте квадрат или откройте: %s", Fr: "Scannez le carré ou ouvrez : %s", Es: "Escanee el cuadrado o abra: %s"},
+	{Key: "cards.kind.decisive", En: "Delegate, decisive vote", De: "Delegierte/r, beschließende Stimme", Ru: "Делегат с решающим голосом", Fr: "Délégué, voix délibérative", Es: "Delegado, voto decisivo"},
+	{Key: "cards.kind.consultative", En: "Delegate, consultative vote", De: "Delegierte/r, beratende Stimme", Ru: "Делегат с совещательным голосом", Fr: "Délégué, voix consultative", Es: "Delegado, voto consultivo"},
+	{Key: "cards.kind.guest", En: "Guest", De: "Gast", Ru: "Гость", Fr: "Invité", Es: "Invitado"},
+	{Key: "cards.kind.ex_officio", En: "Ex officio", De: "Kraft Amtes", Ru: "По должности", Fr: "De droit", Es: "Por razón del cargo"},
+}

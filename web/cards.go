@@ -33,7 +33,7 @@ func (s *server) mandateCards(w http.ResponseWriter, r *http.Request) {
 		cards.Selection{Persons: persons, Organization: r.PostFormValue("organization")})
 	var pdf []byte
 	if err == nil {
-		pdf, err = cards.PDF(issued.Assembly, issued.Cards)
+		pdf, err = cards.PDFIn(issued.Assembly, issued.Cards, issued.Language)
 	}
 	if err != nil {
 		var ae *assembly.Error
