@@ -72,8 +72,12 @@ type Resolution struct {
 }
 
 // BuildMotion is one motion as the minutes show it, for the pages.
-func BuildMotion(s *assembly.State, id string) *Motion {
-	b := &builder{s: s, doc: &Document{}}
+func BuildMotion(s *assembly.State, id string) *Motion { return BuildMotionIn(s, id, "") }
+
+// BuildMotionIn is one motion as the minutes show it, its words (a
+// committee's advice) in a language.
+func BuildMotionIn(s *assembly.State, id, lang string) *Motion {
+	b := &builder{s: s, l: i18n.For(lang), doc: &Document{}}
 	return b.motion(id)
 }
 

@@ -146,7 +146,7 @@ func TestPagesInThePseudoLocale(t *testing.T) {
 		for _, page := range []struct {
 			b    *browser
 			path string
-		}{{anna, "/a/" + asm + "/delegate"}, {chair, "/a/" + asm + "/chair"}, {mc, "/a/" + asm + "/mandates"}, {sec, "/a/" + asm + "/secretary"}, {public, "/a/" + asm + "/projector"}, {public, "/"}, {public, "/login"},
+		}{{anna, "/a/" + asm + "/delegate"}, {chair, "/a/" + asm + "/chair"}, {mc, "/a/" + asm + "/mandates"}, {sec, "/a/" + asm + "/secretary"}, {anna, "/a/" + asm + "/motions"}, {anna, "/a/" + asm + "/motions/m1"}, {public, "/a/" + asm + "/projector"}, {public, "/"}, {public, "/login"},
 			{public, "/a/" + asm + "/"}, {public, "/a/" + asm + "/record"}} {
 			code, body, _ := page.b.get(page.path)
 			if code != 200 || !strings.Contains(body, `<html lang="en-XA">`) {

@@ -9,6 +9,7 @@ import (
 
 	"plenum/assembly"
 	"plenum/auth"
+	"plenum/i18n"
 	"plenum/internal/routes"
 	"plenum/minutes"
 	"plenum/motiontext"
@@ -53,7 +54,7 @@ func (s *server) motionsPage(w http.ResponseWriter, r *http.Request) {
 	s.renderMotions(w, r, "motions", "", func(v *motionsView, st *assembly.State) error {
 		v.Title = v.L.T("web.nav.motions") + " · " + st.Assembly.Name
 		for _, id := range st.MotionOrder {
-			mo := minutes.BuildMotion(st, id)
+			mo := minutes.BuildMotionIn(st, id, v.L.Lang())
 			if mo.Paper != nil && mo.Amends == "" {
 				v.List = append(v.List, mo)
 			}
@@ -69,13 +70,13 @@ func (s *server) motionPage(w http.ResponseWriter, r *http.Request) {
 		if mo == nil {
 			return errNoMotion
 		}
-		v.Mo, v.Cur = mo, minutes.BuildMotion(st, id)
+		v.Mo, v.Cur = mo, minutes.BuildMotionIn(st, id, v.L.Lang())
 		v.Title = mo.Title + " · " + st.Assembly.Name
 		ids := map[string]bool{id: true}
 		for _, aid := range st.MotionOrder {
 			if a := st.Motions[aid]; ids[a.Amends] {
 				ids[aid] = true
-				v.Amendments = append(v.Amendments, minutes.BuildMotion(st, aid))
+				v.Amendments = append(v.Amendments, minutes.BuildMotionIn(st, aid, v.L.Lang()))
 			}
 		}
 		v.Resolution = minutes.BuildResolution(st, id)
@@ -188,7 +189,8 @@ func (s *server) motionBook(w http.ResponseWriter, r *http.Request, format strin
 		size = int64(st.Events)
 		var cp minutes.Checkpoint
 		if cp, err = minutesCheckpoint(a, st, s.opts.VerifierKey); err == nil {
-			doc = minutes.Build(st, cp)
+			// The motion book is a working paper: in the reader's language.
+			doc = minutes.BuildIn(st, cp, i18n.Choose(r, st.Assembly.Language).Lang())
 		}
 	})
 	if err == errNoMotion {
@@ -249,7 +251,7 @@ func (v *motionsView) Deadline() string {
 	if d.IsZero() {
 		return ""
 	}
-	return d.Format("2006-01-02 15:04 MST")
+	return v.L.DateText(d.Format("2006-01-02")) + " " + d.Format("15:04 MST")
 }
 
 // SubmissionOpen reports whether motions may be submitted now.
@@ -310,18 +312,10 @@ func (v *motionsView) NextStates() []string {
 // StateWord names a state for a button.
 func (v *motionsView) StateWord(st string) string {
 	switch st {
-	case assembly.MotionStatusPending:
-		return "put before the assembly"
-	case assembly.MotionStatusAdmitted:
-		return "admit"
-	case assembly.MotionStatusNotAdmitted:
-		return "do not admit"
-	case assembly.MotionStatusWithdrawn:
-		return "withdraw"
-	case assembly.MotionStatusReferred:
-		return "refer"
+	case assembly.MotionStatusPending, assembly.MotionStatusAdmitted, assembly.MotionStatusNotAdmitted, assembly.MotionStatusWithdrawn, assembly.MotionStatusReferred:
+		return v.L.T("web.mo.state." + st)
 	}
-	return strings.ReplaceAll(st, "_", " ")
+	return v.Word(st)
 }
 
 // Status says where a motion stands.
