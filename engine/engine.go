@@ -214,7 +214,9 @@ func (e *Engine) openAssembly(ctx context.Context, id string) (*Assembly, error)
 	a.boxSecret = e.boxSecret
 	a.committed = e.committed
 	r := NewReplayer()
-	if _, err := ledger.Audit(ctx, e.store, e.verifiers, ledger.AuditOptions{Origins: []string{origin}, Replay: r.Apply}); err != nil {
+	opts := r.AuditOptions()
+	opts.Origins = []string{origin}
+	if _, err := ledger.Audit(ctx, e.store, e.verifiers, opts); err != nil {
 		log.Close()
 		return nil, fmt.Errorf("engine: the record of %s does not verify: %w", id, err)
 	}

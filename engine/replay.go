@@ -21,6 +21,34 @@ func NewReplayer() *Replayer { return &Replayer{states: map[string]*assembly.Sta
 // Apply decodes one entry as an event and applies it to its origin's
 // state. Entries must come in order of index from 0.
 func (r *Replayer) Apply(origin string, e ledger.Entry) error {
+	ev, err := r.Decode(origin, e)
+	if err != nil {
+		return err
+	}
+	return r.ApplyDecoded(origin, e, ev)
+}
+
+// Decode decodes one entry as an event and checks it against the entry
+// and its log, without the state: what replaying an entry does that does
+// not depend on the entries before it. It is safe for concurrent use
+// (ledger.AuditOptions.Decode runs it on several goroutines at once).
+func (r *Replayer) Decode(origin string, e ledger.Entry) (any, error) {
+	ev, err := assembly.DecodeEvent(e.Type, e.Payload)
+	if err != nil {
+		return nil, fmt.Errorf("entry %d: %w", e.Index, err)
+	}
+	if actor := ev.EventMeta().Actor; actor != e.Actor {
+		return nil, fmt.Errorf("entry %d: the entry's actor %q differs from its event's %q", e.Index, e.Actor, actor)
+	}
+	if _, id, err := ledger.ParseOrigin(origin); err == nil && ev.EventMeta().Assembly != id {
+		return nil, fmt.Errorf("entry %d: the event belongs to the assembly %q, not to this log's %q", e.Index, ev.EventMeta().Assembly, id)
+	}
+	return ev, nil
+}
+
+// ApplyDecoded applies an entry's event, as Decode returned it, to its
+// origin's state. Entries must come in order of index from 0.
+func (r *Replayer) ApplyDecoded(origin string, e ledger.Entry, decoded any) error {
 	st := r.states[origin]
 	if st == nil {
 		st = assembly.NewState()
@@ -29,20 +57,21 @@ func (r *Replayer) Apply(origin string, e ledger.Entry) error {
 	if int64(st.Events) != e.Index {
 		return fmt.Errorf("entry %d: expected entry %d next", e.Index, st.Events)
 	}
-	ev, err := assembly.DecodeEvent(e.Type, e.Payload)
-	if err != nil {
-		return fmt.Errorf("entry %d: %w", e.Index, err)
-	}
-	if actor := ev.EventMeta().Actor; actor != e.Actor {
-		return fmt.Errorf("entry %d: the entry's actor %q differs from its event's %q", e.Index, e.Actor, actor)
-	}
-	if _, id, err := ledger.ParseOrigin(origin); err == nil && ev.EventMeta().Assembly != id {
-		return fmt.Errorf("entry %d: the event belongs to the assembly %q, not to this log's %q", e.Index, ev.EventMeta().Assembly, id)
+	ev, ok := decoded.(assembly.Event)
+	if !ok {
+		return fmt.Errorf("entry %d: not a decoded event", e.Index)
 	}
 	if err := st.Apply(ev); err != nil {
 		return fmt.Errorf("entry %d: %w", e.Index, err)
 	}
 	return nil
+}
+
+// AuditOptions returns the options that make ledger.Audit replay every
+// entry into r: events decoded while the entries are read, several at
+// once, and applied in order.
+func (r *Replayer) AuditOptions() ledger.AuditOptions {
+	return ledger.AuditOptions{Decode: r.Decode, Apply: r.ApplyDecoded}
 }
 
 // State returns the state replayed so far for origin, or nil.

@@ -17,6 +17,17 @@ type AuditOptions struct {
 	// Replay, if set, is called with every entry in order, its payload
 	// resolved; an error fails the audit at that entry.
 	Replay func(origin string, e Entry) error
+	// Decode and Apply, if both are set and Replay is not, replay every
+	// entry in two steps: Decode is called with each entry whose payload
+	// is in the entry (not stored apart) while it is read, on several
+	// goroutines at once and in no particular order, for the work that
+	// does not depend on the entries before it (parsing its payload);
+	// Apply is then called with every entry in order, and with what Decode
+	// returned for it (for an entry whose payload is stored apart, Decode
+	// is called in order, just before Apply). An error from either fails
+	// the audit at that entry.
+	Decode func(origin string, e Entry) (any, error)
+	Apply  func(origin string, e Entry, decoded any) error
 	// Progress, if set, is called now and then with the number of
 	// entries audited so far and the total to audit.
 	Progress func(done, total int64)
@@ -112,6 +123,24 @@ type auditor struct {
 // errStop ends a scan early once an AuditError has been recorded.
 var errStop = errors.New("stop")
 
+// replay hands an entry that passed the audit to the replay callbacks.
+func (a *auditor) replay(origin string, e Entry, c *checked) error {
+	switch {
+	case a.opts.Replay != nil:
+		return a.opts.Replay(origin, e)
+	case a.opts.Apply == nil:
+		return nil
+	}
+	v, err := c.value, c.err
+	if !c.decoded && a.opts.Decode != nil {
+		v, err = a.opts.Decode(origin, e)
+	}
+	if err != nil {
+		return err
+	}
+	return a.opts.Apply(origin, e, v)
+}
+
 func (a *auditor) log(origin string, head Head) (LogReport, error) {
 	rep := LogReport{Origin: origin, Size: head.Size, Checkpoint: head.Checkpoint}
 	fail := func(index int64, format string, args ...any) error {
@@ -187,65 +216,60 @@ func (a *auditor) log(origin string, head Head) (LogReport, error) {
 	if err := checkCheckpoints(); err != nil {
 		return rep, err
 	}
+	sc := &scanner{ctx: a.ctx, st: a.st, origin: origin, size: head.Size}
+	if a.opts.Replay == nil && a.opts.Apply != nil {
+		sc.decode = a.opts.Decode
+	}
+	k := segmentBits
 	var auditErr error
-	err := decodeAhead(a.ctx, a.st, origin, 0, head.Size, func(r *decoded) error {
-		idx := fr.size
-		if r.Index != idx {
-			auditErr = fail(idx, "entry is missing (the next stored entry is %d)", r.Index)
-			return errStop
-		}
-		e, ref := r.entry, r.ref
-		if r.err != nil {
-			auditErr = fail(idx, "%v", r.err)
-			return errStop
-		}
-		if e.Index != idx {
-			auditErr = fail(idx, "entry stored at position %d says it is entry %d", idx, e.Index)
-			return errStop
-		}
-		hashes, err := tlog.StoredHashesForRecordHash(idx, r.hash, &fr)
-		if err != nil {
-			return err
-		}
-		if len(hashes) != len(r.Hashes) {
-			auditErr = fail(idx, "%d stored hashes, want %d", len(r.Hashes), len(hashes))
-			return errStop
-		}
-		for l := range hashes {
-			if hashes[l] != r.Hashes[l] {
-				what := "record hash"
-				if l > 0 {
-					what = fmt.Sprintf("stored hash at level %d", l)
+	hashes := make([]tlog.Hash, 0, 64)
+	err := sc.scanSegments(func(seg *segment) error {
+		for i := range seg.entries {
+			c := &seg.entries[i]
+			idx := fr.size
+			e := c.entry
+			hashes = append(hashes[:0], c.hashes...)
+			// The subtrees above the segment: their left halves are on
+			// the fringe.
+			for l := k; l < k+len(c.stored); l++ {
+				if fr.node[l] != idx>>l-1 {
+					return fmt.Errorf("ledger: internal error: auditing entry %d, level %d is not on the fringe", idx, l)
 				}
-				auditErr = fail(idx, "%s is %v, but the entries hash to %v", what, r.Hashes[l], hashes[l])
-				return errStop
+				h := tlog.NodeHash(fr.hash[l], hashes[l])
+				if h != c.stored[l-k] {
+					auditErr = fail(idx, "%s", hashMismatch(l+1, c.stored[l-k], h))
+					return errStop
+				}
+				hashes = append(hashes, h)
 			}
-		}
-		if ref != nil {
-			p, err := ReadBlob(a.ctx, a.st, *ref)
-			if err != nil {
-				auditErr = fail(idx, "payload stored apart: %v", err)
-				return errStop
+			if c.ref != nil {
+				p, err := ReadBlob(a.ctx, a.st, *c.ref)
+				if err != nil {
+					auditErr = fail(idx, "payload stored apart: %v", err)
+					return errStop
+				}
+				e.Payload = p
+				rep.Blobs++
 			}
-			e.Payload = p
-			rep.Blobs++
-		}
-		if a.opts.Replay != nil {
-			if err := a.opts.Replay(origin, e); err != nil {
+			if err := a.replay(origin, e, c); err != nil {
 				auditErr = fail(idx, "replay: %v", err)
 				return errStop
 			}
+			fr.add(hashes)
+			if err := checkCheckpoints(); err != nil {
+				auditErr = err
+				return errStop
+			}
+			a.done++
+			if a.opts.Progress != nil && a.done%8192 == 0 {
+				a.opts.Progress(a.done, a.total)
+			}
 		}
-		fr.add(hashes)
-		if err := checkCheckpoints(); err != nil {
-			auditErr = err
+		if seg.fail != "" {
+			auditErr = fail(fr.size, "%s", seg.fail)
 			return errStop
 		}
-		a.done++
-		if a.opts.Progress != nil && a.done%8192 == 0 {
-			a.opts.Progress(a.done, a.total)
-		}
-		return nil
+		return seg.err
 	})
 	if auditErr != nil {
 		return rep, auditErr

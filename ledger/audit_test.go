@@ -5,8 +5,10 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"golang.org/x/mod/sumdb/note"
@@ -192,19 +194,24 @@ func TestAuditDetectsTampering(t *testing.T) {
 			return execSQL(db, `INSERT INTO entries SELECT log_id, 20, data, hashes FROM entries WHERE idx = 19`)
 		}, 20, "beyond the log's latest checkpoint"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			path := buildLog(t, k)
-			tamper(t, path, tt.change)
-			_, err := audit(t, path, k.verifier, ledger.AuditOptions{})
-			var ae *ledger.AuditError
-			if !errors.As(err, &ae) {
-				t.Fatalf("Audit = %v, want *AuditError", err)
-			}
-			if ae.Origin != origin || ae.Index != tt.index || !strings.Contains(ae.Reason, tt.reason) {
-				t.Fatalf("Audit = %v; want entry %d, reason containing %q", ae, tt.index, tt.reason)
-			}
-		})
+	// Segments of one entry, of two (entry 15's hashes above level 1 are
+	// checked across segments) and the default, larger than the log.
+	for _, bits := range []int{0, 1, 13} {
+		for _, tt := range tests {
+			t.Run(fmt.Sprintf("%s/segments of %d", tt.name, 1<<bits), func(t *testing.T) {
+				defer ledger.SetSegmentBits(bits)()
+				path := buildLog(t, k)
+				tamper(t, path, tt.change)
+				_, err := audit(t, path, k.verifier, ledger.AuditOptions{})
+				var ae *ledger.AuditError
+				if !errors.As(err, &ae) {
+					t.Fatalf("Audit = %v, want *AuditError", err)
+				}
+				if ae.Origin != origin || ae.Index != tt.index || !strings.Contains(ae.Reason, tt.reason) {
+					t.Fatalf("Audit = %v; want entry %d, reason containing %q", ae, tt.index, tt.reason)
+				}
+			})
+		}
 	}
 
 	t.Run("untouched", func(t *testing.T) {
@@ -243,6 +250,44 @@ func TestAuditDetectsTampering(t *testing.T) {
 		var ae *ledger.AuditError
 		if !errors.As(err, &ae) || ae.Index != 13 || !strings.Contains(ae.Reason, "twice") || len(replayed) != 14 {
 			t.Fatalf("Audit = %v after replaying %v", err, replayed)
+		}
+	})
+	t.Run("decode and apply", func(t *testing.T) {
+		for _, bits := range []int{1, 13} {
+			defer ledger.SetSegmentBits(bits)()
+			path := buildLog(t, k)
+			var mu sync.Mutex
+			decoded := map[int64]bool{}
+			decode := func(o string, e ledger.Entry) (any, error) {
+				mu.Lock()
+				decoded[e.Index] = true
+				mu.Unlock()
+				if e.Index == 13 {
+					return nil, errors.New("no such event type")
+				}
+				return len(e.Payload), nil
+			}
+			var applied []int64
+			apply := func(o string, e ledger.Entry, v any) error {
+				if v != len(e.Payload) {
+					return fmt.Errorf("entry %d: decoded %v, payload of %d bytes", e.Index, v, len(e.Payload))
+				}
+				if e.Index == 5 && !strings.Contains(string(e.Payload), "long speech") {
+					return errors.New("payload stored apart was not resolved")
+				}
+				applied = append(applied, e.Index)
+				return nil
+			}
+			_, err := audit(t, path, k.verifier, ledger.AuditOptions{Decode: decode, Apply: apply})
+			var ae *ledger.AuditError
+			if !errors.As(err, &ae) || ae.Index != 13 || !strings.Contains(ae.Reason, "no such event type") || len(applied) != 13 || !decoded[5] {
+				t.Fatalf("segments of %d: Audit = %v after applying %v", 1<<bits, err, applied)
+			}
+			for i, x := range applied {
+				if x != int64(i) {
+					t.Fatalf("segments of %d: applied out of order: %v", 1<<bits, applied)
+				}
+			}
 		}
 	})
 }

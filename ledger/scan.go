@@ -2,117 +2,225 @@ package ledger
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"math/bits"
+	"runtime"
+	"sync"
 
 	"golang.org/x/mod/sumdb/tlog"
 )
 
-// scanChunk is how many records readAhead hands over at a time.
-const scanChunk = 1024
+// segmentBits sets the size of the segments an audit checks in parallel:
+// 1<<segmentBits entries, aligned, so that every subtree of up to that
+// many entries lies within one segment and its hash is computed there. A
+// variable so that tests can make segments small.
+var segmentBits = 13
 
-// readAhead scans the records in a goroutine, sending them in chunks on
-// the returned channel, which is closed at the end; the scan's error is
-// then sent on errc. Cancel ctx to stop it early.
-func readAhead(ctx context.Context, st Store, origin string, start, end int64) (<-chan []Record, <-chan error) {
-	ch := make(chan []Record, 4)
-	errc := make(chan error, 1)
-	go func() {
-		defer close(ch)
-		var (
-			buf   []Record
-			slab  []byte
-			hslab []tlog.Hash
-		)
-		send := func() error {
-			if len(buf) == 0 {
-				return nil
-			}
-			select {
-			case ch <- buf:
-				buf = nil
-				return nil
-			case <-ctx.Done():
-				return ctx.Err()
-			}
-		}
-		err := st.ScanRecords(ctx, origin, start, end, func(r Record) error {
-			if buf == nil {
-				buf = make([]Record, 0, scanChunk)
-			}
-			if cap(slab)-len(slab) < len(r.Data) {
-				slab = make([]byte, 0, max(256<<10, len(r.Data)))
-			}
-			if cap(hslab)-len(hslab) < len(r.Hashes) {
-				hslab = make([]tlog.Hash, 0, 4*scanChunk)
-			}
-			slab = append(slab, r.Data...)
-			data := slab[len(slab)-len(r.Data) : len(slab) : len(slab)]
-			var hashes []tlog.Hash
-			if r.Hashes != nil {
-				hslab = append(hslab, r.Hashes...)
-				hashes = hslab[len(hslab)-len(r.Hashes) : len(hslab) : len(hslab)]
-			}
-			buf = append(buf, Record{Index: r.Index, Data: data, Hashes: hashes})
-			if len(buf) == scanChunk {
-				return send()
-			}
-			return nil
-		})
-		if err == nil {
-			err = send()
-		}
-		errc <- err
-	}()
-	return ch, errc
-}
+// maxScanners bounds the goroutines (and store connections) that read and
+// check segments at once.
+const maxScanners = 4
 
-// decoded is a record with its entry decoded and its record hash computed.
-type decoded struct {
-	Record
+// checked is an entry read and checked by a segment's scanner: decoded,
+// its record hash and the hashes of the subtrees it completes within its
+// segment computed and compared with the stored ones.
+type checked struct {
 	entry Entry
 	ref   *PayloadRef
-	err   error // from DecodeEntry
-	hash  tlog.Hash
+	// hashes are the computed hashes of the entry (tlog.StoredHashes),
+	// levels 0 to min(m, segmentBits), m the number of subtrees it
+	// completes; stored are the stored hashes of the levels above, which
+	// need the entries of earlier segments and are checked in order.
+	hashes []tlog.Hash
+	stored []tlog.Hash
+	// value and err are what AuditOptions.Decode returned, if it ran.
+	value   any
+	err     error
+	decoded bool
 }
 
-// decodeAhead calls fn for each record with start ≤ index < end, in
-// order, like st.ScanRecords, but runs a pipeline: one goroutine reads the
-// store a few chunks ahead, a second decodes each entry and computes its
-// record hash (the work that does not depend on the records before it),
-// and fn checks the chain of hashes. fn may keep the records.
-func decodeAhead(ctx context.Context, st Store, origin string, start, end int64, fn func(*decoded) error) error {
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	raw, errc := readAhead(ctx, st, origin, start, end)
-	out := make(chan []decoded, 4)
+// segment is what a scanner found in the entries [start, end): the
+// entries that passed, in order from start, then, if one failed, why.
+type segment struct {
+	start   int64
+	entries []checked
+	fail    string // the entry start+len(entries) fails for this reason
+	err     error  // the store could not be read
+}
+
+// scanner reads and checks segments of one log.
+type scanner struct {
+	ctx    context.Context
+	st     Store
+	origin string
+	size   int64 // the log's size: entries at or beyond it are not audited
+	decode func(origin string, e Entry) (any, error)
+}
+
+// scan reads and checks the entries of [start, end): everything about
+// each that does not depend on the entries before its segment.
+func (s *scanner) scan(start, end int64) segment {
+	seg := segment{start: start, entries: make([]checked, 0, end-start)}
+	k := segmentBits
+	var (
+		lvl   [64]tlog.Hash // the latest subtree hash at each level, in this segment
+		slab  []byte
+		hslab []tlog.Hash
+		next  = start
+	)
+	err := s.st.ScanRecords(s.ctx, s.origin, start, end, func(r Record) error {
+		idx := next
+		if r.Index != idx {
+			seg.fail = fmt.Sprintf("entry is missing (the next stored entry is %d)", r.Index)
+			return errStop
+		}
+		// The entry's strings and payload point into data: copy it out of
+		// the store's buffer.
+		if cap(slab)-len(slab) < len(r.Data) {
+			slab = make([]byte, 0, max(256<<10, len(r.Data)))
+		}
+		slab = append(slab, r.Data...)
+		data := slab[len(slab)-len(r.Data) : len(slab) : len(slab)]
+		e, ref, err := DecodeEntry(data)
+		if err != nil {
+			seg.fail = err.Error()
+			return errStop
+		}
+		if e.Index != idx {
+			seg.fail = fmt.Sprintf("entry stored at position %d says it is entry %d", idx, e.Index)
+			return errStop
+		}
+		m := bits.TrailingZeros64(uint64(idx + 1))
+		if len(r.Hashes) != m+1 {
+			seg.fail = fmt.Sprintf("%d stored hashes, want %d", len(r.Hashes), m+1)
+			return errStop
+		}
+		local := min(m, k)
+		if cap(hslab)-len(hslab) < len(r.Hashes) {
+			hslab = make([]tlog.Hash, 0, max(4096, len(r.Hashes)))
+		}
+		h := tlog.RecordHash(data)
+		hslab = append(hslab, h)
+		for l := 1; l <= local; l++ {
+			h = tlog.NodeHash(lvl[l-1], h)
+			hslab = append(hslab, h)
+		}
+		hashes := hslab[len(hslab)-local-1 : len(hslab) : len(hslab)]
+		for l, h := range hashes {
+			if h != r.Hashes[l] {
+				seg.fail = hashMismatch(l, r.Hashes[l], h)
+				return errStop
+			}
+			lvl[l] = h
+		}
+		var stored []tlog.Hash
+		if m > local {
+			hslab = append(hslab, r.Hashes[local+1:]...)
+			stored = hslab[len(hslab)-(m-local) : len(hslab) : len(hslab)]
+		}
+		c := checked{entry: e, ref: ref, hashes: hashes, stored: stored}
+		if s.decode != nil && ref == nil {
+			c.value, c.err = s.decode(s.origin, e)
+			c.decoded = true
+		}
+		seg.entries = append(seg.entries, c)
+		next++
+		return nil
+	})
+	if err != nil && !errors.Is(err, errStop) {
+		seg.err = err
+		return seg
+	}
+	if seg.fail == "" && next < end {
+		seg.fail, seg.err = s.missing(next)
+	}
+	return seg
+}
+
+// missing says why entry idx, not stored, fails.
+func (s *scanner) missing(idx int64) (string, error) {
+	found := int64(-1)
+	err := s.st.ScanRecords(s.ctx, s.origin, idx, s.size, func(r Record) error {
+		found = r.Index
+		return errStop
+	})
+	if err != nil && !errors.Is(err, errStop) {
+		return "", err
+	}
+	if found >= 0 {
+		return fmt.Sprintf("entry is missing (the next stored entry is %d)", found), nil
+	}
+	return fmt.Sprintf("entry is missing (the log's head says %d entries)", s.size), nil
+}
+
+func hashMismatch(level int, stored, computed tlog.Hash) string {
+	what := "record hash"
+	if level > 0 {
+		what = fmt.Sprintf("stored hash at level %d", level)
+	}
+	return fmt.Sprintf("%s is %v, but the entries hash to %v", what, stored, computed)
+}
+
+// scanSegments reads and checks the entries [0, size) of a log in aligned
+// segments, several at once (as many as there are processors, up to
+// maxScanners), and calls fn with each segment in order. fn may keep the
+// segments. It stops at fn's first error and returns it.
+func (s *scanner) scanSegments(fn func(*segment) error) error {
+	size := int64(1) << segmentBits
+	workers := min(runtime.GOMAXPROCS(0), maxScanners)
+	ctx, cancel := context.WithCancel(s.ctx)
+	var wg sync.WaitGroup
+	defer func() {
+		cancel() // before waiting: the goroutines may be blocked on a send
+		wg.Wait()
+	}()
+	sc := *s
+	sc.ctx = ctx
+
+	type job struct {
+		start int64
+		out   chan segment
+	}
+	jobs := make(chan job, workers)
+	order := make(chan chan segment, 2*workers)
+	wg.Add(1)
 	go func() {
-		defer close(out)
-		for recs := range raw {
-			ds := make([]decoded, len(recs))
-			for i, r := range recs {
-				d := &ds[i]
-				d.Record = r
-				d.entry, d.ref, d.err = DecodeEntry(r.Data)
-				d.hash = tlog.RecordHash(r.Data)
+		defer wg.Done()
+		defer close(jobs)
+		defer close(order)
+		for start := int64(0); start < s.size; start += size {
+			j := job{start: start, out: make(chan segment, 1)}
+			select {
+			case order <- j.out: // bounds the segments in flight
+			case <-ctx.Done():
+				return
 			}
 			select {
-			case out <- ds:
+			case jobs <- j:
 			case <-ctx.Done():
-				for range raw {
-				}
 				return
 			}
 		}
 	}()
-	for ds := range out {
-		for i := range ds {
-			if err := fn(&ds[i]); err != nil {
-				cancel()
-				for range out {
-				}
-				<-errc
-				return err
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				j.out <- sc.scan(j.start, min(j.start+size, s.size))
 			}
+		}()
+	}
+	for out := range order {
+		var seg segment
+		select {
+		case seg = <-out:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		if err := fn(&seg); err != nil {
+			return err
 		}
 	}
-	return <-errc
+	return ctx.Err()
 }

@@ -294,7 +294,7 @@ func verifyDB(ctx context.Context, env *cliEnv, db, dataDir, key string, replay 
 
 	opts := ledger.AuditOptions{}
 	if replay {
-		opts.Replay = engine.NewReplayer().Apply
+		opts = engine.NewReplayer().AuditOptions()
 	}
 	bar := newProgressBar(env.stderr)
 	opts.Progress = bar.update
