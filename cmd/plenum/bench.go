@@ -28,8 +28,10 @@ import (
 	"plenum/auth"
 	"plenum/engine"
 	"plenum/httpapi"
+	"plenum/internal/routes"
 	"plenum/ledger"
 	"plenum/store/sqlite"
+	"plenum/web"
 )
 
 func init() {
@@ -43,11 +45,12 @@ NAME
 SYNOPSIS
     plenum bench vote [--delegates N] [--separate] [--dir DIR]
     plenum bench fanout [--clients N] [--events E] [--separate] [--dir DIR]
+    plenum bench login [--delegates N] [--separate] [--dir DIR]
 
 DESCRIPTION
     Each benchmark starts a plenum server in this process, on SQLite in a
-    temporary directory and on a random port of 127.0.0.1, with the JSON
-    API of plenum serve, and loads it over HTTP from clients in the same
+    temporary directory and on a random port of 127.0.0.1, with the pages
+    and the JSON API of plenum serve, and loads it over HTTP from clients in the same
     process. Nothing leaves the loopback interface. The open-file limit is
     raised as far as the system allows, since every client holds a
     connection. The clients run in this process when the limit allows two
@@ -67,7 +70,22 @@ DESCRIPTION
         ballots per second, the latency of a ballot from request to durable
         answer (p50, p99), and the time from the first ballot sent to the
         signed checkpoint that covers all of them; then checks that the vote
-        counts exactly N ballots, one per delegate.
+        counts exactly N ballots, one per delegate. Meanwhile two readers
+        in this process, each on its own keep-alive connection, fetch
+        again and again, from the first ballot sent to the last answered,
+        one the chair's page (GET /a/{id}/chair) and the other the
+        assembly's state (GET /api/assemblies/{id}), with the chair's
+        session: it prints their latency (p50, p99, max) and how many
+        fetches each made.
+
+    login
+        Issues N access codes, opens one keep-alive connection per
+        delegate, then all N log in at once from the one address
+        127.0.0.1, each a POST /login with its code as JSON, as a hall
+        behind one network would. It prints the logins per second (correct
+        codes answered with a session), their latency (p50, p99), and
+        checks that every login succeeded, each with a session of its own
+        delegate.
 
     fanout
         Connects N event-stream clients (GET …/events, each with its own
@@ -81,7 +99,8 @@ DESCRIPTION
         The clients are minimal: one goroutine and a 1 KiB read buffer each.
 
 OPTIONS
-    --delegates N   vote: how many delegates vote (default 10000)
+    --delegates N   vote, login: how many delegates vote or log in
+                    (default 10000)
     --clients N     fanout: how many event-stream clients (default 10000)
     --events E      fanout: how many events to publish (default 20)
     --separate      run the clients in a second process even if this one
@@ -96,6 +115,7 @@ EXIT STATUS
 EXAMPLES
     plenum bench vote --delegates 10000
     plenum bench fanout --clients 10000
+    plenum bench login --delegates 10000
 `,
 		run: runBench,
 	})
@@ -112,7 +132,7 @@ func runBench(ctx context.Context, env *cliEnv, args []string) error {
 		if err := fs.Parse(args); err != nil {
 			return usageErr(err)
 		}
-		return &exitError{code: 2, msg: "say which benchmark: vote or fanout; see plenum bench --help"}
+		return &exitError{code: 2, msg: "say which benchmark: vote, fanout or login; see plenum bench --help"}
 	}
 	fs := newFlagSet(c, env)
 	delegates := fs.Int("delegates", 10000, "")
@@ -128,7 +148,7 @@ func runBench(ctx context.Context, env *cliEnv, args []string) error {
 		return &exitError{code: 2, msg: fmt.Sprintf("unexpected argument %q; see plenum bench --help", fs.Arg(0))}
 	}
 	switch args[0] {
-	case "vote":
+	case "vote", "login":
 		if *delegates < 1 {
 			return &exitError{code: 2, msg: "--delegates must be at least 1"}
 		}
@@ -137,7 +157,7 @@ func runBench(ctx context.Context, env *cliEnv, args []string) error {
 			return &exitError{code: 2, msg: "--clients and --events must be at least 1"}
 		}
 	default:
-		return &exitError{code: 2, msg: fmt.Sprintf("unknown benchmark %q: use vote or fanout", args[0])}
+		return &exitError{code: 2, msg: fmt.Sprintf("unknown benchmark %q: use vote, fanout or login", args[0])}
 	}
 	// Client and server in this process take two files a connection; if
 	// the limit is short of that, the clients run in a second process.
@@ -163,8 +183,11 @@ func runBench(ctx context.Context, env *cliEnv, args []string) error {
 		defer pprof.StopCPUProfile()
 	}
 	b.separate = *separate
-	if args[0] == "vote" {
+	switch args[0] {
+	case "vote":
 		return b.vote(ctx, env, *delegates)
+	case "login":
+		return b.login(ctx, env, *delegates)
 	}
 	return b.fanout(ctx, env, *clients, *events)
 }
@@ -282,7 +305,14 @@ func startBench(ctx context.Context, dir string) (*benchServer, error) {
 	}
 	b.host = b.ln.Addr().String()
 	b.url = "http://" + b.host
-	b.srv = &http.Server{Handler: httpapi.New(b.eng, b.auth, httpapi.Options{BaseURL: b.url}), ReadHeaderTimeout: 10 * time.Second}
+	// The pages and the API, mounted as plenum serve mounts them.
+	pages := web.New(b.eng, b.auth, web.Options{BaseURL: b.url})
+	api := httpapi.New(b.eng, b.auth, httpapi.Options{BaseURL: b.url, LoginForm: pages})
+	mux := routes.New()
+	mux.Handle("/api/", api)
+	mux.Handle("/login", api)
+	mux.Handle("/", pages)
+	b.srv = &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
 	go b.srv.Serve(b.ln)
 	ok = true
 	return b, nil
@@ -468,6 +498,8 @@ func runClients(ctx context.Context, in io.Reader, out io.Writer, args []string,
 	switch args[0] {
 	case "vote":
 		return voteClients(ctx, sc, bw, args[1], ps, tokens)
+	case "login":
+		return loginClients(ctx, sc, bw, args[1], tokens)
 	case "fanout":
 		if len(args) < 4 {
 			return errors.New("bench clients: fanout HOST BASE EVENTS")
@@ -486,7 +518,24 @@ func runClients(ctx context.Context, in io.Reader, out io.Writer, args []string,
 // waits for "go", then sends every ballot at once and writes
 // "b LATENCY_NS STATUS" per ballot and "end ELAPSED_NS".
 func voteClients(ctx context.Context, sc *bufio.Scanner, out *bufio.Writer, url string, ps, tokens []string) error {
-	n := len(ps)
+	return burst(ctx, sc, out, url, len(ps), func(i int) *http.Request {
+		body := fmt.Sprintf(`{"cmd":"cast_ballot","args":{"vote":"v1","voter":%q,"choice":%q}}`, ps[i], []string{"for", "against", "abstain"}[i%3])
+		req, _ := http.NewRequestWithContext(ctx, "POST", url+"/api/assemblies/"+benchAssembly+"/commands", strings.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Idempotency-Key", "ballot-v1")
+		req.Header.Set("Cookie", auth.CookieName+"="+tokens[i])
+		return req
+	}, func(i int, lat time.Duration, status int, _ *http.Response) {
+		fmt.Fprintf(out, "b %d %d\n", lat.Nanoseconds(), status)
+	})
+}
+
+// burst opens n keep-alive connections to url, makes the n requests,
+// says "ready", waits for "go", then sends them all at once; once all
+// are answered it calls report with each request's latency, status (0 if
+// it failed) and response (nil if it failed; its body read and closed),
+// in order, and writes "end ELAPSED_NS".
+func burst(ctx context.Context, sc *bufio.Scanner, out *bufio.Writer, url string, n int, request func(i int) *http.Request, report func(i int, lat time.Duration, status int, res *http.Response)) error {
 	tr := &http.Transport{MaxIdleConns: n + 100, MaxIdleConnsPerHost: n + 100, IdleConnTimeout: time.Minute, DisableCompression: true}
 	defer tr.CloseIdleConnections()
 	client := &http.Client{Transport: tr, Timeout: 2 * time.Minute}
@@ -494,13 +543,8 @@ func voteClients(ctx context.Context, sc *bufio.Scanner, out *bufio.Writer, url 
 		return err
 	}
 	reqs := make([]*http.Request, n)
-	for i, p := range ps {
-		body := fmt.Sprintf(`{"cmd":"cast_ballot","args":{"vote":"v1","voter":%q,"choice":%q}}`, p, []string{"for", "against", "abstain"}[i%3])
-		req, _ := http.NewRequestWithContext(ctx, "POST", url+"/api/assemblies/"+benchAssembly+"/commands", strings.NewReader(body))
-		req.Header.Set("Content-Type", "application/json")
-		req.Header.Set("Idempotency-Key", "ballot-v1")
-		req.Header.Set("Cookie", auth.CookieName+"="+tokens[i])
-		reqs[i] = req
+	for i := range reqs {
+		reqs[i] = request(i)
 	}
 	fmt.Fprintln(out, "ready")
 	out.Flush()
@@ -508,7 +552,7 @@ func voteClients(ctx context.Context, sc *bufio.Scanner, out *bufio.Writer, url 
 		return errors.New("bench clients: no go")
 	}
 	lat := make([]time.Duration, n)
-	status := make([]int, n)
+	ress := make([]*http.Response, n)
 	var wg sync.WaitGroup
 	ready := make(chan struct{})
 	for i := range n {
@@ -521,7 +565,7 @@ func voteClients(ctx context.Context, sc *bufio.Scanner, out *bufio.Writer, url 
 			if err == nil {
 				io.Copy(io.Discard, res.Body)
 				res.Body.Close()
-				status[i] = res.StatusCode
+				ress[i] = res
 			}
 			lat[i] = time.Since(t)
 		}()
@@ -532,7 +576,11 @@ func voteClients(ctx context.Context, sc *bufio.Scanner, out *bufio.Writer, url 
 	wg.Wait()
 	elapsed := time.Since(start)
 	for i := range n {
-		fmt.Fprintf(out, "b %d %d\n", lat[i].Nanoseconds(), status[i])
+		status := 0
+		if ress[i] != nil {
+			status = ress[i].StatusCode
+		}
+		report(i, lat[i], status, ress[i])
 	}
 	fmt.Fprintf(out, "end %d\n", elapsed.Nanoseconds())
 	return nil
@@ -657,6 +705,35 @@ func (b *benchServer) vote(ctx context.Context, env *cliEnv, n int) error {
 	}
 	fmt.Fprintf(out, "clients:   %d keep-alive connections opened in %v, %s\n", n, since(t0), lc.where())
 
+	chair, err := b.auth.NewSessions(ctx, benchAssembly, []string{"chair"})
+	if err != nil {
+		return err
+	}
+	readers := []*reader{
+		{name: "chair's page", url: b.url + "/a/" + benchAssembly + "/chair", token: chair[0]},
+		{name: "state", url: b.url + "/api/assemblies/" + benchAssembly, token: chair[0]},
+	}
+	for _, r := range readers {
+		if err := r.warm(ctx); err != nil {
+			return err
+		}
+	}
+	stopReading := make(chan struct{})
+	var reading sync.WaitGroup
+	for _, r := range readers {
+		reading.Add(1)
+		go func() {
+			defer reading.Done()
+			r.run(ctx, stopReading)
+		}()
+	}
+	// The clients report once all ballots are answered: the readers
+	// stop at their first line.
+	stopReaders := sync.OnceFunc(func() {
+		close(stopReading)
+		reading.Wait()
+	})
+	defer stopReaders()
 	start := time.Now()
 	fmt.Fprintln(lc.in, "go")
 	lat := make([]time.Duration, 0, n)
@@ -672,6 +749,9 @@ func (b *benchServer) vote(ctx context.Context, env *cliEnv, n int) error {
 			ns, _ := strconv.ParseInt(f[1], 10, 64)
 			elapsed = time.Duration(ns)
 			break
+		}
+		if len(f) == 3 && f[0] == "b" && len(lat) == 0 {
+			stopReaders()
 		}
 		if len(f) == 3 && f[0] == "b" {
 			ns, _ := strconv.ParseInt(f[1], 10, 64)
@@ -693,6 +773,16 @@ func (b *benchServer) vote(ctx context.Context, env *cliEnv, n int) error {
 	if !durable.IsZero() {
 		fmt.Fprintf(out, "durable:   first ballot sent to the signed checkpoint covering all: %v\n", durable.Sub(start).Round(time.Millisecond))
 	}
+	readFailed := 0
+	for _, r := range readers {
+		slices.Sort(r.lat)
+		readFailed += r.failed
+		if len(r.lat) == 0 {
+			fmt.Fprintf(out, "reads:     %s: no fetch completed during the ballots (%d failed)\n", r.name, r.failed)
+			continue
+		}
+		fmt.Fprintf(out, "reads:     %s during the ballots: %d fetches, %d failed: p50 %v, p99 %v, max %v\n", r.name, len(r.lat), r.failed, pct(r.lat, 50), pct(r.lat, 99), r.lat[len(r.lat)-1].Round(100*time.Microsecond))
+	}
 	var counted, voters int
 	a.Read(func(s *assembly.State) {
 		v := s.Votes["v1"]
@@ -707,6 +797,9 @@ func (b *benchServer) vote(ctx context.Context, env *cliEnv, n int) error {
 	fmt.Fprintf(out, "check:     the vote counts %d ballots from %d delegates; the checkpoint covers %d entries, the log has %d\n", counted, voters, cp.Size, a.Log().Size())
 	if failed > 0 {
 		return &exitError{code: 1, msg: fmt.Sprintf("%d ballots failed", failed)}
+	}
+	if readFailed > 0 {
+		return &exitError{code: 1, msg: fmt.Sprintf("%d reads failed", readFailed)}
 	}
 	if counted != n || voters != n || durable.IsZero() || cp.Size != a.Log().Size() {
 		return &exitError{code: 1, msg: fmt.Sprintf("expected %d ballots, one per delegate, all durable", n)}
@@ -920,4 +1013,162 @@ func readEvents(br *bufio.Reader, base int64, k int, recv []int64, received *ato
 			}
 		}
 	}
+}
+
+// reader fetches one page again and again on one keep-alive connection,
+// noting the latency of each fetch, until told to stop.
+type reader struct {
+	name, url, token string
+	client           *http.Client
+	lat              []time.Duration
+	failed           int
+}
+
+// warm opens the reader's connection and checks that the page answers.
+func (r *reader) warm(ctx context.Context) error {
+	r.client = &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 1, DisableCompression: true}, Timeout: time.Minute}
+	if _, err := r.fetch(ctx); err != nil {
+		return fmt.Errorf("%s: %w", r.name, err)
+	}
+	return nil
+}
+
+func (r *reader) fetch(ctx context.Context) (time.Duration, error) {
+	req, _ := http.NewRequestWithContext(ctx, "GET", r.url, nil)
+	req.Header.Set("Cookie", auth.CookieName+"="+r.token)
+	t := time.Now()
+	res, err := r.client.Do(req)
+	if err != nil {
+		return 0, err
+	}
+	_, err = io.Copy(io.Discard, res.Body)
+	res.Body.Close()
+	d := time.Since(t)
+	if err == nil && res.StatusCode != http.StatusOK {
+		err = fmt.Errorf("GET %s: %s", r.url, res.Status)
+	}
+	return d, err
+}
+
+func (r *reader) run(ctx context.Context, stop <-chan struct{}) {
+	for {
+		select {
+		case <-stop:
+			return
+		default:
+		}
+		d, err := r.fetch(ctx)
+		if err != nil {
+			r.failed++
+			continue
+		}
+		r.lat = append(r.lat, d)
+	}
+}
+
+// login issues n access codes and has n clients log in with them at once.
+func (b *benchServer) login(ctx context.Context, env *cliEnv, n int) error {
+	out := env.stdout
+	fmt.Fprintf(out, "plenum bench login: %d delegates logging in from one address; SQLite in %s; server %s in this process\n", n, b.dir, b.url)
+	t0 := time.Now()
+	if err := b.setup(ctx, n, false); err != nil {
+		return err
+	}
+	ps := persons(n)
+	codes, err := b.auth.IssueCodes(ctx, benchAssembly, ps)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "setup:     %d persons and %d access codes in %v\n", n, len(codes), since(t0))
+	byPerson := map[string]string{}
+	for _, c := range codes {
+		byPerson[c.Person] = c.Code
+	}
+	tokens := make([]string, n)
+	for i, p := range ps {
+		tokens[i] = byPerson[p]
+		if tokens[i] == "" {
+			return fmt.Errorf("no access code issued for %s", p)
+		}
+	}
+	t0 = time.Now()
+	lc, err := startClients(ctx, env, n, b.separate, "login", b.url)
+	if err != nil {
+		return err
+	}
+	if err := sendSessions(lc.in, ps, tokens); err != nil {
+		return err
+	}
+	if l, err := lc.line(); err != nil || l != "ready" {
+		return fmt.Errorf("the clients did not get ready: %q %v", l, err)
+	}
+	fmt.Fprintf(out, "clients:   %d keep-alive connections opened in %v, %s\n", n, since(t0), lc.where())
+	fmt.Fprintln(lc.in, "go")
+	lat := make([]time.Duration, 0, n)
+	failed, wrong := 0, 0
+	var elapsed time.Duration
+	for {
+		l, err := lc.line()
+		if err != nil {
+			return err
+		}
+		f := strings.Fields(l)
+		if len(f) == 2 && f[0] == "end" {
+			ns, _ := strconv.ParseInt(f[1], 10, 64)
+			elapsed = time.Duration(ns)
+			break
+		}
+		if len(f) == 4 && f[0] == "l" {
+			ns, _ := strconv.ParseInt(f[1], 10, 64)
+			lat = append(lat, time.Duration(ns))
+			if f[2] != "200" {
+				failed++
+				continue
+			}
+		}
+		if len(f) == 3 && f[0] == "s" {
+			i, _ := strconv.Atoi(f[1])
+			s, err := b.auth.Session(ctx, f[2])
+			if err != nil || i < 0 || i >= n || s.Person != ps[i] || s.Assembly != benchAssembly {
+				wrong++
+			}
+		}
+	}
+	lc.in.Close()
+	if err := lc.wait(); err != nil {
+		return fmt.Errorf("the clients: %w", err)
+	}
+	ok := len(lat) - failed
+	slices.Sort(lat)
+	fmt.Fprintf(out, "logins:    %d logged in, %d failed, all answered in %v: %.0f logins/s\n", ok, failed, elapsed.Round(time.Millisecond), float64(ok)/elapsed.Seconds())
+	if len(lat) > 0 {
+		fmt.Fprintf(out, "latency:   request sent to session: p50 %v, p99 %v, max %v\n", pct(lat, 50), pct(lat, 99), lat[len(lat)-1].Round(time.Millisecond))
+	}
+	fmt.Fprintf(out, "check:     %d sessions, %d of them not their delegate's\n", ok, wrong)
+	if failed > 0 || wrong > 0 || len(lat) != n {
+		return &exitError{code: 1, msg: fmt.Sprintf("%d of %d logins failed, %d sessions wrong", failed+n-len(lat), n, wrong)}
+	}
+	return nil
+}
+
+// loginClients opens one keep-alive connection per delegate, says
+// "ready", waits for "go", then logs every delegate in at once with its
+// code and writes "l LATENCY_NS STATUS I" and "s I TOKEN" per login and
+// "end ELAPSED_NS".
+func loginClients(ctx context.Context, sc *bufio.Scanner, out *bufio.Writer, url string, codes []string) error {
+	return burst(ctx, sc, out, url, len(codes), func(i int) *http.Request {
+		req, _ := http.NewRequestWithContext(ctx, "POST", url+"/login", strings.NewReader(`{"code":"`+codes[i]+`"}`))
+		req.Header.Set("Content-Type", "application/json")
+		return req
+	}, func(i int, lat time.Duration, status int, res *http.Response) {
+		fmt.Fprintf(out, "l %d %d %d\n", lat.Nanoseconds(), status, i)
+		if status != http.StatusOK {
+			return
+		}
+		for _, c := range res.Cookies() {
+			if c.Name == auth.CookieName {
+				fmt.Fprintf(out, "s %d %s\n", i, c.Value)
+			}
+		}
+	})
 }

@@ -10,7 +10,8 @@ func TestBenchVote(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s\n%s", code, errs, out)
 	}
-	for _, want := range []string{"60 accepted, 0 failed", "durable ballots/s", "p50", "p99", "signed checkpoint covering all", "the vote counts 60 ballots from 60 delegates"} {
+	for _, want := range []string{"60 accepted, 0 failed", "durable ballots/s", "p50", "p99", "signed checkpoint covering all", "the vote counts 60 ballots from 60 delegates",
+		"reads:     chair's page during the ballots", "reads:     state during the ballots"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
@@ -29,6 +30,18 @@ func TestBenchFanout(t *testing.T) {
 	}
 }
 
+func TestBenchLogin(t *testing.T) {
+	code, out, errs := runForTest(t, "", "bench", "login", "--delegates", "50", "--dir", t.TempDir())
+	if code != 0 {
+		t.Fatalf("exit %d: %s\n%s", code, errs, out)
+	}
+	for _, want := range []string{"50 logged in, 0 failed", "logins/s", "50 sessions, 0 of them not their delegate's"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
 func TestBenchUsage(t *testing.T) {
 	for _, args := range [][]string{
 		{"bench"},
@@ -36,6 +49,7 @@ func TestBenchUsage(t *testing.T) {
 		{"bench", "vote", "--delegates", "0"},
 		{"bench", "fanout", "--clients", "-1"},
 		{"bench", "vote", "extra"},
+		{"bench", "login", "--delegates", "0"},
 	} {
 		if code, _, errs := runForTest(t, "", args...); code != 2 || errs == "" {
 			t.Errorf("%v: exit %d, stderr %q; want 2 and a message", args, code, errs)
