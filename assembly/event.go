@@ -22,6 +22,8 @@ type Event interface {
 
 var eventTypes = map[string]reflect.Type{}
 
+var ballotCastType = reflect.TypeFor[BallotCast]()
+
 func registerEvents(es ...Event) {
 	for _, e := range es {
 		eventTypes[e.EventType()] = reflect.TypeOf(e)
@@ -50,6 +52,16 @@ func DecodeEvent(typ string, payload []byte) (Event, error) {
 	if !ok {
 		return nil, corrupt("unknown event type %q", typ)
 	}
+	if t == ballotCastType {
+		if e, ok := decodeBallotCast(payload); ok {
+			return e, nil
+		}
+	}
+	return decodeJSON(typ, t, payload)
+}
+
+// decodeJSON is DecodeEvent through encoding/json, for any event type.
+func decodeJSON(typ string, t reflect.Type, payload []byte) (Event, error) {
 	p := reflect.New(t)
 	dec := json.NewDecoder(bytes.NewReader(payload))
 	dec.DisallowUnknownFields()

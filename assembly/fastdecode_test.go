@@ -1,0 +1,95 @@
+package assembly
+
+import (
+	"bytes"
+	"fmt"
+	"math/rand/v2"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestDecodeBallotCastAsJSONDoes checks that DecodeEvent, which reads
+// ballot_cast payloads without reflection where it can, answers exactly
+// as encoding/json does: for ballots as EncodeEvent writes them, and for
+// payloads changed in every way the fast reading must refuse or get right.
+func TestDecodeBallotCastAsJSONDoes(t *testing.T) {
+	strs := []string{"", "v1", "d-0417", "Ωμέγα", "a\"b", `back\slash`, "<&>", "tab\there", "\u2028", "日本語", "x y z"}
+	times := []time.Time{
+		time.Date(2026, 5, 9, 10, 0, 0, 0, time.UTC),
+		time.Date(2026, 5, 9, 10, 0, 0, 123456789, time.UTC),
+		time.Date(1917, 3, 27, 3, 30, 0, 0, time.FixedZone("", 3*3600)),
+		{},
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	pick := func() string { return strs[r.IntN(len(strs))] }
+	mutations := []func([]byte) []byte{
+		func(b []byte) []byte { return b },
+		func(b []byte) []byte { return bytes.Replace(b, []byte(`"vote"`), []byte(`"Vote"`), 1) },
+		func(b []byte) []byte { return bytes.Replace(b, []byte(`,"voter"`), []byte(`, "voter"`), 1) },
+		func(b []byte) []byte { return bytes.Replace(b, []byte(`"weight":`), []byte(`"extra":1,"weight":`), 1) },
+		func(b []byte) []byte { return bytes.Replace(b, []byte(`"at":`), []byte(`"bogus":"","at":`), 1) },
+		func(b []byte) []byte { return append(b, ' ') },
+		func(b []byte) []byte { return append(b, "{}"...) },
+		func(b []byte) []byte { return b[:len(b)-1] },
+		func(b []byte) []byte { return bytes.Replace(b, []byte(`"weight":`), []byte(`"weight":0`), 1) },
+		func(b []byte) []byte { return bytes.Replace(b, []byte(`"weight":`), []byte(`"weight":-`), 1) },
+		func(b []byte) []byte { return bytes.Replace(b, []byte(`"weight":1`), []byte(`"weight":1.0`), 1) },
+		func(b []byte) []byte { return bytes.Replace(b, []byte(`"weight":1`), []byte(`"weight":1e0`), 1) },
+		func(b []byte) []byte { return bytes.Replace(b, []byte(`"weight":1`), []byte(`"weight":"1"`), 1) },
+		func(b []byte) []byte { return bytes.Replace(b, []byte(`"weight":1`), []byte(`"weight":99999999999999999999`), 1) },
+		func(b []byte) []byte { return bytes.Replace(b, []byte(`"weight":1`), []byte(`"weight":-0`), 1) },
+		func(b []byte) []byte { return bytes.Replace(b, []byte(`"voter":"`), []byte(`"voter":"\u0041`), 1) },
+		func(b []byte) []byte { return bytes.Replace(b, []byte(`"voter":"`), []byte("\"voter\":\"\xff"), 1) },
+		func(b []byte) []byte { return bytes.Replace(b, []byte(`Z"`), []byte(`z"`), 1) },
+		func(b []byte) []byte { return bytes.Replace(b, []byte(`"at":"2`), []byte(`"at":"+2`), 1) },
+		func(b []byte) []byte { return bytes.Replace(b, []byte(`"right":`), []byte(`"right":null,"right":`), 1) },
+		func(b []byte) []byte { return bytes.Replace(b, []byte(`"choice":"`), []byte(`"choice":"`), 1) },
+		func(b []byte) []byte { return bytes.Replace(b, []byte(`,"key":""`), nil, 1) },
+		func(b []byte) []byte { return bytes.Replace(b, []byte(`"actor":`), []byte(`"key":"k","actor":`), 1) },
+		func(b []byte) []byte { return bytes.Replace(b, []byte(`}`), []byte(`,"req":"r"}`), 1) },
+	}
+	fast := 0
+	for i := range 3000 {
+		e := BallotCast{Meta: Meta{Assembly: pick(), Actor: pick(), At: times[r.IntN(len(times))]}, Vote: pick(), Voter: pick(), Right: pick(), Choice: pick(), Weight: []int{1, 0, 7, -3, 1 << 40}[r.IntN(5)]}
+		if r.IntN(2) == 0 {
+			e.Key = pick()
+		}
+		if r.IntN(2) == 0 {
+			e.Req = pick()
+		}
+		if i%7 == 0 {
+			e.Weight = 1
+		}
+		payload, err := EncodeEvent(e)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for j, m := range mutations {
+			b := m(bytes.Clone(payload))
+			got, gerr := DecodeEvent("ballot_cast", b)
+			want, werr := decodeJSON("ballot_cast", ballotCastType, b)
+			if fmt.Sprint(gerr) != fmt.Sprint(werr) || !reflect.DeepEqual(got, want) {
+				t.Fatalf("mutation %d of %s:\nDecodeEvent %#v, %v\nencoding/json %#v, %v", j, b, got, gerr, want, werr)
+			}
+			if _, ok := decodeBallotCast(b); ok {
+				fast++
+			}
+			if j == 0 && gerr == nil && !reflect.DeepEqual(got, want) {
+				t.Fatalf("%s does not read back", b)
+			}
+		}
+	}
+	if fast < 300 {
+		t.Fatalf("the fast reading took %d payloads", fast)
+	}
+	// A ballot as plenum writes it takes the fast reading.
+	b, _ := EncodeEvent(BallotCast{Meta: Meta{Assembly: "coop", Actor: "d7", At: times[1], Key: "d7/ballot-v1", Req: "0f3a"}, Vote: "v1", Voter: "d7", Right: "decisive", Choice: "for", Weight: 1})
+	if _, ok := decodeBallotCast(b); !ok {
+		t.Fatalf("the fast reading refused %s", b)
+	}
+	if _, ok := decodeBallotCast([]byte(strings.Repeat("{", 3))); ok {
+		t.Fatal("the fast reading took garbage")
+	}
+}
