@@ -38,7 +38,9 @@ func TestDecodeBallotCastAsJSONDoes(t *testing.T) {
 		func(b []byte) []byte { return bytes.Replace(b, []byte(`"weight":1`), []byte(`"weight":1.0`), 1) },
 		func(b []byte) []byte { return bytes.Replace(b, []byte(`"weight":1`), []byte(`"weight":1e0`), 1) },
 		func(b []byte) []byte { return bytes.Replace(b, []byte(`"weight":1`), []byte(`"weight":"1"`), 1) },
-		func(b []byte) []byte { return bytes.Replace(b, []byte(`"weight":1`), []byte(`"weight":99999999999999999999`), 1) },
+		func(b []byte) []byte {
+			return bytes.Replace(b, []byte(`"weight":1`), []byte(`"weight":99999999999999999999`), 1)
+		},
 		func(b []byte) []byte { return bytes.Replace(b, []byte(`"weight":1`), []byte(`"weight":-0`), 1) },
 		func(b []byte) []byte { return bytes.Replace(b, []byte(`"voter":"`), []byte(`"voter":"\u0041`), 1) },
 		func(b []byte) []byte { return bytes.Replace(b, []byte(`"voter":"`), []byte("\"voter\":\"\xff"), 1) },
