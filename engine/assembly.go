@@ -58,13 +58,18 @@ type Assembly struct {
 	// derived from (boxSecret).
 	boxSecret []byte
 
-	// mu guards state. The writer holds it from deciding a batch until the
-	// batch is durable, so readers never see an event that is not — but
-	// for one case: while the assembly is suspended, the state may hold
-	// the events of the batch whose outcome is unknown, until the record
-	// can be read again and the state is rebuilt from it.
-	mu    sync.RWMutex
+	// state is the writer's: it decides each batch against it and applies
+	// the batch's events to it before they are appended. Only the writer
+	// touches it (and Open, before the writer starts).
 	state *assembly.State
+	// durable is the readers' state, kept in lockstep with the record:
+	// the writer applies a batch's events to it once the batch is durable,
+	// each decoded again from its entry, so that the two states share no
+	// memory. mu guards durable only, and is held for that application
+	// and for swapping in a rebuilt state, never across a wait on the
+	// store: readers see the last durable state and never wait for a sync.
+	mu      sync.RWMutex
+	durable *assembly.State
 
 	feed      *Feed
 	committed func(a *Assembly, checkpoint []byte)
@@ -147,6 +152,7 @@ func newAssembly(id string, log *ledger.Log, t timeouts) *Assembly {
 		id:       id,
 		log:      log,
 		state:    assembly.NewState(),
+		durable:  assembly.NewState(),
 		feed:     newFeed(log),
 		timeouts: t,
 		reqs:     make(chan *request, maxBatch),
@@ -164,12 +170,14 @@ func (a *Assembly) Log() *ledger.Log { return a.log }
 // Feed returns the assembly's stream of durable events.
 func (a *Assembly) Feed() *Feed { return a.feed }
 
-// Read calls fn with the current state: every event in it is durable. fn
-// must not modify the state or keep it after returning.
+// Read calls fn with the state of the durable record: every event in it is
+// durable, and every durable event is in it once its command is answered.
+// It never waits for the store. fn must not modify the state or keep it
+// after returning.
 func (a *Assembly) Read(fn func(s *assembly.State)) {
 	a.mu.RLock()
 	defer a.mu.RUnlock()
-	fn(a.state)
+	fn(a.durable)
 }
 
 // Submit decides one command and, if the rules accept it, appends its
@@ -328,9 +336,7 @@ func (a *Assembly) waitSettled() bool {
 			_, err := a.log.Settle(ctx)
 			cancel()
 			if err == nil {
-				a.mu.Lock()
-				err = a.replayLocked(context.Background())
-				a.mu.Unlock()
+				err = a.replay(context.Background())
 				if err == nil {
 					a.suspended = nil
 					return true
@@ -350,7 +356,7 @@ func (a *Assembly) waitSettled() bool {
 // read the assembly is suspended until it can; if it does not replay the
 // assembly stops. It returns the error commands get then, or nil.
 func (a *Assembly) resync(after string) error {
-	err := a.replayLocked(context.Background())
+	err := a.replay(context.Background())
 	switch {
 	case err == nil:
 		return nil
@@ -378,7 +384,6 @@ type staging struct {
 // each one's events before deciding the next, appends all events in one
 // ledger append, and answers.
 func (a *Assembly) commit(batch []*request) {
-	a.mu.Lock()
 	replies := make([]reply, len(batch))
 	if int64(a.state.Events) != a.log.Size() {
 		// The log moved under the state (an append found committed after
@@ -387,7 +392,6 @@ func (a *Assembly) commit(batch []*request) {
 			for i := range replies {
 				replies[i] = reply{failed: -1, err: err}
 			}
-			a.mu.Unlock()
 			a.answer(batch, replies)
 			return
 		}
@@ -410,7 +414,6 @@ func (a *Assembly) commit(batch []*request) {
 		for i := range replies {
 			replies[i] = reply{failed: -1, err: err}
 		}
-		a.mu.Unlock()
 		a.answer(batch, replies)
 		return
 	}
@@ -420,7 +423,6 @@ func (a *Assembly) commit(batch []*request) {
 		cancel()
 		if err != nil {
 			a.failed(err, replies, base)
-			a.mu.Unlock()
 			a.answer(batch, replies)
 			return
 		}
@@ -438,13 +440,39 @@ func (a *Assembly) commit(batch []*request) {
 				}
 			}
 		}
+		a.publish(st.entries)
 		a.feed.publish(app.First, st.entries, st.events)
 		if a.committed != nil {
 			a.committed(a, app.Checkpoint)
 		}
 	}
-	a.mu.Unlock()
 	a.answer(batch, replies)
+}
+
+// publish applies a durable batch's entries to the readers' state, each
+// decoded again from its entry. Should one not apply (the two states
+// parted: a bug), both states are rebuilt from the record, which holds
+// the batch.
+func (a *Assembly) publish(entries []ledger.Entry) {
+	evs := make([]assembly.Event, len(entries))
+	var err error
+	for i, e := range entries {
+		if evs[i], err = assembly.DecodeEvent(e.Type, e.Payload); err != nil {
+			break
+		}
+	}
+	if err == nil {
+		a.mu.Lock()
+		for _, ev := range evs {
+			if err = a.durable.Apply(ev); err != nil {
+				break
+			}
+		}
+		a.mu.Unlock()
+	}
+	if err != nil {
+		a.resync(fmt.Sprintf("the readers' state refused a durable event (%v)", err))
+	}
 }
 
 // decide decides one command of a batch and stages its events; a command
@@ -769,9 +797,13 @@ func (a *Assembly) answer(batch []*request, replies []reply) {
 // replayChunk is how many entries replay reads at once.
 const replayChunk = 4096
 
-func (a *Assembly) replayLocked(ctx context.Context) error {
+// replay rebuilds both states, the writer's and the readers', from the
+// log, reading and decoding each entry once for each. The readers keep
+// the state they had until the rebuilt one is swapped in.
+func (a *Assembly) replay(ctx context.Context) error {
 	size := a.log.Size()
-	r := NewReplayer()
+	t := newTwins()
+	origin := a.log.Origin()
 	for start := int64(0); start < size; start += replayChunk {
 		end := min(start+replayChunk, size)
 		entries, err := a.log.Read(ctx, start, end)
@@ -779,17 +811,27 @@ func (a *Assembly) replayLocked(ctx context.Context) error {
 			return fmt.Errorf("engine: replaying %s: %w: %w", a.id, errReadLog, err)
 		}
 		for _, e := range entries {
-			if err := r.Apply(a.log.Origin(), e); err != nil {
+			d, err := t.decode(origin, e)
+			if err == nil {
+				err = t.apply(origin, e, d)
+			}
+			if err != nil {
 				return err
 			}
 		}
 	}
-	a.state = r.State(a.log.Origin())
-	if a.state == nil {
-		a.state = assembly.NewState()
-	}
+	a.setStates(t.states(origin))
 	a.feed.reset(size)
 	return nil
+}
+
+// setStates puts in the writer's state and the readers', replayed from
+// the same entries.
+func (a *Assembly) setStates(w, r *assembly.State) {
+	a.state = w
+	a.mu.Lock()
+	a.durable = r
+	a.mu.Unlock()
 }
 
 func (a *Assembly) close() {

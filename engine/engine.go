@@ -213,16 +213,14 @@ func (e *Engine) openAssembly(ctx context.Context, id string) (*Assembly, error)
 	a := newAssembly(id, log, e.timeouts)
 	a.boxSecret = e.boxSecret
 	a.committed = e.committed
-	r := NewReplayer()
-	opts := r.AuditOptions()
+	t := newTwins()
+	opts := t.auditOptions()
 	opts.Origins = []string{origin}
 	if _, err := ledger.Audit(ctx, e.store, e.verifiers, opts); err != nil {
 		log.Close()
 		return nil, fmt.Errorf("engine: the record of %s does not verify: %w", id, err)
 	}
-	if st := r.State(origin); st != nil {
-		a.state = st
-	}
+	a.setStates(t.states(origin))
 	a.feed.reset(log.Size())
 	go a.writer()
 	return a, nil

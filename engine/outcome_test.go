@@ -333,3 +333,55 @@ func TestSecretCloseUnderFaults(t *testing.T) {
 		t.Fatal("the engine's state differs from the record's")
 	}
 }
+
+// TestReadDuringSlowAppendSeesTheDurableState: while a batch's append
+// waits on the store, a reader is answered at once, with the state of the
+// durable record (without the batch): readers never wait for a sync, and
+// see nothing before it is durable. Once the command is answered, they
+// see it.
+func TestReadDuringSlowAppendSeesTheDurableState(t *testing.T) {
+	env, fs := faultyEnv(t, 3)
+	env.eng.Close()
+	eng, err := engine.Open(context.Background(), fs, engine.Options{Signer: env.signer, Verifiers: note.VerifierList(env.verifier),
+		AppendTimeout: time.Minute, SettleTimeout: time.Minute})
+	if err != nil {
+		t.Fatal(err)
+	}
+	env.eng = eng
+	a, _ := eng.Assembly("coop")
+	size := env.logSize()
+	fs.Injected()
+	fs.Arm(coopOrigin, fault.Fault{Kind: fault.SlowAppend, At: 1, Delay: 3 * time.Second})
+	answered := make(chan error, 1)
+	go func() {
+		_, err := env.ballot("d0", "b0")
+		answered <- err
+	}()
+	// Wait until the writer is in the slow append.
+	for fs.Injected()[fault.SlowAppend] == 0 {
+		time.Sleep(time.Millisecond)
+	}
+	var events, ballots int
+	a.Read(func(s *assembly.State) { events, ballots = s.Events, len(s.Votes["v1"].Ballots) })
+	select {
+	case err := <-answered:
+		t.Fatalf("the ballot was answered (%v) before a read during its append returned", err)
+	default:
+	}
+	if int64(events) != size || ballots != 0 {
+		t.Fatalf("a read during the append saw %d events and %d ballots; want the durable %d and 0", events, ballots, size)
+	}
+	if next := a.Feed().Next(); next != size {
+		t.Fatalf("the feed's next event is %d during the append, want %d: it published before the batch was durable", next, size)
+	}
+	if err := <-answered; err != nil {
+		t.Fatal(err)
+	}
+	a.Read(func(s *assembly.State) { events, ballots = s.Events, len(s.Votes["v1"].Ballots) })
+	if int64(events) != size+1 || ballots != 1 {
+		t.Fatalf("after the answer a read saw %d events and %d ballots; want %d and 1", events, ballots, size+1)
+	}
+	if !reflect.DeepEqual(env.state(), env.replayed()) {
+		t.Fatal("the readers' state differs from the record's")
+	}
+}

@@ -76,3 +76,46 @@ func (r *Replayer) AuditOptions() ledger.AuditOptions {
 
 // State returns the state replayed so far for origin, or nil.
 func (r *Replayer) State(origin string) *assembly.State { return r.states[origin] }
+
+// twins replays entries into two states at once, the writer's and the
+// readers' (Assembly.durable), each event decoded once for each so that
+// the states share no memory.
+type twins struct{ w, r *Replayer }
+
+func newTwins() twins { return twins{NewReplayer(), NewReplayer()} }
+
+func (t twins) decode(origin string, e ledger.Entry) (any, error) {
+	w, err := t.w.Decode(origin, e)
+	if err != nil {
+		return nil, err
+	}
+	r, err := t.r.Decode(origin, e)
+	if err != nil {
+		return nil, err
+	}
+	return [2]any{w, r}, nil
+}
+
+func (t twins) apply(origin string, e ledger.Entry, decoded any) error {
+	d, ok := decoded.([2]any)
+	if !ok {
+		return fmt.Errorf("entry %d: not a decoded event", e.Index)
+	}
+	if err := t.w.ApplyDecoded(origin, e, d[0]); err != nil {
+		return err
+	}
+	return t.r.ApplyDecoded(origin, e, d[1])
+}
+
+func (t twins) auditOptions() ledger.AuditOptions {
+	return ledger.AuditOptions{Decode: t.decode, Apply: t.apply}
+}
+
+// states returns the two states replayed for origin (new ones if none).
+func (t twins) states(origin string) (w, r *assembly.State) {
+	w, r = t.w.State(origin), t.r.State(origin)
+	if w == nil {
+		w, r = assembly.NewState(), assembly.NewState()
+	}
+	return w, r
+}
