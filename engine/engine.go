@@ -19,6 +19,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime/debug"
 	"sort"
 	"sync"
 	"time"
@@ -84,6 +85,7 @@ func Open(ctx context.Context, st ledger.Store, opts Options) (*Engine, error) {
 	if opts.SettleTimeout <= 0 {
 		opts.SettleTimeout = 30 * time.Second
 	}
+	defer lessGC()()
 	e := &Engine{store: st, server: opts.Server, signer: opts.Signer, verifiers: opts.Verifiers, committed: opts.Committed,
 		timeouts: timeouts{append: opts.AppendTimeout, settle: opts.SettleTimeout}, assemblies: map[string]*Assembly{}}
 	secret, err := boxSecret(opts.Signer)
@@ -108,6 +110,42 @@ func Open(ctx context.Context, st ledger.Store, opts Options) (*Engine, error) {
 		e.assemblies[id] = a
 	}
 	return e, nil
+}
+
+// gcWhileOpening is the garbage collector's GOGC while engines open: a
+// replay allocates mostly short-lived values (entries read, events
+// decoded) beside a state that only grows, and with the default of 100
+// the collector ran a quarter of a restart's CPU time, marking the
+// growing state again and again.
+const gcWhileOpening = 400
+
+var gcOpening struct {
+	sync.Mutex
+	n   int // engines opening
+	old int // the GOGC before the first of them
+}
+
+// lessGC raises GOGC to gcWhileOpening (unless it is set higher, or off)
+// until the returned function is called, counting the engines opening at
+// once so that the last to finish restores it.
+func lessGC() (restore func()) {
+	gcOpening.Lock()
+	defer gcOpening.Unlock()
+	if gcOpening.n == 0 {
+		gcOpening.old = debug.SetGCPercent(-1)
+		debug.SetGCPercent(gcOpening.old)
+		if gcOpening.old >= 0 && gcOpening.old < gcWhileOpening {
+			debug.SetGCPercent(gcWhileOpening)
+		}
+	}
+	gcOpening.n++
+	return func() {
+		gcOpening.Lock()
+		defer gcOpening.Unlock()
+		if gcOpening.n--; gcOpening.n == 0 {
+			debug.SetGCPercent(gcOpening.old)
+		}
+	}
 }
 
 // Server returns the server name in the engine's origins.

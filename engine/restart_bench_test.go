@@ -215,7 +215,7 @@ func loadOrBuildBig(b testing.TB, path string) (*bigAssembly, error) {
 		if err != nil {
 			return nil, err
 		}
-		st, err := sqlite.OpenReadOnly(path)
+		st, err := sqlite.Open(path) // brings an older schema up to date
 		if err != nil {
 			return nil, err
 		}
