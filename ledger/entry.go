@@ -190,8 +190,9 @@ func appendString(b []byte, s string) []byte {
 
 // decoder reads the fixed layout of an entry.
 type decoder struct {
-	b   []byte
-	pos int
+	b       []byte
+	pos     int
+	escaped bool // a string read had an escape
 }
 
 func (d *decoder) lit(s string) bool {
@@ -234,6 +235,7 @@ func (d *decoder) str() (string, bool) {
 			return unescape(raw)
 		case c == '\\':
 			plain = false
+			d.escaped = true
 			d.pos += 2
 		case c < 0x20:
 			return "", false
@@ -289,18 +291,30 @@ func DecodeEntry(data []byte) (e Entry, ref *PayloadRef, err error) {
 	if !d.lit(`{"index":`) {
 		return Entry{}, nil, malformed(`does not start with {"index":`)
 	}
+	indexStart := d.pos
 	if e.Index, ok = d.int(); !ok {
 		return Entry{}, nil, malformed("bad index")
 	}
+	// No leading zero: canonical (the round trip below is skipped when
+	// everything else is too).
+	canonical := d.b[indexStart] != '0' || d.pos == indexStart+1
 	if !d.lit(`,"time":`) {
 		return Entry{}, nil, malformed(`missing "time" after the index`)
 	}
+	// The fast path: a time as appendHead writes it is parsed without
+	// allocating, and needs no formatting back to check its form.
+	tsStart := d.pos
 	ts, ok := d.str()
 	if !ok {
 		return Entry{}, nil, malformed("bad time string")
 	}
-	if e.Time, err = time.Parse(time.RFC3339Nano, ts); err != nil || e.Time.Location() != time.UTC {
-		return Entry{}, nil, malformed("time %q is not RFC 3339 in UTC", ts)
+	if t, fast := canonicalTime(d.b[tsStart+1 : d.pos-1]); fast {
+		e.Time = t
+	} else {
+		canonical = false
+		if e.Time, err = time.Parse(time.RFC3339Nano, ts); err != nil || e.Time.Location() != time.UTC {
+			return Entry{}, nil, malformed("time %q is not RFC 3339 in UTC", ts)
+		}
 	}
 	if !d.lit(`,"actor":`) {
 		return Entry{}, nil, malformed(`missing "actor" after the time`)
@@ -360,9 +374,16 @@ func DecodeEntry(data []byte) (e Entry, ref *PayloadRef, err error) {
 	if err := e.validateHead(); err != nil {
 		return Entry{}, nil, err
 	}
+	if canonical && !d.escaped {
+		// An index without leading zeros, a time canonicalTime read, and
+		// strings without escapes (appendString would escape nothing in
+		// them) are the canonical form.
+		return e, ref, nil
+	}
 	// The round trip catches every remaining non-canonical form: leading
 	// zeros, a time written differently, strings escaped differently.
-	head := appendHead(make([]byte, 0, headEnd), e.Index, e.Time, e.Actor, e.Type)
+	var buf [256]byte
+	head := appendHead(buf[:0], e.Index, e.Time, e.Actor, e.Type)
 	if !bytes.Equal(head, data[:headEnd]) {
 		return Entry{}, nil, malformed("not in canonical form")
 	}
@@ -389,4 +410,47 @@ func isCompact(p []byte) bool {
 		}
 	}
 	return true
+}
+
+// canonicalTime parses t if it is a time as appendHead writes it: RFC 3339
+// in UTC, "2006-01-02T15:04:05Z" with a fraction of 1 to 9 digits, the
+// last not 0, before the Z if there is one, and every field in range, so
+// that it formats back to the same bytes. Otherwise it reports false, and
+// the time may still be valid in another form.
+func canonicalTime(t []byte) (time.Time, bool) {
+	if len(t) < len("2006-01-02T15:04:05Z") || t[len(t)-1] != 'Z' ||
+		t[4] != '-' || t[7] != '-' || t[10] != 'T' || t[13] != ':' || t[16] != ':' {
+		return time.Time{}, false
+	}
+	num := func(b []byte) int {
+		n := 0
+		for _, c := range b {
+			if c < '0' || c > '9' {
+				return -1
+			}
+			n = n*10 + int(c-'0')
+		}
+		return n
+	}
+	year, month, day := num(t[0:4]), num(t[5:7]), num(t[8:10])
+	hour, min, sec := num(t[11:13]), num(t[14:16]), num(t[17:19])
+	if year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || min < 0 || min > 59 || sec < 0 || sec > 59 {
+		return time.Time{}, false
+	}
+	if day > 28 && time.Date(year, time.Month(month), day, 0, 0, 0, 0, time.UTC).Day() != day {
+		return time.Time{}, false // no such day in that month
+	}
+	nsec := 0
+	if frac := t[19 : len(t)-1]; len(frac) > 0 {
+		if frac[0] != '.' || len(frac) < 2 || len(frac) > 10 || frac[len(frac)-1] == '0' {
+			return time.Time{}, false
+		}
+		if nsec = num(frac[1:]); nsec < 0 {
+			return time.Time{}, false
+		}
+		for range 10 - len(frac) {
+			nsec *= 10
+		}
+	}
+	return time.Date(year, time.Month(month), day, hour, min, sec, nsec, time.UTC), true
 }

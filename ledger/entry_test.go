@@ -95,6 +95,11 @@ func TestDecodeEntryRejects(t *testing.T) {
 		"trailing zeros":      strings.Replace(good, `.12Z`, `.120Z`, 1),
 		"offset time":         strings.Replace(good, `15:30:00.12Z`, `18:30:00.12+03:00`, 1),
 		"not a time":          strings.Replace(good, `1917-03-27T15:30:00.12Z`, `yesterday`, 1),
+		"no such day":         strings.Replace(good, `1917-03-27`, `1917-02-29`, 1),
+		"hour 24":             strings.Replace(good, `T15:30`, `T24:30`, 1),
+		"empty fraction":      strings.Replace(good, `.12Z`, `.Z`, 1),
+		"ten fraction digits": strings.Replace(good, `.12Z`, `.1234567891Z`, 1),
+		"lower-case z":        strings.Replace(good, `.12Z`, `.12z`, 1),
 		"payload spaces":      strings.Replace(good, `{"n":1}`, `{"n": 1}`, 1),
 		"payload invalid":     strings.Replace(good, `{"n":1}`, `{"n":}`, 1),
 		"two payloads":        strings.Replace(good, `{"n":1}`, `{"n":1}{"n":1}`, 1),
@@ -125,6 +130,7 @@ func TestDecodeEntryRejects(t *testing.T) {
 func FuzzDecodeEntry(f *testing.F) {
 	f.Add([]byte(`{"index":7,"time":"1917-03-27T15:30:00.12Z","actor":"chair","type":"t","payload":{"n":1}}`))
 	f.Add([]byte(`{"index":1,"time":"1917-03-27T15:30:00Z","actor":"a\"\u0001","type":"t","payload":null}`))
+	f.Add([]byte(`{"index":0,"time":"2024-02-29T23:59:59.123456789Z","actor":"d-7","type":"ballot_cast","payload":{}}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		e, ref, err := DecodeEntry(data)
 		if err != nil {
