@@ -449,7 +449,7 @@ func TestGoBuiltCommandsValidated(t *testing.T) {
 		msg string
 	}{
 		{OpenVote{ID: "Vote 1", Question: "Q", Method: "roll_call"}, `open_vote: "Vote 1" in the field "id" is not a valid id: 'V' is not allowed; use lower case letters, digits, '-' and '_'`},
-		{OpenVote{ID: "v1", Question: "Q", Method: "acclaim"}, `open_vote: the field "method" must be one of show_of_hands, roll_call, secret, not "acclaim"`},
+		{OpenVote{ID: "v1", Question: "Q", Method: "acclaim"}, `open_vote: the field "method" must be one of show_of_hands, roll_call, secret, encrypted, not "acclaim"`},
 		{AddPerson{ID: "p"}, `add_person: the field "name" is required`},
 		{OpenElection{ID: "e", Title: "E", Seats: 1, Method: "plurality", Lists: []List{{ID: "l"}}}, `open_election: the field "name" is required`},
 	}

@@ -103,8 +103,11 @@ func jsonName(f reflect.StructField) (string, bool) {
 // (UnmarshalJSON): their shape is not their Go struct's, so it is said here.
 // describeType refuses any other type that reads itself.
 var customTypes = map[reflect.Type]func() ArgDoc{
-	reflect.TypeFor[Count]():      func() ArgDoc { return ArgDoc{Type: "count"} },
-	reflect.TypeFor[QuorumRule](): func() ArgDoc { return ArgDoc{Type: "quorum"} },
+	// A message of package ballot, in its canonical JSON
+	// (docs/secret-ballots.md, "Encodings").
+	reflect.TypeFor[json.RawMessage](): func() ArgDoc { return ArgDoc{Type: "object"} },
+	reflect.TypeFor[Count]():           func() ArgDoc { return ArgDoc{Type: "count"} },
+	reflect.TypeFor[QuorumRule]():      func() ArgDoc { return ArgDoc{Type: "quorum"} },
 	// A sealed vote also reads a bare choice, but only in records written
 	// before ballots had tokens; it is described as it is written now.
 	reflect.TypeFor[SealedChoice](): func() ArgDoc {

@@ -75,7 +75,7 @@ func TestDescribeKnownCommands(t *testing.T) {
 	}
 
 	ov, _ := DescribeCommand("open_vote")
-	if m := arg(t, ov, "method"); !m.Required || !reflect.DeepEqual(m.Enum, []string{"show_of_hands", "roll_call", "secret"}) {
+	if m := arg(t, ov, "method"); !m.Required || !reflect.DeepEqual(m.Enum, []string{"show_of_hands", "roll_call", "secret", "encrypted"}) {
 		t.Errorf("open_vote method %+v", m)
 	}
 	el := arg(t, ov, "eligible")

@@ -43,7 +43,7 @@ func TestParseRefusals(t *testing.T) {
 		{`{"cmd":"add_person","actor":"ann","at":"2026-05-09T10:00:00Z","args":{"id":"x"}}`, "name", `add_person: the field "name" is required`},
 		{`{"cmd":"add_person","actor":"ann","at":"2026-05-09T10:00:00Z","args":{"id":"X Y","name":"X"}}`, "id", `add_person: "X Y" in the field "id" is not a valid id: 'X' is not allowed; use lower case letters, digits, '-' and '_'`},
 		{`{"cmd":"open_sitting","actor":"ann","at":"2026-05-09T10:00:00Z","args":{"id":"s","date":"9 May","chair":"ann"}}`, "date", `open_sitting: the field "date" must be a date YYYY-MM-DD, not "9 May"`},
-		{`{"cmd":"open_vote","actor":"ann","at":"2026-05-09T10:00:00Z","args":{"id":"v","method":"acclamation"}}`, "method", `open_vote: the field "method" must be one of show_of_hands, roll_call, secret, not "acclamation"`},
+		{`{"cmd":"open_vote","actor":"ann","at":"2026-05-09T10:00:00Z","args":{"id":"v","method":"acclamation"}}`, "method", `open_vote: the field "method" must be one of show_of_hands, roll_call, secret, encrypted, not "acclamation"`},
 		{`{"cmd":"enter_count","actor":"ann","at":"2026-05-09T10:00:00Z","args":{"vote":"v","for":"68-62","against":3}}`, "", `enter_count: a range of votes is written low-high, e.g. "62-68", not "68-62"`},
 		{`{"cmd":"add_person","actor":"ann","at":"2026-05-09T10:00:00Z","args":{"id":"x","name":7}}`, "name", `add_person: the field "name" must be a string, not a JSON number`},
 		{`{"cmd":"open_sitting","actor":"ann","at":"2026-05-09T10:00:00Z","args":{"id":"s","date":"2026-05-09","chair":"ann","guests":["a","a"]}}`, "guests", `open_sitting: "a" is named twice in the field "guests"`},

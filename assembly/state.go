@@ -348,6 +348,7 @@ type Vote struct {
 	SealedEntries []int64            `json:"sealed_entries"` // the log entries that carry its sealed ballots (each voter's receipt is one of them)
 	Rounds        []Round            `json:"rounds"`
 	Result        *Result            `json:"result"`
+	Encrypted     *EncryptedVote     `json:"encrypted,omitempty"` // an encrypted vote's key ceremony, ballots, count and decryption
 }
 
 // AttendanceSnapshot is the attendance when a vote was opened.

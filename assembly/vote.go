@@ -23,7 +23,7 @@ type OpenVote struct {
 	Motion       string       `json:"motion" plenum:"id"`
 	Alternatives string       `json:"alternatives" plenum:"id"`
 	Question     string       `json:"question"`
-	Method       string       `json:"method" plenum:"required,enum=show_of_hands|roll_call|secret"`
+	Method       string       `json:"method" plenum:"required,enum=show_of_hands|roll_call|secret|encrypted"`
 	Eligible     *Eligibility `json:"eligible"`
 	Threshold    Threshold    `json:"threshold" plenum:"enum=majority_cast|majority_present|majority_members|two_thirds_cast|three_quarters_cast"`
 	// Ruling is the chair's ruling, in words, by which the vote takes
@@ -31,6 +31,14 @@ type OpenVote struct {
 	// carried motion to suspend the rules that allows it.
 	Ruling     string `json:"ruling"`
 	Suspension string `json:"suspension" plenum:"id"`
+	// Trustees, TrusteeQuorum and Revote are for an encrypted vote (method
+	// encrypted, docs/secret-ballots.md): the persons who hold the election
+	// key, how many of them must take part in the decryption (K of N), and
+	// whether a voter may cast a new ballot while the vote is open (the last
+	// one counts).
+	Trustees      []string `json:"trustees" plenum:"id"`
+	TrusteeQuorum int      `json:"trustee_quorum" plenum:"positive"`
+	Revote        bool     `json:"revote"`
 }
 
 // CastBallot is one voter's ballot. In a secret vote Token is the
@@ -143,6 +151,8 @@ type VoteOpened struct {
 	// fix: the rule's threshold and the ruling or suspension departing.
 	RuleThreshold Threshold  `json:"rule_threshold,omitempty"`
 	Departure     *Departure `json:"departure,omitempty"`
+	// Encrypted is an encrypted vote's parameters (method encrypted).
+	Encrypted *EncryptedSetup `json:"encrypted,omitempty"`
 }
 
 // BallotCast: a ballot was cast. In a secret vote Choice is empty.
@@ -352,6 +362,10 @@ func (c OpenVote) decide(s *State, m Meta) ([]Event, error) {
 			return nil, err
 		}
 	}
+	enc, err := s.encryptedSetup(c)
+	if err != nil {
+		return nil, err
+	}
 	rights := s.eligibleRights(c.Eligible)
 	att := s.snapshot(rights, st.AttendanceNotRecorded)
 	note := ""
@@ -360,7 +374,7 @@ func (c OpenVote) decide(s *State, m Meta) ([]Event, error) {
 	}
 	ev := VoteOpened{Meta: m, Vote: c.ID, Motion: c.Motion, Alternatives: c.Alternatives, Question: c.Question,
 		Method: c.Method, Sitting: st.ID, Item: item, Threshold: th, Eligible: rights, EligibleNote: note, Attendance: att,
-		Departure: dep}
+		Departure: dep, Encrypted: enc}
 	if dep != nil {
 		ev.RuleThreshold = rule
 	}
@@ -380,6 +394,16 @@ func (e VoteOpened) apply(s *State) error {
 		Status: VoteStatusOpen, OpenedAt: e.At, Eligible: make(map[string]bool, len(e.Eligible)), Voted: make(map[string]bool, len(e.Eligible))}
 	for _, r := range e.Eligible {
 		v.Eligible[r] = true
+	}
+	if (e.Method == MethodEncrypted) != (e.Encrypted != nil) {
+		return corrupt("the vote %q is encrypted without its parameters, or has them without being encrypted", e.Vote)
+	}
+	if e.Encrypted != nil {
+		ev, err := s.newEncryptedVote(e)
+		if err != nil {
+			return err
+		}
+		v.Encrypted = ev
 	}
 	s.Votes[v.ID] = v
 	s.VoteOrder = append(s.VoteOrder, v.ID)
@@ -433,6 +457,9 @@ func (c CastBallot) decide(s *State, m Meta) ([]Event, error) {
 	}
 	if m.Actor != c.Voter {
 		return nil, forbidden("%s cannot cast a ballot for %s; each voter casts their own", m.Actor, c.Voter)
+	}
+	if v.Encrypted != nil {
+		return nil, conflict("the vote %s is encrypted: a ballot is encrypted in the voter's browser and cast with cast_encrypted_ballot, never as a plain choice", c.Vote)
 	}
 	right, err := s.ballotRight(c.Voter, c.ForMandate, v.Eligible, c.Vote, v.EligibleNote)
 	if err != nil {
@@ -500,7 +527,7 @@ func noteSuffix(n string) string {
 
 func (e BallotCast) apply(s *State) error {
 	v := s.Votes[e.Vote]
-	if v == nil || v.Status != VoteStatusOpen || !v.Eligible[e.Right] || v.Voted[e.Right] {
+	if v == nil || v.Status != VoteStatusOpen || !v.Eligible[e.Right] || v.Voted[e.Right] || v.Encrypted != nil {
 		return corrupt("the ballot of %s in %q does not fit the vote", e.Voter, e.Vote)
 	}
 	v.Voted[e.Right] = true
@@ -538,6 +565,9 @@ func (c CloseVote) decide(s *State, m Meta) ([]Event, error) {
 		}
 	} else if len(c.Sealed) > 0 {
 		return nil, fieldErr("sealed", "only a secret vote has sealed ballots")
+	}
+	if v.Encrypted != nil {
+		return s.closeEncrypted(m, v)
 	}
 	evs := []Event{VoteClosed{Meta: m, Vote: c.Vote}}
 	for rest := c.Sealed; len(rest) > 0; {
@@ -594,6 +624,9 @@ func (c EnterCount) decide(s *State, m Meta) ([]Event, error) {
 	}
 	if len(v.Ballots) > 0 {
 		return nil, conflict("ballots were cast one by one in %s; its result is counted from them", c.Vote)
+	}
+	if v.Encrypted != nil {
+		return nil, conflict("the vote %s is encrypted; its count is the trustees' decryption of the encrypted total, not entered by hand", c.Vote)
 	}
 	if err := s.personsExist("tellers", c.Tellers); err != nil {
 		return nil, err
@@ -711,6 +744,9 @@ func (c DeclareResult) decide(s *State, m Meta) ([]Event, error) {
 	}
 	if v.Method == "secret" && len(v.Ballots) > 0 && len(v.Sealed) != v.votesCast() {
 		return nil, conflict("the sealed ballots of %s (%d) do not number the votes cast (%d); the record is incomplete", c.Vote, len(v.Sealed), v.votesCast())
+	}
+	if v.Encrypted != nil && v.Encrypted.Counts == nil {
+		return nil, conflict("the encrypted total of %s is not yet decrypted: %d of the %d trustees needed have posted their partial decryptions", c.Vote, len(v.Encrypted.Partials), v.Encrypted.Quorum)
 	}
 	var res Result
 	if c.Outcome == MotionStatusNotRecorded {
@@ -830,6 +866,13 @@ func (s *State) count(v *Vote, declared string) (Result, error) {
 	byChoice := map[string]int{}
 	counted := false
 	switch {
+	case v.Encrypted != nil && v.Encrypted.Counts != nil:
+		for k, n := range v.Encrypted.Counts {
+			if n > 0 {
+				byChoice[k] = n
+			}
+		}
+		counted = true
 	case v.Method == "secret" && len(v.Sealed) > 0:
 		for _, ch := range v.Sealed {
 			byChoice[ch]++

@@ -124,10 +124,10 @@ func (c WithdrawVote) decide(s *State, m Meta) ([]Event, error) {
 	case VoteStatusWithdrawn:
 		return nil, closed("this vote was already withdrawn")
 	}
-	if err := checkWithdrawal("vote", acted(len(v.Ballots), len(v.Rounds)), c.Reason, c.Consent); err != nil {
+	if err := checkWithdrawal("vote", acted(v.ballotCount(), len(v.Rounds)), c.Reason, c.Consent); err != nil {
 		return nil, err
 	}
-	return one(VoteWithdrawn{Meta: m, Vote: c.Vote, Reason: strings.TrimSpace(c.Reason), Consent: strings.TrimSpace(c.Consent), Ballots: len(v.Ballots)})
+	return one(VoteWithdrawn{Meta: m, Vote: c.Vote, Reason: strings.TrimSpace(c.Reason), Consent: strings.TrimSpace(c.Consent), Ballots: v.ballotCount()})
 }
 
 func (e VoteWithdrawn) apply(s *State) error {

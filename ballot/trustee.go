@@ -484,17 +484,40 @@ func CombineKeys(p Parameters, keys []TrusteeKey, dealings []Dealing, confirmati
 		if c.Index != i+1 {
 			return ElectionKey{}, fmt.Errorf("%w: confirmation %d is trustee %d's; list them in order 1 to %d", ErrInvalidParameters, i+1, c.Index, p.Trustees)
 		}
-		if c.Election != p.Election {
-			return ElectionKey{}, fmt.Errorf("%w: confirmation for election %q, checked for %q", ErrWrongContext, c.Election, p.Election)
-		}
-		if !c.VerificationKey.Equal(k.VerificationKeys[i]) {
-			return ElectionKey{}, fmt.Errorf("%w: trustee %d confirms a verification key that the dealings do not give", ErrBadDealing, c.Index)
-		}
-		if !c.Proof.verify(confirmTranscript(p, c.Index), c.VerificationKey.e) {
-			return ElectionKey{}, fmt.Errorf("%w: trustee %d's proof of knowledge of its share", ErrInvalidProof, c.Index)
+		if err := checkConfirmation(p, k, c); err != nil {
+			return ElectionKey{}, err
 		}
 	}
 	return k, nil
+}
+
+// VerifyConfirmation checks one trustee's confirmation against the public
+// dealings (all N, verified), as CombineKeys does for each, so that a bad
+// confirmation can be refused as it arrives.
+func VerifyConfirmation(p Parameters, dealings []Dealing, c Confirmation) error {
+	if err := p.Validate(); err != nil {
+		return err
+	}
+	if err := p.checkIndex("confirmation", c.Index); err != nil {
+		return err
+	}
+	if err := verifyDealings(p, dealings); err != nil {
+		return err
+	}
+	return checkConfirmation(p, deriveKey(p, dealings), c)
+}
+
+func checkConfirmation(p Parameters, k ElectionKey, c Confirmation) error {
+	if c.Election != p.Election {
+		return fmt.Errorf("%w: confirmation for election %q, checked for %q", ErrWrongContext, c.Election, p.Election)
+	}
+	if !c.VerificationKey.Equal(k.VerificationKeys[c.Index-1]) {
+		return fmt.Errorf("%w: trustee %d confirms a verification key that the dealings do not give", ErrBadDealing, c.Index)
+	}
+	if !c.Proof.verify(confirmTranscript(p, c.Index), c.VerificationKey.e) {
+		return fmt.Errorf("%w: trustee %d's proof of knowledge of its share", ErrInvalidProof, c.Index)
+	}
+	return nil
 }
 
 func deriveKey(p Parameters, dealings []Dealing) ElectionKey {

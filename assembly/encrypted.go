@@ -1,0 +1,756 @@
+package assembly
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+
+	"plenum/ballot"
+)
+
+// MethodEncrypted is the method of a vote whose ballots are encrypted in
+// the voter's browser under a key the trustees hold together, counted by
+// homomorphic sums and decrypted by K of the N trustees
+// (docs/secret-ballots.md). The server never sees a choice.
+const MethodEncrypted = "encrypted"
+
+// EncryptedSetup is what an encrypted vote fixes when it is opened: the
+// election identifier its proofs are bound to (the assembly and the vote),
+// the trustees in order (trustee i is Trustees[i-1]), the threshold K, the
+// options in order (option i of a ballot is Options[i]) and whether a voter
+// may cast a new ballot while the vote is open.
+type EncryptedSetup struct {
+	Election string   `json:"election"`
+	Trustees []string `json:"trustees"`
+	Quorum   int      `json:"quorum"`
+	Options  []string `json:"options"`
+	Revote   bool     `json:"revote,omitempty"`
+}
+
+// Params are the ballot package's parameters of the election.
+func (e EncryptedSetup) Params() ballot.Parameters {
+	return ballot.Parameters{Election: e.Election, Trustees: len(e.Trustees), Threshold: e.Quorum}
+}
+
+// Question is the ballot package's question: one mark among the options.
+func (e EncryptedSetup) Question() ballot.Question {
+	return ballot.Question{Kind: ballot.Choice, Options: len(e.Options), Min: 1, Max: 1}
+}
+
+// EncryptedVote is the state of an encrypted vote: the key ceremony's
+// messages, the election key once derived, every ballot cast (a new one
+// from the same mandate supersedes the earlier), the encrypted total, the
+// trustees' partial decryptions and the decrypted counts.
+type EncryptedVote struct {
+	EncryptedSetup
+	Keys          map[int]ballot.TrusteeKey        `json:"keys"`
+	Dealings      map[int]ballot.Dealing           `json:"dealings"`
+	Confirmations map[int]ballot.Confirmation      `json:"confirmations"`
+	Key           *ballot.ElectionKey              `json:"key,omitempty"`
+	Cast          []EncryptedBallot                `json:"cast"`
+	Last          map[string]int                   `json:"last"` // voting right → index in Cast of its counted ballot
+	Tally         *ballot.Tally                    `json:"tally,omitempty"`
+	Partials      map[int]ballot.PartialDecryption `json:"partials"`
+	Result        *ballot.Result                   `json:"result,omitempty"`
+	Counts        map[string]int                   `json:"counts,omitempty"` // option → decrypted (weighted) total
+}
+
+// EncryptedBallot is one encrypted ballot as cast, with the log entry
+// that holds it.
+type EncryptedBallot struct {
+	Voter   string        `json:"voter"`
+	Right   string        `json:"right"`
+	Weight  int           `json:"weight"`
+	Tracker string        `json:"tracker"`
+	Entry   int64         `json:"entry"`
+	Ballot  ballot.Ballot `json:"ballot"`
+}
+
+// PostTrusteeKey is a trustee's first message of the key ceremony: its
+// public key with a proof of knowledge (ballot.TrusteeKey, canonical JSON).
+// The private part stays in the trustee's key file.
+type PostTrusteeKey struct {
+	Vote string          `json:"vote" plenum:"required,id"`
+	Key  json.RawMessage `json:"key"`
+}
+
+// PostDealing is a trustee's second message: its dealing (ballot.Dealing).
+type PostDealing struct {
+	Vote    string          `json:"vote" plenum:"required,id"`
+	Dealing json.RawMessage `json:"dealing"`
+}
+
+// PostConfirmation is a trustee's third message: its verification key
+// with a proof (ballot.Confirmation). The last one derives the election key.
+type PostConfirmation struct {
+	Vote         string          `json:"vote" plenum:"required,id"`
+	Confirmation json.RawMessage `json:"confirmation"`
+}
+
+// CastEncryptedBallot is an encrypted ballot (ballot.Ballot, canonical
+// JSON), made in the voter's browser, bound to the voting right it is cast
+// under.
+type CastEncryptedBallot struct {
+	Vote       string          `json:"vote" plenum:"required,id"`
+	Voter      string          `json:"voter" plenum:"required,id"`
+	ForMandate string          `json:"for_mandate" plenum:"id"`
+	Ballot     json.RawMessage `json:"ballot"`
+}
+
+// PostPartialDecryption is a trustee's partial decryption of the
+// encrypted total with its proofs (ballot.PartialDecryption). The K-th
+// valid one derives the result.
+type PostPartialDecryption struct {
+	Vote       string          `json:"vote" plenum:"required,id"`
+	Decryption json.RawMessage `json:"decryption"`
+}
+
+func (PostTrusteeKey) CommandName() string        { return "post_trustee_key" }
+func (PostDealing) CommandName() string           { return "post_dealing" }
+func (PostConfirmation) CommandName() string      { return "post_confirmation" }
+func (CastEncryptedBallot) CommandName() string   { return "cast_encrypted_ballot" }
+func (PostPartialDecryption) CommandName() string { return "post_partial_decryption" }
+
+// TrusteeKeyPosted: a trustee published its key (its canonical bytes).
+type TrusteeKeyPosted struct {
+	Meta    `json:"meta"`
+	Vote    string          `json:"vote"`
+	Trustee int             `json:"trustee"`
+	Key     json.RawMessage `json:"key"`
+}
+
+// DealingPosted: a trustee published its dealing.
+type DealingPosted struct {
+	Meta    `json:"meta"`
+	Vote    string          `json:"vote"`
+	Trustee int             `json:"trustee"`
+	Dealing json.RawMessage `json:"dealing"`
+}
+
+// ConfirmationPosted: a trustee confirmed its share of the key.
+type ConfirmationPosted struct {
+	Meta         `json:"meta"`
+	Vote         string          `json:"vote"`
+	Trustee      int             `json:"trustee"`
+	Confirmation json.RawMessage `json:"confirmation"`
+}
+
+// ElectionKeyDerived: every trustee confirmed; the election key
+// (ballot.ElectionKey) is derived from the published messages.
+type ElectionKeyDerived struct {
+	Meta `json:"meta"`
+	Vote string          `json:"vote"`
+	Key  json.RawMessage `json:"key"`
+}
+
+// EncryptedBallotCast: an encrypted ballot was accepted under the voter's
+// mandate (Right). Tracker is the hex SHA-256 of the ballot's bytes, the
+// voter's receipt; it says nothing of the choice.
+type EncryptedBallotCast struct {
+	Meta    `json:"meta"`
+	Vote    string          `json:"vote"`
+	Voter   string          `json:"voter"`
+	Right   string          `json:"right"`
+	Weight  int             `json:"weight"`
+	Tracker string          `json:"tracker"`
+	Ballot  json.RawMessage `json:"ballot"`
+}
+
+// EncryptedTallied: at the close, the last ballot of each mandate summed
+// per option (ballot.Tally).
+type EncryptedTallied struct {
+	Meta  `json:"meta"`
+	Vote  string          `json:"vote"`
+	Tally json.RawMessage `json:"tally"`
+}
+
+// PartialDecryptionPosted: a trustee's partial decryption of the total.
+type PartialDecryptionPosted struct {
+	Meta       `json:"meta"`
+	Vote       string          `json:"vote"`
+	Trustee    int             `json:"trustee"`
+	Decryption json.RawMessage `json:"decryption"`
+}
+
+// EncryptedResultDerived: K valid partial decryptions combine into the
+// totals (ballot.Result); Counts names them by option.
+type EncryptedResultDerived struct {
+	Meta   `json:"meta"`
+	Vote   string          `json:"vote"`
+	Result json.RawMessage `json:"result"`
+	Counts map[string]int  `json:"counts"`
+}
+
+func (TrusteeKeyPosted) EventType() string        { return "trustee_key_posted" }
+func (DealingPosted) EventType() string           { return "dealing_posted" }
+func (ConfirmationPosted) EventType() string      { return "confirmation_posted" }
+func (ElectionKeyDerived) EventType() string      { return "election_key_derived" }
+func (EncryptedBallotCast) EventType() string     { return "encrypted_ballot_cast" }
+func (EncryptedTallied) EventType() string        { return "encrypted_tallied" }
+func (PartialDecryptionPosted) EventType() string { return "partial_decryption_posted" }
+func (EncryptedResultDerived) EventType() string  { return "encrypted_result_derived" }
+
+func init() {
+	registerCommands(PostTrusteeKey{}, PostDealing{}, PostConfirmation{}, CastEncryptedBallot{}, PostPartialDecryption{})
+	registerEvents(TrusteeKeyPosted{}, DealingPosted{}, ConfirmationPosted{}, ElectionKeyDerived{},
+		EncryptedBallotCast{}, EncryptedTallied{}, PartialDecryptionPosted{}, EncryptedResultDerived{})
+}
+
+// ElectionID is the identifier an encrypted vote's proofs are bound to.
+func ElectionID(assembly, vote string) string { return "plenum/" + assembly + "/" + vote }
+
+// Tracker is the voter's receipt for an encrypted ballot: the lower-case
+// hex SHA-256 of its canonical bytes.
+func Tracker(canonical []byte) string {
+	sum := sha256.Sum256(canonical)
+	return hex.EncodeToString(sum[:])
+}
+
+// cryptoErr words a refusal of package ballot with its stable code.
+func cryptoErr(field, what string, err error) *Error {
+	return fieldErr(field, "%s is refused (%s): %v", what, ballot.ErrorCode(err), err)
+}
+
+// encryptedSetup checks an open_vote's encrypted fields and returns the
+// setup, or nil for a vote of another method.
+func (s *State) encryptedSetup(c OpenVote) (*EncryptedSetup, error) {
+	if c.Method != MethodEncrypted {
+		if len(c.Trustees) > 0 || c.TrusteeQuorum != 0 || c.Revote {
+			return nil, fieldErr("trustees", "trustees, trustee_quorum and revote are for an encrypted vote (method encrypted), not %s", c.Method)
+		}
+		return nil, nil
+	}
+	if len(c.Trustees) == 0 {
+		return nil, fieldErr("trustees", "an encrypted vote needs its trustees: the persons who will hold the election key together")
+	}
+	if len(c.Trustees) > ballot.MaxTrustees {
+		return nil, fieldErr("trustees", "an encrypted vote has at most %d trustees, not %d", ballot.MaxTrustees, len(c.Trustees))
+	}
+	if err := s.personsExist("trustees", c.Trustees); err != nil {
+		return nil, err
+	}
+	if c.TrusteeQuorum < 1 || c.TrusteeQuorum > len(c.Trustees) {
+		return nil, fieldErr("trustee_quorum", "trustee_quorum is how many of the %d trustees must take part in the decryption: 1 to %d, not %d", len(c.Trustees), len(c.Trustees), c.TrusteeQuorum)
+	}
+	options := []string{"for", "against", "abstain"}
+	if c.Alternatives != "" {
+		a := s.Alternatives[c.Alternatives]
+		if a == nil {
+			return nil, notFound("there is no group of alternatives %q", c.Alternatives)
+		}
+		options = append(slices.Clone(a.Motions), "abstain")
+	}
+	setup := &EncryptedSetup{Election: ElectionID(s.Assembly.ID, c.ID), Trustees: slices.Clone(c.Trustees), Quorum: c.TrusteeQuorum, Options: options, Revote: c.Revote}
+	if err := setup.Params().Validate(); err != nil {
+		return nil, cryptoErr("trustees", "the encrypted vote's parameters", err)
+	}
+	return setup, nil
+}
+
+func (s *State) newEncryptedVote(e VoteOpened) (*EncryptedVote, error) {
+	setup := *e.Encrypted
+	if setup.Election != ElectionID(s.Assembly.ID, e.Vote) || setup.Params().Validate() != nil || setup.Question().Validate() != nil {
+		return nil, corrupt("the encrypted vote %q has parameters that do not fit it", e.Vote)
+	}
+	return &EncryptedVote{EncryptedSetup: setup, Keys: map[int]ballot.TrusteeKey{}, Dealings: map[int]ballot.Dealing{},
+		Confirmations: map[int]ballot.Confirmation{}, Last: map[string]int{}, Partials: map[int]ballot.PartialDecryption{}}, nil
+}
+
+// encryptedVote returns the encrypted vote id, or why there is none.
+func (s *State) encryptedVote(id string) (*Vote, *EncryptedVote, error) {
+	v, err := s.vote(id)
+	if err != nil {
+		return nil, nil, err
+	}
+	if v.Encrypted == nil {
+		return nil, nil, conflict("the vote %s is not encrypted (method %s)", id, v.Method)
+	}
+	return v, v.Encrypted, nil
+}
+
+// trusteeIndex is the actor's number among the trustees (1-based), or a
+// refusal.
+func (ev *EncryptedVote) trusteeIndex(vote, actor string) (int, error) {
+	i := slices.Index(ev.Trustees, actor)
+	if i < 0 {
+		return 0, forbidden("%s is not a trustee of the vote %s; its trustees are %s", actor, vote, strings.Join(ev.Trustees, ", "))
+	}
+	return i + 1, nil
+}
+
+// ceremonyOpen refuses a ceremony message once the key is derived or the
+// vote is over.
+func ceremonyOpen(v *Vote, ev *EncryptedVote) error {
+	if v.Status != VoteStatusOpen {
+		return closed("the vote %s is %s; its key ceremony is over", v.ID, v.Status)
+	}
+	if ev.Key != nil {
+		return conflict("the election key of %s is already derived; the key ceremony is over", v.ID)
+	}
+	return nil
+}
+
+func (c PostTrusteeKey) decide(s *State, m Meta) ([]Event, error) {
+	_, ev, i, err := s.trusteeStep(c.Vote, m.Actor, true)
+	if err != nil {
+		return nil, err
+	}
+	if _, ok := ev.Keys[i]; ok {
+		return nil, conflict("trustee %d (%s) has already published its key in %s", i, m.Actor, c.Vote)
+	}
+	k, err := ballot.DecodeTrusteeKey(c.Key)
+	if err == nil && k.Index != i {
+		err = wrongTrustee("key", k.Index, m.Actor, i)
+	}
+	if err == nil {
+		err = k.Verify(ev.Params())
+	}
+	if err != nil {
+		return nil, cryptoErr("key", "the trustee's key", err)
+	}
+	return one(TrusteeKeyPosted{Meta: m, Vote: c.Vote, Trustee: i, Key: c.Key})
+}
+
+func (e TrusteeKeyPosted) apply(s *State) error {
+	v := s.Votes[e.Vote]
+	if v == nil || v.Encrypted == nil || ceremonyOpen(v, v.Encrypted) != nil {
+		return corrupt("the trustee key in %q does not fit the vote", e.Vote)
+	}
+	ev := v.Encrypted
+	k, err := ballot.DecodeTrusteeKey(e.Key)
+	if err != nil || k.Index != e.Trustee || !ev.isTrustee(e.Trustee, e.Actor) || k.Verify(ev.Params()) != nil {
+		return corrupt("the key of trustee %d in %q does not verify", e.Trustee, e.Vote)
+	}
+	if _, ok := ev.Keys[e.Trustee]; ok {
+		return corrupt("trustee %d's key in %q is published twice", e.Trustee, e.Vote)
+	}
+	ev.Keys[e.Trustee] = k
+	return nil
+}
+
+// inOrder returns the messages of trustees 1..N in order.
+func inOrder[T any](m map[int]T, n int) []T {
+	out := make([]T, 0, n)
+	for i := 1; i <= n; i++ {
+		out = append(out, m[i])
+	}
+	return out
+}
+
+func (c PostDealing) decide(s *State, m Meta) ([]Event, error) {
+	_, ev, i, err := s.trusteeStep(c.Vote, m.Actor, true)
+	if err != nil {
+		return nil, err
+	}
+	if n := len(ev.Trustees); len(ev.Keys) < n {
+		return nil, conflict("%d of the %d trustees of %s have published their keys; a dealing needs all of them", len(ev.Keys), n, c.Vote)
+	}
+	if _, ok := ev.Dealings[i]; ok {
+		return nil, conflict("trustee %d (%s) has already published its dealing in %s", i, m.Actor, c.Vote)
+	}
+	d, err := ballot.DecodeDealing(c.Dealing)
+	if err == nil && d.Dealer != i {
+		err = wrongTrustee("dealing", d.Dealer, m.Actor, i)
+	}
+	if err == nil {
+		err = d.Verify(ev.Params())
+	}
+	if err != nil {
+		return nil, cryptoErr("dealing", "the dealing", err)
+	}
+	return one(DealingPosted{Meta: m, Vote: c.Vote, Trustee: i, Dealing: c.Dealing})
+}
+
+func (e DealingPosted) apply(s *State) error {
+	v := s.Votes[e.Vote]
+	if v == nil || v.Encrypted == nil || ceremonyOpen(v, v.Encrypted) != nil || len(v.Encrypted.Keys) < len(v.Encrypted.Trustees) {
+		return corrupt("the dealing in %q does not fit the vote", e.Vote)
+	}
+	ev := v.Encrypted
+	d, err := ballot.DecodeDealing(e.Dealing)
+	if err != nil || d.Dealer != e.Trustee || !ev.isTrustee(e.Trustee, e.Actor) || d.Verify(ev.Params()) != nil {
+		return corrupt("the dealing of trustee %d in %q does not verify", e.Trustee, e.Vote)
+	}
+	if _, ok := ev.Dealings[e.Trustee]; ok {
+		return corrupt("trustee %d's dealing in %q is published twice", e.Trustee, e.Vote)
+	}
+	ev.Dealings[e.Trustee] = d
+	return nil
+}
+
+func (c PostConfirmation) decide(s *State, m Meta) ([]Event, error) {
+	_, ev, i, err := s.trusteeStep(c.Vote, m.Actor, true)
+	if err != nil {
+		return nil, err
+	}
+	n := len(ev.Trustees)
+	if len(ev.Dealings) < n {
+		return nil, conflict("%d of the %d trustees of %s have published their dealings; a confirmation needs all of them", len(ev.Dealings), n, c.Vote)
+	}
+	if _, ok := ev.Confirmations[i]; ok {
+		return nil, conflict("trustee %d (%s) has already confirmed its share in %s", i, m.Actor, c.Vote)
+	}
+	cf, err := ballot.DecodeConfirmation(c.Confirmation)
+	if err == nil && cf.Index != i {
+		err = wrongTrustee("confirmation", cf.Index, m.Actor, i)
+	}
+	if err != nil {
+		return nil, cryptoErr("confirmation", "the confirmation", err)
+	}
+	confs := make(map[int]ballot.Confirmation, n)
+	for k, c := range ev.Confirmations {
+		confs[k] = c
+	}
+	confs[i] = cf
+	if err := checkConfirmation(ev, cf); err != nil {
+		return nil, cryptoErr("confirmation", "the confirmation", err)
+	}
+	evs := []Event{ConfirmationPosted{Meta: m, Vote: c.Vote, Trustee: i, Confirmation: c.Confirmation}}
+	if len(confs) == n {
+		key, err := ballot.CombineKeys(ev.Params(), inOrder(ev.Keys, n), inOrder(ev.Dealings, n), inOrder(confs, n))
+		if err != nil {
+			return nil, cryptoErr("confirmation", "the key ceremony", err)
+		}
+		b, err := ballot.Encode(key)
+		if err != nil {
+			return nil, err
+		}
+		evs = append(evs, ElectionKeyDerived{Meta: m, Vote: c.Vote, Key: b})
+	}
+	return evs, nil
+}
+
+// checkConfirmation checks one trustee's confirmation against the public
+// dealings: the same check CombineKeys makes for each, done as it arrives
+// so that a bad one is refused at once, naming the trustee.
+func checkConfirmation(ev *EncryptedVote, cf ballot.Confirmation) error {
+	return ballot.VerifyConfirmation(ev.Params(), inOrder(ev.Dealings, len(ev.Trustees)), cf)
+}
+
+func (e ConfirmationPosted) apply(s *State) error {
+	v := s.Votes[e.Vote]
+	if v == nil || v.Encrypted == nil || ceremonyOpen(v, v.Encrypted) != nil || len(v.Encrypted.Dealings) < len(v.Encrypted.Trustees) {
+		return corrupt("the confirmation in %q does not fit the vote", e.Vote)
+	}
+	ev := v.Encrypted
+	cf, err := ballot.DecodeConfirmation(e.Confirmation)
+	if err != nil || cf.Index != e.Trustee || !ev.isTrustee(e.Trustee, e.Actor) || checkConfirmation(ev, cf) != nil {
+		return corrupt("the confirmation of trustee %d in %q does not verify", e.Trustee, e.Vote)
+	}
+	if _, ok := ev.Confirmations[e.Trustee]; ok {
+		return corrupt("trustee %d's confirmation in %q is published twice", e.Trustee, e.Vote)
+	}
+	ev.Confirmations[e.Trustee] = cf
+	return nil
+}
+
+func (e ElectionKeyDerived) apply(s *State) error {
+	v := s.Votes[e.Vote]
+	if v == nil || v.Encrypted == nil || ceremonyOpen(v, v.Encrypted) != nil {
+		return corrupt("the election key of %q does not fit the vote", e.Vote)
+	}
+	ev := v.Encrypted
+	n := len(ev.Trustees)
+	if len(ev.Confirmations) != n {
+		return corrupt("the election key of %q comes before every trustee confirmed", e.Vote)
+	}
+	want, err := ballot.CombineKeys(ev.Params(), inOrder(ev.Keys, n), inOrder(ev.Dealings, n), inOrder(ev.Confirmations, n))
+	if err != nil {
+		return corrupt("the key ceremony of %q does not verify: %v", e.Vote, err)
+	}
+	wb, err := ballot.Encode(want)
+	if err != nil || string(wb) != string(e.Key) {
+		return corrupt("the election key of %q is not the one its ceremony gives", e.Vote)
+	}
+	ev.Key = &want
+	return nil
+}
+
+func (c CastEncryptedBallot) decide(s *State, m Meta) ([]Event, error) {
+	v, ev, err := s.encryptedVote(c.Vote)
+	if err != nil {
+		return nil, err
+	}
+	if v.Status != VoteStatusOpen {
+		return nil, closed("the vote %s is closed; no ballot can be cast after the vote closes", c.Vote)
+	}
+	if m.Actor != c.Voter {
+		return nil, forbidden("%s cannot cast a ballot for %s; each voter casts their own", m.Actor, c.Voter)
+	}
+	if ev.Key == nil {
+		return nil, conflict("the trustees of %s have not yet made the election key (%d of %d confirmed); no ballot can be encrypted before", c.Vote, len(ev.Confirmations), len(ev.Trustees))
+	}
+	right, err := s.ballotRight(c.Voter, c.ForMandate, v.Eligible, c.Vote, v.EligibleNote)
+	if err != nil {
+		return nil, err
+	}
+	if _, voted := ev.Last[right]; voted && !ev.Revote {
+		return nil, conflict("the mandate %s has already voted in %s, and this vote allows no second ballot", right, c.Vote)
+	}
+	b, err := ballot.DecodeBallot(c.Ballot)
+	if err == nil {
+		err = b.Verify(*ev.Key, ev.Question(), right)
+	}
+	if err != nil {
+		return nil, cryptoErr("ballot", "the encrypted ballot", err)
+	}
+	return one(EncryptedBallotCast{Meta: m, Vote: c.Vote, Voter: c.Voter, Right: right, Weight: s.weight(right), Tracker: Tracker(c.Ballot), Ballot: c.Ballot})
+}
+
+func (e EncryptedBallotCast) apply(s *State) error {
+	v := s.Votes[e.Vote]
+	if v == nil || v.Encrypted == nil || v.Status != VoteStatusOpen || v.Encrypted.Key == nil || !v.Eligible[e.Right] || e.Weight < 1 {
+		return corrupt("the encrypted ballot of %s in %q does not fit the vote", e.Voter, e.Vote)
+	}
+	ev := v.Encrypted
+	if _, voted := ev.Last[e.Right]; voted && !ev.Revote {
+		return corrupt("the mandate %s casts a second ballot in %q, which allows none", e.Right, e.Vote)
+	}
+	// The proofs are checked when the ballot is cast and by plenum verify
+	// (AuditEncrypted); replay checks the form and the binding only.
+	b, err := ballot.DecodeBallot(e.Ballot)
+	if err != nil || b.Election != ev.Election || b.Voter != e.Right || len(b.Choices) != len(ev.Options) || e.Tracker != Tracker(e.Ballot) {
+		return corrupt("the encrypted ballot of %s in %q is not a ballot of this vote and mandate", e.Voter, e.Vote)
+	}
+	ev.Last[e.Right] = len(ev.Cast)
+	ev.Cast = append(ev.Cast, EncryptedBallot{Voter: e.Voter, Right: e.Right, Weight: e.Weight, Tracker: e.Tracker, Entry: int64(s.Events), Ballot: b})
+	v.Voted[e.Right] = true
+	return nil
+}
+
+// counted returns the ballots that count (the last of each mandate, in
+// the order they were cast) and their weights.
+func (ev *EncryptedVote) counted() ([]ballot.Ballot, []uint64) {
+	idx := make([]int, 0, len(ev.Last))
+	for _, i := range ev.Last {
+		idx = append(idx, i)
+	}
+	slices.Sort(idx)
+	bs := make([]ballot.Ballot, len(idx))
+	ws := make([]uint64, len(idx))
+	for j, i := range idx {
+		bs[j], ws[j] = ev.Cast[i].Ballot, uint64(ev.Cast[i].Weight)
+	}
+	return bs, ws
+}
+
+func (s *State) closeEncrypted(m Meta, v *Vote) ([]Event, error) {
+	ev := v.Encrypted
+	if ev.Key == nil {
+		return nil, conflict("the trustees of %s have not made the election key, so no ballot could be cast; withdraw the vote instead", v.ID)
+	}
+	bs, ws := ev.counted()
+	t, err := ballot.Sum(*ev.Key, ev.Question(), bs, ws)
+	if err != nil {
+		return nil, cryptoErr("vote", "the encrypted total", err)
+	}
+	b, err := ballot.Encode(t)
+	if err != nil {
+		return nil, err
+	}
+	return []Event{VoteClosed{Meta: m, Vote: v.ID}, EncryptedTallied{Meta: m, Vote: v.ID, Tally: b}}, nil
+}
+
+func (e EncryptedTallied) apply(s *State) error {
+	v := s.Votes[e.Vote]
+	if v == nil || v.Encrypted == nil || v.Status != VoteStatusClosed || v.Encrypted.Tally != nil || v.Encrypted.Key == nil {
+		return corrupt("the encrypted total of %q does not fit the vote", e.Vote)
+	}
+	ev := v.Encrypted
+	t, err := ballot.DecodeTally(e.Tally)
+	if err != nil || t.Question != ev.Question() {
+		return corrupt("the encrypted total of %q cannot be read", e.Vote)
+	}
+	bs, ws := ev.counted()
+	if err := t.Verify(*ev.Key, bs, ws); err != nil {
+		return corrupt("the encrypted total of %q is not the sum of its last ballots: %v", e.Vote, err)
+	}
+	ev.Tally = &t
+	return nil
+}
+
+func (c PostPartialDecryption) decide(s *State, m Meta) ([]Event, error) {
+	v, ev, i, err := s.trusteeStep(c.Vote, m.Actor, false)
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case v.Status == VoteStatusOpen:
+		return nil, conflict("the vote %s is still open; the trustees decrypt its total once it is closed", c.Vote)
+	case ev.Tally == nil:
+		return nil, conflict("the vote %s has no encrypted total to decrypt", c.Vote)
+	case ev.Result != nil:
+		return nil, closed("the total of %s is already decrypted", c.Vote)
+	}
+	if _, ok := ev.Partials[i]; ok {
+		return nil, conflict("trustee %d (%s) has already posted its partial decryption of %s", i, m.Actor, c.Vote)
+	}
+	d, err := ballot.DecodePartialDecryption(c.Decryption)
+	if err == nil && d.Trustee != i {
+		err = wrongTrustee("partial decryption", d.Trustee, m.Actor, i)
+	}
+	if err == nil {
+		err = d.Verify(*ev.Key, ev.Tally.Totals)
+	}
+	if err != nil {
+		return nil, cryptoErr("decryption", "the partial decryption", err)
+	}
+	evs := []Event{PartialDecryptionPosted{Meta: m, Vote: c.Vote, Trustee: i, Decryption: c.Decryption}}
+	if len(ev.Partials)+1 < ev.Quorum {
+		return evs, nil
+	}
+	partials := append(inOrderPresent(ev.Partials, len(ev.Trustees)), d)
+	res, err := ballot.Decrypt(*ev.Key, ev.Tally.Totals, partials, ev.Tally.Weight)
+	if err != nil {
+		return nil, cryptoErr("decryption", "the decryption of the total", err)
+	}
+	rb, err := ballot.Encode(res)
+	if err != nil {
+		return nil, err
+	}
+	counts := make(map[string]int, len(ev.Options))
+	for j, o := range ev.Options {
+		counts[o] = int(res.Values[j])
+	}
+	evs = append(evs, EncryptedResultDerived{Meta: m, Vote: c.Vote, Result: rb, Counts: counts})
+	// Declare at once where the counts decide; otherwise the chair
+	// declares (declare_result), as for a tie between drafts.
+	vc := *v
+	evc := *ev
+	evc.Counts = counts
+	vc.Encrypted = &evc
+	if r, err := s.count(&vc, ""); err == nil {
+		evs = append(evs, ResultDeclared{Meta: m, Vote: c.Vote, Result: r})
+		if r.Outcome == MotionStatusCarried && v.Motion != "" {
+			evs = append(evs, s.effects(m, s.Motions[v.Motion])...)
+			evs = append(evs, s.textEffects(m, v, s.Motions[v.Motion])...)
+		}
+	}
+	return evs, nil
+}
+
+// inOrderPresent returns the messages present, by trustee number.
+func inOrderPresent[T any](m map[int]T, n int) []T {
+	var out []T
+	for i := 1; i <= n; i++ {
+		if x, ok := m[i]; ok {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func (e PartialDecryptionPosted) apply(s *State) error {
+	v := s.Votes[e.Vote]
+	if v == nil || v.Encrypted == nil || v.Encrypted.Tally == nil || v.Encrypted.Result != nil {
+		return corrupt("the partial decryption in %q does not fit the vote", e.Vote)
+	}
+	ev := v.Encrypted
+	d, err := ballot.DecodePartialDecryption(e.Decryption)
+	if err != nil || d.Trustee != e.Trustee || !ev.isTrustee(e.Trustee, e.Actor) {
+		return corrupt("the partial decryption of trustee %d in %q cannot be read", e.Trustee, e.Vote)
+	}
+	if err := d.Verify(*ev.Key, ev.Tally.Totals); err != nil {
+		return corrupt("the partial decryption of trustee %d in %q does not verify: %v", e.Trustee, e.Vote, err)
+	}
+	if _, ok := ev.Partials[e.Trustee]; ok {
+		return corrupt("trustee %d's partial decryption in %q is posted twice", e.Trustee, e.Vote)
+	}
+	ev.Partials[e.Trustee] = d
+	return nil
+}
+
+func (e EncryptedResultDerived) apply(s *State) error {
+	v := s.Votes[e.Vote]
+	if v == nil || v.Encrypted == nil || v.Encrypted.Tally == nil || v.Encrypted.Result != nil {
+		return corrupt("the decrypted result of %q does not fit the vote", e.Vote)
+	}
+	ev := v.Encrypted
+	r, err := ballot.DecodeResult(e.Result)
+	if err != nil {
+		return corrupt("the decrypted result of %q cannot be read", e.Vote)
+	}
+	if err := r.Verify(*ev.Key, ev.Tally.Totals, inOrderPresent(ev.Partials, len(ev.Trustees))); err != nil {
+		return corrupt("the decrypted result of %q is not what the partial decryptions give: %v", e.Vote, err)
+	}
+	if len(r.Values) != len(ev.Options) || len(e.Counts) != len(ev.Options) {
+		return corrupt("the decrypted result of %q does not count every option", e.Vote)
+	}
+	for j, o := range ev.Options {
+		if n, ok := e.Counts[o]; !ok || uint64(n) != r.Values[j] || n < 0 {
+			return corrupt("the count of %q in %q is not the decrypted total", o, e.Vote)
+		}
+	}
+	ev.Result, ev.Counts = &r, e.Counts
+	return nil
+}
+
+// AuditEncrypted re-checks what replay does not of every encrypted vote
+// (replay checks the ceremony, the sum, the partial decryptions and the
+// result as it applies them): every ballot's proofs, including ballots
+// later superseded. It returns one error per failure, naming the vote, the
+// log entry, the mandate and the tracker.
+func (s *State) AuditEncrypted() []error {
+	var errs []error
+	for _, id := range s.VoteOrder {
+		v := s.Votes[id]
+		if v.Encrypted == nil || v.Encrypted.Key == nil {
+			continue
+		}
+		ev := v.Encrypted
+		for _, cb := range ev.Cast {
+			if err := cb.Ballot.Verify(*ev.Key, ev.Question(), cb.Right); err != nil {
+				errs = append(errs, fmt.Errorf("vote %s: the encrypted ballot in entry %d (mandate %s, tracker %s) does not verify (%s): %w", id, cb.Entry, cb.Right, cb.Tracker, ballot.ErrorCode(err), err))
+			}
+		}
+		if v.Status == VoteStatusDeclared && v.Result != nil && ev.Counts != nil {
+			for o, n := range ev.Counts {
+				if got := v.Result.ByChoice[o]; got != n {
+					errs = append(errs, fmt.Errorf("vote %s: the declared result gives %q %d, and the decryption %d", id, o, got, n))
+				}
+			}
+		}
+	}
+	return errs
+}
+
+// ballotCount is how many ballots were cast in v (in an encrypted vote,
+// every ballot, superseded or not).
+func (v *Vote) ballotCount() int {
+	n := len(v.Ballots)
+	if v.Encrypted != nil {
+		n += len(v.Encrypted.Cast)
+	}
+	return n
+}
+
+// trusteeStep finds the encrypted vote and the actor's number among its
+// trustees; during the ceremony it also refuses once the key is derived.
+func (s *State) trusteeStep(vote, actor string, ceremony bool) (*Vote, *EncryptedVote, int, error) {
+	v, ev, err := s.encryptedVote(vote)
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	i, err := ev.trusteeIndex(vote, actor)
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	if ceremony {
+		if err := ceremonyOpen(v, ev); err != nil {
+			return nil, nil, 0, err
+		}
+	}
+	return v, ev, i, nil
+}
+
+func wrongTrustee(what string, got int, actor string, want int) error {
+	return fmt.Errorf("%w: the %s is trustee %d's, and %s is trustee %d", ballot.ErrWrongContext, what, got, actor, want)
+}
+
+// isTrustee reports whether trustee number i is the person actor.
+func (ev *EncryptedVote) isTrustee(i int, actor string) bool {
+	return i >= 1 && i <= len(ev.Trustees) && ev.Trustees[i-1] == actor
+}

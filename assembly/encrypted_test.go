@@ -1,0 +1,300 @@
+package assembly
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+
+	"plenum/ballot"
+	"plenum/internal/enctest"
+)
+
+// refuseLike asserts a refusal with the code and a message containing want.
+func (h *harness) refuseLike(actor, cmd, args string, code Code, want string) {
+	h.t.Helper()
+	n := len(h.events)
+	err := h.do(actor, cmd, args)
+	if err == nil {
+		h.t.Fatalf("%s %s was accepted; want a refusal saying %q", actor, cmd, want)
+	}
+	if CodeOf(err) != code || !strings.Contains(err.Error(), want) {
+		h.t.Fatalf("%s %s:\n got %s: %q\nwant %s: …%q…", actor, cmd, CodeOf(err), err.Error(), code, want)
+	}
+	if len(h.events) != n {
+		h.t.Fatalf("%s %s was refused but recorded events", actor, cmd)
+	}
+}
+
+func args(kv ...any) string {
+	m := map[string]any{}
+	for i := 0; i < len(kv); i += 2 {
+		v := kv[i+1]
+		if b, ok := v.([]byte); ok {
+			v = json.RawMessage(b)
+		}
+		m[kv[i].(string)] = v
+	}
+	b, _ := json.Marshal(m)
+	return string(b)
+}
+
+var encTrustees = []string{"kim", "rep", "ben"}
+
+// encryptedVote opens the encrypted vote "v" (2 of kim, rep, ben) and runs
+// its key ceremony through the commands.
+func encryptedVote(t *testing.T, revote bool) (*harness, *enctest.Ceremony) {
+	h := fixture(t, "congress", "")
+	h.must("ann", "open_vote", fmt.Sprintf(`{"id":"v","question":"Adopt the budget?","method":"encrypted","trustees":["kim","rep","ben"],"trustee_quorum":2,"revote":%t}`, revote))
+	v := h.s.Votes["v"]
+	if v.Encrypted == nil || v.Encrypted.Election != "plenum/a1/v" || strings.Join(v.Encrypted.Options, ",") != "for,against,abstain" {
+		t.Fatalf("encrypted setup %+v", v.Encrypted)
+	}
+	c := enctest.Run(t, v.Encrypted.Params())
+	for i, p := range encTrustees {
+		h.must(p, "post_trustee_key", args("vote", "v", "key", enctest.Encode(t, c.Keys[i])))
+	}
+	for i, p := range encTrustees {
+		h.must(p, "post_dealing", args("vote", "v", "dealing", enctest.Encode(t, c.Dealings[i])))
+	}
+	for i, p := range encTrustees {
+		h.must(p, "post_confirmation", args("vote", "v", "confirmation", enctest.Encode(t, c.Confirmations[i])))
+	}
+	if last := h.events[len(h.events)-1]; last.EventType() != "election_key_derived" || v.Encrypted.Key == nil || !v.Encrypted.Key.Key.Equal(c.Key.Key) {
+		t.Fatalf("after the last confirmation: %s", last.EventType())
+	}
+	return h, c
+}
+
+func TestEncryptedVoteOpenRefusals(t *testing.T) {
+	h := fixture(t, "congress", "")
+	h.refuseLike("ann", "open_vote", `{"id":"v","question":"Q","method":"encrypted"}`, ErrInvalid, "an encrypted vote needs its trustees")
+	h.refuseLike("ann", "open_vote", `{"id":"v","question":"Q","method":"encrypted","trustees":["kim","rep"],"trustee_quorum":3}`, ErrInvalid, "trustee_quorum is how many of the 2 trustees")
+	h.refuseLike("ann", "open_vote", `{"id":"v","question":"Q","method":"encrypted","trustees":["kim","kim"],"trustee_quorum":1}`, ErrInvalid, `"kim" is named twice`)
+	h.refuseLike("ann", "open_vote", `{"id":"v","question":"Q","method":"encrypted","trustees":["kim","nobody"],"trustee_quorum":1}`, ErrNotFound, "nobody")
+	h.refuseLike("ann", "open_vote", `{"id":"v","question":"Q","method":"secret","trustees":["kim"],"trustee_quorum":1}`, ErrInvalid, "are for an encrypted vote")
+}
+
+func TestEncryptedCeremonyRefusals(t *testing.T) {
+	h := fixture(t, "congress", "")
+	h.must("ann", "open_vote", `{"id":"v","question":"Q","method":"encrypted","trustees":["kim","rep","ben"],"trustee_quorum":2}`)
+	c := enctest.Run(t, h.s.Votes["v"].Encrypted.Params())
+	other := enctest.Run(t, ballot.Parameters{Election: "plenum/a1/w", Trustees: 3, Threshold: 2})
+	k1 := enctest.Encode(t, c.Keys[0])
+	h.refuseLike("m1", "post_trustee_key", args("vote", "v", "key", k1), ErrForbidden, "m1 is not a trustee of the vote v")
+	h.refuseLike("rep", "post_trustee_key", args("vote", "v", "key", k1), ErrInvalid, "the key is trustee 1's, and rep is trustee 2")
+	h.refuseLike("kim", "post_trustee_key", args("vote", "v", "key", enctest.Encode(t, other.Keys[0])), ErrInvalid, "wrong-context")
+	bad := c.Keys[0]
+	bad.Proof = c.Keys[1].Proof
+	h.refuseLike("kim", "post_trustee_key", args("vote", "v", "key", enctest.Encode(t, bad)), ErrInvalid, "(invalid-proof)")
+	h.refuseLike("kim", "post_trustee_key", args("vote", "v", "key", []byte(`{"election":"plenum/a1/v"}`)), ErrInvalid, "the trustee's key is refused")
+	h.must("kim", "post_trustee_key", args("vote", "v", "key", k1))
+	h.refuseLike("kim", "post_trustee_key", args("vote", "v", "key", k1), ErrConflict, "has already published its key")
+	h.refuseLike("kim", "post_dealing", args("vote", "v", "dealing", enctest.Encode(t, c.Dealings[0])), ErrConflict, "1 of the 3 trustees of v have published their keys")
+	h.must("rep", "post_trustee_key", args("vote", "v", "key", enctest.Encode(t, c.Keys[1])))
+	h.must("ben", "post_trustee_key", args("vote", "v", "key", enctest.Encode(t, c.Keys[2])))
+	h.refuseLike("m1", "cast_encrypted_ballot", args("vote", "v", "voter", "m1", "ballot", []byte(`{}`)), ErrConflict, "have not yet made the election key")
+	d := c.Dealings[1]
+	d.Proof = c.Dealings[0].Proof
+	h.refuseLike("rep", "post_dealing", args("vote", "v", "dealing", enctest.Encode(t, d)), ErrInvalid, "(invalid-proof)")
+	for i, p := range encTrustees {
+		h.must(p, "post_dealing", args("vote", "v", "dealing", enctest.Encode(t, c.Dealings[i])))
+	}
+	cf := c.Confirmations[2]
+	cf.VerificationKey = c.Confirmations[1].VerificationKey
+	h.refuseLike("ben", "post_confirmation", args("vote", "v", "confirmation", enctest.Encode(t, cf)), ErrInvalid, "(bad-dealing)")
+	cf = c.Confirmations[2]
+	cf.Proof = c.Confirmations[1].Proof
+	h.refuseLike("ben", "post_confirmation", args("vote", "v", "confirmation", enctest.Encode(t, cf)), ErrInvalid, "(invalid-proof)")
+	if h.s.Votes["v"].Encrypted.Key != nil || len(h.s.Votes["v"].Encrypted.Confirmations) != 0 {
+		t.Fatal("a refused confirmation was kept")
+	}
+}
+
+// swapProofs makes a ballot whose proofs are valid proofs of the wrong
+// ciphertexts.
+func swapProofs(t *testing.T, b []byte) []byte {
+	bl, err := ballot.DecodeBallot(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bl.Proofs[0], bl.Proofs[1] = bl.Proofs[1], bl.Proofs[0]
+	return enctest.Encode(t, bl)
+}
+
+func TestEncryptedVote(t *testing.T) {
+	h, c := encryptedVote(t, false)
+	k := c.Key
+	cast := func(voter string, option int) []byte {
+		b := enctest.Ballot(t, k, 3, option, "md-"+voter)
+		h.must(voter, "cast_encrypted_ballot", args("vote", "v", "voter", voter, "ballot", b))
+		return b
+	}
+	b1 := cast("m1", 0)
+	ev := h.events[len(h.events)-1].(EncryptedBallotCast)
+	if ev.Right != "md-m1" || ev.Tracker != Tracker(b1) || string(ev.Ballot) != string(b1) {
+		t.Fatalf("ballot event %+v", ev)
+	}
+	cast("m2", 1)
+	cast("m3", 0)
+	cast("m4", 2)
+	cast("m5", 0)
+	h.refuseLike("m1", "cast_encrypted_ballot", args("vote", "v", "voter", "m1", "ballot", enctest.Ballot(t, k, 3, 1, "md-m1")), ErrConflict, "allows no second ballot")
+	h.refuseLike("m6", "cast_encrypted_ballot", args("vote", "v", "voter", "m6", "ballot", enctest.Ballot(t, k, 3, 1, "md-m7")), ErrInvalid, "(wrong-context)")
+	h.refuseLike("m6", "cast_encrypted_ballot", args("vote", "v", "voter", "m6", "ballot", swapProofs(t, enctest.Ballot(t, k, 3, 1, "md-m6"))), ErrInvalid, "(invalid-proof)")
+	h.refuseLike("m6", "cast_encrypted_ballot", args("vote", "v", "voter", "m6", "ballot", enctest.Ballot(t, k, 2, 1, "md-m6")), ErrInvalid, "the encrypted ballot is refused")
+	h.refuseLike("outsider", "cast_encrypted_ballot", args("vote", "v", "voter", "outsider", "ballot", enctest.Ballot(t, k, 3, 1, "p:outsider")), ErrForbidden, "outsider")
+	h.refuseLike("m6", "cast_encrypted_ballot", args("vote", "v", "voter", "m7", "ballot", enctest.Ballot(t, k, 3, 1, "md-m7")), ErrForbidden, "each voter casts their own")
+	h.refuseLike("m6", "cast_ballot", `{"vote":"v","voter":"m6","choice":"for"}`, ErrConflict, "never as a plain choice")
+	h.refuseLike("kim", "post_partial_decryption", args("vote", "v", "decryption", []byte(`{}`)), ErrConflict, "still open")
+	h.must("ann", "close_vote", `{"vote":"v"}`)
+	if h.events[len(h.events)-1].EventType() != "encrypted_tallied" {
+		t.Fatal("no encrypted total at the close")
+	}
+	h.refuseLike("m6", "cast_encrypted_ballot", args("vote", "v", "voter", "m6", "ballot", enctest.Ballot(t, k, 3, 1, "md-m6")), ErrClosed, "is closed")
+	h.refuseLike("ann", "enter_count", `{"vote":"v","for":5,"against":0}`, ErrConflict, "not entered by hand")
+	h.refuseLike("ann", "declare_result", `{"vote":"v"}`, ErrConflict, "not yet decrypted: 0 of the 2")
+	ev2 := h.s.Votes["v"].Encrypted
+	totals := ev2.Tally.Totals
+	if ev2.Tally.Ballots != 5 || ev2.Tally.Weight != 5 {
+		t.Fatalf("tally of %d ballots, weight %d", ev2.Tally.Ballots, ev2.Tally.Weight)
+	}
+	// trustee 1's partial decryption posted by trustee 2, and with a wrong proof
+	h.refuseLike("rep", "post_partial_decryption", args("vote", "v", "decryption", c.Decrypt(t, 1, totals)), ErrInvalid, "(wrong-context)")
+	pd, _ := ballot.DecodePartialDecryption(c.Decrypt(t, 1, totals))
+	pd.Proofs[0], pd.Proofs[1] = pd.Proofs[1], pd.Proofs[0]
+	h.refuseLike("kim", "post_partial_decryption", args("vote", "v", "decryption", enctest.Encode(t, pd)), ErrInvalid, "(invalid-proof)")
+	pd, _ = ballot.DecodePartialDecryption(c.Decrypt(t, 1, totals))
+	pd.Factors[0] = pd.Factors[1]
+	h.refuseLike("kim", "post_partial_decryption", args("vote", "v", "decryption", enctest.Encode(t, pd)), ErrInvalid, "(invalid-proof)")
+	h.refuseLike("m1", "post_partial_decryption", args("vote", "v", "decryption", c.Decrypt(t, 1, totals)), ErrForbidden, "not a trustee")
+	h.must("ben", "post_partial_decryption", args("vote", "v", "decryption", c.Decrypt(t, 3, totals)))
+	if ev2.Result != nil || h.s.Votes["v"].Status != VoteStatusClosed {
+		t.Fatal("one partial decryption of two decrypted the total")
+	}
+	h.refuseLike("ben", "post_partial_decryption", args("vote", "v", "decryption", c.Decrypt(t, 3, totals)), ErrConflict, "already posted")
+	h.must("kim", "post_partial_decryption", args("vote", "v", "decryption", c.Decrypt(t, 1, totals)))
+	v := h.s.Votes["v"]
+	if ev2.Counts["for"] != 3 || ev2.Counts["against"] != 1 || ev2.Counts["abstain"] != 1 {
+		t.Fatalf("counts %v", ev2.Counts)
+	}
+	if v.Status != VoteStatusDeclared || v.Result.Outcome != MotionStatusCarried || v.Result.For != Exact(3) || v.Result.Against != Exact(1) {
+		t.Fatalf("result %+v", v.Result)
+	}
+	if !strings.HasPrefix(v.Result.Arithmetic, "3 for, 1 against, 1 abstaining") {
+		t.Fatalf("arithmetic %q", v.Result.Arithmetic)
+	}
+	h.refuseLike("rep", "post_partial_decryption", args("vote", "v", "decryption", c.Decrypt(t, 2, totals)), ErrClosed, "already decrypted")
+	if errs := h.s.AuditEncrypted(); len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	// No event holds a choice: the ballots are ciphertexts, the only
+	// plaintexts are the totals.
+	for _, e := range h.events {
+		if b, ok := e.(EncryptedBallotCast); ok && strings.Contains(string(b.Ballot), "for") {
+			t.Fatalf("a ballot holds a word: %s", b.Ballot)
+		}
+	}
+	// A ballot whose proof is broken in the record is named by the audit.
+	cb := &v.Encrypted.Cast[1]
+	cb.Ballot.Proofs[0], cb.Ballot.Proofs[1] = cb.Ballot.Proofs[1], cb.Ballot.Proofs[0]
+	errs := h.s.AuditEncrypted()
+	if len(errs) != 1 || !strings.Contains(errs[0].Error(), fmt.Sprintf("entry %d (mandate md-m2, tracker %s)", cb.Entry, cb.Tracker)) || ballot.ErrorCode(errs[0]) != "invalid-proof" {
+		t.Fatalf("audit of a broken ballot: %v", errs)
+	}
+}
+
+func TestEncryptedRevote(t *testing.T) {
+	h, c := encryptedVote(t, true)
+	for _, vc := range []struct {
+		voter  string
+		option int
+	}{{"m1", 0}, {"m2", 0}, {"m1", 1}, {"m3", 1}, {"m1", 2}} {
+		h.must(vc.voter, "cast_encrypted_ballot", args("vote", "v", "voter", vc.voter, "ballot", enctest.Ballot(t, c.Key, 3, vc.option, "md-"+vc.voter)))
+	}
+	h.must("ann", "close_vote", `{"vote":"v"}`)
+	ev := h.s.Votes["v"].Encrypted
+	if len(ev.Cast) != 5 || ev.Tally.Ballots != 3 {
+		t.Fatalf("%d cast, %d counted", len(ev.Cast), ev.Tally.Ballots)
+	}
+	h.must("rep", "post_partial_decryption", args("vote", "v", "decryption", c.Decrypt(t, 2, ev.Tally.Totals)))
+	h.must("ben", "post_partial_decryption", args("vote", "v", "decryption", c.Decrypt(t, 3, ev.Tally.Totals)))
+	if ev.Counts["for"] != 1 || ev.Counts["against"] != 1 || ev.Counts["abstain"] != 1 {
+		t.Fatalf("the last ballot does not count alone: %v", ev.Counts)
+	}
+	if v := h.s.Votes["v"]; v.Status != VoteStatusDeclared || v.Result.Outcome != MotionStatusDefeated {
+		t.Fatalf("result %+v", v.Result)
+	}
+}
+
+// TestEncryptedReplayRefusesTampering: a record whose encrypted total,
+// partial decryption or result was changed does not replay.
+func TestEncryptedReplayRefusesTampering(t *testing.T) {
+	h, c := encryptedVote(t, false)
+	for i, p := range []string{"m1", "m2", "m3"} {
+		h.must(p, "cast_encrypted_ballot", args("vote", "v", "voter", p, "ballot", enctest.Ballot(t, c.Key, 3, i%2, "md-"+p)))
+	}
+	h.must("ann", "close_vote", `{"vote":"v"}`)
+	totals := h.s.Votes["v"].Encrypted.Tally.Totals
+	h.must("kim", "post_partial_decryption", args("vote", "v", "decryption", c.Decrypt(t, 1, totals)))
+	h.must("rep", "post_partial_decryption", args("vote", "v", "decryption", c.Decrypt(t, 2, totals)))
+	replay := func(change func(Event) Event) error {
+		s := NewState()
+		for _, e := range h.events {
+			e = change(e)
+			b, _ := EncodeEvent(e)
+			d, err := DecodeEvent(e.EventType(), b)
+			if err == nil {
+				err = s.Apply(d)
+			}
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if err := replay(func(e Event) Event { return e }); err != nil {
+		t.Fatal(err)
+	}
+	other := enctest.Ballot(t, c.Key, 3, 1, "md-m1")
+	cases := map[string]func(Event) Event{
+		"is not the sum of its last ballots": func(e Event) Event {
+			if b, ok := e.(EncryptedBallotCast); ok && b.Voter == "m1" {
+				b.Ballot, b.Tracker = other, Tracker(other)
+				return b
+			}
+			return e
+		},
+		"does not verify": func(e Event) Event {
+			if p, ok := e.(PartialDecryptionPosted); ok && p.Trustee == 2 {
+				pd, _ := ballot.DecodePartialDecryption(p.Decryption)
+				pd.Proofs[0], pd.Proofs[1] = pd.Proofs[1], pd.Proofs[0]
+				p.Decryption = enctest.Encode(t, pd)
+				return p
+			}
+			return e
+		},
+		"is not the decrypted total": func(e Event) Event {
+			if r, ok := e.(EncryptedResultDerived); ok {
+				r.Counts = map[string]int{"for": 3, "against": 0, "abstain": 0}
+				return r
+			}
+			return e
+		},
+	}
+	for want, change := range cases {
+		if err := replay(change); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("tampered record: %v, want %q", err, want)
+		}
+	}
+}
+
+func TestEncryptedWithdrawNeedsConsent(t *testing.T) {
+	h, c := encryptedVote(t, false)
+	h.must("m1", "cast_encrypted_ballot", args("vote", "v", "voter", "m1", "ballot", enctest.Ballot(t, c.Key, 3, 0, "md-m1")))
+	h.refuseLike("ann", "withdraw_vote", `{"vote":"v","reason":"opened by mistake"}`, ErrConflict, "only with the assembly's consent")
+	h.must("ann", "withdraw_vote", `{"vote":"v","reason":"opened by mistake","consent":"no objection"}`)
+	if h.events[len(h.events)-1].(VoteWithdrawn).Ballots != 1 {
+		t.Fatal("the withdrawal does not count the encrypted ballot")
+	}
+}
