@@ -509,11 +509,17 @@ func (e EncryptedBallotCast) apply(s *State) error {
 	if _, voted := ev.Last[e.Right]; voted && !ev.Revote {
 		return corrupt("the mandate %s casts a second ballot in %q, which allows none", e.Right, e.Vote)
 	}
-	// The proofs are checked when the ballot is cast and by plenum verify
-	// (AuditEncrypted); replay checks the form and the binding only.
+	// The proofs are checked when the ballot is cast, and by replay only
+	// where VerifyBallots asks (plenum verify): otherwise the form and the
+	// binding only.
 	b, err := ballot.DecodeBallot(e.Ballot)
 	if err != nil || b.Election != ev.Election || b.Voter != e.Right || len(b.Choices) != len(ev.Options) || e.Tracker != Tracker(e.Ballot) {
 		return corrupt("the encrypted ballot of %s in %q is not a ballot of this vote and mandate", e.Voter, e.Vote)
+	}
+	if s.VerifyBallots {
+		if err := b.Verify(*ev.Key, ev.Question(), e.Right); err != nil {
+			return corrupt("the encrypted ballot of %s in %q (mandate %s, tracker %s) does not verify (%s): %v", e.Voter, e.Vote, e.Right, e.Tracker, ballot.ErrorCode(err), err)
+		}
 	}
 	ev.Last[e.Right] = len(ev.Cast)
 	ev.Cast = append(ev.Cast, EncryptedBallot{Voter: e.Voter, Right: e.Right, Weight: e.Weight, Tracker: e.Tracker, Entry: int64(s.Events), Ballot: b})
@@ -688,33 +694,22 @@ func (e EncryptedResultDerived) apply(s *State) error {
 	return nil
 }
 
-// AuditEncrypted re-checks what replay does not of every encrypted vote
-// (replay checks the ceremony, the sum, the partial decryptions and the
-// result as it applies them): every ballot's proofs, including ballots
-// later superseded. It returns one error per failure, naming the vote, the
-// log entry, the mandate and the tracker.
-func (s *State) AuditEncrypted() []error {
-	var errs []error
-	for _, id := range s.VoteOrder {
-		v := s.Votes[id]
-		if v.Encrypted == nil || v.Encrypted.Key == nil {
-			continue
-		}
-		ev := v.Encrypted
-		for _, cb := range ev.Cast {
-			if err := cb.Ballot.Verify(*ev.Key, ev.Question(), cb.Right); err != nil {
-				errs = append(errs, fmt.Errorf("vote %s: the encrypted ballot in entry %d (mandate %s, tracker %s) does not verify (%s): %w", id, cb.Entry, cb.Right, cb.Tracker, ballot.ErrorCode(err), err))
-			}
-		}
-		if v.Status == VoteStatusDeclared && v.Result != nil && ev.Counts != nil {
-			for o, n := range ev.Counts {
-				if got := v.Result.ByChoice[o]; got != n {
-					errs = append(errs, fmt.Errorf("vote %s: the declared result gives %q %d, and the decryption %d", id, o, got, n))
-				}
-			}
+// checkEncryptedResult refuses a declared result of an encrypted vote
+// that is not its decrypted counts.
+func checkEncryptedResult(v *Vote, r Result) error {
+	ev := v.Encrypted
+	if ev.Counts == nil {
+		return corrupt("the result of the encrypted vote %q is declared before its total is decrypted", v.ID)
+	}
+	for _, o := range ev.Options {
+		if r.ByChoice[o] != ev.Counts[o] {
+			return corrupt("the declared result of %q gives %q %d, and the decrypted total %d", v.ID, o, r.ByChoice[o], ev.Counts[o])
 		}
 	}
-	return errs
+	if v.Alternatives == "" && (r.For != Exact(ev.Counts["for"]) || r.Against != Exact(ev.Counts["against"]) || r.Abstain != Exact(ev.Counts["abstain"])) {
+		return corrupt("the declared result of %q (%s for, %s against, %s abstaining) is not the decrypted total", v.ID, r.For, r.Against, r.Abstain)
+	}
+	return nil
 }
 
 // ballotCount is how many ballots were cast in v (in an encrypted vote,

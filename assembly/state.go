@@ -431,6 +431,10 @@ type RecordEntry struct {
 
 // State is one assembly: the fold of its events.
 type State struct {
+	// VerifyBallots makes Apply check every encrypted ballot's proofs, as
+	// plenum verify does; the engine, rebuilding its state, leaves them to
+	// the checks made when each ballot was cast.
+	VerifyBallots bool `json:"-"`
 	Created       bool
 	Assembly      Assembly
 	Roles         map[string]map[Role]bool

@@ -815,6 +815,11 @@ func (e ResultDeclared) apply(s *State) error {
 		return corrupt("the result of %q cannot be declared", e.Vote)
 	}
 	r := e.Result
+	if v.Encrypted != nil {
+		if err := checkEncryptedResult(v, r); err != nil {
+			return err
+		}
+	}
 	if v.Alternatives != "" && r.Outcome != MotionStatusNotRecorded {
 		a := s.Alternatives[v.Alternatives]
 		if !contains(a.Motions, r.Outcome) {

@@ -25,7 +25,7 @@ import (
 
 // testEnv is an engine over a fresh SQLite file, reopenable.
 type testEnv struct {
-	t        *testing.T
+	t        testing.TB
 	path     string
 	signer   note.Signer
 	verifier note.Verifier
@@ -36,7 +36,7 @@ type testEnv struct {
 	at     time.Time
 }
 
-func newTestEnv(t *testing.T) *testEnv {
+func newTestEnv(t testing.TB) *testEnv {
 	t.Helper()
 	skey, vkey, err := ledger.GenerateKey(ledger.DefaultServerName)
 	if err != nil {

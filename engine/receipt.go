@@ -88,3 +88,52 @@ func checkpointText(signed []byte) []byte {
 	}
 	return signed
 }
+
+// EncryptedBallotReceipt returns a voter's receipt for an encrypted
+// ballot, found by its tracker: the tlog-proof of the
+// encrypted_ballot_cast entry that holds it, at the log's current
+// checkpoint. The entry names the voter's mandate and holds only
+// ciphertexts and proofs, so the receipt shows that the ballot is in the
+// log, not how the voter voted; tlogproof.VerifyEncryptedBallot checks it
+// offline. It fails with an *assembly.Error: not found for an unknown
+// vote or tracker, conflict if the vote is not encrypted.
+func EncryptedBallotReceipt(ctx context.Context, a *Assembly, vote, tracker string) ([]byte, error) {
+	idx := int64(-1)
+	var rerr error
+	a.Read(func(s *assembly.State) {
+		v := s.Votes[vote]
+		switch {
+		case v == nil:
+			rerr = &assembly.Error{Code: assembly.ErrNotFound, Field: "vote", Msg: fmt.Sprintf("there is no vote %q", vote)}
+		case v.Encrypted == nil:
+			rerr = &assembly.Error{Code: assembly.ErrConflict, Field: "vote", Msg: fmt.Sprintf("the vote %s is not encrypted", vote)}
+		default:
+			for _, b := range v.Encrypted.Cast {
+				if b.Tracker == tracker {
+					idx = b.Entry
+				}
+			}
+		}
+	})
+	if rerr != nil {
+		return nil, rerr
+	}
+	log := a.Log()
+	cp := log.Checkpoint()
+	c, err := ledger.ParseCheckpoint(checkpointText(cp))
+	if err != nil {
+		return nil, err
+	}
+	if idx < 0 || idx >= c.Size {
+		return nil, &assembly.Error{Code: assembly.ErrNotFound, Field: "tracker", Msg: fmt.Sprintf("no ballot of %s has the tracker %q", vote, tracker)}
+	}
+	raw, err := log.Raw(ctx, idx, idx+1)
+	if err != nil {
+		return nil, err
+	}
+	proof, err := log.InclusionProof(ctx, idx, c.Size)
+	if err != nil {
+		return nil, err
+	}
+	return tlogproof.NewReceipt(idx, raw[0], proof, cp), nil
+}

@@ -16,10 +16,19 @@ import (
 // event the domain accepts, in its place.
 type Replayer struct {
 	states map[string]*assembly.State
+	audit  bool
 }
 
 // NewReplayer returns a Replayer with no state yet.
 func NewReplayer() *Replayer { return &Replayer{states: map[string]*assembly.State{}} }
+
+// NewAuditReplayer returns a Replayer that also checks what the engine
+// checked when each command arrived and does not check again on a
+// restart: every encrypted ballot's proofs (assembly.State.VerifyBallots).
+// plenum verify replays with it.
+func NewAuditReplayer() *Replayer {
+	return &Replayer{states: map[string]*assembly.State{}, audit: true}
+}
 
 // Apply decodes one entry as an event and applies it to its origin's
 // state. Entries must come in order of index from 0.
@@ -55,6 +64,7 @@ func (r *Replayer) ApplyDecoded(origin string, e ledger.Entry, decoded any) erro
 	st := r.states[origin]
 	if st == nil {
 		st = assembly.NewState()
+		st.VerifyBallots = r.audit
 		r.states[origin] = st
 	}
 	if int64(st.Events) != e.Index {

@@ -2,6 +2,9 @@ package tlogproof
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 
@@ -97,6 +100,32 @@ func VerifySecretBallot(file []byte, want SecretBallot, logKeys note.Verifiers, 
 	}
 	if want.Voter != "" && (bytes.Contains(r.Entry, []byte(want.Voter)) || bytes.Contains(file, []byte(want.Voter))) {
 		return nil, fmt.Errorf("secret ballot: the receipt names the voter %q", want.Voter)
+	}
+	return r, nil
+}
+
+// VerifyEncryptedBallot checks a receipt for an encrypted ballot: it
+// verifies as a receipt, and its entry is an encrypted_ballot_cast whose
+// ballot's SHA-256 is tracker (the voter's tracker, lower-case hex).
+func VerifyEncryptedBallot(file []byte, tracker string, logKeys note.Verifiers, policy *witness.Policy) (*Receipt, error) {
+	r, err := VerifyReceipt(file, logKeys, policy)
+	if err != nil {
+		return nil, err
+	}
+	e, _, _ := ledger.DecodeEntry(r.Entry)
+	if e.Type != "encrypted_ballot_cast" {
+		return nil, fmt.Errorf("encrypted ballot: entry %d is of type %q, not encrypted_ballot_cast", r.Index, e.Type)
+	}
+	var p struct {
+		Tracker string          `json:"tracker"`
+		Ballot  json.RawMessage `json:"ballot"`
+	}
+	if err := json.Unmarshal(e.Payload, &p); err != nil {
+		return nil, fmt.Errorf("encrypted ballot: entry %d: %w", r.Index, err)
+	}
+	sum := sha256.Sum256(p.Ballot)
+	if hex.EncodeToString(sum[:]) != tracker || p.Tracker != tracker {
+		return nil, fmt.Errorf("encrypted ballot: entry %d does not hold the ballot with tracker %s", r.Index, tracker)
 	}
 	return r, nil
 }

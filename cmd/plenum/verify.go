@@ -45,7 +45,10 @@ DESCRIPTION
     that each checkpoint is the root of the same tree the entries make (so
     each is consistent with the one before), checks the payloads stored
     beside the log against their SHA-256, and replays every event through
-    the rules of procedure.
+    the rules of procedure. In an encrypted vote the replay re-checks the
+    trustees' key ceremony, every ballot's proofs, the encrypted total
+    (the sum of the last ballot of each mandate), every partial decryption
+    with its proof, and that the declared result is the decryption.
 
     The database is opened read-only; it is safe to verify while plenum
     serve is running. --db takes a SQLite file or a postgres:// URL.
@@ -198,7 +201,7 @@ func runVerify(ctx context.Context, env *cliEnv, args []string) error {
 // entry is decoded (a payload stored beside the log is fetched from its
 // blob address and checked against its SHA-256) and applied to the domain.
 func remoteReplay(ctx context.Context, url string) func(int64, []byte) error {
-	r := engine.NewReplayer()
+	r := engine.NewAuditReplayer()
 	client := &http.Client{Timeout: time.Minute}
 	return func(index int64, data []byte) error {
 		e, ref, err := ledger.DecodeEntry(data)
@@ -294,7 +297,7 @@ func verifyDB(ctx context.Context, env *cliEnv, db, dataDir, key string, replay 
 
 	opts := ledger.AuditOptions{}
 	if replay {
-		opts = engine.NewReplayer().AuditOptions()
+		opts = engine.NewAuditReplayer().AuditOptions()
 	}
 	bar := newProgressBar(env.stderr)
 	opts.Progress = bar.update
