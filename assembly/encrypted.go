@@ -749,3 +749,18 @@ func wrongTrustee(what string, got int, actor string, want int) error {
 func (ev *EncryptedVote) isTrustee(i int, actor string) bool {
 	return i >= 1 && i <= len(ev.Trustees) && ev.Trustees[i-1] == actor
 }
+
+// VotingRight is the voting right under which person would cast a ballot
+// in the vote now with their own mandate (a mandate id, or "p:" and the
+// guest), which an encrypted ballot is bound to; "" if they may not vote.
+func (s *State) VotingRight(vote, person string) string {
+	v := s.Votes[vote]
+	if v == nil {
+		return ""
+	}
+	right, err := s.ballotRight(person, "", v.Eligible, vote, v.EligibleNote)
+	if err != nil {
+		return ""
+	}
+	return right
+}

@@ -36,6 +36,8 @@ type hall struct {
 	asm   string // the assembly's id
 	// verifiers check the log's checkpoints.
 	verifiers note.Verifiers
+	// dir holds the server's files (plenum.db, access.db).
+	dir string
 }
 
 const asm = "coop"
@@ -51,6 +53,13 @@ func newHall(t *testing.T) *hall {
 
 // newEmptyHall is a running server with no assembly yet.
 func newEmptyHall(t testing.TB) *hall {
+	t.Helper()
+	return newEmptyHallWith(t, web.Options{BaseURL: hallBaseURL}, nil)
+}
+
+// newEmptyHallWith is newEmptyHall with the pages' options and, if wrap
+// is not nil, a handler in front of the server's.
+func newEmptyHallWith(t testing.TB, opts web.Options, wrap func(http.Handler) http.Handler) *hall {
 	t.Helper()
 	dir := t.TempDir()
 	skey, vkey, err := ledger.GenerateKey(ledger.DefaultServerName)
@@ -78,17 +87,21 @@ func newEmptyHall(t testing.TB) *hall {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h := &hall{t: t, eng: eng, auth: as, at: time.Now().UTC().Add(-time.Hour), asm: asm, verifiers: note.VerifierList(verifier)}
+	h := &hall{t: t, eng: eng, auth: as, at: time.Now().UTC().Add(-time.Hour), asm: asm, verifiers: note.VerifierList(verifier), dir: dir}
 	// Mounted as cmd/plenum mounts them: the JSON API owns /api/, /login
 	// and /logout, and shows the pages' login form; the pages own the rest.
-	pages := web.New(eng, as, web.Options{BaseURL: hallBaseURL})
+	pages := web.New(eng, as, opts)
 	api := httpapi.New(eng, as, httpapi.Options{LoginForm: pages})
 	mux := http.NewServeMux()
 	mux.Handle("/api/", api)
 	mux.Handle("/login", api)
 	mux.Handle("/logout", api)
 	mux.Handle("/", pages)
-	h.srv = httptest.NewServer(as.Middleware(mux))
+	var handler http.Handler = as.Middleware(mux)
+	if wrap != nil {
+		handler = wrap(handler)
+	}
+	h.srv = httptest.NewServer(handler)
 	t.Cleanup(func() {
 		h.srv.CloseClientConnections()
 		h.srv.Close()

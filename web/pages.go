@@ -193,7 +193,7 @@ func (s *server) ballotStep(w http.ResponseWriter, r *http.Request) {
 func pageTitle(l *i18n.Locale, name string) string {
 	switch name {
 	case "delegate", "chair", "chair-agenda", "chair-elections", "chair-hall", "chair-screens", "chair-sitting",
-		"secretary", "mandates", "projector", "record", "receipt":
+		"secretary", "mandates", "projector", "record", "receipt", "trustee":
 		return l.T("web.title." + name)
 	}
 	if t, ok := setupTitles[name]; ok {
@@ -286,6 +286,10 @@ type receiptView struct {
 	// TokenFile the small text file to save it in.
 	Token     string
 	TokenFile template.URL
+	// Tracker is an encrypted ballot's tracker: the SHA-256 of the
+	// encrypted ballot, which the entry holds; it says nothing of the
+	// choice.
+	Tracker string
 }
 
 // receipt shows the receipt of a ballot the viewer cast (?entry=N).
@@ -316,7 +320,7 @@ func (s *server) receipt(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "there is no such part of the receipt page", http.StatusNotFound)
 		return
 	}
-	if rc.Secret && frag != "live" {
+	if rc.Secret && rc.Tracker == "" && frag != "live" {
 		// Only the receipt itself shows the token, once.
 		rc.Token = s.tokens.take(a.ID(), actorOf(sess), rc.Index, s.opts.Now())
 	}
@@ -424,6 +428,10 @@ func (s *server) receiptOf(ctx context.Context, a *engine.Assembly, sess *auth.S
 	if eb, ok := ev.(assembly.ElectionBallotCast); ok && eb.Ballot.Voter == actorOf(sess) {
 		b := eb.Ballot
 		return &receiptView{Vote: eb.Election, Election: true, Index: idx, ballot: &b,
+			LeafHash: tlog.RecordHash(raw[0]).String(), Checkpoint: string(a.Log().Checkpoint())}, nil
+	}
+	if eb, ok := ev.(assembly.EncryptedBallotCast); ok && eb.Voter == actorOf(sess) {
+		return &receiptView{Vote: eb.Vote, Index: idx, Secret: true, Tracker: eb.Tracker,
 			LeafHash: tlog.RecordHash(raw[0]).String(), Checkpoint: string(a.Log().Checkpoint())}, nil
 	}
 	b, ok := ev.(assembly.BallotCast)

@@ -82,6 +82,10 @@ type Options struct {
 	// witnessed (a *cosign.Cosigner); nil when plenum runs without
 	// witnesses.
 	Witnesses Witnessing
+	// BallotModule is the folder holding the browser build of package
+	// ballot (ballot.wasm, wasm_exec.js, ballot.js), which the pages of
+	// encrypted votes run; empty when the server has none.
+	BallotModule string
 }
 
 // Witnessing reports on the witnesses' cosignatures of a log's latest
@@ -108,7 +112,7 @@ type server struct {
 // The pages, each a template file that defines "content" and its live
 // regions as "regions" (what ?fragment=live returns).
 var pageNames = []string{"index", "landing", "delegate", "chair", "chair-agenda", "chair-elections", "chair-hall", "chair-screens", "chair-sitting",
-	"secretary", "mandates", "projector", "record", "receipt", "login", "motions", "motion"}
+	"secretary", "mandates", "projector", "record", "receipt", "login", "motions", "motion", "trustee"}
 
 // New returns the pages' handler. It serves
 //
@@ -191,6 +195,8 @@ func New(eng *engine.Engine, authStore *auth.Store, opts Options) http.Handler {
 		m.HandleFunc("GET /a/{id}/chair/"+part, s.page("chair-"+part, needLogin))
 	}
 	m.HandleFunc("GET /a/{id}/secretary", s.page("secretary", needLogin))
+	m.HandleFunc("GET /a/{id}/trustee", s.page("trustee", needLogin))
+	m.HandleFunc("GET /ballot/{file}", s.serveBallotModule)
 	m.HandleFunc("GET /a/{id}/mandates", s.page("mandates", needLogin))
 	m.HandleFunc("GET /a/{id}/projector", s.page("projector", public))
 	m.HandleFunc("GET /a/{id}/record", s.page("record", public))
@@ -215,7 +221,7 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Referrer-Policy", "same-origin")
 	h.Set("X-Frame-Options", "DENY")
-	h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'")
+	h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self' 'wasm-unsafe-eval'; frame-ancestors 'none'")
 	if auth.FromContext(r.Context()) == nil {
 		s.auth.Middleware(s.mux).ServeHTTP(w, r)
 		return

@@ -20,6 +20,7 @@ import (
 
 	"plenum/ballot"
 	"plenum/ballot/internal/testrand"
+	"plenum/internal/ballotmodule"
 )
 
 // The browser tests build this command to WebAssembly (the vectors build,
@@ -62,30 +63,8 @@ func site(t testing.TB) string {
 		if siteErr != nil {
 			return
 		}
-		goroot, err := exec.Command("go", "env", "GOROOT").Output()
-		if err != nil {
-			siteErr = fmt.Errorf("go env GOROOT: %w", err)
+		if siteErr = ballotmodule.Build(siteDir, "ballotvectors"); siteErr != nil {
 			return
-		}
-		build := exec.Command("go", "build", "-tags", "ballotvectors", "-o", filepath.Join(siteDir, "ballot.wasm"), ".")
-		build.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm", "CGO_ENABLED=0")
-		if out, err := build.CombinedOutput(); err != nil {
-			siteErr = fmt.Errorf("building the WebAssembly module: %v\n%s", err, out)
-			return
-		}
-		for dst, src := range map[string]string{
-			"wasm_exec.js": filepath.Join(strings.TrimSpace(string(goroot)), "lib", "wasm", "wasm_exec.js"),
-			"ballot.js":    "ballot.js",
-		} {
-			b, err := os.ReadFile(src)
-			if err != nil {
-				siteErr = err
-				return
-			}
-			if err := os.WriteFile(filepath.Join(siteDir, dst), b, 0o644); err != nil {
-				siteErr = err
-				return
-			}
 		}
 		siteErr = os.WriteFile(filepath.Join(siteDir, "index.html"), []byte(page), 0o644)
 	})

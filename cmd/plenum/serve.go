@@ -6,6 +6,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"plenum/web"
 	"strings"
 
 	"plenum/ledger"
@@ -24,6 +25,7 @@ NAME
 SYNOPSIS
     plenum serve [--db PATH|URL] [--addr HOST:PORT] [--data DIR] [--name SERVER]
                  [--base-url URL] [--witness URL=VKEY ...] [--witnesses-needed K]
+                 [--ballot-module DIR]
                  [--tls-cert FILE --tls-key FILE] [--trust-proxy CIDR ...]
                  [--wrong-codes-per-address N] [--wrong-codes-in-all N]
                  [--public-streams-per-address N] [--public-streams N]
@@ -86,6 +88,14 @@ OPTIONS
                      host name the logs are served under
     --base-url URL   the address people reach the server at, for login
                      links and mandate cards (default: the listening address)
+    --ballot-module DIR
+                     the folder holding the browser build of the ballot
+                     cryptography, which the pages of encrypted votes run
+                     (ballot.wasm, wasm_exec.js, ballot.js); make it with
+                       GOOS=js GOARCH=wasm go build -o DIR/ballot.wasm ./ballot/wasm
+                       cp "$(go env GOROOT)/lib/wasm/wasm_exec.js" ballot/wasm/ballot.js DIR/
+                     with the same Go as the module. Without it, encrypted
+                     votes can be opened but not used from the pages.
     --witness URL=VKEY
                      a witness: its address (the prefix of its
                      add-checkpoint endpoint) and its verifier key;
@@ -140,6 +150,7 @@ func runServe(ctx context.Context, env *cliEnv, args []string) error {
 	data := fs.String("data", "", "")
 	name := fs.String("name", ledger.DefaultServerName, "")
 	baseURL := fs.String("base-url", "", "")
+	ballotModule := fs.String("ballot-module", "", "")
 	var witnesses listFlag
 	fs.Var(&witnesses, "witness", "")
 	needed := fs.Int("witnesses-needed", 0, "")
@@ -181,7 +192,12 @@ func runServe(ctx context.Context, env *cliEnv, args []string) error {
 			base = "https" + strings.TrimPrefix(base, "http")
 		}
 	}
-	srv, err := openServer(ctx, serverConfig{db: *db, data: *data, name: *name, baseURL: *baseURL, witnesses: witnesses, witnessesNeeded: *needed, access: access})
+	if *ballotModule != "" {
+		if err := web.CheckBallotModule(*ballotModule); err != nil {
+			return &exitError{code: 2, msg: "--ballot-module: " + err.Error()}
+		}
+	}
+	srv, err := openServer(ctx, serverConfig{db: *db, data: *data, name: *name, baseURL: *baseURL, ballotModule: *ballotModule, witnesses: witnesses, witnessesNeeded: *needed, access: access})
 	if err != nil {
 		return err
 	}

@@ -36,6 +36,9 @@ type serverConfig struct {
 	data    string // the data directory: signing key, access codes
 	name    string // the server name in origins and the key's name
 	baseURL string // the address people reach the server at, if known
+	// ballotModule is the folder of the ballot cryptography's browser
+	// build, served to the pages of encrypted votes; "" for none.
+	ballotModule string
 
 	witnesses       []string // URL=VERIFIERKEY of each witness to submit to
 	witnessesNeeded int      // cosignatures for a checkpoint to count as witnessed; 0: all
@@ -160,7 +163,7 @@ func signingKey(ctx context.Context, st ledger.Store, dataDir, name, db string) 
 // under /log/, and /healthz and /key.
 func (s *server) routes(cfg serverConfig) http.Handler {
 	streams := cfg.access.streamGate()
-	wopts := web.Options{VerifierKey: s.vkey, BaseURL: cfg.baseURL}
+	wopts := web.Options{VerifierKey: s.vkey, BaseURL: cfg.baseURL, BallotModule: cfg.ballotModule}
 	if s.cosigner != nil {
 		wopts.Witnesses = s.cosigner
 	}

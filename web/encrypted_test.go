@@ -1,0 +1,223 @@
+package web_test
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"plenum/assembly"
+	"plenum/engine"
+	"plenum/internal/ballotmodule"
+	"plenum/ledger"
+	"plenum/web"
+)
+
+var (
+	moduleOnce sync.Once
+	moduleDir  string
+	moduleErr  error
+)
+
+// ballotModule builds the browser build of package ballot once per test
+// binary into a folder, as an operator does for plenum serve
+// --ballot-module.
+func ballotModule(t testing.TB) string {
+	t.Helper()
+	moduleOnce.Do(func() {
+		moduleDir, moduleErr = os.MkdirTemp("", "plenum-ballot-module-")
+		if moduleErr == nil {
+			moduleErr = ballotmodule.Build(moduleDir)
+		}
+	})
+	if moduleErr != nil {
+		t.Fatal(moduleErr)
+	}
+	return moduleDir
+}
+
+// bodies records the body of every request the server receives.
+type bodies struct {
+	mu  sync.Mutex
+	all bytes.Buffer
+}
+
+func (b *bodies) wrap(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		b.mu.Lock()
+		fmt.Fprintf(&b.all, "%s %s\n%s\n", r.Method, r.URL, body)
+		b.mu.Unlock()
+		r.Body = io.NopCloser(bytes.NewReader(body))
+		next.ServeHTTP(w, r)
+	})
+}
+
+func (b *bodies) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.all.String()
+}
+
+// TestEncryptedVoteInTheBrowser: two trustees make their keys in their
+// browsers, three delegates vote in theirs, the trustees decrypt the
+// total and the projector shows the result; the server never had a
+// choice, and the record passes plenum verify's audit.
+func TestEncryptedVoteInTheBrowser(t *testing.T) {
+	encryptedVoteInTheBrowser(t, []string{"sec", "mc"}, 2, []string{"sec", "mc"})
+}
+
+// TestEncryptedVoteTrusteeMissing: under 2 of 3, the third trustee takes
+// part in the key ceremony but not in the decryption, and the count
+// happens all the same.
+func TestEncryptedVoteTrusteeMissing(t *testing.T) {
+	encryptedVoteInTheBrowser(t, []string{"sec", "mc", "chair"}, 2, []string{"mc", "chair"})
+}
+
+func encryptedVoteInTheBrowser(t *testing.T, trustees []string, quorum int, decrypting []string) {
+	module := ballotModule(t)
+	rec := &bodies{}
+	var logs bytes.Buffer
+	h := newEmptyHallWith(t, web.Options{BaseURL: hallBaseURL, BallotModule: module, Logger: slog.New(slog.NewTextHandler(&logs, nil))}, rec.wrap)
+	h.setup()
+	s := newSession(t, h)
+	h.must("chair", "open_vote", obj{"id": "v1", "motion": "m1", "method": "encrypted", "trustees": trustees, "trustee_quorum": quorum})
+
+	pages := map[string]*person{}
+	files := map[string]string{}
+	dir := t.TempDir()
+	for _, tr := range trustees {
+		p := s.open(tr, 1000, 900, "/a/coop/trustee")
+		pages[tr] = p
+		next := s.downloads(p)
+		s.click(p, `#task-v1 [data-trustee-action="key"]`)
+		// Saving the file publishes the public key.
+		s.click(p, "#trustee-slot a.key-download")
+		secret := string(next(tr + "'s key file"))
+		if !strings.Contains(secret, `"version":"plenum-ballot-v1/trustee-secret"`) {
+			t.Fatalf("%s's key file: %q", tr, secret)
+		}
+		files[tr] = filepath.Join(dir, tr+".json")
+		if err := os.WriteFile(files[tr], []byte(secret), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		s.until(p, "the key is published", `document.querySelector("#trustee-slot").innerText.includes("public key published")`)
+	}
+	step := func(step string) {
+		for _, tr := range trustees {
+			p := pages[tr]
+			if step == "decrypt" && !contains1(decrypting, tr) {
+				continue
+			}
+			s.until(p, "the step "+step, fmt.Sprintf(`(document.querySelector("#task-v1")||{}).dataset && document.querySelector("#task-v1").dataset.step === %q`, step))
+			s.run(p, "choose the key file", chromedp.SetUploadFiles(chromedp.CSS("#task-v1 .key-file"), []string{files[tr]}))
+			s.click(p, fmt.Sprintf(`#task-v1 [data-trustee-action=%q]`, step))
+			s.until(p, step+" done", `document.querySelector("#task-v1 .trustee-status").innerText === "Done." || document.querySelector("#task-v1").dataset.step !== `+fmt.Sprintf("%q", step))
+		}
+	}
+	step("deal")
+	step("confirm")
+	if read(h, func(st *assembly.State) bool { return st.Votes["v1"].Encrypted.Key == nil }) {
+		t.Fatal("no election key after every trustee confirmed")
+	}
+
+	choices := map[string]string{"anna": "for", "boris": "against", "clara": "for"}
+	index := map[string]int{"for": 0, "against": 1, "abstain": 2}
+	trackers := map[string]string{}
+	for _, d := range delegates {
+		p := s.open(d, 800, 900, "/a/coop/delegate")
+		s.until(p, "the encrypted ballot", `!!document.querySelector("form.encrypted-ballot")`)
+		s.click(p, fmt.Sprintf(`form.encrypted-ballot input[value="%d"]`, index[choices[d]]))
+		s.click(p, `form.encrypted-ballot button[type=submit]`)
+		s.until(p, "the tracker", `!!document.querySelector("#receipt-slot #ballot-tracker")`)
+		trackers[d] = eval[string](s, p, `document.querySelector("#ballot-tracker").textContent`)
+	}
+	cast := read(h, func(st *assembly.State) []assembly.EncryptedBallot { return st.Votes["v1"].Encrypted.Cast })
+	if len(cast) != 3 {
+		t.Fatalf("%d ballots recorded", len(cast))
+	}
+	for _, b := range cast {
+		if trackers[b.Voter] != b.Tracker {
+			t.Fatalf("%s's tracker %s, recorded %s", b.Voter, trackers[b.Voter], b.Tracker)
+		}
+	}
+	h.must("chair", "close_vote", obj{"vote": "v1"})
+	step("decrypt")
+	res := read(h, func(st *assembly.State) *assembly.Result { return st.Votes["v1"].Result })
+	if res == nil || res.Arithmetic != "2 for, 1 against, 3 cast; 2 needed; carried" {
+		t.Fatalf("result %+v", res)
+	}
+	proj := s.open("", 1280, 720, "/a/coop/projector")
+	s.until(proj, "the projector shows the result", `document.body.innerText.includes("2 for, 1 against")`)
+
+	// The server never held a choice: not in what it received, not in the
+	// log, the database file, its journal or its logs. A choice could
+	// only appear as a word or as the marks the browser encrypts.
+	a, _ := h.eng.Assembly("coop")
+	raw, err := a.Log().Raw(context.Background(), 0, a.Log().Size())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stored bytes.Buffer
+	for _, e := range raw {
+		stored.Write(e)
+		stored.WriteByte('\n')
+	}
+	files2, _ := filepath.Glob(filepath.Join(h.dir, "*"))
+	for _, f := range files2 {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		stored.Write(b)
+	}
+	for what, text := range map[string]string{"the requests": rec.String(), "the record and the database files": stored.String(), "the server's log": logs.String()} {
+		for _, leak := range []string{`"choice":"for"`, `"choice":"against"`, `"choice":"abstain"`, `choice=`, `[1,0,0]`, `[0,1,0]`, `[0,0,1]`} {
+			if i := strings.Index(text, leak); i >= 0 {
+				t.Errorf("%s hold %s: %q", what, leak, text[max(0, i-200):i+50])
+			}
+		}
+	}
+	for _, e := range raw {
+		ent, _, err := ledger.DecodeEntry(e)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ent.Type == "encrypted_ballot_cast" {
+			for _, w := range []string{"for", "against", "abstain"} {
+				if bytes.Contains(ent.Payload, []byte(w)) {
+					t.Errorf("an encrypted ballot's entry holds %q: %s", w, ent.Payload)
+				}
+			}
+		}
+	}
+	if !strings.Contains(rec.String(), `"cmd":"cast_encrypted_ballot"`) {
+		t.Fatal("the requests were not recorded")
+	}
+
+	// plenum verify's audit: every hash and signature, and the replay
+	// that re-checks every ballot proof, the sum, each partial decryption
+	// and the declared result.
+	r := engine.NewAuditReplayer()
+	if _, err := ledger.Audit(context.Background(), h.eng.Store(), h.verifiers, ledger.AuditOptions{Replay: r.Apply}); err != nil {
+		t.Fatalf("audit: %v", err)
+	}
+}
+
+func contains1(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,149 @@
+// The pages of an encrypted vote: the delegate's ballot is encrypted here,
+// and the trustee's key is made here, with package ballot built to
+// WebAssembly (/ballot/ballot.js). The trustee's private key file is
+// offered as a download and read back from the file the trustee picks; it
+// is never sent. Messages go to the JSON API as the logged-in person.
+(function () {
+  "use strict";
+  var body = document.body;
+  var asm = body.getAttribute("data-assembly");
+
+  function ballot() {
+    if (!window.PlenumBallot) return Promise.reject(new Error("the ballot module is not loaded; reload the page"));
+    return window.PlenumBallot.load("/ballot/ballot.wasm");
+  }
+
+  // post sends a command whose arguments are given as JSON text, so that
+  // the messages keep their canonical bytes.
+  function post(cmd, argsJSON) {
+    var rnd = new Uint8Array(16);
+    crypto.getRandomValues(rnd);
+    var key = Array.prototype.map.call(rnd, function (x) { return (x + 256).toString(16).slice(1); }).join("");
+    return fetch("/api/assemblies/" + encodeURIComponent(asm) + "/commands", {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "Content-Type": "application/json", "X-Plenum": "1", "Idempotency-Key": key },
+      body: '{"cmd":' + JSON.stringify(cmd) + ',"args":' + argsJSON + "}"
+    }).then(function (r) {
+      return r.json().then(function (j) {
+        if (!r.ok) throw new Error(j.detail || j.title || "refused (" + r.status + ")");
+        return j;
+      });
+    });
+  }
+
+  function say(el, text, bad) {
+    if (!el) return;
+    el.textContent = text;
+    el.classList.toggle("error", !!bad);
+  }
+
+  // The delegate's ballot.
+  document.addEventListener("submit", function (ev) {
+    var form = ev.target;
+    if (!form.classList || !form.classList.contains("encrypted-ballot")) return;
+    ev.preventDefault();
+    var status = form.querySelector(".encrypt-status");
+    var picked = form.querySelector("input[name=choice]:checked");
+    if (!picked) { say(status, "Choose one option first.", true); return; }
+    var n = form.querySelectorAll("input[name=choice]").length;
+    var marks = [];
+    for (var i = 0; i < n; i++) marks.push(i === Number(picked.value) ? 1 : 0);
+    var button = form.querySelector("button[type=submit]");
+    button.disabled = true;
+    say(status, "Encrypting your ballot…");
+    var vote = form.getAttribute("data-vote");
+    var tracker = "";
+    ballot().then(function (b) {
+      var out = b.encryptBallot(form.getAttribute("data-key"), form.getAttribute("data-question"), form.getAttribute("data-voter"), JSON.stringify(marks));
+      tracker = out.tracker;
+      say(status, "Casting your encrypted ballot…");
+      return post("cast_encrypted_ballot", '{"vote":' + JSON.stringify(vote) + ',"voter":' + JSON.stringify(form.getAttribute("data-person")) + ',"ballot":' + out.ballot + "}");
+    }).then(function (res) {
+      var entry = -1;
+      (res.events || []).forEach(function (e) { if (e.type === "encrypted_ballot_cast") entry = e.index; });
+      return fetch("/a/" + encodeURIComponent(asm) + "/receipt?entry=" + entry + "&fragment=receipt", { credentials: "same-origin" }).then(function (r) { return r.text(); });
+    }).then(function (html) {
+      form.hidden = true;
+      var slot = document.getElementById("receipt-slot");
+      slot.innerHTML = html;
+      var shown = slot.querySelector("#ballot-tracker");
+      if (!shown || shown.textContent !== tracker) {
+        say(status, "The server's receipt does not show the tracker your browser computed (" + tracker + "): report it.", true);
+        form.hidden = false;
+        return;
+      }
+      slot.focus();
+    }).catch(function (e) {
+      button.disabled = false;
+      say(status, "Your ballot was not cast: " + e.message, true);
+    });
+  });
+
+  // The trustee's steps.
+  // chosen keeps the key file picked for each vote, so that a live update
+  // of the region, which renders the input anew, does not lose it.
+  var chosen = {};
+  document.addEventListener("change", function (ev) {
+    var input = ev.target;
+    if (!input.classList || !input.classList.contains("key-file") || !input.files || !input.files[0]) return;
+    chosen[input.closest(".trustee-task").getAttribute("data-vote")] = input.files[0];
+  });
+
+  function readKeyFile(task) {
+    var input = task.querySelector(".key-file");
+    var file = (input && input.files && input.files[0]) || chosen[task.getAttribute("data-vote")];
+    if (!file) return Promise.reject(new Error("choose your key file first"));
+    return file.text().then(function (t) { return t.trim(); });
+  }
+
+  function trusteeStep(task, action) {
+    var status = task.querySelector(".trustee-status");
+    var vote = task.getAttribute("data-vote");
+    var keys = task.getAttribute("data-keys");
+    var dealings = task.getAttribute("data-dealings");
+    var args = function (field, msg) { return '{"vote":' + JSON.stringify(vote) + ',"' + field + '":' + msg + "}"; };
+    say(status, "Working…");
+    return ballot().then(function (b) {
+      if (action === "key") {
+        var made = b.generateTrustee(task.getAttribute("data-params"), task.getAttribute("data-index"));
+        var slot = document.getElementById("trustee-slot");
+        var url = URL.createObjectURL(new Blob([made.secret + "\n"], { type: "application/json" }));
+        var name = "trustee-" + asm + "-" + vote + "-" + task.getAttribute("data-index") + ".json";
+        slot.innerHTML = "";
+        var p = document.createElement("p");
+        p.className = "msg warn";
+        p.textContent = "Your key is made. Save its file and keep it safe: it is the only copy. Saving it publishes your public key. ";
+        var a = document.createElement("a");
+        a.className = "button big key-download";
+        a.href = url;
+        a.download = name;
+        a.textContent = "Save my key file (" + name + ")";
+        a.addEventListener("click", function () {
+          post("post_trustee_key", args("key", made.key)).then(function () {
+            p.textContent = "Your key file is saved and your public key published. Keep the file: you need it for the next steps. ";
+            p.appendChild(a);
+          }).catch(function (e) { p.textContent = "Your public key was not published: " + e.message; });
+        }, { once: true });
+        p.appendChild(a);
+        slot.appendChild(p);
+        say(status, "Save your key file below.");
+        return null;
+      }
+      return readKeyFile(task).then(function (secret) {
+        if (action === "deal") return post("post_dealing", args("dealing", b.deal(secret, keys)));
+        if (action === "confirm") return post("post_confirmation", args("confirmation", b.confirm(secret, keys, dealings)));
+        if (action === "decrypt") return post("post_partial_decryption", args("decryption", b.partialDecrypt(secret, keys, dealings, task.getAttribute("data-key"), task.getAttribute("data-totals"))));
+        throw new Error("unknown step " + action);
+      }).then(function () { say(status, "Done."); });
+    }).catch(function (e) { say(status, "Refused: " + e.message, true); });
+  }
+
+  document.addEventListener("click", function (ev) {
+    var btn = ev.target.closest && ev.target.closest("[data-trustee-action]");
+    if (!btn) return;
+    var task = btn.closest(".trustee-task");
+    btn.disabled = true;
+    trusteeStep(task, btn.getAttribute("data-trustee-action")).then(function () { btn.disabled = false; });
+  });
+})();
