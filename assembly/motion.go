@@ -380,7 +380,7 @@ func (s *State) mayReconsider(v *Vote, t *Motion, mover, label, sitting string) 
 		side = "against"
 	}
 	if v.Method != "roll_call" || len(v.Ballots) == 0 {
-		how := map[string]string{"show_of_hands": "a show of hands", "secret": "secret ballot", "roll_call": "roll call with no ballots recorded"}[v.Method]
+		how := map[string]string{"show_of_hands": "a show of hands", "secret": "secret ballot", "encrypted": "encrypted secret ballot", "roll_call": "roll call with no ballots recorded"}[v.Method]
 		if how == "" {
 			how = v.Method
 		}

@@ -68,6 +68,7 @@ var minutesMessages = []Msg{
 	{Key: "minutes.method.show_of_hands", En: "by show of hands", De: "durch Handzeichen", Ru: "поднятием рук", Fr: "à main levée", Es: "a mano alzada"},
 	{Key: "minutes.method.roll_call", En: "by roll call", De: "durch namentliche Abstimmung", Ru: "поимённым голосованием", Fr: "par appel nominal", Es: "por llamamiento nominal"},
 	{Key: "minutes.method.secret", En: "by secret ballot", De: "in geheimer Abstimmung", Ru: "тайным голосованием", Fr: "au scrutin secret", Es: "en votación secreta"},
+	{Key: "minutes.method.encrypted", En: "by encrypted secret ballot", De: "in verschlüsselter geheimer Abstimmung", Ru: "зашифрованным тайным голосованием", Fr: "au scrutin secret chiffré", Es: "por votación secreta cifrada"},
 	{Key: "minutes.vote.put", En: "Put to the vote %s: %s", De: "Zur Abstimmung gestellt, %s: %s", Ru: "Поставлено на голосование (%s): %s", Fr: "Mis aux voix %s : %s", Es: "Sometido a votación %s: %s"},
 	{Key: "minutes.vote.voting", En: "Voting: %s", De: "Stimmberechtigt: %s", Ru: "Голосуют: %s", Fr: "Votent : %s", Es: "Votan: %s"},
 	{Key: "minutes.vote.needed", En: "Needed: %s", De: "Erforderlich: %s", Ru: "Требуется: %s", Fr: "Requis : %s", Es: "Se requiere: %s"},

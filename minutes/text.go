@@ -245,6 +245,8 @@ func MethodText(l *i18n.Locale, method string) string {
 		return l.T("minutes.method.roll_call")
 	case "secret":
 		return l.T("minutes.method.secret")
+	case "encrypted":
+		return l.T("minutes.method.encrypted")
 	}
 	return strings.ReplaceAll(method, "_", " ")
 }

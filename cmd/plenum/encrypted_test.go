@@ -10,8 +10,11 @@ import (
 	"testing"
 	"time"
 
+	"golang.org/x/mod/sumdb/note"
+
 	"plenum/assembly"
 	"plenum/ballot"
+	"plenum/engine"
 	"plenum/internal/enctest"
 	"plenum/ledger"
 	"plenum/store/sqlite"
@@ -96,21 +99,13 @@ func rewrite(t *testing.T, good string, change func(e *ledger.Entry)) string {
 	if err := os.WriteFile(filepath.Join(dir, ledger.SigningKeyFile), key, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	signer, _, err := ledger.LoadOrCreateKey(dir, ledger.DefaultServerName)
-	if err != nil {
-		t.Fatal(err)
-	}
 	src, err := sqlite.OpenReadOnly(good)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer src.Close()
 	db := filepath.Join(dir, "plenum.db")
-	dst, err := sqlite.Open(db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer dst.Close()
+	signer, _, dst := keyAndStore(t, db)
 	origins, err := src.Logs(ctx)
 	if err != nil || len(origins) != 1 {
 		t.Fatalf("logs %v: %v", origins, err)
@@ -223,4 +218,62 @@ func TestVerifyEncryptedVote(t *testing.T) {
 			t.Errorf("%s changed: exit %d\n%s\n%s\nwant it named: %s", c.name, code, out, errs, c.want)
 		}
 	}
+}
+
+// TestVerifyEncryptedBallotReceipt: the receipt of an encrypted ballot,
+// found by its tracker, passes plenum verify --receipt --tracker, and not
+// with another ballot's tracker.
+func TestVerifyEncryptedBallotReceipt(t *testing.T) {
+	script := encryptedScript(t)
+	db := filepath.Join(t.TempDir(), "p.db")
+	if code, out, errs := runForTest(t, "", "replay", "--db", db, script); code != 0 {
+		t.Fatalf("replay: exit %d, %q, %s", code, out, errs)
+	}
+	signer, vkey, st := keyAndStore(t, db)
+	verifier, err := note.NewVerifier(vkey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	eng, err := engine.Open(context.Background(), st, engine.Options{Signer: signer, Verifiers: note.VerifierList(verifier)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer eng.Close()
+	a, _ := eng.Assembly("enc")
+	var trackers []string
+	a.Read(func(s *assembly.State) {
+		for _, b := range s.Votes["v1"].Encrypted.Cast {
+			trackers = append(trackers, b.Tracker)
+		}
+	})
+	rc, err := engine.EncryptedBallotReceipt(context.Background(), a, "v1", trackers[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "receipt.tlog-proof")
+	if err := os.WriteFile(file, rc, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if code, out, errs := runForTest(t, "", "verify", "--receipt", file, "--key", vkey, "--tracker", trackers[1]); code != 0 || !strings.Contains(out, "it holds the encrypted ballot with the tracker "+trackers[1]) {
+		t.Fatalf("verify --tracker: exit %d: %s %s", code, out, errs)
+	}
+	if code, _, errs := runForTest(t, "", "verify", "--receipt", file, "--key", vkey, "--tracker", trackers[0]); code != 1 || !strings.Contains(errs, "does not hold the ballot with tracker "+trackers[0]) {
+		t.Fatalf("verify with another tracker: exit %d: %s", code, errs)
+	}
+}
+
+// keyAndStore opens the SQLite database db, and the signing key in its
+// folder, which it makes if there is none; the store closes with the test.
+func keyAndStore(t *testing.T, db string) (note.Signer, string, *sqlite.Store) {
+	t.Helper()
+	signer, vkey, err := ledger.LoadOrCreateKey(filepath.Dir(db), ledger.DefaultServerName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := sqlite.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return signer, vkey, st
 }

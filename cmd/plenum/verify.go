@@ -34,7 +34,7 @@ SYNOPSIS
     plenum verify --url URL --key VERIFIERKEY [--witness VKEY ...]
                   [--witnesses-needed K] [--since CHECKPOINTFILE] [--no-replay]
     plenum verify --receipt FILE --key VERIFIERKEY [--witness VKEY ...] [--url URL]
-                  [--token TOKEN]
+                  [--token TOKEN | --tracker TRACKER]
     plenum verify --excerpt FILE --key VERIFIERKEY [--witness VKEY ...]
 
 DESCRIPTION
@@ -90,6 +90,10 @@ DESCRIPTION
     prints the choice recorded under it. The receipt names no voter; only
     whoever holds the token can tell the ballot is theirs.
 
+    With --receipt and --tracker, the receipt is of a ballot in an
+    encrypted vote: verify also checks that its entry is an
+    encrypted_ballot_cast holding the encrypted ballot of that tracker.
+
 OPTIONS
     --db PATH|URL       the SQLite database (default ./plenum-data/plenum.db),
                         or a postgres:// URL for PostgreSQL
@@ -111,6 +115,9 @@ OPTIONS
     --since FILE        the checkpoint remembered from an earlier visit
     --receipt FILE      a ballot receipt to check
     --token TOKEN       with --receipt: the ballot token of a secret ballot
+    --tracker TRACKER   with --receipt: the tracker of an encrypted ballot
+                        (the receipt's entry must hold the ballot whose
+                        SHA-256 it is)
     --excerpt FILE      a certified excerpt to check
 
 EXIT STATUS
@@ -155,6 +162,7 @@ func runVerify(ctx context.Context, env *cliEnv, args []string) error {
 	receipt := fs.String("receipt", "", "")
 	excerpt := fs.String("excerpt", "", "")
 	token := fs.String("token", "", "")
+	tracker := fs.String("tracker", "", "")
 	if err := fs.Parse(args); err != nil {
 		return usageErr(err)
 	}
@@ -163,6 +171,9 @@ func runVerify(ctx context.Context, env *cliEnv, args []string) error {
 	}
 	if *token != "" && *receipt == "" {
 		return &exitError{code: 2, msg: "--token goes with --receipt: the receipt of a secret ballot"}
+	}
+	if *tracker != "" && (*receipt == "" || *token != "") {
+		return &exitError{code: 2, msg: "--tracker goes with --receipt, without --token: the receipt of an encrypted ballot"}
 	}
 	modes := 0
 	for _, set := range []bool{*document != "", *receipt != "", *excerpt != "", *url != "" && *receipt == ""} {
@@ -178,7 +189,7 @@ func runVerify(ctx context.Context, env *cliEnv, args []string) error {
 	case *document != "":
 		return runVerifyDocument(ctx, env, *db, *data, *document)
 	case *receipt != "":
-		return runVerifyReceipt(ctx, env, *receipt, *key, witnesses, *url, *token)
+		return runVerifyReceipt(ctx, env, *receipt, *key, witnesses, *url, *token, *tracker)
 	case *excerpt != "":
 		return runVerifyExcerpt(ctx, env, *excerpt, *key, witnesses)
 	case *url != "":

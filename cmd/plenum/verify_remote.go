@@ -166,7 +166,7 @@ func verifyKeys(vkey string, witnesses []string) (note.Verifiers, *witness.Polic
 // key and the witnesses, prints the entry, and, if url is not empty, checks
 // it against the log as it is now, which fails if the entry was altered or
 // removed since. It returns an *exitError with code 1 naming the problem.
-func runVerifyReceipt(ctx context.Context, env *cliEnv, file, vkey string, witnesses []string, url, token string) error {
+func runVerifyReceipt(ctx context.Context, env *cliEnv, file, vkey string, witnesses []string, url, token, tracker string) error {
 	keys, policy, err := verifyKeys(vkey, witnesses)
 	if err != nil {
 		return err
@@ -178,6 +178,8 @@ func runVerifyReceipt(ctx context.Context, env *cliEnv, file, vkey string, witne
 	var r *tlogproof.Receipt
 	if token != "" {
 		r, err = tlogproof.VerifySecretBallot(data, tlogproof.SecretBallot{Type: sealedBallotsType, Token: token}, keys, policy)
+	} else if tracker != "" {
+		r, err = tlogproof.VerifyEncryptedBallot(data, tracker, keys, policy)
 	} else {
 		r, err = tlogproof.VerifyReceipt(data, keys, policy)
 	}
@@ -194,6 +196,8 @@ func runVerifyReceipt(ctx context.Context, env *cliEnv, file, vkey string, witne
 			return &exitError{code: 1, msg: fmt.Sprintf("%s: entry %d mentions the token but carries no sealed ballot under it", file, r.Index)}
 		}
 		fmt.Fprintf(env.stdout, "\nit carries the secret ballot with your token in vote %s: %s\n", vote, choice)
+	} else if tracker != "" {
+		fmt.Fprintf(env.stdout, "\nit holds the encrypted ballot with the tracker %s\n", tracker)
 	} else {
 		fmt.Fprintf(env.stdout, "\n%s\n", r.Entry)
 	}

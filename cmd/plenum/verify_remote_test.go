@@ -138,18 +138,18 @@ func TestVerifyReceiptAndExcerpt(t *testing.T) {
 	}
 	rfile := filepath.Join(dir, "ballot.tlog-proof")
 	os.WriteFile(rfile, receipt, 0o644)
-	out, err := run(func(env *cliEnv) error { return runVerifyReceipt(ctx, env, rfile, l.VKey, nil, hs.URL, "") })
+	out, err := run(func(env *cliEnv) error { return runVerifyReceipt(ctx, env, rfile, l.VKey, nil, hs.URL, "", "") })
 	if err != nil || !strings.Contains(out, "entry 17 of plenum.test/log/march-1917 is in the log signed at tree size 40") || !strings.Contains(out, "still there at tree size 40") {
 		t.Fatalf("%q %v", out, err)
 	}
 	// The operator alters the entry afterwards.
 	l.Replace(17, []byte(`{"index":17,"forged":true}`))
-	if _, err := run(func(env *cliEnv) error { return runVerifyReceipt(ctx, env, rfile, l.VKey, nil, hs.URL, "") }); err == nil || !strings.Contains(err.Error(), "entry 17: the receipt's entry was altered or removed") {
+	if _, err := run(func(env *cliEnv) error { return runVerifyReceipt(ctx, env, rfile, l.VKey, nil, hs.URL, "", "") }); err == nil || !strings.Contains(err.Error(), "entry 17: the receipt's entry was altered or removed") {
 		t.Fatalf("altered: %v", err)
 	}
 	// A tampered receipt fails offline.
 	os.WriteFile(rfile, bytes.Replace(receipt, []byte("index 17"), []byte("index 16"), 1), 0o644)
-	if _, err := run(func(env *cliEnv) error { return runVerifyReceipt(ctx, env, rfile, l.VKey, nil, "", "") }); err == nil || !strings.Contains(err.Error(), "is for entry 16") {
+	if _, err := run(func(env *cliEnv) error { return runVerifyReceipt(ctx, env, rfile, l.VKey, nil, "", "", "") }); err == nil || !strings.Contains(err.Error(), "is for entry 16") {
 		t.Fatalf("tampered receipt: %v", err)
 	}
 
@@ -195,7 +195,7 @@ func TestVerifySecretReceipt(t *testing.T) {
 	defer hs.Close()
 	run := func(file, token string) (string, error) {
 		var stdout, stderr witBuffer
-		err := runVerifyReceipt(ctx, &cliEnv{stdin: strings.NewReader(""), stdout: &stdout, stderr: &stderr}, file, l.VKey, nil, "", token)
+		err := runVerifyReceipt(ctx, &cliEnv{stdin: strings.NewReader(""), stdout: &stdout, stderr: &stderr}, file, l.VKey, nil, "", token, "")
 		return stdout.String(), err
 	}
 	file := func(index int64) string {
