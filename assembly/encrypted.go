@@ -98,6 +98,48 @@ type CastEncryptedBallot struct {
 	Voter      string          `json:"voter" plenum:"required,id"`
 	ForMandate string          `json:"for_mandate" plenum:"id"`
 	Ballot     json.RawMessage `json:"ballot"`
+
+	// checked is set by Precheck: the ballot's proofs verified under this
+	// election key for this voting right, so that Decide, on the writer's
+	// one goroutine, need not check them again. A parsed command never has
+	// it.
+	checked *precheck
+}
+
+type precheck struct {
+	key   *ballot.ElectionKey
+	right string
+}
+
+// Precheck verifies the ballot's proofs outside the writer, against the
+// election key and the voting right the state gives now, and returns the
+// command marked as checked for them; Decide then checks only that they
+// are still the vote's key and the voter's right. Where the state gives
+// no key or right, or the ballot does not verify, it returns c unmarked
+// (Decide refuses it with the reason). It reads s under the caller's read
+// lock only for the lookup (lookup), and verifies after.
+func (c CastEncryptedBallot) Precheck(lookup func(func(s *State))) CastEncryptedBallot {
+	var key *ballot.ElectionKey
+	var q ballot.Question
+	right := ""
+	lookup(func(s *State) {
+		v := s.Votes[c.Vote]
+		if v == nil || v.Encrypted == nil || v.Encrypted.Key == nil {
+			return
+		}
+		if r, err := s.ballotRight(c.Voter, c.ForMandate, v.Eligible, c.Vote, v.EligibleNote); err == nil {
+			key, q, right = v.Encrypted.Key, v.Encrypted.Question(), r
+		}
+	})
+	if key == nil {
+		return c
+	}
+	b, err := ballot.DecodeBallot(c.Ballot)
+	if err != nil || b.Verify(*key, q, right) != nil {
+		return c
+	}
+	c.checked = &precheck{key: key, right: right}
+	return c
 }
 
 // PostPartialDecryption is a trustee's partial decryption of the
@@ -490,12 +532,14 @@ func (c CastEncryptedBallot) decide(s *State, m Meta) ([]Event, error) {
 	if _, voted := ev.Last[right]; voted && !ev.Revote {
 		return nil, conflict("the mandate %s has already voted in %s, and this vote allows no second ballot", right, c.Vote)
 	}
-	b, err := ballot.DecodeBallot(c.Ballot)
-	if err == nil {
-		err = b.Verify(*ev.Key, ev.Question(), right)
-	}
-	if err != nil {
-		return nil, cryptoErr("ballot", "the encrypted ballot", err)
+	if c.checked == nil || c.checked.key != ev.Key || c.checked.right != right {
+		b, err := ballot.DecodeBallot(c.Ballot)
+		if err == nil {
+			err = b.Verify(*ev.Key, ev.Question(), right)
+		}
+		if err != nil {
+			return nil, cryptoErr("ballot", "the encrypted ballot", err)
+		}
 	}
 	return one(EncryptedBallotCast{Meta: m, Vote: c.Vote, Voter: c.Voter, Right: right, Weight: s.weight(right), Tracker: Tracker(c.Ballot), Ballot: c.Ballot})
 }

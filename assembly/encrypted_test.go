@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"plenum/ballot"
 	"plenum/internal/enctest"
@@ -304,5 +305,32 @@ func TestEncryptedWithdrawNeedsConsent(t *testing.T) {
 	h.must("ann", "withdraw_vote", `{"vote":"v","reason":"opened by mistake","consent":"no objection"}`)
 	if h.events[len(h.events)-1].(VoteWithdrawn).Ballots != 1 {
 		t.Fatal("the withdrawal does not count the encrypted ballot")
+	}
+}
+
+// TestEncryptedPrecheck: a ballot checked before the writer is marked for
+// its key and voting right only if its proofs verify; a bad one is left
+// for Decide to refuse.
+func TestEncryptedPrecheck(t *testing.T) {
+	h, c := encryptedVote(t, false)
+	read := func(fn func(*State)) { fn(h.s) }
+	good := CastEncryptedBallot{Vote: "v", Voter: "m1", Ballot: enctest.Ballot(t, c.Key, 3, 0, "md-m1")}.Precheck(read)
+	if good.checked == nil || good.checked.right != "md-m1" || good.checked.key != h.s.Votes["v"].Encrypted.Key {
+		t.Fatalf("a good ballot is not marked: %+v", good.checked)
+	}
+	bad := CastEncryptedBallot{Vote: "v", Voter: "m2", Ballot: swapProofs(t, enctest.Ballot(t, c.Key, 3, 0, "md-m2"))}.Precheck(read)
+	other := CastEncryptedBallot{Vote: "v", Voter: "m3", Ballot: enctest.Ballot(t, c.Key, 3, 0, "md-m4")}.Precheck(read)
+	if bad.checked != nil || other.checked != nil {
+		t.Fatal("a bad ballot is marked checked")
+	}
+	h.clock = h.clock.Add(time.Minute)
+	if err := h.run(Meta{Actor: "m1", At: h.clock}, good); err != nil {
+		t.Fatal(err)
+	}
+	for _, cmd := range []CastEncryptedBallot{bad, other} {
+		h.clock = h.clock.Add(time.Minute)
+		if err := h.run(Meta{Actor: cmd.Voter, At: h.clock}, cmd); CodeOf(err) != ErrInvalid {
+			t.Fatalf("%s's bad ballot: %v", cmd.Voter, err)
+		}
 	}
 }

@@ -9,6 +9,8 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"runtime"
+	"slices"
 	"sync"
 	"time"
 
@@ -211,6 +213,9 @@ func (a *Assembly) SubmitAll(ctx context.Context, metas []assembly.Meta, cmds []
 	if len(metas) != len(cmds) || len(cmds) == 0 {
 		return nil, -1, errors.New("engine: SubmitAll needs one meta per command")
 	}
+	// An encrypted ballot's proofs are checked here, in the caller's
+	// goroutine (a batch's ballots in parallel), not by the writer.
+	cmds = a.precheck(cmds)
 	// Keys are scoped and requests hashed here, in the caller's goroutine,
 	// to keep the writer's work per command small.
 	keyed := make([]assembly.Meta, len(metas))
@@ -841,4 +846,33 @@ func (a *Assembly) close() {
 	a.log.Close()
 	<-a.done
 	a.feed.close()
+}
+
+// precheck returns cmds with every encrypted ballot's proofs checked
+// (assembly.CastEncryptedBallot.Precheck), the ballots of one batch on as
+// many goroutines as there are processors.
+func (a *Assembly) precheck(cmds []assembly.Command) []assembly.Command {
+	var idx []int
+	for i, c := range cmds {
+		if _, ok := c.(assembly.CastEncryptedBallot); ok {
+			idx = append(idx, i)
+		}
+	}
+	if len(idx) == 0 {
+		return cmds
+	}
+	out := slices.Clone(cmds)
+	workers := min(runtime.GOMAXPROCS(0), len(idx))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := w; j < len(idx); j += workers {
+				out[idx[j]] = out[idx[j]].(assembly.CastEncryptedBallot).Precheck(a.Read)
+			}
+		}()
+	}
+	wg.Wait()
+	return out
 }

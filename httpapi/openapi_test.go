@@ -256,12 +256,13 @@ func TestOpenAPICommandArgs(t *testing.T) {
 			"for_mandate":{` + id + `},"token":{"type":"string"}}}`,
 		"open_vote": `{"type":"object","additionalProperties":false,"required":["id","method"],"properties":{
 			"id":{` + id + `},"motion":{` + id + `},"alternatives":{` + id + `},"question":{"type":"string"},
-			"method":{"type":"string","enum":["show_of_hands","roll_call","secret"]},
+			"method":{"type":"string","enum":["show_of_hands","roll_call","secret","encrypted"]},
 			"eligible":{"type":"object","additionalProperties":false,"properties":{
 				"kinds":{"type":"array","items":{"type":"string","enum":["decisive","consultative","guest","ex_officio"]}},
 				"organizations":{` + ids + `},"persons":{` + ids + `},"note":{"type":"string"}}},
 			"threshold":{"type":"string","enum":["majority_cast","majority_present","majority_members","two_thirds_cast","three_quarters_cast"]},
-			"ruling":{"type":"string"},"suspension":{` + id + `}}}`,
+			"ruling":{"type":"string"},"suspension":{` + id + `},
+			"trustees":{` + ids + `},"trustee_quorum":{"type":"integer","minimum":0},"revote":{"type":"boolean"}}}`,
 		"move_motion": `{"type":"object","additionalProperties":false,"required":["id","kind","title"],"properties":{
 			"id":{` + id + `},
 			"kind":{"type":"string","enum":["substantive","amendment","procedural"]},

@@ -99,7 +99,8 @@ func encryptedVoteInTheBrowser(t *testing.T, trustees []string, quorum int, decr
 		p := s.open(tr, 1000, 900, "/a/coop/trustee")
 		pages[tr] = p
 		next := s.downloads(p)
-		s.click(p, `#task-v1 [data-trustee-action="key"]`)
+		eval[bool](s, p, `(document.querySelector('#task-v1 [data-trustee-action="key"]').click(), true)`)
+		s.until(p, "the key file is offered", `!!document.querySelector("#trustee-slot a.key-download")`)
 		// Saving the file publishes the public key.
 		s.click(p, "#trustee-slot a.key-download")
 		secret := string(next(tr + "'s key file"))
@@ -119,8 +120,9 @@ func encryptedVoteInTheBrowser(t *testing.T, trustees []string, quorum int, decr
 				continue
 			}
 			s.until(p, "the step "+step, fmt.Sprintf(`(document.querySelector("#task-v1")||{}).dataset && document.querySelector("#task-v1").dataset.step === %q`, step))
-			s.run(p, "choose the key file", chromedp.SetUploadFiles(chromedp.CSS("#task-v1 .key-file"), []string{files[tr]}))
-			s.click(p, fmt.Sprintf(`#task-v1 [data-trustee-action=%q]`, step))
+			s.run(p, "choose the key file", chromedp.SetUploadFiles(chromedp.CSS("#key-file"), []string{files[tr]}))
+			// One query and click, which a live update cannot come between.
+			eval[bool](s, p, fmt.Sprintf(`(document.querySelector('#task-v1 [data-trustee-action=%q]').click(), true)`, step))
 			s.until(p, step+" done", `document.querySelector("#task-v1 .trustee-status").innerText === "Done." || document.querySelector("#task-v1").dataset.step !== `+fmt.Sprintf("%q", step))
 		}
 	}

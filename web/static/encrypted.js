@@ -81,20 +81,19 @@
   });
 
   // The trustee's steps.
-  // chosen keeps the key file picked for each vote, so that a live update
-  // of the region, which renders the input anew, does not lose it.
-  var chosen = {};
-  document.addEventListener("change", function (ev) {
-    var input = ev.target;
-    if (!input.classList || !input.classList.contains("key-file") || !input.files || !input.files[0]) return;
-    chosen[input.closest(".trustee-task").getAttribute("data-vote")] = input.files[0];
-  });
-
+  // readKeyFile reads the key file chosen on the page (outside the live
+  // region, so that an update does not lose it) and checks that it is a
+  // key of this vote's election.
   function readKeyFile(task) {
-    var input = task.querySelector(".key-file");
-    var file = (input && input.files && input.files[0]) || chosen[task.getAttribute("data-vote")];
+    var input = document.getElementById("key-file");
+    var file = input && input.files && input.files[0];
     if (!file) return Promise.reject(new Error("choose your key file first"));
-    return file.text().then(function (t) { return t.trim(); });
+    return file.text().then(function (t) {
+      var want = JSON.parse(task.getAttribute("data-params")).election, got = "";
+      try { got = JSON.parse(t).parameters.election; } catch (e) { throw new Error("this is not a trustee's key file"); }
+      if (got !== want) throw new Error("this key file is for another vote (" + got + ")");
+      return t.trim();
+    });
   }
 
   function trusteeStep(task, action) {
