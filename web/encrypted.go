@@ -95,6 +95,12 @@ func (v *view) EncryptedBallot(vt *assembly.Vote) *encryptedBallot {
 	return eb
 }
 
+// Revote reports whether vt lets a voter cast a new ballot while it is
+// open (an encrypted vote with revote).
+func (v *view) Revote(vt *assembly.Vote) bool {
+	return vt.Encrypted != nil && vt.Encrypted.Revote
+}
+
 // trusteeTask is one encrypted vote of which the viewer is a trustee, and
 // what it waits for from them.
 type trusteeTask struct {

@@ -142,6 +142,12 @@ func encryptedVoteInTheBrowser(t *testing.T, trustees []string, quorum int, decr
 		s.click(p, `form.encrypted-ballot button[type=submit]`)
 		s.until(p, "the tracker", `!!document.querySelector("#receipt-slot #ballot-tracker")`)
 		trackers[d] = eval[string](s, p, `document.querySelector("#ballot-tracker").textContent`)
+		if d == "anna" {
+			// Back on the page, it says she voted and offers no second
+			// ballot (the vote allows no re-voting).
+			s.run(p, "reload", chromedp.Navigate(h.srv.URL+"/a/coop/delegate"))
+			s.until(p, "voted", `document.querySelector("#ballot").innerText.includes("You have voted in this vote.") && !document.querySelector("form.encrypted-ballot")`)
+		}
 	}
 	cast := read(h, func(st *assembly.State) []assembly.EncryptedBallot { return st.Votes["v1"].Encrypted.Cast })
 	if len(cast) != 3 {

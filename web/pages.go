@@ -639,6 +639,13 @@ func (v *view) Voted(vt *assembly.Vote) bool {
 			return true
 		}
 	}
+	if vt.Encrypted != nil {
+		for _, b := range vt.Encrypted.Cast {
+			if b.Voter == v.Me.Person {
+				return true
+			}
+		}
+	}
 	return false
 }
 
