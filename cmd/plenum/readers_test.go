@@ -98,6 +98,8 @@ var readClasses = map[string]readClass{
 	"GET /a/{id}/chair/sitting":       participantRecord,
 	"GET /a/{id}/secretary":           participantRecord,
 	"GET /a/{id}/mandates":            participantRecord,
+	"GET /a/{id}/trustee":             never,
+	"GET /ballot/{file}":              open,
 	"GET /a/{id}/projector":           record,
 	"GET /a/{id}/record":              record,
 	"GET /a/{id}/receipt":             never,
@@ -177,7 +179,7 @@ func TestWhoMayReadTheRecord(t *testing.T) {
 	}
 	who := map[string]string{"visitor": "", "delegate": tokens[0], "officer": tokens[1]}
 
-	values := map[string][]string{"{id}": {id}, "{format}": {"html", "md", "pdf", "akn", "popolo"}, "{item}": {item}, "{motion}": {motion}, "{m}": {motion},
+	values := map[string][]string{"{id}": {id}, "{file}": {"ballot.js"}, "{format}": {"html", "md", "pdf", "akn", "popolo"}, "{item}": {item}, "{motion}": {motion}, "{m}": {motion},
 		"{vote}": {vote}, "{index}": {"0"}, "{tile...}": {"0/000.p/1", "entries/000.p/1"}, "{hash}": {blob}, "{$}": {""}}
 	all := routes.All(srv.handler)
 	if len(all) < 50 {
