@@ -111,6 +111,13 @@ type precheck struct {
 	right string
 }
 
+// sameKey reports whether two election keys are the same: the state
+// Precheck reads (the engine's readers') is not the writer's, so the keys
+// are compared by value, the election and the key the proofs are bound to.
+func sameKey(a, b *ballot.ElectionKey) bool {
+	return a != nil && b != nil && a.Params == b.Params && a.Key.Equal(b.Key)
+}
+
 // Precheck verifies the ballot's proofs outside the writer, against the
 // election key and the voting right the state gives now, and returns the
 // command marked as checked for them; Decide then checks only that they
@@ -532,7 +539,7 @@ func (c CastEncryptedBallot) decide(s *State, m Meta) ([]Event, error) {
 	if _, voted := ev.Last[right]; voted && !ev.Revote {
 		return nil, conflict("the mandate %s has already voted in %s, and this vote allows no second ballot", right, c.Vote)
 	}
-	if c.checked == nil || c.checked.key != ev.Key || c.checked.right != right {
+	if c.checked == nil || !sameKey(c.checked.key, ev.Key) || c.checked.right != right {
 		b, err := ballot.DecodeBallot(c.Ballot)
 		if err == nil {
 			err = b.Verify(*ev.Key, ev.Question(), right)
