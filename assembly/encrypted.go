@@ -773,6 +773,16 @@ func (v *Vote) ballotCount() int {
 	return n
 }
 
+// BallotsCast is how many ballots count in v as cast so far: one per
+// voting right that voted (in an encrypted vote with re-voting, its last
+// ballot only), as the pages and the API show it.
+func (v *Vote) BallotsCast() int {
+	if v.Encrypted != nil {
+		return len(v.Encrypted.Last)
+	}
+	return len(v.Ballots)
+}
+
 // trusteeStep finds the encrypted vote and the actor's number among its
 // trustees; during the ceremony it also refuses once the key is derived.
 func (s *State) trusteeStep(vote, actor string, ceremony bool) (*Vote, *EncryptedVote, int, error) {

@@ -140,6 +140,9 @@ func TestEncryptedVote(t *testing.T) {
 	cast("m3", 0)
 	cast("m4", 2)
 	cast("m5", 0)
+	if n := h.s.Votes["v"].BallotsCast(); n != 5 {
+		t.Fatalf("BallotsCast = %d after 5 encrypted ballots", n)
+	}
 	h.refuseLike("m1", "cast_encrypted_ballot", args("vote", "v", "voter", "m1", "ballot", enctest.Ballot(t, k, 3, 1, "md-m1")), ErrConflict, "allows no second ballot")
 	h.refuseLike("m6", "cast_encrypted_ballot", args("vote", "v", "voter", "m6", "ballot", enctest.Ballot(t, k, 3, 1, "md-m7")), ErrInvalid, "(wrong-context)")
 	h.refuseLike("m6", "cast_encrypted_ballot", args("vote", "v", "voter", "m6", "ballot", swapProofs(t, enctest.Ballot(t, k, 3, 1, "md-m6"))), ErrInvalid, "(invalid-proof)")
@@ -202,6 +205,9 @@ func TestEncryptedRevote(t *testing.T) {
 		option int
 	}{{"m1", 0}, {"m2", 0}, {"m1", 1}, {"m3", 1}, {"m1", 2}} {
 		h.must(vc.voter, "cast_encrypted_ballot", args("vote", "v", "voter", vc.voter, "ballot", enctest.Ballot(t, c.Key, 3, vc.option, "md-"+vc.voter)))
+	}
+	if n := h.s.Votes["v"].BallotsCast(); n != 3 {
+		t.Fatalf("%d ballots cast by 3 voters, one of whom re-voted twice", n)
 	}
 	h.must("ann", "close_vote", `{"vote":"v"}`)
 	ev := h.s.Votes["v"].Encrypted

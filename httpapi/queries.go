@@ -347,7 +347,7 @@ type VoteView struct {
 func voteView(v *assembly.Vote, withBallots bool) VoteView {
 	out := VoteView{ID: v.ID, Motion: v.Motion, Alternatives: v.Alternatives, Question: v.Question, Method: v.Method,
 		Sitting: v.Sitting, Item: v.Item, Threshold: v.Threshold, EligibleNote: v.EligibleNote, Attendance: v.Attendance,
-		Status: v.Status, OpenedAt: v.OpenedAt, ClosedAt: v.ClosedAt, Cast: len(v.Ballots), Rounds: v.Rounds, Result: v.Result,
+		Status: v.Status, OpenedAt: v.OpenedAt, ClosedAt: v.ClosedAt, Cast: v.BallotsCast(), Rounds: v.Rounds, Result: v.Result,
 		SealedEntries: append([]int64(nil), v.SealedEntries...)}
 	if withBallots {
 		out.Ballots = make([]assembly.Ballot, len(v.Ballots))

@@ -294,6 +294,7 @@ var chairMessages = []Msg{
 	{Key: "web.c.take_up", En: "Take up: %s", De: "Aufrufen: %s", Ru: "Открыть пункт: %s", Fr: "Aborder : %s", Es: "Abrir el punto: %s"},
 	{Key: "web.c.close_vote", En: "Close the vote", De: "Abstimmung schließen", Ru: "Закрыть голосование", Fr: "Clore le vote", Es: "Cerrar la votación"},
 	{Key: "web.c.enter_count_hands", En: "Enter the count of hands", De: "Auszählung der Handzeichen erfassen", Ru: "Внести подсчёт голосов", Fr: "Saisir le décompte des mains levées", Es: "Registrar el recuento a mano alzada"},
+	{Key: "web.c.await_decryption", En: "Closed: waiting for the trustees to decrypt the total (%d of %d)", De: "Geschlossen: die Treuhänder entschlüsseln das Gesamtergebnis (%d von %d)", Ru: "Голосование закрыто: ждём, пока доверенные лица расшифруют итог (%d из %d)", Fr: "Clos : les dépositaires déchiffrent le total (%d sur %d)", Es: "Cerrada: los depositarios descifran el total (%d de %d)"},
 	{Key: "web.c.declare_result", En: "Declare the result", De: "Ergebnis feststellen", Ru: "Объявить результат", Fr: "Proclamer le résultat", Es: "Proclamar el resultado"},
 	{Key: "web.c.close_election", En: "Close the election", De: "Wahl schließen", Ru: "Закрыть выборы", Fr: "Clore l'élection", Es: "Cerrar la elección"},
 	{Key: "web.c.declare_elected", En: "Declare the elected", De: "Gewählte feststellen", Ru: "Объявить избранных", Fr: "Proclamer les élus", Es: "Proclamar a los elegidos"},

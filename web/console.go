@@ -33,6 +33,10 @@ func (v *view) NextAction() nextAction {
 		switch {
 		case vt.Status == assembly.VoteStatusOpen:
 			return nextAction{Kind: "close_vote", Vote: vt}
+		case vt.Encrypted != nil && vt.Encrypted.Result == nil:
+			// Closed, and the count waits for the trustees: nothing for the
+			// chair to press (a count by hand or a declaration is refused).
+			return nextAction{Kind: "await_decryption", Vote: vt}
 		case len(vt.Ballots) == 0 && len(vt.Rounds) == 0 && len(vt.Sealed) == 0:
 			return nextAction{Kind: "enter_count", Vote: vt}
 		default:
@@ -109,7 +113,7 @@ type choiceCount struct {
 // Count is the live attendance and count of a vote: who is present now
 // among those entitled, not only when it was opened.
 func (v *view) Count(vt *assembly.Vote) count {
-	c := count{Voted: len(vt.Ballots), Entitled: vt.Attendance.Eligible, AtOpening: vt.Attendance.Present, NotRecorded: vt.Attendance.NotRecorded}
+	c := count{Voted: vt.BallotsCast(), Entitled: vt.Attendance.Eligible, AtOpening: vt.Attendance.Present, NotRecorded: vt.Attendance.NotRecorded}
 	for right := range vt.Eligible {
 		if v.S.InHall(rightHolder(v.S, right)) {
 			c.Present++

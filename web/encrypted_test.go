@@ -159,6 +159,13 @@ func encryptedVoteInTheBrowser(t *testing.T, trustees []string, quorum int, decr
 		}
 	}
 	h.must("chair", "close_vote", obj{"vote": "v1"})
+	// The chair's console counts the ballots and, once closed, waits for
+	// the trustees instead of offering a count by hand.
+	chair := s.open("chair", 1280, 900, "/a/coop/chair")
+	s.until(chair, "the chair waits for the trustees", fmt.Sprintf(`document.querySelector(".next").innerText.includes("waiting for the trustees to decrypt the total (0 of %d)") && !document.querySelector(".next a[href^='#count-']")`, quorum))
+	if n := read(h, func(st *assembly.State) int { return st.Votes["v1"].BallotsCast() }); n != 3 {
+		t.Fatalf("BallotsCast = %d", n)
+	}
 	step("decrypt")
 	res := read(h, func(st *assembly.State) *assembly.Result { return st.Votes["v1"].Result })
 	if res == nil || res.Arithmetic != "2 for, 1 against, 3 cast; 2 needed; carried" {
