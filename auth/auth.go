@@ -21,6 +21,7 @@ import (
 	"fmt"
 	"net/netip"
 	"strings"
+	"sync"
 	"time"
 
 	"plenum/assembly"
@@ -135,6 +136,11 @@ type Store struct {
 	db   *store.DB
 	opts Options
 	lim  *limiter
+
+	logins loginBatch
+	// beforeLoginCommit, set by tests, runs before a batch of logins
+	// commits; an error from it fails the batch as a failed commit would.
+	beforeLoginCommit func() error
 }
 
 // Open opens the access codes and sessions in the database dbArg names:
@@ -298,33 +304,157 @@ func (s *Store) replaceCodes(ctx context.Context, assemblyID string, persons []s
 // a shared lock on its row) so that a revocation or re-issue, through
 // this process or another, cannot slip between them and leave a session
 // of a code that is gone.
+//
+// Logins made at once are committed together (see loginBatch): Login
+// returns once its session is durable, or with the error of the commit
+// that would have made it, in which case no session of it exists.
 func (s *Store) Login(ctx context.Context, code string) (*Session, string, error) {
-	h := hashCode(code)
 	now := s.opts.Now().UTC()
 	t, th := newToken()
-	sess := &Session{Created: now, Expires: now.Add(s.opts.SessionTTL)}
+	r := &loginReq{
+		code:  hashCode(code),
+		token: th,
+		sess:  Session{Created: now, Expires: now.Add(s.opts.SessionTTL)},
+		done:  make(chan bool, 1),
+	}
+	s.logins.mu.Lock()
+	s.logins.waiting = append(s.logins.waiting, r)
+	lead := !s.logins.busy
+	s.logins.busy = true
+	s.logins.mu.Unlock()
+	if !lead {
+		// Answered by the caller committing the batch this request is in,
+		// or told to commit the next batch (true). A caller whose ctx ends
+		// still waits: its session may be committing already.
+		lead = <-r.done
+	}
+	if lead {
+		s.commitLogins(ctx)
+	}
+	if r.err != nil {
+		return nil, "", r.err
+	}
+	if !r.ok {
+		return nil, "", s.whyRefused(ctx, r.code)
+	}
+	return &r.sess, t, nil
+}
+
+// loginBatch gathers the logins made at once into one transaction (one
+// sync for a hall logging in together). The first Login to find no batch
+// in flight commits every login waiting, its own among them; logins
+// arriving meanwhile wait, and the committing caller hands the next batch
+// to the first of them. There are no timers: a lone login commits at
+// once.
+type loginBatch struct {
+	mu      sync.Mutex
+	busy    bool // a caller is committing, or has been handed the next batch
+	waiting []*loginReq
+}
+
+// loginReq is one Login in a batch: its code's hash and new session, and
+// once committed, its answer.
+type loginReq struct {
+	code, token [32]byte
+	sess        Session // Assembly and Person filled in by the commit
+	done        chan bool
+
+	ok  bool  // the code admitted: the session is durable
+	err error // the batch failed: no session was made
+}
+
+// maxLoginBatch bounds the sessions one transaction inserts.
+const maxLoginBatch = 1024
+
+// commitLogins commits the waiting logins, at most maxLoginBatch, in one
+// transaction, answers each, and hands what waits meanwhile to the next
+// committer (or, with nothing waiting, lets the next Login commit).
+func (s *Store) commitLogins(ctx context.Context) {
+	s.logins.mu.Lock()
+	batch := s.logins.waiting
+	if len(batch) > maxLoginBatch {
+		batch = batch[:maxLoginBatch:maxLoginBatch]
+	}
+	s.logins.waiting = s.logins.waiting[len(batch):]
+	s.logins.mu.Unlock()
+
+	// The batch is everyone's: one caller giving up does not fail it.
+	err := s.insertLogins(context.WithoutCancel(ctx), batch)
+	if err != nil {
+		err = fmt.Errorf("auth: logging in failed, no session was made (try again): %w", err)
+		for _, r := range batch {
+			r.ok, r.err = false, err
+		}
+	}
+	s.logins.mu.Lock()
+	var next *loginReq
+	if len(s.logins.waiting) > 0 {
+		next = s.logins.waiting[0]
+	} else {
+		s.logins.busy = false
+		s.logins.waiting = nil
+	}
+	s.logins.mu.Unlock()
+	for _, r := range batch {
+		r.done <- false
+	}
+	if next != nil {
+		next.done <- true
+	}
+}
+
+// insertLogins makes the batch's sessions in one transaction: each an
+// INSERT … SELECT from its code, so a code wrong, expired or revoked
+// makes no session and fails only its own login. It sets each request's
+// ok; any other error fails the whole transaction.
+func (s *Store) insertLogins(ctx context.Context, batch []*loginReq) error {
+	tx, err := s.begin(ctx)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
 	q := `INSERT INTO access_sessions (hash, assembly, person, admin, created, expires)
 		SELECT ?, assembly, person, ?, ?, ? FROM access_codes WHERE hash = ? AND expires > ?`
 	if s.db.Postgres {
 		q += ` FOR SHARE`
 	}
 	q += ` RETURNING assembly, person`
-	err := s.queryRow(ctx, s.db.W, q, th[:], false, now.UnixNano(), sess.Expires.UnixNano(), h[:], now.UnixNano()).Scan(&sess.Assembly, &sess.Person)
-	if errors.Is(err, sql.ErrNoRows) {
-		var exp int64
-		switch err := s.queryRow(ctx, s.db.R, `SELECT expires FROM access_codes WHERE hash = ?`, h[:]).Scan(&exp); {
+	stmt, err := tx.PrepareContext(ctx, s.db.Rebind(q))
+	if err != nil {
+		return err
+	}
+	defer stmt.Close()
+	for _, r := range batch {
+		err := stmt.QueryRowContext(ctx, r.token[:], false, r.sess.Created.UnixNano(), r.sess.Expires.UnixNano(), r.code[:], r.sess.Created.UnixNano()).Scan(&r.sess.Assembly, &r.sess.Person)
+		switch {
 		case err == nil:
-			return nil, "", ErrExpiredCode
+			r.ok = true
 		case errors.Is(err, sql.ErrNoRows):
-			return nil, "", ErrBadCode
+			r.ok = false
 		default:
-			return nil, "", err
+			return err
 		}
 	}
-	if err != nil {
-		return nil, "", err
+	if s.beforeLoginCommit != nil {
+		if err := s.beforeLoginCommit(); err != nil {
+			return err
+		}
 	}
-	return sess, t, nil
+	return tx.Commit()
+}
+
+// whyRefused tells a code that made no session: ErrExpiredCode for a code
+// that exists but has expired, ErrBadCode for one that does not.
+func (s *Store) whyRefused(ctx context.Context, h [32]byte) error {
+	var exp int64
+	switch err := s.queryRow(ctx, s.db.R, `SELECT expires FROM access_codes WHERE hash = ?`, h[:]).Scan(&exp); {
+	case err == nil:
+		return ErrExpiredCode
+	case errors.Is(err, sql.ErrNoRows):
+		return ErrBadCode
+	default:
+		return err
+	}
 }
 
 // NewSessions makes sessions for persons of an assembly directly, in one
