@@ -68,15 +68,7 @@ func SecretBallotReceipt(ctx context.Context, a *Assembly, vote, token string) (
 		if !found {
 			continue
 		}
-		raw, err := log.Raw(ctx, idx, idx+1)
-		if err != nil {
-			return nil, err
-		}
-		proof, err := log.InclusionProof(ctx, idx, c.Size)
-		if err != nil {
-			return nil, err
-		}
-		return tlogproof.NewReceipt(idx, raw[0], proof, cp), nil
+		return entryReceipt(ctx, log, idx, cp, c.Size)
 	}
 	return nil, &assembly.Error{Code: assembly.ErrNotFound, Field: "token", Msg: fmt.Sprintf("no sealed ballot of %s has this token", vote)}
 }
@@ -118,6 +110,16 @@ func EncryptedBallotReceipt(ctx context.Context, a *Assembly, vote, tracker stri
 	if rerr != nil {
 		return nil, rerr
 	}
+	if idx < 0 {
+		return nil, &assembly.Error{Code: assembly.ErrNotFound, Field: "tracker", Msg: fmt.Sprintf("no ballot of %s has the tracker %q", vote, tracker)}
+	}
+	return EntryReceipt(ctx, a, idx)
+}
+
+// EntryReceipt returns the tlog-proof of the assembly's log entry idx at
+// the log's current checkpoint, which plenum verify --receipt checks
+// offline. An entry the checkpoint does not cover is not found.
+func EntryReceipt(ctx context.Context, a *Assembly, idx int64) ([]byte, error) {
 	log := a.Log()
 	cp := log.Checkpoint()
 	c, err := ledger.ParseCheckpoint(checkpointText(cp))
@@ -125,13 +127,19 @@ func EncryptedBallotReceipt(ctx context.Context, a *Assembly, vote, tracker stri
 		return nil, err
 	}
 	if idx < 0 || idx >= c.Size {
-		return nil, &assembly.Error{Code: assembly.ErrNotFound, Field: "tracker", Msg: fmt.Sprintf("no ballot of %s has the tracker %q", vote, tracker)}
+		return nil, &assembly.Error{Code: assembly.ErrNotFound, Field: "entry", Msg: fmt.Sprintf("entry %d is not in the log's checkpoint of size %d", idx, c.Size)}
 	}
+	return entryReceipt(ctx, log, idx, cp, c.Size)
+}
+
+// entryReceipt makes the receipt of entry idx at the signed checkpoint cp
+// of the given size: the entry's bytes and its inclusion proof.
+func entryReceipt(ctx context.Context, log *ledger.Log, idx int64, cp []byte, size int64) ([]byte, error) {
 	raw, err := log.Raw(ctx, idx, idx+1)
 	if err != nil {
 		return nil, err
 	}
-	proof, err := log.InclusionProof(ctx, idx, c.Size)
+	proof, err := log.InclusionProof(ctx, idx, size)
 	if err != nil {
 		return nil, err
 	}

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"html/template"
@@ -21,8 +20,6 @@ import (
 	"plenum/engine"
 	"plenum/httpapi"
 	"plenum/i18n"
-	"plenum/ledger"
-	"plenum/tlogproof"
 )
 
 // view is what a page template sees. S is the assembly's state, valid only
@@ -364,20 +361,7 @@ func (s *server) receipt(w http.ResponseWriter, r *http.Request) {
 // entry's bytes and its inclusion proof at the log's current checkpoint,
 // which plenum verify --receipt FILE --key VKEY checks offline.
 func (s *server) receiptFile(w http.ResponseWriter, r *http.Request, a *engine.Assembly, rc *receiptView) {
-	log := a.Log()
-	cp := log.Checkpoint()
-	c, err := ledger.ParseCheckpoint(checkpointBody(cp))
-	if err == nil && rc.Index >= c.Size {
-		err = fmt.Errorf("entry %d is not in the checkpoint of size %d", rc.Index, c.Size)
-	}
-	var raw [][]byte
-	var proof tlog.RecordProof
-	if err == nil {
-		raw, err = log.Raw(r.Context(), rc.Index, rc.Index+1)
-	}
-	if err == nil {
-		proof, err = log.InclusionProof(r.Context(), rc.Index, c.Size)
-	}
+	receipt, err := engine.EntryReceipt(r.Context(), a, rc.Index)
 	if err != nil {
 		s.opts.Logger.Error("web: receipt file failed", "assembly", a.ID(), "entry", rc.Index, "err", err)
 		http.Error(w, "the receipt could not be made; try again in a moment", http.StatusInternalServerError)
@@ -386,15 +370,7 @@ func (s *server) receiptFile(w http.ResponseWriter, r *http.Request, a *engine.A
 	w.Header().Set("Content-Type", "application/tlog-proof")
 	w.Header().Set("Cache-Control", "no-store")
 	w.Header().Set("Content-Disposition", fmt.Sprintf("attachment; filename=\"receipt-%s-%d.tlog-proof\"", fileSafe(rc.Vote), rc.Index))
-	w.Write(tlogproof.NewReceipt(rc.Index, raw[0], proof, cp))
-}
-
-// checkpointBody is the text of a signed note before its signatures.
-func checkpointBody(signed []byte) []byte {
-	if i := bytes.Index(signed, []byte("\n\n")); i >= 0 {
-		return signed[:i+1]
-	}
-	return signed
+	w.Write(receipt)
 }
 
 // actorOf is the person a session acts as.
