@@ -13,9 +13,12 @@
 // a numbered item ("3. "), which keeps its number. Any other line is a
 // paragraph. Within a block, "*text*" or "_text_" is emphasis, "**text**"
 // strong emphasis, "***text***" both, and a backslash takes the next
-// character as it is ("\*"). A marker without its partner is text. Runs
-// of spaces and tabs count as one space. Control characters other than
-// the line break and the tab are refused (ErrControl).
+// character as it is ("\*"). An empty HTML comment, "<!---->", reads as
+// nothing; Markdown writes it between two styled runs that touch
+// ("*a*<!---->**b**"), where their delimiters would otherwise merge. A
+// marker without its partner is text. Runs of spaces and tabs count as one
+// space. Control characters other than the line break and the tab are
+// refused (ErrControl).
 //
 // # Lines
 //

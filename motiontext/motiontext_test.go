@@ -363,10 +363,30 @@ func TestDiffLines(t *testing.T) {
 	}
 }
 
+// TestTouchingStyledRuns: two styled runs with nothing between them are
+// written apart, or their delimiters merge and read as other runs (found by
+// FuzzParse: emphasis, both, emphasis was written "*0****0****0*"); a
+// literal separator in the text is escaped and stays text.
+func TestTouchingStyledRuns(t *testing.T) {
+	text := Text{Blocks: []Block{{Kind: Paragraph, Runs: []Run{
+		{Text: "0", Style: Emph}, {Text: "0", Style: Emph | Strong}, {Text: "0", Style: Emph}, {Text: "1", Style: Strong},
+		{Text: " x <!----> y"}}}}}
+	md := text.Markdown()
+	if want := "*0*<!---->***0***<!---->*0*<!---->**1** x \\<!----> y"; md != want {
+		t.Errorf("Markdown %q, want %q", md, want)
+	}
+	if again := MustParse(md); !reflect.DeepEqual(again, text) {
+		t.Errorf("%q reads as %#v", md, again)
+	}
+	if got := MustParse("a<!---->b").Plain(); got != "ab" {
+		t.Errorf("the separator reads as %q, want nothing", got)
+	}
+}
+
 // FuzzParse: any text reads back from its canonical Markdown, its lines
 // cover it, and replacing any line by its own source changes nothing.
 func FuzzParse(f *testing.F) {
-	for _, s := range []string{longText, dues, "*a**b***", "**a***b*", "_x_y", "1. a\n2) *b* \\* c", "- \n# \n## x"} {
+	for _, s := range []string{longText, dues, "*a**b***", "**a***b*", "_x_y", "1. a\n2) *b* \\* c", "- \n# \n## x", "*0**0**0*", "*a*<!---->**b**", "\\<!---->"} {
 		f.Add(s, 30)
 	}
 	f.Fuzz(func(t *testing.T, src string, width int) {

@@ -140,6 +140,12 @@ func listNumber(l string) int {
 // length.
 const maxSearches = 64
 
+// Separator is an empty HTML comment, which Markdown renders as nothing.
+// Markdown writes it between two styled runs that touch, and the subset
+// reads it as nothing, so that every text has a canonical Markdown that
+// reads back as the same text.
+const Separator = "<!---->"
+
 // parseInline reads emphasis and escapes in s, in the given style.
 func parseInline(s string, style Style, budget *int) []Run {
 	var runs []Run
@@ -163,15 +169,23 @@ func parseInline(s string, style Style, budget *int) []Run {
 			cur.WriteByte('\\')
 			i++
 			continue
+		case c == '<' && strings.HasPrefix(s[i:], Separator):
+			// Written between two touching styled runs; reads as nothing.
+			i += len(Separator)
+			continue
 		case c == '*' || c == '_':
 			n := 1
 			for i+n < len(s) && s[i+n] == c && n < 3 {
 				n++
 			}
-			end := 0
-			if *budget > 0 {
+			// A partner found by the first pass costs nothing from the
+			// budget: the search stopped at it and what it encloses is read
+			// once. Only a search that fails that pass, and so has read to
+			// the end of the block, counts.
+			end := closing(s, i, n, c, true)
+			if end == 0 && *budget > 0 {
 				*budget--
-				end = closing(s, i, n, c)
+				end = closing(s, i, n, c, false)
 			}
 			if end > 0 {
 				flush()
@@ -202,9 +216,9 @@ func parseInline(s string, style Style, budget *int) []Run {
 // or returns 0. An opening delimiter is followed by a non-space and a
 // closing one preceded by one; "_" opens and closes only at the edges of
 // words (snake_case is text). A run of exactly n closes first (so that
-// "*a **b** c*" nests); failing that, the first n of a longer run ("**a***b*"
-// is strong a, then emphasized b).
-func closing(s string, i, n int, c byte) int {
+// "*a **b** c*" nests): that is the pass with exact set; failing that, the
+// first n of a longer run ("**a***b*" is strong a, then emphasized b).
+func closing(s string, i, n int, c byte, exact bool) int {
 	open := i + n
 	if open >= len(s) || s[open] == ' ' {
 		return 0
@@ -212,27 +226,25 @@ func closing(s string, i, n int, c byte) int {
 	if c == '_' && i > 0 && wordByte(s, i-1) {
 		return 0
 	}
-	for _, exact := range []bool{true, false} {
-		// From the opening delimiter on, so that an escape right after it
-		// ("*\\*") escapes what follows it and never reads as text.
-		for j := open; j+n <= len(s); j++ {
-			if s[j] == '\\' {
-				j++
-				continue
-			}
-			if j == open || s[j] != c {
-				continue
-			}
-			run := 0
-			for j+run < len(s) && s[j+run] == c {
-				run++
-			}
-			fits := run == n || !exact && run > n
-			if fits && s[j-1] != ' ' && (c != '_' || j+n >= len(s) || !wordByte(s, j+n)) {
-				return j
-			}
-			j += run - 1
+	// From the opening delimiter on, so that an escape right after it
+	// ("*\\*") escapes what follows it and never reads as text.
+	for j := open; j+n <= len(s); j++ {
+		if s[j] == '\\' {
+			j++
+			continue
 		}
+		if j == open || s[j] != c {
+			continue
+		}
+		run := 0
+		for j+run < len(s) && s[j+run] == c {
+			run++
+		}
+		fits := run == n || !exact && run > n
+		if fits && s[j-1] != ' ' && (c != '_' || j+n >= len(s) || !wordByte(s, j+n)) {
+			return j
+		}
+		j += run - 1
 	}
 	return 0
 }
@@ -407,6 +419,12 @@ func (b Block) Markdown() string {
 		s.WriteString(b.Number + ". ")
 	}
 	for i, r := range b.Runs {
+		if i > 0 && r.Style != 0 && b.Runs[i-1].Style != 0 {
+			// Two styled runs touch: their delimiters would merge into
+			// one run ("*a*" then "***b***" is "*a****b***") and read
+			// otherwise.
+			s.WriteString(Separator)
+		}
 		text := escapeInline(r.Text, i == 0 && b.Kind == Paragraph)
 		switch r.Style {
 		case Emph:
@@ -428,7 +446,7 @@ func escapeInline(s string, start bool) string {
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c == '\\' || c == '*' || c == '_' {
+		if c == '\\' || c == '*' || c == '_' || c == '<' && strings.HasPrefix(s[i:], Separator) {
 			b.WriteByte('\\')
 		}
 		b.WriteByte(c)
