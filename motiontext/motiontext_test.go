@@ -378,6 +378,12 @@ func TestTouchingStyledRuns(t *testing.T) {
 	if again := MustParse(md); !reflect.DeepEqual(again, text) {
 		t.Errorf("%q reads as %#v", md, again)
 	}
+	// More styled runs in a block than the parser's budget of failed
+	// searches: each finds its partner at once and costs nothing.
+	many := strings.TrimSpace(strings.Repeat("*a* **b** ", maxSearches))
+	if again := MustParse(MustParse(many).Markdown()); len(again.Blocks[0].Runs) != 4*maxSearches-1 {
+		t.Errorf("%d styled runs read back as %d runs", 2*maxSearches, len(again.Blocks[0].Runs))
+	}
 	if got := MustParse("a<!---->b").Plain(); got != "ab" {
 		t.Errorf("the separator reads as %q, want nothing", got)
 	}
