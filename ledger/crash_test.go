@@ -7,18 +7,16 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
-	"syscall"
 	"testing"
 	"time"
 
 	"golang.org/x/mod/sumdb/note"
 
+	"plenum/internal/crashtest"
 	"plenum/ledger"
 	"plenum/store/sqlite"
 )
@@ -101,44 +99,16 @@ func TestCrashSafety(t *testing.T) {
 	acked := map[int64]string{}
 	const rounds = 20
 	for round := range rounds {
-		cmd := exec.Command(os.Args[0], "-test.run=^TestCrashSafety$", "-test.count=1")
-		cmd.Env = append(os.Environ(), envCrashDB+"="+db, envCrashKey+"="+skey)
-		stdout, err := cmd.StdoutPipe()
-		if err != nil {
-			t.Fatal(err)
-		}
-		var stderr strings.Builder
-		cmd.Stderr = &stderr
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		lines := make(chan string)
-		go func() {
-			sc := bufio.NewScanner(stdout)
-			for sc.Scan() {
-				lines <- sc.Text()
-			}
-			close(lines)
-		}()
-		if l, ok := <-lines; !ok || l != "ready" {
-			cmd.Process.Kill()
-			cmd.Wait()
-			t.Fatalf("round %d: writer did not start: %q %s", round, l, stderr.String())
-		}
-		var killed atomic.Bool
-		kill := func() {
-			killed.Store(true)
-			cmd.Process.Signal(syscall.SIGKILL)
-		}
-		timer := time.AfterFunc(time.Duration(5+rand.IntN(150))*time.Millisecond, kill)
+		child := crashtest.Start(t, "TestCrashSafety", envCrashDB+"="+db, envCrashKey+"="+skey)
+		timer := time.AfterFunc(time.Duration(5+rand.IntN(150))*time.Millisecond, child.Kill)
 		n := 0
-		for l := range lines {
+		for l := range child.Lines {
 			idx, payload, ok := parseAck(l)
 			if !ok {
-				if killed.Load() {
+				if child.Killed() {
 					continue // a line cut by the kill was never acknowledged
 				}
-				kill()
+				child.Kill()
 				t.Fatalf("round %d: writer said %q", round, l)
 			}
 			if prev, dup := acked[idx]; dup {
@@ -147,14 +117,14 @@ func TestCrashSafety(t *testing.T) {
 			acked[idx] = payload
 			n++
 			if n == 20000 {
-				kill()
+				child.Kill()
 			}
 		}
 		timer.Stop()
-		if !killed.Load() {
-			t.Fatalf("round %d: writer exited by itself: %s", round, stderr.String())
+		if !child.Killed() {
+			t.Fatalf("round %d: writer exited by itself: %s", round, child.Stderr())
 		}
-		cmd.Wait()
+		child.Wait()
 
 		// Restart: every acknowledged entry is there, and the log verifies.
 		st, err := sqlite.Open(db)

@@ -1,0 +1,293 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"plenum/assembly"
+	"plenum/auth"
+	"plenum/internal/crashtest"
+)
+
+// The environment of the voting process TestKilledDuringSecretVote starts.
+const envKillDB = "PLENUM_KILL_VOTER_DB"
+
+const (
+	killAssembly = "kill-2026"
+	killVote     = "v1"
+	killVoters   = 1500
+	killRounds   = 20 // rounds killed at a random moment
+)
+
+var killChoices = []string{"for", "against", "abstain"}
+
+// killChoice is the choice voter i casts, the same in every round, so that
+// a ballot recorded in a round whose answer the kill cut off is still known.
+func killChoice(i int) string { return killChoices[i%len(killChoices)] }
+
+// killScript sets up an assembly of killVoters checked-in delegates with a
+// secret vote open.
+func killScript() string {
+	var b strings.Builder
+	at := time.Date(2026, 5, 9, 9, 0, 0, 0, time.UTC)
+	line := func(cmd string, args map[string]any) {
+		at = at.Add(time.Second)
+		env := map[string]any{"cmd": cmd, "assembly": killAssembly, "actor": auth.AdminPerson, "at": at.Format(time.RFC3339), "args": args}
+		if cmd == "create_assembly" {
+			delete(env, "assembly")
+		}
+		raw, _ := json.Marshal(env)
+		b.Write(raw)
+		b.WriteByte('\n')
+	}
+	line("create_assembly", map[string]any{"id": killAssembly, "name": "A congress killed mid-vote", "starts": "2026-05-09", "rules": "congress"})
+	line("add_organization", map[string]any{"id": "org", "name": "The Federation", "kind": "delegating"})
+	line("add_person", map[string]any{"id": "chair", "name": "The Chair"})
+	for i := range killVoters {
+		p := "p" + strconv.Itoa(i)
+		line("add_person", map[string]any{"id": p, "name": "Delegate " + strconv.Itoa(i)})
+		line("submit_mandate", map[string]any{"id": "m-" + p, "person": p, "organization": "org", "kind": "decisive"})
+		line("verify_mandate", map[string]any{"mandate": "m-" + p})
+		line("check_in", map[string]any{"person": p})
+	}
+	line("open_sitting", map[string]any{"id": "s1", "date": "2026-05-09", "chair": "chair"})
+	line("add_item", map[string]any{"id": "i1", "title": "The budget"})
+	line("take_up_item", map[string]any{"item": "i1"})
+	line("move_motion", map[string]any{"id": "mo1", "kind": "substantive", "title": "Adopt the budget", "item": "i1", "mover": "chair"})
+	line("open_vote", map[string]any{"id": killVote, "motion": "mo1", "method": "secret"})
+	return b.String()
+}
+
+// killVoter is the child process: it opens the database as plenum serve
+// would and casts the ballots of every voter, 16 at a time, in a random
+// order, until it is killed. It prints "ack <voter>" once a ballot is
+// recorded and "had <voter>" when the rules say the voter has voted (a
+// ballot recorded in an earlier round whose answer the kill cut off).
+func killVoter(db string) {
+	ctx := context.Background()
+	eng, closeAll, err := openEngine(ctx, db, "", "plenum.localhost")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(3)
+	}
+	defer closeAll()
+	var mu sync.Mutex
+	out := bufio.NewWriter(os.Stdout)
+	say := func(format string, args ...any) {
+		mu.Lock()
+		fmt.Fprintf(out, format+"\n", args...)
+		out.Flush() // the parent learns of an answer only once it was given
+		mu.Unlock()
+	}
+	say("ready")
+	order := rand.Perm(killVoters)
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range 16 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				p := "p" + strconv.Itoa(i)
+				args, _ := json.Marshal(map[string]string{"vote": killVote, "voter": p, "choice": killChoice(i)})
+				_, err := eng.Submit(ctx, assembly.Envelope{Cmd: "cast_ballot", Assembly: killAssembly, Actor: p, At: time.Now(), Args: args})
+				var refusal *assembly.Error
+				switch {
+				case err == nil:
+					say("ack %s", p)
+				case errors.As(err, &refusal) && strings.Contains(refusal.Msg, "already voted"):
+					say("had %s", p)
+				default:
+					say("error %s %v", p, err)
+					os.Exit(3)
+				}
+			}
+		}()
+	}
+	for _, i := range order {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	say("done")
+	select {} // wait to be killed, as a server would wait for more
+}
+
+// TestKilledDuringSecretVote kills a process casting secret ballots with
+// SIGKILL at random moments, 20 times, and checks after each kill, from the database
+// alone, that every acknowledged ballot is recorded once: its voter is
+// marked voted in the log and the sealed box holds exactly one ballot per
+// voter marked (a box row without its log entry, or the reverse, would
+// link or lose a ballot). While it runs, a second writer is refused. At
+// the end the vote closes, the sealed ballots enter the log with the
+// choices that were cast, the box is emptied and plenum verify passes.
+func TestKilledDuringSecretVote(t *testing.T) {
+	if db := os.Getenv(envKillDB); db != "" {
+		killVoter(db)
+		return
+	}
+	if testing.Short() {
+		t.Skip("starts a dozen processes")
+	}
+	db := filepath.Join(t.TempDir(), "plenum.db")
+	script := filepath.Join(t.TempDir(), "setup.jsonl")
+	if err := os.WriteFile(script, []byte(killScript()), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errs := runForTest(t, "", "replay", "--db", db, script); code != 0 {
+		t.Fatalf("setting up: exit %d: %s", code, errs)
+	}
+	acked := map[string]bool{}
+	done := false
+	for round := 0; !done; round++ {
+		if round == killRounds+3 {
+			t.Fatalf("%d rounds and the voters have not all voted", round)
+		}
+		child := crashtest.Start(t, "TestKilledDuringSecretVote", envKillDB+"="+db)
+		if round == 0 {
+			// A second writer beside the running one is refused and
+			// changes nothing.
+			code, _, errs := runForTest(t, "", "serve", "--db", db, "--addr", "127.0.0.1:0")
+			if code != 1 || !strings.Contains(errs, "in use by another writer") {
+				child.Kill()
+				child.Wait()
+				t.Fatalf("a second serve beside the voting process: exit %d, %q", code, errs)
+			}
+		}
+		// killRounds rounds are killed at a random moment; after them
+		// the voters finish.
+		timer := time.AfterFunc(time.Hour, child.Kill)
+		if round < killRounds {
+			timer.Reset(time.Duration(10+rand.IntN(150)) * time.Millisecond)
+		}
+		n := 0
+		for l := range child.Lines {
+			verb, p, _ := strings.Cut(l, " ")
+			switch {
+			case verb == "ack":
+				if acked[p] {
+					child.Kill()
+					t.Fatalf("round %d: %s's ballot acknowledged twice", round, p)
+				}
+				acked[p] = true
+				n++
+			case verb == "had":
+			case l == "done":
+				done = true
+				child.Kill()
+			case child.Killed():
+				// A line cut by the kill was never an answer.
+			default:
+				child.Kill()
+				t.Fatalf("round %d: the voting process said %q: %s", round, l, child.Stderr())
+			}
+		}
+		timer.Stop()
+		child.Wait()
+		voted, boxed := killedVoteState(t, db)
+		for p := range acked {
+			if !voted[p] {
+				t.Fatalf("round %d: %s's acknowledged ballot is lost", round, p)
+			}
+		}
+		if boxed != len(voted) {
+			t.Fatalf("round %d: %d voters marked voted in the log, %d ballots in the sealed box", round, len(voted), boxed)
+		}
+		t.Logf("round %d: %d acknowledged, %d voted in all, %d in the box", round, n, len(voted), boxed)
+	}
+
+	// Close the vote: every ballot enters the log with the choice cast.
+	closeScript := filepath.Join(t.TempDir(), "close.jsonl")
+	closeLine := fmt.Sprintf(`{"cmd": "close_vote", "assembly": %q, "actor": "chair", "at": %q, "args": {"vote": %q}}`+"\n", killAssembly, time.Now().UTC().Format(time.RFC3339), killVote)
+	if err := os.WriteFile(closeScript, []byte(closeLine), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errs := runForTest(t, "", "replay", "--db", db, closeScript); code != 0 {
+		t.Fatalf("closing the vote: exit %d: %s", code, errs)
+	}
+	if code, out, errs := runForTest(t, "", "verify", "--db", db); code != 0 {
+		t.Fatalf("verify after the kills: exit %d: %s %s", code, out, errs)
+	}
+	rdb, err := sql.Open("sqlite", "file:"+db+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rdb.Close()
+	var box int
+	if err := rdb.QueryRow(`SELECT COUNT(*) FROM ballot_box`).Scan(&box); err != nil {
+		t.Fatal(err)
+	}
+	if box != 0 {
+		t.Errorf("%d rows left in the box after the close", box)
+	}
+	// The sealed ballots enter the log in entries of a bounded size.
+	rows, err := rdb.Query(`SELECT CAST(data AS TEXT) FROM entries WHERE CAST(data AS TEXT) LIKE '%"type":"sealed_ballots"%'`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var payload strings.Builder
+	for rows.Next() {
+		var data string
+		if err := rows.Scan(&data); err != nil {
+			t.Fatal(err)
+		}
+		payload.WriteString(data)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]int{}
+	for i := range killVoters {
+		want[killChoice(i)]++
+	}
+	for choice, n := range want {
+		if got := strings.Count(payload.String(), `"`+choice+`"`); got != n {
+			t.Errorf("the sealed ballots hold %q %d times, want %d (every voter once)", choice, got, n)
+		}
+	}
+}
+
+// killedVoteState reads, from the database of a killed process, the
+// voters the log marks as having voted in the secret vote and the number
+// of ballots in its sealed box.
+func killedVoteState(t *testing.T, db string) (voted map[string]bool, boxed int) {
+	t.Helper()
+	ctx := context.Background()
+	eng, closeAll, err := openEngine(ctx, db, "", "plenum.localhost")
+	if err != nil {
+		t.Fatalf("reopening after the kill: %v", err)
+	}
+	a, ok := eng.Assembly(killAssembly)
+	if !ok {
+		closeAll()
+		t.Fatal("the assembly is gone after the kill")
+	}
+	voted = map[string]bool{}
+	a.Read(func(s *assembly.State) {
+		for right := range s.Votes[killVote].Voted {
+			voted[strings.TrimPrefix(right, "m-")] = true
+		}
+	})
+	closeAll()
+	rdb, err := sql.Open("sqlite", "file:"+db+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rdb.Close()
+	if err := rdb.QueryRow(`SELECT COUNT(*) FROM ballot_box`).Scan(&boxed); err != nil {
+		t.Fatal(err)
+	}
+	return voted, boxed
+}

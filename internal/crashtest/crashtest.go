@@ -1,0 +1,94 @@
+// Package crashtest runs a test's child process that a test kills with
+// SIGKILL: the crash tests of the ledger and of the command line start the
+// test binary again as a writer, read its answers line by line, and kill it
+// at a random moment, to check that what it acknowledged survived.
+package crashtest
+
+import (
+	"bufio"
+	"os"
+	"os/exec"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"syscall"
+	"testing"
+)
+
+// Child is a running child process.
+type Child struct {
+	// Lines are the lines the child writes to its standard output,
+	// closed when it ends.
+	Lines <-chan string
+
+	cmd    *exec.Cmd
+	stderr syncBuilder
+	killed atomic.Bool
+}
+
+// Start runs the test binary again with only the test named test and the
+// environment variables env added (the test sees them and acts as the
+// child), and waits for the child's first line, which must be "ready".
+func Start(t *testing.T, test string, env ...string) *Child {
+	t.Helper()
+	c := &Child{cmd: exec.Command(os.Args[0], "-test.run=^"+test+"$", "-test.count=1")}
+	c.cmd.Env = append(os.Environ(), env...)
+	c.cmd.Stderr = &c.stderr
+	stdout, err := c.cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	lines := make(chan string)
+	go func() {
+		sc := bufio.NewScanner(stdout)
+		for sc.Scan() {
+			lines <- sc.Text()
+		}
+		close(lines)
+	}()
+	c.Lines = lines
+	if l, ok := <-lines; !ok || l != "ready" {
+		c.Kill()
+		c.Wait()
+		t.Fatalf("the child process did not start: %q %s", l, c.Stderr())
+	}
+	return c
+}
+
+// Kill kills the child with SIGKILL: nothing of it runs after.
+func (c *Child) Kill() {
+	c.killed.Store(true)
+	c.cmd.Process.Signal(syscall.SIGKILL)
+}
+
+// Killed reports whether Kill was called; a line read after that may have
+// been cut by the kill.
+func (c *Child) Killed() bool { return c.killed.Load() }
+
+// Wait waits for the child to end, once its lines are read.
+func (c *Child) Wait() { c.cmd.Wait() }
+
+// Stderr is what the child wrote to its standard error.
+func (c *Child) Stderr() string { return c.stderr.String() }
+
+// syncBuilder is a strings.Builder the child's stderr copier and the test
+// may use at once.
+type syncBuilder struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (s *syncBuilder) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuilder) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
