@@ -19,10 +19,17 @@ import (
 	"plenum/assembly"
 	"plenum/auth"
 	"plenum/internal/crashtest"
+	"plenum/store"
+	"plenum/store/postgres/pgtest"
 )
 
-// The environment of the voting process TestKilledDuringSecretVote starts.
-const envKillDB = "PLENUM_KILL_VOTER_DB"
+// The environment of the voting process TestKilledDuringSecretVote starts:
+// the database and the data directory (the signing key's, which a
+// PostgreSQL database needs given).
+const (
+	envKillDB   = "PLENUM_KILL_VOTER_DB"
+	envKillData = "PLENUM_KILL_VOTER_DATA"
+)
 
 const (
 	killAssembly = "kill-2026"
@@ -75,9 +82,9 @@ func killScript() string {
 // order, until it is killed. It prints "ack <voter>" once a ballot is
 // recorded and "had <voter>" when the rules say the voter has voted (a
 // ballot recorded in an earlier round whose answer the kill cut off).
-func killVoter(db string) {
+func killVoter(db, data string) {
 	ctx := context.Background()
-	eng, closeAll, err := openEngine(ctx, db, "", "plenum.localhost")
+	eng, closeAll, err := openEngine(ctx, db, data, "plenum.localhost")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(3)
@@ -135,30 +142,41 @@ func killVoter(db string) {
 // choices that were cast, the box is emptied and plenum verify passes.
 func TestKilledDuringSecretVote(t *testing.T) {
 	if db := os.Getenv(envKillDB); db != "" {
-		killVoter(db)
+		killVoter(db, os.Getenv(envKillData))
 		return
 	}
 	if testing.Short() {
 		t.Skip("starts a dozen processes")
 	}
-	db := filepath.Join(t.TempDir(), "plenum.db")
+	t.Run("sqlite", func(t *testing.T) {
+		dir := t.TempDir()
+		killDuringSecretVote(t, filepath.Join(dir, "plenum.db"), dir)
+	})
+	t.Run("postgres", func(t *testing.T) {
+		killDuringSecretVote(t, pgtest.Fresh(t), t.TempDir())
+	})
+}
+
+func killDuringSecretVote(t *testing.T, db, data string) {
 	script := filepath.Join(t.TempDir(), "setup.jsonl")
 	if err := os.WriteFile(script, []byte(killScript()), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if code, _, errs := runForTest(t, "", "replay", "--db", db, script); code != 0 {
+	if code, _, errs := runForTest(t, "", "replay", "--db", db, "--data", data, script); code != 0 {
 		t.Fatalf("setting up: exit %d: %s", code, errs)
 	}
+	postgres := store.IsPostgres(db)
 	acked := map[string]bool{}
 	done := false
 	for round := 0; !done; round++ {
 		if round == killRounds+3 {
 			t.Fatalf("%d rounds and the voters have not all voted", round)
 		}
-		child := crashtest.Start(t, "TestKilledDuringSecretVote", envKillDB+"="+db)
-		if round == 0 {
+		child := crashtest.Start(t, "TestKilledDuringSecretVote", envKillDB+"="+db, envKillData+"="+data)
+		if round == 0 && !postgres {
 			// A second writer beside the running one is refused and
-			// changes nothing.
+			// changes nothing. (PostgreSQL takes several writers, each
+			// append fenced: see docs/storage.md.)
 			code, _, errs := runForTest(t, "", "serve", "--db", db, "--addr", "127.0.0.1:0")
 			if code != 1 || !strings.Contains(errs, "in use by another writer") {
 				child.Kill()
@@ -196,7 +214,7 @@ func TestKilledDuringSecretVote(t *testing.T) {
 		}
 		timer.Stop()
 		child.Wait()
-		voted, boxed := killedVoteState(t, db)
+		voted, boxed := killedVoteState(t, db, data)
 		for p := range acked {
 			if !voted[p] {
 				t.Fatalf("round %d: %s's acknowledged ballot is lost", round, p)
@@ -214,39 +232,21 @@ func TestKilledDuringSecretVote(t *testing.T) {
 	if err := os.WriteFile(closeScript, []byte(closeLine), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if code, _, errs := runForTest(t, "", "replay", "--db", db, closeScript); code != 0 {
+	if code, _, errs := runForTest(t, "", "replay", "--db", db, "--data", data, closeScript); code != 0 {
 		t.Fatalf("closing the vote: exit %d: %s", code, errs)
 	}
-	if code, out, errs := runForTest(t, "", "verify", "--db", db); code != 0 {
+	if code, out, errs := runForTest(t, "", "verify", "--db", db, "--data", data); code != 0 {
 		t.Fatalf("verify after the kills: exit %d: %s %s", code, out, errs)
 	}
-	rdb, err := sql.Open("sqlite", "file:"+db+"?mode=ro")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rdb.Close()
-	var box int
-	if err := rdb.QueryRow(`SELECT COUNT(*) FROM ballot_box`).Scan(&box); err != nil {
-		t.Fatal(err)
-	}
-	if box != 0 {
+	if box := killQueryCount(t, db, `SELECT COUNT(*) FROM ballot_box`); box != 0 {
 		t.Errorf("%d rows left in the box after the close", box)
 	}
 	// The sealed ballots enter the log in entries of a bounded size.
-	rows, err := rdb.Query(`SELECT CAST(data AS TEXT) FROM entries WHERE CAST(data AS TEXT) LIKE '%"type":"sealed_ballots"%'`)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var payload strings.Builder
-	for rows.Next() {
-		var data string
-		if err := rows.Scan(&data); err != nil {
-			t.Fatal(err)
+	for _, data := range killQueryTexts(t, db, `SELECT data FROM entries`) {
+		if strings.Contains(data, `"type":"sealed_ballots"`) {
+			payload.WriteString(data)
 		}
-		payload.WriteString(data)
-	}
-	if err := rows.Err(); err != nil {
-		t.Fatal(err)
 	}
 	want := map[string]int{}
 	for i := range killVoters {
@@ -262,10 +262,10 @@ func TestKilledDuringSecretVote(t *testing.T) {
 // killedVoteState reads, from the database of a killed process, the
 // voters the log marks as having voted in the secret vote and the number
 // of ballots in its sealed box.
-func killedVoteState(t *testing.T, db string) (voted map[string]bool, boxed int) {
+func killedVoteState(t *testing.T, db, data string) (voted map[string]bool, boxed int) {
 	t.Helper()
 	ctx := context.Background()
-	eng, closeAll, err := openEngine(ctx, db, "", "plenum.localhost")
+	eng, closeAll, err := openEngine(ctx, db, data, "plenum.localhost")
 	if err != nil {
 		t.Fatalf("reopening after the kill: %v", err)
 	}
@@ -281,13 +281,52 @@ func killedVoteState(t *testing.T, db string) (voted map[string]bool, boxed int)
 		}
 	})
 	closeAll()
-	rdb, err := sql.Open("sqlite", "file:"+db+"?mode=ro")
+	return voted, killQueryCount(t, db, `SELECT COUNT(*) FROM ballot_box`)
+}
+
+// killDB opens the database as it lies on disk, beside the engine.
+func killDB(t *testing.T, db string) *sql.DB {
+	t.Helper()
+	driver, dsn := "sqlite", "file:"+db+"?mode=ro"
+	if store.IsPostgres(db) {
+		driver, dsn = "pgx", db
+	}
+	rdb, err := sql.Open(driver, dsn)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer rdb.Close()
-	if err := rdb.QueryRow(`SELECT COUNT(*) FROM ballot_box`).Scan(&boxed); err != nil {
+	t.Cleanup(func() { rdb.Close() })
+	return rdb
+}
+
+func killQueryCount(t *testing.T, db, query string) int {
+	t.Helper()
+	var n int
+	if err := killDB(t, db).QueryRow(query).Scan(&n); err != nil {
 		t.Fatal(err)
 	}
-	return voted, boxed
+	return n
+}
+
+// killQueryTexts returns the first column of every row of the query, as
+// text.
+func killQueryTexts(t *testing.T, db, query string) []string {
+	t.Helper()
+	rows, err := killDB(t, db).Query(query)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var b []byte
+		if err := rows.Scan(&b); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, string(b))
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return out
 }
