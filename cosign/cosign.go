@@ -401,11 +401,7 @@ func (c *Cosigner) Close() error {
 
 // sizeOf returns the tree size of a signed checkpoint, or -1.
 func sizeOf(signed []byte) int64 {
-	i := bytes.Index(signed, []byte("\n\n"))
-	if i < 0 {
-		return -1
-	}
-	cp, err := ledger.ParseCheckpoint(signed[:i+1])
+	cp, err := ledger.ParseSignedCheckpoint(signed)
 	if err != nil {
 		return -1
 	}

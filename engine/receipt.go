@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -42,7 +41,7 @@ func SecretBallotReceipt(ctx context.Context, a *Assembly, vote, token string) (
 	}
 	log := a.Log()
 	cp := log.Checkpoint()
-	c, err := ledger.ParseCheckpoint(checkpointText(cp))
+	c, err := ledger.ParseSignedCheckpoint(cp)
 	if err != nil {
 		return nil, err
 	}
@@ -71,14 +70,6 @@ func SecretBallotReceipt(ctx context.Context, a *Assembly, vote, token string) (
 		return entryReceipt(ctx, log, idx, cp, c.Size)
 	}
 	return nil, &assembly.Error{Code: assembly.ErrNotFound, Field: "token", Msg: fmt.Sprintf("no sealed ballot of %s has this token", vote)}
-}
-
-// checkpointText is the body of a signed note, before its signatures.
-func checkpointText(signed []byte) []byte {
-	if i := bytes.Index(signed, []byte("\n\n")); i >= 0 {
-		return signed[:i+1]
-	}
-	return signed
 }
 
 // EncryptedBallotReceipt returns a voter's receipt for an encrypted
@@ -122,7 +113,7 @@ func EncryptedBallotReceipt(ctx context.Context, a *Assembly, vote, tracker stri
 func EntryReceipt(ctx context.Context, a *Assembly, idx int64) ([]byte, error) {
 	log := a.Log()
 	cp := log.Checkpoint()
-	c, err := ledger.ParseCheckpoint(checkpointText(cp))
+	c, err := ledger.ParseSignedCheckpoint(cp)
 	if err != nil {
 		return nil, err
 	}

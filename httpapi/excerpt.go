@@ -62,7 +62,7 @@ func (api *API) excerpt(w http.ResponseWriter, r *http.Request) {
 	// Every entry the state holds is durable, so the checkpoint taken now
 	// covers them all.
 	cp := a.Log().Checkpoint()
-	c, err := ledger.ParseCheckpoint(checkpointBody(cp))
+	c, err := ledger.ParseSignedCheckpoint(cp)
 	if err != nil {
 		api.fail(w, r, err)
 		return

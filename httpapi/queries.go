@@ -503,7 +503,7 @@ func (api *API) proof(w http.ResponseWriter, r *http.Request) {
 
 func proofOf(r *http.Request, a *engine.Assembly, index int64) (*ProofView, error) {
 	cp := a.Log().Checkpoint()
-	c, err := ledger.ParseCheckpoint(checkpointBody(cp))
+	c, err := ledger.ParseSignedCheckpoint(cp)
 	if err != nil {
 		return nil, err
 	}
@@ -526,14 +526,4 @@ func proofOf(r *http.Request, a *engine.Assembly, index int64) (*ProofView, erro
 	}
 	v.Receipt = string(tlogproof.NewReceipt(index, raw[0], p, cp))
 	return v, nil
-}
-
-// checkpointBody is the text of a signed note before its signatures.
-func checkpointBody(signed []byte) []byte {
-	for i := 0; i+1 < len(signed); i++ {
-		if signed[i] == '\n' && signed[i+1] == '\n' {
-			return signed[:i+1]
-		}
-	}
-	return signed
 }

@@ -42,6 +42,25 @@ func (c Checkpoint) Text() []byte {
 	return b.Bytes()
 }
 
+// ParseSignedCheckpoint parses the checkpoint of a signed note, without
+// checking its signatures: for a note read from the log's own store or
+// already verified, where only the size and hash are wanted.
+func ParseSignedCheckpoint(signed []byte) (Checkpoint, error) {
+	return ParseCheckpoint(CheckpointBody(signed))
+}
+
+// CheckpointBody returns the text of a signed note: everything up to and
+// including the newline before the blank line that starts the signatures
+// (the note's text has no blank line; package note splits at the last).
+// Text without a blank line is returned whole.
+func CheckpointBody(signed []byte) []byte {
+	i := bytes.LastIndex(signed, []byte("\n\n"))
+	if i < 0 {
+		return signed
+	}
+	return signed[:i+1]
+}
+
 // ParseCheckpoint parses a checkpoint body (the text of a signed note,
 // without its signatures). It is strict: the size must be canonical
 // decimal, the hash 32 bytes of padded standard base64, every line

@@ -90,3 +90,22 @@ func FuzzParseCheckpoint(f *testing.F) {
 		}
 	})
 }
+
+// TestParseSignedCheckpoint: the checkpoint of a signed note is read
+// without its signatures (a bare body reads as itself); a body that is
+// not a checkpoint is refused as malformed.
+func TestParseSignedCheckpoint(t *testing.T) {
+	signed := goodCheckpoint + "\n— plenum.localhost AAAAAQ==\n— witness.example AAAAAg==\n"
+	c, err := ParseSignedCheckpoint([]byte(signed))
+	if err != nil || c.Size != 42 || string(c.Text()) != goodCheckpoint {
+		t.Fatalf("parsed %+v, %v", c, err)
+	}
+	if c, err := ParseSignedCheckpoint([]byte(goodCheckpoint)); err != nil || c.Size != 42 {
+		t.Fatalf("a bare body: %+v, %v", c, err)
+	}
+	for _, bad := range []string{"not a checkpoint\n\n— x AAAA\n", goodCheckpoint[:20] + "\n\n— x AAAA\n", ""} {
+		if _, err := ParseSignedCheckpoint([]byte(bad)); !errors.Is(err, ErrMalformedCheckpoint) {
+			t.Errorf("%q: %v, want ErrMalformedCheckpoint", bad, err)
+		}
+	}
+}

@@ -125,7 +125,7 @@ func (l *Log) reload(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("ledger: %s: reading the tree: %w", l.origin, err)
 	}
-	cp, err := ParseCheckpoint(checkpointText(head.Checkpoint))
+	cp, err := ParseSignedCheckpoint(head.Checkpoint)
 	if err != nil {
 		return fmt.Errorf("ledger: %s: latest checkpoint: %w", l.origin, err)
 	}
@@ -145,16 +145,6 @@ func (l *Log) setHead(h Head) {
 	l.mu.Lock()
 	l.head = h
 	l.mu.Unlock()
-}
-
-// checkpointText returns the body of a signed note: everything up to and
-// including the newline before the blank line that starts the signatures.
-func checkpointText(signed []byte) []byte {
-	i := bytes.LastIndex(signed, []byte("\n\n"))
-	if i < 0 {
-		return signed
-	}
-	return signed[:i+1]
 }
 
 // Origin returns the log's origin line.

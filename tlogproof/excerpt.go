@@ -60,11 +60,7 @@ func BuildExcerpt(title string, checkpoint []byte, entries []ExcerptEntry) ([]by
 	if len(entries) == 0 {
 		return nil, errors.New("excerpt: no entries")
 	}
-	i := bytes.Index(checkpoint, []byte("\n\n"))
-	if i < 0 {
-		return nil, errors.New("excerpt: checkpoint is not a signed note")
-	}
-	c, err := ledger.ParseCheckpoint(checkpoint[:i+1])
+	c, err := ledger.ParseSignedCheckpoint(checkpoint)
 	if err != nil {
 		return nil, fmt.Errorf("excerpt: %w", err)
 	}

@@ -42,11 +42,7 @@ type cachedMinutes struct {
 // log's checkpoint covers exactly the events applied.
 func minutesCheckpoint(a *engine.Assembly, s *assembly.State, verifierKey string) (minutes.Checkpoint, error) {
 	signed := a.Log().Checkpoint()
-	i := bytes.Index(signed, []byte("\n\n"))
-	if i < 0 {
-		return minutes.Checkpoint{}, fmt.Errorf("the log's checkpoint is not a signed note")
-	}
-	cp, err := ledger.ParseCheckpoint(signed[:i+1]) // the body with its last newline
+	cp, err := ledger.ParseSignedCheckpoint(signed)
 	if err != nil {
 		return minutes.Checkpoint{}, err
 	}

@@ -244,7 +244,7 @@ type commit struct {
 // after a batch is durable and published, so it must be quick.
 func (b *benchServer) onCommit(a *engine.Assembly, checkpoint []byte) {
 	now := time.Now()
-	c, err := ledger.ParseCheckpoint(checkpointText(checkpoint))
+	c, err := ledger.ParseSignedCheckpoint(checkpoint)
 	if err != nil {
 		return
 	}
@@ -793,7 +793,7 @@ func (b *benchServer) vote(ctx context.Context, env *cliEnv, n int) error {
 		}
 		voters = len(seen)
 	})
-	cp, _ := ledger.ParseCheckpoint(checkpointText(a.Log().Checkpoint()))
+	cp, _ := ledger.ParseSignedCheckpoint(a.Log().Checkpoint())
 	fmt.Fprintf(out, "check:     the vote counts %d ballots from %d delegates; the checkpoint covers %d entries, the log has %d\n", counted, voters, cp.Size, a.Log().Size())
 	if failed > 0 {
 		return &exitError{code: 1, msg: fmt.Sprintf("%d ballots failed", failed)}
@@ -805,14 +805,6 @@ func (b *benchServer) vote(ctx context.Context, env *cliEnv, n int) error {
 		return &exitError{code: 1, msg: fmt.Sprintf("expected %d ballots, one per delegate, all durable", n)}
 	}
 	return nil
-}
-
-// checkpointText is the body of a signed note, before the signatures.
-func checkpointText(signed []byte) []byte {
-	if i := strings.Index(string(signed), "\n\n"); i >= 0 {
-		return signed[:i+1]
-	}
-	return signed
 }
 
 // warm makes n concurrent requests, at most 256 at a time, each holding

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"encoding/base64"
 	"fmt"
@@ -35,7 +34,7 @@ func runVerifyDocument(ctx context.Context, env *cliEnv, dbPath, dataDir, file s
 	if err != nil {
 		return &exitError{code: 1, msg: fmt.Sprintf("%s: %v", file, err)}
 	}
-	signedCP, err := ledger.ParseCheckpoint(checkpointBody([]byte(stated.Signed)))
+	signedCP, err := ledger.ParseSignedCheckpoint([]byte(stated.Signed))
 	if err != nil {
 		return &exitError{code: 1, msg: fmt.Sprintf("%s: the stated checkpoint cannot be read: %v", file, err)}
 	}
@@ -89,14 +88,6 @@ func runVerifyDocument(ctx context.Context, env *cliEnv, dbPath, dataDir, file s
 	fmt.Fprintf(env.stdout, "%s: the %s document is the minutes of %s exactly as the log recorded them at tree size %d (root hash %s)%s\n",
 		file, stated.Format, lg.origin, cp.Size, base64.StdEncoding.EncodeToString(cp.Hash[:]), keyNote)
 	return nil
-}
-
-// checkpointBody is the text of a signed note before its signatures.
-func checkpointBody(signed []byte) []byte {
-	if i := bytes.Index(signed, []byte("\n\n")); i >= 0 {
-		return signed[:i+1]
-	}
-	return signed
 }
 
 // hashList is an in-memory tlog.HashReader.

@@ -93,7 +93,7 @@ func verifyRemote(ctx context.Context, env *cliEnv, a remoteVerify) error {
 	}
 	if a.since != "" {
 		if remembered != nil {
-			old, _ := ledger.ParseCheckpoint(remembered[:strings.Index(string(remembered), "\n\n")+1])
+			old, _ := ledger.ParseSignedCheckpoint(remembered)
 			fmt.Fprintf(env.stdout, "consistent with the remembered checkpoint of tree size %d (%s)\n", old.Size, a.since)
 		} else {
 			fmt.Fprintf(env.stdout, "no remembered checkpoint yet in %s: saving this one\n", a.since)
