@@ -130,17 +130,23 @@ func ParseCommand(env Envelope) (Command, error) {
 }
 
 // jsonMsg turns encoding/json's messages into words.
-func jsonMsg(err error) string {
+func jsonMsg(err error) *Reason {
 	var ute *json.UnmarshalTypeError
 	if errors.As(err, &ute) {
-		return fmt.Sprintf("the field %q must be %s, not a JSON %s", ute.Field, kindWord(ute.Type), ute.Value)
+		return reason("the field %q must be %s, not a JSON %s", ute.Field, kindWord(ute.Type), ute.Value)
 	}
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
-		return "malformed JSON: " + se.Error()
+		// encoding/json's own words stay as they are, in parentheses.
+		return reason("malformed JSON at byte %d (%s)", se.Offset, se.Error())
 	}
-	msg := strings.TrimPrefix(err.Error(), "json: ")
-	return msg
+	if f := jsonField(err); f != "" {
+		return reason("unknown field %q", f)
+	}
+	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
+		return reason("the JSON ends too soon")
+	}
+	return reason("%s", strings.TrimPrefix(err.Error(), "json: "))
 }
 
 func jsonField(err error) string {
@@ -156,18 +162,18 @@ func jsonField(err error) string {
 	return ""
 }
 
-func kindWord(t reflect.Type) string {
+func kindWord(t reflect.Type) any {
 	switch t.Kind() {
 	case reflect.String:
-		return "a string"
+		return reason("a string")
 	case reflect.Int, reflect.Int64:
-		return "a whole number"
+		return reason("a whole number")
 	case reflect.Bool:
-		return "true or false"
+		return reason("true or false")
 	case reflect.Slice:
-		return "a list"
+		return reason("a list")
 	case reflect.Struct, reflect.Map:
-		return "an object"
+		return reason("an object")
 	}
 	return t.String()
 }
@@ -176,15 +182,15 @@ func kindWord(t reflect.Type) string {
 // '_', 1 to 64 characters.
 func checkID(s string) error {
 	if s == "" {
-		return errors.New("it is empty")
+		return reason("it is empty")
 	}
 	if len(s) > 64 {
-		return errors.New("it is longer than 64 characters")
+		return reason("it is longer than 64 characters")
 	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_') {
-			return fmt.Errorf("%q is not allowed; use lower case letters, digits, '-' and '_'", c)
+			return reason("%q is not allowed; use lower case letters, digits, '-' and '_'", c)
 		}
 	}
 	return nil

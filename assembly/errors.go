@@ -56,6 +56,27 @@ func CodeOf(err error) Code {
 	return ""
 }
 
+// Reason is a part of a refusal that is itself made from a template: why
+// an id, a text or a command line is not valid. It reads as its English
+// text (fmt's %s), and a catalog renders it in the refusal's language
+// through RefusalParts, as it renders the refusal around it. A Reason may
+// hold Reasons.
+type Reason struct {
+	Format string
+	Args   []any
+}
+
+func reason(format string, args ...any) *Reason { return &Reason{Format: format, Args: args} }
+
+// Error is the reason in English.
+func (r *Reason) Error() string { return fmt.Sprintf(r.Format, r.Args...) }
+
+// String is the reason in English.
+func (r *Reason) String() string { return r.Error() }
+
+// RefusalParts are the template and the arguments of the reason.
+func (r *Reason) RefusalParts() (string, []any) { return r.Format, r.Args }
+
 func errf(code Code, format string, args ...any) *Error {
 	return &Error{Code: code, Msg: fmt.Sprintf(format, args...), Format: format, Args: args}
 }

@@ -146,7 +146,7 @@ func Decide(s *State, m Meta, c Command) ([]Event, error) {
 			return nil, err
 		}
 	}
-	if msg := checkText(m.Key, false); msg != "" {
+	if msg := checkText(m.Key, false); msg != nil {
 		return nil, fieldErr("key", "the idempotency key %s", msg)
 	}
 	if m.Key != "" {

@@ -1,7 +1,6 @@
 package assembly
 
 import (
-	"fmt"
 	"reflect"
 	"strings"
 	"unicode/utf8"
@@ -17,38 +16,38 @@ var longTexts = map[string]bool{
 }
 
 // checkText says what is wrong with a text the record would store, or
-// returns "": it must be UTF-8 without control characters (a line break,
+// returns nil: it must be UTF-8 without control characters (a line break,
 // CR LF and a tab are allowed where long is set), without the replacement
 // character U+FFFD (the trace of bytes that were not UTF-8), and without
 // the bidirectional overrides and isolates U+202A–U+202E and
 // U+2066–U+2069, which make a text read differently from what it holds.
-func checkText(s string, long bool) string {
+func checkText(s string, long bool) *Reason {
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case r == utf8.RuneError && n <= 1:
-			return fmt.Sprintf("is not valid UTF-8 (at byte %d)", i)
+			return reason("is not valid UTF-8 (at byte %d)", i)
 		case r == utf8.RuneError:
-			return fmt.Sprintf("holds the replacement character U+FFFD (at byte %d), the trace of text that was not valid UTF-8; send the text as UTF-8", i)
+			return reason("holds the replacement character U+FFFD (at byte %d), the trace of text that was not valid UTF-8; send the text as UTF-8", i)
 		case long && (r == '\n' || r == '\t'):
 		case long && r == '\r' && strings.HasPrefix(s[i+1:], "\n"):
 		case r < 0x20 || r >= 0x7f && r < 0xa0:
-			what := "a control character"
+			what := reason("a control character")
 			switch r {
 			case 0:
-				what = "a NUL character"
+				what = reason("a NUL character")
 			case 0x1b:
-				what = "an escape character (ESC, as in terminal colour codes)"
+				what = reason("an escape character (ESC, as in terminal colour codes)")
 			case '\n', '\r', '\t':
-				what = "a line break or tab, which only running texts (note, text, reason …) may hold"
+				what = reason("a line break or tab, which only running texts (note, text, reason …) may hold")
 			}
-			return fmt.Sprintf("holds %s, U+%04X (at byte %d)", what, r, i)
+			return reason("holds %s, U+%04X (at byte %d)", what, r, i)
 		case r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069:
-			return fmt.Sprintf("holds the bidirectional control U+%04X (at byte %d), which makes a text display differently from what it says", r, i)
+			return reason("holds the bidirectional control U+%04X (at byte %d), which makes a text display differently from what it says", r, i)
 		}
 		i += n
 	}
-	return ""
+	return nil
 }
 
 // checkTexts checks every string in a command (v, with the command's name
@@ -56,7 +55,7 @@ func checkText(s string, long bool) string {
 func checkTexts(cmd string, v reflect.Value, field string) error {
 	switch v.Kind() {
 	case reflect.String:
-		if msg := checkText(v.String(), longTexts[field]); msg != "" {
+		if msg := checkText(v.String(), longTexts[field]); msg != nil {
 			return fieldErr(field, "%s: the field %q %s", cmd, field, msg)
 		}
 	case reflect.Pointer, reflect.Interface:

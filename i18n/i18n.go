@@ -259,12 +259,31 @@ func (l *Locale) Has(key string) bool {
 // locale: the catalog's message keyed by its English template, with its
 // arguments. English, a refusal made without a template, and a template
 // the catalog does not yet translate give the English as it stands.
+//
+// An argument that is itself made from a template (an assembly.Reason: why
+// an id or a text is not valid) is rendered the same way first.
 func (l *Locale) Refusal(format string, args []any, english string) string {
 	l = l.get()
 	if l.lang == Default || format == "" || !keys[format] {
 		return english
 	}
+	copied := false
+	for i, a := range args {
+		if r, ok := a.(reason); ok {
+			if !copied { // never write into the caller's slice
+				args, copied = append([]any(nil), args...), true
+			}
+			f, ra := r.RefusalParts()
+			args[i] = l.Refusal(f, ra, fmt.Sprint(a))
+		}
+	}
 	return l.T(format, args...)
+}
+
+// reason is a part of a refusal made from its own template
+// (assembly.Reason), without this package importing the rules.
+type reason interface {
+	RefusalParts() (string, []any)
 }
 
 // Lang is the locale's BCP 47 tag, for a lang attribute.
