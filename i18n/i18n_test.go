@@ -5,6 +5,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -194,7 +195,8 @@ func TestEveryKeyUsed(t *testing.T) {
 	}
 	code := src.String()
 	for _, m := range Messages() {
-		used := strings.Contains(code, `"`+m.Key+`"`)
+		// A key with a quotation mark stands escaped in the Go source.
+		used := strings.Contains(code, `"`+m.Key+`"`) || strings.Contains(code, strconv.Quote(m.Key))
 		for i := len(m.Key) - 1; i > 0 && !used; i-- {
 			if c := m.Key[i-1]; c == '.' || c == '_' {
 				used = strings.Contains(code, `"`+m.Key[:i]+`"`)
