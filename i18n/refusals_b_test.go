@@ -1,0 +1,86 @@
+package i18n
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// TestRefusalsB renders refusals of the second group as a page does
+// (Locale.Refusal with the template and the arguments of an
+// assembly.Error): German and Russian, the Russian plural forms, an
+// argument a translation moves (the line length, selected on in Russian),
+// and the English left as it stands.
+func TestRefusalsB(t *testing.T) {
+	const (
+		paragraphs = "%s has %d paragraphs; there is no paragraph %d"
+		lines      = "%s has %d lines (at %d characters a line); there is no line %d"
+		chair      = "only the chair puts a motion before the assembly"
+	)
+	cases := []struct {
+		lang, format string
+		args         []any
+		want         string
+	}{
+		{"ru", paragraphs, []any{"w1", 1, 4}, "в тексте w1 1 абзац; абзаца 4 нет"},
+		{"ru", paragraphs, []any{"w1", 3, 4}, "в тексте w1 3 абзаца; абзаца 4 нет"},
+		{"ru", paragraphs, []any{"w1", 5, 7}, "в тексте w1 5 абзацев; абзаца 7 нет"},
+		{"ru", paragraphs, []any{"w1", 21, 22}, "в тексте w1 21 абзац; абзаца 22 нет"},
+		{"de", paragraphs, []any{"w1", 1, 4}, "w1 hat 1 Absatz; einen Absatz 4 gibt es nicht"},
+		{"de", paragraphs, []any{"w1", 5, 7}, "w1 hat 5 Absätze; einen Absatz 7 gibt es nicht"},
+		{"ru", lines, []any{"w1", 12, 80, 14}, "в тексте w1 строк: 12 (по 80 знаков в строке); строки 14 нет"},
+		{"ru", lines, []any{"w1", 12, 21, 14}, "в тексте w1 строк: 12 (по 21 знаку в строке); строки 14 нет"},
+		{"ru", lines, []any{"w1", 12, 22, 14}, "в тексте w1 строк: 12 (по 22 знака в строке); строки 14 нет"},
+		{"de", lines, []any{"w1", 1, 80, 3}, "w1 hat 1 Zeile (bei 80 Zeichen je Zeile); eine Zeile 3 gibt es nicht"},
+		{"de", lines, []any{"w1", 12, 80, 14}, "w1 hat 12 Zeilen (bei 80 Zeichen je Zeile); eine Zeile 14 gibt es nicht"},
+		{"ru", chair, nil, "выносит предложение на собрание только председатель"},
+		{"de", chair, nil, "nur der Vorsitz legt der Versammlung einen Antrag vor"},
+	}
+	for _, c := range cases {
+		english := fmt.Sprintf(c.format, c.args...)
+		if got := For(c.lang).Refusal(c.format, c.args, english); got != c.want {
+			t.Errorf("%s, %q %v:\n got %q\nwant %q", c.lang, c.format, c.args, got, c.want)
+		}
+		if got := For("en").Refusal(c.format, c.args, english); got != english {
+			t.Errorf("en, %q: %q, want the English as it stands", c.format, got)
+		}
+	}
+}
+
+// droppedB are the arguments of the second group's templates that the
+// translations leave out on purpose, by template and argument (from 1):
+// English grammar the translation carries in its own words.
+var droppedB = map[string]int{
+	// "overlap" or "overlaps", agreeing with the English first argument.
+	"%s of %s %s %s, which the carried amendment %s changed; a carried change is not amended again": 3,
+}
+
+// TestRefusalsBKeepArguments fails on a translation of the second group
+// that loses an argument of the English (an id, a name, a number): with
+// indexed verbs a left-out argument is no formatting error, so
+// TestArguments cannot see it.
+func TestRefusalsBKeepArguments(t *testing.T) {
+	for _, m := range refusalMessagesb {
+		args := argsFor(m.En)
+		marks := make([]string, len(args))
+		for i := range args {
+			if _, ok := args[i].(int); ok {
+				args[i] = 31 + i // plain in every language: no grouping separator
+			} else {
+				args[i] = fmt.Sprintf("‹%d›", i+1)
+			}
+			marks[i] = fmt.Sprint(args[i])
+		}
+		for _, l := range Languages[1:] {
+			got := For(l.Tag).T(m.Key, args...)
+			for i, mark := range marks {
+				if droppedB[m.Key] == i+1 {
+					continue
+				}
+				if !strings.Contains(got, mark) {
+					t.Errorf("%s: the %s translation loses argument %d: %q", m.Key, l.Name, i+1, got)
+				}
+			}
+		}
+	}
+}
