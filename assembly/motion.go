@@ -356,7 +356,7 @@ func (s *State) reconsidered(target string) (v *Vote, t *Motion, err error) {
 // are known only from the ballots of a roll call; otherwise the last
 // condition cannot be checked and the returned note says so.
 func (s *State) mayReconsider(v *Vote, t *Motion, mover, label, sitting string) (string, error) {
-	const only = "only a vote declared carried or defeated can be reconsidered"
+	only := reason("only a vote declared carried or defeated can be reconsidered")
 	switch {
 	case v == nil:
 		return "", conflict("no vote on %s is recorded; %s", t.ID, only)

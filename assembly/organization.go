@@ -173,7 +173,9 @@ func (s *State) mayRegister(actor string) bool {
 	return s.isAdmin(actor) || s.isSecretary(actor) || s.isCommission(actor)
 }
 
-const registrars = "an administrator, a secretary or the mandate commission"
+// registrars are who may set up the roll, as the refusals name them (a
+// reason of its own, so that a catalog translates it inside them).
+var registrars = reason("an administrator, a secretary or the mandate commission")
 
 func (c AddOrganization) decide(s *State, m Meta) ([]Event, error) {
 	if !s.mayRegister(m.Actor) {

@@ -50,19 +50,10 @@ func TestRefusalsB(t *testing.T) {
 
 // takenB are the arguments of the second group's templates that the
 // translations take with "%.0s" and write out in their own words, by
-// template and argument (from 1): fixed English prose and English grammar.
+// template and argument (from 1): English grammar.
 var takenB = map[string][]int{
 	// "overlap" or "overlaps", agreeing with the English first argument.
 	"%s of %s %s %s, which the carried amendment %s changed; a carried change is not amended again": {3},
-	// assembly's registrars: "an administrator, a secretary or the mandate commission".
-	"only %s may amend mandates":        {1},
-	"only %s may amend persons":         {1},
-	"only %s may correct organizations": {1},
-	// "only a vote declared carried or defeated can be reconsidered".
-	"no vote on %s is recorded; %s":            {2},
-	"the vote %s is still open; %s":            {2},
-	"the result of %s is not yet declared; %s": {2},
-	"the result of %s is %s; %s":               {3},
 }
 
 // TestRefusalsBKeepArguments fails on a translation of the second group

@@ -101,10 +101,10 @@ func TestRefusalsC(t *testing.T) {
 	if got, want := i18n.For("de").Refusal(proxies, []any{"bob", 1}, "English"), "bob hält bereits 1 Stimmrechtsvollmacht; mehr lässt die Geschäftsordnung nicht zu"; got != want {
 		t.Errorf("de proxies: %q, want %q", got, want)
 	}
-	// The registrars are written out in the language; the English argument
-	// is taken and not shown.
-	const registrars = "only %s may add persons"
-	got := i18n.For("ru").Refusal(registrars, []any{"an administrator, a secretary or the mandate commission"}, "English")
+	// The registrars are a reason of their own, translated inside.
+	e := refusal(t, `{"cmd":"create_assembly","actor":"admin","at":"2026-05-09T10:00:00Z","args":{"id":"c","name":"C","starts":"2026-05-09","rules":"congress"}}`,
+		`{"cmd":"add_person","actor":"nobody","assembly":"c","at":"2026-05-09T10:00:00Z","args":{"id":"x","name":"X"}}`)
+	got := i18n.For("ru").Refusal(e.Format, e.Args, e.Msg)
 	if want := "добавлять лиц может только администратор, секретарь или мандатная комиссия"; got != want {
 		t.Errorf("ru registrars: %q, want %q", got, want)
 	}

@@ -18,6 +18,9 @@ var reasonMessages = []Msg{
 	{Key: "true or false", En: "true or false", De: "true oder false", Ru: "true или false", Fr: "true ou false", Es: "true o false"},
 	{Key: "a list", En: "a list", De: "eine Liste", Ru: "списком", Fr: "une liste", Es: "una lista"},
 	{Key: "an object", En: "an object", De: "ein Objekt", Ru: "объектом", Fr: "un objet", Es: "un objeto"},
+	// Phrases the rules put into several refusals.
+	{Key: "an administrator, a secretary or the mandate commission", En: "an administrator, a secretary or the mandate commission", De: "die Administration, die Schriftführung oder die Mandatsprüfungskommission", Ru: "администратор, секретарь или мандатная комиссия", Fr: "l'administration, le secrétariat ou la commission de vérification des mandats", Es: "la administración, la secretaría o la comisión de credenciales"},
+	{Key: "only a vote declared carried or defeated can be reconsidered", En: "only a vote declared carried or defeated can be reconsidered", De: "eine erneute Abstimmung ist nur möglich, wenn das Ergebnis „angenommen“ oder „abgelehnt“ festgestellt wurde", Ru: "пересмотреть можно только голосование с объявленным итогом «принято» или «отклонено»", Fr: "seul un vote dont le résultat proclamé est l'adoption ou le rejet peut être réexaminé", Es: "solo puede reconsiderarse una votación con resultado proclamado de aprobación o rechazo"},
 	// Why an id is not valid.
 	{Key: "it is empty", En: "it is empty", De: "sie ist leer", Ru: "он пуст", Fr: "il est vide", Es: "está vacío"},
 	{Key: "it is longer than 64 characters", En: "it is longer than 64 characters", De: "sie ist länger als 64 Zeichen", Ru: "он длиннее 64 символов", Fr: "il dépasse 64 caractères", Es: "tiene más de 64 caracteres"},
