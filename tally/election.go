@@ -40,6 +40,11 @@ type Election struct {
 // counted as given: no seats, a preference for no candidate, and so on.
 var ErrElection = errors.New("invalid election")
 
+// MaxSeats is the most seats an election fills: the list methods allot
+// seat by seat, so a number beyond any assembly's is refused rather than
+// counted for minutes.
+const MaxSeats = 100000
+
 // Validate checks that the election can be counted: at least one seat,
 // candidate numbers in range, no candidate twice on a ballot, weights not
 // negative.
@@ -50,6 +55,9 @@ func (e *Election) Validate() error {
 	}
 	if e.Seats < 1 {
 		return fmt.Errorf("no seats to fill (give the number of seats): %w", ErrElection)
+	}
+	if e.Seats > MaxSeats {
+		return fmt.Errorf("%d seats is more than a count fills (at most %d): %w", e.Seats, MaxSeats, ErrElection)
 	}
 	for _, w := range e.Withdrawn {
 		if w < 0 || w >= n {

@@ -106,6 +106,9 @@ func ReadBLT(r io.Reader) (*Election, error) {
 	if n > 100000 {
 		return nil, perr(lr.line, "%d candidates is more than this reader accepts", n)
 	}
+	if seats > MaxSeats {
+		return nil, perr(lr.line, "%d seats is more than a count fills (at most %d)", seats, MaxSeats)
+	}
 	e.Seats = seats
 	seen := make([]int, n+1)
 	ballotNo := 0

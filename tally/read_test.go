@@ -68,6 +68,8 @@ func TestReadBLTErrors(t *testing.T) {
 		{"3 1\n-4\n0\n", "line 2: withdrawn candidate 4 is not a candidate"},
 		{"2 1\n1 1 0\n0\n\"A\"\n\"B\"\n\"T\"\n\"X\"\n", "line 7: more names"},
 		{"2 1\n1 1 0\n0\n\"A\n", "line 4: a name lacks its closing quote"},
+		// Found by FuzzReadBLT: a list count of this many seats ran for minutes.
+		{"1 100000000\n0\n", "line 1: 100000000 seats is more than a count fills (at most 100000)"},
 	}
 	for _, tt := range tests {
 		_, err := ReadBLT(strings.NewReader(tt.in))
