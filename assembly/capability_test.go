@@ -274,6 +274,10 @@ func TestProceduralEffects(t *testing.T) {
 
 func TestElections(t *testing.T) {
 	h := fixture(t, "congress", "")
+	// A count fills at most tally.MaxSeats: more would run seat by seat
+	// for minutes at the close.
+	h.refuse("ann", "open_election", `{"id":"e0","title":"Everyone","seats":100001,"method":"dhondt","lists":[{"id":"l","name":"L","candidates":["m1"]}]}`,
+		ErrInvalid, "100001 seats are more than an election fills (at most 100000)")
 	h.must("ann", "open_election", `{"id":"e1","title":"Committee to draft the resolution","body":"draft","seats":2,"method":"plurality","candidates":["m1","m2","m3"],"instruction":"draft the resolution"}`)
 	h.must("ann", "nominate", `{"election":"e1","person":"m4"}`)
 	for p, a := range map[string]string{"m5": `["m1","m4"]`, "m6": `["m1","m3"]`, "m7": `["m4"]`, "m8": `["m2","m1"]`} {

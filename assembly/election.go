@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"plenum/tally"
 )
 
 // List is a list of candidates in an election by lists (by tendency).
@@ -196,6 +198,9 @@ func (c OpenElection) decide(s *State, m Meta) ([]Event, error) {
 	}
 	if s.Elections[c.ID] != nil {
 		return nil, conflict("there is already an election %q", c.ID)
+	}
+	if c.Seats > tally.MaxSeats {
+		return nil, fieldErr("seats", "%d seats are more than an election fills (at most %d)", c.Seats, tally.MaxSeats)
 	}
 	if err := s.personsExist("candidates", c.Candidates); err != nil {
 		return nil, err
