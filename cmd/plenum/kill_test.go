@@ -34,7 +34,7 @@ const (
 const (
 	killAssembly = "kill-2026"
 	killVote     = "v1"
-	killVoters   = 1500
+	killVoters   = 800
 	killRounds   = 20 // rounds killed at a random moment
 )
 
