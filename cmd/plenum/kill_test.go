@@ -214,6 +214,9 @@ func killDuringSecretVote(t *testing.T, db, data string) {
 		}
 		timer.Stop()
 		child.Wait()
+		if postgres {
+			killSettled(t, db)
+		}
 		voted, boxed := killedVoteState(t, db, data)
 		for p := range acked {
 			if !voted[p] {
@@ -284,7 +287,33 @@ func killedVoteState(t *testing.T, db, data string) (voted map[string]bool, boxe
 	return voted, killQueryCount(t, db, `SELECT COUNT(*) FROM ballot_box`)
 }
 
-// killDB opens the database as it lies on disk, beside the engine.
+// killSettled waits until PostgreSQL has ended the killed process's
+// sessions: a COMMIT the process sent before it died may still be landing,
+// and the count would race it (the log read before it lands, the box
+// after).
+func killSettled(t *testing.T, db string) {
+	t.Helper()
+	rdb := killDB(t, db)
+	defer rdb.Close()
+	rdb.SetMaxOpenConns(1)
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		var others int
+		if err := rdb.QueryRow(`SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`).Scan(&others); err != nil {
+			t.Fatal(err)
+		}
+		if others == 0 {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%d sessions of the killed process still open after 30 s", others)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// killDB opens the database as it lies on disk, beside the engine; the
+// caller closes it, so that no session of the test's stays open.
 func killDB(t *testing.T, db string) *sql.DB {
 	t.Helper()
 	driver, dsn := "sqlite", "file:"+db+"?mode=ro"
@@ -295,14 +324,15 @@ func killDB(t *testing.T, db string) *sql.DB {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { rdb.Close() })
 	return rdb
 }
 
 func killQueryCount(t *testing.T, db, query string) int {
 	t.Helper()
+	rdb := killDB(t, db)
+	defer rdb.Close()
 	var n int
-	if err := killDB(t, db).QueryRow(query).Scan(&n); err != nil {
+	if err := rdb.QueryRow(query).Scan(&n); err != nil {
 		t.Fatal(err)
 	}
 	return n
@@ -312,7 +342,9 @@ func killQueryCount(t *testing.T, db, query string) int {
 // text.
 func killQueryTexts(t *testing.T, db, query string) []string {
 	t.Helper()
-	rows, err := killDB(t, db).Query(query)
+	rdb := killDB(t, db)
+	defer rdb.Close()
+	rows, err := rdb.Query(query)
 	if err != nil {
 		t.Fatal(err)
 	}
