@@ -31,14 +31,14 @@ func readCodesRequest(w http.ResponseWriter, r *http.Request) (codesRequest, boo
 		dec := json.NewDecoder(io.LimitReader(r.Body, maxBody))
 		dec.DisallowUnknownFields()
 		if err := dec.Decode(&body); err != nil && err != io.EOF {
-			problem(w, http.StatusBadRequest, "malformed", "", "the body must be {\"persons\": [\"id\", …], \"organization\": \"id\"}: "+strings.TrimPrefix(err.Error(), "json: "))
+			problem(w, r, http.StatusBadRequest, "malformed", "", "api.codes_body", strings.TrimPrefix(err.Error(), "json: "))
 			return body, false
 		}
 		return body, true
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, maxBody)
 	if err := r.ParseForm(); err != nil {
-		problem(w, http.StatusBadRequest, "malformed", "", "the form could not be read")
+		problem(w, r, http.StatusBadRequest, "malformed", "", "api.form_unreadable")
 		return body, false
 	}
 	for _, v := range r.Form["persons"] {

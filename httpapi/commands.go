@@ -67,41 +67,41 @@ type Receipt struct {
 func readCommand(w http.ResponseWriter, r *http.Request) (commandRequest, bool) {
 	var req commandRequest
 	if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt != "" && mt != "application/json" {
-		problem(w, http.StatusUnsupportedMediaType, "malformed", "", "send the command as JSON (Content-Type: application/json)")
+		problem(w, r, http.StatusUnsupportedMediaType, "malformed", "", "api.json_only")
 		return req, false
 	}
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
 	if err != nil {
-		problem(w, http.StatusRequestEntityTooLarge, "malformed", "", "the command is larger than 1 MiB")
+		problem(w, r, http.StatusRequestEntityTooLarge, "malformed", "", "api.too_large")
 		return req, false
 	}
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&req); err != nil {
-		problem(w, http.StatusBadRequest, "malformed", "", "the body is not a JSON command such as {\"cmd\": \"request_floor\", \"args\": {…}}: "+strings.TrimPrefix(err.Error(), "json: "))
+		problem(w, r, http.StatusBadRequest, "malformed", "", "api.not_a_command", strings.TrimPrefix(err.Error(), "json: "))
 		return req, false
 	}
 	if _, err := dec.Token(); err != io.EOF {
-		problem(w, http.StatusBadRequest, "malformed", "", "the body has more after its JSON object")
+		problem(w, r, http.StatusBadRequest, "malformed", "", "api.trailing")
 		return req, false
 	}
 	if h := r.Header.Get("Idempotency-Key"); h != "" {
 		if req.Key != "" && req.Key != h {
-			problem(w, http.StatusUnprocessableEntity, "invalid", "key", "the Idempotency-Key header and the body's key differ; give one")
+			problem(w, r, http.StatusUnprocessableEntity, "invalid", "key", "api.key_differs")
 			return req, false
 		}
 		req.Key = h
 	}
 	if req.Key == "" {
-		problem(w, http.StatusUnprocessableEntity, "invalid", "key", "every command needs an idempotency key (header Idempotency-Key, e.g. a random UUID per action), so that a retried request never acts twice")
+		problem(w, r, http.StatusUnprocessableEntity, "invalid", "key", "api.key_missing")
 		return req, false
 	}
 	if len(req.Key) > 128 || strings.ContainsFunc(req.Key, func(c rune) bool { return c <= ' ' || c > '~' }) {
-		problem(w, http.StatusUnprocessableEntity, "invalid", "key", "the idempotency key must be 1 to 128 printable ASCII characters without spaces")
+		problem(w, r, http.StatusUnprocessableEntity, "invalid", "key", "api.key_form")
 		return req, false
 	}
 	if req.Cmd == "" {
-		problem(w, http.StatusUnprocessableEntity, "invalid", "cmd", "the command has no cmd: say what is to be done, e.g. \"cast_ballot\"")
+		problem(w, r, http.StatusUnprocessableEntity, "invalid", "cmd", "api.no_cmd")
 		return req, false
 	}
 	return req, true
@@ -119,16 +119,16 @@ func (api *API) command(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if req.Cmd == "create_assembly" {
-		problem(w, http.StatusUnprocessableEntity, "invalid", "cmd", "create an assembly with POST /api/assemblies")
+		problem(w, r, http.StatusUnprocessableEntity, "invalid", "cmd", "api.create_elsewhere")
 		return
 	}
 	if req.Cmd == "issue_access_codes" || req.Cmd == "revoke_access_codes" {
 		// Recorded here, the codes would not be made or deleted.
-		problem(w, http.StatusUnprocessableEntity, "invalid", "cmd", "issue and revoke access codes with POST /api/assemblies/{id}/access-codes (or mandate-cards.pdf) and …/access-codes/revoke, which record the command and make or delete the codes")
+		problem(w, r, http.StatusUnprocessableEntity, "invalid", "cmd", "api.codes_elsewhere")
 		return
 	}
 	if _, ok := api.eng.Assembly(id); !ok {
-		problem(w, http.StatusNotFound, "not_found", "", "there is no assembly \""+id+"\"")
+		problem(w, r, http.StatusNotFound, "not_found", "", "api.no_assembly", id)
 		return
 	}
 	api.submit(w, r, sess, id, req)
@@ -138,11 +138,11 @@ func (api *API) command(w http.ResponseWriter, r *http.Request) {
 func (api *API) createAssembly(w http.ResponseWriter, r *http.Request) {
 	sess := auth.FromContext(r.Context())
 	if sess == nil {
-		problem(w, http.StatusUnauthorized, "unauthorized", "", "log in as a server administrator to create an assembly")
+		problem(w, r, http.StatusUnauthorized, "unauthorized", "", "api.admin_login")
 		return
 	}
 	if !sess.Admin {
-		problem(w, http.StatusForbidden, "forbidden", "", "only a server administrator may create an assembly")
+		problem(w, r, http.StatusForbidden, "forbidden", "", "api.admin_only")
 		return
 	}
 	if !mutating(w, r) {
@@ -153,7 +153,7 @@ func (api *API) createAssembly(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if req.Cmd != "create_assembly" {
-		problem(w, http.StatusUnprocessableEntity, "invalid", "cmd", "POST /api/assemblies takes only create_assembly; other commands go to /api/assemblies/{id}/commands")
+		problem(w, r, http.StatusUnprocessableEntity, "invalid", "cmd", "api.create_only")
 		return
 	}
 	var args struct {
@@ -168,7 +168,7 @@ func readCommandDefault(w http.ResponseWriter, r *http.Request, def string) (com
 	var req commandRequest
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
 	if err != nil {
-		problem(w, http.StatusRequestEntityTooLarge, "malformed", "", "the command is larger than 1 MiB")
+		problem(w, r, http.StatusRequestEntityTooLarge, "malformed", "", "api.too_large")
 		return req, false
 	}
 	var probe struct {

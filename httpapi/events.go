@@ -14,14 +14,22 @@ import (
 	"plenum/assembly"
 	"plenum/auth"
 	"plenum/engine"
+	"plenum/i18n"
 )
 
 // ErrBeyondHead is the refusal of a Last-Event-ID the log has not reached.
 var ErrBeyondHead = errors.New("beyond the log's head")
 
-// ErrTooManyStreams is the refusal of a stream over the limits of
-// StreamGate.
-var ErrTooManyStreams = errors.New("too many live event streams are open from your address; close other tabs or windows of plenum, or log in, and try again")
+// startError is a refusal of StreamStart: its English words, and its
+// catalog key and arguments for the problem's detail.
+type startError struct {
+	err  error
+	key  string
+	args []any
+}
+
+func (e *startError) Error() string { return e.err.Error() }
+func (e *startError) Unwrap() error { return e.err }
 
 // StreamStart is where a stream resumes: after the index last (a
 // Last-Event-ID, or "" for the next event), given that the log holds head
@@ -34,10 +42,10 @@ func StreamStart(last string, head int64) (int64, error) {
 	}
 	n, err := strconv.ParseInt(last, 10, 64)
 	if err != nil || n < -1 {
-		return 0, fmt.Errorf("Last-Event-ID (or after) must be an event index, -1 or more, not %.40q", last)
+		return 0, &startError{fmt.Errorf("Last-Event-ID (or after) must be an event index, -1 or more, not %.40q", last), "api.stream_after", []any{last}}
 	}
 	if n >= head {
-		return 0, fmt.Errorf("Last-Event-ID %d is %w: the log holds %d events (indexes 0 to %d), so this stream cannot resume after %d; the log you saw was longer than this one, so reload and check the record", n, ErrBeyondHead, head, head-1, n)
+		return 0, &startError{fmt.Errorf("Last-Event-ID %d is %w: the log holds %d events (indexes 0 to %d), so this stream cannot resume after %d; the log you saw was longer than this one, so reload and check the record", n, ErrBeyondHead, head, head-1, n), "api.stream_beyond", []any{strconv.FormatInt(n, 10), strconv.FormatInt(head, 10), strconv.FormatInt(head-1, 10)}}
 	}
 	return n + 1, nil
 }
@@ -169,14 +177,15 @@ func (api *API) events(w http.ResponseWriter, r *http.Request) {
 	sess := auth.FromContext(r.Context())
 	participant := sess.In(a.ID())
 	var mayRead bool
-	refused, why := 0, ""
+	refused, why, l := 0, "", (*i18n.Locale)(nil)
 	a.Read(func(st *assembly.State) {
 		if mayRead = MayRead(st, sess); !mayRead && !participant {
-			refused, why = ReadRefusal(st, sess)
+			l = i18n.Choose(r, st.Assembly.Language)
+			refused, why = ReadRefusalIn(st, sess, l)
 		}
 	})
 	if refused != 0 {
-		problem(w, refused, readCode(refused), "", why)
+		problemIn(w, l, refused, readCode(refused), "", why)
 		return
 	}
 	s := &stream{
@@ -195,14 +204,15 @@ func (api *API) events(w http.ResponseWriter, r *http.Request) {
 		if errors.Is(err, ErrBeyondHead) {
 			status = http.StatusConflict
 		}
-		problem(w, status, "malformed", "after", err.Error())
+		se := err.(*startError)
+		problem(w, r, status, "malformed", "after", se.key, se.args...)
 		return
 	}
 	s.from = from
 	release, ok := api.opts.Streams.Enter(api.auth.ClientAddr(r), auth.FromContext(r.Context()))
 	if !ok {
 		w.Header().Set("Retry-After", "10")
-		problem(w, http.StatusTooManyRequests, "rate_limited", "", ErrTooManyStreams.Error())
+		problem(w, r, http.StatusTooManyRequests, "rate_limited", "", "api.streams")
 		return
 	}
 	if r.ProtoMajor == 1 {

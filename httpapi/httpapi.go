@@ -111,13 +111,14 @@ func NewAPI(e *engine.Engine, a *auth.Store, opts Options) *API {
 	m.HandleFunc("POST /api/assemblies/{id}/access-codes/revoke", api.revokeCodes)
 	m.HandleFunc("POST /api/assemblies/{id}/mandate-cards.pdf", api.mandateCards)
 	m.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
-		problem(w, http.StatusNotFound, "not_found", "", "there is no API endpoint "+r.Method+" "+r.URL.Path+"; the endpoints are listed in /api/openapi.json")
+		problem(w, r, http.StatusNotFound, "not_found", "", "api.no_endpoint", r.Method, r.URL.Path)
 	})
 	return api
 }
 
 // ServeHTTP serves the API behind the session middleware.
 func (api *API) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	r = r.WithContext(context.WithValue(r.Context(), engineKey{}, api.eng))
 	if auth.FromContext(r.Context()) == nil {
 		api.auth.Middleware(api.mux).ServeHTTP(w, r)
 		return
@@ -143,31 +144,45 @@ type Problem struct {
 	Field string `json:"field,omitempty"`
 }
 
-var titles = map[int]string{
-	400: "The request could not be read",
-	401: "Please log in",
-	403: "Not allowed",
-	404: "Not found",
-	405: "Method not allowed",
-	409: "Conflict with what already happened",
-	413: "Request too large",
-	415: "Unsupported content type",
-	422: "The command is not valid",
-	429: "Too many requests",
-	500: "Something went wrong on the server",
-	503: "Unavailable",
+// problem writes a problem whose detail is the catalog's message key
+// with its arguments, in the language of the request (localeOf); the code
+// and the field are the same in every language.
+func problem(w http.ResponseWriter, r *http.Request, status int, code, field, key string, args ...any) {
+	l := localeOf(r)
+	problemIn(w, l, status, code, field, l.T(key, args...))
 }
 
-func problem(w http.ResponseWriter, status int, code, field, detail string) {
-	problemTitled(w, status, titles[status], code, field, detail)
-}
-
-// problemTitled writes a problem with its title as given (translated).
-func problemTitled(w http.ResponseWriter, status int, title, code, field, detail string) {
+// problemIn writes a problem whose detail is already in l's language; its
+// title is the status's in l.
+func problemIn(w http.ResponseWriter, l *i18n.Locale, status int, code, field, detail string) {
+	title := http.StatusText(status)
+	if k := "api.title." + strconv.Itoa(status); l.Has(k) {
+		title = l.T(k)
+	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(status)
 	json.NewEncoder(w).Encode(Problem{Type: "about:blank", Title: title, Status: status, Detail: detail, Code: code, Field: field})
+}
+
+// engineKey holds the API's engine in a request's context (ServeHTTP),
+// so that a problem written anywhere can find the assembly's language.
+type engineKey struct{}
+
+// localeOf is the language of an answer to r, as the pages choose it
+// (i18n.Choose): the person's choice on the pages (their language
+// cookie), then the client's Accept-Language, then the language of the
+// assembly in the path, then English. An API client that is not a browser
+// has no cookie, so its Accept-Language decides. Not to be called inside
+// (*engine.Assembly).Read.
+func localeOf(r *http.Request) *i18n.Locale {
+	lang := ""
+	if e, _ := r.Context().Value(engineKey{}).(*engine.Engine); e != nil {
+		if a, ok := e.Assembly(r.PathValue("id")); ok {
+			a.Read(func(s *assembly.State) { lang = s.Assembly.Language })
+		}
+	}
+	return i18n.Choose(r, lang)
 }
 
 // statusOf maps an assembly error code to an HTTP status, in one place.
@@ -190,47 +205,42 @@ func statusOf(c assembly.Code) int {
 func (api *API) fail(w http.ResponseWriter, r *http.Request, err error) {
 	var ae *assembly.Error
 	if errors.As(err, &ae) && ae.Code != assembly.ErrCorrupt {
-		// The human text in the language the client asks for (its
-		// Accept-Language, or the language cookie of the pages); the code
-		// and the field stay as they are.
-		l := i18n.Choose(r, "")
-		status := statusOf(ae.Code)
-		title := titles[status]
-		if k := "api.title." + strconv.Itoa(status); l.Has(k) {
-			title = l.T(k)
-		}
-		problemTitled(w, status, title, string(ae.Code), ae.Field, l.Refusal(ae.Format, ae.Args, ae.Msg))
+		// The human text in the language of the request (localeOf);
+		// the code and the field stay as they are.
+		l := localeOf(r)
+		problemIn(w, l, statusOf(ae.Code), string(ae.Code), ae.Field, l.Refusal(ae.Format, ae.Args, ae.Msg))
 		return
 	}
 	if msg := notTaken(err); msg != "" {
 		api.opts.Logger.Warn("httpapi: command not taken", "method", r.Method, "path", r.URL.Path, "err", err)
 		w.Header().Set("Retry-After", "1")
-		problem(w, http.StatusServiceUnavailable, "unavailable", "", msg)
+		problem(w, r, http.StatusServiceUnavailable, "unavailable", "", msg)
 		return
 	}
 	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
-		problem(w, http.StatusServiceUnavailable, "unavailable", "", "the request was cancelled before it finished; if it was a command, send it again with the same Idempotency-Key")
+		problem(w, r, http.StatusServiceUnavailable, "unavailable", "", "api.cancelled")
 		return
 	}
 	api.opts.Logger.Error("httpapi: request failed", "method", r.Method, "path", r.URL.Path, "err", err)
-	problem(w, http.StatusInternalServerError, "internal", "", "the server could not do this; nothing was recorded unless a retry with the same Idempotency-Key says so. Try again in a moment")
+	problem(w, r, http.StatusInternalServerError, "internal", "", "api.internal")
 }
 
-// notTaken says what the record holds of a command the engine could not
-// take, or answer (engine.ErrNotRecorded, ErrUnread, ErrSuspended,
-// ErrStopped, ledger.ErrOutcomeUnknown), or "" for another error.
+// notTaken is the catalog key of what the record holds of a command the
+// engine could not take, or answer (engine.ErrNotRecorded, ErrUnread,
+// ErrSuspended, ErrStopped, ledger.ErrOutcomeUnknown), or "" for another
+// error.
 func notTaken(err error) string {
 	switch {
 	case errors.Is(err, engine.ErrNotRecorded):
-		return "nothing was recorded: the record could not be written. Send the command again with the same Idempotency-Key"
+		return "api.not_recorded"
 	case errors.Is(err, ledger.ErrOutcomeUnknown):
-		return "whether the command was recorded is not known yet: the record cannot be read back. The assembly takes no commands until it can; then send the command again with the same Idempotency-Key, and it is answered from the record"
+		return "api.outcome_unknown"
 	case errors.Is(err, engine.ErrUnread):
-		return "the command is in the record, but it could not be read back for this answer. Send it again with the same Idempotency-Key: it is answered from the record"
+		return "api.unread"
 	case errors.Is(err, engine.ErrSuspended):
-		return "the assembly takes no commands for now: its record cannot be read back. Nothing of this command was recorded; send it again in a moment"
+		return "api.suspended"
 	case errors.Is(err, engine.ErrStopped):
-		return "the assembly is not taking commands: its record could not be rebuilt. The server's operator must run plenum verify and restart the server"
+		return "api.stopped"
 	}
 	return ""
 }
@@ -248,7 +258,7 @@ func (api *API) assemblyOf(w http.ResponseWriter, r *http.Request) (*engine.Asse
 	id := r.PathValue("id")
 	a, ok := api.eng.Assembly(id)
 	if !ok {
-		problem(w, http.StatusNotFound, "not_found", "", "there is no assembly \""+id+"\"")
+		problem(w, r, http.StatusNotFound, "not_found", "", "api.no_assembly", id)
 		return nil, false
 	}
 	return a, true
@@ -259,11 +269,11 @@ func (api *API) assemblyOf(w http.ResponseWriter, r *http.Request) (*engine.Asse
 func participant(w http.ResponseWriter, r *http.Request, id string) (*auth.Session, bool) {
 	sess := auth.FromContext(r.Context())
 	if sess == nil {
-		problem(w, http.StatusUnauthorized, "unauthorized", "", "log in with the access code on your mandate card to see this")
+		problem(w, r, http.StatusUnauthorized, "unauthorized", "", "api.login_needed")
 		return nil, false
 	}
 	if !sess.In(id) {
-		problem(w, http.StatusForbidden, "forbidden", "", "you are logged in to the assembly \""+sess.Assembly+"\", not \""+id+"\"")
+		problem(w, r, http.StatusForbidden, "forbidden", "", "api.other_assembly", sess.Assembly, id)
 		return nil, false
 	}
 	return sess, true
@@ -285,7 +295,7 @@ func (api *API) baseURL(r *http.Request) string {
 // mutating checks a state-changing request against cross-site forgery.
 func mutating(w http.ResponseWriter, r *http.Request) bool {
 	if !auth.SameOrigin(r) {
-		problem(w, http.StatusForbidden, "forbidden", "", "cross-site request refused: send the header X-Plenum: 1 (or a JSON body) from plenum's own pages")
+		problem(w, r, http.StatusForbidden, "forbidden", "", "api.cross_site")
 		return false
 	}
 	return true

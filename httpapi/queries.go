@@ -13,6 +13,7 @@ import (
 	"plenum/assembly"
 	"plenum/auth"
 	"plenum/engine"
+	"plenum/i18n"
 	"plenum/ledger"
 	"plenum/tlogproof"
 )
@@ -48,10 +49,11 @@ func (api *API) view(w http.ResponseWriter, r *http.Request, aud audience, fn fu
 	sess := auth.FromContext(r.Context())
 	var body []byte
 	var err error
-	refused, why := 0, ""
+	refused, why, l := 0, "", (*i18n.Locale)(nil)
 	a.Read(func(s *assembly.State) {
 		if aud != self && !MayRead(s, sess) {
-			refused, why = ReadRefusal(s, sess)
+			l = i18n.Choose(r, s.Assembly.Language)
+			refused, why = ReadRefusalIn(s, sess, l)
 			return
 		}
 		var v any
@@ -61,7 +63,7 @@ func (api *API) view(w http.ResponseWriter, r *http.Request, aud audience, fn fu
 		}
 	})
 	if refused != 0 {
-		problem(w, refused, readCode(refused), "", why)
+		problemIn(w, l, refused, readCode(refused), "", why)
 		return
 	}
 	if err != nil {
@@ -83,21 +85,24 @@ func readCode(status int) string {
 // reports true when the session may read it.
 func (api *API) mayRead(w http.ResponseWriter, r *http.Request, a *engine.Assembly) bool {
 	sess := auth.FromContext(r.Context())
-	refused, why := 0, ""
+	refused, why, l := 0, "", (*i18n.Locale)(nil)
 	a.Read(func(s *assembly.State) {
 		if !MayRead(s, sess) {
-			refused, why = ReadRefusal(s, sess)
+			l = i18n.Choose(r, s.Assembly.Language)
+			refused, why = ReadRefusalIn(s, sess, l)
 		}
 	})
 	if refused != 0 {
-		problem(w, refused, readCode(refused), "", why)
+		problemIn(w, l, refused, readCode(refused), "", why)
 		return false
 	}
 	return true
 }
 
+// notFound is a refusal as the rules make it, with its template and
+// arguments, so that it is shown in the reader's language.
 func notFound(format string, args ...any) error {
-	return &assembly.Error{Code: assembly.ErrNotFound, Msg: fmt.Sprintf(format, args...)}
+	return &assembly.Error{Code: assembly.ErrNotFound, Msg: fmt.Sprintf(format, args...), Format: format, Args: args}
 }
 
 // session serves GET /api/session: who is logged in, if anyone.
@@ -421,7 +426,7 @@ func (api *API) record(w http.ResponseWriter, r *http.Request) {
 	if v := r.URL.Query().Get("after"); v != "" {
 		n, err := strconv.ParseInt(v, 10, 64)
 		if err != nil || n < -1 {
-			problem(w, http.StatusBadRequest, "malformed", "after", "after must be an entry index (a whole number)")
+			problem(w, r, http.StatusBadRequest, "malformed", "after", "api.after_index")
 			return
 		}
 		after = n
@@ -429,7 +434,7 @@ func (api *API) record(w http.ResponseWriter, r *http.Request) {
 	if v := r.URL.Query().Get("limit"); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 1 || n > 1000 {
-			problem(w, http.StatusBadRequest, "malformed", "limit", "limit must be a whole number from 1 to 1000")
+			problem(w, r, http.StatusBadRequest, "malformed", "limit", "api.limit")
 			return
 		}
 		limit = n
@@ -486,7 +491,7 @@ func (api *API) proof(w http.ResponseWriter, r *http.Request) {
 	}
 	index, err := strconv.ParseInt(r.PathValue("index"), 10, 64)
 	if err != nil || index < 0 {
-		problem(w, http.StatusBadRequest, "malformed", "index", "the entry index must be a whole number")
+		problem(w, r, http.StatusBadRequest, "malformed", "index", "api.entry_index")
 		return
 	}
 	v, err := proofOf(r, a, index)

@@ -6,6 +6,7 @@ import (
 	"plenum/assembly"
 	"plenum/auth"
 	"plenum/engine"
+	"plenum/i18n"
 )
 
 // Who may read an assembly's record is decided here, once, for the pages
@@ -43,18 +44,24 @@ func MayReadAssembly(eng *engine.Engine, r *http.Request, id string) (ok, exists
 	return ok, true
 }
 
-// ReadRefusal says why sess may not read the record of s, in words for a
-// person, with the HTTP status to answer: 401 for a visitor who may log in
-// to read, 403 for someone logged in who still may not.
+// ReadRefusal says why sess may not read the record of s, in English
+// words for a person, with the HTTP status to answer (ReadRefusalIn).
 func ReadRefusal(s *assembly.State, sess *auth.Session) (int, string) {
+	return ReadRefusalIn(s, sess, nil)
+}
+
+// ReadRefusalIn says why sess may not read the record of s, in l's
+// language, with the HTTP status to answer: 401 for a visitor who may log
+// in to read, 403 for someone logged in who still may not.
+func ReadRefusalIn(s *assembly.State, sess *auth.Session, l *i18n.Locale) (int, string) {
 	loggedIn := readerOf(s, sess) != ""
 	switch {
 	case s.RecordAccess() == assembly.RecordParticipants:
-		return http.StatusUnauthorized, "The record of " + s.Assembly.Name + " is open to its participants only: log in with the access code on your mandate card to read it."
+		return http.StatusUnauthorized, l.T("api.read.participants", s.Assembly.Name)
 	case loggedIn:
-		return http.StatusForbidden, "The record of " + s.Assembly.Name + " is open to its officers only (the administrators, the chair, the secretaries, the mandate commission and the tellers)."
+		return http.StatusForbidden, l.T("api.read.officers_only", s.Assembly.Name)
 	}
-	return http.StatusUnauthorized, "The record of " + s.Assembly.Name + " is open to its officers only: an officer logs in with the access code on their card to read it."
+	return http.StatusUnauthorized, l.T("api.read.officers_login", s.Assembly.Name)
 }
 
 // TilesReader is the test the log's tiles ask before serving anything but

@@ -31,19 +31,19 @@ func (api *API) secretReceipt(w http.ResponseWriter, r *http.Request) {
 	}
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, 4096))
 	if err != nil {
-		problem(w, http.StatusRequestEntityTooLarge, "malformed", "", "the request is larger than 4 KiB; send only {\"token\": \"…\"}")
+		problem(w, r, http.StatusRequestEntityTooLarge, "malformed", "", "api.token_too_large")
 		return
 	}
 	var req secretReceiptRequest
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&req); err != nil {
-		problem(w, http.StatusBadRequest, "malformed", "", "the body is not {\"token\": \"…\"}: "+strings.TrimPrefix(err.Error(), "json: "))
+		problem(w, r, http.StatusBadRequest, "malformed", "", "api.token_body", strings.TrimPrefix(err.Error(), "json: "))
 		return
 	}
 	req.Token = strings.TrimSpace(req.Token)
 	if !wellFormedToken(req.Token) {
-		problem(w, http.StatusUnprocessableEntity, "invalid", "token", "a ballot token is the code you were given when you cast your ballot: 16 to 128 letters and digits")
+		problem(w, r, http.StatusUnprocessableEntity, "invalid", "token", "api.token_form")
 		return
 	}
 	proof, err := engine.SecretBallotReceipt(r.Context(), a, r.PathValue("vote"), req.Token)
