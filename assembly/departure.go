@@ -1,7 +1,5 @@
 package assembly
 
-import "fmt"
-
 // This file holds the majority the rules fix for each question and the
 // only two ways a vote may depart from it: the chair's ruling recorded as
 // such, or a carried motion to suspend the rules.
@@ -31,18 +29,6 @@ type Departure struct {
 	Kind   string `json:"kind"`
 	Text   string `json:"text,omitempty"`
 	Motion string `json:"motion,omitempty"`
-}
-
-// Describe says the departure in words for the minutes: "by the chair's
-// ruling: …" or "the rules being suspended (motion m7)".
-func (d *Departure) Describe() string {
-	if d == nil {
-		return ""
-	}
-	if d.Kind == "suspension" {
-		return fmt.Sprintf("the rules being suspended (%s)", d.Motion)
-	}
-	return "by the chair's ruling: " + d.Text
 }
 
 // departure checks a vote's threshold against the rule: the threshold th

@@ -211,7 +211,7 @@ func (b *builder) vote(id string) *Vote {
 		WalkedOut: a.WalkedOut, Online: a.Online, Unnamed: a.UnnamedOut}
 	out.Threshold, out.ThresholdID = b.threshold(v.Threshold), string(v.Threshold)
 	if v.Departure != nil {
-		out.RuleThreshold, out.Departure = b.threshold(v.RuleThreshold), v.Departure.Describe()
+		out.RuleThreshold, out.Departure = b.threshold(v.RuleThreshold), b.departure(v.Departure)
 	}
 	for i, r := range v.Rounds {
 		rd := Round{Ballots: r.Ballots, Tellers: b.persons(r.Tellers), Note: r.Note, For: count(r.For), Against: count(r.Against),
@@ -265,6 +265,9 @@ func (b *builder) vote(id string) *Vote {
 				return "", false
 			})
 		}
+		if t, ok := arithmeticIn(b.l, out.Arithmetic); ok {
+			out.Arithmetic = t
+		}
 		out.Outcome = r.Outcome
 		if v.Alternatives != "" {
 			out.Outcome = b.motionTitle(r.Outcome)
@@ -290,22 +293,15 @@ func (b *builder) election(id string) *Election {
 				return l.Name, true
 			}
 		}
-		if n := methodNames[id]; n != "" {
-			return n, true
+		if b.l.Has("minutes.method." + id) {
+			return b.l.T("minutes.method." + id), true
 		}
 		return "", false
 	})
+	arith = b.electionArithmetic(e, arith)
 	return &Election{ID: e.ID, Title: e.Title, Body: e.Body, Seats: e.Seats, Method: e.Method, Candidates: b.persons(e.Candidates),
 		Elected: b.persons(e.Elected), Arithmetic: arith, Note: e.Note, Instruction: e.Instruction, Sitting: e.Sitting,
 		Declared: e.Status == assembly.ElectionStatusDeclared}
-}
-
-// methodNames are the counting methods as the arithmetic of an election
-// names them ("stv-scottish, 7 ballots: …"), in words.
-var methodNames = map[string]string{
-	"plurality": "plurality", "approval": "approval voting", "dhondt": "D'Hondt", "sainte-lague": "Sainte-Laguë",
-	"hare": "Hare quota and largest remainders", "irv": "instant runoff", "stv-scottish": "Scottish STV", "stv-meek": "Meek STV",
-	"stv-ers97": "ERS97 STV", "schulze": "the Schulze method",
 }
 
 // record walks the minutes in order and sorts them into sittings and parts.

@@ -209,7 +209,9 @@ func xmlText(t *testing.T, doc []byte) string {
 func recordWords(d *Document) map[string]bool {
 	out := map[string]bool{}
 	skip := map[string]bool{"Kind": true, "Status": true, "Method": true, "Sub": true, "OutcomeID": true, "Capacity": true,
-		"Choice": true, "Word": true, "Lang": true, "Procedure": true, "Op": true, "Threshold": true, "RuleThreshold": true, "ThresholdID": true}
+		"Choice": true, "Word": true, "Lang": true, "Procedure": true, "Op": true, "Threshold": true, "RuleThreshold": true, "ThresholdID": true,
+		// The rules' words, which the minutes say in their language.
+		"Arithmetic": true, "Departure": true}
 	var walk func(v reflect.Value)
 	walk = func(v reflect.Value) {
 		switch v.Kind() {
@@ -240,4 +242,77 @@ func recordWords(d *Document) map[string]bool {
 	}
 	walk(reflect.ValueOf(d))
 	return out
+}
+
+// TestArithmeticInTheDocumentsLanguage: the arithmetic the rules record
+// in English with a result, a departure from the rules' threshold and an
+// election's count are said in the document's language: in the
+// pseudo-locale nothing of them is outside the catalog's messages but the
+// titles of the drafts a choice is between; in Russian the demo's counts
+// read as a Russian chair would write them. The English minutes keep the
+// recorded line.
+func TestArithmeticInTheDocumentsLanguage(t *testing.T) {
+	fixtures := map[string]fixture{"march-1917": marchFixture(t), "counts": replayScript(t, "counts", []byte(countsScript)),
+		"withdrawn": replayScript(t, "withdrawn.jsonl", []byte(withdrawnScript))}
+	for _, file := range []string{"coop-2026.jsonl", "congress-2026.jsonl"} {
+		fixtures[file] = replayScript(t, file, mustRead(t, "../testdata/"+file))
+	}
+	arith, departures, elections := 0, 0, 0
+	for name, f := range fixtures {
+		d := in(t, f, i18n.Pseudo)
+		for _, v := range d.Votes {
+			titles := map[string]bool{}
+			for _, o := range v.Options {
+				for _, w := range words(o.Title) {
+					titles[w] = true
+				}
+			}
+			if v.Arithmetic != "" {
+				arith++
+			}
+			for _, w := range words(unwrapped(v.Arithmetic)) {
+				if !titles[w] {
+					t.Errorf("%s, vote %s: %q of the arithmetic %q is not from the catalog", name, v.ID, w, v.Arithmetic)
+				}
+			}
+			if v.Departure != "" {
+				departures++
+			}
+			if w := words(unwrapped(v.Departure)); len(w) > 0 {
+				t.Errorf("%s, vote %s: the departure %q is not from the catalog", name, v.ID, v.Departure)
+			}
+		}
+		for _, e := range d.Elections {
+			if e.Arithmetic == "" || strings.HasPrefix(e.Arithmetic, "elected as stated") {
+				continue
+			}
+			elections++
+			if w := words(unwrapped(e.Arithmetic)); len(w) > 0 {
+				t.Errorf("%s, election %s: %q of the count %q is not from the catalog", name, e.ID, w, e.Arithmetic)
+			}
+		}
+	}
+	if arith < 20 || departures == 0 || elections < 2 {
+		t.Errorf("the fixtures have %d arithmetic lines, %d departures, %d counted elections; the test reads too few", arith, departures, elections)
+	}
+
+	ru := Markdown(in(t, marchFixture(t), "ru"))
+	for _, want := range []string{
+		"Результат: После 3 туров голосования: за – 74, против – 66, подано голосов – 140; необходимо – 71; принято.",
+		"Результат: За – 3, против – все остальные; отклонено.",
+	} {
+		if !strings.Contains(string(ru), want) {
+			t.Errorf("the Russian minutes lack %q", want)
+		}
+	}
+	en := Markdown(march(t))
+	if !strings.Contains(string(en), "Result: After 3 ballots: 74 for, 66 against, 140 cast; 71 needed; carried.") {
+		t.Error("the English minutes no longer give the recorded arithmetic")
+	}
+	w := in(t, fixtures["withdrawn"], "de")
+	for _, e := range w.Elections {
+		if e.ID == "e1" && !strings.HasPrefix(e.Arithmetic, "übertragbare Einzelstimmgebung (schottische Regeln), 2 Stimmzettel: Starostin ") {
+			t.Errorf("the German count of e1: %q", e.Arithmetic)
+		}
+	}
 }

@@ -9,7 +9,27 @@ import (
 // shown so, and an election's arithmetic names persons, lists and the
 // method in words, never by id.
 func TestWithdrawnAndCountedByName(t *testing.T) {
-	script := `{"cmd":"create_assembly","assembly":"w","actor":"ann","at":"2026-05-09T09:00:00Z","args":{"id":"w","name":"W","starts":"2026-05-09","rules":"congress"}}
+	f := replayScript(t, "withdrawn.jsonl", []byte(withdrawnScript))
+	md := string(Markdown(Build(f.state, f.cp)))
+	for _, want := range []string{
+		"The vote on “Adjourn now” is withdrawn: opened by mistake. No ballot had been cast.",
+		"The election “Tellers” is withdrawn: no second candidate. With the assembly's consent (no objection), the ballot cast is void.",
+		"Scottish STV, 2 ballots: Starostin 2, Bubnov 0",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("the minutes do not say %q:\n%s", want, md)
+		}
+	}
+	for _, id := range []string{"starostin ", "bubnov", "stv-scottish", "Stv-scottish"} {
+		if strings.Contains(md, id) {
+			t.Errorf("the minutes show the id %q", id)
+		}
+	}
+}
+
+// withdrawnScript has a vote and an election withdrawn, and two elections
+// counted from their ballots (Scottish STV and plurality).
+const withdrawnScript = `{"cmd":"create_assembly","assembly":"w","actor":"ann","at":"2026-05-09T09:00:00Z","args":{"id":"w","name":"W","starts":"2026-05-09","rules":"congress"}}
 {"cmd":"add_organization","actor":"ann","at":"2026-05-09T09:00:01Z","args":{"id":"org","name":"Org","kind":"delegating"}}
 {"cmd":"add_person","actor":"ann","at":"2026-05-09T09:00:02Z","args":{"id":"starostin","name":"Starostin"}}
 {"cmd":"add_person","actor":"ann","at":"2026-05-09T09:00:03Z","args":{"id":"bubnov","name":"Bubnov"}}
@@ -34,20 +54,3 @@ func TestWithdrawnAndCountedByName(t *testing.T) {
 {"cmd":"cast_election_ballot","actor":"starostin","at":"2026-05-09T09:11:00Z","args":{"election":"e2","voter":"starostin","approve":["bubnov"]}}
 {"cmd":"withdraw_election","actor":"ann","at":"2026-05-09T09:12:00Z","args":{"election":"e2","reason":"no second candidate","consent":"no objection"}}
 `
-	f := replayScript(t, "withdrawn.jsonl", []byte(script))
-	md := string(Markdown(Build(f.state, f.cp)))
-	for _, want := range []string{
-		"The vote on “Adjourn now” is withdrawn: opened by mistake. No ballot had been cast.",
-		"The election “Tellers” is withdrawn: no second candidate. With the assembly's consent (no objection), the ballot cast is void.",
-		"Scottish STV, 2 ballots: Starostin 2, Bubnov 0",
-	} {
-		if !strings.Contains(md, want) {
-			t.Errorf("the minutes do not say %q:\n%s", want, md)
-		}
-	}
-	for _, id := range []string{"starostin ", "bubnov", "stv-scottish", "Stv-scottish"} {
-		if strings.Contains(md, id) {
-			t.Errorf("the minutes show the id %q", id)
-		}
-	}
-}

@@ -1,0 +1,50 @@
+package i18n
+
+func init() { register(countMessages) }
+
+// countMessages are the words of the arithmetic the rules record with a
+// result (assembly.Result.Arithmetic, an election's count), which the
+// record keeps in English and the minutes say in their own language
+// (minutes.arithmeticIn, electionArithmetic), and of a departure from the
+// rules' threshold.
+var countMessages = []Msg{
+	{Key: "minutes.arith.after_ballots", En: "#1|one=after %d ballot: |other=after %d ballots: ", De: "#1|one=nach %d Wahlgang: |other=nach %d Wahlgängen: ", Ru: "#1|one=после %d тура голосования: |few=после %d туров голосования: |many=после %d туров голосования: |other=после %d тура голосования: ", Fr: "#1|one=après %d tour de scrutin : |other=après %d tours de scrutin : ", Es: "#1|one=tras %d vuelta: |other=tras %d vueltas: "},
+	{Key: "minutes.arith.for", En: "%s for", De: "%s dafür", Ru: "за – %s", Fr: "%s pour", Es: "%s a favor"},
+	{Key: "minutes.arith.against", En: "%s against", De: "%s dagegen", Ru: "против – %s", Fr: "%s contre", Es: "%s en contra"},
+	{Key: "minutes.arith.abstaining", En: "%s abstaining", De: "%s Enthaltungen", Ru: "воздержались – %s", Fr: "%s abstentions", Es: "%s abstenciones"},
+	{Key: "minutes.arith.cast", En: "%s cast", De: "%s abgegeben", Ru: "подано голосов – %s", Fr: "%s suffrages exprimés", Es: "%s votos emitidos"},
+	{Key: "minutes.arith.present", En: "%s present", De: "%s anwesend", Ru: "присутствуют – %s", Fr: "%s présents", Es: "%s presentes"},
+	{Key: "minutes.arith.members", En: "%s members", De: "%s Mitglieder", Ru: "членов – %s", Fr: "%s membres", Es: "%s miembros"},
+	{Key: "minutes.arith.needed", En: "%s needed", De: "%s nötig", Ru: "необходимо – %s", Fr: "%s requis", Es: "se necesitan %s"},
+	{Key: "minutes.arith.rest", En: "all the others", De: "alle anderen", Ru: "все остальные", Fr: "tous les autres", Es: "todos los demás"},
+	{Key: "minutes.arith.majority", En: "the majority", De: "die Mehrheit", Ru: "большинство", Fr: "la majorité", Es: "la mayoría"},
+	{Key: "minutes.arith.minority", En: "a minority", De: "eine Minderheit", Ru: "меньшинство", Fr: "une minorité", Es: "una minoría"},
+	{Key: "minutes.arith.unstated", En: "not stated", De: "nicht angegeben", Ru: "не указано", Fr: "non indiqué", Es: "no indicado"},
+	{Key: "minutes.arith.not_shown", En: "the count does not show whether %s was reached", De: "die Zählung zeigt nicht, ob %s erreicht wurde", Ru: "из подсчёта не видно, получено ли %s", Fr: "le décompte ne montre pas si %s a été atteinte", Es: "el recuento no muestra si se alcanzó %s"},
+	{Key: "minutes.arith.undecided", En: "the count does not decide", De: "die Zählung entscheidet nicht", Ru: "подсчёт не решает исхода", Fr: "le décompte ne tranche pas", Es: "el recuento no decide"},
+	{Key: "minutes.arith.declared", En: "declared", De: "festgestellt", Ru: "объявлено", Fr: "proclamé", Es: "proclamado"},
+	{Key: "minutes.arith.declared_as", En: "declared %s", De: "festgestellt: %s", Ru: "объявлено: %s", Fr: "proclamé : %s", Es: "proclamado: %s"},
+	{Key: "minutes.arith.not_recorded", En: "result not recorded", De: "Ergebnis nicht überliefert", Ru: "результат не записан", Fr: "résultat non consigné", Es: "no consta el resultado"},
+	{Key: "minutes.arith.no_count", En: "no count recorded", De: "keine Zählung überliefert", Ru: "подсчёт не записан", Fr: "aucun décompte consigné", Es: "no consta recuento"},
+	{Key: "minutes.arith.basis", En: "taken as the basis: %s", De: "als Grundlage angenommen: %s", Ru: "за основу принято: %s", Fr: "retenu comme base : %s", Es: "tomado como base: %s"},
+
+	// An election's count (the count sheet's first stage, in one line).
+	{Key: "minutes.arith.election", En: "#2|one=%[1]s, %[2]d ballot: %[3]s|other=%[1]s, %[2]d ballots: %[3]s", De: "#2|one=%[1]s, %[2]d Stimmzettel: %[3]s|other=%[1]s, %[2]d Stimmzettel: %[3]s", Ru: "#2|one=%[1]s, %[2]d бюллетень: %[3]s|few=%[1]s, %[2]d бюллетеня: %[3]s|many=%[1]s, %[2]d бюллетеней: %[3]s|other=%[1]s, %[2]d бюллетеня: %[3]s", Fr: "#2|one=%[1]s, %[2]d bulletin : %[3]s|other=%[1]s, %[2]d bulletins : %[3]s", Es: "#2|one=%[1]s, %[2]d papeleta: %[3]s|other=%[1]s, %[2]d papeletas: %[3]s"},
+	{Key: "minutes.arith.list", En: "#3|one=%[1]s %[2]s votes, %[3]d seat|other=%[1]s %[2]s votes, %[3]d seats", De: "#3|one=%[1]s %[2]s Stimmen, %[3]d Sitz|other=%[1]s %[2]s Stimmen, %[3]d Sitze", Ru: "#3|one=%[1]s: голосов – %[2]s, мест – %[3]d|few=%[1]s: голосов – %[2]s, мест – %[3]d|many=%[1]s: голосов – %[2]s, мест – %[3]d|other=%[1]s: голосов – %[2]s, мест – %[3]d", Fr: "#3|one=%[1]s %[2]s voix, %[3]d siège|other=%[1]s %[2]s voix, %[3]d sièges", Es: "#3|one=%[1]s %[2]s votos, %[3]d puesto|other=%[1]s %[2]s votos, %[3]d puestos"},
+	{Key: "minutes.arith.stages", En: "#1|one=%d stage|other=%d stages", De: "#1|one=%d Zählrunde|other=%d Zählrunden", Ru: "#1|one=%d этап подсчёта|few=%d этапа подсчёта|many=%d этапов подсчёта|other=%d этапа подсчёта", Fr: "#1|one=%d étape|other=%d étapes", Es: "#1|one=%d etapa|other=%d etapas"},
+	{Key: "minutes.arith.elected", En: "elected: %s", De: "gewählt: %s", Ru: "избраны: %s", Fr: "élus : %s", Es: "elegidos: %s"},
+	{Key: "minutes.method.plurality", En: "plurality", De: "relative Mehrheitswahl", Ru: "относительное большинство", Fr: "scrutin majoritaire relatif", Es: "mayoría relativa"},
+	{Key: "minutes.method.approval", En: "approval voting", De: "Zustimmungswahl", Ru: "одобрительное голосование", Fr: "vote par approbation", Es: "voto aprobatorio"},
+	{Key: "minutes.method.dhondt", En: "D'Hondt", De: "D’Hondt-Verfahren", Ru: "метод Д’Ондта", Fr: "méthode d'Hondt", Es: "método D'Hondt"},
+	{Key: "minutes.method.sainte-lague", En: "Sainte-Laguë", De: "Sainte-Laguë-Verfahren", Ru: "метод Сент-Лагю", Fr: "méthode de Sainte-Laguë", Es: "método Sainte-Laguë"},
+	{Key: "minutes.method.hare", En: "Hare quota and largest remainders", De: "Hare-Quote und größte Reste", Ru: "квота Хэра и наибольшие остатки", Fr: "quotient de Hare et plus forts restes", Es: "cuota Hare y restos mayores"},
+	{Key: "minutes.method.irv", En: "instant runoff", De: "integrierte Stichwahl", Ru: "мгновенный второй тур", Fr: "vote alternatif", Es: "segunda vuelta instantánea"},
+	{Key: "minutes.method.stv-scottish", En: "Scottish STV", De: "übertragbare Einzelstimmgebung (schottische Regeln)", Ru: "система единого передаваемого голоса (шотландские правила)", Fr: "vote unique transférable (règles écossaises)", Es: "voto único transferible (reglas escocesas)"},
+	{Key: "minutes.method.stv-meek", En: "Meek STV", De: "übertragbare Einzelstimmgebung nach Meek", Ru: "система единого передаваемого голоса по Миику", Fr: "vote unique transférable selon Meek", Es: "voto único transferible según Meek"},
+	{Key: "minutes.method.stv-ers97", En: "ERS97 STV", De: "übertragbare Einzelstimmgebung nach ERS97", Ru: "система единого передаваемого голоса по правилам ERS97", Fr: "vote unique transférable selon ERS97", Es: "voto único transferible según ERS97"},
+	{Key: "minutes.method.schulze", En: "the Schulze method", De: "Schulze-Methode", Ru: "метод Шульце", Fr: "méthode Schulze", Es: "método Schulze"},
+
+	// A departure from the threshold the rules fix.
+	{Key: "minutes.departure.ruling", En: "by the chair's ruling: %s", De: "durch Entscheidung des Vorsitzes: %s", Ru: "по решению председателя: %s", Fr: "par décision de la présidence : %s", Es: "por decisión de la presidencia: %s"},
+	{Key: "minutes.departure.suspension", En: "the rules being suspended (%s)", De: "unter Aussetzung der Geschäftsordnung (%s)", Ru: "с приостановкой действия регламента (%s)", Fr: "le règlement étant suspendu (%s)", Es: "con el reglamento en suspenso (%s)"},
+}

@@ -1,0 +1,190 @@
+package minutes
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"plenum/assembly"
+	"plenum/i18n"
+)
+
+// The rules record the arithmetic of a result in English, in one line of a
+// closed grammar (assembly's count: "after 3 ballots: 74 for, 66 against,
+// 140 cast; 71 needed; carried"); it is part of the signed record and
+// stays as it is there. The minutes in another language say it piece by
+// piece from the catalog; the English minutes keep the recorded line, so
+// that a document exported before the catalogs still verifies.
+
+var (
+	afterBallotsRE = regexp.MustCompile(`^after (\d+) ballots: `)
+	sideRE         = regexp.MustCompile(`^(\d+|\d+–\d+|all the others|the majority|a minority|not stated) (for|against|abstaining)$`)
+	baseRE         = regexp.MustCompile(`^(\d+) (present|members|cast|needed)(?: \((.+)\))?$`)
+	notShownRE     = regexp.MustCompile(`^the count does not show whether (.+) was reached$`)
+)
+
+// basisSep separates the counts of a choice between drafts from the one
+// taken as the basis.
+const basisSep = "; taken as the basis: "
+
+// arithmeticIn says the recorded arithmetic of a vote in l's language, or
+// reports false if a piece of it is not one the rules write (then the
+// recorded English stands).
+func arithmeticIn(l *i18n.Locale, s string) (string, bool) {
+	if l.Lang() == i18n.Default {
+		return s, true
+	}
+	prefix := ""
+	if m := afterBallotsRE.FindStringSubmatch(s); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		prefix, s = l.T("minutes.arith.after_ballots", n), s[len(m[0]):]
+	}
+	if counts, basis, ok := strings.Cut(s, basisSep); ok {
+		// A choice between drafts: the drafts' titles and their counts,
+		// which are the record's, and the one taken as the basis.
+		if counts == "no count recorded" {
+			counts = l.T("minutes.arith.no_count")
+		}
+		return prefix + counts + "; " + l.T("minutes.arith.basis", basis), true
+	}
+	var segs []string
+	for _, seg := range strings.Split(s, "; ") {
+		var parts []string
+		for _, p := range strings.Split(seg, ", ") {
+			t, ok := arithPiece(l, p)
+			if !ok {
+				return "", false
+			}
+			parts = append(parts, t)
+		}
+		segs = append(segs, strings.Join(parts, ", "))
+	}
+	return prefix + strings.Join(segs, "; "), true
+}
+
+// arithPiece is one piece of the arithmetic between commas.
+func arithPiece(l *i18n.Locale, p string) (string, bool) {
+	switch p {
+	case "unanimous":
+		return l.T("minutes.count.unanimous"), true
+	case assembly.MotionStatusCarried, assembly.MotionStatusDefeated:
+		return l.T("minutes.status." + p), true
+	case "declared":
+		return l.T("minutes.arith.declared"), true
+	case "declared " + assembly.MotionStatusCarried, "declared " + assembly.MotionStatusDefeated:
+		return l.T("minutes.arith.declared_as", l.T("minutes.status."+strings.TrimPrefix(p, "declared "))), true
+	case "no count recorded":
+		return l.T("minutes.arith.no_count"), true
+	case "result not recorded":
+		return l.T("minutes.arith.not_recorded"), true
+	case "the count does not decide":
+		return l.T("minutes.arith.undecided"), true
+	}
+	if m := sideRE.FindStringSubmatch(p); m != nil {
+		return l.T("minutes.arith."+m[2], countWord(l, m[1])), true
+	}
+	if m := baseRE.FindStringSubmatch(p); m != nil {
+		t := l.T("minutes.arith."+m[2], m[1])
+		if m[3] != "" {
+			th, ok := thresholdIn(l, m[3])
+			if !ok {
+				return "", false
+			}
+			t += " (" + th + ")"
+		}
+		return t, true
+	}
+	if m := notShownRE.FindStringSubmatch(p); m != nil {
+		if th, ok := thresholdIn(l, m[1]); ok {
+			return l.T("minutes.arith.not_shown", th), true
+		}
+	}
+	return "", false
+}
+
+// countWord is a count of the arithmetic: a number or range as it stands,
+// a word of the record's count (assembly.Count) in l's words.
+func countWord(l *i18n.Locale, c string) string {
+	if k, ok := countWords[c]; ok {
+		return l.T("minutes.arith." + k)
+	}
+	return c
+}
+
+// countWords are the words of assembly.Count.String, by their keys.
+var countWords = map[string]string{"all the others": "rest", "the majority": "majority", "a minority": "minority", "not stated": "unstated"}
+
+// thresholdIn is a threshold the arithmetic names in the rules' words
+// (assembly.Threshold.Describe), in l's.
+func thresholdIn(l *i18n.Locale, words string) (string, bool) {
+	for _, t := range []assembly.Threshold{assembly.MajorityCast, assembly.MajorityPresent, assembly.MajorityMembers, assembly.TwoThirdsCast, assembly.ThreeQuartersCast} {
+		if t.Describe() == words {
+			return l.T("minutes.threshold." + string(t)), true
+		}
+	}
+	return "", false
+}
+
+// electionArithmetic says a counted election's count in the document's
+// language from the count itself (assembly.State.ElectionCount, which
+// counts the ballots again as declare_election did): the method, the
+// ballots, the first stage, the stages, the lots and the elected. The
+// English minutes, and an election declared as stated, keep the recorded
+// line (recorded). The lots are package tally's words and stay English.
+func (b *builder) electionArithmetic(e *assembly.Election, recorded string) string {
+	if b.l.Lang() == i18n.Default || strings.HasPrefix(recorded, "elected as stated: ") {
+		return recorded
+	}
+	c, err := b.s.ElectionCount(e.ID)
+	if err != nil || c == nil {
+		return recorded
+	}
+	name := func(id string) string {
+		if p := b.s.Persons[id]; p != nil {
+			return p.Name
+		}
+		for _, l := range e.Lists {
+			if l.ID == id {
+				return l.Name
+			}
+		}
+		return id
+	}
+	method := c.Method
+	if b.l.Has("minutes.method." + method) {
+		method = b.l.T("minutes.method." + method)
+	}
+	elected := make([]string, len(c.Elected))
+	for i, id := range c.Elected {
+		elected[i] = name(id)
+	}
+	lots := ""
+	for _, lot := range c.Lots {
+		lots += "; " + withNames(lot, func(id string) (string, bool) { n := name(id); return n, n != id })
+	}
+	var parts []string
+	if c.Lists {
+		for _, v := range c.First {
+			parts = append(parts, b.l.T("minutes.arith.list", name(v.ID), v.Votes, v.Seats))
+		}
+		return method + ": " + strings.Join(parts, "; ") + lots + "; " + b.l.T("minutes.arith.elected", strings.Join(elected, ", "))
+	}
+	for _, v := range c.First {
+		parts = append(parts, name(v.ID)+" "+v.Votes)
+	}
+	t := b.l.T("minutes.arith.election", method, c.Ballots, strings.Join(parts, ", "))
+	if c.Stages > 1 {
+		t += "; " + b.l.T("minutes.arith.stages", c.Stages)
+	}
+	return t + lots + "; " + b.l.T("minutes.arith.elected", strings.Join(elected, ", "))
+}
+
+// departure says how a vote departs from the rules' threshold: by the
+// chair's ruling (in the record's words) or with the rules suspended by a
+// motion.
+func (b *builder) departure(d *assembly.Departure) string {
+	if d.Kind == "suspension" {
+		return b.l.T("minutes.departure.suspension", d.Motion)
+	}
+	return b.l.T("minutes.departure.ruling", d.Text)
+}
