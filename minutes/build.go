@@ -551,6 +551,9 @@ func (b *builder) quote(s string) string { return b.l.T("minutes.quote", s) }
 func (b *builder) narrativeText(r assembly.RecordEntry) string {
 	s := b.s
 	names := func(ids []string) string { return joinNames(b.persons(ids)) }
+	if t, ok := b.ruleText(r); ok {
+		return t
+	}
 	switch r.Kind {
 	case "presidium_changed":
 		var parts []string

@@ -316,3 +316,41 @@ func TestArithmeticInTheDocumentsLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestRuleWordsInTheDocumentsLanguage: the entries of procedure the rules
+// word in English (the list closed, the discussion closed, the floor
+// taken away, leaving and returning to the hall, speaking time allotted,
+// a vote or an election withdrawn) are said from the catalog in another
+// language: in the pseudo-locale none of the rules' phrases is left
+// outside the catalog's messages, and the fixtures hold every such entry.
+func TestRuleWordsInTheDocumentsLanguage(t *testing.T) {
+	floor := withdrawnScript + `{"cmd":"allot_speaking_time","actor":"ann","at":"2026-05-09T09:13:00Z","args":{"item":"i1","allowances":{"org":600},"note":"by agreement"}}
+{"cmd":"close_list","actor":"ann","at":"2026-05-09T09:14:00Z","args":{"item":"i1"}}
+`
+	fixtures := []fixture{marchFixture(t), replayScript(t, "counts", []byte(countsScript)), replayScript(t, "floor.jsonl", []byte(floor))}
+	for _, file := range []string{"coop-2026.jsonl", "congress-2026.jsonl"} {
+		fixtures = append(fixtures, replayScript(t, file, mustRead(t, "../testdata/"+file)))
+	}
+	phrases := regexp.MustCompile(`The list of speakers is closed|Discussion closed|deprives .* of the floor|\d+ (left the hall|walked out|returned to the hall)|Speaking time allotted|is withdrawn|assembly's consent|No ballot had been cast|\d+ (minutes|seconds)`)
+	kinds := map[string]int{}
+	for _, f := range fixtures {
+		for _, r := range f.state.Record {
+			kinds[r.Kind]++
+		}
+		md := unwrapped(string(Markdown(in(t, f, i18n.Pseudo))))
+		for _, p := range phrases.FindAllString(md, -1) {
+			t.Errorf("%s: %q is not from the catalog (…%s…)", f.state.Assembly.ID, p, near(md, strings.ToLower(p)))
+		}
+	}
+	for _, k := range []string{"list_closed", "discussion_closed", "floor_deprived", "left_hall", "returned_to_hall", "speaking_time_allotted", "vote_withdrawn", "election_withdrawn"} {
+		if kinds[k] == 0 {
+			t.Errorf("no fixture records %s; the test does not read it", k)
+		}
+	}
+	ru := string(Markdown(in(t, marchFixture(t), "ru")))
+	for _, want := range []string{"Прения прекращены.", "7 человек покинули зал в знак протеста: Seven men leave the hall", "1 человек вернулся в зал: Voitinsky"} {
+		if !strings.Contains(ru, want) {
+			t.Errorf("the Russian minutes lack %q", want)
+		}
+	}
+}

@@ -188,3 +188,101 @@ func (b *builder) departure(d *assembly.Departure) string {
 	}
 	return b.l.T("minutes.departure.ruling", d.Text)
 }
+
+// The rules word some entries of procedure themselves, in English, in
+// the record's state (assembly.RecordEntry.Text: "7 left the hall: …",
+// "Discussion closed."). The minutes in another language say them from
+// the catalog, keeping what the record adds in its own words (a reason, a
+// note, a name); the English minutes keep the rules' words as they stand.
+
+var (
+	hallRE      = regexp.MustCompile(`(?s)^(\d+) (left the hall|walked out|returned to the hall)(?:: (.*))?$`)
+	allotRE     = regexp.MustCompile(`^(.+) (\d+) (minute|minutes|seconds)$`)
+	withdrawnRE = regexp.MustCompile(`(?s)^The (vote on|election) “(.*)” is withdrawn: (.*)\.(?: With the assembly's consent \((.*)\), the ballot cast is void\.| With the assembly's consent \((.*)\), the (\d+) ballots cast are void\.| With the assembly's consent \((.*)\)\.| No ballot had been cast\.)$`)
+	hallKeys    = map[string]string{"left the hall": "left_hall", "walked out": "walked_out", "returned to the hall": "returned"}
+)
+
+// ruleText is an entry of procedure the rules word, in the document's
+// language; false for the English document, for another entry, or for
+// words the rules do not write (then the entry's text stands).
+func (b *builder) ruleText(r assembly.RecordEntry) (string, bool) {
+	l := b.l
+	if l.Lang() == i18n.Default {
+		return "", false
+	}
+	switch r.Kind {
+	case "list_closed":
+		return l.T("minutes.rule.list_closed"), r.Text == "The list of speakers is closed."
+	case "discussion_closed":
+		return l.T("minutes.rule.discussion_closed"), r.Text == "Discussion closed."
+	case "floor_deprived":
+		lead := "The chair deprives " + r.Person + " of the floor"
+		if !strings.HasPrefix(r.Text, lead) {
+			return "", false
+		}
+		return sentence(l.T("minutes.rule.deprived", b.person(r.Person, "").Name) + r.Text[len(lead):]), true
+	case "left_hall", "returned_to_hall":
+		m := hallRE.FindStringSubmatch(r.Text)
+		if m == nil {
+			return "", false
+		}
+		n, _ := strconv.Atoi(m[1])
+		t := l.T("minutes.rule."+hallKeys[m[2]], n)
+		if m[3] != "" {
+			t += ": " + m[3]
+		}
+		return sentence(capitalize(t)), true
+	case "speaking_time_allotted":
+		return b.allottedText(r)
+	case "vote_withdrawn", "election_withdrawn":
+		m := withdrawnRE.FindStringSubmatch(r.Text)
+		if m == nil {
+			return "", false
+		}
+		key := "minutes.rule.vote_withdrawn"
+		if m[1] == "election" {
+			key = "minutes.rule.election_withdrawn"
+		}
+		t := l.T(key, b.quote(m[2]), m[3]) + " "
+		switch {
+		case m[4] != "":
+			t += l.T("minutes.rule.consent_void", m[4], 1)
+		case m[5] != "":
+			n, _ := strconv.Atoi(m[6])
+			t += l.T("minutes.rule.consent_void", m[5], n)
+		case m[7] != "":
+			t += l.T("minutes.rule.consent", m[7])
+		default:
+			t += l.T("minutes.rule.no_ballot")
+		}
+		return t, true
+	}
+	return "", false
+}
+
+// allottedText is "Speaking time allotted: Org 10 minutes, …." with the
+// chair's note, in the document's language.
+func (b *builder) allottedText(r assembly.RecordEntry) (string, bool) {
+	list, ok := strings.CutPrefix(r.Text, "Speaking time allotted: ")
+	if !ok {
+		return "", false
+	}
+	var parts []string
+	for _, p := range strings.Split(strings.TrimSuffix(list, "."), ", ") {
+		m := allotRE.FindStringSubmatch(p)
+		if m == nil {
+			return "", false
+		}
+		n, _ := strconv.Atoi(m[2])
+		unit := "minutes.rule.minutes"
+		if m[3] == "seconds" {
+			unit = "minutes.rule.seconds"
+		}
+		parts = append(parts, m[1]+" "+b.l.T(unit, n))
+	}
+	t := b.l.T("minutes.rule.allotted", strings.Join(parts, ", "))
+	if r.Label != "" {
+		t += " " + sentence(r.Label)
+	}
+	return t, true
+}
