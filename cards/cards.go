@@ -85,7 +85,7 @@ func Issue(ctx context.Context, a *engine.Assembly, codes *auth.Store, actor str
 			out.Assembly = s.Assembly.ID
 		}
 		if sel.Organization != "" && s.Organizations[sel.Organization] == nil {
-			refusal = &assembly.Error{Code: assembly.ErrNotFound, Field: "organization", Msg: fmt.Sprintf("there is no organization %q in this assembly", sel.Organization)}
+			refusal = refuse(assembly.ErrNotFound, "organization", "there is no organization %q in this assembly", sel.Organization)
 			return
 		}
 		if err := s.MayIssueAccessCodes(actor); err != nil {
@@ -118,7 +118,7 @@ func Issue(ctx context.Context, a *engine.Assembly, codes *auth.Store, actor str
 			seen[p] = true
 			person := s.Persons[p]
 			if person == nil {
-				refusal = &assembly.Error{Code: assembly.ErrNotFound, Field: "persons", Msg: fmt.Sprintf("there is no person %q in this assembly; add them with add_person first", p)}
+				refusal = refuse(assembly.ErrNotFound, "persons", "there is no person %q in this assembly; add them with add_person first", p)
 				return
 			}
 			c := Card{Person: p, Name: person.Name}
@@ -140,7 +140,7 @@ func Issue(ctx context.Context, a *engine.Assembly, codes *auth.Store, actor str
 				}
 			}
 			if sel.Organization != "" && c.OrganizationID != sel.Organization {
-				refusal = &assembly.Error{Code: assembly.ErrInvalid, Field: "persons", Msg: fmt.Sprintf("%s holds no mandate from %s", p, s.Organizations[sel.Organization].Name)}
+				refusal = refuse(assembly.ErrInvalid, "persons", "%s holds no mandate from %s", p, s.Organizations[sel.Organization].Name)
 				return
 			}
 			out.Cards = append(out.Cards, c)
@@ -167,11 +167,10 @@ func Issue(ctx context.Context, a *engine.Assembly, codes *auth.Store, actor str
 		return nil, refusal
 	}
 	if len(out.Cards) == 0 {
-		msg := "there is no one to issue cards for: name the persons, or verify their mandates first"
 		if len(out.Skipped) > 0 {
-			msg = fmt.Sprintf("there is no one you may issue cards for: %s", out.Skipped[0].Reason)
+			return nil, refuse(assembly.ErrInvalid, "persons", "there is no one you may issue cards for: %s", out.Skipped[0].Reason)
 		}
-		return nil, &assembly.Error{Code: assembly.ErrInvalid, Field: "persons", Msg: msg}
+		return nil, refuse(assembly.ErrInvalid, "persons", "there is no one to issue cards for: name the persons, or verify their mandates first")
 	}
 	ids := make([]string, len(out.Cards))
 	for i := range out.Cards {
@@ -193,6 +192,13 @@ func Issue(ctx context.Context, a *engine.Assembly, codes *auth.Store, actor str
 		out.Cards[i].Link = auth.LoginLink(base, c.Code)
 	}
 	return out, nil
+}
+
+// refuse is a refusal as the rules make one, with its template and
+// arguments, so that it is shown in the reader's language
+// (i18n.Locale.Refusal).
+func refuse(code assembly.Code, field, format string, args ...any) *assembly.Error {
+	return &assembly.Error{Code: code, Field: field, Msg: fmt.Sprintf(format, args...), Format: format, Args: args}
 }
 
 // Revoke revokes the persons' access codes and ends their sessions, on

@@ -3,6 +3,7 @@ package cards_test
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"regexp"
@@ -16,6 +17,7 @@ import (
 	"plenum/auth"
 	"plenum/cards"
 	"plenum/engine"
+	"plenum/i18n"
 	"plenum/internal/pdftext"
 	"plenum/ledger"
 	"plenum/store/sqlite"
@@ -255,5 +257,92 @@ func TestRevokeAndReconcile(t *testing.T) {
 	}
 	if _, _, err := c.codes.Login(ctx, code["r1"]); err != auth.ErrBadCode {
 		t.Fatalf("a recorded revocation after Reconcile: %v", err)
+	}
+}
+
+// TestCardsInEveryLanguage: every word a card prints is in the assembly's
+// language: no word of the English cards is left on the German, Russian,
+// French or Spanish cards (of a decisive, a consultative, a guest and an
+// ex officio mandate, and on the sheet without cards); names and
+// organizations stand as recorded.
+func TestCardsInEveryLanguage(t *testing.T) {
+	ctx := context.Background()
+	c := newCongress(t)
+	c.must("admin", "add_person", `{"id":"gast","name":"Greta Gast"}`)
+	c.must("admin", "submit_mandate", `{"id":"m-gast","person":"gast","organization":"river","kind":"guest"}`)
+	c.must("admin", "verify_mandate", `{"mandate":"m-gast"}`)
+	c.must("admin", "add_person", `{"id":"amt","name":"Otto Amt"}`)
+	c.must("admin", "submit_mandate", `{"id":"m-amt","person":"amt","organization":"river","kind":"ex_officio"}`)
+	c.must("admin", "verify_mandate", `{"mandate":"m-amt"}`)
+	issued, err := cards.Issue(ctx, c.a, c.codes, "misha", c.at, "https://congress.example.org/", cards.Selection{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The English words of the cards, as the English cards print them.
+	english := map[string]bool{}
+	for _, m := range i18n.Messages() {
+		if strings.HasPrefix(m.Key, "cards.") {
+			for _, w := range regexp.MustCompile(`\pL{4,}`).FindAllString(m.En, -1) {
+				english[strings.ToLower(w)] = true
+			}
+		}
+	}
+	recorded := map[string]bool{}
+	for _, w := range regexp.MustCompile(`\pL{4,}`).FindAllString("Congress 2026 Москва Riverside Jürgen Müller-Lüdenscheidt Greta Gast Otto Amt Виктор Павлович Ногин Пётр Гермогенович Смидович congress example login code", -1) {
+		recorded[strings.ToLower(w)] = true
+	}
+	for _, lang := range []string{"de", "ru", "fr", "es"} {
+		for name, cs := range map[string][]cards.Card{"cards": issued.Cards, "no cards": nil} {
+			pdf, err := cards.PDFIn(issued.Assembly, cs, lang)
+			if err != nil {
+				t.Fatal(err)
+			}
+			text := pdftext.Text(t, pdf)
+			if !strings.Contains(string(pdf), "/Lang ("+lang+")") {
+				t.Errorf("%s, %s: the PDF does not state its language", lang, name)
+			}
+			for _, w := range regexp.MustCompile(`\pL{4,}`).FindAllString(text, -1) {
+				if w := strings.ToLower(w); english[w] && !recorded[w] {
+					t.Errorf("%s, %s: the English word %q is printed", lang, name, w)
+				}
+			}
+		}
+	}
+	de := strings.Join(strings.Fields(pdftext.Text(t, mustPDF(t, issued, "de"))), " ")
+	for _, want := range []string{"Delegierte/r, beschließende Stimme", "Gast", "Kraft Amtes", "Persönlicher Zugangscode – nicht weitergeben"} {
+		if !strings.Contains(de, want) {
+			t.Errorf("the German cards lack %q", want)
+		}
+	}
+}
+
+func mustPDF(t *testing.T, issued *cards.Issued, lang string) []byte {
+	t.Helper()
+	pdf, err := cards.PDFIn(issued.Assembly, issued.Cards, lang)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pdf
+}
+
+// TestRefusalsInTheReadersLanguage: a refusal to issue cards keeps its
+// template, so that it is said in the reader's language; its code and
+// field are the same.
+func TestRefusalsInTheReadersLanguage(t *testing.T) {
+	c := newCongress(t)
+	_, err := cards.Issue(context.Background(), c.a, c.codes, "misha", c.at, "http://x", cards.Selection{Organization: "nowhere"})
+	var e *assembly.Error
+	if !errors.As(err, &e) || e.Code != assembly.ErrNotFound || e.Field != "organization" {
+		t.Fatalf("%v", err)
+	}
+	if got := i18n.For("ru").Refusal(e.Format, e.Args, e.Msg); got != `в этом собрании нет организации "nowhere"` {
+		t.Errorf("in Russian: %q", got)
+	}
+	if e.Msg != `there is no organization "nowhere" in this assembly` {
+		t.Errorf("in English: %q", e.Msg)
+	}
+	_, err = cards.Issue(context.Background(), c.a, c.codes, "misha", c.at, "http://x", cards.Selection{Organization: "river", Persons: []string{"nogin"}})
+	if !errors.As(err, &e) || i18n.For("de").Refusal(e.Format, e.Args, e.Msg) != "nogin hat kein Mandat von Riverside" {
+		t.Errorf("in German: %v", err)
 	}
 }
