@@ -6,11 +6,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"net"
 	"os"
 	"path/filepath"
 	"time"
+	"unicode/utf8"
 
 	"plenum/assembly"
 	"plenum/auth"
@@ -77,18 +79,19 @@ EXAMPLES
 }
 
 // demoRoles are the people the demo hands access codes to, with the role
-// the demo grants them (none: their mandate is their role) and what to say
-// about them.
+// the demo grants them (none: their mandate is their role) and the page
+// they are for; what the demo says about each is the catalog's
+// "cli.demo.about." + person, the page's name "cli.demo.page." + page.
 var demoRoles = []struct {
-	person, role, page, about string
+	person, role, page string
 }{
-	{"nogin", "chair", "chair", "V. P. Nogin, who chaired the conference"},
-	{"boki", "secretary", "secretary", "Boki, secretary of the sittings"},
-	{"sevruk", "mandate_commission", "mandates", "Sevruk, of the Mandate Commission"},
-	{"skrypnik", "", "delegate", "Skrypnik, a delegate with a decisive vote (Morshansk)"},
-	{"starostin", "", "delegate", "Starostin, a delegate with a decisive vote (Irkutsk)"},
-	{"olminsky", "", "delegate", "Olminsky, participating personally (consultative vote)"},
-	{"khinchuk", "", "delegate", "Khinchuk, a Menshevik guest of the joint sitting"},
+	{"nogin", "chair", "chair"},
+	{"boki", "secretary", "secretary"},
+	{"sevruk", "mandate_commission", "mandates"},
+	{"skrypnik", "", "delegate"},
+	{"starostin", "", "delegate"},
+	{"olminsky", "", "delegate"},
+	{"khinchuk", "", "delegate"},
 }
 
 func runDemo(ctx context.Context, env *cliEnv, args []string) error {
@@ -150,22 +153,33 @@ func runDemo(ctx context.Context, env *cliEnv, args []string) error {
 	for _, c := range issued.Cards {
 		code[c.Person] = c.Code
 	}
-	fmt.Fprintf(env.stdout, "plenum demo: the March 1917 conference, %d commands restored into %s in %v (%d log entries)\n",
-		n, *db, time.Since(start).Round(time.Millisecond), a.Log().Size())
-	fmt.Fprintf(env.stdout, "plenum demo: verifier key %s\n", srv.vkey)
+	// Said in the demo's language, or else the environment's.
+	l := env.locale()
+	if *lang != "" {
+		l = i18n.For(*lang)
+	}
+	fmt.Fprintln(env.stdout, l.T("cli.demo.loaded", n, *db, time.Since(start).Round(time.Millisecond).String(), int(a.Log().Size())))
+	fmt.Fprintln(env.stdout, l.T("cli.demo.key", srv.vkey))
 	base := "http://" + *addr
 	if ln != nil {
 		base = baseURLFor(ln)
 	}
 	id := demo.AssemblyID
-	fmt.Fprintf(env.stdout, "\n  the public record  %s/a/%s/record\n", base, id)
-	fmt.Fprintf(env.stdout, "  the projector      %s/a/%s/projector\n", base, id)
-	fmt.Fprintf(env.stdout, "  the minutes        %s/a/%s/minutes/html\n", base, id)
-	fmt.Fprintf(env.stdout, "  the log            %s%s (C2SP tlog-tiles)\n", base, tiles.PrefixFor(id))
-	fmt.Fprintf(env.stdout, "\nDemo access codes (each logs one person in; the link does it in one step):\n")
+	fmt.Fprintln(env.stdout)
+	writeColumns(env.stdout, [][2]string{
+		{l.T("cli.demo.record"), base + "/a/" + id + "/record"},
+		{l.T("cli.demo.projector"), base + "/a/" + id + "/projector"},
+		{l.T("cli.demo.minutes"), base + "/a/" + id + "/minutes/html"},
+		{l.T("cli.demo.log"), base + tiles.PrefixFor(id) + " (C2SP tlog-tiles)"},
+	})
+	fmt.Fprintf(env.stdout, "\n%s\n", l.T("cli.demo.codes"))
+	width := 0
+	for _, r := range demoRoles {
+		width = max(width, utf8.RuneCountInString(l.T("cli.demo.page."+r.page)))
+	}
 	for _, r := range demoRoles {
 		c := code[r.person]
-		fmt.Fprintf(env.stdout, "  %-9s %s  %s\n            %s\n", r.page, c, r.about, auth.LoginLink(base, c))
+		fmt.Fprintf(env.stdout, "  %-*s %s  %s\n%*s%s\n", width, l.T("cli.demo.page."+r.page), c, l.T("cli.demo.about."+r.person), width+3, "", auth.LoginLink(base, c))
 	}
 	if *loadOnly {
 		return nil
@@ -173,10 +187,21 @@ func runDemo(ctx context.Context, env *cliEnv, args []string) error {
 	if link, err := srv.auth.BootstrapAdmin(ctx, base); err != nil {
 		return err
 	} else if link != "" {
-		fmt.Fprintf(env.stdout, "\nOne-time server administrator login: %s\n", link)
+		fmt.Fprintf(env.stdout, "\n%s\n", l.T("cli.demo.admin", link))
 	}
-	fmt.Fprintf(env.stdout, "\nplenum demo: serving on %s/ — Ctrl-C stops it\n", base)
+	fmt.Fprintf(env.stdout, "\n%s\n", l.T("cli.demo.serving", base))
 	return srv.listen(ctx, env.stdout, ln)
+}
+
+// writeColumns writes rows of a label and a value, the values aligned.
+func writeColumns(w io.Writer, rows [][2]string) {
+	width := 0
+	for _, r := range rows {
+		width = max(width, utf8.RuneCountInString(r[0]))
+	}
+	for _, r := range rows {
+		fmt.Fprintf(w, "  %-*s  %s\n", width, r[0], r[1])
+	}
 }
 
 // removeDemoDB removes an earlier demo database, which holds its access

@@ -154,7 +154,7 @@ func TestVerify(t *testing.T) {
 
 func TestProgressBar(t *testing.T) {
 	var buf bytes.Buffer
-	b := newProgressBar(&buf)
+	b := newProgressBar(&buf, nil)
 	b.update(1000, verifyLargeLog-1) // small log, not a terminal: no bar
 	if buf.Len() != 0 {
 		t.Fatalf("bar drawn for a small log: %q", buf.String())

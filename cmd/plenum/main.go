@@ -16,6 +16,8 @@ import (
 	"sort"
 	"strings"
 	"syscall"
+
+	"plenum/i18n"
 )
 
 // subcommand is one verb of the plenum command line.
@@ -31,6 +33,33 @@ type cliEnv struct {
 	stdin  io.Reader
 	stdout io.Writer
 	stderr io.Writer
+	// lang is the language of the messages meant for officers (what
+	// plenum verify found, what plenum demo set up), from the environment
+	// (messageLang); "" is English. Usage texts and operators' errors
+	// are English.
+	lang string
+}
+
+// locale is the language of the messages meant for officers.
+func (env *cliEnv) locale() *i18n.Locale { return i18n.For(env.lang) }
+
+// messageLang is the language the environment asks messages in, as POSIX
+// orders it: LC_ALL, then LC_MESSAGES, then LANG ("ru_RU.UTF-8" is ru);
+// "C", "POSIX" or a language plenum does not speak is English ("").
+func messageLang(getenv func(string) string) string {
+	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		val := getenv(v)
+		if val == "" {
+			continue
+		}
+		tag, _, _ := strings.Cut(val, ".")
+		tag, _, _ = strings.Cut(tag, "@")
+		if tag == "C" || tag == "POSIX" {
+			return ""
+		}
+		return i18n.Match(strings.ReplaceAll(tag, "_", "-"))
+	}
+	return ""
 }
 
 // exitError asks main to exit with code without printing a usage message;
@@ -148,6 +177,6 @@ func runCLI(ctx context.Context, env *cliEnv, args []string) int {
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	env := &cliEnv{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr}
+	env := &cliEnv{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, lang: messageLang(os.Getenv)}
 	os.Exit(runCLI(ctx, env, os.Args[1:]))
 }

@@ -10,12 +10,14 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
 	"golang.org/x/mod/sumdb/note"
 
 	"plenum/engine"
+	"plenum/i18n"
 	"plenum/ledger"
 	"plenum/store"
 )
@@ -262,7 +264,7 @@ func loadVerifier(env *cliEnv, key, db, dataDir string) (note.Verifier, error) {
 		if err != nil {
 			return nil, &exitError{code: 1, msg: fmt.Sprintf("%s: %v", path, err)}
 		}
-		fmt.Fprintf(env.stderr, "warning: no --key given; trusting the key in %s (%s)\n", path, vkey)
+		fmt.Fprintln(env.stderr, env.locale().T("cli.verify.no_key", path, vkey))
 		key = vkey
 	} else {
 		var err error
@@ -310,35 +312,35 @@ func verifyDB(ctx context.Context, env *cliEnv, db, dataDir, key string, replay 
 	if replay {
 		opts = engine.NewAuditReplayer().AuditOptions()
 	}
-	bar := newProgressBar(env.stderr)
+	l := env.locale()
+	bar := newProgressBar(env.stderr, l)
 	opts.Progress = bar.update
 	start := time.Now()
 	rep, err := ledger.Audit(ctx, st, note.VerifierList(v), opts)
 	bar.finish()
 	var ae *ledger.AuditError
 	if errors.As(err, &ae) {
-		fmt.Fprintf(env.stdout, "FAILED: %s\n  first bad entry: %d\n  reason: %s\n", ae.Origin, ae.Index, ae.Reason)
-		return &exitError{code: 1, msg: fmt.Sprintf("the record is not intact: %v", ae)}
+		fmt.Fprint(env.stdout, l.T("cli.verify.failed", ae.Origin, strconv.FormatInt(ae.Index, 10), ae.Reason))
+		return &exitError{code: 1, msg: l.T("cli.verify.not_intact", ae)}
 	}
 	if err != nil {
 		return &exitError{code: 1, msg: fmt.Sprintf("could not read the record: %v", err)}
 	}
-	for _, l := range rep.Logs {
-		fmt.Fprintf(env.stdout, "%s: %d entries, %d checkpoints verified", l.Origin, l.Size, l.Checkpoints)
-		if l.Blobs > 0 {
-			fmt.Fprintf(env.stdout, ", %d payloads stored apart", l.Blobs)
+	for _, lg := range rep.Logs {
+		fmt.Fprint(env.stdout, l.T("cli.verify.log", lg.Origin, int(lg.Size), int(lg.Checkpoints)))
+		if lg.Blobs > 0 {
+			fmt.Fprint(env.stdout, l.T("cli.verify.blobs", int(lg.Blobs)))
 		}
-		fmt.Fprintf(env.stdout, "\n  latest checkpoint:\n")
-		for _, line := range strings.Split(strings.TrimRight(string(l.Checkpoint), "\n"), "\n") {
+		fmt.Fprintf(env.stdout, "\n  %s\n", l.T("cli.verify.latest"))
+		for _, line := range strings.Split(strings.TrimRight(string(lg.Checkpoint), "\n"), "\n") {
 			fmt.Fprintf(env.stdout, "    %s\n", line)
 		}
 	}
-	what := "hashes and signatures"
+	what := l.T("cli.verify.checked")
 	if replay {
-		what += ", and every event replayed"
+		what = l.T("cli.verify.checked_replayed")
 	}
-	fmt.Fprintf(env.stdout, "OK: %d %s, %d entries; %s (key %s) in %v\n",
-		len(rep.Logs), pluralWord(len(rep.Logs), "assembly", "assemblies"), rep.Entries(), what, v.Name(), time.Since(start).Round(time.Millisecond))
+	fmt.Fprintln(env.stdout, l.T("cli.verify.ok", len(rep.Logs), int(rep.Entries()), what, v.Name(), time.Since(start).Round(time.Millisecond).String()))
 	return nil
 }
 
@@ -353,13 +355,14 @@ func pluralWord(n int, one, many string) string {
 // terminal, or on any stream once the log is large.
 type progressBar struct {
 	w        io.Writer
+	l        *i18n.Locale // the officer's language
 	terminal bool
 	drawn    bool
 	last     time.Time
 }
 
-func newProgressBar(w io.Writer) *progressBar {
-	b := &progressBar{w: w}
+func newProgressBar(w io.Writer, l *i18n.Locale) *progressBar {
+	b := &progressBar{w: w, l: l}
 	if f, ok := w.(*os.File); ok {
 		if fi, err := f.Stat(); err == nil && fi.Mode()&os.ModeCharDevice != 0 {
 			b.terminal = true
@@ -379,7 +382,7 @@ func (b *progressBar) update(done, total int64) {
 	}
 	const width = 40
 	filled := int(done * width / total)
-	fmt.Fprintf(b.w, "\rverifying [%s%s] %3d%%  %d/%d entries", strings.Repeat("#", filled), strings.Repeat(".", width-filled), done*100/total, done, total)
+	fmt.Fprintf(b.w, "\r%s [%s%s] %3d%%  %d/%d %s", b.l.T("cli.verify.progress"), strings.Repeat("#", filled), strings.Repeat(".", width-filled), done*100/total, done, total, b.l.T("cli.verify.entries"))
 	b.drawn = true
 }
 

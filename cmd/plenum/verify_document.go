@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"fmt"
 	"os"
+	"strconv"
 
 	"golang.org/x/mod/sumdb/tlog"
 
@@ -26,9 +27,10 @@ import (
 // states is used, and the output says so: compare it with the key the
 // assembly publishes.
 func runVerifyDocument(ctx context.Context, env *cliEnv, dbPath, dataDir, file string) error {
+	l := env.locale()
 	data, err := os.ReadFile(file)
 	if err != nil {
-		return &exitError{code: 1, msg: fmt.Sprintf("cannot read the document: %v", err)}
+		return &exitError{code: 1, msg: l.T("cli.doc.unreadable", err)}
 	}
 	stated, err := minutes.ReadStated(data)
 	if err != nil {
@@ -57,13 +59,13 @@ func runVerifyDocument(ctx context.Context, env *cliEnv, dbPath, dataDir, file s
 		if verifiers, err = newVerifierKeys(stated.VerifierKey); err != nil {
 			return &exitError{code: 1, msg: fmt.Sprintf("%s: the stated verifier key cannot be read: %v", file, err)}
 		}
-		keyNote = fmt.Sprintf(" (there is no signing key beside the database: the key was taken from the document; compare %s with the key the assembly publishes)", stated.VerifierKey)
+		keyNote = l.T("cli.doc.key_from_document", stated.VerifierKey)
 	case lg.vkey != stated.VerifierKey:
-		return &exitError{code: 1, msg: fmt.Sprintf("%s states the verifier key %s, but the database's key is %s", file, stated.VerifierKey, lg.vkey)}
+		return &exitError{code: 1, msg: l.T("cli.doc.other_key", file, stated.VerifierKey, lg.vkey)}
 	}
 	cp, _, err := ledger.OpenCheckpoint([]byte(stated.Signed), verifiers)
 	if err != nil {
-		return &exitError{code: 1, msg: fmt.Sprintf("%s: the stated checkpoint's signature does not verify: %v", file, err)}
+		return &exitError{code: 1, msg: l.T("cli.doc.bad_signature", file, err)}
 	}
 	// document checks that the log's first N entries hash to the stated
 	// root, and replays exactly those entries.
@@ -83,10 +85,9 @@ func runVerifyDocument(ctx context.Context, env *cliEnv, dbPath, dataDir, file s
 		return err
 	}
 	if d := minutes.FirstDifference(want, data); d != "" {
-		return &exitError{code: 1, msg: fmt.Sprintf("%s is not the minutes the log recorded at tree size %d: %s", file, cp.Size, d)}
+		return &exitError{code: 1, msg: l.T("cli.doc.differs", file, strconv.FormatInt(cp.Size, 10), d)}
 	}
-	fmt.Fprintf(env.stdout, "%s: the %s document is the minutes of %s exactly as the log recorded them at tree size %d (root hash %s)%s\n",
-		file, stated.Format, lg.origin, cp.Size, base64.StdEncoding.EncodeToString(cp.Hash[:]), keyNote)
+	fmt.Fprintln(env.stdout, l.T("cli.doc.ok", file, stated.Format, lg.origin, strconv.FormatInt(cp.Size, 10), base64.StdEncoding.EncodeToString(cp.Hash[:]))+keyNote)
 	return nil
 }
 

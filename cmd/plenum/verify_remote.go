@@ -75,7 +75,7 @@ func verifyRemote(ctx context.Context, env *cliEnv, a remoteVerify) error {
 			opts.Since = remembered
 		}
 	}
-	bar := newProgressBar(env.stderr)
+	bar := newProgressBar(env.stderr, env.locale())
 	opts.Progress = bar.update
 	res, err := remote.Verify(ctx, a.url, opts)
 	bar.finish()
