@@ -487,7 +487,7 @@ func (a *Assembly) decide(m assembly.Meta, cmd assembly.Command, st *staging) (*
 	if m.Key != "" {
 		if use, ok := a.state.Keys[m.Key]; ok {
 			if use.Req != "" && use.Req != m.Req {
-				return nil, &assembly.Error{Code: assembly.ErrInvalid, Field: "key", Msg: fmt.Sprintf("the idempotency key was already used for a different command (entry %d); use a new key for a new action", use.First)}
+				return nil, refusal(assembly.ErrInvalid, "key", "the idempotency key was already used for a different command (entry %d); use a new key for a new action", use.First)
 			}
 			return &Result{Replayed: true, replayOf: int64(use.First), key: m.Key, req: m.Req}, nil
 		}
@@ -502,7 +502,7 @@ func (a *Assembly) decide(m assembly.Meta, cmd assembly.Command, st *staging) (*
 		sb, err = a.sealedBallot(cmd.(assembly.CastBallot), evs)
 	}
 	if err == nil && len(evs) == 0 {
-		err = &assembly.Error{Code: assembly.ErrInvalid, Msg: fmt.Sprintf("the command %s changes nothing", cmd.CommandName())}
+		err = refusal(assembly.ErrInvalid, "", "the command %s changes nothing", cmd.CommandName())
 	}
 	if err == nil {
 		err = a.stage(evs, st)
@@ -661,7 +661,7 @@ func (a *Assembly) prepare(cmd assembly.Command, pending []ledger.SealedBallot) 
 			return cmd, "", nil // Decide refuses a token outside a secret vote
 		}
 		if c.Token != "" {
-			return nil, "", &assembly.Error{Code: assembly.ErrInvalid, Field: "token", Msg: "plenum makes a secret ballot's token; leave token out"}
+			return nil, "", refusal(assembly.ErrInvalid, "token", "plenum makes a secret ballot's token; leave token out")
 		}
 		c.Token = crand.Text()
 		return c, c.Token, nil
@@ -671,7 +671,7 @@ func (a *Assembly) prepare(cmd assembly.Command, pending []ledger.SealedBallot) 
 			return cmd, "", nil
 		}
 		if len(c.Sealed) > 0 {
-			return nil, "", &assembly.Error{Code: assembly.ErrInvalid, Field: "sealed", Msg: "plenum fills in a secret vote's sealed ballots from its ballot box; leave sealed out"}
+			return nil, "", refusal(assembly.ErrInvalid, "sealed", "plenum fills in a secret vote's sealed ballots from its ballot box; leave sealed out")
 		}
 		if v.Status != assembly.VoteStatusOpen {
 			return cmd, "", nil // Decide says why not
@@ -875,4 +875,11 @@ func (a *Assembly) precheck(cmds []assembly.Command) []assembly.Command {
 	}
 	wg.Wait()
 	return out
+}
+
+// refusal is a refusal of the engine as the rules make one: its English
+// words, and the template and arguments they were made from, so that a
+// reader is told it in their language (i18n.Locale.Refusal).
+func refusal(code assembly.Code, field, format string, args ...any) *assembly.Error {
+	return &assembly.Error{Code: code, Field: field, Msg: fmt.Sprintf(format, args...), Format: format, Args: args}
 }

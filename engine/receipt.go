@@ -3,7 +3,6 @@ package engine
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 
 	"plenum/assembly"
 	"plenum/ledger"
@@ -24,11 +23,11 @@ func SecretBallotReceipt(ctx context.Context, a *Assembly, vote, token string) (
 		v := s.Votes[vote]
 		switch {
 		case v == nil:
-			rerr = &assembly.Error{Code: assembly.ErrNotFound, Field: "vote", Msg: fmt.Sprintf("there is no vote %q", vote)}
+			rerr = refusal(assembly.ErrNotFound, "vote", "there is no vote %q", vote)
 		case v.Method != "secret":
-			rerr = &assembly.Error{Code: assembly.ErrConflict, Field: "vote", Msg: fmt.Sprintf("the vote %s is not secret; its ballots are in the log with their voters", vote)}
+			rerr = refusal(assembly.ErrConflict, "vote", "the vote %s is not secret; its ballots are in the log with their voters", vote)
 		case v.Status == assembly.VoteStatusOpen:
-			rerr = &assembly.Error{Code: assembly.ErrConflict, Field: "vote", Msg: fmt.Sprintf("the vote %s is still open; the receipt is given once it closes", vote)}
+			rerr = refusal(assembly.ErrConflict, "vote", "the vote %s is still open; the receipt is given once it closes", vote)
 		default:
 			entries = append(entries, v.SealedEntries...)
 		}
@@ -37,7 +36,7 @@ func SecretBallotReceipt(ctx context.Context, a *Assembly, vote, token string) (
 		return nil, rerr
 	}
 	if len(token) < assembly.MinBallotToken {
-		return nil, &assembly.Error{Code: assembly.ErrNotFound, Field: "token", Msg: fmt.Sprintf("no sealed ballot of %s has this token", vote)}
+		return nil, refusal(assembly.ErrNotFound, "token", "no sealed ballot of %s has this token", vote)
 	}
 	log := a.Log()
 	cp := log.Checkpoint()
@@ -69,7 +68,7 @@ func SecretBallotReceipt(ctx context.Context, a *Assembly, vote, token string) (
 		}
 		return entryReceipt(ctx, log, idx, cp, c.Size)
 	}
-	return nil, &assembly.Error{Code: assembly.ErrNotFound, Field: "token", Msg: fmt.Sprintf("no sealed ballot of %s has this token", vote)}
+	return nil, refusal(assembly.ErrNotFound, "token", "no sealed ballot of %s has this token", vote)
 }
 
 // EncryptedBallotReceipt returns a voter's receipt for an encrypted
@@ -87,9 +86,9 @@ func EncryptedBallotReceipt(ctx context.Context, a *Assembly, vote, tracker stri
 		v := s.Votes[vote]
 		switch {
 		case v == nil:
-			rerr = &assembly.Error{Code: assembly.ErrNotFound, Field: "vote", Msg: fmt.Sprintf("there is no vote %q", vote)}
+			rerr = refusal(assembly.ErrNotFound, "vote", "there is no vote %q", vote)
 		case v.Encrypted == nil:
-			rerr = &assembly.Error{Code: assembly.ErrConflict, Field: "vote", Msg: fmt.Sprintf("the vote %s is not encrypted", vote)}
+			rerr = refusal(assembly.ErrConflict, "vote", "the vote %s is not encrypted", vote)
 		default:
 			for _, b := range v.Encrypted.Cast {
 				if b.Tracker == tracker {
@@ -102,7 +101,7 @@ func EncryptedBallotReceipt(ctx context.Context, a *Assembly, vote, tracker stri
 		return nil, rerr
 	}
 	if idx < 0 {
-		return nil, &assembly.Error{Code: assembly.ErrNotFound, Field: "tracker", Msg: fmt.Sprintf("no ballot of %s has the tracker %q", vote, tracker)}
+		return nil, refusal(assembly.ErrNotFound, "tracker", "no ballot of %s has the tracker %q", vote, tracker)
 	}
 	return EntryReceipt(ctx, a, idx)
 }
@@ -118,7 +117,7 @@ func EntryReceipt(ctx context.Context, a *Assembly, idx int64) ([]byte, error) {
 		return nil, err
 	}
 	if idx < 0 || idx >= c.Size {
-		return nil, &assembly.Error{Code: assembly.ErrNotFound, Field: "entry", Msg: fmt.Sprintf("entry %d is not in the log's checkpoint of size %d", idx, c.Size)}
+		return nil, refusal(assembly.ErrNotFound, "entry", "entry %d is not in the log's checkpoint of size %d", idx, c.Size)
 	}
 	return entryReceipt(ctx, log, idx, cp, c.Size)
 }

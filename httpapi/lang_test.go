@@ -110,3 +110,18 @@ func TestReadRefusalInTheAssemblysLanguage(t *testing.T) {
 		t.Errorf("in the client's language: %+v", p)
 	}
 }
+
+// TestEngineRefusalInTheClientsLanguage: a refusal of the engine (an
+// idempotency key used again for another command) is said in the
+// client's language, its code and field unchanged.
+func TestEngineRefusalInTheClientsLanguage(t *testing.T) {
+	w := newWorld(t, 3)
+	d1 := w.as("d1")
+	key := w.key()
+	d1.mustStatus(201, "POST", "/api/assemblies/coop/commands", `{"cmd":"request_floor","args":{"item":"i1","person":"d1"}}`, "Idempotency-Key", key)
+	r := d1.do("POST", "/api/assemblies/coop/commands", `{"cmd":"withdraw_request","args":{"item":"i1","person":"d1"}}`, "Idempotency-Key", key, "Accept-Language", "ru")
+	p := r.problem()
+	if p.Code != "invalid" || p.Field != "key" || p.Title != "Команда недопустима" || !strings.HasPrefix(p.Detail, "ключ идемпотентности уже использован для другой команды (запись ") {
+		t.Errorf("%d %+v", r.status, p)
+	}
+}
