@@ -3,6 +3,7 @@ package auth
 import (
 	"context"
 	"encoding/json"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -365,5 +366,43 @@ func TestExpiredRowsAreDropped(t *testing.T) {
 	sessions = count(t, s, `SELECT count(*) FROM access_sessions`)
 	if codes != 0 || sessions != 0 {
 		t.Fatalf("%d codes and %d sessions left after they expired", codes, sessions)
+	}
+}
+
+// TestLoginProblemsInTheClientsLanguage: a refused login is said in the
+// language the person asks for — as JSON, and on the page with the login
+// form — and the status is the same; too many wrong codes too.
+func TestLoginProblemsInTheClientsLanguage(t *testing.T) {
+	s := open(t, Options{WrongCodesPerMinute: 1})
+	srv := httptest.NewServer(s.HandleLogin(nil))
+	defer srv.Close()
+	post := func(body, ctype, accept string) (int, string) {
+		req, _ := http.NewRequest("POST", srv.URL, strings.NewReader(body))
+		req.Header.Set("Content-Type", ctype)
+		req.Header.Set("X-Plenum", "1")
+		req.Header.Set("Accept-Language", accept)
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		b, _ := io.ReadAll(res.Body)
+		return res.StatusCode, string(b)
+	}
+	code, body := post(`{"code":"AAAA-BBBB-CCCC-DDDD"}`, "application/json", "de")
+	var p struct{ Title, Detail string }
+	json.Unmarshal([]byte(body), &p)
+	if code != 401 || p.Title != "Anmeldung abgelehnt" || !strings.HasPrefix(p.Detail, "dieser Zugangscode ist nicht gültig") {
+		t.Errorf("German JSON: %d %s", code, body)
+	}
+	code, body = post(`code=AAAA-BBBB-CCCC-DDDD`, "application/x-www-form-urlencoded", "ru-RU,ru;q=0.9")
+	for _, want := range []string{`<html lang="ru">`, "<h1>слишком много неверных кодов доступа</h1>", "подождите ", "Код доступа с вашего мандата", "<button>Войти</button>"} {
+		if code != 429 || !strings.Contains(body, want) {
+			t.Errorf("Russian page: %d, lacks %q:\n%s", code, want, body)
+		}
+	}
+	code, body = post(`{"code":`, "application/json", "")
+	if code != 400 || !strings.Contains(body, `"title":"malformed request"`) {
+		t.Errorf("English, as it was: %d %s", code, body)
 	}
 }

@@ -14,6 +14,8 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+
+	"plenum/i18n"
 )
 
 // CookieName is the name of the session cookie.
@@ -178,7 +180,7 @@ func (s *Store) HandleLogin(form http.Handler) http.Handler {
 			}
 		case http.MethodPost:
 			if !SameOrigin(r) {
-				loginProblem(w, http.StatusForbidden, "cross-site request refused", "this request came from another site, or without the X-Plenum header; log in from plenum's own page", true)
+				loginProblem(w, r, http.StatusForbidden, "auth.title.cross_site", true, "auth.cross_site_login")
 				return
 			}
 			mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
@@ -190,14 +192,14 @@ func (s *Store) HandleLogin(form http.Handler) http.Handler {
 					Next  string `json:"next"`
 				}
 				if err := json.NewDecoder(io.LimitReader(r.Body, 4096)).Decode(&body); err != nil {
-					loginProblem(w, http.StatusBadRequest, "malformed request", "the body must be a JSON object such as {\"code\": \"ABCD-EFGH-JKLM-NPQR\"}", true)
+					loginProblem(w, r, http.StatusBadRequest, "auth.title.malformed", true, "auth.body")
 					return
 				}
 				code, admin, next = body.Code, body.Admin, body.Next
 			} else {
 				r.Body = http.MaxBytesReader(w, r.Body, 4096)
 				if err := r.ParseForm(); err != nil {
-					loginProblem(w, http.StatusBadRequest, "malformed request", "the login form could not be read", false)
+					loginProblem(w, r, http.StatusBadRequest, "auth.title.malformed", false, "auth.form")
 					return
 				}
 				code, admin, next = r.PostForm.Get("code"), r.PostForm.Get("admin"), r.PostForm.Get("next")
@@ -205,7 +207,7 @@ func (s *Store) HandleLogin(form http.Handler) http.Handler {
 			}
 		default:
 			w.Header().Set("Allow", "GET, POST")
-			loginProblem(w, http.StatusMethodNotAllowed, "method not allowed", "log in with GET /login?code=… or POST /login", wantJSON)
+			loginProblem(w, r, http.StatusMethodNotAllowed, "auth.title.method", wantJSON, "auth.login_method")
 			return
 		}
 		var sess *Session
@@ -217,12 +219,12 @@ func (s *Store) HandleLogin(form http.Handler) http.Handler {
 		case strings.TrimSpace(code) != "":
 			sess, token, err = s.Login(r.Context(), code)
 		default:
-			loginProblem(w, http.StatusBadRequest, "login refused", "no access code was given: type the code printed on your mandate card", wantJSON)
+			loginProblem(w, r, http.StatusBadRequest, "auth.title.refused", wantJSON, "auth.no_code")
 			return
 		}
 		if err != nil {
 			if !errors.Is(err, ErrBadCode) && !errors.Is(err, ErrExpiredCode) && !errors.Is(err, ErrBadToken) {
-				loginProblem(w, http.StatusInternalServerError, "login refused", "the login could not be recorded; try again in a moment", wantJSON)
+				loginProblem(w, r, http.StatusInternalServerError, "auth.title.refused", wantJSON, "auth.not_recorded")
 				return
 			}
 			// Only wrong codes count against the limits; a correct code
@@ -230,10 +232,10 @@ func (s *Store) HandleLogin(form http.Handler) http.Handler {
 			if ok, wait := s.lim.fail(s.ClientAddr(r), s.opts.Now()); !ok {
 				secs := max(int(math.Ceil(wait.Seconds())), 1)
 				w.Header().Set("Retry-After", strconv.Itoa(secs))
-				loginProblem(w, http.StatusTooManyRequests, "too many wrong access codes", fmt.Sprintf("too many wrong access codes were typed from your address; wait %d seconds, then type the code on your mandate card carefully", secs), wantJSON)
+				loginProblem(w, r, http.StatusTooManyRequests, "auth.title.too_many", wantJSON, "auth.too_many", secs)
 				return
 			}
-			loginProblem(w, http.StatusUnauthorized, "login refused", err.Error(), wantJSON)
+			loginProblem(w, r, http.StatusUnauthorized, "auth.title.refused", wantJSON, refusedKey(err))
 			return
 		}
 		http.SetCookie(w, &http.Cookie{
@@ -264,11 +266,11 @@ func (s *Store) HandleLogout() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method != http.MethodPost {
 			w.Header().Set("Allow", "POST")
-			loginProblem(w, http.StatusMethodNotAllowed, "method not allowed", "log out with POST /logout", acceptsJSON(r))
+			loginProblem(w, r, http.StatusMethodNotAllowed, "auth.title.method", acceptsJSON(r), "auth.logout_method")
 			return
 		}
 		if !SameOrigin(r) {
-			loginProblem(w, http.StatusForbidden, "cross-site request refused", "this request came from another site, or without the X-Plenum header", true)
+			loginProblem(w, r, http.StatusForbidden, "auth.title.cross_site", true, "auth.cross_site")
 			return
 		}
 		if c, err := r.Cookie(CookieName); err == nil && c.Value != "" {
@@ -319,7 +321,11 @@ func LocalPath(p string) bool {
 	return !strings.HasPrefix(u.Path, "//") && !strings.HasPrefix(u.Path, "/\\")
 }
 
-func loginProblem(w http.ResponseWriter, status int, title, detail string, asJSON bool) {
+func loginProblem(w http.ResponseWriter, r *http.Request, status int, titleKey string, asJSON bool, key string, args ...any) {
+	// In the language of the person (their choice on the pages, then
+	// their browser's); the status is the same in every language.
+	l := i18n.Choose(r, "")
+	title, detail := l.T(titleKey), l.T(key, args...)
 	w.Header().Set("Cache-Control", "no-store")
 	if asJSON {
 		w.Header().Set("Content-Type", "application/problem+json")
@@ -329,8 +335,19 @@ func loginProblem(w http.ResponseWriter, status int, title, detail string, asJSO
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(status)
-	fmt.Fprintf(w, `<!doctype html><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>plenum: %s</title>
+	fmt.Fprintf(w, `<!doctype html><html lang="%s"><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>plenum: %s</title>
 <h1>%s</h1><p>%s</p>
-<form method="post" action="/login"><label>Access code <input name="code" autocomplete="one-time-code" autocapitalize="characters"></label> <button>Log in</button></form>
-`, html.EscapeString(title), html.EscapeString(title), html.EscapeString(detail))
+<form method="post" action="/login"><label>%s <input name="code" autocomplete="one-time-code" autocapitalize="characters"></label> <button>%s</button></form>
+`, l.Lang(), html.EscapeString(title), html.EscapeString(title), html.EscapeString(detail), html.EscapeString(l.T("web.lf.code")), html.EscapeString(l.T("web.login")))
+}
+
+// refusedKey is the catalog's message of a refused code or link.
+func refusedKey(err error) string {
+	switch {
+	case errors.Is(err, ErrExpiredCode):
+		return "auth.expired_code"
+	case errors.Is(err, ErrBadToken):
+		return "auth.bad_token"
+	}
+	return "auth.bad_code"
 }
