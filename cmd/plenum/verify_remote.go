@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"golang.org/x/mod/sumdb/note"
@@ -86,17 +87,17 @@ func verifyRemote(ctx context.Context, env *cliEnv, a remoteVerify) error {
 		}
 		return &exitError{code: 1, msg: fmt.Sprintf("%s: cannot read the log: %v", a.url, err)}
 	}
-	cp := res.Checkpoint
-	fmt.Fprintf(env.stdout, "%s: %d %s verified against its signed checkpoint\n", cp.Origin, res.Entries, pluralWord(int(min(res.Entries, 2)), "entry", "entries"))
+	cp, l := res.Checkpoint, env.locale()
+	fmt.Fprintln(env.stdout, l.T("cli.remote.verified", cp.Origin, int(res.Entries), strconv.FormatInt(res.Entries, 10)))
 	if opts.Policy != nil {
-		fmt.Fprintf(env.stdout, "cosigned by %s (policy: %s)\n", strings.Join(res.Cosigners, ", "), opts.Policy)
+		fmt.Fprintln(env.stdout, l.T("cli.remote.cosigned", strings.Join(res.Cosigners, ", "), opts.Policy.String()))
 	}
 	if a.since != "" {
 		if remembered != nil {
 			old, _ := ledger.ParseSignedCheckpoint(remembered)
-			fmt.Fprintf(env.stdout, "consistent with the remembered checkpoint of tree size %d (%s)\n", old.Size, a.since)
+			fmt.Fprintln(env.stdout, l.T("cli.remote.consistent", strconv.FormatInt(old.Size, 10), a.since))
 		} else {
-			fmt.Fprintf(env.stdout, "no remembered checkpoint yet in %s: saving this one\n", a.since)
+			fmt.Fprintln(env.stdout, l.T("cli.remote.first", a.since))
 		}
 		if err := writeFileAtomic(a.since, res.Signed); err != nil {
 			return &exitError{code: 1, msg: fmt.Sprintf("--since: saving the checkpoint: %v", err)}
@@ -186,18 +187,22 @@ func runVerifyReceipt(ctx context.Context, env *cliEnv, file, vkey string, witne
 	if err != nil {
 		return &exitError{code: 1, msg: fmt.Sprintf("%s: %v", file, err)}
 	}
-	fmt.Fprintf(env.stdout, "entry %d of %s is in the log signed at tree size %d", r.Index, r.Checkpoint.Origin, r.Checkpoint.Size)
+	l := env.locale()
+	fmt.Fprint(env.stdout, l.T("cli.receipt.entry", strconv.FormatInt(r.Index, 10), r.Checkpoint.Origin, strconv.FormatInt(r.Checkpoint.Size, 10)))
 	if policy != nil {
-		fmt.Fprintf(env.stdout, ", witnessed by %s", policy)
+		fmt.Fprint(env.stdout, l.T("cli.receipt.witnessed", policy.String()))
 	}
 	if token != "" {
 		vote, choice, ok := sealedChoice(r.Entry, token)
 		if !ok {
 			return &exitError{code: 1, msg: fmt.Sprintf("%s: entry %d mentions the token but carries no sealed ballot under it", file, r.Index)}
 		}
-		fmt.Fprintf(env.stdout, "\nit carries the secret ballot with your token in vote %s: %s\n", vote, choice)
+		if l.Has("minutes.choice." + choice) {
+			choice = l.T("minutes.choice." + choice)
+		}
+		fmt.Fprintf(env.stdout, "\n%s\n", l.T("cli.receipt.secret", vote, choice))
 	} else if tracker != "" {
-		fmt.Fprintf(env.stdout, "\nit holds the encrypted ballot with the tracker %s\n", tracker)
+		fmt.Fprintf(env.stdout, "\n%s\n", l.T("cli.receipt.encrypted", tracker))
 	} else {
 		fmt.Fprintf(env.stdout, "\n%s\n", r.Entry)
 	}
@@ -208,7 +213,7 @@ func runVerifyReceipt(ctx context.Context, env *cliEnv, file, vkey string, witne
 	if err != nil {
 		return &exitError{code: 1, msg: fmt.Sprintf("%s: %v", url, err)}
 	}
-	fmt.Fprintf(env.stdout, "still there at tree size %d of %s\n", res.Checkpoint.Size, url)
+	fmt.Fprintln(env.stdout, l.T("cli.receipt.still", strconv.FormatInt(res.Checkpoint.Size, 10), url))
 	return nil
 }
 
@@ -257,7 +262,7 @@ func runVerifyExcerpt(ctx context.Context, env *cliEnv, file, vkey string, witne
 	if err != nil {
 		return &exitError{code: 1, msg: fmt.Sprintf("%s: %v", file, err)}
 	}
-	fmt.Fprintf(env.stdout, "%q: %d entries of %s, all in the log signed at tree size %d\n", x.Title, len(x.Entries), x.Checkpoint.Origin, x.Checkpoint.Size)
+	fmt.Fprintln(env.stdout, env.locale().T("cli.excerpt", x.Title, len(x.Entries), x.Checkpoint.Origin, strconv.FormatInt(x.Checkpoint.Size, 10), strconv.Itoa(len(x.Entries))))
 	for _, e := range x.Entries {
 		fmt.Fprintf(env.stdout, "%s\n", e.Data)
 	}

@@ -142,6 +142,12 @@ func TestVerifyReceiptAndExcerpt(t *testing.T) {
 	if err != nil || !strings.Contains(out, "entry 17 of plenum.test/log/march-1917 is in the log signed at tree size 40") || !strings.Contains(out, "still there at tree size 40") {
 		t.Fatalf("%q %v", out, err)
 	}
+	// Said in the delegate's language (the environment's).
+	var ru witBuffer
+	err = runVerifyReceipt(ctx, &cliEnv{stdin: strings.NewReader(""), stdout: &ru, stderr: &witBuffer{}, lang: "ru"}, rfile, l.VKey, nil, hs.URL, "", "")
+	if err != nil || !strings.Contains(ru.String(), "запись 17 журнала plenum.test/log/march-1917 есть в журнале, подписанном при размере дерева 40") || !strings.Contains(ru.String(), "по-прежнему на месте при размере дерева 40") {
+		t.Fatalf("in Russian: %q %v", ru.String(), err)
+	}
 	// The operator alters the entry afterwards.
 	l.Replace(17, []byte(`{"index":17,"forged":true}`))
 	if _, err := run(func(env *cliEnv) error { return runVerifyReceipt(ctx, env, rfile, l.VKey, nil, hs.URL, "", "") }); err == nil || !strings.Contains(err.Error(), "entry 17: the receipt's entry was altered or removed") {
