@@ -196,3 +196,21 @@ func (v *view) HallChoices(where string) []Choice {
 	}
 	return out
 }
+
+// ItemStatus is an item's status (open, current, tabled, closed) in the
+// page's language, or the status as it stands if the catalog lacks it.
+func (v *view) ItemStatus(status string) string {
+	if k := "web.item." + status; v.L.Has(k) {
+		return v.L.T(k)
+	}
+	return status
+}
+
+// BodyKind is a body's kind (commission, committee, section) in the
+// page's language, or the kind as the record has it.
+func (v *view) BodyKind(kind string) string {
+	if k := "web.body." + kind; v.L.Has(k) {
+		return v.L.T(k)
+	}
+	return kind
+}

@@ -246,22 +246,12 @@ func methodKind(method string) string {
 // MethodKind is how a ballot in el is filled in.
 func (v *view) MethodKind(el *assembly.Election) string { return methodKind(el.Method) }
 
-// MethodName is an election method in words.
+// MethodName is an election method in words, in the page's language.
 func (v *view) MethodName(method string) string {
-	return map[string]string{
-		"plurality":    "plurality (one name per seat)",
-		"approval":     "approval (any number of names)",
-		"dhondt":       "lists, D'Hondt",
-		"sainte-lague": "lists, Sainte-Laguë",
-		"hare":         "lists, Hare quota and largest remainders",
-		"irv":          "instant runoff (ranked)",
-		"stv-scottish": "single transferable vote, Scottish rules (ranked)",
-		"stv-meek":     "single transferable vote, Meek (ranked)",
-		"stv-ers97":    "single transferable vote, ERS97 rules (ranked)",
-		"schulze":      "Schulze method (ranked)",
-		"by_tendency":  "lists by tendency",
-		"as_stated":    "result as stated in the minutes (no ballots)",
-	}[method]
+	if k := "web.method." + method; v.L.Has(k) {
+		return v.L.T(k)
+	}
+	return method
 }
 
 // Methods are the election methods the chair may choose.

@@ -7,13 +7,14 @@ import (
 	"net/url"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
 
 	"plenum/assembly"
-
-	"github.com/chromedp/chromedp"
+	"plenum/internal/routes"
+	"plenum/web"
 )
 
 // getWith fetches a page with the given headers and returns its body.
@@ -99,18 +100,28 @@ func TestPageLanguage(t *testing.T) {
 }
 
 // TestBrowserSwitchesLanguage: in a browser, the switch at the foot of a
-// delegate's phone page changes the page's language; the projector and the
-// phone are shot in German and Russian (long German words must not break
-// the layouts: nothing may stick out of the page).
+// delegate's phone page changes the page's language; on a 360×740 phone
+// the header stays whole in every language (the navigation scrolls, the
+// log-out button is never cut: Russian "Выйти" once was); the projector,
+// which has no switch, is shot in German and Russian by ?lang= on its
+// address (long German words must not break the layouts: nothing may
+// stick out of the page).
 func TestBrowserSwitchesLanguage(t *testing.T) {
 	h := newHall(t)
 	s := newSession(t, h)
-	phone := s.openWith("anna", 390, 844, "/a/"+h.asm+"/delegate", false)
-	for _, c := range []struct{ lang, label string }{{"de", "Abmelden"}, {"ru", "Выйти"}, {"en", "Log out"}} {
+	phone := s.openWith("anna", 360, 740, "/a/"+h.asm+"/delegate", false)
+	for _, c := range []struct{ lang, label string }{{"de", "Abmelden"}, {"ru", "Выйти"}, {"fr", "Se déconnecter"}, {"es", "Cerrar sesión"}, {"en", "Log out"}} {
 		s.click(phone, `.lang-switch button[value="`+c.lang+`"]`)
 		s.until(phone, "the page in "+c.lang, `document.documentElement.lang === "`+c.lang+`" && document.querySelector(".logout button").textContent === "`+c.label+`"`)
-		if w := eval[int](s, phone, `document.documentElement.scrollWidth`); w > 390 {
-			t.Errorf("%s phone: the page is %d px wide in a 390 px window", c.lang, w)
+		if w := eval[int](s, phone, `document.documentElement.scrollWidth`); w > 360 {
+			t.Errorf("%s phone: the page is %d px wide in a 360 px window", c.lang, w)
+		}
+		if over := eval[string](s, phone, `(function () { var top = document.querySelector(".top"), b = document.querySelector(".top .logout button");
+			if (top.scrollWidth > top.clientWidth) return "the header is " + top.scrollWidth + " px wide in " + top.clientWidth;
+			if (b.scrollWidth > b.clientWidth) return "the log-out button's text is " + b.scrollWidth + " px wide in " + b.clientWidth;
+			if (b.getBoundingClientRect().right > top.getBoundingClientRect().right) return "the log-out button ends at " + b.getBoundingClientRect().right;
+			return ""; })()`); over != "" {
+			t.Errorf("%s phone at 360 px: %s", c.lang, over)
 		}
 		if out := s.outside(phone, ".top .logout button"); len(out) > 0 {
 			t.Errorf("%s phone: the log-out button is cut: %v", c.lang, out)
@@ -118,18 +129,54 @@ func TestBrowserSwitchesLanguage(t *testing.T) {
 		s.shot(phone, "lang-"+c.lang+"-delegate-phone")
 	}
 	for _, lang := range []string{"de", "ru"} {
-		hall := s.openWith("", 1920, 1080, "/a/"+h.asm+"/projector", false)
-		s.run(hall, "choose "+lang, chromedp.Click(chromedp.CSS(`.lang-switch button[value="`+lang+`"]`)))
-		s.until(hall, "the projector in "+lang, `document.documentElement.lang === "`+lang+`"`)
+		hall := s.openWith("", 1920, 1080, "/a/"+h.asm+"/projector?lang="+lang, false)
+		s.until(hall, "the projector in "+lang, `document.documentElement.lang === "`+lang+`" && !document.querySelector(".lang-switch")`)
+		if w := eval[int](s, hall, `document.documentElement.scrollWidth`); w > 1920 {
+			t.Errorf("%s projector: the page is %d px wide in a 1920 px window", lang, w)
+		}
 		s.shot(hall, "lang-"+lang+"-projector")
 	}
 }
 
-// TestPagesInThePseudoLocale renders the delegate's page and the projector
-// in the pseudo-locale (every message of the catalog wrapped in ⟦ ⟧) and
-// fails on a word outside the wrappers that is not the record's own (a
-// name, a title, a motion's text) nor a language's name on the switch: a
-// sentence the page shows without the catalog.
+// TestProjectorLanguage: the projector follows the assembly's language,
+// not the browser's nor a cookie of the switch, unless its address asks
+// for another with ?lang= (which its live regions keep); it shows no
+// language switch.
+func TestProjectorLanguage(t *testing.T) {
+	h := newHall(t)
+	path := "/a/" + h.asm + "/projector"
+	browserish := map[string]string{"Accept-Language": "fr", "Cookie": "plenum_lang=de"}
+	cases := []struct{ query, lang string }{{"", "en"}, {"?lang=ru", "ru"}, {"?lang=pt", "en"}, {"?screen=hall&lang=es", "es"}}
+	for _, c := range cases {
+		body := getWith(t, h, path+c.query, browserish)
+		if !strings.Contains(body, `<html lang="`+c.lang+`">`) {
+			t.Errorf("%s: want the projector in %s", c.query, c.lang)
+		}
+		if strings.Contains(body, `class="lang-switch"`) {
+			t.Errorf("%s: the projector shows the language switch", c.query)
+		}
+	}
+	if body := getWith(t, h, path+"?lang=ru&fragment=live", nil); !strings.Contains(body, "Слово") {
+		t.Errorf("the projector's live regions are not in the language of its address: %s", body)
+	}
+	h.must("admin", "amend_assembly", obj{"language": "de"})
+	if body := getWith(t, h, path, browserish); !strings.Contains(body, `<html lang="de">`) {
+		t.Error("the projector does not follow the assembly's language")
+	}
+}
+
+// TestPagesInThePseudoLocale renders every page of package web in the
+// pseudo-locale (every message of the catalog wrapped in ⟦ ⟧), as every
+// person who sees a different page of it (the public, a delegate, the
+// chair, a secretary, the mandate commission, the server administrator
+// and a delegate who strays onto the set-up pages), in the states that
+// show the pages' other parts (a vote and an election open, a secret
+// ballot's receipt, an election declared, a countdown, a roster
+// previewed and recorded), and fails on a word outside the wrappers that
+// is not the record's own (a name, a title, an id) nor a language's name:
+// a sentence the page shows without the catalog. It fails too on a GET
+// route of the pages that it does not render, so that a new page is
+// checked from the start.
 func TestPagesInThePseudoLocale(t *testing.T) {
 	h := newHall(t)
 	anna := h.browser("anna")
@@ -137,32 +184,135 @@ func TestPagesInThePseudoLocale(t *testing.T) {
 	mc := h.browser("mc")
 	sec := h.browser("sec")
 	public := h.browser("")
-	for _, b := range []*browser{anna, chair, mc, sec, public} {
-		u, _ := url.Parse(h.srv.URL)
+	admin := h.adminBrowser()
+	u, _ := url.Parse(h.srv.URL)
+	for _, b := range []*browser{anna, chair, mc, sec, public, admin} {
 		b.c.Jar.SetCookies(u, []*http.Cookie{{Name: "plenum_lang", Value: "en-XA"}})
 	}
-	check := func(when string) {
-		record := read(h, func(s *assembly.State) map[string]bool { return stateWords(reflect.ValueOf(s), map[string]bool{}) })
-		for _, page := range []struct {
+	a := "/a/" + asm
+	covered := map[string]bool{}
+	check := func(when string, b *browser, path string) string {
+		t.Helper()
+		code, body, _ := b.get(path)
+		if code != 200 || !strings.Contains(path, "fragment=") && !strings.Contains(body, `<html lang="en-XA">`) {
+			t.Fatalf("%s %s: %d, not in the pseudo-locale:\n%s", when, path, code, body)
+		}
+		return checkBody(t, h, when+" "+path, body, covered, path)
+	}
+	pages := func(when string) {
+		t.Helper()
+		for _, p := range []struct {
 			b    *browser
 			path string
-		}{{anna, "/a/" + asm + "/delegate"}, {chair, "/a/" + asm + "/chair"}, {mc, "/a/" + asm + "/mandates"}, {sec, "/a/" + asm + "/secretary"}, {anna, "/a/" + asm + "/motions"}, {anna, "/a/" + asm + "/motions/m1"}, {public, "/a/" + asm + "/projector"}, {public, "/"}, {public, "/login"},
-			{public, "/a/" + asm + "/"}, {public, "/a/" + asm + "/record"}} {
-			code, body, _ := page.b.get(page.path)
-			if code != 200 || !strings.Contains(body, `<html lang="en-XA">`) {
-				t.Fatalf("%s %s: %d, not in the pseudo-locale", when, page.path, code)
-			}
-			for _, w := range pageWords(unwrapped(visibleText(body))) {
-				if !record[w] && !switchWords[w] {
-					t.Errorf("%s %s: %q is outside the catalog's messages and not the record's", when, page.path, w)
-				}
-			}
+		}{{public, "/"}, {public, "/login"}, {public, a + "/"}, {public, a + "/record"}, {public, a + "/motions"}, {public, a + "/motions/m1"},
+			{public, a + "/projector?lang=en-XA"}, {public, a + "/projector?lang=en-XA&fragment=live"},
+			{anna, a + "/delegate"}, {anna, a + "/delegate?fragment=live"}, {anna, a + "/motions"}, {anna, a + "/motions/m1"}, {anna, a + "/trustee"},
+			{anna, a + "/setup"}, {anna, a + "/chair"},
+			{chair, a + "/chair"}, {chair, a + "/chair/agenda"}, {chair, a + "/chair/elections"}, {chair, a + "/chair/hall"}, {chair, a + "/chair/screens"}, {chair, a + "/chair/sitting"},
+			{chair, a + "/motions/m1"},
+			{sec, a + "/secretary"}, {sec, a + "/setup"}, {sec, a + "/motions/m1"},
+			{mc, a + "/mandates"}, {mc, a + "/setup-people"}, {mc, a + "/setup-person?p=dmitri"},
+			{admin, "/"}, {admin, "/setup"}, {admin, "/setup?from=" + asm}, {admin, a + "/setup"}, {admin, a + "/setup-organizations"}, {admin, a + "/setup-people"},
+			{admin, a + "/setup-people?q=zzz"}, {admin, a + "/setup-person?p=anna"}, {admin, a + "/setup-person?p=nobody"}, {admin, a + "/setup-offices"}, {admin, a + "/import"}} {
+			check(when, p.b, p.path)
 		}
 	}
-	check("with nobody speaking")
+	pages("with nobody speaking")
+
 	h.must("anna", "request_floor", obj{"item": "i1", "person": "anna", "kind": "point_of_order"})
-	h.must("chair", "open_vote", obj{"id": "v1", "motion": "m1", "question": "Adopt the budget", "method": "roll_call"})
-	check("with a vote open")
+	h.must("chair", "give_floor", obj{"item": "i1"})
+	h.must("chair", "set_countdown", obj{"screen": "hall", "label": "Break", "seconds": 600})
+	h.must("chair", "set_screen", obj{"screen": "overflow", "name": "Overflow room", "show": "agenda", "message": "Lunch"})
+	h.must("chair", "leave_hall", obj{"persons": []string{"clara"}, "unnamed": 2})
+	h.must("chair", "form_body", obj{"id": "audit", "name": "Auditing committee", "kind": "committee", "members": []string{"boris"}})
+	chair.act("chair", "open_vote", url.Values{"new:id": {"v"}, "a:motion": {"m1"}, "a:method": {"secret"}})
+	resp := anna.act("delegate", "cast_ballot", url.Values{"a:vote": {"v1"}, "a:voter": {"anna"}, "a:choice": {"for"}})
+	receipt := resp.Header.Get("Location")
+	if !strings.HasPrefix(receipt, a+"/receipt?entry=") {
+		t.Fatalf("after the secret ballot the page goes to %q", receipt)
+	}
+	check("a secret ballot's token", anna, receipt)
+	check("a secret ballot's receipt", anna, receipt)
+	check("a secret ballot's receipt", anna, receipt+"&fragment=live")
+	h.must("chair", "open_election", obj{"id": "e1", "title": "Auditors", "seats": 1, "method": "plurality", "candidates": []string{"anna", "boris"}})
+	pages("with a vote, an election and a countdown open")
+	check("the confirmation step", anna, a+"/delegate")
+
+	h.must("chair", "close_vote", obj{"vote": "v1"})
+	h.must("chair", "close_election", obj{"election": "e1"})
+	h.must("chair", "declare_election", obj{"election": "e1", "elected": []string{"boris"}})
+	chair.act("chair", "open_vote", url.Values{"new:id": {"v"}, "a:motion": {"m1"}, "a:method": {"roll_call"}})
+	resp = anna.act("delegate", "cast_ballot", url.Values{"a:vote": {"v2"}, "a:voter": {"anna"}, "a:choice": {"against"}})
+	check("an open ballot's receipt", anna, resp.Header.Get("Location"))
+	pages("with an election declared")
+
+	// The import: a roster previewed with a problem, then recorded.
+	roster := "Name,Organization,Kind,Weight\nOlga Orlova,The members,decisive,1\nPavel Petrov,Nowhere Union,decisive,1\n"
+	_, preview := admin.upload(asm, "roster.csv", []byte(roster), nil)
+	checkBody(t, h, "the import's preview", preview, covered, a+"/import")
+	_, preview = admin.upload(asm, "roster.csv", []byte(roster), url.Values{"create_organizations": {"1"}})
+	checkBody(t, h, "the import's preview", preview, covered, a+"/import")
+	m := regexp.MustCompile(`name="upload" value="([^"]+)"><input type="hidden" name="plan" value="([^"]+)"`).FindStringSubmatch(preview)
+	if m == nil {
+		t.Fatalf("no form records the import:\n%s", preview)
+	}
+	code, recorded := admin.send(a+"/import/record", "application/x-www-form-urlencoded",
+		strings.NewReader(url.Values{"csrf": {csrfRe.FindStringSubmatch(preview)[1]}, "upload": {m[1]}, "plan": {m[2]}}.Encode()))
+	if code != 200 {
+		t.Fatalf("recording the import: %d\n%s", code, recorded)
+	}
+	checkBody(t, h, "the import recorded", recorded, covered, a+"/import")
+
+	// Every GET route of the pages that is a page is rendered above.
+	notPages := map[string]string{
+		"GET /static/": "the style sheets and scripts (their words are the page's, see live.js)", "GET /ballot/{file}": "the ballot module",
+		"GET /a/{id}": "a redirect", "GET /a/{id}/minutes/{format}": "the minutes (package minutes, in the record's language)",
+		"GET /a/{id}/motions/book.html": "the motion book (package minutes)", "GET /a/{id}/motions/book.pdf": "the motion book (package minutes)",
+		"GET /a/{id}/roster.csv": "a spreadsheet", "GET /a/{id}/roster.xlsx": "a spreadsheet",
+	}
+	for _, r := range web.New(h.eng, h.auth, web.Options{}).(routes.Lister).Routes() {
+		if r.Method() != "GET" || notPages[r.Pattern] != "" {
+			continue
+		}
+		if !covered[r.Pattern] {
+			t.Errorf("%s: no page of this route is rendered in the pseudo-locale", r.Pattern)
+		}
+	}
+}
+
+// checkBody fails on the words of a page outside the catalog's messages
+// and the record's, and marks the route of path covered.
+func checkBody(t *testing.T, h *hall, when, body string, covered map[string]bool, path string) string {
+	t.Helper()
+	record := read(h, func(s *assembly.State) map[string]bool { return stateWords(reflect.ValueOf(s), map[string]bool{}) })
+	var stray []string
+	for _, w := range pageWords(unwrapped(visibleText(body))) {
+		if !record[w] && !switchWords[w] && !slices.Contains(stray, w) {
+			stray = append(stray, w)
+		}
+	}
+	if len(stray) > 0 {
+		t.Errorf("%s: words outside the catalog's messages and not the record's: %s", when, strings.Join(stray, " "))
+	}
+	covered[routeOf(path)] = true
+	return body
+}
+
+// routeOf is the pattern of the pages' route that serves path.
+func routeOf(path string) string {
+	path, _, _ = strings.Cut(path, "?")
+	switch p := strings.TrimPrefix(path, "/a/"+asm); {
+	case path == "/":
+		return "GET /{$}"
+	case p == path:
+		return "GET " + path
+	case p == "/":
+		return "GET /a/{id}/{$}"
+	case strings.HasPrefix(p, "/motions/"):
+		return "GET /a/{id}/motions/{m}"
+	default:
+		return "GET /a/{id}" + p
+	}
 }
 
 // switchWords are the names of the languages on the switch, each in itself.
@@ -170,6 +320,8 @@ func TestPagesInThePseudoLocale(t *testing.T) {
 // proof, which no language translates.
 var switchWords = map[string]bool{"plenum": true,
 	"english": true, "deutsch": true, "русский": true, "français": true, "español": true,
+	"italiano": true, "português": true, "polski": true, "українська": true, "svenska": true, "nederlands": true,
+	"csv": true, "xlsx": true, "excel": true,
 	"html": true, "pdf": true, "markdown": true, "akoma": true, "ntoso": true, "popolo": true, "json": true,
 	"golang": true, "org": true, "x": true, "mod": true, "sumdb": true, "tlog": true}
 

@@ -81,6 +81,21 @@ type Picker struct {
 	Optional        bool // a single choice may be left empty
 	// None is the label of the empty choice of an optional single picker.
 	None string
+	// Empty is what a picker of several says when there is nobody to
+	// choose ("" for the English of the template).
+	Empty string
+}
+
+// Pick is pick in the page's language: a single picker's empty choice
+// says "Choose…" and an empty list of several says so, in the locale,
+// unless the options name them.
+func (v *view) Pick(id, name, label string, choices []Choice, opts ...string) Picker {
+	p := pick(id, name, label, choices, opts...)
+	if p.None == "" {
+		p.None = v.L.T("web.choose")
+	}
+	p.Empty = v.L.T("web.pick.nobody")
+	return p
 }
 
 // pick makes a Picker for a template: the element's id, the form field's

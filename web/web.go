@@ -269,6 +269,21 @@ func localize(r *http.Request, data any) {
 		lang = v.S.Assembly.Language
 	}
 	v.L, v.Path = i18n.Choose(r, lang), r.URL.RequestURI()
+	if v.Page == "projector" {
+		v.L = projectorLocale(r, lang)
+	}
+}
+
+// projectorLocale is the language of a projector: the hall's screen is
+// shared by everyone in it, so it follows the assembly's language, not the
+// browser or the choice of whoever set up the computer that drives it; a
+// screen for another language's delegates (an overflow room) is opened
+// with ?lang= on its address.
+func projectorLocale(r *http.Request, assemblyLang string) *i18n.Locale {
+	if l := r.URL.Query().Get("lang"); i18n.Supported(l) || l == i18n.Pseudo {
+		return i18n.For(l)
+	}
+	return i18n.For(assemblyLang)
 }
 
 // send writes a page rendered into a buffer, or, if rendering it failed
