@@ -326,7 +326,7 @@ var switchWords = map[string]bool{"plenum": true,
 	"golang": true, "org": true, "x": true, "mod": true, "sumdb": true, "tlog": true}
 
 var (
-	scriptRE = regexp.MustCompile(`(?s)<script.*?</script>|<style.*?</style>|<head>.*?</head>|<pre.*?</pre>|<code>.*?</code>|<kbd>.*?</kbd>`)
+	scriptRE = regexp.MustCompile(`(?s)<script.*?</script>|<style.*?</style>|<head>.*?</head>|<pre.*?</pre>|<code[^>]*>.*?</code>|<kbd>.*?</kbd>`)
 	attrRE   = regexp.MustCompile(`(?:aria-label|data-announce|title|placeholder)="([^"]*)"`)
 	tagRE    = regexp.MustCompile(`<[^>]*>`)
 )

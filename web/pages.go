@@ -328,7 +328,8 @@ func (s *server) receipt(w http.ResponseWriter, r *http.Request) {
 	var buf strings.Builder
 	a.Read(func(st *assembly.State) {
 		v.S, v.Me = st, identify(st, sess)
-		v.Title = i18n.Choose(r, st.Assembly.Language).T("web.title.receipt") + " · " + st.Assembly.Name
+		localize(r, v) // before the choice's label, which is in the page's language
+		v.Title = v.L.T("web.title.receipt") + " · " + st.Assembly.Name
 		if vt := st.Votes[rc.Vote]; vt != nil && !rc.Election {
 			rc.Question = voteQuestion(st, vt)
 			rc.ChoiceLabel = v.ChoiceLabel(vt, rc.Choice)
@@ -344,7 +345,6 @@ func (s *server) receipt(w http.ResponseWriter, r *http.Request) {
 			}
 			rc.TokenFile = tokenFileURL(tokenFile(st.Assembly.Name, rc.Question, opened, rc.Token))
 		}
-		localize(r, v)
 		err = s.pages["receipt"].ExecuteTemplate(&buf, tmpl, v)
 	})
 	if err != nil {
