@@ -296,8 +296,8 @@ func (s *server) renderImport(w http.ResponseWriter, r *http.Request, a *engine.
 	var err error
 	a.Read(func(st *assembly.State) {
 		iv.S, iv.Me = st, identify(st, sess)
-		iv.Title = setupTitles["import-preview"] + " · " + st.Assembly.Name
 		localize(r, iv)
+		iv.Title = pageTitle(iv.L, "import-preview") + " · " + st.Assembly.Name
 		err = s.pages["import-preview"].ExecuteTemplate(&buf, "layout", iv)
 	})
 	s.send(w, status, "import-preview", buf.Bytes(), err)

@@ -193,8 +193,8 @@ func pageTitle(l *i18n.Locale, name string) string {
 		"secretary", "mandates", "projector", "record", "receipt", "trustee":
 		return l.T("web.title." + name)
 	}
-	if t, ok := setupTitles[name]; ok {
-		return t
+	if setupTitles[name] {
+		return l.T("web.su.t." + name)
 	}
 	return "plenum"
 }
@@ -939,7 +939,7 @@ type actButton struct {
 
 var funcs = template.FuncMap{
 	"key":  newKey,
-	"pair": func(v *view, x any) pairOf { return pairOf{v, x} },
+	"pair": func(p interface{ page() *view }, x any) pairOf { return pairOf{p.page(), x} },
 	"act": func(v *view, cmd, key, label string, kv ...string) actButton {
 		b := actButton{V: v, Cmd: cmd, Key: key, Label: label}
 		for i := 0; i+1 < len(kv); i += 2 {

@@ -19,6 +19,7 @@ import (
 	"plenum/assembly"
 	"plenum/auth"
 	"plenum/engine"
+	"plenum/i18n"
 	"plenum/internal/routes"
 	"plenum/roster"
 )
@@ -51,15 +52,15 @@ func (s *server) setupRoutes(m *routes.Mux) {
 	m.HandleFunc("GET /a/{id}/roster.xlsx", s.rosterExport)
 }
 
-// setupTitles are the set-up pages' titles.
-var setupTitles = map[string]string{
-	"setup": "Set-up", "setup-organizations": "Organizations", "setup-people": "Persons and mandates",
-	"setup-person": "A person", "setup-offices": "Offices and bodies", "import": "Import the roster",
-	"import-preview": "Import the roster", "new-assembly": "Set up a new assembly",
+// setupTitles are the set-up pages, whose titles are the catalog's
+// "web.su.t.<page>".
+var setupTitles = map[string]bool{
+	"setup": true, "setup-organizations": true, "setup-people": true, "setup-person": true,
+	"setup-offices": true, "import": true, "import-preview": true, "new-assembly": true,
 }
 
 // InSetup reports whether the page is one of the set-up pages.
-func (v *view) InSetup() bool { _, ok := setupTitles[v.Page]; return ok && v.Page != "new-assembly" }
+func (v *view) InSetup() bool { return setupTitles[v.Page] && v.Page != "new-assembly" }
 
 // The picker ---------------------------------------------------------------
 
@@ -748,8 +749,9 @@ func (s *server) newAssembly(w http.ResponseWriter, r *http.Request) {
 // error.
 func (s *server) renderNewAssembly(w http.ResponseWriter, r *http.Request, status int, from string, form url.Values, fail error) {
 	sess := auth.FromContext(r.Context())
-	v := &view{Page: "new-assembly", Title: setupTitles["new-assembly"] + " · plenum", CSRF: s.csrfToken(r), Now: s.opts.Now().UTC(), Query: r.URL.Query(),
-		Me: viewer{LoggedIn: true, Person: sess.Person, Name: "the server administrator", Admin: true}}
+	l := i18n.Choose(r, "")
+	v := &view{Page: "new-assembly", Title: pageTitle(l, "new-assembly") + " · plenum", CSRF: s.csrfToken(r), Now: s.opts.Now().UTC(), Query: r.URL.Query(),
+		Me: viewer{LoggedIn: true, Person: sess.Person, Name: l.T("web.su.the_admin"), Admin: true}}
 	if fail != nil {
 		v.Flash = &flash{Error: true, Text: fail.Error()}
 	}
@@ -974,4 +976,13 @@ func (n *newAssemblyView) Language() string {
 		return n.From.Assembly.Language
 	}
 	return "en"
+}
+
+// RoleName is an office (administrator, chair, secretary, mandate
+// commission, teller) in the page's language.
+func (v *view) RoleName(role string) string {
+	if k := "web.su.role." + role; v.L.Has(k) {
+		return v.L.T(k)
+	}
+	return strings.ReplaceAll(role, "_", " ")
 }
