@@ -19,6 +19,7 @@ import (
 	"plenum/assembly"
 	"plenum/auth"
 	"plenum/engine"
+	"plenum/i18n"
 	"plenum/roster"
 )
 
@@ -154,16 +155,21 @@ type importResult struct {
 	Rows        int
 }
 
-// Columns names how the file's columns were read.
-func (iv *importView) Columns() []string {
+// ColumnsIn names how the file's columns were read, in the page's
+// language: "B Delegation → organization".
+func (iv *importView) ColumnsIn(l *i18n.Locale) string {
 	t := iv.Preview.Table
 	var out []string
 	for i, f := range t.Fields {
 		if f != "" {
-			out = append(out, fmt.Sprintf("%s %s → %s", roster.ColumnLetter(i), t.Headers[i], f))
+			name := string(f)
+			if k := "web.im.field." + name; l.Has(k) {
+				name = l.T(k)
+			}
+			out = append(out, fmt.Sprintf("%s %s → %s", roster.ColumnLetter(i), t.Headers[i], name))
 		}
 	}
-	return out
+	return strings.Join(out, "; ")
 }
 
 // Good counts the rows that recording records (added or changed).
