@@ -455,4 +455,13 @@ var webPagesMoreMessages = []Msg{
 	{Key: "web.im.field.proxy", En: "proxy", De: "Vollmacht", Ru: "доверенность", Fr: "procuration", Es: "poder"},
 	{Key: "web.im.field.status", En: "status", De: "Stand", Ru: "статус", Fr: "état", Es: "estado"},
 	{Key: "web.im.field.presence", En: "presence", De: "Anwesenheit", Ru: "присутствие", Fr: "présence", Es: "presencia"},
+	// The pages' scripts (static/live.js, static/picker.js), given on the
+	// page's <body>; the script fills in %s and %d (written %%s, %%d).
+	{Key: "web.js.unreachable", En: "The server could not be reached; nothing was sent. Try again.", De: "Der Server war nicht erreichbar; nichts wurde gesendet. Versuchen Sie es erneut.", Ru: "Сервер недоступен; ничего не отправлено. Попробуйте ещё раз.", Fr: "Le serveur est injoignable ; rien n'a été envoyé. Réessayez.", Es: "No se pudo contactar con el servidor; no se envió nada. Inténtelo de nuevo."},
+	{Key: "web.js.earlier_receipt", En: "Your earlier receipt", De: "Ihre frühere Quittung", Ru: "Ваша предыдущая квитанция", Fr: "Votre reçu précédent", Es: "Su recibo anterior"},
+	{Key: "web.js.type_to_search", En: "Type to search", De: "Tippen zum Suchen", Ru: "Введите для поиска", Fr: "Tapez pour chercher", Es: "Escriba para buscar"},
+	{Key: "web.js.search", En: "Search: %%s", De: "Suche: %%s", Ru: "Поиск: %%s", Fr: "Recherche : %%s", Es: "Buscar: %%s"},
+	{Key: "web.js.found", En: "Found: %%d", De: "Gefunden: %%d", Ru: "Найдено: %%d", Fr: "Trouvés : %%d", Es: "Encontrados: %%d"},
+	{Key: "web.js.chosen", En: "Chosen: %%d", De: "Ausgewählt: %%d", Ru: "Выбрано: %%d", Fr: "Choisis : %%d", Es: "Elegidos: %%d"},
+	{Key: "web.js.the_list", En: "the list", De: "die Liste", Ru: "список", Fr: "la liste", Es: "la lista"},
 }

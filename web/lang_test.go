@@ -337,7 +337,7 @@ var (
 	// lang="en" and class="untranslated" on the page: only so marked are
 	// they let through.
 	scriptRE = regexp.MustCompile(`(?s)<span lang="en" class="untranslated">[^<]*</span>|<script.*?</script>|<style.*?</style>|<head>.*?</head>|<pre.*?</pre>|<code[^>]*>.*?</code>|<kbd>.*?</kbd>`)
-	attrRE   = regexp.MustCompile(`(?:aria-label|data-announce|title|placeholder)="([^"]*)"`)
+	attrRE   = regexp.MustCompile(`(?:aria-label|data-announce|data-t-[a-z-]+|title|placeholder)="([^"]*)"`)
 	tagRE    = regexp.MustCompile(`<[^>]*>`)
 )
 

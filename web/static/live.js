@@ -153,7 +153,7 @@
     if (slot && slot.firstElementChild && slot.firstElementChild.tagName !== "DETAILS") {
       var d = document.createElement("details");
       var s = document.createElement("summary");
-      s.textContent = slot.getAttribute("data-earlier") || "Your earlier receipt";
+      s.textContent = slot.getAttribute("data-earlier") || document.body.getAttribute("data-t-earlier-receipt") || "Your earlier receipt";
       d.appendChild(s);
       while (slot.firstChild) d.appendChild(slot.firstChild);
       d.querySelectorAll("[id]").forEach(function (el) { el.removeAttribute("id"); });
@@ -235,7 +235,7 @@
           var c = document.querySelector("#ballot .confirm-btn, #ballot [role=alert]");
           if (c) { c.focus({ preventScroll: true }); c.scrollIntoView({ block: "nearest" }); }
         })
-        .catch(function () { draft = null; show(false, "The server could not be reached; nothing was sent. Try again."); });
+        .catch(function () { draft = null; show(false, document.body.getAttribute("data-t-unreachable") || "The server could not be reached; nothing was sent. Try again."); });
       return;
     }
     if (!form.classList.contains("act")) return;
@@ -263,7 +263,7 @@
           schedule(0, true);
         }
       })
-      .catch(function () { show(false, "The server could not be reached; nothing was sent. Try again."); })
+      .catch(function () { show(false, document.body.getAttribute("data-t-unreachable") || "The server could not be reached; nothing was sent. Try again."); })
       .then(function () { buttons.forEach(function (b) { b.disabled = false; }); });
   });
 

@@ -16,6 +16,13 @@
     return true;
   }
 
+  // The page's words, in its language: the layout gives them on <body>
+  // (data-t-…, from the catalog); the English stands if a page has none.
+  function t(name, english, count) {
+    var s = (document.body && document.body.getAttribute("data-t-" + name)) || english;
+    return count === undefined ? s : s.replace("%d", count);
+  }
+
   var n = 0;
   function searchField(label, controls) {
     var input = document.createElement("input");
@@ -25,11 +32,11 @@
     input.setAttribute("autocomplete", "off");
     input.setAttribute("spellcheck", "false");
     input.setAttribute("aria-controls", controls);
-    input.placeholder = "Type to search";
+    input.placeholder = t("type-to-search", "Type to search");
     var l = document.createElement("label");
     l.className = "sr-only";
     l.htmlFor = input.id;
-    l.textContent = "Search: " + label;
+    l.textContent = t("search", "Search: %s").replace("%s", label);
     var count = document.createElement("span");
     count.className = "picker-count meta";
     count.setAttribute("aria-live", "polite");
@@ -59,7 +66,7 @@
       select.value = chosen;
       if (words.length) {
         var hits = shown.filter(function (o) { return o.value !== chosen || matches(fold(o.textContent), words); }).length;
-        f.count.textContent = hits === 1 ? "1 found" : hits + " found";
+        f.count.textContent = t("found", "Found: %d", hits);
         if (hits === 1 && !chosen) {
           var only = shown.filter(function (o) { return matches(fold(o.textContent), words); })[0];
           if (only) select.value = only.value;
@@ -94,7 +101,7 @@
     var f = searchField(named ? named.textContent : "", list ? list.id : "");
     function tally() {
       var ticked = Array.prototype.filter.call(boxes, function (c) { return c.checked; }).length;
-      f.count.textContent = ticked ? ticked + " chosen" : "";
+      f.count.textContent = ticked ? t("chosen", "Chosen: %d", ticked) : "";
     }
     if (items.length >= 8 && list) {
       var keys = items.map(function (li) { return fold(li.textContent); });
@@ -121,7 +128,7 @@
     if (rows.length < 8) return;
     var keys = rows.map(function (r) { return fold(r.textContent); });
     if (!el.id) el.id = "picker-list-" + (++n);
-    var f = searchField(el.getAttribute("aria-label") || "the list", el.id);
+    var f = searchField(el.getAttribute("aria-label") || t("the-list", "the list"), el.id);
     var at = el.closest(".table-wrap") || el;
     var own = el.getAttribute("data-filter-by") && document.getElementById(el.getAttribute("data-filter-by"));
     if (own) {
@@ -140,7 +147,7 @@
         r.hidden = words.length > 0 && !matches(keys[i], words);
         if (!r.hidden) shown++;
       });
-      f.count.textContent = words.length ? (shown === 1 ? "1 found" : shown + " found") : "";
+      f.count.textContent = words.length ? t("found", "Found: %d", shown) : "";
     });
   }
 
