@@ -173,6 +173,7 @@ func (s *server) act(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	id := a.ID()
+	l := localeOf(r, a)
 	r.Body = http.MaxBytesReader(w, r.Body, 1<<20)
 	if err := r.ParseForm(); err != nil {
 		http.Error(w, "the form could not be read", http.StatusBadRequest)
@@ -187,32 +188,32 @@ func (s *server) act(w http.ResponseWriter, r *http.Request) {
 	sess := auth.FromContext(r.Context())
 	if sess == nil || !sess.In(id) {
 		if script {
-			answer(http.StatusUnauthorized, actResult{Error: "you are not logged in to this assembly; log in with the code on your mandate card"})
+			answer(http.StatusUnauthorized, actResult{Error: l.T("web.err.not_logged_in")})
 			return
 		}
 		http.Redirect(w, r, "/login?next="+url.QueryEscape(back), http.StatusSeeOther)
 		return
 	}
 	if !s.validForm(r) {
-		answer(http.StatusForbidden, actResult{Error: "this form is out of date or did not come from this site; reload the page and try again"})
+		answer(http.StatusForbidden, actResult{Error: l.T("web.err.stale_form")})
 		return
 	}
 	var err error
 	cmd := r.PostFormValue("cmd")
 	if cmd == "issue_access_codes" || cmd == "revoke_access_codes" {
 		// Recorded here, the codes would not be made or deleted.
-		answer(http.StatusUnprocessableEntity, actResult{Error: "access codes are issued and revoked with the mandate commission's forms for cards and codes"})
+		answer(http.StatusUnprocessableEntity, actResult{Error: l.T("web.err.codes_elsewhere")})
 		return
 	}
 	if cmd == "" || cmd == "create_assembly" {
-		answer(http.StatusUnprocessableEntity, actResult{Error: "the form names no command this page can give"})
+		answer(http.StatusUnprocessableEntity, actResult{Error: l.T("web.err.no_command")})
 		return
 	}
 	news := map[string]string{} // argument → prefix of a fresh id
 	for field, vs := range r.PostForm {
 		if arg, ok := strings.CutPrefix(field, newPrefix); ok && len(vs) > 0 && vs[0] != "" {
 			if !validPrefix(vs[0]) || strings.TrimSpace(r.PostFormValue(argPrefix+arg)) != "" {
-				answer(http.StatusUnprocessableEntity, actResult{Error: "the form asks for an id it cannot have; reload the page and try again"})
+				answer(http.StatusUnprocessableEntity, actResult{Error: l.T("web.err.bad_id")})
 				return
 			}
 			news[arg] = vs[0]
@@ -251,13 +252,13 @@ func (s *server) act(w http.ResponseWriter, r *http.Request) {
 			a.Read(func(st *assembly.State) { msg = namedRefusal(r, st, ae) })
 			answer(http.StatusConflict, actResult{Error: msg})
 		case errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded):
-			answer(http.StatusServiceUnavailable, actResult{Error: "the request was cancelled before it finished; send the form again (it is applied only once)"})
+			answer(http.StatusServiceUnavailable, actResult{Error: l.T("web.err.cancelled")})
 		case errors.Is(err, engine.ErrSuspended) || errors.Is(err, engine.ErrStopped):
 			s.opts.Logger.Error("web: command not taken", "cmd", cmd, "assembly", id, "err", err)
-			answer(http.StatusServiceUnavailable, actResult{Error: "the assembly is not taking commands just now: its record cannot be read, so whether this was recorded is not yet known. Send the form again in a moment (it is applied only once)"})
+			answer(http.StatusServiceUnavailable, actResult{Error: l.T("web.err.suspended")})
 		default:
 			s.opts.Logger.Error("web: command failed", "cmd", cmd, "assembly", id, "err", err)
-			answer(http.StatusInternalServerError, actResult{Error: "the server could not record this; nothing was recorded. Try again in a moment"})
+			answer(http.StatusInternalServerError, actResult{Error: l.T("web.err.not_recorded")})
 		}
 		return
 	}
@@ -390,7 +391,7 @@ func (s *server) pageForm(w http.ResponseWriter, r *http.Request, page string, l
 		http.Redirect(w, r, back, http.StatusSeeOther)
 	}
 	if !s.validForm(r) {
-		fail("this form is out of date or did not come from this site; reload the page and try again")
+		fail(localeOf(r, a).T("web.err.stale_form"))
 		return nil, nil, nil, false
 	}
 	return a, sess, fail, true

@@ -26,7 +26,7 @@ func (s *server) mandateCards(w http.ResponseWriter, r *http.Request) {
 	if r.PostFormValue("all") != "" {
 		persons = nil
 	} else if len(persons) == 0 {
-		fail("Choose the persons whose cards to print, or everyone with a verified mandate.")
+		fail(localeOf(r, a).T("web.err.cards_choose"))
 		return
 	}
 	issued, err := cards.Issue(r.Context(), a, s.auth, actorOf(sess), s.opts.Now().UTC(), s.baseURL(r),
@@ -42,7 +42,7 @@ func (s *server) mandateCards(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		s.opts.Logger.Error("web: mandate cards failed", "assembly", a.ID(), "err", err)
-		fail("The server could not issue or print the cards; try again in a moment.")
+		fail(localeOf(r, a).T("web.err.cards_failed"))
 		return
 	}
 	name := "mandate-cards.pdf"
@@ -64,7 +64,7 @@ func (s *server) revokeCodes(w http.ResponseWriter, r *http.Request) {
 	}
 	persons := formPersons(r)
 	if len(persons) == 0 {
-		fail("Choose the persons whose codes to revoke.")
+		fail(localeOf(r, a).T("web.err.revoke_choose"))
 		return
 	}
 	if err := cards.Revoke(r.Context(), a, s.auth, actorOf(sess), s.opts.Now().UTC(), persons, r.PostFormValue("reason")); err != nil {
@@ -74,10 +74,10 @@ func (s *server) revokeCodes(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		s.opts.Logger.Error("web: revoking codes failed", "assembly", a.ID(), "err", err)
-		fail("The server could not revoke the codes; try again in a moment.")
+		fail(localeOf(r, a).T("web.err.revoke_failed"))
 		return
 	}
-	setFlash(w, a.ID(), flash{Text: "Revoked: the codes no longer log anyone in, and whoever was logged in with them is logged out."})
+	setFlash(w, a.ID(), flash{Text: localeOf(r, a).T("web.done.revoked")})
 	http.Redirect(w, r, "/a/"+a.ID()+"/mandates", http.StatusSeeOther)
 }
 

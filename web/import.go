@@ -196,6 +196,7 @@ func (s *server) importPreview(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	id := a.ID()
+	l := localeOf(r, a)
 	back := "/a/" + id + "/import"
 	fail := func(msg string) {
 		setFlash(w, id, flash{Error: true, Text: msg})
@@ -209,43 +210,43 @@ func (s *server) importPreview(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if !auth.SameOrigin(r) {
-		fail("This form did not come from this site; reload the page and try again.")
+		fail(l.T("web.err.other_site"))
 		return
 	}
 	may := false
 	a.Read(func(st *assembly.State) { may = roster.MayImport(st, actorOf(sess)) })
 	if !may {
-		fail("Only an administrator, a secretary or the mandate commission may import delegates.")
+		fail(l.T("web.err.may_not_import"))
 		return
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, roster.MaxFileSize+64<<10)
 	if err := r.ParseMultipartForm(roster.MaxFileSize + 64<<10); err != nil {
-		msg := "The upload could not be read; choose the file again."
+		msg := l.T("web.err.upload_unreadable")
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
-			msg = fmt.Sprintf("The file is larger than a roster may be (%d MB); save only the roster's worksheet, as XLSX or CSV.", roster.MaxFileSize>>20)
+			msg = l.T("web.err.upload_too_big", roster.MaxFileSize>>20)
 		}
 		fail(msg)
 		return
 	}
 	defer r.MultipartForm.RemoveAll()
 	if !s.validForm(r) {
-		fail("This form is out of date or did not come from this site; reload the page and try again.")
+		fail(l.T("web.err.stale_form_cap"))
 		return
 	}
 	f, hdr, err := r.FormFile("file")
 	if err != nil {
-		fail("Choose the roster file to upload: an Excel workbook (.xlsx) or CSV.")
+		fail(l.T("web.err.choose_file"))
 		return
 	}
 	data, err := io.ReadAll(io.LimitReader(f, roster.MaxFileSize+1))
 	f.Close()
 	if err != nil {
-		fail("The upload could not be read; choose the file again.")
+		fail(l.T("web.err.upload_unreadable"))
 		return
 	}
 	u := &upload{assembly: id, actor: actorOf(sess), name: filepath.Base(hdr.Filename), data: data, createOrgs: r.PostFormValue("create_organizations") != "", at: s.opts.Now()}
-	iv, status, err := s.planUpload(r.Context(), a, sess, u)
+	iv, status, err := s.planUpload(r.Context(), l, a, sess, u)
 	if err != nil {
 		fail(err.Error())
 		return
@@ -257,7 +258,7 @@ func (s *server) importPreview(w http.ResponseWriter, r *http.Request) {
 // planUpload reads and plans an upload against the assembly as it is now.
 // A file that cannot be read, or an actor who may not register delegates,
 // is an error with words for the page.
-func (s *server) planUpload(ctx context.Context, a *engine.Assembly, sess *auth.Session, u *upload) (*importView, int, error) {
+func (s *server) planUpload(ctx context.Context, l *i18n.Locale, a *engine.Assembly, sess *auth.Session, u *upload) (*importView, int, error) {
 	tab, err := roster.Read(u.name, u.data)
 	if err != nil {
 		return nil, 0, fmt.Errorf("%s: %v", u.name, err)
@@ -265,11 +266,11 @@ func (s *server) planUpload(ctx context.Context, a *engine.Assembly, sess *auth.
 	fresh, err := freshStates(ctx, a)
 	if err != nil {
 		s.opts.Logger.Error("web: import: reading the log", "assembly", a.ID(), "err", err)
-		return nil, 0, errors.New("The server could not read the assembly's record; try again in a moment.")
+		return nil, 0, errors.New(l.T("web.err.record_unreadable"))
 	}
 	pv, err := roster.Plan(tab, fresh, roster.Options{Actor: actorOf(sess), At: s.opts.Now().UTC(), CreateOrganizations: u.createOrgs})
 	if errors.Is(err, roster.ErrNotRegistrar) {
-		return nil, 0, errors.New("Only an administrator, a secretary or the mandate commission may import delegates.")
+		return nil, 0, errors.New(l.T("web.err.may_not_import"))
 	}
 	if err != nil {
 		s.opts.Logger.Error("web: import: planning", "assembly", a.ID(), "err", err)
@@ -319,27 +320,28 @@ func (s *server) importRecord(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	l := localeOf(r, a)
 	u := s.uploads.get(r.PostFormValue("upload"), a.ID(), actorOf(sess), s.opts.Now())
 	if u == nil {
-		fail("The file is no longer on the server (an hour passed, or the server restarted); upload it again.")
+		fail(l.T("web.err.upload_gone"))
 		return
 	}
-	iv, status, err := s.planUpload(r.Context(), a, sess, u)
+	iv, status, err := s.planUpload(r.Context(), l, a, sess, u)
 	if err != nil {
 		fail(err.Error())
 		return
 	}
 	iv.Upload = r.PostFormValue("upload")
 	if iv.Digest != r.PostFormValue("plan") {
-		s.renderImport(w, r, a, http.StatusConflict, iv, &flash{Error: true, Text: "The assembly's record changed since this preview was made: here is what recording the file does now. Check it, and record again."})
+		s.renderImport(w, r, a, http.StatusConflict, iv, &flash{Error: true, Text: l.T("web.err.record_changed")})
 		return
 	}
 	if len(iv.Problems) > 0 && r.PostFormValue("good_rows") == "" {
-		s.renderImport(w, r, a, status, iv, &flash{Error: true, Text: "Nothing was recorded: some rows have problems. Correct the file and upload it again, or record the good rows."})
+		s.renderImport(w, r, a, status, iv, &flash{Error: true, Text: l.T("web.err.rows_problems")})
 		return
 	}
 	if len(iv.Preview.Commands) == 0 {
-		s.renderImport(w, r, a, http.StatusOK, iv, &flash{Text: "Nothing to record: the assembly already says what the file says."})
+		s.renderImport(w, r, a, http.StatusOK, iv, &flash{Text: l.T("web.im.nothing")})
 		return
 	}
 	metas, cmds := iv.Preview.Batch()
@@ -347,11 +349,11 @@ func (s *server) importRecord(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		var ae *assembly.Error
 		if failed >= 0 && errors.As(err, &ae) && ae.Code != assembly.ErrCorrupt {
-			fail(fmt.Sprintf("Row %d could not be recorded: %s %d commands before it were recorded; upload the file again to finish.", iv.Preview.Commands[failed].Row, refusal(r, ae), len(results)))
+			fail(l.T("web.err.row_failed", iv.Preview.Commands[failed].Row, refusal(r, ae), len(results)))
 			return
 		}
 		s.opts.Logger.Error("web: import: recording", "assembly", a.ID(), "err", err)
-		fail(fmt.Sprintf("The server could not record the import; %d commands were recorded. Upload the file again: what is recorded is found and left as it is.", len(results)))
+		fail(l.T("web.err.import_failed", len(results)))
 		return
 	}
 	iv.Recorded = &importResult{Commands: len(results), First: results[0].First(), Last: results[len(results)-1].First(), Rows: iv.Good()}

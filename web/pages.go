@@ -174,14 +174,14 @@ func (s *server) servePage(w http.ResponseWriter, r *http.Request, name string, 
 // browser's history nor a proxy's log; nothing is recorded until the
 // confirming form is sent to /act.
 func (s *server) ballotStep(w http.ResponseWriter, r *http.Request) {
-	_, _, fail, ok := s.pageForm(w, r, "delegate", 64<<10)
+	a, _, fail, ok := s.pageForm(w, r, "delegate", 64<<10)
 	if !ok {
 		return
 	}
 	switch r.PostFormValue("step") {
 	case "check", "fill":
 	default:
-		fail("this form is out of date; choose again")
+		fail(localeOf(r, a).T("web.err.ballot_stale"))
 		return
 	}
 	s.servePage(w, r, "delegate", needLogin, r.PostForm)

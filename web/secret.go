@@ -100,7 +100,7 @@ func (s *server) secretReceipt(w http.ResponseWriter, r *http.Request) {
 	vote := r.PostFormValue("vote")
 	token := strings.Join(strings.Fields(r.PostFormValue("token")), "")
 	if len(token) < assembly.MinBallotToken || len(token) > assembly.MaxBallotToken {
-		fail("That is not a ballot token: paste the code you were given when you cast your secret ballot (26 letters and digits).")
+		fail(localeOf(r, a).T("web.err.not_token"))
 		return
 	}
 	proof, err := engine.SecretBallotReceipt(r.Context(), a, vote, token)
@@ -113,7 +113,7 @@ func (s *server) secretReceipt(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		s.opts.Logger.Error("web: secret receipt failed", "assembly", id, "vote", vote, "err", err)
-		fail("The server could not make the receipt; try again in a moment.")
+		fail(localeOf(r, a).T("web.err.receipt_failed"))
 		return
 	}
 	w.Header().Set("Content-Type", "application/tlog-proof")

@@ -444,3 +444,14 @@ func (s *server) chooseLanguage(w http.ResponseWriter, r *http.Request) {
 	http.SetCookie(w, &http.Cookie{Name: i18n.Cookie, Value: lang, Path: "/", MaxAge: 365 * 24 * 3600, SameSite: http.SameSiteLaxMode, HttpOnly: true})
 	http.Redirect(w, r, next, http.StatusSeeOther)
 }
+
+// localeOf is the language of what the server says to a request in
+// assembly a (a message after a form, a refusal): the person's choice,
+// their browser's, the assembly's (i18n.Choose).
+func localeOf(r *http.Request, a *engine.Assembly) *i18n.Locale {
+	lang := ""
+	if a != nil {
+		a.Read(func(st *assembly.State) { lang = st.Assembly.Language })
+	}
+	return i18n.Choose(r, lang)
+}
