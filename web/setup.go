@@ -422,15 +422,9 @@ func (v *view) RosterSize() (sz struct{ Persons, Mandates, Verified, Organizatio
 
 // Forms that create ----------------------------------------------------------
 
-// setupDone says what a set-up form did, for the message on the page.
-var setupDone = map[string]string{
-	"add_organization": "Added the organization %s",
-	"add_person":       "Added %s",
-	"submit_mandate":   "Added a mandate for %s",
-	"form_body":        "Formed %s",
-	"rules":            "The rules were changed%s",
-	"amend_assembly":   "The assembly's particulars were corrected%s",
-}
+// setupDone says what a set-up form did, for the message on the page:
+// the catalog's "web.su.done.<cmd>", with the name of what it made.
+var setupDone = map[string]bool{"add_organization": true, "add_person": true, "submit_mandate": true, "form_body": true, "rules": true, "amend_assembly": true}
 
 // setupAct serves POST /a/{id}/setup: the set-up forms that create
 // something (the server makes its id from its name) or that give several
@@ -456,6 +450,7 @@ func (s *server) setupAct(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	id := a.ID()
+	l := localeOf(r, a)
 	back := r.PostFormValue("back")
 	if !strings.HasPrefix(back, "/a/"+id+"/") {
 		back = "/a/" + id + "/setup"
@@ -465,7 +460,7 @@ func (s *server) setupAct(w http.ResponseWriter, r *http.Request) {
 	var cmds []assembly.Command
 	var err error
 	var named string
-	a.Read(func(st *assembly.State) { cmds, named, err = setupCommands(st, cmd, r.PostForm) })
+	a.Read(func(st *assembly.State) { cmds, named, err = setupCommands(l, st, cmd, r.PostForm) })
 	if err != nil {
 		reply(http.StatusUnprocessableEntity, actResult{Error: err.Error()})
 		return
@@ -482,7 +477,7 @@ func (s *server) setupAct(w http.ResponseWriter, r *http.Request) {
 	results, err := s.submitBatch(r.Context(), a, metas, cmds)
 	if err != nil {
 		if assembly.CodeOf(err) == assembly.ErrDuplicate {
-			reply(http.StatusOK, actResult{OK: true, Message: "This form was sent before, and recorded then; nothing more was recorded."})
+			reply(http.StatusOK, actResult{OK: true, Message: l.T("web.su.sent_before")})
 			return
 		}
 		var ae *assembly.Error
@@ -491,12 +486,15 @@ func (s *server) setupAct(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		s.opts.Logger.Error("web: set-up failed", "cmd", cmd, "assembly", id, "err", err)
-		reply(http.StatusInternalServerError, actResult{Error: fmt.Sprintf("The server could not record this; %d of %d commands were recorded. Reload the page to see what is there.", len(results), len(cmds))})
+		reply(http.StatusInternalServerError, actResult{Error: l.T("web.su.partly_recorded", len(results), len(cmds))})
 		return
 	}
-	msg := fmt.Sprintf(setupDone[cmd], named)
+	msg := ""
+	if setupDone[cmd] {
+		msg = l.T("web.su.done."+cmd, named)
+	}
 	if len(results) > 0 {
-		msg += fmt.Sprintf(" (entry %d of the record).", results[0].First())
+		msg += l.T("web.su.done_entry", results[0].First())
 	}
 	res := actResult{OK: true, Message: msg}
 	if cmd == "add_person" {
@@ -549,7 +547,7 @@ func rehearse(st *assembly.State, metas []assembly.Meta, cmds []assembly.Command
 // setupCommands builds the commands of a set-up form (setupAct) on the
 // state st, making the ids of what it creates; named is the name of what
 // it creates, for the message.
-func setupCommands(st *assembly.State, cmd string, form url.Values) (cmds []assembly.Command, named string, err error) {
+func setupCommands(l *i18n.Locale, st *assembly.State, cmd string, form url.Values) (cmds []assembly.Command, named string, err error) {
 	get := func(k string) string { return strings.TrimSpace(form.Get(k)) }
 	name := get("name")
 	mandate := func(person string) ([]assembly.Command, error) {
@@ -557,7 +555,7 @@ func setupCommands(st *assembly.State, cmd string, form url.Values) (cmds []asse
 		if w := get("weight"); w != "" {
 			n, err := strconv.Atoi(w)
 			if err != nil || n < 1 {
-				return nil, fmt.Errorf("Give the weight as a whole number of votes from 1, not %q.", w)
+				return nil, errors.New(l.T("web.su.err.weight", w))
 			}
 			c.Weight = n
 		}
@@ -570,13 +568,13 @@ func setupCommands(st *assembly.State, cmd string, form url.Values) (cmds []asse
 	switch cmd {
 	case "add_organization":
 		if name == "" {
-			return nil, "", errors.New("Give the organization's name.")
+			return nil, "", errors.New(l.T("web.su.err.org_name"))
 		}
 		c := assembly.AddOrganization{ID: roster.OrganizationID(st, name, nil), Name: name, Kind: get("kind"), Number: get("number"), Parent: get("parent")}
 		return []assembly.Command{c}, name, nil
 	case "add_person":
 		if name == "" {
-			return nil, "", errors.New("Give the person's name.")
+			return nil, "", errors.New(l.T("web.su.err.person_name"))
 		}
 		c := assembly.AddPerson{ID: roster.PersonID(st, name, nil), Name: name, Ref: get("ref")}
 		cmds = []assembly.Command{c}
@@ -593,16 +591,16 @@ func setupCommands(st *assembly.State, cmd string, form url.Values) (cmds []asse
 	case "submit_mandate":
 		p := st.Persons[get("person")]
 		if p == nil {
-			return nil, "", errors.New("Choose the person whose mandate it is.")
+			return nil, "", errors.New(l.T("web.su.err.mandate_person"))
 		}
 		if get("kind") == "" {
-			return nil, "", errors.New("Choose the kind of mandate.")
+			return nil, "", errors.New(l.T("web.su.err.mandate_kind"))
 		}
 		cmds, err := mandate(p.ID)
 		return cmds, p.Name, err
 	case "form_body":
 		if name == "" {
-			return nil, "", errors.New("Give the body's name.")
+			return nil, "", errors.New(l.T("web.su.err.body_name"))
 		}
 		c := assembly.FormBody{ID: roster.NewID("body", name, func(id string) bool { return st.Bodies[id] != nil }), Name: name, Kind: get("kind")}
 		for _, m := range form["members"] {
@@ -620,13 +618,13 @@ func setupCommands(st *assembly.State, cmd string, form url.Values) (cmds []asse
 		}
 		return []assembly.Command{c}, "", nil
 	case "rules":
-		o, err := rulesForm(form, true)
+		o, err := rulesForm(l, form, true)
 		if err != nil {
 			return nil, "", err
 		}
 		return []assembly.Command{assembly.SetRules{Overrides: o}}, "", nil
 	}
-	return nil, "", errors.New("The form names no command this page can give; reload the page.")
+	return nil, "", errors.New(l.T("web.su.err.no_command"))
 }
 
 // rulesForm reads the rules form's fields into overrides: quorum (none,
@@ -637,14 +635,14 @@ func setupCommands(st *assembly.State, cmd string, form url.Values) (cmds []asse
 // proxies_allowed, abstentions_count, weighted_votes, precedence and
 // reconsider_rules. With whole set the form holds every rule, and a
 // checkbox not sent is false; otherwise only the fields sent count.
-func rulesForm(form url.Values, whole bool) (*assembly.Overrides, error) {
+func rulesForm(l *i18n.Locale, form url.Values, whole bool) (*assembly.Overrides, error) {
 	o := &assembly.Overrides{}
 	has := func(k string) bool { _, ok := form[k]; return ok }
 	if q := form.Get("quorum"); q != "" {
 		if q == "number" {
 			n, err := strconv.Atoi(strings.TrimSpace(form.Get("quorum_number")))
 			if err != nil || n < 1 {
-				return nil, fmt.Errorf("give the quorum as a whole number of voting members present, not %q", form.Get("quorum_number"))
+				return nil, errors.New(l.T("web.su.err.quorum", form.Get("quorum_number")))
 			}
 			q = strconv.Itoa(n)
 		}
@@ -667,11 +665,11 @@ func rulesForm(form url.Values, whole bool) (*assembly.Overrides, error) {
 		field, what string
 		scale       int
 		dst         **int
-	}{{"speaking_minutes", "the speaking time in whole minutes (0: no limit)", 60, &o.SpeakingTimeSeconds}, {"max_proxies", "the most proxies a delegate may carry as a whole number (0: no limit)", 1, &o.MaxProxiesPerDelegate}} {
+	}{{"speaking_minutes", "web.su.err.speaking", 60, &o.SpeakingTimeSeconds}, {"max_proxies", "web.su.err.proxies", 1, &o.MaxProxiesPerDelegate}} {
 		if v := strings.TrimSpace(form.Get(n.field)); v != "" {
 			x, err := strconv.Atoi(v)
 			if err != nil || x < 0 || x > 100000 {
-				return nil, fmt.Errorf("give %s, not %q", n.what, v)
+				return nil, errors.New(l.T(n.what, v))
 			}
 			x *= n.scale
 			*n.dst = &x
@@ -773,7 +771,7 @@ func (s *server) renderNewAssembly(w http.ResponseWriter, r *http.Request, statu
 		if p, ok := assembly.Preset(form.Get("rules")); ok && nv.From == nil {
 			nv.Rules = p
 		}
-		if o, err := rulesForm(form, false); err == nil {
+		if o, err := rulesForm(nil, form, false); err == nil {
 			if r, err := nv.Rules.With(o); err == nil {
 				nv.Rules = r
 			}
@@ -817,6 +815,7 @@ func (s *server) createAssembly(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	l := i18n.Choose(r, "") // a new assembly has no language yet: the person's
 	r.Body = http.MaxBytesReader(w, r.Body, 256<<10)
 	if err := r.ParseForm(); err != nil {
 		http.Error(w, "the form could not be read", http.StatusBadRequest)
@@ -836,7 +835,7 @@ func (s *server) createAssembly(w http.ResponseWriter, r *http.Request) {
 		seen := false
 		a.Read(func(st *assembly.State) { _, seen = st.KeySeen(recorded) })
 		if seen && key != "" {
-			setFlash(w, a.ID(), flash{Text: "This form was sent before, and the assembly was created then."})
+			setFlash(w, a.ID(), flash{Text: l.T("web.na.sent_before")})
 			http.Redirect(w, r, "/a/"+a.ID()+"/setup", http.StatusSeeOther)
 			return
 		}
@@ -852,7 +851,7 @@ func (s *server) createAssembly(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if c.Name == "" {
-		again(errors.New("Give the assembly's name: it heads its pages and its minutes."))
+		again(errors.New(l.T("web.na.err.name")))
 		return
 	}
 	var template []assembly.Command
@@ -871,7 +870,7 @@ func (s *server) createAssembly(w http.ResponseWriter, r *http.Request) {
 			}
 		})
 	}
-	o, err := rulesForm(form, false)
+	o, err := rulesForm(l, form, false)
 	if err != nil {
 		again(err)
 		return
@@ -905,21 +904,21 @@ func (s *server) createAssembly(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		s.opts.Logger.Error("web: creating an assembly failed", "assembly", c.ID, "err", err)
-		again(errors.New("The server could not create the assembly; nothing was created. Try again in a moment."))
+		again(errors.New(l.T("web.na.err.failed")))
 		return
 	}
-	msg := "The assembly is set up. Next: its organizations, persons and mandates (or import the roster), its offices and who may read its record."
+	msg := l.T("web.na.done")
 	if len(template) > 0 {
 		a, _ := s.eng.Assembly(c.ID)
 		results, failed, err := a.SubmitAll(r.Context(), metas, template)
 		if err != nil {
 			s.opts.Logger.Error("web: copying a template failed", "assembly", c.ID, "from", from, "at", failed, "err", err)
-			msg = fmt.Sprintf("The assembly was created, but copying %s stopped after %d of %d commands: %v. Add what is missing on these pages.", from, len(results), len(template), err)
+			msg = l.T("web.na.copy_stopped", from, len(results), len(template), err.Error())
 			setFlash(w, c.ID, flash{Error: true, Text: msg})
 			http.Redirect(w, r, "/a/"+c.ID+"/setup", http.StatusSeeOther)
 			return
 		}
-		msg = fmt.Sprintf("The assembly is set up from %s: %d commands copied its organizations, persons, mandates (to be verified again), offices and bodies.", from, len(results))
+		msg = l.T("web.na.done_from", from, len(results))
 	}
 	setFlash(w, c.ID, flash{Text: msg})
 	http.Redirect(w, r, "/a/"+c.ID+"/setup", http.StatusSeeOther)
