@@ -1,12 +1,14 @@
 package web
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strconv"
 	"strings"
 
 	"plenum/assembly"
+	"plenum/i18n"
 )
 
 // The elections as the pages show them: the chair opens, closes and
@@ -18,6 +20,23 @@ import (
 // (empty when a candidate is not ranked), into the persons in the order of
 // their numbers. Two candidates with the same number are an error of the
 // page; whom a ballot may rank is the rules' to say.
+// rankError is what is wrong with a ranking: a place that is not one
+// (Place), or two candidates of one number (Other and Person numbered N).
+type rankError struct {
+	Place, Other, Person string
+	N                    int
+}
+
+func (e *rankError) Error() string { return e.in(nil, func(s string) string { return s }) }
+
+// in says what is wrong in the locale l, naming the candidates by name.
+func (e *rankError) in(l *i18n.Locale, name func(string) string) string {
+	if e.Other == "" {
+		return l.T("web.rank.not_a_place", e.Place)
+	}
+	return l.T("web.rank.same_number", name(e.Other), name(e.Person), e.N)
+}
+
 func rankOrder(values []string) ([]string, error) {
 	type ranked struct {
 		n      int
@@ -32,10 +51,10 @@ func rankOrder(values []string) ([]string, error) {
 		}
 		n, err := strconv.Atoi(num)
 		if !ok || err != nil || n < 1 || person == "" {
-			return nil, fmt.Errorf("%q is not a place in a ranking (a number and a candidate)", v)
+			return nil, &rankError{Place: v}
 		}
 		if other, dup := byNumber[n]; dup {
-			return nil, fmt.Errorf("both %s and %s are numbered %d; give each candidate you rank a different number", other, person, n)
+			return nil, &rankError{Other: other, Person: person, N: n}
 		}
 		byNumber[n] = person
 		rs = append(rs, ranked{n, person})
@@ -333,7 +352,12 @@ func (v *view) BallotDraft(el *assembly.Election) ballotDraft {
 	case "ranked":
 		order, err := rankOrder(q["a:ranking:rank"])
 		if err != nil {
-			d.Err = "This ballot cannot be cast: " + v.Named(err.Error()) + "."
+			why := err.Error()
+			var re *rankError
+			if errors.As(err, &re) {
+				why = re.in(v.L, v.Name)
+			}
+			d.Err = v.L.T("web.rank.cannot_cast", why)
 			return d
 		}
 		for i, p := range order {
@@ -354,11 +378,7 @@ func (v *view) BallotDraft(el *assembly.Election) ballotDraft {
 		}
 	}
 	if len(d.Fields) == 0 {
-		d.Err = "The ballot is empty: " + map[string]string{
-			"ranked": "number at least one candidate, 1 for your first choice.",
-			"lists":  "choose a list.",
-			"names":  "tick the candidates you vote for.",
-		}[methodKind(el.Method)]
+		d.Err = v.L.T("web.rank.empty." + methodKind(el.Method))
 	}
 	return d
 }

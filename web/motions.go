@@ -82,7 +82,7 @@ func (s *server) motionPage(w http.ResponseWriter, r *http.Request) {
 		v.Resolution = minutes.BuildResolution(st, id)
 		q := r.URL.Query()
 		if q.Get("from") != "" {
-			v.Pick, v.PickErr = pickLines(st, mo, q.Get("from"), q.Get("to"))
+			v.Pick, v.PickErr = pickLines(v.L, st, mo, q.Get("from"), q.Get("to"))
 		}
 		return nil
 	})
@@ -131,25 +131,25 @@ func (s *server) renderMotions(w http.ResponseWriter, r *http.Request, page, mot
 }
 
 // pickLines reads the lines a person picked and gives their wording.
-func pickLines(st *assembly.State, mo *assembly.Motion, from, to string) (*linePick, string) {
+func pickLines(l *i18n.Locale, st *assembly.State, mo *assembly.Motion, from, to string) (*linePick, string) {
 	a, err1 := strconv.Atoi(from)
 	b, err2 := strconv.Atoi(to)
 	if to == "" {
 		b, err2 = a, nil
 	}
 	if err1 != nil || err2 != nil {
-		return nil, "Give the first and the last line to amend as numbers."
+		return nil, l.T("web.lines.numbers")
 	}
 	text, err := st.MotionText(mo)
 	if err != nil {
-		return nil, "The text of this motion cannot be amended by lines."
+		return nil, l.T("web.lines.not_by_lines")
 	}
 	lines := motiontext.Lines(text, st.LineLength())
 	switch {
 	case a < 1 || b < a:
-		return nil, fmt.Sprintf("Lines %d to %d are no range of lines: give the first line, then the last.", a, b)
+		return nil, l.T("web.lines.no_range", a, b)
 	case b > len(lines):
-		return nil, fmt.Sprintf("The motion has %d lines; there is no line %d.", len(lines), b)
+		return nil, l.T("web.lines.no_line", len(lines), b)
 	}
 	var w strings.Builder
 	for i := a - 1; i < b; i++ {
@@ -163,9 +163,9 @@ func pickLines(st *assembly.State, mo *assembly.Motion, from, to string) (*lineP
 		}
 		w.WriteString(text.LineSource(l))
 	}
-	word := fmt.Sprintf("lines %d–%d", a, b)
+	word := l.T("web.lines.range", a, b)
 	if a == b {
-		word = fmt.Sprintf("line %d", a)
+		word = l.T("web.lines.one", a)
 	}
 	return &linePick{From: a, To: b, Lines: word, Wording: w.String()}, ""
 }
