@@ -533,4 +533,6 @@ var webPagesMoreMessages = []Msg{
 	{Key: "web.lines.no_line", En: "#1|one=The motion has %d line; there is no line %d.|other=The motion has %d lines; there is no line %d.", De: "#1|one=Der Antrag hat %d Zeile; eine Zeile %d gibt es nicht.|other=Der Antrag hat %d Zeilen; eine Zeile %d gibt es nicht.", Ru: "#1|one=В предложении %d строка; строки %d нет.|few=В предложении %d строки; строки %d нет.|many=В предложении %d строк; строки %d нет.|other=В предложении %d строки; строки %d нет.", Fr: "#1|one=La motion a %d ligne ; il n'y a pas de ligne %d.|other=La motion a %d lignes ; il n'y a pas de ligne %d.", Es: "#1|one=La moción tiene %d línea; no hay línea %d.|other=La moción tiene %d líneas; no hay línea %d."},
 	{Key: "web.lines.range", En: "lines %d–%d", De: "Zeilen %d–%d", Ru: "строки %d–%d", Fr: "lignes %d–%d", Es: "líneas %d–%d"},
 	{Key: "web.lines.one", En: "line %d", De: "Zeile %d", Ru: "строка %d", Fr: "ligne %d", Es: "línea %d"},
+	// A title quoted in a sentence (a refusal naming an item, a vote).
+	{Key: "web.quote", En: "“%s”", De: "„%s“", Ru: "«%s»", Fr: "« %s »", Es: "«%s»"},
 }

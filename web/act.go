@@ -348,7 +348,7 @@ func namedRefusal(r *http.Request, st *assembly.State, e *assembly.Error) string
 		msg = e.Error()
 	}
 	if st != nil {
-		msg = namer{st}.text(msg)
+		msg = namer{s: st, l: l}.text(msg)
 	}
 	if len(msg) > 0 {
 		first, n := utf8.DecodeRuneInString(msg)

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"plenum/assembly"
+	"plenum/i18n"
 )
 
 // The pages never ask a person for an id: whatever a form creates gets a
@@ -62,12 +63,21 @@ func taken(s *assembly.State, id string) bool {
 func validPrefix(p string) bool { return prefixes[p] != nil }
 
 // namer turns ids into what a person reads: a person's name, a motion's
-// or item's title in quotes, a vote's question.
-type namer struct{ s *assembly.State }
+// or item's title in quotes, a vote's question. With a locale l other
+// than English it names in words every language's sentence can take: a
+// title in the language's quotes, a mandate by its holder, a sitting by
+// its date; nil l is English.
+type namer struct {
+	s *assembly.State
+	l *i18n.Locale
+}
 
 // name is the words for one id, and whether it is an id of s.
 func (n namer) name(id string) (string, bool) {
 	s := n.s
+	if n.l != nil && n.l.Lang() != i18n.Default {
+		return n.nameIn(id)
+	}
 	switch {
 	case s.Persons[id] != nil && s.Persons[id].Name != "":
 		return s.Persons[id].Name, true
@@ -110,6 +120,36 @@ func (n namer) name(id string) (string, bool) {
 	return "", false
 }
 
+// nameIn is name in a language other than English.
+func (n namer) nameIn(id string) (string, bool) {
+	s, q := n.s, func(t string) string { return n.l.T("web.quote", t) }
+	switch {
+	case s.Votes[id] != nil:
+		return q(voteQuestion(s, s.Votes[id])), true
+	case s.Elections[id] != nil:
+		return q(s.Elections[id].Title), true
+	case s.Motions[id] != nil:
+		return q(s.Motions[id].Title), true
+	case s.Items[id] != nil:
+		return q(s.Items[id].Title), true
+	case s.Alternatives[id] != nil:
+		return q(s.Alternatives[id].Title), true
+	case s.Documents[id] != nil:
+		return q(s.Documents[id].Title), true
+	case s.Mandates[id] != nil:
+		if p := s.Persons[s.Mandates[id].Person]; p != nil && p.Name != "" {
+			return p.Name, true
+		}
+		return s.Mandates[id].Person, true
+	case s.Sittings[id] != nil:
+		if t := s.Sittings[id].Title; t != "" {
+			return t, true
+		}
+		return n.l.DateText(s.Sittings[id].Date), true
+	}
+	return namer{s: s}.name(id)
+}
+
 // text replaces every id of s in a text (a refusal of the rules, a line
 // the domain wrote) by its name. Words are runs of id characters; a
 // quoted id ("m1") loses its quotes.
@@ -131,7 +171,7 @@ func (n namer) text(t string) string {
 		// letter, an accent) is prose, not an id.
 		glued := i > 0 && isLetter(t[i-1]) || j < len(t) && isLetter(t[j])
 		if name, ok := n.name(word); ok && !glued && !prose(t[:i], word) {
-			if m := n.s.Mandates[word]; m != nil && strings.HasSuffix(strings.ToLower(t[:i]), "mandate ") {
+			if m := n.s.Mandates[word]; m != nil && (n.l == nil || n.l.Lang() == i18n.Default) && strings.HasSuffix(strings.ToLower(t[:i]), "mandate ") {
 				// "the mandate md-egor": the mandate of its holder.
 				name = "of " + name[:len(name)-len("'s mandate")]
 			}

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"plenum/assembly"
+	"plenum/i18n"
 )
 
 func TestNamerAndFreshIDs(t *testing.T) {
@@ -37,8 +38,23 @@ func TestNamerAndFreshIDs(t *testing.T) {
 		{"md-1 has already voted", "Member One's mandate has already voted"},
 	}
 	for _, c := range cases {
-		if got := (namer{s}).text(c.in); got != c.want {
+		if got := (namer{s: s}).text(c.in); got != c.want {
 			t.Errorf("%q:\n got %q\nwant %q", c.in, got, c.want)
+		}
+	}
+	// In another language the ids are named in words any sentence takes:
+	// a mandate by its holder, a sitting by its date as the language
+	// writes it, a title in the language's quotes.
+	apply(assembly.SittingOpened{Meta: m(), ID: "s1", Date: "2026-05-09", Chair: "chair"})
+	apply(assembly.ItemAdded{Meta: m(), ID: "i1", Title: "Бюджет"})
+	ru := namer{s: s, l: i18n.For("ru")}
+	for in, want := range map[string]string{
+		"Мандат md-1 не даёт права голоса": "Мандат Member One не даёт права голоса",
+		"Заседание s1 уже открыто":         "Заседание 9 мая 2026 г. уже открыто",
+		"Пункт i1 закрыт":                  "Пункт «Бюджет» закрыт",
+	} {
+		if got := ru.text(in); got != want {
+			t.Errorf("ru %q:\n got %q\nwant %q", in, got, want)
 		}
 	}
 	// m1 is a person here: a motion gets m2.

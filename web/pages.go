@@ -835,7 +835,7 @@ func (v *view) Today() string { return v.Now.Format("2006-01-02") }
 
 // Named is a text the domain wrote (a refusal, an arithmetic, a line of
 // the record) with every id in it replaced by a name.
-func (v *view) Named(text string) string { return namer{v.S}.text(text) }
+func (v *view) Named(text string) string { return namer{s: v.S}.text(text) }
 
 // MotionTitle is a motion's title.
 func (v *view) MotionTitle(id string) string {
