@@ -343,7 +343,7 @@ func (s *server) receipt(w http.ResponseWriter, r *http.Request) {
 			if vt := st.Votes[rc.Vote]; vt != nil {
 				opened = v.Clock(vt.OpenedAt)
 			}
-			rc.TokenFile = tokenFileURL(tokenFile(st.Assembly.Name, rc.Question, opened, rc.Token))
+			rc.TokenFile = tokenFileURL(tokenFile(v.L, st.Assembly.Name, rc.Question, opened, rc.Token))
 		}
 		err = s.pages["receipt"].ExecuteTemplate(&buf, tmpl, v)
 	})

@@ -12,6 +12,7 @@ import (
 
 	"plenum/assembly"
 	"plenum/engine"
+	"plenum/i18n"
 )
 
 // A secret ballot's token is shown to the voter once, on the page the
@@ -64,21 +65,18 @@ func (t *tokenShelf) take(assemblyID, person string, entry int64, now time.Time)
 	return v.token
 }
 
-// tokenFile is the small text file a voter saves with their token.
-func tokenFile(assemblyName, question, opened, token string) string {
+// tokenFile is the small text file a voter saves with their token: its
+// fields under fixed names, what to do with it in the voter's language l.
+func tokenFile(l *i18n.Locale, assemblyName, question, opened, token string) string {
 	return fmt.Sprintf(`plenum secret ballot
 assembly: %s
-vote: %s (opened %s)
+vote: %s (%s)
 token: %s
 
-Keep this code: it proves your ballot was counted, without showing how
-you voted. Nobody else has it, and it cannot be shown to you again.
-After the vote closes, paste it on your delegate page, under "Get the
-receipt of my secret ballot", and save the receipt file. Check the
-receipt with the verifier key the assembly publishes:
+%s
 
     plenum verify --receipt RECEIPT-FILE --key VERIFIER-KEY --token %s
-`, assemblyName, question, opened, token, token)
+`, assemblyName, question, l.T("web.d.opened", opened), token, l.T("web.tf.keep", l.T("web.d.receipt_h")), token)
 }
 
 // tokenFileURL is the token file as a data: URL, for a download link that
