@@ -269,6 +269,24 @@ func TestPagesInThePseudoLocale(t *testing.T) {
 	}
 	checkBody(t, h, "the import recorded", recorded, covered, a+"/import", fileWords...)
 
+	// The messages after a form, on the page it returns to.
+	flashes := func(when, msg string) {
+		t.Helper()
+		if msg == "" {
+			t.Errorf("%s: no message on the page", when)
+		}
+		checkBody(t, h, when, msg, covered, a+"/setup")
+	}
+	_, _, msg := admin.form(a+"/setup-organizations", a+"/setup", url.Values{"cmd": {"add_organization"}, "name": {" "}, "back": {a + "/setup-organizations"}})
+	flashes("a blank organization", msg)
+	_, _, msg = admin.form(a+"/setup-organizations", a+"/setup", url.Values{"cmd": {"add_organization"}, "name": {"Bakers"}, "kind": {"delegating"}, "back": {a + "/setup-organizations"}})
+	flashes("an organization added", msg)
+	_, _, msg = admin.form(a+"/setup", a+"/setup", url.Values{"cmd": {"rules"}, "quorum": {"number"}, "quorum_number": {"many"}, "back": {a + "/setup"}})
+	flashes("a quorum that is no number", msg)
+	anna.secretReceipt("v1", "not a token")
+	_, body, _ := anna.get(a + "/delegate")
+	flashes("a secret receipt without a token", flashText(body))
+
 	// Every GET route of the pages that is a page is rendered above.
 	notPages := map[string]string{
 		"GET /static/": "the style sheets and scripts (their words are the page's, see live.js)", "GET /ballot/{file}": "the ballot module",
