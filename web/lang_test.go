@@ -15,6 +15,8 @@ import (
 	"plenum/assembly"
 	"plenum/internal/routes"
 	"plenum/web"
+
+	"github.com/chromedp/chromedp"
 )
 
 // getWith fetches a page with the given headers and returns its body.
@@ -116,11 +118,7 @@ func TestBrowserSwitchesLanguage(t *testing.T) {
 		if w := eval[int](s, phone, `document.documentElement.scrollWidth`); w > 360 {
 			t.Errorf("%s phone: the page is %d px wide in a 360 px window", c.lang, w)
 		}
-		if over := eval[string](s, phone, `(function () { var top = document.querySelector(".top"), b = document.querySelector(".top .logout button");
-			if (top.scrollWidth > top.clientWidth) return "the header is " + top.scrollWidth + " px wide in " + top.clientWidth;
-			if (b.scrollWidth > b.clientWidth) return "the log-out button's text is " + b.scrollWidth + " px wide in " + b.clientWidth;
-			if (b.getBoundingClientRect().right > top.getBoundingClientRect().right) return "the log-out button ends at " + b.getBoundingClientRect().right;
-			return ""; })()`); over != "" {
+		if over := eval[string](s, phone, headerOverflow); over != "" {
 			t.Errorf("%s phone at 360 px: %s", c.lang, over)
 		}
 		if out := s.outside(phone, ".top .logout button"); len(out) > 0 {
@@ -128,7 +126,7 @@ func TestBrowserSwitchesLanguage(t *testing.T) {
 		}
 		// A phone's scroll bar lies over the page; the desktop Chromium's
 		// takes 15 px, which the whole-page shot then cuts off the right.
-		eval[int](s, phone, `document.styleSheets[0].insertRule("::-webkit-scrollbar { display: none }", 0)`)
+		eval[int](s, phone, noScrollBar)
 		s.shot(phone, "lang-"+c.lang+"-delegate-phone")
 	}
 	for _, lang := range []string{"de", "ru"} {
@@ -140,6 +138,21 @@ func TestBrowserSwitchesLanguage(t *testing.T) {
 		s.shot(hall, "lang-"+lang+"-projector")
 	}
 }
+
+// noScrollBar takes the desktop scroll bar off the page before a shot, as
+// a phone lays its own over the page (the whole-page shot would otherwise
+// cut its width off the right), and waits for the page laid out again.
+const noScrollBar = `(function () { document.documentElement.style.overflow = "hidden";
+	return new Promise(function (done) { requestAnimationFrame(function () { requestAnimationFrame(function () { done(document.documentElement.clientWidth); }); }); }); })()`
+
+// headerOverflow says how the page's header sticks out of the window, or
+// "": the header wider than the page, the log-out button's text wider than
+// the button, or the button beyond the header's edge.
+const headerOverflow = `(function () { var top = document.querySelector(".top"), b = document.querySelector(".top .logout button");
+	if (top.scrollWidth > top.clientWidth) return "the header is " + top.scrollWidth + " px wide in " + top.clientWidth;
+	if (b.scrollWidth > b.clientWidth) return "the log-out button's text is " + b.scrollWidth + " px wide in " + b.clientWidth;
+	if (b.getBoundingClientRect().right > top.getBoundingClientRect().right) return "the log-out button ends at " + b.getBoundingClientRect().right;
+	return ""; })()`
 
 // TestProjectorLanguage: the projector follows the assembly's language,
 // not the browser's nor a cookie of the switch, unless its address asks
@@ -472,5 +485,43 @@ func TestMinutesInAnotherLanguage(t *testing.T) {
 	}
 	if code, body, _ := b.get("/a/" + asm + "/minutes/md?lang=pt"); code != 404 || !strings.Contains(body, "en, de, ru, fr or es") {
 		t.Errorf("?lang=pt: %d %s", code, body)
+	}
+}
+
+// TestBrowserPagesFitAPhone: the chair's sub-pages and the set-up pages,
+// on a 360×740 phone in German and Russian (the languages of the longest
+// words on them), stick out of no page: nothing makes the page wider than
+// the window.
+func TestBrowserPagesFitAPhone(t *testing.T) {
+	h := newHall(t)
+	h.must("chair", "open_election", obj{"id": "e1", "title": "Mandatsprüfungskommission", "seats": 3, "method": "stv-scottish", "candidates": []string{"anna", "boris", "clara"}})
+	h.must("chair", "set_countdown", obj{"screen": "hall", "label": "Mittagspause", "seconds": 600})
+	s := newSession(t, h)
+	for _, c := range []struct {
+		who   string
+		pages []string
+	}{{"chair", []string{"chair/agenda", "chair/elections", "chair/hall", "chair/screens", "chair/sitting"}},
+		{"sec", []string{"setup", "setup-organizations", "setup-people", "setup-person?p=anna", "setup-offices", "import"}}} {
+		p := s.openWith(c.who, 360, 740, "/a/"+h.asm+"/"+c.pages[0], false)
+		for _, lang := range []string{"de", "ru"} {
+			s.click(p, `.lang-switch button[value="`+lang+`"]`)
+			s.until(p, "the page in "+lang, `document.documentElement.lang === "`+lang+`"`)
+			for _, page := range c.pages {
+				s.run(p, "open "+page, chromedp.Navigate(h.srv.URL+"/a/"+h.asm+"/"+page))
+				s.until(p, page+" in "+lang, `document.readyState === "complete" && document.documentElement.lang === "`+lang+`"`)
+				if over := eval[string](s, p, `(function () { var d = document.documentElement, out = [];
+					if (d.scrollWidth <= d.clientWidth) return "";
+					document.querySelectorAll("main *").forEach(function (el) { var r = el.getBoundingClientRect();
+						if (r.right > d.clientWidth + 0.5 && out.length < 3) out.push(el.tagName + "." + el.className + " " + JSON.stringify((el.innerText || "").slice(0, 30)) + " to " + Math.round(r.right)); });
+					return "the page is " + d.scrollWidth + " px wide in " + d.clientWidth + ": " + out.join("; "); })()`); over != "" {
+					t.Errorf("%s %s at 360 px: %s", lang, page, over)
+				}
+				if over := eval[string](s, p, headerOverflow); over != "" {
+					t.Errorf("%s %s at 360 px: %s", lang, page, over)
+				}
+				eval[int](s, p, noScrollBar) // a phone's scroll bar lies over the page
+				s.shot(p, "phone-"+lang+"-"+strings.NewReplacer("/", "-", "?p=", "-").Replace(page))
+			}
+		}
 	}
 }
