@@ -55,7 +55,9 @@ func (s *State) ElectionCount(id string) (*ElectionCount, error) {
 	switch {
 	case el.Status == ElectionStatusOpen:
 		return nil, conflict("the election %s is still open; it is counted when it closes", id)
-	case el.Method == "as_stated" || len(el.Ballots) == 0:
+	case el.Encrypted != nil && el.counted() && el.Encrypted.Counts == nil:
+		return nil, conflict("the encrypted total of %s is not yet decrypted: %d of the %d trustees needed have posted their partial decryptions", id, len(el.Encrypted.Partials), el.Encrypted.Quorum)
+	case el.Method == "as_stated" || !el.counted():
 		return nil, conflict("the election %s has no ballots to count; its result is as stated", id)
 	}
 	return s.countBallots(el)
@@ -89,6 +91,13 @@ func (s *State) countElection(el *Election) ([]string, string, error) {
 // tally.
 func (s *State) countBallots(el *Election) (*ElectionCount, error) {
 	opts := tally.Options{Seed: el.Seed}
+	ballots := len(el.Ballots)
+	if ev := el.Encrypted; ev != nil {
+		if ev.Counts == nil || ev.Tally == nil {
+			return nil, conflict("the encrypted total of %s is not yet decrypted", el.ID)
+		}
+		ballots = int(ev.Tally.Ballots)
+	}
 	if listMethod(el.Method) {
 		method := el.Method
 		if method == "by_tendency" {
@@ -98,6 +107,9 @@ func (s *State) countBallots(el *Election) (*ElectionCount, error) {
 		votes := make([]tally.Decimal, len(el.Lists))
 		for i, l := range el.Lists {
 			ids[i] = l.ID
+			if el.Encrypted != nil {
+				votes[i] = tally.Int(int64(el.Encrypted.Counts[l.ID]))
+			}
 			for _, b := range el.Ballots {
 				if b.List == l.ID {
 					votes[i] = votes[i].Add(tally.Int(int64(max(b.Weight, 1))))
@@ -108,7 +120,7 @@ func (s *State) countBallots(el *Election) (*ElectionCount, error) {
 		if err != nil {
 			return nil, invalid("the election %s cannot be counted: %s", el.ID, err)
 		}
-		c := &ElectionCount{Method: method, Ballots: len(el.Ballots), Lists: true, Stages: len(res.Stages), Lots: lots(res)}
+		c := &ElectionCount{Method: method, Ballots: ballots, Lists: true, Stages: len(res.Stages), Lots: lots(res)}
 		if !res.Quota.IsZero() {
 			c.Quota = res.Quota.String()
 		}
@@ -128,6 +140,15 @@ func (s *State) countBallots(el *Election) (*ElectionCount, error) {
 		idx[c] = i
 	}
 	e := &tally.Election{Title: el.Title, Candidates: cands, Seats: el.Seats}
+	if el.Encrypted != nil {
+		// The decrypted totals, one per candidate, are what plurality and
+		// approval count: each is entered as one ballot of that weight.
+		for i, c := range cands {
+			if n := el.Encrypted.Counts[c]; n > 0 {
+				e.Ballots = append(e.Ballots, tally.Ballot{Weight: tally.Int(int64(n)), Ranking: [][]int{{i}}})
+			}
+		}
+	}
 	for _, b := range el.Ballots {
 		var rk [][]int
 		switch {
@@ -152,7 +173,7 @@ func (s *State) countBallots(el *Election) (*ElectionCount, error) {
 	if err != nil {
 		return nil, invalid("the election %s cannot be counted: %s", el.ID, err)
 	}
-	c := &ElectionCount{Method: el.Method, Ballots: len(el.Ballots), Stages: len(res.Stages), Lots: lots(res)}
+	c := &ElectionCount{Method: el.Method, Ballots: ballots, Stages: len(res.Stages), Lots: lots(res)}
 	if !res.Quota.IsZero() {
 		c.Quota = res.Quota.String()
 	}

@@ -44,6 +44,12 @@ type Election struct {
 	Elected      []string         `json:"elected"`
 	Arithmetic   string           `json:"arithmetic"`
 	Note         string           `json:"note"`
+	// Approvals is the most candidates an approval ballot approves (0:
+	// any number).
+	Approvals int `json:"approvals,omitempty"`
+	// Encrypted is an encrypted election's key ceremony, ballots, sums
+	// and decryption (docs/secret-ballots.md); its Ballots stay empty.
+	Encrypted *EncryptedVote `json:"encrypted,omitempty"`
 }
 
 // ElectionBallot is one ballot in an election.
@@ -68,6 +74,17 @@ type OpenElection struct {
 	Lists       []List       `json:"lists"`
 	Instruction string       `json:"instruction"`
 	Eligible    *Eligibility `json:"eligible"`
+	// Approvals is the most candidates an approval ballot may approve
+	// (method approval; none given: any number).
+	Approvals int `json:"approvals" plenum:"positive"`
+	// Encrypted makes the ballots encrypted in the voter's browser and
+	// counted by homomorphic sums (plurality, approval and the list
+	// methods, docs/secret-ballots.md); Trustees, TrusteeQuorum and Revote
+	// are then as in an encrypted vote.
+	Encrypted     bool     `json:"encrypted"`
+	Trustees      []string `json:"trustees" plenum:"id"`
+	TrusteeQuorum int      `json:"trustee_quorum" plenum:"positive"`
+	Revote        bool     `json:"revote"`
 }
 
 // Nominate adds a candidate.
@@ -121,6 +138,9 @@ type ElectionOpened struct {
 	Sitting      string   `json:"sitting"`
 	Eligible     []string `json:"eligible"` // the voting rights entitled
 	EligibleNote string   `json:"eligible_note"`
+	Approvals    int      `json:"approvals,omitempty"`
+	// Encrypted is an encrypted election's parameters.
+	Encrypted *EncryptedSetup `json:"encrypted,omitempty"`
 }
 
 // CandidateNominated: a candidate was nominated.
@@ -229,6 +249,10 @@ func (c OpenElection) decide(s *State, m Meta) ([]Event, error) {
 			return nil, err
 		}
 	}
+	enc, err := s.electionSetup(c)
+	if err != nil {
+		return nil, err
+	}
 	var evs []Event
 	if c.Body != "" {
 		if b := s.Bodies[c.Body]; b == nil {
@@ -241,7 +265,7 @@ func (c OpenElection) decide(s *State, m Meta) ([]Event, error) {
 	}
 	evs = append(evs, ElectionOpened{Meta: m, Eligible: s.eligibleRights(c.Eligible),
 		ID: c.ID, Title: c.Title, Body: c.Body, Seats: c.Seats, Method: c.Method, Candidates: c.Candidates,
-		Lists: c.Lists, Instruction: c.Instruction, Sitting: st.ID, EligibleNote: note,
+		Lists: c.Lists, Instruction: c.Instruction, Sitting: st.ID, EligibleNote: note, Approvals: c.Approvals, Encrypted: enc,
 	})
 	return evs, nil
 }
@@ -259,6 +283,14 @@ func (e ElectionOpened) apply(s *State) error {
 		Eligible: make(map[string]bool, len(e.Eligible)), Voted: map[string]bool{}}
 	for _, r := range e.Eligible {
 		el.Eligible[r] = true
+	}
+	el.Approvals = e.Approvals
+	if e.Encrypted != nil {
+		ev, err := newEncrypted(*e.Encrypted, EncryptedElectionID(s.Assembly.ID, e.ID), "election "+e.ID)
+		if err != nil {
+			return err
+		}
+		el.Encrypted = ev
 	}
 	s.Elections[el.ID] = &el
 	s.ElectionOrder = append(s.ElectionOrder, el.ID)
@@ -283,7 +315,10 @@ func (c Nominate) decide(s *State, m Meta) ([]Event, error) {
 	if contains(el.allCandidates(), c.Person) {
 		return nil, conflict("%s is already a candidate in %s", c.Person, c.Election)
 	}
-	if len(el.Ballots) > 0 {
+	if el.Encrypted != nil && !listMethod(el.Method) {
+		return nil, conflict("the candidates of the encrypted election %s were fixed when it opened: each ballot encrypts one mark per candidate", c.Election)
+	}
+	if el.ballotCount() > 0 {
 		return nil, conflict("voting in %s has begun; no more candidates", c.Election)
 	}
 	if listMethod(el.Method) {
@@ -329,6 +364,9 @@ func (c CastElectionBallot) decide(s *State, m Meta) ([]Event, error) {
 	if m.Actor != c.Voter {
 		return nil, forbidden("%s cannot cast a ballot for %s; each voter casts their own", m.Actor, c.Voter)
 	}
+	if el.Encrypted != nil {
+		return nil, conflict("the election %s is encrypted: a ballot is encrypted in the voter's browser and cast with cast_encrypted_ballot, never as a plain choice", c.Election)
+	}
 	right, err := s.ballotRight(c.Voter, c.ForMandate, el.Eligible, c.Election, el.EligibleNote)
 	if err != nil {
 		return nil, err
@@ -370,6 +408,9 @@ func (c CastElectionBallot) decide(s *State, m Meta) ([]Event, error) {
 		}
 		if el.Method == "plurality" && len(c.Approve) > el.Seats {
 			return nil, fieldErr("approve", "a ballot in %s names at most %d candidates, one per seat", c.Election, el.Seats)
+		}
+		if el.Method == "approval" && el.Approvals > 0 && len(c.Approve) > el.Approvals {
+			return nil, fieldErr("approve", "a ballot in %s approves at most %d candidates, not %d", c.Election, el.Approvals, len(c.Approve))
 		}
 		if err := checkNames("approve", c.Approve); err != nil {
 			return nil, err
@@ -464,6 +505,13 @@ func (c CloseElection) decide(s *State, m Meta) ([]Event, error) {
 	if el.Status != ElectionStatusOpen {
 		return nil, closed("the election %s is already closed", c.Election)
 	}
+	if el.Encrypted != nil {
+		sum, err := s.encryptedSum(m, box{id: el.ID, el: el, ev: el.Encrypted})
+		if err != nil {
+			return nil, err
+		}
+		return []Event{ElectionClosed{Meta: m, Election: c.Election, Seed: c.Seed}, sum}, nil
+	}
 	return one(ElectionClosed{Meta: m, Election: c.Election, Seed: c.Seed})
 }
 
@@ -492,6 +540,9 @@ func (c DeclareElection) decide(s *State, m Meta) ([]Event, error) {
 	case ElectionStatusWithdrawn:
 		return nil, closed("the election %s was withdrawn; nobody is elected by it", c.Election)
 	}
+	if ev := el.Encrypted; ev != nil && ev.Counts == nil && ev.Tally != nil && ev.Tally.Ballots > 0 {
+		return nil, conflict("the encrypted total of %s is not yet decrypted: %d of the %d trustees needed have posted their partial decryptions", c.Election, len(ev.Partials), ev.Quorum)
+	}
 	if len(c.Elected) > 0 {
 		if len(c.Elected) > el.Seats {
 			return nil, fieldErr("elected", "%d are named elected but %s fills %d seats", len(c.Elected), c.Election, el.Seats)
@@ -499,7 +550,7 @@ func (c DeclareElection) decide(s *State, m Meta) ([]Event, error) {
 		if err := s.personsExist("elected", c.Elected); err != nil {
 			return nil, err
 		}
-		if len(el.Ballots) > 0 {
+		if el.counted() {
 			res, arith, err := s.countElection(el)
 			if err != nil {
 				return nil, err
@@ -514,7 +565,7 @@ func (c DeclareElection) decide(s *State, m Meta) ([]Event, error) {
 		}
 		return one(ElectionDeclared{Meta: m, Election: c.Election, Elected: c.Elected, Arithmetic: "elected as stated: " + strings.Join(names, ", "), Note: c.Note})
 	}
-	if len(el.Ballots) == 0 {
+	if !el.counted() {
 		return nil, fieldErr("elected", "no ballots were cast in %s; name the elected", c.Election)
 	}
 	res, arith, err := s.countElection(el)
@@ -528,6 +579,17 @@ func (e ElectionDeclared) apply(s *State) error {
 	el := s.Elections[e.Election]
 	if el == nil || el.Status != ElectionStatusClosed {
 		return corrupt("the election %q cannot be declared", e.Election)
+	}
+	if el.Encrypted != nil && el.counted() {
+		// The declared result of an encrypted election is the count of
+		// its decrypted totals; replay (and so plenum verify) checks it.
+		if el.Encrypted.Counts == nil {
+			return corrupt("the encrypted election %q is declared before its total is decrypted", e.Election)
+		}
+		elected, _, err := s.countElection(el)
+		if err != nil || strings.Join(elected, ",") != strings.Join(e.Elected, ",") {
+			return corrupt("the declared result of the encrypted election %q (%s) is not what its decrypted totals elect (%s)", e.Election, strings.Join(e.Elected, ", "), strings.Join(elected, ", "))
+		}
 	}
 	el.Status, el.Elected, el.Arithmetic, el.Note = ElectionStatusDeclared, e.Elected, e.Arithmetic, e.Note
 	if b := s.Bodies[el.Body]; b != nil {
@@ -552,4 +614,31 @@ func (e ElectionDeclared) apply(s *State) error {
 func init() {
 	registerCommands(OpenElection{}, Nominate{}, CastElectionBallot{}, CloseElection{}, DeclareElection{})
 	registerEvents(ElectionOpened{}, CandidateNominated{}, ElectionBallotCast{}, ElectionClosed{}, ElectionDeclared{})
+}
+
+// ballotCount is how many ballots were cast in el (in an encrypted
+// election, every ballot, superseded or not).
+func (el *Election) ballotCount() int {
+	n := len(el.Ballots)
+	if el.Encrypted != nil {
+		n += len(el.Encrypted.Cast)
+	}
+	return n
+}
+
+// counted reports whether el has ballots to count: plain ones, or an
+// encrypted sum of at least one ballot.
+func (el *Election) counted() bool {
+	if ev := el.Encrypted; ev != nil {
+		return ev.Tally != nil && ev.Tally.Ballots > 0
+	}
+	return len(el.Ballots) > 0
+}
+
+// BallotsCast is how many ballots count in el as cast so far.
+func (el *Election) BallotsCast() int {
+	if el.Encrypted != nil {
+		return len(el.Encrypted.Last)
+	}
+	return len(el.Ballots)
 }

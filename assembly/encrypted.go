@@ -28,6 +28,11 @@ type EncryptedSetup struct {
 	Quorum   int      `json:"quorum"`
 	Options  []string `json:"options"`
 	Revote   bool     `json:"revote,omitempty"`
+	// Min and Max bound the marks of a ballot in an election (plurality:
+	// 1 to the seats; approval: 0 to the approvals allowed; a list vote:
+	// one list). A vote leaves them out: one mark among its options.
+	Min int `json:"min,omitempty"`
+	Max int `json:"max,omitempty"`
 }
 
 // Params are the ballot package's parameters of the election.
@@ -35,9 +40,13 @@ func (e EncryptedSetup) Params() ballot.Parameters {
 	return ballot.Parameters{Election: e.Election, Trustees: len(e.Trustees), Threshold: e.Quorum}
 }
 
-// Question is the ballot package's question: one mark among the options.
+// Question is the ballot package's question: between Min and Max marks
+// among the options, or one mark for a vote.
 func (e EncryptedSetup) Question() ballot.Question {
-	return ballot.Question{Kind: ballot.Choice, Options: len(e.Options), Min: 1, Max: 1}
+	if e.Max == 0 {
+		return ballot.Question{Kind: ballot.Choice, Options: len(e.Options), Min: 1, Max: 1}
+	}
+	return ballot.Question{Kind: ballot.Choice, Options: len(e.Options), Min: e.Min, Max: e.Max}
 }
 
 // EncryptedVote is the state of an encrypted vote: the key ceremony's
@@ -73,20 +82,23 @@ type EncryptedBallot struct {
 // public key with a proof of knowledge (ballot.TrusteeKey, canonical JSON).
 // The private part stays in the trustee's key file.
 type PostTrusteeKey struct {
-	Vote string          `json:"vote" plenum:"required,id"`
-	Key  json.RawMessage `json:"key"`
+	Vote     string          `json:"vote" plenum:"id"`
+	Election string          `json:"election" plenum:"id"`
+	Key      json.RawMessage `json:"key"`
 }
 
 // PostDealing is a trustee's second message: its dealing (ballot.Dealing).
 type PostDealing struct {
-	Vote    string          `json:"vote" plenum:"required,id"`
-	Dealing json.RawMessage `json:"dealing"`
+	Vote     string          `json:"vote" plenum:"id"`
+	Election string          `json:"election" plenum:"id"`
+	Dealing  json.RawMessage `json:"dealing"`
 }
 
 // PostConfirmation is a trustee's third message: its verification key
 // with a proof (ballot.Confirmation). The last one derives the election key.
 type PostConfirmation struct {
-	Vote         string          `json:"vote" plenum:"required,id"`
+	Vote         string          `json:"vote" plenum:"id"`
+	Election     string          `json:"election" plenum:"id"`
 	Confirmation json.RawMessage `json:"confirmation"`
 }
 
@@ -94,7 +106,8 @@ type PostConfirmation struct {
 // JSON), made in the voter's browser, bound to the voting right it is cast
 // under.
 type CastEncryptedBallot struct {
-	Vote       string          `json:"vote" plenum:"required,id"`
+	Vote       string          `json:"vote" plenum:"id"`
+	Election   string          `json:"election" plenum:"id"`
 	Voter      string          `json:"voter" plenum:"required,id"`
 	ForMandate string          `json:"for_mandate" plenum:"id"`
 	Ballot     json.RawMessage `json:"ballot"`
@@ -121,7 +134,7 @@ func sameKey(a, b *ballot.ElectionKey) bool {
 // Precheck verifies the ballot's proofs outside the writer, against the
 // election key and the voting right the state gives now, and returns the
 // command marked as checked for them; Decide then checks only that they
-// are still the vote's key and the voter's right. Where the state gives
+// are still the box's key and the voter's right. Where the state gives
 // no key or right, or the ballot does not verify, it returns c unmarked
 // (Decide refuses it with the reason). It reads s under the caller's read
 // lock only for the lookup (lookup), and verifies after.
@@ -130,12 +143,13 @@ func (c CastEncryptedBallot) Precheck(lookup func(func(s *State))) CastEncrypted
 	var q ballot.Question
 	right := ""
 	lookup(func(s *State) {
-		v := s.Votes[c.Vote]
-		if v == nil || v.Encrypted == nil || v.Encrypted.Key == nil {
+		b, ok := s.boxAt(c.Vote, c.Election)
+		if !ok || b.ev.Key == nil || (c.Vote != "" && c.Election != "") {
 			return
 		}
-		if r, err := s.ballotRight(c.Voter, c.ForMandate, v.Eligible, c.Vote, v.EligibleNote); err == nil {
-			key, q, right = v.Encrypted.Key, v.Encrypted.Question(), r
+		eligible, note := b.eligible()
+		if r, err := s.ballotRight(c.Voter, c.ForMandate, eligible, b.id, note); err == nil {
+			key, q, right = b.ev.Key, b.ev.Question(), r
 		}
 	})
 	if key == nil {
@@ -153,7 +167,8 @@ func (c CastEncryptedBallot) Precheck(lookup func(func(s *State))) CastEncrypted
 // encrypted total with its proofs (ballot.PartialDecryption). The K-th
 // valid one derives the result.
 type PostPartialDecryption struct {
-	Vote       string          `json:"vote" plenum:"required,id"`
+	Vote       string          `json:"vote" plenum:"id"`
+	Election   string          `json:"election" plenum:"id"`
 	Decryption json.RawMessage `json:"decryption"`
 }
 
@@ -165,24 +180,27 @@ func (PostPartialDecryption) CommandName() string { return "post_partial_decrypt
 
 // TrusteeKeyPosted: a trustee published its key (its canonical bytes).
 type TrusteeKeyPosted struct {
-	Meta    `json:"meta"`
-	Vote    string          `json:"vote"`
-	Trustee int             `json:"trustee"`
-	Key     json.RawMessage `json:"key"`
+	Meta     `json:"meta"`
+	Vote     string          `json:"vote,omitempty"`
+	Election string          `json:"election,omitempty"`
+	Trustee  int             `json:"trustee"`
+	Key      json.RawMessage `json:"key"`
 }
 
 // DealingPosted: a trustee published its dealing.
 type DealingPosted struct {
-	Meta    `json:"meta"`
-	Vote    string          `json:"vote"`
-	Trustee int             `json:"trustee"`
-	Dealing json.RawMessage `json:"dealing"`
+	Meta     `json:"meta"`
+	Vote     string          `json:"vote,omitempty"`
+	Election string          `json:"election,omitempty"`
+	Trustee  int             `json:"trustee"`
+	Dealing  json.RawMessage `json:"dealing"`
 }
 
 // ConfirmationPosted: a trustee confirmed its share of the key.
 type ConfirmationPosted struct {
 	Meta         `json:"meta"`
-	Vote         string          `json:"vote"`
+	Vote         string          `json:"vote,omitempty"`
+	Election     string          `json:"election,omitempty"`
 	Trustee      int             `json:"trustee"`
 	Confirmation json.RawMessage `json:"confirmation"`
 }
@@ -190,36 +208,40 @@ type ConfirmationPosted struct {
 // ElectionKeyDerived: every trustee confirmed; the election key
 // (ballot.ElectionKey) is derived from the published messages.
 type ElectionKeyDerived struct {
-	Meta `json:"meta"`
-	Vote string          `json:"vote"`
-	Key  json.RawMessage `json:"key"`
+	Meta     `json:"meta"`
+	Vote     string          `json:"vote,omitempty"`
+	Election string          `json:"election,omitempty"`
+	Key      json.RawMessage `json:"key"`
 }
 
 // EncryptedBallotCast: an encrypted ballot was accepted under the voter's
 // mandate (Right). Tracker is the hex SHA-256 of the ballot's bytes, the
 // voter's receipt; it says nothing of the choice.
 type EncryptedBallotCast struct {
-	Meta    `json:"meta"`
-	Vote    string          `json:"vote"`
-	Voter   string          `json:"voter"`
-	Right   string          `json:"right"`
-	Weight  int             `json:"weight"`
-	Tracker string          `json:"tracker"`
-	Ballot  json.RawMessage `json:"ballot"`
+	Meta     `json:"meta"`
+	Vote     string          `json:"vote,omitempty"`
+	Election string          `json:"election,omitempty"`
+	Voter    string          `json:"voter"`
+	Right    string          `json:"right"`
+	Weight   int             `json:"weight"`
+	Tracker  string          `json:"tracker"`
+	Ballot   json.RawMessage `json:"ballot"`
 }
 
 // EncryptedTallied: at the close, the last ballot of each mandate summed
 // per option (ballot.Tally).
 type EncryptedTallied struct {
-	Meta  `json:"meta"`
-	Vote  string          `json:"vote"`
-	Tally json.RawMessage `json:"tally"`
+	Meta     `json:"meta"`
+	Vote     string          `json:"vote,omitempty"`
+	Election string          `json:"election,omitempty"`
+	Tally    json.RawMessage `json:"tally"`
 }
 
 // PartialDecryptionPosted: a trustee's partial decryption of the total.
 type PartialDecryptionPosted struct {
 	Meta       `json:"meta"`
-	Vote       string          `json:"vote"`
+	Vote       string          `json:"vote,omitempty"`
+	Election   string          `json:"election,omitempty"`
 	Trustee    int             `json:"trustee"`
 	Decryption json.RawMessage `json:"decryption"`
 }
@@ -227,10 +249,11 @@ type PartialDecryptionPosted struct {
 // EncryptedResultDerived: K valid partial decryptions combine into the
 // totals (ballot.Result); Counts names them by option.
 type EncryptedResultDerived struct {
-	Meta   `json:"meta"`
-	Vote   string          `json:"vote"`
-	Result json.RawMessage `json:"result"`
-	Counts map[string]int  `json:"counts"`
+	Meta     `json:"meta"`
+	Vote     string          `json:"vote,omitempty"`
+	Election string          `json:"election,omitempty"`
+	Result   json.RawMessage `json:"result"`
+	Counts   map[string]int  `json:"counts"`
 }
 
 func (TrusteeKeyPosted) EventType() string        { return "trustee_key_posted" }
@@ -251,6 +274,12 @@ func init() {
 // ElectionID is the identifier an encrypted vote's proofs are bound to.
 func ElectionID(assembly, vote string) string { return "plenum/" + assembly + "/" + vote }
 
+// EncryptedElectionID is the identifier an encrypted election's proofs are
+// bound to. Ids hold no "/", so it is never an encrypted vote's.
+func EncryptedElectionID(assembly, election string) string {
+	return "plenum/" + assembly + "/election/" + election
+}
+
 // Tracker is the voter's receipt for an encrypted ballot: the lower-case
 // hex SHA-256 of its canonical bytes.
 func Tracker(canonical []byte) string {
@@ -261,6 +290,21 @@ func Tracker(canonical []byte) string {
 // cryptoErr words a refusal of package ballot with its stable code.
 func cryptoErr(field, what string, err error) *Error {
 	return fieldErr(field, "%s is refused (%s): %v", what, ballot.ErrorCode(err), err)
+}
+
+// trusteeSetup checks the trustees and the quorum of an encrypted vote or
+// election.
+func (s *State) trusteeSetup(trustees []string, quorum int) error {
+	if len(trustees) > ballot.MaxTrustees {
+		return fieldErr("trustees", "an encrypted vote has at most %d trustees, not %d", ballot.MaxTrustees, len(trustees))
+	}
+	if err := s.personsExist("trustees", trustees); err != nil {
+		return err
+	}
+	if quorum < 1 || quorum > len(trustees) {
+		return fieldErr("trustee_quorum", "trustee_quorum is how many of the %d trustees must take part in the decryption: 1 to %d, not %d", len(trustees), len(trustees), quorum)
+	}
+	return nil
 }
 
 // encryptedSetup checks an open_vote's encrypted fields and returns the
@@ -275,14 +319,8 @@ func (s *State) encryptedSetup(c OpenVote) (*EncryptedSetup, error) {
 	if len(c.Trustees) == 0 {
 		return nil, fieldErr("trustees", "an encrypted vote needs its trustees: the persons who will hold the election key together")
 	}
-	if len(c.Trustees) > ballot.MaxTrustees {
-		return nil, fieldErr("trustees", "an encrypted vote has at most %d trustees, not %d", ballot.MaxTrustees, len(c.Trustees))
-	}
-	if err := s.personsExist("trustees", c.Trustees); err != nil {
+	if err := s.trusteeSetup(c.Trustees, c.TrusteeQuorum); err != nil {
 		return nil, err
-	}
-	if c.TrusteeQuorum < 1 || c.TrusteeQuorum > len(c.Trustees) {
-		return nil, fieldErr("trustee_quorum", "trustee_quorum is how many of the %d trustees must take part in the decryption: 1 to %d, not %d", len(c.Trustees), len(c.Trustees), c.TrusteeQuorum)
 	}
 	options := []string{"for", "against", "abstain"}
 	if c.Alternatives != "" {
@@ -299,13 +337,121 @@ func (s *State) encryptedSetup(c OpenVote) (*EncryptedSetup, error) {
 	return setup, nil
 }
 
-func (s *State) newEncryptedVote(e VoteOpened) (*EncryptedVote, error) {
-	setup := *e.Encrypted
-	if setup.Election != ElectionID(s.Assembly.ID, e.Vote) || setup.Params().Validate() != nil || setup.Question().Validate() != nil {
-		return nil, corrupt("the encrypted vote %q has parameters that do not fit it", e.Vote)
+// electionSetup checks an open_election's encrypted fields and returns the
+// setup, or nil for an election whose ballots are plain. An encrypted
+// election is counted from homomorphic sums, one per option: plurality
+// and approval (the options are the candidates, fixed when it opens) and
+// the list methods (the options are the lists).
+func (s *State) electionSetup(c OpenElection) (*EncryptedSetup, error) {
+	if c.Approvals != 0 && c.Method != "approval" {
+		return nil, fieldErr("approvals", "approvals is the most candidates a ballot approves, for the method approval, not %s", c.Method)
+	}
+	if !c.Encrypted {
+		if len(c.Trustees) > 0 || c.TrusteeQuorum != 0 || c.Revote {
+			return nil, fieldErr("trustees", "trustees, trustee_quorum and revote are for an encrypted election (encrypted: true)")
+		}
+		return nil, nil
+	}
+	setup := &EncryptedSetup{Election: EncryptedElectionID(s.Assembly.ID, c.ID), Trustees: slices.Clone(c.Trustees), Quorum: c.TrusteeQuorum, Revote: c.Revote}
+	switch {
+	case c.Method == "plurality" || c.Method == "approval":
+		setup.Options = slices.Clone(c.Candidates)
+		if len(setup.Options) == 0 {
+			return nil, fieldErr("candidates", "an encrypted election encrypts one mark per candidate, so its candidates are named when it opens and no one is nominated later")
+		}
+		setup.Min, setup.Max = 1, min(c.Seats, len(setup.Options))
+		if c.Method == "approval" {
+			setup.Min, setup.Max = 0, len(setup.Options)
+			if c.Approvals > 0 {
+				setup.Max = c.Approvals
+			}
+		}
+	case listMethod(c.Method):
+		for _, l := range c.Lists {
+			setup.Options = append(setup.Options, l.ID)
+		}
+		setup.Min, setup.Max = 1, 1
+	default:
+		return nil, fieldErr("method", "an encrypted election is counted by sums per candidate or per list (plurality, approval, dhondt, sainte-lague, hare, by_tendency); %s ballots cannot be summed", c.Method)
+	}
+	if c.Approvals > len(setup.Options) {
+		return nil, fieldErr("approvals", "a ballot cannot approve %d of %d candidates", c.Approvals, len(setup.Options))
+	}
+	if len(c.Trustees) == 0 {
+		return nil, fieldErr("trustees", "an encrypted election needs its trustees: the persons who will hold the election key together")
+	}
+	if err := s.trusteeSetup(c.Trustees, c.TrusteeQuorum); err != nil {
+		return nil, err
+	}
+	if err := setup.Params().Validate(); err != nil {
+		return nil, cryptoErr("trustees", "the encrypted election's parameters", err)
+	}
+	if err := setup.Question().Validate(); err != nil {
+		return nil, cryptoErr("candidates", "the encrypted election's question", err)
+	}
+	return setup, nil
+}
+
+// newEncrypted starts the box of an encrypted vote or election from its
+// recorded setup, which must be the one its election identifier names.
+func newEncrypted(setup EncryptedSetup, election, what string) (*EncryptedVote, error) {
+	if setup.Election != election || setup.Params().Validate() != nil || setup.Question().Validate() != nil {
+		return nil, corrupt("the encrypted %s has parameters that do not fit it", what)
 	}
 	return &EncryptedVote{EncryptedSetup: setup, Keys: map[int]ballot.TrusteeKey{}, Dealings: map[int]ballot.Dealing{},
 		Confirmations: map[int]ballot.Confirmation{}, Last: map[string]int{}, Partials: map[int]ballot.PartialDecryption{}}, nil
+}
+
+func (s *State) newEncryptedVote(e VoteOpened) (*EncryptedVote, error) {
+	return newEncrypted(*e.Encrypted, ElectionID(s.Assembly.ID, e.Vote), "vote "+e.Vote)
+}
+
+// box is the encrypted ballot box a message names: an encrypted vote's
+// (v) or an encrypted election's (el). The key ceremony, the ballots, the
+// sum and the decryption are the same for both; the box says whether it
+// is open, who may vote, and what the decrypted counts then decide.
+type box struct {
+	id string
+	v  *Vote
+	el *Election
+	ev *EncryptedVote
+}
+
+func (b box) open() bool {
+	if b.el != nil {
+		return b.el.Status == ElectionStatusOpen
+	}
+	return b.v.Status == VoteStatusOpen
+}
+
+// closed reports whether the box is closed and not withdrawn (its sum may
+// be taken and decrypted).
+func (b box) closed() bool {
+	if b.el != nil {
+		return b.el.Status == ElectionStatusClosed || b.el.Status == ElectionStatusDeclared
+	}
+	return b.v.Status == VoteStatusClosed || b.v.Status == VoteStatusDeclared
+}
+
+func (b box) status() string {
+	if b.el != nil {
+		return b.el.Status
+	}
+	return b.v.Status
+}
+
+func (b box) eligible() (map[string]bool, string) {
+	if b.el != nil {
+		return b.el.Eligible, b.el.EligibleNote
+	}
+	return b.v.Eligible, b.v.EligibleNote
+}
+
+func (b box) voted() map[string]bool {
+	if b.el != nil {
+		return b.el.Voted
+	}
+	return b.v.Voted
 }
 
 // encryptedVote returns the encrypted vote id, or why there is none.
@@ -320,35 +466,92 @@ func (s *State) encryptedVote(id string) (*Vote, *EncryptedVote, error) {
 	return v, v.Encrypted, nil
 }
 
+// encryptedBox returns the box a command names by its vote or its
+// election, or why there is none.
+func (s *State) encryptedBox(vote, election string) (box, error) {
+	switch {
+	case vote != "" && election != "":
+		return box{}, fieldErr("election", "a message of an encrypted ballot box names its vote or its election, not both")
+	case election != "":
+		el, err := s.election(election)
+		if err != nil {
+			return box{}, err
+		}
+		if el.Encrypted == nil {
+			return box{}, conflict("the election %s is not encrypted; its ballots are cast with cast_election_ballot", election)
+		}
+		return box{id: election, el: el, ev: el.Encrypted}, nil
+	case vote == "":
+		return box{}, fieldErr("vote", "a message of an encrypted ballot box names its vote (vote) or its election (election)")
+	}
+	v, ev, err := s.encryptedVote(vote)
+	if err != nil {
+		return box{}, err
+	}
+	return box{id: vote, v: v, ev: ev}, nil
+}
+
+// boxAt is the box a recorded event names, if there is one.
+func (s *State) boxAt(vote, election string) (box, bool) {
+	if election != "" {
+		el := s.Elections[election]
+		if vote != "" || el == nil || el.Encrypted == nil {
+			return box{}, false
+		}
+		return box{id: election, el: el, ev: el.Encrypted}, true
+	}
+	v := s.Votes[vote]
+	if v == nil || v.Encrypted == nil {
+		return box{}, false
+	}
+	return box{id: vote, v: v, ev: v.Encrypted}, true
+}
+
+// boxName is the id of the vote or election an event names, for the
+// messages of a corrupt record.
+func boxName(vote, election string) string {
+	if election != "" {
+		return "election " + election
+	}
+	return vote
+}
+
 // trusteeIndex is the actor's number among the trustees (1-based), or a
 // refusal.
-func (ev *EncryptedVote) trusteeIndex(vote, actor string) (int, error) {
-	i := slices.Index(ev.Trustees, actor)
+func (b box) trusteeIndex(actor string) (int, error) {
+	i := slices.Index(b.ev.Trustees, actor)
 	if i < 0 {
-		return 0, forbidden("%s is not a trustee of the vote %s; its trustees are %s", actor, vote, strings.Join(ev.Trustees, ", "))
+		if b.el != nil {
+			return 0, forbidden("%s is not a trustee of the election %s; its trustees are %s", actor, b.id, strings.Join(b.ev.Trustees, ", "))
+		}
+		return 0, forbidden("%s is not a trustee of the vote %s; its trustees are %s", actor, b.id, strings.Join(b.ev.Trustees, ", "))
 	}
 	return i + 1, nil
 }
 
 // ceremonyOpen refuses a ceremony message once the key is derived or the
-// vote is over.
-func ceremonyOpen(v *Vote, ev *EncryptedVote) error {
-	if v.Status != VoteStatusOpen {
-		return closed("the vote %s is %s; its key ceremony is over", v.ID, v.Status)
+// vote or election is over.
+func ceremonyOpen(b box) error {
+	if !b.open() {
+		if b.el != nil {
+			return closed("the election %s is %s; its key ceremony is over", b.id, b.el.Status)
+		}
+		return closed("the vote %s is %s; its key ceremony is over", b.id, b.v.Status)
 	}
-	if ev.Key != nil {
-		return conflict("the election key of %s is already derived; the key ceremony is over", v.ID)
+	if b.ev.Key != nil {
+		return conflict("the election key of %s is already derived; the key ceremony is over", b.id)
 	}
 	return nil
 }
 
 func (c PostTrusteeKey) decide(s *State, m Meta) ([]Event, error) {
-	_, ev, i, err := s.trusteeStep(c.Vote, m.Actor, true)
+	b, i, err := s.trusteeStep(c.Vote, c.Election, m.Actor, true)
 	if err != nil {
 		return nil, err
 	}
+	ev := b.ev
 	if _, ok := ev.Keys[i]; ok {
-		return nil, conflict("trustee %d (%s) has already published its key in %s", i, m.Actor, c.Vote)
+		return nil, conflict("trustee %d (%s) has already published its key in %s", i, m.Actor, b.id)
 	}
 	k, err := ballot.DecodeTrusteeKey(c.Key)
 	if err == nil && k.Index != i {
@@ -360,21 +563,21 @@ func (c PostTrusteeKey) decide(s *State, m Meta) ([]Event, error) {
 	if err != nil {
 		return nil, cryptoErr("key", "the trustee's key", err)
 	}
-	return one(TrusteeKeyPosted{Meta: m, Vote: c.Vote, Trustee: i, Key: c.Key})
+	return one(TrusteeKeyPosted{Meta: m, Vote: c.Vote, Election: c.Election, Trustee: i, Key: c.Key})
 }
 
 func (e TrusteeKeyPosted) apply(s *State) error {
-	v := s.Votes[e.Vote]
-	if v == nil || v.Encrypted == nil || ceremonyOpen(v, v.Encrypted) != nil {
-		return corrupt("the trustee key in %q does not fit the vote", e.Vote)
+	b, ok := s.boxAt(e.Vote, e.Election)
+	if !ok || ceremonyOpen(b) != nil {
+		return corrupt("the trustee key in %q does not fit the vote", boxName(e.Vote, e.Election))
 	}
-	ev := v.Encrypted
+	ev := b.ev
 	k, err := ballot.DecodeTrusteeKey(e.Key)
 	if err != nil || k.Index != e.Trustee || !ev.isTrustee(e.Trustee, e.Actor) || k.Verify(ev.Params()) != nil {
-		return corrupt("the key of trustee %d in %q does not verify", e.Trustee, e.Vote)
+		return corrupt("the key of trustee %d in %q does not verify", e.Trustee, boxName(e.Vote, e.Election))
 	}
 	if _, ok := ev.Keys[e.Trustee]; ok {
-		return corrupt("trustee %d's key in %q is published twice", e.Trustee, e.Vote)
+		return corrupt("trustee %d's key in %q is published twice", e.Trustee, boxName(e.Vote, e.Election))
 	}
 	ev.Keys[e.Trustee] = k
 	return nil
@@ -390,15 +593,16 @@ func inOrder[T any](m map[int]T, n int) []T {
 }
 
 func (c PostDealing) decide(s *State, m Meta) ([]Event, error) {
-	_, ev, i, err := s.trusteeStep(c.Vote, m.Actor, true)
+	b, i, err := s.trusteeStep(c.Vote, c.Election, m.Actor, true)
 	if err != nil {
 		return nil, err
 	}
+	ev := b.ev
 	if n := len(ev.Trustees); len(ev.Keys) < n {
-		return nil, conflict("%d of the %d trustees of %s have published their keys; a dealing needs all of them", len(ev.Keys), n, c.Vote)
+		return nil, conflict("%d of the %d trustees of %s have published their keys; a dealing needs all of them", len(ev.Keys), n, b.id)
 	}
 	if _, ok := ev.Dealings[i]; ok {
-		return nil, conflict("trustee %d (%s) has already published its dealing in %s", i, m.Actor, c.Vote)
+		return nil, conflict("trustee %d (%s) has already published its dealing in %s", i, m.Actor, b.id)
 	}
 	d, err := ballot.DecodeDealing(c.Dealing)
 	if err == nil && d.Dealer != i {
@@ -410,37 +614,38 @@ func (c PostDealing) decide(s *State, m Meta) ([]Event, error) {
 	if err != nil {
 		return nil, cryptoErr("dealing", "the dealing", err)
 	}
-	return one(DealingPosted{Meta: m, Vote: c.Vote, Trustee: i, Dealing: c.Dealing})
+	return one(DealingPosted{Meta: m, Vote: c.Vote, Election: c.Election, Trustee: i, Dealing: c.Dealing})
 }
 
 func (e DealingPosted) apply(s *State) error {
-	v := s.Votes[e.Vote]
-	if v == nil || v.Encrypted == nil || ceremonyOpen(v, v.Encrypted) != nil || len(v.Encrypted.Keys) < len(v.Encrypted.Trustees) {
-		return corrupt("the dealing in %q does not fit the vote", e.Vote)
+	b, ok := s.boxAt(e.Vote, e.Election)
+	if !ok || ceremonyOpen(b) != nil || len(b.ev.Keys) < len(b.ev.Trustees) {
+		return corrupt("the dealing in %q does not fit the vote", boxName(e.Vote, e.Election))
 	}
-	ev := v.Encrypted
+	ev := b.ev
 	d, err := ballot.DecodeDealing(e.Dealing)
 	if err != nil || d.Dealer != e.Trustee || !ev.isTrustee(e.Trustee, e.Actor) || d.Verify(ev.Params()) != nil {
-		return corrupt("the dealing of trustee %d in %q does not verify", e.Trustee, e.Vote)
+		return corrupt("the dealing of trustee %d in %q does not verify", e.Trustee, boxName(e.Vote, e.Election))
 	}
 	if _, ok := ev.Dealings[e.Trustee]; ok {
-		return corrupt("trustee %d's dealing in %q is published twice", e.Trustee, e.Vote)
+		return corrupt("trustee %d's dealing in %q is published twice", e.Trustee, boxName(e.Vote, e.Election))
 	}
 	ev.Dealings[e.Trustee] = d
 	return nil
 }
 
 func (c PostConfirmation) decide(s *State, m Meta) ([]Event, error) {
-	_, ev, i, err := s.trusteeStep(c.Vote, m.Actor, true)
+	b, i, err := s.trusteeStep(c.Vote, c.Election, m.Actor, true)
 	if err != nil {
 		return nil, err
 	}
+	ev := b.ev
 	n := len(ev.Trustees)
 	if len(ev.Dealings) < n {
-		return nil, conflict("%d of the %d trustees of %s have published their dealings; a confirmation needs all of them", len(ev.Dealings), n, c.Vote)
+		return nil, conflict("%d of the %d trustees of %s have published their dealings; a confirmation needs all of them", len(ev.Dealings), n, b.id)
 	}
 	if _, ok := ev.Confirmations[i]; ok {
-		return nil, conflict("trustee %d (%s) has already confirmed its share in %s", i, m.Actor, c.Vote)
+		return nil, conflict("trustee %d (%s) has already confirmed its share in %s", i, m.Actor, b.id)
 	}
 	cf, err := ballot.DecodeConfirmation(c.Confirmation)
 	if err == nil && cf.Index != i {
@@ -457,17 +662,17 @@ func (c PostConfirmation) decide(s *State, m Meta) ([]Event, error) {
 	if err := checkConfirmation(ev, cf); err != nil {
 		return nil, cryptoErr("confirmation", "the confirmation", err)
 	}
-	evs := []Event{ConfirmationPosted{Meta: m, Vote: c.Vote, Trustee: i, Confirmation: c.Confirmation}}
+	evs := []Event{ConfirmationPosted{Meta: m, Vote: c.Vote, Election: c.Election, Trustee: i, Confirmation: c.Confirmation}}
 	if len(confs) == n {
 		key, err := ballot.CombineKeys(ev.Params(), inOrder(ev.Keys, n), inOrder(ev.Dealings, n), inOrder(confs, n))
 		if err != nil {
 			return nil, cryptoErr("confirmation", "the key ceremony", err)
 		}
-		b, err := ballot.Encode(key)
+		kb, err := ballot.Encode(key)
 		if err != nil {
 			return nil, err
 		}
-		evs = append(evs, ElectionKeyDerived{Meta: m, Vote: c.Vote, Key: b})
+		evs = append(evs, ElectionKeyDerived{Meta: m, Vote: c.Vote, Election: c.Election, Key: kb})
 	}
 	return evs, nil
 }
@@ -480,101 +685,124 @@ func checkConfirmation(ev *EncryptedVote, cf ballot.Confirmation) error {
 }
 
 func (e ConfirmationPosted) apply(s *State) error {
-	v := s.Votes[e.Vote]
-	if v == nil || v.Encrypted == nil || ceremonyOpen(v, v.Encrypted) != nil || len(v.Encrypted.Dealings) < len(v.Encrypted.Trustees) {
-		return corrupt("the confirmation in %q does not fit the vote", e.Vote)
+	b, ok := s.boxAt(e.Vote, e.Election)
+	if !ok || ceremonyOpen(b) != nil || len(b.ev.Dealings) < len(b.ev.Trustees) {
+		return corrupt("the confirmation in %q does not fit the vote", boxName(e.Vote, e.Election))
 	}
-	ev := v.Encrypted
+	ev := b.ev
 	cf, err := ballot.DecodeConfirmation(e.Confirmation)
 	if err != nil || cf.Index != e.Trustee || !ev.isTrustee(e.Trustee, e.Actor) || checkConfirmation(ev, cf) != nil {
-		return corrupt("the confirmation of trustee %d in %q does not verify", e.Trustee, e.Vote)
+		return corrupt("the confirmation of trustee %d in %q does not verify", e.Trustee, boxName(e.Vote, e.Election))
 	}
 	if _, ok := ev.Confirmations[e.Trustee]; ok {
-		return corrupt("trustee %d's confirmation in %q is published twice", e.Trustee, e.Vote)
+		return corrupt("trustee %d's confirmation in %q is published twice", e.Trustee, boxName(e.Vote, e.Election))
 	}
 	ev.Confirmations[e.Trustee] = cf
 	return nil
 }
 
 func (e ElectionKeyDerived) apply(s *State) error {
-	v := s.Votes[e.Vote]
-	if v == nil || v.Encrypted == nil || ceremonyOpen(v, v.Encrypted) != nil {
-		return corrupt("the election key of %q does not fit the vote", e.Vote)
+	b, ok := s.boxAt(e.Vote, e.Election)
+	name := boxName(e.Vote, e.Election)
+	if !ok || ceremonyOpen(b) != nil {
+		return corrupt("the election key of %q does not fit the vote", name)
 	}
-	ev := v.Encrypted
+	ev := b.ev
 	n := len(ev.Trustees)
 	if len(ev.Confirmations) != n {
-		return corrupt("the election key of %q comes before every trustee confirmed", e.Vote)
+		return corrupt("the election key of %q comes before every trustee confirmed", name)
 	}
 	want, err := ballot.CombineKeys(ev.Params(), inOrder(ev.Keys, n), inOrder(ev.Dealings, n), inOrder(ev.Confirmations, n))
 	if err != nil {
-		return corrupt("the key ceremony of %q does not verify: %v", e.Vote, err)
+		return corrupt("the key ceremony of %q does not verify: %v", name, err)
 	}
 	wb, err := ballot.Encode(want)
 	if err != nil || string(wb) != string(e.Key) {
-		return corrupt("the election key of %q is not the one its ceremony gives", e.Vote)
+		return corrupt("the election key of %q is not the one its ceremony gives", name)
 	}
 	ev.Key = &want
 	return nil
 }
 
 func (c CastEncryptedBallot) decide(s *State, m Meta) ([]Event, error) {
-	v, ev, err := s.encryptedVote(c.Vote)
+	b, err := s.encryptedBox(c.Vote, c.Election)
 	if err != nil {
 		return nil, err
 	}
-	if v.Status != VoteStatusOpen {
-		return nil, closed("the vote %s is closed; no ballot can be cast after the vote closes", c.Vote)
+	ev := b.ev
+	if !b.open() {
+		if b.el != nil {
+			return nil, closed("the election %s is closed; no ballot can be cast after it closes", b.id)
+		}
+		return nil, closed("the vote %s is closed; no ballot can be cast after the vote closes", b.id)
 	}
 	if m.Actor != c.Voter {
 		return nil, forbidden("%s cannot cast a ballot for %s; each voter casts their own", m.Actor, c.Voter)
 	}
 	if ev.Key == nil {
-		return nil, conflict("the trustees of %s have not yet made the election key (%d of %d confirmed); no ballot can be encrypted before", c.Vote, len(ev.Confirmations), len(ev.Trustees))
+		return nil, conflict("the trustees of %s have not yet made the election key (%d of %d confirmed); no ballot can be encrypted before", b.id, len(ev.Confirmations), len(ev.Trustees))
 	}
-	right, err := s.ballotRight(c.Voter, c.ForMandate, v.Eligible, c.Vote, v.EligibleNote)
+	eligible, note := b.eligible()
+	right, err := s.ballotRight(c.Voter, c.ForMandate, eligible, b.id, note)
 	if err != nil {
 		return nil, err
 	}
 	if _, voted := ev.Last[right]; voted && !ev.Revote {
-		return nil, conflict("the mandate %s has already voted in %s, and this vote allows no second ballot", right, c.Vote)
+		if b.el != nil {
+			return nil, conflict("the mandate %s has already voted in the election %s, which allows no second ballot", right, b.id)
+		}
+		return nil, conflict("the mandate %s has already voted in %s, and this vote allows no second ballot", right, b.id)
 	}
 	if c.checked == nil || !sameKey(c.checked.key, ev.Key) || c.checked.right != right {
-		b, err := ballot.DecodeBallot(c.Ballot)
+		bl, err := ballot.DecodeBallot(c.Ballot)
 		if err == nil {
-			err = b.Verify(*ev.Key, ev.Question(), right)
+			err = bl.Verify(*ev.Key, ev.Question(), right)
 		}
 		if err != nil {
 			return nil, cryptoErr("ballot", "the encrypted ballot", err)
 		}
 	}
-	return one(EncryptedBallotCast{Meta: m, Vote: c.Vote, Voter: c.Voter, Right: right, Weight: s.weight(right), Tracker: Tracker(c.Ballot), Ballot: c.Ballot})
+	return one(EncryptedBallotCast{Meta: m, Vote: c.Vote, Election: c.Election, Voter: c.Voter, Right: right, Weight: s.weight(right), Tracker: Tracker(c.Ballot), Ballot: c.Ballot})
 }
 
 func (e EncryptedBallotCast) apply(s *State) error {
-	v := s.Votes[e.Vote]
-	if v == nil || v.Encrypted == nil || v.Status != VoteStatusOpen || v.Encrypted.Key == nil || !v.Eligible[e.Right] || e.Weight < 1 {
-		return corrupt("the encrypted ballot of %s in %q does not fit the vote", e.Voter, e.Vote)
+	bx, ok := s.boxAt(e.Vote, e.Election)
+	name := boxName(e.Vote, e.Election)
+	if !ok {
+		return corrupt("the encrypted ballot of %s in %q does not fit the vote", e.Voter, name)
 	}
-	ev := v.Encrypted
+	eligible, _ := bx.eligible()
+	if !bx.open() || bx.ev.Key == nil || !eligible[e.Right] || e.Weight < 1 {
+		return corrupt("the encrypted ballot of %s in %q does not fit the vote", e.Voter, name)
+	}
+	ev := bx.ev
 	if _, voted := ev.Last[e.Right]; voted && !ev.Revote {
-		return corrupt("the mandate %s casts a second ballot in %q, which allows none", e.Right, e.Vote)
+		return corrupt("the mandate %s casts a second ballot in %q, which allows none", e.Right, name)
 	}
 	// The proofs are checked when the ballot is cast, and by replay only
-	// where VerifyBallots asks (plenum verify): otherwise the form and the
-	// binding only.
+	// where VerifyBallots or BallotCheck asks (plenum verify): otherwise
+	// the form and the binding only.
 	b, err := ballot.DecodeBallot(e.Ballot)
 	if err != nil || b.Election != ev.Election || b.Voter != e.Right || len(b.Choices) != len(ev.Options) || e.Tracker != Tracker(e.Ballot) {
-		return corrupt("the encrypted ballot of %s in %q is not a ballot of this vote and mandate", e.Voter, e.Vote)
+		return corrupt("the encrypted ballot of %s in %q is not a ballot of this vote and mandate", e.Voter, name)
 	}
-	if s.VerifyBallots {
-		if err := b.Verify(*ev.Key, ev.Question(), e.Right); err != nil {
-			return corrupt("the encrypted ballot of %s in %q (mandate %s, tracker %s) does not verify (%s): %v", e.Voter, e.Vote, e.Right, e.Tracker, ballot.ErrorCode(err), err)
+	if s.VerifyBallots || s.BallotCheck != nil {
+		key, q := *ev.Key, ev.Question()
+		check := func() error {
+			if err := b.Verify(key, q, e.Right); err != nil {
+				return corrupt("the encrypted ballot of %s in %q (mandate %s, tracker %s) does not verify (%s): %v", e.Voter, name, e.Right, e.Tracker, ballot.ErrorCode(err), err)
+			}
+			return nil
+		}
+		if s.BallotCheck != nil {
+			s.BallotCheck(check)
+		} else if err := check(); err != nil {
+			return err
 		}
 	}
 	ev.Last[e.Right] = len(ev.Cast)
 	ev.Cast = append(ev.Cast, EncryptedBallot{Voter: e.Voter, Right: e.Right, Weight: e.Weight, Tracker: e.Tracker, Entry: int64(s.Events), Ballot: b})
-	v.Voted[e.Right] = true
+	bx.voted()[e.Right] = true
 	return nil
 }
 
@@ -594,56 +822,81 @@ func (ev *EncryptedVote) counted() ([]ballot.Ballot, []uint64) {
 	return bs, ws
 }
 
-func (s *State) closeEncrypted(m Meta, v *Vote) ([]Event, error) {
-	ev := v.Encrypted
+// encryptedSum is the encrypted_tallied of a box being closed: the sum of
+// its last ballots. m is the close's meta.
+func (s *State) encryptedSum(m Meta, b box) (Event, error) {
+	ev := b.ev
 	if ev.Key == nil {
-		return nil, conflict("the trustees of %s have not made the election key, so no ballot could be cast; withdraw the vote instead", v.ID)
+		if b.el != nil {
+			return nil, conflict("the trustees of the election %s have not made the election key, so no ballot could be cast; withdraw the election instead", b.id)
+		}
+		return nil, conflict("the trustees of %s have not made the election key, so no ballot could be cast; withdraw the vote instead", b.id)
 	}
 	bs, ws := ev.counted()
 	t, err := ballot.Sum(*ev.Key, ev.Question(), bs, ws)
 	if err != nil {
 		return nil, cryptoErr("vote", "the encrypted total", err)
 	}
-	b, err := ballot.Encode(t)
+	tb, err := ballot.Encode(t)
 	if err != nil {
 		return nil, err
 	}
-	return []Event{VoteClosed{Meta: m, Vote: v.ID}, EncryptedTallied{Meta: m, Vote: v.ID, Tally: b}}, nil
+	e := EncryptedTallied{Meta: m, Tally: tb}
+	if b.el != nil {
+		e.Election = b.id
+	} else {
+		e.Vote = b.id
+	}
+	return e, nil
+}
+
+func (s *State) closeEncrypted(m Meta, v *Vote) ([]Event, error) {
+	sum, err := s.encryptedSum(m, box{id: v.ID, v: v, ev: v.Encrypted})
+	if err != nil {
+		return nil, err
+	}
+	return []Event{VoteClosed{Meta: m, Vote: v.ID}, sum}, nil
 }
 
 func (e EncryptedTallied) apply(s *State) error {
-	v := s.Votes[e.Vote]
-	if v == nil || v.Encrypted == nil || v.Status != VoteStatusClosed || v.Encrypted.Tally != nil || v.Encrypted.Key == nil {
-		return corrupt("the encrypted total of %q does not fit the vote", e.Vote)
+	b, ok := s.boxAt(e.Vote, e.Election)
+	name := boxName(e.Vote, e.Election)
+	if !ok || !b.closed() || b.ev.Tally != nil || b.ev.Key == nil {
+		return corrupt("the encrypted total of %q does not fit the vote", name)
 	}
-	ev := v.Encrypted
+	ev := b.ev
 	t, err := ballot.DecodeTally(e.Tally)
 	if err != nil || t.Question != ev.Question() {
-		return corrupt("the encrypted total of %q cannot be read", e.Vote)
+		return corrupt("the encrypted total of %q cannot be read", name)
 	}
 	bs, ws := ev.counted()
 	if err := t.Verify(*ev.Key, bs, ws); err != nil {
-		return corrupt("the encrypted total of %q is not the sum of its last ballots: %v", e.Vote, err)
+		return corrupt("the encrypted total of %q is not the sum of its last ballots: %v", name, err)
 	}
 	ev.Tally = &t
 	return nil
 }
 
 func (c PostPartialDecryption) decide(s *State, m Meta) ([]Event, error) {
-	v, ev, i, err := s.trusteeStep(c.Vote, m.Actor, false)
+	b, i, err := s.trusteeStep(c.Vote, c.Election, m.Actor, false)
 	if err != nil {
 		return nil, err
 	}
+	ev := b.ev
 	switch {
-	case v.Status == VoteStatusOpen:
-		return nil, conflict("the vote %s is still open; the trustees decrypt its total once it is closed", c.Vote)
+	case b.open() && b.el != nil:
+		return nil, conflict("the election %s is still open; the trustees decrypt its total once it is closed", b.id)
+	case b.open():
+		return nil, conflict("the vote %s is still open; the trustees decrypt its total once it is closed", b.id)
+	case ev.Tally == nil && b.el != nil:
+		return nil, conflict("the election %s has no encrypted total to decrypt", b.id)
 	case ev.Tally == nil:
-		return nil, conflict("the vote %s has no encrypted total to decrypt", c.Vote)
+		return nil, conflict("the vote %s has no encrypted total to decrypt", b.id)
 	case ev.Result != nil:
-		return nil, closed("the total of %s is already decrypted", c.Vote)
+		return nil, closed("the total of %s is already decrypted", b.id)
 	}
 	if _, ok := ev.Partials[i]; ok {
-		return nil, conflict("trustee %d (%s) has already posted its partial decryption of %s", i, m.Actor, c.Vote)
+		return nil, conflict("trustee %d (%s) has already posted its partial decryption of %s", i, m.Actor, b.id)
 	}
 	d, err := ballot.DecodePartialDecryption(c.Decryption)
 	if err == nil && d.Trustee != i {
@@ -655,7 +908,7 @@ func (c PostPartialDecryption) decide(s *State, m Meta) ([]Event, error) {
 	if err != nil {
 		return nil, cryptoErr("decryption", "the partial decryption", err)
 	}
-	evs := []Event{PartialDecryptionPosted{Meta: m, Vote: c.Vote, Trustee: i, Decryption: c.Decryption}}
+	evs := []Event{PartialDecryptionPosted{Meta: m, Vote: c.Vote, Election: c.Election, Trustee: i, Decryption: c.Decryption}}
 	if len(ev.Partials)+1 < ev.Quorum {
 		return evs, nil
 	}
@@ -672,12 +925,25 @@ func (c PostPartialDecryption) decide(s *State, m Meta) ([]Event, error) {
 	for j, o := range ev.Options {
 		counts[o] = int(res.Values[j])
 	}
-	evs = append(evs, EncryptedResultDerived{Meta: m, Vote: c.Vote, Result: rb, Counts: counts})
+	evs = append(evs, EncryptedResultDerived{Meta: m, Vote: c.Vote, Election: c.Election, Result: rb, Counts: counts})
 	// Declare at once where the counts decide; otherwise the chair
-	// declares (declare_result), as for a tie between drafts.
-	vc := *v
+	// declares (declare_result, declare_election), as for a tie between
+	// drafts.
 	evc := *ev
 	evc.Counts = counts
+	evc.Tally = ev.Tally
+	if b.el != nil {
+		elc := *b.el
+		elc.Encrypted = &evc
+		if ev.Tally.Ballots > 0 && elc.Status == ElectionStatusClosed {
+			if elected, arith, err := s.countElection(&elc); err == nil {
+				evs = append(evs, ElectionDeclared{Meta: m, Election: b.id, Elected: elected, Arithmetic: arith})
+			}
+		}
+		return evs, nil
+	}
+	v := b.v
+	vc := *v
 	vc.Encrypted = &evc
 	if r, err := s.count(&vc, ""); err == nil {
 		evs = append(evs, ResultDeclared{Meta: m, Vote: c.Vote, Result: r})
@@ -701,44 +967,46 @@ func inOrderPresent[T any](m map[int]T, n int) []T {
 }
 
 func (e PartialDecryptionPosted) apply(s *State) error {
-	v := s.Votes[e.Vote]
-	if v == nil || v.Encrypted == nil || v.Encrypted.Tally == nil || v.Encrypted.Result != nil {
-		return corrupt("the partial decryption in %q does not fit the vote", e.Vote)
+	b, ok := s.boxAt(e.Vote, e.Election)
+	name := boxName(e.Vote, e.Election)
+	if !ok || b.ev.Tally == nil || b.ev.Result != nil {
+		return corrupt("the partial decryption in %q does not fit the vote", name)
 	}
-	ev := v.Encrypted
+	ev := b.ev
 	d, err := ballot.DecodePartialDecryption(e.Decryption)
 	if err != nil || d.Trustee != e.Trustee || !ev.isTrustee(e.Trustee, e.Actor) {
-		return corrupt("the partial decryption of trustee %d in %q cannot be read", e.Trustee, e.Vote)
+		return corrupt("the partial decryption of trustee %d in %q cannot be read", e.Trustee, name)
 	}
 	if err := d.Verify(*ev.Key, ev.Tally.Totals); err != nil {
-		return corrupt("the partial decryption of trustee %d in %q does not verify: %v", e.Trustee, e.Vote, err)
+		return corrupt("the partial decryption of trustee %d in %q does not verify: %v", e.Trustee, name, err)
 	}
 	if _, ok := ev.Partials[e.Trustee]; ok {
-		return corrupt("trustee %d's partial decryption in %q is posted twice", e.Trustee, e.Vote)
+		return corrupt("trustee %d's partial decryption in %q is posted twice", e.Trustee, name)
 	}
 	ev.Partials[e.Trustee] = d
 	return nil
 }
 
 func (e EncryptedResultDerived) apply(s *State) error {
-	v := s.Votes[e.Vote]
-	if v == nil || v.Encrypted == nil || v.Encrypted.Tally == nil || v.Encrypted.Result != nil {
-		return corrupt("the decrypted result of %q does not fit the vote", e.Vote)
+	b, ok := s.boxAt(e.Vote, e.Election)
+	name := boxName(e.Vote, e.Election)
+	if !ok || b.ev.Tally == nil || b.ev.Result != nil {
+		return corrupt("the decrypted result of %q does not fit the vote", name)
 	}
-	ev := v.Encrypted
+	ev := b.ev
 	r, err := ballot.DecodeResult(e.Result)
 	if err != nil {
-		return corrupt("the decrypted result of %q cannot be read", e.Vote)
+		return corrupt("the decrypted result of %q cannot be read", name)
 	}
 	if err := r.Verify(*ev.Key, ev.Tally.Totals, inOrderPresent(ev.Partials, len(ev.Trustees))); err != nil {
-		return corrupt("the decrypted result of %q is not what the partial decryptions give: %v", e.Vote, err)
+		return corrupt("the decrypted result of %q is not what the partial decryptions give: %v", name, err)
 	}
 	if len(r.Values) != len(ev.Options) || len(e.Counts) != len(ev.Options) {
-		return corrupt("the decrypted result of %q does not count every option", e.Vote)
+		return corrupt("the decrypted result of %q does not count every option", name)
 	}
 	for j, o := range ev.Options {
 		if n, ok := e.Counts[o]; !ok || uint64(n) != r.Values[j] || n < 0 {
-			return corrupt("the count of %q in %q is not the decrypted total", o, e.Vote)
+			return corrupt("the count of %q in %q is not the decrypted total", o, name)
 		}
 	}
 	ev.Result, ev.Counts = &r, e.Counts
@@ -783,23 +1051,23 @@ func (v *Vote) BallotsCast() int {
 	return len(v.Ballots)
 }
 
-// trusteeStep finds the encrypted vote and the actor's number among its
+// trusteeStep finds the encrypted box and the actor's number among its
 // trustees; during the ceremony it also refuses once the key is derived.
-func (s *State) trusteeStep(vote, actor string, ceremony bool) (*Vote, *EncryptedVote, int, error) {
-	v, ev, err := s.encryptedVote(vote)
+func (s *State) trusteeStep(vote, election, actor string, ceremony bool) (box, int, error) {
+	b, err := s.encryptedBox(vote, election)
 	if err != nil {
-		return nil, nil, 0, err
+		return box{}, 0, err
 	}
-	i, err := ev.trusteeIndex(vote, actor)
+	i, err := b.trusteeIndex(actor)
 	if err != nil {
-		return nil, nil, 0, err
+		return box{}, 0, err
 	}
 	if ceremony {
-		if err := ceremonyOpen(v, ev); err != nil {
-			return nil, nil, 0, err
+		if err := ceremonyOpen(b); err != nil {
+			return box{}, 0, err
 		}
 	}
-	return v, ev, i, nil
+	return b, i, nil
 }
 
 func wrongTrustee(what string, got int, actor string, want int) error {
@@ -815,11 +1083,22 @@ func (ev *EncryptedVote) isTrustee(i int, actor string) bool {
 // in the vote now with their own mandate (a mandate id, or "p:" and the
 // guest), which an encrypted ballot is bound to; "" if they may not vote.
 func (s *State) VotingRight(vote, person string) string {
-	v := s.Votes[vote]
-	if v == nil {
-		return ""
+	if v := s.Votes[vote]; v != nil {
+		return s.rightOrNone(person, v.Eligible, vote, v.EligibleNote)
 	}
-	right, err := s.ballotRight(person, "", v.Eligible, vote, v.EligibleNote)
+	return ""
+}
+
+// ElectionVotingRight is VotingRight for an election.
+func (s *State) ElectionVotingRight(election, person string) string {
+	if el := s.Elections[election]; el != nil {
+		return s.rightOrNone(person, el.Eligible, election, el.EligibleNote)
+	}
+	return ""
+}
+
+func (s *State) rightOrNone(person string, eligible map[string]bool, what, note string) string {
+	right, err := s.ballotRight(person, "", eligible, what, note)
 	if err != nil {
 		return ""
 	}

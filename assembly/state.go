@@ -435,6 +435,11 @@ type State struct {
 	// plenum verify does; the engine, rebuilding its state, leaves them to
 	// the checks made when each ballot was cast.
 	VerifyBallots bool `json:"-"`
+	// BallotCheck, if set, is handed each encrypted ballot's proof check
+	// instead of Apply making it (VerifyBallots aside): plenum verify runs
+	// them on every core while the replay goes on, and reports a failure,
+	// which names the ballot, at its end.
+	BallotCheck   func(check func() error) `json:"-"`
 	Created       bool
 	Assembly      Assembly
 	Roles         map[string]map[Role]bool

@@ -160,10 +160,10 @@ func (c WithdrawElection) decide(s *State, m Meta) ([]Event, error) {
 	case ElectionStatusWithdrawn:
 		return nil, closed("this election was already withdrawn")
 	}
-	if err := checkWithdrawal("election", acted(len(el.Ballots), 0), c.Reason, c.Consent); err != nil {
+	if err := checkWithdrawal("election", acted(el.ballotCount(), 0), c.Reason, c.Consent); err != nil {
 		return nil, err
 	}
-	return one(ElectionWithdrawn{Meta: m, Election: c.Election, Reason: strings.TrimSpace(c.Reason), Consent: strings.TrimSpace(c.Consent), Ballots: len(el.Ballots)})
+	return one(ElectionWithdrawn{Meta: m, Election: c.Election, Reason: strings.TrimSpace(c.Reason), Consent: strings.TrimSpace(c.Consent), Ballots: el.ballotCount()})
 }
 
 func (e ElectionWithdrawn) apply(s *State) error {

@@ -5,6 +5,8 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+
+	"github.com/gtank/ristretto255"
 )
 
 // Question kinds.
@@ -103,34 +105,47 @@ func Encrypt(k ElectionKey, q Question, voter string, vote []int, rand io.Reader
 	if err != nil {
 		return Ballot{}, err
 	}
-	b := Ballot{Election: k.Params.Election, Voter: voter}
-	values := allowed(q)
-	sumR := newScalar()
-	var total uint64
-	for i, m := range plain {
-		r, err := randomScalar(rand)
-		if err != nil {
-			return Ballot{}, err
-		}
-		ct := encrypt(k.Key.e, m, r)
-		proof, err := proveMembership(ballotTranscript(proofKind(q), k, voter, q, i), k.Key.e, ct, r, values, int(m), rand)
-		if err != nil {
-			return Ballot{}, err
-		}
-		b.Choices = append(b.Choices, ct)
-		b.Proofs = append(b.Proofs, proof)
-		sumR.Add(sumR, r)
-		total += m
+	b, sumR, err := encryptChoices(k, q, voter, plain, rand)
+	if err != nil {
+		return Ballot{}, err
 	}
 	if q.Kind == Choice {
-		sum := b.sum()
-		proof, err := proveMembership(ballotTranscript(kindChoiceSum, k, voter, q, q.Options), k.Key.e, sum, sumR, span(uint64(q.Min), uint64(q.Max)), int(total)-q.Min, rand)
+		total := 0
+		for _, m := range plain {
+			total += int(m)
+		}
+		proof, err := proveMembership(ballotTranscript(kindChoiceSum, k, voter, q, q.Options), k.Key.e, b.sum(), sumR, span(uint64(q.Min), uint64(q.Max)), total-q.Min, rand)
 		if err != nil {
 			return Ballot{}, err
 		}
 		b.Sum = proof
 	}
 	return b, nil
+}
+
+// encryptChoices encrypts each plaintext with fresh randomness and its
+// proof that it is one of the question's allowed values; it returns the
+// ballot without the sum proof, and the sum of the randomness, which the
+// sum proof needs.
+func encryptChoices(k ElectionKey, q Question, voter string, plain []uint64, rand io.Reader) (Ballot, *ristretto255.Scalar, error) {
+	b := Ballot{Election: k.Params.Election, Voter: voter}
+	values := allowed(q)
+	sumR := newScalar()
+	for i, m := range plain {
+		r, err := randomScalar(rand)
+		if err != nil {
+			return Ballot{}, nil, err
+		}
+		ct := encrypt(k.Key.e, m, r)
+		proof, err := proveMembership(ballotTranscript(proofKind(q), k, voter, q, i), k.Key.e, ct, r, values, int(m), rand)
+		if err != nil {
+			return Ballot{}, nil, err
+		}
+		b.Choices = append(b.Choices, ct)
+		b.Proofs = append(b.Proofs, proof)
+		sumR.Add(sumR, r)
+	}
+	return b, sumR, nil
 }
 
 func proofKind(q Question) string {

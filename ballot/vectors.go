@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"io"
 
 	"github.com/gtank/ristretto255"
 
@@ -80,7 +81,8 @@ type RankedVector struct {
 // RefusedVector is a message that must be refused with the error Code.
 // Check says how: "ballot" (decode, then verify as Ballots[0]'s voter for
 // its question), "partial" (decode, verify against the count's totals),
-// "result" (decode, verify against the count's partials), "dealing",
+// "result" (decode, verify against the count's partials), "approval"
+// (decode, verify as Ballots[3], the approval of at most 2 of 4), "dealing",
 // "trustee-key", "shuffle" (against the first shuffle's input).
 type RefusedVector struct {
 	Name  string `json:"name"`
@@ -228,7 +230,7 @@ func generateVectors() (*Vectors, error) {
 		}
 		v.Ranked.Rankings = append(v.Ranked.Rankings, r)
 	}
-	if err := v.addRefused(); err != nil {
+	if err := v.addRefused(rand); err != nil {
 		return nil, err
 	}
 	return v, nil
@@ -273,7 +275,7 @@ func flipHex(s string, i int) string {
 }
 
 // addRefused derives the messages that must be refused from good ones.
-func (v *Vectors) addRefused() error {
+func (v *Vectors) addRefused(rand io.Reader) error {
 	enc := func(x any) string {
 		b, err := Encode(x)
 		if err != nil {
@@ -309,6 +311,24 @@ func (v *Vectors) addRefused() error {
 	swapped.Choices = []Ciphertext{ballot.Choices[1], ballot.Choices[0], ballot.Choices[2]}
 	swapped.Proofs = []MembershipProof{ballot.Proofs[1], ballot.Proofs[0], ballot.Proofs[2]}
 	add("ballot: options swapped with their proofs", "ballot", enc(swapped), "invalid-proof")
+
+	// An approval of at most 2 of 4 with 3 marks: each mark's 0-or-1 proof
+	// holds, and the range proof, made as if the sum were 2, does not.
+	appr := v.Ballots[3]
+	over, sumR, err := encryptChoices(v.Key, appr.Question, appr.Voter, []uint64{1, 1, 1, 0}, rand)
+	if err != nil {
+		return err
+	}
+	if over.Sum, err = proveMembership(ballotTranscript(kindChoiceSum, v.Key, appr.Voter, appr.Question, appr.Question.Options), v.Key.Key.e, over.sum(), sumR, span(0, 2), 2, rand); err != nil {
+		return err
+	}
+	add("approval: three approvals where at most two are allowed", "approval", enc(over), "invalid-proof")
+	reordered := appr.Ballot
+	reordered.Sum = MembershipProof{appr.Ballot.Sum[1], appr.Ballot.Sum[0], appr.Ballot.Sum[2]}
+	add("approval: the range proof's branches reordered", "approval", enc(reordered), "invalid-proof")
+	borrowed := appr.Ballot
+	borrowed.Sum = over.Sum
+	add("approval: the range proof of another ballot", "approval", enc(borrowed), "invalid-proof")
 
 	part := enc(v.Count.Partials[0])
 	add("partial decryption: one hex digit of a factor changed", "partial", flipHex(part, at(part, "factors")+40), "")
@@ -364,6 +384,12 @@ func (v *Vectors) checkRefused(r RefusedVector) error {
 			return err
 		}
 		return b.Verify(v.Key, v.Ballots[0].Question, v.Ballots[0].Voter)
+	case "approval":
+		b, err := DecodeBallot(data)
+		if err != nil {
+			return err
+		}
+		return b.Verify(v.Key, v.Ballots[3].Question, v.Ballots[3].Voter)
 	case "partial":
 		d, err := DecodePartialDecryption(data)
 		if err != nil {

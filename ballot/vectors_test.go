@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"flag"
 	"os"
+	"strings"
 	"testing"
 
 	"plenum/ballot"
@@ -86,4 +87,34 @@ func TestVectorsGroupAgainstRFC9496(t *testing.T) {
 			t.Error(err)
 		}
 	}
+}
+
+// TestApprovalOverLimitVector: the vector of three approvals where two
+// are allowed has every mark's 0-or-1 proof valid, so it is the range
+// proof of the sum that refuses it.
+func TestApprovalOverLimitVector(t *testing.T) {
+	raw, err := os.ReadFile(vectorsFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var v ballot.Vectors
+	if err := json.Unmarshal(raw, &v); err != nil {
+		t.Fatal(err)
+	}
+	appr := v.Ballots[3]
+	for _, r := range v.Refused {
+		if r.Name != "approval: three approvals where at most two are allowed" {
+			continue
+		}
+		b, err := ballot.DecodeBallot([]byte(r.Data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = b.Verify(v.Key, appr.Question, appr.Voter)
+		if ballot.ErrorCode(err) != "invalid-proof" || !strings.Contains(err.Error(), "the proof that 0 to 2 options are marked") {
+			t.Fatalf("refused as %v; want the range proof of the sum to fail", err)
+		}
+		return
+	}
+	t.Fatal("no vector of three approvals")
 }

@@ -89,3 +89,14 @@ func (c *Ceremony) Decrypt(t testing.TB, i int, totals []ballot.Ciphertext) []by
 	}
 	return Encode(t, d)
 }
+
+// Marks encrypts a ballot with the given marks (one 0 or 1 per option)
+// for the choice question q, for voter.
+func Marks(t testing.TB, k ballot.ElectionKey, q ballot.Question, marks []int, voter string) []byte {
+	t.Helper()
+	b, err := ballot.Encrypt(k, q, voter, marks, rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Encode(t, b)
+}
