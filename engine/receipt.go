@@ -80,17 +80,44 @@ func SecretBallotReceipt(ctx context.Context, a *Assembly, vote, token string) (
 // offline. It fails with an *assembly.Error: not found for an unknown
 // vote or tracker, conflict if the vote is not encrypted.
 func EncryptedBallotReceipt(ctx context.Context, a *Assembly, vote, tracker string) ([]byte, error) {
+	return encryptedReceipt(ctx, a, "vote", vote, tracker, func(s *assembly.State) *assembly.EncryptedVote {
+		if v := s.Votes[vote]; v != nil {
+			return v.Encrypted
+		}
+		return nil
+	})
+}
+
+// EncryptedElectionBallotReceipt is EncryptedBallotReceipt for a ballot of
+// an encrypted election.
+func EncryptedElectionBallotReceipt(ctx context.Context, a *Assembly, election, tracker string) ([]byte, error) {
+	return encryptedReceipt(ctx, a, "election", election, tracker, func(s *assembly.State) *assembly.EncryptedVote {
+		if el := s.Elections[election]; el != nil {
+			return el.Encrypted
+		}
+		return nil
+	})
+}
+
+// encryptedReceipt finds the entry of the ballot with the tracker in the
+// encrypted box box gives (what and id name it) and proves it.
+func encryptedReceipt(ctx context.Context, a *Assembly, what, id, tracker string, box func(*assembly.State) *assembly.EncryptedVote) ([]byte, error) {
 	idx := int64(-1)
 	var rerr error
 	a.Read(func(s *assembly.State) {
-		v := s.Votes[vote]
+		found := what == "vote" && s.Votes[id] != nil || what == "election" && s.Elections[id] != nil
+		ev := box(s)
 		switch {
-		case v == nil:
-			rerr = refusal(assembly.ErrNotFound, "vote", "there is no vote %q", vote)
-		case v.Encrypted == nil:
-			rerr = refusal(assembly.ErrConflict, "vote", "the vote %s is not encrypted", vote)
+		case !found && what == "election":
+			rerr = refusal(assembly.ErrNotFound, what, "there is no election %q", id)
+		case !found:
+			rerr = refusal(assembly.ErrNotFound, what, "there is no vote %q", id)
+		case ev == nil && what == "election":
+			rerr = refusal(assembly.ErrConflict, what, "the election %s is not encrypted", id)
+		case ev == nil:
+			rerr = refusal(assembly.ErrConflict, what, "the vote %s is not encrypted", id)
 		default:
-			for _, b := range v.Encrypted.Cast {
+			for _, b := range ev.Cast {
 				if b.Tracker == tracker {
 					idx = b.Entry
 				}
@@ -101,7 +128,7 @@ func EncryptedBallotReceipt(ctx context.Context, a *Assembly, vote, tracker stri
 		return nil, rerr
 	}
 	if idx < 0 {
-		return nil, refusal(assembly.ErrNotFound, "tracker", "no ballot of %s has the tracker %q", vote, tracker)
+		return nil, refusal(assembly.ErrNotFound, "tracker", "no ballot of %s has the tracker %q", id, tracker)
 	}
 	return EntryReceipt(ctx, a, idx)
 }

@@ -3,6 +3,7 @@ package engine
 import (
 	"fmt"
 	"reflect"
+	"runtime"
 	"sync"
 	"time"
 
@@ -17,6 +18,7 @@ import (
 type Replayer struct {
 	states map[string]*assembly.State
 	audit  bool
+	checks *ballotChecks // an audit's proof checks of encrypted ballots
 }
 
 // NewReplayer returns a Replayer with no state yet.
@@ -24,10 +26,32 @@ func NewReplayer() *Replayer { return &Replayer{states: map[string]*assembly.Sta
 
 // NewAuditReplayer returns a Replayer that also checks what the engine
 // checked when each command arrived and does not check again on a
-// restart: every encrypted ballot's proofs (assembly.State.VerifyBallots).
-// plenum verify replays with it.
-func NewAuditReplayer() *Replayer {
-	return &Replayer{states: map[string]*assembly.State{}, audit: true}
+// restart: every encrypted ballot's proofs. They are checked on every
+// core while the replay goes on (assembly.State.BallotCheck), so the
+// audit is complete only once Finish has answered. plenum verify replays
+// with it.
+func NewAuditReplayer() *Replayer { return newAuditReplayer(runtime.GOMAXPROCS(0)) }
+
+// newAuditReplayer is NewAuditReplayer with the proof checks on workers
+// goroutines, or, with none, made by Apply itself one after the other
+// (assembly.State.VerifyBallots), as plenum verify did before.
+func newAuditReplayer(workers int) *Replayer {
+	r := &Replayer{states: map[string]*assembly.State{}, audit: true}
+	if workers > 0 {
+		r.checks = newBallotChecks(workers)
+	}
+	return r
+}
+
+// Finish waits for the proof checks an audit replay handed over and
+// returns the failure of the earliest entry, as a *ledger.AuditError, or
+// nil. A Replayer that is not an audit's has none. The Replayer takes no
+// more entries after it.
+func (r *Replayer) Finish() error {
+	if r.checks == nil {
+		return nil
+	}
+	return r.checks.finish()
 }
 
 // Apply decodes one entry as an event and applies it to its origin's
@@ -64,7 +88,13 @@ func (r *Replayer) ApplyDecoded(origin string, e ledger.Entry, decoded any) erro
 	st := r.states[origin]
 	if st == nil {
 		st = assembly.NewState()
-		st.VerifyBallots = r.audit
+		st.VerifyBallots = r.audit && r.checks == nil
+		if r.checks != nil {
+			checks, s := r.checks, st
+			// Apply hands over the check while it applies the entry,
+			// whose index is then the state's event count.
+			st.BallotCheck = func(check func() error) { checks.add(origin, int64(s.Events), check) }
+		}
 		r.states[origin] = st
 	}
 	if int64(st.Events) != e.Index {
@@ -172,4 +202,59 @@ func isFlat(t reflect.Type) bool {
 		return true
 	}
 	return false
+}
+
+// ballotChecks runs the proof checks an audit replay hands over on a
+// fixed number of goroutines, and keeps the failure of the earliest
+// entry. Checks wait in a bounded queue, so the replay, which is faster
+// than the checks, waits for them rather than holding every ballot.
+type ballotChecks struct {
+	workers int
+	start   sync.Once
+	jobs    chan ballotCheck
+	wg      sync.WaitGroup
+	mu      sync.Mutex
+	fail    *ledger.AuditError
+}
+
+type ballotCheck struct {
+	origin string
+	index  int64
+	check  func() error
+}
+
+func newBallotChecks(workers int) *ballotChecks {
+	return &ballotChecks{workers: workers, jobs: make(chan ballotCheck, 256)}
+}
+
+func (b *ballotChecks) add(origin string, index int64, check func() error) {
+	b.start.Do(func() {
+		for range b.workers {
+			b.wg.Add(1)
+			go b.work()
+		}
+	})
+	b.jobs <- ballotCheck{origin, index, check}
+}
+
+func (b *ballotChecks) work() {
+	defer b.wg.Done()
+	for j := range b.jobs {
+		if err := j.check(); err != nil {
+			b.mu.Lock()
+			if b.fail == nil || j.index < b.fail.Index {
+				b.fail = &ledger.AuditError{Origin: j.origin, Index: j.index, Reason: fmt.Sprintf("replay: entry %d: %v", j.index, err)}
+			}
+			b.mu.Unlock()
+		}
+	}
+}
+
+func (b *ballotChecks) finish() error {
+	close(b.jobs)
+	b.wg.Wait()
+	if b.fail != nil {
+		return b.fail
+	}
+	return nil
 }

@@ -226,6 +226,9 @@ func encryptedVoteInTheBrowser(t *testing.T, trustees []string, quorum int, decr
 	if _, err := ledger.Audit(context.Background(), h.eng.Store(), h.verifiers, ledger.AuditOptions{Replay: r.Apply}); err != nil {
 		t.Fatalf("audit: %v", err)
 	}
+	if err := r.Finish(); err != nil {
+		t.Fatalf("audit of the ballot proofs: %v", err)
+	}
 }
 
 func contains1(list []string, s string) bool {

@@ -27,30 +27,10 @@ import (
 // as the server will at the close.
 func encryptedScript(t *testing.T) string {
 	t.Helper()
-	at := time.Date(2026, 5, 9, 10, 0, 0, 0, time.UTC)
 	var lines []string
-	add := func(actor, cmd string, args any) {
-		b, err := json.Marshal(args)
-		if err != nil {
-			t.Fatal(err)
-		}
-		at = at.Add(time.Minute)
-		env, _ := json.Marshal(assembly.Envelope{Cmd: cmd, Actor: actor, At: at, Args: b})
-		lines = append(lines, string(env))
-	}
+	add := scriptAdder(t, &lines, 5)
 	type obj = map[string]any
 	raw := func(b []byte) json.RawMessage { return b }
-	add("admin", "create_assembly", obj{"id": "enc", "name": "Encrypted", "starts": "2026-05-09", "rules": "congress"})
-	add("admin", "add_organization", obj{"id": "org", "name": "The members", "kind": "delegating"})
-	for i := range 5 {
-		p := fmt.Sprintf("d%d", i)
-		add("admin", "add_person", obj{"id": p, "name": "Delegate " + p})
-		add("admin", "submit_mandate", obj{"id": "m-" + p, "person": p, "organization": "org", "kind": "decisive"})
-		add("admin", "verify_mandate", obj{"mandate": "m-" + p})
-		add(p, "check_in", obj{"person": p})
-	}
-	add("admin", "add_person", obj{"id": "chief", "name": "The chair"})
-	add("admin", "open_sitting", obj{"id": "s1", "date": "2026-05-09", "chair": "chief"})
 	add("admin", "open_vote", obj{"id": "v1", "question": "Adopt the budget?", "method": "encrypted", "trustees": []string{"d0", "d1", "d2"}, "trustee_quorum": 2})
 	c := enctest.Run(t, ballot.Parameters{Election: assembly.ElectionID("enc", "v1"), Trustees: 3, Threshold: 2})
 	for i := range 3 {
@@ -150,37 +130,10 @@ func TestVerifyEncryptedVote(t *testing.T) {
 			t.Fatalf("verify of the copy: exit %d: %s %s", code, out, errs)
 		}
 	}
-	// payload edits a field of the event in entry e.
 	edit := func(typ string, nth int, fn func(m map[string]json.RawMessage)) func(e *ledger.Entry) {
-		seen := 0
-		return func(e *ledger.Entry) {
-			if e.Type != typ {
-				return
-			}
-			if seen++; seen != nth {
-				return
-			}
-			var m map[string]json.RawMessage
-			if err := json.Unmarshal(e.Payload, &m); err != nil {
-				t.Fatal(err)
-			}
-			fn(m)
-			b, err := json.Marshal(m)
-			if err != nil {
-				t.Fatal(err)
-			}
-			e.Payload = b
-		}
+		return editEntry(t, typ, nth, fn)
 	}
-	reballot := func(m map[string]json.RawMessage, fn func(b *ballot.Ballot)) {
-		b, err := ballot.DecodeBallot(m["ballot"])
-		if err != nil {
-			t.Fatal(err)
-		}
-		fn(&b)
-		m["ballot"] = enctest.Encode(t, b)
-		m["tracker"], _ = json.Marshal(assembly.Tracker(m["ballot"]))
-	}
+	reballot := func(m map[string]json.RawMessage, fn func(b *ballot.Ballot)) { reballotEntry(t, m, fn) }
 	cases := []struct {
 		name   string
 		change func(e *ledger.Entry)
@@ -276,4 +229,184 @@ func keyAndStore(t *testing.T, db string) (note.Signer, string, *sqlite.Store) {
 	}
 	t.Cleanup(func() { st.Close() })
 	return signer, vkey, st
+}
+
+// encryptedElectionScript writes a script of an encrypted approval
+// election of at most 2 of 3 candidates (d3, d4, d5) for 1 seat: five
+// delegates d0…d4 vote, trustees d0, d1, d2 (2 of 3), and trustees 1 and 3
+// decrypt, which declares the elected.
+func encryptedElectionScript(t *testing.T) (string, ballot.ElectionKey) {
+	t.Helper()
+	var lines []string
+	add := scriptAdder(t, &lines, 6)
+	type obj = map[string]any
+	raw := func(b []byte) json.RawMessage { return b }
+	add("chief", "open_election", obj{"id": "e1", "title": "Auditor", "seats": 1, "method": "approval", "candidates": []string{"d3", "d4", "d5"}, "approvals": 2,
+		"encrypted": true, "trustees": []string{"d0", "d1", "d2"}, "trustee_quorum": 2})
+	c := enctest.Run(t, ballot.Parameters{Election: assembly.EncryptedElectionID("enc", "e1"), Trustees: 3, Threshold: 2})
+	for i := range 3 {
+		add(fmt.Sprintf("d%d", i), "post_trustee_key", obj{"election": "e1", "key": raw(enctest.Encode(t, c.Keys[i]))})
+	}
+	for i := range 3 {
+		add(fmt.Sprintf("d%d", i), "post_dealing", obj{"election": "e1", "dealing": raw(enctest.Encode(t, c.Dealings[i]))})
+	}
+	for i := range 3 {
+		add(fmt.Sprintf("d%d", i), "post_confirmation", obj{"election": "e1", "confirmation": raw(enctest.Encode(t, c.Confirmations[i]))})
+	}
+	q := ballot.Question{Kind: ballot.Choice, Options: 3, Min: 0, Max: 2}
+	var bs []ballot.Ballot
+	for i, marks := range [][]int{{1, 1, 0}, {0, 1, 0}, {0, 1, 1}, {1, 0, 0}, {0, 0, 0}} {
+		p := fmt.Sprintf("d%d", i)
+		b := enctest.Marks(t, c.Key, q, marks, "m-"+p)
+		d, _ := ballot.DecodeBallot(b)
+		bs = append(bs, d)
+		add(p, "cast_encrypted_ballot", obj{"election": "e1", "voter": p, "ballot": raw(b)})
+	}
+	add("chief", "close_election", obj{"election": "e1"})
+	tally, err := ballot.Sum(c.Key, q, bs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	add("d0", "post_partial_decryption", obj{"election": "e1", "decryption": raw(c.Decrypt(t, 1, tally.Totals))})
+	add("d2", "post_partial_decryption", obj{"election": "e1", "decryption": raw(c.Decrypt(t, 3, tally.Totals))})
+	path := filepath.Join(t.TempDir(), "encrypted-election.jsonl")
+	if err := os.WriteFile(path, []byte(strings.Join(lines, "\n")+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path, c.Key
+}
+
+// TestVerifyEncryptedElection: plenum verify passes on a record with an
+// encrypted approval election, and names the entry when a ballot with
+// more approvals than allowed, a range proof, a partial decryption or the
+// elected were put in the log by whoever holds the signing key; of two bad
+// ballots, checked in parallel, it names the first.
+func TestVerifyEncryptedElection(t *testing.T) {
+	script, k := encryptedElectionScript(t)
+	good := filepath.Join(t.TempDir(), "p.db")
+	if code, out, errs := runForTest(t, "", "replay", "--db", good, script); code != 0 {
+		t.Fatalf("replay: exit %d, %q, %s", code, out, errs)
+	}
+	code, out, errs := runForTest(t, "", "verify", "--db", good)
+	if code != 0 {
+		t.Fatalf("verify: exit %d: %s %s", code, out, errs)
+	}
+	// The elected, as the decrypted totals (d3 2, d4 3, d5 1) count.
+	if code, out, _ := runForTest(t, "", "export", "--db", good, "--assembly", "enc", "--format", "md"); code != 0 || !strings.Contains(out, "Approval voting, 5 ballots: Delegate d3 2, Delegate d4 3, Delegate d5 1; elected: Delegate d4.") {
+		t.Fatalf("export: exit %d\n%s", code, out)
+	}
+	edit := func(typ string, nth int, fn func(m map[string]json.RawMessage)) func(e *ledger.Entry) {
+		return editEntry(t, typ, nth, fn)
+	}
+	reballot := func(m map[string]json.RawMessage, fn func(b *ballot.Ballot)) { reballotEntry(t, m, fn) }
+	borrowSum := func(m map[string]json.RawMessage) {
+		reballot(m, func(b *ballot.Ballot) { b.Sum[0], b.Sum[1] = b.Sum[1], b.Sum[0] })
+	}
+	both := func(e *ledger.Entry) {}
+	{
+		second, third := edit("encrypted_ballot_cast", 2, borrowSum), edit("encrypted_ballot_cast", 4, borrowSum)
+		both = func(e *ledger.Entry) { second(e); third(e) }
+	}
+	cases := []struct {
+		name   string
+		change func(e *ledger.Entry)
+		want   string
+	}{
+		{"a range proof", edit("encrypted_ballot_cast", 3, borrowSum), `the encrypted ballot of d2 in "election e1" (mandate m-d2, tracker`},
+		{"two range proofs", both, `the encrypted ballot of d1 in "election e1" (mandate m-d1, tracker`},
+		{"a partial decryption", edit("partial_decryption_posted", 1, func(m map[string]json.RawMessage) {
+			d, err := ballot.DecodePartialDecryption(m["decryption"])
+			if err != nil {
+				t.Fatal(err)
+			}
+			d.Proofs[0], d.Proofs[1] = d.Proofs[1], d.Proofs[0]
+			m["decryption"] = enctest.Encode(t, d)
+		}), `the partial decryption of trustee 1 in "election e1" does not verify`},
+		{"the elected", edit("election_declared", 1, func(m map[string]json.RawMessage) {
+			m["elected"] = json.RawMessage(`["d3"]`)
+		}), `the declared result of the encrypted election "e1" (d3) is not what its decrypted totals elect (d4)`},
+	}
+	for _, c := range cases {
+		db := rewrite(t, good, c.change)
+		code, out, errs := runForTest(t, "", "verify", "--db", db)
+		if code != 1 || !strings.Contains(out, c.want) || !strings.Contains(out, "first bad entry:") {
+			t.Errorf("%s changed: exit %d\n%s\n%s\nwant it named: %s", c.name, code, out, errs, c.want)
+		}
+	}
+	// A ballot of three approvals in place of d1's: encrypted for a
+	// question of up to 3, its proofs fail for this one.
+	over := enctest.Marks(t, k, ballot.Question{Kind: ballot.Choice, Options: 3, Min: 0, Max: 3}, []int{1, 1, 1}, "m-d1")
+	db := rewrite(t, good, edit("encrypted_ballot_cast", 2, func(m map[string]json.RawMessage) {
+		m["ballot"] = over
+		m["tracker"], _ = json.Marshal(assembly.Tracker(over))
+	}))
+	if code, out, errs := runForTest(t, "", "verify", "--db", db); code != 1 || !strings.Contains(out, `the encrypted ballot of d1 in "election e1" (mandate m-d1, tracker`) {
+		t.Errorf("three approvals: exit %d\n%s\n%s", code, out, errs)
+	}
+}
+
+// editEntry returns a change for rewrite that edits the fields of the
+// nth event of type typ with fn.
+func editEntry(t *testing.T, typ string, nth int, fn func(m map[string]json.RawMessage)) func(e *ledger.Entry) {
+	seen := 0
+	return func(e *ledger.Entry) {
+		if e.Type != typ {
+			return
+		}
+		if seen++; seen != nth {
+			return
+		}
+		var m map[string]json.RawMessage
+		if err := json.Unmarshal(e.Payload, &m); err != nil {
+			t.Fatal(err)
+		}
+		fn(m)
+		b, err := json.Marshal(m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		e.Payload = b
+	}
+}
+
+// reballotEntry changes the ballot of an encrypted_ballot_cast's fields
+// with fn, and its tracker to match.
+func reballotEntry(t *testing.T, m map[string]json.RawMessage, fn func(b *ballot.Ballot)) {
+	b, err := ballot.DecodeBallot(m["ballot"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	fn(&b)
+	m["ballot"] = enctest.Encode(t, b)
+	m["tracker"], _ = json.Marshal(assembly.Tracker(m["ballot"]))
+}
+
+// scriptAdder returns a function that appends a command to lines, a
+// minute after the one before, having added the assembly "enc" with the
+// delegates d0… (delegates of them, checked in) and the chair "chief" in
+// the open sitting s1.
+func scriptAdder(t *testing.T, lines *[]string, delegates int) func(actor, cmd string, args any) {
+	at := time.Date(2026, 5, 9, 10, 0, 0, 0, time.UTC)
+	add := func(actor, cmd string, args any) {
+		b, err := json.Marshal(args)
+		if err != nil {
+			t.Fatal(err)
+		}
+		at = at.Add(time.Minute)
+		env, _ := json.Marshal(assembly.Envelope{Cmd: cmd, Actor: actor, At: at, Args: b})
+		*lines = append(*lines, string(env))
+	}
+	type obj = map[string]any
+	add("admin", "create_assembly", obj{"id": "enc", "name": "Encrypted", "starts": "2026-05-09", "rules": "congress"})
+	add("admin", "add_organization", obj{"id": "org", "name": "The members", "kind": "delegating"})
+	for i := range delegates {
+		p := fmt.Sprintf("d%d", i)
+		add("admin", "add_person", obj{"id": p, "name": "Delegate " + p})
+		add("admin", "submit_mandate", obj{"id": "m-" + p, "person": p, "organization": "org", "kind": "decisive"})
+		add("admin", "verify_mandate", obj{"mandate": "m-" + p})
+		add(p, "check_in", obj{"person": p})
+	}
+	add("admin", "add_person", obj{"id": "chief", "name": "The chair"})
+	add("admin", "open_sitting", obj{"id": "s1", "date": "2026-05-09", "chair": "chief"})
+	return add
 }

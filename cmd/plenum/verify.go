@@ -199,10 +199,11 @@ func runVerify(ctx context.Context, env *cliEnv, args []string) error {
 			return &exitError{code: 2, msg: "--url needs --key: the verifier key the server published"}
 		}
 		var replay func(int64, []byte) error
+		var finish func() error
 		if !*noReplay {
-			replay = remoteReplay(ctx, *url)
+			replay, finish = remoteReplay(ctx, *url)
 		}
-		return verifyRemote(ctx, env, remoteVerify{url: *url, vkey: *key, witnesses: witnesses, quorum: *needed, since: *since, replay: replay})
+		return verifyRemote(ctx, env, remoteVerify{url: *url, vkey: *key, witnesses: witnesses, quorum: *needed, since: *since, replay: replay, finish: finish})
 	}
 	if *key != "" && *data != "" {
 		return &exitError{code: 2, msg: "give --key or --data, not both"}
@@ -213,7 +214,7 @@ func runVerify(ctx context.Context, env *cliEnv, args []string) error {
 // remoteReplay returns a replay callback for a log fetched over HTTP: each
 // entry is decoded (a payload stored beside the log is fetched from its
 // blob address and checked against its SHA-256) and applied to the domain.
-func remoteReplay(ctx context.Context, url string) func(int64, []byte) error {
+func remoteReplay(ctx context.Context, url string) (replay func(int64, []byte) error, finish func() error) {
 	r := engine.NewAuditReplayer()
 	client := &http.Client{Timeout: time.Minute}
 	return func(index int64, data []byte) error {
@@ -241,7 +242,7 @@ func remoteReplay(ctx context.Context, url string) func(int64, []byte) error {
 			e.Payload = payload
 		}
 		return r.Apply("remote", e)
-	}
+	}, r.Finish
 }
 
 // loadVerifier returns the verifier for key (a verifier key or a file
@@ -309,14 +310,19 @@ func verifyDB(ctx context.Context, env *cliEnv, db, dataDir, key string, replay 
 	defer st.Close()
 
 	opts := ledger.AuditOptions{}
+	var replayer *engine.Replayer
 	if replay {
-		opts = engine.NewAuditReplayer().AuditOptions()
+		replayer = engine.NewAuditReplayer()
+		opts = replayer.AuditOptions()
 	}
 	l := env.locale()
 	bar := newProgressBar(env.stderr, l)
 	opts.Progress = bar.update
 	start := time.Now()
 	rep, err := ledger.Audit(ctx, st, note.VerifierList(v), opts)
+	if replayer != nil {
+		err = earliestFailure(err, replayer.Finish())
+	}
 	bar.finish()
 	var ae *ledger.AuditError
 	if errors.As(err, &ae) {
@@ -342,6 +348,22 @@ func verifyDB(ctx context.Context, env *cliEnv, db, dataDir, key string, replay 
 	}
 	fmt.Fprintln(env.stdout, l.T("cli.verify.ok", len(rep.Logs), int(rep.Entries()), what, v.Name(), time.Since(start).Round(time.Millisecond).String()))
 	return nil
+}
+
+// earliestFailure is the audit's error or the failed ballot check's
+// (engine.Replayer.Finish), whichever is of the earlier entry: the checks
+// run beside the replay, which goes on past a bad ballot.
+func earliestFailure(audit, checks error) error {
+	var a, c *ledger.AuditError
+	switch {
+	case checks == nil:
+		return audit
+	case audit == nil:
+		return checks
+	case errors.As(audit, &a) && errors.As(checks, &c) && a.Origin == c.Origin && c.Index < a.Index:
+		return checks
+	}
+	return audit
 }
 
 func pluralWord(n int, one, many string) string {

@@ -44,6 +44,7 @@ type remoteVerify struct {
 	quorum    int // cosignatures needed; 0 means all the witnesses
 	since     string
 	replay    func(index int64, data []byte) error
+	finish    func() error // the replay's last word (engine.Replayer.Finish), after the log
 }
 
 func verifyRemote(ctx context.Context, env *cliEnv, a remoteVerify) error {
@@ -79,6 +80,12 @@ func verifyRemote(ctx context.Context, env *cliEnv, a remoteVerify) error {
 	bar := newProgressBar(env.stderr, env.locale())
 	opts.Progress = bar.update
 	res, err := remote.Verify(ctx, a.url, opts)
+	if err == nil && a.finish != nil {
+		if ferr := a.finish(); ferr != nil {
+			bar.finish()
+			return &exitError{code: 1, msg: fmt.Sprintf("%s: %v", a.url, ferr)}
+		}
+	}
 	bar.finish()
 	if err != nil {
 		var re *remote.Error
