@@ -124,6 +124,7 @@ func TestEncryptedElectionEndToEnd(t *testing.T) {
 		t.Fatalf("proof checks: %v", err)
 	}
 }
+
 // TestEncryptedVoteEndToEnd: an encrypted vote through the engine: the
 // ballots are checked and recorded, each tracker gets a receipt that
 // verifies offline, the count survives a restart, two of three trustees

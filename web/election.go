@@ -285,6 +285,13 @@ func (v *view) ElectionVoted(el *assembly.Election) bool {
 			return true
 		}
 	}
+	if el.Encrypted != nil {
+		for _, b := range el.Encrypted.Cast {
+			if b.Voter == v.Me.Person {
+				return true
+			}
+		}
+	}
 	return false
 }
 

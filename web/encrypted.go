@@ -65,34 +65,78 @@ func (s *server) serveBallotModule(w http.ResponseWriter, r *http.Request) {
 
 // encryptedBallot is what the delegate's page needs to encrypt a ballot.
 type encryptedBallot struct {
+	Field    string // "vote" or "election": the command's field naming it
+	ID       string // the vote's or the election's
+	Legend   string // what to mark, in words
 	Key      string // the election key, canonical JSON
 	Question string // ballot.Question
 	Voter    string // the voting right the ballot is bound to
 	Options  []choice
+	// Several is set where a ballot may mark more or fewer than one
+	// option (approval, plurality for several seats): check boxes, not
+	// radio buttons; Max is then the most marks.
+	Several bool
+	Max     int
 }
 
 // EncryptedBallot returns the encryption data of an encrypted vote for
 // the viewer, or nil when the election key is not yet derived or the
 // viewer may not vote.
 func (v *view) EncryptedBallot(vt *assembly.Vote) *encryptedBallot {
-	ev := vt.Encrypted
-	if ev == nil || ev.Key == nil {
+	eb := encryptionData(vt.Encrypted, v.S.VotingRight(vt.ID, v.Me.Person))
+	if eb == nil {
 		return nil
 	}
-	right := v.S.VotingRight(vt.ID, v.Me.Person)
-	if right == "" {
+	eb.Field, eb.ID, eb.Legend = "vote", vt.ID, v.L.T("web.d.enc_choice")
+	for _, o := range vt.Encrypted.Options {
+		eb.Options = append(eb.Options, choice{Value: o, Label: v.ChoiceLabel(vt, o)})
+	}
+	return eb
+}
+
+// EncryptedElectionBallot is EncryptedBallot for an encrypted election:
+// its options are the candidates, or the lists.
+func (v *view) EncryptedElectionBallot(el *assembly.Election) *encryptedBallot {
+	eb := encryptionData(el.Encrypted, v.S.ElectionVotingRight(el.ID, v.Me.Person))
+	if eb == nil {
+		return nil
+	}
+	eb.Field, eb.ID = "election", el.ID
+	switch {
+	case len(el.Lists) > 0:
+		eb.Legend = v.L.T("web.d.one_list")
+	case eb.Several:
+		eb.Legend = v.L.T("web.d.tick_up_to", eb.Max)
+	default:
+		eb.Legend = v.L.T("web.d.enc_choice")
+	}
+	names := map[string]string{}
+	for _, l := range el.Lists {
+		names[l.ID] = l.Name
+	}
+	for _, o := range el.Encrypted.Options {
+		label, ok := names[o]
+		if !ok {
+			label = v.Name(o)
+		}
+		eb.Options = append(eb.Options, choice{Value: o, Label: label})
+	}
+	return eb
+}
+
+// encryptionData is the key, the question and the voting right of an
+// encrypted box, or nil before its key or for a viewer without a right.
+func encryptionData(ev *assembly.EncryptedVote, right string) *encryptedBallot {
+	if ev == nil || ev.Key == nil || right == "" {
 		return nil
 	}
 	key, err := ballot.Encode(*ev.Key)
 	if err != nil {
 		return nil
 	}
-	q, _ := json.Marshal(ev.Question())
-	eb := &encryptedBallot{Key: string(key), Question: string(q), Voter: right}
-	for _, o := range ev.Options {
-		eb.Options = append(eb.Options, choice{Value: o, Label: v.ChoiceLabel(vt, o)})
-	}
-	return eb
+	q := ev.Question()
+	qb, _ := json.Marshal(q)
+	return &encryptedBallot{Key: string(key), Question: string(qb), Voter: right, Several: q.Min != 1 || q.Max != 1, Max: q.Max}
 }
 
 // Revote reports whether vt lets a voter cast a new ballot while it is
@@ -101,10 +145,18 @@ func (v *view) Revote(vt *assembly.Vote) bool {
 	return vt.Encrypted != nil && vt.Encrypted.Revote
 }
 
-// trusteeTask is one encrypted vote of which the viewer is a trustee, and
-// what it waits for from them.
+// ElectionRevote is Revote for an election.
+func (v *view) ElectionRevote(el *assembly.Election) bool {
+	return el.Encrypted != nil && el.Encrypted.Revote
+}
+
+// trusteeTask is one encrypted vote or election of which the viewer is a
+// trustee, and what it waits for from them.
 type trusteeTask struct {
-	Vote     *assembly.Vote
+	ID       string // the vote's or the election's
+	Field    string // "vote" or "election": the commands' field naming it
+	Title    string
+	EV       *assembly.EncryptedVote
 	Index    int
 	Step     string // key, deal, confirm, decrypt; or wait, done
 	Waiting  string // what the step waits for: the key of its message
@@ -115,59 +167,78 @@ type trusteeTask struct {
 	Totals   string // the encrypted totals to decrypt
 }
 
-// TrusteeTasks lists the encrypted votes of which the viewer is a trustee.
+// TrusteeTasks lists the encrypted votes and elections of which the
+// viewer is a trustee.
 func (v *view) TrusteeTasks() []trusteeTask {
 	var out []trusteeTask
 	for _, id := range v.S.VoteOrder {
 		vt := v.S.Votes[id]
-		ev := vt.Encrypted
-		if ev == nil || vt.Status == assembly.VoteStatusWithdrawn {
+		if vt.Encrypted == nil || vt.Status == assembly.VoteStatusWithdrawn {
 			continue
 		}
-		i := slices.Index(ev.Trustees, v.Me.Person) + 1
-		if i == 0 {
+		if t, ok := v.trusteeTask(vt.Encrypted, vt.Status == assembly.VoteStatusOpen); ok {
+			t.ID, t.Field, t.Title = id, "vote", v.Question(vt)
+			out = append(out, t)
+		}
+	}
+	for _, id := range v.S.ElectionOrder {
+		el := v.S.Elections[id]
+		if el.Encrypted == nil || el.Status == assembly.ElectionStatusWithdrawn {
 			continue
 		}
-		t := trusteeTask{Vote: vt, Index: i}
-		p, _ := json.Marshal(ev.Params())
-		t.Params = string(p)
-		n := len(ev.Trustees)
-		t.Keys = jsonList(ev.Keys, n)
-		t.Dealings = jsonList(ev.Dealings, n)
-		_, hasKey := ev.Keys[i]
-		_, hasDealing := ev.Dealings[i]
-		_, hasConf := ev.Confirmations[i]
-		_, hasPartial := ev.Partials[i]
-		switch {
-		case ev.Result != nil:
-			t.Step, t.Waiting = "done", "web.t.w.decrypted"
-		case ev.Tally != nil && !hasPartial:
-			t.Step = "decrypt"
-			k, _ := ballot.Encode(*ev.Key)
-			tot, _ := ballot.Encode(ev.Tally.Totals)
-			t.Key, t.Totals = string(k), string(tot)
-		case ev.Tally != nil:
-			t.Step, t.Waiting = "wait", "web.t.w.partial_in"
-		case ev.Key != nil:
-			t.Step, t.Waiting = "wait", "web.t.w.key_made"
-		case vt.Status != assembly.VoteStatusOpen:
-			t.Step, t.Waiting = "done", "web.t.w.closed_early"
-		case !hasKey:
-			t.Step = "key"
-		case len(ev.Keys) < n:
-			t.Step, t.Waiting = "wait", "web.t.w.key_in"
-		case !hasDealing:
-			t.Step = "deal"
-		case len(ev.Dealings) < n:
-			t.Step, t.Waiting = "wait", "web.t.w.dealing_in"
-		case !hasConf:
-			t.Step = "confirm"
-		default:
-			t.Step, t.Waiting = "wait", "web.t.w.confirmation_in"
+		if t, ok := v.trusteeTask(el.Encrypted, el.Status == assembly.ElectionStatusOpen); ok {
+			t.ID, t.Field, t.Title = id, "election", el.Title
+			out = append(out, t)
 		}
-		out = append(out, t)
 	}
 	return out
+}
+
+// trusteeTask is the viewer's step in the encrypted box ev, if they are
+// one of its trustees; open is whether the box still takes ballots.
+func (v *view) trusteeTask(ev *assembly.EncryptedVote, open bool) (trusteeTask, bool) {
+	i := slices.Index(ev.Trustees, v.Me.Person) + 1
+	if i == 0 {
+		return trusteeTask{}, false
+	}
+	t := trusteeTask{EV: ev, Index: i}
+	p, _ := json.Marshal(ev.Params())
+	t.Params = string(p)
+	n := len(ev.Trustees)
+	t.Keys = jsonList(ev.Keys, n)
+	t.Dealings = jsonList(ev.Dealings, n)
+	_, hasKey := ev.Keys[i]
+	_, hasDealing := ev.Dealings[i]
+	_, hasConf := ev.Confirmations[i]
+	_, hasPartial := ev.Partials[i]
+	switch {
+	case ev.Result != nil:
+		t.Step, t.Waiting = "done", "web.t.w.decrypted"
+	case ev.Tally != nil && !hasPartial:
+		t.Step = "decrypt"
+		k, _ := ballot.Encode(*ev.Key)
+		tot, _ := ballot.Encode(ev.Tally.Totals)
+		t.Key, t.Totals = string(k), string(tot)
+	case ev.Tally != nil:
+		t.Step, t.Waiting = "wait", "web.t.w.partial_in"
+	case ev.Key != nil:
+		t.Step, t.Waiting = "wait", "web.t.w.key_made"
+	case !open:
+		t.Step, t.Waiting = "done", "web.t.w.closed_early"
+	case !hasKey:
+		t.Step = "key"
+	case len(ev.Keys) < n:
+		t.Step, t.Waiting = "wait", "web.t.w.key_in"
+	case !hasDealing:
+		t.Step = "deal"
+	case len(ev.Dealings) < n:
+		t.Step, t.Waiting = "wait", "web.t.w.dealing_in"
+	case !hasConf:
+		t.Step = "confirm"
+	default:
+		t.Step, t.Waiting = "wait", "web.t.w.confirmation_in"
+	}
+	return t, true
 }
 
 // jsonList encodes the messages of trustees 1..n present in m, in order,

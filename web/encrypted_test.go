@@ -92,40 +92,7 @@ func encryptedVoteInTheBrowser(t *testing.T, trustees []string, quorum int, decr
 	s := newSession(t, h)
 	h.must("chair", "open_vote", obj{"id": "v1", "motion": "m1", "method": "encrypted", "trustees": trustees, "trustee_quorum": quorum})
 
-	pages := map[string]*person{}
-	files := map[string]string{}
-	dir := t.TempDir()
-	for _, tr := range trustees {
-		p := s.open(tr, 1000, 900, "/a/coop/trustee")
-		pages[tr] = p
-		next := s.downloads(p)
-		eval[bool](s, p, `(document.querySelector('#task-v1 [data-trustee-action="key"]').click(), true)`)
-		s.until(p, "the key file is offered", `!!document.querySelector("#trustee-slot a.key-download")`)
-		// Saving the file publishes the public key.
-		s.click(p, "#trustee-slot a.key-download")
-		secret := string(next(tr + "'s key file"))
-		if !strings.Contains(secret, `"version":"plenum-ballot-v1/trustee-secret"`) {
-			t.Fatalf("%s's key file: %q", tr, secret)
-		}
-		files[tr] = filepath.Join(dir, tr+".json")
-		if err := os.WriteFile(files[tr], []byte(secret), 0o600); err != nil {
-			t.Fatal(err)
-		}
-		s.until(p, "the key is published", `document.querySelector("#trustee-slot").innerText.includes("public key published")`)
-	}
-	step := func(step string) {
-		for _, tr := range trustees {
-			p := pages[tr]
-			if step == "decrypt" && !contains1(decrypting, tr) {
-				continue
-			}
-			s.until(p, "the step "+step, fmt.Sprintf(`(document.querySelector("#task-v1")||{}).dataset && document.querySelector("#task-v1").dataset.step === %q`, step))
-			s.run(p, "choose the key file", chromedp.SetUploadFiles(chromedp.CSS("#key-file"), []string{files[tr]}))
-			// One query and click, which a live update cannot come between.
-			eval[bool](s, p, fmt.Sprintf(`(document.querySelector('#task-v1 [data-trustee-action=%q]').click(), true)`, step))
-			s.until(p, step+" done", `document.querySelector("#task-v1 .trustee-status").innerText === "Done." || document.querySelector("#task-v1").dataset.step !== `+fmt.Sprintf("%q", step))
-		}
-	}
+	step := browserCeremony(t, s, "task-v1", trustees, decrypting)
 	step("deal")
 	step("confirm")
 	if read(h, func(st *assembly.State) bool { return st.Votes["v1"].Encrypted.Key == nil }) {
@@ -222,6 +189,111 @@ func encryptedVoteInTheBrowser(t *testing.T, trustees []string, quorum int, decr
 	// plenum verify's audit: every hash and signature, and the replay
 	// that re-checks every ballot proof, the sum, each partial decryption
 	// and the declared result.
+	r := engine.NewAuditReplayer()
+	if _, err := ledger.Audit(context.Background(), h.eng.Store(), h.verifiers, ledger.AuditOptions{Replay: r.Apply}); err != nil {
+		t.Fatalf("audit: %v", err)
+	}
+	if err := r.Finish(); err != nil {
+		t.Fatalf("audit of the ballot proofs: %v", err)
+	}
+}
+
+// browserCeremony has each trustee make their key on their trustee page,
+// in the task whose element id is task, saving the key file, and returns
+// the function that runs one later step (deal, confirm, decrypt) on each
+// trustee's page with that file (decrypt by the decrypting ones only).
+func browserCeremony(t *testing.T, s *session, task string, trustees, decrypting []string) func(step string) {
+	pages := map[string]*person{}
+	files := map[string]string{}
+	dir := t.TempDir()
+	for _, tr := range trustees {
+		p := s.open(tr, 1000, 900, "/a/coop/trustee")
+		pages[tr] = p
+		next := s.downloads(p)
+		eval[bool](s, p, fmt.Sprintf(`(document.querySelector('#%s [data-trustee-action="key"]').click(), true)`, task))
+		s.until(p, "the key file is offered", `!!document.querySelector("#trustee-slot a.key-download")`)
+		// Saving the file publishes the public key.
+		s.click(p, "#trustee-slot a.key-download")
+		secret := string(next(tr + "'s key file"))
+		if !strings.Contains(secret, `"version":"plenum-ballot-v1/trustee-secret"`) {
+			t.Fatalf("%s's key file: %q", tr, secret)
+		}
+		files[tr] = filepath.Join(dir, tr+".json")
+		if err := os.WriteFile(files[tr], []byte(secret), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		s.until(p, "the key is published", `document.querySelector("#trustee-slot").innerText.includes("public key published")`)
+	}
+	return func(step string) {
+		for _, tr := range trustees {
+			p := pages[tr]
+			if step == "decrypt" && !contains1(decrypting, tr) {
+				continue
+			}
+			s.until(p, "the step "+step, fmt.Sprintf(`(document.querySelector("#%[1]s")||{}).dataset && document.querySelector("#%[1]s").dataset.step === %[2]q`, task, step))
+			s.run(p, "choose the key file", chromedp.SetUploadFiles(chromedp.CSS("#key-file"), []string{files[tr]}))
+			// One query and click, which a live update cannot come between.
+			eval[bool](s, p, fmt.Sprintf(`(document.querySelector('#%s [data-trustee-action=%q]').click(), true)`, task, step))
+			s.until(p, step+" done", fmt.Sprintf(`document.querySelector("#%[1]s .trustee-status").innerText === "Done." || document.querySelector("#%[1]s").dataset.step !== %[2]q`, task, step))
+		}
+	}
+}
+
+// TestEncryptedElectionInTheBrowser: an encrypted approval election of at
+// most 2 of 3 candidates: two trustees make the key on their pages, three
+// delegates tick their candidates in the browser (three ticks are refused
+// before anything is sent), the trustees decrypt, the elected are declared
+// and shown on the projector, the requests and the record hold no choice,
+// and the record passes plenum verify's audit.
+func TestEncryptedElectionInTheBrowser(t *testing.T) {
+	module := ballotModule(t)
+	rec := &bodies{}
+	h := newEmptyHallWith(t, web.Options{BaseURL: hallBaseURL, BallotModule: module}, rec.wrap)
+	h.setup()
+	s := newSession(t, h)
+	h.must("chair", "open_election", obj{"id": "e1", "title": "Auditor", "seats": 1, "method": "approval", "candidates": []string{"anna", "boris", "clara"},
+		"approvals": 2, "encrypted": true, "trustees": []string{"sec", "mc"}, "trustee_quorum": 2})
+	step := browserCeremony(t, s, "task-election-e1", []string{"sec", "mc"}, []string{"sec", "mc"})
+	step("deal")
+	step("confirm")
+	if read(h, func(st *assembly.State) bool { return st.Elections["e1"].Encrypted.Key == nil }) {
+		t.Fatal("no election key after every trustee confirmed")
+	}
+	ticks := map[string][]int{"anna": {1, 2}, "boris": {1}, "clara": {0, 1}}
+	for _, d := range delegates {
+		p := s.open(d, 800, 900, "/a/coop/delegate")
+		s.until(p, "the encrypted ballot", `!!document.querySelector("form.encrypted-ballot[data-field=election]")`)
+		if d == "anna" {
+			for i := range 3 {
+				s.click(p, fmt.Sprintf(`form.encrypted-ballot input[value="%d"]`, i))
+			}
+			s.click(p, `form.encrypted-ballot button[type=submit]`)
+			s.until(p, "three ticks refused", `document.querySelector(".encrypt-status").innerText.includes("up to 2 options; you marked 3")`)
+			s.click(p, `form.encrypted-ballot input[value="0"]`)
+		} else {
+			for _, i := range ticks[d] {
+				s.click(p, fmt.Sprintf(`form.encrypted-ballot input[value="%d"]`, i))
+			}
+		}
+		s.click(p, `form.encrypted-ballot button[type=submit]`)
+		s.until(p, "the tracker", `!!document.querySelector("#receipt-slot #ballot-tracker")`)
+	}
+	if n := read(h, func(st *assembly.State) int { return st.Elections["e1"].BallotsCast() }); n != 3 {
+		t.Fatalf("%d ballots recorded", n)
+	}
+	h.must("chair", "close_election", obj{"election": "e1"})
+	step("decrypt")
+	el := read(h, func(st *assembly.State) assembly.Election { return *st.Elections["e1"] })
+	if el.Status != assembly.ElectionStatusDeclared || strings.Join(el.Elected, ",") != "boris" || el.Encrypted.Counts["boris"] != 3 || el.Encrypted.Counts["clara"] != 1 || el.Encrypted.Counts["anna"] != 1 {
+		t.Fatalf("election %s, elected %v, counts %v", el.Status, el.Elected, el.Encrypted.Counts)
+	}
+	proj := s.open("", 1280, 720, "/a/coop/projector")
+	s.until(proj, "the projector shows the elected", `document.body.innerText.includes("Boris Borisov")`)
+	for _, leak := range []string{`"approve"`, `[0,1,1]`, `[1,1,0]`, `[0,1,0]`} {
+		if strings.Contains(rec.String(), leak) {
+			t.Errorf("the requests hold %s", leak)
+		}
+	}
 	r := engine.NewAuditReplayer()
 	if _, err := ledger.Audit(context.Background(), h.eng.Store(), h.verifiers, ledger.AuditOptions{Replay: r.Apply}); err != nil {
 		t.Fatalf("audit: %v", err)

@@ -336,7 +336,9 @@ func (s *server) receipt(w http.ResponseWriter, r *http.Request) {
 		}
 		if el := st.Elections[rc.Vote]; el != nil && rc.Election {
 			rc.Question = el.Title
-			rc.Choice = v.BallotText(el, *rc.ballot)
+			if rc.ballot != nil { // an encrypted ballot has no text
+				rc.Choice = v.BallotText(el, *rc.ballot)
+			}
 		}
 		if rc.Token != "" {
 			opened := ""
@@ -407,7 +409,7 @@ func (s *server) receiptOf(ctx context.Context, a *engine.Assembly, sess *auth.S
 			LeafHash: tlog.RecordHash(raw[0]).String(), Checkpoint: string(a.Log().Checkpoint())}, nil
 	}
 	if eb, ok := ev.(assembly.EncryptedBallotCast); ok && eb.Voter == actorOf(sess) {
-		return &receiptView{Vote: eb.Vote, Index: idx, Secret: true, Tracker: eb.Tracker,
+		return &receiptView{Vote: eb.Vote + eb.Election, Election: eb.Election != "", Index: idx, Secret: true, Tracker: eb.Tracker,
 			LeafHash: tlog.RecordHash(raw[0]).String(), Checkpoint: string(a.Log().Checkpoint())}, nil
 	}
 	b, ok := ev.(assembly.BallotCast)

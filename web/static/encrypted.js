@@ -1,4 +1,5 @@
-// The pages of an encrypted vote: the delegate's ballot is encrypted here,
+// The pages of an encrypted vote or election: the delegate's ballot is
+// encrypted here,
 // and the trustee's key is made here, with package ballot built to
 // WebAssembly (/ballot/ballot.js). The trustee's private key file is
 // offered as a download and read back from the file the trustee picks; it
@@ -44,21 +45,31 @@
     if (!form.classList || !form.classList.contains("encrypted-ballot")) return;
     ev.preventDefault();
     var status = form.querySelector(".encrypt-status");
-    var picked = form.querySelector("input[name=choice]:checked");
-    if (!picked) { say(status, "Choose one option first.", true); return; }
-    var n = form.querySelectorAll("input[name=choice]").length;
-    var marks = [];
-    for (var i = 0; i < n; i++) marks.push(i === Number(picked.value) ? 1 : 0);
+    // One mark (0 or 1) per option; the question says how many may be
+    // marked, and the encryption refuses a ballot that breaks it.
+    var q = JSON.parse(form.getAttribute("data-question"));
+    var inputs = form.querySelectorAll("input[name=choice]");
+    var marks = [], n = 0;
+    for (var i = 0; i < inputs.length; i++) {
+      marks.push(inputs[i].checked ? 1 : 0);
+      n += marks[i];
+    }
+    if (n < q.min || n > q.max) {
+      say(status, q.min === q.max ? "Choose " + (q.max === 1 ? "one option" : q.max + " options") + " first." :
+        "Mark " + (q.min > 0 ? "from " + q.min + " " : "") + "up to " + q.max + (q.max === 1 ? " option" : " options") + "; you marked " + n + ".", true);
+      return;
+    }
     var button = form.querySelector("button[type=submit]");
     button.disabled = true;
     say(status, "Encrypting your ballot…");
     var vote = form.getAttribute("data-vote");
+    var field = form.getAttribute("data-field") || "vote";
     var tracker = "";
     ballot().then(function (b) {
       var out = b.encryptBallot(form.getAttribute("data-key"), form.getAttribute("data-question"), form.getAttribute("data-voter"), JSON.stringify(marks));
       tracker = out.tracker;
       say(status, "Casting your encrypted ballot…");
-      return post("cast_encrypted_ballot", '{"vote":' + JSON.stringify(vote) + ',"voter":' + JSON.stringify(form.getAttribute("data-person")) + ',"ballot":' + out.ballot + "}");
+      return post("cast_encrypted_ballot", '{"' + field + '":' + JSON.stringify(vote) + ',"voter":' + JSON.stringify(form.getAttribute("data-person")) + ',"ballot":' + out.ballot + "}");
     }).then(function (res) {
       var entry = -1;
       (res.events || []).forEach(function (e) { if (e.type === "encrypted_ballot_cast") entry = e.index; });
@@ -99,16 +110,17 @@
   function trusteeStep(task, action) {
     var status = task.querySelector(".trustee-status");
     var vote = task.getAttribute("data-vote");
+    var box = task.getAttribute("data-field") || "vote"; // a vote's or an election's
     var keys = task.getAttribute("data-keys");
     var dealings = task.getAttribute("data-dealings");
-    var args = function (field, msg) { return '{"vote":' + JSON.stringify(vote) + ',"' + field + '":' + msg + "}"; };
+    var args = function (field, msg) { return '{"' + box + '":' + JSON.stringify(vote) + ',"' + field + '":' + msg + "}"; };
     say(status, "Working…");
     return ballot().then(function (b) {
       if (action === "key") {
         var made = b.generateTrustee(task.getAttribute("data-params"), task.getAttribute("data-index"));
         var slot = document.getElementById("trustee-slot");
         var url = URL.createObjectURL(new Blob([made.secret + "\n"], { type: "application/json" }));
-        var name = "trustee-" + asm + "-" + vote + "-" + task.getAttribute("data-index") + ".json";
+        var name = "trustee-" + asm + "-" + (box === "election" ? "election-" : "") + vote + "-" + task.getAttribute("data-index") + ".json";
         slot.innerHTML = "";
         var p = document.createElement("p");
         p.className = "msg warn";
