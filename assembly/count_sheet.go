@@ -94,7 +94,7 @@ func (s *State) countBallots(el *Election) (*ElectionCount, error) {
 	ballots := len(el.Ballots)
 	if ev := el.Encrypted; ev != nil {
 		if ev.Counts == nil || ev.Tally == nil {
-			return nil, conflict("the encrypted total of %s is not yet decrypted", el.ID)
+			return nil, conflict("the encrypted total of %s is not yet decrypted: %d of the %d trustees needed have posted their partial decryptions", el.ID, len(ev.Partials), ev.Quorum)
 		}
 		ballots = int(ev.Tally.Ballots)
 	}

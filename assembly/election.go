@@ -286,7 +286,7 @@ func (e ElectionOpened) apply(s *State) error {
 	}
 	el.Approvals = e.Approvals
 	if e.Encrypted != nil {
-		ev, err := newEncrypted(*e.Encrypted, EncryptedElectionID(s.Assembly.ID, e.ID), "election "+e.ID)
+		ev, err := newEncrypted(*e.Encrypted, EncryptedElectionID(s.Assembly.ID, e.ID), corrupt("the encrypted election %q has parameters that do not fit it", e.ID))
 		if err != nil {
 			return err
 		}

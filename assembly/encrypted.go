@@ -393,17 +393,18 @@ func (s *State) electionSetup(c OpenElection) (*EncryptedSetup, error) {
 }
 
 // newEncrypted starts the box of an encrypted vote or election from its
-// recorded setup, which must be the one its election identifier names.
-func newEncrypted(setup EncryptedSetup, election, what string) (*EncryptedVote, error) {
+// recorded setup, which must be the one its election identifier names;
+// misfit is the refusal otherwise.
+func newEncrypted(setup EncryptedSetup, election string, misfit *Error) (*EncryptedVote, error) {
 	if setup.Election != election || setup.Params().Validate() != nil || setup.Question().Validate() != nil {
-		return nil, corrupt("the encrypted %s has parameters that do not fit it", what)
+		return nil, misfit
 	}
 	return &EncryptedVote{EncryptedSetup: setup, Keys: map[int]ballot.TrusteeKey{}, Dealings: map[int]ballot.Dealing{},
 		Confirmations: map[int]ballot.Confirmation{}, Last: map[string]int{}, Partials: map[int]ballot.PartialDecryption{}}, nil
 }
 
 func (s *State) newEncryptedVote(e VoteOpened) (*EncryptedVote, error) {
-	return newEncrypted(*e.Encrypted, ElectionID(s.Assembly.ID, e.Vote), "vote "+e.Vote)
+	return newEncrypted(*e.Encrypted, ElectionID(s.Assembly.ID, e.Vote), corrupt("the encrypted vote %q has parameters that do not fit it", e.Vote))
 }
 
 // box is the encrypted ballot box a message names: an encrypted vote's
