@@ -347,6 +347,7 @@ func BenchmarkEncryptInChromium(b *testing.B) {
 	}{
 		{"yes-no-abstain", ballot.Question{Kind: ballot.Choice, Options: 3, Min: 1, Max: 1}, []int{1, 0, 0}},
 		{"approval-3-of-10", ballot.Question{Kind: ballot.Choice, Options: 10, Min: 0, Max: 3}, []int{1, 0, 0, 1, 0, 0, 0, 1, 0, 0}},
+		{"approval-2-of-5", ballot.Question{Kind: ballot.Choice, Options: 5, Min: 0, Max: 2}, []int{0, 1, 0, 0, 1}},
 		{"ranking-5", ballot.Question{Kind: ballot.Ranking, Options: 5}, []int{4, 2, 0}},
 	} {
 		q, _ := ballot.Encode(c.q)
