@@ -23,6 +23,15 @@ type nextAction struct {
 	Person   string
 }
 
+// Decrypting is the encrypted box whose decryption an await_decryption
+// waits for: the vote's or the election's.
+func (a nextAction) Decrypting() *assembly.EncryptedVote {
+	if a.Election != nil {
+		return a.Election.Encrypted
+	}
+	return a.Vote.Encrypted
+}
+
 // NextAction is the chair's most obvious next act now.
 func (v *view) NextAction() nextAction {
 	st := v.S.Sitting()
@@ -46,6 +55,10 @@ func (v *view) NextAction() nextAction {
 	for _, el := range v.ActiveElections() {
 		if el.Status == assembly.ElectionStatusOpen {
 			return nextAction{Kind: "close_election", Election: el}
+		}
+		if ev := el.Encrypted; ev != nil && ev.Tally != nil && ev.Tally.Ballots > 0 && ev.Result == nil {
+			// The count waits for the trustees, as in an encrypted vote.
+			return nextAction{Kind: "await_decryption", Election: el}
 		}
 		return nextAction{Kind: "declare_election", Election: el}
 	}
@@ -130,7 +143,7 @@ func (v *view) Count(vt *assembly.Vote) count {
 
 // ElectionCountNow is the live attendance of an election.
 func (v *view) ElectionCountNow(el *assembly.Election) count {
-	c := count{Voted: len(el.Ballots), Entitled: len(el.Eligible)}
+	c := count{Voted: el.BallotsCast(), Entitled: len(el.Eligible)}
 	for right := range el.Eligible {
 		if v.S.InHall(rightHolder(v.S, right)) {
 			c.Present++

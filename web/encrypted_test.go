@@ -282,13 +282,15 @@ func TestEncryptedElectionInTheBrowser(t *testing.T) {
 		t.Fatalf("%d ballots recorded", n)
 	}
 	h.must("chair", "close_election", obj{"election": "e1"})
+	chair := s.open("chair", 1280, 900, "/a/coop/chair")
+	s.until(chair, "the chair waits for the trustees", `document.querySelector(".next").innerText.includes("waiting for the trustees to decrypt the total (0 of 2)")`)
 	step("decrypt")
 	el := read(h, func(st *assembly.State) assembly.Election { return *st.Elections["e1"] })
 	if el.Status != assembly.ElectionStatusDeclared || strings.Join(el.Elected, ",") != "boris" || el.Encrypted.Counts["boris"] != 3 || el.Encrypted.Counts["clara"] != 1 || el.Encrypted.Counts["anna"] != 1 {
 		t.Fatalf("election %s, elected %v, counts %v", el.Status, el.Elected, el.Encrypted.Counts)
 	}
 	proj := s.open("", 1280, 720, "/a/coop/projector")
-	s.until(proj, "the projector shows the elected", `document.body.innerText.includes("Boris Borisov")`)
+	s.until(proj, "the projector shows the elected", `(document.querySelector(".proj-elected")||{innerText:""}).innerText.includes("Boris Borisov")`)
 	for _, leak := range []string{`"approve"`, `[0,1,1]`, `[1,1,0]`, `[0,1,0]`} {
 		if strings.Contains(rec.String(), leak) {
 			t.Errorf("the requests hold %s", leak)
