@@ -93,10 +93,14 @@ func (s *State) countBallots(el *Election) (*ElectionCount, error) {
 	opts := tally.Options{Seed: el.Seed}
 	ballots := len(el.Ballots)
 	if ev := el.Encrypted; ev != nil {
-		if ev.Counts == nil || ev.Tally == nil {
+		if ev.Result == nil {
 			return nil, conflict("the encrypted total of %s is not yet decrypted: %d of the %d trustees needed have posted their partial decryptions", el.ID, len(ev.Partials), ev.Quorum)
 		}
-		ballots = int(ev.Tally.Ballots)
+		if ev.Tally != nil {
+			ballots = int(ev.Tally.Ballots)
+		} else {
+			ballots = len(ev.Rankings) // a ranked ballot of weight w is shuffled w times
+		}
 	}
 	if listMethod(el.Method) {
 		method := el.Method
@@ -140,7 +144,19 @@ func (s *State) countBallots(el *Election) (*ElectionCount, error) {
 		idx[c] = i
 	}
 	e := &tally.Election{Title: el.Title, Candidates: cands, Seats: el.Seats}
-	if el.Encrypted != nil {
+	if el.Encrypted != nil && el.Encrypted.Ranked {
+		// The shuffled ballots, decrypted: a ballot that is no ranking, or
+		// ranks nobody, counts for no one.
+		for _, r := range el.Encrypted.Rankings {
+			var rk [][]int
+			for _, o := range r {
+				rk = append(rk, []int{idx[el.Encrypted.Options[o]]})
+			}
+			if len(rk) > 0 {
+				e.Ballots = append(e.Ballots, tally.Ballot{Weight: tally.Int(1), Ranking: rk})
+			}
+		}
+	} else if el.Encrypted != nil {
 		// The decrypted totals, one per candidate, are what plurality and
 		// approval count: each is entered as one ballot of that weight.
 		for i, c := range cands {

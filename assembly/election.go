@@ -507,8 +507,8 @@ func (c CloseElection) decide(s *State, m Meta) ([]Event, error) {
 	}
 	if el.Encrypted != nil {
 		sum, err := s.encryptedSum(m, box{id: el.ID, el: el, ev: el.Encrypted})
-		if err != nil {
-			return nil, err
+		if err != nil || sum == nil {
+			return []Event{ElectionClosed{Meta: m, Election: c.Election, Seed: c.Seed}}, err
 		}
 		return []Event{ElectionClosed{Meta: m, Election: c.Election, Seed: c.Seed}, sum}, nil
 	}
@@ -540,7 +540,7 @@ func (c DeclareElection) decide(s *State, m Meta) ([]Event, error) {
 	case ElectionStatusWithdrawn:
 		return nil, closed("the election %s was withdrawn; nobody is elected by it", c.Election)
 	}
-	if ev := el.Encrypted; ev != nil && ev.Counts == nil && ev.Tally != nil && ev.Tally.Ballots > 0 {
+	if ev := el.Encrypted; ev != nil && ev.Awaiting() {
 		return nil, conflict("the encrypted total of %s is not yet decrypted: %d of the %d trustees needed have posted their partial decryptions", c.Election, len(ev.Partials), ev.Quorum)
 	}
 	if len(c.Elected) > 0 {
@@ -630,7 +630,7 @@ func (el *Election) ballotCount() int {
 // encrypted sum of at least one ballot.
 func (el *Election) counted() bool {
 	if ev := el.Encrypted; ev != nil {
-		return ev.Tally != nil && ev.Tally.Ballots > 0
+		return ev.Shuffle != nil || ev.Tally != nil && ev.Tally.Ballots > 0
 	}
 	return len(el.Ballots) > 0
 }

@@ -1,6 +1,7 @@
 package assembly
 
 import (
+	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -33,6 +34,9 @@ type EncryptedSetup struct {
 	// one list). A vote leaves them out: one mark among its options.
 	Min int `json:"min,omitempty"`
 	Max int `json:"max,omitempty"`
+	// Ranked marks a ranked election (IRV, STV, Schulze): each ballot
+	// ranks the options, is shuffled at the close and decrypted whole.
+	Ranked bool `json:"ranked,omitempty"`
 }
 
 // Params are the ballot package's parameters of the election.
@@ -43,6 +47,9 @@ func (e EncryptedSetup) Params() ballot.Parameters {
 // Question is the ballot package's question: between Min and Max marks
 // among the options, or one mark for a vote.
 func (e EncryptedSetup) Question() ballot.Question {
+	if e.Ranked {
+		return ballot.Question{Kind: ballot.Ranking, Options: len(e.Options)}
+	}
 	if e.Max == 0 {
 		return ballot.Question{Kind: ballot.Choice, Options: len(e.Options), Min: 1, Max: 1}
 	}
@@ -64,7 +71,46 @@ type EncryptedVote struct {
 	Tally         *ballot.Tally                    `json:"tally,omitempty"`
 	Partials      map[int]ballot.PartialDecryption `json:"partials"`
 	Result        *ballot.Result                   `json:"result,omitempty"`
-	Counts        map[string]int                   `json:"counts,omitempty"` // option → decrypted (weighted) total
+	Counts        map[string]int                   `json:"counts,omitempty"` // option → decrypted (weighted) total; ranked: first preferences
+	// Shuffle is a ranked election's shuffle of its ballots at the close,
+	// with its proof; Rankings are the shuffled ballots decrypted, in the
+	// shuffled order, each the options (0-based) in order of preference,
+	// nil for a ballot that is no ranking.
+	Shuffle  *ballot.Shuffle `json:"shuffle,omitempty"`
+	Rankings [][]int         `json:"rankings,omitempty"`
+}
+
+// ToDecrypt is what the trustees decrypt once the box is closed: the
+// encrypted totals, or a ranked election's shuffled ballots row after row;
+// nil before the close (or when no ballot was cast in a ranked election).
+func (ev *EncryptedVote) ToDecrypt() []ballot.Ciphertext {
+	switch {
+	case ev.Tally != nil:
+		return ev.Tally.Totals
+	case ev.Shuffle != nil:
+		var out []ballot.Ciphertext
+		for _, row := range ev.Shuffle.Output {
+			out = append(out, row...)
+		}
+		return out
+	}
+	return nil
+}
+
+// bound is the largest value a decrypted ciphertext may hold: the total
+// weight of a sum, or the number of options of a ranked ballot.
+func (ev *EncryptedVote) bound() uint64 {
+	if ev.Tally != nil {
+		return ev.Tally.Weight
+	}
+	return uint64(len(ev.Options))
+}
+
+// Awaiting reports whether the box waits for the trustees' decryption:
+// closed with something to decrypt (a sum of at least one ballot, or a
+// shuffle), and not yet decrypted.
+func (ev *EncryptedVote) Awaiting() bool {
+	return ev.Result == nil && (ev.Shuffle != nil || ev.Tally != nil && ev.Tally.Ballots > 0)
 }
 
 // EncryptedBallot is one encrypted ballot as cast, with the log entry
@@ -237,6 +283,16 @@ type EncryptedTallied struct {
 	Tally    json.RawMessage `json:"tally"`
 }
 
+// EncryptedShuffled: at the close of a ranked election, its last ballots
+// (each as many times as its mandate's weight) re-encrypted and shuffled
+// by the server, with the proof that the output is a shuffle of them
+// (ballot.Shuffle).
+type EncryptedShuffled struct {
+	Meta     `json:"meta"`
+	Election string          `json:"election"`
+	Shuffle  json.RawMessage `json:"shuffle"`
+}
+
 // PartialDecryptionPosted: a trustee's partial decryption of the total.
 type PartialDecryptionPosted struct {
 	Meta       `json:"meta"`
@@ -254,6 +310,7 @@ type EncryptedResultDerived struct {
 	Election string          `json:"election,omitempty"`
 	Result   json.RawMessage `json:"result"`
 	Counts   map[string]int  `json:"counts"`
+	Rankings [][]int         `json:"rankings,omitempty"` // a ranked election's ballots, decrypted
 }
 
 func (TrusteeKeyPosted) EventType() string        { return "trustee_key_posted" }
@@ -262,13 +319,14 @@ func (ConfirmationPosted) EventType() string      { return "confirmation_posted"
 func (ElectionKeyDerived) EventType() string      { return "election_key_derived" }
 func (EncryptedBallotCast) EventType() string     { return "encrypted_ballot_cast" }
 func (EncryptedTallied) EventType() string        { return "encrypted_tallied" }
+func (EncryptedShuffled) EventType() string       { return "encrypted_shuffled" }
 func (PartialDecryptionPosted) EventType() string { return "partial_decryption_posted" }
 func (EncryptedResultDerived) EventType() string  { return "encrypted_result_derived" }
 
 func init() {
 	registerCommands(PostTrusteeKey{}, PostDealing{}, PostConfirmation{}, CastEncryptedBallot{}, PostPartialDecryption{})
 	registerEvents(TrusteeKeyPosted{}, DealingPosted{}, ConfirmationPosted{}, ElectionKeyDerived{},
-		EncryptedBallotCast{}, EncryptedTallied{}, PartialDecryptionPosted{}, EncryptedResultDerived{})
+		EncryptedBallotCast{}, EncryptedTallied{}, EncryptedShuffled{}, PartialDecryptionPosted{}, EncryptedResultDerived{})
 }
 
 // ElectionID is the identifier an encrypted vote's proofs are bound to.
@@ -371,8 +429,14 @@ func (s *State) electionSetup(c OpenElection) (*EncryptedSetup, error) {
 			setup.Options = append(setup.Options, l.ID)
 		}
 		setup.Min, setup.Max = 1, 1
+	case rankedMethod(c.Method):
+		setup.Options = slices.Clone(c.Candidates)
+		if len(setup.Options) == 0 {
+			return nil, fieldErr("candidates", "an encrypted election encrypts one mark per candidate, so its candidates are named when it opens and no one is nominated later")
+		}
+		setup.Ranked = true
 	default:
-		return nil, fieldErr("method", "an encrypted election is counted by sums per candidate or per list (plurality, approval, dhondt, sainte-lague, hare, by_tendency); %s ballots cannot be summed", c.Method)
+		return nil, fieldErr("method", "the method %s takes no ballots, so its election cannot be encrypted", c.Method)
 	}
 	if c.Approvals > len(setup.Options) {
 		return nil, fieldErr("approvals", "a ballot cannot approve %d of %d candidates", c.Approvals, len(setup.Options))
@@ -823,8 +887,9 @@ func (ev *EncryptedVote) counted() ([]ballot.Ballot, []uint64) {
 	return bs, ws
 }
 
-// encryptedSum is the encrypted_tallied of a box being closed: the sum of
-// its last ballots. m is the close's meta.
+// encryptedSum is the encrypted_tallied of a box being closed, the sum of
+// its last ballots, or a ranked election's encrypted_shuffled (nil if it
+// has no ballot). m is the close's meta.
 func (s *State) encryptedSum(m Meta, b box) (Event, error) {
 	ev := b.ev
 	if ev.Key == nil {
@@ -832,6 +897,9 @@ func (s *State) encryptedSum(m Meta, b box) (Event, error) {
 			return nil, conflict("the trustees of the election %s have not made the election key, so no ballot could be cast; withdraw the election instead", b.id)
 		}
 		return nil, conflict("the trustees of %s have not made the election key, so no ballot could be cast; withdraw the vote instead", b.id)
+	}
+	if ev.Ranked {
+		return s.encryptedShuffle(m, b)
 	}
 	bs, ws := ev.counted()
 	t, err := ballot.Sum(*ev.Key, ev.Question(), bs, ws)
@@ -849,6 +917,57 @@ func (s *State) encryptedSum(m Meta, b box) (Event, error) {
 		e.Vote = b.id
 	}
 	return e, nil
+}
+
+// rankedRows are the rows a ranked election shuffles: the ciphertexts of
+// its last ballots, in the order cast, each as many times as its
+// mandate's weight (so that the decrypted rankings carry the weights).
+func (ev *EncryptedVote) rankedRows() [][]ballot.Ciphertext {
+	bs, ws := ev.counted()
+	var rows [][]ballot.Ciphertext
+	for i, b := range bs {
+		for range ws[i] {
+			rows = append(rows, b.Choices)
+		}
+	}
+	return rows
+}
+
+// encryptedShuffle is the encrypted_shuffled of a ranked election being
+// closed, or nil if no ballot was cast. The server is the only mixer: it
+// knows the permutation while it shuffles, and ShuffleBallots forgets it
+// when it returns; the proof shows only that the output is a shuffle.
+func (s *State) encryptedShuffle(m Meta, b box) (Event, error) {
+	rows := b.ev.rankedRows()
+	if len(rows) == 0 {
+		return nil, nil
+	}
+	sh, err := ballot.ShuffleBallots(*b.ev.Key, rows, rand.Reader)
+	if err != nil {
+		return nil, cryptoErr("election", "the shuffle of the ranked ballots", err)
+	}
+	sb, err := ballot.Encode(sh)
+	if err != nil {
+		return nil, err
+	}
+	return EncryptedShuffled{Meta: m, Election: b.id, Shuffle: sb}, nil
+}
+
+func (e EncryptedShuffled) apply(s *State) error {
+	b, ok := s.boxAt("", e.Election)
+	name := boxName("", e.Election)
+	if !ok || !b.closed() || !b.ev.Ranked || b.ev.Shuffle != nil || b.ev.Key == nil {
+		return corrupt("the shuffle of %q does not fit the election", name)
+	}
+	sh, err := ballot.DecodeShuffle(e.Shuffle)
+	if err == nil {
+		err = sh.Verify(*b.ev.Key, b.ev.rankedRows())
+	}
+	if err != nil {
+		return corrupt("the shuffle of the ranked ballots of %q does not verify (%s): %v", name, ballot.ErrorCode(err), err)
+	}
+	b.ev.Shuffle = &sh
+	return nil
 }
 
 func (s *State) closeEncrypted(m Meta, v *Vote) ([]Event, error) {
@@ -889,9 +1008,9 @@ func (c PostPartialDecryption) decide(s *State, m Meta) ([]Event, error) {
 		return nil, conflict("the election %s is still open; the trustees decrypt its total once it is closed", b.id)
 	case b.open():
 		return nil, conflict("the vote %s is still open; the trustees decrypt its total once it is closed", b.id)
-	case ev.Tally == nil && b.el != nil:
+	case ev.ToDecrypt() == nil && b.el != nil:
 		return nil, conflict("the election %s has no encrypted total to decrypt", b.id)
-	case ev.Tally == nil:
+	case ev.ToDecrypt() == nil:
 		return nil, conflict("the vote %s has no encrypted total to decrypt", b.id)
 	case ev.Result != nil:
 		return nil, closed("the total of %s is already decrypted", b.id)
@@ -904,7 +1023,7 @@ func (c PostPartialDecryption) decide(s *State, m Meta) ([]Event, error) {
 		err = wrongTrustee("partial decryption", d.Trustee, m.Actor, i)
 	}
 	if err == nil {
-		err = d.Verify(*ev.Key, ev.Tally.Totals)
+		err = d.Verify(*ev.Key, ev.ToDecrypt())
 	}
 	if err != nil {
 		return nil, cryptoErr("decryption", "the partial decryption", err)
@@ -914,7 +1033,7 @@ func (c PostPartialDecryption) decide(s *State, m Meta) ([]Event, error) {
 		return evs, nil
 	}
 	partials := append(inOrderPresent(ev.Partials, len(ev.Trustees)), d)
-	res, err := ballot.Decrypt(*ev.Key, ev.Tally.Totals, partials, ev.Tally.Weight)
+	res, err := ballot.Decrypt(*ev.Key, ev.ToDecrypt(), partials, ev.bound())
 	if err != nil {
 		return nil, cryptoErr("decryption", "the decryption of the total", err)
 	}
@@ -922,21 +1041,17 @@ func (c PostPartialDecryption) decide(s *State, m Meta) ([]Event, error) {
 	if err != nil {
 		return nil, err
 	}
-	counts := make(map[string]int, len(ev.Options))
-	for j, o := range ev.Options {
-		counts[o] = int(res.Values[j])
-	}
-	evs = append(evs, EncryptedResultDerived{Meta: m, Vote: c.Vote, Election: c.Election, Result: rb, Counts: counts})
+	counts, rankings := ev.readResult(res)
+	evs = append(evs, EncryptedResultDerived{Meta: m, Vote: c.Vote, Election: c.Election, Result: rb, Counts: counts, Rankings: rankings})
 	// Declare at once where the counts decide; otherwise the chair
 	// declares (declare_result, declare_election), as for a tie between
 	// drafts.
 	evc := *ev
-	evc.Counts = counts
-	evc.Tally = ev.Tally
+	evc.Counts, evc.Rankings, evc.Result = counts, rankings, &res
 	if b.el != nil {
 		elc := *b.el
 		elc.Encrypted = &evc
-		if ev.Tally.Ballots > 0 && elc.Status == ElectionStatusClosed {
+		if elc.counted() && elc.Status == ElectionStatusClosed {
 			if elected, arith, err := s.countElection(&elc); err == nil {
 				evs = append(evs, ElectionDeclared{Meta: m, Election: b.id, Elected: elected, Arithmetic: arith})
 			}
@@ -967,10 +1082,38 @@ func inOrderPresent[T any](m map[int]T, n int) []T {
 	return out
 }
 
+// readResult names the decrypted values: the count of each option, or for
+// a ranked election the rankings (nil where a ballot is no ranking) and
+// each option's first preferences.
+func (ev *EncryptedVote) readResult(res ballot.Result) (map[string]int, [][]int) {
+	counts := make(map[string]int, len(ev.Options))
+	if !ev.Ranked {
+		for j, o := range ev.Options {
+			counts[o] = int(res.Values[j])
+		}
+		return counts, nil
+	}
+	for _, o := range ev.Options {
+		counts[o] = 0
+	}
+	n := len(ev.Options)
+	rankings := make([][]int, 0, len(res.Values)/max(n, 1))
+	for i := 0; i+n <= len(res.Values); i += n {
+		r, err := ballot.ReadRanking(ev.Question(), res.Values[i:i+n])
+		if err != nil {
+			r = nil
+		} else if len(r) > 0 {
+			counts[ev.Options[r[0]]]++
+		}
+		rankings = append(rankings, r)
+	}
+	return counts, rankings
+}
+
 func (e PartialDecryptionPosted) apply(s *State) error {
 	b, ok := s.boxAt(e.Vote, e.Election)
 	name := boxName(e.Vote, e.Election)
-	if !ok || b.ev.Tally == nil || b.ev.Result != nil {
+	if !ok || b.ev.ToDecrypt() == nil || b.ev.Result != nil {
 		return corrupt("the partial decryption in %q does not fit the vote", name)
 	}
 	ev := b.ev
@@ -978,7 +1121,7 @@ func (e PartialDecryptionPosted) apply(s *State) error {
 	if err != nil || d.Trustee != e.Trustee || !ev.isTrustee(e.Trustee, e.Actor) {
 		return corrupt("the partial decryption of trustee %d in %q cannot be read", e.Trustee, name)
 	}
-	if err := d.Verify(*ev.Key, ev.Tally.Totals); err != nil {
+	if err := d.Verify(*ev.Key, ev.ToDecrypt()); err != nil {
 		return corrupt("the partial decryption of trustee %d in %q does not verify: %v", e.Trustee, name, err)
 	}
 	if _, ok := ev.Partials[e.Trustee]; ok {
@@ -991,7 +1134,7 @@ func (e PartialDecryptionPosted) apply(s *State) error {
 func (e EncryptedResultDerived) apply(s *State) error {
 	b, ok := s.boxAt(e.Vote, e.Election)
 	name := boxName(e.Vote, e.Election)
-	if !ok || b.ev.Tally == nil || b.ev.Result != nil {
+	if !ok || b.ev.ToDecrypt() == nil || b.ev.Result != nil {
 		return corrupt("the decrypted result of %q does not fit the vote", name)
 	}
 	ev := b.ev
@@ -999,18 +1142,23 @@ func (e EncryptedResultDerived) apply(s *State) error {
 	if err != nil {
 		return corrupt("the decrypted result of %q cannot be read", name)
 	}
-	if err := r.Verify(*ev.Key, ev.Tally.Totals, inOrderPresent(ev.Partials, len(ev.Trustees))); err != nil {
+	cts := ev.ToDecrypt()
+	if err := r.Verify(*ev.Key, cts, inOrderPresent(ev.Partials, len(ev.Trustees))); err != nil {
 		return corrupt("the decrypted result of %q is not what the partial decryptions give: %v", name, err)
 	}
-	if len(r.Values) != len(ev.Options) || len(e.Counts) != len(ev.Options) {
+	if len(r.Values) != len(cts) || len(e.Counts) != len(ev.Options) {
 		return corrupt("the decrypted result of %q does not count every option", name)
 	}
-	for j, o := range ev.Options {
-		if n, ok := e.Counts[o]; !ok || uint64(n) != r.Values[j] || n < 0 {
+	counts, rankings := ev.readResult(r)
+	for _, o := range ev.Options {
+		if n, ok := e.Counts[o]; !ok || n != counts[o] {
 			return corrupt("the count of %q in %q is not the decrypted total", o, name)
 		}
 	}
-	ev.Result, ev.Counts = &r, e.Counts
+	if !slices.EqualFunc(rankings, e.Rankings, func(a, b []int) bool { return (a == nil) == (b == nil) && slices.Equal(a, b) }) {
+		return corrupt("the rankings of %q are not the decrypted ballots", name)
+	}
+	ev.Result, ev.Counts, ev.Rankings = &r, e.Counts, e.Rankings
 	return nil
 }
 

@@ -1,6 +1,7 @@
 package assembly
 
 import (
+	"crypto/rand"
 	"slices"
 	"strings"
 	"testing"
@@ -48,14 +49,15 @@ func castMarks(t *testing.T, h *harness, c *enctest.Ceremony, q ballot.Question,
 // decryptElection posts trustees 1 and 3's partial decryptions of the
 // election's total.
 func decryptElection(t *testing.T, h *harness, c *enctest.Ceremony) {
-	totals := h.s.Elections["e"].Encrypted.Tally.Totals
+	totals := h.s.Elections["e"].Encrypted.ToDecrypt()
 	h.must("kim", "post_partial_decryption", args("election", "e", "decryption", c.Decrypt(t, 1, totals)))
 	h.must("ben", "post_partial_decryption", args("election", "e", "decryption", c.Decrypt(t, 3, totals)))
 }
 
 func TestEncryptedElectionOpenRefusals(t *testing.T) {
 	h := fixture(t, "congress", "")
-	h.refuseLike("ann", "open_election", `{"id":"e","title":"T","seats":1,"method":"irv","candidates":["m7","m8"],`+encTrusteesArgs+`}`, ErrInvalid, "irv ballots cannot be summed")
+	h.refuseLike("ann", "open_election", `{"id":"e","title":"T","seats":1,"method":"as_stated","candidates":["m7","m8"],`+encTrusteesArgs+`}`, ErrInvalid, "the method as_stated takes no ballots")
+	h.refuseLike("ann", "open_election", `{"id":"e","title":"T","seats":1,"method":"irv",`+encTrusteesArgs+`}`, ErrInvalid, "its candidates are named when it opens")
 	h.refuseLike("ann", "open_election", `{"id":"e","title":"T","seats":1,"method":"approval",`+encTrusteesArgs+`}`, ErrInvalid, "its candidates are named when it opens")
 	h.refuseLike("ann", "open_election", `{"id":"e","title":"T","seats":1,"method":"approval","candidates":["m7","m8"],"approvals":3,`+encTrusteesArgs+`}`, ErrInvalid, "cannot approve 3 of 2 candidates")
 	h.refuseLike("ann", "open_election", `{"id":"e","title":"T","seats":1,"method":"plurality","candidates":["m7","m8"],"approvals":1}`, ErrInvalid, "for the method approval, not plurality")
@@ -243,6 +245,113 @@ func TestEncryptedElectionReplayRefusesTampering(t *testing.T) {
 		"the count of \"m8\" in \"election e\" is not the decrypted total": func(e Event) Event {
 			if r, ok := e.(EncryptedResultDerived); ok {
 				r.Counts = map[string]int{"m7": 2, "m8": 3, "m9": 1}
+				return r
+			}
+			return e
+		},
+	}
+	for want, change := range cases {
+		if err := replay(change); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("tampered record: %v, want %q", err, want)
+		}
+	}
+}
+
+// TestEncryptedRankedElection: an encrypted IRV election: ranked ballots
+// cast, shuffled with a proof at the close, the shuffled ballots
+// decrypted by two trustees and counted, electing whom the same ballots
+// in plain elect; a record whose shuffle, partial decryption or rankings
+// were changed does not replay.
+func TestEncryptedRankedElection(t *testing.T) {
+	h, c := encryptedElection(t, `{"id":"e","title":"Chair of the council","seats":1,"method":"irv","candidates":["m7","m8","m9"],`+encTrusteesArgs+`}`)
+	q := h.s.Elections["e"].Encrypted.Question()
+	if q != (ballot.Question{Kind: ballot.Ranking, Options: 3}) {
+		t.Fatalf("question %+v", q)
+	}
+	// m7 leads on first preferences (2, 2, 1 after the empty ballot), m9
+	// is excluded and its ballot goes to m8, who wins 3 to 2.
+	rankings := [][]int{{0, 1}, {0}, {1, 0}, {1}, {2, 1, 0}, {}}
+	names := []string{"m7", "m8", "m9"}
+	for i, r := range rankings {
+		voter := "m" + string(rune('1'+i))
+		b, err := ballot.Encrypt(c.Key, q, "md-"+voter, r, rand.Reader)
+		if err != nil {
+			t.Fatal(err)
+		}
+		h.must(voter, "cast_encrypted_ballot", args("election", "e", "voter", voter, "ballot", enctest.Encode(t, b)))
+	}
+	h.must("ann", "close_election", `{"election":"e","seed":5}`)
+	if last := h.events[len(h.events)-1]; last.EventType() != "encrypted_shuffled" {
+		t.Fatalf("close gives %s", last.EventType())
+	}
+	ev := h.s.Elections["e"].Encrypted
+	if ev.Tally != nil || len(ev.Shuffle.Output) != len(rankings) || len(ev.ToDecrypt()) != 3*len(rankings) {
+		t.Fatalf("shuffle of %d rows", len(ev.Shuffle.Output))
+	}
+	h.refuseLike("ann", "declare_election", `{"election":"e"}`, ErrConflict, "not yet decrypted")
+	decryptElection(t, h, c)
+	el := h.s.Elections["e"]
+	if el.Status != ElectionStatusDeclared || strings.Join(el.Elected, ",") != "m8" {
+		t.Fatalf("status %s, elected %v (%s)", el.Status, el.Elected, el.Arithmetic)
+	}
+	// The decrypted rankings are the ballots cast, in another order.
+	var got, want []string
+	for i, r := range ev.Rankings {
+		var ids []string
+		for _, o := range r {
+			ids = append(ids, names[o])
+		}
+		got = append(got, strings.Join(ids, ">"))
+		ids = nil
+		for _, o := range rankings[i] {
+			ids = append(ids, names[o])
+		}
+		want = append(want, strings.Join(ids, ">"))
+	}
+	slices.Sort(got)
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		t.Fatalf("rankings %v, cast %v", got, want)
+	}
+	p := fixture(t, "congress", "")
+	p.must("ann", "open_election", `{"id":"e","title":"Chair of the council","seats":1,"method":"irv","candidates":["m7","m8","m9"]}`)
+	for i, r := range rankings {
+		if len(r) == 0 {
+			continue
+		}
+		voter := "m" + string(rune('1'+i))
+		var ids []string
+		for _, o := range r {
+			ids = append(ids, `"`+names[o]+`"`)
+		}
+		p.must(voter, "cast_election_ballot", `{"election":"e","voter":"`+voter+`","ranking":[`+strings.Join(ids, ",")+`]}`)
+	}
+	p.must("ann", "close_election", `{"election":"e","seed":5}`)
+	p.must("ann", "declare_election", `{"election":"e"}`)
+	if pel := p.s.Elections["e"]; strings.Join(pel.Elected, ",") != strings.Join(el.Elected, ",") {
+		t.Fatalf("plain count elects %v, encrypted %v", pel.Elected, el.Elected)
+	}
+	replay := func(change func(Event) Event) error { return replayChanged(h.events, change) }
+	if err := replay(func(e Event) Event { return e }); err != nil {
+		t.Fatal(err)
+	}
+	cases := map[string]func(Event) Event{
+		`the shuffle of the ranked ballots of "election e" does not verify (invalid-proof)`: func(e Event) Event {
+			if sh, ok := e.(EncryptedShuffled); ok {
+				d, _ := ballot.DecodeShuffle(sh.Shuffle)
+				d.Output[0], d.Output[1] = d.Output[1], d.Output[0]
+				sh.Shuffle = enctest.Encode(t, d)
+				return sh
+			}
+			return e
+		},
+		`the rankings of "election e" are not the decrypted ballots`: func(e Event) Event {
+			if r, ok := e.(EncryptedResultDerived); ok {
+				r.Rankings = slices.Clone(r.Rankings)
+				r.Rankings[0], r.Rankings[1] = r.Rankings[1], r.Rankings[0]
+				if slices.Equal(r.Rankings[0], r.Rankings[1]) {
+					r.Rankings[0] = []int{2}
+				}
 				return r
 			}
 			return e
