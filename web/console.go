@@ -56,7 +56,7 @@ func (v *view) NextAction() nextAction {
 		if el.Status == assembly.ElectionStatusOpen {
 			return nextAction{Kind: "close_election", Election: el}
 		}
-		if ev := el.Encrypted; ev != nil && ev.Tally != nil && ev.Tally.Ballots > 0 && ev.Result == nil {
+		if ev := el.Encrypted; ev != nil && ev.Awaiting() {
 			// The count waits for the trustees, as in an encrypted vote.
 			return nextAction{Kind: "await_decryption", Election: el}
 		}

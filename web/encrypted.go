@@ -77,6 +77,9 @@ type encryptedBallot struct {
 	// radio buttons; Max is then the most marks.
 	Several bool
 	Max     int
+	// Ranked is set for a ranked election: the voter ranks the options,
+	// and the page says that the server shuffles the ballots.
+	Ranked bool
 }
 
 // EncryptedBallot returns the encryption data of an encrypted vote for
@@ -103,6 +106,8 @@ func (v *view) EncryptedElectionBallot(el *assembly.Election) *encryptedBallot {
 	}
 	eb.Field, eb.ID = "election", el.ID
 	switch {
+	case eb.Ranked:
+		eb.Legend = v.L.T("web.d.rank")
 	case len(el.Lists) > 0:
 		eb.Legend = v.L.T("web.d.one_list")
 	case eb.Several:
@@ -136,7 +141,7 @@ func encryptionData(ev *assembly.EncryptedVote, right string) *encryptedBallot {
 	}
 	q := ev.Question()
 	qb, _ := json.Marshal(q)
-	return &encryptedBallot{Key: string(key), Question: string(qb), Voter: right, Several: q.Min != 1 || q.Max != 1, Max: q.Max}
+	return &encryptedBallot{Key: string(key), Question: string(qb), Voter: right, Several: q.Kind == ballot.Choice && (q.Min != 1 || q.Max != 1), Max: q.Max, Ranked: ev.Ranked}
 }
 
 // Revote reports whether vt lets a voter cast a new ballot while it is
@@ -214,12 +219,12 @@ func (v *view) trusteeTask(ev *assembly.EncryptedVote, open bool) (trusteeTask, 
 	switch {
 	case ev.Result != nil:
 		t.Step, t.Waiting = "done", "web.t.w.decrypted"
-	case ev.Tally != nil && !hasPartial:
+	case ev.ToDecrypt() != nil && !hasPartial:
 		t.Step = "decrypt"
 		k, _ := ballot.Encode(*ev.Key)
-		tot, _ := ballot.Encode(ev.Tally.Totals)
+		tot, _ := ballot.Encode(ev.ToDecrypt())
 		t.Key, t.Totals = string(k), string(tot)
-	case ev.Tally != nil:
+	case ev.ToDecrypt() != nil:
 		t.Step, t.Waiting = "wait", "web.t.w.partial_in"
 	case ev.Key != nil:
 		t.Step, t.Waiting = "wait", "web.t.w.key_made"

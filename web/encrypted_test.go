@@ -305,6 +305,61 @@ func TestEncryptedElectionInTheBrowser(t *testing.T) {
 	}
 }
 
+// TestEncryptedRankedElectionInTheBrowser: an encrypted IRV election:
+// the delegates rank the candidates in the browser (a rank given twice is
+// refused in the page), the page says that the server shuffles and is
+// trusted to forget the order, the server shuffles at the close with a
+// proof, the trustees decrypt the shuffled ballots, the elected are
+// declared, and the record passes plenum verify's audit.
+func TestEncryptedRankedElectionInTheBrowser(t *testing.T) {
+	module := ballotModule(t)
+	h := newEmptyHallWith(t, web.Options{BaseURL: hallBaseURL, BallotModule: module}, nil)
+	h.setup()
+	s := newSession(t, h)
+	h.must("chair", "open_election", obj{"id": "e1", "title": "Auditor", "seats": 1, "method": "irv", "candidates": []string{"anna", "boris", "clara"},
+		"encrypted": true, "trustees": []string{"sec", "mc"}, "trustee_quorum": 2})
+	step := browserCeremony(t, s, "task-election-e1", []string{"sec", "mc"}, []string{"sec", "mc"})
+	step("deal")
+	step("confirm")
+	// Ranks by option (anna, boris, clara); "" is unranked.
+	ranks := map[string][]string{"anna": {"1", "2", ""}, "boris": {"2", "1", ""}, "clara": {"", "2", "1"}}
+	for _, d := range delegates {
+		p := s.open(d, 800, 900, "/a/coop/delegate")
+		s.until(p, "the ranked ballot", `!!document.querySelector("form.encrypted-ballot select.enc-rank")`)
+		if !strings.Contains(eval[string](s, p, `document.querySelector("form.encrypted-ballot").parentNode.innerText`), "trusted to forget the order") {
+			t.Fatal("the page does not say what the server is trusted with")
+		}
+		if d == "anna" {
+			s.run(p, "rank 1 twice", chromedp.SetValue("#erk-0", "1"), chromedp.SetValue("#erk-1", "1"))
+			s.click(p, `form.encrypted-ballot button[type=submit]`)
+			s.until(p, "twice refused", `document.querySelector(".encrypt-status").innerText.includes("Rank 1 is given twice")`)
+		}
+		for i, r := range ranks[d] {
+			s.run(p, "rank", chromedp.SetValue(fmt.Sprintf("#erk-%d", i), r))
+		}
+		s.click(p, `form.encrypted-ballot button[type=submit]`)
+		s.until(p, "the tracker", `!!document.querySelector("#receipt-slot #ballot-tracker")`)
+	}
+	h.must("chair", "close_election", obj{"election": "e1"})
+	step("decrypt")
+	el := read(h, func(st *assembly.State) assembly.Election { return *st.Elections["e1"] })
+	// First preferences anna 1, boris 1, clara 1: a tie for exclusion
+	// broken by lot; whoever is excluded, the rankings decide between the
+	// other two, and the count must be that of the rankings cast.
+	if el.Status != assembly.ElectionStatusDeclared || len(el.Elected) != 1 || len(el.Encrypted.Rankings) != 3 {
+		t.Fatalf("election %s, elected %v, rankings %v (%s)", el.Status, el.Elected, el.Encrypted.Rankings, el.Arithmetic)
+	}
+	proj := s.open("", 1280, 720, "/a/coop/projector")
+	s.until(proj, "the projector shows the elected", `(document.querySelector(".proj-elected")||{innerText:""}).innerText.length > 0`)
+	r := engine.NewAuditReplayer()
+	if _, err := ledger.Audit(context.Background(), h.eng.Store(), h.verifiers, ledger.AuditOptions{Replay: r.Apply}); err != nil {
+		t.Fatalf("audit: %v", err)
+	}
+	if err := r.Finish(); err != nil {
+		t.Fatalf("audit of the ballot proofs: %v", err)
+	}
+}
+
 func contains1(list []string, s string) bool {
 	for _, x := range list {
 		if x == s {

@@ -45,20 +45,12 @@
     if (!form.classList || !form.classList.contains("encrypted-ballot")) return;
     ev.preventDefault();
     var status = form.querySelector(".encrypt-status");
-    // One mark (0 or 1) per option; the question says how many may be
-    // marked, and the encryption refuses a ballot that breaks it.
+    // One mark (0 or 1) per option, or the options in order of preference;
+    // the question says what it takes, and the encryption refuses a ballot
+    // that breaks it.
     var q = JSON.parse(form.getAttribute("data-question"));
-    var inputs = form.querySelectorAll("input[name=choice]");
-    var marks = [], n = 0;
-    for (var i = 0; i < inputs.length; i++) {
-      marks.push(inputs[i].checked ? 1 : 0);
-      n += marks[i];
-    }
-    if (n < q.min || n > q.max) {
-      say(status, q.min === q.max ? "Choose " + (q.max === 1 ? "one option" : q.max + " options") + " first." :
-        "Mark " + (q.min > 0 ? "from " + q.min + " " : "") + "up to " + q.max + (q.max === 1 ? " option" : " options") + "; you marked " + n + ".", true);
-      return;
-    }
+    var choice = q.kind === "ranking" ? rankingOf(form, status) : marksOf(form, q, status);
+    if (!choice) return;
     var button = form.querySelector("button[type=submit]");
     button.disabled = true;
     say(status, "Encrypting your ballot…");
@@ -66,7 +58,7 @@
     var field = form.getAttribute("data-field") || "vote";
     var tracker = "";
     ballot().then(function (b) {
-      var out = b.encryptBallot(form.getAttribute("data-key"), form.getAttribute("data-question"), form.getAttribute("data-voter"), JSON.stringify(marks));
+      var out = b.encryptBallot(form.getAttribute("data-key"), form.getAttribute("data-question"), form.getAttribute("data-voter"), JSON.stringify(choice));
       tracker = out.tracker;
       say(status, "Casting your encrypted ballot…");
       return post("cast_encrypted_ballot", '{"' + field + '":' + JSON.stringify(vote) + ',"voter":' + JSON.stringify(form.getAttribute("data-person")) + ',"ballot":' + out.ballot + "}");
@@ -90,6 +82,45 @@
       say(status, "Your ballot was not cast: " + e.message, true);
     });
   });
+
+  // marksOf is a choice ballot's marks, one 0 or 1 per option, or null
+  // (said in status) when there are more or fewer than the question takes.
+  function marksOf(form, q, status) {
+    var inputs = form.querySelectorAll("input[name=choice]");
+    var marks = [], n = 0;
+    for (var i = 0; i < inputs.length; i++) {
+      marks.push(inputs[i].checked ? 1 : 0);
+      n += marks[i];
+    }
+    if (n < q.min || n > q.max) {
+      say(status, q.min === q.max ? "Choose " + (q.max === 1 ? "one option" : q.max + " options") + " first." :
+        "Mark " + (q.min > 0 ? "from " + q.min + " " : "") + "up to " + q.max + (q.max === 1 ? " option" : " options") + "; you marked " + n + ".", true);
+      return null;
+    }
+    return marks;
+  }
+
+  // rankingOf is a ranked ballot: the options (0-based) in the order of
+  // the ranks chosen, or null (said in status) when a rank is given twice
+  // or one is skipped.
+  function rankingOf(form, status) {
+    var byRank = {}, ranks = [];
+    var selects = form.querySelectorAll("select.enc-rank");
+    for (var i = 0; i < selects.length; i++) {
+      var r = selects[i].value;
+      if (!r) continue;
+      if (byRank[r] !== undefined) { say(status, "Rank " + r + " is given twice.", true); return null; }
+      byRank[r] = Number(selects[i].getAttribute("data-option"));
+      ranks.push(Number(r));
+    }
+    ranks.sort(function (a, b) { return a - b; });
+    var order = [];
+    for (var k = 0; k < ranks.length; k++) {
+      if (ranks[k] !== k + 1) { say(status, "Rank " + (k + 1) + " is missing: number your preferences 1, 2, 3 … without a gap.", true); return null; }
+      order.push(byRank[ranks[k]]);
+    }
+    return order;
+  }
 
   // The trustee's steps.
   // readKeyFile reads the key file chosen on the page (outside the live
