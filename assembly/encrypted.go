@@ -489,13 +489,13 @@ func (b box) open() bool {
 	return b.v.Status == VoteStatusOpen
 }
 
-// closed reports whether the box is closed and not withdrawn (its sum may
-// be taken and decrypted).
+// closed reports whether the box is closed and neither declared nor
+// withdrawn: its sum or shuffle is recorded then, with the close.
 func (b box) closed() bool {
 	if b.el != nil {
-		return b.el.Status == ElectionStatusClosed || b.el.Status == ElectionStatusDeclared
+		return b.el.Status == ElectionStatusClosed
 	}
-	return b.v.Status == VoteStatusClosed || b.v.Status == VoteStatusDeclared
+	return b.v.Status == VoteStatusClosed
 }
 
 func (b box) status() string {
