@@ -192,19 +192,7 @@ func BenchmarkEncryptedVote10000(b *testing.B) {
 		env := newTestEnv(b)
 		env.setupBatched(n)
 		c := env.encryptedCeremony(2)
-		ballots := make([][]byte, n)
-		var wg sync.WaitGroup
-		workers := runtime.GOMAXPROCS(0)
-		for w := range workers {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				for i := w; i < n; i += workers {
-					ballots[i] = enctest.Ballot(b, c.Key, 3, i%3, fmt.Sprintf("m-d%d", i))
-				}
-			}()
-		}
-		wg.Wait()
+		ballots := encryptAll(n, func(i int) []byte { return enctest.Ballot(b, c.Key, 3, i%3, fmt.Sprintf("m-d%d", i)) })
 		start := time.Now()
 		env.submitBatched(n, func(i int) (string, assembly.Command) {
 			p := fmt.Sprintf("d%d", i)
@@ -276,20 +264,9 @@ func BenchmarkEncryptedApproval10000(b *testing.B) {
 		env := newTestEnv(b)
 		env.setupBatched(n)
 		c, q := env.approvalElection()
-		ballots := make([][]byte, n)
-		var wg sync.WaitGroup
 		workers := runtime.GOMAXPROCS(0)
 		start := time.Now()
-		for w := range workers {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				for i := w; i < n; i += workers {
-					ballots[i] = enctest.Marks(b, c.Key, q, approvalMarks(i), fmt.Sprintf("m-d%d", i))
-				}
-			}()
-		}
-		wg.Wait()
+		ballots := encryptAll(n, func(i int) []byte { return enctest.Marks(b, c.Key, q, approvalMarks(i), fmt.Sprintf("m-d%d", i)) })
 		encrypt := time.Since(start)
 		start = time.Now()
 		env.submitBatched(n, func(i int) (string, assembly.Command) {
@@ -328,4 +305,22 @@ func BenchmarkEncryptedApproval10000(b *testing.B) {
 		b.ReportMetric(audit(workers), "audit-parallel-checks/s")
 		env.close()
 	}
+}
+
+// encryptAll makes n ballots with encrypt, on every core.
+func encryptAll(n int, encrypt func(i int) []byte) [][]byte {
+	ballots := make([][]byte, n)
+	var wg sync.WaitGroup
+	workers := runtime.GOMAXPROCS(0)
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < n; i += workers {
+				ballots[i] = encrypt(i)
+			}
+		}()
+	}
+	wg.Wait()
+	return ballots
 }
