@@ -3,7 +3,8 @@ package i18n
 func init() { register(refusalMessagesBallot) }
 
 // refusalMessagesBallot are the refusals of encrypted elections (package
-// assembly, encrypted.go, election.go, count_sheet.go): the templates the
+// assembly, encrypted.go, election.go, count_sheet.go, and the engine's
+// receipt of an encrypted election's ballot): the templates the
 // encrypted elections brought, beside those of encrypted votes in the
 // other groups, whose words they keep (Treuhänder, доверенные лица,
 // dépositaires, depositarios for the trustees). Each is keyed by its
@@ -86,6 +87,11 @@ var refusalMessagesBallot = []Msg{
 		Ru: "выборы %s не зашифрованы; их бюллетени подаются командой cast_election_ballot",
 		Fr: "l'élection %s n'est pas chiffrée ; ses bulletins sont déposés avec cast_election_ballot",
 		Es: "la elección %s no está cifrada; sus papeletas se emiten con cast_election_ballot"},
+	{Key: "the election %s is not encrypted", En: "the election %s is not encrypted",
+		De: "die Wahl %s ist nicht verschlüsselt",
+		Ru: "выборы %s не зашифрованы",
+		Fr: "l'élection %s n'est pas chiffrée",
+		Es: "la elección %s no está cifrada"},
 	{Key: "the election %s is still open; the trustees decrypt its total once it is closed", En: "the election %s is still open; the trustees decrypt its total once it is closed",
 		De: "die Wahl %s ist noch offen; die Treuhänder entschlüsseln ihr Gesamtergebnis erst nach ihrem Schluss",
 		Ru: "выборы %s ещё открыты; доверенные лица расшифровывают итог после их закрытия",
