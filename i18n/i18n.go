@@ -269,21 +269,48 @@ func (l *Locale) Refusal(format string, args []any, english string) string {
 	}
 	copied := false
 	for i, a := range args {
-		if r, ok := a.(reason); ok {
+		switch a.(type) {
+		case reason, list:
 			if !copied { // never write into the caller's slice
 				args, copied = append([]any(nil), args...), true
 			}
-			f, ra := r.RefusalParts()
-			args[i] = l.Refusal(f, ra, fmt.Sprint(a))
+			args[i] = l.part(a)
 		}
 	}
 	return l.T(format, args...)
+}
+
+// Part renders one phrase made from its own template (an assembly.Reason,
+// a roster.Phrase) in the locale, as Refusal renders a refusal.
+func (l *Locale) Part(p reason) string { return l.part(p) }
+
+// part renders an argument of a refusal: a phrase from its template, a
+// list item by item, anything else as it stands.
+func (l *Locale) part(a any) string {
+	switch a := a.(type) {
+	case reason:
+		f, ra := a.RefusalParts()
+		return l.Refusal(f, ra, fmt.Sprint(a))
+	case list:
+		items := a.RefusalItems()
+		s := make([]string, len(items))
+		for i, x := range items {
+			s[i] = l.part(x)
+		}
+		return strings.Join(s, ", ")
+	}
+	return fmt.Sprint(a)
 }
 
 // reason is a part of a refusal made from its own template
 // (assembly.Reason), without this package importing the rules.
 type reason interface {
 	RefusalParts() (string, []any)
+}
+
+// list is a part of a refusal that is several items in a row (roster.List).
+type list interface {
+	RefusalItems() []any
 }
 
 // Lang is the locale's BCP 47 tag, for a lang attribute.

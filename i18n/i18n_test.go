@@ -111,7 +111,7 @@ func argsFor(text string) []any {
 			j += k + 1
 		}
 		next = idx + 1
-		if text[j] == 'd' {
+		if text[j] == 'd' || text[j] == 'U' { // %U is a rune
 			set(idx, 2, true)
 		} else {
 			set(idx, "x", false)

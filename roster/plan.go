@@ -50,9 +50,12 @@ type Row struct {
 	// Mandate the id of their mandate the row is about; "" if not known.
 	Person, Mandate string
 	Action          Action
-	Changes         []string   // what recording the row does, in words
-	Notes           []string   // what the organiser should know, though the row is good
-	Problems        []*Problem // why the row is not recorded
+	Changes         []string // what recording the row does, in words
+	Notes           []string // what the organiser should know, though the row is good
+	// ChangePhrases and NotePhrases are Changes and Notes as templates
+	// and arguments, for a page to render in its language.
+	ChangePhrases, NotePhrases []Phrase
+	Problems                   []*Problem // why the row is not recorded
 }
 
 // Missing is a person of the assembly with a mandate not rejected whom the
@@ -226,7 +229,7 @@ func nameKey(s string) string {
 
 // problem records a problem with row i in the column that gives f.
 func (p *plan) problem(i int, f Field, format string, args ...any) {
-	pr := &Problem{Row: p.rows[i].Number, Msg: fmt.Sprintf(format, args...)}
+	pr := &Problem{Row: p.rows[i].Number, Msg: fmt.Sprintf(format, args...), Format: format, Args: args}
 	if f != "" {
 		if c := p.t.Column(f); c >= 0 {
 			pr.Column, pr.Header = ColumnLetter(c), p.t.Headers[c]
@@ -235,6 +238,16 @@ func (p *plan) problem(i int, f Field, format string, args ...any) {
 		}
 	}
 	p.rows[i].Problems = append(p.rows[i].Problems, pr)
+}
+
+// refused records a refusal of the rules as a problem of row i, with the
+// refusal's own template, which the catalog translates.
+func (p *plan) refused(i int, f Field, ae *assembly.Error) {
+	if ae.Format == "" {
+		p.problem(i, f, "%s", ae.Msg)
+		return
+	}
+	p.problem(i, f, ae.Format, ae.Args...)
 }
 
 func headerOf(f Field) string {
@@ -249,11 +262,15 @@ func headerOf(f Field) string {
 func (p *plan) bad(i int) bool { return len(p.rows[i].Problems) > 0 }
 
 func (p *plan) note(i int, format string, args ...any) {
-	p.rows[i].Notes = append(p.rows[i].Notes, fmt.Sprintf(format, args...))
+	r := p.rows[i]
+	r.NotePhrases = append(r.NotePhrases, phrase(format, args...))
+	r.Notes = append(r.Notes, fmt.Sprintf(format, args...))
 }
 
 func (p *plan) change(i int, format string, args ...any) {
-	p.rows[i].Changes = append(p.rows[i].Changes, fmt.Sprintf(format, args...))
+	r := p.rows[i]
+	r.ChangePhrases = append(r.ChangePhrases, phrase(format, args...))
+	r.Changes = append(r.Changes, fmt.Sprintf(format, args...))
 }
 
 // readRow reads and checks the cells of row i on their own.
@@ -381,20 +398,19 @@ func (p *plan) organization(i int) (string, bool) {
 	return id, true
 }
 
-func (p *plan) knownOrgs() string {
+func (p *plan) knownOrgs() Phrase {
 	n := len(p.s.OrgOrder)
 	if n == 0 {
-		return "it has none yet"
+		return phrase("it has none yet")
 	}
-	var names []string
+	var names List
 	for _, id := range p.s.OrgOrder[:min(n, 5)] {
 		names = append(names, p.s.Organizations[id].Name)
 	}
-	s := "it has " + strings.Join(names, ", ")
 	if n > 5 {
-		s += fmt.Sprintf(" and %d more", n-5)
+		return phrase("it has %s and %d more", names, n-5)
 	}
-	return s
+	return phrase("it has %s", names)
 }
 
 func (p *plan) add(i, phase int, f Field, cmd assembly.Command) {
@@ -458,21 +474,56 @@ func (p *plan) planNew(i int, org string) {
 	p.change(i, "new person, %s", describe(r.Kind, r.Weight, r.Organization, r.Status))
 }
 
-// describe says what a new mandate is.
-func describe(kind string, weight int, org, status string) string {
-	s := KindWord(kind) + " mandate"
-	if weight > 1 {
-		s += fmt.Sprintf(" of weight %d", weight)
+// describe says what a new mandate is: "decisive mandate of weight 3
+// from Metalworkers, verified", one template for each shape, so that a
+// language can order the parts its own way.
+func describe(kind string, weight int, org, status string) Phrase {
+	k := kindMandate(kind)
+	verified := status == assembly.MandateStatusVerified
+	switch {
+	case weight > 1 && org != "" && verified:
+		return phrase("%s of weight %d from %s, verified", k, weight, org)
+	case weight > 1 && org != "":
+		return phrase("%s of weight %d from %s", k, weight, org)
+	case weight > 1 && verified:
+		return phrase("%s of weight %d, personally, verified", k, weight)
+	case weight > 1:
+		return phrase("%s of weight %d, personally", k, weight)
+	case org != "" && verified:
+		return phrase("%s from %s, verified", k, org)
+	case org != "":
+		return phrase("%s from %s", k, org)
+	case verified:
+		return phrase("%s, personally, verified", k)
 	}
-	if org != "" {
-		s += " from " + org
-	} else {
-		s += ", personally"
+	return phrase("%s, personally", k)
+}
+
+// kindMandate names a mandate of a kind: "decisive mandate".
+func kindMandate(kind string) Phrase { return kindPhrase(kind, true) }
+
+// kindName names a kind as the roster writes it ("ex officio").
+func kindName(kind string) Phrase { return kindPhrase(kind, false) }
+
+// kindPhrase is a kind as a phrase of the catalog, of a mandate or alone.
+func kindPhrase(kind string, mandate bool) Phrase {
+	switch {
+	case kind == assembly.KindConsultative && mandate:
+		return phrase("consultative mandate")
+	case kind == assembly.KindConsultative:
+		return phrase("consultative")
+	case kind == assembly.KindGuest && mandate:
+		return phrase("guest mandate")
+	case kind == assembly.KindGuest:
+		return phrase("guest")
+	case kind == assembly.KindExOfficio && mandate:
+		return phrase("ex officio mandate")
+	case kind == assembly.KindExOfficio:
+		return phrase("ex officio")
+	case mandate:
+		return phrase("decisive mandate")
 	}
-	if status == assembly.MandateStatusVerified {
-		s += ", verified"
-	}
-	return s
+	return phrase("decisive")
 }
 
 // submit plans a new mandate for the row's person, verified if the row says so.
@@ -513,11 +564,11 @@ func (p *plan) planMandate(i int, per *assembly.Person, org string) {
 		md = live[0]
 	}
 	if md == nil && len(live) > 1 {
-		var from []string
+		var from List
 		for _, m := range live {
 			from = append(from, orgName(p.s, m.Organization))
 		}
-		p.problem(i, FieldOrganization, "%s holds %d mandates (from %s), none from %s; the import changes one mandate a person holds: change these on the mandate commission's page", per.Name, len(live), strings.Join(from, ", "), orgName(p.s, org))
+		p.problem(i, FieldOrganization, "%s holds %d mandates (from %s), none from %s; the import changes one mandate a person holds: change these on the mandate commission's page", per.Name, len(live), from, orgName(p.s, org))
 		return
 	}
 	if md == nil {
@@ -556,7 +607,7 @@ func (p *plan) planMandate(i int, per *assembly.Person, org string) {
 		if f == "" {
 			f = FieldKind
 		}
-		p.change(i, "kind %s → %s", KindWord(md.Kind), KindWord(r.Kind))
+		p.change(i, "kind %s → %s", kindName(md.Kind), kindName(r.Kind))
 	}
 	if r.Weight != max(md.Weight, 1) {
 		am.Weight = r.Weight
@@ -594,16 +645,18 @@ func (p *plan) planMandate(i int, per *assembly.Person, org string) {
 	}
 }
 
-func orgName(s *assembly.State, id string) string {
+// orgName is the name of an organization, or the phrase "no
+// organization" for a personal mandate.
+func orgName(s *assembly.State, id string) any {
 	if id == "" {
-		return "no organization"
+		return phrase("no organization")
 	}
 	return s.Organizations[id].Name
 }
 
-func orgOr(name string) string {
+func orgOr(name string) any {
 	if name == "" {
-		return "no organization"
+		return phrase("no organization")
 	}
 	return name
 }
@@ -730,7 +783,7 @@ func (p *plan) rehearse(fresh func() (*assembly.State, error)) ([]Planned, error
 					f = g
 				}
 				for _, i := range live {
-					p.problem(i, f, "%s", ae.Msg)
+					p.refused(i, f, ae)
 				}
 				refused = true
 				continue
@@ -770,10 +823,10 @@ func (p *plan) finish(pv *Preview) {
 	for i, r := range p.rows {
 		switch {
 		case p.bad(i):
-			r.Action, r.Changes = ActionError, nil
+			r.Action, r.Changes, r.ChangePhrases = ActionError, nil, nil
 			sum.Errors++
 		case !planned[r.Number]:
-			r.Action, r.Changes = ActionUnchanged, nil
+			r.Action, r.Changes, r.ChangePhrases = ActionUnchanged, nil, nil
 			sum.Unchanged++
 		case p.s.Persons[r.Person] == nil || p.s.Mandates[r.Mandate] == nil:
 			r.Action = ActionAdd
@@ -791,7 +844,7 @@ func (p *plan) finish(pv *Preview) {
 		var orgs []string
 		for _, mid := range per.Mandates {
 			if md := p.s.Mandates[mid]; md.Status != assembly.MandateStatusRejected {
-				orgs = append(orgs, orgName(p.s, md.Organization))
+				orgs = append(orgs, fmt.Sprint(orgName(p.s, md.Organization)))
 			}
 		}
 		if len(orgs) > 0 {

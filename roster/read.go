@@ -56,6 +56,20 @@ type Problem struct {
 	Column string // the column's letter ("C"), "" if none
 	Header string // the column's header as written, "" if none
 	Msg    string
+	// Format and Args are Msg as a template and its arguments (for a
+	// problem with a row), for a page to render in its language; a
+	// problem with the file as a whole has only Msg.
+	Format string
+	Args   []any
+}
+
+// Phrase is the problem's message as a template and its arguments (Msg
+// itself if it has no template).
+func (p *Problem) Phrase() Phrase {
+	if p.Format == "" {
+		return phrase("%s", p.Msg)
+	}
+	return phrase(p.Format, p.Args...)
 }
 
 // Error says where the problem is and what it is: "row 7, column C

@@ -262,14 +262,31 @@ func TestPagesInThePseudoLocale(t *testing.T) {
 	check("an open ballot's receipt", anna, resp.Header.Get("Location"))
 	pages("with an election declared")
 
-	// The import: a roster previewed with a problem, then recorded.
-	roster := "Name,Organization,Kind,Weight\nOlga Orlova,The members,decisive,1\nPavel Petrov,Nowhere Union,decisive,1\n"
+	// The import: a roster previewed with problems, then one with
+	// changes, notes and new organizations, recorded. The roster's words
+	// about each row (package roster) are the catalog's too.
+	bad := "Name,Organization,Kind,Weight,Status,Proxy\nOlga Orlova,The members,decisive,1,,\nPavel Petrov,Nowhere Union,decisive,1,,\n" +
+		"Xenia Xu,The members,chief,1,,\nYuri Yukin,The members,decisive,zero,,\nZoe Zimina,The members,decisive,1,rejected,\n" +
+		"Ivan Ivanov,The members,decisive,1,maybe,\nOlga Orlova,The members,decisive,1,,\nPetr Pavlov,The members,decisive,1,,Petr Pavlov\n" +
+		"Roman Romanov,The members,decisive,1,,Nobody Known\nBoris Borisov,The members,decisive,2,,\n"
+	roster := "Name,Organization,Kind,Weight,Status,Proxy\nOlga Orlova,,guest,1,,Boris Borisov\nPavel Petrov,Nowhere Union,decisive,1,verified,\n" +
+		"Boris Borisov,The members,consultative,1,,\nClara Zetkin,The members,decisive,1,submitted,\nDmitri Unchecked,Bakers' Union,decisive,1,verified,\n"
 	// The page quotes the file: its name, its headers and rows, and the
 	// letters of its columns.
-	fileWords := []string{"roster.csv", roster, "A B C D"}
-	_, preview := admin.upload(asm, "roster.csv", []byte(roster), nil)
+	fileWords := []string{"roster.csv", bad, roster, "A B C D E F"}
+	_, preview := admin.upload(asm, "roster.csv", []byte(bad), nil)
 	checkBody(t, h, "the import's preview", preview, covered, a+"/import", fileWords...)
+	for _, want := range []string{"⟦the assembly has no organization Nowhere Union", "⟦&#34;chief&#34; is not a kind of mandate", "⟦the weight &#34;zero&#34; is not", "⟦the import does not reject mandates", "⟦&#34;maybe&#34; is not a status", "⟦Olga Orlova is also on row 2", "⟦Petr Pavlov cannot carry", "⟦the proxy Nobody Known is neither", "⟦the rules of procedure give every mandate one vote; a weight of 2"} {
+		if !strings.Contains(preview, want) {
+			t.Errorf("the import's preview does not say %s:\n%s", want, preview)
+		}
+	}
 	_, preview = admin.upload(asm, "roster.csv", []byte(roster), url.Values{"create_organizations": {"1"}})
+	for _, want := range []string{"⟦new person, ⟦⟦guest mandate⟧, personally⟧⟧", "⟦kind ⟦decisive⟧ → ⟦consultative⟧⟧", "⟦the mandate was verified; amended", "⟦organization The members → Bakers", "⟦the proxy (Boris Borisov) is given once"} {
+		if !strings.Contains(preview, want) {
+			t.Errorf("the import's preview does not say %s:\n%s", want, preview)
+		}
+	}
 	checkBody(t, h, "the import's preview", preview, covered, a+"/import", fileWords...)
 	m := regexp.MustCompile(`name="upload" value="([^"]+)"><input type="hidden" name="plan" value="([^"]+)"`).FindStringSubmatch(preview)
 	if m == nil {
@@ -366,11 +383,7 @@ var switchWords = map[string]bool{"plenum": true,
 	"golang": true, "org": true, "x": true, "mod": true, "sumdb": true, "tlog": true}
 
 var (
-	// The roster's own words about a row (package roster's problems,
-	// changes and notes), which are not yet in the catalogs, are marked
-	// lang="en" and class="untranslated" on the page: only so marked are
-	// they let through.
-	scriptRE = regexp.MustCompile(`(?s)<span lang="en" class="untranslated">[^<]*</span>|<script.*?</script>|<style.*?</style>|<head>.*?</head>|<pre.*?</pre>|<code[^>]*>.*?</code>|<kbd>.*?</kbd>`)
+	scriptRE = regexp.MustCompile(`(?s)<script.*?</script>|<style.*?</style>|<head>.*?</head>|<pre.*?</pre>|<code[^>]*>.*?</code>|<kbd>.*?</kbd>`)
 	attrRE   = regexp.MustCompile(`(?:aria-label|data-announce|data-t-[a-z-]+|title|placeholder)="([^"]*)"`)
 	tagRE    = regexp.MustCompile(`<[^>]*>`)
 )

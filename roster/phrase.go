@@ -1,0 +1,41 @@
+package roster
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Phrase is a message of the roster kept as its English template and its
+// arguments, as assembly.Reason keeps a refusal's parts: the pages render
+// it in their language from the catalog (package i18n, keyed by the
+// template), the command line prints it in English. An argument may be a
+// Phrase or a List itself.
+type Phrase struct {
+	Format string
+	Args   []any
+}
+
+func phrase(format string, args ...any) Phrase { return Phrase{Format: format, Args: args} }
+
+// String is the phrase in English.
+func (p Phrase) String() string { return fmt.Sprintf(p.Format, p.Args...) }
+
+// RefusalParts are the template and the arguments, as i18n.Locale.Refusal
+// reads them.
+func (p Phrase) RefusalParts() (string, []any) { return p.Format, p.Args }
+
+// List is an argument that is several items in a row, "A, B, C": each
+// item a name or a Phrase, rendered one by one.
+type List []any
+
+// String is the list in English.
+func (l List) String() string {
+	s := make([]string, len(l))
+	for i, x := range l {
+		s[i] = fmt.Sprint(x)
+	}
+	return strings.Join(s, ", ")
+}
+
+// RefusalItems are the items of the list, as i18n.Locale.Refusal reads them.
+func (l List) RefusalItems() []any { return l }
