@@ -176,7 +176,7 @@ func (s *server) act(w http.ResponseWriter, r *http.Request) {
 	l := localeOf(r, a)
 	r.Body = http.MaxBytesReader(w, r.Body, 1<<20)
 	if err := r.ParseForm(); err != nil {
-		http.Error(w, "the form could not be read", http.StatusBadRequest)
+		http.Error(w, l.T("web.http.form_unreadable"), http.StatusBadRequest)
 		return
 	}
 	script := r.Header.Get(auth.CSRFHeader) != ""
@@ -378,7 +378,7 @@ func (s *server) pageForm(w http.ResponseWriter, r *http.Request, page string, l
 	back := "/a/" + id + "/" + page
 	r.Body = http.MaxBytesReader(w, r.Body, limit)
 	if err := r.ParseForm(); err != nil {
-		http.Error(w, "the form could not be read", http.StatusBadRequest)
+		plainError(w, r, a, http.StatusBadRequest, "web.http.form_unreadable")
 		return nil, nil, nil, false
 	}
 	sess = auth.FromContext(r.Context())

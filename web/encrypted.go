@@ -56,7 +56,7 @@ func (s *server) serveBallotModule(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if s.opts.BallotModule == "" {
-		http.Error(w, "this server has no ballot module: encrypted votes cannot be used here (plenum serve --ballot-module DIR)", http.StatusNotFound)
+		plainError(w, r, nil, http.StatusNotFound, "web.http.no_ballot_module")
 		return
 	}
 	w.Header().Set("Cache-Control", "no-cache")

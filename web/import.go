@@ -274,7 +274,7 @@ func (s *server) planUpload(ctx context.Context, l *i18n.Locale, a *engine.Assem
 	}
 	if err != nil {
 		s.opts.Logger.Error("web: import: planning", "assembly", a.ID(), "err", err)
-		return nil, 0, errors.New("The server could not check the file against the assembly; try again in a moment.")
+		return nil, 0, errors.New(l.T("web.err.plan_failed"))
 	}
 	iv := &importView{File: u.name, Preview: pv, Digest: planDigest(pv), Create: u.createOrgs}
 	for _, row := range pv.Rows {
@@ -307,7 +307,7 @@ func (s *server) renderImport(w http.ResponseWriter, r *http.Request, a *engine.
 		iv.Title = pageTitle(iv.L, "import-preview") + " · " + st.Assembly.Name
 		err = s.pages["import-preview"].ExecuteTemplate(&buf, "layout", iv)
 	})
-	s.send(w, status, "import-preview", buf.Bytes(), err)
+	s.send(w, r, status, "import-preview", buf.Bytes(), err)
 }
 
 // importRecord serves POST /a/{id}/import/record: it plans the upload
@@ -383,7 +383,7 @@ func (s *server) rosterExport(w http.ResponseWriter, r *http.Request) {
 	})
 	if err != nil {
 		s.opts.Logger.Error("web: roster export", "assembly", a.ID(), "err", err)
-		http.Error(w, "the roster could not be written; try again in a moment", http.StatusInternalServerError)
+		plainError(w, r, a, http.StatusInternalServerError, "web.http.roster_failed")
 		return
 	}
 	name, typ := a.ID()+"-roster.csv", "text/csv; charset=utf-8"

@@ -538,3 +538,69 @@ func TestBrowserPagesFitAPhone(t *testing.T) {
 		}
 	}
 }
+
+// TestPlainErrorsInThePseudoLocale asks for what the pages answer with a
+// short error in plain text (an assembly, a motion, a format, a language
+// or a receipt that is not there, a live fragment without a login, a
+// choice of language from another site, a closed record) in the
+// pseudo-locale, and fails on any such error not wholly from the catalog.
+func TestPlainErrorsInThePseudoLocale(t *testing.T) {
+	h := newHall(t)
+	anna := h.browser("anna")
+	public := h.browser("")
+	u, _ := url.Parse(h.srv.URL)
+	for _, b := range []*browser{anna, public} {
+		b.c.Jar.SetCookies(u, []*http.Cookie{{Name: "plenum_lang", Value: "en-XA"}})
+	}
+	a := "/a/" + asm
+	pseudo := func(when string, code, want int, body string) {
+		t.Helper()
+		body = strings.TrimSpace(body)
+		if code != want || !strings.HasPrefix(body, "⟦") || unwrapped(body) != "" {
+			t.Errorf("%s: %d (want %d), not from the catalog: %q", when, code, want, body)
+		}
+	}
+	for _, c := range []struct {
+		b    *browser
+		path string
+		code int
+	}{
+		{public, "/a/nowhere/record", http.StatusNotFound},
+		{public, a + "/motions/nothing", http.StatusNotFound},
+		{public, a + "/motions/book.html?motion=nothing", http.StatusNotFound},
+		{public, a + "/minutes/docx", http.StatusNotFound},
+		{public, a + "/minutes/html?lang=pt", http.StatusNotFound},
+		{public, a + "/delegate?fragment=live", http.StatusUnauthorized},
+		{anna, a + "/receipt?entry=0", http.StatusNotFound},
+		{public, "/ballot/ballot.js", http.StatusNotFound},
+	} {
+		code, body, _ := c.b.get(c.path)
+		pseudo("GET "+c.path, code, c.code, body)
+	}
+	code, body := public.send("/lang", "application/x-www-form-urlencoded", strings.NewReader("lang=pt"))
+	pseudo("POST /lang pt", code, http.StatusBadRequest, body)
+	req, _ := http.NewRequest("POST", h.srv.URL+"/lang", strings.NewReader("lang=de"))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Origin", "https://evil.example")
+	req.AddCookie(&http.Cookie{Name: "plenum_lang", Value: "en-XA"})
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	pseudo("POST /lang from another site", resp.StatusCode, http.StatusForbidden, string(data))
+
+	// A closed record: the reason, in plain text for a fragment and on
+	// the login page for a page.
+	h.must("admin", "set_record_access", obj{"access": "officers"})
+	code, body, _ = public.get(a + "/record?fragment=live")
+	pseudo("a closed record's fragment", code, http.StatusUnauthorized, body)
+	code, body, _ = anna.get(a + "/minutes/html")
+	pseudo("a closed record's minutes", code, http.StatusForbidden, body)
+	code, body, _ = public.get(a + "/record")
+	if code != http.StatusUnauthorized || !strings.Contains(body, `<p class="msg error" role="alert">⟦`) {
+		t.Errorf("a closed record's page: %d, the reason not from the catalog:\n%s", code, body)
+	}
+	checkBody(t, h, "a closed record's page", body, map[string]bool{}, a+"/record")
+}

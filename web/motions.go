@@ -118,11 +118,11 @@ func (s *server) renderMotions(w http.ResponseWriter, r *http.Request, page, mot
 	})
 	switch {
 	case err == errNoMotion:
-		http.Error(w, fmt.Sprintf("there is no motion %q in this assembly", motion), http.StatusNotFound)
+		plainError(w, r, a, http.StatusNotFound, "web.http.no_motion", motion)
 		return
 	case err != nil:
 		s.opts.Logger.Error("web: rendering failed", "page", page, "err", err)
-		http.Error(w, "the page could not be rendered; try again in a moment", http.StatusInternalServerError)
+		plainError(w, r, a, http.StatusInternalServerError, "web.http.page_failed")
 		return
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
@@ -194,12 +194,12 @@ func (s *server) motionBook(w http.ResponseWriter, r *http.Request, format strin
 		}
 	})
 	if err == errNoMotion {
-		http.Error(w, fmt.Sprintf("there is no motion %q in this assembly", only), http.StatusNotFound)
+		plainError(w, r, a, http.StatusNotFound, "web.http.no_motion", only)
 		return
 	}
 	if err != nil {
 		s.opts.Logger.Error("web: motion book", "assembly", a.ID(), "err", err)
-		http.Error(w, "the motion book could not be rendered; try again in a moment", http.StatusServiceUnavailable)
+		plainError(w, r, a, http.StatusServiceUnavailable, "web.http.book_failed")
 		return
 	}
 	if size > 0 {
@@ -217,7 +217,7 @@ func (s *server) motionBook(w http.ResponseWriter, r *http.Request, format strin
 		body, err := minutes.BookPDF(doc, only)
 		if err != nil {
 			s.opts.Logger.Error("web: motion book", "assembly", a.ID(), "err", err)
-			http.Error(w, "the motion book could not be rendered as a PDF", http.StatusInternalServerError)
+			plainError(w, r, a, http.StatusInternalServerError, "web.http.book_pdf_failed")
 			return
 		}
 		h.Set("Content-Type", "application/pdf")

@@ -107,7 +107,7 @@ func (s *server) servePage(w http.ResponseWriter, r *http.Request, name string, 
 	sess := auth.FromContext(r.Context())
 	if acc == needLogin && (sess == nil || !sess.In(a.ID())) {
 		if r.URL.Query().Get("fragment") != "" {
-			http.Error(w, "log in to see this page", http.StatusUnauthorized)
+			plainError(w, r, a, http.StatusUnauthorized, "web.http.log_in")
 			return
 		}
 		http.Redirect(w, r, "/login?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
@@ -139,7 +139,7 @@ func (s *server) servePage(w http.ResponseWriter, r *http.Request, name string, 
 		// A person's own page is theirs whatever the setting; every
 		// other page shows the record, to those who may read it.
 		if v.Reader = httpapi.MayRead(st, sess); !v.Reader && !ownPage(name) {
-			status, why = httpapi.ReadRefusal(st, sess)
+			status, why = httpapi.ReadRefusalIn(st, sess, i18n.Choose(r, st.Assembly.Language))
 			return
 		}
 		v.S = st
@@ -163,7 +163,7 @@ func (s *server) servePage(w http.ResponseWriter, r *http.Request, name string, 
 		s.closed(w, r, status, frag != "", why)
 		return
 	}
-	s.send(w, status, name, []byte(buf.String()), err)
+	s.send(w, r, status, name, []byte(buf.String()), err)
 }
 
 // ballotStep serves POST /a/{id}/delegate: the delegate's page at the
@@ -202,7 +202,7 @@ func pageTitle(l *i18n.Locale, name string) string {
 func (s *server) assemblyOf(w http.ResponseWriter, r *http.Request) (*engine.Assembly, bool) {
 	a, ok := s.eng.Assembly(r.PathValue("id"))
 	if !ok {
-		http.Error(w, fmt.Sprintf("there is no assembly %q on this server", r.PathValue("id")), http.StatusNotFound)
+		plainError(w, r, nil, http.StatusNotFound, "web.http.no_assembly", r.PathValue("id"))
 		return nil, false
 	}
 	return a, true
@@ -302,7 +302,7 @@ func (s *server) receipt(w http.ResponseWriter, r *http.Request) {
 	}
 	rc, err := s.receiptOf(r.Context(), a, sess, r.URL.Query().Get("entry"))
 	if err != nil {
-		http.Error(w, err.Error(), http.StatusNotFound)
+		plainError(w, r, a, http.StatusNotFound, "web.http.no_receipt") // the only error of receiptOf
 		return
 	}
 	if r.URL.Query().Get("download") == "1" {
@@ -314,7 +314,7 @@ func (s *server) receipt(w http.ResponseWriter, r *http.Request) {
 	frag := r.URL.Query().Get("fragment")
 	tmpl := map[string]string{"": "layout", "live": "live", "receipt": "receipt-body"}[frag]
 	if tmpl == "" {
-		http.Error(w, "there is no such part of the receipt page", http.StatusNotFound)
+		plainError(w, r, a, http.StatusNotFound, "web.http.no_receipt_part")
 		return
 	}
 	if rc.Secret && rc.Tracker == "" && frag != "live" {
@@ -351,7 +351,7 @@ func (s *server) receipt(w http.ResponseWriter, r *http.Request) {
 	})
 	if err != nil {
 		s.opts.Logger.Error("web: rendering failed", "page", "receipt", "err", err)
-		http.Error(w, "the page could not be rendered; try again in a moment", http.StatusInternalServerError)
+		plainError(w, r, a, http.StatusInternalServerError, "web.http.page_failed")
 		return
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
@@ -366,7 +366,7 @@ func (s *server) receiptFile(w http.ResponseWriter, r *http.Request, a *engine.A
 	receipt, err := engine.EntryReceipt(r.Context(), a, rc.Index)
 	if err != nil {
 		s.opts.Logger.Error("web: receipt file failed", "assembly", a.ID(), "entry", rc.Index, "err", err)
-		http.Error(w, "the receipt could not be made; try again in a moment", http.StatusInternalServerError)
+		plainError(w, r, a, http.StatusInternalServerError, "web.http.receipt_failed")
 		return
 	}
 	w.Header().Set("Content-Type", "application/tlog-proof")
@@ -383,8 +383,9 @@ func actorOf(sess *auth.Session) string {
 	return sess.Person
 }
 
-// errNoReceipt is the answer for an entry that is not the viewer's ballot.
-var errNoReceipt = fmt.Errorf("there is no ballot of yours at this entry; the receipt is shown right after you vote")
+// errNoReceipt is the answer for an entry that is not the viewer's ballot
+// (the page says web.http.no_receipt).
+var errNoReceipt = fmt.Errorf("there is no ballot of yours at this entry")
 
 func (s *server) receiptOf(ctx context.Context, a *engine.Assembly, sess *auth.Session, entry string) (*receiptView, error) {
 	var idx int64

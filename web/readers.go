@@ -13,7 +13,8 @@ import (
 
 // Who may read an assembly's record is httpapi.MayRead's to say; the pages
 // ask it for every page of the record, the minutes, the roster and the
-// live stream, and show its refusal (httpapi.ReadRefusal) with the login
+// live stream, and show its refusal (httpapi.ReadRefusalIn, in the
+// request's language) with the login
 // form.
 
 // ownPage reports whether a page is the viewer's own, open to them
@@ -29,7 +30,7 @@ func (s *server) mayRead(w http.ResponseWriter, r *http.Request, a *engine.Assem
 	status, why := 0, ""
 	a.Read(func(st *assembly.State) {
 		if !httpapi.MayRead(st, sess) {
-			status, why = httpapi.ReadRefusal(st, sess)
+			status, why = httpapi.ReadRefusalIn(st, sess, i18n.Choose(r, st.Assembly.Language))
 		}
 	})
 	if why == "" {

@@ -66,13 +66,13 @@ func (s *server) minutes(w http.ResponseWriter, r *http.Request) {
 	format := r.PathValue("format")
 	typ, ok := minutesTypes[format]
 	if !ok {
-		http.Error(w, fmt.Sprintf("there is no format %q; the minutes are in html, md, pdf, akn and popolo", format), http.StatusNotFound)
+		plainError(w, r, a, http.StatusNotFound, "web.http.no_minutes_format", format)
 		return
 	}
 	// ?lang= renders them in another language than the record's.
 	lang := r.URL.Query().Get("lang")
 	if lang != "" && !i18n.Supported(lang) {
-		http.Error(w, fmt.Sprintf("plenum does not write minutes in %q; use en, de, ru, fr or es", lang), http.StatusNotFound)
+		plainError(w, r, a, http.StatusNotFound, "web.http.no_minutes_lang", lang)
 		return
 	}
 	key := a.ID() + "/" + format + "/" + lang
@@ -97,7 +97,7 @@ func (s *server) minutes(w http.ResponseWriter, r *http.Request) {
 	})
 	if err != nil {
 		s.opts.Logger.Error("web: minutes", "assembly", a.ID(), "err", err)
-		http.Error(w, "the minutes could not be rendered; try again in a moment", http.StatusServiceUnavailable)
+		plainError(w, r, a, http.StatusServiceUnavailable, "web.http.minutes_failed")
 		return
 	}
 	body := cached.body
@@ -109,7 +109,7 @@ func (s *server) minutes(w http.ResponseWriter, r *http.Request) {
 		}
 		if body, err = minutes.Render(doc, format); err != nil {
 			s.opts.Logger.Error("web: minutes", "assembly", a.ID(), "format", format, "err", err)
-			http.Error(w, "the minutes could not be rendered in this format", http.StatusInternalServerError)
+			plainError(w, r, a, http.StatusInternalServerError, "web.http.minutes_format_failed")
 			return
 		}
 		s.cache.mu.Lock()

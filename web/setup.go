@@ -801,7 +801,7 @@ func (s *server) renderNewAssembly(w http.ResponseWriter, r *http.Request, statu
 		sent()
 		render()
 	}
-	s.send(w, status, "new-assembly", buf.Bytes(), err)
+	s.send(w, r, status, "new-assembly", buf.Bytes(), err)
 }
 
 // createAssembly serves POST /setup: it creates the assembly (its id made
@@ -818,11 +818,11 @@ func (s *server) createAssembly(w http.ResponseWriter, r *http.Request) {
 	l := i18n.Choose(r, "") // a new assembly has no language yet: the person's
 	r.Body = http.MaxBytesReader(w, r.Body, 256<<10)
 	if err := r.ParseForm(); err != nil {
-		http.Error(w, "the form could not be read", http.StatusBadRequest)
+		http.Error(w, l.T("web.http.form_unreadable"), http.StatusBadRequest)
 		return
 	}
 	if !s.validForm(r) {
-		http.Error(w, "this form is out of date or did not come from this site; reload the page and try again", http.StatusForbidden)
+		http.Error(w, l.T("web.err.stale_form"), http.StatusForbidden)
 		return
 	}
 	form := r.PostForm

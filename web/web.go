@@ -34,7 +34,6 @@ import (
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
-	"fmt"
 	"html/template"
 	"io/fs"
 	"log/slog"
@@ -252,7 +251,7 @@ func (s *server) render(w http.ResponseWriter, r *http.Request, status int, page
 	localize(r, data)
 	var buf bytes.Buffer
 	err := s.pages[page].ExecuteTemplate(&buf, tmpl, data)
-	s.send(w, status, page, buf.Bytes(), err)
+	s.send(w, r, status, page, buf.Bytes(), err)
 }
 
 // localize sets the language of a page's view (i18n.Choose: the person's
@@ -288,10 +287,10 @@ func projectorLocale(r *http.Request, assemblyLang string) *i18n.Locale {
 
 // send writes a page rendered into a buffer, or, if rendering it failed
 // (err), says so instead.
-func (s *server) send(w http.ResponseWriter, status int, page string, html []byte, err error) {
+func (s *server) send(w http.ResponseWriter, r *http.Request, status int, page string, html []byte, err error) {
 	if err != nil {
 		s.opts.Logger.Error("web: rendering failed", "page", page, "err", err)
-		http.Error(w, "the page could not be rendered; try again in a moment", http.StatusInternalServerError)
+		plainError(w, r, nil, http.StatusInternalServerError, "web.http.page_failed")
 		return
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
@@ -429,12 +428,12 @@ func contains(xs []string, x string) bool {
 // is refused.
 func (s *server) chooseLanguage(w http.ResponseWriter, r *http.Request) {
 	if !auth.SameOrigin(r) {
-		http.Error(w, "the language can be chosen only from plenum's own pages", http.StatusForbidden)
+		plainError(w, r, nil, http.StatusForbidden, "web.http.lang_other_site")
 		return
 	}
 	lang := r.PostFormValue("lang")
 	if !i18n.Supported(lang) {
-		http.Error(w, "plenum does not speak the language "+fmt.Sprintf("%q", lang)+"; choose one of en, de, ru, fr, es", http.StatusBadRequest)
+		plainError(w, r, nil, http.StatusBadRequest, "web.http.lang_unknown", lang)
 		return
 	}
 	next := r.PostFormValue("next")
@@ -443,6 +442,13 @@ func (s *server) chooseLanguage(w http.ResponseWriter, r *http.Request) {
 	}
 	http.SetCookie(w, &http.Cookie{Name: i18n.Cookie, Value: lang, Path: "/", MaxAge: 365 * 24 * 3600, SameSite: http.SameSiteLaxMode, HttpOnly: true})
 	http.Redirect(w, r, next, http.StatusSeeOther)
+}
+
+// plainError answers with a short error as plain text (for a script, a
+// fragment, a download, or a request no page answers), in the language
+// of the request: the person's choice, their browser's, a's (nil: none).
+func plainError(w http.ResponseWriter, r *http.Request, a *engine.Assembly, status int, key string, args ...any) {
+	http.Error(w, localeOf(r, a).T(key, args...), status)
 }
 
 // localeOf is the language of what the server says to a request in
