@@ -10,7 +10,7 @@ import (
 // rosterMakers are the functions and methods of package roster that make a
 // message about a row from a template, and the position of the template
 // among their arguments (roster/plan.go, roster/phrase.go).
-var rosterMakers = map[string]int{"problem": 2, "note": 1, "change": 1, "phrase": 0}
+var rosterMakers = map[string]int{"problem": 2, "note": 1, "change": 1, "phrase": 0, "fileProblem": 1}
 
 // TestEveryRosterMessageTranslated fails on a message of package roster
 // about a row that the catalog does not translate, so that a new check of

@@ -56,9 +56,8 @@ type Problem struct {
 	Column string // the column's letter ("C"), "" if none
 	Header string // the column's header as written, "" if none
 	Msg    string
-	// Format and Args are Msg as a template and its arguments (for a
-	// problem with a row), for a page to render in its language; a
-	// problem with the file as a whole has only Msg.
+	// Format and Args are Msg as a template and its arguments, for a
+	// page to render in its language.
 	Format string
 	Args   []any
 }
@@ -70,6 +69,12 @@ func (p *Problem) Phrase() Phrase {
 		return phrase("%s", p.Msg)
 	}
 	return phrase(p.Format, p.Args...)
+}
+
+// fileProblem is a problem with the file as a whole, or with its row (0:
+// none), kept with its template for the pages to translate.
+func fileProblem(row int, format string, args ...any) *Problem {
+	return &Problem{Row: row, Msg: fmt.Sprintf(format, args...), Format: format, Args: args}
 }
 
 // Error says where the problem is and what it is: "row 7, column C
@@ -111,19 +116,19 @@ func ColumnLetter(i int) string {
 // readable but not a roster.
 func Read(name string, data []byte) (*Table, error) {
 	if len(data) > MaxFileSize {
-		return nil, &Problem{Msg: fmt.Sprintf("%s is %d MB; a roster may be at most %d MB", filepath.Base(name), len(data)>>20, MaxFileSize>>20)}
+		return nil, fileProblem(0, "%s is %d MB; a roster may be at most %d MB", filepath.Base(name), len(data)>>20, MaxFileSize>>20)
 	}
 	ext := strings.ToLower(filepath.Ext(name))
 	switch {
 	case bytes.HasPrefix(data, []byte("\xD0\xCF\x11\xE0")):
-		return nil, &Problem{Msg: fmt.Sprintf("%s is an old Excel workbook (.xls) or one protected by a password; save it as an Excel workbook (.xlsx) without a password, or as CSV UTF-8", filepath.Base(name))}
+		return nil, fileProblem(0, "%s is an old Excel workbook (.xls) or one protected by a password; save it as an Excel workbook (.xlsx) without a password, or as CSV UTF-8", filepath.Base(name))
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
 		if bytes.Contains(data[:min(len(data), 100)], []byte("application/vnd.oasis.opendocument")) {
-			return nil, &Problem{Msg: fmt.Sprintf("%s is an OpenDocument spreadsheet; save it as an Excel workbook (.xlsx) or as CSV UTF-8", filepath.Base(name))}
+			return nil, fileProblem(0, "%s is an OpenDocument spreadsheet; save it as an Excel workbook (.xlsx) or as CSV UTF-8", filepath.Base(name))
 		}
 		return ReadXLSX(data)
 	case ext == ".xlsx" || ext == ".xls" || ext == ".ods" || ext == ".xlsm":
-		return nil, &Problem{Msg: fmt.Sprintf("%s is not a readable %s workbook; save it as an Excel workbook (.xlsx) or as CSV UTF-8", filepath.Base(name), ext)}
+		return nil, fileProblem(0, "%s is not a readable %s workbook; save it as an Excel workbook (.xlsx) or as CSV UTF-8", filepath.Base(name), ext)
 	}
 	return ReadCSV(data)
 }
@@ -144,7 +149,7 @@ func ReadCSV(data []byte) (*Table, error) {
 			i += n
 		}
 		line := 1 + bytes.Count(data[:bad], []byte("\n"))
-		return nil, &Problem{Row: line, Msg: "the file is not UTF-8 text; in the spreadsheet, save it as \"CSV UTF-8\" (or as an Excel workbook, .xlsx)"}
+		return nil, fileProblem(line, "the file is not UTF-8 text; in the spreadsheet, save it as \"CSV UTF-8\" (or as an Excel workbook, .xlsx)")
 	}
 	r := csv.NewReader(bytes.NewReader(data))
 	r.Comma = sniffComma(data)
@@ -160,9 +165,9 @@ func ReadCSV(data []byte) (*Table, error) {
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				return nil, &Problem{Row: pe.StartLine, Msg: fmt.Sprintf("the CSV cannot be read: %v", pe.Err)}
+				return nil, fileProblem(pe.StartLine, "the CSV cannot be read: %v", pe.Err)
 			}
-			return nil, &Problem{Msg: fmt.Sprintf("the CSV cannot be read: %v", err)}
+			return nil, fileProblem(0, "the CSV cannot be read: %v", err)
 		}
 		line, _ := r.FieldPos(0)
 		raw = append(raw, TableRow{Number: line, Cells: rec})
@@ -198,15 +203,15 @@ func ReadXLSX(data []byte) (t *Table, err error) {
 	// the parser on a malformed one is a refusal, not a crash.
 	defer func() {
 		if r := recover(); r != nil {
-			t, err = nil, &Problem{Msg: fmt.Sprintf("the workbook cannot be read (%v); save it again as an Excel workbook (.xlsx) or as CSV UTF-8", r)}
+			t, err = nil, fileProblem(0, "the workbook cannot be read (%v); save it again as an Excel workbook (.xlsx) or as CSV UTF-8", r)
 		}
 	}()
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: maxUnzipSize, UnzipXMLSizeLimit: maxUnzipXML})
 	if err != nil {
 		if strings.Contains(err.Error(), "unzip size") {
-			return nil, &Problem{Msg: fmt.Sprintf("the workbook unpacks to more than %d MB; a roster is far smaller", maxUnzipSize>>20)}
+			return nil, fileProblem(0, "the workbook unpacks to more than %d MB; a roster is far smaller", maxUnzipSize>>20)
 		}
-		return nil, &Problem{Msg: fmt.Sprintf("the workbook cannot be read (%v); save it again as an Excel workbook (.xlsx) or as CSV UTF-8", err)}
+		return nil, fileProblem(0, "the workbook cannot be read (%v); save it again as an Excel workbook (.xlsx) or as CSV UTF-8", err)
 	}
 	defer f.Close()
 	sheets := f.GetSheetList()
@@ -218,18 +223,18 @@ func ReadXLSX(data []byte) (t *Table, err error) {
 		}
 	}
 	if sheet == "" {
-		return nil, &Problem{Msg: "the workbook has no visible worksheet"}
+		return nil, fileProblem(0, "the workbook has no visible worksheet")
 	}
 	rows, err := f.Rows(sheet)
 	if err != nil {
-		return nil, &Problem{Msg: fmt.Sprintf("the worksheet %q cannot be read: %v", sheet, err)}
+		return nil, fileProblem(0, "the worksheet %q cannot be read: %v", sheet, err)
 	}
 	defer rows.Close()
 	var raw []TableRow
 	for n := 1; rows.Next(); n++ {
 		cells, err := rows.Columns()
 		if err != nil {
-			return nil, &Problem{Row: n, Msg: fmt.Sprintf("the row cannot be read: %v", err)}
+			return nil, fileProblem(n, "the row cannot be read: %v", err)
 		}
 		if len(cells) > 0 {
 			raw = append(raw, TableRow{Number: n, Cells: cells})
@@ -239,7 +244,7 @@ func ReadXLSX(data []byte) (t *Table, err error) {
 		}
 	}
 	if err := rows.Error(); err != nil {
-		return nil, &Problem{Msg: fmt.Sprintf("the worksheet %q cannot be read: %v", sheet, err)}
+		return nil, fileProblem(0, "the worksheet %q cannot be read: %v", sheet, err)
 	}
 	if t, err = build(raw); err != nil {
 		return nil, err
@@ -278,14 +283,12 @@ func build(raw []TableRow) (*Table, error) {
 		}
 	}
 	if header < 0 {
-		msg := "the file is empty"
 		for _, r := range raw {
 			if !blank(r.Cells) {
-				msg = fmt.Sprintf("no column gives the names: the header row should name the columns, such as Name, Organization, Kind, Weight (docs/import.md lists them and their other names); row %d reads %s", r.Number, quoteCells(r.Cells))
-				break
+				return nil, fileProblem(0, "no column gives the names: the header row should name the columns, such as Name, Organization, Kind, Weight (docs/import.md lists them and their other names); row %d reads %s", r.Number, quoteCells(r.Cells))
 			}
 		}
-		return nil, &Problem{Msg: msg}
+		return nil, fileProblem(0, "the file is empty")
 	}
 	t := &Table{HeaderRow: raw[header].Number}
 	first := map[Field]int{}
@@ -298,7 +301,9 @@ func build(raw []TableRow) (*Table, error) {
 			continue
 		}
 		if j, dup := first[f]; dup {
-			return nil, &Problem{Row: t.HeaderRow, Column: ColumnLetter(i), Header: h, Msg: fmt.Sprintf("the columns %s (%s) and %s (%s) both give the %s; keep one of them", ColumnLetter(j), t.Headers[j], ColumnLetter(i), h, f)}
+			pr := fileProblem(t.HeaderRow, "the columns %s (%s) and %s (%s) both give the %s; keep one of them", ColumnLetter(j), t.Headers[j], ColumnLetter(i), h, string(f))
+			pr.Column, pr.Header = ColumnLetter(i), h
+			return nil, pr
 		}
 		first[f] = i
 		t.Fields = append(t.Fields, f)
@@ -308,7 +313,7 @@ func build(raw []TableRow) (*Table, error) {
 			continue
 		}
 		if len(t.Rows) == MaxRows {
-			return nil, &Problem{Row: r.Number, Msg: fmt.Sprintf("the roster has more than %d rows; split it into several files", MaxRows)}
+			return nil, fileProblem(r.Number, "the roster has more than %d rows; split it into several files", MaxRows)
 		}
 		t.Rows = append(t.Rows, r)
 	}

@@ -186,6 +186,28 @@ func planDigest(pv *roster.Preview) string {
 	return hex.EncodeToString(h.Sum(nil)[:16])
 }
 
+// problemIn says where a problem with a roster file is and what it is,
+// as roster.Problem.Error does in English: "row 7, column C
+// (Organization): …", in l's language.
+func problemIn(l *i18n.Locale, pr *roster.Problem) string {
+	var where []string
+	if pr.Row > 0 {
+		where = append(where, l.T("web.im.row", pr.Row))
+	}
+	if pr.Column != "" {
+		c := l.T("web.im.column", pr.Column)
+		if pr.Header != "" {
+			c += " (" + pr.Header + ")"
+		}
+		where = append(where, c)
+	}
+	what := l.Part(pr.Phrase())
+	if len(where) == 0 {
+		return what
+	}
+	return strings.Join(where, ", ") + ": " + what
+}
+
 // importPreview serves POST /a/{id}/import: it reads the roster uploaded
 // (field file; create_organizations to add the organizations the
 // assembly does not have), plans it against the assembly, and shows the
@@ -260,6 +282,10 @@ func (s *server) importPreview(w http.ResponseWriter, r *http.Request) {
 // is an error with words for the page.
 func (s *server) planUpload(ctx context.Context, l *i18n.Locale, a *engine.Assembly, sess *auth.Session, u *upload) (*importView, int, error) {
 	tab, err := roster.Read(u.name, u.data)
+	var pr *roster.Problem
+	if errors.As(err, &pr) {
+		return nil, 0, errors.New(u.name + ": " + problemIn(l, pr))
+	}
 	if err != nil {
 		return nil, 0, fmt.Errorf("%s: %v", u.name, err)
 	}

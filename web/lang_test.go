@@ -299,6 +299,22 @@ func TestPagesInThePseudoLocale(t *testing.T) {
 	}
 	checkBody(t, h, "the import recorded", recorded, covered, a+"/import", fileWords...)
 
+	// A file that cannot be read as a roster: the problem, in the message
+	// on the import page.
+	for _, f := range []struct{ data, want string }{
+		{"Foo,Bar\n1,2\n", "⟦no column gives the names"},
+		{"Name,Delegation,Organization\nA,B,C\n", "⟦row 1⟧, ⟦column C⟧ (Organization): ⟦the columns B (Delegation) and C (Organization)"},
+		{"\n\n", "⟦the file is empty⟧"},
+	} {
+		admin.upload(asm, "roster.csv", []byte(f.data), nil)
+		_, page, _ := admin.get(a + "/import")
+		msg := flashText(page)
+		if !strings.Contains(msg, "roster.csv: "+f.want) {
+			t.Errorf("the file %q: the message is %q", f.data, msg)
+		}
+		checkBody(t, h, "a file that is no roster", msg, covered, a+"/import", "roster.csv", f.data, "A B C D E F")
+	}
+
 	// The messages after a form, on the page it returns to.
 	flashes := func(when, msg string) {
 		t.Helper()
