@@ -222,8 +222,11 @@ func (c TableItem) decide(s *State, m Meta) ([]Event, error) {
 	if err != nil {
 		return nil, err
 	}
-	if it.Status == ItemStatusClosed || it.Status == ItemStatusTabled {
-		return nil, conflict("the item %s is already %s", c.Item, it.Status)
+	switch it.Status {
+	case ItemStatusClosed:
+		return nil, conflict("the item %s is already closed", c.Item)
+	case ItemStatusTabled:
+		return nil, conflict("the item %s is already tabled", c.Item)
 	}
 	return one(ItemTabled{Meta: m, Item: c.Item, Until: c.Until})
 }

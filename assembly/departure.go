@@ -61,7 +61,7 @@ func (s *State) departure(th, rule Threshold, ruling, suspension, motion, sittin
 	case mo.Procedure != "suspend_rules":
 		return "", nil, fieldErr("suspension", "%s (%s) is not a motion to suspend the rules", mo.ID, mo.Title)
 	case mo.Status != MotionStatusCarried:
-		return "", nil, conflict("the motion to suspend the rules %s is %s; only a carried one allows a departure", mo.ID, mo.Status)
+		return "", nil, conflict("the motion to suspend the rules %s is %s; only a carried one allows a departure", mo.ID, stateWord(mo.Status))
 	case mo.Sitting != sitting:
 		return "", nil, conflict("the rules were suspended (%s) in the sitting %s; a suspension holds only in the sitting that voted it, not in %s", mo.ID, mo.Sitting, sitting)
 	case mo.Target != "" && mo.Target != motion:

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"slices"
 	"sort"
-	"strings"
 )
 
 // MoveMotion puts a motion, an amendment or a procedural motion before the assembly.
@@ -78,7 +77,7 @@ func (c DisposeMotion) decide(s *State, m Meta) ([]Event, error) {
 		return nil, err
 	}
 	if mo.Status != MotionStatusPending {
-		return nil, conflict("the motion %s is %s", mo.ID, mo.Status)
+		return nil, conflict("the motion %s is %s", mo.ID, stateWord(mo.Status))
 	}
 	if v, on := s.openVoteUnder(mo); v != "" {
 		return nil, conflict("the vote %s on %s is not yet declared", v, on)
@@ -261,7 +260,7 @@ func (c MoveMotion) decide(s *State, m Meta) ([]Event, error) {
 			return nil, err
 		}
 		if parent.Status != MotionStatusPending {
-			return nil, conflict("the motion %s is %s and can no longer be amended", parent.ID, parent.Status)
+			return nil, conflict("the motion %s is %s and can no longer be amended", parent.ID, stateWord(parent.Status))
 		}
 		if s.Assembly.Rules.Precedence && s.depth(parent) >= 2 {
 			return nil, conflict("%s is already an amendment to an amendment; the rules allow no further level", parent.ID)
@@ -302,7 +301,7 @@ func (c MoveMotion) decide(s *State, m Meta) ([]Event, error) {
 		// its own state (below); otherwise the motion must be decided.
 		byVote := s.Assembly.Rules.Reconsideration() && v != nil && v.ID == c.Target
 		if !byVote && t.Status != MotionStatusCarried && t.Status != MotionStatusDefeated {
-			return nil, conflict("the motion %s is %s; only a decided motion can be reconsidered", t.ID, t.Status)
+			return nil, conflict("the motion %s is %s; only a decided motion can be reconsidered", t.ID, stateWord(t.Status))
 		}
 		if s.Assembly.Rules.Reconsideration() {
 			outcome := t.Status
@@ -365,7 +364,7 @@ func (s *State) mayReconsider(v *Vote, t *Motion, mover, label, sitting string) 
 	case v.Status != VoteStatusDeclared || v.Result == nil:
 		return "", conflict("the result of %s is not yet declared; %s", v.ID, only)
 	case v.Result.Outcome != MotionStatusCarried && v.Result.Outcome != MotionStatusDefeated:
-		return "", conflict("the result of %s is %s; %s", v.ID, strings.ReplaceAll(v.Result.Outcome, "_", " "), only)
+		return "", conflict("the result of %s is %s; %s", v.ID, outcomeWord(v.Result.Outcome), only)
 	}
 	if v.Sitting != sitting {
 		return "", conflict("the vote %s was taken in the sitting %s; a motion to reconsider it is moved in that same sitting, not in %s", v.ID, v.Sitting, sitting)
@@ -403,7 +402,7 @@ func (s *State) mayReconsider(v *Vote, t *Motion, mover, label, sitting string) 
 		return "", conflict("%s did not vote in %s; only one who voted with the prevailing side (%s) may move to reconsider it", mover, v.ID, side)
 	}
 	if ballot.Choice != side {
-		return "", conflict("%s voted %s in %s, which was %s; only one who voted with the prevailing side (%s) may move to reconsider it", mover, ballot.Choice, v.ID, v.Result.Outcome, side)
+		return "", conflict("%s voted %s in %s, which was %s; only one who voted with the prevailing side (%s) may move to reconsider it", mover, ballot.Choice, v.ID, outcomeWord(v.Result.Outcome), side)
 	}
 	return "", nil
 }
@@ -443,7 +442,7 @@ func (c SecondMotion) decide(s *State, m Meta) ([]Event, error) {
 		return nil, err
 	}
 	if mo.Status != MotionStatusPending {
-		return nil, conflict("the motion %s is %s", mo.ID, mo.Status)
+		return nil, conflict("the motion %s is %s", mo.ID, stateWord(mo.Status))
 	}
 	md, ok := s.VotingMandate(c.By)
 	if !ok || md.Kind != KindDecisive {
@@ -479,7 +478,7 @@ func (c WithdrawMotion) decide(s *State, m Meta) ([]Event, error) {
 		return nil, forbidden("only the mover (%s) or the chair may withdraw %s", mo.Mover, mo.ID)
 	}
 	if mo.Status != MotionStatusPending {
-		return nil, conflict("the motion %s is %s and cannot be withdrawn", mo.ID, mo.Status)
+		return nil, conflict("the motion %s is %s and cannot be withdrawn", mo.ID, stateWord(mo.Status))
 	}
 	if v, on := s.openVoteUnder(mo); v != "" {
 		if on != mo.ID {
@@ -547,7 +546,7 @@ func (c GroupAlternatives) decide(s *State, m Meta) ([]Event, error) {
 			return nil, err
 		}
 		if mo.Status != MotionStatusPending {
-			return nil, conflict("the motion %s is %s", id, mo.Status)
+			return nil, conflict("the motion %s is %s", id, stateWord(mo.Status))
 		}
 		if mo.Kind == "amendment" {
 			return nil, conflict("%s is an amendment; alternatives are drafts", id)

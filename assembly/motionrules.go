@@ -2,7 +2,6 @@ package assembly
 
 import (
 	"sort"
-	"strings"
 )
 
 // MotionRules are the rules on the texts of motions and on the way a
@@ -138,14 +137,14 @@ func (w Workflow) check() error {
 			return fieldErr(field, "the state %q is not a valid name: %s", from, err)
 		}
 		if from == MotionStatusPending || contains(decidedByVote, from) {
-			return fieldErr(field, "the workflow ends where a motion is %s; what follows is decided on the floor", strings.ReplaceAll(from, "_", " "))
+			return fieldErr(field, "the workflow ends where a motion is %s; what follows is decided on the floor", stateWord(from))
 		}
 		for _, to := range w[from] {
 			if err := checkID(to); err != nil {
 				return fieldErr(field, "the state %q is not a valid name: %s", to, err)
 			}
 			if contains(decidedByVote, to) {
-				return fieldErr(field, "a motion is %s only by a vote; the workflow cannot lead there from %s", strings.ReplaceAll(to, "_", " "), from)
+				return fieldErr(field, "a motion is %s only by a vote; the workflow cannot lead there from %s", stateWord(to), from)
 			}
 		}
 	}

@@ -346,8 +346,11 @@ func (c VerifyMandate) decide(s *State, m Meta) ([]Event, error) {
 	if md == nil {
 		return nil, notFound("there is no mandate %q", c.Mandate)
 	}
-	if md.Status != MandateStatusSubmitted {
-		return nil, conflict("the mandate %s is already %s", c.Mandate, md.Status)
+	switch md.Status {
+	case MandateStatusVerified:
+		return nil, conflict("the mandate %s is already verified", c.Mandate)
+	case MandateStatusRejected:
+		return nil, conflict("the mandate %s is already rejected", c.Mandate)
 	}
 	return one(MandateVerified{Meta: m, Mandate: c.Mandate, Note: c.Note})
 }
@@ -447,8 +450,11 @@ func (c TransferProxy) decide(s *State, m Meta) ([]Event, error) {
 	if md == nil {
 		return nil, notFound("there is no mandate %q", c.Mandate)
 	}
-	if md.Status != MandateStatusVerified {
-		return nil, conflict("the mandate %s is %s; only a verified mandate can be carried by proxy", c.Mandate, md.Status)
+	switch md.Status {
+	case MandateStatusSubmitted:
+		return nil, conflict("the mandate %s is submitted, not yet verified; only a verified mandate can be carried by proxy", c.Mandate)
+	case MandateStatusRejected:
+		return nil, conflict("the mandate %s is rejected; only a verified mandate can be carried by proxy", c.Mandate)
 	}
 	if s.Persons[c.To] == nil {
 		return nil, notFound("there is no person %q", c.To)

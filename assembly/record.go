@@ -337,7 +337,7 @@ func (c ApproveMinutes) decide(s *State, m Meta) ([]Event, error) {
 			return nil, conflict("the vote %s has no declared result yet", c.Vote)
 		}
 		if v.Result.Outcome != MotionStatusCarried {
-			return nil, conflict("the vote %s was %s; the minutes are not approved", c.Vote, v.Result.Outcome)
+			return nil, conflict("the vote %s was %s; the minutes are not approved", c.Vote, outcomeWord(v.Result.Outcome))
 		}
 	}
 	return one(MinutesApproved{Meta: m, Sitting: c.Sitting, Vote: c.Vote})

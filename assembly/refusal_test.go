@@ -331,7 +331,7 @@ func TestReconsiderRefusals(t *testing.T) {
 		{name: "vote open", setup: decided("roll_call", ""), do: reconsider("m3", "r", "v1"), code: ErrConflict, msg: "the vote v1 is still open; " + only},
 		{name: "vote not declared", setup: decided("roll_call", "closed"), do: reconsider("m3", "r", "v1"), code: ErrConflict, msg: "the result of v1 is not yet declared; " + only},
 		{name: "result not recorded", setup: decided("show_of_hands", "not_recorded"), do: reconsider("m3", "r", "v1"), code: ErrConflict, msg: "the result of v1 is not recorded; " + only},
-		{name: "motion not recorded", setup: decided("show_of_hands", "not_recorded"), do: reconsider("m3", "r", "main"), code: ErrConflict, msg: "the motion main is not_recorded; only a decided motion can be reconsidered"},
+		{name: "motion not recorded", setup: decided("show_of_hands", "not_recorded"), do: reconsider("m3", "r", "main"), code: ErrConflict, msg: "the motion main is not recorded; only a decided motion can be reconsidered"},
 		{name: "another sitting", setup: nextSitting, do: reconsider("m3", "r", "v1"), code: ErrConflict, msg: "the vote v1 was taken in the sitting s1; a motion to reconsider it is moved in that same sitting, not in s2"},
 		{name: "another sitting by motion", setup: nextSitting, do: reconsider("m3", "r", "main"), code: ErrConflict, msg: "the vote v1 was taken in the sitting s1; a motion to reconsider it is moved in that same sitting, not in s2"},
 		{name: "voted with the losing side", setup: carried, do: reconsider("m7", "r", "v1"), code: ErrConflict, msg: "m7 voted against in v1, which was carried; only one who voted with the prevailing side (for) may move to reconsider it"},

@@ -19,7 +19,7 @@ func TestRestoredRecord(t *testing.T) {
 	h.refuse("m5", "dispose_motion", `{"motion":"a-voit","fate":"not_recorded"}`, ErrForbidden, "only the chair or a secretary records the fate of a motion")
 	h.refuse("ben", "dispose_motion", `{"motion":"a-voit","fate":"forgotten"}`, ErrInvalid, `dispose_motion: the field "fate" must be one of lapsed, referred, overtaken, not_recorded, not "forgotten"`)
 	h.must("ben", "dispose_motion", `{"motion":"a-voit","fate":"not_recorded","note":"the minutes record no vote on it"}`)
-	h.refuse("ben", "dispose_motion", `{"motion":"a-voit","fate":"lapsed"}`, ErrConflict, "the motion a-voit is not_recorded")
+	h.refuse("ben", "dispose_motion", `{"motion":"a-voit","fate":"lapsed"}`, ErrConflict, "the motion a-voit is not recorded")
 	if mo := h.s.Motions["a-voit"]; mo.Status != MotionStatusNotRecorded || mo.Fate != "the minutes record no vote on it" {
 		t.Fatalf("a-voit %+v", mo)
 	}

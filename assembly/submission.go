@@ -533,7 +533,7 @@ func (c SubmitMotion) decide(s *State, m Meta) ([]Event, error) {
 			return nil, err
 		}
 		if !s.beforeFloor(parent) && parent.Status != MotionStatusPending {
-			return nil, conflict("the motion %s is %s and can no longer be amended", parent.ID, strings.ReplaceAll(parent.Status, "_", " "))
+			return nil, conflict("the motion %s is %s and can no longer be amended", parent.ID, stateWord(parent.Status))
 		}
 		if change, err = s.resolveChange(parent, c.Change); err != nil {
 			return nil, err
@@ -581,7 +581,7 @@ func (s *State) supporter(m Meta, motion, delegation string) (*Motion, Supporter
 		}
 	}
 	if mo.Status != MotionStatusSubmitted || !mo.Submitted {
-		return nil, Supporter{}, conflict("%s is %s; motions are supported while they are submitted, before admission", mo.ID, strings.ReplaceAll(mo.Status, "_", " "))
+		return nil, Supporter{}, conflict("%s is %s; motions are supported while they are submitted, before admission", mo.ID, stateWord(mo.Status))
 	}
 	return mo, Supporter{Person: m.Actor, Delegation: delegation}, nil
 }
@@ -664,13 +664,13 @@ func (c SetMotionState) decide(s *State, m Meta) ([]Event, error) {
 	w := s.Assembly.Rules.Workflow()
 	if !s.beforeFloor(mo) {
 		if mo.Submitted || mo.Committee != "" {
-			return nil, conflict("%s is %s; what becomes of a motion before the assembly is decided on the floor (votes, withdraw_motion, dispose_motion)", mo.ID, strings.ReplaceAll(mo.Status, "_", " "))
+			return nil, conflict("%s is %s; what becomes of a motion before the assembly is decided on the floor (votes, withdraw_motion, dispose_motion)", mo.ID, stateWord(mo.Status))
 		}
 		return nil, conflict("%s was moved in a sitting, not submitted; it is not on the workflow of submitted motions", mo.ID)
 	}
 	if !w.Allows(mo.Status, c.State) {
 		next := w[mo.Status]
-		return nil, conflict("the workflow does not lead from %s to %s; a %s motion may become %s", words(mo.Status), words(c.State), words(mo.Status), strings.Join(mapWords(next), " or "))
+		return nil, conflict("the workflow does not lead from %s to %s; a motion that is %s may become %s", stateWord(mo.Status), stateWord(c.State), stateWord(mo.Status), nextStates(next))
 	}
 	switch {
 	case c.State == MotionStatusWithdrawn:
@@ -707,7 +707,7 @@ func (c SetMotionState) decide(s *State, m Meta) ([]Event, error) {
 		return nil, err
 	}
 	if p := s.Motions[mo.Amends]; p != nil && p.Status != MotionStatusPending {
-		return nil, conflict("%s amends %s, which is %s; an amendment comes before the assembly with its motion", mo.ID, p.ID, words(p.Status))
+		return nil, conflict("%s amends %s, which is %s; an amendment comes before the assembly with its motion", mo.ID, p.ID, stateWord(p.Status))
 	}
 	evs := []Event{ev}
 	// The admitted amendments and change recommendations come with it.
@@ -728,15 +728,17 @@ func (c SetMotionState) decide(s *State, m Meta) ([]Event, error) {
 
 func words(s string) string { return strings.ReplaceAll(s, "_", " ") }
 
-func mapWords(xs []string) []string {
-	out := make([]string, len(xs))
+// nextStates are the states a workflow leads to, as a refusal lists them.
+func nextStates(xs []string) any {
+	out := make([]any, len(xs))
 	for i, x := range xs {
 		if x == MotionStatusPending {
-			x = "pending (in debate)"
+			out[i] = reason("pending (in debate)")
+		} else {
+			out[i] = stateWord(x)
 		}
-		out[i] = words(x)
 	}
-	return out
+	return orList(out)
 }
 
 func (e MotionStateSet) apply(s *State) error {
@@ -784,7 +786,7 @@ func (c Recommend) decide(s *State, m Meta) ([]Event, error) {
 		return nil, err
 	}
 	if !s.open(mo) {
-		return nil, conflict("%s is %s; the committee recommends on motions not yet decided", mo.ID, words(mo.Status))
+		return nil, conflict("%s is %s; the committee recommends on motions not yet decided", mo.ID, stateWord(mo.Status))
 	}
 	return one(MotionRecommended{Meta: m, Motion: c.Motion, Body: b.ID, Recommendation: c.Recommendation, Note: c.Note})
 }
@@ -812,7 +814,7 @@ func (c RecommendChange) decide(s *State, m Meta) ([]Event, error) {
 		return nil, err
 	}
 	if !s.open(mo) {
-		return nil, conflict("%s is %s; the committee recommends changes to motions not yet decided", mo.ID, words(mo.Status))
+		return nil, conflict("%s is %s; the committee recommends changes to motions not yet decided", mo.ID, stateWord(mo.Status))
 	}
 	if c.Change == nil {
 		return nil, fieldErr("change", "a change recommendation names the lines or the paragraph it changes and gives the new wording (change)")

@@ -196,9 +196,9 @@ func TestWorkflowRefusals(t *testing.T) {
 		{name: "admitted without supporters", setup: submitted, do: step{"ann", "set_motion_state", `{"motion":"d1","state":"admitted"}`},
 			code: ErrConflict, msg: "d1 has 0 supporters; the rules require 2 before a motion is admitted"},
 		{name: "illegal transition", setup: submitted, do: step{"ann", "set_motion_state", `{"motion":"d1","state":"pending"}`},
-			code: ErrConflict, msg: "the workflow does not lead from submitted to pending; a submitted motion may become admitted or not admitted or withdrawn"},
+			code: ErrConflict, msg: "the workflow does not lead from submitted to pending; a motion that is submitted may become admitted, not admitted or withdrawn"},
 		{name: "carried without a vote", setup: admitted, do: step{"ann", "set_motion_state", `{"motion":"d1","state":"carried"}`},
-			code: ErrConflict, msg: "the workflow does not lead from admitted to carried; a admitted motion may become pending (in debate) or referred or withdrawn"},
+			code: ErrConflict, msg: "the workflow does not lead from admitted to carried; a motion that is admitted may become pending (in debate), referred or withdrawn"},
 		{name: "back from the floor", setup: pending, do: step{"ann", "set_motion_state", `{"motion":"d1","state":"admitted"}`},
 			code: ErrConflict, msg: "d1 is pending; what becomes of a motion before the assembly is decided on the floor (votes, withdraw_motion, dispose_motion)"},
 		{name: "admitted by a delegate", setup: supported, do: step{"m2", "set_motion_state", `{"motion":"d1","state":"admitted"}`},
@@ -263,7 +263,7 @@ func TestCustomWorkflow(t *testing.T) {
 	h.must("ann", "set_rules", `{"overrides":{"motions":{"supporters":0,"workflow":{"submitted":["in_committee","withdrawn"],"in_committee":["admitted","not_admitted"],"admitted":["pending"]}}}}`)
 	h.must("m1", "submit_motion", `{"id":"d1","title":"On the dues","text":"Raise them."}`)
 	h.refuse("ann", "set_motion_state", `{"motion":"d1","state":"admitted"}`, ErrConflict,
-		"the workflow does not lead from submitted to admitted; a submitted motion may become in committee or withdrawn")
+		"the workflow does not lead from submitted to admitted; a motion that is submitted may become in committee or withdrawn")
 	h.must("m7", "set_motion_state", `{"motion":"d1","state":"in_committee"}`)
 	h.must("m7", "set_motion_state", `{"motion":"d1","state":"admitted"}`)
 	h.must("ann", "set_motion_state", `{"motion":"d1","state":"pending"}`)

@@ -302,7 +302,7 @@ func (c OpenVote) decide(s *State, m Meta) ([]Event, error) {
 			return nil, err
 		}
 		if mo.Status != MotionStatusPending {
-			return nil, conflict("the motion %s is %s and cannot be put to the vote", mo.ID, mo.Status)
+			return nil, conflict("the motion %s is %s and cannot be put to the vote", mo.ID, stateWord(mo.Status))
 		}
 		if v := s.openVoteOn(mo.ID); v != "" {
 			return nil, conflict("the vote %s on %s is not yet declared", v, mo.ID)
@@ -738,7 +738,7 @@ func (c DeclareResult) decide(s *State, m Meta) ([]Event, error) {
 	case VoteStatusOpen:
 		return nil, conflict("the vote %s is still open; close it before declaring the result", c.Vote)
 	case VoteStatusDeclared:
-		return nil, closed("the result of %s is already declared: %s", c.Vote, v.Result.Outcome)
+		return nil, closed("the result of %s is already declared: %s", c.Vote, outcomeWord(v.Result.Outcome))
 	case VoteStatusWithdrawn:
 		return nil, closed("the vote %s was withdrawn; it has no result", c.Vote)
 	}

@@ -34,4 +34,22 @@ var reasonMessages = []Msg{
 	{Key: "an escape character (ESC, as in terminal colour codes)", En: "an escape character (ESC, as in terminal colour codes)", De: "ein Escape-Zeichen (ESC, wie in Farbcodes von Terminals)", Ru: "символ ESC (как в цветовых кодах терминала)", Fr: "un caractère d'échappement (ESC, comme dans les codes de couleur des terminaux)", Es: "un carácter de escape (ESC, como en los códigos de color de los terminales)"},
 	{Key: "a line break or tab, which only running texts (note, text, reason …) may hold", En: "a line break or tab, which only running texts (note, text, reason …) may hold", De: "einen Zeilenumbruch oder Tabulator, den nur fortlaufende Texte (note, text, reason …) enthalten dürfen", Ru: "перевод строки или табуляцию, допустимые только в связных текстах (note, text, reason …)", Fr: "un saut de ligne ou une tabulation, que seuls les textes suivis (note, text, reason …) peuvent contenir", Es: "un salto de línea o un tabulador, que solo pueden contener los textos corridos (note, text, reason …)"},
 	{Key: "holds the bidirectional control U+%04X (at byte %d), which makes a text display differently from what it says", En: "holds the bidirectional control U+%04X (at byte %d), which makes a text display differently from what it says", De: "enthält das bidirektionale Steuerzeichen U+%04X (bei Byte %d), durch das ein Text anders angezeigt wird, als er lautet", Ru: "содержит управляющий символ направления письма U+%04X (байт %d), из-за которого текст отображается не так, как написан", Fr: "contient le caractère de contrôle bidirectionnel U+%04X (à l'octet %d), qui fait s'afficher un texte autrement qu'il ne s'écrit", Es: "contiene el carácter de control bidireccional U+%04X (en el byte %d), que hace que un texto se muestre de forma distinta a lo que dice"},
+	// The states of a motion and the outcomes of a vote, as the refusals that
+	// say "has the state %s" name them (the words of the minutes, quoted),
+	// and a list of them.
+	{Key: "submitted", En: "submitted", De: "„eingereicht“", Ru: "«внесено»", Fr: "« déposée »", Es: "«presentada»"},
+	{Key: "admitted", En: "admitted", De: "„zugelassen“", Ru: "«допущено»", Fr: "« admise »", Es: "«admitida»"},
+	{Key: "not admitted", En: "not admitted", De: "„nicht zugelassen“", Ru: "«не допущено»", Fr: "« non admise »", Es: "«no admitida»"},
+	{Key: "pending", En: "pending", De: "„in Beratung“", Ru: "«на рассмотрении»", Fr: "« en discussion »", Es: "«en debate»"},
+	{Key: "pending (in debate)", En: "pending (in debate)", De: "„in Beratung“ (der Versammlung vorgelegt)", Ru: "«на рассмотрении» (вынесено на собрание)", Fr: "« en discussion » (soumise à l'assemblée)", Es: "«en debate» (sometida a la asamblea)"},
+	{Key: "withdrawn", En: "withdrawn", De: "„zurückgezogen“", Ru: "«снято»", Fr: "« retirée »", Es: "«retirada»"},
+	{Key: "carried", En: "carried", De: "„angenommen“", Ru: "«принято»", Fr: "« adoptée »", Es: "«aprobada»"},
+	{Key: "defeated", En: "defeated", De: "„abgelehnt“", Ru: "«отклонено»", Fr: "« rejetée »", Es: "«rechazada»"},
+	{Key: "set aside", En: "set aside", De: "„nicht zugrunde gelegt“", Ru: "«не принято за основу»", Fr: "« non retenue »", Es: "«descartada»"},
+	{Key: "lapsed", En: "lapsed", De: "„erledigt“", Ru: "«отпало»", Fr: "« caduque »", Es: "«decaída»"},
+	{Key: "referred", En: "referred", De: "„überwiesen“", Ru: "«передано»", Fr: "« renvoyée »", Es: "«remitida»"},
+	{Key: "overtaken", En: "overtaken", De: "„überholt“", Ru: "«снято другим решением»", Fr: "« dépassée »", Es: "«superada»"},
+	{Key: "not recorded", En: "not recorded", De: "„nicht überliefert“", Ru: "«не записано»", Fr: "« non consignée »", Es: "«no consta»"},
+	{Key: "%s or %s", En: "%s or %s", De: "%s oder %s", Ru: "%s или %s", Fr: "%s ou %s", Es: "%s o %s"},
+	{Key: "%s, %s", En: "%s, %s", De: "%s, %s", Ru: "%s, %s", Fr: "%s, %s", Es: "%s, %s"},
 }

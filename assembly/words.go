@@ -1,0 +1,73 @@
+package assembly
+
+// The words of closed sets (the state of a motion, the outcome of a vote)
+// that refusals name. Each is a Reason, so that it reads as the English
+// word and a catalog (package i18n) shows it in the refusal's language.
+
+// statusWord is a state of a motion, or the outcome of a vote, as a
+// refusal names it; nil for a state the rules do not define (the states
+// of an assembly's own workflow, a draft chosen by a vote).
+func statusWord(st string) *Reason {
+	switch st {
+	case MotionStatusSubmitted:
+		return reason("submitted")
+	case MotionStatusAdmitted:
+		return reason("admitted")
+	case MotionStatusNotAdmitted:
+		return reason("not admitted")
+	case MotionStatusPending:
+		return reason("pending")
+	case MotionStatusWithdrawn:
+		return reason("withdrawn")
+	case MotionStatusCarried:
+		return reason("carried")
+	case MotionStatusDefeated:
+		return reason("defeated")
+	case MotionStatusSetAside:
+		return reason("set aside")
+	case MotionStatusLapsed:
+		return reason("lapsed")
+	case MotionStatusReferred:
+		return reason("referred")
+	case MotionStatusOvertaken:
+		return reason("overtaken")
+	case MotionStatusNotRecorded:
+		return reason("not recorded")
+	}
+	return nil
+}
+
+// stateWord is a motion's state or a vote's outcome for a refusal: the word
+// of the rules, or, for a state an assembly's workflow names, that name
+// in words ("in_committee" is "in committee").
+func stateWord(st string) any {
+	if w := statusWord(st); w != nil {
+		return w
+	}
+	return words(st)
+}
+
+// outcomeWord is a vote's outcome for a refusal: the word of the rules, or
+// the id of the draft it chose, as it stands.
+func outcomeWord(o string) any {
+	if w := statusWord(o); w != nil {
+		return w
+	}
+	return o
+}
+
+// orList lists words as "a, b or c": a Reason of Reasons, so that a
+// catalog writes the list with its own "or".
+func orList(xs []any) any {
+	switch len(xs) {
+	case 0:
+		return ""
+	case 1:
+		return xs[0]
+	}
+	r := reason("%s or %s", xs[len(xs)-2], xs[len(xs)-1])
+	for i := len(xs) - 3; i >= 0; i-- {
+		r = reason("%s, %s", xs[i], r)
+	}
+	return r
+}
