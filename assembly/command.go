@@ -146,7 +146,8 @@ func jsonMsg(err error) *Reason {
 	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
 		return reason("the JSON ends too soon")
 	}
-	return reason("%s", strings.TrimPrefix(err.Error(), "json: "))
+	// Any other message of encoding/json stays in its words, in parentheses.
+	return reason("the JSON cannot be read (%s)", strings.TrimPrefix(err.Error(), "json: "))
 }
 
 func jsonField(err error) string {

@@ -1,7 +1,6 @@
 package assembly
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -451,7 +450,7 @@ func (s *State) ballotRight(voter, forMandate string, eligible map[string]bool, 
 		return "", forbidden("%s holds no verified mandate and is not entitled to vote in %s", voter, what)
 	}
 	if !entitled && !eligible[right] {
-		return "", forbidden("%s", s.notEntitled(right, what, note))
+		return "", s.notEntitled(right, what, note)
 	}
 	if !s.VotesFromWhere(voter) {
 		if s.Online(voter) {
@@ -463,25 +462,31 @@ func (s *State) ballotRight(voter, forMandate string, eligible map[string]bool, 
 }
 
 // notEntitled says why a mandate may not vote in a vote or election: its
-// kind, under the rules, or the vote's own eligibility (note).
-func (s *State) notEntitled(right, what, note string) string {
+// kind, under the rules, or the vote's own eligibility (note, the chair's
+// words, which stand as written).
+func (s *State) notEntitled(right, what, note string) *Error {
 	md := s.Mandates[right]
-	why := ""
+	var why *Reason
 	switch {
 	case md == nil:
 	case md.Kind == KindConsultative && !s.Assembly.Rules.ConsultativeMayVote:
-		why = ": a consultative mandate gives a voice but no vote, and the rules of procedure do not let consultative mandates vote (consultative_may_vote)"
+		why = reason("a consultative mandate gives a voice but no vote, and the rules of procedure do not let consultative mandates vote (consultative_may_vote)")
 	case md.Kind == KindConsultative:
-		why = ": it is consultative, and this vote admits only the mandates named for it"
+		why = reason("it is consultative, and this vote admits only the mandates named for it")
 	case md.Kind == KindGuest:
-		why = ": a guest's mandate gives no vote unless the vote admits guests"
+		why = reason("a guest's mandate gives no vote unless the vote admits guests")
 	case md.Kind == KindExOfficio:
-		why = ": an ex officio mandate gives no vote unless the vote admits ex officio mandates"
+		why = reason("an ex officio mandate gives no vote unless the vote admits ex officio mandates")
 	}
-	if why == "" || note != "" {
-		return fmt.Sprintf("the mandate %s is not entitled to vote in %s%s%s", right, what, why, noteSuffix(note))
+	switch {
+	case why == nil && note == "":
+		return forbidden("the mandate %s is not entitled to vote in %s", right, what)
+	case why == nil:
+		return forbidden("the mandate %s is not entitled to vote in %s (%s)", right, what, note)
+	case note == "":
+		return forbidden("the mandate %s is not entitled to vote in %s: %s", right, what, why)
 	}
-	return fmt.Sprintf("the mandate %s is not entitled to vote in %s%s", right, what, why)
+	return forbidden("the mandate %s is not entitled to vote in %s: %s (%s)", right, what, why, note)
 }
 
 func (e ElectionBallotCast) apply(s *State) error {
