@@ -146,6 +146,10 @@ func jsonMsg(err error) *Reason {
 	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
 		return reason("the JSON ends too soon")
 	}
+	var r *Reason // from a value's own UnmarshalJSON (a count)
+	if errors.As(err, &r) {
+		return r
+	}
 	// Any other message of encoding/json stays in its words, in parentheses.
 	return reason("the JSON cannot be read (%s)", strings.TrimPrefix(err.Error(), "json: "))
 }

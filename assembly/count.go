@@ -42,7 +42,7 @@ func (c *Count) UnmarshalJSON(b []byte) error {
 	if len(b) > 0 && b[0] != '"' {
 		n, err := strconv.Atoi(string(b))
 		if err != nil || n < 0 {
-			return fmt.Errorf("a count must be a whole number, a range \"62-68\", \"rest\", \"majority\" or \"minority\", not %s", b)
+			return reason("a count must be a whole number, a range \"62-68\", \"rest\", \"majority\" or \"minority\", not %s", b)
 		}
 		*c = Exact(n)
 		return nil
@@ -71,13 +71,13 @@ func ParseCount(s string) (Count, error) {
 	a, err1 := strconv.Atoi(strings.TrimSpace(lo))
 	if !isRange {
 		if err1 != nil || a < 0 {
-			return Count{}, fmt.Errorf("a count must be a whole number, a range \"62-68\", \"rest\", \"majority\" or \"minority\", not %q", s)
+			return Count{}, reason("a count must be a whole number, a range \"62-68\", \"rest\", \"majority\" or \"minority\", not %q", s)
 		}
 		return Exact(a), nil
 	}
 	b, err2 := strconv.Atoi(strings.TrimSpace(hi))
 	if err1 != nil || err2 != nil || a < 0 || b < a {
-		return Count{}, fmt.Errorf("a range of votes is written low-high, e.g. \"62-68\", not %q", s)
+		return Count{}, reason("a range of votes is written low-high, e.g. \"62-68\", not %q", s)
 	}
 	return Count{Min: a, Max: b}, nil
 }

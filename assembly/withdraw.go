@@ -79,35 +79,43 @@ func (el *Election) InProgress() bool {
 // maxWithdrawalText bounds a reason or a statement of consent.
 const maxWithdrawalText = 1000
 
-// checkWithdrawal checks a withdrawal's reason and consent; acted says
-// what voters did already ("" for nothing).
-func checkWithdrawal(what, acted, reason, consent string) error {
+// checkWithdrawal checks a withdrawal's reason and consent: of an
+// election, or of a vote; acted says what voters did already (nil for
+// nothing).
+func checkWithdrawal(election bool, acted *Reason, why, consent string) error {
 	switch {
-	case strings.TrimSpace(reason) == "":
-		return fieldErr("reason", "say why the %s is withdrawn (reason)", what)
-	case len(reason) > maxWithdrawalText:
+	case strings.TrimSpace(why) == "" && election:
+		return fieldErr("reason", "say why the election is withdrawn (reason)")
+	case strings.TrimSpace(why) == "":
+		return fieldErr("reason", "say why the vote is withdrawn (reason)")
+	case len(why) > maxWithdrawalText:
 		return fieldErr("reason", "the reason is longer than %d characters; say it shortly", maxWithdrawalText)
 	case len(consent) > maxWithdrawalText:
 		return fieldErr("consent", "the statement of consent is longer than %d characters; say it shortly", maxWithdrawalText)
-	case acted != "" && strings.TrimSpace(consent) == "":
-		return errf(ErrConflict, "%s in this %s; it can be withdrawn now only with the assembly's consent: ask the assembly, then say how it consented (consent, e.g. \"no objection\")", acted, what)
+	case acted != nil && strings.TrimSpace(consent) == "":
+		return errf(ErrConflict, "%s; it can be withdrawn now only with the assembly's consent: ask the assembly, then say how it consented (consent, e.g. \"no objection\")", acted)
 	}
 	return nil
 }
 
-// acted says what voters did in a vote or election: "" (nothing), "a
-// ballot has already been cast", "3 ballots have already been cast", "a
-// count has already been entered".
-func acted(ballots, counts int) string {
+// acted says what voters did in a vote or election: nil (nothing), "a
+// ballot has already been cast in this vote", "3 ballots have already
+// been cast in this election", "a count has already been entered in this
+// vote" (an election has no counts).
+func acted(election bool, ballots, counts int) *Reason {
 	switch {
+	case ballots == 1 && election:
+		return reason("a ballot has already been cast in this election")
 	case ballots == 1:
-		return "a ballot has already been cast"
+		return reason("a ballot has already been cast in this vote")
+	case ballots > 1 && election:
+		return reason("%d ballots have already been cast in this election", ballots)
 	case ballots > 1:
-		return fmt.Sprintf("%d ballots have already been cast", ballots)
+		return reason("%d ballots have already been cast in this vote", ballots)
 	case counts > 0:
-		return "a count has already been entered"
+		return reason("a count has already been entered in this vote")
 	}
-	return ""
+	return nil
 }
 
 func (c WithdrawVote) decide(s *State, m Meta) ([]Event, error) {
@@ -124,7 +132,7 @@ func (c WithdrawVote) decide(s *State, m Meta) ([]Event, error) {
 	case VoteStatusWithdrawn:
 		return nil, closed("this vote was already withdrawn")
 	}
-	if err := checkWithdrawal("vote", acted(v.ballotCount(), len(v.Rounds)), c.Reason, c.Consent); err != nil {
+	if err := checkWithdrawal(false, acted(false, v.ballotCount(), len(v.Rounds)), c.Reason, c.Consent); err != nil {
 		return nil, err
 	}
 	return one(VoteWithdrawn{Meta: m, Vote: c.Vote, Reason: strings.TrimSpace(c.Reason), Consent: strings.TrimSpace(c.Consent), Ballots: v.ballotCount()})
@@ -160,7 +168,7 @@ func (c WithdrawElection) decide(s *State, m Meta) ([]Event, error) {
 	case ElectionStatusWithdrawn:
 		return nil, closed("this election was already withdrawn")
 	}
-	if err := checkWithdrawal("election", acted(el.ballotCount(), 0), c.Reason, c.Consent); err != nil {
+	if err := checkWithdrawal(true, acted(true, el.ballotCount(), 0), c.Reason, c.Consent); err != nil {
 		return nil, err
 	}
 	return one(ElectionWithdrawn{Meta: m, Election: c.Election, Reason: strings.TrimSpace(c.Reason), Consent: strings.TrimSpace(c.Consent), Ballots: el.ballotCount()})
