@@ -132,7 +132,7 @@ func (s *State) countBallots(el *Election) (*ElectionCount, error) {
 			n := res.Allocation[i]
 			c.First = append(c.First, Votes{ID: l.ID, Votes: votes[i].String(), Seats: n})
 			if n > len(l.Candidates) {
-				return nil, conflict("the list %s wins %d seats but has %d candidates", l.ID, n, len(l.Candidates))
+				return nil, tooFewCandidates(l.ID, n, len(l.Candidates))
 			}
 			c.Elected = append(c.Elected, l.Candidates[:n]...)
 		}
@@ -220,4 +220,19 @@ func lotText(lots []string) string {
 		return ""
 	}
 	return "; " + strings.Join(lots, "; ")
+}
+
+// tooFewCandidates refuses a list that wins more seats than it has
+// candidates, its English agreeing with the numbers (a seat, no
+// candidates, one candidate); n > c.
+func tooFewCandidates(list string, n, c int) error {
+	switch {
+	case n == 1:
+		return conflict("the list %s wins a seat but has no candidates", list)
+	case c == 0:
+		return conflict("the list %s wins %d seats but has no candidates", list, n)
+	case c == 1:
+		return conflict("the list %s wins %d seats but has only one candidate", list, n)
+	}
+	return conflict("the list %s wins %d seats but has %d candidates", list, n, c)
 }

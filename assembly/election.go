@@ -405,6 +405,9 @@ func (c CastElectionBallot) decide(s *State, m Meta) ([]Event, error) {
 		if len(c.Approve) == 0 || len(c.Ranking) > 0 || c.List != "" {
 			return nil, fieldErr("approve", "a ballot in %s names the candidates voted for (approve)", c.Election)
 		}
+		if el.Method == "plurality" && len(c.Approve) > el.Seats && el.Seats == 1 {
+			return nil, fieldErr("approve", "a ballot in %s names at most one candidate, as there is one seat", c.Election)
+		}
 		if el.Method == "plurality" && len(c.Approve) > el.Seats {
 			return nil, fieldErr("approve", "a ballot in %s names at most %d candidates, one per seat", c.Election, el.Seats)
 		}
@@ -549,6 +552,9 @@ func (c DeclareElection) decide(s *State, m Meta) ([]Event, error) {
 		return nil, conflict("the encrypted total of %s is not yet decrypted: %d of the %d trustees needed have posted their partial decryptions", c.Election, len(ev.Partials), ev.Quorum)
 	}
 	if len(c.Elected) > 0 {
+		if len(c.Elected) > el.Seats && el.Seats == 1 {
+			return nil, fieldErr("elected", "%d are named elected but %s fills one seat", len(c.Elected), c.Election)
+		}
 		if len(c.Elected) > el.Seats {
 			return nil, fieldErr("elected", "%d are named elected but %s fills %d seats", len(c.Elected), c.Election, el.Seats)
 		}

@@ -552,6 +552,9 @@ func (s *State) speechesLeft(it *Item, person, kind string) error {
 			n++
 		}
 	}
+	if n >= max && max == 1 { // the English says "one speech", not "1 speeches"
+		return conflict("%s has already spoken on %s in this sitting; the rules of procedure allow one speech by one person on one question", person, it.ID)
+	}
 	if n >= max {
 		return conflict("%s has spoken %d times on %s in this sitting; the rules of procedure allow %d speeches by one person on one question", person, n, it.ID, max)
 	}
