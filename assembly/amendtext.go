@@ -169,27 +169,36 @@ func (s *State) resolveChange(parent *Motion, c *TextChange) (*Change, error) {
 		if a == nil || a.Change == nil || !a.Change.Span.Overlaps(ch.Span) {
 			continue
 		}
-		what := s.linesWord(text, ch.Span)
-		verb := "overlap"
-		if !strings.HasPrefix(what, "lines") {
-			verb = "overlaps"
+		what, plural := s.linesReason(text, ch.Span)
+		changed, _ := s.linesReason(text, a.Change.Span)
+		if plural {
+			return nil, conflict("%s of %s overlap %s, which the carried amendment %s changed; a carried change is not amended again",
+				what, parent.ID, changed, a.ID)
 		}
-		return nil, conflict("%s of %s %s %s, which the carried amendment %s changed; a carried change is not amended again",
-			what, parent.ID, verb, s.linesWord(text, a.Change.Span), a.ID)
+		return nil, conflict("%s of %s overlaps %s, which the carried amendment %s changed; a carried change is not amended again",
+			what, parent.ID, changed, a.ID)
 	}
 	return ch, nil
 }
 
-// linesWord is "lines 3–4", "line 3", or "paragraph 2" for a span of t.
+// linesWord is "lines 3–4", "line 3", or "the place at paragraph 2" for
+// a span of t.
 func (s *State) linesWord(t motiontext.Text, sp motiontext.Span) string {
+	r, _ := s.linesReason(t, sp)
+	return r.Error()
+}
+
+// linesReason is linesWord as a part of a refusal, translated with it;
+// plural says whether it is lines, for the English verb.
+func (s *State) linesReason(t motiontext.Text, sp motiontext.Span) (r *Reason, plural bool) {
 	first, last := motiontext.LinesOf(t, s.LineLength(), sp)
 	switch {
 	case first == 0:
-		return "the place at paragraph " + fmt.Sprint(sp.From.Block+1)
+		return reason("the place at paragraph %d", sp.From.Block+1), false
 	case first == last:
-		return fmt.Sprintf("line %d", first)
+		return reason("line %d", first), false
 	}
-	return fmt.Sprintf("lines %d–%d", first, last)
+	return reason("lines %d–%d", first, last), true
 }
 
 // ChangeLines says which lines of the text it amends a change replaces,
