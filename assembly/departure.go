@@ -35,14 +35,14 @@ type Departure struct {
 // given (or none), the rule's, and the ruling or suspension justifying a
 // difference. It returns the threshold the vote takes and the departure
 // to record, or says why the command is refused.
-func (s *State) departure(th, rule Threshold, ruling, suspension, motion, sitting, what string) (Threshold, *Departure, error) {
+func (s *State) departure(th, rule Threshold, ruling, suspension, motion, sitting string, what any) (Threshold, *Departure, error) {
 	if th == "" || th == rule {
 		if ruling != "" || suspension != "" {
 			field := "ruling"
 			if suspension != "" {
 				field = "suspension"
 			}
-			return "", nil, fieldErr(field, "%s is put to the vote by %s, as the rules fix it; there is no departure for a %s to justify", what, rule.Describe(), field)
+			return "", nil, fieldErr(field, "%s is put to the vote by %s, as the rules fix it; there is no departure for a %s to justify", what, rule.words(), field)
 		}
 		return rule, nil, nil
 	}
@@ -50,7 +50,7 @@ func (s *State) departure(th, rule Threshold, ruling, suspension, motion, sittin
 	case ruling != "" && suspension != "":
 		return "", nil, fieldErr("ruling", "a departure from the rules rests on the chair's ruling or on a suspension of the rules, not both")
 	case ruling == "" && suspension == "":
-		return "", nil, fieldErr("threshold", "the rules of procedure put %s to the vote by %s, not %s; to depart from them, record the chair's ruling (ruling) or name the carried motion to suspend the rules (suspension)", what, rule.Describe(), th.Describe())
+		return "", nil, fieldErr("threshold", "the rules of procedure put %s to the vote by %s, not %s; to depart from them, record the chair's ruling (ruling) or name the carried motion to suspend the rules (suspension)", what, rule.words(), th.words())
 	case ruling != "":
 		return th, &Departure{Kind: "ruling", Text: ruling}, nil
 	}

@@ -1,5 +1,7 @@
 package assembly
 
+import "fmt"
+
 import "plenum/tally"
 
 // This file maps the thresholds of the rules of procedure to package
@@ -32,18 +34,23 @@ func (t Threshold) simple() bool {
 }
 
 // Describe says the threshold in words.
-func (t Threshold) Describe() string {
+func (t Threshold) Describe() string { return fmt.Sprint(t.words()) }
+
+// words is the threshold in words as a refusal names it: a Reason, which
+// a catalog translates, or the threshold's name if the rules have no words
+// for it.
+func (t Threshold) words() any {
 	switch t {
 	case MajorityCast:
-		return "a majority of the votes cast"
+		return reason("a majority of the votes cast")
 	case MajorityPresent:
-		return "a majority of those present"
+		return reason("a majority of those present")
 	case MajorityMembers:
-		return "a majority of the members"
+		return reason("a majority of the members")
 	case TwoThirdsCast:
-		return "two thirds of the votes cast"
+		return reason("two thirds of the votes cast")
 	case ThreeQuartersCast:
-		return "three quarters of the votes cast"
+		return reason("three quarters of the votes cast")
 	}
 	return string(t)
 }

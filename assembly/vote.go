@@ -338,11 +338,11 @@ func (c OpenVote) decide(s *State, m Meta) ([]Event, error) {
 			}
 		}
 	}
-	what := "the question"
+	var what any = reason("the question") // what the vote decides, for a refusal
 	if voted != nil {
 		what = voted.ID
 	} else if c.Alternatives != "" {
-		what = "the choice among " + c.Alternatives
+		what = reason("the choice among %s", c.Alternatives)
 	}
 	rule := s.RuleThreshold(voted)
 	th, dep, err := s.departure(c.Threshold, rule, c.Ruling, c.Suspension, c.Motion, st.ID, what)
@@ -988,11 +988,11 @@ func (s *State) count(v *Vote, declared string) (Result, error) {
 	default:
 		lo, base, needed, err := th.passes(f.Min, a.Max, ab.Max, r.AbstentionsCount, v.Attendance.Present, v.Attendance.Eligible)
 		if err != nil {
-			return res, conflict("the count for %s cannot be reckoned by %s: %v", v.ID, th.Describe(), err)
+			return res, conflict("the count for %s cannot be reckoned by %s: %v", v.ID, th.words(), err)
 		}
 		hi, _, _, err := th.passes(f.Max, a.Min, ab.Min, r.AbstentionsCount, v.Attendance.Present, v.Attendance.Eligible)
 		if err != nil {
-			return res, conflict("the count for %s cannot be reckoned by %s: %v", v.ID, th.Describe(), err)
+			return res, conflict("the count for %s cannot be reckoned by %s: %v", v.ID, th.words(), err)
 		}
 		switch {
 		case lo:

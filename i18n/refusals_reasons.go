@@ -72,4 +72,12 @@ var reasonMessages = []Msg{
 	{Key: "line %d", En: "line %d", De: "Zeile %d", Ru: "строка %d", Fr: "la ligne %d", Es: "la línea %d"},
 	{Key: "lines %d–%d", En: "lines %d–%d", De: "Zeilen %d–%d", Ru: "строки %d–%d", Fr: "les lignes %d à %d", Es: "las líneas %d a %d"},
 	{Key: "the place at paragraph %d", En: "the place at paragraph %d", De: "die Stelle in Absatz %d", Ru: "место в абзаце %d", Fr: "l'endroit au paragraphe %d", Es: "el lugar en el párrafo %d"},
+	// The thresholds of a vote, and what a vote decides, in the refusals of a departure from the rules.
+	{Key: "a majority of the votes cast", En: "a majority of the votes cast", De: "die Mehrheit der abgegebenen Stimmen", Ru: "большинство поданных голосов", Fr: "la majorité des suffrages exprimés", Es: "la mayoría de los votos emitidos"},
+	{Key: "a majority of those present", En: "a majority of those present", De: "die Mehrheit der Anwesenden", Ru: "большинство присутствующих", Fr: "la majorité des présents", Es: "la mayoría de los presentes"},
+	{Key: "a majority of the members", En: "a majority of the members", De: "die Mehrheit der Mitglieder", Ru: "большинство членов", Fr: "la majorité des membres", Es: "la mayoría de los miembros"},
+	{Key: "two thirds of the votes cast", En: "two thirds of the votes cast", De: "zwei Drittel der abgegebenen Stimmen", Ru: "две трети поданных голосов", Fr: "les deux tiers des suffrages exprimés", Es: "dos tercios de los votos emitidos"},
+	{Key: "three quarters of the votes cast", En: "three quarters of the votes cast", De: "drei Viertel der abgegebenen Stimmen", Ru: "три четверти поданных голосов", Fr: "les trois quarts des suffrages exprimés", Es: "tres cuartos de los votos emitidos"},
+	{Key: "the question", En: "the question", De: "die Frage", Ru: "вопрос", Fr: "la question", Es: "la cuestión"},
+	{Key: "the choice among %s", En: "the choice among %s", De: "die Wahl zwischen %s", Ru: "выбор между %s", Fr: "le choix entre %s", Es: "la elección entre %s"},
 }
