@@ -1,7 +1,6 @@
 package assembly
 
 import (
-	"fmt"
 	"unicode"
 	"unicode/utf8"
 )
@@ -167,7 +166,10 @@ func (c AmendMandate) decide(s *State, m Meta) ([]Event, error) {
 	if org != md.Organization {
 		for _, id := range s.Persons[md.Person].Mandates {
 			if o := s.Mandates[id]; id != md.ID && o.Organization == org && o.Status != MandateStatusRejected {
-				return nil, conflict("%s already holds the mandate %s from %s", md.Person, id, orgOrPersonal(org))
+				if org == "" {
+					return nil, conflict("%s already holds the mandate %s from no organization (personally)", md.Person, id)
+				}
+				return nil, conflict("%s already holds the mandate %s from %s", md.Person, id, org)
 			}
 		}
 	}
@@ -206,15 +208,13 @@ func (s *State) entitledNow(mandate string) error {
 	return nil
 }
 
-func orgOrPersonal(org string) string {
-	if org == "" {
-		return "no organization (personally)"
+// describeMandate says what a mandate is, for a refusal: "decisive from
+// org with weight 1".
+func describeMandate(md *Mandate) *Reason {
+	if md.Organization == "" {
+		return reason("%s from no organization (personally) with weight %d", mandateKind(md.Kind), max(md.Weight, 1))
 	}
-	return org
-}
-
-func describeMandate(md *Mandate) string {
-	return fmt.Sprintf("%s from %s with weight %d", md.Kind, orgOrPersonal(md.Organization), max(md.Weight, 1))
+	return reason("%s from %s with weight %d", mandateKind(md.Kind), md.Organization, max(md.Weight, 1))
 }
 
 func (e MandateAmended) apply(s *State) error {

@@ -71,3 +71,18 @@ func orList(xs []any) any {
 	}
 	return r
 }
+
+// mandateKind is the kind of a mandate as a refusal names it.
+func mandateKind(k string) any {
+	switch k {
+	case KindDecisive:
+		return reason("decisive")
+	case KindConsultative:
+		return reason("consultative")
+	case KindGuest:
+		return reason("guest")
+	case KindExOfficio:
+		return reason("ex officio")
+	}
+	return k
+}

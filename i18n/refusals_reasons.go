@@ -80,4 +80,11 @@ var reasonMessages = []Msg{
 	{Key: "three quarters of the votes cast", En: "three quarters of the votes cast", De: "drei Viertel der abgegebenen Stimmen", Ru: "три четверти поданных голосов", Fr: "les trois quarts des suffrages exprimés", Es: "tres cuartos de los votos emitidos"},
 	{Key: "the question", En: "the question", De: "die Frage", Ru: "вопрос", Fr: "la question", Es: "la cuestión"},
 	{Key: "the choice among %s", En: "the choice among %s", De: "die Wahl zwischen %s", Ru: "выбор между %s", Fr: "le choix entre %s", Es: "la elección entre %s"},
+	// What a mandate is, in "the mandate %s is already %s", and its kinds.
+	{Key: "%s from %s with weight %d", En: "%s from %s with weight %d", De: "%s, von %s, Stimmgewicht %d", Ru: "%s, от %s, вес голоса %d", Fr: "%s, de %s, poids %d", Es: "%s, de %s, peso %d"},
+	{Key: "%s from no organization (personally) with weight %d", En: "%s from no organization (personally) with weight %d", De: "%s, persönlich (von keiner Organisation), Stimmgewicht %d", Ru: "%s, личный (не от организации), вес голоса %d", Fr: "%s, à titre personnel (sans organisation), poids %d", Es: "%s, a título personal (sin organización), peso %d"},
+	{Key: "decisive", En: "decisive", De: "mit beschließender Stimme", Ru: "с решающим голосом", Fr: "à voix délibérative", Es: "con voto decisivo"},
+	{Key: "consultative", En: "consultative", De: "mit beratender Stimme", Ru: "с совещательным голосом", Fr: "à voix consultative", Es: "con voto consultivo"},
+	{Key: "guest", En: "guest", De: "als Gast", Ru: "гостевой", Fr: "d'invité", Es: "de invitado"},
+	{Key: "ex officio", En: "ex officio", De: "kraft Amtes", Ru: "по должности", Fr: "de droit", Es: "por razón del cargo"},
 }
