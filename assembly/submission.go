@@ -623,11 +623,10 @@ func (c WithdrawSupport) decide(s *State, m Meta) ([]Event, error) {
 		return nil, err
 	}
 	if !slices.Contains(mo.Supporters, sup) {
-		who := sup.Person
 		if sup.Delegation != "" {
-			who = sup.Delegation + " (through " + sup.Person + ")"
+			return nil, conflict("%s (through %s) does not support %s", sup.Delegation, sup.Person, mo.ID)
 		}
-		return nil, conflict("%s does not support %s", who, mo.ID)
+		return nil, conflict("%s does not support %s", sup.Person, mo.ID)
 	}
 	return one(MotionSupportWithdrawn{Meta: m, Motion: c.Motion, Supporter: sup})
 }
