@@ -1,7 +1,6 @@
 package assembly
 
 import (
-	"strings"
 	"time"
 )
 
@@ -17,16 +16,19 @@ const SystemActor = "system"
 
 // reservedIDs are the person ids add_person refuses: the actors that
 // packages auth and httpapi give a meaning of their own.
-var reservedIDs = map[string]string{
-	ServerAdministrator: "the server administrator",
-	SystemActor:         "plenum itself",
+var reservedIDs = map[string]*Reason{
+	ServerAdministrator: reason("the server administrator"),
+	SystemActor:         reason("plenum itself"),
 }
 
 // Reserved reports whether id is a person id that add_person refuses, and
 // who it stands for.
 func Reserved(id string) (string, bool) {
 	who, ok := reservedIDs[id]
-	return who, ok
+	if !ok {
+		return "", false
+	}
+	return who.Error(), true
 }
 
 // IssueAccessCodes records that new access codes are made for persons, each
@@ -126,7 +128,7 @@ func (s *State) MayIssueAccessCode(actor, person string) error {
 		return nil
 	}
 	if offices := s.Offices(person).Titles(); len(offices) > 0 {
-		return forbidden("%s holds the office of %s: only the server administrator issues access codes for officers, so that no officer can act as another", person, strings.Join(offices, ", "))
+		return forbidden("%s holds the office of %s: only the server administrator issues access codes for officers, so that no officer can act as another", person, officeList(offices))
 	}
 	if !s.HoldsMandate(person) {
 		return forbidden("%s holds no mandate in this assembly: the mandate commission issues access codes only for mandate holders; ask the server administrator for a guest's code", person)
@@ -161,7 +163,7 @@ func (c RevokeAccessCodes) decide(s *State, m Meta) ([]Event, error) {
 			continue
 		}
 		if offices := s.Offices(p).Titles(); len(offices) > 0 {
-			return nil, forbidden("%s holds the office of %s: only the server administrator revokes an officer's access code", p, strings.Join(offices, ", "))
+			return nil, forbidden("%s holds the office of %s: only the server administrator revokes an officer's access code", p, officeList(offices))
 		}
 	}
 	return one(AccessCodesRevoked{Meta: m, Persons: c.Persons, Reason: c.Reason})
@@ -206,7 +208,7 @@ func (s *State) accessPersons(persons []string) error {
 
 // refuseReserved refuses a reserved id for a new person.
 func refuseReserved(field, id string) error {
-	if who, ok := Reserved(id); ok {
+	if who, ok := reservedIDs[id]; ok {
 		return fieldErr(field, "the id %q is reserved for %s and cannot be a person's; choose another id", id, who)
 	}
 	return nil

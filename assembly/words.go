@@ -86,3 +86,38 @@ func mandateKind(k string) any {
 	}
 	return k
 }
+
+// officeList lists the offices a person holds (Offices.Titles), as a
+// refusal names them: "administrator, chair of the sitting".
+func officeList(titles []string) any {
+	if len(titles) == 0 {
+		return ""
+	}
+	r := officeWord(titles[len(titles)-1])
+	for i := len(titles) - 2; i >= 0; i-- {
+		r = reason("%s, %s", officeWord(titles[i]), r)
+	}
+	return r
+}
+
+// officeWord is one office as a refusal names it; the roles keep the names
+// grant_role takes.
+func officeWord(t string) any {
+	switch t {
+	case string(RoleAdministrator):
+		return reason("administrator")
+	case string(RoleChair):
+		return reason("chair")
+	case string(RoleSecretary):
+		return reason("secretary")
+	case string(RoleMandateCommission):
+		return reason("mandate_commission")
+	case string(RoleTeller):
+		return reason("teller")
+	case "chair of the sitting":
+		return reason("chair of the sitting")
+	case "secretary of the sitting":
+		return reason("secretary of the sitting")
+	}
+	return t
+}

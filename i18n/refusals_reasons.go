@@ -87,4 +87,14 @@ var reasonMessages = []Msg{
 	{Key: "consultative", En: "consultative", De: "mit beratender Stimme", Ru: "с совещательным голосом", Fr: "à voix consultative", Es: "con voto consultivo"},
 	{Key: "guest", En: "guest", De: "als Gast", Ru: "гостевой", Fr: "d'invité", Es: "de invitado"},
 	{Key: "ex officio", En: "ex officio", De: "kraft Amtes", Ru: "по должности", Fr: "de droit", Es: "por razón del cargo"},
+	// The offices that only the server administrator issues access codes for, and the ids reserved for actors that are no person.
+	{Key: "administrator", En: "administrator", De: "Administration", Ru: "администратор", Fr: "administration", Es: "administración"},
+	{Key: "chair", En: "chair", De: "Vorsitz", Ru: "председатель", Fr: "présidence", Es: "presidencia"},
+	{Key: "secretary", En: "secretary", De: "Schriftführung", Ru: "секретарь", Fr: "secrétariat", Es: "secretaría"},
+	{Key: "mandate_commission", En: "mandate_commission", De: "Mandatsprüfungskommission", Ru: "мандатная комиссия", Fr: "commission de vérification des mandats", Es: "comisión de credenciales"},
+	{Key: "teller", En: "teller", De: "Stimmenzählung", Ru: "счётная комиссия", Fr: "scrutateur", Es: "escrutador"},
+	{Key: "chair of the sitting", En: "chair of the sitting", De: "Sitzungsleitung", Ru: "председатель заседания", Fr: "présidence de la séance", Es: "presidencia de la sesión"},
+	{Key: "secretary of the sitting", En: "secretary of the sitting", De: "Schriftführung der Sitzung", Ru: "секретарь заседания", Fr: "secrétariat de la séance", Es: "secretaría de la sesión"},
+	{Key: "the server administrator", En: "the server administrator", De: "die Serveradministration", Ru: "администратор сервера", Fr: "l'administration du serveur", Es: "la administración del servidor"},
+	{Key: "plenum itself", En: "plenum itself", De: "plenum selbst", Ru: "сам plenum", Fr: "plenum lui-même", Es: "el propio plenum"},
 }
