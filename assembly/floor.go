@@ -3,7 +3,6 @@ package assembly
 import (
 	"fmt"
 	"sort"
-	"strings"
 	"time"
 )
 
@@ -429,7 +428,7 @@ func (s *State) floorGiven(m Meta, it *Item, person, kind, side string, seq int)
 	if g := s.allowanceGroup(it, person); g != "" && s.Assembly.Rules.allowanceCounts(kind) {
 		left := it.Floor.Allotted[g] - it.Floor.Used[g]
 		if left <= 0 {
-			return nil, conflict("the speaking time allotted to %s on %s is used up (%d of %d seconds); %s may not take the floor for a %s", s.orgName(g), it.ID, it.Floor.Used[g], it.Floor.Allotted[g], person, strings.ReplaceAll(kind, "_", " "))
+			return nil, conflict("the speaking time allotted to %s on %s is used up (%d of %d seconds); %s may not take the floor for %s", s.orgName(g), it.ID, it.Floor.Used[g], it.Floor.Allotted[g], person, speechKind(kind))
 		}
 		ev.Allowance, ev.Left = g, left
 	}

@@ -471,7 +471,7 @@ func (c CastBallot) decide(s *State, m Meta) ([]Event, error) {
 	if v.Method == "secret" && (len(c.Token) < MinBallotToken || len(c.Token) > MaxBallotToken) {
 		return nil, fieldErr("token", "a secret ballot needs its token (at least %d characters), which plenum makes", MinBallotToken)
 	} else if v.Method != "secret" && c.Token != "" {
-		return nil, fieldErr("token", "only a secret ballot has a token; the vote %s is by %s", c.Vote, strings.ReplaceAll(v.Method, "_", " "))
+		return nil, fieldErr("token", "only a secret ballot has a token; the vote %s is by %s", c.Vote, methodWord(v.Method))
 	}
 	if !validChoice(s, v, c.Choice) {
 		if v.Alternatives != "" {

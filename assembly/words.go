@@ -121,3 +121,38 @@ func officeWord(t string) any {
 	}
 	return t
 }
+
+// speechKind is a kind of taking the floor, with its article, as a
+// refusal names it: "a speech", "an intervention".
+func speechKind(k string) any {
+	switch k {
+	case "speech":
+		return reason("a speech")
+	case "point_of_order":
+		return reason("a point of order")
+	case "reply":
+		return reason("a reply")
+	case "question":
+		return reason("a question")
+	case "intervention":
+		return reason("an intervention")
+	case "report":
+		return reason("a report")
+	}
+	return words(k)
+}
+
+// methodWord is the method of a vote as a refusal names it.
+func methodWord(m string) any {
+	switch m {
+	case "show_of_hands":
+		return reason("show of hands")
+	case "roll_call":
+		return reason("roll call")
+	case "secret":
+		return reason("secret ballot")
+	case "encrypted":
+		return reason("encrypted ballot")
+	}
+	return words(m)
+}

@@ -97,4 +97,15 @@ var reasonMessages = []Msg{
 	{Key: "secretary of the sitting", En: "secretary of the sitting", De: "Schriftführung der Sitzung", Ru: "секретарь заседания", Fr: "secrétariat de la séance", Es: "secretaría de la sesión"},
 	{Key: "the server administrator", En: "the server administrator", De: "die Serveradministration", Ru: "администратор сервера", Fr: "l'administration du serveur", Es: "la administración del servidor"},
 	{Key: "plenum itself", En: "plenum itself", De: "plenum selbst", Ru: "сам plenum", Fr: "plenum lui-même", Es: "el propio plenum"},
+	// The kinds of taking the floor, and the methods of a vote.
+	{Key: "a speech", En: "a speech", De: "Redebeitrag", Ru: "выступление", Fr: "intervention", Es: "intervención"},
+	{Key: "a point of order", En: "a point of order", De: "Wortmeldung zur Geschäftsordnung", Ru: "выступление по порядку ведения", Fr: "motion d'ordre", Es: "cuestión de orden"},
+	{Key: "a reply", En: "a reply", De: "Erwiderung", Ru: "реплика", Fr: "réponse", Es: "réplica"},
+	{Key: "a question", En: "a question", De: "Zwischenfrage", Ru: "вопрос", Fr: "question", Es: "pregunta"},
+	{Key: "an intervention", En: "an intervention", De: "Kurzintervention", Ru: "краткое выступление", Fr: "brève intervention", Es: "intervención breve"},
+	{Key: "a report", En: "a report", De: "Bericht", Ru: "доклад", Fr: "rapport", Es: "informe"},
+	{Key: "show of hands", En: "show of hands", De: "„Handzeichen“", Ru: "«поднятие рук»", Fr: "« main levée »", Es: "«a mano alzada»"},
+	{Key: "roll call", En: "roll call", De: "„namentliche Abstimmung“", Ru: "«поимённое голосование»", Fr: "« appel nominal »", Es: "«votación nominal»"},
+	{Key: "secret ballot", En: "secret ballot", De: "„geheime Abstimmung“", Ru: "«тайное голосование»", Fr: "« scrutin secret »", Es: "«votación secreta»"},
+	{Key: "encrypted ballot", En: "encrypted ballot", De: "„verschlüsselte Abstimmung“", Ru: "«зашифрованное голосование»", Fr: "« vote chiffré »", Es: "«votación cifrada»"},
 }
