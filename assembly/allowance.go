@@ -97,8 +97,10 @@ func (c AllotSpeakingTime) decide(s *State, m Meta) ([]Event, error) {
 		}
 		switch o.Kind {
 		case "delegating", "tendency", "faction", "group":
+		case "leading_body":
+			return nil, fieldErr("allowances", "%s is a leading body; speaking time is allotted to delegations, tendencies, factions or groups", o.Name)
 		default:
-			return nil, fieldErr("allowances", "%s is a %s; speaking time is allotted to delegations, tendencies, factions or groups", o.Name, strings.ReplaceAll(o.Kind, "_", " "))
+			return nil, fieldErr("allowances", "%s is an organization of another kind (%s); speaking time is allotted to delegations, tendencies, factions or groups", o.Name, o.Kind)
 		}
 		if c.Allowances[org] < 0 {
 			return nil, fieldErr("allowances", "the speaking time of %s must not be negative", o.Name)
