@@ -10,8 +10,9 @@ func init() { register(refusalMessagesb) }
 // organizations and the assembly. Each is keyed by its English template,
 // byte for byte, as Locale.Refusal looks it up. Ids, names, numbers,
 // field and command names stay as the person types them; a state or an
-// outcome, an English word of a set the rules (or an assembly's own
-// workflow) define, is shown as a value ("hat den Status %s"). Fixed
+// outcome is shown as a value ("hat den Status %s"): a word the rules
+// define is a reason, translated in refusals_reasons.go, and a state an
+// assembly's own workflow names stands as named. Fixed
 // prose passed as an argument (the registrars, the sentence on which votes
 // can be reconsidered, the lines of a text) is an assembly.Reason,
 // translated in refusals_reasons.go; where the English verb agrees with
