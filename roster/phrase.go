@@ -13,16 +13,29 @@ import (
 type Phrase struct {
 	Format string
 	Args   []any
+	// Key, when set, is the phrase's key in the catalog instead of its
+	// English: for a bare word the rules' refusals also use in another
+	// sense ("decisive": a mandate's kind here, "with a decisive vote"
+	// there).
+	Key string
 }
 
 func phrase(format string, args ...any) Phrase { return Phrase{Format: format, Args: args} }
+
+// word is a bare word of the roster, keyed in the catalog by key.
+func word(key, english string) Phrase { return Phrase{Format: english, Key: key} }
 
 // String is the phrase in English.
 func (p Phrase) String() string { return fmt.Sprintf(p.Format, p.Args...) }
 
 // RefusalParts are the template and the arguments, as i18n.Locale.Refusal
 // reads them.
-func (p Phrase) RefusalParts() (string, []any) { return p.Format, p.Args }
+func (p Phrase) RefusalParts() (string, []any) {
+	if p.Key != "" {
+		return p.Key, p.Args
+	}
+	return p.Format, p.Args
+}
 
 // List is an argument that is several items in a row, "A, B, C": each
 // item a name or a Phrase, rendered one by one.

@@ -511,19 +511,19 @@ func kindPhrase(kind string, mandate bool) Phrase {
 	case kind == assembly.KindConsultative && mandate:
 		return phrase("consultative mandate")
 	case kind == assembly.KindConsultative:
-		return phrase("consultative")
+		return word("roster.kind.consultative", "consultative")
 	case kind == assembly.KindGuest && mandate:
 		return phrase("guest mandate")
 	case kind == assembly.KindGuest:
-		return phrase("guest")
+		return word("roster.kind.guest", "guest")
 	case kind == assembly.KindExOfficio && mandate:
 		return phrase("ex officio mandate")
 	case kind == assembly.KindExOfficio:
-		return phrase("ex officio")
+		return word("roster.kind.ex_officio", "ex officio")
 	case mandate:
 		return phrase("decisive mandate")
 	}
-	return phrase("decisive")
+	return word("roster.kind.decisive", "decisive")
 }
 
 // submit plans a new mandate for the row's person, verified if the row says so.
