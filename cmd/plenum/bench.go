@@ -107,7 +107,9 @@ OPTIONS
                     could hold them
     --dir DIR       where to put the database (default: a new temporary
                     directory, removed afterwards)
-    --cpuprofile F  write a CPU profile of the run to F (go tool pprof)
+    --cpuprofile F  write a CPU profile of the server's process to F (go
+                    tool pprof), from the moment the ballots, events or
+                    logins start until they end: the setup is left out
 
 EXIT STATUS
     0 when every ballot or event arrived, 1 otherwise, 2 for a usage error.
@@ -177,10 +179,8 @@ func runBench(ctx context.Context, env *cliEnv, args []string) error {
 			return err
 		}
 		defer f.Close()
-		if err := pprof.StartCPUProfile(f); err != nil {
-			return err
-		}
-		defer pprof.StopCPUProfile()
+		b.profile = f
+		defer b.stopProfile()
 	}
 	b.separate = *separate
 	switch args[0] {
@@ -228,6 +228,10 @@ type benchServer struct {
 	host     string
 	clock    time.Time
 	separate bool // clients in a second process
+	// profile, if set, receives a CPU profile of the measured phase
+	// (startProfile, stopProfile).
+	profile   *os.File
+	profiling bool
 
 	// commits are the moments batches became durable, from the engine's
 	// Committed hook: the log had size entries, checkpointed, at at.
@@ -238,6 +242,27 @@ type benchServer struct {
 type commit struct {
 	size int64
 	at   time.Time
+}
+
+// startProfile starts the CPU profile, if one was asked for, as the
+// measured phase starts: a profile of the setup would hide the figures.
+func (b *benchServer) startProfile() error {
+	if b.profile == nil || b.profiling {
+		return nil
+	}
+	if err := pprof.StartCPUProfile(b.profile); err != nil {
+		return err
+	}
+	b.profiling = true
+	return nil
+}
+
+// stopProfile ends the CPU profile, if one is running.
+func (b *benchServer) stopProfile() {
+	if b.profiling {
+		pprof.StopCPUProfile()
+		b.profiling = false
+	}
 }
 
 // onCommit is the engine's Committed hook: it runs in the writer right
@@ -734,6 +759,9 @@ func (b *benchServer) vote(ctx context.Context, env *cliEnv, n int) error {
 		reading.Wait()
 	})
 	defer stopReaders()
+	if err := b.startProfile(); err != nil {
+		return err
+	}
 	start := time.Now()
 	fmt.Fprintln(lc.in, "go")
 	lat := make([]time.Duration, 0, n)
@@ -761,6 +789,7 @@ func (b *benchServer) vote(ctx context.Context, env *cliEnv, n int) error {
 			}
 		}
 	}
+	b.stopProfile()
 	lc.in.Close()
 	if err := lc.wait(); err != nil {
 		return fmt.Errorf("the clients: %w", err)
@@ -907,6 +936,9 @@ func (b *benchServer) fanout(ctx context.Context, env *cliEnv, n, events int) er
 	// Latency is measured from the moment the engine's writer has made
 	// the event durable and published it (its Committed hook), to the
 	// moment a client has read it.
+	if err := b.startProfile(); err != nil {
+		return err
+	}
 	for k := range events {
 		raw, _ := json.Marshal(map[string]string{"text": fmt.Sprintf("Event %d of the benchmark.", k+1)})
 		b.clock = b.clock.Add(time.Second)
@@ -1095,6 +1127,9 @@ func (b *benchServer) login(ctx context.Context, env *cliEnv, n int) error {
 		return fmt.Errorf("the clients did not get ready: %q %v", l, err)
 	}
 	fmt.Fprintf(out, "clients:   %d keep-alive connections opened in %v, %s\n", n, since(t0), lc.where())
+	if err := b.startProfile(); err != nil {
+		return err
+	}
 	fmt.Fprintln(lc.in, "go")
 	lat := make([]time.Duration, 0, n)
 	failed, wrong := 0, 0
