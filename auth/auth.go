@@ -20,12 +20,14 @@ import (
 	"errors"
 	"fmt"
 	"net/netip"
+	"path/filepath"
 	"strings"
 	"sync"
 	"time"
 
 	"plenum/assembly"
 	"plenum/store"
+	"plenum/store/sqlite"
 )
 
 // AdminPerson is the person id a server administrator acts as inside an
@@ -128,19 +130,32 @@ type Code struct {
 }
 
 // Store keeps access codes and sessions in the database of the record
-// (the tables of the store's migration 0005_access.sql). It keeps nothing
-// of them in memory: every plenum process on the same database sees the
-// same codes and sessions, and a code revoked or a session ended through
-// one is over for all.
+// (the tables of the store's migration 0005_access.sql). Every plenum
+// process on the same database sees the same codes and sessions, and a
+// code revoked or a session ended through one is over for all. It keeps
+// sessions in memory only while nothing but this process can end them
+// (sessionCache).
 type Store struct {
 	db   *store.DB
 	opts Options
 	lim  *limiter
 
+	// sqlitePath is the SQLite database's absolute path ("" on
+	// PostgreSQL): while a Store of this process holds its write lock,
+	// sessions are cached.
+	sqlitePath string
+	cache      sessionCache
+	// sessionQuery reads a session: prepared once, since parsing it
+	// again for every request was half the cost of reading a session.
+	sessionQuery *sql.Stmt
+
 	logins loginBatch
 	// beforeLoginCommit, set by tests, runs before a batch of logins
 	// commits; an error from it fails the batch as a failed commit would.
 	beforeLoginCommit func() error
+	// afterSessionRead, set by tests, runs after Session has read a
+	// session from the database and before it may be cached.
+	afterSessionRead func()
 }
 
 // Open opens the access codes and sessions in the database dbArg names:
@@ -155,6 +170,12 @@ func Open(dbArg string, opts Options) (*Store, error) {
 		return nil, fmt.Errorf("auth: %w", err)
 	}
 	s := &Store{db: db, opts: opts, lim: newLimiter(opts)}
+	if !db.Postgres {
+		if s.sqlitePath, err = filepath.Abs(dbArg); err != nil {
+			db.Close()
+			return nil, fmt.Errorf("auth: %s: %w", db.Name, err)
+		}
+	}
 	// Expired sessions and codes are of no use to anyone.
 	now := opts.Now().UnixNano()
 	for _, q := range []string{`DELETE FROM access_sessions WHERE expires <= ?`, `DELETE FROM access_codes WHERE expires <= ?`} {
@@ -163,11 +184,20 @@ func Open(dbArg string, opts Options) (*Store, error) {
 			return nil, fmt.Errorf("auth: %s: %w", db.Name, err)
 		}
 	}
+	s.sessionQuery, err = s.db.R.PrepareContext(ctx, s.db.Rebind(`SELECT assembly, person, admin, created, expires FROM access_sessions WHERE hash = ?`))
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("auth: %s: %w", db.Name, err)
+	}
 	return s, nil
 }
 
 // Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error { return errors.Join(s.sessionQuery.Close(), s.db.Close()) }
+
+// cacheUsable reports whether sessions may be served from memory: on
+// SQLite while a Store of this process holds the database's write lock.
+func (s *Store) cacheUsable() bool { return s.sqlitePath != "" && sqlite.HeldHere(s.sqlitePath) }
 
 // execer runs a statement: the database or a transaction.
 type execer interface {
@@ -271,6 +301,8 @@ func (s *Store) RevokeCodes(ctx context.Context, assemblyID string, persons []st
 // logins, which only read them), so that two nodes issuing a person's code
 // at once leave one code, not two.
 func (s *Store) replaceCodes(ctx context.Context, assemblyID string, persons []string, add func(tx *sql.Tx, person string) error) error {
+	s.cache.dropPersons(assemblyID, persons)
+	defer s.cache.dropPersons(assemblyID, persons)
 	tx, err := s.begin(ctx)
 	if err != nil {
 		return err
@@ -492,28 +524,36 @@ func (s *Store) insertSession(ctx context.Context, tx *sql.Tx, assemblyID, perso
 }
 
 // Session returns the live session with the given token, or ErrNoSession.
-// It reads the database every time, so a session ended through another
-// process is over here too.
+// It reads the database, so that a session ended through another process
+// is over here too, unless no other process can end it (sessionCache).
 func (s *Store) Session(ctx context.Context, token string) (*Session, error) {
 	if token == "" {
 		return nil, ErrNoSession
 	}
 	h := hashToken(token)
-	var a, p string
-	var admin bool
-	var created, exp int64
-	err := s.queryRow(ctx, s.db.R, `SELECT assembly, person, admin, created, expires FROM access_sessions WHERE hash = ?`, h[:]).Scan(&a, &p, &admin, &created, &exp)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, ErrNoSession
+	sess, gen, cached := s.cache.get(s.cacheUsable(), h)
+	if !cached {
+		var created, exp int64
+		err := s.sessionQuery.QueryRowContext(ctx, h[:]).Scan(&sess.Assembly, &sess.Person, &sess.Admin, &created, &exp)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil, ErrNoSession
+		}
+		if err != nil {
+			return nil, err
+		}
+		sess.Created, sess.Expires = time.Unix(0, created).UTC(), time.Unix(0, exp).UTC()
+		if s.afterSessionRead != nil {
+			s.afterSessionRead()
+		}
 	}
-	if err != nil {
-		return nil, err
-	}
-	if s.opts.Now().UnixNano() >= exp {
+	if !s.opts.Now().Before(sess.Expires) {
 		s.forget(ctx, h)
 		return nil, ErrNoSession
 	}
-	return &Session{Assembly: a, Person: p, Admin: admin, Created: time.Unix(0, created).UTC(), Expires: time.Unix(0, exp).UTC()}, nil
+	if !cached {
+		s.cache.put(h, sess, gen)
+	}
+	return &sess, nil
 }
 
 // Logout ends the session with the given token.
@@ -522,6 +562,8 @@ func (s *Store) Logout(ctx context.Context, token string) error {
 }
 
 func (s *Store) forget(ctx context.Context, h [32]byte) error {
+	s.cache.drop(h)
+	defer s.cache.drop(h)
 	_, err := s.exec(ctx, s.db.W, `DELETE FROM access_sessions WHERE hash = ?`, h[:])
 	return err
 }

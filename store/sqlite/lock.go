@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 )
@@ -80,6 +81,44 @@ func command() string {
 		s = s[:200] + "…"
 	}
 	return s
+}
+
+// held counts the databases whose write lock a Store of this process
+// holds, by absolute path (HeldHere).
+var held struct {
+	sync.Mutex
+	paths map[string]int
+}
+
+// heldKey is the key of path in held: its absolute, cleaned form.
+func heldKey(path string) string {
+	if abs, err := filepath.Abs(path); err == nil {
+		return abs
+	}
+	return filepath.Clean(path)
+}
+
+func markHeld(path string, delta int) {
+	k := heldKey(path)
+	held.Lock()
+	defer held.Unlock()
+	if held.paths == nil {
+		held.paths = map[string]int{}
+	}
+	if held.paths[k] += delta; held.paths[k] <= 0 {
+		delete(held.paths, k)
+	}
+}
+
+// HeldHere reports whether an open Store of this process holds the write
+// lock of the database at path: then no other process can write it
+// (another plenum would fail to open it), so what this process keeps in
+// memory of the database's state cannot be changed behind its back.
+func HeldHere(path string) bool {
+	k := heldKey(path)
+	held.Lock()
+	defer held.Unlock()
+	return held.paths[k] > 0
 }
 
 // readHolder reads what a lock file says of its holder.

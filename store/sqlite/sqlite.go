@@ -43,6 +43,7 @@ type Store struct {
 	r        *sql.DB // read-only connections
 	readOnly bool
 	lock     *os.File // holds the database's write lock; nil when read-only
+	path     string   // the database's path, as given to Open
 	close    sync.Once
 	closeErr error
 
@@ -86,7 +87,8 @@ func Open(path string) (*Store, error) {
 	}
 	r.SetMaxOpenConns(8)
 	r.SetMaxIdleConns(8)
-	return &Store{w: w, r: r, lock: lk, ids: map[string]int64{}}, nil
+	markHeld(path, 1)
+	return &Store{w: w, r: r, lock: lk, path: path, ids: map[string]int64{}}, nil
 }
 
 // OpenDB opens the database at path for the state kept beside the record
@@ -243,6 +245,7 @@ func (s *Store) Close() error {
 			err = errors.Join(err, cerr, s.w.Close())
 		}
 		if s.lock != nil {
+			markHeld(s.path, -1)
 			err = errors.Join(err, s.lock.Close())
 		}
 		s.closeErr = err
