@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"reflect"
 	"runtime"
 	"slices"
 	"sync"
@@ -65,13 +66,22 @@ type Assembly struct {
 	// touches it (and Open, before the writer starts).
 	state *assembly.State
 	// durable is the readers' state, kept in lockstep with the record:
-	// the writer applies a batch's events to it once the batch is durable,
-	// each decoded again from its entry, so that the two states share no
-	// memory. mu guards durable only, and is held for that application
-	// and for swapping in a rebuilt state, never across a wait on the
-	// store: readers see the last durable state and never wait for a sync.
+	// the writer applies a batch's events to it once the batch is durable
+	// (an event that holds no shared memory as it is, one decoded again
+	// from its entry otherwise, so that the two states share no memory
+	// that either changes). mu guards durable only, and is held for that
+	// application and for swapping in a rebuilt state, never across a
+	// wait on the store: readers see the last durable state and never
+	// wait for a sync.
 	mu      sync.RWMutex
 	durable *assembly.State
+	// pending, owned by the writer, are the batches durable but not yet
+	// visible to readers, in order, with their answers (deliver): the
+	// writer does not wait for a reader that holds durable (a page being
+	// rendered) but goes on with the next batch, and applies them all at
+	// once when it can take mu at once, or must (flush).
+	pending      []delivery
+	pendingSince time.Time
 
 	feed      *Feed
 	committed func(a *Assembly, checkpoint []byte)
@@ -267,19 +277,28 @@ func (a *Assembly) SubmitAll(ctx context.Context, metas []assembly.Meta, cmds []
 
 // writer decides, appends and applies batches of requests, one at a time.
 func (a *Assembly) writer() {
-	defer close(a.done)
+	defer func() {
+		a.flush(true)
+		close(a.done)
+	}()
 	batch := make([]*request, 0, 64)
 	for {
 		if a.suspended != nil && !a.waitSettled() {
 			return
 		}
 		batch = batch[:0]
-		select {
-		case r := <-a.reqs:
-			batch = append(batch, r)
-		case <-a.closing:
-			a.failQueued(a.reason)
-			return
+		if len(a.pending) > 0 {
+			batch = a.awaitWork(batch)
+		}
+		if len(batch) == 0 {
+			select {
+			case r := <-a.reqs:
+				batch = append(batch, r)
+			case <-a.closing:
+				a.flush(true)
+				a.failQueued(a.reason)
+				return
+			}
 		}
 		n := len(batch[0].cmds)
 	drain:
@@ -294,6 +313,42 @@ func (a *Assembly) writer() {
 		}
 		a.commit(batch)
 	}
+}
+
+// pendingPoll is how often an idle writer with batches pending tries to
+// take the readers' state (awaitWork).
+const pendingPoll = 200 * time.Microsecond
+
+// awaitWork runs while batches are pending and returns with a request
+// added to batch, or once nothing is pending, or as the assembly closes:
+// meanwhile it tries now and then to make the pending batches visible
+// without waiting for the readers, and waits for them once the oldest has
+// waited maxPendingAge. The writer thus never waits for a reader while
+// there are commands to decide.
+func (a *Assembly) awaitWork(batch []*request) []*request {
+	t := time.NewTimer(pendingPoll)
+	defer t.Stop()
+	for len(a.pending) > 0 {
+		select {
+		case r := <-a.reqs:
+			return append(batch, r)
+		case <-a.closing:
+			return batch
+		default:
+		}
+		if a.flush(time.Since(a.pendingSince) >= maxPendingAge); len(a.pending) == 0 {
+			break
+		}
+		t.Reset(pendingPoll)
+		select {
+		case r := <-a.reqs:
+			return append(batch, r)
+		case <-a.closing:
+			return batch
+		case <-t.C:
+		}
+	}
+	return batch
 }
 
 // stop makes the writer return, answering every request queued or still
@@ -390,6 +445,10 @@ type staging struct {
 // ledger append, and answers.
 func (a *Assembly) commit(batch []*request) {
 	replies := make([]reply, len(batch))
+	// Answers go out in order, after those of the batches before (the
+	// writer reuses batch's array for the next one: it is copied).
+	batch = slices.Clone(batch)
+	defer func() { a.deliver(delivery{batch: batch, replies: replies}) }()
 	if int64(a.state.Events) != a.log.Size() {
 		// The log moved under the state (an append found committed after
 		// another writer appended): catch up before deciding.
@@ -397,7 +456,6 @@ func (a *Assembly) commit(batch []*request) {
 			for i := range replies {
 				replies[i] = reply{failed: -1, err: err}
 			}
-			a.answer(batch, replies)
 			return
 		}
 	}
@@ -419,7 +477,6 @@ func (a *Assembly) commit(batch []*request) {
 		for i := range replies {
 			replies[i] = reply{failed: -1, err: err}
 		}
-		a.answer(batch, replies)
 		return
 	}
 	if len(st.entries) > 0 {
@@ -428,7 +485,6 @@ func (a *Assembly) commit(batch []*request) {
 		cancel()
 		if err != nil {
 			a.failed(err, replies, base)
-			a.answer(batch, replies)
 			return
 		}
 		idx := app.First
@@ -445,29 +501,71 @@ func (a *Assembly) commit(batch []*request) {
 				}
 			}
 		}
-		a.publish(st.entries)
-		a.feed.publish(app.First, st.entries, st.events)
-		if a.committed != nil {
-			a.committed(a, app.Checkpoint)
-		}
+		a.deliver(delivery{first: app.First, entries: st.entries, events: st.events, checkpoint: app.Checkpoint})
 	}
-	a.answer(batch, replies)
 }
 
-// publish applies a durable batch's entries to the readers' state, each
-// decoded again from its entry. Should one not apply (the two states
-// parted: a bug), both states are rebuilt from the record, which holds
-// the batch.
-func (a *Assembly) publish(entries []ledger.Entry) {
-	evs := make([]assembly.Event, len(entries))
+// delivery is a durable batch to make visible (entries and events), or
+// answers to give (batch and replies), or both.
+type delivery struct {
+	first      int64
+	entries    []ledger.Entry
+	events     []assembly.Event
+	checkpoint []byte
+	batch      []*request
+	replies    []reply
+}
+
+// Past these the writer waits for the readers to make its pending
+// batches visible (flush), rather than keep their answers waiting: readers
+// that follow one another without a gap would otherwise hold them back
+// for as long as they keep coming.
+var (
+	maxPending    = 64
+	maxPendingAge = 100 * time.Millisecond
+)
+
+// deliver queues d behind the pending batches and makes them visible if
+// the readers' state can be taken at once (or must be: too many pending,
+// or for too long); otherwise they stay pending and the writer goes on.
+func (a *Assembly) deliver(d delivery) {
+	if len(a.pending) == 0 {
+		a.pendingSince = time.Now()
+	}
+	a.pending = append(a.pending, d)
+	a.flush(len(a.pending) >= maxPending || time.Since(a.pendingSince) >= maxPendingAge)
+}
+
+// flush makes the pending batches visible and answers them, in order:
+// their events applied to the readers' state (under mu, taken at once or,
+// if wait, waited for; if it cannot be taken at once they stay pending),
+// then published to subscribers and the Committed hook, then answered.
+// Should an event not apply (the two states parted: a bug), both states
+// are rebuilt from the record, which holds the batches.
+func (a *Assembly) flush(wait bool) {
+	if len(a.pending) == 0 {
+		return
+	}
+	var evs []assembly.Event
 	var err error
-	for i, e := range entries {
-		if evs[i], err = assembly.DecodeEvent(e.Type, e.Payload); err != nil {
-			break
+	for _, d := range a.pending {
+		for i, e := range d.entries {
+			ev := d.events[i]
+			if !flat(reflect.TypeOf(ev)) {
+				ev, err = assembly.DecodeEvent(e.Type, e.Payload)
+			}
+			if err != nil {
+				break
+			}
+			evs = append(evs, ev)
 		}
 	}
-	if err == nil {
-		a.mu.Lock()
+	if len(evs) > 0 && err == nil {
+		if wait {
+			a.mu.Lock()
+		} else if !a.mu.TryLock() {
+			return
+		}
 		for _, ev := range evs {
 			if err = a.durable.Apply(ev); err != nil {
 				break
@@ -475,8 +573,21 @@ func (a *Assembly) publish(entries []ledger.Entry) {
 		}
 		a.mu.Unlock()
 	}
+	done := a.pending
+	a.pending = nil
 	if err != nil {
 		a.resync(fmt.Sprintf("the readers' state refused a durable event (%v)", err))
+	}
+	for _, d := range done {
+		if len(d.entries) > 0 {
+			a.feed.publish(d.first, d.entries, d.events)
+			if a.committed != nil {
+				a.committed(a, d.checkpoint)
+			}
+		}
+		if d.batch != nil {
+			a.answer(d.batch, d.replies)
+		}
 	}
 }
 
@@ -607,6 +718,7 @@ func (a *Assembly) fillReplayed(res *Result) error {
 // command with its key is there, not recorded otherwise. An unknown
 // outcome suspends the assembly until the log can be read back.
 func (a *Assembly) failed(err error, replies []reply, base int64) {
+	a.flush(true) // the batches before are durable
 	var outcome error
 	known := false // the state is what the log holds
 	if errors.Is(err, ledger.ErrOutcomeUnknown) {
@@ -806,6 +918,9 @@ const replayChunk = 4096
 // log, reading and decoding each entry once for each. The readers keep
 // the state they had until the rebuilt one is swapped in.
 func (a *Assembly) replay(ctx context.Context) error {
+	// The batches pending are in the log: they are made visible and
+	// answered first, so that the replayed state is not given them twice.
+	a.flush(true)
 	size := a.log.Size()
 	t := newTwins()
 	origin := a.log.Origin()

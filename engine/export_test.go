@@ -1,8 +1,18 @@
 package engine
 
+import "time"
+
 // RequestHash exposes requestHash to the attack tests.
 var RequestHash = requestHash
 
 // NewAuditReplayerWorkers exposes newAuditReplayer to the benchmark of
 // the audit's proof checks, serial (0) and parallel.
 var NewAuditReplayerWorkers = newAuditReplayer
+
+// SetMaxPendingAge sets how long the writer lets durable batches wait for
+// the readers' state before it waits for it, until restore is called.
+func SetMaxPendingAge(d time.Duration) (restore func()) {
+	old := maxPendingAge
+	maxPendingAge = d
+	return func() { maxPendingAge = old }
+}
