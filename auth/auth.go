@@ -154,7 +154,8 @@ type Store struct {
 	// commits; an error from it fails the batch as a failed commit would.
 	beforeLoginCommit func() error
 	// afterSessionRead, set by tests, runs after Session has read a
-	// session from the database and before it may be cached.
+	// session, or loaded them all, from the database and before what it
+	// read may be cached.
 	afterSessionRead func()
 }
 
@@ -418,6 +419,11 @@ func (s *Store) commitLogins(ctx context.Context) {
 			r.ok, r.err = false, err
 		}
 	}
+	for _, r := range batch {
+		if r.ok {
+			s.cache.add(r.token, r.sess)
+		}
+	}
 	s.logins.mu.Lock()
 	var next *loginReq
 	if len(s.logins.waiting) > 0 {
@@ -499,13 +505,17 @@ func (s *Store) NewSessions(ctx context.Context, assemblyID string, persons []st
 	}
 	defer tx.Rollback()
 	tokens := make([]string, len(persons))
+	made := make([]*Session, len(persons))
 	for i, p := range persons {
-		if _, tokens[i], err = s.insertSession(ctx, tx, assemblyID, p, false); err != nil {
+		if made[i], tokens[i], err = s.insertSession(ctx, tx, assemblyID, p, false); err != nil {
 			return nil, err
 		}
 	}
 	if err := tx.Commit(); err != nil {
 		return nil, err
+	}
+	for i, t := range tokens {
+		s.cache.add(hashToken(t), *made[i])
 	}
 	return tokens, nil
 }
@@ -531,17 +541,22 @@ func (s *Store) Session(ctx context.Context, token string) (*Session, error) {
 		return nil, ErrNoSession
 	}
 	h := hashToken(token)
-	sess, gen, cached := s.cache.get(s.cacheUsable(), h)
-	if !cached {
-		var created, exp int64
-		err := s.sessionQuery.QueryRowContext(ctx, h[:]).Scan(&sess.Assembly, &sess.Person, &sess.Admin, &created, &exp)
-		if errors.Is(err, sql.ErrNoRows) {
-			return nil, ErrNoSession
+	l := s.cache.get(s.cacheUsable(), h)
+	if l.load {
+		// A failed load leaves the cache reading through.
+		if s.loadSessions(ctx, l.gen) == nil {
+			l = s.cache.get(s.cacheUsable(), h)
 		}
-		if err != nil {
+	}
+	if l.absent {
+		return nil, ErrNoSession
+	}
+	sess := l.sess
+	if !l.found {
+		var err error
+		if sess, err = s.readSession(ctx, h); err != nil {
 			return nil, err
 		}
-		sess.Created, sess.Expires = time.Unix(0, created).UTC(), time.Unix(0, exp).UTC()
 		if s.afterSessionRead != nil {
 			s.afterSessionRead()
 		}
@@ -550,8 +565,8 @@ func (s *Store) Session(ctx context.Context, token string) (*Session, error) {
 		s.forget(ctx, h)
 		return nil, ErrNoSession
 	}
-	if !cached {
-		s.cache.put(h, sess, gen)
+	if !l.found {
+		s.cache.put(h, sess, l.gen)
 	}
 	return &sess, nil
 }
@@ -641,6 +656,7 @@ func (s *Store) LoginAdmin(ctx context.Context, token string) (*Session, string,
 	if err := tx.Commit(); err != nil {
 		return nil, "", err
 	}
+	s.cache.add(hashToken(t), *sess)
 	return sess, t, nil
 }
 

@@ -143,6 +143,7 @@ func (s *Store) ImportLegacy(ctx context.Context, path string) (*Imported, error
 	if err := tx.Commit(); err != nil {
 		return fail(err)
 	}
+	s.cache.reset() // sessions were added behind it
 	if err := old.Close(); err != nil {
 		return fail(err)
 	}

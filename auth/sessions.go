@@ -1,24 +1,37 @@
 package auth
 
 import (
+	"context"
+	"database/sql"
 	"sync"
+	"time"
 )
 
-// sessionCache keeps the sessions read from the database in memory, for
-// a Store whose process alone can end them: one that holds the SQLite
-// database's write lock (sqlite.HeldHere), where no other plenum process
-// can write the database. Every way this process ends a session (a
-// logout, an expiry, a code revoked or re-issued) drops it here, so an
-// ended session is never accepted from memory. Anywhere else (PostgreSQL
-// shared by several nodes, or a SQLite file no Store of this process
-// holds) the cache is off and every request reads the database.
+// sessionCache keeps the sessions in memory for a Store whose process
+// alone can make and end them: one that holds the SQLite database's write
+// lock (sqlite.HeldHere), where no other plenum process can write the
+// database. It then holds every live session (complete): they are loaded
+// once when the cache comes on, every session this process makes is added
+// before its token is handed out, and every way this process ends one (a
+// logout, an expiry, a code revoked or re-issued) drops it; so a request
+// is answered without reading the database, and an ended session is
+// never accepted from memory. Anywhere else (PostgreSQL shared by several
+// nodes, or a SQLite file no Store of this process holds) the cache is
+// off and every request reads the database.
 type sessionCache struct {
 	mu sync.Mutex
 	on bool // the cache was usable at the last look; off clears it
-	// gen counts the invalidations: a session read from the database is
-	// kept only if no invalidation happened since the read began, so
-	// that a read racing a logout cannot put back what the logout took
-	// away.
+	// complete: m holds every live session of the database, so a
+	// session not in it does not exist. Otherwise (not loaded yet, or
+	// too many) m is only what was read, and a miss reads the database.
+	complete bool
+	// load: the sessions are to be loaded (the first request that sees
+	// it loads them, clearing it).
+	load bool
+	// gen counts the changes (sessions added or dropped): a session or a
+	// load read from the database is kept only if nothing changed since
+	// the read began, so that a read racing a logout cannot put back
+	// what the logout took away.
 	gen uint64
 	m   map[[32]byte]Session
 }
@@ -27,30 +40,71 @@ type sessionCache struct {
 // database, as without a cache.
 const maxCachedSessions = 200_000
 
-// get returns the cached session of hash h, if usable and present, and
-// otherwise the generation to give put after reading the database.
-func (c *sessionCache) get(usable bool, h [32]byte) (Session, uint64, bool) {
+// lookup is what the cache says of a session.
+type lookup struct {
+	sess  Session
+	found bool
+	// absent: the cache is complete and the session is not in it.
+	absent bool
+	// load: the caller is to load every session (loadSessions).
+	load bool
+	gen  uint64
+}
+
+func (c *sessionCache) get(usable bool, h [32]byte) lookup {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if usable != c.on {
 		// Whatever was kept before the cache went off may have ended
 		// meanwhile, through another process.
-		c.on = usable
+		c.on, c.load = usable, usable
 		c.clearLocked()
 	}
 	if !usable {
-		return Session{}, c.gen, false
+		return lookup{gen: c.gen}
 	}
 	s, ok := c.m[h]
-	return s, c.gen, ok
+	l := lookup{sess: s, found: ok, absent: !ok && c.complete, load: c.load, gen: c.gen}
+	c.load = false
+	return l
 }
 
 // put keeps a session read from the database at generation gen, unless
-// something was invalidated since.
+// something changed since.
 func (c *sessionCache) put(h [32]byte, s Session, gen uint64) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if !c.on || gen != c.gen || len(c.m) >= maxCachedSessions {
+		return
+	}
+	if c.m == nil {
+		c.m = map[[32]byte]Session{}
+	}
+	c.m[h] = s
+}
+
+// install makes all, every live session read at generation gen, the
+// cache's complete content, unless something changed since.
+func (c *sessionCache) install(all map[[32]byte]Session, gen uint64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !c.on || gen != c.gen || len(all) >= maxCachedSessions {
+		return
+	}
+	c.m, c.complete = all, true
+}
+
+// add keeps a session this process has just made, durable in the
+// database; call it before the session's token is handed out.
+func (c *sessionCache) add(h [32]byte, s Session) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !c.on {
+		return
+	}
+	c.gen++
+	if len(c.m) >= maxCachedSessions {
+		c.complete = false
 		return
 	}
 	if c.m == nil {
@@ -87,7 +141,66 @@ func (c *sessionCache) dropPersons(assembly string, persons []string) {
 	}
 }
 
+// reset has the sessions loaded again, after sessions were added some
+// other way than add (ImportLegacy).
+func (c *sessionCache) reset() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.clearLocked()
+	c.load = c.on
+}
+
 func (c *sessionCache) clearLocked() {
 	c.gen++
-	clear(c.m)
+	c.m, c.complete = nil, false
+}
+
+// loadSessions reads every live session into the cache, as read at
+// generation gen.
+func (s *Store) loadSessions(ctx context.Context, gen uint64) error {
+	rows, err := s.db.R.QueryContext(ctx, s.db.Rebind(`SELECT hash, assembly, person, admin, created, expires FROM access_sessions WHERE expires > ?`), s.opts.Now().UnixNano())
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	all := map[[32]byte]Session{}
+	for rows.Next() {
+		var h []byte
+		var sess Session
+		var created, exp int64
+		if err := rows.Scan(&h, &sess.Assembly, &sess.Person, &sess.Admin, &created, &exp); err != nil {
+			return err
+		}
+		if len(h) != 32 {
+			continue // not a token's hash: no token can match it
+		}
+		sess.Created, sess.Expires = time.Unix(0, created).UTC(), time.Unix(0, exp).UTC()
+		all[[32]byte(h)] = sess
+		if len(all) >= maxCachedSessions {
+			return nil // too many to keep: the cache reads through
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if s.afterSessionRead != nil {
+		s.afterSessionRead()
+	}
+	s.cache.install(all, gen)
+	return nil
+}
+
+// readSession reads the session of hash h from the database.
+func (s *Store) readSession(ctx context.Context, h [32]byte) (Session, error) {
+	var sess Session
+	var created, exp int64
+	err := s.sessionQuery.QueryRowContext(ctx, h[:]).Scan(&sess.Assembly, &sess.Person, &sess.Admin, &created, &exp)
+	if err == sql.ErrNoRows {
+		return sess, ErrNoSession
+	}
+	if err != nil {
+		return sess, err
+	}
+	sess.Created, sess.Expires = time.Unix(0, created).UTC(), time.Unix(0, exp).UTC()
+	return sess, nil
 }

@@ -49,6 +49,21 @@ func loginTokens(t *testing.T, s *Store, persons ...string) []string {
 	return out
 }
 
+// adminToken logs a server administrator in through a new link and
+// returns the session's token.
+func adminToken(t *testing.T, s *Store) string {
+	t.Helper()
+	link, err := s.NewAdminToken(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, tok, err := s.LoginAdmin(context.Background(), link)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tok
+}
+
 // deleteBehind deletes a session's row as no plenum process could while
 // the database is held: it shows whether a session is served from memory.
 func deleteBehind(t *testing.T, s *Store, token string) {
@@ -118,14 +133,7 @@ func TestCachedSessionsEnd(t *testing.T) {
 	clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
 	s, _, _ := servedStore(t, Options{Now: clock, SessionTTL: time.Hour})
 	tok := loginTokens(t, s, "ann", "bob", "cy", "dee", "eve")
-	admin, err := s.NewAdminToken(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, adminTok, err := s.LoginAdmin(ctx, admin)
-	if err != nil {
-		t.Fatal(err)
-	}
+	adminTok := adminToken(t, s)
 	for _, tk := range append(tok, adminTok) {
 		if _, err := s.Session(ctx, tk); err != nil {
 			t.Fatal(err)
@@ -169,27 +177,46 @@ func TestCachedSessionsEnd(t *testing.T) {
 	}
 }
 
-// TestSessionReadRacingLogoutNotKept: a session read from the database
-// just before its logout commits is not kept in memory after the logout
-// (fails without the generation check: the read would put it back).
+// TestSessionReadRacingLogoutNotKept: sessions read from the database
+// just before a logout commits — all of them as the cache comes on, or
+// one that the cache does not hold — are not kept in memory after the
+// logout (fails without the generation check: the read would put the
+// session back).
 func TestSessionReadRacingLogoutNotKept(t *testing.T) {
-	ctx := context.Background()
-	s, _, _ := servedStore(t, Options{})
-	tok := loginTokens(t, s, "ann")
-	var once sync.Once
-	s.afterSessionRead = func() {
-		once.Do(func() {
-			if err := s.Logout(ctx, tok[0]); err != nil {
-				t.Error(err)
+	for _, readThrough := range []bool{false, true} {
+		ctx := context.Background()
+		s, _, _ := servedStore(t, Options{})
+		tok := loginTokens(t, s, "ann", "bob")
+		if readThrough {
+			// Loaded, then made to read ann's session through, as when
+			// there are too many sessions to hold them all.
+			if _, err := s.Session(ctx, tok[1]); err != nil {
+				t.Fatal(err)
 			}
-		})
-	}
-	if _, err := s.Session(ctx, tok[0]); err != nil {
-		t.Fatalf("the read that began before the logout: %v", err)
-	}
-	s.afterSessionRead = nil
-	if _, err := s.Session(ctx, tok[0]); !errors.Is(err, ErrNoSession) {
-		t.Fatalf("after the logout: %v, want ErrNoSession", err)
+			s.cache.mu.Lock()
+			s.cache.complete = false
+			delete(s.cache.m, hashToken(tok[0]))
+			s.cache.mu.Unlock()
+		}
+		reads := 0
+		s.afterSessionRead = func() {
+			if reads++; reads == 1 {
+				if err := s.Logout(ctx, tok[0]); err != nil {
+					t.Error(err)
+				}
+			}
+		}
+		s.Session(ctx, tok[0]) // it raced the logout: either answer will do
+		if reads == 0 {
+			t.Fatalf("read through %v: nothing was read from the database", readThrough)
+		}
+		s.afterSessionRead = nil
+		if _, err := s.Session(ctx, tok[0]); !errors.Is(err, ErrNoSession) {
+			t.Fatalf("read through %v: after the logout: %v, want ErrNoSession", readThrough, err)
+		}
+		if _, err := s.Session(ctx, tok[1]); err != nil {
+			t.Fatalf("read through %v: bob's session: %v", readThrough, err)
+		}
 	}
 }
 
@@ -227,5 +254,36 @@ func TestCachedSessionsConcurrent(t *testing.T) {
 		if _, err := s.Session(ctx, tk); !errors.Is(err, ErrNoSession) {
 			t.Fatalf("%s's session after it ended: %v", persons[i], err)
 		}
+	}
+}
+
+// TestSessionsMadeWhileCached: with every session in memory, one made by
+// a login, NewSessions or the administrator's link is known at once,
+// without reading the database; a token never made is refused.
+func TestSessionsMadeWhileCached(t *testing.T) {
+	ctx := context.Background()
+	s, _, _ := servedStore(t, Options{})
+	first := loginTokens(t, s, "ann")
+	if _, err := s.Session(ctx, first[0]); err != nil { // the cache comes on
+		t.Fatal(err)
+	}
+	made := loginTokens(t, s, "bob")
+	more, err := s.NewSessions(ctx, "coop", []string{"cy"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	adminTok := adminToken(t, s)
+	for who, tk := range map[string]string{"bob": made[0], "cy": more[0], "admin": adminTok} {
+		deleteBehind(t, s, tk)
+		sess, err := s.Session(ctx, tk)
+		if err != nil {
+			t.Fatalf("%s's session, made while cached, is not known from memory: %v", who, err)
+		}
+		if want := who; who != "admin" && sess.Person != want {
+			t.Fatalf("%s's session names %q", who, sess.Person)
+		}
+	}
+	if _, err := s.Session(ctx, "no-such-token"); !errors.Is(err, ErrNoSession) {
+		t.Fatalf("a token never made: %v", err)
 	}
 }
