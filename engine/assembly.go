@@ -518,11 +518,13 @@ type delivery struct {
 
 // Past these the writer waits for the readers to make its pending
 // batches visible (flush), rather than keep their answers waiting: readers
-// that follow one another without a gap would otherwise hold them back
-// for as long as they keep coming.
+// that overlap without a gap would otherwise hold them back for as long
+// as they keep coming. Until then it only tries (TryLock), so that a
+// writer waiting for a long reader never holds up the readers that come
+// after (as a waiting Lock would).
 var (
-	maxPending    = 64
-	maxPendingAge = 100 * time.Millisecond
+	maxPending    = 256
+	maxPendingAge = 500 * time.Millisecond
 )
 
 // deliver queues d behind the pending batches and makes them visible if
