@@ -45,8 +45,11 @@ func (s *State) members() (members, named int) {
 // zero; leave_hall and check_out refuse what would take it there).
 func (s *State) PresentMembers() int {
 	_, named := s.members()
-	return max(named-s.Attendance.UnnamedOut, 0)
+	return s.present(named)
 }
+
+// present is PresentMembers given members' count of those named.
+func (s *State) present(named int) int { return max(named-s.Attendance.UnnamedOut, 0) }
 
 // snapshot is the attendance, for a vote, of the voting rights given:
 // present (entitled and able to vote from where they are), absent, walked

@@ -554,8 +554,8 @@ func (s *State) VotingMandate(person string) (*Mandate, bool) {
 // Those online count where the rules say so (Rules.Online full); the
 // unnamed who left the hall are taken off (PresentMembers).
 func (s *State) Quorum() (present, needed int, ok bool) {
-	members, _ := s.members()
-	present = s.PresentMembers()
+	members, named := s.members() // once: it walks every mandate
+	present = s.present(named)
 	needed = s.Assembly.Rules.quorumNeeded(members)
 	return present, needed, present >= needed
 }
