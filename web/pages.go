@@ -25,6 +25,10 @@ import (
 // view is what a page template sees. S is the assembly's state, valid only
 // while the page renders (inside (*engine.Assembly).Read).
 type view struct {
+	// personChoices memoizes PersonChoices for one rendering: a page of
+	// a large assembly lists every person in several pickers.
+	personChoices []Choice
+
 	Page  string
 	Title string
 	ID    string

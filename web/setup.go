@@ -160,12 +160,16 @@ func byName[T any](xs []T, name func(T) string) {
 // their mandates not rejected as its hint (and their reference, which
 // tells two of one name apart).
 func (v *view) PersonChoices() []Choice {
+	if v.personChoices != nil {
+		return v.personChoices // a view renders one state; pick copies what it marks
+	}
 	out := make([]Choice, 0, len(v.S.PersonOrder))
 	for _, id := range v.S.PersonOrder {
 		p := v.S.Persons[id]
 		out = append(out, Choice{Value: id, Label: p.Name, Hint: v.personHint(p)})
 	}
 	byName(out, func(c Choice) string { return c.Label })
+	v.personChoices = out
 	return out
 }
 
