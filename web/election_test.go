@@ -225,7 +225,7 @@ func TestElectionsByListsAndByNames(t *testing.T) {
 	anna := h.browser("anna")
 	body = anna.draft(url.Values{"step": {"check"}, "election": {"e2"}, "a:approve:list": {"olga", "rosa"}})
 	anna.act("delegate", "cast_election_ballot", confirmFields(body))
-	if _, body, _ := anna.get("/a/coop/delegate"); !strings.Contains(html.UnescapeString(body), "Refused: A ballot in the election “The treasurer” names at most 1 candidates, one per seat.") {
+	if _, body, _ := anna.get("/a/coop/delegate"); !strings.Contains(html.UnescapeString(body), "Refused: A ballot in the election “The treasurer” names at most one candidate, as there is one seat.") {
 		t.Errorf("two names for one seat: %s", flashOf(body))
 	}
 	body = anna.draft(url.Values{"step": {"check"}, "election": {"e2"}})
