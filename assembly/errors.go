@@ -60,22 +60,32 @@ func CodeOf(err error) Code {
 // an id, a text or a command line is not valid. It reads as its English
 // text (fmt's %s), and a catalog renders it in the refusal's language
 // through RefusalParts, as it renders the refusal around it. A Reason may
-// hold Reasons.
+// hold Reasons. Package roster keeps its messages as Reasons too.
 type Reason struct {
 	Format string
 	Args   []any
+	// Key, when set, is the reason's key in the catalog instead of its
+	// English: for a bare word that stands in the catalog in another sense
+	// too ("decisive": a roster's kind, "with a decisive vote" in a
+	// refusal).
+	Key string
 }
 
 func reason(format string, args ...any) *Reason { return &Reason{Format: format, Args: args} }
 
 // Error is the reason in English.
-func (r *Reason) Error() string { return fmt.Sprintf(r.Format, r.Args...) }
+func (r Reason) Error() string { return fmt.Sprintf(r.Format, r.Args...) }
 
 // String is the reason in English.
-func (r *Reason) String() string { return r.Error() }
+func (r Reason) String() string { return r.Error() }
 
-// RefusalParts are the template and the arguments of the reason.
-func (r *Reason) RefusalParts() (string, []any) { return r.Format, r.Args }
+// RefusalParts are the catalog key and the arguments of the reason.
+func (r Reason) RefusalParts() (string, []any) {
+	if r.Key != "" {
+		return r.Key, r.Args
+	}
+	return r.Format, r.Args
+}
 
 func errf(code Code, format string, args ...any) *Error {
 	return &Error{Code: code, Msg: fmt.Sprintf(format, args...), Format: format, Args: args}

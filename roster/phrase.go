@@ -3,39 +3,20 @@ package roster
 import (
 	"fmt"
 	"strings"
+
+	"plenum/assembly"
 )
 
 // Phrase is a message of the roster kept as its English template and its
-// arguments, as assembly.Reason keeps a refusal's parts: the pages render
-// it in their language from the catalog (package i18n, keyed by the
-// template), the command line prints it in English. An argument may be a
-// Phrase or a List itself.
-type Phrase struct {
-	Format string
-	Args   []any
-	// Key, when set, is the phrase's key in the catalog instead of its
-	// English: for a bare word the rules' refusals also use in another
-	// sense ("decisive": a mandate's kind here, "with a decisive vote"
-	// there).
-	Key string
-}
+// arguments (an assembly.Reason): the pages render it in their language
+// from the catalog (package i18n, keyed by the template), the command line
+// prints it in English. An argument may be a Phrase or a List itself.
+type Phrase = assembly.Reason
 
 func phrase(format string, args ...any) Phrase { return Phrase{Format: format, Args: args} }
 
 // word is a bare word of the roster, keyed in the catalog by key.
 func word(key, english string) Phrase { return Phrase{Format: english, Key: key} }
-
-// String is the phrase in English.
-func (p Phrase) String() string { return fmt.Sprintf(p.Format, p.Args...) }
-
-// RefusalParts are the template and the arguments, as i18n.Locale.Refusal
-// reads them.
-func (p Phrase) RefusalParts() (string, []any) {
-	if p.Key != "" {
-		return p.Key, p.Args
-	}
-	return p.Format, p.Args
-}
 
 // List is an argument that is several items in a row, "A, B, C": each
 // item a name or a Phrase, rendered one by one.
