@@ -514,6 +514,12 @@ type delivery struct {
 	checkpoint []byte
 	batch      []*request
 	replies    []reply
+	// readers are the events as the readers' state is given them (an
+	// event that holds no shared memory as it is, others decoded again
+	// from their entries), made once when the batch is delivered however
+	// often flush must try; readersErr is a decoding that failed.
+	readers    []assembly.Event
+	readersErr error
 }
 
 // Past these the writer waits for the readers to make its pending
@@ -531,6 +537,15 @@ var (
 // the readers' state can be taken at once (or must be: too many pending,
 // or for too long); otherwise they stay pending and the writer goes on.
 func (a *Assembly) deliver(d delivery) {
+	for i, e := range d.entries {
+		ev := d.events[i]
+		if !flat(reflect.TypeOf(ev)) {
+			if ev, d.readersErr = assembly.DecodeEvent(e.Type, e.Payload); d.readersErr != nil {
+				break
+			}
+		}
+		d.readers = append(d.readers, ev)
+	}
 	if len(a.pending) == 0 {
 		a.pendingSince = time.Now()
 	}
@@ -551,16 +566,10 @@ func (a *Assembly) flush(wait bool) {
 	var evs []assembly.Event
 	var err error
 	for _, d := range a.pending {
-		for i, e := range d.entries {
-			ev := d.events[i]
-			if !flat(reflect.TypeOf(ev)) {
-				ev, err = assembly.DecodeEvent(e.Type, e.Payload)
-			}
-			if err != nil {
-				break
-			}
-			evs = append(evs, ev)
+		if err = d.readersErr; err != nil {
+			break
 		}
+		evs = append(evs, d.readers...)
 	}
 	if len(evs) > 0 && err == nil {
 		if wait {
