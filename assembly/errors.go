@@ -87,9 +87,15 @@ func (r Reason) RefusalParts() (string, []any) {
 	return r.Format, r.Args
 }
 
-func errf(code Code, format string, args ...any) *Error {
-	return &Error{Code: code, Msg: fmt.Sprintf(format, args...), Format: format, Args: args}
+// Refusal makes a refusal from its English template and arguments, kept
+// beside the English so that a catalog renders it in the reader's
+// language (i18n.Locale.Refusal): for the refusals other packages make
+// (the engine, the cards) as the rules make theirs.
+func Refusal(code Code, field, format string, args ...any) *Error {
+	return &Error{Code: code, Field: field, Msg: fmt.Sprintf(format, args...), Format: format, Args: args}
 }
+
+func errf(code Code, format string, args ...any) *Error { return Refusal(code, "", format, args...) }
 
 func invalid(format string, args ...any) *Error  { return errf(ErrInvalid, format, args...) }
 func notFound(format string, args ...any) *Error { return errf(ErrNotFound, format, args...) }
@@ -101,7 +107,5 @@ func closed(format string, args ...any) *Error   { return errf(ErrClosed, format
 func corrupt(format string, args ...any) *Error  { return errf(ErrCorrupt, format, args...) }
 
 func fieldErr(field, format string, args ...any) *Error {
-	e := errf(ErrInvalid, format, args...)
-	e.Field = field
-	return e
+	return Refusal(ErrInvalid, field, format, args...)
 }

@@ -194,12 +194,9 @@ func Issue(ctx context.Context, a *engine.Assembly, codes *auth.Store, actor str
 	return out, nil
 }
 
-// refuse is a refusal as the rules make one, with its template and
-// arguments, so that it is shown in the reader's language
-// (i18n.Locale.Refusal).
-func refuse(code assembly.Code, field, format string, args ...any) *assembly.Error {
-	return &assembly.Error{Code: code, Field: field, Msg: fmt.Sprintf(format, args...), Format: format, Args: args}
-}
+// refuse is a refusal as the rules make one, shown in the reader's
+// language.
+var refuse = assembly.Refusal
 
 // Revoke revokes the persons' access codes and ends their sessions, on
 // actor's authority: recorded first, then the codes are deleted.

@@ -1003,9 +1003,6 @@ func (a *Assembly) precheck(cmds []assembly.Command) []assembly.Command {
 	return out
 }
 
-// refusal is a refusal of the engine as the rules make one: its English
-// words, and the template and arguments they were made from, so that a
-// reader is told it in their language (i18n.Locale.Refusal).
-func refusal(code assembly.Code, field, format string, args ...any) *assembly.Error {
-	return &assembly.Error{Code: code, Field: field, Msg: fmt.Sprintf(format, args...), Format: format, Args: args}
-}
+// refusal is a refusal of the engine as the rules make one (in the
+// reader's language on the pages and in the API).
+var refusal = assembly.Refusal
