@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -18,6 +19,7 @@ import (
 
 	"plenum/assembly"
 	"plenum/auth"
+	"plenum/fault"
 	"plenum/internal/crashtest"
 	"plenum/store"
 	"plenum/store/postgres/pgtest"
@@ -150,14 +152,32 @@ func TestKilledDuringSecretVote(t *testing.T) {
 	}
 	t.Run("sqlite", func(t *testing.T) {
 		dir := t.TempDir()
-		killDuringSecretVote(t, filepath.Join(dir, "plenum.db"), dir)
+		db := filepath.Join(dir, "plenum.db")
+		killDuringSecretVote(t, db, db, dir, nil)
 	})
 	t.Run("postgres", func(t *testing.T) {
-		killDuringSecretVote(t, pgtest.Fresh(t), t.TempDir())
+		// The voting process reaches PostgreSQL through a proxy that
+		// drops the reply to one of its first COMMITs each round.
+		dsn := pgtest.Fresh(t)
+		u, err := url.Parse(dsn)
+		if err != nil {
+			t.Fatal(err)
+		}
+		proxy, err := fault.NewProxy(u.Host)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { proxy.Close() })
+		killDuringSecretVote(t, dsn, pgtest.WithHost(t, dsn, proxy.Addr()), t.TempDir(), proxy)
 	})
 }
 
-func killDuringSecretVote(t *testing.T, db, data string) {
+// killDuringSecretVote runs the rounds on db, which the voting process
+// reaches as childDB. With a proxy (PostgreSQL), each killed round also
+// loses the reply to one of the process's first COMMITs, and a second
+// writer in this process casts the same voters' ballots beside it: every
+// ballot acknowledged by either must be in the record once.
+func killDuringSecretVote(t *testing.T, db, childDB, data string, proxy *fault.Proxy) {
 	script := filepath.Join(t.TempDir(), "setup.jsonl")
 	if err := os.WriteFile(script, []byte(killScript()), 0o600); err != nil {
 		t.Fatal(err)
@@ -172,7 +192,18 @@ func killDuringSecretVote(t *testing.T, db, data string) {
 		if round == killRounds+3 {
 			t.Fatalf("%d rounds and the voters have not all voted", round)
 		}
-		child := crashtest.Start(t, "TestKilledDuringSecretVote", envKillDB+"="+db, envKillData+"="+data)
+		if proxy != nil {
+			proxy.Arm()
+		}
+		child := crashtest.Start(t, "TestKilledDuringSecretVote", envKillDB+"="+childDB, envKillData+"="+data)
+		if proxy != nil && round < killRounds {
+			// Counted from here: the ballots' appends, not the opening's.
+			proxy.Arm(fault.Fault{Kind: fault.DropReply, At: 1 + rand.IntN(4)})
+		}
+		var second *secondWriter
+		if postgres && round < killRounds {
+			second = startSecondWriter(t, db, data)
+		}
 		if round == 0 && !postgres {
 			// A second writer beside the running one is refused and
 			// changes nothing. (PostgreSQL takes several writers, each
@@ -214,6 +245,15 @@ func killDuringSecretVote(t *testing.T, db, data string) {
 		}
 		timer.Stop()
 		child.Wait()
+		if second != nil {
+			for _, p := range second.stop() {
+				if acked[p] {
+					t.Fatalf("round %d: %s's ballot acknowledged by both writers", round, p)
+				}
+				acked[p] = true
+				n++
+			}
+		}
 		if postgres {
 			killSettled(t, db)
 		}
@@ -285,6 +325,48 @@ func killedVoteState(t *testing.T, db, data string) (voted map[string]bool, boxe
 	})
 	closeAll()
 	return voted, killQueryCount(t, db, `SELECT COUNT(*) FROM ballot_box`)
+}
+
+// secondWriter casts ballots through an engine of this process beside
+// the voting process, on the same PostgreSQL database.
+type secondWriter struct {
+	halt  chan struct{}
+	done  chan struct{}
+	acked []string
+}
+
+func startSecondWriter(t *testing.T, db, data string) *secondWriter {
+	t.Helper()
+	eng, closeAll, err := openEngine(context.Background(), db, data, "plenum.localhost")
+	if err != nil {
+		t.Fatalf("the second writer: %v", err)
+	}
+	w := &secondWriter{halt: make(chan struct{}), done: make(chan struct{})}
+	go func() {
+		defer close(w.done)
+		defer closeAll()
+		for _, i := range rand.Perm(killVoters) {
+			select {
+			case <-w.halt:
+				return
+			default:
+			}
+			p := "p" + strconv.Itoa(i)
+			args, _ := json.Marshal(map[string]string{"vote": killVote, "voter": p, "choice": killChoice(i)})
+			if _, err := eng.Submit(context.Background(), assembly.Envelope{Cmd: "cast_ballot", Assembly: killAssembly, Actor: p, At: time.Now(), Args: args}); err == nil {
+				w.acked = append(w.acked, p)
+			}
+		}
+	}()
+	return w
+}
+
+// stop halts the second writer and returns the voters whose ballots it
+// had acknowledged.
+func (w *secondWriter) stop() []string {
+	close(w.halt)
+	<-w.done
+	return w.acked
 }
 
 // killSettled waits until PostgreSQL has ended the killed process's

@@ -13,6 +13,7 @@ import (
 	"sync/atomic"
 	"syscall"
 	"testing"
+	"time"
 )
 
 // Child is a running child process.
@@ -50,12 +51,20 @@ func Start(t *testing.T, test string, env ...string) *Child {
 		close(lines)
 	}()
 	c.Lines = lines
-	if l, ok := <-lines; !ok || l != "ready" {
+	select {
+	case l, ok := <-lines:
+		if ok && l == "ready" {
+			return c
+		}
 		c.Kill()
 		c.Wait()
 		t.Fatalf("the child process did not start: %q %s", l, c.Stderr())
+	case <-time.After(time.Minute):
+		c.Kill()
+		c.Wait()
+		t.Fatalf("the child process did not say it was ready within a minute: %s", c.Stderr())
 	}
-	return c
+	return nil
 }
 
 // Kill kills the child with SIGKILL: nothing of it runs after.
