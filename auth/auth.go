@@ -271,14 +271,22 @@ func hashToken(t string) [32]byte { return sha256.Sum256([]byte("token:" + t)) }
 // not checked here: the caller (package cards) records the issue in the
 // assembly's log first, where the rules decide who may have a code.
 func (s *Store) IssueCodes(ctx context.Context, assemblyID string, persons []string) ([]Code, error) {
-	now := s.opts.Now().UTC()
-	exp := now.Add(s.opts.CodeTTL)
+	return s.IssueRecordedCodes(ctx, assemblyID, persons, s.opts.Now())
+}
+
+// IssueRecordedCodes is IssueCodes for an issue the assembly's log records
+// at time recorded: the codes carry that time as their creation, so that
+// VoidUnissuedCodes can tell, after a crash, whether the recorded issue was
+// carried out. They expire CodeTTL from now, not from recorded.
+func (s *Store) IssueRecordedCodes(ctx context.Context, assemblyID string, persons []string, recorded time.Time) ([]Code, error) {
+	exp := s.opts.Now().UTC().Add(s.opts.CodeTTL)
+	created := recorded.UTC().UnixNano()
 	out := make([]Code, 0, len(persons))
 	err := s.replaceCodes(ctx, assemblyID, persons, func(tx *sql.Tx, p string) error {
 		c := newCode()
 		h := hashCode(c)
 		if _, err := s.exec(ctx, tx, `INSERT INTO access_codes (hash, assembly, person, created, expires) VALUES (?, ?, ?, ?, ?)`,
-			h[:], assemblyID, p, now.UnixNano(), exp.UnixNano()); err != nil {
+			h[:], assemblyID, p, created, exp.UnixNano()); err != nil {
 			return err
 		}
 		out = append(out, Code{Assembly: assemblyID, Person: p, Code: c, Expires: exp})
@@ -294,6 +302,47 @@ func (s *Store) IssueCodes(ctx context.Context, assemblyID string, persons []str
 // one transaction.
 func (s *Store) RevokeCodes(ctx context.Context, assemblyID string, persons []string) error {
 	return s.replaceCodes(ctx, assemblyID, persons, nil)
+}
+
+// VoidUnissuedCodes carries out the voiding half of issues the record
+// holds but the codes do not: issued maps each person to the time of the
+// latest issue the assembly's log records for them. A person with no code
+// made at or after that time had the issue recorded and then the server
+// stopped (or the code store failed) before the new code was made; the
+// record says their earlier code was voided and their sessions ended, so
+// that is done now, in one transaction. It returns the persons voided, in
+// no particular order. A server runs it at start (cards.Reconcile).
+func (s *Store) VoidUnissuedCodes(ctx context.Context, assemblyID string, issued map[string]time.Time) ([]string, error) {
+	if len(issued) == 0 {
+		return nil, nil
+	}
+	newest := map[string]int64{} // person → creation of their newest code
+	rows, err := s.db.R.QueryContext(ctx, s.db.Rebind(`SELECT person, MAX(created) FROM access_codes WHERE assembly = ? GROUP BY person`), assemblyID)
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var p string
+		var created int64
+		if err := rows.Scan(&p, &created); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		newest[p] = created
+	}
+	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
+		return nil, err
+	}
+	var stale []string
+	for p, at := range issued {
+		if c, ok := newest[p]; !ok || c < at.UTC().UnixNano() {
+			stale = append(stale, p)
+		}
+	}
+	if len(stale) == 0 {
+		return nil, nil
+	}
+	return stale, s.replaceCodes(ctx, assemblyID, stale, nil)
 }
 
 // replaceCodes deletes the persons' codes and sessions and, with add, lets

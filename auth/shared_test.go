@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -294,6 +295,63 @@ func TestOpenBadDatabase(t *testing.T) {
 			_, err := Open(db, Options{})
 			if err == nil || !strings.Contains(err.Error(), "schema version 99 is newer than this plenum") {
 				t.Fatalf("a database of a newer plenum: %v", err)
+			}
+		})
+	}
+}
+
+// TestVoidUnissuedCodes: on both databases, a person whose latest recorded
+// issue is newer than their newest code (or who has no code) loses their
+// codes and sessions; one whose code was made by that issue keeps both;
+// another assembly's codes are not touched.
+func TestVoidUnissuedCodes(t *testing.T) {
+	for name, fresh := range databases() {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			s := openAt(t, fresh(t), Options{})
+			recorded := time.Date(2026, 12, 3, 9, 0, 0, 123456789, time.UTC)
+			codes, err := s.IssueRecordedCodes(ctx, "coop", []string{"ann", "bob"}, recorded)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, annTok, err := s.Login(ctx, codes[0].Code)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, bobTok, err := s.Login(ctx, codes[1].Code)
+			if err != nil {
+				t.Fatal(err)
+			}
+			voided, err := s.VoidUnissuedCodes(ctx, "coop", map[string]time.Time{
+				"ann": recorded,                      // carried out
+				"bob": recorded.Add(time.Nanosecond), // a later issue made no code
+				"cid": recorded,                      // an issue that made no code at all
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			slices.Sort(voided)
+			if !slices.Equal(voided, []string{"bob", "cid"}) {
+				t.Fatalf("voided %v, want bob and cid", voided)
+			}
+			if _, err := s.Session(ctx, annTok); err != nil {
+				t.Fatalf("ann's session: %v", err)
+			}
+			if _, _, err := s.Login(ctx, codes[0].Code); err != nil {
+				t.Fatalf("ann's code: %v", err)
+			}
+			if _, err := s.Session(ctx, bobTok); err != ErrNoSession {
+				t.Fatalf("bob's session after his code was voided: %v", err)
+			}
+			if _, _, err := s.Login(ctx, codes[1].Code); err != ErrBadCode {
+				t.Fatalf("bob's voided code: %v", err)
+			}
+			// Another assembly's record says nothing about coop's codes.
+			if v, err := s.VoidUnissuedCodes(ctx, "other", map[string]time.Time{"ann": recorded.Add(time.Hour)}); err != nil || len(v) != 1 {
+				t.Fatalf("another assembly: %v, %v", v, err)
+			}
+			if _, _, err := s.Login(ctx, codes[0].Code); err != nil {
+				t.Fatalf("ann's code after another assembly's voiding: %v", err)
 			}
 		})
 	}

@@ -180,7 +180,7 @@ func Issue(ctx context.Context, a *engine.Assembly, codes *auth.Store, actor str
 	if _, err := a.Submit(ctx, assembly.Meta{Assembly: a.ID(), Actor: actor, At: now}, assembly.IssueAccessCodes{Persons: ids}); err != nil {
 		return nil, err
 	}
-	made, err := codes.IssueCodes(ctx, a.ID(), ids)
+	made, err := codes.IssueRecordedCodes(ctx, a.ID(), ids, now)
 	if err != nil {
 		return nil, fmt.Errorf("cards: the issue is recorded but the codes could not be made (issue them again): %w", err)
 	}
@@ -210,24 +210,35 @@ func Revoke(ctx context.Context, a *engine.Assembly, codes *auth.Store, actor st
 	return nil
 }
 
-// Reconcile makes the access codes agree with the record after a crash:
-// the codes and sessions of every person whose latest access entry is a
-// revocation are deleted (again). A server runs it at start.
+// Reconcile makes the access codes agree with the record after a crash
+// between the two writes of an issue or a revocation (the record first,
+// then the codes): the codes and sessions of every person whose latest
+// access entry is a revocation are deleted (again), and so are those of
+// every person whose latest recorded issue made no code, since the record
+// says that issue voided them. Such a person needs a new card. A server
+// runs it at start.
 func Reconcile(ctx context.Context, e *engine.Engine, codes *auth.Store) error {
 	for _, a := range e.Assemblies() {
 		var revoked []string
+		issued := map[string]time.Time{}
 		a.Read(func(s *assembly.State) {
 			for _, p := range s.PersonOrder {
-				if acc := s.Access[p]; acc != nil && !acc.Revoked.IsZero() {
+				switch acc := s.Access[p]; {
+				case acc == nil:
+				case !acc.Revoked.IsZero():
 					revoked = append(revoked, p)
+				case !acc.Issued.IsZero():
+					issued[p] = acc.Issued
 				}
 			}
 		})
-		if len(revoked) == 0 {
-			continue
+		if len(revoked) > 0 {
+			if err := codes.RevokeCodes(ctx, a.ID(), revoked); err != nil {
+				return fmt.Errorf("cards: revoking the recorded revocations of %s: %w", a.ID(), err)
+			}
 		}
-		if err := codes.RevokeCodes(ctx, a.ID(), revoked); err != nil {
-			return fmt.Errorf("cards: revoking the recorded revocations of %s: %w", a.ID(), err)
+		if _, err := codes.VoidUnissuedCodes(ctx, a.ID(), issued); err != nil {
+			return fmt.Errorf("cards: voiding the codes of recorded issues of %s that made no code: %w", a.ID(), err)
 		}
 	}
 	return nil

@@ -260,6 +260,63 @@ func TestRevokeAndReconcile(t *testing.T) {
 	}
 }
 
+// TestReconcileUnissuedCodes: an issue recorded but whose codes were never
+// made (the server stopped between the two writes) leaves the earlier code
+// working until the server starts again; Reconcile then voids it and ends
+// its sessions, as the record says the issue did. Codes of an issue that
+// was carried out, and their sessions, survive Reconcile, however often it
+// runs.
+func TestReconcileUnissuedCodes(t *testing.T) {
+	ctx := context.Background()
+	c := newCongress(t)
+	issued, err := cards.Issue(ctx, c.a, c.codes, "misha", c.at, "http://x", cards.Selection{Persons: []string{"nogin", "r1"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	code := map[string]string{}
+	token := map[string]string{}
+	for _, card := range issued.Cards {
+		code[card.Person] = card.Code
+		if _, token[card.Person], err = c.codes.Login(ctx, card.Code); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// The crash: a second issue for r1 recorded (as a replayed script
+	// would record it), its code never made.
+	c.must("misha", "issue_access_codes", `{"persons":["r1"]}`)
+	if _, _, err := c.codes.Login(ctx, code["r1"]); err != nil {
+		t.Fatalf("before reconciling: %v", err)
+	}
+	for range 2 {
+		if err := cards.Reconcile(ctx, c.eng, c.codes); err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := c.codes.Login(ctx, code["r1"]); err != auth.ErrBadCode {
+			t.Fatalf("the code an unmade issue voided, after Reconcile: %v", err)
+		}
+		if _, err := c.codes.Session(ctx, token["r1"]); err != auth.ErrNoSession {
+			t.Fatalf("a session of the voided code after Reconcile: %v", err)
+		}
+		if _, _, err := c.codes.Login(ctx, code["nogin"]); err != nil {
+			t.Fatalf("a code of an issue carried out, after Reconcile: %v", err)
+		}
+		if _, err := c.codes.Session(ctx, token["nogin"]); err != nil {
+			t.Fatalf("a session of a code carried out, after Reconcile: %v", err)
+		}
+	}
+	// A new card for r1 works and stays working across Reconcile.
+	again, err := cards.Issue(ctx, c.a, c.codes, "misha", c.at, "http://x", cards.Selection{Persons: []string{"r1"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cards.Reconcile(ctx, c.eng, c.codes); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := c.codes.Login(ctx, again.Cards[0].Code); err != nil {
+		t.Fatalf("the new card after Reconcile: %v", err)
+	}
+}
+
 // TestCardsInEveryLanguage: every word a card prints is in the assembly's
 // language: no word of the English cards is left on the German, Russian,
 // French or Spanish cards (of a decisive, a consultative, a guest and an
