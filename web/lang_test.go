@@ -109,7 +109,7 @@ func TestPageLanguage(t *testing.T) {
 // address (long German words must not break the layouts: nothing may
 // stick out of the page).
 func TestBrowserSwitchesLanguage(t *testing.T) {
-	h := newHall(t)
+	h := tourHall(t) // a vote and a ranked election open, a list of speakers, a second screen
 	s := newSession(t, h)
 	phone := s.openWith("anna", 360, 740, "/a/"+h.asm+"/delegate", false)
 	for _, c := range []struct{ lang, label string }{{"de", "Abmelden"}, {"ru", "Выйти"}, {"fr", "Se déconnecter"}, {"es", "Cerrar sesión"}, {"en", "Log out"}} {
@@ -130,12 +130,18 @@ func TestBrowserSwitchesLanguage(t *testing.T) {
 		s.shot(phone, "lang-"+c.lang+"-delegate-phone")
 	}
 	for _, lang := range []string{"de", "ru"} {
-		hall := s.openWith("", 1920, 1080, "/a/"+h.asm+"/projector?lang="+lang, false)
-		s.until(hall, "the projector in "+lang, `document.documentElement.lang === "`+lang+`" && !document.querySelector(".lang-switch")`)
-		if w := eval[int](s, hall, `document.documentElement.scrollWidth`); w > 1920 {
-			t.Errorf("%s projector: the page is %d px wide in a 1920 px window", lang, w)
+		for _, screen := range []string{"", "overflow"} {
+			name, query := "projector", "?lang="+lang
+			if screen != "" {
+				name, query = "projector-"+screen, query+"&screen="+screen
+			}
+			hall := s.openWith("", 1920, 1080, "/a/"+h.asm+"/projector"+query, false)
+			s.until(hall, "the "+name+" in "+lang, `document.documentElement.lang === "`+lang+`" && !document.querySelector(".lang-switch")`)
+			if w := eval[int](s, hall, `document.documentElement.scrollWidth`); w > 1920 {
+				t.Errorf("%s %s: the page is %d px wide in a 1920 px window", lang, name, w)
+			}
+			s.shot(hall, "lang-"+lang+"-"+name)
 		}
-		s.shot(hall, "lang-"+lang+"-projector")
 	}
 }
 
