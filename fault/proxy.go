@@ -26,6 +26,7 @@ type Proxy struct {
 	commits int
 	conns   map[*proxyConn]bool
 	closed  bool
+	down    bool // SetDown: every connection is cut, new ones at once
 	wg      sync.WaitGroup
 }
 
@@ -65,12 +66,41 @@ func (p *Proxy) Close() error {
 	return err
 }
 
+// Cut cuts every connection open now, as a dropped connection would be;
+// new connections are forwarded as before.
+func (p *Proxy) Cut() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for c := range p.conns {
+		c.cut()
+	}
+}
+
+// SetDown cuts the database off (a network split) or, with false, heals
+// it: while down, every connection open is cut and every new one is
+// closed at once.
+func (p *Proxy) SetDown(down bool) {
+	p.mu.Lock()
+	p.down = down
+	p.mu.Unlock()
+	if down {
+		p.Cut()
+	}
+}
+
 func (p *Proxy) accept() {
 	defer p.wg.Done()
 	for {
 		c, err := p.ln.Accept()
 		if err != nil {
 			return
+		}
+		p.mu.Lock()
+		down := p.down
+		p.mu.Unlock()
+		if down {
+			c.Close()
+			continue
 		}
 		s, err := net.Dial("tcp", p.target)
 		if err != nil {
@@ -83,6 +113,11 @@ func (p *Proxy) accept() {
 			p.mu.Unlock()
 			pc.cut()
 			return
+		}
+		if p.down {
+			p.mu.Unlock()
+			pc.cut()
+			continue
 		}
 		p.conns[pc] = true
 		p.mu.Unlock()

@@ -101,3 +101,11 @@ func (s *syncBuilder) String() string {
 	defer s.mu.Unlock()
 	return s.b.String()
 }
+
+// Pause stops the child with SIGSTOP, as a process the scheduler, a
+// debugger or a full disk holds still: it runs no code, but its
+// connections stay open.
+func (c *Child) Pause() { c.cmd.Process.Signal(syscall.SIGSTOP) }
+
+// Resume lets a paused child run on (SIGCONT).
+func (c *Child) Resume() { c.cmd.Process.Signal(syscall.SIGCONT) }

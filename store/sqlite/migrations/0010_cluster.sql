@@ -1,0 +1,5 @@
+-- The cluster's tables (cluster_nodes, cluster_leases) exist only in
+-- PostgreSQL: a SQLite database has one writing process, so it has no
+-- cluster. This migration keeps the number, so that both stores' versions
+-- stay the same.
+SELECT 1;
