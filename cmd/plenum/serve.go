@@ -29,6 +29,7 @@ SYNOPSIS
                  [--tls-cert FILE --tls-key FILE] [--trust-proxy CIDR ...]
                  [--wrong-codes-per-address N] [--wrong-codes-in-all N]
                  [--public-streams-per-address N] [--public-streams N]
+                 [--node-name NAME --advertise URL]
 
 DESCRIPTION
     Opens the database (creating it if absent; a SQLite database is held
@@ -74,6 +75,14 @@ DESCRIPTION
     plenum process on the same database sees them. An access.db left in
     the data directory by an earlier version is taken over at start, once,
     and renamed access.db.imported.
+
+    With --node-name and --advertise (PostgreSQL only), the server enters
+    itself into the database's registry of nodes and writes a heartbeat
+    every second, so that plenum cluster status lists it. A name that a
+    live node holds is waited for up to 6 seconds (a crashed process of
+    that name falls silent within 5) and then refused. Registering is all
+    it does yet: the node takes no writer's lease, forwards nothing and
+    does not hear the other nodes' entries (docs/cluster.md).
 
     SIGINT or SIGTERM stops the server after the requests in progress.
 
@@ -126,6 +135,12 @@ OPTIONS
     --public-streams N
                      live event streams open without logging in, from all
                      addresses together (default 5000)
+    --node-name NAME
+                     this node's name in the cluster on a PostgreSQL
+                     database: 1 to 63 letters, digits, '.', '-', '_';
+                     each node its own. Needs --advertise
+    --advertise URL  the address the other nodes reach this one at
+                     (http:// or https://, such as http://10.0.0.5:8080)
 
     Every request's headers must arrive within 10 seconds and its body
     within 30; an idle connection is closed after 2 minutes. Live event
@@ -162,8 +177,13 @@ func runServe(ctx context.Context, env *cliEnv, args []string) error {
 	wrongAll := fs.Int("wrong-codes-in-all", 600, "")
 	streamsPer := fs.Int("public-streams-per-address", 50, "")
 	streamsAll := fs.Int("public-streams", 5000, "")
+	nodeName := fs.String("node-name", "", "")
+	advertise := fs.String("advertise", "", "")
 	if err := fs.Parse(args); err != nil {
 		return usageErr(err)
+	}
+	if err := nodeFlags(*db, *nodeName, *advertise); err != nil {
+		return err
 	}
 	access, err := accessFlags(*tlsCert, *tlsKey, proxies, *wrongPer, *wrongAll, *streamsPer, *streamsAll)
 	if err != nil {
@@ -196,6 +216,14 @@ func runServe(ctx context.Context, env *cliEnv, args []string) error {
 		if err := web.CheckBallotModule(*ballotModule); err != nil {
 			return &exitError{code: 2, msg: "--ballot-module: " + err.Error()}
 		}
+	}
+	if *nodeName != "" {
+		member, err := registerNode(ctx, *db, *nodeName, *advertise)
+		if err != nil {
+			return err
+		}
+		defer member.close()
+		fmt.Fprintf(env.stdout, "plenum serve: node %s registered in the cluster, advertised at %s\n", *nodeName, *advertise)
 	}
 	srv, err := openServer(ctx, serverConfig{db: *db, data: *data, name: *name, baseURL: *baseURL, ballotModule: *ballotModule, witnesses: witnesses, witnessesNeeded: *needed, access: access})
 	if err != nil {

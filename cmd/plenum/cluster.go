@@ -1,0 +1,224 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"plenum/cluster"
+	"plenum/store"
+	"plenum/store/postgres"
+)
+
+func init() {
+	register(&subcommand{
+		name:    "cluster",
+		summary: "the nodes on a PostgreSQL database, their leases, the logs' sizes",
+		usage: `
+NAME
+    plenum cluster — the plenum nodes sharing a PostgreSQL database
+
+SYNOPSIS
+    plenum cluster status --db URL [--node-ttl DURATION]
+
+DESCRIPTION
+    status
+        Lists, as one snapshot of the database, taken by its clock:
+
+        the nodes: every plenum serve started with --node-name on this
+        database — its name, the URL it advertises, when it started, when
+        it was last seen (its heartbeat, every second), and whether it is
+        alive (seen within --node-ttl and not stopped), silent (not seen
+        for longer: crashed, paused or cut off) or stopped (shut down
+        cleanly);
+
+        the leases: per log, the node that holds or last held the right to
+        write it, its fencing token, since when, and when the lease
+        expires (or expired);
+
+        the logs: every assembly's log and its size in entries.
+
+        It reads only. Nodes do not yet take leases by themselves: the
+        engine still writes without one, fenced by the log's size alone
+        (docs/cluster.md says what exists and what is still missing).
+
+OPTIONS
+    --db URL          the postgres:// URL of the database (a SQLite
+                      database has one writing process, and no cluster)
+    --node-ttl D      how long after its last heartbeat a node counts as
+                      silent (default 5s, as plenum serve uses)
+
+EXIT STATUS
+    0 when the status was read, 1 if the database could not be read, 2
+    for a usage error.
+
+EXAMPLES
+    plenum cluster status --db 'postgres://plenum@db.example/plenum?sslmode=verify-full'
+`,
+		run: runCluster,
+	})
+}
+
+func runCluster(ctx context.Context, env *cliEnv, args []string) error {
+	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
+		return &exitError{code: 2, msg: "give a subcommand: plenum cluster status --db URL"}
+	}
+	if args[0] != "status" {
+		return &exitError{code: 2, msg: fmt.Sprintf("unknown subcommand %q: plenum cluster status --db URL", args[0])}
+	}
+	fs := newFlagSet(subcommands["cluster"], env)
+	db := fs.String("db", "", "")
+	ttl := fs.Duration("node-ttl", 5*time.Second, "")
+	if err := fs.Parse(args[1:]); err != nil {
+		return usageErr(err)
+	}
+	switch {
+	case fs.NArg() != 0:
+		return &exitError{code: 2, msg: "status takes no arguments; see plenum cluster --help"}
+	case *db == "":
+		return &exitError{code: 2, msg: "give the database: --db postgres://…"}
+	case !store.IsPostgres(*db):
+		return &exitError{code: 2, msg: fmt.Sprintf("--db %q: give a postgres:// URL; a SQLite database has one writing process, and no cluster", *db)}
+	case *ttl <= 0:
+		return &exitError{code: 2, msg: "--node-ttl must be positive, such as 5s"}
+	}
+	// The refusals every command gives: unreachable, not plenum's, a
+	// schema older or newer than this plenum.
+	st, err := postgres.OpenReadOnly(ctx, *db)
+	if err != nil {
+		return err
+	}
+	st.Close()
+	c, err := cluster.Open(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	s, err := c.Status(ctx, *ttl)
+	if err != nil {
+		return err
+	}
+	printStatus(env.stdout, postgres.Redact(*db), s)
+	return nil
+}
+
+// printStatus writes the cluster's status as three tables.
+func printStatus(w io.Writer, db string, s *cluster.Status) {
+	stamp := func(t time.Time) string { return t.UTC().Format("2006-01-02 15:04:05") }
+	ago := func(d time.Duration) string { return d.Round(100*time.Millisecond).String() + " ago" }
+	fmt.Fprintf(w, "%s, at %s UTC\n", db, stamp(s.At))
+	alive := 0
+	for _, n := range s.Nodes {
+		if n.Alive {
+			alive++
+		}
+	}
+	fmt.Fprintf(w, "\nNodes: %d, %d alive\n", len(s.Nodes), alive)
+	if len(s.Nodes) == 0 {
+		fmt.Fprintln(w, "  none has registered (plenum serve --node-name NAME --advertise URL registers one)")
+	} else {
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		fmt.Fprintln(tw, "  NAME\tADVERTISE\tSTARTED\tLAST SEEN\tSTATE")
+		for _, n := range s.Nodes {
+			state := "alive"
+			switch {
+			case !n.Stopped.IsZero():
+				state = "stopped at " + stamp(n.Stopped)
+			case !n.Alive:
+				state = "silent"
+			}
+			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\n", n.Name, n.Advertise, stamp(n.Started), ago(n.Silent), state)
+		}
+		tw.Flush()
+	}
+	fmt.Fprintf(w, "\nLeases: %d\n", len(s.Leases))
+	if len(s.Leases) == 0 {
+		fmt.Fprintln(w, "  none taken")
+	} else {
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		fmt.Fprintln(tw, "  LOG\tHOLDER\tTOKEN\tSINCE\tEXPIRES")
+		for _, l := range s.Leases {
+			exp := "in " + l.Left.Round(100*time.Millisecond).String()
+			if l.Left <= 0 {
+				exp = "expired " + ago(-l.Left)
+			}
+			fmt.Fprintf(tw, "  %s\t%s\t%d\t%s\t%s\n", l.Log, l.Holder, l.Token, stamp(l.Since), exp)
+		}
+		tw.Flush()
+	}
+	fmt.Fprintf(w, "\nLogs: %d\n", len(s.Logs))
+	if len(s.Logs) == 0 {
+		fmt.Fprintln(w, "  none yet")
+		return
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "  LOG\tSIZE")
+	for _, l := range s.Logs {
+		fmt.Fprintf(tw, "  %s\t%d\n", l.Log, l.Size)
+	}
+	tw.Flush()
+}
+
+// nodeFlags checks serve's --node-name and --advertise before anything
+// is opened: both or neither, valid, and only with PostgreSQL.
+func nodeFlags(db, name, advertise string) error {
+	switch {
+	case name == "" && advertise == "":
+		return nil
+	case !store.IsPostgres(db):
+		return &exitError{code: 2, msg: "--node-name and --advertise need a PostgreSQL database (--db postgres://…): a SQLite database is written by one process, so it has no cluster"}
+	case name == "":
+		return &exitError{code: 2, msg: "--advertise needs --node-name NAME"}
+	case advertise == "":
+		return &exitError{code: 2, msg: "--node-name needs --advertise URL, the address the other nodes reach this one at"}
+	}
+	if err := cluster.CheckNodeName(name); err != nil {
+		return &exitError{code: 2, msg: "--node-name: " + err.Error()}
+	}
+	if err := cluster.CheckAdvertise(advertise); err != nil {
+		return &exitError{code: 2, msg: "--advertise: " + err.Error()}
+	}
+	return nil
+}
+
+// node is a server's membership in the cluster, with the connections
+// it holds.
+type node struct {
+	c *cluster.Cluster
+	m *cluster.Membership
+}
+
+// registerNode enters the node into the registry of the PostgreSQL
+// database db (bringing its schema up to date first, as serve does), and
+// starts its heartbeat.
+func registerNode(ctx context.Context, db, name, advertise string) (*node, error) {
+	st, err := postgres.Open(ctx, db)
+	if err != nil {
+		return nil, err
+	}
+	st.Close()
+	c, err := cluster.Open(ctx, db)
+	if err != nil {
+		return nil, err
+	}
+	m, err := c.Register(ctx, name, advertise, cluster.Options{}, nil)
+	if err != nil {
+		c.Close()
+		return nil, err
+	}
+	return &node{c: c, m: m}, nil
+}
+
+// close marks the node stopped and closes its connections.
+func (n *node) close() {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := n.m.Close(ctx); err != nil {
+		slog.Warn(err.Error()) // it falls silent by itself
+	}
+	n.c.Close()
+}
