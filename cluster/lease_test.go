@@ -104,7 +104,8 @@ func TestLease(t *testing.T) {
 // TestFenceHoldsOffTheNextHolder: a transaction that passed the fence
 // before the lease expired holds the lease's row until it ends, so the
 // next holder acquires only after it has committed, and then reads what
-// it wrote.
+// it wrote; an acquisition waits for it a lease's TTL at most, then says
+// why it cannot have the lease yet.
 func TestFenceHoldsOffTheNextHolder(t *testing.T) {
 	c := open(t, fresh(t))
 	ctx := context.Background()
@@ -130,6 +131,12 @@ func TestFenceHoldsOffTheNextHolder(t *testing.T) {
 		t.Fatal(err)
 	}
 	time.Sleep(opts.LeaseTTL + 100*time.Millisecond) // the lease has expired
+	// b waits for the transaction at most a lease's TTL, then is told.
+	_, err = b.Acquire(ctx, testLog)
+	var held *HeldError
+	if !errors.As(err, &held) || !held.InTransaction || held.Holder != "a" {
+		t.Fatalf("b acquiring while a's fenced transaction is open: %v", err)
+	}
 	type acquired struct {
 		l   *Lease
 		err error
@@ -140,10 +147,11 @@ func TestFenceHoldsOffTheNextHolder(t *testing.T) {
 		l, err := b.Acquire(ctx, testLog)
 		got <- acquired{l, err, time.Now()}
 	}()
+	time.Sleep(opts.LeaseTTL / 3)
 	select {
 	case r := <-got:
 		t.Fatalf("b acquired while a's fenced transaction was open: %v", r.err)
-	case <-time.After(300 * time.Millisecond):
+	default:
 	}
 	committed := time.Now()
 	if err := tx.Commit(ctx); err != nil {
@@ -151,7 +159,7 @@ func TestFenceHoldsOffTheNextHolder(t *testing.T) {
 	}
 	r := <-got
 	if r.err != nil {
-		t.Fatal(r.err)
+		t.Fatalf("b, waiting for a's transaction: %v", r.err)
 	}
 	defer r.l.Release(ctx)
 	if r.at.Before(committed) || r.l.Token != la.Token+1 {
