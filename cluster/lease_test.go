@@ -269,3 +269,45 @@ func TestLeaseSurvivesADroppedConnection(t *testing.T) {
 		t.Errorf("token %d, %v", token, err)
 	}
 }
+
+// TestLeaseLostOnAStalledNetwork: a renewal that hangs (the network
+// silently stops delivering) does not keep the lease: the holder stops
+// counting on it by its deadline, is told it is lost, and another node
+// acquires it with the next token.
+func TestLeaseLostOnAStalledNetwork(t *testing.T) {
+	dsn := fresh(t)
+	via, proxy := proxied(t, dsn)
+	ca, cb := open(t, via), open(t, dsn)
+	ctx := context.Background()
+	opts := Options{LeaseTTL: 600 * time.Millisecond, Heartbeat: time.Minute, NodeTTL: 2 * time.Minute}
+	a, b := register(t, ca, "a", opts), register(t, cb, "b", opts)
+	la, err := a.Acquire(ctx, testLog)
+	if err != nil {
+		t.Fatal(err)
+	}
+	proxy.Stall(true)
+	defer proxy.Stall(false) // on a failure too: the cleanups use the connections
+	stalled := time.Now()
+	select {
+	case <-la.Lost():
+	case <-time.After(5 * opts.LeaseTTL):
+		t.Fatal("a hanging renewal kept the lease")
+	}
+	if d := time.Since(stalled); d > opts.LeaseTTL+200*time.Millisecond {
+		t.Errorf("told the lease was lost %v after the stall (TTL %v)", d, opts.LeaseTTL)
+	}
+	if la.Held() || !errors.Is(la.Err(), ErrLost) {
+		t.Errorf("a's lease after the stall: held %v, %v", la.Held(), la.Err())
+	}
+	var lb *Lease
+	for deadline := time.Now().Add(5 * time.Second); lb == nil; time.Sleep(20 * time.Millisecond) {
+		if lb, err = b.Acquire(ctx, testLog); err != nil && time.Now().After(deadline) {
+			t.Fatal(err)
+		}
+	}
+	defer lb.Release(ctx)
+	if lb.Token != la.Token+1 {
+		t.Errorf("tokens %d then %d", la.Token, lb.Token)
+	}
+	proxy.Cut()
+}

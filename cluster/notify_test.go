@@ -6,6 +6,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"plenum/fault"
 )
 
 // heard is what a test's Listener delivered, in order.
@@ -131,23 +133,32 @@ func TestNotify(t *testing.T) {
 	}
 }
 
+// listenThroughProxy starts a Listener that reaches a fresh database
+// through a fault proxy, checking a quiet connection every 200 ms, with
+// the log testLog of 3 entries; c reaches the database directly.
+func listenThroughProxy(t *testing.T) (c *Cluster, proxy *fault.Proxy, h *heard, ln *Listener) {
+	t.Helper()
+	dsn := fresh(t)
+	via, proxy := proxied(t, dsn)
+	c, cl := open(t, dsn), open(t, via)
+	setSize(t, c, testLog, 3)
+	h = newHeard()
+	ln, err := cl.listen(context.Background(), h.handler(), 200*time.Millisecond)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(ln.Close)
+	return c, proxy, h, ln
+}
+
 // TestListenerReconnects: when the listener's connection is dropped, it
 // connects again and reports a gap with every log's size as read after
 // listening again, and hears what is notified after; while the database
 // cannot be reached it keeps trying. A growth committed while it was cut
 // off is in the gap's sizes.
 func TestListenerReconnects(t *testing.T) {
-	dsn := fresh(t)
-	via, proxy := proxied(t, dsn)
-	c, cl := open(t, dsn), open(t, via)
+	c, proxy, h, ln := listenThroughProxy(t)
 	ctx := context.Background()
-	setSize(t, c, testLog, 3)
-	h := newHeard()
-	ln, err := cl.listen(ctx, h.handler(), 200*time.Millisecond)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ln.Close()
 	if err := c.Notify(ctx, Growth{Log: testLog, Size: 3}); err != nil {
 		t.Fatal(err)
 	}
@@ -204,5 +215,33 @@ func TestListenRefusesAnUnreachableDatabase(t *testing.T) {
 	_, err := c.Listen(ctx, newHeard().handler())
 	if err == nil || !strings.Contains(err.Error(), "cluster: listening on database") {
 		t.Fatalf("Listen with the database cut off: %v", err)
+	}
+}
+
+// TestListenerNoticesAStalledConnection: a connection that silently stops
+// delivering (no error, no close) is noticed by the listener's check while
+// quiet; it connects again once the network is back, and reports a gap.
+func TestListenerNoticesAStalledConnection(t *testing.T) {
+	c, proxy, h, ln := listenThroughProxy(t)
+	ctx := context.Background()
+	proxy.Stall(true)
+	// Healed on a failure too: the cleanups use the connections.
+	defer proxy.Stall(false)
+	// Held by the stalled network:
+	if err := c.Notify(ctx, Growth{Log: testLog, Size: 3}); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(time.Second) // the check while quiet times out, and so do the reconnections
+	setSize(t, c, testLog, 4)
+	proxy.Cut() // the held notification goes nowhere
+	proxy.Stall(false)
+	h.wait(t, "a gap after a stalled connection", func(_ []Growth, gaps []map[string]int64) bool { return len(gaps) == 1 })
+	if n := ln.Gaps(); n != 1 {
+		t.Errorf("Gaps() = %d", n)
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.gaps[0][testLog] != 4 {
+		t.Errorf("the gap's sizes: %v", h.gaps[0])
 	}
 }

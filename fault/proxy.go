@@ -26,7 +26,8 @@ type Proxy struct {
 	commits int
 	conns   map[*proxyConn]bool
 	closed  bool
-	down    bool // SetDown: every connection is cut, new ones at once
+	down    bool          // SetDown: every connection is cut, new ones at once
+	stalled chan struct{} // Stall: closed when the network is healed; nil if it is not stalled
 	wg      sync.WaitGroup
 }
 
@@ -55,6 +56,7 @@ func (p *Proxy) Arm(faults ...Fault) {
 
 // Close stops listening and cuts every connection.
 func (p *Proxy) Close() error {
+	p.Stall(false) // the bytes held go nowhere: every connection is cut
 	p.mu.Lock()
 	p.closed = true
 	for c := range p.conns {
@@ -85,6 +87,32 @@ func (p *Proxy) SetDown(down bool) {
 	p.mu.Unlock()
 	if down {
 		p.Cut()
+	}
+}
+
+// Stall holds every byte in both directions, on the connections open
+// and new ones, without closing anything — a network that silently
+// stops delivering — until it is healed with Stall(false). The bytes
+// held are then delivered.
+func (p *Proxy) Stall(stall bool) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	switch {
+	case stall && p.stalled == nil:
+		p.stalled = make(chan struct{})
+	case !stall && p.stalled != nil:
+		close(p.stalled)
+		p.stalled = nil
+	}
+}
+
+// wait returns once the network is not stalled.
+func (p *Proxy) wait() {
+	p.mu.Lock()
+	ch := p.stalled
+	p.mu.Unlock()
+	if ch != nil {
+		<-ch
 	}
 }
 
@@ -249,6 +277,7 @@ func (c *proxyConn) down() {
 }
 
 func (c *proxyConn) write(w net.Conn, b []byte) error {
+	c.p.wait()
 	_, err := w.Write(b)
 	return err
 }
