@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"log/slog"
@@ -23,7 +24,7 @@ NAME
     plenum cluster — the plenum nodes sharing a PostgreSQL database
 
 SYNOPSIS
-    plenum cluster status --db URL [--node-ttl DURATION]
+    plenum cluster status --db URL [--node-ttl DURATION] [--json]
 
 DESCRIPTION
     status
@@ -51,6 +52,13 @@ OPTIONS
                       database has one writing process, and no cluster)
     --node-ttl D      how long after its last heartbeat a node counts as
                       silent (default 5s, as plenum serve uses)
+    --json            print the status as one JSON object, for monitoring:
+                      {"at", "nodes": [{"name", "advertise", "started",
+                      "last_seen", "stopped" (if it did), "silent_seconds",
+                      "state": "alive"|"silent"|"stopped"}], "leases":
+                      [{"log", "holder", "token", "since", "expires",
+                      "expired"}], "logs": [{"log", "size"}]}, times in
+                      RFC 3339, UTC
 
 EXIT STATUS
     0 when the status was read, 1 if the database could not be read, 2
@@ -73,6 +81,7 @@ func runCluster(ctx context.Context, env *cliEnv, args []string) error {
 	fs := newFlagSet(subcommands["cluster"], env)
 	db := fs.String("db", "", "")
 	ttl := fs.Duration("node-ttl", 5*time.Second, "")
+	asJSON := fs.Bool("json", false, "")
 	if err := fs.Parse(args[1:]); err != nil {
 		return usageErr(err)
 	}
@@ -102,8 +111,70 @@ func runCluster(ctx context.Context, env *cliEnv, args []string) error {
 	if err != nil {
 		return err
 	}
+	if *asJSON {
+		return printStatusJSON(env.stdout, s)
+	}
 	printStatus(env.stdout, postgres.Redact(*db), s)
 	return nil
+}
+
+// nodeState is a node's state as status shows it.
+func nodeState(n cluster.NodeStatus) string {
+	switch {
+	case !n.Stopped.IsZero():
+		return "stopped"
+	case !n.Alive:
+		return "silent"
+	}
+	return "alive"
+}
+
+// printStatusJSON writes the cluster's status as one JSON object.
+func printStatusJSON(w io.Writer, s *cluster.Status) error {
+	type node struct {
+		Name      string     `json:"name"`
+		Advertise string     `json:"advertise"`
+		Started   time.Time  `json:"started"`
+		LastSeen  time.Time  `json:"last_seen"`
+		Stopped   *time.Time `json:"stopped,omitempty"`
+		Silent    float64    `json:"silent_seconds"`
+		State     string     `json:"state"`
+	}
+	type lease struct {
+		Log     string    `json:"log"`
+		Holder  string    `json:"holder"`
+		Token   int64     `json:"token"`
+		Since   time.Time `json:"since"`
+		Expires time.Time `json:"expires"`
+		Expired bool      `json:"expired"`
+	}
+	type logSize struct {
+		Log  string `json:"log"`
+		Size int64  `json:"size"`
+	}
+	out := struct {
+		At     time.Time `json:"at"`
+		Nodes  []node    `json:"nodes"`
+		Leases []lease   `json:"leases"`
+		Logs   []logSize `json:"logs"`
+	}{At: s.At.UTC(), Nodes: []node{}, Leases: []lease{}, Logs: []logSize{}}
+	for _, n := range s.Nodes {
+		j := node{Name: n.Name, Advertise: n.Advertise, Started: n.Started.UTC(), LastSeen: n.LastSeen.UTC(), Silent: n.Silent.Seconds(), State: nodeState(n)}
+		if !n.Stopped.IsZero() {
+			t := n.Stopped.UTC()
+			j.Stopped = &t
+		}
+		out.Nodes = append(out.Nodes, j)
+	}
+	for _, l := range s.Leases {
+		out.Leases = append(out.Leases, lease{l.Log, l.Holder, l.Token, l.Since.UTC(), l.Expires.UTC(), l.Left <= 0})
+	}
+	for _, l := range s.Logs {
+		out.Logs = append(out.Logs, logSize{l.Log, l.Size})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
 }
 
 // printStatus writes the cluster's status as three tables.
@@ -124,12 +195,9 @@ func printStatus(w io.Writer, db string, s *cluster.Status) {
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 		fmt.Fprintln(tw, "  NAME\tADVERTISE\tSTARTED\tLAST SEEN\tSTATE")
 		for _, n := range s.Nodes {
-			state := "alive"
-			switch {
-			case !n.Stopped.IsZero():
-				state = "stopped at " + stamp(n.Stopped)
-			case !n.Alive:
-				state = "silent"
+			state := nodeState(n)
+			if state == "stopped" {
+				state += " at " + stamp(n.Stopped)
 			}
 			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\n", n.Name, n.Advertise, stamp(n.Started), ago(n.Silent), state)
 		}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -72,6 +73,32 @@ func TestClusterStatus(t *testing.T) {
 			t.Errorf("status lacks %s:\n%s", re, out)
 		}
 	}
+	code, out, errs = run(t, "cluster", "status", "--db", dsn, "--json")
+	var js struct {
+		At    time.Time
+		Nodes []struct {
+			Name, Advertise, State string
+			Stopped                *time.Time
+		}
+		Leases []struct {
+			Log, Holder string
+			Token       int64
+			Expired     bool
+		}
+		Logs []struct {
+			Log  string
+			Size int64
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &js); code != 0 || err != nil {
+		t.Fatalf("status --json: exit %d, %v: %s %s", code, err, out, errs)
+	}
+	if len(js.Nodes) != 3 || js.Nodes[0].Name != "node-a" || js.Nodes[0].Advertise != "http://10.0.0.5:8080" || js.Nodes[0].State != "alive" || js.Nodes[0].Stopped != nil ||
+		len(js.Leases) != 1 || js.Leases[0].Holder != "tester" || js.Leases[0].Token != 1 || js.Leases[0].Expired ||
+		len(js.Logs) != 1 || js.Logs[0].Log != origin || js.Logs[0].Size != size || time.Since(js.At) > time.Minute {
+		t.Errorf("status --json: %s", out)
+	}
+	code, out, _ = run(t, "cluster", "status", "--db", dsn)
 	if strings.Contains(out, "password") || !strings.HasPrefix(out, "database ") {
 		t.Errorf("status names the database as: %q", strings.SplitN(out, "\n", 2)[0])
 	}
