@@ -110,7 +110,7 @@ RETURNING token, since`, log, m.Name, m.Instance, m.opts.LeaseTTL).Scan(&l.Token
 		if err != nil {
 			return nil, fmt.Errorf("cluster: acquiring %s: %w", log, err)
 		}
-		held.Expires = time.Duration(left * float64(time.Second))
+		held.Expires = seconds(left)
 		return nil, held
 	}
 	if err != nil {

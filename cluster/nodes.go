@@ -19,6 +19,8 @@ type NameInUseError struct {
 	Name      string
 	Advertise string
 	LastSeen  time.Duration // how long before the refusal it was last seen
+
+	seen time.Time // its last heartbeat, by the database's clock
 }
 
 func (e *NameInUseError) Error() string {
@@ -68,7 +70,11 @@ func (c *Cluster) Register(ctx context.Context, name, advertise string, opts Opt
 	rand.Read(rnd[:])
 	m := &Membership{c: c, Name: name, Instance: hex.EncodeToString(rnd[:]), opts: opts, log: log,
 		stop: make(chan struct{}), done: make(chan struct{}), lost: make(chan struct{})}
+	// A holder that beats again while this one waits is alive: refused
+	// once a node TTL has passed. One that does not falls silent for the
+	// node TTL, and its name is taken.
 	giveUp := time.Now().Add(opts.NodeTTL + opts.Heartbeat)
+	var first *NameInUseError
 	for {
 		inUse, err := m.enter(ctx, advertise)
 		if err != nil {
@@ -77,7 +83,10 @@ func (c *Cluster) Register(ctx context.Context, name, advertise string, opts Opt
 		if inUse == nil {
 			break
 		}
-		if time.Now().After(giveUp) {
+		if first == nil {
+			first = inUse
+		}
+		if time.Now().After(giveUp) && inUse.seen.After(first.seen) {
 			return nil, inUse
 		}
 		select {
@@ -108,13 +117,13 @@ WHERE cluster_nodes.stopped IS NOT NULL OR cluster_nodes.last_seen <= now() - $4
 	}
 	e := &NameInUseError{Name: m.Name}
 	var ago float64
-	if err := m.c.pool.QueryRow(ctx, `SELECT advertise, EXTRACT(EPOCH FROM now() - last_seen)::float8 FROM cluster_nodes WHERE name = $1`, m.Name).Scan(&e.Advertise, &ago); err != nil {
+	if err := m.c.pool.QueryRow(ctx, `SELECT advertise, last_seen, EXTRACT(EPOCH FROM now() - last_seen)::float8 FROM cluster_nodes WHERE name = $1`, m.Name).Scan(&e.Advertise, &e.seen, &ago); err != nil {
 		if errors.Is(err, pgx.ErrNoRows) { // gone in between: try again
 			return e, nil
 		}
 		return nil, err
 	}
-	e.LastSeen = time.Duration(ago * float64(time.Second))
+	e.LastSeen = seconds(ago)
 	return e, nil
 }
 
@@ -175,7 +184,11 @@ func (m *Membership) Close(ctx context.Context) error {
 	}
 	m.closed = true
 	m.mu.Unlock()
-	close(m.stop)
+	select {
+	case <-m.stop:
+	default:
+		close(m.stop)
+	}
 	<-m.done
 	_, err := m.c.pool.Exec(ctx, `UPDATE cluster_nodes SET stopped = now() WHERE name = $1 AND instance = $2`, m.Name, m.Instance)
 	if err != nil {

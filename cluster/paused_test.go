@@ -16,7 +16,7 @@ import (
 // envPausedDB is the database of the child TestPausedHolder starts.
 const envPausedDB = "PLENUM_CLUSTER_PAUSED_DB"
 
-var pausedOpts = Options{Heartbeat: 100 * time.Millisecond, NodeTTL: time.Second, LeaseTTL: 500 * time.Millisecond}
+var pausedOpts = Options{Heartbeat: 100 * time.Millisecond, NodeTTL: time.Second, LeaseTTL: time.Second}
 
 // TestPausedHolderChild is the child process of TestPausedHolder: it
 // takes the lease and writes, fenced on it, one row every 10 ms, saying
