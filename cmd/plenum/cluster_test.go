@@ -185,6 +185,9 @@ func TestServeNodeFlags(t *testing.T) {
 			t.Errorf("plenum %s: exit %d, %q; want %q", strings.Join(args, " "), code, errs, tc.want)
 		}
 	}
+	if code, _, errs := run(t, "serve", "--addr", "127.0.0.1:0", "--db", dsn, "--node-name", "a", "--advertise", "http://a:1"); code != 2 || !strings.Contains(errs, "give --data DIR") {
+		t.Errorf("serve --node-name without --data: exit %d, %q", code, errs)
+	}
 	if ents, _ := os.ReadDir(dir); len(ents) != 0 {
 		t.Errorf("refused serves left %d files in the data directory", len(ents))
 	}

@@ -218,6 +218,11 @@ func runServe(ctx context.Context, env *cliEnv, args []string) error {
 		}
 	}
 	if *nodeName != "" {
+		// What openServer would refuse is refused before the node is
+		// entered into the registry.
+		if err := needsDataDir(*db, *data); err != nil {
+			return err
+		}
 		member, err := registerNode(ctx, *db, *nodeName, *advertise)
 		if err != nil {
 			return err

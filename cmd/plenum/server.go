@@ -63,10 +63,10 @@ type server struct {
 // (auditing and replaying every log), the access-code database, and builds
 // the handler.
 func openServer(ctx context.Context, cfg serverConfig) (*server, error) {
+	if err := needsDataDir(cfg.db, cfg.data); err != nil {
+		return nil, err
+	}
 	if cfg.data == "" {
-		if store.IsPostgres(cfg.db) {
-			return nil, &exitError{code: 2, msg: "with a PostgreSQL database, give --data DIR for the signing key"}
-		}
 		cfg.data = filepath.Dir(cfg.db)
 	}
 	if err := os.MkdirAll(cfg.data, 0o700); err != nil {
@@ -128,6 +128,15 @@ func openServer(ctx context.Context, cfg serverConfig) (*server, error) {
 	s.access = cfg.access
 	s.handler = s.routes(cfg)
 	return s, nil
+}
+
+// needsDataDir refuses a PostgreSQL database without --data: the signing
+// key has no folder beside the database to be in.
+func needsDataDir(db, data string) error {
+	if data == "" && store.IsPostgres(db) {
+		return &exitError{code: 2, msg: "with a PostgreSQL database, give --data DIR for the signing key"}
+	}
+	return nil
 }
 
 // signingKey returns the signer in dataDir/signing.key and its verifier
