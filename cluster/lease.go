@@ -97,8 +97,12 @@ RETURNING token, since`, log, m.Name, m.Instance, m.opts.LeaseTTL).Scan(&l.Token
 	if err == nil {
 		err = tx.Commit(ctx)
 	}
+	// Who holds it is read in the same transaction, or after it ended:
+	// never on a second connection while this one is held, which a pool
+	// full of acquisitions waiting for one would never give.
 	var pgErr *pgconn.PgError
 	if errors.As(err, &pgErr) && pgErr.Code == "55P03" { // lock_not_available
+		tx.Rollback(ctx)
 		held := &HeldError{Log: log, InTransaction: true}
 		m.c.pool.QueryRow(ctx, `SELECT holder FROM cluster_leases WHERE log = $1`, log).Scan(&held.Holder)
 		return nil, held
@@ -106,7 +110,7 @@ RETURNING token, since`, log, m.Name, m.Instance, m.opts.LeaseTTL).Scan(&l.Token
 	if errors.Is(err, pgx.ErrNoRows) {
 		held := &HeldError{Log: log}
 		var left float64
-		err := m.c.pool.QueryRow(ctx, `SELECT holder, EXTRACT(EPOCH FROM expires - now())::float8 FROM cluster_leases WHERE log = $1`, log).Scan(&held.Holder, &left)
+		err := tx.QueryRow(ctx, `SELECT holder, EXTRACT(EPOCH FROM expires - now())::float8 FROM cluster_leases WHERE log = $1`, log).Scan(&held.Holder, &left)
 		if err != nil {
 			return nil, fmt.Errorf("cluster: acquiring %s: %w", log, err)
 		}

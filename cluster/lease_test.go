@@ -3,6 +3,7 @@ package cluster
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -310,4 +311,53 @@ func TestLeaseLostOnAStalledNetwork(t *testing.T) {
 		t.Errorf("tokens %d then %d", la.Token, lb.Token)
 	}
 	proxy.Cut()
+}
+
+// TestOneHolderAmongMany: eight nodes try at once to acquire a free log,
+// twenty times over: each time exactly one gets it, the others are told
+// who, and the tokens run 1, 2, 3, … with no number given twice.
+func TestOneHolderAmongMany(t *testing.T) {
+	c := open(t, fresh(t))
+	ctx := context.Background()
+	var nodes []*Membership
+	for i := range 8 {
+		nodes = append(nodes, register(t, c, fmt.Sprintf("n%d", i), Options{LeaseTTL: 5 * time.Second}))
+	}
+	for round := 1; round <= 20; round++ {
+		type result struct {
+			l   *Lease
+			err error
+		}
+		results := make(chan result, len(nodes))
+		start := make(chan struct{})
+		for _, m := range nodes {
+			go func() {
+				<-start
+				l, err := m.Acquire(ctx, testLog)
+				results <- result{l, err}
+			}()
+		}
+		close(start)
+		var won []*Lease
+		for range nodes {
+			r := <-results
+			var held *HeldError
+			switch {
+			case r.err == nil:
+				won = append(won, r.l)
+			case errors.As(r.err, &held):
+			default:
+				t.Fatal(r.err)
+			}
+		}
+		if len(won) != 1 {
+			t.Fatalf("round %d: %d nodes acquired the log", round, len(won))
+		}
+		if won[0].Token != int64(round) {
+			t.Fatalf("round %d: token %d", round, won[0].Token)
+		}
+		if err := won[0].Release(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
 }
