@@ -43,7 +43,7 @@ NAME
     plenum bench — measure voting and live updates under load
 
 SYNOPSIS
-    plenum bench vote [--delegates N] [--separate] [--dir DIR]
+    plenum bench vote [--delegates N] [--readers R] [--separate] [--dir DIR]
     plenum bench fanout [--clients N] [--events E] [--separate] [--dir DIR]
     plenum bench login [--delegates N] [--separate] [--dir DIR]
 
@@ -70,13 +70,13 @@ DESCRIPTION
         ballots per second, the latency of a ballot from request to durable
         answer (p50, p99), and the time from the first ballot sent to the
         signed checkpoint that covers all of them; then checks that the vote
-        counts exactly N ballots, one per delegate. Meanwhile two readers
-        in this process, each on its own keep-alive connection, fetch
-        again and again, from the first ballot sent to the last answered,
-        one the chair's page (GET /a/{id}/chair) and the other the
+        counts exactly N ballots, one per delegate. Meanwhile readers in
+        this process (--readers of each page, each on its own keep-alive
+        connection) fetch again and again, from the first ballot sent to
+        the last answered, the chair's page (GET /a/{id}/chair) and the
         assembly's state (GET /api/assemblies/{id}), with the chair's
-        session: it prints their latency (p50, p99, max) and how many
-        fetches each made.
+        session: it prints, for each page, how many readers fetched it,
+        how many fetches they made, and their latency (p50, p99, max).
 
     login
         Issues N access codes, opens one keep-alive connection per
@@ -103,6 +103,8 @@ OPTIONS
                     (default 10000)
     --clients N     fanout: how many event-stream clients (default 10000)
     --events E      fanout: how many events to publish (default 20)
+    --readers R     vote: how many readers fetch each page in a loop
+                    during the ballots (default 4)
     --separate      run the clients in a second process even if this one
                     could hold them
     --dir DIR       where to put the database (default: a new temporary
@@ -143,6 +145,7 @@ func runBench(ctx context.Context, env *cliEnv, args []string) error {
 	dir := fs.String("dir", "", "")
 	cpuprofile := fs.String("cpuprofile", "", "")
 	separate := fs.Bool("separate", false, "")
+	readers := fs.Int("readers", 4, "")
 	if err := fs.Parse(args[1:]); err != nil {
 		return usageErr(err)
 	}
@@ -153,6 +156,9 @@ func runBench(ctx context.Context, env *cliEnv, args []string) error {
 	case "vote", "login":
 		if *delegates < 1 {
 			return &exitError{code: 2, msg: "--delegates must be at least 1"}
+		}
+		if *readers < 1 {
+			return &exitError{code: 2, msg: "--readers must be at least 1"}
 		}
 	case "fanout":
 		if *clients < 1 || *events < 1 {
@@ -182,7 +188,7 @@ func runBench(ctx context.Context, env *cliEnv, args []string) error {
 		b.profile = f
 		defer b.stopProfile()
 	}
-	b.separate = *separate
+	b.separate, b.readers = *separate, *readers
 	switch args[0] {
 	case "vote":
 		return b.vote(ctx, env, *delegates)
@@ -228,6 +234,7 @@ type benchServer struct {
 	host     string
 	clock    time.Time
 	separate bool // clients in a second process
+	readers  int  // vote: readers of each page during the ballots
 	// profile, if set, receives a CPU profile of the measured phase
 	// (startProfile, stopProfile).
 	profile   *os.File
@@ -734,21 +741,31 @@ func (b *benchServer) vote(ctx context.Context, env *cliEnv, n int) error {
 	if err != nil {
 		return err
 	}
-	readers := []*reader{
-		{name: "chair's page", url: b.url + "/a/" + benchAssembly + "/chair", token: chair[0]},
-		{name: "state", url: b.url + "/api/assemblies/" + benchAssembly, token: chair[0]},
+	// readersEach readers per page, each on its own connection, fetch in
+	// a loop: one reader fetching serially would make a few fetches of a
+	// slow page, too few for a p99, and would never meet another.
+	var readers []*reader
+	for range b.readers {
+		readers = append(readers,
+			&reader{name: "chair's page", url: b.url + "/a/" + benchAssembly + "/chair", token: chair[0]},
+			&reader{name: "state", url: b.url + "/api/assemblies/" + benchAssembly, token: chair[0]})
 	}
 	for _, r := range readers {
 		if err := r.warm(ctx); err != nil {
 			return err
 		}
 	}
-	stopReading := make(chan struct{})
+	startReading, stopReading := make(chan struct{}), make(chan struct{})
 	var reading sync.WaitGroup
 	for _, r := range readers {
 		reading.Add(1)
 		go func() {
 			defer reading.Done()
+			select {
+			case <-startReading: // with the first ballot
+			case <-stopReading:
+				return
+			}
 			r.run(ctx, stopReading)
 		}()
 	}
@@ -764,6 +781,7 @@ func (b *benchServer) vote(ctx context.Context, env *cliEnv, n int) error {
 	}
 	start := time.Now()
 	fmt.Fprintln(lc.in, "go")
+	close(startReading)
 	lat := make([]time.Duration, 0, n)
 	failed := 0
 	var elapsed time.Duration
@@ -803,14 +821,22 @@ func (b *benchServer) vote(ctx context.Context, env *cliEnv, n int) error {
 		fmt.Fprintf(out, "durable:   first ballot sent to the signed checkpoint covering all: %v\n", durable.Sub(start).Round(time.Millisecond))
 	}
 	readFailed := 0
-	for _, r := range readers {
-		slices.Sort(r.lat)
-		readFailed += r.failed
-		if len(r.lat) == 0 {
-			fmt.Fprintf(out, "reads:     %s: no fetch completed during the ballots (%d failed)\n", r.name, r.failed)
+	for _, name := range []string{"chair's page", "state"} {
+		var lat []time.Duration
+		failed := 0
+		for _, r := range readers {
+			if r.name == name {
+				lat = append(lat, r.lat...)
+				failed += r.failed
+			}
+		}
+		readFailed += failed
+		slices.Sort(lat)
+		if len(lat) == 0 {
+			fmt.Fprintf(out, "reads:     %s: no fetch completed during the ballots (%d failed)\n", name, failed)
 			continue
 		}
-		fmt.Fprintf(out, "reads:     %s during the ballots: %d fetches, %d failed: p50 %v, p99 %v, max %v\n", r.name, len(r.lat), r.failed, pct(r.lat, 50), pct(r.lat, 99), r.lat[len(r.lat)-1].Round(100*time.Microsecond))
+		fmt.Fprintf(out, "reads:     %s during the ballots, %d readers: %d fetches, %d failed: p50 %v, p99 %v, max %v\n", name, b.readers, len(lat), failed, pct(lat, 50), pct(lat, 99), lat[len(lat)-1].Round(100*time.Microsecond))
 	}
 	var counted, voters int
 	a.Read(func(s *assembly.State) {

@@ -11,7 +11,7 @@ func TestBenchVote(t *testing.T) {
 		t.Fatalf("exit %d: %s\n%s", code, errs, out)
 	}
 	for _, want := range []string{"60 accepted, 0 failed", "durable ballots/s", "p50", "p99", "signed checkpoint covering all", "the vote counts 60 ballots from 60 delegates",
-		"reads:     chair's page during the ballots", "reads:     state during the ballots"} {
+		"reads:     chair's page during the ballots, 4 readers", "reads:     state during the ballots, 4 readers"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
@@ -47,6 +47,7 @@ func TestBenchUsage(t *testing.T) {
 		{"bench"},
 		{"bench", "sprint"},
 		{"bench", "vote", "--delegates", "0"},
+		{"bench", "vote", "--readers", "0"},
 		{"bench", "fanout", "--clients", "-1"},
 		{"bench", "vote", "extra"},
 		{"bench", "login", "--delegates", "0"},
