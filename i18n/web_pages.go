@@ -7,6 +7,13 @@ func init() { register(webPagesMoreMessages) }
 // pages, the pickers and the pages' scripts (package web).
 var webPagesMoreMessages = []Msg{
 	{Key: "web.pick.nobody", En: "Nobody to choose yet.", De: "Noch niemand zur Auswahl.", Ru: "Выбирать пока некого.", Fr: "Personne à choisir pour l'instant.", Es: "Todavía no hay nadie para elegir."},
+	// A picker of a large assembly, searched on the server (web.PickPerson).
+	{Key: "web.pick.search", En: "Search: %s", De: "Suche: %s", Ru: "Поиск: %s", Fr: "Recherche : %s", Es: "Buscar: %s"},
+	{Key: "web.pick.find", En: "Find", De: "Suchen", Ru: "Найти", Fr: "Chercher", Es: "Buscar"},
+	{Key: "web.pick.total", En: "#1|one=%d person: search by name.|other=%d persons: search by name.", De: "#1|one=%d Person: suchen Sie nach dem Namen.|other=%d Personen: suchen Sie nach dem Namen.", Ru: "#1|one=%d человек: ищите по имени.|few=%d человека: ищите по имени.|many=%d человек: ищите по имени.|other=%d человека: ищите по имени.", Fr: "#1|one=%d personne : cherchez par le nom.|other=%d personnes : cherchez par le nom.", Es: "#1|one=%d persona: busque por el nombre.|other=%d personas: busque por el nombre."},
+	{Key: "web.pick.found", En: "Found: %d.", De: "Gefunden: %d.", Ru: "Найдено: %d.", Fr: "Trouvés : %d.", Es: "Encontrados: %d."},
+	{Key: "web.pick.first", En: "Found: %d; the first %d are listed. Type more of the name.", De: "Gefunden: %d; die ersten %d sind aufgeführt. Geben Sie mehr vom Namen ein.", Ru: "Найдено: %d; показаны первые %d. Введите имя подробнее.", Fr: "Trouvés : %d ; les %d premiers sont listés. Tapez davantage du nom.", Es: "Encontrados: %d; se muestran los primeros %d. Escriba más del nombre."},
+	{Key: "web.pick.none_found", En: "Nobody found: try a part of the name.", De: "Niemand gefunden: versuchen Sie einen Teil des Namens.", Ru: "Никто не найден: попробуйте часть имени.", Fr: "Personne de trouvé : essayez une partie du nom.", Es: "No se encontró a nadie: pruebe con una parte del nombre."},
 
 	// The chair's agenda.
 	{Key: "web.ca.add_h", En: "Add an item", De: "Punkt hinzufügen", Ru: "Добавить пункт", Fr: "Ajouter un point", Es: "Añadir un punto"},

@@ -28,6 +28,11 @@ type view struct {
 	// personChoices memoizes PersonChoices for one rendering: a page of
 	// a large assembly lists every person in several pickers.
 	personChoices []Choice
+	// pickerLimit is how many persons a picker lists whole
+	// (Options.PickerLimit); finders are the search forms of the pickers
+	// searched on the server (PickPerson), in the order rendered.
+	pickerLimit int
+	finders     []string
 
 	Page  string
 	Title string
@@ -117,7 +122,7 @@ func (s *server) servePage(w http.ResponseWriter, r *http.Request, name string, 
 		http.Redirect(w, r, "/login?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
 		return
 	}
-	v := &view{Page: name, ID: a.ID(), CSRF: s.csrfToken(r), Now: s.opts.Now().UTC(), Query: r.URL.Query(), Form: form, Loc: s.opts.Location}
+	v := &view{Page: name, ID: a.ID(), CSRF: s.csrfToken(r), Now: s.opts.Now().UTC(), Query: r.URL.Query(), Form: form, Loc: s.opts.Location, pickerLimit: s.opts.PickerLimit}
 	frag := r.URL.Query().Get("fragment")
 	if frag == "" {
 		v.Flash = takeFlash(w, r, a.ID())

@@ -85,6 +85,9 @@ type Picker struct {
 	// Empty is what a picker of several says when there is nobody to
 	// choose ("" for the English of the template).
 	Empty string
+	// Search is set when the picker is searched on the server
+	// (PickPerson): Choices are then only those chosen and found.
+	Search *PickerSearch
 }
 
 // Pick is pick in the page's language: a single picker's empty choice

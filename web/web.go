@@ -85,6 +85,10 @@ type Options struct {
 	// ballot (ballot.wasm, wasm_exec.js, ballot.js), which the pages of
 	// encrypted votes run; empty when the server has none.
 	BallotModule string
+	// PickerLimit is how many persons a picker lists whole (default
+	// 500); in a larger assembly the pickers of persons are searched on
+	// the server (PickPerson).
+	PickerLimit int
 }
 
 // Witnessing reports on the witnesses' cosignatures of a log's latest
@@ -143,6 +147,9 @@ var pageNames = []string{"index", "landing", "delegate", "chair", "chair-agenda"
 //	GET  /a/{id}/motions…       the motions, one motion, the motion book
 //	                            (motions.go)
 //	POST /a/{id}/act            gives a command from a page's form
+//	GET  /a/{id}/choices/persons?q=  the persons a search finds, for the
+//	                            script of a picker searched on the server
+//	                            (JSON; PickPerson)
 //	GET  /setup                 the server administrator's form that
 //	                            creates an assembly (from a template)
 //	POST /setup                 creates it
@@ -170,6 +177,9 @@ func New(eng *engine.Engine, authStore *auth.Store, opts Options) http.Handler {
 	}
 	if opts.Location == nil {
 		opts.Location = time.Local
+	}
+	if opts.PickerLimit <= 0 {
+		opts.PickerLimit = defaultPickerLimit
 	}
 	if len(opts.Secret) == 0 {
 		opts.Secret = make([]byte, 32)
@@ -205,6 +215,7 @@ func New(eng *engine.Engine, authStore *auth.Store, opts Options) http.Handler {
 	m.HandleFunc("POST /a/{id}/revoke-codes", s.revokeCodes)
 	m.HandleFunc("GET /a/{id}/minutes/{format}", s.minutes)
 	m.HandleFunc("POST /a/{id}/act", s.act)
+	m.HandleFunc("GET /a/{id}/choices/persons", s.choices)
 	s.motionsPages(m)
 	s.setupRoutes(m)
 	return s

@@ -151,11 +151,105 @@
     });
   }
 
+  // A picker searched on the server (data-source; a large assembly's
+  // persons, web.PickPerson): as one types, the server's matches replace
+  // the list, and the chosen stay. Without this script its search is a
+  // form of its own (the Find button), which fetches the page again.
+  function searched(box) {
+    var input = box.querySelector(".picker-search");
+    var status = box.querySelector(".picker-count");
+    var select = box.querySelector("select");
+    var list = box.querySelector("ul");
+    var button = box.querySelector(".picker-find button");
+    if (!input || !status || !(select || list)) return;
+    if (button) button.hidden = true; // the search follows the typing
+    var timer = 0, asked = 0, pending = null;
+
+    function option(c) {
+      var o = document.createElement("option");
+      o.value = c.value;
+      o.textContent = c.hint ? c.label + " — " + c.hint : c.label;
+      return o;
+    }
+    function item(c) {
+      var li = document.createElement("li");
+      var label = document.createElement("label");
+      label.className = "check";
+      var box = document.createElement("input");
+      box.type = "checkbox";
+      box.name = list.getAttribute("data-name");
+      box.value = c.value;
+      var name = document.createElement("span");
+      name.textContent = c.label;
+      if (c.hint) {
+        var hint = document.createElement("span");
+        hint.className = "meta";
+        hint.textContent = "— " + c.hint;
+        name.append(" ", hint);
+      }
+      label.append(box, " ", name);
+      li.append(label);
+      return li;
+    }
+    function show(res) {
+      if (select) {
+        var chosen = select.value;
+        var kept = Array.prototype.filter.call(select.options, function (o) { return o.value === "" || o.value === chosen; });
+        var found = res.choices.filter(function (c) { return c.value !== chosen; }).map(option);
+        select.replaceChildren.apply(select, kept.concat(found));
+        select.value = chosen;
+        select.size = input.value.trim() ? Math.max(2, Math.min(kept.length + found.length, 8)) : 0;
+      } else {
+        var ticked = Array.prototype.filter.call(list.children, function (li) {
+          var c = li.querySelector("input");
+          return c && c.checked;
+        });
+        var have = {};
+        ticked.forEach(function (li) { have[li.querySelector("input").value] = true; });
+        var found = res.choices.filter(function (c) { return !have[c.value]; }).map(item);
+        list.replaceChildren.apply(list, ticked.concat(found));
+      }
+      status.textContent = res.status;
+    }
+    function search() {
+      clearTimeout(timer);
+      var n = ++asked;
+      pending = fetch(box.getAttribute("data-source") + "?q=" + encodeURIComponent(input.value), { credentials: "same-origin", headers: { Accept: "application/json" } })
+        .then(function (r) {
+          if (!r.ok) throw new Error(r.status);
+          return r.json();
+        })
+        .then(function (res) { if (n === asked) show(res); })
+        .catch(function () { if (n === asked) status.textContent = t("unreachable", "The server could not be reached."); });
+      return pending;
+    }
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(search, 150);
+    });
+    input.addEventListener("keydown", function (e) {
+      if (e.key === "Enter") {
+        e.preventDefault(); // Enter picks the first found, it sends no form
+        search().then(function () {
+          if (!select) return;
+          var first = Array.prototype.find.call(select.options, function (o) { return o.value !== ""; });
+          if (first && !select.value) select.value = first.value;
+          select.focus();
+        });
+      } else if (e.key === "ArrowDown" && select) {
+        e.preventDefault();
+        select.focus();
+      }
+    });
+  }
+
   function init() {
     document.querySelectorAll("[data-picker]").forEach(function (box) {
       if (box.hasAttribute("data-picker-ready")) return;
       box.setAttribute("data-picker-ready", "1");
-      if (box.classList.contains("picker-many")) many(box); else single(box);
+      if (box.hasAttribute("data-source")) searched(box);
+      else if (box.classList.contains("picker-many")) many(box);
+      else single(box);
     });
     document.querySelectorAll("[data-filter]").forEach(function (el) {
       if (el.hasAttribute("data-picker-ready")) return;

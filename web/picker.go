@@ -1,0 +1,223 @@
+package web
+
+import (
+	"encoding/json"
+	"net/http"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+
+	"plenum/assembly"
+	"plenum/auth"
+	"plenum/i18n"
+)
+
+// defaultPickerLimit is how many persons a picker lists whole unless
+// Options.PickerLimit says otherwise.
+const defaultPickerLimit = 500
+
+// searchShown is how many persons a search for a picker shows at most.
+const searchShown = 50
+
+// PickPerson is Pick over all persons (PersonChoices). In an assembly of
+// up to Options.PickerLimit persons the picker lists them all, and the
+// page's script filters the list as one types. In a larger one it is
+// searched on the server: the picker lists only the persons chosen
+// already and those that match the search sent with the page
+// (?find-ID=words, a form of its own beside the picker, so that it works
+// without a script), and the script searches as one types
+// (GET /a/{id}/choices/persons). Ten thousand names in every picker would
+// cost each fetch of the page their rendering and a megabyte or more.
+func (v *view) PickPerson(id, name, label string, opts ...string) Picker {
+	if len(v.S.PersonOrder) <= v.pickerLimit {
+		return v.Pick(id, name, label, v.PersonChoices(), opts...)
+	}
+	var keep []string
+	for _, o := range opts {
+		if k, val, _ := strings.Cut(o, "="); k == "selected" && val != "" {
+			keep = append(keep, val)
+		}
+	}
+	q := strings.TrimSpace(v.Query.Get("find-" + id))
+	found, choices := v.searchPersons(q, keep)
+	p := v.Pick(id, name, label, choices, opts...)
+	p.Search = &PickerSearch{
+		Source:      "/a/" + v.ID + "/choices/persons",
+		Form:        "find-" + id,
+		Query:       q,
+		Label:       v.L.T("web.pick.search", label),
+		Placeholder: v.L.T("web.js.type_to_search"),
+		Button:      v.L.T("web.pick.find"),
+		Status:      searchStatus(v.L, q, len(v.S.PersonOrder), found),
+	}
+	v.finders = append(v.finders, id)
+	return p
+}
+
+// PickerSearch is what a picker searched on the server shows besides its
+// choices: where the page's script asks, the id of its search form (and
+// the name of its field), the search the page was fetched with, the words
+// of the search field, its button and what the search found.
+type PickerSearch struct {
+	Source, Form, Query                string
+	Label, Placeholder, Button, Status string
+}
+
+// searchStatus says what a search q found: how many persons there are to
+// search when it has no words, else how many it found and how many of
+// them are listed.
+func searchStatus(l *i18n.Locale, q string, total, found int) string {
+	switch {
+	case len(strings.Fields(q)) == 0:
+		return l.T("web.pick.total", total)
+	case found == 0:
+		return l.T("web.pick.none_found")
+	case found > searchShown:
+		return l.T("web.pick.first", found, searchShown)
+	}
+	return l.T("web.pick.found", found)
+}
+
+// Finders are the ids of the page's pickers searched on the server
+// (PickPerson), whose search forms ("find-ID", empty) the layout puts at
+// the end of the page: a picker stands inside the form it belongs to, and
+// forms do not nest, so its search field and button name their form
+// (form="find-ID").
+func (v *view) Finders() []string { return v.finders }
+
+// searchPersons returns how many persons match q (every word of it in
+// their name or hint, case and accents aside, as static/picker.js
+// matches) and the choices to list: the first searchShown of them by
+// name, and the persons in keep whether they match or not.
+func (v *view) searchPersons(q string, keep []string) (int, []Choice) {
+	words := strings.Fields(fold(q))
+	var out []Choice
+	found := 0
+	if len(words) > 0 {
+		var buf strings.Builder
+		for _, id := range v.S.PersonOrder {
+			p := v.S.Persons[id]
+			hint := v.personHint(p)
+			buf.Reset()
+			buf.WriteString(p.Name)
+			buf.WriteByte(' ')
+			buf.WriteString(hint)
+			if text := fold(buf.String()); matchesAll(text, words) {
+				found++
+				out = append(out, Choice{Value: id, Label: p.Name, Hint: hint})
+			}
+		}
+	}
+	byName(out, func(c Choice) string { return c.Label })
+	out = out[:min(len(out), searchShown)]
+	for _, id := range keep {
+		if p := v.S.Persons[id]; p != nil && !containsValue(out, id) {
+			out = append(out, Choice{Value: id, Label: p.Name, Hint: v.personHint(p)})
+		}
+	}
+	if len(out) > 0 && len(keep) > 0 {
+		byName(out, func(c Choice) string { return c.Label })
+	}
+	return found, out
+}
+
+func containsValue(cs []Choice, value string) bool {
+	for _, c := range cs {
+		if c.Value == value {
+			return true
+		}
+	}
+	return false
+}
+
+func matchesAll(text string, words []string) bool {
+	for _, w := range words {
+		if !strings.Contains(text, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// folds are the letters fold spells as others, as static/picker.js does.
+var folds = map[rune]string{'ß': "ss", 'æ': "ae", 'œ': "oe", 'ø': "o", 'đ': "d", 'ð': "d", 'ł': "l", 'þ': "th", 'ı': "i", 'ħ': "h"}
+
+// fold is s as a search compares it: lower case, without accents, a few
+// letters spelt as their plain cousins (static/picker.js's fold).
+func fold(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return strings.ToLower(s)
+	}
+	var b strings.Builder
+	for _, r := range norm.NFD.String(strings.ToLower(s)) {
+		switch {
+		case r >= 0x300 && r <= 0x36f: // combining accents
+		case folds[r] != "":
+			b.WriteString(folds[r])
+		default:
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
+
+// choiceJSON is one choice in the answer of GET /a/{id}/choices/persons.
+type choiceJSON struct {
+	Value string `json:"value"`
+	Label string `json:"label"`
+	Hint  string `json:"hint,omitempty"`
+}
+
+// choices serves GET /a/{id}/choices/persons?q=words: the persons that
+// match, as PickPerson lists them, for a picker's script, in JSON:
+//
+//	{"total": 10000, "found": 12, "status": "Found: 12.",
+//	 "choices": [{"value": "p1", "label": "Anna", "hint": "Bakers"}, …]}
+//
+// at most searchShown of them, by name; nothing without words. Only who
+// may read the pages that have pickers gets it: a person logged in to the
+// assembly who may read its record.
+func (s *server) choices(w http.ResponseWriter, r *http.Request) {
+	a, ok := s.assemblyOf(w, r)
+	if !ok {
+		return
+	}
+	sess := auth.FromContext(r.Context())
+	if sess == nil || !sess.In(a.ID()) {
+		plainError(w, r, a, http.StatusUnauthorized, "web.http.log_in")
+		return
+	}
+	if !s.mayRead(w, r, a, true) {
+		return
+	}
+	q := r.URL.Query().Get("q")
+	var out struct {
+		Total   int          `json:"total"`
+		Found   int          `json:"found"`
+		Status  string       `json:"status"`
+		Choices []choiceJSON `json:"choices"`
+	}
+	a.Read(func(st *assembly.State) {
+		v := &view{S: st}
+		var cs []Choice
+		out.Found, cs = v.searchPersons(q, nil)
+		out.Total, out.Choices = len(st.PersonOrder), make([]choiceJSON, len(cs))
+		out.Status = searchStatus(i18n.Choose(r, st.Assembly.Language), q, out.Total, out.Found)
+		for i, c := range cs {
+			out.Choices[i] = choiceJSON{c.Value, c.Label, c.Hint}
+		}
+	})
+	body, _ := json.Marshal(out) // strings and numbers: it cannot fail
+	h := w.Header()
+	h.Set("Content-Type", "application/json")
+	h.Set("Cache-Control", "no-store")
+	w.Write(body)
+}
