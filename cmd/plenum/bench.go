@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/pprof"
+	"runtime/trace"
 	"slices"
 	"strconv"
 	"strings"
@@ -112,6 +113,9 @@ OPTIONS
     --cpuprofile F  write a CPU profile of the server's process to F (go
                     tool pprof), from the moment the ballots, events or
                     logins start until they end: the setup is left out
+    --trace F       write an execution trace of the server's process to F
+                    (go tool trace; -pprof=sched shows who waited to run,
+                    -pprof=sync who waited for a lock), over the same phase
 
 EXIT STATUS
     0 when every ballot or event arrived, 1 otherwise, 2 for a usage error.
@@ -144,6 +148,7 @@ func runBench(ctx context.Context, env *cliEnv, args []string) error {
 	events := fs.Int("events", 20, "")
 	dir := fs.String("dir", "", "")
 	cpuprofile := fs.String("cpuprofile", "", "")
+	traceOut := fs.String("trace", "", "")
 	separate := fs.Bool("separate", false, "")
 	readers := fs.Int("readers", 4, "")
 	if err := fs.Parse(args[1:]); err != nil {
@@ -186,6 +191,15 @@ func runBench(ctx context.Context, env *cliEnv, args []string) error {
 		}
 		defer f.Close()
 		b.profile = f
+		defer b.stopProfile()
+	}
+	if *traceOut != "" {
+		f, err := os.Create(*traceOut)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		b.trace = f
 		defer b.stopProfile()
 	}
 	b.separate, b.readers = *separate, *readers
@@ -238,6 +252,7 @@ type benchServer struct {
 	// profile, if set, receives a CPU profile of the measured phase
 	// (startProfile, stopProfile).
 	profile   *os.File
+	trace     *os.File // and an execution trace (runtime/trace)
 	profiling bool
 
 	// commits are the moments batches became durable, from the engine's
@@ -254,11 +269,18 @@ type commit struct {
 // startProfile starts the CPU profile, if one was asked for, as the
 // measured phase starts: a profile of the setup would hide the figures.
 func (b *benchServer) startProfile() error {
-	if b.profile == nil || b.profiling {
+	if b.profile == nil && b.trace == nil || b.profiling {
 		return nil
 	}
-	if err := pprof.StartCPUProfile(b.profile); err != nil {
-		return err
+	if b.profile != nil {
+		if err := pprof.StartCPUProfile(b.profile); err != nil {
+			return err
+		}
+	}
+	if b.trace != nil {
+		if err := trace.Start(b.trace); err != nil {
+			return err
+		}
 	}
 	b.profiling = true
 	return nil
@@ -267,7 +289,12 @@ func (b *benchServer) startProfile() error {
 // stopProfile ends the CPU profile, if one is running.
 func (b *benchServer) stopProfile() {
 	if b.profiling {
-		pprof.StopCPUProfile()
+		if b.profile != nil {
+			pprof.StopCPUProfile()
+		}
+		if b.trace != nil {
+			trace.Stop()
+		}
 		b.profiling = false
 	}
 }
