@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/chromedp"
+
 	"plenum/web"
 )
 
@@ -194,5 +196,57 @@ func TestChoicesOfPersons(t *testing.T) {
 		if _, a = get(de, q); !strings.HasPrefix(a.Status, "⟦") || !strings.HasSuffix(a.Status, "⟧") {
 			t.Errorf("in the pseudo-locale the answer to %q says %q, not the catalog's", q, a.Status)
 		}
+	}
+}
+
+// TestBrowserSearchedPicker: on each screen the chair of an assembly
+// larger than the pickers' limit finds a person by typing part of the
+// name (the script asks the server as one types), picks them with Enter
+// and gives them the floor; the page passes axe-core with the searched
+// pickers, and without the script the Find button's form finds them too.
+func TestBrowserSearchedPicker(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser tests are not short")
+	}
+	axeSrc := axeSource(t)
+	for _, sz := range screenSizes {
+		t.Run(sz.name, func(t *testing.T) {
+			h := newLargeHall(t, 3)
+			s := newSession(t, h)
+			chair := s.open("chair", sz.w, sz.h, "/a/coop/chair")
+			if !eval[bool](s, chair, `document.querySelector("#gf-person").options.length === 1 && document.querySelector("#gf-person-q").form.id === "find-gf-person"`) {
+				t.Fatalf("the floor's picker lists persons before a search, or its search has no form of its own")
+			}
+			if !eval[bool](s, chair, `getComputedStyle(document.querySelector("#gf-person-q + button")).display === "none"`) {
+				t.Errorf("with the script the Find button is shown")
+			}
+			s.axe(chair, "chair-searched-pickers", axeSrc)
+			s.shot(chair, sz.name+"-chair-searched-picker")
+			s.run(chair, "type a name", chromedp.SendKeys(`#gf-person-q`, "zetk"))
+			s.until(chair, "clara found", `(function () { var o = document.querySelectorAll("#gf-person option"); return o.length === 2 && o[1].value === "clara"; })()`)
+			s.until(chair, "the count", contains("#gf-person-status", "Found: 1."))
+			s.shotView(chair, sz.name+"-chair-searched-picker-found")
+			s.run(chair, "press Enter", chromedp.KeyEvent("\r"))
+			s.until(chair, "clara chosen", `document.querySelector("#gf-person").value === "clara" && document.activeElement.id === "gf-person"`)
+			s.notReloaded(chair)
+			s.axe(chair, "chair-searched-picker-found", axeSrc)
+			s.click(chair, `#more-floor button[type=submit]:not([form])`)
+			s.until(chair, "clara has the floor", contains("#floor .floor-line", "Clara Zetkin"))
+			if sz.name != "laptop" {
+				return
+			}
+			// A picker of several keeps the ticked while searching.
+			s.run(chair, "open the agenda", chromedp.Navigate(h.srv.URL+"/a/coop/chair/agenda"))
+			s.until(chair, "the agenda", `document.readyState === "complete" && !!document.querySelector("#i-rep-q")`)
+			s.run(chair, "type a name", chromedp.SendKeys(`#i-rep-q`, "anna"))
+			s.until(chair, "anna found", `document.querySelectorAll("#i-rep input[value=anna]").length === 1`)
+			s.click(chair, `#i-rep input[value=anna]`)
+			s.run(chair, "type another", chromedp.SendKeys(`#i-rep-q`, "\b\b\b\bboris"))
+			s.until(chair, "boris found, anna kept", `document.querySelectorAll("#i-rep input[value=boris]").length === 1 && document.querySelector("#i-rep input[value=anna]").checked`)
+			s.axe(chair, "agenda-searched-picker", axeSrc)
+			// Without the script: the Find button's form.
+			s.run(chair, "no script", chromedp.Navigate(h.srv.URL+"/a/coop/chair?find-gf-person=boris#gf-person-q"))
+			s.until(chair, "boris found by the form", `document.readyState === "complete" && document.querySelector("#gf-person-q").value === "boris" && document.querySelectorAll("#gf-person option").length === 2`)
+		})
 	}
 }

@@ -227,15 +227,25 @@
       clearTimeout(timer);
       timer = setTimeout(search, 150);
     });
+    // Enter picks the first found; the search's form is not sent.
+    function pick() {
+      search().then(function () {
+        if (!select) return;
+        var first = Array.prototype.find.call(select.options, function (o) { return o.value !== ""; });
+        if (first && !select.value) select.value = first.value;
+        select.focus();
+      });
+    }
+    if (input.form) {
+      input.form.addEventListener("submit", function (e) {
+        e.preventDefault();
+        pick();
+      });
+    }
     input.addEventListener("keydown", function (e) {
       if (e.key === "Enter") {
-        e.preventDefault(); // Enter picks the first found, it sends no form
-        search().then(function () {
-          if (!select) return;
-          var first = Array.prototype.find.call(select.options, function (o) { return o.value !== ""; });
-          if (first && !select.value) select.value = first.value;
-          select.focus();
-        });
+        e.preventDefault();
+        pick();
       } else if (e.key === "ArrowDown" && select) {
         e.preventDefault();
         select.focus();
