@@ -164,11 +164,13 @@ var sseWriteTimeout = 10 * time.Second
 // and type too, for their own page. ?plain=1 leaves out the event: line, so that EventSource's
 // onmessage sees every event. A comment line is sent every 15 s of quiet.
 //
-// Over HTTP/1 the handler takes the connection over from net/http and
-// serves it from one small goroutine that holds a cursor on the assembly's
-// feed and no buffer between writes: ten thousand phones cost ten thousand
-// cursors. Where the connection cannot be taken over (HTTP/2, a wrapping
-// ResponseWriter) it streams through the ResponseWriter instead.
+// Over HTTP/1 the handler takes the connection over from net/http; a
+// goroutine of its own sends what the stream has missed, and once it has
+// caught up the assembly's hub serves it with all the others (see The
+// hub, below): ten thousand phones cost ten thousand connections and
+// cursors, and no goroutine each. Where the connection cannot be taken
+// over (HTTP/2, a wrapping ResponseWriter), or has no file descriptor of
+// its own (TLS), it streams from its own goroutine instead.
 func (api *API) events(w http.ResponseWriter, r *http.Request) {
 	a, ok := api.assemblyOf(w, r)
 	if !ok {
