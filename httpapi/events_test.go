@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"net"
+	"net/http"
+	"net/http/httptest"
 	"runtime"
 	"strconv"
 	"strings"
@@ -253,4 +255,36 @@ func TestHubStreamOutlivesTheWriteTimeout(t *testing.T) {
 	time.Sleep(3 * sseWriteTimeout) // heartbeats every 100 ms meanwhile
 	w.narrate(t, 1, 10)
 	checkEvents(t, "the stream", s.events(t, 1), base, true, false)
+}
+
+// TestEventsOverTLS: a stream over TLS (a connection with no descriptor of
+// its own to write to) is served by its own goroutine, never by the hub,
+// whose writes would bypass the encryption.
+func TestEventsOverTLS(t *testing.T) {
+	w := newWorld(t, 1)
+	srv := httptest.NewUnstartedServer(w.api)
+	srv.StartTLS()
+	t.Cleanup(srv.Close)
+	a, _ := w.eng.Assembly("coop")
+	base := a.Feed().Next()
+	req, _ := http.NewRequest("GET", srv.URL+"/api/assemblies/coop/events", nil)
+	req.AddCookie(&http.Cookie{Name: auth.CookieName, Value: w.as("d1").token})
+	res, err := srv.Client().Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	if res.StatusCode != 200 || res.ProtoMajor != 1 {
+		t.Fatalf("events over TLS: %s %s", res.Status, res.Proto)
+	}
+	w.narrate(t, 2, 10)
+	s := &sse{res: res, sc: bufio.NewScanner(res.Body)}
+	for i := range 2 {
+		if ev := s.event(t); ev.id != strconv.FormatInt(base+int64(i), 10) || ev.typ != "narrative_recorded" {
+			t.Fatalf("event %d over TLS: %+v", i, ev)
+		}
+	}
+	if got := w.hubConns(); got != 0 {
+		t.Errorf("the hub serves %d streams over TLS", got)
+	}
 }
