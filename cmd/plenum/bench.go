@@ -71,13 +71,15 @@ DESCRIPTION
         ballots per second, the latency of a ballot from request to durable
         answer (p50, p99), and the time from the first ballot sent to the
         signed checkpoint that covers all of them; then checks that the vote
-        counts exactly N ballots, one per delegate. Meanwhile readers in
-        this process (--readers of each page, each on its own keep-alive
-        connection) fetch again and again, from the first ballot sent to
-        the last answered, the chair's page (GET /a/{id}/chair) and the
-        assembly's state (GET /api/assemblies/{id}), with the chair's
-        session: it prints, for each page, how many readers fetched it,
-        how many fetches they made, and their latency (p50, p99, max).
+        counts exactly N ballots, one per delegate. Meanwhile readers
+        (--readers of each page, each on its own keep-alive connection;
+        in a process of their own when the clients run in one, so that
+        they do not wait to run behind the server's goroutines) fetch
+        again and again, from the first ballot sent to the last answered,
+        the chair's page (GET /a/{id}/chair) and the assembly's state
+        (GET /api/assemblies/{id}), with the chair's session: it prints,
+        for each page, how many readers fetched it, how many fetches they
+        made, and their latency (p50, p99, max).
 
     login
         Issues N access codes, opens one keep-alive connection per
@@ -559,6 +561,15 @@ func runClients(ctx context.Context, in io.Reader, out io.Writer, args []string,
 		return voteClients(ctx, sc, bw, args[1], ps, tokens)
 	case "login":
 		return loginClients(ctx, sc, bw, args[1], tokens)
+	case "read":
+		if len(args) < 3 {
+			return errors.New("bench clients: read URL READERS")
+		}
+		k, err := strconv.Atoi(args[2])
+		if err != nil || k < 1 {
+			return errors.New("bench clients: read URL READERS")
+		}
+		return readClients(ctx, sc, bw, args[1], k, tokens[0])
 	case "fanout":
 		if len(args) < 4 {
 			return errors.New("bench clients: fanout HOST BASE EVENTS")
@@ -768,47 +779,30 @@ func (b *benchServer) vote(ctx context.Context, env *cliEnv, n int) error {
 	if err != nil {
 		return err
 	}
-	// readersEach readers per page, each on its own connection, fetch in
-	// a loop: one reader fetching serially would make a few fetches of a
-	// slow page, too few for a p99, and would never meet another.
-	var readers []*reader
-	for range b.readers {
-		readers = append(readers,
-			&reader{name: "chair's page", url: b.url + "/a/" + benchAssembly + "/chair", token: chair[0]},
-			&reader{name: "state", url: b.url + "/api/assemblies/" + benchAssembly, token: chair[0]})
+	// The readers run in a process of their own when the clients do: in
+	// the server's process their goroutines would wait to run behind the
+	// server's ten thousand, and the figures would be theirs, not the
+	// server's.
+	rc, err := startClients(ctx, env, 2*b.readers, lc.separate, "read", b.url, strconv.Itoa(b.readers))
+	if err != nil {
+		return err
 	}
-	for _, r := range readers {
-		if err := r.warm(ctx); err != nil {
-			return err
-		}
+	if err := sendSessions(rc.in, []string{"chair"}, chair); err != nil {
+		return err
 	}
-	startReading, stopReading := make(chan struct{}), make(chan struct{})
-	var reading sync.WaitGroup
-	for _, r := range readers {
-		reading.Add(1)
-		go func() {
-			defer reading.Done()
-			select {
-			case <-startReading: // with the first ballot
-			case <-stopReading:
-				return
-			}
-			r.run(ctx, stopReading)
-		}()
+	if l, err := rc.line(); err != nil || l != "ready" {
+		return fmt.Errorf("the readers did not get ready: %q %v", l, err)
 	}
 	// The clients report once all ballots are answered: the readers
 	// stop at their first line.
-	stopReaders := sync.OnceFunc(func() {
-		close(stopReading)
-		reading.Wait()
-	})
+	stopReaders := sync.OnceFunc(func() { fmt.Fprintln(rc.in, "stop") })
 	defer stopReaders()
 	if err := b.startProfile(); err != nil {
 		return err
 	}
 	start := time.Now()
 	fmt.Fprintln(lc.in, "go")
-	close(startReading)
+	fmt.Fprintln(rc.in, "go")
 	lat := make([]time.Duration, 0, n)
 	failed := 0
 	var elapsed time.Duration
@@ -847,16 +841,39 @@ func (b *benchServer) vote(ctx context.Context, env *cliEnv, n int) error {
 	if !durable.IsZero() {
 		fmt.Fprintf(out, "durable:   first ballot sent to the signed checkpoint covering all: %v\n", durable.Sub(start).Round(time.Millisecond))
 	}
-	readFailed := 0
-	for _, name := range []string{"chair's page", "state"} {
-		var lat []time.Duration
-		failed := 0
-		for _, r := range readers {
-			if r.name == name {
-				lat = append(lat, r.lat...)
-				failed += r.failed
-			}
+	stopReaders()
+	readLat, readFails := make([][]time.Duration, len(readPages)), make([]int, len(readPages))
+	for {
+		l, err := rc.line()
+		if err != nil {
+			return fmt.Errorf("the readers: %w", err)
 		}
+		f := strings.Fields(l)
+		if l == "end" {
+			break
+		}
+		if len(f) < 2 {
+			continue
+		}
+		i, _ := strconv.Atoi(f[1])
+		if i < 0 || i >= len(readPages) {
+			continue
+		}
+		switch {
+		case f[0] == "r" && len(f) == 3:
+			ns, _ := strconv.ParseInt(f[2], 10, 64)
+			readLat[i] = append(readLat[i], time.Duration(ns))
+		case f[0] == "f":
+			readFails[i]++
+		}
+	}
+	rc.in.Close()
+	if err := rc.wait(); err != nil {
+		return fmt.Errorf("the readers: %w", err)
+	}
+	readFailed := 0
+	for i, name := range readPages {
+		lat, failed := readLat[i], readFails[i]
 		readFailed += failed
 		slices.Sort(lat)
 		if len(lat) == 0 {
@@ -1092,20 +1109,69 @@ func readEvents(br *bufio.Reader, base int64, k int, recv []int64, received *ato
 	}
 }
 
+// readPages are the pages the readers fetch during the ballots.
+var readPages = []string{"chair's page", "state"}
+
+// readClients runs k readers of each of readPages with the session token:
+// it says "ready", starts at "go", stops at "stop", and writes
+// "r PAGE LATENCY_NS" per fetch, "f PAGE" per failed fetch, then "end".
+func readClients(ctx context.Context, sc *bufio.Scanner, out *bufio.Writer, url string, k int, token string) error {
+	var readers []*reader
+	for range k {
+		readers = append(readers,
+			&reader{page: 0, url: url + "/a/" + benchAssembly + "/chair", token: token},
+			&reader{page: 1, url: url + "/api/assemblies/" + benchAssembly, token: token})
+	}
+	for _, r := range readers {
+		if err := r.warm(ctx); err != nil {
+			return err
+		}
+	}
+	fmt.Fprintln(out, "ready")
+	out.Flush()
+	if !sc.Scan() || sc.Text() != "go" {
+		return errors.New("bench clients: no go")
+	}
+	stop := make(chan struct{})
+	var reading sync.WaitGroup
+	for _, r := range readers {
+		reading.Add(1)
+		go func() {
+			defer reading.Done()
+			r.run(ctx, stop)
+		}()
+	}
+	for sc.Scan() && sc.Text() != "stop" {
+	}
+	close(stop)
+	reading.Wait()
+	for _, r := range readers {
+		for _, d := range r.lat {
+			fmt.Fprintf(out, "r %d %d\n", r.page, d.Nanoseconds())
+		}
+		for range r.failed {
+			fmt.Fprintf(out, "f %d\n", r.page)
+		}
+	}
+	fmt.Fprintln(out, "end")
+	return nil
+}
+
 // reader fetches one page again and again on one keep-alive connection,
 // noting the latency of each fetch, until told to stop.
 type reader struct {
-	name, url, token string
-	client           *http.Client
-	lat              []time.Duration
-	failed           int
+	page       int // in readPages
+	url, token string
+	client     *http.Client
+	lat        []time.Duration
+	failed     int
 }
 
 // warm opens the reader's connection and checks that the page answers.
 func (r *reader) warm(ctx context.Context) error {
 	r.client = &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 1, DisableCompression: true}, Timeout: time.Minute}
 	if _, err := r.fetch(ctx); err != nil {
-		return fmt.Errorf("%s: %w", r.name, err)
+		return fmt.Errorf("%s: %w", readPages[r.page], err)
 	}
 	return nil
 }
