@@ -27,7 +27,6 @@ import (
 	"strings"
 	"sync"
 
-	"golang.org/x/mod/sumdb/tlog"
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 
 	"plenum/ledger"
@@ -42,8 +41,9 @@ type Store struct {
 	w        *sql.DB // the one writing connection; nil when read-only
 	r        *sql.DB // read-only connections
 	readOnly bool
-	lock     *os.File // holds the database's write lock; nil when read-only
-	path     string   // the database's path, as given to Open
+	lock     *os.File  // holds the database's write lock; nil when read-only
+	path     string    // the database's path, as given to Open
+	scans    *scanPool // connections for ScanRecords
 	close    sync.Once
 	closeErr error
 
@@ -88,7 +88,7 @@ func Open(path string) (*Store, error) {
 	r.SetMaxOpenConns(8)
 	r.SetMaxIdleConns(8)
 	markHeld(path, 1)
-	return &Store{w: w, r: r, lock: lk, path: path, ids: map[string]int64{}}, nil
+	return &Store{w: w, r: r, lock: lk, path: path, scans: &scanPool{path: path}, ids: map[string]int64{}}, nil
 }
 
 // OpenDB opens the database at path for the state kept beside the record
@@ -131,7 +131,7 @@ func OpenReadOnly(path string) (*Store, error) {
 		r.Close()
 		return nil, err
 	}
-	return &Store{r: r, readOnly: true, ids: map[string]int64{}}, nil
+	return &Store{r: r, readOnly: true, scans: &scanPool{path: path}, ids: map[string]int64{}}, nil
 }
 
 func dsn(p string, readOnly bool) string {
@@ -235,6 +235,7 @@ func migrate(db *sql.DB) error {
 // releases the write lock. Calling it again does nothing.
 func (s *Store) Close() error {
 	s.close.Do(func() {
+		s.scans.close()
 		err := s.r.Close()
 		if s.w != nil {
 			var busy, frames, done int
@@ -454,37 +455,22 @@ func (s *Store) AppendBatch(ctx context.Context, origin string, b *ledger.Batch)
 	return tx.Commit()
 }
 
-// ScanRecords implements ledger.Store.
+// ScanRecords implements ledger.Store, through a connection of its own
+// (see scan.go).
 func (s *Store) ScanRecords(ctx context.Context, origin string, start, end int64, fn func(ledger.Record) error) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	id, err := s.logID(ctx, origin)
 	if err != nil {
 		return err
 	}
-	rows, err := s.r.QueryContext(ctx, `SELECT idx, data, hashes FROM entries WHERE log_id = ? AND idx >= ? AND idx < ? ORDER BY idx`, id, start, end)
+	c, err := s.scans.get()
 	if err != nil {
 		return err
 	}
-	defer rows.Close()
-	var (
-		r      ledger.Record
-		hb     sql.RawBytes
-		data   sql.RawBytes
-		hashes = make([]tlog.Hash, 0, 64)
-	)
-	for rows.Next() {
-		if err := rows.Scan(&r.Index, &data, &hb); err != nil {
-			return err
-		}
-		if r.Hashes, err = ledger.SplitHashes(hb, hashes); err != nil {
-			// Reported as an empty hash list so the auditor can name the entry.
-			r.Hashes = nil
-		}
-		r.Data = data
-		if err := fn(r); err != nil {
-			return err
-		}
-	}
-	return rows.Err()
+	defer s.scans.put(c)
+	return c.scan(ctx, id, start, end, fn)
 }
 
 // ReadRecords implements ledger.Store.

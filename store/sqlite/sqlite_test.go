@@ -1,9 +1,14 @@
 package sqlite_test
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"fmt"
+	"os"
 	"path/filepath"
+	"strings"
+	"sync"
 	"testing"
 
 	"golang.org/x/mod/sumdb/tlog"
@@ -100,5 +105,112 @@ func TestStore(t *testing.T) {
 func TestOpenReadOnlyRejectsOtherFiles(t *testing.T) {
 	if _, err := sqlite.OpenReadOnly(filepath.Join(t.TempDir(), "missing.db")); err == nil {
 		t.Fatal("opened a missing file")
+	}
+}
+
+// TestScanConnections covers the connections ScanRecords reads through
+// (SQLite's C interface, apart from database/sql): a read-only store scans
+// what the writer commits while it writes, several scans run at once and
+// inside one another, a scan stopped by its callback or its context frees
+// its connection, and Close closes them all, so that the writer's Close
+// still checkpoints and removes the write-ahead log, and a scan after
+// Close fails.
+func TestScanConnections(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "s.db")
+	st, err := sqlite.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const o = "test/assembly/a"
+	if err := st.CreateLog(ctx, o, []byte("cp0")); err != nil {
+		t.Fatal(err)
+	}
+	ro, err := sqlite.OpenReadOnly(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := func(i int64) []byte {
+		return fmt.Appendf(nil, `{"index":%d,"filler":"%s"}`, i, strings.Repeat("x", int(i%300)))
+	}
+	var size int64
+	for batch := range 20 {
+		var recs []ledger.Record
+		for i := size; i < size+100; i++ {
+			recs = append(recs, ledger.Record{Index: i, Data: data(i), Hashes: []tlog.Hash{tlog.RecordHash(data(i)), {byte(i)}}})
+		}
+		if err := st.AppendBatch(ctx, o, &ledger.Batch{First: size, Records: recs, Checkpoint: fmt.Appendf(nil, "cp%d", size+100)}); err != nil {
+			t.Fatal(err)
+		}
+		size += 100
+		// Both stores see every committed record, with its bytes and
+		// hashes, in order; the read-only one a scan inside another.
+		for _, s := range []*sqlite.Store{st, ro} {
+			next := int64(0)
+			err := s.ScanRecords(ctx, o, 0, size, func(r ledger.Record) error {
+				if r.Index != next || !bytes.Equal(r.Data, data(next)) || len(r.Hashes) != 2 || r.Hashes[0] != tlog.RecordHash(data(next)) || r.Hashes[1] != (tlog.Hash{byte(next)}) {
+					return fmt.Errorf("record %d: %+v", next, r)
+				}
+				if next == int64(batch) {
+					var inner int
+					if err := s.ScanRecords(ctx, o, next, size, func(ledger.Record) error { inner++; return nil }); err != nil || int64(inner) != size-next {
+						return fmt.Errorf("inner scan: %d records, %v", inner, err)
+					}
+				}
+				next++
+				return nil
+			})
+			if err != nil || next != size {
+				t.Fatalf("batch %d: scanned %d of %d: %v", batch, next, size, err)
+			}
+		}
+	}
+	// Scans at once, each stopped early by its callback or its context.
+	var wg sync.WaitGroup
+	stop := errors.New("stop")
+	for g := range 6 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			s := []*sqlite.Store{st, ro}[g%2]
+			for round := range 20 {
+				cctx, cancel := context.WithCancel(ctx)
+				n := 0
+				err := s.ScanRecords(cctx, o, int64(round), size, func(ledger.Record) error {
+					n++
+					switch {
+					case n == 1500 && g%3 == 0:
+						return stop
+					case n == 500 && g%3 == 1:
+						cancel()
+					}
+					return nil
+				})
+				cancel()
+				var want error
+				switch g % 3 {
+				case 0:
+					want = stop
+				case 1:
+					want = context.Canceled
+				}
+				if !errors.Is(err, want) {
+					t.Errorf("scan %d/%d: %v, want %v", g, round, err, want)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	if err := ro.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Close(); err != nil {
+		t.Fatalf("Close after scans: %v", err)
+	}
+	if _, err := os.Stat(path + "-wal"); !errors.Is(err, os.ErrNotExist) {
+		t.Fatalf("write-ahead log after Close: %v", err)
+	}
+	if err := st.ScanRecords(ctx, o, 0, 10, func(ledger.Record) error { return nil }); err == nil {
+		t.Fatal("ScanRecords after Close succeeded")
 	}
 }
