@@ -18,14 +18,14 @@ type AuditOptions struct {
 	// resolved; an error fails the audit at that entry.
 	Replay func(origin string, e Entry) error
 	// Decode and Apply, if both are set and Replay is not, replay every
-	// entry in two steps: Decode is called with each entry whose payload
-	// is in the entry (not stored apart) while it is read, on several
-	// goroutines at once and in no particular order, for the work that
-	// does not depend on the entries before it (parsing its payload);
-	// Apply is then called with every entry in order, and with what Decode
-	// returned for it (for an entry whose payload is stored apart, Decode
-	// is called in order, just before Apply). An error from either fails
-	// the audit at that entry.
+	// entry in two steps: Decode is called with each entry, its payload
+	// resolved, while it is read, on several goroutines at once and in no
+	// particular order, for the work that does not depend on the entries
+	// before it (parsing its payload); Apply is then called with every
+	// entry in order, and with what Decode returned for it. (Past 32 MiB
+	// of payloads stored apart in one segment of the log, Decode is called
+	// for the rest of them in order, just before Apply.) An error from
+	// either fails the audit at that entry.
 	Decode func(origin string, e Entry) (any, error)
 	Apply  func(origin string, e Entry, decoded any) error
 	// Progress, if set, is called now and then with the number of
@@ -242,13 +242,15 @@ func (a *auditor) log(origin string, head Head) (LogReport, error) {
 				}
 				hashes = append(hashes, h)
 			}
-			if c.ref != nil {
+			if c.ref != nil && !c.blobRead {
 				p, err := ReadBlob(a.ctx, a.st, *c.ref)
 				if err != nil {
 					auditErr = fail(idx, "payload stored apart: %v", err)
 					return errStop
 				}
 				e.Payload = p
+			}
+			if c.ref != nil {
 				rep.Blobs++
 			}
 			if err := a.replay(origin, e, c); err != nil {

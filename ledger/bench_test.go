@@ -135,44 +135,43 @@ const auditBenchSize = 1_000_000
 var auditBench struct {
 	once sync.Once
 	path string
+	keep bool // the database is PLENUM_AUDIT_DB's, kept after the run
 	k    keys
 	err  error
 }
 
-// BenchmarkAudit audits a log of a million entries.
+// BenchmarkAudit audits a log of a million entries. Set PLENUM_AUDIT_DB
+// to a path to keep the built database between runs (its signer key is
+// kept beside it), so that a profile shows the audit alone.
 func BenchmarkAudit(b *testing.B) {
 	auditBench.once.Do(func() {
-		dir, err := osMkdirTemp()
-		if err != nil {
-			auditBench.err = err
-			return
-		}
-		auditBench.path = filepath.Join(dir, "audit.db")
-		auditBench.k = newKeys(b, "plenum.localhost")
-		// The writer's store is closed at the end of the set-up, so that
-		// its lock is free for the next benchmark run's set-up check.
-		st, err := sqlite.Open(auditBench.path)
-		if err != nil {
-			auditBench.err = err
-			return
-		}
-		defer st.Close()
-		l, err := ledger.Open(context.Background(), st, origin, auditBench.k.signer)
-		if err != nil {
-			auditBench.err = err
-			return
-		}
-		defer l.Close()
-		es := make([]ledger.Entry, 8000)
-		for done := 0; done < auditBenchSize; done += len(es) {
-			for i := range es {
-				es[i] = ledger.Entry{Actor: fmt.Sprintf("delegate-%d", (done+i)%997), Type: "speech.noted",
-					Payload: json.RawMessage(fmt.Sprintf(`{"sitting":3,"speaker":"m-%d","note":"Comrades, the question of the war is the question of power."}`, done+i))}
+		auditBench.path = os.Getenv("PLENUM_AUDIT_DB")
+		if auditBench.path != "" {
+			auditBench.keep = true
+			if skey, err := os.ReadFile(auditBench.path + ".key"); err == nil {
+				auditBench.k, auditBench.err = keysOf(string(skey))
+				return
 			}
-			if _, err := l.Append(context.Background(), es...); err != nil {
+		} else {
+			dir, err := osMkdirTemp()
+			if err != nil {
 				auditBench.err = err
 				return
 			}
+			auditBench.path = filepath.Join(dir, "audit.db")
+		}
+		skey, _, err := ledger.GenerateKey("plenum.localhost")
+		if err != nil {
+			auditBench.err = err
+			return
+		}
+		if auditBench.k, err = keysOf(skey); err != nil {
+			auditBench.err = err
+			return
+		}
+		auditBench.err = buildAuditBench(auditBench.path, auditBench.k)
+		if auditBench.err == nil && auditBench.keep {
+			auditBench.err = os.WriteFile(auditBench.path+".key", []byte(skey), 0o600)
 		}
 	})
 	if auditBench.err != nil {
@@ -212,9 +211,53 @@ func cpuTime() time.Duration {
 // outlives one benchmark run (b.TempDir would be removed in between).
 func osMkdirTemp() (string, error) { return os.MkdirTemp("", "plenum-audit-bench-") }
 
+// keysOf returns the keys of a signer key.
+func keysOf(skey string) (keys, error) {
+	vkey, err := ledger.VerifierKey(skey)
+	if err != nil {
+		return keys{}, err
+	}
+	s, err := note.NewSigner(skey)
+	if err != nil {
+		return keys{}, err
+	}
+	v, err := note.NewVerifier(vkey)
+	if err != nil {
+		return keys{}, err
+	}
+	return keys{s, vkey, v}, nil
+}
+
+// buildAuditBench writes the audit benchmark's log of auditBenchSize
+// entries at path, and closes it, so that its lock is free for the next
+// benchmark run's set-up check.
+func buildAuditBench(path string, k keys) error {
+	st, err := sqlite.Open(path)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	l, err := ledger.Open(context.Background(), st, origin, k.signer)
+	if err != nil {
+		return err
+	}
+	defer l.Close()
+	es := make([]ledger.Entry, 8000)
+	for done := 0; done < auditBenchSize; done += len(es) {
+		for i := range es {
+			es[i] = ledger.Entry{Actor: fmt.Sprintf("delegate-%d", (done+i)%997), Type: "speech.noted",
+				Payload: json.RawMessage(fmt.Sprintf(`{"sitting":3,"speaker":"m-%d","note":"Comrades, the question of the war is the question of power."}`, done+i))}
+		}
+		if _, err := l.Append(context.Background(), es...); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if auditBench.path != "" {
+	if auditBench.path != "" && !auditBench.keep {
 		os.RemoveAll(filepath.Dir(auditBench.path))
 	}
 	os.Exit(code)

@@ -192,7 +192,28 @@ func appendString(b []byte, s string) []byte {
 type decoder struct {
 	b       []byte
 	pos     int
-	escaped bool // a string read had an escape
+	escaped bool     // a string read had an escape
+	in      interner // if not nil, strings without escapes are interned in it
+}
+
+// interner keeps one copy of each string an audit decodes often (the
+// actors and event types of a log's entries, a few thousand at most), so
+// that decoding them allocates nothing after the first time.
+type interner map[string]string
+
+// maxInterned bounds an interner: past it, strings are no longer added.
+const maxInterned = 1 << 14
+
+// string returns b as a string, the interned copy if there is one.
+func (in interner) string(b []byte) string {
+	if s, ok := in[string(b)]; ok {
+		return s
+	}
+	s := string(b)
+	if len(in) < maxInterned {
+		in[s] = s
+	}
+	return s
 }
 
 func (d *decoder) lit(s string) bool {
@@ -230,6 +251,9 @@ func (d *decoder) str() (string, bool) {
 			raw := d.b[start:d.pos]
 			d.pos++
 			if plain {
+				if d.in != nil {
+					return d.in.string(raw), true
+				}
 				return string(raw), true
 			}
 			return unescape(raw)
@@ -283,10 +307,16 @@ func unescape(raw []byte) (string, bool) {
 // rejected with an error wrapping ErrMalformedEntry. If the payload is
 // stored beside the log, e.Payload is nil and ref names it.
 func DecodeEntry(data []byte) (e Entry, ref *PayloadRef, err error) {
+	return decodeEntry(data, nil)
+}
+
+// decodeEntry is DecodeEntry, with the actor and type interned in in if
+// it is not nil.
+func decodeEntry(data []byte, in interner) (e Entry, ref *PayloadRef, err error) {
 	if len(data) > MaxEntrySize {
 		return Entry{}, nil, malformed("%d bytes exceeds %d", len(data), MaxEntrySize)
 	}
-	d := decoder{b: data}
+	d := decoder{b: data} // the time is not interned: in takes the actor and type
 	var ok bool
 	if !d.lit(`{"index":`) {
 		return Entry{}, nil, malformed(`does not start with {"index":`)
@@ -319,6 +349,7 @@ func DecodeEntry(data []byte) (e Entry, ref *PayloadRef, err error) {
 	if !d.lit(`,"actor":`) {
 		return Entry{}, nil, malformed(`missing "actor" after the time`)
 	}
+	d.in = in
 	if e.Actor, ok = d.str(); !ok {
 		return Entry{}, nil, malformed("bad actor string")
 	}

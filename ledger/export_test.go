@@ -7,3 +7,12 @@ func SetSegmentBits(b int) (restore func()) {
 	segmentBits = b
 	return func() { segmentBits = old }
 }
+
+// SetMaxSegmentBlobBytes makes an audit's scanners read at most n bytes
+// of payloads stored apart a segment, until the returned function
+// restores the default.
+func SetMaxSegmentBlobBytes(n int64) (restore func()) {
+	old := maxSegmentBlobBytes
+	maxSegmentBlobBytes = n
+	return func() { maxSegmentBlobBytes = old }
+}

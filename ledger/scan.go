@@ -2,6 +2,7 @@ package ledger
 
 import (
 	"context"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"math/bits"
@@ -22,22 +23,30 @@ var segmentBits = 13
 const maxScanners = 4
 
 // checked is an entry read and checked by a segment's scanner: decoded,
-// its record hash and the hashes of the subtrees it completes within its
-// segment computed and compared with the stored ones.
+// its payload read if it is stored apart, its record hash and the hashes
+// of the subtrees it completes within its segment computed and compared
+// with the stored ones.
 type checked struct {
 	entry Entry
-	ref   *PayloadRef
+	ref   *PayloadRef // where its payload was stored, or nil
 	// hashes are the computed hashes of the entry (tlog.StoredHashes),
 	// levels 0 to min(m, segmentBits), m the number of subtrees it
 	// completes; stored are the stored hashes of the levels above, which
 	// need the entries of earlier segments and are checked in order.
 	hashes []tlog.Hash
 	stored []tlog.Hash
+	// blobRead says the payload stored apart was read and checked.
+	blobRead bool
 	// value and err are what AuditOptions.Decode returned, if it ran.
 	value   any
 	err     error
 	decoded bool
 }
+
+// maxSegmentBlobBytes bounds the payloads stored apart a segment's scanner
+// reads and keeps, to bound the memory of the segments in flight; the rest
+// are read in order. A variable so that tests can make it small.
+var maxSegmentBlobBytes int64 = 32 << 20
 
 // segment is what a scanner found in the entries [start, end): the
 // entries that passed, in order from start, then, if one failed, why.
@@ -58,15 +67,17 @@ type scanner struct {
 }
 
 // scan reads and checks the entries of [start, end): everything about
-// each that does not depend on the entries before its segment.
-func (s *scanner) scan(start, end int64) segment {
+// each that does not depend on the entries before its segment. The
+// entries' actors and types are interned in in.
+func (s *scanner) scan(start, end int64, in interner) segment {
 	seg := segment{start: start, entries: make([]checked, 0, end-start)}
 	k := segmentBits
 	var (
-		lvl   [64]tlog.Hash // the latest subtree hash at each level, in this segment
-		slab  []byte
-		hslab []tlog.Hash
-		next  = start
+		lvl       [64]tlog.Hash // the latest subtree hash at each level, in this segment
+		blobBytes int64         // payloads stored apart read so far
+		slab      []byte
+		hslab     []tlog.Hash
+		next      = start
 	)
 	err := s.st.ScanRecords(s.ctx, s.origin, start, end, func(r Record) error {
 		idx := next
@@ -74,14 +85,17 @@ func (s *scanner) scan(start, end int64) segment {
 			seg.fail = fmt.Sprintf("entry is missing (the next stored entry is %d)", r.Index)
 			return errStop
 		}
-		// The entry's strings and payload point into data: copy it out of
-		// the store's buffer.
-		if cap(slab)-len(slab) < len(r.Data) {
-			slab = make([]byte, 0, max(256<<10, len(r.Data)))
+		// The entry's payload points into data: copy it out of the
+		// store's buffer, after a zero byte, so that the record hash,
+		// SHA-256(0x00 || data), is one call that allocates nothing.
+		if cap(slab)-len(slab) < 1+len(r.Data) {
+			slab = make([]byte, 0, max(256<<10, 1+len(r.Data)))
 		}
+		slab = append(slab, 0)
 		slab = append(slab, r.Data...)
-		data := slab[len(slab)-len(r.Data) : len(slab) : len(slab)]
-		e, ref, err := DecodeEntry(data)
+		prefixed := slab[len(slab)-1-len(r.Data) : len(slab) : len(slab)]
+		data := prefixed[1:]
+		e, ref, err := decodeEntry(data, in)
 		if err != nil {
 			seg.fail = err.Error()
 			return errStop
@@ -99,7 +113,7 @@ func (s *scanner) scan(start, end int64) segment {
 		if cap(hslab)-len(hslab) < len(r.Hashes) {
 			hslab = make([]tlog.Hash, 0, max(4096, len(r.Hashes)))
 		}
-		h := tlog.RecordHash(data)
+		h := tlog.Hash(sha256.Sum256(prefixed)) // tlog.RecordHash(data)
 		hslab = append(hslab, h)
 		for l := 1; l <= local; l++ {
 			h = tlog.NodeHash(lvl[l-1], h)
@@ -119,8 +133,21 @@ func (s *scanner) scan(start, end int64) segment {
 			stored = hslab[len(hslab)-(m-local) : len(hslab) : len(hslab)]
 		}
 		c := checked{entry: e, ref: ref, hashes: hashes, stored: stored}
-		if s.decode != nil && ref == nil {
-			c.value, c.err = s.decode(s.origin, e)
+		if ref != nil && blobBytes+ref.Size <= maxSegmentBlobBytes {
+			// Read and checked here, beside the other segments', so
+			// that a large payload is decoded on every core too; past
+			// the segment's allowance, in order (auditor.log).
+			p, err := ReadBlob(s.ctx, s.st, *ref)
+			if err != nil {
+				seg.fail = fmt.Sprintf("payload stored apart: %v", err)
+				return errStop
+			}
+			blobBytes += ref.Size
+			c.entry.Payload = p
+			c.blobRead = true
+		}
+		if s.decode != nil && (ref == nil || c.blobRead) {
+			c.value, c.err = s.decode(s.origin, c.entry)
 			c.decoded = true
 		}
 		seg.entries = append(seg.entries, c)
@@ -206,8 +233,9 @@ func (s *scanner) scanSegments(fn func(*segment) error) error {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			in := interner{}
 			for j := range jobs {
-				j.out <- sc.scan(j.start, min(j.start+size, s.size))
+				j.out <- sc.scan(j.start, min(j.start+size, s.size), in)
 			}
 		}()
 	}

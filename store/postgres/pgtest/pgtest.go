@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -43,6 +44,29 @@ func Server(t testing.TB) string {
 	}
 	t.Skip(msg + "; set PLENUM_REQUIRE_POSTGRES=1 to fail instead")
 	return ""
+}
+
+// Available reports whether the test server can be reached, for tests
+// that run on PostgreSQL as well as another store when it can.
+func Available() bool {
+	available.once.Do(func() {
+		dsn := os.Getenv("PLENUM_TEST_POSTGRES")
+		if dsn == "" {
+			dsn = DefaultServer
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		if c, err := pgx.Connect(ctx, dsn); err == nil {
+			c.Close(ctx)
+			available.ok = true
+		}
+	})
+	return available.ok
+}
+
+var available struct {
+	once sync.Once
+	ok   bool
 }
 
 // Fresh creates a uniquely named database on the server, drops it when
