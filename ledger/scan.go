@@ -68,8 +68,8 @@ type scanner struct {
 
 // scan reads and checks the entries of [start, end): everything about
 // each that does not depend on the entries before its segment. The
-// entries' actors and types are interned in in.
-func (s *scanner) scan(start, end int64, in interner) segment {
+// last actor and type it decodes are kept in last for the next segment.
+func (s *scanner) scan(start, end int64, last *recent) segment {
 	seg := segment{start: start, entries: make([]checked, 0, end-start)}
 	k := segmentBits
 	var (
@@ -95,7 +95,7 @@ func (s *scanner) scan(start, end int64, in interner) segment {
 		slab = append(slab, r.Data...)
 		prefixed := slab[len(slab)-1-len(r.Data) : len(slab) : len(slab)]
 		data := prefixed[1:]
-		e, ref, err := decodeEntry(data, in)
+		e, ref, err := decodeEntry(data, last)
 		if err != nil {
 			seg.fail = err.Error()
 			return errStop
@@ -233,9 +233,9 @@ func (s *scanner) scanSegments(fn func(*segment) error) error {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			in := interner{}
+			var r recent
 			for j := range jobs {
-				j.out <- sc.scan(j.start, min(j.start+size, s.size), in)
+				j.out <- sc.scan(j.start, min(j.start+size, s.size), &r)
 			}
 		}()
 	}
