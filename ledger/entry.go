@@ -233,6 +233,12 @@ func (d *decoder) str() (string, bool) {
 	start := d.pos
 	plain := true
 	for d.pos < len(d.b) {
+		for d.pos < len(d.b) && plainByte[d.b[d.pos]] {
+			d.pos++
+		}
+		if d.pos >= len(d.b) {
+			break
+		}
 		switch c := d.b[d.pos]; {
 		case c == '"':
 			raw := d.b[start:d.pos]

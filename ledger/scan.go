@@ -69,8 +69,12 @@ type scanner struct {
 // scan reads and checks the entries of [start, end): everything about
 // each that does not depend on the entries before its segment. The
 // last actor and type it decodes are kept in last for the next segment.
-func (s *scanner) scan(start, end int64, last *recent) segment {
-	seg := segment{start: start, entries: make([]checked, 0, end-start)}
+// The entries are appended to buf[:0] if it has room for them.
+func (s *scanner) scan(start, end int64, last *recent, buf []checked) segment {
+	if int64(cap(buf)) < end-start {
+		buf = make([]checked, 0, end-start)
+	}
+	seg := segment{start: start, entries: buf[:0]}
 	k := segmentBits
 	var (
 		lvl       [64]tlog.Hash // the latest subtree hash at each level, in this segment
@@ -190,8 +194,9 @@ func hashMismatch(level int, stored, computed tlog.Hash) string {
 
 // scanSegments reads and checks the entries [0, size) of a log in aligned
 // segments, several at once (as many as there are processors, up to
-// maxScanners), and calls fn with each segment in order. fn may keep the
-// segments. It stops at fn's first error and returns it.
+// maxScanners), and calls fn with each segment in order. fn must not keep
+// a segment or its entries slice after it returns (the entries in it it
+// may). It stops at fn's first error and returns it.
 func (s *scanner) scanSegments(fn func(*segment) error) error {
 	size := int64(1) << segmentBits
 	workers := min(runtime.GOMAXPROCS(0), maxScanners)
@@ -210,6 +215,10 @@ func (s *scanner) scanSegments(fn func(*segment) error) error {
 	}
 	jobs := make(chan job, workers)
 	order := make(chan chan segment, 2*workers)
+	// Segments fn is done with, for the workers to fill again: a segment's
+	// entries are large, and making and clearing new ones cost as much
+	// as hashing them.
+	free := make(chan []checked, 3*workers+1)
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
@@ -235,7 +244,12 @@ func (s *scanner) scanSegments(fn func(*segment) error) error {
 			defer wg.Done()
 			var r recent
 			for j := range jobs {
-				j.out <- sc.scan(j.start, min(j.start+size, s.size), &r)
+				var buf []checked
+				select {
+				case buf = <-free:
+				default:
+				}
+				j.out <- sc.scan(j.start, min(j.start+size, s.size), &r, buf)
 			}
 		}()
 	}
@@ -248,6 +262,10 @@ func (s *scanner) scanSegments(fn func(*segment) error) error {
 		}
 		if err := fn(&seg); err != nil {
 			return err
+		}
+		select {
+		case free <- seg.entries:
+		default:
 		}
 	}
 	return ctx.Err()
