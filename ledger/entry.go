@@ -226,12 +226,30 @@ func (d *decoder) int() (int64, bool) {
 // str reads a JSON string written by appendString (only the escapes
 // appendString writes are accepted).
 func (d *decoder) str() (string, bool) {
-	if d.pos >= len(d.b) || d.b[d.pos] != '"' {
+	raw, plain, ok := d.strRaw()
+	switch {
+	case !ok:
 		return "", false
+	case !plain:
+		return unescape(raw)
+	case d.last == nil:
+		return string(raw), true
+	}
+	if *d.last != string(raw) {
+		*d.last = string(raw)
+	}
+	return *d.last, true
+}
+
+// strRaw reads a JSON string as str does and returns it as it is written,
+// without its quotes, and whether it has no escapes.
+func (d *decoder) strRaw() (raw []byte, plain, ok bool) {
+	if d.pos >= len(d.b) || d.b[d.pos] != '"' {
+		return nil, false, false
 	}
 	d.pos++
 	start := d.pos
-	plain := true
+	plain = true
 	for d.pos < len(d.b) {
 		for d.pos < len(d.b) && plainByte[d.b[d.pos]] {
 			d.pos++
@@ -241,29 +259,18 @@ func (d *decoder) str() (string, bool) {
 		}
 		switch c := d.b[d.pos]; {
 		case c == '"':
-			raw := d.b[start:d.pos]
+			raw = d.b[start:d.pos]
 			d.pos++
-			if plain {
-				if d.last == nil {
-					return string(raw), true
-				}
-				if *d.last != string(raw) {
-					*d.last = string(raw)
-				}
-				return *d.last, true
-			}
-			return unescape(raw)
+			return raw, plain, true
 		case c == '\\':
 			plain = false
 			d.escaped = true
 			d.pos += 2
-		case c < 0x20:
-			return "", false
-		default:
-			d.pos++
+		default: // a control character
+			return nil, false, false
 		}
 	}
-	return "", false
+	return nil, false, false
 }
 
 func unescape(raw []byte) (string, bool) {
@@ -329,15 +336,20 @@ func decodeEntry(data []byte, r *recent) (e Entry, ref *PayloadRef, err error) {
 	}
 	// The fast path: a time as appendHead writes it is parsed without
 	// allocating, and needs no formatting back to check its form.
-	tsStart := d.pos
-	ts, ok := d.str()
+	raw, plain, ok := d.strRaw()
 	if !ok {
 		return Entry{}, nil, malformed("bad time string")
 	}
-	if t, fast := canonicalTime(d.b[tsStart+1 : d.pos-1]); fast {
+	if t, fast := canonicalTime(raw); fast && plain {
 		e.Time = t
 	} else {
 		canonical = false
+		ts := string(raw)
+		if !plain {
+			if ts, ok = unescape(raw); !ok {
+				return Entry{}, nil, malformed("bad time string")
+			}
+		}
 		if e.Time, err = time.Parse(time.RFC3339Nano, ts); err != nil || e.Time.Location() != time.UTC {
 			return Entry{}, nil, malformed("time %q is not RFC 3339 in UTC", ts)
 		}
