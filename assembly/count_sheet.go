@@ -2,6 +2,7 @@ package assembly
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"plenum/tally"
@@ -32,9 +33,118 @@ type ElectionCount struct {
 	Stages int
 	// Elected are the persons elected, in order.
 	Elected []string
-	// Lots are the ties broken by lot, in tally's words (which name
-	// candidates and lists by id).
-	Lots []string
+	// Ties are the ties of the count and how each was broken (by lot,
+	// by an earlier stage, by the larger vote).
+	Ties []TieBreak
+}
+
+// TieBreak is a tie in an election's count and how it was broken, in
+// parts a catalog says in any language (Reason): what the tie was for,
+// who was tied, how it was decided, among whom a lot was drawn and from
+// which seed, and who was chosen. Candidates and lists are ids.
+type TieBreak struct {
+	// Stage is the stage of the count at which the tie arose.
+	Stage int
+	// For is what the tie was for: one of tally's Purpose constants, or
+	// "seat" for a numbered seat (Seat).
+	For  string
+	Seat int
+	// Tied are those tied as the tie was first found.
+	Tied []string
+	// Lot are those among whom a lot was drawn: all of Tied, or those
+	// the earlier stages (or the votes) left tied; empty when no lot was
+	// drawn.
+	Lot []string
+	// How is tally.HowLot, tally.HowVotes (the larger vote decided), or
+	// "stage" (the votes at stage At decided).
+	How  string
+	At   int
+	Seed uint64
+	// Chosen is the candidate or list the tie was broken for.
+	Chosen string
+	// Lists marks a tie of a count by lists, which the lists' votes
+	// narrow before a lot; Paths a tie of the Schulze method, level by
+	// the strongest paths.
+	Lists, Paths bool
+	// Text is the tie in package tally's English words, with ids: what
+	// the arithmetic declare_election records says.
+	Text string
+}
+
+// NewTieBreak is a tie of package tally in a count by method (tally's
+// name of it) of the candidates or lists ids, from seed.
+func NewTieBreak(method string, ids []string, seed uint64, tb tally.TieBreak) TieBreak {
+	id := func(cs []int) []string {
+		out := make([]string, len(cs))
+		for i, c := range cs {
+			out[i] = ids[c]
+		}
+		return out
+	}
+	t := TieBreak{Stage: tb.Stage, For: tb.Purpose, Seat: tb.Seat, Tied: id(tb.Candidates), Lot: id(tb.Lot),
+		How: tb.How, At: tb.At, Seed: seed, Chosen: ids[tb.Chosen], Text: tb.Text}
+	if tb.Seat > 0 {
+		t.For = "seat"
+	}
+	if tb.At > 0 {
+		t.How = "stage"
+	}
+	switch method {
+	case tally.MethodDHondt, tally.MethodSainteLague, tally.MethodSainteLagueModified, tally.MethodHare:
+		t.Lists = true
+	case tally.MethodSchulze:
+		t.Paths = true
+	}
+	return t
+}
+
+// Reason is the tie in words, name giving the words for an id (nil: the
+// ids as they stand). Its English is package tally's (Text, with names).
+func (t TieBreak) Reason(name func(id string) string) *Reason {
+	if name == nil {
+		name = func(id string) string { return id }
+	}
+	names := func(ids []string) any {
+		xs := make([]any, len(ids))
+		for i, id := range ids {
+			xs[i] = name(id)
+		}
+		return andList(xs)
+	}
+	// The seed is written in digits alone, as the record states it, never
+	// grouped as the locale writes numbers.
+	tied, chosen, seed := names(t.Tied), name(t.Chosen), strconv.FormatUint(t.Seed, 10)
+	if t.Paths {
+		return reason("%s are level by their strongest paths; seat %d goes by lot, seed %s: %s", tied, t.Seat, seed, chosen)
+	}
+	var what *Reason
+	switch t.For {
+	case tally.PurposeExclusion:
+		what = reason("for exclusion")
+	case tally.PurposeSurpluses:
+		what = reason("for order of surpluses")
+	case tally.PurposeElection:
+		what = reason("for order of election")
+	case tally.PurposeLastSeat:
+		what = reason("for the last seat")
+	case tally.PurposeRemainder:
+		what = reason("for a remainder seat")
+	default:
+		what = reason("for seat %d", t.Seat)
+	}
+	switch {
+	case t.How == tally.HowVotes:
+		return reason("tie between %s %s broken by the larger vote: %s", tied, what, chosen)
+	case t.How != tally.HowLot:
+		return reason("tie between %s %s broken by the votes at stage %d: %s", tied, what, t.At, chosen)
+	case len(t.Lot) == len(t.Tied):
+		return reason("tie between %s %s broken by lot, seed %s: %s", tied, what, seed, chosen)
+	case t.Lists:
+		lot := names(t.Lot)
+		return reason("tie between %s %s; the votes leave %s tied; broken by lot among %s, seed %s: %s", tied, what, lot, lot, seed, chosen)
+	}
+	lot := names(t.Lot)
+	return reason("tie between %s %s; the earlier stages leave %s tied; broken by lot among %s, seed %s: %s", tied, what, lot, lot, seed, chosen)
 }
 
 // Votes is one candidate's or list's votes at the first stage.
@@ -75,7 +185,7 @@ func (s *State) countElection(el *Election) ([]string, string, error) {
 		for _, v := range c.First {
 			parts = append(parts, fmt.Sprintf("%s %s votes, %d seats", v.ID, v.Votes, v.Seats))
 		}
-		return c.Elected, fmt.Sprintf("%s: %s%s; elected: %s", c.Method, strings.Join(parts, "; "), lotText(c.Lots), strings.Join(c.Elected, ", ")), nil
+		return c.Elected, fmt.Sprintf("%s: %s%s; elected: %s", c.Method, strings.Join(parts, "; "), lotText(c.Ties), strings.Join(c.Elected, ", ")), nil
 	}
 	for _, v := range c.First {
 		parts = append(parts, fmt.Sprintf("%s %s", v.ID, v.Votes))
@@ -84,7 +194,7 @@ func (s *State) countElection(el *Election) ([]string, string, error) {
 	if c.Stages > 1 {
 		arith += fmt.Sprintf("; %d stages", c.Stages)
 	}
-	return c.Elected, arith + lotText(c.Lots) + "; elected: " + strings.Join(c.Elected, ", "), nil
+	return c.Elected, arith + lotText(c.Ties) + "; elected: " + strings.Join(c.Elected, ", "), nil
 }
 
 // countBallots counts an election's ballots by its method with package
@@ -124,7 +234,7 @@ func (s *State) countBallots(el *Election) (*ElectionCount, error) {
 		if err != nil {
 			return nil, invalid("the election %s cannot be counted: %s", el.ID, err)
 		}
-		c := &ElectionCount{Method: method, Ballots: ballots, Lists: true, Stages: len(res.Stages), Lots: lots(res)}
+		c := &ElectionCount{Method: method, Ballots: ballots, Lists: true, Stages: len(res.Stages), Ties: ties(method, ids, res)}
 		if !res.Quota.IsZero() {
 			c.Quota = res.Quota.String()
 		}
@@ -189,7 +299,7 @@ func (s *State) countBallots(el *Election) (*ElectionCount, error) {
 	if err != nil {
 		return nil, invalid("the election %s cannot be counted: %s", el.ID, err)
 	}
-	c := &ElectionCount{Method: el.Method, Ballots: ballots, Stages: len(res.Stages), Lots: lots(res)}
+	c := &ElectionCount{Method: el.Method, Ballots: ballots, Stages: len(res.Stages), Ties: ties(el.Method, cands, res)}
 	if !res.Quota.IsZero() {
 		c.Quota = res.Quota.String()
 	}
@@ -207,19 +317,23 @@ func (s *State) countBallots(el *Election) (*ElectionCount, error) {
 	return c, nil
 }
 
-func lots(res *tally.Result) []string {
-	var t []string
+// ties are the ties of a count by method of the candidates or lists ids.
+func ties(method string, ids []string, res *tally.Result) []TieBreak {
+	var t []TieBreak
 	for _, tb := range res.TieBreaks {
-		t = append(t, tb.Text)
+		t = append(t, NewTieBreak(method, ids, res.Seed, tb))
 	}
 	return t
 }
 
-func lotText(lots []string) string {
-	if len(lots) == 0 {
-		return ""
+// lotText is the ties as the recorded arithmetic says them: package
+// tally's words, unchanged since the first record.
+func lotText(ties []TieBreak) string {
+	var s string
+	for _, t := range ties {
+		s += "; " + t.Text
 	}
-	return "; " + strings.Join(lots, "; ")
+	return s
 }
 
 // tooFewCandidates refuses a list that wins more seats than it has

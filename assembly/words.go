@@ -58,14 +58,20 @@ func outcomeWord(o string) any {
 
 // orList lists words as "a, b or c": a Reason of Reasons, so that a
 // catalog writes the list with its own "or".
-func orList(xs []any) any {
+func orList(xs []any) any { return joinList("%s or %s", xs) }
+
+// andList lists names as "a, b and c", as orList does with "and".
+func andList(xs []any) any { return joinList("%s and %s", xs) }
+
+// joinList joins xs with ", ", the last two by last ("%s or %s").
+func joinList(last string, xs []any) any {
 	switch len(xs) {
 	case 0:
 		return ""
 	case 1:
 		return xs[0]
 	}
-	r := reason("%s or %s", xs[len(xs)-2], xs[len(xs)-1])
+	r := reason(last, xs[len(xs)-2], xs[len(xs)-1])
 	for i := len(xs) - 3; i >= 0; i-- {
 		r = reason("%s, %s", xs[i], r)
 	}

@@ -137,6 +137,25 @@ func build() {
 
 func wrap(s string) string { return "⟦" + s + "⟧" }
 
+// Unwrapped is the text of s outside every ⟦ ⟧ of the pseudo-locale:
+// what a rendering in Pseudo says without the catalog, for the tests
+// that look for it.
+func Unwrapped(s string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range s {
+		switch {
+		case r == '⟦':
+			depth++
+		case r == '⟧':
+			depth--
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
 // set adds one message to the catalog, parsing a plural selection.
 func set(tag language.Tag, key, text string, f func(string) string) error {
 	if f == nil {

@@ -17,7 +17,7 @@ import (
 // arguments (assembly/errors.go), with reason, which makes a part of one.
 var refusalMakers = map[string]int{
 	"invalid": 0, "notFound": 0, "forbidden": 0, "conflict": 0, "closed": 0, "corrupt": 0,
-	"errf": 1, "fieldErr": 1, "reason": 0,
+	"errf": 1, "fieldErr": 1, "reason": 0, "joinList": 0,
 }
 
 // TestEveryRefusalTranslated fails on a refusal of the rules that the

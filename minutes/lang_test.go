@@ -103,6 +103,7 @@ func TestPseudoLocale(t *testing.T) {
 		fixtures[name] = replayScript(t, file, mustRead(t, "../testdata/"+file))
 	}
 	fixtures["counts"] = replayScript(t, "counts", []byte(countsScript))
+	fixtures["ties"] = replayScript(t, "ties", []byte(tiesScript))
 	for name, f := range fixtures {
 		d := in(t, f, i18n.Pseudo)
 		record := recordWords(d)
@@ -145,21 +146,7 @@ func mustPopolo(t *testing.T, d *Document) []byte {
 }
 
 // unwrapped is the text outside every ⟦ ⟧.
-func unwrapped(s string) string {
-	var b strings.Builder
-	depth := 0
-	for _, r := range s {
-		switch {
-		case r == '⟦':
-			depth++
-		case r == '⟧':
-			depth--
-		case depth == 0:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
+func unwrapped(s string) string { return i18n.Unwrapped(s) }
 
 func words(s string) []string {
 	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) })
@@ -253,7 +240,7 @@ func recordWords(d *Document) map[string]bool {
 // recorded line.
 func TestArithmeticInTheDocumentsLanguage(t *testing.T) {
 	fixtures := map[string]fixture{"march-1917": marchFixture(t), "counts": replayScript(t, "counts", []byte(countsScript)),
-		"withdrawn": replayScript(t, "withdrawn.jsonl", []byte(withdrawnScript))}
+		"withdrawn": replayScript(t, "withdrawn.jsonl", []byte(withdrawnScript)), "ties": replayScript(t, "ties.jsonl", []byte(tiesScript))}
 	for _, file := range []string{"coop-2026.jsonl", "congress-2026.jsonl"} {
 		fixtures[file] = replayScript(t, file, mustRead(t, "../testdata/"+file))
 	}

@@ -128,9 +128,10 @@ func thresholdIn(l *i18n.Locale, words string) (string, bool) {
 // electionArithmetic says a counted election's count in the document's
 // language from the count itself (assembly.State.ElectionCount, which
 // counts the ballots again as declare_election did): the method, the
-// ballots, the first stage, the stages, the lots and the elected. The
+// ballots, the first stage, the stages, the ties and how each was broken
+// (by lot, from which seed), and the elected. The
 // English minutes, and an election declared as stated, keep the recorded
-// line (recorded). The lots are package tally's words and stay English.
+// line (recorded).
 func (b *builder) electionArithmetic(e *assembly.Election, recorded string) string {
 	if b.l.Lang() == i18n.Default || strings.HasPrefix(recorded, "elected as stated: ") {
 		return recorded
@@ -159,8 +160,8 @@ func (b *builder) electionArithmetic(e *assembly.Election, recorded string) stri
 		elected[i] = name(id)
 	}
 	lots := ""
-	for _, lot := range c.Lots {
-		lots += "; " + withNames(lot, func(id string) (string, bool) { n := name(id); return n, n != id })
+	for _, tie := range c.Ties {
+		lots += "; " + b.l.Part(tie.Reason(name))
 	}
 	var parts []string
 	if c.Lists {

@@ -93,7 +93,7 @@ func divisor(method string, lists []string, votes []Decimal, seats int, l *lot, 
 				best = append(best, i)
 			}
 		}
-		win := breakByVotes(best, votes, l, lists, seat, "seat "+fmt.Sprint(seat), r)
+		win := breakByVotes(best, votes, l, lists, seat, seat, r)
 		d := divisorAt(method, r.Allocation[win])
 		r.Allocation[win]++
 		r.Elected = append(r.Elected, win)
@@ -107,8 +107,9 @@ func divisor(method string, lists []string, votes []Decimal, seats int, l *lot, 
 }
 
 // breakByVotes picks among lists tied on quotient or remainder: the most
-// votes, then lot; it records the tie.
-func breakByVotes(tied []int, votes []Decimal, l *lot, lists []string, stage int, purpose string, r *Result) int {
+// votes, then lot; it records the tie. The tie is for the seat numbered
+// seat, or for a remainder seat when seat is 0.
+func breakByVotes(tied []int, votes []Decimal, l *lot, lists []string, stage int, seat int, r *Result) int {
 	if len(tied) == 1 {
 		return tied[0]
 	}
@@ -120,13 +121,17 @@ func breakByVotes(tied []int, votes []Decimal, l *lot, lists []string, stage int
 			top = append(top, c)
 		}
 	}
-	tb := TieBreak{Stage: stage, Purpose: purpose, Candidates: slices.Clone(tied)}
+	purpose := PurposeRemainder
+	if seat > 0 {
+		purpose = fmt.Sprintf("seat %d", seat)
+	}
+	tb := TieBreak{Stage: stage, Purpose: purpose, Seat: seat, Candidates: slices.Clone(tied)}
 	what := "tie between " + names(lists, tied) + " for " + purpose
 	if len(top) == 1 {
-		tb.Chosen, tb.How = top[0], "votes"
+		tb.Chosen, tb.How = top[0], HowVotes
 		tb.Text = fmt.Sprintf("%s broken by the larger vote: %s", what, lists[top[0]])
 	} else {
-		tb.Chosen, tb.How, tb.Lot = l.draw(top), "lot", slices.Clone(top)
+		tb.Chosen, tb.How, tb.Lot = l.draw(top), HowLot, slices.Clone(top)
 		tb.Text = lotText(what, lists, tied, top, l.seed, tb.Chosen, "the votes")
 	}
 	r.TieBreaks = append(r.TieBreaks, tb)
@@ -196,7 +201,7 @@ func hare(lists []string, votes []Decimal, seats int, l *lot, r *Result) error {
 				best = append(best, i)
 			}
 		}
-		win := breakByVotes(best, votes, l, lists, 2, "a remainder seat", r)
+		win := breakByVotes(best, votes, l, lists, 2, 0, r)
 		avail[win] = false
 		r.Allocation[win]++
 		byRem = append(byRem, win)

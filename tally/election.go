@@ -174,8 +174,13 @@ type Stage struct {
 
 // TieBreak records one tie: who was tied, for what, and how it was broken.
 type TieBreak struct {
-	Stage   int    `json:"stage"`
-	Purpose string `json:"purpose"` // e.g. "exclusion", "order of surpluses", "last seat"
+	Stage int `json:"stage"`
+	// Purpose is what the tie was for: one of the Purpose constants, or
+	// "seat N" (then Seat is N).
+	Purpose string `json:"purpose"`
+	// Seat is the seat the tie was for when Purpose names one ("seat 3");
+	// 0 otherwise.
+	Seat int `json:"seat,omitempty"`
 	// Candidates are the candidates tied as the tie was first found.
 	Candidates []int `json:"candidates"`
 	// Lot, when the tie went to the lot, names exactly the candidates
@@ -184,12 +189,31 @@ type TieBreak struct {
 	// among these, not among all of Candidates.
 	Lot    []int `json:"lot,omitempty"`
 	Chosen int   `json:"chosen"`
-	// How is "stage N" when an earlier stage decided it, or "lot".
+	// How is "stage N" when an earlier stage decided it (then At is N),
+	// "votes" when the larger vote did (the party-list methods), or "lot".
 	How string `json:"how"`
+	// At is the stage whose votes broke the tie when How is "stage N"; 0
+	// otherwise.
+	At int `json:"at,omitempty"`
 	// Text says it in words: "tie between A and B for exclusion broken by
 	// lot, seed 42: B".
 	Text string `json:"text"`
 }
+
+// What a tie is for (TieBreak.Purpose), besides "seat N".
+const (
+	PurposeExclusion = "exclusion"
+	PurposeSurpluses = "order of surpluses"
+	PurposeElection  = "order of election"
+	PurposeLastSeat  = "last seat"
+	PurposeRemainder = "a remainder seat"
+)
+
+// How a tie was broken (TieBreak.How), besides "stage N".
+const (
+	HowLot   = "lot"
+	HowVotes = "votes"
+)
 
 // Method names accepted by Count.
 const (
@@ -400,11 +424,11 @@ func (t *tieBreaker) pickBefore(tied []int, highest bool, stage int, purpose str
 	chosen := -1
 	if at < 0 {
 		chosen = t.lot.draw(set)
-		tb.How, tb.Lot = "lot", slices.Clone(set)
+		tb.How, tb.Lot = HowLot, slices.Clone(set)
 		tb.Text = lotText(what, t.cands, tied, set, t.lot.seed, chosen, "the earlier stages")
 	} else {
 		chosen = set[0]
-		tb.How = fmt.Sprintf("stage %d", at+1)
+		tb.How, tb.At = fmt.Sprintf("stage %d", at+1), at+1
 		tb.Text = fmt.Sprintf("%s broken by the votes at %s: %s", what, tb.How, t.cands[chosen])
 	}
 	tb.Chosen = chosen

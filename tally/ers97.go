@@ -370,7 +370,7 @@ func (s *ersCount) lowest(cont []int) int {
 			low = append(low, c)
 		}
 	}
-	return s.tb.pickBefore(low, false, len(s.stages)+1, "exclusion", len(s.tb.history)-1)
+	return s.tb.pickBefore(low, false, len(s.stages)+1, PurposeExclusion, len(s.tb.history)-1)
 }
 
 // nextPref moves parcel pi to the next continuing candidate it names and
@@ -413,7 +413,7 @@ func (s *ersCount) transferSurplus() {
 			tied = append(tied, c)
 		}
 	}
-	c := s.tb.pickBefore(tied, true, len(s.stages)+1, "order of surpluses", len(s.tb.history)-1)
+	c := s.tb.pickBefore(tied, true, len(s.stages)+1, PurposeSurpluses, len(s.tb.history)-1)
 	s.stage++
 	total := s.votes[c]
 	surplus := total - s.quota

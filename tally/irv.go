@@ -92,7 +92,7 @@ func countIRV(e *Election, opts Options) (*Result, error) {
 				low = append(low, c)
 			}
 		}
-		x := tb.pick(low, false, len(r.Stages), "exclusion")
+		x := tb.pick(low, false, len(r.Stages), PurposeExclusion)
 		state[x] = excluded
 		var nonTrans int64
 		for _, pi := range held[x] {

@@ -174,7 +174,7 @@ func countMeek(e *Election, opts Options) (*Result, error) {
 					tied = append(tied, c)
 				}
 			}
-			c := tb.pick(tied, true, st.Number, "order of election")
+			c := tb.pick(tied, true, st.Number, PurposeElection)
 			state[c] = elected
 			r.Elected = append(r.Elected, c)
 			if deemed {
@@ -275,7 +275,7 @@ func countMeek(e *Election, opts Options) (*Result, error) {
 		if slices.Equal(votes, tb.history[lastStage]) {
 			lastStage--
 		}
-		x := tb.pickBefore(tied, false, len(r.Stages)+1, "exclusion", lastStage)
+		x := tb.pickBefore(tied, false, len(r.Stages)+1, PurposeExclusion, lastStage)
 		why := "the total surplus is below 0.000001"
 		if s >= meekOmega {
 			why = fmt.Sprintf("the total surplus (%s) has stopped falling", Decimal{s})

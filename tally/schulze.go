@@ -143,8 +143,8 @@ func countSchulze(e *Election, opts Options) (*Result, error) {
 			c := top[0]
 			if len(top) > e.Seats-len(r.Elected) {
 				c = l.draw(top)
-				r.TieBreaks = append(r.TieBreaks, TieBreak{Stage: 1, Purpose: fmt.Sprintf("seat %d", len(r.Elected)+1),
-					Candidates: slices.Clone(top), Lot: slices.Clone(top), Chosen: c, How: "lot",
+				r.TieBreaks = append(r.TieBreaks, TieBreak{Stage: 1, Purpose: fmt.Sprintf("seat %d", len(r.Elected)+1), Seat: len(r.Elected) + 1,
+					Candidates: slices.Clone(top), Lot: slices.Clone(top), Chosen: c, How: HowLot,
 					Text: fmt.Sprintf("%s are level by their strongest paths; seat %d goes by lot, seed %d: %s",
 						names(e.Candidates, top), len(r.Elected)+1, l.seed, e.Candidates[c])})
 			}

@@ -192,7 +192,7 @@ func (s *scotCount) electQuota() {
 		}
 	}
 	for len(over) > 0 && len(s.elected) < s.seats {
-		best := s.highest(over, "order of election")
+		best := s.highest(over, PurposeElection)
 		s.state[best] = elected
 		s.pending[best] = s.votes[best] > s.quota
 		s.elected = append(s.elected, best)
@@ -227,7 +227,7 @@ func (s *scotCount) fillLast() bool {
 		return false
 	}
 	for len(cont) > 0 {
-		best := s.highest(cont, "order of election")
+		best := s.highest(cont, PurposeElection)
 		s.state[best] = elected
 		s.elected = append(s.elected, best)
 		s.cur().DeemedElected = append(s.cur().DeemedElected, best)
@@ -248,7 +248,7 @@ func (s *scotCount) nextSurplus() int {
 	if len(pend) == 0 {
 		return -1
 	}
-	return s.highest(pend, "order of surpluses")
+	return s.highest(pend, PurposeSurpluses)
 }
 
 // lowest returns the continuing candidate to exclude (rules 50(1), 51).
@@ -264,7 +264,7 @@ func (s *scotCount) lowest() int {
 			low = append(low, c)
 		}
 	}
-	return s.tb.pick(low, false, len(s.stages), "exclusion")
+	return s.tb.pick(low, false, len(s.stages), PurposeExclusion)
 }
 
 // move passes parcel p on to the next continuing candidate it names, at

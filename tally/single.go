@@ -70,7 +70,7 @@ func countSingle(method string, e *Election, opts Options) (*Result, error) {
 			c := l.draw(pool)
 			r.Elected = append(r.Elected, c)
 			r.TieBreaks = append(r.TieBreaks, TieBreak{
-				Stage: 1, Purpose: "last seat", Candidates: slices.Clone(pool), Lot: slices.Clone(pool), Chosen: c, How: "lot",
+				Stage: 1, Purpose: PurposeLastSeat, Candidates: slices.Clone(pool), Lot: slices.Clone(pool), Chosen: c, How: HowLot,
 				Text: fmt.Sprintf("tie between %s for the last seat broken by lot, seed %d: %s",
 					names(e.Candidates, pool), opts.Seed, e.Candidates[c]),
 			})

@@ -13,6 +13,7 @@ import (
 	"unicode"
 
 	"plenum/assembly"
+	"plenum/i18n"
 	"plenum/internal/routes"
 	"plenum/web"
 
@@ -423,21 +424,7 @@ func visibleText(body string) string {
 	return b.String()
 }
 
-func unwrapped(s string) string {
-	var b strings.Builder
-	depth := 0
-	for _, r := range s {
-		switch {
-		case r == '⟦':
-			depth++
-		case r == '⟧':
-			depth--
-		case depth == 0:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
+func unwrapped(s string) string { return i18n.Unwrapped(s) }
 
 func pageWords(s string) []string {
 	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) })

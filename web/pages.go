@@ -911,6 +911,12 @@ func (v *view) ListOrPerson(el *assembly.Election, id string) string {
 	return v.Name(id)
 }
 
+// Tie is a tie of an election's count and how it was broken, in the
+// page's language, with the names of the candidates or lists.
+func (v *view) Tie(el *assembly.Election, t assembly.TieBreak) string {
+	return v.L.Part(t.Reason(func(id string) string { return v.ListOrPerson(el, id) }))
+}
+
 // Clock is a time of day as the hall reads it (hours and minutes, in the
 // server's zone: Options.Location).
 func (v *view) Clock(t time.Time) string {
