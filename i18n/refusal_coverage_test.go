@@ -91,3 +91,11 @@ func templatesTranslated(t *testing.T, glob string, makers map[string]int, what 
 	}
 	return templates
 }
+
+// TestEveryCountPhraseTranslated fails on words of a count sheet (why a
+// stage was made, package tally's phrase) that the catalog does not say.
+func TestEveryCountPhraseTranslated(t *testing.T) {
+	if n := templatesTranslated(t, "../tally/*.go", map[string]int{"phrase": 0}, "the count sheet's phrase"); n < 30 {
+		t.Fatalf("found %d phrases in package tally; the search no longer finds them", n)
+	}
+}

@@ -11,7 +11,7 @@ var tieMessages = []Msg{
 	{Key: "%s and %s", En: "%s and %s", De: "%s und %s", Ru: "%s и %s", Fr: "%s et %s", Es: "%s y %s"},
 
 	// What a tie was for.
-	{Key: "for exclusion", En: "for exclusion", De: "beim Ausschluss", Ru: "при исключении", Fr: "pour l'exclusion", Es: "para la exclusión"},
+	{Key: "for exclusion", En: "for exclusion", De: "beim Ausschluss", Ru: "при исключении", Fr: "pour l'élimination", Es: "para la eliminación"},
 	{Key: "for order of surpluses", En: "for order of surpluses", De: "bei der Reihenfolge der Überschussübertragungen", Ru: "при определении очерёдности передачи излишков", Fr: "pour l'ordre de transfert des excédents", Es: "para el orden de traspaso de los excedentes"},
 	{Key: "for order of election", En: "for order of election", De: "bei der Reihenfolge der Wahl", Ru: "при определении очерёдности избрания", Fr: "pour l'ordre d'élection", Es: "para el orden de elección"},
 	{Key: "for the last seat", En: "for the last seat", De: "um den letzten Sitz", Ru: "в борьбе за последнее место", Fr: "pour le dernier siège", Es: "por el último puesto"},

@@ -3,6 +3,7 @@ package i18n_test
 import (
 	"fmt"
 	"math/rand/v2"
+	"regexp"
 	"strings"
 	"testing"
 	"unicode"
@@ -17,10 +18,11 @@ import (
 // (assembly.TieBreak.Reason): its English is package tally's text word
 // for word, every form of tie is met, and in the pseudo-locale nothing
 // of it is outside the catalog's messages but the names and the numbers;
-// in every other language no English word of it is left.
+// in every other language no English word of it is left. Each stage's
+// reason (tally.Stage.Why) is checked the same way.
 func TestTies(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
-	forms := map[string]int{}
+	forms, phrases := map[string]int{}, map[string]int{}
 	for round := range 20000 {
 		method := tally.Methods[round%len(tally.Methods)]
 		n := 2 + rng.IntN(5)
@@ -39,6 +41,15 @@ func TestTies(t *testing.T) {
 		r, err := tally.Count(method, e, tally.Options{Seed: uint64(round) * 1000})
 		if err != nil {
 			continue
+		}
+		for _, st := range r.Stages {
+			if st.Why.String() != st.Reason {
+				t.Fatalf("%s: the stage's phrase reads %q, its reason %q", method, st.Why, st.Reason)
+			}
+			if phrases[st.Why.Format]++; phrases[st.Why.Format] > 3 {
+				continue
+			}
+			saidInEvery(t, method, st.Why)
 		}
 		for _, tb := range r.TieBreaks {
 			tie := assembly.NewTieBreak(method, cands, r.Seed, tb)
@@ -93,6 +104,25 @@ func TestTies(t *testing.T) {
 	} {
 		if got := i18n.For(lang).Part(tie.Reason(nil)); got != want {
 			t.Errorf("%s: %q, want %q", lang, got, want)
+		}
+	}
+}
+
+// saidInEvery fails when a phrase of a count sheet has words outside the
+// catalog's messages in the pseudo-locale (but for the candidates' names,
+// C and a letter), or English words in another language.
+func saidInEvery(t *testing.T, method string, p tally.Phrase) {
+	t.Helper()
+	pseudo := i18n.For(i18n.Pseudo).Part(p)
+	for _, w := range strings.FieldsFunc(i18n.Unwrapped(pseudo), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if !strings.HasPrefix(w, "C") || len(w) != 2 {
+			t.Errorf("%s: %q of %q is not from the catalog", method, w, pseudo)
+		}
+	}
+	english := regexp.MustCompile(`\b(has|the|and|votes|papers|surplus|excluded|stage|preferences|seat|seats|elected|value|batch|fewest)\b`)
+	for _, l := range i18n.Languages[1:] {
+		if said := i18n.For(l.Tag).Part(p); english.MatchString(said) {
+			t.Errorf("%s in %s: %q still says %q", method, l.Tag, said, english.FindString(said))
 		}
 	}
 }

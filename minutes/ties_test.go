@@ -45,8 +45,8 @@ func TestTiesInTheDocumentsLanguage(t *testing.T) {
 	want := map[string][]string{
 		"de": {"Stimmengleichheit zwischen Starostin und Bubnov um den letzten Sitz, durch Losentscheid entschieden (Startwert 1917): ", "Stimmengleichheit zwischen Starostin und Bubnov beim Ausschluss, durch Losentscheid entschieden (Startwert 42): "},
 		"ru": {"в борьбе за последнее место равенство голосов: Starostin и Bubnov; решено жребием (начальное число 1917): ", "при исключении равенство голосов: Starostin и Bubnov; решено жребием (начальное число 42): "},
-		"fr": {"égalité entre Starostin et Bubnov pour le dernier siège, départagée par tirage au sort (graine 1917) : ", "égalité entre Starostin et Bubnov pour l'exclusion, départagée par tirage au sort (graine 42) : "},
-		"es": {"empate entre Starostin y Bubnov por el último puesto, resuelto por sorteo (semilla 1917): ", "empate entre Starostin y Bubnov para la exclusión, resuelto por sorteo (semilla 42): "},
+		"fr": {"égalité entre Starostin et Bubnov pour le dernier siège, départagée par tirage au sort (graine 1917) : ", "égalité entre Starostin et Bubnov pour l'élimination, départagée par tirage au sort (graine 42) : "},
+		"es": {"empate entre Starostin y Bubnov por el último puesto, resuelto por sorteo (semilla 1917): ", "empate entre Starostin y Bubnov para la eliminación, resuelto por sorteo (semilla 42): "},
 	}
 	for lang, phrases := range want {
 		md := string(Markdown(in(t, f, lang)))

@@ -49,6 +49,7 @@ func Apportion(method string, lists []string, votes []Decimal, seats int, opts O
 	default:
 		return nil, fmt.Errorf("%q is not a party-list method: %w", method, ErrMethod)
 	}
+	reasons(r)
 	return r, err
 }
 
@@ -100,8 +101,8 @@ func divisor(method string, lists []string, votes []Decimal, seats int, l *lot, 
 		r.Stages = append(r.Stages, Stage{
 			Number: seat, Kind: StageSeat, Subject: win, Totals: quot,
 			Elected: []int{win},
-			Reason: fmt.Sprintf("seat %d to %s: highest quotient %s ÷ %s = %s", seat, lists[win],
-				votes[win], Decimal{d * decScale / 5}, quot[win]),
+			Why: phrase("seat %d to %s: highest quotient %s ÷ %s = %s", seat, lists[win],
+				votes[win].String(), Decimal{d * decScale / 5}.String(), quot[win].String()),
 		})
 	}
 }
@@ -181,8 +182,8 @@ func hare(lists []string, votes []Decimal, seats int, l *lot, r *Result) error {
 	r.Elected = append(r.Elected, first...)
 	r.Stages = append(r.Stages, Stage{
 		Number: 1, Kind: StageQuotas, Subject: -1, Totals: q1, Elected: first, Quota: r.Quota,
-		Reason: fmt.Sprintf("Hare quota %s ÷ %d = %s; each list's share is its votes ÷ quota; %d seats by whole quotas",
-			total, seats, r.Quota, given),
+		Why: phrase("Hare quota %s ÷ %d = %s; each list's share is its votes ÷ quota; %d seats by whole quotas",
+			total.String(), seats, r.Quota.String(), given),
 	})
 	var byRem []int
 	avail := make([]bool, n)
@@ -210,7 +211,7 @@ func hare(lists []string, votes []Decimal, seats int, l *lot, r *Result) error {
 	r.Elected = append(r.Elected, byRem...)
 	r.Stages = append(r.Stages, Stage{
 		Number: 2, Kind: StageRemainder, Subject: -1, Totals: remDec, Elected: byRem,
-		Reason: fmt.Sprintf("%d seats left to the largest remainders", len(byRem)),
+		Why: phrase("%d seats left to the largest remainders", len(byRem)),
 	})
 	return nil
 }

@@ -143,8 +143,12 @@ type Stage struct {
 	// Subject is the candidate whose surplus is transferred, who is
 	// excluded, or who (or which list) wins the seat; -1 when none.
 	Subject int `json:"subject"`
-	// Reason says why this transfer, exclusion or award was made.
+	// Reason says why this transfer, exclusion or award was made, in
+	// English: Why.String().
 	Reason string `json:"reason"`
+	// Why is Reason as a template and its arguments, for a catalog to
+	// say in another language.
+	Why Phrase `json:"-"`
 	// TransferValue is the value at which a surplus passes on a paper of
 	// value one (Scottish STV).
 	TransferValue Decimal `json:"transferValue"`
@@ -278,6 +282,7 @@ func Count(method string, e *Election, opts Options) (*Result, error) {
 		return nil, fmt.Errorf("%q (the methods are %s): %w", method, strings.Join(Methods, ", "), ErrMethod)
 	}
 	if r != nil {
+		reasons(r)
 		r.Method, r.Title, r.Seed = method, ec.Title, opts.Seed
 		r.Candidates = slices.Clone(ec.Candidates)
 		r.Seats = seats
@@ -335,6 +340,60 @@ func (l *lot) draw(tied []int) int {
 	s := slices.Clone(tied)
 	slices.Sort(s)
 	return s[l.rng.IntN(len(s))]
+}
+
+// Phrase is words of a count sheet as a template and its arguments, so
+// that a catalog (package i18n) can say them in another language; a
+// Phrase among the arguments is said first. Its English is
+// fmt.Sprintf(Format, Args...).
+type Phrase struct {
+	Format string
+	Args   []any
+}
+
+func phrase(format string, args ...any) Phrase { return Phrase{Format: format, Args: args} }
+
+// String is the phrase in English ("" for none).
+func (p Phrase) String() string {
+	if p.Format == "" {
+		return ""
+	}
+	return fmt.Sprintf(p.Format, p.Args...)
+}
+
+// RefusalParts are the phrase's template and arguments, as the catalogs
+// take the parts of a message (i18n.Locale.Part).
+func (p Phrase) RefusalParts() (string, []any) { return p.Format, p.Args }
+
+// then is p and q after it, parted by a semicolon; q alone when p is
+// none.
+func (p Phrase) then(q Phrase) Phrase {
+	if p.Format == "" {
+		return q
+	}
+	return phrase("%s; %s", p, q)
+}
+
+// nameList is names as a phrase: "A, B and C", the "and" a catalog's.
+func nameList(cands []string, ids []int) any {
+	switch len(ids) {
+	case 0:
+		return ""
+	case 1:
+		return cands[ids[0]]
+	}
+	p := phrase("%s and %s", cands[ids[len(ids)-2]], cands[ids[len(ids)-1]])
+	for i := len(ids) - 3; i >= 0; i-- {
+		p = phrase("%s, %s", cands[ids[i]], p)
+	}
+	return p
+}
+
+// reasons fills each stage's Reason from its Why.
+func reasons(r *Result) {
+	for i := range r.Stages {
+		r.Stages[i].Reason = r.Stages[i].Why.String()
+	}
 }
 
 // names joins candidate names for messages: "A, B and C".

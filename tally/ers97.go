@@ -144,13 +144,13 @@ func countERS97(e *Election, opts Options) (*Result, error) {
 	}
 	s.quota = s.quotaOf(s.total)
 	s.stage = 1
-	s.record(Stage{Kind: StageFirst, Subject: -1, Reason: fmt.Sprintf("total valid vote %s; quota %s ÷ %d, to two places, = %s (5.1.6)",
+	s.record(Stage{Kind: StageFirst, Subject: -1, Why: phrase("total valid vote %s; quota %s ÷ %d, to two places, = %s (5.1.6)",
 		ersDec(s.total).StringFixed(2), ersDec(s.total).StringFixed(2), e.Seats+1, ersDec(s.quota).StringFixed(2))})
 	s.deemElected()
 	for len(s.elected) < s.seats {
 		cont := s.continuing()
 		if len(cont) <= s.seats-len(s.elected) {
-			s.deemRest(cont, "no more continuing candidates than places left (4.3)")
+			s.deemRest(cont, phrase("no more continuing candidates than places left (4.3)"))
 			break
 		}
 		var surplus int64
@@ -174,8 +174,8 @@ func countERS97(e *Election, opts Options) (*Result, error) {
 			}
 			s.stage++
 			s.record(Stage{Kind: StageExclusion, Subject: losers[0], Excluded: losers,
-				Reason: fmt.Sprintf("excluding %s leaves no more continuing candidates than places (5.5.1)", names(e.Candidates, losers))})
-			s.deemRest(s.continuing(), "the rest are deemed elected (5.5.1)")
+				Why: phrase("excluding %s leaves no more continuing candidates than places (5.5.1)", nameList(e.Candidates, losers))})
+			s.deemRest(s.continuing(), phrase("the rest are deemed elected (5.5.1)"))
 			break
 		}
 		s.exclude(losers, surplus)
@@ -214,7 +214,7 @@ func (s *ersCount) record(st Stage) {
 	if st.Number != s.stage {
 		// Batches of an exclusion make rows of their own (5.4.11): say
 		// which stage of the count the row belongs to.
-		st.Reason = fmt.Sprintf("stage %d of the count: %s", s.stage, st.Reason)
+		st.Why = phrase("stage %d of the count: %s", s.stage, st.Why)
 	}
 	st.Totals = make([]Decimal, n)
 	st.Changes = make([]Decimal, n)
@@ -275,7 +275,7 @@ func (s *ersCount) deemElected() {
 			chosen := s.orderTied(tied, take)
 			over = append(above, chosen...)
 			if len(chosen) < take {
-				s.cur().Reason += fmt.Sprintf("; %s have had equal votes throughout, and there are not places for them all: none of them is deemed elected at this stage (5.6.2)", names(s.e.Candidates, tied))
+				s.cur().Why = s.cur().Why.then(phrase("%s have had equal votes throughout, and there are not places for them all: none of them is deemed elected at this stage (5.6.2)", nameList(s.e.Candidates, tied)))
 			}
 		}
 		if len(over) == 0 {
@@ -314,7 +314,7 @@ func (s *ersCount) orderTied(tied []int, take int) []int {
 
 // deemRest deems elected the continuing candidates given, the most votes
 // first, at the last stage.
-func (s *ersCount) deemRest(cont []int, why string) {
+func (s *ersCount) deemRest(cont []int, why Phrase) {
 	slices.SortStableFunc(cont, func(a, b int) int { return cmp.Compare(s.votes[b], s.votes[a]) })
 	for _, c := range cont {
 		if len(s.elected) >= s.seats {
@@ -325,7 +325,7 @@ func (s *ersCount) deemRest(cont []int, why string) {
 		s.cur().DeemedElected = append(s.cur().DeemedElected, c)
 	}
 	if len(cont) > 0 {
-		s.cur().Reason += "; " + why
+		s.cur().Why = s.cur().Why.then(why)
 	}
 }
 
@@ -427,11 +427,11 @@ func (s *ersCount) transferSurplus() {
 		}
 	}
 	tv := last.value
-	how := fmt.Sprintf("the transferable papers are worth %s, no more than the surplus: each passes at its present value %s",
+	how := phrase("the transferable papers are worth %s, no more than the surplus: each passes at its present value %s",
 		ersDec(value).StringFixed(2), ersDec(tv).StringFixed(2))
 	if value > surplus {
 		tv = surplus / papers
-		how = fmt.Sprintf("%d transferable papers worth %s: each passes at %s ÷ %d = %s, to two places",
+		how = phrase("%d transferable papers worth %s: each passes at %s ÷ %d = %s, to two places",
 			papers, ersDec(value).StringFixed(2), ersDec(surplus).StringFixed(2), papers, ersDec(tv).StringFixed(2))
 	}
 	recv := map[int][]int32{}
@@ -467,7 +467,7 @@ func (s *ersCount) transferSurplus() {
 	s.record(Stage{
 		Kind: StageSurplus, Subject: c, TransferValue: ersDec(tv),
 		NonTransferable: ersDec(lost),
-		Reason: fmt.Sprintf("%s has %s, quota %s, surplus %s; %s",
+		Why: phrase("%s has %s, quota %s, surplus %s; %s",
 			s.e.Candidates[c], ersDec(total).StringFixed(2), ersDec(s.quota).StringFixed(2),
 			ersDec(surplus).StringFixed(2), how),
 	})
@@ -498,16 +498,16 @@ func (s *ersCount) exclude(losers []int, deferred int64) {
 		vs = append(vs, v)
 	}
 	slices.SortFunc(vs, func(a, b int64) int { return cmp.Compare(b, a) })
-	who := names(s.e.Candidates, losers)
-	why := fmt.Sprintf("%s has the fewest votes (%s) and is excluded", who, ersDec(had).StringFixed(2))
-	if len(losers) > 1 {
-		why = fmt.Sprintf("%s, with %s together", who, ersDec(had).StringFixed(2))
-		if deferred > 0 {
-			why += fmt.Sprintf(" and the deferred surplus of %s", ersDec(deferred).StringFixed(2))
-		}
-		why += ", are excluded together: no more than the candidate next above (5.2.5)"
-	} else if deferred > 0 {
-		why += fmt.Sprintf("; the surplus of %s is deferred (5.2.2)", ersDec(deferred).StringFixed(2))
+	who := nameList(s.e.Candidates, losers)
+	why := phrase("%s has the fewest votes (%s) and is excluded", who, ersDec(had).StringFixed(2))
+	switch {
+	case len(losers) > 1 && deferred > 0:
+		why = phrase("%s, with %s together and the deferred surplus of %s, are excluded together: no more than the candidate next above (5.2.5)",
+			who, ersDec(had).StringFixed(2), ersDec(deferred).StringFixed(2))
+	case len(losers) > 1:
+		why = phrase("%s, with %s together, are excluded together: no more than the candidate next above (5.2.5)", who, ersDec(had).StringFixed(2))
+	case deferred > 0:
+		why = why.then(phrase("the surplus of %s is deferred (5.2.2)", ersDec(deferred).StringFixed(2)))
 	}
 	if len(vs) == 0 {
 		for _, c := range losers {
@@ -515,7 +515,7 @@ func (s *ersCount) exclude(losers []int, deferred int64) {
 			s.votes[c] = 0
 		}
 		s.record(Stage{Kind: StageExclusion, Subject: losers[0], Excluded: losers,
-			Reason: why + "; no papers to pass on"})
+			Why: why.then(phrase("no papers to pass on"))})
 		return
 	}
 	for i, v := range vs {
@@ -544,15 +544,15 @@ func (s *ersCount) exclude(losers []int, deferred int64) {
 		}
 		s.nonTrans += lost
 		st := Stage{Kind: StageExclusion, Subject: losers[0], TransferValue: ersDec(v), NonTransferable: ersDec(lost),
-			Reason: fmt.Sprintf("batch %d of %d: papers of value %s", i+1, len(vs), ersDec(v).StringFixed(2))}
+			Why: phrase("batch %d of %d: papers of value %s", i+1, len(vs), ersDec(v).StringFixed(2))}
 		if i == 0 {
 			st.Excluded = losers
-			st.Reason = fmt.Sprintf("%s; batch 1 of %d: papers of value %s", why, len(vs), ersDec(v).StringFixed(2))
+			st.Why = why.then(phrase("batch 1 of %d: papers of value %s", len(vs), ersDec(v).StringFixed(2)))
 		}
 		if len(s.elected) == 0 && s.nonTrans > 0 {
 			if q := s.quotaOf(s.total - s.nonTrans); q != s.quota {
 				s.quota = q
-				st.Reason += fmt.Sprintf("; nobody is yet elected, so the quota is recalculated without the non-transferable votes: %s (5.4.8)", ersDec(q).StringFixed(2))
+				st.Why = st.Why.then(phrase("nobody is yet elected, so the quota is recalculated without the non-transferable votes: %s (5.4.8)", ersDec(q).StringFixed(2)))
 			}
 		}
 		s.record(st)

@@ -1,7 +1,6 @@
 package tally
 
 import (
-	"fmt"
 	"slices"
 )
 
@@ -54,7 +53,7 @@ func countIRV(e *Election, opts Options) (*Result, error) {
 		r.Stages = append(r.Stages, st)
 		tb.history = append(tb.history, slices.Clone(votes))
 	}
-	record(Stage{Kind: StageFirst, Subject: -1, Reason: "first preferences"}, 0)
+	record(Stage{Kind: StageFirst, Subject: -1, Why: phrase("first preferences")}, 0)
 	for {
 		var cont []int
 		var live int64
@@ -68,8 +67,8 @@ func countIRV(e *Election, opts Options) (*Result, error) {
 		for _, c := range cont {
 			if 2*votes[c] > live {
 				st.Elected = []int{c}
-				st.Reason += fmt.Sprintf("; %s has %s of the %s votes in the count, more than half",
-					e.Candidates[c], Decimal{votes[c]}, Decimal{live})
+				st.Why = st.Why.then(phrase("%s has %s of the %s votes in the count, more than half",
+					e.Candidates[c], Decimal{votes[c]}.String(), Decimal{live}.String()))
 				r.Elected = []int{c}
 			}
 		}
@@ -116,7 +115,7 @@ func countIRV(e *Election, opts Options) (*Result, error) {
 		votes[x] = 0
 		held[x] = nil
 		record(Stage{Kind: StageExclusion, Subject: x, Excluded: []int{x},
-			Reason: fmt.Sprintf("%s has the fewest votes (%s) and is excluded", e.Candidates[x], Decimal{total})}, nonTrans)
+			Why: phrase("%s has the fewest votes (%s) and is excluded", e.Candidates[x], Decimal{total}.String())}, nonTrans)
 	}
 	r.TieBreaks = tb.breaks
 	return r, nil

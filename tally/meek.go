@@ -207,7 +207,7 @@ func countMeek(e *Election, opts Options) (*Result, error) {
 	}
 	distribute()
 	iterations = 1
-	record(Stage{Kind: StageFirst, Subject: -1, Reason: "first preferences, every keep factor one"})
+	record(Stage{Kind: StageFirst, Subject: -1, Why: phrase("first preferences, every keep factor one")})
 	electOver()
 	stale := false // keep factors changed since the papers were last credited
 	defeated := -1 // the candidate the last round defeated
@@ -231,11 +231,11 @@ func countMeek(e *Election, opts Options) (*Result, error) {
 				iterations++
 				stale = false
 				if anyOver() {
-					why := "surpluses credited onwards by iterating the keep factors"
+					why := phrase("surpluses credited onwards by iterating the keep factors")
 					if defeated >= 0 && iterations == 1 {
-						why = fmt.Sprintf("the papers of %s credited onwards", e.Candidates[defeated])
+						why = phrase("the papers of %s credited onwards", e.Candidates[defeated])
 					}
-					record(Stage{Kind: StageSurplus, Subject: -1, Reason: why})
+					record(Stage{Kind: StageSurplus, Subject: -1, Why: why})
 					electOver()
 					roundElected = true
 					break
@@ -276,12 +276,12 @@ func countMeek(e *Election, opts Options) (*Result, error) {
 			lastStage--
 		}
 		x := tb.pickBefore(tied, false, len(r.Stages)+1, PurposeExclusion, lastStage)
-		why := "the total surplus is below 0.000001"
+		why := phrase("the total surplus is below 0.000001")
 		if s >= meekOmega {
-			why = fmt.Sprintf("the total surplus (%s) has stopped falling", Decimal{s})
+			why = phrase("the total surplus (%s) has stopped falling", Decimal{s}.String())
 		}
 		record(Stage{Kind: StageExclusion, Subject: x, Excluded: []int{x},
-			Reason: fmt.Sprintf("%s; %s has the fewest votes (%s) and is excluded; the papers pass on at the next stage", why, e.Candidates[x], Decimal{votes[x]})})
+			Why: why.then(phrase("%s has the fewest votes (%s) and is excluded; the papers pass on at the next stage", e.Candidates[x], Decimal{votes[x]}.String()))})
 		state[x], keep[x] = excluded, 0
 		stale, defeated = true, x
 		iterations = 0

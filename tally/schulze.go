@@ -155,6 +155,6 @@ func countSchulze(e *Election, opts Options) (*Result, error) {
 		rest = slices.DeleteFunc(rest, func(x int) bool { return slices.Contains(top, x) })
 	}
 	r.Stages = []Stage{{Number: 1, Kind: StagePairwise, Subject: -1, Totals: wins, Elected: slices.Clone(r.Elected),
-		Reason: "ranking by the strongest paths: " + strings.Join(order, " > ")}}
+		Why: phrase("ranking by the strongest paths: %s", strings.Join(order, " > "))}}
 	return r, nil
 }

@@ -114,7 +114,7 @@ func countScottish(e *Election, opts Options) (*Result, error) {
 	}
 	// Rule 46.
 	s.quota = (valid/int64(e.Seats+1) + 1) * scotScale
-	s.record(Stage{Kind: StageFirst, Subject: -1, Reason: fmt.Sprintf("%d valid papers; quota %d ÷ %d + 1 = %d", valid, valid, e.Seats+1, s.quota/scotScale)}, 0, 0)
+	s.record(Stage{Kind: StageFirst, Subject: -1, Why: phrase("%d valid papers; quota %d ÷ %d + 1 = %d", valid, valid, e.Seats+1, s.quota/scotScale)}, 0, 0)
 
 	for {
 		s.electQuota()
@@ -312,7 +312,7 @@ func (s *scotCount) transferSurplus(c int) {
 		Kind:          StageSurplus,
 		Subject:       c,
 		TransferValue: scotDec(tv),
-		Reason: fmt.Sprintf("%s has %s, quota %s, surplus %s; each paper passes at surplus × its value ÷ %s, to five places: %s for a paper of value 1",
+		Why: phrase("%s has %s, quota %s, surplus %s; each paper passes at surplus × its value ÷ %s, to five places: %s for a paper of value 1",
 			s.e.Candidates[c], scotDec(total).StringFixed(5), scotDec(s.quota).StringFixed(5),
 			scotDec(surplus).StringFixed(5), scotDec(total).StringFixed(5), scotDec(tv).StringFixed(5)),
 	}, nonTrans, surplus-moved-nonTrans)
@@ -337,6 +337,6 @@ func (s *scotCount) exclude(c int) {
 		Kind:     StageExclusion,
 		Subject:  c,
 		Excluded: []int{c},
-		Reason:   fmt.Sprintf("%s has the fewest votes (%s) and is excluded", s.e.Candidates[c], scotDec(total).StringFixed(5)),
+		Why:      phrase("%s has the fewest votes (%s) and is excluded", s.e.Candidates[c], scotDec(total).StringFixed(5)),
 	}, nonTrans, 0)
 }

@@ -43,11 +43,10 @@ func countSingle(method string, e *Election, opts Options) (*Result, error) {
 	// Highest first; equal totals in candidate order until lots are drawn.
 	slices.SortStableFunc(cands, func(a, b int) int { return votes[b].Cmp(votes[a]) })
 	st := Stage{Number: 1, Kind: StageVotes, Subject: -1, Totals: votes}
-	what := "one vote for each of the first %d preferences"
+	st.Why = phrase("one vote for each of the first %d preferences", e.Seats)
 	if method == MethodApproval {
-		what = "one vote for every candidate ranked"
+		st.Why = phrase("one vote for every candidate ranked")
 	}
-	st.Reason = fmt.Sprintf(what, e.Seats)
 	r := &Result{}
 	l := newLot(opts.Seed)
 	for len(r.Elected) < e.Seats && len(cands) > 0 {

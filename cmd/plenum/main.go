@@ -180,3 +180,20 @@ func main() {
 	env := &cliEnv{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, lang: messageLang(os.Getenv)}
 	os.Exit(runCLI(ctx, env, os.Args[1:]))
 }
+
+// officerLocale is the language of the messages meant for an officer:
+// --lang when given (flagLang, which must be a language plenum speaks),
+// else the environment's (messageLang), else the assembly's (assemblyLang;
+// "" when there is none), else English.
+func officerLocale(env *cliEnv, flagLang, assemblyLang string) (*i18n.Locale, error) {
+	switch {
+	case flagLang != "":
+		if !i18n.Supported(flagLang) {
+			return nil, &exitError{code: 2, msg: fmt.Sprintf("plenum does not speak %q; use one of %s", flagLang, languageTags())}
+		}
+		return i18n.For(flagLang), nil
+	case env.lang != "":
+		return env.locale(), nil
+	}
+	return i18n.For(assemblyLang), nil
+}

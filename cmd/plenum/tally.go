@@ -9,9 +9,12 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 
+	"plenum/assembly"
+	"plenum/i18n"
 	"plenum/tally"
 )
 
@@ -25,7 +28,7 @@ NAME
 
 SYNOPSIS
     plenum tally --method METHOD [--seats N] [--format FORMAT] [--seed S]
-                 [--stages | --json] FILE
+                 [--stages | --json] [--lang LANG] FILE
 
 DESCRIPTION
     Reads the ballots in FILE, counts them by METHOD and prints the
@@ -74,6 +77,12 @@ DESCRIPTION
     the count sheet and a note on standard error name the seed, and the
     same seed gives the same result.
 
+    The count sheet, the ties and the warning of seats left unfilled are
+    written in the language of --lang, else of the environment (LC_ALL,
+    LC_MESSAGES, LANG); the candidates' names as the file gives them. The
+    JSON and the names of the elected, one a line, are the same in every
+    language.
+
 OPTIONS
     --method METHOD   the counting method (required)
     --seats N         seats to fill; default: what the file says (BLT)
@@ -81,6 +90,7 @@ OPTIONS
     --seed S          seed of the lot for ties (default 0)
     --stages          print the count sheet
     --json            print the result and the count sheet as JSON
+    --lang LANG       the language of the count sheet: en, de, ru, fr, es
 
 EXAMPLES
     plenum tally --method stv-scottish ward.blt
@@ -110,6 +120,7 @@ func runTally(ctx context.Context, env *cliEnv, args []string) error {
 	seed := fs.Uint64("seed", 0, "")
 	stages := fs.Bool("stages", false, "")
 	asJSON := fs.Bool("json", false, "")
+	lang := fs.String("lang", "", "")
 	if err := fs.Parse(args); err != nil {
 		return tallyUsage(err)
 	}
@@ -133,6 +144,10 @@ func runTally(ctx context.Context, env *cliEnv, args []string) error {
 	case *stages && *asJSON:
 		return &exitError{code: 2, msg: "--stages and --json exclude each other (--json holds the stages)"}
 	}
+	l, err := officerLocale(env, *lang, "")
+	if err != nil {
+		return err
+	}
 	if !isMethod(*method) {
 		return &exitError{code: 2, msg: fmt.Sprintf("unknown method %q (the methods are %s)", *method, strings.Join(tally.Methods, ", "))}
 	}
@@ -153,7 +168,6 @@ func runTally(ctx context.Context, env *cliEnv, args []string) error {
 		in = fh
 	}
 	var e *tally.Election
-	var err error
 	switch f {
 	case "blt":
 		e, err = tally.ReadBLT(in)
@@ -184,22 +198,26 @@ func runTally(ctx context.Context, env *cliEnv, args []string) error {
 	case *asJSON:
 		return writeTallyJSON(env.stdout, r)
 	case *stages:
-		writeCountSheet(env.stdout, r)
+		writeCountSheet(env.stdout, l, r)
 	default:
 		for _, c := range r.Elected {
 			fmt.Fprintln(env.stdout, r.Candidates[c])
 		}
 		for _, tb := range r.TieBreaks {
-			fmt.Fprintf(env.stderr, "plenum tally: stage %d: %s\n", tb.Stage, tb.Text)
+			fmt.Fprintln(env.stderr, "plenum tally: "+l.T("cli.tally.tie", tb.Stage, tieText(l, r, tb)))
 		}
 	}
 	if unfilled := r.Seats - len(r.Elected); unfilled > 0 {
 		standing := len(e.Candidates) - len(e.Withdrawn)
-		return &exitError{code: 1, msg: fmt.Sprintf("%d of %d %s left unfilled: %d %s elected; %d %s, %d withdrawn, %d standing. The result above is incomplete: fill the %s by another ballot or as the rules provide",
-			unfilled, r.Seats, pluralWord(r.Seats, "seat", "seats"), len(r.Elected), pluralWord(len(r.Elected), "candidate was", "candidates were"),
-			len(e.Candidates), pluralWord(len(e.Candidates), "candidate", "candidates"), len(e.Withdrawn), standing, pluralWord(unfilled, "seat", "seats"))}
+		return &exitError{code: 1, msg: l.T("cli.tally.unfilled", unfilled, r.Seats) + ": " + l.T("cli.tally.elected_n", len(r.Elected)) + "; " +
+			l.T("cli.tally.standing", len(e.Candidates), len(e.Withdrawn), standing) + ". " + l.T("cli.tally.incomplete", unfilled)}
 	}
 	return nil
+}
+
+// tieText is a tie of the count in l's words.
+func tieText(l *i18n.Locale, r *tally.Result, tb tally.TieBreak) string {
+	return l.Part(assembly.NewTieBreak(r.Method, r.Candidates, r.Seed, tb).Reason(nil))
 }
 
 func isMethod(m string) bool {
@@ -233,15 +251,19 @@ func writeTallyJSON(w io.Writer, r *tally.Result) error {
 	return enc.Encode(out)
 }
 
-// writeCountSheet prints the stages as a table per stage.
-func writeCountSheet(w io.Writer, r *tally.Result) {
+// writeCountSheet prints the stages as a table per stage, in l's words.
+func writeCountSheet(w io.Writer, l *i18n.Locale, r *tally.Result) {
 	title := r.Title
 	if title == "" {
-		title = "Count"
+		title = l.T("cli.tally.count")
 	}
-	fmt.Fprintf(w, "%s — %s, %d seat%s, seed %d\n", title, r.Method, r.Seats, plural(r.Seats), r.Seed)
+	method := r.Method
+	if l.Lang() != i18n.Default && l.Has("minutes.method."+method) {
+		method = l.T("minutes.method." + method)
+	}
+	fmt.Fprintln(w, l.T("cli.tally.head", title, method, r.Seats, strconv.FormatUint(r.Seed, 10)))
 	if !r.Quota.IsZero() {
-		fmt.Fprintf(w, "Quota: %s\n", r.Quota)
+		fmt.Fprintln(w, l.T("cli.tally.quota", r.Quota.String()))
 	}
 	// Scottish STV counts to five places and Meek's method to nine: show
 	// every figure to that many so that the columns line up.
@@ -255,25 +277,28 @@ func writeCountSheet(w io.Writer, r *tally.Result) {
 		places = 2
 	}
 	for _, st := range r.Stages {
-		fmt.Fprintf(w, "\nStage %d: %s", st.Number, st.Kind)
+		fmt.Fprint(w, "\n"+l.T("cli.tally.stage", st.Number, stageKind(l, st.Kind)))
 		if st.Subject >= 0 {
 			fmt.Fprintf(w, " — %s", r.Candidates[st.Subject])
 		}
 		fmt.Fprintln(w)
-		if st.Reason != "" {
+		if st.Why.Format != "" {
+			fmt.Fprintf(w, "  %s\n", l.Part(st.Why))
+		} else if st.Reason != "" {
 			fmt.Fprintf(w, "  %s\n", st.Reason)
 		}
 		status := map[int]string{}
 		for _, c := range st.Elected {
-			status[c] = "elected"
+			status[c] = l.T("cli.tally.elected")
 		}
 		for _, c := range st.DeemedElected {
-			status[c] = "elected: continuing candidates no more than seats left"
+			status[c] = l.T("cli.tally.deemed_elected")
 		}
 		for _, c := range st.Excluded {
-			status[c] = "excluded"
+			status[c] = l.T("cli.tally.excluded")
 		}
-		width := len("lost to truncation")
+		candidate, lost, nonTransferable := l.T("cli.tally.candidate"), l.T("cli.tally.lost"), l.T("cli.tally.non_transferable")
+		width := max(len([]rune(candidate)), len([]rune(lost)), len([]rune(nonTransferable)))
 		for _, name := range r.Candidates {
 			width = max(width, len([]rune(name)))
 		}
@@ -286,9 +311,9 @@ func writeCountSheet(w io.Writer, r *tally.Result) {
 		}
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 		if st.Changes != nil {
-			fmt.Fprintf(tw, "  %s\tchange\ttotal\t\n", pad("candidate"))
+			fmt.Fprintf(tw, "  %s\t%s\t%s\t\n", pad(candidate), l.T("cli.tally.change"), l.T("cli.tally.total"))
 		} else {
-			fmt.Fprintf(tw, "  %s\ttotal\t\n", pad("candidate"))
+			fmt.Fprintf(tw, "  %s\t%s\t\n", pad(candidate), l.T("cli.tally.total"))
 		}
 		for c, name := range r.Candidates {
 			if st.Changes != nil {
@@ -298,23 +323,23 @@ func writeCountSheet(w io.Writer, r *tally.Result) {
 			}
 		}
 		if st.Changes != nil {
-			fmt.Fprintf(tw, "  %s\t%s\t\t\n", pad("non-transferable"), signed(num(st.NonTransferable)))
+			fmt.Fprintf(tw, "  %s\t%s\t\t\n", pad(nonTransferable), signed(num(st.NonTransferable)))
 			if !st.Lost.IsZero() {
-				fmt.Fprintf(tw, "  %s\t%s\t\t\n", pad("lost to truncation"), signed(num(st.Lost)))
+				fmt.Fprintf(tw, "  %s\t%s\t\t\n", pad(lost), signed(num(st.Lost)))
 			}
 		}
 		tw.Flush()
 	}
 	if r.Pairwise != nil {
-		writePairwise(w, r)
+		writePairwise(w, l, r)
 	}
 	if len(r.TieBreaks) > 0 {
-		fmt.Fprintln(w, "\nTies:")
+		fmt.Fprintln(w, "\n"+l.T("cli.tally.ties"))
 		for _, tb := range r.TieBreaks {
-			fmt.Fprintf(w, "  stage %d: %s\n", tb.Stage, tb.Text)
+			fmt.Fprintln(w, "  "+l.T("cli.tally.tie", tb.Stage, tieText(l, r, tb)))
 		}
 	}
-	fmt.Fprintln(w, "\nElected, in order of election:")
+	fmt.Fprintln(w, "\n"+l.T("cli.tally.elected_h"))
 	for i, c := range r.Elected {
 		fmt.Fprintf(w, "  %d. %s\n", i+1, r.Candidates[c])
 	}
@@ -322,8 +347,8 @@ func writeCountSheet(w io.Writer, r *tally.Result) {
 
 // writePairwise prints the Schulze method's matrix: how many votes rank
 // the candidate of the row above the candidate of the column.
-func writePairwise(w io.Writer, r *tally.Result) {
-	fmt.Fprintln(w, "\nVotes ranking the row above the column:")
+func writePairwise(w io.Writer, l *i18n.Locale, r *tally.Result) {
+	fmt.Fprintln(w, "\n"+l.T("cli.tally.pairwise"))
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprint(tw, "  \t")
 	for _, name := range r.Candidates {
@@ -352,9 +377,10 @@ func signed(s string) string {
 	return s
 }
 
-func plural(n int) string {
-	if n == 1 {
-		return ""
+// stageKind is the kind of a stage (tally.Stage.Kind) in l's words.
+func stageKind(l *i18n.Locale, kind string) string {
+	if k := "cli.tally.kind." + strings.ReplaceAll(kind, " ", "_"); l.Has(k) {
+		return l.T(k)
 	}
-	return "s"
+	return kind
 }
