@@ -15,6 +15,7 @@ import (
 
 	"plenum/assembly"
 	"plenum/engine"
+	"plenum/i18n"
 	"plenum/ledger"
 	"plenum/roster"
 	"plenum/store"
@@ -31,7 +32,7 @@ NAME
 SYNOPSIS
     plenum import [--db PATH|URL] [--data DIR] [--name SERVER] --assembly ID
                   [--actor PERSON] [--create-organizations] [--good-rows]
-                  [--dry-run] FILE
+                  [--dry-run] [--lang LANG] FILE
 
 DESCRIPTION
     Reads FILE, a roster of delegates — an Excel workbook (.xlsx) or CSV —
@@ -66,6 +67,11 @@ DESCRIPTION
     The import writes to the database itself: stop plenum serve on that
     database first.
 
+    What the import reports (the rows, their changes and problems, the
+    counts, what was recorded) is written in the language of --lang, else
+    of the environment (LC_ALL, LC_MESSAGES, LANG), else of the assembly's
+    record; the file's own words (names, headers) stand as they are.
+
 OPTIONS
     --db PATH|URL    the SQLite database (default ./plenum-data/plenum.db),
                      or a postgres:// URL for PostgreSQL
@@ -84,6 +90,7 @@ OPTIONS
                      error, so that a misspelling is caught)
     --good-rows      record the rows without problems even if others have
     --dry-run        print what the import would do; record nothing
+    --lang LANG      the language of the report: en, de, ru, fr, es
 
 EXIT STATUS
     0 when the file was recorded (with --dry-run: when it has no problem),
@@ -110,8 +117,12 @@ func runImport(ctx context.Context, env *cliEnv, args []string) error {
 	create := fs.Bool("create-organizations", false, "")
 	goodRows := fs.Bool("good-rows", false, "")
 	dryRun := fs.Bool("dry-run", false, "")
+	lang := fs.String("lang", "", "")
 	if err := fs.Parse(args); err != nil {
 		return usageErr(err)
+	}
+	if _, err := officerLocale(env, *lang, ""); err != nil {
+		return err
 	}
 	if fs.NArg() != 1 {
 		return &exitError{code: 2, msg: "name one roster file (.xlsx or .csv); options come before it"}
@@ -146,6 +157,10 @@ func runImport(ctx context.Context, env *cliEnv, args []string) error {
 	if err != nil {
 		return err
 	}
+	l, err := officerLocale(env, *lang, s.Assembly.Language)
+	if err != nil {
+		return err
+	}
 	if *actor == "" {
 		if *actor, err = soleAdministrator(s); err != nil {
 			return err
@@ -160,22 +175,20 @@ func runImport(ctx context.Context, env *cliEnv, args []string) error {
 		return err
 	}
 	planned := time.Since(start)
-	printPreview(env.stdout, file, pv, *dryRun)
+	printPreview(env.stdout, l, file, pv, *dryRun)
 	sum := pv.Summary
 	switch {
 	case *dryRun:
-		fmt.Fprintf(env.stdout, "dry run: nothing recorded (read and checked in %v)\n", planned.Round(time.Millisecond))
+		fmt.Fprintln(env.stdout, l.T("cli.import.dry_run", planned.Round(time.Millisecond).String()))
 		if sum.Errors > 0 {
-			return &exitError{code: 1, msg: fmt.Sprintf("%d %s with problems", sum.Errors, pluralWord(sum.Errors, "row", "rows"))}
+			return &exitError{code: 1, msg: l.T("cli.import.with_problems", sum.Errors)}
 		}
 		return nil
 	case sum.Errors > 0 && !*goodRows:
-		good := sum.Rows - sum.Errors
-		return &exitError{code: 1, msg: fmt.Sprintf("nothing recorded: %d %s with problems; correct the file and import it again, or record the %d good %s with --good-rows",
-			sum.Errors, pluralWord(sum.Errors, "row", "rows"), good, pluralWord(good, "row", "rows"))}
+		return &exitError{code: 1, msg: l.T("cli.import.nothing_recorded", l.T("cli.import.with_problems", sum.Errors), sum.Rows-sum.Errors)}
 	}
 	if len(pv.Commands) == 0 {
-		fmt.Fprintln(env.stdout, "nothing to record: the assembly already matches the file")
+		fmt.Fprintln(env.stdout, l.T("cli.import.nothing_to_record"))
 	} else {
 		metas, cmds := pv.Batch()
 		results, failed, err := imp.assembly.SubmitAll(ctx, metas, cmds)
@@ -187,10 +200,10 @@ func runImport(ctx context.Context, env *cliEnv, args []string) error {
 			}
 			return fmt.Errorf("nothing recorded: %w", err)
 		}
-		fmt.Fprintf(env.stdout, "recorded %d commands in one batch (%v)\n", len(results), time.Since(start).Round(time.Millisecond))
+		fmt.Fprintln(env.stdout, l.T("cli.import.recorded", len(results), time.Since(start).Round(time.Millisecond).String()))
 	}
 	if sum.Errors > 0 {
-		return &exitError{code: 1, msg: fmt.Sprintf("the good rows were recorded; %d %s with problems %s not", sum.Errors, pluralWord(sum.Errors, "row", "rows"), pluralWord(sum.Errors, "was", "were"))}
+		return &exitError{code: 1, msg: l.T("cli.import.good_recorded", sum.Errors)}
 	}
 	return nil
 }
@@ -343,28 +356,32 @@ func openImportWriter(ctx context.Context, db, data, name, id string) (*importTa
 	return t, nil
 }
 
-// printPreview writes what the import does: how the file was read, each
-// row with a problem, a note or a change (every row when all is set), the
-// persons missing from the file, and the counts.
-func printPreview(w io.Writer, file string, pv *roster.Preview, all bool) {
+// printPreview writes what the import does, in l's words: how the file
+// was read, each row with a problem, a note or a change (every row when
+// all is set), the persons missing from the file, and the counts.
+func printPreview(w io.Writer, l *i18n.Locale, file string, pv *roster.Preview, all bool) {
 	t := pv.Table
 	where := ""
 	if t.Format == "xlsx" {
-		where = fmt.Sprintf(", worksheet %q", t.Sheet)
+		where = l.T("cli.import.worksheet", t.Sheet)
 		if t.Sheets > 1 {
-			where += fmt.Sprintf(" (the first of %d)", t.Sheets)
+			where += l.T("cli.import.first_of", t.Sheets)
 		}
 	}
-	fmt.Fprintf(w, "%s%s: header on row %d, %d %s\n", filepath.Base(file), where, t.HeaderRow, len(t.Rows), pluralWord(len(t.Rows), "row", "rows"))
+	fmt.Fprintln(w, l.T("cli.import.read", filepath.Base(file)+where, t.HeaderRow, len(t.Rows)))
 	var cols []string
 	for i, f := range t.Fields {
 		if f != "" {
-			cols = append(cols, fmt.Sprintf("%s %s → %s", roster.ColumnLetter(i), t.Headers[i], f))
+			name := string(f)
+			if k := "web.im.field." + name; l.Lang() != i18n.Default && l.Has(k) {
+				name = l.T(k)
+			}
+			cols = append(cols, fmt.Sprintf("%s %s → %s", roster.ColumnLetter(i), t.Headers[i], name))
 		}
 	}
-	fmt.Fprintf(w, "columns: %s\n", strings.Join(cols, ", "))
+	fmt.Fprintln(w, l.T("cli.import.columns", strings.Join(cols, ", ")))
 	if u := t.Unused(); len(u) > 0 {
-		fmt.Fprintf(w, "not read: %s\n", strings.Join(u, ", "))
+		fmt.Fprintln(w, l.T("cli.import.not_read", strings.Join(u, ", ")))
 	}
 	fmt.Fprintln(w)
 	for _, r := range pv.Rows {
@@ -374,27 +391,33 @@ func printPreview(w io.Writer, file string, pv *roster.Preview, all bool) {
 		}
 		label := r.Name
 		if label == "" {
-			label = "(no name)"
+			label = l.T("cli.import.no_name")
 		}
-		what := string(r.Action)
-		if len(r.Changes) > 0 {
-			what += ": " + strings.Join(r.Changes, "; ")
+		what := l.T("cli.import.action." + string(r.Action))
+		if len(r.ChangePhrases) > 0 {
+			changes := make([]string, len(r.ChangePhrases))
+			for i, c := range r.ChangePhrases {
+				changes[i] = l.Part(c)
+			}
+			what = l.T("cli.import.changes", what, strings.Join(changes, l.T("minutes.sep")))
 		}
-		fmt.Fprintf(w, "row %-5d %s — %s\n", r.Number, label, what)
+		// The row's number is padded so that the names line up; what is
+		// said under the row is indented as far as the name.
+		row := l.T("cli.import.row", fmt.Sprintf("%-5d", r.Number))
+		indent := strings.Repeat(" ", len([]rune(row))+1)
+		fmt.Fprintf(w, "%s %s — %s\n", row, label, what)
 		for _, p := range r.Problems {
-			p := *p
-			p.Row = 0
-			fmt.Fprintf(w, "          problem: %s\n", p.Error())
+			fmt.Fprintln(w, indent+l.T("cli.import.problem", problemText(l, p)))
 		}
-		for _, n := range r.Notes {
-			fmt.Fprintf(w, "          note: %s\n", n)
+		for _, n := range r.NotePhrases {
+			fmt.Fprintln(w, indent+l.T("cli.import.note", l.Part(n)))
 		}
 	}
 	if len(pv.NewOrganizations) > 0 {
-		fmt.Fprintf(w, "\nnew organizations: %s\n", strings.Join(pv.NewOrganizations, ", "))
+		fmt.Fprintln(w, "\n"+l.T("cli.import.new_orgs", strings.Join(pv.NewOrganizations, ", ")))
 	}
 	if len(pv.Missing) > 0 {
-		fmt.Fprintf(w, "\nnot in the file, for the mandate commission to decide (the import changes nothing about them):\n")
+		fmt.Fprintln(w, "\n"+l.T("cli.import.missing"))
 		for _, m := range pv.Missing {
 			ref := ""
 			if m.Ref != "" {
@@ -404,7 +427,20 @@ func printPreview(w io.Writer, file string, pv *roster.Preview, all bool) {
 		}
 	}
 	s := pv.Summary
-	fmt.Fprintf(w, "\n%d %s: %d to add, %d to change, %d unchanged, %d with problems; %d new %s; %d %s of the assembly not in the file\n",
-		s.Rows, pluralWord(s.Rows, "row", "rows"), s.Added, s.Changed, s.Unchanged, s.Errors,
-		s.Organizations, pluralWord(s.Organizations, "organization", "organizations"), s.Missing, pluralWord(s.Missing, "person", "persons"))
+	fmt.Fprintln(w, "\n"+l.T("cli.import.summary", l.T("cli.import.rows", s.Rows), s.Added, s.Changed, s.Unchanged, s.Errors,
+		l.T("cli.import.new_orgs_n", s.Organizations), l.T("cli.import.not_in_file", s.Missing)))
+}
+
+// problemText is a problem of a row under the row, in l's words: its
+// column, if any, and what is wrong ("column C (Organization): …").
+func problemText(l *i18n.Locale, p *roster.Problem) string {
+	what := l.Part(p.Phrase())
+	if p.Column == "" {
+		return what
+	}
+	c := l.T("cli.import.column", p.Column)
+	if p.Header != "" {
+		c += " (" + p.Header + ")"
+	}
+	return l.T("cli.import.at", c, what)
 }
