@@ -345,9 +345,29 @@ func Tracker(canonical []byte) string {
 	return hex.EncodeToString(sum[:])
 }
 
-// cryptoErr words a refusal of package ballot with its stable code.
-func cryptoErr(field, what string, err error) *Error {
-	return fieldErr(field, "%s is refused (%s): %v", what, ballot.ErrorCode(err), err)
+// cryptoErr words a refusal of package ballot with its stable code: what
+// was refused, the code, and what is wrong (ballotErr).
+func cryptoErr(field string, what *Reason, err error) *Error {
+	return fieldErr(field, "%s is refused (%s): %v", what, ballot.ErrorCode(err), ballotErr(err))
+}
+
+// ballotErr is an error of package ballot as a part of a refusal: in
+// English its own words, which say where the fault is; in another
+// language what its code means (the catalog's "ballot.error." + code),
+// since package ballot words its errors in English.
+func ballotErr(err error) *Reason {
+	return &Reason{Format: strings.ReplaceAll(err.Error(), "%", "%%"), Key: "ballot.error." + ballot.ErrorCode(err)}
+}
+
+// boxStatus is the state of an encrypted vote or election as a refusal
+// names it ("the vote v1 is closed"): its value in English, its
+// catalog's word, agreeing with a vote or an election, in another
+// language.
+func boxStatus(b box) *Reason {
+	if b.el != nil {
+		return &Reason{Format: strings.ReplaceAll(b.el.Status, "%", "%%"), Key: "status.election." + b.el.Status}
+	}
+	return &Reason{Format: strings.ReplaceAll(b.v.Status, "%", "%%"), Key: "status.vote." + b.v.Status}
 }
 
 // trusteeSetup checks the trustees and the quorum of an encrypted vote or
@@ -370,7 +390,7 @@ func (s *State) trusteeSetup(trustees []string, quorum int) error {
 func (s *State) encryptedSetup(c OpenVote) (*EncryptedSetup, error) {
 	if c.Method != MethodEncrypted {
 		if len(c.Trustees) > 0 || c.TrusteeQuorum != 0 || c.Revote {
-			return nil, fieldErr("trustees", "trustees, trustee_quorum and revote are for an encrypted vote (method encrypted), not %s", c.Method)
+			return nil, fieldErr("trustees", "trustees, trustee_quorum and revote are for an encrypted vote (method encrypted), not %s", methodWord(c.Method))
 		}
 		return nil, nil
 	}
@@ -390,7 +410,7 @@ func (s *State) encryptedSetup(c OpenVote) (*EncryptedSetup, error) {
 	}
 	setup := &EncryptedSetup{Election: ElectionID(s.Assembly.ID, c.ID), Trustees: slices.Clone(c.Trustees), Quorum: c.TrusteeQuorum, Options: options, Revote: c.Revote}
 	if err := setup.Params().Validate(); err != nil {
-		return nil, cryptoErr("trustees", "the encrypted vote's parameters", err)
+		return nil, cryptoErr("trustees", reason("the encrypted vote's parameters"), err)
 	}
 	return setup, nil
 }
@@ -448,10 +468,10 @@ func (s *State) electionSetup(c OpenElection) (*EncryptedSetup, error) {
 		return nil, err
 	}
 	if err := setup.Params().Validate(); err != nil {
-		return nil, cryptoErr("trustees", "the encrypted election's parameters", err)
+		return nil, cryptoErr("trustees", reason("the encrypted election's parameters"), err)
 	}
 	if err := setup.Question().Validate(); err != nil {
-		return nil, cryptoErr("candidates", "the encrypted election's question", err)
+		return nil, cryptoErr("candidates", reason("the encrypted election's question"), err)
 	}
 	return setup, nil
 }
@@ -526,7 +546,7 @@ func (s *State) encryptedVote(id string) (*Vote, *EncryptedVote, error) {
 		return nil, nil, err
 	}
 	if v.Encrypted == nil {
-		return nil, nil, conflict("the vote %s is not encrypted (method %s)", id, v.Method)
+		return nil, nil, conflict("the vote %s is not encrypted (method %s)", id, methodWord(v.Method))
 	}
 	return v, v.Encrypted, nil
 }
@@ -599,9 +619,9 @@ func (b box) trusteeIndex(actor string) (int, error) {
 func ceremonyOpen(b box) error {
 	if !b.open() {
 		if b.el != nil {
-			return closed("the election %s is %s; its key ceremony is over", b.id, b.el.Status)
+			return closed("the election %s is %s; its key ceremony is over", b.id, boxStatus(b))
 		}
-		return closed("the vote %s is %s; its key ceremony is over", b.id, b.v.Status)
+		return closed("the vote %s is %s; its key ceremony is over", b.id, boxStatus(b))
 	}
 	if b.ev.Key != nil {
 		return conflict("the election key of %s is already derived; the key ceremony is over", b.id)
@@ -626,7 +646,7 @@ func (c PostTrusteeKey) decide(s *State, m Meta) ([]Event, error) {
 		err = k.Verify(ev.Params())
 	}
 	if err != nil {
-		return nil, cryptoErr("key", "the trustee's key", err)
+		return nil, cryptoErr("key", reason("the trustee's key"), err)
 	}
 	return one(TrusteeKeyPosted{Meta: m, Vote: c.Vote, Election: c.Election, Trustee: i, Key: c.Key})
 }
@@ -677,7 +697,7 @@ func (c PostDealing) decide(s *State, m Meta) ([]Event, error) {
 		err = d.Verify(ev.Params())
 	}
 	if err != nil {
-		return nil, cryptoErr("dealing", "the dealing", err)
+		return nil, cryptoErr("dealing", reason("the dealing"), err)
 	}
 	return one(DealingPosted{Meta: m, Vote: c.Vote, Election: c.Election, Trustee: i, Dealing: c.Dealing})
 }
@@ -717,7 +737,7 @@ func (c PostConfirmation) decide(s *State, m Meta) ([]Event, error) {
 		err = wrongTrustee("confirmation", cf.Index, m.Actor, i)
 	}
 	if err != nil {
-		return nil, cryptoErr("confirmation", "the confirmation", err)
+		return nil, cryptoErr("confirmation", reason("the confirmation"), err)
 	}
 	confs := make(map[int]ballot.Confirmation, n)
 	for k, c := range ev.Confirmations {
@@ -725,13 +745,13 @@ func (c PostConfirmation) decide(s *State, m Meta) ([]Event, error) {
 	}
 	confs[i] = cf
 	if err := checkConfirmation(ev, cf); err != nil {
-		return nil, cryptoErr("confirmation", "the confirmation", err)
+		return nil, cryptoErr("confirmation", reason("the confirmation"), err)
 	}
 	evs := []Event{ConfirmationPosted{Meta: m, Vote: c.Vote, Election: c.Election, Trustee: i, Confirmation: c.Confirmation}}
 	if len(confs) == n {
 		key, err := ballot.CombineKeys(ev.Params(), inOrder(ev.Keys, n), inOrder(ev.Dealings, n), inOrder(confs, n))
 		if err != nil {
-			return nil, cryptoErr("confirmation", "the key ceremony", err)
+			return nil, cryptoErr("confirmation", reason("the key ceremony"), err)
 		}
 		kb, err := ballot.Encode(key)
 		if err != nil {
@@ -779,7 +799,7 @@ func (e ElectionKeyDerived) apply(s *State) error {
 	}
 	want, err := ballot.CombineKeys(ev.Params(), inOrder(ev.Keys, n), inOrder(ev.Dealings, n), inOrder(ev.Confirmations, n))
 	if err != nil {
-		return corrupt("the key ceremony of %q does not verify: %v", name, err)
+		return corrupt("the key ceremony of %q does not verify: %v", name, ballotErr(err))
 	}
 	wb, err := ballot.Encode(want)
 	if err != nil || string(wb) != string(e.Key) {
@@ -824,7 +844,7 @@ func (c CastEncryptedBallot) decide(s *State, m Meta) ([]Event, error) {
 			err = bl.Verify(*ev.Key, ev.Question(), right)
 		}
 		if err != nil {
-			return nil, cryptoErr("ballot", "the encrypted ballot", err)
+			return nil, cryptoErr("ballot", reason("the encrypted ballot"), err)
 		}
 	}
 	return one(EncryptedBallotCast{Meta: m, Vote: c.Vote, Election: c.Election, Voter: c.Voter, Right: right, Weight: s.weight(right), Tracker: Tracker(c.Ballot), Ballot: c.Ballot})
@@ -855,7 +875,7 @@ func (e EncryptedBallotCast) apply(s *State) error {
 		key, q := *ev.Key, ev.Question()
 		check := func() error {
 			if err := b.Verify(key, q, e.Right); err != nil {
-				return corrupt("the encrypted ballot of %s in %q (mandate %s, tracker %s) does not verify (%s): %v", e.Voter, name, e.Right, e.Tracker, ballot.ErrorCode(err), err)
+				return corrupt("the encrypted ballot of %s in %q (mandate %s, tracker %s) does not verify (%s): %v", e.Voter, name, e.Right, e.Tracker, ballot.ErrorCode(err), ballotErr(err))
 			}
 			return nil
 		}
@@ -904,7 +924,7 @@ func (s *State) encryptedSum(m Meta, b box) (Event, error) {
 	bs, ws := ev.counted()
 	t, err := ballot.Sum(*ev.Key, ev.Question(), bs, ws)
 	if err != nil {
-		return nil, cryptoErr("vote", "the encrypted total", err)
+		return nil, cryptoErr("vote", reason("the encrypted total"), err)
 	}
 	tb, err := ballot.Encode(t)
 	if err != nil {
@@ -944,7 +964,7 @@ func (s *State) encryptedShuffle(m Meta, b box) (Event, error) {
 	}
 	sh, err := ballot.ShuffleBallots(*b.ev.Key, rows, rand.Reader)
 	if err != nil {
-		return nil, cryptoErr("election", "the shuffle of the ranked ballots", err)
+		return nil, cryptoErr("election", reason("the shuffle of the ranked ballots"), err)
 	}
 	sb, err := ballot.Encode(sh)
 	if err != nil {
@@ -964,7 +984,7 @@ func (e EncryptedShuffled) apply(s *State) error {
 		err = sh.Verify(*b.ev.Key, b.ev.rankedRows())
 	}
 	if err != nil {
-		return corrupt("the shuffle of the ranked ballots of %q does not verify (%s): %v", name, ballot.ErrorCode(err), err)
+		return corrupt("the shuffle of the ranked ballots of %q does not verify (%s): %v", name, ballot.ErrorCode(err), ballotErr(err))
 	}
 	b.ev.Shuffle = &sh
 	return nil
@@ -991,7 +1011,7 @@ func (e EncryptedTallied) apply(s *State) error {
 	}
 	bs, ws := ev.counted()
 	if err := t.Verify(*ev.Key, bs, ws); err != nil {
-		return corrupt("the encrypted total of %q is not the sum of its last ballots: %v", name, err)
+		return corrupt("the encrypted total of %q is not the sum of its last ballots: %v", name, ballotErr(err))
 	}
 	ev.Tally = &t
 	return nil
@@ -1026,7 +1046,7 @@ func (c PostPartialDecryption) decide(s *State, m Meta) ([]Event, error) {
 		err = d.Verify(*ev.Key, ev.ToDecrypt())
 	}
 	if err != nil {
-		return nil, cryptoErr("decryption", "the partial decryption", err)
+		return nil, cryptoErr("decryption", reason("the partial decryption"), err)
 	}
 	evs := []Event{PartialDecryptionPosted{Meta: m, Vote: c.Vote, Election: c.Election, Trustee: i, Decryption: c.Decryption}}
 	if len(ev.Partials)+1 < ev.Quorum {
@@ -1035,7 +1055,7 @@ func (c PostPartialDecryption) decide(s *State, m Meta) ([]Event, error) {
 	partials := append(inOrderPresent(ev.Partials, len(ev.Trustees)), d)
 	res, err := ballot.Decrypt(*ev.Key, ev.ToDecrypt(), partials, ev.bound())
 	if err != nil {
-		return nil, cryptoErr("decryption", "the decryption of the total", err)
+		return nil, cryptoErr("decryption", reason("the decryption of the total"), err)
 	}
 	rb, err := ballot.Encode(res)
 	if err != nil {
@@ -1122,7 +1142,7 @@ func (e PartialDecryptionPosted) apply(s *State) error {
 		return corrupt("the partial decryption of trustee %d in %q cannot be read", e.Trustee, name)
 	}
 	if err := d.Verify(*ev.Key, ev.ToDecrypt()); err != nil {
-		return corrupt("the partial decryption of trustee %d in %q does not verify: %v", e.Trustee, name, err)
+		return corrupt("the partial decryption of trustee %d in %q does not verify: %v", e.Trustee, name, ballotErr(err))
 	}
 	if _, ok := ev.Partials[e.Trustee]; ok {
 		return corrupt("trustee %d's partial decryption in %q is posted twice", e.Trustee, name)
@@ -1144,7 +1164,7 @@ func (e EncryptedResultDerived) apply(s *State) error {
 	}
 	cts := ev.ToDecrypt()
 	if err := r.Verify(*ev.Key, cts, inOrderPresent(ev.Partials, len(ev.Trustees))); err != nil {
-		return corrupt("the decrypted result of %q is not what the partial decryptions give: %v", name, err)
+		return corrupt("the decrypted result of %q is not what the partial decryptions give: %v", name, ballotErr(err))
 	}
 	if len(r.Values) != len(cts) || len(e.Counts) != len(ev.Options) {
 		return corrupt("the decrypted result of %q does not count every option", name)

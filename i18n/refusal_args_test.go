@@ -13,19 +13,12 @@ import (
 // vote in a withdrawal) and checks that the German and the Russian hold
 // none of those words, and that English still reads as the rules wrote it.
 func TestRefusalArguments(t *testing.T) {
-	const at = "2026-05-09T10:00:00Z"
-	env := func(cmd, actor, args string) string {
-		return `{"cmd":"` + cmd + `","assembly":"c","actor":"` + actor + `","at":"` + at + `","args":` + args + `}`
-	}
-	setup := []string{
-		env("create_assembly", "ann", `{"id":"c","name":"C","starts":"2026-05-09","rules":"congress"}`),
-		env("add_person", "ann", `{"id":"ann","name":"Ann"}`),
-		env("add_person", "ann", `{"id":"bob","name":"Bob"}`),
+	env := commandLine
+	setup := append(annAndBob(),
 		env("grant_role", "ann", `{"person":"bob","role":"mandate_commission"}`),
 		env("add_person", "ann", `{"id":"m1","name":"M"}`),
 		env("submit_mandate", "bob", `{"id":"md1","person":"m1","kind":"decisive"}`),
-		env("open_sitting", "ann", `{"id":"s1","date":"2026-05-09","chair":"ann"}`),
-	}
+		env("open_sitting", "ann", `{"id":"s1","date":"2026-05-09","chair":"ann"}`))
 	cases := []struct {
 		name    string
 		line    string

@@ -10,7 +10,7 @@ func init() { register(refusalMessagesBallot) }
 // dépositaires, depositarios for the trustees). Each is keyed by its
 // English template, byte for byte as assembly writes it. Field names,
 // method names and commands stay as the person types them; an election's
-// status is shown as its value in parentheses.
+// status is a word of refusalMessagesCrypto.
 var refusalMessagesBallot = []Msg{
 	{Key: "%s is not a trustee of the election %s; its trustees are %s", En: "%s is not a trustee of the election %s; its trustees are %s",
 		De: "%s ist kein Treuhänder der Wahl %s; ihre Treuhänder sind %s",
@@ -73,10 +73,10 @@ var refusalMessagesBallot = []Msg{
 		Fr: "l'élection %s n'a pas de total chiffré à déchiffrer",
 		Es: "la elección %s no tiene total cifrado que descifrar"},
 	{Key: "the election %s is %s; its key ceremony is over", En: "the election %s is %s; its key ceremony is over",
-		De: "die Wahl %s hat den Status %s; ihre Schlüsselzeremonie ist vorbei",
-		Ru: "выборы %s имеют статус %s; церемония создания ключа окончена",
-		Fr: "l'élection %s a le statut %s ; sa cérémonie des clés est terminée",
-		Es: "la elección %s tiene el estado %s; su ceremonia de claves ha terminado"},
+		De: "die Wahl %s ist %s; ihre Schlüsselzeremonie ist vorbei",
+		Ru: "выборы %s %s; церемония создания ключа окончена",
+		Fr: "l'élection %s est %s ; sa cérémonie des clés est terminée",
+		Es: "la elección %s está %s; su ceremonia de claves ha terminado"},
 	{Key: "the election %s is encrypted: a ballot is encrypted in the voter's browser and cast with cast_encrypted_ballot, never as a plain choice", En: "the election %s is encrypted: a ballot is encrypted in the voter's browser and cast with cast_encrypted_ballot, never as a plain choice",
 		De: "die Wahl %s ist verschlüsselt: ein Stimmzettel wird im Browser der wählenden Person verschlüsselt und mit cast_encrypted_ballot abgegeben, nie als offene Wahl",
 		Ru: "выборы %s зашифрованные: бюллетень шифруется в браузере голосующего и подаётся командой cast_encrypted_ballot, но никогда не в виде открытого выбора",

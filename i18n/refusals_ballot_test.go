@@ -6,12 +6,11 @@ import (
 )
 
 // TestRefusalsBallot renders refusals of encrypted elections as a page
-// does: the Russian and German plural forms of the most approvals, and a
-// refusal whose status argument stays as the value.
+// does: the Russian and German plural forms of the most approvals. (The
+// state of an election in a refusal is TestCryptoRefusalArguments'.)
 func TestRefusalsBallot(t *testing.T) {
 	const (
-		most     = "a ballot in %s approves at most %d candidates, not %d"
-		ceremony = "the election %s is %s; its key ceremony is over"
+		most = "a ballot in %s approves at most %d candidates, not %d"
 	)
 	cases := []struct {
 		lang, format string
@@ -23,7 +22,6 @@ func TestRefusalsBallot(t *testing.T) {
 		{"ru", most, []any{"e1", 21, 22}, "бюллетень в e1 одобряет не более 21 кандидата, а не 22"},
 		{"de", most, []any{"e1", 1, 2}, "ein Stimmzettel in e1 stimmt höchstens 1 Person zu, nicht 2"},
 		{"de", most, []any{"e1", 2, 3}, "ein Stimmzettel in e1 stimmt höchstens 2 Personen zu, nicht 3"},
-		{"fr", ceremony, []any{"e1", "closed"}, "l'élection e1 a le statut closed ; sa cérémonie des clés est terminée"},
 	}
 	for _, c := range cases {
 		english := fmt.Sprintf(c.format, c.args...)
