@@ -21,6 +21,16 @@ var codes = []struct {
 	{ErrInvalidChoice, "invalid-choice"},
 }
 
+// Codes lists every code ErrorCode returns: those of the named errors,
+// then "error".
+func Codes() []string {
+	out := make([]string, 0, len(codes)+1)
+	for _, c := range codes {
+		out = append(out, c.code)
+	}
+	return append(out, "error")
+}
+
 // ErrorCode is the stable, untranslated code of err's named error ("" for
 // nil, "error" for an error this package does not name, such as a failing
 // source of randomness).

@@ -10,6 +10,7 @@ import (
 
 	"plenum/assembly"
 	"plenum/ballot"
+	"plenum/i18n"
 )
 
 // The pages of an encrypted vote (method encrypted, docs/secret-ballots.md)
@@ -74,9 +75,9 @@ type encryptedBallot struct {
 	Options  []choice
 	// Several is set where a ballot may mark more or fewer than one
 	// option (approval, plurality for several seats): check boxes, not
-	// radio buttons; Max is then the most marks.
-	Several bool
-	Max     int
+	// radio buttons; Min and Max are the fewest and the most marks.
+	Several  bool
+	Min, Max int
 	// Ranked is set for a ranked election: the voter ranks the options,
 	// and the page says that the server shuffles the ballots.
 	Ranked bool
@@ -141,7 +142,49 @@ func encryptionData(ev *assembly.EncryptedVote, right string) *encryptedBallot {
 	}
 	q := ev.Question()
 	qb, _ := json.Marshal(q)
-	return &encryptedBallot{Key: string(key), Question: string(qb), Voter: right, Several: q.Kind == ballot.Choice && (q.Min != 1 || q.Max != 1), Max: q.Max, Ranked: ev.Ranked}
+	return &encryptedBallot{Key: string(key), Question: string(qb), Voter: right, Several: q.Kind == ballot.Choice && (q.Min != 1 || q.Max != 1), Min: q.Min, Max: q.Max, Ranked: ev.Ranked}
+}
+
+// encryptedMessages are the keys of what encrypted.js says, which the
+// page gives it in its language (EncryptedMessages).
+var encryptedMessages = []string{
+	"web.enc.no_module", "web.enc.refused_status", "web.enc.encrypting", "web.enc.casting", "web.enc.tracker_mismatch",
+	"web.enc.not_cast", "web.enc.marked", "web.enc.rank_twice", "web.enc.rank_missing", "web.enc.choose_file",
+	"web.enc.not_key_file", "web.enc.other_vote", "web.enc.unknown_step", "web.enc.working", "web.enc.key_made",
+	"web.enc.save_key", "web.enc.key_saved", "web.enc.not_published", "web.enc.save_below", "web.enc.done", "web.enc.refused",
+}
+
+// EncryptedMessages is what encrypted.js says, in the page's language: a
+// JSON object of the messages by key (the script fills in a message's %s
+// or %d). In another language than English it holds what each code of
+// package ballot's errors means, which the script shows instead of the
+// module's English; in English the module's own words stand.
+func (v *view) EncryptedMessages() string {
+	m := make(map[string]string, len(encryptedMessages)+len(ballot.Codes()))
+	for _, k := range encryptedMessages {
+		m[k] = v.L.T(k)
+	}
+	if v.L.Lang() != i18n.Default {
+		for _, c := range ballot.Codes() {
+			m["ballot.error."+c] = v.L.T("ballot.error." + c)
+		}
+	}
+	b, _ := json.Marshal(m)
+	return string(b)
+}
+
+// EncryptedCount says how many options an encrypted ballot marks, for the
+// script to say when it marks more or fewer ("" for a ranked ballot).
+func (v *view) EncryptedCount(eb *encryptedBallot) string {
+	switch {
+	case eb.Ranked:
+		return ""
+	case eb.Min == eb.Max:
+		return v.L.T("web.enc.choose", eb.Max)
+	case eb.Min > 0:
+		return v.L.T("web.enc.mark_from", eb.Min, eb.Max)
+	}
+	return v.L.T("web.enc.mark_up_to", eb.Max)
 }
 
 // Revote reports whether vt lets a voter cast a new ballot while it is

@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"encoding/json"
 	"html"
 	"io"
 	"net/http"
@@ -407,9 +408,10 @@ var switchWords = map[string]bool{"plenum": true,
 	"golang": true, "org": true, "x": true, "mod": true, "sumdb": true, "tlog": true}
 
 var (
-	scriptRE = regexp.MustCompile(`(?s)<script.*?</script>|<style.*?</style>|<head>.*?</head>|<pre.*?</pre>|<code[^>]*>.*?</code>|<kbd>.*?</kbd>`)
-	attrRE   = regexp.MustCompile(`(?:aria-label|data-announce|data-t-[a-z-]+|title|placeholder)="([^"]*)"`)
-	tagRE    = regexp.MustCompile(`<[^>]*>`)
+	scriptRE   = regexp.MustCompile(`(?s)<script.*?</script>|<style.*?</style>|<head>.*?</head>|<pre.*?</pre>|<code[^>]*>.*?</code>|<kbd>.*?</kbd>`)
+	attrRE     = regexp.MustCompile(`(?:aria-label|data-announce|data-t-[a-z-]+|title|placeholder)="([^"]*)"`)
+	messagesRE = regexp.MustCompile(`data-messages="([^"]*)"`)
+	tagRE      = regexp.MustCompile(`<[^>]*>`)
 )
 
 // visibleText is what a page says: its text and the labels a screen
@@ -420,7 +422,18 @@ func visibleText(body string) string {
 	for _, m := range attrRE.FindAllStringSubmatch(body, -1) {
 		b.WriteString(html.UnescapeString(m[1]) + "\n")
 	}
-	b.WriteString(html.UnescapeString(tagRE.ReplaceAllString(body, " ")))
+	// The messages a script is given (data-messages, a JSON object by
+	// key): what it says.
+	for _, m := range messagesRE.FindAllStringSubmatch(body, -1) {
+		var msgs map[string]string
+		if err := json.Unmarshal([]byte(html.UnescapeString(m[1])), &msgs); err != nil {
+			b.WriteString("unreadable data-messages\n")
+		}
+		for _, v := range msgs {
+			b.WriteString(v + "\n")
+		}
+	}
+	b.WriteString(html.UnescapeString(tagRE.ReplaceAllString(messagesRE.ReplaceAllString(body, ""), " ")))
 	return b.String()
 }
 

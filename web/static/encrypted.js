@@ -9,8 +9,26 @@
   var body = document.body;
   var asm = body.getAttribute("data-assembly");
 
+  // The messages in the page's language (the layout's data-messages),
+  // by key; in another language than English also what each code of the
+  // ballot module's errors means.
+  var msgs = {};
+  try { msgs = JSON.parse(body.getAttribute("data-messages") || "{}"); } catch (e) { msgs = {}; }
+
+  // t is the message of key, its %s or %d filled in with arg.
+  function t(key, arg) {
+    var s = msgs[key] || key;
+    return arg === undefined ? s : s.replace(/%[sd]/, function () { return String(arg); });
+  }
+
+  // why says what went wrong: what the ballot module's error code means
+  // in the page's language where the page gives it, else the message.
+  function why(e) {
+    return (e && e.code && msgs["ballot.error." + e.code]) || (e && e.message) || String(e);
+  }
+
   function ballot() {
-    if (!window.PlenumBallot) return Promise.reject(new Error("the ballot module is not loaded; reload the page"));
+    if (!window.PlenumBallot) return Promise.reject(new Error(t("web.enc.no_module")));
     return window.PlenumBallot.load("/ballot/ballot.wasm");
   }
 
@@ -27,7 +45,7 @@
       body: '{"cmd":' + JSON.stringify(cmd) + ',"args":' + argsJSON + "}"
     }).then(function (r) {
       return r.json().then(function (j) {
-        if (!r.ok) throw new Error(j.detail || j.title || "refused (" + r.status + ")");
+        if (!r.ok) throw new Error(j.detail || j.title || t("web.enc.refused_status", r.status));
         return j;
       });
     });
@@ -53,14 +71,14 @@
     if (!choice) return;
     var button = form.querySelector("button[type=submit]");
     button.disabled = true;
-    say(status, "Encrypting your ballot…");
+    say(status, t("web.enc.encrypting"));
     var vote = form.getAttribute("data-vote");
     var field = form.getAttribute("data-field") || "vote";
     var tracker = "";
     ballot().then(function (b) {
       var out = b.encryptBallot(form.getAttribute("data-key"), form.getAttribute("data-question"), form.getAttribute("data-voter"), JSON.stringify(choice));
       tracker = out.tracker;
-      say(status, "Casting your encrypted ballot…");
+      say(status, t("web.enc.casting"));
       return post("cast_encrypted_ballot", '{"' + field + '":' + JSON.stringify(vote) + ',"voter":' + JSON.stringify(form.getAttribute("data-person")) + ',"ballot":' + out.ballot + "}");
     }).then(function (res) {
       var entry = -1;
@@ -72,14 +90,14 @@
       slot.innerHTML = html;
       var shown = slot.querySelector("#ballot-tracker");
       if (!shown || shown.textContent !== tracker) {
-        say(status, "The server's receipt does not show the tracker your browser computed (" + tracker + "): report it.", true);
+        say(status, t("web.enc.tracker_mismatch", tracker), true);
         form.hidden = false;
         return;
       }
       slot.focus();
     }).catch(function (e) {
       button.disabled = false;
-      say(status, "Your ballot was not cast: " + e.message, true);
+      say(status, t("web.enc.not_cast", why(e)), true);
     });
   });
 
@@ -93,8 +111,9 @@
       n += marks[i];
     }
     if (n < q.min || n > q.max) {
-      say(status, q.min === q.max ? "Choose " + (q.max === 1 ? "one option" : q.max + " options") + " first." :
-        "Mark " + (q.min > 0 ? "from " + q.min + " " : "") + "up to " + q.max + (q.max === 1 ? " option" : " options") + "; you marked " + n + ".", true);
+      // The page says how many the question takes, with its numbers.
+      var count = form.getAttribute("data-t-count");
+      say(status, q.min === q.max ? count : count + t("web.enc.marked", n), true);
       return null;
     }
     return marks;
@@ -109,14 +128,14 @@
     for (var i = 0; i < selects.length; i++) {
       var r = selects[i].value;
       if (!r) continue;
-      if (byRank[r] !== undefined) { say(status, "Rank " + r + " is given twice.", true); return null; }
+      if (byRank[r] !== undefined) { say(status, t("web.enc.rank_twice", r), true); return null; }
       byRank[r] = Number(selects[i].getAttribute("data-option"));
       ranks.push(Number(r));
     }
     ranks.sort(function (a, b) { return a - b; });
     var order = [];
     for (var k = 0; k < ranks.length; k++) {
-      if (ranks[k] !== k + 1) { say(status, "Rank " + (k + 1) + " is missing: number your preferences 1, 2, 3 … without a gap.", true); return null; }
+      if (ranks[k] !== k + 1) { say(status, t("web.enc.rank_missing", k + 1), true); return null; }
       order.push(byRank[ranks[k]]);
     }
     return order;
@@ -129,11 +148,11 @@
   function readKeyFile(task) {
     var input = document.getElementById("key-file");
     var file = input && input.files && input.files[0];
-    if (!file) return Promise.reject(new Error("choose your key file first"));
+    if (!file) return Promise.reject(new Error(t("web.enc.choose_file")));
     return file.text().then(function (t) {
       var want = JSON.parse(task.getAttribute("data-params")).election, got = "";
-      try { got = JSON.parse(t).parameters.election; } catch (e) { throw new Error("this is not a trustee's key file"); }
-      if (got !== want) throw new Error("this key file is for another vote (" + got + ")");
+      try { got = JSON.parse(t).parameters.election; } catch (e) { throw new Error(t("web.enc.not_key_file")); }
+      if (got !== want) throw new Error(t("web.enc.other_vote", got));
       return t.trim();
     });
   }
@@ -145,7 +164,7 @@
     var keys = task.getAttribute("data-keys");
     var dealings = task.getAttribute("data-dealings");
     var args = function (field, msg) { return '{"' + box + '":' + JSON.stringify(vote) + ',"' + field + '":' + msg + "}"; };
-    say(status, "Working…");
+    say(status, t("web.enc.working"));
     return ballot().then(function (b) {
       if (action === "key") {
         var made = b.generateTrustee(task.getAttribute("data-params"), task.getAttribute("data-index"));
@@ -155,30 +174,30 @@
         slot.innerHTML = "";
         var p = document.createElement("p");
         p.className = "msg warn";
-        p.textContent = "Your key is made. Save its file and keep it safe: it is the only copy. Saving it publishes your public key. ";
+        p.textContent = t("web.enc.key_made");
         var a = document.createElement("a");
         a.className = "button big key-download";
         a.href = url;
         a.download = name;
-        a.textContent = "Save my key file (" + name + ")";
+        a.textContent = t("web.enc.save_key", name);
         a.addEventListener("click", function () {
           post("post_trustee_key", args("key", made.key)).then(function () {
-            p.textContent = "Your key file is saved and your public key published. Keep the file: you need it for the next steps. ";
+            p.textContent = t("web.enc.key_saved");
             p.appendChild(a);
-          }).catch(function (e) { p.textContent = "Your public key was not published: " + e.message; });
+          }).catch(function (e) { p.textContent = t("web.enc.not_published", why(e)); });
         }, { once: true });
         p.appendChild(a);
         slot.appendChild(p);
-        say(status, "Save your key file below.");
+        say(status, t("web.enc.save_below"));
         return null;
       }
       return readKeyFile(task).then(function (secret) {
         if (action === "deal") return post("post_dealing", args("dealing", b.deal(secret, keys)));
         if (action === "confirm") return post("post_confirmation", args("confirmation", b.confirm(secret, keys, dealings)));
         if (action === "decrypt") return post("post_partial_decryption", args("decryption", b.partialDecrypt(secret, keys, dealings, task.getAttribute("data-key"), task.getAttribute("data-totals"))));
-        throw new Error("unknown step " + action);
-      }).then(function () { say(status, "Done."); });
-    }).catch(function (e) { say(status, "Refused: " + e.message, true); });
+        throw new Error(t("web.enc.unknown_step", action));
+      }).then(function () { say(status, t("web.enc.done")); });
+    }).catch(function (e) { say(status, t("web.enc.refused", why(e)), true); });
   }
 
   document.addEventListener("click", function (ev) {
