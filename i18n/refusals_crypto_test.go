@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"plenum/ballot"
 	"plenum/i18n"
 )
 
@@ -78,5 +79,20 @@ func annAndBob() []string {
 		commandLine("create_assembly", "ann", `{"id":"c","name":"C","starts":"2026-05-09","rules":"congress"}`),
 		commandLine("add_person", "ann", `{"id":"ann","name":"Ann"}`),
 		commandLine("add_person", "ann", `{"id":"bob","name":"Bob"}`),
+	}
+}
+
+// TestEveryBallotCodeSaid fails on a code of package ballot's errors
+// whose meaning the catalog does not say, which a refusal and the
+// encrypted ballot's page show in another language.
+func TestEveryBallotCodeSaid(t *testing.T) {
+	keys := map[string]bool{}
+	for _, m := range i18n.Messages() {
+		keys[m.Key] = true
+	}
+	for _, c := range ballot.Codes() {
+		if !keys["ballot.error."+c] {
+			t.Errorf("the catalog does not say what the ballot error %q means (ballot.error.%s)", c, c)
+		}
 	}
 }
