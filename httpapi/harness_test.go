@@ -49,6 +49,15 @@ type client struct {
 
 func newWorld(t testing.TB, delegates int) *world {
 	t.Helper()
+	return newWorldAuth(t, delegates, "access.db")
+}
+
+// newWorldAuth is newWorld with the access codes and sessions in the
+// SQLite file authFile of the world's directory: "plenum.db" keeps them
+// beside the record, as plenum serve does (and auth then serves sessions
+// from memory, see auth's session cache).
+func newWorldAuth(t testing.TB, delegates int, authFile string) *world {
+	t.Helper()
 	ctx := context.Background()
 	w := &world{t: t, dir: t.TempDir(), n: delegates}
 	st, err := sqlite.Open(filepath.Join(w.dir, "plenum.db"))
@@ -68,7 +77,7 @@ func newWorld(t testing.TB, delegates int) *world {
 	if err != nil {
 		t.Fatal(err)
 	}
-	w.auth, err = auth.Open(filepath.Join(w.dir, "access.db"), auth.Options{})
+	w.auth, err = auth.Open(filepath.Join(w.dir, authFile), auth.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
