@@ -70,7 +70,11 @@ DESCRIPTION
         with its own session and idempotency key. It prints the durable
         ballots per second, the latency of a ballot from request to durable
         answer (p50, p99), and the time from the first ballot sent to the
-        signed checkpoint that covers all of them; then checks that the vote
+        signed checkpoint that covers all of them, and the CPU time the
+        server's process and the clients' used over the ballots (from the
+        first sent to the last answered; the server's includes serving the
+        readers below), which says where the time went on a machine busy
+        with other work; then checks that the vote
         counts exactly N ballots, one per delegate. Meanwhile readers
         (--readers of each page, each on its own keep-alive connection;
         in a process of their own when the clients run in one, so that
@@ -586,7 +590,7 @@ func runClients(ctx context.Context, in io.Reader, out io.Writer, args []string,
 
 // voteClients opens one keep-alive connection per delegate, says "ready",
 // waits for "go", then sends every ballot at once and writes
-// "b LATENCY_NS STATUS" per ballot and "end ELAPSED_NS".
+// "b LATENCY_NS STATUS" per ballot and "end ELAPSED_NS CPU_NS" (burst).
 func voteClients(ctx context.Context, sc *bufio.Scanner, out *bufio.Writer, url string, ps, tokens []string) error {
 	return burst(ctx, sc, out, url, len(ps), func(i int) *http.Request {
 		body := fmt.Sprintf(`{"cmd":"cast_ballot","args":{"vote":"v1","voter":%q,"choice":%q}}`, ps[i], []string{"for", "against", "abstain"}[i%3])
@@ -604,7 +608,8 @@ func voteClients(ctx context.Context, sc *bufio.Scanner, out *bufio.Writer, url 
 // says "ready", waits for "go", then sends them all at once; once all
 // are answered it calls report with each request's latency, status (0 if
 // it failed) and response (nil if it failed; its body read and closed),
-// in order, and writes "end ELAPSED_NS".
+// in order, and writes "end ELAPSED_NS CPU_NS", CPU_NS the CPU time the
+// clients' process used from the first request sent to the last answer.
 func burst(ctx context.Context, sc *bufio.Scanner, out *bufio.Writer, url string, n int, request func(i int) *http.Request, report func(i int, lat time.Duration, status int, res *http.Response)) error {
 	tr := &http.Transport{MaxIdleConns: n + 100, MaxIdleConnsPerHost: n + 100, IdleConnTimeout: time.Minute, DisableCompression: true}
 	defer tr.CloseIdleConnections()
@@ -641,10 +646,12 @@ func burst(ctx context.Context, sc *bufio.Scanner, out *bufio.Writer, url string
 		}()
 	}
 	runtime.Gosched()
+	cpu0 := cpuTime()
 	start := time.Now()
 	close(ready)
 	wg.Wait()
 	elapsed := time.Since(start)
+	cpu := cpuTime() - cpu0
 	for i := range n {
 		status := 0
 		if ress[i] != nil {
@@ -652,8 +659,9 @@ func burst(ctx context.Context, sc *bufio.Scanner, out *bufio.Writer, url string
 		}
 		report(i, lat[i], status, ress[i])
 	}
-	fmt.Fprintf(out, "end %d\n", elapsed.Nanoseconds())
-	return nil
+	fmt.Fprintf(out, "end %d %d\n", elapsed.Nanoseconds(), cpu.Nanoseconds())
+	// Now, before the connections close: the server's measures end here.
+	return out.Flush()
 }
 
 // fanoutClients connects one event stream per token, writes "ready
@@ -729,6 +737,15 @@ func fanoutClients(ctx context.Context, out *bufio.Writer, host string, base int
 	return nil
 }
 
+// cpuTime is the CPU time this process has used, user and system.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
 // memInUse is the Go heap and stacks in use.
 func memInUse(m *runtime.MemStats) int64 { return int64(m.HeapInuse + m.StackInuse) }
 
@@ -800,21 +817,25 @@ func (b *benchServer) vote(ctx context.Context, env *cliEnv, n int) error {
 	if err := b.startProfile(); err != nil {
 		return err
 	}
+	cpu0 := cpuTime()
 	start := time.Now()
 	fmt.Fprintln(lc.in, "go")
 	fmt.Fprintln(rc.in, "go")
 	lat := make([]time.Duration, 0, n)
 	failed := 0
-	var elapsed time.Duration
+	var elapsed, serverCPU, clientCPU time.Duration
 	for {
 		l, err := lc.line()
 		if err != nil {
 			return err
 		}
 		f := strings.Fields(l)
-		if len(f) == 2 && f[0] == "end" {
+		if len(f) == 3 && f[0] == "end" {
+			serverCPU = cpuTime() - cpu0
 			ns, _ := strconv.ParseInt(f[1], 10, 64)
 			elapsed = time.Duration(ns)
+			ns, _ = strconv.ParseInt(f[2], 10, 64)
+			clientCPU = time.Duration(ns)
 			break
 		}
 		if len(f) == 3 && f[0] == "b" && len(lat) == 0 {
@@ -841,6 +862,8 @@ func (b *benchServer) vote(ctx context.Context, env *cliEnv, n int) error {
 	if !durable.IsZero() {
 		fmt.Fprintf(out, "durable:   first ballot sent to the signed checkpoint covering all: %v\n", durable.Sub(start).Round(time.Millisecond))
 	}
+	fmt.Fprintf(out, "cpu:       during the ballots: server %v (%.0f µs a ballot, serving the readers included), clients %v (%.0f µs a ballot)\n",
+		serverCPU.Round(time.Millisecond), float64(serverCPU.Microseconds())/float64(n), clientCPU.Round(time.Millisecond), float64(clientCPU.Microseconds())/float64(n))
 	stopReaders()
 	readLat, readFails := make([][]time.Duration, len(readPages)), make([]int, len(readPages))
 	for {
@@ -1259,7 +1282,7 @@ func (b *benchServer) login(ctx context.Context, env *cliEnv, n int) error {
 			return err
 		}
 		f := strings.Fields(l)
-		if len(f) == 2 && f[0] == "end" {
+		if len(f) == 3 && f[0] == "end" {
 			ns, _ := strconv.ParseInt(f[1], 10, 64)
 			elapsed = time.Duration(ns)
 			break
@@ -1300,7 +1323,7 @@ func (b *benchServer) login(ctx context.Context, env *cliEnv, n int) error {
 // loginClients opens one keep-alive connection per delegate, says
 // "ready", waits for "go", then logs every delegate in at once with its
 // code and writes "l LATENCY_NS STATUS I" and "s I TOKEN" per login and
-// "end ELAPSED_NS".
+// "end ELAPSED_NS CPU_NS" (burst).
 func loginClients(ctx context.Context, sc *bufio.Scanner, out *bufio.Writer, url string, codes []string) error {
 	return burst(ctx, sc, out, url, len(codes), func(i int) *http.Request {
 		req, _ := http.NewRequestWithContext(ctx, "POST", url+"/login", strings.NewReader(`{"code":"`+codes[i]+`"}`))

@@ -11,6 +11,7 @@ func TestBenchVote(t *testing.T) {
 		t.Fatalf("exit %d: %s\n%s", code, errs, out)
 	}
 	for _, want := range []string{"60 accepted, 0 failed", "durable ballots/s", "p50", "p99", "signed checkpoint covering all", "the vote counts 60 ballots from 60 delegates",
+		"cpu:       during the ballots: server", "µs a ballot, serving the readers included), clients",
 		"reads:     chair's page during the ballots, 4 readers", "reads:     state during the ballots, 4 readers"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
