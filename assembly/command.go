@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 )
@@ -206,10 +207,8 @@ func checkID(s string) error {
 // ids), date (YYYY-MM-DD), enum=a|b|c, positive (not negative).
 func validateStruct(cmd string, v reflect.Value) error {
 	t := v.Type()
-	for i := 0; i < t.NumField(); i++ {
-		f := t.Field(i)
-		tag := f.Tag.Get("plenum")
-		fv0 := v.Field(i)
+	for _, c := range checksOf(t) {
+		fv0 := v.Field(c.index)
 		switch {
 		case fv0.Kind() == reflect.Slice && fv0.Type().Elem().Kind() == reflect.Struct:
 			for j := 0; j < fv0.Len(); j++ {
@@ -222,14 +221,13 @@ func validateStruct(cmd string, v reflect.Value) error {
 				return err
 			}
 		}
-		if tag == "" {
+		if !c.tagged {
 			continue
 		}
-		rules, err := parseRules(tag)
-		if err != nil {
-			return fmt.Errorf("%s: %s.%s: %w", cmd, t, f.Name, err)
+		if c.err != nil {
+			return fmt.Errorf("%s: %s.%s: %w", cmd, t, t.Field(c.index).Name, c.err)
 		}
-		name := strings.Split(f.Tag.Get("json"), ",")[0]
+		rules, name := c.rules, c.name
 		fv := fv0
 		if rules.required && fv.IsZero() {
 			return fieldErr(name, "%s: the field %q is required", cmd, name)
@@ -290,6 +288,38 @@ func validateStruct(cmd string, v reflect.Value) error {
 		}
 	}
 	return nil
+}
+
+// fieldCheck is what validateStruct checks of one field of a struct: its
+// plenum tag read once per type (checksOf), not for every command.
+type fieldCheck struct {
+	index  int
+	tagged bool       // it has a plenum tag
+	rules  fieldRules // the tag's rules
+	err    error      // the tag does not parse
+	name   string     // the field's name in JSON
+}
+
+var fieldChecks sync.Map // reflect.Type → []fieldCheck
+
+// checksOf returns the checks of the fields of the struct type t, in
+// order.
+func checksOf(t reflect.Type) []fieldCheck {
+	if c, ok := fieldChecks.Load(t); ok {
+		return c.([]fieldCheck)
+	}
+	cs := make([]fieldCheck, t.NumField())
+	for i := range cs {
+		f := t.Field(i)
+		cs[i].index = i
+		if tag := f.Tag.Get("plenum"); tag != "" {
+			cs[i].tagged = true
+			cs[i].rules, cs[i].err = parseRules(tag)
+			cs[i].name = strings.Split(f.Tag.Get("json"), ",")[0]
+		}
+	}
+	fieldChecks.Store(t, cs)
+	return cs
 }
 
 var commandTypes = map[string]reflect.Type{}

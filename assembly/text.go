@@ -3,6 +3,7 @@ package assembly
 import (
 	"reflect"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -82,15 +83,9 @@ func checkTexts(cmd string, v reflect.Value, field string) error {
 			}
 		}
 	case reflect.Struct:
-		t := v.Type()
-		for i := 0; i < t.NumField(); i++ {
-			f := t.Field(i)
-			if !f.IsExported() {
-				continue
-			}
-			name := strings.Split(f.Tag.Get("json"), ",")[0]
-			if name == "" || name == "-" {
-				name = strings.ToLower(f.Name)
+		for i, name := range textFieldNames(v.Type()) {
+			if name == "" {
+				continue // not exported
 			}
 			if err := checkTexts(cmd, v.Field(i), name); err != nil {
 				return err
@@ -98,4 +93,29 @@ func checkTexts(cmd string, v reflect.Value, field string) error {
 		}
 	}
 	return nil
+}
+
+var textFields sync.Map // reflect.Type → []string
+
+// textFieldNames returns the names checkTexts gives the fields of the
+// struct type t (their JSON names, or their lower-cased Go names), ""
+// for a field that is not exported; made once per type.
+func textFieldNames(t reflect.Type) []string {
+	if names, ok := textFields.Load(t); ok {
+		return names.([]string)
+	}
+	names := make([]string, t.NumField())
+	for i := range names {
+		f := t.Field(i)
+		if !f.IsExported() {
+			continue
+		}
+		name := strings.Split(f.Tag.Get("json"), ",")[0]
+		if name == "" || name == "-" {
+			name = strings.ToLower(f.Name)
+		}
+		names[i] = name
+	}
+	textFields.Store(t, names)
+	return names
 }
