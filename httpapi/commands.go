@@ -4,10 +4,10 @@ import (
 	"bytes"
 	"encoding/base64"
 	"encoding/json"
-	"fmt"
 	"io"
 	"mime"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"plenum/assembly"
@@ -198,25 +198,26 @@ func (api *API) submit(w http.ResponseWriter, r *http.Request, sess *auth.Sessio
 		api.fail(w, r, err)
 		return
 	}
-	out := CommandResponse{Checkpoint: string(res.Checkpoint), BallotToken: res.BallotToken, Replayed: res.Replayed}
-	for _, ev := range res.Events {
-		out.Events = append(out.Events, EventRef{Index: ev.Index, Type: ev.Event.EventType()})
+	cp := api.checkpointJSON(res.Checkpoint)
+	out := CommandResponse{Checkpoint: cp.text, BallotToken: res.BallotToken, Replayed: res.Replayed}
+	if len(res.Events) > 0 {
+		out.Events = make([]EventRef, len(res.Events))
+	}
+	for i, ev := range res.Events {
+		out.Events[i] = EventRef{Index: ev.Index, Type: ev.Event.EventType()}
 	}
 	if len(res.Events) > 0 {
-		if t := res.Events[0].Event.EventType(); t == "ballot_cast" || t == "election_ballot_cast" {
+		if t := out.Events[0].Type; t == "ballot_cast" || t == "election_ballot_cast" {
+			first := res.Events[0].Index
 			out.Receipt = &Receipt{
-				Index:      res.Events[0].Index,
+				Index:      first,
 				LeafHash:   base64.StdEncoding.EncodeToString(res.Events[0].Leaf[:]),
-				Checkpoint: string(res.Checkpoint),
-				Proof:      fmt.Sprintf("/api/assemblies/%s/proof/%d", assemblyID, res.Events[0].Index),
+				Checkpoint: cp.text,
+				Proof:      "/api/assemblies/" + assemblyID + "/proof/" + strconv.FormatInt(first, 10),
 			}
 		}
 	}
-	body, err := json.Marshal(out)
-	if err != nil {
-		api.fail(w, r, err)
-		return
-	}
+	body := appendCommandResponse(make([]byte, 0, 256+2*len(cp.json)), &out, cp.json)
 	status := http.StatusCreated
 	if res.Replayed {
 		status = http.StatusOK

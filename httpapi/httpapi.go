@@ -18,6 +18,7 @@ import (
 	"log/slog"
 	"net/http"
 	"strconv"
+	"sync/atomic"
 	"time"
 
 	"plenum/assembly"
@@ -59,6 +60,9 @@ type API struct {
 	mux  *routes.Mux
 	// beat is the event streams' shared heartbeat.
 	beat beat
+	// lastCheckpoint is the checkpoint last answered, with its JSON
+	// (checkpointJSON).
+	lastCheckpoint atomic.Pointer[encodedCheckpoint]
 }
 
 // New returns the API's handler: /api/…, /login and /logout. It wraps

@@ -1,0 +1,89 @@
+package httpapi
+
+import (
+	"encoding/json"
+	"strconv"
+)
+
+// appendCommandResponse appends out as json.Marshal encodes it, byte for
+// byte, without reflection: every accepted command, every ballot of a
+// vote, is answered with one. cp is out.Checkpoint as a JSON string
+// (jsonString), which the answers of one batch share.
+func appendCommandResponse(b []byte, out *CommandResponse, cp []byte) []byte {
+	b = append(b, `{"events":`...)
+	if out.Events == nil {
+		b = append(b, "null"...)
+	} else {
+		b = append(b, '[')
+		for i, ev := range out.Events {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, `{"index":`...)
+			b = strconv.AppendInt(b, ev.Index, 10)
+			b = append(b, `,"type":`...)
+			b = appendJSONString(b, ev.Type)
+			b = append(b, '}')
+		}
+		b = append(b, ']')
+	}
+	b = append(b, `,"checkpoint":`...)
+	b = append(b, cp...)
+	if r := out.Receipt; r != nil {
+		b = append(b, `,"receipt":{"index":`...)
+		b = strconv.AppendInt(b, r.Index, 10)
+		b = append(b, `,"leaf_hash":`...)
+		b = appendJSONString(b, r.LeafHash)
+		b = append(b, `,"checkpoint":`...)
+		if r.Checkpoint == out.Checkpoint {
+			b = append(b, cp...)
+		} else {
+			b = appendJSONString(b, r.Checkpoint)
+		}
+		b = append(b, `,"proof":`...)
+		b = appendJSONString(b, r.Proof)
+		b = append(b, '}')
+	}
+	if out.BallotToken != "" {
+		b = append(b, `,"ballot_token":`...)
+		b = appendJSONString(b, out.BallotToken)
+	}
+	if out.Replayed {
+		b = append(b, `,"replayed":true`...)
+	}
+	return append(b, '}')
+}
+
+// appendJSONString appends s as json.Marshal encodes a string: printable
+// ASCII that needs no escape as it is, anything else by json.Marshal.
+func appendJSONString(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c > 0x7e || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			enc, _ := json.Marshal(s)
+			return append(b, enc...)
+		}
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
+}
+
+// encodedCheckpoint is a checkpoint as a string and as a JSON string.
+type encodedCheckpoint struct {
+	text string
+	json []byte
+}
+
+// checkpointJSON returns cp as a string and as a JSON string. The answers
+// of a batch share its checkpoint (a note with newlines and a signature
+// line, which encoding/json escapes): the last one is kept and reused
+// while it is the one asked for.
+func (api *API) checkpointJSON(cp []byte) *encodedCheckpoint {
+	if last := api.lastCheckpoint.Load(); last != nil && last.text == string(cp) {
+		return last
+	}
+	e := &encodedCheckpoint{text: string(cp)}
+	e.json, _ = json.Marshal(e.text)
+	api.lastCheckpoint.Store(e)
+	return e
+}
