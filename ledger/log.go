@@ -313,7 +313,7 @@ func prepare(entries []Entry, sealed []SealedBallot) ([]prepared, []SealedBallot
 		if err != nil {
 			return nil, nil, fmt.Errorf("ledger: entry %d of %d: %w", i+1, len(entries), err)
 		}
-		head := appendHead(nil, 0, e.Time, e.Actor, e.Type)
+		head := appendHead(make([]byte, 0, 64+len(e.Actor)+len(e.Type)), 0, e.Time, e.Actor, e.Type)
 		out[i] = prepared{tail: head[len(`{"index":0`):], payload: p}
 	}
 	return out, box, nil
@@ -332,7 +332,8 @@ func (l *Log) batch(prep []prepared, sealed []SealedBallot) (*Batch, fringe, []t
 		head := append(buf[:0], `{"index":`...)
 		head = strconv.AppendInt(head, idx, 10)
 		head = append(head, p.tail...)
-		data, ext, err := finishEntry(bytes.Clone(head), p.payload)
+		// One allocation for the entry, head and payload.
+		data, ext, err := finishEntry(append(make([]byte, 0, len(head)+len(`,"payload":`)+len(p.payload)+1), head...), p.payload)
 		buf = head
 		if err != nil {
 			// Validated in prepare; cannot happen for a valid entry.
