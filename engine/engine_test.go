@@ -587,3 +587,36 @@ func TestTwinStatesAfterRestart(t *testing.T) {
 		t.Fatal("the state read before the restart differs from the one replayed after")
 	}
 }
+
+// TestQuorumCountedOncePerState: the quorum the pages and the API read
+// through Assembly.Quorum follows every event that changes it (arrivals,
+// departures, a walkout of the unnamed, a rejected mandate), however often
+// it was read before; it is never the count of an earlier state.
+func TestQuorumCountedOncePerState(t *testing.T) {
+	env := newTestEnv(t)
+	env.setup(6)
+	a, _ := env.eng.Assembly("coop")
+	check := func(when string, want int) {
+		t.Helper()
+		for range 3 { // counted, then read back
+			a.Read(func(s *assembly.State) {
+				p, n, ok := a.Quorum(s)
+				wp, wn, wok := s.Quorum()
+				if p != wp || n != wn || ok != wok || p != want {
+					t.Fatalf("%s: Quorum %d/%d %v, the state counts %d/%d %v, want %d present", when, p, n, ok, wp, wn, wok, want)
+				}
+			})
+		}
+	}
+	check("all checked in", 6)
+	env.must("d0", "check_out", obj{"person": "d0"})
+	check("d0 checked out", 5)
+	env.must("admin", "leave_hall", obj{"persons": []string{"d1", "d2"}})
+	check("d1 and d2 left the hall", 3)
+	env.must("admin", "leave_hall", obj{"unnamed": 1})
+	check("one unnamed left", 2)
+	env.must("admin", "reject_mandate", obj{"mandate": "m-d3", "reason": "not elected"})
+	check("d3's mandate rejected", 1)
+	env.must("d0", "check_in", obj{"person": "d0"})
+	check("d0 back", 2)
+}

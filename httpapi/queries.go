@@ -157,7 +157,11 @@ func (api *API) getAssembly(w http.ResponseWriter, r *http.Request) {
 		if st := s.Sitting(); st != nil {
 			v.CurrentItem = st.CurrentItem
 		}
-		v.Quorum.Present, v.Quorum.Needed, v.Quorum.Met = s.Quorum()
+		if a, ok := api.eng.Assembly(s.Assembly.ID); ok {
+			v.Quorum.Present, v.Quorum.Needed, v.Quorum.Met = a.Quorum(s) // counted once a state
+		} else {
+			v.Quorum.Present, v.Quorum.Needed, v.Quorum.Met = s.Quorum()
+		}
 		return v, nil
 	})
 }

@@ -33,6 +33,9 @@ type view struct {
 	// searched on the server (PickPerson), in the order rendered.
 	pickerLimit int
 	finders     []string
+	// asm is the assembly whose readers' state S is, when the page
+	// reads one (its quorum is counted once for each state).
+	asm *engine.Assembly
 
 	Page  string
 	Title string
@@ -122,7 +125,7 @@ func (s *server) servePage(w http.ResponseWriter, r *http.Request, name string, 
 		http.Redirect(w, r, "/login?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
 		return
 	}
-	v := &view{Page: name, ID: a.ID(), CSRF: s.csrfToken(r), Now: s.opts.Now().UTC(), Query: r.URL.Query(), Form: form, Loc: s.opts.Location, pickerLimit: s.opts.PickerLimit}
+	v := &view{Page: name, ID: a.ID(), CSRF: s.csrfToken(r), Now: s.opts.Now().UTC(), Query: r.URL.Query(), Form: form, Loc: s.opts.Location, pickerLimit: s.opts.PickerLimit, asm: a}
 	frag := r.URL.Query().Get("fragment")
 	if frag == "" {
 		v.Flash = takeFlash(w, r, a.ID())
@@ -815,6 +818,10 @@ type quorum struct {
 
 // Quorum is the quorum now (Needed 0: the rules set none).
 func (v *view) Quorum() quorum {
+	if v.asm != nil {
+		p, n, ok := v.asm.Quorum(v.S) // counted once for each state
+		return quorum{p, n, ok}
+	}
 	p, n, ok := v.S.Quorum()
 	return quorum{p, n, ok}
 }
