@@ -98,6 +98,7 @@ var readClasses = map[string]readClass{
 	"GET /a/{id}/chair/sitting":       participantRecord,
 	"GET /a/{id}/secretary":           participantRecord,
 	"GET /a/{id}/mandates":            participantRecord,
+	"GET /a/{id}/choices/persons":     participantRecord, // the searched pickers' matches
 	"GET /a/{id}/trustee":             never,
 	"GET /ballot/{file}":              open,
 	"GET /a/{id}/projector":           record,
