@@ -44,9 +44,9 @@ NAME
     plenum bench — measure voting and live updates under load
 
 SYNOPSIS
-    plenum bench vote [--delegates N] [--readers R] [--separate] [--dir DIR]
-    plenum bench fanout [--clients N] [--events E] [--separate] [--dir DIR]
-    plenum bench login [--delegates N] [--separate] [--dir DIR]
+    plenum bench vote [--delegates N] [--readers R] [--separate] [--dir DIR] [--cpuprofile F] [--trace F]
+    plenum bench fanout [--clients N] [--events E] [--separate] [--dir DIR] [--cpuprofile F] [--trace F]
+    plenum bench login [--delegates N] [--separate] [--dir DIR] [--cpuprofile F] [--trace F]
 
 DESCRIPTION
     Each benchmark starts a plenum server in this process, on SQLite in a
