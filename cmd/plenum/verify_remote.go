@@ -13,6 +13,7 @@ import (
 
 	"golang.org/x/mod/sumdb/note"
 
+	"plenum/i18n"
 	"plenum/ledger"
 	"plenum/remote"
 	"plenum/tlogproof"
@@ -143,7 +144,7 @@ func verifyKeys(vkey string, witnesses []string) (note.Verifiers, *witness.Polic
 	if vkey == "" {
 		return nil, nil, &exitError{code: 2, msg: "give --key, the log's verifier key: without it nothing can be checked"}
 	}
-	key, err := keyArg(vkey)
+	key, err := keyArg(i18n.For(""), vkey)
 	if err != nil {
 		return nil, nil, &exitError{code: 2, msg: fmt.Sprintf("--key: %v", err)}
 	}
@@ -156,7 +157,7 @@ func verifyKeys(vkey string, witnesses []string) (note.Verifiers, *witness.Polic
 	}
 	var vkeys []string
 	for _, w := range witnesses {
-		k, err := keyArg(w)
+		k, err := keyArg(i18n.For(""), w)
 		if err != nil {
 			return nil, nil, &exitError{code: 2, msg: fmt.Sprintf("--witness: %v", err)}
 		}

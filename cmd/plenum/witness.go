@@ -15,6 +15,7 @@ import (
 
 	"golang.org/x/mod/sumdb/note"
 
+	"plenum/i18n"
 	"plenum/ledger"
 	"plenum/store"
 	"plenum/witness"
@@ -30,7 +31,7 @@ NAME
 
 SYNOPSIS
     plenum witness --db PATH|URL --addr ADDR --log ORIGIN=VKEY [--log ...]
-                   [--key FILE] [--name NAME]
+                   [--key FILE] [--name NAME] [--lang LANG]
 
 DESCRIPTION
     Runs a witness as the C2SP tlog-witness protocol defines it
@@ -74,6 +75,8 @@ OPTIONS
                           PostgreSQL); created with mode 0600 if absent
     --name NAME           the witness's name, used when the key is created
                           (default: the host name followed by /witness)
+    --lang LANG           the language of its messages: en, de, ru, fr, es
+                          (default: LC_ALL, LC_MESSAGES or LANG, else English)
 
 EXIT STATUS
     0 when stopped by an interrupt; 1 when the database or the key cannot
@@ -99,7 +102,7 @@ func (l *listFlag) Set(s string) error { *l = append(*l, s); return nil }
 
 // keyArg returns a key given on the command line, or read from the file it
 // names when it does not look like a key.
-func keyArg(s string) (string, error) {
+func keyArg(l *i18n.Locale, s string) (string, error) {
 	if fileExists(s) {
 		b, err := os.ReadFile(s)
 		if err != nil {
@@ -110,7 +113,7 @@ func keyArg(s string) (string, error) {
 	if strings.Count(s, "+") >= 2 {
 		return s, nil
 	}
-	return "", fmt.Errorf("%q is neither a key (name+hash+key) nor a file", s)
+	return "", errors.New(l.T("cli.key_arg", s))
 }
 
 func fileExists(p string) bool {
@@ -125,29 +128,34 @@ func runWitness(ctx context.Context, env *cliEnv, args []string) error {
 	addr := fset.String("addr", "127.0.0.1:7380", "")
 	keyFile := fset.String("key", "", "")
 	name := fset.String("name", "", "")
+	lang := fset.String("lang", "", "")
 	var logs listFlag
 	fset.Var(&logs, "log", "")
 	if err := fset.Parse(args); err != nil {
 		return usageErr(err)
 	}
+	l, err := officerLocale(env, *lang, "")
+	if err != nil {
+		return err
+	}
 	if fset.NArg() != 0 {
-		return &exitError{code: 2, msg: "takes no arguments; see plenum witness --help"}
+		return &exitError{code: 2, msg: l.T("cli.witness.no_args")}
 	}
 	if len(logs) == 0 {
-		return &exitError{code: 2, msg: "give at least one --log ORIGIN=VKEY: the witness cosigns only the logs it knows"}
+		return &exitError{code: 2, msg: l.T("cli.witness.no_log")}
 	}
-	known, err := parseWitnessLogs(logs)
+	known, err := parseWitnessLogs(l, logs)
 	if err != nil {
 		return &exitError{code: 2, msg: err.Error()}
 	}
 	pg := store.IsPostgres(*db)
 	if *keyFile == "" {
 		if pg {
-			return &exitError{code: 2, msg: "with a PostgreSQL database, give --key FILE: the witness's signing key"}
+			return &exitError{code: 2, msg: l.T("cli.witness.pg_key")}
 		}
 		*keyFile = filepath.Join(filepath.Dir(*db), "witness.key")
 	}
-	signer, created, err := loadOrCreateWitnessKey(*keyFile, *name)
+	signer, created, err := loadOrCreateWitnessKey(l, *keyFile, *name)
 	if err != nil {
 		return &exitError{code: 1, msg: err.Error()}
 	}
@@ -167,13 +175,13 @@ func runWitness(ctx context.Context, env *cliEnv, args []string) error {
 		return &exitError{code: 1, msg: err.Error()}
 	}
 	if created {
-		fmt.Fprintf(env.stderr, "created the witness key %s\n", *keyFile)
+		fmt.Fprintln(env.stderr, l.T("cli.witness.created", *keyFile))
 	}
-	fmt.Fprintf(env.stderr, "witness key: %s\n", srv.Verifier())
-	for _, l := range known {
-		fmt.Fprintf(env.stderr, "witnessing %s\n", l.Origin)
+	fmt.Fprintln(env.stderr, l.T("cli.witness.key", srv.Verifier()))
+	for _, k := range known {
+		fmt.Fprintln(env.stderr, l.T("cli.witness.witnessing", k.Origin))
 	}
-	fmt.Fprintf(env.stderr, "listening on http://%s\n", ln.Addr())
+	fmt.Fprintln(env.stderr, l.T("cli.witness.listening", "http://"+ln.Addr().String()))
 	hs := &http.Server{
 		Handler:           http.MaxBytesHandler(srv, witness.MaxRequestSize),
 		ReadHeaderTimeout: 10 * time.Second,
@@ -191,27 +199,27 @@ func runWitness(ctx context.Context, env *cliEnv, args []string) error {
 	sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	hs.Shutdown(sctx)
-	fmt.Fprintln(env.stderr, "witness stopped")
+	fmt.Fprintln(env.stderr, l.T("cli.witness.stopped"))
 	return nil
 }
 
 // parseWitnessLogs parses --log ORIGIN=VKEY options; several for one
 // origin give it several keys.
-func parseWitnessLogs(opts []string) ([]witness.KnownLog, error) {
+func parseWitnessLogs(l *i18n.Locale, opts []string) ([]witness.KnownLog, error) {
 	var out []witness.KnownLog
 	at := map[string]int{}
 	for _, o := range opts {
 		origin, vk, ok := strings.Cut(o, "=")
 		if !ok || origin == "" || vk == "" {
-			return nil, fmt.Errorf("--log %q: want ORIGIN=VKEY", o)
+			return nil, errors.New(l.T("cli.witness.log_form", o))
 		}
-		key, err := keyArg(vk)
+		key, err := keyArg(l, vk)
 		if err != nil {
 			return nil, fmt.Errorf("--log %s: %v", origin, err)
 		}
 		v, err := note.NewVerifier(key)
 		if err != nil {
-			return nil, fmt.Errorf("--log %s: verifier key: %v", origin, err)
+			return nil, errors.New(l.T("cli.witness.log_vkey", origin, err))
 		}
 		i, seen := at[origin]
 		if !seen {
@@ -226,13 +234,13 @@ func parseWitnessLogs(opts []string) ([]witness.KnownLog, error) {
 
 // loadOrCreateWitnessKey reads the witness's signer key from path, or
 // creates one named name there.
-func loadOrCreateWitnessKey(path, name string) (*witness.Signer, bool, error) {
+func loadOrCreateWitnessKey(l *i18n.Locale, path, name string) (*witness.Signer, bool, error) {
 	b, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		if name == "" {
 			host, herr := os.Hostname()
 			if herr != nil || host == "" {
-				return nil, false, errors.New("no witness key yet and no --name to create it with")
+				return nil, false, errors.New(l.T("cli.witness.no_name"))
 			}
 			name = host + "/witness"
 		}
@@ -250,14 +258,14 @@ func loadOrCreateWitnessKey(path, name string) (*witness.Signer, bool, error) {
 		return nil, false, err
 	}
 	if fi, err := os.Stat(path); err == nil && fi.Mode().Perm()&0o077 != 0 {
-		return nil, false, fmt.Errorf("%s: witness key is readable by others (mode %v); run chmod 600 %s", path, fi.Mode().Perm(), path)
+		return nil, false, errors.New(l.T("cli.witness.readable", path, fi.Mode().Perm().String(), path))
 	}
 	s, err := witness.ParseSigner(string(b))
 	if err != nil {
 		return nil, false, fmt.Errorf("%s: %v", path, err)
 	}
 	if name != "" && s.Name() != name {
-		return nil, false, fmt.Errorf("%s: the witness key is named %q, not %q", path, s.Name(), name)
+		return nil, false, errors.New(l.T("cli.witness.other_name", path, s.Name(), name))
 	}
 	return s, false, nil
 }
