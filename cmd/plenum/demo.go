@@ -107,7 +107,7 @@ func runDemo(ctx context.Context, env *cliEnv, args []string) error {
 		return &exitError{code: 2, msg: "takes no arguments; see plenum demo --help"}
 	}
 	if *lang != "" && !i18n.Supported(*lang) {
-		return &exitError{code: 2, msg: fmt.Sprintf("plenum does not speak %q; use one of %s", *lang, languageTags())}
+		return &exitError{code: 2, msg: env.locale().T("cli.main.lang", *lang, languageTags())}
 	}
 	var ln net.Listener
 	if !*loadOnly {

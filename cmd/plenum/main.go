@@ -34,9 +34,9 @@ type cliEnv struct {
 	stdout io.Writer
 	stderr io.Writer
 	// lang is the language of the messages meant for officers (what
-	// plenum verify found, what plenum demo set up), from the environment
-	// (messageLang); "" is English. Usage texts and operators' errors
-	// are English.
+	// plenum verify found, what plenum demo set up, the command line's
+	// own refusals), from the environment (messageLang); "" is English.
+	// The manuals (usage texts) are English.
 	lang string
 }
 
@@ -88,7 +88,7 @@ func newFlagSet(c *subcommand, env *cliEnv) *flag.FlagSet {
 	fs := flag.NewFlagSet("plenum "+c.name, flag.ContinueOnError)
 	fs.SetOutput(env.stderr)
 	fs.Usage = func() {
-		fmt.Fprintf(env.stderr, "Run \"plenum %s --help\" for its manual.\n", c.name)
+		fmt.Fprintln(env.stderr, env.locale().T("cli.main.manual", c.name))
 	}
 	return fs
 }
@@ -148,7 +148,7 @@ func runCLI(ctx context.Context, env *cliEnv, args []string) int {
 	}
 	c, ok := subcommands[args[0]]
 	if !ok {
-		fmt.Fprintf(env.stderr, "plenum: unknown command %q\n\n", args[0])
+		fmt.Fprintf(env.stderr, "plenum: %s\n\n", env.locale().T("cli.main.unknown", args[0]))
 		printOverview(env.stderr)
 		return 2
 	}
@@ -189,7 +189,7 @@ func officerLocale(env *cliEnv, flagLang, assemblyLang string) (*i18n.Locale, er
 	switch {
 	case flagLang != "":
 		if !i18n.Supported(flagLang) {
-			return nil, &exitError{code: 2, msg: fmt.Sprintf("plenum does not speak %q; use one of %s", flagLang, languageTags())}
+			return nil, &exitError{code: 2, msg: env.locale().T("cli.main.lang", flagLang, languageTags())}
 		}
 		return i18n.For(flagLang), nil
 	case env.lang != "":
