@@ -114,25 +114,31 @@ func runExport(ctx context.Context, env *cliEnv, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return usageErr(err)
 	}
+	// Its refusals are in the language of the minutes (--lang), else the
+	// environment's, as officerLocale orders them.
+	l := env.locale()
+	if i18n.Supported(*lang) {
+		l = i18n.For(*lang)
+	}
 	if fs.NArg() != 0 {
-		return &exitError{code: 2, msg: fmt.Sprintf("unexpected argument %q; options come before nothing else", fs.Arg(0))}
+		return &exitError{code: 2, msg: l.T("cli.export.argument", fs.Arg(0))}
 	}
 	if *id == "" {
-		return &exitError{code: 2, msg: "name the assembly with --assembly ID"}
+		return &exitError{code: 2, msg: l.T("cli.export.no_assembly")}
 	}
 	if !validFormat(*format) {
-		return &exitError{code: 2, msg: fmt.Sprintf("unknown format %q; use one of %s", *format, strings.Join(append(minutes.Formats[:len(minutes.Formats):len(minutes.Formats)], rosterFormats...), ", "))}
+		return &exitError{code: 2, msg: l.T("cli.export.format", *format, strings.Join(append(minutes.Formats[:len(minutes.Formats):len(minutes.Formats)], rosterFormats...), ", "))}
 	}
 	if *data != "" && *key != "" {
-		return &exitError{code: 2, msg: "give --data or --key, not both"}
+		return &exitError{code: 2, msg: l.T("cli.export.data_or_key")}
 	}
 	if *size < 0 {
-		return &exitError{code: 2, msg: "--size must be a tree size, 1 or more"}
+		return &exitError{code: 2, msg: l.T("cli.export.size")}
 	}
 	if *lang != "" && !i18n.Supported(*lang) {
-		return &exitError{code: 2, msg: fmt.Sprintf("plenum does not write minutes in %q; use one of %s", *lang, languageTags())}
+		return &exitError{code: 2, msg: l.T("cli.export.lang", *lang, languageTags())}
 	}
-	lg, err := openLogReadOnly(ctx, *db, *data, *id)
+	lg, err := openLogReadOnly(ctx, l, *db, *data, *id)
 	if err != nil {
 		return err
 	}
@@ -206,14 +212,15 @@ type readLog struct {
 	vkey      string // "" when the data directory has no signing key
 	keyPath   string
 	verifiers note.Verifiers
+	l         *i18n.Locale // the language of its refusals
 }
 
 // openLogReadOnly opens the database dbArg names (a SQLite file or a
 // postgres:// URL) read-only and finds the log of assembly id. The
 // signing key is looked for in dataDir, by default the SQLite file's
 // folder; with PostgreSQL and no dataDir there is none.
-func openLogReadOnly(ctx context.Context, dbArg, dataDir, id string) (*readLog, error) {
-	st, err := openReadOnly(ctx, dbArg)
+func openLogReadOnly(ctx context.Context, l *i18n.Locale, dbArg, dataDir, id string) (*readLog, error) {
+	st, err := openReadOnly(ctx, l, dbArg)
 	if err != nil {
 		return nil, err
 	}
@@ -224,9 +231,9 @@ func openLogReadOnly(ctx context.Context, dbArg, dataDir, id string) (*readLog, 
 	}
 	dbPath := dbArg
 	if store.IsPostgres(dbArg) {
-		dbPath = "the database"
+		dbPath = l.T("cli.export.the_database")
 	}
-	lg := &readLog{store: st}
+	lg := &readLog{store: st, l: l}
 	if dataDir == "" && !store.IsPostgres(dbArg) {
 		dataDir = filepath.Dir(dbArg)
 	}
@@ -246,11 +253,11 @@ func openLogReadOnly(ctx context.Context, dbArg, dataDir, id string) (*readLog, 
 	}
 	if lg.origin == "" {
 		st.Close()
-		known := "it has no assemblies"
+		known := l.T("cli.export.no_assemblies")
 		if len(ids) > 0 {
-			known = "its assemblies are " + strings.Join(ids, ", ")
+			known = l.T("cli.export.assemblies", strings.Join(ids, ", "))
 		}
-		return nil, &exitError{code: 1, msg: fmt.Sprintf("%s has no assembly %q; %s", dbPath, id, known)}
+		return nil, &exitError{code: 1, msg: l.T("cli.export.no_such_assembly", dbPath, id, known)}
 	}
 	vkey := ""
 	if lg.keyPath != "" {
@@ -272,15 +279,15 @@ func openLogReadOnly(ctx context.Context, dbArg, dataDir, id string) (*readLog, 
 
 // openReadOnly opens the database dbArg names for reading only: an
 // existing SQLite file, or PostgreSQL.
-func openReadOnly(ctx context.Context, dbArg string) (ledger.Store, error) {
+func openReadOnly(ctx context.Context, l *i18n.Locale, dbArg string) (ledger.Store, error) {
 	if !store.IsPostgres(dbArg) {
 		if _, err := os.Stat(dbArg); err != nil {
-			return nil, &exitError{code: 1, msg: fmt.Sprintf("cannot open the database: %v", err)}
+			return nil, &exitError{code: 1, msg: l.T("cli.export.cannot_open", err)}
 		}
 	}
 	st, err := store.OpenStore(ctx, dbArg, true)
 	if err != nil {
-		return nil, &exitError{code: 1, msg: fmt.Sprintf("cannot open the database: %v", err)}
+		return nil, &exitError{code: 1, msg: l.T("cli.export.cannot_open", err)}
 	}
 	return st, nil
 }
@@ -294,7 +301,7 @@ func (lg *readLog) useKey(key string) error {
 	}
 	vs, err := newVerifierKeys(vkey)
 	if err != nil {
-		return &exitError{code: 2, msg: fmt.Sprintf("--key: %v (want the verifier key, name+hash+key)", err)}
+		return &exitError{code: 2, msg: lg.l.T("cli.export.bad_key", err)}
 	}
 	lg.vkey, lg.verifiers, lg.keyPath = vkey, vs, "--key"
 	return nil
@@ -322,9 +329,9 @@ func readVerifierKey(path string) (string, error) {
 func (lg *readLog) checkpointAt(ctx context.Context, n int64) ([]byte, error) {
 	if lg.verifiers == nil {
 		if lg.keyPath == "" {
-			return nil, &exitError{code: 2, msg: "with a PostgreSQL database, give --key VERIFIERKEY (the key plenum serve printed) or --data DIR (the server's data directory) to check the checkpoints with"}
+			return nil, &exitError{code: 2, msg: lg.l.T("cli.export.pg_key")}
 		}
-		return nil, &exitError{code: 1, msg: fmt.Sprintf("there is no signing key at %s, so the log's checkpoints cannot be checked; export where the database's data directory has its key, or give --key", lg.keyPath)}
+		return nil, &exitError{code: 1, msg: lg.l.T("cli.export.no_signing_key", lg.keyPath)}
 	}
 	head, err := lg.store.Head(ctx, lg.origin)
 	if err != nil {
@@ -332,23 +339,23 @@ func (lg *readLog) checkpointAt(ctx context.Context, n int64) ([]byte, error) {
 	}
 	if n == 0 || n == head.Size {
 		if head.Size == 0 {
-			return nil, &exitError{code: 1, msg: "the log is empty; there are no minutes to render"}
+			return nil, &exitError{code: 1, msg: lg.l.T("cli.export.empty")}
 		}
 		return head.Checkpoint, nil
 	}
 	if n > head.Size {
-		return nil, &exitError{code: 1, msg: fmt.Sprintf("the log has %d entries; there is no checkpoint of size %d", head.Size, n)}
+		return nil, &exitError{code: 1, msg: lg.l.T("cli.export.too_big", fmt.Sprint(head.Size), fmt.Sprint(n))}
 	}
 	cps, err := lg.store.Checkpoints(ctx, lg.origin, n-1, 1)
 	if err != nil {
 		return nil, err
 	}
 	if len(cps) == 0 || cps[0].Size != n {
-		next := "none"
+		next := lg.l.T("cli.export.none")
 		if len(cps) > 0 {
 			next = fmt.Sprint(cps[0].Size)
 		}
-		return nil, &exitError{code: 1, msg: fmt.Sprintf("no checkpoint was signed at tree size %d (the next one is at %s); checkpoints are signed once per batch of entries", n, next)}
+		return nil, &exitError{code: 1, msg: lg.l.T("cli.export.no_checkpoint", fmt.Sprint(n), next)}
 	}
 	return cps[0].Signed, nil
 }
@@ -366,7 +373,7 @@ func (lg *readLog) stateAt(ctx context.Context, n int64) (*assembly.State, []led
 	r := engine.NewReplayer()
 	for _, e := range entries {
 		if err := r.Apply(lg.origin, e); err != nil {
-			return nil, nil, &exitError{code: 1, msg: fmt.Sprintf("replaying the log: %v", err)}
+			return nil, nil, &exitError{code: 1, msg: lg.l.T("cli.export.replaying", err)}
 		}
 	}
 	st := r.State(lg.origin)
@@ -421,25 +428,25 @@ func (lg *readLog) verifiedAt(ctx context.Context, signed []byte, verifiers note
 	}
 	cp, n, err := ledger.OpenCheckpoint(signed, verifiers)
 	if err != nil {
-		return fail(&exitError{code: 1, msg: fmt.Sprintf("the checkpoint does not verify: %v", err)})
+		return fail(&exitError{code: 1, msg: lg.l.T("cli.export.bad_checkpoint", err)})
 	}
 	if cp.Origin != lg.origin {
-		return fail(&exitError{code: 1, msg: fmt.Sprintf("the checkpoint is of the log %s, not %s", cp.Origin, lg.origin)})
+		return fail(&exitError{code: 1, msg: lg.l.T("cli.export.other_log", cp.Origin, lg.origin)})
 	}
 	// The root hash of the first N entries as they are in the database,
 	// recomputed from their bytes, not read from the stored hashes: the
 	// minutes are rendered only from entries the signed checkpoint vouches for.
 	raw, err := ledger.ReadRaw(ctx, lg.store, lg.origin, 0, cp.Size)
 	if err != nil {
-		return fail(&exitError{code: 1, msg: fmt.Sprintf("the log does not have the %d entries the checkpoint covers: %v", cp.Size, err)})
+		return fail(&exitError{code: 1, msg: lg.l.T("cli.export.missing_entries", fmt.Sprint(cp.Size), err)})
 	}
 	root, err := treeHash(raw)
 	if err != nil {
 		return fail(err)
 	}
 	if root != cp.Hash {
-		return fail(&exitError{code: 1, msg: fmt.Sprintf("the log's first %d entries hash to %s, but the signed checkpoint states %s: the log was changed after the checkpoint was signed (run plenum verify --db for the first bad entry)",
-			cp.Size, base64.StdEncoding.EncodeToString(root[:]), base64.StdEncoding.EncodeToString(cp.Hash[:]))})
+		return fail(&exitError{code: 1, msg: lg.l.T("cli.export.changed",
+			fmt.Sprint(cp.Size), base64.StdEncoding.EncodeToString(root[:]), base64.StdEncoding.EncodeToString(cp.Hash[:]))})
 	}
 	st, entries, err := lg.stateAt(ctx, cp.Size)
 	if err != nil {

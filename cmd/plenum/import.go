@@ -274,7 +274,7 @@ func (t *importTarget) fresh() (*assembly.State, error) {
 // openImportReadOnly opens the assembly's log for a dry run: read-only,
 // without the signing key.
 func openImportReadOnly(ctx context.Context, db, id string) (*importTarget, error) {
-	lg, err := openLogReadOnly(ctx, db, "", id)
+	lg, err := openLogReadOnly(ctx, i18n.For(""), db, "", id)
 	if err != nil {
 		return nil, err
 	}

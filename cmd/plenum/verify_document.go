@@ -44,7 +44,7 @@ func runVerifyDocument(ctx context.Context, env *cliEnv, dbPath, dataDir, file s
 	if err != nil {
 		return &exitError{code: 1, msg: fmt.Sprintf("%s: the stated checkpoint's origin %q is not a plenum log: %v", file, signedCP.Origin, err)}
 	}
-	lg, err := openLogReadOnly(ctx, dbPath, dataDir, id)
+	lg, err := openLogReadOnly(ctx, l, dbPath, dataDir, id)
 	if err != nil {
 		return err
 	}
