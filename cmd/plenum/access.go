@@ -2,6 +2,7 @@ package main
 
 import (
 	"crypto/tls"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/netip"
@@ -10,6 +11,7 @@ import (
 
 	"plenum/auth"
 	"plenum/httpapi"
+	"plenum/i18n"
 )
 
 // accessConfig is how plenum serve lets people in: TLS, the proxies it
@@ -25,11 +27,12 @@ type accessConfig struct {
 	readHeader, readAll time.Duration // 0: 10 s and 30 s
 }
 
-// accessFlags checks serve's flags about access and returns them.
-func accessFlags(cert, key string, proxies []string, wrongPer, wrongAll, streamsPer, streamsAll int) (accessConfig, error) {
+// accessFlags checks serve's flags about access and returns them; its
+// refusals are in l.
+func accessFlags(l *i18n.Locale, cert, key string, proxies []string, wrongPer, wrongAll, streamsPer, streamsAll int) (accessConfig, error) {
 	c := accessConfig{tlsCert: cert, tlsKey: key, wrongPerAddress: wrongPer, wrongInAll: wrongAll, streamsPerAddress: streamsPer, streamsInAll: streamsAll}
 	if (cert == "") != (key == "") {
-		return c, &exitError{code: 2, msg: "--tls-cert and --tls-key go together: give both, or neither to serve plain HTTP (behind a TLS proxy)"}
+		return c, &exitError{code: 2, msg: l.T("cli.access.tls_pair")}
 	}
 	if cert != "" {
 		if _, err := tls.LoadX509KeyPair(cert, key); err != nil {
@@ -37,9 +40,9 @@ func accessFlags(cert, key string, proxies []string, wrongPer, wrongAll, streams
 		}
 	}
 	for _, p := range proxies {
-		pfx, err := parseTrusted(p)
+		pfx, err := parseTrusted(l, p)
 		if err != nil {
-			return c, &exitError{code: 2, msg: fmt.Sprintf("--trust-proxy %q: %v", p, err)}
+			return c, &exitError{code: 2, msg: l.T("cli.access.proxy", p, err)}
 		}
 		c.trusted = append(c.trusted, pfx)
 	}
@@ -48,7 +51,7 @@ func accessFlags(cert, key string, proxies []string, wrongPer, wrongAll, streams
 		v    int
 	}{{"--wrong-codes-per-address", wrongPer}, {"--wrong-codes-in-all", wrongAll}, {"--public-streams-per-address", streamsPer}, {"--public-streams", streamsAll}} {
 		if f.v < 1 {
-			return c, &exitError{code: 2, msg: fmt.Sprintf("%s %d: give a number of at least 1", f.name, f.v)}
+			return c, &exitError{code: 2, msg: l.T("cli.access.at_least", f.name, fmt.Sprint(f.v))}
 		}
 	}
 	return c, nil
@@ -56,20 +59,20 @@ func accessFlags(cert, key string, proxies []string, wrongPer, wrongAll, streams
 
 // parseTrusted reads a proxy's address or network: "10.0.0.0/8",
 // "127.0.0.1", "::1".
-func parseTrusted(s string) (netip.Prefix, error) {
+func parseTrusted(l *i18n.Locale, s string) (netip.Prefix, error) {
 	if strings.Contains(s, "/") {
 		p, err := netip.ParsePrefix(s)
 		if err != nil {
-			return p, fmt.Errorf("not an address or a network in CIDR notation (10.0.0.0/8, 192.0.2.7, ::1)")
+			return p, errors.New(l.T("cli.access.not_cidr"))
 		}
 		if p.Masked() != p {
-			return p, fmt.Errorf("the network has bits set after its prefix; did you mean %s?", p.Masked())
+			return p, errors.New(l.T("cli.access.masked", p.Masked().String()))
 		}
 		return p, nil
 	}
 	a, err := netip.ParseAddr(s)
 	if err != nil {
-		return netip.Prefix{}, fmt.Errorf("not an address or a network in CIDR notation (10.0.0.0/8, 192.0.2.7, ::1)")
+		return netip.Prefix{}, errors.New(l.T("cli.access.not_cidr"))
 	}
 	a = a.Unmap()
 	return netip.PrefixFrom(a, a.BitLen()), nil

@@ -117,7 +117,7 @@ func TestVerifyInTheOfficersLanguage(t *testing.T) {
 	}
 	// Words of the record, the paths and the keys, which stand in every
 	// language.
-	for _, w := range []string{"plenum", "demo", "march", "localhost", "login", "code", "record", "projector", "minutes", "html", "tlog", "tiles", "signing", "nogin", "boki", "sevruk", "skrypnik", "starostin", "olminsky", "khinchuk"} {
+	for _, w := range []string{"plenum", "demo", "march", "localhost", "login", "code", "record", "projector", "minutes", "html", "http", "tlog", "tiles", "signing", "nogin", "boki", "sevruk", "skrypnik", "starostin", "olminsky", "khinchuk"} {
 		delete(english, w)
 	}
 	noEnglish := func(what, out string) {

@@ -185,7 +185,7 @@ func runServe(ctx context.Context, env *cliEnv, args []string) error {
 	if err := nodeFlags(*db, *nodeName, *advertise); err != nil {
 		return err
 	}
-	access, err := accessFlags(*tlsCert, *tlsKey, proxies, *wrongPer, *wrongAll, *streamsPer, *streamsAll)
+	access, err := accessFlags(env.locale(), *tlsCert, *tlsKey, proxies, *wrongPer, *wrongAll, *streamsPer, *streamsAll)
 	if err != nil {
 		return err
 	}
