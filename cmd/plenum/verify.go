@@ -169,13 +169,13 @@ func runVerify(ctx context.Context, env *cliEnv, args []string) error {
 		return usageErr(err)
 	}
 	if fs.NArg() != 0 {
-		return &exitError{code: 2, msg: "takes no arguments; see plenum verify --help"}
+		return &exitError{code: 2, msg: env.locale().T("cli.verify.no_args")}
 	}
 	if *token != "" && *receipt == "" {
-		return &exitError{code: 2, msg: "--token goes with --receipt: the receipt of a secret ballot"}
+		return &exitError{code: 2, msg: env.locale().T("cli.verify.token")}
 	}
 	if *tracker != "" && (*receipt == "" || *token != "") {
-		return &exitError{code: 2, msg: "--tracker goes with --receipt, without --token: the receipt of an encrypted ballot"}
+		return &exitError{code: 2, msg: env.locale().T("cli.verify.tracker")}
 	}
 	modes := 0
 	for _, set := range []bool{*document != "", *receipt != "", *excerpt != "", *url != "" && *receipt == ""} {
@@ -184,7 +184,7 @@ func runVerify(ctx context.Context, env *cliEnv, args []string) error {
 		}
 	}
 	if modes > 1 {
-		return &exitError{code: 2, msg: "give one of --document, --url, --receipt and --excerpt"}
+		return &exitError{code: 2, msg: env.locale().T("cli.verify.modes")}
 	}
 	// Each mode of verify reads its own source.
 	switch {
@@ -196,7 +196,7 @@ func runVerify(ctx context.Context, env *cliEnv, args []string) error {
 		return runVerifyExcerpt(ctx, env, *excerpt, *key, witnesses)
 	case *url != "":
 		if *key == "" {
-			return &exitError{code: 2, msg: "--url needs --key: the verifier key the server published"}
+			return &exitError{code: 2, msg: env.locale().T("cli.remote.url_key")}
 		}
 		var replay func(int64, []byte) error
 		var finish func() error
@@ -206,7 +206,7 @@ func runVerify(ctx context.Context, env *cliEnv, args []string) error {
 		return verifyRemote(ctx, env, remoteVerify{url: *url, vkey: *key, witnesses: witnesses, quorum: *needed, since: *since, replay: replay, finish: finish})
 	}
 	if *key != "" && *data != "" {
-		return &exitError{code: 2, msg: "give --key or --data, not both"}
+		return &exitError{code: 2, msg: env.locale().T("cli.verify.key_or_data")}
 	}
 	return verifyDB(ctx, env, *db, *data, *key, !*noReplay)
 }

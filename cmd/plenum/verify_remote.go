@@ -53,9 +53,9 @@ func verifyRemote(ctx context.Context, env *cliEnv, a remoteVerify) error {
 		return &exitError{code: 2, msg: fmt.Sprintf(format, args...)}
 	}
 	if !strings.HasPrefix(a.url, "http://") && !strings.HasPrefix(a.url, "https://") {
-		return usage("--url %q: give the log's http:// or https:// address (its tlog-tiles prefix)", a.url)
+		return &exitError{code: 2, msg: env.locale().T("cli.remote.url", a.url)}
 	}
-	keys, policy, err := verifyKeys(a.vkey, a.witnesses)
+	keys, policy, err := verifyKeys(env.locale(), a.vkey, a.witnesses)
 	if err != nil {
 		return err
 	}
@@ -93,7 +93,7 @@ func verifyRemote(ctx context.Context, env *cliEnv, a remoteVerify) error {
 		if errors.As(err, &re) {
 			return &exitError{code: 1, msg: fmt.Sprintf("%s: %v", a.url, err)}
 		}
-		return &exitError{code: 1, msg: fmt.Sprintf("%s: cannot read the log: %v", a.url, err)}
+		return &exitError{code: 1, msg: env.locale().T("cli.remote.unreadable", a.url, err)}
 	}
 	cp, l := res.Checkpoint, env.locale()
 	fmt.Fprintln(env.stdout, l.T("cli.remote.verified", cp.Origin, int(res.Entries), strconv.FormatInt(res.Entries, 10)))
@@ -108,7 +108,7 @@ func verifyRemote(ctx context.Context, env *cliEnv, a remoteVerify) error {
 			fmt.Fprintln(env.stdout, l.T("cli.remote.first", a.since))
 		}
 		if err := writeFileAtomic(a.since, res.Signed); err != nil {
-			return &exitError{code: 1, msg: fmt.Sprintf("--since: saving the checkpoint: %v", err)}
+			return &exitError{code: 1, msg: l.T("cli.remote.not_saved", err)}
 		}
 	}
 	return nil
@@ -140,11 +140,11 @@ func writeFileAtomic(path string, data []byte) error {
 // verifyKeys parses the log's verifier key and the witnesses' keys (each a
 // key or a file holding it) into what tlogproof and remote check against;
 // the policy is nil without witnesses, else "all of them".
-func verifyKeys(vkey string, witnesses []string) (note.Verifiers, *witness.Policy, error) {
+func verifyKeys(l *i18n.Locale, vkey string, witnesses []string) (note.Verifiers, *witness.Policy, error) {
 	if vkey == "" {
-		return nil, nil, &exitError{code: 2, msg: "give --key, the log's verifier key: without it nothing can be checked"}
+		return nil, nil, &exitError{code: 2, msg: l.T("cli.remote.no_key")}
 	}
-	key, err := keyArg(i18n.For(""), vkey)
+	key, err := keyArg(l, vkey)
 	if err != nil {
 		return nil, nil, &exitError{code: 2, msg: fmt.Sprintf("--key: %v", err)}
 	}
@@ -157,7 +157,7 @@ func verifyKeys(vkey string, witnesses []string) (note.Verifiers, *witness.Polic
 	}
 	var vkeys []string
 	for _, w := range witnesses {
-		k, err := keyArg(i18n.For(""), w)
+		k, err := keyArg(l, w)
 		if err != nil {
 			return nil, nil, &exitError{code: 2, msg: fmt.Sprintf("--witness: %v", err)}
 		}
@@ -176,7 +176,7 @@ func verifyKeys(vkey string, witnesses []string) (note.Verifiers, *witness.Polic
 // it against the log as it is now, which fails if the entry was altered or
 // removed since. It returns an *exitError with code 1 naming the problem.
 func runVerifyReceipt(ctx context.Context, env *cliEnv, file, vkey string, witnesses []string, url, token, tracker string) error {
-	keys, policy, err := verifyKeys(vkey, witnesses)
+	keys, policy, err := verifyKeys(env.locale(), vkey, witnesses)
 	if err != nil {
 		return err
 	}
@@ -203,7 +203,7 @@ func runVerifyReceipt(ctx context.Context, env *cliEnv, file, vkey string, witne
 	if token != "" {
 		vote, choice, ok := sealedChoice(r.Entry, token)
 		if !ok {
-			return &exitError{code: 1, msg: fmt.Sprintf("%s: entry %d mentions the token but carries no sealed ballot under it", file, r.Index)}
+			return &exitError{code: 1, msg: l.T("cli.receipt.no_sealed", file, strconv.FormatInt(r.Index, 10))}
 		}
 		if l.Has("minutes.choice." + choice) {
 			choice = l.T("minutes.choice." + choice)
@@ -258,7 +258,7 @@ func sealedChoice(entry []byte, token string) (vote, choice string, ok bool) {
 // excerpt of the minutes offline and prints its entries. It returns an
 // *exitError with code 1 naming the first entry that fails.
 func runVerifyExcerpt(ctx context.Context, env *cliEnv, file, vkey string, witnesses []string) error {
-	keys, policy, err := verifyKeys(vkey, witnesses)
+	keys, policy, err := verifyKeys(env.locale(), vkey, witnesses)
 	if err != nil {
 		return err
 	}
