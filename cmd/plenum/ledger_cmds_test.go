@@ -16,6 +16,7 @@ import (
 	"golang.org/x/mod/sumdb/note"
 
 	"plenum/demo"
+	"plenum/i18n"
 	"plenum/ledger"
 	"plenum/store/sqlite"
 )
@@ -178,7 +179,7 @@ func makeReplayedDB(t *testing.T) (db, vkey string) {
 	}
 	defer closeAll()
 	for _, script := range []io.Reader{bytes.NewReader(demo.Script), mustOpen(t, "../../testdata/coop-2026.jsonl")} {
-		if _, err := replayScript(context.Background(), eng, script); err != nil {
+		if _, err := replayScript(context.Background(), i18n.For(""), eng, script); err != nil {
 			t.Fatal(err)
 		}
 	}

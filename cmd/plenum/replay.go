@@ -10,11 +10,13 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 
 	"golang.org/x/mod/sumdb/note"
 
 	"plenum/assembly"
 	"plenum/engine"
+	"plenum/i18n"
 	"plenum/ledger"
 	"plenum/store"
 	"plenum/store/sqlite"
@@ -29,8 +31,8 @@ NAME
     plenum replay — apply a command script to an assembly's record
 
 SYNOPSIS
-    plenum replay [--db PATH|URL] [--data DIR] [--name SERVER] SCRIPT
-    plenum replay --url URL [--admin TOKEN] [--code CODE ...] SCRIPT
+    plenum replay [--db PATH|URL] [--data DIR] [--name SERVER] [--lang LANG] SCRIPT
+    plenum replay --url URL [--admin TOKEN] [--code CODE ...] [--lang LANG] SCRIPT
 
 DESCRIPTION
     Reads SCRIPT, a file of JSON lines with one command each (see
@@ -63,6 +65,10 @@ DESCRIPTION
     twice: commands already in the record are answered from it.
 
 OPTIONS
+    --lang LANG     the language of its report and refusals: en, de, ru,
+                    fr, es (default: LC_ALL, LC_MESSAGES or LANG, else
+                    English); the commands' own refusals stay as the
+                    engine words them
     --db PATH|URL   the SQLite database (default ./plenum-data/plenum.db),
                     or a postgres:// URL for PostgreSQL; created if absent
                     (the schema, on PostgreSQL), with a signing key in the
@@ -101,21 +107,26 @@ func runReplay(ctx context.Context, env *cliEnv, args []string) error {
 	name := fs.String("name", ledger.DefaultServerName, "")
 	server := fs.String("url", "", "")
 	admin := fs.String("admin", "", "")
+	lang := fs.String("lang", "", "")
 	var codes listFlag
 	fs.Var(&codes, "code", "")
 	if err := fs.Parse(args); err != nil {
 		return usageErr(err)
 	}
+	l, err := officerLocale(env, *lang, "")
+	if err != nil {
+		return err
+	}
 	if fs.NArg() != 1 {
-		return &exitError{code: 2, msg: "name one script file (or - for standard input)"}
+		return &exitError{code: 2, msg: l.T("cli.replay.one_script")}
 	}
 	given := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
 	if *server == "" && (given["admin"] || given["code"]) {
-		return &exitError{code: 2, msg: "--admin and --code log in to a server: give its --url too"}
+		return &exitError{code: 2, msg: l.T("cli.replay.needs_url")}
 	}
 	if *server != "" && (given["db"] || given["data"] || given["name"]) {
-		return &exitError{code: 2, msg: "--url sends the script to a running server, which has its own database, key and name: leave out --db, --data and --name"}
+		return &exitError{code: 2, msg: l.T("cli.replay.url_alone")}
 	}
 	var in io.Reader = env.stdin
 	if p := fs.Arg(0); p != "-" {
@@ -127,7 +138,7 @@ func runReplay(ctx context.Context, env *cliEnv, args []string) error {
 		in = f
 	}
 	if *server != "" {
-		return replayThrough(ctx, env, *server, *admin, codes, in)
+		return replayThrough(ctx, env, l, *server, *admin, codes, in)
 	}
 	if !store.IsPostgres(*db) {
 		if err := os.MkdirAll(filepath.Dir(*db), 0o700); err != nil {
@@ -136,17 +147,17 @@ func runReplay(ctx context.Context, env *cliEnv, args []string) error {
 	}
 	eng, closeAll, err := openEngine(ctx, *db, *data, *name)
 	if errors.Is(err, sqlite.ErrLocked) {
-		return fmt.Errorf("%w. Stop it first, or send the script through it: plenum replay --url URL (see plenum replay --help)", err)
+		return fmt.Errorf("%w. %s", err, l.T("cli.replay.locked"))
 	}
 	if err != nil {
 		return err
 	}
 	defer closeAll()
-	n, err := replayScript(ctx, eng, in)
+	n, err := replayScript(ctx, l, eng, in)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(env.stdout, "recorded %d commands\n", n)
+	fmt.Fprintln(env.stdout, l.T("cli.replay.recorded", strconv.Itoa(n)))
 	return nil
 }
 
@@ -200,7 +211,7 @@ func openEngine(ctx context.Context, dbArg, dataDir, server string) (*engine.Eng
 // replayScript applies a command script and returns how many commands it
 // recorded. Consecutive commands for one assembly go to the engine together
 // (one batch, decided in order), so a long script is not one sync per line.
-func replayScript(ctx context.Context, eng *engine.Engine, in io.Reader) (int, error) {
+func replayScript(ctx context.Context, l *i18n.Locale, eng *engine.Engine, in io.Reader) (int, error) {
 	sc := bufio.NewScanner(in)
 	sc.Buffer(make([]byte, 0, 64*1024), maxScriptLine)
 	var (
@@ -216,18 +227,18 @@ func replayScript(ctx context.Context, eng *engine.Engine, in io.Reader) (int, e
 		pending = nil
 		a, ok := eng.Assembly(batch[0].env.Assembly)
 		if !ok {
-			return fmt.Errorf("line %d: there is no assembly %q", batch[0].line, batch[0].env.Assembly)
+			return errors.New(l.T("cli.replay.no_assembly", strconv.Itoa(batch[0].line), batch[0].env.Assembly))
 		}
 		metas := make([]assembly.Meta, len(batch))
 		cmds := make([]assembly.Command, len(batch))
-		for i, l := range batch {
-			metas[i], cmds[i] = l.env.Meta(), l.cmd
+		for i, b := range batch {
+			metas[i], cmds[i] = b.env.Meta(), b.cmd
 		}
 		results, failed, err := a.SubmitAll(ctx, metas, cmds)
 		recorded += len(results)
 		if err != nil {
 			if failed >= 0 {
-				return fmt.Errorf("line %d (%s): %w", batch[failed].line, batch[failed].env.Cmd, err)
+				return fmt.Errorf("%s: %w", l.T("cli.replay.line_cmd", strconv.Itoa(batch[failed].line), batch[failed].env.Cmd), err)
 			}
 			return err
 		}
@@ -239,7 +250,7 @@ func replayScript(ctx context.Context, eng *engine.Engine, in io.Reader) (int, e
 		if len(text) == 0 || text[0] == '#' {
 			continue
 		}
-		env, cmd, err := parseScriptLine(line, text)
+		env, cmd, err := parseScriptLine(l, line, text)
 		if err != nil {
 			if ferr := flush(); ferr != nil {
 				return recorded, ferr
@@ -251,7 +262,7 @@ func replayScript(ctx context.Context, eng *engine.Engine, in io.Reader) (int, e
 				return recorded, err
 			}
 			if _, err := eng.Submit(ctx, env); err != nil {
-				return recorded, fmt.Errorf("line %d (%s): %w", line, env.Cmd, err)
+				return recorded, fmt.Errorf("%s: %w", l.T("cli.replay.line_cmd", strconv.Itoa(line), env.Cmd), err)
 			}
 			recorded++
 			current = c.ID
@@ -272,18 +283,18 @@ func replayScript(ctx context.Context, eng *engine.Engine, in io.Reader) (int, e
 		return recorded, err
 	}
 	if err := sc.Err(); err != nil {
-		return recorded, scanError(line, err, "nothing from this line on was recorded")
+		return recorded, scanError(l, line, err, l.T("cli.replay.rest_recorded"))
 	}
 	return recorded, nil
 }
 
 // scanError is the error for a script that could not be read at line,
 // saying what became of the rest.
-func scanError(line int, err error, rest string) error {
+func scanError(l *i18n.Locale, line int, err error, rest string) error {
 	if errors.Is(err, bufio.ErrTooLong) {
-		return fmt.Errorf("line %d: the line is longer than %d MiB; a script holds one command a line, and %s", line, maxScriptLine>>20, rest)
+		return errors.New(l.T("cli.replay.too_long", strconv.Itoa(line), strconv.Itoa(maxScriptLine>>20), rest))
 	}
-	return fmt.Errorf("line %d: reading the script: %w", line, err)
+	return fmt.Errorf("%s: %w", l.T("cli.replay.unreadable", strconv.Itoa(line)), err)
 }
 
 // maxScriptLine bounds one line of a command script.
@@ -291,14 +302,14 @@ const maxScriptLine = 16 << 20
 
 // parseScriptLine parses line n of a script, text, into its envelope and
 // command, or an error naming the line.
-func parseScriptLine(n int, text []byte) (assembly.Envelope, assembly.Command, error) {
+func parseScriptLine(l *i18n.Locale, n int, text []byte) (assembly.Envelope, assembly.Command, error) {
 	env, err := assembly.ParseEnvelope(text)
 	if err != nil {
-		return env, nil, fmt.Errorf("line %d: %w", n, err)
+		return env, nil, fmt.Errorf("%s: %w", l.T("cli.replay.line", strconv.Itoa(n)), err)
 	}
 	cmd, err := assembly.ParseCommand(env)
 	if err != nil {
-		return env, nil, fmt.Errorf("line %d (%s): %w", n, env.Cmd, err)
+		return env, nil, fmt.Errorf("%s: %w", l.T("cli.replay.line_cmd", strconv.Itoa(n), env.Cmd), err)
 	}
 	return env, cmd, nil
 }

@@ -7,16 +7,19 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
 	"net/http/cookiejar"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 
 	"plenum/assembly"
 	"plenum/auth"
+	"plenum/i18n"
 )
 
 // apiLine is one command of a script sent through a server's API.
@@ -39,57 +42,57 @@ type apiSession struct {
 // base, each line as the person it names, logged in with admin (a
 // one-time administrator token or link) or one of codes. Every line is
 // read and matched to a login before anything is sent.
-func replayThrough(ctx context.Context, env *cliEnv, base, admin string, codes []string, in io.Reader) error {
+func replayThrough(ctx context.Context, env *cliEnv, lc *i18n.Locale, base, admin string, codes []string, in io.Reader) error {
 	u, err := url.Parse(base)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return &exitError{code: 2, msg: fmt.Sprintf("--url %q: give the server's address, such as http://127.0.0.1:8080", base)}
+		return &exitError{code: 2, msg: lc.T("cli.replay.url", base)}
 	}
 	base = strings.TrimRight(base, "/")
-	lines, err := readAPIScript(in)
+	lines, err := readAPIScript(lc, in)
 	if err != nil {
 		return err
 	}
 	// What needs no login is checked before logging in: an administrator
 	// token logs in only once.
 	for _, l := range lines {
-		if err := needsAdmin(l, admin != ""); err != nil {
+		if err := needsAdmin(lc, l, admin != ""); err != nil {
 			return err
 		}
 	}
 	var sessions []*apiSession
 	if admin != "" {
-		s, err := login(ctx, base, "admin", loginSecret(admin, "admin"))
+		s, err := login(ctx, lc, base, "admin", loginSecret(admin, "admin"))
 		if err != nil {
 			return fmt.Errorf("--admin: %w", err)
 		}
 		sessions = append(sessions, s)
 	}
 	for i, c := range codes {
-		s, err := login(ctx, base, "code", loginSecret(c, "code"))
+		s, err := login(ctx, lc, base, "code", loginSecret(c, "code"))
 		if err != nil {
-			return fmt.Errorf("--code %d of %d: %w", i+1, len(codes), err)
+			return fmt.Errorf("%s: %w", lc.T("cli.replay.code", strconv.Itoa(i+1), strconv.Itoa(len(codes))), err)
 		}
 		sessions = append(sessions, s)
 	}
 	who := make([]*apiSession, len(lines))
 	for i, l := range lines {
-		if who[i], err = sessionFor(l, sessions); err != nil {
+		if who[i], err = sessionFor(lc, l, sessions); err != nil {
 			return err
 		}
 	}
-	fmt.Fprintln(env.stderr, "plenum replay: through --url the server records each command at the time it arrives, not at the line's \"at\"")
+	fmt.Fprintln(env.stderr, "plenum replay: "+lc.T("cli.replay.times"))
 	var recorded, replayed int
 	for i, l := range lines {
-		again, err := sendLine(ctx, base, who[i], l)
+		again, err := sendLine(ctx, lc, base, who[i], l)
 		if err != nil {
-			return fmt.Errorf("%w (%d commands recorded before it, %d of them already in the record)", err, recorded, replayed)
+			return fmt.Errorf("%w %s", err, lc.T("cli.replay.before_it", strconv.Itoa(recorded), strconv.Itoa(replayed)))
 		}
 		recorded++
 		if again {
 			replayed++
 		}
 	}
-	fmt.Fprintf(env.stdout, "recorded %d commands (%d of them already in the record)\n", recorded, replayed)
+	fmt.Fprintln(env.stdout, lc.T("cli.replay.recorded_url", strconv.Itoa(recorded), strconv.Itoa(replayed)))
 	return nil
 }
 
@@ -97,7 +100,7 @@ func replayThrough(ctx context.Context, env *cliEnv, base, admin string, codes [
 // its assembly and idempotency key: the line's own key, or one made from
 // its text and how many identical lines came before it, so that the same
 // script sent again is answered from the record.
-func readAPIScript(in io.Reader) ([]apiLine, error) {
+func readAPIScript(lc *i18n.Locale, in io.Reader) ([]apiLine, error) {
 	sc := bufio.NewScanner(in)
 	sc.Buffer(make([]byte, 0, 64*1024), maxScriptLine)
 	var (
@@ -111,7 +114,7 @@ func readAPIScript(in io.Reader) ([]apiLine, error) {
 		if len(text) == 0 || text[0] == '#' {
 			continue
 		}
-		env, cmd, err := parseScriptLine(n, text)
+		env, cmd, err := parseScriptLine(lc, n, text)
 		if err != nil {
 			return nil, err
 		}
@@ -122,7 +125,7 @@ func readAPIScript(in io.Reader) ([]apiLine, error) {
 			l.assembly = current
 		}
 		if l.assembly == "" {
-			return nil, fmt.Errorf("line %d (%s): the line names no assembly, and no create_assembly comes before it", n, env.Cmd)
+			return nil, errors.New(lc.T("cli.replay.which_assembly", strconv.Itoa(n), env.Cmd))
 		}
 		if l.key == "" {
 			sum := sha256.Sum256(text)
@@ -132,7 +135,7 @@ func readAPIScript(in io.Reader) ([]apiLine, error) {
 		out = append(out, l)
 	}
 	if err := sc.Err(); err != nil {
-		return nil, scanError(n, err, "nothing was sent")
+		return nil, scanError(lc, n, err, lc.T("cli.replay.rest_sent"))
 	}
 	return out, nil
 }
@@ -150,7 +153,7 @@ func loginSecret(s, param string) string {
 // administrator token (field "admin"). An administrator token is first
 // tried as the value of a session cookie (auth.CookieName), which stays
 // valid, unlike a login token, and costs no login attempt.
-func login(ctx context.Context, base, field, secret string) (*apiSession, error) {
+func login(ctx context.Context, lc *i18n.Locale, base, field, secret string) (*apiSession, error) {
 	jar, _ := cookiejar.New(nil)
 	c := &http.Client{Jar: jar, Timeout: time.Minute}
 	var (
@@ -180,7 +183,7 @@ func login(ctx context.Context, base, field, secret string) (*apiSession, error)
 		}
 	}
 	if status != http.StatusOK {
-		return nil, fmt.Errorf("the server refused the login (%d): %s", status, problemDetail(resp))
+		return nil, errors.New(lc.T("cli.replay.login_refused", strconv.Itoa(status), problemDetail(resp)))
 	}
 	var sess struct {
 		Assembly string `json:"assembly"`
@@ -188,31 +191,31 @@ func login(ctx context.Context, base, field, secret string) (*apiSession, error)
 		Admin    bool   `json:"admin"`
 	}
 	if err := json.Unmarshal(resp, &sess); err != nil || sess.Person == "" {
-		return nil, fmt.Errorf("the server's answer to the login is not a session: %.200s", resp)
+		return nil, errors.New(lc.T("cli.replay.not_session", fmt.Sprintf("%.200s", resp)))
 	}
 	return &apiSession{c: c, person: sess.Person, assembly: sess.Assembly, admin: sess.Admin}, nil
 }
 
 // needsAdmin checks what a line needs of a server administrator: a line
 // by admin needs --admin, and create_assembly is given by admin.
-func needsAdmin(l apiLine, haveAdmin bool) error {
+func needsAdmin(lc *i18n.Locale, l apiLine, haveAdmin bool) error {
 	switch {
 	case l.env.Cmd == "create_assembly" && l.env.Actor != auth.AdminPerson:
-		return fmt.Errorf("line %d (create_assembly): through the API an assembly is created by a server administrator, recorded as %s, but the line names %s; change its actor to %s, or create the assembly first", l.line, auth.AdminPerson, l.env.Actor, auth.AdminPerson)
+		return errors.New(lc.T("cli.replay.create_by_admin", strconv.Itoa(l.line), auth.AdminPerson, l.env.Actor, auth.AdminPerson))
 	case l.env.Actor == auth.AdminPerson && !haveAdmin:
-		return fmt.Errorf("line %d (%s): the line is given by %s; log in as a server administrator with --admin", l.line, l.env.Cmd, auth.AdminPerson)
+		return errors.New(lc.T("cli.replay.needs_admin", strconv.Itoa(l.line), l.env.Cmd, auth.AdminPerson))
 	}
 	return nil
 }
 
 // sessionFor returns the login that gives line l as the person it names.
-func sessionFor(l apiLine, sessions []*apiSession) (*apiSession, error) {
+func sessionFor(lc *i18n.Locale, l apiLine, sessions []*apiSession) (*apiSession, error) {
 	for _, s := range sessions {
 		if s.person == l.env.Actor && (s.admin || s.assembly == l.assembly) {
 			return s, nil
 		}
 	}
-	return nil, fmt.Errorf("line %d (%s): no login for %s in %s; give --code with %s's access code", l.line, l.env.Cmd, l.env.Actor, l.assembly, l.env.Actor)
+	return nil, errors.New(lc.T("cli.replay.no_login", strconv.Itoa(l.line), l.env.Cmd, l.env.Actor, l.assembly, l.env.Actor))
 }
 
 // sendAttempts is how many times a line is sent while the server does not
@@ -222,7 +225,7 @@ const sendAttempts = 6
 // sendLine gives one line through the API and reports whether the server
 // answered it from the record (sent before). A refusal stops; an answer
 // that does not come, or a 5xx, is retried with the same key.
-func sendLine(ctx context.Context, base string, s *apiSession, l apiLine) (replayed bool, err error) {
+func sendLine(ctx context.Context, lc *i18n.Locale, base string, s *apiSession, l apiLine) (replayed bool, err error) {
 	path := base + "/api/assemblies/" + url.PathEscape(l.assembly) + "/commands"
 	if l.env.Cmd == "create_assembly" {
 		path = base + "/api/assemblies"
@@ -238,12 +241,12 @@ func sendLine(ctx context.Context, base string, s *apiSession, l apiLine) (repla
 		case err == nil && (status == http.StatusCreated || status == http.StatusOK):
 			return status == http.StatusOK, nil
 		case err == nil && status < 500:
-			return false, fmt.Errorf("line %d (%s): refused (%d): %s", l.line, l.env.Cmd, status, problemDetail(resp))
+			return false, errors.New(lc.T("cli.replay.refused", strconv.Itoa(l.line), l.env.Cmd, strconv.Itoa(status), problemDetail(resp)))
 		case err == nil:
-			err = fmt.Errorf("the server answered %d: %s", status, problemDetail(resp))
+			err = errors.New(lc.T("cli.replay.answered", strconv.Itoa(status), problemDetail(resp)))
 		}
 		if attempt == sendAttempts || ctx.Err() != nil {
-			return false, fmt.Errorf("line %d (%s): no answer after %d attempts (%v); send the script again: what is recorded is answered from the record", l.line, l.env.Cmd, attempt, err)
+			return false, errors.New(lc.T("cli.replay.no_answer", strconv.Itoa(l.line), l.env.Cmd, strconv.Itoa(attempt), err))
 		}
 		select {
 		case <-time.After(wait):

@@ -12,6 +12,7 @@ import (
 
 	"plenum/assembly"
 	"plenum/auth"
+	"plenum/i18n"
 	"plenum/ledger"
 )
 
@@ -137,7 +138,7 @@ func TestReplayThroughTheAPI(t *testing.T) {
 	if code, _, errs := runForTest(t, byAnn, "replay", "--url", ts.URL, "--admin", tok, "-"); code != 1 || !strings.Contains(errs, "line 1 (create_assembly)") {
 		t.Fatalf("create_assembly by ann: exit %d %q", code, errs)
 	}
-	s, err := login(ctx, ts.URL, "admin", tok)
+	s, err := login(ctx, i18n.For(""), ts.URL, "admin", tok)
 	if err != nil || !s.admin {
 		t.Fatalf("the token after a refused script: %+v, %v", s, err)
 	}
