@@ -2,7 +2,6 @@ package main
 
 import (
 	"path/filepath"
-	"strings"
 	"testing"
 )
 
@@ -11,29 +10,13 @@ import (
 // no English word of them is left, and the English is as it was.
 func TestAccessInTheOfficersLanguage(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "p.db")
-	cases := []struct {
-		args    []string
-		english string
-	}{
-		{[]string{"--tls-cert", "a.pem"}, "--tls-cert and --tls-key go together: give both, or neither to serve plain HTTP (behind a TLS proxy)"},
-		{[]string{"--trust-proxy", "10.0.0.0/33"}, `--trust-proxy "10.0.0.0/33": not an address or a network in CIDR notation (10.0.0.0/8, 192.0.2.7, ::1)`},
-		{[]string{"--trust-proxy", "proxy.example"}, `--trust-proxy "proxy.example": not an address or a network in CIDR notation (10.0.0.0/8, 192.0.2.7, ::1)`},
-		{[]string{"--trust-proxy", "10.0.0.1/8"}, `--trust-proxy "10.0.0.1/8": the network has bits set after its prefix; did you mean 10.0.0.0/8?`},
-		{[]string{"--public-streams", "-1000"}, "--public-streams -1000: give a number of at least 1"},
+	cases := []refusal{
+		{[]string{"--db", db, "--tls-cert", "a.pem"}, 2, "--tls-cert and --tls-key go together: give both, or neither to serve plain HTTP (behind a TLS proxy)", 0},
+		{[]string{"--db", db, "--trust-proxy", "10.0.0.0/33"}, 2, `--trust-proxy "10.0.0.0/33": not an address or a network in CIDR notation (10.0.0.0/8, 192.0.2.7, ::1)`, 0},
+		{[]string{"--db", db, "--trust-proxy", "proxy.example"}, 2, `--trust-proxy "proxy.example": not an address or a network in CIDR notation (10.0.0.0/8, 192.0.2.7, ::1)`, 0},
+		{[]string{"--db", db, "--trust-proxy", "10.0.0.1/8"}, 2, `--trust-proxy "10.0.0.1/8": the network has bits set after its prefix; did you mean 10.0.0.0/8?`, 0},
+		{[]string{"--db", db, "--public-streams", "-1000"}, 2, "--public-streams -1000: give a number of at least 1", 0},
 	}
 	english := englishWords([]string{"cert", "proxy", "trust", "streams", "public", "http", "bits", "cidr"}, "cli.access.")
-	for _, c := range cases {
-		args := append([]string{"serve", "--db", db}, c.args...)
-		code, _, errs := runForTest(t, "", args...)
-		if code != 2 || errs != "plenum serve: "+c.english+"\n" {
-			t.Errorf("English %v: exit %d: %q, want %q", c.args, code, errs, c.english)
-		}
-		for _, lang := range []string{"de", "ru"} {
-			code, out, errs := runIn(t, lang, args...)
-			if code != 2 || out != "" || !strings.HasPrefix(errs, "plenum serve: ") {
-				t.Errorf("%s %v: exit %d: %q", lang, c.args, code, errs)
-			}
-			noEnglish(t, lang+" "+strings.Join(c.args, " "), strings.TrimPrefix(errs, "plenum serve: "), english)
-		}
-	}
+	checkRefusals(t, "serve", cases, english, false)
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 
@@ -22,52 +21,22 @@ func TestExportInTheOfficersLanguage(t *testing.T) {
 	changed := demoDB(t)
 	tamperCount(t, changed)
 	a := demo.AssemblyID
-	cases := []struct {
-		args    []string
-		code    int
-		english string
-		library bool // the library's English error ends the message
-	}{
-		{[]string{"--db", db, "--assembly", a, "extra"}, 2, `unexpected argument "extra"; options come before nothing else`, false},
-		{[]string{"--db", db}, 2, "name the assembly with --assembly ID", false},
-		{[]string{"--db", db, "--assembly", a, "--format", "docx"}, 2, `unknown format "docx"; use one of `, false},
-		{[]string{"--db", db, "--assembly", a, "--data", "d", "--key", "k"}, 2, "give --data or --key, not both", false},
-		{[]string{"--db", db, "--assembly", a, "--size", "-1"}, 2, "--size must be a tree size, 1 or more", false},
-		{[]string{"--db", db, "--assembly", "nobody"}, 1, db + ` has no assembly "nobody"; its assemblies are ` + a, false},
-		{[]string{"--db", filepath.Join(t.TempDir(), "none.db"), "--assembly", a}, 1, "cannot open the database: ", true},
-		{[]string{"--db", db, "--assembly", a, "--key", "a+b+c"}, 2, "--key: ", true},
-		{[]string{"--db", db, "--assembly", a, "--size", "99999"}, 1, " entries; there is no checkpoint of size 99999", false},
-		{[]string{"--db", db, "--assembly", a, "--size", "2"}, 1, "no checkpoint was signed at tree size 2 (the next one is at ", false},
-		{[]string{"--db", nokey, "--assembly", a}, 1, "there is no signing key at " + filepath.Join(filepath.Dir(nokey), ledger.SigningKeyFile) + ", so the log's checkpoints cannot be checked; export where the database's data directory has its key, or give --key", false},
-		{[]string{"--db", changed, "--assembly", a}, 1, "the log was changed after the checkpoint was signed (run plenum verify --db for the first bad entry)", false},
+	cases := []refusal{
+		{[]string{"--db", db, "--assembly", a, "extra"}, 2, `unexpected argument "extra"; options come before nothing else`, 0},
+		{[]string{"--db", db}, 2, "name the assembly with --assembly ID", 0},
+		{[]string{"--db", db, "--assembly", a, "--format", "docx"}, 2, `unknown format "docx"; use one of `, 0},
+		{[]string{"--db", db, "--assembly", a, "--data", "d", "--key", "k"}, 2, "give --data or --key, not both", 0},
+		{[]string{"--db", db, "--assembly", a, "--size", "-1"}, 2, "--size must be a tree size, 1 or more", 0},
+		{[]string{"--db", db, "--assembly", "nobody"}, 1, db + ` has no assembly "nobody"; its assemblies are ` + a, 0},
+		{[]string{"--db", filepath.Join(t.TempDir(), "none.db"), "--assembly", a}, 1, "cannot open the database: ", 1},
+		{[]string{"--db", db, "--assembly", a, "--key", "a+b+c"}, 2, "--key: ", 1},
+		{[]string{"--db", db, "--assembly", a, "--size", "99999"}, 1, " entries; there is no checkpoint of size 99999", 0},
+		{[]string{"--db", db, "--assembly", a, "--size", "2"}, 1, "no checkpoint was signed at tree size 2 (the next one is at ", 0},
+		{[]string{"--db", nokey, "--assembly", a}, 1, "there is no signing key at " + filepath.Join(filepath.Dir(nokey), ledger.SigningKeyFile) + ", so the log's checkpoints cannot be checked; export where the database's data directory has its key, or give --key", 0},
+		{[]string{"--db", changed, "--assembly", a}, 1, "the log was changed after the checkpoint was signed (run plenum verify --db for the first bad entry)", 0},
 	}
 	english := englishWords([]string{"plenum", "assembly", "data", "size", "format", "verify", "serve", "postgresql", "hash", "lang", "argument"}, "cli.export.")
-	said := func(errs string, library bool) string {
-		s := strings.TrimPrefix(errs, "plenum export: ")
-		if library {
-			s = s[:strings.Index(s, ": ")]
-		}
-		return regexp.MustCompile(`/[^\s“”«»"]+`).ReplaceAllString(s, "") // the paths
-	}
-	for _, c := range cases {
-		code, _, errs := runForTest(t, "", append([]string{"export"}, c.args...)...)
-		if code != c.code || !strings.HasPrefix(errs, "plenum export: ") || !strings.Contains(errs, c.english) {
-			t.Errorf("English %v: exit %d: %q, want %q", c.args, code, errs, c.english)
-		}
-		for _, lang := range []string{"de", "ru"} {
-			code, out, errs := runForTest(t, "", append([]string{"export", "--lang", lang}, c.args...)...)
-			if code != c.code || out != "" || !strings.HasPrefix(errs, "plenum export: ") {
-				t.Errorf("%s %v: exit %d: %q", lang, c.args, code, errs)
-			}
-			noEnglish(t, lang+" "+strings.Join(c.args, " "), said(errs, c.library), english)
-			// In the environment's language, without --lang.
-			code, _, errs = runIn(t, lang, append([]string{"export"}, c.args...)...)
-			if code != c.code {
-				t.Errorf("%s (environment) %v: exit %d: %q", lang, c.args, code, errs)
-			}
-			noEnglish(t, lang+" (environment) "+strings.Join(c.args, " "), said(errs, c.library), english)
-		}
-	}
+	checkRefusals(t, "export", cases, english, true)
 	// A language no minutes are written in: said in the environment's.
 	if code, _, errs := runForTest(t, "", "export", "--db", db, "--assembly", a, "--lang", "pt"); code != 2 || errs != "plenum export: plenum does not write minutes in \"pt\"; use one of en, de, ru, fr, es\n" {
 		t.Errorf("--lang pt: exit %d: %q", code, errs)

@@ -23,12 +23,7 @@ func TestReplayInTheOfficersLanguage(t *testing.T) {
 	byAdmin := writeFile(t, "admin.jsonl", strings.Replace(strings.Replace(org, "%s", "x", 1), `"actor": "ann"`, `"actor": "admin"`, 1))
 	byAnn := writeFile(t, "ann.jsonl", strings.Replace(org, "%s", "x", 1))
 	u := "http://127.0.0.1:1"
-	cases := []struct {
-		args    []string
-		code    int
-		english string
-		keep    int // the parts (": ") that are ours; 0: all
-	}{
+	cases := []refusal{
 		{nil, 2, "name one script file (or - for standard input)", 0},
 		{[]string{"--admin", "t", coop}, 2, "--admin and --code log in to a server: give its --url too", 0},
 		{[]string{"--url", u, "--db", "d.db", coop}, 2, "--url sends the script to a running server, which has its own database, key and name: leave out --db, --data and --name", 0},
@@ -41,23 +36,7 @@ func TestReplayInTheOfficersLanguage(t *testing.T) {
 		{[]string{"--url", u, byAnn}, 1, "line 1 (add_organization): no login for ann in x; give --code with ann's access code", 0},
 	}
 	english := englishWords([]string{"plenum", "replay", "admin", "code", "data", "name", "script", "create", "assembly", "actor", "organization", "http", "help", "login", "server"}, "cli.replay.")
-	for _, c := range cases {
-		code, _, errs := runForTest(t, "", append([]string{"replay"}, c.args...)...)
-		if code != c.code || errs != "plenum replay: "+c.english+"\n" && (c.keep == 0 || !strings.HasPrefix(errs, "plenum replay: "+c.english)) {
-			t.Errorf("English %v: exit %d: %q, want %q", c.args, code, errs, c.english)
-		}
-		for _, lang := range []string{"de", "ru"} {
-			code, out, errs := runForTest(t, "", append([]string{"replay", "--lang", lang}, c.args...)...)
-			if code != c.code || out != "" || !strings.HasPrefix(errs, "plenum replay: ") {
-				t.Errorf("%s %v: exit %d: %q", lang, c.args, code, errs)
-			}
-			said := strings.TrimPrefix(errs, "plenum replay: ")
-			if c.keep > 0 {
-				said = strings.Join(strings.SplitN(said, ": ", c.keep+1)[:c.keep], ": ")
-			}
-			noEnglish(t, lang+" "+strings.Join(c.args, " "), said, english)
-		}
-	}
+	checkRefusals(t, "replay", cases, english, true)
 	// What it recorded.
 	n := itoa(countCommands(t, coop))
 	for lang, want := range map[string]string{"": "recorded " + n + " commands\n", "de": "aufgezeichnete Befehle: " + n + "\n", "ru": "записано команд: " + n + "\n"} {

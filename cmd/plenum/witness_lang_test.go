@@ -29,39 +29,18 @@ func TestWitnessInTheOfficersLanguage(t *testing.T) {
 		t.Fatal(err)
 	}
 	db := filepath.Join(dir, "w", "witness.db")
-	cases := []struct {
-		args    []string
-		code    int
-		english string
-	}{
-		{[]string{"extra"}, 2, "takes no arguments; see plenum witness --help"},
-		{nil, 2, "give at least one --log ORIGIN=VKEY: the witness cosigns only the logs it knows"},
-		{[]string{"--log", "nokey"}, 2, `--log "nokey": want ORIGIN=VKEY`},
-		{[]string{"--log", "o=nothing"}, 2, `--log o: "nothing" is neither a key (name+hash+key) nor a file`},
-		{[]string{"--log", "o=a+b+c"}, 2, "--log o: verifier key: "},
-		{[]string{"--db", "postgres://w@127.0.0.1:1/nowhere", "--log", "o=" + l.VKey}, 2, "with a PostgreSQL database, give --key FILE: the witness's signing key"},
-		{[]string{"--db", db, "--key", open, "--log", "o=" + l.VKey}, 1, open + ": witness key is readable by others (mode -rw-r--r--); run chmod 600 " + open},
-		{[]string{"--db", db, "--key", named, "--name", "other.test/w", "--log", "o=" + l.VKey}, 1, named + `: the witness key is named "union.test/witness", not "other.test/w"`},
+	cases := []refusal{
+		{[]string{"extra"}, 2, "takes no arguments; see plenum witness --help", 0},
+		{nil, 2, "give at least one --log ORIGIN=VKEY: the witness cosigns only the logs it knows", 0},
+		{[]string{"--log", "nokey"}, 2, `--log "nokey": want ORIGIN=VKEY`, 0},
+		{[]string{"--log", "o=nothing"}, 2, `--log o: "nothing" is neither a key (name+hash+key) nor a file`, 0},
+		{[]string{"--log", "o=a+b+c"}, 2, "--log o: verifier key: ", 2},
+		{[]string{"--db", "postgres://w@127.0.0.1:1/nowhere", "--log", "o=" + l.VKey}, 2, "with a PostgreSQL database, give --key FILE: the witness's signing key", 0},
+		{[]string{"--db", db, "--key", open, "--log", "o=" + l.VKey}, 1, open + ": witness key is readable by others (mode -rw-r--r--); run chmod 600 " + open, 0},
+		{[]string{"--db", db, "--key", named, "--name", "other.test/w", "--log", "o=" + l.VKey}, 1, named + `: the witness key is named "union.test/witness", not "other.test/w"`, 0},
 	}
 	english := englishWords([]string{"witness", "origin", "vkey", "help", "plenum", "postgresql", "hash", "chmod", "name", "logs"}, "cli.witness.", "cli.key_arg")
-	for _, c := range cases {
-		code, _, errs := runForTest(t, "", append([]string{"witness"}, c.args...)...)
-		if code != c.code || !strings.Contains(errs, "plenum witness: "+c.english) {
-			t.Errorf("English %v: exit %d: %q, want %q", c.args, code, errs, c.english)
-		}
-		for _, lang := range []string{"de", "ru"} {
-			code, out, errs := runForTest(t, "", append([]string{"witness", "--lang", lang}, c.args...)...)
-			if code != c.code || out != "" || !strings.HasPrefix(errs, "plenum witness: ") {
-				t.Errorf("%s %v: exit %d: %q", lang, c.args, code, errs)
-			}
-			said := strings.TrimPrefix(errs, "plenum witness: ")
-			if strings.HasSuffix(c.english, ": ") {
-				// The key's own error (package note) follows, in English.
-				said = said[:strings.LastIndex(said, ": ")]
-			}
-			noEnglish(t, lang+" "+strings.Join(c.args, " "), said, english)
-		}
-	}
+	checkRefusals(t, "witness", cases, english, true)
 	// What it started, and that it stopped.
 	for lang, listening := range map[string]string{"de": `Verbindungen unter (http://\S+)`, "ru": `соединений на (http://\S+)`, "": `listening on (http://\S+)`} {
 		dbl := filepath.Join(dir, "w"+lang, "witness.db")
