@@ -4,8 +4,9 @@ func init() { register(cliMessages) }
 
 // cliMessages are the messages of the command line (cmd/plenum) meant for
 // the officers who check the record and run the demo: what plenum verify
-// found, and what plenum demo set up. Usage texts and the operators'
-// errors stay English. "OK" and "FAILED" lead a result in every language,
+// found, and what plenum demo set up. The other commands' reports and
+// refusals are in tables of their own (cli_*.go); the manuals (usage
+// texts) stay English. "OK" and "FAILED" lead a result in every language,
 // for scripts that look for them.
 var cliMessages = []Msg{
 	{Key: "cli.verify.no_key", En: "warning: no --key given; trusting the key in %s (%s)", De: "Warnung: kein --key angegeben; der Schlüssel in %s wird als vertrauenswürdig angenommen (%s)", Ru: "предупреждение: --key не указан; используется ключ из %s (%s)", Fr: "avertissement : aucune --key donnée ; la clé de %s est tenue pour sûre (%s)", Es: "aviso: no se indicó --key; se confía en la clave de %s (%s)"},
