@@ -295,7 +295,7 @@ func openReadOnly(ctx context.Context, l *i18n.Locale, dbArg string) (ledger.Sto
 // useKey makes key (a verifier key, or a file holding one) the key the
 // log's checkpoints are checked with.
 func (lg *readLog) useKey(key string) error {
-	vkey, err := readKeyArg(key)
+	vkey, err := readKeyArg(lg.l, key)
 	if err != nil {
 		return err
 	}

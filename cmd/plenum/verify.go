@@ -252,14 +252,14 @@ func loadVerifier(env *cliEnv, key, db, dataDir string) (note.Verifier, error) {
 	if key == "" {
 		if dataDir == "" {
 			if store.IsPostgres(db) {
-				return nil, &exitError{code: 2, msg: "with a PostgreSQL database, give --key VERIFIERKEY (the key plenum serve printed), or --data DIR (the server's data directory) to trust the key there"}
+				return nil, &exitError{code: 2, msg: env.locale().T("cli.verify.pg_key")}
 			}
 			dataDir = filepath.Dir(db)
 		}
 		path := filepath.Join(dataDir, ledger.SigningKeyFile)
 		skey, err := os.ReadFile(path)
 		if err != nil {
-			return nil, &exitError{code: 1, msg: fmt.Sprintf("no --key given and no signing key to derive it from: %v", err)}
+			return nil, &exitError{code: 1, msg: env.locale().T("cli.verify.no_signing_key", err)}
 		}
 		vkey, err := ledger.VerifierKey(string(skey))
 		if err != nil {
@@ -269,26 +269,26 @@ func loadVerifier(env *cliEnv, key, db, dataDir string) (note.Verifier, error) {
 		key = vkey
 	} else {
 		var err error
-		if key, err = readKeyArg(key); err != nil {
+		if key, err = readKeyArg(env.locale(), key); err != nil {
 			return nil, err
 		}
 	}
 	v, err := note.NewVerifier(key)
 	if err != nil {
-		return nil, &exitError{code: 2, msg: fmt.Sprintf("--key: %v (want the verifier key, name+hash+key)", err)}
+		return nil, &exitError{code: 2, msg: env.locale().T("cli.verify.bad_key", err)}
 	}
 	return v, nil
 }
 
 // readKeyArg returns the verifier key an argument gives: the key itself
 // ("name+hash+key"), or the name of a file holding it.
-func readKeyArg(key string) (string, error) {
+func readKeyArg(l *i18n.Locale, key string) (string, error) {
 	if strings.Count(key, "+") >= 2 {
 		return key, nil
 	}
 	data, err := os.ReadFile(key)
 	if err != nil {
-		return "", &exitError{code: 2, msg: fmt.Sprintf("--key %q is neither a verifier key nor a readable file", key)}
+		return "", &exitError{code: 2, msg: "--key " + l.T("cli.key_arg", key)}
 	}
 	return strings.TrimSpace(string(data)), nil
 }
@@ -296,7 +296,7 @@ func readKeyArg(key string) (string, error) {
 func verifyDB(ctx context.Context, env *cliEnv, db, dataDir, key string, replay bool) error {
 	if !store.IsPostgres(db) {
 		if _, err := os.Stat(db); err != nil {
-			return &exitError{code: 1, msg: fmt.Sprintf("cannot read the database: %v", err)}
+			return &exitError{code: 1, msg: env.locale().T("cli.verify.cannot_read_db", err)}
 		}
 	}
 	v, err := loadVerifier(env, key, db, dataDir)
@@ -305,7 +305,7 @@ func verifyDB(ctx context.Context, env *cliEnv, db, dataDir, key string, replay 
 	}
 	st, err := store.OpenStore(ctx, db, true)
 	if err != nil {
-		return &exitError{code: 1, msg: fmt.Sprintf("cannot read the database: %v", err)}
+		return &exitError{code: 1, msg: env.locale().T("cli.verify.cannot_read_db", err)}
 	}
 	defer st.Close()
 
@@ -330,7 +330,7 @@ func verifyDB(ctx context.Context, env *cliEnv, db, dataDir, key string, replay 
 		return &exitError{code: 1, msg: l.T("cli.verify.not_intact", ae)}
 	}
 	if err != nil {
-		return &exitError{code: 1, msg: fmt.Sprintf("could not read the record: %v", err)}
+		return &exitError{code: 1, msg: l.T("cli.verify.cannot_read_record", err)}
 	}
 	for _, lg := range rep.Logs {
 		fmt.Fprint(env.stdout, l.T("cli.verify.log", lg.Origin, int(lg.Size), int(lg.Checkpoints)))

@@ -1,0 +1,34 @@
+package i18n
+
+func init() { register(cliVerifyMessages) }
+
+// cliVerifyMessages are plenum verify's refusals in database mode: a
+// database it cannot read, a key it cannot find or parse. The library's
+// own error, the paths and the keys stand as they are.
+var cliVerifyMessages = []Msg{
+	{Key: "cli.verify.pg_key", En: "with a PostgreSQL database, give --key VERIFIERKEY (the key plenum serve printed), or --data DIR (the server's data directory) to trust the key there",
+		De: "bei einer PostgreSQL-Datenbank geben Sie --key VERIFIERKEY an (den Schlüssel, den plenum serve ausgegeben hat) oder --data DIR (das Datenverzeichnis des Servers), um dem Schlüssel dort zu vertrauen",
+		Ru: "для базы данных PostgreSQL укажите --key VERIFIERKEY (ключ, который вывел plenum serve) или --data DIR (каталог данных сервера), чтобы доверять ключу оттуда",
+		Fr: "avec une base PostgreSQL, indiquez --key VERIFIERKEY (la clé qu'a affichée plenum serve) ou --data DIR (le répertoire de données du serveur) pour faire confiance à la clé qui s'y trouve",
+		Es: "con una base de datos PostgreSQL, indique --key VERIFIERKEY (la clave que mostró plenum serve) o --data DIR (el directorio de datos del servidor) para confiar en la clave que contiene"},
+	{Key: "cli.verify.no_signing_key", En: "no --key given and no signing key to derive it from: %v",
+		De: "kein --key angegeben und kein Signaturschlüssel, aus dem er sich ableiten ließe: %v",
+		Ru: "--key не указан, и нет ключа подписи, из которого его можно получить: %v",
+		Fr: "aucun --key indiqué et aucune clé de signature dont la déduire : %v",
+		Es: "no se indicó --key y no hay clave de firma de la que derivarla: %v"},
+	{Key: "cli.verify.bad_key", En: "--key: %v (want the verifier key, name+hash+key)",
+		De: "--key: %v (erwartet wird der Prüfschlüssel, Name+Hash+Schlüssel)",
+		Ru: "--key: %v (нужен ключ проверки: имя+хеш+ключ)",
+		Fr: "--key : %v (il faut la clé de vérification, nom+hachage+clé)",
+		Es: "--key: %v (se espera la clave de verificación, nombre+hash+clave)"},
+	{Key: "cli.verify.cannot_read_db", En: "cannot read the database: %v",
+		De: "die Datenbank lässt sich nicht lesen: %v",
+		Ru: "не удаётся прочитать базу данных: %v",
+		Fr: "impossible de lire la base de données : %v",
+		Es: "no se puede leer la base de datos: %v"},
+	{Key: "cli.verify.cannot_read_record", En: "could not read the record: %v",
+		De: "das Protokoll ließ sich nicht lesen: %v",
+		Ru: "не удалось прочитать протокол: %v",
+		Fr: "impossible de lire le procès-verbal : %v",
+		Es: "no se pudo leer el acta: %v"},
+}
