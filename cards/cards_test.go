@@ -229,14 +229,7 @@ func TestIssueIsRecordedFirst(t *testing.T) {
 func TestRevokeAndReconcile(t *testing.T) {
 	ctx := context.Background()
 	c := newCongress(t)
-	issued, err := cards.Issue(ctx, c.a, c.codes, "misha", c.at, "http://x", cards.Selection{Persons: []string{"nogin", "r1"}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	code := map[string]string{}
-	for _, card := range issued.Cards {
-		code[card.Person] = card.Code
-	}
+	code := c.issueCodes(t, "nogin", "r1")
 	_, tok, _ := c.codes.Login(ctx, code["nogin"])
 	if err := cards.Revoke(ctx, c.a, c.codes, "misha", c.at, []string{"nogin"}, "card lost"); err != nil {
 		t.Fatal(err)
@@ -260,6 +253,21 @@ func TestRevokeAndReconcile(t *testing.T) {
 	}
 }
 
+// issueCodes issues the persons' cards as the mandate commission and
+// returns their codes by person.
+func (c *congress) issueCodes(t *testing.T, persons ...string) map[string]string {
+	t.Helper()
+	issued, err := cards.Issue(context.Background(), c.a, c.codes, "misha", c.at, "http://x", cards.Selection{Persons: persons})
+	if err != nil {
+		t.Fatal(err)
+	}
+	code := map[string]string{}
+	for _, card := range issued.Cards {
+		code[card.Person] = card.Code
+	}
+	return code
+}
+
 // TestReconcileUnissuedCodes: an issue recorded but whose codes were never
 // made (the server stopped between the two writes) leaves the earlier code
 // working until the server starts again; Reconcile then voids it and ends
@@ -269,15 +277,11 @@ func TestRevokeAndReconcile(t *testing.T) {
 func TestReconcileUnissuedCodes(t *testing.T) {
 	ctx := context.Background()
 	c := newCongress(t)
-	issued, err := cards.Issue(ctx, c.a, c.codes, "misha", c.at, "http://x", cards.Selection{Persons: []string{"nogin", "r1"}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	code := map[string]string{}
+	code := c.issueCodes(t, "nogin", "r1")
 	token := map[string]string{}
-	for _, card := range issued.Cards {
-		code[card.Person] = card.Code
-		if _, token[card.Person], err = c.codes.Login(ctx, card.Code); err != nil {
+	for p, cd := range code {
+		var err error
+		if _, token[p], err = c.codes.Login(ctx, cd); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -305,14 +309,11 @@ func TestReconcileUnissuedCodes(t *testing.T) {
 		}
 	}
 	// A new card for r1 works and stays working across Reconcile.
-	again, err := cards.Issue(ctx, c.a, c.codes, "misha", c.at, "http://x", cards.Selection{Persons: []string{"r1"}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	again := c.issueCodes(t, "r1")
 	if err := cards.Reconcile(ctx, c.eng, c.codes); err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := c.codes.Login(ctx, again.Cards[0].Code); err != nil {
+	if _, _, err := c.codes.Login(ctx, again["r1"]); err != nil {
 		t.Fatalf("the new card after Reconcile: %v", err)
 	}
 }
