@@ -31,4 +31,12 @@ var cliVerifyMessages = []Msg{
 		Ru: "не удалось прочитать протокол: %v",
 		Fr: "impossible de lire le procès-verbal : %v",
 		Es: "no se pudo leer el acta: %v"},
+
+	// plenum verify --document: a document whose statement of the
+	// checkpoint is not one of this database's logs.
+	{Key: "cli.doc.no_checkpoint", En: "the document states no checkpoint", De: "das Dokument nennt keinen Prüfpunkt", Ru: "в документе не указана контрольная точка", Fr: "le document n'indique aucun point de contrôle", Es: "el documento no indica ningún punto de control"},
+	{Key: "cli.doc.cp_unreadable", En: "%s: the stated checkpoint cannot be read: %v", De: "%s: der angegebene Prüfpunkt kann nicht gelesen werden: %v", Ru: "%s: не удаётся прочитать указанную контрольную точку: %v", Fr: "%s : le point de contrôle indiqué est illisible : %v", Es: "%s: no se puede leer el punto de control indicado: %v"},
+	{Key: "cli.doc.not_plenum", En: "%s: the stated checkpoint's origin %q is not a plenum log: %v", De: "%s: der Ursprung „%s“ des angegebenen Prüfpunkts ist kein plenum-Log: %v", Ru: "%s: источник «%s» указанной контрольной точки — не журнал plenum: %v", Fr: "%s : l'origine « %s » du point de contrôle indiqué n'est pas un journal plenum : %v", Es: "%s: el origen «%s» del punto de control indicado no es un registro de plenum: %v"},
+	{Key: "cli.doc.other_log", En: "%s states the log %s; the database has the log of %s as %s", De: "%s nennt das Log %s; in der Datenbank heißt das Log von %s aber %s", Ru: "%s указывает журнал %s, а в базе данных журнал %s называется %s", Fr: "%s indique le journal %s ; la base de données a le journal de %s sous le nom %s", Es: "%s indica el registro %s; la base de datos tiene el registro de %s como %s"},
+	{Key: "cli.doc.key_unreadable", En: "%s: the stated verifier key cannot be read: %v", De: "%s: der angegebene Prüfschlüssel kann nicht gelesen werden: %v", Ru: "%s: не удаётся прочитать указанный ключ проверки: %v", Fr: "%s : la clé de vérification indiquée est illisible : %v", Es: "%s: no se puede leer la clave de verificación indicada: %v"},
 }

@@ -36,7 +36,7 @@ func accessFlags(l *i18n.Locale, cert, key string, proxies []string, wrongPer, w
 	}
 	if cert != "" {
 		if _, err := tls.LoadX509KeyPair(cert, key); err != nil {
-			return c, &exitError{code: 2, msg: fmt.Sprintf("--tls-cert %s --tls-key %s: %v", cert, key, err)}
+			return c, &exitError{code: 2, msg: l.T("cli.access.tls_load", cert, key, err)}
 		}
 	}
 	for _, p := range proxies {

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"plenum/cluster"
+	"plenum/i18n"
 	"plenum/store"
 	"plenum/store/postgres"
 )
@@ -73,10 +74,10 @@ EXAMPLES
 
 func runCluster(ctx context.Context, env *cliEnv, args []string) error {
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
-		return &exitError{code: 2, msg: "give a subcommand: plenum cluster status --db URL"}
+		return &exitError{code: 2, msg: env.locale().T("cli.cluster.no_sub")}
 	}
 	if args[0] != "status" {
-		return &exitError{code: 2, msg: fmt.Sprintf("unknown subcommand %q: plenum cluster status --db URL", args[0])}
+		return &exitError{code: 2, msg: env.locale().T("cli.cluster.unknown_sub", args[0])}
 	}
 	fs := newFlagSet(subcommands["cluster"], env)
 	db := fs.String("db", "", "")
@@ -87,13 +88,13 @@ func runCluster(ctx context.Context, env *cliEnv, args []string) error {
 	}
 	switch {
 	case fs.NArg() != 0:
-		return &exitError{code: 2, msg: "status takes no arguments; see plenum cluster --help"}
+		return &exitError{code: 2, msg: env.locale().T("cli.cluster.no_args")}
 	case *db == "":
-		return &exitError{code: 2, msg: "give the database: --db postgres://…"}
+		return &exitError{code: 2, msg: env.locale().T("cli.cluster.no_db")}
 	case !store.IsPostgres(*db):
-		return &exitError{code: 2, msg: fmt.Sprintf("--db %q: give a postgres:// URL; a SQLite database has one writing process, and no cluster", *db)}
+		return &exitError{code: 2, msg: env.locale().T("cli.cluster.not_pg", *db)}
 	case *ttl <= 0:
-		return &exitError{code: 2, msg: "--node-ttl must be positive, such as 5s"}
+		return &exitError{code: 2, msg: env.locale().T("cli.cluster.ttl")}
 	}
 	// The refusals every command gives: unreachable, not plenum's, a
 	// schema older or newer than this plenum.
@@ -233,22 +234,22 @@ func printStatus(w io.Writer, db string, s *cluster.Status) {
 
 // nodeFlags checks serve's --node-name and --advertise before anything
 // is opened: both or neither, valid, and only with PostgreSQL.
-func nodeFlags(db, name, advertise string) error {
+func nodeFlags(l *i18n.Locale, db, name, advertise string) error {
 	switch {
 	case name == "" && advertise == "":
 		return nil
 	case !store.IsPostgres(db):
-		return &exitError{code: 2, msg: "--node-name and --advertise need a PostgreSQL database (--db postgres://…): a SQLite database is written by one process, so it has no cluster"}
+		return &exitError{code: 2, msg: l.T("cli.cluster.node_pg")}
 	case name == "":
-		return &exitError{code: 2, msg: "--advertise needs --node-name NAME"}
+		return &exitError{code: 2, msg: l.T("cli.cluster.needs_name")}
 	case advertise == "":
-		return &exitError{code: 2, msg: "--node-name needs --advertise URL, the address the other nodes reach this one at"}
+		return &exitError{code: 2, msg: l.T("cli.cluster.needs_advertise")}
 	}
 	if err := cluster.CheckNodeName(name); err != nil {
-		return &exitError{code: 2, msg: "--node-name: " + err.Error()}
+		return &exitError{code: 2, msg: l.T("cli.about", "--node-name", err)}
 	}
 	if err := cluster.CheckAdvertise(advertise); err != nil {
-		return &exitError{code: 2, msg: "--advertise: " + err.Error()}
+		return &exitError{code: 2, msg: l.T("cli.about", "--advertise", err)}
 	}
 	return nil
 }

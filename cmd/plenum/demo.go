@@ -104,7 +104,7 @@ func runDemo(ctx context.Context, env *cliEnv, args []string) error {
 		return usageErr(err)
 	}
 	if fs.NArg() != 0 {
-		return &exitError{code: 2, msg: "takes no arguments; see plenum demo --help"}
+		return &exitError{code: 2, msg: env.locale().T("cli.no_args", "demo")}
 	}
 	if *lang != "" && !i18n.Supported(*lang) {
 		return &exitError{code: 2, msg: env.locale().T("cli.main.lang", *lang, languageTags())}

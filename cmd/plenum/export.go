@@ -229,10 +229,6 @@ func openLogReadOnly(ctx context.Context, l *i18n.Locale, dbArg, dataDir, id str
 		st.Close()
 		return nil, err
 	}
-	dbPath := dbArg
-	if store.IsPostgres(dbArg) {
-		dbPath = l.T("cli.export.the_database")
-	}
 	lg := &readLog{store: st, l: l}
 	if dataDir == "" && !store.IsPostgres(dbArg) {
 		dataDir = filepath.Dir(dbArg)
@@ -253,11 +249,7 @@ func openLogReadOnly(ctx context.Context, l *i18n.Locale, dbArg, dataDir, id str
 	}
 	if lg.origin == "" {
 		st.Close()
-		known := l.T("cli.export.no_assemblies")
-		if len(ids) > 0 {
-			known = l.T("cli.export.assemblies", strings.Join(ids, ", "))
-		}
-		return nil, &exitError{code: 1, msg: l.T("cli.export.no_such_assembly", dbPath, id, known)}
+		return nil, noSuchAssembly(l, dbArg, id, ids)
 	}
 	vkey := ""
 	if lg.keyPath != "" {
@@ -275,6 +267,20 @@ func openLogReadOnly(ctx context.Context, l *i18n.Locale, dbArg, dataDir, id str
 		lg.vkey, lg.verifiers = vkey, vs
 	}
 	return lg, nil
+}
+
+// noSuchAssembly refuses an assembly id the database dbArg does not hold,
+// naming the ids it does.
+func noSuchAssembly(l *i18n.Locale, dbArg, id string, ids []string) error {
+	dbPath := dbArg
+	if store.IsPostgres(dbArg) {
+		dbPath = l.T("cli.export.the_database")
+	}
+	known := l.T("cli.export.no_assemblies")
+	if len(ids) > 0 {
+		known = l.T("cli.export.assemblies", strings.Join(ids, ", "))
+	}
+	return &exitError{code: 1, msg: l.T("cli.export.no_such_assembly", dbPath, id, known)}
 }
 
 // openReadOnly opens the database dbArg names for reading only: an
@@ -344,7 +350,7 @@ func (lg *readLog) checkpointAt(ctx context.Context, n int64) ([]byte, error) {
 		return head.Checkpoint, nil
 	}
 	if n > head.Size {
-		return nil, &exitError{code: 1, msg: lg.l.T("cli.export.too_big", fmt.Sprint(head.Size), fmt.Sprint(n))}
+		return nil, &exitError{code: 1, msg: lg.l.T("cli.export.too_big", int(head.Size), fmt.Sprint(head.Size), fmt.Sprint(n))}
 	}
 	cps, err := lg.store.Checkpoints(ctx, lg.origin, n-1, 1)
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -121,33 +122,36 @@ func runImport(ctx context.Context, env *cliEnv, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return usageErr(err)
 	}
-	if _, err := officerLocale(env, *lang, ""); err != nil {
+	// Until the assembly is read, the language of --lang or of the
+	// environment.
+	l, err := officerLocale(env, *lang, "")
+	if err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {
-		return &exitError{code: 2, msg: "name one roster file (.xlsx or .csv); options come before it"}
+		return &exitError{code: 2, msg: l.T("cli.import.one_file")}
 	}
 	if *id == "" {
-		return &exitError{code: 2, msg: "name the assembly with --assembly ID"}
+		return &exitError{code: 2, msg: l.T("cli.export.no_assembly")}
 	}
 	if *goodRows && *dryRun {
-		return &exitError{code: 2, msg: "--dry-run records nothing; leave out --good-rows"}
+		return &exitError{code: 2, msg: l.T("cli.import.dry_good")}
 	}
 	file := fs.Arg(0)
-	content, err := readRosterFile(file)
+	content, err := readRosterFile(l, file)
 	if err != nil {
 		return err
 	}
 	tab, err := roster.Read(file, content)
 	if err != nil {
-		return &exitError{code: 1, msg: fmt.Sprintf("%s: %v", file, err)}
+		return &exitError{code: 1, msg: l.T("cli.about", file, fileProblemText(l, err))}
 	}
 
 	var imp *importTarget
 	if *dryRun {
-		imp, err = openImportReadOnly(ctx, *db, *id)
+		imp, err = openImportReadOnly(ctx, l, *db, *id)
 	} else {
-		imp, err = openImportWriter(ctx, *db, *data, *name, *id)
+		imp, err = openImportWriter(ctx, l, *db, *data, *name, *id)
 	}
 	if err != nil {
 		return err
@@ -157,19 +161,18 @@ func runImport(ctx context.Context, env *cliEnv, args []string) error {
 	if err != nil {
 		return err
 	}
-	l, err := officerLocale(env, *lang, s.Assembly.Language)
-	if err != nil {
+	if l, err = officerLocale(env, *lang, s.Assembly.Language); err != nil {
 		return err
 	}
 	if *actor == "" {
-		if *actor, err = soleAdministrator(s); err != nil {
+		if *actor, err = soleAdministrator(l, s); err != nil {
 			return err
 		}
 	}
 	start := time.Now()
 	pv, err := roster.Plan(tab, imp.fresh, roster.Options{Actor: *actor, At: time.Now(), CreateOrganizations: *create})
 	if errors.Is(err, roster.ErrNotRegistrar) {
-		return &exitError{code: 1, msg: fmt.Sprintf("%s may not register delegates in %s: give --actor with an administrator, a secretary or the mandate commission", *actor, *id)}
+		return &exitError{code: 1, msg: l.T("cli.import.not_registrar", *actor, *id)}
 	}
 	if err != nil {
 		return err
@@ -196,9 +199,9 @@ func runImport(ctx context.Context, env *cliEnv, args []string) error {
 			// The batch was rehearsed on the same state; a refusal here
 			// means someone else wrote to the record meanwhile.
 			if failed >= 0 {
-				return fmt.Errorf("the command %s of row %d was refused: %w; %d commands before it were recorded: import the file again to finish", cmds[failed].CommandName(), pv.Commands[failed].Row, err, len(results))
+				return &exitError{code: 1, msg: l.T("cli.import.refused_at", cmds[failed].CommandName(), pv.Commands[failed].Row, err, len(results))}
 			}
-			return fmt.Errorf("nothing recorded: %w", err)
+			return &exitError{code: 1, msg: l.T("cli.import.not_recorded", err)}
 		}
 		fmt.Fprintln(env.stdout, l.T("cli.import.recorded", len(results), time.Since(start).Round(time.Millisecond).String()))
 	}
@@ -210,7 +213,7 @@ func runImport(ctx context.Context, env *cliEnv, args []string) error {
 
 // readRosterFile reads a roster file, refusing one larger than a roster
 // can be before reading it whole.
-func readRosterFile(path string) ([]byte, error) {
+func readRosterFile(l *i18n.Locale, path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, &exitError{code: 1, msg: err.Error()}
@@ -218,14 +221,14 @@ func readRosterFile(path string) ([]byte, error) {
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, roster.MaxFileSize+1))
 	if err != nil {
-		return nil, &exitError{code: 1, msg: fmt.Sprintf("%s: %v", path, err)}
+		return nil, &exitError{code: 1, msg: l.T("cli.about", path, err)}
 	}
 	return data, nil
 }
 
 // soleAdministrator is the actor an import defaults to: the assembly's
 // administrator, if it has exactly one.
-func soleAdministrator(s *assembly.State) (string, error) {
+func soleAdministrator(l *i18n.Locale, s *assembly.State) (string, error) {
 	var admins []string
 	for p := range s.Roles {
 		if s.HasRole(p, assembly.RoleAdministrator) {
@@ -236,7 +239,10 @@ func soleAdministrator(s *assembly.State) (string, error) {
 	if len(admins) == 1 {
 		return admins[0], nil
 	}
-	return "", &exitError{code: 2, msg: fmt.Sprintf("%s has %d administrators (%s); say on whose authority the import is made with --actor", s.Assembly.ID, len(admins), strings.Join(admins, ", "))}
+	if len(admins) == 0 {
+		return "", &exitError{code: 2, msg: l.T("cli.import.no_admin", s.Assembly.ID)}
+	}
+	return "", &exitError{code: 2, msg: l.T("cli.import.admins", s.Assembly.ID, len(admins), strings.Join(admins, ", "))}
 }
 
 // importTarget is the assembly an import reads (and, unless a dry run,
@@ -273,8 +279,8 @@ func (t *importTarget) fresh() (*assembly.State, error) {
 
 // openImportReadOnly opens the assembly's log for a dry run: read-only,
 // without the signing key.
-func openImportReadOnly(ctx context.Context, db, id string) (*importTarget, error) {
-	lg, err := openLogReadOnly(ctx, i18n.For(""), db, "", id)
+func openImportReadOnly(ctx context.Context, l *i18n.Locale, db, id string) (*importTarget, error) {
+	lg, err := openLogReadOnly(ctx, l, db, "", id)
 	if err != nil {
 		return nil, err
 	}
@@ -297,17 +303,16 @@ func openImportReadOnly(ctx context.Context, db, id string) (*importTarget, erro
 // Only one process may write to a database: a running plenum serve must
 // be stopped first. The check that refuses a database held by another
 // writer belongs right after the store is opened, as in replay.
-func openImportWriter(ctx context.Context, db, data, name, id string) (*importTarget, error) {
+func openImportWriter(ctx context.Context, l *i18n.Locale, db, data, name, id string) (*importTarget, error) {
 	if !ledger.ValidServerName(name) {
-		return nil, &exitError{code: 2, msg: fmt.Sprintf("--name %q: use letters, digits, '.', '-' and ':' only", name)}
+		return nil, &exitError{code: 2, msg: l.T("cli.server_name", name)}
 	}
-	if store.IsPostgres(db) {
-		if data == "" {
-			return nil, &exitError{code: 2, msg: "with a PostgreSQL database, give --data DIR: the data directory of plenum serve, which holds the signing key"}
-		}
-	} else {
+	if err := needsDataDir(l, db, data); err != nil {
+		return nil, err
+	}
+	if !store.IsPostgres(db) {
 		if _, err := os.Stat(db); err != nil {
-			return nil, &exitError{code: 1, msg: fmt.Sprintf("cannot open the database: %v (create the assembly first: plenum replay, or the set-up pages of plenum serve)", err)}
+			return nil, &exitError{code: 1, msg: l.T("cli.import.no_db", err)}
 		}
 		if data == "" {
 			data = filepath.Dir(db)
@@ -315,7 +320,7 @@ func openImportWriter(ctx context.Context, db, data, name, id string) (*importTa
 	}
 	keyPath := filepath.Join(data, ledger.SigningKeyFile)
 	if _, err := os.Stat(keyPath); err != nil {
-		return nil, &exitError{code: 1, msg: fmt.Sprintf("no signing key at %s: the import signs the log with the key of the server that keeps it; give --data with that server's data directory", keyPath)}
+		return nil, &exitError{code: 1, msg: l.T("cli.import.no_key", keyPath)}
 	}
 	signer, vkey, err := ledger.LoadOrCreateKey(data, name)
 	if err != nil {
@@ -327,7 +332,7 @@ func openImportWriter(ctx context.Context, db, data, name, id string) (*importTa
 	}
 	st, err := store.OpenStore(ctx, db, false)
 	if err != nil {
-		return nil, &exitError{code: 1, msg: fmt.Sprintf("cannot open the database: %v", err)}
+		return nil, &exitError{code: 1, msg: l.T("cli.export.cannot_open", err)}
 	}
 	eng, err := engine.Open(ctx, st, engine.Options{Server: name, Signer: signer, Verifiers: note.VerifierList(verifier)})
 	if err != nil {
@@ -342,11 +347,7 @@ func openImportWriter(ctx context.Context, db, data, name, id string) (*importTa
 			ids = append(ids, a.ID())
 		}
 		t.close()
-		known := "it has no assemblies"
-		if len(ids) > 0 {
-			known = "its assemblies are " + strings.Join(ids, ", ")
-		}
-		return nil, &exitError{code: 1, msg: fmt.Sprintf("the database has no assembly %q; %s", id, known)}
+		return nil, noSuchAssembly(l, db, id, ids)
 	}
 	t.assembly, t.origin = a, a.Log().Origin()
 	if t.entries, err = ledger.ReadEntries(ctx, st, t.origin, 0, a.Log().Size()); err != nil {
@@ -429,6 +430,20 @@ func printPreview(w io.Writer, l *i18n.Locale, file string, pv *roster.Preview, 
 	s := pv.Summary
 	fmt.Fprintln(w, "\n"+l.T("cli.import.summary", l.T("cli.import.rows", s.Rows), s.Added, s.Changed, s.Unchanged, s.Errors,
 		l.T("cli.import.new_orgs_n", s.Organizations), l.T("cli.import.not_in_file", s.Missing)))
+}
+
+// fileProblemText is why a file cannot be read as a roster, in l's words
+// when it is a problem of the file (a roster.Problem), else the reader's
+// error as it stands.
+func fileProblemText(l *i18n.Locale, err error) string {
+	var p *roster.Problem
+	if !errors.As(err, &p) {
+		return err.Error()
+	}
+	if p.Row > 0 {
+		return l.T("cli.import.at", l.T("cli.import.row", strconv.Itoa(p.Row)), problemText(l, p))
+	}
+	return problemText(l, p)
 }
 
 // problemText is a problem of a row under the row, in l's words: its

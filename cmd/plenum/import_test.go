@@ -124,11 +124,11 @@ func TestImportRefusals(t *testing.T) {
 		{"no file", []string{"--db", db, "--assembly", "congress-2026"}, 2, "name one roster file (.xlsx or .csv); options come before it"},
 		{"no assembly", []string{"--db", db, csv}, 2, "name the assembly with --assembly ID"},
 		{"dry run and good rows", []string{"--db", db, "--assembly", "congress-2026", "--dry-run", "--good-rows", csv}, 2, "--dry-run records nothing; leave out --good-rows"},
-		{"unknown assembly", []string{"--db", db, "--assembly", "congress-2027", csv}, 1, `the database has no assembly "congress-2027"; its assemblies are congress-2026`},
+		{"unknown assembly", []string{"--db", db, "--assembly", "congress-2027", csv}, 1, db + ` has no assembly "congress-2027"; its assemblies are congress-2026`},
 		{"no database", []string{"--db", other, "--assembly", "congress-2026", csv}, 1, "cannot open the database: stat " + other + ": no such file or directory (create the assembly first: plenum replay, or the set-up pages of plenum serve)"},
 		{"not a registrar", []string{"--db", db, "--assembly", "congress-2026", "--actor", "nobody", csv}, 1, "nobody may not register delegates in congress-2026: give --actor with an administrator, a secretary or the mandate commission"},
 		{"not a roster", []string{"--db", db, "--assembly", "congress-2026", filepath.Join(rosters, "congress-2026.jsonl")}, 1, "no column gives the names"},
-		{"postgres without a data directory", []string{"--db", "postgres://nobody@127.0.0.1:1/none", "--assembly", "congress-2026", csv}, 2, "with a PostgreSQL database, give --data DIR: the data directory of plenum serve, which holds the signing key"},
+		{"postgres without a data directory", []string{"--db", "postgres://nobody@127.0.0.1:1/none", "--assembly", "congress-2026", csv}, 2, "with a PostgreSQL database, give --data DIR: the server's data directory, which holds its signing key"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			code, _, stderr := exportCLI(t, append([]string{"import"}, c.args...)...)

@@ -57,7 +57,7 @@ func runKeygen(ctx context.Context, env *cliEnv, args []string) error {
 		return usageErr(err)
 	}
 	if fs.NArg() != 0 {
-		return &exitError{code: 2, msg: "takes no arguments; see plenum keygen --help"}
+		return &exitError{code: 2, msg: env.locale().T("cli.no_args", "keygen")}
 	}
 	skey, vkey, err := ledger.GenerateKey(*name)
 	if err != nil {

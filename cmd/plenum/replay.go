@@ -140,6 +140,9 @@ func runReplay(ctx context.Context, env *cliEnv, args []string) error {
 	if *server != "" {
 		return replayThrough(ctx, env, l, *server, *admin, codes, in)
 	}
+	if err := needsDataDir(l, *db, *data); err != nil {
+		return err
+	}
 	if !store.IsPostgres(*db) {
 		if err := os.MkdirAll(filepath.Dir(*db), 0o700); err != nil {
 			return err
@@ -172,15 +175,27 @@ func usageErr(err error) error {
 	return &exitError{code: 2}
 }
 
+// needsDataDir refuses a PostgreSQL database without --data, in l: the
+// signing key has no folder beside the database to be in. Every command
+// that signs the log (serve, replay, import) says it so.
+func needsDataDir(l *i18n.Locale, db, data string) error {
+	if data == "" && store.IsPostgres(db) {
+		return &exitError{code: 2, msg: l.T("cli.pg_data")}
+	}
+	return nil
+}
+
 // openEngine opens (creating if needed) the database dbArg names (a SQLite
 // file or a postgres:// URL), the signing key in dataDir (by default the
 // SQLite file's folder; required with PostgreSQL), and the engine over
-// them.
+// them. plenum replay has refused a PostgreSQL database without dataDir
+// in the officer's language before; the refusal here, in English (a nil
+// locale), is for the tests that open an engine directly.
 func openEngine(ctx context.Context, dbArg, dataDir, server string) (*engine.Engine, func(), error) {
+	if err := needsDataDir(nil, dbArg, dataDir); err != nil {
+		return nil, nil, err
+	}
 	if dataDir == "" {
-		if store.IsPostgres(dbArg) {
-			return nil, nil, &exitError{code: 2, msg: "with a PostgreSQL database, give --data DIR: the data directory of plenum serve, which holds the signing key"}
-		}
 		dataDir = filepath.Dir(dbArg)
 	}
 	if err := os.MkdirAll(dataDir, 0o700); err != nil {

@@ -182,7 +182,7 @@ func runServe(ctx context.Context, env *cliEnv, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return usageErr(err)
 	}
-	if err := nodeFlags(*db, *nodeName, *advertise); err != nil {
+	if err := nodeFlags(env.locale(), *db, *nodeName, *advertise); err != nil {
 		return err
 	}
 	access, err := accessFlags(env.locale(), *tlsCert, *tlsKey, proxies, *wrongPer, *wrongAll, *streamsPer, *streamsAll)
@@ -190,10 +190,10 @@ func runServe(ctx context.Context, env *cliEnv, args []string) error {
 		return err
 	}
 	if fs.NArg() != 0 {
-		return &exitError{code: 2, msg: "takes no arguments; see plenum serve --help"}
+		return &exitError{code: 2, msg: env.locale().T("cli.no_args", "serve")}
 	}
 	if !ledger.ValidServerName(*name) {
-		return &exitError{code: 2, msg: fmt.Sprintf("--name %q: use letters, digits, '.', '-' and ':' only", *name)}
+		return &exitError{code: 2, msg: env.locale().T("cli.server_name", *name)}
 	}
 	if !store.IsPostgres(*db) {
 		if err := os.MkdirAll(filepath.Dir(*db), 0o700); err != nil {
@@ -214,13 +214,13 @@ func runServe(ctx context.Context, env *cliEnv, args []string) error {
 	}
 	if *ballotModule != "" {
 		if err := web.CheckBallotModule(*ballotModule); err != nil {
-			return &exitError{code: 2, msg: "--ballot-module: " + err.Error()}
+			return &exitError{code: 2, msg: env.locale().T("cli.about", "--ballot-module", err)}
 		}
 	}
 	if *nodeName != "" {
 		// What openServer would refuse is refused before the node is
 		// entered into the registry.
-		if err := needsDataDir(*db, *data); err != nil {
+		if err := needsDataDir(env.locale(), *db, *data); err != nil {
 			return err
 		}
 		member, err := registerNode(ctx, *db, *nodeName, *advertise)
@@ -230,7 +230,7 @@ func runServe(ctx context.Context, env *cliEnv, args []string) error {
 		defer member.close()
 		fmt.Fprintf(env.stdout, "plenum serve: node %s registered in the cluster, advertised at %s\n", *nodeName, *advertise)
 	}
-	srv, err := openServer(ctx, serverConfig{db: *db, data: *data, name: *name, baseURL: *baseURL, ballotModule: *ballotModule, witnesses: witnesses, witnessesNeeded: *needed, access: access})
+	srv, err := openServer(ctx, serverConfig{db: *db, data: *data, name: *name, baseURL: *baseURL, ballotModule: *ballotModule, witnesses: witnesses, witnessesNeeded: *needed, access: access, l: env.locale()})
 	if err != nil {
 		return err
 	}

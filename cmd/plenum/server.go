@@ -21,6 +21,7 @@ import (
 	"plenum/cosign"
 	"plenum/engine"
 	"plenum/httpapi"
+	"plenum/i18n"
 	"plenum/internal/routes"
 	"plenum/ledger"
 	"plenum/store"
@@ -44,6 +45,8 @@ type serverConfig struct {
 	witnessesNeeded int      // cosignatures for a checkpoint to count as witnessed; 0: all
 
 	access accessConfig // TLS, trusted proxies, limits (access.go)
+
+	l *i18n.Locale // the language of the refusals of these options; nil: English
 }
 
 // server is a running plenum: the store, the engine over it, the access
@@ -63,7 +66,7 @@ type server struct {
 // (auditing and replaying every log), the access-code database, and builds
 // the handler.
 func openServer(ctx context.Context, cfg serverConfig) (*server, error) {
-	if err := needsDataDir(cfg.db, cfg.data); err != nil {
+	if err := needsDataDir(cfg.l, cfg.db, cfg.data); err != nil {
 		return nil, err
 	}
 	if cfg.data == "" {
@@ -74,7 +77,7 @@ func openServer(ctx context.Context, cfg serverConfig) (*server, error) {
 	}
 	st, err := store.OpenStore(ctx, cfg.db, false)
 	if errors.Is(err, sqlite.ErrLocked) {
-		return nil, fmt.Errorf("%w. Stop that process first, or serve another database", err)
+		return nil, fmt.Errorf("%w. %s", err, cfg.l.T("cli.serve.locked"))
 	}
 	if err != nil {
 		return nil, err
@@ -95,7 +98,7 @@ func openServer(ctx context.Context, cfg serverConfig) (*server, error) {
 	}
 	opts := engine.Options{Server: cfg.name, Signer: signer, Verifiers: note.VerifierList(verifier)}
 	if len(cfg.witnesses) > 0 {
-		if s.cosigner, err = newCosigner(st, cfg.witnesses, cfg.witnessesNeeded); err != nil {
+		if s.cosigner, err = newCosigner(cfg.l, st, cfg.witnesses, cfg.witnessesNeeded); err != nil {
 			return fail(err)
 		}
 		opts.Committed = s.cosigner.Committed
@@ -128,15 +131,6 @@ func openServer(ctx context.Context, cfg serverConfig) (*server, error) {
 	s.access = cfg.access
 	s.handler = s.routes(cfg)
 	return s, nil
-}
-
-// needsDataDir refuses a PostgreSQL database without --data: the signing
-// key has no folder beside the database to be in.
-func needsDataDir(db, data string) error {
-	if data == "" && store.IsPostgres(db) {
-		return &exitError{code: 2, msg: "with a PostgreSQL database, give --data DIR for the signing key"}
-	}
-	return nil
 }
 
 // signingKey returns the signer in dataDir/signing.key and its verifier
@@ -211,18 +205,18 @@ type listed struct {
 
 // newCosigner builds the witness cosigning for --witness URL=VERIFIERKEY
 // arguments and the number of cosignatures a checkpoint needs.
-func newCosigner(st ledger.Store, witnesses []string, needed int) (*cosign.Cosigner, error) {
+func newCosigner(l *i18n.Locale, st ledger.Store, witnesses []string, needed int) (*cosign.Cosigner, error) {
 	sub := &witness.Submitter{}
 	var vkeys []string
 	for _, arg := range witnesses {
 		// Verifier keys hold no '='; URLs may.
 		i := strings.LastIndex(arg, "=")
 		if i <= 0 || i == len(arg)-1 {
-			return nil, &exitError{code: 2, msg: fmt.Sprintf("--witness %q: want URL=VERIFIERKEY", arg)}
+			return nil, &exitError{code: 2, msg: l.T("cli.serve.witness_form", arg)}
 		}
 		v, err := witness.NewVerifier(arg[i+1:])
 		if err != nil {
-			return nil, &exitError{code: 2, msg: fmt.Sprintf("--witness %q: %v", arg, err)}
+			return nil, &exitError{code: 2, msg: l.T("cli.serve.witness_key", arg, err)}
 		}
 		sub.Witnesses = append(sub.Witnesses, witness.Endpoint{URL: arg[:i], Verifier: v})
 		vkeys = append(vkeys, arg[i+1:])
@@ -232,7 +226,7 @@ func newCosigner(st ledger.Store, witnesses []string, needed int) (*cosign.Cosig
 	}
 	policy, err := witness.NewPolicy(needed, vkeys...)
 	if err != nil {
-		return nil, &exitError{code: 2, msg: "--witnesses-needed: " + err.Error()}
+		return nil, &exitError{code: 2, msg: l.T("cli.about", "--witnesses-needed", err)}
 	}
 	return cosign.New(st, sub, policy, slog.Default())
 }

@@ -132,30 +132,30 @@ func runTally(ctx context.Context, env *cliEnv, args []string) error {
 			return tallyUsage(err)
 		}
 	}
-	switch {
-	case file == "":
-		return &exitError{code: 2, msg: "name the file of ballots (or - for standard input); see plenum tally --help"}
-	case fs.NArg() > 0:
-		return &exitError{code: 2, msg: fmt.Sprintf("one file at a time; unexpected %q", fs.Arg(0))}
-	case *method == "":
-		return &exitError{code: 2, msg: "give --method (one of " + strings.Join(tally.Methods, ", ") + ")"}
-	case *seats < 0:
-		return &exitError{code: 2, msg: "--seats must be positive"}
-	case *stages && *asJSON:
-		return &exitError{code: 2, msg: "--stages and --json exclude each other (--json holds the stages)"}
-	}
 	l, err := officerLocale(env, *lang, "")
 	if err != nil {
 		return err
 	}
+	switch {
+	case file == "":
+		return &exitError{code: 2, msg: l.T("cli.tally.no_file")}
+	case fs.NArg() > 0:
+		return &exitError{code: 2, msg: l.T("cli.tally.one_file", fs.Arg(0))}
+	case *method == "":
+		return &exitError{code: 2, msg: l.T("cli.tally.no_method", strings.Join(tally.Methods, ", "))}
+	case *seats < 0:
+		return &exitError{code: 2, msg: l.T("cli.tally.seats")}
+	case *stages && *asJSON:
+		return &exitError{code: 2, msg: l.T("cli.tally.stages_json")}
+	}
 	if !isMethod(*method) {
-		return &exitError{code: 2, msg: fmt.Sprintf("unknown method %q (the methods are %s)", *method, strings.Join(tally.Methods, ", "))}
+		return &exitError{code: 2, msg: l.T("cli.tally.method", *method, strings.Join(tally.Methods, ", "))}
 	}
 	f := *format
 	if f == "" {
 		f = tallyFormats[strings.ToLower(filepath.Ext(file))]
 		if f == "" {
-			return &exitError{code: 2, msg: fmt.Sprintf("cannot tell the format of %q from its extension; give --format (blt, soc, soi, toi or csv)", file)}
+			return &exitError{code: 2, msg: l.T("cli.tally.format_ext", file)}
 		}
 	}
 	var in io.Reader = env.stdin
@@ -176,23 +176,23 @@ func runTally(ctx context.Context, env *cliEnv, args []string) error {
 	case "csv":
 		e, err = tally.ReadCSV(in)
 	default:
-		return &exitError{code: 2, msg: fmt.Sprintf("unknown format %q (blt, soc, soi, toi or csv)", f)}
+		return &exitError{code: 2, msg: l.T("cli.tally.format", f)}
 	}
 	if err != nil {
-		return &exitError{code: 1, msg: fmt.Sprintf("%s: %v", file, err)}
+		return &exitError{code: 1, msg: l.T("cli.about", file, err)}
 	}
 	if *seats > 0 {
 		e.Seats = *seats
 	}
 	if e.Seats == 0 {
 		if *method != tally.MethodIRV {
-			return &exitError{code: 2, msg: fmt.Sprintf("%s does not say how many seats there are; give --seats N", file)}
+			return &exitError{code: 2, msg: l.T("cli.tally.no_seats", file)}
 		}
 		e.Seats = 1
 	}
 	r, err := tally.Count(*method, e, tally.Options{Seed: *seed})
 	if err != nil {
-		return &exitError{code: 1, msg: fmt.Sprintf("%s: %v", file, err)}
+		return &exitError{code: 1, msg: l.T("cli.about", file, err)}
 	}
 	switch {
 	case *asJSON:

@@ -169,7 +169,7 @@ func runVerify(ctx context.Context, env *cliEnv, args []string) error {
 		return usageErr(err)
 	}
 	if fs.NArg() != 0 {
-		return &exitError{code: 2, msg: env.locale().T("cli.verify.no_args")}
+		return &exitError{code: 2, msg: env.locale().T("cli.no_args", "verify")}
 	}
 	if *token != "" && *receipt == "" {
 		return &exitError{code: 2, msg: env.locale().T("cli.verify.token")}
@@ -201,7 +201,7 @@ func runVerify(ctx context.Context, env *cliEnv, args []string) error {
 		var replay func(int64, []byte) error
 		var finish func() error
 		if !*noReplay {
-			replay, finish = remoteReplay(ctx, *url)
+			replay, finish = remoteReplay(ctx, env.locale(), *url)
 		}
 		return verifyRemote(ctx, env, remoteVerify{url: *url, vkey: *key, witnesses: witnesses, quorum: *needed, since: *since, replay: replay, finish: finish})
 	}
@@ -214,7 +214,7 @@ func runVerify(ctx context.Context, env *cliEnv, args []string) error {
 // remoteReplay returns a replay callback for a log fetched over HTTP: each
 // entry is decoded (a payload stored beside the log is fetched from its
 // blob address and checked against its SHA-256) and applied to the domain.
-func remoteReplay(ctx context.Context, url string) (replay func(int64, []byte) error, finish func() error) {
+func remoteReplay(ctx context.Context, l *i18n.Locale, url string) (replay func(int64, []byte) error, finish func() error) {
 	r := engine.NewAuditReplayer()
 	client := &http.Client{Timeout: time.Minute}
 	return func(index int64, data []byte) error {
@@ -229,7 +229,7 @@ func remoteReplay(ctx context.Context, url string) (replay func(int64, []byte) e
 			}
 			resp, err := client.Do(req)
 			if err != nil {
-				return fmt.Errorf("fetching the payload stored apart: %w", err)
+				return errors.New(l.T("cli.remote.blob_fetch", err))
 			}
 			payload, err := io.ReadAll(io.LimitReader(resp.Body, ledger.MaxPayloadSize+1))
 			resp.Body.Close()
@@ -237,7 +237,7 @@ func remoteReplay(ctx context.Context, url string) (replay func(int64, []byte) e
 				return err
 			}
 			if resp.StatusCode != http.StatusOK || sha256.Sum256(payload) != ref.SHA256 || int64(len(payload)) != ref.Size {
-				return fmt.Errorf("the payload stored apart (sha256 %x) is missing or altered", ref.SHA256)
+				return errors.New(l.T("cli.remote.blob_bad", hex.EncodeToString(ref.SHA256[:])))
 			}
 			e.Payload = payload
 		}
@@ -263,7 +263,7 @@ func loadVerifier(env *cliEnv, key, db, dataDir string) (note.Verifier, error) {
 		}
 		vkey, err := ledger.VerifierKey(string(skey))
 		if err != nil {
-			return nil, &exitError{code: 1, msg: fmt.Sprintf("%s: %v", path, err)}
+			return nil, &exitError{code: 1, msg: env.locale().T("cli.about", path, err)}
 		}
 		fmt.Fprintln(env.stderr, env.locale().T("cli.verify.no_key", path, vkey))
 		key = vkey
@@ -333,7 +333,7 @@ func verifyDB(ctx context.Context, env *cliEnv, db, dataDir, key string, replay 
 		return &exitError{code: 1, msg: l.T("cli.verify.cannot_read_record", err)}
 	}
 	for _, lg := range rep.Logs {
-		fmt.Fprint(env.stdout, l.T("cli.verify.log", lg.Origin, int(lg.Size), int(lg.Checkpoints)))
+		fmt.Fprint(env.stdout, l.T("cli.verify.log", lg.Origin, l.T("cli.verify.n_entries", int(lg.Size)), l.T("cli.verify.n_checkpoints", int(lg.Checkpoints))))
 		if lg.Blobs > 0 {
 			fmt.Fprint(env.stdout, l.T("cli.verify.blobs", int(lg.Blobs)))
 		}
@@ -346,7 +346,7 @@ func verifyDB(ctx context.Context, env *cliEnv, db, dataDir, key string, replay 
 	if replay {
 		what = l.T("cli.verify.checked_replayed")
 	}
-	fmt.Fprintln(env.stdout, l.T("cli.verify.ok", len(rep.Logs), int(rep.Entries()), what, v.Name(), time.Since(start).Round(time.Millisecond).String()))
+	fmt.Fprintln(env.stdout, l.T("cli.verify.ok", len(rep.Logs), l.T("cli.verify.n_entries", int(rep.Entries())), what, v.Name(), time.Since(start).Round(time.Millisecond).String()))
 	return nil
 }
 

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/base64"
+	"errors"
 	"fmt"
 	"os"
 	"strconv"
@@ -33,16 +34,19 @@ func runVerifyDocument(ctx context.Context, env *cliEnv, dbPath, dataDir, file s
 		return &exitError{code: 1, msg: l.T("cli.doc.unreadable", err)}
 	}
 	stated, err := minutes.ReadStated(data)
+	if errors.Is(err, minutes.ErrNoCheckpoint) {
+		err = errors.New(l.T("cli.doc.no_checkpoint"))
+	}
 	if err != nil {
-		return &exitError{code: 1, msg: fmt.Sprintf("%s: %v", file, err)}
+		return &exitError{code: 1, msg: l.T("cli.about", file, err)}
 	}
 	signedCP, err := ledger.ParseSignedCheckpoint([]byte(stated.Signed))
 	if err != nil {
-		return &exitError{code: 1, msg: fmt.Sprintf("%s: the stated checkpoint cannot be read: %v", file, err)}
+		return &exitError{code: 1, msg: l.T("cli.doc.cp_unreadable", file, err)}
 	}
 	_, id, err := ledger.ParseOrigin(signedCP.Origin)
 	if err != nil {
-		return &exitError{code: 1, msg: fmt.Sprintf("%s: the stated checkpoint's origin %q is not a plenum log: %v", file, signedCP.Origin, err)}
+		return &exitError{code: 1, msg: l.T("cli.doc.not_plenum", file, signedCP.Origin, err)}
 	}
 	lg, err := openLogReadOnly(ctx, l, dbPath, dataDir, id)
 	if err != nil {
@@ -50,14 +54,14 @@ func runVerifyDocument(ctx context.Context, env *cliEnv, dbPath, dataDir, file s
 	}
 	defer lg.store.Close()
 	if lg.origin != signedCP.Origin {
-		return &exitError{code: 1, msg: fmt.Sprintf("%s states the log %s; the database has the log of %s as %s", file, signedCP.Origin, id, lg.origin)}
+		return &exitError{code: 1, msg: l.T("cli.doc.other_log", file, signedCP.Origin, id, lg.origin)}
 	}
 	verifiers := lg.verifiers
 	keyNote := ""
 	switch {
 	case lg.vkey == "":
 		if verifiers, err = newVerifierKeys(stated.VerifierKey); err != nil {
-			return &exitError{code: 1, msg: fmt.Sprintf("%s: the stated verifier key cannot be read: %v", file, err)}
+			return &exitError{code: 1, msg: l.T("cli.doc.key_unreadable", file, err)}
 		}
 		keyNote = l.T("cli.doc.key_from_document", stated.VerifierKey)
 	case lg.vkey != stated.VerifierKey:

@@ -49,9 +49,6 @@ type remoteVerify struct {
 }
 
 func verifyRemote(ctx context.Context, env *cliEnv, a remoteVerify) error {
-	usage := func(format string, args ...any) error {
-		return &exitError{code: 2, msg: fmt.Sprintf(format, args...)}
-	}
 	if !strings.HasPrefix(a.url, "http://") && !strings.HasPrefix(a.url, "https://") {
 		return &exitError{code: 2, msg: env.locale().T("cli.remote.url", a.url)}
 	}
@@ -62,7 +59,7 @@ func verifyRemote(ctx context.Context, env *cliEnv, a remoteVerify) error {
 	if policy != nil && a.quorum > 0 {
 		policy.Threshold = a.quorum
 		if err := policy.Validate(); err != nil {
-			return usage("--witness: %v", err)
+			return &exitError{code: 2, msg: env.locale().T("cli.about", "--witness", err)}
 		}
 	}
 	opts := remote.Options{LogKeys: keys, Policy: policy, Replay: a.replay}
@@ -73,7 +70,7 @@ func verifyRemote(ctx context.Context, env *cliEnv, a remoteVerify) error {
 		case errors.Is(err, fs.ErrNotExist):
 			remembered = nil
 		case err != nil:
-			return &exitError{code: 1, msg: fmt.Sprintf("--since: %v", err)}
+			return &exitError{code: 1, msg: env.locale().T("cli.about", "--since", err)}
 		default:
 			opts.Since = remembered
 		}
@@ -84,14 +81,14 @@ func verifyRemote(ctx context.Context, env *cliEnv, a remoteVerify) error {
 	if err == nil && a.finish != nil {
 		if ferr := a.finish(); ferr != nil {
 			bar.finish()
-			return &exitError{code: 1, msg: fmt.Sprintf("%s: %v", a.url, ferr)}
+			return &exitError{code: 1, msg: env.locale().T("cli.about", a.url, ferr)}
 		}
 	}
 	bar.finish()
 	if err != nil {
 		var re *remote.Error
 		if errors.As(err, &re) {
-			return &exitError{code: 1, msg: fmt.Sprintf("%s: %v", a.url, err)}
+			return &exitError{code: 1, msg: env.locale().T("cli.about", a.url, err)}
 		}
 		return &exitError{code: 1, msg: env.locale().T("cli.remote.unreadable", a.url, err)}
 	}
@@ -146,11 +143,11 @@ func verifyKeys(l *i18n.Locale, vkey string, witnesses []string) (note.Verifiers
 	}
 	key, err := keyArg(l, vkey)
 	if err != nil {
-		return nil, nil, &exitError{code: 2, msg: fmt.Sprintf("--key: %v", err)}
+		return nil, nil, &exitError{code: 2, msg: l.T("cli.about", "--key", err)}
 	}
 	v, err := note.NewVerifier(key)
 	if err != nil {
-		return nil, nil, &exitError{code: 2, msg: fmt.Sprintf("--key: %v", err)}
+		return nil, nil, &exitError{code: 2, msg: l.T("cli.about", "--key", err)}
 	}
 	if len(witnesses) == 0 {
 		return note.VerifierList(v), nil, nil
@@ -159,13 +156,13 @@ func verifyKeys(l *i18n.Locale, vkey string, witnesses []string) (note.Verifiers
 	for _, w := range witnesses {
 		k, err := keyArg(l, w)
 		if err != nil {
-			return nil, nil, &exitError{code: 2, msg: fmt.Sprintf("--witness: %v", err)}
+			return nil, nil, &exitError{code: 2, msg: l.T("cli.about", "--witness", err)}
 		}
 		vkeys = append(vkeys, k)
 	}
 	p, err := witness.NewPolicy(len(vkeys), vkeys...)
 	if err != nil {
-		return nil, nil, &exitError{code: 2, msg: fmt.Sprintf("--witness: %v", err)}
+		return nil, nil, &exitError{code: 2, msg: l.T("cli.about", "--witness", err)}
 	}
 	return note.VerifierList(v), p, nil
 }
@@ -193,7 +190,7 @@ func runVerifyReceipt(ctx context.Context, env *cliEnv, file, vkey string, witne
 		r, err = tlogproof.VerifyReceipt(data, keys, policy)
 	}
 	if err != nil {
-		return &exitError{code: 1, msg: fmt.Sprintf("%s: %v", file, err)}
+		return &exitError{code: 1, msg: env.locale().T("cli.about", file, err)}
 	}
 	l := env.locale()
 	fmt.Fprint(env.stdout, l.T("cli.receipt.entry", strconv.FormatInt(r.Index, 10), r.Checkpoint.Origin, strconv.FormatInt(r.Checkpoint.Size, 10)))
@@ -219,7 +216,7 @@ func runVerifyReceipt(ctx context.Context, env *cliEnv, file, vkey string, witne
 	}
 	res, err := remote.CheckReceipt(ctx, url, r, remote.Options{LogKeys: keys, Policy: policy})
 	if err != nil {
-		return &exitError{code: 1, msg: fmt.Sprintf("%s: %v", url, err)}
+		return &exitError{code: 1, msg: env.locale().T("cli.about", url, err)}
 	}
 	fmt.Fprintln(env.stdout, l.T("cli.receipt.still", strconv.FormatInt(res.Checkpoint.Size, 10), url))
 	return nil
@@ -268,7 +265,7 @@ func runVerifyExcerpt(ctx context.Context, env *cliEnv, file, vkey string, witne
 	}
 	x, err := tlogproof.VerifyExcerpt(data, keys, policy)
 	if err != nil {
-		return &exitError{code: 1, msg: fmt.Sprintf("%s: %v", file, err)}
+		return &exitError{code: 1, msg: env.locale().T("cli.about", file, err)}
 	}
 	fmt.Fprintln(env.stdout, env.locale().T("cli.excerpt", x.Title, len(x.Entries), x.Checkpoint.Origin, strconv.FormatInt(x.Checkpoint.Size, 10), strconv.Itoa(len(x.Entries))))
 	for _, e := range x.Entries {

@@ -28,6 +28,6 @@ func TestVerifyRemoteInTheOfficersLanguage(t *testing.T) {
 		{[]string{"--url", "http://127.0.0.1:1", "--key", l.VKey, "--witness", none}, 2, `--witness: "` + none + `" is neither a key (name+hash+key) nor a file`, 0},
 		{[]string{"--url", "http://127.0.0.1:1", "--key", l.VKey}, 1, "http://127.0.0.1:1: cannot read the log: ", 2},
 	}
-	english := englishWords([]string{"https", "http", "tlog", "tiles", "since", "hash", "name", "witness", "token", "verify", "plenum", "help", "receipt", "tracker", "document", "excerpt", "data", "server"}, "cli.verify.no_args", "cli.verify.token", "cli.verify.tracker", "cli.verify.modes", "cli.verify.key_or_data", "cli.remote.url", "cli.remote.no_key", "cli.remote.unreadable", "cli.remote.not_saved", "cli.receipt.no_sealed", "cli.key_arg")
+	english := englishWords([]string{"https", "http", "tlog", "tiles", "since", "hash", "name", "witness", "token", "verify", "plenum", "help", "receipt", "tracker", "document", "excerpt", "data", "server"}, "cli.no_args", "cli.verify.token", "cli.verify.tracker", "cli.verify.modes", "cli.verify.key_or_data", "cli.remote.url", "cli.remote.no_key", "cli.remote.unreadable", "cli.remote.not_saved", "cli.receipt.no_sealed", "cli.key_arg")
 	checkRefusals(t, "verify", cases, english, false)
 }

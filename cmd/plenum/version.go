@@ -33,7 +33,7 @@ DESCRIPTION
 				return usageErr(err)
 			}
 			if fs.NArg() != 0 {
-				return &exitError{code: 2, msg: "takes no arguments"}
+				return &exitError{code: 2, msg: env.locale().T("cli.no_args", "version")}
 			}
 			fmt.Fprintf(env.stdout, "plenum %s (%s, %s/%s)\n", buildVersion(), runtime.Version(), runtime.GOOS, runtime.GOARCH)
 			return nil

@@ -139,7 +139,7 @@ func runWitness(ctx context.Context, env *cliEnv, args []string) error {
 		return err
 	}
 	if fset.NArg() != 0 {
-		return &exitError{code: 2, msg: l.T("cli.witness.no_args")}
+		return &exitError{code: 2, msg: l.T("cli.no_args", "witness")}
 	}
 	if len(logs) == 0 {
 		return &exitError{code: 2, msg: l.T("cli.witness.no_log")}

@@ -39,7 +39,7 @@ func TestWitnessInTheOfficersLanguage(t *testing.T) {
 		{[]string{"--db", db, "--key", open, "--log", "o=" + l.VKey}, 1, open + ": witness key is readable by others (mode -rw-r--r--); run chmod 600 " + open, 0},
 		{[]string{"--db", db, "--key", named, "--name", "other.test/w", "--log", "o=" + l.VKey}, 1, named + `: the witness key is named "union.test/witness", not "other.test/w"`, 0},
 	}
-	english := englishWords([]string{"witness", "origin", "vkey", "help", "plenum", "postgresql", "hash", "chmod", "name", "logs"}, "cli.witness.", "cli.key_arg")
+	english := englishWords([]string{"witness", "origin", "vkey", "help", "plenum", "postgresql", "hash", "chmod", "name", "logs"}, "cli.witness.", "cli.no_args", "cli.key_arg")
 	checkRefusals(t, "witness", cases, english, true)
 	// What it started, and that it stopped.
 	for lang, listening := range map[string]string{"de": `Verbindungen unter (http://\S+)`, "ru": `соединений на (http://\S+)`, "": `listening on (http://\S+)`} {

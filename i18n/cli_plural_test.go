@@ -1,0 +1,37 @@
+package i18n
+
+import "testing"
+
+// TestCLIPluralForms: the command line's counts take the CLDR plural
+// form of their number, in German as in Russian ("1 Eintrag und 1
+// Prüfpunkt", never "1 Einträge und 1 Prüfpunkte").
+func TestCLIPluralForms(t *testing.T) {
+	log := func(lang string, entries, checkpoints int) string {
+		l := For(lang)
+		return l.T("cli.verify.log", "o", l.T("cli.verify.n_entries", entries), l.T("cli.verify.n_checkpoints", checkpoints))
+	}
+	cases := []struct{ got, want string }{
+		{log("de", 1, 1), "o: 1 Eintrag und 1 Prüfpunkt geprüft"},
+		{log("de", 2, 3), "o: 2 Einträge und 3 Prüfpunkte geprüft"},
+		{log("en", 1, 1), "o: 1 entry, 1 checkpoint verified"},
+		{log("ru", 1, 1), "o: проверено: 1 запись, 1 контрольная точка"},
+		{log("ru", 3, 2), "o: проверено: 3 записи, 2 контрольные точки"},
+		{log("ru", 11, 25), "o: проверено: 11 записей, 25 контрольных точек"},
+		{log("fr", 1, 2), "o : 1 entrée et 2 points de contrôle vérifiés"},
+		{log("es", 2, 1), "o: 2 entradas y 1 punto de control verificados"},
+		{For("de").T("cli.verify.ok", 1, For("de").T("cli.verify.n_entries", 1), "x", "k", "1s"), "OK: 1 Versammlung, 1 Eintrag; x (Schlüssel k) in 1s"},
+		{For("ru").T("cli.verify.ok", 2, For("ru").T("cli.verify.n_entries", 21), "x", "k", "1s"), "OK: 2 собрания, 21 запись; x (ключ k) за 1s"},
+		{For("de").T("cli.verify.blobs", 1), ", 1 Inhalt gesondert gespeichert"},
+		{For("en").T("cli.verify.blobs", 1), ", 1 payload stored apart"},
+		{For("de").T("cli.export.too_big", 1, "1", "5"), "das Log hat 1 Eintrag; einen Prüfpunkt der Größe 5 gibt es nicht"},
+		{For("en").T("cli.export.too_big", 2, "2", "5"), "the log has 2 entries; there is no checkpoint of size 5"},
+		{For("en").T("cli.import.recorded", 1, "2ms"), "recorded 1 command in one batch (2ms)"},
+		{For("ru").T("cli.import.admins", "c", 2, "a, b"), "у собрания c 2 администратора (a, b); укажите в --actor, от чьего имени выполняется импорт"},
+		{For("ru").T("cli.import.admins", "c", 5, "a, b"), "у собрания c 5 администраторов (a, b); укажите в --actor, от чьего имени выполняется импорт"},
+	}
+	for _, c := range cases {
+		if c.got != c.want {
+			t.Errorf("%q, want %q", c.got, c.want)
+		}
+	}
+}

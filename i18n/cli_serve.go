@@ -1,0 +1,41 @@
+package i18n
+
+func init() { register(cliServeMessages) }
+
+// cliServeMessages are plenum serve's refusals of its witnesses and of
+// its place in a cluster, and plenum cluster's refusals of its options.
+// They are said in the environment's language (neither command has
+// --lang). What the witness and cluster packages say of a bad key, name
+// or address stands as it is. Its refusals about access are
+// cliAccessMessages; those it shares with other commands (no arguments,
+// --name, --data) are cliMainMessages.
+var cliServeMessages = []Msg{
+	{Key: "cli.serve.locked", En: "Stop that process first, or serve another database", De: "Beenden Sie zuerst diesen Prozess oder starten Sie den Server mit einer anderen Datenbank", Ru: "Сначала остановите этот процесс или запустите сервер с другой базой данных", Fr: "Arrêtez d'abord ce processus, ou lancez le serveur sur une autre base de données", Es: "Detenga primero ese proceso, o inicie el servidor con otra base de datos"},
+	{Key: "cli.serve.witness_form", En: "--witness %q: want URL=VERIFIERKEY", De: "--witness „%s“: erwartet wird URL=VERIFIERKEY", Ru: "--witness «%s»: нужен вид URL=VERIFIERKEY", Fr: "--witness « %s » : la forme attendue est URL=VERIFIERKEY", Es: "--witness «%s»: se espera URL=VERIFIERKEY"},
+	{Key: "cli.serve.witness_key", En: "--witness %q: %v", De: "--witness „%s“: %v", Ru: "--witness «%s»: %v", Fr: "--witness « %s » : %v", Es: "--witness «%s»: %v"},
+
+	// plenum cluster status.
+	{Key: "cli.cluster.no_sub", En: "give a subcommand: plenum cluster status --db URL", De: "geben Sie einen Unterbefehl an: plenum cluster status --db URL", Ru: "укажите подкоманду: plenum cluster status --db URL", Fr: "indiquez une sous-commande : plenum cluster status --db URL", Es: "indique un subcomando: plenum cluster status --db URL"},
+	{Key: "cli.cluster.unknown_sub", En: "unknown subcommand %q: plenum cluster status --db URL", De: "unbekannter Unterbefehl „%s“: plenum cluster status --db URL", Ru: "неизвестная подкоманда «%s»: plenum cluster status --db URL", Fr: "sous-commande inconnue « %s » : plenum cluster status --db URL", Es: "subcomando desconocido «%s»: plenum cluster status --db URL"},
+	{Key: "cli.cluster.no_args", En: "status takes no arguments; see plenum cluster --help", De: "status nimmt keine Argumente; siehe plenum cluster --help", Ru: "status не принимает аргументов; см. plenum cluster --help", Fr: "status n'accepte aucun argument ; voir plenum cluster --help", Es: "status no admite argumentos; véase plenum cluster --help"},
+	{Key: "cli.cluster.no_db", En: "give the database: --db postgres://…", De: "geben Sie die Datenbank an: --db postgres://…", Ru: "укажите базу данных: --db postgres://…", Fr: "indiquez la base de données : --db postgres://…", Es: "indique la base de datos: --db postgres://…"},
+	{Key: "cli.cluster.not_pg", En: "--db %q: give a postgres:// URL; a SQLite database has one writing process, and no cluster",
+		De: "--db „%s“: geben Sie eine postgres://-URL an; in eine SQLite-Datenbank schreibt nur ein Prozess, einen Cluster hat sie nicht",
+		Ru: "--db «%s»: укажите URL вида postgres://; в базу SQLite пишет только один процесс, кластера у неё нет",
+		Fr: "--db « %s » : indiquez une URL postgres:// ; une base SQLite n'a qu'un processus qui y écrit, et pas de cluster",
+		Es: "--db «%s»: indique una URL postgres://; en una base de datos SQLite escribe un solo proceso, y no hay clúster"},
+	{Key: "cli.cluster.ttl", En: "--node-ttl must be positive, such as 5s", De: "--node-ttl muss positiv sein, etwa 5s", Ru: "значение --node-ttl должно быть положительным, например 5s", Fr: "--node-ttl doit être positif, par exemple 5s", Es: "--node-ttl debe ser positivo, por ejemplo 5s"},
+
+	// plenum serve --node-name and --advertise.
+	{Key: "cli.cluster.node_pg", En: "--node-name and --advertise need a PostgreSQL database (--db postgres://…): a SQLite database is written by one process, so it has no cluster",
+		De: "--node-name und --advertise brauchen eine PostgreSQL-Datenbank (--db postgres://…): in eine SQLite-Datenbank schreibt nur ein Prozess, daher hat sie keinen Cluster",
+		Ru: "для --node-name и --advertise нужна база данных PostgreSQL (--db postgres://…): в базу SQLite пишет только один процесс, поэтому кластера у неё нет",
+		Fr: "--node-name et --advertise demandent une base PostgreSQL (--db postgres://…) : une base SQLite n'est écrite que par un processus, elle n'a donc pas de cluster",
+		Es: "--node-name y --advertise necesitan una base de datos PostgreSQL (--db postgres://…): en una base SQLite escribe un solo proceso, así que no tiene clúster"},
+	{Key: "cli.cluster.needs_name", En: "--advertise needs --node-name NAME", De: "--advertise braucht --node-name NAME", Ru: "для --advertise нужен --node-name NAME", Fr: "--advertise demande --node-name NAME", Es: "--advertise necesita --node-name NAME"},
+	{Key: "cli.cluster.needs_advertise", En: "--node-name needs --advertise URL, the address the other nodes reach this one at",
+		De: "--node-name braucht --advertise URL, die Adresse, unter der die anderen Knoten diesen erreichen",
+		Ru: "для --node-name нужен --advertise URL — адрес, по которому этот узел доступен другим узлам",
+		Fr: "--node-name demande --advertise URL, l'adresse à laquelle les autres nœuds joignent celui-ci",
+		Es: "--node-name necesita --advertise URL, la dirección en la que los demás nodos alcanzan a este"},
+}
