@@ -2,9 +2,10 @@ package i18n
 
 import "testing"
 
-// TestCLIPluralForms: the command line's counts take the CLDR plural
-// form of their number, in German as in Russian ("1 Eintrag und 1
-// Prüfpunkt", never "1 Einträge und 1 Prüfpunkte").
+// TestCLIPluralForms: the command line's counts (and those of the
+// import's and set-up's failures on the pages) take the CLDR plural form
+// of their number, in German as in Russian ("1 Eintrag und 1 Prüfpunkt",
+// never "1 Einträge und 1 Prüfpunkte").
 func TestCLIPluralForms(t *testing.T) {
 	log := func(lang string, entries, checkpoints int) string {
 		l := For(lang)
@@ -28,6 +29,9 @@ func TestCLIPluralForms(t *testing.T) {
 		{For("en").T("cli.import.recorded", 1, "2ms"), "recorded 1 command in one batch (2ms)"},
 		{For("ru").T("cli.import.admins", "c", 2, "a, b"), "у собрания c 2 администратора (a, b); укажите в --actor, от чьего имени выполняется импорт"},
 		{For("ru").T("cli.import.admins", "c", 5, "a, b"), "у собрания c 5 администраторов (a, b); укажите в --actor, от чьего имени выполняется импорт"},
+		{For("de").T("web.err.import_failed", 1), "Der Server konnte den Import nicht festhalten; 1 Befehl wurde festgehalten. Laden Sie die Datei erneut hoch: Bereits Festgehaltenes wird erkannt und bleibt, wie es ist."},
+		{For("en").T("web.err.row_failed", 7, "refused.", 1), "Row 7 could not be recorded: refused. 1 command before it was recorded; upload the file again to finish."},
+		{For("de").T("web.su.partly_recorded", 1, 3), "Der Server konnte dies nicht festhalten; 1 von 3 Befehlen wurde festgehalten. Laden Sie die Seite neu, um zu sehen, was vorhanden ist."},
 	}
 	for _, c := range cases {
 		if c.got != c.want {
