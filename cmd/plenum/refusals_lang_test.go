@@ -35,12 +35,11 @@ type keyed struct {
 	with []any
 }
 
-// checkKeyed runs each refusal of command in English, German and Russian
-// — with --lang when withLang, else in the environment's language — and
-// wants the text of its key in that language, with its arguments; and
-// wants the key to have a German and a Russian text of their own (where
-// its English has words of its own, not only an option and a quoted
-// error).
+// checkKeyed runs each refusal of command in every language — with
+// --lang when withLang, else in the environment's language — and wants
+// the text of its key in that language, with its arguments; and wants
+// the key to have a text of its own in each language (where its English
+// has words of its own, not only an option and a quoted error).
 func checkKeyed(t *testing.T, command string, cases []keyed, withLang bool) {
 	t.Helper()
 	prefix := "plenum " + command + ": "
@@ -50,7 +49,7 @@ func checkKeyed(t *testing.T, command string, cases []keyed, withLang bool) {
 			continue
 		}
 		checkOwnWords(t, c.key)
-		for _, lang := range []string{"en", "de", "ru"} {
+		for _, lang := range []string{"en", "de", "ru", "fr", "es"} {
 			var code int
 			var errs string
 			switch {
@@ -69,13 +68,13 @@ func checkKeyed(t *testing.T, command string, cases []keyed, withLang bool) {
 	}
 }
 
-// checkOwnWords fails when a key's German or Russian text is its English
-// though the English has words of its own.
+// checkOwnWords fails when a key's text in another language is its
+// English though the English has words of its own.
 func checkOwnWords(t *testing.T, key string) {
 	t.Helper()
 	for _, m := range i18n.Messages() {
-		if m.Key == key && englishProse(m.En) && (m.De == m.En || m.Ru == m.En) {
-			t.Errorf("%s: the German or Russian text is the English", key)
+		if m.Key == key && englishProse(m.En) && (m.De == m.En || m.Ru == m.En || m.Fr == m.En || m.Es == m.En) {
+			t.Errorf("%s: the text of another language is the English", key)
 		}
 	}
 }
@@ -213,7 +212,7 @@ func stringLit(e ast.Expr) (string, bool) {
 }
 
 // TestTallyRefusalsInTheOfficersLanguage: plenum tally's refusals of its
-// options and of the file, with --lang and in English.
+// options and of the file, with --lang, in every language.
 func TestTallyRefusalsInTheOfficersLanguage(t *testing.T) {
 	f := writeFile(t, "tied.blt", tiedBLT)
 	few := writeFile(t, "few.csv", "a,b\n1,2\n2,1\n")

@@ -2,11 +2,12 @@ package i18n
 
 import "testing"
 
-// TestCLIPluralForms: the command line's counts (and those of the
-// import's and set-up's failures on the pages) take the CLDR plural form
-// of their number, in German as in Russian ("1 Eintrag und 1 Prüfpunkt",
-// never "1 Einträge und 1 Prüfpunkte").
-func TestCLIPluralForms(t *testing.T) {
+// TestCountsTakeTheirPluralForm: the command line's counts, and the
+// pages' counts of ballots cast and of an import or set-up that failed
+// part-way, take the CLDR plural form of their number, in German as in
+// Russian ("1 Eintrag und 1 Prüfpunkt", never "1 Einträge und 1
+// Prüfpunkte"; "1 von 3 hat abgestimmt", "проголосовал 21 из 30").
+func TestCountsTakeTheirPluralForm(t *testing.T) {
 	log := func(lang string, entries, checkpoints int) string {
 		l := For(lang)
 		return l.T("cli.verify.log", "o", l.T("cli.verify.n_entries", entries), l.T("cli.verify.n_checkpoints", checkpoints))
@@ -32,6 +33,14 @@ func TestCLIPluralForms(t *testing.T) {
 		{For("de").T("web.err.import_failed", 1), "Der Server konnte den Import nicht festhalten; 1 Befehl wurde festgehalten. Laden Sie die Datei erneut hoch: Bereits Festgehaltenes wird erkannt und bleibt, wie es ist."},
 		{For("en").T("web.err.row_failed", 7, "refused.", 1), "Row 7 could not be recorded: refused. 1 command before it was recorded; upload the file again to finish."},
 		{For("de").T("web.su.partly_recorded", 1, 3), "Der Server konnte dies nicht festhalten; 1 von 3 Befehlen wurde festgehalten. Laden Sie die Seite neu, um zu sehen, was vorhanden ist."},
+		{For("de").T("web.p.have_voted", 1, 3), "1 von 3 hat abgestimmt"},
+		{For("de").T("web.p.have_voted", 2, 3), "2 von 3 haben abgestimmt"},
+		{For("en").T("web.p.have_voted", 1, 3), "1 of 3 has voted"},
+		{For("ru").T("web.p.have_voted", 21, 30), "проголосовал 21 из 30"},
+		{For("ru").T("web.p.have_voted", 5, 30), "проголосовали 5 из 30"},
+		{For("ru").T("web.c.voted_of", 1, 3), "проголосовал 1 из 3"},
+		{For("fr").T("web.c.announce_vote", "Q", "ouvert", 1), "Q : ouvert, 1 a voté."},
+		{For("es").T("web.ce.voted_present", 2, 3, 3), "han votado 2 de 3, presentes ahora 3"},
 	}
 	for _, c := range cases {
 		if c.got != c.want {
