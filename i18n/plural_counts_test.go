@@ -1,6 +1,9 @@
 package i18n
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestCountsTakeTheirPluralForm: the command line's counts, and the
 // pages' counts of ballots cast and of an import or set-up that failed
@@ -46,5 +49,9 @@ func TestCountsTakeTheirPluralForm(t *testing.T) {
 		if c.got != c.want {
 			t.Errorf("%q, want %q", c.got, c.want)
 		}
+	}
+	const ru = "ключ подписи k отсутствует, а база данных PostgreSQL уже содержит 2 журнала, подписанных для s. "
+	if got := For("ru").T("cli.serve.key_missing", "k", "база данных PostgreSQL", 2, "s", "d"); !strings.HasPrefix(got, ru) {
+		t.Errorf("%q, want it to start %q", got, ru)
 	}
 }

@@ -283,8 +283,10 @@ func TestReplayAndOthersRefuseInTheOfficersLanguage(t *testing.T) {
 }
 
 // TestServeRefusalsInTheOfficersLanguage: plenum serve's refusals of its
-// arguments, its name, its ballot module, its witnesses, its TLS files
-// and its place in a cluster, in the environment's language.
+// arguments, its name, its ballot module, its witnesses, its TLS files,
+// its place in a cluster, a database another process writes to and a
+// record without its signing key (replay's too), in the environment's
+// language.
 func TestServeRefusalsInTheOfficersLanguage(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "p.db")
 	pg := "postgres://nobody@127.0.0.1:1/none"
@@ -320,6 +322,20 @@ func TestServeRefusalsInTheOfficersLanguage(t *testing.T) {
 	}
 	defer closeAll()
 	checkKeyed(t, "serve", []keyed{{append(at, "--db", held), 1, "cli.serve.locked", nil}}, false)
+
+	// A record whose signing key is gone: serve and replay refuse it and
+	// make no new key.
+	nokey, _ := makeReplayedDB(t)
+	key := filepath.Join(filepath.Dir(nokey), ledger.SigningKeyFile)
+	if err := os.Remove(key); err != nil {
+		t.Fatal(err)
+	}
+	missing := []any{key, nokey, 2, ledger.DefaultServerName, filepath.Dir(nokey)}
+	checkKeyed(t, "serve", []keyed{{append(at, "--db", nokey), 1, "cli.serve.key_missing", missing}}, false)
+	checkKeyed(t, "replay", []keyed{{[]string{"--db", nokey, "../../testdata/coop-2026.jsonl"}, 1, "cli.serve.key_missing", missing}}, true)
+	if _, err := os.Stat(key); err == nil {
+		t.Error("a new signing key was made beside the record")
+	}
 }
 
 // TestClusterRefusalsInTheOfficersLanguage: plenum cluster's refusals of

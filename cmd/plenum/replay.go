@@ -140,15 +140,12 @@ func runReplay(ctx context.Context, env *cliEnv, args []string) error {
 	if *server != "" {
 		return replayThrough(ctx, env, l, *server, *admin, codes, in)
 	}
-	if err := needsDataDir(l, *db, *data); err != nil {
-		return err
-	}
 	if !store.IsPostgres(*db) {
 		if err := os.MkdirAll(filepath.Dir(*db), 0o700); err != nil {
 			return err
 		}
 	}
-	eng, closeAll, err := openEngine(ctx, *db, *data, *name)
+	eng, closeAll, err := openEngineIn(ctx, l, *db, *data, *name)
 	if errors.Is(err, sqlite.ErrLocked) {
 		return fmt.Errorf("%w. %s", err, l.T("cli.replay.locked"))
 	}
@@ -185,14 +182,18 @@ func needsDataDir(l *i18n.Locale, db, data string) error {
 	return nil
 }
 
-// openEngine opens (creating if needed) the database dbArg names (a SQLite
-// file or a postgres:// URL), the signing key in dataDir (by default the
-// SQLite file's folder; required with PostgreSQL), and the engine over
-// them. plenum replay has refused a PostgreSQL database without dataDir
-// in the officer's language before; the refusal here, in English (a nil
-// locale), is for the tests that open an engine directly.
+// openEngine is openEngineIn refusing in English, for the tests that
+// open an engine directly.
 func openEngine(ctx context.Context, dbArg, dataDir, server string) (*engine.Engine, func(), error) {
-	if err := needsDataDir(nil, dbArg, dataDir); err != nil {
+	return openEngineIn(ctx, nil, dbArg, dataDir, server)
+}
+
+// openEngineIn opens (creating if needed) the database dbArg names (a
+// SQLite file or a postgres:// URL), the signing key in dataDir (by
+// default the SQLite file's folder; required with PostgreSQL), and the
+// engine over them; it refuses a missing directory or key in l.
+func openEngineIn(ctx context.Context, l *i18n.Locale, dbArg, dataDir, server string) (*engine.Engine, func(), error) {
+	if err := needsDataDir(l, dbArg, dataDir); err != nil {
 		return nil, nil, err
 	}
 	if dataDir == "" {
@@ -205,7 +206,7 @@ func openEngine(ctx context.Context, dbArg, dataDir, server string) (*engine.Eng
 	if err != nil {
 		return nil, nil, err
 	}
-	signer, vkey, err := signingKey(ctx, st, dataDir, server, dbArg)
+	signer, vkey, err := signingKey(ctx, l, st, dataDir, server, dbArg)
 	if err != nil {
 		st.Close()
 		return nil, nil, err

@@ -87,7 +87,7 @@ func openServer(ctx context.Context, cfg serverConfig) (*server, error) {
 		s.Close()
 		return nil, err
 	}
-	signer, vkey, err := signingKey(ctx, st, cfg.data, cfg.name, cfg.db)
+	signer, vkey, err := signingKey(ctx, cfg.l, st, cfg.data, cfg.name, cfg.db)
 	if err != nil {
 		return fail(err)
 	}
@@ -136,8 +136,8 @@ func openServer(ctx context.Context, cfg serverConfig) (*server, error) {
 // signingKey returns the signer in dataDir/signing.key and its verifier
 // key, making a new key only for a database that holds no log of server
 // name yet. A key missing beside an existing record is refused, saying
-// what to do: a new key could not continue the record's checkpoints.
-func signingKey(ctx context.Context, st ledger.Store, dataDir, name, db string) (note.Signer, string, error) {
+// what to do, in l: a new key could not continue the record's checkpoints.
+func signingKey(ctx context.Context, l *i18n.Locale, st ledger.Store, dataDir, name, db string) (note.Signer, string, error) {
 	path := filepath.Join(dataDir, ledger.SigningKeyFile)
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 		logs, err := st.Logs(ctx)
@@ -152,10 +152,9 @@ func signingKey(ctx context.Context, st ledger.Store, dataDir, name, db string) 
 		}
 		if n > 0 {
 			if store.IsPostgres(db) {
-				db = "the PostgreSQL database"
+				db = l.T("cli.serve.the_pg_database")
 			}
-			return nil, "", fmt.Errorf("the signing key %s is missing, but %s holds %d %s signed for %s. A new key cannot continue an existing record, so plenum makes none: restore signing.key from your backup into %s, or give --data with the folder that holds it",
-				path, db, n, pluralWord(n, "log", "logs"), name, dataDir)
+			return nil, "", errors.New(l.T("cli.serve.key_missing", path, db, n, name, dataDir))
 		}
 	}
 	return ledger.LoadOrCreateKey(dataDir, name)
