@@ -13,6 +13,9 @@ var cliMainMessages = []Msg{
 	{Key: "cli.main.manual", En: "Run \"plenum %s --help\" for its manual.", De: "„plenum %s --help“ zeigt die Anleitung des Befehls.", Ru: "Справка по команде: «plenum %s --help».", Fr: "« plenum %s --help » affiche le manuel de la commande.", Es: "«plenum %s --help» muestra el manual de la orden."},
 	{Key: "cli.main.lang", En: "plenum does not speak %q; use one of %s", De: "plenum spricht „%s“ nicht; verwenden Sie eine dieser Sprachen: %s", Ru: "plenum не поддерживает язык «%s»; выберите один из: %s", Fr: "plenum ne parle pas « %s » ; choisissez parmi %s", Es: "plenum no habla «%s»; elija uno de estos: %s"},
 
+	// plenum keygen.
+	{Key: "cli.keygen.vkey", En: "verifier key: %s", De: "Prüfschlüssel: %s", Ru: "ключ проверки: %s", Fr: "clé de vérification : %s", Es: "clave de verificación: %s"},
+	{Key: "cli.keygen.not_written", En: "writing the signer key: %v", De: "beim Schreiben des Signaturschlüssels: %v", Ru: "при записи ключа подписи: %v", Fr: "en écrivant la clé de signature : %v", Es: "al escribir la clave de firma: %v"},
 	// Said by several commands.
 	{Key: "cli.no_args", En: "takes no arguments; see plenum %s --help", De: "nimmt keine Argumente; siehe plenum %s --help", Ru: "аргументы не принимаются; см. plenum %s --help", Fr: "n'accepte aucun argument ; voir plenum %s --help", Es: "no admite argumentos; véase plenum %s --help"},
 	{Key: "cli.server_name", En: "--name %q: use letters, digits, '.', '-' and ':' only", De: "--name „%s“: verwenden Sie nur Buchstaben, Ziffern, „.“, „-“ und „:“", Ru: "--name «%s»: допустимы только буквы, цифры, «.», «-» и «:»", Fr: "--name « %s » : n'utilisez que des lettres, des chiffres, « . », « - » et « : »", Es: "--name «%s»: use solo letras, dígitos, «.», «-» y «:»"},

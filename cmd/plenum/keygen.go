@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"plenum/ledger"
@@ -65,11 +66,11 @@ func runKeygen(ctx context.Context, env *cliEnv, args []string) error {
 	}
 	if *out == "" {
 		fmt.Fprintln(env.stdout, skey)
-		fmt.Fprintf(env.stderr, "verifier key: %s\n", vkey)
+		fmt.Fprintln(env.stderr, env.locale().T("cli.keygen.vkey", vkey))
 		return nil
 	}
 	if err := ledger.WriteKeyFile(*out, skey); err != nil {
-		return fmt.Errorf("writing the signer key: %w", err)
+		return errors.New(env.locale().T("cli.keygen.not_written", err))
 	}
 	fmt.Fprintln(env.stdout, vkey)
 	return nil

@@ -454,3 +454,18 @@ func TestPayloadStoredApartInTheOfficersLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestKeygenInTheOfficersLanguage: plenum keygen names the verifier key,
+// and refuses to write over a key file, in the environment's language.
+func TestKeygenInTheOfficersLanguage(t *testing.T) {
+	for lang, want := range map[string]string{"de": "Prüfschlüssel: plenum.localhost+", "ru": "ключ проверки: plenum.localhost+", "": "verifier key: plenum.localhost+"} {
+		if code, out, errs := runIn(t, lang, "keygen"); code != 0 || !strings.HasPrefix(out, "PRIVATE+KEY+") || !strings.HasPrefix(errs, want) {
+			t.Errorf("%s: exit %d: %q", lang, code, errs)
+		}
+	}
+	existing := writeFile(t, "signing.key", "taken\n")
+	checkKeyed(t, "keygen", []keyed{{[]string{"--out", existing}, 1, "cli.keygen.not_written", []any{anyText}}}, false)
+	if data, _ := os.ReadFile(existing); string(data) != "taken\n" {
+		t.Errorf("keygen wrote over %s", existing)
+	}
+}
