@@ -306,7 +306,7 @@ var chairMessages = []Msg{
 	{Key: "web.c.nothing_pending", En: "Nothing is pending.", De: "Nichts steht an.", Ru: "Ничего не ожидает решения.", Fr: "Rien n'est en attente.", Es: "No hay nada pendiente."},
 	{Key: "web.c.add_item", En: "Add an item to the order of the day", De: "Punkt zur Tagesordnung hinzufügen", Ru: "Добавить пункт в порядок дня", Fr: "Ajouter un point à l'ordre du jour", Es: "Añadir un punto al orden del día"},
 	{Key: "web.c.voted_of", En: "%d of %d voted", De: "%d von %d abgestimmt", Ru: "#1|one=проголосовал %[1]d из %[2]d|other=проголосовали %[1]d из %[2]d", Fr: "#1|one=%[1]d sur %[2]d a voté|other=%[1]d sur %[2]d ont voté", Es: "#1|one=ha votado %[1]d de %[2]d|other=han votado %[1]d de %[2]d"},
-	{Key: "web.c.present_of", En: "%d of %d present now", De: "%d von %d jetzt anwesend", Ru: "сейчас присутствуют %d из %d", Fr: "%d sur %d présents maintenant", Es: "%d de %d presentes ahora"},
+	{Key: "web.c.present_of", En: "%d of %d present now", De: "%d von %d jetzt anwesend", Ru: "#1|one=сейчас присутствует %[1]d из %[2]d|other=сейчас присутствуют %[1]d из %[2]d", Fr: "#1|one=%[1]d sur %[2]d présent maintenant|other=%[1]d sur %[2]d présents maintenant", Es: "#1|one=%[1]d de %[2]d presente ahora|other=%[1]d de %[2]d presentes ahora"},
 	{Key: "web.c.at_opening", En: "(%d when it opened)", De: "(%d bei Eröffnung)", Ru: "(%d при открытии)", Fr: "(%d à l'ouverture)", Es: "(%d al abrirse)"},
 	{Key: "web.c.outcome", En: "Outcome", De: "Ergebnis", Ru: "Итог", Fr: "Issue", Es: "Resultado"},
 	{Key: "web.c.as_count_decides", En: "as the count decides", De: "wie die Zählung entscheidet", Ru: "по итогам подсчёта", Fr: "selon le décompte", Es: "según el recuento"},
@@ -331,7 +331,7 @@ var chairMessages = []Msg{
 	{Key: "web.word.open", En: "open", De: "offen", Ru: "открыто", Fr: "ouvert", Es: "abierta"},
 	{Key: "web.word.closed", En: "closed", De: "geschlossen", Ru: "закрыто", Fr: "clos", Es: "cerrada"},
 	{Key: "web.q.not_recorded", En: "attendance not recorded", De: "Anwesenheit nicht erfasst", Ru: "присутствие не записано", Fr: "présence non consignée", Es: "asistencia no registrada"},
-	{Key: "web.q.present", En: "%d present", De: "%d anwesend", Ru: "присутствуют %d", Fr: "%d présents", Es: "%d presentes"},
+	{Key: "web.q.present", En: "%d present", De: "%d anwesend", Ru: "#1|one=присутствует %d|other=присутствуют %d", Fr: "#1|one=%d présent|other=%d présents", Es: "#1|one=%d presente|other=%d presentes"},
 	{Key: "web.q.quorum", En: ", quorum %d", De: ", Beschlussfähigkeit ab %d", Ru: ", кворум %d", Fr: ", quorum %d", Es: ", quórum %d"},
 	{Key: "web.q.no_quorum", En: "no quorum (%d needed)", De: "nicht beschlussfähig (%d nötig)", Ru: "кворума нет (нужно %d)", Fr: "quorum non atteint (%d requis)", Es: "sin quórum (se necesitan %d)"},
 }
