@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"log/slog"
 	"math/rand/v2"
 	"reflect"
 	"runtime"
@@ -16,6 +17,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"golang.org/x/mod/sumdb/note"
 	"golang.org/x/mod/sumdb/tlog"
 
 	"plenum/assembly"
@@ -102,6 +104,19 @@ type Assembly struct {
 	// record cannot be read back (ErrSuspended); nil when the assembly
 	// takes commands.
 	suspended error
+
+	// On a cluster (Options.Leases): leases gives the writer's lease of
+	// the log, lease is the one held (owned by the writer; nil: this node
+	// follows, and decides nothing), shown is lease for Writing. kick
+	// asks the writer to read what other nodes appended (follow), take to
+	// try to take the lease (TakeOver). verifiers check what is read.
+	leases    Leases
+	lease     Lease
+	shownMu   sync.Mutex
+	shown     Lease
+	kick      chan struct{}
+	take      chan struct{}
+	verifiers note.Verifiers
 }
 
 // timeouts bound the writer's waits on the store.
@@ -173,6 +188,8 @@ func newAssembly(id string, log *ledger.Log, t timeouts) *Assembly {
 		feed:     newFeed(log),
 		timeouts: t,
 		reqs:     make(chan *request, maxBatch),
+		kick:     make(chan struct{}, 1),
+		take:     make(chan struct{}, 1),
 		closing:  make(chan struct{}),
 		done:     make(chan struct{}),
 	}
@@ -309,6 +326,7 @@ func (a *Assembly) SubmitAll(ctx context.Context, metas []assembly.Meta, cmds []
 func (a *Assembly) writer() {
 	defer func() {
 		a.flush(true)
+		a.dropLease()
 		close(a.done)
 	}()
 	batch := make([]*request, 0, 64)
@@ -328,6 +346,26 @@ func (a *Assembly) writer() {
 				a.flush(true)
 				a.failQueued(a.reason)
 				return
+			case <-a.lost():
+				// Lost (expired, taken over): decide nothing more, and
+				// follow whoever writes now.
+				slog.Warn("engine: this node no longer writes the assembly", "assembly", a.id, "err", a.lease.Err())
+				a.setLease(nil)
+				continue
+			case <-a.kick:
+				if !a.writing() {
+					if err := a.follow(); err != nil {
+						slog.Warn("engine: reading what another node appended failed; trying again at the next growth", "assembly", a.id, "err", err)
+					}
+				}
+				continue
+			case <-a.take:
+				if !a.writing() {
+					if err := a.becomeWriter(); err != nil && !errors.Is(err, ErrNotWriter) {
+						slog.Warn("engine: taking over the assembly failed", "assembly", a.id, "err", err)
+					}
+				}
+				continue
 			}
 		}
 		n := len(batch[0].cmds)
@@ -339,6 +377,12 @@ func (a *Assembly) writer() {
 				n += len(r.cmds)
 			default:
 				break drain
+			}
+		}
+		if !a.writing() {
+			if err := a.becomeWriter(); err != nil {
+				a.refuse(batch, err)
+				continue
 			}
 		}
 		a.commit(batch)
@@ -388,6 +432,15 @@ func (a *Assembly) stop(reason error) {
 		a.reason = reason
 		close(a.closing)
 	})
+}
+
+// refuse answers every request of batch with err: nothing of it was
+// decided.
+func (a *Assembly) refuse(batch []*request, err error) {
+	a.flush(true)
+	for _, r := range batch {
+		r.reply <- reply{failed: -1, err: err}
+	}
 }
 
 func (a *Assembly) failQueued(err error) {
@@ -544,6 +597,9 @@ type delivery struct {
 	checkpoint []byte
 	batch      []*request
 	replies    []reply
+	// foreign: entries another node appended (follow): not this node's
+	// checkpoint to hand to Committed.
+	foreign bool
 	// readers are the events as the readers' state is given them (an
 	// event that holds no shared memory as it is, others decoded again
 	// from their entries), made once when the batch is delivered however
@@ -622,7 +678,7 @@ func (a *Assembly) flush(wait bool) {
 	for _, d := range done {
 		if len(d.entries) > 0 {
 			a.feed.publish(d.first, d.entries, d.events)
-			if a.committed != nil {
+			if a.committed != nil && !d.foreign {
 				a.committed(a, d.checkpoint)
 			}
 		}

@@ -51,6 +51,12 @@ type Options struct {
 	// SettleTimeout bounds each attempt to read the log back after a
 	// failed append (ledger.Options.SettleTimeout). Default 30 seconds.
 	SettleTimeout time.Duration
+	// Leases, if set, makes the engine one node of a cluster on a shared
+	// database: an assembly decides commands only while this node holds
+	// its log's lease, and otherwise answers them with a *NotWriterError
+	// naming the holder; the assemblies follow what the other nodes
+	// append (Grown, Gap) and open those created there.
+	Leases Leases
 }
 
 // Engine holds the assemblies of one store.
@@ -62,9 +68,11 @@ type Engine struct {
 	committed func(a *Assembly, checkpoint []byte)
 	timeouts  timeouts
 	boxSecret []byte // see boxSecret
+	leases    Leases
 
 	mu         sync.RWMutex
 	assemblies map[string]*Assembly
+	opening    map[string]bool // ids being opened by discover
 	closed     bool
 }
 
@@ -87,7 +95,8 @@ func Open(ctx context.Context, st ledger.Store, opts Options) (*Engine, error) {
 	}
 	defer lessGC()()
 	e := &Engine{store: st, server: opts.Server, signer: opts.Signer, verifiers: opts.Verifiers, committed: opts.Committed,
-		timeouts: timeouts{append: opts.AppendTimeout, settle: opts.SettleTimeout}, assemblies: map[string]*Assembly{}}
+		timeouts: timeouts{append: opts.AppendTimeout, settle: opts.SettleTimeout}, assemblies: map[string]*Assembly{},
+		opening: map[string]bool{}, leases: opts.Leases}
 	secret, err := boxSecret(opts.Signer)
 	if err != nil {
 		return nil, err
@@ -251,6 +260,7 @@ func (e *Engine) openAssembly(ctx context.Context, id string) (*Assembly, error)
 	a := newAssembly(id, log, e.timeouts)
 	a.boxSecret = e.boxSecret
 	a.committed = e.committed
+	a.leases, a.verifiers = e.leases, e.verifiers
 	t := newTwins()
 	opts := t.auditOptions()
 	opts.Origins = []string{origin}

@@ -1,0 +1,187 @@
+package engine_test
+
+import (
+	"context"
+	"errors"
+	"sync"
+	"testing"
+	"time"
+
+	"golang.org/x/mod/sumdb/note"
+
+	"plenum/assembly"
+	"plenum/engine"
+	"plenum/ledger"
+)
+
+// leaseTable is a cluster's leases in memory: who holds which log.
+type leaseTable struct {
+	mu   sync.Mutex
+	held map[string]*fakeLease
+}
+
+type fakeLease struct {
+	holder string
+	lost   chan struct{}
+	once   sync.Once
+}
+
+func (l *fakeLease) Held() bool {
+	select {
+	case <-l.lost:
+		return false
+	default:
+		return true
+	}
+}
+func (l *fakeLease) Lost() <-chan struct{} { return l.lost }
+func (l *fakeLease) Err() error {
+	if l.Held() {
+		return nil
+	}
+	return errors.New("lost")
+}
+func (l *fakeLease) Release(context.Context) error {
+	l.once.Do(func() { close(l.lost) })
+	return nil
+}
+
+// node is one engine's view of the table.
+type node struct {
+	t    *leaseTable
+	name string
+}
+
+func (n node) Acquire(_ context.Context, origin string) (engine.Lease, error) {
+	n.t.mu.Lock()
+	defer n.t.mu.Unlock()
+	if l := n.t.held[origin]; l != nil && l.Held() {
+		return nil, &engine.NotWriterError{Holder: l.holder}
+	}
+	l := &fakeLease{holder: n.name, lost: make(chan struct{})}
+	n.t.held[origin] = l
+	return l, nil
+}
+
+// lose takes the log's lease from its holder, as an expiry does.
+func (t *leaseTable) lose(origin string) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if l := t.held[origin]; l != nil {
+		l.Release(context.Background())
+	}
+}
+
+// TestWriterAndFollower: two engines on one store, as two nodes of a
+// cluster. Only the holder of an assembly's lease decides its commands;
+// the other answers them with a NotWriterError naming the holder,
+// recording nothing, and follows: told the log grew, its readers' state
+// and its feed get every event, in order, once. When the lease is lost,
+// the old writer decides nothing more, and the other node takes the
+// lease on its next command, reading the log's head first.
+func TestWriterAndFollower(t *testing.T) {
+	env := newTestEnv(t)
+	table := &leaseTable{held: map[string]*fakeLease{}}
+	vs := note.VerifierList(env.verifier)
+	openNode := func(name string) *engine.Engine {
+		e, err := engine.Open(context.Background(), env.store, engine.Options{Signer: env.signer, Verifiers: vs, Leases: node{table, name}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { e.Close() })
+		return e
+	}
+	env.eng.Close()
+	a := openNode("a")
+	env.eng = a
+	env.must("admin", "create_assembly", obj{"id": "coop", "name": "Spring general meeting", "starts": "2026-05-09", "rules": "congress"})
+	b := openNode("b")
+	origin, _ := ledger.Origin(ledger.DefaultServerName, "coop")
+	ab, _ := b.Assembly("coop")
+	aa, _ := a.Assembly("coop")
+	if !aa.Writing() || ab.Writing() {
+		t.Fatalf("writing: a %v, b %v", aa.Writing(), ab.Writing())
+	}
+
+	// b refuses, naming a, and records nothing.
+	size := aa.Log().Size()
+	_, err := b.Submit(context.Background(), env.envelope("admin", "add_person", obj{"id": "p0", "name": "P0"}))
+	var nw *engine.NotWriterError
+	if !errors.As(err, &nw) || nw.Holder != "a" || nw.Assembly != "coop" || !errors.Is(err, engine.ErrNotWriter) {
+		t.Fatalf("a command on the follower: %v", err)
+	}
+	if aa.Log().Size() != size {
+		t.Fatal("the follower recorded a command")
+	}
+
+	// b follows a's appends: state and feed.
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	for i := range 5 {
+		env.must("admin", "add_person", obj{"id": "p" + string(rune('1'+i)), "name": "P"})
+	}
+	b.Grown(origin, aa.Log().Size())
+	b.Grown(origin, aa.Log().Size()) // heard twice: read once
+	want := aa.Log().Size()
+	var got []int64
+	for int64(len(got)) < want {
+		ups, err := ab.Feed().Wait(ctx, int64(len(got)), 100)
+		if err != nil {
+			t.Fatalf("b's feed after %d events: %v", len(got), err)
+		}
+		for _, u := range ups {
+			if u.Index != int64(len(got)) {
+				t.Fatalf("b's feed gave %d after %d events", u.Index, len(got))
+			}
+			got = append(got, u.Index)
+		}
+	}
+	persons := func(a *engine.Assembly) (n int) {
+		a.Read(func(s *assembly.State) { n = len(s.Persons) })
+		return n
+	}
+	if persons(ab) != 5 || ab.Log().Size() != want {
+		t.Fatalf("b's state has %d persons and its log %d entries; want 5, %d", persons(ab), ab.Log().Size(), want)
+	}
+
+	// a loses its lease: it decides nothing more; b takes the lease on
+	// its next command. A command a appends meanwhile, and b has not
+	// heard of, is read before b decides.
+	env.must("admin", "add_person", obj{"id": "late", "name": "Late"})
+	table.lose(origin)
+	env.eng = b
+	env.must("admin", "add_person", obj{"id": "q", "name": "Q"})
+	if !ab.Writing() || persons(ab) != 7 {
+		t.Fatalf("b after taking over: writing %v, %d persons", ab.Writing(), persons(ab))
+	}
+	env.eng = a
+	if _, err := env.submit("admin", "add_person", obj{"id": "r", "name": "R"}); !errors.As(err, &nw) || nw.Holder != "b" {
+		t.Fatalf("the old writer's command: %v", err)
+	}
+	a.Grown(origin, ab.Log().Size())
+	deadline := time.Now().Add(5 * time.Second)
+	for persons(aa) != 7 {
+		if time.Now().After(deadline) {
+			t.Fatalf("a, following, has %d persons", persons(aa))
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+
+	// An assembly created on b is opened on a when a hears of it.
+	envl := env.envelope("admin", "create_assembly", obj{"id": "other", "name": "Other", "starts": "2026-05-09", "rules": "congress"})
+	envl.Assembly = "other"
+	if _, err := b.Submit(context.Background(), envl); err != nil {
+		t.Fatal(err)
+	}
+	o2, _ := ledger.Origin(ledger.DefaultServerName, "other")
+	a.Gap(map[string]int64{o2: 1, origin: ab.Log().Size()})
+	for {
+		if _, ok := a.Assembly("other"); ok {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("a did not open the assembly created on b")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
