@@ -63,6 +63,7 @@ const minConns = 16
 type Store struct {
 	pool     *pgxpool.Pool
 	readOnly bool
+	hook     AppendHook // see SetAppendHook; set before the first append
 
 	mu  sync.Mutex
 	ids map[string]int64 // origin → logs.id; ids never change
@@ -74,7 +75,25 @@ var _ ledger.Store = (*Store)(nil)
 // key=value connection string) for reading and writing, bringing its
 // schema up to date if needed.
 func Open(ctx context.Context, dsn string) (*Store, error) {
-	s, err := open(ctx, dsn, false)
+	return OpenWith(ctx, dsn, Options{})
+}
+
+// Options tune a Store opened for writing; the zero value gives Open's.
+type Options struct {
+	// IdleInTransaction is the idle_in_transaction_session_timeout of the
+	// store's connections, unless the DSN sets one (default 20 s). A
+	// cluster's node sets it lower: an append holds its log's row, and on
+	// a cluster its lease's row, until its transaction ends.
+	IdleInTransaction time.Duration
+}
+
+// OpenWith is Open with Options.
+func OpenWith(ctx context.Context, dsn string, opts Options) (*Store, error) {
+	idle := idleInTransaction
+	if opts.IdleInTransaction > 0 {
+		idle = fmt.Sprintf("%dms", opts.IdleInTransaction.Milliseconds())
+	}
+	s, err := open(ctx, dsn, false, idle)
 	if err != nil {
 		return nil, err
 	}
@@ -89,7 +108,7 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 // every transaction of the store is read-only. It is safe while plenum
 // serve writes to the same database.
 func OpenReadOnly(ctx context.Context, dsn string) (*Store, error) {
-	s, err := open(ctx, dsn, true)
+	s, err := open(ctx, dsn, true, "")
 	if err != nil {
 		return nil, err
 	}
@@ -140,7 +159,7 @@ func applied(ctx context.Context, q querier) ([]int, error) {
 	return pgx.CollectRows(rows, pgx.RowTo[int])
 }
 
-func open(ctx context.Context, dsn string, readOnly bool) (*Store, error) {
+func open(ctx context.Context, dsn string, readOnly bool, idle string) (*Store, error) {
 	cfg, err := pgxpool.ParseConfig(dsn)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: %s: %w", redact(dsn), err)
@@ -154,7 +173,7 @@ func open(ctx context.Context, dsn string, readOnly bool) (*Store, error) {
 		// An append whose client is gone (a cut connection the server
 		// has not noticed) must not hold the log's row lock for long:
 		// SettledHead, deciding that append's outcome, waits for it.
-		cfg.ConnConfig.RuntimeParams["idle_in_transaction_session_timeout"] = idleInTransaction
+		cfg.ConnConfig.RuntimeParams["idle_in_transaction_session_timeout"] = idle
 	}
 	cfg.AfterConnect = func(ctx context.Context, c *pgx.Conn) error {
 		// Keep the server's setting (on, remote_apply, …) unless it is off.
@@ -238,6 +257,18 @@ func rollback(tx pgx.Tx) {
 	defer cancel()
 	tx.Rollback(ctx)
 }
+
+// AppendHook is run by AppendBatch inside the append's transaction, once
+// the batch is known to start at the log's size and before the entries
+// are written, with the log's origin and its size after the batch. An
+// error rolls the append back: nothing of the batch is stored.
+type AppendHook func(ctx context.Context, tx pgx.Tx, origin string, newSize int64) error
+
+// SetAppendHook makes every later append run h in its transaction: a
+// node of a cluster checks there that it still holds the log's lease
+// (cluster.Lease.Fence) and announces the growth (cluster.Notify). Set it
+// before the first append; nil runs none.
+func (s *Store) SetAppendHook(h AppendHook) { s.hook = h }
 
 // Close closes every connection of the store.
 func (s *Store) Close() error {
@@ -376,6 +407,11 @@ func (s *Store) AppendBatch(ctx context.Context, origin string, b *ledger.Batch)
 		return fmt.Errorf("%w: %q has %d entries, the batch starts at %d", ledger.ErrConflict, origin, size, b.First)
 	}
 	newSize := b.First + int64(len(b.Records))
+	if s.hook != nil {
+		if err := s.hook(ctx, tx, origin, newSize); err != nil {
+			return fmt.Errorf("postgres: %q: the append was refused, nothing of it stored: %w", origin, err)
+		}
+	}
 	if len(b.Records) >= copyThreshold {
 		i := 0
 		src := pgx.CopyFromFunc(func() ([]any, error) {
