@@ -22,6 +22,9 @@ type commandRequest struct {
 	Cmd  string          `json:"cmd"`
 	Args json.RawMessage `json:"args"`
 	Key  string          `json:"key"`
+	// raw is the body as read: what a forward to the node that writes the
+	// assembly sends on.
+	raw []byte
 }
 
 // CommandResponse is the answer to an accepted command.
@@ -75,6 +78,7 @@ func readCommand(w http.ResponseWriter, r *http.Request) (commandRequest, bool) 
 		problem(w, r, http.StatusRequestEntityTooLarge, "malformed", "", "api.too_large")
 		return req, false
 	}
+	req.raw = body
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&req); err != nil {
@@ -195,6 +199,9 @@ func (api *API) submit(w http.ResponseWriter, r *http.Request, sess *auth.Sessio
 	env := assembly.Envelope{Cmd: req.Cmd, Assembly: assemblyID, Actor: actor(sess), At: api.opts.Now().UTC(), Key: req.Key, Args: req.Args}
 	res, err := api.eng.Submit(r.Context(), env)
 	if err != nil {
+		if api.notWriter(w, r, assemblyID, req.raw, err) {
+			return
+		}
 		api.fail(w, r, err)
 		return
 	}

@@ -50,6 +50,10 @@ type Options struct {
 	// Streams limits concurrent event streams (shared with the pages'
 	// live stream); nil admits every stream.
 	Streams *StreamGate
+	// Forward, on a node of a cluster, finds the node that writes an
+	// assembly, to which a command this node may not decide is forwarded
+	// (once: see ForwardedHeader); nil answers such a command 503.
+	Forward Forwarder
 }
 
 // API serves the JSON API. Create it with New.
@@ -245,6 +249,8 @@ func notTaken(err error) string {
 		return "api.suspended"
 	case errors.Is(err, engine.ErrStopped):
 		return "api.stopped"
+	case errors.Is(err, engine.ErrNotWriter):
+		return "api.not_writer"
 	}
 	return ""
 }
