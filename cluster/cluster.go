@@ -26,9 +26,9 @@ import (
 	"plenum/store/postgres"
 )
 
-// SchemaVersion is the migration of the PostgreSQL store that makes the
-// cluster's tables.
-const SchemaVersion = 10
+// SchemaVersion is the latest migration of the PostgreSQL store that makes
+// the cluster's tables (0010: nodes and leases; 0011: the signing key).
+const SchemaVersion = 11
 
 // maxConns is the size of a Cluster's own pool: heartbeats, renewals and
 // the status queries are small and rare.

@@ -6,12 +6,17 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/url"
 	"strings"
 	"text/tabwriter"
 	"time"
 
+	"golang.org/x/mod/sumdb/note"
+
 	"plenum/cluster"
+	"plenum/engine"
 	"plenum/i18n"
+	"plenum/ledger"
 	"plenum/store"
 	"plenum/store/postgres"
 )
@@ -44,9 +49,9 @@ DESCRIPTION
 
         the logs: every assembly's log and its size in entries.
 
-        It reads only. Nodes do not yet take leases by themselves: the
-        engine still writes without one, fenced by the log's size alone
-        (docs/cluster.md says what exists and what is still missing).
+        It reads only. A node started with --node-name takes an
+        assembly's lease on its first command there, and the nodes take
+        over the leases that expire (docs/cluster.md).
 
 OPTIONS
     --db URL          the postgres:// URL of the database (a SQLite
@@ -255,10 +260,117 @@ func nodeFlags(l *i18n.Locale, db, name, advertise string) error {
 }
 
 // node is a server's membership in the cluster, with the connections
-// it holds.
+// it holds: the leases its engine takes (n), and the listener that hears
+// the other nodes' appends (l).
 type node struct {
 	c *cluster.Cluster
 	m *cluster.Membership
+	n *cluster.Node
+	l *cluster.Listener
+}
+
+// appendIdle is the idle_in_transaction_session_timeout of a node's
+// store. An append on a node holds its log's row and its lease's row
+// (Lease.Fence, FOR SHARE) until its transaction ends; a node paused in
+// the middle of one (SIGSTOP, a long GC, a frozen VM) would hold them, and
+// keep every other node from taking the log over, until PostgreSQL ends
+// the transaction. 20 s, as for one process, would make a failover wait
+// 20 s; an append sends its statements back to back, so it is never idle
+// in its transaction for long, and 1.5 s leaves the failover within 5 s
+// (a lease's TTL of 3 s, then the takeover).
+const appendIdle = 1500 * time.Millisecond
+
+// openStore opens the node's store: its appends fenced on the node's
+// leases and announced to the other nodes (cluster.Node.AppendHook).
+func (n *node) openStore(ctx context.Context, db string) (ledger.Store, error) {
+	st, err := postgres.OpenWith(ctx, db, postgres.Options{IdleInTransaction: appendIdle})
+	if err != nil {
+		return nil, err
+	}
+	st.SetAppendHook(n.n.AppendHook)
+	return st, nil
+}
+
+// checkKey refuses a node whose signing key is not the one the record is
+// signed with, or that the cluster recorded, before it signs anything.
+func (n *node) checkKey(ctx context.Context, st ledger.Store, server, vkey string, v note.Verifier) error {
+	logs, err := st.Logs(ctx)
+	if err != nil {
+		return err
+	}
+	for _, o := range logs {
+		if s, _, err := ledger.ParseOrigin(o); err != nil || s != server {
+			continue
+		}
+		h, err := st.Head(ctx, o)
+		if err != nil {
+			return err
+		}
+		if _, _, err := ledger.OpenCheckpoint(h.Checkpoint, note.VerifierList(v)); err != nil {
+			return fmt.Errorf("this node's signing key (verifier %s) is not the one the record is signed with: the checkpoint of %s does not verify with it (%v). Give every node the same signing.key: copy it from a node that serves this database", vkey, o, err)
+		}
+		break // the audit at start checks every log
+	}
+	return n.m.CheckKey(ctx, server, vkey)
+}
+
+// follow starts hearing the other nodes' appends, for the engine to read
+// (Engine.Grown, Gap), then catches up with what was appended since the
+// engine read the logs, and watches for leases that expire.
+func (n *node) follow(ctx context.Context, e *engine.Engine) error {
+	l, err := n.c.Listen(ctx, cluster.Handler{
+		Grown: func(g cluster.Growth) { e.Grown(g.Log, g.Size) },
+		Gap:   e.Gap,
+	})
+	if err != nil {
+		return err
+	}
+	n.l = l
+	// Appends between the engine's reading the logs and the listener's
+	// start were not heard.
+	sizes, err := n.c.Sizes(ctx)
+	if err != nil {
+		return err
+	}
+	e.Gap(sizes)
+	n.n.Watch(time.Second, e.TakeOver)
+	return nil
+}
+
+// stopFollowing stops the listener and the watch.
+func (n *node) stopFollowing() {
+	n.n.Close()
+	if n.l != nil {
+		n.l.Close()
+		n.l = nil
+	}
+}
+
+// forwarder finds the node a command goes to: the live holder of its
+// assembly's lease, at the URL it registered (httpapi.Forwarder).
+type forwarder struct {
+	n      *cluster.Node
+	server string
+}
+
+func (f forwarder) Name() string { return f.n.Name() }
+
+func (f forwarder) WriterOf(ctx context.Context, id string) (*url.URL, error) {
+	origin, err := ledger.Origin(f.server, id)
+	if err != nil {
+		return nil, err
+	}
+	name, advertise, err := f.n.WriterURL(ctx, origin)
+	if err != nil {
+		return nil, err
+	}
+	if name == f.n.Name() {
+		return nil, fmt.Errorf("the lease of %s is this node's own (an earlier process of it, or one just taken)", origin)
+	}
+	if err := cluster.CheckAdvertise(advertise); err != nil {
+		return nil, fmt.Errorf("node %q: %w", name, err)
+	}
+	return url.Parse(advertise)
 }
 
 // registerNode enters the node into the registry of the PostgreSQL
@@ -279,7 +391,7 @@ func registerNode(ctx context.Context, db, name, advertise string) (*node, error
 		c.Close()
 		return nil, err
 	}
-	return &node{c: c, m: m}, nil
+	return &node{c: c, m: m, n: cluster.NewNode(m)}, nil
 }
 
 // close marks the node stopped and closes its connections.

@@ -76,13 +76,22 @@ DESCRIPTION
     the data directory by an earlier version is taken over at start, once,
     and renamed access.db.imported.
 
-    With --node-name and --advertise (PostgreSQL only), the server enters
-    itself into the database's registry of nodes and writes a heartbeat
-    every second, so that plenum cluster status lists it. A name that a
-    live node holds is waited for up to 6 seconds (a crashed process of
-    that name falls silent within 5) and then refused. Registering is all
-    it does yet: the node takes no writer's lease, forwards nothing and
-    does not hear the other nodes' entries (docs/cluster.md).
+    With --node-name and --advertise (PostgreSQL only), the server is one
+    node of a cluster on the database: it enters itself into the registry
+    of nodes and writes a heartbeat every second, so that plenum cluster
+    status lists it (a name that a live node holds is waited for up to 6
+    seconds, a crashed process of that name falls silent within 5, and
+    then refused). An assembly is written by one node at a time, the
+    holder of its lease (3 seconds, renewed every second): a node takes
+    a free lease on the assembly's first command, every append commits
+    only while the lease holds, and a command reaching another node is
+    forwarded to the holder's advertise URL. Every node hears the others'
+    appends and keeps its pages and event streams current; an assembly
+    created on one node is served by all. When a writer dies, another
+    node takes its leases within about 3 seconds. Every node must have
+    the same signing.key: the first node records its verifier key in the
+    database, and a node with another key is refused at start
+    (docs/cluster.md).
 
     SIGINT or SIGTERM stops the server after the requests in progress.
 
@@ -217,20 +226,21 @@ func runServe(ctx context.Context, env *cliEnv, args []string) error {
 			return &exitError{code: 2, msg: env.locale().T("cli.about", "--ballot-module", err)}
 		}
 	}
+	var member *node
 	if *nodeName != "" {
 		// What openServer would refuse is refused before the node is
 		// entered into the registry.
 		if err := needsDataDir(env.locale(), *db, *data); err != nil {
 			return err
 		}
-		member, err := registerNode(ctx, *db, *nodeName, *advertise)
+		member, err = registerNode(ctx, *db, *nodeName, *advertise)
 		if err != nil {
 			return err
 		}
 		defer member.close()
 		fmt.Fprintf(env.stdout, "plenum serve: node %s registered in the cluster, advertised at %s\n", *nodeName, *advertise)
 	}
-	srv, err := openServer(ctx, serverConfig{db: *db, data: *data, name: *name, baseURL: *baseURL, ballotModule: *ballotModule, witnesses: witnesses, witnessesNeeded: *needed, access: access, l: env.locale()})
+	srv, err := openServer(ctx, serverConfig{db: *db, data: *data, name: *name, baseURL: *baseURL, ballotModule: *ballotModule, witnesses: witnesses, witnessesNeeded: *needed, access: access, l: env.locale(), node: member})
 	if err != nil {
 		return err
 	}

@@ -47,6 +47,11 @@ type serverConfig struct {
 	access accessConfig // TLS, trusted proxies, limits (access.go)
 
 	l *i18n.Locale // the language of the refusals of these options; nil: English
+
+	// node is the server's membership in the cluster of its PostgreSQL
+	// database (--node-name), or nil: then it writes every assembly, as
+	// the one process on its database.
+	node *node
 }
 
 // server is a running plenum: the store, the engine over it, the access
@@ -60,6 +65,7 @@ type server struct {
 	cosigner *cosign.Cosigner // nil without witnesses
 	handler  http.Handler
 	access   accessConfig
+	node     *node // nil unless on a cluster
 }
 
 // openServer opens the store, the key (created on first start), the engine
@@ -75,14 +81,20 @@ func openServer(ctx context.Context, cfg serverConfig) (*server, error) {
 	if err := os.MkdirAll(cfg.data, 0o700); err != nil {
 		return nil, err
 	}
-	st, err := store.OpenStore(ctx, cfg.db, false)
+	var st ledger.Store
+	var err error
+	if cfg.node != nil {
+		st, err = cfg.node.openStore(ctx, cfg.db)
+	} else {
+		st, err = store.OpenStore(ctx, cfg.db, false)
+	}
 	if errors.Is(err, sqlite.ErrLocked) {
 		return nil, fmt.Errorf("%w. %s", err, cfg.l.T("cli.serve.locked"))
 	}
 	if err != nil {
 		return nil, err
 	}
-	s := &server{store: st}
+	s := &server{store: st, node: cfg.node}
 	fail := func(err error) (*server, error) {
 		s.Close()
 		return nil, err
@@ -96,7 +108,16 @@ func openServer(ctx context.Context, cfg serverConfig) (*server, error) {
 	if err != nil {
 		return fail(err)
 	}
+	if cfg.node != nil {
+		// Before anything is signed: every node signs with the one key.
+		if err := cfg.node.checkKey(ctx, st, cfg.name, vkey, verifier); err != nil {
+			return fail(err)
+		}
+	}
 	opts := engine.Options{Server: cfg.name, Signer: signer, Verifiers: note.VerifierList(verifier)}
+	if cfg.node != nil {
+		opts.Leases = cfg.node.n
+	}
 	if len(cfg.witnesses) > 0 {
 		if s.cosigner, err = newCosigner(cfg.l, st, cfg.witnesses, cfg.witnessesNeeded); err != nil {
 			return fail(err)
@@ -105,6 +126,11 @@ func openServer(ctx context.Context, cfg serverConfig) (*server, error) {
 	}
 	if s.engine, err = engine.Open(ctx, st, opts); err != nil {
 		return fail(err)
+	}
+	if cfg.node != nil {
+		if err := cfg.node.follow(ctx, s.engine); err != nil {
+			return fail(err)
+		}
 	}
 	if s.cosigner != nil {
 		// Checkpoints signed while a witness was unreachable, or before a
@@ -170,7 +196,11 @@ func (s *server) routes(cfg serverConfig) http.Handler {
 		wopts.Witnesses = s.cosigner
 	}
 	pages := web.New(s.engine, s.auth, wopts)
-	api := httpapi.New(s.engine, s.auth, httpapi.Options{BaseURL: cfg.baseURL, LoginForm: pages, Streams: streams})
+	aopts := httpapi.Options{BaseURL: cfg.baseURL, LoginForm: pages, Streams: streams}
+	if s.node != nil {
+		aopts.Forward = forwarder{n: s.node.n, server: cfg.name}
+	}
+	api := httpapi.New(s.engine, s.auth, aopts)
 	mux := routes.New()
 	mux.Handle("/api/", api)
 	mux.Handle("/login", api)
@@ -233,6 +263,9 @@ func newCosigner(l *i18n.Locale, st ledger.Store, witnesses []string, needed int
 // Close stops the engine, lets the cosigner finish, and closes the
 // databases. It is safe on a partly opened server.
 func (s *server) Close() {
+	if s.node != nil {
+		s.node.stopFollowing()
+	}
 	if s.engine != nil {
 		s.engine.Close()
 	}

@@ -1,0 +1,294 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"plenum/assembly"
+	"plenum/auth"
+	"plenum/engine"
+	"plenum/httpapi"
+	"plenum/ledger"
+	"plenum/store/postgres/pgtest"
+)
+
+// testNode is a plenum serve on a cluster, run in the test's process.
+type testNode struct {
+	name string
+	url  string
+	srv  *server
+	hs   *http.Server
+	mem  *node
+	done bool
+}
+
+// startNode opens a node named name on the PostgreSQL database dsn, with
+// the signing key in data, as plenum serve --node-name does, and serves it.
+func startNode(t *testing.T, dsn, data, name string) *testNode {
+	t.Helper()
+	n, err := openNode(t, dsn, data, name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+func openNode(t *testing.T, dsn, data, name string) (*testNode, error) {
+	t.Helper()
+	ctx := context.Background()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	u := "http://" + ln.Addr().String()
+	mem, err := registerNode(ctx, dsn, name, u)
+	if err != nil {
+		ln.Close()
+		return nil, err
+	}
+	srv, err := openServer(ctx, serverConfig{db: dsn, data: data, name: ledger.DefaultServerName, node: mem})
+	if err != nil {
+		ln.Close()
+		mem.close()
+		return nil, err
+	}
+	n := &testNode{name: name, url: u, srv: srv, mem: mem, hs: &http.Server{Handler: srv.handler}}
+	go n.hs.Serve(ln)
+	t.Cleanup(n.stop)
+	return n, nil
+}
+
+// stop shuts the node down as serve does: its leases released.
+func (n *testNode) stop() {
+	if n.done {
+		return
+	}
+	n.done = true
+	n.hs.Close()
+	n.srv.Close()
+	n.mem.close()
+}
+
+// adminCookie logs an administrator in through node n's auth store.
+func adminCookie(t *testing.T, n *testNode) string {
+	t.Helper()
+	ctx := context.Background()
+	tok, err := n.srv.auth.NewAdminToken(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, cookie, err := n.srv.auth.LoginAdmin(ctx, tok)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cookie
+}
+
+type answer struct {
+	status int
+	header http.Header
+	body   string
+}
+
+// send sends a command as the session cookie's holder.
+func send(t *testing.T, url, cookie, key, body string, header ...string) answer {
+	t.Helper()
+	req, err := http.NewRequest("POST", url, strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Idempotency-Key", key)
+	req.AddCookie(&http.Cookie{Name: auth.CookieName, Value: cookie})
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Set(header[i], header[i+1])
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return answer{resp.StatusCode, resp.Header, string(b)}
+}
+
+// eventually waits up to d for ok.
+func eventually(t *testing.T, d time.Duration, what string, ok func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(d)
+	for !ok() {
+		if time.Now().After(deadline) {
+			t.Fatalf("not within %v: %s", d, what)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// collect reads the feed of assembly id on node n from index 0 in the
+// background; the returned function waits until it holds want events and
+// returns their indexes.
+func collect(t *testing.T, n *testNode, id string) func(want int64) []int64 {
+	t.Helper()
+	var a *engine.Assembly
+	eventually(t, 5*time.Second, "node "+n.name+" knows "+id, func() bool {
+		var ok bool
+		a, ok = n.srv.engine.Assembly(id)
+		return ok
+	})
+	got := make(chan int64, 1<<12)
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	go func() {
+		next := int64(0)
+		for {
+			ups, err := a.Feed().Wait(ctx, next, 100)
+			if err != nil {
+				close(got)
+				return
+			}
+			for _, u := range ups {
+				got <- u.Index
+				next = u.Index + 1
+			}
+		}
+	}()
+	var seen []int64
+	return func(want int64) []int64 {
+		t.Helper()
+		timeout := time.After(10 * time.Second)
+		for int64(len(seen)) < want {
+			select {
+			case i, ok := <-got:
+				if !ok {
+					t.Fatalf("node %s: the feed closed after %d events", n.name, len(seen))
+				}
+				seen = append(seen, i)
+			case <-timeout:
+				t.Fatalf("node %s: the feed gave %d of %d events", n.name, len(seen), want)
+			}
+		}
+		select {
+		case i := <-got:
+			t.Fatalf("node %s: the feed gave event %d beyond the %d expected", n.name, i, want)
+		case <-time.After(100 * time.Millisecond):
+		}
+		return seen
+	}
+}
+
+func checkInOrder(t *testing.T, node string, idx []int64) {
+	t.Helper()
+	for i, x := range idx {
+		if x != int64(i) {
+			t.Fatalf("node %s: event %d of its feed has index %d: %v", node, i, x, idx)
+		}
+	}
+}
+
+func sizeOf(t *testing.T, n *testNode, id string) int64 {
+	a, ok := n.srv.engine.Assembly(id)
+	if !ok {
+		return -1
+	}
+	return a.Log().Size()
+}
+
+// TestClusterWritesAndForwards: three nodes on one database. An assembly
+// created through one is opened by the others without a restart; a
+// command sent to a node that does not write it is forwarded to the one
+// that does and answered 201 once, and sent again to a third node is
+// answered as replayed; a forwarded-marker a client sets itself only
+// keeps the command from being forwarded (503, nothing recorded); every
+// node's feed gets every event once, in order; when the writer shuts
+// down, another node takes the assembly on its next command.
+func TestClusterWritesAndForwards(t *testing.T) {
+	dsn := pgtest.Fresh(t)
+	data := t.TempDir()
+	a := startNode(t, dsn, data, "a")
+	b := startNode(t, dsn, data, "b")
+	c := startNode(t, dsn, data, "c")
+	cookie := adminCookie(t, a)
+
+	create := `{"args":{"id":"x","name":"X","starts":"2026-05-09","rules":"congress"}}`
+	if r := send(t, b.url+"/api/assemblies", cookie, "create-x", create); r.status != 201 {
+		t.Fatalf("create_assembly on b: %d %s", r.status, r.body)
+	}
+	xb, _ := b.srv.engine.Assembly("x")
+	if !xb.Writing() {
+		t.Fatal("b created x but does not write it")
+	}
+	feedA, feedC := collect(t, a, "x"), collect(t, c, "x")
+	const path = "/api/assemblies/x/commands"
+	person := func(i int) string {
+		return fmt.Sprintf(`{"cmd":"add_person","args":{"id":"p%d","name":"Person %d"}}`, i, i)
+	}
+
+	// To a follower: forwarded to b, recorded once.
+	r := send(t, a.url+path, cookie, "k1", person(1))
+	if r.status != 201 || r.header.Get("Idempotent-Replayed") != "" {
+		t.Fatalf("a command sent to a follower: %d %s", r.status, r.body)
+	}
+	xa, _ := a.srv.engine.Assembly("x")
+	if xa.Writing() {
+		t.Fatal("a took the lease b holds")
+	}
+	// Again, to the third node: replayed, nothing new.
+	size := sizeOf(t, b, "x")
+	r = send(t, c.url+path, cookie, "k1", person(1))
+	if r.status != 200 || r.header.Get("Idempotent-Replayed") != "true" {
+		t.Fatalf("the retry on c: %d %s", r.status, r.body)
+	}
+	if sizeOf(t, b, "x") != size {
+		t.Fatal("the retry recorded something")
+	}
+	// A forged forwarded-marker only keeps the command from being
+	// forwarded: 503, nothing recorded, anywhere.
+	r = send(t, a.url+path, cookie, "k2", person(2), httpapi.ForwardedHeader, "b")
+	if r.status != 503 || r.header.Get("Retry-After") == "" || !strings.Contains(r.body, "Nothing was recorded") {
+		t.Fatalf("a forged forward: %d %s", r.status, r.body)
+	}
+	time.Sleep(200 * time.Millisecond)
+	if sizeOf(t, b, "x") != size || sizeOf(t, a, "x") != size {
+		t.Fatal("a forged forward was recorded")
+	}
+	// The writer itself takes it with the marker as any command.
+	if r = send(t, b.url+path, cookie, "k2", person(2), httpapi.ForwardedHeader, "a"); r.status != 201 {
+		t.Fatalf("a marked command on the writer: %d %s", r.status, r.body)
+	}
+	for i := 3; i < 23; i++ {
+		n := []*testNode{a, b, c}[i%3]
+		if r := send(t, n.url+path, cookie, fmt.Sprintf("k%d", i), person(i)); r.status != 201 {
+			t.Fatalf("person %d on %s: %d %s", i, n.name, r.status, r.body)
+		}
+	}
+	want := sizeOf(t, b, "x")
+	checkInOrder(t, "a", feedA(want))
+	checkInOrder(t, "c", feedC(want))
+	var names int
+	xc, _ := c.srv.engine.Assembly("x")
+	xc.Read(func(s *assembly.State) { names = len(s.Persons) })
+	if names != 22 {
+		t.Fatalf("c's state has %d persons, want 22", names)
+	}
+
+	// The writer shuts down (releasing its lease): the next command to a
+	// follower is taken there.
+	b.stop()
+	start := time.Now()
+	if r := send(t, c.url+path, cookie, "k23", person(23)); r.status != 201 {
+		t.Fatalf("after the writer stopped: %d %s", r.status, r.body)
+	}
+	t.Logf("after the writer stopped, a command was taken by another node in %v", time.Since(start).Round(time.Millisecond))
+	if !xc.Writing() && !xa.Writing() {
+		t.Fatal("neither a nor c writes x after b stopped")
+	}
+	want++
+	checkInOrder(t, "a", feedA(want))
+	checkInOrder(t, "c", feedC(want))
+}
