@@ -117,6 +117,10 @@ type Assembly struct {
 	kick      chan struct{}
 	take      chan struct{}
 	verifiers note.Verifiers
+	// elsewhere is the last refusal of the lease, until elsewhereUntil
+	// (becomeWriter).
+	elsewhere      *NotWriterError
+	elsewhereUntil time.Time
 }
 
 // timeouts bound the writer's waits on the store.
@@ -355,11 +359,13 @@ func (a *Assembly) writer() {
 			case <-a.kick:
 				if !a.writing() {
 					if err := a.follow(); err != nil {
-						slog.Warn("engine: reading what another node appended failed; trying again at the next growth", "assembly", a.id, "err", err)
+						slog.Warn("engine: reading what another node appended failed; trying again", "assembly", a.id, "err", err)
+						a.kickLater()
 					}
 				}
 				continue
 			case <-a.take:
+				a.elsewhere = nil
 				if !a.writing() {
 					if err := a.becomeWriter(); err != nil && !errors.Is(err, ErrNotWriter) {
 						slog.Warn("engine: taking over the assembly failed", "assembly", a.id, "err", err)

@@ -99,6 +99,9 @@ func (a *Assembly) becomeWriter() error {
 	if a.lease != nil {
 		a.dropLease()
 	}
+	if a.elsewhere != nil && time.Now().Before(a.elsewhereUntil) {
+		return a.elsewhere
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), a.timeouts.settle)
 	defer cancel()
 	l, err := a.leases.Acquire(ctx, a.log.Origin())
@@ -106,6 +109,9 @@ func (a *Assembly) becomeWriter() error {
 		var nw *NotWriterError
 		if errors.As(err, &nw) {
 			nw.Assembly = a.id
+			// The commands that follow at once are told so without asking
+			// the database again.
+			a.elsewhere, a.elsewhereUntil = nw, time.Now().Add(heldFor)
 			return nw
 		}
 		return fmt.Errorf("engine: %s: %w: the writer's lease could not be taken (%v); send the command again with the same idempotency key", a.id, ErrNotRecorded, err)
@@ -117,6 +123,25 @@ func (a *Assembly) becomeWriter() error {
 	}
 	slog.Info("engine: this node now writes the assembly", "assembly", a.id, "size", a.log.Size())
 	return nil
+}
+
+// heldFor is how long a writer, having found its assembly's lease held
+// by another node, answers commands so without asking the database again
+// (the holder renews its lease every second; TakeOver always asks).
+const heldFor = 200 * time.Millisecond
+
+// followRetry is the pause before a follow that failed (the database
+// could not be read) is tried again.
+const followRetry = 500 * time.Millisecond
+
+// kickLater asks the writer to follow again after followRetry.
+func (a *Assembly) kickLater() {
+	time.AfterFunc(followRetry, func() {
+		select {
+		case a.kick <- struct{}{}:
+		default:
+		}
+	})
 }
 
 // dropLease gives up the lease held (released, if still held: this

@@ -149,6 +149,9 @@ func TestWriterAndFollower(t *testing.T) {
 	// heard of, is read before b decides.
 	env.must("admin", "add_person", obj{"id": "late", "name": "Late"})
 	table.lose(origin)
+	// b, told a moment ago that a holds the lease, believes it for 200
+	// ms without asking again.
+	time.Sleep(250 * time.Millisecond)
 	env.eng = b
 	env.must("admin", "add_person", obj{"id": "q", "name": "Q"})
 	if !ab.Writing() || persons(ab) != 7 {

@@ -64,13 +64,19 @@ func (api *API) issue(w http.ResponseWriter, r *http.Request) (*cards.Issued, bo
 	if !ok || !mutating(w, r) {
 		return nil, false
 	}
+	raw, ok := keepBody(w, r)
+	if !ok {
+		return nil, false
+	}
 	body, ok := readCodesRequest(w, r)
 	if !ok {
 		return nil, false
 	}
 	issued, err := cards.Issue(r.Context(), a, api.auth, actor(sess), api.opts.Now().UTC(), api.baseURL(r), cards.Selection{Persons: body.Persons, Organization: body.Organization})
 	if err != nil {
-		api.fail(w, r, err)
+		if !api.notWriter(w, r, a.ID(), raw, err) {
+			api.fail(w, r, err)
+		}
 		return nil, false
 	}
 	return issued, true
@@ -101,12 +107,18 @@ func (api *API) revokeCodes(w http.ResponseWriter, r *http.Request) {
 	if !ok || !mutating(w, r) {
 		return
 	}
+	raw, ok := keepBody(w, r)
+	if !ok {
+		return
+	}
 	body, ok := readCodesRequest(w, r)
 	if !ok {
 		return
 	}
 	if err := cards.Revoke(r.Context(), a, api.auth, actor(sess), api.opts.Now().UTC(), body.Persons, body.Reason); err != nil {
-		api.fail(w, r, err)
+		if !api.notWriter(w, r, a.ID(), raw, err) {
+			api.fail(w, r, err)
+		}
 		return
 	}
 	w.WriteHeader(http.StatusNoContent)

@@ -132,6 +132,9 @@ func (api *API) command(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if _, ok := api.eng.Assembly(id); !ok {
+		if api.forwardUnknown(w, r, id, req.raw) {
+			return
+		}
 		problem(w, r, http.StatusNotFound, "not_found", "", "api.no_assembly", id)
 		return
 	}

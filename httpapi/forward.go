@@ -71,6 +71,66 @@ func (api *API) notWriter(w http.ResponseWriter, r *http.Request, assemblyID str
 		problem(w, r, http.StatusServiceUnavailable, "unavailable", "", "api.not_writer")
 		return true
 	}
+	api.forwardTo(w, r, assemblyID, target, body)
+	return true
+}
+
+// forwardUnknown forwards a command for an assembly this node does not
+// know (yet: created on another node a moment ago) to the node that
+// writes it, if a live one does and the request was not forwarded
+// already; it returns false, having written nothing, otherwise.
+func (api *API) forwardUnknown(w http.ResponseWriter, r *http.Request, assemblyID string, body []byte) bool {
+	if api.opts.Forward == nil || r.Header.Get(ForwardedHeader) != "" {
+		return false
+	}
+	ctx, cancel := context.WithTimeout(r.Context(), 5*time.Second)
+	target, err := api.opts.Forward.WriterOf(ctx, assemblyID)
+	cancel()
+	if err != nil {
+		return false
+	}
+	api.forwardTo(w, r, assemblyID, target, body)
+	return true
+}
+
+// Past stillAfter without an answer, a forward checks every stillEvery
+// that its target still writes the assembly, and gives up (503) once it
+// does not: a writer paused (SIGSTOP, a frozen VM) accepts connections
+// but answers nothing, and loses its lease within its TTL.
+const (
+	stillAfter = time.Second
+	stillEvery = 500 * time.Millisecond
+)
+
+// forwardTo sends the request, with body, to the node at target, marked
+// forwarded, and answers with what that node answers.
+func (api *API) forwardTo(w http.ResponseWriter, r *http.Request, assemblyID string, target *url.URL, body []byte) {
+	ctx, cancel := context.WithCancel(r.Context())
+	defer cancel()
+	r = r.WithContext(ctx)
+	watch := time.AfterFunc(stillAfter, func() {
+		t := time.NewTicker(stillEvery)
+		defer t.Stop()
+		for {
+			cctx, ccancel := context.WithTimeout(ctx, stillEvery)
+			now, err := api.opts.Forward.WriterOf(cctx, assemblyID)
+			ccancel()
+			if ctx.Err() != nil {
+				return
+			}
+			if err != nil || now.String() != target.String() {
+				api.opts.Logger.Warn("httpapi: the node a command was forwarded to no longer writes the assembly; giving up on its answer", "target", target.String(), "err", err)
+				cancel()
+				return
+			}
+			select {
+			case <-ctx.Done():
+				return
+			case <-t.C:
+			}
+		}
+	})
+	defer watch.Stop()
 	proxy := &httputil.ReverseProxy{
 		Rewrite: func(pr *httputil.ProxyRequest) {
 			pr.SetURL(target)
@@ -90,7 +150,18 @@ func (api *API) notWriter(w http.ResponseWriter, r *http.Request, assemblyID str
 		},
 	}
 	proxy.ServeHTTP(w, r)
-	return true
 }
 
 func netDialer() net.Dialer { return net.Dialer{Timeout: 3 * time.Second, KeepAlive: 30 * time.Second} }
+
+// keepBody reads the request's body (at most maxBody) and puts it back for
+// the handler: what a forward sends on.
+func keepBody(w http.ResponseWriter, r *http.Request) ([]byte, bool) {
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
+	if err != nil {
+		problem(w, r, http.StatusRequestEntityTooLarge, "malformed", "", "api.too_large")
+		return nil, false
+	}
+	r.Body = io.NopCloser(bytes.NewReader(body))
+	return body, true
+}

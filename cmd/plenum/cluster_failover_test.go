@@ -51,15 +51,22 @@ func failoverNode(db, data string) {
 	os.Exit(1)
 }
 
-// TestClusterFailover: the node writing an assembly is killed (SIGKILL);
-// another node accepts the assembly's commands within 5 seconds (the
-// time is logged), the command sent while the writer was dead answered
-// once, every acknowledged command in the record once.
+// TestClusterFailover: the node writing an assembly is killed (SIGKILL),
+// or paused (SIGSTOP); another node accepts the assembly's commands
+// within 5 seconds (the time is logged), the command sent meanwhile
+// answered once, every acknowledged command in the record once. The
+// paused writer, let run again, writes nothing more: a command sent to it
+// is forwarded to the new writer.
 func TestClusterFailover(t *testing.T) {
 	if db := os.Getenv(envNodeDB); db != "" {
 		failoverNode(db, os.Getenv(envNodeData))
 		return
 	}
+	t.Run("kill", func(t *testing.T) { failover(t, false) })
+	t.Run("pause", func(t *testing.T) { failover(t, true) })
+}
+
+func failover(t *testing.T, pause bool) {
 	dsn := pgtest.Fresh(t)
 	data := t.TempDir()
 	a := startNode(t, dsn, data, "a")
@@ -94,9 +101,13 @@ func TestClusterFailover(t *testing.T) {
 	if xa.Writing() {
 		t.Fatal("a writes x before k is killed")
 	}
-	child.Kill()
 	killed := time.Now()
-	child.Wait()
+	if pause {
+		child.Pause()
+	} else {
+		child.Kill()
+		child.Wait()
+	}
 	// The same command, with its key, until it is taken.
 	var took time.Duration
 	attempts := 0
@@ -115,14 +126,29 @@ func TestClusterFailover(t *testing.T) {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
-	t.Logf("the writer was killed; another node accepted a command %v later (%d attempts, answered 503 until then)", took.Round(time.Millisecond), attempts)
+	what := map[bool]string{false: "killed", true: "paused"}[pause]
+	t.Logf("the writer was %s; another node accepted a command %v later (%d attempts, answered 503 until then)", what, took.Round(time.Millisecond), attempts)
 	if took > 5*time.Second {
 		t.Errorf("failover took %v, more than 5 s", took)
 	}
 	if r := send(t, a.url+path, cookie, "after", person(100)); r.status != 200 || r.header.Get("Idempotent-Replayed") != "true" {
 		t.Fatalf("the retry after the failover: %d %s", r.status, r.body)
 	}
-	// Every acknowledged command once: the persons p0…p9 and p100.
+	if pause {
+		// Run again, the old writer has lost its lease: its command goes
+		// to a.
+		child.Resume()
+		if r := send(t, k+path, cookie, "resumed", person(101)); r.status != 201 {
+			t.Fatalf("a command to the resumed old writer: %d %s", r.status, r.body)
+		}
+		acked++
+		if !xa.Writing() {
+			t.Fatal("a lost x to the resumed old writer")
+		}
+		child.Kill()
+		child.Wait()
+	}
+	// Every acknowledged command once: the persons p0…p9, p100 (and p101).
 	var names []string
 	xa.Read(func(s *assembly.State) {
 		for id := range s.Persons {
