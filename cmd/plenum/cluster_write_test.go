@@ -302,21 +302,13 @@ func TestClusterWritesAndForwards(t *testing.T) {
 func TestClusterFollowerAfterAGap(t *testing.T) {
 	dsn := pgtest.Fresh(t)
 	data := t.TempDir()
-	u, err := url.Parse(dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	proxy, err := fault.NewProxy(u.Host)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer proxy.Close()
+	fdsn, proxy := proxied(t, dsn)
 	w := startNode(t, dsn, data, "w")
 	cookie := adminCookie(t, w)
 	if r := send(t, w.url+"/api/assemblies", cookie, "create-x", `{"args":{"id":"x","name":"X","starts":"2026-05-09","rules":"congress"}}`); r.status != 201 {
 		t.Fatalf("create_assembly: %d %s", r.status, r.body)
 	}
-	f := startNode(t, pgtest.WithHost(t, dsn, proxy.Addr()), data, "f")
+	f := startNode(t, fdsn, data, "f")
 	feed := collect(t, f, "x")
 	const path = "/api/assemblies/x/commands"
 	person := func(i int) string {
@@ -341,4 +333,20 @@ func TestClusterFollowerAfterAGap(t *testing.T) {
 	if f.mem.l.Gaps() == gaps {
 		t.Fatal("the listener saw no gap: the test shows nothing")
 	}
+}
+
+// proxied returns dsn reaching the server through a fault proxy, closed
+// when the test ends.
+func proxied(t *testing.T, dsn string) (string, *fault.Proxy) {
+	t.Helper()
+	u, err := url.Parse(dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	proxy, err := fault.NewProxy(u.Host)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { proxy.Close() })
+	return pgtest.WithHost(t, dsn, proxy.Addr()), proxy
 }

@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -159,16 +158,8 @@ func TestKilledDuringSecretVote(t *testing.T) {
 		// The voting process reaches PostgreSQL through a proxy that
 		// drops the reply to one of its first COMMITs each round.
 		dsn := pgtest.Fresh(t)
-		u, err := url.Parse(dsn)
-		if err != nil {
-			t.Fatal(err)
-		}
-		proxy, err := fault.NewProxy(u.Host)
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { proxy.Close() })
-		killDuringSecretVote(t, dsn, pgtest.WithHost(t, dsn, proxy.Addr()), t.TempDir(), proxy)
+		proxiedDSN, proxy := proxied(t, dsn)
+		killDuringSecretVote(t, dsn, proxiedDSN, t.TempDir(), proxy)
 	})
 }
 
