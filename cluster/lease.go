@@ -10,6 +10,8 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
+
+	"plenum/engine"
 )
 
 // HeldError is the refusal of a lease another node holds.
@@ -36,7 +38,9 @@ var ErrLost = errors.New("cluster: the lease is lost")
 
 // ErrFenced is what Fence returns when the lease it checks is no longer
 // the log's live lease: the transaction must not commit.
-var ErrFenced = errors.New("cluster: fenced off: this node no longer holds the log's lease")
+// It is engine.ErrFenced, so that an engine whose append was fenced off
+// stops writing the assembly at once.
+var ErrFenced = engine.ErrFenced
 
 // Lease is a node's right to write one log until it expires. It is
 // renewed in the background every third of the lease TTL; when a renewal

@@ -574,6 +574,12 @@ func (a *Assembly) commit(batch []*request) {
 		cancel()
 		if err != nil {
 			a.failed(err, replies, base)
+			if a.lease != nil && errors.Is(err, ErrFenced) {
+				// The database says the lease is gone, whatever this
+				// process's clock says: decide nothing more.
+				slog.Warn("engine: an append was fenced off; this node no longer writes the assembly", "assembly", a.id, "err", err)
+				a.dropLease()
+			}
 			return
 		}
 		idx := app.First

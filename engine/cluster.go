@@ -38,6 +38,11 @@ type Lease interface {
 	Release(ctx context.Context) error
 }
 
+// ErrFenced is the error (wrapped) of an append a cluster's store refused
+// because this node no longer holds the log's lease (package cluster's
+// Lease.Fence): the assembly stops writing at once and follows.
+var ErrFenced = errors.New("cluster: fenced off: this node no longer holds the log's lease")
+
 // ErrNotWriter is wrapped by NotWriterError.
 var ErrNotWriter = errors.New("another node writes the assembly")
 

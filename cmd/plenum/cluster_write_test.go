@@ -7,9 +7,12 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/jackc/pgx/v5"
 
 	"plenum/assembly"
 	"plenum/auth"
@@ -279,20 +282,88 @@ func TestClusterWritesAndForwards(t *testing.T) {
 		t.Fatalf("c's state has %d persons, want 22", names)
 	}
 
-	// The writer shuts down (releasing its lease): the next command to a
-	// follower is taken there.
-	b.stop()
+	// b's lease ends in the database before b's own clock says so (as
+	// if b had been paused): b, still counting on it, is fenced off at
+	// its next append, records nothing, and stops writing (unless its
+	// renewal, once a second, noticed first: then the command is
+	// forwarded to whoever took x over). The command sent again to b is
+	// recorded once.
+	conn, err := pgx.Connect(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(context.Background())
+	if _, err := conn.Exec(context.Background(), `UPDATE cluster_leases SET expires = now() WHERE holder = 'b'`); err != nil {
+		t.Fatal(err)
+	}
+	size = sizeOf(t, b, "x")
+	r = send(t, b.url+path, cookie, "k-b", person(31))
+	switch {
+	case r.status == 503 && strings.Contains(r.body, "Idempotency-Key"):
+		t.Log("b's append was fenced off")
+		if xb.Writing() {
+			t.Fatal("b still writes x after its append was fenced off")
+		}
+		r = send(t, b.url+path, cookie, "k-b", person(31))
+		if r.status != 201 {
+			t.Fatalf("the command sent again to b: %d %s", r.status, r.body)
+		}
+	case r.status == 201:
+		t.Log("b noticed the end of its lease before the command came")
+	default:
+		t.Fatalf("a command to b, its lease ended: %d %s", r.status, r.body)
+	}
+	nodes := []*testNode{a, b, c}
+	writer := func() *testNode {
+		t.Helper()
+		var w *testNode
+		for _, n := range nodes {
+			if x, _ := n.srv.engine.Assembly("x"); x.Writing() {
+				if w != nil {
+					t.Fatalf("both %s and %s write x", w.name, n.name)
+				}
+				w = n
+			}
+		}
+		return w
+	}
+	want = size + 1
+	for _, n := range nodes {
+		eventually(t, 5*time.Second, n.name+" hears the command", func() bool { return sizeOf(t, n, "x") == want })
+	}
+	checkInOrder(t, "a", feedA(want))
+	checkInOrder(t, "c", feedC(want))
+
+	// The writer shuts down (releasing its lease): the next command to
+	// another node is taken there.
+	w := writer()
+	if w == nil {
+		t.Fatal("no node writes x")
+	}
+	w.stop()
 	start := time.Now()
-	if r := send(t, c.url+path, cookie, "k23", person(23)); r.status != 201 {
+	other := a
+	if w == a {
+		other = c
+	}
+	if r := send(t, other.url+path, cookie, "k23", person(23)); r.status != 201 {
 		t.Fatalf("after the writer stopped: %d %s", r.status, r.body)
 	}
 	t.Logf("after the writer stopped, a command was taken by another node in %v", time.Since(start).Round(time.Millisecond))
-	if !xc.Writing() && !xa.Writing() {
-		t.Fatal("neither a nor c writes x after b stopped")
+	nodes = slices.DeleteFunc(nodes, func(n *testNode) bool { return n == w })
+	if writer() == nil {
+		t.Fatal("no node writes x after its writer stopped")
 	}
 	want++
-	checkInOrder(t, "a", feedA(want))
-	checkInOrder(t, "c", feedC(want))
+	for _, n := range nodes {
+		eventually(t, 5*time.Second, n.name+" hears the last command", func() bool { return sizeOf(t, n, "x") == want })
+	}
+	if w != a {
+		checkInOrder(t, "a", feedA(want))
+	}
+	if w != c {
+		checkInOrder(t, "c", feedC(want))
+	}
 }
 
 // TestClusterFollowerAfterAGap: a node cut off from the database misses
