@@ -653,6 +653,19 @@ func (s *Store) BootstrapAdmin(ctx context.Context, base string) (string, error)
 	return AdminLink(base, t), nil
 }
 
+// AdminTokenPending reports whether an administrator token is waiting to
+// be used (made and not yet used or expired), and until when it is valid:
+// a node of a cluster, starting beside others, leaves the link another
+// node printed valid rather than voiding it with a new one.
+func (s *Store) AdminTokenPending(ctx context.Context) (bool, time.Time, error) {
+	var exp sql.NullInt64
+	err := s.queryRow(ctx, s.db.W, `SELECT max(expires) FROM access_admin_tokens WHERE expires > ?`, s.opts.Now().UnixNano()).Scan(&exp)
+	if err != nil || !exp.Valid {
+		return false, time.Time{}, err
+	}
+	return true, time.Unix(0, exp.Int64), nil
+}
+
 // NewAdminToken voids every unused administrator token and returns a new
 // one, valid once within Options.AdminTokenTTL.
 func (s *Store) NewAdminToken(ctx context.Context) (string, error) {

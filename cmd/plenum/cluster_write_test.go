@@ -421,3 +421,34 @@ func proxied(t *testing.T, dsn string) (string, *fault.Proxy) {
 	t.Cleanup(func() { proxy.Close() })
 	return pgtest.WithHost(t, dsn, proxy.Addr()), proxy
 }
+
+// TestClusterAdminLink: on a cluster the one-time administrator link
+// printed by the first node is not voided by the next node's start; that
+// node says so, and the link logs in on it.
+func TestClusterAdminLink(t *testing.T) {
+	dsn := pgtest.Fresh(t)
+	data := t.TempDir()
+	a := startCLI(t, `one-time administrator login: (\S+)`, "serve", "--db", dsn, "--data", data, "--addr", "127.0.0.1:0", "--node-name", "a", "--advertise", "http://127.0.0.1:1")
+	link := a.match
+	b := startCLI(t, `listening on (http://[^/ ]+)/`, "serve", "--db", dsn, "--data", data, "--addr", "127.0.0.1:0", "--node-name", "b", "--advertise", "http://127.0.0.1:2")
+	eventually(t, 10*time.Second, "b says the link stands", func() bool {
+		return strings.Contains(b.stdout.String(), "is still valid, until")
+	})
+	if strings.Contains(b.stdout.String(), "one-time administrator login:") {
+		t.Fatalf("b printed a link of its own: %s", b.stdout.String())
+	}
+	u, err := url.Parse(link)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req, _ := http.NewRequest("GET", b.match+"/login?"+u.RawQuery, nil)
+	req.Header.Set("Accept", "application/json")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 200 {
+		t.Fatalf("a's link on b: %d", resp.StatusCode)
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"plenum/web"
 	"strings"
+	"time"
 
 	"plenum/ledger"
 	"plenum/store"
@@ -68,8 +69,9 @@ DESCRIPTION
     what it has seen (a split view) is logged as an error. Checkpoints not
     yet cosigned are submitted again at start.
 
-    On the first start it prints a one-time administrator login link; the
-    administrator creates assemblies and issues the access codes printed on
+    On the first start it prints a one-time administrator login link (on
+    a cluster, a node leaves a link another node printed valid until it is
+    used or expires, and says so); the administrator creates assemblies and issues the access codes printed on
     the mandate cards. Access codes and sessions are kept in the database,
     beside the logs and never in them (stored as hashes), where every
     plenum process on the same database sees them. An access.db left in
@@ -257,9 +259,22 @@ func runServe(ctx context.Context, env *cliEnv, args []string) error {
 	}
 	fmt.Fprintf(env.stdout, "plenum serve: verifier key %s\n", srv.vkey)
 	fmt.Fprintf(env.stdout, "plenum serve: listening on %s/ (pages at /, API at /api/, logs under %s<id>/, key at /key)\n", base, tiles.Prefix)
-	link, err := srv.auth.BootstrapAdmin(ctx, base)
-	if err != nil {
-		return err
+	link, pending := "", false
+	if member != nil {
+		// Each start would void the link another node printed: on a
+		// cluster the link stands until it is used or expires.
+		var until time.Time
+		if pending, until, err = srv.auth.AdminTokenPending(ctx); err != nil {
+			return err
+		}
+		if pending {
+			fmt.Fprintf(env.stdout, "plenum serve: the one-time administrator login link printed at an earlier start (of this or another node) is still valid, until %s; it was not replaced\n", until.UTC().Format("2006-01-02 15:04 UTC"))
+		}
+	}
+	if !pending {
+		if link, err = srv.auth.BootstrapAdmin(ctx, base); err != nil {
+			return err
+		}
 	}
 	if link != "" {
 		fmt.Fprintf(env.stdout, "plenum serve: one-time administrator login: %s\n", link)
