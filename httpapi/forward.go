@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"log/slog"
 	"net"
 	"net/http"
 	"net/http/httputil"
@@ -105,6 +106,19 @@ const (
 // forwardTo sends the request, with body, to the node at target, marked
 // forwarded, and answers with what that node answers.
 func (api *API) forwardTo(w http.ResponseWriter, r *http.Request, assemblyID string, target *url.URL, body []byte) {
+	ForwardTo(w, r, api.opts.Forward, api.opts.Logger, assemblyID, target, body, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Retry-After", "1")
+		problem(w, r, http.StatusServiceUnavailable, "unavailable", "", "api.writer_unreachable")
+	})
+}
+
+// ForwardTo sends r, with body, to the node at target, which f found
+// writing the assembly, marked forwarded (ForwardedHeader), and answers
+// with what that node answers. If the node cannot be reached, or stops
+// writing the assembly while the answer is awaited, unreachable answers
+// instead (the command may or may not have been recorded there: say to
+// send it again with its key). The pages forward their forms with it.
+func ForwardTo(w http.ResponseWriter, r *http.Request, f Forwarder, log *slog.Logger, assemblyID string, target *url.URL, body []byte, unreachable func(http.ResponseWriter, *http.Request)) {
 	ctx, cancel := context.WithCancel(r.Context())
 	defer cancel()
 	r = r.WithContext(ctx)
@@ -113,13 +127,13 @@ func (api *API) forwardTo(w http.ResponseWriter, r *http.Request, assemblyID str
 		defer t.Stop()
 		for {
 			cctx, ccancel := context.WithTimeout(ctx, stillEvery)
-			now, err := api.opts.Forward.WriterOf(cctx, assemblyID)
+			now, err := f.WriterOf(cctx, assemblyID)
 			ccancel()
 			if ctx.Err() != nil {
 				return
 			}
 			if err != nil || now.String() != target.String() {
-				api.opts.Logger.Warn("httpapi: the node a command was forwarded to no longer writes the assembly; giving up on its answer", "target", target.String(), "err", err)
+				log.Warn("httpapi: the node a command was forwarded to no longer writes the assembly; giving up on its answer", "target", target.String(), "err", err)
 				cancel()
 				return
 			}
@@ -137,16 +151,15 @@ func (api *API) forwardTo(w http.ResponseWriter, r *http.Request, assemblyID str
 			// The writer checks the request's origin against the host
 			// the client asked for, as this node did.
 			pr.Out.Host = pr.In.Host
-			pr.Out.Header.Set(ForwardedHeader, api.opts.Forward.Name())
+			pr.Out.Header.Set(ForwardedHeader, f.Name())
 			pr.Out.Body = io.NopCloser(bytes.NewReader(body))
 			pr.Out.ContentLength = int64(len(body))
 			pr.Out.GetBody = nil
 		},
 		Transport: forwardTransport,
 		ErrorHandler: func(w http.ResponseWriter, r *http.Request, err error) {
-			api.opts.Logger.Warn("httpapi: the node writing the assembly could not be reached", "target", target.String(), "err", err)
-			w.Header().Set("Retry-After", "1")
-			problem(w, r, http.StatusServiceUnavailable, "unavailable", "", "api.writer_unreachable")
+			log.Warn("httpapi: the node writing the assembly could not be reached", "target", target.String(), "err", err)
+			unreachable(w, r)
 		},
 	}
 	proxy.ServeHTTP(w, r)

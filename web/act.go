@@ -1,22 +1,42 @@
 package web
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
 	"plenum/assembly"
 	"plenum/auth"
 	"plenum/engine"
+	"plenum/httpapi"
 	"plenum/i18n"
 )
+
+// writerOf returns where a form for an assembly another node writes is
+// forwarded to: an error if the pages do not forward, the form was
+// forwarded already (httpapi.ForwardedHeader: one hop), or no live node
+// writes the assembly.
+func (s *server) writerOf(r *http.Request, id string) (*url.URL, error) {
+	if s.opts.Forward == nil {
+		return nil, errors.New("this server is not a node of a cluster")
+	}
+	if by := r.Header.Get(httpapi.ForwardedHeader); by != "" {
+		return nil, fmt.Errorf("the form was forwarded already, by %q", by)
+	}
+	ctx, cancel := context.WithTimeout(r.Context(), 5*time.Second)
+	defer cancel()
+	return s.opts.Forward.WriterOf(ctx, id)
+}
 
 // A form's command arguments are its fields named "a:NAME" or
 // "a:NAME:TYPE", TYPE one of
@@ -174,7 +194,14 @@ func (s *server) act(w http.ResponseWriter, r *http.Request) {
 	}
 	id := a.ID()
 	l := localeOf(r, a)
-	r.Body = http.MaxBytesReader(w, r.Body, 1<<20)
+	// The body is kept, for a forward to the node that writes the
+	// assembly.
+	body, rerr := io.ReadAll(http.MaxBytesReader(w, r.Body, 1<<20))
+	if rerr != nil {
+		http.Error(w, l.T("web.http.form_unreadable"), http.StatusBadRequest)
+		return
+	}
+	r.Body = io.NopCloser(bytes.NewReader(body))
 	if err := r.ParseForm(); err != nil {
 		http.Error(w, l.T("web.http.form_unreadable"), http.StatusBadRequest)
 		return
@@ -253,6 +280,18 @@ func (s *server) act(w http.ResponseWriter, r *http.Request) {
 			answer(http.StatusConflict, actResult{Error: msg})
 		case errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded):
 			answer(http.StatusServiceUnavailable, actResult{Error: l.T("web.err.cancelled")})
+		case errors.Is(err, engine.ErrNotWriter):
+			notWriter := func(w http.ResponseWriter, r *http.Request) {
+				w.Header().Set("Retry-After", "1")
+				s.answer(w, r, id, back, http.StatusServiceUnavailable, actResult{Error: l.T("web.err.not_writer")})
+			}
+			target, ferr := s.writerOf(r, id)
+			if ferr != nil {
+				s.opts.Logger.Warn("web: a command for an assembly another node writes, not forwarded", "cmd", cmd, "assembly", id, "err", ferr)
+				notWriter(w, r)
+				return
+			}
+			httpapi.ForwardTo(w, r, s.opts.Forward, s.opts.Logger, id, target, body, notWriter)
 		case errors.Is(err, engine.ErrSuspended) || errors.Is(err, engine.ErrStopped):
 			s.opts.Logger.Error("web: command not taken", "cmd", cmd, "assembly", id, "err", err)
 			answer(http.StatusServiceUnavailable, actResult{Error: l.T("web.err.suspended")})

@@ -46,6 +46,7 @@ import (
 	"plenum/auth"
 	"plenum/cosign"
 	"plenum/engine"
+	"plenum/httpapi"
 	"plenum/i18n"
 	"plenum/internal/routes"
 )
@@ -89,6 +90,11 @@ type Options struct {
 	// 500); in a larger assembly the pickers of persons are searched on
 	// the server (PickPerson).
 	PickerLimit int
+	// Forward, on a node of a cluster, finds the node that writes an
+	// assembly: a form whose command another node writes is sent there
+	// (httpapi.ForwardTo); nil answers it 503. The nodes must then share
+	// Secret.
+	Forward httpapi.Forwarder
 }
 
 // Witnessing reports on the witnesses' cosignatures of a log's latest

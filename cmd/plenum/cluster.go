@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -344,6 +345,20 @@ func (n *node) stopFollowing() {
 		n.l.Close()
 		n.l = nil
 	}
+}
+
+// formSecret is the key of the pages' anti-forgery tokens on a cluster,
+// the same on every node: derived from the signing key they share (an
+// Ed25519 signature is deterministic, and only a holder of the key can
+// make it), so that a form one node rendered is accepted by another, and
+// by the writer it is forwarded to.
+func formSecret(signer note.Signer) ([]byte, error) {
+	sig, err := signer.Sign([]byte("plenum: the key of the pages' form tokens on a cluster\n"))
+	if err != nil {
+		return nil, err
+	}
+	sum := sha256.Sum256(sig)
+	return sum[:], nil
 }
 
 // forwarder finds the node a command goes to: the live holder of its

@@ -2,6 +2,9 @@ package main
 
 import (
 	"context"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io"
 	"net"
@@ -104,12 +107,18 @@ type answer struct {
 // send sends a command as the session cookie's holder.
 func send(t *testing.T, url, cookie, key, body string, header ...string) answer {
 	t.Helper()
+	return postAs(t, url, "application/json", cookie, body, append([]string{"Idempotency-Key", key}, header...)...)
+}
+
+// postAs sends body as the session cookie's holder, with the headers given
+// as name, value, ….
+func postAs(t *testing.T, url, contentType, cookie, body string, header ...string) answer {
+	t.Helper()
 	req, err := http.NewRequest("POST", url, strings.NewReader(body))
 	if err != nil {
 		t.Fatal(err)
 	}
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("Idempotency-Key", key)
+	req.Header.Set("Content-Type", contentType)
 	req.AddCookie(&http.Cookie{Name: auth.CookieName, Value: cookie})
 	for i := 0; i+1 < len(header); i += 2 {
 		req.Header.Set(header[i], header[i+1])
@@ -450,5 +459,45 @@ func TestClusterAdminLink(t *testing.T) {
 	resp.Body.Close()
 	if resp.StatusCode != 200 {
 		t.Fatalf("a's link on b: %d", resp.StatusCode)
+	}
+}
+
+// TestClusterPagesForward: a page's form sent to a node that does not
+// write its assembly is forwarded to the one that does (the nodes share
+// the forms' key, derived from the signing key); a form marked forwarded
+// by the client is not, and records nothing.
+func TestClusterPagesForward(t *testing.T) {
+	dsn := pgtest.Fresh(t)
+	data := t.TempDir()
+	a := startNode(t, dsn, data, "a")
+	b := startNode(t, dsn, data, "b")
+	cookie := adminCookie(t, a)
+	if r := send(t, a.url+"/api/assemblies", cookie, "create-x", `{"args":{"id":"x","name":"X","starts":"2026-05-09","rules":"congress"}}`); r.status != 201 {
+		t.Fatalf("create_assembly: %d %s", r.status, r.body)
+	}
+	if string(a.srv.forms) != string(b.srv.forms) || len(a.srv.forms) == 0 {
+		t.Fatal("the nodes' form keys differ")
+	}
+	mac := hmac.New(sha256.New, b.srv.forms)
+	mac.Write([]byte("plenum web form\x00" + cookie))
+	csrf := hex.EncodeToString(mac.Sum(nil)[:16])
+	eventually(t, 5*time.Second, "b opens x", func() bool { return sizeOf(t, b, "x") > 0 })
+	form := func(id string, header ...string) answer {
+		v := url.Values{"cmd": {"add_person"}, "a:id": {id}, "a:name": {"Person " + id}, "key": {"web-" + id}, "csrf": {csrf}, "back": {"/a/x/"}}
+		return postAs(t, b.url+"/a/x/act", "application/x-www-form-urlencoded", cookie, v.Encode(), append([]string{auth.CSRFHeader, "1"}, header...)...)
+	}
+	size := sizeOf(t, a, "x")
+	if r := form("p1"); r.status != 200 || !strings.Contains(r.body, `"ok":true`) {
+		t.Fatalf("a form on b: %d %s", r.status, r.body)
+	}
+	if sizeOf(t, a, "x") != size+1 {
+		t.Fatal("the form was not recorded once")
+	}
+	if r := form("p2", httpapi.ForwardedHeader, "a"); r.status != 503 || r.header.Get("Retry-After") == "" {
+		t.Fatalf("a form marked forwarded: %d %s", r.status, r.body)
+	}
+	time.Sleep(200 * time.Millisecond)
+	if sizeOf(t, a, "x") != size+1 {
+		t.Fatal("the form marked forwarded was recorded")
 	}
 }

@@ -65,7 +65,8 @@ type server struct {
 	cosigner *cosign.Cosigner // nil without witnesses
 	handler  http.Handler
 	access   accessConfig
-	node     *node // nil unless on a cluster
+	node     *node  // nil unless on a cluster
+	forms    []byte // the pages' form secret on a cluster (formSecret); nil: random
 }
 
 // openServer opens the store, the key (created on first start), the engine
@@ -117,6 +118,9 @@ func openServer(ctx context.Context, cfg serverConfig) (*server, error) {
 	opts := engine.Options{Server: cfg.name, Signer: signer, Verifiers: note.VerifierList(verifier)}
 	if cfg.node != nil {
 		opts.Leases = cfg.node.n
+		if s.forms, err = formSecret(signer); err != nil {
+			return fail(err)
+		}
 	}
 	if len(cfg.witnesses) > 0 {
 		if s.cosigner, err = newCosigner(cfg.l, st, cfg.witnesses, cfg.witnessesNeeded); err != nil {
@@ -191,9 +195,12 @@ func signingKey(ctx context.Context, l *i18n.Locale, st ledger.Store, dataDir, n
 // under /log/, and /healthz and /key.
 func (s *server) routes(cfg serverConfig) http.Handler {
 	streams := cfg.access.streamGate()
-	wopts := web.Options{VerifierKey: s.vkey, BaseURL: cfg.baseURL, BallotModule: cfg.ballotModule}
+	wopts := web.Options{VerifierKey: s.vkey, BaseURL: cfg.baseURL, BallotModule: cfg.ballotModule, Secret: s.forms}
 	if s.cosigner != nil {
 		wopts.Witnesses = s.cosigner
+	}
+	if s.node != nil {
+		wopts.Forward = forwarder{n: s.node.n, server: cfg.name}
 	}
 	pages := web.New(s.engine, s.auth, wopts)
 	aopts := httpapi.Options{BaseURL: cfg.baseURL, LoginForm: pages, Streams: streams}
