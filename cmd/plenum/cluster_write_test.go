@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"crypto/hmac"
 	"crypto/sha256"
@@ -11,6 +12,7 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -413,6 +415,48 @@ func TestClusterFollowerAfterAGap(t *testing.T) {
 	if f.mem.l.Gaps() == gaps {
 		t.Fatal("the listener saw no gap: the test shows nothing")
 	}
+	// A client of w's stream that saw up to event 3 resumes on f with
+	// Last-Event-ID: every later event, in order, none twice.
+	ids := streamIDs(t, f.url+"/api/assemblies/x/events", cookie, "3", sizeOf(t, w, "x")-4)
+	for i, id := range ids {
+		if id != int64(4+i) {
+			t.Fatalf("the stream resumed on f after 3 gave ids %v", ids)
+		}
+	}
+}
+
+// streamIDs reads n events' ids from the event stream at url, resumed
+// after the event last.
+func streamIDs(t *testing.T, url, cookie, last string, n int64) []int64 {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	req, _ := http.NewRequestWithContext(ctx, "GET", url, nil)
+	req.Header.Set("Last-Event-ID", last)
+	req.AddCookie(&http.Cookie{Name: auth.CookieName, Value: cookie})
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != 200 {
+		t.Fatalf("the event stream: %d", resp.StatusCode)
+	}
+	var ids []int64
+	sc := bufio.NewScanner(resp.Body)
+	for int64(len(ids)) < n && sc.Scan() {
+		if v, ok := strings.CutPrefix(sc.Text(), "id: "); ok {
+			id, err := strconv.ParseInt(v, 10, 64)
+			if err != nil {
+				t.Fatalf("an event id %q", v)
+			}
+			ids = append(ids, id)
+		}
+	}
+	if int64(len(ids)) < n {
+		t.Fatalf("the stream gave %d of %d events: %v", len(ids), n, sc.Err())
+	}
+	return ids
 }
 
 // proxied returns dsn reaching the server through a fault proxy, closed
