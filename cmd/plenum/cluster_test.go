@@ -74,22 +74,7 @@ func TestClusterStatus(t *testing.T) {
 		}
 	}
 	code, out, errs = run(t, "cluster", "status", "--db", dsn, "--json")
-	var js struct {
-		At    time.Time
-		Nodes []struct {
-			Name, Advertise, State string
-			Stopped                *time.Time
-		}
-		Leases []struct {
-			Log, Holder string
-			Token       int64
-			Expired     bool
-		}
-		Logs []struct {
-			Log  string
-			Size int64
-		}
-	}
+	var js statusJSON
 	if err := json.Unmarshal([]byte(out), &js); code != 0 || err != nil {
 		t.Fatalf("status --json: exit %d, %v: %s %s", code, err, out, errs)
 	}

@@ -76,6 +76,9 @@ func TestMain(m *testing.M) {
 	if demoDBDir != "" {
 		os.RemoveAll(demoDBDir)
 	}
+	if builtPlenumDir != "" {
+		os.RemoveAll(builtPlenumDir)
+	}
 	os.Exit(code)
 }
 
