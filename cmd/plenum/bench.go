@@ -45,6 +45,7 @@ NAME
 
 SYNOPSIS
     plenum bench vote [--delegates N] [--readers R] [--separate] [--dir DIR] [--cpuprofile F] [--trace F]
+    plenum bench vote --db postgres://… [--nodes N] [--kill after|mid|none] [--delegates N] [--readers R] [--separate] [--dir DIR]
     plenum bench fanout [--clients N] [--events E] [--separate] [--dir DIR] [--cpuprofile F] [--trace F]
     plenum bench login [--delegates N] [--separate] [--dir DIR] [--cpuprofile F] [--trace F]
 
@@ -85,6 +86,34 @@ DESCRIPTION
         for each page, how many readers fetched it, how many fetches they
         made, and their latency (p50, p99, max).
 
+    vote --db postgres://… --nodes N
+        The same vote against a cluster: N plenum serve processes (this
+        executable) on the PostgreSQL database of --db, which must not yet
+        hold the assembly "bench" (give it an empty database). The
+        assembly, the codes and the sessions are made first, by this
+        process; then the nodes start, each with a copy of one signing key
+        (in --dir), its own name (bench-1 … bench-N) and a free port of
+        127.0.0.1 that it also advertises. Ballot i goes to node i modulo
+        N; a ballot answered 502, 503 or 504, or whose connection broke,
+        is sent again with its idempotency key to the next node, as a
+        load balancer would. The readers spread over the nodes. It prints
+        the durable ballots per second, the latency of a ballot from the
+        first attempt to the durable answer, how many ballots had to be
+        sent again, and then the failover: it finds the node holding the
+        assembly's lease (as plenum cluster status shows it), kills it
+        with SIGKILL, and sends the chair's record_narrative, with one
+        idempotency key, to the other nodes in turn every 25 ms until one
+        accepts it: the time from the kill to that answer is the failover
+        time, printed with the lease's token before and after. --kill
+        says when: after (the default with two nodes or more) once every
+        ballot is answered, so that the ballots per second are those of a
+        cluster at work; mid once half the ballots are in the log (read
+        from the database every 5 ms), so that the ballots per second
+        include the failover and the ballots sent to the killed node are
+        sent again; none to measure no failover. Finally it counts the
+        vote from the database. No CPU times or durable moment are given:
+        the servers are other processes.
+
     login
         Issues N access codes, opens one keep-alive connection per
         delegate, then all N log in at once from the one address
@@ -114,8 +143,18 @@ OPTIONS
                     during the ballots (default 4)
     --separate      run the clients in a second process even if this one
                     could hold them
-    --dir DIR       where to put the database (default: a new temporary
-                    directory, removed afterwards)
+    --dir DIR       where to put the database, or with --db the signing
+                    key and the nodes' data directories (default: a new
+                    temporary directory, removed afterwards)
+    --db URL        vote: run against plenum serve processes on this
+                    PostgreSQL database (postgres://…) instead of a
+                    server in this process on SQLite
+    --nodes N       vote: how many plenum serve processes share --db
+                    (default 1); more than one needs --db postgres://…
+    --kill WHEN     vote with --nodes 2 or more: kill -9 the writer after
+                    the ballots (after, the default), when half of them
+                    are in (mid), or not (none), and print the failover
+                    time
     --cpuprofile F  write a CPU profile of the server's process to F (go
                     tool pprof), from the moment the ballots, events or
                     logins start until they end: the setup is left out
@@ -124,10 +163,12 @@ OPTIONS
                     -pprof=sync who waited for a lock), over the same phase
 
 EXIT STATUS
-    0 when every ballot or event arrived, 1 otherwise, 2 for a usage error.
+    0 when every ballot or event arrived (and, with --kill, another node
+    accepted a command after the kill), 1 otherwise, 2 for a usage error.
 
 EXAMPLES
     plenum bench vote --delegates 10000
+    plenum bench vote --delegates 10000 --nodes 3 --db postgres://plenum@127.0.0.1/bench
     plenum bench fanout --clients 10000
     plenum bench login --delegates 10000
 `,
@@ -157,11 +198,17 @@ func runBench(ctx context.Context, env *cliEnv, args []string) error {
 	traceOut := fs.String("trace", "", "")
 	separate := fs.Bool("separate", false, "")
 	readers := fs.Int("readers", 4, "")
+	nodes := fs.Int("nodes", 1, "")
+	db := fs.String("db", "", "")
+	kill := fs.String("kill", "", "")
 	if err := fs.Parse(args[1:]); err != nil {
 		return usageErr(err)
 	}
 	if fs.NArg() > 0 {
 		return &exitError{code: 2, msg: fmt.Sprintf("unexpected argument %q; see plenum bench --help", fs.Arg(0))}
+	}
+	if err := clusterBenchFlags(args[0], *nodes, *db, kill); err != nil {
+		return err
 	}
 	switch args[0] {
 	case "vote", "login":
@@ -185,6 +232,12 @@ func runBench(ctx context.Context, env *cliEnv, args []string) error {
 		conns = *clients
 	}
 	raiseFileLimit(env, uint64(2*conns+256))
+	if *db != "" {
+		if *cpuprofile != "" || *traceOut != "" {
+			return &exitError{code: 2, msg: "--cpuprofile and --trace profile a server in this process; with --db the servers are plenum serve processes: profile them with go tool pprof on their own"}
+		}
+		return clusterVote(ctx, env, clusterBench{db: *db, nodes: *nodes, kill: *kill, dir: *dir, delegates: *delegates, readers: *readers, separate: *separate})
+	}
 	b, err := startBench(ctx, *dir)
 	if err != nil {
 		return err
@@ -514,6 +567,23 @@ func startClients(ctx context.Context, env *cliEnv, conns int, separate bool, ar
 	return lc, nil
 }
 
+// startReady starts the clients (startClients), gives them the persons
+// and their sessions, and waits for them to say "ready"; who names them
+// in an error.
+func startReady(ctx context.Context, env *cliEnv, conns int, separate bool, ps, tokens []string, who string, args ...string) (*loadClients, error) {
+	lc, err := startClients(ctx, env, conns, separate, args...)
+	if err != nil {
+		return nil, err
+	}
+	if err := sendSessions(lc.in, ps, tokens); err != nil {
+		return nil, err
+	}
+	if l, err := lc.line(); err != nil || l != "ready" {
+		return nil, fmt.Errorf("%s did not get ready: %q %v", who, l, err)
+	}
+	return lc, nil
+}
+
 // line reads the next line from the clients.
 func (lc *loadClients) line() (string, error) {
 	if lc.out.Scan() {
@@ -523,6 +593,50 @@ func (lc *loadClients) line() (string, error) {
 		return "", err
 	}
 	return "", errors.New("the clients stopped")
+}
+
+// results reads a burst's lines (see burst) until its "end ELAPSED_NS
+// CPU_NS", handing every other line's fields to each, then closes the
+// clients' orders and waits for them to finish; it returns the elapsed
+// time and the clients' CPU time.
+func (lc *loadClients) results(each func(f []string)) (elapsed, cpu time.Duration, err error) {
+	for {
+		l, err := lc.line()
+		if err != nil {
+			return 0, 0, err
+		}
+		f := strings.Fields(l)
+		if len(f) == 3 && f[0] == "end" {
+			ns, _ := strconv.ParseInt(f[1], 10, 64)
+			elapsed = time.Duration(ns)
+			ns, _ = strconv.ParseInt(f[2], 10, 64)
+			cpu = time.Duration(ns)
+			break
+		}
+		each(f)
+	}
+	lc.in.Close()
+	if err := lc.wait(); err != nil {
+		return 0, 0, fmt.Errorf("the clients: %w", err)
+	}
+	return elapsed, cpu, nil
+}
+
+// voteCount is what the open vote v1 of the benchmark's assembly counts:
+// its ballots, the delegates they are from, and the log's size and its
+// checkpoint's.
+func voteCount(a *engine.Assembly) (counted, voters int, size, checkpointed int64) {
+	a.Read(func(s *assembly.State) {
+		v := s.Votes["v1"]
+		counted = len(v.Ballots)
+		seen := map[string]bool{}
+		for _, b := range v.Ballots {
+			seen[b.Voter] = true
+		}
+		voters = len(seen)
+	})
+	cp, _ := ledger.ParseSignedCheckpoint(a.Log().Checkpoint())
+	return counted, voters, a.Log().Size(), cp.Size
 }
 
 func (lc *loadClients) where() string {
@@ -590,44 +704,71 @@ func runClients(ctx context.Context, in io.Reader, out io.Writer, args []string,
 
 // voteClients opens one keep-alive connection per delegate, says "ready",
 // waits for "go", then sends every ballot at once and writes
-// "b LATENCY_NS STATUS" per ballot and "end ELAPSED_NS CPU_NS" (burst).
-func voteClients(ctx context.Context, sc *bufio.Scanner, out *bufio.Writer, url string, ps, tokens []string) error {
-	return burst(ctx, sc, out, url, len(ps), func(i int) *http.Request {
+// "b LATENCY_NS STATUS ATTEMPTS" per ballot and "end ELAPSED_NS CPU_NS"
+// (burst). urls is one server's address, or several nodes' separated by
+// commas: ballot i goes to node i modulo their number, and a ballot
+// answered 502, 503 or 504, or whose connection broke, is sent again
+// with the same idempotency key to the next node.
+func voteClients(ctx context.Context, sc *bufio.Scanner, out *bufio.Writer, urls string, ps, tokens []string) error {
+	nodes := strings.Split(urls, ",")
+	return burst(ctx, sc, out, nodes, len(ps), len(nodes) > 1, func(i int, url string) *http.Request {
 		body := fmt.Sprintf(`{"cmd":"cast_ballot","args":{"vote":"v1","voter":%q,"choice":%q}}`, ps[i], []string{"for", "against", "abstain"}[i%3])
 		req, _ := http.NewRequestWithContext(ctx, "POST", url+"/api/assemblies/"+benchAssembly+"/commands", strings.NewReader(body))
 		req.Header.Set("Content-Type", "application/json")
 		req.Header.Set("Idempotency-Key", "ballot-v1")
 		req.Header.Set("Cookie", auth.CookieName+"="+tokens[i])
 		return req
-	}, func(i int, lat time.Duration, status int, _ *http.Response) {
-		fmt.Fprintf(out, "b %d %d\n", lat.Nanoseconds(), status)
+	}, func(i int, s shot) {
+		fmt.Fprintf(out, "b %d %d %d\n", s.lat.Nanoseconds(), s.status, s.attempts)
 	})
 }
 
-// burst opens n keep-alive connections to url, makes the n requests,
-// says "ready", waits for "go", then sends them all at once; once all
-// are answered it calls report with each request's latency, status (0 if
-// it failed) and response (nil if it failed; its body read and closed),
-// in order, and writes "end ELAPSED_NS CPU_NS", CPU_NS the CPU time the
-// clients' process used from the first request sent to the last answer.
-func burst(ctx context.Context, sc *bufio.Scanner, out *bufio.Writer, url string, n int, request func(i int) *http.Request, report func(i int, lat time.Duration, status int, res *http.Response)) error {
+// shot is one request of a burst, as answered: its latency from the
+// first attempt sent to the last answered, the last answer's status (0
+// if it failed) and response (nil if it failed; its body read and
+// closed), and how many attempts it took.
+type shot struct {
+	lat      time.Duration
+	status   int
+	res      *http.Response
+	attempts int
+}
+
+// retryable says whether a request may be sent again to another node:
+// its connection broke, or the node answered that it could not take it
+// now (502, 503, 504); a command goes again with its idempotency key, so
+// it never acts twice.
+func retryable(err error, status int) bool {
+	return err != nil || status == http.StatusBadGateway || status == http.StatusServiceUnavailable || status == http.StatusGatewayTimeout
+}
+
+// burst opens n keep-alive connections, spread over the urls, makes the
+// n requests, request i to urls[i%len(urls)], says "ready", waits for
+// "go", then sends them all at once; with retry, a request whose answer
+// is retryable is made again for the next url, after a short pause, for
+// up to a minute. Once all are answered it calls report with each
+// request's shot, in order, and writes "end ELAPSED_NS CPU_NS", CPU_NS
+// the CPU time the clients' process used from the first request sent to
+// the last answer.
+func burst(ctx context.Context, sc *bufio.Scanner, out *bufio.Writer, urls []string, n int, retry bool, request func(i int, url string) *http.Request, report func(i int, s shot)) error {
 	tr := &http.Transport{MaxIdleConns: n + 100, MaxIdleConnsPerHost: n + 100, IdleConnTimeout: time.Minute, DisableCompression: true}
 	defer tr.CloseIdleConnections()
 	client := &http.Client{Transport: tr, Timeout: 2 * time.Minute}
-	if err := warm(ctx, client, url+"/api/session", n); err != nil {
-		return err
+	for k, url := range urls {
+		if err := warm(ctx, client, url+"/api/session", (n+len(urls)-1-k)/len(urls)); err != nil {
+			return err
+		}
 	}
 	reqs := make([]*http.Request, n)
 	for i := range reqs {
-		reqs[i] = request(i)
+		reqs[i] = request(i, urls[i%len(urls)])
 	}
 	fmt.Fprintln(out, "ready")
 	out.Flush()
 	if !sc.Scan() || sc.Text() != "go" {
 		return errors.New("bench clients: no go")
 	}
-	lat := make([]time.Duration, n)
-	ress := make([]*http.Response, n)
+	shots := make([]shot, n)
 	var wg sync.WaitGroup
 	ready := make(chan struct{})
 	for i := range n {
@@ -636,13 +777,25 @@ func burst(ctx context.Context, sc *bufio.Scanner, out *bufio.Writer, url string
 			defer wg.Done()
 			<-ready
 			t := time.Now()
-			res, err := client.Do(reqs[i])
-			if err == nil {
-				io.Copy(io.Discard, res.Body)
-				res.Body.Close()
-				ress[i] = res
+			req := reqs[i]
+			for attempt := 1; ; attempt++ {
+				res, err := client.Do(req)
+				status := 0
+				if err == nil {
+					io.Copy(io.Discard, res.Body)
+					res.Body.Close()
+					status = res.StatusCode
+				}
+				if !retry || !retryable(err, status) || time.Since(t) > time.Minute {
+					shots[i] = shot{lat: time.Since(t), status: status, attempts: attempt}
+					if err == nil {
+						shots[i].res = res
+					}
+					return
+				}
+				time.Sleep(time.Duration(min(20*attempt, 200)) * time.Millisecond)
+				req = request(i, urls[(i+attempt)%len(urls)])
 			}
-			lat[i] = time.Since(t)
 		}()
 	}
 	runtime.Gosched()
@@ -653,11 +806,7 @@ func burst(ctx context.Context, sc *bufio.Scanner, out *bufio.Writer, url string
 	elapsed := time.Since(start)
 	cpu := cpuTime() - cpu0
 	for i := range n {
-		status := 0
-		if ress[i] != nil {
-			status = ress[i].StatusCode
-		}
-		report(i, lat[i], status, ress[i])
+		report(i, shots[i])
 	}
 	fmt.Fprintf(out, "end %d %d\n", elapsed.Nanoseconds(), cpu.Nanoseconds())
 	// Now, before the connections close: the server's measures end here.
@@ -780,15 +929,9 @@ func (b *benchServer) vote(ctx context.Context, env *cliEnv, n int) error {
 	fmt.Fprintf(out, "access:    %d access codes issued and %d sessions made in %v\n", n, n, since(t0))
 
 	t0 = time.Now()
-	lc, err := startClients(ctx, env, n, b.separate, "vote", b.url)
+	lc, err := startReady(ctx, env, n, b.separate, ps, tokens, "the clients", "vote", b.url)
 	if err != nil {
 		return err
-	}
-	if err := sendSessions(lc.in, ps, tokens); err != nil {
-		return err
-	}
-	if l, err := lc.line(); err != nil || l != "ready" {
-		return fmt.Errorf("the clients did not get ready: %q %v", l, err)
 	}
 	fmt.Fprintf(out, "clients:   %d keep-alive connections opened in %v, %s\n", n, since(t0), lc.where())
 
@@ -800,15 +943,9 @@ func (b *benchServer) vote(ctx context.Context, env *cliEnv, n int) error {
 	// the server's process their goroutines would wait to run behind the
 	// server's ten thousand, and the figures would be theirs, not the
 	// server's.
-	rc, err := startClients(ctx, env, 2*b.readers, lc.separate, "read", b.url, strconv.Itoa(b.readers))
+	rc, err := startReady(ctx, env, 2*b.readers, lc.separate, []string{"chair"}, chair, "the readers", "read", b.url, strconv.Itoa(b.readers))
 	if err != nil {
 		return err
-	}
-	if err := sendSessions(rc.in, []string{"chair"}, chair); err != nil {
-		return err
-	}
-	if l, err := rc.line(); err != nil || l != "ready" {
-		return fmt.Errorf("the readers did not get ready: %q %v", l, err)
 	}
 	// The clients report once all ballots are answered: the readers
 	// stop at their first line.
@@ -823,36 +960,23 @@ func (b *benchServer) vote(ctx context.Context, env *cliEnv, n int) error {
 	fmt.Fprintln(rc.in, "go")
 	lat := make([]time.Duration, 0, n)
 	failed := 0
-	var elapsed, serverCPU, clientCPU time.Duration
-	for {
-		l, err := lc.line()
-		if err != nil {
-			return err
-		}
-		f := strings.Fields(l)
-		if len(f) == 3 && f[0] == "end" {
-			serverCPU = cpuTime() - cpu0
-			ns, _ := strconv.ParseInt(f[1], 10, 64)
-			elapsed = time.Duration(ns)
-			ns, _ = strconv.ParseInt(f[2], 10, 64)
-			clientCPU = time.Duration(ns)
-			break
-		}
-		if len(f) == 3 && f[0] == "b" && len(lat) == 0 {
+	var serverCPU time.Duration
+	elapsed, clientCPU, err := lc.results(func(f []string) {
+		if len(f) == 4 && f[0] == "b" && len(lat) == 0 {
+			serverCPU = cpuTime() - cpu0 // the clients report once all are answered
 			stopReaders()
 		}
-		if len(f) == 3 && f[0] == "b" {
+		if len(f) == 4 && f[0] == "b" {
 			ns, _ := strconv.ParseInt(f[1], 10, 64)
 			lat = append(lat, time.Duration(ns))
 			if f[2] != "201" {
 				failed++
 			}
 		}
-	}
+	})
 	b.stopProfile()
-	lc.in.Close()
-	if err := lc.wait(); err != nil {
-		return fmt.Errorf("the clients: %w", err)
+	if err != nil {
+		return err
 	}
 	durable := b.durableAt(a.Log().Size() - 1) // the last ballot's entry
 	ok := len(lat) - failed
@@ -865,11 +989,33 @@ func (b *benchServer) vote(ctx context.Context, env *cliEnv, n int) error {
 	fmt.Fprintf(out, "cpu:       during the ballots: server %v (%.0f µs a ballot, serving the readers included), clients %v (%.0f µs a ballot)\n",
 		serverCPU.Round(time.Millisecond), float64(serverCPU.Microseconds())/float64(n), clientCPU.Round(time.Millisecond), float64(clientCPU.Microseconds())/float64(n))
 	stopReaders()
+	readFailed, err := readerReport(out, rc, b.readers)
+	if err != nil {
+		return err
+	}
+	counted, voters, size, cpSize := voteCount(a)
+	fmt.Fprintf(out, "check:     the vote counts %d ballots from %d delegates; the checkpoint covers %d entries, the log has %d\n", counted, voters, cpSize, size)
+	if failed > 0 {
+		return &exitError{code: 1, msg: fmt.Sprintf("%d ballots failed", failed)}
+	}
+	if readFailed > 0 {
+		return &exitError{code: 1, msg: fmt.Sprintf("%d reads failed", readFailed)}
+	}
+	if counted != n || voters != n || durable.IsZero() || cpSize != size {
+		return &exitError{code: 1, msg: fmt.Sprintf("expected %d ballots, one per delegate, all durable", n)}
+	}
+	return nil
+}
+
+// readerReport reads the readers' lines (readClients) after they were
+// told to stop, prints each page's fetches and latencies, and returns how
+// many fetches failed.
+func readerReport(out io.Writer, rc *loadClients, readers int) (int, error) {
 	readLat, readFails := make([][]time.Duration, len(readPages)), make([]int, len(readPages))
 	for {
 		l, err := rc.line()
 		if err != nil {
-			return fmt.Errorf("the readers: %w", err)
+			return 0, fmt.Errorf("the readers: %w", err)
 		}
 		f := strings.Fields(l)
 		if l == "end" {
@@ -892,7 +1038,7 @@ func (b *benchServer) vote(ctx context.Context, env *cliEnv, n int) error {
 	}
 	rc.in.Close()
 	if err := rc.wait(); err != nil {
-		return fmt.Errorf("the readers: %w", err)
+		return 0, fmt.Errorf("the readers: %w", err)
 	}
 	readFailed := 0
 	for i, name := range readPages {
@@ -903,30 +1049,9 @@ func (b *benchServer) vote(ctx context.Context, env *cliEnv, n int) error {
 			fmt.Fprintf(out, "reads:     %s: no fetch completed during the ballots (%d failed)\n", name, failed)
 			continue
 		}
-		fmt.Fprintf(out, "reads:     %s during the ballots, %d readers: %d fetches, %d failed: p50 %v, p99 %v, max %v\n", name, b.readers, len(lat), failed, pct(lat, 50), pct(lat, 99), lat[len(lat)-1].Round(100*time.Microsecond))
+		fmt.Fprintf(out, "reads:     %s during the ballots, %d readers: %d fetches, %d failed: p50 %v, p99 %v, max %v\n", name, readers, len(lat), failed, pct(lat, 50), pct(lat, 99), lat[len(lat)-1].Round(100*time.Microsecond))
 	}
-	var counted, voters int
-	a.Read(func(s *assembly.State) {
-		v := s.Votes["v1"]
-		counted = len(v.Ballots)
-		seen := map[string]bool{}
-		for _, b := range v.Ballots {
-			seen[b.Voter] = true
-		}
-		voters = len(seen)
-	})
-	cp, _ := ledger.ParseSignedCheckpoint(a.Log().Checkpoint())
-	fmt.Fprintf(out, "check:     the vote counts %d ballots from %d delegates; the checkpoint covers %d entries, the log has %d\n", counted, voters, cp.Size, a.Log().Size())
-	if failed > 0 {
-		return &exitError{code: 1, msg: fmt.Sprintf("%d ballots failed", failed)}
-	}
-	if readFailed > 0 {
-		return &exitError{code: 1, msg: fmt.Sprintf("%d reads failed", readFailed)}
-	}
-	if counted != n || voters != n || durable.IsZero() || cp.Size != a.Log().Size() {
-		return &exitError{code: 1, msg: fmt.Sprintf("expected %d ballots, one per delegate, all durable", n)}
-	}
-	return nil
+	return readFailed, nil
 }
 
 // warm makes n concurrent requests, at most 256 at a time, each holding
@@ -1135,12 +1260,15 @@ func readEvents(br *bufio.Reader, base int64, k int, recv []int64, received *ato
 // readPages are the pages the readers fetch during the ballots.
 var readPages = []string{"chair's page", "state"}
 
-// readClients runs k readers of each of readPages with the session token:
+// readClients runs k readers of each of readPages with the session token
+// (at url, or spread over the comma-separated urls of several nodes):
 // it says "ready", starts at "go", stops at "stop", and writes
 // "r PAGE LATENCY_NS" per fetch, "f PAGE" per failed fetch, then "end".
 func readClients(ctx context.Context, sc *bufio.Scanner, out *bufio.Writer, url string, k int, token string) error {
 	var readers []*reader
-	for range k {
+	nodes := strings.Split(url, ",") // several nodes' addresses: the readers spread over them
+	for j := range k {
+		url := nodes[j%len(nodes)]
 		readers = append(readers,
 			&reader{page: 0, url: url + "/a/" + benchAssembly + "/chair", token: token},
 			&reader{page: 1, url: url + "/api/assemblies/" + benchAssembly, token: token})
@@ -1258,15 +1386,9 @@ func (b *benchServer) login(ctx context.Context, env *cliEnv, n int) error {
 		}
 	}
 	t0 = time.Now()
-	lc, err := startClients(ctx, env, n, b.separate, "login", b.url)
+	lc, err := startReady(ctx, env, n, b.separate, ps, tokens, "the clients", "login", b.url)
 	if err != nil {
 		return err
-	}
-	if err := sendSessions(lc.in, ps, tokens); err != nil {
-		return err
-	}
-	if l, err := lc.line(); err != nil || l != "ready" {
-		return fmt.Errorf("the clients did not get ready: %q %v", l, err)
 	}
 	fmt.Fprintf(out, "clients:   %d keep-alive connections opened in %v, %s\n", n, since(t0), lc.where())
 	if err := b.startProfile(); err != nil {
@@ -1275,24 +1397,12 @@ func (b *benchServer) login(ctx context.Context, env *cliEnv, n int) error {
 	fmt.Fprintln(lc.in, "go")
 	lat := make([]time.Duration, 0, n)
 	failed, wrong := 0, 0
-	var elapsed time.Duration
-	for {
-		l, err := lc.line()
-		if err != nil {
-			return err
-		}
-		f := strings.Fields(l)
-		if len(f) == 3 && f[0] == "end" {
-			ns, _ := strconv.ParseInt(f[1], 10, 64)
-			elapsed = time.Duration(ns)
-			break
-		}
+	elapsed, _, err := lc.results(func(f []string) {
 		if len(f) == 4 && f[0] == "l" {
 			ns, _ := strconv.ParseInt(f[1], 10, 64)
 			lat = append(lat, time.Duration(ns))
 			if f[2] != "200" {
 				failed++
-				continue
 			}
 		}
 		if len(f) == 3 && f[0] == "s" {
@@ -1302,10 +1412,9 @@ func (b *benchServer) login(ctx context.Context, env *cliEnv, n int) error {
 				wrong++
 			}
 		}
-	}
-	lc.in.Close()
-	if err := lc.wait(); err != nil {
-		return fmt.Errorf("the clients: %w", err)
+	})
+	if err != nil {
+		return err
 	}
 	ok := len(lat) - failed
 	slices.Sort(lat)
@@ -1325,16 +1434,16 @@ func (b *benchServer) login(ctx context.Context, env *cliEnv, n int) error {
 // code and writes "l LATENCY_NS STATUS I" and "s I TOKEN" per login and
 // "end ELAPSED_NS CPU_NS" (burst).
 func loginClients(ctx context.Context, sc *bufio.Scanner, out *bufio.Writer, url string, codes []string) error {
-	return burst(ctx, sc, out, url, len(codes), func(i int) *http.Request {
+	return burst(ctx, sc, out, []string{url}, len(codes), false, func(i int, url string) *http.Request {
 		req, _ := http.NewRequestWithContext(ctx, "POST", url+"/login", strings.NewReader(`{"code":"`+codes[i]+`"}`))
 		req.Header.Set("Content-Type", "application/json")
 		return req
-	}, func(i int, lat time.Duration, status int, res *http.Response) {
-		fmt.Fprintf(out, "l %d %d %d\n", lat.Nanoseconds(), status, i)
-		if status != http.StatusOK {
+	}, func(i int, s shot) {
+		fmt.Fprintf(out, "l %d %d %d\n", s.lat.Nanoseconds(), s.status, i)
+		if s.status != http.StatusOK {
 			return
 		}
-		for _, c := range res.Cookies() {
+		for _, c := range s.res.Cookies() {
 			if c.Name == auth.CookieName {
 				fmt.Fprintf(out, "s %d %s\n", i, c.Value)
 			}

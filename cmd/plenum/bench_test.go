@@ -1,8 +1,15 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
+
+	"plenum/store/postgres/pgtest"
 )
 
 func TestBenchVote(t *testing.T) {
@@ -59,5 +66,100 @@ func TestBenchUsage(t *testing.T) {
 	}
 	if code, out, _ := runForTest(t, "", "help", "bench"); code != 0 || !strings.Contains(out, "plenum bench vote") {
 		t.Errorf("help bench: %d %q", code, out)
+	}
+}
+
+// TestBenchVoteNodesRefused: --nodes above one without a postgres://
+// database, and every other bad combination, is refused with what to do,
+// before anything is made.
+func TestBenchVoteNodesRefused(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "not-made")
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--nodes", "3"}, "--nodes 3 needs a PostgreSQL database: give --db postgres://…"},
+		{[]string{"--nodes", "3", "--db", filepath.Join(dir, "plenum.db")}, "give a postgres:// URL"},
+		{[]string{"--db", "plenum.db"}, "give a postgres:// URL"},
+		{[]string{"--nodes", "0"}, "--nodes must be at least 1"},
+		{[]string{"--nodes", "1", "--db", "postgres://127.0.0.1:1/x", "--kill", "mid"}, "--kill mid needs --nodes 2 or more"},
+		{[]string{"--nodes", "2", "--db", "postgres://127.0.0.1:1/x", "--kill", "soon"}, `--kill "soon": use after, mid or none`},
+		{[]string{"--kill", "after"}, "--kill after needs --nodes 2 or more"},
+		{[]string{"--nodes", "2", "--db", "postgres://127.0.0.1:1/x", "--cpuprofile", filepath.Join(dir, "cpu")}, "--cpuprofile and --trace profile a server in this process"},
+	} {
+		args := append([]string{"bench", "vote", "--dir", dir}, tc.args...)
+		if code, out, errs := runForTest(t, "", args...); code != 2 || !strings.Contains(errs, tc.want) || out != "" {
+			t.Errorf("plenum %s: exit %d, %q %q; want 2 and %q", strings.Join(args, " "), code, out, errs, tc.want)
+		}
+	}
+	if code, _, errs := runForTest(t, "", "bench", "fanout", "--nodes", "2", "--db", "postgres://127.0.0.1:1/x"); code != 2 || !strings.Contains(errs, "--nodes, --db and --kill are for plenum bench vote") {
+		t.Errorf("bench fanout --nodes 2: exit %d, %q", code, errs)
+	}
+	if _, err := os.Stat(dir); err == nil {
+		t.Error("a refused benchmark made its directory")
+	}
+}
+
+// TestBenchVoteNodes runs plenum bench vote --nodes 3 (the built binary,
+// which starts itself as the nodes) small, with the writer killed after
+// the ballots and again with it killed mid-run, and checks that the
+// figures it prints are sane: every ballot accepted and counted once,
+// ballots per second and latencies that fit the time the ballots took,
+// attempts at least one a ballot, a failover time above zero and within
+// a minute, and a new lease token.
+func TestBenchVoteNodes(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts plenum serve processes")
+	}
+	bin := plenumBinary(t)
+	for _, kill := range []string{"after", "mid"} {
+		t.Run(kill, func(t *testing.T) {
+			dsn := pgtest.Fresh(t)
+			code, out, errs := runPlenum(t, bin, "bench", "vote", "--nodes", "3", "--db", dsn, "--delegates", "200", "--kill", kill, "--dir", t.TempDir())
+			if code != 0 {
+				t.Fatalf("exit %d: %s\n%s", code, errs, out)
+			}
+			for _, want := range []string{"3 nodes (plenum serve processes)", "nodes:     3 started", "200 accepted, 0 failed", "the vote counts 200 ballots from 200 delegates"} {
+				if !strings.Contains(out, want) {
+					t.Errorf("output lacks %q:\n%s", want, out)
+				}
+			}
+			num := func(re string) []float64 {
+				m := regexp.MustCompile(re).FindStringSubmatch(out)
+				if m == nil {
+					t.Fatalf("output lacks %s:\n%s", re, out)
+				}
+				var f []float64
+				for _, s := range m[1:] {
+					if d, err := time.ParseDuration(s); err == nil {
+						f = append(f, d.Seconds())
+						continue
+					}
+					v, err := strconv.ParseFloat(s, 64)
+					if err != nil {
+						t.Fatalf("%q in %s: %v", s, re, err)
+					}
+					f = append(f, v)
+				}
+				return f
+			}
+			b := num(`all answered in (\S+): (\d+) durable ballots/s`)
+			if b[0] <= 0 || b[1] <= 0 || b[1]*b[0] < 150 || b[1]*b[0] > 250 {
+				t.Errorf("200 ballots in %vs at %v a second:\n%s", b[0], b[1], out)
+			}
+			l := num(`p50 (\S+), p99 (\S+), max (\S+)\n`)
+			if l[0] <= 0 || l[0] > l[1] || l[1] > l[2] || l[2] > b[0]+0.01 {
+				t.Errorf("latencies p50 %vs, p99 %vs, max %vs for ballots all answered in %vs:\n%s", l[0], l[1], l[2], b[0], out)
+			}
+			a := num(`attempts:  (\d+) for 200 ballots: (\d+) sent again`)
+			if a[0] < 200 || a[1] > 200 || a[0] < 200+a[1] {
+				t.Errorf("%v attempts, %v ballots sent again:\n%s", a[0], a[1], out)
+			}
+			f := num(`a command was accepted again (\S+) later, by bench-\d \((\d+) attempts?\); the lease went from token (\d+) to (\d+), held by bench-\d`)
+			if f[0] <= 0 || f[0] > 60 || f[1] < 1 || f[3] <= f[2] {
+				t.Errorf("failover in %vs after %v probes, token %v to %v:\n%s", f[0], f[1], f[2], f[3], out)
+			}
+			t.Logf("%s", out)
+		})
 	}
 }

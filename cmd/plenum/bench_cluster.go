@@ -1,0 +1,459 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	"plenum/auth"
+	"plenum/cluster"
+	"plenum/ledger"
+	"plenum/store"
+	"plenum/store/postgres"
+)
+
+// clusterBench is plenum bench vote --db postgres://… [--nodes N]: the
+// vote benchmark against N plenum serve processes on one PostgreSQL
+// database.
+type clusterBench struct {
+	db        string
+	nodes     int
+	kill      string // "after", "mid" or "none"
+	dir       string
+	delegates int
+	readers   int
+	separate  bool
+}
+
+// clusterBenchFlags checks --nodes, --db and --kill, and sets the default
+// of --kill: after with several nodes, none with one.
+func clusterBenchFlags(bench string, nodes int, db string, kill *string) error {
+	switch {
+	case nodes < 1:
+		return &exitError{code: 2, msg: "--nodes must be at least 1"}
+	case bench != "vote" && (nodes != 1 || db != "" || *kill != ""):
+		return &exitError{code: 2, msg: "--nodes, --db and --kill are for plenum bench vote"}
+	case nodes > 1 && db == "":
+		return &exitError{code: 2, msg: fmt.Sprintf("--nodes %d needs a PostgreSQL database: give --db postgres://…, which every node shares (a SQLite database has one writing process, so it has no cluster)", nodes)}
+	case db != "" && !store.IsPostgres(db):
+		return &exitError{code: 2, msg: fmt.Sprintf("--db %q: give a postgres:// URL; without --db the benchmark runs on SQLite in a temporary directory", db)}
+	}
+	switch *kill {
+	case "":
+		*kill = "none"
+		if nodes > 1 {
+			*kill = "after"
+		}
+	case "none":
+	case "after", "mid":
+		if nodes < 2 {
+			return &exitError{code: 2, msg: fmt.Sprintf("--kill %s needs --nodes 2 or more: another node must take over from the one killed", *kill)}
+		}
+	default:
+		return &exitError{code: 2, msg: fmt.Sprintf("--kill %q: use after, mid or none", *kill)}
+	}
+	if *kill != "none" && db == "" {
+		return &exitError{code: 2, msg: "--kill needs --db postgres://… and --nodes 2 or more"}
+	}
+	return nil
+}
+
+// benchNode is one plenum serve process of the benchmark.
+type benchNode struct {
+	name, addr, url, data string
+	cmd                   *exec.Cmd
+	out                   *syncBuffer
+	done                  chan struct{}
+}
+
+// syncBuffer is a bytes.Buffer safe for a process writing while another
+// goroutine reads.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// startBenchNode starts plenum serve (this executable) as node i on db,
+// with a copy of the signing key, on a free port of 127.0.0.1 that it
+// also advertises, and waits until it listens.
+func startBenchNode(ctx context.Context, dir, db string, i int, key []byte) (*benchNode, error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, err
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	n := &benchNode{name: "bench-" + strconv.Itoa(i), addr: addr, url: "http://" + addr, data: filepath.Join(dir, "node-"+strconv.Itoa(i)), out: &syncBuffer{}, done: make(chan struct{})}
+	if err := os.MkdirAll(n.data, 0o700); err != nil {
+		return nil, err
+	}
+	if err := os.WriteFile(filepath.Join(n.data, ledger.SigningKeyFile), key, 0o600); err != nil {
+		return nil, err
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		return nil, err
+	}
+	n.cmd = exec.Command(exe, "serve", "--db", db, "--data", n.data, "--addr", n.addr, "--node-name", n.name, "--advertise", n.url)
+	n.cmd.Stdout, n.cmd.Stderr = n.out, n.out
+	if err := n.cmd.Start(); err != nil {
+		return nil, err
+	}
+	go func() { n.cmd.Wait(); close(n.done) }()
+	deadline := time.After(time.Minute)
+	for !strings.Contains(n.out.String(), "plenum serve: listening on ") {
+		select {
+		case <-n.done:
+			return nil, fmt.Errorf("node %s exited while starting: %s", n.name, n.out.String())
+		case <-deadline:
+			n.stop()
+			return nil, fmt.Errorf("node %s did not listen within a minute: %s", n.name, n.out.String())
+		case <-ctx.Done():
+			n.stop()
+			return nil, ctx.Err()
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
+	return n, nil
+}
+
+// stop ends the node: SIGTERM, then SIGKILL if it has not stopped within
+// ten seconds.
+func (n *benchNode) stop() {
+	n.cmd.Process.Signal(syscall.SIGTERM)
+	select {
+	case <-n.done:
+	case <-time.After(10 * time.Second):
+		n.cmd.Process.Kill()
+		<-n.done
+	}
+}
+
+// clusterVote runs the vote benchmark against c.nodes plenum serve
+// processes on the PostgreSQL database c.db (see plenum bench --help).
+func clusterVote(ctx context.Context, env *cliEnv, c clusterBench) error {
+	out := env.stdout
+	n := c.delegates
+	dir, rmdir := c.dir, false
+	if dir == "" {
+		d, err := os.MkdirTemp("", "plenum-bench-")
+		if err != nil {
+			return err
+		}
+		dir, rmdir = d, true
+	} else if err := os.MkdirAll(dir, 0o700); err != nil {
+		return err
+	}
+	if rmdir {
+		defer os.RemoveAll(dir)
+	}
+	fmt.Fprintf(out, "plenum bench vote: %d delegates; PostgreSQL %s; %d %s (plenum serve processes), the signing key in %s\n", n, postgres.Redact(c.db), c.nodes, pluralWord(c.nodes, "node", "nodes"), dir)
+
+	// The assembly, recorded by an engine of this process before any node
+	// starts; the codes and sessions made directly, as the SQLite run does.
+	t0 := time.Now()
+	eng, closeEngine, err := openEngine(ctx, c.db, dir, ledger.DefaultServerName)
+	if err != nil {
+		return err
+	}
+	if _, ok := eng.Assembly(benchAssembly); ok {
+		closeEngine()
+		return &exitError{code: 1, msg: fmt.Sprintf("the database already holds the assembly %q (of an earlier run?): give the benchmark an empty database", benchAssembly)}
+	}
+	b := &benchServer{eng: eng, clock: time.Now().UTC()}
+	err = b.setup(ctx, n, true)
+	var base int64
+	if a, ok := eng.Assembly(benchAssembly); ok {
+		base = a.Log().Size()
+	}
+	closeEngine()
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "setup:     %d persons with verified mandates, a sitting, a motion and an open vote in %v\n", n, since(t0))
+	ps := persons(n)
+	t0 = time.Now()
+	as, err := auth.Open(c.db, auth.Options{})
+	if err != nil {
+		return err
+	}
+	_, err = as.IssueCodes(ctx, benchAssembly, ps)
+	var tokens, chair []string
+	if err == nil {
+		tokens, err = as.NewSessions(ctx, benchAssembly, ps)
+	}
+	if err == nil {
+		chair, err = as.NewSessions(ctx, benchAssembly, []string{"chair"})
+	}
+	as.Close()
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "access:    %d access codes issued and %d sessions made in %v\n", n, n, since(t0))
+
+	key, err := os.ReadFile(filepath.Join(dir, ledger.SigningKeyFile))
+	if err != nil {
+		return err
+	}
+	t0 = time.Now()
+	nodes := make([]*benchNode, c.nodes)
+	errs := make([]error, c.nodes)
+	var wg sync.WaitGroup
+	for i := range nodes {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			nodes[i], errs[i] = startBenchNode(ctx, dir, c.db, i+1, key)
+		}()
+	}
+	wg.Wait()
+	defer func() {
+		for _, nd := range nodes {
+			if nd != nil {
+				nd.stop()
+			}
+		}
+	}()
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	urls := make([]string, len(nodes))
+	for i, nd := range nodes {
+		urls[i] = nd.url
+	}
+	fmt.Fprintf(out, "nodes:     %d started in %v, the same signing key: %s\n", len(nodes), since(t0), strings.Join(urls, " "))
+
+	t0 = time.Now()
+	lc, err := startReady(ctx, env, n, c.separate, ps, tokens, "the clients", "vote", strings.Join(urls, ","))
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "clients:   %d keep-alive connections opened in %v, spread over the nodes, %s\n", n, since(t0), lc.where())
+	rc, err := startReady(ctx, env, 2*c.readers, lc.separate, []string{"chair"}, chair, "the readers", "read", strings.Join(urls, ","), strconv.Itoa(c.readers))
+	if err != nil {
+		return err
+	}
+	stopReaders := sync.OnceFunc(func() { fmt.Fprintln(rc.in, "stop") })
+	defer stopReaders()
+
+	cl, err := cluster.Open(ctx, c.db)
+	if err != nil {
+		return err
+	}
+	defer cl.Close()
+	origin, _ := ledger.Origin(ledger.DefaultServerName, benchAssembly)
+	fo := &failover{c: cl, origin: origin, nodes: nodes, chair: chair[0]}
+	// --kill mid: the writer is killed once half the ballots are in the
+	// log, as the database has it.
+	midKill := make(chan error, 1)
+	midCtx, stopMid := context.WithCancel(ctx)
+	defer stopMid()
+	if c.kill == "mid" {
+		st, err := store.OpenStore(ctx, c.db, true)
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		go func() {
+			for midCtx.Err() == nil {
+				h, err := st.Head(midCtx, origin)
+				if err == nil && h.Size >= base+int64(n/2) {
+					fo.at = fmt.Sprintf("when %d of the %d ballots were in the log", h.Size-base, n)
+					midKill <- fo.kill(midCtx)
+					return
+				}
+				time.Sleep(5 * time.Millisecond)
+			}
+			midKill <- nil
+		}()
+	}
+
+	fmt.Fprintln(lc.in, "go")
+	fmt.Fprintln(rc.in, "go")
+	lat := make([]time.Duration, 0, n)
+	failed, attempts, retried := 0, 0, 0
+	elapsed, _, err := lc.results(func(f []string) {
+		if len(f) == 4 && f[0] == "b" {
+			if len(lat) == 0 {
+				stopReaders()
+			}
+			ns, _ := strconv.ParseInt(f[1], 10, 64)
+			lat = append(lat, time.Duration(ns))
+			if f[2] != "201" {
+				failed++
+			}
+			k, _ := strconv.Atoi(f[3])
+			attempts += k
+			if k > 1 {
+				retried++
+			}
+		}
+	})
+	if err != nil {
+		return err
+	}
+	ok := len(lat) - failed
+	slices.Sort(lat)
+	fmt.Fprintf(out, "ballots:   %d accepted, %d failed, all answered in %v: %.0f durable ballots/s\n", ok, failed, elapsed.Round(time.Millisecond), float64(ok)/elapsed.Seconds())
+	fmt.Fprintf(out, "latency:   request sent to durable answer (retries included): p50 %v, p99 %v, max %v\n", pct(lat, 50), pct(lat, 99), lat[len(lat)-1].Round(time.Millisecond))
+	fmt.Fprintf(out, "attempts:  %d for %d ballots: %d sent again to another node after a 502/503/504 or a broken connection\n", attempts, n, retried)
+	readFailed, err := readerReport(out, rc, c.readers)
+	if err != nil {
+		return err
+	}
+
+	var killErr error
+	switch c.kill {
+	case "mid":
+		stopMid()
+		killErr = <-midKill
+		if killErr == nil && fo.killed == nil {
+			killErr = errors.New("the ballots ended before half of them were in the log")
+		}
+	case "after":
+		fo.at = "after the ballots"
+		killErr = fo.kill(ctx)
+	}
+	if c.kill != "none" {
+		if killErr != nil {
+			fmt.Fprintf(out, "failover:  not measured: %v\n", killErr)
+		} else {
+			fmt.Fprintf(out, "failover:  killed the writer %s (kill -9) %s; a command was accepted again %v later, by %s (%d %s); the lease went from token %d to %d, held by %s\n",
+				fo.killed.name, fo.at, fo.took.Round(time.Millisecond), fo.by, fo.probes, pluralWord(fo.probes, "attempt", "attempts"), fo.token, fo.newToken, fo.newHolder)
+		}
+	}
+
+	// The count, from the database as it is now.
+	eng, closeEngine, err = openEngine(ctx, c.db, dir, ledger.DefaultServerName)
+	if err != nil {
+		return err
+	}
+	var counted, voters int
+	var size, cpSize int64
+	if a, ok := eng.Assembly(benchAssembly); ok {
+		counted, voters, size, cpSize = voteCount(a)
+	}
+	closeEngine()
+	fmt.Fprintf(out, "check:     the vote counts %d ballots from %d delegates; the checkpoint covers %d entries, the log has %d\n", counted, voters, cpSize, size)
+	switch {
+	case failed > 0:
+		return &exitError{code: 1, msg: fmt.Sprintf("%d ballots failed", failed)}
+	case readFailed > 0 && c.kill != "mid":
+		return &exitError{code: 1, msg: fmt.Sprintf("%d reads failed", readFailed)}
+	case counted != n || voters != n || cpSize != size:
+		return &exitError{code: 1, msg: fmt.Sprintf("expected %d ballots, one per delegate, all durable", n)}
+	case killErr != nil:
+		return &exitError{code: 1, msg: "failover: " + killErr.Error()}
+	}
+	return nil
+}
+
+// failover kills the writer of the benchmark's log and measures how long
+// until another node accepts a command.
+type failover struct {
+	c      *cluster.Cluster
+	origin string
+	nodes  []*benchNode
+	chair  string // the chair's session, whose command probes
+	at     string // when the kill came, in words
+
+	killed          *benchNode
+	token, newToken int64
+	newHolder, by   string
+	took            time.Duration
+	probes          int
+}
+
+// kill finds the node holding the log's live lease, kills it with
+// SIGKILL, and sends the chair's record_narrative, with one idempotency
+// key, to the other nodes in turn until one accepts it: the time from the
+// kill to that answer is the failover time.
+func (f *failover) kill(ctx context.Context) error {
+	st, err := f.c.Status(ctx, 0)
+	if err != nil {
+		return err
+	}
+	for _, l := range st.Leases {
+		if l.Log != f.origin || l.Left <= 0 {
+			continue
+		}
+		for _, n := range f.nodes {
+			if n.name == l.Holder {
+				f.killed, f.token = n, l.Token
+			}
+		}
+	}
+	if f.killed == nil {
+		return fmt.Errorf("no node holds a live lease of %s: nobody to kill (do the nodes take leases?)", f.origin)
+	}
+	killedAt := time.Now()
+	f.killed.cmd.Process.Kill()
+	var others []*benchNode
+	for _, n := range f.nodes {
+		if n != f.killed {
+			others = append(others, n)
+		}
+	}
+	hc := &http.Client{Timeout: 10 * time.Second}
+	body := `{"cmd":"record_narrative","args":{"text":"The writer was killed; this command probes when another node accepts one."}}`
+	var last string
+	for f.probes = 1; time.Since(killedAt) < time.Minute; f.probes++ {
+		n := others[(f.probes-1)%len(others)]
+		req, _ := http.NewRequestWithContext(ctx, "POST", n.url+"/api/assemblies/"+benchAssembly+"/commands", strings.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Idempotency-Key", "failover-probe")
+		req.Header.Set("Cookie", auth.CookieName+"="+f.chair)
+		res, err := hc.Do(req)
+		if err == nil {
+			raw, _ := io.ReadAll(io.LimitReader(res.Body, 1024))
+			res.Body.Close()
+			if res.StatusCode == http.StatusCreated || res.StatusCode == http.StatusOK {
+				f.took, f.by = time.Since(killedAt), n.name
+				break
+			}
+			last = fmt.Sprintf("%s: %s %s", n.name, res.Status, bytes.TrimSpace(raw))
+			if !retryable(nil, res.StatusCode) {
+				return fmt.Errorf("the probe was refused by %s", last)
+			}
+		} else {
+			last = err.Error()
+		}
+		time.Sleep(25 * time.Millisecond)
+	}
+	if f.by == "" {
+		return fmt.Errorf("no node accepted a command within a minute of the kill; the last answer: %s", last)
+	}
+	if st, err := f.c.Status(ctx, 0); err == nil {
+		for _, l := range st.Leases {
+			if l.Log == f.origin {
+				f.newToken, f.newHolder = l.Token, l.Holder
+			}
+		}
+	}
+	return nil
+}
