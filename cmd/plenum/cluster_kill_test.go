@@ -195,7 +195,7 @@ type clusterTest struct {
 	receipts    map[int64]string // ledger index → leaf hash (base64), from every answer
 	checkpoints map[int64][]byte // tree size → root hash, from every checkpoint seen
 	seenFrom    map[int64]string // tree size → where its checkpoint was first seen
-	answers201  []answer         // every 201, in order of arrival
+	answers201  []created        // every 201, in order of arrival
 	streams     []*streamWatcher
 }
 
@@ -207,8 +207,8 @@ type ack struct {
 	round    int64
 }
 
-// answer is a 201: which node answered, the attempt sent when.
-type answer struct {
+// created is a 201: which node answered, the attempt sent when.
+type created struct {
 	node       string
 	sent, recv time.Time
 }
@@ -325,7 +325,7 @@ func (c *clusterTest) cast(ctx context.Context, i int, token string) {
 		}
 		c.acked[voter] = ack{index: r.Index, leafHash: r.LeafHash, node: n.name, round: c.round.Load()}
 		if res.StatusCode == http.StatusCreated {
-			c.answers201 = append(c.answers201, answer{node: n.name, sent: sent, recv: recv})
+			c.answers201 = append(c.answers201, created{node: n.name, sent: sent, recv: recv})
 		}
 		c.mu.Unlock()
 		return
