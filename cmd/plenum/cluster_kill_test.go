@@ -196,6 +196,7 @@ type clusterTest struct {
 	checkpoints map[int64][]byte // tree size → root hash, from every checkpoint seen
 	seenFrom    map[int64]string // tree size → where its checkpoint was first seen
 	answers201  []created        // every 201, in order of arrival
+	tries       []try            // every attempt's outcome, for the failure messages
 	streams     []*streamWatcher
 }
 
@@ -205,6 +206,14 @@ type ack struct {
 	leafHash string
 	node     string
 	round    int64
+}
+
+// try is an attempt to send a ballot: to which node, when, and what came
+// of it ("201", "503 unavailable", "connection error").
+type try struct {
+	node    string
+	sent    time.Time
+	outcome string
 }
 
 // created is a 201: which node answered, the attempt sent when.
@@ -293,11 +302,15 @@ func (c *clusterTest) cast(ctx context.Context, i int, token string) {
 		res, err := c.hc.Do(req)
 		if err != nil {
 			lastErr = fmt.Sprintf("%s: %v", n.name, err)
+			c.tried(n, sent, "connection error")
 			continue
 		}
 		raw, _ := io.ReadAll(res.Body)
 		res.Body.Close()
 		recv := time.Now()
+		var prob struct{ Code string }
+		json.Unmarshal(raw, &prob)
+		c.tried(n, sent, strings.TrimSpace(strconv.Itoa(res.StatusCode)+" "+prob.Code))
 		switch res.StatusCode {
 		case http.StatusCreated, http.StatusOK:
 		case http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
@@ -330,6 +343,41 @@ func (c *clusterTest) cast(ctx context.Context, i int, token string) {
 		c.mu.Unlock()
 		return
 	}
+}
+
+func (c *clusterTest) tried(n *clusterNode, sent time.Time, outcome string) {
+	c.mu.Lock()
+	c.tries = append(c.tries, try{node: n.name, sent: sent, outcome: outcome})
+	c.mu.Unlock()
+}
+
+// triedSince sums up the attempts sent since t: how many of each outcome
+// each node gave, such as "node-b: 12× 503 unavailable, 3× 201".
+func (c *clusterTest) triedSince(t time.Time) string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	count := map[string]map[string]int{}
+	for _, a := range c.tries {
+		if a.sent.Before(t) {
+			continue
+		}
+		if count[a.node] == nil {
+			count[a.node] = map[string]int{}
+		}
+		count[a.node][a.outcome]++
+	}
+	var parts []string
+	for _, node := range slices.Sorted(maps.Keys(count)) {
+		var o []string
+		for _, outcome := range slices.Sorted(maps.Keys(count[node])) {
+			o = append(o, fmt.Sprintf("%d× %s", count[node][outcome], outcome))
+		}
+		parts = append(parts, node+": "+strings.Join(o, ", "))
+	}
+	if len(parts) == 0 {
+		return "no attempts"
+	}
+	return strings.Join(parts, "; ")
 }
 
 // streamWatcher holds an event stream open on a node, reconnecting with
@@ -649,6 +697,13 @@ func TestClusterKillWriter(t *testing.T) {
 		}
 		killed := time.Now()
 		w.kill9()
+		// The killed node starts again once another has accepted a
+		// ballot (or 15 s have passed): a restart racing the takeover
+		// would blur what the failover took.
+		failover, on := c.firstAccepted(killed, w.name)
+		for ; failover < 0 && time.Since(killed) < 15*time.Second; failover, on = c.firstAccepted(killed, w.name) {
+			time.Sleep(5 * time.Millisecond)
+		}
 		restarted := make(chan error, 1)
 		go func() { restarted <- w.start(bin, dsn) }()
 		load.Wait()
@@ -658,13 +713,12 @@ func TestClusterKillWriter(t *testing.T) {
 		if p := c.problemList(); p != "" {
 			t.Fatalf("round %d (killed %s, token %d): %s", round, w.name, token, p)
 		}
-		failover, on := c.firstAccepted(killed, w.name)
 		if failover < 0 {
-			t.Fatalf("round %d: no node but the killed %s accepted a ballot sent after the kill", round, w.name)
+			t.Fatalf("round %d: no node but the killed %s accepted a ballot sent after the kill within 15 s; the attempts since the kill: %s", round, w.name, c.triedSince(killed))
 		}
 		failovers = append(failovers, failover)
 		if failover > clusterFailover {
-			t.Errorf("round %d: the first ballot accepted after %s was killed came %v after the kill (from %s); the issue promises %v", round, w.name, failover.Round(time.Millisecond), on, clusterFailover)
+			t.Errorf("round %d: the first ballot accepted after %s was killed came %v after the kill (from %s); the issue promises %v. The attempts since the kill: %s", round, w.name, failover.Round(time.Millisecond), on, clusterFailover, c.triedSince(killed))
 		}
 		prevTree = c.checkRound(round, roundVoters, prevTree)
 		t.Logf("round %d: killed writer %s (token %d) after %d of %d ballots; accepted again %v later on %s; log size %d",
