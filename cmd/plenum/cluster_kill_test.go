@@ -661,17 +661,19 @@ func TestClusterKillWriter(t *testing.T) {
 		if next+clusterRoundBallot > killVoters {
 			t.Fatalf("round %d: out of voters", round)
 		}
-		// The load: this round's ballots, clusterWorkers at a time.
+		// The load: this round's ballots, clusterWorkers at a time; the
+		// first killAfter+clusterWorkers of them at once, the others
+		// after the kill, so that some are in flight when it comes and
+		// some are sent after it.
+		killAfter := 4 + rand.IntN(clusterRoundBallot-2*clusterWorkers-4)
 		queue := make(chan int, clusterRoundBallot)
-		for i := next; i < next+clusterRoundBallot; i++ {
+		for i := next; i < next+killAfter+clusterWorkers; i++ {
 			queue <- i
 		}
-		close(queue)
 		roundVoters := make([]string, 0, clusterRoundBallot)
 		for i := next; i < next+clusterRoundBallot; i++ {
 			roundVoters = append(roundVoters, "p"+strconv.Itoa(i))
 		}
-		next += clusterRoundBallot
 		var load sync.WaitGroup
 		for range clusterWorkers {
 			load.Add(1)
@@ -683,7 +685,6 @@ func TestClusterKillWriter(t *testing.T) {
 			}()
 		}
 		// Kill the writer once a few of the round's ballots are in.
-		killAfter := 4 + rand.IntN(clusterRoundBallot-clusterWorkers-10)
 		for deadline := time.Now().Add(30 * time.Second); c.ackedOf(roundVoters) < killAfter; time.Sleep(5 * time.Millisecond) {
 			if time.Now().After(deadline) {
 				t.Fatalf("round %d: %d of the round's ballots acknowledged in 30 s; problems: %s", round, c.ackedOf(roundVoters), c.problemList())
@@ -691,12 +692,18 @@ func TestClusterKillWriter(t *testing.T) {
 		}
 		w, token, err := c.writer()
 		if err != nil {
+			close(queue)
 			cancel()
 			load.Wait()
 			t.Fatalf("round %d: finding the writer: %v; problems so far: %s", round, err, c.problemList())
 		}
 		killed := time.Now()
 		w.kill9()
+		for i := next + killAfter + clusterWorkers; i < next+clusterRoundBallot; i++ {
+			queue <- i
+		}
+		close(queue)
+		next += clusterRoundBallot
 		// The killed node starts again once another has accepted a
 		// ballot (or 15 s have passed): a restart racing the takeover
 		// would blur what the failover took.
