@@ -267,7 +267,7 @@ func clusterVote(ctx context.Context, env *cliEnv, c clusterBench) error {
 	}
 	defer cl.Close()
 	origin, _ := ledger.Origin(ledger.DefaultServerName, benchAssembly)
-	fo := &failover{c: cl, origin: origin, nodes: nodes, chair: chair[0]}
+	fo := &writerKill{c: cl, origin: origin, nodes: nodes, chair: chair[0]}
 	// --kill mid: the writer is killed once half the ballots are in the
 	// log, as the database has it.
 	midKill := make(chan error, 1)
@@ -373,9 +373,9 @@ func clusterVote(ctx context.Context, env *cliEnv, c clusterBench) error {
 	return nil
 }
 
-// failover kills the writer of the benchmark's log and measures how long
+// writerKill kills the writer of the benchmark's log and measures how long
 // until another node accepts a command.
-type failover struct {
+type writerKill struct {
 	c      *cluster.Cluster
 	origin string
 	nodes  []*benchNode
@@ -393,7 +393,7 @@ type failover struct {
 // SIGKILL, and sends the chair's record_narrative, with one idempotency
 // key, to the other nodes in turn until one accepts it: the time from the
 // kill to that answer is the failover time.
-func (f *failover) kill(ctx context.Context) error {
+func (f *writerKill) kill(ctx context.Context) error {
 	st, err := f.c.Status(ctx, 0)
 	if err != nil {
 		return err
