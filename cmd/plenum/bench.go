@@ -96,7 +96,9 @@ DESCRIPTION
         127.0.0.1 that it also advertises. Ballot i goes to node i modulo
         N; a ballot answered 502, 503 or 504, or whose connection broke,
         is sent again with its idempotency key to the next node, as a
-        load balancer would. The readers spread over the nodes. It prints
+        load balancer would (a ballot then answered 200 "replayed" was
+        recorded by an attempt whose answer was lost, and counts as
+        accepted). The readers spread over the nodes. It prints
         the durable ballots per second, the latency of a ballot from the
         first attempt to the durable answer, how many ballots had to be
         sent again, and then the failover: it finds the node holding the

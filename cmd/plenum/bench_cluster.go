@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"net"
 	"net/http"
 	"os"
@@ -284,7 +285,7 @@ func clusterVote(ctx context.Context, env *cliEnv, c clusterBench) error {
 				h, err := st.Head(midCtx, origin)
 				if err == nil && h.Size >= base+int64(n/2) {
 					fo.at = fmt.Sprintf("when %d of the %d ballots were in the log", h.Size-base, n)
-					midKill <- fo.kill(midCtx)
+					midKill <- fo.kill(ctx) // not cut short when the ballots end first
 					return
 				}
 				time.Sleep(5 * time.Millisecond)
@@ -296,7 +297,8 @@ func clusterVote(ctx context.Context, env *cliEnv, c clusterBench) error {
 	fmt.Fprintln(lc.in, "go")
 	fmt.Fprintln(rc.in, "go")
 	lat := make([]time.Duration, 0, n)
-	failed, attempts, retried := 0, 0, 0
+	failed, attempts, retried, replayed := 0, 0, 0, 0
+	failures := map[string]int{} // by status; 0 for a broken connection
 	elapsed, _, err := lc.results(func(f []string) {
 		if len(f) == 4 && f[0] == "b" {
 			if len(lat) == 0 {
@@ -304,8 +306,15 @@ func clusterVote(ctx context.Context, env *cliEnv, c clusterBench) error {
 			}
 			ns, _ := strconv.ParseInt(f[1], 10, 64)
 			lat = append(lat, time.Duration(ns))
-			if f[2] != "201" {
+			switch f[2] {
+			case "201":
+			case "200":
+				// Sent again after a broken connection and answered
+				// from the record: the first attempt was recorded.
+				replayed++
+			default:
 				failed++
+				failures[f[2]]++
 			}
 			k, _ := strconv.Atoi(f[3])
 			attempts += k
@@ -319,7 +328,16 @@ func clusterVote(ctx context.Context, env *cliEnv, c clusterBench) error {
 	}
 	ok := len(lat) - failed
 	slices.Sort(lat)
-	fmt.Fprintf(out, "ballots:   %d accepted, %d failed, all answered in %v: %.0f durable ballots/s\n", ok, failed, elapsed.Round(time.Millisecond), float64(ok)/elapsed.Seconds())
+	var why []string
+	for _, status := range slices.Sorted(maps.Keys(failures)) {
+		why = append(why, fmt.Sprintf("%d× status %s", failures[status], status))
+	}
+	if len(why) > 0 {
+		why[0] = " (" + why[0]
+		why[len(why)-1] += ")"
+	}
+	fmt.Fprintf(out, "ballots:   %d accepted (%d of them answered as replayed: recorded by an attempt whose answer was lost), %d failed%s, all answered in %v: %.0f durable ballots/s\n",
+		ok, replayed, failed, strings.Join(why, ", "), elapsed.Round(time.Millisecond), float64(ok)/elapsed.Seconds())
 	fmt.Fprintf(out, "latency:   request sent to durable answer (retries included): p50 %v, p99 %v, max %v\n", pct(lat, 50), pct(lat, 99), lat[len(lat)-1].Round(time.Millisecond))
 	fmt.Fprintf(out, "attempts:  %d for %d ballots: %d sent again to another node after a 502/503/504 or a broken connection\n", attempts, n, retried)
 	readFailed, err := readerReport(out, rc, c.readers)

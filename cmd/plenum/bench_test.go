@@ -119,7 +119,7 @@ func TestBenchVoteNodes(t *testing.T) {
 			if code != 0 {
 				t.Fatalf("exit %d: %s\n%s", code, errs, out)
 			}
-			for _, want := range []string{"3 nodes (plenum serve processes)", "nodes:     3 started", "200 accepted, 0 failed", "the vote counts 200 ballots from 200 delegates"} {
+			for _, want := range []string{"3 nodes (plenum serve processes)", "nodes:     3 started", "200 accepted (", ", 0 failed, all answered", "the vote counts 200 ballots from 200 delegates"} {
 				if !strings.Contains(out, want) {
 					t.Errorf("output lacks %q:\n%s", want, out)
 				}
