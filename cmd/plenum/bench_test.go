@@ -111,6 +111,7 @@ func TestBenchVoteNodes(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts plenum serve processes")
 	}
+	pgtest.Server(t) // skipped without PostgreSQL before anything is built
 	bin := plenumBinary(t)
 	for _, kill := range []string{"after", "mid"} {
 		t.Run(kill, func(t *testing.T) {
