@@ -251,10 +251,7 @@ func (d *decoder) strRaw() (raw []byte, plain, ok bool) {
 	start := d.pos
 	plain = true
 	for d.pos < len(d.b) {
-		for d.pos < len(d.b) && plainByte[d.b[d.pos]] {
-			d.pos++
-		}
-		if d.pos >= len(d.b) {
+		if d.pos = plainRun(d.b, d.pos); d.pos >= len(d.b) {
 			break
 		}
 		switch c := d.b[d.pos]; {

@@ -36,3 +36,39 @@ func FuzzValidCompact(f *testing.F) {
 		}
 	})
 }
+
+// TestPlainRun checks plainRun against a byte-at-a-time walk of
+// plainByte, with every kind of byte at every offset of a word: the
+// three that end a run, the bytes next to them (0x1f, 0x20, '!', '#',
+// '[', ']') and bytes with the high bit set, whose borrows the word
+// tricks must not mistake.
+func TestPlainRun(t *testing.T) {
+	slow := func(b []byte, i int) int {
+		for i < len(b) && plainByte[b[i]] {
+			i++
+		}
+		return i
+	}
+	special := []byte{0, 0x01, 0x1f, 0x20, '!', '"', '#', '[', '\\', ']', 0x7f, 0x80, 0xa2, 0xdc, 0xff}
+	for n := 0; n <= 20; n++ {
+		for at := 0; at < n; at++ {
+			for _, c := range special {
+				for _, fill := range []byte{'a', 0x80, 0xff, 0x21} {
+					b := make([]byte, n)
+					for i := range b {
+						b[i] = fill
+					}
+					b[at] = c
+					if n > 2 && at+1 < n {
+						b[at+1] = '"' // a second stop after the first
+					}
+					for i := 0; i <= n; i++ {
+						if got, want := plainRun(b, i), slow(b, i); got != want {
+							t.Fatalf("plainRun(%q, %d) = %d, want %d", b, i, got, want)
+						}
+					}
+				}
+			}
+		}
+	}
+}
