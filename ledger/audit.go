@@ -216,7 +216,8 @@ func (a *auditor) log(origin string, head Head) (LogReport, error) {
 	if err := checkCheckpoints(); err != nil {
 		return rep, err
 	}
-	sc := &scanner{ctx: a.ctx, st: a.st, origin: origin, size: head.Size}
+	sc := &scanner{ctx: a.ctx, st: a.st, origin: origin, size: head.Size,
+		keep: a.opts.Replay != nil || a.opts.Apply != nil}
 	if a.opts.Replay == nil && a.opts.Apply != nil {
 		sc.decode = a.opts.Decode
 	}

@@ -55,6 +55,21 @@ type segment struct {
 	entries []checked
 	fail    string // the entry start+len(entries) fails for this reason
 	err     error  // the store could not be read
+	bufs    segmentBufs
+}
+
+// segmentBufs is the memory a segment's entries point into, which the
+// workers fill again once the auditor is done with a segment: a segment's
+// entries are large, and making and clearing new ones cost as much as
+// hashing them. hashes holds the entries' hashes and stored hashes, which
+// only the auditor reads, while it checks the segment. data holds the
+// entries' bytes; it is reused only by a scanner whose entries nobody
+// sees (scanner.keep is false): otherwise entries' payloads point into
+// it and stay with whoever keeps them.
+type segmentBufs struct {
+	entries []checked
+	hashes  []tlog.Hash
+	data    []byte
 }
 
 // scanner reads and checks segments of one log.
@@ -64,25 +79,40 @@ type scanner struct {
 	origin string
 	size   int64 // the log's size: entries at or beyond it are not audited
 	decode func(origin string, e Entry) (any, error)
+	// keep says the entries are handed on (AuditOptions.Replay or
+	// Apply), so their payloads must stay valid after the segment; if
+	// not, a checked entry has no payload but one read from the store's
+	// blobs.
+	keep bool
 }
 
 // scan reads and checks the entries of [start, end): everything about
 // each that does not depend on the entries before its segment. The
 // last actor and type it decodes are kept in last for the next segment.
-// The entries are appended to buf[:0] if it has room for them.
-func (s *scanner) scan(start, end int64, last *recent, buf []checked) segment {
-	if int64(cap(buf)) < end-start {
-		buf = make([]checked, 0, end-start)
+// The entries, their hashes and (if !s.keep) their bytes are kept in
+// bufs, which is used again if it has room.
+func (s *scanner) scan(start, end int64, last *recent, bufs segmentBufs) segment {
+	n := end - start
+	if int64(cap(bufs.entries)) < n {
+		bufs.entries = make([]checked, 0, n)
 	}
-	seg := segment{start: start, entries: buf[:0]}
+	// Two hashes an entry on average (a record hash, and one subtree in
+	// two completed), with room for the levels above the segment.
+	if int64(cap(bufs.hashes)) < 2*n+64 {
+		bufs.hashes = make([]tlog.Hash, 0, 2*n+64)
+	}
+	seg := segment{start: start, entries: bufs.entries[:0], bufs: bufs}
 	k := segmentBits
 	var (
 		lvl       [64]tlog.Hash // the latest subtree hash at each level, in this segment
 		blobBytes int64         // payloads stored apart read so far
 		slab      []byte
-		hslab     []tlog.Hash
+		hslab     = bufs.hashes[:0]
 		next      = start
 	)
+	if !s.keep {
+		slab = bufs.data[:0]
+	}
 	err := s.st.ScanRecords(s.ctx, s.origin, start, end, func(r Record) error {
 		idx := next
 		if r.Index != idx {
@@ -92,8 +122,16 @@ func (s *scanner) scan(start, end int64, last *recent, buf []checked) segment {
 		// The entry's payload points into data: copy it out of the
 		// store's buffer, after a zero byte, so that the record hash,
 		// SHA-256(0x00 || data), is one call that allocates nothing.
+		// Unless the entries are kept, the copy is needed only until
+		// the entry is decoded and hashed.
+		if !s.keep {
+			slab = slab[:0]
+		}
 		if cap(slab)-len(slab) < 1+len(r.Data) {
 			slab = make([]byte, 0, max(256<<10, 1+len(r.Data)))
+			if !s.keep {
+				seg.bufs.data = slab
+			}
 		}
 		slab = append(slab, 0)
 		slab = append(slab, r.Data...)
@@ -136,13 +174,18 @@ func (s *scanner) scan(start, end int64, last *recent, buf []checked) segment {
 			hslab = append(hslab, r.Hashes[local+1:]...)
 			stored = hslab[len(hslab)-(m-local) : len(hslab) : len(hslab)]
 		}
-		c := checked{entry: e, ref: ref, hashes: hashes, stored: stored}
+		if !s.keep {
+			e.Payload = nil
+		}
+		seg.entries = append(seg.entries, checked{entry: e, ref: ref, hashes: hashes, stored: stored})
+		c := &seg.entries[len(seg.entries)-1]
 		if ref != nil && blobBytes+ref.Size <= maxSegmentBlobBytes {
 			// Read and checked here, beside the other segments', so
 			// that a large payload is decoded on every core too; past
 			// the segment's allowance, in order (auditor.log).
 			p, err := ReadBlob(s.ctx, s.st, *ref)
 			if err != nil {
+				seg.entries = seg.entries[:len(seg.entries)-1]
 				seg.fail = fmt.Sprintf("payload stored apart: %v", err)
 				return errStop
 			}
@@ -154,7 +197,6 @@ func (s *scanner) scan(start, end int64, last *recent, buf []checked) segment {
 			c.value, c.err = s.decode(s.origin, c.entry)
 			c.decoded = true
 		}
-		seg.entries = append(seg.entries, c)
 		next++
 		return nil
 	})
@@ -215,10 +257,9 @@ func (s *scanner) scanSegments(fn func(*segment) error) error {
 	}
 	jobs := make(chan job, workers)
 	order := make(chan chan segment, 2*workers)
-	// Segments fn is done with, for the workers to fill again: a segment's
-	// entries are large, and making and clearing new ones cost as much
-	// as hashing them.
-	free := make(chan []checked, 3*workers+1)
+	// The memory of the segments fn is done with, for the workers to
+	// fill again.
+	free := make(chan segmentBufs, 3*workers+1)
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
@@ -244,12 +285,12 @@ func (s *scanner) scanSegments(fn func(*segment) error) error {
 			defer wg.Done()
 			var r recent
 			for j := range jobs {
-				var buf []checked
+				var bufs segmentBufs
 				select {
-				case buf = <-free:
+				case bufs = <-free:
 				default:
 				}
-				j.out <- sc.scan(j.start, min(j.start+size, s.size), &r, buf)
+				j.out <- sc.scan(j.start, min(j.start+size, s.size), &r, bufs)
 			}
 		}()
 	}
@@ -263,8 +304,12 @@ func (s *scanner) scanSegments(fn func(*segment) error) error {
 		if err := fn(&seg); err != nil {
 			return err
 		}
+		// fn keeps no entry's hashes, and the entries' bytes only
+		// if sc.keep.
+		bufs := seg.bufs
+		bufs.entries = seg.entries[:0]
 		select {
-		case free <- seg.entries:
+		case free <- bufs:
 		default:
 		}
 	}
