@@ -58,7 +58,9 @@ type Options struct {
 	// WrongCodesPerMinute limits the wrong access codes (and wrong
 	// administrator links) one client address may try: that many a
 	// minute, and as many at once (default 30). A correct code is never
-	// limited. IPv6 addresses count by their /64 network.
+	// limited. IPv6 addresses count by their /64 network. On PostgreSQL
+	// the counts are kept in the database, shared by every node on it
+	// (wrongcodes.go).
 	WrongCodesPerMinute int
 	// WrongCodesInAllPerMinute limits the wrong codes from all addresses
 	// together, that many a minute and as many at once (default 600).
@@ -138,7 +140,10 @@ type Code struct {
 type Store struct {
 	db   *store.DB
 	opts Options
-	lim  *limiter
+	// lim counts wrong codes in memory (SQLite), shared through the
+	// database (PostgreSQL): wrongcodes.go says why.
+	lim    *limiter
+	shared *wrongCodes
 
 	// sqlitePath is the SQLite database's absolute path ("" on
 	// PostgreSQL): while a Store of this process holds its write lock,
@@ -181,6 +186,13 @@ func Open(dbArg string, opts Options) (*Store, error) {
 	now := opts.Now().UnixNano()
 	for _, q := range []string{`DELETE FROM access_sessions WHERE expires <= ?`, `DELETE FROM access_codes WHERE expires <= ?`} {
 		if _, err := s.exec(ctx, s.db.W, q, now); err != nil {
+			db.Close()
+			return nil, fmt.Errorf("auth: %s: %w", db.Name, err)
+		}
+	}
+	if db.Postgres {
+		s.shared = &wrongCodes{perClient: opts.WrongCodesPerMinute, inAll: opts.WrongCodesInAllPerMinute}
+		if err := s.shared.sweep(ctx, s, true); err != nil {
 			db.Close()
 			return nil, fmt.Errorf("auth: %s: %w", db.Name, err)
 		}

@@ -158,8 +158,10 @@ func SameOrigin(r *http.Request) bool {
 // session as JSON, or a problem+json; a browser is redirected to the local
 // path in "next", or to Options.Home, or gets a short page saying what was
 // wrong. A correct code always logs in. Wrong codes are limited per client
-// address (ClientAddr) and in all; a wrong code over either limit gets 429
-// with Retry-After instead of 401, and logs nobody in. A GET without code or
+// address (ClientAddr) and in all, by every node on a PostgreSQL database
+// together (wrongcodes.go); a wrong code over either limit gets 429 with
+// Retry-After instead of 401, and logs nobody in; one that could not be
+// counted gets 500. A GET without code or
 // admin is passed to form (the pages' login form), or 404 when form is nil.
 func (s *Store) HandleLogin(form http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -228,8 +230,14 @@ func (s *Store) HandleLogin(form http.Handler) http.Handler {
 				return
 			}
 			// Only wrong codes count against the limits; a correct code
-			// was never refused above.
-			if ok, wait := s.lim.fail(s.ClientAddr(r), s.opts.Now()); !ok {
+			// was never refused above. A wrong code that could not be
+			// counted is refused without saying it is wrong.
+			ok, wait, err := s.countWrongCode(r.Context(), s.ClientAddr(r))
+			if err != nil {
+				loginProblem(w, r, http.StatusInternalServerError, "auth.title.refused", wantJSON, "auth.not_recorded")
+				return
+			}
+			if !ok {
 				secs := max(int(math.Ceil(wait.Seconds())), 1)
 				w.Header().Set("Retry-After", strconv.Itoa(secs))
 				loginProblem(w, r, http.StatusTooManyRequests, "auth.title.too_many", wantJSON, "auth.too_many", secs)

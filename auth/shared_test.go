@@ -153,8 +153,10 @@ func TestLoginRacesRevocation(t *testing.T) {
 	}
 }
 
-// TestWrongCodesLimitedPerProcess: the limits on wrong codes are counted
-// by each process, as before access moved into the shared database.
+// TestWrongCodesLimitedPerProcess: on SQLite the limits on wrong codes are
+// counted by each process, in memory (one process serves a SQLite file;
+// wrongcodes.go says why); on PostgreSQL they are shared
+// (TestWrongCodesSharedOnPostgres).
 func TestWrongCodesLimitedPerProcess(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "plenum.db")
 	opts := Options{WrongCodesPerMinute: 3}
