@@ -75,15 +75,21 @@ func (e *Entry) Validate() error {
 }
 
 // validateHead checks everything of e but the payload.
-func (e *Entry) validateHead() error {
+func (e *Entry) validateHead() error { return e.validateHeadYear(true) }
+
+// validateHeadYear is validateHead, checking the time's year only if
+// year is set: a time canonicalTime read has four digits of year.
+func (e *Entry) validateHeadYear(year bool) error {
 	if e.Index < 0 {
 		return malformed("negative index %d", e.Index)
 	}
 	if e.Time.IsZero() {
 		return malformed("zero time")
 	}
-	if y := e.Time.UTC().Year(); y < 0 || y > 9999 {
-		return malformed("time %v outside the years 0–9999", e.Time)
+	if year {
+		if y := e.Time.UTC().Year(); y < 0 || y > 9999 {
+			return malformed("time %v outside the years 0–9999", e.Time)
+		}
 	}
 	if e.Type == "" {
 		return malformed("empty type")
@@ -240,8 +246,12 @@ func (d *decoder) int() (int64, bool) {
 	if d.pos == start || d.pos-start > 18 {
 		return 0, false
 	}
-	n, err := strconv.ParseInt(string(d.b[start:d.pos]), 10, 64)
-	return n, err == nil
+	// At most 18 digits: no overflow.
+	var n int64
+	for _, c := range d.b[start:d.pos] {
+		n = n*10 + int64(c-'0')
+	}
+	return n, true
 }
 
 // str reads a JSON string written by appendString (only the escapes
@@ -365,7 +375,8 @@ func decodeEntry(data []byte, r *recent) (e Entry, ref *PayloadRef, err error) {
 	} else {
 		t, fast = canonicalTime(raw)
 	}
-	if fast && plain {
+	fastTime := fast && plain
+	if fastTime {
 		e.Time = t
 	} else {
 		canonical = false
@@ -441,7 +452,7 @@ func decodeEntry(data []byte, r *recent) (e Entry, ref *PayloadRef, err error) {
 	default:
 		return Entry{}, nil, malformed(`missing "payload" after the type`)
 	}
-	if err := e.validateHead(); err != nil {
+	if err := e.validateHeadYear(!fastTime); err != nil {
 		return Entry{}, nil, err
 	}
 	if canonical && !d.escaped {
