@@ -25,7 +25,10 @@ type AuditOptions struct {
 	// entry in order, and with what Decode returned for it. (Past 32 MiB
 	// of payloads stored apart in one segment of the log, Decode is called
 	// for the rest of them in order, just before Apply.) An error from
-	// either fails the audit at that entry.
+	// either fails the audit at that entry. The entry's Payload is valid
+	// only until Apply returns for it (its memory is then used for later
+	// entries): neither what Decode returns nor what Apply keeps may
+	// point into it. (Replay's entries are the caller's to keep.)
 	Decode func(origin string, e Entry) (any, error)
 	Apply  func(origin string, e Entry, decoded any) error
 	// Progress, if set, is called now and then with the number of
@@ -216,8 +219,13 @@ func (a *auditor) log(origin string, head Head) (LogReport, error) {
 	if err := checkCheckpoints(); err != nil {
 		return rep, err
 	}
-	sc := &scanner{ctx: a.ctx, st: a.st, origin: origin, size: head.Size,
-		keep: a.opts.Replay != nil || a.opts.Apply != nil}
+	sc := &scanner{ctx: a.ctx, st: a.st, origin: origin, size: head.Size}
+	switch {
+	case a.opts.Replay != nil:
+		sc.payloads = payloadsKept
+	case a.opts.Apply != nil:
+		sc.payloads = payloadsSegment
+	}
 	if a.opts.Replay == nil && a.opts.Apply != nil {
 		sc.decode = a.opts.Decode
 	}

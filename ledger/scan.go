@@ -63,9 +63,7 @@ type segment struct {
 // entries are large, and making and clearing new ones cost as much as
 // hashing them. hashes holds the entries' hashes and stored hashes, which
 // only the auditor reads, while it checks the segment. data holds the
-// entries' bytes; it is reused only by a scanner whose entries nobody
-// sees (scanner.keep is false): otherwise entries' payloads point into
-// it and stay with whoever keeps them.
+// entries' bytes, unless their payloads are payloadsKept.
 type segmentBufs struct {
 	entries []checked
 	hashes  []tlog.Hash
@@ -79,18 +77,34 @@ type scanner struct {
 	origin string
 	size   int64 // the log's size: entries at or beyond it are not audited
 	decode func(origin string, e Entry) (any, error)
-	// keep says the entries are handed on (AuditOptions.Replay or
-	// Apply), so their payloads must stay valid after the segment; if
-	// not, a checked entry has no payload but one read from the store's
-	// blobs.
-	keep bool
+	// payloads says how long the entries' payloads must stay valid.
+	payloads payloadLife
 }
+
+// payloadLife is how long the payloads of the entries a scanner checked
+// must stay valid, and so whether the memory of the entries' bytes can
+// be used again.
+type payloadLife int
+
+const (
+	// payloadsNone: nobody sees them (an audit without replay). A checked
+	// entry has no payload but one read from the store's blobs, and one
+	// entry's worth of memory serves a whole segment.
+	payloadsNone payloadLife = iota
+	// payloadsSegment: until the auditor is done with the segment
+	// (AuditOptions.Decode and Apply, which keep nothing of them); the
+	// segment's memory is then filled again with a later segment's.
+	payloadsSegment
+	// payloadsKept: for ever (AuditOptions.Replay may keep them); new
+	// memory for every segment.
+	payloadsKept
+)
 
 // scan reads and checks the entries of [start, end): everything about
 // each that does not depend on the entries before its segment. The
 // last actor and type it decodes are kept in last for the next segment.
-// The entries, their hashes and (if !s.keep) their bytes are kept in
-// bufs, which is used again if it has room.
+// The entries, their hashes and (unless s.payloads is payloadsKept)
+// their bytes are kept in bufs, which is used again if it has room.
 func (s *scanner) scan(start, end int64, last *recent, bufs segmentBufs) segment {
 	n := end - start
 	if int64(cap(bufs.entries)) < n {
@@ -109,8 +123,9 @@ func (s *scanner) scan(start, end int64, last *recent, bufs segmentBufs) segment
 		slab      []byte
 		hslab     = bufs.hashes[:0]
 		next      = start
+		used      int // bytes of entries copied (payloadsSegment)
 	)
-	if !s.keep {
+	if s.payloads != payloadsKept {
 		slab = bufs.data[:0]
 	}
 	err := s.st.ScanRecords(s.ctx, s.origin, start, end, func(r Record) error {
@@ -122,16 +137,14 @@ func (s *scanner) scan(start, end int64, last *recent, bufs segmentBufs) segment
 		// The entry's payload points into data: copy it out of the
 		// store's buffer, after a zero byte, so that the record hash,
 		// SHA-256(0x00 || data), is one call that allocates nothing.
-		// Unless the entries are kept, the copy is needed only until
+		// If nobody sees the payloads, the copy is needed only until
 		// the entry is decoded and hashed.
-		if !s.keep {
+		if s.payloads == payloadsNone {
 			slab = slab[:0]
 		}
+		used += 1 + len(r.Data)
 		if cap(slab)-len(slab) < 1+len(r.Data) {
 			slab = make([]byte, 0, max(256<<10, 1+len(r.Data)))
-			if !s.keep {
-				seg.bufs.data = slab
-			}
 		}
 		slab = append(slab, 0)
 		slab = append(slab, r.Data...)
@@ -174,7 +187,7 @@ func (s *scanner) scan(start, end int64, last *recent, bufs segmentBufs) segment
 			hslab = append(hslab, r.Hashes[local+1:]...)
 			stored = hslab[len(hslab)-(m-local) : len(hslab) : len(hslab)]
 		}
-		if !s.keep {
+		if s.payloads == payloadsNone {
 			e.Payload = nil
 		}
 		seg.entries = append(seg.entries, checked{entry: e, ref: ref, hashes: hashes, stored: stored})
@@ -200,6 +213,19 @@ func (s *scanner) scan(start, end int64, last *recent, bufs segmentBufs) segment
 		next++
 		return nil
 	})
+	// The memory for the next segment's bytes: for payloadsNone the
+	// largest entry's so far; for payloadsSegment, bufs.data if this
+	// segment fitted in it, else room for this one's, and some.
+	switch s.payloads {
+	case payloadsNone:
+		if cap(slab) > cap(bufs.data) {
+			seg.bufs.data = slab[:0]
+		}
+	case payloadsSegment:
+		if used > cap(bufs.data) {
+			seg.bufs.data = make([]byte, 0, used+used/4)
+		}
+	}
 	if err != nil && !errors.Is(err, errStop) {
 		seg.err = err
 		return seg
@@ -305,7 +331,7 @@ func (s *scanner) scanSegments(fn func(*segment) error) error {
 			return err
 		}
 		// fn keeps no entry's hashes, and the entries' bytes only
-		// if sc.keep.
+		// if they are payloadsKept (then bufs has none).
 		bufs := seg.bufs
 		bufs.entries = seg.entries[:0]
 		select {
