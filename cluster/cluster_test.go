@@ -5,13 +5,12 @@ import (
 	"errors"
 	"io"
 	"log/slog"
-	"net/url"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
-	"plenum/fault"
+	"plenum/fault/pgfault"
 	"plenum/store/postgres"
 	"plenum/store/postgres/pgtest"
 )
@@ -40,20 +39,9 @@ func open(t *testing.T, dsn string) *Cluster {
 	return c
 }
 
-// proxied returns dsn reaching the server through a fault proxy.
-func proxied(t *testing.T, dsn string) (string, *fault.Proxy) {
-	t.Helper()
-	u, err := url.Parse(dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := fault.NewProxy(u.Host)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { p.Close() })
-	return pgtest.WithHost(t, dsn, p.Addr()), p
-}
+// proxied returns dsn reaching the server through a fault proxy, closed
+// when the test ends.
+var proxied = pgfault.Proxied
 
 func register(t *testing.T, c *Cluster, name string, opts Options) *Membership {
 	t.Helper()

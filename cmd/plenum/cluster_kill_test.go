@@ -104,6 +104,7 @@ func freeAddr(t *testing.T) string {
 // again on the same address, data directory and name after each kill.
 type clusterNode struct {
 	name, addr, url, data string
+	db                    string // the DSN the node reaches PostgreSQL by (through a fault proxy in the fault tests)
 
 	mu     sync.Mutex
 	cmd    *exec.Cmd
@@ -112,11 +113,12 @@ type clusterNode struct {
 	starts int
 }
 
-// start runs the node and waits until it listens (a restarted node first
-// waits for its killed predecessor's name to fall silent).
-func (n *clusterNode) start(bin, dsn string) error {
+// start runs the node on its database URL and waits until it listens (a
+// restarted node first waits for its killed predecessor's name to fall
+// silent).
+func (n *clusterNode) start(bin string) error {
 	out := &syncBuffer{}
-	cmd := exec.Command(bin, "serve", "--db", dsn, "--data", n.data, "--addr", n.addr, "--node-name", n.name, "--advertise", n.url)
+	cmd := exec.Command(bin, "serve", "--db", n.db, "--data", n.data, "--addr", n.addr, "--node-name", n.name, "--advertise", n.url)
 	cmd.Stdout, cmd.Stderr = out, out
 	if err := cmd.Start(); err != nil {
 		return err
@@ -211,9 +213,9 @@ type ack struct {
 // try is an attempt to send a ballot: to which node, when, and what came
 // of it ("201", "503 unavailable", "connection error").
 type try struct {
-	node    string
-	sent    time.Time
-	outcome string
+	node       string
+	sent, recv time.Time // recv: when the answer (or the error) came
+	outcome    string
 }
 
 // created is a 201: which node answered, the attempt sent when.
@@ -273,21 +275,30 @@ func (c *clusterTest) sawCheckpoint(where string, signed []byte) {
 // and again to another on a 502/503/504 or a connection error, until it
 // is acknowledged (201 or replayed 200). Anything else is a problem.
 func (c *clusterTest) cast(ctx context.Context, i int, token string) {
+	c.castTo(ctx, i, token, nil, 30*time.Second)
+}
+
+// castTo is cast, sent only to the node only if it is not nil, retried
+// for at most within.
+func (c *clusterTest) castTo(ctx context.Context, i int, token string, only *clusterNode, within time.Duration) {
 	voter := "p" + strconv.Itoa(i)
 	body := fmt.Sprintf(`{"cmd":"cast_ballot","args":{"vote":%q,"voter":%q,"choice":%q}}`, killVote, voter, killChoice(i))
 	key := "ballot-" + voter
 	var last *clusterNode
 	var lastErr string
-	deadline := time.Now().Add(30 * time.Second)
+	deadline := time.Now().Add(within)
 	for attempt := 0; ; attempt++ {
 		if time.Now().After(deadline) {
-			c.problem("%s's ballot not acknowledged within 30 s, %d attempts; the last: %s", voter, attempt, lastErr)
+			c.problem("%s's ballot not acknowledged within %v, %d attempts; the last: %s", voter, within, attempt, lastErr)
 			return
 		}
 		if attempt > 0 {
 			time.Sleep(time.Duration(min(20*attempt, 200)) * time.Millisecond)
 		}
-		n := c.pick(last)
+		n := only
+		if n == nil {
+			n = c.pick(last)
+		}
 		if n == nil {
 			lastErr = "no node serving"
 			continue
@@ -347,18 +358,24 @@ func (c *clusterTest) cast(ctx context.Context, i int, token string) {
 
 func (c *clusterTest) tried(n *clusterNode, sent time.Time, outcome string) {
 	c.mu.Lock()
-	c.tries = append(c.tries, try{node: n.name, sent: sent, outcome: outcome})
+	c.tries = append(c.tries, try{node: n.name, sent: sent, recv: time.Now(), outcome: outcome})
 	c.mu.Unlock()
 }
 
 // triedSince sums up the attempts sent since t: how many of each outcome
 // each node gave, such as "node-b: 12× 503 unavailable, 3× 201".
 func (c *clusterTest) triedSince(t time.Time) string {
+	return summarizeTries(c.triedBetween(t, time.Now().Add(time.Hour)))
+}
+
+// triedBetween counts the attempts sent from from until to: by node, by
+// outcome.
+func (c *clusterTest) triedBetween(from, to time.Time) map[string]map[string]int {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	count := map[string]map[string]int{}
 	for _, a := range c.tries {
-		if a.sent.Before(t) {
+		if a.sent.Before(from) || !a.sent.Before(to) {
 			continue
 		}
 		if count[a.node] == nil {
@@ -366,6 +383,12 @@ func (c *clusterTest) triedSince(t time.Time) string {
 		}
 		count[a.node][a.outcome]++
 	}
+	return count
+}
+
+// summarizeTries writes triedBetween's counts as "node-b: 12× 503
+// unavailable, 3× 201; …".
+func summarizeTries(count map[string]map[string]int) string {
 	var parts []string
 	for _, node := range slices.Sorted(maps.Keys(count)) {
 		var o []string
@@ -586,77 +609,11 @@ func TestClusterKillWriter(t *testing.T) {
 		t.Skip("kills and starts plenum serve 20 times")
 	}
 	dsn := pgtest.Fresh(t)
-	bin := plenumBinary(t)
 	started := time.Now()
-	c := &clusterTest{t: t, bin: bin, dsn: dsn, origin: "plenum.localhost/log/" + killAssembly,
-		acked: map[string]ack{}, receipts: map[int64]string{}, checkpoints: map[int64][]byte{}, seenFrom: map[int64]string{},
-		hc: &http.Client{Timeout: 10 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: 16, DisableCompression: true}}}
-	defer c.hc.CloseIdleConnections()
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-
-	// The assembly, set up by replay with the key in a's data directory;
-	// the same key copied to b and c.
-	script := filepath.Join(t.TempDir(), "setup.jsonl")
-	if err := os.WriteFile(script, []byte(killScript()), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	for _, name := range []string{"a", "b", "c"} {
-		addr := freeAddr(t)
-		c.nodes = append(c.nodes, &clusterNode{name: "node-" + name, addr: addr, url: "http://" + addr, data: t.TempDir()})
-	}
-	defer func() {
-		for _, n := range c.nodes {
-			n.kill9()
-		}
-	}()
-	if code, out, errs := runPlenum(t, bin, "replay", "--db", dsn, "--data", c.nodes[0].data, script); code != 0 {
-		t.Fatalf("setting up: exit %d: %s %s", code, out, errs)
-	}
-	key, err := os.ReadFile(filepath.Join(c.nodes[0].data, ledger.SigningKeyFile))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, n := range c.nodes[1:] {
-		if err := os.WriteFile(filepath.Join(n.data, ledger.SigningKeyFile), key, 0o600); err != nil {
-			t.Fatal(err)
-		}
-	}
-
-	// Node a alone first: the administrator's link it prints, the codes
-	// of all delegates, a session for each.
-	if err := c.nodes[0].start(bin, dsn); err != nil {
-		t.Fatal(err)
-	}
-	var m []string
-	for deadline := time.Now().Add(10 * time.Second); m == nil; time.Sleep(20 * time.Millisecond) {
-		if m = regexp.MustCompile(`one-time administrator login: (\S+)\n`).FindStringSubmatch(c.nodes[0].output()); m == nil && time.Now().After(deadline) {
-			t.Fatalf("node a printed no administrator link: %s", c.nodes[0].output())
-		}
-	}
-	c.admin = adminSession(t, m[1])
-	vkey, err := c.getText(c.nodes[0], "/key")
-	if err != nil {
-		t.Fatal(err)
-	}
-	v, err := note.NewVerifier(strings.TrimSpace(string(vkey)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	c.verif = note.VerifierList(v)
-	tokens := delegateSessions(t, c.hc, c.nodes[0].url, c.admin, killVoters)
-	for _, n := range c.nodes[1:] {
-		if err := n.start(bin, dsn); err != nil {
-			t.Fatal(err)
-		}
-	}
-	t.Logf("set up in %v: %d delegates logged in, three nodes serving", time.Since(started).Round(time.Millisecond), len(tokens))
-
-	for _, n := range c.nodes {
-		s := &streamWatcher{c: c, home: n, last: -1}
-		c.streams = append(c.streams, s)
-		go s.run(ctx)
-	}
+	c, tokens := startClusterTest(t, ctx, dsn, func(int) string { return dsn })
+	bin := c.bin
 
 	next := 0 // the next voter
 	var failovers []time.Duration
@@ -671,24 +628,8 @@ func TestClusterKillWriter(t *testing.T) {
 		// after the kill, so that some are in flight when it comes and
 		// some are sent after it.
 		killAfter := 4 + rand.IntN(clusterRoundBallot-2*clusterWorkers-4)
-		queue := make(chan int, clusterRoundBallot)
-		for i := next; i < next+killAfter+clusterWorkers; i++ {
-			queue <- i
-		}
-		roundVoters := make([]string, 0, clusterRoundBallot)
-		for i := next; i < next+clusterRoundBallot; i++ {
-			roundVoters = append(roundVoters, "p"+strconv.Itoa(i))
-		}
-		var load sync.WaitGroup
-		for range clusterWorkers {
-			load.Add(1)
-			go func() {
-				defer load.Done()
-				for i := range queue {
-					c.cast(ctx, i, tokens["p"+strconv.Itoa(i)])
-				}
-			}()
-		}
+		rest, wait := c.load(ctx, tokens, next, clusterRoundBallot, killAfter)
+		roundVoters := voterNames(next, clusterRoundBallot)
 		// Kill the writer once a few of the round's ballots are in.
 		for deadline := time.Now().Add(30 * time.Second); c.ackedOf(roundVoters) < killAfter; time.Sleep(5 * time.Millisecond) {
 			if time.Now().After(deadline) {
@@ -697,17 +638,14 @@ func TestClusterKillWriter(t *testing.T) {
 		}
 		w, token, err := c.writer()
 		if err != nil {
-			close(queue)
+			rest()
 			cancel()
-			load.Wait()
+			wait()
 			t.Fatalf("round %d: finding the writer: %v; problems so far: %s", round, err, c.problemList())
 		}
 		killed := time.Now()
 		w.kill9()
-		for i := next + killAfter + clusterWorkers; i < next+clusterRoundBallot; i++ {
-			queue <- i
-		}
-		close(queue)
+		rest()
 		next += clusterRoundBallot
 		// The killed node starts again once another has accepted a
 		// ballot (or 15 s have passed): a restart racing the takeover
@@ -717,8 +655,8 @@ func TestClusterKillWriter(t *testing.T) {
 			time.Sleep(5 * time.Millisecond)
 		}
 		restarted := make(chan error, 1)
-		go func() { restarted <- w.start(bin, dsn) }()
-		load.Wait()
+		go func() { restarted <- w.start(bin) }()
+		wait()
 		if err := <-restarted; err != nil {
 			t.Fatalf("round %d: restarting %s: %v", round, w.name, err)
 		}
@@ -748,6 +686,44 @@ func TestClusterKillWriter(t *testing.T) {
 	t.Logf("%d rounds in %v: %d ballots acknowledged, %d checkpoints seen, %d stream reconnects (%d answered 409 or 503, tried again); failover (kill to the next 201 on another node): median %v, max %v",
 		clusterRounds, time.Since(started).Round(time.Second), len(c.acked), len(c.checkpoints), reconnects, refused,
 		failovers[len(failovers)/2].Round(time.Millisecond), failovers[len(failovers)-1].Round(time.Millisecond))
+}
+
+// load sends the ballots of voters from…from+n-1 through the cluster,
+// clusterWorkers at a time (cast: any node, retried with the same key):
+// the first first+clusterWorkers at once, the others once rest is
+// called, so that some are sent after the fault comes. wait returns once
+// each is acknowledged or given up as a problem.
+func (c *clusterTest) load(ctx context.Context, tokens map[string]string, from, n, first int) (rest, wait func()) {
+	queue := make(chan int, n)
+	for i := from; i < from+first+clusterWorkers; i++ {
+		queue <- i
+	}
+	var wg sync.WaitGroup
+	for range clusterWorkers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range queue {
+				c.cast(ctx, i, tokens["p"+strconv.Itoa(i)])
+			}
+		}()
+	}
+	rest = func() {
+		for i := from + first + clusterWorkers; i < from+n; i++ {
+			queue <- i
+		}
+		close(queue)
+	}
+	return rest, wg.Wait
+}
+
+// voterNames are p(from)…p(from+n-1).
+func voterNames(from, n int) []string {
+	v := make([]string, 0, n)
+	for i := from; i < from+n; i++ {
+		v = append(v, "p"+strconv.Itoa(i))
+	}
+	return v
 }
 
 // ackedOf counts the voters whose ballot is acknowledged.
@@ -1039,4 +1015,84 @@ func delegateSessions(t *testing.T, hc *http.Client, base, admin string, n int) 
 		t.Fatalf("%d of %d delegates logged in", len(tokens), n)
 	}
 	return tokens
+}
+
+// startClusterTest sets up the kill test's cluster on dsn: the assembly
+// of killVoters delegates with a secret vote open (by plenum replay),
+// three nodes with one signing key, node i reaching PostgreSQL by
+// nodeDB(i), every delegate logged in (the tokens, by person), and an
+// event stream held open on each node until ctx ends. The nodes are
+// killed when the test ends.
+func startClusterTest(t *testing.T, ctx context.Context, dsn string, nodeDB func(i int) string) (*clusterTest, map[string]string) {
+	t.Helper()
+	bin := plenumBinary(t)
+	started := time.Now()
+	c := &clusterTest{t: t, bin: bin, dsn: dsn, origin: "plenum.localhost/log/" + killAssembly,
+		acked: map[string]ack{}, receipts: map[int64]string{}, checkpoints: map[int64][]byte{}, seenFrom: map[int64]string{},
+		hc: &http.Client{Timeout: 10 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: 16, DisableCompression: true}}}
+	t.Cleanup(c.hc.CloseIdleConnections)
+
+	// The assembly, set up by replay with the key in a's data directory;
+	// the same key copied to b and c.
+	script := filepath.Join(t.TempDir(), "setup.jsonl")
+	if err := os.WriteFile(script, []byte(killScript()), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for i, name := range []string{"a", "b", "c"} {
+		addr := freeAddr(t)
+		c.nodes = append(c.nodes, &clusterNode{name: "node-" + name, addr: addr, url: "http://" + addr, data: t.TempDir(), db: nodeDB(i)})
+	}
+	t.Cleanup(func() {
+		for _, n := range c.nodes {
+			n.kill9()
+		}
+	})
+	if code, out, errs := runPlenum(t, bin, "replay", "--db", dsn, "--data", c.nodes[0].data, script); code != 0 {
+		t.Fatalf("setting up: exit %d: %s %s", code, out, errs)
+	}
+	key, err := os.ReadFile(filepath.Join(c.nodes[0].data, ledger.SigningKeyFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range c.nodes[1:] {
+		if err := os.WriteFile(filepath.Join(n.data, ledger.SigningKeyFile), key, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	// Node a alone first: the administrator's link it prints, the codes
+	// of all delegates, a session for each.
+	if err := c.nodes[0].start(bin); err != nil {
+		t.Fatal(err)
+	}
+	var m []string
+	for deadline := time.Now().Add(10 * time.Second); m == nil; time.Sleep(20 * time.Millisecond) {
+		if m = regexp.MustCompile(`one-time administrator login: (\S+)\n`).FindStringSubmatch(c.nodes[0].output()); m == nil && time.Now().After(deadline) {
+			t.Fatalf("node a printed no administrator link: %s", c.nodes[0].output())
+		}
+	}
+	c.admin = adminSession(t, m[1])
+	vkey, err := c.getText(c.nodes[0], "/key")
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := note.NewVerifier(strings.TrimSpace(string(vkey)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.verif = note.VerifierList(v)
+	tokens := delegateSessions(t, c.hc, c.nodes[0].url, c.admin, killVoters)
+	for _, n := range c.nodes[1:] {
+		if err := n.start(bin); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Logf("set up in %v: %d delegates logged in, three nodes serving", time.Since(started).Round(time.Millisecond), len(tokens))
+
+	for _, n := range c.nodes {
+		s := &streamWatcher{c: c, home: n, last: -1}
+		c.streams = append(c.streams, s)
+		go s.run(ctx)
+	}
+	return c, tokens
 }

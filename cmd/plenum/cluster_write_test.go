@@ -22,7 +22,7 @@ import (
 	"plenum/assembly"
 	"plenum/auth"
 	"plenum/engine"
-	"plenum/fault"
+	"plenum/fault/pgfault"
 	"plenum/httpapi"
 	"plenum/ledger"
 	"plenum/store/postgres/pgtest"
@@ -461,19 +461,7 @@ func streamIDs(t *testing.T, url, cookie, last string, n int64) []int64 {
 
 // proxied returns dsn reaching the server through a fault proxy, closed
 // when the test ends.
-func proxied(t *testing.T, dsn string) (string, *fault.Proxy) {
-	t.Helper()
-	u, err := url.Parse(dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	proxy, err := fault.NewProxy(u.Host)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { proxy.Close() })
-	return pgtest.WithHost(t, dsn, proxy.Addr()), proxy
-}
+var proxied = pgfault.Proxied
 
 // TestClusterAdminLink: on a cluster the one-time administrator link
 // printed by the first node is not voided by the next node's start; that
