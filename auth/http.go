@@ -14,6 +14,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"plenum/i18n"
 )
@@ -41,19 +42,45 @@ func WithSession(ctx context.Context, sess *Session) context.Context {
 	return context.WithValue(ctx, ctxKey{}, sess)
 }
 
+// SessionLookupTimeout bounds Middleware's look-up of a session in the
+// database (milliseconds when it can be reached).
+const SessionLookupTimeout = 2 * time.Second
+
 // Middleware looks up the session cookie of every request and puts the
 // session (if any) into the request's context for FromContext. A missing,
 // unknown or expired cookie is no session: the request goes on as the
-// public's.
+// public's. A cookie that cannot be looked up (the database cannot be
+// reached: PostgreSQL restarting, the node cut off from it, a network
+// that holds every byte — within SessionLookupTimeout) is answered 503
+// with Retry-After: 1 and goes no further — not as the public's, which
+// would tell a logged-in delegate to log in (401) or show them the
+// public's view, nor held until the network heals.
 func (s *Store) Middleware(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if c, err := r.Cookie(CookieName); err == nil && c.Value != "" {
-			if sess, err := s.Session(r.Context(), c.Value); err == nil {
+			ctx, cancel := context.WithTimeout(r.Context(), SessionLookupTimeout)
+			sess, err := s.Session(ctx, c.Value)
+			cancel()
+			switch {
+			case err == nil:
 				r = r.WithContext(WithSession(r.Context(), sess))
+			case !errors.Is(err, ErrNoSession):
+				sessionUnavailable(w, r)
+				return
 			}
 		}
 		next.ServeHTTP(w, r)
 	})
+}
+
+// sessionUnavailable answers a request whose session could not be looked
+// up: 503, as a problem (code "unavailable", as the API's) to a JSON
+// client or under /api/, else as a page.
+func sessionUnavailable(w http.ResponseWriter, r *http.Request) {
+	l := i18n.Choose(r, "")
+	w.Header().Set("Retry-After", "1")
+	asJSON := acceptsJSON(r) || strings.HasPrefix(r.URL.Path, "/api/")
+	writeProblem(w, l, http.StatusServiceUnavailable, asJSON, l.T("auth.title.unavailable"), l.T("auth.session_unavailable"), "unavailable", false)
 }
 
 // ClientAddr returns the address a request comes from, for the limits on
@@ -333,20 +360,32 @@ func loginProblem(w http.ResponseWriter, r *http.Request, status int, titleKey s
 	// In the language of the person (their choice on the pages, then
 	// their browser's); the status is the same in every language.
 	l := i18n.Choose(r, "")
-	title, detail := l.T(titleKey), l.T(key, args...)
+	writeProblem(w, l, status, asJSON, l.T(titleKey), l.T(key, args...), "", true)
+}
+
+// writeProblem writes a refusal: as a problem (with code, if not "") to a
+// JSON client, else as a page, with the login form if loginForm.
+func writeProblem(w http.ResponseWriter, l *i18n.Locale, status int, asJSON bool, title, detail, code string, loginForm bool) {
 	w.Header().Set("Cache-Control", "no-store")
 	if asJSON {
+		p := map[string]any{"type": "about:blank", "title": title, "status": status, "detail": detail}
+		if code != "" {
+			p["code"] = code
+		}
 		w.Header().Set("Content-Type", "application/problem+json")
 		w.WriteHeader(status)
-		json.NewEncoder(w).Encode(map[string]any{"type": "about:blank", "title": title, "status": status, "detail": detail})
+		json.NewEncoder(w).Encode(p)
 		return
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(status)
 	fmt.Fprintf(w, `<!doctype html><html lang="%s"><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>plenum: %s</title>
 <h1>%s</h1><p>%s</p>
-<form method="post" action="/login"><label>%s <input name="code" autocomplete="one-time-code" autocapitalize="characters"></label> <button>%s</button></form>
-`, l.Lang(), html.EscapeString(title), html.EscapeString(title), html.EscapeString(detail), html.EscapeString(l.T("web.lf.code")), html.EscapeString(l.T("web.login")))
+`, l.Lang(), html.EscapeString(title), html.EscapeString(title), html.EscapeString(detail))
+	if loginForm {
+		fmt.Fprintf(w, `<form method="post" action="/login"><label>%s <input name="code" autocomplete="one-time-code" autocapitalize="characters"></label> <button>%s</button></form>
+`, html.EscapeString(l.T("web.lf.code")), html.EscapeString(l.T("web.login")))
+	}
 }
 
 // refusedKey is the catalog's message of a refused code or link.
