@@ -291,7 +291,15 @@ func (s *server) act(w http.ResponseWriter, r *http.Request) {
 				notWriter(w, r)
 				return
 			}
-			httpapi.ForwardTo(w, r, s.opts.Forward, s.opts.Logger, id, target, body, notWriter)
+			fw := w
+			if s.auth.Secure(r) {
+				// The writer cannot tell that the client came over
+				// https (the request reached it from this node): the
+				// cookies of its answer (a secret ballot's token) are
+				// marked Secure here.
+				fw = secureCookies{w}
+			}
+			httpapi.ForwardTo(fw, r, s.opts.Forward, s.opts.Logger, id, target, body, notWriter)
 		case errors.Is(err, engine.ErrSuspended) || errors.Is(err, engine.ErrStopped):
 			s.opts.Logger.Error("web: command not taken", "cmd", cmd, "assembly", id, "err", err)
 			answer(http.StatusServiceUnavailable, actResult{Error: l.T("web.err.suspended")})
@@ -306,9 +314,9 @@ func (s *server) act(w http.ResponseWriter, r *http.Request) {
 	out := actResult{OK: true, Message: done(i18n.Choose(r, lang), cmd, res.First())}
 	if (cmd == "cast_ballot" || cmd == "cast_election_ballot") && res.First() >= 0 {
 		if res.BallotToken != "" {
-			// A secret ballot: its token waits for the receipt page,
-			// which shows it once.
-			s.tokens.put(id, actor, res.First(), res.BallotToken, s.opts.Now())
+			// A secret ballot: its token goes to the receipt page, which
+			// shows it once, in a sealed cookie.
+			s.giveToken(w, r, id, actor, res.First(), res.BallotToken)
 		}
 		out.Receipt = fmt.Sprintf("/a/%s/receipt?entry=%d", id, res.First())
 		if !script {
@@ -435,3 +443,28 @@ func (s *server) pageForm(w http.ResponseWriter, r *http.Request, page string, l
 	}
 	return a, sess, fail, true
 }
+
+// secureCookies marks Secure every cookie an answer sets: a forwarded
+// form's answer, passed back to a client that came over https. Every
+// answer through it calls WriteHeader (ReverseProxy, http.Redirect and
+// answer do).
+type secureCookies struct{ http.ResponseWriter }
+
+func (w secureCookies) WriteHeader(status int) {
+	h := w.Header()
+	if set := h.Values("Set-Cookie"); len(set) > 0 {
+		h.Del("Set-Cookie")
+		for _, line := range set {
+			c, err := http.ParseSetCookie(line)
+			if err != nil {
+				continue // a cookie Go cannot read is not passed on
+			}
+			c.Secure = true
+			h.Add("Set-Cookie", c.String())
+		}
+	}
+	w.ResponseWriter.WriteHeader(status)
+}
+
+// Unwrap lets http.ResponseController reach the connection's writer.
+func (w secureCookies) Unwrap() http.ResponseWriter { return w.ResponseWriter }

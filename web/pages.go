@@ -331,7 +331,7 @@ func (s *server) receipt(w http.ResponseWriter, r *http.Request) {
 	}
 	if rc.Secret && rc.Tracker == "" && frag != "live" {
 		// Only the receipt itself shows the token, once.
-		rc.Token = s.tokens.take(a.ID(), actorOf(sess), rc.Index, s.opts.Now())
+		rc.Token = s.takeToken(w, r, a.ID(), actorOf(sess), rc.Index)
 	}
 	v := &view{Page: "receipt", ID: a.ID(), CSRF: s.csrfToken(r), Now: s.opts.Now().UTC(), Receipt: rc, Loc: s.opts.Location, Query: r.URL.Query()}
 	if frag == "" {

@@ -1,13 +1,19 @@
 package web
 
 import (
+	"crypto/aes"
+	"crypto/cipher"
+	"crypto/hmac"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"html/template"
 	"net/http"
 	"net/url"
 	"strings"
-	"sync"
 	"time"
 
 	"plenum/assembly"
@@ -16,53 +22,105 @@ import (
 )
 
 // A secret ballot's token is shown to the voter once, on the page the
-// ballot leads to: act puts it on the shelf, the receipt page takes it off.
-// It is kept nowhere else (not in the log, the flash cookie or the URL).
+// ballot leads to. Between the form that casts the ballot and that page it
+// is kept by the voter's browser alone: the form's answer sets a cookie
+// holding the token sealed (AES-GCM) with a key only the server has, bound
+// to the assembly, the person and the ballot's entry; the receipt page
+// opens it, shows the token and clears the cookie. The server keeps the
+// token nowhere (not in the log, the database, its memory or the URL), so
+// nothing on the server links a voter to their ballot, and the receipt
+// page may be served by any node of a cluster: the nodes share the key,
+// derived from Options.Secret, which is derived from the signing key they
+// share. A single server's random Secret changes at each start; a token
+// not yet shown is then lost, as it was when the server kept it in memory.
 
-// tokenShelf holds the tokens of secret ballots between the form that
-// casts them and the page that shows them, for a few minutes at most.
-type tokenShelf struct {
-	mu sync.Mutex
-	m  map[string]shelved
-}
+// tokenLife is how long a token waits for its page.
+const tokenLife = 10 * time.Minute
 
-type shelved struct {
-	token   string
-	expires time.Time
-}
+// tokenSeal seals and opens the tokens' cookies.
+type tokenSeal struct{ aead cipher.AEAD }
 
-// shelfLife is how long a token waits for its page.
-const shelfLife = 10 * time.Minute
-
-func shelfKey(assemblyID, person string, entry int64) string {
-	return fmt.Sprintf("%s\x00%s\x00%d", assemblyID, person, entry)
-}
-
-func (t *tokenShelf) put(assemblyID, person string, entry int64, token string, now time.Time) {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	if t.m == nil {
-		t.m = map[string]shelved{}
+// newTokenSeal derives the seal's key from the pages' secret (a MAC of a
+// text of its own, so that it is no key the forms' tokens use).
+func newTokenSeal(secret []byte) tokenSeal {
+	mac := hmac.New(sha256.New, secret)
+	mac.Write([]byte("plenum web: the seal of secret ballots' tokens\x00"))
+	block, err := aes.NewCipher(mac.Sum(nil))
+	if err != nil {
+		panic(err) // a 32-byte key is always one
 	}
-	for k, v := range t.m {
-		if now.After(v.expires) {
-			delete(t.m, k)
-		}
+	aead, err := cipher.NewGCM(block)
+	if err != nil {
+		panic(err)
 	}
-	t.m[shelfKey(assemblyID, person, entry)] = shelved{token: token, expires: now.Add(shelfLife)}
+	return tokenSeal{aead: aead}
 }
 
-// take returns the token once.
-func (t *tokenShelf) take(assemblyID, person string, entry int64, now time.Time) string {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	k := shelfKey(assemblyID, person, entry)
-	v, ok := t.m[k]
-	delete(t.m, k)
-	if !ok || now.After(v.expires) {
+// tokenCookie is the name of the cookie of the token of entry, so that the
+// tokens of two ballots cast in a row wait side by side.
+func tokenCookie(entry int64) string { return fmt.Sprintf("plenum_ballot_token_%d", entry) }
+
+// tokenPath is the only path the cookie is sent to: the receipt page.
+func tokenPath(assemblyID string) string { return "/a/" + assemblyID + "/receipt" }
+
+// tokenBinding is what a sealed token is bound to: a cookie made for
+// another assembly, person or entry does not open.
+func tokenBinding(assemblyID, person string, entry int64) []byte {
+	return fmt.Appendf(nil, "plenum ballot token\x00%s\x00%s\x00%d", assemblyID, person, entry)
+}
+
+// seal returns the cookie's value: nonce, then the sealed expiry (Unix
+// seconds, 8 bytes) and token, base64url.
+func (t tokenSeal) seal(assemblyID, person string, entry int64, token string, expires time.Time) string {
+	nonce := make([]byte, t.aead.NonceSize(), t.aead.NonceSize()+8+len(token)+t.aead.Overhead())
+	rand.Read(nonce)
+	plain := binary.BigEndian.AppendUint64(nil, uint64(expires.Unix()))
+	plain = append(plain, token...)
+	return base64.RawURLEncoding.EncodeToString(t.aead.Seal(nonce, nonce, plain, tokenBinding(assemblyID, person, entry)))
+}
+
+// open returns the token a cookie's value holds, or "" if it was not
+// sealed by this key for this assembly, person and entry, was altered, or
+// has expired.
+func (t tokenSeal) open(value, assemblyID, person string, entry int64, now time.Time) string {
+	b, err := base64.RawURLEncoding.DecodeString(value)
+	if err != nil || len(b) < t.aead.NonceSize()+t.aead.Overhead()+8 {
 		return ""
 	}
-	return v.token
+	n := t.aead.NonceSize()
+	plain, err := t.aead.Open(nil, b[:n], b[n:], tokenBinding(assemblyID, person, entry))
+	if err != nil || len(plain) < 8 {
+		return ""
+	}
+	if now.Unix() >= int64(binary.BigEndian.Uint64(plain)) {
+		return ""
+	}
+	return string(plain[8:])
+}
+
+// giveToken sets the cookie that carries a secret ballot's token to its
+// receipt page.
+func (s *server) giveToken(w http.ResponseWriter, r *http.Request, assemblyID, person string, entry int64, token string) {
+	now := s.opts.Now()
+	http.SetCookie(w, &http.Cookie{
+		Name: tokenCookie(entry), Value: s.seal.seal(assemblyID, person, entry, token, now.Add(tokenLife)),
+		Path: tokenPath(assemblyID), MaxAge: int(tokenLife / time.Second),
+		HttpOnly: true, Secure: s.auth.Secure(r), SameSite: http.SameSiteStrictMode,
+	})
+}
+
+// takeToken returns the token the request's cookie carries for entry, once:
+// the cookie is cleared, whether it opened or not.
+func (s *server) takeToken(w http.ResponseWriter, r *http.Request, assemblyID, person string, entry int64) string {
+	c, err := r.Cookie(tokenCookie(entry))
+	if err != nil {
+		return ""
+	}
+	http.SetCookie(w, &http.Cookie{
+		Name: tokenCookie(entry), Value: "", Path: tokenPath(assemblyID), MaxAge: -1,
+		HttpOnly: true, Secure: s.auth.Secure(r), SameSite: http.SameSiteStrictMode,
+	})
+	return s.seal.open(c.Value, assemblyID, person, entry, s.opts.Now())
 }
 
 // tokenFile is the small text file a voter saves with their token: its

@@ -71,8 +71,10 @@ type Options struct {
 	// VerifierKey is the note verifier key of the server's checkpoints,
 	// stated in the minutes so that readers can check the signature.
 	VerifierKey string
-	// Secret keys the forms' anti-forgery tokens; random if empty (forms
-	// rendered before a restart must then be reloaded).
+	// Secret keys the forms' anti-forgery tokens and the seal of secret
+	// ballots' tokens on their way to the receipt page; random if empty
+	// (forms rendered before a restart must then be reloaded, and a token
+	// not yet shown is lost).
 	Secret []byte
 	// BaseURL is the address people reach the server at, for the login
 	// links on mandate cards ("https://congress.example.org"); if empty it
@@ -112,8 +114,9 @@ type server struct {
 	mux    *routes.Mux
 	static http.Handler
 	cache  minutesCache
-	// tokens holds secret ballots' tokens until their page shows them.
-	tokens tokenShelf
+	// seal seals secret ballots' tokens into the cookie that carries
+	// them to their page.
+	seal tokenSeal
 	// uploads holds rosters between their preview and their recording.
 	uploads uploadShelf
 }
@@ -191,7 +194,7 @@ func New(eng *engine.Engine, authStore *auth.Store, opts Options) http.Handler {
 		opts.Secret = make([]byte, 32)
 		rand.Read(opts.Secret)
 	}
-	s := &server{eng: eng, auth: authStore, opts: opts, pages: parsePages(), mux: routes.New(), cache: minutesCache{docs: map[string]cachedMinutes{}}}
+	s := &server{eng: eng, auth: authStore, opts: opts, pages: parsePages(), mux: routes.New(), cache: minutesCache{docs: map[string]cachedMinutes{}}, seal: newTokenSeal(opts.Secret)}
 	sub, _ := fs.Sub(staticFS, "static")
 	s.static = http.StripPrefix("/static/", http.FileServerFS(sub))
 	m := s.mux

@@ -6,11 +6,13 @@ import (
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"io"
 	"net"
 	"net/http"
 	"net/url"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -531,5 +533,93 @@ func TestClusterPagesForward(t *testing.T) {
 	time.Sleep(200 * time.Millisecond)
 	if sizeOf(t, a, "x") != size+1 {
 		t.Fatal("the form marked forwarded was recorded")
+	}
+
+	// A secret ballot cast with b's form, recorded by a: its token comes
+	// back through b's forward in a sealed cookie, and b's receipt page
+	// shows it once, though b never saw the token.
+	for i, c := range []string{
+		`{"cmd":"add_organization","args":{"id":"org","name":"Org","kind":"delegating"}}`,
+		`{"cmd":"add_person","args":{"id":"chair","name":"Chair"}}`,
+		`{"cmd":"add_person","args":{"id":"v","name":"Voter"}}`,
+		`{"cmd":"submit_mandate","args":{"id":"m-v","person":"v","organization":"org","kind":"decisive"}}`,
+		`{"cmd":"verify_mandate","args":{"mandate":"m-v"}}`,
+		`{"cmd":"check_in","args":{"person":"v"}}`,
+		`{"cmd":"open_sitting","args":{"id":"s1","date":"2026-05-09","chair":"chair"}}`,
+		`{"cmd":"add_item","args":{"id":"i1","title":"The budget"}}`,
+		`{"cmd":"take_up_item","args":{"item":"i1"}}`,
+		`{"cmd":"move_motion","args":{"id":"mo1","kind":"substantive","title":"Adopt the budget","item":"i1","mover":"chair"}}`,
+		`{"cmd":"open_vote","args":{"id":"v1","motion":"mo1","method":"secret"}}`,
+	} {
+		if r := send(t, a.url+"/api/assemblies/x/commands", cookie, fmt.Sprintf("setup-%d", i), c); r.status != 201 {
+			t.Fatalf("%s: %d %s", c, r.status, r.body)
+		}
+	}
+	codes := send(t, a.url+"/api/assemblies/x/access-codes", cookie, "codes", `{}`, auth.CSRFHeader, "1")
+	var issued struct {
+		Codes []struct{ Person, Code string }
+	}
+	if err := json.Unmarshal([]byte(codes.body), &issued); codes.status != 201 || err != nil || len(issued.Codes) != 1 {
+		t.Fatalf("the voter's code: %d %s", codes.status, codes.body)
+	}
+	login, err := http.Post(b.url+"/login", "application/json", strings.NewReader(`{"code":"`+issued.Codes[0].Code+`"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	login.Body.Close()
+	var voter string
+	for _, c := range login.Cookies() {
+		if c.Name == auth.CookieName {
+			voter = c.Value
+		}
+	}
+	if voter == "" {
+		t.Fatalf("the voter's login on b: %s", login.Status)
+	}
+	mac = hmac.New(sha256.New, b.srv.forms)
+	mac.Write([]byte("plenum web form\x00" + voter))
+	eventually(t, 5*time.Second, "b hears the vote", func() bool { return sizeOf(t, b, "x") == sizeOf(t, a, "x") })
+	v := url.Values{"cmd": {"cast_ballot"}, "a:vote": {"v1"}, "a:voter": {"v"}, "a:choice": {"for"}, "key": {"web-ballot"}, "csrf": {hex.EncodeToString(mac.Sum(nil)[:16])}, "back": {"/a/x/delegate"}}
+	r := postAs(t, b.url+"/a/x/act", "application/x-www-form-urlencoded", voter, v.Encode(), auth.CSRFHeader, "1")
+	var res struct {
+		OK      bool
+		Receipt string
+	}
+	if err := json.Unmarshal([]byte(r.body), &res); r.status != 200 || err != nil || !res.OK || res.Receipt == "" {
+		t.Fatalf("the ballot on b: %d %s", r.status, r.body)
+	}
+	var sealed *http.Cookie
+	for _, c := range (&http.Response{Header: r.header}).Cookies() {
+		if strings.HasPrefix(c.Name, "plenum_ballot_token_") {
+			sealed = c
+		}
+	}
+	if sealed == nil || sealed.Path != "/a/x/receipt" || !sealed.HttpOnly || sealed.SameSite != http.SameSiteStrictMode {
+		t.Fatalf("the forwarded answer's token cookie: %v", r.header.Values("Set-Cookie"))
+	}
+	eventually(t, 5*time.Second, "b hears the ballot", func() bool { return sizeOf(t, b, "x") == sizeOf(t, a, "x") })
+	page := func(cookies ...*http.Cookie) string {
+		req, _ := http.NewRequest("GET", b.url+res.Receipt, nil)
+		req.AddCookie(&http.Cookie{Name: auth.CookieName, Value: voter})
+		for _, c := range cookies {
+			req.AddCookie(&http.Cookie{Name: c.Name, Value: c.Value})
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		body, _ := io.ReadAll(resp.Body)
+		if resp.StatusCode != 200 {
+			t.Fatalf("the receipt page on b: %s\n%s", resp.Status, body)
+		}
+		return string(body)
+	}
+	tokenRe := regexp.MustCompile(`id="ballot-token">([A-Z2-7]+)<`)
+	if m := tokenRe.FindStringSubmatch(page(sealed)); m == nil || len(m[1]) != 26 {
+		t.Fatal("b's receipt page shows no token")
+	}
+	if tokenRe.MatchString(page()) {
+		t.Error("b's receipt page shows the token again, without the cookie")
 	}
 }
