@@ -11,6 +11,8 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 
+	"plenum/store/postgres"
+
 	"plenum/engine"
 )
 
@@ -90,7 +92,12 @@ func (m *Membership) Acquire(ctx context.Context, log string) (*Lease, error) {
 	if _, err := tx.Exec(ctx, `SELECT set_config('lock_timeout', $1, true)`, strconv.FormatInt(m.opts.LeaseTTL.Milliseconds(), 10)); err != nil {
 		return nil, fmt.Errorf("cluster: acquiring %s: %w", log, err)
 	}
-	err = tx.QueryRow(ctx, `
+	// Appends made without a lease in progress on the log end first, and
+	// none starts its check until this transaction ends: see
+	// postgres.HoldOffLeaselessAppends.
+	err = postgres.HoldOffLeaselessAppends(ctx, tx, log)
+	if err == nil {
+		err = tx.QueryRow(ctx, `
 INSERT INTO cluster_leases AS l (log, holder, instance, token, since, renewed, expires)
 VALUES ($1, $2, $3, 1, now(), now(), now() + $4::interval)
 ON CONFLICT (log) DO UPDATE
@@ -98,6 +105,7 @@ SET holder = EXCLUDED.holder, instance = EXCLUDED.instance, token = l.token + 1,
     since = now(), renewed = now(), expires = EXCLUDED.expires
 WHERE l.expires <= now()
 RETURNING token, since`, log, m.Name, m.Instance, m.opts.LeaseTTL).Scan(&l.Token, &l.Since)
+	}
 	if err == nil {
 		err = tx.Commit(ctx)
 	}

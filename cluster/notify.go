@@ -10,11 +10,12 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"plenum/store/postgres"
 )
 
 // Channel is the PostgreSQL notification channel on which a log's growth
 // is announced.
-const Channel = "plenum_log"
+const Channel = postgres.GrowthChannel
 
 // Growth is what a notification says: the log (its origin) now holds Size
 // entries. Nodes read the entries themselves from the database.

@@ -23,6 +23,7 @@ import (
 	"context"
 	"database/sql"
 	"embed"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -267,8 +268,86 @@ type AppendHook func(ctx context.Context, tx pgx.Tx, origin string, newSize int6
 // SetAppendHook makes every later append run h in its transaction: a
 // node of a cluster checks there that it still holds the log's lease
 // (cluster.Lease.Fence) and announces the growth (cluster.Notify). Set it
-// before the first append; nil runs none.
+// before the first append; nil runs the hook of a writer without a lease
+// (a plain plenum serve, replay, import): the append is refused while a
+// node holds the log's live lease, and announced.
 func (s *Store) SetAppendHook(h AppendHook) { s.hook = h }
+
+// GrowthChannel is the notification channel on which every append
+// announces the log's new size, as {"log": origin, "size": n}; the nodes
+// of a cluster listen on it (cluster.Channel).
+const GrowthChannel = "plenum_log"
+
+// LeaseHeldError refuses an append made without a lease while a node of a
+// cluster holds the log's live lease: two writers again, one of them
+// unseen by the other nodes.
+type LeaseHeldError struct {
+	Log     string
+	Holder  string        // the node's name
+	Expires time.Duration // how long the lease has left, by the database's clock
+}
+
+func (e *LeaseHeldError) Error() string {
+	return fmt.Sprintf("postgres: node %q of a cluster holds the lease of %s (for %v more): a writer without a lease may not append to it; run plenum serve with --node-name and --advertise to join the cluster", e.Holder, e.Log, e.Expires.Round(time.Millisecond))
+}
+
+// leaselessLockClass is the first key of the advisory locks by which an
+// append without a lease and a lease's acquisition exclude each other
+// (the second is a hash of the log's origin; two logs of one hash only
+// wait for each other a moment longer).
+const leaselessLockClass = 0x706c6e6d // "plnm"
+
+// HoldOffLeaselessAppends makes appends without a lease to the log wait
+// until tx ends, after waiting for those in progress to end: a lease's
+// acquisition (cluster.Membership.Acquire) calls it in its transaction
+// before it writes the lease. Appends with a node's hook do not take the
+// lock: an acquisition never waits for them here.
+func HoldOffLeaselessAppends(ctx context.Context, tx pgx.Tx, origin string) error {
+	_, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1, hashtext($2))`, leaselessLockClass, origin)
+	return err
+}
+
+// leaseless is the append hook of a writer that holds no lease. In the
+// append's transaction it looks for a live lease of the log, by the
+// database's clock (clock_timestamp, not the transaction's start), and
+// refuses the append if a node holds one. It cannot race a node's
+// acquisition: first it takes, shared, the advisory lock of the log that
+// an acquisition takes exclusively before it writes the lease
+// (HoldOffLeaselessAppends), so either this append holds it first and the
+// acquisition waits until it ends (the new holder then reads a head that
+// includes it), or the acquisition committed first and this check, a
+// statement after the lock with a snapshot of its own, sees its lease.
+// (A lock on the lease's row would not do: a log never leased has none.)
+// Then it announces the growth (pg_notify, delivered at commit only), so
+// that the nodes' followers read the new entries.
+func leaseless(ctx context.Context, tx pgx.Tx, origin string, newSize int64) error {
+	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock_shared($1, hashtext($2))`, leaselessLockClass, origin); err != nil {
+		return fmt.Errorf("waiting for a lease's acquisition: %w", err)
+	}
+	held := &LeaseHeldError{Log: origin}
+	var left float64
+	err := tx.QueryRow(ctx, `
+SELECT holder, EXTRACT(EPOCH FROM expires - clock_timestamp())::float8 FROM cluster_leases
+WHERE log = $1 AND expires > clock_timestamp()`, origin).Scan(&held.Holder, &left)
+	switch {
+	case err == nil:
+		held.Expires = time.Duration(left * float64(time.Second))
+		return held
+	case !errors.Is(err, pgx.ErrNoRows):
+		return fmt.Errorf("looking for a lease of the log: %w", err)
+	}
+	payload, err := json.Marshal(struct {
+		Log  string `json:"log"`
+		Size int64  `json:"size"`
+	}{origin, newSize})
+	if err != nil {
+		return err
+	}
+	if _, err := tx.Exec(ctx, `SELECT pg_notify($1, $2)`, GrowthChannel, string(payload)); err != nil {
+		return fmt.Errorf("announcing the append: %w", err)
+	}
+	return nil
+}
 
 // Close closes every connection of the store.
 func (s *Store) Close() error {
@@ -407,10 +486,12 @@ func (s *Store) AppendBatch(ctx context.Context, origin string, b *ledger.Batch)
 		return fmt.Errorf("%w: %q has %d entries, the batch starts at %d", ledger.ErrConflict, origin, size, b.First)
 	}
 	newSize := b.First + int64(len(b.Records))
-	if s.hook != nil {
-		if err := s.hook(ctx, tx, origin, newSize); err != nil {
-			return fmt.Errorf("postgres: %q: the append was refused, nothing of it stored: %w", origin, err)
-		}
+	hook := s.hook
+	if hook == nil {
+		hook = leaseless
+	}
+	if err := hook(ctx, tx, origin, newSize); err != nil {
+		return fmt.Errorf("postgres: %q: the append was refused, nothing of it stored: %w", origin, err)
 	}
 	if len(b.Records) >= copyThreshold {
 		i := 0
