@@ -46,4 +46,9 @@ var cliServeMessages = []Msg{
 		Ru: "для --node-name нужен --advertise URL — адрес, по которому этот узел доступен другим узлам",
 		Fr: "--node-name demande --advertise URL, l'adresse à laquelle les autres nœuds joignent celui-ci",
 		Es: "--node-name necesita --advertise URL, la dirección en la que los demás nodos alcanzan a este"},
+	{Key: "cli.cluster.nodes_alive", En: "nodes of a cluster are running on this database: %s; a server beside them must be one of them: give --node-name NAME and --advertise URL",
+		De: "auf dieser Datenbank laufen Knoten eines Clusters: %s; ein Server daneben muss einer von ihnen sein: geben Sie --node-name NAME und --advertise URL an",
+		Ru: "с этой базой данных работают узлы кластера: %s; сервер рядом с ними должен быть одним из них: укажите --node-name NAME и --advertise URL",
+		Fr: "des nœuds d'un cluster tournent sur cette base : %s ; un serveur à côté d'eux doit être l'un d'eux : donnez --node-name NAME et --advertise URL",
+		Es: "en esta base de datos funcionan nodos de un clúster: %s; un servidor junto a ellos debe ser uno de ellos: indique --node-name NAME y --advertise URL"},
 }

@@ -409,6 +409,40 @@ func registerNode(ctx context.Context, db, name, advertise string) (*node, error
 	return &node{c: c, m: m, n: cluster.NewNode(m)}, nil
 }
 
+// refuseBesideNodes refuses a plenum serve without --node-name on a
+// database where nodes of a cluster are alive: it would write beside them
+// without a lease. Its appends would be refused on every assembly a node
+// writes (postgres.LeaseHeldError), so this is a clear word at the start,
+// not the safety, which holds without it (a node may register after this
+// check). A database that cannot be opened is left to openServer, which
+// says why as for any serve.
+func refuseBesideNodes(ctx context.Context, l *i18n.Locale, db string) error {
+	st, err := postgres.Open(ctx, db)
+	if err != nil {
+		return nil
+	}
+	st.Close()
+	c, err := cluster.Open(ctx, db)
+	if err != nil {
+		return nil
+	}
+	defer c.Close()
+	status, err := c.Status(ctx, 0)
+	if err != nil {
+		return err
+	}
+	var alive []string
+	for _, n := range status.Nodes {
+		if n.Alive {
+			alive = append(alive, n.Name+" ("+n.Advertise+")")
+		}
+	}
+	if len(alive) > 0 {
+		return &exitError{code: 2, msg: l.T("cli.cluster.nodes_alive", strings.Join(alive, ", "))}
+	}
+	return nil
+}
+
 // close marks the node stopped and closes its connections.
 func (n *node) close() {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)

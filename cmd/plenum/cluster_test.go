@@ -190,3 +190,22 @@ func TestServeNodeFlags(t *testing.T) {
 		t.Errorf("refused after %v: a crashed predecessor's name must be waited for", waited)
 	}
 }
+
+// TestServeRefusedBesideNodes: plenum serve without --node-name on a
+// database where a node of a cluster is alive is refused, naming the node,
+// in the operator's language, before it opens anything for serving; once
+// the node has stopped, it starts.
+func TestServeRefusedBesideNodes(t *testing.T) {
+	dsn := pgtest.Fresh(t)
+	dir := t.TempDir()
+	mem, err := registerNode(context.Background(), dsn, "a", "http://10.0.0.5:8080")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkKeyed(t, "serve", []keyed{{[]string{"--db", dsn, "--data", dir, "--addr", "127.0.0.1:0"}, 2, "cli.cluster.nodes_alive", []any{"a (http://10.0.0.5:8080)"}}}, false)
+	if ents, _ := os.ReadDir(dir); len(ents) != 0 {
+		t.Errorf("the refused serves left %d files in the data directory", len(ents))
+	}
+	mem.close()
+	startCLI(t, `listening on (http://[^/ ]+)/`, "serve", "--db", dsn, "--data", dir, "--addr", "127.0.0.1:0")
+}

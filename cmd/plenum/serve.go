@@ -241,6 +241,10 @@ func runServe(ctx context.Context, env *cliEnv, args []string) error {
 		}
 		defer member.close()
 		fmt.Fprintf(env.stdout, "plenum serve: node %s registered in the cluster, advertised at %s\n", *nodeName, *advertise)
+	} else if store.IsPostgres(*db) {
+		if err := refuseBesideNodes(ctx, env.locale(), *db); err != nil {
+			return err
+		}
 	}
 	srv, err := openServer(ctx, serverConfig{db: *db, data: *data, name: *name, baseURL: *baseURL, ballotModule: *ballotModule, witnesses: witnesses, witnessesNeeded: *needed, access: access, l: env.locale(), node: member})
 	if err != nil {
