@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -294,7 +295,7 @@ func (n *node) openStore(ctx context.Context, db string) (ledger.Store, error) {
 
 // checkKey refuses a node whose signing key is not the one the record is
 // signed with, or that the cluster recorded, before it signs anything.
-func (n *node) checkKey(ctx context.Context, st ledger.Store, server, vkey string, v note.Verifier) error {
+func (n *node) checkKey(ctx context.Context, l *i18n.Locale, st ledger.Store, server, vkey string, v note.Verifier) error {
 	logs, err := st.Logs(ctx)
 	if err != nil {
 		return err
@@ -308,11 +309,15 @@ func (n *node) checkKey(ctx context.Context, st ledger.Store, server, vkey strin
 			return err
 		}
 		if _, _, err := ledger.OpenCheckpoint(h.Checkpoint, note.VerifierList(v)); err != nil {
-			return fmt.Errorf("this node's signing key (verifier %s) is not the one the record is signed with: the checkpoint of %s does not verify with it (%v). Give every node the same signing.key: copy it from a node that serves this database", vkey, o, err)
+			return &exitError{code: 1, msg: l.T("cli.cluster.key_not_record", vkey, o, err), cause: err}
 		}
 		break // the audit at start checks every log
 	}
-	return n.m.CheckKey(ctx, server, vkey)
+	err = n.m.CheckKey(ctx, server, vkey)
+	if km := (*cluster.KeyMismatchError)(nil); errors.As(err, &km) {
+		return &exitError{code: 1, msg: l.T("cli.cluster.key_mismatch", km.Mine, km.Server, km.Recorded, km.Node), cause: err}
+	}
+	return err
 }
 
 // follow starts hearing the other nodes' appends, for the engine to read

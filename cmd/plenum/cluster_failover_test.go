@@ -208,12 +208,16 @@ func TestClusterSigningKey(t *testing.T) {
 		t.Fatalf("replay: exit %d: %s", code, errs)
 	}
 	other := t.TempDir()
-	if _, _, err := ledger.LoadOrCreateKey(other, ledger.DefaultServerName); err != nil {
+	_, otherKey, err := ledger.LoadOrCreateKey(other, ledger.DefaultServerName)
+	if err != nil {
 		t.Fatal(err)
 	}
-	_, err := openNode(t, dsn2, other, "m0")
+	_, err = openNode(t, dsn2, other, "m0")
 	if err == nil || !strings.Contains(err.Error(), "is not the one the record is signed with") {
 		t.Fatalf("a node with another key than the record's: %v", err)
 	}
+	// plenum serve says so in the operator's language.
+	checkKeyed(t, "serve", []keyed{{[]string{"--db", dsn2, "--data", other, "--addr", "127.0.0.1:0", "--node-name", "m9", "--advertise", "http://127.0.0.1:1"}, 1,
+		"cli.cluster.key_not_record", []any{otherKey, "plenum.localhost/log/coop-2026", anyText}}}, false)
 	startNode(t, dsn2, data, "m1")
 }

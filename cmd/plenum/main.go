@@ -65,11 +65,14 @@ func messageLang(getenv func(string) string) string {
 // exitError asks main to exit with code without printing a usage message;
 // the command has already told the user what went wrong when msg is empty.
 type exitError struct {
-	code int
-	msg  string
+	code  int
+	msg   string
+	cause error // what msg says in the operator's words, for errors.As
 }
 
 func (e *exitError) Error() string { return e.msg }
+
+func (e *exitError) Unwrap() error { return e.cause }
 
 var subcommands = map[string]*subcommand{}
 

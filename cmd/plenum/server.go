@@ -111,7 +111,7 @@ func openServer(ctx context.Context, cfg serverConfig) (*server, error) {
 	}
 	if cfg.node != nil {
 		// Before anything is signed: every node signs with the one key.
-		if err := cfg.node.checkKey(ctx, st, cfg.name, vkey, verifier); err != nil {
+		if err := cfg.node.checkKey(ctx, cfg.l, st, cfg.name, vkey, verifier); err != nil {
 			return fail(err)
 		}
 	}
