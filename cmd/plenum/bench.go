@@ -984,7 +984,7 @@ func (b *benchServer) vote(ctx context.Context, env *cliEnv, n int) error {
 	ok := len(lat) - failed
 	slices.Sort(lat)
 	fmt.Fprintf(out, "ballots:   %d accepted, %d failed, all answered in %v: %.0f durable ballots/s\n", ok, failed, elapsed.Round(time.Millisecond), float64(ok)/elapsed.Seconds())
-	fmt.Fprintf(out, "latency:   request sent to durable answer: p50 %v, p99 %v, max %v\n", pct(lat, 50), pct(lat, 99), lat[len(lat)-1].Round(time.Millisecond))
+	fmt.Fprintf(out, "latency:   request sent to durable answer: p50 %v, p99 %v, max %v\n", pct(lat, 50), pct(lat, 99), lat[len(lat)-1].Round(100*time.Microsecond))
 	if !durable.IsZero() {
 		fmt.Fprintf(out, "durable:   first ballot sent to the signed checkpoint covering all: %v\n", durable.Sub(start).Round(time.Millisecond))
 	}
@@ -1197,7 +1197,7 @@ func (b *benchServer) fanout(ctx context.Context, env *cliEnv, n, events int) er
 	want := n * events
 	fmt.Fprintf(out, "events:    %d of %d deliveries arrived\n", len(lat), want)
 	if len(lat) > 0 {
-		fmt.Fprintf(out, "latency:   durable to received: p50 %v, p99 %v, max %v\n", pct(lat, 50), pct(lat, 99), lat[len(lat)-1].Round(time.Millisecond))
+		fmt.Fprintf(out, "latency:   durable to received: p50 %v, p99 %v, max %v\n", pct(lat, 50), pct(lat, 99), lat[len(lat)-1].Round(100*time.Microsecond))
 	}
 	if len(lat) != want {
 		return &exitError{code: 1, msg: fmt.Sprintf("%d deliveries missing", want-len(lat))}
@@ -1422,7 +1422,7 @@ func (b *benchServer) login(ctx context.Context, env *cliEnv, n int) error {
 	slices.Sort(lat)
 	fmt.Fprintf(out, "logins:    %d logged in, %d failed, all answered in %v: %.0f logins/s\n", ok, failed, elapsed.Round(time.Millisecond), float64(ok)/elapsed.Seconds())
 	if len(lat) > 0 {
-		fmt.Fprintf(out, "latency:   request sent to session: p50 %v, p99 %v, max %v\n", pct(lat, 50), pct(lat, 99), lat[len(lat)-1].Round(time.Millisecond))
+		fmt.Fprintf(out, "latency:   request sent to session: p50 %v, p99 %v, max %v\n", pct(lat, 50), pct(lat, 99), lat[len(lat)-1].Round(100*time.Microsecond))
 	}
 	fmt.Fprintf(out, "check:     %d sessions, %d of them not their delegate's\n", ok, wrong)
 	if failed > 0 || wrong > 0 || len(lat) != n {
