@@ -121,9 +121,15 @@
     timer = setTimeout(function () { timer = null; last = Date.now(); refresh(); }, wait);
   }
 
-  if (liveURL && window.EventSource && document.querySelector("[data-live]")) {
+  // listen opens the event stream. The browser reconnects by itself after a
+  // dropped connection, but gives up for good on an answer that is not 200
+  // (a 503 while the database is out, a 409 from a node of a cluster that
+  // has not caught up yet): then a fresh stream is opened a few seconds
+  // later, spread so that a hall of phones does not come back at once, and
+  // the page catches up when it opens.
+  var opened = false;
+  function listen() {
     var es = new EventSource(liveURL);
-    var opened = false;
     es.onmessage = function (e) {
       var type = "";
       try { type = JSON.parse(e.data).type || ""; } catch (err) { type = ""; }
@@ -134,8 +140,15 @@
       if (opened) schedule(0); // reconnected: catch up
       opened = true;
     };
-    es.onerror = function () { body.removeAttribute("data-live-connected"); };
+    es.onerror = function () {
+      body.removeAttribute("data-live-connected");
+      opened = true; // whatever opens next has missed something: catch up
+      if (es.readyState === EventSource.CLOSED) {
+        setTimeout(listen, 2000 + Math.floor(Math.random() * 3000));
+      }
+    };
   }
+  if (liveURL && window.EventSource && document.querySelector("[data-live]")) listen();
 
   // The ballot ----------------------------------------------------------------
 
