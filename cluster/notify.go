@@ -31,8 +31,7 @@ func (g Growth) payload() (string, error) {
 	if g.Size < 1 {
 		return "", fmt.Errorf("cluster: a log of %d entries has not grown", g.Size)
 	}
-	b, err := json.Marshal(g)
-	return string(b), err
+	return postgres.GrowthPayload(g.Log, g.Size)
 }
 
 // Notify announces, inside tx, that the log has grown to size. PostgreSQL

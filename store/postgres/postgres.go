@@ -321,32 +321,49 @@ func HoldOffLeaselessAppends(ctx context.Context, tx pgx.Tx, origin string) erro
 // Then it announces the growth (pg_notify, delivered at commit only), so
 // that the nodes' followers read the new entries.
 func leaseless(ctx context.Context, tx pgx.Tx, origin string, newSize int64) error {
-	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock_shared($1, hashtext($2))`, leaselessLockClass, origin); err != nil {
+	payload, err := GrowthPayload(origin, newSize)
+	if err != nil {
+		return err
+	}
+	// One round trip for the three statements: the server runs them in
+	// order, each with a snapshot of its own, so the look-up still comes
+	// after the lock; a notification queued before a refusal is dropped
+	// with the transaction it rolls back.
+	batch := &pgx.Batch{}
+	batch.Queue(`SELECT pg_advisory_xact_lock_shared($1, hashtext($2))`, leaselessLockClass, origin)
+	batch.Queue(`
+SELECT holder, EXTRACT(EPOCH FROM expires - clock_timestamp())::float8 FROM cluster_leases
+WHERE log = $1 AND expires > clock_timestamp()`, origin)
+	batch.Queue(`SELECT pg_notify($1, $2)`, GrowthChannel, payload)
+	br := tx.SendBatch(ctx, batch)
+	defer br.Close()
+	if _, err := br.Exec(); err != nil {
 		return fmt.Errorf("waiting for a lease's acquisition: %w", err)
 	}
 	held := &LeaseHeldError{Log: origin}
 	var left float64
-	err := tx.QueryRow(ctx, `
-SELECT holder, EXTRACT(EPOCH FROM expires - clock_timestamp())::float8 FROM cluster_leases
-WHERE log = $1 AND expires > clock_timestamp()`, origin).Scan(&held.Holder, &left)
-	switch {
+	switch err := br.QueryRow().Scan(&held.Holder, &left); {
 	case err == nil:
 		held.Expires = time.Duration(left * float64(time.Second))
 		return held
 	case !errors.Is(err, pgx.ErrNoRows):
 		return fmt.Errorf("looking for a lease of the log: %w", err)
 	}
-	payload, err := json.Marshal(struct {
-		Log  string `json:"log"`
-		Size int64  `json:"size"`
-	}{origin, newSize})
-	if err != nil {
-		return err
-	}
-	if _, err := tx.Exec(ctx, `SELECT pg_notify($1, $2)`, GrowthChannel, string(payload)); err != nil {
+	if _, err := br.Exec(); err != nil {
 		return fmt.Errorf("announcing the append: %w", err)
 	}
-	return nil
+	return br.Close()
+}
+
+// GrowthPayload is the notification, on GrowthChannel, that the log of
+// origin has grown to size entries: {"log": origin, "size": size}, what
+// a cluster's listeners read (cluster.Growth).
+func GrowthPayload(origin string, size int64) (string, error) {
+	b, err := json.Marshal(struct {
+		Log  string `json:"log"`
+		Size int64  `json:"size"`
+	}{origin, size})
+	return string(b), err
 }
 
 // Close closes every connection of the store.
