@@ -120,7 +120,7 @@ func startBenchNode(ctx context.Context, dir, db string, i int, key []byte) (*be
 	if err != nil {
 		return nil, err
 	}
-	n.cmd = exec.Command(exe, "serve", "--db", db, "--data", n.data, "--addr", n.addr, "--node-name", n.name, "--advertise", n.url)
+	n.cmd = exec.Command(exe, serveNodeArgs(db, n.data, n.addr, n.name, n.url)...)
 	n.cmd.Stdout, n.cmd.Stderr = n.out, n.out
 	if err := n.cmd.Start(); err != nil {
 		return nil, err
@@ -141,6 +141,14 @@ func startBenchNode(ctx context.Context, dir, db string, i int, key []byte) (*be
 		}
 	}
 	return n, nil
+}
+
+// serveNodeArgs is the command line, after the executable, of a cluster
+// node: plenum serve on db with its data directory, listening on addr,
+// named name and advertising url. The benchmark's nodes and the cluster
+// tests' (clusterNode.start) use it both, so that they start alike.
+func serveNodeArgs(db, data, addr, name, url string) []string {
+	return []string{"serve", "--db", db, "--data", data, "--addr", addr, "--node-name", name, "--advertise", url}
 }
 
 // stop ends the node: SIGTERM, then SIGKILL if it has not stopped within

@@ -118,7 +118,7 @@ type clusterNode struct {
 // silent).
 func (n *clusterNode) start(bin string) error {
 	out := &syncBuffer{}
-	cmd := exec.Command(bin, "serve", "--db", n.db, "--data", n.data, "--addr", n.addr, "--node-name", n.name, "--advertise", n.url)
+	cmd := exec.Command(bin, serveNodeArgs(n.db, n.data, n.addr, n.name, n.url)...)
 	cmd.Stdout, cmd.Stderr = out, out
 	if err := cmd.Start(); err != nil {
 		return err
