@@ -59,7 +59,11 @@ DESCRIPTION
     files a connection (one for the client, one for the server), and
     otherwise, or with --separate, in a second plenum process (plenum bench
     clients, which takes its orders on standard input), so that each
-    process holds one file a connection.
+    process holds one file a connection. The clients of vote and login
+    speak HTTP/1.1 themselves rather than through Go's HTTP client, so as
+    to take as little CPU from the server as they can: each request is
+    made before the start and written with one write, each answer parsed
+    strictly (a malformed one is a failed request, its reason printed).
 
     vote
         Sets up an assembly of N delegates with verified decisive mandates,
@@ -529,6 +533,10 @@ type loadClients struct {
 	in       io.WriteCloser // to the clients
 	out      *bufio.Scanner // from the clients
 	wait     func() error
+	// why is the first "e I WHY" line of a burst (results): why request
+	// I failed; whys counts them.
+	why  string
+	whys int
 }
 
 func startClients(ctx context.Context, env *cliEnv, conns int, separate bool, args ...string) (*loadClients, error) {
@@ -598,7 +606,8 @@ func (lc *loadClients) line() (string, error) {
 }
 
 // results reads a burst's lines (see burst) until its "end ELAPSED_NS
-// CPU_NS", handing every other line's fields to each, then closes the
+// CPU_NS", noting the first "e I WHY" (why, whys) and handing every
+// other line's fields to each, then closes the
 // clients' orders and waits for them to finish; it returns the elapsed
 // time and the clients' CPU time.
 func (lc *loadClients) results(each func(f []string)) (elapsed, cpu time.Duration, err error) {
@@ -614,6 +623,12 @@ func (lc *loadClients) results(each func(f []string)) (elapsed, cpu time.Duratio
 			ns, _ = strconv.ParseInt(f[2], 10, 64)
 			cpu = time.Duration(ns)
 			break
+		}
+		if len(f) >= 3 && f[0] == "e" {
+			if lc.whys++; lc.why == "" {
+				lc.why = "request " + f[1] + ": " + strings.Join(f[2:], " ")
+			}
+			continue
 		}
 		each(f)
 	}
@@ -639,6 +654,14 @@ func voteCount(a *engine.Assembly) (counted, voters int, size, checkpointed int6
 	})
 	cp, _ := ledger.ParseSignedCheckpoint(a.Log().Checkpoint())
 	return counted, voters, a.Log().Size(), cp.Size
+}
+
+// failures prints, if any request of the burst failed, why the first
+// did, as the clients said.
+func (lc *loadClients) failures(out io.Writer) {
+	if lc.whys > 0 {
+		fmt.Fprintf(out, "failures:  %d, the first: %s\n", lc.whys, lc.why)
+	}
 }
 
 func (lc *loadClients) where() string {
@@ -706,34 +729,40 @@ func runClients(ctx context.Context, in io.Reader, out io.Writer, args []string,
 
 // voteClients opens one keep-alive connection per delegate, says "ready",
 // waits for "go", then sends every ballot at once and writes
-// "b LATENCY_NS STATUS ATTEMPTS" per ballot and "end ELAPSED_NS CPU_NS"
-// (burst). urls is one server's address, or several nodes' separated by
-// commas: ballot i goes to node i modulo their number, and a ballot
-// answered 502, 503 or 504, or whose connection broke, is sent again
-// with the same idempotency key to the next node.
+// "b LATENCY_NS STATUS ATTEMPTS" per ballot, "e I WHY" per ballot not
+// accepted, and "end ELAPSED_NS CPU_NS" (burst). urls is one server's
+// address, or several nodes' separated by commas: ballot i goes to node i
+// modulo their number, and a ballot answered 502, 503 or 504, or whose
+// connection broke, is sent again with the same idempotency key to the
+// next node.
 func voteClients(ctx context.Context, sc *bufio.Scanner, out *bufio.Writer, urls string, ps, tokens []string) error {
 	nodes := strings.Split(urls, ",")
-	return burst(ctx, sc, out, nodes, len(ps), len(nodes) > 1, func(i int, url string) *http.Request {
+	return burst(ctx, sc, out, nodes, len(ps), len(nodes) > 1, func(i int, host string) []byte {
 		body := fmt.Sprintf(`{"cmd":"cast_ballot","args":{"vote":"v1","voter":%q,"choice":%q}}`, ps[i], []string{"for", "against", "abstain"}[i%3])
-		req, _ := http.NewRequestWithContext(ctx, "POST", url+"/api/assemblies/"+benchAssembly+"/commands", strings.NewReader(body))
-		req.Header.Set("Content-Type", "application/json")
-		req.Header.Set("Idempotency-Key", "ballot-v1")
-		req.Header.Set("Cookie", auth.CookieName+"="+tokens[i])
-		return req
+		return httpRequest("POST", host, "/api/assemblies/"+benchAssembly+"/commands", []string{
+			"Content-Type: application/json",
+			"Idempotency-Key: ballot-v1",
+			"Cookie: " + auth.CookieName + "=" + tokens[i],
+		}, body)
 	}, func(i int, s shot) {
 		fmt.Fprintf(out, "b %d %d %d\n", s.lat.Nanoseconds(), s.status, s.attempts)
+		if s.why != "" && s.status != http.StatusCreated && s.status != http.StatusOK {
+			fmt.Fprintf(out, "e %d %s\n", i, s.why)
+		}
 	})
 }
 
 // shot is one request of a burst, as answered: its latency from the
 // first attempt sent to the last answered, the last answer's status (0
-// if it failed) and response (nil if it failed; its body read and
-// closed), and how many attempts it took.
+// if there was none) and cookies set, how many attempts it took, and,
+// for a request that failed or was answered other than 2xx, why, on one
+// line (the error, or the status and the start of the body).
 type shot struct {
 	lat      time.Duration
 	status   int
-	res      *http.Response
+	cookies  []string
 	attempts int
+	why      string
 }
 
 // retryable says whether a request may be sent again to another node:
@@ -744,26 +773,55 @@ func retryable(err error, status int) bool {
 	return err != nil || status == http.StatusBadGateway || status == http.StatusServiceUnavailable || status == http.StatusGatewayTimeout
 }
 
-// burst opens n keep-alive connections, spread over the urls, makes the
-// n requests, request i to urls[i%len(urls)], says "ready", waits for
-// "go", then sends them all at once; with retry, a request whose answer
-// is retryable is made again for the next url, after a short pause, for
-// up to a minute. Once all are answered it calls report with each
-// request's shot, in order, and writes "end ELAPSED_NS CPU_NS", CPU_NS
-// the CPU time the clients' process used from the first request sent to
-// the last answer.
-func burst(ctx context.Context, sc *bufio.Scanner, out *bufio.Writer, urls []string, n int, retry bool, request func(i int, url string) *http.Request, report func(i int, s shot)) error {
-	tr := &http.Transport{MaxIdleConns: n + 100, MaxIdleConnsPerHost: n + 100, IdleConnTimeout: time.Minute, DisableCompression: true}
-	defer tr.CloseIdleConnections()
-	client := &http.Client{Transport: tr, Timeout: 2 * time.Minute}
-	for k, url := range urls {
-		if err := warm(ctx, client, url+"/api/session", (n+len(urls)-1-k)/len(urls)); err != nil {
+// burstTimeout bounds each attempt of a burst's request, from sent to
+// answered; burstRetries bounds a request's retries.
+const (
+	burstTimeout = 2 * time.Minute
+	burstRetries = time.Minute
+)
+
+// burst opens n keep-alive connections (httpConn), connection i to
+// urls[i%len(urls)] (http://HOST:PORT), and proves each with a GET
+// /api/session that must be answered 200; it makes the n requests,
+// request(i, host) the bytes of request i to host, says "ready", waits
+// for "go", then sends them all at once, each from a goroutine of its
+// own that writes it and reads its answer; with retry, a request whose
+// answer is retryable is made again for the next url, on a connection of
+// its own, after a short pause, for up to a minute. Once all are answered
+// it calls report with each request's shot, in order, and writes "end
+// ELAPSED_NS CPU_NS", CPU_NS the CPU time the clients' process used from
+// the first request sent to the last answer.
+func burst(ctx context.Context, sc *bufio.Scanner, out *bufio.Writer, urls []string, n int, retry bool, request func(i int, host string) []byte, report func(i int, s shot)) error {
+	hosts := make([]string, len(urls))
+	for k, u := range urls {
+		h, err := hostOf(u)
+		if err != nil {
 			return err
 		}
+		hosts[k] = h
 	}
-	reqs := make([]*http.Request, n)
+	conns := make([]*httpConn, n)
+	// extra[i] holds request i's connections to other nodes, made for its
+	// retries; all are closed once the burst is reported.
+	extra := make([][]*httpConn, n)
+	defer func() {
+		for i, c := range conns {
+			if c != nil {
+				c.close()
+			}
+			for _, c := range extra[i] {
+				if c != nil {
+					c.close()
+				}
+			}
+		}
+	}()
+	if err := openConns(ctx, hosts, conns); err != nil {
+		return err
+	}
+	reqs := make([][]byte, n)
 	for i := range reqs {
-		reqs[i] = request(i, urls[i%len(urls)])
+		reqs[i] = request(i, hosts[i%len(hosts)])
 	}
 	fmt.Fprintln(out, "ready")
 	out.Flush()
@@ -778,26 +836,7 @@ func burst(ctx context.Context, sc *bufio.Scanner, out *bufio.Writer, urls []str
 		go func() {
 			defer wg.Done()
 			<-ready
-			t := time.Now()
-			req := reqs[i]
-			for attempt := 1; ; attempt++ {
-				res, err := client.Do(req)
-				status := 0
-				if err == nil {
-					io.Copy(io.Discard, res.Body)
-					res.Body.Close()
-					status = res.StatusCode
-				}
-				if !retry || !retryable(err, status) || time.Since(t) > time.Minute {
-					shots[i] = shot{lat: time.Since(t), status: status, attempts: attempt}
-					if err == nil {
-						shots[i].res = res
-					}
-					return
-				}
-				time.Sleep(time.Duration(min(20*attempt, 200)) * time.Millisecond)
-				req = request(i, urls[(i+attempt)%len(urls)])
-			}
+			shots[i] = shoot(ctx, i, hosts, conns, &extra[i], reqs[i], retry, request)
 		}()
 	}
 	runtime.Gosched()
@@ -813,6 +852,102 @@ func burst(ctx context.Context, sc *bufio.Scanner, out *bufio.Writer, urls []str
 	fmt.Fprintf(out, "end %d %d\n", elapsed.Nanoseconds(), cpu.Nanoseconds())
 	// Now, before the connections close: the server's measures end here.
 	return out.Flush()
+}
+
+// shoot makes request i of a burst, req on conns[i] to its node, and
+// with retry again to the next nodes (on connections in *extra, one a
+// node, dialled as needed) while the answer is retryable.
+func shoot(ctx context.Context, i int, hosts []string, conns []*httpConn, extra *[]*httpConn, req []byte, retry bool, request func(i int, host string) []byte) shot {
+	t := time.Now()
+	c := conns[i]
+	for attempt := 1; ; attempt++ {
+		var a httpAnswer
+		err := ctx.Err()
+		if err == nil && !c.open() {
+			var d *httpConn
+			if d, err = dialHTTP(ctx, c.host); err == nil {
+				*c = *d
+			}
+		}
+		if err == nil {
+			a, err = c.roundTrip(req, time.Now().Add(burstTimeout), 200)
+		}
+		status := a.status
+		if err != nil {
+			status = 0
+		}
+		if !retry || !retryable(err, status) || time.Since(t) > burstRetries {
+			s := shot{lat: time.Since(t), status: status, attempts: attempt}
+			switch {
+			case err != nil:
+				s.why = fmt.Sprintf("attempt %d to %s: %v", attempt, c.host, err)
+			case status < 200 || status > 299:
+				s.why = fmt.Sprintf("attempt %d to %s: %d %q", attempt, c.host, status, a.body)
+			}
+			s.why = strings.ReplaceAll(s.why, "\n", " ")
+			if status != 0 {
+				s.cookies = a.cookies
+			}
+			return s
+		}
+		time.Sleep(time.Duration(min(20*attempt, 200)) * time.Millisecond)
+		k := (i + attempt) % len(hosts)
+		if k == i%len(hosts) {
+			c = conns[i]
+		} else {
+			if *extra == nil {
+				*extra = make([]*httpConn, len(hosts))
+			}
+			if (*extra)[k] == nil {
+				(*extra)[k] = &httpConn{host: hosts[k]} // dialled above
+			}
+			c = (*extra)[k]
+		}
+		req = request(i, hosts[k])
+	}
+}
+
+// openConns opens conns[i] to hosts[i%len(hosts)], at most 256 dialling
+// at a time, each proven with GET /api/session answered 200, so that the
+// server has the connection set up and waiting for its next request.
+func openConns(ctx context.Context, hosts []string, conns []*httpConn) error {
+	reqs := make([][]byte, len(hosts))
+	for k, h := range hosts {
+		reqs[k] = httpRequest("GET", h, "/api/session", nil, "")
+	}
+	sem := make(chan struct{}, 256)
+	var wg sync.WaitGroup
+	var firstErr atomic.Value
+	for i := range conns {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			k := i % len(hosts)
+			c, err := dialHTTP(ctx, hosts[k])
+			if err != nil {
+				firstErr.CompareAndSwap(nil, err)
+				return
+			}
+			conns[i] = c
+			a, err := c.roundTrip(reqs[k], time.Now().Add(burstTimeout), 0)
+			switch {
+			case err != nil:
+				firstErr.CompareAndSwap(nil, fmt.Errorf("GET /api/session on %s: %w", hosts[k], err))
+			case a.status != http.StatusOK:
+				firstErr.CompareAndSwap(nil, fmt.Errorf("GET /api/session on %s: status %d, want 200", hosts[k], a.status))
+			case a.close:
+				firstErr.CompareAndSwap(nil, fmt.Errorf("GET /api/session on %s: the server closes the connection after an answer", hosts[k]))
+			}
+			c.conn.SetDeadline(time.Time{})
+		}()
+	}
+	wg.Wait()
+	if err, _ := firstErr.Load().(error); err != nil {
+		return fmt.Errorf("opening connections: %w", err)
+	}
+	return nil
 }
 
 // fanoutClients connects one event stream per token, writes "ready
@@ -984,6 +1119,7 @@ func (b *benchServer) vote(ctx context.Context, env *cliEnv, n int) error {
 	ok := len(lat) - failed
 	slices.Sort(lat)
 	fmt.Fprintf(out, "ballots:   %d accepted, %d failed, all answered in %v: %.0f durable ballots/s\n", ok, failed, elapsed.Round(time.Millisecond), float64(ok)/elapsed.Seconds())
+	lc.failures(out)
 	fmt.Fprintf(out, "latency:   request sent to durable answer: p50 %v, p99 %v, max %v\n", pct(lat, 50), pct(lat, 99), lat[len(lat)-1].Round(100*time.Microsecond))
 	if !durable.IsZero() {
 		fmt.Fprintf(out, "durable:   first ballot sent to the signed checkpoint covering all: %v\n", durable.Sub(start).Round(time.Millisecond))
@@ -1054,43 +1190,6 @@ func readerReport(out io.Writer, rc *loadClients, readers int) (int, error) {
 		fmt.Fprintf(out, "reads:     %s during the ballots, %d readers: %d fetches, %d failed: p50 %v, p99 %v, max %v\n", name, readers, len(lat), failed, pct(lat, 50), pct(lat, 99), lat[len(lat)-1].Round(100*time.Microsecond))
 	}
 	return readFailed, nil
-}
-
-// warm makes n concurrent requests, at most 256 at a time, each holding
-// its connection until all have one, so that the transport keeps n idle
-// connections.
-func warm(ctx context.Context, client *http.Client, url string, n int) error {
-	sem := make(chan struct{}, 256)
-	var wg sync.WaitGroup
-	var firstErr atomic.Value
-	hold := make(chan struct{})
-	var opened sync.WaitGroup
-	opened.Add(n)
-	for range n {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			sem <- struct{}{}
-			req, _ := http.NewRequestWithContext(ctx, "GET", url, nil)
-			res, err := client.Do(req)
-			<-sem
-			opened.Done()
-			if err != nil {
-				firstErr.CompareAndSwap(nil, err)
-				return
-			}
-			<-hold
-			io.Copy(io.Discard, res.Body)
-			res.Body.Close()
-		}()
-	}
-	opened.Wait()
-	close(hold)
-	wg.Wait()
-	if err, _ := firstErr.Load().(error); err != nil {
-		return fmt.Errorf("opening connections: %w", err)
-	}
-	return nil
 }
 
 func since(t time.Time) time.Duration { return time.Since(t).Round(time.Millisecond) }
@@ -1421,6 +1520,7 @@ func (b *benchServer) login(ctx context.Context, env *cliEnv, n int) error {
 	ok := len(lat) - failed
 	slices.Sort(lat)
 	fmt.Fprintf(out, "logins:    %d logged in, %d failed, all answered in %v: %.0f logins/s\n", ok, failed, elapsed.Round(time.Millisecond), float64(ok)/elapsed.Seconds())
+	lc.failures(out)
 	if len(lat) > 0 {
 		fmt.Fprintf(out, "latency:   request sent to session: p50 %v, p99 %v, max %v\n", pct(lat, 50), pct(lat, 99), lat[len(lat)-1].Round(100*time.Microsecond))
 	}
@@ -1433,20 +1533,22 @@ func (b *benchServer) login(ctx context.Context, env *cliEnv, n int) error {
 
 // loginClients opens one keep-alive connection per delegate, says
 // "ready", waits for "go", then logs every delegate in at once with its
-// code and writes "l LATENCY_NS STATUS I" and "s I TOKEN" per login and
-// "end ELAPSED_NS CPU_NS" (burst).
+// code and writes "l LATENCY_NS STATUS I" and "s I TOKEN" per login,
+// "e I WHY" per login not answered 200, and "end ELAPSED_NS CPU_NS"
+// (burst).
 func loginClients(ctx context.Context, sc *bufio.Scanner, out *bufio.Writer, url string, codes []string) error {
-	return burst(ctx, sc, out, []string{url}, len(codes), false, func(i int, url string) *http.Request {
-		req, _ := http.NewRequestWithContext(ctx, "POST", url+"/login", strings.NewReader(`{"code":"`+codes[i]+`"}`))
-		req.Header.Set("Content-Type", "application/json")
-		return req
+	return burst(ctx, sc, out, []string{url}, len(codes), false, func(i int, host string) []byte {
+		return httpRequest("POST", host, "/login", []string{"Content-Type: application/json"}, `{"code":"`+codes[i]+`"}`)
 	}, func(i int, s shot) {
 		fmt.Fprintf(out, "l %d %d %d\n", s.lat.Nanoseconds(), s.status, i)
 		if s.status != http.StatusOK {
+			if s.why != "" {
+				fmt.Fprintf(out, "e %d %s\n", i, s.why)
+			}
 			return
 		}
-		for _, c := range s.res.Cookies() {
-			if c.Name == auth.CookieName {
+		for _, v := range s.cookies {
+			if c, err := http.ParseSetCookie(v); err == nil && c.Name == auth.CookieName {
 				fmt.Fprintf(out, "s %d %s\n", i, c.Value)
 			}
 		}
