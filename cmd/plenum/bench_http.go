@@ -48,7 +48,7 @@ func dialHTTP(ctx context.Context, host string) (*httpConn, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &httpConn{host: host, conn: c, br: bufio.NewReaderSize(c, httpReadBuffer)}, nil
+	return &httpConn{host: host, conn: c, br: bufio.NewReaderSize(c, httpReadBuffer), keep: make([]byte, 0, 256)}, nil
 }
 
 // roundTrip writes req, a whole request, with one Write and reads its

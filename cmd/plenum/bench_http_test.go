@@ -14,13 +14,13 @@ import (
 	"time"
 )
 
-// TestReadHTTPAnswerFromServer reads net/http's own answers, on one
+// TestBenchHTTPAnswerFromServer reads net/http's own answers, on one
 // keep-alive connection: a small JSON answer as httpapi writes it (with
 // a Content-Length), a chunked one (flushed, and above net/http's
 // buffer), one that sets a cookie, a 204 and an error: each whole, and
 // the next request answered on the same connection, so that no byte of
 // an answer is left behind or taken from the next.
-func TestReadHTTPAnswerFromServer(t *testing.T) {
+func TestBenchHTTPAnswerFromServer(t *testing.T) {
 	big := strings.Repeat("0123456789abcdef", 700) // 11,200 bytes
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch r.URL.Path {
@@ -90,9 +90,9 @@ func TestReadHTTPAnswerFromServer(t *testing.T) {
 	}
 }
 
-// TestReadHTTPAnswer: well-formed answers in the forms HTTP/1.1 allows,
+// TestBenchHTTPAnswer: well-formed answers in the forms HTTP/1.1 allows,
 // and malformed ones, each an error that says what was wrong.
-func TestReadHTTPAnswer(t *testing.T) {
+func TestBenchHTTPAnswer(t *testing.T) {
 	for _, tc := range []struct {
 		name, in string
 		status   int
@@ -160,11 +160,11 @@ func TestReadHTTPAnswer(t *testing.T) {
 	}
 }
 
-// TestBurstBadAnswers runs the vote's clients (voteClients) against a
+// TestBenchBurstBadAnswers runs the vote's clients (voteClients) against a
 // server that proves the connections properly and then answers ballots
 // malformed: each such ballot is reported failed (status 0) with the
 // reason, never counted; a well-formed 201 among them is counted.
-func TestBurstBadAnswers(t *testing.T) {
+func TestBenchBurstBadAnswers(t *testing.T) {
 	answers := map[string]string{
 		"p1": "HTTP/1.1 201 Created\r\nContent-Length: 100\r\n\r\n{\"events\":",
 		"p2": "HTTP/1.1 201 Created\r\nContent-Type: application/json\r\n\r\n{}",
@@ -209,11 +209,11 @@ func TestBurstBadAnswers(t *testing.T) {
 	}
 }
 
-// TestBurstRetries: with two nodes, a ballot whose node answers 503 or
+// TestBenchBurstRetries: with two nodes, a ballot whose node answers 503 or
 // breaks its connection goes again, with its idempotency key, to the
 // other node, on a connection of its own; one answered otherwise is not
 // sent again.
-func TestBurstRetries(t *testing.T) {
+func TestBenchBurstRetries(t *testing.T) {
 	var keys atomic.Int64
 	ok := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Header.Get("Idempotency-Key") == "ballot-v1" {
@@ -294,4 +294,27 @@ func runVoteClients(t *testing.T, urls string, n int) burstLines {
 		t.Fatalf("%d ballot lines for %d delegates:\n%s", len(l.b), n, out.String())
 	}
 	return l
+}
+
+// TestBenchBurstWithoutGo: clients told to stop before "go" send no ballot,
+// not even as a retry of the reads they had waiting, and return.
+func TestBenchBurstWithoutGo(t *testing.T) {
+	var posts atomic.Int64
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == "POST" {
+			posts.Add(1)
+		}
+		w.Write([]byte("{}"))
+	}))
+	defer srv.Close()
+	in := "3\np1 t1\np2 t2\np3 t3\n" // and no "go"
+	var out strings.Builder
+	err := runClients(context.Background(), strings.NewReader(in), &out, []string{"vote", srv.URL + "," + srv.URL}, false)
+	if err == nil || !strings.Contains(err.Error(), "no go") {
+		t.Fatalf("clients without go: %v", err)
+	}
+	time.Sleep(300 * time.Millisecond) // a retry would come 20 ms after its read failed
+	if n := posts.Load(); n != 0 {
+		t.Errorf("%d ballots sent without go", n)
+	}
 }
