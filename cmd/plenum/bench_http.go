@@ -154,17 +154,16 @@ func readHTTPAnswer(br *bufio.Reader, buf []byte, keep int) (httpAnswer, error) 
 			}
 			return a, fmt.Errorf("reading the status line: %w", err)
 		}
-		proto, rest, _ := strings.Cut(string(line), " ")
-		code, reason, _ := strings.Cut(rest, " ")
-		if proto != "HTTP/1.1" && proto != "HTTP/1.0" || len(code) != 3 {
+		// HTTP-version SP 3DIGIT [SP reason-phrase]: the reason is not
+		// needed, and may be empty or missing.
+		proto, code, _ := bytes.Cut(line, []byte(" "))
+		code, _, _ = bytes.Cut(code, []byte(" "))
+		if string(proto) != "HTTP/1.1" && string(proto) != "HTTP/1.0" || len(code) != 3 ||
+			code[0] < '1' || code[0] > '5' || code[1] < '0' || code[1] > '9' || code[2] < '0' || code[2] > '9' {
 			return a, fmt.Errorf("bad status line %q", truncate(line, 80))
 		}
-		a.status, err = strconv.Atoi(code)
-		if err != nil || code[0] < '1' || code[0] > '5' {
-			return a, fmt.Errorf("bad status line %q", truncate(line, 80))
-		}
-		_ = reason
-		a.close = proto == "HTTP/1.0"
+		a.status = int(code[0]-'0')*100 + int(code[1]-'0')*10 + int(code[2]-'0')
+		a.close = string(proto) == "HTTP/1.0"
 		length, chunked, err := readHTTPHeaders(br, &a)
 		if err != nil {
 			return a, err

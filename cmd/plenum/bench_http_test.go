@@ -123,6 +123,8 @@ func TestBenchHTTPAnswer(t *testing.T) {
 		{name: "missing length", in: "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n{}", err: "neither a Content-Length nor chunks"},
 		{name: "bad status line", in: "HTTP/1.1 2x0 OK\r\nContent-Length: 0\r\n\r\n", err: "bad status line"},
 		{name: "bad status code", in: "HTTP/1.1 999 What\r\nContent-Length: 0\r\n\r\n", err: "bad status line"},
+		{name: "status not digits", in: "HTTP/1.1 20a OK\r\nContent-Length: 0\r\n\r\n", err: "bad status line"},
+		{name: "status too long", in: "HTTP/1.1 2000 OK\r\nContent-Length: 0\r\n\r\n", err: "bad status line"},
 		{name: "bad protocol", in: "HTTX/1.1 200 OK\r\nContent-Length: 0\r\n\r\n", err: "bad status line"},
 		{name: "not HTTP", in: "SSH-2.0-OpenSSH_9.6\r\n", err: "bad status line"},
 		{name: "HTTP/2", in: "HTTP/2 200\r\nContent-Length: 0\r\n\r\n", err: "bad status line"},
