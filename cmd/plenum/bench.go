@@ -607,9 +607,9 @@ func (lc *loadClients) line() (string, error) {
 
 // results reads a burst's lines (see burst) until its "end ELAPSED_NS
 // CPU_NS", noting the first "e I WHY" (why, whys) and handing every
-// other line's fields to each, then closes the
-// clients' orders and waits for them to finish; it returns the elapsed
-// time and the clients' CPU time.
+// other line's fields to each, then closes the clients' orders and waits
+// for them to finish; it returns the elapsed time and the clients' CPU
+// time.
 func (lc *loadClients) results(each func(f []string)) (elapsed, cpu time.Duration, err error) {
 	for {
 		l, err := lc.line()
