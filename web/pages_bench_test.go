@@ -1,0 +1,138 @@
+package web_test
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"plenum/assembly"
+	"plenum/auth"
+	"plenum/web"
+)
+
+// bigHall is a congress of n delegates with verified decisive mandates,
+// nine in ten of them arrived, a sitting chaired by "chair" with an item
+// under discussion and the open roll-call vote v1 on its motion, in which
+// cast delegates have voted: the hall that `plenum bench vote` reads
+// during its burst of ballots. It returns the hall and the chair's
+// session cookie.
+func bigHall(tb testing.TB, n, cast int) (*hall, *http.Cookie) {
+	tb.Helper()
+	h := newEmptyHallWith(tb, web.Options{BaseURL: hallBaseURL}, nil)
+	ctx := context.Background()
+	if _, err := h.eng.Submit(ctx, assembly.Envelope{Cmd: "create_assembly", Actor: auth.AdminPerson, At: h.at,
+		Args: mustJSON(tb, obj{"id": asm, "name": "Benchmark congress", "starts": "2026-05-09", "rules": "congress"})}); err != nil {
+		tb.Fatal(err)
+	}
+	var metas []assembly.Meta
+	var cmds []assembly.Command
+	add := func(actor, cmd string, args any) {
+		h.at = h.at.Add(time.Microsecond)
+		env := assembly.Envelope{Cmd: cmd, Assembly: asm, Actor: actor, At: h.at, Args: mustJSON(tb, args)}
+		c, err := assembly.ParseCommand(env)
+		if err != nil {
+			tb.Fatalf("%s: %v", cmd, err)
+		}
+		metas, cmds = append(metas, env.Meta()), append(cmds, c)
+	}
+	admin := auth.AdminPerson
+	add(admin, "add_organization", obj{"id": "org", "name": "The Federation", "kind": "delegating"})
+	add(admin, "add_person", obj{"id": "chair", "name": "The Chair"})
+	add(admin, "grant_role", obj{"person": "chair", "role": "chair"})
+	for i := 1; i <= n; i++ {
+		p := "p" + strconv.Itoa(i)
+		add(admin, "add_person", obj{"id": p, "name": "Delegate " + strconv.Itoa(i)})
+		add(admin, "submit_mandate", obj{"id": "m-" + p, "person": p, "organization": "org", "kind": "decisive"})
+		add(admin, "verify_mandate", obj{"mandate": "m-" + p})
+		if i%10 != 0 {
+			add(admin, "check_in", obj{"person": p})
+		}
+	}
+	add("chair", "open_sitting", obj{"id": "s1", "title": "First sitting", "date": "2026-05-09", "chair": "chair"})
+	add("chair", "add_item", obj{"id": "i1", "title": "The budget"})
+	add("chair", "take_up_item", obj{"item": "i1"})
+	add("chair", "move_motion", obj{"id": "mo1", "kind": "substantive", "title": "Adopt the budget", "item": "i1", "mover": "chair"})
+	add("chair", "open_vote", obj{"id": "v1", "motion": "mo1", "method": "roll_call"})
+	for i := 1; i <= n && cast > 0; i++ {
+		if i%10 == 0 {
+			continue
+		}
+		p := "p" + strconv.Itoa(i)
+		add(p, "cast_ballot", obj{"vote": "v1", "voter": p, "choice": []string{"for", "against", "abstain"}[i%3]})
+		cast--
+	}
+	a, _ := h.eng.Assembly(asm)
+	for start := 0; start < len(cmds); start += 4096 {
+		end := min(start+4096, len(cmds))
+		if _, i, err := a.SubmitAll(ctx, metas[start:end], cmds[start:end]); err != nil {
+			tb.Fatalf("%s: %v", cmds[start+i].CommandName(), err)
+		}
+	}
+	tokens, err := h.auth.NewSessions(ctx, asm, []string{"chair", "p1"})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	h.codes = map[string]string{"chair": tokens[0], "p1": tokens[1]}
+	return h, &http.Cookie{Name: auth.CookieName, Value: tokens[0]}
+}
+
+// cpuTime is the CPU time the process has used, user and system.
+func cpuTime() time.Duration {
+	var u syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &u)
+	return time.Duration(u.Utime.Nano() + u.Stime.Nano())
+}
+
+func mustJSON(tb testing.TB, v any) json.RawMessage {
+	raw, err := json.Marshal(v)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return raw
+}
+
+// BenchmarkChairPage10000 renders the pages `plenum bench vote` reads
+// while 10,000 delegates vote (the chair's console, whole and as the
+// live fragment the script fetches on every event), and the other pages
+// of the hall that show the vote, in an assembly of 10,000 delegates with
+// 3,000 ballots cast: through the server's handler (the session
+// middleware, the page handler) without the network.
+func BenchmarkChairPage10000(b *testing.B) {
+	h, _ := bigHall(b, 10_000, 3_000)
+	handler := h.srv.Config.Handler
+	for _, c := range []struct{ name, who, path, want string }{
+		{"chair", "chair", "/a/" + asm + "/chair", "Adopt the budget"},
+		{"chair-live", "chair", "/a/" + asm + "/chair?fragment=live", "Adopt the budget"},
+		{"chair-hall", "chair", "/a/" + asm + "/chair/hall", "Delegate 1"},
+		{"projector", "chair", "/a/" + asm + "/projector", "Adopt the budget"},
+		{"delegate", "p1", "/a/" + asm + "/delegate", "Adopt the budget"},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			req := httptest.NewRequest("GET", c.path, nil)
+			req.AddCookie(&http.Cookie{Name: auth.CookieName, Value: h.codes[c.who]})
+			var w *httptest.ResponseRecorder
+			b.ReportAllocs()
+			cpu := cpuTime()
+			for b.Loop() {
+				w = httptest.NewRecorder()
+				handler.ServeHTTP(w, req)
+				if w.Code != http.StatusOK {
+					b.Fatalf("%s: %d %s", c.path, w.Code, w.Body)
+				}
+			}
+			// The process's CPU time, not the clock's: the machine is
+			// shared.
+			b.ReportMetric(float64((cpuTime()-cpu).Nanoseconds())/float64(b.N), "cpu-ns/op")
+			if !strings.Contains(w.Body.String(), c.want) {
+				b.Fatalf("%s does not show %q", c.path, c.want)
+			}
+			b.ReportMetric(float64(w.Body.Len()), "B/page")
+		})
+	}
+}
