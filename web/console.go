@@ -124,18 +124,14 @@ type choiceCount struct {
 }
 
 // Count is the live attendance and count of a vote: who is present now
-// among those entitled, not only when it was opened.
+// among those entitled, not only when it was opened. What walks the
+// rights and the ballots is counted once for each state (voteLive).
 func (v *view) Count(vt *assembly.Vote) count {
-	c := count{Voted: vt.BallotsCast(), Entitled: vt.Attendance.Eligible, AtOpening: vt.Attendance.Present, NotRecorded: vt.Attendance.NotRecorded}
-	for right := range vt.Eligible {
-		if v.S.InHall(rightHolder(v.S, right)) {
-			c.Present++
-		}
-	}
-	t := v.Tally(vt)
-	if len(t) > 0 {
+	live := v.voteLive(vt)
+	c := count{Voted: vt.BallotsCast(), Entitled: vt.Attendance.Eligible, Present: live.present, AtOpening: vt.Attendance.Present, NotRecorded: vt.Attendance.NotRecorded}
+	if len(live.tally) > 0 {
 		for _, ch := range v.Choices(vt) {
-			c.Choices = append(c.Choices, choiceCount{Label: ch.Label, Value: ch.Value, N: t[ch.Value]})
+			c.Choices = append(c.Choices, choiceCount{Label: ch.Label, Value: ch.Value, N: live.tally[ch.Value]})
 		}
 	}
 	return c
@@ -143,29 +139,7 @@ func (v *view) Count(vt *assembly.Vote) count {
 
 // ElectionCountNow is the live attendance of an election.
 func (v *view) ElectionCountNow(el *assembly.Election) count {
-	c := count{Voted: el.BallotsCast(), Entitled: len(el.Eligible)}
-	for right := range el.Eligible {
-		if v.S.InHall(rightHolder(v.S, right)) {
-			c.Present++
-		}
-	}
-	return c
-}
-
-// rightHolder is the person who votes with a voting right: a mandate's
-// holder (or the proxy carrying it), or a guest ("p:" + person).
-func rightHolder(s *assembly.State, right string) string {
-	if len(right) > 2 && right[:2] == "p:" {
-		return right[2:]
-	}
-	m := s.Mandates[right]
-	if m == nil {
-		return ""
-	}
-	if m.Proxy != "" && !s.InHall(m.Person) {
-		return m.Proxy
-	}
-	return m.Person
+	return count{Voted: el.BallotsCast(), Entitled: len(el.Eligible), Present: v.electionPresent(el)}
 }
 
 // NextSpeakers are the first n on the speakers' list.

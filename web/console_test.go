@@ -117,3 +117,37 @@ func TestTimingAndScreensOnThePages(t *testing.T) {
 		t.Errorf("minutes in words are not refused: %s", flashOf(body))
 	}
 }
+
+// TestConsoleCountFollowsTheHall: the chair's console shows who of those
+// entitled is present now, and the running count, after each event,
+// although a render of one state counts them once (the memo of the
+// readers' state): a departure, a ballot, a return, a second render of
+// the same state.
+func TestConsoleCountFollowsTheHall(t *testing.T) {
+	h := newHall(t)
+	chair := h.browser("chair")
+	h.must("chair", "open_vote", obj{"id": "v1", "motion": "m1", "method": "roll_call"})
+	const at = `<p class="meta count-line">`
+	for _, s := range []struct {
+		step string
+		do   func()
+		want string
+	}{
+		{"opened", func() {}, "0 of 3 voted · 3 of 3 present now"},
+		{"again", func() {}, "0 of 3 voted · 3 of 3 present now"},
+		{"boris left", func() { h.must("sec", "leave_hall", obj{"persons": []string{"boris"}}) }, "0 of 3 voted · 2 of 3 present now (3 when it opened)"},
+		{"anna voted", func() { h.must("anna", "cast_ballot", obj{"vote": "v1", "voter": "anna", "choice": "for"}) }, "1 of 3 voted · 2 of 3 present now (3 when it opened) · For 1, Against 0, Abstain 0"},
+		{"boris back", func() { h.must("sec", "return_to_hall", obj{"persons": []string{"boris"}}) }, "1 of 3 voted · 3 of 3 present now · For 1, Against 0, Abstain 0"},
+	} {
+		s.do()
+		_, body, _ := chair.get("/a/coop/chair?fragment=live")
+		i := strings.Index(body, at)
+		if i < 0 {
+			t.Fatalf("%s: no count on the console:\n%s", s.step, body)
+		}
+		rest := body[i+len(at):]
+		if got := html.UnescapeString(rest[:strings.Index(rest, "</p>")]); got != s.want {
+			t.Errorf("%s: %q, want %q", s.step, got, s.want)
+		}
+	}
+}

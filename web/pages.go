@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"sort"
 	"strings"
+	"sync/atomic"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -36,6 +37,9 @@ type view struct {
 	// asm is the assembly whose readers' state S is, when the page
 	// reads one (its quorum is counted once for each state).
 	asm *engine.Assembly
+	// live is the memo of the counts the page shows live, for asm's
+	// readers' state (liveOf).
+	live *atomic.Pointer[liveOf]
 
 	Page  string
 	Title string
@@ -125,7 +129,7 @@ func (s *server) servePage(w http.ResponseWriter, r *http.Request, name string, 
 		http.Redirect(w, r, "/login?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
 		return
 	}
-	v := &view{Page: name, ID: a.ID(), CSRF: s.csrfToken(r), Now: s.opts.Now().UTC(), Query: r.URL.Query(), Form: form, Loc: s.opts.Location, pickerLimit: s.opts.PickerLimit, asm: a}
+	v := &view{Page: name, ID: a.ID(), CSRF: s.csrfToken(r), Now: s.opts.Now().UTC(), Query: r.URL.Query(), Form: form, Loc: s.opts.Location, pickerLimit: s.opts.PickerLimit, asm: a, live: s.live.slot(a.ID())}
 	frag := r.URL.Query().Get("fragment")
 	if frag == "" {
 		v.Flash = takeFlash(w, r, a.ID())
@@ -678,18 +682,6 @@ func (v *view) ChoiceLabel(vt *assembly.Vote, c string) string {
 	return c
 }
 
-// Tally is the running count of a vote's open ballots per choice (empty in
-// a secret vote).
-func (v *view) Tally(vt *assembly.Vote) map[string]int {
-	t := map[string]int{}
-	for _, b := range vt.Ballots {
-		if b.Choice != "" {
-			t[b.Choice]++
-		}
-	}
-	return t
-}
-
 // bar is one bar of a result chart.
 type bar struct {
 	Word  bool // the count is a word ("all the others"): no bar
@@ -786,12 +778,28 @@ func (v *view) Persons() []*assembly.Person {
 // hall counts who is in the hall.
 type hall struct{ In, Out, Walked, Unnamed int }
 
-// Hall counts who is in the hall, who left it and who walked out.
+// Hall counts who is in the hall, who left it and who walked out,
+// counted once for each state (liveOf).
 func (v *view) Hall() hall {
+	l := v.liveOf()
+	if l == nil {
+		return countHall(v.S)
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.hall == nil {
+		h := countHall(v.S)
+		l.hall = &h
+	}
+	return *l.hall
+}
+
+// countHall counts the hall afresh.
+func countHall(s *assembly.State) hall {
 	var h hall
-	at := v.S.Attendance
+	at := s.Attendance
 	for p, in := range at.CheckedIn {
-		if in && v.S.InHall(p) {
+		if in && s.InHall(p) {
 			h.In++
 		}
 	}

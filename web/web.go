@@ -119,6 +119,8 @@ type server struct {
 	seal tokenSeal
 	// uploads holds rosters between their preview and their recording.
 	uploads uploadShelf
+	// live memoizes the counts the pages show live (liveCounts).
+	live liveCounts
 }
 
 // The pages, each a template file that defines "content" and its live
