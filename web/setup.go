@@ -141,6 +141,9 @@ func pick(id, name, label string, choices []Choice, opts ...string) Picker {
 // how every list of persons, organizations and bodies on the pages is
 // sorted.
 func byName[T any](xs []T, name func(T) string) {
+	if len(xs) < 2 {
+		return // nothing to sort, and a collator is costly to make
+	}
 	c := collate.New(language.Und, collate.Loose, collate.Numeric)
 	var buf collate.Buffer
 	keys := make([][]byte, len(xs))
