@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"sync"
 
 	"plenum/assembly"
 	"plenum/ballot"
@@ -160,13 +161,27 @@ var encryptedMessages = []string{
 // package ballot's errors means, which the script shows instead of the
 // module's English; in English the module's own words stand.
 func (v *view) EncryptedMessages() string {
+	if s, ok := encryptedMessagesIn.Load(v.L.Lang()); ok {
+		return s.(string)
+	}
+	s := encryptedMessagesOf(v.L)
+	encryptedMessagesIn.Store(v.L.Lang(), s)
+	return s
+}
+
+// encryptedMessagesIn are the EncryptedMessages in each language (the
+// catalogs are the binary's): made once, not on every render of a
+// delegate's page.
+var encryptedMessagesIn sync.Map // language tag → string
+
+func encryptedMessagesOf(l *i18n.Locale) string {
 	m := make(map[string]string, len(encryptedMessages)+len(ballot.Codes()))
 	for _, k := range encryptedMessages {
-		m[k] = v.L.T(k)
+		m[k] = l.T(k)
 	}
-	if v.L.Lang() != i18n.Default {
+	if l.Lang() != i18n.Default {
 		for _, c := range ballot.Codes() {
-			m["ballot.error."+c] = v.L.T("ballot.error." + c)
+			m["ballot.error."+c] = l.T("ballot.error." + c)
 		}
 	}
 	b, _ := json.Marshal(m)
