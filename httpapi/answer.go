@@ -3,12 +3,14 @@ package httpapi
 import (
 	"encoding/json"
 	"strconv"
+
+	"plenum/internal/jsonfast"
 )
 
 // appendCommandResponse appends out as json.Marshal encodes it, byte for
 // byte, without reflection: every accepted command, every ballot of a
 // vote, is answered with one. cp is out.Checkpoint as a JSON string
-// (jsonString), which the answers of one batch share.
+// (json.Marshal), which the answers of one batch share.
 func appendCommandResponse(b []byte, out *CommandResponse, cp []byte) []byte {
 	b = append(b, `{"events":`...)
 	if out.Events == nil {
@@ -22,7 +24,7 @@ func appendCommandResponse(b []byte, out *CommandResponse, cp []byte) []byte {
 			b = append(b, `{"index":`...)
 			b = strconv.AppendInt(b, ev.Index, 10)
 			b = append(b, `,"type":`...)
-			b = appendJSONString(b, ev.Type)
+			b = jsonfast.AppendString(b, ev.Type)
 			b = append(b, '}')
 		}
 		b = append(b, ']')
@@ -33,39 +35,25 @@ func appendCommandResponse(b []byte, out *CommandResponse, cp []byte) []byte {
 		b = append(b, `,"receipt":{"index":`...)
 		b = strconv.AppendInt(b, r.Index, 10)
 		b = append(b, `,"leaf_hash":`...)
-		b = appendJSONString(b, r.LeafHash)
+		b = jsonfast.AppendString(b, r.LeafHash)
 		b = append(b, `,"checkpoint":`...)
 		if r.Checkpoint == out.Checkpoint {
 			b = append(b, cp...)
 		} else {
-			b = appendJSONString(b, r.Checkpoint)
+			b = jsonfast.AppendString(b, r.Checkpoint)
 		}
 		b = append(b, `,"proof":`...)
-		b = appendJSONString(b, r.Proof)
+		b = jsonfast.AppendString(b, r.Proof)
 		b = append(b, '}')
 	}
 	if out.BallotToken != "" {
 		b = append(b, `,"ballot_token":`...)
-		b = appendJSONString(b, out.BallotToken)
+		b = jsonfast.AppendString(b, out.BallotToken)
 	}
 	if out.Replayed {
 		b = append(b, `,"replayed":true`...)
 	}
 	return append(b, '}')
-}
-
-// appendJSONString appends s as json.Marshal encodes a string: printable
-// ASCII that needs no escape as it is, anything else by json.Marshal.
-func appendJSONString(b []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c > 0x7e || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
-			enc, _ := json.Marshal(s)
-			return append(b, enc...)
-		}
-	}
-	b = append(b, '"')
-	b = append(b, s...)
-	return append(b, '"')
 }
 
 // encodedCheckpoint is a checkpoint as a string and as a JSON string.

@@ -12,6 +12,7 @@ import (
 
 	"plenum/assembly"
 	"plenum/auth"
+	"plenum/internal/jsonfast"
 )
 
 // maxBody bounds a command's JSON body.
@@ -79,15 +80,18 @@ func readCommand(w http.ResponseWriter, r *http.Request) (commandRequest, bool) 
 		return req, false
 	}
 	req.raw = body
-	dec := json.NewDecoder(bytes.NewReader(body))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&req); err != nil {
-		problem(w, r, http.StatusBadRequest, "malformed", "", "api.not_a_command", strings.TrimPrefix(err.Error(), "json: "))
-		return req, false
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		problem(w, r, http.StatusBadRequest, "malformed", "", "api.trailing")
-		return req, false
+	if !req.readPlain(body) {
+		req = commandRequest{raw: body}
+		dec := json.NewDecoder(bytes.NewReader(body))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&req); err != nil {
+			problem(w, r, http.StatusBadRequest, "malformed", "", "api.not_a_command", strings.TrimPrefix(err.Error(), "json: "))
+			return req, false
+		}
+		if _, err := dec.Token(); err != io.EOF {
+			problem(w, r, http.StatusBadRequest, "malformed", "", "api.trailing")
+			return req, false
+		}
 	}
 	if h := r.Header.Get("Idempotency-Key"); h != "" {
 		if req.Key != "" && req.Key != h {
@@ -109,6 +113,73 @@ func readCommand(w http.ResponseWriter, r *http.Request) (commandRequest, bool) 
 		return req, false
 	}
 	return req, true
+}
+
+// readPlain reads body into req as the json.Decoder of readCommand does
+// (unknown fields disallowed, nothing after the object), if body is a
+// plain command: one object with "cmd", "args" and "key" each at most
+// once, spelt so, cmd and key plain strings (jsonfast.Scanner), args a
+// plain object. It reports false for anything else, and for every body
+// the decoder would refuse, which readCommand then gives the decoder:
+// its answers, and its words in them, stay as they were. Every ballot is
+// one such body; the decoder took a fifth of a ballot's CPU.
+func (req *commandRequest) readPlain(body []byte) bool {
+	s := jsonfast.NewScanner(body)
+	if !s.Byte('{') {
+		return false
+	}
+	var seen [3]bool
+	if s.Byte('}') {
+		return s.End()
+	}
+	for {
+		name, ok := s.String()
+		if !ok || !s.Byte(':') {
+			return false
+		}
+		var field int
+		switch string(name) {
+		case "cmd":
+			field = 0
+		case "args":
+			field = 1
+		case "key":
+			field = 2
+		default:
+			return false // unknown, or in another case: the decoder says
+		}
+		if seen[field] {
+			return false // the decoder keeps the last
+		}
+		seen[field] = true
+		switch field {
+		case 0, 2:
+			v, ok := s.String()
+			if !ok {
+				return false
+			}
+			if field == 0 {
+				req.Cmd = string(v)
+			} else {
+				req.Key = string(v)
+			}
+		case 1:
+			if !s.Peek('{') {
+				return false // null, or not an object: the decoder's way
+			}
+			v, ok := s.Value()
+			if !ok {
+				return false
+			}
+			req.Args = v[:len(v):len(v)]
+		}
+		if s.Byte('}') {
+			return s.End()
+		}
+		if !s.Byte(',') {
+			return false
+		}
+	}
 }
 
 // command serves POST /api/assemblies/{id}/commands.
