@@ -116,15 +116,27 @@ func ParseCommand(env Envelope) (Command, error) {
 	if len(args) == 0 || bytes.Equal(args, []byte("null")) {
 		args = []byte("{}")
 	}
+	if readPlainArgs(p.Elem(), args) {
+		if err := validateStruct(env.Cmd, p.Elem()); err != nil {
+			return nil, err
+		}
+		return p.Elem().Interface().(Command), nil
+	}
+	return parseArgsJSON(env.Cmd, t, args)
+}
+
+// parseArgsJSON is ParseCommand through encoding/json, for any arguments.
+func parseArgsJSON(cmd string, t reflect.Type, args []byte) (Command, error) {
+	p := reflect.New(t)
 	dec := json.NewDecoder(bytes.NewReader(args))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(p.Interface()); err != nil {
-		return nil, fieldErr(jsonField(err), "%s: %s", env.Cmd, jsonMsg(err))
+		return nil, fieldErr(jsonField(err), "%s: %s", cmd, jsonMsg(err))
 	}
 	if _, err := dec.Token(); err != io.EOF {
-		return nil, fieldErr("", "%s: the arguments have more after their JSON object", env.Cmd)
+		return nil, fieldErr("", "%s: the arguments have more after their JSON object", cmd)
 	}
-	if err := validateStruct(env.Cmd, p.Elem()); err != nil {
+	if err := validateStruct(cmd, p.Elem()); err != nil {
 		return nil, err
 	}
 	return p.Elem().Interface().(Command), nil

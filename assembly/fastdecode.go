@@ -2,8 +2,15 @@ package assembly
 
 import (
 	"bytes"
+	"encoding"
+	"encoding/json"
+	"reflect"
 	"strconv"
+	"strings"
+	"sync"
 	"unicode/utf8"
+
+	"plenum/internal/jsonfast"
 )
 
 // decodeBallotCast reads a ballot_cast payload written by EncodeEvent
@@ -109,3 +116,95 @@ func (p *fastParser) int(into *int) bool {
 	*into = int(v)
 	return true
 }
+
+// readPlainArgs reads args into v, a command's zero struct, as
+// ParseCommand's json.Decoder does (unknown fields disallowed, nothing
+// after the object), if v's fields are all strings (plainFieldsOf) and
+// args is a plain object of them: every name spelt as its field's json
+// name, at most once, every value a plain string (jsonfast.Scanner). It
+// reports false for anything else, and for every text the decoder would
+// refuse, which ParseCommand then gives the decoder, with its words. A
+// ballot's arguments are such an object.
+func readPlainArgs(v reflect.Value, args []byte) bool {
+	fields := plainFieldsOf(v.Type())
+	if fields == nil {
+		return false
+	}
+	s := jsonfast.NewScanner(args)
+	if !s.Byte('{') {
+		return false
+	}
+	if s.Byte('}') {
+		return s.End()
+	}
+	var seen uint64
+	for {
+		name, ok := s.String()
+		if !ok || !s.Byte(':') {
+			return false
+		}
+		i, ok := fields[string(name)]
+		if !ok || seen&(1<<i) != 0 {
+			return false // unknown, in another case, or twice: the decoder says
+		}
+		seen |= 1 << i
+		val, ok := s.String()
+		if !ok {
+			return false
+		}
+		v.Field(i).SetString(string(val))
+		if s.Byte('}') {
+			return s.End()
+		}
+		if !s.Byte(',') {
+			return false
+		}
+	}
+}
+
+// plainFieldsOf maps the json names of a struct's fields to their indexes
+// if every field is an exported string with a plain json name, the
+// struct decodes itself in no way of its own, and it has at most 64
+// fields; otherwise it returns nil.
+func plainFieldsOf(t reflect.Type) map[string]int {
+	if f, ok := plainFields.Load(t); ok {
+		return f.(map[string]int)
+	}
+	var fields map[string]int
+	pt := reflect.PointerTo(t)
+	if t.Kind() == reflect.Struct && t.NumField() <= 64 &&
+		!pt.Implements(reflect.TypeFor[json.Unmarshaler]()) &&
+		!pt.Implements(reflect.TypeFor[encoding.TextUnmarshaler]()) {
+		fields = make(map[string]int, t.NumField())
+		for i := range t.NumField() {
+			f := t.Field(i)
+			name, opts, _ := strings.Cut(f.Tag.Get("json"), ",")
+			if !f.IsExported() || f.Anonymous || f.Type != reflect.TypeFor[string]() ||
+				!plainName(name) || strings.Contains(opts, "string") {
+				fields = nil
+				break
+			}
+			if _, twice := fields[name]; twice {
+				fields = nil
+				break
+			}
+			fields[name] = i
+		}
+	}
+	plainFields.Store(t, fields)
+	return fields
+}
+
+// plainName reports whether a json name is lower-case letters, digits
+// and '_' (encoding/json takes it as it is).
+func plainName(name string) bool {
+	for i := 0; i < len(name); i++ {
+		if c := name[i]; !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_') {
+			return false
+		}
+	}
+	return name != ""
+}
+
+// plainFields caches plainFieldsOf.
+var plainFields sync.Map

@@ -95,3 +95,64 @@ func TestDecodeBallotCastAsJSONDoes(t *testing.T) {
 		t.Fatal("the fast reading took garbage")
 	}
 }
+
+// plainArgs are arguments readPlainArgs reads and arguments it leaves
+// to encoding/json, for TestReadPlainArgs and FuzzReadPlainArgs.
+var plainArgs = []string{
+	`{"vote":"b0","voter":"d1","choice":"for"}`,
+	`{ "choice" : "against" , "voter" : "d-2" , "vote" : "v_1" , "for_mandate" : "m1" }`,
+	`{"vote":"b0","voter":"d1","choice":"for","token":"abc"}`,
+	`{"vote":"b0","voter":"D1","choice":"for"}`,
+	`{"vote":"b0","voter":"","choice":"for"}`,
+	`{}`,
+	`{"vote":"b0","vote":"b1","voter":"d1","choice":"for"}`,
+	`{"Vote":"b0","voter":"d1","choice":"for"}`,
+	`{"vote":"b0","voter":"d1","choice":"for","extra":1}`,
+	`{"vote":"b0","voter":"d1","choice":null}`,
+	`{"vote":"b0","voter":"d1","choice":1}`,
+	`{"vote":"b\u0030","voter":"d1","choice":"for"}`,
+	`{"vote":"b0","voter":"d1","choice":"for"} {}`,
+	`{"vote":"b0","voter":"d1","choice":"for",}`,
+	`{"vote":"b0"`,
+	`[]`,
+	`{"id":"s1","title":"First"}`,
+	`{"id":"s1","members":["a","b"]}`,
+}
+
+// TestReadPlainArgs: every command parsed from arguments readPlainArgs
+// reads is what encoding/json makes of them, or the same error; and the
+// plain ballot is read.
+func TestReadPlainArgs(t *testing.T) {
+	if p := reflect.New(commandTypes["cast_ballot"]).Elem(); !readPlainArgs(p, []byte(plainArgs[0])) {
+		t.Errorf("readPlainArgs does not read %s", plainArgs[0])
+	}
+	for _, args := range plainArgs {
+		checkPlainArgs(t, []byte(args))
+	}
+}
+
+func FuzzReadPlainArgs(f *testing.F) {
+	for _, args := range plainArgs {
+		f.Add([]byte(args))
+	}
+	f.Fuzz(func(t *testing.T, args []byte) { checkPlainArgs(t, args) })
+}
+
+// checkPlainArgs compares ParseCommand with parseArgsJSON for args, for
+// every command.
+func checkPlainArgs(t *testing.T, args []byte) {
+	t.Helper()
+	for _, name := range CommandNames() {
+		typ := commandTypes[name]
+		env := Envelope{Cmd: name, Args: args}
+		got, gotErr := ParseCommand(env)
+		trimmed := bytes.TrimSpace(args)
+		if len(trimmed) == 0 || string(trimmed) == "null" {
+			trimmed = []byte("{}")
+		}
+		want, wantErr := parseArgsJSON(name, typ, trimmed)
+		if fmt.Sprint(gotErr) != fmt.Sprint(wantErr) || !reflect.DeepEqual(got, want) {
+			t.Fatalf("%s %q: ParseCommand %#v, %v; encoding/json %#v, %v", name, args, got, gotErr, want, wantErr)
+		}
+	}
+}
