@@ -42,6 +42,11 @@ func EventTypes() []string {
 
 // EncodeEvent returns the event's JSON payload (its type is e.EventType()).
 func EncodeEvent(e Event) ([]byte, error) {
+	if bc, ok := e.(BallotCast); ok {
+		if b, ok := appendBallotCast(make([]byte, 0, 192), &bc); ok {
+			return b, nil
+		}
+	}
 	return json.Marshal(e)
 }
 

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 	"unicode/utf8"
 
 	"plenum/internal/jsonfast"
@@ -43,6 +44,42 @@ func decodeBallotCast(b []byte) (BallotCast, bool) {
 		p.lit(`,"weight":`) && p.int(&e.Weight) &&
 		p.lit(`}`) && p.pos == len(b)
 	return e, ok
+}
+
+// appendBallotCast appends e as json.Marshal encodes it, byte for byte,
+// without reflection (every ballot is encoded once, by the writer), or
+// reports false if its time is outside what it writes itself (the years
+// 0–9999, which time.Time.MarshalJSON refuses beyond).
+func appendBallotCast(b []byte, e *BallotCast) ([]byte, bool) {
+	if y := e.At.Year(); y < 0 || y > 9999 {
+		return nil, false
+	}
+	b = append(b, `{"meta":{"assembly":`...)
+	b = jsonfast.AppendString(b, e.Assembly)
+	b = append(b, `,"actor":`...)
+	b = jsonfast.AppendString(b, e.Actor)
+	b = append(b, `,"at":"`...)
+	b = e.At.AppendFormat(b, time.RFC3339Nano)
+	b = append(b, '"')
+	if e.Key != "" {
+		b = append(b, `,"key":`...)
+		b = jsonfast.AppendString(b, e.Key)
+	}
+	if e.Req != "" {
+		b = append(b, `,"req":`...)
+		b = jsonfast.AppendString(b, e.Req)
+	}
+	b = append(b, `},"vote":`...)
+	b = jsonfast.AppendString(b, e.Vote)
+	b = append(b, `,"voter":`...)
+	b = jsonfast.AppendString(b, e.Voter)
+	b = append(b, `,"right":`...)
+	b = jsonfast.AppendString(b, e.Right)
+	b = append(b, `,"choice":`...)
+	b = jsonfast.AppendString(b, e.Choice)
+	b = append(b, `,"weight":`...)
+	b = strconv.AppendInt(b, int64(e.Weight), 10)
+	return append(b, '}'), true
 }
 
 // fastParser reads JSON of a known layout, giving up on anything else.

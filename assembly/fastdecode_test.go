@@ -2,6 +2,7 @@ package assembly
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"reflect"
@@ -20,6 +21,10 @@ func TestDecodeBallotCastAsJSONDoes(t *testing.T) {
 		time.Date(2026, 5, 9, 10, 0, 0, 0, time.UTC),
 		time.Date(2026, 5, 9, 10, 0, 0, 123456789, time.UTC),
 		time.Date(1917, 3, 27, 3, 30, 0, 0, time.FixedZone("", 3*3600)),
+		time.Date(2026, 5, 9, 10, 0, 0, 120000000, time.FixedZone("", -(5*3600+30*60))),
+		time.Date(2026, 5, 9, 10, 0, 0, 5, time.Local),
+		time.Date(-1, 1, 1, 0, 0, 0, 0, time.UTC),
+		time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC),
 		{},
 	}
 	r := rand.New(rand.NewPCG(1, 2))
@@ -65,8 +70,12 @@ func TestDecodeBallotCastAsJSONDoes(t *testing.T) {
 			e.Weight = 1
 		}
 		payload, err := EncodeEvent(e)
+		want, werr := json.Marshal(e)
+		if !bytes.Equal(payload, want) || fmt.Sprint(err) != fmt.Sprint(werr) {
+			t.Fatalf("EncodeEvent wrote %s (%v), json.Marshal %s (%v)", payload, err, want, werr)
+		}
 		if err != nil {
-			t.Fatal(err)
+			continue // a year outside 0–9999
 		}
 		for j, m := range mutations {
 			b := m(bytes.Clone(payload))

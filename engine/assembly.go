@@ -21,6 +21,7 @@ import (
 	"golang.org/x/mod/sumdb/tlog"
 
 	"plenum/assembly"
+	"plenum/internal/jsonfast"
 	"plenum/ledger"
 )
 
@@ -758,25 +759,45 @@ func ScopedKey(actor, key string) string { return actor + "/" + key }
 // mandate and vote anyway, so a retry with the same key and another
 // choice is answered as replayed: the first ballot stands.
 func requestHash(assemblyID string, cmd assembly.Command) string {
+	var buf [256]byte
+	b := append(buf[:0], cmd.CommandName()...)
+	b = append(b, 0)
+	b = append(b, assemblyID...)
+	b = append(b, 0)
 	switch c := cmd.(type) {
 	case assembly.CastBallot:
 		c.Choice, c.Token = "", ""
-		cmd = c
+		b = appendCastBallot(b, &c)
+		cmd = nil
 	case assembly.CastElectionBallot:
 		c.Ranking, c.Approve, c.List = nil, nil, ""
 		cmd = c
 	}
-	args, err := json.Marshal(cmd)
-	if err != nil {
-		args = []byte(err.Error())
+	if cmd != nil {
+		args, err := json.Marshal(cmd)
+		if err != nil {
+			args = []byte(err.Error())
+		}
+		b = append(b, args...)
 	}
-	h := sha256.New()
-	h.Write([]byte(cmd.CommandName()))
-	h.Write([]byte{0})
-	h.Write([]byte(assemblyID))
-	h.Write([]byte{0})
-	h.Write(args)
-	return hex.EncodeToString(h.Sum(nil)[:16])
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:16])
+}
+
+// appendCastBallot appends c as json.Marshal encodes it, byte for byte,
+// without reflection: every ballot's request is hashed.
+func appendCastBallot(b []byte, c *assembly.CastBallot) []byte {
+	b = append(b, `{"vote":`...)
+	b = jsonfast.AppendString(b, c.Vote)
+	b = append(b, `,"voter":`...)
+	b = jsonfast.AppendString(b, c.Voter)
+	b = append(b, `,"choice":`...)
+	b = jsonfast.AppendString(b, c.Choice)
+	b = append(b, `,"for_mandate":`...)
+	b = jsonfast.AppendString(b, c.ForMandate)
+	b = append(b, `,"token":`...)
+	b = jsonfast.AppendString(b, c.Token)
+	return append(b, '}')
 }
 
 // fillReplayed reads a replayed command's events back from the log: the
