@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"time"
 	"unicode/utf8"
+
+	"plenum/internal/jsonfast"
 )
 
 // MaxEntrySize is the largest encoded entry, in bytes. It is the C2SP
@@ -68,10 +70,21 @@ func (e *Entry) Validate() error {
 	if len(e.Payload) > MaxPayloadSize {
 		return malformed("payload of %d bytes exceeds %d", len(e.Payload), MaxPayloadSize)
 	}
-	if len(e.Payload) > 0 && (!json.Valid(e.Payload) || !utf8.Valid(e.Payload)) {
+	if len(e.Payload) > 0 && (!validJSON(e.Payload) || !utf8.Valid(e.Payload)) {
 		return malformed("payload is not one valid JSON value in UTF-8")
 	}
 	return nil
+}
+
+// validJSON is json.Valid, a few times faster for the plain JSON events
+// are (jsonfast.Scanner), which holds nearly every payload; anything else
+// is json.Valid's to judge.
+func validJSON(p []byte) bool {
+	s := jsonfast.NewScanner(p)
+	if _, ok := s.Value(); ok && s.End() {
+		return true
+	}
+	return json.Valid(p)
 }
 
 // validateHead checks everything of e but the payload.
