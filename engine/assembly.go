@@ -636,6 +636,9 @@ var (
 // the readers' state can be taken at once (or must be: too many pending,
 // or for too long); otherwise they stay pending and the writer goes on.
 func (a *Assembly) deliver(d delivery) {
+	if len(d.entries) > 0 {
+		d.readers = make([]assembly.Event, 0, len(d.entries))
+	}
 	for i, e := range d.entries {
 		ev := d.events[i]
 		if !flat(reflect.TypeOf(ev)) {
@@ -993,17 +996,21 @@ func (a *Assembly) emptied(evs []assembly.Event) []string {
 // stage applies events to the state and queues their ledger entries.
 func (a *Assembly) stage(evs []assembly.Event, st *staging) error {
 	// Encode all first, so that an event that cannot be encoded changes
-	// nothing.
-	staged := make([]ledger.Entry, len(evs))
-	for k, ev := range evs {
+	// nothing. They are staged in place, and taken back if refused.
+	n := len(st.entries)
+	for _, ev := range evs {
 		payload, err := assembly.EncodeEvent(ev)
 		if err != nil {
+			clear(st.entries[n:])
+			st.entries = st.entries[:n]
 			return fmt.Errorf("engine: encoding %s: %w", ev.EventType(), err)
 		}
-		staged[k] = ledger.Entry{Actor: ev.EventMeta().Actor, Type: ev.EventType(), Payload: payload}
+		st.entries = append(st.entries, ledger.Entry{Actor: ev.EventMeta().Actor, Type: ev.EventType(), Payload: payload})
 	}
 	for k, ev := range evs {
 		if err := a.state.Apply(ev); err != nil {
+			clear(st.entries[n:])
+			st.entries = st.entries[:n]
 			if k > 0 {
 				// Half a command is in the state: rebuild it from the
 				// log and the batch's earlier events.
@@ -1012,7 +1019,6 @@ func (a *Assembly) stage(evs []assembly.Event, st *staging) error {
 			return fmt.Errorf("engine: %s: the event %s does not apply: %w", a.id, ev.EventType(), err)
 		}
 	}
-	st.entries = append(st.entries, staged...)
 	st.events = append(st.events, evs...)
 	return nil
 }

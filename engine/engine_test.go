@@ -620,3 +620,44 @@ func TestQuorumCountedOncePerState(t *testing.T) {
 	env.must("d0", "check_in", obj{"person": "d0"})
 	check("d0 back", 2)
 }
+
+// TestUnencodableCommandInBatchStagesNothing: in one batch, a ballot
+// whose event cannot be encoded (its time after the year 9999, which
+// json refuses) is refused and leaves nothing staged: the ballot before
+// it in the batch is recorded, alone, and the record replays.
+func TestUnencodableCommandInBatchStagesNothing(t *testing.T) {
+	env := newTestEnv(t)
+	env.setup(3)
+	env.must("admin", "open_vote", obj{"id": "v1", "motion": "m1", "method": "roll_call"})
+	size := env.logSize()
+	var metas []assembly.Meta
+	var cmds []assembly.Command
+	for i, voter := range []string{"d0", "d1"} {
+		e := env.envelope(voter, "cast_ballot", obj{"vote": "v1", "voter": voter, "choice": "for"})
+		if i == 1 {
+			e.At = time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC)
+		}
+		cmd, err := assembly.ParseCommand(e)
+		if err != nil {
+			t.Fatal(err)
+		}
+		metas, cmds = append(metas, e.Meta()), append(cmds, cmd)
+	}
+	a, _ := env.eng.Assembly("coop")
+	results, failed, err := a.SubmitAll(context.Background(), metas, cmds)
+	if err == nil || failed != 1 || len(results) != 1 {
+		t.Fatalf("SubmitAll: %d results, failed %d, %v; want the first recorded, the second refused", len(results), failed, err)
+	}
+	if env.logSize() != size+1 || results[0].First() != size {
+		t.Fatalf("log of %d entries, the ballot at %d; want %d, at %d", env.logSize(), results[0].First(), size+1, size)
+	}
+	env.must("d2", "cast_ballot", obj{"vote": "v1", "voter": "d2", "choice": "against"})
+	if got := len(env.state().Votes["v1"].Ballots); got != 2 {
+		t.Fatalf("%d ballots in the state, want 2", got)
+	}
+	env.close()
+	env.open()
+	if got := len(env.state().Votes["v1"].Ballots); got != 2 || env.logSize() != size+2 {
+		t.Fatalf("after a restart: %d ballots, %d entries; want 2, %d", got, env.logSize(), size+2)
+	}
+}
