@@ -550,7 +550,14 @@ func (a *Assembly) commit(batch []*request) {
 		}
 	}
 	base := int64(a.state.Events)
-	var st staging
+	// Most commands (a ballot) make one event: room for one each, so that
+	// a batch of thousands is not grown (by a quarter at a time) and
+	// copied over and over.
+	n := 0
+	for _, req := range batch {
+		n += len(req.cmds)
+	}
+	st := staging{entries: make([]ledger.Entry, 0, n), events: make([]assembly.Event, 0, n)}
 	for i, req := range batch {
 		replies[i].failed = -1
 		for j, cmd := range req.cmds {
