@@ -1110,14 +1110,14 @@ func (a *Assembly) close() {
 // (assembly.CastEncryptedBallot.Precheck), the ballots of one batch on as
 // many goroutines as there are processors.
 func (a *Assembly) precheck(cmds []assembly.Command) []assembly.Command {
+	if !slices.ContainsFunc(cmds, isEncryptedBallot) {
+		return cmds // without a variable the goroutines below share, on the heap
+	}
 	var idx []int
 	for i, c := range cmds {
-		if _, ok := c.(assembly.CastEncryptedBallot); ok {
+		if isEncryptedBallot(c) {
 			idx = append(idx, i)
 		}
-	}
-	if len(idx) == 0 {
-		return cmds
 	}
 	out := slices.Clone(cmds)
 	workers := min(runtime.GOMAXPROCS(0), len(idx))
@@ -1133,6 +1133,11 @@ func (a *Assembly) precheck(cmds []assembly.Command) []assembly.Command {
 	}
 	wg.Wait()
 	return out
+}
+
+func isEncryptedBallot(c assembly.Command) bool {
+	_, ok := c.(assembly.CastEncryptedBallot)
+	return ok
 }
 
 // refusal is a refusal of the engine as the rules make one (in the
