@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 
 	"plenum/assembly"
 	"plenum/auth"
@@ -298,14 +299,25 @@ func (api *API) submit(w http.ResponseWriter, r *http.Request, sess *auth.Sessio
 			}
 		}
 	}
-	body := appendCommandResponse(make([]byte, 0, 256+2*len(cp.json)), &out, cp.json)
+	buf := answerBufs.Get().(*[]byte)
+	body := appendCommandResponse((*buf)[:0], &out, cp.json)
 	status := http.StatusCreated
 	if res.Replayed {
 		status = http.StatusOK
 		w.Header().Set("Idempotent-Replayed", "true")
 	}
 	writeJSON(w, status, body)
+	// Write keeps nothing of what it is given (io.Writer): the buffer
+	// serves the next answer.
+	if cap(body) <= 16<<10 {
+		*buf = body
+		answerBufs.Put(buf)
+	}
 }
+
+// answerBufs hold the buffers answers to commands are written in: every
+// ballot is answered with about 700 bytes.
+var answerBufs = sync.Pool{New: func() any { return new([]byte) }}
 
 func compactJSON(b []byte) []byte {
 	var buf bytes.Buffer
