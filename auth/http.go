@@ -61,23 +61,43 @@ const SessionLookupTimeout = 2 * time.Second
 // public's view, nor held until the network heals.
 func (s *Store) Middleware(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if c, err := r.Cookie(CookieName); err == nil && c.Value != "" {
-			ctx, cancel := r.Context(), context.CancelFunc(func() {})
-			if s.sqlitePath == "" {
-				ctx, cancel = context.WithTimeout(ctx, SessionLookupTimeout)
-			}
-			sess, err := s.Session(ctx, c.Value)
-			cancel()
-			switch {
-			case err == nil:
-				r = r.WithContext(WithSession(r.Context(), sess))
-			case !errors.Is(err, ErrNoSession):
-				sessionUnavailable(w, r)
-				return
-			}
+		ctx, ok := s.SessionContext(w, r)
+		if !ok {
+			return
+		}
+		if ctx != r.Context() {
+			r = r.WithContext(ctx)
 		}
 		next.ServeHTTP(w, r)
 	})
+}
+
+// SessionContext is what Middleware does before it hands the request on:
+// it returns r's context with the session of r's cookie in it (r's
+// context as it is if there is no session), or answers 503 and reports
+// false. For a handler that adds values of its own to the context, so
+// that the request is copied once (http.Request.WithContext), not twice.
+func (s *Store) SessionContext(w http.ResponseWriter, r *http.Request) (context.Context, bool) {
+	c, err := r.Cookie(CookieName)
+	if err != nil || c.Value == "" {
+		return r.Context(), true
+	}
+	ctx, cancel := r.Context(), context.CancelFunc(nil)
+	if s.sqlitePath == "" {
+		ctx, cancel = context.WithTimeout(ctx, SessionLookupTimeout)
+	}
+	sess, err := s.Session(ctx, c.Value)
+	if cancel != nil {
+		cancel()
+	}
+	switch {
+	case err == nil:
+		return WithSession(r.Context(), sess), true
+	case !errors.Is(err, ErrNoSession):
+		sessionUnavailable(w, r)
+		return nil, false
+	}
+	return r.Context(), true
 }
 
 // sessionUnavailable answers a request whose session could not be looked

@@ -126,12 +126,16 @@ func NewAPI(e *engine.Engine, a *auth.Store, opts Options) *API {
 
 // ServeHTTP serves the API behind the session middleware.
 func (api *API) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	r = r.WithContext(context.WithValue(r.Context(), engineKey{}, api.eng))
-	if auth.FromContext(r.Context()) == nil {
-		api.auth.Middleware(api.mux).ServeHTTP(w, r)
-		return
+	ctx := r.Context()
+	if auth.FromContext(ctx) == nil {
+		// The session middleware's work, with the engine put in the same
+		// copy of the request (a sessionUnavailable answer needs neither).
+		var ok bool
+		if ctx, ok = api.auth.SessionContext(w, r); !ok {
+			return
+		}
 	}
-	api.mux.ServeHTTP(w, r)
+	api.mux.ServeHTTP(w, r.WithContext(context.WithValue(ctx, engineKey{}, api.eng)))
 }
 
 // Routes returns the routes the API serves, for tests that must see
