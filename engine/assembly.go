@@ -254,7 +254,7 @@ type quorumOf struct {
 // key with the same request again is answered from the record (Replayed),
 // with another request it is refused (invalid, field "key").
 func (a *Assembly) Submit(ctx context.Context, m assembly.Meta, c assembly.Command) (*Result, error) {
-	results, _, err := a.SubmitAll(ctx, []assembly.Meta{m}, []assembly.Command{c})
+	results, _, err := a.submit(ctx, []assembly.Meta{m}, []assembly.Command{c})
 	if err != nil {
 		return nil, err
 	}
@@ -275,19 +275,22 @@ func (a *Assembly) SubmitAll(ctx context.Context, metas []assembly.Meta, cmds []
 	if len(metas) != len(cmds) || len(cmds) == 0 {
 		return nil, -1, errors.New("engine: SubmitAll needs one meta per command")
 	}
+	return a.submit(ctx, slices.Clone(metas), cmds)
+}
+
+// submit is SubmitAll on metas of its own, which it changes.
+func (a *Assembly) submit(ctx context.Context, metas []assembly.Meta, cmds []assembly.Command) ([]*Result, int, error) {
 	// An encrypted ballot's proofs are checked here, in the caller's
 	// goroutine (a batch's ballots in parallel), not by the writer.
 	cmds = a.precheck(cmds)
 	// Keys are scoped and requests hashed here, in the caller's goroutine,
 	// to keep the writer's work per command small.
-	keyed := make([]assembly.Meta, len(metas))
-	for i, m := range metas {
-		if m.Key != "" {
+	for i := range metas {
+		if m := &metas[i]; m.Key != "" {
 			m.Key, m.Req = ScopedKey(m.Actor, m.Key), requestHash(a.id, cmds[i])
 		}
-		keyed[i] = m
 	}
-	req := &request{metas: keyed, cmds: cmds, reply: make(chan reply, 1)}
+	req := &request{metas: metas, cmds: cmds, reply: make(chan reply, 1)}
 	select {
 	case a.reqs <- req:
 	case <-a.closing:
