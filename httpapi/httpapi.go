@@ -264,8 +264,12 @@ func writeJSON(w http.ResponseWriter, status int, body []byte) {
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(status)
 	w.Write(body)
-	w.Write([]byte("\n"))
+	w.Write(newline)
 }
+
+// newline ends every JSON answer; a []byte("\n") made in place is
+// allocated on every call (Write is an interface's method).
+var newline = []byte("\n")
 
 // assemblyOf returns the assembly named in the path, or writes 404.
 func (api *API) assemblyOf(w http.ResponseWriter, r *http.Request) (*engine.Assembly, bool) {
