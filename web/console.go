@@ -172,12 +172,16 @@ func (v *view) Bodies() []*assembly.Body {
 }
 
 // HallChoices are the persons in the hall ("in") or out of it after
-// registering ("out"), by name, for the forms of leaving and returning.
+// registering ("out"), by name: the hall tab's pickers up to
+// Options.PickerLimit persons (PickHall).
 func (v *view) HallChoices(where string) []Choice {
+	set, ok := hallSets[where]
+	if !ok {
+		return nil
+	}
 	var out []Choice
 	for _, c := range v.PersonChoices() {
-		in := v.S.InHall(c.Value)
-		if where == "in" && in || where == "out" && !in && v.S.Attendance.CheckedIn[c.Value] {
+		if set.has(v.S, c.Value) {
 			out = append(out, c)
 		}
 	}

@@ -776,7 +776,22 @@ func (v *view) Persons() []*assembly.Person {
 }
 
 // hall counts who is in the hall.
-type hall struct{ In, Out, Walked, Unnamed int }
+type hall struct {
+	In, Out, Walked, Unnamed int
+	// away are those registered present and not in the hall now (who
+	// left it, or attend online): the return picker's persons.
+	away int
+}
+
+// side is how many persons are on one side of the hall as the hall
+// tab's pickers list them (HallChoices): "in" the hall, or "out" of it
+// while registered present.
+func (h hall) side(where string) int {
+	if where == "in" {
+		return h.In
+	}
+	return h.away
+}
 
 // Hall counts who is in the hall, who left it and who walked out,
 // counted once for each state (liveOf).
@@ -799,8 +814,11 @@ func countHall(s *assembly.State) hall {
 	var h hall
 	at := s.Attendance
 	for p, in := range at.CheckedIn {
-		if in && s.InHall(p) {
+		switch {
+		case in && s.InHall(p):
 			h.In++
+		case in:
+			h.away++
 		}
 	}
 	for _, out := range at.OutOfHall {

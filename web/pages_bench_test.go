@@ -109,7 +109,8 @@ func BenchmarkChairPage10000(b *testing.B) {
 	for _, c := range []struct{ name, who, path, want string }{
 		{"chair", "chair", "/a/" + asm + "/chair", "Adopt the budget"},
 		{"chair-live", "chair", "/a/" + asm + "/chair?fragment=live", "Adopt the budget"},
-		{"chair-hall", "chair", "/a/" + asm + "/chair/hall", "Delegate 1"},
+		{"chair-hall", "chair", "/a/" + asm + "/chair/hall", "Who left the hall"},
+		{"choices-in-hall", "chair", "/a/" + asm + "/choices/in-hall?q=delegate+12", `"label":"Delegate 12"`},
 		{"projector", "chair", "/a/" + asm + "/projector", "Adopt the budget"},
 		{"delegate", "p1", "/a/" + asm + "/delegate", "Adopt the budget"},
 	} {

@@ -3,8 +3,10 @@ package web
 import (
 	"encoding/json"
 	"net/http"
+	"net/url"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -33,6 +35,81 @@ func (v *view) PickPerson(id, name, label string, opts ...string) Picker {
 	if len(v.S.PersonOrder) <= v.pickerLimit {
 		return v.Pick(id, name, label, v.PersonChoices(), opts...)
 	}
+	return v.pickSearched(id, name, label, everyone, len(v.S.PersonOrder), opts...)
+}
+
+// PickHall is the hall tab's picker of several persons of one side of the
+// hall: where "in" lists those in the hall now (who may leave it), "out"
+// those registered present and not in the hall (who may come back);
+// nil when nobody is there, so that the page says so instead. Up to
+// Options.PickerLimit persons on that side the picker lists them all, as
+// before; with more it is searched on the server as PickPerson is, from
+// GET /a/{id}/choices/in-hall or /out-of-hall, which find only the
+// persons of that side.
+func (v *view) PickHall(where, id, name, label string, opts ...string) *Picker {
+	set, ok := hallSets[where]
+	if !ok {
+		return nil
+	}
+	total := v.Hall().side(where)
+	if total == 0 {
+		return nil
+	}
+	opts = append([]string{"many"}, opts...)
+	var p Picker
+	if total <= v.pickerLimit {
+		p = v.Pick(id, name, label, v.HallChoices(where), opts...)
+	} else {
+		p = v.pickSearched(id, name, label, set, total, opts...)
+	}
+	return &p
+}
+
+// personSet is a set of persons a picker searched on the server lists:
+// its route (GET /a/{id}/choices/{route}), whether it holds a person, and
+// who may search it (nil: whoever may read the record).
+type personSet struct {
+	route string
+	// side is the side of the hall the set is (hall.side), "" for
+	// every person.
+	side string
+	has  func(s *assembly.State, person string) bool
+	may  func(viewer) bool
+	// refusal is what a viewer whom may refuses is told (a catalog key).
+	refusal string
+}
+
+// everyone is every person of the assembly (PickPerson).
+var everyone = &personSet{route: "persons"}
+
+// hallSets are the sides of the hall (PickHall): who may leave it, who
+// may come back, as the chair's hall tab lists them (HallChoices). Only
+// those who may record others leaving and coming back (the chair, a
+// secretary: the rules' mayMoveHall) search them.
+var hallSets = map[string]*personSet{
+	"in": {route: "in-hall", side: "in", has: func(s *assembly.State, p string) bool { return s.InHall(p) },
+		may: movesHall, refusal: "only the persons themselves, a secretary or the chair may record leaving the hall"},
+	"out": {route: "out-of-hall", side: "out", has: outOfHall,
+		may: movesHall, refusal: "only the persons themselves, a secretary or the chair may record a return to the hall"},
+}
+
+// outOfHall: registered present and not in the hall now.
+func outOfHall(s *assembly.State, p string) bool {
+	return s.Attendance.CheckedIn[p] && !s.InHall(p)
+}
+
+// movesHall: the viewer may record others leaving the hall and coming
+// back (assembly's mayMoveHall: a secretary or the chair).
+func movesHall(v viewer) bool {
+	return v.Has(string(assembly.RoleChair)) || v.Has(string(assembly.RoleSecretary))
+}
+
+// pickSearched is a picker of the persons of set (total of them)
+// searched on the server: it lists only the persons chosen already and
+// those that match the search sent with the page (?find-ID=words, a form
+// of its own beside the picker, so that it works without a script), and
+// the script searches as one types (GET /a/{id}/choices/{set.route}).
+func (v *view) pickSearched(id, name, label string, set *personSet, total int, opts ...string) Picker {
 	var keep []string
 	for _, o := range opts {
 		if k, val, _ := strings.Cut(o, "="); k == "selected" && val != "" {
@@ -40,16 +117,16 @@ func (v *view) PickPerson(id, name, label string, opts ...string) Picker {
 		}
 	}
 	q := strings.TrimSpace(v.Query.Get("find-" + id))
-	found, choices := v.searchPersons(q, keep)
+	found, choices := v.searchPersons(q, keep, set.has)
 	p := v.Pick(id, name, label, choices, opts...)
 	p.Search = &PickerSearch{
-		Source:      "/a/" + v.ID + "/choices/persons",
+		Source:      "/a/" + v.ID + "/choices/" + set.route,
 		Form:        "find-" + id,
 		Query:       q,
 		Label:       v.L.T("web.pick.search", label),
 		Placeholder: v.L.T("web.js.type_to_search"),
 		Button:      v.L.T("web.pick.find"),
-		Status:      searchStatus(v.L, q, len(v.S.PersonOrder), found),
+		Status:      searchStatus(v.L, q, total, found),
 	}
 	v.finders = append(v.finders, id)
 	return p
@@ -86,23 +163,29 @@ func searchStatus(l *i18n.Locale, q string, total, found int) string {
 // (form="find-ID").
 func (v *view) Finders() []string { return v.finders }
 
-// searchPersons returns how many persons match q (every word of it in
-// their name or hint, case and accents aside, as static/picker.js
-// matches) and the choices to list: the first searchShown of them by
-// name, and the persons in keep whether they match or not.
-func (v *view) searchPersons(q string, keep []string) (int, []Choice) {
+// searchPersons returns how many persons of a set (has; nil: all)
+// match q (every word of it in their name, hint or id, case and accents
+// aside, as static/picker.js matches names) and the choices to list: the first
+// searchShown of them by name, and the persons in keep whether they
+// match or not.
+func (v *view) searchPersons(q string, keep []string, has func(*assembly.State, string) bool) (int, []Choice) {
 	words := strings.Fields(fold(q))
 	var out []Choice
 	found := 0
 	if len(words) > 0 {
 		var buf strings.Builder
 		for _, id := range v.S.PersonOrder {
+			if has != nil && !has(v.S, id) {
+				continue
+			}
 			p := v.S.Persons[id]
 			hint := v.personHint(p)
 			buf.Reset()
 			buf.WriteString(p.Name)
 			buf.WriteByte(' ')
 			buf.WriteString(hint)
+			buf.WriteByte(' ')
+			buf.WriteString(id)
 			if text := fold(buf.String()); matchesAll(text, words) {
 				found++
 				out = append(out, Choice{Value: id, Label: p.Name, Hint: hint})
@@ -169,55 +252,83 @@ func fold(s string) string {
 	return b.String()
 }
 
-// choiceJSON is one choice in the answer of GET /a/{id}/choices/persons.
+// choiceJSON is one choice in the answer of GET /a/{id}/choices/….
 type choiceJSON struct {
 	Value string `json:"value"`
 	Label string `json:"label"`
 	Hint  string `json:"hint,omitempty"`
 }
 
-// choices serves GET /a/{id}/choices/persons?q=words: the persons that
-// match, as PickPerson lists them, for a picker's script, in JSON:
+// maxSearch is the longest search (in bytes) the pickers' routes take: a
+// few words of a name.
+const maxSearch = 200
+
+// choices serves GET /a/{id}/choices/{set.route}?q=words: the persons of
+// the set that match, as the picker searched on the server lists them
+// (PickPerson, PickHall), for its script, in JSON:
 //
 //	{"total": 10000, "found": 12, "status": "Found: 12.",
 //	 "choices": [{"value": "p1", "label": "Anna", "hint": "Bakers"}, …]}
 //
-// at most searchShown of them, by name; nothing without words. Only who
-// may read the pages that have pickers gets it: a person logged in to the
-// assembly who may read its record.
-func (s *server) choices(w http.ResponseWriter, r *http.Request) {
-	a, ok := s.assemblyOf(w, r)
-	if !ok {
-		return
-	}
-	sess := auth.FromContext(r.Context())
-	if sess == nil || !sess.In(a.ID()) {
-		plainError(w, r, a, http.StatusUnauthorized, "web.http.log_in")
-		return
-	}
-	if !s.mayRead(w, r, a, true) {
-		return
-	}
-	q := r.URL.Query().Get("q")
-	var out struct {
-		Total   int          `json:"total"`
-		Found   int          `json:"found"`
-		Status  string       `json:"status"`
-		Choices []choiceJSON `json:"choices"`
-	}
-	a.Read(func(st *assembly.State) {
-		v := &view{S: st}
-		var cs []Choice
-		out.Found, cs = v.searchPersons(q, nil)
-		out.Total, out.Choices = len(st.PersonOrder), make([]choiceJSON, len(cs))
-		out.Status = searchStatus(i18n.Choose(r, st.Assembly.Language), q, out.Total, out.Found)
-		for i, c := range cs {
-			out.Choices[i] = choiceJSON{c.Value, c.Label, c.Hint}
+// at most searchShown of them, by name; nothing without words; total is
+// how many persons the set holds. Only who may read the pages that have
+// the picker gets it: a person logged in to the assembly who may read
+// its record, and, for a set that says so (set.may), holds an office
+// that uses it: the hall's sides, the chair or a secretary. A query that
+// cannot be read (a bad escape, not UTF-8, q given twice or longer than
+// maxSearch) is refused with 400.
+func (s *server) choices(set *personSet) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		a, ok := s.assemblyOf(w, r)
+		if !ok {
+			return
 		}
-	})
-	body, _ := json.Marshal(out) // strings and numbers: it cannot fail
-	h := w.Header()
-	h.Set("Content-Type", "application/json")
-	h.Set("Cache-Control", "no-store")
-	w.Write(body)
+		sess := auth.FromContext(r.Context())
+		if sess == nil || !sess.In(a.ID()) {
+			plainError(w, r, a, http.StatusUnauthorized, "web.http.log_in")
+			return
+		}
+		if !s.mayRead(w, r, a, true) {
+			return
+		}
+		if set.may != nil {
+			allowed := false
+			a.Read(func(st *assembly.State) { allowed = set.may(identify(st, sess)) })
+			if !allowed {
+				plainError(w, r, a, http.StatusForbidden, set.refusal)
+				return
+			}
+		}
+		query, err := url.ParseQuery(r.URL.RawQuery)
+		q := query.Get("q")
+		if err != nil || len(query["q"]) > 1 || len(q) > maxSearch || !utf8.ValidString(q) {
+			plainError(w, r, a, http.StatusBadRequest, "web.http.form_unreadable")
+			return
+		}
+		var out struct {
+			Total   int          `json:"total"`
+			Found   int          `json:"found"`
+			Status  string       `json:"status"`
+			Choices []choiceJSON `json:"choices"`
+		}
+		a.Read(func(st *assembly.State) {
+			v := &view{S: st}
+			var cs []Choice
+			out.Found, cs = v.searchPersons(q, nil, set.has)
+			out.Total = len(st.PersonOrder)
+			if set.side != "" {
+				out.Total = v.Hall().side(set.side)
+			}
+			out.Choices = make([]choiceJSON, len(cs))
+			out.Status = searchStatus(i18n.Choose(r, st.Assembly.Language), q, out.Total, out.Found)
+			for i, c := range cs {
+				out.Choices[i] = choiceJSON{c.Value, c.Label, c.Hint}
+			}
+		})
+		body, _ := json.Marshal(out) // strings and numbers: it cannot fail
+		h := w.Header()
+		h.Set("Content-Type", "application/json")
+		h.Set("Cache-Control", "no-store")
+		w.Write(body)
+	}
 }

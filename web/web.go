@@ -161,6 +161,10 @@ var pageNames = []string{"index", "landing", "delegate", "chair", "chair-agenda"
 //	GET  /a/{id}/choices/persons?q=  the persons a search finds, for the
 //	                            script of a picker searched on the server
 //	                            (JSON; PickPerson)
+//	GET  /a/{id}/choices/in-hall?q=, …/out-of-hall?q=  the same among
+//	                            those in the hall, or registered and
+//	                            out of it, for the chair or a secretary
+//	                            (the hall tab's pickers; PickHall)
 //	GET  /setup                 the server administrator's form that
 //	                            creates an assembly (from a template)
 //	POST /setup                 creates it
@@ -226,7 +230,9 @@ func New(eng *engine.Engine, authStore *auth.Store, opts Options) http.Handler {
 	m.HandleFunc("POST /a/{id}/revoke-codes", s.revokeCodes)
 	m.HandleFunc("GET /a/{id}/minutes/{format}", s.minutes)
 	m.HandleFunc("POST /a/{id}/act", s.act)
-	m.HandleFunc("GET /a/{id}/choices/persons", s.choices)
+	m.HandleFunc("GET /a/{id}/choices/persons", s.choices(everyone))
+	m.HandleFunc("GET /a/{id}/choices/in-hall", s.choices(hallSets["in"]))
+	m.HandleFunc("GET /a/{id}/choices/out-of-hall", s.choices(hallSets["out"]))
 	s.motionsPages(m)
 	s.setupRoutes(m)
 	return s
