@@ -138,6 +138,11 @@ func TestChoicesOfTheHall(t *testing.T) {
 	h.must("admin", "add_person", obj{"id": "x-417", "name": "Yuri Gagarin"})
 	h.must("admin", "check_in", obj{"person": "x-417"})
 	h.must("chair", "leave_hall", obj{"persons": []string{"boris", "d7"}})
+	// Attending online: never in the hall, so neither leaving it nor
+	// coming back (the rules refuse return_to_hall for them).
+	h.must("admin", "add_person", obj{"id": "x-418", "name": "Valentina Tereshkova"})
+	h.must("admin", "set_rules", obj{"overrides": obj{"speaking_time_seconds": 300, "online": "full"}})
+	h.must("admin", "check_in", obj{"person": "x-418", "where": "online"})
 	get := func(b *browser, set, rawQuery string) (int, string, choicesAnswer) {
 		t.Helper()
 		code, body, hdr := b.get("/a/coop/choices/" + set + "?" + rawQuery)
@@ -180,6 +185,8 @@ func TestChoicesOfTheHall(t *testing.T) {
 		{"out-of-hall", "zetk", 2, "[]", "Nobody found: try a part of the name."},
 		{"out-of-hall", "dmitri", 2, "[]", "Nobody found: try a part of the name."}, // not registered
 		{"out-of-hall", "  ", 2, "[]", "2 persons: search by name."},
+		{"out-of-hall", "teresh", 2, "[]", "Nobody found: try a part of the name."}, // online
+		{"in-hall", "teresh", 62, "[]", "Nobody found: try a part of the name."},
 	} {
 		for _, b := range []*browser{chair, sec} {
 			code, body, a := get(b, c.set, "q="+url.QueryEscape(c.q))

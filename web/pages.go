@@ -778,8 +778,8 @@ func (v *view) Persons() []*assembly.Person {
 // hall counts who is in the hall.
 type hall struct {
 	In, Out, Walked, Unnamed int
-	// away are those registered present and not in the hall now (who
-	// left it, or attend online): the return picker's persons.
+	// away are those registered present who left the hall (outOfHall):
+	// the return picker's persons.
 	away int
 }
 
@@ -817,7 +817,7 @@ func countHall(s *assembly.State) hall {
 		switch {
 		case in && s.InHall(p):
 			h.In++
-		case in:
+		case outOfHall(s, p):
 			h.away++
 		}
 	}

@@ -93,9 +93,11 @@ var hallSets = map[string]*personSet{
 		may: movesHall, refusal: "only the persons themselves, a secretary or the chair may record a return to the hall"},
 }
 
-// outOfHall: registered present and not in the hall now.
+// outOfHall: registered present and recorded as having left the hall,
+// the persons return_to_hall takes back (those attending online were
+// never in the hall, and the rules refuse to return them).
 func outOfHall(s *assembly.State, p string) bool {
-	return s.Attendance.CheckedIn[p] && !s.InHall(p)
+	return s.Attendance.CheckedIn[p] && s.Attendance.OutOfHall[p]
 }
 
 // movesHall: the viewer may record others leaving the hall and coming
