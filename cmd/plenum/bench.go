@@ -45,7 +45,7 @@ NAME
 
 SYNOPSIS
     plenum bench vote [--delegates N] [--readers R] [--separate] [--dir DIR] [--cpuprofile F] [--trace F]
-    plenum bench vote --db postgres://… [--nodes N] [--kill after|mid|none] [--delegates N] [--readers R] [--separate] [--dir DIR]
+    plenum bench vote --db postgres://… [--nodes N] [--kill after|mid|none] [--readers-apart] [--delegates N] [--readers R] [--separate] [--dir DIR]
     plenum bench fanout [--clients N] [--events E] [--separate] [--dir DIR] [--cpuprofile F] [--trace F]
     plenum bench login [--delegates N] [--separate] [--dir DIR] [--cpuprofile F] [--trace F]
 
@@ -157,6 +157,10 @@ OPTIONS
                     server in this process on SQLite
     --nodes N       vote: how many plenum serve processes share --db
                     (default 1); more than one needs --db postgres://…
+    --readers-apart vote with --nodes 2 or more and --kill none: every
+                    ballot goes to the node holding the assembly's lease
+                    (the writer) and the readers to the other nodes, so
+                    that the pages are read where no ballot is taken in
     --kill WHEN     vote with --nodes 2 or more: kill -9 the writer after
                     the ballots (after, the default), when half of them
                     are in (mid), or not (none), and print the failover
@@ -207,6 +211,7 @@ func runBench(ctx context.Context, env *cliEnv, args []string) error {
 	nodes := fs.Int("nodes", 1, "")
 	db := fs.String("db", "", "")
 	kill := fs.String("kill", "", "")
+	readersApart := fs.Bool("readers-apart", false, "")
 	if err := fs.Parse(args[1:]); err != nil {
 		return usageErr(err)
 	}
@@ -215,6 +220,9 @@ func runBench(ctx context.Context, env *cliEnv, args []string) error {
 	}
 	if err := clusterBenchFlags(args[0], *nodes, *db, kill); err != nil {
 		return err
+	}
+	if *readersApart && (*nodes < 2 || *kill != "none") {
+		return &exitError{code: 2, msg: "--readers-apart needs --nodes 2 or more and --kill none: the ballots go to the writer, the readers to the other nodes"}
 	}
 	switch args[0] {
 	case "vote", "login":
@@ -242,7 +250,7 @@ func runBench(ctx context.Context, env *cliEnv, args []string) error {
 		if *cpuprofile != "" || *traceOut != "" {
 			return &exitError{code: 2, msg: "--cpuprofile and --trace profile a server in this process; with --db the servers are plenum serve processes: profile them with go tool pprof on their own"}
 		}
-		return clusterVote(ctx, env, clusterBench{db: *db, nodes: *nodes, kill: *kill, dir: *dir, delegates: *delegates, readers: *readers, separate: *separate})
+		return clusterVote(ctx, env, clusterBench{db: *db, nodes: *nodes, kill: *kill, dir: *dir, delegates: *delegates, readers: *readers, separate: *separate, readersApart: *readersApart})
 	}
 	b, err := startBench(ctx, *dir)
 	if err != nil {

@@ -37,6 +37,9 @@ type clusterBench struct {
 	delegates int
 	readers   int
 	separate  bool
+	// readersApart: the ballots go to the writer, the readers to the
+	// other nodes (--readers-apart).
+	readersApart bool
 }
 
 // clusterBenchFlags checks --nodes, --db and --kill, and sets the default
@@ -257,25 +260,40 @@ func clusterVote(ctx context.Context, env *cliEnv, c clusterBench) error {
 	}
 	fmt.Fprintf(out, "nodes:     %d started in %v, the same signing key: %s\n", len(nodes), since(t0), strings.Join(urls, " "))
 
-	t0 = time.Now()
-	lc, err := startReady(ctx, env, n, c.separate, ps, tokens, "the clients", "vote", strings.Join(urls, ","))
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(out, "clients:   %d keep-alive connections opened in %v, spread over the nodes, %s\n", n, since(t0), lc.where())
-	rc, err := startReady(ctx, env, 2*c.readers, lc.separate, []string{"chair"}, chair, "the readers", "read", strings.Join(urls, ","), strconv.Itoa(c.readers))
-	if err != nil {
-		return err
-	}
-	stopReaders := sync.OnceFunc(func() { fmt.Fprintln(rc.in, "stop") })
-	defer stopReaders()
-
+	ballotURLs, readerURLs := urls, urls
 	cl, err := cluster.Open(ctx, c.db)
 	if err != nil {
 		return err
 	}
 	defer cl.Close()
 	origin, _ := ledger.Origin(ledger.DefaultServerName, benchAssembly)
+	if c.readersApart {
+		w, err := awaitWriter(ctx, cl, origin, nodes, chair[0])
+		if err != nil {
+			return err
+		}
+		ballotURLs, readerURLs = []string{w.url}, nil
+		for _, u := range urls {
+			if u != w.url {
+				readerURLs = append(readerURLs, u)
+			}
+		}
+		fmt.Fprintf(out, "apart:     the ballots go to %s, which holds the lease; the readers to the other nodes\n", w.name)
+	}
+
+	t0 = time.Now()
+	lc, err := startReady(ctx, env, n, c.separate, ps, tokens, "the clients", "vote", strings.Join(ballotURLs, ","))
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "clients:   %d keep-alive connections opened in %v, spread over the nodes, %s\n", n, since(t0), lc.where())
+	rc, err := startReady(ctx, env, 2*c.readers, lc.separate, []string{"chair"}, chair, "the readers", "read", strings.Join(readerURLs, ","), strconv.Itoa(c.readers))
+	if err != nil {
+		return err
+	}
+	stopReaders := sync.OnceFunc(func() { fmt.Fprintln(rc.in, "stop") })
+	defer stopReaders()
+
 	fo := &writerKill{c: cl, origin: origin, nodes: nodes, chair: chair[0]}
 	// --kill mid: the writer is killed once half the ballots are in the
 	// log, as the database has it.
@@ -483,4 +501,40 @@ func (f *writerKill) kill(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// awaitWriter has the chair record a narrative through the first node,
+// so that a node takes the assembly's lease, and returns the node that
+// holds it.
+func awaitWriter(ctx context.Context, cl *cluster.Cluster, origin string, nodes []*benchNode, chair string) (*benchNode, error) {
+	hc := &http.Client{Timeout: 10 * time.Second}
+	body := `{"cmd":"record_narrative","args":{"text":"The benchmark asks which node writes."}}`
+	req, _ := http.NewRequestWithContext(ctx, "POST", nodes[0].url+"/api/assemblies/"+benchAssembly+"/commands", strings.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Idempotency-Key", "which-writer")
+	req.Header.Set("Cookie", auth.CookieName+"="+chair)
+	res, err := hc.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	raw, _ := io.ReadAll(io.LimitReader(res.Body, 1024))
+	res.Body.Close()
+	if res.StatusCode != http.StatusCreated && res.StatusCode != http.StatusOK {
+		return nil, fmt.Errorf("the first command was refused: %s %s", res.Status, bytes.TrimSpace(raw))
+	}
+	st, err := cl.Status(ctx, 0)
+	if err != nil {
+		return nil, err
+	}
+	for _, l := range st.Leases {
+		if l.Log != origin || l.Left <= 0 {
+			continue
+		}
+		for _, n := range nodes {
+			if n.name == l.Holder {
+				return n, nil
+			}
+		}
+	}
+	return nil, fmt.Errorf("no node holds a live lease of %s after a command", origin)
 }

@@ -86,6 +86,8 @@ func TestBenchVoteNodesRefused(t *testing.T) {
 		{[]string{"--nodes", "2", "--db", "postgres://127.0.0.1:1/x", "--kill", "soon"}, `--kill "soon": use after, mid or none`},
 		{[]string{"--kill", "after"}, "--kill after needs --nodes 2 or more"},
 		{[]string{"--nodes", "2", "--db", "postgres://127.0.0.1:1/x", "--cpuprofile", filepath.Join(dir, "cpu")}, "--cpuprofile and --trace profile a server in this process"},
+		{[]string{"--readers-apart"}, "--readers-apart needs --nodes 2 or more and --kill none"},
+		{[]string{"--nodes", "2", "--db", "postgres://127.0.0.1:1/x", "--readers-apart"}, "--readers-apart needs --nodes 2 or more and --kill none"},
 	} {
 		args := append([]string{"bench", "vote", "--dir", dir}, tc.args...)
 		if code, out, errs := runForTest(t, "", args...); code != 2 || !strings.Contains(errs, tc.want) || out != "" {
@@ -97,6 +99,30 @@ func TestBenchVoteNodesRefused(t *testing.T) {
 	}
 	if _, err := os.Stat(dir); err == nil {
 		t.Error("a refused benchmark made its directory")
+	}
+}
+
+// TestBenchVoteReadersApart runs plenum bench vote --nodes 3
+// --readers-apart small: the ballots go only to the lease holder (none
+// forwarded, none sent again) and the readers read the other nodes.
+func TestBenchVoteReadersApart(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts plenum serve processes")
+	}
+	pgtest.Server(t)
+	bin := plenumBinary(t)
+	code, out, errs := runPlenum(t, bin, "bench", "vote", "--nodes", "3", "--db", pgtest.Fresh(t), "--delegates", "200", "--kill", "none", "--readers-apart", "--dir", t.TempDir())
+	if code != 0 {
+		t.Fatalf("exit %d: %s\n%s", code, errs, out)
+	}
+	for _, want := range []string{"which holds the lease; the readers to the other nodes", "200 accepted (0 of them answered as replayed", ", 0 failed, all answered",
+		"attempts:  200 for 200 ballots: 0 sent again", "the vote counts 200 ballots from 200 delegates"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	if !regexp.MustCompile(`reads:     state during the ballots, 4 readers: \d+ fetches, 0 failed`).MatchString(out) {
+		t.Errorf("a failed read:\n%s", out)
 	}
 }
 
