@@ -153,6 +153,8 @@ type Store struct {
 	// sessionQuery reads a session: prepared once, since parsing it
 	// again for every request was half the cost of reading a session.
 	sessionQuery *sql.Stmt
+	// reads gathers the look-ups that read a PostgreSQL database.
+	reads sessionReads
 
 	logins loginBatch
 	// beforeLoginCommit, set by tests, runs before a batch of logins

@@ -192,6 +192,9 @@ func (s *Store) loadSessions(ctx context.Context, gen uint64) error {
 
 // readSession reads the session of hash h from the database.
 func (s *Store) readSession(ctx context.Context, h [32]byte) (Session, error) {
+	if s.db.Postgres {
+		return s.readSessionBatched(ctx, h)
+	}
 	var sess Session
 	var created, exp int64
 	err := s.sessionQuery.QueryRowContext(ctx, h[:]).Scan(&sess.Assembly, &sess.Person, &sess.Admin, &created, &exp)
