@@ -246,6 +246,7 @@ func (e MandateAmended) apply(s *State) error {
 			s.chooseVoting(md.Person)
 		}
 	}
+	s.PresenceEvents++
 	return nil
 }
 

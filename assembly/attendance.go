@@ -105,6 +105,7 @@ func (e CheckedIn) apply(s *State) error {
 	} else {
 		delete(s.Attendance.Online, e.Person)
 	}
+	s.PresenceEvents++
 	return nil
 }
 
@@ -127,6 +128,7 @@ func (e CheckedOut) apply(s *State) error {
 	}
 	delete(s.Attendance.CheckedIn, e.Person)
 	delete(s.Attendance.Online, e.Person)
+	s.PresenceEvents++
 	return nil
 }
 
@@ -180,6 +182,7 @@ func (e LeftHall) apply(s *State) error {
 	s.note(e.Meta, e.EventType(), "", func(r *RecordEntry) {
 		r.Text = hallText(len(e.Persons)+e.Unnamed, e.Walkout, e.Note)
 	})
+	s.PresenceEvents++
 	return nil
 }
 
@@ -269,6 +272,7 @@ func (e ReturnedToHall) apply(s *State) error {
 			r.Text += ": " + e.Note
 		}
 	})
+	s.PresenceEvents++
 	return nil
 }
 

@@ -18,6 +18,9 @@ type harness struct {
 	replay *State
 	clock  time.Time
 	events []Event
+	// seen, when not nil, counts the events applied by type
+	// (checkPresence).
+	seen map[string]*presenceSeen
 }
 
 func newHarness(t testing.TB) *harness {
@@ -50,9 +53,11 @@ func (h *harness) run(m Meta, cmd Command) error {
 		if e.EventMeta().Actor != m.Actor {
 			h.t.Fatalf("%s: event %s lost its actor", cmd.CommandName(), e.EventType())
 		}
+		before, n := presenceOf(h.s), h.s.PresenceEvents
 		if err := h.s.Apply(e); err != nil {
 			h.t.Fatalf("%s: applying %s: %v", cmd.CommandName(), e.EventType(), err)
 		}
+		h.checkPresence(e, before, n)
 		b, err := EncodeEvent(e)
 		if err != nil {
 			h.t.Fatalf("encode %s: %v", e.EventType(), err)

@@ -335,6 +335,7 @@ func (e MandateSubmitted) apply(s *State) error {
 	s.Mandates[md.ID] = &md
 	s.MandateOrder = append(s.MandateOrder, md.ID)
 	p.Mandates = append(p.Mandates, md.ID)
+	s.PresenceEvents++
 	return nil
 }
 
@@ -377,6 +378,7 @@ func (e MandateVerified) apply(s *State) error {
 	if cur, ok := s.voting[md.Person]; !ok || votingRank(md.Kind) > votingRank(s.Mandates[cur].Kind) {
 		s.voting[md.Person] = md.ID
 	}
+	s.PresenceEvents++
 	return nil
 }
 
@@ -409,6 +411,7 @@ func (e MandateRejected) apply(s *State) error {
 		s.chooseVoting(md.Person)
 	}
 	s.reconcileUnnamed()
+	s.PresenceEvents++
 	return nil
 }
 
@@ -489,6 +492,7 @@ func (e ProxyTransferred) apply(s *State) error {
 	}
 	md.Proxy = e.To
 	s.reconcileUnnamed()
+	s.PresenceEvents++
 	return nil
 }
 

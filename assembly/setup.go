@@ -125,6 +125,7 @@ func (e AssemblyCreated) apply(s *State) error {
 	s.Created = true
 	s.Assembly = e.Assembly
 	s.Roles[e.Admin] = map[Role]bool{RoleAdministrator: true}
+	s.PresenceEvents++
 	return nil
 }
 
@@ -151,6 +152,7 @@ func (c SetRules) decide(s *State, m Meta) ([]Event, error) {
 func (e RulesSet) apply(s *State) error {
 	s.Assembly.Rules = e.Rules
 	s.reconcileUnnamed()
+	s.PresenceEvents++
 	return nil
 }
 

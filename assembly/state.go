@@ -476,6 +476,22 @@ type State struct {
 	Keys          map[string]KeyUse  // idempotency key → the command that used it
 	Access        map[string]*Access // person → what the record says of their access code
 	Events        int                // events applied
+	// PresenceEvents is how many of the events applied could change who
+	// is present and from where, or who holds, votes with or carries
+	// which mandate: an arrival or departure (checked_in, checked_out),
+	// leaving and returning to the hall (left_hall, returned_to_hall), a
+	// mandate submitted, verified, rejected or amended (its kind, weight
+	// or status), a proxy transferred, and the rules set (who votes or
+	// counts from online, whether consultative mandates vote, the
+	// quorum; assembly_created and rules_set). Every other event leaves
+	// the attendance, the mandates' holders, proxies, kinds, weights and
+	// statuses, the mandate each person votes with, and the rules as
+	// they were; so whatever is counted from those alone (who of a
+	// vote's entitled is in the hall, the hall's attendance, the quorum)
+	// holds for a state while PresenceEvents does not move, though a
+	// burst of ballots moves Events. It is not recorded: replaying the
+	// log gives it again.
+	PresenceEvents int
 
 	voting map[string]string // person → the verified mandate they vote with
 	refs   map[string]string // a person's reference (Person.Ref) → their id
