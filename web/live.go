@@ -16,8 +16,13 @@ import (
 // readers see, as engine.Assembly.Quorum counts the quorum: the readers'
 // state changes only by events applied (each adds one to its Events) or
 // by being replaced (another pointer, which the memo keeps from being
-// reused while it holds it), so a state's pointer and its Events say
-// whether a count still holds.
+// reused while it holds it). Who is present, and the hall's attendance,
+// read only what assembly.State.PresenceEvents stands for (the
+// attendance, and who holds or carries each mandate; a vote's or an
+// election's entitled are fixed when it opens), so they hold while the
+// state's pointer and its PresenceEvents do: a burst of ballots, which
+// moves Events with every batch, does not count them again. The running
+// counts of the ballots follow Events.
 
 // liveCounts are the memos of the assemblies the pages render, by id.
 type liveCounts struct {
@@ -33,44 +38,58 @@ func (c *liveCounts) slot(id string) *atomic.Pointer[liveOf] {
 	return p.(*atomic.Pointer[liveOf])
 }
 
-// liveOf is what has been counted of a state after its first events
-// events. mu guards the maps; a count is made under it, so that the
-// renders of one state that ask at once count it once.
+// liveOf is what has been counted of a state while its PresenceEvents
+// is presence: who is present, and the running counts of the ballots
+// after its first events events. mu guards the rest; a count is made
+// under it, so that the renders of one state that ask at once count it
+// once.
 type liveOf struct {
-	state  *assembly.State
-	events int
+	state    *assembly.State
+	presence int
 
 	mu        sync.Mutex
-	votes     map[string]voteLive
+	present   map[string]int // vote id → present now, of those entitled
 	elections map[string]int // present now, of those entitled
 	hall      *hall
+	// walks is how many times the rights of a vote or an election were
+	// walked for this memo (the tests count them).
+	walks int
+
+	events int                    // the running counts are of the state after these events
+	tally  map[string]choiceTally // vote id → open ballots per choice
 }
+
+// choiceTally is a vote's open ballots per choice (shared by the
+// renders: read only).
+type choiceTally = map[string]int
 
 // voteLive is a vote's live count: who of those entitled is present now,
-// and its open ballots per choice (shared by the renders: read only).
+// and its open ballots per choice (read only).
 type voteLive struct {
 	present int
-	tally   map[string]int
+	tally   choiceTally
 }
 
-// liveOf returns the memo of v.S (a fresh one when the state moved on
-// since the last), or nil when v.S is not an assembly's readers' state
-// read by a page (then each count is made afresh).
+// liveOf returns the memo of v.S (a fresh one when the presence moved on
+// since the last, or the state was replaced), or nil when v.S is not an
+// assembly's readers' state read by a page (then each count is made
+// afresh).
 func (v *view) liveOf() *liveOf {
 	if v.live == nil || v.S == nil {
 		return nil
 	}
-	if l := v.live.Load(); l != nil && l.state == v.S && l.events == v.S.Events {
+	if l := v.live.Load(); l != nil && l.state == v.S && l.presence == v.S.PresenceEvents {
 		return l
 	}
-	l := &liveOf{state: v.S, events: v.S.Events}
+	l := &liveOf{state: v.S, presence: v.S.PresenceEvents, events: v.S.Events}
 	// Another render of the same state may have stored its own memo
 	// meanwhile; this one replaces it, and both are right.
 	v.live.Store(l)
 	return l
 }
 
-// voteLive is vt's live count, counted once for each state.
+// voteLive is vt's live count: who is present counted once while the
+// presence holds, the open ballots once for each state.
 func (v *view) voteLive(vt *assembly.Vote) voteLive {
 	l := v.liveOf()
 	if l == nil {
@@ -78,19 +97,23 @@ func (v *view) voteLive(vt *assembly.Vote) voteLive {
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	c, ok := l.votes[vt.ID]
-	if !ok {
-		c = countVote(v.S, vt)
-		if l.votes == nil {
-			l.votes = map[string]voteLive{}
-		}
-		l.votes[vt.ID] = c
+	n := l.countPresent(&l.present, vt.ID, v.S, vt.Eligible)
+	if l.events != v.S.Events {
+		l.events, l.tally = v.S.Events, nil
 	}
-	return c
+	t, ok := l.tally[vt.ID]
+	if !ok {
+		t = tallyOf(vt)
+		if l.tally == nil {
+			l.tally = map[string]choiceTally{}
+		}
+		l.tally[vt.ID] = t
+	}
+	return voteLive{present: n, tally: t}
 }
 
 // electionPresent is how many of those entitled to vote in el are in the
-// hall now, counted once for each state.
+// hall now, counted once while the presence holds.
 func (v *view) electionPresent(el *assembly.Election) int {
 	l := v.liveOf()
 	if l == nil {
@@ -98,26 +121,39 @@ func (v *view) electionPresent(el *assembly.Election) int {
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	n, ok := l.elections[el.ID]
+	return l.countPresent(&l.elections, el.ID, v.S, el.Eligible)
+}
+
+// countPresent is how many of the rights eligible in the vote or
+// election id are held by someone in the hall now: memoized in *memo
+// (one of l's maps), or counted (a walk) and memoized there. l.mu is held.
+func (l *liveOf) countPresent(memo *map[string]int, id string, s *assembly.State, eligible map[string]bool) int {
+	n, ok := (*memo)[id]
 	if !ok {
-		n = presentOf(v.S, el.Eligible)
-		if l.elections == nil {
-			l.elections = map[string]int{}
+		n = presentOf(s, eligible)
+		l.walks++
+		if *memo == nil {
+			*memo = map[string]int{}
 		}
-		l.elections[el.ID] = n
+		(*memo)[id] = n
 	}
 	return n
 }
 
 // countVote counts vt's live count afresh.
 func countVote(s *assembly.State, vt *assembly.Vote) voteLive {
-	t := map[string]int{}
+	return voteLive{present: presentOf(s, vt.Eligible), tally: tallyOf(vt)}
+}
+
+// tallyOf counts vt's open ballots per choice afresh.
+func tallyOf(vt *assembly.Vote) choiceTally {
+	t := choiceTally{}
 	for _, b := range vt.Ballots {
 		if b.Choice != "" {
 			t[b.Choice]++
 		}
 	}
-	return voteLive{present: presentOf(s, vt.Eligible), tally: t}
+	return t
 }
 
 // presentOf counts the voting rights whose holder is in the hall now

@@ -137,3 +137,63 @@ func BenchmarkChairPage10000(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkChairPageAfterBallots10000 renders the chair's console as the
+// live fragment the script fetches on every event, once after each batch
+// of ballots of a burst (five ballots a batch, submitted to the engine
+// and durable before the render; not timed), in the hall of
+// BenchmarkChairPage10000: the first render of each new readers' state.
+// When everyone present has voted in a vote, another is opened (not
+// timed). cpu-ns/op is the process's CPU time of the renders alone.
+func BenchmarkChairPageAfterBallots10000(b *testing.B) {
+	h, cookie := bigHall(b, 10_000, 3_000)
+	handler := h.srv.Config.Handler
+	a, _ := h.eng.Assembly(asm)
+	ctx := context.Background()
+	vote, votes, next := "v1", 1, 3_334 // the first 3,000 of those arrived have voted
+	submit := func(metas []assembly.Meta, cmds []assembly.Command) {
+		if _, i, err := a.SubmitAll(ctx, metas, cmds); err != nil {
+			b.Fatalf("%s: %v", cmds[i].CommandName(), err)
+		}
+	}
+	req := httptest.NewRequest("GET", "/a/"+asm+"/chair?fragment=live", nil)
+	req.AddCookie(cookie)
+	var w *httptest.ResponseRecorder
+	var cpu time.Duration
+	b.ReportAllocs()
+	for b.Loop() {
+		b.StopTimer()
+		var metas []assembly.Meta
+		var cmds []assembly.Command
+		for len(cmds) < 5 {
+			if next%10 == 0 {
+				next++ // not arrived
+			}
+			if next > 10_000 {
+				votes++
+				vote, next = "v"+strconv.Itoa(votes), 1
+				h.at = h.at.Add(time.Microsecond)
+				submit([]assembly.Meta{{Assembly: asm, Actor: "chair", At: h.at}},
+					[]assembly.Command{assembly.OpenVote{ID: vote, Question: "Question " + vote, Method: "roll_call"}})
+			}
+			p := "p" + strconv.Itoa(next)
+			next++
+			h.at = h.at.Add(time.Microsecond)
+			metas = append(metas, assembly.Meta{Assembly: asm, Actor: p, At: h.at})
+			cmds = append(cmds, assembly.CastBallot{Vote: vote, Voter: p, Choice: "for"})
+		}
+		submit(metas, cmds)
+		b.StartTimer()
+		c := cpuTime()
+		w = httptest.NewRecorder()
+		handler.ServeHTTP(w, req)
+		cpu += cpuTime() - c
+		if w.Code != http.StatusOK {
+			b.Fatalf("%d %s", w.Code, w.Body)
+		}
+	}
+	b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/op")
+	if !strings.Contains(w.Body.String(), "Adopt the budget") {
+		b.Fatal("the console does not show the vote")
+	}
+}
