@@ -164,39 +164,40 @@ func (a *Assembly) dropLease() {
 
 // follow brings the log, both states and the feed up to what the store
 // holds: the entries another node appended, checked as the ledger checks
-// them (Log.Follow: every hash, the signed checkpoint), applied to the
-// writer's state and, through deliver, to the readers' state and the
-// feed, in order, each once. A state that was not at the log's old head
-// is rebuilt by a replay instead.
+// them (Log.FollowEntries: every hash, the signed checkpoint), and those
+// very entries, not a second reading of them, applied to the writer's
+// state and, through deliver, to the readers' state and the feed, in
+// order, each once. A long growth is read in steps of about followStep
+// entries. A state that was not at the log's old head is rebuilt by a
+// replay instead.
 func (a *Assembly) follow() error {
 	if a.suspended != nil {
 		return a.suspended
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), a.timeouts.settle)
-	defer cancel()
-	from, to, err := a.log.Follow(ctx, a.verifiers)
-	if err != nil {
-		return err
-	}
-	if int64(a.state.Events) != from {
-		if err := a.resync("reading what another node appended"); err != nil {
+	for {
+		more, err := a.followStep()
+		if err != nil || !more {
 			return err
 		}
-		return nil
 	}
-	for start := from; start < to; start += replayChunk {
-		end := min(start+replayChunk, to)
-		entries, err := a.log.Read(ctx, start, end)
-		if err != nil {
-			// The Log has moved on; the states are rebuilt from it once it
-			// can be read.
-			if rerr := a.resync("reading what another node appended"); rerr != nil {
-				return rerr
-			}
-			return nil
-		}
-		events := make([]assembly.Event, len(entries))
-		for i, e := range entries {
+}
+
+// followStep is one step of follow; more says the store holds more.
+func (a *Assembly) followStep() (more bool, err error) {
+	ctx, cancel := context.WithTimeout(context.Background(), a.timeouts.settle)
+	defer cancel()
+	from, entries, more, err := a.log.FollowEntries(ctx, a.verifiers, followStep)
+	if err != nil {
+		return false, err
+	}
+	if int64(a.state.Events) != from {
+		// The replay reads the Log up to the head it has now.
+		return more, a.resync("reading what another node appended")
+	}
+	for start := 0; start < len(entries); start += replayChunk {
+		chunk := entries[start:min(start+replayChunk, len(entries))]
+		events := make([]assembly.Event, len(chunk))
+		for i, e := range chunk {
 			ev, err := assembly.DecodeEvent(e.Type, e.Payload)
 			if err == nil {
 				err = a.state.Apply(ev)
@@ -204,15 +205,18 @@ func (a *Assembly) follow() error {
 			if err != nil {
 				err = fmt.Errorf("entry %d: %w", e.Index, err)
 				a.stop(fmt.Errorf("engine: %s: %w: its record does not replay (%v); run plenum verify, then restart plenum serve", a.id, ErrStopped, err))
-				return err
+				return false, err
 			}
 			events[i] = ev
 		}
-		a.deliver(delivery{first: start, entries: entries, events: events, foreign: true})
+		a.deliver(delivery{first: from + int64(start), entries: chunk, events: events, foreign: true})
 	}
 	a.flush(true)
-	return nil
+	return more, nil
 }
+
+// followStep is about how many entries follow reads and keeps at once.
+const followStep = 4 * replayChunk
 
 // Grown tells the engine that the log origin has grown to size in the
 // store (another node appended: package cluster hears it). The assembly

@@ -1,8 +1,10 @@
 package engine_test
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"sync"
 	"testing"
 	"time"
@@ -186,5 +188,87 @@ func TestWriterAndFollower(t *testing.T) {
 			t.Fatal("a did not open the assembly created on b")
 		}
 		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// rereadStore returns, once armed, a record's bytes as stored the first
+// time it is scanned and altered on every later scan (a store that lies
+// on a second reading, or whose rows changed in between).
+type rereadStore struct {
+	ledger.Store
+	mu      sync.Mutex
+	armed   bool
+	scanned map[int64]bool
+}
+
+func (s *rereadStore) ScanRecords(ctx context.Context, o string, start, end int64, fn func(ledger.Record) error) error {
+	return s.Store.ScanRecords(ctx, o, start, end, func(r ledger.Record) error {
+		s.mu.Lock()
+		again := s.armed && s.scanned[r.Index]
+		if s.armed {
+			s.scanned[r.Index] = true
+		}
+		s.mu.Unlock()
+		if again {
+			r.Data = bytes.ReplaceAll(r.Data, []byte("Pyotr"), []byte("Judas"))
+		}
+		return fn(r)
+	})
+}
+
+// TestFollowerAppliesWhatItChecked: a follower applies the entries whose
+// hashes and checkpoint it checked, not a second reading of them.
+func TestFollowerAppliesWhatItChecked(t *testing.T) {
+	env := newTestEnv(t)
+	table := &leaseTable{held: map[string]*fakeLease{}}
+	vs := note.VerifierList(env.verifier)
+	env.eng.Close()
+	a, err := engine.Open(context.Background(), env.store, engine.Options{Signer: env.signer, Verifiers: vs, Leases: node{table, "a"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { a.Close() })
+	env.eng = a
+	env.must("admin", "create_assembly", obj{"id": "coop", "name": "Spring general meeting", "starts": "2026-05-09", "rules": "congress"})
+	st := &rereadStore{Store: env.store, scanned: map[int64]bool{}}
+	b, err := engine.Open(context.Background(), st, engine.Options{Signer: env.signer, Verifiers: vs, Leases: node{table, "b"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { b.Close() })
+	ab, _ := b.Assembly("coop")
+	aa, _ := a.Assembly("coop")
+	st.mu.Lock()
+	st.armed = true
+	st.mu.Unlock()
+
+	for i := range 3 {
+		env.must("admin", "add_person", obj{"id": fmt.Sprintf("p%d", i), "name": "Pyotr"})
+	}
+	origin, _ := ledger.Origin(ledger.DefaultServerName, "coop")
+	b.Grown(origin, aa.Log().Size())
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		var names []string
+		ab.Read(func(s *assembly.State) {
+			for _, p := range s.Persons {
+				names = append(names, p.Name)
+			}
+		})
+		if len(names) == 3 {
+			for _, n := range names {
+				if n != "Pyotr" {
+					t.Fatalf("the follower applied a person named %q: not the entry it checked", n)
+				}
+			}
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the follower has %d persons", len(names))
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	if ab.Log().Size() != aa.Log().Size() {
+		t.Fatalf("the follower's log has %d entries, the writer's %d", ab.Log().Size(), aa.Log().Size())
 	}
 }
