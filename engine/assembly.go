@@ -122,6 +122,8 @@ type Assembly struct {
 	// (becomeWriter).
 	elsewhere      *NotWriterError
 	elsewhereUntil time.Time
+
+	logger *slog.Logger // Options.Logger
 }
 
 // timeouts bound the writer's waits on the store.
@@ -357,13 +359,13 @@ func (a *Assembly) writer() {
 			case <-a.lost():
 				// Lost (expired, taken over): decide nothing more, and
 				// follow whoever writes now.
-				slog.Warn("engine: this node no longer writes the assembly", "assembly", a.id, "err", a.lease.Err())
+				a.logger.Warn("engine: this node no longer writes the assembly", "assembly", a.id, "err", a.lease.Err())
 				a.setLease(nil)
 				continue
 			case <-a.kick:
 				if !a.writing() {
 					if err := a.follow(); err != nil {
-						slog.Warn("engine: reading what another node appended failed; trying again", "assembly", a.id, "err", err)
+						a.logger.Warn("engine: reading what another node appended failed; trying again", "assembly", a.id, "err", err)
 						a.kickLater()
 					}
 				}
@@ -372,7 +374,7 @@ func (a *Assembly) writer() {
 				a.elsewhere = nil
 				if !a.writing() {
 					if err := a.becomeWriter(); err != nil && !errors.Is(err, ErrNotWriter) {
-						slog.Warn("engine: taking over the assembly failed", "assembly", a.id, "err", err)
+						a.logger.Warn("engine: taking over the assembly failed", "assembly", a.id, "err", err)
 					}
 				}
 				continue
@@ -588,7 +590,7 @@ func (a *Assembly) commit(batch []*request) {
 			if a.lease != nil && errors.Is(err, ErrFenced) {
 				// The database says the lease is gone, whatever this
 				// process's clock says: decide nothing more.
-				slog.Warn("engine: an append was fenced off; this node no longer writes the assembly", "assembly", a.id, "err", err)
+				a.logger.Warn("engine: an append was fenced off; this node no longer writes the assembly", "assembly", a.id, "err", err)
 				a.dropLease()
 			}
 			return

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"log/slog"
 	"time"
 
 	"plenum/assembly"
@@ -126,7 +125,7 @@ func (a *Assembly) becomeWriter() error {
 		a.dropLease()
 		return fmt.Errorf("engine: %s: %w: the record could not be read up to its head after taking the writer's lease (%v); send the command again with the same idempotency key", a.id, ErrNotRecorded, err)
 	}
-	slog.Info("engine: this node now writes the assembly", "assembly", a.id, "size", a.log.Size())
+	a.logger.Info("engine: this node now writes the assembly", "assembly", a.id, "size", a.log.Size())
 	return nil
 }
 
@@ -283,7 +282,7 @@ func (e *Engine) discover(id string) {
 	defer e.mu.Unlock()
 	delete(e.opening, id)
 	if err != nil {
-		slog.Error("engine: an assembly created on another node cannot be opened", "assembly", id, "err", err)
+		e.logger.Error("engine: an assembly created on another node cannot be opened", "assembly", id, "err", err)
 		return
 	}
 	if e.closed || e.assemblies[id] != nil {

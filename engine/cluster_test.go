@@ -5,7 +5,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
+	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -270,5 +273,98 @@ func TestFollowerAppliesWhatItChecked(t *testing.T) {
 	}
 	if ab.Log().Size() != aa.Log().Size() {
 		t.Fatalf("the follower's log has %d entries, the writer's %d", ab.Log().Size(), aa.Log().Size())
+	}
+}
+
+// logged is a log's output, written from any goroutine.
+type logged struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (l *logged) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.buf.Write(p)
+}
+
+func (l *logged) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.buf.String()
+}
+
+// waitFor waits until l holds s.
+func (l *logged) waitFor(t *testing.T, s string) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for !strings.Contains(l.String(), s) {
+		if time.Now().After(deadline) {
+			t.Fatalf("not logged: %q; the log:\n%s", s, l.String())
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// failingHead is a store whose Head fails while failing is set.
+type failingHead struct {
+	ledger.Store
+	failing atomic.Bool
+}
+
+func (s *failingHead) Head(ctx context.Context, o string) (ledger.Head, error) {
+	if s.failing.Load() {
+		return ledger.Head{}, errors.New("the database is down")
+	}
+	return s.Store.Head(ctx, o)
+}
+
+// TestEngineLogger: what an engine reports on its own (a lease taken and
+// lost, a follow that failed) goes to Options.Logger, not to slog's
+// default logger.
+func TestEngineLogger(t *testing.T) {
+	var def logged
+	old := slog.Default()
+	slog.SetDefault(slog.New(slog.NewTextHandler(&def, nil)))
+	t.Cleanup(func() { slog.SetDefault(old) })
+
+	env := newTestEnv(t)
+	table := &leaseTable{held: map[string]*fakeLease{}}
+	vs := note.VerifierList(env.verifier)
+	env.eng.Close()
+	var la, lb logged
+	a, err := engine.Open(context.Background(), env.store, engine.Options{Signer: env.signer, Verifiers: vs, Leases: node{table, "a"},
+		Logger: slog.New(slog.NewTextHandler(&la, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { a.Close() })
+	env.eng = a
+	env.must("admin", "create_assembly", obj{"id": "coop", "name": "Spring general meeting", "starts": "2026-05-09", "rules": "congress"})
+	la.waitFor(t, "engine: this node now writes the assembly")
+	st := &failingHead{Store: env.store}
+	b, err := engine.Open(context.Background(), st, engine.Options{Signer: env.signer, Verifiers: vs, Leases: node{table, "b"},
+		Logger: slog.New(slog.NewTextHandler(&lb, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { b.Close() })
+
+	// The lease lost: a says so.
+	origin, _ := ledger.Origin(ledger.DefaultServerName, "coop")
+	table.lose(origin)
+	la.waitFor(t, "engine: this node no longer writes the assembly")
+
+	// b cannot read the log's head: it says so, and tries again.
+	st.failing.Store(true)
+	b.Grown(origin, 1<<20)
+	lb.waitFor(t, "engine: reading what another node appended failed; trying again")
+	if !strings.Contains(lb.String(), "the database is down") {
+		t.Errorf("the warning does not say why: %s", lb.String())
+	}
+	st.failing.Store(false)
+
+	if s := def.String(); strings.Contains(s, "engine:") {
+		t.Errorf("the engine logged to slog's default logger:\n%s", s)
 	}
 }

@@ -19,6 +19,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"runtime/debug"
 	"sort"
 	"sync"
@@ -57,6 +58,10 @@ type Options struct {
 	// naming the holder; the assemblies follow what the other nodes
 	// append (Grown, Gap) and open those created there.
 	Leases Leases
+	// Logger receives what the engine reports on its own: on a cluster,
+	// a lease lost, a follow that failed, an assembly that could not be
+	// opened. Nil: slog.Default().
+	Logger *slog.Logger
 }
 
 // Engine holds the assemblies of one store.
@@ -69,6 +74,7 @@ type Engine struct {
 	timeouts  timeouts
 	boxSecret []byte // see boxSecret
 	leases    Leases
+	logger    *slog.Logger
 
 	mu         sync.RWMutex
 	assemblies map[string]*Assembly
@@ -93,10 +99,13 @@ func Open(ctx context.Context, st ledger.Store, opts Options) (*Engine, error) {
 	if opts.SettleTimeout <= 0 {
 		opts.SettleTimeout = 30 * time.Second
 	}
+	if opts.Logger == nil {
+		opts.Logger = slog.Default()
+	}
 	defer lessGC()()
 	e := &Engine{store: st, server: opts.Server, signer: opts.Signer, verifiers: opts.Verifiers, committed: opts.Committed,
 		timeouts: timeouts{append: opts.AppendTimeout, settle: opts.SettleTimeout}, assemblies: map[string]*Assembly{},
-		opening: map[string]bool{}, leases: opts.Leases}
+		opening: map[string]bool{}, leases: opts.Leases, logger: opts.Logger}
 	secret, err := boxSecret(opts.Signer)
 	if err != nil {
 		return nil, err
@@ -260,7 +269,7 @@ func (e *Engine) openAssembly(ctx context.Context, id string) (*Assembly, error)
 	a := newAssembly(id, log, e.timeouts)
 	a.boxSecret = e.boxSecret
 	a.committed = e.committed
-	a.leases, a.verifiers = e.leases, e.verifiers
+	a.leases, a.verifiers, a.logger = e.leases, e.verifiers, e.logger
 	t := newTwins()
 	opts := t.auditOptions()
 	opts.Origins = []string{origin}
