@@ -83,6 +83,8 @@ type Assembly struct {
 	// number of events (Quorum): counting it walks every mandate, and
 	// every page and state read shows it.
 	quorum atomic.Pointer[quorumOf]
+	// quorumsCounted counts the times Quorum counted, for tests.
+	quorumsCounted atomic.Int64
 	// pending, owned by the writer, are the batches durable but not yet
 	// visible to readers, in order, with their answers (deliver): the
 	// writer does not wait for a reader that holds durable (a page being
@@ -227,21 +229,24 @@ func (a *Assembly) Read(fn func(s *assembly.State)) {
 // mandate for it, a quarter of the server's work. Only for that state,
 // and only inside fn.
 func (a *Assembly) Quorum(s *assembly.State) (present, needed int, ok bool) {
-	if q := a.quorum.Load(); q != nil && q.state == s && q.events == s.Events {
+	if q := a.quorum.Load(); q != nil && q.state == s && q.presence == s.PresenceEvents {
 		return q.present, q.needed, q.ok
 	}
 	present, needed, ok = s.Quorum()
-	a.quorum.Store(&quorumOf{state: s, events: s.Events, present: present, needed: needed, ok: ok})
+	a.quorumsCounted.Add(1)
+	a.quorum.Store(&quorumOf{state: s, presence: s.PresenceEvents, present: present, needed: needed, ok: ok})
 	return present, needed, ok
 }
 
-// quorumOf is a state's quorum after its first events events. The
-// readers' state changes only by events applied (each adds one to
-// Events) or by being replaced (another pointer, which this one keeps
-// from being reused while it is kept).
+// quorumOf is a state's quorum as it stood while its PresenceEvents
+// were presence: the quorum reads only what those events change (who is
+// present, the mandates, the rules), so a burst of ballots, each a new
+// event, does not make every page count it again. The readers' state
+// changes only by events applied or by being replaced (another pointer,
+// which this one keeps from being reused while it is kept).
 type quorumOf struct {
 	state           *assembly.State
-	events          int
+	presence        int
 	present, needed int
 	ok              bool
 }

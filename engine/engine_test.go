@@ -619,6 +619,18 @@ func TestQuorumCountedOncePerState(t *testing.T) {
 	check("d3's mandate rejected", 1)
 	env.must("d0", "check_in", obj{"person": "d0"})
 	check("d0 back", 2)
+	// Ballots change nothing the quorum reads: it is not counted again.
+	env.must("admin", "open_vote", obj{"id": "v1", "motion": "m1", "method": "roll_call"})
+	check("a vote opened", 2)
+	counted := engine.QuorumsCounted(a)
+	env.must("d0", "cast_ballot", obj{"vote": "v1", "voter": "d0", "choice": "for"})
+	env.must("d4", "cast_ballot", obj{"vote": "v1", "voter": "d4", "choice": "against"})
+	check("two ballots", 2)
+	if n := engine.QuorumsCounted(a) - counted; n != 0 {
+		t.Errorf("two ballots made the quorum be counted %d more times, want none", n)
+	}
+	env.must("d4", "check_out", obj{"person": "d4"})
+	check("d4 checked out", 1)
 }
 
 // TestUnencodableCommandInBatchStagesNothing: in one batch, a ballot

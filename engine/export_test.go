@@ -16,3 +16,6 @@ func SetMaxPendingAge(d time.Duration) (restore func()) {
 	maxPendingAge = d
 	return func() { maxPendingAge = old }
 }
+
+// QuorumsCounted is how many times Quorum counted the quorum of a.
+func QuorumsCounted(a *Assembly) int64 { return a.quorumsCounted.Load() }
