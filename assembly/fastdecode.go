@@ -9,7 +9,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode/utf8"
 
 	"plenum/internal/jsonfast"
 )
@@ -98,26 +97,16 @@ func (p *fastParser) lit(s string) bool {
 	return true
 }
 
-// str reads a string with no escapes and no control characters, in UTF-8.
+// str reads a plain string as jsonfast.Scanner does (no escapes, no
+// control characters, valid UTF-8: what encoding/json decodes it to).
 func (p *fastParser) str(into *string) bool {
-	if p.pos >= len(p.b) || p.b[p.pos] != '"' {
-		return false
-	}
-	end := bytes.IndexByte(p.b[p.pos+1:], '"')
-	if end < 0 {
-		return false
-	}
-	raw := p.b[p.pos+1 : p.pos+1+end]
-	for _, c := range raw {
-		if c < 0x20 || c == '\\' {
-			return false
-		}
-	}
-	if !utf8.Valid(raw) {
+	s := jsonfast.NewScanner(p.b[p.pos:])
+	raw, ok := s.String()
+	if !ok {
 		return false
 	}
 	*into = string(raw)
-	p.pos += end + 2
+	p.pos += s.Pos()
 	return true
 }
 
@@ -167,18 +156,15 @@ func readPlainArgs(v reflect.Value, args []byte) bool {
 	if fields == nil {
 		return false
 	}
-	s := jsonfast.NewScanner(args)
-	if !s.Byte('{') {
-		return false
-	}
-	if s.Byte('}') {
-		return s.End()
-	}
 	var seen uint64
-	for {
-		name, ok := s.String()
-		if !ok || !s.Byte(':') {
+	s := jsonfast.NewScanner(args)
+	for first := true; ; first = false {
+		name, end, ok := s.Member(first)
+		if !ok {
 			return false
+		}
+		if end {
+			return s.End()
 		}
 		i, ok := fields[string(name)]
 		if !ok || seen&(1<<i) != 0 {
@@ -190,12 +176,6 @@ func readPlainArgs(v reflect.Value, args []byte) bool {
 			return false
 		}
 		v.Field(i).SetString(string(val))
-		if s.Byte('}') {
-			return s.End()
-		}
-		if !s.Byte(',') {
-			return false
-		}
 	}
 }
 

@@ -129,18 +129,15 @@ func readCommand(w http.ResponseWriter, r *http.Request) (commandRequest, bool) 
 // its answers, and its words in them, stay as they were. Every ballot is
 // one such body; the decoder took a fifth of a ballot's CPU.
 func (req *commandRequest) readPlain(body []byte) bool {
-	s := jsonfast.NewScanner(body)
-	if !s.Byte('{') {
-		return false
-	}
 	var seen [3]bool
-	if s.Byte('}') {
-		return s.End()
-	}
-	for {
-		name, ok := s.String()
-		if !ok || !s.Byte(':') {
+	s := jsonfast.NewScanner(body)
+	for first := true; ; first = false {
+		name, end, ok := s.Member(first)
+		if !ok {
 			return false
+		}
+		if end {
+			return s.End()
 		}
 		var field int
 		switch string(name) {
@@ -157,18 +154,7 @@ func (req *commandRequest) readPlain(body []byte) bool {
 			return false // the decoder keeps the last
 		}
 		seen[field] = true
-		switch field {
-		case 0, 2:
-			v, ok := s.String()
-			if !ok {
-				return false
-			}
-			if field == 0 {
-				req.Cmd = string(v)
-			} else {
-				req.Key = string(v)
-			}
-		case 1:
+		if field == 1 {
 			if !s.Peek('{') {
 				return false // null, or not an object: the decoder's way
 			}
@@ -177,12 +163,16 @@ func (req *commandRequest) readPlain(body []byte) bool {
 				return false
 			}
 			req.Args = v[:len(v):len(v)]
+			continue
 		}
-		if s.Byte('}') {
-			return s.End()
-		}
-		if !s.Byte(',') {
+		v, ok := s.String()
+		if !ok {
 			return false
+		}
+		if field == 0 {
+			req.Cmd = string(v)
+		} else {
+			req.Key = string(v)
 		}
 	}
 }

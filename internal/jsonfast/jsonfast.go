@@ -88,6 +88,35 @@ func (s *Scanner) String() ([]byte, bool) {
 	return nil, false
 }
 
+// Member reads up to the next member of an object: with first, the
+// object's '{', else the ',' after the member before; then the member's
+// name (a plain string) and its ':', leaving the scanner at its value,
+// which the caller reads. At the object's '}' it reports end instead.
+// The skeleton every reader of a plain object shares:
+//
+//	for first := true; ; first = false {
+//		name, end, ok := s.Member(first)
+//		if !ok { return false }
+//		if end { return s.End() }
+//		… read the value of name …
+//	}
+func (s *Scanner) Member(first bool) (name []byte, end, ok bool) {
+	if first && !s.Byte('{') {
+		return nil, false, false
+	}
+	if s.Byte('}') {
+		return nil, true, true
+	}
+	if !first && !s.Byte(',') {
+		return nil, false, false
+	}
+	name, ok = s.String()
+	if !ok || !s.Byte(':') {
+		return nil, false, false
+	}
+	return name, false, true
+}
+
 // Value skips white space and one value of the plain subset, and returns
 // its bytes.
 func (s *Scanner) Value() ([]byte, bool) {

@@ -71,3 +71,38 @@ func TestAppendString(t *testing.T) {
 		}
 	}
 }
+
+// TestMember: the members of an object, read with Member, are its names
+// in order, the values read between; a text that is not one object of
+// such members is refused.
+func TestMember(t *testing.T) {
+	read := func(text string) (string, bool) {
+		s := NewScanner([]byte(text))
+		var got []byte
+		for first := true; ; first = false {
+			name, end, ok := s.Member(first)
+			if !ok {
+				return "", false
+			}
+			if end {
+				return string(got), s.End()
+			}
+			v, ok := s.Value()
+			if !ok {
+				return "", false
+			}
+			got = append(append(append(got, name...), '='), v...)
+			got = append(got, ';')
+		}
+	}
+	for text, want := range map[string]string{`{}`: "", ` { } `: "", `{"a":1}`: "a=1;", `{ "a" : "x" , "b" : [1] }`: `a="x";b=[1];`} {
+		if got, ok := read(text); !ok || got != want {
+			t.Errorf("%s: %q %v, want %q", text, got, ok, want)
+		}
+	}
+	for _, text := range []string{``, `[]`, `{`, `{"a"}`, `{"a":}`, `{"a":1,}`, `{"a":1 "b":2}`, `{,"a":1}`, `{"a":1}x`, `{a:1}`, `{"\u0061":1}`} {
+		if got, ok := read(text); ok {
+			t.Errorf("%s: read as %q", text, got)
+		}
+	}
+}
