@@ -1,0 +1,184 @@
+package admit
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+func TestGateBounds(t *testing.T) {
+	g := New(2)
+	ctx := context.Background()
+	if !g.Enter(ctx) || !g.Enter(ctx) {
+		t.Fatal("a gate of 2 refused one of the first two")
+	}
+	if g.InFlight() != 2 {
+		t.Fatalf("in flight %d, want 2", g.InFlight())
+	}
+	third := make(chan bool)
+	go func() { third <- g.Enter(ctx) }()
+	select {
+	case <-third:
+		t.Fatal("a third entered a full gate of 2")
+	case <-time.After(50 * time.Millisecond):
+	}
+	g.Leave()
+	if !<-third {
+		t.Fatal("the third was not admitted once a slot was given back")
+	}
+	g.Leave()
+	g.Leave()
+	if g.InFlight() != 0 {
+		t.Fatalf("in flight %d after all left, want 0", g.InFlight())
+	}
+}
+
+// A request whose client leaves while it waits takes no slot.
+func TestGateGivesUp(t *testing.T) {
+	g := New(1)
+	if !g.Enter(context.Background()) {
+		t.Fatal("an empty gate refused")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Millisecond)
+	defer cancel()
+	if g.Enter(ctx) {
+		t.Fatal("entered a full gate")
+	}
+	if g.InFlight() != 1 {
+		t.Fatalf("in flight %d after one gave up, want 1", g.InFlight())
+	}
+	g.Leave()
+	if !g.Enter(context.Background()) {
+		t.Fatal("the slot given back was not free")
+	}
+}
+
+func TestNoBound(t *testing.T) {
+	for _, n := range []int{0, -1} {
+		g := New(n)
+		if g != nil {
+			t.Fatalf("New(%d) = %v, want nil (no bound)", n, g)
+		}
+		for range 10 {
+			if !g.Enter(context.Background()) {
+				t.Fatal("a nil gate refused")
+			}
+		}
+		g.Leave()
+		h := http.NotFoundHandler()
+		if got := g.Wrap(h, nil); got == nil {
+			t.Fatal("a nil gate's Wrap returned nil")
+		}
+	}
+}
+
+// While the gate is full, reads and exempt requests pass, a change waits
+// for its turn, and one whose client leaves never reaches the handler.
+func TestWrap(t *testing.T) {
+	g := New(1)
+	release := make(chan struct{})
+	var reached atomic.Int32
+	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		reached.Add(1)
+		if r.URL.Path == "/hold" {
+			<-release
+		}
+		w.Write([]byte("done " + r.Method))
+	})
+	srv := httptest.NewServer(g.Wrap(h, func(r *http.Request) bool { return r.Header.Get("Forwarded-By") != "" }))
+	defer srv.Close()
+
+	var held sync.WaitGroup
+	held.Add(1)
+	go func() {
+		defer held.Done()
+		res, err := http.Post(srv.URL+"/hold", "text/plain", nil)
+		if err == nil {
+			res.Body.Close()
+		}
+	}()
+	waitFor(t, func() bool { return g.InFlight() == 1 })
+
+	for _, m := range []string{"GET", "HEAD", "OPTIONS"} {
+		req, _ := http.NewRequest(m, srv.URL+"/page", nil)
+		if res := do(t, req, time.Second); res.StatusCode != 200 {
+			t.Fatalf("%s while full: %d", m, res.StatusCode)
+		}
+	}
+	fwd, _ := http.NewRequest("POST", srv.URL+"/cmd", nil)
+	fwd.Header.Set("Forwarded-By", "node-2")
+	if res := do(t, fwd, time.Second); res.StatusCode != 200 {
+		t.Fatalf("exempt POST while full: %d", res.StatusCode)
+	}
+
+	// A POST whose request ends while it waits is never handled (as
+	// the server sees a client that went away, once it sees it).
+	before := reached.Load()
+	ctx, cancel := context.WithCancel(context.Background())
+	gone := httptest.NewRequestWithContext(ctx, "POST", "/cmd", strings.NewReader("{}"))
+	rec := httptest.NewRecorder()
+	done := make(chan struct{})
+	go func() { g.Wrap(h, nil).ServeHTTP(rec, gone); close(done) }()
+	time.Sleep(20 * time.Millisecond)
+	cancel()
+	<-done
+	if reached.Load() != before {
+		t.Fatal("a request that ended while waiting reached the handler")
+	}
+
+	// A POST that waits is handled once the slot is given back.
+	answered := make(chan *http.Response, 1)
+	go func() {
+		req, _ := http.NewRequest("POST", srv.URL+"/cmd", strings.NewReader("{}"))
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Error(err)
+			close(answered)
+			return
+		}
+		answered <- res
+	}()
+	select {
+	case <-answered:
+		t.Fatal("a POST passed a full gate")
+	case <-time.After(50 * time.Millisecond):
+	}
+	close(release)
+	held.Wait()
+	res, ok := <-answered
+	if !ok || res.StatusCode != 200 {
+		t.Fatalf("the waiting POST after the slot was freed: %v", res)
+	}
+	res.Body.Close()
+	if got := reached.Load() - before; got != 1 {
+		t.Fatalf("the handler was reached %d times after the abandoned request, want 1 (the one that waited)", got)
+	}
+	if g.InFlight() != 0 {
+		t.Fatalf("in flight %d at the end, want 0", g.InFlight())
+	}
+}
+
+func do(t *testing.T, req *http.Request, d time.Duration) *http.Response {
+	t.Helper()
+	c := &http.Client{Timeout: d}
+	res, err := c.Do(req)
+	if err != nil {
+		t.Fatalf("%s %s: %v", req.Method, req.URL.Path, err)
+	}
+	res.Body.Close()
+	return res
+}
+
+func waitFor(t *testing.T, ok func() bool) {
+	t.Helper()
+	for deadline := time.Now().Add(5 * time.Second); !ok(); time.Sleep(time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("timed out")
+		}
+	}
+}
