@@ -95,6 +95,14 @@ DESCRIPTION
     database, and a node with another key is refused at start
     (docs/cluster.md).
 
+    Under load, reads come first: at most 1,024 requests that change
+    something (commands, ballots, logins, forms) are worked on at once and
+    the others wait their turn, in order of arrival, while page, state and
+    event-stream reads pass at once; and the server runs four Go
+    processors for each CPU (GOMAXPROCS; set the GOMAXPROCS environment
+    variable to choose otherwise), so that a read arriving during a burst
+    of ballots is not queued behind it (docs/performance.md).
+
     SIGINT or SIGTERM stops the server after the requests in progress.
 
 OPTIONS

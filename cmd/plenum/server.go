@@ -22,6 +22,7 @@ import (
 	"plenum/engine"
 	"plenum/httpapi"
 	"plenum/i18n"
+	"plenum/internal/admit"
 	"plenum/internal/routes"
 	"plenum/ledger"
 	"plenum/store"
@@ -288,7 +289,9 @@ func (s *server) Close() {
 // listen serves on ln until ctx ends, then shuts down after the requests
 // in progress (at most 10 seconds).
 func (s *server) listen(ctx context.Context, out io.Writer, ln net.Listener) error {
-	srv := newHTTPServer(s.handler, s.access)
+	_, restore := serveProcs(os.Getenv)
+	defer restore()
+	srv := newHTTPServer(admitted(s.handler, admit.Default), s.access)
 	srv.ErrorLog = slog.NewLogLogger(slog.Default().Handler(), slog.LevelWarn)
 	errc := make(chan error, 1)
 	go func() {
