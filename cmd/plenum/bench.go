@@ -29,6 +29,7 @@ import (
 	"plenum/auth"
 	"plenum/engine"
 	"plenum/httpapi"
+	"plenum/internal/admit"
 	"plenum/internal/routes"
 	"plenum/ledger"
 	"plenum/store/sqlite"
@@ -52,8 +53,11 @@ SYNOPSIS
 DESCRIPTION
     Each benchmark starts a plenum server in this process, on SQLite in a
     temporary directory and on a random port of 127.0.0.1, with the pages
-    and the JSON API of plenum serve, and loads it over HTTP from clients in the same
-    process. Nothing leaves the loopback interface. The open-file limit is
+    and the JSON API of plenum serve, served as plenum serve serves them
+    (behind its admission gate, with GOMAXPROCS four times the CPUs unless
+    the GOMAXPROCS environment variable is set; the first line says which),
+    and loads it over HTTP from clients in the same process. Nothing
+    leaves the loopback interface. The open-file limit is
     raised as far as the system allows, since every client holds a
     connection. The clients run in this process when the limit allows two
     files a connection (one for the client, one for the server), and
@@ -84,7 +88,7 @@ DESCRIPTION
         (--readers of each page, each on its own keep-alive connection;
         in a process of their own when the clients run in one, so that
         they do not wait to run behind the server's goroutines) fetch
-        again and again, from the first ballot sent to the last answered,
+        every --read-every, from the first ballot sent to the last answered,
         the chair's page (GET /a/{id}/chair) and the assembly's state
         (GET /api/assemblies/{id}), with the chair's session: it prints,
         for each page, how many readers fetched it, how many fetches they
@@ -145,8 +149,13 @@ OPTIONS
                     (default 10000)
     --clients N     fanout: how many event-stream clients (default 10000)
     --events E      fanout: how many events to publish (default 20)
-    --readers R     vote: how many readers fetch each page in a loop
-                    during the ballots (default 4)
+    --readers R     vote: how many readers fetch each page during the
+                    ballots (default 4)
+    --read-every D  vote: each reader fetches its page once every D, as
+                    a screen that refreshes (default 20ms); a fetch's
+                    latency runs from when it was due, so one held up
+                    past the next one's time delays that one too and both
+                    count the wait; 0: fetch again as soon as answered
     --separate      run the clients in a second process even if this one
                     could hold them
     --dir DIR       where to put the database, or with --db the signing
@@ -208,6 +217,7 @@ func runBench(ctx context.Context, env *cliEnv, args []string) error {
 	traceOut := fs.String("trace", "", "")
 	separate := fs.Bool("separate", false, "")
 	readers := fs.Int("readers", 4, "")
+	readEvery := fs.Duration("read-every", 20*time.Millisecond, "")
 	nodes := fs.Int("nodes", 1, "")
 	db := fs.String("db", "", "")
 	kill := fs.String("kill", "", "")
@@ -232,6 +242,9 @@ func runBench(ctx context.Context, env *cliEnv, args []string) error {
 		if *readers < 1 {
 			return &exitError{code: 2, msg: "--readers must be at least 1"}
 		}
+		if *readEvery < 0 {
+			return &exitError{code: 2, msg: "--read-every must not be negative (0: fetch again as soon as answered)"}
+		}
 	case "fanout":
 		if *clients < 1 || *events < 1 {
 			return &exitError{code: 2, msg: "--clients and --events must be at least 1"}
@@ -250,7 +263,7 @@ func runBench(ctx context.Context, env *cliEnv, args []string) error {
 		if *cpuprofile != "" || *traceOut != "" {
 			return &exitError{code: 2, msg: "--cpuprofile and --trace profile a server in this process; with --db the servers are plenum serve processes: profile them with go tool pprof on their own"}
 		}
-		return clusterVote(ctx, env, clusterBench{db: *db, nodes: *nodes, kill: *kill, dir: *dir, delegates: *delegates, readers: *readers, separate: *separate, readersApart: *readersApart})
+		return clusterVote(ctx, env, clusterBench{db: *db, nodes: *nodes, kill: *kill, dir: *dir, delegates: *delegates, readers: *readers, readEvery: *readEvery, separate: *separate, readersApart: *readersApart})
 	}
 	b, err := startBench(ctx, *dir)
 	if err != nil {
@@ -275,7 +288,7 @@ func runBench(ctx context.Context, env *cliEnv, args []string) error {
 		b.trace = f
 		defer b.stopProfile()
 	}
-	b.separate, b.readers = *separate, *readers
+	b.separate, b.readers, b.readEvery = *separate, *readers, *readEvery
 	switch args[0] {
 	case "vote":
 		return b.vote(ctx, env, *delegates)
@@ -322,6 +335,11 @@ type benchServer struct {
 	clock    time.Time
 	separate bool // clients in a second process
 	readers  int  // vote: readers of each page during the ballots
+	// readEvery: how often each reader fetches (0: as soon as answered).
+	// procs: the server's GOMAXPROCS (serveProcs).
+	procs        int
+	restoreProcs func()
+	readEvery    time.Duration
 	// profile, if set, receives a CPU profile of the measured phase
 	// (startProfile, stopProfile).
 	profile   *os.File
@@ -444,13 +462,19 @@ func startBench(ctx context.Context, dir string) (*benchServer, error) {
 	mux.Handle("/api/", api)
 	mux.Handle("/login", api)
 	mux.Handle("/", pages)
-	b.srv = &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	// Served as plenum serve serves: behind the admission gate, with as
+	// many Go processors a CPU.
+	b.procs, b.restoreProcs = serveProcs(os.Getenv)
+	b.srv = &http.Server{Handler: admitted(mux, admit.Default), ReadHeaderTimeout: 10 * time.Second}
 	go b.srv.Serve(b.ln)
 	ok = true
 	return b, nil
 }
 
 func (b *benchServer) close() {
+	if b.restoreProcs != nil {
+		defer b.restoreProcs()
+	}
 	if b.srv != nil {
 		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 		b.srv.Shutdown(ctx)
@@ -718,9 +742,15 @@ func runClients(ctx context.Context, in io.Reader, out io.Writer, args []string,
 		}
 		k, err := strconv.Atoi(args[2])
 		if err != nil || k < 1 {
-			return errors.New("bench clients: read URL READERS")
+			return errors.New("bench clients: read URL READERS [EVERY]")
 		}
-		return readClients(ctx, sc, bw, args[1], k, tokens[0])
+		var every time.Duration
+		if len(args) > 3 {
+			if every, err = time.ParseDuration(args[3]); err != nil || every < 0 {
+				return errors.New("bench clients: read URL READERS [EVERY]")
+			}
+		}
+		return readClients(ctx, sc, bw, args[1], k, every, tokens[0])
 	case "fanout":
 		if len(args) < 4 {
 			return errors.New("bench clients: fanout HOST BASE EVENTS")
@@ -1097,7 +1127,7 @@ func sendSessions(w io.Writer, ps, tokens []string) error {
 
 func (b *benchServer) vote(ctx context.Context, env *cliEnv, n int) error {
 	out := env.stdout
-	fmt.Fprintf(out, "plenum bench vote: %d delegates; SQLite in %s; server %s in this process\n", n, b.dir, b.url)
+	fmt.Fprintf(out, "plenum bench vote: %d delegates; SQLite in %s; server %s in this process, GOMAXPROCS %d\n", n, b.dir, b.url, b.procs)
 	t0 := time.Now()
 	if err := b.setup(ctx, n, true); err != nil {
 		return err
@@ -1130,7 +1160,7 @@ func (b *benchServer) vote(ctx context.Context, env *cliEnv, n int) error {
 	// the server's process their goroutines would wait to run behind the
 	// server's ten thousand, and the figures would be theirs, not the
 	// server's.
-	rc, err := startReady(ctx, env, 2*b.readers, lc.separate, []string{"chair"}, chair, "the readers", "read", b.url, strconv.Itoa(b.readers))
+	rc, err := startReady(ctx, env, 2*b.readers, lc.separate, []string{"chair"}, chair, "the readers", "read", b.url, strconv.Itoa(b.readers), b.readEvery.String())
 	if err != nil {
 		return err
 	}
@@ -1177,7 +1207,7 @@ func (b *benchServer) vote(ctx context.Context, env *cliEnv, n int) error {
 	fmt.Fprintf(out, "cpu:       during the ballots: server %v (%.0f µs a ballot, serving the readers included), clients %v (%.0f µs a ballot)\n",
 		serverCPU.Round(time.Millisecond), float64(serverCPU.Microseconds())/float64(n), clientCPU.Round(time.Millisecond), float64(clientCPU.Microseconds())/float64(n))
 	stopReaders()
-	readFailed, err := readerReport(out, rc, b.readers)
+	readFailed, err := readerReport(out, rc, b.readers, b.readEvery)
 	if err != nil {
 		return err
 	}
@@ -1198,7 +1228,11 @@ func (b *benchServer) vote(ctx context.Context, env *cliEnv, n int) error {
 // readerReport reads the readers' lines (readClients) after they were
 // told to stop, prints each page's fetches and latencies, and returns how
 // many fetches failed.
-func readerReport(out io.Writer, rc *loadClients, readers int) (int, error) {
+func readerReport(out io.Writer, rc *loadClients, readers int, every time.Duration) (int, error) {
+	pace := "in a loop"
+	if every > 0 {
+		pace = "each every " + every.String()
+	}
 	readLat, readFails := make([][]time.Duration, len(readPages)), make([]int, len(readPages))
 	for {
 		l, err := rc.line()
@@ -1237,7 +1271,7 @@ func readerReport(out io.Writer, rc *loadClients, readers int) (int, error) {
 			fmt.Fprintf(out, "reads:     %s: no fetch completed during the ballots (%d failed)\n", name, failed)
 			continue
 		}
-		fmt.Fprintf(out, "reads:     %s during the ballots, %d readers: %d fetches, %d failed: p50 %v, p99 %v, max %v\n", name, readers, len(lat), failed, pct(lat, 50), pct(lat, 99), lat[len(lat)-1].Round(100*time.Microsecond))
+		fmt.Fprintf(out, "reads:     %s during the ballots, %d readers %s: %d fetches, %d failed: p50 %v, p99 %v, max %v\n", name, readers, pace, len(lat), failed, pct(lat, 50), pct(lat, 99), lat[len(lat)-1].Round(100*time.Microsecond))
 	}
 	return readFailed, nil
 }
@@ -1258,7 +1292,7 @@ func pct(sorted []time.Duration, p int) time.Duration {
 
 func (b *benchServer) fanout(ctx context.Context, env *cliEnv, n, events int) error {
 	out := env.stdout
-	fmt.Fprintf(out, "plenum bench fanout: %d event-stream clients, %d events; SQLite in %s; server %s in this process\n", n, events, b.dir, b.url)
+	fmt.Fprintf(out, "plenum bench fanout: %d event-stream clients, %d events; SQLite in %s; server %s in this process, GOMAXPROCS %d\n", n, events, b.dir, b.url, b.procs)
 	t0 := time.Now()
 	if err := b.setup(ctx, n, false); err != nil {
 		return err
@@ -1412,17 +1446,18 @@ func readEvents(br *bufio.Reader, base int64, k int, recv []int64, received *ato
 var readPages = []string{"chair's page", "state"}
 
 // readClients runs k readers of each of readPages with the session token
-// (at url, or spread over the comma-separated urls of several nodes):
-// it says "ready", starts at "go", stops at "stop", and writes
-// "r PAGE LATENCY_NS" per fetch, "f PAGE" per failed fetch, then "end".
-func readClients(ctx context.Context, sc *bufio.Scanner, out *bufio.Writer, url string, k int, token string) error {
+// (at url, or spread over the comma-separated urls of several nodes),
+// each fetching once every (0: again as soon as answered): it says
+// "ready", starts at "go", stops at "stop", and writes "r PAGE
+// LATENCY_NS" per fetch, "f PAGE" per failed fetch, then "end".
+func readClients(ctx context.Context, sc *bufio.Scanner, out *bufio.Writer, url string, k int, every time.Duration, token string) error {
 	var readers []*reader
 	nodes := strings.Split(url, ",") // several nodes' addresses: the readers spread over them
 	for j := range k {
 		url := nodes[j%len(nodes)]
 		readers = append(readers,
-			&reader{page: 0, url: url + "/a/" + benchAssembly + "/chair", token: token},
-			&reader{page: 1, url: url + "/api/assemblies/" + benchAssembly, token: token})
+			&reader{page: 0, url: url + "/a/" + benchAssembly + "/chair", token: token, every: every},
+			&reader{page: 1, url: url + "/api/assemblies/" + benchAssembly, token: token, every: every})
 	}
 	for _, r := range readers {
 		if err := r.warm(ctx); err != nil {
@@ -1460,10 +1495,17 @@ func readClients(ctx context.Context, sc *bufio.Scanner, out *bufio.Writer, url 
 }
 
 // reader fetches one page again and again on one keep-alive connection,
-// noting the latency of each fetch, until told to stop.
+// noting the latency of each fetch, until told to stop: once every
+// (a screen that refreshes), or, every 0, again as soon as answered.
+//
+// A paced reader's latency runs from when its fetch was due, not from
+// when it was sent: a fetch held up past the next one's time delays that
+// one too, and both count the wait (as wrk2 does), so that a server
+// stalling for a second shows as many slow fetches, not as one.
 type reader struct {
 	page       int // in readPages
 	url, token string
+	every      time.Duration
 	client     *http.Client
 	lat        []time.Duration
 	failed     int
@@ -1479,9 +1521,14 @@ func (r *reader) warm(ctx context.Context) error {
 }
 
 func (r *reader) fetch(ctx context.Context) (time.Duration, error) {
+	return r.fetchDue(ctx, time.Now())
+}
+
+// fetchDue fetches the page and returns the time from due to its end.
+func (r *reader) fetchDue(ctx context.Context, due time.Time) (time.Duration, error) {
 	req, _ := http.NewRequestWithContext(ctx, "GET", r.url, nil)
 	req.Header.Set("Cookie", auth.CookieName+"="+r.token)
-	t := time.Now()
+	t := due
 	res, err := r.client.Do(req)
 	if err != nil {
 		return 0, err
@@ -1496,13 +1543,26 @@ func (r *reader) fetch(ctx context.Context) (time.Duration, error) {
 }
 
 func (r *reader) run(ctx context.Context, stop <-chan struct{}) {
+	due := time.Now()
 	for {
+		if r.every > 0 {
+			if wait := time.Until(due); wait > 0 {
+				select {
+				case <-stop:
+					return
+				case <-time.After(wait):
+				}
+			}
+		} else {
+			due = time.Now()
+		}
 		select {
 		case <-stop:
 			return
 		default:
 		}
-		d, err := r.fetch(ctx)
+		d, err := r.fetchDue(ctx, due)
+		due = due.Add(r.every)
 		if err != nil {
 			r.failed++
 			continue
@@ -1514,7 +1574,7 @@ func (r *reader) run(ctx context.Context, stop <-chan struct{}) {
 // login issues n access codes and has n clients log in with them at once.
 func (b *benchServer) login(ctx context.Context, env *cliEnv, n int) error {
 	out := env.stdout
-	fmt.Fprintf(out, "plenum bench login: %d delegates logging in from one address; SQLite in %s; server %s in this process\n", n, b.dir, b.url)
+	fmt.Fprintf(out, "plenum bench login: %d delegates logging in from one address; SQLite in %s; server %s in this process, GOMAXPROCS %d\n", n, b.dir, b.url, b.procs)
 	t0 := time.Now()
 	if err := b.setup(ctx, n, false); err != nil {
 		return err

@@ -36,6 +36,7 @@ type clusterBench struct {
 	dir       string
 	delegates int
 	readers   int
+	readEvery time.Duration // how often each reader fetches (0: as soon as answered)
 	separate  bool
 	// readersApart: the ballots go to the writer, the readers to the
 	// other nodes (--readers-apart).
@@ -287,7 +288,7 @@ func clusterVote(ctx context.Context, env *cliEnv, c clusterBench) error {
 		return err
 	}
 	fmt.Fprintf(out, "clients:   %d keep-alive connections opened in %v, spread over the nodes, %s\n", n, since(t0), lc.where())
-	rc, err := startReady(ctx, env, 2*c.readers, lc.separate, []string{"chair"}, chair, "the readers", "read", strings.Join(readerURLs, ","), strconv.Itoa(c.readers))
+	rc, err := startReady(ctx, env, 2*c.readers, lc.separate, []string{"chair"}, chair, "the readers", "read", strings.Join(readerURLs, ","), strconv.Itoa(c.readers), c.readEvery.String())
 	if err != nil {
 		return err
 	}
@@ -367,7 +368,7 @@ func clusterVote(ctx context.Context, env *cliEnv, c clusterBench) error {
 	lc.failures(out)
 	fmt.Fprintf(out, "latency:   request sent to durable answer (retries included): p50 %v, p99 %v, max %v\n", pct(lat, 50), pct(lat, 99), lat[len(lat)-1].Round(100*time.Microsecond))
 	fmt.Fprintf(out, "attempts:  %d for %d ballots: %d sent again to another node after a 502/503/504 or a broken connection\n", attempts, n, retried)
-	readFailed, err := readerReport(out, rc, c.readers)
+	readFailed, err := readerReport(out, rc, c.readers, c.readEvery)
 	if err != nil {
 		return err
 	}

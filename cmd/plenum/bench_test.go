@@ -1,14 +1,19 @@
 package main
 
 import (
+	"context"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
+	"plenum/auth"
 	"plenum/store/postgres/pgtest"
 )
 
@@ -19,7 +24,8 @@ func TestBenchVote(t *testing.T) {
 	}
 	for _, want := range []string{"60 accepted, 0 failed", "durable ballots/s", "p50", "p99", "signed checkpoint covering all", "the vote counts 60 ballots from 60 delegates",
 		"cpu:       during the ballots: server", "µs a ballot, serving the readers included), clients",
-		"reads:     chair's page during the ballots, 4 readers", "reads:     state during the ballots, 4 readers"} {
+		"reads:     chair's page during the ballots, 4 readers each every 20ms", "reads:     state during the ballots, 4 readers each every 20ms",
+		"in this process, GOMAXPROCS " + strconv.Itoa(defaultProcs*procsPerCPU)} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
@@ -56,6 +62,7 @@ func TestBenchUsage(t *testing.T) {
 		{"bench", "sprint"},
 		{"bench", "vote", "--delegates", "0"},
 		{"bench", "vote", "--readers", "0"},
+		{"bench", "vote", "--read-every", "-1ms"},
 		{"bench", "fanout", "--clients", "-1"},
 		{"bench", "vote", "extra"},
 		{"bench", "login", "--delegates", "0"},
@@ -188,5 +195,47 @@ func TestBenchVoteNodes(t *testing.T) {
 			}
 			t.Logf("%s", out)
 		})
+	}
+}
+
+// A paced reader counts a stall for every fetch it held up, from when
+// each was due; a reader fetching in a loop counts it once.
+func TestReaderPaced(t *testing.T) {
+	var stalled atomic.Bool
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("Cookie") != auth.CookieName+"=tok" {
+			http.Error(w, "no session", http.StatusUnauthorized)
+			return
+		}
+		if !stalled.Swap(true) {
+			time.Sleep(200 * time.Millisecond)
+		}
+		w.Write([]byte("page"))
+	}))
+	defer ts.Close()
+	slow := func(every time.Duration) (fetches, slow int) {
+		stalled.Store(false)
+		r := &reader{url: ts.URL, token: "tok", every: every}
+		r.client = &http.Client{Timeout: 5 * time.Second}
+		stop := make(chan struct{})
+		time.AfterFunc(400*time.Millisecond, func() { close(stop) })
+		r.run(context.Background(), stop)
+		if r.failed > 0 {
+			t.Fatalf("every %v: %d failed fetches", every, r.failed)
+		}
+		for _, d := range r.lat {
+			if d >= 100*time.Millisecond {
+				slow++
+			}
+		}
+		return len(r.lat), slow
+	}
+	// Due every 10 ms, the fetches due during the 200 ms stall wait for
+	// it: ten or more of them count 100 ms or more.
+	if n, s := slow(10 * time.Millisecond); s < 10 || n > 45 {
+		t.Errorf("paced every 10ms: %d fetches, %d of them ≥ 100 ms; want ≥ 10 slow and ≤ 45 in all (paced, not looping)", n, s)
+	}
+	if n, s := slow(0); s != 1 || n < 50 {
+		t.Errorf("in a loop: %d fetches, %d of them ≥ 100 ms; want exactly 1 slow among many", n, s)
 	}
 }
