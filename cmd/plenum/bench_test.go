@@ -128,7 +128,7 @@ func TestBenchVoteReadersApart(t *testing.T) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
 	}
-	if !regexp.MustCompile(`reads:     state during the ballots, 4 readers: \d+ fetches, 0 failed`).MatchString(out) {
+	if !regexp.MustCompile(`reads:     state during the ballots, 4 readers each every 20ms: \d+ fetches, 0 failed`).MatchString(out) {
 		t.Errorf("a failed read:\n%s", out)
 	}
 }
