@@ -18,19 +18,22 @@ import (
 // trusts, and the limits on wrong codes and public event streams (zero
 // values take the defaults).
 type accessConfig struct {
-	tlsCert, tlsKey     string
-	trusted             []netip.Prefix
-	wrongPerAddress     int
-	wrongInAll          int
-	streamsPerAddress   int
-	streamsInAll        int
+	tlsCert, tlsKey   string
+	trusted           []netip.Prefix
+	wrongPerAddress   int
+	wrongInAll        int
+	streamsPerAddress int
+	streamsInAll      int
+	// changesAtOnce bounds the requests that change something worked on
+	// at once (admitted; 0: admit.Default).
+	changesAtOnce       int
 	readHeader, readAll time.Duration // 0: 10 s and 30 s
 }
 
 // accessFlags checks serve's flags about access and returns them; its
 // refusals are in l.
-func accessFlags(l *i18n.Locale, cert, key string, proxies []string, wrongPer, wrongAll, streamsPer, streamsAll int) (accessConfig, error) {
-	c := accessConfig{tlsCert: cert, tlsKey: key, wrongPerAddress: wrongPer, wrongInAll: wrongAll, streamsPerAddress: streamsPer, streamsInAll: streamsAll}
+func accessFlags(l *i18n.Locale, cert, key string, proxies []string, wrongPer, wrongAll, streamsPer, streamsAll, changesAtOnce int) (accessConfig, error) {
+	c := accessConfig{tlsCert: cert, tlsKey: key, wrongPerAddress: wrongPer, wrongInAll: wrongAll, streamsPerAddress: streamsPer, streamsInAll: streamsAll, changesAtOnce: changesAtOnce}
 	if (cert == "") != (key == "") {
 		return c, &exitError{code: 2, msg: l.T("cli.access.tls_pair")}
 	}
@@ -49,7 +52,7 @@ func accessFlags(l *i18n.Locale, cert, key string, proxies []string, wrongPer, w
 	for _, f := range []struct {
 		name string
 		v    int
-	}{{"--wrong-codes-per-address", wrongPer}, {"--wrong-codes-in-all", wrongAll}, {"--public-streams-per-address", streamsPer}, {"--public-streams", streamsAll}} {
+	}{{"--wrong-codes-per-address", wrongPer}, {"--wrong-codes-in-all", wrongAll}, {"--public-streams-per-address", streamsPer}, {"--public-streams", streamsAll}, {"--changes-at-once", changesAtOnce}} {
 		if f.v < 1 {
 			return c, &exitError{code: 2, msg: l.T("cli.access.at_least", f.name, fmt.Sprint(f.v))}
 		}

@@ -156,7 +156,7 @@ func TestAccessFlags(t *testing.T) {
 		{"missing.pem", "missing.key", nil, 1, "--tls-cert missing.pem --tls-key missing.key"},
 		{"", "", []string{"10.0.0.0/8", "::1", "192.0.2.7"}, 1, ""},
 	} {
-		ac, err := accessFlags(i18n.For(""), c.cert, c.key, c.proxies, c.n, 1, 1, 1)
+		ac, err := accessFlags(i18n.For(""), c.cert, c.key, c.proxies, c.n, 1, 1, 1, 1)
 		if c.want == "" {
 			if err != nil || len(ac.trusted) != 3 || ac.trusted[1].Bits() != 128 || ac.trusted[2].Bits() != 32 {
 				t.Errorf("%v: %+v %v", c.proxies, ac, err)
@@ -177,7 +177,7 @@ func TestServeTLS(t *testing.T) {
 	cert, key := filepath.Join(dir, "cert.pem"), filepath.Join(dir, "key.pem")
 	os.WriteFile(cert, certPEM, 0o600)
 	os.WriteFile(key, keyPEM, 0o600)
-	ac, err := accessFlags(i18n.For(""), cert, key, nil, 30, 600, 50, 5000)
+	ac, err := accessFlags(i18n.For(""), cert, key, nil, 30, 600, 50, 5000, 512)
 	if err != nil {
 		t.Fatal(err)
 	}

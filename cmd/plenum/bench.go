@@ -45,7 +45,7 @@ NAME
     plenum bench — measure voting and live updates under load
 
 SYNOPSIS
-    plenum bench vote [--delegates N] [--readers R] [--separate] [--dir DIR] [--cpuprofile F] [--trace F]
+    plenum bench vote [--delegates N] [--readers R] [--read-every D] [--changes-at-once N] [--separate] [--dir DIR] [--cpuprofile F] [--trace F]
     plenum bench vote --db postgres://… [--nodes N] [--kill after|mid|none] [--readers-apart] [--delegates N] [--readers R] [--separate] [--dir DIR]
     plenum bench fanout [--clients N] [--events E] [--separate] [--dir DIR] [--cpuprofile F] [--trace F]
     plenum bench login [--delegates N] [--separate] [--dir DIR] [--cpuprofile F] [--trace F]
@@ -151,6 +151,10 @@ OPTIONS
     --events E      fanout: how many events to publish (default 20)
     --readers R     vote: how many readers fetch each page during the
                     ballots (default 4)
+    --changes-at-once N
+                    vote, login: the server's bound on requests that
+                    change something worked on at once, as plenum serve's
+                    (default 512; the nodes of --db run serve's default)
     --read-every D  vote: each reader fetches its page once every D, as
                     a screen that refreshes (default 20ms); a fetch's
                     latency runs from when it was due, so one held up
@@ -218,6 +222,7 @@ func runBench(ctx context.Context, env *cliEnv, args []string) error {
 	separate := fs.Bool("separate", false, "")
 	readers := fs.Int("readers", 4, "")
 	readEvery := fs.Duration("read-every", 20*time.Millisecond, "")
+	changesAtOnce := fs.Int("changes-at-once", admit.Default, "")
 	nodes := fs.Int("nodes", 1, "")
 	db := fs.String("db", "", "")
 	kill := fs.String("kill", "", "")
@@ -242,6 +247,9 @@ func runBench(ctx context.Context, env *cliEnv, args []string) error {
 		if *readers < 1 {
 			return &exitError{code: 2, msg: "--readers must be at least 1"}
 		}
+		if *changesAtOnce < 1 {
+			return &exitError{code: 2, msg: "--changes-at-once must be at least 1"}
+		}
 		if *readEvery < 0 {
 			return &exitError{code: 2, msg: "--read-every must not be negative (0: fetch again as soon as answered)"}
 		}
@@ -265,7 +273,7 @@ func runBench(ctx context.Context, env *cliEnv, args []string) error {
 		}
 		return clusterVote(ctx, env, clusterBench{db: *db, nodes: *nodes, kill: *kill, dir: *dir, delegates: *delegates, readers: *readers, readEvery: *readEvery, separate: *separate, readersApart: *readersApart})
 	}
-	b, err := startBench(ctx, *dir)
+	b, err := startBench(ctx, *dir, *changesAtOnce)
 	if err != nil {
 		return err
 	}
@@ -416,7 +424,7 @@ func (b *benchServer) durableAt(index int64) time.Time {
 
 const benchAssembly = "bench"
 
-func startBench(ctx context.Context, dir string) (*benchServer, error) {
+func startBench(ctx context.Context, dir string, changesAtOnce int) (*benchServer, error) {
 	b := &benchServer{dir: dir, clock: time.Now().UTC()}
 	if dir == "" {
 		d, err := os.MkdirTemp("", "plenum-bench-")
@@ -465,7 +473,7 @@ func startBench(ctx context.Context, dir string) (*benchServer, error) {
 	// Served as plenum serve serves: behind the admission gate, with as
 	// many Go processors a CPU.
 	b.procs, b.restoreProcs = serveProcs(os.Getenv)
-	b.srv = &http.Server{Handler: admitted(mux, admit.Default), ReadHeaderTimeout: 10 * time.Second}
+	b.srv = &http.Server{Handler: admitted(mux, changesAtOnce), ReadHeaderTimeout: 10 * time.Second}
 	go b.srv.Serve(b.ln)
 	ok = true
 	return b, nil

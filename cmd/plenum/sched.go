@@ -17,9 +17,10 @@ import (
 // that arrives during a burst of ballots waits behind the burst's
 // backlog. With four a CPU the kernel shares each CPU among four threads
 // and gives one just woken its turn soon, so a read is served within
-// milliseconds while the ballots go on. Measured on 2 CPUs with the
-// admission gate (docs/performance.md): reads' p99 during 10,000 ballots
-// 410–420 ms → 33–66 ms, the ballots 465–507 → 500–511 ms.
+// milliseconds while the ballots go on. Measured on 2 CPUs, 10,000
+// ballots at once, readers every 20 ms, with the admission gate at 1,024
+// (docs/performance.md): the reads' p99 at GOMAXPROCS 2 (no gate) 386–486
+// ms, at 4 169–267 ms, at 8 58–145 ms, at 16 40–177 ms.
 const procsPerCPU = 4
 
 // defaultProcs is GOMAXPROCS as the process started with it.

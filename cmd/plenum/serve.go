@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"plenum/internal/admit"
 	"plenum/ledger"
 	"plenum/store"
 	"plenum/tiles"
@@ -30,6 +31,7 @@ SYNOPSIS
                  [--tls-cert FILE --tls-key FILE] [--trust-proxy CIDR ...]
                  [--wrong-codes-per-address N] [--wrong-codes-in-all N]
                  [--public-streams-per-address N] [--public-streams N]
+                 [--changes-at-once N]
                  [--node-name NAME --advertise URL]
 
 DESCRIPTION
@@ -95,10 +97,10 @@ DESCRIPTION
     database, and a node with another key is refused at start
     (docs/cluster.md).
 
-    Under load, reads come first: at most 1,024 requests that change
-    something (commands, ballots, logins, forms) are worked on at once and
-    the others wait their turn, in order of arrival, while page, state and
-    event-stream reads pass at once; and the server runs four Go
+    Under load, reads come first: at most --changes-at-once requests that
+    change something (commands, ballots, logins, forms) are worked on at
+    once and the others wait their turn, in order of arrival, while page,
+    state and event-stream reads pass at once; and the server runs four Go
     processors for each CPU (GOMAXPROCS; set the GOMAXPROCS environment
     variable to choose otherwise), so that a read arriving during a burst
     of ballots is not queued behind it (docs/performance.md).
@@ -154,6 +156,11 @@ OPTIONS
     --public-streams N
                      live event streams open without logging in, from all
                      addresses together (default 5000)
+    --changes-at-once N
+                     requests that change something (commands, ballots,
+                     logins, forms) worked on at once; more wait their
+                     turn, in order of arrival, while reads pass at once
+                     (default 512)
     --node-name NAME
                      this node's name in the cluster on a PostgreSQL
                      database: 1 to 63 letters, digits, '.', '-', '_';
@@ -196,6 +203,7 @@ func runServe(ctx context.Context, env *cliEnv, args []string) error {
 	wrongAll := fs.Int("wrong-codes-in-all", 600, "")
 	streamsPer := fs.Int("public-streams-per-address", 50, "")
 	streamsAll := fs.Int("public-streams", 5000, "")
+	changesAtOnce := fs.Int("changes-at-once", admit.Default, "")
 	nodeName := fs.String("node-name", "", "")
 	advertise := fs.String("advertise", "", "")
 	if err := fs.Parse(args); err != nil {
@@ -204,7 +212,7 @@ func runServe(ctx context.Context, env *cliEnv, args []string) error {
 	if err := nodeFlags(env.locale(), *db, *nodeName, *advertise); err != nil {
 		return err
 	}
-	access, err := accessFlags(env.locale(), *tlsCert, *tlsKey, proxies, *wrongPer, *wrongAll, *streamsPer, *streamsAll)
+	access, err := accessFlags(env.locale(), *tlsCert, *tlsKey, proxies, *wrongPer, *wrongAll, *streamsPer, *streamsAll, *changesAtOnce)
 	if err != nil {
 		return err
 	}
