@@ -344,10 +344,11 @@ type benchServer struct {
 	separate bool // clients in a second process
 	readers  int  // vote: readers of each page during the ballots
 	// readEvery: how often each reader fetches (0: as soon as answered).
-	// procs: the server's GOMAXPROCS (serveProcs).
+	readEvery time.Duration
+	// procs is the server's GOMAXPROCS (serveProcs), restoreProcs what
+	// sets it back when the bench ends.
 	procs        int
 	restoreProcs func()
-	readEvery    time.Duration
 	// profile, if set, receives a CPU profile of the measured phase
 	// (startProfile, stopProfile).
 	profile   *os.File
