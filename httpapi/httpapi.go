@@ -18,6 +18,7 @@ import (
 	"log/slog"
 	"net/http"
 	"strconv"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -317,4 +318,30 @@ func mutating(w http.ResponseWriter, r *http.Request) bool {
 		return false
 	}
 	return true
+}
+
+// Busy answers a request that waited too long for its turn behind the
+// server's bound on changes at once (package admit): 503 with
+// Retry-After, nothing of it done, in the request's language. An API
+// request (a path under /api/) gets a problem, code "unavailable"; a
+// page's script (which sends auth.CSRFHeader) the JSON the pages' forms
+// answer it ({"ok": false, "error": …}); a plain form plain text.
+func Busy(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Retry-After", "1")
+	if strings.HasPrefix(r.URL.Path, "/api/") {
+		problem(w, r, http.StatusServiceUnavailable, "unavailable", "", "api.busy")
+		return
+	}
+	msg := localeOf(r).T("api.busy")
+	w.Header().Set("Cache-Control", "no-store")
+	if r.Header.Get(auth.CSRFHeader) != "" {
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(http.StatusServiceUnavailable)
+		json.NewEncoder(w).Encode(struct {
+			OK    bool   `json:"ok"`
+			Error string `json:"error"`
+		}{false, msg})
+		return
+	}
+	http.Error(w, msg, http.StatusServiceUnavailable)
 }

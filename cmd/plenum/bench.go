@@ -474,7 +474,7 @@ func startBench(ctx context.Context, dir string, changesAtOnce int) (*benchServe
 	// Served as plenum serve serves: behind the admission gate, with as
 	// many Go processors a CPU.
 	b.procs, b.restoreProcs = serveProcs(os.Getenv)
-	b.srv = &http.Server{Handler: admitted(mux, changesAtOnce), ReadHeaderTimeout: 10 * time.Second}
+	b.srv = &http.Server{Handler: admitted(mux, changesAtOnce, admit.DefaultMaxWait), ReadHeaderTimeout: 10 * time.Second}
 	go b.srv.Serve(b.ln)
 	ok = true
 	return b, nil

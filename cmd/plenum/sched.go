@@ -3,6 +3,7 @@ package main
 import (
 	"net/http"
 	"runtime"
+	"time"
 
 	"plenum/httpapi"
 	"plenum/internal/admit"
@@ -44,12 +45,13 @@ func serveProcs(getenv func(string) string) (n int, restore func()) {
 // admitted is h behind the gate plenum serve puts before its handlers
 // (n: admit.Default): at most n requests that change something are
 // worked on at once, the others wait their turn parked, and reads pass at
-// once (see package admit). A command another node of the cluster
-// forwarded passes too: it was admitted on that node, and two nodes
-// forwarding to each other while both are full must not wait for each
-// other.
-func admitted(h http.Handler, n int) http.Handler {
-	return admit.New(n).Wrap(h, func(r *http.Request) bool {
+// once (see package admit). One that waited maxWait (admit.DefaultMaxWait)
+// is answered busy (httpapi.Busy: 503, nothing done). A command another
+// node of the cluster forwarded passes at once: it was admitted on that
+// node, and two nodes forwarding to each other while both are full must
+// not wait for each other.
+func admitted(h http.Handler, n int, maxWait time.Duration) http.Handler {
+	return admit.New(n, maxWait).Wrap(h, func(r *http.Request) bool {
 		return r.Header.Get(httpapi.ForwardedHeader) != ""
-	})
+	}, http.HandlerFunc(httpapi.Busy))
 }

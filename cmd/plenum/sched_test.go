@@ -1,9 +1,11 @@
 package main
 
 import (
+	"encoding/json"
 	"net/http"
 	"net/http/httptest"
 	"runtime"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -50,7 +52,7 @@ func TestAdmitted(t *testing.T) {
 			<-release
 		}
 	})
-	ts := httptest.NewServer(admitted(h, 1))
+	ts := httptest.NewServer(admitted(h, 1, 0))
 	defer ts.Close()
 	go http.Post(ts.URL+"/hold", "application/json", nil)
 	for deadline := time.Now().Add(5 * time.Second); handled.Load() == 0; time.Sleep(time.Millisecond) {
@@ -88,5 +90,37 @@ func TestAdmitted(t *testing.T) {
 	}
 	if n := handled.Load(); n != 4 {
 		t.Fatalf("handled %d requests, want 4", n)
+	}
+}
+
+// A command that waited its longest behind a full gate is answered 503
+// as the API answers, and never reaches the handler.
+func TestAdmittedBusy(t *testing.T) {
+	release := make(chan struct{})
+	var handled atomic.Int32
+	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		handled.Add(1)
+		<-release
+	})
+	ts := httptest.NewServer(admitted(h, 1, 30*time.Millisecond))
+	defer ts.Close()
+	defer close(release)
+	go http.Post(ts.URL+"/hold", "application/json", nil)
+	for deadline := time.Now().Add(5 * time.Second); handled.Load() == 0; time.Sleep(time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("the first command was not handled")
+		}
+	}
+	res, err := http.Post(ts.URL+"/api/assemblies/x/commands", "application/json", strings.NewReader(`{"cmd":"cast_ballot"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	var p httpapi.Problem
+	if err := json.NewDecoder(res.Body).Decode(&p); err != nil || res.StatusCode != 503 || p.Code != "unavailable" || res.Header.Get("Retry-After") == "" {
+		t.Fatalf("a command past the wait: %d %+v (%v)", res.StatusCode, p, err)
+	}
+	if n := handled.Load(); n != 1 {
+		t.Fatalf("handled %d, want only the one holding the gate", n)
 	}
 }

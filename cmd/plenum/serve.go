@@ -99,8 +99,9 @@ DESCRIPTION
 
     Under load, reads come first: at most --changes-at-once requests that
     change something (commands, ballots, logins, forms) are worked on at
-    once and the others wait their turn, in order of arrival, while page,
-    state and event-stream reads pass at once; and the server runs four Go
+    once and the others wait their turn, in order of arrival (at most 10
+    seconds: then they are answered 503, nothing of them done), while
+    page, state and event-stream reads pass at once; and the server runs four Go
     processors for each CPU (GOMAXPROCS; set the GOMAXPROCS environment
     variable to choose otherwise), so that a read arriving during a burst
     of ballots is not queued behind it (docs/performance.md).
@@ -159,8 +160,8 @@ OPTIONS
     --changes-at-once N
                      requests that change something (commands, ballots,
                      logins, forms) worked on at once; more wait their
-                     turn, in order of arrival, while reads pass at once
-                     (default 512)
+                     turn, in order of arrival (at most 10 s, then 503),
+                     while reads pass at once (default 512)
     --node-name NAME
                      this node's name in the cluster on a PostgreSQL
                      database: 1 to 63 letters, digits, '.', '-', '_';

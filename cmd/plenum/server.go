@@ -292,7 +292,7 @@ func (s *server) Close() {
 func (s *server) listen(ctx context.Context, out io.Writer, ln net.Listener) error {
 	_, restore := serveProcs(os.Getenv)
 	defer restore()
-	srv := newHTTPServer(admitted(s.handler, cmp.Or(s.access.changesAtOnce, admit.Default)), s.access)
+	srv := newHTTPServer(admitted(s.handler, cmp.Or(s.access.changesAtOnce, admit.Default), admit.DefaultMaxWait), s.access)
 	srv.ErrorLog = slog.NewLogLogger(slog.Default().Handler(), slog.LevelWarn)
 	errc := make(chan error, 1)
 	go func() {

@@ -14,7 +14,9 @@ package admit
 
 import (
 	"context"
+	"errors"
 	"net/http"
+	"time"
 )
 
 // Default is the bound plenum serve uses unless told otherwise. Measured
@@ -25,36 +27,58 @@ import (
 // bound (and GOMAXPROCS 2) 386–486 ms and 445–541 ms.
 const Default = 512
 
+// DefaultMaxWait is how long plenum serve lets a request wait for its
+// turn before answering that it is busy. A burst of 10,000 ballots at
+// once waits under a second at the default bound; a request waiting ten
+// is waiting for something stuck (a writer that does not answer, a disk
+// that does not sync), and is better told to come back than kept.
+const DefaultMaxWait = 10 * time.Second
+
+// ErrBusy is Enter's answer to a request that waited maxWait without a
+// slot: nothing of it was done.
+var ErrBusy = errors.New("admit: busy: waited too long for a turn; nothing was done")
+
 // Gate admits a bounded number of requests at once. A nil *Gate admits
 // all.
 type Gate struct {
-	slots chan struct{}
+	slots   chan struct{}
+	maxWait time.Duration
 }
 
-// New returns a gate of n requests at once; n ≤ 0: nil, no bound.
-func New(n int) *Gate {
+// New returns a gate of n requests at once, each waiting at most maxWait
+// for its turn (0: as long as its request lasts); n ≤ 0: nil, no bound.
+func New(n int, maxWait time.Duration) *Gate {
 	if n <= 0 {
 		return nil
 	}
-	return &Gate{slots: make(chan struct{}, n)}
+	return &Gate{slots: make(chan struct{}, n), maxWait: maxWait}
 }
 
-// Enter waits for a slot, in the order of arrival; false if ctx ended
-// first (the server saw the client go away before its turn).
-func (g *Gate) Enter(ctx context.Context) bool {
+// Enter waits for a slot, in the order of arrival. It returns ctx's error
+// if ctx ended first (the server saw the client go away before its turn),
+// ErrBusy after maxWait; either way no slot is taken.
+func (g *Gate) Enter(ctx context.Context) error {
 	if g == nil {
-		return true
+		return nil
 	}
 	select {
 	case g.slots <- struct{}{}:
-		return true
+		return nil
 	default:
 	}
+	var timeout <-chan time.Time
+	if g.maxWait > 0 {
+		t := time.NewTimer(g.maxWait)
+		defer t.Stop()
+		timeout = t.C
+	}
 	select {
 	case g.slots <- struct{}{}:
-		return true
+		return nil
 	case <-ctx.Done():
-		return false
+		return ctx.Err()
+	case <-timeout:
+		return ErrBusy
 	}
 }
 
@@ -77,12 +101,14 @@ func (g *Gate) InFlight() int {
 // method but GET, HEAD and OPTIONS: commands, ballots, logins, forms)
 // admitted through g first, unless exempt (nil: none) says it passes;
 // reads, event streams included, pass at once. A request whose context
-// ends while it waits gets no answer and reaches h not at all. (Over
+// ends while it waits gets no answer and reaches h not at all; one that
+// waited maxWait is answered by busy (nil: 503, Retry-After 1, plain
+// text), and does not reach h either. (Over
 // HTTP/1.1 the server notices a client gone only once it has read the
 // request's body, so one that leaves while its command waits may still
 // be decided, as it may be without the gate: retried with its
 // idempotency key, it is answered from the record.)
-func (g *Gate) Wrap(h http.Handler, exempt func(*http.Request) bool) http.Handler {
+func (g *Gate) Wrap(h http.Handler, exempt func(*http.Request) bool, busy http.Handler) http.Handler {
 	if g == nil {
 		return h
 	}
@@ -96,7 +122,16 @@ func (g *Gate) Wrap(h http.Handler, exempt func(*http.Request) bool) http.Handle
 			h.ServeHTTP(w, r)
 			return
 		}
-		if !g.Enter(r.Context()) {
+		switch err := g.Enter(r.Context()); {
+		case errors.Is(err, ErrBusy):
+			if busy == nil {
+				w.Header().Set("Retry-After", "1")
+				http.Error(w, "the server is busy; nothing was done: try again in a moment", http.StatusServiceUnavailable)
+				return
+			}
+			busy.ServeHTTP(w, r)
+			return
+		case err != nil:
 			return
 		}
 		defer g.Leave()

@@ -2,6 +2,7 @@ package admit
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -12,15 +13,15 @@ import (
 )
 
 func TestGateBounds(t *testing.T) {
-	g := New(2)
+	g := New(2, 0)
 	ctx := context.Background()
-	if !g.Enter(ctx) || !g.Enter(ctx) {
+	if g.Enter(ctx) != nil || g.Enter(ctx) != nil {
 		t.Fatal("a gate of 2 refused one of the first two")
 	}
 	if g.InFlight() != 2 {
 		t.Fatalf("in flight %d, want 2", g.InFlight())
 	}
-	third := make(chan bool)
+	third := make(chan error)
 	go func() { third <- g.Enter(ctx) }()
 	select {
 	case <-third:
@@ -28,8 +29,8 @@ func TestGateBounds(t *testing.T) {
 	case <-time.After(50 * time.Millisecond):
 	}
 	g.Leave()
-	if !<-third {
-		t.Fatal("the third was not admitted once a slot was given back")
+	if err := <-third; err != nil {
+		t.Fatalf("the third was not admitted once a slot was given back: %v", err)
 	}
 	g.Leave()
 	g.Leave()
@@ -40,38 +41,44 @@ func TestGateBounds(t *testing.T) {
 
 // A request whose client leaves while it waits takes no slot.
 func TestGateGivesUp(t *testing.T) {
-	g := New(1)
-	if !g.Enter(context.Background()) {
-		t.Fatal("an empty gate refused")
+	g := New(1, 30*time.Millisecond)
+	if err := g.Enter(context.Background()); err != nil {
+		t.Fatalf("an empty gate refused: %v", err)
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Millisecond)
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Millisecond)
 	defer cancel()
-	if g.Enter(ctx) {
-		t.Fatal("entered a full gate")
+	if err := g.Enter(ctx); !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("entering a full gate until the request ended: %v, want its context's error", err)
+	}
+	t0 := time.Now()
+	if err := g.Enter(context.Background()); !errors.Is(err, ErrBusy) {
+		t.Fatalf("entering a full gate for longer than its wait: %v, want ErrBusy", err)
+	} else if d := time.Since(t0); d < 30*time.Millisecond {
+		t.Fatalf("ErrBusy after %v, before the 30 ms wait", d)
 	}
 	if g.InFlight() != 1 {
-		t.Fatalf("in flight %d after one gave up, want 1", g.InFlight())
+		t.Fatalf("in flight %d after two gave up, want 1", g.InFlight())
 	}
 	g.Leave()
-	if !g.Enter(context.Background()) {
-		t.Fatal("the slot given back was not free")
+	if err := g.Enter(context.Background()); err != nil {
+		t.Fatalf("the slot given back was not free: %v", err)
 	}
 }
 
 func TestNoBound(t *testing.T) {
 	for _, n := range []int{0, -1} {
-		g := New(n)
+		g := New(n, time.Second)
 		if g != nil {
 			t.Fatalf("New(%d) = %v, want nil (no bound)", n, g)
 		}
 		for range 10 {
-			if !g.Enter(context.Background()) {
-				t.Fatal("a nil gate refused")
+			if err := g.Enter(context.Background()); err != nil {
+				t.Fatalf("a nil gate refused: %v", err)
 			}
 		}
 		g.Leave()
 		h := http.NotFoundHandler()
-		if got := g.Wrap(h, nil); got == nil {
+		if got := g.Wrap(h, nil, nil); got == nil {
 			t.Fatal("a nil gate's Wrap returned nil")
 		}
 	}
@@ -80,7 +87,7 @@ func TestNoBound(t *testing.T) {
 // While the gate is full, reads and exempt requests pass, a change waits
 // for its turn, and one whose client leaves never reaches the handler.
 func TestWrap(t *testing.T) {
-	g := New(1)
+	g := New(1, 0)
 	release := make(chan struct{})
 	var reached atomic.Int32
 	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -90,7 +97,7 @@ func TestWrap(t *testing.T) {
 		}
 		w.Write([]byte("done " + r.Method))
 	})
-	srv := httptest.NewServer(g.Wrap(h, func(r *http.Request) bool { return r.Header.Get("Forwarded-By") != "" }))
+	srv := httptest.NewServer(g.Wrap(h, func(r *http.Request) bool { return r.Header.Get("Forwarded-By") != "" }, nil))
 	defer srv.Close()
 
 	var held sync.WaitGroup
@@ -123,7 +130,7 @@ func TestWrap(t *testing.T) {
 	gone := httptest.NewRequestWithContext(ctx, "POST", "/cmd", strings.NewReader("{}"))
 	rec := httptest.NewRecorder()
 	done := make(chan struct{})
-	go func() { g.Wrap(h, nil).ServeHTTP(rec, gone); close(done) }()
+	go func() { g.Wrap(h, nil, nil).ServeHTTP(rec, gone); close(done) }()
 	time.Sleep(20 * time.Millisecond)
 	cancel()
 	<-done
@@ -180,5 +187,31 @@ func waitFor(t *testing.T, ok func() bool) {
 		if time.Now().After(deadline) {
 			t.Fatal("timed out")
 		}
+	}
+}
+
+// A change that waited its longest is answered busy (by busy, or a plain
+// 503 with Retry-After), and never reaches the handler.
+func TestWrapBusy(t *testing.T) {
+	g := New(1, 20*time.Millisecond)
+	if err := g.Enter(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	defer g.Leave()
+	var reached atomic.Int32
+	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { reached.Add(1) })
+	rec := httptest.NewRecorder()
+	g.Wrap(h, nil, nil).ServeHTTP(rec, httptest.NewRequest("POST", "/api/assemblies/a/commands", strings.NewReader("{}")))
+	if rec.Code != http.StatusServiceUnavailable || rec.Header().Get("Retry-After") != "1" || !strings.Contains(rec.Body.String(), "nothing was done") {
+		t.Fatalf("busy without a handler: %d %q %q", rec.Code, rec.Header(), rec.Body)
+	}
+	busy := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusTeapot) })
+	rec = httptest.NewRecorder()
+	g.Wrap(h, nil, busy).ServeHTTP(rec, httptest.NewRequest("POST", "/x", nil))
+	if rec.Code != http.StatusTeapot {
+		t.Fatalf("busy handler not used: %d", rec.Code)
+	}
+	if reached.Load() != 0 {
+		t.Fatal("a request answered busy reached the handler")
 	}
 }
