@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"plenum/engine"
+	"plenum/internal/admit"
 )
 
 // ForwardedHeader marks a command one node of a cluster forwarded to the
@@ -118,7 +119,13 @@ func (api *API) forwardTo(w http.ResponseWriter, r *http.Request, assemblyID str
 // writing the assembly while the answer is awaited, unreachable answers
 // instead (the command may or may not have been recorded there: say to
 // send it again with its key). The pages forward their forms with it.
+//
+// The request gives back its slot of the server's bound on changes at once
+// (admit.Release) as it goes: it waits for another node now, not for this
+// one, and two full nodes forwarding to each other must not hold each
+// other's slots.
 func ForwardTo(w http.ResponseWriter, r *http.Request, f Forwarder, log *slog.Logger, assemblyID string, target *url.URL, body []byte, unreachable func(http.ResponseWriter, *http.Request)) {
+	admit.Release(r.Context())
 	ctx, cancel := context.WithCancel(r.Context())
 	defer cancel()
 	r = r.WithContext(ctx)

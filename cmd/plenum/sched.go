@@ -46,12 +46,11 @@ func serveProcs(getenv func(string) string) (n int, restore func()) {
 // (n: admit.Default): at most n requests that change something are
 // worked on at once, the others wait their turn parked, and reads pass at
 // once (see package admit). One that waited maxWait (admit.DefaultMaxWait)
-// is answered busy (httpapi.Busy: 503, nothing done). A command another
-// node of the cluster forwarded passes at once: it was admitted on that
-// node, and two nodes forwarding to each other while both are full must
-// not wait for each other.
+// is answered busy (httpapi.Busy: 503, nothing done). A command this node
+// forwards to the node that writes its assembly gives its slot back as it
+// goes (httpapi.ForwardTo calls admit.Release): it waits for another
+// node, not for this one, and two full nodes forwarding to each other
+// must not hold each other's slots.
 func admitted(h http.Handler, n int, maxWait time.Duration) http.Handler {
-	return admit.New(n, maxWait).Wrap(h, func(r *http.Request) bool {
-		return r.Header.Get(httpapi.ForwardedHeader) != ""
-	}, http.HandlerFunc(httpapi.Busy))
+	return admit.New(n, maxWait).Wrap(h, http.HandlerFunc(httpapi.Busy))
 }

@@ -1,9 +1,12 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"runtime"
 	"strings"
 	"sync/atomic"
@@ -40,37 +43,55 @@ func TestServeProcs(t *testing.T) {
 	}
 }
 
-// Behind the gate plenum serve puts before its handlers, a command waits
-// while the gate is full, but a read and a command another node
-// forwarded (admitted there) pass.
+// Behind the gate plenum serve puts before its handlers, a command that
+// is being forwarded to the node writing its assembly (httpapi.ForwardTo)
+// holds no slot while it waits for that node; one that holds its slot
+// makes the next command wait; reads pass at once.
 func TestAdmitted(t *testing.T) {
 	release := make(chan struct{})
-	var handled atomic.Int32
+	var atWriter, handled atomic.Int32
+	writer := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		atWriter.Add(1)
+		<-release
+	}))
+	defer writer.Close()
+	target, _ := url.Parse(writer.URL)
 	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		handled.Add(1)
-		if r.URL.Path == "/hold" {
+		switch r.URL.Path {
+		case "/forward":
+			httpapi.ForwardTo(w, r, fixedWriter{target}, slog.Default(), "x", target, nil, func(w http.ResponseWriter, r *http.Request) {
+				http.Error(w, "unreachable", http.StatusServiceUnavailable)
+			})
+		case "/hold":
+			handled.Add(1)
 			<-release
+		default:
+			handled.Add(1)
 		}
 	})
 	ts := httptest.NewServer(admitted(h, 1, 0))
 	defer ts.Close()
-	go http.Post(ts.URL+"/hold", "application/json", nil)
-	for deadline := time.Now().Add(5 * time.Second); handled.Load() == 0; time.Sleep(time.Millisecond) {
+	defer close(release)
+	go http.Post(ts.URL+"/forward", "application/json", nil)
+	for deadline := time.Now().Add(5 * time.Second); atWriter.Load() == 0; time.Sleep(time.Millisecond) {
 		if time.Now().After(deadline) {
-			t.Fatal("the first command was not handled")
+			t.Fatal("the forwarded command did not reach the writer")
 		}
 	}
 	c := &http.Client{Timeout: 2 * time.Second}
-	get, _ := http.NewRequest("GET", ts.URL+"/a/x/chair", nil)
-	fwd, _ := http.NewRequest("POST", ts.URL+"/api/assemblies/x/commands", nil)
-	fwd.Header.Set(httpapi.ForwardedHeader, "node-2")
-	for _, req := range []*http.Request{get, fwd} {
-		res, err := c.Do(req)
-		if err != nil {
-			t.Fatalf("%s %s while the gate is full: %v", req.Method, req.URL.Path, err)
+	// The forward holds no slot: the next command takes it.
+	go c.Post(ts.URL+"/hold", "application/json", nil)
+	for deadline := time.Now().Add(2 * time.Second); handled.Load() == 0; time.Sleep(time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("a command waited for a slot held by a command being forwarded")
 		}
-		res.Body.Close()
 	}
+	get, _ := http.NewRequest("GET", ts.URL+"/a/x/chair", nil)
+	res, err := c.Do(get)
+	if err != nil {
+		t.Fatalf("a read while the gate is full: %v", err)
+	}
+	res.Body.Close()
 	waiting := make(chan error, 1)
 	go func() {
 		res, err := http.Post(ts.URL+"/api/assemblies/x/commands", "application/json", nil)
@@ -84,14 +105,16 @@ func TestAdmitted(t *testing.T) {
 		t.Fatal("a command passed a full gate")
 	case <-time.After(50 * time.Millisecond):
 	}
-	close(release)
-	if err := <-waiting; err != nil {
-		t.Fatal(err)
-	}
-	if n := handled.Load(); n != 4 {
-		t.Fatalf("handled %d requests, want 4", n)
+	if n := handled.Load(); n != 2 {
+		t.Fatalf("handled %d requests while full, want 2 (the holder and the read)", n)
 	}
 }
+
+// fixedWriter is a Forwarder that says target writes every assembly.
+type fixedWriter struct{ target *url.URL }
+
+func (f fixedWriter) WriterOf(context.Context, string) (*url.URL, error) { return f.target, nil }
+func (f fixedWriter) Name() string                                       { return "node-1" }
 
 // A command that waited its longest behind a full gate is answered 503
 // as the API answers, and never reaches the handler.

@@ -16,6 +16,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"sync"
 	"time"
 )
 
@@ -99,26 +100,18 @@ func (g *Gate) InFlight() int {
 
 // Wrap returns h with every request that may change something (any
 // method but GET, HEAD and OPTIONS: commands, ballots, logins, forms)
-// admitted through g first, unless exempt (nil: none) says it passes;
-// reads, event streams included, pass at once. A request whose context
-// ends while it waits gets no answer and reaches h not at all; one that
-// waited maxWait is answered by busy (nil: 503, Retry-After 1, plain
-// text), and does not reach h either. (Over
-// HTTP/1.1 the server notices a client gone only once it has read the
-// request's body, so one that leaves while its command waits may still
-// be decided, as it may be without the gate: retried with its
-// idempotency key, it is answered from the record.)
-func (g *Gate) Wrap(h http.Handler, exempt func(*http.Request) bool, busy http.Handler) http.Handler {
+// admitted through g first; reads, event streams included, pass at once.
+// A request whose context ends while it waits gets no answer and reaches
+// h not at all; one that waited maxWait is answered by busy (nil: 503,
+// Retry-After 1, plain text), and does not reach h either. The slot is
+// given back when h returns, or earlier by Release.
+func (g *Gate) Wrap(h http.Handler, busy http.Handler) http.Handler {
 	if g == nil {
 		return h
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch r.Method {
 		case http.MethodGet, http.MethodHead, http.MethodOptions:
-			h.ServeHTTP(w, r)
-			return
-		}
-		if exempt != nil && exempt(r) {
 			h.ServeHTTP(w, r)
 			return
 		}
@@ -134,7 +127,31 @@ func (g *Gate) Wrap(h http.Handler, exempt func(*http.Request) bool, busy http.H
 		case err != nil:
 			return
 		}
-		defer g.Leave()
-		h.ServeHTTP(w, r)
+		s := &slot{g: g}
+		defer s.release()
+		h.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), slotKey{}, s)))
 	})
+}
+
+// slot is the slot a request admitted by Wrap holds, given back once.
+type slot struct {
+	once sync.Once
+	g    *Gate
+}
+
+func (s *slot) release() { s.once.Do(s.g.Leave) }
+
+type slotKey struct{}
+
+// Release gives back, before its handler returns, the slot of the
+// request whose context is ctx, if Wrap admitted it (else it does
+// nothing). For a handler that goes on to wait for something that is not
+// this server's work — a command forwarded to the node that writes the
+// assembly — so that its slot serves others meanwhile, and two nodes
+// forwarding to each other while both are full cannot hold each other's
+// slots.
+func Release(ctx context.Context) {
+	if s, _ := ctx.Value(slotKey{}).(*slot); s != nil {
+		s.release()
+	}
 }
