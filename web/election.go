@@ -278,21 +278,14 @@ func (v *view) Methods() []string {
 	return []string{"stv-scottish", "stv-meek", "stv-ers97", "schulze", "irv", "plurality", "approval", "dhondt", "sainte-lague", "hare", "by_tendency", "as_stated"}
 }
 
-// ElectionVoted reports whether the viewer has cast a ballot in el.
+// ElectionVoted reports whether the viewer has cast a ballot in el: while
+// it is in progress, from the memo of the state when it is a page's
+// (live.go).
 func (v *view) ElectionVoted(el *assembly.Election) bool {
-	for _, b := range el.Ballots {
-		if b.Voter == v.Me.Person {
-			return true
-		}
+	if l := v.liveOf(); l != nil && el.InProgress() {
+		return hasVoted(l, el, el.Ballots, func(b *assembly.ElectionBallot) string { return b.Voter }, el.Encrypted, v.Me.Person)
 	}
-	if el.Encrypted != nil {
-		for _, b := range el.Encrypted.Cast {
-			if b.Voter == v.Me.Person {
-				return true
-			}
-		}
-	}
-	return false
+	return votedIn(el.Ballots, func(b *assembly.ElectionBallot) string { return b.Voter }, el.Encrypted, v.Me.Person)
 }
 
 // MayVoteIn reports whether the viewer holds a right entitled in el.

@@ -57,6 +57,20 @@ type liveOf struct {
 
 	events int                    // the running counts are of the state after these events
 	tally  map[string]choiceTally // vote id → open ballots per choice
+
+	// voted is who has voted in the votes and elections of state: shared
+	// by its memos (a move of the presence does not change who voted).
+	voted *votedSets
+}
+
+// votedSets is who has cast a ballot in each vote and election asked of
+// (by its *assembly.Vote or *assembly.Election), brought up to date with
+// the ballots cast since at each ask; read counts the ballots read for
+// them (the tests count them). mu guards the rest.
+type votedSets struct {
+	mu   sync.Mutex
+	of   map[any]*ballotVoters
+	read int
 }
 
 // choiceTally is a vote's open ballots per choice (shared by the
@@ -81,7 +95,11 @@ func (v *view) liveOf() *liveOf {
 	if l := v.live.Load(); l != nil && l.state == v.S && l.presence == v.S.PresenceEvents {
 		return l
 	}
-	l := &liveOf{state: v.S, presence: v.S.PresenceEvents, events: v.S.Events}
+	l := &liveOf{state: v.S, presence: v.S.PresenceEvents, events: v.S.Events, voted: &votedSets{}}
+	if old := v.live.Load(); old != nil && old.state == v.S {
+		// The same state, its presence moved on: who voted holds.
+		l.voted = old.voted
+	}
 	// Another render of the same state may have stored its own memo
 	// meanwhile; this one replaces it, and both are right.
 	v.live.Store(l)
@@ -181,4 +199,103 @@ func rightInHall(s *assembly.State, right string) bool {
 		return false
 	}
 	return s.InHall(m.Person) || m.Proxy != "" && s.InHall(m.Proxy)
+}
+
+// Whether the viewer has voted in a vote or an election (a delegate's
+// page asks it of every vote and election it shows, and during a vote
+// every delegate's page is fetched again on every event) walked every
+// ballot: ten thousand string compares a render at ten thousand ballots.
+// Who has voted is kept in the memo of the state instead, for each vote
+// and election, as a set of the people who cast a ballot in it, plain or
+// encrypted (not assembly.Vote.Voted, which is by voting right: a person
+// who carries another's mandate as a proxy and has voted only with that
+// one has not voted with their own). A vote's or an election's ballots
+// are only ever appended to, while the state is the same (BallotCast,
+// ElectionBallotCast and EncryptedBallotCast append; nothing else writes
+// them), so the set follows the ballots cast since it was last asked,
+// reading each ballot once for each state rather than each render; and
+// the memos of one state share the sets (votedSets), since a move of the
+// presence, which makes a new memo, does not change who has voted. Only
+// the votes and elections in progress (open, or closed and not yet
+// declared) have a set: the readers' state lives as long as the server,
+// and a set of ten thousand voters takes near half a megabyte; a set is
+// dropped once its vote or election is no longer in progress (when the
+// next set is made), and of the others (the delegate's page asks of every
+// past secret vote, for its receipts) the ballots are walked, as before.
+
+// ballotVoters is who has cast a ballot in a vote or an election: the
+// voters of its first plain ballots and of the first cast of its
+// encrypted ones (enc's). Guarded by its votedSets' mu.
+type ballotVoters struct {
+	people map[string]struct{}
+	plain  int
+	enc    *assembly.EncryptedVote
+	cast   int
+}
+
+// votedIn reports, walking every ballot, whether person has cast one of
+// the plain ballots (whose voter is voter's) or of enc's encrypted ones
+// (enc nil: none).
+func votedIn[B any](plain []B, voter func(*B) string, enc *assembly.EncryptedVote, person string) bool {
+	for i := range plain {
+		if voter(&plain[i]) == person {
+			return true
+		}
+	}
+	if enc != nil {
+		for _, b := range enc.Cast {
+			if b.Voter == person {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasVoted is votedIn of the vote or election key (a *assembly.Vote or
+// *assembly.Election), from its set of voters in l, which it first brings
+// up to date with the ballots cast since.
+func hasVoted[B any](l *liveOf, key any, plain []B, voter func(*B) string, enc *assembly.EncryptedVote, person string) bool {
+	sets := l.voted
+	sets.mu.Lock()
+	defer sets.mu.Unlock()
+	w := sets.of[key]
+	if w == nil || len(plain) < w.plain || enc != w.enc || enc != nil && len(enc.Cast) < w.cast {
+		// Not yet asked; or (which the events never do) ballots gone
+		// or the encrypted ballots replaced: read afresh.
+		w = &ballotVoters{people: make(map[string]struct{}, len(plain)), enc: enc}
+		if sets.of == nil {
+			sets.of = map[any]*ballotVoters{}
+		}
+		for k := range sets.of {
+			if !inProgress(k) {
+				delete(sets.of, k)
+			}
+		}
+		sets.of[key] = w
+	}
+	for ; w.plain < len(plain); w.plain++ {
+		w.people[voter(&plain[w.plain])] = struct{}{}
+		sets.read++
+	}
+	if enc != nil {
+		for ; w.cast < len(enc.Cast); w.cast++ {
+			w.people[enc.Cast[w.cast].Voter] = struct{}{}
+			sets.read++
+		}
+	}
+	_, ok := w.people[person]
+	return ok
+}
+
+// inProgress reports whether the vote or election key (a *assembly.Vote
+// or *assembly.Election) is in progress: it may have a set of voters.
+func inProgress(key any) bool {
+	switch k := key.(type) {
+	case *assembly.Vote:
+		return k.InProgress()
+	case *assembly.Election:
+		return k.InProgress()
+	}
+	return false
 }

@@ -294,7 +294,11 @@ func TestLiveCountsWithoutMemo(t *testing.T) {
 // with the roll-call vote v1 open on a motion, in which the first 3,000
 // of those arrived have voted: the readers' state of `plenum bench vote`
 // a third of the way through its burst.
-func bigLiveHall(b *testing.B) *liveHall {
+func bigLiveHall(b *testing.B) *liveHall { return bigLiveHallOf(b, 10_000, 3_000) }
+
+// bigLiveHallOf is bigLiveHall with n delegates (every tenth not
+// arrived), of whom the first cast of those arrived have voted.
+func bigLiveHallOf(b *testing.B, n, cast int) *liveHall {
 	type obj = map[string]any
 	h := &liveHall{t: b, s: assembly.NewState(), at: time.Date(2026, 5, 9, 9, 0, 0, 0, time.UTC)}
 	do := h.do
@@ -302,7 +306,7 @@ func bigLiveHall(b *testing.B) *liveHall {
 	do("admin", "add_organization", obj{"id": "org", "name": "The members", "kind": "delegating"})
 	do("admin", "add_person", obj{"id": "chair", "name": "The Chair"})
 	do("admin", "grant_role", obj{"person": "chair", "role": "chair"})
-	for i := 1; i <= 10_000; i++ {
+	for i := 1; i <= n; i++ {
 		p := "p" + strconv.Itoa(i)
 		do("admin", "add_person", obj{"id": p, "name": "Delegate " + p})
 		do("admin", "submit_mandate", obj{"id": "m-" + p, "person": p, "organization": "org", "kind": "decisive"})
@@ -316,9 +320,10 @@ func bigLiveHall(b *testing.B) *liveHall {
 	do("chair", "take_up_item", obj{"item": "i1"})
 	do("chair", "move_motion", obj{"id": "mo1", "kind": "substantive", "title": "Adopt the budget", "item": "i1", "mover": "chair"})
 	do("chair", "open_vote", obj{"id": "v1", "motion": "mo1", "method": "roll_call"})
-	for i := 1; i <= 3_333; i++ {
+	for i := 1; cast > 0; i++ {
 		if p := "p" + strconv.Itoa(i); i%10 != 0 {
 			do(p, "cast_ballot", obj{"vote": "v1", "voter": p, "choice": "for"})
+			cast--
 		}
 	}
 	return h

@@ -627,21 +627,14 @@ func (v *view) LastResult() *assembly.Vote {
 // Question is what a vote is on, in words.
 func (v *view) Question(vt *assembly.Vote) string { return voteQuestion(v.S, vt) }
 
-// Voted reports whether the viewer has cast a ballot in vt.
+// Voted reports whether the viewer has cast a ballot in vt: while
+// it is in progress, from the memo of the state when it is a page's
+// (live.go).
 func (v *view) Voted(vt *assembly.Vote) bool {
-	for _, b := range vt.Ballots {
-		if b.Voter == v.Me.Person {
-			return true
-		}
+	if l := v.liveOf(); l != nil && vt.InProgress() {
+		return hasVoted(l, vt, vt.Ballots, func(b *assembly.Ballot) string { return b.Voter }, vt.Encrypted, v.Me.Person)
 	}
-	if vt.Encrypted != nil {
-		for _, b := range vt.Encrypted.Cast {
-			if b.Voter == v.Me.Person {
-				return true
-			}
-		}
-	}
-	return false
+	return votedIn(vt.Ballots, func(b *assembly.Ballot) string { return b.Voter }, vt.Encrypted, v.Me.Person)
 }
 
 // MayVote reports whether the viewer holds a right entitled in vt.
