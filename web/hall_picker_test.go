@@ -249,11 +249,54 @@ func TestChoicesOfTheHall(t *testing.T) {
 	}
 }
 
+// TestHallPickersAreLive: the hall tab's live regions (?fragment=live,
+// which the page's script fetches after each event and each command)
+// carry its pickers, searched with the search in the page's address
+// (?find-ID=words): after a departure the departure picker no longer
+// lists the person and the return picker does, and back again.
+func TestHallPickersAreLive(t *testing.T) {
+	h := newLargeHall(t, 20)
+	checkInMany(h, 30)
+	chair := h.browser("chair")
+	frag := func() string {
+		t.Helper()
+		code, page, _ := chair.get("/a/coop/chair/hall?find-l-persons=zetk&fragment=live")
+		if code != 200 {
+			t.Fatalf("the live regions: %d %s", code, page)
+		}
+		return page
+	}
+	page := frag()
+	if got := checkboxesOf(t, page, "l-persons"); fmt.Sprint(got) != "[clara]" || !strings.Contains(page, `id="hall-pick-out"`) || !strings.Contains(page, "Nobody registered present is out of the hall.") {
+		t.Fatalf("the live regions of the hall tab, searched for zetk: the departure picker lists %v; want [clara], and the return region saying nobody is out:\n%s", got, page)
+	}
+	h.must("chair", "leave_hall", obj{"persons": []string{"clara"}})
+	page = frag()
+	if got, out := checkboxesOf(t, page, "l-persons"), checkboxesOf(t, page, "r-persons"); len(got) != 0 || fmt.Sprint(out) != "[clara]" || !strings.Contains(page, "Nobody found") {
+		t.Errorf("clara left: the departure picker lists %v, the return picker %v; want [] and [clara]", got, out)
+	}
+	h.must("chair", "return_to_hall", obj{"persons": []string{"clara"}})
+	page = frag()
+	// A ballot changes none of the regions: the page does not fetch
+	// them again for one.
+	if _, whole, _ := chair.get("/a/coop/chair/hall"); !strings.Contains(whole, `data-live-ignore="ballot_cast election_ballot_cast encrypted_ballot_cast"`) {
+		t.Errorf("the hall tab fetches its live regions again on every ballot")
+	}
+	if got := checkboxesOf(t, page, "l-persons"); fmt.Sprint(got) != "[clara]" || !strings.Contains(page, "Nobody registered present is out of the hall.") {
+		t.Errorf("clara back: the departure picker lists %v; want [clara], and nobody out", got)
+	}
+}
+
 // TestBrowserHallPicker: on a phone and a laptop the chair of an
 // assembly with more persons in the hall than the pickers' limit finds
 // one in the departure picker by typing part of the name (the script
 // asks GET …/choices/in-hall as one types), ticks them from the keyboard
-// and records their departure; the hall tab passes axe-core before and after the search.
+// and records their departure; right after it, without a reload, the
+// departure picker (its search kept) no longer offers her and the return
+// picker does, and recording her return brings her back to the first;
+// another's recording does not take away what the chair has ticked. The
+// hall tab passes axe-core before and after the search and each
+// recording.
 func TestBrowserHallPicker(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser tests are not short")
@@ -293,6 +336,44 @@ func TestBrowserHallPicker(t *testing.T) {
 			}
 			if n := read(h, func(st *assembly.State) int { return len(st.Attendance.OutOfHall) }); n != 2 {
 				t.Errorf("%d persons out of the hall, want 2 (d5 and clara)", n)
+			}
+			// Right after the recording, without a reload, the pickers
+			// list the sides as they are now: the search, kept, finds
+			// nobody in the hall, and the return picker offers clara.
+			s.until(chair, "the departure picker no longer offers clara", `document.querySelectorAll("#l-persons input").length === 0`)
+			s.until(chair, "the search says so", contains("#l-persons-status", "Nobody found"))
+			s.until(chair, "the return picker offers her", `Array.prototype.map.call(document.querySelectorAll("#r-persons input"), function (c) { return c.value; }).sort().join() === "clara,d5"`)
+			if q := eval[string](s, chair, `document.querySelector("#l-persons-q").value + "|" + new URL(location.href).searchParams.get("find-l-persons")`); q != "zetk|zetk" {
+				t.Errorf("the search field and the page's address hold %q, want the search kept (zetk|zetk)", q)
+			}
+			s.notReloaded(chair)
+			s.shot(chair, sz.name+"-chair-hall-searched-picker-left")
+			s.axe(chair, "chair-hall-searched-picker-left", axeSrc)
+
+			// She comes back: the return picker no longer offers her, the
+			// departure picker's search finds her again.
+			s.click(chair, `#r-persons input[value=clara]`)
+			s.click(chair, `#attendance-forms form:has(input[value=return_to_hall]) button[type=submit]:not([form])`)
+			s.until(chair, "the hall counts her in", contains("#hall", "In the hall: 32."))
+			s.until(chair, "the return picker offers d5 alone", `Array.prototype.map.call(document.querySelectorAll("#r-persons input"), function (c) { return c.value; }).join() === "d5"`)
+			s.until(chair, "the search finds her in the hall", `(function () { var c = document.querySelectorAll("#l-persons input[type=checkbox]"); return c.length === 1 && c[0].value === "clara" && !c[0].checked; })()`)
+			s.until(chair, "the count", contains("#l-persons-status", "Found: 1."))
+			s.notReloaded(chair)
+			if !read(h, func(st *assembly.State) bool { return st.InHall("clara") }) {
+				t.Errorf("clara's return is not recorded")
+			}
+			s.shot(chair, sz.name+"-chair-hall-searched-picker-back")
+			s.axe(chair, "chair-hall-searched-picker-back", axeSrc)
+
+			// Another's recording while the chair has ticked someone
+			// leaves the picker as the chair left it; after the chair
+			// records, it is brought up to date.
+			s.click(chair, `#l-persons input[value=clara]`)
+			eval[bool](s, chair, `(document.activeElement.blur(), true)`) // the tick alone keeps it
+			h.must("sec", "leave_hall", obj{"persons": []string{"clara"}})
+			s.until(chair, "the hall counts her out", contains("#hall", "In the hall: 31."))
+			if !eval[bool](s, chair, `(function () { var c = document.querySelector("#l-persons input[value=clara]"); return !!c && c.checked; })()`) {
+				t.Errorf("another's recording took away the chair's tick (the picker was swapped while its form was being filled in)")
 			}
 		})
 	}

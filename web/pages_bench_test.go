@@ -109,6 +109,8 @@ func BenchmarkChairPage10000(b *testing.B) {
 		{"chair", "chair", "/a/" + asm + "/chair", "Adopt the budget"},
 		{"chair-live", "chair", "/a/" + asm + "/chair?fragment=live", "Adopt the budget"},
 		{"chair-hall", "chair", "/a/" + asm + "/chair/hall", "Who left the hall"},
+		{"chair-hall-live", "chair", "/a/" + asm + "/chair/hall?fragment=live", "In the hall"},
+		{"chair-hall-live-search", "chair", "/a/" + asm + "/chair/hall?find-l-persons=delegate+12&fragment=live", "In the hall"},
 		{"choices-in-hall", "chair", "/a/" + asm + "/choices/in-hall?q=delegate+12", `"label":"Delegate 12"`},
 		{"projector", "chair", "/a/" + asm + "/projector", "Adopt the budget"},
 		{"delegate", "p1", "/a/" + asm + "/delegate", "Adopt the budget"},

@@ -39,7 +39,8 @@
     var a = document.activeElement;
     if (a && a !== body && el.contains(a) && /^(INPUT|TEXTAREA|SELECT)$/.test(a.tagName)) return true;
     if (el.querySelector("details[open].confirm-danger")) return true;
-    return !!el.querySelector("form[data-dirty]");
+    // A region inside a form (the hall tab's pickers) is the form's too.
+    return !!el.querySelector("form[data-dirty]") || !!el.closest("form[data-dirty]");
   }
 
   var focusable = "a[href], button, input, select, textarea, summary";

@@ -219,9 +219,21 @@
           if (!r.ok) throw new Error(r.status);
           return r.json();
         })
-        .then(function (res) { if (n === asked) show(res); })
+        .then(function (res) { if (n === asked) { show(res); remember(); } })
         .catch(function () { if (n === asked) status.textContent = t("unreachable", "The server could not be reached."); });
       return pending;
+    }
+    // remember keeps the search in the page's address (?find-ID=words, as
+    // its own form sends it without this script): the page's live
+    // regions, fetched again after each event and each command (live.js),
+    // then list what it finds now (not one just recorded as leaving the
+    // hall, say), and a reload keeps it.
+    function remember() {
+      if (!input.name || !window.history || !history.replaceState) return;
+      var u = new URL(location.href);
+      if (input.value.trim()) u.searchParams.set(input.name, input.value);
+      else u.searchParams.delete(input.name);
+      if (u.href !== location.href) history.replaceState(history.state, "", u.href);
     }
     input.addEventListener("input", function () {
       clearTimeout(timer);
