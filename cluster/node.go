@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -23,13 +24,27 @@ type Node struct {
 	mu     sync.Mutex
 	leases map[string]*Lease // origin → the lease held, until lost
 
+	writersMu sync.Mutex
+	writers   map[string]*writerLookup // origin → the last look-up of its writer
+	lookups   atomic.Int64             // the look-ups sent to the database, for tests
+
 	stop chan struct{}
 	done sync.WaitGroup
 }
 
+// writerLookup is one reading of a log's writer from the database
+// (WriterURL): in progress until done is closed, then its answer, read
+// at at.
+type writerLookup struct {
+	done            chan struct{}
+	at              time.Time
+	name, advertise string
+	err             error
+}
+
 // NewNode returns the Node of membership m.
 func NewNode(m *Membership) *Node {
-	return &Node{m: m, leases: map[string]*Lease{}, stop: make(chan struct{})}
+	return &Node{m: m, leases: map[string]*Lease{}, writers: map[string]*writerLookup{}, stop: make(chan struct{})}
 }
 
 var _ engine.Leases = (*Node)(nil)
@@ -90,18 +105,71 @@ var ErrNoWriter = errors.New("cluster: no live node holds the log's lease")
 // live lease, if that node is alive (registered, not stopped, seen within
 // the node TTL): the only addresses a node forwards a command to are
 // those the nodes registered themselves under.
+//
+// Every command a follower forwards asks it, hundreds at once in a vote,
+// so the database is not asked for each: a writer found is believed for
+// writerFresh (a lease changes hands in seconds, not milliseconds, and a
+// command forwarded to a node that no longer writes is refused there,
+// nothing recorded: 503, send again), and the callers that ask while the
+// database is being asked wait for that one answer. "No writer" and
+// errors are not kept: the next caller asks again.
 func (n *Node) WriterURL(ctx context.Context, origin string) (name, advertise string, err error) {
-	err = n.m.c.pool.QueryRow(ctx, `
-SELECT n.name, n.advertise FROM cluster_leases l JOIN cluster_nodes n ON n.instance = l.instance
-WHERE l.log = $1 AND l.expires > now() AND n.stopped IS NULL AND n.last_seen > now() - $2::interval`,
-		origin, n.m.opts.NodeTTL).Scan(&name, &advertise)
-	if errors.Is(err, pgx.ErrNoRows) {
-		return "", "", fmt.Errorf("%w: %s", ErrNoWriter, origin)
-	}
-	if err != nil {
+	if err := ctx.Err(); err != nil {
 		return "", "", fmt.Errorf("cluster: finding the writer of %s: %w", origin, err)
 	}
-	return name, advertise, nil
+	n.writersMu.Lock()
+	w := n.writers[origin]
+	fresh := false
+	if w != nil {
+		select {
+		case <-w.done:
+			fresh = w.err == nil && time.Since(w.at) < writerFresh
+		default:
+			fresh = true // in progress: its answer is the freshest
+		}
+	}
+	if !fresh {
+		w = &writerLookup{done: make(chan struct{})}
+		n.writers[origin] = w
+		go n.lookUpWriter(origin, w)
+	}
+	n.writersMu.Unlock()
+	select {
+	case <-w.done:
+		return w.name, w.advertise, w.err
+	case <-ctx.Done():
+		return "", "", fmt.Errorf("cluster: finding the writer of %s: %w", origin, ctx.Err())
+	}
+}
+
+// writerFresh is how long WriterURL believes a writer it read from the
+// database: less than a lease's renewal interval (a third of its TTL,
+// 1 s by default).
+const writerFresh = 250 * time.Millisecond
+
+// writerLookupTimeout bounds one reading of a log's writer, which every
+// caller waiting for it shares (each also gives up at its own context's
+// end).
+const writerLookupTimeout = 5 * time.Second
+
+// lookUpWriter reads the writer of the log origin from the database into
+// w, then closes w.done.
+func (n *Node) lookUpWriter(origin string, w *writerLookup) {
+	defer close(w.done)
+	n.lookups.Add(1)
+	ctx, cancel := context.WithTimeout(context.Background(), writerLookupTimeout)
+	defer cancel()
+	w.at = time.Now()
+	err := n.m.c.pool.QueryRow(ctx, `
+SELECT n.name, n.advertise FROM cluster_leases l JOIN cluster_nodes n ON n.instance = l.instance
+WHERE l.log = $1 AND l.expires > now() AND n.stopped IS NULL AND n.last_seen > now() - $2::interval`,
+		origin, n.m.opts.NodeTTL).Scan(&w.name, &w.advertise)
+	switch {
+	case errors.Is(err, pgx.ErrNoRows):
+		w.err = fmt.Errorf("%w: %s", ErrNoWriter, origin)
+	case err != nil:
+		w.err = fmt.Errorf("cluster: finding the writer of %s: %w", origin, err)
+	}
 }
 
 // Name returns the node's name.

@@ -181,3 +181,73 @@ func TestFencedAppends(t *testing.T) {
 	}
 	refused("a lease released, a up to date")
 }
+
+// TestWriterURL: where a node forwards a log's commands — the advertise
+// URL of the live lease's holder. A vote's burst asks hundreds of times at
+// once: the database is asked once, and its answer believed for
+// writerFresh; "no writer" is not kept, so a lease just taken is found at
+// the next asking; a lease that changed hands is found within writerFresh.
+func TestWriterURL(t *testing.T) {
+	ctx := context.Background()
+	c := open(t, fresh(t))
+	opts := Options{LeaseTTL: 3 * time.Second}
+	a, b := register(t, c, "a", opts), register(t, c, "b", opts)
+	n := NewNode(register(t, c, "c", opts))
+
+	if _, _, err := n.WriterURL(ctx, testLog); !errors.Is(err, ErrNoWriter) {
+		t.Fatalf("no lease taken: %v", err)
+	}
+	la, err := a.Acquire(ctx, testLog)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Not kept: the lease just taken is found at once.
+	before := n.lookups.Load()
+	const callers = 200
+	type answer struct {
+		name, url string
+		err       error
+	}
+	answers := make(chan answer, callers)
+	var wg sync.WaitGroup
+	for range callers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			name, url, err := n.WriterURL(ctx, testLog)
+			answers <- answer{name, url, err}
+		}()
+	}
+	wg.Wait()
+	close(answers)
+	for ans := range answers {
+		if ans.err != nil || ans.name != "a" || ans.url != "http://a.example:8080" {
+			t.Fatalf("the writer, asked by %d at once: %q %q %v", callers, ans.name, ans.url, ans.err)
+		}
+	}
+	if asked := n.lookups.Load() - before; asked > 2 {
+		t.Errorf("%d callers at once asked the database %d times", callers, asked)
+	}
+
+	// The lease changes hands: found within writerFresh.
+	if err := la.Release(ctx); err != nil {
+		t.Fatal(err)
+	}
+	lb, err := b.Acquire(ctx, testLog)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lb.Release(ctx)
+	time.Sleep(writerFresh + 50*time.Millisecond)
+	if name, url, err := n.WriterURL(ctx, testLog); err != nil || name != "b" || url != "http://b.example:8080" {
+		t.Fatalf("after the lease went to b: %q %q %v", name, url, err)
+	}
+
+	// A caller whose context ends is not held by the look-up.
+	done, cancel := context.WithCancel(ctx)
+	cancel()
+	time.Sleep(writerFresh + 50*time.Millisecond)
+	if _, _, err := n.WriterURL(done, testLog); !errors.Is(err, context.Canceled) {
+		t.Fatalf("a caller whose context has ended: %v", err)
+	}
+}
