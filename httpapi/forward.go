@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/http/httputil"
 	"net/url"
+	"sync"
 	"time"
 
 	"plenum/engine"
@@ -40,9 +41,17 @@ type Forwarder interface {
 // answer's headers.
 const forwardTimeout = 30 * time.Second
 
+// forwardTransport carries the forwarded commands to the writer. It keeps
+// as many connections to a node open as there may be commands in flight
+// at once (plenum serve lets admit.Default commands through its gate
+// together): with fewer, a vote's burst closes the connections beyond
+// them as the answers come back and dials new ones for the next
+// commands — one new TCP connection, on both nodes, for almost every
+// forwarded ballot (measured: 1,205 and 1,473 dials for 1,667 forwards a
+// follower with 64).
 var forwardTransport = &http.Transport{
 	Proxy:                 nil, // the nodes reach each other directly
-	MaxIdleConnsPerHost:   64,
+	MaxIdleConnsPerHost:   admit.Default,
 	IdleConnTimeout:       90 * time.Second,
 	ResponseHeaderTimeout: forwardTimeout,
 	DialContext:           (&dialer).DialContext,
@@ -163,7 +172,8 @@ func ForwardTo(w http.ResponseWriter, r *http.Request, f Forwarder, log *slog.Lo
 			pr.Out.ContentLength = int64(len(body))
 			pr.Out.GetBody = nil
 		},
-		Transport: forwardTransport,
+		Transport:  forwardTransport,
+		BufferPool: forwardBuffers{},
 		ErrorHandler: func(w http.ResponseWriter, r *http.Request, err error) {
 			log.Warn("httpapi: the node writing the assembly could not be reached", "target", target.String(), "err", err)
 			unreachable(w, r)
@@ -171,6 +181,19 @@ func ForwardTo(w http.ResponseWriter, r *http.Request, f Forwarder, log *slog.Lo
 	}
 	proxy.ServeHTTP(w, r)
 }
+
+// forwardBuffers lends the forwards the buffers they copy the writer's
+// answers through. Without a pool httputil.ReverseProxy makes a new one of
+// 32 KiB for every answer, cleared and then collected: measured during
+// a vote's burst, about a third of the reverse proxy's CPU on the
+// follower.
+type forwardBuffers struct{}
+
+var forwardBufferPool = sync.Pool{New: func() any { b := make([]byte, 32<<10); return &b }}
+
+func (forwardBuffers) Get() []byte { return *forwardBufferPool.Get().(*[]byte) }
+
+func (forwardBuffers) Put(b []byte) { forwardBufferPool.Put(&b) }
 
 func netDialer() net.Dialer { return net.Dialer{Timeout: 3 * time.Second, KeepAlive: 30 * time.Second} }
 
