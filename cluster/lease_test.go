@@ -178,6 +178,49 @@ func TestFenceHoldsOffTheNextHolder(t *testing.T) {
 	}
 }
 
+// TestLiveLeaseRefusedAtOnce: a live lease whose holder is in the middle
+// of an append (its fenced transaction holds the lease's row) is refused
+// at once, naming the holder — not after waiting for that append to end,
+// as a follower asking for the lease while it forwards commands would,
+// each time, with its commands waiting behind it.
+func TestLiveLeaseRefusedAtOnce(t *testing.T) {
+	c := open(t, fresh(t))
+	ctx := context.Background()
+	// A TTL far longer than the wait allowed below: the acquisition's
+	// lock_timeout is one TTL.
+	opts := Options{LeaseTTL: 30 * time.Second}
+	a, b := register(t, c, "a", opts), register(t, c, "b", opts)
+	la, err := a.Acquire(ctx, testLog)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer la.Release(ctx)
+	tx, err := c.pool.Begin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback(ctx)
+	if err := la.Fence(ctx, tx); err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range []*Membership{b, a} {
+		actx, cancel := context.WithTimeout(ctx, 2*time.Second)
+		_, err = m.Acquire(actx, testLog)
+		cancel()
+		var held *HeldError
+		if !errors.As(err, &held) || held.InTransaction || held.Holder != "a" || held.Expires <= 0 || held.Expires > opts.LeaseTTL {
+			t.Fatalf("%s acquiring a live lease held by a, in the middle of an append: %v", m.Name, err)
+		}
+	}
+	// a's append goes on under its lease.
+	if err := tx.Commit(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if !la.Held() {
+		t.Fatal("a lost its lease")
+	}
+}
+
 // TestLeaseCutOff: a holder cut off from the database (a network split)
 // learns that its lease is lost before anyone else can acquire it; the
 // next holder gets a higher token; once the network heals, the old holder
