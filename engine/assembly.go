@@ -121,9 +121,12 @@ type Assembly struct {
 	take      chan struct{}
 	verifiers note.Verifiers
 	// elsewhere is the last refusal of the lease, until elsewhereUntil
-	// (becomeWriter).
+	// (becomeWriter); shownElsewhere is the same for Submit's callers,
+	// which are answered it without waiting for the writer (nil when the
+	// writer would ask the database).
 	elsewhere      *NotWriterError
 	elsewhereUntil time.Time
+	shownElsewhere atomic.Pointer[elsewhereNote]
 
 	logger *slog.Logger // Options.Logger
 }
@@ -287,6 +290,9 @@ func (a *Assembly) SubmitAll(ctx context.Context, metas []assembly.Meta, cmds []
 
 // submit is SubmitAll on metas of its own, which it changes.
 func (a *Assembly) submit(ctx context.Context, metas []assembly.Meta, cmds []assembly.Command) ([]*Result, int, error) {
+	if err := a.writtenElsewhere(); err != nil {
+		return nil, -1, err
+	}
 	// An encrypted ballot's proofs are checked here, in the caller's
 	// goroutine (a batch's ballots in parallel), not by the writer.
 	cmds = a.precheck(cmds)
@@ -376,7 +382,7 @@ func (a *Assembly) writer() {
 				}
 				continue
 			case <-a.take:
-				a.elsewhere = nil
+				a.setElsewhere(nil, time.Time{})
 				if !a.writing() {
 					if err := a.becomeWriter(); err != nil && !errors.Is(err, ErrNotWriter) {
 						a.logger.Warn("engine: taking over the assembly failed", "assembly", a.id, "err", err)

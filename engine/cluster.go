@@ -115,7 +115,7 @@ func (a *Assembly) becomeWriter() error {
 			nw.Assembly = a.id
 			// The commands that follow at once are told so without asking
 			// the database again.
-			a.elsewhere, a.elsewhereUntil = nw, time.Now().Add(heldFor)
+			a.setElsewhere(nw, time.Now().Add(heldFor))
 			return nw
 		}
 		return fmt.Errorf("engine: %s: %w: the writer's lease could not be taken (%v); send the command again with the same idempotency key", a.id, ErrNotRecorded, err)
@@ -129,10 +129,43 @@ func (a *Assembly) becomeWriter() error {
 	return nil
 }
 
+// elsewhereNote is a refusal of the lease (NotWriterError) and until
+// when it is believed.
+type elsewhereNote struct {
+	err   *NotWriterError
+	until time.Time
+}
+
+// setElsewhere sets the refusal the writer answers commands with, until
+// until, without asking the database again (nil: none); the writer only.
+func (a *Assembly) setElsewhere(nw *NotWriterError, until time.Time) {
+	a.elsewhere, a.elsewhereUntil = nw, until
+	if nw == nil {
+		a.shownElsewhere.Store(nil)
+	} else {
+		a.shownElsewhere.Store(&elsewhereNote{err: nw, until: until})
+	}
+}
+
+// writtenElsewhere returns the refusal the writer would answer a command
+// with at once, without asking the database (another node holds the
+// lease, as found less than heldFor ago, and this node does not write),
+// or nil: Submit answers it in the caller's goroutine, so that the
+// commands a follower forwards do not queue behind the writer's reading
+// of what the other node appended. Nothing is decided or recorded either
+// way.
+func (a *Assembly) writtenElsewhere() error {
+	n := a.shownElsewhere.Load()
+	if n == nil || !time.Now().Before(n.until) || a.Writing() {
+		return nil
+	}
+	return n.err
+}
+
 // heldFor is how long a writer, having found its assembly's lease held
 // by another node, answers commands so without asking the database again
 // (the holder renews its lease every second; TakeOver always asks).
-const heldFor = 200 * time.Millisecond
+var heldFor = 200 * time.Millisecond
 
 // followRetry is the pause before a follow that failed (the database
 // could not be read) is tried again.

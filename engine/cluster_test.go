@@ -219,11 +219,12 @@ func (s *rereadStore) ScanRecords(ctx context.Context, o string, start, end int6
 	})
 }
 
-// TestFollowerAppliesWhatItChecked: a follower applies the entries whose
-// hashes and checkpoint it checked, not a second reading of them.
-func TestFollowerAppliesWhatItChecked(t *testing.T) {
-	env := newTestEnv(t)
-	table := &leaseTable{held: map[string]*fakeLease{}}
+// writerAndFollower opens two engines as two nodes of a cluster: a on
+// env's store, the writer of the assembly "coop", which it creates, and b
+// on st (env's store, or one wrapping it), a follower.
+func writerAndFollower(t *testing.T, env *testEnv, st ledger.Store) (a, b *engine.Engine, table *leaseTable) {
+	t.Helper()
+	table = &leaseTable{held: map[string]*fakeLease{}}
 	vs := note.VerifierList(env.verifier)
 	env.eng.Close()
 	a, err := engine.Open(context.Background(), env.store, engine.Options{Signer: env.signer, Verifiers: vs, Leases: node{table, "a"}})
@@ -233,12 +234,20 @@ func TestFollowerAppliesWhatItChecked(t *testing.T) {
 	t.Cleanup(func() { a.Close() })
 	env.eng = a
 	env.must("admin", "create_assembly", obj{"id": "coop", "name": "Spring general meeting", "starts": "2026-05-09", "rules": "congress"})
-	st := &rereadStore{Store: env.store, scanned: map[int64]bool{}}
-	b, err := engine.Open(context.Background(), st, engine.Options{Signer: env.signer, Verifiers: vs, Leases: node{table, "b"}})
+	b, err = engine.Open(context.Background(), st, engine.Options{Signer: env.signer, Verifiers: vs, Leases: node{table, "b"}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { b.Close() })
+	return a, b, table
+}
+
+// TestFollowerAppliesWhatItChecked: a follower applies the entries whose
+// hashes and checkpoint it checked, not a second reading of them.
+func TestFollowerAppliesWhatItChecked(t *testing.T) {
+	env := newTestEnv(t)
+	st := &rereadStore{Store: env.store, scanned: map[int64]bool{}}
+	a, b, _ := writerAndFollower(t, env, st)
 	ab, _ := b.Assembly("coop")
 	aa, _ := a.Assembly("coop")
 	st.mu.Lock()
@@ -273,6 +282,98 @@ func TestFollowerAppliesWhatItChecked(t *testing.T) {
 	}
 	if ab.Log().Size() != aa.Log().Size() {
 		t.Fatalf("the follower's log has %d entries, the writer's %d", ab.Log().Size(), aa.Log().Size())
+	}
+}
+
+// heldHead is a store whose Head, once armed, waits until released: a
+// follower's writer busy reading what another node appended.
+type heldHead struct {
+	ledger.Store
+	mu      sync.Mutex
+	armed   bool
+	entered chan struct{}
+	release chan struct{}
+}
+
+func (s *heldHead) Head(ctx context.Context, o string) (ledger.Head, error) {
+	s.mu.Lock()
+	armed := s.armed
+	s.armed = false
+	s.mu.Unlock()
+	if armed {
+		close(s.entered)
+		<-s.release
+	}
+	return s.Store.Head(ctx, o)
+}
+
+// TestFollowerRefusesWithoutWaiting: a follower that has just found its
+// assembly's lease held by another node answers the commands that follow
+// so (NotWriterError, nothing recorded) without waiting for its writer,
+// which may be busy reading what that node appended: the commands it
+// forwards do not queue behind the reading. Once it is to take the lease
+// over (TakeOver), it no longer answers so, and decides the next command.
+func TestFollowerRefusesWithoutWaiting(t *testing.T) {
+	defer engine.SetHeldFor(time.Minute)()
+	env := newTestEnv(t)
+	st := &heldHead{Store: env.store, entered: make(chan struct{}), release: make(chan struct{})}
+	a, b, table := writerAndFollower(t, env, st)
+	aa, _ := a.Assembly("coop")
+	ab, _ := b.Assembly("coop")
+	origin, _ := ledger.Origin(ledger.DefaultServerName, "coop")
+	refused := func(what string) {
+		t.Helper()
+		_, err := b.Submit(context.Background(), env.envelope("admin", "add_person", obj{"id": "x", "name": "X"}))
+		var nw *engine.NotWriterError
+		if !errors.As(err, &nw) || nw.Holder != "a" || nw.Assembly != "coop" {
+			t.Fatalf("%s: %v", what, err)
+		}
+	}
+	refused("a command on the follower")
+
+	// b's writer reads what a appended, and waits there.
+	env.must("admin", "add_person", obj{"id": "p1", "name": "P1"})
+	st.mu.Lock()
+	st.armed = true
+	st.mu.Unlock()
+	b.Grown(origin, aa.Log().Size())
+	select {
+	case <-st.entered:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the follower did not read the log")
+	}
+	answered := make(chan struct{})
+	go func() {
+		defer close(answered)
+		refused("a command while the follower's writer reads")
+	}()
+	select {
+	case <-answered:
+	case <-time.After(5 * time.Second):
+		close(st.release)
+		<-answered
+		t.Fatal("the follower's command waited for its writer's reading")
+	}
+	close(st.release)
+	size := aa.Log().Size()
+	if ab.Writing() {
+		t.Fatal("the follower writes")
+	}
+
+	// a's lease expires; b takes it over, and decides the next command.
+	table.lose(origin)
+	b.TakeOver(origin)
+	deadline := time.Now().Add(10 * time.Second)
+	for !ab.Writing() {
+		if time.Now().After(deadline) {
+			t.Fatal("b did not take the lease over")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	env.eng = b
+	env.must("admin", "add_person", obj{"id": "q", "name": "Q"})
+	if ab.Log().Size() != size+1 {
+		t.Fatalf("b's log has %d entries after its command; want %d", ab.Log().Size(), size+1)
 	}
 }
 

@@ -19,3 +19,11 @@ func SetMaxPendingAge(d time.Duration) (restore func()) {
 
 // QuorumsCounted is how many times Quorum counted the quorum of a.
 func QuorumsCounted(a *Assembly) int64 { return a.quorumsCounted.Load() }
+
+// SetHeldFor sets how long an assembly believes that another node holds
+// its lease without asking again, until restore is called.
+func SetHeldFor(d time.Duration) (restore func()) {
+	old := heldFor
+	heldFor = d
+	return func() { heldFor = old }
+}
