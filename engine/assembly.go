@@ -120,13 +120,11 @@ type Assembly struct {
 	kick      chan struct{}
 	take      chan struct{}
 	verifiers note.Verifiers
-	// elsewhere is the last refusal of the lease, until elsewhereUntil
-	// (becomeWriter); shownElsewhere is the same for Submit's callers,
-	// which are answered it without waiting for the writer (nil when the
-	// writer would ask the database).
-	elsewhere      *NotWriterError
-	elsewhereUntil time.Time
-	shownElsewhere atomic.Pointer[elsewhereNote]
+	// elsewhere is the last refusal of the lease and until when it is
+	// believed (becomeWriter), set by the writer only and read by it and
+	// by Submit's callers, which are answered it without waiting for the
+	// writer (nil when the writer would ask the database).
+	elsewhere atomic.Pointer[elsewhereNote]
 
 	logger *slog.Logger // Options.Logger
 }

@@ -103,8 +103,8 @@ func (a *Assembly) becomeWriter() error {
 	if a.lease != nil {
 		a.dropLease()
 	}
-	if a.elsewhere != nil && time.Now().Before(a.elsewhereUntil) {
-		return a.elsewhere
+	if n := a.elsewhere.Load(); n != nil && time.Now().Before(n.until) {
+		return n.err
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), a.timeouts.settle)
 	defer cancel()
@@ -139,11 +139,10 @@ type elsewhereNote struct {
 // setElsewhere sets the refusal the writer answers commands with, until
 // until, without asking the database again (nil: none); the writer only.
 func (a *Assembly) setElsewhere(nw *NotWriterError, until time.Time) {
-	a.elsewhere, a.elsewhereUntil = nw, until
 	if nw == nil {
-		a.shownElsewhere.Store(nil)
+		a.elsewhere.Store(nil)
 	} else {
-		a.shownElsewhere.Store(&elsewhereNote{err: nw, until: until})
+		a.elsewhere.Store(&elsewhereNote{err: nw, until: until})
 	}
 }
 
@@ -155,7 +154,7 @@ func (a *Assembly) setElsewhere(nw *NotWriterError, until time.Time) {
 // of what the other node appended. Nothing is decided or recorded either
 // way.
 func (a *Assembly) writtenElsewhere() error {
-	n := a.shownElsewhere.Load()
+	n := a.elsewhere.Load()
 	if n == nil || !time.Now().Before(n.until) || a.Writing() {
 		return nil
 	}
