@@ -23,17 +23,11 @@ import (
 	"syscall"
 	"time"
 
-	"golang.org/x/mod/sumdb/note"
-
 	"plenum/assembly"
 	"plenum/auth"
 	"plenum/engine"
-	"plenum/httpapi"
 	"plenum/internal/admit"
-	"plenum/internal/routes"
 	"plenum/ledger"
-	"plenum/store/sqlite"
-	"plenum/web"
 )
 
 func init() {
@@ -52,11 +46,13 @@ SYNOPSIS
 
 DESCRIPTION
     Each benchmark starts a plenum server in this process, on SQLite in a
-    temporary directory and on a random port of 127.0.0.1, with the pages
-    and the JSON API of plenum serve, served as plenum serve serves them
-    (behind its admission gate, with GOMAXPROCS four times the CPUs unless
-    the GOMAXPROCS environment variable is set; the first line says which),
-    and loads it over HTTP from clients in the same process. Nothing
+    temporary directory and on a random port of 127.0.0.1: the server of
+    plenum serve, opened and mounted by the same code (the pages, the JSON
+    API, logging in and out, the logs' tiles, /healthz and /key), served
+    as plenum serve serves it (behind its admission gate, with its
+    timeouts, with GOMAXPROCS four times the CPUs unless the GOMAXPROCS
+    environment variable is set; the first line says which), and loads it
+    over HTTP from clients in the same process. Nothing
     leaves the loopback interface. The open-file limit is
     raised as far as the system allows, since every client holds a
     connection. The clients run in this process when the limit allows two
@@ -333,10 +329,10 @@ func raiseFileLimit(env *cliEnv, need uint64) {
 type benchServer struct {
 	dir      string
 	rmdir    bool
-	st       *sqlite.Store
+	server   *server // openServer's, as plenum serve's
 	eng      *engine.Engine
 	auth     *auth.Store
-	srv      *http.Server
+	srv      *http.Server // server.httpServer's
 	ln       net.Listener
 	url      string
 	host     string
@@ -442,39 +438,26 @@ func startBench(ctx context.Context, dir string, changesAtOnce int) (*benchServe
 			b.close()
 		}
 	}()
-	signer, vkey, err := ledger.LoadOrCreateKey(b.dir, ledger.DefaultServerName)
-	if err != nil {
-		return nil, err
-	}
-	verifier, err := note.NewVerifier(vkey)
-	if err != nil {
-		return nil, err
-	}
-	if b.st, err = sqlite.Open(filepath.Join(b.dir, "plenum.db")); err != nil {
-		return nil, err
-	}
-	if b.eng, err = engine.Open(ctx, b.st, engine.Options{Signer: signer, Verifiers: note.VerifierList(verifier), Committed: b.onCommit}); err != nil {
-		return nil, err
-	}
-	if b.auth, err = auth.Open(filepath.Join(b.dir, "plenum.db"), auth.Options{}); err != nil {
-		return nil, err
-	}
+	var err error
 	if b.ln, err = net.Listen("tcp", "127.0.0.1:0"); err != nil {
 		return nil, err
 	}
 	b.host = b.ln.Addr().String()
 	b.url = "http://" + b.host
-	// The pages and the API, mounted as plenum serve mounts them.
-	pages := web.New(b.eng, b.auth, web.Options{BaseURL: b.url})
-	api := httpapi.New(b.eng, b.auth, httpapi.Options{BaseURL: b.url, LoginForm: pages})
-	mux := routes.New()
-	mux.Handle("/api/", api)
-	mux.Handle("/login", api)
-	mux.Handle("/", pages)
-	// Served as plenum serve serves: behind the admission gate, with as
-	// many Go processors a CPU.
-	b.procs, b.restoreProcs = serveProcs(os.Getenv)
-	b.srv = &http.Server{Handler: admitted(mux, changesAtOnce, admit.DefaultMaxWait), ReadHeaderTimeout: 10 * time.Second}
+	// The server of plenum serve, opened and mounted by the same code
+	// (openServer: the store, the key, the engine, the access codes,
+	// every route), on SQLite in the bench's directory, with the
+	// Committed hook that tells when each ballot became durable; and
+	// served as serve serves it (httpServer: behind the admission gate,
+	// with serve's timeouts, with as many Go processors a CPU).
+	if b.server, err = openServer(ctx, serverConfig{
+		db: filepath.Join(b.dir, "plenum.db"), data: b.dir, name: ledger.DefaultServerName, baseURL: b.url,
+		access: accessConfig{changesAtOnce: changesAtOnce}, committed: b.onCommit,
+	}); err != nil {
+		return nil, err
+	}
+	b.eng, b.auth = b.server.engine, b.server.auth
+	b.srv, b.procs, b.restoreProcs = b.server.httpServer()
 	go b.srv.Serve(b.ln)
 	ok = true
 	return b, nil
@@ -489,15 +472,11 @@ func (b *benchServer) close() {
 		b.srv.Shutdown(ctx)
 		cancel()
 		b.srv.Close()
+	} else if b.ln != nil {
+		b.ln.Close()
 	}
-	if b.eng != nil {
-		b.eng.Close()
-	}
-	if b.auth != nil {
-		b.auth.Close()
-	}
-	if b.st != nil {
-		b.st.Close()
+	if b.server != nil {
+		b.server.Close()
 	}
 	if b.rmdir {
 		os.RemoveAll(b.dir)

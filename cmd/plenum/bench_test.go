@@ -2,11 +2,14 @@ package main
 
 import (
 	"context"
+	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -14,8 +17,89 @@ import (
 	"time"
 
 	"plenum/auth"
+	"plenum/internal/admit"
+	"plenum/internal/routes"
+	"plenum/ledger"
 	"plenum/store/postgres/pgtest"
 )
+
+// TestBenchServesWhatServeServes: the server plenum bench measures is
+// plenum serve's: the same routes, every one, read from the handler its
+// HTTP server actually serves (so a bench that mounted its own mux, or
+// left one route out, fails here), behind the same gate, with the same
+// timeouts; and the routes bench once lacked answer.
+func TestBenchServesWhatServeServes(t *testing.T) {
+	ctx := context.Background()
+	b, err := startBench(ctx, t.TempDir(), admit.Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.close()
+	srv, err := openServer(ctx, serverConfig{db: filepath.Join(t.TempDir(), "plenum.db"), name: ledger.DefaultServerName})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	served, _, restore := srv.httpServer()
+	restore()
+
+	patterns := func(h http.Handler) []string {
+		var out []string
+		for _, r := range routes.All(h) {
+			out = append(out, r.Pattern)
+		}
+		return out
+	}
+	benchRoutes, serveRoutes := patterns(b.srv.Handler), patterns(served.Handler)
+	if len(serveRoutes) < 50 {
+		t.Fatalf("serve lists only %d routes: the muxes are not all listed", len(serveRoutes))
+	}
+	if !slices.Equal(benchRoutes, serveRoutes) {
+		t.Errorf("bench serves %d routes, serve %d; bench lacks %v, has more %v", len(benchRoutes), len(serveRoutes), missing(serveRoutes, benchRoutes), missing(benchRoutes, serveRoutes))
+	}
+	for _, want := range []string{"/logout", "GET /healthz", "GET /key"} {
+		if !slices.Contains(benchRoutes, want) {
+			t.Errorf("bench does not serve %s", want)
+		}
+	}
+	// The same wrapping: a handler of the same kind around the routes
+	// (the gate), not the bare mux; and the same limits.
+	bl, ok := b.srv.Handler.(*listed)
+	if !ok {
+		t.Fatalf("bench serves a %T, not the routes behind serve's gate", b.srv.Handler)
+	}
+	if got, want := fmt.Sprintf("%T", bl.Handler), fmt.Sprintf("%T", served.Handler.(*listed).Handler); got != want {
+		t.Errorf("bench serves its routes through a %s, serve through a %s", got, want)
+	}
+	if _, bare := bl.Handler.(*routes.Mux); bare {
+		t.Error("bench serves the bare mux, without the admission gate")
+	}
+	if b.srv.ReadHeaderTimeout != served.ReadHeaderTimeout || b.srv.ReadTimeout != served.ReadTimeout || b.srv.IdleTimeout != served.IdleTimeout || b.srv.MaxHeaderBytes != served.MaxHeaderBytes {
+		t.Errorf("bench's HTTP server has other limits than serve's: %+v", b.srv)
+	}
+	for path, want := range map[string]string{"/healthz": "ok\n", "/key": b.server.vkey + "\n"} {
+		resp, err := http.Get(b.url + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK || string(body) != want {
+			t.Errorf("GET %s from the bench's server: %d %q, want 200 %q", path, resp.StatusCode, body, want)
+		}
+	}
+}
+
+// missing returns the strings of a not in b.
+func missing(a, b []string) []string {
+	var out []string
+	for _, s := range a {
+		if !slices.Contains(b, s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
 
 func TestBenchVote(t *testing.T) {
 	code, out, errs := runForTest(t, "", "bench", "vote", "--delegates", "60", "--dir", t.TempDir())

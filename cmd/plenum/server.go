@@ -54,6 +54,12 @@ type serverConfig struct {
 	// database (--node-name), or nil: then it writes every assembly, as
 	// the one process on its database.
 	node *node
+
+	// committed, if set, is called by an assembly's writer after each
+	// batch is durable and published (engine.Options.Committed; after the
+	// cosigner's, with witnesses): plenum bench's measure of when a
+	// ballot became durable. It must be quick.
+	committed func(a *engine.Assembly, checkpoint []byte)
 }
 
 // server is a running plenum: the store, the engine over it, the access
@@ -129,6 +135,16 @@ func openServer(ctx context.Context, cfg serverConfig) (*server, error) {
 			return fail(err)
 		}
 		opts.Committed = s.cosigner.Committed
+	}
+	if hook := cfg.committed; hook != nil {
+		if cs := opts.Committed; cs != nil {
+			opts.Committed = func(a *engine.Assembly, checkpoint []byte) {
+				cs(a, checkpoint)
+				hook(a, checkpoint)
+			}
+		} else {
+			opts.Committed = hook
+		}
 	}
 	if s.engine, err = engine.Open(ctx, st, opts); err != nil {
 		return fail(err)
@@ -234,8 +250,9 @@ func (s *server) routes(cfg serverConfig) http.Handler {
 	return mux
 }
 
-// listed is a handler wrapped (in the session middleware) that still
-// tells its routes, for the tests that must see every route.
+// listed is a handler wrapped (in the session middleware, or behind the
+// admission gate) that still tells its routes, for the tests that must
+// see every route.
 type listed struct {
 	http.Handler
 	routes.Lister
@@ -290,10 +307,8 @@ func (s *server) Close() {
 // listen serves on ln until ctx ends, then shuts down after the requests
 // in progress (at most 10 seconds).
 func (s *server) listen(ctx context.Context, out io.Writer, ln net.Listener) error {
-	_, restore := serveProcs(os.Getenv)
+	srv, _, restore := s.httpServer()
 	defer restore()
-	srv := newHTTPServer(admitted(s.handler, cmp.Or(s.access.changesAtOnce, admit.Default), admit.DefaultMaxWait), s.access)
-	srv.ErrorLog = slog.NewLogLogger(slog.Default().Handler(), slog.LevelWarn)
 	errc := make(chan error, 1)
 	go func() {
 		if s.access.tlsCert != "" {
@@ -317,6 +332,22 @@ func (s *server) listen(ctx context.Context, out io.Writer, ln net.Listener) err
 		return err
 	}
 	return nil
+}
+
+// httpServer is the HTTP server that serves s as plenum serve does, and
+// plenum bench with it: s's handler behind the admission gate (admitted,
+// --changes-at-once), with serve's timeouts (newHTTPServer). It sets
+// GOMAXPROCS as serve runs (serveProcs) and returns it and what sets it
+// back. The served handler still lists its routes (routes.All), so that
+// a test can see what is served, not only what was built.
+func (s *server) httpServer() (srv *http.Server, procs int, restore func()) {
+	procs, restore = serveProcs(os.Getenv)
+	gated := admitted(s.handler, cmp.Or(s.access.changesAtOnce, admit.Default), admit.DefaultMaxWait)
+	// A pointer: routes.All compares handlers, and two listed values
+	// holding functions cannot be compared.
+	srv = newHTTPServer(&listed{gated, s.handler.(routes.Lister)}, s.access)
+	srv.ErrorLog = slog.NewLogLogger(slog.Default().Handler(), slog.LevelWarn)
+	return srv, procs, restore
 }
 
 // baseURLFor is the address to print for a listener when none was given.
