@@ -79,7 +79,25 @@ DESCRIPTION
         server's process and the clients' used over the ballots (from the
         first sent to the last answered; the server's includes serving the
         readers below), which says where the time went on a machine busy
-        with other work; then checks that the vote
+        with other work, and what the server's garbage collector did over
+        the same time (runtime/metrics): how many collections ended, the
+        time in the collector (/cpu/classes/gc/total: the assists of
+        goroutines made to mark as they allocate, the mark workers,
+        including those marking on Go processors that had nothing else to
+        run, and the pauses), its share of the Go processors' busy time,
+        and the heap marked live by the last collection. The collector's
+        time is the runtime's estimate, not the kernel's count: time on
+        the clock while a Go processor (GOMAXPROCS of them) did the
+        collector's work, whether or not the kernel had its thread on a
+        CPU, a pause counted once for each processor; with more
+        processors than CPUs it can exceed the CPU time the process
+        used. The runtime adds it up as each collection ends, so the
+        figure covers the collections that ended during the ballots,
+        whole, and the share the time from the end of the last
+        collection before them to the end of the last during them. When
+        the clients run in this process, the server's CPU time and its
+        collector's figures are those of the one process, clients and
+        readers included. Then it checks that the vote
         counts exactly N ballots, one per delegate. Meanwhile readers
         (--readers of each page, each on its own keep-alive connection;
         in a process of their own when the clients run in one, so that
@@ -1159,16 +1177,18 @@ func (b *benchServer) vote(ctx context.Context, env *cliEnv, n int) error {
 	if err := b.startProfile(); err != nil {
 		return err
 	}
-	cpu0 := cpuTime()
+	gc0, cpu0 := readGC(), cpuTime()
 	start := time.Now()
 	fmt.Fprintln(lc.in, "go")
 	fmt.Fprintln(rc.in, "go")
 	lat := make([]time.Duration, 0, n)
 	failed := 0
 	var serverCPU time.Duration
+	var gc gcStats
 	elapsed, clientCPU, err := lc.results(func(f []string) {
 		if len(f) == 4 && f[0] == "b" && len(lat) == 0 {
-			serverCPU = cpuTime() - cpu0 // the clients report once all are answered
+			// The clients report once all are answered.
+			serverCPU, gc = cpuTime()-cpu0, readGC().since(gc0)
 			stopReaders()
 		}
 		if len(f) == 4 && f[0] == "b" {
@@ -1194,6 +1214,7 @@ func (b *benchServer) vote(ctx context.Context, env *cliEnv, n int) error {
 	}
 	fmt.Fprintf(out, "cpu:       during the ballots: server %v (%.0f µs a ballot, serving the readers included), clients %v (%.0f µs a ballot)\n",
 		serverCPU.Round(time.Millisecond), float64(serverCPU.Microseconds())/float64(n), clientCPU.Round(time.Millisecond), float64(clientCPU.Microseconds())/float64(n))
+	fmt.Fprintln(out, gcLine(gc, lc.separate))
 	stopReaders()
 	readFailed, err := readerReport(out, rc, b.readers, b.readEvery)
 	if err != nil {

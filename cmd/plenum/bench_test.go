@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -113,6 +114,84 @@ func TestBenchVote(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
+	}
+	checkGCLine(t, out)
+}
+
+// TestBenchVoteSeparate runs plenum bench vote with the clients in a
+// second process (the built binary): the server's collector figures are
+// then its own process's, and the gc line does not say otherwise.
+func TestBenchVoteSeparate(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds plenum and starts it")
+	}
+	code, out, errs := runPlenum(t, plenumBinary(t), "bench", "vote", "--delegates", "60", "--separate", "--dir", t.TempDir())
+	if code != 0 {
+		t.Fatalf("exit %d: %s\n%s", code, errs, out)
+	}
+	if !strings.Contains(out, "clients in a second plenum process") {
+		t.Errorf("the clients were not apart:\n%s", out)
+	}
+	checkGCLine(t, out)
+}
+
+// gcLineRE is the gc line of plenum bench vote, right after the cpu line.
+var gcLineRE = regexp.MustCompile(`\ncpu:       during the ballots: server .*\n` +
+	`gc:        during the ballots (no collection ended; heap \d+ MiB live after the last before them` +
+	`|(\d+) collections? ended: (\S+) in the collector as the runtime estimates its CPU time \(assists (\S+) and idle marking (\S+) included\)(, \d+% of the Go processors' busy time)?; heap \d+ MiB live after the last)` +
+	`(; server, clients and readers together, in this process)?\n`)
+
+// checkGCLine checks that out has the gc line after the cpu line, its
+// figures sane, and that it says the process was shared exactly when the
+// clients ran in it.
+func checkGCLine(t *testing.T, out string) {
+	t.Helper()
+	m := gcLineRE.FindStringSubmatch(out)
+	if m == nil {
+		t.Fatalf("no gc line after the cpu line:\n%s", out)
+	}
+	if shared, in := m[7] != "", strings.Contains(out, "clients in this process"); shared != in {
+		t.Errorf("the gc line says the clients shared the process: %v; the clients line: %v:\n%s", shared, in, out)
+	}
+	if m[2] == "" {
+		return
+	}
+	var d [3]time.Duration
+	for i, s := range m[3:6] {
+		v, err := time.ParseDuration(s)
+		if err != nil || v < 0 {
+			t.Fatalf("%q in the gc line: %v:\n%s", s, err, out)
+		}
+		d[i] = v
+	}
+	if d[1] > d[0] || d[2] > d[0] {
+		t.Errorf("assists %v or idle marking %v above the collector's %v:\n%s", d[1], d[2], d[0], out)
+	}
+}
+
+// TestBenchGCLine: the gc line for figures made up, and the collector's
+// figures as read, across a collection forced.
+func TestBenchGCLine(t *testing.T) {
+	for _, tc := range []struct {
+		d     gcStats
+		alone bool
+		want  string
+	}{
+		{gcStats{live: 15 << 20}, true, "gc:        during the ballots no collection ended; heap 15 MiB live after the last before them"},
+		{gcStats{cycles: 1, gc: 0.212, assist: 0.08, idle: 0.0304, total: 2, unused: 0.5, live: 184 << 20}, false,
+			"gc:        during the ballots 1 collection ended: 212ms in the collector as the runtime estimates its CPU time (assists 80ms and idle marking 30ms included), 14% of the Go processors' busy time; heap 184 MiB live after the last; server, clients and readers together, in this process"},
+		{gcStats{cycles: 3, gc: 0.5, live: 1 << 30}, true,
+			"gc:        during the ballots 3 collections ended: 500ms in the collector as the runtime estimates its CPU time (assists 0s and idle marking 0s included); heap 1024 MiB live after the last"},
+	} {
+		if got := gcLine(tc.d, tc.alone); got != tc.want {
+			t.Errorf("gcLine(%+v, %v)\n got %s\nwant %s", tc.d, tc.alone, got, tc.want)
+		}
+	}
+	g0 := readGC()
+	runtime.GC()
+	d := readGC().since(g0)
+	if d.cycles < 1 || d.gc <= 0 || d.assist < 0 || d.idle < 0 || d.assist+d.idle > d.gc || d.total <= 0 || d.live == 0 {
+		t.Errorf("across runtime.GC(): %+v", d)
 	}
 }
 

@@ -1,0 +1,90 @@
+package main
+
+import (
+	"fmt"
+	"runtime/metrics"
+	"time"
+)
+
+// gcStats is what runtime/metrics tells of this process's garbage
+// collector at one moment. The CPU figures are the runtime's estimates
+// (/cpu/classes/…), in seconds: time measured on the wall clock while a
+// Go processor (a P, GOMAXPROCS of them) did the work, whether or not
+// the kernel had its thread on a CPU, and a pause counted GOMAXPROCS
+// times over. The runtime adds them up at the end of each collection,
+// with the count of collections and the heap marked live, so that a
+// difference of two readings covers the collections that ended between
+// them, and the busy time from the end of the last collection before
+// the first reading to the end of the last before the second.
+type gcStats struct {
+	cycles uint64  // collections completed
+	gc     float64 // CPU in the collector: assists, mark workers (idle ones too), pauses
+	assist float64 // of it, goroutines made to help mark as they allocated
+	idle   float64 // of it, marking on Go processors that had nothing else to run
+	total  float64 // GOMAXPROCS times the time the process has run
+	unused float64 // of it, the time the Go processors were idle
+	live   uint64  // bytes of heap marked live by the last collection
+}
+
+// gcMetrics are the names read into a gcStats, in the order readGC
+// takes them.
+var gcMetrics = []string{
+	"/gc/cycles/total:gc-cycles",
+	"/cpu/classes/gc/total:cpu-seconds",
+	"/cpu/classes/gc/mark/assist:cpu-seconds",
+	"/cpu/classes/gc/mark/idle:cpu-seconds",
+	"/cpu/classes/total:cpu-seconds",
+	"/cpu/classes/idle:cpu-seconds",
+	"/gc/heap/live:bytes",
+}
+
+// readGC reads the collector's figures now; one the runtime does not
+// have reads as zero.
+func readGC() gcStats {
+	s := make([]metrics.Sample, len(gcMetrics))
+	for i, name := range gcMetrics {
+		s[i].Name = name
+	}
+	metrics.Read(s)
+	u := func(i int) uint64 {
+		if s[i].Value.Kind() != metrics.KindUint64 {
+			return 0
+		}
+		return s[i].Value.Uint64()
+	}
+	f := func(i int) float64 {
+		if s[i].Value.Kind() != metrics.KindFloat64 {
+			return 0
+		}
+		return s[i].Value.Float64()
+	}
+	return gcStats{cycles: u(0), gc: f(1), assist: f(2), idle: f(3), total: f(4), unused: f(5), live: u(6)}
+}
+
+// since returns what happened from g0 to g: the collections that ended
+// between them, and the live heap after the last.
+func (g gcStats) since(g0 gcStats) gcStats {
+	return gcStats{cycles: g.cycles - g0.cycles, gc: g.gc - g0.gc, assist: g.assist - g0.assist, idle: g.idle - g0.idle,
+		total: g.total - g0.total, unused: g.unused - g0.unused, live: g.live}
+}
+
+// gcLine is the bench's "gc:" line for d, the collector's figures over
+// the ballots (since); alone says whether the server had the process to
+// itself (the clients and readers in another).
+func gcLine(d gcStats, alone bool) string {
+	secs := func(s float64) time.Duration { return time.Duration(s * float64(time.Second)).Round(time.Millisecond) }
+	live := fmt.Sprintf("%.0f MiB", float64(d.live)/(1<<20))
+	l := "during the ballots no collection ended; heap " + live + " live after the last before them"
+	if d.cycles > 0 {
+		share := ""
+		if busy := d.total - d.unused; busy > 0 {
+			share = fmt.Sprintf(", %.0f%% of the Go processors' busy time", 100*d.gc/busy)
+		}
+		l = fmt.Sprintf("during the ballots %d %s ended: %v in the collector as the runtime estimates its CPU time (assists %v and idle marking %v included)%s; heap %s live after the last",
+			d.cycles, pluralWord(int(d.cycles), "collection", "collections"), secs(d.gc), secs(d.assist), secs(d.idle), share, live)
+	}
+	if !alone {
+		l += "; server, clients and readers together, in this process"
+	}
+	return "gc:        " + l
+}
