@@ -43,16 +43,17 @@ SYNOPSIS
     plenum bench vote --db postgres://… [--nodes N] [--kill after|mid|none] [--readers-apart] [--delegates N] [--readers R] [--separate] [--dir DIR]
     plenum bench fanout [--clients N] [--events E] [--separate] [--dir DIR] [--cpuprofile F] [--trace F]
     plenum bench login [--delegates N] [--separate] [--dir DIR] [--cpuprofile F] [--trace F]
+    plenum bench ceiling [--delegates N] [--changes-at-once N] [--separate]
 
 DESCRIPTION
-    Each benchmark starts a plenum server in this process, on SQLite in a
-    temporary directory and on a random port of 127.0.0.1: the server of
-    plenum serve, opened and mounted by the same code (the pages, the JSON
-    API, logging in and out, the logs' tiles, /healthz and /key), served
-    as plenum serve serves it (behind its admission gate, with its
-    timeouts, with GOMAXPROCS four times the CPUs unless the GOMAXPROCS
-    environment variable is set; the first line says which), and loads it
-    over HTTP from clients in the same process. Nothing
+    Each benchmark but ceiling starts a plenum server in this process, on
+    SQLite in a temporary directory and on a random port of 127.0.0.1: the
+    server of plenum serve, opened and mounted by the same code (the
+    pages, the JSON API, logging in and out, the logs' tiles, /healthz and
+    /key), served as plenum serve serves it (behind its admission gate,
+    with its timeouts, with GOMAXPROCS four times the CPUs unless the
+    GOMAXPROCS environment variable is set; the first line says which),
+    and loads it over HTTP from clients in the same process. Nothing
     leaves the loopback interface. The open-file limit is
     raised as far as the system allows, since every client holds a
     connection. The clients run in this process when the limit allows two
@@ -147,6 +148,18 @@ DESCRIPTION
         checks that every login succeeded, each with a session of its own
         delegate.
 
+    ceiling
+        The ballots of vote (the same clients, connections, requests,
+        cookies and bodies) sent at once to a server in this process that
+        does nothing with them but read each and answer 201 with an answer
+        as long as a ballot's: no session, no rules, no record, no sync;
+        behind the same admission gate, with serve's timeouts and
+        GOMAXPROCS, and no readers. It prints the requests answered a second, their latency
+        (p50, p99) and the CPU times as vote does: what HTTP and the
+        kernel alone cost on this machine, the ceiling of vote's ballots a
+        second. Run it beside vote to see how much of a ballot's time is
+        plenum's.
+
     fanout
         Connects N event-stream clients (GET …/events, each with its own
         session) and publishes E events, one every 100 ms. It prints the
@@ -159,14 +172,14 @@ DESCRIPTION
         The clients are minimal: one goroutine and a 1 KiB read buffer each.
 
 OPTIONS
-    --delegates N   vote, login: how many delegates vote or log in
+    --delegates N   vote, login, ceiling: how many delegates vote or log in
                     (default 10000)
     --clients N     fanout: how many event-stream clients (default 10000)
     --events E      fanout: how many events to publish (default 20)
     --readers R     vote: how many readers fetch each page during the
                     ballots (default 4)
     --changes-at-once N
-                    vote, login: the server's bound on requests that
+                    vote, login, ceiling: the server's bound on requests that
                     change something worked on at once, as plenum serve's
                     (default 512; the nodes of --db run serve's default)
     --read-every D  vote: each reader fetches its page once every D, as
@@ -208,6 +221,7 @@ EXAMPLES
     plenum bench vote --delegates 10000 --nodes 3 --db postgres://plenum@127.0.0.1/bench
     plenum bench fanout --clients 10000
     plenum bench login --delegates 10000
+    plenum bench ceiling --delegates 10000
 `,
 		run: runBench,
 	})
@@ -224,7 +238,7 @@ func runBench(ctx context.Context, env *cliEnv, args []string) error {
 		if err := fs.Parse(args); err != nil {
 			return usageErr(err)
 		}
-		return &exitError{code: 2, msg: "say which benchmark: vote, fanout or login; see plenum bench --help"}
+		return &exitError{code: 2, msg: "say which benchmark: vote, fanout, login or ceiling; see plenum bench --help"}
 	}
 	fs := newFlagSet(c, env)
 	delegates := fs.Int("delegates", 10000, "")
@@ -254,7 +268,7 @@ func runBench(ctx context.Context, env *cliEnv, args []string) error {
 		return &exitError{code: 2, msg: "--readers-apart needs --nodes 2 or more and --kill none: the ballots go to the writer, the readers to the other nodes"}
 	}
 	switch args[0] {
-	case "vote", "login":
+	case "vote", "login", "ceiling":
 		if *delegates < 1 {
 			return &exitError{code: 2, msg: "--delegates must be at least 1"}
 		}
@@ -272,7 +286,7 @@ func runBench(ctx context.Context, env *cliEnv, args []string) error {
 			return &exitError{code: 2, msg: "--clients and --events must be at least 1"}
 		}
 	default:
-		return &exitError{code: 2, msg: fmt.Sprintf("unknown benchmark %q: use vote, fanout or login", args[0])}
+		return &exitError{code: 2, msg: fmt.Sprintf("unknown benchmark %q: use vote, fanout, login or ceiling", args[0])}
 	}
 	// Client and server in this process take two files a connection; if
 	// the limit is short of that, the clients run in a second process.
@@ -286,6 +300,12 @@ func runBench(ctx context.Context, env *cliEnv, args []string) error {
 			return &exitError{code: 2, msg: "--cpuprofile and --trace profile a server in this process; with --db the servers are plenum serve processes: profile them with go tool pprof on their own"}
 		}
 		return clusterVote(ctx, env, clusterBench{db: *db, nodes: *nodes, kill: *kill, dir: *dir, delegates: *delegates, readers: *readers, readEvery: *readEvery, separate: *separate, readersApart: *readersApart})
+	}
+	if args[0] == "ceiling" {
+		if *cpuprofile != "" || *traceOut != "" || *dir != "" {
+			return &exitError{code: 2, msg: "plenum bench ceiling takes --delegates, --changes-at-once and --separate only"}
+		}
+		return benchCeiling(ctx, env, *delegates, *separate, *changesAtOnce)
 	}
 	b, err := startBench(ctx, *dir, *changesAtOnce)
 	if err != nil {

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
@@ -18,6 +20,7 @@ import (
 	"time"
 
 	"plenum/auth"
+	"plenum/httpapi"
 	"plenum/internal/admit"
 	"plenum/internal/routes"
 	"plenum/ledger"
@@ -400,5 +403,49 @@ func TestReaderPaced(t *testing.T) {
 	}
 	if n, s := slow(0); s != 1 || n < 50 {
 		t.Errorf("in a loop: %d fetches, %d of them ≥ 100 ms; want exactly 1 slow among many", n, s)
+	}
+}
+
+// TestBenchCeiling runs the ceiling: the vote's ballots to a handler that
+// only answers.
+func TestBenchCeiling(t *testing.T) {
+	code, out, errs := runForTest(t, "", "bench", "ceiling", "--delegates", "50")
+	if code != 0 {
+		t.Fatalf("exit %d: %s\n%s", code, errs, out)
+	}
+	for _, want := range []string{"plenum bench ceiling: 50 requests", "50 answered 201, 0 failed", "a second", "latency:", "cpu:"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	for _, args := range [][]string{
+		{"bench", "ceiling", "--delegates", "0"},
+		{"bench", "ceiling", "--cpuprofile", filepath.Join(t.TempDir(), "p")},
+		{"bench", "ceiling", "--db", "postgres://127.0.0.1/x"},
+	} {
+		if code, _, errs := runForTest(t, "", args...); code != 2 || errs == "" {
+			t.Errorf("%v: exit %d, stderr %q; want 2 and a message", args, code, errs)
+		}
+	}
+}
+
+// TestCeilingAnswer: the ceiling's answer is a ballot's answer in shape
+// and within a few bytes of its length, so that bench ceiling moves what
+// bench vote moves.
+func TestCeilingAnswer(t *testing.T) {
+	var a httpapi.CommandResponse
+	if err := json.Unmarshal(ceilingAnswer, &a); err != nil {
+		t.Fatal(err)
+	}
+	if a.Receipt == nil || a.Receipt.Index != 50007 || len(a.Events) != 1 || a.Events[0].Type != "ballot_cast" || a.Checkpoint != a.Receipt.Checkpoint {
+		t.Errorf("not a ballot's answer: %s", ceilingAnswer)
+	}
+	if n := len(ceilingAnswer); n < 560 || n > 640 {
+		t.Errorf("%d bytes; a ballot's answer in bench vote has about 600", n)
+	}
+	rec := httptest.NewRecorder()
+	ceilingHandler(rec, httptest.NewRequest("POST", "/api/assemblies/bench/commands", strings.NewReader(`{"cmd":"cast_ballot"}`)))
+	if rec.Code != 201 || !bytes.Equal(rec.Body.Bytes(), ceilingAnswer) {
+		t.Errorf("POST: %d %s", rec.Code, rec.Body)
 	}
 }

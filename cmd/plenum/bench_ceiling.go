@@ -1,0 +1,132 @@
+package main
+
+import (
+	"context"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"plenum/internal/admit"
+)
+
+// ceilingAnswer is what the handler of plenum bench ceiling answers every
+// request: a ballot's answer as plenum serve gives it (the events, the
+// signed checkpoint, the receipt), with made-up hashes and signature of
+// the real lengths, so that the kernel and net/http move as many bytes
+// for it as for a ballot (about 600).
+var ceilingAnswer = func() []byte {
+	hash := strings.Repeat("A", 43) + "="
+	sig := strings.Repeat("B", 86) + "=="
+	checkpoint := `plenum.localhost/log/` + benchAssembly + `\n50008\n` + hash + `\n\n— plenum.localhost ` + sig + `\n`
+	return []byte(`{"events":[{"index":50007,"type":"ballot_cast"}],"checkpoint":"` + checkpoint +
+		`","receipt":{"index":50007,"leaf_hash":"` + hash + `","checkpoint":"` + checkpoint +
+		`","proof":"/api/assemblies/` + benchAssembly + `/proof/50007"}}`)
+}()
+
+// ceilingHandler reads each request's body whole and answers 201 with
+// ceilingAnswer: HTTP and nothing else — no session, no rules, no log,
+// no sync. The GET /api/session that proves each client's connection
+// before the burst is answered 200.
+func ceilingHandler(w http.ResponseWriter, r *http.Request) {
+	if r.Method == http.MethodGet {
+		w.Header().Set("Content-Type", "application/json")
+		io.WriteString(w, `{}`)
+		return
+	}
+	if _, err := io.Copy(io.Discard, http.MaxBytesReader(w, r.Body, 1<<20)); err != nil {
+		http.Error(w, "body too large", http.StatusRequestEntityTooLarge)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Content-Length", strconv.Itoa(len(ceilingAnswer)))
+	w.WriteHeader(http.StatusCreated)
+	w.Write(ceilingAnswer)
+}
+
+// benchCeiling is plenum bench ceiling: the ballots of plenum bench vote — the
+// same clients, connections, requests, cookies and bodies — sent at once
+// to a server that does nothing with them but answer (ceilingHandler),
+// served as plenum serve serves (the admission gate, its timeouts,
+// GOMAXPROCS): what
+// HTTP alone costs on this machine, the ceiling of bench vote's ballots a
+// second.
+func benchCeiling(ctx context.Context, env *cliEnv, n int, separate bool, changesAtOnce int) error {
+	out := env.stdout
+	procs, restore := serveProcs(os.Getenv)
+	defer restore()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return err
+	}
+	// serve's timeouts (newHTTPServer) and gate; serve's routes are not
+	// there to be looked up.
+	srv := newHTTPServer(admitted(http.HandlerFunc(ceilingHandler), changesAtOnce, admit.DefaultMaxWait), accessConfig{})
+	go srv.Serve(ln)
+	defer func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		defer cancel()
+		srv.Shutdown(ctx)
+	}()
+	url := "http://" + ln.Addr().String()
+	fmt.Fprintf(out, "plenum bench ceiling: %d requests to a handler that only answers; server %s in this process, GOMAXPROCS %d\n", n, url, procs)
+	// Tokens as long as the real sessions' (32 bytes, hex), so the
+	// requests are the same size as bench vote's.
+	ps := persons(n)
+	tokens := make([]string, n)
+	for i := range tokens {
+		var t [32]byte
+		copy(t[:], strconv.Itoa(i))
+		tokens[i] = hex.EncodeToString(t[:])
+	}
+	t0 := time.Now()
+	lc, err := startReady(ctx, env, n, separate, ps, tokens, "the clients", "vote", url)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "clients:   %d keep-alive connections opened in %v, %s\n", n, since(t0), lc.where())
+	cpu0 := cpuTime()
+	fmt.Fprintln(lc.in, "go")
+	lat := make([]time.Duration, 0, n)
+	failed := 0
+	var serverCPU time.Duration
+	elapsed, clientCPU, err := lc.results(func(f []string) {
+		if len(f) == 4 && f[0] == "b" {
+			if len(lat) == 0 {
+				serverCPU = cpuTime() - cpu0 // the clients report once all are answered
+			}
+			ns, _ := strconv.ParseInt(f[1], 10, 64)
+			lat = append(lat, time.Duration(ns))
+			if f[2] != "201" {
+				failed++
+			}
+		}
+	})
+	if err != nil {
+		return err
+	}
+	ok := len(lat) - failed
+	slices.Sort(lat)
+	fmt.Fprintf(out, "requests:  %d answered 201, %d failed, all answered in %v: %.0f a second\n", ok, failed, elapsed.Round(time.Millisecond), float64(ok)/elapsed.Seconds())
+	lc.failures(out)
+	if len(lat) > 0 {
+		fmt.Fprintf(out, "latency:   request sent to answer: p50 %v, p99 %v, max %v\n", pct(lat, 50), pct(lat, 99), lat[len(lat)-1].Round(100*time.Microsecond))
+	}
+	if lc.separate {
+		fmt.Fprintf(out, "cpu:       during the requests: server %v (%.0f µs a request), clients %v (%.0f µs a request)\n",
+			serverCPU.Round(time.Millisecond), float64(serverCPU.Microseconds())/float64(n), clientCPU.Round(time.Millisecond), float64(clientCPU.Microseconds())/float64(n))
+	} else {
+		fmt.Fprintf(out, "cpu:       during the requests: server and clients together (one process) %v (%.0f µs a request)\n",
+			serverCPU.Round(time.Millisecond), float64(serverCPU.Microseconds())/float64(n))
+	}
+	if failed > 0 {
+		return &exitError{code: 1, msg: fmt.Sprintf("%d requests failed", failed)}
+	}
+	return nil
+}
