@@ -17,6 +17,7 @@ import (
 	"errors"
 	"net/http"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -44,6 +45,9 @@ var ErrBusy = errors.New("admit: busy: waited too long for a turn; nothing was d
 type Gate struct {
 	slots   chan struct{}
 	maxWait time.Duration
+	// last is when a request last took or gave back a slot (Unix
+	// nanoseconds), for Quiet.
+	last atomic.Int64
 }
 
 // New returns a gate of n requests at once, each waiting at most maxWait
@@ -64,6 +68,7 @@ func (g *Gate) Enter(ctx context.Context) error {
 	}
 	select {
 	case g.slots <- struct{}{}:
+		g.last.Store(time.Now().UnixNano())
 		return nil
 	default:
 	}
@@ -75,6 +80,7 @@ func (g *Gate) Enter(ctx context.Context) error {
 	}
 	select {
 	case g.slots <- struct{}{}:
+		g.last.Store(time.Now().UnixNano())
 		return nil
 	case <-ctx.Done():
 		return ctx.Err()
@@ -87,7 +93,18 @@ func (g *Gate) Enter(ctx context.Context) error {
 func (g *Gate) Leave() {
 	if g != nil {
 		<-g.slots
+		g.last.Store(time.Now().UnixNano())
 	}
+}
+
+// Quiet reports whether no request has held a slot for at least d:
+// nothing has been changed for that long, nor is being changed. A nil
+// gate keeps no account, and is never quiet.
+func (g *Gate) Quiet(d time.Duration) bool {
+	if g == nil || len(g.slots) > 0 {
+		return false
+	}
+	return time.Since(time.Unix(0, g.last.Load())) >= d
 }
 
 // InFlight is how many requests hold a slot now.

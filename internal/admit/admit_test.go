@@ -247,3 +247,30 @@ func TestRelease(t *testing.T) {
 	}
 	Release(context.Background()) // no slot: nothing
 }
+
+// Quiet is true only when no request holds a slot and none has taken or
+// given one back for the time asked.
+func TestQuiet(t *testing.T) {
+	g := New(2, 0)
+	if !g.Quiet(time.Hour) {
+		t.Error("a gate nobody entered is not quiet")
+	}
+	if err := g.Enter(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if g.Quiet(0) {
+		t.Error("quiet while a request holds a slot")
+	}
+	g.Leave()
+	if g.Quiet(time.Hour) {
+		t.Error("quiet for an hour a moment after a request left")
+	}
+	time.Sleep(30 * time.Millisecond)
+	if !g.Quiet(20 * time.Millisecond) {
+		t.Error("not quiet 30 ms after the last request left")
+	}
+	var none *Gate
+	if none.Quiet(0) {
+		t.Error("a nil gate (no account kept) says it is quiet")
+	}
+}
