@@ -1,0 +1,153 @@
+package quietgc
+
+import (
+	"context"
+	"runtime"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+func TestUsed(t *testing.T) {
+	for _, c := range []struct {
+		h    Heap
+		want float64
+	}{
+		{Heap{Goal: 200, Live: 100, Now: 100}, 0},
+		{Heap{Goal: 200, Live: 100, Now: 90}, 0}, // swept below the last live count
+		{Heap{Goal: 200, Live: 100, Now: 125}, 0.25},
+		{Heap{Goal: 200, Live: 100, Now: 200}, 1},
+		{Heap{Goal: 100, Live: 100, Now: 100}, 1}, // no headroom at all
+	} {
+		if got := c.h.Used(); got != c.want {
+			t.Errorf("%+v: used %v, want %v", c.h, got, c.want)
+		}
+	}
+}
+
+// fake is a server whose quiet and heap a test sets, counting the
+// collections Run makes.
+type fake struct {
+	mu          sync.Mutex
+	quiet       bool
+	heap        Heap
+	collections atomic.Int32
+}
+
+func (f *fake) opts() Options {
+	return Options{
+		Check: time.Millisecond,
+		Read: func() Heap {
+			f.mu.Lock()
+			defer f.mu.Unlock()
+			return f.heap
+		},
+		Collect: func() {
+			f.mu.Lock()
+			f.heap.Now = f.heap.Live // what a collection leaves
+			f.mu.Unlock()
+			f.collections.Add(1)
+		},
+	}
+}
+
+func (f *fake) isQuiet(time.Duration) bool {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.quiet
+}
+
+func (f *fake) set(quiet bool, now uint64) {
+	f.mu.Lock()
+	f.quiet, f.heap.Now = quiet, now
+	f.mu.Unlock()
+}
+
+// waitFor polls cond for up to a second.
+func waitFor(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	for deadline := time.Now().Add(time.Second); !cond(); {
+		if time.Now().After(deadline) {
+			t.Fatal(what)
+		}
+		time.Sleep(time.Millisecond)
+	}
+}
+
+func TestRun(t *testing.T) {
+	f := &fake{heap: Heap{Goal: 200, Live: 100, Now: 100}}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { Run(ctx, f.isQuiet, f.opts()); close(done) }()
+
+	// Busy, the headroom nearly gone: no collection (the burst's own
+	// cycle is the runtime's business).
+	f.set(false, 190)
+	time.Sleep(20 * time.Millisecond)
+	if n := f.collections.Load(); n != 0 {
+		t.Fatalf("%d collections while changes were worked on", n)
+	}
+	// Quiet: one collection, and none again while nothing is allocated.
+	f.set(true, 190)
+	waitFor(t, "no collection once quiet", func() bool { return f.collections.Load() == 1 })
+	time.Sleep(20 * time.Millisecond)
+	if n := f.collections.Load(); n != 1 {
+		t.Fatalf("%d collections of an idle server, want 1", n)
+	}
+	// Quiet, a little allocated (under a quarter of the headroom): none.
+	f.set(true, 120)
+	time.Sleep(20 * time.Millisecond)
+	if n := f.collections.Load(); n != 1 {
+		t.Fatalf("%d collections with a fifth of the headroom taken, want 1", n)
+	}
+	// Reads took a quarter of it: another.
+	f.set(true, 125)
+	waitFor(t, "no collection with a quarter of the headroom taken", func() bool { return f.collections.Load() == 2 })
+
+	cancel()
+	select {
+	case <-done:
+	case <-time.After(time.Second):
+		t.Fatal("Run did not return when its context ended")
+	}
+}
+
+// With the runtime's own figures: garbage made while quiet is collected
+// by Run (a forced cycle), and not while busy.
+func TestRunCollects(t *testing.T) {
+	var quiet atomic.Bool
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go Run(ctx, func(time.Duration) bool { return quiet.Load() }, Options{Check: 5 * time.Millisecond})
+	forced := func() uint32 {
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		return m.NumForcedGC
+	}
+	// A live heap of 64 MB gives a goal of about 128 MB after a
+	// collection: 40 MB of garbage then takes well over a quarter of the
+	// headroom without reaching the goal (no cycle of the runtime's own).
+	live := make([]byte, 64<<20)
+	runtime.GC()
+	before := forced()
+	for range 40 {
+		sink = make([]byte, 1<<20)
+	}
+	if h := ReadHeap(); h.Used() < 0.25 {
+		t.Fatalf("the garbage took %.2f of the headroom (%+v); the test needs a quarter", h.Used(), h)
+	}
+	time.Sleep(30 * time.Millisecond)
+	if n := forced() - before; n != 0 {
+		t.Fatalf("%d collections forced while busy", n)
+	}
+	quiet.Store(true)
+	waitFor(t, "the garbage made was not collected once quiet", func() bool { return forced() > before })
+	if h := ReadHeap(); h.Used() >= 0.25 {
+		t.Errorf("after the collection %.2f of the headroom is still taken (%+v)", h.Used(), h)
+	}
+	runtime.KeepAlive(live)
+}
+
+// sink keeps the compiler from leaving the garbage unmade.
+var sink []byte
