@@ -39,8 +39,8 @@ NAME
     plenum bench — measure voting and live updates under load
 
 SYNOPSIS
-    plenum bench vote [--delegates N] [--readers R] [--read-every D] [--changes-at-once N] [--separate] [--dir DIR] [--cpuprofile F] [--trace F]
-    plenum bench vote --db postgres://… [--nodes N] [--kill after|mid|none] [--readers-apart] [--delegates N] [--readers R] [--separate] [--dir DIR]
+    plenum bench vote [--delegates N] [--readers R] [--read-every D] [--settle D] [--changes-at-once N] [--separate] [--dir DIR] [--cpuprofile F] [--trace F]
+    plenum bench vote --db postgres://… [--nodes N] [--kill after|mid|none] [--readers-apart] [--delegates N] [--readers R] [--settle D] [--separate] [--dir DIR]
     plenum bench fanout [--clients N] [--events E] [--separate] [--dir DIR] [--cpuprofile F] [--trace F]
     plenum bench login [--delegates N] [--separate] [--dir DIR] [--cpuprofile F] [--trace F]
     plenum bench ceiling [--delegates N] [--changes-at-once N] [--separate]
@@ -182,6 +182,14 @@ OPTIONS
                     vote, login, ceiling: the server's bound on requests that
                     change something worked on at once, as plenum serve's
                     (default 512; the nodes of --db run serve's default)
+    --settle D      vote: how long the ballots wait once every client
+                    and reader is connected (default 1s), as in a hall,
+                    where everyone is connected long before a vote and
+                    the question is read out before anyone votes: plenum
+                    serve collects its garbage when nothing has changed
+                    for half a second (docs/performance.md), so that a
+                    burst finds the heap's whole headroom; 0: at once,
+                    the burst right behind ten thousand connections
     --read-every D  vote: each reader fetches its page once every D, as
                     a screen that refreshes (default 20ms); a fetch's
                     latency runs from when it was due, so one held up
@@ -250,6 +258,7 @@ func runBench(ctx context.Context, env *cliEnv, args []string) error {
 	separate := fs.Bool("separate", false, "")
 	readers := fs.Int("readers", 4, "")
 	readEvery := fs.Duration("read-every", 20*time.Millisecond, "")
+	settle := fs.Duration("settle", time.Second, "")
 	changesAtOnce := fs.Int("changes-at-once", admit.Default, "")
 	nodes := fs.Int("nodes", 1, "")
 	db := fs.String("db", "", "")
@@ -281,6 +290,9 @@ func runBench(ctx context.Context, env *cliEnv, args []string) error {
 		if *readEvery < 0 {
 			return &exitError{code: 2, msg: "--read-every must not be negative (0: fetch again as soon as answered)"}
 		}
+		if *settle < 0 {
+			return &exitError{code: 2, msg: "--settle must not be negative (0: the ballots at once)"}
+		}
 	case "fanout":
 		if *clients < 1 || *events < 1 {
 			return &exitError{code: 2, msg: "--clients and --events must be at least 1"}
@@ -299,7 +311,7 @@ func runBench(ctx context.Context, env *cliEnv, args []string) error {
 		if *cpuprofile != "" || *traceOut != "" {
 			return &exitError{code: 2, msg: "--cpuprofile and --trace profile a server in this process; with --db the servers are plenum serve processes: profile them with go tool pprof on their own"}
 		}
-		return clusterVote(ctx, env, clusterBench{db: *db, nodes: *nodes, kill: *kill, dir: *dir, delegates: *delegates, readers: *readers, readEvery: *readEvery, separate: *separate, readersApart: *readersApart})
+		return clusterVote(ctx, env, clusterBench{db: *db, nodes: *nodes, kill: *kill, dir: *dir, delegates: *delegates, readers: *readers, readEvery: *readEvery, settle: *settle, separate: *separate, readersApart: *readersApart})
 	}
 	if args[0] == "ceiling" {
 		if *cpuprofile != "" || *traceOut != "" || *dir != "" {
@@ -330,7 +342,7 @@ func runBench(ctx context.Context, env *cliEnv, args []string) error {
 		b.trace = f
 		defer b.stopProfile()
 	}
-	b.separate, b.readers, b.readEvery = *separate, *readers, *readEvery
+	b.separate, b.readers, b.readEvery, b.settle = *separate, *readers, *readEvery, *settle
 	switch args[0] {
 	case "vote":
 		return b.vote(ctx, env, *delegates)
@@ -379,10 +391,13 @@ type benchServer struct {
 	readers  int  // vote: readers of each page during the ballots
 	// readEvery: how often each reader fetches (0: as soon as answered).
 	readEvery time.Duration
-	// procs is the server's GOMAXPROCS (serveProcs), restoreProcs what
-	// sets it back when the bench ends.
-	procs        int
-	restoreProcs func()
+	// settle: vote, how long the clients and readers wait, connected,
+	// before the ballots.
+	settle time.Duration
+	// procs is the server's GOMAXPROCS (serveProcs), doneServing what
+	// stops the quiet collector and sets GOMAXPROCS back (serving).
+	procs       int
+	doneServing func()
 	// profile, if set, receives a CPU profile of the measured phase
 	// (startProfile, stopProfile).
 	profile   *os.File
@@ -495,15 +510,15 @@ func startBench(ctx context.Context, dir string, changesAtOnce int) (*benchServe
 		return nil, err
 	}
 	b.eng, b.auth = b.server.engine, b.server.auth
-	b.srv, b.procs, b.restoreProcs = b.server.httpServer()
+	b.srv, b.procs, b.doneServing = b.server.httpServer()
 	go b.srv.Serve(b.ln)
 	ok = true
 	return b, nil
 }
 
 func (b *benchServer) close() {
-	if b.restoreProcs != nil {
-		defer b.restoreProcs()
+	if b.doneServing != nil {
+		defer b.doneServing()
 	}
 	if b.srv != nil {
 		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
@@ -1194,6 +1209,9 @@ func (b *benchServer) vote(ctx context.Context, env *cliEnv, n int) error {
 	// stop at their first line.
 	stopReaders := sync.OnceFunc(func() { fmt.Fprintln(rc.in, "stop") })
 	defer stopReaders()
+	if err := settle(ctx, out, b.settle); err != nil {
+		return err
+	}
 	if err := b.startProfile(); err != nil {
 		return err
 	}
@@ -1252,6 +1270,21 @@ func (b *benchServer) vote(ctx context.Context, env *cliEnv, n int) error {
 		return &exitError{code: 1, msg: fmt.Sprintf("expected %d ballots, one per delegate, all durable", n)}
 	}
 	return nil
+}
+
+// settle waits d before the ballots, saying so: as in a hall, where
+// everyone is connected long before a vote and the question is read out
+// before anyone votes, the ballots find a server at rest (which plenum
+// serve uses to collect its garbage: package quietgc) rather than one
+// still taking ten thousand connections.
+func settle(ctx context.Context, out io.Writer, d time.Duration) error {
+	fmt.Fprintf(out, "settle:    everyone connected, the ballots in %v\n", d)
+	select {
+	case <-time.After(d):
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
 }
 
 // readerReport reads the readers' lines (readClients) after they were

@@ -7,13 +7,10 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
-
-	"plenum/internal/admit"
 )
 
 // ceilingAnswer is what the handler of plenum bench ceiling answers every
@@ -53,21 +50,18 @@ func ceilingHandler(w http.ResponseWriter, r *http.Request) {
 // benchCeiling is plenum bench ceiling: the ballots of plenum bench vote — the
 // same clients, connections, requests, cookies and bodies — sent at once
 // to a server that does nothing with them but answer (ceilingHandler),
-// served as plenum serve serves (the admission gate, its timeouts,
-// GOMAXPROCS): what
+// served as plenum serve serves (serving: the admission gate, its
+// timeouts, GOMAXPROCS, the quiet collector): what
 // HTTP alone costs on this machine, the ceiling of bench vote's ballots a
 // second.
 func benchCeiling(ctx context.Context, env *cliEnv, n int, separate bool, changesAtOnce int) error {
 	out := env.stdout
-	procs, restore := serveProcs(os.Getenv)
-	defer restore()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return err
 	}
-	// serve's timeouts (newHTTPServer) and gate; serve's routes are not
-	// there to be looked up.
-	srv := newHTTPServer(admitted(http.HandlerFunc(ceilingHandler), changesAtOnce, admit.DefaultMaxWait), accessConfig{})
+	srv, procs, done := serving(http.HandlerFunc(ceilingHandler), changesAtOnce, accessConfig{})
+	defer done()
 	go srv.Serve(ln)
 	defer func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)

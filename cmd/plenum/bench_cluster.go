@@ -37,6 +37,7 @@ type clusterBench struct {
 	delegates int
 	readers   int
 	readEvery time.Duration // how often each reader fetches (0: as soon as answered)
+	settle    time.Duration // how long the ballots wait, everyone connected
 	separate  bool
 	// readersApart: the ballots go to the writer, the readers to the
 	// other nodes (--readers-apart).
@@ -321,6 +322,9 @@ func clusterVote(ctx context.Context, env *cliEnv, c clusterBench) error {
 		}()
 	}
 
+	if err := settle(ctx, out, c.settle); err != nil {
+		return err
+	}
 	fmt.Fprintln(lc.in, "go")
 	fmt.Fprintln(rc.in, "go")
 	lat := make([]time.Duration, 0, n)

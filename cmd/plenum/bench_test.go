@@ -106,14 +106,14 @@ func missing(a, b []string) []string {
 }
 
 func TestBenchVote(t *testing.T) {
-	code, out, errs := runForTest(t, "", "bench", "vote", "--delegates", "60", "--dir", t.TempDir())
+	code, out, errs := runForTest(t, "", "bench", "vote", "--delegates", "60", "--settle", "20ms", "--dir", t.TempDir())
 	if code != 0 {
 		t.Fatalf("exit %d: %s\n%s", code, errs, out)
 	}
 	for _, want := range []string{"60 accepted, 0 failed", "durable ballots/s", "p50", "p99", "signed checkpoint covering all", "the vote counts 60 ballots from 60 delegates",
 		"cpu:       during the ballots: server", "µs a ballot, serving the readers included), clients",
 		"reads:     chair's page during the ballots, 4 readers each every 20ms", "reads:     state during the ballots, 4 readers each every 20ms",
-		"in this process, GOMAXPROCS " + strconv.Itoa(defaultProcs*procsPerCPU)} {
+		"in this process, GOMAXPROCS " + strconv.Itoa(defaultProcs*procsPerCPU), "settle:    everyone connected, the ballots in 20ms"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
@@ -229,6 +229,7 @@ func TestBenchUsage(t *testing.T) {
 		{"bench", "vote", "--delegates", "0"},
 		{"bench", "vote", "--readers", "0"},
 		{"bench", "vote", "--read-every", "-1ms"},
+		{"bench", "vote", "--settle", "-1s"},
 		{"bench", "fanout", "--clients", "-1"},
 		{"bench", "vote", "extra"},
 		{"bench", "login", "--delegates", "0"},

@@ -1,12 +1,16 @@
 package main
 
 import (
+	"context"
+	"log/slog"
 	"net/http"
+	"os"
 	"runtime"
 	"time"
 
 	"plenum/httpapi"
 	"plenum/internal/admit"
+	"plenum/internal/quietgc"
 )
 
 // procsPerCPU is how many Go processors (GOMAXPROCS) a serving plenum
@@ -52,5 +56,30 @@ func serveProcs(getenv func(string) string) (n int, restore func()) {
 // node, not for this one, and two full nodes forwarding to each other
 // must not hold each other's slots.
 func admitted(h http.Handler, n int, maxWait time.Duration) http.Handler {
-	return admit.New(n, maxWait).Wrap(h, http.HandlerFunc(httpapi.Busy))
+	return behind(admit.New(n, maxWait), h)
+}
+
+// behind is h behind the gate g, as admitted.
+func behind(g *admit.Gate, h http.Handler) http.Handler {
+	return g.Wrap(h, http.HandlerFunc(httpapi.Busy))
+}
+
+// serving is how plenum serve runs its handler h, and plenum bench with
+// it: behind the admission gate of n (admitted), with serve's timeouts
+// (newHTTPServer, access), GOMAXPROCS set as serve sets it (serveProcs),
+// and the garbage collected while no change has been worked on for half
+// a second (package quietgc, told by the gate). It returns the server,
+// its GOMAXPROCS, and done, which stops the collector and sets GOMAXPROCS
+// back once the server is shut down.
+func serving(h http.Handler, n int, access accessConfig) (srv *http.Server, procs int, done func()) {
+	procs, restore := serveProcs(os.Getenv)
+	gate := admit.New(n, admit.DefaultMaxWait)
+	ctx, stop := context.WithCancel(context.Background())
+	go quietgc.Run(ctx, gate.Quiet, quietgc.Options{})
+	srv = newHTTPServer(behind(gate, h), access)
+	srv.ErrorLog = slog.NewLogLogger(slog.Default().Handler(), slog.LevelWarn)
+	return srv, procs, func() {
+		stop()
+		restore()
+	}
 }

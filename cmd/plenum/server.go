@@ -307,8 +307,8 @@ func (s *server) Close() {
 // listen serves on ln until ctx ends, then shuts down after the requests
 // in progress (at most 10 seconds).
 func (s *server) listen(ctx context.Context, out io.Writer, ln net.Listener) error {
-	srv, _, restore := s.httpServer()
-	defer restore()
+	srv, _, done := s.httpServer()
+	defer done()
 	errc := make(chan error, 1)
 	go func() {
 		if s.access.tlsCert != "" {
@@ -335,19 +335,18 @@ func (s *server) listen(ctx context.Context, out io.Writer, ln net.Listener) err
 }
 
 // httpServer is the HTTP server that serves s as plenum serve does, and
-// plenum bench with it: s's handler behind the admission gate (admitted,
-// --changes-at-once), with serve's timeouts (newHTTPServer). It sets
-// GOMAXPROCS as serve runs (serveProcs) and returns it and what sets it
-// back. The served handler still lists its routes (routes.All), so that
-// a test can see what is served, not only what was built.
-func (s *server) httpServer() (srv *http.Server, procs int, restore func()) {
-	procs, restore = serveProcs(os.Getenv)
-	gated := admitted(s.handler, cmp.Or(s.access.changesAtOnce, admit.Default), admit.DefaultMaxWait)
+// plenum bench with it: s's handler run as serving runs it (the admission
+// gate of --changes-at-once, serve's timeouts, GOMAXPROCS, the quiet
+// collector). It returns the server, its GOMAXPROCS, and what to call
+// once it is shut down. The served handler still lists its routes
+// (routes.All), so that a test can see what is served, not only what was
+// built.
+func (s *server) httpServer() (srv *http.Server, procs int, done func()) {
+	srv, procs, done = serving(s.handler, cmp.Or(s.access.changesAtOnce, admit.Default), s.access)
 	// A pointer: routes.All compares handlers, and two listed values
 	// holding functions cannot be compared.
-	srv = newHTTPServer(&listed{gated, s.handler.(routes.Lister)}, s.access)
-	srv.ErrorLog = slog.NewLogLogger(slog.Default().Handler(), slog.LevelWarn)
-	return srv, procs, restore
+	srv.Handler = &listed{srv.Handler, s.handler.(routes.Lister)}
+	return srv, procs, done
 }
 
 // baseURLFor is the address to print for a listener when none was given.
