@@ -147,3 +147,42 @@ func TestAdmittedBusy(t *testing.T) {
 		t.Fatalf("handled %d, want only the one holding the gate", n)
 	}
 }
+
+// serving runs the quiet collector: garbage made while no change is
+// worked on is collected, and no longer once done is called.
+func TestServingCollectsWhenQuiet(t *testing.T) {
+	forced := func() uint32 {
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		return m.NumForcedGC
+	}
+	// A live heap of 64 MB: 40 MB of garbage then takes over a quarter of
+	// the headroom without a cycle of the runtime's own.
+	live := make([]byte, 64<<20)
+	garbage := func() {
+		for range 40 {
+			gcSink = make([]byte, 1<<20)
+		}
+	}
+	runtime.GC()
+	before := forced()
+	_, _, done := serving(http.NotFoundHandler(), 4, accessConfig{})
+	garbage()
+	for deadline := time.Now().Add(5 * time.Second); forced() == before; time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			done()
+			t.Fatal("serving did not collect the garbage of a quiet server")
+		}
+	}
+	done()
+	runtime.GC()
+	before = forced()
+	garbage()
+	time.Sleep(time.Second) // twice the quiet the collector waits for
+	if n := forced() - before; n != 0 {
+		t.Errorf("%d collections after done", n)
+	}
+	runtime.KeepAlive(live)
+}
+
+var gcSink []byte
