@@ -43,7 +43,7 @@ SYNOPSIS
     plenum bench vote --db postgres://… [--nodes N] [--kill after|mid|none] [--readers-apart] [--delegates N] [--readers R] [--settle D] [--separate] [--dir DIR]
     plenum bench fanout [--clients N] [--events E] [--separate] [--dir DIR] [--cpuprofile F] [--trace F]
     plenum bench login [--delegates N] [--separate] [--dir DIR] [--cpuprofile F] [--trace F]
-    plenum bench ceiling [--delegates N] [--changes-at-once N] [--separate]
+    plenum bench ceiling [--delegates N] [--readers R] [--read-every D] [--settle D] [--changes-at-once N] [--separate]
 
 DESCRIPTION
     Each benchmark but ceiling starts a plenum server in this process, on
@@ -154,11 +154,14 @@ DESCRIPTION
         does nothing with them but read each and answer 201 with an answer
         as long as a ballot's: no session, no rules, no record, no sync;
         behind the same admission gate, with serve's timeouts and
-        GOMAXPROCS, and no readers. It prints the requests answered a second, their latency
-        (p50, p99) and the CPU times as vote does: what HTTP and the
-        kernel alone cost on this machine, the ceiling of vote's ballots a
-        second. Run it beside vote to see how much of a ballot's time is
-        plenum's.
+        GOMAXPROCS. It prints the requests answered a second, their
+        latency (p50, p99) and the CPU times as vote does: what HTTP and
+        the kernel alone cost on this machine, the ceiling of vote's
+        ballots a second. The readers of vote (--readers, --read-every,
+        --settle as there) fetch the same addresses, answered {} at once:
+        their latency is what waiting for a turn to run among the burst's
+        requests costs, with no page to make. Run it beside vote to see
+        how much of a ballot's time, and of a read's, is plenum's.
 
     fanout
         Connects N event-stream clients (GET …/events, each with its own
@@ -176,22 +179,22 @@ OPTIONS
                     (default 10000)
     --clients N     fanout: how many event-stream clients (default 10000)
     --events E      fanout: how many events to publish (default 20)
-    --readers R     vote: how many readers fetch each page during the
-                    ballots (default 4)
+    --readers R     vote, ceiling: how many readers fetch each page
+                    during the ballots (default 4)
     --changes-at-once N
                     vote, login, ceiling: the server's bound on requests that
                     change something worked on at once, as plenum serve's
                     (default 512; the nodes of --db run serve's default)
-    --settle D      vote: how long the ballots wait once every client
-                    and reader is connected (default 1s), as in a hall,
+    --settle D      vote, ceiling: how long the ballots wait once every
+                    client and reader is connected (default 1s), as in a hall,
                     where everyone is connected long before a vote and
                     the question is read out before anyone votes: plenum
                     serve collects its garbage when nothing has changed
                     for half a second (docs/performance.md), so that a
                     burst finds the heap's whole headroom; 0: at once,
                     the burst right behind ten thousand connections
-    --read-every D  vote: each reader fetches its page once every D, as
-                    a screen that refreshes (default 20ms); a fetch's
+    --read-every D  vote, ceiling: each reader fetches its page once
+                    every D, as a screen that refreshes (default 20ms); a fetch's
                     latency runs from when it was due, so one held up
                     past the next one's time delays that one too and both
                     count the wait; 0: fetch again as soon as answered
@@ -315,9 +318,9 @@ func runBench(ctx context.Context, env *cliEnv, args []string) error {
 	}
 	if args[0] == "ceiling" {
 		if *cpuprofile != "" || *traceOut != "" || *dir != "" {
-			return &exitError{code: 2, msg: "plenum bench ceiling takes --delegates, --changes-at-once and --separate only"}
+			return &exitError{code: 2, msg: "plenum bench ceiling takes --delegates, --readers, --read-every, --settle, --changes-at-once and --separate only"}
 		}
-		return benchCeiling(ctx, env, *delegates, *separate, *changesAtOnce)
+		return benchCeiling(ctx, env, *delegates, *separate, *changesAtOnce, *readers, *readEvery, *settle)
 	}
 	b, err := startBench(ctx, *dir, *changesAtOnce)
 	if err != nil {

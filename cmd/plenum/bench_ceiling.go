@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -54,7 +55,11 @@ func ceilingHandler(w http.ResponseWriter, r *http.Request) {
 // timeouts, GOMAXPROCS, the quiet collector): what
 // HTTP alone costs on this machine, the ceiling of bench vote's ballots a
 // second.
-func benchCeiling(ctx context.Context, env *cliEnv, n int, separate bool, changesAtOnce int) error {
+//
+// The readers of vote read as they do there (--readers, --read-every),
+// here answered {} at once: their latency is what waiting for a turn to
+// run costs among the burst's requests, with no page to make.
+func benchCeiling(ctx context.Context, env *cliEnv, n int, separate bool, changesAtOnce, readers int, readEvery, settleFor time.Duration) error {
 	out := env.stdout
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -85,8 +90,18 @@ func benchCeiling(ctx context.Context, env *cliEnv, n int, separate bool, change
 		return err
 	}
 	fmt.Fprintf(out, "clients:   %d keep-alive connections opened in %v, %s\n", n, since(t0), lc.where())
+	rc, err := startReady(ctx, env, 2*readers, lc.separate, []string{"chair"}, tokens[:1], "the readers", "read", url, strconv.Itoa(readers), readEvery.String())
+	if err != nil {
+		return err
+	}
+	stopReaders := sync.OnceFunc(func() { fmt.Fprintln(rc.in, "stop") })
+	defer stopReaders()
+	if err := settle(ctx, out, settleFor); err != nil {
+		return err
+	}
 	cpu0 := cpuTime()
 	fmt.Fprintln(lc.in, "go")
+	fmt.Fprintln(rc.in, "go")
 	lat := make([]time.Duration, 0, n)
 	failed := 0
 	var serverCPU time.Duration
@@ -94,6 +109,7 @@ func benchCeiling(ctx context.Context, env *cliEnv, n int, separate bool, change
 		if len(f) == 4 && f[0] == "b" {
 			if len(lat) == 0 {
 				serverCPU = cpuTime() - cpu0 // the clients report once all are answered
+				stopReaders()
 			}
 			ns, _ := strconv.ParseInt(f[1], 10, 64)
 			lat = append(lat, time.Duration(ns))
@@ -119,8 +135,16 @@ func benchCeiling(ctx context.Context, env *cliEnv, n int, separate bool, change
 		fmt.Fprintf(out, "cpu:       during the requests: server and clients together (one process) %v (%.0f µs a request)\n",
 			serverCPU.Round(time.Millisecond), float64(serverCPU.Microseconds())/float64(n))
 	}
+	stopReaders()
+	readFailed, err := readerReport(out, rc, readers, readEvery)
+	if err != nil {
+		return err
+	}
 	if failed > 0 {
 		return &exitError{code: 1, msg: fmt.Sprintf("%d requests failed", failed)}
+	}
+	if readFailed > 0 {
+		return &exitError{code: 1, msg: fmt.Sprintf("%d reads failed", readFailed)}
 	}
 	return nil
 }

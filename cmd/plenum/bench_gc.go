@@ -24,6 +24,10 @@ type gcStats struct {
 	total  float64 // GOMAXPROCS times the time the process has run
 	unused float64 // of it, the time the Go processors were idle
 	live   uint64  // bytes of heap marked live by the last collection
+	// alloc is the bytes allocated on the heap so far; toGo how many
+	// more, at this moment, before the heap reaches the goal at which a
+	// collection is due (0 if it has).
+	alloc, toGo uint64
 }
 
 // gcMetrics are the names read into a gcStats, in the order readGC
@@ -36,6 +40,9 @@ var gcMetrics = []string{
 	"/cpu/classes/total:cpu-seconds",
 	"/cpu/classes/idle:cpu-seconds",
 	"/gc/heap/live:bytes",
+	"/gc/heap/allocs:bytes",
+	"/gc/heap/goal:bytes",
+	"/memory/classes/heap/objects:bytes",
 }
 
 // readGC reads the collector's figures now; one the runtime does not
@@ -58,14 +65,19 @@ func readGC() gcStats {
 		}
 		return s[i].Value.Float64()
 	}
-	return gcStats{cycles: u(0), gc: f(1), assist: f(2), idle: f(3), total: f(4), unused: f(5), live: u(6)}
+	g := gcStats{cycles: u(0), gc: f(1), assist: f(2), idle: f(3), total: f(4), unused: f(5), live: u(6), alloc: u(7)}
+	if goal, now := u(8), u(9); goal > now {
+		g.toGo = goal - now
+	}
+	return g
 }
 
 // since returns what happened from g0 to g: the collections that ended
-// between them, and the live heap after the last.
+// between them, the bytes allocated, the live heap after the last
+// collection, and how far the heap was from a collection at g0 (toGo).
 func (g gcStats) since(g0 gcStats) gcStats {
 	return gcStats{cycles: g.cycles - g0.cycles, gc: g.gc - g0.gc, assist: g.assist - g0.assist, idle: g.idle - g0.idle,
-		total: g.total - g0.total, unused: g.unused - g0.unused, live: g.live}
+		total: g.total - g0.total, unused: g.unused - g0.unused, live: g.live, alloc: g.alloc - g0.alloc, toGo: g0.toGo}
 }
 
 // gcLine is the bench's "gc:" line for d, the collector's figures over
@@ -73,14 +85,17 @@ func (g gcStats) since(g0 gcStats) gcStats {
 // itself (the clients and readers in another).
 func gcLine(d gcStats, alone bool) string {
 	secs := func(s float64) time.Duration { return time.Duration(s * float64(time.Second)).Round(time.Millisecond) }
-	live := fmt.Sprintf("%.0f MiB", float64(d.live)/(1<<20))
-	l := "during the ballots no collection ended; heap " + live + " live after the last before them"
-	if d.cycles > 0 {
+	mib := func(b uint64) string { return fmt.Sprintf("%.0f MiB", float64(b)/(1<<20)) }
+	live := mib(d.live)
+	l := "during the ballots " + mib(d.alloc) + " allocated, " + mib(d.toGo) + " before a collection was due; "
+	if d.cycles == 0 {
+		l += "no collection ended; heap " + live + " live after the last before them"
+	} else {
 		share := ""
 		if busy := d.total - d.unused; busy > 0 {
 			share = fmt.Sprintf(", %.0f%% of the Go processors' busy time", 100*d.gc/busy)
 		}
-		l = fmt.Sprintf("during the ballots %d %s ended: %v in the collector as the runtime estimates its CPU time (assists %v and idle marking %v included)%s; heap %s live after the last",
+		l += fmt.Sprintf("%d %s ended: %v in the collector as the runtime estimates its CPU time (assists %v and idle marking %v included)%s; heap %s live after the last",
 			d.cycles, pluralWord(int(d.cycles), "collection", "collections"), secs(d.gc), secs(d.assist), secs(d.idle), share, live)
 	}
 	if !alone {

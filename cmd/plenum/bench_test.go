@@ -140,7 +140,7 @@ func TestBenchVoteSeparate(t *testing.T) {
 
 // gcLineRE is the gc line of plenum bench vote, right after the cpu line.
 var gcLineRE = regexp.MustCompile(`\ncpu:       during the ballots: server .*\n` +
-	`gc:        during the ballots (no collection ended; heap \d+ MiB live after the last before them` +
+	`gc:        during the ballots \d+ MiB allocated, \d+ MiB before a collection was due; (no collection ended; heap \d+ MiB live after the last before them` +
 	`|(\d+) collections? ended: (\S+) in the collector as the runtime estimates its CPU time \(assists (\S+) and idle marking (\S+) included\)(, \d+% of the Go processors' busy time)?; heap \d+ MiB live after the last)` +
 	`(; server, clients and readers together, in this process)?\n`)
 
@@ -180,11 +180,11 @@ func TestBenchGCLine(t *testing.T) {
 		alone bool
 		want  string
 	}{
-		{gcStats{live: 15 << 20}, true, "gc:        during the ballots no collection ended; heap 15 MiB live after the last before them"},
-		{gcStats{cycles: 1, gc: 0.212, assist: 0.08, idle: 0.0304, total: 2, unused: 0.5, live: 184 << 20}, false,
-			"gc:        during the ballots 1 collection ended: 212ms in the collector as the runtime estimates its CPU time (assists 80ms and idle marking 30ms included), 14% of the Go processors' busy time; heap 184 MiB live after the last; server, clients and readers together, in this process"},
+		{gcStats{live: 15 << 20, alloc: 20 << 20, toGo: 30 << 20}, true, "gc:        during the ballots 20 MiB allocated, 30 MiB before a collection was due; no collection ended; heap 15 MiB live after the last before them"},
+		{gcStats{cycles: 1, gc: 0.212, assist: 0.08, idle: 0.0304, total: 2, unused: 0.5, live: 184 << 20, alloc: 200 << 20, toGo: 10 << 20}, false,
+			"gc:        during the ballots 200 MiB allocated, 10 MiB before a collection was due; 1 collection ended: 212ms in the collector as the runtime estimates its CPU time (assists 80ms and idle marking 30ms included), 14% of the Go processors' busy time; heap 184 MiB live after the last; server, clients and readers together, in this process"},
 		{gcStats{cycles: 3, gc: 0.5, live: 1 << 30}, true,
-			"gc:        during the ballots 3 collections ended: 500ms in the collector as the runtime estimates its CPU time (assists 0s and idle marking 0s included); heap 1024 MiB live after the last"},
+			"gc:        during the ballots 0 MiB allocated, 0 MiB before a collection was due; 3 collections ended: 500ms in the collector as the runtime estimates its CPU time (assists 0s and idle marking 0s included); heap 1024 MiB live after the last"},
 	} {
 		if got := gcLine(tc.d, tc.alone); got != tc.want {
 			t.Errorf("gcLine(%+v, %v)\n got %s\nwant %s", tc.d, tc.alone, got, tc.want)
@@ -193,7 +193,7 @@ func TestBenchGCLine(t *testing.T) {
 	g0 := readGC()
 	runtime.GC()
 	d := readGC().since(g0)
-	if d.cycles < 1 || d.gc <= 0 || d.assist < 0 || d.idle < 0 || d.assist+d.idle > d.gc || d.total <= 0 || d.live == 0 {
+	if d.cycles < 1 || d.gc <= 0 || d.assist < 0 || d.idle < 0 || d.assist+d.idle > d.gc || d.total <= 0 || d.live == 0 || g0.toGo == 0 {
 		t.Errorf("across runtime.GC(): %+v", d)
 	}
 }
@@ -410,11 +410,12 @@ func TestReaderPaced(t *testing.T) {
 // TestBenchCeiling runs the ceiling: the vote's ballots to a handler that
 // only answers.
 func TestBenchCeiling(t *testing.T) {
-	code, out, errs := runForTest(t, "", "bench", "ceiling", "--delegates", "50")
+	code, out, errs := runForTest(t, "", "bench", "ceiling", "--delegates", "50", "--readers", "2", "--settle", "20ms")
 	if code != 0 {
 		t.Fatalf("exit %d: %s\n%s", code, errs, out)
 	}
-	for _, want := range []string{"plenum bench ceiling: 50 requests", "50 answered 201, 0 failed", "a second", "latency:", "cpu:"} {
+	for _, want := range []string{"plenum bench ceiling: 50 requests", "50 answered 201, 0 failed", "a second", "latency:", "cpu:",
+		"settle:    everyone connected, the ballots in 20ms", "reads:     chair's page during the ballots, 2 readers each every 20ms", "reads:     state during the ballots, 2 readers"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
