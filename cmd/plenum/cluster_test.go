@@ -95,7 +95,9 @@ func TestClusterStatus(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, out, _ = run(t, "cluster", "status", "--db", dsn)
-	for _, re := range []string{`(?m)^Nodes: 3, 2 alive$`, `(?m)^  node-a +.* stopped at \d{4}-`, `(?m)^  plenum\.localhost/log/coop-2026 +tester +1 +.* expired [0-9.]+m?s ago$`} {
+	// node-b, still serving, may take the released lease before status
+	// reads it: then it holds it, with the next token.
+	for _, re := range []string{`(?m)^Nodes: 3, 2 alive$`, `(?m)^  node-a +.* stopped at \d{4}-`, `(?m)^  plenum\.localhost/log/coop-2026 +(tester +1 +.* expired [0-9.]+m?s ago|node-b +2 +.* in (\d+m)?[0-9.]+s)$`} {
 		if !regexp.MustCompile(re).MatchString(out) {
 			t.Errorf("status after node-a stopped lacks %s:\n%s", re, out)
 		}
