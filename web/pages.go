@@ -148,7 +148,8 @@ func (s *server) servePage(w http.ResponseWriter, r *http.Request, name string, 
 		tmpl = "live"
 	}
 	status := http.StatusOK
-	var buf strings.Builder
+	buf := pageBuffer()
+	defer buf.free()
 	var err error
 	why := ""
 	a.Read(func(st *assembly.State) {
@@ -173,13 +174,13 @@ func (s *server) servePage(w http.ResponseWriter, r *http.Request, name string, 
 			}
 		}
 		localize(r, v)
-		err = s.pages[name].ExecuteTemplate(&buf, tmpl, v)
+		err = s.pages[name].ExecuteTemplate(buf, tmpl, v)
 	})
 	if why != "" {
 		s.closed(w, r, status, frag != "", why)
 		return
 	}
-	s.send(w, r, status, name, []byte(buf.String()), err)
+	s.send(w, r, status, name, buf.Bytes(), err)
 }
 
 // ballotStep serves POST /a/{id}/delegate: the delegate's page at the

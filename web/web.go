@@ -40,6 +40,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 	"time"
 
 	"plenum/assembly"
@@ -277,9 +278,40 @@ func (s *server) serveStatic(w http.ResponseWriter, r *http.Request) {
 // failing template never sends half a page.
 func (s *server) render(w http.ResponseWriter, r *http.Request, status int, page, tmpl string, data any) {
 	localize(r, data)
-	var buf bytes.Buffer
-	err := s.pages[page].ExecuteTemplate(&buf, tmpl, data)
+	buf := pageBuffer()
+	defer buf.free()
+	err := s.pages[page].ExecuteTemplate(buf, tmpl, data)
 	s.send(w, r, status, page, buf.Bytes(), err)
+}
+
+// pageBuf is a buffer a page is rendered into before it is sent. The
+// buffers are reused (pageBuffers): a page of the chair's console grew
+// a new one of 16 KB, doubling from nothing, on every render, and copied
+// it once more to send it.
+type pageBuf struct{ bytes.Buffer }
+
+// pageBuffers are the buffers of the pages rendered and sent.
+var pageBuffers = sync.Pool{New: func() any { return new(pageBuf) }}
+
+// maxPooledPage is the largest buffer kept for another page: a page of
+// a picker of every person of a large assembly is not kept, so that one
+// such render does not hold its megabyte for the console's next ten.
+const maxPooledPage = 256 << 10
+
+// pageBuffer is an empty buffer to render a page into; free returns it
+// once the page is sent.
+func pageBuffer() *pageBuf {
+	b := pageBuffers.Get().(*pageBuf)
+	b.Reset()
+	return b
+}
+
+// free gives the buffer back for another page: its bytes must no longer
+// be used.
+func (b *pageBuf) free() {
+	if b.Cap() <= maxPooledPage {
+		pageBuffers.Put(b)
+	}
 }
 
 // localize sets the language of a page's view (i18n.Choose: the person's
