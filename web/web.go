@@ -201,6 +201,9 @@ func New(eng *engine.Engine, authStore *auth.Store, opts Options) http.Handler {
 		opts.Secret = make([]byte, 32)
 		rand.Read(opts.Secret)
 	}
+	// The catalogs are compiled now, once, rather than by the first
+	// page to render (i18n.For).
+	i18n.For(i18n.Default)
 	s := &server{eng: eng, auth: authStore, opts: opts, pages: parsePages(), mux: routes.New(), cache: minutesCache{docs: map[string]cachedMinutes{}}, seal: newTokenSeal(opts.Secret)}
 	sub, _ := fs.Sub(staticFS, "static")
 	s.static = http.StripPrefix("/static/", http.FileServerFS(sub))
@@ -327,9 +330,9 @@ func localize(r *http.Request, data any) {
 	if v.S != nil {
 		lang = v.S.Assembly.Language
 	}
-	v.L, v.Path = i18n.Choose(r, lang), r.URL.RequestURI()
+	v.L, v.Path = locale{i18n.Choose(r, lang)}, r.URL.RequestURI()
 	if v.Page == "projector" {
-		v.L = projectorLocale(r, lang)
+		v.L = locale{projectorLocale(r, lang)}
 	}
 }
 
