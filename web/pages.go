@@ -1005,14 +1005,6 @@ var funcs = template.FuncMap{
 		r, n := utf8.DecodeRuneInString(s)
 		return string(unicode.ToUpper(r)) + s[n:] // a rune: "аплодисменты" → "Аплодисменты"
 	},
-	// backPath is the path of a page under /a/{id}/ ("chair-agenda" →
-	// "chair/agenda").
-	"backPath": func(page string) string {
-		if rest, ok := strings.CutPrefix(page, "chair-"); ok {
-			return "chair/" + rest
-		}
-		return page
-	},
 	"upper": strings.ToUpper,
 	"words": func(s string) string {
 		return strings.ReplaceAll(s, "_", " ")
@@ -1028,4 +1020,13 @@ var funcs = template.FuncMap{
 		}
 		return out
 	},
+}
+
+// backPath is the path of a page under /a/{id}/ ("chair-agenda" →
+// "chair/agenda").
+func backPath(page string) string {
+	if rest, ok := strings.CutPrefix(page, "chair-"); ok {
+		return "chair/" + rest
+	}
+	return page
 }
