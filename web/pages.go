@@ -978,8 +978,11 @@ type actButton struct {
 }
 
 var funcs = template.FuncMap{
-	"key":  newKey,
-	"pair": func(p interface{ page() *view }, x any) pairOf { return pairOf{p.page(), x} },
+	"key":        newKey,
+	"static":     noStatic,
+	"keptPicker": func(any) (template.HTML, error) { return "", nil },
+	"staticFor":  noStatic,
+	"pair":       func(p interface{ page() *view }, x any) pairOf { return pairOf{p.page(), x} },
 	"act": func(v *view, cmd, key, label string, kv ...string) actButton {
 		b := actButton{V: v, Cmd: cmd, Key: key, Label: label}
 		for i := 0; i+1 < len(kv); i += 2 {

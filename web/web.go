@@ -265,7 +265,8 @@ func parsePages() map[string]*template.Template {
 	pages := map[string]*template.Template{}
 	for _, name := range pageNames {
 		t := template.Must(base.Clone())
-		pages[name] = template.Must(t.ParseFS(templateFS, "templates/"+name+".html"))
+		t = template.Must(t.ParseFS(templateFS, "templates/"+name+".html"))
+		pages[name] = t.Funcs(staticParts(t))
 	}
 	return pages
 }
