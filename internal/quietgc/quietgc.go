@@ -23,10 +23,11 @@ import (
 )
 
 // Heap is what the collector decides on: the heap's goal and the live
-// bytes the last cycle left (both set at the end of a cycle), and the
-// bytes of objects in the heap now, garbage not yet collected included.
+// bytes the last cycle left (both set at the end of a cycle), the bytes
+// of objects in the heap now, garbage not yet collected included, and
+// the bytes allocated since the process began.
 type Heap struct {
-	Goal, Live, Now uint64
+	Goal, Live, Now, Allocs uint64
 }
 
 // Used is the share of the headroom the last cycle left (Goal − Live)
@@ -47,6 +48,7 @@ func ReadHeap() Heap {
 		{Name: "/gc/heap/goal:bytes"},
 		{Name: "/gc/heap/live:bytes"},
 		{Name: "/memory/classes/heap/objects:bytes"},
+		{Name: "/gc/heap/allocs:bytes"},
 	}
 	metrics.Read(s)
 	value := func(i int) uint64 {
@@ -55,7 +57,7 @@ func ReadHeap() Heap {
 		}
 		return s[i].Value.Uint64()
 	}
-	return Heap{Goal: value(0), Live: value(1), Now: value(2)}
+	return Heap{Goal: value(0), Live: value(1), Now: value(2), Allocs: value(3)}
 }
 
 // Options say when to collect. The zero value takes the defaults.
@@ -68,6 +70,12 @@ type Options struct {
 	// next burst has room enough, and a collection would cost for
 	// nothing.
 	Used float64
+	// Still is the share of the headroom that may have been allocated
+	// since the last look for the heap to count as still (default
+	// 0.02): a server answering a storm of reads — ten thousand phones
+	// loading the result of a vote, which the gate does not see — is not
+	// quiet, and its collections are the runtime's to pace.
+	Still float64
 	// Check is how often quiet and the heap are looked at (default 100
 	// ms; a look costs a few microseconds).
 	Check time.Duration
@@ -84,6 +92,9 @@ func (o *Options) defaults() {
 	if o.Used <= 0 {
 		o.Used = 0.25
 	}
+	if o.Still <= 0 {
+		o.Still = 0.02
+	}
 	if o.Check <= 0 {
 		o.Check = 100 * time.Millisecond
 	}
@@ -96,21 +107,31 @@ func (o *Options) defaults() {
 }
 
 // Run collects whenever quiet(o.Quiet) says nothing has changed for that
-// long and more than o.Used of the headroom is taken, until ctx ends. An
-// idle server allocates next to nothing, so it is not collected again
-// until something (reads, a burst) has taken o.Used of the headroom anew.
+// long, the heap has been still since the last look (less than o.Still
+// of the headroom allocated), and more than o.Used of the headroom is
+// taken, until ctx ends. An idle server allocates next to nothing, so it
+// is not collected again until something has taken o.Used of the
+// headroom anew.
 func Run(ctx context.Context, quiet func(time.Duration) bool, o Options) {
 	o.defaults()
 	t := time.NewTicker(o.Check)
 	defer t.Stop()
+	var last uint64 // the bytes allocated at the last look
 	for {
 		select {
 		case <-ctx.Done():
 			return
 		case <-t.C:
 		}
-		if quiet(o.Quiet) && o.Read().Used() >= o.Used {
+		h := o.Read()
+		moved := h.Allocs - last
+		last = h.Allocs
+		if !quiet(o.Quiet) || h.Goal <= h.Live || float64(moved) >= o.Still*float64(h.Goal-h.Live) {
+			continue
+		}
+		if h.Used() >= o.Used {
 			o.Collect()
+			last = o.Read().Allocs
 		}
 	}
 }

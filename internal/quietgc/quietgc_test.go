@@ -32,6 +32,7 @@ type fake struct {
 	mu          sync.Mutex
 	quiet       bool
 	heap        Heap
+	rate        uint64 // bytes allocated between two looks
 	collections atomic.Int32
 }
 
@@ -41,6 +42,7 @@ func (f *fake) opts() Options {
 		Read: func() Heap {
 			f.mu.Lock()
 			defer f.mu.Unlock()
+			f.heap.Allocs += f.rate
 			return f.heap
 		},
 		Collect: func() {
@@ -104,6 +106,21 @@ func TestRun(t *testing.T) {
 	// Reads took a quarter of it: another.
 	f.set(true, 125)
 	waitFor(t, "no collection with a quarter of the headroom taken", func() bool { return f.collections.Load() == 2 })
+	// No change worked on, but reads allocating fast (5 % of the
+	// headroom between two looks): not still, the runtime's to pace.
+	f.mu.Lock()
+	f.rate = 5
+	f.mu.Unlock()
+	f.set(true, 190)
+	time.Sleep(20 * time.Millisecond)
+	if n := f.collections.Load(); n != 2 {
+		t.Fatalf("%d collections while reads allocated fast, want 2", n)
+	}
+	// The reads end: the heap is still, and collected.
+	f.mu.Lock()
+	f.rate = 0
+	f.mu.Unlock()
+	waitFor(t, "no collection once the reads ended", func() bool { return f.collections.Load() == 3 })
 
 	cancel()
 	select {
