@@ -137,30 +137,11 @@ type staticKey struct {
 // staticParts are the functions "static", "staticFor" and "keptPicker"
 // of the page set t. static and staticFor keep as many parts as t's
 // templates name, by the languages, the assemblies, the pages and the
-// few combinations of offices: a few thousand at most.
+// few combinations of offices: a few thousand, and at most
+// maxKeptParts.
 func staticParts(t *template.Template) template.FuncMap {
-	var (
-		mu   sync.RWMutex
-		kept = map[staticKey]template.HTML{}
-	)
-	part := func(name string, v *view, me staticViewer) (template.HTML, error) {
-		k := staticKey{name, v.L.Locale, v.ID, v.Page, me}
-		mu.RLock()
-		h, ok := kept[k]
-		mu.RUnlock()
-		if ok {
-			return h, nil
-		}
-		var b strings.Builder
-		if err := t.ExecuteTemplate(&b, name, &staticView{L: v.L, ID: v.ID, Page: v.Page, Me: me}); err != nil {
-			return "", err
-		}
-		h = template.HTML(b.String())
-		mu.Lock()
-		kept[k] = h
-		mu.Unlock()
-		return h, nil
-	}
+	parts := &keptParts{t: t}
+	part := parts.part
 	pickers := keptPickers{t: t}
 	return template.FuncMap{
 		"keptPicker": pickers.part,
@@ -172,6 +153,43 @@ func staticParts(t *template.Template) template.FuncMap {
 			return part(name, v, v.staticOffices())
 		},
 	}
+}
+
+// keptParts are the parts of a page set rendered by static and
+// staticFor, by staticKey.
+type keptParts struct {
+	t    *template.Template
+	mu   sync.RWMutex
+	kept map[staticKey]template.HTML
+}
+
+// maxKeptParts bounds the parts a page set keeps: a key names an
+// assembly, and a request may name any; past the bound they are
+// rendered afresh and kept again.
+const maxKeptParts = 4096
+
+// part renders the template name for the page v and the viewer me, once
+// for each staticKey, and keeps it.
+func (k *keptParts) part(name string, v *view, me staticViewer) (template.HTML, error) {
+	key := staticKey{name, v.L.Locale, v.ID, v.Page, me}
+	k.mu.RLock()
+	h, ok := k.kept[key]
+	k.mu.RUnlock()
+	if ok {
+		return h, nil
+	}
+	var b strings.Builder
+	if err := k.t.ExecuteTemplate(&b, name, &staticView{L: v.L, ID: v.ID, Page: v.Page, Me: me}); err != nil {
+		return "", err
+	}
+	h = template.HTML(b.String())
+	k.mu.Lock()
+	if k.kept == nil || len(k.kept) >= maxKeptParts {
+		k.kept = map[staticKey]template.HTML{}
+	}
+	k.kept[key] = h
+	k.mu.Unlock()
+	return h, nil
 }
 
 // A picker with no choices to list, the one searched on the server in
