@@ -108,6 +108,7 @@ func englishProse(s string) bool {
 var literalRefusalsAllowed = map[string]string{
 	"bench.go":         "plenum bench is the developers' load generator, not an officer's command: its refusals, like the figures it prints for docs/performance.md, are for plenum's developers, who work in English",
 	"bench_cluster.go": "plenum bench vote --nodes, the same load generator against several nodes: for the developers, in English, as bench.go",
+	"bench_ceiling.go": "plenum bench ceiling, the same load generator against a handler that only answers: for the developers, in English, as bench.go",
 }
 
 // TestNoLiteralRefusals scans the commands' source: the message of every
