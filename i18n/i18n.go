@@ -195,6 +195,12 @@ func set(tag language.Tag, key, text string, f func(string) string) error {
 type Locale struct {
 	lang string
 	p    *message.Printer
+	// plain are the messages of the catalog said without arguments, kept
+	// once printed (T): a page says a hundred such words ("Close the
+	// vote") on every render, each a context of the catalog and a
+	// formatting through golang.org/x/text's printer, and they do not
+	// change while the binary runs.
+	plain sync.Map // key → string
 }
 
 // For returns the locale of a language tag: the best of the languages
@@ -337,7 +343,16 @@ func (l *Locale) Lang() string { return l.get().lang }
 
 // T is the message of key with its arguments, in the locale's language.
 func (l *Locale) T(key string, args ...any) string {
-	return l.get().p.Sprintf(key, args...)
+	l = l.get()
+	if len(args) > 0 || !keys[key] {
+		return l.p.Sprintf(key, args...)
+	}
+	if s, ok := l.plain.Load(key); ok {
+		return s.(string)
+	}
+	s := l.p.Sprintf(key)
+	l.plain.Store(key, s)
+	return s
 }
 
 // Number writes an integer as the locale writes it (1,234 · 1.234 · 1 234).

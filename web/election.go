@@ -355,7 +355,7 @@ func (v *view) BallotDraft(el *assembly.Election) ballotDraft {
 			why := err.Error()
 			var re *rankError
 			if errors.As(err, &re) {
-				why = re.in(v.L.Locale, v.Name)
+				why = re.in(v.L, v.Name)
 			}
 			d.Err = v.L.T("web.rank.cannot_cast", why)
 			return d

@@ -164,7 +164,7 @@ func (v *view) EncryptedMessages() string {
 	if s, ok := encryptedMessagesIn.Load(v.L.Lang()); ok {
 		return s.(string)
 	}
-	s := encryptedMessagesOf(v.L.Locale)
+	s := encryptedMessagesOf(v.L)
 	encryptedMessagesIn.Store(v.L.Lang(), s)
 	return s
 }

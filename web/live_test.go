@@ -110,7 +110,7 @@ func freshTally(vt *assembly.Vote) map[string]int {
 // is the present count each vote or election (by id) must show.
 func (h *liveHall) check(slot *atomic.Pointer[liveOf], step string, want map[string]int) {
 	h.t.Helper()
-	v := &view{S: h.s, live: slot, L: locale{i18n.For("en")}}
+	v := &view{S: h.s, live: slot, L: i18n.For("en")}
 	for round := 0; round < 2; round++ {
 		if round == 1 {
 			l := slot.Load()
@@ -278,7 +278,7 @@ func TestLiveCountsFollowEveryEvent(t *testing.T) {
 func TestLiveCountsWithoutMemo(t *testing.T) {
 	h := newLiveHall(t)
 	h.do("chair", "open_vote", map[string]any{"id": "v1", "motion": "mo1", "method": "roll_call"})
-	v := &view{S: h.s, L: locale{i18n.For("en")}}
+	v := &view{S: h.s, L: i18n.For("en")}
 	vt := h.s.Votes["v1"]
 	if got := v.Count(vt).Present; got != 5 {
 		t.Fatalf("present %d, want 5", got)
@@ -352,7 +352,7 @@ func BenchmarkCountVote10000(b *testing.B) {
 // everyone present has voted in a vote, another is opened (not timed).
 func BenchmarkCountAfterBallot10000(b *testing.B) {
 	h := bigLiveHall(b)
-	v := &view{S: h.s, live: new(atomic.Pointer[liveOf]), L: locale{i18n.For("en")}}
+	v := &view{S: h.s, live: new(atomic.Pointer[liveOf]), L: i18n.For("en")}
 	vote, votes, next := "v1", 1, 3_334
 	v.Count(h.s.Votes[vote])
 	b.ReportAllocs()

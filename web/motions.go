@@ -82,7 +82,7 @@ func (s *server) motionPage(w http.ResponseWriter, r *http.Request) {
 		v.Resolution = minutes.BuildResolution(st, id)
 		q := r.URL.Query()
 		if q.Get("from") != "" {
-			v.Pick, v.PickErr = pickLines(v.L.Locale, st, mo, q.Get("from"), q.Get("to"))
+			v.Pick, v.PickErr = pickLines(v.L, st, mo, q.Get("from"), q.Get("to"))
 		}
 		return nil
 	})
@@ -319,7 +319,7 @@ func (v *motionsView) StateWord(st string) string {
 }
 
 // Status says where a motion stands.
-func (v *motionsView) Status(st string) string { return minutes.StatusText(v.L.Locale, st) }
+func (v *motionsView) Status(st string) string { return minutes.StatusText(v.L, st) }
 
 // CanAmend says how the viewer may amend the motion now: "move" (in the
 // sitting), "submit" (in writing, before the deadline), or "".

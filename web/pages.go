@@ -67,7 +67,7 @@ type view struct {
 	// Loc is the zone the hall's clock shows.
 	Loc *time.Location
 	// L is the language of the page (i18n.Choose), set by render.
-	L locale
+	L *i18n.Locale
 	// Path is the page's address, for the language switch to return to.
 	Path string
 }
@@ -79,7 +79,7 @@ func (v *view) page() *view { return v }
 // Word is a word of a closed set (a kind of request, of mandate, of
 // motion, an outcome, a state) in the page's language: the catalog's
 // "web.word.<value>", else the value with its underscores as spaces.
-func (v *view) Word(s string) string { return v.L.word(s) }
+func (v *view) Word(s string) string { return word(v.L, s) }
 
 // Lang is the page's language tag, for its lang attribute.
 func (v *view) Lang() string { return v.L.Lang() }
@@ -157,7 +157,7 @@ func (s *server) servePage(w http.ResponseWriter, r *http.Request, name string, 
 		v.S = st
 		v.Me = identify(st, sess)
 		localize(r, v)
-		v.Title = pageTitle(v.L.Locale, name) + " · " + st.Assembly.Name
+		v.Title = pageTitle(v.L, name) + " · " + st.Assembly.Name
 		if name == "projector" {
 			id := r.URL.Query().Get("screen")
 			if id == "" {
@@ -357,7 +357,7 @@ func (s *server) receipt(w http.ResponseWriter, r *http.Request) {
 			if vt := st.Votes[rc.Vote]; vt != nil {
 				opened = v.Clock(vt.OpenedAt)
 			}
-			rc.TokenFile = tokenFileURL(tokenFile(v.L.Locale, st.Assembly.Name, rc.Question, opened, rc.Token))
+			rc.TokenFile = tokenFileURL(tokenFile(v.L, st.Assembly.Name, rc.Question, opened, rc.Token))
 		}
 		err = s.pages["receipt"].ExecuteTemplate(&buf, tmpl, v)
 	})

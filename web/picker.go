@@ -128,7 +128,7 @@ func (v *view) pickSearched(id, name, label string, set *personSet, total int, o
 		Label:       v.L.T("web.pick.search", label),
 		Placeholder: v.L.T("web.js.type_to_search"),
 		Button:      v.L.T("web.pick.find"),
-		Status:      searchStatus(v.L.Locale, q, total, found),
+		Status:      searchStatus(v.L, q, total, found),
 	}
 	v.finders = append(v.finders, id)
 	return p

@@ -138,5 +138,5 @@ var timeZero time.Time
 
 // HowToCheck is how a reader checks the minutes, in package minutes' words.
 func (v *view) HowToCheck() []string {
-	return minutes.HowToCheck(v.L.Locale, minutes.Checkpoint{Size: v.Size})
+	return minutes.HowToCheck(v.L, minutes.Checkpoint{Size: v.Size})
 }

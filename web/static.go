@@ -29,7 +29,7 @@ import (
 // staticView is all that a part rendered by static sees: with
 // staticFor, the offices of the viewer as well (the pages' navigation).
 type staticView struct {
-	L    locale
+	L    *i18n.Locale
 	ID   string
 	Page string
 	Me   staticViewer
@@ -124,7 +124,7 @@ func (v *staticView) Lang() string { return v.L.Lang() }
 func (v *staticView) Languages() []i18n.Language { return i18n.Languages }
 
 // Word is a word of a closed set in the page's language (view.Word).
-func (v *staticView) Word(s string) string { return v.L.word(s) }
+func (v *staticView) Word(s string) string { return word(v.L, s) }
 
 // staticKey is a part of a page as static keeps it.
 type staticKey struct {
@@ -140,9 +140,9 @@ type staticKey struct {
 // few combinations of offices: a few thousand, and at most
 // maxKeptParts.
 func staticParts(t *template.Template) template.FuncMap {
-	parts := &keptParts{t: t}
+	parts := &keptParts{t: t, kept: keptHTML[staticKey]{max: maxKeptParts}}
 	part := parts.part
-	pickers := keptPickers{t: t}
+	pickers := &keptPickers{t: t, kept: keptHTML[pickerKey]{max: maxKeptPickers}}
 	return template.FuncMap{
 		"keptPicker": pickers.part,
 		"static": func(name string, p interface{ page() *view }) (template.HTML, error) {
@@ -159,8 +159,38 @@ func staticParts(t *template.Template) template.FuncMap {
 // staticFor, by staticKey.
 type keptParts struct {
 	t    *template.Template
-	mu   sync.RWMutex
-	kept map[staticKey]template.HTML
+	kept keptHTML[staticKey]
+}
+
+// keptHTML are parts of pages kept once rendered, by K: at most max of
+// them, then they are dropped and kept afresh, so that keys a request
+// chooses cannot grow them without end.
+type keptHTML[K comparable] struct {
+	mu  sync.RWMutex
+	m   map[K]template.HTML
+	max int
+}
+
+// get returns the part kept for key, or renders it (render) and keeps it.
+func (k *keptHTML[K]) get(key K, render func(*strings.Builder) error) (template.HTML, error) {
+	k.mu.RLock()
+	h, ok := k.m[key]
+	k.mu.RUnlock()
+	if ok {
+		return h, nil
+	}
+	var b strings.Builder
+	if err := render(&b); err != nil {
+		return "", err
+	}
+	h = template.HTML(b.String())
+	k.mu.Lock()
+	if k.m == nil || len(k.m) >= k.max {
+		k.m = map[K]template.HTML{}
+	}
+	k.m[key] = h
+	k.mu.Unlock()
+	return h, nil
 }
 
 // maxKeptParts bounds the parts a page set keeps: a key names an
@@ -171,25 +201,9 @@ const maxKeptParts = 4096
 // part renders the template name for the page v and the viewer me, once
 // for each staticKey, and keeps it.
 func (k *keptParts) part(name string, v *view, me staticViewer) (template.HTML, error) {
-	key := staticKey{name, v.L.Locale, v.ID, v.Page, me}
-	k.mu.RLock()
-	h, ok := k.kept[key]
-	k.mu.RUnlock()
-	if ok {
-		return h, nil
-	}
-	var b strings.Builder
-	if err := k.t.ExecuteTemplate(&b, name, &staticView{L: v.L, ID: v.ID, Page: v.Page, Me: me}); err != nil {
-		return "", err
-	}
-	h = template.HTML(b.String())
-	k.mu.Lock()
-	if k.kept == nil || len(k.kept) >= maxKeptParts {
-		k.kept = map[staticKey]template.HTML{}
-	}
-	k.kept[key] = h
-	k.mu.Unlock()
-	return h, nil
+	return k.kept.get(staticKey{name, v.L, v.ID, v.Page, me}, func(b *strings.Builder) error {
+		return k.t.ExecuteTemplate(b, name, &staticView{L: v.L, ID: v.ID, Page: v.Page, Me: me})
+	})
 }
 
 // A picker with no choices to list, the one searched on the server in
@@ -205,8 +219,7 @@ func (k *keptParts) part(name string, v *view, me staticViewer) (template.HTML, 
 // rendered afresh and kept again.
 type keptPickers struct {
 	t    *template.Template
-	mu   sync.RWMutex
-	kept map[pickerKey]template.HTML
+	kept keptHTML[pickerKey]
 }
 
 // maxKeptPickers is how many pickers a page set keeps at most.
@@ -239,24 +252,7 @@ func (k *keptPickers) part(p any) (template.HTML, error) {
 	if pk.Search != nil {
 		key.search, key.searched = *pk.Search, true
 	}
-	k.mu.RLock()
-	h, ok := k.kept[key]
-	k.mu.RUnlock()
-	if ok {
-		return h, nil
-	}
-	var b strings.Builder
-	if err := k.t.ExecuteTemplate(&b, "picker-body", pk); err != nil {
-		return "", err
-	}
-	h = template.HTML(b.String())
-	k.mu.Lock()
-	if k.kept == nil || len(k.kept) >= maxKeptPickers {
-		k.kept = map[pickerKey]template.HTML{}
-	}
-	k.kept[key] = h
-	k.mu.Unlock()
-	return h, nil
+	return k.kept.get(key, func(b *strings.Builder) error { return k.t.ExecuteTemplate(b, "picker-body", pk) })
 }
 
 // noStatic is "static" before a page set has its own (parsePages).

@@ -12,8 +12,8 @@ import (
 // which may be any: past maxKeptParts they are dropped and kept afresh,
 // and each render still shows its own.
 func TestKeptPartsAreBounded(t *testing.T) {
-	k := &keptParts{t: template.Must(template.New("x").Parse(`{{define "id"}}<b>{{.ID}}</b>{{end}}`))}
-	l := locale{i18n.For("en")}
+	k := &keptParts{t: template.Must(template.New("x").Parse(`{{define "id"}}<b>{{.ID}}</b>{{end}}`)), kept: keptHTML[staticKey]{max: maxKeptParts}}
+	l := i18n.For("en")
 	for i := range maxKeptParts + 10 {
 		id := "a" + strconv.Itoa(i)
 		h, err := k.part("id", &view{L: l, ID: id}, staticViewer{})
@@ -21,7 +21,7 @@ func TestKeptPartsAreBounded(t *testing.T) {
 			t.Fatalf("part for %s: %q %v", id, h, err)
 		}
 	}
-	if n := len(k.kept); n > maxKeptParts || n == 0 {
+	if n := len(k.kept.m); n > maxKeptParts || n == 0 {
 		t.Errorf("%d parts kept, bound %d", n, maxKeptParts)
 	}
 	// A part kept before the reset and asked again is rendered again.

@@ -17,7 +17,7 @@ func TestStaticPartsSeeOnlyWhatTheyAreKeptBy(t *testing.T) {
 	fs := staticParts(pages["chair"])
 	static := fs["static"].(func(string, interface{ page() *view }) (template.HTML, error))
 	staticFor := fs["staticFor"].(func(string, interface{ page() *view }) (template.HTML, error))
-	v := &view{Page: "chair", ID: "coop", L: locale{i18n.For("en")}}
+	v := &view{Page: "chair", ID: "coop", L: i18n.For("en")}
 	if _, err := static("layout-nav", v); err == nil {
 		t.Error("static rendered the navigation, which asks of the viewer's offices")
 	}

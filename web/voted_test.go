@@ -61,8 +61,8 @@ func (h *liveHall) checkVoted(slot *atomic.Pointer[liveOf], step string, want ma
 	var read int
 	for round := 0; round < 2; round++ {
 		for _, p := range votedPeople {
-			memo := &view{S: h.s, live: slot, L: locale{i18n.For("en")}, Me: viewer{Person: p}}
-			fresh := &view{S: h.s, L: locale{i18n.For("en")}, Me: viewer{Person: p}}
+			memo := &view{S: h.s, live: slot, L: i18n.For("en"), Me: viewer{Person: p}}
+			fresh := &view{S: h.s, L: i18n.For("en"), Me: viewer{Person: p}}
 			// each compares the answers of the memo and without one, of
 			// the vote or election id, with the walk's (w).
 			each := func(what, id string, w bool, ask func(v *view) bool) {

@@ -331,9 +331,9 @@ func localize(r *http.Request, data any) {
 	if v.S != nil {
 		lang = v.S.Assembly.Language
 	}
-	v.L, v.Path = locale{i18n.Choose(r, lang)}, r.URL.RequestURI()
+	v.L, v.Path = i18n.Choose(r, lang), r.URL.RequestURI()
 	if v.Page == "projector" {
-		v.L = locale{projectorLocale(r, lang)}
+		v.L = projectorLocale(r, lang)
 	}
 }
 
