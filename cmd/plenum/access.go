@@ -25,7 +25,7 @@ type accessConfig struct {
 	streamsPerAddress int
 	streamsInAll      int
 	// changesAtOnce bounds the requests that change something worked on
-	// at once (admitted; 0: admit.Default).
+	// at once (behind, serving; 0: admit.Default).
 	changesAtOnce       int
 	readHeader, readAll time.Duration // 0: 10 s and 30 s
 }

@@ -81,8 +81,9 @@ DESCRIPTION
         first sent to the last answered; the server's includes serving the
         readers below), which says where the time went on a machine busy
         with other work, and what the server's garbage collector did over
-        the same time (runtime/metrics): how many collections ended, the
-        time in the collector (/cpu/classes/gc/total: the assists of
+        the same time (runtime/metrics): the bytes allocated, how far the
+        heap was from a collection when the ballots began, how many
+        collections ended, the time in the collector (/cpu/classes/gc/total: the assists of
         goroutines made to mark as they allocate, the mark workers,
         including those marking on Go processors that had nothing else to
         run, and the pauses), its share of the Go processors' busy time,
@@ -1249,7 +1250,7 @@ func (b *benchServer) vote(ctx context.Context, env *cliEnv, n int) error {
 	slices.Sort(lat)
 	fmt.Fprintf(out, "ballots:   %d accepted, %d failed, all answered in %v: %.0f durable ballots/s\n", ok, failed, elapsed.Round(time.Millisecond), float64(ok)/elapsed.Seconds())
 	lc.failures(out)
-	fmt.Fprintf(out, "latency:   request sent to durable answer: p50 %v, p99 %v, max %v\n", pct(lat, 50), pct(lat, 99), lat[len(lat)-1].Round(100*time.Microsecond))
+	latencyLine(out, "request sent to durable answer", lat)
 	if !durable.IsZero() {
 		fmt.Fprintf(out, "durable:   first ballot sent to the signed checkpoint covering all: %v\n", durable.Sub(start).Round(time.Millisecond))
 	}
@@ -1342,6 +1343,12 @@ func readerReport(out io.Writer, rc *loadClients, readers int, every time.Durati
 }
 
 func since(t time.Time) time.Duration { return time.Since(t).Round(time.Millisecond) }
+
+// latencyLine prints the latencies lat (sorted), from what to what:
+// their p50, p99 and the longest.
+func latencyLine(out io.Writer, what string, lat []time.Duration) {
+	fmt.Fprintf(out, "latency:   %s: p50 %v, p99 %v, max %v\n", what, pct(lat, 50), pct(lat, 99), lat[len(lat)-1].Round(100*time.Microsecond))
+}
 
 // pct returns the p-th percentile of sorted durations.
 func pct(sorted []time.Duration, p int) time.Duration {
@@ -1445,7 +1452,7 @@ func (b *benchServer) fanout(ctx context.Context, env *cliEnv, n, events int) er
 	want := n * events
 	fmt.Fprintf(out, "events:    %d of %d deliveries arrived\n", len(lat), want)
 	if len(lat) > 0 {
-		fmt.Fprintf(out, "latency:   durable to received: p50 %v, p99 %v, max %v\n", pct(lat, 50), pct(lat, 99), lat[len(lat)-1].Round(100*time.Microsecond))
+		latencyLine(out, "durable to received", lat)
 	}
 	if len(lat) != want {
 		return &exitError{code: 1, msg: fmt.Sprintf("%d deliveries missing", want-len(lat))}
@@ -1697,7 +1704,7 @@ func (b *benchServer) login(ctx context.Context, env *cliEnv, n int) error {
 	fmt.Fprintf(out, "logins:    %d logged in, %d failed, all answered in %v: %.0f logins/s\n", ok, failed, elapsed.Round(time.Millisecond), float64(ok)/elapsed.Seconds())
 	lc.failures(out)
 	if len(lat) > 0 {
-		fmt.Fprintf(out, "latency:   request sent to session: p50 %v, p99 %v, max %v\n", pct(lat, 50), pct(lat, 99), lat[len(lat)-1].Round(100*time.Microsecond))
+		latencyLine(out, "request sent to session", lat)
 	}
 	fmt.Fprintf(out, "check:     %d sessions, %d of them not their delegate's\n", ok, wrong)
 	if failed > 0 || wrong > 0 || len(lat) != n {

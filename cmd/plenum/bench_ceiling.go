@@ -126,7 +126,7 @@ func benchCeiling(ctx context.Context, env *cliEnv, n int, separate bool, change
 	fmt.Fprintf(out, "requests:  %d answered 201, %d failed, all answered in %v: %.0f a second\n", ok, failed, elapsed.Round(time.Millisecond), float64(ok)/elapsed.Seconds())
 	lc.failures(out)
 	if len(lat) > 0 {
-		fmt.Fprintf(out, "latency:   request sent to answer: p50 %v, p99 %v, max %v\n", pct(lat, 50), pct(lat, 99), lat[len(lat)-1].Round(100*time.Microsecond))
+		latencyLine(out, "request sent to answer", lat)
 	}
 	if lc.separate {
 		fmt.Fprintf(out, "cpu:       during the requests: server %v (%.0f µs a request), clients %v (%.0f µs a request)\n",

@@ -370,7 +370,7 @@ func clusterVote(ctx context.Context, env *cliEnv, c clusterBench) error {
 	fmt.Fprintf(out, "ballots:   %d accepted (%d of them answered as replayed: recorded by an attempt whose answer was lost), %d failed%s, all answered in %v: %.0f durable ballots/s\n",
 		ok, replayed, failed, strings.Join(why, ", "), elapsed.Round(time.Millisecond), float64(ok)/elapsed.Seconds())
 	lc.failures(out)
-	fmt.Fprintf(out, "latency:   request sent to durable answer (retries included): p50 %v, p99 %v, max %v\n", pct(lat, 50), pct(lat, 99), lat[len(lat)-1].Round(100*time.Microsecond))
+	latencyLine(out, "request sent to durable answer (retries included)", lat)
 	fmt.Fprintf(out, "attempts:  %d for %d ballots: %d sent again to another node after a 502/503/504 or a broken connection\n", attempts, n, retried)
 	readFailed, err := readerReport(out, rc, c.readers, c.readEvery)
 	if err != nil {

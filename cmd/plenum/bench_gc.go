@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"runtime/metrics"
 	"time"
+
+	"plenum/internal/quietgc"
 )
 
 // gcStats is what runtime/metrics tells of this process's garbage
@@ -40,13 +42,11 @@ var gcMetrics = []string{
 	"/cpu/classes/total:cpu-seconds",
 	"/cpu/classes/idle:cpu-seconds",
 	"/gc/heap/live:bytes",
-	"/gc/heap/allocs:bytes",
-	"/gc/heap/goal:bytes",
-	"/memory/classes/heap/objects:bytes",
 }
 
-// readGC reads the collector's figures now; one the runtime does not
-// have reads as zero.
+// readGC reads the collector's figures now (the heap's as the quiet
+// collector reads them: quietgc.ReadHeap); one the runtime does not have
+// reads as zero.
 func readGC() gcStats {
 	s := make([]metrics.Sample, len(gcMetrics))
 	for i, name := range gcMetrics {
@@ -65,9 +65,10 @@ func readGC() gcStats {
 		}
 		return s[i].Value.Float64()
 	}
-	g := gcStats{cycles: u(0), gc: f(1), assist: f(2), idle: f(3), total: f(4), unused: f(5), live: u(6), alloc: u(7)}
-	if goal, now := u(8), u(9); goal > now {
-		g.toGo = goal - now
+	h := quietgc.ReadHeap()
+	g := gcStats{cycles: u(0), gc: f(1), assist: f(2), idle: f(3), total: f(4), unused: f(5), live: u(6), alloc: h.Allocs}
+	if h.Goal > h.Now {
+		g.toGo = h.Goal - h.Now
 	}
 	return g
 }

@@ -6,7 +6,6 @@ import (
 	"net/http"
 	"os"
 	"runtime"
-	"time"
 
 	"plenum/httpapi"
 	"plenum/internal/admit"
@@ -46,26 +45,21 @@ func serveProcs(getenv func(string) string) (n int, restore func()) {
 	return n, func() { runtime.GOMAXPROCS(prev) }
 }
 
-// admitted is h behind the gate plenum serve puts before its handlers
-// (n: admit.Default): at most n requests that change something are
-// worked on at once, the others wait their turn parked, and reads pass at
-// once (see package admit). One that waited maxWait (admit.DefaultMaxWait)
-// is answered busy (httpapi.Busy: 503, nothing done). A command this node
-// forwards to the node that writes its assembly gives its slot back as it
-// goes (httpapi.ForwardTo calls admit.Release): it waits for another
+// behind is h behind the gate g plenum serve puts before its handlers:
+// at most g's bound of requests that change something are worked on at
+// once, the others wait their turn parked, and reads pass at once (see
+// package admit). One that waited too long (admit.DefaultMaxWait) is
+// answered busy (httpapi.Busy: 503, nothing done). A command this node
+// forwards to the node that writes its assembly gives its slot back as
+// it goes (httpapi.ForwardTo calls admit.Release): it waits for another
 // node, not for this one, and two full nodes forwarding to each other
 // must not hold each other's slots.
-func admitted(h http.Handler, n int, maxWait time.Duration) http.Handler {
-	return behind(admit.New(n, maxWait), h)
-}
-
-// behind is h behind the gate g, as admitted.
 func behind(g *admit.Gate, h http.Handler) http.Handler {
 	return g.Wrap(h, http.HandlerFunc(httpapi.Busy))
 }
 
 // serving is how plenum serve runs its handler h, and plenum bench with
-// it: behind the admission gate of n (admitted), with serve's timeouts
+// it: behind the admission gate of n (behind), with serve's timeouts
 // (newHTTPServer, access), GOMAXPROCS set as serve sets it (serveProcs),
 // and the garbage collected while no change has been worked on for half
 // a second (package quietgc, told by the gate). It returns the server,

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"plenum/httpapi"
+	"plenum/internal/admit"
 )
 
 func TestServeProcs(t *testing.T) {
@@ -69,7 +70,7 @@ func TestAdmitted(t *testing.T) {
 			handled.Add(1)
 		}
 	})
-	ts := httptest.NewServer(admitted(h, 1, 0))
+	ts := httptest.NewServer(behind(admit.New(1, 0), h))
 	defer ts.Close()
 	defer close(release)
 	go http.Post(ts.URL+"/forward", "application/json", nil)
@@ -125,7 +126,7 @@ func TestAdmittedBusy(t *testing.T) {
 		handled.Add(1)
 		<-release
 	})
-	ts := httptest.NewServer(admitted(h, 1, 30*time.Millisecond))
+	ts := httptest.NewServer(behind(admit.New(1, 30*time.Millisecond), h))
 	defer ts.Close()
 	defer close(release)
 	go http.Post(ts.URL+"/hold", "application/json", nil)
