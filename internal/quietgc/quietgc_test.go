@@ -160,9 +160,10 @@ func TestRunCollects(t *testing.T) {
 	}
 	quiet.Store(true)
 	waitFor(t, "the garbage made was not collected once quiet", func() bool { return forced() > before })
-	if h := ReadHeap(); h.Used() >= 0.25 {
-		t.Errorf("after the collection %.2f of the headroom is still taken (%+v)", h.Used(), h)
-	}
+	// NumForcedGC counts the cycle before runtime.GC has swept its
+	// spans, and the heap's objects count the dead ones until then: the
+	// headroom comes back when Run's call returns, not when it is counted.
+	waitFor(t, "the headroom was not given back by the collection", func() bool { return ReadHeap().Used() < 0.25 })
 	runtime.KeepAlive(live)
 }
 
