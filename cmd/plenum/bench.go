@@ -1231,6 +1231,9 @@ func (b *benchServer) vote(ctx context.Context, env *cliEnv, n int) error {
 		if len(f) == 4 && f[0] == "b" && len(lat) == 0 {
 			// The clients report once all are answered.
 			serverCPU, gc = cpuTime()-cpu0, readGC().since(gc0)
+			// The profile ends with the measures: after them the clients
+			// close their ten thousand connections, which would fill it.
+			b.stopProfile()
 			stopReaders()
 		}
 		if len(f) == 4 && f[0] == "b" {
@@ -1682,6 +1685,9 @@ func (b *benchServer) login(ctx context.Context, env *cliEnv, n int) error {
 	failed, wrong := 0, 0
 	elapsed, _, err := lc.results(func(f []string) {
 		if len(f) == 4 && f[0] == "l" {
+			// All are answered: the profile ends before the clients
+			// close their connections.
+			b.stopProfile()
 			ns, _ := strconv.ParseInt(f[1], 10, 64)
 			lat = append(lat, time.Duration(ns))
 			if f[2] != "200" {
