@@ -614,6 +614,13 @@ type loadClients struct {
 	// I failed; whys counts them.
 	why  string
 	whys int
+	// stopped: readers (readClients) were told to stop (stop).
+	stopped sync.Once
+}
+
+// stop tells readers (readClients) to stop, the first time it is called.
+func (lc *loadClients) stop() {
+	lc.stopped.Do(func() { fmt.Fprintln(lc.in, "stop") })
 }
 
 func startClients(ctx context.Context, env *cliEnv, conns int, separate bool, args ...string) (*loadClients, error) {
@@ -1170,6 +1177,84 @@ func sendSessions(w io.Writer, ps, tokens []string) error {
 	return bw.Flush()
 }
 
+// burstRun is a burst of requests as measured by runBurst: vote's
+// ballots, ceiling's requests, or vote's against a cluster.
+type burstRun struct {
+	start time.Time // when the clients and the readers were told "go"
+	// elapsed is the clients' time from the first request sent to the
+	// last answered, clientCPU the CPU time their process used meanwhile.
+	elapsed, clientCPU time.Duration
+	// server is this process's CPU time and collector over the burst,
+	// from just before "go" to the clients' first report, when all are
+	// answered.
+	server *measuring
+	lat    []time.Duration // each request's latency, sorted
+	// statuses counts the requests by the status of their last answer
+	// ("0": none); attempts is the attempts made in all, retried the
+	// requests sent more than once.
+	statuses          map[string]int
+	attempts, retried int
+}
+
+// answered is how many requests were last answered status.
+func (r *burstRun) answered(status string) int { return r.statuses[status] }
+
+// failed is how many requests were answered none of ok.
+func (r *burstRun) failed(ok ...string) int {
+	n := len(r.lat)
+	for _, s := range ok {
+		n -= r.statuses[s]
+	}
+	return n
+}
+
+// runBurst runs the burst of lc's clients (voteClients, ready) while
+// rc's readers (readClients, ready) read: it waits settleFor (settle),
+// starts measuring (with prof's profile, if prof is not nil), tells the
+// clients and the readers "go", and reads the clients' "b" lines
+// (results). At the first, when all are answered, it stops the
+// measures, the profile and the readers; it stops the readers whatever
+// happens. The readers' lines are left for readerReport.
+func runBurst(ctx context.Context, out io.Writer, lc, rc *loadClients, settleFor time.Duration, prof *benchServer) (*burstRun, error) {
+	defer rc.stop()
+	if err := settle(ctx, out, settleFor); err != nil {
+		return nil, err
+	}
+	m, err := startMeasuring(prof)
+	if err != nil {
+		return nil, err
+	}
+	// The profile ends with the measures: after them the clients close
+	// their ten thousand connections, which would fill it.
+	defer m.stop()
+	r := &burstRun{start: time.Now(), server: m, statuses: map[string]int{}}
+	fmt.Fprintln(lc.in, "go")
+	fmt.Fprintln(rc.in, "go")
+	r.elapsed, r.clientCPU, err = lc.results(func(f []string) {
+		if len(f) != 4 || f[0] != "b" {
+			return
+		}
+		if len(r.lat) == 0 {
+			// The clients report once all are answered.
+			m.stop()
+			rc.stop()
+		}
+		ns, _ := strconv.ParseInt(f[1], 10, 64)
+		r.lat = append(r.lat, time.Duration(ns))
+		r.statuses[f[2]]++
+		k, _ := strconv.Atoi(f[3])
+		r.attempts += k
+		if k > 1 {
+			r.retried++
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	slices.Sort(r.lat)
+	return r, nil
+}
+
 func (b *benchServer) vote(ctx context.Context, env *cliEnv, n int) error {
 	out := env.stdout
 	fmt.Fprintf(out, "plenum bench vote: %d delegates; SQLite in %s; server %s in this process, GOMAXPROCS %d\n", n, b.dir, b.url, b.procs)
@@ -1209,58 +1294,22 @@ func (b *benchServer) vote(ctx context.Context, env *cliEnv, n int) error {
 	if err != nil {
 		return err
 	}
-	// The clients report once all ballots are answered: the readers
-	// stop at their first line.
-	stopReaders := sync.OnceFunc(func() { fmt.Fprintln(rc.in, "stop") })
-	defer stopReaders()
-	if err := settle(ctx, out, b.settle); err != nil {
-		return err
-	}
-	if err := b.startProfile(); err != nil {
-		return err
-	}
-	gc0, cpu0 := readGC(), cpuTime()
-	start := time.Now()
-	fmt.Fprintln(lc.in, "go")
-	fmt.Fprintln(rc.in, "go")
-	lat := make([]time.Duration, 0, n)
-	failed := 0
-	var serverCPU time.Duration
-	var gc gcStats
-	elapsed, clientCPU, err := lc.results(func(f []string) {
-		if len(f) == 4 && f[0] == "b" && len(lat) == 0 {
-			// The clients report once all are answered.
-			serverCPU, gc = cpuTime()-cpu0, readGC().since(gc0)
-			// The profile ends with the measures: after them the clients
-			// close their ten thousand connections, which would fill it.
-			b.stopProfile()
-			stopReaders()
-		}
-		if len(f) == 4 && f[0] == "b" {
-			ns, _ := strconv.ParseInt(f[1], 10, 64)
-			lat = append(lat, time.Duration(ns))
-			if f[2] != "201" {
-				failed++
-			}
-		}
-	})
-	b.stopProfile()
+	defer rc.stop()
+	r, err := runBurst(ctx, out, lc, rc, b.settle, b)
 	if err != nil {
 		return err
 	}
 	durable := b.durableAt(a.Log().Size() - 1) // the last ballot's entry
-	ok := len(lat) - failed
-	slices.Sort(lat)
-	fmt.Fprintf(out, "ballots:   %d accepted, %d failed, all answered in %v: %.0f durable ballots/s\n", ok, failed, elapsed.Round(time.Millisecond), float64(ok)/elapsed.Seconds())
+	ok, failed := r.answered("201"), r.failed("201")
+	fmt.Fprintf(out, "ballots:   %d accepted, %d failed, all answered in %v: %.0f durable ballots/s\n", ok, failed, r.elapsed.Round(time.Millisecond), float64(ok)/r.elapsed.Seconds())
 	lc.failures(out)
-	latencyLine(out, "request sent to durable answer", lat)
+	latencyLine(out, "request sent to durable answer", r.lat)
 	if !durable.IsZero() {
-		fmt.Fprintf(out, "durable:   first ballot sent to the signed checkpoint covering all: %v\n", durable.Sub(start).Round(time.Millisecond))
+		fmt.Fprintf(out, "durable:   first ballot sent to the signed checkpoint covering all: %v\n", durable.Sub(r.start).Round(time.Millisecond))
 	}
 	fmt.Fprintf(out, "cpu:       during the ballots: server %v (%.0f µs a ballot, serving the readers included), clients %v (%.0f µs a ballot)\n",
-		serverCPU.Round(time.Millisecond), float64(serverCPU.Microseconds())/float64(n), clientCPU.Round(time.Millisecond), float64(clientCPU.Microseconds())/float64(n))
-	fmt.Fprintln(out, gcLine(gc, lc.separate))
-	stopReaders()
+		r.server.cpu.Round(time.Millisecond), float64(r.server.cpu.Microseconds())/float64(n), r.clientCPU.Round(time.Millisecond), float64(r.clientCPU.Microseconds())/float64(n))
+	fmt.Fprintln(out, gcLine(r.server.gc, lc.separate))
 	readFailed, err := readerReport(out, rc, b.readers, b.readEvery)
 	if err != nil {
 		return err

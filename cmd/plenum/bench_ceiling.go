@@ -7,10 +7,8 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 )
 
@@ -94,40 +92,18 @@ func benchCeiling(ctx context.Context, env *cliEnv, n int, separate bool, change
 	if err != nil {
 		return err
 	}
-	stopReaders := sync.OnceFunc(func() { fmt.Fprintln(rc.in, "stop") })
-	defer stopReaders()
-	if err := settle(ctx, out, settleFor); err != nil {
-		return err
-	}
-	cpu0 := cpuTime()
-	fmt.Fprintln(lc.in, "go")
-	fmt.Fprintln(rc.in, "go")
-	lat := make([]time.Duration, 0, n)
-	failed := 0
-	var serverCPU time.Duration
-	elapsed, clientCPU, err := lc.results(func(f []string) {
-		if len(f) == 4 && f[0] == "b" {
-			if len(lat) == 0 {
-				serverCPU = cpuTime() - cpu0 // the clients report once all are answered
-				stopReaders()
-			}
-			ns, _ := strconv.ParseInt(f[1], 10, 64)
-			lat = append(lat, time.Duration(ns))
-			if f[2] != "201" {
-				failed++
-			}
-		}
-	})
+	defer rc.stop()
+	r, err := runBurst(ctx, out, lc, rc, settleFor, nil)
 	if err != nil {
 		return err
 	}
-	ok := len(lat) - failed
-	slices.Sort(lat)
-	fmt.Fprintf(out, "requests:  %d answered 201, %d failed, all answered in %v: %.0f a second\n", ok, failed, elapsed.Round(time.Millisecond), float64(ok)/elapsed.Seconds())
+	ok, failed := r.answered("201"), r.failed("201")
+	fmt.Fprintf(out, "requests:  %d answered 201, %d failed, all answered in %v: %.0f a second\n", ok, failed, r.elapsed.Round(time.Millisecond), float64(ok)/r.elapsed.Seconds())
 	lc.failures(out)
-	if len(lat) > 0 {
-		latencyLine(out, "request sent to answer", lat)
+	if len(r.lat) > 0 {
+		latencyLine(out, "request sent to answer", r.lat)
 	}
+	serverCPU, clientCPU := r.server.cpu, r.clientCPU
 	if lc.separate {
 		fmt.Fprintf(out, "cpu:       during the requests: server %v (%.0f µs a request), clients %v (%.0f µs a request)\n",
 			serverCPU.Round(time.Millisecond), float64(serverCPU.Microseconds())/float64(n), clientCPU.Round(time.Millisecond), float64(clientCPU.Microseconds())/float64(n))
@@ -135,7 +111,6 @@ func benchCeiling(ctx context.Context, env *cliEnv, n int, separate bool, change
 		fmt.Fprintf(out, "cpu:       during the requests: server and clients together (one process) %v (%.0f µs a request)\n",
 			serverCPU.Round(time.Millisecond), float64(serverCPU.Microseconds())/float64(n))
 	}
-	stopReaders()
 	readFailed, err := readerReport(out, rc, readers, readEvery)
 	if err != nil {
 		return err

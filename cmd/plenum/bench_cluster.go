@@ -293,8 +293,7 @@ func clusterVote(ctx context.Context, env *cliEnv, c clusterBench) error {
 	if err != nil {
 		return err
 	}
-	stopReaders := sync.OnceFunc(func() { fmt.Fprintln(rc.in, "stop") })
-	defer stopReaders()
+	defer rc.stop()
 
 	fo := &writerKill{c: cl, origin: origin, nodes: nodes, chair: chair[0]}
 	// --kill mid: the writer is killed once half the ballots are in the
@@ -322,43 +321,18 @@ func clusterVote(ctx context.Context, env *cliEnv, c clusterBench) error {
 		}()
 	}
 
-	if err := settle(ctx, out, c.settle); err != nil {
-		return err
-	}
-	fmt.Fprintln(lc.in, "go")
-	fmt.Fprintln(rc.in, "go")
-	lat := make([]time.Duration, 0, n)
-	failed, attempts, retried, replayed := 0, 0, 0, 0
-	failures := map[string]int{} // by status; 0 for a broken connection
-	elapsed, _, err := lc.results(func(f []string) {
-		if len(f) == 4 && f[0] == "b" {
-			if len(lat) == 0 {
-				stopReaders()
-			}
-			ns, _ := strconv.ParseInt(f[1], 10, 64)
-			lat = append(lat, time.Duration(ns))
-			switch f[2] {
-			case "201":
-			case "200":
-				// Sent again after a broken connection and answered
-				// from the record: the first attempt was recorded.
-				replayed++
-			default:
-				failed++
-				failures[f[2]]++
-			}
-			k, _ := strconv.Atoi(f[3])
-			attempts += k
-			if k > 1 {
-				retried++
-			}
-		}
-	})
+	r, err := runBurst(ctx, out, lc, rc, c.settle, nil)
 	if err != nil {
 		return err
 	}
+	lat, elapsed := r.lat, r.elapsed
+	// A ballot answered 200 was sent again after a broken connection and
+	// answered from the record: the first attempt was recorded.
+	replayed, failed := r.answered("200"), r.failed("201", "200")
 	ok := len(lat) - failed
-	slices.Sort(lat)
+	failures := maps.Clone(r.statuses) // by status; 0 for a broken connection
+	delete(failures, "201")
+	delete(failures, "200")
 	var why []string
 	for _, status := range slices.Sorted(maps.Keys(failures)) {
 		why = append(why, fmt.Sprintf("%d× status %s", failures[status], status))
@@ -371,7 +345,7 @@ func clusterVote(ctx context.Context, env *cliEnv, c clusterBench) error {
 		ok, replayed, failed, strings.Join(why, ", "), elapsed.Round(time.Millisecond), float64(ok)/elapsed.Seconds())
 	lc.failures(out)
 	latencyLine(out, "request sent to durable answer (retries included)", lat)
-	fmt.Fprintf(out, "attempts:  %d for %d ballots: %d sent again to another node after a 502/503/504 or a broken connection\n", attempts, n, retried)
+	fmt.Fprintf(out, "attempts:  %d for %d ballots: %d sent again to another node after a 502/503/504 or a broken connection\n", r.attempts, n, r.retried)
 	readFailed, err := readerReport(out, rc, c.readers, c.readEvery)
 	if err != nil {
 		return err

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"runtime/metrics"
+	"sync"
 	"time"
 
 	"plenum/internal/quietgc"
@@ -103,4 +104,40 @@ func gcLine(d gcStats, alone bool) string {
 		l += "; server, clients and readers together, in this process"
 	}
 	return "gc:        " + l
+}
+
+// measuring is what this process did over a measured phase of a bench
+// (a burst of ballots, the logins, the events): its CPU time and its
+// collector's figures, from startMeasuring to the first stop; the CPU
+// profile and the trace of prof, if not nil, run over the same phase.
+type measuring struct {
+	prof    *benchServer
+	cpu0    time.Duration
+	gc0     gcStats
+	stopped sync.Once
+	cpu     time.Duration // the CPU time this process used
+	gc      gcStats       // what its collector did (gcStats.since)
+}
+
+// startMeasuring starts prof's profile, if any, then takes the first
+// readings: the profile's start is not in the figures.
+func startMeasuring(prof *benchServer) (*measuring, error) {
+	if prof != nil {
+		if err := prof.startProfile(); err != nil {
+			return nil, err
+		}
+	}
+	return &measuring{prof: prof, gc0: readGC(), cpu0: cpuTime()}, nil
+}
+
+// stop ends the phase, the first time it is called: it takes the CPU
+// time and the collector's figures since the start, then stops the
+// profile. A call while another is at work waits for it to finish.
+func (m *measuring) stop() {
+	m.stopped.Do(func() {
+		m.cpu, m.gc = cpuTime()-m.cpu0, readGC().since(m.gc0)
+		if m.prof != nil {
+			m.prof.stopProfile()
+		}
+	})
 }
