@@ -145,9 +145,11 @@ DESCRIPTION
         delegate, then all N log in at once from the one address
         127.0.0.1, each a POST /login with its code as JSON, as a hall
         behind one network would. It prints the logins per second (correct
-        codes answered with a session), their latency (p50, p99), and
-        checks that every login succeeded, each with a session of its own
-        delegate.
+        codes answered with a session), their latency (p50, p99), what
+        the server's garbage collector did from the first login sent to
+        the last answered (the gc line, as vote's; the clients' part of
+        it too when they run in this process), and checks that every
+        login succeeded, each with a session of its own delegate.
 
     ceiling
         The ballots of vote (the same clients, connections, requests,
@@ -172,8 +174,12 @@ DESCRIPTION
         made the event durable and published it (its Committed hook), and the memory per connection: the Go
         heap and stacks in use after connecting minus before, divided by N,
         for client and server together (measured in each process when the
-        clients run in their own; kernel socket buffers are not counted).
-        The clients are minimal: one goroutine and a 1 KiB read buffer each.
+        clients run in their own; kernel socket buffers are not counted),
+        and what the server's garbage collector did from the first event
+        published to the moment every client had every event (the gc
+        line, as vote's; the clients' part of it too when they run in
+        this process). The clients are minimal: one goroutine and a 1 KiB
+        read buffer each.
 
 OPTIONS
     --delegates N   vote, login, ceiling: how many delegates vote or log in
@@ -1083,9 +1089,9 @@ func openConns(ctx context.Context, hosts []string, conns []*httpConn) error {
 }
 
 // fanoutClients connects one event stream per token, writes "ready
-// BYTES_PER_CONN" (0 unless measure), then "r EVENT UNIX_NS" for each
-// event each client receives, and "end" when all have all events or 60 s
-// have passed.
+// BYTES_PER_CONN" (0 unless measure), then, when all have all events or
+// 60 s have passed, "received DELIVERIES" (before closing the streams),
+// "r EVENT UNIX_NS" for each event each client received, and "end".
 func fanoutClients(ctx context.Context, out *bufio.Writer, host string, base int64, events int, tokens []string, measure bool) error {
 	n := len(tokens)
 	recv := make([]int64, n*events)
@@ -1136,6 +1142,11 @@ func fanoutClients(ctx context.Context, out *bufio.Writer, host string, base int
 	deadline := time.Now().Add(60 * time.Second)
 	for received.Load() < int64(n*events) && time.Now().Before(deadline) {
 		time.Sleep(10 * time.Millisecond)
+	}
+	// Now, before the connections close: the server's measures end here.
+	fmt.Fprintf(out, "received %d\n", received.Load())
+	if err := out.Flush(); err != nil {
+		return err
 	}
 	cancel()
 	for _, c := range conns {
@@ -1309,7 +1320,7 @@ func (b *benchServer) vote(ctx context.Context, env *cliEnv, n int) error {
 	}
 	fmt.Fprintf(out, "cpu:       during the ballots: server %v (%.0f µs a ballot, serving the readers included), clients %v (%.0f µs a ballot)\n",
 		r.server.cpu.Round(time.Millisecond), float64(r.server.cpu.Microseconds())/float64(n), r.clientCPU.Round(time.Millisecond), float64(r.clientCPU.Microseconds())/float64(n))
-	fmt.Fprintln(out, gcLine(r.server.gc, lc.separate))
+	fmt.Fprintln(out, gcLine(r.server.gc, "the ballots", lc.separate, "server, clients and readers"))
 	readFailed, err := readerReport(out, rc, b.readers, b.readEvery)
 	if err != nil {
 		return err
@@ -1463,9 +1474,23 @@ func (b *benchServer) fanout(ctx context.Context, env *cliEnv, n, events int) er
 	// Latency is measured from the moment the engine's writer has made
 	// the event durable and published it (its Committed hook), to the
 	// moment a client has read it.
-	if err := b.startProfile(); err != nil {
+	m, err := startMeasuring(b)
+	if err != nil {
 		return err
 	}
+	defer m.stop()
+	// The measures and the profile end when the clients have every event
+	// (or gave up waiting), which they say before closing their
+	// connections.
+	allIn := make(chan error, 1)
+	go func() {
+		l, err := lc.line()
+		m.stop()
+		if err == nil && !strings.HasPrefix(l, "received ") {
+			err = fmt.Errorf("the clients said %q, not what they received", l)
+		}
+		allIn <- err
+	}()
 	for k := range events {
 		raw, _ := json.Marshal(map[string]string{"text": fmt.Sprintf("Event %d of the benchmark.", k+1)})
 		b.clock = b.clock.Add(time.Second)
@@ -1473,6 +1498,9 @@ func (b *benchServer) fanout(ctx context.Context, env *cliEnv, n, events int) er
 			return err
 		}
 		time.Sleep(100 * time.Millisecond)
+	}
+	if err := <-allIn; err != nil {
+		return err
 	}
 	durable := make([]int64, events)
 	for k := range durable {
@@ -1506,6 +1534,7 @@ func (b *benchServer) fanout(ctx context.Context, env *cliEnv, n, events int) er
 	if len(lat) > 0 {
 		latencyLine(out, "durable to received", lat)
 	}
+	fmt.Fprintln(out, gcLine(m.gc, "the events", lc.separate, "server and clients"))
 	if len(lat) != want {
 		return &exitError{code: 1, msg: fmt.Sprintf("%d deliveries missing", want-len(lat))}
 	}
@@ -1726,17 +1755,19 @@ func (b *benchServer) login(ctx context.Context, env *cliEnv, n int) error {
 		return err
 	}
 	fmt.Fprintf(out, "clients:   %d keep-alive connections opened in %v, %s\n", n, since(t0), lc.where())
-	if err := b.startProfile(); err != nil {
+	m, err := startMeasuring(b)
+	if err != nil {
 		return err
 	}
+	defer m.stop()
 	fmt.Fprintln(lc.in, "go")
 	lat := make([]time.Duration, 0, n)
 	failed, wrong := 0, 0
 	elapsed, _, err := lc.results(func(f []string) {
 		if len(f) == 4 && f[0] == "l" {
-			// All are answered: the profile ends before the clients
-			// close their connections.
-			b.stopProfile()
+			// All are answered: the measures and the profile end before
+			// the clients close their connections.
+			m.stop()
 			ns, _ := strconv.ParseInt(f[1], 10, 64)
 			lat = append(lat, time.Duration(ns))
 			if f[2] != "200" {
@@ -1761,6 +1792,7 @@ func (b *benchServer) login(ctx context.Context, env *cliEnv, n int) error {
 	if len(lat) > 0 {
 		latencyLine(out, "request sent to session", lat)
 	}
+	fmt.Fprintln(out, gcLine(m.gc, "the logins", lc.separate, "server and clients"))
 	fmt.Fprintf(out, "check:     %d sessions, %d of them not their delegate's\n", ok, wrong)
 	if failed > 0 || wrong > 0 || len(lat) != n {
 		return &exitError{code: 1, msg: fmt.Sprintf("%d of %d logins failed, %d sessions wrong", failed+n-len(lat), n, wrong)}

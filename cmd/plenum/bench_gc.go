@@ -83,13 +83,20 @@ func (g gcStats) since(g0 gcStats) gcStats {
 }
 
 // gcLine is the bench's "gc:" line for d, the collector's figures over
-// the ballots (since); alone says whether the server had the process to
-// itself (the clients and readers in another).
-func gcLine(d gcStats, alone bool) string {
+// what was measured (since), over "the ballots", "the logins" or "the
+// events"; alone says whether the server had the process to itself, and
+// who, when it did not, who shared it ("server, clients and readers").
+func gcLine(d gcStats, over string, alone bool, who string) string {
 	secs := func(s float64) time.Duration { return time.Duration(s * float64(time.Second)).Round(time.Millisecond) }
-	mib := func(b uint64) string { return fmt.Sprintf("%.0f MiB", float64(b)/(1<<20)) }
+	// MiB, or KiB under one MiB, so that a small measure shows.
+	mib := func(b uint64) string {
+		if b > 0 && b < (1<<20)-512 {
+			return fmt.Sprintf("%.0f KiB", float64(b)/(1<<10))
+		}
+		return fmt.Sprintf("%.0f MiB", float64(b)/(1<<20))
+	}
 	live := mib(d.live)
-	l := "during the ballots " + mib(d.alloc) + " allocated, " + mib(d.toGo) + " before a collection was due; "
+	l := "during " + over + " " + mib(d.alloc) + " allocated, " + mib(d.toGo) + " before a collection was due; "
 	if d.cycles == 0 {
 		l += "no collection ended; heap " + live + " live after the last before them"
 	} else {
@@ -101,7 +108,7 @@ func gcLine(d gcStats, alone bool) string {
 			d.cycles, pluralWord(int(d.cycles), "collection", "collections"), secs(d.gc), secs(d.assist), secs(d.idle), share, live)
 	}
 	if !alone {
-		l += "; server, clients and readers together, in this process"
+		l += "; " + who + " together, in this process"
 	}
 	return "gc:        " + l
 }

@@ -118,8 +118,11 @@ func TestBenchVote(t *testing.T) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
 	}
-	checkGCLine(t, out)
+	checkGCLine(t, out, voteCPU, "the ballots", "server, clients and readers")
 }
+
+// voteCPU is the line of plenum bench vote the gc line follows.
+const voteCPU = `cpu:       during the ballots: server `
 
 // TestBenchVoteSeparate runs plenum bench vote with the clients in a
 // second process (the built binary): the server's collector figures are
@@ -135,32 +138,54 @@ func TestBenchVoteSeparate(t *testing.T) {
 	if !strings.Contains(out, "clients in a second plenum process") {
 		t.Errorf("the clients were not apart:\n%s", out)
 	}
-	checkGCLine(t, out)
+	checkGCLine(t, out, voteCPU, "the ballots", "server, clients and readers")
 }
 
-// gcLineRE is the gc line of plenum bench vote, right after the cpu line.
-var gcLineRE = regexp.MustCompile(`\ncpu:       during the ballots: server .*\n` +
-	`gc:        during the ballots \d+ MiB allocated, \d+ MiB before a collection was due; (no collection ended; heap \d+ MiB live after the last before them` +
-	`|(\d+) collections? ended: (\S+) in the collector as the runtime estimates its CPU time \(assists (\S+) and idle marking (\S+) included\)(, \d+% of the Go processors' busy time)?; heap \d+ MiB live after the last)` +
-	`(; server, clients and readers together, in this process)?\n`)
+// gcLineRE is the gc line of a bench, right after the line matched by
+// after, over what (the ballots, the logins, the events), saying when
+// the process was shared that who shared it.
+func gcLineRE(after, over, who string) *regexp.Regexp {
+	const size = `(\d+ [KM]iB)`
+	return regexp.MustCompile(`\n` + after + `.*\n` +
+		`gc:        during ` + over + ` ` + size + ` allocated, ` + size + ` before a collection was due; (no collection ended; heap ` + size + ` live after the last before them` +
+		`|(\d+) collections? ended: (\S+) in the collector as the runtime estimates its CPU time \(assists (\S+) and idle marking (\S+) included\)(, \d+% of the Go processors' busy time)?; heap ` + size + ` live after the last)` +
+		`(; ` + who + ` together, in this process)?\n`)
+}
 
-// checkGCLine checks that out has the gc line after the cpu line, its
-// figures sane, and that it says the process was shared exactly when the
-// clients ran in it.
-func checkGCLine(t *testing.T, out string) {
+// checkGCLine checks that out has the gc line right after the line
+// matched by after, over what, its figures sane (some bytes allocated,
+// some heap live), and that it says the process was shared, by who,
+// exactly when the clients ran in it.
+func checkGCLine(t *testing.T, out, after, over, who string) {
 	t.Helper()
-	m := gcLineRE.FindStringSubmatch(out)
+	m := gcLineRE(after, over, who).FindStringSubmatch(out)
 	if m == nil {
-		t.Fatalf("no gc line after the cpu line:\n%s", out)
+		t.Fatalf("no gc line over %s after %s:\n%s", over, after, out)
 	}
-	if shared, in := m[7] != "", strings.Contains(out, "clients in this process"); shared != in {
+	if shared, in := m[11] != "", strings.Contains(out, "clients in this process"); shared != in {
 		t.Errorf("the gc line says the clients shared the process: %v; the clients line: %v:\n%s", shared, in, out)
 	}
-	if m[2] == "" {
+	inBytes := func(s string) uint64 {
+		var v uint64
+		var unit string
+		if _, err := fmt.Sscanf(s, "%d %s", &v, &unit); err != nil {
+			t.Fatalf("%q in the gc line: %v:\n%s", s, err, out)
+		}
+		if unit == "MiB" {
+			return v << 20
+		}
+		return v << 10
+	}
+	live := m[4] + m[10]
+	if a, l := inBytes(m[1]), inBytes(live); a == 0 || l == 0 {
+		t.Errorf("%s allocated, %s live: want both above zero:\n%s", m[1], live, out)
+	}
+	inBytes(m[2])
+	if m[5] == "" {
 		return
 	}
 	var d [3]time.Duration
-	for i, s := range m[3:6] {
+	for i, s := range m[6:9] {
 		v, err := time.ParseDuration(s)
 		if err != nil || v < 0 {
 			t.Fatalf("%q in the gc line: %v:\n%s", s, err, out)
@@ -175,19 +200,26 @@ func checkGCLine(t *testing.T, out string) {
 // TestBenchGCLine: the gc line for figures made up, and the collector's
 // figures as read, across a collection forced.
 func TestBenchGCLine(t *testing.T) {
+	const ballots, who = "the ballots", "server, clients and readers"
 	for _, tc := range []struct {
-		d     gcStats
-		alone bool
-		want  string
+		d         gcStats
+		over      string
+		alone     bool
+		who, want string
 	}{
-		{gcStats{live: 15 << 20, alloc: 20 << 20, toGo: 30 << 20}, true, "gc:        during the ballots 20 MiB allocated, 30 MiB before a collection was due; no collection ended; heap 15 MiB live after the last before them"},
-		{gcStats{cycles: 1, gc: 0.212, assist: 0.08, idle: 0.0304, total: 2, unused: 0.5, live: 184 << 20, alloc: 200 << 20, toGo: 10 << 20}, false,
+		{gcStats{live: 15 << 20, alloc: 20 << 20, toGo: 30 << 20}, ballots, true, who, "gc:        during the ballots 20 MiB allocated, 30 MiB before a collection was due; no collection ended; heap 15 MiB live after the last before them"},
+		{gcStats{cycles: 1, gc: 0.212, assist: 0.08, idle: 0.0304, total: 2, unused: 0.5, live: 184 << 20, alloc: 200 << 20, toGo: 10 << 20}, ballots, false, who,
 			"gc:        during the ballots 200 MiB allocated, 10 MiB before a collection was due; 1 collection ended: 212ms in the collector as the runtime estimates its CPU time (assists 80ms and idle marking 30ms included), 14% of the Go processors' busy time; heap 184 MiB live after the last; server, clients and readers together, in this process"},
-		{gcStats{cycles: 3, gc: 0.5, live: 1 << 30}, true,
+		{gcStats{cycles: 3, gc: 0.5, live: 1 << 30}, ballots, true, who,
 			"gc:        during the ballots 0 MiB allocated, 0 MiB before a collection was due; 3 collections ended: 500ms in the collector as the runtime estimates its CPU time (assists 0s and idle marking 0s included); heap 1024 MiB live after the last"},
+		// Under a MiB in KiB, from a MiB in MiB.
+		{gcStats{live: 12 << 20, alloc: 300 << 10, toGo: (1 << 20) - 513}, "the logins", false, "server and clients",
+			"gc:        during the logins 300 KiB allocated, 1023 KiB before a collection was due; no collection ended; heap 12 MiB live after the last before them; server and clients together, in this process"},
+		{gcStats{live: 12 << 20, alloc: 1, toGo: (1 << 20) - 512}, "the events", true, "server and clients",
+			"gc:        during the events 0 KiB allocated, 1 MiB before a collection was due; no collection ended; heap 12 MiB live after the last before them"},
 	} {
-		if got := gcLine(tc.d, tc.alone); got != tc.want {
-			t.Errorf("gcLine(%+v, %v)\n got %s\nwant %s", tc.d, tc.alone, got, tc.want)
+		if got := gcLine(tc.d, tc.over, tc.alone, tc.who); got != tc.want {
+			t.Errorf("gcLine(%+v, %q, %v, %q)\n got %s\nwant %s", tc.d, tc.over, tc.alone, tc.who, got, tc.want)
 		}
 	}
 	g0 := readGC()
@@ -208,6 +240,34 @@ func TestBenchFanout(t *testing.T) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
 	}
+	checkGCLine(t, out, "latency:   durable to received: ", "the events", "server and clients")
+}
+
+// TestBenchLoginFanoutSeparate runs plenum bench login and fanout with
+// the clients in a second process (the built binary): the gc line is the
+// server's process's alone, and the fanout's clients say across the pipe
+// when they have every event.
+func TestBenchLoginFanoutSeparate(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds plenum and starts it")
+	}
+	bin := plenumBinary(t)
+	for _, tc := range []struct {
+		args        []string
+		after, over string
+	}{
+		{[]string{"login", "--delegates", "50"}, "latency:   request sent to session: ", "the logins"},
+		{[]string{"fanout", "--clients", "40", "--events", "3"}, "latency:   durable to received: ", "the events"},
+	} {
+		code, out, errs := runPlenum(t, bin, append(append([]string{"bench"}, tc.args...), "--separate", "--dir", t.TempDir())...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d: %s\n%s", tc.args, code, errs, out)
+		}
+		if !strings.Contains(out, "clients in a second plenum process") {
+			t.Errorf("%v: the clients were not apart:\n%s", tc.args, out)
+		}
+		checkGCLine(t, out, tc.after, tc.over, "server and clients")
+	}
 }
 
 func TestBenchLogin(t *testing.T) {
@@ -220,6 +280,7 @@ func TestBenchLogin(t *testing.T) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
 	}
+	checkGCLine(t, out, "latency:   request sent to session: ", "the logins", "server and clients")
 }
 
 func TestBenchUsage(t *testing.T) {
