@@ -25,6 +25,12 @@ func (s *session) openPage(who string, width, height int64, path string) *person
 // second screen with a message and a countdown.
 func tourHall(t *testing.T) *hall {
 	h := newHall(t)
+	tourSteps(h)
+	return h
+}
+
+// tourSteps are the commands that make a hall (newHall's) the tour's.
+func tourSteps(h *hall) {
 	for _, p := range []struct{ id, name string }{{"ivan", "Ivan Ivanov"}, {"olga", "Olga Orlova"}, {"pavel", "Pavel Petrov"}, {"rosa", "Rosa Luxemburg"}} {
 		h.must("admin", "add_person", obj{"id": p.id, "name": p.name})
 	}
@@ -50,7 +56,6 @@ func tourHall(t *testing.T) *hall {
 	h.must("boris", "cast_ballot", obj{"vote": "v1", "voter": "boris", "choice": "for"})
 	h.must("chair", "set_screen", obj{"screen": "overflow", "name": "Overflow room", "show": "agenda", "message": "The hall is full: follow the meeting here."})
 	h.must("chair", "set_countdown", obj{"screen": "overflow", "label": "Break", "seconds": 600})
-	return h
 }
 
 // TestBrowserTour opens every page as its user would on each screen:

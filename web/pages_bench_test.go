@@ -24,7 +24,17 @@ import (
 // session cookie.
 func bigHall(tb testing.TB, n, cast int) (*hall, *http.Cookie) {
 	tb.Helper()
-	h := newEmptyHallWith(tb, web.Options{BaseURL: hallBaseURL}, nil)
+	return bigHallWith(tb, web.Options{BaseURL: hallBaseURL}, n, cast)
+}
+
+// bigHallWith is bigHall served with the pages' options opts; with a
+// clock (opts.Now) its commands are given an hour before it.
+func bigHallWith(tb testing.TB, opts web.Options, n, cast int) (*hall, *http.Cookie) {
+	tb.Helper()
+	h := newEmptyHallWith(tb, opts, nil)
+	if opts.Now != nil {
+		h.at = opts.Now().Add(-time.Hour)
+	}
 	ctx := context.Background()
 	if _, err := h.eng.Submit(ctx, assembly.Envelope{Cmd: "create_assembly", Actor: auth.AdminPerson, At: h.at,
 		Args: mustJSON(tb, obj{"id": asm, "name": "Benchmark congress", "starts": "2026-05-09", "rules": "congress"})}); err != nil {
