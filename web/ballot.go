@@ -1,6 +1,10 @@
 package web
 
-import "plenum/assembly"
+import (
+	"strings"
+
+	"plenum/assembly"
+)
 
 // The delegate's ballot: when a vote or an election opens it comes to the
 // top of the page (the script brings it to the screen and gives it the
@@ -75,4 +79,34 @@ func (v *view) BallotOffered() string {
 		}
 	}
 	return ""
+}
+
+// AnnounceBallot is what the script announces when the ballot region
+// changes: the vote and the election open, each followed by a space (the
+// region's data-announce, escaped there).
+func (v *view) AnnounceBallot() string {
+	var b strings.Builder
+	if vt := v.OpenVote(); vt != nil {
+		b.WriteString(v.L.T("web.d.announce_vote", v.Question(vt)))
+		b.WriteByte(' ')
+	}
+	if el := v.OpenElection(); el != nil {
+		b.WriteString(v.L.T("web.d.announce_election", el.Title))
+		b.WriteByte(' ')
+	}
+	return b.String()
+}
+
+// OfferedVote is the open vote whose ballot the viewer is offered, when
+// the page shows it as it first comes — a plain vote (not by a show of
+// hands, not encrypted), no ballot posted for confirmation, no election
+// open beside it — or nil. Then the ballot region is the same for every
+// delegate offered it but for the form's token, and is kept for the
+// state (stateKept) rather than rendered for each.
+func (v *view) OfferedVote() *assembly.Vote {
+	vt := v.OpenVote()
+	if vt == nil || v.Form != nil || vt.Method == "show_of_hands" || vt.Method == "encrypted" || v.OpenElection() != nil || v.Why(vt) != "" {
+		return nil
+	}
+	return vt
 }

@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"html/template"
 	"net/http"
@@ -983,6 +984,10 @@ var funcs = template.FuncMap{
 	"keptPicker": func(any) (template.HTML, error) { return "", nil },
 	"staticFor":  noStatic,
 	"pair":       func(p interface{ page() *view }, x any) pairOf { return pairOf{p.page(), x} },
+	"statePair":  func(s *stateView, x any) statePair { return statePair{s, x} },
+	"stateKept": func(string, interface{ page() *view }, ...any) (template.HTML, error) {
+		return "", errors.New("stateKept: a part of a page rendered outside its page set")
+	},
 	"act": func(v *view, cmd, key, label string, kv ...string) actButton {
 		b := actButton{V: v, Cmd: cmd, Key: key, Label: label}
 		for i := 0; i+1 < len(kv); i += 2 {

@@ -134,8 +134,8 @@ type staticKey struct {
 	me       staticViewer
 }
 
-// staticParts are the functions "static", "staticFor" and "keptPicker"
-// of the page set t. static and staticFor keep as many parts as t's
+// staticParts are the functions "static", "staticFor", "keptPicker" and
+// "stateKept" (stateparts.go) of the page set t. static and staticFor keep as many parts as t's
 // templates name, by the languages, the assemblies, the pages and the
 // few combinations of offices: a few thousand, and at most
 // maxKeptParts.
@@ -143,8 +143,10 @@ func staticParts(t *template.Template) template.FuncMap {
 	parts := &keptParts{t: t, kept: keptHTML[staticKey]{max: maxKeptParts}}
 	part := parts.part
 	pickers := &keptPickers{t: t, kept: keptHTML[pickerKey]{max: maxKeptPickers}}
+	states := &keptStates{t: t}
 	return template.FuncMap{
 		"keptPicker": pickers.part,
+		"stateKept":  states.part,
 		"static": func(name string, p interface{ page() *view }) (template.HTML, error) {
 			return part(name, p.page(), staticViewer{})
 		},

@@ -1,0 +1,156 @@
+package web
+
+import (
+	"errors"
+	"fmt"
+	"html/template"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"plenum/assembly"
+	"plenum/i18n"
+)
+
+// When a vote opens in a hall of ten thousand, every delegate's phone
+// fetches its page's live fragment at once, and most of what each shows
+// is the same for all of them: the vote's heading, its choices, the
+// motion's text, the motions before the assembly. The template function
+// "stateKept NAME . [X]" renders such a part (the template NAME) once for
+// each state of the assembly the readers see, and for each language,
+// page and X (a vote, by its id), and keeps it. A state is its pointer
+// and how many events were applied to it (assembly.State.Events): the
+// readers' state changes only by events applied, each adding one, or by
+// being replaced (another pointer, which the kept parts hold on to, so it
+// is not reused while they are kept). The parts of one assembly are kept
+// for its latest state only, and at most maxStateParts of them.
+//
+// A part sees a stateView: the page's language, its assembly's id and
+// name, the state, and the methods of the view that read nothing else —
+// not the viewer, their token, the clock, the request. A part that reads
+// anything else fails to render, which the tests of its page find; so a
+// part kept for one delegate never shows another's page.
+
+// stateView is all that a part kept by stateKept sees. Its methods are
+// the view's that read only the state and the language.
+type stateView struct{ v *view }
+
+// statePair gives a part kept by stateKept two values: the stateView and
+// the thing shown (as pair does for a view).
+type statePair struct {
+	V *stateView
+	X any
+}
+
+func (s *stateView) L() *i18n.Locale                                { return s.v.L }
+func (s *stateView) ID() string                                     { return s.v.ID }
+func (s *stateView) Page() string                                   { return s.v.Page }
+func (s *stateView) S() *assembly.State                             { return s.v.S }
+func (s *stateView) Word(w string) string                           { return s.v.Word(w) }
+func (s *stateView) Name(person string) string                      { return s.v.Name(person) }
+func (s *stateView) Names(persons []string) string                  { return s.v.Names(persons) }
+func (s *stateView) Question(vt *assembly.Vote) string              { return s.v.Question(vt) }
+func (s *stateView) Choices(vt *assembly.Vote) []choice             { return s.v.Choices(vt) }
+func (s *stateView) Motion(id string) *assembly.Motion              { return s.v.Motion(id) }
+func (s *stateView) MotionTitle(id string) string                   { return s.v.MotionTitle(id) }
+func (s *stateView) Pending() []*assembly.Motion                    { return s.v.Pending() }
+func (s *stateView) Item() *assembly.Item                           { return s.v.Item() }
+func (s *stateView) MethodName(method string) string                { return s.v.MethodName(method) }
+func (s *stateView) OutcomeWord(vt *assembly.Vote) string           { return s.v.OutcomeWord(vt) }
+func (s *stateView) Named(text string) string                       { return s.v.Named(text) }
+func (s *stateView) Election(id string) *assembly.Election          { return s.v.Election(id) }
+func (s *stateView) ItemTitle(id string) string                     { return s.v.ItemTitle(id) }
+func (s *stateView) BodyName(id string) string                      { return s.v.BodyName(id) }
+func (s *stateView) OrgName(id string) string                       { return s.v.OrgName(id) }
+func (s *stateView) Document(id string) *assembly.Document          { return s.v.Document(id) }
+func (s *stateView) Speech(id string) *assembly.Speech              { return s.v.Speech(id) }
+func (s *stateView) VoteOn(motion string) *assembly.Vote            { return s.v.VoteOn(motion) }
+func (s *stateView) AnnounceBallot() string                         { return s.v.AnnounceBallot() }
+func (s *stateView) ChoiceLabel(vt *assembly.Vote, c string) string { return s.v.ChoiceLabel(vt, c) }
+
+// stateKey is a part as stateKept keeps it within one state: its
+// template, language, assembly, page, and the id of what it shows ("" for
+// the page alone).
+type stateKey struct {
+	name     string
+	l        *i18n.Locale
+	id, page string
+	x        string
+}
+
+// stateGen are the parts kept for one state of an assembly (its pointer
+// and Events).
+type stateGen struct {
+	state  *assembly.State
+	events int
+	kept   keptHTML[stateKey]
+}
+
+// maxStateParts bounds the parts kept for one state: its votes, by the
+// languages, pages and parts.
+const maxStateParts = 1024
+
+// keptStates are the parts of a page set kept by stateKept, for the
+// latest state of each assembly.
+type keptStates struct {
+	t  *template.Template
+	of sync.Map // assembly id → *atomic.Pointer[stateGen]
+}
+
+// gen returns the parts kept for v's state, a fresh set when the state
+// moved on (or was replaced) since; nil when v does not read an
+// assembly's readers' state (then each part is rendered afresh).
+func (k *keptStates) gen(v *view) *stateGen {
+	if v.asm == nil || v.S == nil {
+		return nil
+	}
+	p, ok := k.of.Load(v.ID)
+	if !ok {
+		p, _ = k.of.LoadOrStore(v.ID, new(atomic.Pointer[stateGen]))
+	}
+	slot := p.(*atomic.Pointer[stateGen])
+	if g := slot.Load(); g != nil && g.state == v.S && g.events == v.S.Events {
+		return g
+	}
+	g := &stateGen{state: v.S, events: v.S.Events, kept: keptHTML[stateKey]{max: maxStateParts}}
+	// Another render of the same state may have stored its own set
+	// meanwhile; this one replaces it, and both are right.
+	slot.Store(g)
+	return g
+}
+
+// part is the function "stateKept": the template name rendered for the
+// page p's state and language, with the stateView as its dot, or with x
+// (a *assembly.Vote or *assembly.Election of the state) a statePair of
+// the two; kept for each state (stateGen).
+func (k *keptStates) part(name string, p interface{ page() *view }, xs ...any) (template.HTML, error) {
+	v := p.page()
+	sv := &stateView{v: v}
+	var data any = sv
+	key := stateKey{name: name, l: v.L, id: v.ID, page: v.Page}
+	switch len(xs) {
+	case 0:
+	case 1:
+		switch x := xs[0].(type) {
+		case *assembly.Vote:
+			key.x = "vote:" + x.ID
+		case *assembly.Election:
+			key.x = "election:" + x.ID
+		default:
+			return "", fmt.Errorf("stateKept %s: a part is kept for a vote or an election, not a %T", name, xs[0])
+		}
+		data = statePair{V: sv, X: xs[0]}
+	default:
+		return "", errors.New("stateKept " + name + ": one thing shown at most")
+	}
+	render := func(b *strings.Builder) error { return k.t.ExecuteTemplate(b, name, data) }
+	g := k.gen(v)
+	if g == nil {
+		var b strings.Builder
+		if err := render(&b); err != nil {
+			return "", err
+		}
+		return template.HTML(b.String()), nil
+	}
+	return g.kept.get(key, render)
+}
