@@ -1,6 +1,8 @@
 package web
 
 import (
+	"strconv"
+	"strings"
 	"time"
 
 	"plenum/assembly"
@@ -204,4 +206,89 @@ func (v *view) BodyKind(kind string) string {
 		return v.L.T(k)
 	}
 	return kind
+}
+
+// The words of the console's live counts and announcements are said here
+// rather than by the template's actions, a dozen of them for a line of
+// text, on every render of the console (during a vote, every few
+// milliseconds); the template escapes them as it escaped each part.
+
+// CountLine is a vote's live count in words (Count): "3,000 of 10,000
+// voted · 8,998 of 10,000 present now (9,000 when it opened) · For 1000,
+// Against 1000, Abstain 1000".
+func (v *view) CountLine(vt *assembly.Vote) string {
+	c := v.Count(vt)
+	var b strings.Builder
+	b.WriteString(v.L.T("web.c.voted_of", c.Voted, c.Entitled))
+	b.WriteString(" · ")
+	if c.NotRecorded {
+		b.WriteString(v.L.T("web.q.not_recorded"))
+	} else {
+		b.WriteString(v.L.T("web.c.present_of", c.Present, c.Entitled))
+		if c.Present != c.AtOpening {
+			b.WriteByte(' ')
+			b.WriteString(v.L.T("web.c.at_opening", c.AtOpening))
+		}
+	}
+	if len(c.Choices) > 0 {
+		b.WriteString(" ·")
+		for i, ch := range c.Choices {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteByte(' ')
+			b.WriteString(ch.Label)
+			b.WriteByte(' ')
+			b.WriteString(strconv.Itoa(ch.N))
+		}
+	}
+	return b.String()
+}
+
+// ElectionCountLine is an election's live attendance in words
+// (ElectionCountNow).
+func (v *view) ElectionCountLine(el *assembly.Election) string {
+	c := v.ElectionCountNow(el)
+	return v.L.T("web.c.voted_of", c.Voted, c.Entitled) + " · " + v.L.T("web.c.present_of", c.Present, c.Entitled)
+}
+
+// AnnounceNext is what the script announces when the console's next act
+// changes: that the vote is open, or closed and to be declared.
+func (v *view) AnnounceNext() string {
+	switch v.NextAction().Kind {
+	case "close_vote":
+		return v.L.T("web.c.announce_voting")
+	case "declare_result":
+		return v.L.T("web.c.announce_closed")
+	}
+	return ""
+}
+
+// AnnounceVotes is what the script announces when the votes and
+// elections in progress change: each with its state (and a vote's
+// ballots cast), each followed by a space.
+func (v *view) AnnounceVotes() string {
+	var b strings.Builder
+	for _, vt := range v.ActiveVotes() {
+		b.WriteString(v.L.T("web.c.announce_vote", v.Question(vt), v.Word(vt.Status), vt.BallotsCast()))
+		b.WriteByte(' ')
+	}
+	for _, el := range v.ActiveElections() {
+		b.WriteString(el.Title)
+		b.WriteString(": ")
+		b.WriteString(v.Word(el.Status))
+		b.WriteString(". ")
+	}
+	return b.String()
+}
+
+// ConsentLabel asks how the assembly consented to withdrawing vt, once a
+// ballot was cast or a count entered: "3,000 ballots already cast: how
+// did the assembly consent?"
+func (v *view) ConsentLabel(vt *assembly.Vote) string {
+	s := v.L.T("web.c.consent", len(vt.Ballots))
+	if len(vt.Rounds) > 0 {
+		s += v.L.T("web.c.and_count")
+	}
+	return s + v.L.T("web.c.consent_how")
 }

@@ -983,8 +983,11 @@ var funcs = template.FuncMap{
 	"static":     noStatic,
 	"keptPicker": func(any) (template.HTML, error) { return "", nil },
 	"staticFor":  noStatic,
-	"pair":       func(p interface{ page() *view }, x any) pairOf { return pairOf{p.page(), x} },
-	"statePair":  func(s *stateView, x any) statePair { return statePair{s, x} },
+	"staticWith": func(string, interface{ page() *view }, string) (template.HTML, error) {
+		return noStatic("", nil)
+	},
+	"pair":      func(p interface{ page() *view }, x any) pairOf { return pairOf{p.page(), x} },
+	"statePair": func(s *stateView, x any) statePair { return statePair{s, x} },
 	"stateKept": func(string, interface{ page() *view }, ...any) (template.HTML, error) {
 		return "", errors.New("stateKept: a part of a page rendered outside its page set")
 	},
