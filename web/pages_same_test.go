@@ -204,6 +204,30 @@ func sameHalls(t *testing.T) map[string]func() (renderedHall, []pageToRender) {
 			h.must("chair", "close_election", obj{"election": "e1"})
 			h.must("chair", "declare_election", obj{"election": "e1"})
 		}),
+		// A show of hands counted twice, closed: the chair's card asks how
+		// the assembly consented to a withdrawal after a count.
+		"small-hands": small(func(h *hall) {
+			h.must("chair", "withdraw_vote", obj{"vote": "v1", "reason": "Put again later", "consent": "No objection"})
+			h.must("chair", "open_vote", obj{"id": "v2", "motion": "m2", "method": "show_of_hands"})
+			h.must("chair", "enter_count", obj{"vote": "v2", "for": "1", "against": "1"})
+			h.must("chair", "enter_count", obj{"vote": "v2", "for": "2", "against": "1"})
+			h.must("chair", "close_vote", obj{"vote": "v2"})
+		}),
+		// A roll call on competing drafts, anna has voted; the election
+		// declared.
+		"small-drafts": small(func(h *hall) {
+			h.must("chair", "withdraw_vote", obj{"vote": "v1", "reason": "Put again later", "consent": "No objection"})
+			h.must("chair", "close_election", obj{"election": "e1"})
+			h.must("chair", "declare_election", obj{"election": "e1"})
+			h.must("chair", "open_vote", obj{"id": "v2", "motion": "m2", "method": "show_of_hands"})
+			h.must("chair", "enter_count", obj{"vote": "v2", "for": "2", "against": "1"})
+			h.must("chair", "close_vote", obj{"vote": "v2"})
+			h.must("chair", "declare_result", obj{"vote": "v2"})
+			h.must("chair", "move_motion", obj{"id": "m3", "kind": "substantive", "title": "The members' draft", "text": "The meeting adopts the members' budget.", "item": "i1"})
+			h.must("chair", "group_alternatives", obj{"id": "g1", "title": "The budget drafts", "motions": []string{"m1", "m3"}})
+			h.must("chair", "open_vote", obj{"id": "v3", "alternatives": "g1", "method": "roll_call"})
+			h.must("anna", "cast_ballot", obj{"vote": "v3", "voter": "anna", "choice": "m3"})
+		}),
 		// The hall of ten thousand during its vote: p1 has voted, p9999
 		// has not, p10 never arrived, p2 voted and left the hall, p3 left
 		// before voting.
