@@ -110,3 +110,31 @@ func (v *view) OfferedVote() *assembly.Vote {
 	}
 	return vt
 }
+
+// MandateLine is the viewer's mandate as their name is followed by it
+// on their page (" — decisive vote for The Federation"), or "".
+func (v *view) MandateLine() string {
+	m := v.Me.Mandate
+	if m == nil {
+		return ""
+	}
+	s := " — " + v.L.T("web.mandate."+m.Kind)
+	if m.Organization != "" {
+		s += v.L.T("web.d.for_org", v.OrgName(m.Organization))
+	}
+	return s
+}
+
+// AnnounceMyFloor is what the script announces when the floor region of
+// a delegate's page changes: who has the floor, and the viewer's place on
+// the speakers' list.
+func (v *view) AnnounceMyFloor() string {
+	s := ""
+	if t := v.Turn(); t != nil {
+		s = v.L.T("web.has_floor_announce", v.Name(t.Person))
+	}
+	if n := v.MyRequest(); n != 0 {
+		s += " " + v.L.T("web.d.number_on_list", n)
+	}
+	return s
+}

@@ -30,6 +30,11 @@ type view struct {
 	// personChoices memoizes PersonChoices for one rendering: a page of
 	// a large assembly lists every person in several pickers.
 	personChoices []Choice
+	// speakers memoizes Speakers for one rendering (a page asks for
+	// the list, the viewer's place on it and its first few), when
+	// speakersSet.
+	speakers    []assembly.Request
+	speakersSet bool
 	// pickerLimit is how many persons a picker lists whole
 	// (Options.PickerLimit); finders are the search forms of the pickers
 	// searched on the server (PickPerson), in the order rendered.
@@ -532,10 +537,14 @@ func (v *view) NowMilli() int64 { return v.Now.UnixMilli() }
 
 // Speakers is the current item's speakers' list in the rules' order.
 func (v *view) Speakers() []assembly.Request {
-	if it := v.Item(); it != nil {
-		return v.S.SpeakersList(it.ID)
+	if v.speakersSet {
+		return v.speakers
 	}
-	return nil
+	v.speakers, v.speakersSet = nil, true
+	if it := v.Item(); it != nil {
+		v.speakers = v.S.SpeakersList(it.ID)
+	}
+	return v.speakers
 }
 
 // MyRequest is the viewer's place (1-based) on the current speakers' list,
