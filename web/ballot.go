@@ -98,17 +98,37 @@ func (v *view) AnnounceBallot() string {
 }
 
 // OfferedVote is the open vote whose ballot the viewer is offered, when
-// the page shows it as it first comes — a plain vote (not by a show of
-// hands, not encrypted), no ballot posted for confirmation, no election
-// open beside it — or nil. Then the ballot region is the same for every
-// delegate offered it but for the form's token, and is kept for the
-// state (stateKept) rather than rendered for each.
+// the page shows it as it first comes (plainBallot), or nil. Then the
+// ballot region is the same for every delegate offered it but for the
+// form's token, and is kept for the state (stateKept) rather than
+// rendered for each.
 func (v *view) OfferedVote() *assembly.Vote {
-	vt := v.OpenVote()
-	if vt == nil || v.Form != nil || vt.Method == "show_of_hands" || vt.Method == "encrypted" || v.OpenElection() != nil || v.Why(vt) != "" {
-		return nil
+	if vt, why := v.plainBallot(); vt != nil && why == "" {
+		return vt
 	}
-	return vt
+	return nil
+}
+
+// VotedVote is the open vote in which the viewer has cast their ballot,
+// when the page shows it plainly (plainBallot), or nil: the ballot
+// region is then the same for every delegate who has voted, and is kept
+// for the state.
+func (v *view) VotedVote() *assembly.Vote {
+	if vt, why := v.plainBallot(); vt != nil && why == "voted" {
+		return vt
+	}
+	return nil
+}
+
+// plainBallot is the open vote and Why of it, when it is a plain vote
+// (not by a show of hands, not encrypted), no ballot is posted for
+// confirmation and no election is open beside it; else nil.
+func (v *view) plainBallot() (*assembly.Vote, string) {
+	vt := v.OpenVote()
+	if vt == nil || v.Form != nil || vt.Method == "show_of_hands" || vt.Method == "encrypted" || v.OpenElection() != nil {
+		return nil, ""
+	}
+	return vt, v.Why(vt)
 }
 
 // MandateLine is the viewer's mandate as their name is followed by it
