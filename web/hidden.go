@@ -49,3 +49,37 @@ func hiddenFields(csrf, key, id, back string) string {
 	b.WriteString(`">`)
 	return b.String()
 }
+
+// Rest is the chair's next act's form after its hidden fields (the
+// template "act-button"): the command and its fields as hidden fields,
+// and the big button with its key. It is written here in one go rather
+// than by the template's dozen actions, as the template wrote it, byte
+// for byte: every value escaped as html/template escapes a quoted
+// attribute's value or a text (attrEscaper: the same table for both).
+func (b actButton) Rest() template.HTML {
+	var w strings.Builder
+	w.WriteString(`<input type="hidden" name="cmd" value="`)
+	attrEscaper.WriteString(&w, b.Cmd)
+	w.WriteString(`">`)
+	for _, f := range b.Fields {
+		w.WriteString(`<input type="hidden" name="`)
+		attrEscaper.WriteString(&w, f.Name)
+		w.WriteString(`" value="`)
+		attrEscaper.WriteString(&w, f.Value)
+		w.WriteString(`">`)
+	}
+	w.WriteString("\n" + `<button type="submit" class="big next-btn"`)
+	if b.Key != "" {
+		w.WriteString(` data-key="`)
+		attrEscaper.WriteString(&w, b.Key)
+		w.WriteString(`" aria-keyshortcuts="Enter `)
+		attrEscaper.WriteString(&w, strings.ToUpper(b.Key))
+		w.WriteString(`"`)
+	} else {
+		w.WriteString(` aria-keyshortcuts="Enter"`)
+	}
+	w.WriteString(`>`)
+	attrEscaper.WriteString(&w, b.Label)
+	w.WriteString(` <kbd>Enter</kbd></button></form>`)
+	return template.HTML(w.String())
+}

@@ -22,3 +22,25 @@ func TestHiddenFieldsAsTheTemplateWroteThem(t *testing.T) {
 		}
 	}
 }
+
+// The chair's next act's form written by hand is the one the template
+// wrote, for any text.
+func TestActButtonAsTheTemplateWroteIt(t *testing.T) {
+	old := template.Must(template.New("").Funcs(template.FuncMap{"upper": strings.ToUpper}).Parse(`<input type="hidden" name="cmd" value="{{.Cmd}}">{{range .Fields}}<input type="hidden" name="{{.Name}}" value="{{.Value}}">{{end}}
+<button type="submit" class="big next-btn"{{if .Key}} data-key="{{.Key}}" aria-keyshortcuts="Enter {{upper .Key}}"{{else}} aria-keyshortcuts="Enter"{{end}}>{{.Label}} <kbd>Enter</kbd></button></form>`))
+	for _, s := range []string{"", "close_vote", `a"b&c'd+e<f>g` + "\x00h", "Frühjahr 🗳 \xff\xfe", "&amp; &#34;", "ß"} {
+		for _, key := range []string{"", "c", s} {
+			b := actButton{Cmd: s + "cmd", Key: key, Label: "Close " + s, Fields: []field{{"a:vote", s}, {s, "v1"}}}
+			if s == "" {
+				b.Fields = nil
+			}
+			var w strings.Builder
+			if err := old.Execute(&w, b); err != nil {
+				t.Fatal(err)
+			}
+			if got := string(b.Rest()); got != w.String() {
+				t.Errorf("%q, key %q:\n got %s\nwant %s", s, key, got, w.String())
+			}
+		}
+	}
+}
