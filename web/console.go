@@ -34,8 +34,17 @@ func (a nextAction) Decrypting() *assembly.EncryptedVote {
 	return a.Vote.Encrypted
 }
 
-// NextAction is the chair's most obvious next act now.
+// NextAction is the chair's most obvious next act now (asked once a
+// rendering).
 func (v *view) NextAction() nextAction {
+	if !v.once.nextAction {
+		v.nextAction, v.once.nextAction = v.nextActionNow(), true
+	}
+	return v.nextAction
+}
+
+// nextActionNow is NextAction, found.
+func (v *view) nextActionNow() nextAction {
 	st := v.S.Sitting()
 	if st == nil {
 		return nextAction{Kind: "open_sitting"}

@@ -188,12 +188,16 @@ func (v *view) Elections() []*assembly.Election {
 
 // ActiveElections are the elections opened and not yet declared.
 func (v *view) ActiveElections() []*assembly.Election {
+	if v.once.activeElections {
+		return v.activeElections
+	}
 	var out []*assembly.Election
-	for _, el := range v.Elections() {
-		if el.InProgress() {
+	for _, id := range v.S.ElectionOrder {
+		if el := v.S.Elections[id]; el.InProgress() {
 			out = append(out, el)
 		}
 	}
+	v.activeElections, v.once.activeElections = out, true
 	return out
 }
 

@@ -35,6 +35,15 @@ type view struct {
 	// speakersSet.
 	speakers    []assembly.Request
 	speakersSet bool
+	// once memoizes, for one rendering, what a page asks of the state
+	// several times: the votes and elections in progress, the chair's
+	// next act.
+	once struct {
+		activeVotes, activeElections, nextAction bool
+	}
+	activeVotes     []*assembly.Vote
+	activeElections []*assembly.Election
+	nextAction      nextAction
 	// pickerLimit is how many persons a picker lists whole
 	// (Options.PickerLimit); finders are the search forms of the pickers
 	// searched on the server (PickPerson), in the order rendered.
@@ -601,12 +610,16 @@ func (v *view) OpenGroups() []*assembly.Alternatives {
 
 // ActiveVotes are the votes opened and not yet declared.
 func (v *view) ActiveVotes() []*assembly.Vote {
+	if v.once.activeVotes {
+		return v.activeVotes
+	}
 	var out []*assembly.Vote
 	for _, id := range v.S.VoteOrder {
 		if vt := v.S.Votes[id]; vt.InProgress() {
 			out = append(out, vt)
 		}
 	}
+	v.activeVotes, v.once.activeVotes = out, true
 	return out
 }
 
