@@ -3,19 +3,7 @@ package web
 import (
 	"html/template"
 	"strings"
-
-	"plenum/i18n"
 )
-
-// word is a word of a closed set in l's language: the catalog's
-// "web.word.<value>", else the value with its underscores as spaces
-// (view.Word).
-func word(l *i18n.Locale, s string) string {
-	if k := "web.word." + s; l.Has(k) {
-		return l.T(k)
-	}
-	return strings.ReplaceAll(s, "_", " ")
-}
 
 // attrEscaper escapes a text for a quoted attribute's value as
 // html/template does (its attrEscaper of a plain string: NUL, quotes,

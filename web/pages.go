@@ -30,17 +30,14 @@ type view struct {
 	// personChoices memoizes PersonChoices for one rendering: a page of
 	// a large assembly lists every person in several pickers.
 	personChoices []Choice
-	// speakers memoizes Speakers for one rendering (a page asks for
-	// the list, the viewer's place on it and its first few), when
-	// speakersSet.
-	speakers    []assembly.Request
-	speakersSet bool
 	// once memoizes, for one rendering, what a page asks of the state
-	// several times: the votes and elections in progress, the chair's
-	// next act.
+	// several times: the speakers' list (the list, the viewer's place on
+	// it, its first few), the votes and elections in progress, the
+	// chair's next act.
 	once struct {
-		activeVotes, activeElections, nextAction bool
+		speakers, activeVotes, activeElections, nextAction bool
 	}
+	speakers        []assembly.Request
 	activeVotes     []*assembly.Vote
 	activeElections []*assembly.Election
 	nextAction      nextAction
@@ -95,6 +92,16 @@ func (v *view) page() *view { return v }
 // motion, an outcome, a state) in the page's language: the catalog's
 // "web.word.<value>", else the value with its underscores as spaces.
 func (v *view) Word(s string) string { return word(v.L, s) }
+
+// word is a word of a closed set in l's language: the catalog's
+// "web.word.<value>", else the value with its underscores as spaces
+// (view.Word, staticView.Word, stateView.Word).
+func word(l *i18n.Locale, s string) string {
+	if k := "web.word." + s; l.Has(k) {
+		return l.T(k)
+	}
+	return strings.ReplaceAll(s, "_", " ")
+}
 
 // Lang is the page's language tag, for its lang attribute.
 func (v *view) Lang() string { return v.L.Lang() }
@@ -546,10 +553,10 @@ func (v *view) NowMilli() int64 { return v.Now.UnixMilli() }
 
 // Speakers is the current item's speakers' list in the rules' order.
 func (v *view) Speakers() []assembly.Request {
-	if v.speakersSet {
+	if v.once.speakers {
 		return v.speakers
 	}
-	v.speakers, v.speakersSet = nil, true
+	v.speakers, v.once.speakers = nil, true
 	if it := v.Item(); it != nil {
 		v.speakers = v.S.SpeakersList(it.ID)
 	}
@@ -1005,11 +1012,8 @@ var funcs = template.FuncMap{
 	"static":     noStatic,
 	"keptPicker": func(any) (template.HTML, error) { return "", nil },
 	"staticFor":  noStatic,
-	"staticWith": func(string, interface{ page() *view }, string) (template.HTML, error) {
-		return noStatic("", nil)
-	},
-	"pair":      func(p interface{ page() *view }, x any) pairOf { return pairOf{p.page(), x} },
-	"statePair": func(s *stateView, x any) statePair { return statePair{s, x} },
+	"pair":       func(p interface{ page() *view }, x any) pairOf { return pairOf{p.page(), x} },
+	"statePair":  func(s *stateView, x any) statePair { return statePair{s, x} },
 	"stateKept": func(string, interface{ page() *view }, ...any) (template.HTML, error) {
 		return "", errors.New("stateKept: a part of a page rendered outside its page set")
 	},

@@ -33,9 +33,6 @@ type staticView struct {
 	ID   string
 	Page string
 	Me   staticViewer
-	// X is what a part rendered by staticWith is kept for besides (the
-	// id of a vote): "" for the others.
-	X string
 }
 
 // staticViewer is the viewer as a part rendered by staticFor sees them:
@@ -135,16 +132,13 @@ type staticKey struct {
 	l        *i18n.Locale
 	id, page string
 	me       staticViewer
-	x        string
 }
 
-// staticParts are the functions "static", "staticFor", "staticWith",
-// "keptPicker" and "stateKept" (stateparts.go) of the page set t. static
-// and staticFor keep as many parts as t's templates name, by the
-// languages, the assemblies, the pages and the few combinations of
-// offices: a few thousand, and at most maxKeptParts. "staticWith NAME .
-// X" is static kept for X as well (a string the part reads as .X: the
-// id of the vote a form acts on).
+// staticParts are the functions "static", "staticFor", "keptPicker" and
+// "stateKept" (stateparts.go) of the page set t. static and staticFor
+// keep as many parts as t's templates name, by the languages, the
+// assemblies, the pages and the few combinations of offices: a few
+// thousand, and at most maxKeptParts.
 func staticParts(t *template.Template) template.FuncMap {
 	parts := &keptParts{t: t, kept: keptHTML[staticKey]{max: maxKeptParts}}
 	part := parts.part
@@ -154,14 +148,11 @@ func staticParts(t *template.Template) template.FuncMap {
 		"keptPicker": pickers.part,
 		"stateKept":  states.part,
 		"static": func(name string, p interface{ page() *view }) (template.HTML, error) {
-			return part(name, p.page(), staticViewer{}, "")
+			return part(name, p.page(), staticViewer{})
 		},
 		"staticFor": func(name string, p interface{ page() *view }) (template.HTML, error) {
 			v := p.page()
-			return part(name, v, v.staticOffices(), "")
-		},
-		"staticWith": func(name string, p interface{ page() *view }, x string) (template.HTML, error) {
-			return part(name, p.page(), staticViewer{}, x)
+			return part(name, v, v.staticOffices())
 		},
 	}
 }
@@ -209,11 +200,11 @@ func (k *keptHTML[K]) get(key K, render func(*strings.Builder) error) (template.
 // rendered afresh and kept again.
 const maxKeptParts = 4096
 
-// part renders the template name for the page v, the viewer me and x,
-// once for each staticKey, and keeps it.
-func (k *keptParts) part(name string, v *view, me staticViewer, x string) (template.HTML, error) {
-	return k.kept.get(staticKey{name, v.L, v.ID, v.Page, me, x}, func(b *strings.Builder) error {
-		return k.t.ExecuteTemplate(b, name, &staticView{L: v.L, ID: v.ID, Page: v.Page, Me: me, X: x})
+// part renders the template name for the page v and the viewer me, once
+// for each staticKey, and keeps it.
+func (k *keptParts) part(name string, v *view, me staticViewer) (template.HTML, error) {
+	return k.kept.get(staticKey{name, v.L, v.ID, v.Page, me}, func(b *strings.Builder) error {
+		return k.t.ExecuteTemplate(b, name, &staticView{L: v.L, ID: v.ID, Page: v.Page, Me: me})
 	})
 }
 

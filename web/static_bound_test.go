@@ -16,7 +16,7 @@ func TestKeptPartsAreBounded(t *testing.T) {
 	l := i18n.For("en")
 	for i := range maxKeptParts + 10 {
 		id := "a" + strconv.Itoa(i)
-		h, err := k.part("id", &view{L: l, ID: id}, staticViewer{}, "")
+		h, err := k.part("id", &view{L: l, ID: id}, staticViewer{})
 		if err != nil || string(h) != "<b>"+id+"</b>" {
 			t.Fatalf("part for %s: %q %v", id, h, err)
 		}
@@ -25,7 +25,7 @@ func TestKeptPartsAreBounded(t *testing.T) {
 		t.Errorf("%d parts kept, bound %d", n, maxKeptParts)
 	}
 	// A part kept before the reset and asked again is rendered again.
-	if h, err := k.part("id", &view{L: l, ID: "a0"}, staticViewer{}, ""); err != nil || string(h) != "<b>a0</b>" {
+	if h, err := k.part("id", &view{L: l, ID: "a0"}, staticViewer{}); err != nil || string(h) != "<b>a0</b>" {
 		t.Errorf("a0 after the reset: %q %v", h, err)
 	}
 }

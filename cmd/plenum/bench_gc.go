@@ -42,12 +42,11 @@ var gcMetrics = []string{
 	"/cpu/classes/gc/mark/idle:cpu-seconds",
 	"/cpu/classes/total:cpu-seconds",
 	"/cpu/classes/idle:cpu-seconds",
-	"/gc/heap/live:bytes",
 }
 
-// readGC reads the collector's figures now (the heap's as the quiet
-// collector reads them: quietgc.ReadHeap); one the runtime does not have
-// reads as zero.
+// readGC reads the collector's figures now (the heap's — live, goal,
+// allocated — as the quiet collector reads them: quietgc.ReadHeap); one
+// the runtime does not have reads as zero.
 func readGC() gcStats {
 	s := make([]metrics.Sample, len(gcMetrics))
 	for i, name := range gcMetrics {
@@ -67,7 +66,7 @@ func readGC() gcStats {
 		return s[i].Value.Float64()
 	}
 	h := quietgc.ReadHeap()
-	g := gcStats{cycles: u(0), gc: f(1), assist: f(2), idle: f(3), total: f(4), unused: f(5), live: u(6), alloc: h.Allocs}
+	g := gcStats{cycles: u(0), gc: f(1), assist: f(2), idle: f(3), total: f(4), unused: f(5), live: h.Live, alloc: h.Allocs}
 	if h.Goal > h.Now {
 		g.toGo = h.Goal - h.Now
 	}
