@@ -103,3 +103,17 @@ func BenchmarkDecideApplyBallot(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "ballots/s")
 }
+
+// BenchmarkEncodeBallotCast encodes a ballot's event as the engine's
+// writer does for each ballot (EncodeEvent), with an idempotency key and
+// a request hash as the API's ballots carry.
+func BenchmarkEncodeBallotCast(b *testing.B) {
+	e := BallotCast{Meta: Meta{Assembly: "coop", Actor: "d1234", At: time.Date(2026, 12, 4, 21, 30, 0, 123456789, time.UTC), Key: "d1234/ballot-b1", Req: "0123456789abcdef0123456789abcdef"}, Vote: "b1", Voter: "d1234", Right: "md1234", Choice: "against", Weight: 1}
+	b.ReportAllocs()
+	for b.Loop() {
+		p, err := EncodeEvent(e)
+		if err != nil || len(p) > cap(p) {
+			b.Fatal(err)
+		}
+	}
+}

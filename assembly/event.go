@@ -43,7 +43,11 @@ func EventTypes() []string {
 // EncodeEvent returns the event's JSON payload (its type is e.EventType()).
 func EncodeEvent(e Event) ([]byte, error) {
 	if bc, ok := e.(BallotCast); ok {
-		if b, ok := appendBallotCast(make([]byte, 0, 192), &bc); ok {
+		// Room for the whole payload: its fixed parts, a time and a
+		// weight at their longest, and the strings unescaped (192 bytes
+		// fitted no ballot with an idempotency key, so each grew once).
+		n := 170 + len(bc.Assembly) + len(bc.Actor) + len(bc.Key) + len(bc.Req) + len(bc.Vote) + len(bc.Voter) + len(bc.Right) + len(bc.Choice)
+		if b, ok := appendBallotCast(make([]byte, 0, n), &bc); ok {
 			return b, nil
 		}
 	}
