@@ -321,3 +321,29 @@ func BenchmarkFollowGrowth(b *testing.B) {
 		})
 	}
 }
+
+// discardStore takes every batch without writing it.
+type discardStore struct{ ledger.Store }
+
+func (discardStore) AppendBatch(context.Context, string, *ledger.Batch) error { return nil }
+
+// BenchmarkLogBatch250 is the Log's own work on a batch of 250
+// ballot-sized entries (validating, encoding, hashing, signing: prepare
+// and batch), the store's taken out: a batch of a ballot burst as the
+// engine's writer appends it.
+func BenchmarkLogBatch250(b *testing.B) {
+	k := newKeys(b, "plenum.localhost")
+	l := openLog(b, discardStore{openStore(b, filepath.Join(b.TempDir(), "bench.db"))}, origin, k)
+	entries := make([]ledger.Entry, 250)
+	for i := range entries {
+		entries[i] = ledger.Entry{Actor: fmt.Sprintf("d%d", i), Type: "ballot_cast", Payload: json.RawMessage(fmt.Sprintf(`{"meta":{"assembly":"coop","actor":"d%d","at":"2026-12-04T21:30:00.123456789Z","key":"d%d/ballot-b1","req":"0123456789abcdef0123456789abcdef"},"vote":"b1","voter":"d%d","right":"md%d","choice":"against","weight":1}`, i, i, i, i))}
+	}
+	b.ReportAllocs()
+	cpu0 := cpuTime()
+	for b.Loop() {
+		if _, err := l.AppendBatch(context.Background(), entries, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64((cpuTime()-cpu0).Nanoseconds())/float64(b.N*len(entries)), "cpu-ns/entry")
+}

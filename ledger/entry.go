@@ -161,7 +161,18 @@ func appendHead(b []byte, index int64, t time.Time, actor, typ string) []byte {
 	b = append(b, `{"index":`...)
 	b = strconv.AppendInt(b, index, 10)
 	b = append(b, `,"time":"`...)
-	b = t.UTC().AppendFormat(b, time.RFC3339Nano)
+	b = appendTime(b, t)
+	return appendHeadRest(b, actor, typ)
+}
+
+// appendTime appends t as an entry's time.
+func appendTime(b []byte, t time.Time) []byte {
+	return t.UTC().AppendFormat(b, time.RFC3339Nano)
+}
+
+// appendHeadRest appends what follows an entry's time, up to its
+// payload.
+func appendHeadRest(b []byte, actor, typ string) []byte {
 	b = append(b, `","actor":`...)
 	b = appendString(b, actor)
 	b = append(b, `,"type":`...)
@@ -486,6 +497,19 @@ func decodeEntry(data []byte, r *recent) (e Entry, ref *PayloadRef, err error) {
 
 // isCompact reports whether the JSON text p has no white space outside strings.
 func isCompact(p []byte) bool {
+	// JSON's white space is the bytes ' ', '\t', '\n' and '\r', all at
+	// most ' ': a payload with no such byte (an event with no space in
+	// its texts, a ballot) is compact, found in one plain pass.
+	plain := true
+	for _, c := range p {
+		if c <= ' ' {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return true
+	}
 	inString, escaped := false, false
 	for _, c := range p {
 		switch {

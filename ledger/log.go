@@ -301,6 +301,10 @@ func prepare(entries []Entry, sealed []SealedBallot) ([]prepared, []SealedBallot
 	}
 	out := make([]prepared, len(entries))
 	now := time.Now().UTC().Round(0)
+	// The entries of a batch mostly share one time (now): it is formatted
+	// once for all that have it.
+	var last time.Time
+	var lastText []byte
 	for i, e := range entries {
 		e.Index = 0
 		if e.Time.IsZero() {
@@ -313,8 +317,13 @@ func prepare(entries []Entry, sealed []SealedBallot) ([]prepared, []SealedBallot
 		if err != nil {
 			return nil, nil, fmt.Errorf("ledger: entry %d of %d: %w", i+1, len(entries), err)
 		}
-		head := appendHead(make([]byte, 0, 64+len(e.Actor)+len(e.Type)), 0, e.Time, e.Actor, e.Type)
-		out[i] = prepared{tail: head[len(`{"index":0`):], payload: p}
+		if lastText == nil || !e.Time.Equal(last) {
+			last, lastText = e.Time, appendTime(lastText[:0:0], e.Time)
+		}
+		// What follows the index: `,"time":"…","actor":…,"type":…`.
+		tail := append(make([]byte, 0, len(`,"time":"`)+len(lastText)+32+len(e.Actor)+len(e.Type)), `,"time":"`...)
+		tail = append(tail, lastText...)
+		out[i] = prepared{tail: appendHeadRest(tail, e.Actor, e.Type), payload: p}
 	}
 	return out, box, nil
 }

@@ -378,3 +378,53 @@ func TestAppendBatchSealed(t *testing.T) {
 		t.Fatalf("after emptying, SealedBallots = %+v, %v", got, err)
 	}
 }
+
+// TestAppendStoresEncodeEntry: what AppendBatch stores for each entry is
+// EncodeEntry's bytes for it, whatever the batch's times (zero, shared,
+// in another zone, one after another alike and not) and payloads (compact,
+// with spaces only inside strings, with white space outside them).
+func TestAppendStoresEncodeEntry(t *testing.T) {
+	ctx := context.Background()
+	k := newKeys(t, "plenum.localhost")
+	l := openLog(t, openStore(t, filepath.Join(t.TempDir(), "p.db")), origin, k)
+	t0 := time.Date(2026, 12, 4, 21, 30, 0, 123456789, time.UTC)
+	kyiv := time.FixedZone("EET", 2*3600)
+	times := []time.Time{{}, t0, t0, t0.In(kyiv), t0.Add(time.Nanosecond), {}, t0, t0.Truncate(time.Second), {}}
+	payloads := []string{
+		`{"a":"b"}`, `{"text":"two words"}`, "{ \"a\" : [1, 2] }\n", "{\"a\":\"x\"\t}", `{"a":"tab\there"}`,
+		`{"q":"\"quoted\" space"}`, `[]`, `"plain"`, "\r\n{\"a\":1}",
+	}
+	var entries []ledger.Entry
+	for i, tm := range times {
+		entries = append(entries, ledger.Entry{Time: tm, Actor: fmt.Sprintf("d %d", i), Type: "x.y", Payload: json.RawMessage(payloads[i])})
+	}
+	before := time.Now().UTC()
+	a, err := l.AppendBatch(ctx, entries, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, err := l.Raw(ctx, a.First, a.First+int64(len(entries)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := l.Read(ctx, a.First, a.First+int64(len(entries)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, e := range entries {
+		e.Index = a.First + int64(i)
+		if e.Time.IsZero() {
+			if got[i].Time.Before(before) {
+				t.Fatalf("entry %d: a zero time became %v, before the append", i, got[i].Time)
+			}
+			e.Time = got[i].Time
+		}
+		want, _, err := ledger.EncodeEntry(e)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(raw[i], want) {
+			t.Errorf("entry %d stored as\n%s\nEncodeEntry gives\n%s", i, raw[i], want)
+		}
+	}
+}
