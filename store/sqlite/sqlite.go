@@ -61,7 +61,7 @@ type Store struct {
 // fifth of a 250-entry batch's CPU.
 type appendStmts struct {
 	head       *sql.Stmt
-	entries    [8]*sql.Stmt // entries[k] inserts 1<<k rows, up to rowsPerInsert
+	entries    [insertSizes]*sql.Stmt // entries[k] inserts 1<<k rows, up to rowsPerInsert
 	checkpoint *sql.Stmt
 	setHead    *sql.Stmt
 }
@@ -420,9 +420,13 @@ func (s *Store) SettledHead(ctx context.Context, origin string) (ledger.Head, er
 	return h, err
 }
 
-// rowsPerInsert is the most entries one INSERT statement writes (a power
-// of two: a batch is written by the statements of 128, 64, …, 1 rows).
-const rowsPerInsert = 128
+// rowsPerInsert is the most entries one INSERT statement writes, a power
+// of two: a batch is written by the statements of 128, 64, …, 1 rows
+// (insertSizes of them), the largest that fits what is left each time.
+const (
+	insertSizes   = 8
+	rowsPerInsert = 1 << (insertSizes - 1)
+)
 
 // insertEntries returns the statement that inserts n entries.
 func insertEntries(n int) string {

@@ -214,3 +214,66 @@ func TestScanConnections(t *testing.T) {
 		t.Fatal("ScanRecords after Close succeeded")
 	}
 }
+
+// TestAppendBatchEverySize appends batches of every size from 1 to 130
+// and some larger (each written by the prepared inserts of 128, 64, …, 1
+// rows that fit it), reopens the database, and reads every record back,
+// with the checkpoint of each batch.
+func TestAppendBatchEverySize(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "s.db")
+	st, err := sqlite.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const o = "test/assembly/sizes"
+	if err := st.CreateLog(ctx, o, []byte("cp0")); err != nil {
+		t.Fatal(err)
+	}
+	rec := func(i int64) ledger.Record {
+		d := fmt.Appendf(nil, "entry %d", i)
+		return ledger.Record{Index: i, Data: d, Hashes: []tlog.Hash{tlog.RecordHash(d), {byte(i), byte(i >> 8)}}}
+	}
+	var sizes []int
+	for n := 1; n <= 130; n++ {
+		sizes = append(sizes, n)
+	}
+	sizes = append(sizes, 255, 256, 257, 383, 1000)
+	var size int64
+	for _, n := range sizes {
+		b := &ledger.Batch{First: size, Checkpoint: fmt.Appendf(nil, "cp%d", size+int64(n))}
+		for i := range n {
+			b.Records = append(b.Records, rec(size+int64(i)))
+		}
+		if err := st.AppendBatch(ctx, o, b); err != nil {
+			t.Fatalf("a batch of %d: %v", n, err)
+		}
+		size += int64(n)
+	}
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if st, err = sqlite.Open(path); err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if h, err := st.Head(ctx, o); err != nil || h.Size != size || string(h.Checkpoint) != fmt.Sprintf("cp%d", size) {
+		t.Fatalf("Head = %d %q, %v; want %d", h.Size, h.Checkpoint, err, size)
+	}
+	var next int64
+	err = st.ScanRecords(ctx, o, 0, size, func(r ledger.Record) error {
+		want := rec(next)
+		if r.Index != next || !bytes.Equal(r.Data, want.Data) || len(r.Hashes) != 2 || r.Hashes[0] != want.Hashes[0] || r.Hashes[1] != want.Hashes[1] {
+			return fmt.Errorf("record %d read back as %d %q %x", next, r.Index, r.Data, r.Hashes)
+		}
+		next++
+		return nil
+	})
+	if err != nil || next != size {
+		t.Fatalf("ScanRecords: %v after %d of %d", err, next, size)
+	}
+	cps, err := st.Checkpoints(ctx, o, 0, len(sizes)+1)
+	if err != nil || len(cps) != len(sizes) {
+		t.Fatalf("Checkpoints: %d, %v; want %d", len(cps), err, len(sizes))
+	}
+}
