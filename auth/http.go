@@ -78,15 +78,15 @@ func (s *Store) Middleware(next http.Handler) http.Handler {
 // false. For a handler that adds values of its own to the context, so
 // that the request is copied once (http.Request.WithContext), not twice.
 func (s *Store) SessionContext(w http.ResponseWriter, r *http.Request) (context.Context, bool) {
-	c, err := r.Cookie(CookieName)
-	if err != nil || c.Value == "" {
+	token := sessionCookie(r)
+	if token == "" {
 		return r.Context(), true
 	}
 	ctx, cancel := r.Context(), context.CancelFunc(nil)
 	if s.sqlitePath == "" {
 		ctx, cancel = context.WithTimeout(ctx, SessionLookupTimeout)
 	}
-	sess, err := s.Session(ctx, c.Value)
+	sess, err := s.Session(ctx, token)
 	if cancel != nil {
 		cancel()
 	}
@@ -98,6 +98,35 @@ func (s *Store) SessionContext(w http.ResponseWriter, r *http.Request) (context.
 		return nil, false
 	}
 	return r.Context(), true
+}
+
+// sessionCookie is the value of r's session cookie, as
+// r.Cookie(CookieName) gives it ("" if none). A request with one Cookie
+// header holding one cookie, the session's, unquoted — every API
+// client's — is read without r.Cookie, which parses into a new
+// *http.Cookie and a slice each time; any other is r.Cookie's
+// (TestSessionCookieAsNetHTTP).
+func sessionCookie(r *http.Request) string {
+	if lines := r.Header["Cookie"]; len(lines) == 1 {
+		line := strings.Trim(lines[0], " \t")
+		if v, ok := strings.CutPrefix(line, CookieName+"="); ok && !strings.ContainsRune(line, ';') {
+			plain := true
+			for i := 0; i < len(v); i++ {
+				if b := v[i]; b <= ' ' || b >= 0x7f || b == '"' || b == '\\' {
+					plain = false
+					break
+				}
+			}
+			if plain {
+				return v
+			}
+		}
+	}
+	c, err := r.Cookie(CookieName)
+	if err != nil {
+		return ""
+	}
+	return c.Value
 }
 
 // sessionUnavailable answers a request whose session could not be looked
@@ -198,7 +227,11 @@ func SameOrigin(r *http.Request) bool {
 	if r.Header.Get(CSRFHeader) != "" {
 		return true
 	}
-	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	ct := r.Header.Get("Content-Type")
+	if ct == "application/json" {
+		return true // what parsing gives, without a map and a string a request
+	}
+	mt, _, _ := mime.ParseMediaType(ct)
 	return mt == "application/json"
 }
 
