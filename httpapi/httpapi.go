@@ -261,12 +261,26 @@ func notTaken(err error) string {
 }
 
 func writeJSON(w http.ResponseWriter, status int, body []byte) {
-	w.Header().Set("Content-Type", "application/json")
-	w.Header().Set("Cache-Control", "no-store")
+	jsonHeaders(w)
 	w.WriteHeader(status)
 	w.Write(body)
 	w.Write(newline)
 }
+
+// jsonHeaders sets the headers of a JSON answer, as Header.Set would
+// (the keys are canonical already), with values shared by every answer
+// rather than a slice made for each: nothing changes a header's values in
+// place (Set and Del replace them; net/http copies them as it writes).
+func jsonHeaders(w http.ResponseWriter) {
+	h := w.Header()
+	h["Content-Type"] = jsonType
+	h["Cache-Control"] = noStore
+}
+
+var (
+	jsonType = []string{"application/json"}
+	noStore  = []string{"no-store"}
+)
 
 // newline ends every JSON answer; a []byte("\n") made in place is
 // allocated on every call (Write is an interface's method).
