@@ -304,10 +304,17 @@ func (a *Assembly) submit(ctx context.Context, metas []assembly.Meta, cmds []ass
 	req := &request{metas: metas, cmds: cmds, reply: make(chan reply, 1)}
 	select {
 	case a.reqs <- req:
-	case <-a.closing:
-		return nil, -1, a.reason
-	case <-ctx.Done():
-		return nil, -1, ctx.Err()
+		// The queue had room, as it mostly has: a send alone, not the
+		// three channels' select below (each locked, and waited on when
+		// the queue is full).
+	default:
+		select {
+		case a.reqs <- req:
+		case <-a.closing:
+			return nil, -1, a.reason
+		case <-ctx.Done():
+			return nil, -1, ctx.Err()
+		}
 	}
 	var r reply
 	select {
