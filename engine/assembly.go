@@ -262,7 +262,14 @@ type quorumOf struct {
 // key with the same request again is answered from the record (Replayed),
 // with another request it is refused (invalid, field "key").
 func (a *Assembly) Submit(ctx context.Context, m assembly.Meta, c assembly.Command) (*Result, error) {
-	results, _, err := a.submit(ctx, []assembly.Meta{m}, []assembly.Command{c})
+	// The request, its meta and its command in one allocation, not three:
+	// every ballot is one.
+	one := &struct {
+		req  request
+		meta [1]assembly.Meta
+		cmd  [1]assembly.Command
+	}{meta: [1]assembly.Meta{m}, cmd: [1]assembly.Command{c}}
+	results, _, err := a.submitAs(ctx, &one.req, one.meta[:], one.cmd[:])
 	if err != nil {
 		return nil, err
 	}
@@ -288,6 +295,11 @@ func (a *Assembly) SubmitAll(ctx context.Context, metas []assembly.Meta, cmds []
 
 // submit is SubmitAll on metas of its own, which it changes.
 func (a *Assembly) submit(ctx context.Context, metas []assembly.Meta, cmds []assembly.Command) ([]*Result, int, error) {
+	return a.submitAs(ctx, new(request), metas, cmds)
+}
+
+// submitAs is submit sending req, a zero request of the caller's.
+func (a *Assembly) submitAs(ctx context.Context, req *request, metas []assembly.Meta, cmds []assembly.Command) ([]*Result, int, error) {
 	if err := a.writtenElsewhere(); err != nil {
 		return nil, -1, err
 	}
@@ -301,7 +313,7 @@ func (a *Assembly) submit(ctx context.Context, metas []assembly.Meta, cmds []ass
 			m.Key, m.Req = ScopedKey(m.Actor, m.Key), requestHash(a.id, cmds[i])
 		}
 	}
-	req := &request{metas: metas, cmds: cmds, reply: make(chan reply, 1)}
+	*req = request{metas: metas, cmds: cmds, reply: make(chan reply, 1)}
 	select {
 	case a.reqs <- req:
 		// The queue had room, as it mostly has: a send alone, not the
