@@ -1,59 +1,113 @@
 package httpapi
 
 import (
+	"encoding/base64"
 	"encoding/json"
 	"strconv"
 
+	"plenum/engine"
 	"plenum/internal/jsonfast"
 )
 
-// appendCommandResponse appends out as json.Marshal encodes it, byte for
-// byte, without reflection: every accepted command, every ballot of a
-// vote, is answered with one. cp is out.Checkpoint as a JSON string
-// (json.Marshal), which the answers of one batch share.
-func appendCommandResponse(b []byte, out *CommandResponse, cp []byte) []byte {
+// responseOf is the answer to a command of assembly assemblyID whose
+// result is res, cp its checkpoint: a ballot's (ballot_cast,
+// election_ballot_cast) with its receipt.
+func responseOf(res *engine.Result, cp *encodedCheckpoint, assemblyID string) CommandResponse {
+	out := CommandResponse{Checkpoint: cp.text, BallotToken: res.BallotToken, Replayed: res.Replayed}
+	if len(res.Events) > 0 {
+		out.Events = make([]EventRef, len(res.Events))
+	}
+	for i, ev := range res.Events {
+		out.Events[i] = EventRef{Index: ev.Index, Type: ev.Event.EventType()}
+	}
+	if isBallot(res) {
+		first := res.Events[0].Index
+		out.Receipt = &Receipt{
+			Index:      first,
+			LeafHash:   base64.StdEncoding.EncodeToString(res.Events[0].Leaf[:]),
+			Checkpoint: cp.text,
+			Proof:      "/api/assemblies/" + assemblyID + "/proof/" + strconv.FormatInt(first, 10),
+		}
+	}
+	return out
+}
+
+// isBallot reports whether res is a ballot's, answered with a receipt.
+func isBallot(res *engine.Result) bool {
+	if len(res.Events) == 0 {
+		return false
+	}
+	t := res.Events[0].Event.EventType()
+	return t == "ballot_cast" || t == "election_ballot_cast"
+}
+
+// appendResult appends responseOf(res, cp, assemblyID) as json.Marshal
+// encodes it, byte for byte, without making it or reflection (every
+// accepted command, every ballot of a vote, is answered with one; cp.json
+// is the checkpoint as a JSON string, which the answers of one batch
+// share): the events, the
+// receipt's hash in base64 and its proof's path written where they go,
+// not first into a slice, a struct and two strings of their own
+// (TestAppendResult).
+func appendResult(b []byte, res *engine.Result, cp *encodedCheckpoint, assemblyID string) []byte {
 	b = append(b, `{"events":`...)
-	if out.Events == nil {
+	if len(res.Events) == 0 {
 		b = append(b, "null"...)
 	} else {
 		b = append(b, '[')
-		for i, ev := range out.Events {
+		for i, ev := range res.Events {
 			if i > 0 {
 				b = append(b, ',')
 			}
 			b = append(b, `{"index":`...)
 			b = strconv.AppendInt(b, ev.Index, 10)
 			b = append(b, `,"type":`...)
-			b = jsonfast.AppendString(b, ev.Type)
+			b = jsonfast.AppendString(b, ev.Event.EventType())
 			b = append(b, '}')
 		}
 		b = append(b, ']')
 	}
 	b = append(b, `,"checkpoint":`...)
-	b = append(b, cp...)
-	if r := out.Receipt; r != nil {
+	b = append(b, cp.json...)
+	if isBallot(res) {
+		first := res.Events[0].Index
 		b = append(b, `,"receipt":{"index":`...)
-		b = strconv.AppendInt(b, r.Index, 10)
-		b = append(b, `,"leaf_hash":`...)
-		b = jsonfast.AppendString(b, r.LeafHash)
-		b = append(b, `,"checkpoint":`...)
-		if r.Checkpoint == out.Checkpoint {
-			b = append(b, cp...)
-		} else {
-			b = jsonfast.AppendString(b, r.Checkpoint)
-		}
+		b = strconv.AppendInt(b, first, 10)
+		// Base64's letters are all plain in JSON.
+		b = append(b, `,"leaf_hash":"`...)
+		b = base64.StdEncoding.AppendEncode(b, res.Events[0].Leaf[:])
+		b = append(b, `","checkpoint":`...)
+		b = append(b, cp.json...)
 		b = append(b, `,"proof":`...)
-		b = jsonfast.AppendString(b, r.Proof)
+		var path [128]byte
+		p := append(append(path[:0], "/api/assemblies/"...), assemblyID...)
+		p = strconv.AppendInt(append(p, "/proof/"...), first, 10)
+		if plainJSON(p) {
+			b = append(append(append(b, '"'), p...), '"')
+		} else {
+			b = jsonfast.AppendString(b, string(p))
+		}
 		b = append(b, '}')
 	}
-	if out.BallotToken != "" {
+	if res.BallotToken != "" {
 		b = append(b, `,"ballot_token":`...)
-		b = jsonfast.AppendString(b, out.BallotToken)
+		b = jsonfast.AppendString(b, res.BallotToken)
 	}
-	if out.Replayed {
+	if res.Replayed {
 		b = append(b, `,"replayed":true`...)
 	}
 	return append(b, '}')
+}
+
+// plainJSON reports whether p is written in a JSON string as it is, by
+// encoding/json too (which escapes <, > and &).
+func plainJSON(p []byte) bool {
+	for _, c := range p {
+		if c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			return false
+		}
+	}
+	return true
 }
 
 // encodedCheckpoint is a checkpoint as a string and as a JSON string.

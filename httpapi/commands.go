@@ -2,12 +2,10 @@ package httpapi
 
 import (
 	"bytes"
-	"encoding/base64"
 	"encoding/json"
 	"io"
 	"mime"
 	"net/http"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -303,26 +301,8 @@ func (api *API) submit(w http.ResponseWriter, r *http.Request, sess *auth.Sessio
 		return
 	}
 	cp := api.checkpointJSON(res.Checkpoint)
-	out := CommandResponse{Checkpoint: cp.text, BallotToken: res.BallotToken, Replayed: res.Replayed}
-	if len(res.Events) > 0 {
-		out.Events = make([]EventRef, len(res.Events))
-	}
-	for i, ev := range res.Events {
-		out.Events[i] = EventRef{Index: ev.Index, Type: ev.Event.EventType()}
-	}
-	if len(res.Events) > 0 {
-		if t := out.Events[0].Type; t == "ballot_cast" || t == "election_ballot_cast" {
-			first := res.Events[0].Index
-			out.Receipt = &Receipt{
-				Index:      first,
-				LeafHash:   base64.StdEncoding.EncodeToString(res.Events[0].Leaf[:]),
-				Checkpoint: cp.text,
-				Proof:      "/api/assemblies/" + assemblyID + "/proof/" + strconv.FormatInt(first, 10),
-			}
-		}
-	}
 	buf := answerBufs.Get().(*[]byte)
-	body := appendCommandResponse((*buf)[:0], &out, cp.json)
+	body := appendResult((*buf)[:0], res, cp, assemblyID)
 	// writeJSON's answer, its newline in the same Write.
 	body = append(body, '\n')
 	status := http.StatusCreated
