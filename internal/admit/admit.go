@@ -16,7 +16,6 @@ import (
 	"context"
 	"errors"
 	"net/http"
-	"sync"
 	"sync/atomic"
 	"time"
 )
@@ -144,19 +143,34 @@ func (g *Gate) Wrap(h http.Handler, busy http.Handler) http.Handler {
 		case err != nil:
 			return
 		}
-		s := &slot{g: g}
+		s := &slot{Context: r.Context(), g: g}
 		defer s.release()
-		h.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), slotKey{}, s)))
+		h.ServeHTTP(w, r.WithContext(s))
 	})
 }
 
-// slot is the slot a request admitted by Wrap holds, given back once.
+// slot is the slot a request admitted by Wrap holds, given back once; it
+// is the request's context with the slot in it (Value(slotKey{})), one
+// allocation where context.WithValue and a slot of its own were two.
 type slot struct {
-	once sync.Once
+	context.Context
 	g    *Gate
+	done atomic.Bool
 }
 
-func (s *slot) release() { s.once.Do(s.g.Leave) }
+func (s *slot) release() {
+	if s.done.CompareAndSwap(false, true) {
+		s.g.Leave()
+	}
+}
+
+// Value is the context's Value, with the slot under slotKey{}.
+func (s *slot) Value(key any) any {
+	if key == (slotKey{}) {
+		return s
+	}
+	return s.Context.Value(key)
+}
 
 type slotKey struct{}
 
