@@ -1,8 +1,11 @@
 package auth
 
 import (
+	"context"
 	"net/http"
+	"net/http/httptest"
 	"testing"
+	"time"
 )
 
 // cookieHeaders are Cookie headers sessionCookie must read as r.Cookie
@@ -69,4 +72,48 @@ func FuzzSessionCookieAsNetHTTP(f *testing.F) {
 			t.Errorf("Cookie %q: %q, r.Cookie gives %q", line, got, want)
 		}
 	})
+}
+
+type otherKey struct{}
+
+// TestSessionContextWith: the context SessionContextWith gives carries
+// the session, the value, the request's own values and its cancellation,
+// as WithSession and context.WithValue on it would; without a session,
+// the value alone.
+func TestSessionContextWith(t *testing.T) {
+	s := open(t, Options{})
+	tokens, err := s.NewSessions(context.Background(), "coop", []string{"ann"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	type key struct{}
+	for _, cookie := range []string{CookieName + "=" + tokens[0], "", CookieName + "=nobody"} {
+		parent, cancel := context.WithCancel(context.WithValue(context.Background(), otherKey{}, "other"))
+		r := httptest.NewRequestWithContext(parent, "POST", "/api/x", nil)
+		if cookie != "" {
+			r.Header.Set("Cookie", cookie)
+		}
+		ctx, ok := s.SessionContextWith(httptest.NewRecorder(), r, key{}, 42)
+		if !ok {
+			t.Fatalf("cookie %q: not ok", cookie)
+		}
+		sess := FromContext(ctx)
+		if (sess != nil) != (cookie == CookieName+"="+tokens[0]) || sess != nil && sess.Person != "ann" {
+			t.Errorf("cookie %q: session %+v", cookie, sess)
+		}
+		if ctx.Value(key{}) != 42 || ctx.Value(otherKey{}) != "other" || ctx.Value("none") != nil {
+			t.Errorf("cookie %q: values %v %v %v", cookie, ctx.Value(key{}), ctx.Value(otherKey{}), ctx.Value("none"))
+		}
+		child, stop := context.WithCancel(ctx)
+		cancel()
+		select {
+		case <-child.Done():
+		case <-time.After(time.Second):
+			t.Errorf("cookie %q: the request's end did not end a context made from it", cookie)
+		}
+		if ctx.Err() != context.Canceled {
+			t.Errorf("cookie %q: err %v", cookie, ctx.Err())
+		}
+		stop()
+	}
 }

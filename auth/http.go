@@ -78,6 +78,46 @@ func (s *Store) Middleware(next http.Handler) http.Handler {
 // false. For a handler that adds values of its own to the context, so
 // that the request is copied once (http.Request.WithContext), not twice.
 func (s *Store) SessionContext(w http.ResponseWriter, r *http.Request) (context.Context, bool) {
+	return s.sessionContext(w, r, nil, nil)
+}
+
+// SessionContextWith is SessionContext with val under key in the context
+// too, as context.WithValue(ctx, key, val) would put it: in the same
+// context as the session (WithSessionAnd), one allocation for the two.
+func (s *Store) SessionContextWith(w http.ResponseWriter, r *http.Request, key, val any) (context.Context, bool) {
+	ctx, ok := s.sessionContext(w, r, key, val)
+	if ok && ctx == r.Context() {
+		ctx = context.WithValue(ctx, key, val) // no session
+	}
+	return ctx, ok
+}
+
+// WithSessionAnd returns ctx carrying sess, as WithSession does, and val
+// under key, as context.WithValue does, in one context rather than two.
+func WithSessionAnd(ctx context.Context, sess *Session, key, val any) context.Context {
+	return &sessionCtx{Context: ctx, sess: sess, key: key, val: val}
+}
+
+// sessionCtx is WithSessionAnd's context.
+type sessionCtx struct {
+	context.Context
+	sess     *Session
+	key, val any
+}
+
+func (c *sessionCtx) Value(key any) any {
+	switch key {
+	case ctxKey{}:
+		return c.sess
+	case c.key:
+		return c.val
+	}
+	return c.Context.Value(key)
+}
+
+// sessionContext is SessionContext, and with key not nil
+// SessionContextWith's context when there is a session.
+func (s *Store) sessionContext(w http.ResponseWriter, r *http.Request, key, val any) (context.Context, bool) {
 	token := sessionCookie(r)
 	if token == "" {
 		return r.Context(), true
@@ -92,6 +132,9 @@ func (s *Store) SessionContext(w http.ResponseWriter, r *http.Request) (context.
 	}
 	switch {
 	case err == nil:
+		if key != nil {
+			return WithSessionAnd(r.Context(), sess, key, val), true
+		}
 		return WithSession(r.Context(), sess), true
 	case !errors.Is(err, ErrNoSession):
 		sessionUnavailable(w, r)

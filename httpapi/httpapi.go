@@ -130,13 +130,16 @@ func (api *API) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	if auth.FromContext(ctx) == nil {
 		// The session middleware's work, with the engine put in the same
-		// copy of the request (a sessionUnavailable answer needs neither).
+		// copy of the request, and in the same context as the session (a
+		// sessionUnavailable answer needs neither).
 		var ok bool
-		if ctx, ok = api.auth.SessionContext(w, r); !ok {
+		if ctx, ok = api.auth.SessionContextWith(w, r, engineKey{}, api.eng); !ok {
 			return
 		}
+	} else {
+		ctx = context.WithValue(ctx, engineKey{}, api.eng)
 	}
-	api.mux.ServeHTTP(w, r.WithContext(context.WithValue(ctx, engineKey{}, api.eng)))
+	api.mux.ServeHTTP(w, r.WithContext(ctx))
 }
 
 // Routes returns the routes the API serves, for tests that must see
