@@ -998,9 +998,27 @@ type pairOf struct {
 	X any
 }
 
+// pairWith is the function "pair": the page's view and the thing shown
+// (pairOf), or in a part kept by stateKept its stateView and the thing
+// (statePair), so that the templates of a page's parts are the same in
+// the part kept.
+func pairWith(p any, x any) (any, error) {
+	switch v := p.(type) {
+	case *stateView:
+		return statePair{v, x}, nil
+	case interface{ page() *view }:
+		return pairOf{v.page(), x}, nil
+	}
+	return nil, fmt.Errorf("pair: of a view, not a %T", p)
+}
+
+// actor is what a one-button form is on: the page's view, or a kept
+// part's stateView (the template "act-button" reads ID and Hidden).
+type actor interface{ Hidden() template.HTML }
+
 // actButton is a one-button form (the chair's next act).
 type actButton struct {
-	V      *view
+	V      actor
 	Cmd    string
 	Key    string
 	Label  string
@@ -1012,12 +1030,15 @@ var funcs = template.FuncMap{
 	"static":     noStatic,
 	"keptPicker": func(any) (template.HTML, error) { return "", nil },
 	"staticFor":  noStatic,
-	"pair":       func(p interface{ page() *view }, x any) pairOf { return pairOf{p.page(), x} },
+	"pair":       pairWith,
 	"statePair":  func(s *stateView, x any) statePair { return statePair{s, x} },
 	"stateKept": func(string, interface{ page() *view }, ...any) (template.HTML, error) {
 		return "", errors.New("stateKept: a part of a page rendered outside its page set")
 	},
-	"act": func(v *view, cmd, key, label string, kv ...string) actButton {
+	"fresh": func(string, any) (template.HTML, error) {
+		return "", errors.New("fresh: a part of a page rendered outside its page set")
+	},
+	"act": func(v actor, cmd, key, label string, kv ...string) actButton {
 		b := actButton{V: v, Cmd: cmd, Key: key, Label: label}
 		for i := 0; i+1 < len(kv); i += 2 {
 			b.Fields = append(b.Fields, field{kv[i], kv[i+1]})

@@ -1,12 +1,15 @@
 package web
 
 import (
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"html/template"
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"plenum/assembly"
 	"plenum/i18n"
@@ -32,8 +35,13 @@ import (
 // part kept for one delegate never shows another's page.
 
 // stateView is all that a part kept by stateKept sees. Its methods are
-// the view's that read only the state and the language.
-type stateView struct{ v *view }
+// the view's that read only the state and the language (and the server's
+// zone, Clock: one for all of a server's pages), and Hidden, a hole.
+type stateView struct {
+	v *view
+	// holes are the holes the part has left (Hidden, fresh), in order.
+	holes []string
+}
 
 // statePair gives a part kept by stateKept two values: the stateView and
 // the thing shown (as pair does for a view).
@@ -67,6 +75,92 @@ func (s *stateView) Speech(id string) *assembly.Speech              { return s.v
 func (s *stateView) VoteOn(motion string) *assembly.Vote            { return s.v.VoteOn(motion) }
 func (s *stateView) AnnounceBallot() string                         { return s.v.AnnounceBallot() }
 func (s *stateView) ChoiceLabel(vt *assembly.Vote, c string) string { return s.v.ChoiceLabel(vt, c) }
+
+// The chair's console (its live regions) as a kept part: what the chair
+// sees of the state.
+
+func (s *stateView) Quorum() quorum                                 { return s.v.Quorum() }
+func (s *stateView) NextAction() nextAction                         { return s.v.NextAction() }
+func (s *stateView) AnnounceNext() string                           { return s.v.AnnounceNext() }
+func (s *stateView) AnnounceVotes() string                          { return s.v.AnnounceVotes() }
+func (s *stateView) ActiveVotes() []*assembly.Vote                  { return s.v.ActiveVotes() }
+func (s *stateView) ActiveElections() []*assembly.Election          { return s.v.ActiveElections() }
+func (s *stateView) LastOutcome() *outcome                          { return s.v.LastOutcome() }
+func (s *stateView) CountLine(vt *assembly.Vote) string             { return s.v.CountLine(vt) }
+func (s *stateView) ElectionCountLine(el *assembly.Election) string { return s.v.ElectionCountLine(el) }
+func (s *stateView) ConsentLabel(vt *assembly.Vote) string          { return s.v.ConsentLabel(vt) }
+func (s *stateView) Turn() *assembly.Turn                           { return s.v.Turn() }
+func (s *stateView) Speakers() []assembly.Request                   { return s.v.Speakers() }
+func (s *stateView) NextSpeakers(n int) upTo[assembly.Request]      { return s.v.NextSpeakers(n) }
+func (s *stateView) InOrder() *assembly.Motion                      { return s.v.InOrder() }
+func (s *stateView) OpenGroups() []*assembly.Alternatives           { return s.v.OpenGroups() }
+
+// Clock is a time of the state as the hall reads it (view.Clock): in the
+// server's zone, the same for every page of a server.
+func (s *stateView) Clock(t time.Time) string { return s.v.Clock(t) }
+
+// A kept part holds nothing of one viewer or one render, but a form in
+// it needs the viewer's anti-forgery token and a fresh idempotency key,
+// and a countdown the clock. Such a thing is a hole in the part: the
+// part is kept with a mark where the hole is, and each render of it puts
+// there what the viewer's own view renders (view.Hidden, or the
+// template the function "fresh" names). A mark is a NUL, which the
+// templates never write and escape in any text they show (as U+FFFD),
+// then this process's random holeMark, the hole's template ("" for
+// Hidden) and a NUL; a part whose holes are not all found as marks (one
+// in an attribute, escaped) fails to render.
+
+// holeMark is the random middle of every hole's mark (a NUL and it
+// begin one).
+var holeMark = func() string {
+	b := make([]byte, 12)
+	rand.Read(b)
+	return "\x00" + hex.EncodeToString(b) + ":"
+}()
+
+// hole leaves a hole for the template name ("" for Hidden) in the part
+// being rendered.
+func (s *stateView) hole(name string) template.HTML {
+	s.holes = append(s.holes, name)
+	return template.HTML(holeMark + name + "\x00")
+}
+
+// Hidden is a hole for the hidden fields of a form (view.Hidden: the
+// viewer's anti-forgery token and a fresh idempotency key), filled on
+// every render with the viewer's.
+func (s *stateView) Hidden() template.HTML { return s.hole("") }
+
+// fill is the kept part h with each hole filled for the view v: Hidden's
+// fields, or the template the hole names rendered for v by t.
+func fill(t *template.Template, h template.HTML, v *view) (template.HTML, error) {
+	s := string(h)
+	i := strings.Index(s, holeMark)
+	if i < 0 {
+		return h, nil
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 512)
+	for i >= 0 {
+		b.WriteString(s[:i])
+		s = s[i+len(holeMark):]
+		end := strings.IndexByte(s, 0)
+		if end < 0 {
+			return "", errors.New("stateKept: a hole's mark without its end")
+		}
+		switch name := s[:end]; name {
+		case "":
+			b.WriteString(string(v.Hidden()))
+		default:
+			if err := t.ExecuteTemplate(&b, name, v); err != nil {
+				return "", err
+			}
+		}
+		s = s[end+1:]
+		i = strings.Index(s, holeMark)
+	}
+	b.WriteString(s)
+	return template.HTML(b.String()), nil
+}
 
 // stateKey is a part as stateKept keeps it within one state: its
 // template, language, assembly, page, and the id of what it shows ("" for
@@ -143,14 +237,46 @@ func (k *keptStates) part(name string, p interface{ page() *view }, xs ...any) (
 	default:
 		return "", errors.New("stateKept " + name + ": one thing shown at most")
 	}
-	render := func(b *strings.Builder) error { return k.t.ExecuteTemplate(b, name, data) }
+	render := func(b *strings.Builder) error {
+		if err := k.t.ExecuteTemplate(b, name, data); err != nil {
+			return err
+		}
+		if n := strings.Count(b.String(), holeMark); n != len(sv.holes) {
+			return fmt.Errorf("stateKept %s: %d holes left, %d found (a hole where the template escapes it)", name, len(sv.holes), n)
+		}
+		return nil
+	}
 	g := k.gen(v)
+	var h template.HTML
 	if g == nil {
 		var b strings.Builder
 		if err := render(&b); err != nil {
 			return "", err
 		}
+		h = template.HTML(b.String())
+	} else {
+		var err error
+		if h, err = g.kept.get(key, render); err != nil {
+			return "", err
+		}
+	}
+	return fill(k.t, h, v)
+}
+
+// fresh is the function "fresh NAME .": in a part kept by stateKept (.
+// its stateView) a hole for the template NAME, rendered for the view of
+// each render as the part is filled; elsewhere (. a page's view) NAME
+// rendered for the view now.
+func (k *keptStates) fresh(name string, p any) (template.HTML, error) {
+	switch x := p.(type) {
+	case *stateView:
+		return x.hole(name), nil
+	case interface{ page() *view }:
+		var b strings.Builder
+		if err := k.t.ExecuteTemplate(&b, name, x.page()); err != nil {
+			return "", err
+		}
 		return template.HTML(b.String()), nil
 	}
-	return g.kept.get(key, render)
+	return "", fmt.Errorf("fresh %s: of a view, not a %T", name, p)
 }

@@ -2,7 +2,11 @@ package web
 
 import (
 	"html/template"
+	"regexp"
+	"strconv"
+	"strings"
 	"testing"
+	"time"
 
 	"plenum/assembly"
 	"plenum/engine"
@@ -18,7 +22,7 @@ func TestStateKeptPartsSeeOnlyTheState(t *testing.T) {
 	tm := pages["delegate"]
 	for name, text := range map[string]string{
 		"probe-viewer": `{{.Me.Person}}`, "probe-csrf": `{{.CSRF}}`, "probe-now": `{{.NowMilli}}`, "probe-form": `{{.Form}}`,
-		"probe-hidden": `{{.Hidden}}`, "probe-voted": `{{.V.Voted .X}}`, "probe-why": `{{.V.Why .X}}`,
+		"probe-voted": `{{.V.Voted .X}}`, "probe-why": `{{.V.Why .X}}`,
 		"probe-state": `{{.S.Assembly.Name}} {{.S.Events}} {{.L.Lang}} {{.ID}} {{.Page}}`,
 	} {
 		template.Must(tm.New(name).Parse(text))
@@ -28,7 +32,7 @@ func TestStateKeptPartsSeeOnlyTheState(t *testing.T) {
 	st.Assembly.Name, st.Events = "Congress", 7
 	vt := &assembly.Vote{ID: "v1"}
 	v := &view{Page: "delegate", ID: "coop", L: i18n.For("en"), S: st, asm: &engine.Assembly{}, Me: viewer{Person: "anna", LoggedIn: true}, CSRF: "token"}
-	for _, name := range []string{"probe-viewer", "probe-csrf", "probe-now", "probe-form", "probe-hidden"} {
+	for _, name := range []string{"probe-viewer", "probe-csrf", "probe-now", "probe-form"} {
 		if h, err := parts.part(name, v); err == nil {
 			t.Errorf("%s rendered %q: a part kept for the state read more than the state", name, h)
 		}
@@ -65,4 +69,61 @@ func TestStateKeptPartsSeeOnlyTheState(t *testing.T) {
 	v.asm = nil
 	v.S.Assembly.Name = "Not kept"
 	say("Not kept 8 de coop delegate") // not an assembly's readers' state: never kept
+}
+
+// A part kept by stateKept leaves holes for what is one viewer's or one
+// render's (Hidden: a form's token and key; fresh: a template rendered
+// for the viewer's view), filled on every render with the viewer's own:
+// the part kept for one viewer shows another their own token, a fresh
+// key and their own fresh parts. A hole where the template escapes it
+// (in an attribute) fails to render rather than show its mark.
+func TestStateKeptHolesAreEachViewers(t *testing.T) {
+	pages := parsePages()
+	tm := pages["chair"]
+	for name, text := range map[string]string{
+		"probe-holes":     `<form>{{.Hidden}}</form> {{.S.Events}} <p>{{fresh "probe-fresh" .}}</p><form>{{template "hidden" .}}</form>`,
+		"probe-fresh":     `{{.Me.Person}} {{.CSRF}}`,
+		"probe-attribute": `<a title="{{.Hidden}}">`,
+		"probe-fresh-now": `{{fresh "probe-now" .}}`,
+		"probe-now":       `{{.NowMilli}}`,
+	} {
+		template.Must(tm.New(name).Parse(text))
+	}
+	parts := &keptStates{t: tm}
+	st := assembly.NewState()
+	st.Events = 3
+	anna := &view{Page: "chair", ID: "coop", L: i18n.For("en"), S: st, asm: &engine.Assembly{}, Me: viewer{Person: "anna", LoggedIn: true}, CSRF: "annastoken"}
+	boris := &view{Page: "chair", ID: "coop", L: i18n.For("en"), S: st, asm: &engine.Assembly{}, Me: viewer{Person: "boris", LoggedIn: true}, CSRF: "boristoken"}
+	keys := map[string]bool{}
+	for i, v := range []*view{anna, boris, anna} {
+		h, err := parts.part("probe-holes", v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		other := map[string]string{"anna": "boris", "boris": "anna"}[v.Me.Person]
+		if strings.Contains(string(h), other) || strings.Count(string(h), `value="`+v.CSRF+`"`) != 2 || !strings.Contains(string(h), "<p>"+v.Me.Person+" "+v.CSRF+"</p>") {
+			t.Errorf("render %d for %s: %s", i, v.Me.Person, h)
+		}
+		if strings.Contains(string(h), holeMark) || strings.Contains(string(h), "\x00") {
+			t.Errorf("render %d for %s shows a hole's mark: %q", i, v.Me.Person, h)
+		}
+		for _, m := range regexp.MustCompile(`name="key" value="([^"]+)"`).FindAllStringSubmatch(string(h), -1) {
+			if keys[m[1]] {
+				t.Errorf("render %d for %s repeats the key %s", i, v.Me.Person, m[1])
+			}
+			keys[m[1]] = true
+		}
+	}
+	if len(keys) != 6 {
+		t.Errorf("%d keys in three renders of two forms", len(keys))
+	}
+	if h, err := parts.part("probe-attribute", anna); err == nil {
+		t.Errorf("a hole in an attribute rendered %q", h)
+	}
+	for i := range 2 {
+		anna.Now = time.UnixMilli(int64(1000 + i))
+		if h, err := parts.part("probe-fresh-now", anna); err != nil || string(h) != strconv.Itoa(1000+i) {
+			t.Errorf("the clock's fresh part at %d: %q, %v", 1000+i, h, err)
+		}
+	}
 }

@@ -147,6 +147,7 @@ func staticParts(t *template.Template) template.FuncMap {
 	return template.FuncMap{
 		"keptPicker": pickers.part,
 		"stateKept":  states.part,
+		"fresh":      states.fresh,
 		"static": func(name string, p interface{ page() *view }) (template.HTML, error) {
 			return part(name, p.page(), staticViewer{})
 		},
