@@ -148,8 +148,16 @@ func staticParts(t *template.Template) template.FuncMap {
 		"keptPicker": pickers.part,
 		"stateKept":  states.part,
 		"fresh":      states.fresh,
-		"static": func(name string, p interface{ page() *view }) (template.HTML, error) {
-			return part(name, p.page(), staticViewer{})
+		"static": func(name string, p any) (template.HTML, error) {
+			// A part kept by stateKept may hold static parts: they see
+			// no more of its view than of a page's (staticView).
+			switch x := p.(type) {
+			case *stateView:
+				return part(name, x.v, staticViewer{})
+			case interface{ page() *view }:
+				return part(name, x.page(), staticViewer{})
+			}
+			return "", fmt.Errorf("static %s: of a view, not a %T", name, p)
 		},
 		"staticFor": func(name string, p interface{ page() *view }) (template.HTML, error) {
 			v := p.page()

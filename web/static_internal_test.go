@@ -15,7 +15,7 @@ import (
 func TestStaticPartsSeeOnlyWhatTheyAreKeptBy(t *testing.T) {
 	pages := parsePages()
 	fs := staticParts(pages["chair"])
-	static := fs["static"].(func(string, interface{ page() *view }) (template.HTML, error))
+	static := fs["static"].(func(string, any) (template.HTML, error))
 	staticFor := fs["staticFor"].(func(string, interface{ page() *view }) (template.HTML, error))
 	v := &view{Page: "chair", ID: "coop", L: i18n.For("en")}
 	if _, err := static("layout-nav", v); err == nil {
@@ -23,6 +23,13 @@ func TestStaticPartsSeeOnlyWhatTheyAreKeptBy(t *testing.T) {
 	}
 	if _, err := static("chair-tabs-nav", v); err != nil {
 		t.Errorf("the chair's tabs: %v", err)
+	}
+	// In a part kept by stateKept, static sees no more than in a page.
+	if _, err := static("layout-nav", &stateView{v: v}); err == nil {
+		t.Error("static rendered the navigation of a kept part's stateView, which asks of the viewer's offices")
+	}
+	if _, err := static("chair-tabs-nav", &stateView{v: v}); err != nil {
+		t.Errorf("the chair's tabs of a kept part's stateView: %v", err)
 	}
 	v.Me.LoggedIn = true
 	nav, err := staticFor("layout-nav", v)
