@@ -38,9 +38,20 @@ import (
 // the view's that read only the state and the language (and the server's
 // zone, Clock: one for all of a server's pages), and Hidden, a hole.
 type stateView struct {
-	v *view
+	// L, ID, Page and S are the view's (fields, as the view's are: a
+	// template reads a field without the reflected call a method costs).
+	L    *i18n.Locale
+	ID   string
+	Page string
+	S    *assembly.State
+	v    *view
 	// holes are the holes the part has left (Hidden, fresh), in order.
 	holes []string
+}
+
+// newStateView is the stateView of v.
+func newStateView(v *view) *stateView {
+	return &stateView{L: v.L, ID: v.ID, Page: v.Page, S: v.S, v: v}
 }
 
 // statePair gives a part kept by stateKept two values: the stateView and
@@ -50,10 +61,6 @@ type statePair struct {
 	X any
 }
 
-func (s *stateView) L() *i18n.Locale                                { return s.v.L }
-func (s *stateView) ID() string                                     { return s.v.ID }
-func (s *stateView) Page() string                                   { return s.v.Page }
-func (s *stateView) S() *assembly.State                             { return s.v.S }
 func (s *stateView) Word(w string) string                           { return s.v.Word(w) }
 func (s *stateView) Name(person string) string                      { return s.v.Name(person) }
 func (s *stateView) Names(persons []string) string                  { return s.v.Names(persons) }
@@ -122,8 +129,14 @@ var holeMark = func() string {
 // being rendered.
 func (s *stateView) hole(name string) template.HTML {
 	s.holes = append(s.holes, name)
+	if name == "" {
+		return hiddenHole
+	}
 	return template.HTML(holeMark + name + "\x00")
 }
+
+// hiddenHole is the mark of Hidden's hole.
+var hiddenHole = template.HTML(holeMark + "\x00")
 
 // Hidden is a hole for the hidden fields of a form (view.Hidden: the
 // viewer's anti-forgery token and a fresh idempotency key), filled on
@@ -219,7 +232,7 @@ func (k *keptStates) gen(v *view) *stateGen {
 // the two; kept for each state (stateGen).
 func (k *keptStates) part(name string, p interface{ page() *view }, xs ...any) (template.HTML, error) {
 	v := p.page()
-	sv := &stateView{v: v}
+	sv := newStateView(v)
 	var data any = sv
 	key := stateKey{name: name, l: v.L, id: v.ID, page: v.Page}
 	switch len(xs) {

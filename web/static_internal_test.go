@@ -25,10 +25,10 @@ func TestStaticPartsSeeOnlyWhatTheyAreKeptBy(t *testing.T) {
 		t.Errorf("the chair's tabs: %v", err)
 	}
 	// In a part kept by stateKept, static sees no more than in a page.
-	if _, err := static("layout-nav", &stateView{v: v}); err == nil {
+	if _, err := static("layout-nav", newStateView(v)); err == nil {
 		t.Error("static rendered the navigation of a kept part's stateView, which asks of the viewer's offices")
 	}
-	if _, err := static("chair-tabs-nav", &stateView{v: v}); err != nil {
+	if _, err := static("chair-tabs-nav", newStateView(v)); err != nil {
 		t.Errorf("the chair's tabs of a kept part's stateView: %v", err)
 	}
 	v.Me.LoggedIn = true
