@@ -32,7 +32,13 @@ import (
 // name, the state, and the methods of the view that read nothing else —
 // not the viewer, their token, the clock, the request. A part that reads
 // anything else fails to render, which the tests of its page find; so a
-// part kept for one delegate never shows another's page.
+// part kept for one delegate never shows another's page. What a part
+// needs of one viewer or one render — a form's token and key, a clock, a
+// picker that a search sent with the page fills — it leaves as a hole
+// (Hidden, the function "fresh"), filled on every render from that
+// render's own view (TestStateKeptHolesAreEachViewers). The chair's
+// console is kept so, but for its tabs and the page around it
+// (TestChairConsoleKeptShowsEachOfficerTheirOwn).
 
 // stateView is all that a part kept by stateKept sees. Its methods are
 // the view's that read only the state and the language (and the server's
