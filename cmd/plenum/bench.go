@@ -1623,12 +1623,13 @@ func readClients(ctx context.Context, sc *bufio.Scanner, out *bufio.Writer, url 
 		return errors.New("bench clients: no go")
 	}
 	stop := make(chan struct{})
+	start := time.Now()
 	var reading sync.WaitGroup
 	for _, r := range readers {
 		reading.Add(1)
 		go func() {
 			defer reading.Done()
-			r.run(ctx, stop)
+			r.run(ctx, start, stop)
 		}()
 	}
 	for sc.Scan() && sc.Text() != "stop" {
@@ -1695,10 +1696,16 @@ func (r *reader) fetchDue(ctx context.Context, due time.Time) (time.Duration, er
 	return d, err
 }
 
-func (r *reader) run(ctx context.Context, stop <-chan struct{}) {
-	due := time.Now()
-	for {
-		if r.every > 0 {
+// run fetches from start until stop. The first fetch is due at start
+// and is made even if stop came before this goroutine ran: it was due
+// during the ballots, and a burst shorter than the scheduler's delay in
+// starting the readers would otherwise report no fetch at all.
+func (r *reader) run(ctx context.Context, start time.Time, stop <-chan struct{}) {
+	due := start
+	for first := true; ; first = false {
+		if first {
+			// due now or already past: no wait, no stop.
+		} else if r.every > 0 {
 			if wait := time.Until(due); wait > 0 {
 				select {
 				case <-stop:
@@ -1709,10 +1716,12 @@ func (r *reader) run(ctx context.Context, stop <-chan struct{}) {
 		} else {
 			due = time.Now()
 		}
-		select {
-		case <-stop:
-			return
-		default:
+		if !first {
+			select {
+			case <-stop:
+				return
+			default:
+			}
 		}
 		d, err := r.fetchDue(ctx, due)
 		due = due.Add(r.every)
