@@ -6,13 +6,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"plenum/internal/jsonfast"
 	"reflect"
 	"sort"
 	"strings"
 	"sync"
 	"time"
 	"unicode/utf8"
+
+	"plenum/internal/jsonfast"
 )
 
 // Command is one thing someone does at an assembly: one Go struct per
@@ -192,21 +193,33 @@ func checkCastBallot(c *CastBallot) error {
 	const cmd = "cast_ballot"
 	for _, f := range [2]struct{ name, v string }{{"vote", c.Vote}, {"voter", c.Voter}} {
 		if f.v == "" {
-			return fieldErr(f.name, "%s: the field %q is required", cmd, f.name)
+			return requiredErr(cmd, f.name)
 		}
 		if err := checkID(f.v); err != nil {
-			return fieldErr(f.name, "%s: %q in the field %q is not a valid id: %s", cmd, f.v, f.name, err)
+			return invalidIDErr(cmd, f.name, f.v, err)
 		}
 	}
 	if c.Choice == "" {
-		return fieldErr("choice", "%s: the field %q is required", cmd, "choice")
+		return requiredErr(cmd, "choice")
 	}
 	if c.ForMandate != "" {
 		if err := checkID(c.ForMandate); err != nil {
-			return fieldErr("for_mandate", "%s: %q in the field %q is not a valid id: %s", cmd, c.ForMandate, "for_mandate", err)
+			return invalidIDErr(cmd, "for_mandate", c.ForMandate, err)
 		}
 	}
 	return nil
+}
+
+// requiredErr refuses cmd for the missing field name (the tag
+// "required"; validateStruct and checkCastBallot).
+func requiredErr(cmd, name string) error {
+	return fieldErr(name, "%s: the field %q is required", cmd, name)
+}
+
+// invalidIDErr refuses cmd for the value s of the field name, not an id
+// (the tag "id"; validateStruct and checkCastBallot).
+func invalidIDErr(cmd, name, s string, err error) error {
+	return fieldErr(name, "%s: %q in the field %q is not a valid id: %s", cmd, s, name, err)
 }
 
 // parseArgsJSON is ParseCommand through encoding/json, for any arguments.
@@ -326,14 +339,14 @@ func validateStruct(cmd string, v reflect.Value) error {
 		rules, name := c.rules, c.name
 		fv := fv0
 		if rules.required && fv.IsZero() {
-			return fieldErr(name, "%s: the field %q is required", cmd, name)
+			return requiredErr(cmd, name)
 		}
 		if rules.id {
 			switch fv.Kind() {
 			case reflect.String:
 				if s := fv.String(); s != "" {
 					if err := checkID(s); err != nil {
-						return fieldErr(name, "%s: %q in the field %q is not a valid id: %s", cmd, s, name, err)
+						return invalidIDErr(cmd, name, s, err)
 					}
 				}
 			case reflect.Slice:
@@ -341,7 +354,7 @@ func validateStruct(cmd string, v reflect.Value) error {
 				for j := 0; j < fv.Len(); j++ {
 					s := fv.Index(j).String()
 					if err := checkID(s); err != nil {
-						return fieldErr(name, "%s: %q in the field %q is not a valid id: %s", cmd, s, name, err)
+						return invalidIDErr(cmd, name, s, err)
 					}
 					if seen[s] {
 						return fieldErr(name, "%s: %q is named twice in the field %q", cmd, s, name)

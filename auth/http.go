@@ -83,22 +83,18 @@ func (s *Store) SessionContext(w http.ResponseWriter, r *http.Request) (context.
 
 // SessionContextWith is SessionContext with val under key in the context
 // too, as context.WithValue(ctx, key, val) would put it: in the same
-// context as the session (WithSessionAnd), one allocation for the two.
+// context as the session (withSessionAnd), one allocation for the two.
 func (s *Store) SessionContextWith(w http.ResponseWriter, r *http.Request, key, val any) (context.Context, bool) {
-	ctx, ok := s.sessionContext(w, r, key, val)
-	if ok && ctx == r.Context() {
-		ctx = context.WithValue(ctx, key, val) // no session
-	}
-	return ctx, ok
+	return s.sessionContext(w, r, key, val)
 }
 
-// WithSessionAnd returns ctx carrying sess, as WithSession does, and val
+// withSessionAnd returns ctx carrying sess, as WithSession does, and val
 // under key, as context.WithValue does, in one context rather than two.
-func WithSessionAnd(ctx context.Context, sess *Session, key, val any) context.Context {
+func withSessionAnd(ctx context.Context, sess *Session, key, val any) context.Context {
 	return &sessionCtx{Context: ctx, sess: sess, key: key, val: val}
 }
 
-// sessionCtx is WithSessionAnd's context.
+// sessionCtx is withSessionAnd's context.
 type sessionCtx struct {
 	context.Context
 	sess     *Session
@@ -116,11 +112,18 @@ func (c *sessionCtx) Value(key any) any {
 }
 
 // sessionContext is SessionContext, and with key not nil
-// SessionContextWith's context when there is a session.
+// SessionContextWith.
 func (s *Store) sessionContext(w http.ResponseWriter, r *http.Request, key, val any) (context.Context, bool) {
+	// noSession is the context of a request without a session.
+	noSession := func() context.Context {
+		if key != nil {
+			return context.WithValue(r.Context(), key, val)
+		}
+		return r.Context()
+	}
 	token := sessionCookie(r)
 	if token == "" {
-		return r.Context(), true
+		return noSession(), true
 	}
 	ctx, cancel := r.Context(), context.CancelFunc(nil)
 	if s.sqlitePath == "" {
@@ -133,14 +136,14 @@ func (s *Store) sessionContext(w http.ResponseWriter, r *http.Request, key, val 
 	switch {
 	case err == nil:
 		if key != nil {
-			return WithSessionAnd(r.Context(), sess, key, val), true
+			return withSessionAnd(r.Context(), sess, key, val), true
 		}
 		return WithSession(r.Context(), sess), true
 	case !errors.Is(err, ErrNoSession):
 		sessionUnavailable(w, r)
 		return nil, false
 	}
-	return r.Context(), true
+	return noSession(), true
 }
 
 // sessionCookie is the value of r's session cookie, as

@@ -9,29 +9,6 @@ import (
 	"plenum/internal/jsonfast"
 )
 
-// responseOf is the answer to a command of assembly assemblyID whose
-// result is res, cp its checkpoint: a ballot's (ballot_cast,
-// election_ballot_cast) with its receipt.
-func responseOf(res *engine.Result, cp *encodedCheckpoint, assemblyID string) CommandResponse {
-	out := CommandResponse{Checkpoint: cp.text, BallotToken: res.BallotToken, Replayed: res.Replayed}
-	if len(res.Events) > 0 {
-		out.Events = make([]EventRef, len(res.Events))
-	}
-	for i, ev := range res.Events {
-		out.Events[i] = EventRef{Index: ev.Index, Type: ev.Event.EventType()}
-	}
-	if isBallot(res) {
-		first := res.Events[0].Index
-		out.Receipt = &Receipt{
-			Index:      first,
-			LeafHash:   base64.StdEncoding.EncodeToString(res.Events[0].Leaf[:]),
-			Checkpoint: cp.text,
-			Proof:      "/api/assemblies/" + assemblyID + "/proof/" + strconv.FormatInt(first, 10),
-		}
-	}
-	return out
-}
-
 // isBallot reports whether res is a ballot's, answered with a receipt.
 func isBallot(res *engine.Result) bool {
 	if len(res.Events) == 0 {
@@ -41,14 +18,14 @@ func isBallot(res *engine.Result) bool {
 	return t == "ballot_cast" || t == "election_ballot_cast"
 }
 
-// appendResult appends responseOf(res, cp, assemblyID) as json.Marshal
-// encodes it, byte for byte, without making it or reflection (every
-// accepted command, every ballot of a vote, is answered with one; cp.json
-// is the checkpoint as a JSON string, which the answers of one batch
-// share): the events, the
-// receipt's hash in base64 and its proof's path written where they go,
-// not first into a slice, a struct and two strings of their own
-// (TestAppendResult).
+// appendResult appends the answer to res, a command of assembly
+// assemblyID (a CommandResponse: its events, the checkpoint, a ballot's
+// receipt), as json.Marshal encodes it, byte for byte, without making it
+// or reflection: every accepted command, every ballot of a vote, is
+// answered with one. cp.json is the checkpoint as a JSON string, which
+// the answers of one batch share; the receipt's hash and its proof's path
+// are written where they go, not first into strings of their own
+// (TestAppendResult compares it with json.Marshal of the response made).
 func appendResult(b []byte, res *engine.Result, cp *encodedCheckpoint, assemblyID string) []byte {
 	b = append(b, `{"events":`...)
 	if len(res.Events) == 0 {
@@ -82,11 +59,7 @@ func appendResult(b []byte, res *engine.Result, cp *encodedCheckpoint, assemblyI
 		var path [128]byte
 		p := append(append(path[:0], "/api/assemblies/"...), assemblyID...)
 		p = strconv.AppendInt(append(p, "/proof/"...), first, 10)
-		if plainJSON(p) {
-			b = append(append(append(b, '"'), p...), '"')
-		} else {
-			b = jsonfast.AppendString(b, string(p))
-		}
+		b = jsonfast.AppendString(b, p)
 		b = append(b, '}')
 	}
 	if res.BallotToken != "" {
@@ -97,17 +70,6 @@ func appendResult(b []byte, res *engine.Result, cp *encodedCheckpoint, assemblyI
 		b = append(b, `,"replayed":true`...)
 	}
 	return append(b, '}')
-}
-
-// plainJSON reports whether p is written in a JSON string as it is, by
-// encoding/json too (which escapes <, > and &).
-func plainJSON(p []byte) bool {
-	for _, c := range p {
-		if c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
-			return false
-		}
-	}
-	return true
 }
 
 // encodedCheckpoint is a checkpoint as a string and as a JSON string.

@@ -2,7 +2,9 @@ package httpapi
 
 import (
 	"bytes"
+	"encoding/base64"
 	"encoding/json"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -60,4 +62,28 @@ func TestAppendResult(t *testing.T) {
 			}
 		}
 	}
+}
+
+// responseOf is the answer, made as the API made it before
+// appendResult wrote it without making it: the answer to a command of assembly assemblyID whose
+// result is res, cp its checkpoint: a ballot's (ballot_cast,
+// election_ballot_cast) with its receipt.
+func responseOf(res *engine.Result, cp *encodedCheckpoint, assemblyID string) CommandResponse {
+	out := CommandResponse{Checkpoint: cp.text, BallotToken: res.BallotToken, Replayed: res.Replayed}
+	if len(res.Events) > 0 {
+		out.Events = make([]EventRef, len(res.Events))
+	}
+	for i, ev := range res.Events {
+		out.Events[i] = EventRef{Index: ev.Index, Type: ev.Event.EventType()}
+	}
+	if isBallot(res) {
+		first := res.Events[0].Index
+		out.Receipt = &Receipt{
+			Index:      first,
+			LeafHash:   base64.StdEncoding.EncodeToString(res.Events[0].Leaf[:]),
+			Checkpoint: cp.text,
+			Proof:      "/api/assemblies/" + assemblyID + "/proof/" + strconv.FormatInt(first, 10),
+		}
+	}
+	return out
 }

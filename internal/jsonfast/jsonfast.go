@@ -235,13 +235,13 @@ func (s *Scanner) digits() int {
 	return n
 }
 
-// AppendString appends str as json.Marshal encodes a string: printable
-// ASCII that needs no escape as it is, anything else through
-// json.Marshal.
-func AppendString(b []byte, str string) []byte {
+// AppendString appends str (a string or its bytes) as json.Marshal
+// encodes a string: printable ASCII that needs no escape as it is,
+// anything else through json.Marshal.
+func AppendString[S ~string | ~[]byte](b []byte, str S) []byte {
 	for i := 0; i < len(str); i++ {
 		if c := str[i]; c < 0x20 || c > 0x7e || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
-			enc, _ := json.Marshal(str)
+			enc, _ := json.Marshal(string(str))
 			return append(b, enc...)
 		}
 	}

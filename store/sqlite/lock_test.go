@@ -96,14 +96,8 @@ func TestFilesArePrivate(t *testing.T) {
 	defer syscall.Umask(old)
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "plenum.db")
-	st, err := sqlite.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
 	const o = "example.org/log/a"
-	if err := st.CreateLog(ctx, o, []byte("cp0")); err != nil {
-		t.Fatal(err)
-	}
+	st := openWithLog(t, path, o)
 	rec := ledger.Record{Index: 0, Data: []byte("entry"), Hashes: []tlog.Hash{tlog.RecordHash([]byte("entry"))}}
 	if err := st.AppendBatch(ctx, o, &ledger.Batch{First: 0, Records: []ledger.Record{rec}, Checkpoint: []byte("cp1")}); err != nil {
 		t.Fatal(err)
@@ -129,7 +123,7 @@ func TestFilesArePrivate(t *testing.T) {
 	if err := os.Chmod(path, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	st, err = sqlite.Open(path)
+	st, err := sqlite.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -108,6 +108,20 @@ func TestOpenReadOnlyRejectsOtherFiles(t *testing.T) {
 	}
 }
 
+// openWithLog opens the store at path and creates the log o in it, its
+// checkpoint "cp0".
+func openWithLog(t *testing.T, path, o string) *sqlite.Store {
+	t.Helper()
+	st, err := sqlite.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.CreateLog(context.Background(), o, []byte("cp0")); err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
+
 // TestScanConnections covers the connections ScanRecords reads through
 // (SQLite's C interface, apart from database/sql): a read-only store scans
 // what the writer commits while it writes, several scans run at once and
@@ -118,14 +132,8 @@ func TestOpenReadOnlyRejectsOtherFiles(t *testing.T) {
 func TestScanConnections(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "s.db")
-	st, err := sqlite.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
 	const o = "test/assembly/a"
-	if err := st.CreateLog(ctx, o, []byte("cp0")); err != nil {
-		t.Fatal(err)
-	}
+	st := openWithLog(t, path, o)
 	ro, err := sqlite.OpenReadOnly(path)
 	if err != nil {
 		t.Fatal(err)
@@ -222,14 +230,8 @@ func TestScanConnections(t *testing.T) {
 func TestAppendBatchEverySize(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "s.db")
-	st, err := sqlite.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
 	const o = "test/assembly/sizes"
-	if err := st.CreateLog(ctx, o, []byte("cp0")); err != nil {
-		t.Fatal(err)
-	}
+	st := openWithLog(t, path, o)
 	rec := func(i int64) ledger.Record {
 		d := fmt.Appendf(nil, "entry %d", i)
 		return ledger.Record{Index: i, Data: d, Hashes: []tlog.Hash{tlog.RecordHash(d), {byte(i), byte(i >> 8)}}}
@@ -253,7 +255,8 @@ func TestAppendBatchEverySize(t *testing.T) {
 	if err := st.Close(); err != nil {
 		t.Fatal(err)
 	}
-	if st, err = sqlite.Open(path); err != nil {
+	st, err := sqlite.Open(path)
+	if err != nil {
 		t.Fatal(err)
 	}
 	defer st.Close()
