@@ -16,6 +16,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"sync"
 	"sync/atomic"
 	"time"
 )
@@ -41,13 +42,46 @@ var ErrBusy = errors.New("admit: busy: waited too long for a turn; nothing was d
 
 // Gate admits a bounded number of requests at once. A nil *Gate admits
 // all.
+//
+// Its waiters queue under a mutex in order of arrival, each on a channel
+// of its own: a request leaving hands its slot straight to the first of
+// them, and one timer for the whole gate turns away those that waited
+// maxWait, who are always the first in the queue. A waiter watches two
+// channels, its own and its request's context; a shared channel of slots
+// with a timer for each waiter cost 3 µs of CPU a request in a burst
+// (BenchmarkGateBurst10000; see there for this one's).
 type Gate struct {
-	slots   chan struct{}
+	n       int
 	maxWait time.Duration
+	// expiry turns away the waiters that have waited maxWait; armed
+	// whenever someone waits, to fire by the first waiter's time.
+	expiry *time.Timer
+
+	mu   sync.Mutex
+	held int // slots held; below n only while nobody waits
+	// first and end are the waiters in order of arrival, linked through
+	// their next and prev.
+	first, end *waiter
+
 	// last is when a request last took or gave back a slot (Unix
 	// nanoseconds), for Quiet.
 	last atomic.Int64
 }
+
+// waiter is one request waiting for its turn.
+type waiter struct {
+	// turn receives true with the slot a leaving request hands over, or
+	// false once the waiter has waited maxWait; buffered, so that neither
+	// sender waits for the waiter to take it.
+	turn       chan bool
+	since      time.Time // when it began to wait
+	prev, next *waiter
+	queued     bool // in the gate's queue (under its mutex)
+}
+
+// waiters keeps the waiters of past waits, with their channels, for the
+// next: a burst's requests wait one after another.
+var waiters = sync.Pool{New: func() any { return &waiter{turn: make(chan bool, 1)} }}
 
 // New returns a gate of n requests at once, each waiting at most maxWait
 // for its turn (0: as long as its request lasts); n ≤ 0: nil, no bound.
@@ -55,7 +89,12 @@ func New(n int, maxWait time.Duration) *Gate {
 	if n <= 0 {
 		return nil
 	}
-	return &Gate{slots: make(chan struct{}, n), maxWait: maxWait}
+	g := &Gate{n: n, maxWait: maxWait}
+	if maxWait > 0 {
+		g.expiry = time.AfterFunc(time.Hour, g.expire)
+		g.expiry.Stop()
+	}
+	return g
 }
 
 // Enter waits for a slot, in the order of arrival. It returns ctx's error
@@ -65,42 +104,117 @@ func (g *Gate) Enter(ctx context.Context) error {
 	if g == nil {
 		return nil
 	}
-	select {
-	case g.slots <- struct{}{}:
+	g.mu.Lock()
+	if g.held < g.n {
+		g.held++
+		g.mu.Unlock()
 		g.last.Store(time.Now().UnixNano())
 		return nil
-	default:
 	}
-	var timeout <-chan time.Time
+	w := waiters.Get().(*waiter)
 	if g.maxWait > 0 {
-		t := time.NewTimer(g.maxWait)
-		defer t.Stop()
-		timeout = t.C
+		w.since = time.Now()
+		if g.first == nil {
+			g.expiry.Reset(g.maxWait)
+		}
 	}
+	g.push(w)
+	g.mu.Unlock()
+
 	select {
-	case g.slots <- struct{}{}:
+	case admitted := <-w.turn:
+		waiters.Put(w)
+		if !admitted {
+			return ErrBusy
+		}
 		g.last.Store(time.Now().UnixNano())
 		return nil
 	case <-ctx.Done():
+	}
+	g.mu.Lock()
+	if w.queued {
+		g.remove(w)
+		g.mu.Unlock()
+		waiters.Put(w)
 		return ctx.Err()
-	case <-timeout:
-		return ErrBusy
+	}
+	g.mu.Unlock()
+	// Its turn came, or its time ran out, as it gave up: a slot handed
+	// over is this request's, to pass on.
+	if <-w.turn {
+		g.Leave()
+	}
+	waiters.Put(w)
+	return ctx.Err()
+}
+
+// Leave gives back the slot Enter took: to the first waiter if any.
+func (g *Gate) Leave() {
+	if g == nil {
+		return
+	}
+	g.mu.Lock()
+	w := g.first
+	if w != nil {
+		g.remove(w)
+	} else {
+		g.held--
+	}
+	g.mu.Unlock()
+	if w != nil {
+		w.turn <- true
+	}
+	g.last.Store(time.Now().UnixNano())
+}
+
+// expire turns away the waiters that have waited maxWait, first in the
+// queue since it is in order of arrival, and arms the timer again for
+// the first of those left.
+func (g *Gate) expire() {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	now := time.Now()
+	for w := g.first; w != nil; w = g.first {
+		if left := g.maxWait - now.Sub(w.since); left > 0 {
+			g.expiry.Reset(left)
+			return
+		}
+		g.remove(w)
+		w.turn <- false
 	}
 }
 
-// Leave gives back the slot Enter took.
-func (g *Gate) Leave() {
-	if g != nil {
-		<-g.slots
-		g.last.Store(time.Now().UnixNano())
+// push puts w last in the queue; g.mu is held.
+func (g *Gate) push(w *waiter) {
+	w.prev, w.next, w.queued = g.end, nil, true
+	if g.end != nil {
+		g.end.next = w
+	} else {
+		g.first = w
 	}
+	g.end = w
+}
+
+// remove takes w out of the queue; g.mu is held.
+func (g *Gate) remove(w *waiter) {
+	if w.prev != nil {
+		w.prev.next = w.next
+	} else {
+		g.first = w.next
+	}
+	if w.next != nil {
+		w.next.prev = w.prev
+	} else {
+		g.end = w.prev
+	}
+	w.prev, w.next, w.queued = nil, nil, false
 }
 
 // Quiet reports whether no request has held a slot for at least d:
 // nothing has been changed for that long, nor is being changed. A nil
 // gate keeps no account, and is never quiet.
 func (g *Gate) Quiet(d time.Duration) bool {
-	if g == nil || len(g.slots) > 0 {
+	if g == nil || g.InFlight() > 0 {
 		return false
 	}
 	return time.Since(time.Unix(0, g.last.Load())) >= d
@@ -111,7 +225,9 @@ func (g *Gate) InFlight() int {
 	if g == nil {
 		return 0
 	}
-	return len(g.slots)
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.held
 }
 
 // Wrap returns h with every request that may change something (any
