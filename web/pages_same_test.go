@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -235,7 +236,20 @@ func sameHalls(t *testing.T) map[string]func() (renderedHall, []pageToRender) {
 			h, _ := bigHallWith(t, fixedOptions(), 10_000, 3_000)
 			h.must("chair", "leave_hall", obj{"persons": []string{"p2", "p3999"}})
 			rh := withSessions(t, "big", h, asm, "chair", "p1", "p2", "p10", "p3999", "p9999")
-			return rh, hallPages(asm, "chair", "p1", "p2", "p10", "p3999", "p9999")
+			pages := hallPages(asm, "chair", "p1", "p2", "p10", "p3999", "p9999")
+			// The hall's pickers, searched on the server, and the
+			// searches behind them.
+			base := "/a/" + asm + "/"
+			for i, q := range []string{"delegate+12", "DÉLÉGATE+3999", "p2", "9+delegate+99", "1", "nobody"} {
+				n := strconv.Itoa(i)
+				pages = append(pages,
+					pageToRender{"hall-search-in-" + n, "chair", base + "chair/hall?find-l-persons=" + q, nil},
+					pageToRender{"hall-search-live-" + n, "chair", base + "chair/hall?find-l-persons=" + q + "&find-r-persons=" + q + "&fragment=live", nil},
+					pageToRender{"choices-in-" + n, "chair", base + "choices/in-hall?q=" + q, nil},
+					pageToRender{"choices-out-" + n, "chair", base + "choices/out-of-hall?q=" + q, nil},
+					pageToRender{"choices-all-" + n, "chair", base + "choices/persons?q=" + q, nil})
+			}
+			return rh, pages
 		},
 	}
 	if !testing.Short() {
