@@ -29,18 +29,28 @@ import (
 // counting them all again after every batch of a burst was a fifth of
 // the console's first render of each state (3,000–10,000 ballots).
 
-// liveCounts are the memos of the assemblies the pages render, by id.
+// liveCounts are the memos of the assemblies the pages render, by id,
+// and the indexes their searches read (personIndex).
 type liveCounts struct {
-	of sync.Map // assembly id → *atomic.Pointer[liveOf]
+	of      sync.Map // assembly id → *atomic.Pointer[liveOf]
+	indexes sync.Map // assembly id → *atomic.Pointer[personIndex]
 }
 
 // slot is the memo of assembly id's readers' state.
-func (c *liveCounts) slot(id string) *atomic.Pointer[liveOf] {
-	if p, ok := c.of.Load(id); ok {
-		return p.(*atomic.Pointer[liveOf])
+func (c *liveCounts) slot(id string) *atomic.Pointer[liveOf] { return slotIn[liveOf](&c.of, id) }
+
+// indexSlot is the index of assembly id's readers' state.
+func (c *liveCounts) indexSlot(id string) *atomic.Pointer[personIndex] {
+	return slotIn[personIndex](&c.indexes, id)
+}
+
+// slotIn is the slot of id in m, made when first asked for.
+func slotIn[T any](m *sync.Map, id string) *atomic.Pointer[T] {
+	if p, ok := m.Load(id); ok {
+		return p.(*atomic.Pointer[T])
 	}
-	p, _ := c.of.LoadOrStore(id, new(atomic.Pointer[liveOf]))
-	return p.(*atomic.Pointer[liveOf])
+	p, _ := m.LoadOrStore(id, new(atomic.Pointer[T]))
+	return p.(*atomic.Pointer[T])
 }
 
 // liveOf is what has been counted of a state while its PresenceEvents

@@ -52,6 +52,9 @@ type view struct {
 	// live is the memo of the counts the page shows live, for asm's
 	// readers' state (liveOf).
 	live *atomic.Pointer[liveOf]
+	// index is the index of the persons that the searches of asm's
+	// readers' state read (personIndexOf).
+	index *atomic.Pointer[personIndex]
 
 	Page  string
 	Title string
@@ -146,7 +149,7 @@ func (s *server) servePage(w http.ResponseWriter, r *http.Request, name string, 
 		http.Redirect(w, r, "/login?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
 		return
 	}
-	v := &view{Page: name, ID: a.ID(), CSRF: s.csrfToken(r), Now: s.opts.Now().UTC(), Query: r.URL.Query(), Form: form, Loc: s.opts.Location, pickerLimit: s.opts.PickerLimit, asm: a, live: s.live.slot(a.ID())}
+	v := &view{Page: name, ID: a.ID(), CSRF: s.csrfToken(r), Now: s.opts.Now().UTC(), Query: r.URL.Query(), Form: form, Loc: s.opts.Location, pickerLimit: s.opts.PickerLimit, asm: a, live: s.live.slot(a.ID()), index: s.live.indexSlot(a.ID())}
 	frag := r.URL.Query().Get("fragment")
 	if frag == "" {
 		v.Flash = takeFlash(w, r, a.ID())

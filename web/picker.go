@@ -169,32 +169,22 @@ func (v *view) Finders() []string { return v.finders }
 // match q (every word of it in their name, hint or id, case and accents
 // aside, as static/picker.js matches names) and the choices to list: the first
 // searchShown of them by name, and the persons in keep whether they
-// match or not.
+// match or not. The persons' texts are read from the index of the
+// state (personIndexOf).
 func (v *view) searchPersons(q string, keep []string, has func(*assembly.State, string) bool) (int, []Choice) {
 	words := strings.Fields(fold(q))
 	var out []Choice
-	found := 0
+	sortByName := func(cs []Choice) { byName(cs, func(c Choice) string { return c.Label }) }
 	if len(words) > 0 {
-		var buf strings.Builder
-		for _, id := range v.S.PersonOrder {
-			if has != nil && !has(v.S, id) {
-				continue
-			}
-			p := v.S.Persons[id]
-			hint := v.personHint(p)
-			buf.Reset()
-			buf.WriteString(p.Name)
-			buf.WriteByte(' ')
-			buf.WriteString(hint)
-			buf.WriteByte(' ')
-			buf.WriteString(id)
-			if text := fold(buf.String()); matchesAll(text, words) {
-				found++
-				out = append(out, Choice{Value: id, Label: p.Name, Hint: hint})
-			}
-		}
+		x := v.personIndexOf()
+		x.match(words, v.S, has, func(i int) {
+			id := x.ids[i]
+			out = append(out, Choice{Value: id, Label: v.S.Persons[id].Name, Hint: x.hint(i)})
+		})
+		sortByName = x.names.sort
 	}
-	byName(out, func(c Choice) string { return c.Label })
+	found := len(out)
+	sortByName(out)
 	out = out[:min(len(out), searchShown)]
 	for _, id := range keep {
 		if p := v.S.Persons[id]; p != nil && !containsValue(out, id) {
@@ -202,7 +192,7 @@ func (v *view) searchPersons(q string, keep []string, has func(*assembly.State, 
 		}
 	}
 	if len(out) > 0 && len(keep) > 0 {
-		byName(out, func(c Choice) string { return c.Label })
+		sortByName(out)
 	}
 	return found, out
 }
@@ -214,15 +204,6 @@ func containsValue(cs []Choice, value string) bool {
 		}
 	}
 	return false
-}
-
-func matchesAll(text string, words []string) bool {
-	for _, w := range words {
-		if !strings.Contains(text, w) {
-			return false
-		}
-	}
-	return true
 }
 
 // folds are the letters fold spells as others, as static/picker.js does.
@@ -314,7 +295,7 @@ func (s *server) choices(set *personSet) http.HandlerFunc {
 			Choices []choiceJSON `json:"choices"`
 		}
 		a.Read(func(st *assembly.State) {
-			v := &view{S: st}
+			v := &view{S: st, asm: a, live: s.live.slot(a.ID()), index: s.live.indexSlot(a.ID())}
 			var cs []Choice
 			out.Found, cs = v.searchPersons(q, nil, set.has)
 			out.Total = len(st.PersonOrder)

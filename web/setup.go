@@ -144,17 +144,27 @@ func byName[T any](xs []T, name func(T) string) {
 	if len(xs) < 2 {
 		return // nothing to sort, and a collator is costly to make
 	}
-	c := collate.New(language.Und, collate.Loose, collate.Numeric)
+	c := newNameCollator()
 	var buf collate.Buffer
+	byKey(xs, func(x T) []byte { return c.KeyFromString(&buf, name(x)) })
+}
+
+// newNameCollator is the collator byName sorts by.
+func newNameCollator() *collate.Collator {
+	return collate.New(language.Und, collate.Loose, collate.Numeric)
+}
+
+// byKey sorts xs stably by the keys key gives them (byName's).
+func byKey[T any](xs []T, key func(T) []byte) {
 	keys := make([][]byte, len(xs))
 	for i, x := range xs {
-		keys[i] = c.KeyFromString(&buf, name(x))
+		keys[i] = key(x)
 	}
 	idx := make([]int, len(xs))
 	for i := range idx {
 		idx[i] = i
 	}
-	slices.SortStableFunc(idx, func(a, b int) int { return strings.Compare(string(keys[a]), string(keys[b])) })
+	slices.SortStableFunc(idx, func(a, b int) int { return bytes.Compare(keys[a], keys[b]) })
 	sorted := make([]T, len(xs))
 	for i, j := range idx {
 		sorted[i] = xs[j]
@@ -211,16 +221,7 @@ func (v *view) OrgChoices() []Choice {
 // personHint tells a person apart in a list: their reference and the
 // organizations of their mandates not rejected.
 func (v *view) personHint(p *assembly.Person) string {
-	var parts []string
-	for _, mid := range p.Mandates {
-		if m := v.S.Mandates[mid]; m != nil && m.Status != assembly.MandateStatusRejected && m.Organization != "" {
-			parts = append(parts, v.OrgName(m.Organization))
-		}
-	}
-	if p.Ref != "" {
-		parts = append(parts, p.Ref)
-	}
-	return strings.Join(parts, ", ")
+	return string(v.appendPersonHint(nil, p))
 }
 
 // The set-up pages' views -------------------------------------------------
