@@ -77,8 +77,8 @@ func withSessions(tb testing.TB, name string, h *hall, id string, persons ...str
 }
 
 // hallPages are the pages of a hall to render: each delegate's page whole
-// and as its fragment, the chair's console and its fragment, the
-// projector and its fragment.
+// and as its fragment, the chair's console and its hall tab and their
+// fragments, the projector and its fragment.
 func hallPages(id, chair string, delegates ...string) []pageToRender {
 	base := "/a/" + id + "/"
 	var out []pageToRender
@@ -86,7 +86,8 @@ func hallPages(id, chair string, delegates ...string) []pageToRender {
 		out = append(out, pageToRender{"delegate-" + d, d, base + "delegate", nil}, pageToRender{"delegate-live-" + d, d, base + "delegate?fragment=live", nil})
 	}
 	if chair != "" {
-		out = append(out, pageToRender{"chair", chair, base + "chair", nil}, pageToRender{"chair-live", chair, base + "chair?fragment=live", nil})
+		out = append(out, pageToRender{"chair", chair, base + "chair", nil}, pageToRender{"chair-live", chair, base + "chair?fragment=live", nil},
+			pageToRender{"chair-hall", chair, base + "chair/hall", nil}, pageToRender{"chair-hall-live", chair, base + "chair/hall?fragment=live", nil})
 	}
 	return append(out, pageToRender{"projector", "", base + "projector", nil}, pageToRender{"projector-live", "", base + "projector?fragment=live", nil})
 }
