@@ -1048,7 +1048,9 @@ var funcs = template.FuncMap{
 		}
 		return b
 	},
-	"hasPrefix": strings.HasPrefix,
+	"pickerChecks":  pickerChecks,
+	"pickerOptions": pickerOptions,
+	"hasPrefix":     strings.HasPrefix,
 	// without is a list without one of its members.
 	"without": func(xs []string, x string) []string {
 		var out []string

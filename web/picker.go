@@ -2,6 +2,7 @@ package web
 
 import (
 	"encoding/json"
+	"html/template"
 	"net/http"
 	"net/url"
 	"strings"
@@ -233,6 +234,63 @@ func fold(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// A picker lists up to Options.PickerLimit persons whole (500), and one
+// searched on the server up to searchShown found: by the template's
+// actions each choice was half a dozen reflected calls, half the render
+// of the hall's search. Its choices are written here instead, byte for
+// byte as the template wrote them (TestPickerChoicesAsTheTemplateWrote):
+// each value escaped as html/template escapes a quoted attribute's value
+// or a text (attrEscaper: the same table for both).
+
+// pickerChecks is the function "pickerChecks": a picker's choices as the
+// checkboxes of a picker of several.
+func pickerChecks(p Picker) template.HTML {
+	var b strings.Builder
+	b.Grow(len(p.Choices) * (100 + len(p.Name)))
+	for _, c := range p.Choices {
+		b.WriteString(`<li><label class="check"><input type="checkbox" name="`)
+		attrEscaper.WriteString(&b, p.Name)
+		b.WriteString(`" value="`)
+		attrEscaper.WriteString(&b, c.Value)
+		b.WriteString(`"`)
+		if c.Selected {
+			b.WriteString(` checked`)
+		}
+		b.WriteString(`> <span>`)
+		attrEscaper.WriteString(&b, c.Label)
+		if c.Hint != "" {
+			b.WriteString(` <span class="meta">— `)
+			attrEscaper.WriteString(&b, c.Hint)
+			b.WriteString(`</span>`)
+		}
+		b.WriteString(`</span></label></li>`)
+	}
+	return template.HTML(b.String())
+}
+
+// pickerOptions is the function "pickerOptions": a picker's choices as
+// the options of a select, each on a line.
+func pickerOptions(p Picker) template.HTML {
+	var b strings.Builder
+	b.Grow(len(p.Choices) * 64)
+	for _, c := range p.Choices {
+		b.WriteString(`<option value="`)
+		attrEscaper.WriteString(&b, c.Value)
+		b.WriteString(`"`)
+		if c.Selected {
+			b.WriteString(` selected`)
+		}
+		b.WriteString(`>`)
+		attrEscaper.WriteString(&b, c.Label)
+		if c.Hint != "" {
+			b.WriteString(` — `)
+			attrEscaper.WriteString(&b, c.Hint)
+		}
+		b.WriteString("</option>\n")
+	}
+	return template.HTML(b.String())
 }
 
 // choiceJSON is one choice in the answer of GET /a/{id}/choices/….

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"html/template"
 	"math/rand/v2"
 	"slices"
 	"strconv"
@@ -203,5 +204,29 @@ func BenchmarkSearchIndex(b *testing.B) {
 				v.searchPersons("delegate 12", nil, hallSets["in"].has)
 			}
 		})
+	}
+}
+
+// The choices of a picker written in Go are those its template wrote,
+// for any text: as checkboxes (several may be chosen) and as a select's
+// options, chosen or not, with a hint or without.
+func TestPickerChoicesAsTheTemplateWrote(t *testing.T) {
+	old := template.Must(template.New("").Parse(`{{define "checks"}}{{range .Choices}}<li><label class="check"><input type="checkbox" name="{{$.Name}}" value="{{.Value}}"{{if .Selected}} checked{{end}}> <span>{{.Label}}{{with .Hint}} <span class="meta">— {{.}}</span>{{end}}</span></label></li>{{end}}{{end}}` +
+		`{{define "options"}}{{range .Choices}}<option value="{{.Value}}"{{if .Selected}} selected{{end}}>{{.Label}}{{with .Hint}} — {{.}}{{end}}</option>
+{{end}}{{end}}`))
+	texts := []string{"", "p1", "Anna Müller", `a"b&c'd+e<f>g` + "\x00h", "Frühjahr 🗳 \xff\xfe", "&amp; &#34;", "a:persons:list"}
+	var p Picker
+	for i, s := range texts {
+		p.Name = "a:persons:list" + s
+		p.Choices = append(p.Choices, Choice{Value: s + "v", Label: s, Hint: texts[(i+3)%len(texts)], Selected: i%2 == 0})
+		for name, got := range map[string]template.HTML{"checks": pickerChecks(p), "options": pickerOptions(p)} {
+			var b strings.Builder
+			if err := old.ExecuteTemplate(&b, name, p); err != nil {
+				t.Fatal(err)
+			}
+			if string(got) != b.String() {
+				t.Errorf("%s of %d choices:\n got %s\nwant %s", name, len(p.Choices), got, b.String())
+			}
+		}
 	}
 }
