@@ -230,3 +230,34 @@ func TestPickerChoicesAsTheTemplateWrote(t *testing.T) {
 		}
 	}
 }
+
+// Searches of one state at once, by many readers, share its index and
+// the kept collation keys (each search sorts under their lock) and find
+// what each would alone: go test -race checks that they share them
+// safely.
+func TestSearchIndexSharedByReadersAtOnce(t *testing.T) {
+	h := searchHall(t, 300)
+	slot := new(atomic.Pointer[personIndex])
+	plain := &view{S: h.s}
+	queries := searchQueries(rand.New(rand.NewPCG(3, 4)), 40)
+	done := make(chan string, 8)
+	for g := 0; g < 8; g++ {
+		go func() {
+			v := &view{S: h.s, index: slot}
+			for i := range queries {
+				q := queries[(i+g*5)%len(queries)]
+				wantN, want := plain.plainSearch(q, nil, nil)
+				if gotN, got := v.searchPersons(q, nil, nil); gotN != wantN || !slices.Equal(got, want) {
+					done <- q
+					return
+				}
+			}
+			done <- ""
+		}()
+	}
+	for g := 0; g < 8; g++ {
+		if q := <-done; q != "" {
+			t.Errorf("%q: a search among others found otherwise than alone", q)
+		}
+	}
+}
