@@ -15,9 +15,9 @@ import (
 // person by building and folding their name, hint and id afresh: in an
 // assembly of ten thousand, 4.5 ms and 36,000 allocations a search. The
 // persons' texts are folded once for each state of an assembly's readers
-// instead (personIndex), all in one buffer, and a search scans the
-// buffer for one of its words, checking the others only in the texts
-// that hold it. A state is its pointer and its Events (as stateKept
+// instead (personIndex), all in one buffer, and a search leaps through
+// the buffer from one text that may hold all its words to the next
+// (match). A state is its pointer and its Events (as stateKept
 // keeps parts): the texts read the persons, their mandates and the
 // organizations, which no count of the state follows more narrowly.
 
@@ -90,16 +90,14 @@ func (k *nameKeys) sort(cs []Choice) {
 // when it is of this state, else a new one, kept there for the next
 // search (v without a slot: not kept).
 func (v *view) personIndexOf() *personIndex {
+	var prev *personIndex
 	if v.index != nil {
-		if x := v.index.Load(); x != nil && x.state == v.S && x.events == v.S.Events {
-			return x
+		if prev = v.index.Load(); prev != nil && prev.state == v.S && prev.events == v.S.Events {
+			return prev
 		}
 	}
-	x := newPersonIndex(v)
+	x := newPersonIndex(v, prev)
 	if v.index != nil {
-		if old := v.index.Load(); old != nil {
-			x.names = old.names
-		}
 		// Another search of the same state may have stored its own
 		// meanwhile; this one replaces it, and both are right.
 		v.index.Store(x)
@@ -107,16 +105,20 @@ func (v *view) personIndexOf() *personIndex {
 	return x
 }
 
-// newPersonIndex folds the texts of every person of v's state.
-func newPersonIndex(v *view) *personIndex {
+// newPersonIndex folds the texts of every person of v's state; prev (or
+// nil) is the index of the assembly's state before, whose collation keys
+// it takes over and whose size it makes room for.
+func newPersonIndex(v *view, prev *personIndex) *personIndex {
 	s := v.S
-	x := &personIndex{state: s, events: s.Events, ids: s.PersonOrder, names: &nameKeys{},
+	x := &personIndex{state: s, events: s.Events, ids: s.PersonOrder,
 		ends: make([]int32, 0, len(s.PersonOrder)), hintEnds: make([]int32, 0, len(s.PersonOrder))}
 	var raw, hints []byte
-	if old := v.index; old != nil && old.Load() != nil {
-		// Room for as much as the index before held.
-		x.text = make([]byte, 0, len(old.Load().text)+len(old.Load().text)/8)
-		hints = make([]byte, 0, len(old.Load().hints)+len(old.Load().hints)/8)
+	if prev == nil {
+		x.names = &nameKeys{}
+	} else {
+		x.names = prev.names
+		x.text = make([]byte, 0, len(prev.text)+len(prev.text)/8)
+		hints = make([]byte, 0, len(prev.hints)+len(prev.hints)/8)
 	}
 	for _, id := range s.PersonOrder {
 		p := s.Persons[id]
