@@ -39,10 +39,10 @@ NAME
     plenum bench — measure voting and live updates under load
 
 SYNOPSIS
-    plenum bench vote [--delegates N] [--readers R] [--read-every D] [--settle D] [--changes-at-once N] [--separate] [--dir DIR] [--cpuprofile F] [--trace F]
+    plenum bench vote [--delegates N] [--readers R] [--read-every D] [--settle D] [--changes-at-once N] [--separate] [--dir DIR] [--cpuprofile F] [--memprofile F] [--trace F]
     plenum bench vote --db postgres://… [--nodes N] [--kill after|mid|none] [--readers-apart] [--delegates N] [--readers R] [--settle D] [--separate] [--dir DIR]
-    plenum bench fanout [--clients N] [--events E] [--separate] [--dir DIR] [--cpuprofile F] [--trace F]
-    plenum bench login [--delegates N] [--separate] [--dir DIR] [--cpuprofile F] [--trace F]
+    plenum bench fanout [--clients N] [--events E] [--separate] [--dir DIR] [--cpuprofile F] [--memprofile F] [--trace F]
+    plenum bench login [--delegates N] [--separate] [--dir DIR] [--cpuprofile F] [--memprofile F] [--trace F]
     plenum bench ceiling [--delegates N] [--readers R] [--read-every D] [--settle D] [--changes-at-once N] [--separate]
 
 DESCRIPTION
@@ -226,6 +226,14 @@ OPTIONS
     --cpuprofile F  write a CPU profile of the server's process to F (go
                     tool pprof), from the moment the ballots, events or
                     logins start until they end: the setup is left out
+    --memprofile F  write what the server's process allocated over the same
+                    phase: F.base as it starts and F as it ends, both
+                    allocation profiles (one sample every 4 KiB allocated);
+                    go tool pprof -sample_index=alloc_space -diff_base
+                    F.base F shows the phase alone. The heap is collected
+                    as the phase starts and as it ends (a profile counts
+                    what the last collection saw), so the gc line of such
+                    a run is not one of a run without it
     --trace F       write an execution trace of the server's process to F
                     (go tool trace; -pprof=sched shows who waited to run,
                     -pprof=sync who waited for a lock), over the same phase
@@ -264,6 +272,7 @@ func runBench(ctx context.Context, env *cliEnv, args []string) error {
 	events := fs.Int("events", 20, "")
 	dir := fs.String("dir", "", "")
 	cpuprofile := fs.String("cpuprofile", "", "")
+	memprofile := fs.String("memprofile", "", "")
 	traceOut := fs.String("trace", "", "")
 	separate := fs.Bool("separate", false, "")
 	readers := fs.Int("readers", 4, "")
@@ -318,13 +327,13 @@ func runBench(ctx context.Context, env *cliEnv, args []string) error {
 	}
 	raiseFileLimit(env, uint64(2*conns+256))
 	if *db != "" {
-		if *cpuprofile != "" || *traceOut != "" {
-			return &exitError{code: 2, msg: "--cpuprofile and --trace profile a server in this process; with --db the servers are plenum serve processes: profile them with go tool pprof on their own"}
+		if *cpuprofile != "" || *memprofile != "" || *traceOut != "" {
+			return &exitError{code: 2, msg: "--cpuprofile, --memprofile and --trace profile a server in this process; with --db the servers are plenum serve processes: profile them with go tool pprof on their own"}
 		}
 		return clusterVote(ctx, env, clusterBench{db: *db, nodes: *nodes, kill: *kill, dir: *dir, delegates: *delegates, readers: *readers, readEvery: *readEvery, settle: *settle, separate: *separate, readersApart: *readersApart})
 	}
 	if args[0] == "ceiling" {
-		if *cpuprofile != "" || *traceOut != "" || *dir != "" {
+		if *cpuprofile != "" || *memprofile != "" || *traceOut != "" || *dir != "" {
 			return &exitError{code: 2, msg: "plenum bench ceiling takes --delegates, --readers, --read-every, --settle, --changes-at-once and --separate only"}
 		}
 		return benchCeiling(ctx, env, *delegates, *separate, *changesAtOnce, *readers, *readEvery, *settle)
@@ -343,6 +352,15 @@ func runBench(ctx context.Context, env *cliEnv, args []string) error {
 		b.profile = f
 		defer b.stopProfile()
 	}
+	if *memprofile != "" {
+		// Set before the setup allocates: the rate is the runtime's, for
+		// every allocation from now on.
+		prev := runtime.MemProfileRate
+		runtime.MemProfileRate = memProfileRate
+		defer func() { runtime.MemProfileRate = prev }()
+		b.memprofile = *memprofile
+		defer b.stopProfile()
+	}
 	if *traceOut != "" {
 		f, err := os.Create(*traceOut)
 		if err != nil {
@@ -355,11 +373,17 @@ func runBench(ctx context.Context, env *cliEnv, args []string) error {
 	b.separate, b.readers, b.readEvery, b.settle = *separate, *readers, *readEvery, *settle
 	switch args[0] {
 	case "vote":
-		return b.vote(ctx, env, *delegates)
+		err = b.vote(ctx, env, *delegates)
 	case "login":
-		return b.login(ctx, env, *delegates)
+		err = b.login(ctx, env, *delegates)
+	default:
+		err = b.fanout(ctx, env, *clients, *events)
 	}
-	return b.fanout(ctx, env, *clients, *events)
+	b.stopProfile()
+	if err == nil && b.profileErr != nil {
+		err = fmt.Errorf("plenum bench: the allocation profile: %w", b.profileErr)
+	}
+	return err
 }
 
 // raiseFileLimit lifts the limit of open files to at least need if it
@@ -410,9 +434,13 @@ type benchServer struct {
 	doneServing func()
 	// profile, if set, receives a CPU profile of the measured phase
 	// (startProfile, stopProfile).
-	profile   *os.File
-	trace     *os.File // and an execution trace (runtime/trace)
-	profiling bool
+	profile *os.File
+	trace   *os.File // and an execution trace (runtime/trace)
+	// memprofile, if set, is the file that receives the allocations of
+	// the measured phase (and memprofile+".base" those before it).
+	memprofile string
+	profiling  bool
+	profileErr error // writing the allocation profiles failed
 
 	// commits are the moments batches became durable, from the engine's
 	// Committed hook: the log had size entries, checkpointed, at at.
@@ -428,8 +456,13 @@ type commit struct {
 // startProfile starts the CPU profile, if one was asked for, as the
 // measured phase starts: a profile of the setup would hide the figures.
 func (b *benchServer) startProfile() error {
-	if b.profile == nil && b.trace == nil || b.profiling {
+	if b.profile == nil && b.trace == nil && b.memprofile == "" || b.profiling {
 		return nil
+	}
+	if b.memprofile != "" {
+		if err := writeAllocs(b.memprofile + ".base"); err != nil {
+			return err
+		}
 	}
 	if b.profile != nil {
 		if err := pprof.StartCPUProfile(b.profile); err != nil {
@@ -454,8 +487,31 @@ func (b *benchServer) stopProfile() {
 		if b.trace != nil {
 			trace.Stop()
 		}
+		if b.memprofile != "" {
+			b.profileErr = writeAllocs(b.memprofile)
+		}
 		b.profiling = false
 	}
+}
+
+// memProfileRate is the runtime's MemProfileRate with --memprofile: a
+// sample every 4 KiB allocated, some twenty thousand over a burst of ten
+// thousand ballots (the default, 512 KiB, gives under two hundred).
+const memProfileRate = 4 << 10
+
+// writeAllocs writes the process's allocation profile to path, after a
+// collection: the runtime's profile counts what the last collection saw.
+func writeAllocs(path string) error {
+	runtime.GC()
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 // onCommit is the engine's Committed hook: it runs in the writer right

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -283,6 +284,50 @@ func TestBenchLogin(t *testing.T) {
 	checkGCLine(t, out, "latency:   request sent to session: ", "the logins", "server and clients")
 }
 
+// TestBenchMemProfile: --memprofile F writes two allocation profiles,
+// F.base as the logins start and F as they end, each a pprof profile
+// (gzipped, with the allocs profile's sample types) that holds more than
+// the other; a file it cannot write is an error, not a silent run.
+func TestBenchMemProfile(t *testing.T) {
+	dir := t.TempDir()
+	prof := filepath.Join(dir, "mem")
+	code, out, errs := runForTest(t, "", "bench", "login", "--delegates", "40", "--dir", t.TempDir(), "--memprofile", prof)
+	if code != 0 {
+		t.Fatalf("exit %d: %s\n%s", code, errs, out)
+	}
+	if runtime.MemProfileRate == memProfileRate {
+		t.Error("the profile's rate was left set after the bench")
+	}
+	var sizes []int
+	for _, path := range []string{prof + ".base", prof} {
+		raw, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		zr, err := gzip.NewReader(bytes.NewReader(raw))
+		if err != nil {
+			t.Fatalf("%s is not a gzipped pprof profile: %v", path, err)
+		}
+		pb, err := io.ReadAll(zr)
+		if err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		for _, want := range []string{"alloc_objects", "alloc_space", "inuse_space"} {
+			if !bytes.Contains(pb, []byte(want)) {
+				t.Errorf("%s lacks the sample type %q of an allocation profile", path, want)
+			}
+		}
+		sizes = append(sizes, len(pb))
+	}
+	if sizes[1] <= sizes[0] {
+		t.Errorf("the profile at the end (%d bytes) holds no more than the one at the start (%d)", sizes[1], sizes[0])
+	}
+	code, _, errs = runForTest(t, "", "bench", "login", "--delegates", "10", "--dir", t.TempDir(), "--memprofile", filepath.Join(dir, "no", "such", "dir", "mem"))
+	if code != 1 || !strings.Contains(errs, "no such file or directory") {
+		t.Errorf("a profile that cannot be written: exit %d, %q; want 1 and why", code, errs)
+	}
+}
+
 func TestBenchUsage(t *testing.T) {
 	for _, args := range [][]string{
 		{"bench"},
@@ -320,7 +365,8 @@ func TestBenchVoteNodesRefused(t *testing.T) {
 		{[]string{"--nodes", "1", "--db", "postgres://127.0.0.1:1/x", "--kill", "mid"}, "--kill mid needs --nodes 2 or more"},
 		{[]string{"--nodes", "2", "--db", "postgres://127.0.0.1:1/x", "--kill", "soon"}, `--kill "soon": use after, mid or none`},
 		{[]string{"--kill", "after"}, "--kill after needs --nodes 2 or more"},
-		{[]string{"--nodes", "2", "--db", "postgres://127.0.0.1:1/x", "--cpuprofile", filepath.Join(dir, "cpu")}, "--cpuprofile and --trace profile a server in this process"},
+		{[]string{"--nodes", "2", "--db", "postgres://127.0.0.1:1/x", "--cpuprofile", filepath.Join(dir, "cpu")}, "--cpuprofile, --memprofile and --trace profile a server in this process"},
+		{[]string{"--nodes", "2", "--db", "postgres://127.0.0.1:1/x", "--memprofile", filepath.Join(dir, "mem")}, "--cpuprofile, --memprofile and --trace profile a server in this process"},
 		{[]string{"--readers-apart"}, "--readers-apart needs --nodes 2 or more and --kill none"},
 		{[]string{"--nodes", "2", "--db", "postgres://127.0.0.1:1/x", "--readers-apart"}, "--readers-apart needs --nodes 2 or more and --kill none"},
 	} {
@@ -506,6 +552,7 @@ func TestBenchCeiling(t *testing.T) {
 	for _, args := range [][]string{
 		{"bench", "ceiling", "--delegates", "0"},
 		{"bench", "ceiling", "--cpuprofile", filepath.Join(t.TempDir(), "p")},
+		{"bench", "ceiling", "--memprofile", filepath.Join(t.TempDir(), "p")},
 		{"bench", "ceiling", "--db", "postgres://127.0.0.1/x"},
 	} {
 		if code, _, errs := runForTest(t, "", args...); code != 2 || errs == "" {
