@@ -75,8 +75,11 @@ DESCRIPTION
         their ballot at once, each a POST to /api/assemblies/{id}/commands
         with its own session and idempotency key. It prints the durable
         ballots per second, the latency of a ballot from request to durable
-        answer (p50, p99), and the time from the first ballot sent to the
-        signed checkpoint that covers all of them, and the CPU time the
+        answer (p50, p99), the time from the first ballot sent to the
+        signed checkpoint that covers all of them, the batches the writer
+        committed meanwhile (how many, their median and largest size:
+        each batch is one sync and one signature, and its answers are
+        written at once when it is durable), and the CPU time the
         server's process and the clients' used over the ballots (from the
         first sent to the last answered; the server's includes serving the
         readers below), which says where the time went on a machine busy
@@ -536,6 +539,28 @@ func (b *benchServer) durableAt(index int64) time.Time {
 		return time.Time{}
 	}
 	return b.commits[i].at
+}
+
+// batchLine is the bench's "batches:" line: the batches the writer
+// committed after since (their count, and their sizes' median and
+// largest, in entries), "" if none. Fewer, larger batches share each
+// commit's sync and signature among more ballots; the largest is also
+// how many answers are written at once when it is durable.
+func (b *benchServer) batchLine(since time.Time) string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	var sizes []int
+	for i := 1; i < len(b.commits); i++ {
+		if b.commits[i].at.Before(since) {
+			continue
+		}
+		sizes = append(sizes, int(b.commits[i].size-b.commits[i-1].size))
+	}
+	if len(sizes) == 0 {
+		return ""
+	}
+	slices.Sort(sizes)
+	return fmt.Sprintf("batches:   %d committed during the ballots, %d entries a batch at the median, %d at the most", len(sizes), sizes[len(sizes)/2], sizes[len(sizes)-1])
 }
 
 const benchAssembly = "bench"
@@ -1373,6 +1398,9 @@ func (b *benchServer) vote(ctx context.Context, env *cliEnv, n int) error {
 	latencyLine(out, "request sent to durable answer", r.lat)
 	if !durable.IsZero() {
 		fmt.Fprintf(out, "durable:   first ballot sent to the signed checkpoint covering all: %v\n", durable.Sub(r.start).Round(time.Millisecond))
+	}
+	if l := b.batchLine(r.start); l != "" {
+		fmt.Fprintln(out, l)
 	}
 	fmt.Fprintf(out, "cpu:       during the ballots: server %v (%.0f µs a ballot, serving the readers included), clients %v (%.0f µs a ballot)\n",
 		r.server.cpu.Round(time.Millisecond), float64(r.server.cpu.Microseconds())/float64(n), r.clientCPU.Round(time.Millisecond), float64(r.clientCPU.Microseconds())/float64(n))

@@ -112,6 +112,7 @@ func TestBenchVote(t *testing.T) {
 		t.Fatalf("exit %d: %s\n%s", code, errs, out)
 	}
 	for _, want := range []string{"60 accepted, 0 failed", "durable ballots/s", "p50", "p99", "signed checkpoint covering all", "the vote counts 60 ballots from 60 delegates",
+		"committed during the ballots,", "entries a batch at the median,",
 		"cpu:       during the ballots: server", "µs a ballot, serving the readers included), clients",
 		"reads:     chair's page during the ballots, 4 readers each every 20ms", "reads:     state during the ballots, 4 readers each every 20ms",
 		"in this process, GOMAXPROCS " + strconv.Itoa(defaultProcs*procsPerCPU), "settle:    everyone connected, the ballots in 20ms"} {
@@ -579,5 +580,26 @@ func TestCeilingAnswer(t *testing.T) {
 	ceilingHandler(rec, httptest.NewRequest("POST", "/api/assemblies/bench/commands", strings.NewReader(`{"cmd":"cast_ballot"}`)))
 	if rec.Code != 201 || !bytes.Equal(rec.Body.Bytes(), ceilingAnswer) {
 		t.Errorf("POST: %d %s", rec.Code, rec.Body)
+	}
+}
+
+// TestBatchLine: the batches committed after the burst began, by the log's
+// sizes at their commits; none is no line.
+func TestBatchLine(t *testing.T) {
+	t0 := time.Now()
+	b := &benchServer{commits: []commit{
+		{size: 100, at: t0.Add(-2 * time.Second)}, // the setup
+		{size: 140, at: t0.Add(-time.Second)},
+		{size: 150, at: t0.Add(time.Millisecond)}, // the burst: 10, 30, 5, 200
+		{size: 180, at: t0.Add(2 * time.Millisecond)},
+		{size: 185, at: t0.Add(3 * time.Millisecond)},
+		{size: 385, at: t0.Add(4 * time.Millisecond)},
+	}}
+	want := "batches:   4 committed during the ballots, 30 entries a batch at the median, 200 at the most"
+	if got := b.batchLine(t0); got != want {
+		t.Errorf("batchLine:\n got %q\nwant %q", got, want)
+	}
+	if got := b.batchLine(t0.Add(time.Second)); got != "" {
+		t.Errorf("no batch after the start: %q, want no line", got)
 	}
 }
