@@ -47,9 +47,10 @@ var ErrBusy = errors.New("admit: busy: waited too long for a turn; nothing was d
 // of its own: a request leaving hands its slot straight to the first of
 // them, and one timer for the whole gate turns away those that waited
 // maxWait, who are always the first in the queue. A waiter watches two
-// channels, its own and its request's context; a shared channel of slots
-// with a timer for each waiter cost 3 µs of CPU a request in a burst
-// (BenchmarkGateBurst10000; see there for this one's).
+// channels, its own and its request's context. BenchmarkGateBurst10000:
+// 4.1 µs of CPU a request, against 4.6–5.0 when the waiters sent on one
+// shared channel of slots, each with a timer of its own, and 1.3–1.9
+// with no gate (the goroutines and their work alone).
 type Gate struct {
 	n       int
 	maxWait time.Duration
