@@ -303,16 +303,12 @@ func (api *API) submit(w http.ResponseWriter, r *http.Request, sess *auth.Sessio
 	cp := api.checkpointJSON(res.Checkpoint)
 	buf := answerBufs.Get().(*[]byte)
 	body := appendResult((*buf)[:0], res, cp, assemblyID)
-	// writeJSON's answer, its newline in the same Write.
-	body = append(body, '\n')
 	status := http.StatusCreated
 	if res.Replayed {
 		status = http.StatusOK
 		w.Header().Set("Idempotent-Replayed", "true")
 	}
-	jsonHeaders(w)
-	w.WriteHeader(status)
-	w.Write(body)
+	writeJSON(w, status, body)
 	// Write keeps nothing of what it is given (io.Writer): the buffer
 	// serves the next answer.
 	if cap(body) <= 16<<10 {

@@ -263,21 +263,18 @@ func notTaken(err error) string {
 	return ""
 }
 
+// writeJSON answers body, JSON, and a newline. Its headers are set as
+// Header.Set would (the keys are canonical already), with values shared
+// by every answer rather than a slice made for each: nothing changes a
+// header's values in place (Set and Del replace them; net/http copies
+// them as it writes).
 func writeJSON(w http.ResponseWriter, status int, body []byte) {
-	jsonHeaders(w)
-	w.WriteHeader(status)
-	w.Write(body)
-	w.Write(newline)
-}
-
-// jsonHeaders sets the headers of a JSON answer, as Header.Set would
-// (the keys are canonical already), with values shared by every answer
-// rather than a slice made for each: nothing changes a header's values in
-// place (Set and Del replace them; net/http copies them as it writes).
-func jsonHeaders(w http.ResponseWriter) {
 	h := w.Header()
 	h["Content-Type"] = jsonType
 	h["Cache-Control"] = noStore
+	w.WriteHeader(status)
+	w.Write(body)
+	w.Write(newline)
 }
 
 var (

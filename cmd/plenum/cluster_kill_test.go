@@ -834,27 +834,9 @@ func (c *clusterTest) checkRound(round int, roundVoters []string, prev tlog.Tree
 	}
 	tree := tlog.Tree{N: cp.Size, Hash: cp.Hash}
 	hr := lc.HashReader(context.Background(), tree)
-	ballots := map[string][]int64{}
-	for start := int64(0); start < tree.N; start += 1 << remote.TileHeight {
-		w := min(tree.N-start, 1<<remote.TileHeight)
-		entries, err := lc.Bundle(context.Background(), tlog.Tile{H: remote.TileHeight, L: -1, N: start >> remote.TileHeight, W: int(w)})
-		if err != nil {
-			t.Fatalf("round %d: reading the record from %s: %v", round, n.name, err)
-		}
-		for k, data := range entries {
-			e, _, err := ledger.DecodeEntry(data)
-			if err != nil {
-				t.Fatalf("round %d: entry %d: %v", round, start+int64(k), err)
-			}
-			if e.Type != "ballot_cast" {
-				continue
-			}
-			var p struct{ Vote, Voter string }
-			if err := json.Unmarshal(e.Payload, &p); err != nil {
-				t.Fatalf("round %d: entry %d: %v", round, e.Index, err)
-			}
-			ballots[p.Voter] = append(ballots[p.Voter], e.Index)
-		}
+	ballots, err := ballotsInLog(context.Background(), lc, tree.N)
+	if err != nil {
+		t.Fatalf("round %d: %s: %v", round, n.name, err)
 	}
 	c.mu.Lock()
 	acked := maps.Clone(c.acked)
@@ -868,7 +850,7 @@ func (c *clusterTest) checkRound(round int, roundVoters []string, prev tlog.Tree
 	}
 	for voter, a := range acked {
 		idx := ballots[voter]
-		if len(idx) != 1 || idx[0] != a.index {
+		if len(idx) != 1 || idx[0].index != a.index {
 			t.Fatalf("round %d: %s's ballot, acknowledged in round %d by %s at index %d, is in the record at %v", round, voter, a.round, a.node, a.index, idx)
 		}
 	}

@@ -354,31 +354,9 @@ func (k *killRetry) checkRecord(when, base string, setupSize int64, ballots []*r
 		k.problem("the log has %d entries; the setup's %d and %d ballots make %d", tree.N, setupSize, len(ballots), want)
 	}
 	hr := lc.HashReader(ctx, tree)
-	type cast struct {
-		index  int64
-		choice string
-	}
-	found := map[string][]cast{}
-	for start := int64(0); start < tree.N; start += 1 << remote.TileHeight {
-		w := min(tree.N-start, 1<<remote.TileHeight)
-		entries, err := lc.Bundle(ctx, tlog.Tile{H: remote.TileHeight, L: -1, N: start >> remote.TileHeight, W: int(w)})
-		if err != nil {
-			t.Fatalf("reading the record: %v", err)
-		}
-		for i, data := range entries {
-			e, _, err := ledger.DecodeEntry(data)
-			if err != nil {
-				t.Fatalf("entry %d: %v", start+int64(i), err)
-			}
-			if e.Type != "ballot_cast" {
-				continue
-			}
-			var p struct{ Vote, Voter, Choice string }
-			if err := json.Unmarshal(e.Payload, &p); err != nil {
-				t.Fatalf("entry %d: %v", e.Index, err)
-			}
-			found[p.Voter] = append(found[p.Voter], cast{e.Index, p.Choice})
-		}
+	found, err := ballotsInLog(ctx, lc, tree.N)
+	if err != nil {
+		t.Fatal(err)
 	}
 	if len(found) != len(ballots) {
 		k.problem("the log holds the ballots of %d delegates; %d sent theirs", len(found), len(ballots))
