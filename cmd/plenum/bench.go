@@ -83,7 +83,10 @@ DESCRIPTION
         server's process and the clients' used over the ballots (from the
         first sent to the last answered; the server's includes serving the
         readers below), which says where the time went on a machine busy
-        with other work, and what the server's garbage collector did over
+        with other work, the page faults the server's process took over
+        the same time (minor ones: mostly heap memory touched for the
+        first time, which the kernel maps and zeroes page by page), and
+        what the server's garbage collector did over
         the same time (runtime/metrics): the bytes allocated, how far the
         heap was from a collection when the ballots began, how many
         collections ended, the time in the collector (/cpu/classes/gc/total: the assists of
@@ -1256,6 +1259,19 @@ func cpuTime() time.Duration {
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
+// minorFaults is how many page faults this process has taken that the
+// kernel served without reading a disk: mostly a page of memory touched
+// for the first time, or again after the runtime gave it back, which the
+// kernel then maps and zeroes (docs/performance.md: a burst's heap grows
+// into such pages).
+func minorFaults() int64 {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return ru.Minflt
+}
+
 // memInUse is the Go heap and stacks in use.
 func memInUse(m *runtime.MemStats) int64 { return int64(m.HeapInuse + m.StackInuse) }
 
@@ -1402,8 +1418,8 @@ func (b *benchServer) vote(ctx context.Context, env *cliEnv, n int) error {
 	if l := b.batchLine(r.start); l != "" {
 		fmt.Fprintln(out, l)
 	}
-	fmt.Fprintf(out, "cpu:       during the ballots: server %v (%.0f µs a ballot, serving the readers included), clients %v (%.0f µs a ballot)\n",
-		r.server.cpu.Round(time.Millisecond), float64(r.server.cpu.Microseconds())/float64(n), r.clientCPU.Round(time.Millisecond), float64(r.clientCPU.Microseconds())/float64(n))
+	fmt.Fprintf(out, "cpu:       during the ballots: server %v (%.0f µs a ballot, serving the readers included), clients %v (%.0f µs a ballot); %d page faults in the server's process\n",
+		r.server.cpu.Round(time.Millisecond), float64(r.server.cpu.Microseconds())/float64(n), r.clientCPU.Round(time.Millisecond), float64(r.clientCPU.Microseconds())/float64(n), r.server.faults)
 	fmt.Fprintln(out, gcLine(r.server.gc, "the ballots", lc.separate, "server, clients and readers"))
 	readFailed, err := readerReport(out, rc, b.readers, b.readEvery)
 	if err != nil {

@@ -122,7 +122,9 @@ type measuring struct {
 	gc0     gcStats
 	stopped sync.Once
 	cpu     time.Duration // the CPU time this process used
-	gc      gcStats       // what its collector did (gcStats.since)
+	faults0 int64
+	faults  int64   // the minor page faults it took (minorFaults)
+	gc      gcStats // what its collector did (gcStats.since)
 }
 
 // startMeasuring starts prof's profile, if any, then takes the first
@@ -133,7 +135,7 @@ func startMeasuring(prof *benchServer) (*measuring, error) {
 			return nil, err
 		}
 	}
-	return &measuring{prof: prof, gc0: readGC(), cpu0: cpuTime()}, nil
+	return &measuring{prof: prof, gc0: readGC(), cpu0: cpuTime(), faults0: minorFaults()}, nil
 }
 
 // stop ends the phase, the first time it is called: it takes the CPU
@@ -142,6 +144,7 @@ func startMeasuring(prof *benchServer) (*measuring, error) {
 func (m *measuring) stop() {
 	m.stopped.Do(func() {
 		m.cpu, m.gc = cpuTime()-m.cpu0, readGC().since(m.gc0)
+		m.faults = minorFaults() - m.faults0
 		if m.prof != nil {
 			m.prof.stopProfile()
 		}

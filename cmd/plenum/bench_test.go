@@ -113,7 +113,7 @@ func TestBenchVote(t *testing.T) {
 	}
 	for _, want := range []string{"60 accepted, 0 failed", "durable ballots/s", "p50", "p99", "signed checkpoint covering all", "the vote counts 60 ballots from 60 delegates",
 		"committed during the ballots,", "entries a batch at the median,",
-		"cpu:       during the ballots: server", "µs a ballot, serving the readers included), clients",
+		"cpu:       during the ballots: server", "µs a ballot, serving the readers included), clients", "page faults in the server's process",
 		"reads:     chair's page during the ballots, 4 readers each every 20ms", "reads:     state during the ballots, 4 readers each every 20ms",
 		"in this process, GOMAXPROCS " + strconv.Itoa(defaultProcs*procsPerCPU), "settle:    everyone connected, the ballots in 20ms"} {
 		if !strings.Contains(out, want) {
