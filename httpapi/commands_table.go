@@ -65,7 +65,7 @@ var commandDocs = []commandDoc{
 	{Name: "correct_record", Group: "The minutes' own content", Args: "entry int (the ledger index corrected), text text (the corrected content), reason text", Who: "secretary, chair"},
 	{Name: "approve_minutes", Group: "The minutes' own content", Args: "sitting, vote id?", Who: "chair"},
 	{Name: "move_motion", Group: "Motions", Args: "id, kind (substantive, amendment, procedural), procedure? (for procedural motions: close_discussion, close_list, elect_committee, table, order_of_voting, discuss_or_not, invite_back, reconsider, instruct_committee, suspend_rules, other), title, text?, points [{number,text}]?, amends motion? (for amendments, also amendments to amendments), target id? (the item, body, motion or vote it acts on), mover person? or label?, item?, document id?, change {from_line, to_line?, paragraph?, text}? (an amendment's change to lines or a paragraph of the text it amends)", Who: "a delegate with a verified mandate (for themselves), chair, secretary"},
-	{Name: "second_motion", Group: "Motions", Args: "motion, by person", Who: "a delegate with a verified decisive mandate"},
+	{Name: "second_motion", Group: "Motions", Args: "motion, by person (who holds a verified decisive mandate)", Who: "the delegate themselves; the chair or a secretary recording it"},
 	{Name: "withdraw_motion", Group: "Motions", Args: "motion", Who: "the mover, chair"},
 	{Name: "group_alternatives", Group: "Motions", Args: "id, title, motions [id] \u2014 competing drafts, voted on as \"which one is taken as the basis\"", Who: "chair"},
 	{Name: "dispose_motion", Group: "Motions", Args: "motion, fate (lapsed, referred, overtaken, not_recorded), note text? — the fate of a motion that was not voted on", Who: "chair, secretary"},

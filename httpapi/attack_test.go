@@ -1,0 +1,255 @@
+package httpapi
+
+import (
+	"strings"
+	"testing"
+
+	"plenum/assembly"
+)
+
+// logSize is the number of entries in coop's log.
+func (w *world) logSize() int64 {
+	a, _ := w.eng.Assembly("coop")
+	return a.Log().Size()
+}
+
+// refused sends each body to coop's commands as c, with a fresh key and
+// hdr, wants the status given with it and a problem, and that the log
+// did not grow.
+func (w *world) refused(t *testing.T, c *client, cases []refusedCase) {
+	t.Helper()
+	before := w.logSize()
+	for _, rc := range cases {
+		r := c.do("POST", "/api/assemblies/coop/commands", rc.body, append([]string{"Idempotency-Key", w.key()}, rc.hdr...)...)
+		if r.status != rc.status || r.header.Get("Content-Type") != "application/problem+json" {
+			t.Errorf("%s: %d %.300s, want %d", rc.name, r.status, r.body, rc.status)
+		}
+	}
+	if n := w.logSize(); n != before {
+		t.Fatalf("the log grew from %d to %d", before, n)
+	}
+}
+
+type refusedCase struct {
+	name, body string
+	hdr        []string
+	status     int
+}
+
+// TestActingAsAnother: every command that names a person, given by
+// someone who is not that person and not an officer allowed to give it
+// on their behalf (docs/api.md's table of who may give what): a
+// delegate for another delegate, a secretary, the mandate commission or
+// the chair for a delegate's ballot or nomination. Each is refused 403
+// by the rules and records nothing. (The chair and a secretary may record
+// a delegate's seconding, second_motion with by: the minutes say who
+// seconded in the hall.)
+func TestActingAsAnother(t *testing.T) {
+	w := newWorld(t, 3)
+	// A secretary, an election with d2 and d3 as candidates, and d2's
+	// request for the floor, for the attempts below.
+	w.admin.mustStatus(201, "POST", "/api/assemblies/coop/commands", `{"cmd":"add_person","args":{"id":"sec","name":"Sec Retary"}}`, "Idempotency-Key", w.key())
+	w.admin.mustStatus(201, "POST", "/api/assemblies/coop/commands", `{"cmd":"grant_role","args":{"person":"sec","role":"secretary"}}`, "Idempotency-Key", w.key())
+	if r := w.as("ann").cmd("open_election", `{"id":"e1","title":"The auditors","seats":1,"method":"plurality","candidates":["d2","d3"]}`); r.status != 201 {
+		t.Fatalf("open_election: %d %s", r.status, r.body)
+	}
+	if r := w.as("d2").cmd("request_floor", `{"item":"i1","person":"d2"}`); r.status != 201 {
+		t.Fatalf("request_floor: %d %s", r.status, r.body)
+	}
+	for _, c := range []struct{ who, cmd, args string }{
+		{"d1", "cast_ballot", `{"vote":"v1","voter":"d1","choice":"for","for_mandate":"md-d2"}`},
+		{"d1", "request_floor", `{"item":"i1","person":"d2"}`},
+		{"d1", "withdraw_request", `{"item":"i1","person":"d2"}`},
+		{"d1", "check_out", `{"person":"d2"}`},
+		{"d1", "leave_hall", `{"persons":["d2"]}`},
+		{"d1", "move_motion", `{"id":"mo9","kind":"substantive","title":"T","item":"i1","mover":"d2"}`},
+		{"d1", "second_motion", `{"motion":"mo1","by":"d2"}`},
+		{"d1", "withdraw_motion", `{"motion":"mo1"}`},
+		{"d1", "nominate", `{"election":"e1","person":"d2"}`},
+		{"d1", "cast_election_ballot", `{"election":"e1","voter":"d2","approve":["d3"]}`},
+		{"d1", "record_speech", `{"id":"sp9","item":"i1","speaker":"d2","notes":"I withdraw."}`},
+		{"sec", "cast_ballot", `{"vote":"v1","voter":"d1","choice":"for"}`},
+		{"sec", "cast_election_ballot", `{"election":"e1","voter":"d1","approve":["d2"]}`},
+		{"sec", "withdraw_request", `{"item":"i1","person":"d2"}`},
+		{"sec", "nominate", `{"election":"e1","person":"d1"}`},
+		{"cara", "cast_ballot", `{"vote":"v1","voter":"d1","choice":"for"}`},
+		{"cara", "request_floor", `{"item":"i1","person":"d1"}`},
+		{"cara", "leave_hall", `{"persons":["d1"]}`},
+		{"cara", "cast_election_ballot", `{"election":"e1","voter":"d1","approve":["d2"]}`},
+		{"ann", "cast_ballot", `{"vote":"v1","voter":"d1","choice":"for"}`},
+		{"ann", "cast_election_ballot", `{"election":"e1","voter":"d1","approve":["d2"]}`},
+		{"admin", "cast_ballot", `{"vote":"v1","voter":"d1","choice":"for"}`},
+		{"admin", "cast_election_ballot", `{"election":"e1","voter":"d1","approve":["d2"]}`},
+	} {
+		who := w.admin
+		if c.who != "admin" {
+			who = w.as(c.who)
+		}
+		before := w.logSize()
+		r := who.cmd(c.cmd, c.args)
+		if r.status != 403 || r.problem().Code != "forbidden" {
+			t.Errorf("%s: %s %s: %d %s, want 403", c.who, c.cmd, c.args, r.status, r.body)
+		}
+		if n := w.logSize(); n != before {
+			t.Errorf("%s: %s: the log grew from %d to %d", c.who, c.cmd, before, n)
+		}
+	}
+}
+
+// TestOfficerOfAnotherAssembly: the chair of another assembly, logged in
+// there under the same person id as coop's chair ("ann"), is nobody in
+// coop: every route that acts, issues codes, gives a receipt or shows a
+// participant's view refuses it 403, the public views show it what they
+// show the public (no ballots, no entry bytes, no event payloads), and
+// coop's record does not grow.
+func TestOfficerOfAnotherAssembly(t *testing.T) {
+	w := newWorld(t, 2)
+	w.admin.mustStatus(201, "POST", "/api/assemblies", `{"args":{"id":"other","name":"Other Union","starts":"2026-05-09","rules":"congress"}}`, "Idempotency-Key", w.key())
+	for _, c := range []string{
+		`{"cmd":"add_person","args":{"id":"ann","name":"Ann Other"}}`,
+		`{"cmd":"grant_role","args":{"person":"ann","role":"chair"}}`,
+		`{"cmd":"grant_role","args":{"person":"ann","role":"administrator"}}`,
+		`{"cmd":"grant_role","args":{"person":"ann","role":"mandate_commission"}}`,
+	} {
+		w.admin.mustStatus(201, "POST", "/api/assemblies/other/commands", c, "Idempotency-Key", w.key())
+	}
+	tokens, err := w.auth.NewSessions(t.Context(), "other", []string{"ann"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	foreign := &client{w: w, token: tokens[0]}
+	w.as("d1").cmd("cast_ballot", `{"vote":"v1","voter":"d1","choice":"for"}`)
+	a, _ := w.eng.Assembly("coop")
+	before := a.Log().Size()
+	const base = "/api/assemblies/coop"
+	for _, c := range []struct{ method, path, body string }{
+		{"POST", base + "/commands", `{"cmd":"close_vote","args":{"vote":"v1"},"key":"k-close"}`},
+		{"POST", base + "/commands", `{"cmd":"grant_role","args":{"person":"d2","role":"chair"},"key":"k-grant"}`},
+		{"POST", base + "/access-codes", `{"persons":["d2"]}`},
+		{"POST", base + "/access-codes/revoke", `{"persons":["d1"]}`},
+		{"POST", base + "/mandate-cards.pdf", `{"persons":["d2"]}`},
+		{"POST", base + "/votes/v1/receipt", `{"token":"AAAAAAAAAAAAAAAAAAAAAAAAAA"}`},
+		{"GET", base + "/me", ""},
+		{"GET", base + "/persons", ""},
+		{"GET", base + "/organizations", ""},
+		{"GET", base + "/mandates", ""},
+		{"GET", base + "/items", ""},
+		{"GET", base + "/items/i1/speakers", ""},
+		{"GET", base + "/motions", ""},
+		{"GET", base + "/elections", ""},
+	} {
+		r := foreign.do(c.method, c.path, c.body)
+		if r.status != 403 || r.problem().Code != "forbidden" {
+			t.Errorf("%s %s as the other assembly's chair: %d %s, want 403", c.method, c.path, r.status, r.body)
+		}
+	}
+	if n := a.Log().Size(); n != before {
+		t.Fatalf("coop's log grew from %d to %d", before, n)
+	}
+	// The public views: as the public sees them.
+	var v VoteView
+	foreign.mustStatus(200, "GET", base+"/votes/v1", "").decode(t, &v)
+	if v.Ballots != nil {
+		t.Errorf("the other assembly's chair sees coop's ballots: %+v", v.Ballots)
+	}
+	var av AssemblyView
+	foreign.mustStatus(200, "GET", base, "").decode(t, &av)
+	if len(av.You.Roles) != 1 || av.You.Roles[0] != RolePublic || av.You.Person != "" {
+		t.Errorf("the other assembly's chair is %+v in coop", av.You)
+	}
+	var pv ProofView
+	foreign.mustStatus(200, "GET", base+"/proof/0", "").decode(t, &pv)
+	if pv.Entry != "" || pv.Receipt != "" {
+		t.Errorf("the other assembly's chair gets coop's entry bytes: %+v", pv)
+	}
+	s := w.stream(foreign, "?after=-1")
+	if ev := s.event(t); ev.id != "0" || ev.data != `{"index":0,"type":"assembly_created"}` {
+		t.Errorf("the other assembly's chair's stream of coop: %+v", ev)
+	}
+	// Where coop's record is open to its participants only, nothing.
+	w.admin.mustStatus(201, "POST", base+"/commands", `{"cmd":"set_record_access","args":{"access":"participants"}}`, "Idempotency-Key", w.key())
+	for _, p := range []string{"", "/votes", "/votes/v1", "/record", "/sittings", "/proof/0", "/motions/mo1/excerpt", "/events"} {
+		if r := foreign.get(base + p); r.status != 401 && r.status != 403 {
+			t.Errorf("GET %s of a participants' record as the other assembly's chair: %d %.200s", p, r.status, r.body)
+		}
+	}
+}
+
+// TestAnotherActorsKey: a key is its sender's. d2 sending d1's ballot
+// with d1's key does not get d1's answer (the replayed receipt, or in a
+// secret vote anything of d1's ballot): it is a new command of d2's,
+// which the rules refuse. A key given twice, differently, in the header
+// and the body is refused; a key used for one command cannot be reused by
+// its owner for another after the first was refused either way.
+func TestAnotherActorsKey(t *testing.T) {
+	w := newWorld(t, 2)
+	const path = "/api/assemblies/coop/commands"
+	d1, d2, ann := w.as("d1"), w.as("d2"), w.as("ann")
+	ballot := `{"cmd":"cast_ballot","args":{"vote":"v1","voter":"d1","choice":"for"}}`
+	d1.mustStatus(201, "POST", path, ballot, "Idempotency-Key", "d1-ballot")
+	for _, c := range []*client{d2, ann, w.admin} {
+		r := c.do("POST", path, ballot, "Idempotency-Key", "d1-ballot")
+		if r.status != 403 || r.header.Get("Idempotent-Replayed") != "" {
+			t.Errorf("d1's ballot and key sent by another: %d %s", r.status, r.body)
+		}
+	}
+	// In a secret vote.
+	ann.mustStatus(201, "POST", path, `{"cmd":"close_vote","args":{"vote":"v1"}}`, "Idempotency-Key", w.key())
+	ann.mustStatus(201, "POST", path, `{"cmd":"move_motion","args":{"id":"mo2","kind":"procedural","procedure":"close_discussion","title":"Close","item":"i1","mover":"ann"}}`, "Idempotency-Key", w.key())
+	ann.mustStatus(201, "POST", path, `{"cmd":"open_vote","args":{"id":"v2","motion":"mo2","method":"secret"}}`, "Idempotency-Key", w.key())
+	secret := `{"cmd":"cast_ballot","args":{"vote":"v2","voter":"d1","choice":"against"}}`
+	d1.mustStatus(201, "POST", path, secret, "Idempotency-Key", "d1-secret")
+	r := d2.do("POST", path, secret, "Idempotency-Key", "d1-secret")
+	if r.status != 403 || r.header.Get("Idempotent-Replayed") != "" || strings.Contains(string(r.body), "ballot_token") || strings.Contains(string(r.body), "receipt") {
+		t.Errorf("d1's secret ballot and key sent by d2: %d %s", r.status, r.body)
+	}
+	// The header and the body each give a key, not the same.
+	r = d2.do("POST", path, `{"cmd":"cast_ballot","key":"one","args":{"vote":"v2","voter":"d2","choice":"for"}}`, "Idempotency-Key", "two")
+	if r.status != 422 || r.problem().Field != "key" {
+		t.Errorf("two keys: %d %s", r.status, r.body)
+	}
+	w.state(func(s *assembly.State) {
+		if n := len(s.Votes["v2"].Ballots); n != 1 {
+			t.Errorf("%d ballots in v2, want d1's only", n)
+		}
+	})
+}
+
+// TestEnvelopeFromTheSession: who acts, when, and in which assembly are
+// the server's to say: a body that names an actor, a time or an
+// assembly, beside cmd, args and key or among the arguments, is refused
+// and records nothing; what is recorded carries the session's person.
+func TestEnvelopeFromTheSession(t *testing.T) {
+	w := newWorld(t, 2)
+	d1 := w.as("d1")
+	before := w.logSize()
+	w.refused(t, d1, []refusedCase{
+		{name: "actor", body: `{"cmd":"request_floor","actor":"d2","args":{"item":"i1","person":"d2"}}`, status: 400},
+		{name: "Actor", body: `{"cmd":"request_floor","Actor":"ann","args":{"item":"i1","person":"d1"}}`, status: 400},
+		{name: "at", body: `{"cmd":"request_floor","at":"2020-01-01T00:00:00Z","args":{"item":"i1","person":"d1"}}`, status: 400},
+		{name: "assembly", body: `{"cmd":"request_floor","assembly":"other","args":{"item":"i1","person":"d1"}}`, status: 400},
+		{name: "actor in args", body: `{"cmd":"request_floor","args":{"item":"i1","person":"d1","actor":"ann"}}`, status: 422},
+		{name: "actor in a ballot", body: `{"cmd":"cast_ballot","args":{"vote":"v1","voter":"d1","choice":"for","actor":"d2"}}`, status: 422},
+		{name: "at in a ballot", body: `{"cmd":"cast_ballot","args":{"vote":"v1","voter":"d1","choice":"for","at":"2020-01-01T00:00:00Z"}}`, status: 422},
+	})
+	// Duplicate members: the decoder keeps the last, and the rules judge
+	// what is kept, as the session's person.
+	r := d1.do("POST", "/api/assemblies/coop/commands", `{"cmd":"cast_ballot","args":{"vote":"v1","voter":"d1","voter":"d2","choice":"for"}}`, "Idempotency-Key", w.key())
+	if r.status != 403 {
+		t.Errorf("a ballot naming d1 then d2: %d %s", r.status, r.body)
+	}
+	r = d1.do("POST", "/api/assemblies/coop/commands", `{"cmd":"cast_ballot","args":{"vote":"v1","voter":"d2","voter":"d1","choice":"for"}}`, "Idempotency-Key", w.key())
+	if r.status != 201 {
+		t.Fatalf("a ballot naming d2 then d1: %d %s", r.status, r.body)
+	}
+	for _, e := range w.recordEntries(t)[before:] {
+		if e.Actor != "d1" {
+			t.Errorf("entry %s recorded as %q", e.Type, e.Actor)
+		}
+	}
+	w.state(func(s *assembly.State) {
+		if b := s.Votes["v1"].Ballots; len(b) != 1 || b[0].Voter != "d1" {
+			t.Errorf("ballots %+v", b)
+		}
+	})
+}
