@@ -253,3 +253,28 @@ func TestEnvelopeFromTheSession(t *testing.T) {
 		}
 	})
 }
+
+// TestBodiesRefused: a command whose body is too large, nested too deep,
+// or declared as something other than JSON (a Content-Type that does not
+// even parse included), or that comes from a page of no site ("Origin:
+// null") or of another port, is refused and records nothing.
+func TestBodiesRefused(t *testing.T) {
+	w := newWorld(t, 2)
+	d1 := w.as("d1")
+	const path = "/api/assemblies/coop/commands"
+	floor := `{"cmd":"request_floor","args":{"item":"i1","person":"d1"}}`
+	huge := `{"cmd":"request_floor","args":{"item":"i1","person":"d1","note":"` + strings.Repeat("x", maxBody) + `"}}`
+	deep := `{"cmd":"request_floor","args":{"item":"i1","person":"d1","kind":` + strings.Repeat("[", 200_000) + strings.Repeat("]", 200_000) + `}}`
+	w.refused(t, d1, []refusedCase{
+		{"over 1 MiB", huge, nil, 413},
+		{"nested 200,000 deep", deep, nil, 400},
+		{"a type that does not parse", floor, []string{"Content-Type", "///"}, 415},
+		{"JSON with something after it", floor, []string{"Content-Type", "application/json garbage"}, 415},
+		{"plain text with the header", floor, []string{"Content-Type", "text/plain"}, 415},
+		{"Origin null", floor, []string{"Origin", "null"}, 403},
+		{"Origin of another port", floor, []string{"Origin", "http://127.0.0.1:1"}, 403},
+		{"a form from another site", "cmd=request_floor", []string{"X-Plenum", "", "Content-Type", "application/x-www-form-urlencoded", "Origin", "https://evil.example"}, 403},
+	})
+	// The same command, declared as JSON, is taken.
+	d1.mustStatus(201, "POST", path, floor, "Idempotency-Key", w.key(), "Content-Type", "application/json; charset=utf-8")
+}

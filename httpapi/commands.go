@@ -70,9 +70,10 @@ type Receipt struct {
 func readCommand(w http.ResponseWriter, r *http.Request) (commandRequest, bool) {
 	var req commandRequest
 	// The type as every client sends it is not parsed (a map and a
-	// string each time): it is what parsing gives.
+	// string each time): it is what parsing gives. One that does not
+	// parse ("///", "application/json garbage": no type) is not JSON.
 	if ct := r.Header.Get("Content-Type"); ct != "" && ct != "application/json" {
-		if mt, _, _ := mime.ParseMediaType(ct); mt != "" && mt != "application/json" {
+		if mt, _, _ := mime.ParseMediaType(ct); mt != "application/json" {
 			problem(w, r, http.StatusUnsupportedMediaType, "malformed", "", "api.json_only")
 			return req, false
 		}
