@@ -1,6 +1,9 @@
 package httpapi
 
 import (
+	"bytes"
+	"encoding/base64"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -277,4 +280,67 @@ func TestBodiesRefused(t *testing.T) {
 	})
 	// The same command, declared as JSON, is taken.
 	d1.mustStatus(201, "POST", path, floor, "Idempotency-Key", w.key(), "Content-Type", "application/json; charset=utf-8")
+}
+
+// TestSecretChoiceNowhere: a secret ballot's choice is in no answer that
+// names its voter: not in the ballot_cast entry as the proof, the
+// certified excerpt, the record and the event stream give it, nor in the
+// answer to the ballot or to its retry. (TestSecretBallot looks for the
+// tokens; TestQueries for the choice in the vote's view.)
+func TestSecretChoiceNowhere(t *testing.T) {
+	w := newWorld(t, 2)
+	ann, d1 := w.as("ann"), w.as("d1")
+	ann.mustStatus(201, "POST", "/api/assemblies/coop/commands", `{"cmd":"close_vote","args":{"vote":"v1"}}`, "Idempotency-Key", w.key())
+	ann.mustStatus(201, "POST", "/api/assemblies/coop/commands", `{"cmd":"move_motion","args":{"id":"mo2","kind":"procedural","procedure":"close_discussion","title":"Close","item":"i1","mover":"ann"}}`, "Idempotency-Key", w.key())
+	ann.mustStatus(201, "POST", "/api/assemblies/coop/commands", `{"cmd":"open_vote","args":{"id":"v2","motion":"mo2","method":"secret"}}`, "Idempotency-Key", w.key())
+	const base = "/api/assemblies/coop"
+	s := w.stream(d1, "")
+	ballot := `{"cmd":"cast_ballot","args":{"vote":"v2","voter":"d1","choice":"against"}}`
+	first := d1.mustStatus(201, "POST", base+"/commands", ballot, "Idempotency-Key", "secret-1")
+	retry := d1.mustStatus(200, "POST", base+"/commands", ballot, "Idempotency-Key", "secret-1")
+	var cr CommandResponse
+	first.decode(t, &cr)
+	// What names d1 beside the ballot.
+	var proof ProofView
+	d1.mustStatus(200, "GET", fmt.Sprintf("%s/proof/%d", base, cr.Receipt.Index), "").decode(t, &proof)
+	entry, _ := base64.StdEncoding.DecodeString(proof.Entry)
+	ev := s.event(t)
+	answers := map[string][]byte{
+		"the answer":       first.body,
+		"the retry":        retry.body,
+		"the entry":        entry,
+		"the proof":        []byte(proof.Receipt),
+		"the event stream": []byte(ev.data),
+		"the record":       d1.mustStatus(200, "GET", base+"/record", "").body,
+		"the excerpt":      d1.mustStatus(200, "GET", base+"/motions/mo2/excerpt", "").body,
+		"d1's own view":    d1.mustStatus(200, "GET", base+"/me", "").body,
+		"the vote's view":  d1.mustStatus(200, "GET", base+"/votes/v2", "").body,
+	}
+	if !bytes.Contains(entry, []byte(`"voter":"d1"`)) || ev.typ != "ballot_cast" || !strings.Contains(ev.data, `"voter":"d1"`) {
+		t.Fatalf("the ballot's entry %s, event %+v", entry, ev)
+	}
+	for where, b := range answers {
+		if bytes.Contains(b, []byte("against")) {
+			t.Errorf("%s gives d1's secret choice: %s", where, b)
+		}
+	}
+}
+
+// TestStreamOfAnOfficersRecord: where the record is open to its officers
+// only, a delegate's stream says that something happened (index and
+// type) and nothing of what: no actor, no payload.
+func TestStreamOfAnOfficersRecord(t *testing.T) {
+	w := newWorld(t, 2)
+	w.admin.mustStatus(201, "POST", "/api/assemblies/coop/commands", `{"cmd":"set_record_access","args":{"access":"officers"}}`, "Idempotency-Key", w.key())
+	s := w.stream(w.as("d1"), "?after=-1")
+	full := w.stream(w.as("ann"), "?after=-1")
+	for range 3 {
+		ev, fev := s.event(t), full.event(t)
+		if want := fmt.Sprintf(`{"index":%s,"type":%q}`, ev.id, ev.typ); ev.data != want || ev.id != fev.id {
+			t.Fatalf("a delegate's stream of an officers' record: %+v, want %s", ev, want)
+		}
+		if !strings.Contains(fev.data, `"actor"`) {
+			t.Fatalf("the chair's stream: %+v", fev)
+		}
+	}
 }
