@@ -288,3 +288,43 @@ func TestReissueEndsSessions(t *testing.T) {
 		t.Fatalf("%d sessions left in the database", rows)
 	}
 }
+
+// TestLoginMakesItsOwnSession: logging in never adopts the session the
+// browser arrives with. A cookie planted before (session fixation: the
+// attacker then knows the victim's session) is not the new session and
+// stays no one's; logging in over another person's live session makes a
+// new one and leaves the other as it was, its person unchanged.
+func TestLoginMakesItsOwnSession(t *testing.T) {
+	ctx := context.Background()
+	s := open(t, Options{})
+	codes, _ := s.IssueCodes(ctx, "coop", []string{"ann"})
+	tokens, err := s.NewSessions(ctx, "coop", []string{"mallory"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := s.Middleware(s.HandleLogin(nil))
+	for _, planted := range []string{"chosen-by-the-attacker", tokens[0]} {
+		r := httptest.NewRequest("GET", "/login?code="+url.QueryEscape(codes[0].Code), nil)
+		r.AddCookie(&http.Cookie{Name: CookieName, Value: planted})
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, r)
+		var got string
+		for _, c := range rec.Result().Cookies() {
+			if c.Name == CookieName {
+				got = c.Value
+			}
+		}
+		if rec.Code != http.StatusSeeOther || got == "" || got == planted {
+			t.Fatalf("login with %q planted: %d, cookie %q", planted, rec.Code, got)
+		}
+		if sess, err := s.Session(ctx, got); err != nil || sess.Person != "ann" {
+			t.Fatalf("the new session: %+v %v", sess, err)
+		}
+	}
+	if _, err := s.Session(ctx, "chosen-by-the-attacker"); err != ErrNoSession {
+		t.Fatalf("the planted cookie became a session: %v", err)
+	}
+	if sess, err := s.Session(ctx, tokens[0]); err != nil || sess.Person != "mallory" {
+		t.Fatalf("mallory's session after ann logged in over it: %+v %v", sess, err)
+	}
+}

@@ -344,3 +344,31 @@ func TestStreamOfAnOfficersRecord(t *testing.T) {
 		}
 	}
 }
+
+// TestOfficeEndsWithTheSitting: a session carries a person, not their
+// offices. A delegate who is a secretary of the open sitting records and
+// reads an officers-only record while it is open; once the sitting is
+// closed the same session is refused both, without logging in again.
+func TestOfficeEndsWithTheSitting(t *testing.T) {
+	w := newWorld(t, 2)
+	ann, d2 := w.as("ann"), w.as("d2")
+	const base = "/api/assemblies/coop"
+	w.admin.mustStatus(201, "POST", base+"/commands", `{"cmd":"set_record_access","args":{"access":"officers"}}`, "Idempotency-Key", w.key())
+	ann.mustStatus(201, "POST", base+"/commands", `{"cmd":"close_vote","args":{"vote":"v1"}}`, "Idempotency-Key", w.key())
+	ann.mustStatus(201, "POST", base+"/commands", `{"cmd":"close_sitting","args":{"sitting":"s1"}}`, "Idempotency-Key", w.key())
+	ann.mustStatus(201, "POST", base+"/commands", `{"cmd":"open_sitting","args":{"id":"s2","date":"2026-05-10","chair":"ann","secretaries":["d2"]}}`, "Idempotency-Key", w.key())
+	if r := d2.cmd("record_narrative", `{"text":"The delegates take their seats."}`); r.status != 201 {
+		t.Fatalf("the sitting's secretary records: %d %s", r.status, r.body)
+	}
+	d2.mustStatus(200, "GET", base+"/record", "")
+	ann.mustStatus(201, "POST", base+"/commands", `{"cmd":"close_sitting","args":{"sitting":"s2"}}`, "Idempotency-Key", w.key())
+	if r := d2.cmd("record_narrative", `{"text":"After the sitting."}`); r.status != 403 {
+		t.Errorf("the secretary of a closed sitting records: %d %s", r.status, r.body)
+	}
+	for _, p := range []string{"/record", "/votes", "/persons", "/proof/0"} {
+		if r := d2.get(base + p); r.status != 403 {
+			t.Errorf("GET %s of an officers' record by the secretary of a closed sitting: %d %.200s", p, r.status, r.body)
+		}
+	}
+	d2.mustStatus(200, "GET", base+"/me", "")
+}
