@@ -289,6 +289,52 @@ func TestReissueEndsSessions(t *testing.T) {
 	}
 }
 
+// TestTossedSessionCookie: a page on a sibling host (evil.example.org
+// beside congress.example.org), or anyone who can answer one plain-http
+// request of the browser's, can set a cookie named plenum_session for
+// the whole domain and a longer path; the browser then sends it before
+// the delegate's own, and a server that takes the first cookie acts for
+// the delegate as the attacker's person. A request carrying two session
+// cookies with different values is therefore no one's: plenum sets one,
+// host-only, with path "/", so a second was put there by someone else.
+// The same cookie twice, or a single one, is its session.
+func TestTossedSessionCookie(t *testing.T) {
+	ctx := context.Background()
+	s := open(t, Options{})
+	tokens, err := s.NewSessions(ctx, "coop", []string{"ann", "mallory"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ann, mallory := CookieName+"="+tokens[0], CookieName+"="+tokens[1]
+	h := s.Middleware(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if sess := FromContext(r.Context()); sess != nil {
+			w.Write([]byte(sess.Person))
+		}
+	}))
+	for _, c := range []struct {
+		cookies []string
+		want    string
+	}{
+		{[]string{ann}, "ann"},
+		{[]string{"lang=de; " + ann}, "ann"},
+		{[]string{ann + "; " + ann}, "ann"},
+		{[]string{ann, ann}, "ann"},
+		{[]string{mallory + "; " + ann}, ""},
+		{[]string{ann + "; " + mallory}, ""},
+		{[]string{mallory, ann}, ""},
+		{[]string{"lang=de; " + mallory + "; x=1", ann}, ""},
+		{[]string{CookieName + "=forged; " + ann}, ""},
+	} {
+		r := httptest.NewRequest("GET", "/", nil)
+		r.Header["Cookie"] = c.cookies
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, r)
+		if got := rec.Body.String(); got != c.want {
+			t.Errorf("Cookie %q: acting as %q, want %q", c.cookies, got, c.want)
+		}
+	}
+}
+
 // TestLoginMakesItsOwnSession: logging in never adopts the session the
 // browser arrives with. A cookie planted before (session fixation: the
 // attacker then knows the victim's session) is not the new session and

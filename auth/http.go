@@ -147,11 +147,16 @@ func (s *Store) sessionContext(w http.ResponseWriter, r *http.Request, key, val 
 }
 
 // sessionCookie is the value of r's session cookie, as
-// r.Cookie(CookieName) gives it ("" if none). A request with one Cookie
-// header holding one cookie, the session's, unquoted — every API
-// client's — is read without r.Cookie, which parses into a new
-// *http.Cookie and a slice each time; any other is r.Cookie's
-// (TestSessionCookieAsNetHTTP).
+// r.Cookie(CookieName) gives it ("" if none), unless r carries several
+// session cookies that differ: then "", no one's. plenum sets one
+// session cookie, host-only, with path "/"; a second was set by someone
+// else — a sibling host for the whole domain, or whoever answered one of
+// the browser's plain-http requests — with a longer path, so that the
+// browser sends it first, and the person would act as the attacker's
+// session (TestTossedSessionCookie). A request with one Cookie header
+// holding one cookie, the session's, unquoted — every API client's — is
+// read without net/http's parsing, which makes a new *http.Cookie and a
+// slice each time (TestSessionCookieAsNetHTTP).
 func sessionCookie(r *http.Request) string {
 	if lines := r.Header["Cookie"]; len(lines) == 1 {
 		line := strings.Trim(lines[0], " \t")
@@ -168,11 +173,14 @@ func sessionCookie(r *http.Request) string {
 			}
 		}
 	}
-	c, err := r.Cookie(CookieName)
-	if err != nil {
-		return ""
+	v := ""
+	for i, c := range r.CookiesNamed(CookieName) {
+		if i > 0 && c.Value != v {
+			return ""
+		}
+		v = c.Value
 	}
-	return c.Value
+	return v
 }
 
 // sessionUnavailable answers a request whose session could not be looked
