@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"fmt"
 	"strings"
+	"sync"
 	"testing"
 
 	"plenum/assembly"
@@ -371,4 +372,65 @@ func TestOfficeEndsWithTheSitting(t *testing.T) {
 		}
 	}
 	d2.mustStatus(200, "GET", base+"/me", "")
+}
+
+// TestSecretBallotLengths: who watches the traffic of the hall's network
+// (TLS hides the bytes, not their number) must not tell a secret
+// ballot's choice by the length of the answer, and a client must be able
+// to give every choice's request the same length: a body padded with
+// white space to the length of the longest is taken as it is, and the
+// answers to "for", "against" and "abstain" are as long as each other.
+func TestSecretBallotLengths(t *testing.T) {
+	w := newWorld(t, 3)
+	ann := w.as("ann")
+	const path = "/api/assemblies/coop/commands"
+	ann.mustStatus(201, "POST", path, `{"cmd":"close_vote","args":{"vote":"v1"}}`, "Idempotency-Key", w.key())
+	ann.mustStatus(201, "POST", path, `{"cmd":"move_motion","args":{"id":"mo2","kind":"procedural","procedure":"close_discussion","title":"Close","item":"i1","mover":"ann"}}`, "Idempotency-Key", w.key())
+	ann.mustStatus(201, "POST", path, `{"cmd":"open_vote","args":{"id":"v2","motion":"mo2","method":"secret"}}`, "Idempotency-Key", w.key())
+	lengths := map[int][]string{}
+	for i, choice := range []string{"for", "against", "abstain"} {
+		voter := fmt.Sprintf("d%d", i+1)
+		body := fmt.Sprintf(`{"cmd":"cast_ballot","args":{"vote":"v2","voter":%q,"choice":%q}}`, voter, choice)
+		body += strings.Repeat(" ", len("abstain")-len(choice))
+		r := w.as(voter).mustStatus(201, "POST", path, body, "Idempotency-Key", "ballot-"+voter)
+		lengths[len(r.body)] = append(lengths[len(r.body)], choice)
+	}
+	if len(lengths) != 1 {
+		t.Fatalf("the answers to secret ballots differ in length by their choice: %v", lengths)
+	}
+}
+
+// TestOneKeyManyCommandsAtOnce: one person's key sent with different
+// commands at the same moment acts once: one of them is recorded, every
+// other is refused as a key used for another command, or answered as
+// that one if it is the same.
+func TestOneKeyManyCommandsAtOnce(t *testing.T) {
+	w := newWorld(t, 1)
+	d1 := w.as("d1")
+	bodies := []string{
+		`{"cmd":"cast_ballot","args":{"vote":"v1","voter":"d1","choice":"for"}}`,
+		`{"cmd":"request_floor","args":{"item":"i1","person":"d1"}}`,
+		`{"cmd":"check_out","args":{"person":"d1"}}`,
+		`{"cmd":"move_motion","args":{"id":"mo9","kind":"substantive","title":"T","item":"i1","mover":"d1"}}`,
+	}
+	before := w.logSize()
+	statuses := make([]int, 4*len(bodies))
+	var wg sync.WaitGroup
+	for i := range statuses {
+		wg.Go(func() {
+			statuses[i] = d1.do("POST", "/api/assemblies/coop/commands", bodies[i%len(bodies)], "Idempotency-Key", "one-key").status
+		})
+	}
+	wg.Wait()
+	count := map[int]int{}
+	for _, s := range statuses {
+		count[s]++
+	}
+	if count[201] != 1 || count[200] != 3 || count[422] != len(statuses)-4 {
+		t.Fatalf("answers %v, want one 201, its three repeats 200, and 422 for the rest", count)
+	}
+	// Each of the commands is one event.
+	if n := w.logSize() - before; n != 1 {
+		t.Fatalf("%d entries recorded, want 1", n)
+	}
 }
