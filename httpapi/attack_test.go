@@ -3,6 +3,7 @@ package httpapi
 import (
 	"bytes"
 	"encoding/base64"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"sync"
@@ -38,6 +39,19 @@ type refusedCase struct {
 	name, body string
 	hdr        []string
 	status     int
+}
+
+// openSecretVote closes coop's roll call v1 and has the chair (as c)
+// move mo2 and open the secret vote v2 on it.
+func (w *world) openSecretVote(c *client) {
+	w.t.Helper()
+	for _, cmd := range []string{
+		`{"cmd":"close_vote","args":{"vote":"v1"}}`,
+		`{"cmd":"move_motion","args":{"id":"mo2","kind":"procedural","procedure":"close_discussion","title":"Close","item":"i1","mover":"ann"}}`,
+		`{"cmd":"open_vote","args":{"id":"v2","motion":"mo2","method":"secret"}}`,
+	} {
+		c.mustStatus(201, "POST", "/api/assemblies/coop/commands", cmd, "Idempotency-Key", w.key())
+	}
 }
 
 // TestActingAsAnother: every command that names a person, given by
@@ -198,9 +212,7 @@ func TestAnotherActorsKey(t *testing.T) {
 		}
 	}
 	// In a secret vote.
-	ann.mustStatus(201, "POST", path, `{"cmd":"close_vote","args":{"vote":"v1"}}`, "Idempotency-Key", w.key())
-	ann.mustStatus(201, "POST", path, `{"cmd":"move_motion","args":{"id":"mo2","kind":"procedural","procedure":"close_discussion","title":"Close","item":"i1","mover":"ann"}}`, "Idempotency-Key", w.key())
-	ann.mustStatus(201, "POST", path, `{"cmd":"open_vote","args":{"id":"v2","motion":"mo2","method":"secret"}}`, "Idempotency-Key", w.key())
+	w.openSecretVote(ann)
 	secret := `{"cmd":"cast_ballot","args":{"vote":"v2","voter":"d1","choice":"against"}}`
 	d1.mustStatus(201, "POST", path, secret, "Idempotency-Key", "d1-secret")
 	r := d2.do("POST", path, secret, "Idempotency-Key", "d1-secret")
@@ -291,9 +303,7 @@ func TestBodiesRefused(t *testing.T) {
 func TestSecretChoiceNowhere(t *testing.T) {
 	w := newWorld(t, 2)
 	ann, d1 := w.as("ann"), w.as("d1")
-	ann.mustStatus(201, "POST", "/api/assemblies/coop/commands", `{"cmd":"close_vote","args":{"vote":"v1"}}`, "Idempotency-Key", w.key())
-	ann.mustStatus(201, "POST", "/api/assemblies/coop/commands", `{"cmd":"move_motion","args":{"id":"mo2","kind":"procedural","procedure":"close_discussion","title":"Close","item":"i1","mover":"ann"}}`, "Idempotency-Key", w.key())
-	ann.mustStatus(201, "POST", "/api/assemblies/coop/commands", `{"cmd":"open_vote","args":{"id":"v2","motion":"mo2","method":"secret"}}`, "Idempotency-Key", w.key())
+	w.openSecretVote(ann)
 	const base = "/api/assemblies/coop"
 	s := w.stream(d1, "")
 	ballot := `{"cmd":"cast_ballot","args":{"vote":"v2","voter":"d1","choice":"against"}}`
@@ -384,9 +394,7 @@ func TestSecretBallotLengths(t *testing.T) {
 	w := newWorld(t, 3)
 	ann := w.as("ann")
 	const path = "/api/assemblies/coop/commands"
-	ann.mustStatus(201, "POST", path, `{"cmd":"close_vote","args":{"vote":"v1"}}`, "Idempotency-Key", w.key())
-	ann.mustStatus(201, "POST", path, `{"cmd":"move_motion","args":{"id":"mo2","kind":"procedural","procedure":"close_discussion","title":"Close","item":"i1","mover":"ann"}}`, "Idempotency-Key", w.key())
-	ann.mustStatus(201, "POST", path, `{"cmd":"open_vote","args":{"id":"v2","motion":"mo2","method":"secret"}}`, "Idempotency-Key", w.key())
+	w.openSecretVote(ann)
 	lengths := map[int][]string{}
 	for i, choice := range []string{"for", "against", "abstain"} {
 		voter := fmt.Sprintf("d%d", i+1)
@@ -432,5 +440,58 @@ func TestOneKeyManyCommandsAtOnce(t *testing.T) {
 	// Each of the commands is one event.
 	if n := w.logSize() - before; n != 1 {
 		t.Fatalf("%d entries recorded, want 1", n)
+	}
+}
+
+// TestSecretDoubleVoteAtOnce: a delegate who sends eight secret ballots
+// at once, with eight keys and changing choices (two phones, a script),
+// has one ballot: one answer 201 with a token, seven 409; at the close
+// the ballot box gives one sealed ballot, and it is the accepted one's
+// choice under the accepted one's token.
+func TestSecretDoubleVoteAtOnce(t *testing.T) {
+	w := newWorld(t, 2)
+	ann, d1 := w.as("ann"), w.as("d1")
+	const path = "/api/assemblies/coop/commands"
+	w.openSecretVote(ann)
+	choices := []string{"for", "against", "abstain", "for", "against", "abstain", "for", "against"}
+	answers := make([]response, len(choices))
+	var wg sync.WaitGroup
+	for i, c := range choices {
+		wg.Go(func() {
+			answers[i] = d1.do("POST", path, `{"cmd":"cast_ballot","args":{"vote":"v2","voter":"d1","choice":"`+c+`"}}`, "Idempotency-Key", fmt.Sprintf("phone-%d", i))
+		})
+	}
+	wg.Wait()
+	var token, choice string
+	for i, r := range answers {
+		switch r.status {
+		case 201:
+			var cr CommandResponse
+			r.decode(t, &cr)
+			if token != "" || cr.BallotToken == "" {
+				t.Fatalf("a second ballot taken, or one without its token: %s", r.body)
+			}
+			token, choice = cr.BallotToken, choices[i]
+		case 409:
+		default:
+			t.Fatalf("ballot %d: %d %s", i, r.status, r.body)
+		}
+	}
+	if token == "" {
+		t.Fatal("no ballot was taken")
+	}
+	ann.mustStatus(201, "POST", path, `{"cmd":"close_vote","args":{"vote":"v2"}}`, "Idempotency-Key", w.key())
+	var sealed []assembly.SealedChoice
+	for _, e := range w.recordEntries(t) {
+		if e.Type == "sealed_ballots" {
+			var sb assembly.SealedBallots
+			if err := json.Unmarshal(e.Payload, &sb); err != nil {
+				t.Fatal(err)
+			}
+			sealed = append(sealed, sb.Sealed...)
+		}
+	}
+	if len(sealed) != 1 || sealed[0].Token != token || sealed[0].Choice != choice {
+		t.Fatalf("sealed %+v, want the one ballot taken: %s under %s", sealed, choice, token)
 	}
 }
