@@ -298,8 +298,9 @@ func TestBodiesRefused(t *testing.T) {
 // TestSecretChoiceNowhere: a secret ballot's choice is in no answer that
 // names its voter: not in the ballot_cast entry as the proof, the
 // certified excerpt, the record and the event stream give it, nor in the
-// answer to the ballot or to its retry. (TestSecretBallot looks for the
-// tokens; TestQueries for the choice in the vote's view.)
+// answer to the ballot or to its retry, which has no token either.
+// (TestSecretBallot looks for the tokens; TestQueries for the choice in
+// the vote's view.)
 func TestSecretChoiceNowhere(t *testing.T) {
 	w := newWorld(t, 2)
 	ann, d1 := w.as("ann"), w.as("d1")
@@ -309,8 +310,12 @@ func TestSecretChoiceNowhere(t *testing.T) {
 	ballot := `{"cmd":"cast_ballot","args":{"vote":"v2","voter":"d1","choice":"against"}}`
 	first := d1.mustStatus(201, "POST", base+"/commands", ballot, "Idempotency-Key", "secret-1")
 	retry := d1.mustStatus(200, "POST", base+"/commands", ballot, "Idempotency-Key", "secret-1")
-	var cr CommandResponse
+	var cr, again CommandResponse
 	first.decode(t, &cr)
+	retry.decode(t, &again)
+	if cr.BallotToken == "" || !again.Replayed || again.BallotToken != "" {
+		t.Fatalf("the token in the first answer only: %s, retried %s", first.body, retry.body)
+	}
 	// What names d1 beside the ballot.
 	var proof ProofView
 	d1.mustStatus(200, "GET", fmt.Sprintf("%s/proof/%d", base, cr.Receipt.Index), "").decode(t, &proof)
