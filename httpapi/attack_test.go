@@ -500,3 +500,18 @@ func TestSecretDoubleVoteAtOnce(t *testing.T) {
 		t.Fatalf("sealed %+v, want the one ballot taken: %s under %s", sealed, choice, token)
 	}
 }
+
+// TestCodesOnlyWhereTheyAreMade: issue_access_codes and
+// revoke_access_codes on the generic command route would be recorded
+// without a code made or deleted (the record would say d1 has a new
+// card, and d1's old code would go on working); they are refused there
+// even to those who may issue and revoke, and record nothing.
+func TestCodesOnlyWhereTheyAreMade(t *testing.T) {
+	w := newWorld(t, 2)
+	for _, c := range []*client{w.as("cara"), w.admin} {
+		w.refused(t, c, []refusedCase{
+			{name: "issue", body: `{"cmd":"issue_access_codes","args":{"persons":["d1"]}}`, status: 422},
+			{name: "revoke", body: `{"cmd":"revoke_access_codes","args":{"persons":["d1"],"reason":"lost"}}`, status: 422},
+		})
+	}
+}
