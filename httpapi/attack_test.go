@@ -515,3 +515,21 @@ func TestCodesOnlyWhereTheyAreMade(t *testing.T) {
 		})
 	}
 }
+
+// TestChairBringsNoBallots: the chair cannot stuff the ballot box by
+// closing a vote with sealed ballots of their own making, in a secret
+// vote or a roll call: refused, the vote stays open, nothing recorded.
+func TestChairBringsNoBallots(t *testing.T) {
+	w := newWorld(t, 2)
+	ann := w.as("ann")
+	stuffed := `"sealed":[{"token":"AAAAAAAAAAAAAAAAAAAAAAAAAA","choice":"for"},{"token":"BBBBBBBBBBBBBBBBBBBBBBBBBB","choice":"for"}]`
+	w.refused(t, ann, []refusedCase{{name: "a roll call closed with sealed ballots", body: `{"cmd":"close_vote","args":{"vote":"v1",` + stuffed + `}}`, status: 422}})
+	w.openSecretVote(ann)
+	w.as("d1").mustStatus(201, "POST", "/api/assemblies/coop/commands", `{"cmd":"cast_ballot","args":{"vote":"v2","voter":"d1","choice":"against"}}`, "Idempotency-Key", w.key())
+	w.refused(t, ann, []refusedCase{{name: "a secret vote closed with sealed ballots", body: `{"cmd":"close_vote","args":{"vote":"v2",` + stuffed + `}}`, status: 422}})
+	w.state(func(s *assembly.State) {
+		if v := s.Votes["v2"]; v.Status != assembly.VoteStatusOpen || len(v.Ballots) != 1 {
+			t.Fatalf("v2 %s with %d ballots", v.Status, len(v.Ballots))
+		}
+	})
+}
