@@ -182,21 +182,33 @@ func sameKey(a, b *ballot.ElectionKey) bool {
 // command marked as checked for them; Decide then checks only that they
 // are still the box's key and the voter's right. Where the state gives
 // no key or right, or the ballot does not verify, it returns c unmarked
-// (Decide refuses it with the reason). It reads s under the caller's read
-// lock only for the lookup (lookup), and verifies after.
-func (c CastEncryptedBallot) Precheck(lookup func(func(s *State))) CastEncryptedBallot {
+// (Decide refuses it with the reason). So does it, without verifying,
+// for a ballot Decide refuses before it would verify one: sent by actor
+// for another voter, into a closed box, or a second ballot where none is
+// allowed — a verification costs a millisecond or more, and those cost
+// their sender nothing to send again and again. It reads s under the
+// caller's read lock only for the lookup (lookup), and verifies after.
+func (c CastEncryptedBallot) Precheck(actor string, lookup func(func(s *State))) CastEncryptedBallot {
+	if actor != c.Voter {
+		return c
+	}
 	var key *ballot.ElectionKey
 	var q ballot.Question
 	right := ""
 	lookup(func(s *State) {
 		b, ok := s.boxAt(c.Vote, c.Election)
-		if !ok || b.ev.Key == nil || (c.Vote != "" && c.Election != "") {
+		if !ok || b.ev.Key == nil || (c.Vote != "" && c.Election != "") || !b.open() {
 			return
 		}
 		eligible, note := b.eligible()
-		if r, err := s.ballotRight(c.Voter, c.ForMandate, eligible, b.id, note); err == nil {
-			key, q, right = b.ev.Key, b.ev.Question(), r
+		r, err := s.ballotRight(c.Voter, c.ForMandate, eligible, b.id, note)
+		if err != nil {
+			return
 		}
+		if _, voted := b.ev.Last[r]; voted && !b.ev.Revote {
+			return
+		}
+		key, q, right = b.ev.Key, b.ev.Question(), r
 	})
 	if key == nil {
 		return c

@@ -301,16 +301,23 @@ func TestEncryptedWithdrawNeedsConsent(t *testing.T) {
 
 // TestEncryptedPrecheck: a ballot checked before the writer is marked for
 // its key and voting right only if its proofs verify; a bad one is left
-// for Decide to refuse.
+// for Decide to refuse. So is, unverified, a good one that Decide refuses
+// before it would verify it: sent by another, a second where none is
+// allowed, into a closed box.
 func TestEncryptedPrecheck(t *testing.T) {
 	h, c := encryptedVote(t, false)
-	read := func(fn func(*State)) { fn(h.s) }
-	good := CastEncryptedBallot{Vote: "v", Voter: "m1", Ballot: enctest.Ballot(t, c.Key, 3, 0, "md-m1")}.Precheck(read)
+	lookups := 0
+	read := func(fn func(*State)) { lookups++; fn(h.s) }
+	m1 := CastEncryptedBallot{Vote: "v", Voter: "m1", Ballot: enctest.Ballot(t, c.Key, 3, 0, "md-m1")}
+	if byAnother := m1.Precheck("m2", read); byAnother.checked != nil || lookups != 0 {
+		t.Fatalf("m1's ballot sent by m2 was checked (%d state lookups)", lookups)
+	}
+	good := m1.Precheck("m1", read)
 	if good.checked == nil || good.checked.right != "md-m1" || !sameKey(good.checked.key, h.replay.Votes["v"].Encrypted.Key) {
 		t.Fatalf("a good ballot is not marked: %+v", good.checked)
 	}
-	bad := CastEncryptedBallot{Vote: "v", Voter: "m2", Ballot: swapProofs(t, enctest.Ballot(t, c.Key, 3, 0, "md-m2"))}.Precheck(read)
-	other := CastEncryptedBallot{Vote: "v", Voter: "m3", Ballot: enctest.Ballot(t, c.Key, 3, 0, "md-m4")}.Precheck(read)
+	bad := CastEncryptedBallot{Vote: "v", Voter: "m2", Ballot: swapProofs(t, enctest.Ballot(t, c.Key, 3, 0, "md-m2"))}.Precheck("m2", read)
+	other := CastEncryptedBallot{Vote: "v", Voter: "m3", Ballot: enctest.Ballot(t, c.Key, 3, 0, "md-m4")}.Precheck("m3", read)
 	if bad.checked != nil || other.checked != nil {
 		t.Fatal("a bad ballot is marked checked")
 	}
@@ -323,6 +330,26 @@ func TestEncryptedPrecheck(t *testing.T) {
 		if err := h.run(Meta{Actor: cmd.Voter, At: h.clock}, cmd); CodeOf(err) != ErrInvalid {
 			t.Fatalf("%s's bad ballot: %v", cmd.Voter, err)
 		}
+	}
+	// m1 has voted, and the vote allows no second ballot: a second good
+	// one is not checked, and Decide refuses it.
+	again := CastEncryptedBallot{Vote: "v", Voter: "m1", Ballot: enctest.Ballot(t, c.Key, 3, 1, "md-m1")}.Precheck("m1", read)
+	if again.checked != nil {
+		t.Fatal("a second ballot where none is allowed was checked")
+	}
+	h.clock = h.clock.Add(time.Minute)
+	if err := h.run(Meta{Actor: "m1", At: h.clock}, again); CodeOf(err) != ErrConflict {
+		t.Fatalf("m1's second ballot: %v", err)
+	}
+	// Closed: m3's good ballot is not checked, and Decide refuses it.
+	h.must("ann", "close_vote", `{"vote":"v"}`)
+	late := CastEncryptedBallot{Vote: "v", Voter: "m3", Ballot: enctest.Ballot(t, c.Key, 3, 0, "md-m3")}.Precheck("m3", read)
+	if late.checked != nil {
+		t.Fatal("a ballot into a closed box was checked")
+	}
+	h.clock = h.clock.Add(time.Minute)
+	if err := h.run(Meta{Actor: "m3", At: h.clock}, late); CodeOf(err) != ErrClosed {
+		t.Fatalf("m3's late ballot: %v", err)
 	}
 }
 

@@ -305,7 +305,7 @@ func (a *Assembly) submitAs(ctx context.Context, req *request, metas []assembly.
 	}
 	// An encrypted ballot's proofs are checked here, in the caller's
 	// goroutine (a batch's ballots in parallel), not by the writer.
-	cmds = a.precheck(cmds)
+	cmds = a.precheck(metas, cmds)
 	// Keys are scoped and requests hashed here, in the caller's goroutine,
 	// to keep the writer's work per command small.
 	for i := range metas {
@@ -1140,9 +1140,9 @@ func (a *Assembly) close() {
 }
 
 // precheck returns cmds with every encrypted ballot's proofs checked
-// (assembly.CastEncryptedBallot.Precheck), the ballots of one batch on as
-// many goroutines as there are processors.
-func (a *Assembly) precheck(cmds []assembly.Command) []assembly.Command {
+// (assembly.CastEncryptedBallot.Precheck, for the actor of its meta), the
+// ballots of one batch on as many goroutines as there are processors.
+func (a *Assembly) precheck(metas []assembly.Meta, cmds []assembly.Command) []assembly.Command {
 	if !slices.ContainsFunc(cmds, isEncryptedBallot) {
 		return cmds // without a variable the goroutines below share, on the heap
 	}
@@ -1160,7 +1160,8 @@ func (a *Assembly) precheck(cmds []assembly.Command) []assembly.Command {
 		go func() {
 			defer wg.Done()
 			for j := w; j < len(idx); j += workers {
-				out[idx[j]] = out[idx[j]].(assembly.CastEncryptedBallot).Precheck(a.Read)
+				i := idx[j]
+				out[i] = out[i].(assembly.CastEncryptedBallot).Precheck(metas[i].Actor, a.Read)
 			}
 		}()
 	}
