@@ -296,12 +296,8 @@ func (a *auditor) log(origin string, head Head) (LogReport, error) {
 	}
 	// An entry beyond the head with no checkpoint for it is tampering,
 	// unless a writer appended it while we audited.
-	var extra int64 = -1
-	err = a.st.ScanRecords(a.ctx, origin, head.Size, 1<<62, func(r Record) error {
-		extra = r.Index
-		return errStop
-	})
-	if err != nil && !errors.Is(err, errStop) {
+	extra, err := firstStored(a.ctx, a.st, origin, head.Size, 1<<62)
+	if err != nil {
 		return rep, err
 	}
 	if extra >= 0 {

@@ -18,6 +18,15 @@ import (
 // ErrClosed is returned by AppendBatch on a closed Log.
 var ErrClosed = errors.New("ledger: log closed")
 
+// ErrBadHead is wrapped by the error of Open, and of every AppendBatch,
+// when the log's head in the store is not one its Log may carry on from:
+// its latest checkpoint is not the Log's signature of the stored tree, it
+// has gone back from what the Log appended, or entries are stored beyond
+// it. Something other than a plenum writer changed the database (a
+// second program, a restored backup, a lost write-ahead log); the Log
+// appends nothing on it, and plenum verify says what.
+var ErrBadHead = errors.New("ledger: the log's head in the store cannot be carried on from")
+
 // Log is one assembly's log, open for appending. A Log is the only writer
 // of its origin in its process; its methods are safe for concurrent use,
 // and appends are committed one at a time, in the order they take the
@@ -106,6 +115,10 @@ func OpenWith(ctx context.Context, st Store, origin string, signer note.Signer, 
 		l.finish()
 		return nil, err
 	}
+	if err := l.nothingBeyond(ctx); err != nil {
+		l.finish()
+		return nil, err
+	}
 	return l, nil
 }
 
@@ -115,30 +128,93 @@ func emptyTreeHash() tlog.Hash {
 }
 
 // reload reads the head and the fringe from the store and checks that
-// they agree with each other. The caller holds wmu, or owns l alone.
+// the Log may carry on from them: the head has not gone back from what
+// the Log appended, its tree is stored, and its checkpoint is the Log's
+// own signature of that tree — a head written by someone without the
+// key (the database's administrator, another program) is never signed
+// over. The caller holds wmu, or owns l alone.
 func (l *Log) reload(ctx context.Context) error {
 	head, err := l.store.Head(ctx, l.origin)
 	if err != nil {
 		return err
 	}
+	if had := l.fr.size; head.Size < had {
+		return fmt.Errorf("%w: %s: the log in the store went back from %d to %d entries: entries this Log appended, and acknowledged, are no longer in it (the database was restored from an older copy, lost its write-ahead log, or was changed by another program); nothing is appended to it; stop plenum, run plenum verify, and restore the database",
+			ErrBadHead, l.origin, had, head.Size)
+	}
 	fr, err := loadFringe(ctx, l.store, l.origin, head.Size)
+	if errors.Is(err, ErrNotFound) {
+		return fmt.Errorf("%w: %s: the log's head says %d entries, but its tree is not stored (%w); run plenum verify", ErrBadHead, l.origin, head.Size, err)
+	}
 	if err != nil {
 		return fmt.Errorf("ledger: %s: reading the tree: %w", l.origin, err)
 	}
 	cp, err := ParseSignedCheckpoint(head.Checkpoint)
 	if err != nil {
-		return fmt.Errorf("ledger: %s: latest checkpoint: %w", l.origin, err)
+		return fmt.Errorf("%w: %s: latest checkpoint: %w; run plenum verify", ErrBadHead, l.origin, err)
 	}
 	root, err := tlog.TreeHash(head.Size, &fr)
 	if err != nil {
 		return err
 	}
 	if cp.Origin != l.origin || cp.Size != head.Size || cp.Hash != root {
-		return fmt.Errorf("ledger: %s: latest checkpoint (size %d) does not match the stored tree (size %d); run plenum verify", l.origin, cp.Size, head.Size)
+		return fmt.Errorf("%w: %s: latest checkpoint (size %d) does not match the stored tree (size %d); run plenum verify", ErrBadHead, l.origin, cp.Size, head.Size)
+	}
+	// Signatures are deterministic (Ed25519): the Log's own checkpoint
+	// of this tree is these bytes, or the head is not the Log's.
+	mine, err := SignCheckpoint(Checkpoint{Origin: l.origin, Size: head.Size, Hash: root}, l.signer)
+	if err != nil {
+		return err
+	}
+	if !bytes.Equal(mine, head.Checkpoint) {
+		return fmt.Errorf("%w: %s: the log's latest checkpoint (%d entries) is not signed by this log's key %s: something other than a plenum writer holding the key wrote it, and nothing is appended on it; run plenum verify",
+			ErrBadHead, l.origin, head.Size, l.signer.Name())
 	}
 	l.fr = fr
 	l.setHead(head)
 	return nil
+}
+
+// nothingBeyond checks that no entry and no checkpoint is stored beyond
+// the log's head, as there is when the head was rolled back outside
+// plenum (the next append would collide with them) — unless another
+// writer has appended them since the head was read.
+func (l *Log) nothingBeyond(ctx context.Context) error {
+	size := l.Size()
+	idx, err := firstStored(ctx, l.store, l.origin, size, 1<<62)
+	if err != nil {
+		return err
+	}
+	cps, err := l.store.Checkpoints(ctx, l.origin, size, 1)
+	if err != nil {
+		return err
+	}
+	if idx < 0 && len(cps) == 0 {
+		return nil
+	}
+	if now, err := l.store.Head(ctx, l.origin); err != nil || now.Size != size {
+		return err // nil if the log grew: the first append reloads it
+	}
+	what := fmt.Sprintf("entry %d", idx)
+	if idx < 0 {
+		what = fmt.Sprintf("a checkpoint of %d entries", cps[0].Size)
+	}
+	return fmt.Errorf("%w: %s: %s is stored beyond the log's head (%d entries): the head was rolled back outside plenum; nothing is appended to it; run plenum verify, and restore the database",
+		ErrBadHead, l.origin, what, size)
+}
+
+// firstStored returns the index of the first entry of the log stored
+// with start ≤ index < end, or -1 if there is none.
+func firstStored(ctx context.Context, st Store, origin string, start, end int64) (int64, error) {
+	found := int64(-1)
+	err := st.ScanRecords(ctx, origin, start, end, func(r Record) error {
+		found = r.Index
+		return errStop
+	})
+	if err != nil && !errors.Is(err, errStop) {
+		return -1, err
+	}
+	return found, nil
 }
 
 func (l *Log) setHead(h Head) {
@@ -224,6 +300,10 @@ func (l *Log) Append(ctx context.Context, entries ...Entry) (first int64, err er
 //     ErrNotAppended, and the Log is unchanged;
 //   - the log moved under it (another writer): an error wrapping
 //     ErrConflict, after the Log has reloaded the real head;
+//   - the log's head is not one the Log may carry on from (it went back,
+//     or is not signed by the Log's key): an error wrapping ErrBadHead,
+//     and the Log keeps its head and appends nothing (every append is
+//     refused the same way);
 //   - the store cannot be read back: an error wrapping ErrOutcomeUnknown,
 //     and the Log refuses every append until Settle succeeds.
 func (l *Log) AppendBatch(ctx context.Context, entries []Entry, sealed []SealedBallot) (*Appended, error) {

@@ -238,12 +238,8 @@ func (s *scanner) scan(start, end int64, last *recent, bufs segmentBufs) segment
 
 // missing says why entry idx, not stored, fails.
 func (s *scanner) missing(idx int64) (string, error) {
-	found := int64(-1)
-	err := s.st.ScanRecords(s.ctx, s.origin, idx, s.size, func(r Record) error {
-		found = r.Index
-		return errStop
-	})
-	if err != nil && !errors.Is(err, errStop) {
+	found, err := firstStored(s.ctx, s.st, s.origin, idx, s.size)
+	if err != nil {
 		return "", err
 	}
 	if found >= 0 {

@@ -66,9 +66,12 @@ func (l *Log) settle(p *pending) error {
 			err = l.reload(ctx)
 		}
 		cancel()
-		if err == nil {
+		if err == nil || errors.Is(err, ErrBadHead) {
 			break
 		}
+	}
+	if errors.Is(err, ErrBadHead) {
+		return l.refused(p, err)
 	}
 	if err != nil {
 		p.err = fmt.Errorf("%w: %s: appending entries %d–%d failed (%v), and the log could not be read back to tell whether they were stored: %v",
@@ -77,6 +80,14 @@ func (l *Log) settle(p *pending) error {
 		return p.err
 	}
 	return l.decided(p, o)
+}
+
+// refused is the error of p's append once reading the log back found a
+// head the Log may not carry on from (err, wrapping ErrBadHead): the
+// batch is not in the log, and the Log keeps the head it had.
+func (l *Log) refused(p *pending, err error) error {
+	l.unsettled = nil
+	return fmt.Errorf("%w (appending entries %d–%d failed: %v; they are not in the log)", err, p.batch.First, p.last(), p.cause)
 }
 
 // settleBackoff is the pause before attempt n (from 1) to read the log back.
@@ -192,8 +203,10 @@ func (l *Log) sealedStored(ctx context.Context, b *Batch) error {
 // Settle reads the log back once to decide an append whose outcome
 // AppendBatch reported unknown (ErrOutcomeUnknown). It returns nil once
 // that append is decided — stored reports whether it committed —
-// or if there is none, and the Log takes appends again; otherwise an
-// error wrapping ErrOutcomeUnknown. Whatever the outcome, the caller's
+// or if there is none, and the Log takes appends again; an error
+// wrapping ErrBadHead if the log's head is not one the Log may carry on
+// from (the append is then decided: not in the log); otherwise an error
+// wrapping ErrOutcomeUnknown. Whatever the outcome, the caller's
 // view of the log may be stale: read it again from Size.
 func (l *Log) Settle(ctx context.Context) (stored bool, err error) {
 	l.wmu.Lock()
@@ -208,6 +221,9 @@ func (l *Log) Settle(ctx context.Context) (stored bool, err error) {
 	o, err := l.readBack(ctx, p)
 	if err == nil && o == moved {
 		err = l.reload(ctx)
+	}
+	if errors.Is(err, ErrBadHead) {
+		return false, l.refused(p, err)
 	}
 	if err != nil {
 		return false, fmt.Errorf("%w: %s: the log still cannot be read back: %w", ErrOutcomeUnknown, l.origin, err)
