@@ -28,7 +28,8 @@ import (
 	"strings"
 	"sync"
 
-	_ "modernc.org/sqlite" // registers the "sqlite" driver
+	driver "modernc.org/sqlite" // registers the "sqlite" driver
+	sqlite3 "modernc.org/sqlite/lib"
 
 	"plenum/ledger"
 	"plenum/store/schema"
@@ -125,7 +126,7 @@ func Open(path string) (*Store, error) {
 	w.SetConnMaxLifetime(0)
 	if err := migrate(w); err != nil {
 		w.Close()
-		return fail(fmt.Errorf("sqlite: %s: %w", path, err))
+		return fail(openError(path, err))
 	}
 	r, err := sql.Open("sqlite", dsn(path, true))
 	if err != nil {
@@ -161,7 +162,7 @@ func OpenDB(path string) (w, r *sql.DB, err error) {
 	w.SetMaxOpenConns(1)
 	if err := migrate(w); err != nil {
 		w.Close()
-		return nil, nil, fmt.Errorf("sqlite: %s: %w", path, err)
+		return nil, nil, openError(path, err)
 	}
 	if r, err = sql.Open("sqlite", dsn(path, true)); err != nil {
 		w.Close()
@@ -235,6 +236,9 @@ func applied(db *sql.DB) ([]int, error) {
 // of this plenum.
 func checkSchema(db *sql.DB, path string) error {
 	have, err := applied(db)
+	if damaged(err) {
+		return openError(path, err)
+	}
 	if err != nil {
 		return fmt.Errorf("sqlite: %s is not a plenum database: %w", path, err)
 	}
@@ -242,6 +246,29 @@ func checkSchema(db *sql.DB, path string) error {
 		return fmt.Errorf("sqlite: %s: %s", path, why)
 	}
 	return nil
+}
+
+// damaged reports whether err is SQLite's word that the database file is
+// not a whole database: SQLITE_CORRUPT (pages missing or garbled: the
+// file cut short or overwritten, or a failing disk) or SQLITE_NOTADB (no
+// database header).
+func damaged(err error) bool {
+	var e *driver.Error
+	if !errors.As(err, &e) {
+		return false
+	}
+	code := e.Code() & 0xff // the primary result code
+	return code == sqlite3.SQLITE_CORRUPT || code == sqlite3.SQLITE_NOTADB
+}
+
+// openError is the error of opening the database at path, which failed
+// with err (migrating it or reading its schema): for a damaged file it
+// says so and what to do, as SQLite's own words do not.
+func openError(path string, err error) error {
+	if damaged(err) {
+		return fmt.Errorf("sqlite: %s is damaged, or not a database at all (%w): if it held a plenum record, the file was cut short or overwritten, or its disk failed; nothing was written to it; restore it from a copy (with the copy's -wal file, if it has one), then run plenum verify", path, err)
+	}
+	return fmt.Errorf("sqlite: %s: %w", path, err)
 }
 
 // migrate applies the embedded migrations the database has not seen.
