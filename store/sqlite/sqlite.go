@@ -469,10 +469,11 @@ func insertEntries(n int) string {
 }
 
 // AppendBatch implements ledger.Store: one transaction, synced on commit.
-func (s *Store) AppendBatch(ctx context.Context, origin string, b *ledger.Batch) error {
+func (s *Store) AppendBatch(ctx context.Context, origin string, b *ledger.Batch) (err error) {
 	if err := s.writable(); err != nil {
 		return err
 	}
+	defer func() { err = s.writeError(err) }()
 	if len(b.Records) == 0 || len(b.Checkpoint) == 0 {
 		return errors.New("sqlite: AppendBatch needs records and a checkpoint")
 	}
@@ -538,6 +539,22 @@ func (s *Store) AppendBatch(ctx context.Context, origin string, b *ledger.Batch)
 		return err
 	}
 	return tx.Commit()
+}
+
+// writeError says, of an error of SQLite's writing the database (a full
+// disk, a read-only one, an I/O error: SQLITE_FULL, SQLITE_READONLY,
+// SQLITE_IOERR), which database and what to do; other errors it returns
+// as they are.
+func (s *Store) writeError(err error) error {
+	var e *driver.Error
+	if !errors.As(err, &e) {
+		return err
+	}
+	switch e.Code() & 0xff {
+	case sqlite3.SQLITE_FULL, sqlite3.SQLITE_READONLY, sqlite3.SQLITE_IOERR:
+		return fmt.Errorf("sqlite: %s: %w: the database could not be written; make room on its disk, or make the file writable, or replace a failing disk", s.path, err)
+	}
+	return err
 }
 
 // ScanRecords implements ledger.Store, through a connection of its own
