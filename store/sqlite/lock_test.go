@@ -135,3 +135,56 @@ func TestFilesArePrivate(t *testing.T) {
 		t.Fatalf("after reopening: Head = %+v, %v", h, err)
 	}
 }
+
+// TestLockFileDeleted: the lock file of a database a Store writes is
+// deleted (a clean-up of "stale" lock files) or replaced while it is
+// held. Nothing then keeps a second writer out: another plenum creates a
+// new lock file and takes that. The Store that held the deleted one must
+// notice before it writes again, and refuse, saying why and what to do,
+// so that the database still has one writer.
+func TestLockFileDeleted(t *testing.T) {
+	for _, how := range []string{"deleted", "replaced"} {
+		t.Run(how, func(t *testing.T) {
+			ctx := context.Background()
+			path := filepath.Join(t.TempDir(), "plenum.db")
+			const o = "example.org/log/a"
+			st := openWithLog(t, path, o)
+			defer st.Close()
+			rec := func(i int64) ledger.Record {
+				d := []byte{byte(i)}
+				return ledger.Record{Index: i, Data: d, Hashes: []tlog.Hash{tlog.RecordHash(d)}}
+			}
+			if err := st.AppendBatch(ctx, o, &ledger.Batch{First: 0, Records: []ledger.Record{rec(0)}, Checkpoint: []byte("cp1")}); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Remove(sqlite.LockPath(path)); err != nil {
+				t.Fatal(err)
+			}
+			if how == "replaced" {
+				if err := os.WriteFile(sqlite.LockPath(path), []byte("{}\n"), 0o600); err != nil {
+					t.Fatal(err)
+				}
+			}
+			// A second writer can now take the database.
+			st2, err := sqlite.Open(path)
+			if err != nil {
+				t.Fatalf("a second writer after the lock file was %s: %v", how, err)
+			}
+			defer st2.Close()
+			err = st.AppendBatch(ctx, o, &ledger.Batch{First: 1, Records: []ledger.Record{rec(1)}, Checkpoint: []byte("cp2")})
+			if err == nil || !strings.Contains(err.Error(), sqlite.LockPath(path)) || !strings.Contains(err.Error(), "was deleted or replaced") {
+				t.Fatalf("an append after the lock file was %s: %v; want a refusal naming the lock file", how, err)
+			}
+			if err := st.CreateLog(ctx, "example.org/log/b", []byte("cp0")); err == nil {
+				t.Fatalf("CreateLog after the lock file was %s succeeded", how)
+			}
+			if h, err := st.Head(ctx, o); err != nil || h.Size != 1 {
+				t.Fatalf("Head = %d, %v; want 1, the refused append not stored", h.Size, err)
+			}
+			// The writer holding the lock writes.
+			if err := st2.AppendBatch(ctx, o, &ledger.Batch{First: 1, Records: []ledger.Record{rec(1)}, Checkpoint: []byte("cp2")}); err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+}

@@ -344,11 +344,30 @@ func (s *Store) Close() error {
 	return s.closeErr
 }
 
+// writable refuses a write on a store opened read-only, or one whose
+// lock no longer keeps other writers out (see stillLocked).
 func (s *Store) writable() error {
 	if s.readOnly {
 		return errors.New("sqlite: store opened read-only")
 	}
-	return nil
+	return s.stillLocked()
+}
+
+// stillLocked checks that the lock file at LockPath is still the one
+// this Store locked. Deleted (a clean-up of lock files thought stale) or
+// replaced, it keeps no other writer out: another plenum makes a new one
+// and takes that, so this Store writes no more. Two stat calls, before
+// every write.
+func (s *Store) stillLocked() error {
+	held, err := s.lock.Stat()
+	if err != nil {
+		return fmt.Errorf("sqlite: the lock file of %s: %w", s.path, err)
+	}
+	now, err := os.Stat(LockPath(s.path))
+	if err == nil && os.SameFile(held, now) {
+		return nil
+	}
+	return fmt.Errorf("sqlite: the lock file %s, which this process holds to be the only writer of %s, was deleted or replaced: another process may write the database now, so this one writes nothing more; stop this plenum, and restart the one that should write it (never delete the lock file of a database in use: the lock ends with its process)", LockPath(s.path), s.path)
 }
 
 // logID returns the id of the log with the given origin.
