@@ -134,12 +134,22 @@ func readHolder(f *os.File) Holder {
 // (mode 0600), creating an empty database file with that mode if there is
 // none. SQLite gives the files it creates beside a database the
 // database's mode, so a database made this way keeps all of them private.
+//
+// An existing database is not opened: closing a descriptor of it would
+// drop every POSIX lock this process holds on it, SQLite's included (a
+// process that writes the database calls OpenDB too).
 func Private(path string) error {
-	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
-	if err != nil {
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+	switch {
+	case err == nil:
+		f.Close()
+	case !errors.Is(err, fs.ErrExist):
 		return fmt.Errorf("sqlite: %w", err)
+	default:
+		if err := syscall.Access(path, 2 /* W_OK */); err != nil {
+			return fmt.Errorf("sqlite: %s cannot be written: %w", path, err)
+		}
 	}
-	f.Close()
 	for _, p := range []string{path, path + "-wal", path + "-shm"} {
 		fi, err := os.Stat(p)
 		if errors.Is(err, fs.ErrNotExist) {
