@@ -344,6 +344,25 @@ func TestAuditDetectsTampering(t *testing.T) {
 		{"checkpoint deleted from the head", func(db *tamperDB) error {
 			return db.exec(`DELETE FROM checkpoints WHERE size = 20`)
 		}, 19, "latest checkpoint"},
+		{"checkpoint stored under another size", func(db *tamperDB) error {
+			if err := db.exec(`DELETE FROM checkpoints WHERE size = 11`); err != nil {
+				return err
+			}
+			return db.exec(`UPDATE checkpoints SET size = 11 WHERE size = 10`)
+		}, 9, "checkpoint stored for tree size 11 says size 10"},
+		{"head's checkpoint replaced by an earlier one", func(db *tamperDB) error {
+			return db.exec(`UPDATE logs SET checkpoint = (SELECT data FROM checkpoints WHERE size = 12)`)
+		}, 20, "latest checkpoint (tree size 20) is not among"},
+		{"head's checkpoint not signed", func(db *tamperDB) error {
+			c, err := storedCheckpoint(db, k, tamperSize)
+			if err != nil {
+				return err
+			}
+			return db.exec(`UPDATE logs SET checkpoint = ?`, c.Text())
+		}, 20, "latest checkpoint (tree size 20) is not among"},
+		{"blob deleted", func(db *tamperDB) error {
+			return db.exec(`DELETE FROM blobs`)
+		}, 5, "payload stored apart"},
 		{"entry added beyond the head", func(db *tamperDB) error {
 			return db.exec(`INSERT INTO entries SELECT log_id, 20, data, hashes FROM entries WHERE idx = 19`)
 		}, 20, "beyond the log's latest checkpoint"},
