@@ -139,7 +139,7 @@ func (l *Log) reload(ctx context.Context) error {
 		return err
 	}
 	if had := l.fr.size; head.Size < had {
-		return fmt.Errorf("%w: %s: the log in the store went back from %d to %d entries: entries this Log appended, and acknowledged, are no longer in it (the database was restored from an older copy, lost its write-ahead log, or was changed by another program); nothing is appended to it; stop plenum, run plenum verify, and restore the database",
+		return fmt.Errorf("%w: %s: the log in the store went back from %d to %d entries: entries this Log appended, and acknowledged, are no longer in it (the database was restored from an older copy, lost its write-ahead log, failed over to a replica that lacked them, or was changed by another program); nothing is appended to it; stop plenum, run plenum verify, and restore the database",
 			ErrBadHead, l.origin, had, head.Size)
 	}
 	fr, err := loadFringe(ctx, l.store, l.origin, head.Size)
