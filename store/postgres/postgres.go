@@ -168,6 +168,10 @@ func open(ctx context.Context, dsn string, readOnly bool, idle string) (*Store, 
 	if cfg.MaxConns < minConns && !strings.Contains(dsn, "pool_max_conns") {
 		cfg.MaxConns = minConns
 	}
+	if _, set := cfg.ConnConfig.RuntimeParams["application_name"]; !set {
+		// What pg_stat_activity, and a store's waitError, call it.
+		cfg.ConnConfig.RuntimeParams["application_name"] = "plenum"
+	}
 	if readOnly {
 		cfg.ConnConfig.RuntimeParams["default_transaction_read_only"] = "on"
 	} else if _, set := cfg.ConnConfig.RuntimeParams["idle_in_transaction_session_timeout"]; !set {
@@ -467,9 +471,67 @@ func (s *Store) SettledHead(ctx context.Context, origin string) (ledger.Head, er
 		return h, fmt.Errorf("%w: %q", ledger.ErrLogNotFound, origin)
 	}
 	if err != nil {
-		return h, fmt.Errorf("postgres: %w", err)
+		return h, s.waitError(ctx, origin, err, 0)
 	}
 	return h, nil
+}
+
+// waitError is the error of a wait for a log's row (an append's lock, or
+// SettledHead's) that failed with err. If the wait's context ended, it
+// names the sessions holding rows of the logs table — the one in the way
+// among them, the oldest transaction first — and what to do; self is the
+// waiting session, left out.
+func (s *Store) waitError(ctx context.Context, origin string, err error, self uint32) error {
+	if ctx.Err() == nil {
+		return fmt.Errorf("postgres: %w", err)
+	}
+	holders := s.rowHolders(self)
+	if holders == "" {
+		return fmt.Errorf("postgres: %w", err)
+	}
+	return fmt.Errorf("postgres: %q: waiting for the log's row (%w); sessions holding rows of the logs table: %s. A plenum holds one only while it appends: end a transaction that holds one long (SELECT pg_terminate_backend(pid))", origin, err, holders)
+}
+
+// rowHolders describes up to three sessions, but self, whose transactions
+// hold rows of the logs table (a row lock takes a RowShareLock or
+// RowExclusiveLock on its table, which pg_locks lists; the row itself it
+// does not), or "" if there are none or they cannot be read.
+func (s *Store) rowHolders(self uint32) string {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	rows, err := s.pool.Query(ctx, `
+SELECT a.pid, coalesce(a.application_name, ''), coalesce(host(a.client_addr), ''), coalesce(a.state, ''), a.xact_start
+FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+WHERE l.locktype = 'relation' AND l.relation = 'logs'::regclass AND l.granted
+  AND l.mode IN ('RowShareLock', 'RowExclusiveLock')
+  AND a.pid NOT IN (pg_backend_pid(), $1) AND a.xact_start IS NOT NULL
+ORDER BY a.xact_start LIMIT 3`, int64(self))
+	if err != nil {
+		return ""
+	}
+	var out []string
+	for rows.Next() {
+		var (
+			pid              int32
+			app, from, state string
+			since            time.Time
+		)
+		if err := rows.Scan(&pid, &app, &from, &state, &since); err != nil {
+			rows.Close()
+			return ""
+		}
+		if app == "" {
+			app = "no application name"
+		}
+		if from != "" {
+			app += ", from " + from
+		}
+		out = append(out, fmt.Sprintf("process %d (%s, %s, its transaction begun %s)", pid, app, state, since.UTC().Format("2006-01-02 15:04:05 UTC")))
+	}
+	if rows.Err() != nil {
+		return ""
+	}
+	return strings.Join(out, "; ")
 }
 
 // AppendBatch implements ledger.Store: one transaction holding the log's
@@ -497,7 +559,7 @@ func (s *Store) AppendBatch(ctx context.Context, origin string, b *ledger.Batch)
 		return fmt.Errorf("%w: %q", ledger.ErrLogNotFound, origin)
 	}
 	if err != nil {
-		return fmt.Errorf("postgres: %w", err)
+		return s.waitError(ctx, origin, err, tx.Conn().PgConn().PID())
 	}
 	if size != b.First {
 		return fmt.Errorf("%w: %q has %d entries, the batch starts at %d", ledger.ErrConflict, origin, size, b.First)
