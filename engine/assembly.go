@@ -43,8 +43,9 @@ var (
 	// answered from the record.
 	ErrSuspended = errors.New("the assembly takes no commands until its record can be read back")
 	// ErrStopped: the assembly takes no commands, because its record no
-	// longer replays. It takes none until plenum serve is restarted on a
-	// record that verifies. (Once the engine is closed, commands get
+	// longer replays, or its log's head in the store is not one this
+	// writer may carry on from (ledger.ErrBadHead). It takes none until
+	// plenum serve is restarted on a record that verifies. (Once the engine is closed, commands get
 	// ledger.ErrClosed.)
 	ErrStopped = errors.New("the assembly is not taking commands")
 	// ErrUnread: the command had been recorded before under the same
@@ -518,6 +519,10 @@ func (a *Assembly) waitSettled() bool {
 			ctx, cancel := context.WithTimeout(context.Background(), a.timeouts.settle)
 			_, err := a.log.Settle(ctx)
 			cancel()
+			if errors.Is(err, ledger.ErrBadHead) {
+				a.stop(fmt.Errorf("engine: %s: %w: %w", a.id, ErrStopped, err))
+				continue
+			}
 			if err == nil {
 				err = a.replay(context.Background())
 				if err == nil {
@@ -899,6 +904,14 @@ func (a *Assembly) failed(err error, replies []reply, base int64) {
 		// names the cause without wrapping ErrOutcomeUnknown.
 		a.suspended = fmt.Errorf("engine: %s: %w (the outcome of an earlier append is unknown: %v); nothing of this command was recorded", a.id, ErrSuspended, err)
 		outcome = fmt.Errorf("engine: %s: %w: whether the command was recorded is not known yet (%w); send it again with the same idempotency key once the assembly takes commands again, and it is answered from the record", a.id, ErrSuspended, err)
+	} else if errors.Is(err, ledger.ErrBadHead) {
+		// The log's head in the store is not one this writer may carry
+		// on from (it went back, or is not signed by its key): something
+		// other than plenum changed the database. Nothing more is
+		// decided until a person has looked.
+		stop := fmt.Errorf("engine: %s: %w: %w", a.id, ErrStopped, err)
+		a.stop(stop)
+		outcome = fmt.Errorf("engine: %s: %w (%w)", a.id, ErrNotRecorded, stop)
 	} else if rerr := a.resync("a failed append"); rerr != nil {
 		outcome = fmt.Errorf("engine: %s: %w (%v), and then: %w", a.id, ErrNotRecorded, err, rerr)
 	} else {
