@@ -16,13 +16,19 @@ import (
 )
 
 // TestDamagedFile: a database file cut short (a failing disk, a copy
-// that stopped half-way) or overwritten at its start is refused by Open,
+// that stopped half-way), to nothing (which SQLite would take for a new
+// database), or overwritten at its start is refused by Open,
 // OpenDB and OpenReadOnly with an error that says the file is damaged and
 // what to do — not that it is not a plenum database — and is left as it
 // was.
 func TestDamagedFile(t *testing.T) {
 	ctx := context.Background()
 	damage := map[string]func(t *testing.T, path string){
+		"cut to nothing": func(t *testing.T, path string) {
+			if err := os.Truncate(path, 0); err != nil {
+				t.Fatal(err)
+			}
+		},
 		"cut to half its size": func(t *testing.T, path string) {
 			fi, err := os.Stat(path)
 			if err != nil {

@@ -114,6 +114,9 @@ func Open(path string) (*Store, error) {
 		lk.Close()
 		return nil, err
 	}
+	if err := notEmptied(path); err != nil {
+		return fail(err)
+	}
 	if err := Private(path); err != nil {
 		return fail(err)
 	}
@@ -153,6 +156,9 @@ func Open(path string) (*Store, error) {
 // the process that holds the database's Store, or on a database no plenum
 // serves.
 func OpenDB(path string) (w, r *sql.DB, err error) {
+	if err := notEmptied(path); err != nil {
+		return nil, nil, err
+	}
 	if err := Private(path); err != nil {
 		return nil, nil, err
 	}
@@ -176,6 +182,9 @@ func OpenDB(path string) (w, r *sql.DB, err error) {
 // OpenReadOnly opens an existing database at path for reading only. It is
 // safe while another process (plenum serve) writes to the same file.
 func OpenReadOnly(path string) (*Store, error) {
+	if err := notEmptied(path); err != nil {
+		return nil, err
+	}
 	r, err := sql.Open("sqlite", dsn(path, true))
 	if err != nil {
 		return nil, err
@@ -259,6 +268,18 @@ func damaged(err error) bool {
 	}
 	code := e.Code() & 0xff // the primary result code
 	return code == sqlite3.SQLITE_CORRUPT || code == sqlite3.SQLITE_NOTADB
+}
+
+// notEmptied refuses a database file that exists but is empty. SQLite
+// would take it for a new database, and plenum would serve, or write, a
+// record with nothing in it; plenum never leaves its file empty but for
+// the moment between creating it and writing its schema.
+func notEmptied(path string) error {
+	fi, err := os.Stat(path)
+	if err != nil || !fi.Mode().IsRegular() || fi.Size() > 0 {
+		return nil // absent (to be created), or SQLite's to judge
+	}
+	return fmt.Errorf("sqlite: %s is damaged: it is empty. If it held a plenum record, it was cut to nothing (a failing disk, a copy that stopped at its start); nothing was written to it; restore it from a copy (with the copy's -wal file, if it has one), then run plenum verify. If it is new — plenum stopped while creating it, or it was made empty by hand — delete it, and plenum creates the database anew", path)
 }
 
 // openError is the error of opening the database at path, which failed
