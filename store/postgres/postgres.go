@@ -7,7 +7,8 @@
 // records in (COPY for large batches), and commits. Commits are
 // synchronous (synchronous_commit is never off on plenum's connections),
 // so an acknowledged append is on stable storage — provided the server
-// itself runs with fsync on. Every append is fenced: the row lock and the
+// itself runs with fsync on, which a writing Store checks on every
+// connection (it refuses to write on a server with fsync off). Every append is fenced: the row lock and the
 // size check, in the transaction that commits, make exactly one of two
 // competing appends win, so several plenum processes on one database can
 // never fork a log (what else they may and may not do is in
@@ -181,11 +182,16 @@ func open(ctx context.Context, dsn string, readOnly bool, idle string) (*Store, 
 		cfg.ConnConfig.RuntimeParams["idle_in_transaction_session_timeout"] = idle
 	}
 	cfg.AfterConnect = func(ctx context.Context, c *pgx.Conn) error {
-		// Keep the server's setting (on, remote_apply, …) unless it is off.
-		var sc string
-		if err := c.QueryRow(ctx, `SHOW synchronous_commit`).Scan(&sc); err != nil {
+		var sc, fsync string
+		if err := c.QueryRow(ctx, `SELECT current_setting('synchronous_commit'), current_setting('fsync')`).Scan(&sc, &fsync); err != nil {
 			return err
 		}
+		if !readOnly {
+			if err := syncsToDisk(fsync); err != nil {
+				return err
+			}
+		}
+		// Keep the server's setting (on, remote_apply, …) unless it is off.
 		if sc == "off" {
 			_, err := c.Exec(ctx, `SET synchronous_commit = on`)
 			return err
@@ -201,6 +207,18 @@ func open(ctx context.Context, dsn string, readOnly bool, idle string) (*Store, 
 		return nil, fmt.Errorf("postgres: %s: %w", redact(dsn), err)
 	}
 	return &Store{pool: pool, readOnly: readOnly, ids: map[string]int64{}}, nil
+}
+
+// syncsToDisk refuses to write on a server whose fsync setting is fsync:
+// with fsync off, PostgreSQL acknowledges commits it has not made
+// durable, and a crash of the server or its machine can lose them, or
+// corrupt the database — while plenum answers "accepted" only for what
+// is durable. Reading (plenum verify, export) is unaffected.
+func syncsToDisk(fsync string) error {
+	if fsync == "off" {
+		return errors.New("postgres: the server runs with fsync = off, so a commit it acknowledges can be lost if it or its machine stops, and plenum acknowledges only what is durable: plenum writes no record on it. Set fsync = on (postgresql.conf, then reload the server), or use another server")
+	}
+	return nil
 }
 
 // redact returns dsn without its password, for error messages.
