@@ -17,7 +17,7 @@ func (v *view) Drafted(vt *assembly.Vote) string {
 	if v.Form.Get("step") != "check" || v.Form.Get("vote") != vt.ID {
 		return ""
 	}
-	c := v.Form.Get("choice")
+	c := strings.TrimRight(v.Form.Get("choice"), " ") // a secret vote's padding
 	for _, ch := range v.Choices(vt) {
 		if ch.Value == c {
 			return c

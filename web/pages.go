@@ -676,8 +676,8 @@ func (v *view) MayVote(vt *assembly.Vote) bool {
 
 // Choices are the choices of a vote: for, against, abstain, or the drafts.
 func (v *view) Choices(vt *assembly.Vote) []choice {
+	var cs []choice
 	if vt.Alternatives != "" {
-		var cs []choice
 		if a := v.S.Alternatives[vt.Alternatives]; a != nil {
 			for _, m := range a.Motions {
 				title := m
@@ -687,12 +687,16 @@ func (v *view) Choices(vt *assembly.Vote) []choice {
 				cs = append(cs, choice{Value: m, Label: title})
 			}
 		}
-		return append(cs, choice{Value: "abstain", Label: v.L.T("web.choice.abstain")})
+		cs = append(cs, choice{Value: "abstain", Label: v.L.T("web.choice.abstain")})
+	} else {
+		cs = []choice{{Value: "for", Label: v.L.T("web.choice.for")}, {Value: "against", Label: v.L.T("web.choice.against")}, {Value: "abstain", Label: v.L.T("web.choice.abstain")}}
 	}
-	return []choice{{"for", v.L.T("web.choice.for")}, {"against", v.L.T("web.choice.against")}, {"abstain", v.L.T("web.choice.abstain")}}
+	return padSent(vt, cs)
 }
 
-type choice struct{ Value, Label string }
+// choice is one choice of a vote: the value the rules know, its label,
+// and Sent, the value as the ballot's forms send it (secretlen.go).
+type choice struct{ Value, Label, Sent string }
 
 // ChoiceLabel is a choice's label in vt.
 func (v *view) ChoiceLabel(vt *assembly.Vote, c string) string {
