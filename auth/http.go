@@ -289,6 +289,19 @@ func SameOrigin(r *http.Request) bool {
 	return mt == "application/json"
 }
 
+// FromAnotherSite reports whether the browser says r was made by
+// another site than the one it goes to (Sec-Fetch-Site cross-site, or
+// same-site: a sibling host). A link a person opens themselves — scanned
+// from a mandate card's QR code, typed, or pasted — says none; a browser
+// that does not send the header is taken at its word.
+func FromAnotherSite(r *http.Request) bool {
+	switch r.Header.Get("Sec-Fetch-Site") {
+	case "cross-site", "same-site":
+		return true
+	}
+	return false
+}
+
 // HandleLogin logs a person in and sets the session cookie.
 //
 //	GET  /login?code=CODE      the link on a mandate card (its QR code)
@@ -303,7 +316,10 @@ func SameOrigin(r *http.Request) bool {
 // together (wrongcodes.go); a wrong code over either limit gets 429 with
 // Retry-After instead of 401, and logs nobody in; one that could not be
 // counted gets 500. A GET without code or
-// admin is passed to form (the pages' login form), or 404 when form is nil.
+// admin is passed to form (the pages' login form), or 404 when form is nil;
+// so is a GET with one that another site made the browser send
+// (FromAnotherSite), which logs nobody in (403 when form is nil): the
+// form, filled in with the code, asks the person to log in.
 func (s *Store) HandleLogin(form http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		q := r.URL.Query()
@@ -318,6 +334,19 @@ func (s *Store) HandleLogin(form http.Handler) http.Handler {
 					form.ServeHTTP(w, r)
 				} else {
 					http.NotFound(w, r)
+				}
+				return
+			}
+			if FromAnotherSite(r) {
+				// A link another site made the browser follow logs
+				// nobody in: its maker could log a delegate's phone in
+				// as himself (login forgery), and the delegate would
+				// then vote and speak under his name. The form, filled
+				// in with the link's code, asks the person to log in.
+				if form != nil {
+					form.ServeHTTP(w, r)
+				} else {
+					loginProblem(w, r, http.StatusForbidden, "auth.title.cross_site", wantJSON, "auth.cross_site_login")
 				}
 				return
 			}

@@ -74,6 +74,10 @@ type view struct {
 	Receipt    *receiptView
 	Assemblies []assemblyLink
 	Next       string
+	// LoginCode and LoginAdmin fill in the login form with the code or
+	// the administrator's token of a login link another site made the
+	// browser follow (auth.FromAnotherSite), for the person to confirm.
+	LoginCode, LoginAdmin string
 	// Reader says whether the viewer may read the assembly's record
 	// (httpapi.MayRead).
 	Reader bool
@@ -264,13 +268,20 @@ func (s *server) index(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "index", "layout", v)
 }
 
-// login serves the login form, for GET /login without a code.
+// login serves the login form, for GET /login without a code, or with
+// one from a link another site made the browser follow, filled in with
+// it (auth.HandleLogin logs nobody in then).
 func (s *server) login(w http.ResponseWriter, r *http.Request) {
-	next := r.URL.Query().Get("next")
+	q := r.URL.Query()
+	next := q.Get("next")
 	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") {
 		next = ""
 	}
-	s.render(w, r, http.StatusOK, "login", "layout", &view{Page: "login", Title: i18n.Choose(r, "").T("web.login") + " · plenum", Next: next})
+	v := &view{Page: "login", Title: i18n.Choose(r, "").T("web.login") + " · plenum", Next: next}
+	if auth.FromAnotherSite(r) {
+		v.LoginCode, v.LoginAdmin = q.Get("code"), q.Get("admin")
+	}
+	s.render(w, r, http.StatusOK, "login", "layout", v)
 }
 
 // landing sends a logged-in person to the page of their office, and shows
