@@ -3,7 +3,6 @@ package web_test
 import (
 	"context"
 	"html"
-	"io"
 	"net/http"
 	"net/url"
 	"strings"
@@ -26,18 +25,7 @@ func TestLoginLinkFromAnotherSiteShowsTheForm(t *testing.T) {
 	b := h.browser("")
 	fetch := func(query, site string) (*http.Response, string) {
 		t.Helper()
-		req, _ := http.NewRequest("GET", h.srv.URL+"/login?"+query, nil)
-		req.Header.Set("Sec-Fetch-Site", site)
-		res, err := b.c.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer res.Body.Close()
-		body, err := io.ReadAll(res.Body)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return res, string(body)
+		return b.getWith("/login?"+query, http.Header{"Sec-Fetch-Site": {site}})
 	}
 	const why = "You came here by a link from another site"
 	res, body := fetch("code="+url.QueryEscape(code)+"&next=/a/coop/", "cross-site")

@@ -1,7 +1,6 @@
 package web_test
 
 import (
-	"io"
 	"net/http"
 	"strings"
 	"testing"
@@ -44,18 +43,7 @@ func TestKeptPartsFollowTheViewerAndTheLanguage(t *testing.T) {
 
 	tabs := func(lang string) string {
 		t.Helper()
-		req, _ := http.NewRequest("GET", h.srv.URL+"/a/"+asm+"/chair", nil)
-		req.Header.Set("Accept-Language", lang)
-		resp, err := chair.c.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer resp.Body.Close()
-		raw, err := io.ReadAll(resp.Body)
-		if err != nil {
-			t.Fatal(err)
-		}
-		body := string(raw)
+		_, body := chair.getWith("/a/"+asm+"/chair", http.Header{"Accept-Language": {lang}})
 		start := strings.Index(body, `<nav class="tabs"`)
 		if start < 0 {
 			t.Fatalf("no tabs on the console in %s", lang)

@@ -45,13 +45,31 @@ func (h *hall) browser(person string) *browser {
 
 func (b *browser) get(path string) (int, string, http.Header) {
 	b.h.t.Helper()
-	resp, err := b.c.Get(b.h.srv.URL + path)
+	resp, body := b.getWith(path, nil)
+	return resp.StatusCode, body, resp.Header
+}
+
+// getWith gets path with header's fields added to the request, and
+// returns the answer with its body read.
+func (b *browser) getWith(path string, header http.Header) (*http.Response, string) {
+	b.h.t.Helper()
+	req, err := http.NewRequest("GET", b.h.srv.URL+path, nil)
+	if err != nil {
+		b.h.t.Fatal(err)
+	}
+	for k, vs := range header {
+		req.Header[k] = vs
+	}
+	resp, err := b.c.Do(req)
 	if err != nil {
 		b.h.t.Fatal(err)
 	}
 	defer resp.Body.Close()
-	body, _ := io.ReadAll(resp.Body)
-	return resp.StatusCode, string(body), resp.Header
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		b.h.t.Fatal(err)
+	}
+	return resp, string(body)
 }
 
 func (b *browser) post(path string, form url.Values, header http.Header) *http.Response {
