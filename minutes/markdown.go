@@ -218,7 +218,20 @@ type mdWriter struct {
 	l   *i18n.Locale
 }
 
-func (w *mdWriter) line(s string) { w.buf.WriteString(s); w.buf.WriteByte('\n') }
+// line writes a line without the spaces and tabs a text may start with,
+// at the start of the line or of a quoted line: a paragraph does not show
+// them, and there they would make indented code, or a heading or a list of
+// the text that follows.
+func (w *mdWriter) line(s string) {
+	if q, ok := strings.CutPrefix(s, "> "); ok {
+		s = "> " + strings.TrimLeft(q, " \t")
+	} else {
+		s = strings.TrimLeft(s, " \t")
+	}
+	w.buf.WriteString(s)
+	w.buf.WriteByte('\n')
+}
+
 func (w *mdWriter) blank()        { w.buf.WriteByte('\n') }
 func (w *mdWriter) para(s string) { w.line(s); w.blank() }
 
@@ -564,18 +577,26 @@ func correctedNote(l *i18n.Locale, by []int) string {
 	return "[" + l.T("minutes.correction.later", len(es), strings.Join(es, ", ")) + "]"
 }
 
-// md escapes text for CommonMark so that it reads as the same text.
+// md escapes text for CommonMark so that it reads as the same text and
+// makes no block of its own where it starts a line (mdWriter.line leaves
+// out the spaces and tabs before it there): a carriage return is a line
+// ending in CommonMark, as a line feed is, so both become spaces (one
+// paragraph a line); "&" would show the character a reference names
+// rather than the reference the record holds, "~" a fence (~~~) that
+// swallows the rest of the document or, in GitHub's Markdown, struck-out
+// text.
 func md(s string) string {
+	start := len(s) - len(strings.TrimLeft(s, " \t"))
 	var b strings.Builder
 	for i, r := range s {
 		switch r {
-		case '\\', '`', '*', '_', '[', ']', '<', '>', '|':
+		case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '&', '~':
 			b.WriteByte('\\')
 		case '#', '+', '-', '=':
-			if i == 0 {
+			if i == start {
 				b.WriteByte('\\')
 			}
-		case '\n':
+		case '\n', '\r':
 			b.WriteByte(' ')
 			continue
 		}
@@ -583,11 +604,11 @@ func md(s string) string {
 	}
 	out := b.String()
 	// "1) " or "1. " at the start would begin a list.
-	j := 0
+	j := start
 	for j < len(out) && out[j] >= '0' && out[j] <= '9' {
 		j++
 	}
-	if j > 0 && j < len(out) && (out[j] == ')' || out[j] == '.') {
+	if j > start && j < len(out) && (out[j] == ')' || out[j] == '.') {
 		out = out[:j] + "\\" + out[j:]
 	}
 	return out
