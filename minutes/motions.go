@@ -554,11 +554,11 @@ func (w *pdfWriter) lines(ls []TextLine) {
 		return st
 	}
 	for _, l := range ls {
-		text := func(p TextPart) string { return p.Text }
+		text := func(p TextPart) string { return pdfText(p.Text) }
 		width := 0.0
 		marker := ""
 		if l.Marker != "" {
-			marker = l.Marker + " "
+			marker = pdfText(l.Marker) + " "
 			pdf.SetFont("go", "", size)
 			width += pdf.GetStringWidth(marker)
 		}

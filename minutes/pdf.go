@@ -2,14 +2,20 @@ package minutes
 
 import (
 	"bytes"
+	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/go-pdf/fpdf"
 	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/gofont/gobolditalic"
 	"golang.org/x/image/font/gofont/goitalic"
 	"golang.org/x/image/font/gofont/goregular"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/text/unicode/norm"
 
 	"plenum/i18n"
 )
@@ -170,13 +176,13 @@ func (w *pdfWriter) heading(level int, text string) {
 		w.pdf.AddPage() // keep a heading with what follows it
 	}
 	w.pdf.SetFont("go", "B", size)
-	w.pdf.MultiCell(0, size*0.5, text, "", "L", false)
+	w.pdf.MultiCell(0, size*0.5, pdfText(text), "", "L", false)
 	w.pdf.Ln(2)
 }
 
 func (w *pdfWriter) para(text, style string) {
 	w.pdf.SetFont("go", style, 10.5)
-	w.pdf.MultiCell(0, 5.2, text, "", "L", false)
+	w.pdf.MultiCell(0, 5.2, pdfText(text), "", "L", false)
 	w.pdf.Ln(1.5)
 }
 
@@ -184,16 +190,32 @@ func (w *pdfWriter) item(text string) {
 	w.pdf.SetFont("go", "", 10)
 	x := w.pdf.GetX()
 	w.pdf.CellFormat(5, 5, "•", "", 0, "L", false, 0, "")
-	w.pdf.MultiCell(0, 5, text, "", "L", false)
+	w.pdf.MultiCell(0, 5, pdfText(text), "", "L", false)
 	w.pdf.SetX(x)
 }
 
-// speech writes "NAME: text" with the name in bold.
+// speech writes "NAME: text" with the name in bold. The text goes to
+// fpdf's Write in pieces of a few hundred bytes, each ending after a space
+// where there is one: Write takes time quadratic in the length of what it
+// is given (a 100 kB speech took 36 s), and pieces so cut set the same lines.
 func (w *pdfWriter) speech(name, text string) {
 	w.pdf.SetFont("go", "B", 10.5)
-	w.pdf.Write(5.2, name+": ")
+	w.pdf.Write(5.2, pdfText(name)+": ")
 	w.pdf.SetFont("go", "", 10.5)
-	w.pdf.Write(5.2, text)
+	for text = pdfText(text); text != ""; {
+		n := len(text)
+		if n > 512 {
+			n = 512
+			if i := strings.LastIndexByte(text[:n], ' '); i > 0 {
+				n = i + 1
+			}
+			for n < len(text) && !utf8.RuneStart(text[n]) {
+				n++
+			}
+		}
+		w.pdf.Write(5.2, text[:n])
+		text = text[n:]
+	}
 	w.pdf.Ln(5.2)
 	w.pdf.Ln(1.5)
 }
@@ -270,3 +292,48 @@ func (w *pdfWriter) paragraph(p *Paragraph) {
 		w.para(l.T("minutes.correction.reason", sentence(p.Reason)), "I")
 	}
 }
+
+// pdfText is text as the PDF can show it: a character none of the Go
+// fonts has a glyph for (an emoji, Hebrew or Arabic, a control character)
+// is written as its code point, "[U+1F600]", so that the PDF says what it
+// could not show rather than dropping it — and fpdf, whose font tables
+// stop at U+FFFF, would panic on a character beyond. The HTML and Markdown
+// of the same checkpoint show the text itself. A letter with combining
+// marks is composed first (NFC: "e" and U+0301 are "é"), as the fonts have
+// few combining marks of their own.
+func pdfText(s string) string {
+	covered := pdfGlyphs()
+	var b strings.Builder
+	for _, r := range norm.NFC.String(s) {
+		if r == '\n' || (r < rune(len(covered)) && covered[r]) {
+			b.WriteRune(r)
+			continue
+		}
+		fmt.Fprintf(&b, "[U+%04X]", r)
+	}
+	return b.String()
+}
+
+// pdfGlyphs says, for each character up to U+FFFF, whether every Go font
+// the PDF sets text in has a glyph for it.
+var pdfGlyphs = sync.OnceValue(func() []bool {
+	covered := make([]bool, 1<<16)
+	for i := range covered {
+		covered[i] = i >= ' '
+	}
+	var buf sfnt.Buffer
+	for _, ttf := range [][]byte{goregular.TTF, gobold.TTF, goitalic.TTF, gobolditalic.TTF} {
+		f, err := sfnt.Parse(ttf)
+		if err != nil {
+			panic(err) // the fonts are compiled in
+		}
+		for i := range covered {
+			if covered[i] {
+				if g, err := f.GlyphIndex(&buf, rune(i)); err != nil || g == 0 {
+					covered[i] = false
+				}
+			}
+		}
+	}
+	return covered
+})
