@@ -28,6 +28,7 @@ func BuildIn(s *assembly.State, cp Checkpoint, lang string) *Document {
 	b := &builder{s: s, l: l, doc: &Document{Lang: l.Lang(), Checkpoint: cp}}
 	b.header()
 	b.record()
+	isolateAll(b.doc)
 	return b.doc
 }
 
@@ -541,10 +542,10 @@ func (b *builder) describe(n int) string {
 	return b.l.T("minutes.describe.entry_kind", strconv.Itoa(n), strings.ReplaceAll(r.Kind, "_", " "))
 }
 
-func quote(s string) string { return "“" + s + "”" }
+func quote(s string) string { return "“" + isolate(s) + "”" }
 
 // quote puts a title in the quotation marks of the document's language.
-func (b *builder) quote(s string) string { return b.l.T("minutes.quote", s) }
+func (b *builder) quote(s string) string { return b.l.T("minutes.quote", isolate(s)) }
 
 // narrativeText is the line of narrative that the minutes give for an
 // entry of procedure, or "" for entries the minutes do not show.

@@ -1,6 +1,9 @@
 package minutes
 
 import (
+	"bytes"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -97,6 +100,69 @@ func TestMarkdownHostileText(t *testing.T) {
 		st, err := ReadStated(out)
 		if err != nil || st.Signed != hostileDoc(s).Checkpoint.Signed {
 			t.Errorf("%q: the stated checkpoint reads %q, %v", s, st.Signed, err)
+		}
+	}
+}
+
+// TestBidiStaysInItsField gives a delegate's name and a motion's title a
+// right-to-left override (U+202E) that they do not close: unconfined, it
+// reverses everything after it to the end of the paragraph, so that a
+// reader sees "For: …. Against: …" and the counts after the name reordered
+// ("38" as "83"). The rules refuse such text since f9a44ef (2026-12-02),
+// but a log written before holds it as it was recorded, and its minutes
+// are rendered from it: each text must close what it opens before the
+// minutes go on, in every format.
+func TestBidiStaysInItsField(t *testing.T) {
+	script, err := os.ReadFile(filepath.Join("..", "testdata", "coop-2026.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := replayScript(t, "coop-2026.jsonl", script)
+	// What an earlier log would replay to (the state is this test's own).
+	for _, p := range f.state.Persons {
+		if p.Name == "Ann Okafor" {
+			p.Name += "\u202e"
+		}
+	}
+	for _, m := range f.state.Motions {
+		if m.Title == "That the budget for 2026 be adopted as presented" {
+			m.Title += "\u202e"
+		}
+	}
+	d := Build(f.state, f.cp)
+	for _, format := range []string{FormatMarkdown, FormatHTML, FormatAKN, FormatPopolo} {
+		out, err := Render(d, format)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := bytes.Count(out, []byte("\u202e"))
+		if n < 3 {
+			t.Fatalf("%s: the override is in the document %d times, want the name's and the title's", format, n)
+		}
+		if closed := bytes.Count(out, []byte("\u202e\u202c")); closed != n {
+			t.Errorf("%s: %d of %d overrides are left open", format, n-closed, n)
+			for _, l := range strings.Split(string(out), "\n") {
+				if strings.Contains(l, "\u202e") && !strings.Contains(l, "\u202e\u202c") {
+					t.Logf("%.200q", l)
+					break
+				}
+			}
+		}
+	}
+}
+
+func TestIsolate(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"plain", "plain"},
+		{"a\u202eb", "a\u202eb\u202c"},
+		{"a\u202eb\u202c", "a\u202eb\u202c"},
+		{"\u2067x\u202ay", "\u2067x\u202ay\u202c\u2069"},
+		{"\u2067x\u202ay\u2069", "\u2067x\u202ay\u2069"}, // PDI closes the embedding within
+		{"\u202c\u2069x", "\u202c\u2069x"},               // closers with nothing open: nothing to add
+		{"\u202b\u2066x\u202c", "\u202b\u2066x\u202c\u2069\u202c"},
+	} {
+		if got := isolate(c.in); got != c.want {
+			t.Errorf("isolate(%+q) = %+q, want %+q", c.in, got, c.want)
 		}
 	}
 }

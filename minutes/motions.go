@@ -78,7 +78,9 @@ func BuildMotion(s *assembly.State, id string) *Motion { return BuildMotionIn(s,
 // committee's advice) in a language.
 func BuildMotionIn(s *assembly.State, id, lang string) *Motion {
 	b := &builder{s: s, l: i18n.For(lang), doc: &Document{}}
-	return b.motion(id)
+	m := b.motion(id)
+	isolateAll(m)
+	return m
 }
 
 // numbered reports whether a motion's text is shown in numbered lines: it
@@ -832,5 +834,7 @@ func BuildResolution(s *assembly.State, id string) *Resolution {
 		return nil // reopened by a reconsideration: not the resolution now
 	}
 	b := &builder{s: s, doc: &Document{}}
-	return b.resolution(s.Votes[m.ResolvedBy])
+	r := b.resolution(s.Votes[m.ResolvedBy])
+	isolateAll(r)
+	return r
 }

@@ -61,7 +61,7 @@ func countParts(l *i18n.Locale, f, a, ab Count, options []Option) []string {
 	var parts []string
 	if len(options) > 0 {
 		for _, o := range options {
-			parts = append(parts, o.Title+" – "+o.Count.Text(l))
+			parts = append(parts, isolate(o.Title)+" – "+o.Count.Text(l))
 		}
 		return parts
 	}
