@@ -36,6 +36,8 @@ type builder struct {
 	s   *assembly.State
 	l   *i18n.Locale
 	doc *Document
+
+	changed map[string]bool // the motions an amendment changes the text of; made by numbered
 }
 
 // threshold says what a vote needs in the document's language ("two

@@ -2,9 +2,11 @@ package minutes
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -164,5 +166,52 @@ func TestIsolate(t *testing.T) {
 		if got := isolate(c.in); got != c.want {
 			t.Errorf("isolate(%+q) = %+q, want %+q", c.in, got, c.want)
 		}
+	}
+}
+
+// bigScript is the cooperative's meeting up to its first amendment, then
+// n amendments to the same motion, each moved and withdrawn (the rules
+// allow one pending at a time), and a speech of a megabyte.
+func bigScript(t testing.TB, n int) []byte {
+	script, err := os.ReadFile(filepath.Join("..", "testdata", "coop-2026.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	b.Write(bytes.Join(bytes.Split(script, []byte("\n"))[:95], []byte("\n")))
+	b.WriteString("\n")
+	for i := range n {
+		fmt.Fprintf(&b, `{"cmd": "move_motion", "actor": "gus", "at": "2026-05-09T10:31:00+02:00", "args": {"id": "a-x%d", "kind": "amendment", "amends": "m-solar", "title": "Amendment number %d"}}`+"\n", i, i)
+		fmt.Fprintf(&b, `{"cmd": "withdraw_motion", "actor": "gus", "at": "2026-05-09T10:31:00+02:00", "args": {"motion": "a-x%d"}}`+"\n", i)
+	}
+	fmt.Fprintf(&b, `{"cmd": "record_speech", "actor": "ben", "at": "2026-05-09T10:32:00+02:00", "args": {"id": "sp-big", "speaker": "hal", "notes": "%s"}}`+"\n", strings.Repeat("word ", 1<<20/5))
+	return b.Bytes()
+}
+
+// TestManyAmendments renders a record of 10,000 amendments and a speech
+// of a megabyte in every format (BenchmarkBuildManyAmendments times it:
+// Build looked, for every motion, through all the others).
+func TestManyAmendments(t *testing.T) {
+	f := replayScript(t, "big", bigScript(t, 10_000))
+	d := Build(f.state, f.cp)
+	for _, format := range Formats {
+		out, err := Render(d, format)
+		if err != nil {
+			t.Fatalf("%s: %v", format, err)
+		}
+		if format != FormatPDF && (!bytes.Contains(out, []byte("Amendment number 9999")) || !bytes.Contains(out, []byte(strings.Repeat("word ", 1000)))) {
+			t.Errorf("%s: the last amendment or the speech is missing", format)
+		}
+	}
+}
+
+func BenchmarkBuildManyAmendments(b *testing.B) {
+	for _, n := range []int{2500, 5000, 10_000} {
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			f := replayScript(b, "big", bigScript(b, n))
+			for b.Loop() {
+				Build(f.state, f.cp)
+			}
+		})
 	}
 }

@@ -89,12 +89,17 @@ func (b *builder) numbered(m *assembly.Motion) bool {
 	if m.Submitted || m.Change != nil || m.Committee != "" || m.Resolution != "" {
 		return true
 	}
-	for _, id := range b.s.MotionOrder {
-		if a := b.s.Motions[id]; a.Amends == m.ID && a.Change != nil {
-			return true
+	if b.changed == nil {
+		// Once per document, not once per motion: ten thousand
+		// amendments took seconds to scan for each other.
+		b.changed = map[string]bool{}
+		for _, id := range b.s.MotionOrder {
+			if a := b.s.Motions[id]; a.Change != nil {
+				b.changed[a.Amends] = true
+			}
 		}
 	}
-	return false
+	return b.changed[m.ID]
 }
 
 func (b *builder) paper(m *assembly.Motion, mo *Motion) {
