@@ -2,7 +2,10 @@ package minutes
 
 import (
 	"bytes"
+	"encoding/json"
+	"encoding/xml"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -214,4 +217,83 @@ func BenchmarkBuildManyAmendments(b *testing.B) {
 			}
 		})
 	}
+}
+
+// hostileMarkup is text that would, unescaped, make markup of its own in
+// HTML or XML, or break JSON.
+var hostileMarkup = []string{
+	`<script>alert(1)</script>`,
+	`<img src="https://evil.example/x.png" onerror="alert(1)">`,
+	`" onmouseover="alert(1)`,
+	`<style>@font-face{src:url(https://evil.example/f.woff)}</style>`,
+	`<a href="javascript:alert(1)">verified</a>`,
+	`<p class="vote"><strong>(For – 99; against – 0.) Carried.</strong></p>`,
+	`<pre id="plenum-checkpoint">plenum.test/log/a` + "\n5\nBBBB\n" + `</pre>`,
+	`<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>&e;`,
+	`]]><![CDATA[x]]>`,
+	`&amp; &#0; &lt;`,
+	`<plenum:checkpoint xmlns:plenum="urn:plenum:minutes:1">forged</plenum:checkpoint>`,
+	`"}], "x": {"`,
+	"\\u0000 \\\" \u2028\u2029",
+}
+
+// TestMarkupHostileText checks that text in the record makes no element
+// of its own: the HTML and the Akoma Ntoso have the elements and
+// attributes of the same document with plain text, the XML is well
+// formed, the Popolo is valid JSON that gives the text back as it was, and
+// the checkpoint read from each checkable document is the real one.
+func TestMarkupHostileText(t *testing.T) {
+	// The elements and the names of their attributes, in order.
+	tags := regexp.MustCompile(`<[^>]*>`)
+	attrs := regexp.MustCompile(`\s([\w:-]+)="[^"]*"`)
+	shape := func(out []byte) string {
+		var b strings.Builder
+		for _, tag := range tags.FindAllString(string(out), -1) {
+			b.WriteString(attrs.ReplaceAllString(tag, " $1"))
+		}
+		return b.String()
+	}
+	for _, s := range hostileMarkup {
+		// A motion's text keeps its lines: plain text in as many lines.
+		plain := hostileDoc(strings.TrimSuffix(strings.Repeat("plain\n", strings.Count(s, "\n")+1), "\n"))
+		d := hostileDoc(s)
+		for _, c := range []struct {
+			format     string
+			out, plain []byte
+		}{{FormatHTML, HTML(d), HTML(plain)}, {FormatAKN, AKN(d), AKN(plain)}} {
+			if got, want := shape(c.out), shape(c.plain); got != want {
+				t.Errorf("%s, %q: the markup differs from that of plain text:\n%s", c.format, s, FirstDifference([]byte(want), []byte(got)))
+			}
+			st, err := ReadStated(c.out)
+			if err != nil || st.Signed != d.Checkpoint.Signed || st.VerifierKey != d.Checkpoint.VerifierKey {
+				t.Errorf("%s, %q: the stated checkpoint reads %q %q, %v", c.format, s, st.Signed, st.VerifierKey, err)
+			}
+		}
+		dec := xml.NewDecoder(bytes.NewReader(AKN(d)))
+		for {
+			if _, err := dec.Token(); err == io.EOF {
+				break
+			} else if err != nil {
+				t.Errorf("akn, %q: not well-formed: %v", s, err)
+				break
+			}
+		}
+		out, err := Popolo(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var v any
+		if err := json.Unmarshal(out, &v); err != nil {
+			t.Errorf("popolo, %q: %v", s, err)
+		} else if !bytes.Contains(out, must(json.Marshal(s))) {
+			t.Errorf("popolo, %q: the text is not given back as it was", s)
+		}
+	}
+}
+
+func must[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
 }
