@@ -3,6 +3,7 @@ package minutes
 import (
 	"bytes"
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -581,17 +582,27 @@ func correctedNote(l *i18n.Locale, by []int) string {
 // makes no block of its own where it starts a line (mdWriter.line leaves
 // out the spaces and tabs before it there): a carriage return is a line
 // ending in CommonMark, as a line feed is, so both become spaces (one
-// paragraph a line); "&" would show the character a reference names
-// rather than the reference the record holds, "~" a fence (~~~) that
-// swallows the rest of the document or, in GitHub's Markdown, struck-out
-// text.
+// paragraph a line); an "&" that begins a character reference ("&amp;",
+// "&#42;") would show the character it names rather than the reference
+// the record holds, and a "~" next to another a fence (~~~) that swallows
+// the rest of the document or, in GitHub's Markdown, struck-out text. A
+// lone "&" or "~" is left as it is: a document rendered before those were
+// escaped still verifies where its text has only such.
 func md(s string) string {
 	start := len(s) - len(strings.TrimLeft(s, " \t"))
 	var b strings.Builder
 	for i, r := range s {
 		switch r {
-		case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '&', '~':
+		case '\\', '`', '*', '_', '[', ']', '<', '>', '|':
 			b.WriteByte('\\')
+		case '&':
+			if charRef.MatchString(s[i:]) {
+				b.WriteByte('\\')
+			}
+		case '~':
+			if strings.HasPrefix(s[i+1:], "~") || i > 0 && s[i-1] == '~' {
+				b.WriteByte('\\')
+			}
 		case '#', '+', '-', '=':
 			if i == start {
 				b.WriteByte('\\')
@@ -613,6 +624,10 @@ func md(s string) string {
 	}
 	return out
 }
+
+// charRef matches text that begins with a CommonMark character
+// reference: an entity ("&amp;") or a decimal or hexadecimal one.
+var charRef = regexp.MustCompile(`^&(?:[A-Za-z][A-Za-z0-9]{0,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});`)
 
 // interjectionWord is the kind of an interjection in the locale's words:
 // "applause", "shouts", "commotion"; a kind the catalog does not know is
