@@ -281,10 +281,10 @@ func (p *plan) readRow(i int, tr TableRow) {
 		if c < 0 || c >= len(tr.Cells) {
 			return ""
 		}
-		v := strings.Join(strings.Fields(tr.Cells[c]), " ")
-		if len(v) > 1 && v[0] == '\'' && strings.ContainsRune("=+-@", rune(v[1])) {
-			v = v[1:] // a cell escaped against formula injection (see Export)
-		}
+		// Composed form (NFC), so that a name saved decomposed is the
+		// same name and renames nobody.
+		v := norm.NFC.String(strings.Join(strings.Fields(tr.Cells[c]), " "))
+		v = unescapeFormula(v) // a cell escaped against formula injection (see WriteCSV)
 		if len(v) > maxCellLength {
 			p.problem(i, f, "the cell is %d characters long; at most %d are read", len(v), maxCellLength)
 			return ""

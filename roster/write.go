@@ -109,12 +109,41 @@ func (e Entry) cells() []string {
 	return []string{e.Ref, e.Name, e.Organization, e.Kind, strconv.Itoa(e.Weight), e.Proxy, e.Status, e.Presence}
 }
 
-// escapeFormula puts an apostrophe before a cell that a spreadsheet would
-// take for a formula (=, +, -, @), so that opening an exported CSV runs
-// nothing; Read takes the apostrophe off again.
+// formulaLike reports whether a spreadsheet would take the text s for a
+// formula (it begins with =, +, -, @, a tab or a carriage return: OWASP's
+// "CSV injection"), or s is such a text behind apostrophes, which Read
+// would take for an escaped one.
+func formulaLike(s string) bool {
+	s = strings.TrimLeft(s, "'")
+	return s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0]))
+}
+
+// escapeFormula puts an apostrophe before a CSV cell that a spreadsheet
+// would take for a formula, so that opening an exported CSV runs nothing;
+// and before
+// a text that begins with apostrophes and a formula character, so that
+// unescapeFormula gives back exactly the text written.
 func escapeFormula(s string) string {
-	if s != "" && strings.ContainsRune("=+-@", rune(s[0])) {
+	if formulaLike(s) {
 		return "'" + s
+	}
+	return s
+}
+
+// escapeApostrophe is escapeFormula for a workbook, where every text is a
+// cell typed as a string, never a formula: only a text that unescapeFormula
+// would change needs the apostrophe.
+func escapeApostrophe(s string) string {
+	if strings.HasPrefix(s, "'") && formulaLike(s) {
+		return "'" + s
+	}
+	return s
+}
+
+// unescapeFormula takes off the apostrophe escapeFormula put before a cell.
+func unescapeFormula(s string) string {
+	if len(s) > 1 && s[0] == '\'' && formulaLike(s[1:]) {
+		return s[1:]
 	}
 	return s
 }
@@ -141,7 +170,8 @@ func WriteCSV(w io.Writer, s *assembly.State) error {
 
 // WriteXLSX writes the roster of an assembly as an Excel workbook with one
 // worksheet, "Roster": a bold, frozen header row and one row per person,
-// every cell text but the weight.
+// every cell typed as text (never a formula, whatever it begins with) but
+// the weight.
 func WriteXLSX(w io.Writer, s *assembly.State) error {
 	f := excelize.NewFile()
 	defer f.Close()
@@ -176,7 +206,7 @@ func WriteXLSX(w io.Writer, s *assembly.State) error {
 		cells := e.cells()
 		row := make([]any, len(cells))
 		for i, c := range cells {
-			row[i] = c
+			row[i] = escapeApostrophe(c)
 		}
 		row[4] = e.Weight
 		cell, err := excelize.CoordinatesToCellName(1, n+2)

@@ -53,14 +53,7 @@ func TestExportRoundTrip(t *testing.T) {
 	w := exportWorld(t)
 	for _, format := range []string{"csv", "xlsx"} {
 		t.Run(format, func(t *testing.T) {
-			var b bytes.Buffer
-			write := roster.WriteCSV
-			if format == "xlsx" {
-				write = roster.WriteXLSX
-			}
-			if err := write(&b, w.state()); err != nil {
-				t.Fatal(err)
-			}
+			b := export(t, w, format)
 			tab, err := roster.Read("roster."+format, b.Bytes())
 			if err != nil {
 				t.Fatal(err)
@@ -76,6 +69,20 @@ func TestExportRoundTrip(t *testing.T) {
 			}
 		})
 	}
+}
+
+// export writes the world's roster in format, csv or xlsx.
+func export(t *testing.T, w *world, format string) *bytes.Buffer {
+	t.Helper()
+	var b bytes.Buffer
+	write := roster.WriteCSV
+	if format == "xlsx" {
+		write = roster.WriteXLSX
+	}
+	if err := write(&b, w.state()); err != nil {
+		t.Fatal(err)
+	}
+	return &b
 }
 
 func TestSlug(t *testing.T) {
