@@ -21,3 +21,55 @@ func TestDecomposedNames(t *testing.T) {
 		t.Errorf("recorded %q (% x), want the composed Zoë Lind", n, n)
 	}
 }
+
+// TestInvisibleCharacters: a name, organization or reference holding an
+// invisible or direction-changing character, which would make two
+// persons look the same or a text display other than it reads, is
+// refused on its row and column; the joiners some scripts need (ZWNJ,
+// ZWJ) are read, except next to a Latin letter, and do not make a name
+// another one.
+func TestInvisibleCharacters(t *testing.T) {
+	w := congress(t)
+	w.record(w.planTable(readText(t, "a.csv", "Name,Organization\nAnn Weiss,Teachers' Union\n"), "admin", false))
+	tab := readText(t, "b.csv", "Ref,Name,Organization\n"+
+		",Ann\u200b Weiss,Teachers' Union\n"+
+		",Bo \u202eLund,Teachers' Union\n"+
+		"R\u2060 3,Cy Moor,Teachers' Union\n"+
+		",Di Hahn,Teachers'\u00ad Union\n"+
+		",Ann Wei\u200css,Teachers' Union\n"+
+		",\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645,Teachers' Union\n"+
+		",\u0645\u06cc\u062e\u0648\u0627\u0647\u0645,Teachers' Union\n")
+	pv := w.planTable(tab, "admin", false)
+	want := "row 2, column B (Name): the cell holds an invisible formatting character (U+200B); retype it\n" +
+		"row 3, column B (Name): the cell holds an invisible formatting character (U+202E); retype it\n" +
+		"row 4, column A (Ref): the cell holds an invisible formatting character (U+2060); retype it\n" +
+		"row 5, column C (Organization): the cell holds an invisible formatting character (U+00AD); retype it\n" +
+		"row 6, column B (Name): the cell holds an invisible formatting character (U+200C); retype it\n" +
+		"row 8, column B (Name): \u0645\u06cc\u062e\u0648\u0627\u0647\u0645 is also on row 7; one person has one row (if they are two persons of one name, give each a reference in the Ref column)\n"
+	if got := problems(pv); got != want {
+		t.Errorf("problems:\n%s\nwant:\n%s", got, want)
+	}
+	if r := pv.Rows[5]; r.Action != roster.ActionAdd {
+		t.Errorf("a Persian name with a ZWNJ: %s %s", r.Action, problems(pv))
+	}
+}
+
+// TestMixedScripts: a word that mixes Latin, Cyrillic and Greek letters
+// (a Cyrillic "А" in "Аnn") looks like another name and is refused; a
+// name wholly in one script, or words in different scripts, are read.
+func TestMixedScripts(t *testing.T) {
+	w := congress(t)
+	w.record(w.planTable(readText(t, "a.csv", "Name,Organization\nAnn Weiss,Teachers' Union\n"), "admin", false))
+	tab := readText(t, "b.csv", "Name,Organization\n"+
+		"\u0410nn Weiss,Teachers' Union\n"+
+		"Bo Lund,Teachers' Uni\u03bfn\n"+
+		"Иван Петров,Teachers' Union\n"+
+		"Ivan Петров,Teachers' Union\n"+
+		"Νίκος Παππάς,Teachers' Union\n")
+	pv := w.planTable(tab, "admin", false)
+	want := "row 2, column A (Name): the word \"\u0410nn\" mixes Cyrillic and Latin letters, which look alike; retype it in one script\n" +
+		"row 3, column B (Organization): the word \"Uni\u03bfn\" mixes Latin and Greek letters, which look alike; retype it in one script\n"
+	if got := problems(pv); got != want {
+		t.Errorf("problems:\n%s\nwant:\n%s", got, want)
+	}
+}

@@ -221,10 +221,65 @@ func MayImport(s *assembly.State, actor string) bool {
 	return st != nil && slices.Contains(st.Secretaries, actor)
 }
 
-// nameKey is the form names are matched in: without regard to case or to
-// spaces, in Unicode's composed form.
+// nameKey is the form names are matched in: without regard to case, to
+// spaces or to the invisible joiners, in Unicode's composed form.
 func nameKey(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if joiner(r) {
+			return -1
+		}
+		return r
+	}, s)
 	return strings.ToLower(strings.Join(strings.Fields(norm.NFC.String(s)), " "))
+}
+
+// joiner reports whether r is the zero-width non-joiner or joiner, the
+// only invisible characters a cell may hold, and not next to a Latin,
+// Cyrillic or Greek letter: Persian, the Indic scripts and emoji need
+// them. Every other format character (zero-width space, soft hyphen,
+// direction marks and overrides, word joiner, byte order mark) is
+// refused, since it makes a name look like another or display other than
+// it reads; the joiners do not make a name another one (nameKey).
+func joiner(r rune) bool { return r == '\u200c' || r == '\u200d' }
+
+// lookalikeScripts are the scripts whose letters look alike (Latin a,
+// Cyrillic а, Greek α; o, о, ο): a word that mixes them is a name made to
+// pass for another, or typed on the wrong keyboard.
+var lookalikeScripts = []struct {
+	name  string
+	table *unicode.RangeTable
+}{{"Latin", unicode.Latin}, {"Cyrillic", unicode.Cyrillic}, {"Greek", unicode.Greek}}
+
+// lookalike reports whether r is a letter of one of lookalikeScripts.
+func lookalike(r rune) bool {
+	for _, sc := range lookalikeScripts {
+		if unicode.Is(sc.table, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// mixedScripts returns the first word of s that has letters of two of
+// lookalikeScripts, and those two scripts; "" if none.
+func mixedScripts(s string) (word, a, b string) {
+	words := strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.Is(unicode.M, r) })
+	for _, w := range words {
+		first := -1
+		for _, r := range w {
+			for k, sc := range lookalikeScripts {
+				if !unicode.Is(sc.table, r) {
+					continue
+				}
+				if first < 0 {
+					first = k
+				} else if k != first {
+					return w, lookalikeScripts[first].name, sc.name
+				}
+			}
+		}
+	}
+	return "", "", ""
 }
 
 // problem records a problem with row i in the column that gives f.
@@ -289,11 +344,20 @@ func (p *plan) readRow(i int, tr TableRow) {
 			p.problem(i, f, "the cell is %d characters long; at most %d are read", len(v), maxCellLength)
 			return ""
 		}
-		for _, ch := range v {
+		rs := []rune(v)
+		for k, ch := range rs {
 			if unicode.IsControl(ch) {
 				p.problem(i, f, "the cell holds a control character (%U); retype it", ch)
 				return ""
 			}
+			if unicode.Is(unicode.Cf, ch) && (!joiner(ch) || k > 0 && lookalike(rs[k-1]) || k+1 < len(rs) && lookalike(rs[k+1])) {
+				p.problem(i, f, "the cell holds an invisible formatting character (%U); retype it", ch)
+				return ""
+			}
+		}
+		if word, a, b := mixedScripts(v); word != "" {
+			p.problem(i, f, "the word %q mixes %s and %s letters, which look alike; retype it in one script", word, a, b)
+			return ""
 		}
 		return v
 	}
