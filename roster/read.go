@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/unicode"
 )
 
 // Limits on what Read accepts, so that a hostile file cannot exhaust the
@@ -137,7 +138,19 @@ func Read(name string, data []byte) (*Table, error) {
 // skipped). The separator is the one of ',', ';' and tab that the header
 // line uses most, as spreadsheets write ';' where ',' is the decimal comma.
 func ReadCSV(data []byte) (*Table, error) {
+	if bytes.HasPrefix(data, []byte("\xFF\xFE")) || bytes.HasPrefix(data, []byte("\xFE\xFF")) {
+		// UTF-16 with its byte order mark: Excel's "Unicode Text".
+		text, err := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder().Bytes(data)
+		if err != nil {
+			return nil, fileProblem(0, "the file is not UTF-8 text; in the spreadsheet, save it as \"CSV UTF-8\" (or as an Excel workbook, .xlsx)")
+		}
+		data = text
+	}
 	data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
+	// Lines ended by CR alone (Excel for the Mac, before 2016) end lines.
+	if bytes.ContainsRune(data, '\r') {
+		data = bytes.ReplaceAll(bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n")), []byte("\r"), []byte("\n"))
+	}
 	if !utf8.Valid(data) {
 		bad := len(data)
 		for i := 0; i < len(data); {
@@ -170,6 +183,14 @@ func ReadCSV(data []byte) (*Table, error) {
 			return nil, fileProblem(0, "the CSV cannot be read: %v", err)
 		}
 		line, _ := r.FieldPos(0)
+		for i, c := range rec {
+			if runOn(c, r.Comma) {
+				start, _ := r.FieldPos(i)
+				pr := fileProblem(start, "the quote (\") that opens the cell is not closed on its row, so the rows below it would be read into the cell; close the quote or remove it")
+				pr.Column = ColumnLetter(i)
+				return nil, pr
+			}
+		}
 		raw = append(raw, TableRow{Number: line, Cells: rec})
 		if len(raw) > MaxRows+headerSearch {
 			break
@@ -181,6 +202,15 @@ func ReadCSV(data []byte) (*Table, error) {
 	}
 	t.Format = "csv"
 	return t, nil
+}
+
+// runOn reports whether a cell read across lines holds, after a line
+// break, the separator: the sign of a quote opened and not closed, which
+// the lenient reader (LazyQuotes, for the stray quote inside a name) lets
+// run on over the rows below, to the next quote or the end of the file.
+func runOn(cell string, comma rune) bool {
+	_, rest, ok := strings.Cut(cell, "\n")
+	return ok && strings.ContainsRune(rest, comma)
 }
 
 // sniffComma picks the separator the first line uses most.
@@ -246,11 +276,47 @@ func ReadXLSX(data []byte) (t *Table, err error) {
 	if err := rows.Error(); err != nil {
 		return nil, fileProblem(0, "the worksheet %q cannot be read: %v", sheet, err)
 	}
+	merged, err := f.GetMergeCells(sheet)
+	if err != nil {
+		return nil, fileProblem(0, "the worksheet %q cannot be read: %v", sheet, err)
+	}
+	fillMerged(raw, merged)
 	if t, err = build(raw); err != nil {
 		return nil, err
 	}
 	t.Format, t.Sheet, t.Sheets = "xlsx", sheet, len(sheets)
 	return t, nil
+}
+
+// fillMerged gives a cell merged over several rows (a delegation written
+// once beside its delegates) to every row it covers, in its first column,
+// as the spreadsheet shows it; the workbook holds it only in the first row.
+// Rows without any cell of their own are not made; a workbook of
+// overlapping merges fills at most a few cells per row read.
+func fillMerged(raw []TableRow, merged []excelize.MergeCell) {
+	budget := 8 * len(raw)
+	byNumber := map[int]int{}
+	for i, r := range raw {
+		byNumber[r.Number] = i
+	}
+	for _, m := range merged {
+		col, top, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
+		_, bottom, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
+		first, ok := byNumber[top]
+		if err1 != nil || err2 != nil || !ok || col > len(raw[first].Cells) {
+			continue
+		}
+		v := raw[first].Cells[col-1]
+		for i := first + 1; i < len(raw) && raw[i].Number <= bottom && budget > 0; i++ {
+			budget--
+			for len(raw[i].Cells) < col {
+				raw[i].Cells = append(raw[i].Cells, "")
+			}
+			if raw[i].Cells[col-1] == "" {
+				raw[i].Cells[col-1] = v
+			}
+		}
+	}
 }
 
 // blank reports whether a row has no text.

@@ -1,0 +1,95 @@
+package roster_test
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"plenum/roster"
+)
+
+// TestMergedCells: a cell merged over several rows (a delegation written
+// once for its delegates) is read on every row it covers, as the
+// spreadsheet shows it, not only on the first.
+func TestMergedCells(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	for cell, v := range map[string]string{"A1": "Name", "B1": "Organization", "A2": "Ann Weiss", "B2": "Teachers' Union", "A3": "Bo Lund", "A4": "Cy Moor", "B5": "Railway Workers' Union", "A5": "Di Hahn"} {
+		if err := f.SetCellValue("Sheet1", cell, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := f.MergeCell("Sheet1", "B2", "B4"); err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := f.Write(&b); err != nil {
+		t.Fatal(err)
+	}
+	tab, err := roster.Read("r.xlsx", b.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range tab.Rows {
+		got = append(got, strings.Join(r.Cells, "|"))
+	}
+	want := "Ann Weiss|Teachers' Union; Bo Lund|Teachers' Union; Cy Moor|Teachers' Union; Di Hahn|Railway Workers' Union"
+	if strings.Join(got, "; ") != want {
+		t.Errorf("rows %q\nwant %q", strings.Join(got, "; "), want)
+	}
+}
+
+// TestCSVLineEndings: a CSV whose lines end in CR alone (as Excel for the
+// Mac wrote it) reads row by row, not as one empty roster.
+func TestCSVLineEndings(t *testing.T) {
+	tab := readText(t, "r.csv", "Name,Organization\rAnn,A\rBo,B\r\nCy,C\n")
+	var got []string
+	for _, r := range tab.Rows {
+		got = append(got, strings.Join(r.Cells, "|"))
+	}
+	if strings.Join(got, "; ") != "Ann|A; Bo|B; Cy|C" || tab.Rows[2].Number != 4 {
+		t.Errorf("rows %q", got)
+	}
+}
+
+// TestUnclosedQuote: a quote opened in a cell and never closed would
+// swallow the rows below into that cell; it is refused, naming the row
+// where it opens, rather than the rows lost.
+func TestUnclosedQuote(t *testing.T) {
+	_, err := roster.Read("r.csv", []byte("Name,Organization\nAnn,\"A\nBo,B\nCy,C\n"))
+	want := `row 2, column B: the quote (") that opens the cell is not closed on its row, so the rows below it would be read into the cell; close the quote or remove it`
+	if err == nil || err.Error() != want {
+		t.Errorf("Read: %v\nwant %s", err, want)
+	}
+	// A quote inside a cell, or a quoted cell over two lines without a
+	// separator, is still read.
+	tab := readText(t, "r.csv", "Name,Organization\nAnn \"the\" Weiss,A\nBo,\"B\nUnion\"\n")
+	if len(tab.Rows) != 2 || tab.Rows[0].Cells[0] != `Ann "the" Weiss` {
+		t.Errorf("rows %v", tab.Rows)
+	}
+}
+
+// TestUTF16 reads a CSV or tab-separated text saved as UTF-16 with a byte
+// order mark (Excel's "Unicode Text").
+func TestUTF16(t *testing.T) {
+	text := "Name\tOrganization\r\nAnn Müller\tA\r\n"
+	var le, be []byte
+	le, be = append(le, 0xFF, 0xFE), append(be, 0xFE, 0xFF)
+	for _, r := range text {
+		le = append(le, byte(r), byte(r>>8))
+		be = append(be, byte(r>>8), byte(r))
+	}
+	for name, data := range map[string][]byte{"little-endian": le, "big-endian": be} {
+		tab, err := roster.Read("r.txt", data)
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if len(tab.Rows) != 1 || tab.Rows[0].Cells[0] != "Ann Müller" {
+			t.Errorf("%s: rows %v", name, tab.Rows)
+		}
+	}
+}
