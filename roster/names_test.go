@@ -72,4 +72,11 @@ func TestMixedScripts(t *testing.T) {
 	if got := problems(pv); got != want {
 		t.Errorf("problems:\n%s\nwant:\n%s", got, want)
 	}
+	for _, r := range pv.Rows {
+		for _, pr := range r.Problems {
+			if pr.Phrase().String() != pr.Msg {
+				t.Errorf("row %d: the phrase %q is not the message %q", r.Number, pr.Phrase(), pr.Msg)
+			}
+		}
+	}
 }

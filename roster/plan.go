@@ -246,9 +246,13 @@ func joiner(r rune) bool { return r == '\u200c' || r == '\u200d' }
 // Cyrillic а, Greek α; o, о, ο): a word that mixes them is a name made to
 // pass for another, or typed on the wrong keyboard.
 var lookalikeScripts = []struct {
-	name  string
+	name  Phrase
 	table *unicode.RangeTable
-}{{"Latin", unicode.Latin}, {"Cyrillic", unicode.Cyrillic}, {"Greek", unicode.Greek}}
+}{
+	{word("roster.script.latin", "Latin"), unicode.Latin},
+	{word("roster.script.cyrillic", "Cyrillic"), unicode.Cyrillic},
+	{word("roster.script.greek", "Greek"), unicode.Greek},
+}
 
 // lookalike reports whether r is a letter of one of lookalikeScripts.
 func lookalike(r rune) bool {
@@ -262,7 +266,7 @@ func lookalike(r rune) bool {
 
 // mixedScripts returns the first word of s that has letters of two of
 // lookalikeScripts, and those two scripts; "" if none.
-func mixedScripts(s string) (word, a, b string) {
+func mixedScripts(s string) (word string, a, b Phrase) {
 	words := strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.Is(unicode.M, r) })
 	for _, w := range words {
 		first := -1
@@ -279,7 +283,7 @@ func mixedScripts(s string) (word, a, b string) {
 			}
 		}
 	}
-	return "", "", ""
+	return "", Phrase{}, Phrase{}
 }
 
 // problem records a problem with row i in the column that gives f.
