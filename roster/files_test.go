@@ -1,7 +1,11 @@
 package roster_test
 
 import (
+	"archive/zip"
 	"bytes"
+	"fmt"
+	"io"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -92,4 +96,72 @@ func TestUTF16(t *testing.T) {
 			t.Errorf("%s: rows %v", name, tab.Rows)
 		}
 	}
+}
+
+// TestWideRows: a workbook whose every row has a cell far to the right
+// (column XFD, the last) would keep 16,384 cells a row in memory; the
+// reader keeps only the cells up to the last with text, and refuses a
+// sheet that holds more cells than a roster can need, naming the row.
+func TestWideRows(t *testing.T) {
+	var rows strings.Builder
+	for n := 1; n <= 300; n++ {
+		name := "Name"
+		if n > 1 {
+			name = fmt.Sprintf("Delegate %d", n)
+		}
+		fmt.Fprintf(&rows, `<row r="%d"><c r="A%d" t="inlineStr"><is><t>%s</t></is></c><c r="XFD%d" t="inlineStr"><is><t>x</t></is></c></row>`, n, n, name, n)
+	}
+	b := withSheetData(t, rows.String())
+	_, err := roster.Read("wide.xlsx", b)
+	want := "row 245: the sheet has more than 4000000 cells up to this row; a roster needs a few columns: delete the columns and cells it does not need, or copy the roster into a new sheet"
+	if err == nil || err.Error() != want {
+		t.Errorf("Read: %v\nwant %s", err, want)
+	}
+	// Blank cells far to the right (a column formatted to the end) cost
+	// nothing: the rows read.
+	tab := readText(t, "r.csv", "Name,Organization"+strings.Repeat(",", 20000)+"\nAnn,A"+strings.Repeat(",", 20000)+"\n")
+	if len(tab.Rows) != 1 || len(tab.Rows[0].Cells) != 2 {
+		t.Errorf("rows %d, cells %d", len(tab.Rows), len(tab.Rows[0].Cells))
+	}
+}
+
+// withSheetData is a workbook whose first sheet's rows are the XML given.
+func withSheetData(t *testing.T, rows string) []byte {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	var b bytes.Buffer
+	if err := f.Write(&b); err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(b.Bytes()), int64(b.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	for _, zf := range zr.File {
+		rc, err := zf.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, err := io.ReadAll(rc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if zf.Name == "xl/worksheets/sheet1.xml" {
+			data = regexp.MustCompile(`<sheetData>.*</sheetData>|<sheetData/>`).ReplaceAll(data, []byte("<sheetData>"+rows+"</sheetData>"))
+		}
+		w, err := zw.Create(zf.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.Write(data); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return out.Bytes()
 }

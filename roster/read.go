@@ -24,6 +24,10 @@ const (
 	maxUnzipXML   = 16 << 20
 	headerSearch  = 10 // the header is one of the first rows with text
 	maxCellLength = 1000
+	// maxCells bounds the cells kept (up to the last with text in each
+	// row): 40 columns of MaxRows rows. A sheet with a cell in its last
+	// column on every row would keep 16,384 a row.
+	maxCells = 4_000_000
 )
 
 // Table is a roster as read from a file, before it is checked: the header
@@ -170,6 +174,7 @@ func ReadCSV(data []byte) (*Table, error) {
 	r.LazyQuotes = true
 	r.ReuseRecord = false
 	var raw []TableRow
+	var kept cellBudget
 	for {
 		rec, err := r.Read()
 		if err == io.EOF {
@@ -183,6 +188,9 @@ func ReadCSV(data []byte) (*Table, error) {
 			return nil, fileProblem(0, "the CSV cannot be read: %v", err)
 		}
 		line, _ := r.FieldPos(0)
+		if rec, err = kept.row(line, rec); err != nil {
+			return nil, err
+		}
 		for i, c := range rec {
 			if runOn(c, r.Comma) {
 				start, _ := r.FieldPos(i)
@@ -202,6 +210,22 @@ func ReadCSV(data []byte) (*Table, error) {
 	}
 	t.Format = "csv"
 	return t, nil
+}
+
+// cellBudget counts the cells a reader keeps, against maxCells.
+type cellBudget int
+
+// row returns a row's cells up to the last with text, or a problem once
+// the sheet has kept more than maxCells.
+func (b *cellBudget) row(number int, cells []string) ([]string, error) {
+	n := len(cells)
+	for n > 0 && strings.TrimSpace(cells[n-1]) == "" {
+		n--
+	}
+	if *b += cellBudget(n); *b > maxCells {
+		return nil, fileProblem(number, "the sheet has more than %d cells up to this row; a roster needs a few columns: delete the columns and cells it does not need, or copy the roster into a new sheet", maxCells)
+	}
+	return cells[:n:n], nil
 }
 
 // runOn reports whether a cell read across lines holds, after a line
@@ -261,10 +285,14 @@ func ReadXLSX(data []byte) (t *Table, err error) {
 	}
 	defer rows.Close()
 	var raw []TableRow
+	var kept cellBudget
 	for n := 1; rows.Next(); n++ {
 		cells, err := rows.Columns()
 		if err != nil {
 			return nil, fileProblem(n, "the row cannot be read: %v", err)
+		}
+		if cells, err = kept.row(n, cells); err != nil {
+			return nil, err
 		}
 		if len(cells) > 0 {
 			raw = append(raw, TableRow{Number: n, Cells: cells})
