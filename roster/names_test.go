@@ -1,6 +1,7 @@
 package roster_test
 
 import (
+	"strings"
 	"testing"
 
 	"plenum/roster"
@@ -78,5 +79,30 @@ func TestMixedScripts(t *testing.T) {
 				t.Errorf("row %d: the phrase %q is not the message %q", r.Number, pr.Phrase(), pr.Msg)
 			}
 		}
+	}
+}
+
+// TestLongNames: a cell's length is counted in characters, not in the
+// bytes of UTF-8 (a Cyrillic name of 600 letters is read); a letter under
+// a pile of combining marks ("Zalgo" text, which spills over the lines
+// above and below it on a page) is refused, while the two or three marks
+// real names carry (Vietnamese, Yoruba) are read.
+func TestLongNames(t *testing.T) {
+	w := congress(t)
+	long := strings.Repeat("Ж", 600)
+	tab := readText(t, "r.csv", "Name,Organization\n"+
+		long+",Teachers' Union\n"+
+		strings.Repeat("Ж", 1001)+",Teachers' Union\n"+
+		"Z"+strings.Repeat("\u0336", 20)+"algo,Teachers' Union\n"+
+		"Nguye\u0302\u0303n Va\u0306n An,Teachers' Union\n"+
+		"A\u0300\u0323de\u0301 O\u0323\u0300la\u0301,Teachers' Union\n")
+	pv := w.planTable(tab, "admin", false)
+	want := "row 3, column A (Name): the cell is 1001 characters long; at most 1000 are read\n" +
+		"row 4, column A (Name): the cell holds a letter with 20 combining marks; retype it\n"
+	if got := problems(pv); got != want {
+		t.Errorf("problems:\n%s\nwant:\n%s", got, want)
+	}
+	if pv.Rows[0].Name != long {
+		t.Errorf("the long Cyrillic name read as %d characters", len([]rune(pv.Rows[0].Name)))
 	}
 }

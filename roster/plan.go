@@ -254,6 +254,15 @@ var lookalikeScripts = []struct {
 	{word("roster.script.greek", "Greek"), unicode.Greek},
 }
 
+// maxMarks is how many combining marks one letter may carry: names
+// carry two or three (Vietnamese, Yoruba); a pile of them ("Zalgo" text)
+// spills over the lines above and below it on a page.
+const maxMarks = 4
+
+// isMark reports whether r is a combining mark that does not take a place
+// of its own (nonspacing or enclosing).
+func isMark(r rune) bool { return unicode.In(r, unicode.Mn, unicode.Me) }
+
 // lookalike reports whether r is a letter of one of lookalikeScripts.
 func lookalike(r rune) bool {
 	for _, sc := range lookalikeScripts {
@@ -344,12 +353,28 @@ func (p *plan) readRow(i int, tr TableRow) {
 		// same name and renames nobody.
 		v := norm.NFC.String(strings.Join(strings.Fields(tr.Cells[c]), " "))
 		v = unescapeFormula(v) // a cell escaped against formula injection (see WriteCSV)
-		if len(v) > maxCellLength {
-			p.problem(i, f, "the cell is %d characters long; at most %d are read", len(v), maxCellLength)
+		rs := []rune(v)
+		if len(rs) > maxCellLength {
+			p.problem(i, f, "the cell is %d characters long; at most %d are read", len(rs), maxCellLength)
 			return ""
 		}
-		rs := []rune(v)
+		marks := 0 // the combining marks in a row so far
 		for k, ch := range rs {
+			if isMark(ch) {
+				marks++
+			} else {
+				marks = 0
+			}
+			if marks > maxMarks {
+				for _, next := range rs[k+1:] {
+					if !isMark(next) {
+						break
+					}
+					marks++
+				}
+				p.problem(i, f, "the cell holds a letter with %d combining marks; retype it", marks)
+				return ""
+			}
 			if unicode.IsControl(ch) {
 				p.problem(i, f, "the cell holds a control character (%U); retype it", ch)
 				return ""
