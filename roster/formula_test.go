@@ -84,3 +84,27 @@ func assertNoFormulas(t *testing.T, data []byte) {
 		}
 	}
 }
+
+// TestExportRoundTripSpelling: names recorded by other means than the
+// import (the pages, the API) with spaces doubled or at the ends, or in
+// decomposed Unicode, export and read back to no change: the import reads
+// cells with spaces made single and letters composed, and does not
+// "correct" a name to a spelling that looks the same.
+func TestExportRoundTripSpelling(t *testing.T) {
+	w := congress(t)
+	for id, name := range map[string]string{"pa": "Ann  Weiss", "pb": " Bo Lund ", "pc": "Zoe\u0308 Lind"} {
+		w.do("admin", assembly.AddPerson{ID: id, Name: name})
+		w.do("admin", assembly.SubmitMandate{ID: "m-" + id, Person: id, Organization: "teachers", Kind: assembly.KindDecisive})
+	}
+	for _, format := range []string{"csv", "xlsx"} {
+		tab, err := roster.Read("roster."+format, export(t, w, format).Bytes())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if pv := w.planTable(tab, "admin", false); len(pv.Commands) != 0 || problems(pv) != "" {
+			for _, r := range pv.Rows {
+				t.Errorf("%s: row %d %q: %q", format, r.Number, r.Name, r.Changes)
+			}
+		}
+	}
+}

@@ -221,6 +221,15 @@ func MayImport(s *assembly.State, actor string) bool {
 	return st != nil && slices.Contains(st.Secretaries, actor)
 }
 
+// asRead is a cell's text as the import reads it: spaces trimmed, runs of
+// space made one, letters in Unicode's composed form (NFC), so that a name
+// saved decomposed (as macOS does) is the same name. A name recorded by
+// other means is compared in this form too, so that the import does not
+// rename a person to a spelling that looks the same.
+func asRead(s string) string {
+	return norm.NFC.String(strings.Join(strings.Fields(s), " "))
+}
+
 // nameKey is the form names are matched in: without regard to case, to
 // spaces or to the invisible joiners, in Unicode's composed form.
 func nameKey(s string) string {
@@ -349,9 +358,7 @@ func (p *plan) readRow(i int, tr TableRow) {
 		if c < 0 || c >= len(tr.Cells) {
 			return ""
 		}
-		// Composed form (NFC), so that a name saved decomposed is the
-		// same name and renames nobody.
-		v := norm.NFC.String(strings.Join(strings.Fields(tr.Cells[c]), " "))
+		v := asRead(tr.Cells[c])
 		v = unescapeFormula(v) // a cell escaped against formula injection (see WriteCSV)
 		rs := []rune(v)
 		if len(rs) > maxCellLength {
@@ -535,7 +542,7 @@ func (p *plan) planRow(i int) {
 	}
 	// A known person: correct their name, set their reference.
 	am := assembly.AmendPerson{Person: per.ID}
-	if r.Name != per.Name {
+	if r.Name != asRead(per.Name) {
 		am.Name = r.Name
 		p.change(i, "name %q → %q", per.Name, r.Name)
 	}
