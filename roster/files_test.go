@@ -165,3 +165,39 @@ func withSheetData(t *testing.T, rows string) []byte {
 	}
 	return out.Bytes()
 }
+
+// TestMalformedWorkbooks: a workbook that unpacks to more than the limit
+// (a zip bomb: its entry declares 300 MB), a worksheet whose XML is cut
+// off, and a cell pointing past the shared strings are each refused with a
+// word, or read as an empty cell that the row's check then names.
+func TestMalformedWorkbooks(t *testing.T) {
+	var bomb bytes.Buffer
+	zw := zip.NewWriter(&bomb)
+	w, err := zw.CreateRaw(&zip.FileHeader{Name: "xl/worksheets/sheet1.xml", Method: zip.Store, CompressedSize64: 1, UncompressedSize64: 300 << 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Write([]byte(" "))
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := roster.Read("bomb.xlsx", bomb.Bytes()); err == nil || err.Error() != "the workbook unpacks to more than 256 MB; a roster is far smaller" {
+		t.Errorf("zip bomb: %v", err)
+	}
+
+	cut := withSheetData(t, `<row r="1"><c r="A1" t="inlineStr"><is><t>Name</t></is></c></row><row r="2"><c r="A2" t="inl`)
+	if _, err := roster.Read("cut.xlsx", cut); err == nil || !strings.HasPrefix(err.Error(), `the worksheet "Sheet1" cannot be read: XML syntax error`) {
+		t.Errorf("cut-off worksheet: %v", err)
+	}
+
+	past := withSheetData(t, `<row r="1"><c r="A1" t="inlineStr"><is><t>Name</t></is></c><c r="B1" t="inlineStr"><is><t>Organization</t></is></c></row>`+
+		`<row r="2"><c r="A2" t="s"><v>99999</v></c><c r="B2" t="inlineStr"><is><t>Teachers' Union</t></is></c></row>`)
+	tab, err := roster.Read("past.xlsx", past)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pv := congress(t).planTable(tab, "admin", false)
+	if got, want := problems(pv), "row 2, column A (Name): the name is missing; every row is one person, named\n"; got != want {
+		t.Errorf("a shared string past the end: %q, want %q", got, want)
+	}
+}
