@@ -106,3 +106,19 @@ func TestLongNames(t *testing.T) {
 		t.Errorf("the long Cyrillic name read as %d characters", len([]rune(pv.Rows[0].Name)))
 	}
 }
+
+// TestSameNameOtherRef: a row whose reference is new but whose name is a
+// person's of another reference is a new person (two persons of one name
+// are told apart by references), and the preview says so: it is also what
+// a spreadsheet does to an exported roster when it reads the reference
+// 00123 as the number 123.
+func TestSameNameOtherRef(t *testing.T) {
+	w := congress(t)
+	w.record(w.planTable(readText(t, "a.csv", "Ref,Name,Organization\n00123,Ann Weiss,Teachers' Union\n"), "admin", false))
+	pv := w.planTable(readText(t, "b.csv", "Ref,Name,Organization\n123,Ann Weiss,Teachers' Union\n"), "admin", false)
+	r := pv.Rows[0]
+	want := `the assembly has a person of this name with the reference "00123": this row is another person, as its reference differs; if it is the same person, write their reference`
+	if r.Action != roster.ActionAdd || len(r.Notes) != 1 || r.Notes[0] != want {
+		t.Errorf("%s, notes %q\nwant %q", r.Action, r.Notes, want)
+	}
+}

@@ -572,6 +572,13 @@ func (p *plan) planNew(i int, org string) {
 	}
 	p.submit(i, org)
 	p.change(i, "new person, %s", describe(r.Kind, r.Weight, r.Organization, r.Status))
+	for _, per := range p.personsByName[nameKey(r.Name)] {
+		if per.Ref != "" && per.Ref != r.Ref {
+			// Two persons of one name, or the same person under a
+			// reference mangled by a spreadsheet (00123 read as 123).
+			p.note(i, "the assembly has a person of this name with the reference %q: this row is another person, as its reference differs; if it is the same person, write their reference", per.Ref)
+		}
+	}
 }
 
 // describe says what a new mandate is: "decisive mandate of weight 3
