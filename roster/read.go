@@ -175,6 +175,7 @@ func ReadCSV(data []byte) (*Table, error) {
 	r.ReuseRecord = false
 	var raw []TableRow
 	var kept cellBudget
+	breaks := 0
 	for {
 		rec, err := r.Read()
 		if err == io.EOF {
@@ -183,23 +184,28 @@ func ReadCSV(data []byte) (*Table, error) {
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				return nil, fileProblem(pe.StartLine, "the CSV cannot be read: %v", pe.Err)
+				return nil, fileProblem(pe.StartLine-breaks, "the CSV cannot be read: %v", pe.Err)
 			}
 			return nil, fileProblem(0, "the CSV cannot be read: %v", err)
 		}
+		// The row as a spreadsheet numbers it: its line, less the line
+		// breaks inside the cells of the rows before.
 		line, _ := r.FieldPos(0)
-		if rec, err = kept.row(line, rec); err != nil {
+		number := line - breaks
+		for _, c := range rec {
+			breaks += strings.Count(c, "\n")
+		}
+		if rec, err = kept.row(number, rec); err != nil {
 			return nil, err
 		}
 		for i, c := range rec {
 			if runOn(c, r.Comma) {
-				start, _ := r.FieldPos(i)
-				pr := fileProblem(start, "the quote (\") that opens the cell is not closed on its row, so the rows below it would be read into the cell; close the quote or remove it")
+				pr := fileProblem(number, "the quote (\") that opens the cell is not closed on its row, so the rows below it would be read into the cell; close the quote or remove it")
 				pr.Column = ColumnLetter(i)
 				return nil, pr
 			}
 		}
-		raw = append(raw, TableRow{Number: line, Cells: rec})
+		raw = append(raw, TableRow{Number: number, Cells: rec})
 		if len(raw) > MaxRows+headerSearch {
 			break
 		}
