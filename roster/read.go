@@ -310,7 +310,7 @@ func ReadXLSX(data []byte) (t *Table, err error) {
 	if err := rows.Error(); err != nil {
 		return nil, fileProblem(0, "the worksheet %q cannot be read: %v", sheet, err)
 	}
-	merged, err := f.GetMergeCells(sheet)
+	merged, err := mergedRanges(data, sheet)
 	if err != nil {
 		return nil, fileProblem(0, "the worksheet %q cannot be read: %v", sheet, err)
 	}
@@ -327,15 +327,16 @@ func ReadXLSX(data []byte) (t *Table, err error) {
 // as the spreadsheet shows it; the workbook holds it only in the first row.
 // Rows without any cell of their own are not made; a workbook of
 // overlapping merges fills at most a few cells per row read.
-func fillMerged(raw []TableRow, merged []excelize.MergeCell) {
+func fillMerged(raw []TableRow, merged []string) {
 	budget := 8 * len(raw)
 	byNumber := map[int]int{}
 	for i, r := range raw {
 		byNumber[r.Number] = i
 	}
 	for _, m := range merged {
-		col, top, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
-		_, bottom, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
+		start, end, _ := strings.Cut(m, ":")
+		col, top, err1 := excelize.CellNameToCoordinates(start)
+		_, bottom, err2 := excelize.CellNameToCoordinates(end)
 		first, ok := byNumber[top]
 		if err1 != nil || err2 != nil || !ok || col > len(raw[first].Cells) {
 			continue
