@@ -214,3 +214,19 @@ func TestMalformedWorkbooks(t *testing.T) {
 		t.Errorf("a shared string past the end: %q, want %q", got, want)
 	}
 }
+
+// TestFormulaWithoutValue: a workbook written by a program that leaves
+// formulas for the spreadsheet to compute (no value kept) would read the
+// cell as empty, and a row of such cells not at all; it is refused on the
+// first such cell, with what to do.
+func TestFormulaWithoutValue(t *testing.T) {
+	book := withSheetData(t, `<row r="1"><c r="A1" t="inlineStr"><is><t>Name</t></is></c><c r="B1" t="inlineStr"><is><t>Organization</t></is></c></row>`+
+		`<row r="2"><c r="A2" t="inlineStr"><is><t>Ann</t></is></c><c r="B2" t="inlineStr"><is><t>Teachers' Union</t></is></c></row>`+
+		`<row r="3"><c r="A3" t="str"><f>CONCAT("B","o")</f><v>Bo</v></c><c r="B3"><f>B2</f><v>Teachers' Union</v></c></row>`+
+		`<row r="4"><c r="A4" t="str"><f>CONCAT("C","y")</f></c><c r="B4"><f t="shared" si="0"/></c></row>`)
+	_, err := roster.Read("r.xlsx", book)
+	want := "row 4, column A: the cell holds a formula whose value the workbook does not keep (a program wrote it, and no spreadsheet has computed it); open the file in the spreadsheet and save it again"
+	if err == nil || err.Error() != want {
+		t.Errorf("Read: %v\nwant %s", err, want)
+	}
+}

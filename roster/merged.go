@@ -12,21 +12,28 @@ import (
 	"strings"
 )
 
-// mergedRanges returns the ranges ("B2:B9") of the cells merged in the
-// worksheet named sheet of the workbook data, or errCutOff if the
-// worksheet's XML does not end. It scans the worksheet's
+// sheetScan is what scanSheet finds in a worksheet's XML.
+type sheetScan struct {
+	merged   []string // the ranges of merged cells, "B2:B9"
+	unvalued []string // the cells holding a formula without its value, "A4"
+}
+
+// scanSheet returns the ranges ("B2:B9") of the cells merged in the
+// worksheet named sheet of the workbook data, and the cells that hold a
+// formula but not its value, or errCutOff if the worksheet's XML does not
+// end. It scans the worksheet's
 // XML as it unpacks, keeping nothing but the ranges: excelize's
 // GetMergeCells builds the whole worksheet in memory (1 GB allocated and
 // 2.7 s for 100,000 rows, on the loaded machine), which the streaming read
 // of the rows exists to avoid.
-func mergedRanges(data []byte, sheet string) ([]string, error) {
+func scanSheet(data []byte, sheet string) (*sheetScan, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return nil, err
 	}
 	part, err := sheetPart(zr, sheet)
 	if err != nil || part == "" {
-		return nil, err
+		return &sheetScan{}, err
 	}
 	f, err := zr.Open(part)
 	if err != nil {
@@ -35,9 +42,9 @@ func mergedRanges(data []byte, sheet string) ([]string, error) {
 	defer f.Close()
 	// The ranges are found chunk by chunk; a chunk keeps the tail of the
 	// one before, so that an element cut in two is found whole.
-	const chunk, overlap = 1 << 20, 512
+	const chunk, overlap = 1 << 20, 4096
 	seen := map[string]bool{}
-	var out []string
+	out := &sheetScan{}
 	r := bufio.NewReaderSize(io.LimitReader(f, maxUnzipSize), chunk)
 	buf := make([]byte, 0, chunk+overlap)
 	for {
@@ -46,7 +53,13 @@ func mergedRanges(data []byte, sheet string) ([]string, error) {
 		for _, m := range mergeCellRef.FindAllSubmatch(buf, -1) {
 			if ref := string(m[1]); !seen[ref] {
 				seen[ref] = true
-				out = append(out, ref)
+				out.merged = append(out.merged, ref)
+			}
+		}
+		for _, m := range unvaluedFormula.FindAllSubmatch(buf, -1) {
+			if ref := string(m[1]); !seen[ref] {
+				seen[ref] = true
+				out.unvalued = append(out.unvalued, ref)
 			}
 		}
 		if err == io.EOF || err == io.ErrUnexpectedEOF {
@@ -69,6 +82,10 @@ func mergedRanges(data []byte, sheet string) ([]string, error) {
 var worksheetEnd = regexp.MustCompile(`</(?:[A-Za-z_][\w.-]*:)?worksheet>\s*$`)
 
 var errCutOff = errors.New("its XML ends before </worksheet>: the file was cut off; save it again from the spreadsheet")
+
+// unvaluedFormula is a cell <c r="A4"> holding a formula <f> and no
+// value <v> after it.
+var unvaluedFormula = regexp.MustCompile(`<(?:[A-Za-z_][\w.-]*:)?c\s[^>]*?\br="([A-Z]+[0-9]+)"[^>]*>\s*<(?:[A-Za-z_][\w.-]*:)?f\b[^>]*(?:/>|>[^<]*</(?:[A-Za-z_][\w.-]*:)?f>)\s*</(?:[A-Za-z_][\w.-]*:)?c>`)
 
 // mergeCellRef is a <mergeCell ref="…"/> element, with or without a
 // namespace prefix.

@@ -310,11 +310,17 @@ func ReadXLSX(data []byte) (t *Table, err error) {
 	if err := rows.Error(); err != nil {
 		return nil, fileProblem(0, "the worksheet %q cannot be read: %v", sheet, err)
 	}
-	merged, err := mergedRanges(data, sheet)
+	scan, err := scanSheet(data, sheet)
 	if err != nil {
 		return nil, fileProblem(0, "the worksheet %q cannot be read: %v", sheet, err)
 	}
-	fillMerged(raw, merged)
+	if len(scan.unvalued) > 0 {
+		col, row, _ := excelize.CellNameToCoordinates(scan.unvalued[0])
+		pr := fileProblem(row, "the cell holds a formula whose value the workbook does not keep (a program wrote it, and no spreadsheet has computed it); open the file in the spreadsheet and save it again")
+		pr.Column = ColumnLetter(col - 1)
+		return nil, pr
+	}
+	fillMerged(raw, scan.merged)
 	if t, err = build(raw); err != nil {
 		return nil, err
 	}
