@@ -30,8 +30,7 @@ func TestDecomposedNames(t *testing.T) {
 // ZWJ) are read, except next to a Latin letter, and do not make a name
 // another one.
 func TestInvisibleCharacters(t *testing.T) {
-	w := congress(t)
-	w.record(w.planTable(readText(t, "a.csv", "Name,Organization\nAnn Weiss,Teachers' Union\n"), "admin", false))
+	w := withAnnWeiss(t)
 	tab := readText(t, "b.csv", "Ref,Name,Organization\n"+
 		",Ann\u200b Weiss,Teachers' Union\n"+
 		",Bo \u202eLund,Teachers' Union\n"+
@@ -47,9 +46,7 @@ func TestInvisibleCharacters(t *testing.T) {
 		"row 5, column C (Organization): the cell holds an invisible formatting character (U+00AD); retype it\n" +
 		"row 6, column B (Name): the cell holds an invisible formatting character (U+200C); retype it\n" +
 		"row 8, column B (Name): \u0645\u06cc\u062e\u0648\u0627\u0647\u0645 is also on row 7; one person has one row (if they are two persons of one name, give each a reference in the Ref column)\n"
-	if got := problems(pv); got != want {
-		t.Errorf("problems:\n%s\nwant:\n%s", got, want)
-	}
+	wantProblems(t, pv, want)
 	if r := pv.Rows[5]; r.Action != roster.ActionAdd {
 		t.Errorf("a Persian name with a ZWNJ: %s %s", r.Action, problems(pv))
 	}
@@ -59,8 +56,7 @@ func TestInvisibleCharacters(t *testing.T) {
 // (a Cyrillic "А" in "Аnn") looks like another name and is refused; a
 // name wholly in one script, or words in different scripts, are read.
 func TestMixedScripts(t *testing.T) {
-	w := congress(t)
-	w.record(w.planTable(readText(t, "a.csv", "Name,Organization\nAnn Weiss,Teachers' Union\n"), "admin", false))
+	w := withAnnWeiss(t)
 	tab := readText(t, "b.csv", "Name,Organization\n"+
 		"\u0410nn Weiss,Teachers' Union\n"+
 		"Bo Lund,Teachers' Uni\u03bfn\n"+
@@ -70,9 +66,7 @@ func TestMixedScripts(t *testing.T) {
 	pv := w.planTable(tab, "admin", false)
 	want := "row 2, column A (Name): the word \"\u0410nn\" mixes Cyrillic and Latin letters, which look alike; retype it in one script\n" +
 		"row 3, column B (Organization): the word \"Uni\u03bfn\" mixes Latin and Greek letters, which look alike; retype it in one script\n"
-	if got := problems(pv); got != want {
-		t.Errorf("problems:\n%s\nwant:\n%s", got, want)
-	}
+	wantProblems(t, pv, want)
 	for _, r := range pv.Rows {
 		for _, pr := range r.Problems {
 			if pr.Phrase().String() != pr.Msg {
@@ -99,9 +93,7 @@ func TestLongNames(t *testing.T) {
 	pv := w.planTable(tab, "admin", false)
 	want := "row 3, column A (Name): the cell is 1001 characters long; at most 1000 are read\n" +
 		"row 4, column A (Name): the cell holds a letter with 20 combining marks; retype it\n"
-	if got := problems(pv); got != want {
-		t.Errorf("problems:\n%s\nwant:\n%s", got, want)
-	}
+	wantProblems(t, pv, want)
 	if pv.Rows[0].Name != long {
 		t.Errorf("the long Cyrillic name read as %d characters", len([]rune(pv.Rows[0].Name)))
 	}
@@ -121,4 +113,12 @@ func TestSameNameOtherRef(t *testing.T) {
 	if r.Action != roster.ActionAdd || len(r.Notes) != 1 || r.Notes[0] != want {
 		t.Errorf("%s, notes %q\nwant %q", r.Action, r.Notes, want)
 	}
+}
+
+// withAnnWeiss is the sample congress with one delegate, Ann Weiss.
+func withAnnWeiss(t *testing.T) *world {
+	t.Helper()
+	w := congress(t)
+	w.record(w.planTable(readText(t, "a.csv", "Name,Organization\nAnn Weiss,Teachers' Union\n"), "admin", false))
+	return w
 }

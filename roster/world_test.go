@@ -137,6 +137,14 @@ func problems(pv *roster.Preview) string {
 	return b.String()
 }
 
+// wantProblems fails t unless the preview's problems are want, one a line.
+func wantProblems(t *testing.T, pv *roster.Preview, want string) {
+	t.Helper()
+	if got := problems(pv); got != want {
+		t.Errorf("problems:\n%s\nwant:\n%s", got, want)
+	}
+}
+
 func readText(t testing.TB, name, text string) *roster.Table {
 	t.Helper()
 	tab, err := roster.Read(name, []byte(text))
