@@ -85,6 +85,9 @@ func TestTextRefusals(t *testing.T) {
 		{"lone surrogate", "add_person", `{"id":"p","name":"A\ud800"}`, "name", `add_person: the field "name" holds the replacement character U+FFFD (at byte 1), the trace of text that was not valid UTF-8; send the text as UTF-8`},
 		{"in a list", "add_person", `{"id":"p","name":"P","other_names":["ok","b\u0007d"]}`, "other_names", `add_person: the field "other_names" holds a control character, U+0007 (at byte 1)`},
 		{"lone CR in a note", "add_person", `{"id":"p","name":"P","note":"a\rb"}`, "note", `add_person: the field "note" holds a line break or tab, which only running texts (note, text, reason …) may hold, U+000D (at byte 1)`},
+		{"zero-width space in a name", "add_person", `{"id":"p","name":"Ann\u200b Weiss"}`, "name", `add_person: the field "name" holds the invisible character U+200B (at byte 3), with which a name or title looks like another that lacks it; remove it`},
+		{"soft hyphen in an organization", "add_organization", `{"id":"o","name":"Teachers'\u00ad Union","kind":"group"}`, "name", `add_organization: the field "name" holds the invisible character U+00AD (at byte 9), with which a name or title looks like another that lacks it; remove it`},
+		{"right-to-left mark", "add_person", `{"id":"p","name":"Ann\u200f"}`, "name", `add_person: the field "name" holds the invisible character U+200F (at byte 3), with which a name or title looks like another that lacks it; remove it`},
 		{"escape in a speech", "record_speech", `{"id":"sp1","speaker":"m1","notes":"fine\n\u001b[2J"}`, "notes", `record_speech: the field "notes" holds an escape character (ESC, as in terminal colour codes), U+001B (at byte 5)`},
 	}
 	for _, c := range cases {
@@ -103,6 +106,9 @@ func TestTextRefusals(t *testing.T) {
 	if got := h.s.Persons["p"].Note; got != "first line\r\nsecond\tline\nthird" {
 		t.Fatalf("note %q", got)
 	}
+	// The joiners stay (Persian, Indic scripts, emoji), and a running
+	// text keeps a soft hyphen pasted from a word processor.
+	h.must("ann", "add_person", `{"id":"z","name":"می\u200cخواهم \ud83d\udc69\u200d\ud83d\udcbb","note":"hyphen\u00adated"}`)
 	// A key is one line too.
 	if err := h.run(Meta{Actor: "ann", At: h.clock, Key: "k\x1b"}, AddPerson{ID: "q", Name: "Q"}); err == nil || err.(*Error).Field != "key" {
 		t.Fatalf("key with ESC: %v", err)

@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -21,7 +22,16 @@ var longTexts = map[string]bool{
 // CR LF and a tab are allowed where long is set), without the replacement
 // character U+FFFD (the trace of bytes that were not UTF-8), and without
 // the bidirectional overrides and isolates U+202A–U+202E and
-// U+2066–U+2069, which make a text read differently from what it holds.
+// U+2066–U+2069, which make a text read differently from what it holds;
+// a one-line text (a name, a title: not long) also without the other
+// invisible formatting characters (Unicode's Cf: a zero-width space, a
+// soft hyphen, a direction mark, a byte order mark …), with which "Ann
+// Weiss" could be a second person who looks like the first — but for the
+// joiners ZWNJ and ZWJ, which Persian, the Indic scripts and emoji need.
+// The roster's import refuses the same (package roster).
+// zwnj and zwj are the zero-width non-joiner and joiner.
+const zwnj, zwj = 0x200c, 0x200d
+
 func checkText(s string, long bool) *Reason {
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
@@ -45,6 +55,8 @@ func checkText(s string, long bool) *Reason {
 			return reason("holds %s, U+%04X (at byte %d)", what, r, i)
 		case r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069:
 			return reason("holds the bidirectional control U+%04X (at byte %d), which makes a text display differently from what it says", r, i)
+		case !long && r != zwnj && r != zwj && unicode.Is(unicode.Cf, r):
+			return reason("holds the invisible character U+%04X (at byte %d), with which a name or title looks like another that lacks it; remove it", r, i)
 		}
 		i += n
 	}
