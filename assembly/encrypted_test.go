@@ -331,26 +331,24 @@ func TestEncryptedPrecheck(t *testing.T) {
 			t.Fatalf("%s's bad ballot: %v", cmd.Voter, err)
 		}
 	}
-	// m1 has voted, and the vote allows no second ballot: a second good
-	// one is not checked, and Decide refuses it.
-	again := CastEncryptedBallot{Vote: "v", Voter: "m1", Ballot: enctest.Ballot(t, c.Key, 3, 1, "md-m1")}.Precheck("m1", read)
-	if again.checked != nil {
-		t.Fatal("a second ballot where none is allowed was checked")
+	// A good ballot that Decide refuses before it would verify one is not
+	// checked, and Decide refuses it with code.
+	uncheckedThenRefused := func(what, voter string, choice int, code Code) {
+		t.Helper()
+		cmd := CastEncryptedBallot{Vote: "v", Voter: voter, Ballot: enctest.Ballot(t, c.Key, 3, choice, "md-"+voter)}.Precheck(voter, read)
+		if cmd.checked != nil {
+			t.Fatalf("%s was checked", what)
+		}
+		h.clock = h.clock.Add(time.Minute)
+		if err := h.run(Meta{Actor: voter, At: h.clock}, cmd); CodeOf(err) != code {
+			t.Fatalf("%s: %v, want %s", what, err, code)
+		}
 	}
-	h.clock = h.clock.Add(time.Minute)
-	if err := h.run(Meta{Actor: "m1", At: h.clock}, again); CodeOf(err) != ErrConflict {
-		t.Fatalf("m1's second ballot: %v", err)
-	}
-	// Closed: m3's good ballot is not checked, and Decide refuses it.
+	// m1 has voted, and the vote allows no second ballot.
+	uncheckedThenRefused("m1's second ballot, where none is allowed", "m1", 1, ErrConflict)
+	// Closed.
 	h.must("ann", "close_vote", `{"vote":"v"}`)
-	late := CastEncryptedBallot{Vote: "v", Voter: "m3", Ballot: enctest.Ballot(t, c.Key, 3, 0, "md-m3")}.Precheck("m3", read)
-	if late.checked != nil {
-		t.Fatal("a ballot into a closed box was checked")
-	}
-	h.clock = h.clock.Add(time.Minute)
-	if err := h.run(Meta{Actor: "m3", At: h.clock}, late); CodeOf(err) != ErrClosed {
-		t.Fatalf("m3's late ballot: %v", err)
-	}
+	uncheckedThenRefused("m3's ballot into the closed box", "m3", 0, ErrClosed)
 }
 
 // replayChanged replays events, each changed by change, checking every

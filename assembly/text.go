@@ -24,13 +24,18 @@ var longTexts = map[string]bool{
 // the bidirectional overrides and isolates U+202A–U+202E and
 // U+2066–U+2069, which make a text read differently from what it holds;
 // a one-line text (a name, a title: not long) also without the other
-// invisible formatting characters (Unicode's Cf: a zero-width space, a
-// soft hyphen, a direction mark, a byte order mark …), with which "Ann
-// Weiss" could be a second person who looks like the first — but for the
-// joiners ZWNJ and ZWJ, which Persian, the Indic scripts and emoji need.
-// The roster's import refuses the same (package roster).
-// zwnj and zwj are the zero-width non-joiner and joiner.
-const zwnj, zwj = 0x200c, 0x200d
+// invisible formatting characters (Invisible).
+// Invisible reports whether r is an invisible formatting character that
+// a one-line text (a name, a title) may not hold: Unicode's Cf (a
+// zero-width space, a soft hyphen, a direction mark, a byte order mark …),
+// with which "Ann Weiss" could be a second person who looks like the
+// first — but for the joiners ZWNJ and ZWJ, which Persian, the Indic
+// scripts and emoji need. checkText and the roster's import (package
+// roster, which also refuses a joiner beside a Latin, Cyrillic or Greek
+// letter) refuse the same.
+func Invisible(r rune) bool {
+	return r != '\u200c' && r != '\u200d' && unicode.Is(unicode.Cf, r)
+}
 
 func checkText(s string, long bool) *Reason {
 	for i := 0; i < len(s); {
@@ -55,7 +60,7 @@ func checkText(s string, long bool) *Reason {
 			return reason("holds %s, U+%04X (at byte %d)", what, r, i)
 		case r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069:
 			return reason("holds the bidirectional control U+%04X (at byte %d), which makes a text display differently from what it says", r, i)
-		case !long && r != zwnj && r != zwj && unicode.Is(unicode.Cf, r):
+		case !long && Invisible(r):
 			return reason("holds the invisible character U+%04X (at byte %d), with which a name or title looks like another that lacks it; remove it", r, i)
 		}
 		i += n

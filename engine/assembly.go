@@ -475,6 +475,15 @@ func (a *Assembly) stop(reason error) {
 	})
 }
 
+// stopOnBadHead stops the assembly because its log's head in the store
+// is not one this writer may carry on from (err wraps ledger.ErrBadHead),
+// and returns the reason commands get now.
+func (a *Assembly) stopOnBadHead(err error) error {
+	reason := fmt.Errorf("engine: %s: %w: %w", a.id, ErrStopped, err)
+	a.stop(reason)
+	return reason
+}
+
 // refuse answers every request of batch with err: nothing of it was
 // decided.
 func (a *Assembly) refuse(batch []*request, err error) {
@@ -520,7 +529,7 @@ func (a *Assembly) waitSettled() bool {
 			_, err := a.log.Settle(ctx)
 			cancel()
 			if errors.Is(err, ledger.ErrBadHead) {
-				a.stop(fmt.Errorf("engine: %s: %w: %w", a.id, ErrStopped, err))
+				a.stopOnBadHead(err)
 				continue
 			}
 			if err == nil {
@@ -909,9 +918,7 @@ func (a *Assembly) failed(err error, replies []reply, base int64) {
 		// on from (it went back, or is not signed by its key): something
 		// other than plenum changed the database. Nothing more is
 		// decided until a person has looked.
-		stop := fmt.Errorf("engine: %s: %w: %w", a.id, ErrStopped, err)
-		a.stop(stop)
-		outcome = fmt.Errorf("engine: %s: %w (%w)", a.id, ErrNotRecorded, stop)
+		outcome = fmt.Errorf("engine: %s: %w (%w)", a.id, ErrNotRecorded, a.stopOnBadHead(err))
 	} else if rerr := a.resync("a failed append"); rerr != nil {
 		outcome = fmt.Errorf("engine: %s: %w (%v), and then: %w", a.id, ErrNotRecorded, err, rerr)
 	} else {

@@ -243,12 +243,10 @@ func nameKey(s string) string {
 }
 
 // joiner reports whether r is the zero-width non-joiner or joiner, the
-// only invisible characters a cell may hold, and not next to a Latin,
-// Cyrillic or Greek letter: Persian, the Indic scripts and emoji need
-// them. Every other format character (zero-width space, soft hyphen,
-// direction marks and overrides, word joiner, byte order mark) is
-// refused, since it makes a name look like another or display other than
-// it reads; the joiners do not make a name another one (nameKey).
+// only invisible characters a cell may hold (the others are
+// assembly.Invisible), and not next to a Latin, Cyrillic or Greek letter:
+// Persian, the Indic scripts and emoji need them. The joiners do not make
+// a name another one (nameKey).
 func joiner(r rune) bool { return r == '\u200c' || r == '\u200d' }
 
 // lookalikeScripts are the scripts whose letters look alike (Latin a,
@@ -386,7 +384,7 @@ func (p *plan) readRow(i int, tr TableRow) {
 				p.problem(i, f, "the cell holds a control character (%U); retype it", ch)
 				return ""
 			}
-			if unicode.Is(unicode.Cf, ch) && (!joiner(ch) || k > 0 && lookalike(rs[k-1]) || k+1 < len(rs) && lookalike(rs[k+1])) {
+			if assembly.Invisible(ch) || joiner(ch) && (k > 0 && lookalike(rs[k-1]) || k+1 < len(rs) && lookalike(rs[k+1])) {
 				p.problem(i, f, "the cell holds an invisible formatting character (%U); retype it", ch)
 				return ""
 			}

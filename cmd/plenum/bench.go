@@ -1252,24 +1252,22 @@ func fanoutClients(ctx context.Context, out *bufio.Writer, host string, base int
 
 // cpuTime is the CPU time this process has used, user and system.
 func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	cpu, _ := usage()
+	return cpu
 }
 
-// minorFaults is how many page faults this process has taken that the
-// kernel served without reading a disk: mostly a page of memory touched
-// for the first time, or again after the runtime gave it back, which the
-// kernel then maps and zeroes (docs/performance.md: a burst's heap grows
-// into such pages).
-func minorFaults() int64 {
+// usage is, from one getrusage, the CPU time this process has used (user
+// and system) and how many page faults it has taken that the kernel
+// served without reading a disk: mostly a page of memory touched for the
+// first time, or again after the runtime gave it back, which the kernel
+// then maps and zeroes (docs/performance.md: a burst's heap grows into
+// such pages).
+func usage() (cpu time.Duration, minorFaults int64) {
 	var ru syscall.Rusage
 	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
-		return 0
+		return 0, 0
 	}
-	return ru.Minflt
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano()), ru.Minflt
 }
 
 // memInUse is the Go heap and stacks in use.

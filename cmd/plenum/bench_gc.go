@@ -123,7 +123,7 @@ type measuring struct {
 	stopped sync.Once
 	cpu     time.Duration // the CPU time this process used
 	faults0 int64
-	faults  int64   // the minor page faults it took (minorFaults)
+	faults  int64   // the minor page faults it took (usage)
 	gc      gcStats // what its collector did (gcStats.since)
 }
 
@@ -135,7 +135,9 @@ func startMeasuring(prof *benchServer) (*measuring, error) {
 			return nil, err
 		}
 	}
-	return &measuring{prof: prof, gc0: readGC(), cpu0: cpuTime(), faults0: minorFaults()}, nil
+	m := &measuring{prof: prof, gc0: readGC()}
+	m.cpu0, m.faults0 = usage()
+	return m, nil
 }
 
 // stop ends the phase, the first time it is called: it takes the CPU
@@ -143,8 +145,8 @@ func startMeasuring(prof *benchServer) (*measuring, error) {
 // profile. A call while another is at work waits for it to finish.
 func (m *measuring) stop() {
 	m.stopped.Do(func() {
-		m.cpu, m.gc = cpuTime()-m.cpu0, readGC().since(m.gc0)
-		m.faults = minorFaults() - m.faults0
+		cpu, faults := usage()
+		m.cpu, m.faults, m.gc = cpu-m.cpu0, faults-m.faults0, readGC().since(m.gc0)
 		if m.prof != nil {
 			m.prof.stopProfile()
 		}
