@@ -30,6 +30,7 @@ import (
 	"plenum/internal/crashtest"
 	"plenum/ledger"
 	"plenum/remote"
+	"plenum/store/sqlite"
 )
 
 // The environment of the plenum serve process TestKillRetry starts and
@@ -172,11 +173,39 @@ func (k *killRetry) post(base string, b *retryBallot) (retryAnswer, error) {
 }
 
 // startServer starts plenum serve on the test's database as a child
-// process and returns it and its URL.
+// process and returns it and its URL. Two are started at once, as an
+// operator restarting by hand and a service manager might: exactly one
+// must serve, the other must refuse, naming the writer that holds the
+// database, and end.
 func (k *killRetry) startServer() (*crashtest.Child, string) {
 	k.t.Helper()
-	child := crashtest.Start(k.t, "TestKillRetry", envRetryDB+"="+k.db, envRetryData+"="+filepath.Dir(k.db))
-	k.t.Cleanup(child.Kill)
+	env := []string{envRetryDB + "=" + k.db, envRetryData + "=" + filepath.Dir(k.db)}
+	var children [2]*crashtest.Child
+	var errs [2]error
+	var wg sync.WaitGroup
+	for i := range children {
+		wg.Go(func() { children[i], errs[i] = crashtest.TryStart("TestKillRetry", env...) })
+	}
+	wg.Wait()
+	var child *crashtest.Child
+	for i, c := range children {
+		if c == nil {
+			continue
+		}
+		k.t.Cleanup(c.Kill)
+		if child != nil {
+			k.t.Fatalf("two plenum serve started at once on one SQLite database both serve: %s", children[1-i].Stderr())
+		}
+		child = c
+	}
+	if child == nil {
+		k.t.Fatalf("of two plenum serve started at once, neither serves: %v; %v", errs[0], errs[1])
+	}
+	for _, err := range errs {
+		if err != nil && !strings.Contains(err.Error(), "is in use by another writer") {
+			k.t.Fatalf("the second plenum serve started at once ended, but not because the first holds the database: %v", err)
+		}
+	}
 	base, ok := <-child.Lines
 	if !ok {
 		child.Wait()
@@ -187,6 +216,22 @@ func (k *killRetry) startServer() (*crashtest.Child, string) {
 		}
 	}()
 	return child, base
+}
+
+// secondWriter tries, from the test's own process, to open the database
+// for writing as plenum serve does while the child serves it, in the midst
+// of the ballots: the open must be refused (ErrLocked) and write nothing;
+// the ledger's check at the next restart sees every entry.
+func (k *killRetry) secondWriter() {
+	srv, err := openServer(context.Background(), serverConfig{db: k.db, data: filepath.Dir(k.db), name: ledger.DefaultServerName})
+	if err == nil {
+		srv.Close()
+		k.problem("a second writer opened the database while plenum serve wrote it")
+		return
+	}
+	if !errors.Is(err, sqlite.ErrLocked) {
+		k.problem("a second writer's open, while plenum serve wrote the database: %v, want sqlite.ErrLocked", err)
+	}
 }
 
 // load sends the ballots to the server at base, retryWorkers at a time,
@@ -212,6 +257,7 @@ func (k *killRetry) load(child *crashtest.Child, base string, ballots []*retryBa
 		default:
 			b.answered, b.beforeKill, b.index, b.leaf = true, true, a.index, a.leaf
 			if answers.Add(1) == int64(killAfter) {
+				k.secondWriter()
 				if delay == 0 {
 					child.Kill()
 				} else {
@@ -437,7 +483,11 @@ func (k *killRetry) servedCheckpoint(base string) tlog.Tree {
 // delegate once. It kills at least PLENUM_KILL_RETRY_ROUNDS times
 // (default 4), and more, up to 8, until a kill has cut off the answer to
 // a recorded ballot (most rounds do), so that the case it is for is
-// never left untested.
+// never left untested. A second writer is tried at both ends of each
+// round: two plenum serve started at once after each kill (one serves,
+// the other refuses), and an open for writing from the test's own
+// process just before each kill, amid the ballots (refused); the lost
+// answers, the kill and the second writer thus meet on one database.
 func TestKillRetry(t *testing.T) {
 	if db := os.Getenv(envRetryDB); db != "" {
 		retryServe(db, os.Getenv(envRetryData))

@@ -8,6 +8,7 @@ import (
 	"bufio"
 	"os"
 	"os/exec"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -32,15 +33,26 @@ type Child struct {
 // child), and waits for the child's first line, which must be "ready".
 func Start(t *testing.T, test string, env ...string) *Child {
 	t.Helper()
+	c, err := TryStart(test, env...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// TryStart is Start for a child that may rightly refuse to start (a second
+// writer on a database another holds): its error, once the child has
+// ended, says what it wrote to its standard error.
+func TryStart(test string, env ...string) (*Child, error) {
 	c := &Child{cmd: exec.Command(os.Args[0], "-test.run=^"+test+"$", "-test.count=1")}
 	c.cmd.Env = append(os.Environ(), env...)
 	c.cmd.Stderr = &c.stderr
 	stdout, err := c.cmd.StdoutPipe()
 	if err != nil {
-		t.Fatal(err)
+		return nil, err
 	}
 	if err := c.cmd.Start(); err != nil {
-		t.Fatal(err)
+		return nil, err
 	}
 	lines := make(chan string)
 	go func() {
@@ -54,17 +66,35 @@ func Start(t *testing.T, test string, env ...string) *Child {
 	select {
 	case l, ok := <-lines:
 		if ok && l == "ready" {
-			return c
+			return c, nil
 		}
 		c.Kill()
+		for range lines {
+		}
 		c.Wait()
-		t.Fatalf("the child process did not start: %q %s", l, c.Stderr())
+		return nil, &NotStarted{First: l, Stderr: c.Stderr()}
 	case <-time.After(time.Minute):
 		c.Kill()
+		for range lines {
+		}
 		c.Wait()
-		t.Fatalf("the child process did not say it was ready within a minute: %s", c.Stderr())
+		return nil, &NotStarted{Stderr: c.Stderr(), Slow: true}
 	}
-	return nil
+}
+
+// NotStarted is TryStart's error for a child that ended, or was killed
+// after a minute, without saying "ready".
+type NotStarted struct {
+	First  string // the first line it wrote instead, if any
+	Stderr string
+	Slow   bool // killed after a minute
+}
+
+func (e *NotStarted) Error() string {
+	if e.Slow {
+		return "the child process did not say it was ready within a minute: " + e.Stderr
+	}
+	return "the child process did not start: " + strconv.Quote(e.First) + " " + e.Stderr
 }
 
 // Kill kills the child with SIGKILL: nothing of it runs after.
