@@ -2,16 +2,12 @@ package sqlite_test
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
-
-	"golang.org/x/mod/sumdb/note"
 
 	"plenum/ledger"
 	"plenum/store/sqlite"
@@ -26,31 +22,15 @@ import (
 // every entry acknowledged and verifies.
 func TestDiskFullAtAppend(t *testing.T) {
 	ctx := context.Background()
-	skey, vkey, err := ledger.GenerateKey("plenum.test")
-	if err != nil {
-		t.Fatal(err)
-	}
-	signer, _ := note.NewSigner(skey)
-	verifier, _ := note.NewVerifier(vkey)
 	path := filepath.Join(t.TempDir(), "plenum.db")
 	const o = "plenum.test/log/a"
-	st, err := sqlite.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, l, verifier := openSignedLog(t, path, o)
 	defer st.Close()
-	l, err := ledger.Open(ctx, st, o, signer)
-	if err != nil {
-		t.Fatal(err)
-	}
 	defer l.Close()
-	speech := func(i int) ledger.Entry {
-		return ledger.Entry{Actor: "secretary", Type: "speech.noted",
-			Payload: json.RawMessage(fmt.Sprintf(`{"n":%d,"text":"%s"}`, i, strings.Repeat("Comrades! ", 400)))}
-	}
+	comrades := strings.Repeat("Comrades! ", 400)
 	acked := 0
 	for ; acked < 10; acked++ {
-		if _, err := l.Append(ctx, speech(acked)); err != nil {
+		if _, err := l.Append(ctx, speech(acked, comrades)); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -81,7 +61,7 @@ func TestDiskFullAtAppend(t *testing.T) {
 	defer restore()
 	var failure error
 	for range 100 {
-		if _, err := l.Append(ctx, speech(acked)); err != nil {
+		if _, err := l.Append(ctx, speech(acked, comrades)); err != nil {
 			failure = err
 			break
 		}
@@ -100,12 +80,12 @@ func TestDiskFullAtAppend(t *testing.T) {
 		t.Fatalf("after the failed append Head = %d, %v; want %d", h.Size, err, acked)
 	}
 	// Still full: still refused, still known.
-	if _, err := l.Append(ctx, speech(acked)); !errors.Is(err, ledger.ErrNotAppended) {
+	if _, err := l.Append(ctx, speech(acked, comrades)); !errors.Is(err, ledger.ErrNotAppended) {
 		t.Fatalf("a second append on the full disk: %v; want ErrNotAppended", err)
 	}
 	restore()
 	for range 5 {
-		if _, err := l.Append(ctx, speech(acked)); err != nil {
+		if _, err := l.Append(ctx, speech(acked, comrades)); err != nil {
 			t.Fatalf("an append once there is room again: %v", err)
 		}
 		acked++
@@ -114,21 +94,10 @@ func TestDiskFullAtAppend(t *testing.T) {
 	if err := st.Close(); err != nil {
 		t.Fatal(err)
 	}
-	st, err = sqlite.Open(path)
+	st, err := sqlite.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep, err := ledger.Audit(ctx, st, note.VerifierList(verifier), ledger.AuditOptions{Replay: func(_ string, e ledger.Entry) error {
-		var p struct{ N int64 }
-		if err := json.Unmarshal(e.Payload, &p); err != nil || p.N != e.Index {
-			return fmt.Errorf("entry %d holds speech %d (%v)", e.Index, p.N, err)
-		}
-		return nil
-	}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if rep.Logs[0].Size != int64(acked) {
-		t.Fatalf("reopened, the log has %d entries; %d were acknowledged", rep.Logs[0].Size, acked)
-	}
+	defer st.Close()
+	auditSpeeches(t, "reopened", st, verifier, acked)
 }

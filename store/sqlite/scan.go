@@ -120,7 +120,7 @@ func openScanConn(path string) (_ *scanConn, err error) {
 	if rc != sqlite3.SQLITE_OK {
 		return nil, fmt.Errorf("sqlite: opening %s to scan: %w", path, c.err(rc))
 	}
-	sqlite3.Xsqlite3_busy_timeout(c.tls, c.db, 10000)
+	sqlite3.Xsqlite3_busy_timeout(c.tls, c.db, int32(busyTimeout.Milliseconds()))
 	if err := c.exec(fmt.Sprintf("PRAGMA query_only=1; PRAGMA cache_size=-%d; PRAGMA mmap_size=%d", scanCacheKiB, scanMmapBytes)); err != nil {
 		return nil, err
 	}

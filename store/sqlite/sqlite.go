@@ -27,6 +27,7 @@ import (
 	"os"
 	"strings"
 	"sync"
+	"time"
 
 	driver "modernc.org/sqlite" // registers the "sqlite" driver
 	sqlite3 "modernc.org/sqlite/lib"
@@ -197,9 +198,14 @@ func OpenReadOnly(path string) (*Store, error) {
 	return &Store{r: r, readOnly: true, scans: &scanPool{path: path}, ids: map[string]int64{}}, nil
 }
 
+// busyTimeout is how long a statement waits for a lock on the database
+// that another connection holds (SQLite's busy_timeout) before it fails
+// with SQLITE_BUSY. Tests shorten it.
+var busyTimeout = 10 * time.Second
+
 func dsn(p string, readOnly bool) string {
 	q := url.Values{}
-	q.Add("_pragma", "busy_timeout(10000)")
+	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", busyTimeout.Milliseconds()))
 	if readOnly {
 		q.Set("mode", "ro")
 		q.Add("_pragma", "query_only(1)")
@@ -245,7 +251,7 @@ func applied(db *sql.DB) ([]int, error) {
 // of this plenum.
 func checkSchema(db *sql.DB, path string) error {
 	have, err := applied(db)
-	if damaged(err) {
+	if damaged(err) || busy(err) {
 		return openError(path, err)
 	}
 	if err != nil {
@@ -262,12 +268,31 @@ func checkSchema(db *sql.DB, path string) error {
 // file cut short or overwritten, or a failing disk) or SQLITE_NOTADB (no
 // database header).
 func damaged(err error) bool {
+	code := resultCode(err)
+	return code == sqlite3.SQLITE_CORRUPT || code == sqlite3.SQLITE_NOTADB
+}
+
+// ErrBusy is wrapped by the error of a write, or of opening the
+// database, that another program's lock on the database kept out for
+// longer than plenum waits (busyTimeout): a program other than plenum
+// (plenum's lock file keeps other plenums out), such as an sqlite3 shell
+// or a backup tool, with a write transaction open on the file, or the
+// file locked for itself. Nothing was written.
+var ErrBusy = errors.New("another program holds a lock on the database")
+
+// busy reports whether err is SQLite's SQLITE_BUSY: a lock another
+// connection holds on the database kept the statement out for longer
+// than busyTimeout.
+func busy(err error) bool { return resultCode(err) == sqlite3.SQLITE_BUSY }
+
+// resultCode is the primary result code of SQLite's error err, or 0 if
+// err is not SQLite's.
+func resultCode(err error) int {
 	var e *driver.Error
 	if !errors.As(err, &e) {
-		return false
+		return 0
 	}
-	code := e.Code() & 0xff // the primary result code
-	return code == sqlite3.SQLITE_CORRUPT || code == sqlite3.SQLITE_NOTADB
+	return e.Code() & 0xff
 }
 
 // notEmptied refuses a database file that exists but is empty. SQLite
@@ -288,6 +313,9 @@ func notEmptied(path string) error {
 func openError(path string, err error) error {
 	if damaged(err) {
 		return fmt.Errorf("sqlite: %s is damaged, or not a database at all (%w): if it held a plenum record, the file was cut short or overwritten, or its disk failed; nothing was written to it; restore it from a copy (with the copy's -wal file, if it has one), then run plenum verify", path, err)
+	}
+	if busy(err) {
+		return fmt.Errorf("sqlite: %s: %w: %w, for longer than plenum waits (%v); nothing was written: close that program (an sqlite3 shell, a backup or copying tool), or end its transaction, then run this command again", path, err, ErrBusy, busyTimeout)
 	}
 	return fmt.Errorf("sqlite: %s: %w", path, err)
 }
@@ -413,10 +441,11 @@ func (s *Store) logID(ctx context.Context, origin string) (int64, error) {
 }
 
 // CreateLog implements ledger.Store.
-func (s *Store) CreateLog(ctx context.Context, origin string, checkpoint []byte) error {
+func (s *Store) CreateLog(ctx context.Context, origin string, checkpoint []byte) (err error) {
 	if err := s.writable(); err != nil {
 		return err
 	}
+	defer func() { err = s.writeError(err) }()
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -583,16 +612,14 @@ func (s *Store) AppendBatch(ctx context.Context, origin string, b *ledger.Batch)
 
 // writeError says, of an error of SQLite's writing the database (a full
 // disk, a read-only one, an I/O error: SQLITE_FULL, SQLITE_READONLY,
-// SQLITE_IOERR), which database and what to do; other errors it returns
-// as they are.
+// SQLITE_IOERR; another program's lock: SQLITE_BUSY), which database and
+// what to do; other errors it returns as they are.
 func (s *Store) writeError(err error) error {
-	var e *driver.Error
-	if !errors.As(err, &e) {
-		return err
-	}
-	switch e.Code() & 0xff {
+	switch resultCode(err) {
 	case sqlite3.SQLITE_FULL, sqlite3.SQLITE_READONLY, sqlite3.SQLITE_IOERR:
 		return fmt.Errorf("sqlite: %s: %w: the database could not be written; make room on its disk, or make the file writable, or replace a failing disk", s.path, err)
+	case sqlite3.SQLITE_BUSY:
+		return fmt.Errorf("sqlite: %s: %w: %w, for longer than plenum waits (%v); nothing was written: close that program (an sqlite3 shell, a backup or copying tool), or end its transaction; plenum needs no restart, and writes again once the lock is let go (what it refused meanwhile was not recorded, and can be sent again)", s.path, err, ErrBusy, busyTimeout)
 	}
 	return err
 }
@@ -697,10 +724,11 @@ func (s *Store) Blob(ctx context.Context, sum [32]byte) ([]byte, error) {
 }
 
 // AddCosignatures implements ledger.Store, in one transaction.
-func (s *Store) AddCosignatures(ctx context.Context, origin string, size int64, sigs [][]byte) error {
+func (s *Store) AddCosignatures(ctx context.Context, origin string, size int64, sigs [][]byte) (err error) {
 	if err := s.writable(); err != nil {
 		return err
 	}
+	defer func() { err = s.writeError(err) }()
 	lines, err := ledger.SignatureLines(sigs)
 	if err != nil {
 		return fmt.Errorf("sqlite: AddCosignatures: %w", err)
