@@ -307,9 +307,8 @@ func (s *State) textEffects(m Meta, v *Vote, mo *Motion) []Event {
 	if mo.Change != nil {
 		parent := s.Motions[mo.Amends]
 		text, _ := s.MotionText(parent)
-		for _, id := range s.MotionOrder {
-			b := s.Motions[id]
-			if b.ID == mo.ID || b.Amends != mo.Amends || b.Status != MotionStatusPending || b.Change == nil || !b.Change.Span.Overlaps(mo.Change.Span) {
+		for _, b := range s.pendingAmending(mo.Amends, false) {
+			if b.ID == mo.ID || b.Change == nil || !b.Change.Span.Overlaps(mo.Change.Span) {
 				continue
 			}
 			evs = append(evs, MotionDisposed{Meta: m, Motion: b.ID, Fate: MotionStatusOvertaken,

@@ -90,11 +90,10 @@ func (e MotionDisposed) apply(s *State) error {
 	if mo == nil || mo.Status != MotionStatusPending {
 		return corrupt("the motion %q cannot be disposed of", e.Motion)
 	}
-	mo.Status, mo.Fate = e.Fate, e.Note
-	for _, id := range s.MotionOrder {
-		if a := s.Motions[id]; a.Status == MotionStatusPending && s.amendsTransitively(a, mo) {
-			a.Status = e.Fate
-		}
+	mo.Fate = e.Note
+	s.setStatus(mo, e.Fate)
+	for _, a := range s.pendingAmending(mo.ID, true) {
+		s.setStatus(a, e.Fate)
 	}
 	s.note(e.Meta, e.EventType(), e.Motion, func(r *RecordEntry) { r.Sub, r.Text, r.Label = e.Fate, mo.Title, e.Note })
 	return nil
@@ -422,8 +421,7 @@ func (e MotionMoved) apply(s *State) error {
 		Amends: e.Amends, Target: e.Target, Mover: e.Mover, Label: e.Label, Item: e.Item, Document: e.Document,
 		Sitting: e.Sitting, Status: MotionStatusPending, Seq: len(s.MotionOrder) + 1, Reconsiders: e.Reconsiders, Note: e.Note}
 	mo.Change, mo.Number = e.Change, s.amendmentNumber(e.Amends)
-	s.Motions[mo.ID] = &mo
-	s.MotionOrder = append(s.MotionOrder, mo.ID)
+	s.addMotion(&mo)
 	s.note(e.Meta, e.EventType(), mo.ID, func(r *RecordEntry) {
 		if mo.Item != "" {
 			r.Item = mo.Item
@@ -496,20 +494,21 @@ func (s *State) openVoteUnder(mo *Motion) (vote, on string) {
 	if v := s.openVoteOn(mo.ID); v != "" {
 		return v, mo.ID
 	}
-	for _, id := range s.MotionOrder {
-		if a := s.Motions[id]; a.Status == MotionStatusPending && s.amendsTransitively(a, mo) {
-			if v := s.openVoteOn(a.ID); v != "" {
-				return v, a.ID
-			}
+	for _, a := range s.pendingAmending(mo.ID, true) {
+		if v := s.openVoteOn(a.ID); v != "" {
+			return v, a.ID
 		}
 	}
 	return "", ""
 }
 
+// openVoteOn returns the first vote on a motion not yet declared, or "".
 func (s *State) openVoteOn(motion string) string {
-	for _, id := range s.VoteOrder {
-		if v := s.Votes[id]; v.Motion == motion && v.InProgress() {
-			return id
+	if mo := s.Motions[motion]; mo != nil {
+		for _, id := range mo.Votes {
+			if s.Votes[id].InProgress() {
+				return id
+			}
 		}
 	}
 	return ""
@@ -520,11 +519,9 @@ func (e MotionWithdrawn) apply(s *State) error {
 	if mo == nil || mo.Status != MotionStatusPending {
 		return corrupt("the motion %q cannot be withdrawn", e.Motion)
 	}
-	mo.Status = MotionStatusWithdrawn
-	for _, id := range s.MotionOrder {
-		if a := s.Motions[id]; a.Status == MotionStatusPending && s.amendsTransitively(a, mo) {
-			a.Status = MotionStatusWithdrawn
-		}
+	s.setStatus(mo, MotionStatusWithdrawn)
+	for _, a := range s.pendingAmending(mo.ID, true) {
+		s.setStatus(a, MotionStatusWithdrawn)
 	}
 	s.note(e.Meta, e.EventType(), e.Motion, func(r *RecordEntry) { r.Person, r.Text = mo.Mover, mo.Title })
 	return nil
@@ -583,7 +580,7 @@ func (e MotionReopened) apply(s *State) error {
 	if mo == nil || (mo.Status != MotionStatusCarried && mo.Status != MotionStatusDefeated) {
 		return corrupt("the motion %q cannot be reopened", e.Motion)
 	}
-	mo.Status = MotionStatusPending
+	s.setStatus(mo, MotionStatusPending)
 	if p := s.Motions[mo.Amends]; p != nil {
 		p.Adopted = without(p.Adopted, []string{mo.ID})
 	}
@@ -640,12 +637,7 @@ func (s *State) undebatablePending(item string) *Motion {
 // precedence (ronr) by rank, the most recently moved first among equals;
 // otherwise in the order moved.
 func (s *State) PendingMotions() []*Motion {
-	var pending []*Motion
-	for _, id := range s.MotionOrder {
-		if mo := s.Motions[id]; mo.Status == MotionStatusPending {
-			pending = append(pending, mo)
-		}
-	}
+	pending := s.pendingMotions()
 	if s.Assembly.Rules.Precedence {
 		sort.SliceStable(pending, func(i, j int) bool {
 			ri, rj := s.Rank(pending[i]), s.Rank(pending[j])

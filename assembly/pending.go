@@ -9,16 +9,21 @@ package assembly
 // kind (amending amends, on item) may not stand, or nil. self is the
 // motion itself, when it is pending again after a reconsideration.
 func (s *State) pendingClash(kind, amends, item, self string) *Motion {
-	drafts, many := s.Assembly.Rules.Drafts(), s.Assembly.Rules.ManyAmendments()
-	for _, id := range s.MotionOrder {
-		p := s.Motions[id]
-		if p.ID == self || p.Status != MotionStatusPending {
+	var among []*Motion
+	switch {
+	case kind == "amendment" && !s.Assembly.Rules.ManyAmendments():
+		among = s.pendingAmending(amends, false)
+	case kind == "substantive" && !s.Assembly.Rules.Drafts():
+		among = s.pendingMotions()
+	}
+	for _, p := range among {
+		if p.ID == self {
 			continue
 		}
 		switch {
-		case kind == "amendment" && !many && p.Kind == "amendment" && p.Amends == amends:
+		case kind == "amendment" && p.Kind == "amendment":
 			return p
-		case kind == "substantive" && !drafts && p.Kind == "substantive" && p.Item == item:
+		case kind == "substantive" && p.Kind == "substantive" && p.Item == item:
 			return p
 		}
 	}

@@ -293,7 +293,7 @@ type Motion struct {
 	Document  string   `json:"document"`
 	Sitting   string   `json:"sitting"`
 	Seconds   []string `json:"seconds"`
-	Status    string   `json:"status"`
+	Status    string   `json:"status"`  // changed through setStatus only (motionindex.go)
 	Adopted   []string `json:"adopted"` // carried amendments to it, in order
 	Votes     []string `json:"votes"`
 	Group     string   `json:"group"` // the alternatives it competes in
@@ -495,6 +495,7 @@ type State struct {
 
 	voting map[string]string // person → the verified mandate they vote with
 	refs   map[string]string // a person's reference (Person.Ref) → their id
+	idx    motionIndex       // motionindex.go
 }
 
 // NewState returns the empty state before create_assembly.
@@ -521,6 +522,7 @@ func NewState() *State {
 		Access:        map[string]*Access{},
 		voting:        map[string]string{},
 		refs:          map[string]string{},
+		idx:           newMotionIndex(),
 	}
 }
 

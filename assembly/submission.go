@@ -464,13 +464,7 @@ func (s *State) amendmentNumber(parent string) string {
 	if p == nil || p.Number == "" {
 		return ""
 	}
-	n := 1
-	for _, id := range s.MotionOrder {
-		if s.Motions[id].Amends == parent {
-			n++
-		}
-	}
-	return p.Number + "/" + strconv.Itoa(n)
+	return p.Number + "/" + strconv.Itoa(len(s.idx.amendments[parent])+1)
 }
 
 func (c SubmitMotion) decide(s *State, m Meta) ([]Event, error) {
@@ -557,8 +551,7 @@ func (e MotionSubmitted) apply(s *State) error {
 		Status: MotionStatusSubmitted, Seq: len(s.MotionOrder) + 1}
 	mo.MotionPaper = MotionPaper{Number: e.Number, Category: e.Category, Block: e.Block, Reason: e.Reason, Delegation: e.Delegation,
 		Submitted: true, Change: e.Change}
-	s.Motions[mo.ID] = &mo
-	s.MotionOrder = append(s.MotionOrder, mo.ID)
+	s.addMotion(&mo)
 	s.note(e.Meta, e.EventType(), mo.ID, func(r *RecordEntry) { r.Person, r.Text, r.Sub, r.Label = mo.Mover, mo.Title, kind, e.Delegation })
 	return nil
 }
@@ -712,9 +705,9 @@ func (c SetMotionState) decide(s *State, m Meta) ([]Event, error) {
 	// The admitted amendments and change recommendations come with it.
 	var with func(parent string)
 	with = func(parent string) {
-		for _, id := range s.MotionOrder {
+		for _, id := range s.idx.amendments[parent] {
 			a := s.Motions[id]
-			if a.Amends == parent && a.Status == MotionStatusAdmitted && w.Allows(MotionStatusAdmitted, MotionStatusPending) {
+			if a.Status == MotionStatusAdmitted && w.Allows(MotionStatusAdmitted, MotionStatusPending) {
 				evs = append(evs, MotionStateSet{Meta: m, Motion: a.ID, From: a.Status, State: MotionStatusPending, Item: ev.Item, Sitting: st.ID,
 					Note: "with " + parent})
 				with(a.ID)
@@ -745,7 +738,7 @@ func (e MotionStateSet) apply(s *State) error {
 	if mo == nil || mo.Status != e.From {
 		return corrupt("the motion %q is not %s", e.Motion, e.From)
 	}
-	mo.Status = e.State
+	s.setStatus(mo, e.State)
 	if e.State == MotionStatusPending {
 		mo.Item, mo.Sitting = e.Item, e.Sitting
 	}
@@ -845,8 +838,7 @@ func (e ChangeRecommended) apply(s *State) error {
 	mo := Motion{ID: e.ID, Kind: "amendment", Title: e.Title, Amends: e.Motion, Label: s.Bodies[e.Body].Name, Status: e.Status,
 		Item: e.Item, Sitting: e.Sitting, Seq: len(s.MotionOrder) + 1, Note: e.Note}
 	mo.MotionPaper = MotionPaper{Number: s.amendmentNumber(e.Motion), Change: e.Change, Committee: e.Body, Category: parent.Category, Block: parent.Block}
-	s.Motions[mo.ID] = &mo
-	s.MotionOrder = append(s.MotionOrder, mo.ID)
+	s.addMotion(&mo)
 	s.note(e.Meta, e.EventType(), mo.ID, func(r *RecordEntry) {
 		if mo.Item != "" {
 			r.Item = mo.Item

@@ -836,7 +836,7 @@ func (e ResultDeclared) apply(s *State) error {
 			if id == r.Outcome {
 				s.Motions[id].Basis = true
 			} else if mo := s.Motions[id]; mo.Status == MotionStatusPending {
-				mo.Status = MotionStatusSetAside
+				s.setStatus(mo, MotionStatusSetAside)
 			}
 		}
 	} else if mo := s.Motions[v.Motion]; mo != nil {
@@ -845,14 +845,14 @@ func (e ResultDeclared) apply(s *State) error {
 		}
 		switch r.Outcome {
 		case MotionStatusCarried:
-			mo.Status = MotionStatusCarried
+			s.setStatus(mo, MotionStatusCarried)
 			if p := s.Motions[mo.Amends]; p != nil {
 				p.Adopted = append(p.Adopted, mo.ID)
 			}
 		case MotionStatusDefeated:
-			mo.Status = MotionStatusDefeated
+			s.setStatus(mo, MotionStatusDefeated)
 		case MotionStatusNotRecorded:
-			mo.Status = MotionStatusNotRecorded
+			s.setStatus(mo, MotionStatusNotRecorded)
 		default:
 			return corrupt("the outcome %q is neither carried nor defeated", r.Outcome)
 		}
