@@ -769,8 +769,36 @@ func (c DeclareResult) decide(s *State, m Meta) ([]Event, error) {
 	if res.Outcome == MotionStatusCarried && v.Motion != "" {
 		evs = append(evs, s.effects(m, s.Motions[v.Motion])...)
 		evs = append(evs, s.textEffects(m, v, s.Motions[v.Motion])...)
+		if err := s.disposesNoVoteInProgress(v, evs); err != nil {
+			return nil, err
+		}
 	}
 	return evs, nil
+}
+
+// disposesNoVoteInProgress refuses a declaration of v whose effects would
+// dispose of a motion (an amendment it overtakes) that another vote is
+// still on, open or closed and not declared: that vote could then never be
+// declared, its motion no longer pending. The chair declares or withdraws
+// that vote first.
+func (s *State) disposesNoVoteInProgress(v *Vote, evs []Event) error {
+	for _, e := range evs {
+		d, ok := e.(MotionDisposed)
+		if !ok {
+			continue
+		}
+		mo := s.Motions[d.Motion]
+		if mo == nil {
+			continue
+		}
+		if other, on := s.openVoteUnder(mo); other != "" && other != v.ID {
+			if on != mo.ID {
+				return conflict("declaring %s carried would overtake %s and the amendment %s to it, which the vote %s is still on; declare or withdraw %s first", v.ID, mo.ID, on, other, other)
+			}
+			return conflict("declaring %s carried would overtake %s, which the vote %s is still on; declare or withdraw %s first", v.ID, mo.ID, other, other)
+		}
+	}
+	return nil
 }
 
 // effects are the events by which a carried procedural motion takes effect.
