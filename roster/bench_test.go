@@ -29,8 +29,11 @@ func bigRoster(n int) string {
 
 // BenchmarkPlan10000 reads and plans a roster of 10,000 delegates into an
 // assembly that has none (the first import).
-func BenchmarkPlan10000(b *testing.B) {
-	text := bigRoster(10_000)
+func BenchmarkPlan10000(b *testing.B) { benchFirstImport(b, bigRoster(10_000), 10_000) }
+
+// benchFirstImport reads and plans a roster into the sample congress,
+// which has no delegates yet; it must add n persons.
+func benchFirstImport(b *testing.B, text string, n int) {
 	w := congress(b)
 	b.ResetTimer()
 	for b.Loop() {
@@ -38,8 +41,7 @@ func BenchmarkPlan10000(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		pv := w.planTable(tab, "admin", false)
-		if pv.Summary.Added != 10_000 {
+		if pv := w.planTable(tab, "admin", false); pv.Summary.Added != n {
 			b.Fatalf("%+v", pv.Summary)
 		}
 	}

@@ -67,13 +67,7 @@ func TestMixedScripts(t *testing.T) {
 	want := "row 2, column A (Name): the word \"\u0410nn\" mixes Cyrillic and Latin letters, which look alike; retype it in one script\n" +
 		"row 3, column B (Organization): the word \"Uni\u03bfn\" mixes Latin and Greek letters, which look alike; retype it in one script\n"
 	wantProblems(t, pv, want)
-	for _, r := range pv.Rows {
-		for _, pr := range r.Problems {
-			if pr.Phrase().String() != pr.Msg {
-				t.Errorf("row %d: the phrase %q is not the message %q", r.Number, pr.Phrase(), pr.Msg)
-			}
-		}
-	}
+	phrasesAreMessages(t, pv)
 }
 
 // TestLongNames: a cell's length is counted in characters, not in the

@@ -150,6 +150,7 @@ type plan struct {
 	personRow     map[string]int // person id → index of the row that is them, matched or new
 	amends        map[int]bool   // rows that amend their mandate
 	verifies      map[int]bool   // rows that verify their mandate
+	orgLooks      *lookIndex     // the organizations, by their look; made when needed
 }
 
 // Plan reads a roster table into the assembly whose state fresh returns.
@@ -193,6 +194,7 @@ func Plan(t *Table, fresh func() (*assembly.State, error), opts Options) (*Previ
 	for i := range p.rows {
 		p.planRow(i)
 	}
+	p.findLookalikes()
 	for i, r := range p.rows {
 		if r.Person != "" && !p.bad(i) {
 			p.personRow[r.Person] = i
@@ -232,14 +234,19 @@ func asRead(s string) string {
 
 // nameKey is the form names are matched in: without regard to case, to
 // spaces or to the invisible joiners, in Unicode's composed form.
-func nameKey(s string) string {
+func nameKey(s string) string { return strings.ToLower(plainName(s)) }
+
+// plainName is a name as it is compared: in Unicode's composed form,
+// spaces trimmed and runs of space made one, without the invisible
+// joiners.
+func plainName(s string) string {
 	s = strings.Map(func(r rune) rune {
 		if joiner(r) {
 			return -1
 		}
 		return r
 	}, s)
-	return strings.ToLower(strings.Join(strings.Fields(norm.NFC.String(s)), " "))
+	return strings.Join(strings.Fields(norm.NFC.String(s)), " ")
 }
 
 // joiner reports whether r is the zero-width non-joiner or joiner, the
@@ -439,6 +446,62 @@ func (p *plan) findDuplicates() {
 	}
 }
 
+// findLookalikes reports a row whose name looks like another row's, or
+// like the name of a person of the assembly whom no row is, but is
+// written with other letters (lookalike.go): a new person, or a person
+// renamed. Two persons whose names merely look alike are told apart as
+// two persons of one name are, by references; the preview notes them.
+// A row that is a person under their own name is not reported, so that
+// reading a file again does not raise what an earlier import recorded.
+func (p *plan) findLookalikes() {
+	var rows []int // the new names
+	for i, r := range p.rows {
+		if per := p.s.Persons[r.Person]; r.Name != "" && (per == nil || nameKey(per.Name) != nameKey(r.Name)) {
+			rows = append(rows, i)
+		}
+	}
+	if len(rows) == 0 {
+		return
+	}
+	x := newLookIndex()
+	member := make([]int, len(p.rows))
+	for i, r := range p.rows {
+		member[i] = -1
+		if r.Name == "" {
+			continue
+		}
+		ref := r.Ref
+		if per := p.s.Persons[r.Person]; ref == "" && per != nil {
+			ref = per.Ref
+		}
+		member[i] = x.add(lookMember{name: r.Name, ref: ref, row: i})
+	}
+	for _, id := range p.s.PersonOrder {
+		if _, ok := p.matched[id]; !ok {
+			per := p.s.Persons[id]
+			x.add(lookMember{name: per.Name, ref: per.Ref, row: -1})
+		}
+	}
+	for _, i := range rows {
+		me := x.members[member[i]]
+		m, apart := x.like(me.looks, me.key, me.ref)
+		if m < 0 {
+			continue
+		}
+		like := x.members[m]
+		switch {
+		case apart && like.row >= 0:
+			p.note(i, "the name looks like %s (row %d) but is written with other letters: two persons, as their references differ", like.name, p.rows[like.row].Number)
+		case apart:
+			p.note(i, "the name looks like %s, already in the assembly with the reference %q, but is written with other letters: two persons, as their references differ", like.name, like.ref)
+		case like.row >= 0:
+			p.problem(i, FieldName, "the name %q looks like %s (row %d) but is written with other letters; retype it in the same letters, or, if they are two persons, give each a reference in the Ref column", me.name, like.name, p.rows[like.row].Number)
+		default:
+			p.problem(i, FieldName, "the name %q looks like %s, already in the assembly, but is written with other letters; retype it in the same letters, or, if they are two persons, give each a reference in the Ref column", me.name, like.name)
+		}
+	}
+}
+
 // matchPerson finds the person of the assembly the row is: by reference,
 // else by name (a person with another reference is someone else).
 func (p *plan) matchPerson(i int) (*assembly.Person, bool) {
@@ -483,6 +546,21 @@ func (p *plan) organization(i int) (string, bool) {
 		st.rows = append(st.rows, i)
 		return st.cmd.(assembly.AddOrganization).ID, true
 	}
+	if p.orgLooks == nil {
+		p.orgLooks = newLookIndex()
+		for _, id := range p.s.OrgOrder {
+			p.orgLooks.add(lookMember{name: p.s.Organizations[id].Name, row: -1})
+		}
+	}
+	looks := lookKeys(r.Organization)
+	if m, _ := p.orgLooks.like(looks, k, ""); m >= 0 {
+		if like := p.orgLooks.members[m]; like.row < 0 {
+			p.problem(i, FieldOrganization, "the organization %q looks like %s, which the assembly has, but is written with other letters; retype it in the same letters", r.Organization, like.name)
+		} else {
+			p.problem(i, FieldOrganization, "the organization %q looks like %s (row %d) but is written with other letters; retype it in the same letters", r.Organization, like.name, p.rows[like.row].Number)
+		}
+		return "", false
+	}
 	if !p.opts.CreateOrganizations {
 		p.problem(i, FieldOrganization, "the assembly has no organization %s; check the spelling (%s), or let the import add the organizations it does not know", r.Organization, p.knownOrgs())
 		return "", false
@@ -493,6 +571,7 @@ func (p *plan) organization(i int) (string, bool) {
 		cmd: assembly.AddOrganization{ID: id, Name: r.Organization, Kind: "delegating"}}
 	p.newOrgs[k] = st
 	p.steps = append(p.steps, st)
+	p.orgLooks.add(lookMember{name: r.Organization, row: i})
 	return id, true
 }
 

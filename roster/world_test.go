@@ -145,6 +145,19 @@ func wantProblems(t *testing.T, pv *roster.Preview, want string) {
 	}
 }
 
+// phrasesAreMessages fails t where a problem's phrase, rendered in
+// English, is not its message.
+func phrasesAreMessages(t *testing.T, pv *roster.Preview) {
+	t.Helper()
+	for _, r := range pv.Rows {
+		for _, pr := range r.Problems {
+			if pr.Phrase().String() != pr.Msg {
+				t.Errorf("row %d: the phrase %q is not the message %q", r.Number, pr.Phrase(), pr.Msg)
+			}
+		}
+	}
+}
+
 func readText(t testing.TB, name, text string) *roster.Table {
 	t.Helper()
 	tab, err := roster.Read(name, []byte(text))
