@@ -57,15 +57,35 @@ func Slug(name string) string {
 // the slug is empty, followed by "-2", "-3", … until taken says it is
 // free. The same name and the same ids taken give the same id.
 func NewID(prefix, name string, taken func(string) bool) string {
+	return newID(nil, prefix, name, taken)
+}
+
+// idSeq is, for each stem, the number of the last id newID made from it.
+type idSeq map[string]int
+
+// newID is NewID for many names in a row while the ids taken only grow
+// (as they do while a roster is planned): with seq, it goes on from the
+// last id it made from the same stem, as those before it are still
+// taken. A stem shared by thousands of names (names in Cyrillic have
+// none of their own) then costs a look-up or two an id, not one for each
+// id made before it.
+func newID(seq idSeq, prefix, name string, taken func(string) bool) string {
 	stem := Slug(name)
 	if stem == "" {
 		stem = prefix
 	}
-	if !taken(stem) {
-		return stem
+	n := seq[stem]
+	if n == 0 {
+		if !taken(stem) {
+			return stem
+		}
+		n = 2
 	}
-	for n := 2; ; n++ {
+	for ; ; n++ {
 		if id := stem + "-" + strconv.Itoa(n); !taken(id) {
+			if seq != nil {
+				seq[stem] = n
+			}
 			return id
 		}
 	}
@@ -79,19 +99,33 @@ func NewID(prefix, name string, taken func(string) bool) string {
 // PersonID makes the id of a new person named name: never a reserved id
 // ("admin", "system").
 func PersonID(s *assembly.State, name string, more func(string) bool) string {
-	return NewID("person", name, func(id string) bool {
-		_, reserved := assembly.Reserved(id)
-		return reserved || s.Persons[id] != nil || more != nil && more(id)
-	})
+	return personID(nil, s, name, more)
 }
 
 // OrganizationID makes the id of a new organization named name.
 func OrganizationID(s *assembly.State, name string, more func(string) bool) string {
-	return NewID("organization", name, func(id string) bool { return s.Organizations[id] != nil || more != nil && more(id) })
+	return organizationID(nil, s, name, more)
 }
 
 // MandateID makes the id of a new mandate of the person with id person:
 // "m-" and the person's id, numbered from the second.
 func MandateID(s *assembly.State, person string, more func(string) bool) string {
-	return NewID("mandate", "m "+person, func(id string) bool { return s.Mandates[id] != nil || more != nil && more(id) })
+	return mandateID(nil, s, person, more)
+}
+
+// personID, organizationID and mandateID are PersonID, OrganizationID
+// and MandateID going on from seq (newID).
+func personID(seq idSeq, s *assembly.State, name string, more func(string) bool) string {
+	return newID(seq, "person", name, func(id string) bool {
+		_, reserved := assembly.Reserved(id)
+		return reserved || s.Persons[id] != nil || more != nil && more(id)
+	})
+}
+
+func organizationID(seq idSeq, s *assembly.State, name string, more func(string) bool) string {
+	return newID(seq, "organization", name, func(id string) bool { return s.Organizations[id] != nil || more != nil && more(id) })
+}
+
+func mandateID(seq idSeq, s *assembly.State, person string, more func(string) bool) string {
+	return newID(seq, "mandate", "m "+person, func(id string) bool { return s.Mandates[id] != nil || more != nil && more(id) })
 }

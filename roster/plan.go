@@ -151,6 +151,9 @@ type plan struct {
 	amends        map[int]bool   // rows that amend their mandate
 	verifies      map[int]bool   // rows that verify their mandate
 	orgLooks      *lookIndex     // the organizations, by their look; made when needed
+	// the ids made, by stem, so that the next id of a stem is found
+	// where the last was (newID)
+	personSeq, orgSeq, mandateSeq idSeq
 }
 
 // Plan reads a roster table into the assembly whose state fresh returns.
@@ -177,6 +180,7 @@ func Plan(t *Table, fresh func() (*assembly.State, error), opts Options) (*Previ
 		personsByName: map[string][]*assembly.Person{}, orgsByName: map[string][]*assembly.Organization{},
 		newOrgs: map[string]*step{}, newOrgIDs: map[string]bool{}, newPersonIDs: map[string]bool{}, newMandateIDs: map[string]bool{},
 		matched: map[string]int{}, refRows: map[string]int{}, nameRows: map[string][]int{}, amends: map[int]bool{}, verifies: map[int]bool{}, personRow: map[string]int{},
+		personSeq: idSeq{}, orgSeq: idSeq{}, mandateSeq: idSeq{},
 	}
 	for _, id := range s.PersonOrder {
 		k := nameKey(s.Persons[id].Name)
@@ -565,7 +569,7 @@ func (p *plan) organization(i int) (string, bool) {
 		p.problem(i, FieldOrganization, "the assembly has no organization %s; check the spelling (%s), or let the import add the organizations it does not know", r.Organization, p.knownOrgs())
 		return "", false
 	}
-	id := OrganizationID(p.s, r.Organization, func(id string) bool { return p.newOrgIDs[id] })
+	id := organizationID(p.orgSeq, p.s, r.Organization, func(id string) bool { return p.newOrgIDs[id] })
 	p.newOrgIDs[id] = true
 	st := &step{phase: phaseOrganizations, rows: []int{i}, column: FieldOrganization,
 		cmd: assembly.AddOrganization{ID: id, Name: r.Organization, Kind: "delegating"}}
@@ -640,7 +644,7 @@ func (p *plan) planRow(i int) {
 // planNew plans a new person and their mandate.
 func (p *plan) planNew(i int, org string) {
 	r := p.rows[i]
-	r.Person = PersonID(p.s, r.Name, func(id string) bool { return p.newPersonIDs[id] })
+	r.Person = personID(p.personSeq, p.s, r.Name, func(id string) bool { return p.newPersonIDs[id] })
 	p.newPersonIDs[r.Person] = true
 	p.add(i, phasePersons, FieldName, assembly.AddPerson{ID: r.Person, Name: r.Name, Ref: r.Ref})
 	if r.Status == assembly.MandateStatusRejected {
@@ -713,7 +717,7 @@ func kindPhrase(kind string, mandate bool) Phrase {
 // submit plans a new mandate for the row's person, verified if the row says so.
 func (p *plan) submit(i int, org string) {
 	r := p.rows[i]
-	r.Mandate = MandateID(p.s, r.Person, func(id string) bool { return p.newMandateIDs[id] })
+	r.Mandate = mandateID(p.mandateSeq, p.s, r.Person, func(id string) bool { return p.newMandateIDs[id] })
 	p.newMandateIDs[r.Mandate] = true
 	w := 0
 	if r.Weight > 1 {
