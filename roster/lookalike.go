@@ -60,10 +60,10 @@ type lookMember struct {
 	looks          [lookForms]lookKey
 }
 
-// lookPair is the first two members of one look whose name keys differ,
-// as their indexes plus one (0 for none): enough to find, for any name
-// of that look, a member of it with another name, in constant time
-// however many share the look.
+// lookPair is the first member of one look and the first after it with
+// another name key, as their indexes plus one (0 for none): enough to
+// find, for any name of that look, a member of it with another name, in
+// constant time however many share the look.
 type lookPair [2]int
 
 // lookIndex finds the names that look like a name, by skeleton.
@@ -73,8 +73,9 @@ type lookIndex struct {
 	noRef   map[lookKey]lookPair // of the members without a reference
 }
 
-func newLookIndex() *lookIndex {
-	return &lookIndex{all: map[lookKey]lookPair{}, noRef: map[lookKey]lookPair{}}
+// newLookIndex returns an empty index with room for n members.
+func newLookIndex(n int) *lookIndex {
+	return &lookIndex{members: make([]lookMember, 0, n), all: make(map[lookKey]lookPair, lookForms*n), noRef: map[lookKey]lookPair{}}
 }
 
 // add puts a member in the index and returns its index.

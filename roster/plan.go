@@ -467,7 +467,7 @@ func (p *plan) findLookalikes() {
 	if len(rows) == 0 {
 		return
 	}
-	x := newLookIndex()
+	x := newLookIndex(len(p.rows) + len(p.s.PersonOrder) - len(p.matched))
 	member := make([]int, len(p.rows))
 	for i, r := range p.rows {
 		member[i] = -1
@@ -551,7 +551,7 @@ func (p *plan) organization(i int) (string, bool) {
 		return st.cmd.(assembly.AddOrganization).ID, true
 	}
 	if p.orgLooks == nil {
-		p.orgLooks = newLookIndex()
+		p.orgLooks = newLookIndex(len(p.s.OrgOrder))
 		for _, id := range p.s.OrgOrder {
 			p.orgLooks.add(lookMember{name: p.s.Organizations[id].Name, row: -1})
 		}
