@@ -17,60 +17,8 @@ import (
 	"plenum/engine"
 	"plenum/ledger"
 	"plenum/store/sqlite"
+	"plenum/store/sqlite/sqlitetest"
 )
-
-// holdLock opens the database at path as another program would (an
-// sqlite3 shell, a backup tool: a connection of its own, which knows
-// nothing of plenum's lock file) and runs stmts on it, which take a lock
-// it then holds. release ends its transaction, changing nothing, and
-// closes it.
-func holdLock(t *testing.T, path string, stmts ...string) (release func()) {
-	t.Helper()
-	ctx := context.Background()
-	db, err := sql.Open("sqlite", "file:"+path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := db.Conn(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, s := range stmts {
-		if _, err := c.ExecContext(ctx, s); err != nil {
-			c.Close()
-			db.Close()
-			t.Fatalf("the other program's %s: %v", s, err)
-		}
-	}
-	done := false
-	release = func() {
-		if done {
-			return
-		}
-		done = true
-		c.ExecContext(ctx, "ROLLBACK") // fails harmlessly outside a transaction
-		if err := errors.Join(c.Close(), db.Close()); err != nil {
-			t.Fatal(err)
-		}
-	}
-	t.Cleanup(release)
-	return release
-}
-
-// checkBusy fails t unless err is the error of a write that another
-// program's lock kept out: ErrBusy, naming the database, saying that
-// nothing was written and what to do.
-func checkBusy(t *testing.T, what string, err error, path string) {
-	t.Helper()
-	if !errors.Is(err, sqlite.ErrBusy) {
-		t.Fatalf("%s while another program holds the lock: %v; want sqlite.ErrBusy", what, err)
-	}
-	for _, s := range []string{path + ": ", "another program", "nothing was written", "close that program"} {
-		if !strings.Contains(err.Error(), s) {
-			t.Fatalf("%s while another program holds the lock: %v; want it to say %q", what, err, s)
-		}
-	}
-}
 
 // TestBusyAtAppend: another program — not plenum, so plenum's lock file
 // does not keep it out — holds the database's write lock for longer than
@@ -120,7 +68,7 @@ func testBusyAtAppend(t *testing.T, stmts []string) {
 		auditSpeeches(t, what, s, verifier, acked)
 	}
 
-	release := holdLock(t, path, stmts...)
+	release := sqlitetest.HoldLock(t, path, stmts...)
 	start := time.Now()
 	_, err = l.Append(ctx, speech(acked, ""))
 	if err == nil {
@@ -130,7 +78,7 @@ func testBusyAtAppend(t *testing.T, stmts []string) {
 	if !errors.Is(err, ledger.ErrNotAppended) || errors.Is(err, ledger.ErrOutcomeUnknown) {
 		t.Fatalf("the append kept out by the lock: %v; want ErrNotAppended, its outcome known", err)
 	}
-	checkBusy(t, "an append", err, path)
+	sqlitetest.CheckBusy(t, "an append", err, path)
 	if l.Size() != int64(acked) {
 		t.Fatalf("after the failed append the Log has %d entries, want %d", l.Size(), acked)
 	}
@@ -154,8 +102,8 @@ func testBusyAtAppend(t *testing.T, stmts []string) {
 	if _, err := l.Append(ctx, speech(acked, "")); !errors.Is(err, ledger.ErrNotAppended) || !errors.Is(err, sqlite.ErrBusy) {
 		t.Fatalf("a second append while the lock is held: %v; want ErrNotAppended and ErrBusy", err)
 	}
-	checkBusy(t, "CreateLog", st.CreateLog(ctx, "plenum.test/log/b", []byte("cp0")), path)
-	checkBusy(t, "AddCosignatures", st.AddCosignatures(ctx, o, head.Size, [][]byte{[]byte("— witness.example AAAA\n")}), path)
+	sqlitetest.CheckBusy(t, "CreateLog", st.CreateLog(ctx, "plenum.test/log/b", []byte("cp0")), path)
+	sqlitetest.CheckBusy(t, "AddCosignatures", st.AddCosignatures(ctx, o, head.Size, [][]byte{[]byte("— witness.example AAAA\n")}), path)
 
 	release()
 	for range 3 {
@@ -188,7 +136,7 @@ func TestBusyAtOpen(t *testing.T) {
 	if err := openWithLog(t, path, "plenum.test/log/a").Close(); err != nil {
 		t.Fatal(err)
 	}
-	release := holdLock(t, path, "PRAGMA locking_mode=EXCLUSIVE", "BEGIN", "INSERT INTO access_meta (k, v) VALUES ('other', 'program')", "COMMIT")
+	release := sqlitetest.HoldLock(t, path, "PRAGMA locking_mode=EXCLUSIVE", "BEGIN", "INSERT INTO access_meta (k, v) VALUES ('other', 'program')", "COMMIT")
 	check := func(what string, err error) {
 		t.Helper()
 		if !errors.Is(err, sqlite.ErrBusy) || strings.Contains(err.Error(), "not a plenum database") {
@@ -265,13 +213,13 @@ func TestBusyInTheEngine(t *testing.T) {
 		a.Read(func(s *assembly.State) { n = len(s.Persons) })
 		return n
 	}
-	release := holdLock(t, path, "BEGIN IMMEDIATE")
+	release := sqlitetest.HoldLock(t, path, "BEGIN IMMEDIATE")
 	for i := range 2 {
 		_, err := submit("add_person", "p1", `{"id":"p1","name":"Ann Weiss"}`)
 		if !errors.Is(err, engine.ErrNotRecorded) || errors.Is(err, engine.ErrSuspended) || errors.Is(err, engine.ErrStopped) {
 			t.Fatalf("command %d while another program holds the lock: %v; want ErrNotRecorded", i+1, err)
 		}
-		checkBusy(t, "a command", err, path)
+		sqlitetest.CheckBusy(t, "a command", err, path)
 		if a.Log().Size() != size || people() != 0 {
 			t.Fatalf("after a command kept out by the lock: log size %d (want %d), %d people (want 0)", a.Log().Size(), size, people())
 		}
@@ -336,5 +284,39 @@ func auditSpeeches(t *testing.T, what string, st ledger.Store, verifier note.Ver
 	}
 	if rep.Logs[0].Size != int64(acked) {
 		t.Fatalf("%s: the log has %d entries; %d were acknowledged", what, rep.Logs[0].Size, acked)
+	}
+}
+
+// TestExplain: the writers of the state beside the record (OpenDB: access
+// codes and sessions) say another program's lock as the Store's writes
+// do, through Explain: ErrBusy, the database named, what to do. Explain
+// leaves other errors, nil and an error it explained already as they are.
+func TestExplain(t *testing.T) {
+	defer sqlite.SetBusyTimeout(100 * time.Millisecond)()
+	path := filepath.Join(t.TempDir(), "plenum.db")
+	w, r, err := sqlite.OpenDB(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	defer w.Close()
+	release := sqlitetest.HoldLock(t, path, "BEGIN IMMEDIATE")
+	_, err = w.Exec(`INSERT INTO access_meta (k, v) VALUES ('plenum', 'here')`)
+	if err == nil || errors.Is(err, sqlite.ErrBusy) {
+		t.Fatalf("a write of OpenDB's while another program holds the lock: %v; want SQLite's own error", err)
+	}
+	explained := sqlite.Explain(path, err)
+	sqlitetest.CheckBusy(t, "a write of OpenDB's", explained, path)
+	if again := sqlite.Explain(path, explained); again != explained {
+		t.Fatalf("explained twice: %v", again)
+	}
+	for _, e := range []error{nil, sql.ErrNoRows, context.Canceled} {
+		if got := sqlite.Explain(path, e); got != e {
+			t.Fatalf("Explain(%v) = %v; want it as it is", e, got)
+		}
+	}
+	release()
+	if _, err := w.Exec(`INSERT INTO access_meta (k, v) VALUES ('plenum', 'here')`); err != nil {
+		t.Fatalf("the write once the lock is let go: %v", err)
 	}
 }

@@ -610,19 +610,34 @@ func (s *Store) AppendBatch(ctx context.Context, origin string, b *ledger.Batch)
 	return tx.Commit()
 }
 
-// writeError says, of an error of SQLite's writing the database (a full
-// disk, a read-only one, an I/O error: SQLITE_FULL, SQLITE_READONLY,
-// SQLITE_IOERR; another program's lock: SQLITE_BUSY), which database and
-// what to do; other errors it returns as they are.
-func (s *Store) writeError(err error) error {
+// writeError is Explain for the Store's database.
+func (s *Store) writeError(err error) error { return Explain(s.path, err) }
+
+// Explain says, of an error of SQLite's writing the database at path (a
+// full disk, a read-only one, an I/O error: SQLITE_FULL, SQLITE_READONLY,
+// SQLITE_IOERR; another program's lock: SQLITE_BUSY, wrapping ErrBusy),
+// which database and what to do; other errors, and one it has explained
+// already, it returns as they are. It is for every writer of plenum's
+// SQLite database, the Store and those of OpenDB (access codes and
+// sessions), so that each says the same.
+func Explain(path string, err error) error {
+	var done *explained
+	if errors.As(err, &done) {
+		return err
+	}
 	switch resultCode(err) {
 	case sqlite3.SQLITE_FULL, sqlite3.SQLITE_READONLY, sqlite3.SQLITE_IOERR:
-		return fmt.Errorf("sqlite: %s: %w: the database could not be written; make room on its disk, or make the file writable, or replace a failing disk", s.path, err)
+		return &explained{fmt.Errorf("sqlite: %s: %w: the database could not be written; make room on its disk, or make the file writable, or replace a failing disk", path, err)}
 	case sqlite3.SQLITE_BUSY:
-		return fmt.Errorf("sqlite: %s: %w: %w, for longer than plenum waits (%v); nothing was written: close that program (an sqlite3 shell, a backup or copying tool), or end its transaction; plenum needs no restart, and writes again once the lock is let go (what it refused meanwhile was not recorded, and can be sent again)", s.path, err, ErrBusy, busyTimeout)
+		return &explained{fmt.Errorf("sqlite: %s: %w: %w, for longer than plenum waits (%v); nothing was written: close that program (an sqlite3 shell, a backup or copying tool), or end its transaction; plenum needs no restart, and writes again once the lock is let go (what it refused meanwhile was not recorded, and can be sent again)", path, err, ErrBusy, busyTimeout)}
 	}
 	return err
 }
+
+// explained is an error Explain has explained.
+type explained struct{ error }
+
+func (e *explained) Unwrap() error { return e.error }
 
 // ScanRecords implements ledger.Store, through a connection of its own
 // (see scan.go).
