@@ -19,6 +19,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/netip"
 	"path/filepath"
 	"strings"
@@ -78,6 +79,10 @@ type Options struct {
 	Home func(*Session) string
 	// Now is the clock (default time.Now).
 	Now func() time.Time
+	// Logger receives, for the operator, the errors of logins and
+	// logouts through the handlers that could not be recorded (the
+	// database's, which the person is not shown; default slog.Default()).
+	Logger *slog.Logger
 }
 
 func (o *Options) defaults() {
@@ -101,6 +106,9 @@ func (o *Options) defaults() {
 	}
 	if o.Now == nil {
 		o.Now = time.Now
+	}
+	if o.Logger == nil {
+		o.Logger = slog.Default()
 	}
 }
 
@@ -173,7 +181,7 @@ func Open(dbArg string, opts Options) (*Store, error) {
 	opts.defaults()
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	db, err := store.OpenDB(ctx, dbArg)
+	db, err := openDB(ctx, dbArg)
 	if err != nil {
 		return nil, fmt.Errorf("auth: %w", err)
 	}
@@ -184,11 +192,22 @@ func Open(dbArg string, opts Options) (*Store, error) {
 			return nil, fmt.Errorf("auth: %s: %w", db.Name, err)
 		}
 	}
-	// Expired sessions and codes are of no use to anyone.
+	// Expired sessions and codes are of no use to anyone. They are only
+	// tidied away: no read takes an expired one, so if another program's
+	// lock on a SQLite database keeps this out (sqlite.ErrBusy), they stay
+	// until a later start, and access opens all the same, as the record
+	// does (docs/storage.md, "Another program's lock").
 	now := opts.Now().UnixNano()
 	for _, q := range []string{`DELETE FROM access_sessions WHERE expires <= ?`, `DELETE FROM access_codes WHERE expires <= ?`} {
 		if _, err := s.exec(ctx, s.db.W, q, now); err != nil {
+			e := s.writeError(err)
+			if errors.Is(e, sqlite.ErrBusy) {
+				break
+			}
 			db.Close()
+			if e != err { // it names the database
+				return nil, fmt.Errorf("auth: %w", e)
+			}
 			return nil, fmt.Errorf("auth: %s: %w", db.Name, err)
 		}
 	}
@@ -205,6 +224,20 @@ func Open(dbArg string, opts Options) (*Store, error) {
 		return nil, fmt.Errorf("auth: %s: %w", db.Name, err)
 	}
 	return s, nil
+}
+
+// openDB opens the database of Open; tests replace it.
+var openDB = store.OpenDB
+
+// writeError is err, of a write to the database, as it is on PostgreSQL;
+// on SQLite said as the record's writes say it (sqlite.Explain): which
+// database, and for a full disk, a read-only file or another program's
+// lock (wrapping sqlite.ErrBusy) what to do.
+func (s *Store) writeError(err error) error {
+	if err == nil || s.db.Postgres {
+		return err
+	}
+	return sqlite.Explain(s.db.Name, err)
 }
 
 // Close closes the database.
@@ -369,9 +402,18 @@ func (s *Store) VoidUnissuedCodes(ctx context.Context, assemblyID string, issued
 // first locks the codes against other issues and revocations (not against
 // logins, which only read them), so that two nodes issuing a person's code
 // at once leave one code, not two.
-func (s *Store) replaceCodes(ctx context.Context, assemblyID string, persons []string, add func(tx *sql.Tx, person string) error) error {
+func (s *Store) replaceCodes(ctx context.Context, assemblyID string, persons []string, add func(tx *sql.Tx, person string) error) (err error) {
 	s.cache.dropPersons(assemblyID, persons)
-	defer s.cache.dropPersons(assemblyID, persons)
+	defer func() {
+		if err != nil {
+			// The persons' sessions live on, but are no longer in a
+			// complete cache: read them all again.
+			s.cache.reset()
+			err = s.writeError(err)
+			return
+		}
+		s.cache.dropPersons(assemblyID, persons)
+	}()
 	tx, err := s.begin(ctx)
 	if err != nil {
 		return err
@@ -482,7 +524,7 @@ func (s *Store) commitLogins(ctx context.Context) {
 	// The batch is everyone's: one caller giving up does not fail it.
 	err := s.insertLogins(context.WithoutCancel(ctx), batch)
 	if err != nil {
-		err = fmt.Errorf("auth: logging in failed, no session was made (try again): %w", err)
+		err = fmt.Errorf("auth: logging in failed, no session was made (try again): %w", s.writeError(err))
 		for _, r := range batch {
 			r.ok, r.err = false, err
 		}
@@ -569,18 +611,18 @@ func (s *Store) whyRefused(ctx context.Context, h [32]byte) error {
 func (s *Store) NewSessions(ctx context.Context, assemblyID string, persons []string) ([]string, error) {
 	tx, err := s.begin(ctx)
 	if err != nil {
-		return nil, err
+		return nil, s.writeError(err)
 	}
 	defer tx.Rollback()
 	tokens := make([]string, len(persons))
 	made := make([]*Session, len(persons))
 	for i, p := range persons {
 		if made[i], tokens[i], err = s.insertSession(ctx, tx, assemblyID, p, false); err != nil {
-			return nil, err
+			return nil, s.writeError(err)
 		}
 	}
 	if err := tx.Commit(); err != nil {
-		return nil, err
+		return nil, s.writeError(err)
 	}
 	for i, t := range tokens {
 		s.cache.add(hashToken(t), *made[i])
@@ -646,9 +688,14 @@ func (s *Store) Logout(ctx context.Context, token string) error {
 
 func (s *Store) forget(ctx context.Context, h [32]byte) error {
 	s.cache.drop(h)
-	defer s.cache.drop(h)
-	_, err := s.exec(ctx, s.db.W, `DELETE FROM access_sessions WHERE hash = ?`, h[:])
-	return err
+	if _, err := s.exec(ctx, s.db.W, `DELETE FROM access_sessions WHERE hash = ?`, h[:]); err != nil {
+		// The session lives on, but is no longer in a complete cache:
+		// read them all again.
+		s.cache.reset()
+		return s.writeError(err)
+	}
+	s.cache.drop(h)
+	return nil
 }
 
 // BootstrapAdmin returns a one-time administrator login link (base, e.g.
@@ -691,22 +738,26 @@ func (s *Store) NewAdminToken(ctx context.Context) (string, error) {
 	t, h := newToken()
 	tx, err := s.begin(ctx)
 	if err != nil {
-		return "", err
+		return "", s.writeError(err)
 	}
 	defer tx.Rollback()
 	if _, err := s.exec(ctx, tx, `DELETE FROM access_admin_tokens`); err != nil {
-		return "", err
+		return "", s.writeError(err)
 	}
 	if _, err := s.exec(ctx, tx, `INSERT INTO access_admin_tokens (hash, expires) VALUES (?, ?)`, h[:], s.opts.Now().Add(s.opts.AdminTokenTTL).UnixNano()); err != nil {
-		return "", err
+		return "", s.writeError(err)
 	}
-	return t, tx.Commit()
+	if err := tx.Commit(); err != nil {
+		return "", s.writeError(err)
+	}
+	return t, nil
 }
 
 // LoginAdmin uses up an administrator token and returns a server
 // administrator's session and its cookie token, or ErrBadToken. The token
 // is deleted as it is read, so two processes given it at once admit one.
-func (s *Store) LoginAdmin(ctx context.Context, token string) (*Session, string, error) {
+func (s *Store) LoginAdmin(ctx context.Context, token string) (_ *Session, _ string, err error) {
+	defer func() { err = s.writeError(err) }()
 	h := hashToken(token)
 	tx, err := s.begin(ctx)
 	if err != nil {

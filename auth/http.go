@@ -315,7 +315,10 @@ func FromAnotherSite(r *http.Request) bool {
 // address (ClientAddr) and in all, by every node on a PostgreSQL database
 // together (wrongcodes.go); a wrong code over either limit gets 429 with
 // Retry-After instead of 401, and logs nobody in; one that could not be
-// counted gets 500. A GET without code or
+// counted gets 500. A login that could not be recorded (the database
+// could not be written or reached) gets 503 with Retry-After, "try again
+// in a moment", is logged (Options.Logger), and counts as no wrong
+// code. A GET without code or
 // admin is passed to form (the pages' login form), or 404 when form is nil;
 // so is a GET with one that another site made the browser send
 // (FromAnotherSite), which logs nobody in (403 when form is nil): the
@@ -396,7 +399,15 @@ func (s *Store) HandleLogin(form http.Handler) http.Handler {
 		}
 		if err != nil {
 			if !errors.Is(err, ErrBadCode) && !errors.Is(err, ErrExpiredCode) && !errors.Is(err, ErrBadToken) {
-				loginProblem(w, r, http.StatusInternalServerError, "auth.title.refused", wantJSON, "auth.not_recorded")
+				// The login could not be recorded (the database could
+				// not be written or reached: another program's lock on
+				// a SQLite file, PostgreSQL restarting); the code was
+				// not judged, so nothing is counted against anyone's
+				// wrong codes. The person is told to try again, the
+				// operator why.
+				s.opts.Logger.Error("auth: a login could not be recorded", "err", err)
+				w.Header().Set("Retry-After", "1")
+				loginProblem(w, r, http.StatusServiceUnavailable, "auth.title.refused", wantJSON, "auth.not_recorded")
 				return
 			}
 			// Only wrong codes count against the limits; a correct code
@@ -452,7 +463,12 @@ func (s *Store) HandleLogout() http.Handler {
 			return
 		}
 		if c, err := r.Cookie(CookieName); err == nil && c.Value != "" {
-			s.Logout(r.Context(), c.Value)
+			if err := s.Logout(r.Context(), c.Value); err != nil {
+				// The cookie is cleared all the same: the token is gone
+				// from this browser, though its session lives on until
+				// it expires.
+				s.opts.Logger.Warn("auth: a logout could not be recorded", "err", err)
+			}
 		}
 		http.SetCookie(w, &http.Cookie{Name: CookieName, Value: "", Path: "/", MaxAge: -1, HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: s.Secure(r)})
 		if acceptsJSON(r) || r.Header.Get(CSRFHeader) != "" {
