@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -317,5 +318,61 @@ func TestBusyAtOpen(t *testing.T) {
 	s = openAt(t, path, Options{Now: clock, SessionTTL: time.Hour})
 	if n := count(t, s, `SELECT count(*) FROM access_sessions`); n != 2 {
 		t.Fatalf("%d sessions after a start with no lock in the way, want 2 (bob's and cy's): the expired ones are gone", n)
+	}
+}
+
+// TestDiskFullAccess: the disk holding the SQLite database fills (the
+// file size limit of this process stands in for it, RLIMIT_FSIZE, as in
+// store/sqlite's TestDiskFullAtAppend). A login, issuing codes and making
+// sessions fail naming the database and what to do — not SQLite's bare
+// words — and change nothing; the login handler answers 503, try again
+// in a moment; once there is room again they all work.
+func TestDiskFullAccess(t *testing.T) {
+	ctx := context.Background()
+	var logged bytes.Buffer
+	s, path, _ := servedStore(t, Options{Logger: slog.New(slog.NewTextHandler(&logged, nil))})
+	codes, err := s.IssueCodes(ctx, "coop", []string{"ann", "bob"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fi, err := os.Stat(path + "-wal")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The write-ahead log, where every write goes, may grow no more.
+	restore := sqlitetest.FillDisk(t, fi.Size())
+	nCodes, nSessions := count(t, s, `SELECT count(*) FROM access_codes`), count(t, s, `SELECT count(*) FROM access_sessions`)
+	check := func(what string, err error) {
+		t.Helper()
+		for _, w := range []string{path + ": ", "could not be written", "make room on its disk"} {
+			if err == nil || !strings.Contains(err.Error(), w) {
+				t.Fatalf("%s on a full disk: %v; want it to say %q", what, err, w)
+			}
+		}
+		if c, ss := count(t, s, `SELECT count(*) FROM access_codes`), count(t, s, `SELECT count(*) FROM access_sessions`); c != nCodes || ss != nSessions {
+			t.Fatalf("after %s on a full disk: %d codes, %d sessions; want %d, %d", what, c, ss, nCodes, nSessions)
+		}
+	}
+	_, _, err = s.Login(ctx, codes[0].Code)
+	check("a login", err)
+	_, err = s.IssueCodes(ctx, "coop", []string{"cy"})
+	check("issuing a code", err)
+	_, err = s.NewSessions(ctx, "coop", []string{"cy"})
+	check("making a session", err)
+	if st, _ := tryCode(t, s, "203.0.113.7", codes[1].Code); st != http.StatusServiceUnavailable {
+		t.Fatalf("a login through the handler on a full disk: %d, want 503", st)
+	}
+	if !strings.Contains(logged.String(), "make room on its disk") {
+		t.Fatalf("the server's log of a login on a full disk:\n%s", logged.String())
+	}
+	restore()
+	if _, _, err := s.Login(ctx, codes[0].Code); err != nil {
+		t.Fatalf("a login once there is room again: %v", err)
+	}
+	if st, _ := tryCode(t, s, "203.0.113.7", codes[1].Code); st != http.StatusOK {
+		t.Fatalf("a login through the handler once there is room again: %d", st)
+	}
+	if _, err := s.IssueCodes(ctx, "coop", []string{"cy"}); err != nil {
+		t.Fatalf("issuing a code once there is room again: %v", err)
 	}
 }

@@ -6,11 +6,11 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 
 	"plenum/ledger"
 	"plenum/store/sqlite"
+	"plenum/store/sqlite/sqlitetest"
 )
 
 // TestDiskFullAtAppend: the disk fills while a Log appends (the file size
@@ -35,30 +35,13 @@ func TestDiskFullAtAppend(t *testing.T) {
 		}
 	}
 
-	var old syscall.Rlimit
-	if err := syscall.Getrlimit(syscall.RLIMIT_FSIZE, &old); err != nil {
-		t.Fatal(err)
-	}
 	var largest int64
 	for _, p := range []string{path, path + "-wal"} {
 		if fi, err := os.Stat(p); err == nil {
 			largest = max(largest, fi.Size())
 		}
 	}
-	full := syscall.Rlimit{Cur: uint64(largest + 64<<10), Max: old.Max}
-	if err := syscall.Setrlimit(syscall.RLIMIT_FSIZE, &full); err != nil {
-		t.Fatal(err)
-	}
-	restored := false
-	restore := func() {
-		if !restored {
-			restored = true
-			if err := syscall.Setrlimit(syscall.RLIMIT_FSIZE, &old); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
-	defer restore()
+	restore := sqlitetest.FillDisk(t, largest+64<<10)
 	var failure error
 	for range 100 {
 		if _, err := l.Append(ctx, speech(acked, comrades)); err != nil {

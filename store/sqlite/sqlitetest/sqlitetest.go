@@ -1,6 +1,7 @@
-// Package sqlitetest plays, for tests, another program on a SQLite
-// database plenum has open: an sqlite3 shell or a backup tool, which
-// knows nothing of plenum's lock file.
+// Package sqlitetest plays, for tests, what befalls a SQLite database
+// plenum has open from outside: another program on it (an sqlite3 shell
+// or a backup tool, which knows nothing of plenum's lock file), or its
+// disk filling.
 package sqlitetest
 
 import (
@@ -8,6 +9,7 @@ import (
 	"database/sql"
 	"errors"
 	"strings"
+	"syscall"
 	"testing"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
@@ -68,4 +70,32 @@ func CheckBusy(t testing.TB, what string, err error, path string) {
 			t.Fatalf("%s while another program holds the lock: %v; want it to say %q", what, err, s)
 		}
 	}
+}
+
+// FillDisk lets this process's writes to files reach no further than n
+// bytes into them (RLIMIT_FSIZE), as if the disk were full from there:
+// SQLite's writes past it fail. restore lifts the limit; the test's
+// cleanup calls it if the test did not. Tests using it must not run in
+// parallel with others of their process.
+func FillDisk(t testing.TB, n int64) (restore func()) {
+	t.Helper()
+	var old syscall.Rlimit
+	if err := syscall.Getrlimit(syscall.RLIMIT_FSIZE, &old); err != nil {
+		t.Fatal(err)
+	}
+	full := syscall.Rlimit{Cur: uint64(n), Max: old.Max}
+	if err := syscall.Setrlimit(syscall.RLIMIT_FSIZE, &full); err != nil {
+		t.Fatal(err)
+	}
+	restored := false
+	restore = func() {
+		if !restored {
+			restored = true
+			if err := syscall.Setrlimit(syscall.RLIMIT_FSIZE, &old); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	t.Cleanup(restore)
+	return restore
 }
