@@ -13,6 +13,12 @@ import (
 // AKNNS is the namespace of Akoma Ntoso 3.0.
 const AKNNS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 
+// aknVersion is the version of the Akoma Ntoso renderer, stated in the
+// documents it renders ("akn/1"): bump it whenever the bytes of the Akoma
+// Ntoso for the same log change (see version.go), and regenerate the
+// golden files with go test ./minutes -update.
+const aknVersion = 1
+
 // AKN renders the minutes as an Akoma Ntoso 3.0 <debate>: FRBR metadata,
 // the votes in the analysis, every person as a TLCPerson, a debateSection
 // per sitting and per item, speeches by reference to their speakers, and
@@ -55,6 +61,9 @@ func AKN(d *Document) []byte {
 	w.line(`<proprietary source="#plenum">`)
 	w.line(`<plenum:checkpoint xmlns:plenum="` + PlenumNS + `" origin="` + x(c.Origin) + `" size="` + strconv.FormatInt(c.Size, 10) + `" rootHash="` + x(c.RootHash) + `">` + x(c.Signed) + "</plenum:checkpoint>")
 	w.line(`<plenum:verifierKey xmlns:plenum="` + PlenumNS + `">` + x(c.VerifierKey) + "</plenum:verifierKey>")
+	if s := d.stampOf(FormatAKN); s != nil {
+		w.line(`<plenum:renderer xmlns:plenum="` + PlenumNS + `">` + x(s.text()) + "</plenum:renderer>")
+	}
 	w.line("</proprietary>")
 	w.line("</meta>")
 	w.line("<preface>")

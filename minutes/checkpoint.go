@@ -57,7 +57,7 @@ func CheckpointLead(l *i18n.Locale, c Checkpoint) string {
 	return t + "."
 }
 
-func (w *mdWriter) checkpoint(c Checkpoint) {
+func (w *mdWriter) checkpoint(c Checkpoint, stamp *Stamp) {
 	l := w.l
 	w.para("## " + l.T("minutes.h.checkpoint"))
 	w.para(md(CheckpointLead(l, c)))
@@ -71,6 +71,9 @@ func (w *mdWriter) checkpoint(c Checkpoint) {
 		// rendering it in its own language (English states none, as
 		// documents exported before the catalogs did not).
 		w.para(mdLangOpen + l.Lang() + mdLangClose)
+	}
+	if stamp != nil {
+		w.para(mdStampOpen + stamp.text() + mdStampClose)
 	}
 	w.para(l.T("minutes.cp.signed"))
 	w.line("```" + mdFence)
@@ -92,12 +95,21 @@ const (
 	mdLangClose = " -->"
 )
 
+// The comment that states the renderer of a Markdown document (its
+// stamp), after its language.
+const (
+	mdStampOpen  = "<!-- plenum-renderer: "
+	mdStampClose = " -->"
+)
+
 // Stated is what a document says about the checkpoint it was rendered from.
 type Stated struct {
 	Format      string // md, html or akn
 	Signed      string // the signed checkpoint note
 	VerifierKey string
 	Lang        string // the language it is written in; "" is English
+	Stamp       string // the renderer it states, as written ("md/1"); see Renderer
+	Stamped     bool   // whether it states one: documents exported before December 2026 do not
 }
 
 // ErrNoCheckpoint means a document states no checkpoint: it was not
@@ -141,6 +153,9 @@ func ReadStated(doc []byte) (Stated, error) {
 		if lang, e := between(s, "\n"+mdLangOpen, mdLangClose); e == nil {
 			st.Lang = lang
 		}
+		if stamp, e := between(s, "\n"+mdStampOpen, mdStampClose); e == nil {
+			st.Stamp, st.Stamped = stamp, true
+		}
 		st.VerifierKey, err = between(s, "\n- "+i18n.For(st.Lang).T("minutes.cp.key")+": `", "`")
 	case FormatHTML:
 		s := string(doc)
@@ -151,6 +166,9 @@ func ReadStated(doc []byte) (Stated, error) {
 			var key string
 			key, err = between(s, `<meta name="plenum-verifier-key" content="`, `"`)
 			st.VerifierKey = html.UnescapeString(key)
+		}
+		if stamp, e := between(s, `<meta name="plenum-renderer" content="`, `"`); e == nil {
+			st.Stamp, st.Stamped = html.UnescapeString(stamp), true
 		}
 		if i := strings.Index(s, `<html lang="`); i >= 0 {
 			if lang, e := between(s[:min(len(s), i+64)], `<html lang="`, `"`); e == nil {
@@ -213,6 +231,8 @@ func readAKNStated(doc []byte, st *Stated) error {
 					field = &st.Signed
 				case "verifierKey":
 					field = &st.VerifierKey
+				case "renderer":
+					field, st.Stamped = &st.Stamp, true
 				}
 			}
 		case xml.CharData:

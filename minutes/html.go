@@ -45,6 +45,12 @@ footer { margin-top: 3rem; border-top: 2px solid #1a1a1a; }
 }
 `
 
+// htmlVersion is the version of the HTML renderer, stated in the
+// documents it renders ("html/1"): bump it whenever the bytes of the HTML
+// for the same log change (see version.go), and regenerate the golden
+// files with go test ./minutes -update.
+const htmlVersion = 1
+
 // HTML renders the minutes as one self-contained HTML file: no scripts,
 // no outside resources, printable.
 func HTML(d *Document) []byte {
@@ -60,6 +66,9 @@ func HTML(d *Document) []byte {
 	w.line(`<meta name="generator" content="plenum">`)
 	w.line(`<meta name="plenum-checkpoint" content="` + esc(fmt.Sprintf("%s %d %s", c.Origin, c.Size, c.RootHash)) + `">`)
 	w.line(`<meta name="plenum-verifier-key" content="` + esc(c.VerifierKey) + `">`)
+	if s := d.stampOf(FormatHTML); s != nil {
+		w.line(`<meta name="plenum-renderer" content="` + esc(s.text()) + `">`)
+	}
 	style := htmlStyle
 	if d.hasLines() {
 		style += linesStyle

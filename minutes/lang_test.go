@@ -129,7 +129,8 @@ func TestPseudoLocale(t *testing.T) {
 
 // formatWords are the words of the formats themselves: markup, the
 // names of JSON fields, the machine-readable values of Popolo.
-var formatWords = map[string]bool{"plenum": true, "lang": true, "en": true, "xa": true, "checkpoint": true}
+var formatWords = map[string]bool{"plenum": true, "lang": true, "en": true, "xa": true, "checkpoint": true,
+	"renderer": true, "md": true, "html": true, "akn": true} // the stamp: "plenum-renderer: md/1"
 
 func mustPopolo(t *testing.T, d *Document) []byte {
 	b, err := Popolo(d)

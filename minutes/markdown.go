@@ -11,6 +11,12 @@ import (
 	"plenum/i18n"
 )
 
+// mdVersion is the version of the Markdown renderer, stated in the
+// documents it renders ("md/1"): bump it whenever the bytes of the
+// Markdown for the same log change (see version.go), and regenerate the
+// golden files with go test ./minutes -update.
+const mdVersion = 1
+
 // Markdown renders the minutes as CommonMark: one paragraph a line, so
 // that a changed word is a changed line.
 func Markdown(d *Document) []byte {
@@ -80,7 +86,7 @@ func Markdown(d *Document) []byte {
 	for i := range d.Sittings {
 		w.sitting(&d.Sittings[i])
 	}
-	w.checkpoint(d.Checkpoint)
+	w.checkpoint(d.Checkpoint, d.stampOf(FormatMarkdown))
 	return w.buf.Bytes()
 }
 

@@ -155,44 +155,6 @@ func coop(t testing.TB) *Document {
 	return coopDoc
 }
 
-// golden compares got with testdata/name, or rewrites it with -update.
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./minutes -update to write it)", err)
-	}
-	if d := FirstDifference(want, got); d != "" {
-		t.Errorf("%s differs from the golden file: %s (run go test ./minutes -update and read the diff)", name, d)
-	}
-}
-
-func TestGolden(t *testing.T) {
-	d := march(t)
-	for _, f := range []struct{ format, file string }{
-		{FormatMarkdown, "march-1917.md"},
-		{FormatHTML, "march-1917.html"},
-		{FormatAKN, "march-1917.akn.xml"},
-		{FormatPopolo, "march-1917.popolo.json"},
-	} {
-		t.Run(f.format, func(t *testing.T) {
-			got, err := Render(d, f.format)
-			if err != nil {
-				t.Fatal(err)
-			}
-			golden(t, f.file, got)
-		})
-	}
-	golden(t, "coop-2026.md", Markdown(coop(t)))
-}
-
 // TestDeterministic renders twice from two separate replays: maps in the
 // state must not leak their order into the documents.
 func TestDeterministic(t *testing.T) {

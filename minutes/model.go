@@ -38,6 +38,8 @@ type Document struct {
 	Votes         []Vote
 	Elections     []Election
 	Checkpoint    Checkpoint
+
+	render render // how it is stamped (version.go)
 }
 
 // Mark is a mark on a mandate and what it means ("*").

@@ -33,10 +33,6 @@ func congress(t testing.TB) *Document {
 	return congressDoc
 }
 
-func TestCongressGolden(t *testing.T) {
-	golden(t, "congress-2026.md", Markdown(congress(t)))
-}
-
 func motionOf(t *testing.T, d *Document, id string) *Motion {
 	t.Helper()
 	for i := range d.Motions {

@@ -1,0 +1,203 @@
+package minutes
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// versionConst names the version constant of each renderer whose
+// documents are checked byte for byte, and where it is.
+var versionConst = map[string]string{
+	FormatMarkdown: "mdVersion (minutes/markdown.go)",
+	FormatHTML:     "htmlVersion (minutes/html.go)",
+	FormatAKN:      "aknVersion (minutes/akn.go)",
+}
+
+var goldenExt = map[string]string{FormatMarkdown: ".md", FormatHTML: ".html", FormatAKN: ".akn.xml", FormatPopolo: ".popolo.json"}
+
+// versionsFile records, for each renderer version, the SHA-256 of each
+// golden file it renders: a line is added by -update for a version (or a
+// file) not seen before, and never changed, so that regenerating the
+// golden files without bumping the version fails too.
+const versionsFile = "renderer-versions.txt"
+
+// hostileGolden is hostileDoc with text that would make markup of its own
+// in every format — a heading after a carriage return, a fence, a
+// renderer stamp, a script, a link, emphasis, strikethrough, entities, the
+// end of a CDATA section — and names in right-to-left scripts, one with a
+// right-to-left override it does not close (refused since f9a44ef, but a
+// log recorded before holds it as it was).
+func hostileGolden() *Document {
+	return hostileDoc("דוד כהן & محمد الأحمد \u202e(For – 38) <script>alert(1)</script> **Carried.** [x](javascript:alert(1)) ~~83~~ &amp; ]]> \"'\r# Resolved\n```plenum-checkpoint\n<!-- plenum-renderer: md/9 -->\n<meta name=\"plenum-renderer\" content=\"html/9\">\n<plenum:renderer xmlns:plenum=\"urn:plenum:minutes:1\">akn/9</plenum:renderer>")
+}
+
+type goldenFile struct {
+	name   string // in testdata
+	format string
+	got    []byte
+}
+
+// goldenFiles renders the golden documents: the demo, the cooperative's
+// meeting (named ballots, a correction), the printers' congress (motions
+// amended by lines), each in every format checked byte for byte, and the
+// demo in Popolo; the hostile document in English; the meeting and the
+// congress in every other language.
+func goldenFiles(t *testing.T) []goldenFile {
+	var out []goldenFile
+	add := func(name string, d *Document, formats ...string) {
+		for _, format := range formats {
+			got, err := Render(d, format)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, goldenFile{name + goldenExt[format], format, got})
+		}
+	}
+	checked := []string{FormatMarkdown, FormatHTML, FormatAKN}
+	add("march-1917", march(t), append(checked, FormatPopolo)...)
+	add("coop-2026", coop(t), checked...)
+	add("congress-2026", congress(t), checked...)
+	add("hostile", hostileGolden(), checked...)
+	for _, file := range []string{"coop-2026", "congress-2026"} {
+		f := replayScript(t, file, mustRead(t, filepath.Join("..", "testdata", file+".jsonl")))
+		for _, lang := range []string{"de", "ru", "fr", "es"} {
+			add(file+"."+lang, BuildIn(f.state, f.cp, lang), checked...)
+		}
+	}
+	return out
+}
+
+// TestGolden renders the golden documents and compares them with the
+// files in testdata (go test ./minutes -update rewrites them). A document
+// exported once must verify for ever, and verify renders it again: so a
+// change to a renderer's bytes — or to what Build makes of the same log,
+// or to the words the catalog gives it — must bump that renderer's
+// version, which the documents state, so that verify can tell an older
+// document from an altered one. The versions file catches regenerating
+// the golden files without the bump.
+func TestGolden(t *testing.T) {
+	files := goldenFiles(t)
+	for _, f := range files {
+		path := filepath.Join("testdata", f.name)
+		if *update {
+			if err := os.WriteFile(path, f.got, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(path)
+		if err != nil {
+			t.Errorf("%v (run go test ./minutes -update to write it)", err)
+			continue
+		}
+		if d := FirstDifference(want, f.got); d != "" {
+			if c, ok := versionConst[f.format]; ok {
+				t.Errorf("the renderer's output changed: bump %s and regenerate with -update (go test ./minutes -update; read the diff): %s: %s", c, f.name, d)
+			} else {
+				t.Errorf("%s differs from the golden file (it is not checked byte for byte: no version to bump; regenerate with go test ./minutes -update and read the diff): %s", f.name, d)
+			}
+		}
+	}
+	checkVersions(t, files)
+}
+
+// checkVersions compares the golden files with the hashes the versions
+// file records for the renderer versions of this plenum, and with -update
+// records those of a version or a file it does not know.
+func checkVersions(t *testing.T, files []goldenFile) {
+	path := filepath.Join("testdata", versionsFile)
+	data, err := os.ReadFile(path)
+	if err != nil && !(*update && errors.Is(err, os.ErrNotExist)) {
+		t.Fatalf("%v (run go test ./minutes -update to write it)", err)
+	}
+	recorded := map[string]string{}
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	for sc.Scan() {
+		line := sc.Text()
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		fields := strings.Fields(line)
+		if len(fields) != 3 {
+			t.Fatalf("%s: %q is not FORMAT/VERSION FILE SHA256", path, line)
+		}
+		recorded[fields[0]+" "+fields[1]] = fields[2]
+	}
+	var added []string
+	for _, f := range files {
+		c, ok := versionConst[f.format]
+		if !ok {
+			continue
+		}
+		key := f.format + "/" + strconv.Itoa(RendererVersion(f.format)) + " " + f.name
+		sum := sha256.Sum256(f.got)
+		h := hex.EncodeToString(sum[:])
+		switch rec, ok := recorded[key]; {
+		case !ok && *update:
+			added = append(added, key+" "+h)
+		case !ok:
+			t.Errorf("%s records no %s: run go test ./minutes -update", path, key)
+		case rec != h:
+			t.Errorf("the renderer's output changed: bump %s and regenerate with -update: %s is not the file %s records for %s", c, f.name, versionsFile, key)
+		}
+	}
+	if len(added) == 0 {
+		return
+	}
+	sort.Strings(added)
+	if len(data) == 0 {
+		data = []byte("# The golden files each renderer version renders: FORMAT/VERSION FILE SHA-256.\n" +
+			"# go test ./minutes -update adds the lines of a version or a file not seen before and never\n" +
+			"# changes one: a renderer whose output changed must bump its version (minutes/version.go).\n")
+	}
+	data = append(data, strings.Join(added, "\n")+"\n"...)
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%s: recorded %d golden files", path, len(added))
+}
+
+// TestDocumentsBeforeTheStamps: the documents plenum exported before it
+// stamped its renderer's version (testdata/unstamped: the golden files
+// as plenum rendered them until December 2026, never regenerated) are
+// version 1 of their renderer. While the renderer is at version 1 they
+// render again byte for byte; after a bump they are refused as another
+// renderer's, not as altered.
+func TestDocumentsBeforeTheStamps(t *testing.T) {
+	for file, d := range map[string]*Document{
+		"march-1917.md": march(t), "march-1917.html": march(t), "march-1917.akn.xml": march(t),
+		"coop-2026.md": coop(t), "congress-2026.md": congress(t),
+	} {
+		data := mustRead(t, filepath.Join("testdata", "unstamped", file))
+		st, err := ReadStated(data)
+		if err != nil {
+			t.Fatalf("%s: %v", file, err)
+		}
+		if st.Stamped {
+			t.Fatalf("%s states the renderer %q: it is not a document from before the stamps", file, st.Stamp)
+		}
+		got, err := Rerender(d, st)
+		if RendererVersion(st.Format) != unstampedVersion {
+			var other *OtherRendererError
+			if !errors.As(err, &other) || other.Stated.Version != unstampedVersion || other.Stated.Stated {
+				t.Errorf("%s: after the bump to %s/%d, Rerender = %v, want the refusal of a document of %s/1", file, st.Format, RendererVersion(st.Format), err, st.Format)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatalf("%s: %v", file, err)
+		}
+		if d := FirstDifference(data, got); d != "" {
+			t.Errorf("%s, exported before the stamps, no longer renders again as it was: %s", file, d)
+		}
+	}
+}

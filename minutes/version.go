@@ -1,0 +1,175 @@
+package minutes
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// A document checked byte for byte (md, html, akn) states the version of
+// the renderer that made it, its stamp: "md/1", and, when the exporting
+// plenum said which it was, "md/1 plenum/v1.4.0". verify renders the
+// record again only with the renderer of the stated version; a document
+// of another version is not called forged, it is refused as one this
+// plenum cannot compare (OtherRendererError).
+//
+// Each renderer's version (mdVersion, htmlVersion, aknVersion) is bumped
+// whenever its bytes for the same log change: a word, a space, an escape,
+// a translation of the words the minutes add, or what Build makes of the
+// record. TestGolden guards it.
+
+// unstampedVersion is the version of a document that states none: every
+// document exported before plenum stamped its documents (December 2026)
+// was rendered as version 1 renders, without the stamp.
+const unstampedVersion = 1
+
+// RendererVersion returns the version of this plenum's renderer of a
+// format whose documents are checked byte for byte (md, html, akn), or 0
+// for one that is not (pdf, popolo).
+func RendererVersion(format string) int {
+	switch format {
+	case FormatMarkdown:
+		return mdVersion
+	case FormatHTML:
+		return htmlVersion
+	case FormatAKN:
+		return aknVersion
+	}
+	return 0
+}
+
+// Stamp is the renderer a document states it was made by.
+type Stamp struct {
+	Format  string // md, html or akn
+	Version int    // the renderer's version
+	Plenum  string // the plenum that exported it, as it said of itself; "" if it did not. Not checked.
+	Stated  bool   // false for a document that states no renderer (version 1, exported before the stamps)
+}
+
+// String names the renderer: "md/1".
+func (s Stamp) String() string { return s.Format + "/" + strconv.Itoa(s.Version) }
+
+// text is the stamp as a document writes it.
+func (s Stamp) text() string {
+	if s.Plenum != "" {
+		return s.String() + " plenum/" + s.Plenum
+	}
+	return s.String()
+}
+
+// plenumVersion is a plenum version a stamp may state: letters, digits
+// and . _ + -, as Go module versions and VCS revisions are written.
+var plenumVersion = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$`)
+
+// stampRenderer is the first word of a stamp: the format and the
+// renderer's version, a whole number from 1 without leading zeros.
+var stampRenderer = regexp.MustCompile(`^([a-z]+)/([1-9][0-9]{0,8})$`)
+
+// BadStampError is a document whose stamp is not one plenum writes: it
+// was altered.
+type BadStampError struct {
+	Format string // the document's format
+	Text   string // the stamp as the document states it
+}
+
+func (e *BadStampError) Error() string {
+	return fmt.Sprintf("the %s document states the renderer %q, which is not one plenum writes (%s/N)", e.Format, clip(e.Text), e.Format)
+}
+
+// Renderer is the renderer the document states: its stamp read, or
+// version 1 when it states none. A stamp plenum does not write is a
+// *BadStampError.
+func (st Stated) Renderer() (Stamp, error) {
+	if !st.Stamped {
+		return Stamp{Format: st.Format, Version: unstampedVersion}, nil
+	}
+	bad := &BadStampError{Format: st.Format, Text: st.Stamp}
+	words := strings.Split(st.Stamp, " ")
+	m := stampRenderer.FindStringSubmatch(words[0])
+	if m == nil || m[1] != st.Format {
+		return Stamp{}, bad
+	}
+	v, err := strconv.Atoi(m[2])
+	if err != nil {
+		return Stamp{}, bad
+	}
+	s := Stamp{Format: st.Format, Version: v, Stated: true}
+	// Words after the first that this plenum does not know are left for
+	// the plenum of that version to judge; it does not write them, so
+	// a document of its own version that has them differs from the
+	// rendering.
+	for _, w := range words[1:] {
+		if p, ok := strings.CutPrefix(w, "plenum/"); ok && plenumVersion.MatchString(p) && s.Plenum == "" {
+			s.Plenum = p
+		}
+	}
+	return s, nil
+}
+
+// OtherRendererError is a document stated to be made by a renderer of
+// another version than this plenum's: its bytes cannot be compared here.
+type OtherRendererError struct {
+	Stated  Stamp // what the document states (version 1 when it states none)
+	Renders int   // the version this plenum renders
+}
+
+func (e *OtherRendererError) Error() string {
+	return fmt.Sprintf("the document was rendered by %s and this plenum renders %s/%d", e.Stated, e.Stated.Format, e.Renders)
+}
+
+// ErrNotChecked is a format whose documents are not checked byte for byte.
+var ErrNotChecked = errors.New("the format is not checked byte for byte")
+
+// render is how a document is rendered: stamped (as every document
+// since December 2026), or not (as the documents before).
+type render struct {
+	unstamped bool
+	plenum    string // the plenum version the stamp states
+}
+
+// stampOf is the stamp d is rendered with in format, or nil for none.
+func (d *Document) stampOf(format string) *Stamp {
+	if d.render.unstamped {
+		return nil
+	}
+	return &Stamp{Format: format, Version: RendererVersion(format), Plenum: d.render.plenum, Stated: true}
+}
+
+// RenderBy renders d as Render does, its stamp stating the plenum that
+// renders it (a version such as "v1.4.0"; one with other characters than
+// letters, digits and . _ + - is left out). The stamp's plenum version is
+// what the exporter says of itself: a reader learns which plenum to ask
+// for a document of another renderer version; it is not checked.
+func RenderBy(d *Document, format, plenum string) ([]byte, error) {
+	dd := *d
+	if plenumVersion.MatchString(plenum) {
+		dd.render.plenum = plenum
+	}
+	return Render(&dd, format)
+}
+
+// Rerender renders d as the document that stated st must read, for
+// checking it byte for byte: with its stamp (and the plenum version the
+// stamp states), or without one for a document from before the stamps.
+// A document of another renderer version than this plenum's is an
+// *OtherRendererError, one whose stamp plenum does not write a
+// *BadStampError, one of a format not checked byte for byte
+// ErrNotChecked.
+func Rerender(d *Document, st Stated) ([]byte, error) {
+	ours := RendererVersion(st.Format)
+	if ours == 0 {
+		return nil, ErrNotChecked
+	}
+	s, err := st.Renderer()
+	if err != nil {
+		return nil, err
+	}
+	if s.Version != ours {
+		return nil, &OtherRendererError{Stated: s, Renders: ours}
+	}
+	dd := *d
+	dd.render = render{unstamped: !s.Stated, plenum: s.Plenum}
+	return Render(&dd, st.Format)
+}
