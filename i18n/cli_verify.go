@@ -39,4 +39,29 @@ var cliVerifyMessages = []Msg{
 	{Key: "cli.doc.not_plenum", En: "%s: the stated checkpoint's origin %q is not a plenum log: %v", De: "%s: der Ursprung „%s“ des angegebenen Prüfpunkts ist kein plenum-Log: %v", Ru: "%s: источник «%s» указанной контрольной точки — не журнал plenum: %v", Fr: "%s : l'origine « %s » du point de contrôle indiqué n'est pas un journal plenum : %v", Es: "%s: el origen «%s» del punto de control indicado no es un registro de plenum: %v"},
 	{Key: "cli.doc.other_log", En: "%s states the log %s; the database has the log of %s as %s", De: "%s nennt das Log %s; in der Datenbank heißt das Log von %s aber %s", Ru: "%s указывает журнал %s, а в базе данных журнал %s называется %s", Fr: "%s indique le journal %s ; la base de données a le journal de %s sous le nom %s", Es: "%s indica el registro %s; la base de datos tiene el registro de %s como %s"},
 	{Key: "cli.doc.key_unreadable", En: "%s: the stated verifier key cannot be read: %v", De: "%s: der angegebene Prüfschlüssel kann nicht gelesen werden: %v", Ru: "%s: не удаётся прочитать указанный ключ проверки: %v", Fr: "%s : la clé de vérification indiquée est illisible : %v", Es: "%s: no se puede leer la clave de verificación indicada: %v"},
+
+	// plenum verify --document: the version of the renderer a document
+	// states (its stamp, "md/2"): one plenum does not write, and one this
+	// plenum does not render, whose bytes it cannot compare though it
+	// checked the checkpoint and the record.
+	{Key: "cli.doc.bad_stamp", En: "%s states the renderer %s, which is not one plenum writes (%s/N): the document was altered",
+		De: "%s nennt den Renderer %s, den plenum so nicht schreibt (%s/N): das Dokument wurde verändert",
+		Ru: "%s указывает рендерер %s, какого plenum не пишет (%s/N): документ изменён",
+		Fr: "%s indique le moteur de rendu %s, que plenum n'écrit pas ainsi (%s/N) : le document a été modifié",
+		Es: "%s indica el renderizador %s, que plenum no escribe así (%s/N): el documento fue alterado"},
+	{Key: "cli.doc.other_renderer", En: "%s was rendered by %s%s and this plenum renders %s, so it cannot compare the bytes: the document's checkpoint is signed by the log's key and the log's first %s entries hash to its root hash %s — the record it was rendered from is intact — but only a plenum that renders %s can tell whether the document is exactly that record's minutes%s",
+		De: "%s wurde mit %s%s erzeugt, und dieses plenum erzeugt %s, kann die Bytes also nicht vergleichen: der Prüfpunkt des Dokuments ist mit dem Schlüssel des Logs signiert, und die ersten %s Einträge des Logs ergeben seinen Wurzelhash %s — die Aufzeichnung, aus der es erzeugt wurde, ist unversehrt —, aber nur ein plenum, das %s erzeugt, kann prüfen, ob das Dokument genau das Protokoll dieser Aufzeichnung ist%s",
+		Ru: "%s отрисован рендерером %s%s, а этот plenum отрисовывает %s, поэтому не может сравнить байты: контрольная точка документа подписана ключом журнала, и первые %s записей журнала дают её корневой хеш %s — записи, из которых он построен, целы, — но проверить, что документ в точности протокол этих записей, может только plenum, который отрисовывает %s%s",
+		Fr: "%s a été rendu par %s%s et ce plenum rend %s : il ne peut donc pas en comparer les octets. Le point de contrôle du document est signé par la clé du journal et les %s premières entrées du journal donnent son hachage racine %s — le journal dont il est issu est intact —, mais seul un plenum qui rend %s peut dire si le document est exactement le procès-verbal de ce journal%s",
+		Es: "%s fue generado por %s%s y este plenum genera %s, así que no puede comparar sus bytes: el punto de control del documento está firmado con la clave del registro y las primeras %s entradas del registro dan su hash raíz %s — el registro del que se generó está intacto —, pero solo un plenum que genere %s puede decir si el documento es exactamente el acta de ese registro%s"},
+	{Key: "cli.doc.unstamped", En: " (it states no renderer: documents exported before December 2026 do not)",
+		De: " (es nennt keinen Renderer: Dokumente, die vor Dezember 2026 exportiert wurden, nennen keinen)",
+		Ru: " (в нём не указан рендерер: документы, выгруженные до декабря 2026 года, его не указывают)",
+		Fr: " (il n'indique aucun moteur de rendu : les documents exportés avant décembre 2026 n'en indiquent pas)",
+		Es: " (no indica renderizador: los documentos exportados antes de diciembre de 2026 no lo indican)"},
+	{Key: "cli.doc.renderer_plenum", En: ": plenum %s, which the document names as the one that exported it",
+		De: ": plenum %s, das das Dokument als das exportierende nennt",
+		Ru: ": plenum %s, который документ называет выгрузившим его",
+		Fr: " : plenum %s, que le document nomme comme celui qui l'a exporté",
+		Es: ": plenum %s, que el documento nombra como el que lo exportó"},
 }

@@ -53,6 +53,12 @@ DESCRIPTION
     The output depends only on the log up to the checkpoint, never on the
     clock: exporting the same checkpoint twice gives the same bytes.
 
+    An md, html or akn document states the version of the renderer that
+    made it and the version of plenum ("md/1 plenum/v1.4.0"), beside its
+    checkpoint: "plenum verify --document" compares the bytes only with
+    the renderer of that version, and says which plenum can compare a
+    document of another (docs/minutes.md).
+
     With --format roster-csv or roster-xlsx, export writes the assembly's
     roster instead, as of the same checkpoint: one row per person with a
     mandate (reference, name, organization, kind, weight, proxy, status
@@ -158,7 +164,7 @@ func runExport(ctx context.Context, env *cliEnv, args []string) error {
 	} else {
 		var d *minutes.Document
 		if d, err = lg.document(ctx, signed, lg.verifiers, *lang); err == nil {
-			doc, err = minutes.Render(d, *format)
+			doc, err = minutes.RenderBy(d, *format, stampVersion())
 		}
 	}
 	if err != nil {

@@ -17,6 +17,7 @@ import (
 
 	"plenum/i18n"
 	"plenum/ledger"
+	"plenum/minutes"
 	"plenum/remote/tlogtest"
 	"plenum/witness"
 )
@@ -385,6 +386,13 @@ func TestVerifyRefusalsInTheOfficersLanguage(t *testing.T) {
 	vkey := statedKey(t, string(doc))
 	badKey := writeFile(t, "bad-key.md", strings.ReplaceAll(string(doc), "`"+vkey+"`", "`a+b+c`"))
 	noCP := writeFile(t, "none.md", "# Minutes\n\nNothing else.\n")
+	ours, next := "md/"+strconv.Itoa(minutes.RendererVersion("md")), "md/"+strconv.Itoa(minutes.RendererVersion("md")+1)
+	stamp := stampLine("md", ours)
+	if !strings.Contains(string(doc), stamp) {
+		t.Fatalf("the document states no renderer %q", stamp)
+	}
+	bogusStamp := writeFile(t, "bogus-stamp.md", strings.Replace(string(doc), stamp, stampLine("md", "md/x"), 1))
+	otherRenderer := writeFile(t, "other-renderer.md", strings.Replace(string(doc), stamp, stampLine("md", next+" plenum/v9.1.0"), 1))
 	// A signing key that is not one.
 	keyDir := filepath.Join(t.TempDir(), "d")
 	os.MkdirAll(keyDir, 0o700)
@@ -399,6 +407,8 @@ func TestVerifyRefusalsInTheOfficersLanguage(t *testing.T) {
 		{[]string{"--db", db, "--document", notPlenum}, 1, "cli.doc.not_plenum", []any{notPlenum, "a log of somebody else", anyText}},
 		{[]string{"--db", db, "--document", otherLog}, 1, "cli.doc.other_log", []any{otherLog, "other.example/log/march-1917", "march-1917", "plenum.localhost/log/march-1917"}},
 		{[]string{"--db", db, "--data", t.TempDir(), "--document", badKey}, 1, "cli.doc.key_unreadable", []any{badKey, anyText}},
+		{[]string{"--db", db, "--document", bogusStamp}, 1, "cli.doc.bad_stamp", []any{bogusStamp, `"md/x"`, "md"}},
+		{[]string{"--db", db, "--document", otherRenderer}, exitOtherRenderer, "cli.doc.other_renderer", []any{otherRenderer, next, "", ours, anyText, anyText, next, anyText}},
 		{[]string{"--db", db, "--data", keyDir}, 1, "cli.about", []any{filepath.Join(keyDir, ledger.SigningKeyFile), anyText}},
 		{[]string{"--url", "http://127.0.0.1:1", "--key", "a+b+c"}, 2, "cli.about", []any{"--key", anyText}},
 		{[]string{"--url", "http://127.0.0.1:1", "--key", l.VKey, "--witness", "a+b+c"}, 2, "cli.about", []any{"--witness", anyText}},

@@ -69,7 +69,12 @@ DESCRIPTION
     md, html or akn) against the database: the checkpoint the document
     states must be signed and be the root of the log's first entries, and
     re-rendering the record at that checkpoint must give the document byte
-    for byte. A difference is named by its line.
+    for byte. A difference is named by its line. The bytes are compared
+    only with the renderer of the version the document states ("md/2"; a
+    document without the statement, exported before December 2026, is
+    version 1): a document of another version is refused with exit status
+    3, after its checkpoint and the record it was rendered from are
+    checked, naming the version and the plenum that can compare it.
 
     With --url, verify checks a log served by any plenum server (or any
     C2SP tlog-tiles server) as an outside client would: it fetches the
@@ -125,7 +130,9 @@ OPTIONS
 EXIT STATUS
     0 when the record is intact; 1 when it is not, naming the assembly, the
     first bad entry and why, or when the database cannot be read; 2 for a
-    usage error.
+    usage error; with --document, 3 when the document states a version of
+    the renderer other than this plenum's, so that its bytes could not be
+    compared (its checkpoint and record checked out).
 
 EXAMPLES
     Check a copy of the server's database against the verifier key that

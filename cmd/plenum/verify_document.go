@@ -23,6 +23,12 @@ import (
 // the document's format gives the document byte for byte. Otherwise it
 // returns an *exitError with code 1 naming the first difference.
 //
+// The bytes are compared only when the document states the version of
+// the renderer this plenum has (a document without a stamp is version 1):
+// one of another version is refused with code 3 once its checkpoint and
+// the record it vouches for are checked, saying which renderer can compare
+// it. A stamp plenum does not write is refused with code 1.
+//
 // The verifier key is the one of the signing key in dataDir (by default
 // beside a SQLite database); if that is absent, the key the document
 // states is used, and the output says so: compare it with the key the
@@ -36,6 +42,14 @@ func runVerifyDocument(ctx context.Context, env *cliEnv, dbPath, dataDir, file s
 	stated, err := minutes.ReadStated(data)
 	if errors.Is(err, minutes.ErrNoCheckpoint) {
 		err = errors.New(l.T("cli.doc.no_checkpoint"))
+	}
+	if err != nil {
+		return &exitError{code: 1, msg: l.T("cli.about", file, err)}
+	}
+	renderer, err := stated.Renderer()
+	var bad *minutes.BadStampError
+	if errors.As(err, &bad) {
+		return &exitError{code: 1, msg: l.T("cli.doc.bad_stamp", file, quoteStamp(bad.Text), stated.Format)}
 	}
 	if err != nil {
 		return &exitError{code: 1, msg: l.T("cli.about", file, err)}
@@ -84,15 +98,61 @@ func runVerifyDocument(ctx context.Context, env *cliEnv, dbPath, dataDir, file s
 	if err != nil {
 		return err
 	}
-	want, err := minutes.Render(doc, stated.Format)
+	size := strconv.FormatInt(cp.Size, 10)
+	root := base64.StdEncoding.EncodeToString(cp.Hash[:])
+	if ours := minutes.RendererVersion(stated.Format); renderer.Version != ours {
+		return &exitError{code: exitOtherRenderer, msg: otherRenderer(l, file, renderer, ours, size, root) + keyNote}
+	}
+	want, err := minutes.Rerender(doc, stated)
 	if err != nil {
 		return err
 	}
 	if d := minutes.FirstDifference(want, data); d != "" {
-		return &exitError{code: 1, msg: l.T("cli.doc.differs", file, strconv.FormatInt(cp.Size, 10), d)}
+		return &exitError{code: 1, msg: l.T("cli.doc.differs", file, size, d)}
 	}
-	fmt.Fprintln(env.stdout, l.T("cli.doc.ok", file, stated.Format, lg.origin, strconv.FormatInt(cp.Size, 10), base64.StdEncoding.EncodeToString(cp.Hash[:]))+keyNote)
+	fmt.Fprintln(env.stdout, l.T("cli.doc.ok", file, stated.Format, lg.origin, size, root)+keyNote)
 	return nil
+}
+
+// exitOtherRenderer is verify --document's exit status for a document
+// whose bytes it cannot compare: the document states another version of
+// the renderer than this plenum's.
+const exitOtherRenderer = 3
+
+// otherRenderer says that a document of the renderer stated cannot be
+// compared by this plenum, which renders version ours, though its
+// checkpoint and the record of size entries with root hash root are
+// intact; and which plenum can compare it.
+func otherRenderer(l *i18n.Locale, file string, stated minutes.Stamp, ours int, size, root string) string {
+	unstamped, by := "", ""
+	if !stated.Stated {
+		unstamped = l.T("cli.doc.unstamped")
+	}
+	if stated.Plenum != "" {
+		by = l.T("cli.doc.renderer_plenum", stated.Plenum)
+	}
+	s := stated.String()
+	return l.T("cli.doc.other_renderer", file, s, unstamped, stated.Format+"/"+strconv.Itoa(ours), size, root, s, by)
+}
+
+// quoteStamp quotes a stamp read from a document for a message: in ASCII,
+// so that no control character reaches the terminal, and short.
+func quoteStamp(s string) string {
+	q := strconv.QuoteToASCII(s)
+	if len(q) > 80 {
+		q = q[:80] + "…"
+	}
+	return q
+}
+
+// stampVersion is the plenum version exported documents state in their
+// stamp: the build's, or none for a development build that knows no more
+// than "devel".
+func stampVersion() string {
+	if v := buildVersion(); v != "devel" {
+		return v
+	}
+	return ""
 }
 
 // hashList is an in-memory tlog.HashReader.

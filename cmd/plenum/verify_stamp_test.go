@@ -1,0 +1,108 @@
+package main
+
+import (
+	"errors"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+
+	"plenum/minutes"
+)
+
+// stampLines are how each format states the renderer that made a
+// document, version v (and the plenum that exported it, if by is set).
+func stampLine(format, v string) string {
+	switch format {
+	case "md":
+		return "<!-- plenum-renderer: " + v + " -->\n\n"
+	case "html":
+		return `<meta name="plenum-renderer" content="` + v + `">` + "\n"
+	}
+	return `<plenum:renderer xmlns:plenum="urn:plenum:minutes:1">` + v + "</plenum:renderer>\n"
+}
+
+// TestVerifyDocumentRendererVersion: an exported document states the
+// version of the renderer that made it, and verify compares its bytes
+// only with that renderer. A document from before the stamps (the same
+// bytes without the stamp) is version 1 and verifies; one stating another
+// version is refused with exit status 3, saying that its checkpoint and
+// record checked out and which renderer and plenum can compare it; a
+// stamp plenum does not write, an altered body, and a forged checkpoint
+// behind another version's stamp are refused with exit status 1.
+func TestVerifyDocumentRendererVersion(t *testing.T) {
+	db := demoDB(t)
+	for _, format := range []string{"md", "html", "akn"} {
+		ours := format + "/" + strconv.Itoa(minutes.RendererVersion(format))
+		next := format + "/" + strconv.Itoa(minutes.RendererVersion(format)+1)
+		file := exportTo(t, db, format)
+		data, _ := os.ReadFile(file)
+		doc := string(data)
+		stamp := stampLine(format, ours)
+		if strings.Count(doc, stamp) != 1 {
+			t.Fatalf("%s: the exported document does not state its renderer %q once", format, stamp)
+		}
+		edit := func(name, from, to string) string {
+			if !strings.Contains(doc, from) {
+				t.Fatalf("%s: the document has no %q", format, from)
+			}
+			return writeFile(t, name+"."+format, strings.Replace(doc, from, to, 1))
+		}
+		unstamped := edit("unstamped", stamp, "")
+		other := edit("other", stamp, stampLine(format, next+" plenum/v9.1.0"))
+		bogus := edit("bogus", stamp, stampLine(format, format+"/x"))
+		body := map[string][2]string{
+			"md":   {"(For – 38; against – 26.)", "(For – 39; against – 26.)"},
+			"html": {"Discussion closed.", "Discussion opened."},
+			"akn":  {"Krasnoyarsk", "Krasnodar"},
+		}[format]
+		altered := edit("altered", body[0], body[1])
+		unstampedAltered := writeFile(t, "unstamped-altered."+format, strings.Replace(strings.Replace(doc, stamp, "", 1), body[0], body[1], 1))
+		// The signed checkpoint's tree size, one digit longer.
+		nl := map[bool]string{true: "&#xA;", false: "\n"}[format == "akn"]
+		size := statedSize(t, data)
+		signedSize := "plenum.localhost/log/march-1917" + nl + size + nl
+		forged := writeFile(t, "forged."+format, strings.Replace(strings.Replace(doc, signedSize, strings.Replace(signedSize, nl+size, nl+size+"0", 1), 1), stamp, stampLine(format, next), 1))
+
+		for _, c := range []struct {
+			name, file string
+			code       int
+			say        []string
+		}{
+			{"stamped", file, 0, []string{"exactly as the log recorded them"}},
+			{"unstamped", unstamped, 0, []string{"exactly as the log recorded them"}},
+			{"another version", other, exitOtherRenderer, []string{"rendered by " + next + " and this plenum renders " + ours,
+				"signed by the log's key", "first " + size + " entries hash to its root hash", "only a plenum that renders " + next, "plenum v9.1.0"}},
+			{"bogus stamp", bogus, 1, []string{`states the renderer "` + format + `/x"`, "the document was altered"}},
+			{"altered body", altered, 1, []string{"is not the minutes the log recorded at tree size " + size, body[1]}},
+			{"unstamped, altered body", unstampedAltered, 1, []string{"is not the minutes the log recorded at tree size " + size, body[1]}},
+			{"forged checkpoint of another version", forged, 1, []string{"signature does not verify"}},
+		} {
+			out, err := verifyDoc(t, db, c.file)
+			code, msg := 0, out
+			var ee *exitError
+			if errors.As(err, &ee) {
+				code, msg = ee.code, ee.msg
+			} else if err != nil {
+				code, msg = -1, err.Error()
+			}
+			if code != c.code || !inOrder(msg, c.say) {
+				t.Errorf("%s, %s: exit %d: %s\nwant %d and %q", format, c.name, code, msg, c.code, c.say)
+			}
+		}
+	}
+}
+
+// statedSize is the tree size of the checkpoint a document states.
+func statedSize(t *testing.T, doc []byte) string {
+	t.Helper()
+	st, err := minutes.ReadStated(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(st.Signed, "\n")
+	if len(lines) < 2 {
+		t.Fatalf("the stated checkpoint %q has no size", st.Signed)
+	}
+	return lines[1]
+}
