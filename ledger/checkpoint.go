@@ -22,6 +22,13 @@ type Checkpoint struct {
 	Extensions []string
 }
 
+// MaxTreeSize is the largest tree size a checkpoint may state: 2^48
+// entries, a million a second for nine years, beyond any log. A signed
+// checkpoint claiming more is refused as malformed, for tlog's proof
+// computations never end on sizes above 2^62: a log's key holder could
+// otherwise hang every verifier, witness and receipt check with one.
+const MaxTreeSize = 1 << 48
+
 // ErrMalformedCheckpoint is wrapped by every error ParseCheckpoint returns.
 var ErrMalformedCheckpoint = errors.New("malformed checkpoint")
 
@@ -95,6 +102,9 @@ func ParseCheckpoint(text []byte) (Checkpoint, error) {
 	n, err := strconv.ParseInt(lines[1], 10, 64)
 	if err != nil || n < 0 || strconv.FormatInt(n, 10) != lines[1] {
 		return bad("tree size %q is not a canonical decimal number", lines[1])
+	}
+	if n > MaxTreeSize {
+		return bad("tree size %d is larger than %d", n, int64(MaxTreeSize))
 	}
 	c.Size = n
 	h, err := base64.StdEncoding.Strict().DecodeString(lines[2])

@@ -23,6 +23,10 @@ func TestParseCheckpoint(t *testing.T) {
 	if !bytes.Equal(c.Text(), []byte(goodCheckpoint)) {
 		t.Fatalf("Text() = %q", c.Text())
 	}
+	maxSize := strings.Replace(goodCheckpoint, "\n42\n", "\n281474976710656\n", 1)
+	if c, err := ParseCheckpoint([]byte(maxSize)); err != nil || c.Size != MaxTreeSize {
+		t.Fatalf("largest size: %+v %v", c, err)
+	}
 	ext := goodCheckpoint + "extension line\n"
 	if c, err := ParseCheckpoint([]byte(ext)); err != nil || len(c.Extensions) != 1 || string(c.Text()) != ext {
 		t.Fatalf("with extension: %+v %v", c, err)
@@ -39,6 +43,8 @@ func TestParseCheckpoint(t *testing.T) {
 		"empty ext":     goodCheckpoint + "\n",
 		"control char":  strings.Replace(goodCheckpoint, "march", "ma\x01rch", 1),
 		"huge size":     strings.Replace(goodCheckpoint, "\n42\n", "\n99999999999999999999\n", 1),
+		"size 2^62":     strings.Replace(goodCheckpoint, "\n42\n", "\n4611686018427387904\n", 1),
+		"size 2^48+1":   strings.Replace(goodCheckpoint, "\n42\n", "\n281474976710657\n", 1),
 	}
 	for name, in := range bad {
 		if _, err := ParseCheckpoint([]byte(in)); !errors.Is(err, ErrMalformedCheckpoint) {

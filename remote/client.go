@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -74,19 +75,55 @@ type Client struct {
 }
 
 // NewClient returns a client for the log whose tlog-tiles prefix is url.
-// hc may be nil.
+// hc may be nil: the client of HTTPClient with a 60 second timeout.
 func NewClient(url string, hc *http.Client) *Client {
 	if hc == nil {
-		hc = &http.Client{Timeout: 60 * time.Second}
+		hc = HTTPClient(60 * time.Second)
 	}
 	return &Client{base: strings.TrimSuffix(url, "/"), hc: hc, cache: map[tlog.Tile][]byte{}}
 }
 
-// maxResource bounds any response: a full entry bundle of maximal entries.
-const maxResource = 256 * (2 + ledger.MaxEntrySize)
+// HTTPClient returns the HTTP client NewClient uses by default: every
+// request, redirects and body included, ends within timeout; redirects
+// are followed only within the log's scheme, host and port, at most
+// maxRedirects of them. What is served is checked against the signed
+// checkpoint wherever it comes from, but a server the verifier does not
+// trust may not send it to other addresses: to another host of the
+// verifier's network, to a file, or from https to http.
+func HTTPClient(timeout time.Duration) *http.Client {
+	return &http.Client{Timeout: timeout, CheckRedirect: checkRedirect}
+}
 
-// get fetches base/path and returns its body, or an error naming the URL.
-func (c *Client) get(ctx context.Context, path string) ([]byte, error) {
+// maxRedirects is how many redirects HTTPClient follows for one request.
+const maxRedirects = 5
+
+func checkRedirect(req *http.Request, via []*http.Request) error {
+	if len(via) > maxRedirects {
+		return fmt.Errorf("the server redirects more than %d times", maxRedirects)
+	}
+	if from := via[0].URL; req.URL.Scheme != from.Scheme || req.URL.Host != from.Host {
+		return fmt.Errorf("the server redirects to another address, %s: give that address as the log's if you trust it", printable(req.URL.String()))
+	}
+	return nil
+}
+
+// printable quotes text a server chose for a message to a person, so that
+// control characters (a terminal's escape sequences) and invisible ones
+// show as escapes rather than act.
+func printable(s string) string {
+	return strconv.Quote(s)
+}
+
+// The most a response may be: the checkpoint, a tile of w hashes, an
+// entry bundle of w entries (each at most ledger.MaxEntrySize bytes).
+const maxCheckpoint = 1 << 20
+
+func maxTile(w int) int64   { return int64(w) * tlog.HashSize }
+func maxBundle(w int) int64 { return int64(w) * (2 + ledger.MaxEntrySize) }
+
+// get fetches base/path and returns its body, at most limit bytes, or an
+// error naming the URL.
+func (c *Client) get(ctx context.Context, path string, limit int64) ([]byte, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, c.base+"/"+path, nil)
 	if err != nil {
 		return nil, err
@@ -98,26 +135,30 @@ func (c *Client) get(ctx context.Context, path string) ([]byte, error) {
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
 		msg, _ := io.ReadAll(io.LimitReader(resp.Body, 512))
-		return nil, fmt.Errorf("GET %s: %s: %s", req.URL, resp.Status, strings.TrimSpace(string(msg)))
+		return nil, fmt.Errorf("GET %s: %s: %s", req.URL, printable(resp.Status), printable(strings.TrimSpace(string(msg))))
 	}
-	b, err := io.ReadAll(io.LimitReader(resp.Body, maxResource+1))
+	tooLarge := fmt.Errorf("GET %s: response larger than %d bytes", req.URL, limit)
+	if resp.ContentLength > limit {
+		return nil, tooLarge
+	}
+	b, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
 	if err != nil {
 		return nil, fmt.Errorf("GET %s: %v", req.URL, err)
 	}
-	if len(b) > maxResource {
-		return nil, fmt.Errorf("GET %s: response larger than %d bytes", req.URL, maxResource)
+	if int64(len(b)) > limit {
+		return nil, tooLarge
 	}
 	return b, nil
 }
 
 // Checkpoint fetches the log's current checkpoint as served.
 func (c *Client) Checkpoint(ctx context.Context) ([]byte, error) {
-	return c.get(ctx, "checkpoint")
+	return c.get(ctx, "checkpoint", maxCheckpoint)
 }
 
 // Bundle fetches the entries of the entry bundle t (t.L == -1).
 func (c *Client) Bundle(ctx context.Context, t tlog.Tile) ([][]byte, error) {
-	data, err := c.get(ctx, TilePath(t))
+	data, err := c.get(ctx, TilePath(t), maxBundle(t.W))
 	if err != nil {
 		return nil, err
 	}
@@ -158,7 +199,7 @@ func (r tileReader) ReadTiles(tiles []tlog.Tile) ([][]byte, error) {
 			out[i] = d
 			continue
 		}
-		d, err := r.c.get(r.ctx, TilePath(t))
+		d, err := r.c.get(r.ctx, TilePath(t), maxTile(t.W))
 		if err != nil {
 			return nil, err
 		}
