@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"sync"
@@ -25,6 +26,9 @@ type Options struct {
 	LogKeys note.Verifiers
 	// Origin, if set, is the origin the checkpoint must have.
 	Origin string
+	// LogID, if set, is the assembly whose log the checkpoint must be:
+	// its origin must be <server>/log/<LogID> (LogIDFromURL gives it).
+	LogID string
 	// Policy, if set, must be met by the checkpoint's cosignatures.
 	Policy *witness.Policy
 	// Since, if set, is a signed checkpoint of the same log saved earlier:
@@ -245,6 +249,41 @@ func OpenCheckpoint(signed []byte, keys note.Verifiers, origin string) (ledger.C
 	return c, nil
 }
 
+// LogIDFromURL returns the assembly id a plenum log's address names, as
+// in https://plenum.example/log/<id>/, or "" if it names none.
+func LogIDFromURL(u string) string {
+	pu, err := url.Parse(u)
+	if err != nil {
+		return ""
+	}
+	parts := strings.Split(strings.TrimSuffix(pu.EscapedPath(), "/"), "/")
+	if len(parts) < 2 || parts[len(parts)-2] != "log" || !ledger.ValidAssemblyID(parts[len(parts)-1]) {
+		return ""
+	}
+	return parts[len(parts)-1]
+}
+
+// open checks the server's signed checkpoint as opts require: the log's
+// keys, the origin or the assembly, the witnesses' policy.
+func (opts Options) open(signed []byte) (ledger.Checkpoint, []string, error) {
+	cp, err := OpenCheckpoint(signed, opts.LogKeys, opts.Origin)
+	if err != nil {
+		return cp, nil, fail(-1, "the server's checkpoint: %v", err)
+	}
+	if opts.LogID != "" {
+		if _, id, err := ledger.ParseOrigin(cp.Origin); err != nil || id != opts.LogID {
+			return cp, nil, fail(-1, "the server's checkpoint is for log %q, not for %s, which the address names", cp.Origin, opts.LogID)
+		}
+	}
+	var names []string
+	if opts.Policy != nil {
+		if names, err = opts.Policy.Check(signed); err != nil {
+			return cp, nil, fail(-1, "the server's checkpoint (tree size %d): %v", cp.Size, err)
+		}
+	}
+	return cp, names, nil
+}
+
 // Verify checks the whole log at url: see the package comment. It returns
 // an *Error for the first problem with the log, or another error if the
 // server cannot be read.
@@ -257,19 +296,11 @@ func Verify(ctx context.Context, url string, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	res := &Result{Signed: signed}
-	cp, err := OpenCheckpoint(signed, opts.LogKeys, opts.Origin)
+	cp, names, err := opts.open(signed)
 	if err != nil {
-		return nil, fail(-1, "the server's checkpoint: %v", err)
+		return nil, err
 	}
-	res.Checkpoint = cp
-	if opts.Policy != nil {
-		names, err := opts.Policy.Check(signed)
-		if err != nil {
-			return nil, fail(-1, "the server's checkpoint (tree size %d): %v", cp.Size, err)
-		}
-		res.Cosigners = names
-	}
+	res := &Result{Signed: signed, Checkpoint: cp, Cosigners: names}
 	tree := tlog.Tree{N: cp.Size, Hash: cp.Hash}
 	hr := c.HashReader(ctx, tree)
 

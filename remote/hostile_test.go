@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"encoding/base64"
 	"encoding/binary"
 	"encoding/json"
 	"errors"
@@ -91,11 +92,11 @@ func TestHostileCheckpoint(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	badSig := bytes.Clone(sig)
-	badSig[len(badSig)-5] ^= 'A' ^ 'B' // still base64, another signature
-	if bytes.Equal(badSig, sig) {
-		badSig[len(badSig)-5] ^= 'A' ^ 'C'
-	}
+	// The same signature line with one bit of the signature flipped.
+	name, b64, _ := strings.Cut(strings.TrimSuffix(strings.TrimPrefix(string(sig), "— "), "\n"), " ")
+	raw, _ := base64.StdEncoding.DecodeString(b64)
+	raw[10] ^= 1
+	badSig := []byte("— " + name + " " + base64.StdEncoding.EncodeToString(raw) + "\n")
 	hash := l.TreeHash(600)
 	noncanonical, _ := note.Sign(&note.Note{Text: strings.Replace(string(body), "\n600\n", "\n0600\n", 1)}, l.Signer)
 
@@ -390,5 +391,40 @@ func TestHostileReceiptServer(t *testing.T) {
 	}
 	if _, err := remote.FetchReceipt(ctx, serve(t, replace(l, "/tile/entries/001.p/44", 200, bundle)), 270, opts); err == nil || !strings.Contains(err.Error(), "not the one in the signed tree") {
 		t.Errorf("fetch with other bytes: %v", err)
+	}
+}
+
+// TestAnotherAssemblysLog: one key signs every log of a server, so a
+// server can answer for one assembly's address with another assembly's
+// log, validly signed. The address names the assembly (…/log/<id>), and
+// the checkpoint's origin must name the same.
+func TestAnotherAssemblysLog(t *testing.T) {
+	ctx := context.Background()
+	march := ledgerLog(t, 30)
+	coop := tlogtest.NewWithSigner("plenum.test/log/coop-2026", march.Signer, march.VKey)
+	for i := range int64(30) {
+		coop.Append(march.Entry(i))
+	}
+	keys := note.VerifierList(march.Verifier())
+	url := serve(t, http.StripPrefix("/log/march-1917", coop)) + "/log/march-1917/"
+	_, err := remote.Verify(ctx, url, remote.Options{LogKeys: keys, LogID: remote.LogIDFromURL(url)})
+	var re *remote.Error
+	if !errors.As(err, &re) || !strings.Contains(err.Error(), `is for log "plenum.test/log/coop-2026", not for march-1917`) {
+		t.Errorf("another assembly's log: %v", err)
+	}
+	for url, id := range map[string]string{
+		"https://plenum.example/log/march-1917/":        "march-1917",
+		"https://plenum.example/log/march-1917":         "march-1917",
+		"http://127.0.0.1:8080/x/log/coop_2026.v2/":     "coop_2026.v2",
+		"https://mirror.example/plenum/march-1917/":     "",
+		"https://plenum.example/":                       "",
+		"https://plenum.example/log/.hidden/":           "",
+		"https://plenum.example/log/march-1917/?x=1#y":  "march-1917",
+		"https://plenum.example/log/march%2F1917/":      "",
+		"https://plenum.example/log/march-1917/../coop": "",
+	} {
+		if got := remote.LogIDFromURL(url); got != id {
+			t.Errorf("LogIDFromURL(%q) = %q, want %q", url, got, id)
+		}
 	}
 }

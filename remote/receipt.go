@@ -16,16 +16,11 @@ func current(ctx context.Context, c *Client, opts Options) (*Result, tlog.HashRe
 	if err != nil {
 		return nil, nil, err
 	}
-	cp, err := OpenCheckpoint(signed, opts.LogKeys, opts.Origin)
+	cp, names, err := opts.open(signed)
 	if err != nil {
-		return nil, nil, fail(-1, "the server's checkpoint: %v", err)
+		return nil, nil, err
 	}
-	res := &Result{Signed: signed, Checkpoint: cp, Entries: cp.Size}
-	if opts.Policy != nil {
-		if res.Cosigners, err = opts.Policy.Check(signed); err != nil {
-			return nil, nil, fail(-1, "the server's checkpoint (tree size %d): %v", cp.Size, err)
-		}
-	}
+	res := &Result{Signed: signed, Checkpoint: cp, Cosigners: names, Entries: cp.Size}
 	return res, c.HashReader(ctx, tlog.Tree{N: cp.Size, Hash: cp.Hash}), nil
 }
 

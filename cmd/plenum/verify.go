@@ -19,6 +19,7 @@ import (
 	"plenum/engine"
 	"plenum/i18n"
 	"plenum/ledger"
+	"plenum/remote"
 	"plenum/store"
 )
 
@@ -223,7 +224,7 @@ func runVerify(ctx context.Context, env *cliEnv, args []string) error {
 // blob address and checked against its SHA-256) and applied to the domain.
 func remoteReplay(ctx context.Context, l *i18n.Locale, url string) (replay func(int64, []byte) error, finish func() error) {
 	r := engine.NewAuditReplayer()
-	client := &http.Client{Timeout: time.Minute}
+	client := remote.HTTPClient(time.Minute) // redirects only within the log's host
 	return func(index int64, data []byte) error {
 		e, ref, err := ledger.DecodeEntry(data)
 		if err != nil {

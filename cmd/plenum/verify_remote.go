@@ -10,6 +10,9 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf16"
+	"unicode/utf8"
 
 	"golang.org/x/mod/sumdb/note"
 
@@ -62,7 +65,9 @@ func verifyRemote(ctx context.Context, env *cliEnv, a remoteVerify) error {
 			return &exitError{code: 2, msg: env.locale().T("cli.about", "--witness", err)}
 		}
 	}
-	opts := remote.Options{LogKeys: keys, Policy: policy, Replay: a.replay}
+	// One key signs every log of a server: the checkpoint must be of the
+	// assembly the address names, not another one's.
+	opts := remote.Options{LogKeys: keys, LogID: remote.LogIDFromURL(a.url), Policy: policy, Replay: a.replay}
 	var remembered []byte
 	if a.since != "" {
 		remembered, err = os.ReadFile(a.since)
@@ -93,7 +98,7 @@ func verifyRemote(ctx context.Context, env *cliEnv, a remoteVerify) error {
 		return &exitError{code: 1, msg: env.locale().T("cli.remote.unreadable", a.url, err)}
 	}
 	cp, l := res.Checkpoint, env.locale()
-	fmt.Fprintln(env.stdout, l.T("cli.remote.verified", cp.Origin, int(res.Entries), strconv.FormatInt(res.Entries, 10)))
+	fmt.Fprintln(env.stdout, l.T("cli.remote.verified", shown(cp.Origin), int(res.Entries), strconv.FormatInt(res.Entries, 10)))
 	if opts.Policy != nil {
 		fmt.Fprintln(env.stdout, l.T("cli.remote.cosigned", strings.Join(res.Cosigners, ", "), opts.Policy.String()))
 	}
@@ -193,7 +198,7 @@ func runVerifyReceipt(ctx context.Context, env *cliEnv, file, vkey string, witne
 		return &exitError{code: 1, msg: env.locale().T("cli.about", file, err)}
 	}
 	l := env.locale()
-	fmt.Fprint(env.stdout, l.T("cli.receipt.entry", strconv.FormatInt(r.Index, 10), r.Checkpoint.Origin, strconv.FormatInt(r.Checkpoint.Size, 10)))
+	fmt.Fprint(env.stdout, l.T("cli.receipt.entry", strconv.FormatInt(r.Index, 10), shown(r.Checkpoint.Origin), strconv.FormatInt(r.Checkpoint.Size, 10)))
 	if policy != nil {
 		fmt.Fprint(env.stdout, l.T("cli.receipt.witnessed", policy.String()))
 	}
@@ -205,11 +210,11 @@ func runVerifyReceipt(ctx context.Context, env *cliEnv, file, vkey string, witne
 		if l.Has("minutes.choice." + choice) {
 			choice = l.T("minutes.choice." + choice)
 		}
-		fmt.Fprintf(env.stdout, "\n%s\n", l.T("cli.receipt.secret", vote, choice))
+		fmt.Fprintf(env.stdout, "\n%s\n", l.T("cli.receipt.secret", shown(vote), shown(choice)))
 	} else if tracker != "" {
 		fmt.Fprintf(env.stdout, "\n%s\n", l.T("cli.receipt.encrypted", tracker))
 	} else {
-		fmt.Fprintf(env.stdout, "\n%s\n", r.Entry)
+		fmt.Fprintf(env.stdout, "\n%s\n", shown(string(r.Entry)))
 	}
 	if url == "" {
 		return nil
@@ -267,9 +272,39 @@ func runVerifyExcerpt(ctx context.Context, env *cliEnv, file, vkey string, witne
 	if err != nil {
 		return &exitError{code: 1, msg: env.locale().T("cli.about", file, err)}
 	}
-	fmt.Fprintln(env.stdout, env.locale().T("cli.excerpt", x.Title, len(x.Entries), x.Checkpoint.Origin, strconv.FormatInt(x.Checkpoint.Size, 10), strconv.Itoa(len(x.Entries))))
+	fmt.Fprintln(env.stdout, env.locale().T("cli.excerpt", x.Title, len(x.Entries), shown(x.Checkpoint.Origin), strconv.FormatInt(x.Checkpoint.Size, 10), strconv.Itoa(len(x.Entries))))
 	for _, e := range x.Entries {
-		fmt.Fprintf(env.stdout, "%s\n", e.Data)
+		fmt.Fprintf(env.stdout, "%s\n", shown(string(e.Data)))
 	}
 	return nil
+}
+
+// shown makes a text from a record or a server safe to print to a
+// terminal: control characters (escape sequences), format characters
+// (direction overrides, zero-width characters; not the joiners ZWNJ and
+// ZWJ that Persian and emoji need) and line and paragraph separators are
+// written as JSON \u escapes, which in an entry keep its meaning. An
+// operator who holds the log's key could otherwise sign entries that
+// clear the screen or show "against" as "for".
+func shown(s string) string {
+	if !strings.ContainsFunc(s, hiddenRune) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if !hiddenRune(r) {
+			b.WriteRune(r)
+			continue
+		}
+		if r1, r2 := utf16.EncodeRune(r); r1 != utf8.RuneError {
+			fmt.Fprintf(&b, `\u%04x\u%04x`, r1, r2)
+		} else {
+			fmt.Fprintf(&b, `\u%04x`, r)
+		}
+	}
+	return b.String()
+}
+
+func hiddenRune(r rune) bool {
+	return r != '\u200c' && r != '\u200d' && unicode.In(r, unicode.Cc, unicode.Cf, unicode.Zl, unicode.Zp)
 }
