@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 
 	"golang.org/x/mod/sumdb/note"
 	"golang.org/x/mod/sumdb/tlog"
@@ -115,7 +116,10 @@ func checkRedirect(req *http.Request, via []*http.Request) error {
 // control characters (a terminal's escape sequences) and invisible ones
 // show as escapes rather than act.
 func printable(s string) string {
-	return strconv.Quote(s)
+	if strings.ContainsFunc(s, func(r rune) bool { return !unicode.IsPrint(r) }) {
+		return strconv.Quote(s)
+	}
+	return s
 }
 
 // The most a response may be: the checkpoint, a tile of w hashes, an
@@ -139,7 +143,11 @@ func (c *Client) get(ctx context.Context, path string, limit int64) ([]byte, err
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
 		msg, _ := io.ReadAll(io.LimitReader(resp.Body, 512))
-		return nil, fmt.Errorf("GET %s: %s: %s", req.URL, printable(resp.Status), printable(strings.TrimSpace(string(msg))))
+		err := fmt.Errorf("GET %s: %s: %s", req.URL, printable(resp.Status), printable(strings.TrimSpace(string(msg))))
+		if resp.StatusCode == http.StatusNotFound {
+			err = notFound{err}
+		}
+		return nil, err
 	}
 	tooLarge := fmt.Errorf("GET %s: response larger than %d bytes", req.URL, limit)
 	if resp.ContentLength > limit {
@@ -160,26 +168,57 @@ func (c *Client) Checkpoint(ctx context.Context) ([]byte, error) {
 	return c.get(ctx, "checkpoint", maxCheckpoint)
 }
 
+// notFound is the error of a 404 answer.
+type notFound struct{ error }
+
+func (e notFound) Unwrap() error { return e.error }
+
+// getTile fetches tile t (or entry bundle), at most limit(t.W) bytes. A
+// partial tile that is gone (404) is looked for as the full tile, whose
+// data is returned instead (full says so): tlog-tiles lets a log delete a
+// partial tile once the full one exists, and a verifier of an older
+// checkpoint then uses the full tile's first hashes or entries, checked
+// against the signed root like any.
+func (c *Client) getTile(ctx context.Context, t tlog.Tile, limit func(w int) int64) (data []byte, full bool, err error) {
+	data, err = c.get(ctx, TilePath(t), limit(t.W))
+	if t.W == 1<<TileHeight || !errors.As(err, new(notFound)) {
+		return data, false, err
+	}
+	ft := t
+	ft.W = 1 << TileHeight
+	if fdata, ferr := c.get(ctx, TilePath(ft), limit(ft.W)); ferr == nil {
+		return fdata, true, nil
+	}
+	return nil, false, err
+}
+
 // Bundle fetches the entries of the entry bundle t (t.L == -1).
 func (c *Client) Bundle(ctx context.Context, t tlog.Tile) ([][]byte, error) {
-	data, err := c.get(ctx, TilePath(t), maxBundle(t.W))
+	data, full, err := c.getTile(ctx, t, maxBundle)
 	if err != nil {
 		return nil, err
+	}
+	path := TilePath(t)
+	if full {
+		path = TilePath(tlog.Tile{H: t.H, L: t.L, N: t.N, W: 1 << TileHeight}) + " (for " + path + ")"
 	}
 	entries := make([][]byte, 0, t.W)
 	for len(data) > 0 {
 		if len(data) < 2 {
-			return nil, fmt.Errorf("%s: %w", TilePath(t), errShortBundle)
+			return nil, fmt.Errorf("%s: %w", path, errShortBundle)
 		}
 		n := int(binary.BigEndian.Uint16(data))
 		if len(data) < 2+n {
-			return nil, fmt.Errorf("%s: %w", TilePath(t), errShortBundle)
+			return nil, fmt.Errorf("%s: %w", path, errShortBundle)
 		}
 		entries = append(entries, data[2:2+n])
 		data = data[2+n:]
 	}
+	if full && len(entries) == 1<<TileHeight {
+		entries = entries[:t.W]
+	}
 	if len(entries) != t.W {
-		return nil, fmt.Errorf("%s: %d entries, want %d", TilePath(t), len(entries), t.W)
+		return nil, fmt.Errorf("%s: %d entries, want %d", path, len(entries), t.W)
 	}
 	return entries, nil
 }
@@ -203,9 +242,12 @@ func (r tileReader) ReadTiles(tiles []tlog.Tile) ([][]byte, error) {
 			out[i] = d
 			continue
 		}
-		d, err := r.c.get(r.ctx, TilePath(t), maxTile(t.W))
+		d, full, err := r.c.getTile(r.ctx, t, maxTile)
 		if err != nil {
 			return nil, err
+		}
+		if full && len(d) == 1<<TileHeight*tlog.HashSize {
+			d = d[:t.W*tlog.HashSize]
 		}
 		if len(d) != t.W*tlog.HashSize {
 			return nil, fmt.Errorf("%s: %d bytes, want %d", TilePath(t), len(d), t.W*tlog.HashSize)

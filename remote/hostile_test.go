@@ -428,3 +428,62 @@ func TestAnotherAssemblysLog(t *testing.T) {
 		}
 	}
 }
+
+// TestPartialTileGone: tlog-tiles lets a log delete a partial tile or
+// bundle once the full one exists. A verifier of an older checkpoint then
+// reads the full one and takes its first hashes or entries, which are
+// checked against the signed root like any.
+func TestPartialTileGone(t *testing.T) {
+	ctx := context.Background()
+	l := ledgerLog(t, 800)
+	keys := note.VerifierList(l.Verifier())
+	short := tlogtest.NewWithSigner(origin, l.Signer, l.VKey)
+	for i := range int64(600) {
+		short.Append(l.Entry(i))
+	}
+	old := signed(t, l, ledger.Checkpoint{Origin: origin, Size: 600, Hash: short.TreeHash(600)})
+	receipt, err := remote.FetchReceipt(ctx, serve(t, short), 590, remote.Options{LogKeys: keys})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := tlogproof.VerifyReceipt(receipt, keys, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The server deletes each partial tile whose full tile it has.
+	pruned := func(h http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+			if full, _, ok := strings.Cut(req.URL.Path, ".p/"); ok {
+				rec := httptest.NewRecorder()
+				h.ServeHTTP(rec, httptest.NewRequest("GET", full, nil))
+				if rec.Code == 200 {
+					http.NotFound(w, req)
+					return
+				}
+			}
+			h.ServeHTTP(w, req)
+		})
+	}
+	url := serve(t, pruned(withCheckpoint(l, old)))
+	if res, err := remote.Verify(ctx, url, remote.Options{LogKeys: keys}); err != nil || res.Entries != 600 {
+		t.Errorf("verify the older checkpoint: %v", err)
+	}
+	if _, err := remote.CheckReceipt(ctx, url, r, remote.Options{LogKeys: keys}); err != nil {
+		t.Errorf("check a receipt: %v", err)
+	}
+	// The full tile's first hashes are checked like the partial's.
+	other := ledgerLog(t, 800)
+	other.Replace(700, []byte("rewritten"))
+	other.Replace(520, []byte("rewritten"))
+	url = serve(t, pruned(withCheckpoint(http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+		if strings.HasPrefix(req.URL.Path, "/tile/0/002") || strings.HasPrefix(req.URL.Path, "/tile/entries/002") {
+			other.ServeHTTP(w, req)
+			return
+		}
+		l.ServeHTTP(w, req)
+	}), old)))
+	var re *remote.Error
+	if _, err := remote.Verify(ctx, url, remote.Options{LogKeys: keys}); !errors.As(err, &re) || !strings.Contains(err.Error(), "does not check out") {
+		t.Errorf("another full tile: %v", err)
+	}
+}
