@@ -107,7 +107,11 @@ func checkRedirect(req *http.Request, via []*http.Request) error {
 		return fmt.Errorf("the server redirects more than %d times", maxRedirects)
 	}
 	if from := via[0].URL; req.URL.Scheme != from.Scheme || req.URL.Host != from.Host {
-		return fmt.Errorf("the server redirects to another address, %s: give that address as the log's if you trust it", printable(req.URL.String()))
+		to := req.URL.String()
+		if len(to) > 200 {
+			to = to[:200] + "…"
+		}
+		return fmt.Errorf("the server redirects to another address, %s: give that address as the log's if you trust it", printable(to))
 	}
 	return nil
 }

@@ -84,7 +84,9 @@ DESCRIPTION
     the checkpoint remembered in --since (created on the first visit and
     replaced after each successful check), every record and tree hash, and
     replays every event. URL is the log's prefix, for example
-    http://127.0.0.1:8080/log/march-1917.
+    http://127.0.0.1:8080/log/march-1917; when it ends in /log/<id>, the
+    checkpoint must be that assembly's (one key signs every log of a
+    server). Redirects are followed only within the URL's host.
 
     With --receipt, verify checks a ballot receipt (a C2SP tlog-proof file
     from the delegate page) offline, and with --url also against the log as
