@@ -629,7 +629,7 @@ func Explain(path string, err error) error {
 	case sqlite3.SQLITE_FULL, sqlite3.SQLITE_READONLY, sqlite3.SQLITE_IOERR:
 		return &explained{fmt.Errorf("sqlite: %s: %w: the database could not be written; make room on its disk, or make the file writable, or replace a failing disk", path, err)}
 	case sqlite3.SQLITE_BUSY:
-		return &explained{fmt.Errorf("sqlite: %s: %w: %w, for longer than plenum waits (%v); nothing was written: close that program (an sqlite3 shell, a backup or copying tool), or end its transaction; plenum needs no restart, and writes again once the lock is let go (what it refused meanwhile was not recorded, and can be sent again)", path, err, ErrBusy, busyTimeout)}
+		return &explained{fmt.Errorf("sqlite: %s: %w: %w, for longer than plenum waits (%v); nothing was written: close that program (an sqlite3 shell, a backup or copying tool), or end its transaction, then try again; a running plenum needs no restart: it writes again once the lock is let go (what it refused meanwhile was not recorded, and can be sent again)", path, err, ErrBusy, busyTimeout)}
 	}
 	return err
 }
