@@ -395,7 +395,7 @@ func namedRefusal(r *http.Request, st *assembly.State, e *assembly.Error) string
 		msg = e.Error()
 	}
 	if st != nil {
-		msg = namer{s: st, l: l}.text(msg)
+		msg = namer{s: st, l: l}.isolated(msg)
 	}
 	if len(msg) > 0 {
 		first, n := utf8.DecodeRuneInString(msg)

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"html/template"
 	"strings"
 
 	"plenum/assembly"
@@ -87,11 +88,11 @@ func (v *view) BallotOffered() string {
 func (v *view) AnnounceBallot() string {
 	var b strings.Builder
 	if vt := v.OpenVote(); vt != nil {
-		b.WriteString(v.L.T("web.d.announce_vote", v.Question(vt)))
+		b.WriteString(v.L.T("web.d.announce_vote", balanced(v.Question(vt))))
 		b.WriteByte(' ')
 	}
 	if el := v.OpenElection(); el != nil {
-		b.WriteString(v.L.T("web.d.announce_election", el.Title))
+		b.WriteString(v.L.T("web.d.announce_election", balanced(el.Title)))
 		b.WriteByte(' ')
 	}
 	return b.String()
@@ -132,15 +133,16 @@ func (v *view) plainBallot() (*assembly.Vote, string) {
 }
 
 // MandateLine is the viewer's mandate as their name is followed by it
-// on their page (" — decisive vote for The Federation"), or "".
-func (v *view) MandateLine() string {
+// on their page (" — decisive vote for The Federation", the
+// organization's name isolated: bidi.go), or "".
+func (v *view) MandateLine() template.HTML {
 	m := v.Me.Mandate
 	if m == nil {
 		return ""
 	}
-	s := " — " + v.L.T("web.mandate."+m.Kind)
+	s := template.HTML(attrEscaper.Replace(" — " + v.L.T("web.mandate."+m.Kind)))
 	if m.Organization != "" {
-		s += v.L.T("web.d.for_org", v.OrgName(m.Organization))
+		s += tr(v.L, "web.d.for_org", bdi(v.OrgName(m.Organization)))
 	}
 	return s
 }
@@ -151,7 +153,7 @@ func (v *view) MandateLine() string {
 func (v *view) AnnounceMyFloor() string {
 	s := ""
 	if t := v.Turn(); t != nil {
-		s = v.L.T("web.has_floor_announce", v.Name(t.Person))
+		s = v.L.T("web.has_floor_announce", balanced(v.Name(t.Person)))
 	}
 	if n := v.MyRequest(); n != 0 {
 		s += " " + v.L.T("web.d.number_on_list", n)

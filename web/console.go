@@ -1,6 +1,7 @@
 package web
 
 import (
+	"html/template"
 	"strconv"
 	"strings"
 	"time"
@@ -224,19 +225,20 @@ func (v *view) BodyKind(kind string) string {
 
 // CountLine is a vote's live count in words (Count): "3,000 of 10,000
 // voted · 8,998 of 10,000 present now (9,000 when it opened) · For 1000,
-// Against 1000, Abstain 1000".
-func (v *view) CountLine(vt *assembly.Vote) string {
+// Against 1000, Abstain 1000", escaped, each choice's label isolated (a
+// draft's title: bidi.go), so that its count stays beside it.
+func (v *view) CountLine(vt *assembly.Vote) template.HTML {
 	c := v.Count(vt)
 	var b strings.Builder
-	b.WriteString(v.L.T("web.c.voted_of", c.Voted, c.Entitled))
+	b.WriteString(attrEscaper.Replace(v.L.T("web.c.voted_of", c.Voted, c.Entitled)))
 	b.WriteString(" · ")
 	if c.NotRecorded {
-		b.WriteString(v.L.T("web.q.not_recorded"))
+		b.WriteString(attrEscaper.Replace(v.L.T("web.q.not_recorded")))
 	} else {
-		b.WriteString(v.L.T("web.c.present_of", c.Present, c.Entitled))
+		b.WriteString(attrEscaper.Replace(v.L.T("web.c.present_of", c.Present, c.Entitled)))
 		if c.Present != c.AtOpening {
 			b.WriteByte(' ')
-			b.WriteString(v.L.T("web.c.at_opening", c.AtOpening))
+			b.WriteString(attrEscaper.Replace(v.L.T("web.c.at_opening", c.AtOpening)))
 		}
 	}
 	if len(c.Choices) > 0 {
@@ -246,12 +248,16 @@ func (v *view) CountLine(vt *assembly.Vote) string {
 				b.WriteByte(',')
 			}
 			b.WriteByte(' ')
-			b.WriteString(ch.Label)
+			if vt.Alternatives != "" { // a draft's title
+				b.WriteString(string(bdi(ch.Label)))
+			} else {
+				b.WriteString(attrEscaper.Replace(ch.Label))
+			}
 			b.WriteByte(' ')
 			b.WriteString(strconv.Itoa(ch.N))
 		}
 	}
-	return b.String()
+	return template.HTML(b.String())
 }
 
 // ElectionCountLine is an election's live attendance in words
@@ -279,11 +285,11 @@ func (v *view) AnnounceNext() string {
 func (v *view) AnnounceVotes() string {
 	var b strings.Builder
 	for _, vt := range v.ActiveVotes() {
-		b.WriteString(v.L.T("web.c.announce_vote", v.Question(vt), v.Word(vt.Status), vt.BallotsCast()))
+		b.WriteString(v.L.T("web.c.announce_vote", balanced(v.Question(vt)), v.Word(vt.Status), vt.BallotsCast()))
 		b.WriteByte(' ')
 	}
 	for _, el := range v.ActiveElections() {
-		b.WriteString(el.Title)
+		b.WriteString(balanced(el.Title))
 		b.WriteString(": ")
 		b.WriteString(v.Word(el.Status))
 		b.WriteString(". ")

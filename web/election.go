@@ -3,6 +3,7 @@ package web
 import (
 	"errors"
 	"fmt"
+	"html/template"
 	"sort"
 	"strconv"
 	"strings"
@@ -302,18 +303,24 @@ func (v *view) MayVoteIn(el *assembly.Election) bool {
 
 // BallotText is an election ballot in words: "1. Anna, 2. Boris", the
 // names approved, or the list.
-func (v *view) BallotText(el *assembly.Election, b assembly.ElectionBallot) string {
+func (v *view) BallotText(el *assembly.Election, b assembly.ElectionBallot) template.HTML {
 	switch {
 	case len(b.Ranking) > 0:
 		var ps []string
 		for i, p := range b.Ranking {
-			ps = append(ps, fmt.Sprintf("%d. %s", i+1, v.Name(p)))
+			ps = append(ps, string(ranked(i, v.Name(p))))
 		}
-		return strings.Join(ps, ", ")
+		return template.HTML(strings.Join(ps, ", "))
 	case len(b.Approve) > 0:
 		return v.Names(b.Approve)
 	}
-	return v.ListName(el, b.List)
+	return bdi(v.ListName(el, b.List))
+}
+
+// ranked is a name at place i (from 0) of a ranking: "1. Anna", the name
+// isolated (bdi).
+func ranked(i int, name string) template.HTML {
+	return template.HTML(strconv.Itoa(i+1)+". ") + bdi(name)
 }
 
 // ListName is the name of a list in el.
@@ -334,7 +341,7 @@ type field struct{ Name, Value string }
 // what is wrong with it; and the fields as the delegate filled them in,
 // which Change sends back to show the ballot again as it was.
 type ballotDraft struct {
-	Text   []string
+	Text   []template.HTML
 	Fields []field
 	Back   []field
 	Err    string
@@ -359,24 +366,24 @@ func (v *view) BallotDraft(el *assembly.Election) ballotDraft {
 			why := err.Error()
 			var re *rankError
 			if errors.As(err, &re) {
-				why = re.in(v.L, v.Name)
+				why = re.in(v.L, func(p string) string { return option(v.Name(p)) })
 			}
 			d.Err = v.L.T("web.rank.cannot_cast", why)
 			return d
 		}
 		for i, p := range order {
-			d.Text = append(d.Text, fmt.Sprintf("%d. %s", i+1, v.Name(p)))
+			d.Text = append(d.Text, ranked(i, v.Name(p)))
 			d.Fields = append(d.Fields, field{"a:ranking:list", p})
 		}
 	case "lists":
 		if l := q.Get("a:list"); l != "" {
-			d.Text = []string{v.ListName(el, l)}
+			d.Text = []template.HTML{bdi(v.ListName(el, l))}
 			d.Fields = []field{{"a:list", l}}
 		}
 	default:
 		for _, p := range q["a:approve:list"] {
 			if p = strings.TrimSpace(p); p != "" {
-				d.Text = append(d.Text, v.Name(p))
+				d.Text = append(d.Text, bdi(v.Name(p)))
 				d.Fields = append(d.Fields, field{"a:approve:list", p})
 			}
 		}

@@ -67,7 +67,7 @@ func (b actButton) Rest() template.HTML {
 		w.WriteString(` aria-keyshortcuts="Enter"`)
 	}
 	w.WriteString(`>`)
-	attrEscaper.WriteString(&w, b.Label)
+	w.WriteString(string(b.Label))
 	w.WriteString(` <kbd>Enter</kbd></button></form>`)
 	return template.HTML(w.String())
 }

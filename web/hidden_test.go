@@ -30,7 +30,7 @@ func TestActButtonAsTheTemplateWroteIt(t *testing.T) {
 <button type="submit" class="big next-btn"{{if .Key}} data-key="{{.Key}}" aria-keyshortcuts="Enter {{upper .Key}}"{{else}} aria-keyshortcuts="Enter"{{end}}>{{.Label}} <kbd>Enter</kbd></button></form>`))
 	for _, s := range []string{"", "close_vote", `a"b&c'd+e<f>g` + "\x00h", "Frühjahr 🗳 \xff\xfe", "&amp; &#34;", "ß"} {
 		for _, key := range []string{"", "c", s} {
-			b := actButton{Cmd: s + "cmd", Key: key, Label: "Close " + s, Fields: []field{{"a:vote", s}, {s, "v1"}}}
+			b := actButton{Cmd: s + "cmd", Key: key, Label: asHTML("Close ") + bdi(s), Fields: []field{{"a:vote", s}, {s, "v1"}}}
 			if s == "" {
 				b.Fields = nil
 			}

@@ -2,6 +2,7 @@ package web
 
 import (
 	"fmt"
+	"html/template"
 	"strings"
 
 	"plenum/assembly"
@@ -70,6 +71,35 @@ func validPrefix(p string) bool { return prefixes[p] != nil }
 type namer struct {
 	s *assembly.State
 	l *i18n.Locale
+	// mark, if set, marks each text a person typed in a name (a
+	// person's name, a title) for isolation (html, isolated).
+	mark func(string) string
+}
+
+// typed is a text a person typed, marked if n marks them.
+func (n namer) typed(t string) string {
+	if n.mark == nil {
+		return t
+	}
+	return n.mark(t)
+}
+
+// html is text (a text the domain wrote) with every id of s replaced by
+// its name, as HTML: escaped as html/template escapes a text, each text
+// a person typed in a name isolated in <bdi> (bidi.go).
+func (n namer) html(t string) template.HTML {
+	n.mark = mark
+	return marked(n.text(dropMarks.Replace(t)))
+}
+
+// isolated is text with every id of s replaced by its name, each text a
+// person typed in a name isolated by the characters first strong
+// isolate (U+2068) and pop directional isolate (U+2069): for a text
+// that is no HTML, a refusal carried to the page in a cookie or as JSON
+// for the script to show.
+func (n namer) isolated(t string) string {
+	n.mark = option
+	return n.text(t)
 }
 
 // name is the words for one id, and whether it is an id of s.
@@ -80,40 +110,40 @@ func (n namer) name(id string) (string, bool) {
 	}
 	switch {
 	case s.Persons[id] != nil && s.Persons[id].Name != "":
-		return s.Persons[id].Name, true
+		return n.typed(s.Persons[id].Name), true
 	case s.Motions[id] != nil:
-		return "“" + s.Motions[id].Title + "”", true
+		return "“" + n.typed(s.Motions[id].Title) + "”", true
 	case s.Votes[id] != nil:
-		return "the vote on “" + voteQuestion(s, s.Votes[id]) + "”", true
+		return "the vote on “" + n.typed(voteQuestion(s, s.Votes[id])) + "”", true
 	case s.Elections[id] != nil:
-		return "the election “" + s.Elections[id].Title + "”", true
+		return "the election “" + n.typed(s.Elections[id].Title) + "”", true
 	case s.Items[id] != nil:
-		return "“" + s.Items[id].Title + "”", true
+		return "“" + n.typed(s.Items[id].Title) + "”", true
 	case s.Mandates[id] != nil:
 		m := s.Mandates[id]
 		who := m.Person
 		if p := s.Persons[m.Person]; p != nil {
-			who = p.Name
+			who = n.typed(p.Name)
 		}
 		return who + "'s mandate", true
 	case s.Organizations[id] != nil:
-		return s.Organizations[id].Name, true
+		return n.typed(s.Organizations[id].Name), true
 	case s.Bodies[id] != nil:
-		return s.Bodies[id].Name, true
+		return n.typed(s.Bodies[id].Name), true
 	case s.Alternatives[id] != nil:
-		return "“" + s.Alternatives[id].Title + "”", true
+		return "“" + n.typed(s.Alternatives[id].Title) + "”", true
 	case s.Sittings[id] != nil:
 		if t := s.Sittings[id].Title; t != "" {
-			return t, true
+			return n.typed(t), true
 		}
 		return "the sitting of " + s.Sittings[id].Date, true
 	case s.Documents[id] != nil:
-		return "“" + s.Documents[id].Title + "”", true
+		return "“" + n.typed(s.Documents[id].Title) + "”", true
 	}
 	for _, el := range s.Elections {
 		for _, l := range el.Lists {
 			if l.ID == id {
-				return l.Name, true
+				return n.typed(l.Name), true
 			}
 		}
 	}
@@ -122,7 +152,7 @@ func (n namer) name(id string) (string, bool) {
 
 // nameIn is name in a language other than English.
 func (n namer) nameIn(id string) (string, bool) {
-	s, q := n.s, func(t string) string { return n.l.T("web.quote", t) }
+	s, q := n.s, func(t string) string { return n.l.T("web.quote", n.typed(t)) }
 	switch {
 	case s.Votes[id] != nil:
 		return q(voteQuestion(s, s.Votes[id])), true
@@ -138,16 +168,16 @@ func (n namer) nameIn(id string) (string, bool) {
 		return q(s.Documents[id].Title), true
 	case s.Mandates[id] != nil:
 		if p := s.Persons[s.Mandates[id].Person]; p != nil && p.Name != "" {
-			return p.Name, true
+			return n.typed(p.Name), true
 		}
 		return s.Mandates[id].Person, true
 	case s.Sittings[id] != nil:
 		if t := s.Sittings[id].Title; t != "" {
-			return t, true
+			return n.typed(t), true
 		}
 		return n.l.DateText(s.Sittings[id].Date), true
 	}
-	return namer{s: s}.name(id)
+	return namer{s: s, mark: n.mark}.name(id)
 }
 
 // text replaces every id of s in a text (a refusal of the rules, a line

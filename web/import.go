@@ -330,7 +330,7 @@ func (s *server) renderImport(w http.ResponseWriter, r *http.Request, a *engine.
 	a.Read(func(st *assembly.State) {
 		iv.S, iv.Me = st, identify(st, sess)
 		localize(r, iv)
-		iv.Title = pageTitle(iv.L, "import-preview") + " · " + st.Assembly.Name
+		iv.Title = pageTitle(iv.L, "import-preview") + " · " + balanced(st.Assembly.Name)
 		err = s.pages["import-preview"].ExecuteTemplate(&buf, "layout", iv)
 	})
 	s.send(w, r, status, "import-preview", buf.Bytes(), err)

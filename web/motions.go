@@ -52,7 +52,7 @@ func (s *server) motionsPages(m *routes.Mux) {
 
 func (s *server) motionsPage(w http.ResponseWriter, r *http.Request) {
 	s.renderMotions(w, r, "motions", "", func(v *motionsView, st *assembly.State) error {
-		v.Title = v.L.T("web.nav.motions") + " · " + st.Assembly.Name
+		v.Title = v.L.T("web.nav.motions") + " · " + balanced(st.Assembly.Name)
 		for _, id := range st.MotionOrder {
 			mo := minutes.BuildMotionIn(st, id, v.L.Lang())
 			if mo.Paper != nil && mo.Amends == "" {
@@ -71,7 +71,7 @@ func (s *server) motionPage(w http.ResponseWriter, r *http.Request) {
 			return errNoMotion
 		}
 		v.Mo, v.Cur = mo, minutes.BuildMotionIn(st, id, v.L.Lang())
-		v.Title = mo.Title + " · " + st.Assembly.Name
+		v.Title = balanced(mo.Title) + " · " + balanced(st.Assembly.Name)
 		ids := map[string]bool{id: true}
 		for _, aid := range st.MotionOrder {
 			if a := st.Motions[aid]; ids[a.Amends] {

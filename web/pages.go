@@ -186,7 +186,7 @@ func (s *server) servePage(w http.ResponseWriter, r *http.Request, name string, 
 		v.S = st
 		v.Me = identify(st, sess)
 		localize(r, v)
-		v.Title = pageTitle(v.L, name) + " · " + st.Assembly.Name
+		v.Title = pageTitle(v.L, name) + " · " + balanced(st.Assembly.Name)
 		if name == "projector" {
 			id := r.URL.Query().Get("screen")
 			if id == "" {
@@ -194,7 +194,7 @@ func (s *server) servePage(w http.ResponseWriter, r *http.Request, name string, 
 			}
 			v.Screen = st.ScreenOf(id)
 			if v.Screen.Name != "" {
-				v.Title = v.Screen.Name + " · " + v.Title
+				v.Title = balanced(v.Screen.Name) + " · " + v.Title
 			}
 		}
 		localize(r, v)
@@ -296,7 +296,7 @@ func (s *server) landing(w http.ResponseWriter, r *http.Request) {
 	var home string
 	a.Read(func(st *assembly.State) {
 		v.Me = identify(st, sess)
-		v.Title = st.Assembly.Name
+		v.Title = balanced(st.Assembly.Name)
 		v.Reader = httpapi.MayRead(st, sess)
 		v.Assemblies = []assemblyLink{{ID: st.Assembly.ID, Name: st.Assembly.Name, Starts: st.Assembly.Starts, Reader: v.Reader}}
 		if v.Me.LoggedIn {
@@ -327,6 +327,8 @@ type receiptView struct {
 	// id, Choice the ballot in words).
 	Election bool
 	ballot   *assembly.ElectionBallot
+	// Ballot is an election's ballot in words, its names isolated.
+	Ballot template.HTML
 	// Token is a secret ballot's token, shown once (empty after), and
 	// TokenFile the small text file to save it in.
 	Token     string
@@ -377,7 +379,7 @@ func (s *server) receipt(w http.ResponseWriter, r *http.Request) {
 	a.Read(func(st *assembly.State) {
 		v.S, v.Me = st, identify(st, sess)
 		localize(r, v) // before the choice's label, which is in the page's language
-		v.Title = v.L.T("web.title.receipt") + " · " + st.Assembly.Name
+		v.Title = v.L.T("web.title.receipt") + " · " + balanced(st.Assembly.Name)
 		if vt := st.Votes[rc.Vote]; vt != nil && !rc.Election {
 			rc.Question = voteQuestion(st, vt)
 			rc.ChoiceLabel = v.ChoiceLabel(vt, rc.Choice)
@@ -385,7 +387,7 @@ func (s *server) receipt(w http.ResponseWriter, r *http.Request) {
 		if el := st.Elections[rc.Vote]; el != nil && rc.Election {
 			rc.Question = el.Title
 			if rc.ballot != nil { // an encrypted ballot has no text
-				rc.Choice = v.BallotText(el, *rc.ballot)
+				rc.Ballot = v.BallotText(el, *rc.ballot)
 			}
 		}
 		if rc.Token != "" {
@@ -491,13 +493,14 @@ func (v *view) Name(person string) string {
 	return person
 }
 
-// Names joins persons' names.
-func (v *view) Names(persons []string) string {
-	var ns []string
+// Names joins persons' names, each isolated (bdi), so that a name in
+// Arabic or Hebrew does not turn the order of the list around.
+func (v *view) Names(persons []string) template.HTML {
+	ns := make([]string, 0, len(persons))
 	for _, p := range persons {
 		ns = append(ns, v.Name(p))
 	}
-	return strings.Join(ns, ", ")
+	return bdiJoin(ns, ", ")
 }
 
 // Item is the current item of the open sitting, or nil.
@@ -916,8 +919,9 @@ func (v *view) Today() string { return v.Now.Format("2006-01-02") }
 // The helpers the templates call besides the view's methods.
 
 // Named is a text the domain wrote (a refusal, an arithmetic, a line of
-// the record) with every id in it replaced by a name.
-func (v *view) Named(text string) string { return namer{s: v.S}.text(text) }
+// the record) with every id in it replaced by a name, each name
+// isolated (bdi).
+func (v *view) Named(text string) template.HTML { return namer{s: v.S}.html(text) }
 
 // MotionTitle is a motion's title.
 func (v *view) MotionTitle(id string) string {
@@ -983,8 +987,8 @@ func (v *view) ListOrPerson(el *assembly.Election, id string) string {
 
 // Tie is a tie of an election's count and how it was broken, in the
 // page's language, with the names of the candidates or lists.
-func (v *view) Tie(el *assembly.Election, t assembly.TieBreak) string {
-	return v.L.Part(t.Reason(func(id string) string { return v.ListOrPerson(el, id) }))
+func (v *view) Tie(el *assembly.Election, t assembly.TieBreak) template.HTML {
+	return marked(v.L.Part(t.Reason(func(id string) string { return mark(v.ListOrPerson(el, id)) })))
 }
 
 // Clock is a time of day as the hall reads it (hours and minutes, in the
@@ -1039,7 +1043,7 @@ type actButton struct {
 	V      actor
 	Cmd    string
 	Key    string
-	Label  string
+	Label  template.HTML
 	Fields []field
 }
 
@@ -1056,8 +1060,8 @@ var funcs = template.FuncMap{
 	"fresh": func(string, any) (template.HTML, error) {
 		return "", errors.New("fresh: a part of a page rendered outside its page set")
 	},
-	"act": func(v actor, cmd, key, label string, kv ...string) actButton {
-		b := actButton{V: v, Cmd: cmd, Key: key, Label: label}
+	"act": func(v actor, cmd, key string, label any, kv ...string) actButton {
+		b := actButton{V: v, Cmd: cmd, Key: key, Label: asHTML(label)}
 		for i := 0; i+1 < len(kv); i += 2 {
 			b.Fields = append(b.Fields, field{kv[i], kv[i+1]})
 		}
@@ -1084,6 +1088,14 @@ var funcs = template.FuncMap{
 		return string(unicode.ToUpper(r)) + s[n:] // a rune: "аплодисменты" → "Аплодисменты"
 	},
 	"upper": strings.ToUpper,
+	// bdi, tr and closed set a text a person typed into a page (bidi.go).
+	"bdi":     bdi,
+	"tr":      tr,
+	"closed":  balanced,
+	"option":  option,
+	"bdiJoin": bdiJoin,
+	"dirAuto": dirAuto,
+	"part":    part,
 	"words": func(s string) string {
 		return strings.ReplaceAll(s, "_", " ")
 	},

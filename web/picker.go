@@ -259,10 +259,10 @@ func pickerChecks(p Picker) template.HTML {
 			b.WriteString(` checked`)
 		}
 		b.WriteString(`> <span>`)
-		attrEscaper.WriteString(&b, c.Label)
+		b.WriteString(string(bdi(c.Label)))
 		if c.Hint != "" {
 			b.WriteString(` <span class="meta">— `)
-			attrEscaper.WriteString(&b, c.Hint)
+			b.WriteString(string(bdi(c.Hint)))
 			b.WriteString(`</span>`)
 		}
 		b.WriteString(`</span></label></li>`)
@@ -283,10 +283,10 @@ func pickerOptions(p Picker) template.HTML {
 			b.WriteString(` selected`)
 		}
 		b.WriteString(`>`)
-		attrEscaper.WriteString(&b, c.Label)
+		attrEscaper.WriteString(&b, option(c.Label))
 		if c.Hint != "" {
 			b.WriteString(` — `)
-			attrEscaper.WriteString(&b, c.Hint)
+			attrEscaper.WriteString(&b, option(c.Hint))
 		}
 		b.WriteString("</option>\n")
 	}
@@ -363,7 +363,7 @@ func (s *server) choices(set *personSet) http.HandlerFunc {
 			out.Choices = make([]choiceJSON, len(cs))
 			out.Status = searchStatus(i18n.Choose(r, st.Assembly.Language), q, out.Total, out.Found)
 			for i, c := range cs {
-				out.Choices[i] = choiceJSON{c.Value, c.Label, c.Hint}
+				out.Choices[i] = choiceJSON{c.Value, balanced(c.Label), balanced(c.Hint)}
 			}
 		})
 		body, _ := json.Marshal(out) // strings and numbers: it cannot fail

@@ -211,10 +211,10 @@ func BenchmarkSearchIndex(b *testing.B) {
 // for any text: as checkboxes (several may be chosen) and as a select's
 // options, chosen or not, with a hint or without.
 func TestPickerChoicesAsTheTemplateWrote(t *testing.T) {
-	old := template.Must(template.New("").Parse(`{{define "checks"}}{{range .Choices}}<li><label class="check"><input type="checkbox" name="{{$.Name}}" value="{{.Value}}"{{if .Selected}} checked{{end}}> <span>{{.Label}}{{with .Hint}} <span class="meta">— {{.}}</span>{{end}}</span></label></li>{{end}}{{end}}` +
-		`{{define "options"}}{{range .Choices}}<option value="{{.Value}}"{{if .Selected}} selected{{end}}>{{.Label}}{{with .Hint}} — {{.}}{{end}}</option>
+	old := template.Must(template.New("").Funcs(template.FuncMap{"bdi": bdi, "option": option}).Parse(`{{define "checks"}}{{range .Choices}}<li><label class="check"><input type="checkbox" name="{{$.Name}}" value="{{.Value}}"{{if .Selected}} checked{{end}}> <span>{{bdi .Label}}{{with .Hint}} <span class="meta">— {{bdi .}}</span>{{end}}</span></label></li>{{end}}{{end}}` +
+		`{{define "options"}}{{range .Choices}}<option value="{{.Value}}"{{if .Selected}} selected{{end}}>{{option .Label}}{{with .Hint}} — {{option .}}{{end}}</option>
 {{end}}{{end}}`))
-	texts := []string{"", "p1", "Anna Müller", `a"b&c'd+e<f>g` + "\x00h", "Frühjahr 🗳 \xff\xfe", "&amp; &#34;", "a:persons:list"}
+	texts := []string{"", "p1", "Anna Müller", `a"b&c'd+e<f>g` + "\x00h", "Frühjahr 🗳 \xff\xfe", "&amp; &#34;", "a:persons:list", "بوريس", "Rosa \u202eLuxemburg", "\u2069x"}
 	var p Picker
 	for i, s := range texts {
 		p.Name = "a:persons:list" + s

@@ -124,7 +124,8 @@ func (s *server) takeToken(w http.ResponseWriter, r *http.Request, assemblyID, p
 }
 
 // tokenFile is the small text file a voter saves with their token: its
-// fields under fixed names, what to do with it in the voter's language l.
+// fields under fixed names, what to do with it in the voter's language l
+// (the assembly's name and the question isolated if they need it: option).
 func tokenFile(l *i18n.Locale, assemblyName, question, opened, token string) string {
 	return fmt.Sprintf(`plenum secret ballot
 assembly: %s
@@ -134,7 +135,7 @@ token: %s
 %s
 
     plenum verify --receipt RECEIPT-FILE --key VERIFIER-KEY --token %s
-`, assemblyName, question, l.T("web.d.opened", opened), token, l.T("web.tf.keep", l.T("web.d.receipt_h")), token)
+`, option(assemblyName), option(question), l.T("web.d.opened", opened), token, l.T("web.tf.keep", l.T("web.d.receipt_h")), token)
 }
 
 // tokenFileURL is the token file as a data: URL, for a download link that

@@ -47,6 +47,13 @@ var secretVoteKinds = []secretVoteKind{
 		h.must("chair", "group_alternatives", obj{"id": "g1", "title": "The budget drafts", "motions": []string{"m1", "the-members-long-draft"}})
 		h.must("chair", "open_vote", obj{"id": "v1", "alternatives": "g1", "method": method})
 	}, []string{"m1", "the-members-long-draft", "abstain"}},
+	// A draft titled right to left is isolated where the page names it
+	// (bidi.go), which the padding counts.
+	{"drafts right to left", func(h *hall, method string) {
+		h.must("chair", "move_motion", obj{"id": "m-ar", "kind": "substantive", "title": "مشروع الأعضاء", "item": "i1"})
+		h.must("chair", "group_alternatives", obj{"id": "g1", "title": "The budget drafts", "motions": []string{"m1", "m-ar"}})
+		h.must("chair", "open_vote", obj{"id": "v1", "alternatives": "g1", "method": method})
+	}, []string{"m1", "m-ar", "abstain"}},
 }
 
 // flowStep is one request of the ballot flow and its answer, as lengths

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"html/template"
 	"strings"
 
 	"plenum/assembly"
@@ -53,38 +52,19 @@ func (v *view) SentChoice(vt *assembly.Vote, c string) string {
 // ConfirmPadding is the white space that makes the confirmation of the
 // choice c in a secret vote vt as long as that of any other choice: the
 // template writes the choice's label twice (upper case in the question,
-// in the button's words), escaped as text; "" in any other vote.
+// in the button's words), as HTML, isolated if it is a title written
+// right to left (bdi, tr); "" in any other vote.
 func (v *view) ConfirmPadding(vt *assembly.Vote, c string) string {
 	if vt.Method != "secret" {
 		return ""
 	}
 	longest, this := 0, 0
 	for _, ch := range v.Choices(vt) {
-		n := escapedLen(strings.ToUpper(ch.Label)) + escapedLen(v.L.T("web.d.confirm", ch.Label))
+		n := len(bdi(strings.ToUpper(ch.Label))) + len(tr(v.L, "web.d.confirm", bdi(ch.Label)))
 		longest = max(longest, n)
 		if ch.Value == c {
 			this = n
 		}
 	}
 	return strings.Repeat(" ", longest-this)
-}
-
-// asText writes a string as html/template escapes it in text.
-var asText = template.Must(template.New("text").Parse("{{.}}"))
-
-// escapedLen is the length of s as a template writes it in text.
-func escapedLen(s string) int {
-	var n countingWriter
-	if err := asText.Execute(&n, s); err != nil {
-		panic(err) // a string always executes
-	}
-	return int(n)
-}
-
-// countingWriter counts the bytes written to it.
-type countingWriter int
-
-func (c *countingWriter) Write(p []byte) (int, error) {
-	*c += countingWriter(len(p))
-	return len(p), nil
 }

@@ -69,7 +69,7 @@ type statePair struct {
 
 func (s *stateView) Word(w string) string                           { return s.v.Word(w) }
 func (s *stateView) Name(person string) string                      { return s.v.Name(person) }
-func (s *stateView) Names(persons []string) string                  { return s.v.Names(persons) }
+func (s *stateView) Names(persons []string) template.HTML           { return s.v.Names(persons) }
 func (s *stateView) Question(vt *assembly.Vote) string              { return s.v.Question(vt) }
 func (s *stateView) Choices(vt *assembly.Vote) []choice             { return s.v.Choices(vt) }
 func (s *stateView) Motion(id string) *assembly.Motion              { return s.v.Motion(id) }
@@ -78,7 +78,7 @@ func (s *stateView) Pending() []*assembly.Motion                    { return s.v
 func (s *stateView) Item() *assembly.Item                           { return s.v.Item() }
 func (s *stateView) MethodName(method string) string                { return s.v.MethodName(method) }
 func (s *stateView) OutcomeWord(vt *assembly.Vote) string           { return s.v.OutcomeWord(vt) }
-func (s *stateView) Named(text string) string                       { return s.v.Named(text) }
+func (s *stateView) Named(text string) template.HTML                { return s.v.Named(text) }
 func (s *stateView) Election(id string) *assembly.Election          { return s.v.Election(id) }
 func (s *stateView) ItemTitle(id string) string                     { return s.v.ItemTitle(id) }
 func (s *stateView) BodyName(id string) string                      { return s.v.BodyName(id) }
@@ -99,7 +99,7 @@ func (s *stateView) AnnounceVotes() string                          { return s.v
 func (s *stateView) ActiveVotes() []*assembly.Vote                  { return s.v.ActiveVotes() }
 func (s *stateView) ActiveElections() []*assembly.Election          { return s.v.ActiveElections() }
 func (s *stateView) LastOutcome() *outcome                          { return s.v.LastOutcome() }
-func (s *stateView) CountLine(vt *assembly.Vote) string             { return s.v.CountLine(vt) }
+func (s *stateView) CountLine(vt *assembly.Vote) template.HTML      { return s.v.CountLine(vt) }
 func (s *stateView) ElectionCountLine(el *assembly.Election) string { return s.v.ElectionCountLine(el) }
 func (s *stateView) ConsentLabel(vt *assembly.Vote) string          { return s.v.ConsentLabel(vt) }
 func (s *stateView) Turn() *assembly.Turn                           { return s.v.Turn() }

@@ -165,11 +165,26 @@
     if (button) button.hidden = true; // the search follows the typing
     var timer = 0, asked = 0, pending = null;
 
+    // A name or a delegation in Arabic or Hebrew (or with a
+    // bidirectional control) must not turn the text around it: in an
+    // option, where no element can go, it is set between the isolating
+    // characters U+2068 and U+2069; in a list, in <bdi>; as the server
+    // writes them (web/bidi.go). The server sends the texts with their
+    // overrides closed.
     function option(c) {
       var o = document.createElement("option");
       o.value = c.value;
-      o.textContent = c.hint ? c.label + " — " + c.hint : c.label;
+      o.textContent = c.hint ? isolated(c.label) + " — " + isolated(c.hint) : isolated(c.label);
       return o;
+    }
+    function isolated(s) {
+      return /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\u202a-\u202e\u2066-\u2069]|[\ud802\ud803\ud83a\ud83b]/.test(s) ? "\u2068" + s + "\u2069" : s;
+    }
+    function bdi(s) {
+      if (s === isolated(s)) return s;
+      var b = document.createElement("bdi");
+      b.textContent = s;
+      return b;
     }
     function item(c) {
       var li = document.createElement("li");
@@ -180,11 +195,11 @@
       box.name = list.getAttribute("data-name");
       box.value = c.value;
       var name = document.createElement("span");
-      name.textContent = c.label;
+      name.append(bdi(c.label));
       if (c.hint) {
         var hint = document.createElement("span");
         hint.className = "meta";
-        hint.textContent = "— " + c.hint;
+        hint.append("— ", bdi(c.hint));
         name.append(" ", hint);
       }
       label.append(box, " ", name);
