@@ -1,0 +1,101 @@
+package web_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"testing"
+)
+
+// bidiLayoutJS measures, on the page, where the typed texts stand: for
+// each of the pairs [text, after], the box of text and of the first
+// after that follows it in the element sel. It returns the pairs whose
+// after does not stand to the right of text on the same line, as a
+// left-to-right page reads them, or that it could not find.
+const bidiLayoutJS = `(function (sel, pairs) {
+  // find is the range of the first text from the node from, offset at.
+  function find(root, text, from, at) {
+    var w = document.createTreeWalker(root, NodeFilter.SHOW_TEXT), n;
+    if (from) w.currentNode = from;
+    for (n = from || w.nextNode(); n; n = w.nextNode(), at = 0) {
+      var i = n.data.indexOf(text, at || 0);
+      if (i >= 0) {
+        var r = document.createRange();
+        r.setStart(n, i);
+        r.setEnd(n, i + text.length);
+        return r;
+      }
+    }
+    return null;
+  }
+  var root = document.querySelector(sel), bad = [];
+  if (!root) return ["no " + sel];
+  pairs.forEach(function (p) {
+    var ra = find(root, p[0]), rb = ra && find(root, p[1], ra.endContainer, ra.endOffset);
+    if (!ra || !rb) { bad.push(p[0] + " / " + p[1] + ": not found"); return; }
+    var a = ra.getBoundingClientRect(), b = rb.getBoundingClientRect();
+    var sameLine = Math.abs((a.top + a.bottom) / 2 - (b.top + b.bottom) / 2) < a.height / 2;
+    if (sameLine && b.left < a.right - 1) bad.push(p[0] + " / " + p[1] + ": " + JSON.stringify([a.left, a.right]) + " then " + JSON.stringify([b.left, b.right]));
+  });
+  return bad;
+})`
+
+// TestBrowserBidiKeepsTheOrder: on a phone and a laptop, beside a title
+// written right to left or one with an override left open, the page's
+// own text keeps its place: in the console's count of a vote on drafts
+// a draft's count stands to the right of its Arabic title, not to its
+// left, and the override of the other draft's title does not reverse
+// the counts after it; in the list of the motions to come a motion's
+// kind stands after its title; in the secretary's list of speakers the
+// Hebrew name given first stands left of the Arabic one, not to its
+// right. Chromium lays the pages out, and the boxes of the texts are
+// compared where they stand on one line. The pages are shot
+// (bidi-SIZE-PAGE.png) and axe-core runs on them.
+func TestBrowserBidiKeepsTheOrder(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser tests are not short")
+	}
+	axeSrc := axeSource(t)
+	for _, sz := range screenSizes[:2] {
+		t.Run(sz.name, func(t *testing.T) {
+			h, _ := bidiHall(t, true)
+			// A roll call on two drafts, one titled in Arabic, the other
+			// with the override left open: the console counts each.
+			h.must("chair", "move_motion", obj{"id": "m3", "kind": "substantive", "title": rtlDraft, "item": "i1"})
+			h.must("chair", "group_alternatives", obj{"id": "g1", "title": "The budget drafts", "motions": []string{"m1", "m3"}})
+			h.must("chair", "open_vote", obj{"id": "v2", "alternatives": "g1", "method": "roll_call"})
+			h.must("anna", "cast_ballot", obj{"vote": "v2", "voter": "anna", "choice": "m3"})
+			h.must("boris", "cast_ballot", obj{"vote": "v2", "voter": "boris", "choice": "m1"})
+			s := newSession(t, h)
+			check := func(p *person, what, sel string, pairs [][2]string) {
+				t.Helper()
+				arg, _ := json.Marshal(pairs)
+				for _, bad := range eval[[]string](s, p, fmt.Sprintf("%s(%q, %s)", bidiLayoutJS, sel, arg)) {
+					t.Errorf("%s: %s", what, bad)
+				}
+			}
+			chair := s.open("chair", sz.w, sz.h, "/a/coop/chair")
+			check(chair, "the console's count", "#vote .count-line", [][2]string{{rtlDraft, "1"}, {"budget", "1"}})
+			check(chair, "the console's next motions", "#question p.then", [][2]string{{"budget", "substantive"}})
+			sec := s.open("sec", sz.w, sz.h, "/a/coop/secretary")
+			check(sec, "the secretary's speakers", "#sec-floor p.meta", [][2]string{{rtlHebrew, rtlArabic}})
+			pages := []struct{ who, path, name string }{
+				{"", "/a/coop/projector", "projector"},
+				{"sec", "/a/coop/secretary", "secretary"},
+				{"chair", "/a/coop/chair", "chair"},
+				{"chair", "/a/coop/chair/elections", "chair-elections"},
+				{"boris", "/a/coop/delegate", "delegate"},
+				{"clara", "/a/coop/delegate", "delegate-election"},
+				{"mc", "/a/coop/mandates", "mandates"},
+			}
+			for _, pg := range pages {
+				p := s.open(pg.who, sz.w, sz.h, pg.path)
+				if wide := eval[int](s, p, `document.documentElement.scrollWidth`); wide > int(sz.w) {
+					t.Errorf("%s is %d px wide on a %d px screen", pg.name, wide, sz.w)
+				}
+				s.axe(p, pg.name, axeSrc)
+				s.shotView(p, fmt.Sprintf("bidi-%s-%s", sz.name, pg.name))
+				s.shot(p, fmt.Sprintf("bidi-%s-%s-full", sz.name, pg.name))
+			}
+		})
+	}
+}
