@@ -23,16 +23,11 @@ type Policy struct {
 // keys" (cosignature/v1 keys, see NewVerifier).
 func NewPolicy(k int, vkeys ...string) (*Policy, error) {
 	p := &Policy{Threshold: k}
-	names := map[string]bool{}
 	for _, vk := range vkeys {
 		v, err := NewVerifier(vk)
 		if err != nil {
 			return nil, err
 		}
-		if names[v.Name()] {
-			return nil, fmt.Errorf("witness %q given twice", v.Name())
-		}
-		names[v.Name()] = true
 		p.Witnesses = append(p.Witnesses, v)
 	}
 	if err := p.Validate(); err != nil {
@@ -41,8 +36,25 @@ func NewPolicy(k int, vkeys ...string) (*Policy, error) {
 	return p, nil
 }
 
-// Validate reports whether the policy can ever be met and is not empty.
+// Validate reports whether the policy can ever be met and is not empty,
+// and whether its witnesses are distinct: no name given twice, and no
+// cosignature/v1 key under two names, whose cosignatures under both would
+// count one witness twice.
 func (p *Policy) Validate() error {
+	names := map[string]bool{}
+	keys := map[string]string{}
+	for _, w := range p.Witnesses {
+		if names[w.Name()] {
+			return fmt.Errorf("witness %q given twice", w.Name())
+		}
+		names[w.Name()] = true
+		if v, ok := w.(*Verifier); ok {
+			if other, dup := keys[string(v.key)]; dup {
+				return fmt.Errorf("witnesses %q and %q have the same key: one witness, which would count twice", other, v.Name())
+			}
+			keys[string(v.key)] = v.Name()
+		}
+	}
 	if p.Threshold < 1 {
 		return fmt.Errorf("witness policy needs at least 1 cosignature, not %d", p.Threshold)
 	}

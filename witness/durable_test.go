@@ -1,0 +1,213 @@
+package witness
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/mod/sumdb/note"
+
+	"plenum/remote/tlogtest"
+)
+
+// stateCheckingWriter is a ResponseWriter that, when the answer starts,
+// reads the witness's state through the database's other connections.
+type stateCheckingWriter struct {
+	*httptest.ResponseRecorder
+	check func()
+	done  bool
+}
+
+func (w *stateCheckingWriter) WriteHeader(code int) {
+	if !w.done {
+		w.done = true
+		w.check()
+	}
+	w.ResponseRecorder.WriteHeader(code)
+}
+
+func (w *stateCheckingWriter) Write(b []byte) (int, error) {
+	if !w.done {
+		w.done = true
+		w.check()
+	}
+	return w.ResponseRecorder.Write(b)
+}
+
+// TestStateCommittedBeforeAnswer: when the first byte of a cosignature
+// goes out, the new size is already committed, seen by a connection other
+// than the one that wrote it.
+func TestStateCommittedBeforeAnswer(t *testing.T) {
+	ctx := context.Background()
+	l := tlogtest.New(origin)
+	srv, _ := newServer(t, l)
+	l.Append(entries(5)...)
+	w := &stateCheckingWriter{ResponseRecorder: httptest.NewRecorder()}
+	w.check = func() {
+		if size, hash, _, err := srv.State(ctx, origin); err != nil || size != 5 || hash != l.TreeHash(5) {
+			t.Errorf("answer started with the state at %d %v (%v), not the committed size 5", size, hash, err)
+		}
+	}
+	srv.ServeHTTP(w, httptest.NewRequest("POST", "/add-checkpoint", strings.NewReader(string(req(0, nil, l.Checkpoint())))))
+	if w.Code != 200 || !strings.HasPrefix(w.Body.String(), "— witness.test/w1 ") {
+		t.Fatalf("%d %q", w.Code, w.Body)
+	}
+}
+
+// TestCommitFailsNoCosignature: if the state cannot be committed, no
+// cosignature is returned and the state stays where it was.
+func TestCommitFailsNoCosignature(t *testing.T) {
+	ctx := context.Background()
+	l := tlogtest.New(origin)
+	srv, _ := newServer(t, l)
+	l.Append(entries(5)...)
+	rctx, cancel := context.WithCancel(ctx)
+	srv.beforeCommit = func() {
+		cancel() // the transaction is rolled back under the request
+		time.Sleep(20 * time.Millisecond)
+	}
+	r, _ := ParseAddCheckpoint(req(0, nil, l.Checkpoint()))
+	cosig, err := srv.AddCheckpoint(rctx, r)
+	if err == nil || cosig != nil {
+		t.Fatalf("commit failed, yet AddCheckpoint returned %q, %v", cosig, err)
+	}
+	if size, _, _, err := srv.State(ctx, origin); err != nil || size != 0 {
+		t.Fatalf("state after the failed commit: %d %v", size, err)
+	}
+}
+
+// childEnv names the environment that makes TestWitnessProcess a witness.
+const childEnv = "PLENUM_WITNESS_TEST_CHILD"
+
+// TestWitnessProcess is a witness process for TestKilledWitness: it
+// serves the witness on the database file, log key and witness key in
+// its environment, prints its URL and serves until killed.
+func TestWitnessProcess(t *testing.T) {
+	args := os.Getenv(childEnv)
+	if args == "" {
+		t.Skip("only run as a child of TestKilledWitness")
+	}
+	f := strings.Split(args, "\n")
+	v, err := note.NewVerifier(f[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	signer, err := ParseSigner(f[2])
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := OpenServer(f[0], signer, []KnownLog{{Origin: origin, Keys: []note.Verifier{v}}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fmt.Printf("listening http://%s\n", ln.Addr())
+	http.Serve(ln, s)
+}
+
+// TestKilledWitness kills a witness process (SIGKILL) right after it
+// answered with a cosignature, restarts it on the same file, and has the
+// log show it a fork of the tree it cosigned: it refuses, because what it
+// answered was saved before the answer.
+func TestKilledWitness(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts processes")
+	}
+	l := tlogtest.New(origin)
+	fork := tlogtest.NewWithSigner(origin, l.Signer, l.VKey)
+	l.Append(entries(5)...)
+	fork.Append(entries(4)...)
+	fork.Append([]byte("forged"))
+	skey, _, err := GenerateKey("witness.test/w1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "witness.db")
+	start := func() (*exec.Cmd, string) {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestWitnessProcess$", "-test.count=1")
+		cmd.Env = append(os.Environ(), childEnv+"="+path+"\n"+l.VKey+"\n"+skey)
+		out, err := cmd.StdoutPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		cmd.Stderr = os.Stderr
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		line, err := bufio.NewReader(out).ReadString('\n')
+		if err != nil {
+			cmd.Process.Kill()
+			cmd.Wait()
+			t.Fatalf("witness process: %v", err)
+		}
+		go io.Copy(io.Discard, out)
+		url, ok := strings.CutPrefix(strings.TrimSpace(line), "listening ")
+		if !ok {
+			t.Fatalf("witness process said %q", line)
+		}
+		return cmd, url
+	}
+	kill := func(cmd *exec.Cmd) {
+		cmd.Process.Signal(os.Kill)
+		cmd.Wait()
+	}
+
+	cmd, url := start()
+	status, body, _ := post(t, url, req(0, nil, l.Checkpoint()))
+	kill(cmd)
+	if status != 200 {
+		t.Fatalf("first checkpoint: %d %q", status, body)
+	}
+	cmd, url = start()
+	defer kill(cmd)
+	if status, body, _ := post(t, url, req(0, nil, fork.Checkpoint())); status != 409 || body != "5\n" {
+		t.Errorf("fork of the answered tree from size 0 after the restart: %d %q, want 409 5", status, body)
+	}
+	if status, body, _ := post(t, url, req(5, nil, fork.Checkpoint())); status != 422 {
+		t.Errorf("fork of the answered tree from size 5 after the restart: %d %q, want 422", status, body)
+	}
+}
+
+// endless is a request body that never ends, counting what is read.
+type endless struct{ n int64 }
+
+func (e *endless) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = 'a'
+	}
+	e.n += int64(len(p))
+	if e.n > 1<<32 {
+		return len(p), errors.New("read 4 GiB")
+	}
+	return len(p), nil
+}
+
+// TestHugeRequestBody: a body of gigabytes is refused after reading a
+// little more than MaxRequestSize.
+func TestHugeRequestBody(t *testing.T) {
+	l := tlogtest.New(origin)
+	srv, _ := newServer(t, l)
+	body := &endless{}
+	w := httptest.NewRecorder()
+	srv.ServeHTTP(w, httptest.NewRequest("POST", "/add-checkpoint", body))
+	if w.Code != 400 && w.Code != 413 {
+		t.Errorf("endless body: %d %q", w.Code, w.Body)
+	}
+	if body.n > 2*MaxRequestSize {
+		t.Errorf("read %d bytes of an endless body", body.n)
+	}
+}
