@@ -144,6 +144,13 @@ func (s *Submitter) submitOne(ctx context.Context, w Endpoint, c ledger.Checkpoi
 			s.setKnown(key, c.Size)
 			return cosig, nil
 		}
+		if known > c.Size {
+			// An unsigned claim: not kept, so that a witness that named a
+			// wrong size is asked again with the next checkpoint rather
+			// than never again.
+			return nil, fmt.Errorf("%w: witness %s says it has cosigned tree size %d of %s, larger than this checkpoint's %d: the log was rolled back, or another log uses its origin, or the witness is wrong",
+				ErrInconsistent, w.Verifier.Name(), known, c.Origin, c.Size)
+		}
 		s.setKnown(key, known)
 		old = known
 	}

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"golang.org/x/mod/sumdb/note"
@@ -186,5 +187,60 @@ func TestSplitViewWitness(t *testing.T) {
 	}
 	if n, _ := w.Refused(ctx, origin); n != 1 {
 		t.Errorf("%d refusals recorded, want 1", n)
+	}
+}
+
+// TestSubmitterDoesNotKeepClaims: a witness's 409 naming a size larger
+// than the checkpoint is an unsigned claim. The submission fails, but the
+// claim is not remembered: the next submission asks the witness again,
+// and is cosigned once the witness answers truthfully.
+func TestSubmitterDoesNotKeepClaims(t *testing.T) {
+	ctx := context.Background()
+	l := tlogtest.New(origin)
+	l.Append(entries(3)...)
+	real, hs := newServer(t, l)
+	var lies atomic.Int32
+	lies.Store(1)
+	fake := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if lies.Add(-1) >= 0 {
+			w.Header().Set("Content-Type", "text/x.tlog.size")
+			w.WriteHeader(409)
+			w.Write([]byte("1000000\n"))
+			return
+		}
+		real.ServeHTTP(w, r)
+	}))
+	defer fake.Close()
+	sub := &Submitter{Witnesses: []Endpoint{{URL: fake.URL, Verifier: real.Verifier()}}, Proofs: l}
+	if r := sub.Submit(ctx, l.Checkpoint()); !errors.Is(r[0].Err, ErrInconsistent) || !strings.Contains(r[0].Err.Error(), "1000000") {
+		t.Fatalf("409 claiming size 1000000: %v", r[0].Err)
+	}
+	l.Append(entries(2)...)
+	if r := sub.Submit(ctx, l.Checkpoint()); r[0].Err != nil {
+		t.Fatalf("the next checkpoint, the witness now truthful: %v", r[0].Err)
+	}
+	if size, _, _, _ := real.State(ctx, origin); size != 5 {
+		t.Errorf("witness at %d, want 5", size)
+	}
+	_ = hs
+}
+
+// TestSubmitterCosignatureOfAnotherCheckpoint: a valid cosignature by
+// the witness's own key, but of another checkpoint of the log, is refused.
+func TestSubmitterCosignatureOfAnotherCheckpoint(t *testing.T) {
+	ctx := context.Background()
+	l := tlogtest.New(origin)
+	l.Append(entries(3)...)
+	old := l.Checkpoint()
+	l.Append(entries(1)...)
+	ws := newSigner(t, "witness.test/w1")
+	fake := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		signed, _ := note.Sign(&note.Note{Text: string(old[:bytes.Index(old, []byte("\n\n"))+1])}, ws)
+		w.Write(signed[bytes.LastIndex(signed, []byte("\n\n"))+2:])
+	}))
+	defer fake.Close()
+	sub := &Submitter{Witnesses: []Endpoint{{URL: fake.URL, Verifier: ws.Verifier()}}, Proofs: l}
+	if r := sub.Submit(ctx, l.Checkpoint()); r[0].Err == nil || r[0].Cosignature != nil || !strings.Contains(r[0].Err.Error(), "does not verify") {
+		t.Fatalf("cosignature of size 3 for size 4: %q %v", r[0].Cosignature, r[0].Err)
 	}
 }
