@@ -3,11 +3,12 @@
 // cosignatures in the store, and says whether a log's latest checkpoint
 // counts as witnessed under a policy ("any K of these N witnesses").
 //
-// A Cosigner is wired in as the engine's Committed hook. Per log, one
-// goroutine submits checkpoints to every witness, always the latest one: a
+// A Cosigner is wired in as the engine's Committed hook. Per log and
+// witness, one goroutine submits checkpoints, always the latest one: a
 // checkpoint committed while a submission is under way replaces the one
 // waiting, so a burst of batches costs each witness two requests, not one
-// per batch. The witnesses' cosignatures are stored beside the checkpoint
+// per batch; and a slow or hung witness holds up only its own submissions,
+// never the other witnesses' cosignatures. The witnesses' cosignatures are stored beside the checkpoint
 // (ledger.Store.AddCosignatures), never in it, and package tiles serves the
 // checkpoint with them.
 package cosign
@@ -57,14 +58,40 @@ type Cosigner struct {
 	logs   map[string]*logState // by origin
 }
 
-// logState is one log's submissions.
+// logState is one log's submissions, one lane per witness.
 type logState struct {
-	sub     *witness.Submitter // its Proofs is the log's *ledger.Log
+	lanes   []*lane
+	failed  map[string]string // witness name → error of its last submission
+	changed chan struct{}     // closed and replaced when a lane's done changes or its running ends
+}
+
+// lane is the submissions of one log's checkpoints to one witness.
+type lane struct {
+	sub     *witness.Submitter // the one witness; its Proofs is the log's *ledger.Log
 	pending []byte             // the latest checkpoint not yet submitted, or nil
 	running bool               // a goroutine is submitting
 	done    int64              // the largest size whose submission has finished; -1 if none
-	failed  map[string]string  // witness name → error of its last submission
-	changed chan struct{}      // closed and replaced when done changes or running ends
+}
+
+// done returns the largest size whose submission to every witness has
+// finished; -1 if none.
+func (ls *logState) done() int64 {
+	d := ls.lanes[0].done
+	for _, ln := range ls.lanes[1:] {
+		d = min(d, ln.done)
+	}
+	return d
+}
+
+// running reports whether a submission to some witness is under way or
+// waiting.
+func (ls *logState) running() bool {
+	for _, ln := range ls.lanes {
+		if ln.running {
+			return true
+		}
+	}
+	return false
 }
 
 // New returns a Cosigner that submits checkpoints to the witnesses of sub
@@ -112,10 +139,13 @@ func (c *Cosigner) Policy() *witness.Policy { return c.policy }
 // If a submission is under way, checkpoint replaces any checkpoint still
 // waiting. After Close it does nothing.
 func (c *Cosigner) Committed(a *engine.Assembly, checkpoint []byte) {
-	c.submit(a.Log(), checkpoint)
+	c.submit(a.Log(), checkpoint, nil)
 }
 
-func (c *Cosigner) submit(l *ledger.Log, checkpoint []byte) {
+// submit hands checkpoint to the lanes of the log's witnesses; with skip,
+// not to those whose keys it holds, which count as having finished its
+// size.
+func (c *Cosigner) submit(l *ledger.Log, checkpoint []byte, skip map[key]bool) {
 	origin := l.Origin()
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -124,23 +154,32 @@ func (c *Cosigner) submit(l *ledger.Log, checkpoint []byte) {
 	}
 	ls := c.logs[origin]
 	if ls == nil {
-		ls = &logState{
-			sub:     &witness.Submitter{Witnesses: c.witnesses, Proofs: l, Client: c.client},
-			done:    -1,
-			failed:  map[string]string{},
-			changed: make(chan struct{}),
+		ls = &logState{failed: map[string]string{}, changed: make(chan struct{})}
+		for _, w := range c.witnesses {
+			ls.lanes = append(ls.lanes, &lane{
+				sub:  &witness.Submitter{Witnesses: []witness.Endpoint{w}, Proofs: l, Client: c.client},
+				done: -1,
+			})
 		}
 		c.logs[origin] = ls
 	}
-	if ls.pending != nil && sizeOf(ls.pending) >= sizeOf(checkpoint) {
-		return // never go back to an older checkpoint
+	size := sizeOf(checkpoint)
+	for _, ln := range ls.lanes {
+		if skip[keyOf(ln.sub.Witnesses[0].Verifier)] {
+			ln.done = max(ln.done, size)
+			continue
+		}
+		if ln.pending != nil && sizeOf(ln.pending) >= size {
+			continue // never go back to an older checkpoint
+		}
+		ln.pending = checkpoint
+		if !ln.running {
+			ln.running = true
+			c.wg.Add(1)
+			go c.run(origin, ls, ln)
+		}
 	}
-	ls.pending = checkpoint
-	if !ls.running {
-		ls.running = true
-		c.wg.Add(1)
-		go c.run(origin, ls)
-	}
+	ls.notify()
 }
 
 // Resume submits the latest checkpoint of every assembly of e whose stored
@@ -157,7 +196,7 @@ func (c *Cosigner) Resume(ctx context.Context, e *engine.Engine) error {
 		keys := signers(have)
 		for _, w := range c.witnesses {
 			if !keys[keyOf(w.Verifier)] {
-				c.submit(l, cp)
+				c.submit(l, cp, keys)
 				break
 			}
 		}
@@ -165,15 +204,15 @@ func (c *Cosigner) Resume(ctx context.Context, e *engine.Engine) error {
 	return nil
 }
 
-// run submits the log's pending checkpoint until none is left.
-func (c *Cosigner) run(origin string, ls *logState) {
+// run submits the lane's pending checkpoint until none is left.
+func (c *Cosigner) run(origin string, ls *logState, ln *lane) {
 	defer c.wg.Done()
 	for {
 		c.mu.Lock()
-		cp := ls.pending
-		ls.pending = nil
+		cp := ln.pending
+		ln.pending = nil
 		if cp == nil || c.ctx.Err() != nil {
-			ls.running = false
+			ln.running = false
 			ls.notify()
 			c.mu.Unlock()
 			return
@@ -181,7 +220,7 @@ func (c *Cosigner) run(origin string, ls *logState) {
 		c.mu.Unlock()
 
 		size := sizeOf(cp)
-		results := ls.sub.Submit(c.ctx, cp)
+		results := ln.sub.Submit(c.ctx, cp)
 		c.keep(origin, size, results)
 
 		c.mu.Lock()
@@ -192,7 +231,7 @@ func (c *Cosigner) run(origin string, ls *logState) {
 				delete(ls.failed, r.Witness)
 			}
 		}
-		ls.done = max(ls.done, size)
+		ln.done = max(ln.done, size)
 		ls.notify()
 		c.mu.Unlock()
 	}
@@ -247,19 +286,20 @@ func (c *Cosigner) keep(origin string, size int64, results []witness.Result) {
 	}
 }
 
-// Wait waits until a submission of a checkpoint of origin of at least the
-// given size has finished (its cosignatures stored), and returns nil; or
+// Wait waits until, to every witness, a submission of a checkpoint of
+// origin of at least the given size has finished (its cosignature stored,
+// or the witness failed), and returns nil; or
 // until ctx ends, or the log's goroutine stops with nothing of that size
 // submitted (after Close), returning an error.
 func (c *Cosigner) Wait(ctx context.Context, origin string, size int64) error {
 	for {
 		c.mu.Lock()
 		ls := c.logs[origin]
-		if ls != nil && ls.done >= size {
+		if ls != nil && ls.done() >= size {
 			c.mu.Unlock()
 			return nil
 		}
-		if c.closed && (ls == nil || !ls.running) {
+		if c.closed && (ls == nil || !ls.running()) {
 			c.mu.Unlock()
 			return fmt.Errorf("cosign: closed before size %d of %s was submitted", size, origin)
 		}
@@ -365,7 +405,7 @@ func (c *Cosigner) Status(ctx context.Context, origin string) (Status, error) {
 	s.Witnessed, s.CosignedBy = err == nil, names
 	c.mu.Lock()
 	if ls := c.logs[origin]; ls != nil {
-		s.Pending = ls.running
+		s.Pending = ls.running()
 		for k, v := range ls.failed {
 			s.Failed[k] = v
 		}

@@ -549,3 +549,53 @@ func TestResume(t *testing.T) {
 		t.Fatalf("stored cosignatures of size %d: %q, %v; want one per witness", size, lines, err)
 	}
 }
+
+// TestHungWitness: a witness that takes a request and never answers holds
+// up neither the commands nor the serving of checkpoints, nor the
+// cosignatures of the other witness: under 1 of 2, each checkpoint is
+// witnessed by the answering witness at once, the first while the hung
+// witness holds its request and the later ones too.
+func TestHungWitness(t *testing.T) {
+	e := newEnv(t, 1, "fast.example", "hung.example")
+	gate := make(chan struct{})
+	hung := e.wits[1]
+	hung.mu.Lock()
+	hung.gate = gate
+	hung.mu.Unlock()
+	t.Cleanup(func() { close(gate) }) // runs before the env's cleanups
+
+	witnessedSoon := func(what string) {
+		t.Helper()
+		deadline := time.Now().Add(5 * time.Second)
+		for {
+			ok, names := e.witnessed(e.cos)
+			if ok {
+				if !slices.Equal(names, []string{"fast.example"}) {
+					t.Fatalf("%s: witnessed by %v", what, names)
+				}
+				return
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("%s: not witnessed by fast.example within 5s while hung.example holds its request", what)
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+	}
+	start := time.Now()
+	e.create()
+	select {
+	case <-hung.arrived:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the hung witness got no request")
+	}
+	witnessedSoon("the first checkpoint")
+	e.addPeople(3)
+	e.served()
+	if d := time.Since(start); d > 5*time.Second {
+		t.Fatalf("commands and serving took %v with a witness hung", d)
+	}
+	witnessedSoon("a later checkpoint")
+	if s, err := e.cos.Status(context.Background(), e.origin); err != nil || !s.Witnessed || !s.Pending {
+		t.Fatalf("Status = %+v, %v; want witnessed, pending (the hung witness)", s, err)
+	}
+}
