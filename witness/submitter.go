@@ -39,13 +39,17 @@ type Endpoint struct {
 type Submitter struct {
 	Witnesses []Endpoint
 	Proofs    ProofSource
-	// Client is the HTTP client; http.DefaultClient with a 30 second
-	// timeout per request if nil.
+	// Client is the HTTP client; http.DefaultClient if nil. Each request,
+	// answer included, is bounded to 30 seconds whatever its timeout.
 	Client *http.Client
 
 	mu    sync.Mutex
 	known map[string]int64 // URL + "\n" + origin → size last cosigned
 }
+
+// requestTimeout bounds one add-checkpoint request, answer included,
+// whatever the Client's own timeout.
+var requestTimeout = 30 * time.Second
 
 // Result is one witness's answer to a submission.
 type Result struct {
@@ -163,8 +167,10 @@ func (s *Submitter) post(ctx context.Context, w Endpoint, req *AddCheckpoint, si
 	name := w.Verifier.Name()
 	client := s.Client
 	if client == nil {
-		client = &http.Client{Timeout: 30 * time.Second}
+		client = http.DefaultClient
 	}
+	ctx, cancel := context.WithTimeout(ctx, requestTimeout)
+	defer cancel()
 	hreq, err := http.NewRequestWithContext(ctx, http.MethodPost, strings.TrimSuffix(w.URL, "/")+"/add-checkpoint", bytes.NewReader(req.Marshal()))
 	if err != nil {
 		return nil, 0, fmt.Errorf("witness %s: %w", name, err)

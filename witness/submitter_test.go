@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"golang.org/x/mod/sumdb/note"
 
@@ -242,5 +243,41 @@ func TestSubmitterCosignatureOfAnotherCheckpoint(t *testing.T) {
 	sub := &Submitter{Witnesses: []Endpoint{{URL: fake.URL, Verifier: ws.Verifier()}}, Proofs: l}
 	if r := sub.Submit(ctx, l.Checkpoint()); r[0].Err == nil || r[0].Cosignature != nil || !strings.Contains(r[0].Err.Error(), "does not verify") {
 		t.Fatalf("cosignature of size 3 for size 4: %q %v", r[0].Cosignature, r[0].Err)
+	}
+}
+
+// TestSubmitterHungWitness: a witness that takes the request and never
+// answers costs a submission at most requestTimeout, even with a Client
+// of no timeout of its own.
+func TestSubmitterHungWitness(t *testing.T) {
+	defer func(d time.Duration) { requestTimeout = d }(requestTimeout)
+	requestTimeout = 200 * time.Millisecond
+	ctx := context.Background()
+	l := tlogtest.New(origin)
+	l.Append(entries(3)...)
+	release := make(chan struct{})
+	hung := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain")
+		w.WriteHeader(200)
+		w.(http.Flusher).Flush() // the answer starts, and never ends
+		<-release
+	}))
+	defer hung.Close()
+	defer close(release)
+	ws := newSigner(t, "witness.test/w1")
+	sub := &Submitter{Witnesses: []Endpoint{{URL: hung.URL, Verifier: ws.Verifier()}}, Proofs: l, Client: &http.Client{}}
+	done := make(chan []Result, 1)
+	start := time.Now()
+	go func() { done <- sub.Submit(ctx, l.Checkpoint()) }()
+	select {
+	case r := <-done:
+		if r[0].Err == nil {
+			t.Fatal("a hung witness cosigned")
+		}
+		if d := time.Since(start); d > 2*time.Second {
+			t.Errorf("the submission took %v", d)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("the submission to a hung witness did not end within 5s")
 	}
 }
