@@ -13,6 +13,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -209,5 +210,58 @@ func TestHugeRequestBody(t *testing.T) {
 	}
 	if body.n > 2*MaxRequestSize {
 		t.Errorf("read %d bytes of an endless body", body.n)
+	}
+}
+
+// TestRaceTwoTreesOfOneSize: requests for two different trees of one
+// size, both with valid proofs from the cosigned size, race: one tree is
+// cosigned, once; the other is then refused, and the state is the winner.
+func TestRaceTwoTreesOfOneSize(t *testing.T) {
+	ctx := context.Background()
+	a := tlogtest.New(origin)
+	b := tlogtest.NewWithSigner(origin, a.Signer, a.VKey)
+	a.Append(entries(5)...)
+	b.Append(entries(5)...)
+	srv, hs := newServer(t, a)
+	if status, body, _ := post(t, hs.URL, req(0, nil, a.Checkpoint())); status != 200 {
+		t.Fatalf("size 5: %d %q", status, body)
+	}
+	a.Append(entries(4)...)
+	b.Append([]byte("forged"), []byte("x"), []byte("y"), []byte("z"))
+	trees := []*tlogtest.Log{a, b}
+	bodies := [][]byte{
+		req(5, must(a.ConsistencyProof(ctx, 5, 9)), a.Checkpoint()),
+		req(5, must(b.ConsistencyProof(ctx, 5, 9)), b.Checkpoint()),
+	}
+	statuses := make([]int, 20)
+	var wg sync.WaitGroup
+	for i := range statuses {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			statuses[i], _, _ = post(t, hs.URL, bodies[i%2])
+		}()
+	}
+	wg.Wait()
+	winner := -1
+	for i, s := range statuses {
+		switch {
+		case s == 200 && winner == -1:
+			winner = i % 2
+		case s == 200:
+			t.Fatalf("request %d cosigned too (tree %d; first cosigned tree %d): %v", i, i%2, winner, statuses)
+		case s != 409:
+			t.Fatalf("request %d: %d", i, s)
+		}
+	}
+	if winner == -1 {
+		t.Fatalf("nothing cosigned: %v", statuses)
+	}
+	if size, hash, _, _ := srv.State(ctx, origin); size != 9 || hash != trees[winner].TreeHash(9) {
+		t.Fatalf("state %d %v, want the winner's", size, hash)
+	}
+	loser := trees[1-winner]
+	if status, _, _ := post(t, hs.URL, req(9, nil, loser.Checkpoint())); status != 422 {
+		t.Errorf("the other tree of size 9 from size 9: %d, want 422", status)
 	}
 }
