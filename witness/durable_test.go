@@ -265,3 +265,45 @@ func TestRaceTwoTreesOfOneSize(t *testing.T) {
 		t.Errorf("the other tree of size 9 from size 9: %d, want 422", status)
 	}
 }
+
+// TestDamagedState: a witness_logs row whose size or root no longer
+// matches the checkpoint stored with it (a damaged disk, a hand edit)
+// makes the witness stop for that log with an internal error: it neither
+// cosigns from the damaged state nor records the log's honest checkpoints
+// as evidence of a split view.
+func TestDamagedState(t *testing.T) {
+	ctx := context.Background()
+	l := tlogtest.New(origin)
+	l.Append(entries(5)...)
+	other := tlogtest.New(origin)
+	other.Append(entries(7)...)
+	for _, c := range []struct {
+		name, set string
+		arg       any
+	}{
+		{"root", `UPDATE witness_logs SET tree_hash = ?`, other.TreeHash(7).String()},
+		{"size", `UPDATE witness_logs SET tree_size = ?`, 3},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			srv, hs := newServer(t, l)
+			if status, body, _ := post(t, hs.URL, req(0, nil, l.Checkpoint())); status != 200 {
+				t.Fatalf("size 5: %d %q", status, body)
+			}
+			if _, err := srv.db.W.ExecContext(ctx, c.set, c.arg); err != nil {
+				t.Fatal(err)
+			}
+			ext := tlogtest.NewWithSigner(origin, l.Signer, l.VKey)
+			ext.Append(entries(5)...)
+			ext.Append(entries(2)...)
+			for _, old := range []int64{3, 5} {
+				proof := must(ext.ConsistencyProof(ctx, old, 7))
+				if status, body, _ := post(t, hs.URL, req(old, proof, ext.Checkpoint())); status != 500 {
+					t.Errorf("from %d on a damaged state: %d %q, want 500", old, status, body)
+				}
+			}
+			if n, err := srv.Refused(ctx, origin); err != nil || n != 0 {
+				t.Errorf("%d honest checkpoints recorded as refused (%v)", n, err)
+			}
+		})
+	}
+}

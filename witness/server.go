@@ -198,7 +198,14 @@ func (s *Server) readState(ctx context.Context, q querier, origin string, lock b
 	}
 	hash, err = tlog.ParseHash(h)
 	if err != nil {
-		return 0, tlog.Hash{}, nil, fmt.Errorf("witness database: bad hash for %q: %v", origin, err)
+		return 0, tlog.Hash{}, nil, fmt.Errorf("witness database %s: bad hash for %q: %v: the database is damaged; restore it before the witness cosigns this log again", s.db.Name, origin, err)
+	}
+	// The row's size and root must be those of the checkpoint stored with
+	// it: a damaged row would otherwise have the witness cosign from a
+	// state it never had, or refuse the log's honest checkpoints as
+	// evidence of a split view.
+	if c, err := ledger.ParseSignedCheckpoint(checkpoint); err != nil || c.Origin != origin || c.Size != size || c.Hash != hash {
+		return 0, tlog.Hash{}, nil, fmt.Errorf("witness database %s: the state of %q, tree size %d, does not match the checkpoint stored with it (%v): the database is damaged; restore it before the witness cosigns this log again", s.db.Name, origin, size, err)
 	}
 	return size, hash, checkpoint, nil
 }
