@@ -247,6 +247,9 @@ func (ls *logState) notify() {
 // is already stored.
 func (c *Cosigner) keep(origin string, size int64, results []witness.Result) {
 	for _, r := range results {
+		if r.Warning != "" {
+			c.logger.Warn("cosign: a witness has gone back", "origin", origin, "size", size, "witness", r.Witness, "warning", r.Warning)
+		}
 		switch {
 		case errors.Is(r.Err, witness.ErrInconsistent):
 			c.logger.Error("cosign: SPLIT VIEW: a witness refuses the checkpoint as inconsistent with the tree it cosigned; the log has shown it another history, or another log uses this origin and key",

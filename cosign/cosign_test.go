@@ -48,6 +48,7 @@ func (b *syncBuffer) String() string {
 // add-checkpoint requests it gets and can hold them at a gate.
 type wit struct {
 	name string
+	skey string
 	vkey string
 	srv  *witness.Server
 	hs   *httptest.Server
@@ -64,7 +65,7 @@ func (w *wit) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
 	if strings.HasSuffix(r.URL.Path, "/add-checkpoint") {
 		w.requests++
 	}
-	gate, down := w.gate, w.down
+	gate, down, srv := w.gate, w.down, w.srv
 	w.mu.Unlock()
 	if down {
 		http.Error(rw, "down for maintenance", http.StatusServiceUnavailable)
@@ -74,7 +75,7 @@ func (w *wit) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
 		w.arrived <- struct{}{}
 		<-gate
 	}
-	w.srv.ServeHTTP(rw, r)
+	srv.ServeHTTP(rw, r)
 }
 
 func (w *wit) count() int {
@@ -131,7 +132,7 @@ func newEnv(t *testing.T, k int, names ...string) *env {
 			t.Fatal(err)
 		}
 		t.Cleanup(func() { srv.Close() })
-		w := &wit{name: name, vkey: wvkey, srv: srv, arrived: make(chan struct{}, 100)}
+		w := &wit{name: name, skey: wskey, vkey: wvkey, srv: srv, arrived: make(chan struct{}, 100)}
 		w.hs = httptest.NewServer(w)
 		t.Cleanup(w.hs.Close)
 		e.wits = append(e.wits, w)
@@ -597,5 +598,35 @@ func TestHungWitness(t *testing.T) {
 	witnessedSoon("a later checkpoint")
 	if s, err := e.cos.Status(context.Background(), e.origin); err != nil || !s.Witnessed || !s.Pending {
 		t.Fatalf("Status = %+v, %v; want witnessed, pending (the hung witness)", s, err)
+	}
+}
+
+// TestWitnessWentBack: a witness whose database was replaced by an empty
+// one still cosigns, and the log says loudly that it has gone back.
+func TestWitnessWentBack(t *testing.T) {
+	e := newEnv(t, 1, "w1.example")
+	e.create()
+	e.wait()
+	w := e.wits[0]
+	ws, err := witness.ParseSigner(w.skey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fresh, err := witness.OpenServer(filepath.Join(t.TempDir(), "fresh.db"), ws,
+		[]witness.KnownLog{{Origin: e.origin, Keys: []note.Verifier{e.logV}}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { fresh.Close() })
+	w.mu.Lock()
+	w.srv = fresh
+	w.mu.Unlock()
+	e.addPeople(1)
+	e.wait()
+	if ok, _ := e.witnessed(e.cos); !ok {
+		t.Fatal("not witnessed by the witness that went back")
+	}
+	if !strings.Contains(e.logs.String(), "a witness has gone back") || !strings.Contains(e.logs.String(), "now says 0") {
+		t.Fatalf("not logged: %s", e.logs)
 	}
 }

@@ -57,6 +57,11 @@ type Result struct {
 	// Cosignature holds the witness's verified signature line(s), or nil.
 	Cosignature []byte
 	Err         error
+	// Warning, if not empty, says what is wrong with a witness that still
+	// cosigned: it named a size smaller than one it cosigned or named
+	// before, so it has lost what it cosigned (a restored or replaced
+	// database) and checked this checkpoint against less than it should.
+	Warning string
 }
 
 // maxConflicts bounds how often one submission follows a 409 answer.
@@ -80,8 +85,8 @@ func (s *Submitter) Submit(ctx context.Context, signed []byte) []Result {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			cosig, err := s.submitOne(ctx, w, c, signed)
-			res[i] = Result{Witness: w.Verifier.Name(), Cosignature: cosig, Err: err}
+			cosig, warning, err := s.submitOne(ctx, w, c, signed)
+			res[i] = Result{Witness: w.Verifier.Name(), Cosignature: cosig, Err: err, Warning: warning}
 		}()
 	}
 	wg.Wait()
@@ -124,41 +129,45 @@ func (s *Submitter) setKnown(key string, size int64) {
 	s.known[key] = size
 }
 
-func (s *Submitter) submitOne(ctx context.Context, w Endpoint, c ledger.Checkpoint, signed []byte) ([]byte, error) {
+func (s *Submitter) submitOne(ctx context.Context, w Endpoint, c ledger.Checkpoint, signed []byte) (cosig []byte, warning string, err error) {
 	key := w.URL + "\n" + c.Origin
 	old := s.knownSize(key)
 	for range maxConflicts + 1 {
 		if old > c.Size {
-			return nil, fmt.Errorf("%w: witness %s has cosigned tree size %d of %s, larger than this checkpoint's %d: the log was rolled back or another log uses its origin",
+			return nil, "", fmt.Errorf("%w: witness %s has cosigned tree size %d of %s, larger than this checkpoint's %d: the log was rolled back or another log uses its origin",
 				ErrInconsistent, w.Verifier.Name(), old, c.Origin, c.Size)
 		}
 		req := &AddCheckpoint{OldSize: old, Checkpoint: signed}
 		if old > 0 && old < c.Size {
 			p, err := s.Proofs.ConsistencyProof(ctx, old, c.Size)
 			if err != nil {
-				return nil, fmt.Errorf("consistency proof from %d to %d: %w", old, c.Size, err)
+				return nil, warning, fmt.Errorf("consistency proof from %d to %d: %w", old, c.Size, err)
 			}
 			req.Proof = p
 		}
 		cosig, known, err := s.post(ctx, w, req, signed)
 		if err != nil {
-			return nil, err
+			return nil, warning, err
 		}
 		if cosig != nil {
 			s.setKnown(key, c.Size)
-			return cosig, nil
+			return cosig, warning, nil
 		}
 		if known > c.Size {
 			// An unsigned claim: not kept, so that a witness that named a
 			// wrong size is asked again with the next checkpoint rather
 			// than never again.
-			return nil, fmt.Errorf("%w: witness %s says it has cosigned tree size %d of %s, larger than this checkpoint's %d: the log was rolled back, or another log uses its origin, or the witness is wrong",
+			return nil, warning, fmt.Errorf("%w: witness %s says it has cosigned tree size %d of %s, larger than this checkpoint's %d: the log was rolled back, or another log uses its origin, or the witness is wrong",
 				ErrInconsistent, w.Verifier.Name(), known, c.Origin, c.Size)
+		}
+		if known < old {
+			warning = fmt.Sprintf("witness %s cosigned tree size %d of %s or named it, and now says %d: it has lost what it cosigned (a restored or replaced database), and checks the log against less than it should",
+				w.Verifier.Name(), old, c.Origin, known)
 		}
 		s.setKnown(key, known)
 		old = known
 	}
-	return nil, fmt.Errorf("witness %s: its tree size kept changing (%d conflicts)", w.Verifier.Name(), maxConflicts+1)
+	return nil, warning, fmt.Errorf("witness %s: its tree size kept changing (%d conflicts)", w.Verifier.Name(), maxConflicts+1)
 }
 
 // post sends one request; it returns the verified cosignature, or on 409

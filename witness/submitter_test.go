@@ -6,6 +6,7 @@ import (
 	"errors"
 	"net/http"
 	"net/http/httptest"
+	"path/filepath"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -279,5 +280,41 @@ func TestSubmitterHungWitness(t *testing.T) {
 		}
 	case <-time.After(5 * time.Second):
 		t.Fatal("the submission to a hung witness did not end within 5s")
+	}
+}
+
+// TestSubmitterWitnessWentBack: a witness that cosigned size 5 and then
+// answers 409 naming a smaller size has lost what it cosigned (a restored
+// or replaced database): the checkpoint is still cosigned, but the result
+// says so.
+func TestSubmitterWitnessWentBack(t *testing.T) {
+	ctx := context.Background()
+	l := tlogtest.New(origin)
+	l.Append(entries(5)...)
+	signer := newSigner(t, "witness.test/w1")
+	open := func() *Server {
+		s, err := OpenServer(filepath.Join(t.TempDir(), "witness.db"), signer, []KnownLog{{Origin: origin, Keys: []note.Verifier{l.Verifier()}}}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close() })
+		return s
+	}
+	var current atomic.Pointer[Server]
+	current.Store(open())
+	hs := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { current.Load().ServeHTTP(w, r) }))
+	defer hs.Close()
+	sub := &Submitter{Witnesses: []Endpoint{{URL: hs.URL, Verifier: signer.Verifier()}}, Proofs: l}
+	if r := sub.Submit(ctx, l.Checkpoint()); r[0].Err != nil || r[0].Warning != "" {
+		t.Fatalf("size 5: %v %q", r[0].Err, r[0].Warning)
+	}
+	current.Store(open()) // a new, empty database
+	l.Append(entries(4)...)
+	r := sub.Submit(ctx, l.Checkpoint())
+	if r[0].Err != nil || r[0].Cosignature == nil {
+		t.Fatalf("size 9: %v", r[0].Err)
+	}
+	if !strings.Contains(r[0].Warning, "cosigned tree size 5") || !strings.Contains(r[0].Warning, "now says 0") {
+		t.Errorf("warning %q", r[0].Warning)
 	}
 }
