@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"strings"
 
+	"golang.org/x/mod/sumdb/note"
 	"golang.org/x/mod/sumdb/tlog"
 
 	"plenum/internal/routes"
@@ -39,6 +40,13 @@ type Options struct {
 	// (witnesses and monitors need it, and it reveals only a size and a
 	// hash). nil lets everyone read everything.
 	MayRead func(r *http.Request, id string) bool
+	// Cosigners are the witnesses' verifiers (plenum serve's --witness
+	// keys). Given, the checkpoint is served with only the stored
+	// cosignature lines that verify by one of them: a line damaged in
+	// the database (a failing disk, a hand edit) would otherwise make the
+	// served checkpoint fail to open for everyone holding that witness's
+	// key. nil serves every stored line, as they are.
+	Cosigners []note.Verifier
 }
 
 // Handler serves, read-only, every log in st whose origin is
@@ -131,9 +139,33 @@ func (h *handler) serveCheckpoint(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
+	if h.opts.Cosigners != nil {
+		cosigs = h.verified(origin, head.Checkpoint, cosigs)
+	}
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	w.Header().Set("Cache-Control", cacheCheckpoint)
 	w.Write(withCosignatures(head.Checkpoint, cosigs))
+}
+
+// verified returns the cosignature lines that verify, each alone, over
+// the signed checkpoint's text by one of the witnesses' keys; the others
+// are logged and left out.
+func (h *handler) verified(origin string, signed []byte, lines [][]byte) [][]byte {
+	text := signed
+	if i := bytes.LastIndex(signed, []byte("\n\n")); i >= 0 {
+		text = signed[:i+1]
+	}
+	witnesses := note.VerifierList(h.opts.Cosigners...)
+	kept := lines[:0:0]
+	for _, l := range lines {
+		msg := append(append(bytes.Clone(text), '\n'), l...)
+		if n, err := note.Open(msg, witnesses); err == nil && len(n.Sigs) == 1 {
+			kept = append(kept, l)
+			continue
+		}
+		slog.Warn("tiles: a stored cosignature does not verify by any witness's key; the checkpoint is served without it (a damaged database, or a witness no longer given)", "origin", origin, "line", strings.TrimSpace(string(l)))
+	}
+	return kept
 }
 
 // withCosignatures returns the signed checkpoint with the stored witness

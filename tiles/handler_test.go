@@ -400,3 +400,71 @@ func TestCheckpointWithCosignatures(t *testing.T) {
 		t.Fatalf("stored head changed: %q, %v", h.Checkpoint, err)
 	}
 }
+
+// TestCheckpointDropsDamagedCosignatures: a stored cosignature line that no
+// longer verifies (a damaged disk, a hand edit: one character changed) or
+// is no signature line at all would make the served checkpoint fail to
+// open for everyone holding that witness's key, until the next checkpoint.
+// With the witnesses' keys given (Options.Cosigners, as plenum serve gives
+// its --witness keys), the handler serves only the lines that verify.
+func TestCheckpointDropsDamagedCosignatures(t *testing.T) {
+	ctx := context.Background()
+	st, err := sqlite.Open(filepath.Join(t.TempDir(), "p.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	skey, vkey, _ := ledger.GenerateKey(server)
+	signer, _ := note.NewSigner(skey)
+	logV, _ := note.NewVerifier(vkey)
+	origin, _ := ledger.Origin(server, "coop")
+	l, err := ledger.Open(ctx, st, origin, signer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	appendN(t, l, 3, 3)
+	cp := l.Checkpoint()
+	body := cp[:bytes.Index(cp, []byte("\n\n"))+1]
+	var verifiers []note.Verifier
+	var lines [][]byte
+	for _, name := range []string{"w1.example", "w2.example"} {
+		ws, err := witness.NewSigner(name, ed25519.NewKeyFromSeed(bytes.Repeat([]byte(name[:2]), 16)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		signed, err := note.Sign(&note.Note{Text: string(body)}, ws)
+		if err != nil {
+			t.Fatal(err)
+		}
+		verifiers = append(verifiers, ws.Verifier())
+		lines = append(lines, signed[len(body)+1:])
+	}
+	// w2's line damaged: one character of its signature changed.
+	damaged := bytes.Clone(lines[1])
+	i := len(damaged) - 6
+	damaged[i] = map[bool]byte{true: 'B', false: 'A'}[damaged[i] == 'A']
+	if err := st.AddCosignatures(ctx, origin, 3, [][]byte{lines[0], damaged}); err != nil {
+		t.Fatal(err)
+	}
+	all := note.VerifierList(append([]note.Verifier{logV}, verifiers...)...)
+	for _, opts := range []struct {
+		name      string
+		cosigners []note.Verifier
+		opens     bool
+	}{
+		{"without the witnesses' keys, every stored line", nil, false},
+		{"with them, the lines that verify", verifiers, true},
+	} {
+		srv := httptest.NewServer(tiles.HandlerWith(st, server, tiles.Options{Cosigners: opts.cosigners}))
+		served, _ := get(t, srv.URL+tiles.PrefixFor("coop")+"checkpoint")
+		srv.Close()
+		n, err := note.Open(served, all)
+		if opts.opens != (err == nil) {
+			t.Fatalf("%s: served %q: note.Open: %v", opts.name, served, err)
+		}
+		if opts.opens && (len(n.Sigs) != 2 || !bytes.HasPrefix(served, cp)) {
+			t.Fatalf("%s: served %q: want the log's signature and w1's", opts.name, served)
+		}
+	}
+}

@@ -232,7 +232,13 @@ func (s *server) routes(cfg serverConfig) http.Handler {
 	mux.Handle("/logout", api)
 	// The tiles follow who may read each assembly's record (the session
 	// looked up first); the checkpoints are open to anyone.
-	logs := tiles.HandlerWith(s.store, cfg.name, tiles.Options{MayRead: httpapi.TilesReader(s.engine)})
+	topts := tiles.Options{MayRead: httpapi.TilesReader(s.engine)}
+	if s.cosigner != nil {
+		// Only the cosignatures that verify are served (a damaged line
+		// would make the checkpoint fail to open).
+		topts.Cosigners = s.cosigner.Policy().Witnesses
+	}
+	logs := tiles.HandlerWith(s.store, cfg.name, topts)
 	mux.Handle(tiles.Prefix, listed{s.auth.Middleware(logs), logs.(routes.Lister)})
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		if _, err := s.store.Logs(r.Context()); err != nil {
