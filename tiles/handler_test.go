@@ -332,20 +332,7 @@ func TestHandlerErrorsAndHeaders(t *testing.T) {
 // itself is unchanged.
 func TestCheckpointWithCosignatures(t *testing.T) {
 	ctx := context.Background()
-	st, err := sqlite.Open(filepath.Join(t.TempDir(), "p.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	skey, vkey, _ := ledger.GenerateKey(server)
-	signer, _ := note.NewSigner(skey)
-	logV, _ := note.NewVerifier(vkey)
-	origin, _ := ledger.Origin(server, "coop")
-	l, err := ledger.Open(ctx, st, origin, signer)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
+	st, l, logV, origin := coopLog(t)
 	srv := httptest.NewServer(tiles.Handler(st, server))
 	defer srv.Close()
 
@@ -402,27 +389,14 @@ func TestCheckpointWithCosignatures(t *testing.T) {
 }
 
 // TestCheckpointDropsDamagedCosignatures: a stored cosignature line that no
-// longer verifies (a damaged disk, a hand edit: one character changed) or
-// is no signature line at all would make the served checkpoint fail to
+// longer verifies (a damaged disk, a hand edit: one character changed)
+// would make the served checkpoint fail to
 // open for everyone holding that witness's key, until the next checkpoint.
 // With the witnesses' keys given (Options.Cosigners, as plenum serve gives
 // its --witness keys), the handler serves only the lines that verify.
 func TestCheckpointDropsDamagedCosignatures(t *testing.T) {
 	ctx := context.Background()
-	st, err := sqlite.Open(filepath.Join(t.TempDir(), "p.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	skey, vkey, _ := ledger.GenerateKey(server)
-	signer, _ := note.NewSigner(skey)
-	logV, _ := note.NewVerifier(vkey)
-	origin, _ := ledger.Origin(server, "coop")
-	l, err := ledger.Open(ctx, st, origin, signer)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
+	st, l, logV, origin := coopLog(t)
 	appendN(t, l, 3, 3)
 	cp := l.Checkpoint()
 	body := cp[:bytes.Index(cp, []byte("\n\n"))+1]
@@ -467,4 +441,26 @@ func TestCheckpointDropsDamagedCosignatures(t *testing.T) {
 			t.Fatalf("%s: served %q: want the log's signature and w1's", opts.name, served)
 		}
 	}
+}
+
+// coopLog is an empty log of the assembly coop in a new SQLite store,
+// closed with the test: the store, the log, the log's verifier, its
+// origin.
+func coopLog(t *testing.T) (*sqlite.Store, *ledger.Log, note.Verifier, string) {
+	t.Helper()
+	st, err := sqlite.Open(filepath.Join(t.TempDir(), "p.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	skey, vkey, _ := ledger.GenerateKey(server)
+	signer, _ := note.NewSigner(skey)
+	logV, _ := note.NewVerifier(vkey)
+	origin, _ := ledger.Origin(server, "coop")
+	l, err := ledger.Open(context.Background(), st, origin, signer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { l.Close() })
+	return st, l, logV, origin
 }
