@@ -29,6 +29,10 @@ import (
 	"plenum/i18n"
 	"plenum/internal/routes"
 	"plenum/ledger"
+	"plenum/store/sqlite"
+
+	driver "modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // Options configure the API.
@@ -227,6 +231,16 @@ func (api *API) fail(w http.ResponseWriter, r *http.Request, err error) {
 		problemIn(w, l, statusOf(ae.Code), string(ae.Code), ae.Field, l.Refusal(ae.Format, ae.Args, ae.Msg))
 		return
 	}
+	if msg := databaseTrouble(err); msg != "" {
+		// Another program's lock on the server's SQLite database, or a
+		// full disk: nothing the client did wrong, nor a bug; the person
+		// is told to send it again, the operator (the log: which
+		// database, and what to do, as sqlite.Explain says it) why.
+		api.opts.Logger.Error("httpapi: the server's database could not be written", "method", r.Method, "path", r.URL.Path, "err", err)
+		w.Header().Set("Retry-After", "1")
+		problem(w, r, http.StatusServiceUnavailable, "unavailable", "", msg)
+		return
+	}
 	if msg := notTaken(err); msg != "" {
 		api.opts.Logger.Warn("httpapi: command not taken", "method", r.Method, "path", r.URL.Path, "err", err)
 		w.Header().Set("Retry-After", "1")
@@ -239,6 +253,29 @@ func (api *API) fail(w http.ResponseWriter, r *http.Request, err error) {
 	}
 	api.opts.Logger.Error("httpapi: request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 	problem(w, r, http.StatusInternalServerError, "internal", "", "api.internal")
+}
+
+// databaseTrouble is the catalog key of why the server's database could
+// not be written, when err says it is none of the request's doing nor a
+// bug: another program holds its lock (sqlite.ErrBusy), or SQLite could
+// not write the file (a full disk, a read-only file, an I/O error:
+// SQLITE_FULL, SQLITE_READONLY, SQLITE_IOERR, which sqlite.Explain
+// explains); otherwise "". It comes before notTaken: a command the
+// engine could not record for one of these reasons is answered with the
+// reason. The writes may be the record's (the engine's) or those of
+// access codes and sessions (package auth, through package cards).
+func databaseTrouble(err error) string {
+	if errors.Is(err, sqlite.ErrBusy) {
+		return "api.db_busy"
+	}
+	var e *driver.Error
+	if errors.As(err, &e) {
+		switch e.Code() & 0xff {
+		case sqlite3.SQLITE_FULL, sqlite3.SQLITE_READONLY, sqlite3.SQLITE_IOERR:
+			return "api.db_unwritable"
+		}
+	}
+	return ""
 }
 
 // notTaken is the catalog key of what the record holds of a command the
