@@ -142,3 +142,47 @@ func TestEncryptedBallotInGermanInTheBrowser(t *testing.T) {
 		t.Fatalf("%d ballots recorded", n)
 	}
 }
+
+// TestEncryptedScriptIsolatesRefusals: a refusal the script sets into
+// its own sentence ("Your ballot was not cast: …") — the API's detail,
+// which may quote a name typed right to left, or carry an override left
+// open — is set between U+2068 and U+2069, as picker.js sets a choice
+// (web/bidi.go), with a stray U+2069 in it dropped, so that it cannot
+// end the isolate early; a refusal without such letters is set as it is.
+// The API's answer to the cast is played in the page (its fetch), as the
+// server would give it.
+func TestEncryptedScriptIsolatesRefusals(t *testing.T) {
+	module := ballotModule(t)
+	h := newEmptyHallWith(t, web.Options{BaseURL: hallBaseURL, BallotModule: module}, nil)
+	h.setup()
+	h.must("chair", "open_election", obj{"id": "e1", "title": "Auditor", "seats": 1, "method": "approval", "candidates": []string{"anna", "boris", "clara"},
+		"approvals": 2, "encrypted": true, "trustees": []string{"sec", "mc"}, "trustee_quorum": 2})
+	serverCeremony(t, h, "e1")
+	s := newSession(t, h)
+	p := s.open("anna", 800, 900, "/a/coop/delegate")
+	s.until(p, "the ballot", `!!document.querySelector("form.encrypted-ballot")`)
+	for _, c := range []struct{ detail, shown string }{
+		{"the mandate of " + rtlArabic + " is not entitled", "\u2068the mandate of " + rtlArabic + " is not entitled\u2069"},
+		{"a title \u202eleft open\u2069 here", "\u2068a title \u202eleft open here\u2069"},
+		{"the election e1 is closed", "the election e1 is closed"},
+	} {
+		detail, _ := json.Marshal(c.detail)
+		eval[bool](s, p, `(function () {
+  var real = window.realFetch = window.realFetch || window.fetch;
+  window.fetch = function (url, init) {
+    if (String(url).indexOf("/commands") < 0) return real.apply(this, arguments);
+    return Promise.resolve(new Response(JSON.stringify({type: "about:blank", title: "Conflict", status: 409, code: "conflict", detail: `+string(detail)+`}), {status: 409, headers: {"Content-Type": "application/problem+json"}}));
+  };
+  document.querySelector(".encrypt-status").textContent = "";
+  return true;
+})()`)
+		s.click(p, `form.encrypted-ballot input[value="0"]`)
+		s.click(p, `form.encrypted-ballot button[type=submit]`)
+		s.until(p, "the refusal", `document.querySelector(".encrypt-status").textContent.indexOf("not cast") >= 0`)
+		want := "Your ballot was not cast: " + c.shown
+		if got := eval[string](s, p, `document.querySelector(".encrypt-status").textContent`); got != want {
+			t.Errorf("the refusal %q shown as %q, want %q", c.detail, got, want)
+		}
+		s.click(p, `form.encrypted-ballot input[value="0"]`) // unticked again
+	}
+}
