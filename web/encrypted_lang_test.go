@@ -148,7 +148,7 @@ func TestEncryptedBallotInGermanInTheBrowser(t *testing.T) {
 // which may quote a name typed right to left, or carry an override left
 // open — is set between U+2068 and U+2069, as picker.js sets a choice
 // (web/bidi.go), with a stray U+2069 in it dropped, so that it cannot
-// end the isolate early; a refusal without such letters is set as it is.
+// end the isolate early, and an isolate it leaves open closed; a refusal without such letters is set as it is.
 // The API's answer to the cast is played in the page (its fetch), as the
 // server would give it.
 func TestEncryptedScriptIsolatesRefusals(t *testing.T) {
@@ -164,6 +164,7 @@ func TestEncryptedScriptIsolatesRefusals(t *testing.T) {
 	for _, c := range []struct{ detail, shown string }{
 		{"the mandate of " + rtlArabic + " is not entitled", "\u2068the mandate of " + rtlArabic + " is not entitled\u2069"},
 		{"a title \u202eleft open\u2069 here", "\u2068a title \u202eleft open here\u2069"},
+		{"an isolate \u2067left open", "\u2068an isolate \u2067left open\u2069\u2069"},
 		{"the election e1 is closed", "the election e1 is closed"},
 	} {
 		detail, _ := json.Marshal(c.detail)

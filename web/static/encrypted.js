@@ -15,10 +15,30 @@
   var msgs = {};
   try { msgs = JSON.parse(body.getAttribute("data-messages") || "{}"); } catch (e) { msgs = {}; }
 
-  // t is the message of key, its %s or %d filled in with arg.
+  // t is the message of key, its %s or %d filled in with arg, isolated.
   function t(key, arg) {
     var s = msgs[key] || key;
-    return arg === undefined ? s : s.replace(/%[sd]/, function () { return String(arg); });
+    return arg === undefined ? s : s.replace(/%[sd]/, function () { return isolated(String(arg)); });
+  }
+
+  // isolated is s as it may be set into the page's own sentence: a text
+  // with a letter written right to left (a name someone typed, quoted in
+  // a refusal of the API) or a bidirectional control is set between the
+  // isolating characters U+2068 and U+2069, as picker.js sets a choice
+  // and the server a name (web/bidi.go), so that it cannot turn the
+  // sentence around it; a U+2069 in it that closes nothing is dropped,
+  // since it would end the isolate early, and an isolate it leaves open
+  // is closed. Other texts are as they are.
+  function isolated(s) {
+    if (!/[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\u202a-\u202e\u2066-\u2069]|[\ud802\ud803\ud83a\ud83b]/.test(s)) return s;
+    var open = 0;
+    s = s.replace(/[\u2066-\u2069]/g, function (c) {
+      if (c !== "\u2069") { open++; return c; }
+      if (open === 0) return "";
+      open--;
+      return c;
+    });
+    return "\u2068" + s + "\u2069".repeat(open + 1);
   }
 
   // why says what went wrong: what the ballot module's error code means
