@@ -368,3 +368,39 @@ func contains1(list []string, s string) bool {
 	}
 	return false
 }
+
+// TestTrusteeWrongKeyFile: a trustee who picks a file that is not a key
+// file, or the key file of another vote, is told so in the task's status
+// — not "t is not a function", which the script said when its reading
+// of the file shadowed the message function — and nothing is posted;
+// the right file then deals.
+func TestTrusteeWrongKeyFile(t *testing.T) {
+	module := ballotModule(t)
+	h := newEmptyHallWith(t, web.Options{BaseURL: hallBaseURL, BallotModule: module}, nil)
+	h.setup()
+	s := newSession(t, h)
+	h.must("chair", "open_election", obj{"id": "e1", "title": "Auditor", "seats": 1, "method": "approval", "candidates": []string{"anna", "boris", "clara"},
+		"approvals": 2, "encrypted": true, "trustees": []string{"sec", "mc"}, "trustee_quorum": 2})
+	browserCeremony(t, s, "task-election-e1", []string{"sec", "mc"}, nil)
+	p := s.open("sec", 1000, 900, "/a/coop/trustee")
+	s.until(p, "the step deal", `(document.querySelector("#task-election-e1")||{}).dataset && document.querySelector("#task-election-e1").dataset.step === "deal"`)
+	dir := t.TempDir()
+	for _, c := range []struct{ file, want string }{
+		{`{"not":"a key"}`, "Refused: this is not a trustee's key file"},
+		{`{"parameters":{"election":"other-vote"}}`, "Refused: this key file is for another vote (other-vote)"},
+	} {
+		f := filepath.Join(dir, "wrong.json")
+		if err := os.WriteFile(f, []byte(c.file), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		s.run(p, "choose the wrong file", chromedp.SetUploadFiles(chromedp.CSS("#key-file"), []string{f}))
+		eval[bool](s, p, `(document.querySelector("#task-election-e1 .trustee-status").textContent = "", document.querySelector('#task-election-e1 [data-trustee-action="deal"]').click(), true)`)
+		s.until(p, "the refusal", `document.querySelector("#task-election-e1 .trustee-status").innerText.indexOf("Refused") === 0`)
+		if got := eval[string](s, p, `document.querySelector("#task-election-e1 .trustee-status").innerText`); got != c.want {
+			t.Errorf("the file %s: %q, want %q", c.file, got, c.want)
+		}
+	}
+	if n := read(h, func(st *assembly.State) int { return len(st.Elections["e1"].Encrypted.Dealings) }); n != 0 {
+		t.Fatalf("%d dealings posted with wrong files", n)
+	}
+}
