@@ -169,11 +169,11 @@
     var input = document.getElementById("key-file");
     var file = input && input.files && input.files[0];
     if (!file) return Promise.reject(new Error(t("web.enc.choose_file")));
-    return file.text().then(function (t) {
+    return file.text().then(function (text) {
       var want = JSON.parse(task.getAttribute("data-params")).election, got = "";
-      try { got = JSON.parse(t).parameters.election; } catch (e) { throw new Error(t("web.enc.not_key_file")); }
+      try { got = JSON.parse(text).parameters.election; } catch (e) { throw new Error(t("web.enc.not_key_file")); }
       if (got !== want) throw new Error(t("web.enc.other_vote", got));
-      return t.trim();
+      return text.trim();
     });
   }
 
