@@ -14,7 +14,6 @@ import (
 	"plenum/assembly"
 	"plenum/i18n"
 	"plenum/internal/enctest"
-	"plenum/web"
 )
 
 // TestEncryptedScriptMessages: the page of an encrypted ballot gives its
@@ -120,11 +119,7 @@ func serverCeremony(t *testing.T, h *hall, id string) {
 // it ticks too many, and what it does as it encrypts and casts the
 // ballot; no English sentence of the script shows.
 func TestEncryptedBallotInGermanInTheBrowser(t *testing.T) {
-	module := ballotModule(t)
-	h := newEmptyHallWith(t, web.Options{BaseURL: hallBaseURL, BallotModule: module}, nil)
-	h.setup()
-	h.must("chair", "open_election", obj{"id": "e1", "title": "Auditor", "seats": 1, "method": "approval", "candidates": []string{"anna", "boris", "clara"},
-		"approvals": 2, "encrypted": true, "trustees": []string{"sec", "mc"}, "trustee_quorum": 2})
+	h := encryptedElectionHall(t, nil)
 	serverCeremony(t, h, "e1")
 	s := newSession(t, h)
 	p := s.open("anna", 800, 900, "/a/coop/delegate")
@@ -152,11 +147,7 @@ func TestEncryptedBallotInGermanInTheBrowser(t *testing.T) {
 // The API's answer to the cast is played in the page (its fetch), as the
 // server would give it.
 func TestEncryptedScriptIsolatesRefusals(t *testing.T) {
-	module := ballotModule(t)
-	h := newEmptyHallWith(t, web.Options{BaseURL: hallBaseURL, BallotModule: module}, nil)
-	h.setup()
-	h.must("chair", "open_election", obj{"id": "e1", "title": "Auditor", "seats": 1, "method": "approval", "candidates": []string{"anna", "boris", "clara"},
-		"approvals": 2, "encrypted": true, "trustees": []string{"sec", "mc"}, "trustee_quorum": 2})
+	h := encryptedElectionHall(t, nil)
 	serverCeremony(t, h, "e1")
 	s := newSession(t, h)
 	p := s.open("anna", 800, 900, "/a/coop/delegate")

@@ -375,12 +375,8 @@ func contains1(list []string, s string) bool {
 // of the file shadowed the message function — and nothing is posted;
 // the right file then deals.
 func TestTrusteeWrongKeyFile(t *testing.T) {
-	module := ballotModule(t)
-	h := newEmptyHallWith(t, web.Options{BaseURL: hallBaseURL, BallotModule: module}, nil)
-	h.setup()
+	h := encryptedElectionHall(t, nil)
 	s := newSession(t, h)
-	h.must("chair", "open_election", obj{"id": "e1", "title": "Auditor", "seats": 1, "method": "approval", "candidates": []string{"anna", "boris", "clara"},
-		"approvals": 2, "encrypted": true, "trustees": []string{"sec", "mc"}, "trustee_quorum": 2})
 	browserCeremony(t, s, "task-election-e1", []string{"sec", "mc"}, nil)
 	p := s.open("sec", 1000, 900, "/a/coop/trustee")
 	s.until(p, "the step deal", `(document.querySelector("#task-election-e1")||{}).dataset && document.querySelector("#task-election-e1").dataset.step === "deal"`)
@@ -403,4 +399,17 @@ func TestTrusteeWrongKeyFile(t *testing.T) {
 	if n := read(h, func(st *assembly.State) int { return len(st.Elections["e1"].Encrypted.Dealings) }); n != 0 {
 		t.Fatalf("%d dealings posted with wrong files", n)
 	}
+}
+
+// encryptedElectionHall is a hall serving the ballot module, in which
+// the chair has opened e1, an encrypted approval election of at most 2
+// of the candidates anna, boris and clara, with the trustees sec and mc
+// (both needed); wrap is newEmptyHallWith's.
+func encryptedElectionHall(t *testing.T, wrap func(http.Handler) http.Handler) *hall {
+	t.Helper()
+	h := newEmptyHallWith(t, web.Options{BaseURL: hallBaseURL, BallotModule: ballotModule(t)}, wrap)
+	h.setup()
+	h.must("chair", "open_election", obj{"id": "e1", "title": "Auditor", "seats": 1, "method": "approval", "candidates": []string{"anna", "boris", "clara"},
+		"approvals": 2, "encrypted": true, "trustees": []string{"sec", "mc"}, "trustee_quorum": 2})
+	return h
 }
