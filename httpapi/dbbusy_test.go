@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -15,6 +16,7 @@ import (
 	"testing"
 
 	"plenum/assembly"
+	"plenum/engine"
 	"plenum/store/sqlite"
 	"plenum/store/sqlite/sqlitetest"
 )
@@ -202,6 +204,23 @@ func TestDiskFullAnswer(t *testing.T) {
 	}
 	if !strings.Contains(logged.String(), "make room on its disk") {
 		t.Fatalf("the server's log of a full disk:\n%s", logged.String())
+	}
+
+	// A command the engine could not record for want of room says so; one
+	// whose assembly is suspended says that, whatever the cause.
+	for _, c := range []struct {
+		err  error
+		want string
+	}{
+		{fmt.Errorf("engine: coop: %w, the record is as it was: %w", engine.ErrNotRecorded, werr), "could not be written (its disk may be full"},
+		{fmt.Errorf("engine: coop: %w: %w", engine.ErrSuspended, werr), "takes no commands for now"},
+	} {
+		rec = httptest.NewRecorder()
+		api.fail(rec, httptest.NewRequest("POST", "/api/assemblies/coop/commands", nil), c.err)
+		p = Problem{}
+		if err := json.Unmarshal(rec.Body.Bytes(), &p); err != nil || rec.Code != http.StatusServiceUnavailable || !strings.Contains(p.Detail, c.want) {
+			t.Fatalf("%v: %d %s; want 503 saying %q", c.err, rec.Code, rec.Body, c.want)
+		}
 	}
 
 	// A real bug stays a 500.

@@ -231,20 +231,23 @@ func (api *API) fail(w http.ResponseWriter, r *http.Request, err error) {
 		problemIn(w, l, statusOf(ae.Code), string(ae.Code), ae.Field, l.Refusal(ae.Format, ae.Args, ae.Msg))
 		return
 	}
-	if msg := databaseTrouble(err); msg != "" {
+	taken := notTaken(err)
+	if msg := databaseTrouble(err); msg != "" && (taken == "" || taken == "api.not_recorded") {
 		// Another program's lock on the server's SQLite database, or a
 		// full disk: nothing the client did wrong, nor a bug; the person
 		// is told to send it again, the operator (the log: which
-		// database, and what to do, as sqlite.Explain says it) why.
+		// database, and what to do, as sqlite.Explain says it) why. A
+		// command whose outcome is not known, or an assembly suspended
+		// or stopped, is said as notTaken says it, whatever the cause.
 		api.opts.Logger.Error("httpapi: the server's database could not be written", "method", r.Method, "path", r.URL.Path, "err", err)
 		w.Header().Set("Retry-After", "1")
 		problem(w, r, http.StatusServiceUnavailable, "unavailable", "", msg)
 		return
 	}
-	if msg := notTaken(err); msg != "" {
+	if taken != "" {
 		api.opts.Logger.Warn("httpapi: command not taken", "method", r.Method, "path", r.URL.Path, "err", err)
 		w.Header().Set("Retry-After", "1")
-		problem(w, r, http.StatusServiceUnavailable, "unavailable", "", msg)
+		problem(w, r, http.StatusServiceUnavailable, "unavailable", "", taken)
 		return
 	}
 	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
@@ -260,8 +263,8 @@ func (api *API) fail(w http.ResponseWriter, r *http.Request, err error) {
 // bug: another program holds its lock (sqlite.ErrBusy), or SQLite could
 // not write the file (a full disk, a read-only file, an I/O error:
 // SQLITE_FULL, SQLITE_READONLY, SQLITE_IOERR, which sqlite.Explain
-// explains); otherwise "". It comes before notTaken: a command the
-// engine could not record for one of these reasons is answered with the
+// explains); otherwise "". A command the engine could not record
+// (engine.ErrNotRecorded) for one of these reasons is answered with the
 // reason. The writes may be the record's (the engine's) or those of
 // access codes and sessions (package auth, through package cards).
 func databaseTrouble(err error) string {
