@@ -286,3 +286,20 @@ func TestOpenAPICommandArgs(t *testing.T) {
 		}
 	}
 }
+
+// TestOpenAPIUnavailable: the operations that write the server's
+// database say they may be answered 503 (with Retry-After): the record
+// or the access codes could not be written now (another program's lock,
+// a full disk), or the server is busy.
+func TestOpenAPIUnavailable(t *testing.T) {
+	paths, _ := openAPIServed(t)["paths"].(map[string]any)
+	for _, p := range []string{"/api/assemblies", "/api/assemblies/{id}/commands", "/api/assemblies/{id}/access-codes", "/api/assemblies/{id}/access-codes/revoke", "/api/assemblies/{id}/mandate-cards.pdf"} {
+		item, _ := paths[p].(map[string]any)
+		post, _ := item["post"].(map[string]any)
+		resp, _ := post["responses"].(map[string]any)
+		r, _ := resp["503"].(map[string]any)
+		if d, _ := r["description"].(string); !strings.Contains(d, "Retry-After") || r["content"] == nil {
+			t.Errorf("POST %s: 503 %v; want a problem, with Retry-After", p, r)
+		}
+	}
+}
