@@ -137,6 +137,7 @@ func problems(codes ...string) map[string]any {
 		"415": "not JSON",
 		"422": "the command breaks a rule or lacks an argument; or the idempotency key was used for another command",
 		"429": "too many login attempts (Retry-After)",
+		"503": "not done now (Retry-After): the record or the access codes could not be written (another program holds the server's database, or its disk is full), the record cannot be read back, or the server is busy; the detail says whether anything was recorded and what to do",
 	}
 	for _, c := range codes {
 		out[c] = map[string]any{"description": words[c], "content": map[string]any{"application/problem+json": map[string]any{"schema": ref("Problem")}}}
@@ -211,7 +212,7 @@ func OpenAPI() map[string]any {
 		"/api/assemblies": map[string]any{
 			"get": op("The assemblies", "anyone (public)", true, okJSON("assemblies", anyArray)),
 			"post": func() map[string]any {
-				o := op("Create an assembly (create_assembly); the server administrator becomes its administrator as person \"admin\"", "server administrator", false, accepted, "400", "401", "403", "409", "422")
+				o := op("Create an assembly (create_assembly); the server administrator becomes its administrator as person \"admin\"", "server administrator", false, accepted, "400", "401", "403", "409", "422", "503")
 				o["parameters"] = []any{idemKey, csrf}
 				o["requestBody"] = map[string]any{"required": true, "content": jsonContent(create)}
 				return o
@@ -221,7 +222,7 @@ func OpenAPI() map[string]any {
 		"/api/assemblies/{id}/commands": map[string]any{
 			"parameters": []any{idParam},
 			"post": func() map[string]any {
-				o := op("Give a command of the assembly (docs/script.md) as the logged-in person, now. The rules check the person's authority for every command.", "depends on the command: see each command's description", false, accepted, "400", "401", "403", "404", "409", "415", "422")
+				o := op("Give a command of the assembly (docs/script.md) as the logged-in person, now. The rules check the person's authority for every command.", "depends on the command: see each command's description", false, accepted, "400", "401", "403", "404", "409", "415", "422", "503")
 				o["parameters"] = []any{idemKey, csrf}
 				o["requestBody"] = map[string]any{"required": true, "content": jsonContent(map[string]any{"oneOf": cmds})}
 				return o
@@ -282,21 +283,21 @@ func OpenAPI() map[string]any {
 		},
 		"/api/assemblies/{id}/access-codes": map[string]any{"parameters": []any{idParam}, "post": func() map[string]any {
 			o := op("Issue new access codes (each person's earlier code stops working); the codes are shown in this answer only", "mandate commission or administrator for mandate holders without an office; the server administrator for anyone (recorded as issue_access_codes)", false,
-				map[string]any{"201": map[string]any{"description": "codes", "content": jsonContent(map[string]any{"type": "object", "properties": map[string]any{"codes": anyArray}})}}, "400", "401", "403", "404")
+				map[string]any{"201": map[string]any{"description": "codes", "content": jsonContent(map[string]any{"type": "object", "properties": map[string]any{"codes": anyArray}})}}, "400", "401", "403", "404", "503")
 			o["requestBody"] = personsBody
 			o["parameters"] = []any{csrf}
 			return o
 		}()},
 		"/api/assemblies/{id}/access-codes/revoke": map[string]any{"parameters": []any{idParam}, "post": func() map[string]any {
 			o := op("Revoke access codes: they stop working and the persons' sessions end; recorded in the log (revoke_access_codes)", "mandate commission or administrator for persons without an office; the server administrator for anyone", false,
-				map[string]any{"204": map[string]any{"description": "revoked"}}, "400", "401", "403", "404", "422")
+				map[string]any{"204": map[string]any{"description": "revoked"}}, "400", "401", "403", "404", "422", "503")
 			o["requestBody"] = personsBody
 			o["parameters"] = []any{csrf}
 			return o
 		}()},
 		"/api/assemblies/{id}/mandate-cards.pdf": map[string]any{"parameters": []any{idParam}, "post": func() map[string]any {
 			o := op("Issue new access codes and print them on mandate cards (PDF, A4, eight to a page with cut marks, each organization from a new page: name, organization, mandate, code, QR code of the login link)", "mandate commission or administrator for mandate holders without an office; the server administrator for anyone (recorded as issue_access_codes)", false,
-				map[string]any{"201": map[string]any{"description": "PDF", "content": map[string]any{"application/pdf": map[string]any{"schema": map[string]any{"type": "string", "format": "binary"}}}}}, "400", "401", "403", "404")
+				map[string]any{"201": map[string]any{"description": "PDF", "content": map[string]any{"application/pdf": map[string]any{"schema": map[string]any{"type": "string", "format": "binary"}}}}}, "400", "401", "403", "404", "503")
 			o["requestBody"] = personsBody
 			o["parameters"] = []any{csrf}
 			return o
