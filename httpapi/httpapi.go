@@ -30,9 +30,6 @@ import (
 	"plenum/internal/routes"
 	"plenum/ledger"
 	"plenum/store/sqlite"
-
-	driver "modernc.org/sqlite"
-	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // Options configure the API.
@@ -262,21 +259,16 @@ func (api *API) fail(w http.ResponseWriter, r *http.Request, err error) {
 // not be written, when err says it is none of the request's doing nor a
 // bug: another program holds its lock (sqlite.ErrBusy), or SQLite could
 // not write the file (a full disk, a read-only file, an I/O error:
-// SQLITE_FULL, SQLITE_READONLY, SQLITE_IOERR, which sqlite.Explain
-// explains); otherwise "". A command the engine could not record
+// sqlite.ErrUnwritable, which sqlite.Explain wraps); otherwise "". A command the engine could not record
 // (engine.ErrNotRecorded) for one of these reasons is answered with the
 // reason. The writes may be the record's (the engine's) or those of
 // access codes and sessions (package auth, through package cards).
 func databaseTrouble(err error) string {
-	if errors.Is(err, sqlite.ErrBusy) {
+	switch {
+	case errors.Is(err, sqlite.ErrBusy):
 		return "api.db_busy"
-	}
-	var e *driver.Error
-	if errors.As(err, &e) {
-		switch e.Code() & 0xff {
-		case sqlite3.SQLITE_FULL, sqlite3.SQLITE_READONLY, sqlite3.SQLITE_IOERR:
-			return "api.db_unwritable"
-		}
+	case errors.Is(err, sqlite.ErrUnwritable):
+		return "api.db_unwritable"
 	}
 	return ""
 }

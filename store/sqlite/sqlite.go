@@ -627,12 +627,17 @@ func Explain(path string, err error) error {
 	}
 	switch resultCode(err) {
 	case sqlite3.SQLITE_FULL, sqlite3.SQLITE_READONLY, sqlite3.SQLITE_IOERR:
-		return &explained{fmt.Errorf("sqlite: %s: %w: the database could not be written; make room on its disk, or make the file writable, or replace a failing disk", path, err)}
+		return &explained{fmt.Errorf("sqlite: %s: %w: %w; make room on its disk, or make the file writable, or replace a failing disk", path, err, ErrUnwritable)}
 	case sqlite3.SQLITE_BUSY:
 		return &explained{fmt.Errorf("sqlite: %s: %w: %w, for longer than plenum waits (%v); nothing was written: close that program (an sqlite3 shell, a backup or copying tool), or end its transaction, then try again; a running plenum needs no restart: it writes again once the lock is let go (what it refused meanwhile was not recorded, and can be sent again)", path, err, ErrBusy, busyTimeout)}
 	}
 	return err
 }
+
+// ErrUnwritable is wrapped by Explain's error for a write SQLite could not
+// make to the file (SQLITE_FULL, SQLITE_READONLY, SQLITE_IOERR: a full
+// disk, a read-only file, a failing disk). Nothing was written.
+var ErrUnwritable = errors.New("the database could not be written")
 
 // explained is an error Explain has explained.
 type explained struct{ error }
