@@ -273,6 +273,13 @@ func (s *server) act(w http.ResponseWriter, r *http.Request) {
 	}
 	if err != nil {
 		var ae *assembly.Error
+		if first, ok := sentBefore(a, actor, r.PostFormValue("key"), err); ok {
+			// The same form sent again (a retry after a lost answer, a
+			// double click): a form that asks for a fresh id differs from
+			// its first sending by that id, and the engine refuses the key.
+			answer(http.StatusOK, actResult{OK: true, Message: l.T("web.su.sent_before") + l.T("web.su.done_entry", first)})
+			return
+		}
 		switch {
 		case errors.As(err, &ae) && ae.Code != assembly.ErrCorrupt:
 			var msg string
@@ -324,6 +331,21 @@ func (s *server) act(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	answer(http.StatusOK, out)
+}
+
+// sentBefore reports whether a form refused with err was accepted before
+// under its idempotency key (scoped to actor), and the entry it was
+// recorded at: the refusal is then of the same form sent again, whose
+// arguments made anew (new:ARG, an id from a name) differ from the first
+// sending's. Nothing was recorded the second time, and nothing needs to be.
+func sentBefore(a *engine.Assembly, actor, key string, err error) (int, bool) {
+	var ae *assembly.Error
+	if key == "" || !errors.As(err, &ae) {
+		return 0, false
+	}
+	first, seen := 0, false
+	a.Read(func(st *assembly.State) { first, seen = st.KeySeen(engine.ScopedKey(actor, key)) })
+	return first, seen
 }
 
 // answer tells a form's sender the outcome: as JSON to the script (which

@@ -487,9 +487,14 @@ func (s *server) setupAct(w http.ResponseWriter, r *http.Request) {
 	}
 	results, err := s.submitBatch(r.Context(), a, metas, cmds)
 	if err != nil {
-		if assembly.CodeOf(err) == assembly.ErrDuplicate {
-			reply(http.StatusOK, actResult{OK: true, Message: l.T("web.su.sent_before")})
-			return
+		if key != "" && len(results) == 0 {
+			// The same form sent again: its first command's key was
+			// accepted before (the ids made from names differ this time,
+			// and the engine refuses the key).
+			if first, ok := sentBefore(a, actorOf(sess), key+"/0", err); ok {
+				reply(http.StatusOK, actResult{OK: true, Message: l.T("web.su.sent_before") + l.T("web.su.done_entry", first)})
+				return
+			}
 		}
 		var ae *assembly.Error
 		if errors.As(err, &ae) && ae.Code != assembly.ErrCorrupt {
