@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -88,8 +89,8 @@ func TestPageFormsActOnlyAsTheLoggedIn(t *testing.T) {
 	h := newHall(t)
 	h.must("chair", "open_vote", obj{"id": "v1", "motion": "m1", "method": "roll_call"})
 	h.must("chair", "open_election", obj{"id": "e1", "title": "The auditors", "seats": 1, "method": "plurality", "candidates": []string{"boris", "clara"}})
-	anna, sec := h.browser("anna"), h.browser("sec")
-	annaTok, secTok := anna.token("/a/coop/delegate"), sec.token("/a/coop/secretary")
+	anna, sec, admin := h.browser("anna"), h.browser("sec"), h.adminBrowser()
+	tokens := map[*browser]string{anna: anna.token("/a/coop/delegate"), sec: sec.token("/a/coop/secretary"), admin: admin.token("/a/coop/setup")}
 	cases := []struct {
 		name string
 		b    *browser
@@ -117,6 +118,8 @@ func TestPageFormsActOnlyAsTheLoggedIn(t *testing.T) {
 		{"the secretary's election ballot for a delegate", sec, url.Values{"cmd": {"cast_election_ballot"}, "a:election": {"e1"}, "a:voter": {"anna"}, "a:approve:list": {"boris"}}},
 		{"the secretary's nomination of a delegate", sec, url.Values{"cmd": {"nominate"}, "a:election": {"e1"}, "a:person": {"anna"}}},
 		{"the secretary closes the vote", sec, url.Values{"cmd": {"close_vote"}, "a:vote": {"v1"}}},
+		{"the server administrator's ballot for a delegate", admin, url.Values{"cmd": {"cast_ballot"}, "a:vote": {"v1"}, "a:voter": {"anna"}, "a:choice": {"for"}}},
+		{"the server administrator's election ballot for a delegate", admin, url.Values{"cmd": {"cast_election_ballot"}, "a:election": {"e1"}, "a:voter": {"anna"}, "a:approve:list": {"boris"}}},
 	}
 	before := h.logSize(asm)
 	for _, c := range cases {
@@ -124,11 +127,7 @@ func TestPageFormsActOnlyAsTheLoggedIn(t *testing.T) {
 		for k, v := range c.form {
 			form[k] = v
 		}
-		tok := annaTok
-		if c.b == sec {
-			tok = secTok
-		}
-		form.Set("csrf", tok)
+		form.Set("csrf", tokens[c.b])
 		form.Set("key", "k-"+c.name)
 		// As a plain form: back to the page with an alert.
 		resp := c.b.post("/a/coop/act", form, nil)
@@ -146,7 +145,7 @@ func TestPageFormsActOnlyAsTheLoggedIn(t *testing.T) {
 		}
 	}
 	// What the form may do, it does as the person logged in, once.
-	resp := anna.post("/a/coop/act", url.Values{"csrf": {annaTok}, "key": {"k-own"}, "cmd": {"cast_ballot"}, "a:vote": {"v1"}, "a:voter": {"anna", "boris"}, "a:choice": {"for"}}, nil)
+	resp := anna.post("/a/coop/act", url.Values{"csrf": {tokens[anna]}, "key": {"k-own"}, "cmd": {"cast_ballot"}, "a:vote": {"v1"}, "a:voter": {"anna", "boris"}, "a:choice": {"for"}}, nil)
 	if resp.StatusCode != http.StatusSeeOther || strings.HasPrefix(flashCookie(resp), "err:") {
 		t.Fatalf("anna's own ballot: %s %q", resp.Status, flashCookie(resp))
 	}
@@ -385,6 +384,20 @@ func TestPageFormBodies(t *testing.T) {
 	if f := flashOfHeader(resp.header); resp.status != http.StatusSeeOther || !strings.HasPrefix(f, "err:") {
 		t.Errorf("a title not UTF-8: %d %q, want a refusal", resp.status, f)
 	}
+	// The set-up forms build their commands without JSON: a name not
+	// UTF-8 is refused there too.
+	admin := h.adminBrowser()
+	atok := admin.token("/a/coop/setup-organizations")
+	for _, f := range []string{
+		"cmd=add_organization&kind=delegating&name=" + url.QueryEscape("Union \xff\xfe"),
+		"cmd=add_person&name=" + url.QueryEscape("Egor \xc3"),
+		"cmd=add_person&name=Egor&ref=" + url.QueryEscape("\xff"),
+	} {
+		resp := admin.postRaw("/a/coop/setup", "application/x-www-form-urlencoded", "csrf="+atok+"&"+f, nil)
+		if fl := flashOfHeader(resp.header); resp.status != http.StatusSeeOther || !strings.HasPrefix(fl, "err:") {
+			t.Errorf("a set-up form not UTF-8 (%s): %d %q, want a refusal", f, resp.status, fl)
+		}
+	}
 	if n := h.logSize(asm); n != before {
 		t.Fatalf("the log grew from %d to %d", before, n)
 	}
@@ -435,5 +448,52 @@ func TestCodesFormsOfTheWrongOfficer(t *testing.T) {
 	}
 	for _, p := range []string{"chair", "sec", "mc", "anna", "boris", "clara"} {
 		h.browser(p) // fails the test if the code no longer logs in
+	}
+}
+
+// TestImportRecordOfAnothersUpload: a roster uploaded by the secretary
+// is recorded by nobody else (the mandate commission, who may import, and
+// a delegate, who may not, both sending its upload id and plan), and by
+// the secretary once: the form sent again records nothing.
+func TestImportRecordOfAnothersUpload(t *testing.T) {
+	h := newHall(t)
+	sec := h.browser("sec")
+	code, preview := sec.upload(asm, "roster.csv", []byte("Name,Delegation,Kind\nEgor Egorov,The members,decisive\n"), nil)
+	if code != 200 {
+		t.Fatalf("the upload: %d\n%s", code, preview)
+	}
+	field := func(name string) string {
+		m := regexp.MustCompile(`name="` + name + `" value="([^"]+)"`).FindStringSubmatch(preview)
+		if m == nil {
+			t.Fatalf("no %s in the preview:\n%s", name, preview)
+		}
+		return m[1]
+	}
+	upload, plan := field("upload"), field("plan")
+	before := h.logSize(asm)
+	for _, who := range []string{"mc", "anna"} {
+		b := h.browser(who)
+		page := map[string]string{"mc": "/a/coop/mandates", "anna": "/a/coop/delegate"}[who]
+		r := b.postRaw("/a/coop/import/record", "application/x-www-form-urlencoded", url.Values{"csrf": {b.token(page)}, "upload": {upload}, "plan": {plan}}.Encode(), nil)
+		if r.status != http.StatusSeeOther || !strings.HasPrefix(flashOfHeader(r.header), "err:") {
+			t.Errorf("%s records the secretary's upload: %d %q", who, r.status, flashOfHeader(r.header))
+		}
+		if n := h.logSize(asm); n != before {
+			t.Fatalf("%s: the log grew from %d to %d", who, before, n)
+		}
+	}
+	form := url.Values{"csrf": {sec.token("/a/coop/secretary")}, "upload": {upload}, "plan": {plan}}.Encode()
+	if r := sec.postRaw("/a/coop/import/record", "application/x-www-form-urlencoded", form, nil); r.status != 200 {
+		t.Fatalf("the secretary records the import: %d %q", r.status, flashOfHeader(r.header))
+	}
+	after := h.logSize(asm)
+	if after == before {
+		t.Fatal("the import recorded nothing")
+	}
+	if r := sec.postRaw("/a/coop/import/record", "application/x-www-form-urlencoded", form, nil); r.status != http.StatusSeeOther || !strings.HasPrefix(flashOfHeader(r.header), "err:") {
+		t.Errorf("the import sent again: %d %q", r.status, flashOfHeader(r.header))
+	}
+	if n := h.logSize(asm); n != after {
+		t.Fatalf("the import sent again grew the log from %d to %d", after, n)
 	}
 }
