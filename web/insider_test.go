@@ -497,3 +497,40 @@ func TestImportRecordOfAnothersUpload(t *testing.T) {
 		t.Fatalf("the import sent again grew the log from %d to %d", after, n)
 	}
 }
+
+// TestSetupFormsOfTheWrongPerson: a delegate, the chair, a secretary and
+// the mandate commission post the set-up forms that are not theirs (the
+// assembly renamed, an organization or a body formed, a person added with
+// a mandate verified at once, which a secretary may add but not verify): each is refused whole, the commands of a form that one of them
+// could give alone included.
+func TestSetupFormsOfTheWrongPerson(t *testing.T) {
+	h := newHall(t)
+	before := h.logSize(asm)
+	pages := map[string]string{"anna": "/a/coop/delegate", "chair": "/a/coop/chair", "sec": "/a/coop/secretary", "mc": "/a/coop/mandates"}
+	for _, c := range []struct {
+		who  string
+		form url.Values
+	}{
+		{"anna", url.Values{"cmd": {"amend_assembly"}, "name": {"Hijacked"}, "starts": {"2026-05-09"}}},
+		{"anna", url.Values{"cmd": {"add_person"}, "name": {"Anna Again"}, "kind": {"decisive"}, "organization": {"members"}, "verified": {"1"}}},
+		{"anna", url.Values{"cmd": {"submit_mandate"}, "person": {"anna"}, "kind": {"decisive"}, "organization": {"members"}, "weight": {"100"}, "verified": {"1"}}},
+		{"anna", url.Values{"cmd": {"form_body"}, "name": {"Tellers"}, "kind": {"commission"}, "members": {"anna", "boris"}}},
+		{"chair", url.Values{"cmd": {"add_organization"}, "name": {"Shadow Union"}, "kind": {"delegating"}}},
+		{"chair", url.Values{"cmd": {"amend_assembly"}, "name": {"Renamed"}, "starts": {"2026-05-09"}}},
+		{"sec", url.Values{"cmd": {"add_person"}, "name": {"Egor"}, "kind": {"decisive"}, "organization": {"members"}, "verified": {"1"}}},
+		{"mc", url.Values{"cmd": {"amend_assembly"}, "name": {"Renamed"}, "starts": {"2026-05-09"}}},
+	} {
+		b := h.browser(c.who)
+		form := url.Values{"csrf": {b.token(pages[c.who])}, "key": {"k-" + c.who + c.form.Get("cmd")}}
+		for k, v := range c.form {
+			form[k] = v
+		}
+		r := b.postRaw("/a/coop/setup", "application/x-www-form-urlencoded", form.Encode(), nil)
+		if r.status != http.StatusSeeOther || !strings.HasPrefix(flashOfHeader(r.header), "err:") {
+			t.Errorf("%s %s: %d %q, want a refusal", c.who, c.form.Get("cmd"), r.status, flashOfHeader(r.header))
+		}
+		if n := h.logSize(asm); n != before {
+			t.Fatalf("%s %s: the log grew from %d to %d", c.who, c.form.Get("cmd"), before, n)
+		}
+	}
+}
