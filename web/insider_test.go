@@ -534,3 +534,50 @@ func TestSetupFormsOfTheWrongPerson(t *testing.T) {
 		}
 	}
 }
+
+// TestSecretBallotFormsOnce: a secret ballot's form sent twice with its
+// key records one ballot, and the second answer is no refusal; sent with a
+// new key, or by the secretary for the delegate, or for another voter,
+// it is refused and records nothing.
+func TestSecretBallotFormsOnce(t *testing.T) {
+	h := newHall(t)
+	h.must("chair", "open_vote", obj{"id": "v1", "motion": "m1", "method": "secret"})
+	anna, sec := h.browser("anna"), h.browser("sec")
+	form := url.Values{"csrf": {anna.token("/a/coop/delegate")}, "key": {"k-secret"}, "cmd": {"cast_ballot"}, "a:vote": {"v1"}, "a:voter": {"anna"}, "a:choice": {"for"}}
+	for i := range 2 {
+		resp := anna.post("/a/coop/act", form, nil)
+		if f := flashCookie(resp); resp.StatusCode != http.StatusSeeOther || strings.HasPrefix(f, "err:") || !strings.Contains(resp.Header.Get("Location"), "/receipt?entry=") {
+			t.Errorf("sent %d: %s to %q, %q", i+1, resp.Status, resp.Header.Get("Location"), f)
+		}
+	}
+	ballots := func() int { return read(h, func(s *assembly.State) int { return len(s.Votes["v1"].Ballots) }) }
+	if n := ballots(); n != 1 {
+		t.Fatalf("%d ballots, want 1", n)
+	}
+	before := h.logSize(asm)
+	again := url.Values{}
+	for k, v := range form {
+		again[k] = v
+	}
+	again.Set("key", "k-secret-2")
+	again.Set("a:choice", "against")
+	secForm := url.Values{"csrf": {sec.token("/a/coop/secretary")}, "key": {"k-sec"}, "cmd": {"cast_ballot"}, "a:vote": {"v1"}, "a:voter": {"boris"}, "a:choice": {"for"}}
+	boris := url.Values{}
+	for k, v := range again {
+		boris[k] = v
+	}
+	boris.Set("key", "k-secret-3")
+	boris.Set("a:voter", "boris")
+	for name, c := range map[string]struct {
+		b    *browser
+		form url.Values
+	}{"anna again": {anna, again}, "the secretary for boris": {sec, secForm}, "anna for boris": {anna, boris}} {
+		resp := c.b.post("/a/coop/act", c.form, nil)
+		if f := flashCookie(resp); resp.StatusCode != http.StatusSeeOther || !strings.HasPrefix(f, "err:") {
+			t.Errorf("%s: %s %q, want a refusal", name, resp.Status, f)
+		}
+	}
+	if n := h.logSize(asm); n != before || ballots() != 1 {
+		t.Fatalf("the log grew from %d to %d; %d ballots", before, n, ballots())
+	}
+}
