@@ -88,6 +88,85 @@ func TestPagesIsolateTypedText(t *testing.T) {
 	for _, settled := range []bool{false, true} {
 		pagesIsolateTypedText(t, settled)
 	}
+	motionPagesIsolateTypedText(t)
+}
+
+// motionPagesIsolateTypedText is TestPagesIsolateTypedText on the lines
+// the minutes build for the motions' pages (submitted by, supported by,
+// the amendments' leads and changes, their conflicts, the resolution's
+// amendments applied): a motion submitted in a category and a block
+// named right to left, numbered with an Arabic prefix, by a delegation
+// named in Arabic, supported by delegates named in Hebrew and with an
+// override left open, recommended on and changed by a committee named
+// in Arabic, amended twice on the same lines, then carried.
+func motionPagesIsolateTypedText(t *testing.T) {
+	for _, carried := range []bool{false, true} {
+		h, typed := bidiMotions(t, carried)
+		rh := withSessions(t, "bidi-motions", h, asm, "hans")
+		for _, lang := range []string{"en", "de"} {
+			pages := append(motionPages("hans"), motionPages("")...)
+			if carried {
+				pages = append(pages, pageToRender{"record", "", "/a/" + asm + "/record", nil})
+			}
+			for _, p := range pages {
+				page := string(rh.render(t, p, lang))
+				for _, problem := range bidiLeaks(page, typed) {
+					t.Errorf("%s in %s (carried %v): %s", p.name, lang, carried, problem)
+				}
+			}
+		}
+	}
+}
+
+// The names and titles of bidiMotions.
+var (
+	rtlCategory  = "الأجور"
+	rtlPrefix    = "ق"
+	rtlBlock     = "בלוק השכר"
+	rtlNote      = "عامان قصيران."
+	rtlAmendment = "التعديل الأول"
+	rtlCommittee = "لجنة الاقتراحات"
+	rtlHans      = "הנס המבורג"
+	rtlDora      = "دورا"
+	rtlHamburg   = "מחוז המבורג"
+)
+
+// bidiMotions is the congress hall with motionPaperSteps's motions
+// (carried or not) in a category and a block named right to left, the
+// motions numbered with an Arabic prefix, the committee's note in
+// Arabic; then (in the readers' state, as for bidiHall) Berlin and its
+// delegate bruno, the committee, the motion and hans and dora named in
+// Arabic or Hebrew, hanna and Hamburg in Hebrew, lena with an override
+// left open (openRosa), Leipzig too (openList), and w1-b's title
+// (openMotion); and the texts the pages must isolate.
+func bidiMotions(t *testing.T, carried bool) (*hall, []string) {
+	h := newCongressHall(t)
+	motionPaperSteps(h, rtlCategory, rtlPrefix, rtlBlock, rtlNote, rtlAmendment, carried)
+	names := map[string]string{"bruno": rtlArabic, "hanna": rtlHebrew, "lena": openRosa, "hans": rtlHans, "dora": rtlDora}
+	orgs := map[string]string{"berlin": rtlOrg, "hamburg": rtlHamburg, "leipzig": openList}
+	read(h, func(s *assembly.State) bool {
+		for id, n := range names {
+			s.Persons[id].Name = n
+		}
+		for id, n := range orgs {
+			s.Organizations[id].Name = n
+		}
+		s.Bodies["mc"].Name = rtlCommittee
+		s.Motions["w1"].Title = rtlMotion
+		s.Motions["w1-b"].Title = openMotion
+		return true
+	})
+	// The committee's change is titled by the rules, with w1's number.
+	change := read(h, func(s *assembly.State) string { return s.Motions["w1-c"].Title })
+	typed := []string{change, rtlMotion, rtlCategory, rtlBlock, rtlNote, rtlAmendment, openMotion, rtlCommittee,
+		rtlPrefix + "1/1", rtlPrefix + "1/2", rtlPrefix + "1/3", rtlPrefix + "1"}
+	for _, n := range names {
+		typed = append(typed, n)
+	}
+	for _, n := range orgs {
+		typed = append(typed, n)
+	}
+	return h, typed
 }
 
 // pagesIsolateTypedText is TestPagesIsolateTypedText on bidiHall, with

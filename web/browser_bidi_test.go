@@ -99,3 +99,38 @@ func TestBrowserBidiKeepsTheOrder(t *testing.T) {
 		})
 	}
 }
+
+// TestBrowserMotionLinesKeepTheOrder: on a laptop, the lines the minutes
+// build for a motion's page keep their order beside names and titles
+// written right to left: the Arabic name of the delegate who submitted
+// a motion stands right of their Arabic delegation's, as "Berlin
+// district (Bruno)" reads; the override open in a supporter's name does
+// not reverse the "for" after it; an amendment's Arabic title stands
+// after the Arabic title of the motion it amends; the numbers of the
+// amendments applied (with an Arabic prefix) stand in their order.
+func TestBrowserMotionLinesKeepTheOrder(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser tests are not short")
+	}
+	sz := screenSizes[1]
+	for _, carried := range []bool{false, true} {
+		h, _ := bidiMotions(t, carried)
+		s := newSession(t, h)
+		p := s.open("", sz.w, sz.h, "/a/coop/motions/w1")
+		check := func(what, sel string, pairs [][2]string) {
+			t.Helper()
+			arg, _ := json.Marshal(pairs)
+			for _, bad := range eval[[]string](s, p, fmt.Sprintf("%s(%q, %s)", bidiLayoutJS, sel, arg)) {
+				t.Errorf("carried %v, %s: %s", carried, what, bad)
+			}
+		}
+		check("submitted by", "#motion-text p.meta", [][2]string{{rtlOrg, rtlArabic}, {"Luxemburg", "for"}, {rtlCategory, "Block"}})
+		check("an amendment's lead", "#amendment-w1-a p.meta", [][2]string{{rtlHans, "moves"}, {rtlMotion, rtlAmendment}})
+		if carried {
+			check("amendments applied", "#resolution p.meta", [][2]string{{rtlPrefix + "1/1", rtlPrefix + "1/2"}, {rtlPrefix + "1/2", "applied"}})
+		} else {
+			check("a conflict", "#amendment-w1-a p.conflict", [][2]string{{rtlPrefix + "1/3", "(line"}})
+		}
+		s.shotView(p, fmt.Sprintf("bidi-motion-carried-%v", carried))
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"net/http/cookiejar"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -17,6 +18,7 @@ import (
 
 	"plenum/assembly"
 	"plenum/minutes"
+	"plenum/web"
 )
 
 // newCongressHall is a server with an assembly whose delegations submit
@@ -24,7 +26,19 @@ import (
 // motions committee (kai), the chair (eva), two supporters needed, the
 // deadline tomorrow; a sitting is open with an item under discussion.
 func newCongressHall(t *testing.T) *hall {
-	h := newEmptyHall(t)
+	return newCongressHallWith(t, web.Options{BaseURL: hallBaseURL}, time.Time{})
+}
+
+// newCongressHallWith is newCongressHall with the pages' options and, if
+// now is not zero, a clock: its entries recorded from two hours before
+// now, the deadline a day after it, and no login codes issued (as
+// TestPagesRenderTheSame's halls).
+func newCongressHallWith(t *testing.T, opts web.Options, now time.Time) *hall {
+	h := newEmptyHallWith(t, opts, nil)
+	deadline := time.Now().Add(24 * time.Hour)
+	if !now.IsZero() {
+		h.at, deadline = now.Add(-2*time.Hour), now.Add(24*time.Hour)
+	}
 	h.must("admin", "create_assembly", obj{"id": asm, "name": "Congress of the Printers", "starts": "2026-05-09", "rules": "congress",
 		"overrides": obj{"motions": obj{"supporters": 2}}})
 	for _, o := range [][2]string{{"berlin", "Berlin district"}, {"hamburg", "Hamburg district"}, {"leipzig", "Leipzig district"}} {
@@ -42,10 +56,13 @@ func newCongressHall(t *testing.T) *hall {
 	h.must("admin", "add_person", obj{"id": "guest", "name": "Gustav Guest"})
 	h.must("eva", "form_body", obj{"id": "mc", "name": "Motions Committee", "kind": "committee", "members": []string{"kai"}})
 	h.must("eva", "appoint_motions_committee", obj{"body": "mc"})
-	h.must("eva", "set_submission_deadline", obj{"deadline": time.Now().Add(24 * time.Hour).UTC().Format(time.RFC3339)})
+	h.must("eva", "set_submission_deadline", obj{"deadline": deadline.UTC().Format(time.RFC3339)})
 	h.must("eva", "open_sitting", obj{"id": "s1", "title": "First sitting", "date": "2026-05-09", "chair": "eva"})
 	h.must("eva", "add_item", obj{"id": "i1", "title": "The bargaining round"})
 	h.must("eva", "take_up_item", obj{"item": "i1"})
+	if !now.IsZero() {
+		return h // no login codes: their issue is logged, at random
+	}
 	codes, err := h.auth.IssueCodes(context.Background(), asm, []string{"eva", "bruno", "hanna", "hans", "lena", "kai", "dora", "guest"})
 	if err != nil {
 		t.Fatal(err)
@@ -55,6 +72,54 @@ func newCongressHall(t *testing.T) *hall {
 		h.codes[c.Person] = c.Code
 	}
 	return h
+}
+
+// motionPaperSteps submits w1 in the category "wages" (named so, its
+// motions numbered with prefix) and the block "b1" (titled so),
+// supported by Hamburg and Leipzig, recommended on by the committee with
+// a note and changed by it (w1-c), and puts it before the congress,
+// where two amendments change the same lines (w1-a titled amendment,
+// w1-b); carried, the change, w1-a and then w1 are carried, and w1's
+// resolution applies them.
+func motionPaperSteps(h *hall, category, prefix, block, note, amendment string, carried bool) {
+	h.must("eva", "add_motion_category", obj{"id": "wages", "name": category, "prefix": prefix})
+	h.must("eva", "add_motion_block", obj{"id": "b1", "title": block})
+	h.must("bruno", "submit_motion", obj{"id": "w1", "title": "Wages and working time", "text": wagesText, "delegation": "berlin", "category": "wages", "block": "b1"})
+	h.must("hanna", "support_motion", obj{"motion": "w1", "delegation": "hamburg"})
+	h.must("lena", "support_motion", obj{"motion": "w1", "delegation": "leipzig"})
+	h.must("kai", "recommend", obj{"motion": "w1", "recommendation": "adopt_amended", "note": note})
+	h.must("kai", "recommend_change", obj{"id": "w1-c", "motion": "w1", "change": obj{"from_line": 7, "to_line": 8, "text": "in three steps"}})
+	h.must("eva", "set_motion_state", obj{"motion": "w1", "state": "admitted"})
+	h.must("eva", "set_motion_state", obj{"motion": "w1", "state": "pending"})
+	h.must("hans", "move_motion", obj{"id": "w1-a", "kind": "amendment", "amends": "w1", "title": amendment, "change": obj{"from_line": 3, "to_line": 4, "text": "x"}})
+	h.must("dora", "move_motion", obj{"id": "w1-b", "kind": "amendment", "amends": "w1", "title": "B", "change": obj{"from_line": 4, "text": "y"}})
+	if !carried {
+		return
+	}
+	for i, mid := range []string{"w1-c", "w1-a", "w1"} {
+		v := "vm" + strconv.Itoa(i+1)
+		h.must("eva", "open_vote", obj{"id": v, "motion": mid, "method": "show_of_hands"})
+		h.must("eva", "close_vote", obj{"vote": v})
+		h.must("eva", "enter_count", obj{"vote": v, "for": 5, "against": 1})
+		h.must("eva", "declare_result", obj{"vote": v})
+	}
+	if read(h, func(s *assembly.State) *assembly.Motion { return s.Motions["w1"] }).Resolution == "" {
+		h.t.Fatal("no resolution consolidated")
+	}
+}
+
+// motionPages are the pages of motionPaperSteps's motions, asked by
+// who ("" for nobody).
+func motionPages(who string) []pageToRender {
+	base := "/a/" + asm + "/"
+	pages := []pageToRender{{"motions", who, base + "motions", nil}, {"motion", who, base + "motions/w1", nil},
+		{"amendment", who, base + "motions/w1-a", nil}, {"change", who, base + "motions/w1-c", nil}}
+	for i := range pages {
+		if who != "" {
+			pages[i].name += "-" + who
+		}
+	}
+	return pages
 }
 
 const wagesText = `# Wages and working time

@@ -253,6 +253,19 @@ func sameHalls(t *testing.T) map[string]func() (renderedHall, []pageToRender) {
 			return rh, pages
 		},
 	}
+	// A motion submitted with supporters, recommended on and changed by
+	// the committee, amended twice on the same lines; and carried.
+	for _, carried := range []bool{false, true} {
+		name := map[bool]string{false: "motions-open", true: "motions-carried"}[carried]
+		halls[name] = func() (renderedHall, []pageToRender) {
+			h := newCongressHallWith(t, fixedOptions(), fixedNow)
+			motionPaperSteps(h, "Wages", "W", "The wage round", "Two years are too short.", "Packaging", carried)
+			rh := withSessions(t, name, h, asm, "hans")
+			// Not the record: its checkpoint is signed with the hall's
+			// key, made at random.
+			return rh, append(motionPages("hans"), motionPages("")...)
+		}
+	}
 	if !testing.Short() {
 		halls["demo"] = func() (renderedHall, []pageToRender) {
 			h := newEmptyHallWith(t, fixedOptions(), nil)
