@@ -34,7 +34,35 @@ type Paper struct {
 	Conflicts   []string   // the other amendments still open that change some of the same text
 	Advice      string     // "The Motions Committee recommends: adopt as amended."
 	Width       int        // the line length
+
+	// The texts of the record that Supporters, Conflicts and Advice set
+	// into their words, each closed (isolate), for the lines that set
+	// them in again each wrapped (SubmittedLineWith, ConflictLineWith,
+	// AdviceWith).
+	supporters []supporter
+	conflicts  []conflict
+	advice     *advice
 }
+
+// supporter is a supporter of a motion: a person's name, and the
+// delegation's they support for, if any.
+type supporter struct{ name, delegation string }
+
+// conflict is an amendment in conflict: its number, or if it has none
+// its title; and the lines it changes.
+type conflict struct{ number, title, lines string }
+
+// advice is the committee's advice: the committee's name (without "the
+// "), the recommendation in words, the note as a sentence ("" for none).
+type advice struct{ body, recommendation, note string }
+
+// Typed is how a line of the minutes sets a text of the record (a name,
+// a title, a number) into its own words: as it is (AsIs) in the minutes,
+// isolated by the pages (web's mark).
+type Typed func(string) string
+
+// AsIs sets a text of the record as it is: the lines of the minutes.
+func AsIs(s string) string { return s }
 
 // TextLine is one numbered line of a text, or of a change shown against
 // a text.
@@ -118,11 +146,12 @@ func (b *builder) paper(m *assembly.Motion, mo *Motion) {
 		p.Delegation = b.orgName(m.Delegation)
 	}
 	for _, sp := range m.Supporters {
-		t := b.person(sp.Person, "").Name
+		su := supporter{name: b.person(sp.Person, "").Name}
 		if sp.Delegation != "" {
-			t += " for " + b.orgName(sp.Delegation)
+			su.delegation = b.orgName(sp.Delegation)
 		}
-		p.Supporters = append(p.Supporters, t)
+		p.Supporters = append(p.Supporters, su.text(AsIs)) // closed with the rest (isolateAll), as before
+		p.supporters = append(p.supporters, supporter{isolate(su.name), isolate(su.delegation)})
 	}
 	if text, err := s.MotionText(m); err == nil {
 		p.Lines = textLines(text, p.Width)
@@ -133,7 +162,11 @@ func (b *builder) paper(m *assembly.Motion, mo *Motion) {
 				nw, _ := motiontext.Parse(m.Change.Text)
 				p.ChangeLines = s.ChangeLines(m)
 				p.Diff = diffLines(motiontext.DiffLines(text, p.Width, m.Change.Span, nw))
-				p.Conflicts = b.conflicts(m)
+				for _, c := range b.conflicts(m) {
+					p.Conflicts = append(p.Conflicts, c.text(AsIs)) // closed with the rest (isolateAll), as before
+					c.number = isolate(c.number)
+					p.conflicts = append(p.conflicts, c)
+				}
 			}
 		}
 	}
@@ -142,18 +175,20 @@ func (b *builder) paper(m *assembly.Motion, mo *Motion) {
 	}
 	if a := m.Advice; a != nil {
 		body := strings.TrimPrefix(strings.TrimPrefix(b.bodyName(a.Body), "the "), "The ")
-		t := b.l.T("minutes.paper.advice", body, RecommendationText(b.l, a.Recommendation))
+		ad := &advice{body: isolate(body), recommendation: RecommendationText(b.l, a.Recommendation)}
+		t := b.l.T("minutes.paper.advice", body, ad.recommendation)
 		if a.Note != "" {
+			ad.note = isolate(sentence(a.Note))
 			t += " " + sentence(a.Note)
 		}
-		p.Advice = t
+		p.Advice, p.advice = t, ad
 	}
 	mo.Paper = p
 }
 
 // conflicts names the amendments to the same text, still open (before
 // the floor or pending), whose changes overlap m's: "W1/4 (line 4)".
-func (b *builder) conflicts(m *assembly.Motion) []string {
+func (b *builder) conflicts(m *assembly.Motion) []conflict {
 	open := func(a *assembly.Motion) bool {
 		switch a.Status {
 		case assembly.MotionStatusPending, assembly.MotionStatusSubmitted, assembly.MotionStatusAdmitted:
@@ -164,19 +199,37 @@ func (b *builder) conflicts(m *assembly.Motion) []string {
 	if !open(m) {
 		return nil
 	}
-	var out []string
+	var out []conflict
 	for _, id := range b.s.MotionOrder {
 		a := b.s.Motions[id]
 		if a.ID == m.ID || a.Amends != m.Amends || a.Change == nil || !open(a) || !a.Change.Span.Overlaps(m.Change.Span) {
 			continue
 		}
-		name := a.Number
-		if name == "" {
-			name = quote(a.Title)
+		c := conflict{number: a.Number, lines: b.s.ChangeLines(a)}
+		if a.Number == "" {
+			c.title = isolate(a.Title)
 		}
-		out = append(out, name+" ("+b.s.ChangeLines(a)+")")
+		out = append(out, c)
 	}
 	return out
+}
+
+// text is the supporter as a line names them: "Anna for The South".
+func (su supporter) text(typed Typed) string {
+	if su.delegation == "" {
+		return typed(su.name)
+	}
+	return typed(su.name) + " for " + typed(su.delegation)
+}
+
+// text is the amendment in conflict as a line names it: "W1/4 (line 4)",
+// or by its title in quotes.
+func (c conflict) text(typed Typed) string {
+	name := typed(c.number)
+	if c.number == "" {
+		name = "“" + typed(c.title) + "”"
+	}
+	return name + " (" + c.lines + ")"
 }
 
 // ConflictLine says which open amendments change the same text, or "".
@@ -185,6 +238,32 @@ func (p *Paper) ConflictLine(l *i18n.Locale) string {
 		return ""
 	}
 	return l.T("minutes.paper.conflicts", strings.Join(p.Conflicts, ", "))
+}
+
+// ConflictLineWith is ConflictLine with each number or title set by
+// typed.
+func (p *Paper) ConflictLineWith(l *i18n.Locale, typed Typed) string {
+	if p == nil || len(p.conflicts) == 0 {
+		return ""
+	}
+	names := make([]string, len(p.conflicts))
+	for i, c := range p.conflicts {
+		names[i] = c.text(typed)
+	}
+	return l.T("minutes.paper.conflicts", strings.Join(names, ", "))
+}
+
+// AdviceWith is the committee's advice (Advice) in l's language, its
+// name and its note set by typed; "" for none.
+func (p *Paper) AdviceWith(l *i18n.Locale, typed Typed) string {
+	if p == nil || p.advice == nil {
+		return ""
+	}
+	t := l.T("minutes.paper.advice", typed(p.advice.body), p.advice.recommendation)
+	if p.advice.note != "" {
+		t += " " + typed(p.advice.note)
+	}
+	return t
 }
 
 // RecommendationText says a recommendation in words.
@@ -280,52 +359,86 @@ func (l TextLine) Plain() string {
 // "No. D1. Category: Dues. Supported by: …"; in the motion book also who
 // submitted it (the minutes' lead says that).
 func (m *Motion) SubmittedLine(l *i18n.Locale, book bool) string {
+	if m.Paper == nil {
+		return ""
+	}
+	return m.submittedLine(l, book, AsIs, m.Paper.Supporters)
+}
+
+// SubmittedLineWith is SubmittedLine with each name, title and number
+// set by typed.
+func (m *Motion) SubmittedLineWith(l *i18n.Locale, book bool, typed Typed) string {
+	if m.Paper == nil {
+		return ""
+	}
+	supporters := make([]string, len(m.Paper.supporters))
+	for i, su := range m.Paper.supporters {
+		supporters[i] = su.text(typed)
+	}
+	return m.submittedLine(l, book, typed, supporters)
+}
+
+func (m *Motion) submittedLine(l *i18n.Locale, book bool, typed Typed, supporters []string) string {
 	p := m.Paper
 	if p == nil {
 		return ""
 	}
 	var parts []string
 	if p.Number != "" {
-		parts = append(parts, l.T("minutes.paper.number", p.Number))
+		parts = append(parts, l.T("minutes.paper.number", typed(p.Number)))
 	}
 	switch {
 	case !book:
 	case p.Committee != "":
-		parts = append(parts, l.T("minutes.paper.recommended_by", strings.TrimPrefix(p.Committee, "The ")))
+		parts = append(parts, l.T("minutes.paper.recommended_by", typed(strings.TrimPrefix(p.Committee, "The "))))
 	case p.Submitted && p.Delegation != "" && m.Mover.Name != "":
-		parts = append(parts, l.T("minutes.paper.submitted_by", p.Delegation+" ("+m.Mover.Name+")"))
+		parts = append(parts, l.T("minutes.paper.submitted_by", typed(p.Delegation)+" ("+typed(m.Mover.Name)+")"))
 	case p.Submitted && p.Delegation != "":
-		parts = append(parts, l.T("minutes.paper.submitted_by", p.Delegation))
+		parts = append(parts, l.T("minutes.paper.submitted_by", typed(p.Delegation)))
 	case p.Submitted && m.Mover.Name != "":
-		parts = append(parts, l.T("minutes.paper.submitted_by", m.Mover.Name))
+		parts = append(parts, l.T("minutes.paper.submitted_by", typed(m.Mover.Name)))
 	}
 	if p.Category != "" {
-		parts = append(parts, l.T("minutes.paper.category", p.Category))
+		parts = append(parts, l.T("minutes.paper.category", typed(p.Category)))
 	}
 	if p.Block != "" {
-		parts = append(parts, l.T("minutes.paper.block", p.Block))
+		parts = append(parts, l.T("minutes.paper.block", typed(p.Block)))
 	}
-	if len(p.Supporters) > 0 {
-		parts = append(parts, l.T("minutes.paper.supported_by", strings.Join(p.Supporters, ", ")))
+	if len(supporters) > 0 {
+		parts = append(parts, l.T("minutes.paper.supported_by", strings.Join(supporters, ", ")))
 	}
 	return strings.Join(parts, " ")
 }
 
 // ChangeLead introduces an amendment's change: "Lines 3–4 of D1 to read:"
 // or "Line 5 of “On the dues” struck out:".
-func (m *Motion) ChangeLead(l *i18n.Locale) string {
+func (m *Motion) ChangeLead(l *i18n.Locale) string { return m.ChangeLeadWith(l, AsIs) }
+
+// ChangeLeadWith is ChangeLead with the title set by typed.
+func (m *Motion) ChangeLeadWith(l *i18n.Locale, typed Typed) string {
 	p := m.Paper
 	if p == nil || p.ChangeLines == "" {
 		return ""
 	}
-	return l.T("minutes.paper.change_lead", capitalize(p.ChangeLines), m.AmendsTitle)
+	return l.T("minutes.paper.change_lead", capitalize(p.ChangeLines), typed(m.AmendsTitle))
 }
 
 // AppliedLine says which carried amendments a resolution applies.
-func (r *Resolution) AppliedLine(l *i18n.Locale) string {
-	t := l.T("minutes.resolution.applied", len(r.Applied), strings.Join(r.Applied, ", "))
+func (r *Resolution) AppliedLine(l *i18n.Locale) string { return r.AppliedLineWith(l, AsIs) }
+
+// AppliedLineWith is AppliedLine with each amendment's number set by
+// typed.
+func (r *Resolution) AppliedLineWith(l *i18n.Locale, typed Typed) string {
+	join := func(xs []string) string {
+		out := make([]string, len(xs))
+		for i, x := range xs {
+			out[i] = typed(x)
+		}
+		return strings.Join(out, ", ")
+	}
+	t := l.T("minutes.resolution.applied", len(r.Applied), join(r.Applied))
 	if len(r.NotApplied) > 0 {
-		t += l.T("minutes.resolution.not_applied", strings.Join(r.NotApplied, ", "))
+		t += l.T("minutes.resolution.not_applied", join(r.NotApplied))
 	}
 	return t + ":"
 }
@@ -738,33 +851,36 @@ func (w *aknWriter) amendments() {
 // paperLead introduces a submitted motion or a committee's change
 // recommendation: "Berlin district (Bruno Berliner) submits: …", "The
 // Motions Committee recommends a change to “…”: …"; "" for others.
-func (m *Motion) paperLead(l *i18n.Locale) string {
+func (m *Motion) paperLead(l *i18n.Locale, typed Typed) string {
 	p := m.Paper
 	switch {
 	case p == nil:
 		return ""
 	case p.Committee != "":
-		return l.T("minutes.paper.recommends_change", strings.TrimPrefix(p.Committee, "The "), m.AmendsTitle, m.Title)
+		return l.T("minutes.paper.recommends_change", typed(strings.TrimPrefix(p.Committee, "The ")), typed(m.AmendsTitle), typed(m.Title))
 	case !p.Submitted:
 		return ""
 	}
-	who := m.Mover.Name
+	who := ""
+	if m.Mover.Name != "" {
+		who = typed(m.Mover.Name)
+	}
 	if p.Delegation != "" {
-		who = p.Delegation
+		who = typed(p.Delegation)
 		if m.Mover.Name != "" {
-			who += " (" + m.Mover.Name + ")"
+			who += " (" + typed(m.Mover.Name) + ")"
 		}
 	}
 	if who == "" {
 		if m.Kind == "amendment" {
-			return l.T("minutes.paper.submitted_amendment", m.AmendsTitle, m.Title)
+			return l.T("minutes.paper.submitted_amendment", typed(m.AmendsTitle), typed(m.Title))
 		}
-		return l.T("minutes.paper.submitted", m.Title)
+		return l.T("minutes.paper.submitted", typed(m.Title))
 	}
 	if m.Kind == "amendment" {
-		return l.T("minutes.paper.submits_amendment", who, m.AmendsTitle, m.Title)
+		return l.T("minutes.paper.submits_amendment", who, typed(m.AmendsTitle), typed(m.Title))
 	}
-	return l.T("minutes.paper.submits", who, m.Title)
+	return l.T("minutes.paper.submits", who, typed(m.Title))
 }
 
 // paperParagraph is the paragraph of the minutes for a submitted motion

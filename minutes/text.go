@@ -317,21 +317,24 @@ func (e *Election) ElectedText(l *i18n.Locale) string {
 }
 
 // Lead is the line that introduces a motion: "Sverdlov moves: …".
-func (m *Motion) Lead(l *i18n.Locale) string {
-	if t := m.paperLead(l); t != "" {
+func (m *Motion) Lead(l *i18n.Locale) string { return m.LeadWith(l, AsIs) }
+
+// LeadWith is Lead with each name and title set by typed.
+func (m *Motion) LeadWith(l *i18n.Locale, typed Typed) string {
+	if t := m.paperLead(l, typed); t != "" {
 		return t
 	}
 	if m.Mover.Name == "" {
 		if m.Kind == "amendment" {
-			return l.T("minutes.motion.amendment_to", m.AmendsTitle, m.Title)
+			return l.T("minutes.motion.amendment_to", typed(m.AmendsTitle), typed(m.Title))
 		}
 		if strings.HasPrefix(m.Title, "Motion ") {
-			return m.Title
+			return typed(m.Title)
 		}
-		return l.T("minutes.motion.motion", m.Title)
+		return l.T("minutes.motion.motion", typed(m.Title))
 	}
 	if m.Kind == "amendment" {
-		return l.T("minutes.motion.moves_amendment", m.Mover.Name, m.AmendsTitle, m.Title)
+		return l.T("minutes.motion.moves_amendment", typed(m.Mover.Name), typed(m.AmendsTitle), typed(m.Title))
 	}
-	return l.T("minutes.motion.moves", m.Mover.Name, m.Title)
+	return l.T("minutes.motion.moves", typed(m.Mover.Name), typed(m.Title))
 }

@@ -2,6 +2,7 @@ package web
 
 import (
 	"fmt"
+	"html/template"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -379,4 +380,38 @@ func (v *view) Resolutions() []*minutes.Resolution {
 		}
 	}
 	return out
+}
+
+// The lines the minutes build for the motions' pages (submitted by,
+// supported by, an amendment's lead and change, its conflicts, the
+// committee's advice, a resolution's amendments applied), as HTML: each
+// name, title and number of the record in them isolated as bdi isolates
+// it (mark, marked), the minutes' own words around them as they are.
+
+// SubmittedLine is minutes' SubmittedLine (book: with who submitted it).
+func (v *view) SubmittedLine(m *minutes.Motion, book bool) template.HTML {
+	return marked(m.SubmittedLineWith(v.L, book, mark))
+}
+
+// MotionLead is minutes' Lead: who moved or submitted what.
+func (v *view) MotionLead(m *minutes.Motion) template.HTML { return marked(m.LeadWith(v.L, mark)) }
+
+// ChangeLead is minutes' ChangeLead: which lines of which motion change.
+func (v *view) ChangeLead(m *minutes.Motion) template.HTML {
+	return marked(m.ChangeLeadWith(v.L, mark))
+}
+
+// ConflictLine is minutes' ConflictLine: the open amendments that change
+// the same lines.
+func (v *view) ConflictLine(p *minutes.Paper) template.HTML {
+	return marked(p.ConflictLineWith(v.L, mark))
+}
+
+// AdviceLine is the committee's advice (minutes' Paper.Advice).
+func (v *view) AdviceLine(p *minutes.Paper) template.HTML { return marked(p.AdviceWith(v.L, mark)) }
+
+// AppliedLine is minutes' AppliedLine: the amendments a resolution
+// applies.
+func (v *view) AppliedLine(r *minutes.Resolution) template.HTML {
+	return marked(r.AppliedLineWith(v.L, mark))
 }
