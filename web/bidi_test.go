@@ -14,9 +14,10 @@ import (
 	"plenum/i18n"
 )
 
-// The names and titles of bidiHall: right-to-left ones (Arabic, Hebrew)
-// and, as a log written before the rules refused them may hold, ones
-// with a right-to-left override left open.
+// The names and titles of bidiHall (and, below, of bidiMotions):
+// right-to-left ones (Arabic, Hebrew) and, as a log written before the
+// rules refused them may hold, ones with a right-to-left override left
+// open.
 var (
 	rtlArabic  = "بوريس بوريسوف"
 	rtlHebrew  = "קלרה צטקין"
@@ -28,6 +29,17 @@ var (
 	openList   = "\u202eThe left"
 	rtlList    = "اليمين"
 	rtlDraft   = "مشروع الأعضاء"
+
+	// and of bidiMotions
+	rtlCategory  = "الأجور"
+	rtlPrefix    = "ق"
+	rtlBlock     = "בלוק השכר"
+	rtlNote      = "عامان قصيران."
+	rtlAmendment = "التعديل الأول"
+	rtlCommittee = "لجنة الاقتراحات"
+	rtlHans      = "הנס המבורג"
+	rtlDora      = "دورا"
+	rtlHamburg   = "מחוז המבורג"
 )
 
 // bidiHall is the tour's hall (tourSteps) with boris's name in Arabic,
@@ -117,19 +129,6 @@ func motionPagesIsolateTypedText(t *testing.T) {
 		}
 	}
 }
-
-// The names and titles of bidiMotions.
-var (
-	rtlCategory  = "الأجور"
-	rtlPrefix    = "ق"
-	rtlBlock     = "בלוק השכר"
-	rtlNote      = "عامان قصيران."
-	rtlAmendment = "التعديل الأول"
-	rtlCommittee = "لجنة الاقتراحات"
-	rtlHans      = "הנס המבורג"
-	rtlDora      = "دورا"
-	rtlHamburg   = "מחוז המבורג"
-)
 
 // bidiMotions is the congress hall with motionPaperSteps's motions
 // (carried or not) in a category and a block named right to left, the
