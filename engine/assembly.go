@@ -420,6 +420,17 @@ func (a *Assembly) writer() {
 				break drain
 			}
 		}
+		select {
+		case <-a.closing:
+			// Stopped while these came in (the select above picks at
+			// random among ready cases): they are answered with the
+			// reason, never decided on a log the writer may not go on
+			// with.
+			a.refuse(batch, a.reason)
+			a.failQueued(a.reason)
+			return
+		default:
+		}
 		if !a.writing() {
 			if err := a.becomeWriter(); err != nil {
 				a.refuse(batch, err)
