@@ -22,19 +22,8 @@ import (
 // rather than suspend itself and retry for ever, or append on the
 // shortened log over the place of an acknowledged entry.
 func TestStopsOnARolledBackHead(t *testing.T) {
-	env := newTestEnv(t)
-	env.setup(1)
-	a, _ := env.eng.Assembly("coop")
-	size := a.Log().Size()
-
-	db, err := sql.Open("sqlite", env.path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	rollBack(t, db, size)
-
-	_, err = env.submit("chief", "add_item", obj{"id": "i2", "title": "The accounts"})
+	env, db, size := rolledBack(t)
+	_, err := env.submit("chief", "add_item", obj{"id": "i2", "title": "The accounts"})
 	if !errors.Is(err, engine.ErrNotRecorded) || !errors.Is(err, engine.ErrStopped) || !errors.Is(err, ledger.ErrBadHead) {
 		t.Fatalf("the command on a rolled-back log: %v; want it not recorded, the assembly stopped, for a bad head", err)
 	}
@@ -54,15 +43,7 @@ func TestStopsOnARolledBackHead(t *testing.T) {
 // replay failed: "suspended", and retried for ever.
 func TestStopsOnARolledBackHeadUnderLoad(t *testing.T) {
 	for round := range 10 {
-		env := newTestEnv(t)
-		env.setup(1)
-		a, _ := env.eng.Assembly("coop")
-		size := a.Log().Size()
-		db, err := sql.Open("sqlite", env.path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		rollBack(t, db, size)
+		env, db, size := rolledBack(t)
 		var wg sync.WaitGroup
 		errs := make([]error, 40)
 		envs := make([]assembly.Envelope, len(errs))
@@ -79,8 +60,24 @@ func TestStopsOnARolledBackHeadUnderLoad(t *testing.T) {
 			}
 		}
 		checkSize(t, db, size-1)
-		db.Close()
 	}
+}
+
+// rolledBack is a test assembly whose log was rolled back (rollBack) while
+// the engine writes it, the database open beside it (closed with the
+// test), and the log's size before.
+func rolledBack(t *testing.T) (*testEnv, *sql.DB, int64) {
+	env := newTestEnv(t)
+	env.setup(1)
+	a, _ := env.eng.Assembly("coop")
+	size := a.Log().Size()
+	db, err := sql.Open("sqlite", env.path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	rollBack(t, db, size)
+	return env, db, size
 }
 
 // rollBack deletes the last of the log's size entries and its checkpoint
