@@ -316,10 +316,21 @@ func (s *Server) AddCheckpoint(ctx context.Context, req *AddCheckpoint) ([]byte,
 	return lines, nil
 }
 
+// maxRefusedKept is how many refused requests of one log the witness
+// keeps as evidence: the first few prove a split view; more, from a log's
+// key holder sending forks without end, would only fill the disk (64 KB a
+// request). A variable for tests.
+var maxRefusedKept int64 = 1000
+
 // refuse records a validly signed request that fails the consistency
-// checks, as evidence of a split view, and returns ErrInconsistent.
+// checks, as evidence of a split view (the first maxRefusedKept of a
+// log), and returns ErrInconsistent.
 func (s *Server) refuse(ctx context.Context, origin string, req *AddCheckpoint, reason string) ([]byte, error) {
 	s.log.Warn("refused inconsistent checkpoint", "origin", origin, "reason", reason)
+	if n, err := s.Refused(ctx, origin); err == nil && n >= maxRefusedKept {
+		s.log.Warn("refused checkpoint not kept: the witness keeps the first refusals of a log as evidence", "origin", origin, "kept", n)
+		return nil, fmt.Errorf("%w: %s", ErrInconsistent, reason)
+	}
 	if _, err := s.db.W.ExecContext(ctx, s.db.Rebind(`INSERT INTO witness_refused (origin, received, reason, request) VALUES (?, ?, ?, ?)`),
 		origin, time.Now().Unix(), reason, req.Marshal()); err != nil {
 		s.log.Error("recording refused checkpoint", "err", err)
