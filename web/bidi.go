@@ -11,6 +11,7 @@ import (
 
 	"plenum/assembly"
 	"plenum/i18n"
+	"plenum/internal/bidictl"
 )
 
 // A name or a title a person typed — a delegate's name, a motion's or an
@@ -37,43 +38,7 @@ import (
 // pop directional isolate (U+2069) would otherwise end the isolate the
 // page puts around the text, and what followed it would leak. A text
 // without those characters is returned as it is.
-func balanced(s string) string {
-	if !strings.ContainsAny(s, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069") {
-		return s
-	}
-	var b strings.Builder
-	var open []rune // the closer each open embedding or isolate needs
-	for _, r := range s {
-		if c := closerOf[r]; c != 0 {
-			open = append(open, c)
-		} else if r == pdf || r == pdi {
-			// A pop directional formatting closes the last embedding if
-			// no isolate was opened after it, a pop directional isolate
-			// the last isolate and the embeddings in it; one that closes
-			// nothing is dropped.
-			i := len(open) - 1
-			for i >= 0 && open[i] != r && r == pdi {
-				i--
-			}
-			if i < 0 || open[i] != r {
-				continue
-			}
-			open = open[:i]
-		}
-		b.WriteRune(r)
-	}
-	for i := len(open) - 1; i >= 0; i-- {
-		b.WriteRune(open[i])
-	}
-	return b.String()
-}
-
-// The closers: pop directional formatting, pop directional isolate.
-const pdf, pdi = '\u202c', '\u2069'
-
-// closerOf is the closer of each opener: of the embeddings and
-// overrides (LRE, RLE, LRO, RLO) and of the isolates (LRI, RLI, FSI).
-var closerOf = map[rune]rune{'\u202a': pdf, '\u202b': pdf, '\u202d': pdf, '\u202e': pdf, '\u2066': pdi, '\u2067': pdi, '\u2068': pdi}
+func balanced(s string) string { return bidictl.Close(s, true) }
 
 // bdi is the function "bdi": a text a person typed, escaped as
 // html/template escapes a text (attrEscaper: the same table) and, if it
