@@ -76,16 +76,20 @@ type Client struct {
 	hc   *http.Client
 
 	mu    sync.Mutex
-	cache map[tlog.Tile][]byte // tiles above level 0, and the last few level-0 tiles
+	cache tileCache
 }
 
 // NewClient returns a client for the log whose tlog-tiles prefix is url.
 // hc may be nil: the client of HTTPClient with a 60 second timeout.
 func NewClient(url string, hc *http.Client) *Client {
+	return newClient(url, hc, maxCachedTiles)
+}
+
+func newClient(url string, hc *http.Client, maxTiles int) *Client {
 	if hc == nil {
 		hc = HTTPClient(60 * time.Second)
 	}
-	return &Client{base: strings.TrimSuffix(url, "/"), hc: hc, cache: map[tlog.Tile][]byte{}}
+	return &Client{base: strings.TrimSuffix(url, "/"), hc: hc, cache: newTileCache(maxTiles)}
 }
 
 // HTTPClient returns the HTTP client NewClient uses by default: every
@@ -240,7 +244,7 @@ func (r tileReader) ReadTiles(tiles []tlog.Tile) ([][]byte, error) {
 	out := make([][]byte, len(tiles))
 	for i, t := range tiles {
 		r.c.mu.Lock()
-		d, ok := r.c.cache[t]
+		d, ok := r.c.cache.get(t)
 		r.c.mu.Unlock()
 		if ok {
 			out[i] = d
@@ -261,19 +265,11 @@ func (r tileReader) ReadTiles(tiles []tlog.Tile) ([][]byte, error) {
 	return out, nil
 }
 
-// SaveTiles keeps the tiles that verified; level-0 tiles are kept only
-// until the next call, since a scan reads each once.
+// SaveTiles keeps the tiles that verified (see tileCache).
 func (r tileReader) SaveTiles(tiles []tlog.Tile, data [][]byte) {
 	r.c.mu.Lock()
 	defer r.c.mu.Unlock()
-	for t := range r.c.cache {
-		if t.L == 0 {
-			delete(r.c.cache, t)
-		}
-	}
-	for i, t := range tiles {
-		r.c.cache[t] = data[i]
-	}
+	r.c.cache.save(tiles, data)
 }
 
 // HashReader returns a reader of the tree's hashes whose every tile is
@@ -330,14 +326,44 @@ func (opts Options) open(signed []byte) (ledger.Checkpoint, []string, error) {
 	return cp, names, nil
 }
 
+// Stopped is the error of a verification that its context ended before
+// it was done (a time limit, an interruption): nothing is known wrong
+// with the log, nor known right beyond what was checked.
+type Stopped struct {
+	Size    int64 // the checkpoint's tree size, or -1 if it was not read and checked
+	Checked int64 // how many entries, from the first, verified before
+	Cause   error // context.Cause of the context
+}
+
+func (e *Stopped) Error() string {
+	if e.Size < 0 {
+		return fmt.Sprintf("stopped before the checkpoint was read and checked: %v", e.Cause)
+	}
+	return fmt.Sprintf("stopped after %d of %d entries: %v", e.Checked, e.Size, e.Cause)
+}
+
+func (e *Stopped) Unwrap() error { return e.Cause }
+
 // Verify checks the whole log at url: see the package comment. It returns
-// an *Error for the first problem with the log, or another error if the
-// server cannot be read.
+// an *Error for the first problem with the log, a *Stopped if ctx ends
+// first, or another error if the server cannot be read.
 func Verify(ctx context.Context, url string, opts Options) (*Result, error) {
+	return verify(ctx, newClient(url, opts.Client, maxCachedTiles), opts)
+}
+
+func verify(ctx context.Context, c *Client, opts Options) (res *Result, err error) {
 	if opts.LogKeys == nil {
 		return nil, errors.New("remote: no log key to verify the checkpoint with")
 	}
-	c := NewClient(url, opts.Client)
+	// When ctx ends, a fetch, a tile's check or the replay fails with
+	// its error: the log is not at fault, the verification stopped.
+	stopped := &Stopped{Size: -1}
+	defer func() {
+		if err != nil && ctx.Err() != nil {
+			stopped.Cause = context.Cause(ctx)
+			res, err = nil, stopped
+		}
+	}()
 	signed, err := c.Checkpoint(ctx)
 	if err != nil {
 		return nil, err
@@ -346,7 +372,8 @@ func Verify(ctx context.Context, url string, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	res := &Result{Signed: signed, Checkpoint: cp, Cosigners: names}
+	stopped.Size = cp.Size
+	res = &Result{Signed: signed, Checkpoint: cp, Cosigners: names}
 	tree := tlog.Tree{N: cp.Size, Hash: cp.Hash}
 	hr := c.HashReader(ctx, tree)
 
@@ -405,6 +432,7 @@ func Verify(ctx context.Context, url string, opts Options) (*Result, error) {
 				}
 			}
 		}
+		stopped.Checked = start + w
 		if opts.Progress != nil {
 			opts.Progress(start+w, cp.Size)
 		}
