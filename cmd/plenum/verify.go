@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"net/http"
@@ -36,6 +37,7 @@ SYNOPSIS
     plenum verify --db PATH|URL [--data DIR] --document FILE
     plenum verify --url URL --key VERIFIERKEY [--witness VKEY ...]
                   [--witnesses-needed K] [--since CHECKPOINTFILE] [--no-replay]
+                  [--timeout D]
     plenum verify --receipt FILE --key VERIFIERKEY [--witness VKEY ...] [--url URL]
                   [--token TOKEN | --tracker TRACKER]
     plenum verify --excerpt FILE --key VERIFIERKEY [--witness VKEY ...]
@@ -88,6 +90,13 @@ DESCRIPTION
     checkpoint must be that assembly's (one key signs every log of a
     server). Redirects are followed only within the URL's host.
 
+    Each request to the server must end within a minute, and the whole
+    check within --timeout (10 minutes unless given; 0 for no limit):
+    otherwise it stops, saying how many entries it verified, with exit
+    status 4. A log of millions of entries, or a slow server, may need a
+    longer --timeout; a server that answers each request slowly cannot
+    keep the check waiting for ever.
+
     With --receipt, verify checks a ballot receipt (a C2SP tlog-proof file
     from the delegate page) offline, and with --url also against the log as
     it is now. With --excerpt, it checks a certified excerpt of the minutes
@@ -123,6 +132,8 @@ OPTIONS
                         how many of the witnesses must have cosigned
                         (default: all of them)
     --since FILE        the checkpoint remembered from an earlier visit
+    --timeout D         with --url: the most the whole check may take, such
+                        as 30s, 10m or 2h (default 10m; 0 for no limit)
     --receipt FILE      a ballot receipt to check
     --token TOKEN       with --receipt: the ballot token of a secret ballot
     --tracker TRACKER   with --receipt: the tracker of an encrypted ballot
@@ -135,7 +146,9 @@ EXIT STATUS
     first bad entry and why, or when the database cannot be read; 2 for a
     usage error; with --document, 3 when the document states a version of
     the renderer other than this plenum's, so that its bytes could not be
-    compared (its checkpoint and record checked out).
+    compared (its checkpoint and record checked out); with --url, 4 when
+    the check did not finish within --timeout (nothing wrong was found in
+    the entries it verified, but the log is not verified).
 
 EXAMPLES
     Check a copy of the server's database against the verifier key that
@@ -175,8 +188,17 @@ func runVerify(ctx context.Context, env *cliEnv, args []string) error {
 	excerpt := fs.String("excerpt", "", "")
 	token := fs.String("token", "", "")
 	tracker := fs.String("tracker", "", "")
+	timeout := fs.Duration("timeout", defaultVerifyTimeout, "")
 	if err := fs.Parse(args); err != nil {
 		return usageErr(err)
+	}
+	if *timeout < 0 {
+		return &exitError{code: 2, msg: env.locale().T("cli.verify.timeout", timeout.String())}
+	}
+	timeoutGiven := false
+	fs.Visit(func(f *flag.Flag) { timeoutGiven = timeoutGiven || f.Name == "timeout" })
+	if timeoutGiven && (*url == "" || *receipt != "") {
+		return &exitError{code: 2, msg: env.locale().T("cli.verify.timeout_url")}
 	}
 	if fs.NArg() != 0 {
 		return &exitError{code: 2, msg: env.locale().T("cli.no_args", "verify")}
@@ -208,12 +230,15 @@ func runVerify(ctx context.Context, env *cliEnv, args []string) error {
 		if *key == "" {
 			return &exitError{code: 2, msg: env.locale().T("cli.remote.url_key")}
 		}
+		// The time limit bounds the payloads' fetches of the replay too.
+		ctx, cancel := withVerifyTimeout(ctx, *timeout)
+		defer cancel()
 		var replay func(int64, []byte) error
 		var finish func() error
 		if !*noReplay {
 			replay, finish = remoteReplay(ctx, env.locale(), *url)
 		}
-		return verifyRemote(ctx, env, remoteVerify{url: *url, vkey: *key, witnesses: witnesses, quorum: *needed, since: *since, replay: replay, finish: finish})
+		return verifyRemote(ctx, env, remoteVerify{url: *url, vkey: *key, witnesses: witnesses, quorum: *needed, since: *since, replay: replay, finish: finish, timeout: *timeout})
 	}
 	if *key != "" && *data != "" {
 		return &exitError{code: 2, msg: env.locale().T("cli.verify.key_or_data")}

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -48,9 +49,45 @@ type remoteVerify struct {
 	quorum    int // cosignatures needed; 0 means all the witnesses
 	since     string
 	replay    func(index int64, data []byte) error
-	finish    func() error // the replay's last word (engine.Replayer.Finish), after the log
+	finish    func() error  // the replay's last word (engine.Replayer.Finish), after the log
+	timeout   time.Duration // the limit of withVerifyTimeout on ctx, named when it is reached
 }
 
+// defaultVerifyTimeout is plenum verify --url's --timeout when not given:
+// time for a log of about 3 million entries from a server 50 ms away (the
+// pass waits one round trip for each bundle's level-0 tile, 256 entries;
+// the bundles are fetched ahead), more from a nearer one.
+const defaultVerifyTimeout = 10 * time.Minute
+
+// errVerifyTimeout is the cause of the end of a remote verification's
+// context at its --timeout.
+var errVerifyTimeout = errors.New("plenum verify --timeout reached")
+
+// withVerifyTimeout bounds a remote verification's context by d, unless d
+// is 0 (no limit); verifyRemote tells that limit from other ends of ctx.
+func withVerifyTimeout(ctx context.Context, d time.Duration) (context.Context, context.CancelFunc) {
+	if d <= 0 {
+		return context.WithCancel(ctx)
+	}
+	return context.WithTimeoutCause(ctx, d, errVerifyTimeout)
+}
+
+// verifyTimedOut is the refusal of a verification that ran out of time,
+// naming the limit and how far it got; nil if err is not that.
+func verifyTimedOut(l *i18n.Locale, a remoteVerify, err error) *exitError {
+	var st *remote.Stopped
+	if !errors.As(err, &st) || !errors.Is(st.Cause, errVerifyTimeout) {
+		return nil
+	}
+	if st.Size < 0 {
+		return &exitError{code: 4, msg: l.T("cli.remote.timeout_checkpoint", a.url, a.timeout.String()), cause: err}
+	}
+	return &exitError{code: 4, msg: l.T("cli.remote.timeout", a.url, a.timeout.String(), strconv.FormatInt(st.Checked, 10), strconv.FormatInt(st.Size, 10)), cause: err}
+}
+
+// verifyRemote is runVerifyRemote with all the arguments; it returns also
+// an *exitError with code 4 when ctx, bounded by withVerifyTimeout with
+// a.timeout, ends before the check is done.
 func verifyRemote(ctx context.Context, env *cliEnv, a remoteVerify) error {
 	if !strings.HasPrefix(a.url, "http://") && !strings.HasPrefix(a.url, "https://") {
 		return &exitError{code: 2, msg: env.locale().T("cli.remote.url", a.url)}
@@ -90,6 +127,9 @@ func verifyRemote(ctx context.Context, env *cliEnv, a remoteVerify) error {
 		}
 	}
 	bar.finish()
+	if ee := verifyTimedOut(env.locale(), a, err); ee != nil {
+		return ee
+	}
 	if err != nil {
 		var re *remote.Error
 		if errors.As(err, &re) {
