@@ -49,6 +49,18 @@ func (e *LockedError) Unwrap() error { return ErrLocked }
 // LockPath is the lock file of the database at path: path + ".lock".
 func LockPath(path string) string { return path + ".lock" }
 
+// lockedPath is the path of the database at path whose lock file Open
+// takes: the file a symbolic link names, not the link, so that two
+// writers given different names of one database (a link and its target)
+// lock the same file; path as it is if it cannot be resolved (a database
+// not made yet). A hard link is still another name (see docs/storage.md).
+func lockedPath(path string) string {
+	if real, err := filepath.EvalSymlinks(path); err == nil {
+		return real
+	}
+	return path
+}
+
 // lock takes the exclusive lock on the database at path: flock(2) on its
 // lock file, which the kernel releases when the process ends however it
 // ends, so a crash leaves no stale lock. The file then says who holds it.

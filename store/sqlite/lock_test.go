@@ -188,3 +188,41 @@ func TestLockFileDeleted(t *testing.T) {
 		})
 	}
 }
+
+// TestOneWriterThroughASymlink: a database opened through a symbolic link
+// to it is the same database, so a second writer is refused whichever
+// name each was given — else two plenum serve on one file would both
+// write its log, and sessions one of them caches (package auth) would
+// outlive a revocation made by the other.
+func TestOneWriterThroughASymlink(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "plenum.db")
+	link := filepath.Join(dir, "other-name.db")
+	st, err := sqlite.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if err := os.Symlink(path, link); err != nil {
+		t.Fatal(err)
+	}
+	if second, err := sqlite.Open(link); !errors.Is(err, sqlite.ErrLocked) {
+		if err == nil {
+			second.Close()
+		}
+		t.Fatalf("a second writer through a symlink: %v; want ErrLocked", err)
+	}
+	st.Close()
+	// And the other way round: held through the link, refused by name.
+	viaLink, err := sqlite.Open(link)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer viaLink.Close()
+	if second, err := sqlite.Open(path); !errors.Is(err, sqlite.ErrLocked) {
+		if err == nil {
+			second.Close()
+		}
+		t.Fatalf("a second writer by the file's own name: %v; want ErrLocked", err)
+	}
+}

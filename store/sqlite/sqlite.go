@@ -46,6 +46,7 @@ type Store struct {
 	readOnly bool
 	lock     *os.File  // holds the database's write lock; nil when read-only
 	path     string    // the database's path, as given to Open
+	lockDB   string    // the path whose lock file it holds (lockedPath)
 	scans    *scanPool // connections for ScanRecords
 	close    sync.Once
 	closeErr error
@@ -107,7 +108,8 @@ var _ ledger.Store = (*Store)(nil)
 // database's write lock first, and fails with a *LockedError (wrapping
 // ErrLocked) if another process or Store holds it.
 func Open(path string) (*Store, error) {
-	lk, err := lock(path)
+	lockDB := lockedPath(path)
+	lk, err := lock(lockDB)
 	if err != nil {
 		return nil, err
 	}
@@ -146,7 +148,7 @@ func Open(path string) (*Store, error) {
 		return fail(fmt.Errorf("sqlite: %s: %w", path, err))
 	}
 	markHeld(path, 1)
-	return &Store{w: w, r: r, lock: lk, path: path, scans: &scanPool{path: path}, ids: map[string]int64{}, app: app}, nil
+	return &Store{w: w, r: r, lock: lk, path: path, lockDB: lockDB, scans: &scanPool{path: path}, ids: map[string]int64{}, app: app}, nil
 }
 
 // OpenDB opens the database at path for the state kept beside the record
@@ -412,11 +414,11 @@ func (s *Store) stillLocked() error {
 	if err != nil {
 		return fmt.Errorf("sqlite: the lock file of %s: %w", s.path, err)
 	}
-	now, err := os.Stat(LockPath(s.path))
+	now, err := os.Stat(LockPath(s.lockDB))
 	if err == nil && os.SameFile(held, now) {
 		return nil
 	}
-	return fmt.Errorf("sqlite: the lock file %s, which this process holds to be the only writer of %s, was deleted or replaced: another process may write the database now, so this one writes nothing more; stop this plenum, and restart the one that should write it (never delete the lock file of a database in use: the lock ends with its process)", LockPath(s.path), s.path)
+	return fmt.Errorf("sqlite: the lock file %s, which this process holds to be the only writer of %s, was deleted or replaced: another process may write the database now, so this one writes nothing more; stop this plenum, and restart the one that should write it (never delete the lock file of a database in use: the lock ends with its process)", LockPath(s.lockDB), s.path)
 }
 
 // logID returns the id of the log with the given origin.
