@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"net/netip"
 	"net/url"
+	"path"
 	"strconv"
 	"strings"
 	"time"
@@ -493,7 +494,8 @@ func acceptsJSON(r *http.Request) bool {
 // (browsers take a backslash for a slash), any backslash, control
 // character or space (browsers drop tabs and line breaks from a URL, so
 // "/\t/host" becomes "//host"), anything outside printable ASCII, and
-// anything that parses with a scheme or a host.
+// anything that parses with a scheme or a host, and a login link
+// (/login with a code or an administrator's token).
 func LocalPath(p string) bool {
 	if len(p) == 0 || p[0] != '/' || len(p) > 2048 {
 		return false
@@ -512,7 +514,18 @@ func LocalPath(p string) bool {
 	}
 	// Decoded, the path must not begin with two slashes either
 	// ("/%2F/host" is harmless to a browser, but not to every proxy).
-	return !strings.HasPrefix(u.Path, "//") && !strings.HasPrefix(u.Path, "/\\")
+	if strings.HasPrefix(u.Path, "//") || strings.HasPrefix(u.Path, "/\\") {
+		return false
+	}
+	// Nor is it a login link, however spelled: sent there by this site's
+	// own redirect (same-origin to the browser, so not FromAnotherSite),
+	// a person who has just logged in as herself would be logged in as
+	// whoever's code another site put in "next" (TestNextIsNoLoginLink).
+	if path.Clean(u.Path) == "/login" {
+		q := u.Query()
+		return !q.Has("code") && !q.Has("admin")
+	}
+	return true
 }
 
 func loginProblem(w http.ResponseWriter, r *http.Request, status int, titleKey string, asJSON bool, key string, args ...any) {

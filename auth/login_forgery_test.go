@@ -72,3 +72,51 @@ func TestLoginLinkFromAnotherSite(t *testing.T) {
 		}
 	}
 }
+
+// TestNextIsNoLoginLink: "next", where a browser goes after logging in,
+// is never a login link. Another site's link to the login form
+// (/login?next=/login?code=HIS, shown as the form, since it names no
+// code) would otherwise have a delegate log in with her own code and be
+// sent on, by a redirect of this site's own — which the browser calls
+// same-origin, not another site's — to his link, and log her phone in as
+// him: the login forgery TestLoginLinkFromAnotherSite refuses, one step
+// later.
+func TestNextIsNoLoginLink(t *testing.T) {
+	ctx := context.Background()
+	s := open(t, Options{Home: func(*Session) string { return "/home" }})
+	codes, err := s.IssueCodes(ctx, "coop", []string{"ann", "mallory"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	his := url.QueryEscape(codes[1].Code)
+	for _, next := range []string{
+		"/login?code=" + his,
+		"/login?admin=" + his,
+		"/login?next=/a&code=" + his,
+		"/login/?code=" + his,
+		"/./login?code=" + his,
+		"/a/../login?code=" + his,
+		"/%6Cogin?code=" + his,
+		"/login?%63ode=" + his,
+	} {
+		if LocalPath(next) {
+			t.Errorf("LocalPath(%q) = true; a login link is no place to send a browser", next)
+		}
+		body := url.Values{"code": {codes[0].Code}, "next": {next}}.Encode()
+		r := httptest.NewRequest("POST", "/login", strings.NewReader(body))
+		r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		r.Header.Set("Origin", "http://"+r.Host)
+		w := httptest.NewRecorder()
+		s.HandleLogin(nil).ServeHTTP(w, r)
+		if loc := w.Header().Get("Location"); w.Code != http.StatusSeeOther || loc != "/home" {
+			t.Errorf("logged in with next=%q: %d to %q; want sent home", next, w.Code, loc)
+		}
+	}
+	// A path to the form itself, or with a code that is no login's, is
+	// still a place to go.
+	for _, next := range []string{"/login", "/login?next=/a/coop", "/a/coop?code=x"} {
+		if !LocalPath(next) {
+			t.Errorf("LocalPath(%q) = false; want true", next)
+		}
+	}
+}

@@ -92,8 +92,23 @@ func TestPageLanguage(t *testing.T) {
 	if c := resp.Cookies(); len(c) != 1 || c[0].Name != "plenum_lang" || c[0].Value != "de" {
 		t.Errorf("POST /lang set %v", c)
 	}
-	if resp := post(h.srv.URL, url.Values{"lang": {"de"}, "next": {"//evil.example/"}}); resp.Header.Get("Location") != "/" {
-		t.Errorf("POST /lang sends to another site: %q", resp.Header.Get("Location"))
+	// Nor to another site in disguise, nor to a login link: the switch
+	// on the login form another site's link filled in with its maker's
+	// code (/login?code=HIS) would send the page back there by a
+	// same-origin redirect, which logs in, and the delegate who only
+	// changed the language would be logged in as him.
+	for _, next := range []string{"//evil.example/", "/\t/evil.example/", "/login?code=ABCD-EFGH-JKLM-NPQR", "/login?admin=token"} {
+		req, _ := http.NewRequest("POST", h.srv.URL+"/lang", strings.NewReader(url.Values{"lang": {"de"}, "next": {next}}.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.Header.Set("Origin", h.srv.URL)
+		resp, err := http.DefaultTransport.RoundTrip(req) // the Location as sent, unparsed
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.Header.Get("Location") != "/" {
+			t.Errorf("POST /lang with next %q sends to %q; want /", next, resp.Header.Get("Location"))
+		}
 	}
 	if resp := post(h.srv.URL, url.Values{"lang": {"pt"}, "next": {path}}); resp.StatusCode != http.StatusBadRequest || len(resp.Cookies()) != 0 {
 		t.Errorf("POST /lang pt: %s, cookies %v", resp.Status, resp.Cookies())

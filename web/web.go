@@ -500,8 +500,12 @@ func (s *server) chooseLanguage(w http.ResponseWriter, r *http.Request) {
 		plainError(w, r, nil, http.StatusBadRequest, "web.http.lang_unknown", lang)
 		return
 	}
+	// Back to a page of this site, as after logging in (auth.LocalPath):
+	// not "/\t/host", which a browser reads as "//host", nor a login
+	// link, which this redirect (same-origin to the browser) would follow
+	// as the person's own.
 	next := r.PostFormValue("next")
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
+	if !auth.LocalPath(next) {
 		next = "/"
 	}
 	http.SetCookie(w, &http.Cookie{Name: i18n.Cookie, Value: lang, Path: "/", MaxAge: 365 * 24 * 3600, SameSite: http.SameSiteLaxMode, HttpOnly: true})
