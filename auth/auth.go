@@ -168,6 +168,9 @@ type Store struct {
 	// beforeLoginCommit, set by tests, runs before a batch of logins
 	// commits; an error from it fails the batch as a failed commit would.
 	beforeLoginCommit func() error
+	// afterLoginCommit, set by tests, runs after a batch of logins has
+	// committed and before they are answered.
+	afterLoginCommit func()
 	// afterSessionRead, set by tests, runs after Session has read a
 	// session, or loaded them all, from the database and before what it
 	// read may be cached.
@@ -529,11 +532,6 @@ func (s *Store) commitLogins(ctx context.Context) {
 			r.ok, r.err = false, err
 		}
 	}
-	for _, r := range batch {
-		if r.ok {
-			s.cache.add(r.token, r.sess)
-		}
-	}
 	s.logins.mu.Lock()
 	var next *loginReq
 	if len(s.logins.waiting) > 0 {
@@ -588,7 +586,29 @@ func (s *Store) insertLogins(ctx context.Context, batch []*loginReq) error {
 			return err
 		}
 	}
-	return tx.Commit()
+	// Into the cache before the commit, while the transaction still
+	// holds the database's write lock: a revocation or re-issue of a code
+	// (replaceCodes) can then only drop the session after it is there,
+	// whereas added after the commit it could land behind the revocation
+	// and be accepted from memory though deleted from the database. Its
+	// token is handed out only once committed.
+	for _, r := range batch {
+		if r.ok {
+			s.cache.add(r.token, r.sess)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		for _, r := range batch {
+			if r.ok {
+				s.cache.drop(r.token)
+			}
+		}
+		return err
+	}
+	if s.afterLoginCommit != nil {
+		s.afterLoginCommit()
+	}
+	return nil
 }
 
 // whyRefused tells a code that made no session: ErrExpiredCode for a code
@@ -621,11 +641,15 @@ func (s *Store) NewSessions(ctx context.Context, assemblyID string, persons []st
 			return nil, s.writeError(err)
 		}
 	}
-	if err := tx.Commit(); err != nil {
-		return nil, s.writeError(err)
-	}
+	// Cached before the commit, as Login's sessions are (insertLogins).
 	for i, t := range tokens {
 		s.cache.add(hashToken(t), *made[i])
+	}
+	if err := tx.Commit(); err != nil {
+		for _, t := range tokens {
+			s.cache.drop(hashToken(t))
+		}
+		return nil, s.writeError(err)
 	}
 	return tokens, nil
 }

@@ -287,3 +287,44 @@ func TestSessionsMadeWhileCached(t *testing.T) {
 		t.Fatalf("a token never made: %v", err)
 	}
 }
+
+// TestLoginCommittedAsCodeRevokedNotKept: a revocation (or re-issue) of
+// a code that runs just after a login with it commits, before the login
+// returns, ends that session in memory too. Fails if the session is put
+// in the cache after its commit: the revocation, finding nothing there
+// to drop, deletes the row, and then the login adds the session to a
+// cache that is complete, where the revoked session would be accepted
+// for the rest of its 14 days.
+func TestLoginCommittedAsCodeRevokedNotKept(t *testing.T) {
+	ctx := context.Background()
+	s, _, _ := servedStore(t, Options{})
+	bob := loginTokens(t, s, "bob")[0]
+	if _, err := s.Session(ctx, bob); err != nil { // the cache comes on, loaded and complete
+		t.Fatal(err)
+	}
+	for _, end := range []struct {
+		what string
+		do   func() error
+	}{
+		{"revoked", func() error { return s.RevokeCodes(ctx, "coop", []string{"ann"}) }},
+		{"re-issued", func() error { _, err := s.IssueCodes(ctx, "coop", []string{"ann"}); return err }},
+	} {
+		codes, err := s.IssueCodes(ctx, "coop", []string{"ann"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var endErr error
+		s.afterLoginCommit = func() { endErr = end.do() }
+		_, tok, err := s.Login(ctx, codes[0].Code)
+		s.afterLoginCommit = nil
+		if err != nil || endErr != nil {
+			t.Fatal(err, endErr)
+		}
+		if n := count(t, s, `SELECT COUNT(*) FROM access_sessions WHERE person = 'ann'`); n != 0 {
+			t.Fatalf("%s: %d sessions of ann in the database", end.what, n)
+		}
+		if sess, err := s.Session(ctx, tok); !errors.Is(err, ErrNoSession) {
+			t.Fatalf("the code %s as the login committed: its session is still accepted (%v, %v)", end.what, sess, err)
+		}
+	}
+}
