@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"sync"
 	"testing"
@@ -117,9 +118,11 @@ func slow(h http.Handler, delay time.Duration) http.Handler {
 // because the context ended.
 func TestVerifyStopsWhenItsContextEnds(t *testing.T) {
 	l := tlogtest.New(origin)
-	fill(l, 0, 40*256)
+	// 100 bundles, at most prefetchDepth+1 (9) under way at once: more
+	// than 2 seconds at the least.
+	fill(l, 0, 100*256)
 	keys := note.VerifierList(l.Verifier())
-	url := serve(t, slow(l, 50*time.Millisecond))
+	url := serve(t, slow(l, 200*time.Millisecond))
 
 	timeUp := errors.New("time is up")
 	ctx, cancel := context.WithTimeoutCause(context.Background(), time.Second, timeUp)
@@ -130,7 +133,7 @@ func TestVerifyStopsWhenItsContextEnds(t *testing.T) {
 	if !errors.As(err, &st) || !errors.Is(err, timeUp) || errors.As(err, new(*remote.Error)) {
 		t.Fatalf("%T %v, want *remote.Stopped by the time limit", err, err)
 	}
-	if st.Size != 40*256 || st.Checked <= 0 || st.Checked >= st.Size || st.Checked%256 != 0 {
+	if st.Size != 100*256 || st.Checked <= 0 || st.Checked >= st.Size || st.Checked%256 != 0 {
 		t.Errorf("stopped at %d of %d entries", st.Checked, st.Size)
 	}
 	if d := time.Since(began); d > 5*time.Second {
@@ -165,5 +168,85 @@ func TestVerifyStopsWhenItsContextEnds(t *testing.T) {
 	_, err = remote.Verify(ctx, late, remote.Options{LogKeys: keys})
 	if !errors.As(err, &st) || st.Size != -1 || !errors.Is(err, context.DeadlineExceeded) || !strings.Contains(err.Error(), "before the checkpoint") {
 		t.Fatalf("%T %v, want *remote.Stopped before the checkpoint", err, err)
+	}
+}
+
+// delayed serves h, answering every request after delay, and keeps the
+// most level-0 tile requests it had under way at once.
+type delayed struct {
+	h        http.Handler
+	delay    time.Duration
+	mu       sync.Mutex
+	now, top int // level-0 tile requests under way, and the most
+}
+
+func (d *delayed) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	level0 := strings.HasPrefix(r.URL.Path, "/tile/0/")
+	if level0 {
+		d.mu.Lock()
+		d.now++
+		d.top = max(d.top, d.now)
+		d.mu.Unlock()
+		defer func() {
+			d.mu.Lock()
+			d.now--
+			d.mu.Unlock()
+		}()
+	}
+	select {
+	case <-time.After(d.delay):
+	case <-r.Context().Done():
+		return
+	}
+	d.h.ServeHTTP(w, r)
+}
+
+// TestVerifyFetchesTilesAhead: over a link of long round trips, the
+// level-0 tiles are fetched ahead with the entry bundles, not one round
+// trip a bundle after it: the server sees several under way at once, the
+// whole verification takes less than a round trip per level-0 tile, and
+// still every tile and bundle is fetched once. A tile fetched ahead is
+// authenticated all the same: another tile's hashes are refused, naming
+// the bundle's first entry.
+func TestVerifyFetchesTilesAhead(t *testing.T) {
+	const bundles, delay = 40, 40 * time.Millisecond
+	l := tlogtest.New(origin)
+	fill(l, 0, bundles*256-100)
+	keys := note.VerifierList(l.Verifier())
+	counts := &counting{h: l, n: map[string]int{}}
+	d := &delayed{h: counts, delay: delay}
+	url := serve(t, d)
+
+	began := time.Now()
+	res, err := remote.Verify(context.Background(), url, remote.Options{LogKeys: keys})
+	took := time.Since(began)
+	if err != nil || res.Entries != bundles*256-100 {
+		t.Fatalf("%+v %v", res, err)
+	}
+	t.Logf("%d entries in %v, at most %d level-0 tile requests under way at once", res.Entries, took, d.top)
+	if d.top < 2 {
+		t.Errorf("at most %d level-0 tile requests under way at once", d.top)
+	}
+	if took >= bundles*delay {
+		t.Errorf("took %v, a round trip of %v per level-0 tile or more", took, delay)
+	}
+	n := counts.take()
+	for path, c := range n {
+		if c != 1 {
+			t.Errorf("%s fetched %d times", path, c)
+		}
+	}
+	// The checkpoint, 40 bundles, 40 level-0 tiles, one level-1 tile.
+	if len(n) != 1+2*bundles+1 {
+		t.Errorf("%d paths fetched, want %d", len(n), 1+2*bundles+1)
+	}
+
+	tile0 := httptest.NewRecorder()
+	l.ServeHTTP(tile0, httptest.NewRequest("GET", "/tile/0/000", nil))
+	url = serve(t, &delayed{h: replace(l, "/tile/0/030", 200, tile0.Body.Bytes()), delay: delay})
+	_, err = remote.Verify(context.Background(), url, remote.Options{LogKeys: keys})
+	var re *remote.Error
+	if !errors.As(err, &re) || re.Index != 30*256 || !strings.Contains(err.Error(), "does not check out against its checkpoint") {
+		t.Errorf("another tile's hashes at tile/0/030: %v", err)
 	}
 }

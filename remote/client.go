@@ -231,16 +231,37 @@ func (c *Client) Bundle(ctx context.Context, t tlog.Tile) ([][]byte, error) {
 	return entries, nil
 }
 
+// readTile fetches the hashes of tile t, exactly t.W of them (a partial
+// tile that is gone is read from its full tile): not authenticated yet,
+// which is tlog.TileHashReader's work.
+func (c *Client) readTile(ctx context.Context, t tlog.Tile) ([]byte, error) {
+	d, full, err := c.getTile(ctx, t, maxTile)
+	if err != nil {
+		return nil, err
+	}
+	if full && len(d) == 1<<TileHeight*tlog.HashSize {
+		d = d[:t.W*tlog.HashSize]
+	}
+	if len(d) != t.W*tlog.HashSize {
+		return nil, fmt.Errorf("%s: %d bytes, want %d", TilePath(t), len(d), t.W*tlog.HashSize)
+	}
+	return d, nil
+}
+
 // tileReader implements tlog.TileReader over HTTP for tlog.TileHashReader,
 // which authenticates every tile against the tree's root hash.
 type tileReader struct {
 	ctx context.Context
 	c   *Client
+	// ahead are the fetches, started ahead of time, of tiles the next
+	// read may ask for (see prefetch): their answers are no more trusted
+	// than the network's, and go to tlog to authenticate like any.
+	ahead []*tileFetch
 }
 
-func (r tileReader) Height() int { return TileHeight }
+func (r *tileReader) Height() int { return TileHeight }
 
-func (r tileReader) ReadTiles(tiles []tlog.Tile) ([][]byte, error) {
+func (r *tileReader) ReadTiles(tiles []tlog.Tile) ([][]byte, error) {
 	out := make([][]byte, len(tiles))
 	for i, t := range tiles {
 		r.c.mu.Lock()
@@ -250,23 +271,32 @@ func (r tileReader) ReadTiles(tiles []tlog.Tile) ([][]byte, error) {
 			out[i] = d
 			continue
 		}
-		d, full, err := r.c.getTile(r.ctx, t, maxTile)
+		var err error
+		if f := r.fetchedAhead(t); f != nil {
+			d, err = f.wait(r.ctx)
+		} else {
+			d, err = r.c.readTile(r.ctx, t)
+		}
 		if err != nil {
 			return nil, err
-		}
-		if full && len(d) == 1<<TileHeight*tlog.HashSize {
-			d = d[:t.W*tlog.HashSize]
-		}
-		if len(d) != t.W*tlog.HashSize {
-			return nil, fmt.Errorf("%s: %d bytes, want %d", TilePath(t), len(d), t.W*tlog.HashSize)
 		}
 		out[i] = d
 	}
 	return out, nil
 }
 
+// fetchedAhead returns the fetch of t started ahead, or nil.
+func (r *tileReader) fetchedAhead(t tlog.Tile) *tileFetch {
+	for _, f := range r.ahead {
+		if f.tile == t {
+			return f
+		}
+	}
+	return nil
+}
+
 // SaveTiles keeps the tiles that verified (see tileCache).
-func (r tileReader) SaveTiles(tiles []tlog.Tile, data [][]byte) {
+func (r *tileReader) SaveTiles(tiles []tlog.Tile, data [][]byte) {
 	r.c.mu.Lock()
 	defer r.c.mu.Unlock()
 	r.c.cache.save(tiles, data)
@@ -275,7 +305,7 @@ func (r tileReader) SaveTiles(tiles []tlog.Tile, data [][]byte) {
 // HashReader returns a reader of the tree's hashes whose every tile is
 // authenticated against tree's root hash.
 func (c *Client) HashReader(ctx context.Context, tree tlog.Tree) tlog.HashReader {
-	return tlog.TileHashReader(tree, tileReader{ctx: ctx, c: c})
+	return tlog.TileHashReader(tree, &tileReader{ctx: ctx, c: c})
 }
 
 // OpenCheckpoint checks a signed checkpoint against the log's keys and
@@ -375,7 +405,8 @@ func verify(ctx context.Context, c *Client, opts Options) (res *Result, err erro
 	stopped.Size = cp.Size
 	res = &Result{Signed: signed, Checkpoint: cp, Cosigners: names}
 	tree := tlog.Tree{N: cp.Size, Hash: cp.Hash}
-	hr := c.HashReader(ctx, tree)
+	tr := &tileReader{ctx: ctx, c: c}
+	hr := tlog.TileHashReader(tree, tr)
 
 	var since *ledger.Checkpoint
 	if opts.Since != nil {
@@ -409,7 +440,9 @@ func verify(ctx context.Context, c *Client, opts Options) (res *Result, err erro
 		for i := range idx {
 			idx[i] = tlog.StoredHashIndex(0, start+int64(i))
 		}
+		tr.ahead = b.tiles
 		want, err := hr.ReadHashes(idx)
+		tr.ahead = nil
 		if err != nil {
 			return nil, fail(start, "the log's tree (tree size %d) does not check out against its checkpoint: %v", cp.Size, err)
 		}
@@ -445,49 +478,6 @@ func verify(ctx context.Context, c *Client, opts Options) (res *Result, err erro
 	}
 	res.Entries = cp.Size
 	return res, nil
-}
-
-// prefetchDepth is how many entry bundles Verify fetches ahead.
-const prefetchDepth = 8
-
-type bundleResult struct {
-	entries [][]byte
-	err     error
-}
-
-// prefetch fetches the entry bundles of a tree of the given size, up to
-// prefetchDepth at once, and delivers them in order. It stops when ctx
-// ends; the caller must read until the first error or the last bundle.
-func (c *Client) prefetch(ctx context.Context, size int64) <-chan bundleResult {
-	out := make(chan bundleResult, prefetchDepth)
-	futures := make(chan chan bundleResult, prefetchDepth)
-	go func() {
-		defer close(futures)
-		for start := int64(0); start < size; start += 1 << TileHeight {
-			f := make(chan bundleResult, 1)
-			select {
-			case futures <- f:
-			case <-ctx.Done():
-				return
-			}
-			t := tlog.Tile{H: TileHeight, L: -1, N: start >> TileHeight, W: int(min(size-start, 1<<TileHeight))}
-			go func() {
-				e, err := c.Bundle(ctx, t)
-				f <- bundleResult{e, err}
-			}()
-		}
-	}()
-	go func() {
-		defer close(out)
-		for f := range futures {
-			select {
-			case out <- <-f:
-			case <-ctx.Done():
-				return
-			}
-		}
-	}()
-	return out
 }
 
 // checkConsistency proves, from the server's tiles, that the tree of cp

@@ -75,3 +75,13 @@ func (c *tileCache) save(tiles []tlog.Tile, data [][]byte) {
 
 // len returns how many tiles above level 0 are kept.
 func (c *tileCache) len() int { return c.lru.Len() }
+
+// has reports whether tile t is kept, without marking it used.
+func (c *tileCache) has(t tlog.Tile) bool {
+	if t.L == 0 {
+		_, ok := c.level0[t]
+		return ok
+	}
+	_, ok := c.upper[t]
+	return ok
+}
