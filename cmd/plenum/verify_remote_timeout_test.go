@@ -46,18 +46,20 @@ func slowServer(t *testing.T, l http.Handler, slowPath string, delay time.Durati
 // no limit; a negative one, or one without --url, is a usage error.
 func TestVerifyRemoteTimeLimit(t *testing.T) {
 	l := tlogtest.New("plenum.test/log/march-1917")
-	for i := range 40 * 256 {
+	// 100 entry bundles, at most 9 under way at once: more than 2 seconds
+	// at the least.
+	for i := range 100 * 256 {
 		l.Append(fmt.Appendf(nil, "entry %d", i))
 	}
-	url := slowServer(t, l, "/tile/", 50*time.Millisecond)
+	url := slowServer(t, l, "/tile/", 200*time.Millisecond)
 	began := time.Now()
 	code, out, errs := runForTest(t, "", "verify", "--url", url, "--key", l.VKey, "--no-replay", "--timeout", "1s")
 	took := time.Since(began)
-	m := regexp.MustCompile(`^plenum verify: ` + regexp.QuoteMeta(url) + `: the check did not finish within --timeout 1s: entries verified: (\d+) of 10240, with no problem found in them; the rest were not checked\. Give a longer --timeout, or 0 for no limit\n$`).FindStringSubmatch(errs)
+	m := regexp.MustCompile(`^plenum verify: ` + regexp.QuoteMeta(url) + `: the check did not finish within --timeout 1s: entries verified: (\d+) of 25600, with no problem found in them; the rest were not checked\. Give a longer --timeout, or 0 for no limit\n$`).FindStringSubmatch(errs)
 	if code != 4 || out != "" || m == nil {
 		t.Fatalf("exit %d: %q %q", code, out, errs)
 	}
-	if n, _ := strconv.Atoi(m[1]); n >= 10240 || n%256 != 0 {
+	if n, _ := strconv.Atoi(m[1]); n >= 25600 || n%256 != 0 {
 		t.Errorf("%d entries verified", n)
 	}
 	if took > 10*time.Second {
