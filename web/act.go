@@ -118,13 +118,13 @@ func setArg(args map[string]any, name, typ string, values []string) error {
 	case "int":
 		n, err := strconv.Atoi(v)
 		if err != nil {
-			return fmt.Errorf("%s must be a whole number, not %q", name, v)
+			return fmt.Errorf("%s must be a whole number, not %q", name, quotedMark(v))
 		}
 		args[name] = n
 	case "minutes":
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 0 || n > 24*60 {
-			return fmt.Errorf("give the minutes as a whole number from 0 to 1440, not %q", v)
+			return fmt.Errorf("give the minutes as a whole number from 0 to 1440, not %q", quotedMark(v))
 		}
 		args[name] = n * 60
 	case "bool":
@@ -249,7 +249,7 @@ func (s *server) act(w http.ResponseWriter, r *http.Request) {
 	var args json.RawMessage
 	a.Read(func(st *assembly.State) { args, err = formArgs(r.PostForm, st) })
 	if err != nil {
-		answer(http.StatusUnprocessableEntity, actResult{Error: err.Error()})
+		answer(http.StatusUnprocessableEntity, actResult{Error: isolatedMarks(err.Error())})
 		return
 	}
 	actor := actorOf(sess)
@@ -412,13 +412,22 @@ func namedRefusal(r *http.Request, st *assembly.State, e *assembly.Error) string
 		lang = st.Assembly.Language
 	}
 	l := i18n.Choose(r, lang)
-	msg := l.Refusal(e.Format, e.Args, e.Msg)
+	// The texts a person typed among the arguments (a name, a title, a
+	// value of a field; not the ids, which the namer names) are marked,
+	// in the English too, and isolated below.
+	english := dropMarks.Replace(e.Msg)
+	m := markedReason(assembly.Reason{Format: e.Format, Args: e.Args})
+	if e.Format != "" {
+		english = fmt.Sprintf(e.Format, m.Args...)
+	}
+	msg := l.Refusal(e.Format, m.Args, english)
 	if msg == "" {
 		msg = e.Error()
 	}
 	if st != nil {
 		msg = namer{s: st, l: l}.isolated(msg)
 	}
+	msg = isolatedMarks(msg)
 	if len(msg) > 0 {
 		first, n := utf8.DecodeRuneInString(msg)
 		msg = string(unicode.ToUpper(first)) + msg[n:]

@@ -115,6 +115,17 @@ func mark(s string) string {
 	return markOpen + balanced(s) + markClose
 }
 
+// isolatedMarks is a text with texts a person typed marked in it
+// (mark), for a text that is no HTML (a message carried to the page in
+// a cookie or as JSON for the script to show): each marked text
+// isolated by the characters first strong isolate (U+2068) and pop
+// directional isolate (U+2069), as option isolates one; then the whole
+// balanced, so that a mark that came with an argument no one marked
+// cannot leave an isolate open, nor end one early.
+func isolatedMarks(s string) string { return balanced(markIsolates.Replace(s)) }
+
+var markIsolates = strings.NewReplacer(markOpen, "\u2068", markClose, "\u2069")
+
 // marked is a text with texts a person typed marked in it (mark), as
 // HTML: escaped as html/template escapes a text, each marked text
 // isolated in <bdi>.

@@ -1,6 +1,8 @@
 package web
 
 import (
+	"errors"
+	"fmt"
 	"testing"
 
 	"plenum/assembly"
@@ -54,5 +56,30 @@ func TestBdiAndTr(t *testing.T) {
 	}
 	if got, want := string(part(en, r)), "&#34;<bdi>مراقب</bdi>&#34; is not a kind"; len(got) < len(want) || got[:len(want)] != want {
 		t.Errorf("part = %q, want it to begin %q", got, want)
+	}
+}
+
+// A refusal set from its template marks the texts a person typed among
+// its arguments, and isolatedMarks isolates them, balanced: an override
+// left open in a name ends in its isolate, a text quoted by %q is
+// isolated inside the quotes, an id or a text written left to right
+// stays as it is, and a mark that came with an argument no one marked
+// leaves no isolate open.
+func TestIsolatedMarks(t *testing.T) {
+	refusal := func(format string, args ...any) string {
+		r := markedReason(assembly.Reason{Format: format, Args: args})
+		return isolatedMarks(fmt.Sprintf(r.Format, r.Args...))
+	}
+	for _, c := range []struct{ got, want string }{
+		{refusal("%s is already noted as present", "Rosa \u202eL"), "\u2068Rosa \u202eL\u202c\u2069 is already noted as present"},
+		{refusal("there is already a person %q (%s)", "p1", "بوريس"), "there is already a person \"p1\" (\u2068بوريس\u2069)"},
+		{refusal("named %q", "بوريس 2"), "named \"\u2068بوريس 2\u2069\""},
+		{refusal("named %q", "Anna"), "named \"Anna\""},
+		{refusal("%s: %v", "بوريس", errors.New("x"+markOpen+"y")), "\u2068بوريس\u2069: x\u2068y\u2069"},
+		{isolatedMarks("a" + markClose + "b"), "ab"},
+	} {
+		if c.got != c.want {
+			t.Errorf("got %+q, want %+q", c.got, c.want)
+		}
 	}
 }

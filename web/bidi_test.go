@@ -385,3 +385,64 @@ func mustURL(t *testing.T, s string) *url.URL {
 	}
 	return u
 }
+
+// TestRefusalIsolatesTypedText: a refusal that quotes a text a person
+// typed — a name the rules set into their sentence (%s) or quote (%q), a
+// value of a field the page could not read — isolates it by the
+// characters U+2068 and U+2069, balanced, in every language, as it
+// isolates a name it gives for an id: outside the isolates the message
+// holds no letter written right to left.
+func TestRefusalIsolatesTypedText(t *testing.T) {
+	h, _ := bidiHall(t, false)
+	for _, lang := range []string{"en", "de"} {
+		for _, c := range []struct {
+			who, page, cmd string
+			args           url.Values
+			typed          string
+		}{
+			// "there is already a person %q (%s)": the id named, the name set in.
+			{"sec", "secretary", "add_person", url.Values{"a:id": {"boris"}, "a:name": {"Boris"}}, rtlArabic},
+			// "… is already named %q with the reference %q"
+			{"sec", "secretary", "amend_person", url.Values{"a:person": {"boris"}, "a:name": {rtlArabic}}, rtlArabic},
+			// "%s must be a whole number, not %q": the page's own words.
+			{"sec", "secretary", "amend_person", url.Values{"a:person": {"boris"}, "a:weight:int": {"ثلاثة"}}, "ثلاثة"},
+		} {
+			b := h.browser(c.who)
+			b.c.Jar.SetCookies(mustURL(t, h.srv.URL), []*http.Cookie{{Name: i18n.Cookie, Value: lang}})
+			b.act(c.page, c.cmd, c.args)
+			_, body, _ := b.get("/a/coop/" + c.page)
+			msg := html.UnescapeString(flashOf(body))
+			if !strings.Contains(msg, c.typed) {
+				t.Errorf("%s, %s: the refusal does not quote %q: %+q", lang, c.cmd, c.typed, msg)
+			}
+			if problem := isolatesProblem(msg); problem != "" {
+				t.Errorf("%s, %s: %s: %+q", lang, c.cmd, problem, msg)
+			}
+		}
+	}
+}
+
+// isolatesProblem says what is wrong with the isolates of a text that is
+// no HTML: an isolate (U+2066–U+2068) not closed by U+2069, a U+2069
+// that closes none, or a letter written right to left (or an override)
+// outside them.
+func isolatesProblem(s string) string {
+	depth := 0
+	for _, r := range s {
+		switch {
+		case r >= '\u2066' && r <= '\u2068':
+			depth++
+		case r == '\u2069':
+			if depth == 0 {
+				return "a stray U+2069"
+			}
+			depth--
+		case depth == 0 && hasTyped(string(r)):
+			return "not isolated: " + string(r)
+		}
+	}
+	if depth != 0 {
+		return "an isolate left open"
+	}
+	return ""
+}

@@ -33,7 +33,7 @@ func (e *rankError) Error() string { return e.in(nil, func(s string) string { re
 // in says what is wrong in the locale l, naming the candidates by name.
 func (e *rankError) in(l *i18n.Locale, name func(string) string) string {
 	if e.Other == "" {
-		return l.T("web.rank.not_a_place", e.Place)
+		return isolatedMarks(l.T("web.rank.not_a_place", quotedMark(e.Place)))
 	}
 	return l.T("web.rank.same_number", name(e.Other), name(e.Person), e.N)
 }
@@ -161,11 +161,11 @@ func personByName(st *assembly.State, name string) (string, error) {
 	}
 	switch len(found) {
 	case 0:
-		return "", fmt.Errorf("nobody in the register is named %q; write the name as the register has it", name)
+		return "", fmt.Errorf("nobody in the register is named %q; write the name as the register has it", quotedMark(name))
 	case 1:
 		return found[0], nil
 	}
-	return "", fmt.Errorf("%d persons in the register are named %q; open the election with its candidates ticked instead", len(found), name)
+	return "", fmt.Errorf("%d persons in the register are named %q; open the election with its candidates ticked instead", len(found), quotedMark(name))
 }
 
 // orgByName finds the organization named name.
@@ -175,7 +175,7 @@ func orgByName(st *assembly.State, name string) (string, error) {
 			return id, nil
 		}
 	}
-	return "", fmt.Errorf("there is no organization named %q", name)
+	return "", fmt.Errorf("there is no organization named %q", quotedMark(name))
 }
 
 // Elections are all elections, in the order they were opened.

@@ -473,7 +473,7 @@ func (s *server) setupAct(w http.ResponseWriter, r *http.Request) {
 	var named string
 	a.Read(func(st *assembly.State) { cmds, named, err = setupCommands(l, st, cmd, r.PostForm) })
 	if err != nil {
-		reply(http.StatusUnprocessableEntity, actResult{Error: err.Error()})
+		reply(http.StatusUnprocessableEntity, actResult{Error: isolatedMarks(err.Error())})
 		return
 	}
 	at := s.opts.Now().UTC()
@@ -571,7 +571,7 @@ func setupCommands(l *i18n.Locale, st *assembly.State, cmd string, form url.Valu
 		if w := get("weight"); w != "" {
 			n, err := strconv.Atoi(w)
 			if err != nil || n < 1 {
-				return nil, errors.New(l.T("web.su.err.weight", w))
+				return nil, errors.New(l.T("web.su.err.weight", quotedMark(w)))
 			}
 			c.Weight = n
 		}
@@ -658,7 +658,7 @@ func rulesForm(l *i18n.Locale, form url.Values, whole bool) (*assembly.Overrides
 		if q == "number" {
 			n, err := strconv.Atoi(strings.TrimSpace(form.Get("quorum_number")))
 			if err != nil || n < 1 {
-				return nil, errors.New(l.T("web.su.err.quorum", form.Get("quorum_number")))
+				return nil, errors.New(l.T("web.su.err.quorum", quotedMark(form.Get("quorum_number"))))
 			}
 			q = strconv.Itoa(n)
 		}
@@ -685,7 +685,7 @@ func rulesForm(l *i18n.Locale, form url.Values, whole bool) (*assembly.Overrides
 		if v := strings.TrimSpace(form.Get(n.field)); v != "" {
 			x, err := strconv.Atoi(v)
 			if err != nil || x < 0 || x > 100000 {
-				return nil, errors.New(l.T(n.what, v))
+				return nil, errors.New(l.T(n.what, quotedMark(v)))
 			}
 			x *= n.scale
 			*n.dst = &x
