@@ -11,6 +11,7 @@ import (
 
 	"plenum/assembly"
 	"plenum/i18n"
+	"plenum/internal/bidictl"
 	"plenum/motiontext"
 )
 
@@ -72,6 +73,15 @@ type TextLine struct {
 	Marker  string // a list item's marker on its first line ("3.", "•")
 	Heading int    // the level of a heading's line, or 0
 	Parts   []TextPart
+	// Dir is the direction of the line's paragraph, for a page that
+	// shows each line as an element of its own: "rtl" or "ltr" as
+	// dir="auto" would find it for the whole paragraph (bidictl.Dir),
+	// so that every line of a paragraph written right to left reads
+	// right to left, also one that begins with a word in Latin
+	// letters, and one shown in a change without the lines before it;
+	// "" for a paragraph without a letter written right to left, which
+	// reads as the page does. The documents do not use it.
+	Dir string
 }
 
 // The operations of a TextPart in a change.
@@ -161,7 +171,7 @@ func (b *builder) paper(m *assembly.Motion, mo *Motion) {
 			if text, err := s.MotionText(parent); err == nil {
 				nw, _ := motiontext.Parse(m.Change.Text)
 				p.ChangeLines = s.ChangeLines(m)
-				p.Diff = diffLines(motiontext.DiffLines(text, p.Width, m.Change.Span, nw))
+				p.Diff = diffLines(motiontext.DiffLines(text, p.Width, m.Change.Span, nw), lineDirs(text, p.Width))
 				for _, c := range b.conflicts(m) {
 					p.Conflicts = append(p.Conflicts, c.text(AsIs)) // closed with the rest (isolateAll), as before
 					c.number = isolate(c.number)
@@ -304,9 +314,10 @@ func (b *builder) resolution(v *assembly.Vote) *Resolution {
 // textLines are the numbered lines of a text with their emphasis.
 func textLines(t motiontext.Text, width int) []TextLine {
 	var out []TextLine
+	dirs := blockDirs(t)
 	for _, l := range motiontext.Lines(t, width) {
 		bl := t.Blocks[l.Block]
-		tl := TextLine{Number: l.Number, First: l.First}
+		tl := TextLine{Number: l.Number, First: l.First, Dir: dirs[l.Block]}
 		if l.First {
 			tl.Marker = bl.Marker()
 		}
@@ -321,10 +332,12 @@ func textLines(t motiontext.Text, width int) []TextLine {
 	return out
 }
 
-func diffLines(ds []motiontext.DiffLine) []TextLine {
+// diffLines are the lines of a change shown against a text, each with the
+// direction of its paragraph in the text (dirs: by line number).
+func diffLines(ds []motiontext.DiffLine, dirs map[int]string) []TextLine {
 	var out []TextLine
 	for _, d := range ds {
-		tl := TextLine{Number: d.Number, First: d.First, Marker: d.Marker}
+		tl := TextLine{Number: d.Number, First: d.First, Marker: d.Marker, Dir: dirs[d.Number]}
 		for _, sg := range d.Segs {
 			op := ""
 			switch sg.Op {
@@ -338,6 +351,31 @@ func diffLines(ds []motiontext.DiffLine) []TextLine {
 		out = append(out, tl)
 	}
 	return out
+}
+
+// blockDirs are the directions of the paragraphs of t (bidictl.Dir).
+func blockDirs(t motiontext.Text) []string {
+	dirs := make([]string, len(t.Blocks))
+	for i, b := range t.Blocks {
+		dirs[i] = bidictl.Dir(b.Plain())
+	}
+	return dirs
+}
+
+// lineDirs are the directions of the paragraphs of t (blockDirs) by the
+// numbers of their lines at width, for the paragraphs that have one.
+func lineDirs(t motiontext.Text, width int) map[int]string {
+	blocks := blockDirs(t)
+	if strings.Join(blocks, "") == "" {
+		return nil // a text written left to right: its lines are not numbered again
+	}
+	dirs := map[int]string{}
+	for _, l := range motiontext.Lines(t, width) {
+		if d := blocks[l.Block]; d != "" {
+			dirs[l.Number] = d
+		}
+	}
+	return dirs
 }
 
 // Plain is the line's text as read, without its number: the marker, then

@@ -7,8 +7,6 @@ import (
 	"strconv"
 	"strings"
 
-	"golang.org/x/text/unicode/bidi"
-
 	"plenum/assembly"
 	"plenum/i18n"
 	"plenum/internal/bidictl"
@@ -272,16 +270,4 @@ func option(s string) string {
 
 // rightToLeft reports whether s holds a letter or digit written right to
 // left (Hebrew, Arabic, …) or a bidirectional control.
-func rightToLeft(s string) bool {
-	for _, r := range s {
-		if r < 0x0590 {
-			continue
-		}
-		p, _ := bidi.LookupRune(r)
-		switch p.Class() {
-		case bidi.R, bidi.AL, bidi.AN, bidi.LRE, bidi.RLE, bidi.LRO, bidi.RLO, bidi.PDF, bidi.LRI, bidi.RLI, bidi.FSI, bidi.PDI:
-			return true
-		}
-	}
-	return false
-}
+func rightToLeft(s string) bool { return bidictl.RightToLeft(s) }

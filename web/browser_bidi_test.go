@@ -134,3 +134,91 @@ func TestBrowserMotionLinesKeepTheOrder(t *testing.T) {
 		s.shotView(p, fmt.Sprintf("bidi-motion-carried-%v", carried))
 	}
 }
+
+// lineDirJS lays out the numbered lines in the element sel: it returns
+// the numbers of the lines that read right to left, and what is wrong
+// where a line stands: the first word of a line (its first in reading)
+// must stand at its start — the right of a line that reads right to
+// left, which then ends at the right of the text's column, the left of
+// any other — and the line's number to the left of its words, on their
+// first line.
+const lineDirJS = `(function (sel) {
+  var out = {rtl: [], bad: []};
+  document.querySelectorAll(sel + " .ln").forEach(function (p) {
+    var n = p.getAttribute("data-line"), cs = getComputedStyle(p), rtl = cs.direction === "rtl";
+    if (rtl) out.rtl.push(+n);
+    var words = [], w = document.createTreeWalker(p, NodeFilter.SHOW_TEXT), t;
+    while ((t = w.nextNode())) {
+      if (t.parentElement.closest(".n")) continue;
+      var re = /\S+/g, m;
+      while ((m = re.exec(t.data))) {
+        var r = document.createRange();
+        r.setStart(t, m.index);
+        r.setEnd(t, m.index + m[0].length);
+        if (r.getClientRects().length) words.push({w: m[0], r: r.getBoundingClientRect()});
+      }
+    }
+    if (!words.length) { out.bad.push(n + ": no words"); return; }
+    var first = words[0].r, mid = (first.top + first.bottom) / 2;
+    var line = words.filter(function (x) { return Math.abs((x.r.top + x.r.bottom) / 2 - mid) < first.height / 2; });
+    var left = Math.min.apply(null, line.map(function (x) { return x.r.left; }));
+    var right = Math.max.apply(null, line.map(function (x) { return x.r.right; }));
+    var box = p.getBoundingClientRect(), num = p.querySelector(".n").getBoundingClientRect();
+    if (rtl && first.right < right - 1) out.bad.push(n + ": " + words[0].w + " is not at the right of the line");
+    if (rtl && right < box.right - parseFloat(cs.paddingRight) - 2) out.bad.push(n + ": the line ends at " + right + ", not at the right, " + box.right);
+    if (!rtl && first.left > left + 1) out.bad.push(n + ": " + words[0].w + " is not at the left of the line");
+    if (num.right > left + 1) out.bad.push(n + ": the number ends at " + num.right + ", right of the words from " + left);
+    if (Math.abs((num.top + num.bottom) / 2 - mid) > first.height / 2) out.bad.push(n + ": the number is not on the first line of the words");
+  });
+  return out;
+})`
+
+// TestBrowserMotionLinesReadInTheirDirection: on a phone and a laptop, a
+// motion's text with a paragraph written left to right, one in Hebrew
+// with words in Latin letters (one of its lines begins with one) and a
+// list item in Arabic shows every line of the two right to left, aligned
+// right, each beginning at the right — also the line that begins with a
+// Latin word — with its number in the left margin as every line's; the
+// paragraph written left to right as before; the amendment's change of
+// the Hebrew paragraph's last lines, shown without its first, the same,
+// on the motion's page and on the amendment's. The pages are shot
+// (bidi-lines-SIZE-PAGE.png).
+func TestBrowserMotionLinesReadInTheirDirection(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser tests are not short")
+	}
+	for _, sz := range screenSizes[:2] {
+		t.Run(sz.name, func(t *testing.T) {
+			h, blocks, changed := rtlMotionHall(t)
+			rtl := append(append([]int(nil), blocks[1]...), blocks[2]...)
+			s := newSession(t, h)
+			type laid struct {
+				RTL []int    `json:"rtl"`
+				Bad []string `json:"bad"`
+			}
+			for _, c := range []struct {
+				page, sel string
+				rtl       []int
+			}{
+				{"w9", "#motion-text", rtl},
+				{"w9", "#amendment-w9-a", changed},
+				{"w9-a", "#motion-text", changed},
+			} {
+				p := s.open("", sz.w, sz.h, "/a/coop/motions/"+c.page)
+				got := eval[laid](s, p, fmt.Sprintf("%s(%q)", lineDirJS, c.sel))
+				if fmt.Sprint(got.RTL) != fmt.Sprint(c.rtl) {
+					t.Errorf("%s %s: the lines %v read right to left, want %v", c.page, c.sel, got.RTL, c.rtl)
+				}
+				for _, bad := range got.Bad {
+					t.Errorf("%s %s: line %s", c.page, c.sel, bad)
+				}
+				if wide := eval[int](s, p, `document.documentElement.scrollWidth`); wide > int(sz.w) {
+					t.Errorf("%s is %d px wide on a %d px screen", c.page, wide, sz.w)
+				}
+				if c.sel == "#motion-text" {
+					s.shot(p, fmt.Sprintf("bidi-lines-%s-%s", sz.name, c.page))
+				}
+			}
+		})
+	}
+}

@@ -6,7 +6,11 @@
 // it; one algorithm serves both.
 package bidictl
 
-import "strings"
+import (
+	"strings"
+
+	"golang.org/x/text/unicode/bidi"
+)
 
 // The closers: pop directional formatting, pop directional isolate.
 const pdf, pdi = '\u202c', '\u2069'
@@ -57,4 +61,50 @@ func Close(s string, dropStray bool) string {
 		b.WriteRune(open[i])
 	}
 	return b.String()
+}
+
+// RightToLeft reports whether s holds a letter or digit written right to
+// left (Hebrew, Arabic, …) or a bidirectional control: a text that, set
+// into a page written left to right, needs isolating.
+func RightToLeft(s string) bool {
+	for _, r := range s {
+		if r < 0x0590 {
+			continue
+		}
+		p, _ := bidi.LookupRune(r)
+		switch p.Class() {
+		case bidi.R, bidi.AL, bidi.AN, bidi.LRE, bidi.RLE, bidi.LRO, bidi.RLO, bidi.PDF, bidi.LRI, bidi.RLI, bidi.FSI, bidi.PDI:
+			return true
+		}
+	}
+	return false
+}
+
+// Dir is the direction of a paragraph s as the attribute dir="auto"
+// finds it, for an element that holds only part of it (a numbered line):
+// "rtl" or "ltr" from its first letter written right to left or left to
+// right outside the isolates it holds (rule P2 of the bidirectional
+// algorithm; "ltr" if it has none), for a paragraph that holds a letter
+// written right to left or a control (RightToLeft); "" for any other,
+// which reads in the direction of what holds it.
+func Dir(s string) string {
+	if !RightToLeft(s) {
+		return ""
+	}
+	isolates := 0
+	for _, r := range s {
+		p, _ := bidi.LookupRune(r)
+		switch c := p.Class(); {
+		case c == bidi.LRI || c == bidi.RLI || c == bidi.FSI:
+			isolates++
+		case c == bidi.PDI:
+			isolates = max(isolates-1, 0)
+		case isolates > 0:
+		case c == bidi.L:
+			return "ltr"
+		case c == bidi.R || c == bidi.AL:
+			return "rtl"
+		}
+	}
+	return "ltr"
 }

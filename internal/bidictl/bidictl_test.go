@@ -19,3 +19,20 @@ func TestClose(t *testing.T) {
 		}
 	}
 }
+
+func TestDir(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"The congress", ""},
+		{"Åsa 12", ""},
+		{"הקונגרס ILO", "rtl"},
+		{"12, הקונגרס ILO", "rtl"},
+		{"ILO הקונגרס", "ltr"},
+		{"\u2066ILO\u2069 الأجور", "rtl"}, // an isolate's letters do not count
+		{"a \u202eb", "ltr"},
+		{"١٢", "ltr"}, // Arabic digits, no letter: as dir="auto"
+	} {
+		if got := Dir(c.in); got != c.want {
+			t.Errorf("Dir(%+q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
