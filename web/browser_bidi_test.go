@@ -3,7 +3,10 @@ package web_test
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 	"testing"
+
+	"github.com/chromedp/chromedp"
 )
 
 // bidiLayoutJS measures, on the page, where the typed texts stand: for
@@ -218,6 +221,58 @@ func TestBrowserMotionLinesReadInTheirDirection(t *testing.T) {
 				if c.sel == "#motion-text" {
 					s.shot(p, fmt.Sprintf("bidi-lines-%s-%s", sz.name, c.page))
 				}
+			}
+		})
+	}
+}
+
+// refuseJS sends a form to the assembly's act as the page's form does
+// without its script (the answer: a message in a cookie, and back).
+const refuseJS = `(async function (fields) {
+  var f = new URLSearchParams(fields);
+  f.set("csrf", document.querySelector("input[name=csrf]").value);
+  await fetch("/a/coop/act", {method: "POST", body: f, redirect: "manual", credentials: "same-origin"});
+  return true;
+})`
+
+// TestBrowserRefusalKeepsTheTypedTextWhole: on a phone and a laptop, a
+// refusal that quotes a value typed in Arabic with a number before it
+// ("12 ثلاثة") shows that value as it reads, the number at its right,
+// not at its left as the page's left-to-right sentence would draw it,
+// and so does a refusal that names a person written in Arabic and sets
+// in the name given. The messages are shot (bidi-refusal-SIZE-N.png).
+func TestBrowserRefusalKeepsTheTypedTextWhole(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser tests are not short")
+	}
+	for _, sz := range screenSizes[:2] {
+		t.Run(sz.name, func(t *testing.T) {
+			h, _ := bidiHall(t, true)
+			s := newSession(t, h)
+			p := s.openWith("sec", sz.w, sz.h, "/a/coop/secretary", false)
+			for i, form := range []map[string]string{
+				{"cmd": "amend_person", "back": "/a/coop/secretary", "a:person": "boris", "a:weight:int": "12 ثلاثة"},
+				{"cmd": "add_person", "back": "/a/coop/secretary", "a:id": "boris", "a:name": "Boris", "key": "web-refusal"},
+			} {
+				arg, _ := json.Marshal(form)
+				eval[bool](s, p, fmt.Sprintf("%s(%s)", refuseJS, arg))
+				s.run(p, "back to the page", chromedp.Navigate(h.srv.URL+"/a/coop/secretary"), chromedp.WaitReady(chromedp.CSS("body")))
+				msg := eval[string](s, p, `(document.querySelector(".msg.error") || {}).textContent || ""`)
+				if i == 0 {
+					// The number stands right of the word in the typed value.
+					bad := eval[[]string](s, p, `(function () {
+  var el = document.querySelector(".msg.error"), t = el.firstChild, d = t.data;
+  function box(s) { var r = document.createRange(), i = d.indexOf(s); r.setStart(t, i); r.setEnd(t, i + s.length); return r.getBoundingClientRect(); }
+  var a = box("ثلاثة"), n = box("12");
+  return n.left >= a.right - 1 ? [] : ["12 at " + n.left + ", the word ends at " + a.right];
+})()`)
+					for _, b := range bad {
+						t.Errorf("%+q: %s", msg, b)
+					}
+				} else if !strings.Contains(msg, "("+"\u2068"+rtlArabic+"\u2069"+")") {
+					t.Errorf("the refusal does not isolate the name it sets in: %+q", msg)
+				}
+				s.shotView(p, fmt.Sprintf("bidi-refusal-%s-%d", sz.name, i+1))
 			}
 		})
 	}
