@@ -277,3 +277,66 @@ func TestBrowserRefusalKeepsTheTypedTextWhole(t *testing.T) {
 		})
 	}
 }
+
+// paragraphDirJS says where, in the element sel that holds word, the first word of a
+// paragraph (word) stands against a word after it (after) on its line:
+// both found in the text, as a paragraph written right to left reads,
+// after must stand left of word, and word end the line at the right of
+// the element's text, with room for a point's number (an li's) to its
+// right in its section; it returns what does not hold.
+const paragraphDirJS = `(function (sel, word, after) {
+  var el = Array.prototype.find.call(document.querySelectorAll(sel), function (e) { return e.textContent.indexOf(word) >= 0; });
+  if (!el) return ["no " + sel + " with " + word];
+  function box(s) {
+    var w = document.createTreeWalker(el, NodeFilter.SHOW_TEXT), t;
+    while ((t = w.nextNode())) {
+      var i = t.data.indexOf(s);
+      if (i >= 0) { var r = document.createRange(); r.setStart(t, i); r.setEnd(t, i + s.length); return r.getBoundingClientRect(); }
+    }
+    return null;
+  }
+  var a = box(word), b = box(after), e = el.getBoundingClientRect(), cs = getComputedStyle(el), bad = [];
+  if (!a || !b) return [word + " / " + after + ": not found"];
+  if (b.right > a.left + 1) bad.push(after + " ends at " + b.right + ", right of " + word + " from " + a.left);
+  if (a.right < e.right - parseFloat(cs.paddingRight) - 2) bad.push(word + " ends at " + a.right + ", not at the right, " + e.right);
+  // A point's number stands right of it, and needs room in its section.
+  var c = (el.closest("section") || document.body).getBoundingClientRect();
+  if (el.tagName === "LI" && a.right + 40 > c.right) bad.push("the number of the point has no room right of " + a.right + " in its section, to " + c.right);
+  return bad;
+})`
+
+// TestBrowserMotionParagraphsReadInTheirDirection: on a phone and a
+// laptop, a motion moved in the hall, its text unnumbered, with a first
+// paragraph written left to right and a second in Arabic with a Latin
+// word in it, shows the Arabic paragraph right to left and aligned
+// right, on the motion's page and on a delegate's; and its point
+// written in Arabic, on the delegate's page, the same. The pages are
+// shot (bidi-paragraphs-SIZE-PAGE.png).
+func TestBrowserMotionParagraphsReadInTheirDirection(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser tests are not short")
+	}
+	for _, sz := range screenSizes[:2] {
+		t.Run(sz.name, func(t *testing.T) {
+			h, _ := bidiHall(t, true)
+			h.must("chair", "move_motion", obj{"id": "m9", "kind": "substantive", "title": "The reserve", "item": "i1",
+				"text":   "The assembly decides as follows.\nالاحتفاظ باحتياطي EU للطوارئ",
+				"points": []obj{{"number": "1", "text": "زيادة الأجور EU بنسبة ستة"}}})
+			s := newSession(t, h)
+			for _, c := range []struct{ who, path, name, sel, word, after string }{
+				{"", "/a/coop/motions/m9", "motion", "#motion-text .motion-body", "الاحتفاظ", "EU"},
+				{"boris", "/a/coop/delegate", "delegate", "#motions .motion-body", "الاحتفاظ", "EU"},
+				{"boris", "/a/coop/delegate", "delegate", "#motions .points li", "زيادة", "EU"},
+			} {
+				p := s.openWith(c.who, sz.w, sz.h, c.path, false)
+				for _, bad := range eval[[]string](s, p, fmt.Sprintf("%s(%q, %q, %q)", paragraphDirJS, c.sel, c.word, c.after)) {
+					t.Errorf("%s %s: %s", c.name, c.sel, bad)
+				}
+				if wide := eval[int](s, p, `document.documentElement.scrollWidth`); wide > int(sz.w) {
+					t.Errorf("%s is %d px wide on a %d px screen", c.name, wide, sz.w)
+				}
+				s.shot(p, fmt.Sprintf("bidi-paragraphs-%s-%s", sz.name, c.name))
+			}
+		})
+	}
+}
