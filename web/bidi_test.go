@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"html"
+	"io"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -391,7 +392,8 @@ func mustURL(t *testing.T, s string) *url.URL {
 // value of a field the page could not read — isolates it by the
 // characters U+2068 and U+2069, balanced, in every language, as it
 // isolates a name it gives for an id: outside the isolates the message
-// holds no letter written right to left.
+// holds no letter written right to left. So does a draft ballot's
+// problem that quotes a place in the ranking typed in Arabic.
 func TestRefusalIsolatesTypedText(t *testing.T) {
 	h, _ := bidiHall(t, false)
 	for _, lang := range []string{"en", "de"} {
@@ -418,6 +420,25 @@ func TestRefusalIsolatesTypedText(t *testing.T) {
 			if problem := isolatesProblem(msg); problem != "" {
 				t.Errorf("%s, %s: %s: %+q", lang, c.cmd, problem, msg)
 			}
+		}
+		// A ballot drafted with a place in the ranking the page cannot
+		// read, typed in Arabic: the draft says so, the place isolated.
+		clara := h.browser("clara")
+		clara.c.Jar.SetCookies(mustURL(t, h.srv.URL), []*http.Cookie{{Name: i18n.Cookie, Value: lang}})
+		_, page, _ := clara.get("/a/coop/delegate")
+		form := url.Values{"csrf": {csrfRe.FindStringSubmatch(page)[1]}, "step": {"check"}, "election": {"e1"}, "a:ranking:rank": {"ثلاثة:boris"}}
+		req, _ := http.NewRequest("POST", h.srv.URL+"/a/coop/delegate", strings.NewReader(form.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.Header.Set("Origin", h.srv.URL)
+		resp, err := clara.c.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		msg := html.UnescapeString(flashOf(string(body)))
+		if problem := isolatesProblem(msg); problem != "" || !strings.Contains(msg, "ثلاثة") {
+			t.Errorf("%s, a place in the ranking: %s: %+q", lang, problem, msg)
 		}
 	}
 }
