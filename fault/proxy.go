@@ -15,7 +15,9 @@ import (
 // messages clients send, and injects its faults (DropReply, CutAfter,
 // CutBefore, DelayReply) on the COMMITs it sees: the simple-protocol
 // query "commit", which is how pgx ends a transaction. Faults count
-// COMMITs on all connections from Arm, from 1.
+// COMMITs on all connections from Arm, from 1. A CutAfter with a Delay
+// then takes the database down (SetDown) for Delay: every connection
+// cut, new ones refused, so that the outcome cannot be read back at once.
 type Proxy struct {
 	ln     net.Listener
 	target string
@@ -239,7 +241,10 @@ func (c *proxyConn) up() {
 		switch f.Kind {
 		case CutBefore:
 			return
-		case DropReply:
+		case DropReply, CutAfter:
+			// CutAfter too: the server answers a COMMIT within a
+			// millisecond or so, well before the cut below, and the
+			// client would hear it committed.
 			c.drop.Store(true)
 		case DelayReply:
 			c.delay.Store(int64(f.Delay))
@@ -249,6 +254,12 @@ func (c *proxyConn) up() {
 		}
 		if f.Kind == CutAfter {
 			time.Sleep(20 * time.Millisecond) // the server reads the COMMIT first
+			if f.Delay > 0 {
+				// The database unreachable as it committed: the outcome
+				// cannot be read back until the Delay is over.
+				c.p.SetDown(true)
+				time.AfterFunc(f.Delay, func() { c.p.SetDown(false) })
+			}
 			return
 		}
 	}

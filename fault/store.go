@@ -52,7 +52,7 @@ const (
 	Outage
 	// Kinds the TCP proxy injects on a PostgreSQL COMMIT (see Proxy).
 	DropReply  // the COMMIT reaches the server; its reply never comes back
-	CutAfter   // the COMMIT reaches the server; then both connections are cut
+	CutAfter   // the COMMIT reaches the server, its reply never comes back; then both connections are cut (with a Delay: every connection, for Delay)
 	CutBefore  // both connections are cut instead of forwarding the COMMIT
 	DelayReply // the COMMIT's reply is held back for Delay
 	numKinds
@@ -85,7 +85,7 @@ func Kinds() []Kind {
 type Fault struct {
 	Kind  Kind
 	At    int
-	Delay time.Duration // LateCommit, SlowAppend, Outage, DelayReply
+	Delay time.Duration // LateCommit, SlowAppend, Outage, DelayReply, CutAfter
 }
 
 func (f Fault) String() string {
