@@ -193,7 +193,7 @@ type clusterTest struct {
 
 	mu          sync.Mutex
 	problems    []string         // what broke, "round N: …", found by the streams and the load
-	acked       map[string]ack   // voter → the acknowledged answer
+	acked       map[string]ack   // voter → the first acknowledged answer
 	receipts    map[int64]string // ledger index → leaf hash (base64), from every answer
 	checkpoints map[int64][]byte // tree size → root hash, from every checkpoint seen
 	seenFrom    map[int64]string // tree size → where its checkpoint was first seen
@@ -208,14 +208,17 @@ type ack struct {
 	leafHash string
 	node     string
 	round    int64
+	status   int       // 201, or 200: replayed from the record
+	recv     time.Time // when the answer came
 }
 
-// try is an attempt to send a ballot: to which node, when, and what came
-// of it ("201", "503 unavailable", "connection error").
+// try is an attempt to send a ballot: whose, to which node, when, and
+// what came of it ("201", "503 unavailable", "connection error").
 type try struct {
-	node       string
-	sent, recv time.Time // recv: when the answer (or the error) came
-	outcome    string
+	voter, node string
+	sent, recv  time.Time // recv: when the answer (or the error) came
+	outcome     string
+	notRecorded bool // the answer said nothing was recorded
 }
 
 // created is a 201: which node answered, the attempt sent when.
@@ -313,15 +316,16 @@ func (c *clusterTest) castTo(ctx context.Context, i int, token string, only *clu
 		res, err := c.hc.Do(req)
 		if err != nil {
 			lastErr = fmt.Sprintf("%s: %v", n.name, err)
-			c.tried(n, sent, "connection error")
+			c.tried(try{voter: voter, node: n.name, sent: sent, outcome: "connection error"})
 			continue
 		}
 		raw, _ := io.ReadAll(res.Body)
 		res.Body.Close()
 		recv := time.Now()
-		var prob struct{ Code string }
+		var prob struct{ Code, Detail string }
 		json.Unmarshal(raw, &prob)
-		c.tried(n, sent, strings.TrimSpace(strconv.Itoa(res.StatusCode)+" "+prob.Code))
+		c.tried(try{voter: voter, node: n.name, sent: sent, outcome: strings.TrimSpace(strconv.Itoa(res.StatusCode) + " " + prob.Code),
+			notRecorded: res.StatusCode == http.StatusServiceUnavailable && strings.Contains(strings.ToLower(prob.Detail), "nothing was recorded")})
 		switch res.StatusCode {
 		case http.StatusCreated, http.StatusOK:
 		case http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
@@ -347,7 +351,9 @@ func (c *clusterTest) castTo(ctx context.Context, i int, token string, only *clu
 		if a, ok := c.acked[voter]; ok && a.index != r.Index {
 			c.problems = append(c.problems, fmt.Sprintf("round %d: %s's ballot acknowledged at index %d (by %s) and at %d (by %s)", c.round.Load(), voter, a.index, a.node, r.Index, n.name))
 		}
-		c.acked[voter] = ack{index: r.Index, leafHash: r.LeafHash, node: n.name, round: c.round.Load()}
+		if _, ok := c.acked[voter]; !ok {
+			c.acked[voter] = ack{index: r.Index, leafHash: r.LeafHash, node: n.name, round: c.round.Load(), status: res.StatusCode, recv: recv}
+		}
 		if res.StatusCode == http.StatusCreated {
 			c.answers201 = append(c.answers201, created{node: n.name, sent: sent, recv: recv})
 		}
@@ -356,9 +362,10 @@ func (c *clusterTest) castTo(ctx context.Context, i int, token string, only *clu
 	}
 }
 
-func (c *clusterTest) tried(n *clusterNode, sent time.Time, outcome string) {
+func (c *clusterTest) tried(a try) {
+	a.recv = time.Now()
 	c.mu.Lock()
-	c.tries = append(c.tries, try{node: n.name, sent: sent, recv: time.Now(), outcome: outcome})
+	c.tries = append(c.tries, a)
 	c.mu.Unlock()
 }
 
