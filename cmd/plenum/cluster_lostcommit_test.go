@@ -135,7 +135,7 @@ func TestClusterLostCommit(t *testing.T) {
 		armed := time.Now()
 
 		// The load, through any node: clusterWorkers ballots at once,
-		// the others after the kill. The writer's first append loses its
+		// the others after the kill. The writer's At-th append loses its
 		// COMMIT's reply, and the writer is killed r.kill after.
 		loaded := lostQuiet + lostLoad
 		rest, wait = c.load(ctx, tokens, next+lostQuiet, lostLoad, 0)
@@ -156,9 +156,8 @@ func TestClusterLostCommit(t *testing.T) {
 		rest()
 
 		// The lost batch: the At-th append after S0, whose entries end
-		// at the At-th checkpoint stored after S0. The killed writer
-		// appends nothing more, and no other node can before its lease
-		// expires.
+		// at the At-th checkpoint stored after S0 (whatever the next
+		// writer appends comes after it).
 		from, end, signed, err := c.nthBatch(ctx, db, s0, r.fault.At)
 		if err != nil {
 			cancel()
