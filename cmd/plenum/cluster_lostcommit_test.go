@@ -150,6 +150,16 @@ func TestClusterLostCommit(t *testing.T) {
 			injected.Add(p.Injected())
 		}
 		faulted := time.Now()
+		if r.heard == settled {
+			// The writer reads the log back and answers the ballots in
+			// flight: on a loaded machine that may take longer than
+			// r.kill, so wait for their answers first (up to 15 s; the
+			// checks below name any not answered 201 before the kill).
+			inflight := voterNames(next+lostQuiet, min(clusterWorkers, lostLoad))
+			for deadline := time.Now().Add(15 * time.Second); c.ackedOf(inflight) < len(inflight) && time.Now().Before(deadline); {
+				time.Sleep(5 * time.Millisecond)
+			}
+		}
 		time.Sleep(r.kill)
 		killed := time.Now()
 		w.kill9()
