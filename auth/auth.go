@@ -25,6 +25,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 
 	"plenum/assembly"
 	"plenum/store"
@@ -291,16 +292,30 @@ func newCode() string {
 }
 
 // normalizeCode reduces a code as typed to its 16 characters: case,
-// spaces and dashes do not matter.
+// dashes and white space do not matter — any Unicode white space (a
+// no-break space, a line break, an ideographic space: what a phone pastes
+// with a code) and the zero-width characters that separate nothing
+// visibly, as ASCII spaces. Everything else counts.
 func normalizeCode(code string) string {
 	var b strings.Builder
 	for _, r := range strings.ToUpper(code) {
-		if r == '-' || r == ' ' || r == '\t' {
+		if r == '-' || unicode.IsSpace(r) || zeroWidth(r) {
 			continue
 		}
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// zeroWidth reports whether r is a character of no width that text
+// copied from a message or a page may carry between others: zero-width
+// space, non-joiner, joiner, word joiner, byte order mark.
+func zeroWidth(r rune) bool {
+	switch r {
+	case '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF':
+		return true
+	}
+	return false
 }
 
 func hashCode(code string) [32]byte { return sha256.Sum256([]byte("code:" + normalizeCode(code))) }
