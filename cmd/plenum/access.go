@@ -81,9 +81,21 @@ func parseTrusted(l *i18n.Locale, s string) (netip.Prefix, error) {
 	return netip.PrefixFrom(a, a.BitLen()), nil
 }
 
-// authOptions are the access store's options for this configuration.
-func (c accessConfig) authOptions() auth.Options {
-	return auth.Options{WrongCodesPerMinute: c.wrongPerAddress, WrongCodesInAllPerMinute: c.wrongInAll, TrustedProxies: c.trusted}
+// authOptions are the access store's options for this configuration,
+// for a server people reach at baseURL ("" if not given): an https base
+// URL marks the session cookie Secure whatever a request's own scheme or
+// a proxy's headers say, since people reach the server over https (a
+// proxy in front that terminates TLS and forwards plain HTTP, trusted or
+// not, must not make the cookie travel in the clear).
+func (c accessConfig) authOptions(baseURL string) auth.Options {
+	return auth.Options{WrongCodesPerMinute: c.wrongPerAddress, WrongCodesInAllPerMinute: c.wrongInAll, TrustedProxies: c.trusted, SecureCookies: httpsURL(baseURL)}
+}
+
+// httpsURL reports whether u is an https:// address (the scheme in any
+// case).
+func httpsURL(u string) bool {
+	scheme, _, ok := strings.Cut(u, "://")
+	return ok && strings.EqualFold(scheme, "https")
 }
 
 // streamGate is the limit on public event streams for this configuration.

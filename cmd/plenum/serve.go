@@ -118,7 +118,9 @@ OPTIONS
                      every origin (default plenum.localhost); use the public
                      host name the logs are served under
     --base-url URL   the address people reach the server at, for login
-                     links and mandate cards (default: the listening address)
+                     links and mandate cards (default: the listening address);
+                     an https:// URL also marks the session cookie Secure,
+                     whatever a proxy's headers say
     --ballot-module DIR
                      the folder holding the browser build of the ballot
                      cryptography, which the pages of encrypted votes run

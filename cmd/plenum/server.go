@@ -164,7 +164,7 @@ func openServer(ctx context.Context, cfg serverConfig) (*server, error) {
 	// Access codes and sessions live in the database of the record, where
 	// every process on it sees them; an access.db in the data directory,
 	// where earlier versions kept them, is taken over once.
-	if s.auth, err = auth.Open(cfg.db, cfg.access.authOptions()); err != nil {
+	if s.auth, err = auth.Open(cfg.db, cfg.access.authOptions(cfg.baseURL)); err != nil {
 		return fail(err)
 	}
 	if legacy := filepath.Join(cfg.data, auth.LegacyFile); store.IsPostgres(cfg.db) || filepath.Clean(legacy) != filepath.Clean(cfg.db) {
