@@ -159,6 +159,9 @@ type Store struct {
 	// sessions are cached.
 	sqlitePath string
 	cache      sessionCache
+	// ended watches the mark of sessions ended by another process
+	// (ResetAdmin), while sessions are cached.
+	ended endedWatch
 	// sessionQuery reads a session: prepared once, since parsing it
 	// again for every request was half the cost of reading a session.
 	sessionQuery *sql.Stmt
@@ -690,11 +693,15 @@ func (s *Store) Session(ctx context.Context, token string) (*Session, error) {
 		return nil, ErrNoSession
 	}
 	h := hashToken(token)
-	l := s.cache.get(s.cacheUsable(), h)
+	usable := s.cacheUsable()
+	if usable {
+		s.watchEnded(ctx)
+	}
+	l := s.cache.get(usable, h)
 	if l.load {
 		// A failed load leaves the cache reading through.
 		if s.loadSessions(ctx, l.gen) == nil {
-			l = s.cache.get(s.cacheUsable(), h)
+			l = s.cache.get(usable, h)
 		}
 	}
 	if l.absent {
@@ -774,22 +781,126 @@ func (s *Store) AdminTokenPending(ctx context.Context) (bool, time.Time, error) 
 // NewAdminToken voids every unused administrator token and returns a new
 // one, valid once within Options.AdminTokenTTL.
 func (s *Store) NewAdminToken(ctx context.Context) (string, error) {
-	t, h := newToken()
 	tx, err := s.begin(ctx)
 	if err != nil {
 		return "", s.writeError(err)
 	}
 	defer tx.Rollback()
-	if _, err := s.exec(ctx, tx, `DELETE FROM access_admin_tokens`); err != nil {
-		return "", s.writeError(err)
-	}
-	if _, err := s.exec(ctx, tx, `INSERT INTO access_admin_tokens (hash, expires) VALUES (?, ?)`, h[:], s.opts.Now().Add(s.opts.AdminTokenTTL).UnixNano()); err != nil {
+	t, err := s.newAdminToken(ctx, tx)
+	if err != nil {
 		return "", s.writeError(err)
 	}
 	if err := tx.Commit(); err != nil {
 		return "", s.writeError(err)
 	}
 	return t, nil
+}
+
+// newAdminToken voids every unused administrator token and makes a new
+// one, in tx.
+func (s *Store) newAdminToken(ctx context.Context, tx *sql.Tx) (string, error) {
+	t, h := newToken()
+	if _, err := s.exec(ctx, tx, `DELETE FROM access_admin_tokens`); err != nil {
+		return "", err
+	}
+	if _, err := s.exec(ctx, tx, `INSERT INTO access_admin_tokens (hash, expires) VALUES (?, ?)`, h[:], s.opts.Now().Add(s.opts.AdminTokenTTL).UnixNano()); err != nil {
+		return "", err
+	}
+	return t, nil
+}
+
+// OperatorReset is what ResetAdmin did.
+type OperatorReset struct {
+	// Token is the new administrator token (AdminLink makes the link).
+	Token string
+	// Expires is when the token stops being valid, if unused.
+	Expires time.Time
+	// Ended counts the server administrators' sessions ended (with
+	// endSessions).
+	Ended int
+}
+
+// ResetAdmin is the operator's way back in (plenum access admin-link),
+// once a server administrator has logged in and BootstrapAdmin makes no
+// more links: in one transaction it voids every unused administrator
+// token and makes a new one, valid once within Options.AdminTokenTTL,
+// and, with endSessions, ends every server administrator's session (a
+// lost or leaked one: revoking codes never ends them). It needs no lock
+// but the database's own, so it works while plenum serve runs on the same
+// database, SQLite or PostgreSQL.
+//
+// Ending sessions also writes a new mark (access_meta
+// 'sessions_ended'): a process that keeps its sessions in memory (plenum
+// serve on SQLite, sessionCache) reads the mark at most
+// SessionsEndedNotice apart and reads every session again when it has
+// changed. On SQLite ResetAdmin returns only after that time, so that
+// once it has returned no process on the database accepts an ended
+// session. Each reset is also noted in access_meta ('admin_reset': when,
+// and how many sessions it ended), for an auditor.
+func (s *Store) ResetAdmin(ctx context.Context, endSessions bool) (_ *OperatorReset, err error) {
+	if endSessions {
+		s.cache.dropAdmins()
+		defer func() {
+			if err != nil {
+				s.cache.reset()
+				return
+			}
+			s.cache.dropAdmins()
+		}()
+	}
+	tx, err := s.begin(ctx)
+	if err != nil {
+		return nil, s.writeError(err)
+	}
+	defer tx.Rollback()
+	r := &OperatorReset{Expires: s.opts.Now().Add(s.opts.AdminTokenTTL).UTC()}
+	if r.Token, err = s.newAdminToken(ctx, tx); err != nil {
+		return nil, s.writeError(err)
+	}
+	now := s.opts.Now().UTC()
+	if endSessions {
+		res, err := s.exec(ctx, tx, `DELETE FROM access_sessions WHERE admin`)
+		if err != nil {
+			return nil, s.writeError(err)
+		}
+		n, err := res.RowsAffected()
+		if err != nil {
+			return nil, s.writeError(err)
+		}
+		r.Ended = int(n)
+		mark, _ := newToken()
+		if err := s.setMeta(ctx, tx, endedKey, now.Format(time.RFC3339Nano)+" "+mark); err != nil {
+			return nil, s.writeError(err)
+		}
+	}
+	note := fmt.Sprintf("%s: a new administrator link made by the operator, %d server administrator sessions ended", now.Format(time.RFC3339), r.Ended)
+	if !endSessions {
+		note = fmt.Sprintf("%s: a new administrator link made by the operator, sessions left as they were", now.Format(time.RFC3339))
+	}
+	if err := s.setMeta(ctx, tx, "admin_reset", note); err != nil {
+		return nil, s.writeError(err)
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, s.writeError(err)
+	}
+	if endSessions && !s.db.Postgres {
+		// A plenum serve on this file may be answering from memory:
+		// wait until it has read the mark.
+		t := time.NewTimer(SessionsEndedNotice + 100*time.Millisecond)
+		defer t.Stop()
+		select {
+		case <-t.C:
+		case <-ctx.Done():
+			return r, fmt.Errorf("auth: the sessions were ended, but a plenum serve on %s may accept them for up to %v more: %w", s.db.Name, SessionsEndedNotice, ctx.Err())
+		}
+	}
+	return r, nil
+}
+
+// setMeta sets the access_meta row k to v, in tx.
+func (s *Store) setMeta(ctx context.Context, tx *sql.Tx, k, v string) error {
+	_, err := s.exec(ctx, tx, `INSERT INTO access_meta (k, v) VALUES (?, ?) ON CONFLICT (k) DO UPDATE SET v = excluded.v`, k, v)
+	return err
 }
 
 // LoginAdmin uses up an administrator token and returns a server
@@ -824,10 +935,14 @@ func (s *Store) LoginAdmin(ctx context.Context, token string) (_ *Session, _ str
 	if err != nil {
 		return nil, "", err
 	}
+	// Cached before the commit, as Login's sessions are (insertLogins):
+	// added after it, the session could land behind a ResetAdmin that
+	// ended it, and be accepted from memory.
+	s.cache.add(hashToken(t), *sess)
 	if err := tx.Commit(); err != nil {
+		s.cache.drop(hashToken(t))
 		return nil, "", err
 	}
-	s.cache.add(hashToken(t), *sess)
 	return sess, t, nil
 }
 

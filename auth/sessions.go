@@ -3,7 +3,9 @@ package auth
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -15,7 +17,11 @@ import (
 // before its token is handed out, and every way this process ends one (a
 // logout, an expiry, a code revoked or re-issued) drops it; so a request
 // is answered without reading the database, and an ended session is
-// never accepted from memory. Anywhere else (PostgreSQL shared by several
+// never accepted from memory. The one way another process ends sessions
+// there, ResetAdmin (plenum access admin-link --end-sessions), leaves a
+// mark in the database that the process reads at most SessionsEndedNotice
+// apart (watchEnded), and ResetAdmin returns only after that time.
+// Anywhere else (PostgreSQL shared by several
 // nodes, or a SQLite file no Store of this process holds) the cache is
 // off and every request reads the database.
 type sessionCache struct {
@@ -141,8 +147,22 @@ func (c *sessionCache) dropPersons(assembly string, persons []string) {
 	}
 }
 
+// dropAdmins forgets the server administrators' sessions (see drop for
+// when).
+func (c *sessionCache) dropAdmins() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.gen++
+	for h, s := range c.m {
+		if s.Admin {
+			delete(c.m, h)
+		}
+	}
+}
+
 // reset has the sessions loaded again, after sessions were added some
-// other way than add (ImportLegacy).
+// other way than add (ImportLegacy), or ended by another process
+// (watchEnded).
 func (c *sessionCache) reset() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -206,4 +226,62 @@ func (s *Store) readSession(ctx context.Context, h [32]byte) (Session, error) {
 	}
 	sess.Created, sess.Expires = time.Unix(0, created).UTC(), time.Unix(0, exp).UTC()
 	return sess, nil
+}
+
+// SessionsEndedNotice is the longest a process keeping its sessions in
+// memory (sessionCache) answers from memory without reading the mark of
+// sessions ended by another process (access_meta 'sessions_ended',
+// written by ResetAdmin); ResetAdmin waits that long on SQLite.
+const SessionsEndedNotice = time.Second
+
+// endedKey is the access_meta row that ResetAdmin changes when it ends
+// sessions: when, and a random word, so that every end is a new value.
+const endedKey = "sessions_ended"
+
+// endedWatch is what a process keeping its sessions in memory last read
+// of the mark of sessions ended by another process.
+type endedWatch struct {
+	mu sync.Mutex
+	// next is when (time.Now, Unix nanoseconds) the mark is to be read
+	// again; before, the cache is trusted.
+	next  atomic.Int64
+	known bool   // the mark was read once
+	mark  string // its value then ("" if absent)
+}
+
+// watchEnded reads the mark of sessions ended by another process, at
+// most SessionsEndedNotice apart, before the cache answers: if it has
+// changed since the last read, every session is read again from the
+// database. One request reads it; others arriving meanwhile wait for it.
+func (s *Store) watchEnded(ctx context.Context) {
+	w := &s.ended
+	if time.Now().UnixNano() < w.next.Load() {
+		return
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	start := time.Now()
+	if start.UnixNano() < w.next.Load() {
+		return // read by another request meanwhile
+	}
+	var v string
+	err := s.queryRow(ctx, s.db.R, `SELECT v FROM access_meta WHERE k = ?`, endedKey).Scan(&v)
+	if errors.Is(err, sql.ErrNoRows) {
+		v, err = "", nil
+	}
+	if err != nil {
+		// Whether sessions ended elsewhere is not known: read them all
+		// again (a database that cannot be read refuses this request),
+		// and the mark again at the next request.
+		s.cache.reset()
+		return
+	}
+	if !w.known || v != w.mark {
+		if w.known {
+			s.opts.Logger.Warn("auth: sessions were ended by another process on the database (plenum access admin-link --end-sessions); every session is read again", "mark", v)
+		}
+		s.cache.reset()
+		w.known, w.mark = true, v
+	}
+	w.next.Store(start.Add(SessionsEndedNotice).UnixNano())
 }
