@@ -74,7 +74,10 @@ DESCRIPTION
     On the first start it prints a one-time administrator login link (on
     a cluster, a node leaves a link another node printed valid until it is
     used or expires, and says so); the administrator creates assemblies and issues the access codes printed on
-    the mandate cards. Access codes and sessions are kept in the database,
+    the mandate cards. Once a server administrator has logged in, no
+    start prints another: plenum access admin-link makes a new link, and
+    with --end-sessions logs every server administrator out, while the
+    server runs. Access codes and sessions are kept in the database,
     beside the logs and never in them (stored as hashes), where every
     plenum process on the same database sees them. An access.db left in
     the data directory by an earlier version is taken over at start, once,
