@@ -327,13 +327,35 @@ func (p *plan) problem(i int, f Field, format string, args ...any) {
 }
 
 // refused records a refusal of the rules as a problem of row i, with the
-// refusal's own template, which the catalog translates.
-func (p *plan) refused(i int, f Field, ae *assembly.Error) {
+// refusal's own template, which the catalog translates. The rules name
+// persons and organizations by their ids; the organiser reads their
+// names instead (s, the state the refusal was decided on, knows
+// the persons the import adds).
+func (p *plan) refused(i int, f Field, ae *assembly.Error, s *assembly.State) {
 	if ae.Format == "" {
 		p.problem(i, f, "%s", ae.Msg)
 		return
 	}
-	p.problem(i, f, ae.Format, ae.Args...)
+	args := slices.Clone(ae.Args)
+	for k, a := range args {
+		if id, ok := a.(string); ok {
+			args[k] = nameOf(s, id)
+		}
+	}
+	p.problem(i, f, ae.Format, args...)
+}
+
+// nameOf is the name of the person or organization of id in s, or id
+// itself if it names neither (a mandate's id stays: "the mandate of" is
+// no phrase every catalog's template can take).
+func nameOf(s *assembly.State, id string) string {
+	switch {
+	case s.Persons[id] != nil:
+		return s.Persons[id].Name
+	case s.Organizations[id] != nil:
+		return s.Organizations[id].Name
+	}
+	return id
 }
 
 func headerOf(f Field) string {
@@ -971,7 +993,7 @@ func (p *plan) rehearse(fresh func() (*assembly.State, error)) ([]Planned, error
 					f = g
 				}
 				for _, i := range live {
-					p.refused(i, f, ae)
+					p.refused(i, f, ae, s)
 				}
 				refused = true
 				continue

@@ -212,6 +212,24 @@ func TestProxyCascade(t *testing.T) {
 	w.record(pv)
 }
 
+// TestRulesRefuseByName: a refusal of the rules names the persons, never
+// their ids: the organiser reads "Ann Weiss", not "ann-weiss" (the
+// rules' refusals name ids; the pages and the command line show these
+// problems as they are).
+func TestRulesRefuseByName(t *testing.T) {
+	w := congress(t) // at most one proxy a delegate
+	tab := readText(t, "r.csv", "Name,Organization,Proxy,Status\n"+
+		"Ann Weiss,Teachers' Union,,verified\n"+
+		"Bo Lund,Teachers' Union,Ann Weiss,verified\n"+
+		"Cy Moor,Teachers' Union,Ann Weiss,verified\n")
+	pv := w.planTable(tab, "admin", false)
+	want := "row 4, column C (Proxy): Ann Weiss already carries 1 proxies, the most the rules allow\n"
+	if got := problems(pv); got != want {
+		t.Errorf("problems:\n%s\nwant:\n%s", got, want)
+	}
+	phrasesAreMessages(t, pv)
+}
+
 func TestActor(t *testing.T) {
 	w := congress(t)
 	tab := readText(t, "r.csv", "Name,Organization,Status\nAnn Weiss,Teachers' Union,verified\n")
