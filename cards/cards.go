@@ -28,6 +28,9 @@ import (
 	"strings"
 	"time"
 
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+
 	"plenum/assembly"
 	"plenum/auth"
 	"plenum/engine"
@@ -62,7 +65,8 @@ type Skipped struct {
 }
 
 // Issued is the outcome of Issue: the assembly's name for the cards' head,
-// the cards in print order (by organization, then by name), and the
+// the cards in print order (by organization, in the order the record
+// added them, then by name as the pages' lists sort them), and the
 // persons that "everyone" left out.
 type Issued struct {
 	Assembly string
@@ -145,6 +149,9 @@ func Issue(ctx context.Context, a *engine.Assembly, codes *auth.Store, actor str
 			}
 			out.Cards = append(out.Cards, c)
 		}
+		// Names in the order of the pages' lists (web's byName): without
+		// regard to accents or case, numbers by their value.
+		names := collate.New(language.Und, collate.Loose, collate.Numeric)
 		orgRank := map[string]int{}
 		for i, id := range s.OrgOrder {
 			orgRank[id] = i + 1
@@ -160,7 +167,7 @@ func Issue(ctx context.Context, a *engine.Assembly, codes *auth.Store, actor str
 			if rx != ry {
 				return rx - ry
 			}
-			return strings.Compare(strings.ToLower(x.Name), strings.ToLower(y.Name))
+			return names.CompareString(x.Name, y.Name)
 		})
 	})
 	if refusal != nil {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -182,6 +183,33 @@ func TestOneDelegation(t *testing.T) {
 	_, err = cards.Issue(context.Background(), c.a, c.codes, "misha", c.at, "http://x", cards.Selection{Organization: "river", Persons: []string{"nogin"}})
 	if err == nil || err.Error() != "nogin holds no mandate from Riverside" || c.size() != before {
 		t.Fatalf("a Москва delegate on Riverside's cards: %v", err)
+	}
+}
+
+// TestCardsInTheOrderOfTheLists: a delegation's cards come in the order
+// of the mandate commission's list and the roster, by name without regard
+// to accents or case and numbers by their value, so that the cards cut
+// from the sheets can be handed out down the list: Åström among the A's,
+// not after Z (as the bytes of the names would have it).
+func TestCardsInTheOrderOfTheLists(t *testing.T) {
+	c := newCongress(t)
+	c.must("admin", "add_organization", `{"id":"tre","name":"Branch 101 Tampere","kind":"delegating"}`)
+	for i, name := range []string{"Ömer Yıldız", "anna Heikkinen", "Zoë Berg", "Anna Åström", "Élodie Martin", "Delegate 10", "Delegate 9"} {
+		c.must("admin", "add_person", fmt.Sprintf(`{"id":"t%d","name":%q}`, i, name))
+		c.must("admin", "submit_mandate", fmt.Sprintf(`{"id":"m-t%d","person":"t%d","organization":"tre","kind":"decisive"}`, i, i))
+		c.must("admin", "verify_mandate", fmt.Sprintf(`{"mandate":"m-t%d"}`, i))
+	}
+	issued, err := cards.Issue(context.Background(), c.a, c.codes, "misha", c.at, "http://x", cards.Selection{Organization: "tre"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, card := range issued.Cards {
+		got = append(got, card.Name)
+	}
+	want := []string{"Anna Åström", "anna Heikkinen", "Delegate 9", "Delegate 10", "Élodie Martin", "Ömer Yıldız", "Zoë Berg"}
+	if !slices.Equal(got, want) {
+		t.Errorf("the cards in the order\n%q\nwant\n%q", got, want)
 	}
 }
 
