@@ -169,6 +169,9 @@ func (c AmendOrganization) decide(s *State, m Meta) ([]Event, error) {
 	}
 	e := OrganizationAmended{Meta: m, Organization: c.Organization}
 	if c.Name != "" && c.Name != o.Name {
+		if err := s.refuseOrgName(c.Name, o.ID); err != nil {
+			return nil, err
+		}
 		e.Name = c.Name
 	}
 	if c.Kind != "" && c.Kind != o.Kind {

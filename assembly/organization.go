@@ -1,6 +1,9 @@
 package assembly
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // AddOrganization registers an organization.
 type AddOrganization struct {
@@ -184,10 +187,32 @@ func (c AddOrganization) decide(s *State, m Meta) ([]Event, error) {
 	if s.Organizations[c.ID] != nil {
 		return nil, conflict("there is already an organization %q (%s)", c.ID, s.Organizations[c.ID].Name)
 	}
+	if strings.TrimSpace(c.Name) == "" {
+		return nil, fieldErr("name", "the organization's name is blank")
+	}
+	if err := s.refuseOrgName(c.Name, ""); err != nil {
+		return nil, err
+	}
 	if c.Parent != "" && s.Organizations[c.Parent] == nil {
 		return nil, notFound("there is no organization %q to be the parent of %s", c.Parent, c.ID)
 	}
 	return one(OrganizationAdded{Meta: m, ID: c.ID, Name: c.Name, Kind: c.Kind, Number: c.Number, Parent: c.Parent, Note: c.Note})
+}
+
+// refuseOrgName refuses name for an organization (other than except) if
+// another has it already, as NameKey compares names: the roster names a
+// delegate's organization by its name, so two of one name could not be
+// told apart ("Branch 101 Tampere" and "branch 101 tampere").
+func (s *State) refuseOrgName(name, except string) error {
+	k := NameKey(name)
+	for _, id := range s.OrgOrder {
+		if o := s.Organizations[id]; id != except && NameKey(o.Name) == k {
+			e := conflict("there is already an organization named %s; two organizations of one name cannot be told apart on the roster", o.Name)
+			e.Field = "name"
+			return e
+		}
+	}
+	return nil
 }
 
 func (e OrganizationAdded) apply(s *State) error {

@@ -84,6 +84,9 @@ func TestAssemblyRefusals(t *testing.T) {
 func TestOrganizationRefusals(t *testing.T) {
 	runRefusals(t, "congress", `{"proxies_allowed":true,"max_proxies_per_delegate":1}`, []refusal{
 		{name: "org twice", do: step{"ann", "add_organization", `{"id":"org","name":"Again","kind":"delegating"}`}, code: ErrConflict, msg: `there is already an organization "org" (The Organization)`},
+		{name: "org of a name taken", do: step{"ann", "add_organization", `{"id":"o2","name":"the  ORGANIZATION ","kind":"delegating"}`}, code: ErrConflict, msg: `there is already an organization named The Organization; two organizations of one name cannot be told apart on the roster`},
+		{name: "org renamed to a name taken", do: step{"ann", "amend_organization", `{"organization":"left","name":"The organization"}`}, code: ErrConflict, msg: `there is already an organization named The Organization; two organizations of one name cannot be told apart on the roster`},
+		{name: "org of a blank name", do: step{"ann", "add_organization", `{"id":"o2","name":"  ","kind":"delegating"}`}, code: ErrInvalid, msg: `the organization's name is blank`},
 		{name: "unknown parent", do: step{"ann", "add_organization", `{"id":"o2","name":"O2","kind":"group","parent":"nope"}`}, code: ErrNotFound, msg: `there is no organization "nope" to be the parent of o2`},
 		{name: "org by delegate", do: step{"m1", "add_organization", `{"id":"o2","name":"O2","kind":"group"}`}, code: ErrForbidden, msg: "only an administrator, a secretary or the mandate commission may add organizations"},
 		{name: "noted twice", setup: []step{{"ann", "note_organization_present", `{"organization":"left"}`}}, do: step{"ann", "note_organization_present", `{"organization":"left"}`}, code: ErrConflict, msg: "The Left is already noted as present"},

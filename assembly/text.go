@@ -6,6 +6,8 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // longTexts are the fields (by their JSON name) that hold running text, in
@@ -36,6 +38,24 @@ var longTexts = map[string]bool{
 func Invisible(r rune) bool {
 	return r != '\u200c' && r != '\u200d' && unicode.Is(unicode.Cf, r)
 }
+
+// PlainName is a name as it is compared: in Unicode's composed form,
+// spaces trimmed and runs of space made one, without the invisible
+// joiners ZWNJ and ZWJ.
+func PlainName(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if r == '\u200c' || r == '\u200d' {
+			return -1
+		}
+		return r
+	}, s)
+	return strings.Join(strings.Fields(norm.NFC.String(s)), " ")
+}
+
+// NameKey is the form in which two names are the same name: PlainName
+// without regard to case. The rules refuse a second organization of one
+// name, and the roster's import matches names, in it.
+func NameKey(s string) string { return strings.ToLower(PlainName(s)) }
 
 func checkText(s string, long bool) *Reason {
 	for i := 0; i < len(s); {

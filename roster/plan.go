@@ -236,22 +236,13 @@ func asRead(s string) string {
 	return norm.NFC.String(strings.Join(strings.Fields(s), " "))
 }
 
-// nameKey is the form names are matched in: without regard to case, to
-// spaces or to the invisible joiners, in Unicode's composed form.
-func nameKey(s string) string { return strings.ToLower(plainName(s)) }
+// nameKey is the form names are matched in (assembly.NameKey): without
+// regard to case, to spaces or to the invisible joiners, in Unicode's
+// composed form; the rules refuse a second organization of one name so.
+func nameKey(s string) string { return assembly.NameKey(s) }
 
-// plainName is a name as it is compared: in Unicode's composed form,
-// spaces trimmed and runs of space made one, without the invisible
-// joiners.
-func plainName(s string) string {
-	s = strings.Map(func(r rune) rune {
-		if joiner(r) {
-			return -1
-		}
-		return r
-	}, s)
-	return strings.Join(strings.Fields(norm.NFC.String(s)), " ")
-}
+// plainName is a name as it is compared (assembly.PlainName).
+func plainName(s string) string { return assembly.PlainName(s) }
 
 // joiner reports whether r is the zero-width non-joiner or joiner, the
 // only invisible characters a cell may hold (the others are
