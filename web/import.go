@@ -71,6 +71,17 @@ type uploadShelf struct {
 	mu    sync.Mutex
 	files map[string]*upload
 	bytes int
+	// recorded are the uploads recorded within the hour, by name: the
+	// form sent again (a second click, the browser's back) is told so
+	// rather than that the file is gone.
+	recorded map[string]recordedUpload
+}
+
+// recordedUpload is an upload recorded: whose, when, and its entries.
+type recordedUpload struct {
+	assembly, actor string
+	at              time.Time
+	first, last     int64
 }
 
 // Limits of the shelf: how long an upload waits, and how much it holds in
@@ -131,6 +142,35 @@ func (sh *uploadShelf) expire(now time.Time) {
 			sh.drop(k)
 		}
 	}
+	for k, r := range sh.recorded {
+		if now.Sub(r.at) > uploadTTL {
+			delete(sh.recorded, k)
+		}
+	}
+}
+
+// record takes the upload name off the shelf, noting that it was
+// recorded as the entries first to last.
+func (sh *uploadShelf) record(name string, now time.Time, first, last int64) {
+	sh.mu.Lock()
+	defer sh.mu.Unlock()
+	if u := sh.files[name]; u != nil {
+		if sh.recorded == nil {
+			sh.recorded = map[string]recordedUpload{}
+		}
+		sh.recorded[name] = recordedUpload{assembly: u.assembly, actor: u.actor, at: now, first: first, last: last}
+	}
+	sh.drop(name)
+}
+
+// wasRecorded returns the note of the upload name if the actor recorded
+// it in the assembly within the hour.
+func (sh *uploadShelf) wasRecorded(name, assemblyID, actor string, now time.Time) (recordedUpload, bool) {
+	sh.mu.Lock()
+	defer sh.mu.Unlock()
+	sh.expire(now)
+	r, ok := sh.recorded[name]
+	return r, ok && r.assembly == assemblyID && r.actor == actor
 }
 
 // importView is what the preview page shows.
@@ -349,6 +389,10 @@ func (s *server) importRecord(w http.ResponseWriter, r *http.Request) {
 	l := localeOf(r, a)
 	u := s.uploads.get(r.PostFormValue("upload"), a.ID(), actorOf(sess), s.opts.Now())
 	if u == nil {
+		if rec, ok := s.uploads.wasRecorded(r.PostFormValue("upload"), a.ID(), actorOf(sess), s.opts.Now()); ok {
+			fail(l.T("web.err.upload_recorded", rec.first, rec.last))
+			return
+		}
 		fail(l.T("web.err.upload_gone"))
 		return
 	}
@@ -383,9 +427,7 @@ func (s *server) importRecord(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	iv.Recorded = &importResult{Commands: len(results), First: results[0].First(), Last: results[len(results)-1].First(), Rows: iv.Good()}
-	s.uploads.mu.Lock()
-	s.uploads.drop(iv.Upload)
-	s.uploads.mu.Unlock()
+	s.uploads.record(iv.Upload, s.opts.Now(), iv.Recorded.First, iv.Recorded.Last)
 	s.renderImport(w, r, a, http.StatusOK, iv, nil)
 }
 
