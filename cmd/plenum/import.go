@@ -20,6 +20,7 @@ import (
 	"plenum/ledger"
 	"plenum/roster"
 	"plenum/store"
+	"plenum/store/sqlite"
 )
 
 func init() {
@@ -66,7 +67,8 @@ DESCRIPTION
     records nothing. It opens the database read-only, and needs no key.
 
     The import writes to the database itself: stop plenum serve on that
-    database first.
+    database first, or import the file on the running server's import
+    page, /a/ID/import, which reads and records it the same way.
 
     What the import reports (the rows, their changes and problems, the
     counts, what was recorded) is written in the language of --lang, else
@@ -331,6 +333,9 @@ func openImportWriter(ctx context.Context, l *i18n.Locale, db, data, name, id st
 		return nil, err
 	}
 	st, err := store.OpenStore(ctx, db, false)
+	if errors.Is(err, sqlite.ErrLocked) {
+		return nil, &exitError{code: 1, msg: l.T("cli.export.cannot_open", err) + ". " + l.T("cli.import.locked", id)}
+	}
 	if err != nil {
 		return nil, &exitError{code: 1, msg: l.T("cli.export.cannot_open", err)}
 	}

@@ -268,6 +268,14 @@ func TestImportRefusalsInTheOfficersLanguage(t *testing.T) {
 		{[]string{"--db", db, "--data", t.TempDir(), "--assembly", "congress-2026", csv}, 1, "cli.import.no_key", []any{anyText}},
 	}
 	checkKeyed(t, "import", cases, true)
+	// A database a server writes to: what to do instead, the import page.
+	held := filepath.Join(t.TempDir(), "held.db")
+	_, closeAll, err := openEngine(context.Background(), held, "", ledger.DefaultServerName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer closeAll()
+	checkKeyed(t, "import", []keyed{{[]string{"--db", held, "--assembly", "congress-2026", csv}, 1, "cli.import.locked", []any{"congress-2026"}}}, true)
 	// A file that is no roster says why in the roster's words, translated.
 	if _, _, errs := runForTest(t, "", "import", "--lang", "de", "--db", db, "--assembly", "congress-2026", notRoster); !strings.Contains(errs, "keine Spalte gibt die Namen") {
 		t.Errorf("de: a file that is no roster: %q", errs)

@@ -121,9 +121,13 @@ OPTIONS
                      every origin (default plenum.localhost); use the public
                      host name the logs are served under
     --base-url URL   the address people reach the server at, for login
-                     links and mandate cards (default: the listening address);
-                     an https:// URL also marks the session cookie Secure,
-                     whatever a proxy's headers say
+                     links and mandate cards (default: on the cards, the
+                     address the browser printing them used, so print
+                     them from one that uses the address the delegates
+                     will, not 127.0.0.1; in the administrator's link
+                     it prints, the listening address); an https:// URL
+                     also marks the session cookie Secure, whatever a
+                     proxy's headers say
     --ballot-module DIR
                      the folder holding the browser build of the ballot
                      cryptography, which the pages of encrypted votes run
