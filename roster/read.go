@@ -403,7 +403,7 @@ func build(raw []TableRow) (*Table, error) {
 		h = strings.TrimSpace(h)
 		t.Headers = append(t.Headers, h)
 		f, ok := fieldOf(h)
-		if !ok {
+		if !ok || f == FieldPresence { // the export's presence is not read
 			t.Fields = append(t.Fields, "")
 			continue
 		}
