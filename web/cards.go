@@ -13,8 +13,9 @@ import (
 // mandateCards serves POST /a/{id}/mandate-cards.pdf, the page's form
 // "Issue access codes and print mandate cards": through package cards it
 // records the issue, makes new access codes for the persons chosen (fields
-// "persons"; or, with all=1, everyone with a verified mandate the viewer
-// may issue for; "organization" keeps one delegation) and answers with the
+// "persons"; or, with all=1 or a delegation and no one chosen, everyone
+// with a verified mandate the viewer may issue for; "organization" keeps
+// one delegation) and answers with the
 // cards as PDF. New codes void the persons' earlier codes and end their
 // sessions. A refusal of the rules goes back to the page as an alert.
 func (s *server) mandateCards(w http.ResponseWriter, r *http.Request) {
@@ -23,8 +24,8 @@ func (s *server) mandateCards(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	persons := formPersons(r)
-	if r.PostFormValue("all") != "" {
-		persons = nil
+	if r.PostFormValue("all") != "" || len(persons) == 0 && r.PostFormValue("organization") != "" {
+		persons = nil // everyone with a verified mandate (of the delegation)
 	} else if len(persons) == 0 {
 		fail(localeOf(r, a).T("web.err.cards_choose"))
 		return

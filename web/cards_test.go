@@ -103,6 +103,16 @@ func TestMandateCardsFromThePage(t *testing.T) {
 	if n := len(pdfPage.FindAll(pdf, -1)); n != 1 {
 		t.Errorf("three cards on %d pages, want 1", n)
 	}
+	// One delegation chosen, and no one ticked: that delegation's cards
+	// (README: "Everyone with a verified mandate, or one delegation,
+	// gives one PDF"), not a request to choose the persons.
+	resp, pdf = mc.postPage("mandates", "/a/coop/mandate-cards.pdf", url.Values{"organization": {"members"}})
+	if resp.StatusCode != 200 || !bytes.HasPrefix(pdf, []byte("%PDF-")) {
+		t.Fatalf("one delegation: %s", resp.Status)
+	}
+	if n := len(cardCode.FindAllStringSubmatch(pdftext.Text(t, pdf), -1)); n != 3 {
+		t.Errorf("one delegation: %d cards, want its 3 verified delegates", n)
+	}
 
 	// A card for the chair is refused, in the rules' words.
 	resp, data := mc.postPage("mandates", "/a/coop/mandate-cards.pdf", url.Values{"persons": {"anna", "chair"}})
