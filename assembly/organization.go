@@ -504,6 +504,9 @@ func (c TransferProxy) decide(s *State, m Meta) ([]Event, error) {
 			}
 		}
 		if n >= max {
+			if n == 1 { // English's singular: "1 proxy", not "1 proxies"
+				return nil, conflict("%s already carries %d proxy, the most the rules allow", c.To, n)
+			}
 			return nil, conflict("%s already carries %d proxies, the most the rules allow", c.To, n)
 		}
 	}

@@ -103,7 +103,7 @@ func TestOrganizationRefusals(t *testing.T) {
 		{name: "mark unknown", do: step{"cara", "mark_mandate", `{"mandate":"md-m1","mark":"*"}`}, code: ErrInvalid, msg: `the mark "*" is not defined; define_mark first`},
 		{name: "proxy to self", do: step{"cara", "transfer_proxy", `{"mandate":"md-m1","to":"m1"}`}, code: ErrInvalid, msg: "m1 already holds the mandate md-m1"},
 		{name: "proxy to non-delegate", do: step{"cara", "transfer_proxy", `{"mandate":"md-m1","to":"outsider"}`}, code: ErrConflict, msg: "outsider holds no verified mandate and cannot carry another's"},
-		{name: "too many proxies", setup: []step{{"cara", "transfer_proxy", `{"mandate":"md-m1","to":"m3"}`}}, do: step{"cara", "transfer_proxy", `{"mandate":"md-m2","to":"m3"}`}, code: ErrConflict, msg: "m3 already carries 1 proxies, the most the rules allow"},
+		{name: "too many proxies", setup: []step{{"cara", "transfer_proxy", `{"mandate":"md-m1","to":"m3"}`}}, do: step{"cara", "transfer_proxy", `{"mandate":"md-m2","to":"m3"}`}, code: ErrConflict, msg: "m3 already carries 1 proxy, the most the rules allow"},
 	})
 	runRefusals(t, "congress", "", []refusal{
 		{name: "proxies not allowed", do: step{"cara", "transfer_proxy", `{"mandate":"md-m1","to":"m3"}`}, code: ErrForbidden, msg: "the rules of procedure do not allow proxies"},

@@ -101,6 +101,14 @@ func TestRefusalsC(t *testing.T) {
 	if got, want := i18n.For("de").Refusal(proxies, []any{"bob", 1}, "English"), "bob hält bereits 1 Stimmrechtsvollmacht; mehr lässt die Geschäftsordnung nicht zu"; got != want {
 		t.Errorf("de proxies: %q, want %q", got, want)
 	}
+	// English says one proxy in the singular, with its own template
+	// (assembly chooses it for 1); the other languages read it too.
+	const proxy = "%s already carries %d proxy, the most the rules allow"
+	for lang, want := range map[string]string{"de": "bob hält bereits 1 Stimmrechtsvollmacht; mehr lässt die Geschäftsordnung nicht zu", "fr": "bob porte déjà 1 procuration, le maximum que permet le règlement"} {
+		if got := i18n.For(lang).Refusal(proxy, []any{"bob", 1}, "English"); got != want {
+			t.Errorf("%s proxy: %q, want %q", lang, got, want)
+		}
+	}
 	// The registrars are a reason of their own, translated inside.
 	e := refusal(t, `{"cmd":"create_assembly","actor":"admin","at":"2026-05-09T10:00:00Z","args":{"id":"c","name":"C","starts":"2026-05-09","rules":"congress"}}`,
 		`{"cmd":"add_person","actor":"nobody","assembly":"c","at":"2026-05-09T10:00:00Z","args":{"id":"x","name":"X"}}`)

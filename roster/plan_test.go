@@ -223,7 +223,7 @@ func TestRulesRefuseByName(t *testing.T) {
 		"Bo Lund,Teachers' Union,Ann Weiss,verified\n"+
 		"Cy Moor,Teachers' Union,Ann Weiss,verified\n")
 	pv := w.planTable(tab, "admin", false)
-	want := "row 4, column C (Proxy): Ann Weiss already carries 1 proxies, the most the rules allow\n"
+	want := "row 4, column C (Proxy): Ann Weiss already carries 1 proxy, the most the rules allow\n"
 	if got := problems(pv); got != want {
 		t.Errorf("problems:\n%s\nwant:\n%s", got, want)
 	}
