@@ -438,6 +438,30 @@ func (p *plan) readRow(i int, tr TableRow) {
 	}
 }
 
+// refWhere says where a row gives a person's reference: in the file's
+// column of references, named by its header as written ("Member No"), or,
+// if the file has none, in a new column, with the headers read as
+// references.
+func (p *plan) refWhere() Phrase {
+	if c := p.t.Column(FieldRef); c >= 0 && p.t.Headers[c] != "" {
+		return phrase("in the %s column", p.t.Headers[c])
+	}
+	return phrase("in a new column headed %s (the file has none; also read as references: %s)", headerOf(FieldRef), refAliases)
+}
+
+// refAliases are the other headers read as the references' column.
+var refAliases = func() List {
+	var l List
+	for _, c := range Columns {
+		if c.Field == FieldRef {
+			for _, a := range c.Aliases {
+				l = append(l, a)
+			}
+		}
+	}
+	return l
+}()
+
 // findDuplicates reports a person given twice: the same reference, or the
 // same name unless both rows give different references.
 func (p *plan) findDuplicates() {
@@ -455,7 +479,7 @@ func (p *plan) findDuplicates() {
 		k := nameKey(r.Name)
 		for _, j := range p.nameRows[k] {
 			if r.Ref == "" || p.rows[j].Ref == "" {
-				p.problem(i, FieldName, "%s is also on row %d; one person has one row (if they are two persons of one name, give each a reference in the Ref column)", r.Name, p.rows[j].Number)
+				p.problem(i, FieldName, "%s is also on row %d; one person has one row (if they are two persons of one name, give each a reference %s)", r.Name, p.rows[j].Number, p.refWhere())
 				break
 			}
 		}
@@ -512,9 +536,9 @@ func (p *plan) findLookalikes() {
 		case apart:
 			p.note(i, "the name looks like %s, already in the assembly with the reference %q, but is written with other letters: two persons, as their references differ", like.name, like.ref)
 		case like.row >= 0:
-			p.problem(i, FieldName, "the name %q looks like %s (row %d) but is written with other letters; retype it in the same letters, or, if they are two persons, give each a reference in the Ref column", me.name, like.name, p.rows[like.row].Number)
+			p.problem(i, FieldName, "the name %q looks like %s (row %d) but is written with other letters; retype it in the same letters, or, if they are two persons, give each a reference %s", me.name, like.name, p.rows[like.row].Number, p.refWhere())
 		default:
-			p.problem(i, FieldName, "the name %q looks like %s, already in the assembly, but is written with other letters; retype it in the same letters, or, if they are two persons, give each a reference in the Ref column", me.name, like.name)
+			p.problem(i, FieldName, "the name %q looks like %s, already in the assembly, but is written with other letters; retype it in the same letters, or, if they are two persons, give each a reference %s", me.name, like.name, p.refWhere())
 		}
 	}
 }
@@ -540,7 +564,7 @@ func (p *plan) matchPerson(i int) (*assembly.Person, bool) {
 	case 1:
 		return cands[0], true
 	}
-	p.problem(i, FieldName, "the assembly has %d persons named %s; give a reference (Ref column) to say which", len(cands), r.Name)
+	p.problem(i, FieldName, "the assembly has %d persons named %s; give a reference %s to say which", len(cands), r.Name, p.refWhere())
 	return nil, false
 }
 

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"plenum/assembly"
+	"plenum/i18n"
 	"plenum/roster"
 )
 
@@ -281,8 +282,34 @@ func TestMatching(t *testing.T) {
 	}
 	w.record(pv)
 	pv = w.planTable(readText(t, "c.csv", "Name,Organization\nAnn Weiss-Berg,Teachers' Union\n"), "admin", false)
-	if got, want := problems(pv), "row 2, column A (Name): the assembly has 2 persons named Ann Weiss-Berg; give a reference (Ref column) to say which\n"; got != want {
+	if got, want := problems(pv), "row 2, column A (Name): the assembly has 2 persons named Ann Weiss-Berg; give a reference in a new column headed Ref (the file has none; also read as references: reference, external reference, external id, id, member number, membership number, member no, member id) to say which\n"; got != want {
 		t.Errorf("problems %q, want %q", got, want)
+	}
+}
+
+// TestReferenceColumnNamed: a problem that asks for references names the
+// file's column of references by its header as written, and a file
+// without one is told which headers are read as references, in English
+// and in the preview's other languages.
+func TestReferenceColumnNamed(t *testing.T) {
+	w := congress(t)
+	cases := []struct{ file, en, de string }{
+		{"Member No.,Name,Organization\n,Ann Weiss,Teachers' Union\nM2,ann  weiss,Teachers' Union\n",
+			"row 3, column B (Name): ann weiss is also on row 2; one person has one row (if they are two persons of one name, give each a reference in the Member No. column)\n",
+			"ann weiss steht auch in Zeile 2; eine Person hat eine Zeile (sind es zwei Personen gleichen Namens, geben Sie jeder eine Referenz in der Spalte Member No.)"},
+		{"Name,Organization\nAnn Weiss,Teachers' Union\nann weiss,Teachers' Union\n",
+			"row 3, column A (Name): ann weiss is also on row 2; one person has one row (if they are two persons of one name, give each a reference in a new column headed Ref (the file has none; also read as references: reference, external reference, external id, id, member number, membership number, member no, member id))\n",
+			"ann weiss steht auch in Zeile 2; eine Person hat eine Zeile (sind es zwei Personen gleichen Namens, geben Sie jeder eine Referenz in einer neuen Spalte mit der Überschrift Ref (die Datei hat keine; als Referenzen gelesen werden auch: reference, external reference, external id, id, member number, membership number, member no, member id))"},
+	}
+	for _, c := range cases {
+		pv := w.planTable(readText(t, "d.csv", c.file), "admin", false)
+		if got := problems(pv); got != c.en {
+			t.Errorf("problems %q, want %q", got, c.en)
+			continue
+		}
+		if got := i18n.For("de").Part(pv.Rows[1].Problems[0].Phrase()); got != c.de {
+			t.Errorf("de: %q, want %q", got, c.de)
+		}
 	}
 }
 
