@@ -423,6 +423,9 @@ func (p *plan) readRow(i int, tr TableRow) {
 	if r.Name == "" && !p.bad(i) {
 		p.problem(i, FieldName, "the name is missing; every row is one person, named")
 	}
+	if r.Ref == "" && totalsWord(r.Name) {
+		p.problem(i, FieldName, "%q looks like a totals row, not a person; delete the row from the file, or, if it is a person of that name, give them a reference %s", r.Name, p.refWhere())
+	}
 	kind := cell(FieldKind)
 	var ok bool
 	if r.Kind, ok = parseKind(kind); !ok {
@@ -461,6 +464,25 @@ var refAliases = func() List {
 	}
 	return l
 }()
+
+// totalsWords are what a spreadsheet's totals row says in its name
+// column, in the import's languages, in the form totalsWord compares.
+var totalsWords = map[string]bool{
+	"total": true, "totals": true, "grand total": true, "subtotal": true, "sub total": true, "sum": true,
+	"gesamt": true, "summe": true, "gesamtsumme": true, "insgesamt": true, "zwischensumme": true,
+	"итого": true, "всего": true, "сумма": true,
+	"total général": true, "total general": true, "sous total": true, "somme": true,
+	"totale": true, "suma": true, "suma total": true,
+}
+
+// totalsWord reports whether a name is exactly one of totalsWords (a row
+// that sums the column of weights, read as a person "TOTAL"): without
+// regard to case and spaces, with or without a colon after it. A name
+// that merely holds such a word ("Sumner", "Total Anna") is not one.
+func totalsWord(name string) bool {
+	k := strings.TrimSpace(strings.TrimSuffix(headerKey(name), ":"))
+	return totalsWords[k]
+}
 
 // findDuplicates reports a person given twice: the same reference, or the
 // same name unless both rows give different references.

@@ -356,3 +356,41 @@ func TestReservedNames(t *testing.T) {
 		t.Errorf("the delegates named Admin and System were not recorded under ids of their own")
 	}
 }
+
+// TestTotalsRow: a spreadsheet's totals row under the delegates ("TOTAL",
+// an empty organization, the sum of the weights) is a problem on its row,
+// not a person of weight 300; a name that merely holds such a word is a
+// person, and so is one of that name with a reference.
+func TestTotalsRow(t *testing.T) {
+	w := congress(t)
+	pv := w.planTable(readText(t, "t.csv", "Member No,Name,Organization,Weight\nR1,Ann Weiss,Teachers' Union,2\n,TOTAL,,300\n"), "admin", false)
+	want := `row 3, column B (Name): "TOTAL" looks like a totals row, not a person; delete the row from the file, or, if it is a person of that name, give them a reference in the Member No column` + "\n"
+	if got := problems(pv); got != want {
+		t.Fatalf("problems %q, want %q", got, want)
+	}
+	if pv.Summary.Errors != 1 || pv.Summary.Added != 1 || pv.Rows[1].Action != roster.ActionError {
+		t.Errorf("summary %+v, totals row %s", pv.Summary, pv.Rows[1].Action)
+	}
+	de := `"TOTAL" sieht aus wie eine Summenzeile, nicht wie eine Person; löschen Sie die Zeile aus der Datei, oder, ist es eine Person dieses Namens, geben Sie ihr eine Referenz in der Spalte Member No`
+	if got := i18n.For("de").Part(pv.Rows[1].Problems[0].Phrase()); got != de {
+		t.Errorf("de: %q, want %q", got, de)
+	}
+	w.record(pv)
+	if s := w.state(); len(s.PersonOrder) != 1 {
+		t.Errorf("persons recorded %v", s.PersonOrder)
+	}
+	for name, totals := range map[string]bool{
+		"Total": true, "total:": true, "  Sum ": true, "Gesamt": true, "SUMME :": true, "Итого": true, "ВСЕГО:": true,
+		"Total général": true, "TOTAL GÉNÉRAL": true, "Totale": true, "Grand Total": true, "Sous-total": true,
+		"Sumner": false, "Total Anna": false, "Anna Summe": false, "Totalis": false, "Gesamtheit": false,
+	} {
+		pv := w.planTable(readText(t, "t.csv", "Name,Organization,Weight\n\""+name+"\",,300\n"), "admin", false)
+		if got := pv.Rows[0].Action == roster.ActionError; got != totals {
+			t.Errorf("%q read as a totals row: %v, want %v (%s)", name, got, totals, problems(pv))
+		}
+	}
+	pv = w.planTable(readText(t, "t.csv", "Ref,Name,Organization\nR7,Total,Teachers' Union\n"), "admin", false)
+	if got := problems(pv); got != "" || pv.Summary.Added != 1 {
+		t.Errorf("a person named Total with a reference: %+v %s", pv.Summary, got)
+	}
+}
