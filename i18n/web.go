@@ -92,6 +92,8 @@ var webMessages = []Msg{
 	{Key: "web.d.check_ballot", En: "Check my ballot", De: "Stimmzettel prüfen", Ru: "Проверить бюллетень", Fr: "Vérifier mon bulletin", Es: "Revisar mi papeleta"},
 	{Key: "web.d.you", En: "You", De: "Sie", Ru: "Вы", Fr: "Vous", Es: "Usted"},
 	{Key: "web.d.for_org", En: " for %s", De: " für %s", Ru: " от: %s", Fr: " pour %s", Es: " por %s"},
+	{Key: "web.d.weight", En: "#1|one=%d vote|other=%d votes", De: "#1|one=%d Stimme|other=%d Stimmen", Ru: "#1|one=%d голос|few=%d голоса|many=%d голосов|other=%d голоса", Fr: "#1|one=%d voix|other=%d voix", Es: "#1|one=%d voto|other=%d votos"},
+	{Key: "web.d.carries", En: "You carry the mandate of %s as proxy (%s)", De: "Sie tragen in Vertretung das Mandat von %s (%s)", Ru: "Вам передан по доверенности мандат: %s (%s)", Fr: "Vous portez par procuration le mandat de %s (%s)", Es: "Usted ejerce por poder la credencial de %s (%s)"},
 	{Key: "web.d.present", En: "registered present", De: "als anwesend registriert", Ru: "зарегистрирован в зале", Fr: "enregistré présent", Es: "registrado como presente"},
 	{Key: "web.d.your_mandate", En: "Your mandate%s (%s) is %s", De: "Ihr Mandat%s (%s) ist %s", Ru: "Ваш мандат%s (%s): %s", Fr: "Votre mandat%s (%s) est %s", Es: "Su credencial%s (%s) está %s"},
 	{Key: "web.d.no_mandate", En: "You hold no mandate in this assembly.", De: "Sie haben in dieser Versammlung kein Mandat.", Ru: "У вас нет мандата на этом собрании.", Fr: "Vous n'avez pas de mandat dans cette assemblée.", Es: "No tiene credencial en esta asamblea."},

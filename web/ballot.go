@@ -140,11 +140,46 @@ func (v *view) MandateLine() template.HTML {
 	if m == nil {
 		return ""
 	}
-	s := template.HTML(attrEscaper.Replace(" — " + v.L.T("web.mandate."+m.Kind)))
+	return template.HTML(attrEscaper.Replace(" — ")) + v.mandateText(m)
+}
+
+// mandateText is a mandate as the delegate's page names it: its kind,
+// the organization it is for ("decisive vote for The Federation", the
+// name isolated: bidi.go) and, where the rules weigh mandates and it
+// carries more than one vote, how many (" · 5 votes").
+func (v *view) mandateText(m *assembly.Mandate) template.HTML {
+	s := template.HTML(attrEscaper.Replace(v.L.T("web.mandate." + m.Kind)))
 	if m.Organization != "" {
 		s += tr(v.L, "web.d.for_org", bdi(v.OrgName(m.Organization)))
 	}
+	if v.S.Assembly.Rules.WeightedVotes && m.Weight > 1 {
+		s += template.HTML(attrEscaper.Replace(" · " + v.L.T("web.d.weight", m.Weight)))
+	}
 	return s
+}
+
+// CarriedMandates are the lines of the delegate's page that say whose
+// mandates the viewer carries as proxy (transfer_proxy), one for each
+// mandate not rejected, in the order the mandates were submitted: the
+// holder's name, the mandate (mandateText) and, unless it is verified,
+// its status.
+func (v *view) CarriedMandates() []template.HTML {
+	if v.Me.Person == "" {
+		return nil
+	}
+	var out []template.HTML
+	for _, id := range v.S.MandateOrder {
+		m := v.S.Mandates[id]
+		if m == nil || m.Proxy != v.Me.Person || m.Status == assembly.MandateStatusRejected {
+			continue
+		}
+		line := tr(v.L, "web.d.carries", bdi(v.Name(m.Person)), v.mandateText(m))
+		if m.Status != assembly.MandateStatusVerified {
+			line += template.HTML(attrEscaper.Replace(" · " + v.Word(m.Status)))
+		}
+		out = append(out, line)
+	}
+	return out
 }
 
 // AnnounceMyFloor is what the script announces when the floor region of
