@@ -2,6 +2,7 @@ package web
 
 import (
 	"errors"
+	"net"
 	"net/http"
 	"strings"
 
@@ -97,6 +98,28 @@ func formPersons(r *http.Request) []string {
 // request reached it.
 func (s *server) baseURL(r *http.Request) string {
 	return cards.BaseURL(s.opts.BaseURL, r, s.auth.Secure(r))
+}
+
+// localCardsURL is the address the cards' links would start with
+// (baseURL) when it is one no delegate's phone can open: no base URL is
+// configured and the browser reached this server as localhost (or a name
+// under .localhost), a loopback address or an unspecified one (0.0.0.0,
+// ::). Else "". The mandates page warns of it before the cards are
+// printed.
+func (s *server) localCardsURL(r *http.Request) string {
+	if s.opts.BaseURL != "" {
+		return ""
+	}
+	host := r.Host
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
+	}
+	host = strings.TrimSuffix(strings.ToLower(strings.Trim(host, "[]")), ".")
+	ip := net.ParseIP(host)
+	if host == "localhost" || strings.HasSuffix(host, ".localhost") || ip != nil && (ip.IsLoopback() || ip.IsUnspecified()) {
+		return s.baseURL(r)
+	}
+	return ""
 }
 
 // cardHolder is a person whose code the viewer may issue, with what the

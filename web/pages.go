@@ -89,6 +89,10 @@ type view struct {
 	L *i18n.Locale
 	// Path is the page's address, for the language switch to return to.
 	Path string
+	// LocalCardsURL is, on the mandates page, the address the cards'
+	// links would point to when only this computer can open it
+	// (server.localCardsURL), for the page to warn of; else "".
+	LocalCardsURL string
 }
 
 // page returns the view itself: render finds the view of any page's data
@@ -154,6 +158,9 @@ func (s *server) servePage(w http.ResponseWriter, r *http.Request, name string, 
 		return
 	}
 	v := &view{Page: name, ID: a.ID(), CSRF: s.csrfToken(r), Now: s.opts.Now().UTC(), Query: r.URL.Query(), Form: form, Loc: s.opts.Location, pickerLimit: s.opts.PickerLimit, asm: a, live: s.live.slot(a.ID()), index: s.live.indexSlot(a.ID())}
+	if name == "mandates" {
+		v.LocalCardsURL = s.localCardsURL(r)
+	}
 	frag := r.URL.Query().Get("fragment")
 	if frag == "" {
 		v.Flash = takeFlash(w, r, a.ID())
