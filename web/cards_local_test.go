@@ -34,6 +34,9 @@ func TestCardsPageWarnsOfALocalAddress(t *testing.T) {
 			req.Host = host
 		}
 		req.AddCookie(&http.Cookie{Name: "plenum_lang", Value: lang})
+		// The session's cookie added by hand and the request sent by the
+		// transport: sent by the browser's client with another Host, the
+		// page answered as to no one logged in.
 		for _, c := range b.c.Jar.Cookies(req.URL) {
 			req.AddCookie(c)
 		}
