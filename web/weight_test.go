@@ -5,6 +5,8 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+
+	"plenum/web"
 )
 
 // TestDelegatePageSaysTheMandatesWeight: under rules that weigh
@@ -13,29 +15,7 @@ import (
 // whose mandate they carry as proxy, with its weight; a mandate of one
 // vote reads as it always did.
 func TestDelegatePageSaysTheMandatesWeight(t *testing.T) {
-	h := newEmptyHall(t)
-	h.must("admin", "create_assembly", obj{"id": asm, "name": "Weighted congress", "starts": "2026-05-09", "rules": "congress",
-		"overrides": obj{"weighted_votes": true, "proxies_allowed": true}})
-	h.must("admin", "add_organization", obj{"id": "members", "name": "The members", "kind": "delegating"})
-	h.must("admin", "add_person", obj{"id": "mc", "name": "Misha Commission"})
-	h.must("admin", "grant_role", obj{"person": "mc", "role": "mandate_commission"})
-	for _, p := range []struct {
-		id, name string
-		weight   int
-	}{{"anna", "Anna Arkadyevna", 5}, {"boris", "Boris Borisov", 0}, {"clara", "Clara Zetkin", 2}, {"dora", "Dora Dwadzat", 21}} {
-		h.must("admin", "add_person", obj{"id": p.id, "name": p.name})
-		h.must("admin", "submit_mandate", obj{"id": "m-" + p.id, "person": p.id, "organization": "members", "kind": "decisive", "weight": p.weight})
-		h.must("mc", "verify_mandate", obj{"mandate": "m-" + p.id})
-	}
-	h.must("mc", "transfer_proxy", obj{"mandate": "m-clara", "to": "anna"})
-	codes, err := h.auth.IssueCodes(context.Background(), asm, []string{"anna", "boris", "dora"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	h.codes = map[string]string{}
-	for _, c := range codes {
-		h.codes[c.Person] = c.Code
-	}
+	h := newWeightedHall(t, web.Options{BaseURL: hallBaseURL})
 	page := func(who, lang string) string {
 		t.Helper()
 		resp, body := h.browser(who).getWith("/a/"+asm+"/delegate", http.Header{"Cookie": {"plenum_lang=" + lang}})
@@ -67,4 +47,36 @@ func TestDelegatePageSaysTheMandatesWeight(t *testing.T) {
 			t.Errorf("%s's page in %s says %q:\n%s", c.who, c.lang, c.not, text)
 		}
 	}
+}
+
+// newWeightedHall is a server with an assembly whose rules weigh
+// mandates and allow proxies: Anna's mandate carries 5 votes, Boris's
+// one, Clara's 2 (carried by Anna), Dora's 21; codes for Anna, Boris,
+// Dora and the mandate commission.
+func newWeightedHall(t *testing.T, opts web.Options) *hall {
+	t.Helper()
+	h := newEmptyHallWith(t, opts, nil)
+	h.must("admin", "create_assembly", obj{"id": asm, "name": "Weighted congress", "starts": "2026-05-09", "rules": "congress",
+		"overrides": obj{"weighted_votes": true, "proxies_allowed": true}})
+	h.must("admin", "add_organization", obj{"id": "members", "name": "The members", "kind": "delegating"})
+	h.must("admin", "add_person", obj{"id": "mc", "name": "Misha Commission"})
+	h.must("admin", "grant_role", obj{"person": "mc", "role": "mandate_commission"})
+	for _, p := range []struct {
+		id, name string
+		weight   int
+	}{{"anna", "Anna Arkadyevna", 5}, {"boris", "Boris Borisov", 0}, {"clara", "Clara Zetkin", 2}, {"dora", "Dora Dwadzat", 21}} {
+		h.must("admin", "add_person", obj{"id": p.id, "name": p.name})
+		h.must("admin", "submit_mandate", obj{"id": "m-" + p.id, "person": p.id, "organization": "members", "kind": "decisive", "weight": p.weight})
+		h.must("mc", "verify_mandate", obj{"mandate": "m-" + p.id})
+	}
+	h.must("mc", "transfer_proxy", obj{"mandate": "m-clara", "to": "anna"})
+	codes, err := h.auth.IssueCodes(context.Background(), asm, []string{"anna", "boris", "dora", "mc"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.codes = map[string]string{}
+	for _, c := range codes {
+		h.codes[c.Person] = c.Code
+	}
+	return h
 }
