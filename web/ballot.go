@@ -168,7 +168,7 @@ func (v *view) CarriedMandates() []template.HTML {
 		return nil
 	}
 	var out []template.HTML
-	for _, id := range v.S.MandateOrder {
+	for _, id := range v.carriedBy(v.Me.Person) {
 		m := v.S.Mandates[id]
 		if m == nil || m.Proxy != v.Me.Person || m.Status == assembly.MandateStatusRejected {
 			continue

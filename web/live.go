@@ -79,6 +79,38 @@ type liveOf struct {
 	// voted is who has voted in the votes and elections of state: shared
 	// by its memos (a move of the presence does not change who voted).
 	voted *votedSets
+
+	// carried is the mandates each person carries as proxy, by the
+	// proxy's id, in the order submitted (carriedBy); nil until asked.
+	carried map[string][]string
+}
+
+// carriedBy is the ids of the mandates person carries as proxy, in the
+// order they were submitted: read from a map made once while the
+// presence holds (who carries which mandate is of the presence), rather
+// than by a walk of every mandate for each delegate's page.
+func (v *view) carriedBy(person string) []string {
+	l := v.liveOf()
+	if l == nil {
+		return carriedIn(v.S)[person]
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.carried == nil {
+		l.carried = carriedIn(v.S)
+	}
+	return l.carried[person]
+}
+
+// carriedIn is the mandates of s carried as proxy, by the proxy's id.
+func carriedIn(s *assembly.State) map[string][]string {
+	c := map[string][]string{}
+	for _, id := range s.MandateOrder {
+		if m := s.Mandates[id]; m != nil && m.Proxy != "" {
+			c[m.Proxy] = append(c[m.Proxy], id)
+		}
+	}
+	return c
 }
 
 // votedSets is who has cast a ballot in each vote and election asked of
