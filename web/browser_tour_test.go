@@ -101,6 +101,9 @@ func TestBrowserTour(t *testing.T) {
 				if wide := eval[int](s, p, `document.documentElement.scrollWidth`); wide > int(sz.w) {
 					t.Errorf("%s is %d px wide on a %d px screen", pg.name, wide, sz.w)
 				}
+				if broken := eval[[]string](s, p, brokenTableWords); len(broken) > 0 {
+					t.Errorf("%s on a %d px screen: words of its tables broken across lines: %q", pg.name, sz.w, broken)
+				}
 				s.axe(p, pg.name, axeSrc)
 				s.shotView(p, fmt.Sprintf("tour-%s-%s", sz.name, pg.name))
 				s.shot(p, fmt.Sprintf("tour-%s-%s-full", sz.name, pg.name))
@@ -121,6 +124,28 @@ func TestBrowserTour(t *testing.T) {
 		})
 	}
 }
+
+// brokenTableWords lists the words of up to 20 letters in the cells of
+// the page's tables that the browser broke across two lines ("Organi-
+// zation", a name cut in two): a table on a narrow screen keeps its words
+// whole and scrolls sideways in its .table-wrap instead.
+const brokenTableWords = `(() => {
+  const out = [];
+  for (const cell of document.querySelectorAll(".table-wrap th, .table-wrap td")) {
+    const walk = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+      for (const m of n.data.matchAll(/\S+/g)) {
+        if (m[0].length > 20) continue;
+        const r = document.createRange();
+        r.setStart(n, m.index);
+        r.setEnd(n, m.index + m[0].length);
+        const lines = new Set(Array.from(r.getClientRects(), q => Math.round(q.top)));
+        if (lines.size > 1) out.push(m[0]);
+      }
+    }
+  }
+  return out;
+})()`
 
 // TestBrowserDemoNamesNeverIDs: over the March 1917 conference, no text a
 // person reads on any page, in the secretary's feed, on a count sheet or
