@@ -303,6 +303,22 @@ func FromAnotherSite(r *http.Request) bool {
 	return false
 }
 
+// NotNavigation reports whether the browser says r is not a top-level
+// navigation — a person opening a link, scanning a card's QR code,
+// typing an address — but a subresource or a script's request:
+// Sec-Fetch-Mode present and not "navigate", or Sec-Fetch-Dest present
+// and not "document" (an image, a frame, a fetch). A request without
+// these headers (an older browser, curl) is taken for a navigation.
+func NotNavigation(r *http.Request) bool {
+	if m := r.Header.Get("Sec-Fetch-Mode"); m != "" && m != "navigate" {
+		return true
+	}
+	if d := r.Header.Get("Sec-Fetch-Dest"); d != "" && d != "document" {
+		return true
+	}
+	return false
+}
+
 // HandleLogin logs a person in and sets the session cookie.
 //
 //	GET  /login?code=CODE      the link on a mandate card (its QR code)
@@ -323,7 +339,10 @@ func FromAnotherSite(r *http.Request) bool {
 // admin is passed to form (the pages' login form), or 404 when form is nil;
 // so is a GET with one that another site made the browser send
 // (FromAnotherSite), which logs nobody in (403 when form is nil): the
-// form, filled in with the code, asks the person to log in.
+// form, filled in with the code, asks the person to log in. A GET
+// login that is no top-level navigation (NotNavigation: an <img> or a
+// fetch of the link) is refused with 403, logs nobody in, and counts as
+// no wrong code.
 func (s *Store) HandleLogin(form http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		q := r.URL.Query()
@@ -352,6 +371,15 @@ func (s *Store) HandleLogin(form http.Handler) http.Handler {
 				} else {
 					loginProblem(w, r, http.StatusForbidden, "auth.title.cross_site", wantJSON, "auth.cross_site_login")
 				}
+				return
+			}
+			if NotNavigation(r) {
+				// A login link fetched as a subresource (an <img
+				// src="/login?code=X"> on a page of this site, a
+				// script's fetch) logs nobody in: the person did not
+				// open it, and would be logged in as whoever's code
+				// it carries. Nothing is counted against the code.
+				loginProblem(w, r, http.StatusForbidden, "auth.title.not_navigation", wantJSON, "auth.not_navigation")
 				return
 			}
 		case http.MethodPost:

@@ -1,0 +1,106 @@
+package auth
+
+import (
+	"context"
+	"net/http"
+	"sort"
+	"time"
+)
+
+// OwnSession is one of a person's live sessions, as the person may see
+// it: when it began and ends, and whether it is the one asking. auth
+// keeps no address, device or browser of a session, so none is shown.
+type OwnSession struct {
+	Created time.Time
+	Expires time.Time
+	// Current marks the session of the request that asked.
+	Current bool
+}
+
+// Token returns the session token r's cookie carries ("" if none, or if
+// several session cookies differ: see sessionCookie).
+func Token(r *http.Request) string { return sessionCookie(r) }
+
+// OwnSessions lists the live sessions of the person whose session token
+// is: the same assembly, person and kind (a server administrator's lists
+// the administrators'), newest first, the token's own marked Current. It
+// reads the database, so sessions made through other nodes are listed.
+// An unknown or expired token gives ErrNoSession.
+func (s *Store) OwnSessions(ctx context.Context, token string) ([]OwnSession, error) {
+	me, err := s.Session(ctx, token)
+	if err != nil {
+		return nil, err
+	}
+	h := hashToken(token)
+	rows, err := s.db.R.QueryContext(ctx, s.db.Rebind(`SELECT hash, created, expires FROM access_sessions WHERE assembly = ? AND person = ? AND admin = ? AND expires > ?`),
+		me.Assembly, me.Person, me.Admin, s.opts.Now().UnixNano())
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []OwnSession
+	for rows.Next() {
+		var hb []byte
+		var created, exp int64
+		if err := rows.Scan(&hb, &created, &exp); err != nil {
+			return nil, err
+		}
+		out = append(out, OwnSession{Created: time.Unix(0, created).UTC(), Expires: time.Unix(0, exp).UTC(), Current: string(hb) == string(h[:])})
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Current != out[j].Current {
+			return out[i].Current
+		}
+		return out[i].Created.After(out[j].Created)
+	})
+	return out, nil
+}
+
+// EndOtherSessions ends every session of the person whose session token
+// is (same assembly, person and kind, as OwnSessions) but token's own,
+// and returns how many it ended. The ended sessions are refused at once:
+// by this process (dropped from the session cache before and after, as
+// replaceCodes does) and by every other node on the database, which reads
+// sessions there. The person's access code is left as it is: whoever
+// holds the card can log in again with it until the mandate commission
+// re-issues or revokes it. An unknown or expired token gives
+// ErrNoSession and ends nothing.
+func (s *Store) EndOtherSessions(ctx context.Context, token string) (_ int64, err error) {
+	me, err := s.Session(ctx, token)
+	if err != nil {
+		return 0, err
+	}
+	keep := hashToken(token)
+	s.cache.dropOthers(me, keep)
+	defer func() {
+		if err != nil {
+			// The sessions may live on, but are no longer in a
+			// complete cache: read them all again.
+			s.cache.reset()
+			err = s.writeError(err)
+			return
+		}
+		s.cache.dropOthers(me, keep)
+	}()
+	res, err := s.exec(ctx, s.db.W, `DELETE FROM access_sessions WHERE assembly = ? AND person = ? AND admin = ? AND hash <> ?`, me.Assembly, me.Person, me.Admin, keep[:])
+	if err != nil {
+		return 0, err
+	}
+	return res.RowsAffected()
+}
+
+// dropOthers forgets the sessions of me's assembly, person and kind but
+// the one of hash keep (see drop for when).
+func (c *sessionCache) dropOthers(me *Session, keep [32]byte) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.gen++
+	for h, s := range c.m {
+		if h != keep && s.Admin == me.Admin && s.Assembly == me.Assembly && s.Person == me.Person {
+			delete(c.m, h)
+		}
+	}
+}
