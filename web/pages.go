@@ -93,6 +93,9 @@ type view struct {
 	// links would point to when only this computer can open it
 	// (server.localCardsURL), for the page to warn of; else "".
 	LocalCardsURL string
+	// Sessions are, on the sessions page, the viewer's own live
+	// sessions (auth.Store.OwnSessions), theirs first.
+	Sessions []auth.OwnSession
 }
 
 // page returns the view itself: render finds the view of any page's data
@@ -160,6 +163,9 @@ func (s *server) servePage(w http.ResponseWriter, r *http.Request, name string, 
 	v := &view{Page: name, ID: a.ID(), CSRF: s.csrfToken(r), Now: s.opts.Now().UTC(), Query: r.URL.Query(), Form: form, Loc: s.opts.Location, pickerLimit: s.opts.PickerLimit, asm: a, live: s.live.slot(a.ID()), index: s.live.indexSlot(a.ID())}
 	if name == "mandates" {
 		v.LocalCardsURL = s.localCardsURL(r)
+	}
+	if name == "sessions" && !s.ownSessions(w, r, a, v) {
+		return
 	}
 	frag := r.URL.Query().Get("fragment")
 	if frag == "" {
@@ -238,7 +244,7 @@ func (s *server) ballotStep(w http.ResponseWriter, r *http.Request) {
 func pageTitle(l *i18n.Locale, name string) string {
 	switch name {
 	case "delegate", "chair", "chair-agenda", "chair-elections", "chair-hall", "chair-screens", "chair-sitting",
-		"secretary", "mandates", "projector", "record", "receipt", "trustee":
+		"secretary", "mandates", "projector", "record", "receipt", "trustee", "sessions":
 		return l.T("web.title." + name)
 	}
 	if setupTitles[name] {

@@ -19,8 +19,9 @@ import (
 
 // ownPage reports whether a page is the viewer's own, open to them
 // whatever the assembly's setting: a delegate's page shows what they act
-// on (their mandate, the question before them, their place on the list).
-func ownPage(name string) bool { return name == "delegate" || name == "trustee" }
+// on (their mandate, the question before them, their place on the list),
+// and the sessions page lists where they are logged in.
+func ownPage(name string) bool { return name == "delegate" || name == "trustee" || name == "sessions" }
 
 // mayRead reports whether the request may read a's record; otherwise it
 // has answered with the refusal (as a page, or as text for a script or a

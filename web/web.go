@@ -127,7 +127,7 @@ type server struct {
 // The pages, each a template file that defines "content" and its live
 // regions as "regions" (what ?fragment=live returns).
 var pageNames = []string{"index", "landing", "delegate", "chair", "chair-agenda", "chair-elections", "chair-hall", "chair-screens", "chair-sitting",
-	"secretary", "mandates", "projector", "record", "receipt", "login", "motions", "motion", "trustee"}
+	"secretary", "mandates", "projector", "record", "receipt", "login", "motions", "motion", "trustee", "sessions"}
 
 // New returns the pages' handler. It serves
 //
@@ -154,6 +154,9 @@ var pageNames = []string{"index", "landing", "delegate", "chair", "chair-agenda"
 //	POST /a/{id}/mandate-cards.pdf new access codes for the persons
 //	                            chosen, printed on mandate cards (PDF)
 //	POST /a/{id}/revoke-codes   revokes the persons' access codes
+//	GET  /a/{id}/sessions       where the viewer is logged in: their own
+//	                            live sessions (sessions.go); POST logs
+//	                            them out everywhere else
 //	GET  /a/{id}/minutes/{fmt}  the minutes (package minutes): html, md,
 //	                            pdf, akn, popolo (public)
 //	GET  /a/{id}/motions…       the motions, one motion, the motion book
@@ -226,6 +229,8 @@ func New(eng *engine.Engine, authStore *auth.Store, opts Options) http.Handler {
 	m.HandleFunc("GET /a/{id}/trustee", s.page("trustee", needLogin))
 	m.HandleFunc("GET /ballot/{file}", s.serveBallotModule)
 	m.HandleFunc("GET /a/{id}/mandates", s.page("mandates", needLogin))
+	m.HandleFunc("GET /a/{id}/sessions", s.page("sessions", needLogin))
+	m.HandleFunc("POST /a/{id}/sessions", s.endOtherSessions)
 	m.HandleFunc("GET /a/{id}/projector", s.page("projector", public))
 	m.HandleFunc("GET /a/{id}/record", s.page("record", public))
 	m.HandleFunc("GET /a/{id}/receipt", s.receipt)

@@ -1,0 +1,107 @@
+package web_test
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+)
+
+// TestSessionsPageEndsTheOthers: a delegate logged in on two browsers
+// (her phone, and whoever photographed her card) sees both on the
+// sessions page, this device marked; "log out everywhere else" ends the
+// other at once and leaves hers; another person's sessions are never
+// listed nor ended; a form forged by another site, or without the
+// page's token, ends nothing.
+func TestSessionsPageEndsTheOthers(t *testing.T) {
+	h := newHall(t)
+	phone, thief := h.browser("anna"), h.browser("anna")
+	boris, borisToo := h.browser("boris"), h.browser("boris")
+	sessions := func(b *browser) (int, string) {
+		t.Helper()
+		code, body, _ := b.get("/a/coop/sessions")
+		if code != http.StatusOK {
+			t.Fatalf("the sessions page: %d", code)
+		}
+		return strings.Count(body, "<li>"), body
+	}
+	loggedIn := func(b *browser) bool {
+		t.Helper()
+		code, _, _ := b.get("/a/coop/delegate")
+		return code == http.StatusOK
+	}
+	if _, page, _ := phone.get("/a/coop/delegate"); !strings.Contains(page, `href="/a/coop/sessions"`) {
+		t.Fatal("the delegate's page has no link to the sessions page")
+	}
+	n, page := sessions(phone)
+	if n != 2 || strings.Count(page, "this device") != 1 || !strings.Contains(page, "Log out everywhere else") || !strings.Contains(page, "re-issue your code") {
+		t.Fatalf("anna's sessions page: %d sessions, want 2, this device marked once:\n%s", n, page)
+	}
+	if n, _ := sessions(boris); n != 2 {
+		t.Fatalf("boris's sessions page lists %d sessions, want his two", n)
+	}
+	token := csrfRe.FindStringSubmatch(page)[1]
+	for name, c := range map[string]struct {
+		form   url.Values
+		origin string
+	}{
+		"another site": {url.Values{"csrf": {token}}, "https://evil.example"},
+		"no token":     {url.Values{}, h.srv.URL},
+		"wrong token":  {url.Values{"csrf": {"00112233445566778899aabbccddeeff"}}, h.srv.URL},
+	} {
+		phone.post("/a/coop/sessions", c.form, http.Header{"Origin": {c.origin}})
+		if !loggedIn(thief) {
+			t.Fatalf("%s: a forged form ended the other session", name)
+		}
+	}
+	// Boris ends his other: anna's two live on.
+	if resp, _ := boris.postPage("sessions", "/a/coop/sessions", url.Values{}); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("boris logs out everywhere else: %s", resp.Status)
+	}
+	if loggedIn(borisToo) || !loggedIn(boris) {
+		t.Fatal("boris's other session lives on")
+	}
+	if n, page := sessions(boris); n != 1 || strings.Contains(page, "Log out everywhere else") {
+		t.Fatalf("boris's sessions page lists %d sessions, want his one, no button", n)
+	}
+	if !loggedIn(phone) || !loggedIn(thief) {
+		t.Fatal("boris ending his other sessions ended someone's")
+	}
+	resp, _ := phone.postPage("sessions", "/a/coop/sessions", url.Values{})
+	if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/a/coop/sessions" {
+		t.Fatalf("log out everywhere else: %s to %q", resp.Status, resp.Header.Get("Location"))
+	}
+	if loggedIn(thief) {
+		t.Fatal("the other session still works after 'log out everywhere else'")
+	}
+	if !loggedIn(boris) {
+		t.Fatal("anna ending her other sessions ended boris's")
+	}
+	n, page = sessions(phone)
+	if n != 1 || !strings.Contains(page, "this device") || !strings.Contains(page, "Logged out everywhere else (sessions ended: 1)") || !strings.Contains(page, "You are logged in only here.") {
+		t.Fatalf("anna's sessions page after: %d sessions:\n%s", n, page)
+	}
+	// The public is sent to log in.
+	if code, _, hd := h.browser("").get("/a/coop/sessions"); code != http.StatusSeeOther || !strings.HasPrefix(hd.Get("Location"), "/login") {
+		t.Fatalf("the public's sessions page: %d to %q", code, hd.Get("Location"))
+	}
+}
+
+// TestLoginLinkAsImageLogsNobodyIn: through the pages' server, a login
+// link loaded as an image (<img src="/login?code=X"> on a page of this
+// site) sets no session; opened as a page, or by a client that says
+// nothing of its request (curl), it logs in.
+func TestLoginLinkAsImageLogsNobodyIn(t *testing.T) {
+	h := newHall(t)
+	link := "/login?code=" + url.QueryEscape(h.codes["anna"])
+	b := h.browser("")
+	resp, body := b.getWith(link, http.Header{"Sec-Fetch-Mode": {"no-cors"}, "Sec-Fetch-Dest": {"image"}, "Sec-Fetch-Site": {"same-origin"}})
+	if resp.StatusCode != http.StatusForbidden || len(resp.Cookies()) != 0 || !strings.Contains(body, "open it yourself") {
+		t.Fatalf("the link as an image: %s, cookies %v:\n%s", resp.Status, resp.Cookies(), body)
+	}
+	for _, hd := range []http.Header{{"Sec-Fetch-Mode": {"navigate"}, "Sec-Fetch-Dest": {"document"}, "Sec-Fetch-Site": {"none"}}, nil} {
+		if resp, _ := h.browser("").getWith(link, hd); resp.StatusCode != http.StatusSeeOther || len(resp.Cookies()) == 0 {
+			t.Fatalf("the link opened (%v): %s, cookies %v", hd, resp.Status, resp.Cookies())
+		}
+	}
+}
