@@ -246,7 +246,7 @@ func TestPagesInThePseudoLocale(t *testing.T) {
 		}{{public, "/"}, {public, "/login"}, {public, a + "/"}, {public, a + "/record"}, {public, a + "/motions"}, {public, a + "/motions/m1"},
 			{public, a + "/projector?lang=en-XA"}, {public, a + "/projector?lang=en-XA&fragment=live"},
 			{anna, a + "/delegate"}, {anna, a + "/delegate?fragment=live"}, {anna, a + "/motions"}, {anna, a + "/motions/m1"}, {anna, a + "/trustee"},
-			{anna, a + "/setup"}, {anna, a + "/chair"},
+			{anna, a + "/setup"}, {anna, a + "/chair"}, {anna, a + "/sessions"}, {admin, a + "/sessions"},
 			{chair, a + "/chair"}, {chair, a + "/chair/agenda"}, {chair, a + "/chair/elections"}, {chair, a + "/chair/hall"}, {chair, a + "/chair/screens"}, {chair, a + "/chair/sitting"},
 			{chair, a + "/motions/m1"},
 			{sec, a + "/secretary"}, {sec, a + "/setup"}, {sec, a + "/motions/m1"},
