@@ -94,6 +94,7 @@ var raisesPresence = map[string]bool{
 	"narrative_recorded":          false,
 	"organization_added":          false,
 	"organization_amended":        false,
+	"organization_removed":        false,
 	"organization_noted_present":  false,
 	"partial_decryption_posted":   false,
 	"person_added":                false,

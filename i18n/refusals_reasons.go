@@ -109,4 +109,13 @@ var reasonMessages = []Msg{
 	{Key: "roll call", En: "roll call", De: "„namentliche Abstimmung“", Ru: "«поимённое голосование»", Fr: "« appel nominal »", Es: "«votación nominal»"},
 	{Key: "secret ballot", En: "secret ballot", De: "„geheime Abstimmung“", Ru: "«тайное голосование»", Fr: "« scrutin secret »", Es: "«votación secreta»"},
 	{Key: "encrypted ballot", En: "encrypted ballot", De: "„verschlüsselte Abstimmung“", Ru: "«зашифрованное голосование»", Fr: "« vote chiffré »", Es: "«votación cifrada»"},
+	// What refers to an organization that cannot be removed (remove_organization).
+	{Key: "the mandate %s", En: "the mandate %s", De: "das Mandat %s", Ru: "мандат %s", Fr: "le mandat %s", Es: "la credencial %s"},
+	{Key: "the membership of %s", En: "the membership of %s", De: "die Mitgliedschaft von %s", Ru: "членство %s", Fr: "l'adhésion de %s", Es: "la afiliación de %s"},
+	{Key: "the organization %s, of which it is the parent", En: "the organization %s, of which it is the parent", De: "die Organisation %s, deren übergeordnete Organisation sie ist", Ru: "организация %s, для которой она вышестоящая", Fr: "l'organisation %s, dont elle est la mère", Es: "la organización %s, de la que es la matriz"},
+	{Key: "the sitting %s, held jointly with it", En: "the sitting %s, held jointly with it", De: "die gemeinsam mit ihr abgehaltene Sitzung %s", Ru: "заседание %s, проведённое совместно с ней", Fr: "la séance %s, tenue conjointement avec elle", Es: "la sesión %s, celebrada conjuntamente con ella"},
+	{Key: "the speaking time allotted on the item %s", En: "the speaking time allotted on the item %s", De: "die zum Tagesordnungspunkt %s zugeteilte Redezeit", Ru: "время выступлений, отведённое по пункту %s", Fr: "le temps de parole attribué sur le point %s", Es: "el tiempo de palabra asignado en el punto %s"},
+	{Key: "the list %s of the election %s", En: "the list %s of the election %s", De: "die Liste %s der Wahl %s", Ru: "список %s на выборах %s", Fr: "la liste %s de l'élection %s", Es: "la lista %s de la elección %s"},
+	{Key: "the motion %s, submitted in its name", En: "the motion %s, submitted in its name", De: "der in ihrem Namen eingereichte Antrag %s", Ru: "предложение %s, внесённое от её имени", Fr: "la motion %s, déposée en son nom", Es: "la moción %s, presentada en su nombre"},
+	{Key: "the motion %s, supported in its name", En: "the motion %s, supported in its name", De: "der in ihrem Namen unterstützte Antrag %s", Ru: "предложение %s, поддержанное от её имени", Fr: "la motion %s, soutenue en son nom", Es: "la moción %s, apoyada en su nombre"},
 }
