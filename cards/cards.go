@@ -28,12 +28,10 @@ import (
 	"strings"
 	"time"
 
-	"golang.org/x/text/collate"
-	"golang.org/x/text/language"
-
 	"plenum/assembly"
 	"plenum/auth"
 	"plenum/engine"
+	"plenum/internal/names"
 )
 
 // Card is one mandate card: whose it is, what they sit for, and the access
@@ -151,7 +149,7 @@ func Issue(ctx context.Context, a *engine.Assembly, codes *auth.Store, actor str
 		}
 		// Names in the order of the pages' lists (web's byName): without
 		// regard to accents or case, numbers by their value.
-		names := collate.New(language.Und, collate.Loose, collate.Numeric)
+		order := names.Collator()
 		orgRank := map[string]int{}
 		for i, id := range s.OrgOrder {
 			orgRank[id] = i + 1
@@ -167,7 +165,7 @@ func Issue(ctx context.Context, a *engine.Assembly, codes *auth.Store, actor str
 			if rx != ry {
 				return rx - ry
 			}
-			return names.CompareString(x.Name, y.Name)
+			return order.CompareString(x.Name, y.Name)
 		})
 	})
 	if refusal != nil {

@@ -8,10 +8,9 @@ import (
 	"strings"
 
 	"github.com/xuri/excelize/v2"
-	"golang.org/x/text/collate"
-	"golang.org/x/text/language"
 
 	"plenum/assembly"
+	"plenum/internal/names"
 )
 
 // Entry is one person of an assembly's roster as Export writes them: their
@@ -37,9 +36,9 @@ const (
 // with several mandates is written with the one they vote with, else
 // their first not rejected, else their last.
 func Entries(s *assembly.State) []Entry {
-	names := map[string]int{}
+	sameName := map[string]int{}
 	for _, id := range s.PersonOrder {
-		names[nameKey(s.Persons[id].Name)]++
+		sameName[nameKey(s.Persons[id].Name)]++
 	}
 	var out []Entry
 	for _, id := range s.PersonOrder {
@@ -54,7 +53,7 @@ func Entries(s *assembly.State) []Entry {
 		}
 		if pr := s.Persons[md.Proxy]; pr != nil {
 			e.Proxy = pr.Name
-			if names[nameKey(pr.Name)] > 1 && pr.Ref != "" {
+			if sameName[nameKey(pr.Name)] > 1 && pr.Ref != "" {
 				e.Proxy = pr.Ref
 			}
 		}
@@ -68,7 +67,9 @@ func Entries(s *assembly.State) []Entry {
 		}
 		out = append(out, e)
 	}
-	c := collate.New(language.Und, collate.Loose)
+	// The order of the pages' lists: numbers by their value, "Branch 9"
+	// before "Branch 10".
+	c := names.Collator()
 	slices.SortStableFunc(out, func(a, b Entry) int {
 		if a.Organization != b.Organization {
 			if a.Organization == "" || b.Organization == "" {

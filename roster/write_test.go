@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
 	"plenum/assembly"
@@ -108,5 +110,29 @@ func TestSlug(t *testing.T) {
 		if got := roster.NewID("person", name, func(id string) bool { return taken[id] }); got != want {
 			t.Errorf("NewID(%q) = %q, want %q", name, got, want)
 		}
+	}
+}
+
+// TestEntriesNumbersByValue: the roster export lists organizations and
+// names as the pages do (internal/names), numbers by their value: "Branch
+// 9" before "Branch 10", "Delegate 2" before "Delegate 11".
+func TestEntriesNumbersByValue(t *testing.T) {
+	w := congress(t)
+	for _, o := range []struct{ id, name string }{{"b10", "Branch 10"}, {"b9", "branch 9"}} {
+		w.do("admin", assembly.AddOrganization{ID: o.id, Name: o.name, Kind: "delegating"})
+	}
+	for _, p := range []struct{ id, name, org string }{{"d11", "Delegate 11", "b10"}, {"d2", "Delegate 2", "b10"}, {"d1", "Delegate 1", "b9"}} {
+		w.do("admin", assembly.AddPerson{ID: p.id, Name: p.name})
+		w.do("admin", assembly.SubmitMandate{ID: "m-" + p.id, Person: p.id, Organization: p.org, Kind: "decisive"})
+	}
+	var got []string
+	for _, e := range roster.Entries(w.state()) {
+		if strings.HasPrefix(e.Name, "Delegate ") {
+			got = append(got, e.Organization+"/"+e.Name)
+		}
+	}
+	want := []string{"branch 9/Delegate 1", "Branch 10/Delegate 2", "Branch 10/Delegate 11"}
+	if !slices.Equal(got, want) {
+		t.Fatalf("the roster lists\n%q\nwant\n%q", got, want)
 	}
 }

@@ -14,12 +14,12 @@ import (
 	"strings"
 
 	"golang.org/x/text/collate"
-	"golang.org/x/text/language"
 
 	"plenum/assembly"
 	"plenum/auth"
 	"plenum/engine"
 	"plenum/i18n"
+	"plenum/internal/names"
 	"plenum/internal/routes"
 	"plenum/roster"
 )
@@ -149,10 +149,9 @@ func byName[T any](xs []T, name func(T) string) {
 	byKey(xs, func(x T) []byte { return c.KeyFromString(&buf, name(x)) })
 }
 
-// newNameCollator is the collator byName sorts by.
-func newNameCollator() *collate.Collator {
-	return collate.New(language.Und, collate.Loose, collate.Numeric)
-}
+// newNameCollator is the collator byName sorts by (names.Collator, the
+// cards' and the roster's order too).
+func newNameCollator() *collate.Collator { return names.Collator() }
 
 // byKey sorts xs stably by the keys key gives them (byName's).
 func byKey[T any](xs []T, key func(T) []byte) {
