@@ -349,6 +349,7 @@ func init() {
 	// What an accepted command did, as the page says it (web.done).
 	register([]Msg{
 		{Key: "web.done.entry", En: "%s (entry %s of the record).", De: "%s (Eintrag %s des Protokolls).", Ru: "%s (запись %s протокола).", Fr: "%s (entrée %s du procès-verbal).", Es: "%s (entrada %s del acta)."},
+		{Key: "web.done.remove_organization", En: "The organization was removed", De: "Die Organisation wurde entfernt", Ru: "Организация удалена", Fr: "L'organisation a été retirée", Es: "Se quitó la organización"},
 		{Key: "web.done.other", En: "Done: %s", De: "Erledigt: %s", Ru: "Выполнено: %s", Fr: "Fait : %s", Es: "Hecho: %s"},
 		{Key: "web.done.request_floor", En: "You are on the speakers' list", De: "Sie stehen auf der Redeliste", Ru: "Вы записаны в список ораторов", Fr: "Vous êtes inscrit sur la liste des orateurs", Es: "Está en la lista de oradores"},
 		{Key: "web.done.withdraw_request", En: "The request for the floor was withdrawn", De: "Die Wortmeldung wurde zurückgezogen", Ru: "Запись на слово снята", Fr: "La demande de parole a été retirée", Es: "Se retiró la petición de palabra"},

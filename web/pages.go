@@ -66,7 +66,8 @@ type view struct {
 	Now   time.Time
 	Query url.Values
 	// Form is a ballot posted to the delegate's page for its
-	// confirmation step (POST /a/{id}/delegate), or nil.
+	// confirmation step (POST /a/{id}/delegate), or a set-up form sent
+	// back with a refusal (keptForms), or nil.
 	Form       url.Values
 	Checkpoint string
 	Size       int64
@@ -147,6 +148,13 @@ func (s *server) page(name string, acc access) http.HandlerFunc {
 // servePage renders the page name for the request, with form as the
 // ballot posted for confirmation (nil on a GET).
 func (s *server) servePage(w http.ResponseWriter, r *http.Request, name string, acc access, form url.Values) {
+	s.servePageAs(w, r, name, acc, form, nil, http.StatusOK)
+}
+
+// servePageAs is servePage with the message fl shown instead of the one
+// the cookie holds (nil: that one) and the status given: a set-up form
+// sent back with a refusal, with what was typed in it (setupAct).
+func (s *server) servePageAs(w http.ResponseWriter, r *http.Request, name string, acc access, form url.Values, fl *flash, status int) {
 	a, ok := s.assemblyOf(w, r)
 	if !ok {
 		return
@@ -168,7 +176,9 @@ func (s *server) servePage(w http.ResponseWriter, r *http.Request, name string, 
 		return
 	}
 	frag := r.URL.Query().Get("fragment")
-	if frag == "" {
+	if fl != nil {
+		v.Flash = fl
+	} else if frag == "" {
 		v.Flash = takeFlash(w, r, a.ID())
 	}
 	if name == "record" || name == "projector" {
@@ -184,7 +194,6 @@ func (s *server) servePage(w http.ResponseWriter, r *http.Request, name string, 
 	if frag != "" {
 		tmpl = "live"
 	}
-	status := http.StatusOK
 	buf := pageBuffer()
 	defer buf.free()
 	var err error

@@ -326,6 +326,10 @@ type orgRow struct {
 	Mandates, Verified int
 }
 
+// OrgRemovable reports whether nothing refers to the organization id, so
+// that remove_organization would remove it.
+func (v *view) OrgRemovable(id string) bool { return v.S.OrgReferredBy(id) == nil }
+
 // OrgRows are the organizations, by name, with their mandates counted.
 func (v *view) OrgRows() []orgRow {
 	count := map[string]*orgRow{}
@@ -436,6 +440,20 @@ func (v *view) RosterSize() (sz struct{ Persons, Mandates, Verified, Organizatio
 // the catalog's "web.su.done.<cmd>", with the name of what it made.
 var setupDone = map[string]bool{"add_organization": true, "add_person": true, "submit_mandate": true, "form_body": true, "rules": true, "amend_assembly": true}
 
+// keptForms are the set-up forms whose page, when the rules refuse what
+// the form sent, comes back with what was typed in it (view.Sent), by the
+// form's cmd.
+var keptForms = map[string]string{"add_organization": "setup-organizations"}
+
+// Sent is the field of a form sent back with a refusal (keptForms) as it
+// was typed, or def.
+func (v *view) Sent(field, def string) string {
+	if v.Form != nil {
+		return v.Form.Get(field)
+	}
+	return def
+}
+
 // setupAct serves POST /a/{id}/setup: the set-up forms that create
 // something (the server makes its id from its name) or that give several
 // commands at once, on behalf of the logged-in person. Besides csrf, key
@@ -497,6 +515,13 @@ func (s *server) setupAct(w http.ResponseWriter, r *http.Request) {
 		}
 		var ae *assembly.Error
 		if errors.As(err, &ae) && ae.Code != assembly.ErrCorrupt {
+			if page := keptForms[cmd]; page != "" && r.Header.Get(auth.CSRFHeader) == "" && back == "/a/"+id+"/"+page {
+				// Without scripts the page comes back with what was
+				// typed, as the new assembly's form does; with them the
+				// form stays as it is on the page.
+				s.servePageAs(w, r, page, needLogin, r.PostForm, &flash{Error: true, Text: refusal(r, ae)}, http.StatusConflict)
+				return
+			}
 			reply(http.StatusConflict, actResult{Error: refusal(r, ae)})
 			return
 		}
