@@ -320,15 +320,14 @@ func (v *view) Memberships(person string) []assembly.Membership {
 }
 
 // orgRow is an organization on the organizations page, with how many
-// mandates it sends.
+// mandates it sends, and whether remove_organization would remove it
+// (nothing refers to it).
 type orgRow struct {
 	*assembly.Organization
 	Mandates, Verified int
+	Removable          bool
+	sends              bool // a mandate of any status is from it
 }
-
-// OrgRemovable reports whether nothing refers to the organization id, so
-// that remove_organization would remove it.
-func (v *view) OrgRemovable(id string) bool { return v.S.OrgReferredBy(id) == nil }
 
 // OrgRows are the organizations, by name, with their mandates counted.
 func (v *view) OrgRows() []orgRow {
@@ -342,12 +341,21 @@ func (v *view) OrgRows() []orgRow {
 	}
 	for _, id := range v.S.MandateOrder {
 		m := v.S.Mandates[id]
-		if r := count[m.Organization]; r != nil && m.Status != assembly.MandateStatusRejected {
+		r := count[m.Organization]
+		if r != nil {
+			r.sends = true
+		}
+		if r != nil && m.Status != assembly.MandateStatusRejected {
 			r.Mandates++
 			if m.Status == assembly.MandateStatusVerified {
 				r.Verified++
 			}
 		}
+	}
+	for i := range out {
+		// Most organizations send mandates: the rules' walk of what
+		// refers to one is for the few that do not.
+		out[i].Removable = !out[i].sends && v.S.OrgReferredBy(out[i].ID) == nil
 	}
 	byName(out, func(r orgRow) string { return r.Name })
 	return out
