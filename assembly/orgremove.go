@@ -38,6 +38,11 @@ func (s *State) OrgReferredBy(id string) *Reason {
 	if len(o.Members) > 0 {
 		return reason("the membership of %s", o.Members[0].Person)
 	}
+	if o.PresentNoted {
+		// The minutes list it among those present: its part in the
+		// assembly is record, not a mistake to remove.
+		return reason("the note that it took part")
+	}
 	for _, cid := range s.OrgOrder {
 		if s.Organizations[cid].Parent == id {
 			return reason("the organization %s, of which it is the parent", s.Organizations[cid].Name)

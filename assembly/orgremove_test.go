@@ -17,6 +17,7 @@ func TestRemoveOrganization(t *testing.T) {
 		name, actor, cmd, args, msg string
 	}{
 		{"rejected mandate", "cara", "submit_mandate", `{"id":"md-x","person":"guest","organization":"dup","kind":"guest"}`, "the mandate md-x"},
+		{"presence noted", "ann", "note_organization_present", `{"organization":"dup","note":"sent greetings"}`, "the note that it took part"},
 		{"child", "ann", "add_organization", `{"id":"kid","name":"Kid","kind":"group","parent":"dup"}`, "the organization Kid, of which it is the parent"},
 		{"joint sitting", "ann", "open_sitting", `{"id":"s9","date":"2026-05-09","chair":"ann","joint_with":["dup"]}`, "the sitting s9, held jointly with it"},
 		{"speaking time", "ann", "allot_speaking_time", `{"item":"i1","allowances":{"dup":60}}`, "the speaking time allotted on the item i1"},

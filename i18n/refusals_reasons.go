@@ -112,6 +112,7 @@ var reasonMessages = []Msg{
 	// What refers to an organization that cannot be removed (remove_organization).
 	{Key: "the mandate %s", En: "the mandate %s", De: "das Mandat %s", Ru: "мандат %s", Fr: "le mandat %s", Es: "la credencial %s"},
 	{Key: "the membership of %s", En: "the membership of %s", De: "die Mitgliedschaft von %s", Ru: "членство %s", Fr: "l'adhésion de %s", Es: "la afiliación de %s"},
+	{Key: "the note that it took part", En: "the note that it took part", De: "der Vermerk, dass sie teilnahm", Ru: "отметка о том, что она участвовала", Fr: "la mention de sa participation", Es: "la nota de que participó"},
 	{Key: "the organization %s, of which it is the parent", En: "the organization %s, of which it is the parent", De: "die Organisation %s, deren übergeordnete Organisation sie ist", Ru: "организация %s, для которой она вышестоящая", Fr: "l'organisation %s, dont elle est la mère", Es: "la organización %s, de la que es la matriz"},
 	{Key: "the sitting %s, held jointly with it", En: "the sitting %s, held jointly with it", De: "die gemeinsam mit ihr abgehaltene Sitzung %s", Ru: "заседание %s, проведённое совместно с ней", Fr: "la séance %s, tenue conjointement avec elle", Es: "la sesión %s, celebrada conjuntamente con ella"},
 	{Key: "the speaking time allotted on the item %s", En: "the speaking time allotted on the item %s", De: "die zum Tagesordnungspunkt %s zugeteilte Redezeit", Ru: "время выступлений, отведённое по пункту %s", Fr: "le temps de parole attribué sur le point %s", Es: "el tiempo de palabra asignado en el punto %s"},
