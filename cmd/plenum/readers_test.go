@@ -90,6 +90,8 @@ var readClasses = map[string]readClass{
 	"GET /a/{id}":                  open,
 	"GET /a/{id}/delegate":         never,
 	"POST /a/{id}/delegate":        never,
+	"GET /a/{id}/sessions":         never, // a person's own sessions
+	"POST /a/{id}/sessions":        never, // "log out everywhere else"
 	"GET /a/{id}/chair":            participantRecord,
 	"GET /a/{id}/chair/agenda":     participantRecord,
 	"GET /a/{id}/chair/elections":  participantRecord,
