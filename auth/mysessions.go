@@ -95,12 +95,7 @@ func (s *Store) EndOtherSessions(ctx context.Context, token string) (_ int64, er
 // dropOthers forgets the sessions of me's assembly, person and kind but
 // the one of hash keep (see drop for when).
 func (c *sessionCache) dropOthers(me *Session, keep [32]byte) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.gen++
-	for h, s := range c.m {
-		if h != keep && s.Admin == me.Admin && s.Assembly == me.Assembly && s.Person == me.Person {
-			delete(c.m, h)
-		}
-	}
+	c.dropWhere(func(h [32]byte, s Session) bool {
+		return h != keep && s.Admin == me.Admin && s.Assembly == me.Assembly && s.Person == me.Person
+	})
 }

@@ -137,24 +137,23 @@ func (c *sessionCache) dropPersons(assembly string, persons []string) {
 	for _, p := range persons {
 		set[p] = true
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.gen++
-	for h, s := range c.m {
-		if !s.Admin && s.Assembly == assembly && set[s.Person] {
-			delete(c.m, h)
-		}
-	}
+	c.dropWhere(func(_ [32]byte, s Session) bool { return !s.Admin && s.Assembly == assembly && set[s.Person] })
 }
 
 // dropAdmins forgets the server administrators' sessions (see drop for
 // when).
 func (c *sessionCache) dropAdmins() {
+	c.dropWhere(func(_ [32]byte, s Session) bool { return s.Admin })
+}
+
+// dropWhere forgets the sessions for which gone is true: the one walk of
+// the cache that dropPersons, dropAdmins and dropOthers share.
+func (c *sessionCache) dropWhere(gone func(h [32]byte, s Session) bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.gen++
 	for h, s := range c.m {
-		if s.Admin {
+		if gone(h, s) {
 			delete(c.m, h)
 		}
 	}

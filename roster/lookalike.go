@@ -4,12 +4,14 @@ import (
 	"strings"
 
 	"github.com/mtibben/confusables"
+
+	"plenum/assembly"
 )
 
 // Names that look alike. A name written wholly in letters of another
 // script that look like the letters of a name already given (Cyrillic
 // "Рере Ѕоѕа" beside Latin "Pepe Sosa", Greek "ΑΝΝΑ" beside "ANNA") is not
-// the same name (nameKey), so it would pass as a new person, and two
+// the same name (assembly.NameKey), so it would pass as a new person, and two
 // delegates would look the same on every page and ballot. Unicode's
 // confusable detection (UTS #39, section 4) says when two texts look
 // alike: when their skeletons are equal, the skeleton mapping each
@@ -40,7 +42,7 @@ type lookKey struct {
 
 // lookKeys returns the skeletons of a name in the three forms.
 func lookKeys(name string) [lookForms]lookKey {
-	s := plainName(name)
+	s := assembly.PlainName(name)
 	small, capitals := strings.ToLower(s), strings.ToUpper(s)
 	written := confusables.Skeleton(s)
 	skeleton := func(form string) string {
@@ -55,7 +57,7 @@ func lookKeys(name string) [lookForms]lookKey {
 // lookMember is a name in a lookIndex: a row's, or the name of a person
 // or organization of the assembly (row -1).
 type lookMember struct {
-	name, key, ref string // key is nameKey(name); ref the reference, if any
+	name, key, ref string // key is assembly.NameKey(name); ref the reference, if any
 	row            int
 	looks          [lookForms]lookKey
 }
@@ -80,7 +82,7 @@ func newLookIndex(n int) *lookIndex {
 
 // add puts a member in the index and returns its index.
 func (x *lookIndex) add(m lookMember) int {
-	m.key, m.looks = nameKey(m.name), lookKeys(m.name)
+	m.key, m.looks = assembly.NameKey(m.name), lookKeys(m.name)
 	x.members = append(x.members, m)
 	n := len(x.members)
 	for _, k := range m.looks {

@@ -183,11 +183,11 @@ func Plan(t *Table, fresh func() (*assembly.State, error), opts Options) (*Previ
 		personSeq: idSeq{}, orgSeq: idSeq{}, mandateSeq: idSeq{},
 	}
 	for _, id := range s.PersonOrder {
-		k := nameKey(s.Persons[id].Name)
+		k := assembly.NameKey(s.Persons[id].Name)
 		p.personsByName[k] = append(p.personsByName[k], s.Persons[id])
 	}
 	for _, id := range s.OrgOrder {
-		k := nameKey(s.Organizations[id].Name)
+		k := assembly.NameKey(s.Organizations[id].Name)
 		p.orgsByName[k] = append(p.orgsByName[k], s.Organizations[id])
 	}
 	for _, tr := range t.Rows {
@@ -236,19 +236,11 @@ func asRead(s string) string {
 	return norm.NFC.String(strings.Join(strings.Fields(s), " "))
 }
 
-// nameKey is the form names are matched in (assembly.NameKey): without
-// regard to case, to spaces or to the invisible joiners, in Unicode's
-// composed form; the rules refuse a second organization of one name so.
-func nameKey(s string) string { return assembly.NameKey(s) }
-
-// plainName is a name as it is compared (assembly.PlainName).
-func plainName(s string) string { return assembly.PlainName(s) }
-
 // joiner reports whether r is the zero-width non-joiner or joiner, the
 // only invisible characters a cell may hold (the others are
 // assembly.Invisible), and not next to a Latin, Cyrillic or Greek letter:
 // Persian, the Indic scripts and emoji need them. The joiners do not make
-// a name another one (nameKey).
+// a name another one (assembly.NameKey).
 func joiner(r rune) bool { return r == '\u200c' || r == '\u200d' }
 
 // lookalikeScripts are the scripts whose letters look alike (Latin a,
@@ -498,7 +490,7 @@ func (p *plan) findDuplicates() {
 		if r.Name == "" {
 			continue
 		}
-		k := nameKey(r.Name)
+		k := assembly.NameKey(r.Name)
 		for _, j := range p.nameRows[k] {
 			if r.Ref == "" || p.rows[j].Ref == "" {
 				p.problem(i, FieldName, "%s is also on row %d; one person has one row (if they are two persons of one name, give each a reference %s)", r.Name, p.rows[j].Number, p.refWhere())
@@ -519,7 +511,7 @@ func (p *plan) findDuplicates() {
 func (p *plan) findLookalikes() {
 	var rows []int // the new names
 	for i, r := range p.rows {
-		if per := p.s.Persons[r.Person]; r.Name != "" && (per == nil || nameKey(per.Name) != nameKey(r.Name)) {
+		if per := p.s.Persons[r.Person]; r.Name != "" && (per == nil || assembly.NameKey(per.Name) != assembly.NameKey(r.Name)) {
 			rows = append(rows, i)
 		}
 	}
@@ -575,7 +567,7 @@ func (p *plan) matchPerson(i int) (*assembly.Person, bool) {
 		}
 	}
 	var cands []*assembly.Person
-	for _, per := range p.personsByName[nameKey(r.Name)] {
+	for _, per := range p.personsByName[assembly.NameKey(r.Name)] {
 		if r.Ref == "" || per.Ref == "" {
 			cands = append(cands, per)
 		}
@@ -596,7 +588,7 @@ func (p *plan) organization(i int) (string, bool) {
 	if r.Organization == "" {
 		return "", true
 	}
-	k := nameKey(r.Organization)
+	k := assembly.NameKey(r.Organization)
 	switch orgs := p.orgsByName[k]; len(orgs) {
 	case 1:
 		return orgs[0].ID, true
@@ -712,7 +704,7 @@ func (p *plan) planNew(i int, org string) {
 	}
 	p.submit(i, org)
 	p.change(i, "new person, %s", describe(r.Kind, r.Weight, r.Organization, r.Status))
-	for _, per := range p.personsByName[nameKey(r.Name)] {
+	for _, per := range p.personsByName[assembly.NameKey(r.Name)] {
 		if per.Ref != "" && per.Ref != r.Ref {
 			// Two persons of one name, or the same person under a
 			// reference mangled by a spreadsheet (00123 read as 123).
@@ -955,7 +947,7 @@ func (p *plan) proxyPerson(i int) (string, bool) {
 	if per, ok := p.s.PersonByRef(v); ok {
 		return per.ID, true
 	}
-	k := nameKey(v)
+	k := assembly.NameKey(v)
 	switch js := p.nameRows[k]; len(js) {
 	case 1:
 		if p.rows[js[0]].Person == "" {
@@ -1098,6 +1090,6 @@ func (p *plan) finish(pv *Preview) {
 			pv.Missing = append(pv.Missing, Missing{Person: id, Name: per.Name, Ref: per.Ref, Organizations: orgs})
 		}
 	}
-	slices.SortStableFunc(pv.Missing, func(a, b Missing) int { return strings.Compare(nameKey(a.Name), nameKey(b.Name)) })
+	slices.SortStableFunc(pv.Missing, func(a, b Missing) int { return strings.Compare(assembly.NameKey(a.Name), assembly.NameKey(b.Name)) })
 	sum.Missing = len(pv.Missing)
 }

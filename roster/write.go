@@ -38,7 +38,7 @@ const (
 func Entries(s *assembly.State) []Entry {
 	sameName := map[string]int{}
 	for _, id := range s.PersonOrder {
-		sameName[nameKey(s.Persons[id].Name)]++
+		sameName[assembly.NameKey(s.Persons[id].Name)]++
 	}
 	var out []Entry
 	for _, id := range s.PersonOrder {
@@ -53,7 +53,7 @@ func Entries(s *assembly.State) []Entry {
 		}
 		if pr := s.Persons[md.Proxy]; pr != nil {
 			e.Proxy = pr.Name
-			if sameName[nameKey(pr.Name)] > 1 && pr.Ref != "" {
+			if sameName[assembly.NameKey(pr.Name)] > 1 && pr.Ref != "" {
 				e.Proxy = pr.Ref
 			}
 		}
