@@ -35,7 +35,9 @@ type Options struct {
 	// Since, if set, is a signed checkpoint of the same log saved earlier:
 	// the current one must extend it.
 	Since []byte
-	// Replay, if set, is called with every entry, in order.
+	// Replay, if set, is called with every entry, in order. Its error
+	// is a problem with the entry, unless it is the end of a context or
+	// the failure to fetch what the entry needs (marked by Unfetched).
 	Replay func(index int64, data []byte) error
 	// Progress, if set, is called after each entry bundle with the
 	// number of entries checked and the log's size.
@@ -57,6 +59,10 @@ type Result struct {
 type Error struct {
 	Index  int64
 	Reason string
+	// cause is the error that made the problem, if any: a failure to
+	// fetch (unread) or the end of the verification's context is no
+	// finding about the log (see found).
+	cause error
 }
 
 func (e *Error) Error() string {
@@ -68,6 +74,48 @@ func (e *Error) Error() string {
 
 func fail(index int64, format string, args ...any) error {
 	return &Error{Index: index, Reason: fmt.Sprintf(format, args...)}
+}
+
+// failOn is fail for a problem that cause made: a finding about what
+// was fetched (a tile that does not lead to the signed root, a bundle
+// cut short, an event the replay refuses), or a failure to fetch it
+// (unread, Unfetched, the end of a context), which is none.
+func failOn(index int64, cause error, format string, args ...any) error {
+	return &Error{Index: index, Reason: fmt.Sprintf(format, args...), cause: cause}
+}
+
+// unread is the error of a request that brought nothing to check: the
+// server could not be reached, answered with an error status, or broke
+// off its answer, or the context ended. It says nothing about the log:
+// what is found wrong in an answer received whole is a finding, and
+// outranks the end of the verification's context (see verify).
+type unread struct{ error }
+
+func (e unread) Unwrap() error { return e.error }
+
+// Unfetched marks err, returned by an Options.Replay, as the failure to
+// fetch what the entry needs (a payload stored beside the log) rather
+// than a problem with the entry: if the verification's context has
+// ended, Verify reports that it stopped (*Stopped), not the entry.
+func Unfetched(err error) error {
+	if err == nil {
+		return nil
+	}
+	return unread{err}
+}
+
+// notFetched reports whether err is the failure to fetch something, or
+// the end of a context, rather than a finding.
+func notFetched(err error) bool {
+	return errors.As(err, new(unread)) || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)
+}
+
+// found reports whether err is a finding about the log: an *Error made
+// from what was received, not from a failure to receive it, nor from
+// the end of ctx (a replay's error may be its cause).
+func found(ctx context.Context, err error) bool {
+	var e *Error
+	return errors.As(err, &e) && !notFetched(e.cause) && !errors.Is(e.cause, context.Cause(ctx))
 }
 
 // Client reads one tiled log over HTTP.
@@ -167,7 +215,7 @@ func (c *Client) get(ctx context.Context, path string, limit int64) ([]byte, err
 	}
 	resp, err := c.hc.Do(req)
 	if err != nil {
-		return nil, err
+		return nil, unread{err}
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
@@ -176,7 +224,7 @@ func (c *Client) get(ctx context.Context, path string, limit int64) ([]byte, err
 		if resp.StatusCode == http.StatusNotFound {
 			err = notFound{err}
 		}
-		return nil, err
+		return nil, unread{err}
 	}
 	tooLarge := fmt.Errorf("GET %s: response larger than %d bytes", req.URL, limit)
 	if resp.ContentLength > limit {
@@ -184,7 +232,7 @@ func (c *Client) get(ctx context.Context, path string, limit int64) ([]byte, err
 	}
 	b, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
 	if err != nil {
-		return nil, fmt.Errorf("GET %s: %v", req.URL, err)
+		return nil, unread{fmt.Errorf("GET %s: %w", req.URL, err)}
 	}
 	if int64(len(b)) > limit {
 		return nil, tooLarge
@@ -294,7 +342,7 @@ func (r *tileReader) ReadTiles(tiles []tlog.Tile) ([][]byte, error) {
 		}
 		var err error
 		if f := r.fetchedAhead(t); f != nil {
-			d, err = f.wait(r.ctx)
+			d, err = f.wait()
 		} else {
 			d, err = r.c.readTile(r.ctx, t)
 		}
@@ -397,7 +445,11 @@ func (e *Stopped) Unwrap() error { return e.Cause }
 
 // Verify checks the whole log at url: see the package comment. It returns
 // an *Error for the first problem with the log, a *Stopped if ctx ends
-// first, or another error if the server cannot be read.
+// first, or another error if the server cannot be read. A problem found
+// in what was received whole is reported even when ctx ended as it was
+// found (or before it was checked): only a failure to fetch, or to
+// replay for want of something fetched (Unfetched), gives way to the
+// end of ctx.
 func Verify(ctx context.Context, url string, opts Options) (*Result, error) {
 	return verify(ctx, newClient(url, opts.Client, maxCachedTiles), opts)
 }
@@ -407,10 +459,14 @@ func verify(ctx context.Context, c *Client, opts Options) (res *Result, err erro
 		return nil, errors.New("remote: no log key to verify the checkpoint with")
 	}
 	// When ctx ends, a fetch, a tile's check or the replay fails with
-	// its error: the log is not at fault, the verification stopped.
+	// its error: the log is not at fault, the verification stopped. But
+	// a problem found in what was received whole — a forged tile or
+	// entry, a bad signature, an event the rules refuse — is one however
+	// close to the end of ctx it was found, and is reported as such:
+	// the time limit does not hide it.
 	stopped := &Stopped{Size: -1}
 	defer func() {
-		if err != nil && ctx.Err() != nil {
+		if err != nil && ctx.Err() != nil && !found(ctx, err) {
 			stopped.Cause = context.Cause(ctx)
 			res, err = nil, stopped
 		}
@@ -455,7 +511,7 @@ func verify(ctx context.Context, c *Client, opts Options) (res *Result, err erro
 		}
 		entries, err := b.entries, b.err
 		if err != nil {
-			return nil, fail(start, "entry bundle: %v", err)
+			return nil, failOn(start, err, "entry bundle: %v", err)
 		}
 		idx := make([]int64, w)
 		for i := range idx {
@@ -465,7 +521,7 @@ func verify(ctx context.Context, c *Client, opts Options) (res *Result, err erro
 		want, err := hr.ReadHashes(idx)
 		tr.ahead = nil
 		if err != nil {
-			return nil, fail(start, "the log's tree (tree size %d) does not check out against its checkpoint: %v", cp.Size, err)
+			return nil, failOn(start, err, "the log's tree (tree size %d) does not check out against its checkpoint: %v", cp.Size, err)
 		}
 		for i, e := range entries {
 			n := start + int64(i)
@@ -482,7 +538,7 @@ func verify(ctx context.Context, c *Client, opts Options) (res *Result, err erro
 			}
 			if opts.Replay != nil {
 				if err := opts.Replay(n, e); err != nil {
-					return nil, fail(n, "replay: %v", err)
+					return nil, failOn(n, err, "replay: %v", err)
 				}
 			}
 		}
@@ -517,7 +573,7 @@ func checkConsistency(since, cp ledger.Checkpoint, hr tlog.HashReader) error {
 	}
 	proof, err := tlog.ProveTree(cp.Size, since.Size, hr)
 	if err != nil {
-		return fail(-1, "cannot prove the server's checkpoint (tree size %d) consistent with the remembered one (tree size %d): %v", cp.Size, since.Size, err)
+		return failOn(-1, err, "cannot prove the server's checkpoint (tree size %d) consistent with the remembered one (tree size %d): %v", cp.Size, since.Size, err)
 	}
 	if err := tlog.CheckTree(proof, cp.Size, cp.Hash, since.Size, since.Hash); err != nil {
 		return fail(-1, "the server's checkpoint (tree size %d) is not consistent with the remembered one (tree size %d): the log shows another history", cp.Size, since.Size)

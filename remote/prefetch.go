@@ -38,14 +38,13 @@ func (c *Client) fetchAhead(ctx context.Context, t tlog.Tile) *tileFetch {
 	return f
 }
 
-// wait returns the fetch's answer, or ctx's error if ctx ends first.
-func (f *tileFetch) wait(ctx context.Context) ([]byte, error) {
-	select {
-	case <-f.done:
-		return f.data, f.err
-	case <-ctx.Done():
-		return nil, ctx.Err()
-	}
+// wait returns the fetch's answer. It does not give up when the
+// verification's context ends: the fetch, bound by the same context,
+// then ends at once, and an answer it has received whole is checked
+// (a forged tile found as the time runs out is still found).
+func (f *tileFetch) wait() ([]byte, error) {
+	<-f.done
+	return f.data, f.err
 }
 
 // prefetch fetches the entry bundles of a tree of the given size, up to
@@ -86,8 +85,16 @@ func (c *Client) prefetch(ctx context.Context, size int64) <-chan bundleResult {
 	go func() {
 		defer close(out)
 		for f := range futures {
+			// A bundle received is delivered while there is room for
+			// it, even once ctx has ended: what was fetched is checked.
+			b := <-f
 			select {
-			case out <- <-f:
+			case out <- b:
+				continue
+			default:
+			}
+			select {
+			case out <- b:
 			case <-ctx.Done():
 				return
 			}

@@ -148,7 +148,9 @@ EXIT STATUS
     the renderer other than this plenum's, so that its bytes could not be
     compared (its checkpoint and record checked out); with --url, 4 when
     the check did not finish within --timeout (nothing wrong was found in
-    the entries it verified, but the log is not verified).
+    the entries it verified, but the log is not verified). A problem found
+    in what the server sent is exit status 1 even when the time ran out as
+    it was found: only a check that found nothing wrong ends with 4.
 
 EXAMPLES
     Check a copy of the server's database against the verifier key that
@@ -262,16 +264,24 @@ func remoteReplay(ctx context.Context, l *i18n.Locale, url string) (replay func(
 			if err != nil {
 				return err
 			}
+			// A payload not received (the server unreachable or
+			// refusing, the time up) is no finding about the entry:
+			// remote.Unfetched says so, so that the end of the time
+			// limit is reported as such. One received that is not the
+			// entry's is.
 			resp, err := client.Do(req)
 			if err != nil {
-				return errors.New(l.T("cli.remote.blob_fetch", err))
+				return remote.Unfetched(errors.New(l.T("cli.remote.blob_fetch", err)))
 			}
 			payload, err := io.ReadAll(io.LimitReader(resp.Body, ledger.MaxPayloadSize+1))
 			resp.Body.Close()
 			if err != nil {
-				return err
+				return remote.Unfetched(errors.New(l.T("cli.remote.blob_fetch", err)))
 			}
-			if resp.StatusCode != http.StatusOK || sha256.Sum256(payload) != ref.SHA256 || int64(len(payload)) != ref.Size {
+			if resp.StatusCode != http.StatusOK {
+				return remote.Unfetched(errors.New(l.T("cli.remote.blob_bad", hex.EncodeToString(ref.SHA256[:]))))
+			}
+			if sha256.Sum256(payload) != ref.SHA256 || int64(len(payload)) != ref.Size {
 				return errors.New(l.T("cli.remote.blob_bad", hex.EncodeToString(ref.SHA256[:])))
 			}
 			e.Payload = payload

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -9,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"golang.org/x/mod/sumdb/tlog"
 
 	"plenum/remote/tlogtest"
 )
@@ -102,5 +106,62 @@ func TestVerifyRemoteTimeLimit(t *testing.T) {
 		if code != c.code || !strings.Contains(errs, c.want) || (c.want == "") != (errs == "") {
 			t.Errorf("%v: exit %d: %q, want %d and %q", c.args, code, errs, c.code, c.want)
 		}
+	}
+}
+
+// TestVerifyRemoteForgeryFoundAsTimeRunsOut: the time limit of plenum
+// verify --url ends while the entries of a bundle received whole are
+// being checked, before the forged one among them: the forgery is
+// reported, exit status 1 naming the entry, not the time limit (exit
+// 4), which would say nothing was found wrong. Without a forgery, the
+// same end is the time limit, after the entries checked. The time runs
+// out at a chosen entry (the context ends with the cause of --timeout,
+// from the replay), and the second bundle is answered only when the
+// client gives up: no timing decides.
+func TestVerifyRemoteForgeryFoundAsTimeRunsOut(t *testing.T) {
+	l := tlogtest.New("plenum.test/log/march-1917")
+	for i := range 300 {
+		l.Append(fmt.Appendf(nil, `{"entry":%d}`, i))
+	}
+	serveAs := func(forge bool) string {
+		hs := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			switch {
+			case strings.HasPrefix(r.URL.Path, "/tile/entries/001"):
+				<-r.Context().Done()
+				return
+			case forge && r.URL.Path == "/tile/entries/000":
+				rec := httptest.NewRecorder()
+				l.ServeHTTP(rec, r)
+				w.Write(bytes.Replace(rec.Body.Bytes(), []byte(`{"entry":5}`), []byte(`{"entry":6}`), 1))
+				return
+			}
+			l.ServeHTTP(w, r)
+		}))
+		t.Cleanup(hs.Close)
+		return hs.URL
+	}
+	verify := func(url string) (int, error) {
+		ctx, timesUp := context.WithCancelCause(context.Background())
+		defer timesUp(nil)
+		_, code, err := runHostile(t, func(env *cliEnv) error {
+			return verifyRemote(ctx, env, remoteVerify{url: url, vkey: l.VKey, timeout: time.Minute, replay: func(i int64, _ []byte) error {
+				if i == 4 {
+					timesUp(errVerifyTimeout)
+				}
+				return nil
+			}})
+		})
+		if ctx.Err() == nil {
+			t.Fatalf("the time never ran out: exit %d, %v", code, err)
+		}
+		return code, err
+	}
+	forged := serveAs(true)
+	if code, err := verify(forged); code != 1 || err.Error() != forged+": entry 5: entry hashes to "+tlog.RecordHash([]byte(`{"entry":6}`)).String()+", but the signed tree has "+tlog.RecordHash([]byte(`{"entry":5}`)).String()+" at its place: the entry was altered" {
+		t.Errorf("forged entry found as the time ran out: exit %d, %v", code, err)
+	}
+	genuine := serveAs(false)
+	if code, err := verify(genuine); code != 4 || err.Error() != genuine+": the check did not finish within --timeout 1m0s: entries verified: 256 of 300, with no problem found in them; the rest were not checked. Give a longer --timeout, or 0 for no limit" {
+		t.Errorf("nothing forged: exit %d, %v", code, err)
 	}
 }
