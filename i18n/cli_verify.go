@@ -32,6 +32,22 @@ var cliVerifyMessages = []Msg{
 		Fr: "impossible de lire le procès-verbal : %v",
 		Es: "no se pudo leer el acta: %v"},
 
+	// plenum verify --excerpt --complete: an excerpt that is valid but
+	// leaves entries out (exit status 5); the arguments are the file,
+	// the entries it holds and the tree size as written in the
+	// checkpoint, the runs of indexes left out ("1, 3–7"), and the tree
+	// size again for the plural. --complete with another mode.
+	{Key: "cli.excerpt.incomplete", En: "%[1]s: --complete: the excerpt holds %[2]s of the %[3]s entries of its checkpoint, not the whole record; absent: %[4]s",
+		De: "%[1]s: --complete: der Auszug enthält %[2]s der %[3]s Einträge seines Prüfpunkts, nicht die ganze Aufzeichnung; es fehlen: %[4]s",
+		Ru: "#5|one=%[1]s: --complete: в выписке %[2]s из %[3]s записи её контрольной точки, а не весь протокол; отсутствуют: %[4]s|other=%[1]s: --complete: в выписке %[2]s из %[3]s записей её контрольной точки, а не весь протокол; отсутствуют: %[4]s",
+		Fr: "%[1]s : --complete : l'extrait contient %[2]s des %[3]s entrées de son point de contrôle, pas tout le journal ; absentes : %[4]s",
+		Es: "%[1]s: --complete: el extracto contiene %[2]s de las %[3]s entradas de su punto de control, no todo el registro; faltan: %[4]s"},
+	{Key: "cli.verify.complete", En: "--complete goes with --excerpt: --db and --url always check the whole log",
+		De: "--complete gehört zu --excerpt: --db und --url prüfen immer das ganze Log",
+		Ru: "--complete указывается вместе с --excerpt: --db и --url всегда проверяют весь журнал",
+		Fr: "--complete va avec --excerpt : --db et --url vérifient toujours le journal entier",
+		Es: "--complete va con --excerpt: --db y --url siempre verifican el registro entero"},
+
 	// plenum verify --document: a document whose statement of the
 	// checkpoint is not one of this database's logs.
 	{Key: "cli.doc.no_checkpoint", En: "the document states no checkpoint", De: "das Dokument nennt keinen Prüfpunkt", Ru: "в документе не указана контрольная точка", Fr: "le document n'indique aucun point de contrôle", Es: "el documento no indica ningún punto de control"},

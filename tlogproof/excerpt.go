@@ -30,7 +30,10 @@ const ExcerptFormat = "plenum.excerpt/v1"
 // holds the bytes of one entry, in increasing order of index, all against
 // the same signed checkpoint. The title is not authenticated: what the
 // excerpt proves is that each entry shown is in the log at its index.
-// Entries left out show as gaps in the indexes.
+// It does not prove that nothing was left out: the entries it leaves out
+// (Absent) are the gaps in its indexes and those after its last entry,
+// up to the checkpoint's tree size; one that leaves none out is the
+// whole record at its checkpoint (Complete).
 
 // ExcerptEntry is one entry of an excerpt, with its inclusion proof.
 type ExcerptEntry struct {
@@ -45,6 +48,33 @@ type Excerpt struct {
 	Checkpoint ledger.Checkpoint
 	Signed     []byte
 	Entries    []ExcerptEntry
+}
+
+// Range is a run of consecutive entry indexes, From to To, both
+// included.
+type Range struct{ From, To int64 }
+
+// Complete reports whether the excerpt holds every entry of its
+// checkpoint's tree: then it is the whole record at that checkpoint,
+// not a part of it.
+func (x *Excerpt) Complete() bool { return int64(len(x.Entries)) == x.Checkpoint.Size }
+
+// Absent returns the runs of indexes of the checkpoint's tree that the
+// excerpt leaves out, in increasing order (none if it is complete): at
+// most one more run than it has entries, however large the tree.
+func (x *Excerpt) Absent() []Range {
+	var out []Range
+	next := int64(0) // the first index not yet accounted for
+	for _, e := range x.Entries {
+		if e.Index > next {
+			out = append(out, Range{next, e.Index - 1})
+		}
+		next = e.Index + 1
+	}
+	if next < x.Checkpoint.Size {
+		out = append(out, Range{next, x.Checkpoint.Size - 1})
+	}
+	return out
 }
 
 type excerptFile struct {

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -213,6 +214,11 @@ func TestExcerpt(t *testing.T) {
 	if len(x.Entries) != 3 || x.Entries[2].Index != 25 || !bytes.Equal(x.Entries[1].Data, l.Entry(22)) || x.Title != "Resolution on the war and its vote" {
 		t.Fatalf("%+v", x)
 	}
+	// It holds 3 of the checkpoint's 30 entries: the others are absent,
+	// before, between and after them.
+	if x.Complete() || !reflect.DeepEqual(x.Absent(), []tlogproof.Range{{0, 20}, {23, 24}, {26, 29}}) {
+		t.Errorf("complete %v, absent %v", x.Complete(), x.Absent())
+	}
 	// Every element is a standalone tlog-proof.
 	var f struct{ Proofs []string }
 	json.Unmarshal(file, &f)
@@ -260,5 +266,40 @@ func TestExcerpt(t *testing.T) {
 	}
 	if _, err := tlogproof.BuildExcerpt("x", cp, []tlogproof.ExcerptEntry{entries[1], entries[0]}); err == nil {
 		t.Error("built an excerpt out of order")
+	}
+}
+
+// TestExcerptAbsent: what an excerpt leaves out of its checkpoint's tree,
+// as runs of indexes; nothing when it holds every entry.
+func TestExcerptAbsent(t *testing.T) {
+	l := newLog(t, 6)
+	cp := l.Checkpoint()
+	keys := note.VerifierList(l.Verifier())
+	for _, c := range []struct {
+		indexes []int64
+		absent  []tlogproof.Range
+	}{
+		{[]int64{0, 1, 2, 3, 4, 5}, nil},
+		{[]int64{0, 1, 2, 3, 4}, []tlogproof.Range{{5, 5}}},
+		{[]int64{1, 2, 3, 4, 5}, []tlogproof.Range{{0, 0}}},
+		{[]int64{0, 2, 4}, []tlogproof.Range{{1, 1}, {3, 3}, {5, 5}}},
+		{[]int64{3}, []tlogproof.Range{{0, 2}, {4, 5}}},
+		{[]int64{0, 5}, []tlogproof.Range{{1, 4}}},
+	} {
+		var entries []tlogproof.ExcerptEntry
+		for _, i := range c.indexes {
+			entries = append(entries, tlogproof.ExcerptEntry{Index: i, Data: l.Entry(i), Proof: proofFor(t, l, i)})
+		}
+		file, err := tlogproof.BuildExcerpt("t", cp, entries)
+		if err != nil {
+			t.Fatal(err)
+		}
+		x, err := tlogproof.VerifyExcerpt(file, keys, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if x.Complete() != (c.absent == nil) || !reflect.DeepEqual(x.Absent(), c.absent) {
+			t.Errorf("%v: complete %v, absent %v; want %v", c.indexes, x.Complete(), x.Absent(), c.absent)
+		}
 	}
 }

@@ -41,6 +41,7 @@ SYNOPSIS
     plenum verify --receipt FILE --key VERIFIERKEY [--witness VKEY ...] [--url URL]
                   [--token TOKEN | --tracker TRACKER]
     plenum verify --excerpt FILE --key VERIFIERKEY [--witness VKEY ...]
+                  [--complete]
 
 DESCRIPTION
     With --db alone, verify audits a database:
@@ -99,8 +100,7 @@ DESCRIPTION
 
     With --receipt, verify checks a ballot receipt (a C2SP tlog-proof file
     from the delegate page) offline, and with --url also against the log as
-    it is now. With --excerpt, it checks a certified excerpt of the minutes
-    (one resolution and its vote) offline.
+    it is now.
 
     With --receipt and --token, the receipt is of a ballot in a secret
     vote (from the delegate page, or POST /api/assemblies/{id}/votes/
@@ -112,6 +112,24 @@ DESCRIPTION
     With --receipt and --tracker, the receipt is of a ballot in an
     encrypted vote: verify also checks that its entry is an
     encrypted_ballot_cast holding the encrypted ballot of that tracker.
+
+    With --excerpt, it checks a certified excerpt of the minutes offline:
+    some of the log's entries (the server's excerpt of a motion holds
+    those about the motion, its amendments and their votes), each proved
+    against one signed checkpoint. An excerpt proves that what it shows
+    is in the record, not that nothing was left out; so verify says how
+    many of the checkpoint's entries it holds and which runs of indexes
+    it leaves out, the first ten and how many more:
+
+        excerpt: 3 of 412 entries; absent: 0–20, 23–24, 26–411
+
+    or, when it holds every entry, that it is the whole record:
+
+        complete: 412 of 412 entries, the whole record at its checkpoint
+
+    then prints the entries. A valid excerpt is exit status 0 either way;
+    --complete demands the whole record, and refuses an excerpt that
+    leaves entries out with exit status 5, naming them.
 
 OPTIONS
     --db PATH|URL       the SQLite database (default ./plenum-data/plenum.db),
@@ -140,6 +158,9 @@ OPTIONS
                         (the receipt's entry must hold the ballot whose
                         SHA-256 it is)
     --excerpt FILE      a certified excerpt to check
+    --complete          with --excerpt: demand the whole record at the
+                        excerpt's checkpoint (exit status 5 if it leaves
+                        any entry out)
 
 EXIT STATUS
     0 when the record is intact; 1 when it is not, naming the assembly, the
@@ -150,7 +171,9 @@ EXIT STATUS
     the check did not finish within --timeout (nothing wrong was found in
     the entries it verified, but the log is not verified). A problem found
     in what the server sent is exit status 1 even when the time ran out as
-    it was found: only a check that found nothing wrong ends with 4.
+    it was found: only a check that found nothing wrong ends with 4. With
+    --excerpt --complete, 5 when the excerpt is valid but leaves entries
+    out (it names them; without --complete such an excerpt is 0).
 
 EXAMPLES
     Check a copy of the server's database against the verifier key that
@@ -191,6 +214,7 @@ func runVerify(ctx context.Context, env *cliEnv, args []string) error {
 	token := fs.String("token", "", "")
 	tracker := fs.String("tracker", "", "")
 	timeout := fs.Duration("timeout", defaultVerifyTimeout, "")
+	complete := fs.Bool("complete", false, "")
 	if err := fs.Parse(args); err != nil {
 		return usageErr(err)
 	}
@@ -204,6 +228,9 @@ func runVerify(ctx context.Context, env *cliEnv, args []string) error {
 	}
 	if fs.NArg() != 0 {
 		return &exitError{code: 2, msg: env.locale().T("cli.no_args", "verify")}
+	}
+	if *complete && *excerpt == "" {
+		return &exitError{code: 2, msg: env.locale().T("cli.verify.complete")}
 	}
 	if *token != "" && *receipt == "" {
 		return &exitError{code: 2, msg: env.locale().T("cli.verify.token")}
@@ -227,7 +254,7 @@ func runVerify(ctx context.Context, env *cliEnv, args []string) error {
 	case *receipt != "":
 		return runVerifyReceipt(ctx, env, *receipt, *key, witnesses, *url, *token, *tracker)
 	case *excerpt != "":
-		return runVerifyExcerpt(ctx, env, *excerpt, *key, witnesses)
+		return runVerifyExcerpt(ctx, env, *excerpt, *key, witnesses, *complete)
 	case *url != "":
 		if *key == "" {
 			return &exitError{code: 2, msg: env.locale().T("cli.remote.url_key")}

@@ -298,9 +298,15 @@ func sealedChoice(entry []byte, token string) (vote, choice string, ok bool) {
 }
 
 // runVerifyExcerpt is plenum verify --excerpt FILE: it checks a certified
-// excerpt of the minutes offline and prints its entries. It returns an
-// *exitError with code 1 naming the first entry that fails.
-func runVerifyExcerpt(ctx context.Context, env *cliEnv, file, vkey string, witnesses []string) error {
+// excerpt of the minutes offline and prints its entries, after saying how
+// many of its checkpoint's entries it holds and which it leaves out, or
+// that it holds them all: an excerpt proves what it shows is in the
+// record, not that nothing was left out, and must not pass for the whole
+// minutes. It returns an *exitError with code 1 naming the first entry
+// that fails, or, if complete is set (--complete), code 5 for a valid
+// excerpt that leaves entries out, saying which, and printing nothing
+// else.
+func runVerifyExcerpt(ctx context.Context, env *cliEnv, file, vkey string, witnesses []string, complete bool) error {
 	keys, policy, err := verifyKeys(env.locale(), vkey, witnesses)
 	if err != nil {
 		return err
@@ -313,11 +319,46 @@ func runVerifyExcerpt(ctx context.Context, env *cliEnv, file, vkey string, witne
 	if err != nil {
 		return &exitError{code: 1, msg: env.locale().T("cli.about", file, err)}
 	}
-	fmt.Fprintln(env.stdout, env.locale().T("cli.excerpt", x.Title, len(x.Entries), shown(x.Checkpoint.Origin), strconv.FormatInt(x.Checkpoint.Size, 10), strconv.Itoa(len(x.Entries))))
+	l := env.locale()
+	held, size := strconv.Itoa(len(x.Entries)), strconv.FormatInt(x.Checkpoint.Size, 10)
+	absent := indexRuns(l, x.Absent())
+	if complete && !x.Complete() {
+		return &exitError{code: 5, msg: l.T("cli.excerpt.incomplete", file, held, size, absent, int(x.Checkpoint.Size))}
+	}
+	fmt.Fprintln(env.stdout, l.T("cli.excerpt", x.Title, len(x.Entries), shown(x.Checkpoint.Origin), size, held))
+	if x.Complete() {
+		fmt.Fprintln(env.stdout, l.T("cli.excerpt.complete", held, size, "", len(x.Entries), int(x.Checkpoint.Size)))
+	} else {
+		fmt.Fprintln(env.stdout, l.T("cli.excerpt.partial", held, size, absent, len(x.Entries), int(x.Checkpoint.Size)))
+	}
 	for _, e := range x.Entries {
 		fmt.Fprintf(env.stdout, "%s\n", shown(string(e.Data)))
 	}
 	return nil
+}
+
+// shownRuns is how many runs of indexes indexRuns writes out; the rest
+// it counts.
+const shownRuns = 10
+
+// indexRuns writes runs of entry indexes as "0–20, 23, 26–29", the first
+// shownRuns of them, followed by how many more there are: a line however
+// many entries the excerpt leaves out.
+func indexRuns(l *i18n.Locale, runs []tlogproof.Range) string {
+	var b strings.Builder
+	for i, r := range runs[:min(len(runs), shownRuns)] {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(strconv.FormatInt(r.From, 10))
+		if r.To > r.From {
+			b.WriteString("–" + strconv.FormatInt(r.To, 10))
+		}
+	}
+	if more := len(runs) - shownRuns; more > 0 {
+		b.WriteString(" " + l.T("cli.excerpt.more", more))
+	}
+	return b.String()
 }
 
 // shown makes a text from a record or a server safe to print to a

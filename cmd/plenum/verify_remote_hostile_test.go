@@ -162,7 +162,7 @@ func TestVerifyExcerptHostile(t *testing.T) {
 		return name
 	}
 	verify := func(name string) (string, int, error) {
-		return runHostile(t, func(env *cliEnv) error { return runVerifyExcerpt(ctx, env, name, l.VKey, nil) })
+		return runHostile(t, func(env *cliEnv) error { return runVerifyExcerpt(ctx, env, name, l.VKey, nil, false) })
 	}
 	for _, c := range []struct {
 		name string

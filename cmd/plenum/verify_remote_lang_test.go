@@ -13,7 +13,7 @@ import (
 // --url, --receipt and --excerpt are in the environment's language (plenum
 // verify has no --lang); no English word of them is left, the log
 // client's own error stands as it is, and the English is as it was; so
-// are those of its --timeout.
+// are those of its --timeout and --complete.
 func TestVerifyRemoteInTheOfficersLanguage(t *testing.T) {
 	l := tlogtest.New("plenum.test/assembly/march-1917")
 	x := writeFile(t, "excerpt.txt", "nothing")
@@ -23,6 +23,8 @@ func TestVerifyRemoteInTheOfficersLanguage(t *testing.T) {
 		l.Append(fmt.Appendf(nil, "entry %d", i))
 	}
 	slowTiles := slowServer(t, l, "/tile/", time.Second)
+	minutes := hostileLog(t, "plenum.test/log/march-1917", `{}`, `{}`)
+	part := excerptOf(t, minutes, "the vote", 0)
 	cases := []refusal{
 		{[]string{"--url", "ftp://x", "--key", l.VKey}, 2, `--url "ftp://x": give the log's http:// or https:// address (its tlog-tiles prefix)`, 0},
 		{[]string{"--url", "http://127.0.0.1:1"}, 2, "--url needs --key: the verifier key the server published", 0},
@@ -39,7 +41,9 @@ func TestVerifyRemoteInTheOfficersLanguage(t *testing.T) {
 		{[]string{"--db", "x.db", "--timeout", "1m"}, 2, "--timeout goes with --url, checking a whole log", 0},
 		{[]string{"--url", silent, "--key", l.VKey, "--timeout", "200ms"}, 4, ": the check did not finish within --timeout 200ms: the checkpoint was not yet read and checked. Give a longer --timeout, or 0 for no limit", 0},
 		{[]string{"--url", slowTiles, "--key", l.VKey, "--timeout", "200ms"}, 4, " of 512, with no problem found in them; the rest were not checked. Give a longer --timeout, or 0 for no limit", 0},
+		{[]string{"--db", "x.db", "--complete"}, 2, "--complete goes with --excerpt: --db and --url always check the whole log", 0},
+		{[]string{"--excerpt", part, "--key", minutes.VKey, "--complete"}, 5, ": --complete: the excerpt holds 1 of the 2 entries of its checkpoint, not the whole record; absent: 1", 0},
 	}
-	english := englishWords([]string{"https", "http", "tlog", "tiles", "since", "hash", "name", "witness", "token", "verify", "plenum", "help", "receipt", "tracker", "document", "excerpt", "data", "server", "timeout"}, "cli.no_args", "cli.verify.token", "cli.verify.tracker", "cli.verify.modes", "cli.verify.key_or_data", "cli.remote.url", "cli.remote.no_key", "cli.remote.unreadable", "cli.remote.not_saved", "cli.receipt.no_sealed", "cli.key_arg", "cli.verify.timeout", "cli.remote.timeout")
+	english := englishWords([]string{"https", "http", "tlog", "tiles", "since", "hash", "name", "witness", "token", "verify", "plenum", "help", "receipt", "tracker", "document", "excerpt", "data", "server", "timeout", "complete"}, "cli.no_args", "cli.verify.token", "cli.verify.tracker", "cli.verify.modes", "cli.verify.key_or_data", "cli.remote.url", "cli.remote.no_key", "cli.remote.unreadable", "cli.remote.not_saved", "cli.receipt.no_sealed", "cli.key_arg", "cli.verify.timeout", "cli.remote.timeout", "cli.verify.complete", "cli.excerpt.incomplete")
 	checkRefusals(t, "verify", cases, english, false)
 }

@@ -170,14 +170,14 @@ func TestVerifyReceiptAndExcerpt(t *testing.T) {
 	}
 	xfile := filepath.Join(dir, "excerpt.json")
 	os.WriteFile(xfile, x, 0o644)
-	if out, err := run(func(env *cliEnv) error { return runVerifyExcerpt(ctx, env, xfile, l.VKey, nil) }); err != nil || !strings.Contains(out, `"Resolution 4 and its vote": 2 entries`) {
+	if out, err := run(func(env *cliEnv) error { return runVerifyExcerpt(ctx, env, xfile, l.VKey, nil, false) }); err != nil || !strings.Contains(out, `"Resolution 4 and its vote": 2 entries`) {
 		t.Fatalf("%q %v", out, err)
 	}
 	os.WriteFile(xfile, bytes.Replace(x, []byte("ZWQiLCJwYXlsb2FkIjp7Im4iOjMw"), []byte("ZWQiLCJwYXlsb2FkIjp7Im4iOjMx"), 1), 0o644)
-	if _, err := run(func(env *cliEnv) error { return runVerifyExcerpt(ctx, env, xfile, l.VKey, nil) }); err == nil || !strings.Contains(err.Error(), "entry 30") {
+	if _, err := run(func(env *cliEnv) error { return runVerifyExcerpt(ctx, env, xfile, l.VKey, nil, false) }); err == nil || !strings.Contains(err.Error(), "entry 30") {
 		t.Fatalf("tampered excerpt: %v", err)
 	}
-	if _, err := run(func(env *cliEnv) error { return runVerifyExcerpt(ctx, env, xfile, "", nil) }); err == nil || !strings.Contains(err.Error(), "give --key") {
+	if _, err := run(func(env *cliEnv) error { return runVerifyExcerpt(ctx, env, xfile, "", nil, false) }); err == nil || !strings.Contains(err.Error(), "give --key") {
 		t.Fatalf("no key: %v", err)
 	}
 }
