@@ -4,9 +4,12 @@ import (
 	"bytes"
 	"encoding/base64"
 	"encoding/json"
+	"net/http"
+	"net/http/httptest"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/mod/sumdb/tlog"
 
@@ -86,4 +89,51 @@ func responseOf(res *engine.Result, cp *encodedCheckpoint, assemblyID string) Co
 		}
 	}
 	return out
+}
+
+// TestDateNow holds the Date header writeJSON sets to the one net/http
+// writes when a handler sets none: the time of the answer, to the second,
+// in http.TimeFormat; and made once a second, not for every answer.
+func TestDateNow(t *testing.T) {
+	for {
+		before := time.Now()
+		d := dateNow()
+		again := dateNow()
+		after := time.Now()
+		if before.Unix() != after.Unix() {
+			continue // a second began meanwhile: the two may differ
+		}
+		if want := before.UTC().Format(http.TimeFormat); len(d) != 1 || d[0] != want {
+			t.Fatalf("Date %q, want [%q]", d, want)
+		}
+		if &again[0] != &d[0] {
+			t.Fatal("the Date header was made again within its second")
+		}
+		return
+	}
+}
+
+// TestAnswerHasOneDate: an answer carries the Date writeJSON sets
+// (dateNow's), and net/http writes none of its own beside it.
+func TestAnswerHasOneDate(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, http.StatusCreated, []byte(`{}`))
+	}))
+	defer srv.Close()
+	for {
+		before := time.Now().Unix()
+		resp, err := http.Post(srv.URL, "application/json", strings.NewReader(`{}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		set := dateNow()
+		if time.Now().Unix() != before {
+			continue // a second began meanwhile
+		}
+		if d := resp.Header.Values("Date"); len(d) != 1 || d[0] != set[0] {
+			t.Fatalf("Date headers %q, want [%q]", d, set[0])
+		}
+		return
+	}
 }
