@@ -15,6 +15,7 @@ package i18n
 import (
 	"fmt"
 	"net/http"
+	"reflect"
 	"sort"
 	"strconv"
 	"strings"
@@ -103,6 +104,10 @@ var (
 	buildErr  error
 	locales   = map[string]*Locale{}
 	keys      = map[string]bool{}
+	// english is the English text of every key: Refusal renders the
+	// English from it when it selects a plural form, or when a part of
+	// the refusal does.
+	english = map[string]string{}
 )
 
 func build() {
@@ -115,6 +120,7 @@ func build() {
 		}
 		seen[m.Key] = true
 		keys[m.Key] = true
+		english[m.Key] = m.En
 		for _, l := range Languages {
 			t := m.text(l.Tag)
 			if t == "" {
@@ -164,30 +170,89 @@ func set(tag language.Tag, key, text string, f func(string) string) error {
 	if !strings.HasPrefix(text, "#") {
 		return cat.SetString(tag, key, f(text))
 	}
-	head, rest, ok := strings.Cut(text[1:], "|")
-	arg, err := strconv.Atoi(head)
-	if !ok || err != nil || arg < 1 {
-		return fmt.Errorf("a plural message starts with #N| (N the argument): %q", text)
+	arg, forms, err := parsePlural(text)
+	if err != nil {
+		return err
 	}
 	var cases []any
+	for _, c := range forms {
+		cases = append(cases, c.form, f(c.text))
+	}
+	return cat.Set(tag, key, plural.Selectf(arg, "%d", cases...))
+}
+
+// pluralCase is one case of a plural message: a CLDR form and its text.
+type pluralCase struct{ form, text string }
+
+// parsePlural reads a plural message, "#N|one=…|other=…": the argument
+// it selects on (from 1) and its cases.
+func parsePlural(text string) (int, []pluralCase, error) {
+	head, rest, ok := strings.Cut(strings.TrimPrefix(text, "#"), "|")
+	arg, err := strconv.Atoi(head)
+	if !ok || err != nil || arg < 1 {
+		return 0, nil, fmt.Errorf("a plural message starts with #N| (N the argument): %q", text)
+	}
+	var cases []pluralCase
 	hasOther := false
 	for _, c := range strings.Split(rest, "|") {
 		form, msg, ok := strings.Cut(c, "=")
 		if !ok {
-			return fmt.Errorf("a plural case is form=text: %q", c)
+			return 0, nil, fmt.Errorf("a plural case is form=text: %q", c)
 		}
 		switch form {
 		case "zero", "one", "two", "few", "many", "other":
 		default:
-			return fmt.Errorf("%q is not a CLDR plural form", form)
+			return 0, nil, fmt.Errorf("%q is not a CLDR plural form", form)
 		}
 		hasOther = hasOther || form == "other"
-		cases = append(cases, form, f(msg))
+		cases = append(cases, pluralCase{form, msg})
 	}
 	if !hasOther {
-		return fmt.Errorf("a plural message needs the form other: %q", text)
+		return 0, nil, fmt.Errorf("a plural message needs the form other: %q", text)
 	}
-	return cat.Set(tag, key, plural.Selectf(arg, "%d", cases...))
+	return arg, cases, nil
+}
+
+// englishPlural is the English of a plural message with its arguments:
+// the case of the English plural form of its count ("fills 1 seat",
+// "fills 2 seats"), formatted as package fmt formats it, as the rules
+// format the English of a refusal (no grouping of digits). A count that
+// is not a whole number takes the form other.
+func englishPlural(text string, args []any) string {
+	arg, cases, err := parsePlural(text)
+	if err != nil { // build refused the catalog already
+		return fmt.Sprintf(text, args...)
+	}
+	form := "other"
+	if arg <= len(args) {
+		if n, ok := wholeNumber(args[arg-1]); ok && n == 1 { // CLDR English: one is 1, without a visible fraction
+			form = "one"
+		}
+	}
+	for _, c := range cases {
+		if c.form == form {
+			return fmt.Sprintf(c.text, args...)
+		}
+	}
+	for _, c := range cases {
+		if c.form == "other" {
+			return fmt.Sprintf(c.text, args...)
+		}
+	}
+	return fmt.Sprintf(text, args...)
+}
+
+// wholeNumber is an argument that is an integer (of any integer type,
+// as a count of the rules may be), as an int64.
+func wholeNumber(a any) (int64, bool) {
+	v := reflect.ValueOf(a)
+	switch v.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return v.Int(), true
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		return int64(v.Uint()), true
+	}
+	return 0, false
 }
 
 // Locale prints messages, dates and numbers in one language. A nil
@@ -282,27 +347,55 @@ func (l *Locale) Has(key string) bool {
 
 // Refusal renders a refusal of the rules (an assembly.Error) in the
 // locale: the catalog's message keyed by its English template, with its
-// arguments. English, a refusal made without a template, and a template
-// the catalog does not yet translate give the English as it stands.
+// arguments. A refusal made without a template, and a template the
+// catalog does not yet translate, give the English as it stands.
+//
+// In English the catalog's text is the template itself, and the English
+// as the rules wrote it stands, unless the catalog's English selects a
+// plural form of a count ("%d are named elected but %s fills %d seats"
+// says "fills 1 seat") or a part of it is said otherwise: then it is the
+// catalog's English with the arguments, formatted as the rules format
+// them.
 //
 // An argument that is itself made from a template (an assembly.Reason: why
 // an id or a text is not valid) is rendered the same way first.
 func (l *Locale) Refusal(format string, args []any, english string) string {
 	l = l.get()
-	if l.lang == Default || format == "" || !keys[format] {
+	if format == "" || !keys[format] {
 		return english
 	}
 	copied := false
 	for i, a := range args {
 		switch a.(type) {
 		case reason, list:
+			p := l.part(a)
+			if l.lang == Default && p == fmt.Sprint(a) {
+				continue // the English stands
+			}
 			if !copied { // never write into the caller's slice
 				args, copied = append([]any(nil), args...), true
 			}
-			args[i] = l.part(a)
+			args[i] = p
 		}
 	}
-	return l.T(format, args...)
+	if l.lang != Default {
+		return l.T(format, args...)
+	}
+	return englishText(format, args, english, copied)
+}
+
+// englishText is a refusal in English: the rules' English as it stands,
+// or, when its catalog English selects a plural form or a part of it was
+// said otherwise (changed), the catalog's English with the arguments.
+func englishText(format string, args []any, rules string, changed bool) string {
+	text := english[format]
+	switch {
+	case strings.HasPrefix(text, "#"):
+		return englishPlural(text, args)
+	case changed:
+		return fmt.Sprintf(text, args...)
+	}
+	return rules
 }
 
 // Part renders one phrase made from its own template (an assembly.Reason,
