@@ -183,18 +183,29 @@ func (s *State) countElection(el *Election) ([]string, string, error) {
 	var parts []string
 	if c.Lists {
 		for _, v := range c.First {
-			parts = append(parts, fmt.Sprintf("%s %s votes, %d seats", v.ID, v.Votes, v.Seats))
+			parts = append(parts, fmt.Sprintf("%s %s %s, %d %s", v.ID, v.Votes, englishNoun(v.Votes == "1", "vote", "votes"), v.Seats, englishNoun(v.Seats == 1, "seat", "seats")))
 		}
 		return c.Elected, fmt.Sprintf("%s: %s%s; elected: %s", c.Method, strings.Join(parts, "; "), lotText(c.Ties), strings.Join(c.Elected, ", ")), nil
 	}
 	for _, v := range c.First {
 		parts = append(parts, fmt.Sprintf("%s %s", v.ID, v.Votes))
 	}
-	arith := fmt.Sprintf("%s, %d ballots: %s", c.Method, c.Ballots, strings.Join(parts, ", "))
+	arith := fmt.Sprintf("%s, %d %s: %s", c.Method, c.Ballots, englishNoun(c.Ballots == 1, "ballot", "ballots"), strings.Join(parts, ", "))
 	if c.Stages > 1 {
 		arith += fmt.Sprintf("; %d stages", c.Stages)
 	}
 	return c.Elected, arith + lotText(c.Ties) + "; elected: " + strings.Join(c.Elected, ", "), nil
+}
+
+// englishNoun is a noun of the recorded English after its count: one
+// when the count is 1 ("1 seat", "1 vote", "1 ballot"), else other. The
+// minutes in another language say the count from the catalog
+// (minutes.arith.*), which selects its plural form itself.
+func englishNoun(isOne bool, one, other string) string {
+	if isOne {
+		return one
+	}
+	return other
 }
 
 // countBallots counts an election's ballots by its method with package

@@ -40,3 +40,27 @@ func TestElectionCount(t *testing.T) {
 		t.Fatalf("unknown: %v", err)
 	}
 }
+
+// TestRecordedArithmeticAgreesAtOne: the arithmetic declare_election
+// records, which the English minutes print as it stands, says a count of
+// 1 in the singular ("1 seat", "1 vote", "1 ballot") and any other count
+// in the plural.
+func TestRecordedArithmeticAgreesAtOne(t *testing.T) {
+	h := fixture(t, "congress", "")
+	h.must("ann", "open_election", `{"id":"e1","title":"Delegation","seats":1,"method":"dhondt","lists":[{"id":"la","name":"A","candidates":["m1","m2"]},{"id":"lb","name":"B","candidates":["m3"]}]}`)
+	for p, list := range map[string]string{"m4": "la", "m5": "la", "m6": "la", "m7": "lb"} {
+		h.must(p, "cast_election_ballot", `{"election":"e1","voter":"`+p+`","list":"`+list+`"}`)
+	}
+	h.must("ann", "close_election", `{"election":"e1"}`)
+	h.must("ann", "declare_election", `{"election":"e1"}`)
+	if got, want := h.s.Elections["e1"].Arithmetic, "dhondt: la 3 votes, 1 seat; lb 1 vote, 0 seats; elected: m1"; got != want {
+		t.Errorf("lists:\n got %q\nwant %q", got, want)
+	}
+	h.must("ann", "open_election", `{"id":"e2","title":"Teller","seats":1,"method":"plurality","candidates":["m1","m2"]}`)
+	h.must("m4", "cast_election_ballot", `{"election":"e2","voter":"m4","approve":["m2"]}`)
+	h.must("ann", "close_election", `{"election":"e2"}`)
+	h.must("ann", "declare_election", `{"election":"e2"}`)
+	if got, want := h.s.Elections["e2"].Arithmetic, "plurality, 1 ballot: m1 0, m2 1; elected: m2"; got != want {
+		t.Errorf("one ballot:\n got %q\nwant %q", got, want)
+	}
+}
