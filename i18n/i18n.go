@@ -108,6 +108,9 @@ var (
 	// English from it when it selects a plural form, or when a part of
 	// the refusal does.
 	english = map[string]string{}
+	// selects are the keys whose text selects a plural form in some
+	// language: T reads a count given as digits among their arguments.
+	selects = map[string]bool{}
 )
 
 func build() {
@@ -126,6 +129,7 @@ func build() {
 			if t == "" {
 				t = m.En // the completeness test fails on this; a page still reads
 			}
+			selects[m.Key] = selects[m.Key] || strings.HasPrefix(t, "#")
 			if err := set(language.Make(l.Tag), m.Key, t, nil); err != nil {
 				buildErr = fmt.Errorf("i18n: %s in %s: %v", m.Key, l.Tag, err)
 				return
@@ -243,8 +247,12 @@ func englishPlural(text string, args []any) string {
 }
 
 // wholeNumber is an argument that is an integer (of any integer type,
-// as a count of the rules may be), as an int64.
+// as a count of the rules may be), or a count given as its digits, as an
+// int64.
 func wholeNumber(a any) (int64, bool) {
+	if d, ok := a.(numeral); ok {
+		return d.value()
+	}
 	v := reflect.ValueOf(a)
 	switch v.Kind() {
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
@@ -253,6 +261,60 @@ func wholeNumber(a any) (int64, bool) {
 		return int64(v.Uint()), true
 	}
 	return 0, false
+}
+
+// numeral is a count a caller gives as its digits (strconv.Itoa(n), so
+// that it is printed as given, without the locale's grouping): printed as
+// it stands, its number selects the plural form of a message, which a
+// string does not (golang.org/x/text reads no number from a string).
+type numeral string
+
+func (d numeral) String() string { return string(d) }
+
+// value is the count, if the digits are one that fits.
+func (d numeral) value() (int64, bool) {
+	n, err := strconv.ParseInt(string(d), 10, 64)
+	return n, err == nil && n >= 0
+}
+
+// PluralForm is the plural form of the count in the language of t
+// (plural.Interface, which the catalog's selection asks).
+func (d numeral) PluralForm(t language.Tag, scale int) (plural.Form, int) {
+	n, _ := d.value()
+	n %= 10_000_000 // the forms look at the last digits only
+	return plural.Cardinal.MatchPlural(t, int(n), 0, 0, 0, 0), int(n)
+}
+
+// numerals are the arguments of a plural message with each string of
+// digits made a numeral, so that it selects as a number would.
+func numerals(args []any) []any {
+	var out []any
+	for i, a := range args {
+		s, ok := a.(string)
+		if !ok || !allDigits(s) {
+			continue
+		}
+		if out == nil {
+			out = append([]any(nil), args...) // never write into the caller's slice
+		}
+		out[i] = numeral(s)
+	}
+	if out == nil {
+		return args
+	}
+	return out
+}
+
+func allDigits(s string) bool {
+	if s == "" || len(s) > 18 {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // Locale prints messages, dates and numbers in one language. A nil
@@ -381,7 +443,7 @@ func (l *Locale) Refusal(format string, args []any, english string) string {
 	if l.lang != Default {
 		return l.T(format, args...)
 	}
-	return englishText(format, args, english, copied)
+	return englishText(format, numerals(args), english, copied)
 }
 
 // englishText is a refusal in English: the rules' English as it stands,
@@ -437,6 +499,9 @@ func (l *Locale) Lang() string { return l.get().lang }
 // T is the message of key with its arguments, in the locale's language.
 func (l *Locale) T(key string, args ...any) string {
 	l = l.get()
+	if len(args) > 0 && selects[key] {
+		args = numerals(args)
+	}
 	if len(args) > 0 || !keys[key] {
 		return l.p.Sprintf(key, args...)
 	}

@@ -77,7 +77,8 @@ func TestArguments(t *testing.T) {
 }
 
 // argsFor gives a message the arguments its verbs need: numbers for %d
-// and for the argument a plural selects on, text for %s.
+// and for the argument a plural selects on (its digits for %s), text for
+// %s.
 func argsFor(text string) []any {
 	var args []any
 	set := func(i int, v any, force bool) {
@@ -88,8 +89,10 @@ func argsFor(text string) []any {
 			args[i] = v
 		}
 	}
+	selected := -1
 	if strings.HasPrefix(text, "#") {
-		set(int(text[1]-'0')-1, 2, true)
+		selected = int(text[1]-'0') - 1
+		set(selected, 2, true)
 		text = text[strings.Index(text, "|other=")+len("|other="):] // one case's verbs
 		if i := strings.IndexByte(text, '|'); i >= 0 {
 			text = text[:i]
@@ -113,6 +116,8 @@ func argsFor(text string) []any {
 		next = idx + 1
 		if text[j] == 'd' || text[j] == 'U' { // %U is a rune
 			set(idx, 2, true)
+		} else if idx == selected {
+			set(idx, "2", true) // a count given as its digits
 		} else {
 			set(idx, "x", false)
 		}

@@ -328,3 +328,43 @@ func TestEnglishPluralInAPart(t *testing.T) {
 		t.Errorf("a refusal without a count: %q, want the rules' English as it stands", got)
 	}
 }
+
+// TestCountsGivenAsDigits: a count the command line gives as its digits
+// (strconv.Itoa, printed as given) selects the plural form as a number
+// does: "recorded 1 command", "recorded 1234 commands" (no grouping), the
+// Russian "первая 21 запись", "первые 3 записи", "первые 5 записей".
+func TestCountsGivenAsDigits(t *testing.T) {
+	other := func(l, size string) string {
+		return For(l).T("cli.doc.other_renderer", "m.md", "markdown/1", "", "markdown/2", size, "ab12", "markdown/1", "")
+	}
+	cases := []struct{ got, want string }{
+		{For("en").T("cli.replay.recorded", "1"), "recorded 1 command"},
+		{For("en").T("cli.replay.recorded", "1234"), "recorded 1234 commands"},
+		{For("en").T("cli.replay.recorded_url", "1", "0"), "recorded 1 command (0 already in the record)"},
+		{For("en").T("cli.replay.recorded_url", "3", "1"), "recorded 3 commands (1 of them already in the record)"},
+		{For("en").T("cli.replay.before_it", "1", "1"), "(1 command recorded before it, 1 already in the record)"},
+		{For("en").T("cli.replay.no_answer", "4", "cast_ballot", "1", "timeout"), "line 4 (cast_ballot): no answer after 1 attempt (timeout); send the script again: what is recorded is answered from the record"},
+		{For("de").T("cli.replay.no_answer", "4", "cast_ballot", "1", "timeout"), "Zeile 4 (cast_ballot): keine Antwort nach 1 Versuch (timeout); schicken Sie das Skript noch einmal: was schon aufgezeichnet ist, wird aus dem Protokoll beantwortet"},
+		{For("en").T("cli.export.missing_entries", "1", "EOF"), "the log does not have the 1 entry the checkpoint covers: EOF"},
+		{For("en").T("cli.export.missing_entries", "7", "EOF"), "the log does not have the 7 entries the checkpoint covers: EOF"},
+		{For("en").T("cli.export.changed", "1", "ab", "cd"), "the log's first 1 entry hashes to ab, but the signed checkpoint states cd: the log was changed after the checkpoint was signed (run plenum verify --db for the first bad entry)"},
+		{For("es").T("cli.export.changed", "2", "ab", "cd"), "las primeras 2 entradas del registro tienen el hash ab, pero el punto de control firmado indica cd: el registro se modificó después de firmarse el punto de control (plenum verify --db muestra la primera entrada errónea)"},
+	}
+	for _, c := range cases {
+		if c.got != c.want {
+			t.Errorf("%q, want %q", c.got, c.want)
+		}
+	}
+	for _, c := range []struct{ lang, size, part string }{
+		{"en", "1", "the log's first 1 entry hashes to its root hash ab12"},
+		{"en", "2", "the log's first 2 entries hash to its root hash ab12"},
+		{"ru", "21", "первая 21 запись журнала даёт"},
+		{"ru", "3", "первые 3 записи журнала дают"},
+		{"ru", "5", "первые 5 записей журнала дают"},
+		{"de", "1", "der erste Eintrag des Logs (1) ergibt"},
+	} {
+		if got := other(c.lang, c.size); !strings.Contains(got, c.part) {
+			t.Errorf("%s, %s entries: %q, want it to hold %q", c.lang, c.size, got, c.part)
+		}
+	}
+}
