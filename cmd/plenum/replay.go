@@ -224,6 +224,19 @@ func openEngineIn(ctx context.Context, l *i18n.Locale, dbArg, dataDir, server st
 	return eng, func() { eng.Close(); st.Close() }, nil
 }
 
+// lineRefused is a command of the script the engine refused, after its
+// line and command: the refusal as the engine words it, in English, its
+// counts in the form they take ("fills 1 seat", as i18n renders the
+// English of a refusal; the error's own text says "fills 1 seats").
+func lineRefused(l *i18n.Locale, line int, cmd string, err error) error {
+	msg := err.Error()
+	var ae *assembly.Error
+	if errors.As(err, &ae) && ae.Msg == msg {
+		msg = i18n.For(i18n.Default).Refusal(ae.Format, ae.Args, ae.Msg)
+	}
+	return &exitError{code: 1, msg: l.T("cli.replay.line_cmd", strconv.Itoa(line), cmd) + ": " + msg, cause: err}
+}
+
 // replayScript applies a command script and returns how many commands it
 // recorded. Consecutive commands for one assembly go to the engine together
 // (one batch, decided in order), so a long script is not one sync per line.
@@ -254,7 +267,7 @@ func replayScript(ctx context.Context, l *i18n.Locale, eng *engine.Engine, in io
 		recorded += len(results)
 		if err != nil {
 			if failed >= 0 {
-				return fmt.Errorf("%s: %w", l.T("cli.replay.line_cmd", strconv.Itoa(batch[failed].line), batch[failed].env.Cmd), err)
+				return lineRefused(l, batch[failed].line, batch[failed].env.Cmd, err)
 			}
 			return err
 		}
@@ -278,7 +291,7 @@ func replayScript(ctx context.Context, l *i18n.Locale, eng *engine.Engine, in io
 				return recorded, err
 			}
 			if _, err := eng.Submit(ctx, env); err != nil {
-				return recorded, fmt.Errorf("%s: %w", l.T("cli.replay.line_cmd", strconv.Itoa(line), env.Cmd), err)
+				return recorded, lineRefused(l, line, env.Cmd, err)
 			}
 			recorded++
 			current = c.ID

@@ -74,6 +74,7 @@ func TestReplayStopsAtTheFirstRefusedLine(t *testing.T) {
 		{"an ANSI escape", strings.Replace(script, `"name":"One again"`, `"name":"\u001b[31mRed"`, 1), `line 5 (add_person): add_person: the field "name" holds an escape character`, 2},
 		{"a right-to-left override", strings.Replace(script, `"name":"One again"`, `"name":"Ann \u202egnp.exe"`, 1), `the field "name" holds the bidirectional control U+202E`, 2},
 		{"NUL", strings.Replace(script, `"name":"One again"`, `"name":"A\u0000"`, 1), `the field "name" holds a NUL character`, 2},
+		{"a count of 1", strings.Replace(script, `{"cmd":"add_person","actor":"admin","at":"2026-01-01T10:01:00Z","args":{"id":"p1","name":"One"}}`, `{"cmd":"correct_record","actor":"admin","at":"2026-01-01T10:01:00Z","args":{"entry":100,"text":"x","reason":"y"}}`, 1), "line 3 (correct_record): there is no entry 100 yet; the log has 1 entry\n", 1},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
