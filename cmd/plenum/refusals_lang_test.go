@@ -384,6 +384,9 @@ func TestVerifyRefusalsInTheOfficersLanguage(t *testing.T) {
 	if at < 0 {
 		t.Fatalf("the document states no checkpoint of %s", origin)
 	}
+	// The checkpoint's size, the count of entries other_renderer names
+	// (and selects its plural form on: "первые 726 записей").
+	size, _, _ := strings.Cut(string(doc)[at+len(fence)+len(origin):], "\n")
 	withOrigin := func(name, o string) string {
 		s := string(doc)
 		return writeFile(t, name, s[:at]+fence+o+s[at+len(fence)+len(origin):])
@@ -416,7 +419,7 @@ func TestVerifyRefusalsInTheOfficersLanguage(t *testing.T) {
 		{[]string{"--db", db, "--document", otherLog}, 1, "cli.doc.other_log", []any{otherLog, "other.example/log/march-1917", "march-1917", "plenum.localhost/log/march-1917"}},
 		{[]string{"--db", db, "--data", t.TempDir(), "--document", badKey}, 1, "cli.doc.key_unreadable", []any{badKey, anyText}},
 		{[]string{"--db", db, "--document", bogusStamp}, 1, "cli.doc.bad_stamp", []any{bogusStamp, `"md/x"`, "md"}},
-		{[]string{"--db", db, "--document", otherRenderer}, exitOtherRenderer, "cli.doc.other_renderer", []any{otherRenderer, next, "", ours, anyText, anyText, next, anyText}},
+		{[]string{"--db", db, "--document", otherRenderer}, exitOtherRenderer, "cli.doc.other_renderer", []any{otherRenderer, next, "", ours, size, anyText, next, anyText}},
 		{[]string{"--db", db, "--data", keyDir}, 1, "cli.about", []any{filepath.Join(keyDir, ledger.SigningKeyFile), anyText}},
 		{[]string{"--url", "http://127.0.0.1:1", "--key", "a+b+c"}, 2, "cli.about", []any{"--key", anyText}},
 		{[]string{"--url", "http://127.0.0.1:1", "--key", l.VKey, "--witness", "a+b+c"}, 2, "cli.about", []any{"--witness", anyText}},
