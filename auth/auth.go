@@ -126,6 +126,11 @@ type Session struct {
 	Admin   bool      `json:"admin,omitempty"`
 	Created time.Time `json:"created"`
 	Expires time.Time `json:"expires"`
+
+	// used is when the session was last known to be used (Unix
+	// nanoseconds): as read from the database, or marked since
+	// (markUsed).
+	used int64
 }
 
 // In reports whether the session may act in the assembly id: it belongs to
@@ -167,6 +172,8 @@ type Store struct {
 	sessionQuery *sql.Stmt
 	// reads gathers the look-ups that read a PostgreSQL database.
 	reads sessionReads
+	// used holds the last uses of sessions not yet written.
+	used usedMarks
 
 	logins loginBatch
 	// beforeLoginCommit, set by tests, runs before a batch of logins
@@ -192,7 +199,7 @@ func Open(dbArg string, opts Options) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("auth: %w", err)
 	}
-	s := &Store{db: db, opts: opts, lim: newLimiter(opts)}
+	s := &Store{db: db, opts: opts, lim: newLimiter(opts), used: usedMarks{delay: UsedFlushDelay}}
 	if !db.Postgres {
 		if s.sqlitePath, err = filepath.Abs(dbArg); err != nil {
 			db.Close()
@@ -225,7 +232,7 @@ func Open(dbArg string, opts Options) (*Store, error) {
 			return nil, fmt.Errorf("auth: %s: %w", db.Name, err)
 		}
 	}
-	s.sessionQuery, err = s.db.R.PrepareContext(ctx, s.db.Rebind(`SELECT assembly, person, admin, created, expires FROM access_sessions WHERE hash = ?`))
+	s.sessionQuery, err = s.db.R.PrepareContext(ctx, s.db.Rebind(`SELECT assembly, person, admin, created, expires, used FROM access_sessions WHERE hash = ?`))
 	if err != nil {
 		db.Close()
 		return nil, fmt.Errorf("auth: %s: %w", db.Name, err)
@@ -247,8 +254,11 @@ func (s *Store) writeError(err error) error {
 	return sqlite.Explain(s.db.Name, err)
 }
 
-// Close closes the database.
-func (s *Store) Close() error { return errors.Join(s.sessionQuery.Close(), s.db.Close()) }
+// Close writes the last uses of sessions still in memory and closes the
+// database.
+func (s *Store) Close() error {
+	return errors.Join(s.closeUsed(), s.sessionQuery.Close(), s.db.Close())
+}
 
 // cacheUsable reports whether sessions may be served from memory: on
 // SQLite while a Store of this process holds the database's write lock.
@@ -473,13 +483,20 @@ func (s *Store) replaceCodes(ctx context.Context, assemblyID string, persons []s
 // returns once its session is durable, or with the error of the commit
 // that would have made it, in which case no session of it exists.
 func (s *Store) Login(ctx context.Context, code string) (*Session, string, error) {
+	return s.LoginFrom(ctx, code, Device{})
+}
+
+// LoginFrom is Login from a browser of the given device (DeviceOf its
+// User-Agent), which the session keeps for the sessions page.
+func (s *Store) LoginFrom(ctx context.Context, code string, device Device) (*Session, string, error) {
 	now := s.opts.Now().UTC()
 	t, th := newToken()
 	r := &loginReq{
-		code:  hashCode(code),
-		token: th,
-		sess:  Session{Created: now, Expires: now.Add(s.opts.SessionTTL)},
-		done:  make(chan bool, 1),
+		code:   hashCode(code),
+		token:  th,
+		sess:   Session{Created: now, Expires: now.Add(s.opts.SessionTTL), used: now.UnixNano()},
+		device: knownDevice(device),
+		done:   make(chan bool, 1),
 	}
 	s.logins.mu.Lock()
 	s.logins.waiting = append(s.logins.waiting, r)
@@ -521,6 +538,7 @@ type loginBatch struct {
 type loginReq struct {
 	code, token [32]byte
 	sess        Session // Assembly and Person filled in by the commit
+	device      Device
 	done        chan bool
 
 	ok  bool  // the code admitted: the session is durable
@@ -577,8 +595,8 @@ func (s *Store) insertLogins(ctx context.Context, batch []*loginReq) error {
 		return err
 	}
 	defer tx.Rollback()
-	q := `INSERT INTO access_sessions (hash, assembly, person, admin, created, expires)
-		SELECT ?, assembly, person, ?, ?, ? FROM access_codes WHERE hash = ? AND expires > ?`
+	q := `INSERT INTO access_sessions (hash, assembly, person, admin, created, expires, browser, platform, used)
+		SELECT ?, assembly, person, ?, ?, ?, ?, ?, ? FROM access_codes WHERE hash = ? AND expires > ?`
 	if s.db.Postgres {
 		q += ` FOR SHARE`
 	}
@@ -589,7 +607,8 @@ func (s *Store) insertLogins(ctx context.Context, batch []*loginReq) error {
 	}
 	defer stmt.Close()
 	for _, r := range batch {
-		err := stmt.QueryRowContext(ctx, r.token[:], false, r.sess.Created.UnixNano(), r.sess.Expires.UnixNano(), r.code[:], r.sess.Created.UnixNano()).Scan(&r.sess.Assembly, &r.sess.Person)
+		created := r.sess.Created.UnixNano()
+		err := stmt.QueryRowContext(ctx, r.token[:], false, created, r.sess.Expires.UnixNano(), r.device.Browser, r.device.Platform, created, r.code[:], created).Scan(&r.sess.Assembly, &r.sess.Person)
 		switch {
 		case err == nil:
 			r.ok = true
@@ -655,7 +674,7 @@ func (s *Store) NewSessions(ctx context.Context, assemblyID string, persons []st
 	tokens := make([]string, len(persons))
 	made := make([]*Session, len(persons))
 	for i, p := range persons {
-		if made[i], tokens[i], err = s.insertSession(ctx, tx, assemblyID, p, false); err != nil {
+		if made[i], tokens[i], err = s.insertSession(ctx, tx, assemblyID, p, false, Device{}); err != nil {
 			return nil, s.writeError(err)
 		}
 	}
@@ -672,13 +691,15 @@ func (s *Store) NewSessions(ctx context.Context, assemblyID string, persons []st
 	return tokens, nil
 }
 
-// insertSession makes a new session in tx and returns it and its token.
-func (s *Store) insertSession(ctx context.Context, tx *sql.Tx, assemblyID, person string, admin bool) (*Session, string, error) {
+// insertSession makes a new session of device in tx and returns it and
+// its token.
+func (s *Store) insertSession(ctx context.Context, tx *sql.Tx, assemblyID, person string, admin bool, device Device) (*Session, string, error) {
 	now := s.opts.Now().UTC()
 	t, h := newToken()
-	sess := &Session{Assembly: assemblyID, Person: person, Admin: admin, Created: now, Expires: now.Add(s.opts.SessionTTL)}
-	_, err := s.exec(ctx, tx, `INSERT INTO access_sessions (hash, assembly, person, admin, created, expires) VALUES (?, ?, ?, ?, ?, ?)`,
-		h[:], assemblyID, person, admin, now.UnixNano(), sess.Expires.UnixNano())
+	sess := &Session{Assembly: assemblyID, Person: person, Admin: admin, Created: now, Expires: now.Add(s.opts.SessionTTL), used: now.UnixNano()}
+	device = knownDevice(device)
+	_, err := s.exec(ctx, tx, `INSERT INTO access_sessions (hash, assembly, person, admin, created, expires, browser, platform, used) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		h[:], assemblyID, person, admin, now.UnixNano(), sess.Expires.UnixNano(), device.Browser, device.Platform, now.UnixNano())
 	if err != nil {
 		return nil, "", err
 	}
@@ -717,9 +738,19 @@ func (s *Store) Session(ctx context.Context, token string) (*Session, error) {
 			s.afterSessionRead()
 		}
 	}
-	if !s.opts.Now().Before(sess.Expires) {
+	now := s.opts.Now()
+	if !now.Before(sess.Expires) {
 		s.forget(ctx, h)
 		return nil, ErrNoSession
+	}
+	if t := now.UnixNano(); t-sess.used >= int64(UsedEvery) {
+		// Used again, a while after its last known use: marked, and
+		// written later with the others (usedMarks), never here.
+		sess.used = t
+		s.markUsed(h, t)
+		if l.found {
+			s.cache.touch(h, t)
+		}
 	}
 	if !l.found {
 		s.cache.put(h, sess, l.gen)
@@ -906,7 +937,13 @@ func (s *Store) setMeta(ctx context.Context, tx *sql.Tx, k, v string) error {
 // LoginAdmin uses up an administrator token and returns a server
 // administrator's session and its cookie token, or ErrBadToken. The token
 // is deleted as it is read, so two processes given it at once admit one.
-func (s *Store) LoginAdmin(ctx context.Context, token string) (_ *Session, _ string, err error) {
+func (s *Store) LoginAdmin(ctx context.Context, token string) (*Session, string, error) {
+	return s.LoginAdminFrom(ctx, token, Device{})
+}
+
+// LoginAdminFrom is LoginAdmin from a browser of the given device, as
+// LoginFrom.
+func (s *Store) LoginAdminFrom(ctx context.Context, token string, device Device) (_ *Session, _ string, err error) {
 	defer func() { err = s.writeError(err) }()
 	h := hashToken(token)
 	tx, err := s.begin(ctx)
@@ -931,7 +968,7 @@ func (s *Store) LoginAdmin(ctx context.Context, token string) (_ *Session, _ str
 	if _, err := s.exec(ctx, tx, `INSERT INTO access_meta (k, v) VALUES ('admin_used', ?) ON CONFLICT (k) DO UPDATE SET v = excluded.v`, s.opts.Now().UTC().Format(time.RFC3339)); err != nil {
 		return nil, "", err
 	}
-	sess, t, err := s.insertSession(ctx, tx, "", AdminPerson, true)
+	sess, t, err := s.insertSession(ctx, tx, "", AdminPerson, true, device)
 	if err != nil {
 		return nil, "", err
 	}

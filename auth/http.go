@@ -419,9 +419,9 @@ func (s *Store) HandleLogin(form http.Handler) http.Handler {
 		var err error
 		switch {
 		case admin != "":
-			sess, token, err = s.LoginAdmin(r.Context(), admin)
+			sess, token, err = s.LoginAdminFrom(r.Context(), admin, DeviceOf(r.UserAgent()))
 		case strings.TrimSpace(code) != "":
-			sess, token, err = s.Login(r.Context(), code)
+			sess, token, err = s.LoginFrom(r.Context(), code, DeviceOf(r.UserAgent()))
 		default:
 			loginProblem(w, r, http.StatusBadRequest, "auth.title.refused", wantJSON, "auth.no_code")
 			return

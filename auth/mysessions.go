@@ -8,10 +8,16 @@ import (
 )
 
 // OwnSession is one of a person's live sessions, as the person may see
-// it: when it began and ends, and whether it is the one asking. auth
-// keeps no address, device or browser of a session, so none is shown.
+// it: the browser and platform that logged in (Device: not the
+// User-Agent, nor any address, which auth does not keep), when it began,
+// was last used and ends, and whether it is the one asking.
 type OwnSession struct {
+	Device  Device
 	Created time.Time
+	// Used is when the session was last used, to about UsedEvery (a
+	// session made by an earlier plenum: when it was made, until it is
+	// used again).
+	Used    time.Time
 	Expires time.Time
 	// Current marks the session of the request that asked.
 	Current bool
@@ -32,7 +38,7 @@ func (s *Store) OwnSessions(ctx context.Context, token string) ([]OwnSession, er
 		return nil, err
 	}
 	h := hashToken(token)
-	rows, err := s.db.R.QueryContext(ctx, s.db.Rebind(`SELECT hash, created, expires FROM access_sessions WHERE assembly = ? AND person = ? AND admin = ? AND expires > ?`),
+	rows, err := s.db.R.QueryContext(ctx, s.db.Rebind(`SELECT hash, created, expires, used, browser, platform FROM access_sessions WHERE assembly = ? AND person = ? AND admin = ? AND expires > ?`),
 		me.Assembly, me.Person, me.Admin, s.opts.Now().UnixNano())
 	if err != nil {
 		return nil, err
@@ -41,11 +47,20 @@ func (s *Store) OwnSessions(ctx context.Context, token string) ([]OwnSession, er
 	var out []OwnSession
 	for rows.Next() {
 		var hb []byte
-		var created, exp int64
-		if err := rows.Scan(&hb, &created, &exp); err != nil {
+		var created, exp, used int64
+		var d Device
+		if err := rows.Scan(&hb, &created, &exp, &used, &d.Browser, &d.Platform); err != nil {
 			return nil, err
 		}
-		out = append(out, OwnSession{Created: time.Unix(0, created).UTC(), Expires: time.Unix(0, exp).UTC(), Current: string(hb) == string(h[:])})
+		// A use marked here and not yet written counts too.
+		used = max(used, created, s.pendingUse(hb))
+		out = append(out, OwnSession{
+			Device:  knownDevice(d),
+			Created: time.Unix(0, created).UTC(),
+			Used:    time.Unix(0, used).UTC(),
+			Expires: time.Unix(0, exp).UTC(),
+			Current: string(hb) == string(h[:]),
+		})
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err

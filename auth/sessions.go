@@ -159,6 +159,18 @@ func (c *sessionCache) dropWhere(gone func(h [32]byte, s Session) bool) {
 	}
 }
 
+// touch notes in the cached session of hash h, if it is there, that it
+// was used at t (Unix nanoseconds; Session marks it, markUsed). It changes
+// no session's life, so it leaves gen as it is.
+func (c *sessionCache) touch(h [32]byte, t int64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if s, ok := c.m[h]; ok && s.used < t {
+		s.used = t
+		c.m[h] = s
+	}
+}
+
 // reset has the sessions loaded again, after sessions were added some
 // other way than add (ImportLegacy), or ended by another process
 // (watchEnded).
@@ -177,7 +189,7 @@ func (c *sessionCache) clearLocked() {
 // loadSessions reads every live session into the cache, as read at
 // generation gen.
 func (s *Store) loadSessions(ctx context.Context, gen uint64) error {
-	rows, err := s.db.R.QueryContext(ctx, s.db.Rebind(`SELECT hash, assembly, person, admin, created, expires FROM access_sessions WHERE expires > ?`), s.opts.Now().UnixNano())
+	rows, err := s.db.R.QueryContext(ctx, s.db.Rebind(`SELECT hash, assembly, person, admin, created, expires, used FROM access_sessions WHERE expires > ?`), s.opts.Now().UnixNano())
 	if err != nil {
 		return err
 	}
@@ -187,7 +199,7 @@ func (s *Store) loadSessions(ctx context.Context, gen uint64) error {
 		var h []byte
 		var sess Session
 		var created, exp int64
-		if err := rows.Scan(&h, &sess.Assembly, &sess.Person, &sess.Admin, &created, &exp); err != nil {
+		if err := rows.Scan(&h, &sess.Assembly, &sess.Person, &sess.Admin, &created, &exp, &sess.used); err != nil {
 			return err
 		}
 		if len(h) != 32 {
@@ -216,7 +228,7 @@ func (s *Store) readSession(ctx context.Context, h [32]byte) (Session, error) {
 	}
 	var sess Session
 	var created, exp int64
-	err := s.sessionQuery.QueryRowContext(ctx, h[:]).Scan(&sess.Assembly, &sess.Person, &sess.Admin, &created, &exp)
+	err := s.sessionQuery.QueryRowContext(ctx, h[:]).Scan(&sess.Assembly, &sess.Person, &sess.Admin, &created, &exp, &sess.used)
 	if err == sql.ErrNoRows {
 		return sess, ErrNoSession
 	}

@@ -7,9 +7,11 @@ import (
 )
 
 // TestBrowserSessionsPage: at phone size (360x740) in Chromium, anna
-// logged in on two browsers sees both on the sessions page, without
-// sideways scrolling, and "log out everywhere else" leaves her one
-// session; the other browser, reloaded, is asked to log in.
+// logged in on two browsers sees both on the sessions page, each named
+// by its browser and platform (Chromium: "Chrome on Linux") with when it
+// was last used, without sideways scrolling, and "log out everywhere
+// else" leaves her one session; the other browser, reloaded, is asked to
+// log in.
 func TestBrowserSessionsPage(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser test")
@@ -19,6 +21,7 @@ func TestBrowserSessionsPage(t *testing.T) {
 	other := s.open("anna", 360, 740, "/a/"+asm+"/delegate")
 	phone := s.openWith("anna", 360, 740, "/a/"+asm+"/sessions", false)
 	s.until(phone, "two sessions listed", `document.querySelectorAll("ul.sessions li").length === 2`)
+	s.until(phone, "each session's device and last use shown", `[...document.querySelectorAll("ul.sessions li")].every(li => li.textContent.includes("Chrome on Linux") && li.textContent.includes("last used"))`)
 	s.until(phone, "no sideways scrolling", `document.documentElement.scrollWidth <= document.documentElement.clientWidth`)
 	s.shot(phone, "sessions-two-360")
 	s.click(phone, `form[action$="/sessions"] button`)

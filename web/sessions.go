@@ -12,9 +12,11 @@ import (
 
 // The sessions page, /a/{id}/sessions: where the viewer is logged in.
 // Whoever photographed a mandate card can log in with its code beside its
-// owner; the page lets the owner see every live session of theirs (when
-// each began; auth keeps no address or device of a session, and none is
-// shown) and end all but the one of this device. Ending them does not
+// owner; the page lets the owner see every live session of theirs — the
+// browser and platform that logged in ("Chrome on Android": auth keeps
+// these two names, never the User-Agent, nor any address), when it
+// logged in and when it was last used — and end all but the one of this
+// device. Ending them does not
 // void the code: only the mandate commission's re-issue does, as the page
 // says.
 
@@ -57,6 +59,20 @@ func (s *server) endOtherSessions(w http.ResponseWriter, r *http.Request) {
 	}
 	setFlash(w, a.ID(), flash{Text: l.T("web.ses.ended", n)})
 	http.Redirect(w, r, "/a/"+a.ID()+"/sessions", http.StatusSeeOther)
+}
+
+// Device writes the device of a session in the page's language:
+// "Chrome on Android", "Chrome", "Unknown browser on Windows", "Unknown
+// browser". The names of browsers and platforms are not translated.
+func (v *view) Device(d auth.Device) string {
+	b := d.Browser
+	if b == "" {
+		b = v.L.T("web.ses.unknown_browser")
+	}
+	if d.Platform == "" {
+		return b
+	}
+	return v.L.T("web.ses.device", b, d.Platform)
 }
 
 // Moment writes a moment as the page's language writes its day, with

@@ -105,3 +105,51 @@ func TestLoginLinkAsImageLogsNobodyIn(t *testing.T) {
 		}
 	}
 }
+
+// TestSessionsPageTellsThemApart: the sessions page names the browser
+// and platform each session logged in from ("Chrome on Android", "Safari
+// on iPhone"; a program that is no known browser: "Unknown browser"),
+// with when it logged in and when it was last used, so that a delegate
+// can tell the session that is not hers. No User-Agent is shown: only
+// the names auth keeps.
+func TestSessionsPageTellsThemApart(t *testing.T) {
+	h := newHall(t)
+	const android = "Mozilla/5.0 (Linux; Android 14; Pixel 8 Build/AP2A.240905.003) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.6778.81 Mobile Safari/537.36"
+	const iphone = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1"
+	loginFrom := func(ua string) *browser {
+		t.Helper()
+		b := h.browser("")
+		resp := b.post("/login", url.Values{"code": {h.codes["anna"]}}, http.Header{"User-Agent": {ua}})
+		if resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("login from %q: %s", ua, resp.Status)
+		}
+		return b
+	}
+	phone := loginFrom(android)
+	loginFrom(iphone)
+	h.browser("anna") // Go's client: no browser of auth's list
+	code, page, _ := phone.get("/a/coop/sessions")
+	if code != http.StatusOK {
+		t.Fatalf("the sessions page: %d", code)
+	}
+	if n := strings.Count(page, "<li>"); n != 3 {
+		t.Fatalf("%d sessions listed, want 3:\n%s", n, page)
+	}
+	for _, want := range []string{
+		"<strong>Chrome on Android</strong> · <strong>this device</strong>",
+		"<strong>Safari on iPhone</strong>",
+		"<strong>Unknown browser</strong>",
+	} {
+		if strings.Count(page, want) != 1 {
+			t.Errorf("the sessions page does not show %q once:\n%s", want, page)
+		}
+	}
+	if strings.Count(page, "Logged in ") != 3 || strings.Count(page, "last used ") != 3 {
+		t.Errorf("the sessions page does not say for each session when it logged in and was last used:\n%s", page)
+	}
+	for _, leak := range []string{"Pixel", "AP2A", "131.0", "17_5", "Mozilla", "Go-http-client"} {
+		if strings.Contains(page, leak) {
+			t.Errorf("the sessions page shows %q of a User-Agent", leak)
+		}
+	}
+}

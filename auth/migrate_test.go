@@ -1,0 +1,118 @@
+package auth
+
+import (
+	"context"
+	"database/sql"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"plenum/store"
+	"plenum/store/schema"
+)
+
+// sessionDeviceVersion is the migration that gives sessions their device
+// and last use (0013_session_device.sql).
+const sessionDeviceVersion = 13
+
+// oldDatabase makes at db a database as a plenum before
+// sessionDeviceVersion made it — the store's own migration files up to
+// the one before, applied and recorded as its migrate did — holding an
+// access code and a session written as that plenum wrote them, and
+// returns the session's token and the code.
+func oldDatabase(t *testing.T, db string) (token, code string) {
+	t.Helper()
+	ctx := context.Background()
+	dir, exec := "../store/sqlite", func(string, ...any) error { return nil }
+	if store.IsPostgres(db) {
+		dir = "../store/postgres"
+		c, err := pgx.Connect(ctx, db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close(ctx)
+		exec = func(q string, args ...any) error { _, err := c.Exec(ctx, q, args...); return err }
+	} else {
+		c, err := sql.Open("sqlite", db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		exec = func(q string, args ...any) error {
+			_, err := c.ExecContext(ctx, strings.NewReplacer("$1", "?", "$2", "?", "$3", "?", "$4", "?", "$5", "?", "$6", "?").Replace(q), args...)
+			return err
+		}
+	}
+	steps, err := schema.Pending(os.DirFS(dir), "migrations/*.sql", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := exec(`CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY)`); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range steps {
+		if s.Version >= sessionDeviceVersion {
+			break
+		}
+		if err := exec(s.SQL); err != nil {
+			t.Fatalf("%s: %v", s.Name, err)
+		}
+		if err := exec(`INSERT INTO schema_migrations (version) VALUES ($1)`, s.Version); err != nil {
+			t.Fatal(err)
+		}
+	}
+	token, th := newToken()
+	code = newCode()
+	ch := hashCode(code)
+	now := time.Now().UTC()
+	if err := exec(`INSERT INTO access_codes (hash, assembly, person, created, expires) VALUES ($1, $2, $3, $4, $5)`,
+		ch[:], "coop", "ann", now.UnixNano(), now.Add(time.Hour).UnixNano()); err != nil {
+		t.Fatal(err)
+	}
+	// As the earlier plenum's insertSession wrote it.
+	if err := exec(`INSERT INTO access_sessions (hash, assembly, person, admin, created, expires) VALUES ($1, $2, $3, $4, $5, $6)`,
+		th[:], "coop", "ann", false, now.Add(-time.Hour).UnixNano(), now.Add(time.Hour).UnixNano()); err != nil {
+		t.Fatal(err)
+	}
+	return token, code
+}
+
+// TestSessionsOfAnEarlierPlenum: a database made by a plenum before
+// sessions kept a device and a last use opens (its schema brought up to
+// date), and the sessions in it go on working, listed as of an "Unknown
+// browser", last used when they were made; a new login through the same
+// database keeps its device. SQLite and PostgreSQL.
+func TestSessionsOfAnEarlierPlenum(t *testing.T) {
+	for name, fresh := range databases() {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			db := fresh(t)
+			old, code := oldDatabase(t, db)
+			s := openAt(t, db, Options{})
+			_, tok, err := s.LoginFrom(ctx, code, DeviceOf("Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			l, err := s.OwnSessions(ctx, tok)
+			if err != nil || len(l) != 2 {
+				t.Fatalf("ann's sessions: %+v %v", l, err)
+			}
+			if !l[0].Current || l[0].Device.String() != "Safari on iPhone" {
+				t.Errorf("the new session: %+v; want Safari on iPhone, this one", l[0])
+			}
+			if l[1].Device.String() != "Unknown browser" || !l[1].Used.Equal(l[1].Created) || time.Since(l[1].Created) < time.Hour {
+				t.Errorf("the earlier plenum's session: %+v; want an unknown browser, made an hour ago and last used then", l[1])
+			}
+			sess, err := s.Session(ctx, old)
+			if err != nil || sess.Person != "ann" {
+				t.Fatalf("the earlier plenum's session: %+v %v", sess, err)
+			}
+			if l, err := s.OwnSessions(ctx, old); err != nil || len(l) != 2 || !l[0].Current || time.Since(l[0].Used) > time.Minute {
+				t.Fatalf("the earlier plenum's session, used: %+v %v; want last used now", l, err)
+			}
+		})
+	}
+}
