@@ -20,8 +20,23 @@ import (
 	"plenum/i18n"
 )
 
-// CookieName is the name of the session cookie.
+// CookieName is the name of the session cookie over plain HTTP.
 const CookieName = "plenum_session"
+
+// HostCookieName is the name of the session cookie over https (Secure):
+// with the __Host- prefix a browser keeps it only if it is Secure, has
+// Path=/ and no Domain, set by this very host over https. So no sibling
+// host of the domain (nor anyone answering the browser's plain-HTTP
+// requests) can set a cookie of this name for plenum's host: none can
+// plant a session of theirs in a person's browser under it, nor shadow
+// the person's own with one of a longer path.
+//
+// A request's cookie of this name is read first; a request without one
+// is read by CookieName (sessionCookie), so that the sessions of browsers
+// logged in before a server was switched to https go on working until
+// they end (14 days) rather than everyone being logged out at once. A
+// server over https sets only HostCookieName.
+const HostCookieName = "__Host-" + CookieName
 
 // CSRFHeader is the header a script sets on state-changing requests
 // (fetch(url, {method: "POST", headers: {"X-Plenum": "1"}})). A browser
@@ -147,41 +162,71 @@ func (s *Store) sessionContext(w http.ResponseWriter, r *http.Request, key, val 
 	return noSession(), true
 }
 
-// sessionCookie is the value of r's session cookie, as
-// r.Cookie(CookieName) gives it ("" if none), unless r carries several
-// session cookies that differ: then "", no one's. plenum sets one
+// sessionCookie is the value of r's session cookie: of its
+// HostCookieName cookie if it has one, else of its CookieName cookie
+// ("" if neither), as r.CookiesNamed gives them, unless r carries several
+// cookies of that name that differ: then "", no one's. plenum sets one
 // session cookie, host-only, with path "/"; a second was set by someone
 // else — a sibling host for the whole domain, or whoever answered one of
 // the browser's plain-http requests — with a longer path, so that the
 // browser sends it first, and the person would act as the attacker's
-// session (TestTossedSessionCookie). A request with one Cookie header
-// holding one cookie, the session's, unquoted — every API client's — is
-// read without net/http's parsing, which makes a new *http.Cookie and a
-// slice each time (TestSessionCookieAsNetHTTP).
+// session (TestTossedSessionCookie). No one else can set a HostCookieName
+// cookie, and while there is one, cookies of the old name are not read
+// at all: one tossed there neither replaces the person's session nor,
+// differing from it, logs them out (TestHostCookieFirst). A request with
+// one Cookie header holding one cookie, the session's, unquoted — every
+// API client's — is read without net/http's parsing, which makes a new
+// *http.Cookie and a slice each time (TestSessionCookieAsNetHTTP).
 func sessionCookie(r *http.Request) string {
-	if lines := r.Header["Cookie"]; len(lines) == 1 {
+	if lines := r.Header["Cookie"]; len(lines) == 1 && !strings.ContainsRune(lines[0], ';') {
 		line := strings.Trim(lines[0], " \t")
-		if v, ok := strings.CutPrefix(line, CookieName+"="); ok && !strings.ContainsRune(line, ';') {
-			plain := true
-			for i := 0; i < len(v); i++ {
-				if b := v[i]; b <= ' ' || b >= 0x7f || b == '"' || b == '\\' {
-					plain = false
-					break
-				}
-			}
-			if plain {
-				return v
-			}
+		v, ok := strings.CutPrefix(line, HostCookieName+"=")
+		if !ok {
+			v, ok = strings.CutPrefix(line, CookieName+"=")
+		}
+		if ok && plainCookieValue(v) {
+			return v
 		}
 	}
-	v := ""
-	for i, c := range r.CookiesNamed(CookieName) {
-		if i > 0 && c.Value != v {
-			return ""
-		}
-		v = c.Value
+	if v, ok := cookieNamed(r, HostCookieName); ok {
+		return v
 	}
+	v, _ := cookieNamed(r, CookieName)
 	return v
+}
+
+// plainCookieValue reports whether v is a cookie's value as net/http
+// reads it, unchanged: no quotes, spaces, controls, backslashes or bytes
+// outside ASCII.
+func plainCookieValue(v string) bool {
+	for i := 0; i < len(v); i++ {
+		if b := v[i]; b <= ' ' || b >= 0x7f || b == '"' || b == '\\' {
+			return false
+		}
+	}
+	return true
+}
+
+// cookieNamed is the value of r's cookies named name, and whether r has
+// any: "" if those differ.
+func cookieNamed(r *http.Request, name string) (string, bool) {
+	v, found := "", false
+	for i, c := range r.CookiesNamed(name) {
+		if i > 0 && c.Value != v {
+			return "", true
+		}
+		v, found = c.Value, true
+	}
+	return v, found
+}
+
+// cookieName is the name of the session cookie this server sets in
+// answer to r: HostCookieName over https (Secure), else CookieName.
+func (s *Store) cookieName(r *http.Request) string {
+	if s.Secure(r) {
+		return HostCookieName
+	}
+	return CookieName
 }
 
 // sessionUnavailable answers a request whose session could not be looked
@@ -457,7 +502,7 @@ func (s *Store) HandleLogin(form http.Handler) http.Handler {
 			return
 		}
 		http.SetCookie(w, &http.Cookie{
-			Name:     CookieName,
+			Name:     s.cookieName(r),
 			Value:    token,
 			Path:     "/",
 			Expires:  sess.Expires,
@@ -491,15 +536,23 @@ func (s *Store) HandleLogout() http.Handler {
 			loginProblem(w, r, http.StatusForbidden, "auth.title.cross_site", true, "auth.cross_site")
 			return
 		}
-		if c, err := r.Cookie(CookieName); err == nil && c.Value != "" {
-			if err := s.Logout(r.Context(), c.Value); err != nil {
+		if token := sessionCookie(r); token != "" {
+			if err := s.Logout(r.Context(), token); err != nil {
 				// The cookie is cleared all the same: the token is gone
 				// from this browser, though its session lives on until
 				// it expires.
 				s.opts.Logger.Warn("auth: a logout could not be recorded", "err", err)
 			}
 		}
-		http.SetCookie(w, &http.Cookie{Name: CookieName, Value: "", Path: "/", MaxAge: -1, HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: s.Secure(r)})
+		// The cookie this server sets is cleared, and one of the other
+		// name the browser sent (of a login before the server was
+		// switched to https).
+		name := s.cookieName(r)
+		for _, n := range []string{CookieName, HostCookieName} {
+			if _, sent := cookieNamed(r, n); n == name || sent {
+				http.SetCookie(w, &http.Cookie{Name: n, Value: "", Path: "/", MaxAge: -1, HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: n == HostCookieName || s.Secure(r)})
+			}
+		}
 		if acceptsJSON(r) || r.Header.Get(CSRFHeader) != "" {
 			w.WriteHeader(http.StatusNoContent)
 			return

@@ -371,13 +371,13 @@ func (s *server) send(w http.ResponseWriter, r *http.Request, status int, page s
 // csrfToken is the anti-forgery token of a session: a MAC of its cookie, so
 // a page on another site cannot know it.
 func (s *server) csrfToken(r *http.Request) string {
-	c, err := r.Cookie(auth.CookieName)
-	if err != nil || c.Value == "" {
+	token := auth.Token(r) // either name of the session cookie
+	if token == "" {
 		return ""
 	}
 	mac := hmac.New(sha256.New, s.opts.Secret)
 	mac.Write([]byte("plenum web form\x00"))
-	mac.Write([]byte(c.Value))
+	mac.Write([]byte(token))
 	return hex.EncodeToString(mac.Sum(nil)[:16])
 }
 

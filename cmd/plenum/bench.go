@@ -1924,7 +1924,7 @@ func loginClients(ctx context.Context, sc *bufio.Scanner, out *bufio.Writer, url
 			return
 		}
 		for _, v := range s.cookies {
-			if c, err := http.ParseSetCookie(v); err == nil && c.Name == auth.CookieName {
+			if c, err := http.ParseSetCookie(v); err == nil && (c.Name == auth.CookieName || c.Name == auth.HostCookieName) {
 				fmt.Fprintf(out, "s %d %s\n", i, c.Value)
 			}
 		}

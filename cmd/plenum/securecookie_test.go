@@ -8,12 +8,16 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"plenum/auth"
 )
 
 // TestHTTPSBaseURLMakesCookieSecure: a server whose --base-url is https
 // (behind a proxy that terminates TLS) gives a request that reached it
-// over plain HTTP, with no proxy header, a Secure session cookie; with an
-// http base URL the cookie of such a request is not Secure.
+// over plain HTTP, with no proxy header, a Secure session cookie, named
+// with the __Host- prefix (auth.HostCookieName: no sibling host can set
+// one); with an http base URL the cookie of such a request is not Secure
+// and keeps its old name.
 func TestHTTPSBaseURLMakesCookieSecure(t *testing.T) {
 	for base, secure := range map[string]bool{"HTTPS://congress.example.org": true, "https://congress.example.org/": true, "http://congress.example.org": false, "": false} {
 		ctx, cancel := context.WithCancel(context.Background())
@@ -37,8 +41,12 @@ func TestHTTPSBaseURLMakesCookieSecure(t *testing.T) {
 			t.Fatal(err)
 		}
 		res.Body.Close()
-		if cs := res.Cookies(); len(cs) != 1 || cs[0].Secure != secure || !cs[0].HttpOnly {
-			t.Errorf("--base-url %q, a login over plain HTTP: cookies %v (status %d), want one with Secure %v", base, cs, res.StatusCode, secure)
+		name := auth.CookieName
+		if secure {
+			name = auth.HostCookieName
+		}
+		if cs := res.Cookies(); len(cs) != 1 || cs[0].Secure != secure || !cs[0].HttpOnly || cs[0].Name != name || cs[0].Path != "/" || cs[0].Domain != "" {
+			t.Errorf("--base-url %q, a login over plain HTTP: cookies %v (status %d), want one named %s, Path=/, no Domain, with Secure %v", base, cs, res.StatusCode, name, secure)
 		}
 		cancel()
 		if err := <-done; err != nil {
