@@ -219,6 +219,7 @@ func TestHostCookieOverHTTPS(t *testing.T) {
 	}{
 		{[]string{HostCookieName + "=" + ann}, "ann"},
 		{[]string{CookieName + "=" + bob}, "bob"}, // logged in before the switch to https
+		{[]string{"plenum_lang=de; " + CookieName + "=" + bob}, "bob"},
 		{[]string{CookieName + "=" + mallory + "; " + HostCookieName + "=" + ann}, "ann"},
 		{[]string{HostCookieName + "=" + ann + "; " + CookieName + "=" + mallory}, "ann"},
 		{[]string{CookieName + "=" + mallory, CookieName + "=" + bob, HostCookieName + "=" + ann}, "ann"},

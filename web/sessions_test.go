@@ -5,6 +5,8 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+
+	"plenum/auth"
 )
 
 // TestSessionsPageEndsTheOthers: a delegate logged in on two browsers
@@ -151,5 +153,37 @@ func TestSessionsPageTellsThemApart(t *testing.T) {
 		if strings.Contains(page, leak) {
 			t.Errorf("the sessions page shows %q of a User-Agent", leak)
 		}
+	}
+}
+
+// TestPageFormsWithHostCookie: a browser whose session cookie has the
+// __Host- name (as over https, auth.HostCookieName) gets the pages' form
+// token, and its forms are taken: "log out everywhere else" ends the
+// other session. The token is made from the session cookie of either
+// name, as the session is read.
+func TestPageFormsWithHostCookie(t *testing.T) {
+	h := newHall(t)
+	other := h.browser("anna")
+	u, _ := url.Parse(h.srv.URL)
+	var token string
+	for _, c := range h.browser("anna").c.Jar.Cookies(u) {
+		if c.Name == auth.CookieName {
+			token = c.Value
+		}
+	}
+	if token == "" {
+		t.Fatal("no session cookie after logging in")
+	}
+	phone := h.browser("")
+	phone.c.Jar.SetCookies(u, []*http.Cookie{{Name: auth.HostCookieName, Value: token, Path: "/"}})
+	resp, _ := phone.postPage("sessions", "/a/coop/sessions", url.Values{})
+	if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/a/coop/sessions" {
+		t.Fatalf("log out everywhere else with the __Host- cookie: %s to %q", resp.Status, resp.Header.Get("Location"))
+	}
+	if code, _, _ := other.get("/a/coop/delegate"); code == http.StatusOK {
+		t.Fatal("the other session lives on")
+	}
+	if code, _, _ := phone.get("/a/coop/delegate"); code != http.StatusOK {
+		t.Fatalf("the __Host- cookie's own session: %d", code)
 	}
 }
