@@ -314,15 +314,22 @@ func (s *Store) Secure(r *http.Request) bool {
 // to be forged by another site: its Origin header, if present, names this
 // host, and it carries the X-Plenum header, a JSON body, or an Origin (a
 // browser always sends Origin with a cross-site POST, so a same-host Origin
-// is proof enough for a plain HTML form).
+// is proof enough for a plain HTML form). The host alone is not the
+// origin: a page of this host served over plain http (by whoever answers
+// a browser's plain-http requests) or of a sibling host is another site,
+// so a request the browser says came from another site (Sec-Fetch-Site,
+// FromAnotherSite), or one over TLS whose Origin is http, is refused.
 func SameOrigin(r *http.Request) bool {
+	if FromAnotherSite(r) {
+		return false
+	}
 	origin := r.Header.Get("Origin")
 	if origin != "" {
 		u, err := url.Parse(origin)
 		if err != nil || origin == "null" || !strings.EqualFold(u.Host, r.Host) {
 			return false
 		}
-		return true
+		return r.TLS == nil || strings.EqualFold(u.Scheme, "https")
 	}
 	if r.Header.Get(CSRFHeader) != "" {
 		return true
