@@ -2,6 +2,7 @@ package auth
 
 import (
 	"context"
+	"fmt"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -115,6 +116,55 @@ func TestLastUseMarkedAtMostEveryMinute(t *testing.T) {
 			}
 			if got := listed(b); !got.Equal(t0.Add(125 * time.Second)) {
 				t.Fatalf("after Close: %v, want %v", got, t0.Add(125*time.Second))
+			}
+		})
+	}
+}
+
+// TestLastUseOfAHall: the marks of more sessions than one SQLite
+// transaction writes (usedChunk) are all written, the last partial chunk
+// too, in every database.
+func TestLastUseOfAHall(t *testing.T) {
+	var clock atomic.Int64
+	t0 := time.Date(2026, 12, 6, 9, 0, 0, 0, time.UTC)
+	clock.Store(t0.UnixNano())
+	opts := Options{Now: func() time.Time { return time.Unix(0, clock.Load()).UTC() }}
+	for name, fresh := range databases() {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			clock.Store(t0.UnixNano())
+			s := openAt(t, fresh(t), opts)
+			s.used.delay = time.Hour // written when the test says
+			n := 2*usedChunk + 7
+			people := make([]string, n)
+			for i := range people {
+				people[i] = fmt.Sprintf("p%04d", i)
+			}
+			codes, err := s.IssueCodes(ctx, "coop", people)
+			if err != nil {
+				t.Fatal(err)
+			}
+			tokens := make([]string, n)
+			for i, c := range codes {
+				if _, tokens[i], err = s.LoginFrom(ctx, c.Code, Device{}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			clock.Store(t0.Add(61 * time.Second).UnixNano())
+			for _, tok := range tokens {
+				if _, err := s.Session(ctx, tok); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if got := s.pendingUses(); got != n {
+				t.Fatalf("%d marks waiting, want %d", got, n)
+			}
+			if err := s.flushUsed(ctx); err != nil {
+				t.Fatal(err)
+			}
+			want := t0.Add(61 * time.Second).UnixNano()
+			if got := count(t, s, fmt.Sprintf(`SELECT count(*) FROM access_sessions WHERE used = %d`, want)); got != n {
+				t.Fatalf("%d sessions' last use written, want %d", got, n)
 			}
 		})
 	}
