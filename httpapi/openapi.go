@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"plenum/assembly"
+	"plenum/auth"
 )
 
 // commandDoc is the human description of one command of docs/script.md
@@ -155,7 +156,7 @@ func op(summary, who string, public bool, ok map[string]any, errs ...string) map
 		resp[k] = v
 	}
 	if public {
-		o["security"] = []any{map[string]any{}, map[string]any{"session": []any{}}}
+		o["security"] = []any{map[string]any{}, map[string]any{"session": []any{}}, map[string]any{"sessionTLS": []any{}}}
 	}
 	return o
 }
@@ -313,7 +314,12 @@ func OpenAPI() map[string]any {
 		},
 		"paths": paths,
 		"components": map[string]any{
-			"securitySchemes": map[string]any{"session": map[string]any{"type": "apiKey", "in": "cookie", "name": "plenum_session"}},
+			// The session cookie's name over plain HTTP, and over TLS
+			// (auth.CookieName, auth.HostCookieName): either logs in.
+			"securitySchemes": map[string]any{
+				"session":    map[string]any{"type": "apiKey", "in": "cookie", "name": auth.CookieName, "description": "the session over plain HTTP"},
+				"sessionTLS": map[string]any{"type": "apiKey", "in": "cookie", "name": auth.HostCookieName, "description": "the session over https (Secure, __Host- prefix)"},
+			},
 			"schemas": map[string]any{
 				"Object": map[string]any{"type": "object"},
 				"Problem": map[string]any{"type": "object", "required": []string{"title", "status", "detail"}, "properties": map[string]any{
@@ -335,7 +341,7 @@ func OpenAPI() map[string]any {
 					"proof": map[string]any{"type": "array", "items": str}, "checkpoint": str, "entry": str}},
 			},
 		},
-		"security": []any{map[string]any{"session": []any{}}},
+		"security": []any{map[string]any{"session": []any{}}, map[string]any{"sessionTLS": []any{}}},
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"plenum/assembly"
+	"plenum/auth"
 )
 
 // openAPIServed fetches the document as a client does and decodes it.
@@ -89,6 +90,20 @@ func TestOpenAPIDocument(t *testing.T) {
 	}
 	if info, _ := doc["info"].(map[string]any); info["title"] == nil || info["version"] == nil {
 		t.Errorf("info %v", doc["info"])
+	}
+	// The security schemes name the session cookies the server reads:
+	// its name over plain HTTP and its __Host- name over https.
+	comps, _ := doc["components"].(map[string]any)
+	schemes, _ := comps["securitySchemes"].(map[string]any)
+	var cookies []string
+	for _, sc := range schemes {
+		if m, _ := sc.(map[string]any); m["in"] == "cookie" {
+			cookies = append(cookies, m["name"].(string))
+		}
+	}
+	slices.Sort(cookies)
+	if want := []string{auth.HostCookieName, auth.CookieName}; !slices.Equal(cookies, want) {
+		t.Errorf("the security schemes' cookies %q, want %q", cookies, want)
 	}
 	paths, _ := doc["paths"].(map[string]any)
 	if len(paths) == 0 {
