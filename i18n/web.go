@@ -382,6 +382,38 @@ func init() {
 		{Key: "web.done.take_up_item", En: "The item is taken up", De: "Der Punkt ist aufgerufen", Ru: "Пункт открыт", Fr: "Le point est abordé", Es: "Se abre el punto"},
 		{Key: "web.done.close_item", En: "The item is closed", De: "Der Punkt ist geschlossen", Ru: "Пункт закрыт", Fr: "Le point est clos", Es: "Se cierra el punto"},
 		{Key: "web.done.move_motion", En: "The motion was entered", De: "Der Antrag wurde erfasst", Ru: "Предложение внесено", Fr: "La motion a été enregistrée", Es: "La moción se ha registrado"},
+		// The commands of the set-up pages' forms (and of the pages
+		// above), each with its own words; ".of" names what it was about
+		// (web.doneOf).
+		{Key: "web.done.amend_organization", En: "The organization was corrected", De: "Die Organisation wurde berichtigt", Ru: "Организация исправлена", Fr: "L'organisation a été corrigée", Es: "Se corrigió la organización"},
+		{Key: "web.done.amend_organization.of", En: "The organization %s was corrected", De: "Die Organisation %s wurde berichtigt", Ru: "Организация «%s» исправлена", Fr: "L'organisation %s a été corrigée", Es: "Se corrigió la organización %s"},
+		{Key: "web.done.amend_person", En: "The person's particulars were corrected", De: "Die Angaben zur Person wurden berichtigt", Ru: "Сведения о лице исправлены", Fr: "Les informations de la personne ont été corrigées", Es: "Se corrigieron los datos de la persona"},
+		{Key: "web.done.amend_person.of", En: "The particulars of %s were corrected", De: "Die Angaben zu %s wurden berichtigt", Ru: "Сведения о лице исправлены: %s", Fr: "Les informations de %s ont été corrigées", Es: "Se corrigieron los datos de %s"},
+		{Key: "web.done.grant_role", En: "The office was given", De: "Das Amt wurde übertragen", Ru: "Должность назначена", Fr: "La fonction a été confiée", Es: "Se asignó el cargo"},
+		{Key: "web.done.grant_role.of", En: "The office was given to %s", De: "Das Amt wurde %s übertragen", Ru: "Должность назначена: %s", Fr: "La fonction a été confiée à %s", Es: "Se asignó el cargo a %s"},
+		{Key: "web.done.revoke_role", En: "The office was revoked", De: "Das Amt wurde entzogen", Ru: "Должность снята", Fr: "La fonction a été retirée", Es: "Se revocó el cargo"},
+		{Key: "web.done.revoke_role.of", En: "%s no longer holds the office", De: "%s hat das Amt nicht mehr inne", Ru: "Должность снята: %s", Fr: "%s n'exerce plus la fonction", Es: "%s ya no ocupa el cargo"},
+		{Key: "web.done.transfer_proxy", En: "The proxy was given", De: "Die Vollmacht wurde erteilt", Ru: "Доверенность передана", Fr: "La procuration a été donnée", Es: "Se otorgó el poder"},
+		{Key: "web.done.transfer_proxy.of", En: "The proxy was given to %s", De: "Die Vollmacht wurde %s erteilt", Ru: "Доверенность передана: %s", Fr: "La procuration a été donnée à %s", Es: "Se otorgó el poder a %s"},
+		{Key: "web.done.amend_mandate", En: "The mandate was corrected", De: "Das Mandat wurde berichtigt", Ru: "Мандат исправлен", Fr: "Le mandat a été corrigé", Es: "Se corrigió la credencial"},
+		{Key: "web.done.add_membership", En: "The membership was recorded", De: "Die Mitgliedschaft wurde erfasst", Ru: "Членство записано", Fr: "L'appartenance a été consignée", Es: "Se registró la pertenencia"},
+		{Key: "web.done.add_body_members", En: "The members were added", De: "Die Mitglieder wurden hinzugefügt", Ru: "Члены добавлены", Fr: "Les membres ont été ajoutés", Es: "Se añadieron los miembros"},
+		{Key: "web.done.remove_body_members", En: "The member was removed", De: "Das Mitglied wurde entfernt", Ru: "Член исключён", Fr: "Le membre a été retiré", Es: "Se quitó al miembro"},
+		{Key: "web.done.set_record_access", En: "Who may read the record was changed", De: "Wer das Protokoll lesen darf, wurde geändert", Ru: "Доступ к протоколу изменён", Fr: "L'accès au procès-verbal a été modifié", Es: "Se cambió quién puede leer el acta"},
+		{Key: "web.done.set_rules", En: "The rules were reset", De: "Die Geschäftsordnung wurde zurückgesetzt", Ru: "Регламент сброшен", Fr: "Le règlement a été rétabli", Es: "Se restableció el reglamento"},
+		{Key: "web.done.close_list", En: "The speakers' list is closed", De: "Die Redeliste ist geschlossen", Ru: "Список ораторов закрыт", Fr: "La liste des orateurs est close", Es: "La lista de oradores está cerrada"},
+		{Key: "web.done.close_discussion", En: "The discussion is closed", De: "Die Aussprache ist geschlossen", Ru: "Прения прекращены", Fr: "La discussion est close", Es: "Se cerró el debate"},
+		{Key: "web.done.resume_item", En: "The item is taken up again", De: "Der Punkt ist wieder aufgenommen", Ru: "Рассмотрение пункта возобновлено", Fr: "Le point est repris", Es: "Se reanuda el punto"},
+		{Key: "web.done.leave_hall", En: "Leaving the hall was recorded", De: "Das Verlassen des Saals wurde festgehalten", Ru: "Выход из зала записан", Fr: "La sortie de la salle a été consignée", Es: "Se registró la salida de la sala"},
+		{Key: "web.done.return_to_hall", En: "The return to the hall was recorded", De: "Die Rückkehr in den Saal wurde festgehalten", Ru: "Возвращение в зал записано", Fr: "Le retour dans la salle a été consigné", Es: "Se registró el regreso a la sala"},
+		{Key: "web.done.record_interjection", En: "The interjection was recorded", De: "Der Zwischenruf wurde protokolliert", Ru: "Реплика из зала записана", Fr: "L'interjection a été consignée", Es: "Se registró la interjección"},
+		{Key: "web.done.record_narrative", En: "The line was entered in the minutes", De: "Die Zeile wurde ins Protokoll aufgenommen", Ru: "Строка внесена в протокол", Fr: "La ligne a été portée au procès-verbal", Es: "La línea se anotó en el acta"},
+		{Key: "web.done.read_document", En: "The document was read into the record", De: "Das Dokument wurde ins Protokoll aufgenommen", Ru: "Документ оглашён для протокола", Fr: "Le document a été versé au procès-verbal", Es: "El documento se incorporó al acta"},
+		{Key: "web.done.submit_motion", En: "The motion was submitted", De: "Der Antrag wurde eingereicht", Ru: "Предложение внесено", Fr: "La motion a été déposée", Es: "Se presentó la moción"},
+		{Key: "web.done.support_motion", En: "The support was recorded", De: "Die Unterstützung wurde festgehalten", Ru: "Поддержка записана", Fr: "L'appui a été consigné", Es: "Se registró el apoyo"},
+		{Key: "web.done.set_motion_state", En: "The motion's state was changed", De: "Der Stand des Antrags wurde geändert", Ru: "Статус предложения изменён", Fr: "L'état de la motion a été modifié", Es: "Se cambió el estado de la moción"},
+		{Key: "web.done.recommend", En: "The recommendation was recorded", De: "Die Empfehlung wurde festgehalten", Ru: "Рекомендация записана", Fr: "La recommandation a été consignée", Es: "Se registró la recomendación"},
+		{Key: "web.done.recommend_change", En: "The recommended change was recorded", De: "Die empfohlene Änderung wurde festgehalten", Ru: "Рекомендованное изменение записано", Fr: "La modification recommandée a été consignée", Es: "Se registró el cambio recomendado"},
 	})
 }
 

@@ -316,9 +316,9 @@ func (s *server) act(w http.ResponseWriter, r *http.Request) {
 		}
 		return
 	}
-	lang := ""
-	a.Read(func(st *assembly.State) { lang = st.Assembly.Language })
-	out := actResult{OK: true, Message: done(i18n.Choose(r, lang), cmd, res.First())}
+	lang, named := "", ""
+	a.Read(func(st *assembly.State) { lang, named = st.Assembly.Language, doneName(st, cmd, r.PostForm) })
+	out := actResult{OK: true, Message: done(i18n.Choose(r, lang), cmd, res.First(), named)}
 	if (cmd == "cast_ballot" || cmd == "cast_election_ballot") && res.First() >= 0 {
 		if res.BallotToken != "" {
 			// A secret ballot: its token goes to the receipt page, which
@@ -435,13 +435,56 @@ func namedRefusal(r *http.Request, st *assembly.State, e *assembly.Error) string
 	return l.T("web.refused", msg)
 }
 
-// done says what an accepted command did.
-func done(l *i18n.Locale, cmd string, entry int64) string {
+// done says what an accepted command did: the catalog's
+// "web.done.<cmd>", or with named (the name of what it was about,
+// doneOf) "web.done.<cmd>.of". Every command a page's form posts has its
+// own words (TestEveryFormHasItsFlash); "web.done.other", the command's
+// name, is for a command no page posts (a form made by hand).
+func done(l *i18n.Locale, cmd string, entry int64, named string) string {
 	what := l.T("web.done.other", strings.ReplaceAll(cmd, "_", " "))
-	if k := "web.done." + cmd; l.Has(k) {
+	if k := "web.done." + cmd; named != "" && l.Has(k+".of") {
+		what = l.T(k+".of", mark(named))
+	} else if l.Has(k) {
 		what = l.T(k)
 	}
-	return l.T("web.done.entry", what, strconv.FormatInt(entry, 10))
+	return isolatedMarks(l.T("web.done.entry", what, strconv.FormatInt(entry, 10)))
+}
+
+// doneOf are the commands whose message names what they were about: the
+// form's argument that holds its id, and its name in the state as it is
+// after the command (an organization's or a person's: at hand in a map).
+var doneOf = map[string]struct {
+	arg  string
+	name func(st *assembly.State, id string) string
+}{
+	"amend_organization": {"a:organization", orgNamed},
+	"amend_person":       {"a:person", personNamed},
+	"grant_role":         {"a:person", personNamed},
+	"revoke_role":        {"a:person", personNamed},
+	"transfer_proxy":     {"a:to", personNamed},
+}
+
+func orgNamed(st *assembly.State, id string) string {
+	if o := st.Organizations[id]; o != nil {
+		return o.Name
+	}
+	return ""
+}
+
+func personNamed(st *assembly.State, id string) string {
+	if p := st.Persons[id]; p != nil {
+		return p.Name
+	}
+	return ""
+}
+
+// doneName is the name of what the accepted command cmd, sent with form,
+// was about (doneOf), or "".
+func doneName(st *assembly.State, cmd string, form url.Values) string {
+	if of, ok := doneOf[cmd]; ok {
+		return of.name(st, strings.TrimSpace(form.Get(of.arg)))
+	}
+	return ""
 }
 
 // pageForm reads a form of at most limit bytes posted from one of the

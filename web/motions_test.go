@@ -247,7 +247,7 @@ func TestBrowserMotionFromSubmissionToResolution(t *testing.T) {
 	for _, who := range []struct{ person, org string }{{"hanna", "hamburg"}, {"lena", "leipzig"}} {
 		p := s.open(who.person, 390, 844, page)
 		s.click(p, fmt.Sprintf(`form:has(input[name="a:delegation"][value=%q]) button.support-for`, who.org))
-		s.until(p, "the support is recorded", contains("#flash", "Done: support motion"))
+		s.until(p, "the support is recorded", contains("#flash", "The support was recorded"))
 	}
 	if n := read(h, func(st *assembly.State) int { return len(st.Motions[id].Supporters) }); n != 2 {
 		t.Fatalf("%d supporters", n)

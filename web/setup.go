@@ -539,12 +539,12 @@ func (s *server) setupAct(w http.ResponseWriter, r *http.Request) {
 	}
 	msg := ""
 	if setupDone[cmd] {
-		msg = l.T("web.su.done."+cmd, named)
+		msg = l.T("web.su.done."+cmd, mark(named))
 	}
 	if len(results) > 0 {
 		msg += l.T("web.su.done_entry", results[0].First())
 	}
-	res := actResult{OK: true, Message: msg}
+	res := actResult{OK: true, Message: isolatedMarks(msg)}
 	if cmd == "add_person" {
 		// The new person's page, to go on with their mandate or offices.
 		res.Redirect = "/a/" + id + "/setup-person?p=" + url.QueryEscape(cmds[0].(assembly.AddPerson).ID)
