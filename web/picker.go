@@ -33,6 +33,7 @@ const searchShown = 50
 // (GET /a/{id}/choices/persons). Ten thousand names in every picker would
 // cost each fetch of the page their rendering and a megabyte or more.
 func (v *view) PickPerson(id, name, label string, opts ...string) Picker {
+	opts = v.sentChoices(name, opts)
 	if len(v.S.PersonOrder) <= v.pickerLimit {
 		return v.Pick(id, name, label, v.PersonChoices(), opts...)
 	}

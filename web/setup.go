@@ -92,9 +92,10 @@ type Picker struct {
 
 // Pick is pick in the page's language: a single picker's empty choice
 // says "Choose…" and an empty list of several says so, in the locale,
-// unless the options name them.
+// unless the options name them. An option "sent=CMD" chooses what the
+// form CMD sent, when the page comes back with it (Kept).
 func (v *view) Pick(id, name, label string, choices []Choice, opts ...string) Picker {
-	p := pick(id, name, label, choices, opts...)
+	p := pick(id, name, label, choices, v.sentChoices(name, opts)...)
 	if p.None == "" {
 		p.None = v.L.T("web.choose")
 	}
@@ -412,11 +413,59 @@ func (v *view) NonMemberChoices(b *assembly.Body) []Choice {
 	return out
 }
 
-// Rules are the assembly's rules, for the rules form.
-func (v *view) Rules() assembly.Rules { return v.S.Assembly.Rules }
+// Rules are the assembly's rules, for the rules form: as the form sent
+// them when it comes back with a refusal (sentRules).
+func (v *view) Rules() assembly.Rules {
+	if v.Kept("rules") {
+		return sentRules(v.S.Assembly.Rules, v.Form)
+	}
+	return v.S.Assembly.Rules
+}
 
-// QuorumNumber is the quorum when the rules set a number of members ("").
+// sentRules are the rules base as the rules form sent them back with a
+// refusal shows them: each field that reads changes its rule; a number
+// that does not read changes nothing (the form shows it as typed,
+// view.Sent), and a quorum of members that does not read leaves the
+// quorum "number".
+func sentRules(base assembly.Rules, form url.Values) assembly.Rules {
+	f := url.Values{}
+	for k, vs := range form {
+		f[k] = vs
+	}
+	reads := func(field string, least int) bool {
+		n, err := strconv.Atoi(strings.TrimSpace(f.Get(field)))
+		return err == nil && n >= least && n <= 100000
+	}
+	for _, field := range []string{"speaking_minutes", "max_proxies"} {
+		if !reads(field, 0) {
+			delete(f, field)
+		}
+	}
+	number := f.Get("quorum") == "number" && !reads("quorum_number", 1)
+	if number {
+		delete(f, "quorum")
+	}
+	r := base
+	if o, err := rulesForm(nil, f, true); err == nil {
+		if with, err := base.With(o); err == nil {
+			r = with
+		}
+	}
+	if number {
+		r.Quorum = "number"
+	}
+	return r
+}
+
+// QuorumNumber is the quorum when the rules set a number of members
+// (""), or as typed in the rules form sent back with a refusal.
 func (v *view) QuorumNumber() string {
+	if v.Kept("rules") {
+		if v.Form.Get("quorum") != "number" {
+			return ""
+		}
+		return strings.TrimSpace(v.Form.Get("quorum_number"))
+	}
 	if _, err := strconv.Atoi(v.S.Assembly.Rules.Quorum); err == nil {
 		return v.S.Assembly.Rules.Quorum
 	}
@@ -448,18 +497,82 @@ func (v *view) RosterSize() (sz struct{ Persons, Mandates, Verified, Organizatio
 // the catalog's "web.su.done.<cmd>", with the name of what it made.
 var setupDone = map[string]bool{"add_organization": true, "add_person": true, "submit_mandate": true, "form_body": true, "rules": true, "amend_assembly": true}
 
-// keptForms are the set-up forms whose page, when the rules refuse what
-// the form sent, comes back with what was typed in it (view.Sent), by the
-// form's cmd.
-var keptForms = map[string]string{"add_organization": "setup-organizations"}
+// keptForms are the set-up forms whose page, when what the form sent is
+// refused (by the rules, or by the form's own reading: a name left out, a
+// weight that is no number), comes back without scripts with what was
+// typed in it (view.Sent), by the form's cmd: the page, and the fields
+// kept. Only those fields come back; none holds a secret.
+var keptForms = map[string]keptForm{
+	"add_organization": {"setup-organizations", []string{"name", "kind", "number", "parent"}},
+	"add_person":       {"setup-people", []string{"name", "ref", "kind", "organization", "weight", "verified"}},
+	"submit_mandate":   {"setup-person", []string{"person", "kind", "organization", "weight", "verified"}},
+	"form_body":        {"setup-offices", []string{"name", "kind", "members"}},
+	"amend_assembly":   {"setup", []string{"name", "starts", "ends", "venues", "language", "description"}},
+	"rules": {"setup", []string{"quorum", "quorum_number", "voting_threshold", "close_debate_threshold", "speaking_minutes", "speakers_order",
+		"max_proxies", "seconds_required", "consultative_may_vote", "guests_may_speak", "proxies_allowed", "abstentions_count",
+		"weighted_votes", "precedence", "reconsider_rules"}},
+}
 
-// Sent is the field of a form sent back with a refusal (keptForms) as it
+// keptForm is a set-up form that comes back with what was typed in it.
+type keptForm struct {
+	page   string
+	fields []string
+}
+
+// Kept reports whether the page is sent back with what was typed in the
+// form cmd (keptForms), after a refusal.
+func (v *view) Kept(cmd string) bool {
+	return v.Form != nil && v.Form.Get("cmd") == cmd && keptForms[cmd].page == v.Page
+}
+
+// Sent is the field of the form cmd sent back with a refusal (Kept) as it
 // was typed, or def.
-func (v *view) Sent(field, def string) string {
-	if v.Form != nil {
+func (v *view) Sent(cmd, field, def string) string {
+	if v.Kept(cmd) {
 		return v.Form.Get(field)
 	}
 	return def
+}
+
+// Ticked is whether the checkbox field of the form cmd was ticked, in a
+// form sent back with a refusal (Kept), or def.
+func (v *view) Ticked(cmd, field string, def bool) bool {
+	if v.Kept(cmd) {
+		return v.Form.Get(field) != ""
+	}
+	return def
+}
+
+// sentChoices is a picker's options with "sent=CMD" (Pick, PickPerson)
+// turned into "selected=VALUE" for each value sent in the picker's field
+// name, when the page comes back with the form CMD (Kept).
+func (v *view) sentChoices(name string, opts []string) []string {
+	var out []string
+	for _, o := range opts {
+		cmd, ok := strings.CutPrefix(o, "sent=")
+		if !ok {
+			out = append(out, o)
+			continue
+		}
+		if v.Kept(cmd) {
+			for _, x := range v.Form[name] {
+				out = append(out, "selected="+x)
+			}
+		}
+	}
+	return out
+}
+
+// keepForm is what of the form cmd comes back with its page (keptForms):
+// its cmd and its fields, nothing else (not its token nor its key).
+func keepForm(cmd string, form url.Values) url.Values {
+	out := url.Values{"cmd": {cmd}}
+	for _, f := range keptForms[cmd].fields {
+		if vs, ok := form[f]; ok {
+			out[f] = vs
+		}
+	}
+	return out
 }
 
 // setupAct serves POST /a/{id}/setup: the set-up forms that create
@@ -496,9 +609,28 @@ func (s *server) setupAct(w http.ResponseWriter, r *http.Request) {
 	var cmds []assembly.Command
 	var err error
 	var named string
+	// refused tells of a refusal: without scripts a kept form's page (the
+	// page the form came from, as its field back names it) comes back
+	// with what was typed, as the new assembly's form does; with them the
+	// form stays as it is on the page.
+	refused := func(status int, msg string) {
+		kept, ok := keptForms[cmd]
+		to, err := url.Parse(r.PostFormValue("back"))
+		if !ok || err != nil || r.Header.Get(auth.CSRFHeader) != "" || to.Path != "/a/"+id+"/"+kept.page {
+			reply(status, actResult{Error: msg})
+			return
+		}
+		// The page of the form, as back names it (the person of a
+		// person's page).
+		page := r.WithContext(r.Context())
+		u := *r.URL
+		u.RawQuery = to.RawQuery
+		page.URL = &u
+		s.servePageAs(w, page, kept.page, needLogin, keepForm(cmd, r.PostForm), &flash{Error: true, Text: msg}, status)
+	}
 	a.Read(func(st *assembly.State) { cmds, named, err = setupCommands(l, st, cmd, r.PostForm) })
 	if err != nil {
-		reply(http.StatusUnprocessableEntity, actResult{Error: isolatedMarks(err.Error())})
+		refused(http.StatusUnprocessableEntity, isolatedMarks(err.Error()))
 		return
 	}
 	at := s.opts.Now().UTC()
@@ -523,14 +655,7 @@ func (s *server) setupAct(w http.ResponseWriter, r *http.Request) {
 		}
 		var ae *assembly.Error
 		if errors.As(err, &ae) && ae.Code != assembly.ErrCorrupt {
-			if page := keptForms[cmd]; page != "" && r.Header.Get(auth.CSRFHeader) == "" && back == "/a/"+id+"/"+page {
-				// Without scripts the page comes back with what was
-				// typed, as the new assembly's form does; with them the
-				// form stays as it is on the page.
-				s.servePageAs(w, r, page, needLogin, r.PostForm, &flash{Error: true, Text: refusal(r, ae)}, http.StatusConflict)
-				return
-			}
-			reply(http.StatusConflict, actResult{Error: refusal(r, ae)})
+			refused(http.StatusConflict, refusal(r, ae))
 			return
 		}
 		s.opts.Logger.Error("web: set-up failed", "cmd", cmd, "assembly", id, "err", err)
