@@ -620,11 +620,14 @@ func (s *server) setupAct(w http.ResponseWriter, r *http.Request) {
 			reply(status, actResult{Error: msg})
 			return
 		}
-		// The page of the form, as back names it (the person of a
-		// person's page).
+		// The page of the form, as back names it: the person of a
+		// person's page (view.Back), nothing else of its query.
 		page := r.WithContext(r.Context())
 		u := *r.URL
-		u.RawQuery = to.RawQuery
+		u.RawQuery = ""
+		if p := to.Query().Get("p"); p != "" {
+			u.RawQuery = url.Values{"p": {p}}.Encode()
+		}
 		page.URL = &u
 		s.servePageAs(w, page, kept.page, needLogin, keepForm(cmd, r.PostForm), &flash{Error: true, Text: msg}, status)
 	}
