@@ -139,3 +139,20 @@ func TestEveryFormHasItsFlash(t *testing.T) {
 		}
 	}
 }
+
+// TestEverySetupFormIsKept: every form a set-up page posts to
+// /a/{id}/setup comes back with what was typed after a refusal
+// (keptForms), on the page it is on.
+func TestEverySetupFormIsKept(t *testing.T) {
+	for cmd := range formCommands(t)["setup"] {
+		kept, ok := keptForms[cmd]
+		if !ok || len(kept.fields) == 0 {
+			t.Errorf("the set-up form %s is not in keptForms: a refusal would lose what was typed", cmd)
+			continue
+		}
+		b, err := fs.ReadFile(templateFS, "templates/"+kept.page+".html")
+		if err != nil || !strings.Contains(string(b), `name="cmd" value="`+cmd+`"`) {
+			t.Errorf("keptForms puts %s on %s, which has no such form (%v)", cmd, kept.page, err)
+		}
+	}
+}
