@@ -44,7 +44,8 @@ func (h *hall) adminBrowser() *browser {
 
 // form fetches page, takes its form token, and posts form to path; it
 // returns the answer's status, its Location and the flash shown where it
-// leads.
+// leads — or, for a set-up form sent back with a refusal and what was
+// typed (keptForms), the flash of the page it is sent back on.
 func (b *browser) form(page, path string, form url.Values) (int, string, string) {
 	b.h.t.Helper()
 	_, body, _ := b.get(page)
@@ -53,10 +54,10 @@ func (b *browser) form(page, path string, form url.Values) (int, string, string)
 		b.h.t.Fatalf("no form token on %s:\n%s", page, body)
 	}
 	form.Set("csrf", m[1])
-	resp := b.post(path, form, nil)
+	resp, back := b.postHeader(path, form, nil)
 	loc := resp.Header.Get("Location")
 	if loc == "" || resp.StatusCode != http.StatusSeeOther {
-		return resp.StatusCode, loc, ""
+		return resp.StatusCode, loc, flashText(back)
 	}
 	_, next, _ := b.get(loc)
 	return resp.StatusCode, loc, flashText(next)

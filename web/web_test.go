@@ -74,6 +74,13 @@ func (b *browser) getWith(path string, header http.Header) (*http.Response, stri
 
 func (b *browser) post(path string, form url.Values, header http.Header) *http.Response {
 	b.h.t.Helper()
+	resp, _ := b.postHeader(path, form, header)
+	return resp
+}
+
+// postHeader is post that returns the answer's body too.
+func (b *browser) postHeader(path string, form url.Values, header http.Header) (*http.Response, string) {
+	b.h.t.Helper()
 	req, _ := http.NewRequest("POST", b.h.srv.URL+path, strings.NewReader(form.Encode()))
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	req.Header.Set("Origin", b.h.srv.URL)
@@ -84,9 +91,9 @@ func (b *browser) post(path string, form url.Values, header http.Header) *http.R
 	if err != nil {
 		b.h.t.Fatal(err)
 	}
-	io.Copy(io.Discard, resp.Body)
-	resp.Body.Close()
-	return resp
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	return resp, string(body)
 }
 
 var csrfRe = regexp.MustCompile(`name="csrf" value="([0-9a-f]+)"`)
