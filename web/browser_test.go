@@ -34,7 +34,9 @@ func chromium(t *testing.T) string {
 }
 
 // screenshots is where the tests save what the browsers showed:
-// $PLENUM_SCREENSHOTS, or a new temporary directory that is kept.
+// $PLENUM_SCREENSHOTS, or a new temporary directory that is kept only if
+// the test fails (its path logged), so that a full run does not leave
+// hundreds of them behind.
 func screenshots(t *testing.T) string {
 	t.Helper()
 	if d := os.Getenv("PLENUM_SCREENSHOTS"); d != "" {
@@ -47,6 +49,13 @@ func screenshots(t *testing.T) string {
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(func() {
+		if t.Failed() {
+			t.Logf("the screenshots are kept in %s", d)
+			return
+		}
+		os.RemoveAll(d)
+	})
 	return d
 }
 
