@@ -1131,6 +1131,15 @@ func (v *view) MayVerify() bool {
 	return v.Me.Has(string(assembly.RoleMandateCommission)) || v.Me.Has(string(assembly.RoleAdministrator))
 }
 
+// MayRegister reports whether the viewer may set up the roll — add and
+// correct organizations and persons, as the rules let an administrator,
+// a secretary or the mandate commission (assembly's mayRegister) — for
+// the set-up pages, which show their forms only to those: another
+// officer sees the roll as it stands rather than forms the rules refuse.
+func (v *view) MayRegister() bool {
+	return v.Me.Has(string(assembly.RoleAdministrator)) || v.Me.Has(string(assembly.RoleSecretary)) || v.Me.Has(string(assembly.RoleMandateCommission))
+}
+
 // RolesOf are the roles person was granted, in the order of Roles.
 func (v *view) RolesOf(person string) []string {
 	var out []string
