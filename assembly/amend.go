@@ -96,7 +96,7 @@ func (s *State) PersonByRef(ref string) (*Person, bool) {
 }
 
 func (c AmendPerson) decide(s *State, m Meta) ([]Event, error) {
-	if !s.mayRegister(m.Actor) {
+	if !s.MayRegister(m.Actor) {
 		return nil, forbidden("only %s may amend persons", registrars)
 	}
 	p := s.Persons[c.Person]
@@ -139,7 +139,7 @@ func (e PersonAmended) apply(s *State) error {
 }
 
 func (c AmendMandate) decide(s *State, m Meta) ([]Event, error) {
-	if !s.mayRegister(m.Actor) {
+	if !s.MayRegister(m.Actor) {
 		return nil, forbidden("only %s may amend mandates", registrars)
 	}
 	md := s.Mandates[c.Mandate]

@@ -157,7 +157,7 @@ func (e AssemblyAmended) apply(s *State) error {
 }
 
 func (c AmendOrganization) decide(s *State, m Meta) ([]Event, error) {
-	if !s.mayRegister(m.Actor) {
+	if !s.MayRegister(m.Actor) {
 		return nil, forbidden("only %s may correct organizations", registrars)
 	}
 	o := s.Organizations[c.Organization]

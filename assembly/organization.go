@@ -172,7 +172,11 @@ func (MandateRejected) EventType() string          { return "mandate_rejected" }
 func (MandateMarked) EventType() string            { return "mandate_marked" }
 func (ProxyTransferred) EventType() string         { return "proxy_transferred" }
 
-func (s *State) mayRegister(actor string) bool {
+// MayRegister reports whether actor may set up the roll: add and correct
+// organizations, persons, memberships and mandates (an administrator, a
+// secretary, the mandate commission). The pages ask it to offer only the
+// forms the rules take.
+func (s *State) MayRegister(actor string) bool {
 	return s.isAdmin(actor) || s.isSecretary(actor) || s.isCommission(actor)
 }
 
@@ -181,7 +185,7 @@ func (s *State) mayRegister(actor string) bool {
 var registrars = reason("an administrator, a secretary or the mandate commission")
 
 func (c AddOrganization) decide(s *State, m Meta) ([]Event, error) {
-	if !s.mayRegister(m.Actor) {
+	if !s.MayRegister(m.Actor) {
 		return nil, forbidden("only %s may add organizations", registrars)
 	}
 	if s.Organizations[c.ID] != nil {
@@ -226,7 +230,7 @@ func (e OrganizationAdded) apply(s *State) error {
 }
 
 func (c NoteOrganizationPresent) decide(s *State, m Meta) ([]Event, error) {
-	if !s.mayRegister(m.Actor) {
+	if !s.MayRegister(m.Actor) {
 		return nil, forbidden("only %s may note an organization as present", registrars)
 	}
 	o := s.Organizations[c.Organization]
@@ -249,7 +253,7 @@ func (e OrganizationNotedPresent) apply(s *State) error {
 }
 
 func (c AddPerson) decide(s *State, m Meta) ([]Event, error) {
-	if !s.mayRegister(m.Actor) {
+	if !s.MayRegister(m.Actor) {
 		return nil, forbidden("only %s may add persons", registrars)
 	}
 	if err := refuseReserved("id", c.ID); err != nil {
@@ -281,7 +285,7 @@ func (e PersonAdded) apply(s *State) error {
 }
 
 func (c AddMembership) decide(s *State, m Meta) ([]Event, error) {
-	if !s.mayRegister(m.Actor) {
+	if !s.MayRegister(m.Actor) {
 		return nil, forbidden("only %s may record memberships", registrars)
 	}
 	if s.Persons[c.Person] == nil {
@@ -321,7 +325,7 @@ func (s *State) MemberOf(person, org string) bool {
 }
 
 func (c SubmitMandate) decide(s *State, m Meta) ([]Event, error) {
-	if !s.mayRegister(m.Actor) {
+	if !s.MayRegister(m.Actor) {
 		return nil, forbidden("only %s may submit mandates", registrars)
 	}
 	if s.Mandates[c.ID] != nil {

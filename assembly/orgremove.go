@@ -87,7 +87,7 @@ func (s *State) OrgReferredBy(id string) *Reason {
 }
 
 func (c RemoveOrganization) decide(s *State, m Meta) ([]Event, error) {
-	if !s.mayRegister(m.Actor) {
+	if !s.MayRegister(m.Actor) {
 		return nil, forbidden("only %s may remove organizations", registrars)
 	}
 	o := s.Organizations[c.Organization]

@@ -1131,14 +1131,11 @@ func (v *view) MayVerify() bool {
 	return v.Me.Has(string(assembly.RoleMandateCommission)) || v.Me.Has(string(assembly.RoleAdministrator))
 }
 
-// MayRegister reports whether the viewer may set up the roll — add and
-// correct organizations and persons, as the rules let an administrator,
-// a secretary or the mandate commission (assembly's mayRegister) — for
-// the set-up pages, which show their forms only to those: another
-// officer sees the roll as it stands rather than forms the rules refuse.
-func (v *view) MayRegister() bool {
-	return v.Me.Has(string(assembly.RoleAdministrator)) || v.Me.Has(string(assembly.RoleSecretary)) || v.Me.Has(string(assembly.RoleMandateCommission))
-}
+// MayRegister reports whether the viewer may set up the roll, as the
+// rules decide it (assembly.State.MayRegister), for the set-up pages,
+// which show their forms only to those: another officer sees the roll
+// as it stands rather than forms the rules refuse.
+func (v *view) MayRegister() bool { return v.Me.LoggedIn && v.S.MayRegister(v.Me.Person) }
 
 // RolesOf are the roles person was granted, in the order of Roles.
 func (v *view) RolesOf(person string) []string {
