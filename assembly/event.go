@@ -66,6 +66,9 @@ func DecodeEvent(typ string, payload []byte) (Event, error) {
 			return e, nil
 		}
 	}
+	if p := reflect.New(t).Elem(); readPlainEvent(p, payload) {
+		return p.Interface().(Event), nil
+	}
 	return decodeJSON(typ, t, payload)
 }
 

@@ -1,8 +1,11 @@
 package assembly
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
 	"fmt"
+	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -149,5 +152,31 @@ func restored(t testing.TB, preset, overrides string) *harness {
 	h.must("ann", "close_sitting", `{"sitting":"s1"}`)
 	h.must("ann", "open_sitting", `{"id":"s2","date":"2026-05-10","chair":"ann","secretaries":["ben"],"attendance_recorded":false}`)
 	h.must("ann", "take_up_item", `{"item":"i1"}`)
+	return h
+}
+
+// scriptFiles are the repository's command scripts.
+var scriptFiles = []string{"../testdata/coop-2026.jsonl", "../testdata/congress-2026.jsonl", "../demo/march-1917.jsonl"}
+
+// replayScript runs every command of a script in a new harness, calling
+// after, if not nil, with the line's number after each, and returns the
+// harness.
+func replayScript(t *testing.T, file string, after func(h *harness, line int)) *harness {
+	t.Helper()
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := newHarness(t)
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(nil, 1<<20)
+	for n := 1; sc.Scan(); n++ {
+		if l := strings.TrimSpace(sc.Text()); l != "" && !strings.HasPrefix(l, "#") {
+			h.line(l)
+			if after != nil {
+				after(h, n)
+			}
+		}
+	}
 	return h
 }

@@ -1,15 +1,11 @@
 package assembly
 
 import (
-	"bufio"
-	"bytes"
 	"fmt"
 	"maps"
 	"math/rand/v2"
-	"os"
 	"reflect"
 	"slices"
-	"strings"
 	"testing"
 )
 
@@ -77,22 +73,12 @@ func TestMotionIndexConsistent(t *testing.T) {
 // TestMotionIndexScripts checks the index after every command of the
 // scripts of the repository.
 func TestMotionIndexScripts(t *testing.T) {
-	for _, f := range []string{"../testdata/coop-2026.jsonl", "../testdata/congress-2026.jsonl", "../demo/march-1917.jsonl"} {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		h := newHarness(t)
-		sc := bufio.NewScanner(bytes.NewReader(data))
-		sc.Buffer(nil, 1<<20)
-		for n := 1; sc.Scan(); n++ {
-			if l := strings.TrimSpace(sc.Text()); l != "" && !strings.HasPrefix(l, "#") {
-				h.line(l)
-				if msg := motionIndexDiffers(h.s); msg != "" {
-					t.Fatalf("%s:%d: %s", f, n, msg)
-				}
+	for _, f := range scriptFiles {
+		h := replayScript(t, f, func(h *harness, n int) {
+			if msg := motionIndexDiffers(h.s); msg != "" {
+				t.Fatalf("%s:%d: %s", f, n, msg)
 			}
-		}
+		})
 		if len(h.s.MotionOrder) == 0 {
 			t.Errorf("%s: no motions", f)
 		}

@@ -88,6 +88,28 @@ func (s *Scanner) String() ([]byte, bool) {
 	return nil, false
 }
 
+// Quoted skips white space and reads a string token whatever it holds,
+// escapes and all, to its closing quote, and returns its bytes, quotes
+// included, for encoding/json to unquote: it checks nothing between the
+// quotes but where they end.
+func (s *Scanner) Quoted() ([]byte, bool) {
+	s.WS()
+	if s.pos >= len(s.b) || s.b[s.pos] != '"' {
+		return nil, false
+	}
+	for i := s.pos + 1; i < len(s.b); i++ {
+		switch s.b[i] {
+		case '\\':
+			i++ // the escaped byte, a quote or not
+		case '"':
+			tok := s.b[s.pos : i+1]
+			s.pos = i + 1
+			return tok, true
+		}
+	}
+	return nil, false
+}
+
 // Member reads up to the next member of an object: with first, the
 // object's '{', else the ',' after the member before; then the member's
 // name (a plain string) and its ':', leaving the scanner at its value,

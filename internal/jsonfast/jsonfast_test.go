@@ -2,6 +2,7 @@ package jsonfast
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 )
 
@@ -103,6 +104,30 @@ func TestMember(t *testing.T) {
 	for _, text := range []string{``, `[]`, `{`, `{"a"}`, `{"a":}`, `{"a":1,}`, `{"a":1 "b":2}`, `{,"a":1}`, `{"a":1}x`, `{a:1}`, `{"\u0061":1}`} {
 		if got, ok := read(text); ok {
 			t.Errorf("%s: read as %q", text, got)
+		}
+	}
+}
+
+// TestQuoted: a string token is read to its closing quote, escaped quotes
+// and backslashes passed over, and nothing else is taken for one.
+func TestQuoted(t *testing.T) {
+	for in, want := range map[string]string{
+		` "plain",`:          `"plain"`,
+		`"a\"b" x`:           `"a\"b"`,
+		`"ends in \\" ,"x"`:  `"ends in \\"`,
+		`"\u0041\n\xff"`:     `"\u0041\n\xff"`,
+		`"unterminated \"`:   "",
+		`"unterminated \\\"`: "",
+		`x"not a string"`:    "",
+		``:                   "",
+	} {
+		s := NewScanner([]byte(in))
+		got, ok := s.Quoted()
+		if string(got) != want || ok != (want != "") {
+			t.Errorf("Quoted(%q) = %q, %v; want %q", in, got, ok, want)
+		}
+		if ok && s.Pos() != strings.Index(in, want)+len(want) {
+			t.Errorf("Quoted(%q) left the scanner at %d", in, s.Pos())
 		}
 	}
 }
