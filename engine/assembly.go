@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"log/slog"
 	"math/rand/v2"
-	"reflect"
 	"runtime"
 	"slices"
 	"sync"
@@ -706,7 +705,7 @@ func (a *Assembly) deliver(d delivery) {
 	}
 	for i, e := range d.entries {
 		ev := d.events[i]
-		if !flat(reflect.TypeOf(ev)) {
+		if !assembly.FlatEvent(ev) {
 			if ev, d.readersErr = assembly.DecodeEvent(e.Type, e.Payload); d.readersErr != nil {
 				break
 			}

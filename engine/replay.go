@@ -2,10 +2,8 @@ package engine
 
 import (
 	"fmt"
-	"reflect"
 	"runtime"
 	"sync"
-	"time"
 
 	"plenum/assembly"
 	"plenum/ledger"
@@ -121,8 +119,8 @@ func (r *Replayer) AuditOptions() ledger.AuditOptions {
 func (r *Replayer) State(origin string) *assembly.State { return r.states[origin] }
 
 // twins replays entries into two states at once, the writer's and the
-// readers' (Assembly.durable), each event decoded once for each so that
-// the states share no memory.
+// readers' (Assembly.durable), each event decoded once and copied
+// (assembly.CloneEvent) so that the states share no memory.
 type twins struct{ w, r *Replayer }
 
 func newTwins() twins { return twins{NewReplayer(), NewReplayer()} }
@@ -132,10 +130,12 @@ func (t twins) decode(origin string, e ledger.Entry) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	if flat(reflect.TypeOf(w)) {
-		// Nothing in it is shared but immutable strings: one copy serves
-		// both (a ballot, most of a large record).
-		return [2]any{w, w}, nil
+	// A copy that shares nothing applying could change (a ballot, most
+	// of a large record, is its own copy), else decoded again.
+	if ev, ok := w.(assembly.Event); ok {
+		if r, ok := assembly.CloneEvent(ev); ok {
+			return [2]any{w, r}, nil
+		}
 	}
 	r, err := t.r.Decode(origin, e)
 	if err != nil {
@@ -166,42 +166,6 @@ func (t twins) states(origin string) (w, r *assembly.State) {
 		w, r = assembly.NewState(), assembly.NewState()
 	}
 	return w, r
-}
-
-var flatTypes sync.Map // reflect.Type → bool
-
-// flat reports whether a value of type t holds no memory that applying it
-// could share with a state: no slice, map, pointer or interface, only
-// booleans, numbers, strings (immutable) and times, in structs or arrays.
-func flat(t reflect.Type) bool {
-	if f, ok := flatTypes.Load(t); ok {
-		return f.(bool)
-	}
-	f := isFlat(t)
-	flatTypes.Store(t, f)
-	return f
-}
-
-func isFlat(t reflect.Type) bool {
-	switch t.Kind() {
-	case reflect.Bool, reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
-		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr,
-		reflect.Float32, reflect.Float64, reflect.String:
-		return true
-	case reflect.Array:
-		return isFlat(t.Elem())
-	case reflect.Struct:
-		if t == reflect.TypeFor[time.Time]() {
-			return true // its *Location is never changed
-		}
-		for i := range t.NumField() {
-			if !isFlat(t.Field(i).Type) {
-				return false
-			}
-		}
-		return true
-	}
-	return false
 }
 
 // ballotChecks runs the proof checks an audit replay hands over on a
