@@ -117,3 +117,26 @@ func BenchmarkEncodeBallotCast(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkDecodeBallotCast decodes ballots' events as a restart does,
+// a run of one vote's ballots, seconds apart, as they are in a log.
+func BenchmarkDecodeBallotCast(b *testing.B) {
+	var payloads [][]byte
+	at := time.Date(2026, 12, 4, 21, 30, 0, 0, time.UTC)
+	for i := range 1000 {
+		d := fmt.Sprintf("d%d", i)
+		p, err := EncodeEvent(BallotCast{Meta: Meta{Assembly: "big", Actor: d, At: at.Add(time.Duration(i) * 1700 * time.Millisecond)}, Vote: "v12", Voter: d, Right: "m-" + d, Choice: []string{"for", "against", "abstain"}[i%3], Weight: 1})
+		if err != nil {
+			b.Fatal(err)
+		}
+		payloads = append(payloads, p)
+	}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		if _, err := DecodeEvent("ballot_cast", payloads[i%len(payloads)]); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}

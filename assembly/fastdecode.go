@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"plenum/internal/jsonfast"
@@ -24,7 +25,7 @@ import (
 func decodeBallotCast(b []byte) (BallotCast, bool) {
 	var e BallotCast
 	p := fastParser{b: b}
-	ok := p.lit(`{"meta":{"assembly":`) && p.str(&e.Assembly) &&
+	ok := p.lit(`{"meta":{"assembly":`) && p.recent(&e.Assembly, &recentAssembly) &&
 		p.lit(`,"actor":`) && p.str(&e.Actor) &&
 		p.lit(`,"at":`) && p.time(&e.Meta)
 	if !ok {
@@ -36,10 +37,10 @@ func decodeBallotCast(b []byte) (BallotCast, bool) {
 	if ok && p.peek(`,"req":`) {
 		ok = p.lit(`,"req":`) && p.str(&e.Req)
 	}
-	ok = ok && p.lit(`},"vote":`) && p.str(&e.Vote) &&
-		p.lit(`,"voter":`) && p.str(&e.Voter) &&
+	ok = ok && p.lit(`},"vote":`) && p.recent(&e.Vote, &recentVote) &&
+		p.lit(`,"voter":`) && p.strLike(&e.Voter, e.Actor) &&
 		p.lit(`,"right":`) && p.str(&e.Right) &&
-		p.lit(`,"choice":`) && p.str(&e.Choice) &&
+		p.lit(`,"choice":`) && p.choice(&e.Choice) &&
 		p.lit(`,"weight":`) && p.int(&e.Weight) &&
 		p.lit(`}`) && p.pos == len(b)
 	return e, ok
@@ -110,14 +111,154 @@ func (p *fastParser) str(into *string) bool {
 	return true
 }
 
-// time reads the Meta's time as json does: through time.Time.UnmarshalJSON.
-func (p *fastParser) time(m *Meta) bool {
-	start := p.pos
-	var s string
-	if !p.str(&s) {
+// plain reads a plain string's bytes (jsonfast.Scanner.String).
+func (p *fastParser) plain() ([]byte, bool) {
+	s := jsonfast.NewScanner(p.b[p.pos:])
+	raw, ok := s.String()
+	if ok {
+		p.pos += s.Pos()
+	}
+	return raw, ok
+}
+
+// strLike reads a plain string as str does, and if it is like, takes like
+// rather than a copy of its own (a ballot's voter is its actor).
+func (p *fastParser) strLike(into *string, like string) bool {
+	raw, ok := p.plain()
+	if !ok {
 		return false
 	}
-	return m.At.UnmarshalJSON(p.b[start:p.pos]) == nil
+	if string(raw) == like {
+		*into = like
+	} else {
+		*into = string(raw)
+	}
+	return true
+}
+
+// choice reads a plain string as str does, without a copy if it is one of
+// the three choices of most votes.
+func (p *fastParser) choice(into *string) bool {
+	raw, ok := p.plain()
+	if !ok {
+		return false
+	}
+	switch string(raw) {
+	case "for":
+		*into = "for"
+	case "against":
+		*into = "against"
+	case "abstain":
+		*into = "abstain"
+	default:
+		*into = string(raw)
+	}
+	return true
+}
+
+// recentString is the last string of one kind that ballots held (their
+// assembly, their vote): the next ballots most likely hold it too, and
+// reusing it saves them a copy each, on a restart and in the state. Safe
+// for concurrent use (several goroutines decode at once); a miss only
+// costs the copy.
+type recentString struct{ p atomic.Pointer[string] }
+
+var recentAssembly, recentVote recentString
+
+// recent reads a plain string as str does, reusing r's if it is the same.
+func (p *fastParser) recent(into *string, r *recentString) bool {
+	raw, ok := p.plain()
+	if !ok {
+		return false
+	}
+	if last := r.p.Load(); last != nil && *last == string(raw) {
+		*into = *last
+		return true
+	}
+	str := string(raw)
+	r.p.Store(&str)
+	*into = str
+	return true
+}
+
+// time reads the Meta's time as json does: through time.Time.UnmarshalJSON,
+// or, for a time in UTC of the hour of the time read last, by adding its
+// minutes, seconds and fraction to that hour (readUTC).
+func (p *fastParser) time(m *Meta) bool {
+	start := p.pos
+	if _, ok := p.plain(); !ok {
+		return false
+	}
+	q := p.b[start:p.pos]
+	return readUTC(q, &m.At) || m.At.UnmarshalJSON(q) == nil
+}
+
+// hourStart is the start of an hour in UTC and its text, "2006-01-02T15".
+type hourStart struct {
+	text [13]byte
+	t    time.Time
+}
+
+// recentHour is the hour of the last time readUTC read; a ballot's time
+// is most likely of the same hour as the ballot before it.
+var recentHour atomic.Pointer[hourStart]
+
+// readUTC reads q, a quoted time "2006-01-02T15:04:05Z" with an optional
+// fraction of up to nine digits, to the time time.Time.UnmarshalJSON
+// reads from it, and reports true; or reports false, having changed
+// nothing, for anything else. Reading a date is most of the cost of
+// UnmarshalJSON (time.Date), and ballots come in runs of one hour: the
+// hour's start is read once, through UnmarshalJSON, and each time is that
+// plus its minutes, seconds and nanoseconds, which is the same time.Time,
+// field for field (TestReadUTCAsUnmarshalJSON).
+func readUTC(q []byte, into *time.Time) bool {
+	const short = len(`"2006-01-02T15:04:05Z"`)
+	n := len(q)
+	if n < short || q[0] != '"' || q[n-2] != 'Z' || q[n-1] != '"' || q[14] != ':' || q[17] != ':' {
+		return false
+	}
+	two := func(i int, max byte) (int, bool) {
+		a, b := q[i]-'0', q[i+1]-'0'
+		if a > 9 || b > 9 || 10*a+b > max {
+			return 0, false
+		}
+		return int(10*a + b), true
+	}
+	mins, ok1 := two(15, 59)
+	secs, ok2 := two(18, 59)
+	if !ok1 || !ok2 {
+		return false
+	}
+	nsec := 0
+	if frac := q[20 : n-2]; len(frac) > 0 {
+		if len(frac) < 2 || len(frac) > 10 || frac[0] != '.' {
+			return false
+		}
+		for _, c := range frac[1:] {
+			if c < '0' || c > '9' {
+				return false
+			}
+			nsec = 10*nsec + int(c-'0')
+		}
+		for range 10 - len(frac) {
+			nsec *= 10
+		}
+	}
+	hour := recentHour.Load()
+	if hour == nil || string(hour.text[:]) != string(q[1:14]) {
+		h := &hourStart{}
+		copy(h.text[:], q[1:14])
+		var start [short]byte
+		copy(start[:], q[:14])
+		copy(start[14:], `:00:00Z"`)
+		if h.t.UnmarshalJSON(start[:]) != nil {
+			return false
+		}
+		recentHour.Store(h)
+		hour = h
+	}
+	*into = hour.t.Add(time.Duration(60*mins+secs)*time.Second + time.Duration(nsec))
+	return true
 }
 
 // int reads an integer written without sign, fraction or exponent, or

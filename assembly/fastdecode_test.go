@@ -165,3 +165,67 @@ func checkPlainArgs(t *testing.T, args []byte) {
 		}
 	}
 }
+
+// TestReadUTCAsUnmarshalJSON: readUTC reads every UTC time of the form a
+// ballot's is written in (every year, month, day, hour, fractions of 0 to
+// 9 digits, the hour read before or not) to the very time.Time
+// UnmarshalJSON reads, and leaves any other text to it.
+func TestReadUTCAsUnmarshalJSON(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	read := 0
+	for i := range 20000 {
+		at := time.Date(r.IntN(10000), time.Month(1+r.IntN(12)), 1+r.IntN(31), r.IntN(24), r.IntN(60), r.IntN(60), 0, time.UTC)
+		switch i % 4 {
+		case 1:
+			at = at.Add(time.Duration(r.IntN(1e9)))
+		case 2:
+			at = at.Add(time.Duration(r.IntN(1000)) * time.Millisecond)
+		case 3:
+			at = time.Date(2026, 5, 9, 10, 0, 0, 0, time.UTC).Add(time.Duration(r.IntN(3600e3)) * time.Millisecond)
+		}
+		q, err := at.MarshalJSON()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if checkReadUTC(t, q) {
+			read++
+		}
+		for _, m := range []string{`:60Z"`, `:99Z"`, `.Z"`, `.0000000001Z"`, `.1a3Z"`, `z"`, `+00:00"`, `Z `, `Z`} {
+			checkReadUTC(t, bytes.Replace(bytes.Clone(q), []byte(`Z"`), []byte(m), 1))
+		}
+		checkReadUTC(t, bytes.Replace(bytes.Clone(q), []byte(`T`), []byte(` `), 1))
+		checkReadUTC(t, bytes.Replace(bytes.Clone(q), []byte(`:`), []byte(`:6`), 1))
+		checkReadUTC(t, append([]byte(`"`), q[2:]...))
+	}
+	if read != 20000 {
+		t.Errorf("readUTC read %d of 20000 times as MarshalJSON writes them", read)
+	}
+	for _, q := range []string{`"2026-02-29T10:00:00Z"`, `"2024-02-29T24:00:00Z"`, `"2024-02-30T10:00:00Z"`, `"2026-13-01T10:00:00Z"`, `"2026-05-09T10:00:00.123456789Z"`, `""`, `"`, `"2026-05-09T10:00:00Z`} {
+		checkReadUTC(t, []byte(q))
+	}
+}
+
+func FuzzReadUTC(f *testing.F) {
+	f.Add([]byte(`"2026-05-09T10:00:50.001Z"`))
+	f.Add([]byte(`"2026-05-09T10:59:59Z"`))
+	f.Fuzz(func(t *testing.T, q []byte) { checkReadUTC(t, q) })
+}
+
+// checkReadUTC fails unless readUTC reads q to what UnmarshalJSON reads
+// from it, or leaves it to UnmarshalJSON, changing nothing; it reports
+// whether readUTC read it.
+func checkReadUTC(t *testing.T, q []byte) bool {
+	t.Helper()
+	mark := time.Date(1, 2, 3, 4, 5, 6, 7, time.UTC)
+	got := mark
+	ok := readUTC(q, &got)
+	var want time.Time
+	err := want.UnmarshalJSON(q)
+	switch {
+	case ok && (err != nil || !reflect.DeepEqual(got, want)):
+		t.Fatalf("readUTC(%s) = %#v; UnmarshalJSON %#v, %v", q, got, want, err)
+	case !ok && got != mark:
+		t.Fatalf("readUTC(%s) refused it but changed the time", q)
+	}
+	return ok
+}
