@@ -29,6 +29,12 @@ type SpeakingTimeAllotted struct {
 	Item       string         `json:"item"`
 	Allowances map[string]int `json:"allowances"`
 	Note       string         `json:"note,omitempty"`
+	// Singular marks an allotment whose record says a second in the
+	// singular ("1 second"); an allotment recorded before it was kept
+	// says "1 seconds", and replays as it was. Decide sets it only where
+	// it changes the record's text (an allowance of one second), so that
+	// every other allotment is written as before.
+	Singular bool `json:"singular,omitempty"`
 }
 
 func (SpeakingTimeAllotted) EventType() string { return "speaking_time_allotted" }
@@ -120,7 +126,11 @@ func (c AllotSpeakingTime) decide(s *State, m Meta) ([]Event, error) {
 	if g := it.Floor.Speaker; g != "" && it.Floor.Turns[len(it.Floor.Turns)-1].Allowance != "" {
 		return nil, conflict("%s is speaking on time allotted before; allot anew between speeches", g)
 	}
-	return one(SpeakingTimeAllotted{Meta: m, Item: c.Item, Allowances: c.Allowances, Note: c.Note})
+	singular := false
+	for _, sec := range c.Allowances {
+		singular = singular || sec == 1
+	}
+	return one(SpeakingTimeAllotted{Meta: m, Item: c.Item, Allowances: c.Allowances, Note: c.Note, Singular: singular})
 }
 
 func (e SpeakingTimeAllotted) apply(s *State) error {
@@ -132,7 +142,7 @@ func (e SpeakingTimeAllotted) apply(s *State) error {
 	var parts []string
 	for _, org := range sortedKeys(e.Allowances) {
 		it.Floor.Allotted[org] = e.Allowances[org]
-		parts = append(parts, fmt.Sprintf("%s %s", s.orgName(org), minutesText(e.Allowances[org])))
+		parts = append(parts, fmt.Sprintf("%s %s", s.orgName(org), minutesText(e.Allowances[org], e.Singular)))
 	}
 	if it.Floor.Used == nil {
 		it.Floor.Used = map[string]int{}
@@ -143,13 +153,18 @@ func (e SpeakingTimeAllotted) apply(s *State) error {
 	return nil
 }
 
-// minutesText says seconds as the chair would: "10 minutes", "90 seconds".
-func minutesText(sec int) string {
+// minutesText says seconds as the chair would: "10 minutes", "90
+// seconds", and "1 second" where singular (an allotment recorded before
+// said "1 seconds", and replays as it was).
+func minutesText(sec int, singular bool) string {
 	if sec%60 == 0 {
 		if sec == 60 {
 			return "1 minute"
 		}
 		return fmt.Sprintf("%d minutes", sec/60)
+	}
+	if sec == 1 && singular {
+		return "1 second"
 	}
 	return fmt.Sprintf("%d seconds", sec)
 }

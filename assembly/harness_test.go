@@ -108,6 +108,20 @@ func (h *harness) refuse(actor, cmd, args string, code Code, msg string) {
 	}
 }
 
+// addMembers adds the members m1..mn with verified decisive mandates
+// from org (submitted and verified by cara, the mandate commission), all
+// checked in by ben, a secretary.
+func (h *harness) addMembers(n int) {
+	h.t.Helper()
+	for i := 1; i <= n; i++ {
+		p := fmt.Sprintf("m%d", i)
+		h.must("ann", "add_person", fmt.Sprintf(`{"id":%q,"name":"Member %d"}`, p, i))
+		h.must("cara", "submit_mandate", fmt.Sprintf(`{"id":"md-%s","person":%q,"organization":"org","kind":"decisive"}`, p, p))
+		h.must("cara", "verify_mandate", fmt.Sprintf(`{"mandate":"md-%s"}`, p))
+		h.must("ben", "check_in", fmt.Sprintf(`{"person":%q}`, p))
+	}
+}
+
 // fixture builds an assembly of ten members m1..m10 with verified decisive
 // mandates, all checked in; ann (administrator) chairs the open sitting s1,
 // ben is secretary, cara the mandate commission, kim a teller; the current
@@ -126,13 +140,7 @@ func fixture(t testing.TB, preset string, overrides string) *harness {
 	h.must("ann", "grant_role", `{"person":"ben","role":"secretary"}`)
 	h.must("ann", "grant_role", `{"person":"cara","role":"mandate_commission"}`)
 	h.must("ann", "grant_role", `{"person":"kim","role":"teller"}`)
-	for i := 1; i <= 10; i++ {
-		p := fmt.Sprintf("m%d", i)
-		h.must("ann", "add_person", fmt.Sprintf(`{"id":%q,"name":"Member %d"}`, p, i))
-		h.must("cara", "submit_mandate", fmt.Sprintf(`{"id":"md-%s","person":%q,"organization":"org","kind":"decisive"}`, p, p))
-		h.must("cara", "verify_mandate", fmt.Sprintf(`{"mandate":"md-%s"}`, p))
-		h.must("ben", "check_in", fmt.Sprintf(`{"person":%q}`, p))
-	}
+	h.addMembers(10)
 	h.must("cara", "submit_mandate", `{"id":"md-rep","person":"rep","organization":"org","kind":"consultative"}`)
 	h.must("cara", "verify_mandate", `{"mandate":"md-rep"}`)
 	h.must("ben", "check_in", `{"person":"rep"}`)

@@ -1044,7 +1044,7 @@ func (s *State) count(v *Vote, declared string) (Result, error) {
 			case MajorityPresent:
 				arith += fmt.Sprintf("; %d present", base)
 			case MajorityMembers:
-				arith += fmt.Sprintf("; %d members", base)
+				arith += fmt.Sprintf("; %d %s", base, englishNoun(base == 1, "member", "members"))
 			default:
 				arith += fmt.Sprintf(", %d cast", base)
 			}

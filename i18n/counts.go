@@ -14,7 +14,7 @@ var countMessages = []Msg{
 	{Key: "minutes.arith.abstaining", En: "%s abstaining", De: "%s Enthaltungen", Ru: "воздержались – %s", Fr: "%s abstentions", Es: "%s abstenciones"},
 	{Key: "minutes.arith.cast", En: "%s cast", De: "%s abgegeben", Ru: "подано голосов – %s", Fr: "%s suffrages exprimés", Es: "%s votos emitidos"},
 	{Key: "minutes.arith.present", En: "%s present", De: "%s anwesend", Ru: "присутствуют – %s", Fr: "%s présents", Es: "%s presentes"},
-	{Key: "minutes.arith.members", En: "%s members", De: "%s Mitglieder", Ru: "членов – %s", Fr: "%s membres", Es: "%s miembros"},
+	{Key: "minutes.arith.members", En: "#1|one=%s member|other=%s members", De: "#1|one=%s Mitglied|other=%s Mitglieder", Ru: "членов – %s", Fr: "#1|one=%s membre|other=%s membres", Es: "#1|one=%s miembro|other=%s miembros"},
 	{Key: "minutes.arith.needed", En: "%s needed", De: "%s nötig", Ru: "необходимо – %s", Fr: "%s requis", Es: "se necesitan %s"},
 	{Key: "minutes.arith.rest", En: "all the others", De: "alle anderen", Ru: "все остальные", Fr: "tous les autres", Es: "todos los demás"},
 	{Key: "minutes.arith.majority", En: "the majority", De: "die Mehrheit", Ru: "большинство", Fr: "la majorité", Es: "la mayoría"},

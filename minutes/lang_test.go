@@ -319,7 +319,7 @@ func TestRuleWordsInTheDocumentsLanguage(t *testing.T) {
 	for _, file := range []string{"coop-2026.jsonl", "congress-2026.jsonl"} {
 		fixtures = append(fixtures, replayScript(t, file, mustRead(t, "../testdata/"+file)))
 	}
-	phrases := regexp.MustCompile(`The list of speakers is closed|Discussion closed|deprives .* of the floor|\d+ (left the hall|walked out|returned to the hall)|Speaking time allotted|is withdrawn|assembly's consent|No ballot had been cast|\d+ (minutes|seconds)`)
+	phrases := regexp.MustCompile(`The list of speakers is closed|Discussion closed|deprives .* of the floor|\d+ (left the hall|walked out|returned to the hall)|Speaking time allotted|is withdrawn|assembly's consent|No ballot had been cast|\d+ (minutes?|seconds?)`)
 	kinds := map[string]int{}
 	for _, f := range fixtures {
 		for _, r := range f.state.Record {

@@ -19,7 +19,7 @@ import (
 var (
 	afterBallotsRE = regexp.MustCompile(`^after (\d+) ballots: `)
 	sideRE         = regexp.MustCompile(`^(\d+|\d+–\d+|all the others|the majority|a minority|not stated) (for|against|abstaining)$`)
-	baseRE         = regexp.MustCompile(`^(\d+) (present|members|cast|needed)(?: \((.+)\))?$`)
+	baseRE         = regexp.MustCompile(`^(\d+) (present|members|member|cast|needed)(?: \((.+)\))?$`)
 	notShownRE     = regexp.MustCompile(`^the count does not show whether (.+) was reached$`)
 )
 
@@ -84,7 +84,11 @@ func arithPiece(l *i18n.Locale, p string) (string, bool) {
 		return l.T("minutes.arith."+m[2], countWord(l, m[1])), true
 	}
 	if m := baseRE.FindStringSubmatch(p); m != nil {
-		t := l.T("minutes.arith."+m[2], m[1])
+		key := m[2]
+		if key == "member" { // a new record's "1 member"; one written before says "1 members"
+			key = "members"
+		}
+		t := l.T("minutes.arith."+key, m[1])
 		if m[3] != "" {
 			th, ok := thresholdIn(l, m[3])
 			if !ok {
@@ -198,7 +202,7 @@ func (b *builder) departure(d *assembly.Departure) string {
 
 var (
 	hallRE      = regexp.MustCompile(`(?s)^(\d+) (left the hall|walked out|returned to the hall)(?:: (.*))?$`)
-	allotRE     = regexp.MustCompile(`^(.+) (\d+) (minute|minutes|seconds)$`)
+	allotRE     = regexp.MustCompile(`^(.+) (\d+) (minute|minutes|second|seconds)$`)
 	withdrawnRE = regexp.MustCompile(`(?s)^The (vote on|election) “(.*)” is withdrawn: (.*)\.(?: With the assembly's consent \((.*)\), the ballot cast is void\.| With the assembly's consent \((.*)\), the (\d+) ballots cast are void\.| With the assembly's consent \((.*)\)\.| No ballot had been cast\.)$`)
 	hallKeys    = map[string]string{"left the hall": "left_hall", "walked out": "walked_out", "returned to the hall": "returned"}
 )
@@ -276,7 +280,7 @@ func (b *builder) allottedText(r assembly.RecordEntry) (string, bool) {
 		}
 		n, _ := strconv.Atoi(m[2])
 		unit := "minutes.rule.minutes"
-		if m[3] == "seconds" {
+		if strings.HasPrefix(m[3], "second") { // a new record's "1 second"; one written before says "1 seconds"
 			unit = "minutes.rule.seconds"
 		}
 		parts = append(parts, m[1]+" "+b.l.T(unit, n))
