@@ -108,7 +108,11 @@ const (
 // not migrated: nothing is changed, and the secret votes still open are
 // closed (or withdrawn) with the plenum that opened them first.
 func OldBoxError(n int) error {
-	return fmt.Errorf("the database holds %d ballots of secret votes still open, in the unencrypted ballot box of an earlier plenum; this version keeps ballot boxes sealed and cannot carry those ballots over: close (or withdraw) the open secret votes with the earlier plenum, then start this one; nothing was changed", n)
+	held := fmt.Sprintf("%d ballots of secret votes", n)
+	if n == 1 {
+		held = "1 ballot of a secret vote"
+	}
+	return fmt.Errorf("the database holds %s still open, in the unencrypted ballot box of an earlier plenum; this version keeps ballot boxes sealed and cannot carry those ballots over: close (or withdraw) the open secret votes with the earlier plenum, then start this one; nothing was changed", held)
 }
 
 // Describe says, for a database that must not be migrated (one opened

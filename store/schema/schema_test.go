@@ -86,3 +86,16 @@ func TestDescribe(t *testing.T) {
 		}
 	}
 }
+
+// TestOldBoxErrorAgreesAtOne: the refusal to migrate old ballot boxes
+// counts one ballot in the singular.
+func TestOldBoxErrorAgreesAtOne(t *testing.T) {
+	for n, want := range map[int]string{
+		1: "the database holds 1 ballot of a secret vote still open, in the unencrypted ballot box",
+		2: "the database holds 2 ballots of secret votes still open, in the unencrypted ballot box",
+	} {
+		if got := OldBoxError(n).Error(); !strings.HasPrefix(got, want) {
+			t.Errorf("%d: %q, want it to start %q", n, got, want)
+		}
+	}
+}

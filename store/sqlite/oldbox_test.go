@@ -44,7 +44,7 @@ func TestOldBallotBoxRefused(t *testing.T) {
 	db.Close()
 
 	_, err = Open(path)
-	if err == nil || !strings.Contains(err.Error(), "1 ballots of secret votes still open") || !strings.Contains(err.Error(), "close (or withdraw) the open secret votes with the earlier plenum") {
+	if err == nil || !strings.Contains(err.Error(), "holds 1 ballot of a secret vote still open,") || !strings.Contains(err.Error(), "close (or withdraw) the open secret votes with the earlier plenum") {
 		t.Fatalf("Open of a database with ballots in the old box: %v", err)
 	}
 	db, err = sql.Open("sqlite", dsn(path, false))
