@@ -59,7 +59,9 @@ const Cookie = "plenum_lang"
 // language. A text is a format string of package fmt (as
 // golang.org/x/text/message reads it); a text that starts with "#N|"
 // selects on the plural category of argument N, its cases written
-// "one=…|few=…|many=…|other=…" ("other" is required).
+// "one=…|few=…|many=…|other=…" ("other" is required); a case "=1=…"
+// is the count 1 exactly, before its category (Russian says 1 otherwise
+// than 21, both of the form one).
 type Msg struct {
 	Key                string
 	En, De, Ru, Fr, Es string
@@ -197,14 +199,24 @@ func parsePlural(text string) (int, []pluralCase, error) {
 		return 0, nil, fmt.Errorf("a plural message starts with #N| (N the argument): %q", text)
 	}
 	var cases []pluralCase
-	hasOther := false
+	hasOther, hasForm := false, false
 	for _, c := range strings.Split(rest, "|") {
-		form, msg, ok := strings.Cut(c, "=")
+		exact := strings.HasPrefix(c, "=")
+		if exact && hasForm { // the catalog takes the first case that matches
+			return 0, nil, fmt.Errorf("a case =N= comes before the plural forms: %q", text)
+		}
+		hasForm = hasForm || !exact
+		form, msg, ok := strings.Cut(strings.TrimPrefix(c, "="), "=")
 		if !ok {
 			return 0, nil, fmt.Errorf("a plural case is form=text: %q", c)
 		}
-		switch form {
-		case "zero", "one", "two", "few", "many", "other":
+		switch {
+		case exact:
+			if !allDigits(form) || len(form) > 9 {
+				return 0, nil, fmt.Errorf("%q is not a count to match exactly (=N=text)", c)
+			}
+			form = "=" + form
+		case form == "zero", form == "one", form == "two", form == "few", form == "many", form == "other":
 		default:
 			return 0, nil, fmt.Errorf("%q is not a CLDR plural form", form)
 		}
@@ -227,15 +239,20 @@ func englishPlural(text string, args []any) string {
 	if err != nil { // build refused the catalog already
 		return fmt.Sprintf(text, args...)
 	}
-	form := "other"
+	form, exact := "other", ""
 	if arg <= len(args) {
-		if n, ok := wholeNumber(args[arg-1]); ok && n == 1 { // CLDR English: one is 1, without a visible fraction
-			form = "one"
+		if n, ok := wholeNumber(args[arg-1]); ok {
+			exact = "=" + strconv.FormatInt(n, 10)
+			if n == 1 { // CLDR English: one is 1, without a visible fraction
+				form = "one"
+			}
 		}
 	}
-	for _, c := range cases {
-		if c.form == form {
-			return fmt.Sprintf(c.text, args...)
+	for _, f := range []string{exact, form} {
+		for _, c := range cases {
+			if c.form == f {
+				return fmt.Sprintf(c.text, args...)
+			}
 		}
 	}
 	for _, c := range cases {

@@ -271,6 +271,11 @@ func TestEnglishCountsAgree(t *testing.T) {
 		{"de", firstN, []any{1}, "eine Stimme für die erste Präferenz jedes Stimmzettels (1 Sitz)"},
 		{"de", firstN, []any{3}, "eine Stimme für jede der ersten 3 Präferenzen"},
 		{"es", firstN, []any{1}, "un voto para la primera preferencia de cada papeleta (1 puesto)"},
+		{"ru", firstN, []any{1}, "по одному голосу первому предпочтению каждого бюллетеня (1 место)"},
+		{"ru", firstN, []any{21}, "по одному голосу каждому из первых 21 предпочтения"},
+		{"ru", firstN, []any{3}, "по одному голосу каждому из первых 3 предпочтений"},
+		{"ru", firstN, []any{5}, "по одному голосу каждому из первых 5 предпочтений"},
+		{"ru", firstN, []any{11}, "по одному голосу каждому из первых 11 предпочтений"},
 	}
 	for _, c := range translated {
 		if got := For(c.lang).Refusal(c.key, c.args, fmt.Sprintf(c.key, c.args...)); got != c.want {
@@ -366,5 +371,25 @@ func TestCountsGivenAsDigits(t *testing.T) {
 		if got := other(c.lang, c.size); !strings.Contains(got, c.part) {
 			t.Errorf("%s, %s entries: %q, want it to hold %q", c.lang, c.size, got, c.part)
 		}
+	}
+}
+
+// TestPluralExactCount: a plural message's case =N= is the count N
+// exactly, taken before the count's plural form, in a translation as in
+// English; a case =N= whose N is not a count is refused.
+func TestPluralExactCount(t *testing.T) {
+	const text = "#1|=1=the first (%d)|=2=the first two (%d)|one=the first %d (one)|other=the first %d"
+	for n, want := range map[int]string{1: "the first (1)", 2: "the first two (2)", 21: "the first 21"} {
+		if got := englishPlural(text, []any{n}); got != want {
+			t.Errorf("%d: %q, want %q", n, got, want)
+		}
+	}
+	for _, bad := range []string{"#1|=x=a|other=b", "#1|==a|other=b", "#1|=-1=a|other=b", "#1|one=a|=1=b|other=c"} {
+		if _, _, err := parsePlural(bad); err == nil {
+			t.Errorf("%q was read", bad)
+		}
+	}
+	if _, cases, err := parsePlural(text); err != nil || len(cases) != 4 || cases[0].form != "=1" {
+		t.Errorf("%q: %v, %v", text, cases, err)
 	}
 }
