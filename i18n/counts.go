@@ -30,7 +30,11 @@ var countMessages = []Msg{
 
 	// An election's count (the count sheet's first stage, in one line).
 	{Key: "minutes.arith.election", En: "#2|one=%[1]s, %[2]d ballot: %[3]s|other=%[1]s, %[2]d ballots: %[3]s", De: "#2|one=%[1]s, %[2]d Stimmzettel: %[3]s|other=%[1]s, %[2]d Stimmzettel: %[3]s", Ru: "#2|one=%[1]s, %[2]d бюллетень: %[3]s|few=%[1]s, %[2]d бюллетеня: %[3]s|many=%[1]s, %[2]d бюллетеней: %[3]s|other=%[1]s, %[2]d бюллетеня: %[3]s", Fr: "#2|one=%[1]s, %[2]d bulletin : %[3]s|other=%[1]s, %[2]d bulletins : %[3]s", Es: "#2|one=%[1]s, %[2]d papeleta: %[3]s|other=%[1]s, %[2]d papeletas: %[3]s"},
-	{Key: "minutes.arith.list", En: "#3|one=%[1]s %[2]s votes, %[3]d seat|other=%[1]s %[2]s votes, %[3]d seats", De: "#3|one=%[1]s %[2]s Stimmen, %[3]d Sitz|other=%[1]s %[2]s Stimmen, %[3]d Sitze", Ru: "#3|one=%[1]s: голосов – %[2]s, мест – %[3]d|few=%[1]s: голосов – %[2]s, мест – %[3]d|many=%[1]s: голосов – %[2]s, мест – %[3]d|other=%[1]s: голосов – %[2]s, мест – %[3]d", Fr: "#3|one=%[1]s %[2]s voix, %[3]d siège|other=%[1]s %[2]s voix, %[3]d sièges", Es: "#3|one=%[1]s %[2]s votos, %[3]d puesto|other=%[1]s %[2]s votos, %[3]d puestos"},
+	// A list's count: its name, its votes and its seats, each count
+	// in its own plural form.
+	{Key: "minutes.arith.list", En: "%s %s, %s", De: "%s %s, %s", Ru: "%s: %s, %s", Fr: "%s %s, %s", Es: "%s %s, %s"},
+	{Key: "minutes.arith.list_votes", En: "#1|one=%s vote|other=%s votes", De: "#1|one=%s Stimme|other=%s Stimmen", Ru: "голосов – %s", Fr: "%s voix", Es: "#1|one=%s voto|other=%s votos"},
+	{Key: "minutes.arith.list_seats", En: "#1|one=%d seat|other=%d seats", De: "#1|one=%d Sitz|other=%d Sitze", Ru: "мест – %d", Fr: "#1|one=%d siège|other=%d sièges", Es: "#1|one=%d puesto|other=%d puestos"},
 	{Key: "minutes.arith.stages", En: "#1|one=%d stage|other=%d stages", De: "#1|one=%d Zählrunde|other=%d Zählrunden", Ru: "#1|one=%d этап подсчёта|few=%d этапа подсчёта|many=%d этапов подсчёта|other=%d этапа подсчёта", Fr: "#1|one=%d étape|other=%d étapes", Es: "#1|one=%d etapa|other=%d etapas"},
 	{Key: "minutes.arith.elected", En: "elected: %s", De: "gewählt: %s", Ru: "избраны: %s", Fr: "élus : %s", Es: "elegidos: %s"},
 	{Key: "minutes.method.plurality", En: "plurality", De: "relative Mehrheitswahl", Ru: "относительное большинство", Fr: "scrutin majoritaire relatif", Es: "mayoría relativa"},

@@ -8,8 +8,9 @@ import (
 )
 
 // oneScript is an assembly of one member: a vote by a majority of the
-// members, whose recorded arithmetic counts "1 member", and speaking time
-// of one second.
+// members, whose recorded arithmetic counts "1 member", speaking time of
+// one second, and an election from lists in which one list has 1 vote
+// and 1 seat, the other none.
 const oneScript = `
 {"cmd":"create_assembly","actor":"ann","at":"2026-05-09T09:00:00Z","args":{"id":"one","name":"One","starts":"2026-05-09","rules":"congress","overrides":{"voting_threshold":"majority_members"}}}
 {"cmd":"add_organization","actor":"ann","at":"2026-05-09T09:00:00Z","args":{"id":"org","name":"The Union","kind":"delegating"}}
@@ -26,6 +27,10 @@ const oneScript = `
 {"cmd":"cast_ballot","actor":"ada","at":"2026-05-09T10:02:00Z","args":{"vote":"v1","voter":"ada","choice":"for"}}
 {"cmd":"close_vote","actor":"ann","at":"2026-05-09T10:03:00Z","args":{"vote":"v1"}}
 {"cmd":"declare_result","actor":"ann","at":"2026-05-09T10:03:00Z","args":{"vote":"v1"}}
+{"cmd":"open_election","actor":"ann","at":"2026-05-09T10:04:00Z","args":{"id":"e1","title":"Delegation","seats":1,"method":"dhondt","lists":[{"id":"la","name":"Left","candidates":["ada"]},{"id":"lb","name":"Right","candidates":["ann"]}]}}
+{"cmd":"cast_election_ballot","actor":"ada","at":"2026-05-09T10:04:00Z","args":{"election":"e1","voter":"ada","list":"la"}}
+{"cmd":"close_election","actor":"ann","at":"2026-05-09T10:05:00Z","args":{"election":"e1"}}
+{"cmd":"declare_election","actor":"ann","at":"2026-05-09T10:05:00Z","args":{"election":"e1"}}
 `
 
 // TestRecordedSingularReadInEveryLanguage: the minutes in another language
@@ -79,6 +84,26 @@ func TestRecordedSingularReadInEveryLanguage(t *testing.T) {
 	for _, c := range []struct{ md, part string }{{en, "1 member;"}, {en, "The Union 1 second."}, {was, "1 members;"}, {was, "The Union 1 seconds."}} {
 		if !strings.Contains(c.md, c.part) {
 			t.Errorf("the English minutes lack the record's %q", c.part)
+		}
+	}
+}
+
+// TestListCountAgreesInEveryLanguage: the minutes say each count of a
+// list in an election by its own number, the votes as the seats: "1
+// Stimme, 1 Sitz", "0 Stimmen, 0 Sitze".
+func TestListCountAgreesInEveryLanguage(t *testing.T) {
+	f := replayScript(t, "one", []byte(oneScript))
+	if got, want := f.state.Elections["e1"].Arithmetic, "dhondt: la 1 vote, 1 seat; lb 0 votes, 0 seats; elected: ada"; got != want {
+		t.Fatalf("the recorded arithmetic: %q, want %q", got, want)
+	}
+	for lang, want := range map[string]string{
+		"de": "Left 1 Stimme, 1 Sitz; Right 0 Stimmen, 0 Sitze;",
+		"fr": "Left 1 voix, 1 siège; Right 0 voix, 0 siège;",
+		"es": "Left 1 voto, 1 puesto; Right 0 votos, 0 puestos;",
+		"ru": "Left: голосов – 1, мест – 1; Right: голосов – 0, мест – 0;",
+	} {
+		if md := string(Markdown(in(t, f, lang))); !strings.Contains(md, want) {
+			t.Errorf("%s: the minutes lack %q:\n%s", lang, want, near(md, "Left"))
 		}
 	}
 }

@@ -170,7 +170,7 @@ func (b *builder) electionArithmetic(e *assembly.Election, recorded string) stri
 	var parts []string
 	if c.Lists {
 		for _, v := range c.First {
-			parts = append(parts, b.l.T("minutes.arith.list", name(v.ID), v.Votes, v.Seats))
+			parts = append(parts, b.l.T("minutes.arith.list", name(v.ID), b.l.T("minutes.arith.list_votes", v.Votes), b.l.T("minutes.arith.list_seats", v.Seats)))
 		}
 		return method + ": " + strings.Join(parts, "; ") + lots + "; " + b.l.T("minutes.arith.elected", strings.Join(elected, ", "))
 	}
