@@ -37,7 +37,7 @@ var cliVerifyMessages = []Msg{
 	// the entries it holds and the tree size as written in the
 	// checkpoint, the runs of indexes left out ("1, 3–7"), and the tree
 	// size again for the plural. --complete with another mode.
-	{Key: "cli.excerpt.incomplete", En: "%[1]s: --complete: the excerpt holds %[2]s of the %[3]s entries of its checkpoint, not the whole record; absent: %[4]s",
+	{Key: "cli.excerpt.incomplete", En: "#5|one=%[1]s: --complete: the excerpt holds %[2]s of the %[3]s entry of its checkpoint, not the whole record; absent: %[4]s|other=%[1]s: --complete: the excerpt holds %[2]s of the %[3]s entries of its checkpoint, not the whole record; absent: %[4]s",
 		De: "%[1]s: --complete: der Auszug enthält %[2]s der %[3]s Einträge seines Prüfpunkts, nicht die ganze Aufzeichnung; es fehlen: %[4]s",
 		Ru: "#5|one=%[1]s: --complete: в выписке %[2]s из %[3]s записи её контрольной точки, а не весь протокол; отсутствуют: %[4]s|other=%[1]s: --complete: в выписке %[2]s из %[3]s записей её контрольной точки, а не весь протокол; отсутствуют: %[4]s",
 		Fr: "%[1]s : --complete : l'extrait contient %[2]s des %[3]s entrées de son point de contrôle, pas tout le journal ; absentes : %[4]s",

@@ -14,8 +14,10 @@ import (
 
 // countedWord is a count in an English text, "%d seats", "%[3]d voting
 // members": a number before a word that changes with it (at most one
-// word between them).
-var countedWord = regexp.MustCompile(`%(\[\d+\])?d (\w+ )?(seats|candidates|votes|members|minutes|times|characters|entries|ballots|mandates|proxies|persons|delegates|speeches|rows|commands|days|hours|seconds|papers|trustees|supporters|lines|paragraphs|organizations|preferences|marks|stages|checkpoints|assemblies|administrators)\b`)
+// word between them); or a count given as its digits or a decimal,
+// "%s entries", "%[2]v events", "%[3]s votes", right before the word (a
+// string before a verb and a noun is a name: "%s elects persons").
+var countedWord = regexp.MustCompile(`%(\[\d+\])?(d (\w+ )?|[sv] )(seats|candidates|votes|members|minutes|times|characters|entries|ballots|mandates|proxies|persons|delegates|speeches|rows|commands|days|hours|seconds|papers|trustees|supporters|lines|paragraphs|organizations|preferences|marks|stages|checkpoints|assemblies|administrators|events|bytes|cells)\b`)
 
 // TestEnglishCountsArePlural is the guard of the English counts: a
 // message of the catalog whose English puts a number before a word that
@@ -230,6 +232,15 @@ func TestEnglishCountsAgree(t *testing.T) {
 		{"%d rows are named %s; give the proxy's reference instead", []any{2, "e1"}, "2 rows are named e1; give the proxy's reference instead"},
 		{"the assembly has %d persons named %s; give the proxy's reference instead", []any{1, "e1"}, "the assembly has 1 person named e1; give the proxy's reference instead"},
 		{"the assembly has %d persons named %s; give the proxy's reference instead", []any{2, "e1"}, "the assembly has 2 persons named e1; give the proxy's reference instead"},
+		{"%s has %s of the %s votes in the count, more than half", []any{"v1", "1", "1"}, "v1 has 1 of the 1 vote in the count, more than half"},
+		{"%s has %s of the %s votes in the count, more than half", []any{"v1", "2", "3"}, "v1 has 2 of the 3 votes in the count, more than half"},
+		{"the reference %.20q… is longer than %d bytes", []any{"r", 1}, `the reference "r"… is longer than 1 byte`},
+		{"the reference %.20q… is longer than %d bytes", []any{"r", 2}, `the reference "r"… is longer than 2 bytes`},
+		{"minutes.cp.lead", []any{"1", "o"}, "This document was rendered from the first 1 entry of the log o"},
+		{"minutes.cp.lead", []any{"2", "o"}, "This document was rendered from the first 2 entries of the log o"},
+		{"cli.excerpt.incomplete", []any{"f", "0", "1", "0", 1}, "f: --complete: the excerpt holds 0 of the 1 entry of its checkpoint, not the whole record; absent: 0"},
+		{"cli.excerpt.incomplete", []any{"f", "1", "3", "1–2", 3}, "f: --complete: the excerpt holds 1 of the 3 entries of its checkpoint, not the whole record; absent: 1–2"},
+		{"api.stream_beyond", []any{"5", "1", "0"}, "Last-Event-ID 5 is beyond the log's head: the log holds 1 event (index 0), so this stream cannot resume after 5; the log you saw was longer than this one, so reload and check the record"},
 	}
 	for _, c := range cases {
 		var got string
@@ -271,6 +282,8 @@ func TestEnglishCountsAgree(t *testing.T) {
 		{"de", firstN, []any{1}, "eine Stimme für die erste Präferenz jedes Stimmzettels (1 Sitz)"},
 		{"de", firstN, []any{3}, "eine Stimme für jede der ersten 3 Präferenzen"},
 		{"es", firstN, []any{1}, "un voto para la primera preferencia de cada papeleta (1 puesto)"},
+		{"ru", "%s has %s of the %s votes in the count, more than half", []any{"v1", "21", "21"}, "у v1 21 из 21 голоса, остающегося в подсчёте, — больше половины"},
+		{"ru", "%s has %s of the %s votes in the count, more than half", []any{"v1", "3", "5"}, "у v1 3 из 5 голосов, остающихся в подсчёте, — больше половины"},
 		{"ru", firstN, []any{1}, "по одному голосу первому предпочтению каждого бюллетеня (1 место)"},
 		{"ru", firstN, []any{21}, "по одному голосу каждому из первых 21 предпочтения"},
 		{"ru", firstN, []any{3}, "по одному голосу каждому из первых 3 предпочтений"},
