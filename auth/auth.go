@@ -17,6 +17,7 @@ import (
 	"database/sql"
 	"encoding/base32"
 	"encoding/base64"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -131,7 +132,18 @@ type Session struct {
 	// nanoseconds): as read from the database, or marked since
 	// (markUsed).
 	used int64
+	// adminID tells server administrators apart, who all act as
+	// AdminPerson: the id of the one-time link that made the session
+	// (adminIDOf; access_sessions.admin_id). "" for a person's session,
+	// and for an administrator's made before plenum kept it, which is
+	// taken for an administrator of its own (ownerWhere).
+	adminID string
 }
+
+// adminIDOf is the id of the administrator who logs in with the one-time
+// link whose token has hash h: the first 16 bytes of h, in hex. The link
+// is deleted as it is used, so the id names no token that still logs in.
+func adminIDOf(h [32]byte) string { return hex.EncodeToString(h[:16]) }
 
 // In reports whether the session may act in the assembly id: it belongs to
 // it, or it is a server administrator's.
@@ -232,7 +244,7 @@ func Open(dbArg string, opts Options) (*Store, error) {
 			return nil, fmt.Errorf("auth: %s: %w", db.Name, err)
 		}
 	}
-	s.sessionQuery, err = s.db.R.PrepareContext(ctx, s.db.Rebind(`SELECT assembly, person, admin, created, expires, used FROM access_sessions WHERE hash = ?`))
+	s.sessionQuery, err = s.db.R.PrepareContext(ctx, s.db.Rebind(`SELECT assembly, person, admin, created, expires, used, admin_id FROM access_sessions WHERE hash = ?`))
 	if err != nil {
 		db.Close()
 		return nil, fmt.Errorf("auth: %s: %w", db.Name, err)
@@ -674,7 +686,7 @@ func (s *Store) NewSessions(ctx context.Context, assemblyID string, persons []st
 	tokens := make([]string, len(persons))
 	made := make([]*Session, len(persons))
 	for i, p := range persons {
-		if made[i], tokens[i], err = s.insertSession(ctx, tx, assemblyID, p, false, Device{}); err != nil {
+		if made[i], tokens[i], err = s.insertSession(ctx, tx, assemblyID, p, "", Device{}); err != nil {
 			return nil, s.writeError(err)
 		}
 	}
@@ -692,14 +704,15 @@ func (s *Store) NewSessions(ctx context.Context, assemblyID string, persons []st
 }
 
 // insertSession makes a new session of device in tx and returns it and
-// its token.
-func (s *Store) insertSession(ctx context.Context, tx *sql.Tx, assemblyID, person string, admin bool, device Device) (*Session, string, error) {
+// its token: a server administrator's if adminID (adminIDOf) is not "".
+func (s *Store) insertSession(ctx context.Context, tx *sql.Tx, assemblyID, person, adminID string, device Device) (*Session, string, error) {
 	now := s.opts.Now().UTC()
 	t, h := newToken()
-	sess := &Session{Assembly: assemblyID, Person: person, Admin: admin, Created: now, Expires: now.Add(s.opts.SessionTTL), used: now.UnixNano()}
+	admin := adminID != ""
+	sess := &Session{Assembly: assemblyID, Person: person, Admin: admin, Created: now, Expires: now.Add(s.opts.SessionTTL), used: now.UnixNano(), adminID: adminID}
 	device = knownDevice(device)
-	_, err := s.exec(ctx, tx, `INSERT INTO access_sessions (hash, assembly, person, admin, created, expires, browser, platform, used) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		h[:], assemblyID, person, admin, now.UnixNano(), sess.Expires.UnixNano(), device.Browser, device.Platform, now.UnixNano())
+	_, err := s.exec(ctx, tx, `INSERT INTO access_sessions (hash, assembly, person, admin, created, expires, browser, platform, used, admin_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		h[:], assemblyID, person, admin, now.UnixNano(), sess.Expires.UnixNano(), device.Browser, device.Platform, now.UnixNano(), adminID)
 	if err != nil {
 		return nil, "", err
 	}
@@ -968,7 +981,10 @@ func (s *Store) LoginAdminFrom(ctx context.Context, token string, device Device)
 	if _, err := s.exec(ctx, tx, `INSERT INTO access_meta (k, v) VALUES ('admin_used', ?) ON CONFLICT (k) DO UPDATE SET v = excluded.v`, s.opts.Now().UTC().Format(time.RFC3339)); err != nil {
 		return nil, "", err
 	}
-	sess, t, err := s.insertSession(ctx, tx, "", AdminPerson, true, device)
+	// Each link is an administrator of his own (adminIDOf): the sessions
+	// page shows him, and lets him end, only the sessions of his link,
+	// not those of every server administrator.
+	sess, t, err := s.insertSession(ctx, tx, "", AdminPerson, adminIDOf(h), device)
 	if err != nil {
 		return nil, "", err
 	}

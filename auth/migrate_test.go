@@ -15,15 +15,20 @@ import (
 )
 
 // sessionDeviceVersion is the migration that gives sessions their device
-// and last use (0013_session_device.sql).
-const sessionDeviceVersion = 13
+// and last use (0013_session_device.sql); adminIDVersion the one that
+// tells server administrators' sessions apart (0014_admin_sessions.sql).
+const (
+	sessionDeviceVersion = 13
+	adminIDVersion       = 14
+)
 
-// oldDatabase makes at db a database as a plenum before
-// sessionDeviceVersion made it — the store's own migration files up to
-// the one before, applied and recorded as its migrate did — holding an
-// access code and a session written as that plenum wrote them, and
-// returns the session's token and the code.
-func oldDatabase(t *testing.T, db string) (token, code string) {
+// oldDatabase makes at db a database as a plenum before migration
+// version before made it — the store's own migration files up to the one
+// before, applied and recorded as its migrate did — holding an access
+// code, a session and a server administrator's session written as that
+// plenum wrote them, and returns the session's token, the code and the
+// administrator's token.
+func oldDatabase(t *testing.T, db string, before int) (token, code, admin string) {
 	t.Helper()
 	ctx := context.Background()
 	dir, exec := "../store/sqlite", func(string, ...any) error { return nil }
@@ -54,7 +59,7 @@ func oldDatabase(t *testing.T, db string) (token, code string) {
 		t.Fatal(err)
 	}
 	for _, s := range steps {
-		if s.Version >= sessionDeviceVersion {
+		if s.Version >= before {
 			break
 		}
 		if err := exec(s.SQL); err != nil {
@@ -77,7 +82,12 @@ func oldDatabase(t *testing.T, db string) (token, code string) {
 		th[:], "coop", "ann", false, now.Add(-time.Hour).UnixNano(), now.Add(time.Hour).UnixNano()); err != nil {
 		t.Fatal(err)
 	}
-	return token, code
+	admin, ah := newToken()
+	if err := exec(`INSERT INTO access_sessions (hash, assembly, person, admin, created, expires) VALUES ($1, $2, $3, $4, $5, $6)`,
+		ah[:], "", AdminPerson, true, now.Add(-time.Hour).UnixNano(), now.Add(time.Hour).UnixNano()); err != nil {
+		t.Fatal(err)
+	}
+	return token, code, admin
 }
 
 // TestSessionsOfAnEarlierPlenum: a database made by a plenum before
@@ -90,7 +100,7 @@ func TestSessionsOfAnEarlierPlenum(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			ctx := context.Background()
 			db := fresh(t)
-			old, code := oldDatabase(t, db)
+			old, code, _ := oldDatabase(t, db, sessionDeviceVersion)
 			s := openAt(t, db, Options{})
 			_, tok, err := s.LoginFrom(ctx, code, DeviceOf("Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1"))
 			if err != nil {
@@ -112,6 +122,44 @@ func TestSessionsOfAnEarlierPlenum(t *testing.T) {
 			}
 			if l, err := s.OwnSessions(ctx, old); err != nil || len(l) != 2 || !l[0].Current || time.Since(l[0].Used) > time.Minute {
 				t.Fatalf("the earlier plenum's session, used: %+v %v; want last used now", l, err)
+			}
+		})
+	}
+}
+
+// TestAdministratorsOfAnEarlierPlenum: a database made by a plenum before
+// server administrators' sessions were told apart opens (its schema
+// brought up to date); the administrator's session in it goes on working,
+// as the server administrator, and is an administrator of its own: it
+// lists itself alone and ends nobody else's, and an administrator
+// logging in now neither sees nor ends it. Its delegate's session works
+// as before. SQLite and PostgreSQL.
+func TestAdministratorsOfAnEarlierPlenum(t *testing.T) {
+	for name, fresh := range databases() {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			db := fresh(t)
+			ann, _, old := oldDatabase(t, db, adminIDVersion)
+			s := openAt(t, db, Options{})
+			ben := adminToken(t, s)
+			if sess, err := s.Session(ctx, old); err != nil || !sess.Admin || sess.Person != AdminPerson || sess.Assembly != "" {
+				t.Fatalf("the earlier plenum's administrator: %+v %v", sess, err)
+			}
+			if sess, err := s.Session(ctx, ann); err != nil || sess.Admin || sess.Person != "ann" {
+				t.Fatalf("the earlier plenum's delegate: %+v %v", sess, err)
+			}
+			for who, tok := range map[string]string{"the earlier administrator": old, "the new administrator": ben} {
+				if l, err := s.OwnSessions(ctx, tok); err != nil || len(l) != 1 || !l[0].Current {
+					t.Fatalf("%s's sessions: %+v %v; want his own alone", who, l, err)
+				}
+				if n, err := s.EndOtherSessions(ctx, tok); err != nil || n != 0 {
+					t.Fatalf("%s logs out everywhere else: %d %v; want none ended", who, n, err)
+				}
+			}
+			for _, tok := range []string{old, ben, ann} {
+				if _, err := s.Session(ctx, tok); err != nil {
+					t.Fatal(err)
+				}
 			}
 		})
 	}

@@ -28,18 +28,20 @@ type OwnSession struct {
 func Token(r *http.Request) string { return sessionCookie(r) }
 
 // OwnSessions lists the live sessions of the person whose session token
-// is: the same assembly, person and kind (a server administrator's lists
-// the administrators'), newest first, the token's own marked Current. It
-// reads the database, so sessions made through other nodes are listed.
-// An unknown or expired token gives ErrNoSession.
+// is (ownerWhere: the same assembly and person; a server administrator's,
+// those of the same administrator, not every one's), newest first, the
+// token's own marked Current. It reads the database, so sessions made
+// through other nodes are listed. An unknown or expired token gives
+// ErrNoSession.
 func (s *Store) OwnSessions(ctx context.Context, token string) ([]OwnSession, error) {
 	me, err := s.Session(ctx, token)
 	if err != nil {
 		return nil, err
 	}
 	h := hashToken(token)
-	rows, err := s.db.R.QueryContext(ctx, s.db.Rebind(`SELECT hash, created, expires, used, browser, platform FROM access_sessions WHERE assembly = ? AND person = ? AND admin = ? AND expires > ?`),
-		me.Assembly, me.Person, me.Admin, s.opts.Now().UnixNano())
+	owner, args := ownerWhere(me, h)
+	rows, err := s.db.R.QueryContext(ctx, s.db.Rebind(`SELECT hash, created, expires, used, browser, platform FROM access_sessions WHERE `+owner+` AND expires > ?`),
+		append(args, s.opts.Now().UnixNano())...)
 	if err != nil {
 		return nil, err
 	}
@@ -75,7 +77,7 @@ func (s *Store) OwnSessions(ctx context.Context, token string) ([]OwnSession, er
 }
 
 // EndOtherSessions ends every session of the person whose session token
-// is (same assembly, person and kind, as OwnSessions) but token's own,
+// is (ownerWhere, as OwnSessions) but token's own,
 // and returns how many it ended. The ended sessions are refused at once:
 // by this process (dropped from the session cache before and after, as
 // replaceCodes does) and by every other node on the database, which reads
@@ -100,17 +102,48 @@ func (s *Store) EndOtherSessions(ctx context.Context, token string) (_ int64, er
 		}
 		s.cache.dropOthers(me, keep)
 	}()
-	res, err := s.exec(ctx, s.db.W, `DELETE FROM access_sessions WHERE assembly = ? AND person = ? AND admin = ? AND hash <> ?`, me.Assembly, me.Person, me.Admin, keep[:])
+	owner, args := ownerWhere(me, keep)
+	res, err := s.exec(ctx, s.db.W, `DELETE FROM access_sessions WHERE `+owner+` AND hash <> ?`, append(args, keep[:])...)
 	if err != nil {
 		return 0, err
 	}
 	return res.RowsAffected()
 }
 
-// dropOthers forgets the sessions of me's assembly, person and kind but
-// the one of hash keep (see drop for when).
+// ownerWhere is the condition, and its arguments, that picks the
+// sessions of the owner of me, the session of hash h: a person's, those
+// of the same assembly and person; a server administrator's, those of the
+// same administrator (Session.adminID) — all server administrators act
+// as the one AdminPerson, and none may see or end another's sessions. An
+// administrator's session made before plenum told them apart has no id
+// and is an administrator of its own: it picks itself alone. sameOwner
+// is the same test on a session in memory.
+func ownerWhere(me *Session, h [32]byte) (string, []any) {
+	switch {
+	case !me.Admin:
+		return `assembly = ? AND person = ? AND NOT admin`, []any{me.Assembly, me.Person}
+	case me.adminID != "":
+		return `admin AND admin_id = ?`, []any{me.adminID}
+	}
+	return `hash = ?`, []any{h[:]}
+}
+
+// sameOwner reports whether sess, of hash h, has the owner of me, of hash
+// mine, as ownerWhere picks them.
+func sameOwner(me *Session, mine [32]byte, sess *Session, h [32]byte) bool {
+	switch {
+	case !me.Admin:
+		return !sess.Admin && sess.Assembly == me.Assembly && sess.Person == me.Person
+	case me.adminID != "":
+		return sess.Admin && sess.adminID == me.adminID
+	}
+	return h == mine
+}
+
+// dropOthers forgets the sessions of me's owner (sameOwner) but the one
+// of hash keep, me's own (see drop for when).
 func (c *sessionCache) dropOthers(me *Session, keep [32]byte) {
 	c.dropWhere(func(h [32]byte, s Session) bool {
-		return h != keep && s.Admin == me.Admin && s.Assembly == me.Assembly && s.Person == me.Person
+		return h != keep && sameOwner(me, keep, &s, h)
 	})
 }

@@ -110,7 +110,7 @@ func (s *Store) querySessions(batch []*sessionRead) (map[[32]byte]Session, error
 	for i, r := range batch {
 		hashes[i] = r.h[:]
 	}
-	rows, err := s.db.R.QueryContext(ctx, `SELECT hash, assembly, person, admin, created, expires, used FROM access_sessions WHERE hash = ANY($1)`, hashes)
+	rows, err := s.db.R.QueryContext(ctx, `SELECT hash, assembly, person, admin, created, expires, used, admin_id FROM access_sessions WHERE hash = ANY($1)`, hashes)
 	if err != nil {
 		return nil, err
 	}
@@ -120,7 +120,7 @@ func (s *Store) querySessions(batch []*sessionRead) (map[[32]byte]Session, error
 		var hash []byte
 		var sess Session
 		var created, exp int64
-		if err := rows.Scan(&hash, &sess.Assembly, &sess.Person, &sess.Admin, &created, &exp, &sess.used); err != nil {
+		if err := rows.Scan(&hash, &sess.Assembly, &sess.Person, &sess.Admin, &created, &exp, &sess.used, &sess.adminID); err != nil {
 			return nil, err
 		}
 		if len(hash) != 32 {

@@ -189,7 +189,7 @@ func (c *sessionCache) clearLocked() {
 // loadSessions reads every live session into the cache, as read at
 // generation gen.
 func (s *Store) loadSessions(ctx context.Context, gen uint64) error {
-	rows, err := s.db.R.QueryContext(ctx, s.db.Rebind(`SELECT hash, assembly, person, admin, created, expires, used FROM access_sessions WHERE expires > ?`), s.opts.Now().UnixNano())
+	rows, err := s.db.R.QueryContext(ctx, s.db.Rebind(`SELECT hash, assembly, person, admin, created, expires, used, admin_id FROM access_sessions WHERE expires > ?`), s.opts.Now().UnixNano())
 	if err != nil {
 		return err
 	}
@@ -199,7 +199,7 @@ func (s *Store) loadSessions(ctx context.Context, gen uint64) error {
 		var h []byte
 		var sess Session
 		var created, exp int64
-		if err := rows.Scan(&h, &sess.Assembly, &sess.Person, &sess.Admin, &created, &exp, &sess.used); err != nil {
+		if err := rows.Scan(&h, &sess.Assembly, &sess.Person, &sess.Admin, &created, &exp, &sess.used, &sess.adminID); err != nil {
 			return err
 		}
 		if len(h) != 32 {
@@ -228,7 +228,7 @@ func (s *Store) readSession(ctx context.Context, h [32]byte) (Session, error) {
 	}
 	var sess Session
 	var created, exp int64
-	err := s.sessionQuery.QueryRowContext(ctx, h[:]).Scan(&sess.Assembly, &sess.Person, &sess.Admin, &created, &exp, &sess.used)
+	err := s.sessionQuery.QueryRowContext(ctx, h[:]).Scan(&sess.Assembly, &sess.Person, &sess.Admin, &created, &exp, &sess.used, &sess.adminID)
 	if err == sql.ErrNoRows {
 		return sess, ErrNoSession
 	}

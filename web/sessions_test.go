@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"strings"
@@ -186,4 +187,47 @@ func TestPageFormsWithHostCookie(t *testing.T) {
 	if code, _, _ := phone.get("/a/coop/delegate"); code != http.StatusOK {
 		t.Fatalf("the __Host- cookie's own session: %d", code)
 	}
+}
+
+// TestAdministratorsSessionsPagesApart: two server administrators, each
+// logged in with a link of his own, act as the one person "admin", but
+// each one's sessions page lists his own session alone, and his "log out
+// everywhere else" (the page's form) ends nothing of the other's.
+func TestAdministratorsSessionsPagesApart(t *testing.T) {
+	h := newHall(t)
+	admin := func() *browser {
+		t.Helper()
+		link, err := h.auth.NewAdminToken(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		b := h.browser("")
+		if code, _, _ := b.get("/login?admin=" + url.QueryEscape(link)); code != http.StatusSeeOther {
+			t.Fatalf("the administrator's link: %d", code)
+		}
+		return b
+	}
+	ann, ben := admin(), admin()
+	page := func(b *browser) string {
+		t.Helper()
+		code, body, _ := b.get("/a/coop/sessions")
+		if code != http.StatusOK {
+			t.Fatalf("an administrator's sessions page: %d", code)
+		}
+		return body
+	}
+	for _, b := range []*browser{ann, ben} {
+		if p := page(b); strings.Count(p, "<li>") != 1 || strings.Contains(p, "Log out everywhere else") {
+			t.Fatalf("an administrator's sessions page lists %d sessions, want his own alone, no button:\n%s", strings.Count(p, "<li>"), p)
+		}
+	}
+	// The page shows him no button; the form sent all the same (its token
+	// taken from another page of his) ends nothing of ben's.
+	if resp, _ := ann.postPage("setup-organizations", "/a/coop/sessions", url.Values{}); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("ann logs out everywhere else: %s", resp.Status)
+	}
+	if p := page(ann); !strings.Contains(p, "Logged out everywhere else (sessions ended: 0)") {
+		t.Fatalf("ann's sessions page after logging out everywhere else:\n%s", p)
+	}
+	page(ben) // still logged in
 }
