@@ -179,6 +179,9 @@ type Store struct {
 	// ended watches the mark of sessions ended by another process
 	// (ResetAdmin), while sessions are cached.
 	ended endedWatch
+	// https is when this database's server first served over https, once
+	// read (oldcookie.go).
+	https httpsSince
 	// sessionQuery reads a session: prepared once, since parsing it
 	// again for every request was half the cost of reading a session.
 	sessionQuery *sql.Stmt

@@ -33,8 +33,10 @@ const CookieName = "plenum_session"
 //
 // A request's cookie of this name is read first; a request without one
 // is read by CookieName (sessionCookie), so that the sessions of browsers
-// logged in before a server was switched to https go on working until
-// they end (14 days) rather than everyone being logged out at once. A
+// logged in before a server was switched to https go on working rather
+// than everyone being logged out at once — over https only a session
+// made before the server first served over https, within OldCookieGrace
+// of that, and re-issued under this name at once (oldCookieOverHTTPS). A
 // server over https sets only HostCookieName.
 const HostCookieName = "__Host-" + CookieName
 
@@ -137,7 +139,7 @@ func (s *Store) sessionContext(w http.ResponseWriter, r *http.Request, key, val 
 		}
 		return r.Context()
 	}
-	token := sessionCookie(r)
+	token, old := sessionCookieOf(r)
 	if token == "" {
 		return noSession(), true
 	}
@@ -145,9 +147,25 @@ func (s *Store) sessionContext(w http.ResponseWriter, r *http.Request, key, val 
 	if s.sqlitePath == "" {
 		ctx, cancel = context.WithTimeout(ctx, SessionLookupTimeout)
 	}
+	// Over https, a cookie of the old name is read only within bounds
+	// (oldCookieOverHTTPS); when the server first served over https is
+	// noted at its first request with a cookie over https.
+	oldOverHTTPS := false
+	if old || s.https.at.Load() == 0 {
+		if s.Secure(r) {
+			oldOverHTTPS = old
+			s.servedHTTPS(ctx)
+		}
+	}
 	sess, err := s.Session(ctx, token)
 	if cancel != nil {
 		cancel()
+	}
+	if err == nil && oldOverHTTPS {
+		var ok bool
+		if ok, err = s.oldCookieOverHTTPS(w, r, sess, token); err == nil && !ok {
+			err = ErrNoSession
+		}
 	}
 	switch {
 	case err == nil:
@@ -178,21 +196,30 @@ func (s *Store) sessionContext(w http.ResponseWriter, r *http.Request, key, val 
 // API client's — is read without net/http's parsing, which makes a new
 // *http.Cookie and a slice each time (TestSessionCookieAsNetHTTP).
 func sessionCookie(r *http.Request) string {
+	v, _ := sessionCookieOf(r)
+	return v
+}
+
+// sessionCookieOf is sessionCookie, and whether the value is of the old
+// name, CookieName (over https read only within bounds:
+// oldCookieOverHTTPS).
+func sessionCookieOf(r *http.Request) (_ string, old bool) {
 	if lines := r.Header["Cookie"]; len(lines) == 1 && !strings.ContainsRune(lines[0], ';') {
 		line := strings.Trim(lines[0], " \t")
 		v, ok := strings.CutPrefix(line, HostCookieName+"=")
 		if !ok {
 			v, ok = strings.CutPrefix(line, CookieName+"=")
+			old = true
 		}
 		if ok && plainCookieValue(v) {
-			return v
+			return v, old
 		}
 	}
 	if v, ok := cookieNamed(r, HostCookieName); ok {
-		return v
+		return v, false
 	}
 	v, _ := cookieNamed(r, CookieName)
-	return v
+	return v, v != ""
 }
 
 // plainCookieValue reports whether v is a cookie's value as net/http
@@ -469,6 +496,12 @@ func (s *Store) HandleLogin(form http.Handler) http.Handler {
 		var sess *Session
 		var token string
 		var err error
+		if s.Secure(r) {
+			// Noted before the session is made, so that a session
+			// logged in over https is never taken for one made before
+			// the server served over https (oldCookieOverHTTPS).
+			s.servedHTTPS(r.Context())
+		}
 		switch {
 		case admin != "":
 			sess, token, err = s.LoginAdminFrom(r.Context(), admin, DeviceOf(r.UserAgent()))
