@@ -191,7 +191,9 @@ func TestDocumentsBeforeTheStamps(t *testing.T) {
 			if !errors.As(err, &other) || other.Stated.Version != unstampedVersion || other.Stated.Stated {
 				t.Errorf("%s: after the bump to %s/%d, Rerender = %v, want the refusal of a document of %s/1", file, st.Format, RendererVersion(st.Format), err, st.Format)
 			}
-			continue
+			// These logs read the same in every version so far: this
+			// plenum's renderer makes the document exactly.
+			got, err = RerenderEarlier(d, st)
 		}
 		if err != nil {
 			t.Fatalf("%s: %v", file, err)

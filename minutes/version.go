@@ -127,6 +127,7 @@ var ErrNotChecked = errors.New("the format is not checked byte for byte")
 type render struct {
 	unstamped bool
 	plenum    string // the plenum version the stamp states
+	version   int    // the renderer version the stamp states; 0: this plenum's
 }
 
 // stampOf is the stamp d is rendered with in format, or nil for none.
@@ -134,7 +135,11 @@ func (d *Document) stampOf(format string) *Stamp {
 	if d.render.unstamped {
 		return nil
 	}
-	return &Stamp{Format: format, Version: RendererVersion(format), Plenum: d.render.plenum, Stated: true}
+	v := RendererVersion(format)
+	if d.render.version != 0 {
+		v = d.render.version
+	}
+	return &Stamp{Format: format, Version: v, Plenum: d.render.plenum, Stated: true}
 }
 
 // RenderBy renders d as Render does, its stamp stating the plenum that
@@ -171,5 +176,33 @@ func Rerender(d *Document, st Stated) ([]byte, error) {
 	}
 	dd := *d
 	dd.render = render{unstamped: !s.Stated, plenum: s.Plenum}
+	return Render(&dd, st.Format)
+}
+
+// RerenderEarlier renders d with this plenum's renderer as the document
+// that stated st, of an earlier renderer version, reads if the two
+// renderers agree on it: with the stamp it states, or none. Renderers of
+// two versions differ only where a change touched them (docs/minutes.md
+// lists what each version changed), so most documents of an earlier
+// version are these bytes exactly, and such a document is exactly the
+// record's minutes, whichever renderer made it. One that differs may
+// still be its version's honest rendering, which only a plenum of that
+// version can tell: the caller reports it as of another renderer. A
+// document of this plenum's version or a later one is an
+// *OtherRendererError (Rerender renders this plenum's own).
+func RerenderEarlier(d *Document, st Stated) ([]byte, error) {
+	ours := RendererVersion(st.Format)
+	if ours == 0 {
+		return nil, ErrNotChecked
+	}
+	s, err := st.Renderer()
+	if err != nil {
+		return nil, err
+	}
+	if s.Version >= ours {
+		return nil, &OtherRendererError{Stated: s, Renders: ours}
+	}
+	dd := *d
+	dd.render = render{unstamped: !s.Stated, plenum: s.Plenum, version: s.Version}
 	return Render(&dd, st.Format)
 }

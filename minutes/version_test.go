@@ -87,6 +87,24 @@ func TestRerender(t *testing.T) {
 		if again, err := Rerender(d, st); RendererVersion(format) == 1 && (err != nil || FirstDifference(before, again) != "") {
 			t.Errorf("%s: an unstamped document does not render again: %v %s", format, err, FirstDifference(before, again))
 		}
+		// An earlier version: its stamp, this plenum's words.
+		if v := RendererVersion(format); v > 1 {
+			earlier := []byte(strings.Replace(string(by), format+"/"+ours+" ", format+"/"+strconv.Itoa(v-1)+" ", 1))
+			st, err := ReadStated(earlier)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if again, err := RerenderEarlier(d, st); err != nil || FirstDifference(earlier, again) != "" {
+				t.Errorf("%s: a document of the earlier version does not render again: %v %s", format, err, FirstDifference(earlier, again))
+			}
+			if _, err := Rerender(d, st); err == nil {
+				t.Errorf("%s: Rerender renders a document of the earlier version as its own", format)
+			}
+			st, _ = ReadStated(by)
+			if _, err := RerenderEarlier(d, st); err == nil {
+				t.Errorf("%s: RerenderEarlier renders a document of this version", format)
+			}
+		}
 		// Another version, and a stamp that is not one.
 		st.Stamp, st.Stamped = format+"/"+strconv.Itoa(RendererVersion(format)+1)+" plenum/v9.0.0", true
 		_, err = Rerender(d, st)

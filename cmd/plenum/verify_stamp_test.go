@@ -24,12 +24,15 @@ func stampLine(format, v string) string {
 
 // TestVerifyDocumentRendererVersion: an exported document states the
 // version of the renderer that made it, and verify compares its bytes
-// only with that renderer. A document from before the stamps (the same
-// bytes without the stamp) is version 1 and verifies; one stating another
-// version is refused with exit status 3, saying that its checkpoint and
+// with that renderer. A document of an earlier version — one from before
+// the stamps (the same bytes without the stamp) is version 1 — verifies
+// if this plenum's renderer makes its bytes exactly (the demo's minutes
+// read the same in every version so far); one it does not, or of a later
+// version, is refused with exit status 3, saying that its checkpoint and
 // record checked out and which renderer and plenum can compare it; a
-// stamp plenum does not write, an altered body, and a forged checkpoint
-// behind another version's stamp are refused with exit status 1.
+// stamp plenum does not write, an altered body of this version, and a
+// forged checkpoint behind another version's stamp are refused with exit
+// status 1.
 func TestVerifyDocumentRendererVersion(t *testing.T) {
 	db := demoDB(t)
 	for _, format := range []string{"md", "html", "akn"} {
@@ -49,6 +52,8 @@ func TestVerifyDocumentRendererVersion(t *testing.T) {
 			return writeFile(t, name+"."+format, strings.Replace(doc, from, to, 1))
 		}
 		unstamped := edit("unstamped", stamp, "")
+		earlier := format + "/" + strconv.Itoa(minutes.RendererVersion(format)-1)
+		earlierStamped := edit("earlier", stamp, stampLine(format, earlier+" plenum/v1.4.0"))
 		other := edit("other", stamp, stampLine(format, next+" plenum/v9.1.0"))
 		bogus := edit("bogus", stamp, stampLine(format, format+"/x"))
 		body := map[string][2]string{
@@ -58,6 +63,7 @@ func TestVerifyDocumentRendererVersion(t *testing.T) {
 		}[format]
 		altered := edit("altered", body[0], body[1])
 		unstampedAltered := writeFile(t, "unstamped-altered."+format, strings.Replace(strings.Replace(doc, stamp, "", 1), body[0], body[1], 1))
+		earlierAltered := writeFile(t, "earlier-altered."+format, strings.Replace(strings.Replace(doc, stamp, stampLine(format, earlier), 1), body[0], body[1], 1))
 		// The signed checkpoint's tree size, one digit longer.
 		nl := map[bool]string{true: "&#xA;", false: "\n"}[format == "akn"]
 		size := statedSize(t, data)
@@ -75,7 +81,10 @@ func TestVerifyDocumentRendererVersion(t *testing.T) {
 				"signed by the log's key", "first " + size + " entries hash to its root hash", "only a plenum that renders " + next, "plenum v9.1.0"}},
 			{"bogus stamp", bogus, 1, []string{`states the renderer "` + format + `/x"`, "the document was altered"}},
 			{"altered body", altered, 1, []string{"is not the minutes the log recorded at tree size " + size, body[1]}},
-			{"unstamped, altered body", unstampedAltered, 1, []string{"is not the minutes the log recorded at tree size " + size, body[1]}},
+			{"earlier version", earlierStamped, 0, []string{"exactly as the log recorded them"}},
+			{"unstamped, altered body", unstampedAltered, exitOtherRenderer, []string{"rendered by " + format + "/1", "this plenum renders " + ours,
+				"signed by the log's key", "first " + size + " entries hash to its root hash", "only a plenum that renders " + format + "/1"}},
+			{"earlier version, altered body", earlierAltered, exitOtherRenderer, []string{"rendered by " + earlier + " and this plenum renders " + ours, "only a plenum that renders " + earlier}},
 			{"forged checkpoint of another version", forged, 1, []string{"signature does not verify"}},
 		} {
 			out, err := verifyDoc(t, db, c.file)
