@@ -17,7 +17,7 @@ func TestSetupFormsKeepWhatWasTyped(t *testing.T) {
 	h := newHall(t)
 	h.must("admin", "set_rules", obj{"overrides": obj{"weighted_votes": true}})
 	h.must("admin", "add_organization", obj{"id": "b9", "name": "Branch 9", "kind": "delegating"})
-	admin, sec := h.adminBrowser(), h.browser("sec")
+	admin, chair := h.adminBrowser(), h.browser("chair")
 	for _, c := range []struct {
 		name     string
 		by       *browser
@@ -49,9 +49,11 @@ func TestSetupFormsKeepWhatWasTyped(t *testing.T) {
 			afresh:   []string{`<details><summary>Add a mandate`, `<input id="nm-weight" name="weight" class="short" inputmode="numeric" value="1">`},
 		},
 		{
-			// A secretary may not form a body: the rules refuse it.
-			name: "form_body", by: sec, page: "setup-offices",
-			sent:   url.Values{"name": {"Tellers' commission"}, "kind": {"committee"}, "members": {"anna", "clara"}},
+			// The chair forms a body with someone not on the roll: the
+			// rules refuse it. (A secretary, whom the rules refuse a body
+			// at all, is not shown the form.)
+			name: "form_body", by: chair, page: "setup-offices",
+			sent:   url.Values{"name": {"Tellers' commission"}, "kind": {"committee"}, "members": {"anna", "clara", "ghost"}},
 			status: http.StatusConflict, refusal: "Refused: ",
 			kept: []string{`<details open><summary>Form a section`, `<input id="b-name" name="name" required autocomplete="off" value="Tellers&#39; commission">`,
 				`<option value="committee" selected>`, `name="members" value="anna" checked>`, `name="members" value="clara" checked>`, `name="members" value="boris">`},
