@@ -247,9 +247,12 @@ func (s *server) act(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	var args json.RawMessage
+	// A refusal brings a kept form's page back with what was typed in it
+	// (keptForms), as the set-up forms' do.
+	refused := func(status int, msg string) { s.refused(w, r, id, cmd, status, msg, answer) }
 	a.Read(func(st *assembly.State) { args, err = formArgs(r.PostForm, st) })
 	if err != nil {
-		answer(http.StatusUnprocessableEntity, actResult{Error: isolatedMarks(err.Error())})
+		refused(http.StatusUnprocessableEntity, isolatedMarks(err.Error()))
 		return
 	}
 	actor := actorOf(sess)
@@ -284,7 +287,7 @@ func (s *server) act(w http.ResponseWriter, r *http.Request) {
 		case errors.As(err, &ae) && ae.Code != assembly.ErrCorrupt:
 			var msg string
 			a.Read(func(st *assembly.State) { msg = namedRefusal(r, st, ae) })
-			answer(http.StatusConflict, actResult{Error: msg})
+			refused(http.StatusConflict, msg)
 		case errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded):
 			answer(http.StatusServiceUnavailable, actResult{Error: l.T("web.err.cancelled")})
 		case errors.Is(err, engine.ErrNotWriter):

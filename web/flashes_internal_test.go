@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -148,11 +149,17 @@ func TestEverySetupFormIsKept(t *testing.T) {
 		kept, ok := keptForms[cmd]
 		if !ok || len(kept.fields) == 0 {
 			t.Errorf("the set-up form %s is not in keptForms: a refusal would lose what was typed", cmd)
-			continue
 		}
+	}
+	// Each form kept (the corrections to /a/{id}/act too) is on its page,
+	// and the field naming its row is among those kept.
+	for cmd, kept := range keptForms {
 		b, err := fs.ReadFile(templateFS, "templates/"+kept.page+".html")
 		if err != nil || !strings.Contains(string(b), `name="cmd" value="`+cmd+`"`) {
 			t.Errorf("keptForms puts %s on %s, which has no such form (%v)", cmd, kept.page, err)
+		}
+		if kept.of != "" && !slices.Contains(kept.fields, kept.of) {
+			t.Errorf("keptForms: %s's row is told by %s, which is not kept", cmd, kept.of)
 		}
 	}
 }

@@ -18,17 +18,7 @@ func TestSetupFormsKeepWhatWasTyped(t *testing.T) {
 	h.must("admin", "set_rules", obj{"overrides": obj{"weighted_votes": true}})
 	h.must("admin", "add_organization", obj{"id": "b9", "name": "Branch 9", "kind": "delegating"})
 	admin, chair := h.adminBrowser(), h.browser("chair")
-	for _, c := range []struct {
-		name     string
-		by       *browser
-		page     string // under /a/coop/
-		sent     url.Values
-		status   int
-		refusal  string
-		kept     []string // on the page sent back
-		accepted url.Values
-		afresh   []string // on the page after the accepted form
-	}{
+	checkKept(t, "setup", []keptCase{
 		{
 			name: "add_person", by: admin, page: "setup-people",
 			sent:   url.Values{"name": {"Zoë Quill"}, "ref": {"R-17"}, "kind": {"consultative"}, "organization": {"b9"}, "weight": {"two"}, "verified": {"1"}},
@@ -80,13 +70,37 @@ func TestSetupFormsKeepWhatWasTyped(t *testing.T) {
 			accepted: url.Values{"quorum": {"none"}, "speaking_minutes": {"4"}, "weighted_votes": {"1"}},
 			afresh:   []string{`name="speaking_minutes" inputmode="numeric" value="4">`, `<input type="checkbox" name="precedence" value="1">`},
 		},
-	} {
+	})
+}
+
+// keptCase is a form sent to /a/{id}/ACTION, refused and sent again
+// accepted (checkKept).
+type keptCase struct {
+	name     string // the form's cmd
+	by       *browser
+	page     string // under /a/coop/
+	sent     url.Values
+	status   int
+	refusal  string
+	kept     []string // on the page sent back
+	unkept   []string // not on it (what was typed, in another row)
+	accepted url.Values
+	afresh   []string // on the page after the accepted form
+}
+
+// checkKept sends each case's form to /a/coop/action from its page: its
+// refusal must bring the page back with what was typed (kept, not
+// unkept) and not the form's key, and the form accepted (if the case
+// has it) goes on, a redirect, to the page afresh.
+func checkKept(t *testing.T, action string, cases []keptCase) {
+	t.Helper()
+	for _, c := range cases {
 		page := "/a/" + asm + "/" + c.page
 		form := url.Values{"cmd": {c.name}, "back": {page}, "key": {"k-kept-" + c.name}}
 		for k, v := range c.sent {
 			form[k] = v
 		}
-		resp, data := c.by.postPage(c.page, "/a/"+asm+"/setup", form)
+		resp, data := c.by.postPage(c.page, "/a/"+asm+"/"+action, form)
 		body := string(data)
 		if resp.StatusCode != c.status {
 			t.Errorf("%s refused: %s, want %d\n%s", c.name, resp.Status, c.status, flashText(body))
@@ -100,6 +114,11 @@ func TestSetupFormsKeepWhatWasTyped(t *testing.T) {
 				t.Errorf("%s: the page sent back lacks %s", c.name, want)
 			}
 		}
+		for _, not := range c.unkept {
+			if strings.Contains(body, not) {
+				t.Errorf("%s: the page sent back shows %s, typed in another row", c.name, not)
+			}
+		}
 		if strings.Contains(body, "k-kept-") {
 			t.Errorf("%s: the page sent back holds the form's key", c.name)
 		}
@@ -110,8 +129,8 @@ func TestSetupFormsKeepWhatWasTyped(t *testing.T) {
 		for k, v := range c.accepted {
 			form[k] = v
 		}
-		if resp, _ := c.by.postPage(c.page, "/a/"+asm+"/setup", form); resp.StatusCode != http.StatusSeeOther {
-			t.Errorf("%s accepted: %s, want a redirect", c.name, resp.Status)
+		if resp, data := c.by.postPage(c.page, "/a/"+asm+"/"+action, form); resp.StatusCode != http.StatusSeeOther {
+			t.Errorf("%s accepted: %s, want a redirect\n%s", c.name, resp.Status, flashText(string(data)))
 			continue
 		}
 		_, body, _ = c.by.get(page)

@@ -501,28 +501,56 @@ var setupDone = map[string]bool{"add_organization": true, "add_person": true, "s
 // refused (by the rules, or by the form's own reading: a name left out, a
 // weight that is no number), comes back without scripts with what was
 // typed in it (view.Sent), by the form's cmd: the page, and the fields
-// kept. Only those fields come back; none holds a secret.
+// kept. Only those fields come back; none holds a secret. The forms of
+// /a/{id}/setup (setupAct) and the corrections a set-up page sends to
+// /a/{id}/act (act) come back alike; a form that a page shows once for
+// each of its rows (an organization's correction, a mandate's rejection)
+// names in of the field that says which row it is, and comes back in
+// that row only (view.KeptOf, view.SentOf).
 var keptForms = map[string]keptForm{
-	"add_organization": {"setup-organizations", []string{"name", "kind", "number", "parent"}},
-	"add_person":       {"setup-people", []string{"name", "ref", "kind", "organization", "weight", "verified"}},
-	"submit_mandate":   {"setup-person", []string{"person", "kind", "organization", "weight", "verified"}},
-	"form_body":        {"setup-offices", []string{"name", "kind", "members"}},
-	"amend_assembly":   {"setup", []string{"name", "starts", "ends", "venues", "language", "description"}},
-	"rules": {"setup", []string{"quorum", "quorum_number", "voting_threshold", "close_debate_threshold", "speaking_minutes", "speakers_order",
+	"add_organization": {page: "setup-organizations", fields: []string{"name", "kind", "number", "parent"}},
+	"add_person":       {page: "setup-people", fields: []string{"name", "ref", "kind", "organization", "weight", "verified"}},
+	"submit_mandate":   {page: "setup-person", fields: []string{"person", "kind", "organization", "weight", "verified"}},
+	"form_body":        {page: "setup-offices", fields: []string{"name", "kind", "members"}},
+	"amend_assembly":   {page: "setup", fields: []string{"name", "starts", "ends", "venues", "language", "description"}},
+	"rules": {page: "setup", fields: []string{"quorum", "quorum_number", "voting_threshold", "close_debate_threshold", "speaking_minutes", "speakers_order",
 		"max_proxies", "seconds_required", "consultative_may_vote", "guests_may_speak", "proxies_allowed", "abstentions_count",
 		"weighted_votes", "precedence", "reconsider_rules"}},
+	"amend_organization": {page: "setup-organizations", fields: []string{"a:organization", "a:name", "a:kind", "a:number"}, of: "a:organization"},
+	"amend_person":       {page: "setup-person", fields: []string{"a:person", "a:name", "a:ref"}, of: "a:person"},
+	"reject_mandate":     {page: "setup-person", fields: []string{"a:mandate", "a:reason"}, of: "a:mandate"},
+	"add_membership":     {page: "setup-person", fields: []string{"a:person", "a:organization", "a:role"}},
 }
 
 // keptForm is a set-up form that comes back with what was typed in it.
 type keptForm struct {
 	page   string
 	fields []string
+	// of is the field that says which row of the page the form is of,
+	// for a form the page shows once a row; "" for a form shown once.
+	of string
 }
 
 // Kept reports whether the page is sent back with what was typed in the
 // form cmd (keptForms), after a refusal.
 func (v *view) Kept(cmd string) bool {
 	return v.Form != nil && v.Form.Get("cmd") == cmd && keptForms[cmd].page == v.Page
+}
+
+// KeptOf is Kept for the form cmd of the row id (keptForm.of): the page
+// is sent back with what was typed in that row's form.
+func (v *view) KeptOf(cmd, id string) bool {
+	of := keptForms[cmd].of
+	return v.Kept(cmd) && of != "" && v.Form.Get(of) == id
+}
+
+// SentOf is Sent for the form cmd of the row id (KeptOf): the field as it
+// was typed in that row's form, or def, as in every other row.
+func (v *view) SentOf(cmd, id, field, def string) string {
+	if v.KeptOf(cmd, id) {
+		return v.Form.Get(field)
+	}
+	return def
 }
 
 // Sent is the field of the form cmd sent back with a refusal (Kept) as it
@@ -609,28 +637,7 @@ func (s *server) setupAct(w http.ResponseWriter, r *http.Request) {
 	var cmds []assembly.Command
 	var err error
 	var named string
-	// refused tells of a refusal: without scripts a kept form's page (the
-	// page the form came from, as its field back names it) comes back
-	// with what was typed, as the new assembly's form does; with them the
-	// form stays as it is on the page.
-	refused := func(status int, msg string) {
-		kept, ok := keptForms[cmd]
-		to, err := url.Parse(r.PostFormValue("back"))
-		if !ok || err != nil || r.Header.Get(auth.CSRFHeader) != "" || to.Path != "/a/"+id+"/"+kept.page {
-			reply(status, actResult{Error: msg})
-			return
-		}
-		// The page of the form, as back names it: the person of a
-		// person's page (view.Back), nothing else of its query.
-		page := r.WithContext(r.Context())
-		u := *r.URL
-		u.RawQuery = ""
-		if p := to.Query().Get("p"); p != "" {
-			u.RawQuery = url.Values{"p": {p}}.Encode()
-		}
-		page.URL = &u
-		s.servePageAs(w, page, kept.page, needLogin, keepForm(cmd, r.PostForm), &flash{Error: true, Text: msg}, status)
-	}
+	refused := func(status int, msg string) { s.refused(w, r, id, cmd, status, msg, reply) }
 	a.Read(func(st *assembly.State) { cmds, named, err = setupCommands(l, st, cmd, r.PostForm) })
 	if err != nil {
 		refused(http.StatusUnprocessableEntity, isolatedMarks(err.Error()))
@@ -678,6 +685,30 @@ func (s *server) setupAct(w http.ResponseWriter, r *http.Request) {
 		res.Redirect = "/a/" + id + "/setup-person?p=" + url.QueryEscape(cmds[0].(assembly.AddPerson).ID)
 	}
 	reply(http.StatusOK, res)
+}
+
+// refused tells of a refusal of the form cmd, from the page of the
+// assembly id: without scripts a kept form's page (keptForms; the page
+// the form came from, as its field back names it) comes back with what
+// was typed, as the new assembly's form does; with them, or for another
+// form, reply says it and the form stays as it is on the page.
+func (s *server) refused(w http.ResponseWriter, r *http.Request, id, cmd string, status int, msg string, reply func(int, actResult)) {
+	kept, ok := keptForms[cmd]
+	to, err := url.Parse(r.PostFormValue("back"))
+	if !ok || err != nil || r.Header.Get(auth.CSRFHeader) != "" || to.Path != "/a/"+id+"/"+kept.page {
+		reply(status, actResult{Error: msg})
+		return
+	}
+	// The page of the form, as back names it: the person of a person's
+	// page (view.Back), nothing else of its query.
+	page := r.WithContext(r.Context())
+	u := *r.URL
+	u.RawQuery = ""
+	if p := to.Query().Get("p"); p != "" {
+		u.RawQuery = url.Values{"p": {p}}.Encode()
+	}
+	page.URL = &u
+	s.servePageAs(w, page, kept.page, needLogin, keepForm(cmd, r.PostForm), &flash{Error: true, Text: msg}, status)
 }
 
 // submitBatch rehearses commands on a fresh copy of a's state and, if the
