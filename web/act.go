@@ -321,7 +321,8 @@ func (s *server) act(w http.ResponseWriter, r *http.Request) {
 	}
 	lang, named := "", ""
 	a.Read(func(st *assembly.State) { lang, named = st.Assembly.Language, doneName(st, cmd, r.PostForm) })
-	out := actResult{OK: true, Message: done(i18n.Choose(r, lang), cmd, res.First(), named)}
+	dl := i18n.Choose(r, lang)
+	out := actResult{OK: true, Message: done(dl, doneCmd(dl, cmd, r.PostForm), res.First(), named)}
 	if (cmd == "cast_ballot" || cmd == "cast_election_ballot") && res.First() >= 0 {
 		if res.BallotToken != "" {
 			// A secret ballot: its token goes to the receipt page, which
@@ -451,6 +452,21 @@ func done(l *i18n.Locale, cmd string, entry int64, named string) string {
 		what = l.T(k)
 	}
 	return isolatedMarks(l.T("web.done.entry", what, strconv.FormatInt(entry, 10)))
+}
+
+// doneCmd is the command whose words say what the accepted command cmd,
+// sent with form, did (done): set_motion_state has a sentence for each
+// state it puts a motion in ("web.done.set_motion_state.to.withdrawn":
+// "The motion was withdrawn"), its general words only for a state the
+// catalog does not know (one of a workflow the rules of an assembly
+// made); every other command its own.
+func doneCmd(l *i18n.Locale, cmd string, form url.Values) string {
+	if cmd == "set_motion_state" {
+		if k := "web.done.set_motion_state.to." + strings.TrimSpace(form.Get("a:state")); l.Has(k) {
+			return strings.TrimPrefix(k, "web.done.")
+		}
+	}
+	return cmd
 }
 
 // doneOf are the commands whose message names what they were about: the
