@@ -25,6 +25,9 @@ func TestSetupFormsOnlyForThoseTheRulesLet(t *testing.T) {
 		particular = "Only an administrator may correct the assembly&#39;s particulars."
 		access     = "Only an administrator may say who reads the record."
 		rules      = "Only an administrator may change the rules of procedure."
+		// The head of every set-up page for an officer who is none of
+		// the three: it once said the rules refuse all the pages offer.
+		head = "these pages show how it is set up, with only the forms the rules let you use"
 	)
 	registrars, commission, admin, chair := []string{"sec", "mc", "admin"}, []string{"mc", "admin"}, []string{"admin"}, []string{"chair", "admin"}
 	for _, page := range []struct {
@@ -39,7 +42,7 @@ func TestSetupFormsOnlyForThoseTheRulesLet(t *testing.T) {
 		{"setup-person?p=dmitri", map[string][]string{"verify_mandate": commission}, nil},
 		{"setup-person?p=sec", map[string][]string{"revoke_role": admin}, nil},
 		{"setup-offices", map[string][]string{"grant_role": admin, "revoke_role": admin, "form_body": chair, "add_body_members": chair, "remove_body_members": chair},
-			map[string][]string{offices: {"sec", "mc", "chair"}, bodies: {"sec", "mc"}}},
+			map[string][]string{offices: {"sec", "mc", "chair"}, bodies: {"sec", "mc"}, head: {"chair"}}},
 		{"setup", map[string][]string{"amend_assembly": admin, "set_record_access": admin, "rules": admin, "set_rules": admin},
 			map[string][]string{particular: {"sec", "mc", "chair"}, access: {"sec", "mc", "chair"}, rules: {"sec", "mc", "chair"}}},
 	} {
