@@ -22,6 +22,21 @@ func IsPostgres(dbArg string) bool {
 	return ok && (strings.EqualFold(scheme, "postgres") || strings.EqualFold(scheme, "postgresql"))
 }
 
+// LogOrigins lists the origins of the logs the database dbArg names
+// holds, reading it as it is: its schema not brought up to date, nothing
+// created (a SQLite file that does not exist holds none). A start that
+// may be refused asks it before opening the database for writing, which
+// would bring its schema up to date: a refused start changes nothing.
+func LogOrigins(ctx context.Context, dbArg string) ([]string, error) {
+	if dbArg == "" {
+		return nil, errors.New("no database: give a SQLite file path or a postgres:// URL")
+	}
+	if IsPostgres(dbArg) {
+		return postgres.LogOrigins(ctx, dbArg)
+	}
+	return sqlite.LogOrigins(dbArg)
+}
+
 // OpenStore opens the store dbArg names (see IsPostgres), for reading and
 // writing — creating a SQLite file or the schema if needed — or, if
 // readOnly, an existing database for reading only.

@@ -4,9 +4,12 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"errors"
+	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -17,6 +20,7 @@ import (
 	"plenum/ledger"
 	"plenum/store"
 	"plenum/store/postgres"
+	"plenum/store/postgres/pgtest"
 	"plenum/store/sqlite"
 )
 
@@ -175,5 +179,41 @@ func TestRebind(t *testing.T) {
 		if got := lite.Rebind(q); got != q {
 			t.Errorf("Rebind(%q) on SQLite = %q", q, got)
 		}
+	}
+}
+
+// TestLogOrigins: the logs of a database, listed without opening it for
+// writing: none, and no file made, for a SQLite file that does not exist;
+// none for a database without plenum's tables; then each log created.
+func TestLogOrigins(t *testing.T) {
+	ctx := context.Background()
+	for name, fresh := range pgtest.Databases("plenum.db") {
+		t.Run(name, func(t *testing.T) {
+			db := fresh(t)
+			if got, err := store.LogOrigins(ctx, db); err != nil || len(got) != 0 {
+				t.Fatalf("LogOrigins of an empty database = %v, %v", got, err)
+			}
+			if !store.IsPostgres(db) {
+				if _, err := os.Stat(db); !errors.Is(err, fs.ErrNotExist) {
+					t.Fatalf("LogOrigins made the file: %v", err)
+				}
+			}
+			rw, err := store.OpenStore(ctx, db, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer rw.Close()
+			if got, err := store.LogOrigins(ctx, db); err != nil || len(got) != 0 {
+				t.Fatalf("LogOrigins without logs = %v, %v", got, err)
+			}
+			for _, o := range []string{"example.org/log/b", "example.org/log/a"} {
+				if err := rw.CreateLog(ctx, o, []byte("cp0")); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if got, err := store.LogOrigins(ctx, db); err != nil || !slices.Equal(got, []string{"example.org/log/a", "example.org/log/b"}) {
+				t.Fatalf("LogOrigins = %v, %v", got, err)
+			}
+		})
 	}
 }

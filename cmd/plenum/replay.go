@@ -202,6 +202,9 @@ func openEngineIn(ctx context.Context, l *i18n.Locale, dbArg, dataDir, server st
 	if err := os.MkdirAll(dataDir, 0o700); err != nil {
 		return nil, nil, err
 	}
+	if err := keyBesideRecord(l, func() ([]string, error) { return store.LogOrigins(ctx, dbArg) }, dataDir, server, dbArg); err != nil {
+		return nil, nil, err
+	}
 	st, err := store.OpenStore(ctx, dbArg, false)
 	if err != nil {
 		return nil, nil, err

@@ -90,6 +90,9 @@ func openServer(ctx context.Context, cfg serverConfig) (*server, error) {
 	if err := os.MkdirAll(cfg.data, 0o700); err != nil {
 		return nil, err
 	}
+	if err := keyBesideRecord(cfg.l, func() ([]string, error) { return store.LogOrigins(ctx, cfg.db) }, cfg.data, cfg.name, cfg.db); err != nil {
+		return nil, err
+	}
 	var st ledger.Store
 	var err error
 	if cfg.node != nil {
@@ -186,26 +189,40 @@ func openServer(ctx context.Context, cfg serverConfig) (*server, error) {
 // name yet. A key missing beside an existing record is refused, saying
 // what to do, in l: a new key could not continue the record's checkpoints.
 func signingKey(ctx context.Context, l *i18n.Locale, st ledger.Store, dataDir, name, db string) (note.Signer, string, error) {
-	path := filepath.Join(dataDir, ledger.SigningKeyFile)
-	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
-		logs, err := st.Logs(ctx)
-		if err != nil {
-			return nil, "", err
-		}
-		n := 0
-		for _, o := range logs {
-			if server, _, err := ledger.ParseOrigin(o); err == nil && server == name {
-				n++
-			}
-		}
-		if n > 0 {
-			if store.IsPostgres(db) {
-				db = l.T("cli.serve.the_pg_database")
-			}
-			return nil, "", errors.New(l.T("cli.serve.key_missing", path, db, n, name, dataDir))
-		}
+	if err := keyBesideRecord(l, func() ([]string, error) { return st.Logs(ctx) }, dataDir, name, db); err != nil {
+		return nil, "", err
 	}
 	return ledger.LoadOrCreateKey(dataDir, name)
+}
+
+// keyBesideRecord refuses, saying what to do, a signing key missing from
+// dataDir while the database's logs (as logs lists them) hold a record of
+// server name. serve and replay ask it before they open the database for
+// writing too (with store.LogOrigins), so that the start they refuse does
+// not first bring the database's schema up to date (an older plenum
+// would then no longer open it).
+func keyBesideRecord(l *i18n.Locale, logs func() ([]string, error), dataDir, name, db string) error {
+	path := filepath.Join(dataDir, ledger.SigningKeyFile)
+	if _, err := os.Stat(path); !errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	origins, err := logs()
+	if err != nil {
+		return err
+	}
+	n := 0
+	for _, o := range origins {
+		if server, _, err := ledger.ParseOrigin(o); err == nil && server == name {
+			n++
+		}
+	}
+	if n > 0 {
+		if store.IsPostgres(db) {
+			db = l.T("cli.serve.the_pg_database")
+		}
+		return errors.New(l.T("cli.serve.key_missing", path, db, n, name, dataDir))
+	}
+	return nil
 }
 
 // routes mounts the parts: the pages at /, the JSON API and logging in

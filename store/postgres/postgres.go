@@ -849,3 +849,25 @@ func latestVersion() int {
 	}
 	return n
 }
+
+// LogOrigins lists the origins of the logs in the database dsn names,
+// reading it as it is: its schema not brought up to date, nothing created
+// (a database without the logs table holds no logs). plenum serve asks
+// it before it opens the database for writing, so that a start it
+// refuses leaves the database as it was.
+func LogOrigins(ctx context.Context, dsn string) ([]string, error) {
+	s, err := open(ctx, dsn, true, "")
+	if err != nil {
+		return nil, err
+	}
+	defer s.pool.Close()
+	var exists bool
+	if err := s.pool.QueryRow(ctx, `SELECT to_regclass('logs') IS NOT NULL`).Scan(&exists); err != nil || !exists {
+		return nil, err
+	}
+	rows, err := s.pool.Query(ctx, `SELECT origin FROM logs ORDER BY origin`)
+	if err != nil {
+		return nil, err
+	}
+	return pgx.CollectRows(rows, pgx.RowTo[string])
+}

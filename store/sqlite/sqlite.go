@@ -22,6 +22,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"io/fs"
 	"math/bits"
 	"net/url"
 	"os"
@@ -821,4 +822,45 @@ func (s *Store) SealedBallots(ctx context.Context, origin, box string) ([]ledger
 		out = append(out, b)
 	}
 	return out, rows.Err()
+}
+
+// LogOrigins lists the origins of the logs in the SQLite file at path,
+// reading it as it is: its schema not brought up to date, nothing created
+// (no file holds no logs, nor does a file without the logs table). plenum
+// serve asks it before it opens the file for writing, so that a start it
+// refuses leaves the file as it was.
+func LogOrigins(path string) ([]string, error) {
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	r, err := sql.Open("sqlite", dsn(path, true))
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	var tables int
+	if err := r.QueryRow(`SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'logs'`).Scan(&tables); err != nil {
+		return nil, openError(path, err)
+	}
+	if tables == 0 {
+		return nil, nil
+	}
+	return scanOrigins(r.Query(`SELECT origin FROM logs ORDER BY origin`))
+}
+
+// scanOrigins reads the one column of origins rows holds.
+func scanOrigins(rows *sql.Rows, err error) ([]string, error) {
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var origins []string
+	for rows.Next() {
+		var o string
+		if err := rows.Scan(&o); err != nil {
+			return nil, err
+		}
+		origins = append(origins, o)
+	}
+	return origins, rows.Err()
 }
