@@ -163,20 +163,7 @@ func RenderBy(d *Document, format, plenum string) ([]byte, error) {
 // *BadStampError, one of a format not checked byte for byte
 // ErrNotChecked.
 func Rerender(d *Document, st Stated) ([]byte, error) {
-	ours := RendererVersion(st.Format)
-	if ours == 0 {
-		return nil, ErrNotChecked
-	}
-	s, err := st.Renderer()
-	if err != nil {
-		return nil, err
-	}
-	if s.Version != ours {
-		return nil, &OtherRendererError{Stated: s, Renders: ours}
-	}
-	dd := *d
-	dd.render = render{unstamped: !s.Stated, plenum: s.Plenum}
-	return Render(&dd, st.Format)
+	return rerender(d, st, func(stated, ours int) bool { return stated == ours })
 }
 
 // RerenderEarlier renders d with this plenum's renderer as the document
@@ -191,6 +178,12 @@ func Rerender(d *Document, st Stated) ([]byte, error) {
 // document of this plenum's version or a later one is an
 // *OtherRendererError (Rerender renders this plenum's own).
 func RerenderEarlier(d *Document, st Stated) ([]byte, error) {
+	return rerender(d, st, func(stated, ours int) bool { return stated < ours })
+}
+
+// rerender renders d stamped as st states, if takes the stated version
+// given this plenum's, else refuses it as of another renderer.
+func rerender(d *Document, st Stated, takes func(stated, ours int) bool) ([]byte, error) {
 	ours := RendererVersion(st.Format)
 	if ours == 0 {
 		return nil, ErrNotChecked
@@ -199,10 +192,13 @@ func RerenderEarlier(d *Document, st Stated) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if s.Version >= ours {
+	if !takes(s.Version, ours) {
 		return nil, &OtherRendererError{Stated: s, Renders: ours}
 	}
 	dd := *d
-	dd.render = render{unstamped: !s.Stated, plenum: s.Plenum, version: s.Version}
+	dd.render = render{unstamped: !s.Stated, plenum: s.Plenum}
+	if s.Version != ours {
+		dd.render.version = s.Version
+	}
 	return Render(&dd, st.Format)
 }
