@@ -66,4 +66,13 @@ func TestSetupFormsOnlyForThoseTheRulesLet(t *testing.T) {
 			}
 		}
 	}
+	// The navigation leads the chair, who may form the sections and
+	// committees, to the set-up pages, as it leads those who set up the
+	// roll; a delegate who may set up nothing is not led there.
+	link := `<a href="/a/` + asm + `/setup"`
+	for who, want := range map[string]bool{"chair": true, "sec": true, "mc": true, "anna": false} {
+		if _, body, _ := h.browser(who).get("/a/" + asm + "/motions"); strings.Contains(body, link) != want {
+			t.Errorf("the navigation of %s links the set-up pages: %v, want %v", who, !want, want)
+		}
+	}
 }
