@@ -3,7 +3,6 @@ package assembly
 import (
 	"reflect"
 	"sync"
-	"time"
 )
 
 // CloneEvent returns a copy of e that shares no memory with it that
@@ -153,7 +152,7 @@ func isFlatType(t reflect.Type) bool {
 	case reflect.Array:
 		return isFlatType(t.Elem())
 	case reflect.Struct:
-		if t == reflect.TypeFor[time.Time]() {
+		if t == timeType {
 			return true // its *Location is never changed
 		}
 		for i := range t.NumField() {

@@ -101,14 +101,11 @@ func (p *fastParser) lit(s string) bool {
 // str reads a plain string as jsonfast.Scanner does (no escapes, no
 // control characters, valid UTF-8: what encoding/json decodes it to).
 func (p *fastParser) str(into *string) bool {
-	s := jsonfast.NewScanner(p.b[p.pos:])
-	raw, ok := s.String()
-	if !ok {
-		return false
+	raw, ok := p.plain()
+	if ok {
+		*into = string(raw)
 	}
-	*into = string(raw)
-	p.pos += s.Pos()
-	return true
+	return ok
 }
 
 // plain reads a plain string's bytes (jsonfast.Scanner.String).

@@ -46,7 +46,6 @@ const (
 	plainBool
 	plainInt
 	plainUint
-	plainTime
 	plainStruct
 	plainSlice
 	plainPointer
@@ -102,9 +101,6 @@ func plainDecoderOf(t reflect.Type) *plainDecoder {
 func buildPlainDecoder(t reflect.Type, building map[reflect.Type]*plainDecoder) (*plainDecoder, bool) {
 	if d, ok := building[t]; ok {
 		return d, true
-	}
-	if t == timeType {
-		return &plainDecoder{kind: plainTime, typ: t}, true
 	}
 	if t.Kind() != reflect.Pointer && reflect.PointerTo(t).Implements(jsonUnmarshalerType) {
 		return &plainDecoder{kind: plainUnmarshaler, typ: t}, true // it reads itself
@@ -259,15 +255,6 @@ func (r *plainReader) read(d *plainDecoder, v reflect.Value, depth int) bool {
 			return false
 		}
 		v.SetUint(n)
-	case plainTime:
-		s.WS()
-		start := s.Pos()
-		if _, ok := s.String(); !ok {
-			return false
-		}
-		// As encoding/json does: the time reads its quoted text itself.
-		t := v.Addr().Interface().(*time.Time)
-		return t.UnmarshalJSON(r.b[start:s.Pos()]) == nil
 	case plainStruct:
 		var seen uint64
 		for first := true; ; first = false {

@@ -209,7 +209,7 @@ func openEngineIn(ctx context.Context, l *i18n.Locale, dbArg, dataDir, server st
 	if err != nil {
 		return nil, nil, err
 	}
-	signer, vkey, err := signingKey(ctx, l, st, dataDir, server, dbArg)
+	signer, vkey, err := ledger.LoadOrCreateKey(dataDir, server)
 	if err != nil {
 		st.Close()
 		return nil, nil, err

@@ -111,7 +111,7 @@ func openServer(ctx context.Context, cfg serverConfig) (*server, error) {
 		s.Close()
 		return nil, err
 	}
-	signer, vkey, err := signingKey(ctx, cfg.l, st, cfg.data, cfg.name, cfg.db)
+	signer, vkey, err := ledger.LoadOrCreateKey(cfg.data, cfg.name)
 	if err != nil {
 		return fail(err)
 	}
@@ -184,23 +184,14 @@ func openServer(ctx context.Context, cfg serverConfig) (*server, error) {
 	return s, nil
 }
 
-// signingKey returns the signer in dataDir/signing.key and its verifier
-// key, making a new key only for a database that holds no log of server
-// name yet. A key missing beside an existing record is refused, saying
-// what to do, in l: a new key could not continue the record's checkpoints.
-func signingKey(ctx context.Context, l *i18n.Locale, st ledger.Store, dataDir, name, db string) (note.Signer, string, error) {
-	if err := keyBesideRecord(l, func() ([]string, error) { return st.Logs(ctx) }, dataDir, name, db); err != nil {
-		return nil, "", err
-	}
-	return ledger.LoadOrCreateKey(dataDir, name)
-}
-
 // keyBesideRecord refuses, saying what to do, a signing key missing from
 // dataDir while the database's logs (as logs lists them) hold a record of
-// server name. serve and replay ask it before they open the database for
-// writing too (with store.LogOrigins), so that the start they refuse does
-// not first bring the database's schema up to date (an older plenum
-// would then no longer open it).
+// server name; the key is then made only for a database that holds no
+// log of the server yet (ledger.LoadOrCreateKey), as a new key could not
+// continue a record's checkpoints. serve and replay ask it before they
+// open the database for writing (with store.LogOrigins), so that the
+// start they refuse does not first bring the database's schema up to date
+// (an older plenum would then no longer open it).
 func keyBesideRecord(l *i18n.Locale, logs func() ([]string, error), dataDir, name, db string) error {
 	path := filepath.Join(dataDir, ledger.SigningKeyFile)
 	if _, err := os.Stat(path); !errors.Is(err, fs.ErrNotExist) {
