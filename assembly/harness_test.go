@@ -8,6 +8,7 @@ import (
 	"os"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -24,11 +25,23 @@ type harness struct {
 	// seen, when not nil, counts the events applied by type
 	// (checkPresence).
 	seen map[string]*presenceSeen
+	// before, when not nil, is called with each command before it is
+	// decided, on the state it is given at.
+	before func(h *harness, m Meta, cmd Command)
 }
 
 func newHarness(t testing.TB) *harness {
-	return &harness{t: t, s: NewState(), replay: NewState(), clock: time.Date(2026, 5, 9, 9, 0, 0, 0, time.UTC)}
+	h := &harness{t: t, s: NewState(), replay: NewState(), clock: time.Date(2026, 5, 9, 9, 0, 0, 0, time.UTC)}
+	if f, ok := beforeHooks.Load(t); ok {
+		h.before = f.(func(h *harness, m Meta, cmd Command))
+	}
+	return h
 }
+
+// beforeHooks are the before functions of the harnesses a test makes
+// (testing.TB → the function), for a test that watches every command
+// the fixtures give (TestMayDoZeroCommandRefusesWhomTheRulesRefuse).
+var beforeHooks sync.Map
 
 // line runs one script line.
 func (h *harness) line(l string) error {
@@ -45,6 +58,9 @@ func (h *harness) line(l string) error {
 
 func (h *harness) run(m Meta, cmd Command) error {
 	h.t.Helper()
+	if h.before != nil {
+		h.before(h, m, cmd)
+	}
 	evs, err := Decide(h.s, m, cmd)
 	if err != nil {
 		if !reflect.DeepEqual(h.s, h.replay) {
@@ -171,11 +187,19 @@ var scriptFiles = []string{"../testdata/coop-2026.jsonl", "../testdata/congress-
 // harness.
 func replayScript(t *testing.T, file string, after func(h *harness, line int)) *harness {
 	t.Helper()
+	h := newHarness(t)
+	h.script(file, after)
+	return h
+}
+
+// script runs every command of a script in h, calling after as
+// replayScript does.
+func (h *harness) script(file string, after func(h *harness, line int)) {
+	h.t.Helper()
 	data, err := os.ReadFile(file)
 	if err != nil {
-		t.Fatal(err)
+		h.t.Fatal(err)
 	}
-	h := newHarness(t)
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(nil, 1<<20)
 	for n := 1; sc.Scan(); n++ {
@@ -186,5 +210,4 @@ func replayScript(t *testing.T, file string, after func(h *harness, line int)) *
 			}
 		}
 	}
-	return h
 }
