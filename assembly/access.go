@@ -137,6 +137,9 @@ func (s *State) MayIssueAccessCode(actor, person string) error {
 }
 
 func (c IssueAccessCodes) decide(s *State, m Meta) ([]Event, error) {
+	if err := s.MayIssueAccessCodes(m.Actor); err != nil {
+		return nil, err
+	}
 	if len(c.Persons) == 0 {
 		return nil, fieldErr("persons", "issue_access_codes: name the persons whose codes to issue")
 	}

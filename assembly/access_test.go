@@ -11,6 +11,8 @@ func TestAccessCodeRefusals(t *testing.T) {
 	runRefusals(t, "congress", "", []refusal{
 		{name: "a delegate issues", do: step{"m1", "issue_access_codes", `{"persons":["m2"]}`}, code: ErrForbidden,
 			msg: "only the mandate commission, an administrator or the server administrator may issue access codes"},
+		{name: "a delegate issues none", do: step{"m1", "issue_access_codes", `{"persons":[]}`}, code: ErrForbidden,
+			msg: "only the mandate commission, an administrator or the server administrator may issue access codes"},
 		{name: "commission for the chair", do: step{"cara", "issue_access_codes", `{"persons":["m1","ann"]}`}, code: ErrForbidden,
 			msg: "ann holds the office of administrator, chair of the sitting: only the server administrator issues access codes for officers, so that no officer can act as another"},
 		{name: "commission for a secretary", do: step{"cara", "issue_access_codes", `{"persons":["ben"]}`}, code: ErrForbidden,

@@ -137,6 +137,13 @@ func TestSittingRefusals(t *testing.T) {
 		{name: "close closed", setup: []step{{"ann", "close_sitting", `{"sitting":"s1"}`}}, do: step{"ann", "close_sitting", `{"sitting":"s1"}`}, code: ErrClosed, msg: "the sitting s1 is closed"},
 		{name: "close during vote", setup: []step{{"ann", "open_vote", `{"id":"v1","question":"Q","method":"show_of_hands"}`}}, do: step{"ann", "close_sitting", `{"sitting":"s1"}`}, code: ErrConflict, msg: "the vote v1 is still open; close it before the sitting closes"},
 		{name: "new chair runs it", setup: []step{{"ann", "change_presidium", `{"sitting":"s1","add":["m1"],"chair":"m1"}`}}, do: step{"m2", "close_sitting", `{"sitting":"s1"}`}, code: ErrForbidden, msg: "only the chair of the sitting (m1) or an administrator may close it"},
+		// Authority before the sitting's state, so that MayDo, asked of
+		// the zero command, refuses whom the rules refuse.
+		{name: "close closed by a delegate", setup: []step{{"ann", "close_sitting", `{"sitting":"s1"}`}}, do: step{"m2", "close_sitting", `{"sitting":"s1"}`}, code: ErrForbidden, msg: "only the chair of the sitting (ann) or an administrator may close it"},
+		{name: "guests of a closed sitting by a delegate", setup: []step{{"ann", "close_sitting", `{"sitting":"s1"}`}}, do: step{"m2", "add_sitting_guests", `{"sitting":"s1","guests":["guest"]}`}, code: ErrForbidden, msg: "only the chair of the sitting (ann) may admit guests"},
+		{name: "presidium of a closed sitting by a secretary", setup: []step{{"ann", "close_sitting", `{"sitting":"s1"}`}}, do: step{"ben", "change_presidium", `{"sitting":"s1","add":["m1"]}`}, code: ErrForbidden, msg: "only the chair of the sitting (ann) or an administrator may change the presidium"},
+		{name: "its chair closes it twice", setup: []step{{"ann", "change_presidium", `{"sitting":"s1","add":["m1"],"chair":"m1"}`}, {"m1", "close_sitting", `{"sitting":"s1"}`}}, do: step{"m1", "close_sitting", `{"sitting":"s1"}`}, code: ErrClosed, msg: "the sitting s1 is closed"},
+		{name: "close unknown by a delegate", do: step{"m2", "close_sitting", `{"sitting":"s9"}`}, code: ErrNotFound, msg: `there is no sitting "s9"`},
 	})
 }
 

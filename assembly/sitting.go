@@ -176,13 +176,30 @@ func (s *State) openSitting(id string) (*Sitting, error) {
 	return st, nil
 }
 
+// sittingChair is who chairs the sitting id, whom the rules let act on
+// it besides an administrator, for the refusal of authority that comes
+// before those of the sitting itself (closed): its chair, or, for no id
+// (the zero command MayDo is asked of; Decide refuses a command without
+// it), the open sitting's. It is false where there is no such sitting,
+// which openSitting then refuses.
+func (s *State) sittingChair(id string) (string, bool) {
+	st := s.Sittings[id]
+	if id == "" {
+		st = s.Sitting()
+	}
+	if st == nil {
+		return "", false
+	}
+	return st.Chair, true
+}
+
 func (c ChangePresidium) decide(s *State, m Meta) ([]Event, error) {
+	if chair, ok := s.sittingChair(c.Sitting); ok && !s.isAdmin(m.Actor) && chair != m.Actor {
+		return nil, forbidden("only the chair of the sitting (%s) or an administrator may change the presidium", chair)
+	}
 	st, err := s.openSitting(c.Sitting)
 	if err != nil {
 		return nil, err
-	}
-	if !s.isAdmin(m.Actor) && st.Chair != m.Actor {
-		return nil, forbidden("only the chair of the sitting (%s) or an administrator may change the presidium", st.Chair)
 	}
 	if len(c.Add) == 0 && len(c.Remove) == 0 && c.Chair == "" {
 		return nil, fieldErr("add", "say what changes: add, remove or chair")
@@ -244,12 +261,12 @@ func (e PresidiumChanged) apply(s *State) error {
 }
 
 func (c AddSittingGuests) decide(s *State, m Meta) ([]Event, error) {
+	if chair, ok := s.sittingChair(c.Sitting); ok && !s.isAdmin(m.Actor) && chair != m.Actor {
+		return nil, forbidden("only the chair of the sitting (%s) may admit guests", chair)
+	}
 	st, err := s.openSitting(c.Sitting)
 	if err != nil {
 		return nil, err
-	}
-	if !s.isAdmin(m.Actor) && st.Chair != m.Actor {
-		return nil, forbidden("only the chair of the sitting (%s) may admit guests", st.Chair)
 	}
 	if err := s.personsExist("guests", c.Guests); err != nil {
 		return nil, err
@@ -278,12 +295,12 @@ func (e SittingGuestsAdded) apply(s *State) error {
 }
 
 func (c CloseSitting) decide(s *State, m Meta) ([]Event, error) {
+	if chair, ok := s.sittingChair(c.Sitting); ok && !s.isAdmin(m.Actor) && chair != m.Actor {
+		return nil, forbidden("only the chair of the sitting (%s) or an administrator may close it", chair)
+	}
 	st, err := s.openSitting(c.Sitting)
 	if err != nil {
 		return nil, err
-	}
-	if !s.isAdmin(m.Actor) && st.Chair != m.Actor {
-		return nil, forbidden("only the chair of the sitting (%s) or an administrator may close it", st.Chair)
 	}
 	for _, id := range s.VoteOrder {
 		if v := s.Votes[id]; v.Sitting == st.ID && v.Status == VoteStatusOpen {
