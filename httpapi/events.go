@@ -3,7 +3,6 @@ package httpapi
 import (
 	"context"
 	"errors"
-	"fmt"
 	"net"
 	"net/http"
 	"runtime"
@@ -23,16 +22,18 @@ import (
 // ErrBeyondHead is the refusal of a Last-Event-ID the log has not reached.
 var ErrBeyondHead = errors.New("beyond the log's head")
 
-// startError is a refusal of StreamStart: its English words, and its
-// catalog key and arguments for the problem's detail.
+// startError is a refusal of StreamStart: its catalog key and arguments,
+// which make the problem's detail in the reader's language and its Go
+// error in English (one wording, the catalog's, counted as English
+// counts), and the sentinel it wraps, if any.
 type startError struct {
-	err  error
+	is   error
 	key  string
 	args []any
 }
 
-func (e *startError) Error() string { return e.err.Error() }
-func (e *startError) Unwrap() error { return e.err }
+func (e *startError) Error() string { return i18n.For("en").T(e.key, e.args...) }
+func (e *startError) Unwrap() error { return e.is }
 
 // StreamStart is where a stream resumes: after the index last (a
 // Last-Event-ID, or "" for the next event), given that the log holds head
@@ -45,10 +46,10 @@ func StreamStart(last string, head int64) (int64, error) {
 	}
 	n, err := strconv.ParseInt(last, 10, 64)
 	if err != nil || n < -1 {
-		return 0, &startError{fmt.Errorf("Last-Event-ID (or after) must be an event index, -1 or more, not %.40q", last), "api.stream_after", []any{last}}
+		return 0, &startError{nil, "api.stream_after", []any{last}}
 	}
 	if n >= head {
-		return 0, &startError{fmt.Errorf("Last-Event-ID %d is %w: the log holds %d events (indexes 0 to %d), so this stream cannot resume after %d; the log you saw was longer than this one, so reload and check the record", n, ErrBeyondHead, head, head-1, n), "api.stream_beyond", []any{strconv.FormatInt(n, 10), strconv.FormatInt(head, 10), strconv.FormatInt(head-1, 10)}}
+		return 0, &startError{ErrBeyondHead, "api.stream_beyond", []any{strconv.FormatInt(n, 10), strconv.FormatInt(head, 10), strconv.FormatInt(head-1, 10)}}
 	}
 	return n + 1, nil
 }

@@ -49,6 +49,29 @@ func TestStreamStart(t *testing.T) {
 	}
 }
 
+// TestStreamStartSaysItInEnglish: a refused Last-Event-ID's Go error is
+// the catalog's English, counted as English counts ("1 event", not
+// "1 events"), and still says which refusal it is.
+func TestStreamStartSaysItInEnglish(t *testing.T) {
+	for _, c := range []struct {
+		last string
+		head int64
+		want string
+	}{
+		{"1", 1, "the log holds 1 event (index 0), so this stream cannot resume after 1;"},
+		{"7", 3, "the log holds 3 events (indexes 0 to 2), so this stream cannot resume after 7;"},
+		{"x", 3, `must be an event index, -1 or more, not "x"`},
+	} {
+		_, err := StreamStart(c.last, c.head)
+		if err == nil || !strings.Contains(err.Error(), c.want) || strings.Contains(err.Error(), "%!") {
+			t.Errorf("StreamStart(%q, %d): %v, want it to say %q", c.last, c.head, err, c.want)
+		}
+		if beyond := c.last != "x"; errors.Is(err, ErrBeyondHead) != beyond {
+			t.Errorf("StreamStart(%q, %d): %v is ErrBeyondHead: %v, want %v", c.last, c.head, err, !beyond, beyond)
+		}
+	}
+}
+
 // TestEventsBeyondTheHead: a Last-Event-ID the log has not reached is a
 // clear 409 on the API's stream, never a silent stream, and the largest
 // int64 does not wrap round to replay the whole log.
