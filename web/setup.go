@@ -1178,6 +1178,67 @@ func (v *view) May(cmd string) bool {
 // as it stands rather than forms the rules refuse.
 func (v *view) MayRegister() bool { return v.Me.LoggedIn && v.S.MayRegister(v.Me.Person) }
 
+// MayImport reports whether the viewer may import a roster, as the
+// import page decides it when a file is sent (roster.MayImport): the
+// set-up pages link the import page, and it shows its upload form, to
+// those only.
+func (v *view) MayImport() bool {
+	return v.S != nil && v.Me.LoggedIn && roster.MayImport(v.S, v.Me.Person)
+}
+
+// setupForms are the commands the set-up pages offer a form for, each
+// shown to those the rules let give it (May, MayVerify), besides the
+// roll's (MayRegister) and the import (MayImport): the chair's first, who
+// may form the bodies, as the chair's pages are rendered most. Zero
+// commands, made once: MayDo asks only whether the actor may give them
+// (TestSetupFormsAreThePagesForms).
+var setupForms = func() []assembly.Command {
+	var out []assembly.Command
+	for _, name := range setupFormNames {
+		c, ok := assembly.NewCommand(name)
+		if !ok {
+			panic("web: the set-up pages offer " + name + ", which is no command")
+		}
+		out = append(out, c)
+	}
+	return out
+}()
+
+// setupFormNames are setupForms by name.
+var setupFormNames = []string{
+	"form_body", "add_body_members", "remove_body_members",
+	"verify_mandate", "reject_mandate", "transfer_proxy",
+	"amend_person", "amend_mandate", "submit_mandate", "add_membership",
+	"grant_role", "revoke_role", "amend_assembly", "set_record_access", "set_rules",
+}
+
+// MaySetUp reports whether the navigation links the set-up pages for the
+// viewer: the server administrator, who has always reached them, and
+// whoever the rules let give at least one of the commands the pages
+// offer (setupForms, MayRegister, MayImport) in the assembly as it
+// stands; nobody else, as the pages would offer them no form. It is asked
+// on every page with the navigation (staticOffices, not in the kept part,
+// which is kept by its answer), not on the live fragments: the chair's
+// first command answers (some 0.4 µs, 3 allocations); a delegate, who
+// may give none, is asked them all (some 6 µs, 53 allocations).
+func (v *view) MaySetUp() bool {
+	if v.Me.Admin {
+		return true
+	}
+	if v.S == nil || !v.Me.LoggedIn || v.Me.Person == "" {
+		return false
+	}
+	if v.S.MayRegister(v.Me.Person) || roster.MayImport(v.S, v.Me.Person) {
+		return true
+	}
+	for _, c := range setupForms {
+		if v.S.MayDo(v.Me.Person, c) {
+			return true
+		}
+	}
+	return false
+}
+
 // RolesOf are the roles person was granted, in the order of Roles.
 func (v *view) RolesOf(person string) []string {
 	var out []string

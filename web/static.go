@@ -20,9 +20,11 @@ import (
 // and again. The template function "static NAME ." renders such a part
 // (the template NAME) once for each language, assembly and page, and
 // keeps it; "staticFor NAME ." once for each of these and the offices
-// of the viewer the navigation names. The part sees only a staticView
-// (the page's language, its assembly's id, its name, and with staticFor
-// the viewer's offices), so that nothing else it could show is kept
+// of the viewer the navigation names, with whether the rules let them
+// set up the assembly (view.MaySetUp, decided on each render outside the
+// part). The part sees only a staticView (the page's language, its
+// assembly's id, its name, and with staticFor the viewer's offices and
+// MaySetUp), so that nothing else it could show is kept
 // stale: a part that reads anything else fails to render, which the
 // tests of its page find.
 
@@ -37,7 +39,7 @@ type staticView struct {
 
 // staticViewer is the viewer as a part rendered by staticFor sees them:
 // whether they are logged in, which of the offices the navigation names
-// they hold.
+// they hold, whether they may set up the assembly.
 type staticViewer struct {
 	loggedIn bool
 	offices  offices
@@ -57,6 +59,10 @@ const (
 	officeMandates
 	officeAdministrator
 	officeTrustee
+	// officeSetUp: the viewer may give a command the set-up pages offer
+	// (view.MaySetUp), which the rules and the state decide, not an
+	// office; the navigation links the pages to them.
+	officeSetUp
 )
 
 // officeRoles are the offices of the bits, by the names the templates
@@ -96,6 +102,15 @@ func (v *staticView) IsTrustee() (bool, error) {
 	return v.Me.offices&officeTrustee != 0, nil
 }
 
+// MaySetUp reports whether the navigation links the set-up pages for
+// the viewer (view.MaySetUp).
+func (v *staticView) MaySetUp() (bool, error) {
+	if !v.Me.known {
+		return false, errors.New("static: a part asks whether the viewer may set up the assembly, which it is not told")
+	}
+	return v.Me.offices&officeSetUp != 0, nil
+}
+
 // EncryptedMessages is what encrypted.js says, in the page's language
 // (view.EncryptedMessages).
 func (v *staticView) EncryptedMessages() string { return (&view{L: v.L}).EncryptedMessages() }
@@ -113,6 +128,9 @@ func (v *view) staticOffices() staticViewer {
 	}
 	if v.IsTrustee() {
 		m.offices |= officeTrustee
+	}
+	if v.ID != "" && v.MaySetUp() {
+		m.offices |= officeSetUp
 	}
 	return m
 }
