@@ -255,7 +255,9 @@ func TestOrganiserSetsUpACongress(t *testing.T) {
 // roster — and the import's preview, with a problem and without — at
 // 360x740, 1280x900 and 1920x1080, saves what the browser showed
 // (setup-size-PAGE-WIDTH.png) and checks that nothing is wider than the
-// screen.
+// screen; and the set-up pages as the chair and the secretary see them,
+// with only the forms the rules let them use
+// (setup-size-chair-PAGE-WIDTH.png, setup-size-secretary-PAGE-WIDTH.png).
 func TestSetUpPagesAtEverySize(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser tests are not short")
@@ -297,7 +299,7 @@ func TestSetUpPagesAtEverySize(t *testing.T) {
 	org := s.tab("organiser", 1280, 900, "/login?admin="+tok)
 	s.until(org, "logged in", `document.querySelector('a[href="/setup"]') !== null`)
 	sizes := []struct{ w, h int64 }{{360, 740}, {1280, 900}, {1920, 1080}}
-	look := func(name string) {
+	lookAs := func(org *person, name string) {
 		t.Helper()
 		for _, sz := range sizes {
 			s.run(org, fmt.Sprintf("%s at %dx%d", name, sz.w, sz.h), chromedp.EmulateViewport(sz.w, sz.h))
@@ -313,6 +315,7 @@ func TestSetUpPagesAtEverySize(t *testing.T) {
 			s.shot(org, fmt.Sprintf("setup-size-%s-%d", name, sz.w))
 		}
 	}
+	look := func(name string) { t.Helper(); lookAs(org, name) }
 	for _, p := range []struct{ name, path string }{
 		{"new-assembly", "/setup?from=" + id}, {"setup", "/a/" + id + "/setup"}, {"organizations", "/a/" + id + "/setup-organizations"},
 		{"people", "/a/" + id + "/setup-people"}, {"person", "/a/" + id + "/setup-person?p=luca-bianchi"}, {"offices", "/a/" + id + "/setup-offices"},
@@ -341,4 +344,29 @@ func TestSetUpPagesAtEverySize(t *testing.T) {
 	s.click(org, `form[action="/a/`+id+`/import"] button[type="submit"]`)
 	s.until(org, "the clean preview", contains("main", "Record 1 row"))
 	look("import-clean")
+	// The chair and the secretary, whom the navigation leads to the
+	// set-up pages, see them with the forms the rules let them use: the
+	// chair the bodies' and no import, the secretary the roll's and the
+	// import.
+	codes, err := h.auth.IssueCodes(context.Background(), id, []string{"ulla-berg", "oskar-wagner"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range codes {
+		who := map[string]string{"ulla-berg": "chair", "oskar-wagner": "secretary"}[c.Person]
+		p := s.tab(who, 1280, 900, "/login?code="+c.Code+"&next=/a/"+id+"/setup")
+		s.until(p, who+" logged in, led to the set-up pages", `document.querySelector('header nav a[href="/a/`+id+`/setup"]') !== null`)
+		for _, pg := range []struct{ name, path string }{
+			{"setup", "/a/" + id + "/setup"}, {"organizations", "/a/" + id + "/setup-organizations"},
+			{"people", "/a/" + id + "/setup-people"}, {"person", "/a/" + id + "/setup-person?p=luca-bianchi"},
+			{"offices", "/a/" + id + "/setup-offices"}, {"import", "/a/" + id + "/import"},
+		} {
+			s.run(p, who+" opens "+pg.name, chromedp.EmulateViewport(1280, 900), chromedp.Navigate(h.srv.URL+pg.path))
+			imports := eval[bool](s, p, `document.querySelector('main a[href="/a/`+id+`/import"]') !== null`)
+			if want := who == "secretary"; imports != want {
+				t.Errorf("%s's %s page links the import page: %v, want %v", who, pg.name, imports, want)
+			}
+			lookAs(p, who+"-"+pg.name)
+		}
+	}
 }
