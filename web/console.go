@@ -307,3 +307,92 @@ func (v *view) ConsentLabel(vt *assembly.Vote) string {
 	}
 	return s + v.L.T("web.c.consent_how")
 }
+
+// MoveItem is the order of the items not closed with the item id moved
+// one place up (by -1) or down (by +1), as reorder_items takes it ("i2
+// i1 i3": the agenda tab's Up and Down, a form each, that work without
+// a script), or "" where it cannot move so (the first up, the last down,
+// a closed item).
+func (v *view) MoveItem(id string, by int) string {
+	var open []string
+	at := -1
+	for _, i := range v.S.ItemOrder {
+		if it := v.S.Items[i]; it != nil && it.Status != assembly.ItemStatusClosed {
+			if i == id {
+				at = len(open)
+			}
+			open = append(open, i)
+		}
+	}
+	to := at + by
+	if at < 0 || to < 0 || to >= len(open) || (by != -1 && by != 1) {
+		return ""
+	}
+	open[at], open[to] = open[to], open[at]
+	return strings.Join(open, " ")
+}
+
+// PresidiumChoices are the members of the open sitting's presidium but
+// its chair, by name: whom change_presidium may remove.
+func (v *view) PresidiumChoices() []Choice {
+	st := v.S.Sitting()
+	if st == nil {
+		return nil
+	}
+	var out []Choice
+	for _, p := range st.Presidium {
+		if p != st.Chair {
+			out = append(out, Choice{Value: p, Label: v.Name(p)})
+		}
+	}
+	byName(out, func(c Choice) string { return c.Label })
+	return out
+}
+
+// UnapprovedSittings are the sittings whose minutes are not yet approved,
+// in order, as choices (title or date, the date as the hint): those
+// approve_minutes takes.
+func (v *view) UnapprovedSittings() []Choice {
+	var out []Choice
+	for _, st := range v.Sittings() {
+		if st.Approved {
+			continue
+		}
+		label := st.Title
+		if label == "" {
+			label = v.L.T("web.ct.sitting_of", v.L.DateText(st.Date))
+		}
+		out = append(out, Choice{Value: st.ID, Label: label, Hint: v.L.DateText(st.Date)})
+	}
+	return out
+}
+
+// ApprovedSittings are the sittings whose minutes were approved, by
+// their titles (or dates), in order.
+func (v *view) ApprovedSittings() []string {
+	var out []string
+	for _, st := range v.Sittings() {
+		if st.Approved {
+			if st.Title != "" {
+				out = append(out, st.Title)
+			} else {
+				out = append(out, v.L.T("web.ct.sitting_of", v.L.DateText(st.Date)))
+			}
+		}
+	}
+	return out
+}
+
+// CarriedVotes are the votes whose declared result carried the question,
+// the latest first, as choices by their question: those by which
+// approve_minutes may say the minutes were approved.
+func (v *view) CarriedVotes() []Choice {
+	var out []Choice
+	for i := len(v.S.VoteOrder) - 1; i >= 0; i-- {
+		vt := v.S.Votes[v.S.VoteOrder[i]]
+		if vt != nil && vt.Result != nil && vt.Result.Outcome == assembly.MotionStatusCarried {
+			out = append(out, Choice{Value: vt.ID, Label: v.Question(vt)})
+		}
+	}
+	return out
+}
