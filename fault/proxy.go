@@ -137,7 +137,7 @@ func (p *Proxy) accept() {
 			c.Close()
 			continue
 		}
-		pc := &proxyConn{p: p, client: c, server: s}
+		pc := &proxyConn{p: p, client: c, server: s, answered: make(chan struct{})}
 		p.mu.Lock()
 		if p.closed {
 			p.mu.Unlock()
@@ -179,7 +179,16 @@ type proxyConn struct {
 	once           sync.Once
 	drop           atomic.Bool  // discard what the server sends from now on
 	delay          atomic.Int64 // hold the server's next bytes this long (ns)
+	// answered is closed when the server, its bytes dropped, has said it
+	// is ready for the next query (ReadyForQuery): it has done with the
+	// COMMIT, so that CutAfter cuts only then.
+	answered     chan struct{}
+	answeredOnce sync.Once
 }
+
+// readyForQuery is the message a server ends every answer with (type Z,
+// length 5), followed by its transaction status.
+var readyForQuery = []byte{'Z', 0, 0, 0, 5}
 
 func (c *proxyConn) cut() {
 	c.once.Do(func() {
@@ -253,7 +262,14 @@ func (c *proxyConn) up() {
 			return
 		}
 		if f.Kind == CutAfter {
-			time.Sleep(20 * time.Millisecond) // the server reads the COMMIT first
+			// The server reads the COMMIT and answers it first: a cut
+			// before that could reach the server ahead of the COMMIT (a
+			// reset discards what it has not read), on a loaded machine
+			// well after the 20 ms once slept here.
+			select {
+			case <-c.answered:
+			case <-time.After(10 * time.Second):
+			}
 			if f.Delay > 0 {
 				// The database unreachable as it committed: the outcome
 				// cannot be read back until the Delay is over.
@@ -269,6 +285,7 @@ func (c *proxyConn) up() {
 func (c *proxyConn) down() {
 	defer c.done()
 	buf := make([]byte, 32<<10)
+	var tail []byte // the last bytes dropped, for a message read in two parts
 	for {
 		n, err := c.server.Read(buf)
 		if n > 0 {
@@ -279,6 +296,12 @@ func (c *proxyConn) down() {
 				if c.write(c.client, buf[:n]) != nil {
 					return
 				}
+			} else {
+				tail = append(tail, buf[:n]...)
+				if bytes.Contains(tail, readyForQuery) {
+					c.answeredOnce.Do(func() { close(c.answered) })
+				}
+				tail = tail[max(0, len(tail)-len(readyForQuery)+1):]
 			}
 		}
 		if err != nil {
