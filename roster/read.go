@@ -243,12 +243,62 @@ func runOn(cell string, comma rune) bool {
 	return ok && strings.ContainsRune(rest, comma)
 }
 
-// sniffComma picks the separator the first line uses most.
+// sniffComma picks the separator the header line uses most: the header is
+// the first of the first lines with text that, split by one of ',', ';'
+// and tab, names a column Name, as build finds it (a title line above it,
+// "Congress 2027 – delegates" or the same padded with separators as Excel
+// writes it, does not decide). Without such a line, the separator is the
+// one the first line with text uses most.
 func sniffComma(data []byte) rune {
-	first, _, _ := bytes.Cut(data, []byte("\n"))
-	best, n := ',', bytes.Count(first, []byte(","))
-	for _, c := range []rune{';', '\t'} {
-		if k := bytes.Count(first, []byte(string(c))); k > n {
+	seps := []rune{',', ';', '\t'}
+	var first []byte
+	seen := 0
+	for rest := data; len(rest) > 0 && seen < headerSearch; {
+		var line []byte
+		line, rest, _ = bytes.Cut(rest, []byte("\n"))
+		if len(bytes.Trim(line, ",;\t ")) == 0 {
+			continue
+		}
+		seen++
+		if first == nil {
+			first = line
+		}
+		var naming []rune
+		for _, c := range seps {
+			if namesAColumn(line, c) {
+				naming = append(naming, c)
+			}
+		}
+		if len(naming) > 0 {
+			return mostUsed(line, naming)
+		}
+	}
+	return mostUsed(first, seps)
+}
+
+// namesAColumn reports whether a line split by comma has a cell that
+// names the Name column.
+func namesAColumn(line []byte, comma rune) bool {
+	r := csv.NewReader(bytes.NewReader(line))
+	r.Comma, r.LazyQuotes, r.FieldsPerRecord = comma, true, -1
+	rec, err := r.Read()
+	if err != nil {
+		return false
+	}
+	for _, c := range rec {
+		if f, ok := fieldOf(c); ok && f == FieldName {
+			return true
+		}
+	}
+	return false
+}
+
+// mostUsed is the separator of seps that line holds most, the first of
+// them on a tie.
+func mostUsed(line []byte, seps []rune) rune {
+	best, n := seps[0], bytes.Count(line, []byte(string(seps[0])))
+	for _, c := range seps[1:] {
+		if k := bytes.Count(line, []byte(string(c))); k > n {
 			best, n = c, k
 		}
 	}

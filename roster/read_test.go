@@ -65,6 +65,11 @@ func TestReadCSV(t *testing.T) {
 		{"byte order mark and CRLF", "\xEF\xBB\xBFName,Organization\r\nAnn,A\r\n", 1, []int{2}, []string{"Ann", "A"}},
 		{"quoted, with a line break", "Name,Organization\n\"Weiss, Ann\",\"A\nB\"\nBo,C\n", 1, []int{2, 3}, []string{"Weiss, Ann", "A\nB"}},
 		{"title and blank rows", "Delegates of the 14th Congress,,\n,,\nName,Organization\n\nAnn,A\n,,\nBo,B\n", 3, []int{5, 7}, []string{"Ann", "A"}},
+		// The separator is the header line's, not a title's above it.
+		{"semicolon below a title", "Metalworkers Congress 2027 – delegates\nMember No;Full name;Delegation;Votes\n1;Ann Weiss;Smiths, Berlin;2\n", 2, []int{3}, []string{"1", "Ann Weiss", "Smiths, Berlin", "2"}},
+		{"semicolon below a padded title", "Metalworkers Congress 2027 – delegates;;;\n;;;\nMember No;Full name;Delegation;Votes\n1;Ann Weiss;Smiths, Berlin;2\n", 3, []int{4}, []string{"1", "Ann Weiss", "Smiths, Berlin", "2"}},
+		{"semicolon below a title with commas", "Metalworkers Congress, Berlin, 2027\nMember No;Full name;Delegation\n1;Ann Weiss;Smiths\n", 2, []int{3}, []string{"1", "Ann Weiss", "Smiths"}},
+		{"tab below a title", "Delegates; 14th Congress\n\nName\tOrganization\nAnn\tA; B\n", 3, []int{4}, []string{"Ann", "A; B"}},
 		{"short and long rows", "Name,Organization,Kind\nAnn\nBo,B,decisive,extra\n", 1, []int{2, 3}, []string{"Ann"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
