@@ -396,7 +396,7 @@ func TestLoginProblemsInTheClientsLanguage(t *testing.T) {
 		t.Errorf("German JSON: %d %s", code, body)
 	}
 	code, body = post(`code=AAAA-BBBB-CCCC-DDDD`, "application/x-www-form-urlencoded", "ru-RU,ru;q=0.9")
-	for _, want := range []string{`<html lang="ru">`, "<h1>слишком много неверных кодов доступа</h1>", "подождите ", "Код доступа с вашего мандата", "<button>Войти</button>"} {
+	for _, want := range []string{`<html lang="ru">`, "<h1>Слишком много неверных кодов доступа</h1>", "подождите ", "Код доступа с вашего мандата", `<button type="submit" class="big">Войти</button>`} {
 		if code != 429 || !strings.Contains(body, want) {
 			t.Errorf("Russian page: %d, lacks %q:\n%s", code, want, body)
 		}

@@ -4,8 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
-	"html"
 	"io"
 	"math"
 	"mime"
@@ -263,7 +261,7 @@ func sessionUnavailable(w http.ResponseWriter, r *http.Request) {
 	l := i18n.Choose(r, "")
 	w.Header().Set("Retry-After", "1")
 	asJSON := acceptsJSON(r) || strings.HasPrefix(r.URL.Path, "/api/")
-	writeProblem(w, l, http.StatusServiceUnavailable, asJSON, l.T("auth.title.unavailable"), l.T("auth.session_unavailable"), "unavailable", false)
+	writeProblem(w, r, l, http.StatusServiceUnavailable, asJSON, l.T("auth.title.unavailable"), l.T("auth.session_unavailable"), "unavailable", false)
 }
 
 // ClientAddr returns the address a request comes from, for the limits on
@@ -653,12 +651,13 @@ func loginProblem(w http.ResponseWriter, r *http.Request, status int, titleKey s
 	// In the language of the person (their choice on the pages, then
 	// their browser's); the status is the same in every language.
 	l := i18n.Choose(r, "")
-	writeProblem(w, l, status, asJSON, l.T(titleKey), l.T(key, args...), "", true)
+	writeProblem(w, r, l, status, asJSON, l.T(titleKey), l.T(key, args...), "", true)
 }
 
 // writeProblem writes a refusal: as a problem (with code, if not "") to a
-// JSON client, else as a page, with the login form if loginForm.
-func writeProblem(w http.ResponseWriter, l *i18n.Locale, status int, asJSON bool, title, detail, code string, loginForm bool) {
+// JSON client, else as a page (refusalPage), with the login form if
+// loginForm, filled in with what r carried (typedLogin).
+func writeProblem(w http.ResponseWriter, r *http.Request, l *i18n.Locale, status int, asJSON bool, title, detail, code string, loginForm bool) {
 	w.Header().Set("Cache-Control", "no-store")
 	if asJSON {
 		p := map[string]any{"type": "about:blank", "title": title, "status": status, "detail": detail}
@@ -670,15 +669,11 @@ func writeProblem(w http.ResponseWriter, l *i18n.Locale, status int, asJSON bool
 		json.NewEncoder(w).Encode(p)
 		return
 	}
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.WriteHeader(status)
-	fmt.Fprintf(w, `<!doctype html><html lang="%s"><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>plenum: %s</title>
-<h1>%s</h1><p>%s</p>
-`, l.Lang(), html.EscapeString(title), html.EscapeString(title), html.EscapeString(detail))
+	p := refusal{L: l, Title: title, Detail: detail, Form: loginForm}
 	if loginForm {
-		fmt.Fprintf(w, `<form method="post" action="/login"><label>%s <input name="code" autocomplete="one-time-code" autocapitalize="characters"></label> <button>%s</button></form>
-`, html.EscapeString(l.T("web.lf.code")), html.EscapeString(l.T("web.login")))
+		p.Code, p.Next = typedLogin(r)
 	}
+	writePage(w, r, status, p)
 }
 
 // refusedKey is the catalog's message of a refused code or link.

@@ -1,0 +1,106 @@
+package auth
+
+import (
+	"html/template"
+	"net/http"
+	"net/url"
+	"unicode"
+	"unicode/utf8"
+
+	"plenum/i18n"
+)
+
+// refusalPage is the page of a refusal to a browser (writeProblem), laid
+// out as the site's pages are (web's layout): their style sheet, the
+// title as a heading, the reason as an error, the login form filled in
+// with what was typed and where the person was going, and the language
+// switch, which brings them back to the login form.
+var refusalPage = template.Must(template.New("refusal").Parse(`<!doctype html>
+<html lang="{{.Lang}}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{.Title}} · plenum</title>
+<link rel="stylesheet" href="/static/plenum.css">
+</head>
+<body class="page-login">
+<a class="skip" href="#main">{{.L.T "web.skip"}}</a>
+<header class="top"><nav aria-label="{{.L.T "web.nav.pages"}}"><a class="brand" href="/">plenum</a></nav></header>
+<main id="main">
+<h1>{{.Title}}</h1>
+<div id="flash" class="flash-area"><p class="msg error" role="alert">{{.Detail}}</p></div>
+{{if .Form}}<section aria-labelledby="h-login" class="login">
+<h2 id="h-login">{{.L.T "web.lf.heading"}}</h2>
+<form method="post" action="/login">
+<label for="code">{{.L.T "web.lf.code"}}</label>
+<input id="code" name="code" autocomplete="one-time-code" autocapitalize="characters" spellcheck="false" required{{with .Code}} value="{{.}}"{{end}}>
+<input type="hidden" name="next" value="{{.Next}}">
+<button type="submit" class="big">{{.L.T "web.login"}}</button>
+</form>
+</section>{{end}}
+</main>
+<footer class="page-foot"><form class="lang-switch" method="post" action="/lang" aria-label="{{.L.T "web.language"}}"><input type="hidden" name="next" value="{{.Back}}">{{range .Languages}}<button type="submit" name="lang" value="{{.Tag}}" lang="{{.Tag}}"{{if eq .Tag $.Lang}} aria-current="true" disabled{{end}}>{{.Name}}</button>{{end}}</form></footer>
+</body>
+</html>
+`))
+
+// refusal is what refusalPage shows.
+type refusal struct {
+	L             *i18n.Locale
+	Lang          string
+	Title, Detail string
+	// Form shows the login form, with Code (what was typed or the link
+	// carried) and Next (where to go after logging in, a local path).
+	Form       bool
+	Code, Next string
+	// Back is where the language switch returns: the login form, or
+	// the page refused.
+	Back      string
+	Languages []i18n.Language
+}
+
+// typedLogin is what a refused login request carried: the code typed (or
+// of the link) and "next", if a local path. A form already read gives
+// its fields; any other request its query.
+func typedLogin(r *http.Request) (code, next string) {
+	v := r.PostForm
+	if v == nil {
+		v = r.URL.Query()
+	}
+	code, next = v.Get("code"), v.Get("next")
+	if len(code) > 200 {
+		code = ""
+	}
+	if !LocalPath(next) {
+		next = ""
+	}
+	return code, next
+}
+
+// writePage writes the refusal page of r with the status.
+func writePage(w http.ResponseWriter, r *http.Request, status int, p refusal) {
+	p.Lang, p.Languages = p.L.Lang(), i18n.Languages
+	p.Title = upperFirst(p.Title)
+	switch {
+	case p.Form && p.Next != "":
+		p.Back = "/login?next=" + url.QueryEscape(p.Next)
+	case p.Form:
+		p.Back = "/login"
+	case r.Method == http.MethodGet && LocalPath(r.URL.RequestURI()):
+		p.Back = r.URL.RequestURI()
+	default:
+		p.Back = "/"
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	refusalPage.Execute(w, p)
+}
+
+// upperFirst is s with its first letter a capital, as a heading reads.
+func upperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
+}
