@@ -18,6 +18,7 @@ import (
 	"plenum/demo"
 	"plenum/i18n"
 	"plenum/ledger"
+	"plenum/remote"
 	"plenum/store/sqlite"
 )
 
@@ -247,6 +248,17 @@ func TestServe(t *testing.T) {
 	// verify works on the same file while serve runs.
 	if code, stdout, stderr := run(t, "verify", "--db", db, "--key", vkey, "--no-replay"); code != 0 {
 		t.Fatalf("verify beside serve: exit %d %s %s", code, stdout, stderr)
+	}
+	// A ballot's receipt checks against the server's address, what a
+	// delegate has: the log is the one the receipt names, under log/<id>/.
+	receipt, err := remote.FetchReceipt(context.Background(), base+"/log/march-1917/", 5, remote.Options{LogKeys: note.VerifierList(v)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rfile := filepath.Join(t.TempDir(), "ballot.tlog-proof")
+	os.WriteFile(rfile, receipt, 0o644)
+	if code, stdout, stderr := run(t, "verify", "--receipt", rfile, "--key", vkey, "--url", base); code != 0 || !strings.Contains(stdout, "of "+base+"/log/march-1917/") {
+		t.Errorf("verify --receipt --url %s: exit %d %s %s", base, code, stdout, stderr)
 	}
 	if code := srv.stop(); code != 0 || !strings.Contains(out.String(), "shutting down") {
 		t.Fatalf("serve exited %d: %s %s", code, out.String(), srv.stderr.String())

@@ -260,12 +260,37 @@ func runVerifyReceipt(ctx context.Context, env *cliEnv, file, vkey string, witne
 	if url == "" {
 		return nil
 	}
+	url = receiptLogURL(ctx, url, r)
 	res, err := remote.CheckReceipt(ctx, url, r, remote.Options{LogKeys: keys, Policy: policy})
 	if err != nil {
 		return &exitError{code: 1, msg: env.locale().T("cli.about", url, err)}
 	}
 	fmt.Fprintln(env.stdout, l.T("cli.receipt.still", strconv.FormatInt(res.Checkpoint.Size, 10), url))
 	return nil
+}
+
+// receiptLogURL is the address at which to check receipt r against its
+// log, given url: url itself when it names a log (…/log/<id>) or serves a
+// checkpoint; else, when url is the server's address (what a person has)
+// and the server serves the receipt's log under log/<id>/, the id that of
+// the receipt's origin ("plenum.example/log/march-1917"), that address,
+// which the answer then names.
+func receiptLogURL(ctx context.Context, url string, r *tlogproof.Receipt) string {
+	if remote.LogIDFromURL(url) != "" {
+		return url
+	}
+	_, id, err := ledger.ParseOrigin(r.Checkpoint.Origin)
+	if err != nil {
+		return url
+	}
+	if _, err := remote.NewClient(url, nil).Checkpoint(ctx); err == nil {
+		return url
+	}
+	logURL := strings.TrimSuffix(url, "/") + "/log/" + id + "/"
+	if _, err := remote.NewClient(logURL, nil).Checkpoint(ctx); err != nil {
+		return url
+	}
+	return logURL
 }
 
 // sealedBallotsType is the event type of the entries that carry a closed
