@@ -80,7 +80,7 @@ func typedLogin(r *http.Request) (code, next string) {
 // writePage writes the refusal page of r with the status.
 func writePage(w http.ResponseWriter, r *http.Request, status int, p refusal) {
 	p.Lang, p.Languages = p.L.Lang(), i18n.Languages
-	p.Title = upperFirst(p.Title)
+	p.Title, p.Detail = upperFirst(p.Title), upperFirst(p.Detail)
 	switch {
 	case p.Form && p.Next != "":
 		p.Back = "/login?next=" + url.QueryEscape(p.Next)
@@ -96,7 +96,9 @@ func writePage(w http.ResponseWriter, r *http.Request, status int, p refusal) {
 	refusalPage.Execute(w, p)
 }
 
-// upperFirst is s with its first letter a capital, as a heading reads.
+// upperFirst is s with its first letter a capital, as a heading and a
+// sentence on a page read (a problem's title and detail are written in
+// lower case, for an API client to put into its own sentences).
 func upperFirst(s string) string {
 	r, n := utf8.DecodeRuneInString(s)
 	if r == utf8.RuneError {

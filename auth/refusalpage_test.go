@@ -13,7 +13,7 @@ import (
 // TestRefusedLoginPage: a mistyped code from a browser — the login form
 // posted, or a card's link opened — is refused 401 with a page as the
 // site's others are: their style sheet, a capitalised title, the reason
-// in the reader's language, the form filled in with the code typed and
+// as a sentence in the reader's language, the form filled in with the code typed and
 // where the person was going, and the language switch. A JSON client
 // still gets its problem.
 func TestRefusedLoginPage(t *testing.T) {
@@ -48,7 +48,7 @@ func TestRefusedLoginPage(t *testing.T) {
 			`<link rel="stylesheet" href="/static/plenum.css">`,
 			`<title>Login refused · plenum</title>`,
 			`<h1>Login refused</h1>`,
-			`<p class="msg error" role="alert">this access code is not valid`,
+			`<p class="msg error" role="alert">This access code is not valid`,
 			`name="code" autocomplete="one-time-code" autocapitalize="characters" spellcheck="false" required value="aaaa-bbbb-cccc-dddd">`,
 			`<input type="hidden" name="next" value="/a/march-1917/delegate">`,
 			`<form class="lang-switch" method="post" action="/lang"`,
@@ -59,7 +59,7 @@ func TestRefusedLoginPage(t *testing.T) {
 			`<html lang="de">`,
 			`<link rel="stylesheet" href="/static/plenum.css">`,
 			`<h1>Anmeldung abgelehnt</h1>`,
-			`<p class="msg error" role="alert">dieser Zugangscode ist nicht gültig`,
+			`<p class="msg error" role="alert">Dieser Zugangscode ist nicht gültig`,
 			`required value="aaaa-bbbb-cccc-dddd">`,
 			`<input type="hidden" name="next" value="/a/march-1917/delegate">`,
 		}},
