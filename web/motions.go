@@ -99,7 +99,8 @@ func (s *server) renderMotions(w http.ResponseWriter, r *http.Request, page, mot
 		return
 	}
 	sess := auth.FromContext(r.Context())
-	v := &motionsView{view: &view{Page: page, ID: a.ID(), CSRF: s.csrfToken(r), Now: s.opts.Now().UTC(), Query: r.URL.Query()}}
+	v := &motionsView{view: &view{Page: page, ID: a.ID(), CSRF: s.csrfToken(r), Now: s.opts.Now().UTC(), Query: r.URL.Query(),
+		Loc: s.opts.Location, pickerLimit: s.opts.PickerLimit, asm: a, index: s.live.indexSlot(a.ID())}}
 	frag := r.URL.Query().Get("fragment")
 	if frag == "" {
 		v.Flash = takeFlash(w, r, a.ID())

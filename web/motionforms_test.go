@@ -1,0 +1,172 @@
+package web_test
+
+import (
+	"net/url"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"plenum/assembly"
+)
+
+// sendForm sends a form of page as b (the token taken from the page) and
+// returns what the page says after it (its flash).
+func sendForm(b *browser, page, cmd string, args url.Values) string {
+	b.h.t.Helper()
+	var token string
+	for _, p := range []string{page, "delegate", "chair"} {
+		_, body, _ := b.get("/a/" + asm + "/" + p)
+		if m := csrfRe.FindStringSubmatch(body); m != nil {
+			token = m[1]
+			break
+		}
+	}
+	if token == "" {
+		b.h.t.Fatalf("no form token for %s", page)
+	}
+	form := url.Values{"csrf": {token}, "cmd": {cmd}, "back": {"/a/" + asm + "/" + page}}
+	for k, v := range args {
+		form[k] = v
+	}
+	b.post("/a/"+asm+"/act", form, nil)
+	_, body, _ := b.get("/a/" + asm + "/" + page)
+	return flashText(body)
+}
+
+// pageOffers reports whether the page shows person a form posting cmd
+// (with the marker, a class or a field of that form).
+func pageOffers(t *testing.T, b *browser, page, marker string) bool {
+	t.Helper()
+	status, body, _ := b.get("/a/" + asm + "/" + page)
+	if status != 200 {
+		t.Fatalf("%s: %d", page, status)
+	}
+	return strings.Contains(body, marker)
+}
+
+// TestSecondMotionForms: under seconds_required a motion nobody seconded
+// shows a delegate with a verified decisive mandate "I second this
+// motion" on its page, and the chair and a secretary a form to record a
+// second by a delegate they name (on the motion's page and, for the
+// chair, on the console beside "Put to the vote"); a delegate without
+// such a mandate, the mandate commission and a person naming another are
+// refused in names, and nothing is recorded; once seconded, the forms go
+// and the motion is put to the vote.
+func TestSecondMotionForms(t *testing.T) {
+	h := newHall(t)
+	self, record := `name="cmd" value="second_motion"><input type="hidden" name="a:motion" value="m1"><input type="hidden" name="a:by"`, `class="act grid record-second"`
+	page := "motions/m1"
+	// Without seconds_required nobody is offered a second.
+	for _, who := range []string{"anna", "chair", "sec"} {
+		if pageOffers(t, h.browser(who), page, `id="second"`) {
+			t.Errorf("%s is offered to second m1 though the rules require no second", who)
+		}
+	}
+	h.must("admin", "set_rules", obj{"overrides": obj{"seconds_required": true}})
+	for _, c := range []struct {
+		who          string
+		self, record bool
+	}{{"anna", true, false}, {"boris", true, false}, {"dmitri", false, false}, {"mc", false, false}, {"chair", false, true}, {"sec", false, true}} {
+		b := h.browser(c.who)
+		if got := pageOffers(t, b, page, self); got != c.self {
+			t.Errorf("%s offered to second m1 in their own name: %v, want %v", c.who, got, c.self)
+		}
+		if got := pageOffers(t, b, page, record); got != c.record {
+			t.Errorf("%s offered to record a second of m1: %v, want %v", c.who, got, c.record)
+		}
+	}
+	// The chair's console, where it says "Put to the vote", records a
+	// second too; its picker lists those who may second.
+	_, body, _ := h.browser("chair").get("/a/" + asm + "/chair")
+	picker := regexp.MustCompile(`(?s)<select id="cs-by" name="a:by" required>.*?</select>`).FindString(body)
+	if !strings.Contains(body, `<input type="hidden" name="cmd" value="second_motion"><input type="hidden" name="a:motion" value="m1">`) ||
+		!strings.Contains(picker, `<option value="anna">Anna Arkadyevna — The members</option>`) || strings.Contains(picker, `"dmitri"`) {
+		t.Errorf("the console offers no form to record a second of m1 by those who may second it: %s", picker)
+	}
+
+	// Refused: a delegate without a verified mandate, the mandate
+	// commission, a delegate naming another; nothing is recorded.
+	before := events(h)
+	for _, c := range []struct{ who, by, want string }{
+		{"dmitri", "dmitri", "Refused: Dmitri Unchecked holds no verified decisive mandate and cannot second a motion."},
+		{"mc", "anna", "Refused: A motion is seconded by the delegate themselves (or recorded by the chair or a secretary)."},
+		{"anna", "boris", "Refused: A motion is seconded by the delegate themselves (or recorded by the chair or a secretary)."},
+		{"chair", "dmitri", "Refused: Dmitri Unchecked holds no verified decisive mandate and cannot second a motion."},
+	} {
+		if got := sendForm(h.browser(c.who), page, "second_motion", url.Values{"a:motion": {"m1"}, "a:by": {c.by}}); !strings.Contains(got, c.want) {
+			t.Errorf("%s seconding for %s: the page says %q, want %q", c.who, c.by, got, c.want)
+		}
+	}
+	if after := events(h); after != before {
+		t.Fatalf("refused seconds recorded %d entries", after-before)
+	}
+
+	// Anna seconds in her own name: recorded, the forms go, the vote opens.
+	if got := sendForm(h.browser("anna"), page, "second_motion", url.Values{"a:motion": {"m1"}, "a:by": {"anna"}}); !strings.Contains(got, "The second was recorded") {
+		t.Errorf("anna's second: the page says %q", got)
+	}
+	if s := read(h, func(s *assembly.State) []string { return s.Motions["m1"].Seconds }); !slices.Equal(s, []string{"anna"}) {
+		t.Fatalf("m1 seconded by %v", s)
+	}
+	for _, who := range []string{"anna", "boris", "chair"} {
+		if pageOffers(t, h.browser(who), page, `id="second"`) {
+			t.Errorf("%s is still offered to second m1, seconded", who)
+		}
+	}
+	if pageOffers(t, h.browser("chair"), "chair", `value="second_motion"`) {
+		t.Errorf("the console still offers to record a second of m1, seconded")
+	}
+	h.must("chair", "open_vote", obj{"id": "v1", "motion": "m1", "method": "show_of_hands"})
+
+	// The chair records Boris seconding another motion, from the console.
+	h.must("chair", "close_vote", obj{"vote": "v1"})
+	h.must("chair", "enter_count", obj{"vote": "v1", "for": 3, "against": 0})
+	h.must("chair", "declare_result", obj{"vote": "v1"})
+	h.must("anna", "move_motion", obj{"id": "m2", "kind": "substantive", "title": "Print the report", "text": "The report is printed.", "item": "i1"})
+	if pageOffers(t, h.browser("anna"), "motions/m2", `id="second"`) && pageOffers(t, h.browser("anna"), "motions/m2", `class="second-self"`) {
+		t.Errorf("anna is offered to second her own motion")
+	}
+	if got := sendForm(h.browser("chair"), "chair", "second_motion", url.Values{"a:motion": {"m2"}, "a:by": {"boris"}}); !strings.Contains(got, "The second was recorded") {
+		t.Errorf("the chair recording boris's second: the page says %q", got)
+	}
+	if s := read(h, func(s *assembly.State) []string { return s.Motions["m2"].Seconds }); !slices.Equal(s, []string{"boris"}) {
+		t.Fatalf("m2 seconded by %v", s)
+	}
+}
+
+// TestSecondOfferedAsOpenVoteRefuses: the pages offer to second exactly
+// the motions that open_vote refuses for want of a second — not a
+// submitted motion with its supporters, nor the committee's change
+// recommendation, nor an objection to consideration under precedence,
+// but an amendment moved in the sitting.
+func TestSecondOfferedAsOpenVoteRefuses(t *testing.T) {
+	h := newCongressHall(t)
+	h.must("admin", "set_rules", obj{"overrides": obj{"seconds_required": true, "precedence": true, "motions": obj{"supporters": 2}}})
+	h.must("bruno", "submit_motion", obj{"id": "w1", "title": "Wages and working time", "text": wagesText, "delegation": "berlin"})
+	h.must("hanna", "support_motion", obj{"motion": "w1", "delegation": "hamburg"})
+	h.must("lena", "support_motion", obj{"motion": "w1", "delegation": "leipzig"})
+	h.must("kai", "recommend_change", obj{"id": "w1-c", "motion": "w1", "change": obj{"from_line": 7, "to_line": 8, "text": "in three steps"}})
+	h.must("eva", "set_motion_state", obj{"motion": "w1", "state": "admitted"})
+	h.must("eva", "set_motion_state", obj{"motion": "w1", "state": "pending"})
+	h.must("dora", "move_motion", obj{"id": "w1-a", "kind": "amendment", "amends": "w1", "title": "Packaging", "change": obj{"from_line": 3, "to_line": 4, "text": "x"}})
+	h.must("hans", "move_motion", obj{"id": "obj", "kind": "procedural", "procedure": "discuss_or_not", "title": "Objection to consideration", "target": "w1"})
+	eva := h.browser("eva")
+	needed := 0
+	for _, id := range []string{"w1", "w1-c", "w1-a", "obj"} {
+		refused := read(h, func(s *assembly.State) bool {
+			_, err := assembly.Decide(s, assembly.Meta{Assembly: asm, Actor: "eva", At: time.Now()}, assembly.OpenVote{ID: "vx", Motion: id, Method: "show_of_hands"})
+			return err != nil && strings.Contains(err.Error(), "has not been seconded")
+		})
+		if refused {
+			needed++
+		}
+		if offered := pageOffers(t, eva, "motions/"+id, `class="act grid record-second"`); offered != refused {
+			t.Errorf("%s: a second offered %v, open_vote refused for want of one %v", id, offered, refused)
+		}
+	}
+	if needed != 1 {
+		t.Errorf("%d motions need a second, want 1 (w1-a)", needed)
+	}
+}
