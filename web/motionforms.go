@@ -1,7 +1,9 @@
 package web
 
 import (
+	"fmt"
 	"slices"
+	"time"
 
 	"plenum/assembly"
 )
@@ -66,4 +68,67 @@ func (v *view) PickSeconder(id string, mo *assembly.Motion) Picker {
 	}
 	byName(out, func(c Choice) string { return c.Label })
 	return v.Pick(id, "a:by", label, out, prompt)
+}
+
+// MotionsSetup reports whether the viewer may give any of the set-up
+// commands of written motions: the deadline, the committee, categories,
+// blocks.
+func (v *motionsView) MotionsSetup() bool {
+	return v.May("set_submission_deadline") || v.May("appoint_motions_committee") || v.May("add_motion_category") || v.May("add_motion_block")
+}
+
+// DeadlineValue is the deadline as the form to set it shows it: the one
+// set (RFC 3339, in the zone of the hall's clock), or "".
+func (v *motionsView) DeadlineValue() string {
+	d := v.S.Submission.Deadline
+	if d.IsZero() {
+		return ""
+	}
+	return d.In(v.loc()).Format(time.RFC3339)
+}
+
+// DeadlineExample is a deadline as the form takes it: a fortnight from
+// now at 18:00, in the zone of the hall's clock.
+func (v *motionsView) DeadlineExample() string {
+	t := v.Now.In(v.loc()).AddDate(0, 0, 14)
+	return time.Date(t.Year(), t.Month(), t.Day(), 18, 0, 0, 0, t.Location()).Format(time.RFC3339)
+}
+
+// loc is the zone of the hall's clock.
+func (v *motionsView) loc() *time.Location {
+	if v.Loc != nil {
+		return v.Loc
+	}
+	return time.Local
+}
+
+// Committee is the motions committee, or nil.
+func (v *motionsView) Committee() *assembly.Body { return v.S.Bodies[v.S.Submission.Committee] }
+
+// Blocks are the blocks of motions debated together, in order.
+func (v *motionsView) Blocks() []*assembly.MotionBlock {
+	var out []*assembly.MotionBlock
+	for _, id := range v.S.Submission.BlockOrder {
+		out = append(out, v.S.Submission.Blocks[id])
+	}
+	return out
+}
+
+// NewCategoryID and NewBlockID are fresh ids for a category and a block:
+// the form asks for their names only.
+func (v *motionsView) NewCategoryID() string {
+	return freshIn("cat", func(id string) bool { return v.S.Submission.Categories[id] != nil })
+}
+
+func (v *motionsView) NewBlockID() string {
+	return freshIn("block", func(id string) bool { return v.S.Submission.Blocks[id] != nil })
+}
+
+// freshIn is the first prefix+N that is not taken.
+func freshIn(prefix string, taken func(string) bool) string {
+	for n := 1; ; n++ {
+		if id := fmt.Sprintf("%s%d", prefix, n); !taken(id) {
+			return id
+		}
+	}
 }

@@ -170,3 +170,88 @@ func TestSecondOfferedAsOpenVoteRefuses(t *testing.T) {
 		t.Errorf("%d motions need a second, want 1 (w1-a)", needed)
 	}
 }
+
+// TestMotionsSetupForms: the motions' page of an assembly with no
+// deadline offers the chair (and an administrator) to set the deadline
+// and appoint the motions committee, and the chair and a secretary to
+// add categories and blocks; a delegate sees none of it. A refused form
+// records nothing and says why; accepted, each is recorded and the
+// submission opens.
+func TestMotionsSetupForms(t *testing.T) {
+	h := newHall(t)
+	h.must("chair", "form_body", obj{"id": "b1", "name": "Resolutions committee", "kind": "committee", "members": []string{"anna"}})
+	forms := map[string]string{
+		"set_submission_deadline": `value="set_submission_deadline"`, "appoint_motions_committee": `value="appoint_motions_committee"`,
+		"add_motion_category": `value="add_motion_category"`, "add_motion_block": `value="add_motion_block"`,
+	}
+	for who, want := range map[string][]string{
+		"chair": {"set_submission_deadline", "appoint_motions_committee", "add_motion_category", "add_motion_block"},
+		"sec":   {"add_motion_category", "add_motion_block"},
+		"anna":  nil, "mc": nil,
+	} {
+		var b *browser
+		b = h.browser(who)
+		for cmd, marker := range forms {
+			if got := pageOffers(t, b, "motions", marker); got != slices.Contains(want, cmd) {
+				t.Errorf("%s offered %s on the motions' page: %v", who, cmd, got)
+			}
+		}
+	}
+	if !pageOffers(t, h.adminBrowser(), "motions", forms["set_submission_deadline"]) {
+		t.Errorf("the administrator is not offered the deadline")
+	}
+
+	before := events(h)
+	for _, c := range []struct{ who, cmd, want string }{
+		{"chair", "set_submission_deadline", `Refused: The deadline must be a time like 2026-05-01T18:00:00&#43;02:00, not &#34;next Friday&#34;.`},
+		{"sec", "set_submission_deadline", "Refused: Only the chair or an administrator sets the deadline for motions."},
+		{"sec", "appoint_motions_committee", "Refused: Only the chair or an administrator appoints the motions committee."},
+		{"anna", "add_motion_category", "Refused: Only the chair, an administrator or a secretary adds categories of motions."},
+		{"anna", "add_motion_block", "Refused: Only the chair, an administrator, a secretary or the motions committee adds blocks of motions."},
+	} {
+		args := map[string]url.Values{
+			"set_submission_deadline":   {"a:deadline": {"next Friday"}},
+			"appoint_motions_committee": {"a:body": {"b1"}},
+			"add_motion_category":       {"a:id": {"cat1"}, "a:name": {"Wages"}},
+			"add_motion_block":          {"a:id": {"block1"}, "a:title": {"Wages"}},
+		}[c.cmd]
+		if got := sendForm(h.browser(c.who), "motions", c.cmd, args); !strings.Contains(got, c.want) {
+			t.Errorf("%s %s: the page says %q, want %q", c.who, c.cmd, got, c.want)
+		}
+	}
+	if after := events(h); after != before {
+		t.Fatalf("refused set-up forms recorded %d entries", after-before)
+	}
+
+	chair, sec := h.browser("chair"), h.browser("sec")
+	deadline := time.Now().Add(72 * time.Hour).UTC().Truncate(time.Second)
+	for _, c := range []struct {
+		b         *browser
+		cmd, done string
+		args      url.Values
+	}{
+		{chair, "set_submission_deadline", "The deadline for motions was set", url.Values{"a:deadline": {deadline.Format(time.RFC3339)}}},
+		{chair, "appoint_motions_committee", "The motions committee was appointed", url.Values{"a:body": {"b1"}}},
+		{sec, "add_motion_category", "The category was added", url.Values{"a:id": {"cat1"}, "a:name": {"Wages and hours"}, "a:prefix": {"W"}}},
+		{sec, "add_motion_block", "The block was added", url.Values{"a:id": {"block1"}, "a:title": {"The bargaining round"}}},
+	} {
+		if got := sendForm(c.b, "motions", c.cmd, c.args); !strings.Contains(got, c.done) {
+			t.Errorf("%s: the page says %q, want %q", c.cmd, got, c.done)
+		}
+	}
+	sub := read(h, func(s *assembly.State) assembly.Submission { return s.Submission })
+	if !sub.Deadline.Equal(deadline) || sub.Committee != "b1" || sub.Categories["cat1"] == nil || sub.Categories["cat1"].Prefix != "W" || sub.Blocks["block1"] == nil {
+		t.Fatalf("the submission is %+v", sub)
+	}
+	// The page now offers the next category and block fresh ids, names
+	// the committee, and a delegate may submit.
+	_, body, _ := chair.get("/a/" + asm + "/motions")
+	for _, want := range []string{`name="a:id" value="cat2"`, `name="a:id" value="block2"`, "The motions committee is Resolutions committee.", "Wages and hours", "numbers its motions W1, W2"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the motions' page lacks %s", want)
+		}
+	}
+	if !pageOffers(t, h.browser("anna"), "motions", `value="submit_motion"`) {
+		t.Errorf("the deadline set, a delegate is not offered to submit a motion")
+	}
+}

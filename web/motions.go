@@ -354,12 +354,7 @@ func (v *motionsView) Supports(delegation string) bool {
 
 // NewID is a fresh motion id: prefix and the first free number.
 func (v *motionsView) NewID(prefix string) string {
-	for n := 1; ; n++ {
-		id := fmt.Sprintf("%s%d", prefix, n)
-		if v.S.Motions[id] == nil {
-			return id
-		}
-	}
+	return freshIn(prefix, func(id string) bool { return v.S.Motions[id] != nil })
 }
 
 // Categories and Blocks list the motion book's categories and blocks.
