@@ -3,9 +3,10 @@ package i18n
 func init() { register(motionFormsMessages) }
 
 // motionFormsMessages are the words of the motions' forms (package web,
-// web/motionforms.go): seconding a motion and setting up written motions
-// (the deadline, the motions committee, categories and blocks), with what
-// each form's page says once it is done.
+// web/motionforms.go): seconding a motion, withdrawing it, taking back a
+// support, and setting up written motions (the deadline, the motions
+// committee, categories and blocks), with what each form's page says once
+// it is done.
 var motionFormsMessages = []Msg{
 	// Seconding a motion (second_motion).
 	{Key: "web.mf.second_h", En: "Second", De: "Unterstützung des Antrags", Ru: "Поддержка предложения", Fr: "Appui de la motion", Es: "Apoyo a la moción"},
@@ -13,6 +14,13 @@ var motionFormsMessages = []Msg{
 	{Key: "web.mf.i_second", En: "I second this motion", De: "Ich unterstütze diesen Antrag", Ru: "Я поддерживаю это предложение", Fr: "J'appuie cette motion", Es: "Apoyo esta moción"},
 	{Key: "web.mf.seconded_by", En: "Seconded by", De: "Unterstützt von", Ru: "Поддержал(а)", Fr: "Appuyée par", Es: "Apoyada por"},
 	{Key: "web.mf.record_second", En: "Record the second", De: "Unterstützung festhalten", Ru: "Записать поддержку", Fr: "Consigner l'appui", Es: "Registrar el apoyo"},
+	// Taking back a support (withdraw_support).
+	{Key: "web.mf.take_back", En: "Take back my support", De: "Meine Unterstützung zurücknehmen", Ru: "Отозвать мою поддержку", Fr: "Retirer mon appui", Es: "Retirar mi apoyo"},
+	{Key: "web.mf.take_back_for", En: "Take back the support of %s", De: "Unterstützung von %s zurücknehmen", Ru: "Отозвать поддержку от имени: %s", Fr: "Retirer l'appui au nom de %s", Es: "Retirar el apoyo en nombre de %s"},
+	// Withdrawing a motion (withdraw_motion).
+	{Key: "web.mf.withdraw_h", En: "Withdraw", De: "Zurückziehen", Ru: "Отзыв", Fr: "Retrait", Es: "Retirada"},
+	{Key: "web.mf.withdraw", En: "Withdraw the motion", De: "Antrag zurückziehen", Ru: "Отозвать предложение", Fr: "Retirer la motion", Es: "Retirar la moción"},
+	{Key: "web.mf.withdraw_of", En: "Withdraw %s", De: "%s zurückziehen", Ru: "Отозвать: %s", Fr: "Retirer %s", Es: "Retirar %s"},
 	// Setting up written motions.
 	{Key: "web.mf.setup_h", En: "Setting up the motions", De: "Anträge einrichten", Ru: "Подготовка предложений", Fr: "Organisation des motions", Es: "Preparación de las mociones"},
 	{Key: "web.mf.setup_what", En: "Deadline, motions committee, categories and blocks", De: "Antragsschluss, Antragskommission, Sachgebiete und Blöcke", Ru: "Срок подачи, комиссия по предложениям, разделы и блоки", Fr: "Date limite, commission des motions, catégories et blocs", Es: "Plazo, comisión de mociones, categorías y bloques"},
@@ -37,6 +45,8 @@ var motionFormsMessages = []Msg{
 
 	// What each form's page says once it is done (web.done.<cmd>).
 	{Key: "web.done.second_motion", En: "The second was recorded", De: "Die Unterstützung wurde festgehalten", Ru: "Поддержка записана", Fr: "L'appui a été consigné", Es: "Se registró el apoyo"},
+	{Key: "web.done.withdraw_motion", En: "The motion was withdrawn", De: "Der Antrag wurde zurückgezogen", Ru: "Предложение отозвано", Fr: "La motion a été retirée", Es: "Se retiró la moción"},
+	{Key: "web.done.withdraw_support", En: "The support was taken back", De: "Die Unterstützung wurde zurückgenommen", Ru: "Поддержка отозвана", Fr: "L'appui a été retiré", Es: "Se retiró el apoyo"},
 	{Key: "web.done.set_submission_deadline", En: "The deadline for motions was set", De: "Der Antragsschluss wurde festgesetzt", Ru: "Срок подачи предложений установлен", Fr: "La date limite des motions a été fixée", Es: "Se fijó el plazo de las mociones"},
 	{Key: "web.done.appoint_motions_committee", En: "The motions committee was appointed", De: "Die Antragskommission wurde eingesetzt", Ru: "Комиссия по предложениям назначена", Fr: "La commission des motions a été désignée", Es: "Se designó la comisión de mociones"},
 	{Key: "web.done.add_motion_category", En: "The category was added", De: "Das Sachgebiet wurde hinzugefügt", Ru: "Раздел добавлен", Fr: "La catégorie a été ajoutée", Es: "Se añadió la categoría"},

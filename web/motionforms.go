@@ -70,6 +70,25 @@ func (v *view) PickSeconder(id string, mo *assembly.Motion) Picker {
 	return v.Pick(id, "a:by", label, out, prompt)
 }
 
+// WithdrawOffered reports whether the page offers the viewer to withdraw
+// the motion (withdraw_motion): the rules take it from them, and they are
+// not the chair or the committee, who see "withdrawn" among the
+// workflow's next states already.
+func (v *motionsView) WithdrawOffered() bool {
+	mo := v.Mo
+	if mo == nil || !v.takes(assembly.WithdrawMotion{Motion: mo.ID}) {
+		return false
+	}
+	return !((v.Me.Has("chair") || v.OnCommittee()) && slices.Contains(v.NextStates(), assembly.MotionStatusWithdrawn))
+}
+
+// MayTakeBack reports whether the viewer may take back a support of the
+// motion (withdraw_support): their own (delegation ""), or the one they
+// gave for the delegation.
+func (v *motionsView) MayTakeBack(delegation string) bool {
+	return v.Mo != nil && v.takes(assembly.WithdrawSupport{Motion: v.Mo.ID, Delegation: delegation})
+}
+
 // MotionsSetup reports whether the viewer may give any of the set-up
 // commands of written motions: the deadline, the committee, categories,
 // blocks.

@@ -255,3 +255,93 @@ func TestMotionsSetupForms(t *testing.T) {
 		t.Errorf("the deadline set, a delegate is not offered to submit a motion")
 	}
 }
+
+// TestWithdrawForms: the submitter of a motion is offered to withdraw it
+// and a delegate who supported it to take their support back, each in
+// the names they gave it; others are not offered them, are refused in
+// names, and nothing is recorded; a delegate who moved a motion in the
+// sitting withdraws it too.
+func TestWithdrawForms(t *testing.T) {
+	h := newCongressHall(t)
+	h.must("bruno", "submit_motion", obj{"id": "w1", "title": "Wages and working time", "text": wagesText, "delegation": "berlin"})
+	h.must("hanna", "support_motion", obj{"motion": "w1", "delegation": "hamburg"})
+	h.must("lena", "support_motion", obj{"motion": "w1"})
+	page := "motions/w1"
+	withdraw, backOwn, backHamburg := `class="danger withdraw-motion"`, `class="secondary take-back"`, `<input type="hidden" name="a:delegation" value="hamburg"><button type="submit" class="secondary take-back-for">`
+	for _, c := range []struct {
+		who                         string
+		withdraw, backOwn, backHamb bool
+	}{
+		{"bruno", true, false, false},
+		{"kai", false, false, false}, // of Berlin's delegation, and on the committee: withdraws through the workflow's states
+		{"hanna", false, false, true}, {"hans", false, false, false}, {"lena", false, true, false}, {"dora", false, false, false},
+		{"eva", false, false, false}, // the chair withdraws through the workflow's states
+	} {
+		b := h.browser(c.who)
+		for _, f := range []struct {
+			marker string
+			want   bool
+		}{{withdraw, c.withdraw}, {backOwn, c.backOwn}, {backHamburg, c.backHamb}} {
+			if got := pageOffers(t, b, page, f.marker); got != f.want {
+				t.Errorf("%s offered %s: %v, want %v", c.who, f.marker, got, f.want)
+			}
+		}
+	}
+
+	before := events(h)
+	for _, c := range []struct {
+		who, cmd string
+		args     url.Values
+		want     string
+	}{
+		{"hans", "withdraw_support", url.Values{"a:delegation": {"hamburg"}}, "Refused: Hamburg district (through Hans Hamburg) does not support “Wages and working time”."},
+		{"dora", "withdraw_support", nil, "Refused: Dora Delegate does not support “Wages and working time”."},
+		{"dora", "withdraw_motion", nil, "Refused: Only those who submitted “Wages and working time” or the chair may withdraw it."},
+	} {
+		args := url.Values{"a:motion": {"w1"}}
+		for k, v := range c.args {
+			args[k] = v
+		}
+		if got := sendForm(h.browser(c.who), page, c.cmd, args); !strings.Contains(got, c.want) {
+			t.Errorf("%s %s: the page says %q, want %q", c.who, c.cmd, got, c.want)
+		}
+	}
+	if after := events(h); after != before {
+		t.Fatalf("refused forms recorded %d entries", after-before)
+	}
+
+	if got := sendForm(h.browser("hanna"), page, "withdraw_support", url.Values{"a:motion": {"w1"}, "a:delegation": {"hamburg"}}); !strings.Contains(got, "The support was taken back") {
+		t.Errorf("hanna taking back Hamburg's support: the page says %q", got)
+	}
+	if got := sendForm(h.browser("lena"), page, "withdraw_support", url.Values{"a:motion": {"w1"}}); !strings.Contains(got, "The support was taken back") {
+		t.Errorf("lena taking back her support: the page says %q", got)
+	}
+	if n := read(h, func(s *assembly.State) int { return len(s.Motions["w1"].Supporters) }); n != 0 {
+		t.Fatalf("w1 has %d supporters left", n)
+	}
+	if got := sendForm(h.browser("bruno"), page, "withdraw_motion", url.Values{"a:motion": {"w1"}}); !strings.Contains(got, "The motion was withdrawn") {
+		t.Errorf("bruno withdrawing w1: the page says %q", got)
+	}
+	if st := read(h, func(s *assembly.State) string { return s.Motions["w1"].Status }); st != assembly.MotionStatusWithdrawn {
+		t.Fatalf("w1 is %s", st)
+	}
+	if pageOffers(t, h.browser("bruno"), page, withdraw) {
+		t.Errorf("w1 withdrawn, bruno is still offered to withdraw it")
+	}
+
+	// A motion moved in the sitting: its mover withdraws it, nobody else.
+	h.must("dora", "move_motion", obj{"id": "m9", "kind": "substantive", "title": "Adjourn at six", "text": "The congress adjourns at six.", "item": "i1"})
+	if pageOffers(t, h.browser("lena"), "motions/m9", withdraw) || !pageOffers(t, h.browser("dora"), "motions/m9", withdraw) {
+		t.Errorf("the withdrawal of m9 is not offered to its mover alone")
+	}
+	before = events(h)
+	if got := sendForm(h.browser("lena"), "motions/m9", "withdraw_motion", url.Values{"a:motion": {"m9"}}); !strings.Contains(got, "Refused: Only the mover (Dora Delegate) or the chair may withdraw “Adjourn at six”.") {
+		t.Errorf("lena withdrawing m9: %q", got)
+	}
+	if events(h) != before {
+		t.Fatalf("a refused withdrawal was recorded")
+	}
+	if got := sendForm(h.browser("dora"), "motions/m9", "withdraw_motion", url.Values{"a:motion": {"m9"}}); !strings.Contains(got, "The motion was withdrawn") {
+		t.Errorf("dora withdrawing m9: %q", got)
+	}
+}
