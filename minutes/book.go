@@ -124,7 +124,7 @@ func BookHTML(d *Document, only string) []byte {
 	w.line("<title>" + esc(title) + "</title>")
 	w.line(`<meta name="generator" content="plenum">`)
 	w.line(`<meta name="plenum-checkpoint" content="` + esc(fmt.Sprintf("%s %d %s", c.Origin, c.Size, c.RootHash)) + `">`)
-	w.line("<style>" + htmlStyle + linesStyle + ".amendment { margin-left: 1.5rem; }\n</style>")
+	w.line("<style>" + htmlStyle + htmlWrapStyle + linesStyle + ".amendment { margin-left: 1.5rem; }\n</style>")
 	w.line("</head>")
 	w.line("<body>")
 	w.line("<header><h1>" + esc(title) + "</h1>")

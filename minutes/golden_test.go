@@ -43,6 +43,7 @@ func hostileGolden() *Document {
 type goldenFile struct {
 	name   string // in testdata
 	format string
+	doc    *Document
 	got    []byte
 }
 
@@ -59,7 +60,7 @@ func goldenFiles(t *testing.T) []goldenFile {
 			if err != nil {
 				t.Fatal(err)
 			}
-			out = append(out, goldenFile{name + goldenExt[format], format, got})
+			out = append(out, goldenFile{name + goldenExt[format], format, d, got})
 		}
 	}
 	checked := []string{FormatMarkdown, FormatHTML, FormatAKN}
@@ -200,6 +201,58 @@ func TestDocumentsBeforeTheStamps(t *testing.T) {
 		}
 		if d := FirstDifference(data, got); d != "" {
 			t.Errorf("%s, exported before the stamps, no longer renders again as it was: %s", file, d)
+		}
+	}
+}
+
+// TestEarlierVersionsRenderAgain: the golden documents of every earlier
+// renderer version (as the versions file records them) render again with
+// this plenum's renderer, by RerenderEarlier, byte for byte — all but
+// those a change since touched, which the table names (a change that
+// touches every document, such as the style sheet, must keep what it
+// changed as the earlier version wrote it). A document listed that
+// renders again is listed wrongly.
+func TestEarlierVersionsRenderAgain(t *testing.T) {
+	changed := map[string]bool{}
+	byName := map[string]goldenFile{}
+	for _, f := range goldenFiles(t) {
+		byName[f.name] = f
+	}
+	data := mustRead(t, filepath.Join("testdata", versionsFile))
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	seen := map[string]bool{}
+	for sc.Scan() {
+		fields := strings.Fields(sc.Text())
+		if len(fields) != 3 || strings.HasPrefix(fields[0], "#") {
+			continue
+		}
+		stamp, name, want := fields[0], fields[1], fields[2]
+		format, v, _ := strings.Cut(stamp, "/")
+		if n, _ := strconv.Atoi(v); n >= RendererVersion(format) {
+			continue
+		}
+		f, ok := byName[name]
+		if !ok {
+			continue
+		}
+		key := stamp + " " + name
+		seen[key] = true
+		got, err := RerenderEarlier(f.doc, Stated{Format: format, Stamp: stamp, Stamped: true})
+		if err != nil {
+			t.Fatalf("%s: %v", key, err)
+		}
+		sum := sha256.Sum256(got)
+		same := hex.EncodeToString(sum[:]) == want
+		switch {
+		case !same && !changed[key]:
+			t.Errorf("%s no longer renders again with this plenum's renderer: list it in the test if a change meant to touch it", key)
+		case same && changed[key]:
+			t.Errorf("%s renders again with this plenum's renderer, but the test lists it as changed", key)
+		}
+	}
+	for key := range changed {
+		if !seen[key] {
+			t.Errorf("%s is listed as changed, but the versions file records no such earlier document", key)
 		}
 	}
 }

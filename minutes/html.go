@@ -45,11 +45,17 @@ footer { margin-top: 3rem; border-top: 2px solid #1a1a1a; }
 }
 `
 
+// htmlWrapStyle breaks a word too long for its line — an address quoted
+// in a motion, a name without spaces — where it must, so that the page is
+// never wider than a phone's screen (html/3 on: the documents of earlier
+// versions are rendered again without it, as they were).
+const htmlWrapStyle = "body { overflow-wrap: break-word; overflow-wrap: anywhere; }\n"
+
 // htmlVersion is the version of the HTML renderer, stated in the
 // documents it renders ("html/1"): bump it whenever the bytes of the HTML
 // for the same log change (see version.go), and regenerate the golden
 // files with go test ./minutes -update.
-const htmlVersion = 2
+const htmlVersion = 3
 
 // HTML renders the minutes as one self-contained HTML file: no scripts,
 // no outside resources, printable.
@@ -70,6 +76,9 @@ func HTML(d *Document) []byte {
 		w.line(`<meta name="plenum-renderer" content="` + esc(s.text()) + `">`)
 	}
 	style := htmlStyle
+	if d.rendersAs(FormatHTML) >= 3 {
+		style += htmlWrapStyle
+	}
 	if d.hasLines() {
 		style += linesStyle
 	}

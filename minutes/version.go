@@ -135,11 +135,19 @@ func (d *Document) stampOf(format string) *Stamp {
 	if d.render.unstamped {
 		return nil
 	}
-	v := RendererVersion(format)
+	return &Stamp{Format: format, Version: d.rendersAs(format), Plenum: d.render.plenum, Stated: true}
+}
+
+// rendersAs is the version of format's renderer d is rendered as: this
+// plenum's, or the earlier one RerenderEarlier renders it as. A renderer
+// writes what does not depend on the record — a style sheet — as the
+// version it renders as wrote it, so that such a change does not keep
+// every document of an earlier version from rendering again.
+func (d *Document) rendersAs(format string) int {
 	if d.render.version != 0 {
-		v = d.render.version
+		return d.render.version
 	}
-	return &Stamp{Format: format, Version: v, Plenum: d.render.plenum, Stated: true}
+	return RendererVersion(format)
 }
 
 // RenderBy renders d as Render does, its stamp stating the plenum that
