@@ -208,14 +208,7 @@ func BookPDF(d *Document, only string) ([]byte, error) {
 	pdf.AliasNbPages("{nb}")
 	l := d.locale()
 	footer := bookCheckpoint(l, d.Checkpoint)
-	pdf.SetFooterFunc(func() {
-		pdf.SetY(-16)
-		pdf.SetFont("go", "", 7.5)
-		pdf.SetTextColor(60, 60, 60)
-		pdf.MultiCell(0, 3.6, footer, "T", "L", false)
-		pdf.CellFormat(0, 4, l.T("minutes.pdf.page", strconv.Itoa(pdf.PageNo()), "{nb}"), "", 0, "R", false, 0, "")
-		pdf.SetTextColor(0, 0, 0)
-	})
+	setPDFFooter(pdf, l, "go", footer)
 	w := &pdfWriter{pdf: pdf, l: l}
 	pdf.AddPage()
 	w.heading(1, title)

@@ -55,14 +55,7 @@ func renderPDF(d *Document, compress bool) ([]byte, error) {
 	if l.Lang() != i18n.Default {
 		footerFont = "go" // the core fonts have no Cyrillic, nor every accent
 	}
-	pdf.SetFooterFunc(func() {
-		pdf.SetY(-16)
-		pdf.SetFont(footerFont, "", 7.5)
-		pdf.SetTextColor(60, 60, 60)
-		pdf.CellFormat(0, 4, footer, "T", 1, "L", false, 0, "")
-		pdf.CellFormat(0, 4, l.T("minutes.pdf.page", strconv.Itoa(pdf.PageNo()), "{nb}"), "", 0, "R", false, 0, "")
-		pdf.SetTextColor(0, 0, 0)
-	})
+	setPDFFooter(pdf, l, footerFont, footer)
 	w := &pdfWriter{pdf: pdf, l: l}
 	pdf.AddPage()
 	w.heading(1, d.Title)
@@ -160,6 +153,89 @@ func renderPDF(d *Document, compress bool) ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// footerSize is the size of the PDFs' footers, in points; footerLeading
+// the height of a line of one, in millimetres.
+const (
+	footerSize    = 7.5
+	footerLeading = 3.6
+)
+
+// setPDFFooter gives every page of pdf (its margins set) a footer: the
+// checkpoint line in font, on as many lines of the text's width as it
+// needs — a long server name or assembly id ran past the rule above it
+// into the margin — over "Page N of M", at the margins pdf has now (of
+// the page, not of a quote a page ends in); and keeps the page's text
+// above the footer.
+func setPDFFooter(pdf *fpdf.Fpdf, l *i18n.Locale, font, checkpoint string) {
+	lines := footerLines(pdf, font, checkpoint)
+	top := 12 + footerLeading*float64(len(lines)) // from the page's foot
+	if _, margin := pdf.GetAutoPageBreak(); margin < top+2 {
+		pdf.SetAutoPageBreak(true, top+2)
+	}
+	left, _, right, _ := pdf.GetMargins()
+	pdf.SetFooterFunc(func() {
+		// A page may end inside a quote, its margin indented: the footer
+		// stands at the page's margins all the same.
+		inLeft, _, inRight, _ := pdf.GetMargins()
+		defer func() {
+			pdf.SetLeftMargin(inLeft)
+			pdf.SetRightMargin(inRight)
+		}()
+		pdf.SetLeftMargin(left)
+		pdf.SetRightMargin(right)
+		pdf.SetY(-top)
+		pdf.SetFont(font, "", footerSize)
+		pdf.SetTextColor(60, 60, 60)
+		for i, line := range lines {
+			border := ""
+			if i == 0 {
+				border = "T" // the rule
+			}
+			pdf.CellFormat(0, footerLeading, line, border, 1, "L", false, 0, "")
+		}
+		pdf.CellFormat(0, 4, l.T("minutes.pdf.page", strconv.Itoa(pdf.PageNo()), "{nb}"), "", 0, "R", false, 0, "")
+		pdf.SetTextColor(0, 0, 0)
+	})
+}
+
+// footerLines breaks text, set in font at the footer's size, into lines
+// that fit in a cell of the text's width (its padding left out): at
+// spaces, and a word wider than a line where it must.
+func footerLines(pdf *fpdf.Fpdf, font, text string) []string {
+	pdf.SetFont(font, "", footerSize)
+	pageW, _ := pdf.GetPageSize()
+	left, _, right, _ := pdf.GetMargins()
+	width := pageW - left - right - 2*pdf.GetCellMargin()
+	fits := func(s string) bool { return pdf.GetStringWidth(s) <= width }
+	var lines []string
+	line := ""
+	for _, word := range strings.Fields(text) {
+		switch {
+		case line != "" && fits(line+" "+word):
+			line += " " + word
+			continue
+		case line != "":
+			lines = append(lines, line)
+		}
+		line = word
+		for !fits(line) {
+			n := len(line) - 1 // the longest head that fits, of one character at least
+			for n > 0 && (!utf8.RuneStart(line[n]) || !fits(line[:n])) {
+				n--
+			}
+			if n == 0 {
+				_, n = utf8.DecodeRuneInString(line)
+			}
+			lines = append(lines, line[:n])
+			line = line[n:]
+		}
+	}
+	if line != "" {
+		lines = append(lines, line)
+	}
+	return lines
 }
 
 type pdfWriter struct {

@@ -3,9 +3,17 @@ package minutes
 import (
 	"bytes"
 	"fmt"
+	"html"
+	"os/exec"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/go-pdf/fpdf"
+	"golang.org/x/image/font/gofont/goregular"
+
+	"plenum/internal/pdftext"
 )
 
 // TestPDF checks the structure of the PDF rather than its bytes: more than
@@ -93,4 +101,103 @@ func TestPDFLongText(t *testing.T) {
 	if pages := len(regexp.MustCompile(`/Type /Page\b[^s]`).FindAll(out, -1)); pages < 300 {
 		t.Errorf("%d pages for over a megabyte of text", pages)
 	}
+}
+
+// longOrigin is the origin of a log on a server with a long name, of an
+// assembly with the longest id there may be (64 characters).
+const longOrigin = "plenum.gewerkschaft-druck-und-papier.example.org/log/bundeskongress-2026-der-gewerkschaft-druck-und-papier-in-leipzig"
+
+// TestPDFFooterFitsTheText: the checkpoint line of the PDFs' footer, for
+// a long server name and assembly id, in the core font (English) and in
+// the Go fonts (every other language), breaks into lines each as wide as
+// the text at most (one line for the test log's short origin in English;
+// the Russian words are longer) (fpdf's measure of the line in the footer's font),
+// which together say all of it; and in the PDFs of the minutes and of the
+// motion book, as pdftotext finds the words drawn, no word of any page
+// stands outside the margins (the footer ran 40 mm into the right margin
+// for the long id, and on a page that ended in a quote stood indented as
+// the quote, past the margin).
+func TestPDFFooterFitsTheText(t *testing.T) {
+	if len(longOrigin)-len("plenum.gewerkschaft-druck-und-papier.example.org/log/") != 64 {
+		t.Fatal("the assembly id is not 64 characters long")
+	}
+	for _, c := range []struct{ lang, origin string }{{"en", ""}, {"en", longOrigin}, {"ru", ""}, {"ru", longOrigin}} {
+		lang := c.lang
+		d := *march(t)
+		d.Lang = lang
+		if c.origin != "" {
+			d.Checkpoint.Origin = c.origin
+		}
+		l := d.locale()
+		text := l.T("minutes.pdf.footer", d.Checkpoint.Origin, strconv.FormatInt(d.Checkpoint.Size, 10), d.Checkpoint.RootHash)
+		pdf := fpdf.New("P", "mm", "A4", "")
+		pdf.AddUTF8FontFromBytes("go", "", goregular.TTF)
+		pdf.SetMargins(20, 18, 20)
+		width := 210 - 20 - 20 - 2*pdf.GetCellMargin()
+		font := map[string]string{"en": "Helvetica", "ru": "go"}[lang]
+		lines := footerLines(pdf, font, text)
+		if c.origin != "" && len(lines) < 2 || c.origin == "" && lang == "en" && len(lines) != 1 || strings.Join(lines, " ") != text {
+			t.Errorf("%s: the footer %q is set as %q", lang, text, lines)
+		}
+		pdf.SetFont(font, "", footerSize)
+		for _, line := range lines {
+			if w := pdf.GetStringWidth(line); w > width {
+				t.Errorf("%s: the footer's line %q is %.1f mm wide, the text %.1f mm", lang, line, w, width)
+			}
+		}
+		for name, render := range map[string]func(*Document) ([]byte, error){"minutes": PDF, "book": func(d *Document) ([]byte, error) { return BookPDF(d, "") }} {
+			out, err := render(&d)
+			if err != nil {
+				t.Fatal(err)
+			}
+			// Every page, as pdftotext reads it (or the test is skipped
+			// without it), ends with the footer's last word.
+			pages := strings.Split(strings.TrimRight(pdftext.Text(t, out), "\f"), "\f")
+			for i, p := range pages {
+				if !strings.Contains(p, d.Checkpoint.RootHash) {
+					t.Errorf("%s, %s, %s: page %d of %d has no root hash in its footer", lang, d.Checkpoint.Origin, name, i+1, len(pages))
+				}
+			}
+			if bad := outsideMargins(t, out, 20); len(bad) > 0 {
+				t.Errorf("%s, %s, %s: %d words outside the margins, such as %s", lang, d.Checkpoint.Origin, name, len(bad), bad[0])
+			}
+		}
+	}
+}
+
+// outsideMargins lists the words pdftotext (-bbox) finds drawn in pdf
+// outside the left and right margins of so many millimetres.
+func outsideMargins(t *testing.T, pdf []byte, margin float64) []string {
+	t.Helper()
+	cmd := exec.Command("pdftotext", "-bbox", "-", "-")
+	cmd.Stdin = bytes.NewReader(pdf)
+	bbox, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("pdftotext -bbox: %v", err)
+	}
+	var out []string
+	pageW := 0.0
+	page := regexp.MustCompile(`<page width="([\d.]+)"`)
+	word := regexp.MustCompile(`<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>`)
+	words := 0
+	for _, line := range strings.Split(string(bbox), "\n") {
+		if m := page.FindStringSubmatch(line); m != nil {
+			pageW, _ = strconv.ParseFloat(m[1], 64)
+		}
+		m := word.FindStringSubmatch(line)
+		if m == nil {
+			continue
+		}
+		words++
+		left, right := margin*72/25.4, pageW-margin*72/25.4
+		x0, _ := strconv.ParseFloat(m[1], 64)
+		x1, _ := strconv.ParseFloat(m[2], 64)
+		if x0 < left-0.5 || x1 > right+0.5 {
+			out = append(out, fmt.Sprintf("%q is drawn from %.1f to %.1f pt, outside the text's %.1f to %.1f", html.UnescapeString(m[3]), x0, x1, left, right))
+		}
+	}
+	if words == 0 {
+		t.Fatal("pdftotext found no words")
+	}
+	return out
 }
