@@ -468,7 +468,10 @@ func (b *builder) paragraph(r assembly.RecordEntry) *Paragraph {
 	case "record_corrected":
 		n, _ := strconv.Atoi(r.Ref)
 		p.Kind, p.Corrects, p.Text, p.Reason = KindCorrection, n, r.Text, r.Label
-		p.Original = b.describe(n)
+		p.Original, p.OriginalIsEntry = b.describe(n)
+		if b.s.Persons[r.Actor] != nil {
+			p.By = b.person(r.Actor, "")
+		}
 	default:
 		return b.paperParagraph(r, p)
 	}
@@ -518,30 +521,31 @@ func withNames(text string, name func(id string) (string, bool)) string {
 	return out.String()
 }
 
-// describe says in a few words what the entry n of the log was.
-func (b *builder) describe(n int) string {
+// describe says in a few words what the entry n of the log was, and
+// whether it says no more than the entry's number (and kind).
+func (b *builder) describe(n int) (text string, isEntry bool) {
 	pos, ok := b.s.RecordIndex[n]
 	if !ok {
-		return b.l.T("minutes.describe.entry", strconv.Itoa(n))
+		return b.l.T("minutes.describe.entry", strconv.Itoa(n)), true
 	}
 	r := b.s.Record[pos]
 	switch r.Kind {
 	case "speech_recorded":
 		if sp := b.s.Speeches[r.Ref]; sp != nil {
-			return b.l.T("minutes.describe.speech", b.person(sp.Speaker, sp.Label).Name)
+			return b.l.T("minutes.describe.speech", b.person(sp.Speaker, sp.Label).Name), false
 		}
 	case "result_declared":
-		return b.l.T("minutes.describe.result", b.vote(r.Ref).Question)
+		return b.l.T("minutes.describe.result", b.vote(r.Ref).Question), false
 	case "motion_moved":
-		return b.l.T("minutes.describe.motion", b.motionTitle(r.Ref))
+		return b.l.T("minutes.describe.motion", b.motionTitle(r.Ref)), false
 	case "document_read":
 		if doc := b.s.Documents[r.Ref]; doc != nil {
-			return b.l.T("minutes.describe.document", doc.Title)
+			return b.l.T("minutes.describe.document", doc.Title), false
 		}
 	case "narrative_recorded", "gap_recorded":
-		return b.quote(r.Text)
+		return b.quote(r.Text), false
 	}
-	return b.l.T("minutes.describe.entry_kind", strconv.Itoa(n), strings.ReplaceAll(r.Kind, "_", " "))
+	return b.l.T("minutes.describe.entry_kind", strconv.Itoa(n), strings.ReplaceAll(r.Kind, "_", " ")), true
 }
 
 func quote(s string) string { return "“" + isolate(s) + "”" }

@@ -192,15 +192,22 @@ func TestDocumentsBeforeTheStamps(t *testing.T) {
 			if !errors.As(err, &other) || other.Stated.Version != unstampedVersion || other.Stated.Stated {
 				t.Errorf("%s: after the bump to %s/%d, Rerender = %v, want the refusal of a document of %s/1", file, st.Format, RendererVersion(st.Format), err, st.Format)
 			}
-			// These logs read the same in every version so far: this
-			// plenum's renderer makes the document exactly.
+			// These logs read the same in every version so far but where
+			// a change touched them: this plenum's renderer makes the
+			// document exactly, or not at all.
 			got, err = RerenderEarlier(d, st)
 		}
 		if err != nil {
 			t.Fatalf("%s: %v", file, err)
 		}
-		if d := FirstDifference(data, got); d != "" {
+		// md/3 names who recorded a correction in its lead: the coop's
+		// minutes, which hold one, now read otherwise, and verify says
+		// they are another renderer's.
+		touched := map[string]bool{"coop-2026.md": RendererVersion(FormatMarkdown) >= 3}
+		if d := FirstDifference(data, got); d != "" && !touched[file] {
 			t.Errorf("%s, exported before the stamps, no longer renders again as it was: %s", file, d)
+		} else if d == "" && touched[file] {
+			t.Errorf("%s, exported before the stamps, renders again as it was, though md/3 changed its correction's lead", file)
 		}
 	}
 }
@@ -214,6 +221,14 @@ func TestDocumentsBeforeTheStamps(t *testing.T) {
 // renders again is listed wrongly.
 func TestEarlierVersionsRenderAgain(t *testing.T) {
 	changed := map[string]bool{}
+	// md/3, html/4, akn/3: the lead of a correction names who recorded
+	// it. The coop's documents hold a correction.
+	for _, lang := range []string{"", ".de", ".ru", ".fr", ".es"} {
+		for _, stamp := range []string{"md/1", "md/2", "html/1", "html/2", "html/3", "akn/1", "akn/2"} {
+			format, _, _ := strings.Cut(stamp, "/")
+			changed[stamp+" coop-2026"+lang+goldenExt[format]] = true
+		}
+	}
 	byName := map[string]goldenFile{}
 	for _, f := range goldenFiles(t) {
 		byName[f.name] = f

@@ -15,7 +15,7 @@ import (
 // documents it renders ("md/1"): bump it whenever the bytes of the
 // Markdown for the same log change (see version.go), and regenerate the
 // golden files with go test ./minutes -update.
-const mdVersion = 2
+const mdVersion = 3
 
 // Markdown renders the minutes as CommonMark: one paragraph a line, so
 // that a changed word is a changed line.
@@ -571,9 +571,21 @@ func GapText(l *i18n.Locale, p *Paragraph) string {
 	return "[" + t + ": " + strings.TrimSuffix(p.Text, ".") + ".]"
 }
 
-// CorrectionLead introduces a correction: "Correction of … (entry 57):".
+// CorrectionLead introduces a correction, naming the entry once and who
+// recorded the correction: "Correction of the notes of the speech of Ivy
+// Chen (entry 97), recorded by Ben Larsen:", "Correction of entry 55 of
+// the log, recorded by Ben Larsen:".
 func CorrectionLead(l *i18n.Locale, p *Paragraph) string {
-	return l.T("minutes.correction.lead", p.Original, strconv.Itoa(p.Corrects))
+	entry := strconv.Itoa(p.Corrects)
+	switch {
+	case p.OriginalIsEntry && p.By.Name != "":
+		return l.T("minutes.correction.lead_entry_by", p.Original, p.By.Name)
+	case p.OriginalIsEntry:
+		return l.T("minutes.correction.lead_entry", p.Original)
+	case p.By.Name != "":
+		return l.T("minutes.correction.lead_by", p.Original, entry, p.By.Name)
+	}
+	return l.T("minutes.correction.lead", p.Original, entry)
 }
 
 func correctedNote(l *i18n.Locale, by []int) string {

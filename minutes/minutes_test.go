@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/base64"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -17,6 +18,7 @@ import (
 
 	"plenum/assembly"
 	"plenum/demo"
+	"plenum/i18n"
 	"plenum/ledger"
 )
 
@@ -277,5 +279,80 @@ func TestHTMLAccessible(t *testing.T) {
 			t.Errorf("a heading h%d follows h%d", level, last)
 		}
 		last = level
+	}
+}
+
+// TestCorrectionLeadNamesTheEntryOnceAndWhoRecordedIt: in every language,
+// the lead of a correction names the entry it corrects once — also where
+// the entry has no description but its number ("entry 55 of the log",
+// which read "… (entry 55)" after it) — and the name of who recorded the
+// correction (the entry's actor), not their id: the coop's correction of a
+// speech by Ben Larsen, a correction of an entry the minutes do not show
+// (a count entered) by Ben Larsen, and of a vote's question by Ann Okafor,
+// the chair. A correction whose actor is no person of the record names
+// no one.
+func TestCorrectionLeadNamesTheEntryOnceAndWhoRecordedIt(t *testing.T) {
+	script := mustRead(t, filepath.Join("..", "testdata", "coop-2026.jsonl"))
+	base := replayScript(t, "coop-2026.jsonl", script)
+	hidden, question := -1, -1
+	for n := 0; n < base.state.Events; n++ {
+		if _, ok := base.state.RecordIndex[n]; !ok && hidden < 0 && n > 100 {
+			hidden = n
+		}
+	}
+	for _, r := range base.state.Record {
+		if r.Kind == "vote_opened" && question < 0 {
+			question = r.Entry
+		}
+	}
+	if hidden < 0 || question < 0 {
+		t.Fatalf("the coop's log has no entry outside the minutes (%d) or no vote opened (%d)", hidden, question)
+	}
+	last := bytes.LastIndex(bytes.TrimRight(script, "\n"), []byte("\n")) + 1 // close_sitting
+	more := fmt.Sprintf(`{"cmd": "correct_record", "actor": "ben", "at": "2026-05-09T11:10:00+02:00", "args": {"entry": %d, "text": "Dev Patel voted against.", "reason": "the teller misread the list"}}
+{"cmd": "correct_record", "actor": "ann", "at": "2026-05-09T11:10:00+02:00", "args": {"entry": %d, "text": "The question was put by the chair.", "reason": "the wrong speaker was noted"}}
+`, hidden, question)
+	f := replayScript(t, "coop-2026.jsonl and two corrections", append(append(append([]byte(nil), script[:last]...), more...), script[last:]...))
+	want := map[int]string{97: "Ben Larsen", hidden: "Ben Larsen", question: "Ann Okafor"}
+	number := regexp.MustCompile(`\d+`)
+	for _, lang := range []string{"en", "de", "ru", "fr", "es"} {
+		d := BuildIn(f.state, f.cp, lang)
+		l := d.locale()
+		seen := map[int]bool{}
+		for _, s := range d.Sittings {
+			for _, part := range s.Parts {
+				for i := range part.Paragraphs {
+					p := &part.Paragraphs[i]
+					if p.Kind != KindCorrection {
+						continue
+					}
+					seen[p.Corrects] = true
+					lead := CorrectionLead(l, p)
+					n := 0
+					for _, m := range number.FindAllString(lead, -1) {
+						if m == strconv.Itoa(p.Corrects) {
+							n++
+						}
+					}
+					if n != 1 || !strings.Contains(lead, want[p.Corrects]) {
+						t.Errorf("%s: the lead of the correction of entry %d says its number %d times and is to name %s: %q", lang, p.Corrects, n, want[p.Corrects], lead)
+					}
+					if lang == "en" && p.Corrects == hidden {
+						if w := fmt.Sprintf("Correction of entry %d of the log, recorded by Ben Larsen:", hidden); lead != w {
+							t.Errorf("en: %q, want %q", lead, w)
+						}
+					}
+				}
+			}
+		}
+		if len(seen) != len(want) {
+			t.Errorf("%s: the minutes show corrections of the entries %v, want %v", lang, seen, want)
+		}
+	}
+	// A correction whose actor is no person of the record (hostileDoc's,
+	// and one whose actor is only an id) names no one.
+	p := Paragraph{Kind: KindCorrection, Corrects: 55, Original: "entry 55 of the log", OriginalIsEntry: true}
+	if got := CorrectionLead(i18n.For("en"), &p); got != "Correction of entry 55 of the log:" {
+		t.Errorf("without who recorded it: %q", got)
 	}
 }

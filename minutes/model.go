@@ -160,25 +160,27 @@ const (
 // Paragraph is one entry of the minutes. Which fields are set depends on
 // Kind; Text is always the main text.
 type Paragraph struct {
-	Kind        string
-	Entry       int       // the ledger index of the event
-	At          time.Time // when it happened, as the command gave it
-	Speaker     Ref
-	Capacity    string // reporter, co_reporter, chair, …, or a free phrase
-	Sub         string // the kind of interjection
-	Title       string
-	Text        string
-	Time        string // a time as the source states it
-	Points      []Point
-	Origin      string // who adopted a document
-	Provenance  string
-	Motion      *Motion
-	Vote        *Vote
-	Election    *Election
-	Corrects    int    // for a correction: the entry it corrects
-	Reason      string // for a correction: why
-	Original    string // for a correction: a short description of what it corrects
-	CorrectedBy []int  // entries of later corrections of this paragraph
+	Kind            string
+	Entry           int       // the ledger index of the event
+	At              time.Time // when it happened, as the command gave it
+	Speaker         Ref
+	Capacity        string // reporter, co_reporter, chair, …, or a free phrase
+	Sub             string // the kind of interjection
+	Title           string
+	Text            string
+	Time            string // a time as the source states it
+	Points          []Point
+	Origin          string // who adopted a document
+	Provenance      string
+	Motion          *Motion
+	Vote            *Vote
+	Election        *Election
+	Corrects        int    // for a correction: the entry it corrects
+	Reason          string // for a correction: why
+	Original        string // for a correction: a short description of what it corrects
+	OriginalIsEntry bool   // for a correction: Original is only the entry's number ("entry 55 of the log"), the entry having no description of its own
+	By              Ref    // for a correction: who recorded it (the entry's actor); none if the actor is no person of the record
+	CorrectedBy     []int  // entries of later corrections of this paragraph
 }
 
 // Point is a numbered point of a resolution.
