@@ -18,6 +18,7 @@ import (
 
 	"plenum/assembly"
 	"plenum/auth"
+	"plenum/engine"
 	"plenum/fault"
 	"plenum/internal/crashtest"
 	"plenum/store"
@@ -111,6 +112,13 @@ func killVoter(db, data string) {
 				p := "p" + strconv.Itoa(i)
 				args, _ := json.Marshal(map[string]string{"vote": killVote, "voter": p, "choice": killChoice(i)})
 				_, err := eng.Submit(ctx, assembly.Envelope{Cmd: "cast_ballot", Assembly: killAssembly, Actor: p, At: time.Now(), Args: args})
+				// An append refused because the second writer appended
+				// first is "nothing was recorded; send it again", which a
+				// client does (on a loaded machine this came often enough
+				// to end a run).
+				for try := 0; try < 5 && errors.Is(err, engine.ErrNotRecorded); try++ {
+					_, err = eng.Submit(ctx, assembly.Envelope{Cmd: "cast_ballot", Assembly: killAssembly, Actor: p, At: time.Now(), Args: args})
+				}
 				var refusal *assembly.Error
 				switch {
 				case err == nil:
