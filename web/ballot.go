@@ -2,6 +2,7 @@ package web
 
 import (
 	"html/template"
+	"strconv"
 	"strings"
 
 	"plenum/assembly"
@@ -13,9 +14,14 @@ import (
 // for confirmation, and only the confirming form gives the command; the
 // receipt follows in place. The choice is never in a URL.
 
-// Drafted is the choice the delegate posted for confirmation in vt, or "".
-func (v *view) Drafted(vt *assembly.Vote) string {
-	if v.Form.Get("step") != "check" || v.Form.Get("vote") != vt.ID {
+// Drafted is the choice the delegate posted for confirmation in vt with
+// their own ballot, or "".
+func (v *view) Drafted(vt *assembly.Vote) string { return v.drafted(vt, "") }
+
+// drafted is the choice posted for confirmation in vt with the ballot
+// for the mandate carried forMandate ("": the viewer's own), or "".
+func (v *view) drafted(vt *assembly.Vote, forMandate string) string {
+	if v.Form.Get("step") != "check" || v.Form.Get("vote") != vt.ID || v.Form.Get("for") != forMandate {
 		return ""
 	}
 	c := strings.TrimRight(v.Form.Get("choice"), " ") // a secret vote's padding
@@ -34,7 +40,7 @@ func (v *view) Drafted(vt *assembly.Vote) string {
 // page only spares a delegate a refusal after they confirm.
 func (v *view) Why(vt *assembly.Vote) string {
 	switch {
-	case v.Voted(vt):
+	case v.ownVoted(vt):
 		return "voted"
 	case !v.MayVote(vt):
 		return "entitled"
@@ -69,6 +75,11 @@ func (v *view) BallotOffered() string {
 			return "vote:" + vt.ID
 		case "absent":
 			return "absent:" + vt.ID
+		}
+		for _, b := range v.VoteBallots(vt) {
+			if b.Why == "" {
+				return "vote:" + vt.ID
+			}
 		}
 	}
 	if el := v.OpenElection(); el != nil {
@@ -123,10 +134,11 @@ func (v *view) VotedVote() *assembly.Vote {
 
 // plainBallot is the open vote and Why of it, when it is a plain vote
 // (not by a show of hands, not encrypted), no ballot is posted for
-// confirmation and no election is open beside it; else nil.
+// confirmation, no election is open beside it and the viewer casts no
+// ballot for a mandate they carry (proxyVote); else nil.
 func (v *view) plainBallot() (*assembly.Vote, string) {
 	vt := v.OpenVote()
-	if vt == nil || v.Form != nil || vt.Method == "show_of_hands" || vt.Method == "encrypted" || v.OpenElection() != nil {
+	if vt == nil || v.Form != nil || vt.Method == "show_of_hands" || vt.Method == "encrypted" || v.OpenElection() != nil || v.proxyVote(vt) {
 		return nil, ""
 	}
 	return vt, v.Why(vt)
@@ -195,3 +207,128 @@ func (v *view) AnnounceMyFloor() string {
 	}
 	return s
 }
+
+// The ballots of a proxy: a delegate who carries another's mandate as
+// proxy (transfer_proxy) casts, beside their own ballot, one for each
+// mandate they carry, as the rules let them (assembly's ballotRight, the
+// command's for_mandate): where the rules allow proxies, the mandate is
+// entitled in the vote and its holder is not there to vote themselves.
+// The page shows each ballot under whose mandate it is, with its own
+// confirmation, "voted" state and receipt. A delegate who carries none
+// sees the one ballot as always.
+
+// mandateBallot is one of the ballots the viewer casts in a vote: with
+// their own right (For "") or for a mandate they carry.
+type mandateBallot struct {
+	Vote *assembly.Vote
+	// For is the carried mandate's id, "" for the viewer's own ballot;
+	// Pre tells its form's element ids apart ("" for the own ballot).
+	For, Pre string
+	// Label says whose mandate it is (the ballot's heading); Holder is
+	// the name of a carried mandate's holder.
+	Label  template.HTML
+	Holder string
+	// Why is Why of the ballot: "voted", "entitled", "absent", "" (the
+	// ballot is offered), or "present" (the mandate's holder is there
+	// and votes themselves); Here whether its "absent" shows the form
+	// saying the viewer is in the hall (once on the page).
+	Why  string
+	Here bool
+	// Done says who cast the ballot, when Why is "voted" (a carried
+	// mandate's: the viewer, or its holder themselves).
+	Done template.HTML
+}
+
+// carried are the mandates the viewer carries as proxy and may cast a
+// ballot for where eligible are entitled, as the rules decide it: proxies
+// allowed, the mandate carried by the viewer, held by another and
+// entitled; in the order the mandates were submitted.
+func (v *view) carried(eligible map[string]bool) []*assembly.Mandate {
+	if v.Me.Person == "" || !v.S.Assembly.Rules.ProxiesAllowed {
+		return nil
+	}
+	var out []*assembly.Mandate
+	for _, id := range v.carriedBy(v.Me.Person) {
+		if m := v.S.Mandates[id]; m != nil && m.Proxy == v.Me.Person && m.Person != v.Me.Person && eligible[id] {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// ownRight is the viewer's own voting right entitled in eligible (their
+// voting mandate, or "p:" and their id), as the rules pick it, or "".
+func (v *view) ownRight(eligible map[string]bool) string {
+	if v.Me.Mandate != nil && eligible[v.Me.Mandate.ID] {
+		return v.Me.Mandate.ID
+	}
+	if r := "p:" + v.Me.Person; v.Me.Person != "" && eligible[r] {
+		return r
+	}
+	return ""
+}
+
+// proxyVote reports whether the viewer casts ballots for mandates they
+// carry in vt: a plain vote (not by a show of hands, not encrypted: an
+// encrypted ballot is bound to one right in the browser) in which they
+// carry a mandate entitled.
+func (v *view) proxyVote(vt *assembly.Vote) bool {
+	return vt.Method != "show_of_hands" && vt.Encrypted == nil && vt.Method != "encrypted" && len(v.carried(vt.Eligible)) > 0
+}
+
+// ownVoted reports whether the viewer has cast their own ballot in vt:
+// by their own right when they cast ballots for mandates they carry
+// too, else whether they cast any (Voted).
+func (v *view) ownVoted(vt *assembly.Vote) bool {
+	if !v.proxyVote(vt) {
+		return v.Voted(vt)
+	}
+	r := v.ownRight(vt.Eligible)
+	return r != "" && vt.Voted[r]
+}
+
+// VoteBallots are the viewer's ballots in vt, their own first and then
+// one for each mandate they carry, when they carry one entitled in vt
+// (proxyVote); else nil (the page shows the one ballot).
+func (v *view) VoteBallots(vt *assembly.Vote) []mandateBallot {
+	if !v.proxyVote(vt) {
+		return nil
+	}
+	own := mandateBallot{Vote: vt, Why: v.Why(vt), Here: true}
+	if m := v.Me.Mandate; m != nil {
+		own.Label = tr(v.L, "web.pb.own", v.mandateText(m))
+	} else {
+		own.Label = template.HTML(attrEscaper.Replace(v.L.T("web.pb.own_ballot")))
+	}
+	out := []mandateBallot{own}
+	here := own.Why != "absent"
+	for i, m := range v.carried(vt.Eligible) {
+		b := mandateBallot{Vote: vt, For: m.ID, Pre: "p" + strconv.Itoa(i+1) + "-", Holder: v.Name(m.Person),
+			Label: tr(v.L, "web.pb.carried", bdi(v.Name(m.Person)), v.mandateText(m))}
+		switch {
+		case vt.Voted[m.ID]:
+			b.Why, b.Done = "voted", v.castBy(vt, m)
+		case v.S.VotesFromWhere(m.Person):
+			b.Why, b.Done = "present", tr(v.L, "web.pb.holder_votes", bdi(v.Name(m.Person)))
+		case !v.S.InHall(v.Me.Person):
+			b.Why, b.Here, here = "absent", here, false
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+// castBy says who cast the ballot of the carried mandate m in vt: the
+// viewer, or another (its holder themselves).
+func (v *view) castBy(vt *assembly.Vote, m *assembly.Mandate) template.HTML {
+	for i := range vt.Ballots {
+		if b := &vt.Ballots[i]; b.Right == m.ID && b.Voter != v.Me.Person {
+			return tr(v.L, "web.pb.voted_by", bdi(v.Name(b.Voter)))
+		}
+	}
+	return template.HTML(attrEscaper.Replace(v.L.T("web.pb.voted")))
+}
+
+// DraftedIn is Drafted of the ballot b: the choice posted for its
+// confirmation (the form's "for" its mandate), or "".
+func (v *view) DraftedIn(b mandateBallot) string { return v.drafted(b.Vote, b.For) }

@@ -1,0 +1,148 @@
+package web_test
+
+import (
+	"net/http"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+
+	"plenum/assembly"
+	"plenum/web"
+)
+
+// anyHiddenRe is a hidden field of a form.
+var anyHiddenRe = regexp.MustCompile(`<input type="hidden" name="([^"]+)" value="([^"]*)">`)
+
+// confirm sends the confirming form of the ballot drafted on page, as a
+// browser without the script does, and returns the answer.
+func (b *browser) confirm(page string) *http.Response {
+	b.h.t.Helper()
+	m := confirmFormRe.FindStringSubmatch(page)
+	if m == nil {
+		b.h.t.Fatalf("no confirming form on the page:\n%s", page)
+	}
+	form := url.Values{}
+	for _, f := range anyHiddenRe.FindAllStringSubmatch(m[1], -1) {
+		form.Add(f[1], f[2])
+	}
+	return b.post("/a/"+asm+"/act", form, nil)
+}
+
+// TestProxyCastsTheMandateTheyCarry: a delegate who carries an absent
+// delegate's mandate as proxy is offered, on their page, a ballot for
+// it beside their own, each under whose mandate it is, only where the
+// rules allow proxies; the carried mandate's ballot, confirmed by the
+// page's forms without the script, is recorded for that mandate (its
+// weight), apart from the delegate's own; each says it has been cast;
+// one who does not carry the mandate cannot cast it; and when the
+// mandate's holder is present, they vote themselves.
+func TestProxyCastsTheMandateTheyCarry(t *testing.T) {
+	h := newWeightedHall(t, web.Options{BaseURL: hallBaseURL})
+	for _, p := range []string{"anna", "boris", "dora"} {
+		h.must(p, "check_in", obj{"person": p})
+	}
+	h.must("admin", "add_person", obj{"id": "chair", "name": "Vera Chair"})
+	h.must("admin", "open_sitting", obj{"id": "s1", "title": "First sitting", "date": "2026-05-09", "chair": "chair"})
+	anna, boris := h.browser("anna"), h.browser("boris")
+	page := func(b *browser) string {
+		t.Helper()
+		status, body, _ := b.get("/a/" + asm + "/delegate")
+		if status != http.StatusOK {
+			t.Fatalf("the delegate's page: %d", status)
+		}
+		return body
+	}
+	const (
+		own     = `Your own mandate (decisive vote for The members · 5 votes)`
+		carried = `The mandate of Clara Zetkin, carried by you as proxy (decisive vote for The members · 2 votes)`
+		forForm = `<input type="hidden" name="for" value="m-clara">`
+	)
+
+	// Rules without proxies: one ballot, Anna's own.
+	h.must("admin", "set_rules", obj{"overrides": obj{"proxies_allowed": false}})
+	h.must("chair", "open_vote", obj{"id": "v0", "question": "Adopt the minutes?", "method": "roll_call"})
+	if body := page(anna); strings.Contains(body, carried) || strings.Contains(body, forForm) || strings.Count(body, `class="ballot draft"`) != 1 {
+		t.Errorf("without proxies in the rules, Anna is offered a ballot for Clara's mandate:\n%s", body)
+	}
+	h.must("chair", "close_vote", obj{"vote": "v0"})
+	h.must("admin", "set_rules", obj{"overrides": obj{"proxies_allowed": true}})
+
+	// Clara present: she votes herself.
+	h.must("clara", "check_in", obj{"person": "clara"})
+	h.must("chair", "open_vote", obj{"id": "v1", "question": "Adopt the accounts?", "method": "roll_call"})
+	if body := page(anna); !strings.Contains(body, "Clara Zetkin is present and casts this mandate’s ballot themselves.") || strings.Contains(body, forForm) {
+		t.Errorf("Clara present: Anna's page does not say Clara votes herself, or offers her ballot:\n%s", body)
+	}
+	h.must("chair", "leave_hall", obj{"persons": []string{"clara"}})
+
+	body := page(anna)
+	annaTok := csrfRe.FindStringSubmatch(body)[1]
+	for _, w := range []string{own, carried, forForm} {
+		if !strings.Contains(body, w) {
+			t.Errorf("Anna's page does not show %q:\n%s", w, body)
+		}
+	}
+	if n := strings.Count(body, `class="ballot draft"`); n != 2 {
+		t.Errorf("Anna's page offers %d ballots, want her own and Clara's", n)
+	}
+	if body := page(boris); strings.Contains(body, "carried by you") || strings.Contains(body, forForm) {
+		t.Errorf("Boris, who carries no mandate, is offered another's ballot:\n%s", body)
+	}
+	ballots := func() []assembly.Ballot {
+		return read(h, func(s *assembly.State) []assembly.Ballot {
+			return append([]assembly.Ballot(nil), s.Votes["v1"].Ballots...)
+		})
+	}
+
+	// Boris forges Clara's ballot: refused, nothing recorded.
+	_, bp, _ := boris.get("/a/" + asm + "/delegate")
+	tok := csrfRe.FindStringSubmatch(bp)
+	resp, answer := boris.postHeader("/a/"+asm+"/act", url.Values{"csrf": {tok[1]}, "cmd": {"cast_ballot"}, "a:vote": {"v1"}, "a:voter": {"boris"}, "a:for_mandate": {"m-clara"}, "a:choice": {"for"}},
+		http.Header{"X-Plenum": {"1"}, "Accept": {"application/json"}})
+	if resp.StatusCode < 400 || !strings.Contains(answer, "does not carry the mandate of Clara Zetkin") || len(ballots()) != 0 {
+		t.Fatalf("Boris casting Clara's ballot: %s %s, ballots %v", resp.Status, answer, ballots())
+	}
+
+	// Anna casts Clara's ballot, as the page's forms send it.
+	body = anna.draft(url.Values{"step": {"check"}, "vote": {"v1"}, "for": {"m-clara"}, "choice": {"against"}})
+	if !strings.Contains(body, "Cast the ballot of Clara Zetkin’s mandate: <strong>") || !strings.Contains(body, `name="a:for_mandate" value="m-clara"`) {
+		t.Fatalf("the confirmation of Clara's ballot:\n%s", body)
+	}
+	if n := strings.Count(body, `class="act confirm-form"`); n != 1 {
+		t.Fatalf("%d confirmations, want Clara's alone", n)
+	}
+	if loc := anna.confirm(body).Header.Get("Location"); !strings.HasPrefix(loc, "/a/coop/receipt?entry=") {
+		t.Fatalf("after Clara's ballot the page goes to %q, want its receipt", loc)
+	} else if status, receipt, _ := anna.get(loc); status != 200 || !strings.Contains(receipt, "AGAINST") {
+		t.Errorf("the receipt of Clara's ballot: %d\n%s", status, receipt)
+	}
+	if bs := ballots(); len(bs) != 1 || bs[0] != (assembly.Ballot{Voter: "anna", Right: "m-clara", Choice: "against", Weight: 2, At: bs[0].At}) {
+		t.Fatalf("Clara's ballot recorded as %+v", bs)
+	}
+	body = page(anna)
+	if !strings.Contains(body, "You have voted with this mandate.") || strings.Contains(body, "You have voted in this vote.") || strings.Count(body, `class="ballot draft"`) != 1 || strings.Contains(body, forForm) {
+		t.Errorf("after Clara's ballot, Anna's page does not offer her own ballot alone:\n%s", body)
+	}
+
+	// Anna's own ballot.
+	body = anna.draft(url.Values{"step": {"check"}, "vote": {"v1"}, "choice": {"for"}})
+	if !strings.Contains(body, "Cast your ballot: <strong>") || strings.Contains(body, "a:for_mandate") {
+		t.Fatalf("the confirmation of Anna's own ballot:\n%s", body)
+	}
+	if loc := anna.confirm(body).Header.Get("Location"); !strings.HasPrefix(loc, "/a/coop/receipt?entry=") {
+		t.Fatalf("after Anna's own ballot the page goes to %q, want its receipt", loc)
+	}
+	if bs := ballots(); len(bs) != 2 || bs[1].Voter != "anna" || bs[1].Right != "m-anna" || bs[1].Choice != "for" || bs[1].Weight != 5 {
+		t.Fatalf("Anna's own ballot recorded as %+v", bs)
+	}
+	body = page(anna)
+	if !strings.Contains(body, "You have voted with this mandate.") || !strings.Contains(body, "You have voted in this vote.") || strings.Contains(body, `class="ballot draft"`) {
+		t.Errorf("after both ballots, Anna's page does not say both are cast:\n%s", body)
+	}
+	// A second ballot for Clara's mandate is refused.
+	anna.post("/a/"+asm+"/act", url.Values{"csrf": {annaTok}, "cmd": {"cast_ballot"}, "a:vote": {"v1"}, "a:voter": {"anna"}, "a:for_mandate": {"m-clara"}, "a:choice": {"for"}}, nil)
+	if n := len(ballots()); n != 2 {
+		t.Errorf("a second ballot for Clara's mandate: %d ballots", n)
+	}
+}
