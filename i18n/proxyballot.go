@@ -18,6 +18,9 @@ var proxyBallotMessages = []Msg{
 	{Key: "web.pb.carried", En: "The mandate of %s, carried by you as proxy (%s)", De: "Das Mandat von %s, das Sie in Vertretung tragen (%s)", Ru: "Мандат: %s, передан вам по доверенности (%s)", Fr: "Le mandat de %s, que vous portez par procuration (%s)", Es: "La credencial de %s, que usted ejerce por poder (%s)"},
 	// The confirmation of a ballot for a carried mandate: its holder's name.
 	{Key: "web.pb.cast_for", En: "Cast the ballot of %s’s mandate:", De: "Stimme für das Mandat von %s abgeben:", Ru: "Подать голос по мандату: %s:", Fr: "Voter pour le mandat de %s :", Es: "Emitir el voto de la credencial de %s:"},
+	// The confirmation of a ballot in an election for a carried mandate:
+	// its holder's name, the election's title.
+	{Key: "web.pb.cast_in_for", En: "Cast the ballot of %s’s mandate in “%s”:", De: "Stimmzettel für das Mandat von %s abgeben bei „%s“:", Ru: "Подать бюллетень по мандату: %s, «%s»:", Fr: "Bulletin pour le mandat de %s, « %s » :", Es: "Emitir la papeleta de la credencial de %s en «%s»:"},
 	// A carried mandate's ballot, cast by the delegate.
 	{Key: "web.pb.voted", En: "You have voted with this mandate.", De: "Sie haben mit diesem Mandat abgestimmt.", Ru: "Вы проголосовали по этому мандату.", Fr: "Vous avez voté avec ce mandat.", Es: "Ya ha votado con esta credencial."},
 	// A carried mandate's ballot, cast by another (its holder themselves).

@@ -53,7 +53,7 @@ func (v *view) Why(vt *assembly.Vote) string {
 // WhyNot is Why for an election.
 func (v *view) WhyNot(el *assembly.Election) string {
 	switch {
-	case v.ElectionVoted(el):
+	case v.ownElectionVoted(el):
 		return "voted"
 	case methodKind(el.Method) == "none":
 		return "none"
@@ -88,6 +88,11 @@ func (v *view) BallotOffered() string {
 			return "election:" + el.ID
 		case "absent":
 			return "absent:" + el.ID
+		}
+		for _, b := range v.ElectionBallots(el) {
+			if b.Why == "" {
+				return "election:" + el.ID
+			}
 		}
 	}
 	return ""
@@ -217,10 +222,13 @@ func (v *view) AnnounceMyFloor() string {
 // confirmation, "voted" state and receipt. A delegate who carries none
 // sees the one ballot as always.
 
-// mandateBallot is one of the ballots the viewer casts in a vote: with
+// mandateBallot is one of the ballots the viewer casts in a vote or an
+// election: with
 // their own right (For "") or for a mandate they carry.
 type mandateBallot struct {
-	Vote *assembly.Vote
+	// Vote or Election is what the ballot is cast in.
+	Vote     *assembly.Vote
+	Election *assembly.Election
 	// For is the carried mandate's id, "" for the viewer's own ballot;
 	// Pre tells its form's element ids apart ("" for the own ballot).
 	For, Pre string
@@ -283,8 +291,14 @@ func (v *view) ownVoted(vt *assembly.Vote) bool {
 	if !v.proxyVote(vt) {
 		return v.Voted(vt)
 	}
-	r := v.ownRight(vt.Eligible)
-	return r != "" && vt.Voted[r]
+	return v.ownRightVoted(vt.Eligible, vt.Voted)
+}
+
+// ownRightVoted reports whether the viewer's own right where eligible
+// are entitled (ownRight) is among those voted.
+func (v *view) ownRightVoted(eligible, voted map[string]bool) bool {
+	r := v.ownRight(eligible)
+	return r != "" && voted[r]
 }
 
 // VoteBallots are the viewer's ballots in vt, their own first and then
@@ -294,20 +308,29 @@ func (v *view) VoteBallots(vt *assembly.Vote) []mandateBallot {
 	if !v.proxyVote(vt) {
 		return nil
 	}
-	own := mandateBallot{Vote: vt, Why: v.Why(vt), Here: true}
+	return v.proxyBallots(mandateBallot{Vote: vt, Why: v.Why(vt)}, vt.Eligible, vt.Voted,
+		castByOf(v, vt.Ballots, func(b *assembly.Ballot) (string, string) { return b.Right, b.Voter }))
+}
+
+// proxyBallots are the viewer's ballots where eligible are entitled and
+// voted have voted: their own (own, with its Why) and one for each
+// mandate they carry (carried), whose ballot cast says castBy.
+func (v *view) proxyBallots(own mandateBallot, eligible, voted map[string]bool, castBy func(*assembly.Mandate) template.HTML) []mandateBallot {
+	b := own
+	b.Here = true
 	if m := v.Me.Mandate; m != nil {
-		own.Label = tr(v.L, "web.pb.own", v.mandateText(m))
+		b.Label = tr(v.L, "web.pb.own", v.mandateText(m))
 	} else {
-		own.Label = template.HTML(attrEscaper.Replace(v.L.T("web.pb.own_ballot")))
+		b.Label = template.HTML(attrEscaper.Replace(v.L.T("web.pb.own_ballot")))
 	}
-	out := []mandateBallot{own}
+	out := []mandateBallot{b}
 	here := own.Why != "absent"
-	for i, m := range v.carried(vt.Eligible) {
-		b := mandateBallot{Vote: vt, For: m.ID, Pre: "p" + strconv.Itoa(i+1) + "-", Holder: v.Name(m.Person),
+	for i, m := range v.carried(eligible) {
+		b := mandateBallot{Vote: own.Vote, Election: own.Election, For: m.ID, Pre: "p" + strconv.Itoa(i+1) + "-", Holder: v.Name(m.Person),
 			Label: tr(v.L, "web.pb.carried", bdi(v.Name(m.Person)), v.mandateText(m))}
 		switch {
-		case vt.Voted[m.ID]:
-			b.Why, b.Done = "voted", v.castBy(vt, m)
+		case voted[m.ID]:
+			b.Why, b.Done = "voted", castBy(m)
 		case v.S.VotesFromWhere(m.Person):
 			b.Why, b.Done = "present", tr(v.L, "web.pb.holder_votes", bdi(v.Name(m.Person)))
 		case !v.S.InHall(v.Me.Person):
@@ -318,13 +341,24 @@ func (v *view) VoteBallots(vt *assembly.Vote) []mandateBallot {
 	return out
 }
 
-// castBy says who cast the ballot of the carried mandate m in vt: the
-// viewer, or another (its holder themselves).
-func (v *view) castBy(vt *assembly.Vote, m *assembly.Mandate) template.HTML {
-	for i := range vt.Ballots {
-		if b := &vt.Ballots[i]; b.Right == m.ID && b.Voter != v.Me.Person {
-			return tr(v.L, "web.pb.voted_by", bdi(v.Name(b.Voter)))
+// castByOf is castBy of the ballot cast for a mandate among ballots, whose
+// right and voter rv reads.
+func castByOf[B any](v *view, ballots []B, rv func(*B) (right, voter string)) func(*assembly.Mandate) template.HTML {
+	return func(m *assembly.Mandate) template.HTML {
+		for i := range ballots {
+			if right, voter := rv(&ballots[i]); right == m.ID {
+				return v.castBy(voter)
+			}
 		}
+		return v.castBy(v.Me.Person)
+	}
+}
+
+// castBy says who cast the ballot of a carried mandate: the viewer, or
+// another (its holder themselves).
+func (v *view) castBy(voter string) template.HTML {
+	if voter != v.Me.Person {
+		return tr(v.L, "web.pb.voted_by", bdi(v.Name(voter)))
 	}
 	return template.HTML(attrEscaper.Replace(v.L.T("web.pb.voted")))
 }
@@ -332,3 +366,45 @@ func (v *view) castBy(vt *assembly.Vote, m *assembly.Mandate) template.HTML {
 // DraftedIn is Drafted of the ballot b: the choice posted for its
 // confirmation (the form's "for" its mandate), or "".
 func (v *view) DraftedIn(b mandateBallot) string { return v.drafted(b.Vote, b.For) }
+
+// proxyElection reports whether the viewer casts ballots for mandates
+// they carry in el: an election whose ballots are filled in on the page
+// (not as stated, not encrypted) in which they carry a mandate entitled.
+func (v *view) proxyElection(el *assembly.Election) bool {
+	return el.Encrypted == nil && methodKind(el.Method) != "none" && len(v.carried(el.Eligible)) > 0
+}
+
+// ownElectionVoted is ownVoted of an election.
+func (v *view) ownElectionVoted(el *assembly.Election) bool {
+	if !v.proxyElection(el) {
+		return v.ElectionVoted(el)
+	}
+	return v.ownRightVoted(el.Eligible, el.Voted)
+}
+
+// ElectionBallots are VoteBallots of an election.
+func (v *view) ElectionBallots(el *assembly.Election) []mandateBallot {
+	if !v.proxyElection(el) {
+		return nil
+	}
+	return v.proxyBallots(mandateBallot{Election: el, Why: v.WhyNot(el)}, el.Eligible, el.Voted,
+		castByOf(v, el.Ballots, func(b *assembly.ElectionBallot) (string, string) { return b.Right, b.Voter }))
+}
+
+// OwnElectionBallot is the viewer's one ballot in el, when they cast none
+// for a mandate they carry.
+func (v *view) OwnElectionBallot(el *assembly.Election) mandateBallot {
+	return mandateBallot{Election: el, Why: v.WhyNot(el), Here: true}
+}
+
+// DraftForBallot reports whether the page is the confirmation step of the
+// ballot b in an election (the form's "for" its mandate).
+func (v *view) DraftForBallot(b mandateBallot) bool {
+	return v.DraftFor(b.Election) && v.Form.Get("for") == b.For
+}
+
+// FilledIn is Filled of the ballot b in an election: the ballot shown
+// again as filled in is b's (the form's "for" its mandate).
+func (v *view) FilledIn(b mandateBallot, name, value string) bool {
+	return v.Form.Get("for") == b.For && v.Filled(b.Election, name, value)
+}

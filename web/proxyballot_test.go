@@ -29,6 +29,29 @@ func (b *browser) confirm(page string) *http.Response {
 	return b.post("/a/"+asm+"/act", form, nil)
 }
 
+// newProxyHall is newWeightedHall (Anna carries Clara's mandate as proxy)
+// with Anna, Boris and Dora in the hall, Clara away, and a sitting open,
+// chaired by Vera.
+func newProxyHall(t *testing.T) *hall {
+	h := newWeightedHall(t, web.Options{BaseURL: hallBaseURL})
+	for _, p := range []string{"anna", "boris", "dora"} {
+		h.must(p, "check_in", obj{"person": p})
+	}
+	h.must("admin", "add_person", obj{"id": "chair", "name": "Vera Chair"})
+	h.must("admin", "open_sitting", obj{"id": "s1", "title": "First sitting", "date": "2026-05-09", "chair": "chair"})
+	return h
+}
+
+// delegatePage is b's delegate's page.
+func delegatePage(b *browser) string {
+	b.h.t.Helper()
+	status, body, _ := b.get("/a/" + asm + "/delegate")
+	if status != http.StatusOK {
+		b.h.t.Fatalf("the delegate's page: %d", status)
+	}
+	return body
+}
+
 // TestProxyCastsTheMandateTheyCarry: a delegate who carries an absent
 // delegate's mandate as proxy is offered, on their page, a ballot for
 // it beside their own, each under whose mandate it is, only where the
@@ -38,21 +61,9 @@ func (b *browser) confirm(page string) *http.Response {
 // one who does not carry the mandate cannot cast it; and when the
 // mandate's holder is present, they vote themselves.
 func TestProxyCastsTheMandateTheyCarry(t *testing.T) {
-	h := newWeightedHall(t, web.Options{BaseURL: hallBaseURL})
-	for _, p := range []string{"anna", "boris", "dora"} {
-		h.must(p, "check_in", obj{"person": p})
-	}
-	h.must("admin", "add_person", obj{"id": "chair", "name": "Vera Chair"})
-	h.must("admin", "open_sitting", obj{"id": "s1", "title": "First sitting", "date": "2026-05-09", "chair": "chair"})
+	h := newProxyHall(t)
 	anna, boris := h.browser("anna"), h.browser("boris")
-	page := func(b *browser) string {
-		t.Helper()
-		status, body, _ := b.get("/a/" + asm + "/delegate")
-		if status != http.StatusOK {
-			t.Fatalf("the delegate's page: %d", status)
-		}
-		return body
-	}
+	page := delegatePage
 	const (
 		own     = `Your own mandate (decisive vote for The members · 5 votes)`
 		carried = `The mandate of Clara Zetkin, carried by you as proxy (decisive vote for The members · 2 votes)`
@@ -144,5 +155,61 @@ func TestProxyCastsTheMandateTheyCarry(t *testing.T) {
 	anna.post("/a/"+asm+"/act", url.Values{"csrf": {annaTok}, "cmd": {"cast_ballot"}, "a:vote": {"v1"}, "a:voter": {"anna"}, "a:for_mandate": {"m-clara"}, "a:choice": {"for"}}, nil)
 	if n := len(ballots()); n != 2 {
 		t.Errorf("a second ballot for Clara's mandate: %d ballots", n)
+	}
+}
+
+// TestProxyCastsTheMandateTheyCarryInAnElection: in an election as in a
+// vote, a proxy fills in a ballot for the mandate they carry beside their
+// own: its confirmation and its Change keep to that ballot, the ballot
+// confirmed is recorded for the carried mandate, apart from the proxy's
+// own, and each says it is cast.
+func TestProxyCastsTheMandateTheyCarryInAnElection(t *testing.T) {
+	h := newProxyHall(t)
+	anna := h.browser("anna")
+	h.must("chair", "open_election", obj{"id": "e1", "title": "The treasurer", "seats": 1, "method": "plurality", "candidates": []string{"boris", "dora"}})
+	const forForm = `<input type="hidden" name="for" value="m-clara">`
+	body := delegatePage(anna)
+	if !strings.Contains(body, "The mandate of Clara Zetkin, carried by you as proxy") || !strings.Contains(body, forForm) || strings.Count(body, `class="ballot draft keep"`) != 2 {
+		t.Fatalf("Anna is not offered Clara's ballot beside her own:\n%s", body)
+	}
+	body = anna.draft(url.Values{"step": {"check"}, "election": {"e1"}, "for": {"m-clara"}, "a:approve:list": {"dora"}})
+	if !strings.Contains(body, "Cast the ballot of Clara Zetkin’s mandate in “The treasurer”:") || !strings.Contains(body, `name="a:for_mandate" value="m-clara"`) || strings.Count(body, `class="act confirm-form"`) != 1 {
+		t.Fatalf("the confirmation of Clara's ballot:\n%s", body)
+	}
+	// Change shows Clara's ballot again as filled in, and Anna's own empty.
+	back := changeFields(t, body, "Change")
+	if back.Get("for") != "m-clara" {
+		t.Fatalf("Change does not return to Clara's ballot: %v", back)
+	}
+	again := anna.draft(back)
+	if n := strings.Count(again, `value="dora" checked`); n != 1 {
+		t.Errorf("after Change, Dora is ticked on %d ballots, want Clara's alone", n)
+	}
+	if loc := anna.confirm(body).Header.Get("Location"); !strings.HasPrefix(loc, "/a/coop/receipt?entry=") {
+		t.Fatalf("after Clara's ballot the page goes to %q, want its receipt", loc)
+	}
+	ballots := func() []assembly.ElectionBallot {
+		return read(h, func(s *assembly.State) []assembly.ElectionBallot {
+			return append([]assembly.ElectionBallot(nil), s.Elections["e1"].Ballots...)
+		})
+	}
+	if bs := ballots(); len(bs) != 1 || bs[0].Voter != "anna" || bs[0].Right != "m-clara" || bs[0].Weight != 2 {
+		t.Fatalf("Clara's ballot recorded as %+v", bs)
+	}
+	body = delegatePage(anna)
+	if !strings.Contains(body, "You have voted with this mandate.") || strings.Contains(body, "You have voted in this election.") || strings.Count(body, `class="ballot draft keep"`) != 1 || strings.Contains(body, forForm) {
+		t.Errorf("after Clara's ballot, Anna's page does not offer her own ballot alone:\n%s", body)
+	}
+	body = anna.draft(url.Values{"step": {"check"}, "election": {"e1"}, "a:approve:list": {"boris"}})
+	if strings.Contains(body, "a:for_mandate") {
+		t.Fatalf("Anna's own ballot is cast for a mandate:\n%s", body)
+	}
+	anna.confirm(body)
+	if bs := ballots(); len(bs) != 2 || bs[1].Right != "m-anna" || bs[1].Weight != 5 {
+		t.Fatalf("Anna's own ballot recorded as %+v", bs)
+	}
+	body = delegatePage(anna)
+	if !strings.Contains(body, "You have voted with this mandate.") || !strings.Contains(body, "You have voted in this election.") || strings.Contains(body, `class="ballot draft`) {
+		t.Errorf("after both ballots, Anna's page does not say both are cast:\n%s", body)
 	}
 }
