@@ -161,6 +161,14 @@ func (s *server) secretReceipt(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	proof, err := engine.SecretBallotReceipt(r.Context(), a, vote, token)
+	if up := strings.ToUpper(token); assembly.CodeOf(err) == assembly.ErrNotFound && up != token {
+		// plenum makes a token in RFC 4648 base32 (crypto/rand.Text:
+		// upper-case letters and the digits 2 to 7), so one typed in
+		// lower case is the same token, as an access code is the same
+		// code in any case. Asked as typed first: a token of another
+		// make, if ever one is in a log, is found as it stands.
+		proof, err = engine.SecretBallotReceipt(r.Context(), a, vote, up)
+	}
 	if err != nil {
 		var ae *assembly.Error
 		if errors.As(err, &ae) && ae.Code != assembly.ErrCorrupt {
