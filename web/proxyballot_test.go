@@ -213,3 +213,38 @@ func TestProxyCastsTheMandateTheyCarryInAnElection(t *testing.T) {
 		t.Errorf("after both ballots, Anna's page does not say both are cast:\n%s", body)
 	}
 }
+
+// TestProxyBallotSecretAndAway: in a secret vote the ballot of a carried
+// mandate is cast from the page as in a roll-call (its receipt shows its
+// code, and no choice is recorded); a proxy out of the hall is told so
+// on each ballot and offered the way back in once, and no ballot.
+func TestProxyBallotSecretAndAway(t *testing.T) {
+	h := newProxyHall(t)
+	anna := h.browser("anna")
+	h.must("chair", "open_vote", obj{"id": "v1", "question": "Elect the auditor?", "method": "secret"})
+	body := anna.draft(url.Values{"step": {"check"}, "vote": {"v1"}, "for": {"m-clara"}, "choice": {"for"}})
+	loc := anna.confirm(body).Header.Get("Location")
+	if !strings.HasPrefix(loc, "/a/coop/receipt?entry=") {
+		t.Fatalf("after Clara's secret ballot the page goes to %q", loc)
+	}
+	if _, receipt, _ := anna.get(loc); tokenRe.FindStringSubmatch(receipt) == nil {
+		t.Errorf("the receipt of Clara's secret ballot shows no code:\n%s", receipt)
+	}
+	bs := read(h, func(s *assembly.State) []assembly.Ballot {
+		return append([]assembly.Ballot(nil), s.Votes["v1"].Ballots...)
+	})
+	if len(bs) != 1 || bs[0].Right != "m-clara" || bs[0].Choice != "" {
+		t.Fatalf("Clara's secret ballot recorded as %+v", bs)
+	}
+	if body := delegatePage(anna); !strings.Contains(body, "You have voted with this mandate. Nobody can see") || strings.Count(body, `class="ballot draft"`) != 1 {
+		t.Errorf("after Clara's secret ballot:\n%s", body)
+	}
+	h.must("chair", "close_vote", obj{"vote": "v1"})
+
+	h.must("chair", "leave_hall", obj{"persons": []string{"anna"}})
+	h.must("chair", "open_vote", obj{"id": "v2", "question": "Adopt the accounts?", "method": "roll_call"})
+	body = delegatePage(anna)
+	if strings.Count(body, "You are not registered present in the hall; only those present vote.") != 2 || strings.Count(body, `>I am in the hall</button>`) != 1 || strings.Contains(body, `class="ballot draft"`) {
+		t.Errorf("Anna away: each ballot does not say so, or the way back is not offered once:\n%s", body)
+	}
+}
