@@ -87,8 +87,10 @@ func TestAgendaReorderAndTable(t *testing.T) {
 		t.Errorf("a tabled item is offered to be tabled again")
 	}
 
-	refusedNothingChanged(t, h, anna, "chair/agenda", "reorder_items", url.Values{"a:items:list": {"i3 i1 i2"}}, "Only the chair")
-	refusedNothingChanged(t, h, anna, "chair/agenda", "table_item", url.Values{"a:item": {"i1"}}, "Only the chair")
+	// The agenda tab offers a delegate no form, so none of its tokens: the
+	// hall tab's, which offers them the hall's forms, sends the refused ones.
+	refusedNothingChanged(t, h, anna, "chair/hall", "reorder_items", url.Values{"a:items:list": {"i3 i1 i2"}}, "Only the chair")
+	refusedNothingChanged(t, h, anna, "chair/hall", "table_item", url.Values{"a:item": {"i1"}}, "Only the chair")
 	refusedNothingChanged(t, h, chair, "chair/agenda", "table_item", url.Values{"a:item": {"i3"}}, "Any other business")
 	refusedNothingChanged(t, h, chair, "chair/agenda", "reorder_items", url.Values{"a:items:list": {"i1 i2"}}, "Any other business")
 }
@@ -152,7 +154,9 @@ func TestApproveMinutesForm(t *testing.T) {
 			t.Errorf("%s is offered to approve the minutes", who)
 		}
 	}
-	refusedNothingChanged(t, h, sec, "chair/sitting", "approve_minutes", url.Values{"a:sitting": {"s1"}}, "Only the chair")
+	// The sitting tab offers a secretary no form (TestChairTabsOfferOnlyWhatTheRulesAllow):
+	// the hall tab's token sends the refused one.
+	refusedNothingChanged(t, h, sec, "chair/hall", "approve_minutes", url.Values{"a:sitting": {"s1"}}, "Only the chair")
 	refusedNothingChanged(t, h, chair, "chair/sitting", "approve_minutes", url.Values{"a:sitting": {"s1"}, "a:vote": {"v9"}}, "v9")
 
 	doneSays(t, chair, "chair/sitting", "approve_minutes", url.Values{"a:sitting": {"s1"}}, "The minutes are declared approved")
