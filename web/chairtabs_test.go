@@ -110,7 +110,21 @@ func TestChairTabsOfferOnlyWhatTheRulesAllow(t *testing.T) {
 		"elections": "close_election=1 declare_election=1 nominate=1 open_election=1 withdraw_election=2",
 		"screens":   "set_countdown=3 set_screen=3",
 	})
+	// Where a section is left with no form, a line says who may act.
+	whoMay := []struct{ who, tab, says string }{
+		{"anna", "agenda", "Only the chair or an administrator may add, take up, plan"},
+		{"sec", "elections", "Only the chair or an administrator may open, close, declare"},
+		{"mc", "screens", "Only the chair, a secretary or an administrator may say what the screens show"},
+	}
+	for _, w := range whoMay {
+		if _, page, _ := h.browser(w.who).get("/a/" + asm + "/chair/" + w.tab); !strings.Contains(page, w.says) {
+			t.Errorf("%s's %s tab does not say %q", w.who, w.tab, w.says)
+		}
+	}
 	h.must("chair", "close_sitting", obj{"sitting": "s1"})
+	if _, page, _ := h.browser("sec").get("/a/" + asm + "/chair/sitting"); !strings.Contains(page, "Only a holder of the chair&#39;s office or an administrator may open a sitting") {
+		t.Errorf("with no sitting open, the secretary's sitting tab does not say who may open one")
+	}
 	check("with no sitting open", map[string]string{
 		"agenda":    "add_item=1 plan_item=3 reorder_items=4 table_item=2",
 		"sitting":   "approve_minutes=1 open_sitting=1",
