@@ -17,7 +17,7 @@ import (
 // nextAction is the act that most obviously comes next for the chair.
 // Kind says which (the template words it); the rest is what it acts on.
 type nextAction struct {
-	Kind     string // open_sitting, take_up, close_vote, enter_count, declare_result, close_election, declare_election, end_speech, next_speaker, put_to_vote, choose_basis, close_item
+	Kind     string // open_sitting, take_up, close_vote, enter_count, declare_result, close_election, declare_election, end_speech, next_speaker, put_to_vote, await_second, choose_basis, close_item
 	Vote     *assembly.Vote
 	Election *assembly.Election
 	Motion   *assembly.Motion
@@ -93,6 +93,11 @@ func (v *view) nextActionNow() nextAction {
 		// A procedural motion in order goes to the vote before more
 		// speeches; the others once nobody waits to speak.
 		if m.Kind == "procedural" || len(v.Speakers()) == 0 || it.Floor.DiscussionClosed {
+			if needsSecond(v.S, m) {
+				// The rules refuse its vote until someone seconds it:
+				// the question's card records the second.
+				return nextAction{Kind: "await_second", Motion: m, Item: it}
+			}
 			return nextAction{Kind: "put_to_vote", Motion: m, Item: it}
 		}
 	}

@@ -85,6 +85,11 @@ func TestSecondMotionForms(t *testing.T) {
 		!strings.Contains(picker, `<option value="anna">Anna Arkadyevna — The members</option>`) || strings.Contains(picker, `"dmitri"`) {
 		t.Errorf("the console offers no form to record a second of m1 by those who may second it: %s", picker)
 	}
+	// Its next act is not "Put to the vote", which the rules would refuse.
+	nextAct := regexp.MustCompile(`(?s)<div class="next">.*?</div>`)
+	if next := nextAct.FindString(body); strings.Contains(next, `value="open_vote"`) || !strings.Contains(next, "Waits for a second before the vote:") {
+		t.Errorf("the console's next act, m1 unseconded: %s", next)
+	}
 
 	// Refused: a delegate without a verified mandate, the mandate
 	// commission, a delegate naming another; nothing is recorded.
@@ -117,6 +122,9 @@ func TestSecondMotionForms(t *testing.T) {
 	}
 	if pageOffers(t, h.browser("chair"), "chair", `value="second_motion"`) {
 		t.Errorf("the console still offers to record a second of m1, seconded")
+	}
+	if _, body, _ := h.browser("chair").get("/a/" + asm + "/chair"); !strings.Contains(nextAct.FindString(body), `value="open_vote"`) {
+		t.Errorf("the console's next act, m1 seconded, is not to put it to the vote: %s", nextAct.FindString(body))
 	}
 	h.must("chair", "open_vote", obj{"id": "v1", "motion": "m1", "method": "show_of_hands"})
 
