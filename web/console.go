@@ -129,15 +129,20 @@ type count struct {
 	// NotRecorded: the record does not show who was present (a restored
 	// record).
 	NotRecorded bool
-	// Choices are the open ballots per choice, in the ballot's order
-	// (none in a secret vote or a show of hands).
+	// Choices are the open votes per choice (each ballot counted with its
+	// mandate's weight, as the result is), in the ballot's order (none in
+	// a secret vote or a show of hands).
 	Choices []choiceCount
+	// Weighted: some ballot carries more than one vote, so that the votes
+	// per choice are not the ballots.
+	Weighted bool
 }
 
 type choiceCount struct {
-	Label string
-	Value string
-	N     int
+	Label   string
+	Value   string
+	N       int // votes
+	Ballots int
 }
 
 // Count is the live attendance and count of a vote: who is present now
@@ -148,7 +153,9 @@ func (v *view) Count(vt *assembly.Vote) count {
 	c := count{Voted: vt.BallotsCast(), Entitled: vt.Attendance.Eligible, Present: live.present, AtOpening: vt.Attendance.Present, NotRecorded: vt.Attendance.NotRecorded}
 	if len(live.tally) > 0 {
 		for _, ch := range v.Choices(vt) {
-			c.Choices = append(c.Choices, choiceCount{Label: ch.Label, Value: ch.Value, N: live.tally[ch.Value]})
+			n := live.tally[ch.Value]
+			c.Choices = append(c.Choices, choiceCount{Label: ch.Label, Value: ch.Value, N: n.votes, Ballots: n.ballots})
+			c.Weighted = c.Weighted || n.votes != n.ballots
 		}
 	}
 	return c
@@ -248,6 +255,10 @@ func (v *view) CountLine(vt *assembly.Vote) template.HTML {
 	}
 	if len(c.Choices) > 0 {
 		b.WriteString(" ·")
+		if c.Weighted {
+			b.WriteByte(' ')
+			b.WriteString(attrEscaper.Replace(v.L.T("web.c.weighted_votes")))
+		}
 		for i, ch := range c.Choices {
 			if i > 0 {
 				b.WriteByte(',')
@@ -260,6 +271,10 @@ func (v *view) CountLine(vt *assembly.Vote) template.HTML {
 			}
 			b.WriteByte(' ')
 			b.WriteString(strconv.Itoa(ch.N))
+			if c.Weighted {
+				b.WriteByte(' ')
+				b.WriteString(attrEscaper.Replace(v.L.T("web.c.of_ballots", ch.Ballots)))
+			}
 		}
 	}
 	return template.HTML(b.String())

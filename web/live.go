@@ -123,9 +123,23 @@ type votedSets struct {
 	read int
 }
 
-// choiceTally is a vote's open ballots per choice (shared by the
+// choiceTally is a vote's open ballots and votes per choice (shared by the
 // renders: read only).
-type choiceTally = map[string]int
+type choiceTally = map[string]choiceN
+
+// choiceN is one choice's open ballots, and the votes they carry (their
+// weights counted: a mandate of weight 2 is one ballot and two votes).
+type choiceN struct{ votes, ballots int }
+
+// countBallot counts ballot b in t.
+func countBallot(t choiceTally, b assembly.Ballot) {
+	if b.Choice != "" {
+		n := t[b.Choice]
+		n.votes += max(b.Weight, 1)
+		n.ballots++
+		t[b.Choice] = n
+	}
+}
 
 // runningTally is the running count t of the first n ballots of vote
 // (never written once made: a count of more ballots is another).
@@ -204,9 +218,7 @@ func (l *liveOf) runningTally(vt *assembly.Vote) choiceTally {
 		from, t = r.n, maps.Clone(r.t)
 	}
 	for _, b := range vt.Ballots[from:] {
-		if b.Choice != "" {
-			t[b.Choice]++
-		}
+		countBallot(t, b)
 	}
 	l.ballotsRead += len(vt.Ballots) - from
 	if l.tally == nil {
@@ -253,9 +265,7 @@ func countVote(s *assembly.State, vt *assembly.Vote) voteLive {
 func tallyOf(vt *assembly.Vote) choiceTally {
 	t := choiceTally{}
 	for _, b := range vt.Ballots {
-		if b.Choice != "" {
-			t[b.Choice]++
-		}
+		countBallot(t, b)
 	}
 	return t
 }
