@@ -428,6 +428,13 @@ func (v *view) Rules() assembly.Rules {
 // view.Sent), and a quorum of members that does not read leaves the
 // quorum "number".
 func sentRules(base assembly.Rules, form url.Values) assembly.Rules {
+	return sentRulesOf(base, form, true)
+}
+
+// sentRulesOf is sentRules of a form that holds every rule's field
+// (whole: a box not ticked turns its rule off) or only some of them (the
+// new assembly's form: the others stay base's).
+func sentRulesOf(base assembly.Rules, form url.Values, whole bool) assembly.Rules {
 	f := url.Values{}
 	for k, vs := range form {
 		f[k] = vs
@@ -446,7 +453,7 @@ func sentRules(base assembly.Rules, form url.Values) assembly.Rules {
 		delete(f, "quorum")
 	}
 	r := base
-	if o, err := rulesForm(nil, f, true); err == nil {
+	if o, err := rulesForm(nil, f, whole); err == nil {
 		if with, err := base.With(o); err == nil {
 			r = with
 		}
@@ -917,8 +924,12 @@ func (n *newAssemblyView) Val(field, def string) string {
 	return def
 }
 
-// QuorumNumber is the template's quorum when it is a number.
+// QuorumNumber is the template's quorum when it is a number, or as
+// typed in the form sent back with a refusal.
 func (n *newAssemblyView) QuorumNumber() string {
+	if n.Form != nil && n.Form.Get("quorum") == "number" {
+		return strings.TrimSpace(n.Form.Get("quorum_number"))
+	}
 	if _, err := strconv.Atoi(n.Rules.Quorum); err == nil {
 		return n.Rules.Quorum
 	}
@@ -978,11 +989,9 @@ func (s *server) renderNewAssembly(w http.ResponseWriter, r *http.Request, statu
 		if p, ok := assembly.Preset(form.Get("rules")); ok && nv.From == nil {
 			nv.Rules = p
 		}
-		if o, err := rulesForm(nil, form, false); err == nil {
-			if r, err := nv.Rules.With(o); err == nil {
-				nv.Rules = r
-			}
-		}
+		// Each rule as sent, although another field (the quorum's
+		// number) was refused.
+		nv.Rules = sentRulesOf(nv.Rules, form, false)
 	}
 	if a, ok := s.eng.Assembly(from); ok && from != "" {
 		a.Read(func(st *assembly.State) {

@@ -1,0 +1,45 @@
+package web_test
+
+import (
+	"net/http"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// TestNewAssemblyFormKeepsTheRulesSent: the new assembly's form sent
+// back with a refusal (a quorum that is no number) shows every choice as
+// sent: the rules, the quorum "at least" with the number as typed, and
+// both thresholds, not the preset's.
+func TestNewAssemblyFormKeepsTheRulesSent(t *testing.T) {
+	h := newEmptyHall(t)
+	admin := h.adminBrowser()
+	_, page, _ := admin.get("/setup")
+	m := csrfRe.FindStringSubmatch(page)
+	if m == nil {
+		t.Fatalf("no form token:\n%s", page)
+	}
+	form := url.Values{"csrf": {m[1]}, "name": {"Congress"}, "starts": {"2027-05-09"}, "rules": {"ronr"}, "quorum": {"number"}, "quorum_number": {"x"},
+		"voting_threshold": {"two_thirds_cast"}, "close_debate_threshold": {"majority_cast"}, "record_access": {"officers"}}
+	resp, body := admin.postHeader("/setup", form, nil)
+	if resp.StatusCode != http.StatusUnprocessableEntity {
+		t.Fatalf("%s, want the refusal:\n%s", resp.Status, body)
+	}
+	for _, want := range []string{
+		`name="rules" value="ronr" checked`,
+		`name="quorum" value="number" checked`,
+		`name="quorum_number" inputmode="numeric" aria-label="[^"]*" value="x"`,
+		`name="voting_threshold">(?:\s*<option value="\w+">[^<]*</option>)*\s*<option value="two_thirds_cast" selected`,
+		`name="close_debate_threshold">(?:\s*<option value="\w+">[^<]*</option>)*\s*<option value="majority_cast" selected`,
+		`name="record_access" value="officers" checked`,
+		`name="name" required value="Congress"`,
+	} {
+		if !regexp.MustCompile(`(?s)` + want).MatchString(body) {
+			t.Errorf("the form sent back does not keep %s:\n%s", want, body)
+		}
+	}
+	if strings.Count(body, `name="quorum" value=`) != strings.Count(body, `name="quorum" value="number" checked`)+3 {
+		t.Errorf("more than one quorum is checked:\n%s", body)
+	}
+}
