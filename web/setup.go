@@ -1072,6 +1072,7 @@ func (s *server) createAssembly(w http.ResponseWriter, r *http.Request) {
 	}
 	var template []assembly.Command
 	base := (*assembly.Overrides)(nil)
+	fromName := from // the previous assembly, by its name
 	if from != "" {
 		a, ok := s.eng.Assembly(from)
 		if !ok {
@@ -1081,6 +1082,9 @@ func (s *server) createAssembly(w http.ResponseWriter, r *http.Request) {
 		a.Read(func(st *assembly.State) {
 			template = st.Template(actor)
 			base = st.Assembly.Rules.Overrides()
+			if st.Assembly.Name != "" {
+				fromName = st.Assembly.Name
+			}
 			if c.Rules == "" {
 				c.Rules = st.Assembly.Rules.Preset
 			}
@@ -1129,12 +1133,12 @@ func (s *server) createAssembly(w http.ResponseWriter, r *http.Request) {
 		results, failed, err := a.SubmitAll(r.Context(), metas, template)
 		if err != nil {
 			s.opts.Logger.Error("web: copying a template failed", "assembly", c.ID, "from", from, "at", failed, "err", err)
-			msg = l.T("web.na.copy_stopped", from, len(results), len(template), err.Error())
+			msg = isolatedMarks(l.T("web.na.copy_stopped", mark(fromName), len(results), len(template), err.Error()))
 			setFlash(w, c.ID, flash{Error: true, Text: msg})
 			http.Redirect(w, r, "/a/"+c.ID+"/setup", http.StatusSeeOther)
 			return
 		}
-		msg = l.T("web.na.done_from", from, len(results))
+		msg = isolatedMarks(l.T("web.na.done_copied", mark(fromName), len(results)))
 	}
 	setFlash(w, c.ID, flash{Text: msg})
 	http.Redirect(w, r, "/a/"+c.ID+"/setup", http.StatusSeeOther)
