@@ -464,6 +464,15 @@ func sentRulesOf(base assembly.Rules, form url.Values, whole bool) assembly.Rule
 	return r
 }
 
+// SpeaksLanguage reports whether plenum writes its pages, minutes and
+// cards in the language of tag (one of i18n.Languages, or a tag that
+// matches one: "de-AT"), or tag is empty (English); with another the
+// engine records the tag, and they are written in English.
+func (v *view) SpeaksLanguage(tag string) bool {
+	tag = strings.TrimSpace(tag)
+	return tag == "" || i18n.Match(tag) != ""
+}
+
 // QuorumNumber is the quorum when the rules set a number of members
 // (""), or as typed in the rules form sent back with a refusal.
 func (v *view) QuorumNumber() string {

@@ -70,3 +70,36 @@ func TestImportCountsInTheirPlural(t *testing.T) {
 		}
 	}
 }
+
+// TestLanguageSuggestionsAreTheSpokenOnes: the assembly's language is
+// suggested among the languages plenum writes in, only those, and the
+// form says what another tag does; an assembly given one (the engine
+// records any language tag) reads on its set-up page that its pages,
+// minutes and cards are in English.
+func TestLanguageSuggestionsAreTheSpokenOnes(t *testing.T) {
+	h := newHall(t)
+	admin := h.adminBrowser()
+	datalist := regexp.MustCompile(`(?s)<datalist id="languages">(.*?)</datalist>`)
+	for _, page := range []string{"/setup", "/a/" + asm + "/setup"} {
+		_, body, _ := admin.get(page)
+		m := datalist.FindStringSubmatch(body)
+		if m == nil {
+			t.Fatalf("%s: no suggestions of languages:\n%s", page, body)
+		}
+		if want := `<option value="en">English</option><option value="de">Deutsch</option><option value="ru">Русский</option><option value="fr">Français</option><option value="es">Español</option>`; m[1] != want {
+			t.Errorf("%s suggests %s, want %s", page, m[1], want)
+		}
+		if !strings.Contains(body, "with another language tag they are in English") {
+			t.Errorf("%s does not say what another language does", page)
+		}
+	}
+	h.must("admin", "amend_assembly", obj{"language": "pl"})
+	_, body, _ := admin.get("/a/" + asm + "/setup")
+	if !strings.Contains(body, "plenum does not write in pl: the pages, minutes and cards of this assembly are in English.") {
+		t.Errorf("an assembly in pl is not told it reads in English:\n%s", body)
+	}
+	h.must("admin", "amend_assembly", obj{"language": "de-AT"})
+	if _, body, _ := admin.get("/a/" + asm + "/setup"); strings.Contains(body, "plenum does not write in") {
+		t.Errorf("an assembly in de-AT is told plenum does not write in it")
+	}
+}
