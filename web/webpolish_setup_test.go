@@ -103,3 +103,21 @@ func TestLanguageSuggestionsAreTheSpokenOnes(t *testing.T) {
 		t.Errorf("an assembly in de-AT is told plenum does not write in it")
 	}
 }
+
+// TestRecordPageSaysWhichFormatsAreChecked: the record page does not say
+// that every format of the minutes can be rendered again byte for byte:
+// the PDF cannot be checked so (plenum verify --document refuses it),
+// only the HTML, Markdown and Akoma Ntoso.
+func TestRecordPageSaysWhichFormatsAreChecked(t *testing.T) {
+	h := newHall(t)
+	_, body, _ := h.adminBrowser().get("/a/" + asm + "/record")
+	text := html.UnescapeString(body)
+	for _, want := range []string{"The HTML, Markdown and Akoma Ntoso each state their checkpoint and can be rendered again from the log, byte for byte: plenum verify --document checks them.", "The PDF is for printing"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the record page does not say %q", want)
+		}
+	}
+	if strings.Contains(text, "Each states its checkpoint") {
+		t.Errorf("the record page says every format can be rendered again byte for byte")
+	}
+}
