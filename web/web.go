@@ -467,7 +467,10 @@ func identify(s *assembly.State, sess *auth.Session) viewer {
 // "guest").
 func (v viewer) Has(role string) bool { return v.Holds(role) }
 
-// home is the page of the viewer's first office.
+// home is the page of the viewer's first office; a person logged in
+// without one (a guest of a joint sitting before it opens or after it
+// closes, a person whose mandate is not verified yet) has their own page,
+// with the navigation and the logout, which the projector has not.
 func (v viewer) home() string {
 	switch {
 	case v.Has(string(assembly.RoleChair)):
@@ -476,10 +479,8 @@ func (v viewer) home() string {
 		return "secretary"
 	case v.Has(string(assembly.RoleMandateCommission)):
 		return "mandates"
-	case v.Has(assembly.OfficeDelegate) || v.Has(assembly.OfficeGuest) || len(v.Mandates) > 0:
-		return "delegate"
 	}
-	return "projector"
+	return "delegate"
 }
 
 func contains(xs []string, x string) bool {
