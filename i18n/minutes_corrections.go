@@ -1,12 +1,12 @@
 package i18n
 
-func init() { register(minutesFixMessages) }
+func init() { register(minutesCorrectionMessages) }
 
-// minutesFixMessages are the leads of a correction in the minutes (package
+// minutesCorrectionMessages are the leads of a correction in the minutes (package
 // minutes, CorrectionLead) that name who recorded it, and that name the
 // entry corrected once where its only description is its number; the
 // lead without either is minutes.correction.lead.
-var minutesFixMessages = []Msg{
+var minutesCorrectionMessages = []Msg{
 	// What is corrected, described ("the notes of the speech of Ivy
 	// Chen"), the entry's number, and the name of who recorded the
 	// correction.

@@ -1,11 +1,11 @@
 package i18n
 
-func init() { register(webPolishMessages) }
+func init() { register(webCountsSetupMessages) }
 
-// webPolishMessages are the words added by the review of the organiser's
-// journey (branch webpolish): the console's weighted count, the set-up
-// flashes and the record page.
-var webPolishMessages = []Msg{
+// webCountsSetupMessages are the console's weighted count, the set-up
+// pages' new-assembly and import words, the copy-from flash
+// and the languages plenum writes in.
+var webCountsSetupMessages = []Msg{
 	// The chair's console, when some mandate carries more than one vote:
 	// the counts per choice that follow are votes, each with the ballots
 	// that carry them ("votes: For 3 (2 ballots), Against 2 (2 ballots)").
