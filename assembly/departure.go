@@ -92,6 +92,15 @@ func (s *State) Reconsiderable(mo *Motion, outcome string) bool {
 // secondWaived reports whether mo goes to the vote without a second even
 // where the rules ask for seconds: an objection to consideration
 // (discuss_or_not) under Robert's rules (RONR 26).
+// AwaitsSecond reports whether open_vote refuses mo for want of a second:
+// the rules require seconds, nobody has seconded it, and it is not one
+// that needs none (a committee's change recommendation, a submitted
+// motion with supporters, an objection to consideration under
+// precedence). The pages ask it to offer the forms that second it.
+func (s *State) AwaitsSecond(mo *Motion) bool {
+	return s.Assembly.Rules.SecondsRequired && s.needsSecond(mo) && !s.secondWaived(mo)
+}
+
 func (s *State) secondWaived(mo *Motion) bool {
 	return s.Assembly.Rules.Precedence && mo.Procedure == "discuss_or_not"
 }

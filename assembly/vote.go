@@ -293,7 +293,6 @@ func (c OpenVote) decide(s *State, m Meta) ([]Event, error) {
 	if c.Motion == "" && c.Alternatives == "" && c.Question == "" {
 		return nil, fieldErr("motion", "say what is put to the vote: motion, alternatives or question")
 	}
-	r := s.Assembly.Rules
 	var voted *Motion
 	item := st.CurrentItem
 	if c.Motion != "" {
@@ -310,7 +309,7 @@ func (c OpenVote) decide(s *State, m Meta) ([]Event, error) {
 		if mo.Group != "" && s.Alternatives[mo.Group].Chosen == "" {
 			return nil, conflict("%s competes in %s; first vote which draft is taken as the basis", mo.ID, mo.Group)
 		}
-		if r.SecondsRequired && s.needsSecond(mo) && !s.secondWaived(mo) {
+		if s.AwaitsSecond(mo) {
 			return nil, conflict("the motion %s has not been seconded; the rules require a second before the vote", mo.ID)
 		}
 		if p := s.precedes(mo); p != nil {

@@ -26,16 +26,11 @@ func (v *view) takes(c assembly.Command) bool {
 	return err == nil
 }
 
-// needsSecond reports whether mo waits for a second before the vote on
-// it: the rules ask for seconds (seconds_required), it is before the
-// assembly, nobody has seconded it, and it is not one that needs none — a
-// committee's change recommendation, a submitted motion with supporters,
-// an objection to consideration under precedence (as open_vote decides
-// it; TestSecondOfferedAsOpenVoteRefuses holds the two together).
+// needsSecond reports whether mo, before the assembly, waits for a
+// second before the vote on it, as open_vote decides it
+// (assembly.State.AwaitsSecond; TestSecondOfferedAsOpenVoteRefuses).
 func needsSecond(s *assembly.State, mo *assembly.Motion) bool {
-	r := s.Assembly.Rules
-	return mo != nil && r.SecondsRequired && mo.Status == assembly.MotionStatusPending && len(mo.Seconds) == 0 &&
-		mo.Committee == "" && !(mo.Submitted && len(mo.Supporters) > 0) && !(r.Precedence && mo.Procedure == "discuss_or_not")
+	return mo != nil && mo.Status == assembly.MotionStatusPending && s.AwaitsSecond(mo)
 }
 
 // NeedsSecond reports whether mo waits for a second before its vote
