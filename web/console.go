@@ -370,37 +370,37 @@ func (v *view) PresidiumChoices() []Choice {
 }
 
 // UnapprovedSittings are the sittings whose minutes are not yet approved,
-// in order, as choices (title or date, the date as the hint): those
+// in order, as choices (sittingLabel, the date as the hint): those
 // approve_minutes takes.
 func (v *view) UnapprovedSittings() []Choice {
 	var out []Choice
 	for _, st := range v.Sittings() {
-		if st.Approved {
-			continue
+		if !st.Approved {
+			out = append(out, Choice{Value: st.ID, Label: v.sittingLabel(st), Hint: v.L.DateText(st.Date)})
 		}
-		label := st.Title
-		if label == "" {
-			label = v.L.T("web.ct.sitting_of", v.L.DateText(st.Date))
-		}
-		out = append(out, Choice{Value: st.ID, Label: label, Hint: v.L.DateText(st.Date)})
 	}
 	return out
 }
 
 // ApprovedSittings are the sittings whose minutes were approved, by
-// their titles (or dates), in order.
+// sittingLabel, in order.
 func (v *view) ApprovedSittings() []string {
 	var out []string
 	for _, st := range v.Sittings() {
 		if st.Approved {
-			if st.Title != "" {
-				out = append(out, st.Title)
-			} else {
-				out = append(out, v.L.T("web.ct.sitting_of", v.L.DateText(st.Date)))
-			}
+			out = append(out, v.sittingLabel(st))
 		}
 	}
 	return out
+}
+
+// sittingLabel names a sitting by its title, or by its date when it has
+// none.
+func (v *view) sittingLabel(st *assembly.Sitting) string {
+	if st.Title != "" {
+		return st.Title
+	}
+	return v.L.T("web.ct.sitting_of", v.L.DateText(st.Date))
 }
 
 // CarriedVotes are the votes whose declared result carried the question,
