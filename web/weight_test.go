@@ -2,7 +2,6 @@ package web_test
 
 import (
 	"context"
-	"net/http"
 	"strings"
 	"testing"
 
@@ -18,11 +17,7 @@ func TestDelegatePageSaysTheMandatesWeight(t *testing.T) {
 	h := newWeightedHall(t, web.Options{BaseURL: hallBaseURL})
 	page := func(who, lang string) string {
 		t.Helper()
-		resp, body := h.browser(who).getWith("/a/"+asm+"/delegate", http.Header{"Cookie": {"plenum_lang=" + lang}})
-		if resp.StatusCode != http.StatusOK {
-			t.Fatalf("%s's page in %s: %s", who, lang, resp.Status)
-		}
-		return body
+		return pageIn(t, h.browser(who), "delegate", lang)
 	}
 	for _, c := range []struct{ who, lang, want, not string }{
 		{"anna", "en", "<strong>Anna Arkadyevna</strong> — decisive vote for The members · 5 votes</p>", ""},
