@@ -356,25 +356,51 @@
   // The projector fits its screen -----------------------------------------------
 
   // fit scales the type of a page marked data-fit down, step by step, until
-  // the page is no larger than the window: nothing is cut off and nobody
-  // has to scroll a projector.
+  // the page is no larger than the window and every word is whole on its
+  // line: nothing is cut off, nobody has to scroll a projector, and no
+  // title is broken mid-word on a phone. The projector's style keeps words
+  // whole (plenum.css), so a word too long for its line overflows its text,
+  // which is what is measured. A text with such a word is made smaller
+  // alone first (to a quarter of its size, not below 14 px), so that one
+  // long word does not shrink the whole screen; then the whole page is (to
+  // 0.3 at most);
+  // a word that is still too long then breaks rather than run off the
+  // screen.
   function fit() {
     var box = document.querySelector("[data-fit]");
     if (!box) return;
     var root = document.documentElement;
     var scale = 1;
     var texts = box.querySelectorAll("h1, p, li, figcaption");
+    var i;
+    var wide = function (el) { return el.scrollWidth > el.clientWidth + 1; }; // a word wider than its line
     var over = function () {
       if (root.scrollHeight > window.innerHeight || root.scrollWidth > window.innerWidth) return true;
       for (var i = 0; i < texts.length; i++) {
-        if (texts[i].scrollWidth > texts[i].clientWidth + 1) return true; // a word wider than its line
+        if (wide(texts[i])) return true;
       }
       return false;
     };
     body.style.setProperty("--fit", "1");
+    for (i = 0; i < texts.length; i++) {
+      texts[i].style.removeProperty("font-size");
+      texts[i].classList.remove("fit-break");
+    }
+    for (i = 0; i < texts.length; i++) {
+      var el = texts[i];
+      if (!wide(el)) continue;
+      var px = parseFloat(getComputedStyle(el).fontSize), k = 1;
+      while (k > 0.25 && px * (k - 0.05) >= 14 && wide(el)) {
+        k = Math.round((k - 0.05) * 100) / 100;
+        el.style.fontSize = "calc(" + px + "px * var(--fit) * " + k + ")";
+      }
+    }
     while (scale > 0.3 && over()) {
       scale = Math.round((scale - 0.05) * 100) / 100;
       body.style.setProperty("--fit", String(scale));
+    }
+    for (i = 0; i < texts.length; i++) {
+      if (wide(texts[i])) texts[i].classList.add("fit-break");
     }
     body.setAttribute("data-fit-scale", String(scale));
   }
