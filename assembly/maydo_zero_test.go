@@ -182,6 +182,8 @@ func zeroFixtures(t *testing.T) {
 		{"ann", "plan_item", `{"item":"i1","minutes":30}`},
 		{"ann", "add_item", `{"id":"i2","title":"x"}`},
 		{"ann", "reorder_items", `{"items":["i2","i1"]}`},
+		// TestRetitleItem
+		{"ann", "retitle_item", `{"item":"i2","title":"The accounts","reason":"misspelt"}`},
 		// TestFloorRefusals
 		{"m2", "request_floor", `{"item":"i1","person":"m2"}`},
 		{"m2", "withdraw_request", `{"item":"i1","person":"m2"}`},

@@ -69,6 +69,7 @@ var raisesPresence = map[string]bool{
 	"item_closed":                 false,
 	"item_planned":                false,
 	"item_resumed":                false,
+	"item_retitled":               false,
 	"item_tabled":                 false,
 	"item_taken_up":               false,
 	"items_reordered":             false,

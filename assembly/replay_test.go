@@ -46,25 +46,32 @@ func TestReplayRandom(t *testing.T) {
 				}
 			}
 			t.Logf("%d accepted: %v", accepted, kinds)
-			fresh := NewState()
-			for _, e := range h.events {
-				b, err := EncodeEvent(e)
-				if err != nil {
-					t.Fatal(err)
-				}
-				d, err := DecodeEvent(e.EventType(), b)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if err := fresh.Apply(d); err != nil {
-					t.Fatalf("replaying %s: %v", e.EventType(), err)
-				}
-			}
-			if !reflect.DeepEqual(fresh, h.s) {
+			if !reflect.DeepEqual(replayed(t, h.events), h.s) {
 				t.Fatal("the state rebuilt from the log differs from the live one")
 			}
 		})
 	}
+}
+
+// replayed is the state rebuilt from events encoded as the log stores
+// them and decoded again, into a fresh state.
+func replayed(t testing.TB, events []Event) *State {
+	t.Helper()
+	fresh := NewState()
+	for _, e := range events {
+		b, err := EncodeEvent(e)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := DecodeEvent(e.EventType(), b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := fresh.Apply(d); err != nil {
+			t.Fatalf("replaying %s: %v", e.EventType(), err)
+		}
+	}
+	return fresh
 }
 
 func pick[T any](r *rand.Rand, xs ...T) T { return xs[r.IntN(len(xs))] }

@@ -416,7 +416,7 @@ type Result struct {
 type RecordEntry struct {
 	Entry     int       `json:"entry"` // the index of the event in the assembly's log
 	Kind      string    `json:"kind"`
-	Sub       string    `json:"sub"` // the kind of interjection, of floor turn
+	Sub       string    `json:"sub"` // the kind of interjection, of floor turn; why an item was retitled
 	Ref       string    `json:"ref"`
 	Sitting   string    `json:"sitting"`
 	Item      string    `json:"item"`

@@ -42,6 +42,7 @@ var commandDocs = []commandDoc{
 	{Name: "reorder_items", Group: "The order of the day", Args: "items [id] (the new order of the open items)", Who: "chair"},
 	{Name: "take_up_item", Group: "The order of the day", Args: "item \u2014 it becomes the current item of the open sitting", Who: "chair"},
 	{Name: "table_item", Group: "The order of the day", Args: "item, until text? (e.g. until fuller attendance)", Who: "chair (usually after a vote)"},
+	{Name: "retitle_item", Group: "The order of the day", Args: "item, title (the corrected title), reason text? \u2014 refused for a blank title, the same title, a closed item", Who: "chair, administrator"},
 	{Name: "resume_item", Group: "The order of the day", Args: "item", Who: "chair"},
 	{Name: "close_item", Group: "The order of the day", Args: "item", Who: "chair"},
 	{Name: "plan_item", Group: "The order of the day", Args: "item, minutes int (its planned duration; 0 takes the plan away)", Who: "chair, administrator"},

@@ -23,9 +23,6 @@ var chairFormsMessages = []Msg{
 	{Key: "web.cf.until", En: "Until (optional)", De: "Bis (optional)", Ru: "До (необязательно)", Fr: "Jusqu'à (facultatif)", Es: "Hasta (opcional)"},
 	{Key: "web.cf.until_eg", En: "until fuller attendance", De: "bis zu besserer Beteiligung", Ru: "до более полного состава", Fr: "jusqu'à une assistance plus nombreuse", Es: "hasta una asistencia más nutrida"},
 	{Key: "web.cf.table_btn", En: "Table the item", De: "Punkt vertagen", Ru: "Отложить пункт", Fr: "Ajourner le point", Es: "Aplazar el punto"},
-	// The agenda tab: an item's title and number stay as added; the
-	// rules have no command that changes them.
-	{Key: "web.cf.no_rename", En: "An item's title and number cannot be changed once it is added: table a mistaken item and add it again.", De: "Titel und Nummer eines Punkts lassen sich nach dem Hinzufügen nicht ändern: einen fehlerhaften Punkt vertagen und neu hinzufügen.", Ru: "Название и номер пункта после добавления изменить нельзя: отложите ошибочный пункт и добавьте его заново.", Fr: "Le titre et le numéro d'un point ne peuvent plus être changés une fois ajouté : ajournez le point erroné et ajoutez-le à nouveau.", Es: "El título y el número de un punto no se pueden cambiar una vez añadido: aplace el punto erróneo y añádalo de nuevo."},
 
 	// The sitting tab: the presidium of the open sitting.
 	{Key: "web.cf.pr_change", En: "Change the presidium…", De: "Präsidium ändern…", Ru: "Изменить состав президиума…", Fr: "Modifier le bureau…", Es: "Cambiar la mesa…"},

@@ -601,6 +601,17 @@ func (b *builder) narrativeText(r assembly.RecordEntry) string {
 			t += " " + r.Text
 		}
 		return sentence(t)
+	case "item_retitled":
+		// The question is shown under its corrected title; the record
+		// says what it was called before, and by whom it was corrected.
+		t := b.l.T("minutes.item.retitled", r.Label, r.Text)
+		if b.s.Persons[r.Actor] != nil {
+			t = b.l.T("minutes.item.retitled_by", r.Label, r.Text, b.person(r.Actor, "").Name)
+		}
+		if r.Sub != "" {
+			t += " (" + strings.TrimSuffix(r.Sub, ".") + ")"
+		}
+		return sentence(t + ".")
 	case "item_closed":
 		return ""
 	case "floor_deprived":

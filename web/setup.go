@@ -536,6 +536,7 @@ var keptForms = map[string]keptForm{
 	"amend_person":       {page: "setup-person", fields: []string{"a:person", "a:name", "a:ref"}, of: "a:person"},
 	"reject_mandate":     {page: "setup-person", fields: []string{"a:mandate", "a:reason"}, of: "a:mandate"},
 	"add_membership":     {page: "setup-person", fields: []string{"a:person", "a:organization", "a:role"}},
+	"retitle_item":       {page: "chair-agenda", fields: []string{"a:item", "a:title", "a:reason"}, of: "a:item"},
 }
 
 // keptForm is a set-up form that comes back with what was typed in it.
@@ -711,7 +712,7 @@ func (s *server) setupAct(w http.ResponseWriter, r *http.Request) {
 func (s *server) refused(w http.ResponseWriter, r *http.Request, id, cmd string, status int, msg string, reply func(int, actResult)) {
 	kept, ok := keptForms[cmd]
 	to, err := url.Parse(r.PostFormValue("back"))
-	if !ok || err != nil || r.Header.Get(auth.CSRFHeader) != "" || to.Path != "/a/"+id+"/"+kept.page {
+	if !ok || err != nil || r.Header.Get(auth.CSRFHeader) != "" || to.Path != "/a/"+id+"/"+backPath(kept.page) {
 		reply(status, actResult{Error: msg})
 		return
 	}
