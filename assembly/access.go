@@ -45,6 +45,16 @@ func Reserved(id string) (string, bool) {
 // the server administrator. So no officer can obtain a way to act as
 // another officer, and every code that exists has an entry naming who
 // issued it.
+//
+// Replacing a code takes two officers: a person's first code (or the next
+// after someone else revoked theirs) is issued by one, but for a person
+// who holds a valid code only the server administrator issues a new one;
+// any other officer revokes the code (RevokeAccessCodes, with the reason)
+// and another officer issues the new one. Nor may an officer issue a code
+// for a person whose latest revocation they recorded. So no officer alone
+// can replace a delegate's code, log in as them and vote as them. A
+// command for several persons that would replace anyone's code alone is
+// refused as a whole, naming them.
 type IssueAccessCodes struct {
 	Persons []string `json:"persons" plenum:"required,id"`
 }
@@ -118,6 +128,61 @@ func (s *State) MayIssueAccessCodes(actor string) error {
 // person, or returns nil if they may: the rule of IssueAccessCodes, for
 // the pages to choose whom to offer.
 func (s *State) MayIssueAccessCode(actor, person string) error {
+	if err := s.MayIssueFirstAccessCode(actor, person); err != nil {
+		return err
+	}
+	if err, _ := s.replacementRefusal(actor, person); err != nil {
+		return err
+	}
+	return nil
+}
+
+// HoldsAccessCode reports whether the record shows a valid access code
+// for person: one issued and not revoked since.
+func (s *State) HoldsAccessCode(person string) bool {
+	a := s.Access[person]
+	return a != nil && !a.Issued.IsZero() && a.Revoked.IsZero()
+}
+
+// replacementRefusal is the two-person rule for replacing a code: an
+// officer other than the server administrator may not issue a code for a
+// person who holds a valid one (one officer revokes it, another issues
+// the new one), nor for a person whose latest revocation they recorded
+// themselves. It returns the refusal for person alone and the words that
+// name person in a refusal of several, or nil and nil.
+func (s *State) replacementRefusal(actor, person string) (*Error, any) {
+	a := s.Access[person]
+	if actor == ServerAdministrator || a == nil {
+		return nil, nil
+	}
+	if s.HoldsAccessCode(person) {
+		return forbidden("%s holds a valid access code, issued by %s at %s, and one officer alone may not replace it: one officer revokes the code (revoke_access_codes, with the reason, e.g. “card lost”), and another officer, another member of the mandate commission or an administrator, issues the new one", person, actorWord(a.IssuedBy), accessTime(a.Issued)),
+			reason("%s (a valid code, issued by %s at %s)", person, actorWord(a.IssuedBy), accessTime(a.Issued))
+	}
+	if !a.Revoked.IsZero() && a.RevokedBy == actor {
+		return forbidden("you revoked %s's access code at %s; another officer issues the new one, so that no one alone can replace a delegate's code", person, accessTime(a.Revoked)),
+			reason("%s (you revoked the code at %s)", person, accessTime(a.Revoked))
+	}
+	return nil, nil
+}
+
+// actorWord names who gave a command in a refusal: a person's id, which
+// the pages name, or the server administrator in words.
+func actorWord(actor string) any {
+	if who, ok := reservedIDs[actor]; ok {
+		return who
+	}
+	return actor
+}
+
+// accessTime is the moment of an issue or a revocation in a refusal.
+func accessTime(t time.Time) string { return t.UTC().Format("2006-01-02 15:04 UTC") }
+
+// MayIssueFirstAccessCode says why actor may not issue an access code for
+// person, or returns nil if they may, apart from the two-person rule for
+// a replacement (MayIssueAccessCode): the pages list the persons it
+// allows, and offer a code where MayIssueAccessCode allows it too.
+func (s *State) MayIssueFirstAccessCode(actor, person string) error {
 	if err := s.MayIssueAccessCodes(actor); err != nil {
 		return err
 	}
@@ -143,10 +208,26 @@ func (c IssueAccessCodes) decide(s *State, m Meta) ([]Event, error) {
 	if len(c.Persons) == 0 {
 		return nil, fieldErr("persons", "issue_access_codes: name the persons whose codes to issue")
 	}
+	var replacing []any
+	var first *Error
 	for _, p := range c.Persons {
-		if err := s.MayIssueAccessCode(m.Actor, p); err != nil {
+		if err := s.MayIssueFirstAccessCode(m.Actor, p); err != nil {
 			return nil, err
 		}
+		if err, who := s.replacementRefusal(m.Actor, p); err != nil {
+			if first == nil {
+				first = err
+			}
+			replacing = append(replacing, who)
+		}
+	}
+	switch {
+	case len(c.Persons) == 1 && first != nil:
+		return nil, first
+	case first != nil:
+		// A bulk issue is refused as a whole, naming everyone it would
+		// replace a code for alone: nothing of it is recorded.
+		return nil, forbidden("nothing is issued: one officer alone may not replace a delegate's code, and this issue would for %s. One officer revokes such a code (revoke_access_codes, with the reason) and another officer issues the new one; issue for the others without them", andList(replacing))
 	}
 	return one(AccessCodesIssued{Meta: m, Persons: c.Persons})
 }

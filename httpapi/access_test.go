@@ -57,13 +57,14 @@ func TestOfficersActOnlyAsThemselves(t *testing.T) {
 			t.Errorf("%s: the log grew from %d to %d", c.name, before, size())
 		}
 	}
-	// The commission issues d1's code; d1 logs in; a re-issue ends that
+	// The commission issues d1's code; d1 logs in; a re-issue (the server
+	// administrator's: one officer alone may not replace a code) ends that
 	// session, and so does a revocation.
-	issue := func() string {
+	issue := func(by *client) string {
 		var got struct {
 			Codes []IssuedCode `json:"codes"`
 		}
-		cara.mustStatus(201, "POST", base+"/access-codes", `{"persons":["d1"]}`).decode(t, &got)
+		by.mustStatus(201, "POST", base+"/access-codes", `{"persons":["d1"]}`).decode(t, &got)
 		return got.Codes[0].Code
 	}
 	loginAs := func(code string) *client {
@@ -76,9 +77,9 @@ func TestOfficersActOnlyAsThemselves(t *testing.T) {
 		t.Fatalf("login: %d %s", r.status, r.body)
 		return nil
 	}
-	d1 := loginAs(issue())
+	d1 := loginAs(issue(cara))
 	d1.mustStatus(200, "GET", base+"/me", "")
-	fresh := loginAs(issue())
+	fresh := loginAs(issue(w.admin))
 	if r := d1.do("POST", base+"/commands", `{"cmd":"cast_ballot","args":{"vote":"v1","voter":"d1","choice":"for"},"key":"old-session"}`); r.status != 401 {
 		t.Fatalf("a ballot from the session of the replaced code: %d %s", r.status, r.body)
 	}

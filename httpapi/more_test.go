@@ -431,9 +431,12 @@ func TestAccessCodesAndLogin(t *testing.T) {
 	}
 	// The re-issue ended cara's session too: she logs in anew. A form post
 	// from the pages works (same-site Origin, no header): no persons named
-	// is everyone with a verified mandate.
+	// is everyone with a verified mandate (whose codes another officer,
+	// the server administrator, revoked first: one officer alone may not
+	// replace a code).
 	cara.mustStatus(401, "GET", base+"/me", "")
 	cara = w.as("cara")
+	w.admin.mustStatus(204, "POST", base+"/access-codes/revoke", `{"persons":["d1","d2","con","gus"],"reason":"new cards"}`)
 	r = cara.do("POST", base+"/access-codes", "", "Content-Type", "application/x-www-form-urlencoded", "X-Plenum", "", "Origin", w.srv.URL)
 	var all struct {
 		Codes []IssuedCode `json:"codes"`

@@ -131,17 +131,24 @@ func (s *server) localCardsURL(r *http.Request) string {
 	return ""
 }
 
-// cardHolder is a person whose code the viewer may issue, with what the
-// record says of their code.
+// cardHolder is a person whose code the viewer issues, with what the
+// record says of their code, and whether the viewer may issue it now.
 type cardHolder struct {
 	*assembly.Person
 	Organization string
 	Access       *assembly.Access
+	// Issue: the viewer may issue the person's code now. Else the person
+	// holds a valid code (the page offers to revoke it, for another
+	// officer to issue the new one), or the viewer revoked it (another
+	// officer issues the new one): one officer alone may not replace a
+	// code (assembly.IssueAccessCodes).
+	Issue bool
 }
 
-// CardHolders are the persons whose access codes the viewer may issue (the
+// CardHolders are the persons whose access codes the viewer issues (the
 // mandate commission: mandate holders without an office; the server
-// administrator: everyone), sorted by name.
+// administrator: everyone), sorted by name, each marked whether the viewer
+// may issue their code now (MayIssueAccessCode).
 func (v *view) CardHolders() []cardHolder {
 	actor := v.Me.Person
 	if v.Me.Admin {
@@ -149,10 +156,10 @@ func (v *view) CardHolders() []cardHolder {
 	}
 	var out []cardHolder
 	for _, id := range v.S.PersonOrder {
-		if v.S.MayIssueAccessCode(actor, id) != nil {
+		if v.S.MayIssueFirstAccessCode(actor, id) != nil {
 			continue
 		}
-		h := cardHolder{Person: v.S.Persons[id], Access: v.S.Access[id]}
+		h := cardHolder{Person: v.S.Persons[id], Access: v.S.Access[id], Issue: v.S.MayIssueAccessCode(actor, id) == nil}
 		for _, mid := range h.Mandates {
 			if m := v.S.Mandates[mid]; m != nil && m.Status != assembly.MandateStatusRejected {
 				h.Organization = v.OrgName(m.Organization)

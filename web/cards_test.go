@@ -95,7 +95,18 @@ func TestMandateCardsFromThePage(t *testing.T) {
 		t.Errorf("anna's session outlived the re-issue of her code")
 	}
 
-	// Everyone with a verified mandate: anna, boris, clara, one page.
+	// Everyone with a verified mandate: anna, boris, clara, one page. The
+	// codes mc issued them just now are revoked first by another officer
+	// (the server administrator), since one officer alone may not replace
+	// a code.
+	admin := h.adminBrowser()
+	revokeByAdmin := func() {
+		t.Helper()
+		if resp, _ := admin.postPage("mandates", "/a/coop/revoke-codes", url.Values{"persons": {"anna", "boris", "clara"}, "reason": {"new cards"}}); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("the server administrator's revocation: %s", resp.Status)
+		}
+	}
+	revokeByAdmin()
 	resp, pdf = mc.postPage("mandates", "/a/coop/mandate-cards.pdf", url.Values{"all": {"1"}})
 	if resp.StatusCode != 200 || !bytes.HasPrefix(pdf, []byte("%PDF-")) {
 		t.Fatalf("all verified: %s", resp.Status)
@@ -106,6 +117,7 @@ func TestMandateCardsFromThePage(t *testing.T) {
 	// One delegation chosen, and no one ticked: that delegation's cards
 	// (README: "Everyone with a verified mandate, or one delegation,
 	// gives one PDF"), not a request to choose the persons.
+	revokeByAdmin()
 	resp, pdf = mc.postPage("mandates", "/a/coop/mandate-cards.pdf", url.Values{"organization": {"members"}})
 	if resp.StatusCode != 200 || !bytes.HasPrefix(pdf, []byte("%PDF-")) {
 		t.Fatalf("one delegation: %s", resp.Status)
