@@ -4,7 +4,9 @@
 // Issuing is two writes in two databases, ordered so that no code ever
 // exists that the record does not show: first the issue_access_codes
 // command is decided by the assembly's rules (only mandate holders without
-// an office, unless the server administrator issues) and made durable in
+// an office, unless the server administrator issues; a valid code is
+// replaced only by two officers, one revoking and another issuing, or by
+// the server administrator) and made durable in
 // the assembly's log; then package auth makes the codes, voiding each
 // person's earlier code and ending their sessions in one transaction. The
 // record names who issued codes for whom and when; the codes themselves
@@ -13,7 +15,9 @@
 // A crash between the two writes leaves an entry for codes that were never
 // made: the persons' earlier codes and sessions still work, nobody holds a
 // code the record does not show, and issuing again makes the codes (the
-// officer never received an answer, so they issue again). A crash after
+// officer never received an answer; the record shows the codes valid, so
+// the server administrator issues again, or one officer revokes them and
+// another issues: assembly.IssueAccessCodes). A crash after
 // the codes are made but before the answer is sent leaves codes nobody has
 // seen (only their hashes are stored); issuing again replaces them.
 // Revoking is recorded first too; a crash before the codes are deleted is
@@ -187,7 +191,7 @@ func Issue(ctx context.Context, a *engine.Assembly, codes *auth.Store, actor str
 	}
 	made, err := codes.IssueRecordedCodes(ctx, a.ID(), ids, now)
 	if err != nil {
-		return nil, fmt.Errorf("cards: the issue is recorded but the codes could not be made (issue them again): %w", err)
+		return nil, fmt.Errorf("cards: the issue is recorded but the codes could not be made (issue them again: the record shows them issued, so the server administrator does, or one officer revokes them and another issues): %w", err)
 	}
 	if len(made) != len(ids) {
 		return nil, fmt.Errorf("cards: %d codes made for %d persons", len(made), len(ids))

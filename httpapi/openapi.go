@@ -283,7 +283,7 @@ func OpenAPI() map[string]any {
 				map[string]any{"200": map[string]any{"description": "event stream", "content": map[string]any{"text/event-stream": map[string]any{"schema": map[string]any{"type": "string"}}}}}, "400", "404"),
 		},
 		"/api/assemblies/{id}/access-codes": map[string]any{"parameters": []any{idParam}, "post": func() map[string]any {
-			o := op("Issue new access codes (each person's earlier code stops working); the codes are shown in this answer only", "mandate commission or administrator for mandate holders without an office; the server administrator for anyone (recorded as issue_access_codes)", false,
+			o := op("Issue new access codes (each person's earlier code stops working); the codes are shown in this answer only", "mandate commission or administrator for mandate holders without an office (a valid code: one officer revokes it and another issues the new one); the server administrator for anyone, and replaces alone (recorded as issue_access_codes)", false,
 				map[string]any{"201": map[string]any{"description": "codes", "content": jsonContent(map[string]any{"type": "object", "properties": map[string]any{"codes": anyArray}})}}, "400", "401", "403", "404", "503")
 			o["requestBody"] = personsBody
 			o["parameters"] = []any{csrf}
@@ -297,7 +297,7 @@ func OpenAPI() map[string]any {
 			return o
 		}()},
 		"/api/assemblies/{id}/mandate-cards.pdf": map[string]any{"parameters": []any{idParam}, "post": func() map[string]any {
-			o := op("Issue new access codes and print them on mandate cards (PDF, A4, eight to a page with cut marks, each organization from a new page: name, organization, mandate, code, QR code of the login link)", "mandate commission or administrator for mandate holders without an office; the server administrator for anyone (recorded as issue_access_codes)", false,
+			o := op("Issue new access codes and print them on mandate cards (PDF, A4, eight to a page with cut marks, each organization from a new page: name, organization, mandate, code, QR code of the login link)", "mandate commission or administrator for mandate holders without an office (a valid code: one officer revokes it and another issues the new one); the server administrator for anyone, and replaces alone (recorded as issue_access_codes)", false,
 				map[string]any{"201": map[string]any{"description": "PDF", "content": map[string]any{"application/pdf": map[string]any{"schema": map[string]any{"type": "string", "format": "binary"}}}}}, "400", "401", "403", "404", "503")
 			o["requestBody"] = personsBody
 			o["parameters"] = []any{csrf}
