@@ -35,9 +35,9 @@ NAME
 SYNOPSIS
     plenum verify --db PATH|URL [--key VERIFIERKEY | --data DIR] [--no-replay]
     plenum verify --db PATH|URL [--data DIR] --document FILE
-    plenum verify --url URL --key VERIFIERKEY [--witness VKEY ...]
-                  [--witnesses-needed K] [--since CHECKPOINTFILE] [--no-replay]
-                  [--timeout D]
+    plenum verify --url URL [--assembly ID] --key VERIFIERKEY
+                  [--witness VKEY ...] [--witnesses-needed K]
+                  [--since CHECKPOINTFILE] [--no-replay] [--timeout D]
     plenum verify --receipt FILE --key VERIFIERKEY [--witness VKEY ...] [--url URL]
                   [--token TOKEN | --tracker TRACKER]
     plenum verify --excerpt FILE --key VERIFIERKEY [--witness VKEY ...]
@@ -91,6 +91,15 @@ DESCRIPTION
     checkpoint must be that assembly's (one key signs every log of a
     server). Redirects are followed only within the URL's host.
 
+    A plenum server serves one log for each assembly: with the server's
+    address, http://127.0.0.1:8080, --assembly ID says which log to
+    verify (the one at …/log/ID/). Without it, a server's address that
+    serves no log of its own is refused with exit status 2, naming the
+    logs the server lists (at …/log/) and how to pick one; an assembly
+    the server has no log of is refused with exit status 1, naming them
+    too. verify never picks a log for you: one check is of one log, and
+    --since remembers that log's checkpoint.
+
     Each request to the server must end within a minute, and the whole
     check within --timeout (10 minutes unless given; 0 for no limit):
     otherwise it stops, saying how many entries it verified, with exit
@@ -143,7 +152,10 @@ OPTIONS
     --no-replay         check hashes and signatures only, without replaying
                         the events through the rules of procedure
     --document FILE     an exported document to check against --db
-    --url URL           a log's address (its tlog-tiles prefix)
+    --url URL           a log's address (its tlog-tiles prefix), or with
+                        --assembly a plenum server's
+    --assembly ID       with --url: verify the log of this assembly among
+                        the server's (at URL/log/ID/)
     --witness VKEY      a witness's verifier key, or a file holding it;
                         repeat for each witness
     --witnesses-needed K
@@ -205,6 +217,7 @@ func runVerify(ctx context.Context, env *cliEnv, args []string) error {
 	noReplay := fs.Bool("no-replay", false, "")
 	document := fs.String("document", "", "")
 	url := fs.String("url", "", "")
+	assemblyID := fs.String("assembly", "", "")
 	var witnesses listFlag
 	fs.Var(&witnesses, "witness", "")
 	needed := fs.Int("witnesses-needed", 0, "")
@@ -238,6 +251,9 @@ func runVerify(ctx context.Context, env *cliEnv, args []string) error {
 	if *tracker != "" && (*receipt == "" || *token != "") {
 		return &exitError{code: 2, msg: env.locale().T("cli.verify.tracker")}
 	}
+	if *assemblyID != "" && (*url == "" || *receipt != "") {
+		return &exitError{code: 2, msg: env.locale().T("cli.verify.assembly")}
+	}
 	modes := 0
 	for _, set := range []bool{*document != "", *receipt != "", *excerpt != "", *url != "" && *receipt == ""} {
 		if set {
@@ -259,15 +275,19 @@ func runVerify(ctx context.Context, env *cliEnv, args []string) error {
 		if *key == "" {
 			return &exitError{code: 2, msg: env.locale().T("cli.remote.url_key")}
 		}
+		logURL, err := assemblyLogURL(env.locale(), *url, *assemblyID)
+		if err != nil {
+			return err
+		}
 		// The time limit bounds the payloads' fetches of the replay too.
 		ctx, cancel := withVerifyTimeout(ctx, *timeout)
 		defer cancel()
 		var replay func(int64, []byte) error
 		var finish func() error
 		if !*noReplay {
-			replay, finish = remoteReplay(ctx, env.locale(), *url)
+			replay, finish = remoteReplay(ctx, env.locale(), logURL)
 		}
-		return verifyRemote(ctx, env, remoteVerify{url: *url, vkey: *key, witnesses: witnesses, quorum: *needed, since: *since, replay: replay, finish: finish, timeout: *timeout})
+		return verifyRemote(ctx, env, remoteVerify{url: logURL, vkey: *key, witnesses: witnesses, quorum: *needed, since: *since, replay: replay, finish: finish, timeout: *timeout})
 	}
 	if *key != "" && *data != "" {
 		return &exitError{code: 2, msg: env.locale().T("cli.verify.key_or_data")}

@@ -8,11 +8,13 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"golang.org/x/mod/sumdb/note"
 
 	"plenum/remote"
+	"plenum/remote/tlogtest"
 )
 
 // TestVerifyReceiptAtServerAddress: plenum verify --receipt --url with
@@ -55,5 +57,83 @@ func TestVerifyReceiptAtServerAddress(t *testing.T) {
 	defer other.Close()
 	if _, err := check(other.URL); err == nil || !strings.Contains(err.Error(), "404") {
 		t.Errorf("a server without the log: %v", err)
+	}
+	// A server whose log under log/<id>/ no longer holds the entry: the
+	// failure at that address is the answer, not the server's 404.
+	fork := tlogtest.NewWithSigner(l.Origin, l.Signer, l.VKey)
+	for i := range 20 {
+		fork.Append(fmt.Appendf(nil, "entry %d (revised)", i))
+	}
+	forked := http.NewServeMux()
+	forked.Handle("/log/march-1917/", http.StripPrefix("/log/march-1917", fork))
+	fs := httptest.NewServer(forked)
+	defer fs.Close()
+	if _, err := check(fs.URL); err == nil || !strings.Contains(err.Error(), fs.URL+"/log/march-1917/: entry 7: the receipt's entry was altered or removed") {
+		t.Errorf("a server whose log was altered: %v", err)
+	}
+}
+
+// requestCounter is an http.Handler counting the requests it passes on,
+// and those of each path.
+type requestCounter struct {
+	h      http.Handler
+	mu     sync.Mutex
+	all    int
+	byPath map[string]int
+}
+
+func (c *requestCounter) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	c.mu.Lock()
+	c.all++
+	c.byPath[r.URL.Path]++
+	c.mu.Unlock()
+	c.h.ServeHTTP(w, r)
+}
+
+// reset returns the counts so far and starts again from none.
+func (c *requestCounter) reset() (all int, byPath map[string]int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	all, byPath = c.all, c.byPath
+	c.all, c.byPath = 0, map[string]int{}
+	return all, byPath
+}
+
+// TestVerifyReceiptAtServerAddressRequests: with the server's address,
+// plenum verify --receipt --url asks for the log's address only after
+// the server's own answered 404 (no probe of either beforehand): one
+// request more than with the log's address, the server's checkpoint;
+// and with the log's address, the checkpoint once.
+func TestVerifyReceiptAtServerAddressRequests(t *testing.T) {
+	ctx := context.Background()
+	l := hostileLog(t, "plenum.test/log/march-1917", `{"n":0}`, `{"n":1}`, `{"n":2}`)
+	mux := http.NewServeMux()
+	mux.Handle("/log/march-1917/", http.StripPrefix("/log/march-1917", l))
+	counter := &requestCounter{h: mux, byPath: map[string]int{}}
+	hs := httptest.NewServer(counter)
+	defer hs.Close()
+	logURL := hs.URL + "/log/march-1917/"
+	receipt, err := remote.FetchReceipt(ctx, logURL, 1, remote.Options{LogKeys: note.VerifierList(l.Verifier())})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rfile := filepath.Join(t.TempDir(), "ballot.tlog-proof")
+	os.WriteFile(rfile, receipt, 0o644)
+	check := func(url string) (int, map[string]int) {
+		t.Helper()
+		counter.reset()
+		var stdout, stderr witBuffer
+		if err := runVerifyReceipt(ctx, &cliEnv{stdin: strings.NewReader(""), stdout: &stdout, stderr: &stderr}, rfile, l.VKey, nil, url, "", ""); err != nil {
+			t.Fatalf("--url %s: %v", url, err)
+		}
+		return counter.reset()
+	}
+	atLog, logPaths := check(logURL)
+	atServer, serverPaths := check(hs.URL)
+	if logPaths["/log/march-1917/checkpoint"] != 1 || logPaths["/checkpoint"] != 0 {
+		t.Errorf("at the log's address: %v", logPaths)
+	}
+	if atServer != atLog+1 || serverPaths["/checkpoint"] != 1 || serverPaths["/log/march-1917/checkpoint"] != 1 {
+		t.Errorf("at the server's address: %d requests %v, at the log's %d %v", atServer, serverPaths, atLog, logPaths)
 	}
 }

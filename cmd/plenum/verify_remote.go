@@ -5,11 +5,15 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
+	"net/http"
 	"os"
+	"path"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 	"unicode"
 	"unicode/utf16"
@@ -20,6 +24,7 @@ import (
 	"plenum/i18n"
 	"plenum/ledger"
 	"plenum/remote"
+	"plenum/tiles"
 	"plenum/tlogproof"
 	"plenum/witness"
 )
@@ -120,6 +125,8 @@ func verifyRemote(ctx context.Context, env *cliEnv, a remoteVerify) error {
 	}
 	bar := newProgressBar(env.stderr, env.locale())
 	opts.Progress = bar.update
+	var watch *checkpointWatch
+	opts.Client, watch = watchedClient()
 	res, err := remote.Verify(ctx, a.url, opts)
 	if err == nil && a.finish != nil {
 		if ferr := a.finish(); ferr != nil {
@@ -136,7 +143,11 @@ func verifyRemote(ctx context.Context, env *cliEnv, a remoteVerify) error {
 		if errors.As(err, &re) {
 			return &exitError{code: 1, msg: env.locale().T("cli.about", a.url, err)}
 		}
-		return &exitError{code: 1, msg: env.locale().T("cli.remote.unreadable", a.url, err)}
+		refused := &exitError{code: 1, msg: env.locale().T("cli.remote.unreadable", a.url, err)}
+		if watch.missing.Load() {
+			return noLog(ctx, env.locale(), a.url, refused)
+		}
+		return refused
 	}
 	cp, l := res.Checkpoint, env.locale()
 	fmt.Fprintln(env.stdout, l.T("cli.remote.verified", shown(cp.Origin), int(res.Entries), strconv.FormatInt(res.Entries, 10)))
@@ -260,37 +271,171 @@ func runVerifyReceipt(ctx context.Context, env *cliEnv, file, vkey string, witne
 	if url == "" {
 		return nil
 	}
-	url = receiptLogURL(ctx, url, r)
-	res, err := remote.CheckReceipt(ctx, url, r, remote.Options{LogKeys: keys, Policy: policy})
+	res, at, err := checkReceiptAt(ctx, l, url, r, remote.Options{LogKeys: keys, Policy: policy})
 	if err != nil {
-		return &exitError{code: 1, msg: env.locale().T("cli.about", url, err)}
+		return err
 	}
-	fmt.Fprintln(env.stdout, l.T("cli.receipt.still", strconv.FormatInt(res.Checkpoint.Size, 10), url))
+	fmt.Fprintln(env.stdout, l.T("cli.receipt.still", strconv.FormatInt(res.Checkpoint.Size, 10), at))
 	return nil
 }
 
-// receiptLogURL is the address at which to check receipt r against its
-// log, given url: url itself when it names a log (…/log/<id>) or serves a
-// checkpoint; else, when url is the server's address (what a person has)
-// and the server serves the receipt's log under log/<id>/, the id that of
-// the receipt's origin ("plenum.example/log/march-1917"), that address,
-// which the answer then names.
-func receiptLogURL(ctx context.Context, url string, r *tlogproof.Receipt) string {
-	if remote.LogIDFromURL(url) != "" {
-		return url
+// checkReceiptAt checks receipt r against its log as it is now, at url,
+// and returns the address it was checked at: url itself, unless url
+// serves no log (its checkpoint answers 404) and is not a log's address
+// (…/log/<id>): then url is the server's address, what a person has, and
+// the log is the one it serves under log/<id>/, the id that of the
+// receipt's origin ("plenum.example/log/march-1917"). That address is
+// tried only then, so that a log's own address costs no request more.
+// The error is an *exitError with code 1.
+func checkReceiptAt(ctx context.Context, l *i18n.Locale, url string, r *tlogproof.Receipt, opts remote.Options) (*remote.Result, string, error) {
+	hc, watch := watchedClient()
+	opts.Client = hc
+	res, err := remote.CheckReceipt(ctx, url, r, opts)
+	if err == nil {
+		return res, url, nil
 	}
-	_, id, err := ledger.ParseOrigin(r.Checkpoint.Origin)
+	refused := &exitError{code: 1, msg: l.T("cli.about", url, err)}
+	if !watch.missing.Load() {
+		return nil, url, refused
+	}
+	_, id, perr := ledger.ParseOrigin(r.Checkpoint.Origin)
+	if remote.LogIDFromURL(url) != "" || perr != nil {
+		return nil, url, noLog(ctx, l, url, refused)
+	}
+	logURL := strings.TrimSuffix(url, "/") + tiles.PrefixFor(id)
+	hc, watch = watchedClient()
+	opts.Client = hc
+	if res, err := remote.CheckReceipt(ctx, logURL, r, opts); err == nil {
+		return res, logURL, nil
+	} else if !watch.missing.Load() {
+		return nil, logURL, &exitError{code: 1, msg: l.T("cli.about", logURL, err)}
+	}
+	return nil, url, noLog(ctx, l, logURL, refused)
+}
+
+// assemblyLogURL is the address of the log that --url and --assembly id
+// name: url itself without id; with it, the log the server at url serves
+// under log/<id>/, unless url is already that log's address. An id that
+// is none, or that url's own log contradicts, is refused with exit
+// status 2.
+func assemblyLogURL(l *i18n.Locale, url, id string) (string, error) {
+	if id == "" {
+		return url, nil
+	}
+	if !ledger.ValidAssemblyID(id) {
+		return "", &exitError{code: 2, msg: l.T("cli.verify.assembly_id", id)}
+	}
+	switch named := remote.LogIDFromURL(url); named {
+	case id:
+		return url, nil
+	case "":
+		return strings.TrimSuffix(url, "/") + tiles.PrefixFor(id), nil
+	default:
+		return "", &exitError{code: 2, msg: l.T("cli.verify.assembly_other", url, named, id)}
+	}
+}
+
+// checkpointWatch is an http.RoundTripper that notes whether a log's
+// checkpoint was answered 404 Not Found: the address serves no log (a
+// server's address, or an assembly the server has no log of), which
+// verify tells from a log that fails its check without asking the
+// server once more.
+type checkpointWatch struct {
+	http.RoundTripper
+	missing atomic.Bool
+}
+
+func (w *checkpointWatch) RoundTrip(req *http.Request) (*http.Response, error) {
+	resp, err := w.RoundTripper.RoundTrip(req)
+	if err == nil && resp.StatusCode == http.StatusNotFound && path.Base(req.URL.Path) == "checkpoint" {
+		w.missing.Store(true)
+	}
+	return resp, err
+}
+
+// watchedClient is the HTTP client of package remote (remote.HTTPClient,
+// which NewClient uses by default), watched by a checkpointWatch.
+func watchedClient() (*http.Client, *checkpointWatch) {
+	hc := remote.HTTPClient(time.Minute)
+	w := &checkpointWatch{RoundTripper: hc.Transport}
+	hc.Transport = w
+	return hc, w
+}
+
+// noLog is the refusal of url, which serves no log (its checkpoint
+// answered 404), naming the logs its server lists at log/ (tiles.Prefix)
+// and how to pick one: with exit status 2 when url is the server's own
+// address (give --assembly), 1 when it is the log of an assembly the
+// server has none of. When the server serves no list of logs (not a
+// plenum server, or unreachable), it is refused, the refusal of the
+// check at url.
+func noLog(ctx context.Context, l *i18n.Locale, url string, refused *exitError) *exitError {
+	server, id := strings.TrimSuffix(url, "/"), remote.LogIDFromURL(url)
+	if id != "" {
+		server = strings.TrimSuffix(server, tiles.Prefix+id)
+	} else {
+		server = strings.TrimSuffix(server, strings.TrimSuffix(tiles.Prefix, "/"))
+	}
+	ids, err := serverLogs(ctx, server)
+	switch {
+	case err != nil:
+		return refused
+	case len(ids) == 0:
+		return &exitError{code: 1, msg: l.T("cli.remote.no_logs", url, server+tiles.Prefix)}
+	}
+	var logs strings.Builder
+	for i, id := range ids[:min(len(ids), shownLogs)] {
+		if i > 0 {
+			logs.WriteString(", ")
+		}
+		logs.WriteString(server + tiles.PrefixFor(id))
+	}
+	if more := len(ids) - shownLogs; more > 0 {
+		logs.WriteString(" " + l.T("cli.remote.more_logs", more))
+	}
+	if id == "" {
+		return &exitError{code: 2, msg: l.T("cli.remote.server_logs", url, len(ids), logs.String(), ids[0])}
+	}
+	return &exitError{code: 1, msg: l.T("cli.remote.unknown_log", server, id, len(ids), logs.String())}
+}
+
+// shownLogs is how many of a server's logs noLog names; the rest it
+// counts.
+const shownLogs = 10
+
+// maxLogList is the most of a server's list of logs serverLogs reads.
+const maxLogList = 1 << 20
+
+// serverLogs are the assemblies whose logs the plenum server at server
+// lists at log/ (tiles.Prefix), one id a line; an error when it serves
+// no such list.
+func serverLogs(ctx context.Context, server string) ([]string, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, server+tiles.Prefix, nil)
 	if err != nil {
-		return url
+		return nil, err
 	}
-	if _, err := remote.NewClient(url, nil).Checkpoint(ctx); err == nil {
-		return url
+	resp, err := remote.HTTPClient(time.Minute).Do(req)
+	if err != nil {
+		return nil, err
 	}
-	logURL := strings.TrimSuffix(url, "/") + "/log/" + id + "/"
-	if _, err := remote.NewClient(logURL, nil).Checkpoint(ctx); err != nil {
-		return url
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/plain") {
+		return nil, fmt.Errorf("GET %s: %s", req.URL, resp.Status)
 	}
-	return logURL
+	body, err := io.ReadAll(io.LimitReader(resp.Body, maxLogList))
+	if err != nil {
+		return nil, err
+	}
+	var ids []string
+	for _, line := range strings.Split(strings.TrimSuffix(string(body), "\n"), "\n") {
+		if line != "" && !ledger.ValidAssemblyID(line) {
+			return nil, fmt.Errorf("GET %s: not a list of logs", req.URL)
+		}
+		if line != "" {
+			ids = append(ids, line)
+		}
+	}
+	return ids, nil
 }
 
 // sealedBallotsType is the event type of the entries that carry a closed
