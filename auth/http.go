@@ -669,9 +669,10 @@ func writeProblem(w http.ResponseWriter, r *http.Request, l *i18n.Locale, status
 		json.NewEncoder(w).Encode(p)
 		return
 	}
-	p := refusal{L: l, Title: title, Detail: detail, Form: loginForm}
+	p := refusal{L: l, Title: title, Detail: detail}
 	if loginForm {
-		p.Code, p.Next = typedLogin(r)
+		p.Form = &LoginForm{L: l}
+		p.Form.Code, p.Form.Next = typedLogin(r)
 	}
 	writePage(w, r, status, p)
 }

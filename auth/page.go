@@ -29,30 +29,51 @@ var refusalPage = template.Must(template.New("refusal").Parse(`<!doctype html>
 <main id="main">
 <h1>{{.Title}}</h1>
 <div id="flash" class="flash-area"><p class="msg error" role="alert">{{.Detail}}</p></div>
-{{if .Form}}<section aria-labelledby="h-login" class="login">
-<h2 id="h-login">{{.L.T "web.lf.heading"}}</h2>
-<form method="post" action="/login">
-<label for="code">{{.L.T "web.lf.code"}}</label>
-<input id="code" name="code" autocomplete="one-time-code" autocapitalize="characters" spellcheck="false" required{{with .Code}} value="{{.}}"{{end}}>
-<input type="hidden" name="next" value="{{.Next}}">
-<button type="submit" class="big">{{.L.T "web.login"}}</button>
-</form>
-</section>{{end}}
+{{with .Form}}{{template "loginform" .}}{{end}}
 </main>
 <footer class="page-foot"><form class="lang-switch" method="post" action="/lang" aria-label="{{.L.T "web.language"}}"><input type="hidden" name="next" value="{{.Back}}">{{range .Languages}}<button type="submit" name="lang" value="{{.Tag}}" lang="{{.Tag}}"{{if eq .Tag $.Lang}} aria-current="true" disabled{{end}}>{{.Name}}</button>{{end}}</form></footer>
 </body>
 </html>
-`))
+` + LoginFormTemplate))
+
+// LoginFormTemplate is the markup of the login form, the template
+// "loginform", executed with a LoginForm: the one form of the refusal
+// page here and of web's pages (the login page, the list of assemblies,
+// an assembly's public page), which add it to their templates.
+const LoginFormTemplate = `{{define "loginform"}}<section aria-labelledby="h-login" class="login">
+<h2 id="h-login">{{.L.T "web.lf.heading"}}</h2>
+{{if .FromAnotherSite}}<p class="msg warn">{{.L.T "web.lf.from_another_site"}}</p>{{end}}<form method="post" action="/login">
+{{if .Admin}}<input type="hidden" name="admin" value="{{.Admin}}">{{else}}<label for="code">{{.L.T "web.lf.code"}}</label>
+<input id="code" name="code" autocomplete="one-time-code" autocapitalize="characters" spellcheck="false" required{{with .Code}} value="{{.}}"{{end}}>{{end}}
+<input type="hidden" name="next" value="{{.Next}}">
+<button type="submit" class="big">{{.L.T "web.login"}}</button>
+</form>
+</section>{{end}}`
+
+// LoginForm is what the login form (LoginFormTemplate) shows.
+type LoginForm struct {
+	L *i18n.Locale
+	// Code fills in the access code: the one typed, or a link's.
+	Code string
+	// Admin, if set, is the token of an administrator's login link: the
+	// form then sends it, and asks for no code.
+	Admin string
+	// Next is where to go after logging in: a local path, or "".
+	Next string
+	// FromAnotherSite warns that a link another site made the browser
+	// follow filled in the form, for the person to confirm that they
+	// mean to log in (FromAnotherSite).
+	FromAnotherSite bool
+}
 
 // refusal is what refusalPage shows.
 type refusal struct {
 	L             *i18n.Locale
 	Lang          string
 	Title, Detail string
-	// Form shows the login form, with Code (what was typed or the link
-	// carried) and Next (where to go after logging in, a local path).
-	Form       bool
-	Code, Next string
+	// Form, if not nil, is the login form shown, with the code typed
+	// (or the link's) and where to go after logging in.
+	Form *LoginForm
 	// Back is where the language switch returns: the login form, or
 	// the page refused.
 	Back      string
@@ -82,9 +103,9 @@ func writePage(w http.ResponseWriter, r *http.Request, status int, p refusal) {
 	p.Lang, p.Languages = p.L.Lang(), i18n.Languages
 	p.Title, p.Detail = upperFirst(p.Title), upperFirst(p.Detail)
 	switch {
-	case p.Form && p.Next != "":
-		p.Back = "/login?next=" + url.QueryEscape(p.Next)
-	case p.Form:
+	case p.Form != nil && p.Form.Next != "":
+		p.Back = "/login?next=" + url.QueryEscape(p.Form.Next)
+	case p.Form != nil:
 		p.Back = "/login"
 	case r.Method == http.MethodGet && LocalPath(r.URL.RequestURI()):
 		p.Back = r.URL.RequestURI()

@@ -290,6 +290,18 @@ func (s *server) index(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "index", "layout", v)
 }
 
+// LoginForm is what the page's login form shows (auth.LoginFormTemplate):
+// the code or administrator's token of a login link another site made
+// the browser follow, with a warning, and where to go after logging in,
+// by default the assembly's page.
+func (v *view) LoginForm() auth.LoginForm {
+	next := v.Next
+	if next == "" && v.ID != "" {
+		next = "/a/" + v.ID + "/"
+	}
+	return auth.LoginForm{L: v.L, Code: v.LoginCode, Admin: v.LoginAdmin, Next: next, FromAnotherSite: v.LoginCode != "" || v.LoginAdmin != ""}
+}
+
 // login serves the login form, for GET /login without a code, or with
 // one from a link another site made the browser follow, filled in with
 // it (auth.HandleLogin logs nobody in then).

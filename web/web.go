@@ -267,6 +267,7 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 func parsePages() map[string]*template.Template {
 	base := template.Must(template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/parts*.html", "templates/motionparts.html"))
+	template.Must(base.New("loginform").Parse(auth.LoginFormTemplate)) // the form of auth's refusal page too
 	pages := map[string]*template.Template{}
 	for _, name := range pageNames {
 		t := template.Must(base.Clone())
