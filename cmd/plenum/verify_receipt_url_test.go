@@ -58,6 +58,18 @@ func TestVerifyReceiptAtServerAddress(t *testing.T) {
 	if _, err := check(other.URL); err == nil || !strings.Contains(err.Error(), "404") {
 		t.Errorf("a server without the log: %v", err)
 	}
+	// A plenum server that serves logs, but not the receipt's: refused,
+	// naming them.
+	lists := http.NewServeMux()
+	lists.HandleFunc("GET /log/{$}", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		fmt.Fprint(w, "coop-2026\n")
+	})
+	ls := httptest.NewServer(lists)
+	defer ls.Close()
+	if _, err := check(ls.URL); err == nil || !strings.Contains(err.Error(), ls.URL+" serves no log of assembly march-1917; it serves 1 log, "+ls.URL+"/log/coop-2026/") {
+		t.Errorf("a server with other logs: %v", err)
+	}
 	// A server whose log under log/<id>/ no longer holds the entry: the
 	// failure at that address is the answer, not the server's 404.
 	fork := tlogtest.NewWithSigner(l.Origin, l.Signer, l.VKey)

@@ -338,8 +338,8 @@ func assemblyLogURL(l *i18n.Locale, url, id string) (string, error) {
 // checkpointWatch is an http.RoundTripper that notes whether a log's
 // checkpoint was answered 404 Not Found: the address serves no log (a
 // server's address, or an assembly the server has no log of), which
-// verify tells from a log that fails its check without asking the
-// server once more.
+// verify tells apart from a log that fails its check without a request
+// of its own to find out.
 type checkpointWatch struct {
 	http.RoundTripper
 	missing atomic.Bool
@@ -367,7 +367,7 @@ func watchedClient() (*http.Client, *checkpointWatch) {
 // and how to pick one: with exit status 2 when url is the server's own
 // address (give --assembly), 1 when it is the log of an assembly the
 // server has none of. When the server serves no list of logs (not a
-// plenum server, or unreachable), it is refused, the refusal of the
+// plenum server, or unreachable), it is refused: the refusal of the
 // check at url.
 func noLog(ctx context.Context, l *i18n.Locale, url string, refused *exitError) *exitError {
 	server, id := strings.TrimSuffix(url, "/"), remote.LogIDFromURL(url)

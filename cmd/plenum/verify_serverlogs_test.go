@@ -77,7 +77,7 @@ func TestVerifyServerAddressLists(t *testing.T) {
 	for i := range 12 {
 		fmt.Fprintf(&many, "a%02d\n", i)
 	}
-	manyURL := list(many.String())
+	manyURL, oneURL := list(many.String()), list("coop-2026\n")
 	emptyURL := list("")
 	notPlenum := list("<html>welcome</html>\n")
 	nothing := httptest.NewServer(http.NotFoundHandler())
@@ -90,6 +90,7 @@ func TestVerifyServerAddressLists(t *testing.T) {
 	}{
 		{manyURL, 2, "it serves 12 logs, " + manyURL + "/log/a00/, " + manyURL + "/log/a01/, "},
 		{manyURL, 2, manyURL + "/log/a09/ (and 2 more). Give the address"},
+		{oneURL, 2, oneURL + " is a server's address, not a log's: it serves 1 log, " + oneURL + "/log/coop-2026/. Give that address as --url, or add --assembly coop-2026"},
 		{emptyURL, 1, emptyURL + " serves no log, and its server lists none at " + emptyURL + "/log/"},
 		{notPlenum, 1, notPlenum + ": cannot read the log: GET " + notPlenum + "/checkpoint: 404 Not Found"},
 		{nothing.URL, 1, nothing.URL + ": cannot read the log: GET " + nothing.URL + "/checkpoint: 404 Not Found"},
