@@ -432,15 +432,10 @@ func (s *State) ballotRight(voter, forMandate string, eligible map[string]bool, 
 			return "", notFound("there is no mandate %q", forMandate)
 		}
 		if md.Person != voter {
-			if !s.Assembly.Rules.ProxiesAllowed {
-				return "", forbidden("the rules of procedure do not allow proxies")
+			if err := s.proxyRefusal(voter, md, eligible, what, note, true); err != nil {
+				return "", err
 			}
-			if md.Proxy != voter {
-				return "", forbidden("%s does not carry the mandate %s", voter, md.ID)
-			}
-			if s.VotesFromWhere(md.Person) {
-				return "", conflict("%s, who holds the mandate %s, is present and votes themselves", md.Person, md.ID)
-			}
+			entitled = true
 		}
 		right = md.ID
 	} else if id, ok := s.voting[voter]; ok && eligible[id] {
@@ -462,6 +457,38 @@ func (s *State) ballotRight(voter, forMandate string, eligible map[string]bool, 
 		return "", forbidden("%s is not present in the hall; only those present vote", voter)
 	}
 	return right, nil
+}
+
+// MayCastAsProxy reports whether voter may cast the ballot of the mandate
+// md, held by another, as its proxy where eligible are entitled: the rules
+// allow proxies, md is transferred to voter (transfer_proxy) and it is
+// entitled. It is the rule cast_ballot and cast_election_ballot apply to a
+// ballot for_mandate (ballotRight), exported so that the pages offer a
+// proxy the ballots the rules accept instead of restating it. Whether md's
+// holder is there to vote themselves and whether voter is in the hall, which
+// the commands ask too, change during a sitting and are asked apart
+// (VotesFromWhere).
+func (s *State) MayCastAsProxy(voter string, md *Mandate, eligible map[string]bool) bool {
+	return md != nil && md.Person != voter && s.proxyRefusal(voter, md, eligible, "", "", false) == nil
+}
+
+// proxyRefusal says why voter may not cast the ballot of md, held by
+// another, as its proxy where eligible are entitled (in what, whose
+// eligibility is explained by note), or nil: MayCastAsProxy's rule and,
+// with holder, the refusal when md's holder is present and votes
+// themselves, in the order ballotRight refuses.
+func (s *State) proxyRefusal(voter string, md *Mandate, eligible map[string]bool, what, note string, holder bool) error {
+	switch {
+	case !s.Assembly.Rules.ProxiesAllowed:
+		return forbidden("the rules of procedure do not allow proxies")
+	case md.Proxy != voter:
+		return forbidden("%s does not carry the mandate %s", voter, md.ID)
+	case holder && s.VotesFromWhere(md.Person):
+		return conflict("%s, who holds the mandate %s, is present and votes themselves", md.Person, md.ID)
+	case !eligible[md.ID]:
+		return s.notEntitled(md.ID, what, note)
+	}
+	return nil
 }
 
 // notEntitled says why a mandate may not vote in a vote or election: its

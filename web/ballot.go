@@ -248,16 +248,15 @@ type mandateBallot struct {
 }
 
 // carried are the mandates the viewer carries as proxy and may cast a
-// ballot for where eligible are entitled, as the rules decide it: proxies
-// allowed, the mandate carried by the viewer, held by another and
-// entitled; in the order the mandates were submitted.
+// ballot for where eligible are entitled, as the rules decide it
+// (assembly's MayCastAsProxy); in the order the mandates were submitted.
 func (v *view) carried(eligible map[string]bool) []*assembly.Mandate {
-	if v.Me.Person == "" || !v.S.Assembly.Rules.ProxiesAllowed {
+	if v.Me.Person == "" || !v.S.Assembly.Rules.ProxiesAllowed { // spares carriedBy's map where nobody carries a ballot
 		return nil
 	}
 	var out []*assembly.Mandate
 	for _, id := range v.carriedBy(v.Me.Person) {
-		if m := v.S.Mandates[id]; m != nil && m.Proxy == v.Me.Person && m.Person != v.Me.Person && eligible[id] {
+		if m := v.S.Mandates[id]; v.S.MayCastAsProxy(v.Me.Person, m, eligible) {
 			out = append(out, m)
 		}
 	}
