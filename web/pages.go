@@ -371,6 +371,11 @@ type receiptView struct {
 	// encrypted ballot, which the entry holds; it says nothing of the
 	// choice.
 	Tracker string
+	// right is the voting right the ballot was cast with, voter who cast
+	// it; For is the name of the holder of the mandate it was cast for
+	// when that is another's, carried as proxy ("" for one's own).
+	right, voter string
+	For          string
 }
 
 // receipt shows the receipt of a ballot the viewer cast (?entry=N).
@@ -423,6 +428,9 @@ func (s *server) receipt(w http.ResponseWriter, r *http.Request) {
 			if rc.ballot != nil { // an encrypted ballot has no text
 				rc.Ballot = v.BallotText(el, *rc.ballot)
 			}
+		}
+		if md := st.Mandates[rc.right]; md != nil && md.Person != rc.voter {
+			rc.For = v.Name(md.Person)
 		}
 		if rc.Token != "" {
 			opened := ""
@@ -490,18 +498,18 @@ func (s *server) receiptOf(ctx context.Context, a *engine.Assembly, sess *auth.S
 	}
 	if eb, ok := ev.(assembly.ElectionBallotCast); ok && eb.Ballot.Voter == actorOf(sess) {
 		b := eb.Ballot
-		return &receiptView{Vote: eb.Election, Election: true, Index: idx, ballot: &b,
+		return &receiptView{Vote: eb.Election, Election: true, Index: idx, ballot: &b, right: b.Right, voter: b.Voter,
 			LeafHash: tlog.RecordHash(raw[0]).String(), Checkpoint: string(a.Log().Checkpoint())}, nil
 	}
 	if eb, ok := ev.(assembly.EncryptedBallotCast); ok && eb.Voter == actorOf(sess) {
-		return &receiptView{Vote: eb.Vote + eb.Election, Election: eb.Election != "", Index: idx, Secret: true, Tracker: eb.Tracker,
+		return &receiptView{Vote: eb.Vote + eb.Election, Election: eb.Election != "", Index: idx, Secret: true, Tracker: eb.Tracker, right: eb.Right, voter: eb.Voter,
 			LeafHash: tlog.RecordHash(raw[0]).String(), Checkpoint: string(a.Log().Checkpoint())}, nil
 	}
 	b, ok := ev.(assembly.BallotCast)
 	if !ok || b.Voter != actorOf(sess) {
 		return nil, errNoReceipt
 	}
-	return &receiptView{Vote: b.Vote, Choice: b.Choice, Index: idx, Secret: b.Choice == "",
+	return &receiptView{Vote: b.Vote, Choice: b.Choice, Index: idx, Secret: b.Choice == "", right: b.Right, voter: b.Voter,
 		LeafHash: tlog.RecordHash(raw[0]).String(), Checkpoint: string(a.Log().Checkpoint())}, nil
 }
 
