@@ -178,7 +178,7 @@ func (c AmendMandate) decide(s *State, m Meta) ([]Event, error) {
 	}
 	if c.Weight != 0 && max(c.Weight, 1) != max(md.Weight, 1) {
 		if c.Weight > 1 && !s.Assembly.Rules.WeightedVotes {
-			return nil, fieldErr("weight", "the rules of procedure give every mandate one vote; a weight of %d needs weighted_votes", c.Weight)
+			return nil, fieldErr("weight", "the rules of procedure give every mandate one vote; a weight of %d needs the rule that a mandate may carry several votes", c.Weight)
 		}
 		e.Weight = c.Weight
 	}

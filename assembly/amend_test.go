@@ -88,7 +88,7 @@ func TestAmendMandateRefusals(t *testing.T) {
 		{"unknown organization", setup, step{"ann", "amend_mandate", `{"mandate":"md-g","organization":"nowhere"}`}, ErrNotFound, `there is no organization "nowhere"; add_organization first`},
 		{"both organization and personal", setup, step{"ann", "amend_mandate", `{"mandate":"md-g","organization":"org2","personal":true}`}, ErrInvalid, "a mandate is either from an organization or personal, not both"},
 		{"second mandate from one organization", setup, step{"ann", "amend_mandate", `{"mandate":"md-g","organization":"org2"}`}, ErrConflict, "guest already holds the mandate md-g2 from org2"},
-		{"weight without weighted votes", setup, step{"ann", "amend_mandate", `{"mandate":"md-g","weight":2}`}, ErrInvalid, "the rules of procedure give every mandate one vote; a weight of 2 needs weighted_votes"},
+		{"weight without weighted votes", setup, step{"ann", "amend_mandate", `{"mandate":"md-g","weight":2}`}, ErrInvalid, "the rules of procedure give every mandate one vote; a weight of 2 needs the rule that a mandate may carry several votes"},
 		{"nothing changes", setup, step{"ann", "amend_mandate", `{"mandate":"md-g","kind":"guest","organization":"org"}`}, ErrInvalid, "the amendment changes nothing: the mandate md-g is already guest from org with weight 1"},
 		{"entitled in an open vote", open, step{"ann", "amend_mandate", `{"mandate":"md-m1","kind":"consultative"}`}, ErrConflict, "the mandate md-m1 cannot be changed while the vote v1, in which it is entitled, is open"},
 	})

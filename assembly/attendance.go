@@ -86,7 +86,7 @@ func (c CheckIn) decide(s *State, m Meta) ([]Event, error) {
 	where := ""
 	if c.Where == "online" {
 		if o := s.Assembly.Rules.Online; o == "" || o == OnlineNone {
-			return nil, forbidden("the rules of procedure do not admit attending online (online: none); %s checks in in the hall", c.Person)
+			return nil, forbidden("the rules of procedure do not admit attending online; %s checks in in the hall", c.Person)
 		}
 		where = "online"
 	}

@@ -388,7 +388,7 @@ func TestEveryCommandDocumented(t *testing.T) {
 
 func TestWeightsAndEligible(t *testing.T) {
 	h := fixture(t, "congress", "")
-	h.refuse("cara", "submit_mandate", `{"id":"md-big","person":"guest","organization":"org","kind":"decisive","weight":3}`, ErrInvalid, "the rules of procedure give every mandate one vote; a weight of 3 needs weighted_votes")
+	h.refuse("cara", "submit_mandate", `{"id":"md-big","person":"guest","organization":"org","kind":"decisive","weight":3}`, ErrInvalid, "the rules of procedure give every mandate one vote; a weight of 3 needs the rule that a mandate may carry several votes")
 	h.must("ann", "set_rules", `{"overrides":{"weighted_votes":true}}`)
 	h.must("cara", "submit_mandate", `{"id":"md-big","person":"guest","organization":"org","kind":"decisive","weight":3,"note":"a local of 300 members"}`)
 	h.must("cara", "verify_mandate", `{"mandate":"md-big"}`)
@@ -404,7 +404,7 @@ func TestWeightsAndEligible(t *testing.T) {
 	if err := h.s.Eligible("v", "guest"); CodeOf(err) != ErrConflict {
 		t.Fatalf("Eligible after voting: %v", err)
 	}
-	if err := h.s.Eligible("v", "rep"); err == nil || err.Error() != "the mandate md-rep is not entitled to vote in v: a consultative mandate gives a voice but no vote, and the rules of procedure do not let consultative mandates vote (consultative_may_vote)" {
+	if err := h.s.Eligible("v", "rep"); err == nil || err.Error() != "the mandate md-rep is not entitled to vote in v: a consultative mandate gives a voice but no vote, unless the rules of procedure say that consultative votes vote too" {
 		t.Fatalf("Eligible of a consultative mandate: %v", err)
 	}
 	h.must("m1", "cast_ballot", `{"vote":"v","voter":"m1","choice":"against"}`)

@@ -452,7 +452,7 @@ func (s *State) ballotRight(voter, forMandate string, eligible map[string]bool, 
 	}
 	if !s.VotesFromWhere(voter) {
 		if s.Online(voter) {
-			return "", forbidden("%s attends online, and the rules of procedure (online: %s) let only those in the hall vote", voter, s.Assembly.Rules.Online)
+			return "", forbidden("%s attends online, and the rules of procedure let only those in the hall vote", voter)
 		}
 		return "", forbidden("%s is not present in the hall; only those present vote", voter)
 	}
@@ -500,7 +500,7 @@ func (s *State) notEntitled(right, what, note string) *Error {
 	switch {
 	case md == nil:
 	case md.Kind == KindConsultative && !s.Assembly.Rules.ConsultativeMayVote:
-		why = reason("a consultative mandate gives a voice but no vote, and the rules of procedure do not let consultative mandates vote (consultative_may_vote)")
+		why = reason("a consultative mandate gives a voice but no vote, unless the rules of procedure say that consultative votes vote too")
 	case md.Kind == KindConsultative:
 		why = reason("it is consultative, and this vote admits only the mandates named for it")
 	case md.Kind == KindGuest:

@@ -234,7 +234,7 @@ func (c MoveMotion) decide(s *State, m Meta) ([]Event, error) {
 	}
 	switch {
 	case c.Kind == "amendment" && c.Amends == "":
-		return nil, fieldErr("amends", "an amendment must say which motion it amends (amends)")
+		return nil, fieldErr("amends", "an amendment must say which motion it amends")
 	case c.Kind != "amendment" && c.Amends != "":
 		return nil, fieldErr("amends", "only an amendment amends a motion; make the kind amendment")
 	case c.Kind == "procedural" && c.Procedure == "":

@@ -349,7 +349,7 @@ func (c SubmitMandate) decide(s *State, m Meta) ([]Event, error) {
 		}
 	}
 	if c.Weight > 1 && !s.Assembly.Rules.WeightedVotes {
-		return nil, fieldErr("weight", "the rules of procedure give every mandate one vote; a weight of %d needs weighted_votes", c.Weight)
+		return nil, fieldErr("weight", "the rules of procedure give every mandate one vote; a weight of %d needs the rule that a mandate may carry several votes", c.Weight)
 	}
 	return one(MandateSubmitted{Meta: m, ID: c.ID, Person: c.Person, Organization: c.Organization, Kind: c.Kind, Marks: c.Marks, Note: c.Note, Weight: c.Weight})
 }

@@ -383,7 +383,7 @@ func TestSpeakingTimeAllotted(t *testing.T) {
 func TestOnlinePresence(t *testing.T) {
 	h := fixture(t, "ronr", "")
 	h.must("ben", "check_out", `{"person":"m9"}`)
-	h.refuse("m9", "check_in", `{"person":"m9","where":"online"}`, ErrForbidden, "the rules of procedure do not admit attending online (online: none); m9 checks in in the hall")
+	h.refuse("m9", "check_in", `{"person":"m9","where":"online"}`, ErrForbidden, "the rules of procedure do not admit attending online; m9 checks in in the hall")
 	for _, c := range []struct {
 		online         string
 		quorum, voting bool
@@ -407,7 +407,7 @@ func TestOnlinePresence(t *testing.T) {
 			if c.voting {
 				h.must("m9", "cast_ballot", `{"vote":"v1","voter":"m9","choice":"for"}`)
 			} else {
-				h.refuse("m9", "cast_ballot", `{"vote":"v1","voter":"m9","choice":"for"}`, ErrForbidden, "m9 attends online, and the rules of procedure (online: observe) let only those in the hall vote")
+				h.refuse("m9", "cast_ballot", `{"vote":"v1","voter":"m9","choice":"for"}`, ErrForbidden, "m9 attends online, and the rules of procedure let only those in the hall vote")
 			}
 		})
 	}

@@ -516,7 +516,7 @@ func (c SubmitMotion) decide(s *State, m Meta) ([]Event, error) {
 	var change *Change
 	switch {
 	case c.Amends == "" && c.Change != nil:
-		return nil, fieldErr("change", "only an amendment changes a text; say which motion it amends (amends)")
+		return nil, fieldErr("change", "only an amendment changes a text; say which motion it amends")
 	case c.Amends != "" && c.Change == nil:
 		return nil, fieldErr("change", "an amendment submitted in writing names the lines or the paragraph it changes and gives the new wording (change)")
 	case c.Amends != "" && c.Text != "":

@@ -182,7 +182,7 @@ func TestRulesRefuse(t *testing.T) {
 		"Bo Lund,Teachers' Union,1,,verified\n"+
 		"Cy Moor,Teachers' Union,1,Bo Lund,verified\n")
 	pv := w.planTable(tab, "admin", false)
-	want := "row 2, column C (Weight): the rules of procedure give every mandate one vote; a weight of 2 needs weighted_votes\n" +
+	want := "row 2, column C (Weight): the rules of procedure give every mandate one vote; a weight of 2 needs the rule that a mandate may carry several votes\n" +
 		"row 4, column D (Proxy): the rules of procedure do not allow proxies\n"
 	if got := problems(pv); got != want {
 		t.Errorf("problems:\n%s\nwant:\n%s", got, want)
@@ -202,7 +202,7 @@ func TestProxyCascade(t *testing.T) {
 		"Bo Lund,Teachers' Union,1,Ann Weiss,verified\n"+
 		"Cy Moor,Teachers' Union,1,,verified\n")
 	pv := w.planTable(tab, "admin", false)
-	want := "row 2, column C (Weight): the rules of procedure give every mandate one vote; a weight of 2 needs weighted_votes\n" +
+	want := "row 2, column C (Weight): the rules of procedure give every mandate one vote; a weight of 2 needs the rule that a mandate may carry several votes\n" +
 		"row 3, column D (Proxy): the proxy Ann Weiss (row 2) has a problem, so cannot carry the mandate\n"
 	if got := problems(pv); got != want {
 		t.Errorf("problems:\n%s\nwant:\n%s", got, want)

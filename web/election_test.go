@@ -147,7 +147,7 @@ func TestAnElectionOnThePages(t *testing.T) {
 		t.Error("egor's page offers him a ballot")
 	}
 	egor.act("delegate", "cast_election_ballot", url.Values{"a:election": {"e1"}, "a:voter": {"egor"}, "a:ranking:list": {"rosa"}})
-	if _, body, _ := egor.get("/a/coop/delegate"); !strings.Contains(html.UnescapeString(body), "Refused: The mandate of Egor Consultative is not entitled to vote in the election “The auditing committee”: a consultative mandate gives a voice but no vote, and the rules of procedure do not let consultative mandates vote (consultative_may_vote).") {
+	if _, body, _ := egor.get("/a/coop/delegate"); !strings.Contains(html.UnescapeString(body), "Refused: The mandate of Egor Consultative is not entitled to vote in the election “The auditing committee”: a consultative mandate gives a voice but no vote, unless the rules of procedure say that consultative votes vote too.") {
 		t.Errorf("the consultative delegate's refusal is not shown: %s", flashOf(body))
 	}
 

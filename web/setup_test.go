@@ -187,7 +187,7 @@ func TestSetUpFromThePages(t *testing.T) {
 	// not added without the mandate that was refused (no weighted votes).
 	size := stateOf(h, id, func(s *assembly.State) int { return s.Events })
 	_, msg = post("setup-people", url.Values{"cmd": {"add_person"}, "name": {"Carl Weight"}, "kind": {"decisive"}, "weight": {"3"}})
-	if msg != "Refused: The rules of procedure give every mandate one vote; a weight of 3 needs weighted_votes." {
+	if msg != "Refused: The rules of procedure give every mandate one vote; a weight of 3 needs the rule that a mandate may carry several votes." {
 		t.Errorf("a refused batch: %q", msg)
 	}
 	_, msg = post("setup-people", url.Values{"cmd": {"add_person"}, "name": {"Carl Weight"}, "kind": {"decisive"}, "weight": {"two"}})
