@@ -420,7 +420,11 @@ func namedRefusal(r *http.Request, st *assembly.State, e *assembly.Error) string
 	// value of a field; not the ids, which the namer names) are marked,
 	// in the English too, and isolated below.
 	english := dropMarks.Replace(e.Msg)
-	m := markedReason(assembly.Reason{Format: e.Format, Args: e.Args})
+	r0 := assembly.Reason{Format: e.Format, Args: e.Args}
+	if st != nil {
+		r0 = personArgs(st, r0) // the persons named wherever they stand
+	}
+	m := markedReason(r0)
 	if e.Format != "" {
 		english = fmt.Sprintf(e.Format, m.Args...)
 	}

@@ -187,6 +187,16 @@ func (n namer) text(t string) string {
 	var out strings.Builder
 	isID := func(r rune) bool { return r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-' || r == '_' }
 	for i := 0; i < len(t); {
+		if name, quoted, next, ok := n.personAt(t, i); ok { // personargs.go
+			if quoted {
+				s := out.String()
+				out.Reset()
+				out.WriteString(s[:len(s)-1])
+			}
+			out.WriteString(name)
+			i = next
+			continue
+		}
 		j := i
 		for j < len(t) && isID(rune(t[j])) {
 			j++
