@@ -37,13 +37,25 @@ func TestEveryRefusalTranslated(t *testing.T) {
 // templates it found. A template "%s" passes a message on as it stands.
 func templatesTranslated(t *testing.T, glob string, makers map[string]int, what string) int {
 	t.Helper()
-	files, err := filepath.Glob(glob)
-	if err != nil {
-		t.Fatal(err)
-	}
 	known := map[string]bool{}
 	for _, m := range i18n.Messages() {
 		known[m.Key] = true
+	}
+	return eachTemplate(t, glob, makers, func(at token.Position, format string) {
+		if !known[format] {
+			t.Errorf("%s: %s %q has no translation in package i18n", at, what, format)
+		}
+	})
+}
+
+// eachTemplate calls check with each template among the calls of makers
+// (as templatesTranslated has them) in the files of glob but "%s", and
+// returns how many it found.
+func eachTemplate(t *testing.T, glob string, makers map[string]int, check func(at token.Position, format string)) int {
+	t.Helper()
+	files, err := filepath.Glob(glob)
+	if err != nil {
+		t.Fatal(err)
 	}
 	fset := token.NewFileSet()
 	templates := 0
@@ -83,9 +95,7 @@ func templatesTranslated(t *testing.T, glob string, makers map[string]int, what 
 				return true
 			}
 			templates++
-			if !known[format] {
-				t.Errorf("%s: %s %q has no translation in package i18n", fset.Position(lit.Pos()), what, format)
-			}
+			check(fset.Position(lit.Pos()), format)
 			return true
 		})
 	}
