@@ -27,6 +27,7 @@ func TestBrowserProxyCastsBothBallots(t *testing.T) {
 	}
 	cast("2", "against", "Cast the ballot of Clara Zetkin’s mandate: AGAINST?", "You have voted with this mandate.")
 	s.until(p, "the receipt of Clara's ballot", contains("#receipt-slot", "AGAINST"))
+	s.until(p, "the receipt says whose mandate", contains("#receipt-slot", "Cast for the mandate of Clara Zetkin, which you carry as proxy."))
 	s.shot(p, "proxy-one-cast")
 	cast("1", "for", "Cast your ballot: FOR?", "You have voted in this vote.")
 	s.until(p, "Clara's ballot still cast", contains("#ballot .mandate-ballot:nth-of-type(2)", "You have voted with this mandate."))
