@@ -198,7 +198,7 @@ func TestMotionPageLines(t *testing.T) {
 	size := read(h, func(s *assembly.State) int { return s.Events })
 	g := h.browser("guest")
 	g.act("delegate", "support_motion", url.Values{"a:motion": {"w1"}})
-	if _, body, _ := g.get("/a/coop/motions/w1"); !strings.Contains(body, "Refused: Guest holds no delegate&#39;s mandate and may not support motions.") {
+	if _, body, _ := g.get("/a/coop/motions/w1"); !strings.Contains(body, "Refused: Gustav Guest holds no delegate&#39;s mandate and may not support motions.") {
 		t.Errorf("the refusal is not shown: %.3000s", body)
 	}
 	if after := read(h, func(s *assembly.State) int { return s.Events }); after != size {
