@@ -103,6 +103,9 @@ func (s *State) Apply(e Event) error {
 	if err := e.apply(s); err != nil {
 		return err
 	}
+	if countedEvent(e) {
+		s.markCounted(s.Events)
+	}
 	if m.Key != "" {
 		if _, ok := s.Keys[m.Key]; !ok {
 			s.Keys[m.Key] = KeyUse{First: s.Events, Req: m.Req}

@@ -51,7 +51,18 @@ type RecordGap struct {
 	Reason string `json:"reason" plenum:"required"`
 }
 
-// CorrectRecord corrects an earlier entry with a new one; nothing is rewritten.
+// CorrectRecord corrects an earlier entry with a new one; nothing is
+// rewritten. It corrects what the secretaries wrote — the notes of a
+// speech, an interjection, a narrative, a document, a title — never a
+// count: an entry that a delegate cast or that decides or carries a
+// count (countedEvent lists them: ballots, the opening, closing, counts
+// and result of a vote or an election, the steps of an encrypted count,
+// a withdrawal that voids the ballots) is refused, since a secretary's
+// text beside the signed count would read as a second outcome. Only the
+// assembly changes a count, by voting again: before the result is
+// declared, withdraw_vote or withdraw_election with its consent; after,
+// a motion to reconsider (move_motion, procedure reconsider). What needs
+// saying about a count is a narrative (record_narrative).
 type CorrectRecord struct {
 	Entry  int    `json:"entry" plenum:"positive"`
 	Text   string `json:"text" plenum:"required"`
@@ -300,6 +311,9 @@ func (c CorrectRecord) decide(s *State, m Meta) ([]Event, error) {
 	if c.Entry >= s.Events {
 		return nil, notFound("there is no entry %d yet; the log has %d entries", c.Entry, s.Events)
 	}
+	if s.Counted(c.Entry) {
+		return nil, conflict("entry %d is a ballot, a count or a result, which the ballots and the rules decide, not the minutes: a correction beside it would read as a second outcome. Say what needs saying with record_narrative; only the assembly changes a count, by voting again (before the result is declared, withdraw_vote or withdraw_election with its consent; after, a motion to reconsider: move_motion with procedure reconsider)", c.Entry)
+	}
 	return one(RecordCorrected{Meta: m, Entry: c.Entry, Text: c.Text, Reason: c.Reason})
 }
 
@@ -313,8 +327,72 @@ func (e RecordCorrected) apply(s *State) error {
 	}
 	s.note(e.Meta, e.EventType(), fmt.Sprint(e.Entry), func(r *RecordEntry) {
 		r.Text, r.Label = e.Text, e.Reason
+		if s.Counted(e.Entry) {
+			// Recorded before correct_record refused a count: a note
+			// beside the count, which changes nothing of it.
+			r.Sub = NoteOnCount
+		}
 	})
 	return nil
+}
+
+// NoteOnCount is the Sub of a record_corrected entry of the record that
+// corrects an entry of a count (Counted): only a log written before
+// plenum refused such corrections holds one, and it is a note beside the
+// count, which changes nothing of it, not its correction.
+const NoteOnCount = "note_on_count"
+
+// countedEvent reports whether e is an entry of a count, which
+// correct_record refuses to correct (and the minutes show an earlier
+// correction of as a note that changes nothing):
+//
+//   - a delegate's ballot: ballot_cast (a proxy's ballot too),
+//     election_ballot_cast, encrypted_ballot_cast, and the sealed
+//     ballots of a secret vote (sealed_ballots; vote_closed, which held
+//     them in records written before sealed_ballots existed);
+//   - what decides a count: vote_opened and election_opened (the
+//     question, who may vote, the threshold, the method, the seats),
+//     vote_closed and election_closed (no ballot after them; the
+//     election's tie-breaking seed), count_entered (the tellers' count
+//     of a show of hands);
+//   - the count and the outcome: result_declared, election_declared,
+//     and the steps of an encrypted count (encrypted_shuffled,
+//     encrypted_tallied, partial_decryption_posted,
+//     encrypted_result_derived);
+//   - vote_withdrawn and election_withdrawn, which void the ballots
+//     cast, with the assembly's consent.
+//
+// Every other entry is text the secretaries or the officers wrote, and
+// is corrected so.
+func countedEvent(e Event) bool {
+	switch e.(type) {
+	case BallotCast, ElectionBallotCast, EncryptedBallotCast, SealedBallots,
+		VoteOpened, ElectionOpened, VoteClosed, ElectionClosed, CountEntered,
+		ResultDeclared, ElectionDeclared,
+		EncryptedShuffled, EncryptedTallied, PartialDecryptionPosted, EncryptedResultDerived,
+		VoteWithdrawn, ElectionWithdrawn:
+		return true
+	}
+	return false
+}
+
+// markCounted marks entry n as an entry of a count.
+func (s *State) markCounted(n int) {
+	w := n / 64
+	for len(s.counted) <= w {
+		s.counted = append(s.counted, 0)
+	}
+	s.counted[w] |= 1 << (n % 64)
+}
+
+// Counted reports whether the log's entry n is an entry of a count (a
+// ballot, the opening, closing, count, result or withdrawal of a vote or
+// an election; countedEvent), which no correction changes: correct_record
+// refuses it, and the minutes show a correction of it written before
+// plenum refused them as a note beside the count, not as its correction.
+func (s *State) Counted(n int) bool {
+	w := n / 64
+	return n >= 0 && w < len(s.counted) && s.counted[w]&(1<<(n%64)) != 0
 }
 
 func (c ApproveMinutes) decide(s *State, m Meta) ([]Event, error) {

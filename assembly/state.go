@@ -416,7 +416,7 @@ type Result struct {
 type RecordEntry struct {
 	Entry     int       `json:"entry"` // the index of the event in the assembly's log
 	Kind      string    `json:"kind"`
-	Sub       string    `json:"sub"` // the kind of interjection, of floor turn; why an item was retitled
+	Sub       string    `json:"sub"` // the kind of interjection, of floor turn; why an item was retitled; NoteOnCount for a correction of a count
 	Ref       string    `json:"ref"`
 	Sitting   string    `json:"sitting"`
 	Item      string    `json:"item"`
@@ -496,6 +496,9 @@ type State struct {
 	voting map[string]string // person → the verified mandate they vote with
 	refs   map[string]string // a person's reference (Person.Ref) → their id
 	idx    motionIndex       // motionindex.go
+	// counted marks, one bit per entry of the log, the entries of a
+	// count (countedEvent): the entries correct_record refuses.
+	counted []uint64
 }
 
 // NewState returns the empty state before create_assembly.
