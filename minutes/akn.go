@@ -17,7 +17,7 @@ const AKNNS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 // documents it renders ("akn/1"): bump it whenever the bytes of the Akoma
 // Ntoso for the same log change (see version.go), and regenerate the
 // golden files with go test ./minutes -update.
-const aknVersion = 3
+const aknVersion = 4
 
 // AKN renders the minutes as an Akoma Ntoso 3.0 <debate>: FRBR metadata,
 // the votes in the analysis, every person as a TLCPerson, a debateSection
@@ -365,7 +365,7 @@ func (w *aknWriter) paragraph(p *Paragraph) {
 	e := fmt.Sprintf("e%d", p.Entry)
 	corrected := ""
 	if len(p.CorrectedBy) > 0 {
-		corrected = " " + correctedNote(l, p.CorrectedBy)
+		corrected = " " + correctedNote(l, p)
 	}
 	switch p.Kind {
 	case KindSpeech:
@@ -444,9 +444,16 @@ func (w *aknWriter) paragraph(p *Paragraph) {
 	case KindGap:
 		w.line(`<narrative eId="` + e + `">` + x(GapText(l, p)) + "</narrative>")
 	case KindCorrection:
-		w.line(`<debateSection name="correction" eId="` + e + `">`)
+		name := "correction"
+		if p.OnCount {
+			name = "noteOnCount"
+		}
+		w.line(`<debateSection name="` + name + `" eId="` + e + `">`)
 		w.line("<heading>" + x(CorrectionLead(l, p)) + "</heading>")
-		w.line("<p>" + x(p.Text) + "</p>")
+		w.line("<p>" + x(CorrectionText(l, p)) + "</p>")
+		if p.OnCount {
+			w.line("<p>" + x(CountStands(l)) + "</p>")
+		}
 		w.line("<p>" + x(l.T("minutes.correction.reason", sentence(p.Reason))) + "</p>")
 		w.line("</debateSection>")
 	}

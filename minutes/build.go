@@ -398,6 +398,7 @@ func (b *builder) record() {
 				for _, c := range s.Record[pos].Corrected {
 					ps[i].CorrectedBy = append(ps[i].CorrectedBy, s.Record[c].Entry)
 				}
+				ps[i].CountNoted = len(ps[i].CorrectedBy) > 0 && s.Counted(ps[i].Entry)
 			}
 		}
 	}
@@ -469,6 +470,7 @@ func (b *builder) paragraph(r assembly.RecordEntry) *Paragraph {
 		n, _ := strconv.Atoi(r.Ref)
 		p.Kind, p.Corrects, p.Text, p.Reason = KindCorrection, n, r.Text, r.Label
 		p.Original, p.OriginalIsEntry = b.describe(n)
+		p.OnCount = b.s.Counted(n)
 		if b.s.Persons[r.Actor] != nil {
 			p.By = b.person(r.Actor, "")
 		}

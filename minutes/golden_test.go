@@ -47,6 +47,20 @@ type goldenFile struct {
 	got    []byte
 }
 
+// coopNotesScript is the cooperative's meeting as a plenum before
+// December 2026 could record it: the secretary "corrected" the result of
+// the roll call on the survey (entry 125) and Dev Patel's ballot in it
+// (entry 116), which the minutes show as notes that change nothing of
+// the vote, beside the correction of a speech (entry 97).
+func coopNotesScript(t *testing.T) []byte {
+	script := mustRead(t, filepath.Join("..", "testdata", "coop-2026.jsonl"))
+	last := bytes.LastIndex(bytes.TrimRight(script, "\n"), []byte("\n")) + 1 // close_sitting
+	more := `#old {"cmd": "correct_record", "actor": "ben", "at": "2026-05-09T11:10:00+02:00", "args": {"entry": 125, "text": "Carried, 8 for and 3 against: Dev Patel voted for.", "reason": "Dev Patel says he raised his card for"}}
+#old {"cmd": "correct_record", "actor": "ben", "at": "2026-05-09T11:10:00+02:00", "args": {"entry": 116, "text": "Dev Patel: for.", "reason": "Dev Patel says he meant to vote for"}}
+`
+	return append(append(append([]byte(nil), script[:last]...), more...), script[last:]...)
+}
+
 // goldenFiles renders the golden documents: the demo, the cooperative's
 // meeting (named ballots, a correction), the printers' congress (motions
 // amended by lines), each in every format checked byte for byte, and the
@@ -68,6 +82,11 @@ func goldenFiles(t *testing.T) []goldenFile {
 	add("coop-2026", coop(t), checked...)
 	add("congress-2026", congress(t), checked...)
 	add("hostile", hostileGolden(), checked...)
+	notes := replayScript(t, "coop-2026.jsonl and two notes on counts", coopNotesScript(t))
+	add("coop-2026-notes", Build(notes.state, notes.cp), checked...)
+	for _, lang := range []string{"de", "ru", "fr", "es"} {
+		add("coop-2026-notes."+lang, BuildIn(notes.state, notes.cp, lang), FormatMarkdown)
+	}
 	for _, file := range []string{"coop-2026", "congress-2026"} {
 		f := replayScript(t, file, mustRead(t, filepath.Join("..", "testdata", file+".jsonl")))
 		for _, lang := range []string{"de", "ru", "fr", "es"} {

@@ -55,7 +55,7 @@ const htmlWrapStyle = "body { overflow-wrap: break-word; overflow-wrap: anywhere
 // documents it renders ("html/1"): bump it whenever the bytes of the HTML
 // for the same log change (see version.go), and regenerate the golden
 // files with go test ./minutes -update.
-const htmlVersion = 4
+const htmlVersion = 5
 
 // HTML renders the minutes as one self-contained HTML file: no scripts,
 // no outside resources, printable.
@@ -262,7 +262,7 @@ func (w *htmlWriter) paragraph(p *Paragraph) {
 	id := fmt.Sprintf(` id="e%d"`, p.Entry)
 	corrected := ""
 	if len(p.CorrectedBy) > 0 {
-		corrected = ` <a href="#e` + strconv.Itoa(p.CorrectedBy[0]) + `">` + esc(correctedNote(l, p.CorrectedBy)) + "</a>"
+		corrected = ` <a href="#e` + strconv.Itoa(p.CorrectedBy[0]) + `">` + esc(correctedNote(l, p)) + "</a>"
 	}
 	switch p.Kind {
 	case KindSpeech:
@@ -313,8 +313,15 @@ func (w *htmlWriter) paragraph(p *Paragraph) {
 	case KindGap:
 		w.line(`<p class="gap"` + id + ">" + esc(GapText(l, p)) + "</p>")
 	case KindCorrection:
-		w.line(`<div class="correction"` + id + ">")
-		w.line(`<p><strong>` + esc(CorrectionLead(l, p)) + "</strong> " + esc(p.Text) + ` <a href="#e` + strconv.Itoa(p.Corrects) + `">` + esc(l.T("minutes.correction.link")) + `</a></p>`)
+		class := "correction"
+		if p.OnCount {
+			class = "correction count-note"
+		}
+		w.line(`<div class="` + class + `"` + id + ">")
+		w.line(`<p><strong>` + esc(CorrectionLead(l, p)) + "</strong> " + esc(CorrectionText(l, p)) + ` <a href="#e` + strconv.Itoa(p.Corrects) + `">` + esc(correctionLink(l, p)) + `</a></p>`)
+		if p.OnCount {
+			w.line(`<p class="note"><strong>` + esc(CountStands(l)) + "</strong></p>")
+		}
 		w.line(`<p class="note">` + esc(l.T("minutes.correction.reason", sentence(p.Reason))) + "</p>")
 		w.line("</div>")
 	}

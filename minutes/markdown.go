@@ -15,7 +15,7 @@ import (
 // documents it renders ("md/1"): bump it whenever the bytes of the
 // Markdown for the same log change (see version.go), and regenerate the
 // golden files with go test ./minutes -update.
-const mdVersion = 3
+const mdVersion = 4
 
 // Markdown renders the minutes as CommonMark: one paragraph a line, so
 // that a changed word is a changed line.
@@ -370,7 +370,7 @@ func (w *mdWriter) paragraph(p *Paragraph) {
 	l := w.l
 	corrected := ""
 	if len(p.CorrectedBy) > 0 {
-		corrected = " " + md(correctedNote(l, p.CorrectedBy))
+		corrected = " " + md(correctedNote(l, p))
 	}
 	switch p.Kind {
 	case KindSpeech:
@@ -413,7 +413,10 @@ func (w *mdWriter) paragraph(p *Paragraph) {
 	case KindGap:
 		w.para("*" + md(GapText(l, p)) + "*")
 	case KindCorrection:
-		w.para("**" + md(CorrectionLead(l, p)) + "** " + md(p.Text))
+		w.para("**" + md(CorrectionLead(l, p)) + "** " + md(CorrectionText(l, p)))
+		if p.OnCount {
+			w.para("**" + md(CountStands(l)) + "**")
+		}
 		w.para("*" + md(l.T("minutes.correction.reason", sentence(p.Reason))) + "*")
 	}
 }
@@ -575,25 +578,74 @@ func GapText(l *i18n.Locale, p *Paragraph) string {
 // recorded the correction: "Correction of the notes of the speech of Ivy
 // Chen (entry 97), recorded by Ben Larsen:", "Correction of entry 55 of
 // the log, recorded by Ben Larsen:".
+//
+// A correction of an entry of a count (OnCount), which a log written
+// before plenum refused them may hold, is introduced as a note: "A note on
+// the result of the vote “…” (entry 120), recorded by Ben Larsen:".
 func CorrectionLead(l *i18n.Locale, p *Paragraph) string {
+	keys := correctionLeads
+	if p.OnCount {
+		keys = countNoteLeads
+	}
 	entry := strconv.Itoa(p.Corrects)
 	switch {
 	case p.OriginalIsEntry && p.By.Name != "":
-		return l.T("minutes.correction.lead_entry_by", p.Original, p.By.Name)
+		return l.T(keys.entryBy, p.Original, p.By.Name)
 	case p.OriginalIsEntry:
-		return l.T("minutes.correction.lead_entry", p.Original)
+		return l.T(keys.entry, p.Original)
 	case p.By.Name != "":
-		return l.T("minutes.correction.lead_by", p.Original, entry, p.By.Name)
+		return l.T(keys.by, p.Original, entry, p.By.Name)
 	}
-	return l.T("minutes.correction.lead", p.Original, entry)
+	return l.T(keys.plain, p.Original, entry)
 }
 
-func correctedNote(l *i18n.Locale, by []int) string {
+// leadKeys are the catalog's four leads of a correction or of a note: the
+// entry described and its number, the same with who recorded it, the
+// entry that has no description but its number, and the same with who
+// recorded it.
+type leadKeys struct{ plain, by, entry, entryBy string }
+
+var (
+	correctionLeads = leadKeys{"minutes.correction.lead", "minutes.correction.lead_by", "minutes.correction.lead_entry", "minutes.correction.lead_entry_by"}
+	countNoteLeads  = leadKeys{"minutes.count_note.lead", "minutes.count_note.lead_by", "minutes.count_note.lead_entry", "minutes.count_note.lead_entry_by"}
+)
+
+// CorrectionText is what a correction says: its text as the secretary
+// wrote it, and for a note on a count the secretary's words in quotation
+// marks, so that they read as what someone said of the count, not as the
+// minutes' own statement of it.
+func CorrectionText(l *i18n.Locale, p *Paragraph) string {
+	if p.OnCount {
+		return l.T("minutes.quote", isolate(p.Text))
+	}
+	return p.Text
+}
+
+// CountStands is what the minutes say after a note on a count: that it
+// changes nothing of the vote.
+func CountStands(l *i18n.Locale) string { return l.T("minutes.count_note.stands") }
+
+// correctionLink is the words of the link from a correction to the entry
+// it corrects, or from a note to the entry of a count it is on.
+func correctionLink(l *i18n.Locale, p *Paragraph) string {
+	if p.OnCount {
+		return l.T("minutes.count_note.link")
+	}
+	return l.T("minutes.correction.link")
+}
+
+// correctedNote is the mark after a paragraph corrected later, or after
+// an entry of a count that notes follow.
+func correctedNote(l *i18n.Locale, p *Paragraph) string {
 	var es []string
-	for _, e := range by {
+	for _, e := range p.CorrectedBy {
 		es = append(es, fmt.Sprint(e))
 	}
-	return "[" + l.T("minutes.correction.later", len(es), strings.Join(es, ", ")) + "]"
+	key := "minutes.correction.later"
+	if p.CountNoted {
+		key = "minutes.count_note.later"
+	}
+	return "[" + l.T(key, len(es), strings.Join(es, ", ")) + "]"
 }
 
 // md escapes text for CommonMark so that it reads as the same text and

@@ -181,6 +181,16 @@ type Paragraph struct {
 	OriginalIsEntry bool   // for a correction: Original is only the entry's number ("entry 55 of the log"), the entry having no description of its own
 	By              Ref    // for a correction: who recorded it (the entry's actor); none if the actor is no person of the record
 	CorrectedBy     []int  // entries of later corrections of this paragraph
+	// OnCount: for a correction, the entry it corrects is one of a count
+	// (assembly.State.Counted: a ballot, the opening, closing, count,
+	// result or withdrawal of a vote or an election), which plenum no
+	// longer lets a correction touch and which no correction changes: the
+	// minutes show it as a note beside the count, not as its correction.
+	// Only logs written before plenum refused them hold such corrections.
+	OnCount bool
+	// CountNoted: the paragraph is an entry of a count, and CorrectedBy
+	// are notes on it (OnCount), which change nothing of it.
+	CountNoted bool
 }
 
 // Point is a numbered point of a resolution.

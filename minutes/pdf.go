@@ -321,7 +321,7 @@ func (w *pdfWriter) paragraph(p *Paragraph) {
 	l := w.l
 	corrected := ""
 	if len(p.CorrectedBy) > 0 {
-		corrected = " " + correctedNote(l, p.CorrectedBy)
+		corrected = " " + correctedNote(l, p)
 	}
 	switch p.Kind {
 	case KindSpeech:
@@ -364,7 +364,14 @@ func (w *pdfWriter) paragraph(p *Paragraph) {
 	case KindGap:
 		w.para(GapText(l, p), "I")
 	case KindCorrection:
-		w.para(CorrectionLead(l, p)+" "+p.Text, "B")
+		if p.OnCount {
+			// A note on a count: the secretary's words not in bold, and
+			// the count standing in bold after them.
+			w.para(CorrectionLead(l, p)+" "+CorrectionText(l, p), "")
+			w.para(CountStands(l), "B")
+		} else {
+			w.para(CorrectionLead(l, p)+" "+p.Text, "B")
+		}
 		w.para(l.T("minutes.correction.reason", sentence(p.Reason)), "I")
 	}
 }
