@@ -74,4 +74,26 @@ var countNoteMessages = []Msg{
 		Ru: "#1|one=Позднее внесена заметка (запись %[2]s); она ничего не меняет в голосовании.|few=Позднее внесены заметки (записи %[2]s); они ничего не меняют в голосовании.|many=Позднее внесены заметки (записи %[2]s); они ничего не меняют в голосовании.|other=Позднее внесены заметки (записи %[2]s); они ничего не меняют в голосовании.",
 		Fr: "#1|one=Une note sur cette entrée a été enregistrée plus tard (entrée %[2]s) ; elle ne change rien au vote.|other=Des notes sur cette entrée ont été enregistrées plus tard (entrées %[2]s) ; elles ne changent rien au vote.",
 		Es: "#1|one=Más tarde se registró una nota sobre esta entrada (entrada %[2]s); no cambia nada de la votación.|other=Más tarde se registraron notas sobre esta entrada (entradas %[2]s); no cambian nada de la votación."},
+	// The pages' line for a note on a count in the record as it is
+	// written (web, entry-text): the entry's number, the note.
+	{Key: "web.e.count_note",
+		En: "Note on entry %s, which it does not change: %s",
+		De: "Anmerkung zu Eintrag %s, die ihn nicht ändert: %s",
+		Ru: "Заметка к записи %s, не меняющая её: %s",
+		Fr: "Note sur l'entrée %s, qu'elle ne change pas : %s",
+		Es: "Nota sobre la entrada %s, que no la cambia: %s"},
+	// Beside an entry of a count on the secretary's page, instead of the
+	// link to correct it.
+	{Key: "web.s.count_not_corrected",
+		En: "a count: not corrected by the minutes",
+		De: "eine Zählung: nicht durch das Protokoll zu berichtigen",
+		Ru: "подсчёт: протокол его не исправляет",
+		Fr: "un décompte : le procès-verbal ne le rectifie pas",
+		Es: "un recuento: el acta no lo corrige"},
+	{Key: "web.s.noted",
+		En: "noted",
+		De: "angemerkt",
+		Ru: "есть заметка",
+		Fr: "annoté",
+		Es: "anotado"},
 }
