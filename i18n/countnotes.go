@@ -90,6 +90,13 @@ var countNoteMessages = []Msg{
 		Ru: "подсчёт: протокол его не исправляет",
 		Fr: "un décompte : le procès-verbal ne le rectifie pas",
 		Es: "un recuento: el acta no lo corrige"},
+	// Under the correction form on the secretary's page.
+	{Key: "web.s.correction_counts",
+		En: "A ballot, a count or a result is not corrected here: only the assembly changes it, by voting again. Record what needs saying as a line of the minutes.",
+		De: "Eine Stimme, eine Zählung oder ein Ergebnis wird hier nicht berichtigt: Ändern kann sie nur die Versammlung, indem sie erneut abstimmt. Was dazu zu sagen ist, tragen Sie als Zeile des Protokolls ein.",
+		Ru: "Бюллетень, подсчёт или результат здесь не исправляются: изменить их может только собрание, проголосовав заново. Что нужно сказать, внесите строкой протокола.",
+		Fr: "Un bulletin, un décompte ou un résultat ne se rectifie pas ici : seule l'assemblée le change, en votant de nouveau. Consignez ce qu'il faut en dire comme une ligne du procès-verbal.",
+		Es: "Una papeleta, un recuento o un resultado no se corrige aquí: solo la asamblea lo cambia, votando de nuevo. Registre lo que haya que decir como una línea del acta."},
 	{Key: "web.s.noted",
 		En: "noted",
 		De: "angemerkt",

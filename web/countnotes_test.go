@@ -42,6 +42,9 @@ func TestSecretaryIsNotOfferedToCorrectACount(t *testing.T) {
 	if !strings.Contains(body, link("narrative_recorded")) {
 		t.Errorf("the page no longer offers to correct a narrative (entry %d)", entries["narrative_recorded"])
 	}
+	if !strings.Contains(body, "A ballot, a count or a result is not corrected here") {
+		t.Error("the correction form does not say that a count is not corrected there")
+	}
 	if n := strings.Count(body, "a count: not corrected by the minutes"); n != 2 {
 		t.Errorf("the page says of %d entries that they are counts, want 2 (the vote opened and its result)", n)
 	}
