@@ -181,6 +181,7 @@ func (e LeftHall) apply(s *State) error {
 	}
 	s.note(e.Meta, e.EventType(), "", func(r *RecordEntry) {
 		r.Text = hallText(len(e.Persons)+e.Unnamed, e.Walkout, e.Note)
+		r.Persons, r.Unnamed = append([]string(nil), e.Persons...), e.Unnamed
 	})
 	s.PresenceEvents++
 	return nil
@@ -267,6 +268,7 @@ func (e ReturnedToHall) apply(s *State) error {
 	// Those who walked out are taken to be the ones who return.
 	s.Attendance.UnnamedWalkedOut -= min(e.Unnamed, s.Attendance.UnnamedWalkedOut)
 	s.note(e.Meta, e.EventType(), "", func(r *RecordEntry) {
+		r.Persons, r.Unnamed = append([]string(nil), e.Persons...), e.Unnamed
 		r.Text = fmt.Sprintf("%d returned to the hall", len(e.Persons)+e.Unnamed)
 		if e.Note != "" {
 			r.Text += ": " + e.Note

@@ -427,6 +427,11 @@ type RecordEntry struct {
 	At        time.Time `json:"at"`
 	Actor     string    `json:"actor"`
 	Corrected []int     `json:"corrected"` // positions in Record of corrections of this entry
+	// Persons are those the entry names besides Person: who left or
+	// returned to the hall (left_hall, returned_to_hall), in the order
+	// recorded. Unnamed is how many more the entry counts without names.
+	Persons []string `json:"persons,omitempty"`
+	Unnamed int      `json:"unnamed,omitempty"`
 }
 
 // State is one assembly: the fold of its events.

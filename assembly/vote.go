@@ -923,6 +923,14 @@ func (s *State) count(v *Vote, declared string) (Result, error) {
 		counted = true
 	case len(v.Rounds) > 0:
 		round = &v.Rounds[len(v.Rounds)-1]
+	case v.Method == "roll_call" && v.Alternatives == "":
+		// A roll call closed with no ballot cast and no count entered was
+		// counted: none cast, and the rules decide what that means (no
+		// majority of none). A show of hands with no count entered is
+		// uncounted, and so is a secret ballot, whose sides are unknown.
+		// Results declared before this was so hold the chair's outcome in
+		// their event, which replay keeps.
+		counted = true
 	}
 	prefix := ""
 	if round != nil && round.Ballots > 1 {
