@@ -268,18 +268,41 @@ func (b *builder) vote(id string) *Vote {
 				return "", false
 			})
 		}
-		if t, ok := arithmeticIn(b.l, out.Arithmetic); ok {
-			out.Arithmetic = t
-		}
+		// A roll call in which nobody voted was counted: none cast. A
+		// record made before plenum counted it so says "no count recorded"
+		// and the chair's outcome, which stands (assembly's count).
+		empty := v.Method == "roll_call" && len(v.Ballots) == 0 && last == nil && v.Alternatives == ""
+		out.Arithmetic = b.arithmetic(out.Arithmetic, r.Outcome, empty)
 		out.Outcome = r.Outcome
 		if v.Alternatives != "" {
 			out.Outcome = b.motionTitle(r.Outcome)
 		}
-		counted := len(v.Ballots) > 0 || len(v.Sealed) > 0 || last != nil
+		counted := len(v.Ballots) > 0 || len(v.Sealed) > 0 || last != nil || empty && r.Outcome != assembly.MotionStatusNotRecorded
 		out.Counts = countsText(b.l, out, counted, last)
 		out.Resolution = b.resolution(v)
 	}
 	return out
+}
+
+// arithmetic is a result's arithmetic in the document's language. The
+// chair's declaration where the count does not decide is said as a
+// sentence ("…; the count does not decide, and the chair declares it
+// carried", not "…; the count does not decide; declared; carried"); an
+// empty roll call declared before the rules counted it as none cast says
+// so ("0 cast; declared carried", not "no count recorded").
+func (b *builder) arithmetic(recorded, outcome string, empty bool) string {
+	if empty && recorded == "no count recorded; declared "+outcome {
+		return b.l.T("minutes.arith.none_cast_declared", b.l.T("minutes.status."+outcome))
+	}
+	if head, ok := strings.CutSuffix(recorded, "; declared; "+outcome); ok && (outcome == assembly.MotionStatusCarried || outcome == assembly.MotionStatusDefeated) {
+		if t, ok := arithmeticIn(b.l, head); ok {
+			return t + b.l.T("minutes.arith.chair_declares", b.l.T("minutes.status."+outcome))
+		}
+	}
+	if t, ok := arithmeticIn(b.l, recorded); ok {
+		return t
+	}
+	return recorded
 }
 
 func (b *builder) election(id string) *Election {
@@ -287,7 +310,7 @@ func (b *builder) election(id string) *Election {
 	if e == nil {
 		return &Election{ID: id, Title: id}
 	}
-	arith := withNames(e.Arithmetic, func(id string) (string, bool) {
+	arith := withNames(b.tiesNamed(e), func(id string) (string, bool) {
 		if p := b.s.Persons[id]; p != nil {
 			return p.Name, true
 		}
@@ -312,7 +335,20 @@ func (b *builder) record() {
 	s, d := b.s, b.doc
 	var sitting *Sitting
 	var chair Ref // who is in the chair now
+	// lastPut is the vote of the last question or result of the sitting
+	// (or of a motion or election, ""): a result that does not follow
+	// its own question says which it is.
+	lastPut := ""
 	add := func(p Paragraph) {
+		switch p.Kind {
+		case KindQuestion, KindVote:
+			if p.Kind == KindVote && p.Vote.ID != lastPut {
+				p.Vote.Apart = true
+			}
+			lastPut = p.Vote.ID
+		case KindMotion, KindElection:
+			lastPut = ""
+		}
 		if sitting == nil {
 			d.Preface = append(d.Preface, p)
 			return
@@ -346,7 +382,11 @@ func (b *builder) record() {
 				Note: st.Note, Chair: b.person(r.Person, ""), Secretaries: b.persons(st.Secretaries),
 				Approved: st.Approved, Entry: r.Entry, Parts: []Part{{}}})
 			sitting = &d.Sittings[len(d.Sittings)-1]
-			chair = sitting.Chair
+			chair, lastPut = sitting.Chair, ""
+			if chairs := Chairs(s, st.ID); len(chairs) > 1 {
+				sitting.ChairsAfter = b.persons(chairs[1:])
+			}
+
 			for _, g := range st.Guests {
 				if !added[st.ID][g] {
 					sitting.Guests = append(sitting.Guests, b.person(g, ""))
@@ -360,7 +400,8 @@ func (b *builder) record() {
 			if sitting != nil {
 				sitting.ClosingTime, sitting.Closed = r.Time, true
 			}
-			sitting = nil
+			sitting, lastPut = nil, ""
+
 			continue
 		case "item_taken_up":
 			if sitting == nil {
@@ -408,6 +449,23 @@ func (b *builder) record() {
 			mark(d.Sittings[i].Parts[j].Paragraphs)
 		}
 	}
+}
+
+// Chairs are the persons who chaired a sitting, in the order they took
+// the chair: who opened it, then each who took the chair when the
+// presidium changed (a guest added to it who takes the chair). The
+// minutes' heading of a sitting and the record page name them all.
+func Chairs(s *assembly.State, sitting string) []string {
+	var out []string
+	for _, r := range s.Record {
+		if r.Ref != sitting || r.Person == "" || r.Kind != "sitting_opened" && r.Kind != "presidium_changed" {
+			continue
+		}
+		if len(out) == 0 || out[len(out)-1] != r.Person {
+			out = append(out, r.Person)
+		}
+	}
+	return out
 }
 
 // paragraph turns a record entry into a paragraph of its own kind, or
@@ -565,6 +623,9 @@ func (b *builder) narrativeText(r assembly.RecordEntry) string {
 	}
 	switch r.Kind {
 	case "presidium_changed":
+		if t, ok := b.presidiumNote(r); ok {
+			return t
+		}
 		var parts []string
 		for _, part := range strings.Split(r.Text, "; ") {
 			switch {
@@ -617,6 +678,9 @@ func (b *builder) narrativeText(r assembly.RecordEntry) string {
 	case "item_closed":
 		return ""
 	case "floor_deprived":
+		if t, ok := b.deprivedText(r); ok {
+			return t
+		}
 		return sentence(strings.Replace(r.Text, r.Person, b.person(r.Person, "").Name, 1))
 	case "list_closed", "discussion_closed", "speaking_time_allotted":
 		t := sentence(r.Text)
@@ -625,6 +689,9 @@ func (b *builder) narrativeText(r assembly.RecordEntry) string {
 		}
 		return t
 	case "left_hall", "returned_to_hall":
+		if t, ok := b.hallText(r); ok {
+			return t
+		}
 		return sentence(capitalize(r.Text))
 	case "motion_withdrawn":
 		return sentence(b.l.T("minutes.motion.withdrawn", r.Text))
@@ -646,6 +713,44 @@ func (b *builder) narrativeText(r assembly.RecordEntry) string {
 		return sentence(r.Text)
 	}
 	return b.paperNarrative(r)
+}
+
+// presidiumNote is the note of a change of the presidium alone, when it
+// names everyone the change names (who was added, who left, who takes the
+// chair): "Comrade Khinchuk is added to the presidium and takes the chair
+// to conduct the meeting." says what "Added to the presidium: Khinchuk;
+// Khinchuk takes the chair" would say before it. The record's own text
+// stands as recorded; the minutes do not say it twice. False when the
+// change has no note, or its note leaves someone out.
+func (b *builder) presidiumNote(r assembly.RecordEntry) (string, bool) {
+	var ids []string
+	note := ""
+	for _, part := range strings.Split(r.Text, "; ") {
+		switch {
+		case strings.HasPrefix(part, "added to the presidium: "):
+			ids = append(ids, strings.Split(strings.TrimPrefix(part, "added to the presidium: "), ", ")...)
+		case strings.HasPrefix(part, "left the presidium: "):
+			ids = append(ids, strings.Split(strings.TrimPrefix(part, "left the presidium: "), ", ")...)
+		case r.Person != "" && part == r.Person+" takes the chair":
+			ids = append(ids, r.Person)
+		case note == "":
+			// The note is the last part and may itself hold "; ".
+			_, note, _ = strings.Cut(r.Text, part)
+			note = part + note
+		}
+		if note != "" {
+			break
+		}
+	}
+	if note == "" || len(ids) == 0 {
+		return "", false
+	}
+	for _, id := range ids {
+		if !strings.Contains(note, b.person(id, "").Name) {
+			return "", false
+		}
+	}
+	return sentence(note), true
 }
 
 // nounKey is "amendment" or "motion": which of the catalog's sentences

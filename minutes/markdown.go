@@ -268,7 +268,11 @@ func (s *Sitting) HeadLines(l *i18n.Locale) []string {
 		out = append(out, l.T("minutes.sitting.note", sentence(s.Note)))
 	}
 	if s.Chair.Name != "" {
-		out = append(out, l.T("minutes.sitting.chair", s.Chair.Name))
+		chairs := s.Chair.Name
+		for _, c := range s.ChairsAfter {
+			chairs += l.T("minutes.sitting.then", c.Name)
+		}
+		out = append(out, l.T("minutes.sitting.chair", chairs))
 	}
 	if len(s.Secretaries) > 0 {
 		out = append(out, l.T("minutes.sitting.secretaries", len(s.Secretaries), joinNames(s.Secretaries)))
@@ -505,8 +509,13 @@ func QuestionText(l *i18n.Locale, v *Vote) string {
 }
 
 // VoteLine is the counts and the outcome: "(For – 38; against – 26.) Carried."
+// A result that does not follow its own question names it first:
+// "Result of the vote on “A”: (For – 1; against – 2.) Defeated."
 func VoteLine(l *i18n.Locale, v *Vote) string {
 	var parts []string
+	if v.Apart {
+		parts = append(parts, l.T("minutes.vote.result_of", l.T("minutes.quote", v.Question)))
+	}
 	if v.Counts != "" {
 		parts = append(parts, v.Counts)
 	}

@@ -125,6 +125,7 @@ type Sitting struct {
 	Venue       string
 	Note        string // the sitting's note: why a date is inferred, …
 	Chair       Ref    // who chaired at the opening
+	ChairsAfter []Ref  // who took the chair later in the sitting, in order
 	Secretaries []Ref
 	JointWith   []string
 	Guests      []Ref
@@ -247,16 +248,20 @@ type Vote struct {
 	Arithmetic    string
 	Note          string
 	Declared      bool
-	For           Count
-	Against       Count
-	Abstain       Count
-	Unanimous     bool
-	Options       []Option // the drafts of a vote between alternatives
-	Ballots       []Ballot // named ballots, in the order cast (not in a secret vote)
-	Entry         int      // the entry of the declared result, or of the opening
-	OpenedAt      time.Time
-	ClosedAt      time.Time
-	Resolution    *Resolution // the resolution as carried by this vote, with its carried changes
+	// Apart is set on a declared result that does not follow its own
+	// question (another vote was put between them): the result names
+	// the question it belongs to ("Result of the vote on “A”: …").
+	Apart      bool
+	For        Count
+	Against    Count
+	Abstain    Count
+	Unanimous  bool
+	Options    []Option // the drafts of a vote between alternatives
+	Ballots    []Ballot // named ballots, in the order cast (not in a secret vote)
+	Entry      int      // the entry of the declared result, or of the opening
+	OpenedAt   time.Time
+	ClosedAt   time.Time
+	Resolution *Resolution // the resolution as carried by this vote, with its carried changes
 }
 
 // Count is a number of votes: exact (Min == Max), a range, or a word

@@ -129,22 +129,62 @@ func thresholdIn(l *i18n.Locale, words string) (string, bool) {
 	return "", false
 }
 
-// electionArithmetic says a counted election's count in the document's
-// language from the count itself (assembly.State.ElectionCount, which
-// counts the ballots again as declare_election did): the method, the
-// ballots, the first stage, the stages, the ties and how each was broken
-// (by lot, from which seed), and the elected. The
-// English minutes, and an election declared as stated, keep the recorded
-// line (recorded).
-func (b *builder) electionArithmetic(e *assembly.Election, recorded string) string {
-	if b.l.Lang() == i18n.Default || strings.HasPrefix(recorded, "elected as stated: ") {
+// tiesNamed is an election's recorded arithmetic with each tie, which
+// the record words with the ids of the tied (package tally's line: "tie
+// between stalin and kamenev for order of election broken by lot, seed
+// 0: stalin"), said with their names and in the words of the document's
+// English, a lot drawn with no seed given saying so ("…, drawn with no
+// seed given (seed 0), so the draw could be foreseen: Stalin"). The
+// minutes in another language say the whole count from the catalog
+// (electionArithmetic).
+func (b *builder) tiesNamed(e *assembly.Election) string {
+	recorded := e.Arithmetic
+	if b.l.Lang() != i18n.Default || e.Method == "as_stated" || !strings.Contains(recorded, "; tie between ") && !strings.Contains(recorded, " by their strongest paths") {
 		return recorded
 	}
 	c, err := b.s.ElectionCount(e.ID)
 	if err != nil || c == nil {
 		return recorded
 	}
-	name := func(id string) string {
+	name := b.countName(e)
+	for _, tie := range c.Ties {
+		if tie.Text != "" {
+			recorded = strings.Replace(recorded, "; "+tie.Text, "; "+b.tieText(tie, name), 1)
+		}
+	}
+	return recorded
+}
+
+// unseeded are the ties broken by a lot drawn with no seed given (seed
+// 0, what close_election takes when it is given none), which anyone could
+// have drawn beforehand: for each of package tally's templates
+// (assembly.TieBreak.Reason), the minutes' words without "seed 0" and
+// which of its arguments is the seed, left out.
+var unseeded = map[string]struct {
+	format string
+	seed   int
+}{
+	"tie between %s %s broken by lot, seed %s: %s":                                             {"tie between %s %s broken by lot, drawn with no seed given (seed 0), so the draw could be foreseen: %s", 2},
+	"tie between %s %s; the earlier stages leave %s tied; broken by lot among %s, seed %s: %s": {"tie between %s %s; the earlier stages leave %s tied; broken by lot among %s, drawn with no seed given (seed 0), so the draw could be foreseen: %s", 4},
+	"tie between %s %s; the votes leave %s tied; broken by lot among %s, seed %s: %s":          {"tie between %s %s; the votes leave %s tied; broken by lot among %s, drawn with no seed given (seed 0), so the draw could be foreseen: %s", 4},
+	"%s are level by their strongest paths; seat %d goes by lot, seed %s: %s":                  {"%s are level by their strongest paths; seat %d goes by lot, drawn with no seed given (seed 0), so the draw could be foreseen: %s", 2},
+}
+
+// tieText says a tie and how it was broken in the document's language,
+// the tied named; a lot drawn with no seed given says so, rather than
+// "seed 0" as if a seed had been drawn.
+func (b *builder) tieText(tie assembly.TieBreak, name func(string) string) string {
+	r := tie.Reason(name)
+	if u, ok := unseeded[r.Format]; ok && tie.Seed == 0 && u.seed < len(r.Args) {
+		args := append(append([]any(nil), r.Args[:u.seed]...), r.Args[u.seed+1:]...)
+		r = &assembly.Reason{Format: u.format, Args: args}
+	}
+	return b.l.Part(r)
+}
+
+// countName names a candidate or list of an election's count.
+func (b *builder) countName(e *assembly.Election) func(id string) string {
+	return func(id string) string {
 		if p := b.s.Persons[id]; p != nil {
 			return p.Name
 		}
@@ -155,6 +195,24 @@ func (b *builder) electionArithmetic(e *assembly.Election, recorded string) stri
 		}
 		return id
 	}
+}
+
+// electionArithmetic says a counted election's count in the document's
+// language from the count itself (assembly.State.ElectionCount, which
+// counts the ballots again as declare_election did): the method, the
+// ballots, the first stage, the stages, the ties and how each was broken
+// (by lot, from which seed), and the elected. The
+// English minutes, and an election declared as stated, keep the recorded
+// line (recorded), the English its ties named (tiesNamed).
+func (b *builder) electionArithmetic(e *assembly.Election, recorded string) string {
+	if b.l.Lang() == i18n.Default || strings.HasPrefix(recorded, "elected as stated: ") {
+		return recorded
+	}
+	c, err := b.s.ElectionCount(e.ID)
+	if err != nil || c == nil {
+		return recorded
+	}
+	name := b.countName(e)
 	method := c.Method
 	if b.l.Has("minutes.method." + method) {
 		method = b.l.T("minutes.method." + method)
@@ -165,7 +223,7 @@ func (b *builder) electionArithmetic(e *assembly.Election, recorded string) stri
 	}
 	lots := ""
 	for _, tie := range c.Ties {
-		lots += "; " + b.l.Part(tie.Reason(name))
+		lots += "; " + b.tieText(tie, name)
 	}
 	var parts []string
 	if c.Lists {
@@ -207,6 +265,55 @@ var (
 	hallKeys    = map[string]string{"left the hall": "left_hall", "walked out": "walked_out", "returned to the hall": "returned"}
 )
 
+// hallText is a departure from the hall or a return, in the document's
+// language, naming those the record names: "7 left the hall (Khinchuk,
+// Rozanov, …): The Mensheviks leave …", "7 walked out (Voitinsky,
+// Sevruk and 3 others not named): …"; false for words the rules do not
+// write (then the entry's text stands).
+func (b *builder) hallText(r assembly.RecordEntry) (string, bool) {
+	m := hallRE.FindStringSubmatch(r.Text)
+	if m == nil {
+		return "", false
+	}
+	n, _ := strconv.Atoi(m[1])
+	t := b.l.T("minutes.rule."+hallKeys[m[2]], n)
+	if len(r.Persons) > 0 {
+		names := joinNames(b.persons(r.Persons))
+		if r.Unnamed > 0 {
+			names = b.l.T("minutes.hall.and_unnamed", names, r.Unnamed)
+		}
+		t += " (" + names + ")"
+	}
+	if m[3] == "" {
+		return capitalize(t) + ".", true // "(Bubnov)." ends no sentence of its own
+	}
+	return sentence(capitalize(t + ": " + m[3])), true
+}
+
+// deprivedText is "The chair deprives Krassikov of the floor: speaking
+// beyond his time." in the document's language; a reason that has a
+// colon of its own ("Ruled out of order: …") follows as a sentence of its
+// own, not after a second colon. False for a text the rules did not
+// write.
+func (b *builder) deprivedText(r assembly.RecordEntry) (string, bool) {
+	lead := "The chair deprives " + r.Person + " of the floor"
+	rest, ok := strings.CutPrefix(r.Text, lead)
+	if !ok {
+		return "", false
+	}
+	t := b.l.T("minutes.rule.deprived", b.person(r.Person, "").Name)
+	reason, ok := strings.CutPrefix(rest, ": ")
+	switch {
+	case !ok:
+		t += rest
+	case strings.Contains(reason, ": "):
+		t = sentence(t) + " " + sentence(reason)
+	default:
+		t += ": " + reason
+	}
+	return sentence(t), true
+}
+
 // ruleText is an entry of procedure the rules word, in the document's
 // language; false for the English document, for another entry, or for
 // words the rules do not write (then the entry's text stands).
@@ -220,23 +327,6 @@ func (b *builder) ruleText(r assembly.RecordEntry) (string, bool) {
 		return l.T("minutes.rule.list_closed"), r.Text == "The list of speakers is closed."
 	case "discussion_closed":
 		return l.T("minutes.rule.discussion_closed"), r.Text == "Discussion closed."
-	case "floor_deprived":
-		lead := "The chair deprives " + r.Person + " of the floor"
-		if !strings.HasPrefix(r.Text, lead) {
-			return "", false
-		}
-		return sentence(l.T("minutes.rule.deprived", b.person(r.Person, "").Name) + r.Text[len(lead):]), true
-	case "left_hall", "returned_to_hall":
-		m := hallRE.FindStringSubmatch(r.Text)
-		if m == nil {
-			return "", false
-		}
-		n, _ := strconv.Atoi(m[1])
-		t := l.T("minutes.rule."+hallKeys[m[2]], n)
-		if m[3] != "" {
-			t += ": " + m[3]
-		}
-		return sentence(capitalize(t)), true
 	case "speaking_time_allotted":
 		return b.allottedText(r)
 	case "vote_withdrawn", "election_withdrawn":
