@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"encoding/base64"
 	"fmt"
+	"html/template"
 	"net/http"
+	"strings"
 	"sync"
 	"time"
 
@@ -139,4 +141,49 @@ var timeZero time.Time
 // HowToCheck is how a reader checks the minutes, in package minutes' words.
 func (v *view) HowToCheck() []string {
 	return minutes.HowToCheck(v.L, minutes.Checkpoint{Size: v.Size})
+}
+
+// SittingWhen is a sitting's date, time and venue on the record page,
+// ending in one full stop: "1917-03-31 3:30 a.m., Petrograd." — a time
+// or venue that ends in a stop of its own ("3:30 a.m.") gets no second.
+func (v *view) SittingWhen(st *assembly.Sitting) template.HTML {
+	t := v.L.DateText(st.Date)
+	if st.Time != "" {
+		t += " " + st.Time
+	}
+	var b strings.Builder
+	b.WriteString(string(bdi(t)))
+	last := t
+	if st.Venue != "" {
+		b.WriteString(", ")
+		b.WriteString(string(bdi(st.Venue)))
+		last = st.Venue
+	}
+	if !strings.HasSuffix(last, ".") {
+		b.WriteString(".")
+	}
+	return template.HTML(b.String())
+}
+
+// SittingChairs names who chaired a sitting, as the minutes' heading of
+// the sitting does (minutes.Chairs): who opened it, then each who took
+// the chair later ("Chair: Victor P. Nogin, then Khinchuk.").
+func (v *view) SittingChairs(st *assembly.Sitting) template.HTML {
+	ids := minutes.Chairs(v.S, st.ID)
+	if len(ids) == 0 {
+		ids = []string{st.Chair}
+	}
+	var b strings.Builder
+	b.WriteString(string(bdi(v.Name(ids[0]))))
+	for _, id := range ids[1:] {
+		b.WriteString(string(tr(v.L, "minutes.sitting.then", bdi(v.Name(id)))))
+	}
+	return tr(v.L, "minutes.sitting.chair", template.HTML(b.String()))
+}
+
+// ResultCount is a declared result's arithmetic without its last word
+// when that is the outcome the page states beside it: "0 for, 1 against,
+// 1 cast; 1 needed", not "…; 1 needed; defeated" after "defeated".
+func (v *view) ResultCount(vt *assembly.Vote) template.HTML {
+	return v.Named(strings.TrimSuffix(vt.Result.Arithmetic, "; "+vt.Result.Outcome))
 }
