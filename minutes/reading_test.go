@@ -64,11 +64,11 @@ const readingScript = `{"cmd":"create_assembly","actor":"ann","at":"2026-05-09T0
 
 // readingFormats renders d in every format as a reader sees its text:
 // Markdown without its escapes, HTML and Akoma Ntoso unescaped, the PDF
-// as pdftotext reads it (the test is skipped without it), every run of
-// white space one space.
-func readingFormats(t *testing.T, d *Document) map[string]string {
+// as pdftotext reads it, every run of white space one space. The PDF comes
+// last, checked after the others (check), since without pdftotext the
+// test is skipped there.
+func readingFormats(t *testing.T, d *Document, check func(format, text string)) {
 	t.Helper()
-	out := map[string]string{}
 	for _, f := range []string{FormatMarkdown, FormatHTML, FormatAKN} {
 		b, err := Render(d, f)
 		if err != nil {
@@ -80,14 +80,13 @@ func readingFormats(t *testing.T, d *Document) map[string]string {
 		} else {
 			s = html.UnescapeString(s)
 		}
-		out[f] = strings.Join(strings.Fields(s), " ")
+		check(f, strings.Join(strings.Fields(s), " "))
 	}
 	b, err := renderPDF(d, false)
 	if err != nil {
 		t.Fatal(err)
 	}
-	out[FormatPDF] = strings.Join(strings.Fields(pdftext.Text(t, b)), " ")
-	return out
+	check(FormatPDF, strings.Join(strings.Fields(pdftext.Text(t, b)), " "))
 }
 
 // readingWants checks that every format of the minutes of readingScript
@@ -95,7 +94,7 @@ func readingFormats(t *testing.T, d *Document) map[string]string {
 func readingWants(t *testing.T, lang string, want, unwanted []string) {
 	t.Helper()
 	f := replayScript(t, "reading", []byte(readingScript))
-	for format, text := range readingFormats(t, in(t, f, lang)) {
+	readingFormats(t, in(t, f, lang), func(format, text string) {
 		for _, w := range want {
 			if !strings.Contains(text, w) {
 				t.Errorf("%s %s lacks %q", lang, format, w)
@@ -106,7 +105,7 @@ func readingWants(t *testing.T, lang string, want, unwanted []string) {
 				t.Errorf("%s %s says %q", lang, format, w)
 			}
 		}
-	}
+	})
 }
 
 // TestResultApartNamesItsVote: two votes put, then both declared: each

@@ -93,13 +93,13 @@ func TestLotWithoutSeed(t *testing.T) {
 		"fr": "égalité entre Starostin et Bubnov pour le dernier siège, départagée par un tirage au sort sans graine donnée (graine 0), donc prévisible : ",
 		"es": "empate entre Starostin y Bubnov por el último puesto, resuelto por un sorteo sin semilla indicada (semilla 0), por lo que era previsible: ",
 	} {
-		for format, text := range readingFormats(t, in(t, f, lang)) {
+		readingFormats(t, in(t, f, lang), func(format, text string) {
 			if !strings.Contains(text, want) {
 				t.Errorf("%s %s lacks %q", lang, format, want)
 			}
 			if strings.Contains(text, "seed 0:") || strings.Contains(text, "(Startwert 0):") {
 				t.Errorf("%s %s says seed 0 as if a seed had been given", lang, format)
 			}
-		}
+		})
 	}
 }
