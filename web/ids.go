@@ -43,6 +43,8 @@ var prefixes = map[string]func(s *assembly.State) int{
 	"doc":    func(s *assembly.State) int { return len(s.Documents) },
 	"b":      func(s *assembly.State) int { return len(s.BodyOrder) },
 	"screen": func(s *assembly.State) int { return len(s.ScreenOrder) },
+	"cat":    func(s *assembly.State) int { return len(s.Submission.CategoryOrder) },
+	"block":  func(s *assembly.State) int { return len(s.Submission.BlockOrder) },
 }
 
 // kindCount is how many things there are of the kind a prefix stands for.
@@ -57,7 +59,8 @@ func kindCount(s *assembly.State, prefix string) int {
 func taken(s *assembly.State, id string) bool {
 	return s.Votes[id] != nil || s.Items[id] != nil || s.Motions[id] != nil || s.Sittings[id] != nil || s.Speeches[id] != nil ||
 		s.Documents[id] != nil || s.Elections[id] != nil || s.Bodies[id] != nil || s.Persons[id] != nil || s.Organizations[id] != nil ||
-		s.Mandates[id] != nil || s.Alternatives[id] != nil || s.Screens[id] != nil
+		s.Mandates[id] != nil || s.Alternatives[id] != nil || s.Screens[id] != nil ||
+		s.Submission.Categories[id] != nil || s.Submission.Blocks[id] != nil
 }
 
 // validPrefix reports whether a form's id prefix is one the pages use.

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"fmt"
 	"slices"
 	"time"
 
@@ -126,23 +125,4 @@ func (v *motionsView) Blocks() []*assembly.MotionBlock {
 		out = append(out, v.S.Submission.Blocks[id])
 	}
 	return out
-}
-
-// NewCategoryID and NewBlockID are fresh ids for a category and a block:
-// the form asks for their names only.
-func (v *motionsView) NewCategoryID() string {
-	return freshIn("cat", func(id string) bool { return v.S.Submission.Categories[id] != nil })
-}
-
-func (v *motionsView) NewBlockID() string {
-	return freshIn("block", func(id string) bool { return v.S.Submission.Blocks[id] != nil })
-}
-
-// freshIn is the first prefix+N that is not taken.
-func freshIn(prefix string, taken func(string) bool) string {
-	for n := 1; ; n++ {
-		if id := fmt.Sprintf("%s%d", prefix, n); !taken(id) {
-			return id
-		}
-	}
 }

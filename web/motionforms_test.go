@@ -240,8 +240,8 @@ func TestMotionsSetupForms(t *testing.T) {
 	}{
 		{chair, "set_submission_deadline", "The deadline for motions was set", url.Values{"a:deadline": {deadline.Format(time.RFC3339)}}},
 		{chair, "appoint_motions_committee", "The motions committee was appointed", url.Values{"a:body": {"b1"}}},
-		{sec, "add_motion_category", "The category was added", url.Values{"a:id": {"cat1"}, "a:name": {"Wages and hours"}, "a:prefix": {"W"}}},
-		{sec, "add_motion_block", "The block was added", url.Values{"a:id": {"block1"}, "a:title": {"The bargaining round"}}},
+		{sec, "add_motion_category", "The category was added", url.Values{"new:id": {"cat"}, "a:name": {"Wages and hours"}, "a:prefix": {"W"}}},
+		{sec, "add_motion_block", "The block was added", url.Values{"new:id": {"block"}, "a:title": {"The bargaining round"}}},
 	} {
 		if got := sendForm(c.b, "motions", c.cmd, c.args); !strings.Contains(got, c.done) {
 			t.Errorf("%s: the page says %q, want %q", c.cmd, got, c.done)
@@ -251,10 +251,14 @@ func TestMotionsSetupForms(t *testing.T) {
 	if !sub.Deadline.Equal(deadline) || sub.Committee != "b1" || sub.Categories["cat1"] == nil || sub.Categories["cat1"].Prefix != "W" || sub.Blocks["block1"] == nil {
 		t.Fatalf("the submission is %+v", sub)
 	}
-	// The page now offers the next category and block fresh ids, names
-	// the committee, and a delegate may submit.
+	// The page's forms ask for a category's and a block's id when they
+	// are sent (new:id), the page names the committee, and a delegate may
+	// submit.
 	_, body, _ := chair.get("/a/" + asm + "/motions")
-	for _, want := range []string{`name="a:id" value="cat2"`, `name="a:id" value="block2"`, "The motions committee is Resolutions committee.", "Wages and hours", "numbers its motions W1, W2"} {
+	if strings.Contains(body, `name="a:id"`) {
+		t.Errorf("the motions' page gives an id made when it was rendered")
+	}
+	for _, want := range []string{`name="new:id" value="cat">`, `name="new:id" value="block">`, `name="new:id" value="m">`, "The motions committee is Resolutions committee.", "Wages and hours", "numbers its motions W1, W2"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("the motions' page lacks %s", want)
 		}
