@@ -1,7 +1,10 @@
 package web
 
 import (
+	"net/http"
+	"net/url"
 	"slices"
+	"strings"
 	"time"
 
 	"plenum/assembly"
@@ -50,7 +53,7 @@ func (v *view) MaySecond(mo *assembly.Motion) bool {
 // than a picker lists whole it is the picker of every person, searched on
 // the server (PickPerson); the rules refuse whom they do not let second.
 func (v *view) PickSeconder(id string, mo *assembly.Motion) Picker {
-	label, prompt := v.L.T("web.mf.seconded_by"), "prompt="+v.L.T("web.choose")
+	label, prompt, sent := v.L.T("web.mf.seconded_by"), "prompt="+v.L.T("web.choose"), "sent=second_motion"
 	var out []Choice
 	for _, p := range v.S.PersonOrder {
 		if md, ok := v.S.VotingMandate(p); ok && md.Kind == assembly.KindDecisive && mo != nil && p != mo.Mover && !slices.Contains(mo.Seconds, p) {
@@ -58,10 +61,10 @@ func (v *view) PickSeconder(id string, mo *assembly.Motion) Picker {
 		}
 	}
 	if len(out) > v.pickerLimit {
-		return v.PickPerson(id, "a:by", label, prompt)
+		return v.PickPerson(id, "a:by", label, prompt, sent)
 	}
 	byName(out, func(c Choice) string { return c.Label })
-	return v.Pick(id, "a:by", label, out, prompt)
+	return v.Pick(id, "a:by", label, out, prompt, sent)
 }
 
 // WithdrawOffered reports whether the page offers the viewer to withdraw
@@ -125,4 +128,66 @@ func (v *motionsView) Blocks() []*assembly.MotionBlock {
 		out = append(out, v.S.Submission.Blocks[id])
 	}
 	return out
+}
+
+// motionKeptForms are the forms of the motions' pages that come back,
+// without scripts, with what was typed or chosen in them when what they
+// sent is refused, as the set-up pages' do (keptForms): by page
+// ("motions", the list; "motion", a motion's page) and cmd. The forms
+// whose fields are all hidden (a button: support, withdraw, a state of
+// the workflow) have nothing to keep (TestEveryMotionsFormIsKept).
+var motionKeptForms = map[string]map[string]keptForm{
+	"motions": {
+		"submit_motion":             {page: "motions", fields: []string{"a:title", "a:delegation", "a:category", "a:text", "a:reason"}},
+		"set_submission_deadline":   {page: "motions", fields: []string{"a:deadline"}},
+		"appoint_motions_committee": {page: "motions", fields: []string{"a:body"}},
+		"add_motion_category":       {page: "motions", fields: []string{"a:name", "a:prefix"}},
+		"add_motion_block":          {page: "motions", fields: []string{"a:title"}},
+	},
+	"motion": {
+		"move_motion":      {page: "motion", fields: amendKept},
+		"submit_motion":    {page: "motion", fields: amendKept},
+		"recommend_change": {page: "motion", fields: append([]string{"a:note"}, amendKept[1:]...)},
+		"recommend":        {page: "motion", fields: []string{"a:recommendation", "a:note"}},
+		"second_motion":    {page: "motion", fields: []string{"a:by"}},
+	},
+}
+
+// amendKept are the fields kept of an amendment's form: its title, the
+// lines it changes (which bring the form back) and their new wording.
+var amendKept = []string{"a:title", "a:change.from_line:int", "a:change.to_line:int", "a:change.text"}
+
+// pageName is the page a path under /a/{id}/ shows, as keptForms and
+// motionKeptForms name it: a motion's page (motions/{m}) is "motion", a
+// tab of the chair's (chair/{tab}) "chair-{tab}" (backPath's inverse),
+// every other page its path.
+func pageName(rest string) string {
+	if strings.HasPrefix(rest, "motions/") {
+		return "motion"
+	}
+	if tab, ok := strings.CutPrefix(rest, "chair/"); ok {
+		return "chair-" + tab
+	}
+	return rest
+}
+
+// keptMotionsPage sends back the page of motions at path (page "motions"
+// or "motion") with the form kept and the refusal.
+func (s *server) keptMotionsPage(w http.ResponseWriter, r *http.Request, page, path string, form url.Values, fl *flash, status int) {
+	kept := &keptPage{form: form, flash: fl, status: status}
+	if page == "motions" {
+		s.motionsPageAs(w, r, kept)
+		return
+	}
+	id, err := url.PathUnescape(path[strings.LastIndex(path, "/")+1:])
+	if err != nil {
+		id = ""
+	}
+	s.motionPageAs(w, r, id, kept)
+}
+
+// SetupKept reports whether one of the set-up forms of the motions' page
+// comes back with what was typed in it: their part of the page is open.
+func (v *motionsView) SetupKept() bool {
+	return v.Kept("set_submission_deadline") || v.Kept("appoint_motions_committee") || v.Kept("add_motion_category") || v.Kept("add_motion_block")
 }

@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"net/http"
 	"net/url"
 	"regexp"
 	"slices"
@@ -12,7 +13,8 @@ import (
 )
 
 // sendForm sends a form of page as b (the token taken from the page) and
-// returns what the page says after it (its flash).
+// returns what the page says after it (its flash): the page it goes back
+// to, or the page sent back with the form kept after a refusal.
 func sendForm(b *browser, page, cmd string, args url.Values) string {
 	b.h.t.Helper()
 	var token string
@@ -30,7 +32,9 @@ func sendForm(b *browser, page, cmd string, args url.Values) string {
 	for k, v := range args {
 		form[k] = v
 	}
-	b.post("/a/"+asm+"/act", form, nil)
+	if resp, body := b.postHeader("/a/"+asm+"/act", form, nil); resp.StatusCode != http.StatusSeeOther {
+		return flashText(body)
+	}
 	_, body, _ := b.get("/a/" + asm + "/" + page)
 	return flashText(body)
 }

@@ -51,8 +51,12 @@ func (s *server) motionsPages(m *routes.Mux) {
 	m.HandleFunc("GET /a/{id}/motions/{m}", s.motionPage)
 }
 
-func (s *server) motionsPage(w http.ResponseWriter, r *http.Request) {
-	s.renderMotions(w, r, "motions", "", func(v *motionsView, st *assembly.State) error {
+func (s *server) motionsPage(w http.ResponseWriter, r *http.Request) { s.motionsPageAs(w, r, nil) }
+
+// motionsPageAs serves the motions' page, or, with kept, sends it back
+// after a refusal with what was typed in its form.
+func (s *server) motionsPageAs(w http.ResponseWriter, r *http.Request, kept *keptPage) {
+	s.renderMotions(w, r, "motions", "", kept, func(v *motionsView, st *assembly.State) error {
 		v.Title = v.L.T("web.nav.motions") + " · " + balanced(st.Assembly.Name)
 		for _, id := range st.MotionOrder {
 			mo := minutes.BuildMotionIn(st, id, v.L.Lang())
@@ -65,8 +69,13 @@ func (s *server) motionsPage(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *server) motionPage(w http.ResponseWriter, r *http.Request) {
-	id := r.PathValue("m")
-	s.renderMotions(w, r, "motion", id, func(v *motionsView, st *assembly.State) error {
+	s.motionPageAs(w, r, r.PathValue("m"), nil)
+}
+
+// motionPageAs serves the page of the motion id, or, with kept, sends it
+// back after a refusal with what was typed in its form.
+func (s *server) motionPageAs(w http.ResponseWriter, r *http.Request, id string, kept *keptPage) {
+	s.renderMotions(w, r, "motion", id, kept, func(v *motionsView, st *assembly.State) error {
 		mo := st.Motions[id]
 		if mo == nil {
 			return errNoMotion
@@ -81,9 +90,14 @@ func (s *server) motionPage(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 		v.Resolution = minutes.BuildResolution(st, id)
-		q := r.URL.Query()
-		if q.Get("from") != "" {
-			v.Pick, v.PickErr = pickLines(v.L, st, mo, q.Get("from"), q.Get("to"))
+		from, to := r.URL.Query().Get("from"), r.URL.Query().Get("to")
+		if from == "" && v.Form != nil {
+			// An amendment or a change recommendation sent back: the
+			// lines it changes.
+			from, to = v.Form.Get("a:change.from_line:int"), v.Form.Get("a:change.to_line:int")
+		}
+		if from != "" {
+			v.Pick, v.PickErr = pickLines(v.L, st, mo, from, to)
 		}
 		return nil
 	})
@@ -91,9 +105,17 @@ func (s *server) motionPage(w http.ResponseWriter, r *http.Request) {
 
 var errNoMotion = fmt.Errorf("there is no such motion")
 
+// keptPage is a page of motions sent back after a refusal of one of its
+// forms (motionKeptForms): what was typed in it, the refusal, the status.
+type keptPage struct {
+	form   url.Values
+	flash  *flash
+	status int
+}
+
 // renderMotions renders a page of motions (whole, or its live regions
-// with ?fragment=live).
-func (s *server) renderMotions(w http.ResponseWriter, r *http.Request, page, motion string, fill func(*motionsView, *assembly.State) error) {
+// with ?fragment=live), or sends it back as kept says.
+func (s *server) renderMotions(w http.ResponseWriter, r *http.Request, page, motion string, kept *keptPage, fill func(*motionsView, *assembly.State) error) {
 	a, ok := s.assemblyOf(w, r)
 	if !ok || !s.mayRead(w, r, a, r.URL.Query().Get("fragment") != "") {
 		return
@@ -102,7 +124,11 @@ func (s *server) renderMotions(w http.ResponseWriter, r *http.Request, page, mot
 	v := &motionsView{view: &view{Page: page, ID: a.ID(), CSRF: s.csrfToken(r), Now: s.opts.Now().UTC(), Query: r.URL.Query(),
 		Loc: s.opts.Location, pickerLimit: s.opts.PickerLimit, asm: a, index: s.live.indexSlot(a.ID())}}
 	frag := r.URL.Query().Get("fragment")
-	if frag == "" {
+	status := http.StatusOK
+	switch {
+	case kept != nil:
+		v.Form, v.Flash, status = kept.form, kept.flash, kept.status
+	case frag == "":
 		v.Flash = takeFlash(w, r, a.ID())
 	}
 	tmpl := "layout"
@@ -129,6 +155,7 @@ func (s *server) renderMotions(w http.ResponseWriter, r *http.Request, page, mot
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
 	w.Write([]byte(buf.String()))
 }
 

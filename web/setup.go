@@ -548,17 +548,28 @@ type keptForm struct {
 	of string
 }
 
+// keptOn is the form cmd as page keeps it (keptForms; the motions'
+// pages': motionKeptForms), and whether page keeps it.
+func keptOn(cmd, page string) (keptForm, bool) {
+	if k, ok := keptForms[cmd]; ok && k.page == page {
+		return k, true
+	}
+	k, ok := motionKeptForms[page][cmd]
+	return k, ok
+}
+
 // Kept reports whether the page is sent back with what was typed in the
 // form cmd (keptForms), after a refusal.
 func (v *view) Kept(cmd string) bool {
-	return v.Form != nil && v.Form.Get("cmd") == cmd && keptForms[cmd].page == v.Page
+	_, ok := keptOn(cmd, v.Page)
+	return v.Form != nil && v.Form.Get("cmd") == cmd && ok
 }
 
 // KeptOf is Kept for the form cmd of the row id (keptForm.of): the page
 // is sent back with what was typed in that row's form.
 func (v *view) KeptOf(cmd, id string) bool {
-	of := keptForms[cmd].of
-	return v.Kept(cmd) && of != "" && v.Form.Get(of) == id
+	kept, _ := keptOn(cmd, v.Page)
+	return v.Kept(cmd) && kept.of != "" && v.Form.Get(kept.of) == id
 }
 
 // SentOf is Sent for the form cmd of the row id (KeptOf): the field as it
@@ -610,9 +621,9 @@ func (v *view) sentChoices(name string, opts []string) []string {
 
 // keepForm is what of the form cmd comes back with its page (keptForms):
 // its cmd and its fields, nothing else (not its token nor its key).
-func keepForm(cmd string, form url.Values) url.Values {
+func keepForm(cmd string, kept keptForm, form url.Values) url.Values {
 	out := url.Values{"cmd": {cmd}}
-	for _, f := range keptForms[cmd].fields {
+	for _, f := range kept.fields {
 		if vs, ok := form[f]; ok {
 			out[f] = vs
 		}
@@ -710,10 +721,19 @@ func (s *server) setupAct(w http.ResponseWriter, r *http.Request) {
 // was typed, as the new assembly's form does; with them, or for another
 // form, reply says it and the form stays as it is on the page.
 func (s *server) refused(w http.ResponseWriter, r *http.Request, id, cmd string, status int, msg string, reply func(int, actResult)) {
-	kept, ok := keptForms[cmd]
 	to, err := url.Parse(r.PostFormValue("back"))
-	if !ok || err != nil || r.Header.Get(auth.CSRFHeader) != "" || to.Path != "/a/"+id+"/"+backPath(kept.page) {
+	var kept keptForm
+	ok := err == nil && strings.HasPrefix(to.Path, "/a/"+id+"/")
+	if ok {
+		kept, ok = keptOn(cmd, pageName(strings.TrimPrefix(to.Path, "/a/"+id+"/")))
+	}
+	if !ok || r.Header.Get(auth.CSRFHeader) != "" {
 		reply(status, actResult{Error: msg})
+		return
+	}
+	fl := &flash{Error: true, Text: msg}
+	if motionKeptForms[kept.page] != nil {
+		s.keptMotionsPage(w, r, kept.page, to.Path, keepForm(cmd, kept, r.PostForm), fl, status)
 		return
 	}
 	// The page of the form, as back names it: the person of a person's
@@ -725,7 +745,7 @@ func (s *server) refused(w http.ResponseWriter, r *http.Request, id, cmd string,
 		u.RawQuery = url.Values{"p": {p}}.Encode()
 	}
 	page.URL = &u
-	s.servePageAs(w, page, kept.page, needLogin, keepForm(cmd, r.PostForm), &flash{Error: true, Text: msg}, status)
+	s.servePageAs(w, page, kept.page, needLogin, keepForm(cmd, kept, r.PostForm), fl, status)
 }
 
 // submitBatch rehearses commands on a fresh copy of a's state and, if the
