@@ -56,6 +56,9 @@ func (s *server) writerOf(r *http.Request, id string) (*url.URL, error) {
 //	        or "name | tendency | candidates", the candidates by their
 //	        names separated by commas, the tendency by its name; the
 //	        lists get ids l1, l2, …
+//	local   a day and time as a datetime-local field sends it, read in
+//	        the zone of the hall's clock, or RFC 3339: RFC 3339 (read
+//	        before the others, by localTimes)
 //
 // A NAME "object.member" sets a member of an object argument
 // ("a:alternatives.m1:count").
@@ -250,7 +253,12 @@ func (s *server) act(w http.ResponseWriter, r *http.Request) {
 	// A refusal brings a kept form's page back with what was typed in it
 	// (keptForms), as the set-up forms' do.
 	refused := func(status int, msg string) { s.refused(w, r, id, cmd, status, msg, answer) }
-	a.Read(func(st *assembly.State) { args, err = formArgs(r.PostForm, st) })
+	form, err := localTimes(l, r.PostForm, s.opts.Location, s.opts.Now())
+	if err != nil {
+		refused(http.StatusUnprocessableEntity, err.Error())
+		return
+	}
+	a.Read(func(st *assembly.State) { args, err = formArgs(form, st) })
 	if err != nil {
 		refused(http.StatusUnprocessableEntity, isolatedMarks(err.Error()))
 		return

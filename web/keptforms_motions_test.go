@@ -46,9 +46,10 @@ func TestMotionsFormsKeepWhatWasTyped(t *testing.T) {
 			afresh:   []string{"Overtime", `aria-describedby="sm-help"></textarea>`},
 		},
 		{
-			name: "set_submission_deadline", by: eva, page: "motions", status: http.StatusConflict, refusal: "Refused: ",
-			sent: url.Values{"a:deadline": {"next Friday"}},
-			kept: []string{`<details open>`, `name="a:deadline" value="next Friday"`},
+			// Typed where a browser offers no picker, and no day and time.
+			name: "set_submission_deadline", by: eva, page: "motions", status: http.StatusUnprocessableEntity, refusal: "Refused: “next Friday” is not a day and a time",
+			sent: url.Values{"a:deadline:local": {"next Friday"}},
+			kept: []string{`<details open>`, `name="a:deadline:local" type="datetime-local" value="next Friday"`},
 		},
 		{
 			// The committee it is already.

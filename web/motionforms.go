@@ -1,6 +1,8 @@
 package web
 
 import (
+	"errors"
+	"maps"
 	"net/http"
 	"net/url"
 	"slices"
@@ -8,6 +10,7 @@ import (
 	"time"
 
 	"plenum/assembly"
+	"plenum/i18n"
 )
 
 // The forms of the motions' pages whose authority depends on what they
@@ -94,20 +97,34 @@ func (v *motionsView) MotionsSetup() bool {
 }
 
 // DeadlineValue is the deadline as the form to set it shows it: the one
-// set (RFC 3339, in the zone of the hall's clock), or "".
+// set, in the zone the form reads it in (DeadlineZone), to the minute,
+// as a datetime-local field takes it; or "".
 func (v *motionsView) DeadlineValue() string {
 	d := v.S.Submission.Deadline
 	if d.IsZero() {
 		return ""
 	}
-	return d.In(v.loc()).Format(time.RFC3339)
+	return d.In(v.loc()).Format(localLayouts[0])
 }
 
-// DeadlineExample is a deadline as the form takes it: a fortnight from
-// now at 18:00, in the zone of the hall's clock.
-func (v *motionsView) DeadlineExample() string {
-	t := v.Now.In(v.loc()).AddDate(0, 0, 14)
-	return time.Date(t.Year(), t.Month(), t.Day(), 18, 0, 0, 0, t.Location()).Format(time.RFC3339)
+// DeadlineZone names the zone the deadline's form reads the day and time
+// in, with its offset from UTC at the deadline (or now): the zone of the
+// hall's clock, the server's (Options.Location), the assembly having
+// none of its own.
+func (v *motionsView) DeadlineZone() string {
+	at := v.Now
+	if d := v.S.Submission.Deadline; !d.IsZero() {
+		at = d
+	}
+	at = at.In(v.loc())
+	name, _ := at.Zone()
+	if n := v.loc().String(); n != "Local" && n != "" {
+		name = n
+	}
+	if name == "UTC" {
+		return name
+	}
+	return name + " (UTC" + at.Format("-07:00") + ")"
 }
 
 // loc is the zone of the hall's clock.
@@ -139,7 +156,7 @@ func (v *motionsView) Blocks() []*assembly.MotionBlock {
 var motionKeptForms = map[string]map[string]keptForm{
 	"motions": {
 		"submit_motion":             {page: "motions", fields: []string{"a:title", "a:delegation", "a:category", "a:text", "a:reason"}},
-		"set_submission_deadline":   {page: "motions", fields: []string{"a:deadline"}},
+		"set_submission_deadline":   {page: "motions", fields: []string{"a:deadline:local"}},
 		"appoint_motions_committee": {page: "motions", fields: []string{"a:body"}},
 		"add_motion_category":       {page: "motions", fields: []string{"a:name", "a:prefix"}},
 		"add_motion_block":          {page: "motions", fields: []string{"a:title"}},
@@ -190,4 +207,66 @@ func (s *server) keptMotionsPage(w http.ResponseWriter, r *http.Request, page, p
 // comes back with what was typed in it: their part of the page is open.
 func (v *motionsView) SetupKept() bool {
 	return v.Kept("set_submission_deadline") || v.Kept("appoint_motions_committee") || v.Kept("add_motion_category") || v.Kept("add_motion_block")
+}
+
+// localLayouts are the forms of a day and a time that a datetime-local
+// field sends (the seconds, and their fractions, only when it has them),
+// and the same with a space, as a person types them where a browser
+// offers no picker.
+var localLayouts = []string{"2006-01-02T15:04", "2006-01-02T15:04:05", "2006-01-02 15:04", "2006-01-02 15:04:05"}
+
+// localTime reads a day and time a form sent: RFC 3339, with its offset
+// (as API clients and forms made by hand send it), or a datetime-local
+// value, read in zone.
+func localTime(v string, zone *time.Location) (time.Time, error) {
+	t, err := time.Parse(time.RFC3339, v)
+	if err == nil {
+		return t, nil
+	}
+	for _, layout := range localLayouts {
+		if t, lerr := time.ParseInLocation(layout, v, zone); lerr == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, err
+}
+
+// localTimes is form with each field "a:NAME:local" (formArgs) turned
+// into "a:NAME" holding its day and time in RFC 3339, as the commands
+// take it (localTime; zone is the zone of the hall's clock, in which the
+// form says it reads them). An empty field is left out, as formArgs
+// leaves out every empty field; one that is no day and time is refused,
+// in l's words, with an example taken from now.
+func localTimes(l *i18n.Locale, form url.Values, zone *time.Location, now time.Time) (url.Values, error) {
+	// A copy, made at the first such field: the request's form stays as
+	// sent, to be kept (keepForm).
+	var out url.Values
+	for field, vs := range form {
+		name, ok := strings.CutSuffix(field, ":local")
+		if !ok || !strings.HasPrefix(field, argPrefix) {
+			continue
+		}
+		if out == nil {
+			out = maps.Clone(form)
+		}
+		delete(out, field)
+		v := ""
+		if len(vs) > 0 {
+			v = strings.TrimSpace(vs[0])
+		}
+		if v == "" {
+			continue
+		}
+		t, err := localTime(v, zone)
+		if err != nil {
+			n := now.In(zone).AddDate(0, 0, 14)
+			example := time.Date(n.Year(), n.Month(), n.Day(), 18, 0, 0, 0, zone).Format(localLayouts[0])
+			return nil, errors.New(isolatedMarks(l.T("web.refused", l.T("web.mf.bad_time", mark(v), example))))
+		}
+		out[name] = []string{t.Format(time.RFC3339)}
+	}
+	if out == nil {
+		return form, nil
+	}
+	return out, nil
 }

@@ -215,19 +215,20 @@ func TestMotionsSetupForms(t *testing.T) {
 
 	before := events(h)
 	for _, c := range []struct{ who, cmd, want string }{
-		{"chair", "set_submission_deadline", `Refused: The deadline must be a time like 2026-05-01T18:00:00&#43;02:00, not &#34;next Friday&#34;.`},
-		{"sec", "set_submission_deadline", "Refused: Only the chair or an administrator sets the deadline for motions."},
+		{"chair", "set_submission_deadline", `Refused: “next Friday” is not a day and a time; give them as in `},
+		{"sec", "set_submission_deadline!", "Refused: Only the chair or an administrator sets the deadline for motions."},
 		{"sec", "appoint_motions_committee", "Refused: Only the chair or an administrator appoints the motions committee."},
 		{"anna", "add_motion_category", "Refused: Only the chair, an administrator or a secretary adds categories of motions."},
 		{"anna", "add_motion_block", "Refused: Only the chair, an administrator, a secretary or the motions committee adds blocks of motions."},
 	} {
 		args := map[string]url.Values{
-			"set_submission_deadline":   {"a:deadline": {"next Friday"}},
+			"set_submission_deadline":   {"a:deadline:local": {"next Friday"}},
+			"set_submission_deadline!":  {"a:deadline:local": {"2027-01-15T18:00"}}, // a day and time, refused for want of authority
 			"appoint_motions_committee": {"a:body": {"b1"}},
 			"add_motion_category":       {"a:id": {"cat1"}, "a:name": {"Wages"}},
 			"add_motion_block":          {"a:id": {"block1"}, "a:title": {"Wages"}},
 		}[c.cmd]
-		if got := sendForm(h.browser(c.who), "motions", c.cmd, args); !strings.Contains(got, c.want) {
+		if got := sendForm(h.browser(c.who), "motions", strings.TrimSuffix(c.cmd, "!"), args); !strings.Contains(got, c.want) {
 			t.Errorf("%s %s: the page says %q, want %q", c.who, c.cmd, got, c.want)
 		}
 	}
@@ -242,7 +243,7 @@ func TestMotionsSetupForms(t *testing.T) {
 		cmd, done string
 		args      url.Values
 	}{
-		{chair, "set_submission_deadline", "The deadline for motions was set", url.Values{"a:deadline": {deadline.Format(time.RFC3339)}}},
+		{chair, "set_submission_deadline", "The deadline for motions was set", url.Values{"a:deadline:local": {deadline.Format(time.RFC3339)}}},
 		{chair, "appoint_motions_committee", "The motions committee was appointed", url.Values{"a:body": {"b1"}}},
 		{sec, "add_motion_category", "The category was added", url.Values{"new:id": {"cat"}, "a:name": {"Wages and hours"}, "a:prefix": {"W"}}},
 		{sec, "add_motion_block", "The block was added", url.Values{"new:id": {"block"}, "a:title": {"The bargaining round"}}},
