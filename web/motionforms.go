@@ -189,18 +189,14 @@ func pageName(rest string) string {
 }
 
 // keptMotionsPage sends back the page of motions at path (page "motions"
-// or "motion") with the form kept and the refusal.
+// or "motion", /a/{id}/motions/{m}) with the form kept and the refusal.
 func (s *server) keptMotionsPage(w http.ResponseWriter, r *http.Request, page, path string, form url.Values, fl *flash, status int) {
 	kept := &keptPage{form: form, flash: fl, status: status}
 	if page == "motions" {
 		s.motionsPageAs(w, r, kept)
 		return
 	}
-	id, err := url.PathUnescape(path[strings.LastIndex(path, "/")+1:])
-	if err != nil {
-		id = ""
-	}
-	s.motionPageAs(w, r, id, kept)
+	s.motionPageAs(w, r, path[strings.LastIndex(path, "/")+1:], kept) // path is decoded (url.URL.Path)
 }
 
 // SetupKept reports whether one of the set-up forms of the motions' page

@@ -731,11 +731,6 @@ func (s *server) refused(w http.ResponseWriter, r *http.Request, id, cmd string,
 		reply(status, actResult{Error: msg})
 		return
 	}
-	fl := &flash{Error: true, Text: msg}
-	if motionKeptForms[kept.page] != nil {
-		s.keptMotionsPage(w, r, kept.page, to.Path, keepForm(cmd, kept, r.PostForm), fl, status)
-		return
-	}
 	// The page of the form, as back names it: the person of a person's
 	// page (view.Back), nothing else of its query.
 	page := r.WithContext(r.Context())
@@ -745,6 +740,11 @@ func (s *server) refused(w http.ResponseWriter, r *http.Request, id, cmd string,
 		u.RawQuery = url.Values{"p": {p}}.Encode()
 	}
 	page.URL = &u
+	fl := &flash{Error: true, Text: msg}
+	if motionKeptForms[kept.page] != nil {
+		s.keptMotionsPage(w, page, kept.page, to.Path, keepForm(cmd, kept, r.PostForm), fl, status)
+		return
+	}
 	s.servePageAs(w, page, kept.page, needLogin, keepForm(cmd, kept, r.PostForm), fl, status)
 }
 
