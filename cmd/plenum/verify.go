@@ -166,6 +166,7 @@ OPTIONS
                         as 30s, 10m or 2h (default 10m; 0 for no limit)
     --receipt FILE      a ballot receipt to check
     --token TOKEN       with --receipt: the ballot token of a secret ballot
+                        (in any case; spaces between its groups dropped)
     --tracker TRACKER   with --receipt: the tracker of an encrypted ballot
                         (the receipt's entry must hold the ballot whose
                         SHA-256 it is)

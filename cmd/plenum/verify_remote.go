@@ -240,7 +240,7 @@ func runVerifyReceipt(ctx context.Context, env *cliEnv, file, vkey string, witne
 	}
 	var r *tlogproof.Receipt
 	if token != "" {
-		r, err = tlogproof.VerifySecretBallot(data, tlogproof.SecretBallot{Type: sealedBallotsType, Token: token}, keys, policy)
+		r, token, err = verifySecretReceipt(data, token, keys, policy)
 	} else if tracker != "" {
 		r, err = tlogproof.VerifyEncryptedBallot(data, tracker, keys, policy)
 	} else {
@@ -277,6 +277,24 @@ func runVerifyReceipt(ctx context.Context, env *cliEnv, file, vkey string, witne
 	}
 	fmt.Fprintln(env.stdout, l.T("cli.receipt.still", strconv.FormatInt(res.Checkpoint.Size, 10), at))
 	return nil
+}
+
+// verifySecretReceipt checks the receipt of a secret ballot in data for
+// token as a person types it: the spaces they put between its groups
+// dropped, and, when the token as typed is not in the entry, in upper
+// case, since plenum makes tokens in RFC 4648 base32 (upper-case letters
+// and the digits 2 to 7) and the delegate page takes one typed in lower
+// case as the same token. It returns the token the entry carries. Asked
+// as typed first, so that a token of another make is found as it stands.
+func verifySecretReceipt(data []byte, token string, keys note.Verifiers, policy *witness.Policy) (*tlogproof.Receipt, string, error) {
+	token = strings.Join(strings.Fields(token), "")
+	r, err := tlogproof.VerifySecretBallot(data, tlogproof.SecretBallot{Type: sealedBallotsType, Token: token}, keys, policy)
+	if up := strings.ToUpper(token); err != nil && up != token {
+		if ru, uerr := tlogproof.VerifySecretBallot(data, tlogproof.SecretBallot{Type: sealedBallotsType, Token: up}, keys, policy); uerr == nil {
+			return ru, up, nil
+		}
+	}
+	return r, token, err
 }
 
 // checkReceiptAt checks receipt r against its log as it is now, at url,

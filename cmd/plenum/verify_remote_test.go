@@ -217,6 +217,11 @@ func TestVerifySecretReceipt(t *testing.T) {
 	if out, err := run(sealed, mine); err != nil || !strings.Contains(out, "entry 2 of plenum.test/log/coop") || !strings.Contains(out, "in vote v2: for") {
 		t.Fatalf("%q %v", out, err)
 	}
+	// The token as a person types it from the page or the saved file: in
+	// lower case, in groups (the page takes it so).
+	if out, err := run(sealed, "mytok enmyt okenm ytoke nmytok"); err != nil || !strings.Contains(out, "in vote v2: for") {
+		t.Fatalf("typed in lower case and groups: %q %v", out, err)
+	}
 	if _, err := run(sealed, "NOTMINENOTMINENOTMINENOTMI"); err == nil || !strings.Contains(err.Error(), "does not carry this ballot's token") {
 		t.Fatalf("another token: %v", err)
 	}
