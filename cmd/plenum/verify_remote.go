@@ -266,7 +266,7 @@ func runVerifyReceipt(ctx context.Context, env *cliEnv, file, vkey string, witne
 	} else if tracker != "" {
 		fmt.Fprintf(env.stdout, "\n%s\n", l.T("cli.receipt.encrypted", tracker))
 	} else {
-		fmt.Fprintf(env.stdout, "\n%s\n", shown(string(r.Entry)))
+		fmt.Fprintf(env.stdout, "\n%s\n", receiptEntryText(l, r.Entry))
 	}
 	if url == "" {
 		return nil
