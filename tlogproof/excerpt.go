@@ -104,6 +104,11 @@ func BuildExcerpt(title string, checkpoint []byte, entries []ExcerptEntry) ([]by
 	return json.MarshalIndent(f, "", "  ")
 }
 
+// ErrNotExcerpt is wrapped by VerifyExcerpt's error when the file does not
+// decode as an excerpt at all (cut short, or not an excerpt file), as
+// against an excerpt whose entries or proofs fail.
+var ErrNotExcerpt = errors.New("not an excerpt file")
+
 // VerifyExcerpt checks a certified excerpt offline: every proof is a valid
 // tlog-proof of its entry against one and the same checkpoint, signed by
 // one of logKeys and, if policy is not nil, witnessed as it requires; the
@@ -114,7 +119,7 @@ func VerifyExcerpt(file []byte, logKeys note.Verifiers, policy *witness.Policy) 
 	d := json.NewDecoder(bytes.NewReader(file))
 	d.DisallowUnknownFields()
 	if err := d.Decode(&f); err != nil {
-		return nil, fmt.Errorf("excerpt: not an excerpt file: %v", err)
+		return nil, fmt.Errorf("excerpt: %w: %v", ErrNotExcerpt, err)
 	}
 	if f.Format != ExcerptFormat {
 		return nil, fmt.Errorf("excerpt: format %q, want %q", f.Format, ExcerptFormat)

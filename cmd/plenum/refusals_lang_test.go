@@ -424,8 +424,8 @@ func TestVerifyRefusalsInTheOfficersLanguage(t *testing.T) {
 		{[]string{"--url", "http://127.0.0.1:1", "--key", "a+b+c"}, 2, "cli.about", []any{"--key", anyText}},
 		{[]string{"--url", "http://127.0.0.1:1", "--key", l.VKey, "--witness", "a+b+c"}, 2, "cli.about", []any{"--witness", anyText}},
 		{[]string{"--url", "http://127.0.0.1:1", "--key", l.VKey, "--since", sinceDir}, 1, "cli.about", []any{"--since", anyText}},
-		{[]string{"--receipt", x, "--key", l.VKey}, 1, "cli.about", []any{x, anyText}},
-		{[]string{"--excerpt", x, "--key", l.VKey}, 1, "cli.about", []any{x, anyText}},
+		{[]string{"--receipt", x, "--key", l.VKey}, 1, "cli.receipt.malformed", []any{x, anyText}},
+		{[]string{"--excerpt", x, "--key", l.VKey}, 1, "cli.excerpt.malformed", []any{x, anyText}},
 	}
 	checkKeyed(t, "verify", cases, false)
 }

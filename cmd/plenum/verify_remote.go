@@ -246,6 +246,9 @@ func runVerifyReceipt(ctx context.Context, env *cliEnv, file, vkey string, witne
 	} else {
 		r, err = tlogproof.VerifyReceipt(data, keys, policy)
 	}
+	if errors.Is(err, tlogproof.ErrMalformed) {
+		return &exitError{code: 1, msg: env.locale().T("cli.receipt.malformed", file, err)}
+	}
 	if err != nil {
 		return &exitError{code: 1, msg: env.locale().T("cli.about", file, err)}
 	}
@@ -504,6 +507,9 @@ func runVerifyExcerpt(ctx context.Context, env *cliEnv, file, vkey string, witne
 		return &exitError{code: 1, msg: err.Error()}
 	}
 	x, err := tlogproof.VerifyExcerpt(data, keys, policy)
+	if errors.Is(err, tlogproof.ErrNotExcerpt) {
+		return &exitError{code: 1, msg: env.locale().T("cli.excerpt.malformed", file, err)}
+	}
 	if err != nil {
 		return &exitError{code: 1, msg: env.locale().T("cli.about", file, err)}
 	}
