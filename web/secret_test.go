@@ -55,7 +55,7 @@ func TestSecretBallotOnThePages(t *testing.T) {
 		t.Fatalf("after the ballot the page goes to %q", loc)
 	}
 	_, body, _ := anna.get(loc)
-	if !strings.Contains(body, "Keep this code: it proves your ballot was counted, without showing how you voted") {
+	if !strings.Contains(body, "Keep this code: it proves your ballot is in the record, without showing how you voted") {
 		t.Fatalf("the token is not explained:\n%s", body)
 	}
 	m := tokenRe.FindStringSubmatch(body)
