@@ -72,6 +72,9 @@ type view struct {
 	Checkpoint string
 	Size       int64
 	Witness    *cosign.Status // nil without witnesses
+	// Check is, on the record page, the verifier key and the log's
+	// address a reader checks it with (checkinfo.go).
+	Check      *checkInfo
 	Receipt    *receiptView
 	Assemblies []assemblyLink
 	Next       string
@@ -184,6 +187,9 @@ func (s *server) servePageAs(w http.ResponseWriter, r *http.Request, name string
 	if name == "record" || name == "projector" {
 		v.Checkpoint = string(a.Log().Checkpoint())
 		v.Size = a.Log().Size()
+		if name == "record" {
+			v.Check = s.checkInfoOf(r, a.ID())
+		}
 		if s.opts.Witnesses != nil {
 			if st, err := s.opts.Witnesses.Status(r.Context(), a.Log().Origin()); err == nil && st.Enabled {
 				v.Witness = &st
@@ -376,6 +382,9 @@ type receiptView struct {
 	// when that is another's, carried as proxy ("" for one's own).
 	right, voter string
 	For          string
+	// Check is the verifier key and the log's address, to check the
+	// receipt with (checkinfo.go).
+	Check *checkInfo
 }
 
 // receipt shows the receipt of a ballot the viewer cast (?entry=N).
@@ -410,6 +419,7 @@ func (s *server) receipt(w http.ResponseWriter, r *http.Request) {
 		// Only the receipt itself shows the token, once.
 		rc.Token = s.takeToken(w, r, a.ID(), actorOf(sess), rc.Index)
 	}
+	rc.Check = s.checkInfoOf(r, a.ID())
 	v := &view{Page: "receipt", ID: a.ID(), CSRF: s.csrfToken(r), Now: s.opts.Now().UTC(), Receipt: rc, Loc: s.opts.Location, Query: r.URL.Query()}
 	if frag == "" {
 		v.Flash = takeFlash(w, r, a.ID())
