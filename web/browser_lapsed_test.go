@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"net/url"
 	"testing"
 )
 
@@ -25,4 +26,25 @@ func TestBrowserLapsedDraftSaysNotCast(t *testing.T) {
 		`(function(){var a=document.querySelector("#ballot [role=alert]");return a!==null&&a.textContent.indexOf("The vote on “Adopt the budget” closed before you confirmed: your ballot was NOT cast.")===0})()`)
 	s.notReloaded(anna)
 	s.shotView(anna, "phone-delegate-lapsed")
+}
+
+// TestBrowserReceiptCheckFitsThePhone: on a phone, the receipt's check,
+// opened, shows the verifier key, the log's address and the commands
+// within the screen's width (the long key and address wrap).
+func TestBrowserReceiptCheckFitsThePhone(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser tests are not short")
+	}
+	h := newCheckHall(t)
+	anna := h.browser("anna")
+	h.must("chair", "open_vote", obj{"id": "v1", "motion": "m1", "method": "roll_call"})
+	loc := anna.confirm(anna.draft(url.Values{"step": {"check"}, "vote": {"v1"}, "choice": {"for"}})).Header.Get("Location")
+	s := newSession(t, h)
+	p := s.open("anna", 360, 740, loc)
+	eval[bool](s, p, `(function(){var d=document.querySelector("details.receipt-proof");d.open=true;d.scrollIntoView();return true})()`)
+	s.until(p, "the key on the receipt", contains("#receipt-body", testVerifierKey))
+	if wide := eval[int](s, p, `document.documentElement.scrollWidth`); wide > 360 {
+		t.Errorf("the receipt's check is %dpx wide on a 360px phone", wide)
+	}
+	s.shot(p, "phone-receipt-check")
 }
