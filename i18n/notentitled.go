@@ -1,0 +1,15 @@
+package i18n
+
+func init() { register(notEntitledMessages) }
+
+// notEntitledMessages say on the delegate's page why they are not
+// entitled to vote, as the rules give it (package web, entitled.go;
+// assembly's notEntitled).
+var notEntitledMessages = []Msg{
+	{Key: "web.ne.no_mandate", En: "You hold no mandate in this assembly.", De: "Sie haben in dieser Versammlung kein Mandat.", Ru: "У вас нет мандата в этом собрании.", Fr: "Vous n'avez pas de mandat dans cette assemblée.", Es: "No tiene mandato en esta asamblea."},
+	{Key: "web.ne.unverified", En: "Your mandate is not verified yet: the mandate commission must verify it before you vote.", De: "Ihr Mandat ist noch nicht bestätigt: Die Mandatsprüfungskommission muss es bestätigen, bevor Sie abstimmen.", Ru: "Ваш мандат ещё не подтверждён: мандатная комиссия должна подтвердить его, прежде чем вы сможете голосовать.", Fr: "Votre mandat n'est pas encore vérifié : la commission des mandats doit le vérifier avant que vous votiez.", Es: "Su mandato aún no está verificado: la comisión de credenciales debe verificarlo antes de que vote."},
+	{Key: "web.ne.consultative_rules", En: "Your mandate is consultative: it gives a voice but no vote, under the rules of procedure.", De: "Ihr Mandat ist beratend: Es gibt nach der Geschäftsordnung Rederecht, aber kein Stimmrecht.", Ru: "Ваш мандат совещательный: по регламенту он даёт право голоса в прениях, но не в голосовании.", Fr: "Votre mandat est consultatif : selon le règlement, il donne la parole mais pas le vote.", Es: "Su mandato es consultivo: según el reglamento, da voz pero no voto."},
+	{Key: "web.ne.consultative_vote", En: "Your mandate is consultative, and this vote admits only the mandates named for it.", De: "Ihr Mandat ist beratend, und diese Abstimmung lässt nur die dafür genannten Mandate zu.", Ru: "Ваш мандат совещательный, а в этом голосовании участвуют только названные для него мандаты.", Fr: "Votre mandat est consultatif, et ce vote n'admet que les mandats désignés pour lui.", Es: "Su mandato es consultivo, y esta votación admite solo los mandatos designados para ella."},
+	{Key: "web.ne.guest", En: "A guest's mandate gives no vote unless the vote admits guests.", De: "Ein Gastmandat gibt kein Stimmrecht, außer die Abstimmung lässt Gäste zu.", Ru: "Гостевой мандат не даёт права голоса, если голосование не допускает гостей.", Fr: "Un mandat d'invité ne donne pas le vote, sauf si le vote admet les invités.", Es: "Un mandato de invitado no da voto, salvo que la votación admita invitados."},
+	{Key: "web.ne.ex_officio", En: "An ex officio mandate gives no vote unless the vote admits ex officio mandates.", De: "Ein Mandat kraft Amtes gibt kein Stimmrecht, außer die Abstimmung lässt solche Mandate zu.", Ru: "Мандат по должности не даёт права голоса, если голосование не допускает такие мандаты.", Fr: "Un mandat de droit ne donne pas le vote, sauf si le vote admet les mandats de droit.", Es: "Un mandato nato no da voto, salvo que la votación admita mandatos natos."},
+}
