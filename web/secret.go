@@ -173,7 +173,12 @@ func (s *server) secretReceipt(w http.ResponseWriter, r *http.Request) {
 		var ae *assembly.Error
 		if errors.As(err, &ae) && ae.Code != assembly.ErrCorrupt {
 			var msg string
-			a.Read(func(st *assembly.State) { msg = namedRefusal(r, st, ae) })
+			a.Read(func(st *assembly.State) {
+				msg = namedRefusal(r, st, ae)
+				if ae.Code == assembly.ErrNotFound && st.Votes[vote] != nil {
+					msg += " " + localeOf(r, a).T("web.tok.help") // the code, not the vote, was not found
+				}
+			})
 			fail(msg)
 			return
 		}
