@@ -398,6 +398,10 @@ func (s *server) receipt(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/login?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
 		return
 	}
+	if !r.URL.Query().Has("entry") {
+		s.receiptsHelp(w, r, a, sess) // receipts.go
+		return
+	}
 	rc, err := s.receiptOf(r.Context(), a, sess, r.URL.Query().Get("entry"))
 	if err != nil {
 		plainError(w, r, a, http.StatusNotFound, "web.http.no_receipt") // the only error of receiptOf
