@@ -455,6 +455,13 @@ func (s *server) receipt(w http.ResponseWriter, r *http.Request) {
 		}
 		err = s.pages["receipt"].ExecuteTemplate(&buf, tmpl, v)
 	})
+	s.sendReceiptPage(w, r, a, buf.String(), err)
+}
+
+// sendReceiptPage answers with a receipt page rendered as page, or, if
+// rendering failed with err, with the error page: never stored, since it
+// is one person's.
+func (s *server) sendReceiptPage(w http.ResponseWriter, r *http.Request, a *engine.Assembly, page string, err error) {
 	if err != nil {
 		s.opts.Logger.Error("web: rendering failed", "page", "receipt", "err", err)
 		plainError(w, r, a, http.StatusInternalServerError, "web.http.page_failed")
@@ -462,7 +469,7 @@ func (s *server) receipt(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
-	w.Write([]byte(buf.String()))
+	w.Write([]byte(page))
 }
 
 // receiptFile sends a ballot's receipt as a C2SP tlog-proof file: the

@@ -23,12 +23,5 @@ func (s *server) receiptsHelp(w http.ResponseWriter, r *http.Request, a *engine.
 		v.Title = v.L.T("web.title.receipt") + " · " + balanced(st.Assembly.Name)
 		err = s.pages["receipt"].ExecuteTemplate(&buf, "layout", v)
 	})
-	if err != nil {
-		s.opts.Logger.Error("web: rendering failed", "page", "receipt", "err", err)
-		plainError(w, r, a, http.StatusInternalServerError, "web.http.page_failed")
-		return
-	}
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.Header().Set("Cache-Control", "no-store")
-	w.Write([]byte(buf.String()))
+	s.sendReceiptPage(w, r, a, buf.String(), err)
 }
