@@ -25,7 +25,7 @@ import (
 func init() {
 	register(&subcommand{
 		name:    "export",
-		summary: "render an assembly's minutes (Markdown, HTML, PDF, Akoma Ntoso, Popolo) or its roster (CSV, XLSX)",
+		summary: "render an assembly's minutes (Markdown, HTML, PDF, Akoma Ntoso, Popolo) or its roster (CSV, XLSX), or write its signed record as a file",
 		usage: `
 NAME
     plenum export — render an assembly's minutes from its signed log
@@ -65,6 +65,15 @@ DESCRIPTION
     and presence), sorted by organization and name, in the columns that
     plenum import reads back (docs/import.md).
 
+    With --format record, export writes the assembly's signed log itself,
+    up to the same checkpoint, into a new SQLite file (-o FILE, which must
+    not exist): its entries, the payloads stored beside them, every signed
+    checkpoint with the witnesses' cosignatures, and nothing else (no
+    access codes, no sessions, no ballots of votes still open, no signing
+    key). Whoever holds it checks the minutes without the server, decades
+    later: "plenum verify --db FILE --document minutes.md", or the whole
+    log through the rules with "plenum verify --db FILE --key KEY".
+
     The database is opened read-only. The checkpoint is checked with the
     verifier key of the signing key in the data directory (nothing is
     created), or with --key. See docs/minutes.md.
@@ -83,7 +92,8 @@ OPTIONS
     --format FORMAT  md (default), html (one self-contained, printable
                      file), pdf (paginated, the checkpoint on every page),
                      akn (Akoma Ntoso 3.0 debate XML), popolo (Popolo JSON),
-                     roster-csv or roster-xlsx (the roster)
+                     roster-csv or roster-xlsx (the roster), record
+                     (the signed log as a SQLite file; needs -o)
     --lang LANG      the language of the minutes: en, de, ru, fr or es
                      (default: the record's)
     --size N         render at the stored checkpoint of tree size N instead
@@ -100,6 +110,7 @@ EXAMPLES
     plenum export --db meeting.db --assembly coop-2026 --format akn --size 120
     plenum export --db meeting.db --assembly march-1917 --lang ru -o protokol.md
     plenum export --db meeting.db --assembly coop-2026 --format roster-xlsx -o roster.xlsx
+    plenum export --db meeting.db --assembly coop-2026 --format record -o coop-2026-record.db
     plenum export --db postgres://plenum@db/plenum --key verifier.key \
         --assembly coop-2026 -o minutes.md
 `,
@@ -133,7 +144,7 @@ func runExport(ctx context.Context, env *cliEnv, args []string) error {
 		return &exitError{code: 2, msg: l.T("cli.export.no_assembly")}
 	}
 	if !validFormat(*format) {
-		return &exitError{code: 2, msg: l.T("cli.export.format", *format, strings.Join(append(minutes.Formats[:len(minutes.Formats):len(minutes.Formats)], rosterFormats...), ", "))}
+		return &exitError{code: 2, msg: l.T("cli.export.format", *format, strings.Join(append(append(minutes.Formats[:len(minutes.Formats):len(minutes.Formats)], rosterFormats...), formatRecord), ", "))}
 	}
 	if *data != "" && *key != "" {
 		return &exitError{code: 2, msg: l.T("cli.export.data_or_key")}
@@ -143,6 +154,9 @@ func runExport(ctx context.Context, env *cliEnv, args []string) error {
 	}
 	if *lang != "" && !i18n.Supported(*lang) {
 		return &exitError{code: 2, msg: l.T("cli.export.lang", *lang, languageTags())}
+	}
+	if *format == formatRecord && (*out == "" || store.IsPostgres(*out)) {
+		return &exitError{code: 2, msg: l.T("cli.archive.no_out")}
 	}
 	lg, err := openLogReadOnly(ctx, l, *db, *data, *id)
 	if err != nil {
@@ -157,6 +171,14 @@ func runExport(ctx context.Context, env *cliEnv, args []string) error {
 	signed, err := lg.checkpointAt(ctx, *size)
 	if err != nil {
 		return err
+	}
+	if *format == formatRecord {
+		size, err := lg.archive(ctx, signed, *out)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(env.stderr, l.T("cli.archive.written", *out, fmt.Sprint(size), lg.origin))
+		return nil
 	}
 	var doc []byte
 	if *format == formatRosterCSV || *format == formatRosterXLSX {
@@ -185,8 +207,12 @@ const (
 
 var rosterFormats = []string{formatRosterCSV, formatRosterXLSX}
 
+// formatRecord is export's format that writes the signed log itself as a
+// SQLite file (archive.go), not a document.
+const formatRecord = "record"
+
 func validFormat(f string) bool {
-	for _, x := range append(minutes.Formats[:len(minutes.Formats):len(minutes.Formats)], rosterFormats...) {
+	for _, x := range append(append(minutes.Formats[:len(minutes.Formats):len(minutes.Formats)], rosterFormats...), formatRecord) {
 		if x == f {
 			return true
 		}
