@@ -8,6 +8,7 @@ import (
 
 	"plenum/ledger"
 	"plenum/store"
+	"plenum/store/sqlite"
 )
 
 // The record as a file, for whoever must check the minutes when the
@@ -49,6 +50,9 @@ func (lg *readLog) copyLog(ctx context.Context, size int64, path string) (err er
 		if cerr := dst.Close(); err == nil && cerr != nil {
 			err = &exitError{code: 1, msg: lg.l.T("cli.archive.cannot_write", path, cerr)}
 		}
+		// The lock file that kept a second writer out while it was
+		// written; the archive is a file on its own.
+		os.Remove(sqlite.LockPath(path))
 		if err != nil {
 			for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {
 				os.Remove(path + suffix)
