@@ -135,7 +135,44 @@ func (s *syncBuilder) String() string {
 // Pause stops the child with SIGSTOP, as a process the scheduler, a
 // debugger or a full disk holds still: it runs no code, but its
 // connections stay open.
-func (c *Child) Pause() { c.cmd.Process.Signal(syscall.SIGSTOP) }
+//
+// It returns once the kernel reports every thread of the child stopped:
+// kill(2) returns before a busy child has stopped, and on a loaded machine
+// a child went on for a few milliseconds after it — long enough to take,
+// record and answer a request sent "after the pause" (TestClusterFailover
+// failed so in a CI run). Where /proc cannot tell (not Linux), it returns
+// after sending the signal.
+func (c *Child) Pause() {
+	c.cmd.Process.Signal(syscall.SIGSTOP)
+	deadline := time.Now().Add(5 * time.Second)
+	for !allStopped(c.cmd.Process.Pid) && time.Now().Before(deadline) {
+		time.Sleep(time.Millisecond)
+	}
+}
+
+// allStopped reports whether every thread of process pid is stopped (state
+// T or t in /proc/pid/task/*/stat), or true when /proc cannot say.
+func allStopped(pid int) bool {
+	tasks, err := os.ReadDir("/proc/" + strconv.Itoa(pid) + "/task")
+	if err != nil {
+		return true
+	}
+	for _, task := range tasks {
+		stat, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/task/" + task.Name() + "/stat")
+		if err != nil {
+			continue // the thread ended
+		}
+		// The state follows the command's closing parenthesis: "pid (comm) S …".
+		i := strings.LastIndexByte(string(stat), ')')
+		if i < 0 || i+2 >= len(stat) {
+			return true
+		}
+		if st := stat[i+2]; st != 'T' && st != 't' {
+			return false
+		}
+	}
+	return true
+}
 
 // Resume lets a paused child run on (SIGCONT).
 func (c *Child) Resume() { c.cmd.Process.Signal(syscall.SIGCONT) }
