@@ -47,7 +47,8 @@ var prefixes = map[string]func(s *assembly.State) int{
 	"block":  func(s *assembly.State) int { return len(s.Submission.BlockOrder) },
 }
 
-// kindCount is how many things there are of the kind a prefix stands for.
+// kindCount is how many things there are of the kind a prefix stands for
+// (none counted for a motion's amendments: their numbers start at 1).
 func kindCount(s *assembly.State, prefix string) int {
 	if n := prefixes[prefix]; n != nil {
 		return n(s)
@@ -63,8 +64,33 @@ func taken(s *assembly.State, id string) bool {
 		s.Submission.Categories[id] != nil || s.Submission.Blocks[id] != nil
 }
 
-// validPrefix reports whether a form's id prefix is one the pages use.
-func validPrefix(p string) bool { return prefixes[p] != nil }
+// validPrefix reports whether a form's id prefix is one the pages use: a
+// kind of prefixes, or a motion's amendments' or change recommendations'
+// (motionPrefix).
+func validPrefix(p string) bool { return prefixes[p] != nil || motionPrefix(p) }
+
+// motionPrefix reports whether p is the prefix of the ids of a motion's
+// amendments ("m1-a": m1-a1, m1-a2, …) or of the changes the committee
+// recommends to it ("m1-c"): the motion's id, then "-a" or "-c". Whether
+// the motion exists is the command's to decide (it names the motion
+// again, as amends or motion); a form sent to a node whose state lags
+// the page's is not refused for that.
+func motionPrefix(p string) bool {
+	motion, ok := strings.CutSuffix(p, "-a")
+	if !ok {
+		motion, ok = strings.CutSuffix(p, "-c")
+	}
+	if !ok || motion == "" || len(motion) > 60 {
+		return false
+	}
+	for i := 0; i < len(motion); i++ {
+		c := motion[i]
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_') {
+			return false
+		}
+	}
+	return true
+}
 
 // namer turns ids into what a person reads: a person's name, a motion's
 // or item's title in quotes, a vote's question. With a locale l other

@@ -65,3 +65,17 @@ func TestNamerAndFreshIDs(t *testing.T) {
 		t.Errorf("fresh motion id beside m2: %q", id)
 	}
 }
+
+// TestMotionPrefixes: a form asks for an amendment's or a change
+// recommendation's id by its motion's prefix (new:id=m1-a), which names
+// a motion by an id's characters; nothing else passes for one.
+func TestMotionPrefixes(t *testing.T) {
+	for p, want := range map[string]bool{
+		"m1-a": true, "m1-c": true, "w1-a": true, "motion_7-c": true, "m": true, "cat": true,
+		"m1-b": false, "-a": false, "M1-a": false, "../x-a": false, "m1 -a": false, "m1-a1": false, "": false,
+	} {
+		if got := validPrefix(p); got != want {
+			t.Errorf("validPrefix(%q) = %v, want %v", p, got, want)
+		}
+	}
+}

@@ -17,12 +17,7 @@ func TestMotionsFormsKeepWhatWasTyped(t *testing.T) {
 	h := newCongressHall(t)
 	h.must("eva", "add_motion_category", obj{"id": "wages", "name": "Wages", "prefix": "W"})
 	h.must("eva", "add_motion_block", obj{"id": "round", "title": "The bargaining round"})
-	h.must("bruno", "submit_motion", obj{"id": "w1", "title": "Wages and working time", "text": wagesText, "delegation": "berlin"})
-	h.must("bruno", "submit_motion", obj{"id": "w2", "title": "Hours", "text": wagesText, "delegation": "berlin"})
-	h.must("hanna", "support_motion", obj{"motion": "w2", "delegation": "hamburg"})
-	h.must("lena", "support_motion", obj{"motion": "w2", "delegation": "leipzig"})
-	h.must("eva", "set_motion_state", obj{"motion": "w2", "state": "admitted"})
-	h.must("eva", "set_motion_state", obj{"motion": "w2", "state": "pending"})
+	submittedAndPending(h)
 	h.must("kai", "recommend_change", obj{"id": "w1-c1", "motion": "w1", "change": obj{"from_line": 7, "to_line": 8, "text": "in three steps"}})
 	eva, bruno, hanna, kai := h.browser("eva"), h.browser("bruno"), h.browser("hanna"), h.browser("kai")
 	lines := url.Values{"a:change.from_line:int": {"3"}, "a:change.to_line:int": {"4"}}
@@ -75,20 +70,20 @@ func TestMotionsFormsKeepWhatWasTyped(t *testing.T) {
 			// An amendment submitted in writing, its title left out: the
 			// lines it changes come back with the wording typed.
 			name: "submit_motion", by: hanna, page: "motions/w1", status: http.StatusConflict, refusal: "Refused: ",
-			sent: with(lines, url.Values{"a:id": {"w1-a1"}, "a:amends": {"w1"}, "a:title": {""}, "a:change.text": {"typed wording"}}),
+			sent: with(lines, url.Values{"new:id": {"w1-a"}, "a:amends": {"w1"}, "a:title": {""}, "a:change.text": {"typed wording"}}),
 			kept: []string{`<input id="am-title" name="a:title" value="" required>`, `<textarea id="am-text" name="a:change.text" rows="6">typed wording</textarea>`,
 				`<input type="hidden" name="a:change.from_line:int" value="3">`},
-			accepted: with(lines, url.Values{"a:id": {"w1-a1"}, "a:amends": {"w1"}, "a:title": {"Packaging"}, "a:change.text": {"typed wording"}}),
+			accepted: with(lines, url.Values{"new:id": {"w1-a"}, "a:amends": {"w1"}, "a:title": {"Packaging"}, "a:change.text": {"typed wording"}}),
 			afresh:   []string{"Packaging"},
 		},
 		{
 			name: "move_motion", by: eva, page: "motions/w2", status: http.StatusConflict, refusal: "Refused: ",
-			sent: with(lines, url.Values{"a:id": {"w2-a1"}, "a:kind": {"amendment"}, "a:amends": {"w2"}, "a:title": {""}, "a:change.text": {"moved wording"}}),
+			sent: with(lines, url.Values{"new:id": {"w2-a"}, "a:kind": {"amendment"}, "a:amends": {"w2"}, "a:title": {""}, "a:change.text": {"moved wording"}}),
 			kept: []string{`<input id="am-title" name="a:title" value="" required>`, `<textarea id="am-text" name="a:change.text" rows="6">moved wording</textarea>`},
 		},
 		{
-			// Another member of the committee recorded a change under the
-			// same id first.
+			// A change's id taken (a form made by hand: the page's form
+			// asks for a fresh one, new:id).
 			name: "recommend_change", by: kai, page: "motions/w1", status: http.StatusConflict, refusal: "Refused: ",
 			sent: with(lines, url.Values{"a:id": {"w1-c1"}, "a:motion": {"w1"}, "a:change.text": {"the committee's wording"}, "a:note": {"Clearer"}}),
 			kept: []string{`<textarea id="rc-text" name="a:change.text" rows="6">the committee&#39;s wording</textarea>`, `<input id="rc-note" name="a:note" value="Clearer">`},

@@ -3,6 +3,7 @@ package web_test
 import (
 	"maps"
 	"net/http"
+	"net/url"
 	"regexp"
 	"slices"
 	"strings"
@@ -51,5 +52,75 @@ func TestOrganisersAddCategoriesFromOnePageAtOnce(t *testing.T) {
 	blocks := read(h, func(s *assembly.State) []string { return slices.Clone(s.Submission.BlockOrder) })
 	if !slices.Equal(cats, []string{"cat1", "cat2"}) || !slices.Equal(blocks, []string{"block1", "block2"}) {
 		t.Errorf("the categories are %v and the blocks %v, want two of each under different ids", cats, blocks)
+	}
+}
+
+// TestAmendmentsFromOnePageAtOnce: the forms that create an amendment —
+// submitted in writing (submit_motion), moved in the sitting
+// (move_motion) — and the committee's change recommendation ask for
+// their id when they are sent (new:id, the motion's id then -a or -c),
+// not with an id the page drew when it was rendered: two delegates,
+// the chair and a delegate, or one member of the committee in two
+// browsers, who all open the page before either sends it, both record
+// what they typed, under different ids. Before, the page put the same
+// id (w1-a1) into both forms and the second was refused.
+func TestAmendmentsFromOnePageAtOnce(t *testing.T) {
+	h := newCongressHall(t)
+	submittedAndPending(h)
+	for _, c := range []struct {
+		cmd, motion, class, done string
+		who                      [2]string
+		typed                    url.Values
+		want                     []string
+	}{
+		{"submit_motion", "w1", "amend-form", "The motion was submitted", [2]string{"hanna", "lena"},
+			url.Values{"a:title": {"Packaging"}, "a:change.text": {"typed wording"}}, []string{"w1-a1", "w1-a2"}},
+		{"move_motion", "w2", "amend-form", "The motion was entered", [2]string{"eva", "hans"},
+			url.Values{"a:title": {"Packaging"}, "a:change.text": {"moved wording"}}, []string{"w2-a1", "w2-a2"}},
+		{"recommend_change", "w1", "recommend-change", "The recommended change was recorded", [2]string{"kai", "kai"},
+			url.Values{"a:change.text": {"the committee's wording"}}, []string{"w1-a1", "w1-a2", "w1-c1", "w1-c2"}},
+	} {
+		path := "/a/" + asm + "/motions/" + c.motion
+		formRe := regexp.MustCompile(`(?s)<form [^>]*class="act grid ` + c.class + `">(.*?)</form>`)
+		// Both open the page, as it stands, before either sends it.
+		var browsers [2]*browser
+		var forms [2]url.Values
+		for i, who := range c.who {
+			browsers[i] = h.browser(who)
+			_, page, _ := browsers[i].get(path + "?from=3&to=4")
+			m := formRe.FindStringSubmatch(page)
+			if m == nil {
+				t.Fatalf("%s: no %s form on %s's page of %s", c.cmd, c.class, who, c.motion)
+			}
+			forms[i] = formFields(m[1])
+			if forms[i].Get("cmd") != c.cmd || forms[i].Has("a:id") {
+				t.Errorf("%s: %s's form sends %v", c.cmd, who, forms[i])
+			}
+			for k, v := range c.typed {
+				forms[i][k] = v
+			}
+		}
+		for i, b := range browsers {
+			resp, body := b.postHeader("/a/"+asm+"/act", forms[i], nil)
+			if resp.StatusCode != http.StatusSeeOther {
+				t.Errorf("%s sent by %s from the page both opened: %s\n%s", c.cmd, c.who[i], resp.Status, flashText(body))
+				continue
+			}
+			if _, after, _ := b.get(path); !strings.Contains(flashText(after), c.done) {
+				t.Errorf("%s sent by %s from the page both opened: the page says %q", c.cmd, c.who[i], flashText(after))
+			}
+		}
+		got := read(h, func(s *assembly.State) []string {
+			var out []string
+			for _, id := range s.MotionOrder {
+				if s.Motions[id].Amends == c.motion {
+					out = append(out, id)
+				}
+			}
+			return out
+		})
+		if !slices.Equal(got, c.want) {
+			t.Errorf("after %s, %s's amendments are %v, want %v", c.cmd, c.motion, got, c.want)
+		}
 	}
 }

@@ -379,12 +379,6 @@ func (v *motionsView) Supports(delegation string) bool {
 	return false
 }
 
-// NewID is a fresh id for an amendment or a change recommendation of a
-// motion (prefix "m1-a", "m1-c"): prefix and the first free number
-// (freshID). A new motion, category or block asks for its id when the
-// form is sent (new:id).
-func (v *motionsView) NewID(prefix string) string { return freshID(v.S, prefix) }
-
 // Categories and Blocks list the motion book's categories and blocks.
 func (v *motionsView) Categories() []*assembly.Category {
 	var out []*assembly.Category

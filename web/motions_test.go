@@ -74,6 +74,19 @@ func newCongressHallWith(t *testing.T, opts web.Options, now time.Time) *hall {
 	return h
 }
 
+// submittedAndPending submits two motions of Berlin's in
+// newCongressHall: w1, submitted in writing (amended in writing), and
+// w2, supported by Hamburg and Leipzig, admitted and put before the
+// congress (amended by a motion in the sitting).
+func submittedAndPending(h *hall) {
+	h.must("bruno", "submit_motion", obj{"id": "w1", "title": "Wages and working time", "text": wagesText, "delegation": "berlin"})
+	h.must("bruno", "submit_motion", obj{"id": "w2", "title": "Hours", "text": wagesText, "delegation": "berlin"})
+	h.must("hanna", "support_motion", obj{"motion": "w2", "delegation": "hamburg"})
+	h.must("lena", "support_motion", obj{"motion": "w2", "delegation": "leipzig"})
+	h.must("eva", "set_motion_state", obj{"motion": "w2", "state": "admitted"})
+	h.must("eva", "set_motion_state", obj{"motion": "w2", "state": "pending"})
+}
+
 // motionPaperSteps submits w1 in the category "wages" (named so, its
 // motions numbered with prefix) and the block "b1" (titled so),
 // supported by Hamburg and Leipzig, recommended on by the committee with
