@@ -266,10 +266,13 @@ func (s *server) act(w http.ResponseWriter, r *http.Request) {
 	actor := actorOf(sess)
 	var res *engine.Result
 	// The engine scopes the form's key to actor: one person's key never
-	// answers another's command. A fresh id is made from the state just
-	// before the command is given;
-	// should another form take it first, the command is refused as a
-	// clash and given again with the next free id.
+	// answers another's command. A fresh id is made from the readers'
+	// state just before the command is given, not under the writer's
+	// decision; should another form take it first, the command is
+	// refused as a clash and given again with the next free id (the
+	// refusal is answered once what took it is in the readers' state:
+	// engine.Assembly.flush), as often as others take it first
+	// (freshTries).
 	for try := 0; ; try++ {
 		withIDs := args
 		var made []string
@@ -278,7 +281,7 @@ func (s *server) act(w http.ResponseWriter, r *http.Request) {
 		}
 		env := assembly.Envelope{Cmd: cmd, Assembly: id, Actor: actor, At: s.opts.Now().UTC(), Key: r.PostFormValue("key"), Args: withIDs}
 		res, err = s.eng.Submit(r.Context(), env)
-		if err == nil || try == 2 || assembly.CodeOf(err) != assembly.ErrConflict || !anyTaken(a, made) {
+		if err == nil || try == freshTries-1 || assembly.CodeOf(err) != assembly.ErrConflict || !anyTaken(a, made) {
 			break
 		}
 	}
@@ -382,6 +385,16 @@ func (s *server) answer(w http.ResponseWriter, r *http.Request, id, back string,
 	}
 	http.Redirect(w, r, to, http.StatusSeeOther)
 }
+
+// freshTries bounds how often a form that asks for fresh ids gives its
+// command. A try after the first follows a clash with an id another
+// command took meanwhile, one more thing recorded: of forms sent at once
+// that make the same kind of thing (delegates' amendments to a motion as
+// its deadline nears) each round of tries records one, and the last is
+// recorded on as many tries as forms were sent; three tries, as before,
+// refused the fourth of four sent at once. The bound only ends the tries
+// should others take the ids without end.
+const freshTries = 100
 
 // setFreshIDs returns the arguments with a fresh id for each argument of
 // news (argument → prefix), and the ids made.

@@ -1,12 +1,14 @@
 package web_test
 
 import (
+	"fmt"
 	"maps"
 	"net/http"
 	"net/url"
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"plenum/assembly"
@@ -121,6 +123,68 @@ func TestAmendmentsFromOnePageAtOnce(t *testing.T) {
 		})
 		if !slices.Equal(got, c.want) {
 			t.Errorf("after %s, %s's amendments are %v, want %v", c.cmd, c.motion, got, c.want)
+		}
+	}
+}
+
+// TestAmendmentsSentAtOnce: a dozen amendments sent at the same moment
+// from pages opened at the same state are all recorded, each under an id
+// of its own: a fresh id is made from the state as the form is sent, and
+// one that another form took meanwhile (each taker is one more amendment
+// recorded) is made again, as often as others take it first, not just
+// twice.
+func TestAmendmentsSentAtOnce(t *testing.T) {
+	h := newCongressHall(t)
+	h.must("bruno", "submit_motion", obj{"id": "w1", "title": "Wages and working time", "text": wagesText, "delegation": "berlin"})
+	path := "/a/" + asm + "/motions/w1"
+	formRe := regexp.MustCompile(`(?s)<form [^>]*class="act grid amend-form">(.*?)</form>`)
+	var browsers []*browser
+	var forms []url.Values
+	for range 2 {
+		for _, who := range []string{"bruno", "hanna", "hans", "lena", "kai", "dora"} {
+			b := h.browser(who)
+			_, page, _ := b.get(path + "?from=3&to=4")
+			m := formRe.FindStringSubmatch(page)
+			if m == nil {
+				t.Fatalf("no amendment form on %s's page", who)
+			}
+			form := formFields(m[1])
+			form.Set("a:title", fmt.Sprintf("Amendment %d", len(forms)+1))
+			form.Set("a:change.text", "typed wording")
+			browsers, forms = append(browsers, b), append(forms, form)
+		}
+	}
+	var wg sync.WaitGroup
+	statuses := make([]string, len(forms))
+	start := make(chan struct{})
+	for i := range forms {
+		wg.Go(func() {
+			<-start
+			resp, body := browsers[i].postHeader("/a/"+asm+"/act", forms[i], nil)
+			if resp.StatusCode != http.StatusSeeOther {
+				statuses[i] = resp.Status + ": " + flashText(body)
+			}
+		})
+	}
+	close(start)
+	wg.Wait()
+	for i, s := range statuses {
+		if s != "" {
+			t.Errorf("amendment %d: %s", i+1, s)
+		}
+	}
+	got := read(h, func(s *assembly.State) map[string]bool {
+		out := map[string]bool{}
+		for _, id := range s.MotionOrder {
+			if s.Motions[id].Amends == "w1" {
+				out[id] = true
+			}
+		}
+		return out
+	})
+	for n := 1; n <= len(forms); n++ {
+		if id := fmt.Sprintf("w1-a%d", n); !got[id] {
+			t.Errorf("no amendment %s among %v", id, slices.Sorted(maps.Keys(got)))
 		}
 	}
 }
