@@ -330,17 +330,11 @@ func (e RecordCorrected) apply(s *State) error {
 		if s.Counted(e.Entry) {
 			// Recorded before correct_record refused a count: a note
 			// beside the count, which changes nothing of it.
-			r.Sub = NoteOnCount
+			r.OnCount = true
 		}
 	})
 	return nil
 }
-
-// NoteOnCount is the Sub of a record_corrected entry of the record that
-// corrects an entry of a count (Counted): only a log written before
-// plenum refused such corrections holds one, and it is a note beside the
-// count, which changes nothing of it, not its correction.
-const NoteOnCount = "note_on_count"
 
 // countedEvent reports whether e is an entry of a count, which
 // correct_record refuses to correct (and the minutes show an earlier

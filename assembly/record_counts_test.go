@@ -179,9 +179,9 @@ func TestCountedEventsListed(t *testing.T) {
 
 // TestOldCorrectionOfACountReplays: a log written before correct_record
 // refused counts may hold a correction of one; it replays as it was
-// recorded, and the record marks it a note on a count (NoteOnCount), for
-// the pages and the API to show as one; a correction of a text is not
-// marked.
+// recorded, and the record marks it a note on a count (OnCount), for the
+// pages and the API to show as one, leaving Sub, the kind of an entry,
+// empty; a correction of a text is not marked.
 func TestOldCorrectionOfACountReplays(t *testing.T) {
 	h := countsRecorded(t)
 	result, speech := -1, -1
@@ -208,8 +208,8 @@ func TestOldCorrectionOfACountReplays(t *testing.T) {
 			}
 		}
 		r := h.s.Record[len(h.s.Record)-1]
-		if want := map[bool]string{true: NoteOnCount, false: ""}[n != speech]; r.Sub != want {
-			t.Errorf("the old correction of entry %d is marked %q, want %q", n, r.Sub, want)
+		if want := n != speech; r.OnCount != want || r.Sub != "" {
+			t.Errorf("the old correction of entry %d is marked on a count %v (sub %q), want %v", n, r.OnCount, r.Sub, want)
 		}
 		if pos, ok := h.s.RecordIndex[n]; ok && len(h.s.Record[pos].Corrected) != 1 {
 			t.Errorf("entry %d does not point at its correction", n)

@@ -59,7 +59,7 @@ func (e ItemRetitled) apply(s *State) error {
 	}
 	it.Title = e.Title
 	// The record: the new title, the old one, and why.
-	s.note(e.Meta, e.EventType(), e.Item, func(r *RecordEntry) { r.Item, r.Text, r.Label, r.Sub = e.Item, e.Title, e.From, e.Reason })
+	s.note(e.Meta, e.EventType(), e.Item, func(r *RecordEntry) { r.Item, r.Text, r.Label, r.Reason = e.Item, e.Title, e.From, e.Reason })
 	return nil
 }
 

@@ -30,10 +30,10 @@ func TestRetitleItem(t *testing.T) {
 		t.Errorf("the event: %+v", e)
 	}
 	r := h.s.Record[len(h.s.Record)-2]
-	if r.Kind != "item_retitled" || r.Ref != "i1" || r.Item != "i1" || r.Label != "The first question" || r.Text != "The war and the attitude towards it" || r.Sub != "as the conference worded it" || r.Actor != "ann" {
+	if r.Kind != "item_retitled" || r.Ref != "i1" || r.Item != "i1" || r.Label != "The first question" || r.Text != "The war and the attitude towards it" || r.Reason != "as the conference worded it" || r.Sub != "" || r.Actor != "ann" {
 		t.Errorf("the record: %+v", r)
 	}
-	if r := h.s.Record[len(h.s.Record)-1]; r.Ref != "i2" || r.Label != "The acounts" || r.Text != "The accounts" || r.Sub != "" {
+	if r := h.s.Record[len(h.s.Record)-1]; r.Ref != "i2" || r.Label != "The acounts" || r.Text != "The accounts" || r.Reason != "" || r.Sub != "" {
 		t.Errorf("the record of i2: %+v", r)
 	}
 

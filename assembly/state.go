@@ -416,7 +416,7 @@ type Result struct {
 type RecordEntry struct {
 	Entry     int       `json:"entry"` // the index of the event in the assembly's log
 	Kind      string    `json:"kind"`
-	Sub       string    `json:"sub"` // the kind of interjection, of floor turn; why an item was retitled; NoteOnCount for a correction of a count
+	Sub       string    `json:"sub"` // the kind of the entry's event: of interjection, of floor turn, of motion, the method of a vote, a motion's fate or state
 	Ref       string    `json:"ref"`
 	Sitting   string    `json:"sitting"`
 	Item      string    `json:"item"`
@@ -432,6 +432,14 @@ type RecordEntry struct {
 	// recorded. Unnamed is how many more the entry counts without names.
 	Persons []string `json:"persons,omitempty"`
 	Unnamed int      `json:"unnamed,omitempty"`
+	// Reason is why an item was retitled (item_retitled), as the chair
+	// gave it; Sub says what kind of entry this is, never why.
+	Reason string `json:"reason,omitempty"`
+	// OnCount marks a correction (record_corrected) of an entry of a
+	// count (State.Counted), which only a log written before plenum
+	// refused them holds: a note beside the count, which changes nothing
+	// of it, not its correction.
+	OnCount bool `json:"on_count,omitempty"`
 }
 
 // State is one assembly: the fold of its events.

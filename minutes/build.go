@@ -671,8 +671,8 @@ func (b *builder) narrativeText(r assembly.RecordEntry) string {
 		if b.s.Persons[r.Actor] != nil {
 			t = b.l.T("minutes.item.retitled_by", r.Label, r.Text, b.person(r.Actor, "").Name)
 		}
-		if r.Sub != "" {
-			t += " (" + strings.TrimSuffix(r.Sub, ".") + ")"
+		if r.Reason != "" {
+			t += " (" + strings.TrimSuffix(r.Reason, ".") + ")"
 		}
 		return sentence(t + ".")
 	case "item_closed":

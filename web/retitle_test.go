@@ -64,8 +64,9 @@ func TestAgendaRetitle(t *testing.T) {
 			t.Errorf("%s does not show the corrected title:\n%s", p.path, body)
 		}
 	}
-	if _, body, _ := h.browser("sec").get("/a/coop/secretary"); !strings.Contains(html.UnescapeString(body), "The title “The budget” is corrected to “The budget for 2027” by Vera Chair.") {
-		t.Errorf("the secretary's record of the latest entries does not say the title was corrected:\n%s", body)
+	if _, body, _ := h.browser("sec").get("/a/coop/secretary"); !strings.Contains(html.UnescapeString(body), "The title “The budget” is corrected to “The budget for 2027” by Vera Chair.") ||
+		!strings.Contains(body, `is corrected to “The accounts” by Vera Chair. <span class="meta">(misspelt)</span>`) {
+		t.Errorf("the secretary's record of the latest entries does not say the titles were corrected, and why:\n%s", body)
 	}
 
 	// A closed item is offered no correction, and one sent is refused.
