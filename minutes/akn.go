@@ -17,7 +17,7 @@ const AKNNS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 // documents it renders ("akn/1"): bump it whenever the bytes of the Akoma
 // Ntoso for the same log change (see version.go), and regenerate the
 // golden files with go test ./minutes -update.
-const aknVersion = 4
+const aknVersion = 5
 
 // AKN renders the minutes as an Akoma Ntoso 3.0 <debate>: FRBR metadata,
 // the votes in the analysis, every person as a TLCPerson, a debateSection

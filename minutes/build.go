@@ -272,7 +272,10 @@ func (b *builder) vote(id string) *Vote {
 		// record made before plenum counted it so says "no count recorded"
 		// and the chair's outcome, which stands (assembly's count).
 		empty := v.Method == "roll_call" && len(v.Ballots) == 0 && last == nil && v.Alternatives == ""
-		out.Arithmetic = b.arithmetic(out.Arithmetic, r.Outcome, empty)
+		// A count entered from a source: a restored record's, in a
+		// sitting whose attendance is not recorded (sourcecounts.go).
+		source := a.NotRecorded && len(v.Ballots) == 0 && len(v.Sealed) == 0 && v.Encrypted == nil && last != nil
+		out.Arithmetic = b.arithmetic(out.Arithmetic, r.Outcome, empty, source)
 		out.Outcome = r.Outcome
 		if v.Alternatives != "" {
 			out.Outcome = b.motionTitle(r.Outcome)
@@ -289,8 +292,15 @@ func (b *builder) vote(id string) *Vote {
 // sentence ("…; the count does not decide, and the chair declares it
 // carried", not "…; the count does not decide; declared; carried"); an
 // empty roll call declared before the rules counted it as none cast says
-// so ("0 cast; declared carried", not "no count recorded").
-func (b *builder) arithmetic(recorded, outcome string, empty bool) string {
+// so ("0 cast; declared carried", not "no count recorded"); in a count
+// entered from a source what plenum worked out from it is marked as such
+// (workedOutMarked).
+func (b *builder) arithmetic(recorded, outcome string, empty, source bool) string {
+	if source {
+		if t, ok := workedOutMarked(b.l, recorded); ok {
+			return t
+		}
+	}
 	if empty && recorded == "no count recorded; declared "+outcome {
 		return b.l.T("minutes.arith.none_cast_declared", b.l.T("minutes.status."+outcome))
 	}
@@ -623,22 +633,7 @@ func (b *builder) narrativeText(r assembly.RecordEntry) string {
 	}
 	switch r.Kind {
 	case "presidium_changed":
-		if t, ok := b.presidiumNote(r); ok {
-			return t
-		}
-		var parts []string
-		for _, part := range strings.Split(r.Text, "; ") {
-			switch {
-			case strings.HasPrefix(part, "added to the presidium: "):
-				part = b.l.T("minutes.presidium.added", names(strings.Split(strings.TrimPrefix(part, "added to the presidium: "), ", ")))
-			case strings.HasPrefix(part, "left the presidium: "):
-				part = b.l.T("minutes.presidium.left", names(strings.Split(strings.TrimPrefix(part, "left the presidium: "), ", ")))
-			case r.Person != "" && part == r.Person+" takes the chair":
-				part = b.l.T("minutes.presidium.takes_chair", b.person(r.Person, "").Name)
-			}
-			parts = append(parts, part)
-		}
-		return sentence(strings.Join(parts, "; "))
+		return b.presidiumText(r)
 	case "sitting_guests_added":
 		list, note, _ := strings.Cut(strings.TrimPrefix(r.Text, "Present besides: "), " (")
 		t := b.l.T("minutes.guests_lead", names(strings.Split(list, ", ")))
@@ -715,42 +710,41 @@ func (b *builder) narrativeText(r assembly.RecordEntry) string {
 	return b.paperNarrative(r)
 }
 
-// presidiumNote is the note of a change of the presidium alone, when it
-// names everyone the change names (who was added, who left, who takes the
-// chair): "Comrade Khinchuk is added to the presidium and takes the chair
-// to conduct the meeting." says what "Added to the presidium: Khinchuk;
-// Khinchuk takes the chair" would say before it. The record's own text
-// stands as recorded; the minutes do not say it twice. False when the
-// change has no note, or its note leaves someone out.
-func (b *builder) presidiumNote(r assembly.RecordEntry) (string, bool) {
-	var ids []string
+// presidiumText says a change of the presidium: what the record holds of
+// it — who was added, who left, who takes the chair — always, in the
+// minutes' words ("Added to the presidium: Khinchuk; Khinchuk takes the
+// chair."), then the chair's note as recorded, unless the note is that
+// very sentence. The note is the secretaries' words (in a restored record,
+// the source's), which may say more or less than the change, or something
+// else: the minutes give both, and leave out neither.
+func (b *builder) presidiumText(r assembly.RecordEntry) string {
+	names := func(list string) string { return joinNames(b.persons(strings.Split(list, ", "))) }
+	var parts []string
 	note := ""
-	for _, part := range strings.Split(r.Text, "; ") {
+	rest := r.Text
+	for rest != "" {
+		part, after, _ := strings.Cut(rest, "; ")
 		switch {
 		case strings.HasPrefix(part, "added to the presidium: "):
-			ids = append(ids, strings.Split(strings.TrimPrefix(part, "added to the presidium: "), ", ")...)
+			parts = append(parts, b.l.T("minutes.presidium.added", names(strings.TrimPrefix(part, "added to the presidium: "))))
 		case strings.HasPrefix(part, "left the presidium: "):
-			ids = append(ids, strings.Split(strings.TrimPrefix(part, "left the presidium: "), ", ")...)
+			parts = append(parts, b.l.T("minutes.presidium.left", names(strings.TrimPrefix(part, "left the presidium: "))))
 		case r.Person != "" && part == r.Person+" takes the chair":
-			ids = append(ids, r.Person)
-		case note == "":
-			// The note is the last part and may itself hold "; ".
-			_, note, _ = strings.Cut(r.Text, part)
-			note = part + note
+			parts = append(parts, b.l.T("minutes.presidium.takes_chair", b.person(r.Person, "").Name))
+		default:
+			// The note is the last part, and may itself hold "; ".
+			note, after = rest, ""
 		}
-		if note != "" {
-			break
-		}
+		rest = after
 	}
-	if note == "" || len(ids) == 0 {
-		return "", false
+	if len(parts) == 0 {
+		return sentence(note)
 	}
-	for _, id := range ids {
-		if !strings.Contains(note, b.person(id, "").Name) {
-			return "", false
-		}
+	t := sentence(strings.Join(parts, "; "))
+	if note != "" && sentence(note) != t {
+		t += " " + sentence(note)
 	}
-	return sentence(note), true
+	return t
 }
 
 // nounKey is "amendment" or "motion": which of the catalog's sentences

@@ -55,7 +55,7 @@ const htmlWrapStyle = "body { overflow-wrap: break-word; overflow-wrap: anywhere
 // documents it renders ("html/1"): bump it whenever the bytes of the HTML
 // for the same log change (see version.go), and regenerate the golden
 // files with go test ./minutes -update.
-const htmlVersion = 5
+const htmlVersion = 6
 
 // HTML renders the minutes as one self-contained HTML file: no scripts,
 // no outside resources, printable.

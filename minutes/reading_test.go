@@ -174,18 +174,18 @@ func TestEmptyRollCallDeclaredBefore(t *testing.T) {
 }
 
 // TestReadsAsSentences: a reason with a colon of its own follows the
-// deprival as its own sentence; a change of the presidium whose note says
-// who was added and takes the chair is said once, in the record's words;
+// deprival as its own sentence; a change of the presidium says who was
+// added and takes the chair, and then its note in the record's words;
 // a count that does not decide ends in a sentence; the sitting's heading
 // names every chair it had, in order.
 func TestReadsAsSentences(t *testing.T) {
 	for lang, want := range map[string][]string{
-		"en": {"The chair deprives Kim Lee of the floor. Ruled out of order: not on the agenda.", "Comrade Kim Lee is added to the presidium and takes the chair.", "the count does not decide, and the chair declares it carried.", "Chair: Ann, then Kim Lee."},
+		"en": {"The chair deprives Kim Lee of the floor. Ruled out of order: not on the agenda.", "Added to the presidium: Kim Lee; Kim Lee takes the chair. Comrade Kim Lee is added to the presidium and takes the chair.", "the count does not decide, and the chair declares it carried.", "Chair: Ann, then Kim Lee."},
 		"de": {"Der Vorsitz entzieht Kim Lee das Wort. Ruled out of order:", "die Zählung entscheidet nicht, und der Vorsitz erklärt den Antrag für angenommen.", "Vorsitz: Ann, dann Kim Lee."},
 		"ru": {"и председатель объявляет: принято", "Председатель: Ann, затем Kim Lee."},
 		"fr": {"et la présidence la déclare adoptée", "Présidence : Ann, puis Kim Lee."},
 		"es": {"y la presidencia la declara aprobada", "Preside: Ann, luego Kim Lee."},
 	} {
-		readingWants(t, lang, want, []string{"of the floor: Ruled", "Added to the presidium", "; declared; ", "Kim Lee takes the chair"})
+		readingWants(t, lang, want, []string{"of the floor: Ruled", "; declared; "})
 	}
 }

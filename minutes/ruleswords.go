@@ -14,7 +14,9 @@ import (
 // 140 cast; 71 needed; carried"); it is part of the signed record and
 // stays as it is there. The minutes in another language say it piece by
 // piece from the catalog; the English minutes keep the recorded line, so
-// that a document exported before the catalogs still verifies.
+// that a document exported before the catalogs still verifies — but for
+// what plenum computed from a count a restored record's source gives,
+// which the minutes in every language mark (sourcecounts.go).
 
 var (
 	afterBallotsRE = regexp.MustCompile(`^after (\d+) ballots: `)
