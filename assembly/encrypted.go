@@ -150,7 +150,10 @@ type PostConfirmation struct {
 
 // CastEncryptedBallot is an encrypted ballot (ballot.Ballot, canonical
 // JSON), made in the voter's browser, bound to the voting right it is cast
-// under.
+// under: the voter's own, or with ForMandate the mandate they carry as
+// its proxy, under the rule cast_ballot applies to a proxy's ballot
+// (ballotRight, MayCastAsProxy). A proxy casts one ballot per mandate,
+// each with its own proofs and tracker.
 type CastEncryptedBallot struct {
 	Vote       string          `json:"vote" plenum:"id"`
 	Election   string          `json:"election" plenum:"id"`
@@ -205,7 +208,7 @@ func (c CastEncryptedBallot) Precheck(actor string, lookup func(func(s *State)))
 		if err != nil {
 			return
 		}
-		if _, voted := b.ev.Last[r]; voted && !b.ev.Revote {
+		if b.secondBallot(r, c.Voter) != nil {
 			return
 		}
 		key, q, right = b.ev.Key, b.ev.Question(), r
@@ -273,8 +276,11 @@ type ElectionKeyDerived struct {
 }
 
 // EncryptedBallotCast: an encrypted ballot was accepted under the voter's
-// mandate (Right). Tracker is the hex SHA-256 of the ballot's bytes, the
-// voter's receipt; it says nothing of the choice.
+// mandate (Right), or the mandate they carry as proxy (Right is then not
+// Voter's: the ballot cast for it). Tracker is the hex SHA-256 of the
+// ballot's bytes, the voter's receipt; it says nothing of the choice. A
+// proxy's ballot names what a voter's own names, who cast it and for which
+// mandate, both facts of participation, as a plain proxy ballot does.
 type EncryptedBallotCast struct {
 	Meta     `json:"meta"`
 	Vote     string          `json:"vote,omitempty"`
@@ -844,11 +850,8 @@ func (c CastEncryptedBallot) decide(s *State, m Meta) ([]Event, error) {
 	if err != nil {
 		return nil, err
 	}
-	if _, voted := ev.Last[right]; voted && !ev.Revote {
-		if b.el != nil {
-			return nil, conflict("the mandate %s has already voted in the election %s, which allows no second ballot", right, b.id)
-		}
-		return nil, conflict("the mandate %s has already voted in %s, and this vote allows no second ballot", right, b.id)
+	if err := b.secondBallot(right, c.Voter); err != nil {
+		return nil, err
 	}
 	if c.checked == nil || !sameKey(c.checked.key, ev.Key) || c.checked.right != right {
 		bl, err := ballot.DecodeBallot(c.Ballot)
@@ -860,6 +863,31 @@ func (c CastEncryptedBallot) decide(s *State, m Meta) ([]Event, error) {
 		}
 	}
 	return one(EncryptedBallotCast{Meta: m, Vote: c.Vote, Election: c.Election, Voter: c.Voter, Right: right, Weight: s.weight(right), Tracker: Tracker(c.Ballot), Ballot: c.Ballot})
+}
+
+// secondBallot refuses a ballot of voter under the voting right right
+// when the right has voted in the box: always where it allows no second
+// ballot, and where it does, when its ballot was cast by another. A new
+// ballot replaces only its own caster's: a proxy's ballot does not
+// replace the one the mandate's holder cast before leaving the hall, nor
+// the holder's the one their proxy cast while they were away, as neither
+// could be cast in a plain vote (cast_ballot refuses a second ballot).
+// Replay does not ask it, so that a record made before it still replays.
+func (b box) secondBallot(right, voter string) error {
+	i, voted := b.ev.Last[right]
+	switch {
+	case !voted:
+		return nil
+	case !b.ev.Revote && b.el != nil:
+		return conflict("the mandate %s has already voted in the election %s, which allows no second ballot", right, b.id)
+	case !b.ev.Revote:
+		return conflict("the mandate %s has already voted in %s, and this vote allows no second ballot", right, b.id)
+	case b.ev.Cast[i].Voter != voter && b.el != nil:
+		return conflict("the ballot of the mandate %s in the election %s was cast by %s, and a new ballot replaces only its caster's own", right, b.id, b.ev.Cast[i].Voter)
+	case b.ev.Cast[i].Voter != voter:
+		return conflict("the ballot of the mandate %s in %s was cast by %s, and a new ballot replaces only its caster's own", right, b.id, b.ev.Cast[i].Voter)
+	}
+	return nil
 }
 
 func (e EncryptedBallotCast) apply(s *State) error {

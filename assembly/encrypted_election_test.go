@@ -15,25 +15,18 @@ import (
 // ceremony through the commands, naming the election.
 func encryptedElection(t *testing.T, open string) (*harness, *enctest.Ceremony) {
 	h := fixture(t, "congress", "")
+	return h, openEncryptedElection(t, h, "e", open)
+}
+
+// openEncryptedElection opens the encrypted election id in h with open
+// and runs its key ceremony.
+func openEncryptedElection(t *testing.T, h *harness, id, open string) *enctest.Ceremony {
 	h.must("ann", "open_election", open)
-	el := h.s.Elections["e"]
-	if el.Encrypted == nil || el.Encrypted.Election != "plenum/a1/election/e" {
+	el := h.s.Elections[id]
+	if el.Encrypted == nil || el.Encrypted.Election != "plenum/a1/election/"+id {
 		t.Fatalf("encrypted setup %+v", el.Encrypted)
 	}
-	c := enctest.Run(t, el.Encrypted.Params())
-	for i, p := range encTrustees {
-		h.must(p, "post_trustee_key", args("election", "e", "key", enctest.Encode(t, c.Keys[i])))
-	}
-	for i, p := range encTrustees {
-		h.must(p, "post_dealing", args("election", "e", "dealing", enctest.Encode(t, c.Dealings[i])))
-	}
-	for i, p := range encTrustees {
-		h.must(p, "post_confirmation", args("election", "e", "confirmation", enctest.Encode(t, c.Confirmations[i])))
-	}
-	if el.Encrypted.Key == nil || !el.Encrypted.Key.Key.Equal(c.Key.Key) {
-		t.Fatal("no election key after the last confirmation")
-	}
-	return h, c
+	return keyCeremony(t, h, "election", id, el.Encrypted)
 }
 
 const encTrusteesArgs = `"encrypted":true,"trustees":["kim","rep","ben"],"trustee_quorum":2`

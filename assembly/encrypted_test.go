@@ -46,25 +46,43 @@ var encTrustees = []string{"kim", "rep", "ben"}
 // its key ceremony through the commands.
 func encryptedVote(t *testing.T, revote bool) (*harness, *enctest.Ceremony) {
 	h := fixture(t, "congress", "")
-	h.must("ann", "open_vote", fmt.Sprintf(`{"id":"v","question":"Adopt the budget?","method":"encrypted","trustees":["kim","rep","ben"],"trustee_quorum":2,"revote":%t}`, revote))
-	v := h.s.Votes["v"]
-	if v.Encrypted == nil || v.Encrypted.Election != "plenum/a1/v" || strings.Join(v.Encrypted.Options, ",") != "for,against,abstain" {
+	return h, openEncryptedVote(t, h, "v", revote)
+}
+
+// openEncryptedVote opens the encrypted vote id in h as encryptedVote
+// opens "v" and runs its key ceremony.
+func openEncryptedVote(t *testing.T, h *harness, id string, revote bool) *enctest.Ceremony {
+	h.must("ann", "open_vote", fmt.Sprintf(`{"id":%q,"question":"Adopt the budget?","method":"encrypted","trustees":["kim","rep","ben"],"trustee_quorum":2,"revote":%t}`, id, revote))
+	v := h.s.Votes[id]
+	if v.Encrypted == nil || v.Encrypted.Election != "plenum/a1/"+id || strings.Join(v.Encrypted.Options, ",") != "for,against,abstain" {
 		t.Fatalf("encrypted setup %+v", v.Encrypted)
 	}
-	c := enctest.Run(t, v.Encrypted.Params())
-	for i, p := range encTrustees {
-		h.must(p, "post_trustee_key", args("vote", "v", "key", enctest.Encode(t, c.Keys[i])))
-	}
-	for i, p := range encTrustees {
-		h.must(p, "post_dealing", args("vote", "v", "dealing", enctest.Encode(t, c.Dealings[i])))
-	}
-	for i, p := range encTrustees {
-		h.must(p, "post_confirmation", args("vote", "v", "confirmation", enctest.Encode(t, c.Confirmations[i])))
-	}
-	if last := h.events[len(h.events)-1]; last.EventType() != "election_key_derived" || v.Encrypted.Key == nil || !v.Encrypted.Key.Key.Equal(c.Key.Key) {
+	c := keyCeremony(t, h, "vote", id, v.Encrypted)
+	if last := h.events[len(h.events)-1]; last.EventType() != "election_key_derived" {
 		t.Fatalf("after the last confirmation: %s", last.EventType())
 	}
-	return h, c
+	return c
+}
+
+// keyCeremony runs the key ceremony of the encrypted box ev, the vote or
+// the election (field) id of h, through the commands of its trustees kim,
+// rep and ben.
+func keyCeremony(t *testing.T, h *harness, field, id string, ev *EncryptedVote) *enctest.Ceremony {
+	t.Helper()
+	c := enctest.Run(t, ev.Params())
+	for i, p := range encTrustees {
+		h.must(p, "post_trustee_key", args(field, id, "key", enctest.Encode(t, c.Keys[i])))
+	}
+	for i, p := range encTrustees {
+		h.must(p, "post_dealing", args(field, id, "dealing", enctest.Encode(t, c.Dealings[i])))
+	}
+	for i, p := range encTrustees {
+		h.must(p, "post_confirmation", args(field, id, "confirmation", enctest.Encode(t, c.Confirmations[i])))
+	}
+	if ev.Key == nil || !ev.Key.Key.Equal(c.Key.Key) {
+		t.Fatalf("no election key of %s %s after the last confirmation", field, id)
+	}
+	return c
 }
 
 func TestEncryptedVoteOpenRefusals(t *testing.T) {
@@ -214,8 +232,7 @@ func TestEncryptedRevote(t *testing.T) {
 	if len(ev.Cast) != 5 || ev.Tally.Ballots != 3 {
 		t.Fatalf("%d cast, %d counted", len(ev.Cast), ev.Tally.Ballots)
 	}
-	h.must("rep", "post_partial_decryption", args("vote", "v", "decryption", c.Decrypt(t, 2, ev.Tally.Totals)))
-	h.must("ben", "post_partial_decryption", args("vote", "v", "decryption", c.Decrypt(t, 3, ev.Tally.Totals)))
+	decryptVote(t, h, c)
 	if ev.Counts["for"] != 1 || ev.Counts["against"] != 1 || ev.Counts["abstain"] != 1 {
 		t.Fatalf("the last ballot does not count alone: %v", ev.Counts)
 	}

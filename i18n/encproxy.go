@@ -1,0 +1,20 @@
+package i18n
+
+func init() { register(encProxyMessages) }
+
+// encProxyMessages are the words of a proxy's encrypted ballots: the
+// refusal of a new ballot that would replace another's ballot for the
+// same mandate where an encrypted vote or election allows re-voting
+// (assembly's secondBallot), keyed by its English template byte for byte.
+var encProxyMessages = []Msg{
+	{Key: "the ballot of the mandate %s in %s was cast by %s, and a new ballot replaces only its caster's own", En: "the ballot of the mandate %s in %s was cast by %s, and a new ballot replaces only its caster's own",
+		De: "der Stimmzettel des Mandats %s in %s wurde von %s abgegeben, und ein neuer Stimmzettel ersetzt nur den eigenen",
+		Ru: "бюллетень по мандату %s в %s подал(а) %s, а новый бюллетень заменяет только собственный бюллетень подавшего",
+		Fr: "le bulletin du mandat %s dans %s a été déposé par %s, et un nouveau bulletin ne remplace que celui de la personne qui l'a déposé",
+		Es: "la papeleta de la credencial %s en %s la emitió %s, y una nueva papeleta solo reemplaza la que emitió uno mismo"},
+	{Key: "the ballot of the mandate %s in the election %s was cast by %s, and a new ballot replaces only its caster's own", En: "the ballot of the mandate %s in the election %s was cast by %s, and a new ballot replaces only its caster's own",
+		De: "der Stimmzettel des Mandats %s in der Wahl %s wurde von %s abgegeben, und ein neuer Stimmzettel ersetzt nur den eigenen",
+		Ru: "бюллетень по мандату %s на выборах %s подал(а) %s, а новый бюллетень заменяет только собственный бюллетень подавшего",
+		Fr: "le bulletin du mandat %s dans l'élection %s a été déposé par %s, et un nouveau bulletin ne remplace que celui de la personne qui l'a déposé",
+		Es: "la papeleta de la credencial %s en la elección %s la emitió %s, y una nueva papeleta solo reemplaza la que emitió uno mismo"},
+}
