@@ -874,20 +874,28 @@ func (c CastEncryptedBallot) decide(s *State, m Meta) ([]Event, error) {
 // could be cast in a plain vote (cast_ballot refuses a second ballot).
 // Replay does not ask it, so that a record made before it still replays.
 func (b box) secondBallot(right, voter string) error {
-	i, voted := b.ev.Last[right]
+	i := b.ev.Last[right]
 	switch {
-	case !voted:
+	case b.ev.MayCastAgain(right, voter):
 		return nil
 	case !b.ev.Revote && b.el != nil:
 		return conflict("the mandate %s has already voted in the election %s, which allows no second ballot", right, b.id)
 	case !b.ev.Revote:
 		return conflict("the mandate %s has already voted in %s, and this vote allows no second ballot", right, b.id)
-	case b.ev.Cast[i].Voter != voter && b.el != nil:
+	case b.el != nil:
 		return conflict("the ballot of the mandate %s in the election %s was cast by %s, and a new ballot replaces only its caster's own", right, b.id, b.ev.Cast[i].Voter)
-	case b.ev.Cast[i].Voter != voter:
-		return conflict("the ballot of the mandate %s in %s was cast by %s, and a new ballot replaces only its caster's own", right, b.id, b.ev.Cast[i].Voter)
 	}
-	return nil
+	return conflict("the ballot of the mandate %s in %s was cast by %s, and a new ballot replaces only its caster's own", right, b.id, b.ev.Cast[i].Voter)
+}
+
+// MayCastAgain reports whether voter may cast a ballot under the voting
+// right right in the box as far as its ballots go: the right has not
+// voted, or the box allows re-voting and the right's counted ballot is
+// voter's own. It is secondBallot's rule, exported so that the delegate's
+// page offers a new ballot only where cast_encrypted_ballot takes one.
+func (ev *EncryptedVote) MayCastAgain(right, voter string) bool {
+	i, voted := ev.Last[right]
+	return !voted || ev.Revote && ev.Cast[i].Voter == voter
 }
 
 func (e EncryptedBallotCast) apply(s *State) error {

@@ -219,8 +219,9 @@ func (v *view) AnnounceMyFloor() string {
 // command's for_mandate): where the rules allow proxies, the mandate is
 // entitled in the vote and its holder is not there to vote themselves.
 // The page shows each ballot under whose mandate it is, with its own
-// confirmation, "voted" state and receipt. A delegate who carries none
-// sees the one ballot as always.
+// confirmation (in an encrypted vote or election, its own encrypted
+// ballot, bound to the mandate in the browser), "voted" state and
+// receipt. A delegate who carries none sees the one ballot as always.
 
 // mandateBallot is one of the ballots the viewer casts in a vote or an
 // election: with
@@ -242,6 +243,10 @@ type mandateBallot struct {
 	// saying the viewer is in the hall (once on the page).
 	Why  string
 	Here bool
+	// Again is set where the ballot is cast and the viewer may cast it
+	// anew: an encrypted box that allows re-voting, and the ballot the
+	// viewer's own (assembly's MayCastAgain).
+	Again bool
 	// Done says who cast the ballot, when Why is "voted" (a carried
 	// mandate's: the viewer, or its holder themselves).
 	Done template.HTML
@@ -276,11 +281,11 @@ func (v *view) ownRight(eligible map[string]bool) string {
 }
 
 // proxyVote reports whether the viewer casts ballots for mandates they
-// carry in vt: a plain vote (not by a show of hands, not encrypted: an
-// encrypted ballot is bound to one right in the browser) in which they
-// carry a mandate entitled.
+// carry in vt: a vote with ballots (not by a show of hands; an encrypted
+// one too, each ballot bound in the browser to the mandate it is cast
+// for) in which they carry a mandate entitled.
 func (v *view) proxyVote(vt *assembly.Vote) bool {
-	return vt.Method != "show_of_hands" && vt.Encrypted == nil && vt.Method != "encrypted" && len(v.carried(vt.Eligible)) > 0
+	return vt.Method != "show_of_hands" && len(v.carried(vt.Eligible)) > 0
 }
 
 // ownVoted reports whether the viewer has cast their own ballot in vt:
@@ -307,8 +312,11 @@ func (v *view) VoteBallots(vt *assembly.Vote) []mandateBallot {
 	if !v.proxyVote(vt) {
 		return nil
 	}
-	return v.proxyBallots(mandateBallot{Vote: vt, Why: v.Why(vt)}, vt.Eligible, vt.Voted,
-		castByOf(v, vt.Ballots, func(b *assembly.Ballot) (string, string) { return b.Right, b.Voter }))
+	castBy := castByOf(v, vt.Ballots, func(b *assembly.Ballot) (string, string) { return b.Right, b.Voter })
+	if ev := vt.Encrypted; ev != nil {
+		castBy = castByOf(v, ev.Cast, encryptedRightVoter)
+	}
+	return v.againIn(vt.Encrypted, vt.Eligible, v.proxyBallots(mandateBallot{Vote: vt, Why: v.Why(vt)}, vt.Eligible, vt.Voted, castBy))
 }
 
 // proxyBallots are the viewer's ballots where eligible are entitled and
@@ -341,10 +349,11 @@ func (v *view) proxyBallots(own mandateBallot, eligible, voted map[string]bool, 
 }
 
 // castByOf is castBy of the ballot cast for a mandate among ballots, whose
-// right and voter rv reads.
+// right and voter rv reads: the last, the one that counts where an
+// encrypted box lets a ballot be replaced.
 func castByOf[B any](v *view, ballots []B, rv func(*B) (right, voter string)) func(*assembly.Mandate) template.HTML {
 	return func(m *assembly.Mandate) template.HTML {
-		for i := range ballots {
+		for i := len(ballots) - 1; i >= 0; i-- {
 			if right, voter := rv(&ballots[i]); right == m.ID {
 				return v.castBy(voter)
 			}
@@ -367,10 +376,10 @@ func (v *view) castBy(voter string) template.HTML {
 func (v *view) DraftedIn(b mandateBallot) string { return v.drafted(b.Vote, b.For) }
 
 // proxyElection reports whether the viewer casts ballots for mandates
-// they carry in el: an election whose ballots are filled in on the page
-// (not as stated, not encrypted) in which they carry a mandate entitled.
+// they carry in el: an election with ballots (not as stated; an encrypted
+// one too) in which they carry a mandate entitled.
 func (v *view) proxyElection(el *assembly.Election) bool {
-	return el.Encrypted == nil && methodKind(el.Method) != "none" && len(v.carried(el.Eligible)) > 0
+	return methodKind(el.Method) != "none" && len(v.carried(el.Eligible)) > 0
 }
 
 // ownElectionVoted is ownVoted of an election.
@@ -386,14 +395,17 @@ func (v *view) ElectionBallots(el *assembly.Election) []mandateBallot {
 	if !v.proxyElection(el) {
 		return nil
 	}
-	return v.proxyBallots(mandateBallot{Election: el, Why: v.WhyNot(el)}, el.Eligible, el.Voted,
-		castByOf(v, el.Ballots, func(b *assembly.ElectionBallot) (string, string) { return b.Right, b.Voter }))
+	castBy := castByOf(v, el.Ballots, func(b *assembly.ElectionBallot) (string, string) { return b.Right, b.Voter })
+	if ev := el.Encrypted; ev != nil {
+		castBy = castByOf(v, ev.Cast, encryptedRightVoter)
+	}
+	return v.againIn(el.Encrypted, el.Eligible, v.proxyBallots(mandateBallot{Election: el, Why: v.WhyNot(el)}, el.Eligible, el.Voted, castBy))
 }
 
 // OwnElectionBallot is the viewer's one ballot in el, when they cast none
 // for a mandate they carry.
 func (v *view) OwnElectionBallot(el *assembly.Election) mandateBallot {
-	return mandateBallot{Election: el, Why: v.WhyNot(el), Here: true}
+	return mandateBallot{Election: el, Why: v.WhyNot(el), Here: true, Again: v.ElectionRevote(el)}
 }
 
 // DraftForBallot reports whether the page is the confirmation step of the

@@ -73,7 +73,12 @@ type encryptedBallot struct {
 	Key      string // the election key, canonical JSON
 	Question string // ballot.Question
 	Voter    string // the voting right the ballot is bound to
-	Options  []choice
+	// ForMandate is the mandate the viewer carries as proxy that the
+	// ballot is cast for (the command's for_mandate; "" for their own);
+	// Pre tells the form's element ids apart where a proxy's page has
+	// several (mandateBallot's).
+	ForMandate, Pre string
+	Options         []choice
 	// Several is set where a ballot may mark more or fewer than one
 	// option (approval, plurality for several seats): check boxes, not
 	// radio buttons; Min and Max are the fewest and the most marks.
@@ -88,7 +93,12 @@ type encryptedBallot struct {
 // the viewer, or nil when the election key is not yet derived or the
 // viewer may not vote.
 func (v *view) EncryptedBallot(vt *assembly.Vote) *encryptedBallot {
-	eb := encryptionData(vt.Encrypted, v.S.VotingRight(vt.ID, v.Me.Person))
+	return v.encryptedVoteBallot(vt, v.S.VotingRight(vt.ID, v.Me.Person))
+}
+
+// encryptedVoteBallot is EncryptedBallot bound to the voting right right.
+func (v *view) encryptedVoteBallot(vt *assembly.Vote, right string) *encryptedBallot {
+	eb := encryptionData(vt.Encrypted, right)
 	if eb == nil {
 		return nil
 	}
@@ -99,10 +109,10 @@ func (v *view) EncryptedBallot(vt *assembly.Vote) *encryptedBallot {
 	return eb
 }
 
-// EncryptedElectionBallot is EncryptedBallot for an encrypted election:
-// its options are the candidates, or the lists.
-func (v *view) EncryptedElectionBallot(el *assembly.Election) *encryptedBallot {
-	eb := encryptionData(el.Encrypted, v.S.ElectionVotingRight(el.ID, v.Me.Person))
+// encryptedElectionBallot is encryptedVoteBallot for an encrypted
+// election: its options are the candidates, or the lists.
+func (v *view) encryptedElectionBallot(el *assembly.Election, right string) *encryptedBallot {
+	eb := encryptionData(el.Encrypted, right)
 	if eb == nil {
 		return nil
 	}
@@ -129,6 +139,51 @@ func (v *view) EncryptedElectionBallot(el *assembly.Election) *encryptedBallot {
 		eb.Options = append(eb.Options, choice{Value: o, Label: label})
 	}
 	return eb
+}
+
+// EncryptedFor is the encryption data of the ballot b of a proxy's page
+// (VoteBallots, ElectionBallots) or of the viewer's one ballot in an
+// election (OwnElectionBallot), in an encrypted vote or election: bound
+// to the mandate carried that it is cast for, or to the viewer's own
+// right; nil as EncryptedBallot.
+func (v *view) EncryptedFor(b mandateBallot) *encryptedBallot {
+	var eb *encryptedBallot
+	switch {
+	case b.Vote != nil && b.For != "":
+		eb = v.encryptedVoteBallot(b.Vote, b.For)
+	case b.Vote != nil:
+		eb = v.EncryptedBallot(b.Vote)
+	case b.For != "":
+		eb = v.encryptedElectionBallot(b.Election, b.For)
+	default:
+		eb = v.encryptedElectionBallot(b.Election, v.S.ElectionVotingRight(b.Election.ID, v.Me.Person))
+	}
+	if eb != nil {
+		eb.ForMandate, eb.Pre = b.For, b.Pre
+	}
+	return eb
+}
+
+// encryptedRightVoter are the voting right and the voter of an encrypted
+// ballot (castByOf's).
+func encryptedRightVoter(b *assembly.EncryptedBallot) (string, string) { return b.Right, b.Voter }
+
+// againIn sets Again of a proxy's ballots bs in the encrypted box ev
+// (nil: none) where eligible are entitled: those cast that the viewer may
+// cast anew (assembly's MayCastAgain), their own right's or the carried
+// mandate's.
+func (v *view) againIn(ev *assembly.EncryptedVote, eligible map[string]bool, bs []mandateBallot) []mandateBallot {
+	if ev == nil {
+		return bs
+	}
+	for i := range bs {
+		right := bs[i].For
+		if right == "" {
+			right = v.ownRight(eligible)
+		}
+		bs[i].Again = bs[i].Why == "voted" && right != "" && ev.MayCastAgain(right, v.Me.Person)
+	}
+	return bs
 }
 
 // encryptionData is the key, the question and the voting right of an
@@ -202,15 +257,17 @@ func (v *view) EncryptedCount(eb *encryptedBallot) string {
 	return v.L.T("web.enc.mark_up_to", eb.Max)
 }
 
-// Revote reports whether vt lets a voter cast a new ballot while it is
-// open (an encrypted vote with revote).
+// Revote reports whether vt lets the viewer cast a new ballot while it is
+// open: an encrypted vote with revote, in which their right's ballot, if
+// cast, is their own (not one their proxy cast while they were away:
+// assembly's MayCastAgain).
 func (v *view) Revote(vt *assembly.Vote) bool {
-	return vt.Encrypted != nil && vt.Encrypted.Revote
+	return vt.Encrypted != nil && vt.Encrypted.Revote && vt.Encrypted.MayCastAgain(v.ownRight(vt.Eligible), v.Me.Person)
 }
 
 // ElectionRevote is Revote for an election.
 func (v *view) ElectionRevote(el *assembly.Election) bool {
-	return el.Encrypted != nil && el.Encrypted.Revote
+	return el.Encrypted != nil && el.Encrypted.Revote && el.Encrypted.MayCastAgain(v.ownRight(el.Eligible), v.Me.Person)
 }
 
 // trusteeTask is one encrypted vote or election of which the viewer is a

@@ -33,7 +33,12 @@ func (b *browser) confirm(page string) *http.Response {
 // with Anna, Boris and Dora in the hall, Clara away, and a sitting open,
 // chaired by Vera.
 func newProxyHall(t *testing.T) *hall {
-	h := newWeightedHall(t, web.Options{BaseURL: hallBaseURL})
+	return newProxyHallWith(t, web.Options{BaseURL: hallBaseURL})
+}
+
+// newProxyHallWith is newProxyHall served with opts.
+func newProxyHallWith(t *testing.T, opts web.Options) *hall {
+	h := newWeightedHall(t, opts)
 	for _, p := range []string{"anna", "boris", "dora"} {
 		h.must(p, "check_in", obj{"person": p})
 	}

@@ -99,7 +99,11 @@
       var out = b.encryptBallot(form.getAttribute("data-key"), form.getAttribute("data-question"), form.getAttribute("data-voter"), JSON.stringify(choice));
       tracker = out.tracker;
       say(status, t("web.enc.casting"));
-      return post("cast_encrypted_ballot", '{"' + field + '":' + JSON.stringify(vote) + ',"voter":' + JSON.stringify(form.getAttribute("data-person")) + ',"ballot":' + out.ballot + "}");
+      // A proxy's ballot names the mandate it is cast for, to which
+      // data-voter binds it.
+      var forMandate = form.getAttribute("data-for-mandate");
+      return post("cast_encrypted_ballot", '{"' + field + '":' + JSON.stringify(vote) + ',"voter":' + JSON.stringify(form.getAttribute("data-person")) +
+        (forMandate ? ',"for_mandate":' + JSON.stringify(forMandate) : "") + ',"ballot":' + out.ballot + "}");
     }).then(function (res) {
       var entry = -1;
       (res.events || []).forEach(function (e) { if (e.type === "encrypted_ballot_cast") entry = e.index; });
@@ -115,6 +119,9 @@
         return;
       }
       slot.focus();
+      // The page's regions anew (live.js): the ballot now says it is
+      // cast, and a proxy's other ballots are still offered.
+      document.dispatchEvent(new CustomEvent("plenum:recorded"));
     }).catch(function (e) {
       button.disabled = false;
       say(status, t("web.enc.not_cast", why(e)), true);

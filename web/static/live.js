@@ -150,6 +150,11 @@
     };
   }
   if (liveURL && window.EventSource && document.querySelector("[data-live]")) listen();
+  // A script that has recorded what the page leaves out of its live events
+  // (encrypted.js: an encrypted ballot, whose entries the delegate's page
+  // ignores) asks for the regions at once, so that the ballot it cast
+  // shows as cast and a proxy's next ballot stays offered.
+  document.addEventListener("plenum:recorded", function () { schedule(0, true); });
 
   // The ballot ----------------------------------------------------------------
 
