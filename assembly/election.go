@@ -463,11 +463,11 @@ func (s *State) ballotRight(voter, forMandate string, eligible map[string]bool, 
 // md, held by another, as its proxy where eligible are entitled: the rules
 // allow proxies, md is transferred to voter (transfer_proxy) and it is
 // entitled. It is the rule cast_ballot, cast_election_ballot and
-// cast_encrypted_ballot apply to a ballot for_mandate (ballotRight), exported so that the pages offer a
-// proxy the ballots the rules accept instead of restating it. Whether md's
-// holder is there to vote themselves and whether voter is in the hall, which
-// the commands ask too, change during a sitting and are asked apart
-// (VotesFromWhere).
+// cast_encrypted_ballot apply to a ballot for_mandate (ballotRight),
+// exported so that the pages offer a proxy the ballots the rules accept
+// instead of restating it. Whether md's holder is there to vote
+// themselves and whether voter is in the hall, which the commands ask
+// too, change during a sitting and are asked apart (VotesFromWhere).
 func (s *State) MayCastAsProxy(voter string, md *Mandate, eligible map[string]bool) bool {
 	return md != nil && md.Person != voter && s.proxyRefusal(voter, md, eligible, "", "", false) == nil
 }
