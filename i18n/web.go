@@ -312,7 +312,6 @@ var chairMessages = []Msg{
 	{Key: "web.c.present_of", En: "%d of %d present now", De: "%d von %d jetzt anwesend", Ru: "#1|one=сейчас присутствует %[1]d из %[2]d|other=сейчас присутствуют %[1]d из %[2]d", Fr: "#1|one=%[1]d sur %[2]d présent maintenant|other=%[1]d sur %[2]d présents maintenant", Es: "#1|one=%[1]d de %[2]d presente ahora|other=%[1]d de %[2]d presentes ahora"},
 	{Key: "web.c.at_opening", En: "(%d when it opened)", De: "(%d bei Eröffnung)", Ru: "(%d при открытии)", Fr: "(%d à l'ouverture)", Es: "(%d al abrirse)"},
 	{Key: "web.c.outcome", En: "Outcome", De: "Ergebnis", Ru: "Итог", Fr: "Issue", Es: "Resultado"},
-	{Key: "web.c.as_count_decides", En: "as the count decides", De: "wie die Zählung entscheidet", Ru: "по итогам подсчёта", Fr: "selon le décompte", Es: "según el recuento"},
 	{Key: "web.c.withdraw_vote", En: "Withdraw the vote", De: "Abstimmung zurückziehen", Ru: "Отменить голосование", Fr: "Retirer le vote", Es: "Retirar la votación"},
 	{Key: "web.c.why_withdrawn", En: "Why is it withdrawn? (it goes into the minutes)", De: "Warum wird sie zurückgezogen? (kommt ins Protokoll)", Ru: "Почему оно отменяется? (заносится в протокол)", Fr: "Pourquoi est-il retiré ? (cela figure au procès-verbal)", Es: "¿Por qué se retira? (consta en el acta)"},
 	{Key: "web.c.why_withdrawn_eg", En: "opened on the wrong motion", De: "zum falschen Antrag eröffnet", Ru: "открыто не по тому предложению", Fr: "ouvert sur la mauvaise motion", Es: "abierta sobre la moción equivocada"},

@@ -2,6 +2,7 @@ package web
 
 import (
 	"html/template"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -76,10 +77,8 @@ func (v *view) nextActionNow() nextAction {
 	}
 	it := v.Item()
 	if it == nil {
-		for _, i := range v.Items() {
-			if i.Status == assembly.ItemStatusOpen {
-				return nextAction{Kind: "take_up", Item: i}
-			}
+		if i := v.NextItem(); i != nil {
+			return nextAction{Kind: "take_up", Item: i}
 		}
 		return nextAction{Kind: "none"}
 	}
@@ -214,6 +213,17 @@ func (v *view) HallChoices(where string) []Choice {
 
 // ItemStatus is an item's status (open, current, tabled, closed) in the
 // page's language, or the status as it stands if the catalog lacks it.
+// ItemStatusOf is an item's status in the page's language; an open item
+// someone has already spoken on (taken up in an earlier sitting, or left
+// for another) says it was discussed and not concluded, apart from the
+// items nobody has discussed yet.
+func (v *view) ItemStatusOf(it *assembly.Item) string {
+	if it.Status == assembly.ItemStatusOpen && len(it.Floor.Turns) > 0 {
+		return v.L.T("web.item.open_discussed")
+	}
+	return v.ItemStatus(it.Status)
+}
+
 func (v *view) ItemStatus(status string) string {
 	if k := "web.item." + status; v.L.Has(k) {
 		return v.L.T(k)
@@ -242,7 +252,17 @@ func (v *view) BodyKind(kind string) string {
 func (v *view) CountLine(vt *assembly.Vote) template.HTML {
 	c := v.Count(vt)
 	var b strings.Builder
-	b.WriteString(attrEscaper.Replace(v.L.T("web.c.voted_of", c.Voted, c.Entitled)))
+	if handCounted(vt) {
+		// No ballots on phones: "0 of 81 voted" would be false; the count
+		// of hands entered is what the chair declares by.
+		if n := len(vt.Rounds); n > 0 {
+			b.WriteString(attrEscaper.Replace(v.L.T("web.c.count_entered", v.RoundWords(vt, vt.Rounds[n-1]))))
+		} else {
+			b.WriteString(attrEscaper.Replace(v.L.T("web.c.no_count_yet")))
+		}
+	} else {
+		b.WriteString(attrEscaper.Replace(v.L.T("web.c.voted_of", c.Voted, c.Entitled)))
+	}
 	b.WriteString(" · ")
 	if c.NotRecorded {
 		b.WriteString(attrEscaper.Replace(v.L.T("web.q.not_recorded")))
@@ -305,7 +325,11 @@ func (v *view) AnnounceNext() string {
 func (v *view) AnnounceVotes() string {
 	var b strings.Builder
 	for _, vt := range v.ActiveVotes() {
-		b.WriteString(v.L.T("web.c.announce_vote", balanced(v.Question(vt)), v.Word(vt.Status), vt.BallotsCast()))
+		if handCounted(vt) {
+			b.WriteString(v.L.T("web.c.announce_vote_hands", balanced(v.Question(vt)), v.Word(vt.Status)))
+		} else {
+			b.WriteString(v.L.T("web.c.announce_vote", balanced(v.Question(vt)), v.Word(vt.Status), vt.BallotsCast()))
+		}
 		b.WriteByte(' ')
 	}
 	for _, el := range v.ActiveElections() {
@@ -415,4 +439,92 @@ func (v *view) CarriedVotes() []Choice {
 		}
 	}
 	return out
+}
+
+// NextItem is the open item the chair takes up next: the first open one
+// after the item last taken up or closed, in the order of the day, and
+// round to its start (items passed over, or discussed in an earlier
+// sitting and left open, come after the rest); nil when none is open.
+// After item 8 is closed, item 9 comes next, not item 1.
+func (v *view) NextItem() *assembly.Item {
+	items := v.Items()
+	last := -1
+	if id := v.lastItemHandled(); id != "" {
+		last = slices.IndexFunc(items, func(i *assembly.Item) bool { return i.ID == id })
+	}
+	for k := 1; k <= len(items); k++ {
+		if i := items[(last+k+len(items))%len(items)]; i.Status == assembly.ItemStatusOpen {
+			return i
+		}
+	}
+	return nil
+}
+
+// lastItemHandled is the item the record last took up or closed, or "".
+func (v *view) lastItemHandled() string {
+	for k := len(v.S.Record) - 1; k >= 0; k-- {
+		if r := &v.S.Record[k]; r.Kind == "item_taken_up" || r.Kind == "item_closed" {
+			return r.Item
+		}
+	}
+	return ""
+}
+
+// handCounted reports whether vt is counted by hand, not by ballots cast
+// on phones: no ballot in it, and a method whose ballots are not cast on
+// phones (the count form's condition on the chair's console).
+func handCounted(vt *assembly.Vote) bool {
+	return len(vt.Ballots) == 0 && len(vt.Sealed) == 0 && vt.Encrypted == nil && vt.Method != "roll_call" && vt.Method != "secret"
+}
+
+// RoundWords is a count of hands in the page's language: "For 3, Against
+// all the others", each choice as the ballot names it.
+func (v *view) RoundWords(vt *assembly.Vote, r assembly.Round) string {
+	var parts []string
+	add := func(label string, c assembly.Count) {
+		if c != (assembly.Count{}) {
+			parts = append(parts, v.L.T("web.c.count_part", label, v.CountWords(c)))
+		}
+	}
+	if vt.Alternatives != "" {
+		for _, ch := range v.Choices(vt) {
+			add(ch.Label, r.Alternatives[ch.Value])
+		}
+	} else {
+		add(v.L.T("web.choice.for"), r.For)
+		add(v.L.T("web.choice.against"), r.Against)
+		add(v.L.T("web.choice.abstain"), r.Abstain)
+	}
+	if r.Unanimous {
+		parts = append(parts, v.L.T("minutes.count.unanimous"))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// CountWords is a count in the page's language: a number, a range, or its
+// word ("all the others").
+func (v *view) CountWords(c assembly.Count) string {
+	if c.Word != "" {
+		if k := "minutes.arith." + c.Word; v.L.Has(k) {
+			return v.L.T(k)
+		}
+	}
+	return c.String()
+}
+
+// CountDecides is the declare form's first choice, which leaves the
+// outcome to the count: what the count decides, so the chair sees it
+// before declaring ("as the count decides: defeated, 2 needed"), or that
+// it does not decide and the chair chooses.
+func (v *view) CountDecides(vt *assembly.Vote) string {
+	outcome, res := v.S.CountDecides(vt)
+	switch {
+	case outcome == "":
+		return v.L.T("web.c.count_undecided")
+	case vt.Alternatives != "":
+		return v.L.T("web.c.count_decides", v.ChoiceLabel(vt, outcome))
+	case res.Needed > 0:
+		return v.L.T("web.c.count_decides_needed", v.Word(outcome), res.Needed)
+	}
+	return v.L.T("web.c.count_decides", v.Word(outcome))
 }

@@ -787,7 +787,7 @@ func (v *view) ChoiceLabel(vt *assembly.Vote, c string) string {
 
 // bar is one bar of a result chart.
 type bar struct {
-	Word  bool // the count is a word ("all the others"): no bar
+	Word  bool // a count of the result is a word ("all the others"): no bar, the count written
 	Label string
 	Class string
 	Count string
@@ -795,7 +795,10 @@ type bar struct {
 }
 
 // Bars are a declared result as bars: each count as a share of the votes
-// cast (a range at its upper end, a word without a bar).
+// cast (a range at its upper end). Should any side be a word ("all the
+// others", "the majority"), no side has a bar: the numbers stated are
+// then no share of anything known, and "3" beside "all the others" drawn
+// as a full bar against an empty one reads as carried by all.
 func (v *view) Bars(vt *assembly.Vote) []bar {
 	r := vt.Result
 	if r == nil {
@@ -821,18 +824,20 @@ func (v *view) Bars(vt *assembly.Vote) []bar {
 		label, class string
 		c            assembly.Count
 	}{{v.L.T("web.choice.for"), "for", r.For}, {v.L.T("web.choice.against"), "against", r.Against}, {v.L.T("web.choice.abstain"), "abstain", r.Abstain}}
-	total := 0
+	total, words := 0, false
 	for _, c := range counts {
 		if c.c.Word == "" {
 			total += c.c.Max
+		} else {
+			words = true
 		}
 	}
 	for _, c := range counts {
 		if c.class == "abstain" && c.c == (assembly.Count{}) {
 			continue
 		}
-		b := bar{Label: c.label, Class: c.class, Count: c.c.String(), Word: c.c.Word != ""}
-		if c.c.Word == "" {
+		b := bar{Label: c.label, Class: c.class, Count: v.CountWords(c.c), Word: words}
+		if !words {
 			b.Pct = pct(c.c.Max, total)
 		}
 		bars = append(bars, b)
