@@ -387,6 +387,16 @@ type receiptView struct {
 	Check *checkInfo
 }
 
+// File is the name the receipt's file is saved under (receiptFile), which
+// the page's commands name, so that they run as shown where it is saved.
+func (rc *receiptView) File() string {
+	return fmt.Sprintf("receipt-%s-%d.tlog-proof", fileSafe(rc.Vote), rc.Index)
+}
+
+// SecretFile is the name of the file of a secret ballot's receipt after
+// the close (secretReceipt), which the page's command with --token names.
+func (rc *receiptView) SecretFile() string { return secretReceiptFile(rc.Vote) }
+
 // receipt shows the receipt of a ballot the viewer cast (?entry=N).
 func (s *server) receipt(w http.ResponseWriter, r *http.Request) {
 	a, ok := s.assemblyOf(w, r)
@@ -474,7 +484,8 @@ func (s *server) sendReceiptPage(w http.ResponseWriter, r *http.Request, a *engi
 
 // receiptFile sends a ballot's receipt as a C2SP tlog-proof file: the
 // entry's bytes and its inclusion proof at the log's current checkpoint,
-// which plenum verify --receipt FILE --key VKEY checks offline.
+// which plenum verify --receipt FILE --key VKEY checks offline (the page
+// shows the command).
 func (s *server) receiptFile(w http.ResponseWriter, r *http.Request, a *engine.Assembly, rc *receiptView) {
 	receipt, err := engine.EntryReceipt(r.Context(), a, rc.Index)
 	if err != nil {
@@ -484,7 +495,7 @@ func (s *server) receiptFile(w http.ResponseWriter, r *http.Request, a *engine.A
 	}
 	w.Header().Set("Content-Type", "application/tlog-proof")
 	w.Header().Set("Cache-Control", "no-store")
-	w.Header().Set("Content-Disposition", fmt.Sprintf("attachment; filename=\"receipt-%s-%d.tlog-proof\"", fileSafe(rc.Vote), rc.Index))
+	w.Header().Set("Content-Disposition", fmt.Sprintf("attachment; filename=%q", rc.File()))
 	w.Write(receipt)
 }
 

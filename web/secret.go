@@ -188,8 +188,14 @@ func (s *server) secretReceipt(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", "application/tlog-proof")
 	w.Header().Set("Cache-Control", "no-store")
-	w.Header().Set("Content-Disposition", fmt.Sprintf("attachment; filename=\"receipt-%s-secret.tlog-proof\"", fileSafe(vote)))
+	w.Header().Set("Content-Disposition", fmt.Sprintf("attachment; filename=%q", secretReceiptFile(vote)))
 	w.Write(proof)
+}
+
+// secretReceiptFile is the name of the file of the receipt of a secret
+// ballot in vote, which the receipt page's command with --token names.
+func secretReceiptFile(vote string) string {
+	return "receipt-" + fileSafe(vote) + "-secret.tlog-proof"
 }
 
 // fileSafe keeps a file name to letters, digits, '-', '_' and '.'.
