@@ -48,28 +48,3 @@ func TestBrowserReceiptCheckFitsThePhone(t *testing.T) {
 	}
 	s.shot(p, "phone-receipt-check")
 }
-
-// TestBrowserSecretReceiptCheckFitsThePhone: on a phone, a delegate casts
-// a secret ballot; its receipt, in place on their page, gives in its check
-// the command with --token and the code it shows, within the screen's
-// width.
-func TestBrowserSecretReceiptCheckFitsThePhone(t *testing.T) {
-	if testing.Short() {
-		t.Skip("browser tests are not short")
-	}
-	h := newCheckHall(t)
-	h.must("chair", "open_vote", obj{"id": "v1", "motion": "m1", "method": "secret"})
-	s := newSession(t, h)
-	p := s.open("anna", 360, 740, "/a/coop/delegate")
-	s.click(p, "#ballot button.choice-for")
-	s.until(p, "the confirmation step", contains("#ballot", "Cast your ballot: FOR"))
-	s.click(p, "#ballot .confirm-btn")
-	s.until(p, "the ballot's code", `!!document.querySelector("#receipt-slot #ballot-token")`)
-	token := eval[string](s, p, `document.querySelector("#receipt-slot #ballot-token").textContent`)
-	eval[bool](s, p, `(function(){var d=document.querySelector("#receipt-slot details.receipt-proof");d.open=true;d.querySelectorAll("pre.command")[2].previousElementSibling.scrollIntoView();return true})()`)
-	s.until(p, "the command with the code", contains("#receipt-slot", "--token "+token+" --url"))
-	if wide := eval[int](s, p, `document.documentElement.scrollWidth`); wide > 360 {
-		t.Errorf("the secret receipt's check is %dpx wide on a 360px phone", wide)
-	}
-	s.shotView(p, "phone-secret-receipt-check")
-}

@@ -82,6 +82,9 @@ type view struct {
 	// the administrator's token of a login link another site made the
 	// browser follow (auth.FromAnotherSite), for the person to confirm.
 	LoginCode, LoginAdmin string
+	// MyBallots are the viewer's ballots on their receipts page
+	// (receipts.go).
+	MyBallots []myBallot
 	// Reader says whether the viewer may read the assembly's record
 	// (httpapi.MayRead).
 	Reader bool

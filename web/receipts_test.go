@@ -3,6 +3,9 @@ package web_test
 import (
 	"html"
 	"net/http"
+	"net/url"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -26,5 +29,65 @@ func TestReceiptWithoutEntryIsAPage(t *testing.T) {
 	}
 	if status, _, _ := anna.get("/a/" + asm + "/receipt?entry=1"); status != http.StatusNotFound {
 		t.Errorf("another's entry as a receipt: %d, want 404", status)
+	}
+}
+
+// myBallotRe finds the links of a receipts page's list of ballots.
+var myBallotRe = regexp.MustCompile(`<li><a href="(/a/coop/receipt\?entry=\d+)">`)
+
+// TestMyBallotsLinkTheirReceipts: the receipts page lists the delegate's
+// ballots, latest first, each a link to its receipt, found from what the
+// server keeps (the key of each command, with its entry): a vote's and an
+// election's, not a secret vote's, and none of another delegate's. The
+// receipt and the delegate's page link to the list.
+func TestMyBallotsLinkTheirReceipts(t *testing.T) {
+	h := newHall(t)
+	anna, boris := h.browser("anna"), h.browser("boris")
+	if _, body, _ := anna.get("/a/coop/receipt"); !strings.Contains(body, "You have not yet cast a ballot here outside secret votes.") || myBallotRe.MatchString(body) {
+		t.Errorf("the receipts page before any ballot:\n%s", body)
+	}
+	// A ballot as the pages send it: with the form's idempotency key.
+	n := 0
+	cast := func(b *browser, cmd string, args url.Values) string {
+		t.Helper()
+		n++
+		args.Set("key", "web-ballot-"+strconv.Itoa(n))
+		loc := b.act("delegate", cmd, args).Header.Get("Location")
+		if !strings.HasPrefix(loc, "/a/coop/receipt?entry=") {
+			t.Fatalf("%s goes to %q", cmd, loc)
+		}
+		return loc
+	}
+	h.must("chair", "open_vote", obj{"id": "v1", "question": "Adopt the minutes?", "method": "roll_call"})
+	v1 := anna.confirm(anna.draft(url.Values{"step": {"check"}, "vote": {"v1"}, "choice": {"for"}})).Header.Get("Location")
+	cast(boris, "cast_ballot", url.Values{"a:vote": {"v1"}, "a:voter": {"boris"}, "a:choice": {"against"}})
+	h.must("chair", "close_vote", obj{"vote": "v1"})
+	h.must("chair", "declare_result", obj{"vote": "v1"})
+	h.must("chair", "open_vote", obj{"id": "v2", "question": "Send greetings?", "method": "secret"})
+	secret := cast(anna, "cast_ballot", url.Values{"a:vote": {"v2"}, "a:voter": {"anna"}, "a:choice": {"for"}})
+	h.must("chair", "close_vote", obj{"vote": "v2"})
+	h.must("chair", "open_election", obj{"id": "e1", "title": "The auditor", "seats": 1, "method": "plurality", "candidates": []string{"boris", "clara"}})
+	e1 := cast(anna, "cast_election_ballot", url.Values{"a:election": {"e1"}, "a:voter": {"anna"}, "a:approve:list": {"clara"}})
+
+	_, body, _ := anna.get("/a/coop/receipt")
+	var links []string
+	for _, m := range myBallotRe.FindAllStringSubmatch(body, -1) {
+		links = append(links, m[1])
+	}
+	if strings.Join(links, " ") != e1+" "+v1 || !strings.Contains(body, ">The auditor</a>") || !strings.Contains(body, ">Adopt the minutes?</a>") {
+		t.Errorf("anna's ballots: %v, want the election's %s and the vote's %s (not the secret %s):\n%s", links, e1, v1, secret, body)
+	}
+	for _, l := range links {
+		if status, _, _ := anna.get(l); status != 200 {
+			t.Errorf("the receipt %s: %d", l, status)
+		}
+	}
+	if _, body, _ := boris.get("/a/coop/receipt"); len(myBallotRe.FindAllString(body, -1)) != 1 || strings.Contains(body, e1+`"`) || strings.Contains(body, v1+`"`) {
+		t.Errorf("boris's ballots are not his one:\n%s", body)
+	}
+	for _, p := range []string{v1, "/a/coop/delegate"} {
+		if _, body, _ := anna.get(p); !strings.Contains(body, `<a href="/a/coop/receipt">All your receipts</a>`) {
+			t.Errorf("%s does not link to the receipts", p)
+		}
 	}
 }
