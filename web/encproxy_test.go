@@ -93,7 +93,8 @@ func TestEncryptedProxyBallotOffered(t *testing.T) {
 		t.Errorf("after Clara's ballot, Anna is offered %q, or her page does not say it is cast:\n%s", got, body)
 	}
 	status, rc, _ := anna.get(fmt.Sprintf("/a/%s/receipt?entry=%d&fragment=receipt", asm, res.Events[0].Index))
-	if status != http.StatusOK || !strings.Contains(rc, "Cast for the mandate of Clara Zetkin, which you carry as proxy.") || !strings.Contains(rc, assembly.Tracker(b)) {
+	if status != http.StatusOK || !strings.Contains(rc, "Cast for the mandate of Clara Zetkin, which you carry as proxy.") || !strings.Contains(rc, assembly.Tracker(b)) ||
+		!strings.Contains(rc, "under the mandate of Clara Zetkin, which you carry") || strings.Contains(rc, "under your mandate") {
 		t.Errorf("the receipt of Clara's ballot (%d):\n%s", status, rc)
 	}
 	h.must("chair", "close_vote", obj{"vote": "v1"})
