@@ -240,15 +240,36 @@ func (c *Client) get(ctx context.Context, path string, limit int64) ([]byte, err
 	return b, nil
 }
 
-// Checkpoint fetches the log's current checkpoint as served.
+// ErrNoLog is what the error of a log's checkpoint answered 404 Not
+// Found is (errors.Is): the address serves no log, being a server's own
+// address or that of an assembly the server keeps no log of, which a
+// caller tells apart from a log that fails its check (plenum verify then
+// names the logs the server lists) without a request of its own. A tile
+// or entry bundle answered 404 is not it: the log is there, and lacks
+// what its checkpoint signs.
+var ErrNoLog = errors.New("remote: the address serves no log (its checkpoint is not found)")
+
+// Checkpoint fetches the log's current checkpoint as served. Its error
+// is ErrNoLog (errors.Is) when the checkpoint is answered 404.
 func (c *Client) Checkpoint(ctx context.Context) ([]byte, error) {
-	return c.get(ctx, "checkpoint", maxCheckpoint)
+	b, err := c.get(ctx, "checkpoint", maxCheckpoint)
+	if nf := new(notFound); errors.As(err, nf) {
+		err = unread{noLog{*nf}}
+	}
+	return b, err
 }
 
 // notFound is the error of a 404 answer.
 type notFound struct{ error }
 
 func (e notFound) Unwrap() error { return e.error }
+
+// noLog is the error of a checkpoint answered 404: ErrNoLog, in the words
+// of the request that got it.
+type noLog struct{ error }
+
+func (e noLog) Unwrap() error        { return e.error }
+func (e noLog) Is(target error) bool { return target == ErrNoLog }
 
 // getTile fetches tile t (or entry bundle), at most limit(t.W) bytes. A
 // partial tile that is gone (404) is looked for as the full tile, whose

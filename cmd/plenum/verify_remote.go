@@ -9,11 +9,9 @@ import (
 	"io/fs"
 	"net/http"
 	"os"
-	"path"
 	"path/filepath"
 	"strconv"
 	"strings"
-	"sync/atomic"
 	"time"
 	"unicode"
 	"unicode/utf16"
@@ -125,8 +123,6 @@ func verifyRemote(ctx context.Context, env *cliEnv, a remoteVerify) error {
 	}
 	bar := newProgressBar(env.stderr, env.locale())
 	opts.Progress = bar.update
-	var watch *checkpointWatch
-	opts.Client, watch = watchedClient()
 	res, err := remote.Verify(ctx, a.url, opts)
 	if err == nil && a.finish != nil {
 		if ferr := a.finish(); ferr != nil {
@@ -144,7 +140,7 @@ func verifyRemote(ctx context.Context, env *cliEnv, a remoteVerify) error {
 			return &exitError{code: 1, msg: env.locale().T("cli.about", a.url, err)}
 		}
 		refused := &exitError{code: 1, msg: env.locale().T("cli.remote.unreadable", a.url, err)}
-		if watch.missing.Load() {
+		if errors.Is(err, remote.ErrNoLog) {
 			return noLog(ctx, env.locale(), a.url, refused)
 		}
 		return refused
@@ -309,14 +305,12 @@ func verifySecretReceipt(data []byte, token string, keys note.Verifiers, policy 
 // tried only then, so that a log's own address costs no request more.
 // The error is an *exitError with code 1.
 func checkReceiptAt(ctx context.Context, l *i18n.Locale, url string, r *tlogproof.Receipt, opts remote.Options) (*remote.Result, string, error) {
-	hc, watch := watchedClient()
-	opts.Client = hc
 	res, err := remote.CheckReceipt(ctx, url, r, opts)
 	if err == nil {
 		return res, url, nil
 	}
 	refused := &exitError{code: 1, msg: l.T("cli.about", url, err)}
-	if !watch.missing.Load() {
+	if !errors.Is(err, remote.ErrNoLog) {
 		return nil, url, refused
 	}
 	_, id, perr := ledger.ParseOrigin(r.Checkpoint.Origin)
@@ -324,11 +318,9 @@ func checkReceiptAt(ctx context.Context, l *i18n.Locale, url string, r *tlogproo
 		return nil, url, noLog(ctx, l, url, refused)
 	}
 	logURL := strings.TrimSuffix(url, "/") + tiles.PrefixFor(id)
-	hc, watch = watchedClient()
-	opts.Client = hc
 	if res, err := remote.CheckReceipt(ctx, logURL, r, opts); err == nil {
 		return res, logURL, nil
-	} else if !watch.missing.Load() {
+	} else if !errors.Is(err, remote.ErrNoLog) {
 		return nil, logURL, &exitError{code: 1, msg: l.T("cli.about", logURL, err)}
 	}
 	return nil, url, noLog(ctx, l, logURL, refused)
@@ -354,33 +346,6 @@ func assemblyLogURL(l *i18n.Locale, url, id string) (string, error) {
 	default:
 		return "", &exitError{code: 2, msg: l.T("cli.verify.assembly_other", url, named, id)}
 	}
-}
-
-// checkpointWatch is an http.RoundTripper that notes whether a log's
-// checkpoint was answered 404 Not Found: the address serves no log (a
-// server's address, or an assembly the server has no log of), which
-// verify tells apart from a log that fails its check without a request
-// of its own to find out.
-type checkpointWatch struct {
-	http.RoundTripper
-	missing atomic.Bool
-}
-
-func (w *checkpointWatch) RoundTrip(req *http.Request) (*http.Response, error) {
-	resp, err := w.RoundTripper.RoundTrip(req)
-	if err == nil && resp.StatusCode == http.StatusNotFound && path.Base(req.URL.Path) == "checkpoint" {
-		w.missing.Store(true)
-	}
-	return resp, err
-}
-
-// watchedClient is the HTTP client of package remote (remote.HTTPClient,
-// which NewClient uses by default), watched by a checkpointWatch.
-func watchedClient() (*http.Client, *checkpointWatch) {
-	hc := remote.HTTPClient(time.Minute)
-	w := &checkpointWatch{RoundTripper: hc.Transport}
-	hc.Transport = w
-	return hc, w
 }
 
 // noLog is the refusal of url, which serves no log (its checkpoint
