@@ -115,6 +115,9 @@ type server struct {
 	mux    *routes.Mux
 	static http.Handler
 	cache  minutesCache
+	// recordFiles holds a place for each record file being written
+	// (recordFileWriters at most).
+	recordFiles chan struct{}
 	// seal seals secret ballots' tokens into the cookie that carries
 	// them to their page.
 	seal tokenSeal
@@ -159,6 +162,10 @@ var pageNames = []string{"index", "landing", "delegate", "chair", "chair-agenda"
 //	                            them out everywhere else
 //	GET  /a/{id}/minutes/{fmt}  the minutes (package minutes): html, md,
 //	                            pdf, akn, popolo (public)
+//	GET  /a/{id}/record.db      the record file: the signed log as a
+//	                            SQLite file, to check the minutes
+//	                            offline (package recordfile), to those
+//	                            who may read the record
 //	GET  /a/{id}/motions…       the motions, one motion, the motion book
 //	                            (motions.go)
 //	POST /a/{id}/act            gives a command from a page's form
@@ -207,7 +214,7 @@ func New(eng *engine.Engine, authStore *auth.Store, opts Options) http.Handler {
 	// The catalogs are compiled now, once, rather than by the first
 	// page to render (i18n.For).
 	i18n.For(i18n.Default)
-	s := &server{eng: eng, auth: authStore, opts: opts, pages: parsePages(), mux: routes.New(), cache: minutesCache{docs: map[string]cachedMinutes{}}, seal: newTokenSeal(opts.Secret)}
+	s := &server{eng: eng, auth: authStore, opts: opts, pages: parsePages(), mux: routes.New(), cache: minutesCache{docs: map[string]cachedMinutes{}}, recordFiles: make(chan struct{}, recordFileWriters), seal: newTokenSeal(opts.Secret)}
 	sub, _ := fs.Sub(staticFS, "static")
 	s.static = http.StripPrefix("/static/", http.FileServerFS(sub))
 	m := s.mux
@@ -238,6 +245,7 @@ func New(eng *engine.Engine, authStore *auth.Store, opts Options) http.Handler {
 	m.HandleFunc("POST /a/{id}/mandate-cards.pdf", s.mandateCards)
 	m.HandleFunc("POST /a/{id}/revoke-codes", s.revokeCodes)
 	m.HandleFunc("GET /a/{id}/minutes/{format}", s.minutes)
+	m.HandleFunc("GET /a/{id}/record.db", s.recordFile)
 	m.HandleFunc("POST /a/{id}/act", s.act)
 	m.HandleFunc("GET /a/{id}/choices/persons", s.choices(everyone))
 	m.HandleFunc("GET /a/{id}/choices/in-hall", s.choices(hallSets["in"]))

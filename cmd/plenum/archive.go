@@ -4,24 +4,16 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 
 	"plenum/ledger"
-	"plenum/store"
-	"plenum/store/sqlite"
+	"plenum/recordfile"
 )
 
 // The record as a file, for whoever must check the minutes when the
-// server is gone: plenum export --format record writes the assembly's
-// signed log up to a checkpoint into a new SQLite database holding that
-// log alone — its entries with their hashes, the payloads stored beside
-// them, every signed checkpoint up to it with the witnesses'
-// cosignatures — and nothing else: no access codes, no sessions, no
-// ballot boxes of votes still open, no signing key. SQLite is a format
-// archives keep, and plenum verify reads the file as it reads a server's
-// database: "plenum verify --db record.db --key KEY" audits the whole
-// log through the rules, "plenum verify --db record.db --document
-// minutes.md" checks a document of the minutes against it, offline.
+// server is gone (package recordfile writes it): plenum export --format
+// record checks the log up to a checkpoint, then writes it into a new
+// SQLite database holding that log alone, which plenum verify reads as
+// it reads a server's database.
 
 // archive writes the log of lg up to the signed checkpoint signed (which
 // it checks first, with the root of the log's entries and a replay) into
@@ -33,89 +25,31 @@ func (lg *readLog) archive(ctx context.Context, signed []byte, path string) (siz
 	if err != nil {
 		return 0, err
 	}
-	return cp.Size, lg.copyLog(ctx, cp.Size, path)
+	return cp.Size, lg.archiveRefusal(recordfile.Write(ctx, lg.store, lg.origin, cp.Size, path), path)
 }
 
-// copyLog writes the log's first size entries, with what belongs to them,
-// into a new SQLite database at path (archive).
-func (lg *readLog) copyLog(ctx context.Context, size int64, path string) (err error) {
-	if _, err := os.Lstat(path); err == nil || !errors.Is(err, os.ErrNotExist) {
+// archiveRefusal is the refusal, in the reader's words, of recordfile's
+// error err in writing path; an error reading the log is returned as
+// it is.
+func (lg *readLog) archiveRefusal(err error, path string) error {
+	var (
+		we *recordfile.WriteError
+		nc *recordfile.NoCheckpointError
+		me *recordfile.MissingEntriesError
+	)
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, recordfile.ErrExists):
 		return &exitError{code: 1, msg: lg.l.T("cli.archive.exists", path)}
-	}
-	dst, err := store.OpenStore(ctx, path, false)
-	if err != nil {
-		return &exitError{code: 1, msg: lg.l.T("cli.archive.cannot_write", path, err)}
-	}
-	defer func() {
-		if cerr := dst.Close(); err == nil && cerr != nil {
-			err = &exitError{code: 1, msg: lg.l.T("cli.archive.cannot_write", path, cerr)}
-		}
-		// The lock file that kept a second writer out while it was
-		// written; the archive is a file on its own.
-		os.Remove(sqlite.LockPath(path))
-		if err != nil {
-			for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {
-				os.Remove(path + suffix)
-			}
-		}
-	}()
-	fail := func(err error) error { return &exitError{code: 1, msg: lg.l.T("cli.archive.cannot_write", path, err)} }
-	cps, err := lg.store.Checkpoints(ctx, lg.origin, -1, 1)
-	if err != nil {
-		return err
-	}
-	if len(cps) == 0 || cps[0].Size != 0 {
+	case errors.As(err, &we):
+		return &exitError{code: 1, msg: lg.l.T("cli.archive.cannot_write", path, we.Err)}
+	case errors.Is(err, recordfile.ErrNoFirstCheckpoint):
 		return &exitError{code: 1, msg: lg.l.T("cli.archive.no_first")}
+	case errors.As(err, &nc):
+		return &exitError{code: 1, msg: lg.l.T("cli.archive.no_checkpoint", fmt.Sprint(nc.After), fmt.Sprint(nc.Size))}
+	case errors.As(err, &me):
+		return &exitError{code: 1, msg: lg.l.T("cli.export.missing_entries", fmt.Sprint(me.Size), ledger.ErrNotFound)}
 	}
-	if err := dst.CreateLog(ctx, lg.origin, cps[0].Signed); err != nil {
-		return fail(err)
-	}
-	// One batch for each stored checkpoint, as the log was committed: its
-	// records, the blobs they refer to, the checkpoint signed for them.
-	for at := int64(0); at < size; {
-		cps, err := lg.store.Checkpoints(ctx, lg.origin, at, 1)
-		if err != nil {
-			return err
-		}
-		if len(cps) == 0 || cps[0].Size > size {
-			return &exitError{code: 1, msg: lg.l.T("cli.archive.no_checkpoint", fmt.Sprint(at), fmt.Sprint(size))}
-		}
-		b := &ledger.Batch{First: at, Checkpoint: cps[0].Signed}
-		seen := map[[32]byte]bool{}
-		err = lg.store.ScanRecords(ctx, lg.origin, at, cps[0].Size, func(r ledger.Record) error {
-			rec := ledger.Record{Index: r.Index, Data: append([]byte(nil), r.Data...), Hashes: append(r.Hashes[:0:0], r.Hashes...)}
-			b.Records = append(b.Records, rec)
-			_, ref, err := ledger.DecodeEntry(rec.Data)
-			if err != nil || ref == nil || seen[ref.SHA256] {
-				return err
-			}
-			seen[ref.SHA256] = true
-			blob, err := lg.store.Blob(ctx, ref.SHA256)
-			if err != nil {
-				return err
-			}
-			b.Blobs = append(b.Blobs, ledger.Blob{SHA256: ref.SHA256, Data: blob})
-			return nil
-		})
-		if err != nil {
-			return err
-		}
-		if int64(len(b.Records)) != cps[0].Size-at {
-			return &exitError{code: 1, msg: lg.l.T("cli.export.missing_entries", fmt.Sprint(cps[0].Size), ledger.ErrNotFound)}
-		}
-		if err := dst.AppendBatch(ctx, lg.origin, b); err != nil {
-			return fail(err)
-		}
-		sigs, err := lg.store.Cosignatures(ctx, lg.origin, cps[0].Size)
-		if err != nil {
-			return err
-		}
-		if len(sigs) > 0 {
-			if err := dst.AddCosignatures(ctx, lg.origin, cps[0].Size, sigs); err != nil {
-				return fail(err)
-			}
-		}
-		at = cps[0].Size
-	}
-	return nil
+	return err
 }

@@ -115,6 +115,7 @@ var readClasses = map[string]readClass{
 	"POST /a/{id}/mandate-cards.pdf":  never,
 	"POST /a/{id}/revoke-codes":       never,
 	"GET /a/{id}/minutes/{format}":    record,
+	"GET /a/{id}/record.db":           record,
 	"GET /a/{id}/motions":             record,
 	"GET /a/{id}/motions/book.html":   record,
 	"GET /a/{id}/motions/book.pdf":    record,

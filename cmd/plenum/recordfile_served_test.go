@@ -1,0 +1,133 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"io"
+	"mime"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"plenum/ledger"
+)
+
+// logTables are the tables of a plenum database that hold the signed log:
+// all a record file may have rows in.
+var logTables = map[string]bool{"logs": true, "entries": true, "checkpoints": true, "blobs": true, "cosignatures": true, "schema_migrations": true}
+
+// TestRecordFileFromTheServer: the record file the record page offers
+// (GET /a/{id}/record.db) is what a historian needs with the minutes
+// downloaded beside it, and nothing of the server: the minutes check
+// against it offline, the whole log audits through the rules, and of a
+// server holding access codes, sessions and the sealed ballots of a
+// secret vote still open, the file holds none — no table but the log's
+// has a row, and no code or session token is in its bytes.
+func TestRecordFileFromTheServer(t *testing.T) {
+	ctx := context.Background()
+	src, err := os.ReadFile(filepath.Join("..", "..", "testdata", "coop-2026.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The cooperative's roll call made a secret vote, and the script cut
+	// before it closes: eleven ballots wait sealed in the box.
+	const roll = `"args": {"id": "v-survey", "motion": "a-survey", "method": "roll_call"}`
+	script, _, ok := strings.Cut(strings.Replace(string(src), roll, strings.Replace(roll, "roll_call", "secret", 1), 1), `{"cmd": "close_vote", "actor": "ann", "at": "2026-05-09T10:52:00+02:00", "args": {"vote": "v-survey"}}`)
+	if !ok || !strings.Contains(string(src), roll) {
+		t.Fatal("the script no longer has the roll call this test makes secret")
+	}
+	dir := t.TempDir()
+	scriptFile, db := filepath.Join(dir, "secret.jsonl"), filepath.Join(dir, "plenum.db")
+	os.WriteFile(scriptFile, []byte(script), 0o600)
+	if code, _, stderr := exportCLI(t, "replay", "--db", db, scriptFile); code != 0 {
+		t.Fatal(stderr)
+	}
+	srv, err := openServer(ctx, serverConfig{db: db, name: ledger.DefaultServerName})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	const id = "coop-2026"
+	codes, err := srv.auth.IssueCodes(ctx, id, []string{"ann", "ben"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tokens, err := srv.auth.NewSessions(ctx, id, []string{"ann", "ben"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, table := range []string{"access_codes", "access_sessions", "ballot_box"} {
+		if countRows(t, db, table) == 0 {
+			t.Fatalf("the server's database holds no %s: the test would prove nothing", table)
+		}
+	}
+	ts := httptest.NewServer(srv.handler)
+	defer ts.Close()
+	download := func(path string) (name string, body []byte) {
+		t.Helper()
+		resp, err := http.Get(ts.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		body, err = io.ReadAll(resp.Body)
+		_, params, _ := mime.ParseMediaType(resp.Header.Get("Content-Disposition"))
+		if err != nil || resp.StatusCode != 200 || params["filename"] == "" {
+			t.Fatalf("GET %s: %s %v %v", path, resp.Status, resp.Header, err)
+		}
+		return params["filename"], body
+	}
+	historian := filepath.Join(t.TempDir(), "historian")
+	os.MkdirAll(historian, 0o755)
+	for _, path := range []string{"/a/" + id + "/minutes/md", "/a/" + id + "/record.db"} {
+		name, body := download(path)
+		os.WriteFile(filepath.Join(historian, name), body, 0o644)
+	}
+	a, _ := srv.engine.Assembly(id)
+	n := itoa(int(a.Log().Size()))
+	record, minutesFile := filepath.Join(historian, id+"-record-"+n+".db"), filepath.Join(historian, id+"-minutes-"+n+".md")
+
+	// The command the record page gives.
+	if out, err := verifyDoc(t, record, minutesFile); err != nil || !strings.Contains(out, "plenum.localhost/log/"+id) {
+		t.Fatalf("verify --db %s --document %s: %q %v", record, minutesFile, out, err)
+	}
+	if code, stdout, stderr := exportCLI(t, "verify", "--db", record, "--key", demoVerifierKey(t, db)); code != 0 || !strings.Contains(stdout, n) {
+		t.Fatalf("verify --db record --key: %d %s %s", code, stdout, stderr)
+	}
+
+	// Nothing of the server's secrets.
+	raw, err := sql.Open("sqlite", "file:"+record+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	rows, err := raw.Query(`SELECT name FROM sqlite_master WHERE type = 'table'`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tables []string
+	for rows.Next() {
+		var name string
+		rows.Scan(&name)
+		tables = append(tables, name)
+	}
+	rows.Close()
+	if len(tables) < len(logTables) {
+		t.Fatalf("the record file's tables: %v", tables)
+	}
+	for _, table := range tables {
+		if n := countRows(t, record, table); n != 0 && !logTables[table] {
+			t.Errorf("the record file holds %d rows of %s", n, table)
+		}
+	}
+	file, _ := os.ReadFile(record)
+	for _, secret := range append(tokens, codes[0].Code, codes[1].Code) {
+		if bytes.Contains(file, []byte(secret)) {
+			t.Errorf("the record file holds the secret %q", secret)
+		}
+	}
+}

@@ -1,0 +1,12 @@
+package i18n
+
+func init() { register(recordFileMessages) }
+
+// recordFileMessages are the record page's words offering the record
+// file (package web, recordfile.go): the signed log as a SQLite file,
+// with which the minutes are checked when the server is gone.
+var recordFileMessages = []Msg{
+	{Key: "web.rf.download", En: "#1|one=Download the record file (%d entry)|other=Download the record file (%d entries)", De: "#1|one=Die Log-Datei herunterladen (%d Eintrag)|other=Die Log-Datei herunterladen (%d Einträge)", Ru: "#1|one=Скачать файл журнала (%d запись)|few=Скачать файл журнала (%d записи)|many=Скачать файл журнала (%d записей)|other=Скачать файл журнала (%d записи)", Fr: "#1|one=Télécharger le fichier du journal (%d entrée)|other=Télécharger le fichier du journal (%d entrées)", Es: "#1|one=Descargar el archivo del registro (%d entrada)|other=Descargar el archivo del registro (%d entradas)"},
+	{Key: "web.rf.what", En: "Keep it with the minutes: it is the signed log itself, so that whoever holds both can check the minutes offline, even when this server is gone, with", De: "Bewahren Sie sie mit dem Protokoll auf: Sie ist das signierte Log selbst, sodass jeder, der beides hat, das Protokoll offline prüfen kann, auch wenn es diesen Server nicht mehr gibt, mit", Ru: "Храните его вместе с протоколом: это сам подписанный журнал, и любой, у кого есть и то и другое, может проверить протокол без сети, даже когда этого сервера уже нет, командой", Fr: "Conservez-le avec le procès-verbal : c'est le journal signé lui-même, de sorte que quiconque détient les deux peut vérifier le procès-verbal hors ligne, même quand ce serveur n'existera plus, avec", Es: "Guárdelo con el acta: es el propio registro firmado, de modo que quien tenga ambos puede comprobar el acta sin conexión, incluso cuando este servidor ya no exista, con"},
+	{Key: "web.http.record_file_failed", En: "The record file could not be written; try again later, or ask the server's administrator.", De: "Die Log-Datei konnte nicht geschrieben werden; versuchen Sie es später noch einmal oder fragen Sie die Administration des Servers.", Ru: "Не удалось записать файл журнала; попробуйте позже или обратитесь к администратору сервера.", Fr: "Le fichier du journal n'a pas pu être écrit ; réessayez plus tard ou adressez-vous à l'administrateur du serveur.", Es: "No se pudo escribir el archivo del registro; inténtelo más tarde o consulte al administrador del servidor."},
+}

@@ -1,0 +1,94 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"os"
+	"path/filepath"
+
+	"plenum/ledger"
+	"plenum/recordfile"
+)
+
+// recordFileWriters is how many record files the server writes at once:
+// each is a copy of a log on disk, written batch by batch, and readers
+// asking for more wait their turn rather than fill the disk and the
+// processor with copies.
+const recordFileWriters = 2
+
+// recordFileType is the media type IANA registered for SQLite databases.
+const recordFileType = "application/vnd.sqlite3"
+
+// recordFileName is the name the record file of assembly id at tree size
+// size is saved under; the record page names it in its command.
+func recordFileName(id string, size int64) string {
+	return fmt.Sprintf("%s-record-%d.db", id, size)
+}
+
+// recordFile serves GET /a/{id}/record.db: the record file (package
+// recordfile) of the assembly's log at its latest checkpoint, the file
+// plenum export --format record writes, for whoever keeps the minutes
+// and must check them when this server is gone: plenum verify --db FILE
+// --document MINUTES. Only those who may read the record get it, as
+// they get the minutes and the log's tiles (httpapi.MayRead).
+//
+// The file is written into a folder of its own in the server's temporary
+// directory (TMPDIR), served from there and removed: a log of a million
+// entries is never held in memory, and at most recordFileWriters are
+// being written at once.
+func (s *server) recordFile(w http.ResponseWriter, r *http.Request) {
+	a, ok := s.assemblyOf(w, r)
+	if !ok || !s.mayRead(w, r, a, true) {
+		return
+	}
+	cp, err := ledger.ParseSignedCheckpoint(a.Log().Checkpoint())
+	if err != nil {
+		s.recordFileFailed(w, r, a.ID(), err)
+		return
+	}
+	select {
+	case s.recordFiles <- struct{}{}:
+	case <-r.Context().Done():
+		return
+	}
+	dir, err := os.MkdirTemp("", "plenum-record-")
+	if err != nil {
+		<-s.recordFiles
+		s.recordFileFailed(w, r, a.ID(), err)
+		return
+	}
+	defer os.RemoveAll(dir)
+	name := recordFileName(a.ID(), cp.Size)
+	path := filepath.Join(dir, name)
+	err = recordfile.Write(r.Context(), s.eng.Store(), cp.Origin, cp.Size, path)
+	<-s.recordFiles
+	if err != nil {
+		if r.Context().Err() == nil {
+			s.recordFileFailed(w, r, a.ID(), err)
+		}
+		return
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		s.recordFileFailed(w, r, a.ID(), err)
+		return
+	}
+	defer f.Close()
+	h := w.Header()
+	h.Set("Content-Type", recordFileType)
+	h.Set("Content-Disposition", fmt.Sprintf("attachment; filename=%q", name))
+	h.Set("Cache-Control", "no-cache")
+	http.ServeContent(w, r, "", timeZero, f)
+}
+
+// recordFileFailed logs why the record file could not be written and
+// tells the reader so.
+func (s *server) recordFileFailed(w http.ResponseWriter, r *http.Request, id string, err error) {
+	s.opts.Logger.Error("web: record file", "assembly", id, "err", err)
+	a, _ := s.eng.Assembly(id)
+	plainError(w, r, a, http.StatusInternalServerError, "web.http.record_file_failed")
+}
+
+// RecordFileName is the name the record file of the page's assembly, at
+// the page's tree size, is saved under (recordFileName).
+func (v *view) RecordFileName() string { return recordFileName(v.ID, v.Size) }
