@@ -127,15 +127,16 @@ type Client struct {
 	cache tileCache
 }
 
-// NewClient returns a client for the log whose tlog-tiles prefix is url.
-// hc may be nil: the client of HTTPClient with a 60 second timeout.
+// NewClient returns a client for the log whose tlog-tiles prefix is url,
+// or for a log mirrored in a folder, whose address FolderURL gives.
+// hc may be nil: the client of HTTPClientFor with a 60 second timeout.
 func NewClient(url string, hc *http.Client) *Client {
 	return newClient(url, hc, maxCachedTiles)
 }
 
 func newClient(url string, hc *http.Client, maxTiles int) *Client {
 	if hc == nil {
-		hc = HTTPClient(60 * time.Second)
+		hc = HTTPClientFor(url, 60*time.Second)
 	}
 	return &Client{base: strings.TrimSuffix(url, "/"), hc: hc, cache: newTileCache(maxTiles)}
 }

@@ -40,17 +40,9 @@ func TestRecordFileFromTheServer(t *testing.T) {
 	if !ok || !strings.Contains(string(src), roll) {
 		t.Fatal("the script no longer has the roll call this test makes secret")
 	}
-	dir := t.TempDir()
-	scriptFile, db := filepath.Join(dir, "secret.jsonl"), filepath.Join(dir, "plenum.db")
+	scriptFile := filepath.Join(t.TempDir(), "secret.jsonl")
 	os.WriteFile(scriptFile, []byte(script), 0o600)
-	if code, _, stderr := exportCLI(t, "replay", "--db", db, scriptFile); code != 0 {
-		t.Fatal(stderr)
-	}
-	srv, err := openServer(ctx, serverConfig{db: db, name: ledger.DefaultServerName})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Close()
+	srv, db := replayedServer(t, scriptFile)
 	const id = "coop-2026"
 	codes, err := srv.auth.IssueCodes(ctx, id, []string{"ann", "ben"})
 	if err != nil {
@@ -130,4 +122,20 @@ func TestRecordFileFromTheServer(t *testing.T) {
 			t.Errorf("the record file holds the secret %q", secret)
 		}
 	}
+}
+
+// replayedServer is the server plenum serve runs on a new database that
+// script was replayed into, closed at the test's end, and the database.
+func replayedServer(t *testing.T, script string) (*server, string) {
+	t.Helper()
+	db := filepath.Join(t.TempDir(), "plenum.db")
+	if code, _, stderr := exportCLI(t, "replay", "--db", db, script); code != 0 {
+		t.Fatal(stderr)
+	}
+	srv, err := openServer(context.Background(), serverConfig{db: db, name: ledger.DefaultServerName})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { srv.Close() })
+	return srv, db
 }

@@ -89,7 +89,11 @@ DESCRIPTION
     replays every event. URL is the log's prefix, for example
     http://127.0.0.1:8080/log/march-1917; when it ends in /log/<id>, the
     checkpoint must be that assembly's (one key signs every log of a
-    server). Redirects are followed only within the URL's host.
+    server). Redirects are followed only within the URL's host. URL may
+    also be a folder holding a copy of the log laid out as the server
+    serves it (checkpoint, tile/..., blob/..., as wget --mirror copies
+    .../log/<id>/, or .../log/ with --assembly): it is checked as the
+    server would be.
 
     A plenum server serves one log for each assembly: with the server's
     address, http://127.0.0.1:8080, --assembly ID says which log to
@@ -153,7 +157,8 @@ OPTIONS
                         the events through the rules of procedure
     --document FILE     an exported document to check against --db
     --url URL           a log's address (its tlog-tiles prefix), or with
-                        --assembly a plenum server's
+                        --assembly a plenum server's; or a folder holding
+                        a copy of either
     --assembly ID       with --url: verify the log of this assembly among
                         the server's (at URL/log/ID/)
     --witness VKEY      a witness's verifier key, or a file holding it;
@@ -301,7 +306,7 @@ func runVerify(ctx context.Context, env *cliEnv, args []string) error {
 // blob address and checked against its SHA-256) and applied to the domain.
 func remoteReplay(ctx context.Context, l *i18n.Locale, url string) (replay func(int64, []byte) error, finish func() error) {
 	r := engine.NewAuditReplayer()
-	client := remote.HTTPClient(time.Minute) // redirects only within the log's host
+	client := remote.HTTPClientFor(url, time.Minute) // redirects only within the log's host; a folder's files
 	return func(index int64, data []byte) error {
 		e, ref, err := ledger.DecodeEntry(data)
 		if err != nil {

@@ -93,7 +93,7 @@ func verifyTimedOut(l *i18n.Locale, a remoteVerify, err error) *exitError {
 // an *exitError with code 4 when ctx, bounded by withVerifyTimeout with
 // a.timeout, ends before the check is done.
 func verifyRemote(ctx context.Context, env *cliEnv, a remoteVerify) error {
-	if !strings.HasPrefix(a.url, "http://") && !strings.HasPrefix(a.url, "https://") {
+	if !strings.HasPrefix(a.url, "http://") && !strings.HasPrefix(a.url, "https://") && !remote.IsFolderURL(a.url) {
 		return &exitError{code: 2, msg: env.locale().T("cli.remote.url", a.url)}
 	}
 	keys, policy, err := verifyKeys(env.locale(), a.vkey, a.witnesses)
@@ -270,7 +270,7 @@ func runVerifyReceipt(ctx context.Context, env *cliEnv, file, vkey string, witne
 	if url == "" {
 		return nil
 	}
-	res, at, err := checkReceiptAt(ctx, l, url, r, remote.Options{LogKeys: keys, Policy: policy})
+	res, at, err := checkReceiptAt(ctx, l, logAddress(url), r, remote.Options{LogKeys: keys, Policy: policy})
 	if err != nil {
 		return err
 	}
@@ -330,8 +330,10 @@ func checkReceiptAt(ctx context.Context, l *i18n.Locale, url string, r *tlogproo
 // name: url itself without id; with it, the log the server at url serves
 // under log/<id>/, unless url is already that log's address. An id that
 // is none, or that url's own log contradicts, is refused with exit
-// status 2.
+// status 2. A folder's path, for url, is the address of the log mirrored
+// in it (logAddress).
 func assemblyLogURL(l *i18n.Locale, url, id string) (string, error) {
+	url = logAddress(url)
 	if id == "" {
 		return url, nil
 	}
@@ -346,6 +348,21 @@ func assemblyLogURL(l *i18n.Locale, url, id string) (string, error) {
 	default:
 		return "", &exitError{code: 2, msg: l.T("cli.verify.assembly_other", url, named, id)}
 	}
+}
+
+// logAddress is the address --url names: a log's address as given, or,
+// for the path of a folder, the address of the log mirrored in it, laid
+// out as its server serves it (remote.FolderURL): a copy of a server's
+// log/<id>/, or of the server's log/ with --assembly. Anything else is
+// returned as it is, for verifyRemote to refuse.
+func logAddress(arg string) string {
+	if strings.HasPrefix(arg, "http://") || strings.HasPrefix(arg, "https://") {
+		return arg
+	}
+	if u, err := remote.FolderURL(arg); err == nil {
+		return u
+	}
+	return arg
 }
 
 // noLog is the refusal of url, which serves no log (its checkpoint
