@@ -5,11 +5,14 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"sync"
 	"testing"
 
 	"plenum/assembly"
+	"plenum/auth"
 )
 
 // logSize is the number of entries in coop's log.
@@ -532,4 +535,30 @@ func TestChairBringsNoBallots(t *testing.T) {
 			t.Fatalf("v2 %s with %d ballots", v.Status, len(v.Ballots))
 		}
 	})
+}
+
+// TestBodyLongerThanDeclared: a body that goes on past the length its
+// request declares (no request net/http reads, but a handler may be
+// given any Body) is still bounded by maxBody: readBody reads a declared
+// length without http.MaxBytesReader, and must take it up when more
+// comes.
+func TestBodyLongerThanDeclared(t *testing.T) {
+	w := newWorld(t, 2)
+	d1 := w.as("d1")
+	before := w.logSize()
+	huge := `{"cmd":"request_floor","args":{"item":"i1","person":"d1","note":"` + strings.Repeat("x", maxBody) + `"}}`
+	r := httptest.NewRequest("POST", "/api/assemblies/coop/commands", strings.NewReader(huge))
+	r.ContentLength = 100
+	r.Header.Set("Content-Type", "application/json")
+	r.Header.Set("X-Plenum", "1")
+	r.Header.Set("Idempotency-Key", w.key())
+	r.AddCookie(&http.Cookie{Name: auth.CookieName, Value: d1.token})
+	rec := httptest.NewRecorder()
+	w.api.ServeHTTP(rec, r)
+	if rec.Code != http.StatusRequestEntityTooLarge {
+		t.Errorf("status %d, want 413: %.300s", rec.Code, rec.Body)
+	}
+	if n := w.logSize(); n != before {
+		t.Fatalf("the log grew from %d to %d", before, n)
+	}
 }

@@ -3,6 +3,7 @@ package httpapi
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"io"
 	"mime"
 	"net/http"
@@ -85,15 +86,13 @@ func readCommand(w http.ResponseWriter, r *http.Request) (commandRequest, bool) 
 	}
 	req.raw = body
 	if !req.readPlain(body) {
-		req = commandRequest{raw: body}
-		dec := json.NewDecoder(bytes.NewReader(body))
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(&req); err != nil {
-			problem(w, r, http.StatusBadRequest, "malformed", "", "api.not_a_command", strings.TrimPrefix(err.Error(), "json: "))
-			return req, false
-		}
-		if _, err := dec.Token(); err != io.EOF {
-			problem(w, r, http.StatusBadRequest, "malformed", "", "api.trailing")
+		var err error
+		if req, err = decodeCommand(body); err != nil {
+			if err == errTrailing {
+				problem(w, r, http.StatusBadRequest, "malformed", "", "api.trailing")
+			} else {
+				problem(w, r, http.StatusBadRequest, "malformed", "", "api.not_a_command", strings.TrimPrefix(err.Error(), "json: "))
+			}
 			return req, false
 		}
 	}
@@ -119,17 +118,43 @@ func readCommand(w http.ResponseWriter, r *http.Request) (commandRequest, bool) 
 	return req, true
 }
 
+// decodeCommand decodes body with encoding/json, unknown fields
+// disallowed and nothing after the object (errTrailing), for a body
+// readPlain does not take. A function of its own so that the request the
+// decoder is given a pointer to is on the heap only when it is used, not
+// for every ballot readCommand reads.
+func decodeCommand(body []byte) (commandRequest, error) {
+	req := commandRequest{raw: body}
+	dec := json.NewDecoder(bytes.NewReader(body))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&req); err != nil {
+		return req, err
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return req, errTrailing
+	}
+	return req, nil
+}
+
+// errTrailing is decodeCommand's error for a body with more after the
+// command's object.
+var errTrailing = errors.New("httpapi: more after the command")
+
 // readBody reads r's body, at most maxBody bytes, as
 // io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody)) does, into a slice
 // of the length the request declares (with a byte to spare, to see the
 // end) rather than io.ReadAll's 512 bytes and more: a ballot is about
-// 100.
+// 100. A body of a length declared far below maxBody is read without
+// MaxBytesReader (an allocation a ballot), which net/http makes
+// needless: it gives no more than is declared. Should more come all the
+// same (a Body of another kind), the rest is read through it, with what
+// is left of maxBody.
 func readBody(w http.ResponseWriter, r *http.Request) ([]byte, error) {
-	rd := http.MaxBytesReader(w, r.Body, maxBody)
 	if r.ContentLength <= 0 || r.ContentLength >= 4<<10 {
-		return io.ReadAll(rd)
+		return io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
 	}
 	b := make([]byte, 0, r.ContentLength+1)
+	rd, bounded := io.Reader(r.Body), false
 	for {
 		n, err := rd.Read(b[len(b):cap(b)])
 		b = b[:len(b)+n]
@@ -140,8 +165,10 @@ func readBody(w http.ResponseWriter, r *http.Request) ([]byte, error) {
 			return b, err
 		}
 		if len(b) == cap(b) {
-			// More than declared (net/http does not let that happen):
-			// io.ReadAll's way from here.
+			// More than declared: io.ReadAll's way from here, bounded.
+			if !bounded {
+				rd, bounded = http.MaxBytesReader(w, r.Body, maxBody-int64(len(b))), true
+			}
 			b = append(b, 0)[:len(b)]
 		}
 	}
@@ -197,11 +224,31 @@ func (req *commandRequest) readPlain(body []byte) bool {
 			return false
 		}
 		if field == 0 {
-			req.Cmd = string(v)
+			req.Cmd = commandName(v)
 		} else {
 			req.Key = string(v)
 		}
 	}
+}
+
+// commandNames holds the name of every command, each its own key: the
+// name a body gives is looked up there rather than copied, as every ballot's
+// "cast_ballot" was.
+var commandNames = func() map[string]string {
+	m := map[string]string{}
+	for _, n := range assembly.CommandNames() {
+		m[n] = n
+	}
+	return m
+}()
+
+// commandName is v as a string: a known command's name as commandNames
+// holds it, anything else copied.
+func commandName(v []byte) string {
+	if n, ok := commandNames[string(v)]; ok {
+		return n
+	}
+	return string(v)
 }
 
 // command serves POST /api/assemblies/{id}/commands.
