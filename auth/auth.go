@@ -726,8 +726,19 @@ func (s *Store) insertSession(ctx context.Context, tx *sql.Tx, assemblyID, perso
 // It reads the database, so that a session ended through another process
 // is over here too, unless no other process can end it (sessionCache).
 func (s *Store) Session(ctx context.Context, token string) (*Session, error) {
+	sess, err := s.session(ctx, token)
+	if err != nil {
+		return nil, err
+	}
+	return &sess, nil
+}
+
+// session is Session returning the session itself, for a caller that
+// keeps it in a place of its own: sessionContext keeps it in the
+// request's context, one allocation for both.
+func (s *Store) session(ctx context.Context, token string) (Session, error) {
 	if token == "" {
-		return nil, ErrNoSession
+		return Session{}, ErrNoSession
 	}
 	h := hashToken(token)
 	usable := s.cacheUsable()
@@ -742,13 +753,13 @@ func (s *Store) Session(ctx context.Context, token string) (*Session, error) {
 		}
 	}
 	if l.absent {
-		return nil, ErrNoSession
+		return Session{}, ErrNoSession
 	}
 	sess := l.sess
 	if !l.found {
 		var err error
 		if sess, err = s.readSession(ctx, h); err != nil {
-			return nil, err
+			return Session{}, err
 		}
 		if s.afterSessionRead != nil {
 			s.afterSessionRead()
@@ -757,7 +768,7 @@ func (s *Store) Session(ctx context.Context, token string) (*Session, error) {
 	now := s.opts.Now()
 	if !now.Before(sess.Expires) {
 		s.forget(ctx, h)
-		return nil, ErrNoSession
+		return Session{}, ErrNoSession
 	}
 	if t := now.UnixNano(); t-sess.used >= int64(UsedEvery) {
 		// Used again, a while after its last known use: marked, and
@@ -771,7 +782,7 @@ func (s *Store) Session(ctx context.Context, token string) (*Session, error) {
 	if !l.found {
 		s.cache.put(h, sess, l.gen)
 	}
-	return &sess, nil
+	return sess, nil
 }
 
 // Logout ends the session with the given token.

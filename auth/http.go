@@ -99,29 +99,27 @@ func (s *Store) SessionContext(w http.ResponseWriter, r *http.Request) (context.
 
 // SessionContextWith is SessionContext with val under key in the context
 // too, as context.WithValue(ctx, key, val) would put it: in the same
-// context as the session (withSessionAnd), one allocation for the two.
+// context as the session (sessionCtx), one allocation for the two.
 func (s *Store) SessionContextWith(w http.ResponseWriter, r *http.Request, key, val any) (context.Context, bool) {
 	return s.sessionContext(w, r, key, val)
 }
 
-// withSessionAnd returns ctx carrying sess, as WithSession does, and val
-// under key, as context.WithValue does, in one context rather than two.
-func withSessionAnd(ctx context.Context, sess *Session, key, val any) context.Context {
-	return &sessionCtx{Context: ctx, sess: sess, key: key, val: val}
-}
-
-// sessionCtx is withSessionAnd's context.
+// sessionCtx is the context sessionContext gives a request with a
+// session: ctx carrying the session, as WithSession does, and, if key is
+// not nil, val under key, as context.WithValue does. The session is kept
+// in it, not pointed to: the request's copy of it, the context and the
+// value are one allocation, not three.
 type sessionCtx struct {
 	context.Context
-	sess     *Session
+	sess     Session
 	key, val any
 }
 
 func (c *sessionCtx) Value(key any) any {
-	switch key {
-	case ctxKey{}:
-		return c.sess
-	case c.key:
+	if key == (ctxKey{}) {
+		return &c.sess
+	}
+	if c.key != nil && key == c.key {
 		return c.val
 	}
 	return c.Context.Value(key)
@@ -155,22 +153,19 @@ func (s *Store) sessionContext(w http.ResponseWriter, r *http.Request, key, val 
 			s.servedHTTPS(ctx)
 		}
 	}
-	sess, err := s.Session(ctx, token)
+	sess, err := s.session(ctx, token)
 	if cancel != nil {
 		cancel()
 	}
 	if err == nil && oldOverHTTPS {
 		var ok bool
-		if ok, err = s.oldCookieOverHTTPS(w, r, sess, token); err == nil && !ok {
+		if ok, err = s.oldCookieOverHTTPS(w, r, &sess, token); err == nil && !ok {
 			err = ErrNoSession
 		}
 	}
 	switch {
 	case err == nil:
-		if key != nil {
-			return withSessionAnd(r.Context(), sess, key, val), true
-		}
-		return WithSession(r.Context(), sess), true
+		return &sessionCtx{Context: r.Context(), sess: sess, key: key, val: val}, true
 	case !errors.Is(err, ErrNoSession):
 		sessionUnavailable(w, r)
 		return nil, false
