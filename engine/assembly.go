@@ -155,6 +155,9 @@ type Result struct {
 
 	replayOf int64  // Replayed: the index of the command's first event
 	key, req string // the scoped idempotency key and request hash, if keyed
+	// one is Events of a command of one event (a ballot): the result and
+	// its events in one allocation, not two.
+	one [1]Recorded
 }
 
 // First returns the ledger index of the first event, or -1 if none.
@@ -179,7 +182,21 @@ type request struct {
 	metas []assembly.Meta
 	cmds  []assembly.Command
 	// stopOnError: commands after a refused one are not decided.
-	reply chan reply
+	//
+	// The answer is in answer once done has been received from (give):
+	// a channel of nothing is one allocation, one of replies (which hold
+	// pointers) two.
+	done   chan struct{}
+	answer reply
+	// first is where the results of the answer begin (a request of one
+	// command, a ballot, needs no slice of its own).
+	first [1]*Result
+}
+
+// give answers r with rep; the writer answers each request once.
+func (r *request) give(rep reply) {
+	r.answer = rep
+	r.done <- struct{}{}
 }
 
 type reply struct {
@@ -313,7 +330,7 @@ func (a *Assembly) submitAs(ctx context.Context, req *request, metas []assembly.
 			m.Key, m.Req = ScopedKey(m.Actor, m.Key), requestHash(a.id, cmds[i])
 		}
 	}
-	*req = request{metas: metas, cmds: cmds, reply: make(chan reply, 1)}
+	*req = request{metas: metas, cmds: cmds, done: make(chan struct{}, 1)}
 	select {
 	case a.reqs <- req:
 		// The queue had room, as it mostly has: a send alone, not the
@@ -328,18 +345,18 @@ func (a *Assembly) submitAs(ctx context.Context, req *request, metas []assembly.
 			return nil, -1, ctx.Err()
 		}
 	}
-	var r reply
 	select {
-	case r = <-req.reply:
+	case <-req.done:
 	case <-a.done:
 		// The writer has returned: it answered the request, or never saw it
 		// (queued as it stopped), and then nothing of it was recorded.
 		select {
-		case r = <-req.reply:
+		case <-req.done:
 		default:
 			return nil, -1, a.reason
 		}
 	}
+	r := req.answer
 	for i, res := range r.results {
 		if !res.Replayed {
 			continue
@@ -499,7 +516,7 @@ func (a *Assembly) stopOnBadHead(err error) error {
 func (a *Assembly) refuse(batch []*request, err error) {
 	a.flush(true)
 	for _, r := range batch {
-		r.reply <- reply{failed: -1, err: err}
+		r.give(reply{failed: -1, err: err})
 	}
 }
 
@@ -507,7 +524,7 @@ func (a *Assembly) failQueued(err error) {
 	for {
 		select {
 		case r := <-a.reqs:
-			r.reply <- reply{failed: -1, err: err}
+			r.give(reply{failed: -1, err: err})
 		default:
 			return
 		}
@@ -530,7 +547,7 @@ func (a *Assembly) waitSettled() bool {
 	for {
 		select {
 		case r := <-a.reqs:
-			r.reply <- reply{failed: -1, err: a.suspended}
+			r.give(reply{failed: -1, err: a.suspended})
 		case <-a.closing:
 			a.failQueued(a.reason)
 			return false
@@ -622,6 +639,9 @@ func (a *Assembly) commit(batch []*request) {
 			if err != nil {
 				replies[i].failed, replies[i].err = j, err
 				break
+			}
+			if replies[i].results == nil {
+				replies[i].results = req.first[:0]
 			}
 			replies[i].results = append(replies[i].results, res)
 		}
@@ -802,7 +822,12 @@ func (a *Assembly) decide(m assembly.Meta, cmd assembly.Command, st *staging) (*
 		st.sealed = append(st.sealed, *sb)
 	}
 	st.emptied = append(st.emptied, a.emptied(evs)...)
-	res := &Result{Events: make([]Recorded, len(evs)), BallotToken: token, key: m.Key, req: m.Req}
+	res := &Result{BallotToken: token, key: m.Key, req: m.Req}
+	if len(evs) == 1 {
+		res.Events = res.one[:]
+	} else {
+		res.Events = make([]Recorded, len(evs))
+	}
 	for k, ev := range evs {
 		res.Events[k].Event = ev
 	}
@@ -1113,7 +1138,7 @@ func (a *Assembly) rebuild(pending []assembly.Event) error {
 
 func (a *Assembly) answer(batch []*request, replies []reply) {
 	for i, req := range batch {
-		req.reply <- replies[i]
+		req.give(replies[i])
 	}
 }
 
