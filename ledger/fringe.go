@@ -3,6 +3,7 @@ package ledger
 import (
 	"context"
 	"fmt"
+	"math/bits"
 	"slices"
 
 	"golang.org/x/mod/sumdb/tlog"
@@ -40,6 +41,27 @@ func (f *fringe) ReadHashes(indexes []int64) ([]tlog.Hash, error) {
 		out[i] = f.hash[l]
 	}
 	return out, nil
+}
+
+// appendStoredHashes appends to dst the hashes tlog.StoredHashes gives
+// record f.size of the given data (its record hash, then the hash of each
+// subtree it completes, level by level), read from the fringe as
+// tlog.StoredHashes reads them through ReadHashes: without its three
+// slices a record, so that a batch's hashes can share one (Log.batch).
+func (f *fringe) appendStoredHashes(dst []tlog.Hash, data []byte) ([]tlog.Hash, error) {
+	n := f.size
+	h := tlog.RecordHash(data)
+	dst = append(dst, h)
+	// Each trailing 1 bit of n completes a subtree, joining the one
+	// completed last at that level.
+	for l := range bits.TrailingZeros64(uint64(n + 1)) {
+		if f.node[l] != n>>l-1 {
+			return dst, fmt.Errorf("ledger: internal error: hash of level %d, node %d not on the fringe of tree size %d", l, n>>l-1, f.size)
+		}
+		h = tlog.NodeHash(f.hash[l], h)
+		dst = append(dst, h)
+	}
+	return dst, nil
 }
 
 // add records the hashes tlog.StoredHashes returned for record f.size.

@@ -414,6 +414,10 @@ func (l *Log) batch(prep []prepared, sealed []SealedBallot) (*Batch, fringe, []t
 	fr := l.fr // a copy: l.fr changes only once the batch is durable
 	b := &Batch{First: fr.size, Sealed: sealed, Records: make([]Record, 0, len(prep))}
 	leaves := make([]tlog.Hash, 0, len(prep))
+	// The records' stored hashes, one after another: k records from any
+	// size store their k record hashes and one for each subtree they
+	// complete, of which there are fewer than k+64.
+	hs := make([]tlog.Hash, 0, 2*len(prep)+64)
 	seen := map[[32]byte]bool{}
 	var buf []byte
 	for _, p := range prep {
@@ -435,10 +439,11 @@ func (l *Log) batch(prep []prepared, sealed []SealedBallot) (*Batch, fringe, []t
 				b.Blobs = append(b.Blobs, Blob{SHA256: sum, Data: ext})
 			}
 		}
-		hashes, err := tlog.StoredHashes(idx, data, &fr)
-		if err != nil {
+		start := len(hs)
+		if hs, err = fr.appendStoredHashes(hs, data); err != nil {
 			return nil, fr, nil, err
 		}
+		hashes := hs[start:len(hs):len(hs)]
 		fr.add(hashes)
 		leaves = append(leaves, hashes[0])
 		b.Records = append(b.Records, Record{Index: idx, Data: data, Hashes: hashes})
