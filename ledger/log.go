@@ -385,6 +385,16 @@ func prepare(entries []Entry, sealed []SealedBallot) ([]prepared, []SealedBallot
 	// once for all that have it.
 	var last time.Time
 	var lastText []byte
+	// The tails, one after another in one slice, one allocation a batch
+	// rather than one an entry (each capped: nothing appends to one over
+	// the next), sized for the longest time
+	// (RFC3339Nano, 35 bytes) and actors and types without escapes; should
+	// they need more, the tails after are in a larger array.
+	n := 0
+	for _, e := range entries {
+		n += len(`,"time":"`) + 35 + len(`","actor":`) + len(e.Actor) + 2 + len(`,"type":`) + len(e.Type) + 2
+	}
+	tails := make([]byte, 0, n)
 	for i, e := range entries {
 		e.Index = 0
 		if e.Time.IsZero() {
@@ -401,9 +411,11 @@ func prepare(entries []Entry, sealed []SealedBallot) ([]prepared, []SealedBallot
 			last, lastText = e.Time, appendTime(lastText[:0:0], e.Time)
 		}
 		// What follows the index: `,"time":"…","actor":…,"type":…`.
-		tail := append(make([]byte, 0, len(`,"time":"`)+len(lastText)+32+len(e.Actor)+len(e.Type)), `,"time":"`...)
-		tail = append(tail, lastText...)
-		out[i] = prepared{tail: appendHeadRest(tail, e.Actor, e.Type), payload: p}
+		start := len(tails)
+		tails = append(tails, `,"time":"`...)
+		tails = append(tails, lastText...)
+		tails = appendHeadRest(tails, e.Actor, e.Type)
+		out[i] = prepared{tail: tails[start:len(tails):len(tails)], payload: p}
 	}
 	return out, box, nil
 }
@@ -419,15 +431,26 @@ func (l *Log) batch(prep []prepared, sealed []SealedBallot) (*Batch, fringe, []t
 	// complete, of which there are fewer than k+64.
 	hs := make([]tlog.Hash, 0, 2*len(prep)+64)
 	seen := map[[32]byte]bool{}
-	var buf []byte
+	// The records' bytes, one after another in one slice, one allocation
+	// a batch rather than one an entry, each capped; sized for the longest index and either form of payload (inline, or
+	// its hash and size: finishEntry).
+	n := 0
+	for _, p := range prep {
+		n += len(`{"index":`) + 20 + len(p.tail) + max(len(`,"payload":`)+len(p.payload)+1, len(`,"payload_sha256":"`)+64+len(`","payload_size":`)+20+1)
+	}
+	all := make([]byte, 0, n)
 	for _, p := range prep {
 		idx := fr.size
-		head := append(buf[:0], `{"index":`...)
+		rest := all[len(all):]
+		head := append(rest, `{"index":`...)
 		head = strconv.AppendInt(head, idx, 10)
 		head = append(head, p.tail...)
-		// One allocation for the entry, head and payload.
-		data, ext, err := finishEntry(append(make([]byte, 0, len(head)+len(`,"payload":`)+len(p.payload)+1), head...), p.payload)
-		buf = head
+		data, ext, err := finishEntry(head, p.payload)
+		if len(data) <= cap(rest) {
+			// Written in place, not past the end into an array of its own.
+			all = all[:len(all)+len(data)]
+		}
+		data = data[:len(data):len(data)]
 		if err != nil {
 			// Validated in prepare; cannot happen for a valid entry.
 			return nil, fr, nil, fmt.Errorf("ledger: encoding entry %d: %w", idx, err)

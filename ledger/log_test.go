@@ -381,8 +381,10 @@ func TestAppendBatchSealed(t *testing.T) {
 
 // TestAppendStoresEncodeEntry: what AppendBatch stores for each entry is
 // EncodeEntry's bytes for it, whatever the batch's times (zero, shared,
-// in another zone, one after another alike and not) and payloads (compact,
-// with spaces only inside strings, with white space outside them).
+// in another zone, one after another alike and not), payloads (compact,
+// with spaces only inside strings, with white space outside them, too
+// large to be stored inline) and actors (escaped in JSON to several times
+// their length, past the room AppendBatch makes for them).
 func TestAppendStoresEncodeEntry(t *testing.T) {
 	ctx := context.Background()
 	k := newKeys(t, "plenum.localhost")
@@ -398,6 +400,9 @@ func TestAppendStoresEncodeEntry(t *testing.T) {
 	for i, tm := range times {
 		entries = append(entries, ledger.Entry{Time: tm, Actor: fmt.Sprintf("d %d", i), Type: "x.y", Payload: json.RawMessage(payloads[i])})
 	}
+	entries[2].Actor = strings.Repeat("\"\\\x01", 40)
+	entries[3].Payload = json.RawMessage(`{"resolution":"` + strings.Repeat("All power to the Soviets. ", 5000) + `"}`)
+	entries[5].Actor = strings.Repeat("\x1f", 30)
 	before := time.Now().UTC()
 	a, err := l.AppendBatch(ctx, entries, nil)
 	if err != nil {
