@@ -12,6 +12,7 @@ import (
 	"math/rand/v2"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -327,7 +328,7 @@ func (a *Assembly) submitAs(ctx context.Context, req *request, metas []assembly.
 	// to keep the writer's work per command small.
 	for i := range metas {
 		if m := &metas[i]; m.Key != "" {
-			m.Key, m.Req = ScopedKey(m.Actor, m.Key), requestHash(a.id, cmds[i])
+			m.Key, m.Req = scopedKeyAndHash(a.id, m.Actor, m.Key, cmds[i])
 		}
 	}
 	*req = request{metas: metas, cmds: cmds, done: make(chan struct{}, 1)}
@@ -851,6 +852,28 @@ func ScopedKey(actor, key string) string { return actor + "/" + key }
 // mandate and vote anyway, so a retry with the same key and another
 // choice is answered as replayed: the first ballot stands.
 func requestHash(assemblyID string, cmd assembly.Command) string {
+	var h [32]byte
+	return string(appendRequestHash(h[:0], assemblyID, cmd))
+}
+
+// scopedKeyAndHash returns ScopedKey(actor, key) and
+// requestHash(assemblyID, cmd) as the two parts of one string: one
+// allocation a keyed command (every ballot), not two.
+func scopedKeyAndHash(assemblyID, actor, key string, cmd assembly.Command) (scoped, req string) {
+	n := len(actor) + len("/") + len(key)
+	var sb strings.Builder
+	sb.Grow(n + 32)
+	sb.WriteString(actor)
+	sb.WriteByte('/')
+	sb.WriteString(key)
+	var h [32]byte
+	sb.Write(appendRequestHash(h[:0], assemblyID, cmd))
+	s := sb.String()
+	return s[:n], s[n:]
+}
+
+// appendRequestHash appends requestHash(assemblyID, cmd) to b.
+func appendRequestHash(dst []byte, assemblyID string, cmd assembly.Command) []byte {
 	var buf [256]byte
 	b := append(buf[:0], cmd.CommandName()...)
 	b = append(b, 0)
@@ -873,7 +896,7 @@ func requestHash(assemblyID string, cmd assembly.Command) string {
 		b = append(b, args...)
 	}
 	sum := sha256.Sum256(b)
-	return hex.EncodeToString(sum[:16])
+	return hex.AppendEncode(dst, sum[:16])
 }
 
 // appendCastBallot appends c as json.Marshal encodes it, byte for byte,

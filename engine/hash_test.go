@@ -36,5 +36,8 @@ func TestRequestHashAsRecorded(t *testing.T) {
 		if got, want := requestHash("coop", c), hex.EncodeToString(h.Sum(nil)[:16]); got != want {
 			t.Errorf("%#v: requestHash %s, through json.Marshal %s", c, got, want)
 		}
+		if key, req := scopedKeyAndHash("coop", "d1"+s, "k/"+s, c); key != ScopedKey("d1"+s, "k/"+s) || req != requestHash("coop", c) {
+			t.Errorf("%#v: scopedKeyAndHash %q, %q; ScopedKey and requestHash %q, %q", c, key, req, ScopedKey("d1"+s, "k/"+s), requestHash("coop", c))
+		}
 	}
 }
