@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"runtime"
+	"runtime/pprof"
 	"strings"
 	"sync"
 	"syscall"
@@ -59,6 +62,10 @@ func BenchmarkBallotBurst10000(b *testing.B) {
 		}
 	}()
 	b.ReportAllocs()
+	if f := os.Getenv("PLENUM_BURST_MEMPROFILE"); f != "" {
+		writeAllocs(b, f+".base")
+		defer writeAllocs(b, f)
+	}
 	var cpu time.Duration // the process's CPU time (all goroutines, GC too) in the bursts
 	b.ResetTimer()
 	for it := range b.N {
@@ -95,6 +102,25 @@ func BenchmarkBallotBurst10000(b *testing.B) {
 	// On a machine shared with other work the wall time varies much more
 	// than the CPU time a ballot takes.
 	b.ReportMetric(float64(cpu.Microseconds())/float64(n*b.N), "cpu-µs/ballot")
+}
+
+// writeAllocs writes the allocation profile so far to path.
+// BenchmarkBallotBurst10000 writes one before its bursts (F.base) and one
+// after them (F) when PLENUM_BURST_MEMPROFILE is F: go tool pprof
+// -sample_index=alloc_objects -diff_base F.base F shows the bursts'
+// allocations without the setup's (10,000 persons, mandates and
+// sessions), which -memprofile adds to them. With -memprofilerate 256 or
+// so it sees most of a ballot's small allocations.
+func writeAllocs(b *testing.B, path string) {
+	runtime.GC() // the profile is as of the last collection
+	f, err := os.Create(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
+		b.Fatal(err)
+	}
 }
 
 // cpuTime is the CPU time this process has used, user and system.
