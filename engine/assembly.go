@@ -190,8 +190,11 @@ type request struct {
 	done   chan struct{}
 	answer reply
 	// first is where the results of the answer begin (a request of one
-	// command, a ballot, needs no slice of its own).
-	first [1]*Result
+	// command, a ballot, needs no slice of its own), and result is where
+	// the first command's result is made (decide): a ballot's request,
+	// its answer's slice and its result are one allocation.
+	first  [1]*Result
+	result Result
 }
 
 // give answers r with rep; the writer answers each request once.
@@ -636,7 +639,11 @@ func (a *Assembly) commit(batch []*request) {
 	for i, req := range batch {
 		replies[i].failed = -1
 		for j, cmd := range req.cmds {
-			res, err := a.decide(req.metas[j], cmd, &st)
+			var into *Result
+			if j == 0 {
+				into = &req.result
+			}
+			res, err := a.decide(req.metas[j], cmd, &st, into)
 			if err != nil {
 				replies[i].failed, replies[i].err = j, err
 				break
@@ -791,14 +798,17 @@ func (a *Assembly) flush(wait bool) {
 
 // decide decides one command of a batch and stages its events; a command
 // whose idempotency key (scoped, with its request hash: SubmitAll) was
-// accepted before becomes a Replayed result.
-func (a *Assembly) decide(m assembly.Meta, cmd assembly.Command, st *staging) (*Result, error) {
+// accepted before becomes a Replayed result. The result is made in into,
+// or if it is nil in a Result of its own.
+func (a *Assembly) decide(m assembly.Meta, cmd assembly.Command, st *staging, into *Result) (*Result, error) {
 	if m.Key != "" {
 		if use, ok := a.state.Keys[m.Key]; ok {
 			if use.Req != "" && use.Req != m.Req {
 				return nil, refusal(assembly.ErrInvalid, "key", "the idempotency key was already used for a different command (entry %d); use a new key for a new action", use.First)
 			}
-			return &Result{Replayed: true, replayOf: int64(use.First), key: m.Key, req: m.Req}, nil
+			res := resultIn(into)
+			*res = Result{Replayed: true, replayOf: int64(use.First), key: m.Key, req: m.Req}
+			return res, nil
 		}
 	}
 	cmd, token, err := a.prepare(cmd, st.sealed)
@@ -823,7 +833,8 @@ func (a *Assembly) decide(m assembly.Meta, cmd assembly.Command, st *staging) (*
 		st.sealed = append(st.sealed, *sb)
 	}
 	st.emptied = append(st.emptied, a.emptied(evs)...)
-	res := &Result{BallotToken: token, key: m.Key, req: m.Req}
+	res := resultIn(into)
+	*res = Result{BallotToken: token, key: m.Key, req: m.Req}
 	if len(evs) == 1 {
 		res.Events = res.one[:]
 	} else {
@@ -833,6 +844,14 @@ func (a *Assembly) decide(m assembly.Meta, cmd assembly.Command, st *staging) (*
 		res.Events[k].Event = ev
 	}
 	return res, nil
+}
+
+// resultIn is into, or a new Result if into is nil.
+func resultIn(into *Result) *Result {
+	if into == nil {
+		return new(Result)
+	}
+	return into
 }
 
 // ScopedKey is an idempotency key as recorded (State.Keys): scoped to the
