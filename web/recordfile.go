@@ -46,6 +46,13 @@ func (s *server) recordFile(w http.ResponseWriter, r *http.Request) {
 		s.recordFileFailed(w, r, a.ID(), err)
 		return
 	}
+	name := recordFileName(a.ID(), cp.Size)
+	if r.Method == http.MethodHead {
+		// What a GET would be sent, without writing a copy of the log
+		// only to learn its headers (its length is known once written).
+		setRecordFileHeaders(w.Header(), name)
+		return
+	}
 	select {
 	case s.recordFiles <- struct{}{}:
 	case <-r.Context().Done():
@@ -58,7 +65,6 @@ func (s *server) recordFile(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer os.RemoveAll(dir)
-	name := recordFileName(a.ID(), cp.Size)
 	path := filepath.Join(dir, name)
 	err = recordfile.Write(r.Context(), s.eng.Store(), cp.Origin, cp.Size, path)
 	<-s.recordFiles
@@ -74,11 +80,15 @@ func (s *server) recordFile(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer f.Close()
-	h := w.Header()
+	setRecordFileHeaders(w.Header(), name)
+	http.ServeContent(w, r, "", timeZero, f)
+}
+
+// setRecordFileHeaders sets the headers of the record file saved as name.
+func setRecordFileHeaders(h http.Header, name string) {
 	h.Set("Content-Type", recordFileType)
 	h.Set("Content-Disposition", fmt.Sprintf("attachment; filename=%q", name))
 	h.Set("Cache-Control", "no-cache")
-	http.ServeContent(w, r, "", timeZero, f)
 }
 
 // recordFileFailed logs why the record file could not be written and

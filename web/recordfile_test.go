@@ -61,6 +61,17 @@ func TestRecordFileFromTheRecordPage(t *testing.T) {
 			t.Fatalf("left in the temporary directory once served: %v", left)
 		}
 	}
+	// A HEAD request is told the headers without a copy of the log being
+	// written to learn them (its length is known only once written).
+	hreq, _ := http.NewRequest(http.MethodHead, h.srv.URL+"/a/coop/record.db", nil)
+	hresp, err := http.DefaultClient.Do(hreq)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hresp.Body.Close()
+	if hresp.StatusCode != 200 || hresp.Header.Get("Content-Type") != "application/vnd.sqlite3" || hresp.Header.Get("Content-Length") != "" {
+		t.Errorf("HEAD of the record file: %s %v", hresp.Status, hresp.Header)
+	}
 	file := filepath.Join(t.TempDir(), name)
 	if err := os.WriteFile(file, []byte(body), 0o600); err != nil {
 		t.Fatal(err)
