@@ -213,13 +213,13 @@ func checkCastBallot(c *CastBallot) error {
 // requiredErr refuses cmd for the missing field name (the tag
 // "required"; validateStruct and checkCastBallot).
 func requiredErr(cmd, name string) error {
-	return fieldErr(name, "%s: the field %q is required", cmd, name)
+	return fieldErr(name, "%s: the field %q is required", CommandName(cmd), FieldName{cmd, name})
 }
 
 // invalidIDErr refuses cmd for the value s of the field name, not an id
 // (the tag "id"; validateStruct and checkCastBallot).
 func invalidIDErr(cmd, name, s string, err error) error {
-	return fieldErr(name, "%s: %q in the field %q is not a valid id: %s", cmd, s, name, err)
+	return fieldErr(name, "%s: %q in the field %q is not a valid id: %s", CommandName(cmd), s, FieldName{cmd, name}, err)
 }
 
 // parseArgsJSON is ParseCommand through encoding/json, for any arguments.
@@ -228,10 +228,10 @@ func parseArgsJSON(cmd string, t reflect.Type, args []byte) (Command, error) {
 	dec := json.NewDecoder(bytes.NewReader(args))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(p.Interface()); err != nil {
-		return nil, fieldErr(jsonField(err), "%s: %s", cmd, jsonMsg(err))
+		return nil, fieldErr(jsonField(err), "%s: %s", CommandName(cmd), jsonMsg(err))
 	}
 	if _, err := dec.Token(); err != io.EOF {
-		return nil, fieldErr("", "%s: the arguments have more after their JSON object", cmd)
+		return nil, fieldErr("", "%s: the arguments have more after their JSON object", CommandName(cmd))
 	}
 	if err := validateStruct(cmd, p.Elem()); err != nil {
 		return nil, err
@@ -357,7 +357,7 @@ func validateStruct(cmd string, v reflect.Value) error {
 						return invalidIDErr(cmd, name, s, err)
 					}
 					if seen[s] {
-						return fieldErr(name, "%s: %q is named twice in the field %q", cmd, s, name)
+						return fieldErr(name, "%s: %q is named twice in the field %q", CommandName(cmd), s, FieldName{cmd, name})
 					}
 					seen[s] = true
 				}
@@ -366,7 +366,7 @@ func validateStruct(cmd string, v reflect.Value) error {
 		if rules.date {
 			if s := fv.String(); s != "" {
 				if _, err := time.Parse("2006-01-02", s); err != nil {
-					return fieldErr(name, "%s: the field %q must be a date YYYY-MM-DD, not %q", cmd, name, s)
+					return fieldErr(name, "%s: the field %q must be a date YYYY-MM-DD, not %q", CommandName(cmd), FieldName{cmd, name}, s)
 				}
 			}
 		}
@@ -380,7 +380,7 @@ func validateStruct(cmd string, v reflect.Value) error {
 						return nil
 					}
 				}
-				return fieldErr(name, "%s: the field %q must be one of %s, not %q", cmd, name, strings.Join(allowed, ", "), s)
+				return fieldErr(name, "%s: the field %q must be one of %s, not %q", CommandName(cmd), FieldName{cmd, name}, strings.Join(allowed, ", "), s)
 			}
 			if fv.Kind() == reflect.Slice {
 				for j := 0; j < fv.Len(); j++ {
@@ -393,7 +393,7 @@ func validateStruct(cmd string, v reflect.Value) error {
 			}
 		}
 		if rules.positive && fv.Int() < 0 {
-			return fieldErr(name, "%s: the field %q must not be negative", cmd, name)
+			return fieldErr(name, "%s: the field %q must not be negative", CommandName(cmd), FieldName{cmd, name})
 		}
 	}
 	return nil

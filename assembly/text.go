@@ -94,7 +94,7 @@ func checkTexts(cmd string, v reflect.Value, field string) error {
 	switch v.Kind() {
 	case reflect.String:
 		if msg := checkText(v.String(), longTexts[field]); msg != nil {
-			return fieldErr(field, "%s: the field %q %s", cmd, field, msg)
+			return fieldErr(field, "%s: the field %q %s", CommandName(cmd), FieldName{cmd, field}, msg)
 		}
 	case reflect.Pointer, reflect.Interface:
 		if !v.IsNil() {

@@ -439,15 +439,37 @@ func (l *Locale) Has(key string) bool {
 // An argument that is itself made from a template (an assembly.Reason: why
 // an id or a text is not valid) is rendered the same way first.
 func (l *Locale) Refusal(format string, args []any, english string) string {
+	return l.refusal("", format, args, english)
+}
+
+// RefusalFor renders a refusal as Refusal does, for an audience whose
+// words of some templates differ: where the catalog has the key variant +
+// template, its words stand instead of the template's, for the refusal
+// and for each part of it. The arguments are the same; the words around
+// them differ. A page's reader (variant "web.refusal.") reads the form's
+// field by its label where an API client reads the field's name in JSON
+// (package web puts the label among the arguments; see i18n/refusalwords.go).
+func (l *Locale) RefusalFor(variant, format string, args []any, english string) string {
+	return l.refusal(variant, format, args, english)
+}
+
+func (l *Locale) refusal(variant, format string, args []any, english string) string {
 	l = l.get()
-	if format == "" || !keys[format] {
+	if format == "" {
 		return english
 	}
-	copied := false
+	key := format
+	if variant != "" && keys[variant+format] {
+		key = variant + format
+	}
+	if !keys[key] {
+		return english
+	}
+	copied := key != format // the English is the variant's, not the rules'
 	for i, a := range args {
 		switch a.(type) {
 		case reason, list:
-			p := l.part(a)
+			p := l.partFor(variant, a)
 			if l.lang == Default && p == fmt.Sprint(a) {
 				continue // the English stands
 			}
@@ -458,9 +480,9 @@ func (l *Locale) Refusal(format string, args []any, english string) string {
 		}
 	}
 	if l.lang != Default {
-		return l.T(format, args...)
+		return l.T(key, args...)
 	}
-	return englishText(format, numerals(args), english, copied)
+	return englishText(key, numerals(args), english, copied)
 }
 
 // englishText is a refusal in English: the rules' English as it stands,
@@ -483,16 +505,19 @@ func (l *Locale) Part(p reason) string { return l.part(p) }
 
 // part renders an argument of a refusal: a phrase from its template, a
 // list item by item, anything else as it stands.
-func (l *Locale) part(a any) string {
+func (l *Locale) part(a any) string { return l.partFor("", a) }
+
+// partFor is part for the audience of variant (RefusalFor).
+func (l *Locale) partFor(variant string, a any) string {
 	switch a := a.(type) {
 	case reason:
 		f, ra := a.RefusalParts()
-		return l.Refusal(f, ra, fmt.Sprint(a))
+		return l.refusal(variant, f, ra, fmt.Sprint(a))
 	case list:
 		items := a.RefusalItems()
 		s := make([]string, len(items))
 		for i, x := range items {
-			s[i] = l.part(x)
+			s[i] = l.partFor(variant, x)
 		}
 		return strings.Join(s, ", ")
 	}

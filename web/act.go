@@ -430,7 +430,8 @@ func refusal(r *http.Request, e *assembly.Error) string { return namedRefusal(r,
 
 // namedRefusal is a domain refusal as the page shows it, in the language
 // of the person who gave the command, with the ids in the rules' words
-// replaced by names (st nil: as they are).
+// replaced by names (st nil: as they are), and the commands and fields
+// by the words of the page's forms (inPageWords).
 func namedRefusal(r *http.Request, st *assembly.State, e *assembly.Error) string {
 	lang := ""
 	if st != nil {
@@ -445,11 +446,14 @@ func namedRefusal(r *http.Request, st *assembly.State, e *assembly.Error) string
 	if st != nil {
 		r0 = personArgs(st, r0) // the persons named wherever they stand
 	}
-	m := markedReason(r0)
+	// The commands and fields the refusal names as data are named in the
+	// page's words (inPageWords), and the sentence around them is the
+	// page's where its words differ from the API's (refusalVariant).
+	m := inPageWords(l, markedReason(r0))
 	if e.Format != "" {
 		english = fmt.Sprintf(e.Format, m.Args...)
 	}
-	msg := l.Refusal(e.Format, m.Args, english)
+	msg := l.RefusalFor(refusalVariant, e.Format, m.Args, english)
 	if msg == "" {
 		msg = e.Error()
 	}

@@ -41,19 +41,27 @@ func (p personArg) Format(f fmt.State, verb rune) {
 // string, as the rules write an id) made a personArg, and so in the
 // phrases among them.
 func personArgs(st *assembly.State, r assembly.Reason) assembly.Reason {
+	return eachArg(r, func(a any) any {
+		if s, ok := a.(string); ok && st.Persons[s] != nil {
+			return personArg(s)
+		}
+		return a
+	})
+}
+
+// eachArg is r with each of its arguments, and each of those of the
+// phrases among them (an assembly.Reason), put through f.
+func eachArg(r assembly.Reason, f func(any) any) assembly.Reason {
 	args := make([]any, len(r.Args))
 	for i, a := range r.Args {
-		args[i] = a
 		switch a := a.(type) {
-		case string:
-			if st.Persons[a] != nil {
-				args[i] = personArg(a)
-			}
 		case assembly.Reason:
-			args[i] = personArgs(st, a)
+			args[i] = eachArg(a, f)
 		case *assembly.Reason:
-			m := personArgs(st, *a)
+			m := eachArg(*a, f)
 			args[i] = &m
+		default:
+			args[i] = f(a)
 		}
 	}
 	r.Args = args

@@ -37,7 +37,7 @@ func TestAgendaRetitle(t *testing.T) {
 	checkKept(t, "act", []keptCase{{
 		name: "retitle_item", by: chair, status: http.StatusConflict, page: "chair/agenda",
 		sent:    url.Values{"a:item": {"i2"}, "a:title": {"   "}, "a:reason": {"misspelt"}},
-		refusal: `the field &#34;title&#34; is required`,
+		refusal: `Refused: Correct the title: the field “The corrected title” is required.`,
 		kept: []string{`<details class="retitle-item" open><summary>Correct the title…`, `<input id="retitle-i2" name="a:title" value="   " required>`,
 			`<input id="retitle-why-i2" name="a:reason" value="misspelt">`, `<input id="retitle-i1" name="a:title" value="The budget" required>`},
 		unkept:   []string{`<input id="retitle-why-i1" name="a:reason" value="misspelt">`},

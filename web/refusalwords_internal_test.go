@@ -1,0 +1,115 @@
+package web
+
+import (
+	"io/fs"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"plenum/assembly"
+	"plenum/i18n"
+)
+
+var (
+	wordsCmdRe   = regexp.MustCompile(`name="cmd" value="([a-z_]+)"`)
+	labelKeyRe   = regexp.MustCompile(`<label for="([^"]+)"[^>]*>\{\{\$?[a-z]*\.L\.T "([a-z_.]+)"\}\}</label>`)
+	argIDRe      = regexp.MustCompile(`<(?:input|textarea|select)\b[^>]*?\bid="([^"]+)"[^>]*?\bname="a:([a-z_]+)"`)
+	argIDAfterRe = regexp.MustCompile(`<(?:input|textarea|select)\b[^>]*?\bname="a:([a-z_]+)"[^>]*?\bid="([^"]+)"`)
+)
+
+// formLabels are the labels of the arguments of the pages' forms, read
+// from the templates: command → argument (its name in JSON) → the
+// catalog keys of the labels it has on the forms that post the command
+// (a label written out as {{.L.T "key"}} for the argument's input).
+func formLabels(t *testing.T) map[string]map[string][]string {
+	t.Helper()
+	files, err := fs.Glob(templateFS, "templates/*.html")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no templates: %v", err)
+	}
+	found := map[string]map[string][]string{}
+	for _, name := range files {
+		b, _ := fs.ReadFile(templateFS, name)
+		text := string(b)
+		for _, at := range wordsCmdRe.FindAllStringSubmatchIndex(text, -1) {
+			cmd := text[at[2]:at[3]]
+			start := strings.LastIndex(text[:at[0]], "<form")
+			end := strings.Index(text[at[1]:], "</form>")
+			if start < 0 || end < 0 {
+				continue
+			}
+			form := text[start : at[1]+end]
+			ids := map[string]string{}
+			for _, m := range argIDRe.FindAllStringSubmatch(form, -1) {
+				ids[m[1]] = m[2]
+			}
+			for _, m := range argIDAfterRe.FindAllStringSubmatch(form, -1) {
+				ids[m[2]] = m[1]
+			}
+			for _, m := range labelKeyRe.FindAllStringSubmatch(form, -1) {
+				if arg, ok := ids[m[1]]; ok {
+					if found[cmd] == nil {
+						found[cmd] = map[string][]string{}
+					}
+					if !slices.Contains(found[cmd][arg], m[2]) {
+						found[cmd][arg] = append(found[cmd][arg], m[2])
+					}
+				}
+			}
+		}
+	}
+	if len(found) < 20 {
+		t.Fatalf("labels found for %d forms only: the test reads the templates wrongly", len(found))
+	}
+	return found
+}
+
+// TestEveryFormHasItsWords: a refusal of any form's command can name the
+// form's action in the page's words, in every language, and each
+// argument a form labels by its label there (formWords), so that a page's
+// reader never reads the API's names (TestPageRefusalSaysTheFormsWords);
+// and formWords says no label the forms do not show.
+func TestEveryFormHasItsWords(t *testing.T) {
+	commands := assembly.CommandNames()
+	forms := formCommands(t)
+	for _, handler := range []string{"act", "setup"} {
+		for cmd := range forms[handler] {
+			if handler == "setup" && !slices.Contains(commands, cmd) {
+				continue // a set-up form of several commands (the rules' table)
+			}
+			if _, ok := formWords[cmd]; !ok {
+				t.Errorf("a page's form posts %s, and formWords has no words for it: a refusal would name it %s", cmd, cmd)
+			}
+		}
+	}
+	labels := formLabels(t)
+	for cmd, args := range labels {
+		for arg, keys := range args {
+			if k, ok := formWords[cmd].labels[arg]; !ok || !slices.Contains(keys, k) {
+				t.Errorf("the form of %s labels %s %v, formWords %q", cmd, arg, keys, k)
+			}
+		}
+	}
+	for cmd, w := range formWords {
+		if !slices.Contains(commands, cmd) {
+			t.Errorf("formWords names %s, which is no command", cmd)
+		}
+		for arg := range w.labels {
+			if _, ok := labels[cmd][arg]; !ok {
+				t.Errorf("formWords labels %s of %s, which no form labels", arg, cmd)
+			}
+		}
+		for _, lang := range i18n.Languages {
+			l := i18n.For(lang.Tag)
+			if !l.Has(w.action) || strings.Contains(l.T(w.action), "%!") {
+				t.Errorf("%s: the action of %s (%s) is not in the catalog, or needs an argument", lang.Tag, cmd, w.action)
+			}
+			for _, k := range w.labels {
+				if !l.Has(k) {
+					t.Errorf("%s: the label %s of %s is not in the catalog", lang.Tag, k, cmd)
+				}
+			}
+		}
+	}
+}

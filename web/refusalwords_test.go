@@ -1,0 +1,77 @@
+package web_test
+
+import (
+	"encoding/json"
+	"html"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"plenum/httpapi"
+	"plenum/i18n"
+)
+
+// TestPageRefusalSaysTheFormsWords: a motion submitted from the motions
+// page without its title is refused in the page's words, in each
+// language: the form's action as its heading says it and the field by its
+// label, never the command's name (submit_motion, as a sentence
+// "Submit_motion") nor the field's name in JSON ("title"). The same
+// command sent to the API is refused with those names, in the detail and
+// the problem's field, for the program that sends it.
+func TestPageRefusalSaysTheFormsWords(t *testing.T) {
+	h := newCongressHall(t)
+	bruno := h.browser("bruno")
+	srv, _ := url.Parse(h.srv.URL)
+	form := url.Values{"new:id": {"m"}, "a:title": {"  "}, "a:delegation": {"berlin"}, "a:text": {"Typed at length"}}
+	for _, lang := range i18n.Languages {
+		l := i18n.For(lang.Tag)
+		bruno.c.Jar.SetCookies(srv, []*http.Cookie{{Name: i18n.Cookie, Value: lang.Tag, Path: "/"}})
+		resp, body := bruno.postPage("motions", "/a/coop/act", withCmd(form, "submit_motion", "/a/coop/motions"))
+		msg := html.UnescapeString(flashText(string(body)))
+		if resp.StatusCode != http.StatusConflict || msg == "" {
+			t.Fatalf("%s: the motion without a title: %s, %q", lang.Tag, resp.Status, msg)
+		}
+		action, label := l.T("web.mo.submit_h"), l.T("web.c.title")
+		if !strings.Contains(msg, action+":") && !strings.Contains(msg, action+" :") || !strings.Contains(msg, label) {
+			t.Errorf("%s: the page says %q, want the form's action %q and the field's label %q", lang.Tag, msg, action, label)
+		}
+		for _, name := range []string{"submit_motion", "Submit_motion", `"title"`} {
+			if strings.Contains(msg, name) {
+				t.Errorf("%s: the page says %q, with the API's name %s", lang.Tag, msg, name)
+			}
+		}
+	}
+	bruno.c.Jar.SetCookies(srv, []*http.Cookie{{Name: i18n.Cookie, Value: "en", Path: "/"}})
+	if resp, body := bruno.postPage("motions", "/a/coop/act", withCmd(form, "submit_motion", "/a/coop/motions")); resp.StatusCode != http.StatusConflict ||
+		html.UnescapeString(flashText(string(body))) != "Refused: Submit a motion: the field “Title” is required." {
+		t.Errorf("the English page says %q", html.UnescapeString(flashText(string(body))))
+	}
+
+	// The API: the command's and the field's names, as a program needs them.
+	req, _ := http.NewRequest("POST", h.srv.URL+"/api/assemblies/coop/commands", strings.NewReader(`{"cmd":"submit_motion","args":{"id":"m9","title":"","delegation":"berlin","text":"Typed at length"}}`))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("X-Plenum", "1")
+	req.Header.Set("Idempotency-Key", "refusal-words")
+	r, err := bruno.c.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, _ := io.ReadAll(r.Body)
+	r.Body.Close()
+	var p httpapi.Problem
+	if err := json.Unmarshal(data, &p); err != nil || r.StatusCode != http.StatusUnprocessableEntity ||
+		p.Code != "invalid" || p.Field != "title" || p.Detail != `submit_motion: the field "title" is required` {
+		t.Errorf("the API's refusal: %s %s, want the command's and the field's names", r.Status, data)
+	}
+}
+
+// withCmd is form with the command cmd and the page back to go to.
+func withCmd(form url.Values, cmd, back string) url.Values {
+	out := url.Values{"cmd": {cmd}, "back": {back}}
+	for k, v := range form {
+		out[k] = v
+	}
+	return out
+}
