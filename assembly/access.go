@@ -156,7 +156,7 @@ func (s *State) replacementRefusal(actor, person string) (*Error, any) {
 		return nil, nil
 	}
 	if s.HoldsAccessCode(person) {
-		return forbidden("%s holds a valid access code, issued by %s at %s, and one officer alone may not replace it: one officer revokes the code (revoke_access_codes, with the reason, e.g. “card lost”), and another officer, another member of the mandate commission or an administrator, issues the new one", person, actorWord(a.IssuedBy), accessTime(a.Issued)),
+		return forbidden("%s holds a valid access code, issued by %s at %s, and one officer alone may not replace it: one officer revokes the code (%s, with the reason, e.g. “card lost”), and another officer, another member of the mandate commission or an administrator, issues the new one", person, actorWord(a.IssuedBy), accessTime(a.Issued), CommandRef("revoke_access_codes")),
 			reason("%s (a valid code, issued by %s at %s)", person, actorWord(a.IssuedBy), accessTime(a.Issued))
 	}
 	if !a.Revoked.IsZero() && a.RevokedBy == actor {
@@ -187,7 +187,7 @@ func (s *State) MayIssueFirstAccessCode(actor, person string) error {
 		return err
 	}
 	if s.Persons[person] == nil {
-		return notFound("there is no person %q in this assembly; add them with add_person first", person)
+		return notFound("there is no person %q in this assembly; add them with %s first", person, CommandRef("add_person"))
 	}
 	if actor == ServerAdministrator {
 		return nil
@@ -206,7 +206,7 @@ func (c IssueAccessCodes) decide(s *State, m Meta) ([]Event, error) {
 		return nil, err
 	}
 	if len(c.Persons) == 0 {
-		return nil, fieldErr("persons", "issue_access_codes: name the persons whose codes to issue")
+		return nil, fieldErr("persons", "%s: name the persons whose codes to issue", CommandName(c.CommandName()))
 	}
 	var replacing []any
 	var first *Error
@@ -227,7 +227,7 @@ func (c IssueAccessCodes) decide(s *State, m Meta) ([]Event, error) {
 	case first != nil:
 		// A bulk issue is refused as a whole, naming everyone it would
 		// replace a code for alone: nothing of it is recorded.
-		return nil, forbidden("nothing is issued: one officer alone may not replace a delegate's code, and this issue would for %s. One officer revokes such a code (revoke_access_codes, with the reason) and another officer issues the new one; issue for the others without them", andList(replacing))
+		return nil, forbidden("nothing is issued: one officer alone may not replace a delegate's code, and this issue would for %s. One officer revokes such a code (%s, with the reason) and another officer issues the new one; issue for the others without them", andList(replacing), CommandRef("revoke_access_codes"))
 	}
 	return one(AccessCodesIssued{Meta: m, Persons: c.Persons})
 }
@@ -237,7 +237,7 @@ func (c RevokeAccessCodes) decide(s *State, m Meta) ([]Event, error) {
 		return nil, forbidden("only the mandate commission, an administrator or the server administrator may revoke access codes")
 	}
 	if len(c.Persons) == 0 {
-		return nil, fieldErr("persons", "revoke_access_codes: name the persons whose codes to revoke")
+		return nil, fieldErr("persons", "%s: name the persons whose codes to revoke", CommandName(c.CommandName()))
 	}
 	for _, p := range c.Persons {
 		if s.Persons[p] == nil {

@@ -90,12 +90,12 @@ func (c AllotSpeakingTime) decide(s *State, m Meta) ([]Event, error) {
 		return nil, err
 	}
 	if len(c.Allowances) == 0 {
-		return nil, fieldErr("allowances", "allot_speaking_time: give each delegation's or tendency's seconds in allowances")
+		return nil, fieldErr("allowances", "%s: give each delegation's or tendency's seconds in allowances", CommandName(c.CommandName()))
 	}
 	orgs := sortedKeys(c.Allowances)
 	for _, org := range orgs {
 		if err := checkID(org); err != nil {
-			return nil, fieldErr("allowances", "allot_speaking_time: %q in the field \"allowances\" is not a valid id: %s", org, err)
+			return nil, fieldErr("allowances", "%s: %q in the field %q is not a valid id: %s", CommandName(c.CommandName()), org, FieldName{c.CommandName(), "allowances"}, err)
 		}
 		o := s.Organizations[org]
 		if o == nil {

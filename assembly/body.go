@@ -228,7 +228,7 @@ func (c ReportBody) decide(s *State, m Meta) ([]Event, error) {
 		return nil, notFound("there is no person %q", c.Reporter)
 	}
 	if c.Document != "" && s.Documents[c.Document] == nil {
-		return nil, notFound("there is no document %q; read_document first", c.Document)
+		return nil, notFound("there is no document %q; %s first", c.Document, CommandRef("read_document"))
 	}
 	return one(BodyReported{Meta: m, Body: c.Body, Report: BodyReport{Reporter: c.Reporter, Summary: c.Summary, Document: c.Document, At: m.At}})
 }

@@ -283,7 +283,7 @@ func (c MoveMotion) decide(s *State, m Meta) ([]Event, error) {
 		}
 	}
 	if c.Document != "" && s.Documents[c.Document] == nil {
-		return nil, notFound("there is no document %q; read_document first", c.Document)
+		return nil, notFound("there is no document %q; %s first", c.Document, CommandRef("read_document"))
 	}
 	if c.Target != "" {
 		if !s.exists(c.Target) {

@@ -333,7 +333,7 @@ func (c SubmitMandate) decide(s *State, m Meta) ([]Event, error) {
 	}
 	p := s.Persons[c.Person]
 	if p == nil {
-		return nil, notFound("there is no person %q; add_person first", c.Person)
+		return nil, notFound("there is no person %q; %s first", c.Person, CommandRef("add_person"))
 	}
 	if c.Organization != "" && s.Organizations[c.Organization] == nil {
 		return nil, notFound("there is no organization %q; add_organization first", c.Organization)

@@ -168,7 +168,7 @@ func (s *State) personOrLabel(field, person, label string, required bool) error 
 		return fieldErr(field, "say who: %s (a person) or label (as the minutes name them)", field)
 	}
 	if person != "" && s.Persons[person] == nil {
-		return notFound("there is no person %q; add_person first, or give a label", person)
+		return notFound("there is no person %q; %s first, or give a label", person, CommandRef("add_person"))
 	}
 	return nil
 }

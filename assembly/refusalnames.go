@@ -22,3 +22,12 @@ type FieldName struct{ Cmd, Name string }
 
 // String is the field's name in JSON.
 func (f FieldName) String() string { return f.Name }
+
+// CommandRef is another command standing in a refusal: the one the reader
+// is sent to instead ("correct the minutes instead (correct_record)"). It
+// reads as the name, as CommandName does; a page names the action its
+// form does, quoted as a button's words are in a sentence.
+type CommandRef string
+
+// String is the command's name, as scripts and the API spell it.
+func (c CommandRef) String() string { return string(c) }

@@ -40,7 +40,7 @@ func (c RetitleItem) decide(s *State, m Meta) ([]Event, error) {
 		return nil, err
 	}
 	if it.Status == ItemStatusClosed {
-		return nil, closed("the item %s is closed: it was dealt with under its title; correct the minutes instead (correct_record)", c.Item)
+		return nil, closed("the item %s is closed: it was dealt with under its title; correct the minutes instead (%s)", c.Item, CommandRef("correct_record"))
 	}
 	title := strings.TrimSpace(c.Title)
 	if title == "" {

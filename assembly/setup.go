@@ -161,7 +161,7 @@ func (c GrantRole) decide(s *State, m Meta) ([]Event, error) {
 		return nil, forbidden("only an administrator may grant roles")
 	}
 	if s.Persons[c.Person] == nil {
-		return nil, notFound("there is no person %q; add_person first", c.Person)
+		return nil, notFound("there is no person %q; %s first", c.Person, CommandRef("add_person"))
 	}
 	if s.Roles[c.Person][c.Role] {
 		return nil, conflict("%s already holds the role %s", c.Person, c.Role)

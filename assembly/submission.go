@@ -500,7 +500,7 @@ func (c SubmitMotion) decide(s *State, m Meta) ([]Event, error) {
 	d := s.Submission.Deadline
 	switch {
 	case d.IsZero():
-		return nil, closed("no deadline for motions is set: the submission of motions has not opened (the chair sets the deadline with set_submission_deadline)")
+		return nil, closed("no deadline for motions is set: the submission of motions has not opened (the chair sets the deadline with %s)", CommandRef("set_submission_deadline"))
 	case m.At.After(d):
 		return nil, closed("the deadline for motions was %s; this motion comes after it, at %s. A late motion is moved in a sitting", d.Format("2006-01-02 15:04 MST"), m.At.In(d.Location()).Format("2006-01-02 15:04 MST"))
 	}
@@ -756,7 +756,7 @@ func (e MotionStateSet) apply(s *State) error {
 func (s *State) committeeMember(actor string) (*Body, error) {
 	b := s.Bodies[s.Submission.Committee]
 	if b == nil {
-		return nil, conflict("the assembly has no motions committee; the chair appoints one (appoint_motions_committee)")
+		return nil, conflict("the assembly has no motions committee; the chair appoints one (%s)", CommandRef("appoint_motions_committee"))
 	}
 	if !contains(b.Members, actor) && !s.isAdmin(actor) {
 		return nil, forbidden("only a member of the %s records its recommendations", b.Name)

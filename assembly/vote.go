@@ -659,14 +659,14 @@ func (c EnterCount) decide(s *State, m Meta) ([]Event, error) {
 				return nil, fieldErr("against", "a unanimous vote has no votes against")
 			}
 		} else if c.For == nil && c.Against == nil {
-			return nil, fieldErr("for", "enter_count: give the votes for and against (or say unanimous)")
+			return nil, fieldErr("for", "%s: give the votes for and against (or say unanimous)", CommandName(c.CommandName()))
 		} else if c.For == nil || c.Against == nil {
 			missing, given := "for", c.Against
 			if c.For != nil {
 				missing, given = "against", c.For
 			}
 			if w := given.Word; w != "majority" && w != "minority" && w != "rest" {
-				return nil, fieldErr(missing, "enter_count: the field %q is required; only a side stated as majority, minority or rest may stand alone", missing)
+				return nil, fieldErr(missing, "%s: the field %q is required; only a side stated as majority, minority or rest may stand alone", CommandName(c.CommandName()), FieldName{c.CommandName(), missing})
 			}
 			unstated := &Count{Word: "unstated"}
 			if c.For == nil {

@@ -21,6 +21,11 @@ var refusalWordsMessages = []Msg{
 	{Key: "web.refusal.%s: the field %q must not be negative", En: "%s: the field “%s” must not be negative", De: "%s: Das Feld „%s“ darf nicht negativ sein", Ru: "%s: поле «%s» не может быть отрицательным", Fr: "%s : le champ « %s » ne doit pas être négatif", Es: "%s: el campo «%s» no puede ser negativo"},
 	{Key: "web.refusal.%s: the field %q %s", En: "%s: the field “%s” %s", De: "%s: das Feld „%s“ %s", Ru: "%s: поле «%s» %s", Fr: "%s : le champ « %s » %s", Es: "%s: el campo «%s» %s"},
 
+	// Another command a refusal sends the reader to, named by its form's
+	// action in a sentence: "correct the minutes instead (“Record the
+	// correction”)".
+	{Key: "web.act.quoted", En: "“%s”", De: "„%s“", Ru: "«%s»", Fr: "« %s »", Es: "«%s»"},
+
 	// The actions of the forms whose buttons say them only beside what
 	// they act on (web/refusalwords.go, formWords).
 	{Key: "web.act.add_body_members", En: "Add members to the body", De: "Mitglieder zum Gremium hinzufügen", Ru: "Добавить членов в орган", Fr: "Ajouter des membres à l'organe", Es: "Añadir miembros al órgano"},

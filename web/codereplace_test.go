@@ -20,7 +20,8 @@ import (
 // but "Revoke to replace"; after mc revoked, mc's page says another
 // officer issues the new code and mc is refused, and a second member's
 // page offers the card, whose code logs in. A bulk print with such a
-// person is refused as a whole and makes no code.
+// person is refused as a whole and makes no code. The refusals name the
+// page's action that revokes a code, not the API's command.
 func TestOneOfficerCannotReplaceACodeFromThePage(t *testing.T) {
 	h := newHall(t)
 	h.must("admin", "add_person", obj{"id": "mc2", "name": "Masha Commission"})
@@ -56,8 +57,8 @@ func TestOneOfficerCannotReplaceACodeFromThePage(t *testing.T) {
 			t.Fatalf("cards for %v: %s, want refused", form["persons"], resp.Status)
 		}
 		_, body, _ := b.get("/a/coop/mandates")
-		if msg := html.UnescapeString(flashText(body)); !strings.Contains(msg, want) {
-			t.Fatalf("cards for %v: the page says %q, want %q", form["persons"], msg, want)
+		if msg := html.UnescapeString(flashText(body)); !strings.Contains(msg, want) || strings.Contains(msg, "revoke_access_codes") {
+			t.Fatalf("cards for %v: the page says %q, want %q and the action's words, not the command's name", form["persons"], msg, want)
 		}
 		if h.logSize(asm) != before {
 			t.Fatalf("a refused card: the log grew from %d to %d", before, h.logSize(asm))
@@ -82,13 +83,14 @@ func TestOneOfficerCannotReplaceACodeFromThePage(t *testing.T) {
 	// mc prints a new card for anna anyway (a form edited, or a page out
 	// of date): refused, and anna is still logged in.
 	refused(mc, url.Values{"persons": {"anna"}}, "Anna Arkadyevna holds a valid access code, issued by Misha Commission at ")
-	refused(mc2, url.Values{"persons": {"anna"}}, "and one officer alone may not replace it")
+	refused(mc2, url.Values{"persons": {"anna"}}, "and one officer alone may not replace it: one officer revokes the code (“Revoke the code”, with the reason, e.g. “card lost”)")
 	if _, body, _ := anna.get("/a/coop/delegate"); !strings.Contains(body, "Anna Arkadyevna") {
 		t.Fatal("anna was logged out by a refused replacement")
 	}
 	// With boris: refused as a whole; boris's code (from before the
 	// record knew of codes) still works, so none was made for him.
 	refused(mc, url.Values{"persons": {"boris", "anna"}}, "Nothing is issued: one officer alone may not replace a delegate's code, and this issue would for Anna Arkadyevna (a valid code, issued by Misha Commission at ")
+	refused(mc, url.Values{"persons": {"boris", "anna"}}, "One officer revokes such a code (“Revoke the code”, with the reason) and another officer issues the new one")
 	if _, status := loginWith(h.codes["boris"]); status != http.StatusSeeOther {
 		t.Fatalf("boris's code after the refused bulk issue: %d", status)
 	}

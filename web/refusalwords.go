@@ -22,12 +22,13 @@ type formWord struct {
 // formWords are the pages' words of the commands their forms post
 // (TestEveryFormHasItsWords holds them to the templates: every form's
 // command has its action, every labelled argument its label), and of the
-// commands a refusal sends a page's reader to (revoke_access_codes,
-// correct_record). A refusal names a command and a field as data
-// (assembly.CommandName, assembly.FieldName), which inPageWords puts in
+// commands a refusal sends a page's reader to (revoke_access_codes). A
+// refusal names a command and a field as data (assembly.CommandName,
+// assembly.CommandRef, assembly.FieldName), which inPageWords puts in
 // these words: a page's reader reads "Submit a motion: the field “Title”
-// is required", an API client "submit_motion: the field "title" is
-// required".
+// is required" and "correct the minutes instead (“Record the
+// correction”)", an API client "submit_motion: the field "title" is
+// required" and "(correct_record)".
 var formWords = map[string]formWord{
 	"add_body_members":          {action: "web.act.add_body_members"},
 	"add_item":                  {action: "web.ca.add_h", labels: map[string]string{"title": "web.c.title", "number": "web.ca.number"}},
@@ -107,16 +108,20 @@ var formWords = map[string]formWord{
 }
 
 // inPageWords is r with the commands and fields it names as data
-// (assembly.CommandName, assembly.FieldName) in the page's words in l
-// (formWords), in its phrases too: a command by its form's action, a
-// field by its label on the form. A command or a field no page has words
-// for keeps its name.
+// (assembly.CommandName, CommandRef, FieldName) in the page's words in l
+// (formWords), in its phrases too: the command refused by its form's
+// action, another command by its action quoted, a field by its label on
+// the form. A command or a field no page has words for keeps its name.
 func inPageWords(l *i18n.Locale, r assembly.Reason) assembly.Reason {
 	return eachArg(r, func(a any) any {
 		switch a := a.(type) {
 		case assembly.CommandName:
 			if w, ok := formWords[string(a)]; ok {
 				return l.T(w.action)
+			}
+		case assembly.CommandRef:
+			if w, ok := formWords[string(a)]; ok {
+				return l.T("web.act.quoted", l.T(w.action))
 			}
 		case assembly.FieldName:
 			if k, ok := formWords[a.Cmd].labels[a.Name]; ok {

@@ -76,7 +76,7 @@ func TestAgendaRetitle(t *testing.T) {
 	}
 	n = events(h)
 	resp, body := chair.postPage("chair/agenda", "/a/coop/act", url.Values{"cmd": {"retitle_item"}, "back": {"/a/coop/chair/agenda"}, "a:item": {"i1"}, "a:title": {"The budget"}})
-	if resp.StatusCode != http.StatusConflict || !strings.Contains(flashText(string(body)), "The item “The budget for 2027” is closed") || events(h) != n {
+	if resp.StatusCode != http.StatusConflict || !strings.Contains(html.UnescapeString(flashText(string(body))), "The item “The budget for 2027” is closed: it was dealt with under its title; correct the minutes instead (“Record the correction”).") || events(h) != n {
 		t.Errorf("the correction of a closed item: %s, %q, %d events recorded", resp.Status, flashText(string(body)), events(h)-n)
 	}
 	refusedNothingChanged(t, h, anna, "chair/hall", "retitle_item", url.Values{"a:item": {"i2"}, "a:title": {"The accounts of 2027"}}, "Only the chair or an administrator may correct the title")
