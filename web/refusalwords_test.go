@@ -75,3 +75,16 @@ func withCmd(form url.Values, cmd, back string) url.Values {
 	}
 	return out
 }
+
+// TestPageRefusalNamesNoArgument: a refusal that names the arguments at
+// fault for the API ("say who left the hall: persons, or how many
+// (unnamed)") says it on the chair's hall tab in words, without the
+// arguments' names.
+func TestPageRefusalNamesNoArgument(t *testing.T) {
+	h := newHall(t)
+	chair := h.browser("chair")
+	_, _, flash := chair.form("/a/coop/chair/hall", "/a/coop/act", url.Values{"cmd": {"leave_hall"}, "back": {"/a/coop/chair/hall"}, "a:note": {"a break"}})
+	if msg := html.UnescapeString(flash); msg != "Refused: Say who left the hall: the persons, or how many." {
+		t.Errorf("leaving the hall recorded without whom: the page says %q", msg)
+	}
+}
