@@ -14,8 +14,8 @@ import (
 var (
 	wordsCmdRe   = regexp.MustCompile(`name="cmd" value="([a-z_]+)"`)
 	labelKeyRe   = regexp.MustCompile(`<label for="([^"]+)"[^>]*>\{\{\$?[a-z]*\.L\.T "([a-z_.]+)"\}\}</label>`)
-	argIDRe      = regexp.MustCompile(`<(?:input|textarea|select)\b[^>]*?\bid="([^"]+)"[^>]*?\bname="a:([a-z_]+)"`)
-	argIDAfterRe = regexp.MustCompile(`<(?:input|textarea|select)\b[^>]*?\bname="a:([a-z_]+)"[^>]*?\bid="([^"]+)"`)
+	argIDRe      = regexp.MustCompile(`<(?:input|textarea|select)\b[^>]*?\bid="([^"]+)"[^>]*?\bname="a:([a-z_]+)(?::[a-z]+)?"`)
+	argIDAfterRe = regexp.MustCompile(`<(?:input|textarea|select)\b[^>]*?\bname="a:([a-z_]+)(?::[a-z]+)?"[^>]*?\bid="([^"]+)"`)
 )
 
 // formLabels are the labels of the arguments of the pages' forms, read

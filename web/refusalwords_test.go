@@ -88,3 +88,16 @@ func TestPageRefusalNamesNoArgument(t *testing.T) {
 		t.Errorf("leaving the hall recorded without whom: the page says %q", msg)
 	}
 }
+
+// TestPageCountRefusalSaysTheLabel: a count entered on the chair's
+// console with one side alone is refused with the console's words, the
+// form's button and the side's label, not enter_count and "against".
+func TestPageCountRefusalSaysTheLabel(t *testing.T) {
+	h := newHall(t)
+	h.must("chair", "open_vote", obj{"id": "v1", "motion": "m1", "method": "show_of_hands"})
+	h.must("chair", "close_vote", obj{"vote": "v1"})
+	_, _, flash := h.browser("chair").form("/a/coop/chair", "/a/coop/act", url.Values{"cmd": {"enter_count"}, "back": {"/a/coop/chair"}, "a:vote": {"v1"}, "a:for:count": {"38"}})
+	if msg := html.UnescapeString(flash); msg != "Refused: Enter the count: the field “Against” is required; only a side stated as majority, minority or rest may stand alone." {
+		t.Errorf("a count of one side: the page says %q", msg)
+	}
+}
