@@ -666,21 +666,32 @@ func (s *server) setupAct(w http.ResponseWriter, r *http.Request) {
 	var err error
 	var named string
 	refused := func(status int, msg string) { s.refused(w, r, id, cmd, status, msg, reply) }
-	a.Read(func(st *assembly.State) { cmds, named, err = setupCommands(l, st, cmd, r.PostForm) })
-	if err != nil {
-		refused(http.StatusUnprocessableEntity, isolatedMarks(err.Error()))
-		return
-	}
-	at := s.opts.Now().UTC()
-	metas := make([]assembly.Meta, len(cmds))
 	key := r.PostFormValue("key")
-	for i := range cmds {
-		metas[i] = assembly.Meta{Assembly: id, Actor: actorOf(sess), At: at}
-		if key != "" {
-			metas[i].Key = fmt.Sprintf("%s/%d", key, i)
+	var results []*engine.Result
+	// The ids of what the form adds are made from the names, from the
+	// readers' state, not under the writer's decision: should another
+	// organiser's form take one first, the commands are refused as a
+	// clash and made again with the next free ids, as /act does for its
+	// fresh ids (freshTries).
+	for try := 0; ; try++ {
+		a.Read(func(st *assembly.State) { cmds, named, err = setupCommands(l, st, cmd, r.PostForm) })
+		if err != nil {
+			refused(http.StatusUnprocessableEntity, isolatedMarks(err.Error()))
+			return
+		}
+		at := s.opts.Now().UTC()
+		metas := make([]assembly.Meta, len(cmds))
+		for i := range cmds {
+			metas[i] = assembly.Meta{Assembly: id, Actor: actorOf(sess), At: at}
+			if key != "" {
+				metas[i].Key = fmt.Sprintf("%s/%d", key, i)
+			}
+		}
+		results, err = s.submitBatch(r.Context(), a, metas, cmds)
+		if err == nil || len(results) > 0 || try == freshTries-1 || assembly.CodeOf(err) != assembly.ErrConflict || !anyTaken(a, madeIDs(cmds)) {
+			break
 		}
 	}
-	results, err := s.submitBatch(r.Context(), a, metas, cmds)
 	if err != nil {
 		if key != "" && len(results) == 0 {
 			// The same form sent again: its first command's key was
@@ -1311,4 +1322,23 @@ func (v *view) RoleName(role string) string {
 		return v.L.T(k)
 	}
 	return strings.ReplaceAll(role, "_", " ")
+}
+
+// madeIDs are the ids setup commands make from names (setupCommands),
+// which another form may take first.
+func madeIDs(cmds []assembly.Command) []string {
+	var ids []string
+	for _, c := range cmds {
+		switch c := c.(type) {
+		case assembly.AddPerson:
+			ids = append(ids, c.ID)
+		case assembly.AddOrganization:
+			ids = append(ids, c.ID)
+		case assembly.SubmitMandate:
+			ids = append(ids, c.ID)
+		case assembly.FormBody:
+			ids = append(ids, c.ID)
+		}
+	}
+	return ids
 }
