@@ -377,10 +377,16 @@ func (s *Store) IssueCodes(ctx context.Context, assemblyID string, persons []str
 // VoidUnissuedCodes can tell, after a crash, whether the recorded issue was
 // carried out. They expire CodeTTL from now, not from recorded.
 func (s *Store) IssueRecordedCodes(ctx context.Context, assemblyID string, persons []string, recorded time.Time) ([]Code, error) {
+	return s.issueRecordedCodes(ctx, assemblyID, persons, recorded, &ending{why: EndedReplaced})
+}
+
+// issueRecordedCodes is IssueRecordedCodes, the sessions it ends noted
+// as e says (endSessions).
+func (s *Store) issueRecordedCodes(ctx context.Context, assemblyID string, persons []string, recorded time.Time, e *ending) ([]Code, error) {
 	exp := s.opts.Now().UTC().Add(s.opts.CodeTTL)
 	created := recorded.UTC().UnixNano()
 	out := make([]Code, 0, len(persons))
-	err := s.replaceCodes(ctx, assemblyID, persons, func(tx *sql.Tx, p string) error {
+	err := s.replaceCodes(ctx, assemblyID, persons, e, func(tx *sql.Tx, p string) error {
 		c := newCode()
 		h := hashCode(c)
 		if _, err := s.exec(ctx, tx, `INSERT INTO access_codes (hash, assembly, person, created, expires) VALUES (?, ?, ?, ?, ?)`,
@@ -397,9 +403,10 @@ func (s *Store) IssueRecordedCodes(ctx context.Context, assemblyID string, perso
 }
 
 // RevokeCodes voids the persons' access codes and ends their sessions, in
-// one transaction.
+// one transaction, each session leaving a note of a revocation by no one
+// named (RevokeCodesBy names the officer).
 func (s *Store) RevokeCodes(ctx context.Context, assemblyID string, persons []string) error {
-	return s.replaceCodes(ctx, assemblyID, persons, nil)
+	return s.replaceCodes(ctx, assemblyID, persons, &ending{why: EndedRevoked}, nil)
 }
 
 // VoidUnissuedCodes carries out the voiding half of issues the record
@@ -440,15 +447,16 @@ func (s *Store) VoidUnissuedCodes(ctx context.Context, assemblyID string, issued
 	if len(stale) == 0 {
 		return nil, nil
 	}
-	return stale, s.replaceCodes(ctx, assemblyID, stale, nil)
+	return stale, s.replaceCodes(ctx, assemblyID, stale, &ending{why: EndedReplaced}, nil)
 }
 
-// replaceCodes deletes the persons' codes and sessions and, with add, lets
-// it insert a new code for each, in one transaction. On PostgreSQL it
+// replaceCodes deletes the persons' codes and sessions, each session
+// leaving a note as e says (endSessions), and, with add, lets it insert
+// a new code for each, in one transaction. On PostgreSQL it
 // first locks the codes against other issues and revocations (not against
 // logins, which only read them), so that two nodes issuing a person's code
 // at once leave one code, not two.
-func (s *Store) replaceCodes(ctx context.Context, assemblyID string, persons []string, add func(tx *sql.Tx, person string) error) (err error) {
+func (s *Store) replaceCodes(ctx context.Context, assemblyID string, persons []string, e *ending, add func(tx *sql.Tx, person string) error) (err error) {
 	s.cache.dropPersons(assemblyID, persons)
 	defer func() {
 		if err != nil {
@@ -474,7 +482,7 @@ func (s *Store) replaceCodes(ctx context.Context, assemblyID string, persons []s
 		if _, err := s.exec(ctx, tx, `DELETE FROM access_codes WHERE assembly = ? AND person = ?`, assemblyID, p); err != nil {
 			return err
 		}
-		if _, err := s.exec(ctx, tx, `DELETE FROM access_sessions WHERE assembly = ? AND person = ? AND NOT admin`, assemblyID, p); err != nil {
+		if _, err := s.endSessions(ctx, tx, e, `assembly = ? AND person = ? AND NOT admin`, assemblyID, p); err != nil {
 			return err
 		}
 		if add != nil {

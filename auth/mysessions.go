@@ -83,7 +83,8 @@ func (s *Store) OwnSessions(ctx context.Context, token string) ([]OwnSession, er
 // replaceCodes does) and by every other node on the database, which reads
 // sessions there. The person's access code is left as it is: whoever
 // holds the card can log in again with it until the mandate commission
-// re-issues or revokes it. An unknown or expired token gives
+// re-issues or revokes it. Each session ended leaves a note for the
+// browser that held it (EndedSession). An unknown or expired token gives
 // ErrNoSession and ends nothing.
 func (s *Store) EndOtherSessions(ctx context.Context, token string) (_ int64, err error) {
 	me, err := s.Session(ctx, token)
@@ -103,11 +104,19 @@ func (s *Store) EndOtherSessions(ctx context.Context, token string) (_ int64, er
 		s.cache.dropOthers(me, keep)
 	}()
 	owner, args := ownerWhere(me, keep)
-	res, err := s.exec(ctx, s.db.W, `DELETE FROM access_sessions WHERE `+owner+` AND hash <> ?`, append(args, keep[:])...)
+	tx, err := s.begin(ctx)
 	if err != nil {
 		return 0, err
 	}
-	return res.RowsAffected()
+	defer tx.Rollback()
+	// Each session ended leaves a note for its browser (EndedSession):
+	// whoever holds it learns that it was ended from another device of
+	// the person's, and, if that was not them, that someone else has one.
+	n, err := s.endSessions(ctx, tx, &ending{why: EndedElsewhere, by: me.Person}, owner+` AND hash <> ?`, append(args, keep[:])...)
+	if err != nil {
+		return 0, err
+	}
+	return n, tx.Commit()
 }
 
 // ownerWhere is the condition, and its arguments, that picks the

@@ -189,7 +189,7 @@ func Issue(ctx context.Context, a *engine.Assembly, codes *auth.Store, actor str
 	if _, err := a.Submit(ctx, assembly.Meta{Assembly: a.ID(), Actor: actor, At: now}, assembly.IssueAccessCodes{Persons: ids}); err != nil {
 		return nil, err
 	}
-	made, err := codes.IssueRecordedCodes(ctx, a.ID(), ids, now)
+	made, err := codes.IssueRecordedCodesBy(ctx, a.ID(), ids, now, actor)
 	if err != nil {
 		return nil, fmt.Errorf("cards: the issue is recorded but the codes could not be made (issue them again: the record shows them issued, so the server administrator does, or one officer revokes them and another issues): %w", err)
 	}
@@ -213,7 +213,7 @@ func Revoke(ctx context.Context, a *engine.Assembly, codes *auth.Store, actor st
 	if _, err := a.Submit(ctx, assembly.Meta{Assembly: a.ID(), Actor: actor, At: now}, assembly.RevokeAccessCodes{Persons: persons, Reason: reason}); err != nil {
 		return err
 	}
-	if err := codes.RevokeCodes(ctx, a.ID(), persons); err != nil {
+	if err := codes.RevokeCodesBy(ctx, a.ID(), persons, actor, reason); err != nil {
 		return fmt.Errorf("cards: the revocation is recorded but the codes could not be deleted (revoke them again, or restart the server): %w", err)
 	}
 	return nil
