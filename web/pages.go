@@ -103,6 +103,9 @@ type view struct {
 	// Sessions are, on the sessions page, the viewer's own live
 	// sessions (auth.Store.OwnSessions), theirs first.
 	Sessions []auth.OwnSession
+	// ended is, on the login page, the note of the session the
+	// browser held and someone else ended (endedsession.go), or nil.
+	ended *endedView
 }
 
 // page returns the view itself: render finds the view of any page's data
@@ -313,14 +316,15 @@ func (v *view) LoginForm() auth.LoginForm {
 
 // login serves the login form, for GET /login without a code, or with
 // one from a link another site made the browser follow, filled in with
-// it (auth.HandleLogin logs nobody in then).
+// it (auth.HandleLogin logs nobody in then). A browser whose session
+// someone else ended is told when, why and by whom (endedSession).
 func (s *server) login(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	next := q.Get("next")
 	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") {
 		next = ""
 	}
-	v := &view{Page: "login", Title: i18n.Choose(r, "").T("web.login") + " · plenum", Next: next}
+	v := &view{Page: "login", Title: i18n.Choose(r, "").T("web.login") + " · plenum", Next: next, Now: s.opts.Now().UTC(), Loc: s.opts.Location, ended: s.endedSession(r)}
 	if auth.FromAnotherSite(r) {
 		v.LoginCode, v.LoginAdmin = q.Get("code"), q.Get("admin")
 	}
