@@ -106,7 +106,14 @@
       url = location.pathname + "?fragment=live";
     }
     fetch(url, req)
-      .then(function (r) { if (!r.ok) throw new Error(r.status); return r.text(); })
+      .then(function (r) {
+        // The page's session has ended (its code revoked or replaced, or
+        // logged out from another device): loaded again, the page sends
+        // the browser to the login page, which tells the person why.
+        if (r.status === 401) location.reload();
+        if (!r.ok) throw new Error(r.status);
+        return r.text();
+      })
       .then(function (html) { if (apply(html)) schedule(2000); })
       .catch(function () { schedule(3000); })
       .then(function () { inflight = false; if (again) { again = false; schedule(50); } });
