@@ -42,7 +42,7 @@ var refusalPage = template.Must(template.New("refusal").Parse(`<!doctype html>
 // an assembly's public page), which add it to their templates.
 const LoginFormTemplate = `{{define "loginform"}}<section aria-labelledby="h-login" class="login">
 <h2 id="h-login">{{.L.T "web.lf.heading"}}</h2>
-{{if .FromAnotherSite}}<p class="msg warn">{{.L.T "web.lf.from_another_site"}}</p>{{end}}<form method="post" action="/login">
+{{with .Ended}}<p class="msg warn ended-session" role="alert">{{.}}</p>{{end}}{{if .FromAnotherSite}}<p class="msg warn">{{.L.T "web.lf.from_another_site"}}</p>{{end}}<form method="post" action="/login">
 {{if .Admin}}<input type="hidden" name="admin" value="{{.Admin}}">{{else}}<label for="code">{{.L.T "web.lf.code"}}</label>
 <input id="code" name="code" autocomplete="one-time-code" autocapitalize="characters" spellcheck="false" required{{with .Code}} value="{{.}}"{{end}}>{{end}}
 <input type="hidden" name="next" value="{{.Next}}">
@@ -64,6 +64,10 @@ type LoginForm struct {
 	// follow filled in the form, for the person to confirm that they
 	// mean to log in (FromAnotherSite).
 	FromAnotherSite bool
+	// Ended, if not "", tells the browser that its session was ended
+	// by someone else, when, why and by whom (Store.EndedSession, in the
+	// page's words): the form is where it lands.
+	Ended string
 }
 
 // refusal is what refusalPage shows.

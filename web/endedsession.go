@@ -9,7 +9,7 @@ import (
 	"plenum/auth"
 )
 
-// The login page tells a browser whose session someone else ended why
+// The login form tells a browser whose session someone else ended why
 // (auth.EndedSession): a delegate whose access code an officer revoked,
 // or replaced, is otherwise sent to the login page with no word, and if
 // an insider replaced the code to vote in their name, would never learn
@@ -70,7 +70,8 @@ func (s *server) endedSession(r *http.Request) *endedView {
 // and someone else ended: when (the hall's clock; with the day, if not
 // today), why, by whom and, for a revocation, the reason the record
 // gives, then what to do if the person did not ask for it. "" if there is
-// none.
+// none. The name and the reason, typed by people, are isolated (option)
+// should they be written right to left.
 func (v *view) EndedNote() string {
 	e := v.ended
 	if e == nil {
@@ -89,15 +90,15 @@ func (v *view) EndedNote() string {
 	case e.By == auth.AdminPerson:
 		by = v.L.T("web.es.server_admin")
 	case e.Office != "":
-		by = v.L.T("web.es.officer", e.ByName, v.L.T("web.su.role."+e.Office))
+		by = v.L.T("web.es.officer", option(e.ByName), v.L.T("web.su.role."+e.Office))
 	default:
-		by = e.ByName
+		by = option(e.ByName)
 	}
 	switch e.Why {
 	case auth.EndedRevoked:
 		switch {
 		case by != "" && e.Reason != "":
-			return v.L.T("web.es.revoked_by_for", at, by, e.Reason)
+			return v.L.T("web.es.revoked_by_for", at, by, option(e.Reason))
 		case by != "":
 			return v.L.T("web.es.revoked_by", at, by)
 		}

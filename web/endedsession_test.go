@@ -50,7 +50,7 @@ func (b *browser) cookieOf() *http.Cookie {
 // office), and why, in the page's language; another delegate's browser
 // is told nothing of it, and neither is a browser whose session its
 // person ended with a plain logout. A session ended from the person's
-// other device says so.
+// other device says so. A reason written right to left is isolated.
 func TestRevokedDelegateIsToldWhy(t *testing.T) {
 	h := newHall(t)
 	anna, boris := h.browser("anna"), h.browser("boris")
@@ -99,5 +99,15 @@ func TestRevokedDelegateIsToldWhy(t *testing.T) {
 	}
 	if n := boris.endedNote("/login", nil); n != "" {
 		t.Errorf("the session that logged out everywhere else: %q", n)
+	}
+
+	// A reason written right to left is isolated, so that the sentence
+	// around it keeps its order.
+	dmitri := h.browser("dmitri")
+	if resp, _ := mc.postPage("mandates", "/a/coop/revoke-codes", url.Values{"persons": {"dmitri"}, "reason": {"הכרטיס אבד"}}); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("revoke: %s", resp.Status)
+	}
+	if n := dmitri.endedNote("/a/coop/", nil); !strings.Contains(n, "(mandate commission): \u2068הכרטיס אבד\u2069. If you") {
+		t.Errorf("a reason written right to left: %q", n)
 	}
 }

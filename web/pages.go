@@ -103,8 +103,10 @@ type view struct {
 	// Sessions are, on the sessions page, the viewer's own live
 	// sessions (auth.Store.OwnSessions), theirs first.
 	Sessions []auth.OwnSession
-	// ended is, on the login page, the note of the session the
-	// browser held and someone else ended (endedsession.go), or nil.
+	// ended is, on the pages with the login form (the login page, the
+	// list of assemblies, an assembly's public page), the note of the
+	// session the browser held and someone else ended
+	// (endedsession.go), or nil.
 	ended *endedView
 }
 
@@ -298,6 +300,8 @@ func (s *server) index(w http.ResponseWriter, r *http.Request) {
 			http.Redirect(w, r, "/a/"+url.PathEscape(sess.Assembly)+"/", http.StatusSeeOther)
 			return
 		}
+	} else {
+		v.Now, v.Loc, v.ended = s.opts.Now().UTC(), s.opts.Location, s.endedSession(r)
 	}
 	s.render(w, r, http.StatusOK, "index", "layout", v)
 }
@@ -311,7 +315,7 @@ func (v *view) LoginForm() auth.LoginForm {
 	if next == "" && v.ID != "" {
 		next = "/a/" + v.ID + "/"
 	}
-	return auth.LoginForm{L: v.L, Code: v.LoginCode, Admin: v.LoginAdmin, Next: next, FromAnotherSite: v.LoginCode != "" || v.LoginAdmin != ""}
+	return auth.LoginForm{L: v.L, Code: v.LoginCode, Admin: v.LoginAdmin, Next: next, FromAnotherSite: v.LoginCode != "" || v.LoginAdmin != "", Ended: v.EndedNote()}
 }
 
 // login serves the login form, for GET /login without a code, or with
@@ -353,6 +357,11 @@ func (s *server) landing(w http.ResponseWriter, r *http.Request) {
 	if home != "" {
 		http.Redirect(w, r, "/a/"+url.PathEscape(a.ID())+"/"+home, http.StatusSeeOther)
 		return
+	}
+	if sess == nil {
+		// Its login form tells a browser whose session someone else
+		// ended why, as the login page does.
+		v.Now, v.Loc, v.ended = s.opts.Now().UTC(), s.opts.Location, s.endedSession(r)
 	}
 	s.render(w, r, http.StatusOK, "landing", "layout", v)
 }
