@@ -74,7 +74,8 @@ func (s *Store) IssueRecordedCodesBy(ctx context.Context, assemblyID string, per
 // deleted. With e, each leaves a note in access_sessions_ended, kept
 // EndedKeep and no longer than the session would have lasted, and the
 // notes past their time are deleted: so the table holds one row per
-// session ended within a week, whatever is ended.
+// session ended within a week, whatever is ended. Ending none (a
+// person's first code) writes nothing more.
 func (s *Store) endSessions(ctx context.Context, tx *sql.Tx, e *ending, where string, args ...any) (int64, error) {
 	if e == nil {
 		res, err := s.exec(ctx, tx, `DELETE FROM access_sessions WHERE `+where, args...)
@@ -103,6 +104,9 @@ func (s *Store) endSessions(ctx context.Context, tx *sql.Tx, e *ending, where st
 	}
 	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
 		return 0, err
+	}
+	if len(ended) == 0 {
+		return 0, nil // nothing to note: a first issue costs nothing more
 	}
 	now := s.opts.Now().UTC()
 	if _, err := s.exec(ctx, tx, `DELETE FROM access_sessions_ended WHERE expires <= ?`, now.UnixNano()); err != nil {
