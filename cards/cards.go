@@ -228,21 +228,27 @@ func Revoke(ctx context.Context, a *engine.Assembly, codes *auth.Store, actor st
 // runs it at start.
 func Reconcile(ctx context.Context, e *engine.Engine, codes *auth.Store) error {
 	for _, a := range e.Assemblies() {
-		var revoked []string
+		// The revoked persons by who revoked their codes, so that a
+		// session ended only now is told by whom (auth.EndedSession).
+		revoked := map[string][]string{}
+		var revokers []string
 		issued := map[string]time.Time{}
 		a.Read(func(s *assembly.State) {
 			for _, p := range s.PersonOrder {
 				switch acc := s.Access[p]; {
 				case acc == nil:
 				case !acc.Revoked.IsZero():
-					revoked = append(revoked, p)
+					if revoked[acc.RevokedBy] == nil {
+						revokers = append(revokers, acc.RevokedBy)
+					}
+					revoked[acc.RevokedBy] = append(revoked[acc.RevokedBy], p)
 				case !acc.Issued.IsZero():
 					issued[p] = acc.Issued
 				}
 			}
 		})
-		if len(revoked) > 0 {
-			if err := codes.RevokeCodes(ctx, a.ID(), revoked); err != nil {
+		for _, by := range revokers {
+			if err := codes.RevokeCodesBy(ctx, a.ID(), revoked[by], by, ""); err != nil {
 				return fmt.Errorf("cards: revoking the recorded revocations of %s: %w", a.ID(), err)
 			}
 		}

@@ -251,9 +251,10 @@ func TestIssueIsRecordedFirst(t *testing.T) {
 	}
 }
 
-// TestRevokeAndReconcile: a revocation ends the code and the sessions; one
-// recorded but not carried out (a crash between the writes) is carried out
-// by Reconcile.
+// TestRevokeAndReconcile: a revocation ends the code and the sessions,
+// each leaving a note naming the officer and the reason; one recorded but
+// not carried out (a crash between the writes) is carried out by
+// Reconcile, its note naming the officer the record names.
 func TestRevokeAndReconcile(t *testing.T) {
 	ctx := context.Background()
 	c := newCongress(t)
@@ -268,9 +269,13 @@ func TestRevokeAndReconcile(t *testing.T) {
 	if _, _, err := c.codes.Login(ctx, code["nogin"]); err != auth.ErrBadCode {
 		t.Fatalf("code after revocation: %v", err)
 	}
+	if e, err := c.codes.EndedSession(ctx, tok); err != nil || e == nil || e.Why != auth.EndedRevoked || e.By != "misha" || e.Reason != "card lost" {
+		t.Fatalf("the revoked session's note: %+v %v; want revoked by misha, card lost", e, err)
+	}
 	// The crash: recorded (as a replayed script would), codes not deleted.
 	c.must("misha", "revoke_access_codes", `{"persons":["r1"]}`)
-	if _, _, err := c.codes.Login(ctx, code["r1"]); err != nil {
+	_, r1, err := c.codes.Login(ctx, code["r1"])
+	if err != nil {
 		t.Fatalf("before reconciling: %v", err)
 	}
 	if err := cards.Reconcile(ctx, c.eng, c.codes); err != nil {
@@ -278,6 +283,9 @@ func TestRevokeAndReconcile(t *testing.T) {
 	}
 	if _, _, err := c.codes.Login(ctx, code["r1"]); err != auth.ErrBadCode {
 		t.Fatalf("a recorded revocation after Reconcile: %v", err)
+	}
+	if e, err := c.codes.EndedSession(ctx, r1); err != nil || e == nil || e.Why != auth.EndedRevoked || e.By != "misha" {
+		t.Fatalf("the note of a session Reconcile ended: %+v %v; want revoked by misha", e, err)
 	}
 }
 
