@@ -186,3 +186,21 @@ func (v *view) Delegations() []*assembly.Organization {
 	byName(out, func(o *assembly.Organization) string { return o.Name })
 	return out
 }
+
+// OtherIssuers are the officers besides the viewer who may issue access
+// codes (the mandate commission's other members and the assembly's
+// administrators, assembly.State.MayIssueAccessCodes), by name: after
+// the viewer revoked a code to replace it, one of them issues the new
+// one (the two-person rule), and the page names them, so the desk knows
+// whom to call. The server administrator, who always may, is named by
+// the page's words.
+func (v *view) OtherIssuers() []string {
+	var out []string
+	for id := range v.S.Roles {
+		if id != v.Me.Person && id != assembly.ServerAdministrator && v.S.MayIssueAccessCodes(id) == nil {
+			out = append(out, id)
+		}
+	}
+	byName(out, v.Name)
+	return out
+}

@@ -73,3 +73,25 @@ func TestCommissionRegistersPresence(t *testing.T) {
 		t.Errorf("the chair, who may not register others present, is offered the desk's forms")
 	}
 }
+
+// TestRevokerIsToldWhoIssues: once a commission member revoked a
+// delegate's code to replace it (card lost), the page names who may issue
+// the new one, since they may not: the commission's other members, the
+// assembly's administrators, and the server administrator.
+func TestRevokerIsToldWhoIssues(t *testing.T) {
+	h := newHall(t)
+	h.must("admin", "add_person", obj{"id": "mc2", "name": "Nina Second"})
+	h.must("admin", "grant_role", obj{"person": "mc2", "role": "mandate_commission"})
+	mc := h.browser("mc")
+	if resp, _ := mc.postPage("mandates", "/a/coop/revoke-codes", url.Values{"persons": {"boris"}, "reason": {"card lost"}}); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("revoke: %s", resp.Status)
+	}
+	_, body, _ := mc.get("/a/coop/mandates")
+	want := "The new code may be issued by: Nina Second, the server administrator."
+	if !strings.Contains(body, want) {
+		t.Errorf("after revoking boris's code the page does not say %q", want)
+	}
+	if strings.Contains(body, "Misha Commission, the server") {
+		t.Errorf("the page names the officer who revoked among those who may issue the new code")
+	}
+}

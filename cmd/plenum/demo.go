@@ -88,7 +88,10 @@ var demoRoles = []struct {
 	{"nogin", "chair", "chair"},
 	{"boki", "secretary", "secretary"},
 	{"sevruk", "mandate_commission", "mandates"},
-	{"skrypnik", "", "delegate"},
+	// The minutes name the Mandate Commission "comrades Sevruk, Skrypnik":
+	// a second member, so that a delegate's lost card can be replaced by
+	// two officers who can log in (one revokes, the other issues).
+	{"skrypnik", "mandate_commission", "mandates"},
 	{"starostin", "", "delegate"},
 	{"olminsky", "", "delegate"},
 	{"khinchuk", "", "delegate"},
