@@ -278,7 +278,56 @@ func (e ReturnedToHall) apply(s *State) error {
 	return nil
 }
 
+// RecordAttendance starts recording who is present in the open sitting,
+// which was opened without it (open_sitting attendance_recorded false):
+// from now on the quorum counts those checked in, and a vote's attendance
+// is taken from them. It is a command of its own, given once the
+// registration of those present is under way, rather than a consequence
+// of the first check-in: a delegate registering on their phone does not
+// make the record claim to show everyone present (and a vote without a
+// quorum), and what the events of earlier records mean is unchanged.
+type RecordAttendance struct{}
+
+// AttendanceRecordingStarted: the open sitting records who is present
+// from here on.
+type AttendanceRecordingStarted struct {
+	Meta    `json:"meta"`
+	Sitting string `json:"sitting"`
+}
+
+func (RecordAttendance) CommandName() string         { return "record_attendance" }
+func (AttendanceRecordingStarted) EventType() string { return "attendance_recording_started" }
+
+// mayStartAttendance: those who register persons present (a secretary,
+// the mandate commission) and the chair, who conducts the sitting.
+func (s *State) mayStartAttendance(actor string) bool {
+	return s.isSecretary(actor) || s.isCommission(actor) || s.isChair(actor)
+}
+
+func (c RecordAttendance) decide(s *State, m Meta) ([]Event, error) {
+	if !s.mayStartAttendance(m.Actor) {
+		return nil, forbidden("only the chair, a secretary or the mandate commission may start recording who is present")
+	}
+	st := s.Sitting()
+	if st == nil {
+		return nil, closed("no sitting is open; attendance is recorded in a sitting")
+	}
+	if !st.AttendanceNotRecorded {
+		return nil, conflict("the sitting %s already records who is present", st.ID)
+	}
+	return one(AttendanceRecordingStarted{Meta: m, Sitting: st.ID})
+}
+
+func (e AttendanceRecordingStarted) apply(s *State) error {
+	st := s.Sitting()
+	if st == nil || st.ID != e.Sitting || !st.AttendanceNotRecorded {
+		return corrupt("the sitting %q cannot start recording attendance", e.Sitting)
+	}
+	st.AttendanceNotRecorded = false // who is present is as it was
+	return nil
+}
+
 func init() {
-	registerCommands(CheckIn{}, CheckOut{}, LeaveHall{}, ReturnToHall{})
-	registerEvents(CheckedIn{}, CheckedOut{}, LeftHall{}, ReturnedToHall{})
+	registerCommands(CheckIn{}, CheckOut{}, LeaveHall{}, ReturnToHall{}, RecordAttendance{})
+	registerEvents(CheckedIn{}, CheckedOut{}, LeftHall{}, ReturnedToHall{}, AttendanceRecordingStarted{})
 }

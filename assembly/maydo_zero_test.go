@@ -217,6 +217,8 @@ func zeroFixtures(t *testing.T) {
 	h.must("ann", "add_motion_block", `{"id":"b-dues","title":"Dues"}`)
 	h.must("ann", "classify_motion", `{"motion":"d1","block":"b-dues"}`)
 	h.must("m5", "withdraw_support", `{"motion":"d1","delegation":"east"}`)
+	// TestRecordAttendance
+	restored(t, "congress", "").must("cara", "record_attendance", `{}`)
 	// The key ceremonies and ballots of encrypted votes and elections.
 	h, c := encryptedVote(t, false)
 	h.must("m1", "cast_encrypted_ballot", args("vote", "v", "voter", "m1", "ballot", enctest.Ballot(t, c.Key, 3, 0, "md-m1")))

@@ -129,3 +129,12 @@ func (s *State) reconcileUnnamed() {
 		s.Attendance.UnnamedWalkedOut = min(s.Attendance.UnnamedWalkedOut, named)
 	}
 }
+
+// VotingMembers is how many members are entitled to vote, present or not:
+// the verified mandates whose kind votes. The quorum is counted of them
+// (Quorum), and the mandate commission's desk shows those present of
+// them.
+func (s *State) VotingMembers() int {
+	members, _ := s.members()
+	return members
+}

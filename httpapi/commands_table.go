@@ -34,6 +34,7 @@ var commandDocs = []commandDoc{
 	{Name: "check_out", Group: "Attendance", Args: "person", Who: "same"},
 	{Name: "leave_hall", Group: "Attendance", Args: "persons [id]?, unnamed int? (how many more, not named), walkout bool?, note text?", Who: "the persons themselves, secretary, chair"},
 	{Name: "return_to_hall", Group: "Attendance", Args: "persons [id]?, unnamed int?, note text?", Who: "same"},
+	{Name: "record_attendance", Group: "Attendance", Args: "\u2014 the open sitting, opened without recording who is present, records it from now on", Who: "chair, secretary, mandate commission"},
 	{Name: "open_sitting", Group: "Sittings and the presidium", Args: "id, title text?, date date, time text? (as stated, e.g. 18:00), venue text?, chair person, presidium [id]?, secretaries [id]?, joint_with [organization]?, guests [person]?, guests_may_speak bool?, guests_may_vote bool?", Who: "chair role, administrator"},
 	{Name: "change_presidium", Group: "Sittings and the presidium", Args: "sitting, add [id]?, remove [id]?, chair person? (who takes the chair now), note text?", Who: "chair of the sitting, administrator"},
 	{Name: "add_sitting_guests", Group: "Sittings and the presidium", Args: "sitting, guests [person], note text?", Who: "chair of the sitting"},

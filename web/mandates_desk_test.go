@@ -14,16 +14,10 @@ import (
 // person, as the commission's desk shows it in the verified mandates'
 // table, and returns its fields; nil when the page has no such form.
 func deskForm(body, cmd, person string) url.Values {
-	re := regexp.MustCompile(`<form method="post" action="/a/coop/act" class="act inline presence">(.*?)</form>`)
-	for _, m := range re.FindAllStringSubmatch(body, -1) {
-		if !strings.Contains(m[1], `name="cmd" value="`+cmd+`"`) || !strings.Contains(m[1], `name="a:person" value="`+person+`"`) {
-			continue
+	for _, f := range actForms(body, cmd) {
+		if f.Get("a:person") == person {
+			return f
 		}
-		form := url.Values{}
-		for _, f := range regexp.MustCompile(`<input type="hidden" name="([^"]+)" value="([^"]*)">`).FindAllStringSubmatch(m[1], -1) {
-			form.Add(f[1], f[2])
-		}
-		return form
 	}
 	return nil
 }
@@ -94,4 +88,57 @@ func TestRevokerIsToldWhoIssues(t *testing.T) {
 	if strings.Contains(body, "Misha Commission, the server") {
 		t.Errorf("the page names the officer who revoked among those who may issue the new code")
 	}
+}
+
+// TestMandatesShowQuorum: the mandates page shows those registered
+// present of the members with a vote and the quorum; in a sitting opened
+// without recording attendance it says so and offers the commission to
+// start recording it (record_attendance), after which the quorum shows.
+func TestMandatesShowQuorum(t *testing.T) {
+	h := newHall(t)
+	h.must("admin", "set_rules", obj{"overrides": obj{"quorum": "2"}})
+	mc := h.browser("mc")
+	_, body, _ := mc.get("/a/coop/mandates")
+	if !strings.Contains(body, "3 of 3 members with a vote registered present") {
+		t.Errorf("the mandates page does not show those present of the members with a vote")
+	}
+	if i := strings.Index(body, `id="attendance"`); i < 0 || !strings.Contains(body[i:], "<p><strong>Quorum: 3 voting members present, 2 needed</strong>") {
+		t.Errorf("the mandates page shows no quorum")
+	}
+	h.must("chair", "close_sitting", obj{"sitting": "s1"})
+	h.must("chair", "open_sitting", obj{"id": "s2", "title": "Second sitting", "date": "2026-05-10", "chair": "chair", "secretaries": []string{"sec"}, "attendance_recorded": false})
+	_, body, _ = mc.get("/a/coop/mandates")
+	if !strings.Contains(body, "The record of this sitting does not show who was present") {
+		t.Errorf("the page does not say the sitting records no attendance")
+	}
+	forms := actForms(body, "record_attendance")
+	if len(forms) != 1 {
+		t.Fatalf("the commission is not offered to start recording attendance")
+	}
+	if resp := mc.post("/a/coop/act", forms[0], nil); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("record_attendance: %s", resp.Status)
+	}
+	_, body, _ = mc.get("/a/coop/mandates")
+	if !strings.Contains(body, "The sitting records who is present from now on") || strings.Contains(body, "does not show who was present") || len(actForms(body, "record_attendance")) > 0 {
+		t.Errorf("after record_attendance the page still says the sitting records no attendance, or offers it again")
+	}
+	_, body, _ = h.browser("anna").get("/a/coop/mandates")
+	if strings.Contains(body, `name="cmd" value="record_attendance"`) {
+		t.Errorf("a delegate is offered to start recording attendance")
+	}
+}
+
+// actForms are the hidden fields of the forms on a page that give cmd.
+func actForms(body, cmd string) []url.Values {
+	var out []url.Values
+	for _, m := range regexp.MustCompile(`(?s)<form method="post" action="/a/coop/act"[^>]*>(.*?)</form>`).FindAllStringSubmatch(body, -1) {
+		form := url.Values{}
+		for _, f := range regexp.MustCompile(`<input type="hidden" name="([^"]+)" value="([^"]*)">`).FindAllStringSubmatch(m[1], -1) {
+			form.Add(f[1], f[2])
+		}
+		if form.Get("cmd") == cmd {
+			out = append(out, form)
+		}
+	}
+	return out
 }
