@@ -93,7 +93,8 @@ var codeRe = regexp.MustCompile(`\b[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-
 
 // TestCardsForEveryone: the mandate commission prints every delegate's card
 // in one PDF; the codes read back from the PDF's text log the right persons
-// in; each delegation starts a new page, and names print as written.
+// in; the cards follow one another across delegations, and names print
+// as written.
 func TestCardsForEveryone(t *testing.T) {
 	ctx := context.Background()
 	c := newCongress(t)
@@ -110,15 +111,23 @@ func TestCardsForEveryone(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Москва on page 1 (3 cards), Riverside on pages 2 and 3 (8 cards
-	// fill page 2; none left over).
+	// Москва's 3 cards and 5 of Riverside's on page 1, Riverside's other
+	// 3 on page 2, each page headed with the delegations it holds.
 	if n := strings.Count(string(pdf), "/Type /Page\n"); n != 2 {
-		t.Errorf("%d pages, want 2 (each delegation from a new page)", n)
+		t.Errorf("%d pages, want 2 (eight cards to a page)", n)
 	}
 	text := pdftext.Text(t, pdf)
 	pages := strings.Split(text, "\f")
-	if !strings.Contains(pages[0], "Москва") || strings.Contains(pages[0], "Riverside") || !strings.Contains(pages[1], "Riverside") {
-		t.Errorf("the delegations are not on pages of their own:\n%s", text)
+	if !strings.Contains(pages[0], "Москва, Riverside · Congress 2026") || !strings.Contains(pages[1], "Riverside · Congress 2026") || strings.Contains(pages[1], "Москва") {
+		t.Errorf("the pages do not hold the cards in order, headed with their delegations:\n%s", text)
+	}
+	// Three cards of two delegations print on one page, not two.
+	few, err := cards.PDF(issued.Assembly, []cards.Card{issued.Cards[0], issued.Cards[3], issued.Cards[4]})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(few), "/Type /Page\n"); n != 1 {
+		t.Errorf("three cards of two delegations take %d pages, want 1", n)
 	}
 	flat := strings.Join(strings.Fields(text), " ") // a long name wraps
 	for _, want := range []string{"Виктор Павлович Ногин", "Пётр Гермогенович Смидович", "Jürgen Müller-Lüdenscheidt 1", "Delegate, consultative vote", "Congress 2026", "https://congress.example.org/login?code="} {

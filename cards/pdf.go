@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/go-pdf/fpdf"
 	"golang.org/x/image/font/gofont/gobold"
@@ -41,12 +42,17 @@ var goFont, _ = sfnt.Parse(goregular.TTF)
 
 // PDF lays the cards out on A4 sheets, eight to a page with cut marks: on
 // each card the assembly's name, the person's name, organization and
-// mandate, the access code and a QR code of the login link. Each
-// organization's cards begin on a new page, headed with its name, so that
-// a delegation's cards go into one envelope. Names print in the Go fonts
-// (Latin, Greek, Cyrillic and more, WGL4); a name with characters they
-// lack is followed by the person's id on the card, so that the card can
-// still be matched (Unprintable lists them).
+// mandate, the access code and a QR code of the login link. The cards
+// follow one another without a gap, a delegation's together (they come
+// sorted by organization), and each page is headed with the organizations
+// whose cards it holds: a new page for each delegation left most of a
+// sheet blank when delegations are small (three cards of two delegations
+// took two pages), and every card names its organization, so the cut
+// cards still sort into envelopes; a delegation of its own prints with
+// Selection.Organization. Names print in the Go fonts (Latin, Greek,
+// Cyrillic and more, WGL4); a name with characters they lack is followed
+// by the person's id on the card, so that the card can still be matched
+// (Unprintable lists them).
 func PDF(assemblyName string, cards []Card) ([]byte, error) { return PDFIn(assemblyName, cards, "") }
 
 // PDFIn lays the cards out as PDF does, their words in a language (the
@@ -61,20 +67,15 @@ func PDFIn(assemblyName string, cards []Card, lang string) ([]byte, error) {
 	pdf.AddUTF8FontFromBytes("go", "", goregular.TTF)
 	pdf.AddUTF8FontFromBytes("go", "B", gobold.TTF)
 	pdf.AddUTF8FontFromBytes("gomono", "B", gomonobold.TTF)
-	slot := perPage // the next card's place on the page; perPage: a new page
-	for i, c := range cards {
-		if i == 0 || c.OrganizationID != cards[i-1].OrganizationID {
-			slot = perPage
+	for first := 0; first < len(cards); first += perPage {
+		page := cards[first:min(first+perPage, len(cards))]
+		pdf.AddPage()
+		sheet(pdf, l, assemblyName, page)
+		for slot, c := range page {
+			if err := card(pdf, l, assemblyName, c, slot); err != nil {
+				return nil, err
+			}
 		}
-		if slot == perPage {
-			pdf.AddPage()
-			sheet(pdf, l, assemblyName, c)
-			slot = 0
-		}
-		if err := card(pdf, l, assemblyName, c, slot); err != nil {
-			return nil, err
-		}
-		slot++
 	}
 	if len(cards) == 0 {
 		pdf.AddPage()
@@ -88,9 +89,9 @@ func PDFIn(assemblyName string, cards []Card, lang string) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// sheet draws a page's cut marks and its head: the organization whose
-// cards it holds.
-func sheet(pdf *fpdf.Fpdf, l *i18n.Locale, assemblyName string, first Card) {
+// sheet draws a page's cut marks and its head: the organizations whose
+// cards it holds, in their order.
+func sheet(pdf *fpdf.Fpdf, l *i18n.Locale, assemblyName string, page []Card) {
 	pdf.SetDrawColor(0, 0, 0)
 	pdf.SetLineWidth(0.15)
 	for c := 0; c <= cols; c++ {
@@ -103,14 +104,21 @@ func sheet(pdf *fpdf.Fpdf, l *i18n.Locale, assemblyName string, first Card) {
 		pdf.Line(marginX-markG-markLen, y, marginX-markG, y)
 		pdf.Line(pageW-marginX+markG, y, pageW-marginX+markG+markLen, y)
 	}
-	head := first.Organization
-	if head == "" {
-		head = l.T("cards.personal")
+	var orgs []string
+	for _, c := range page {
+		o := c.Organization
+		if o == "" {
+			o = l.T("cards.personal")
+		}
+		if !slices.Contains(orgs, o) {
+			orgs = append(orgs, o)
+		}
 	}
+	head := strings.Join(orgs, ", ")
 	pdf.SetTextColor(90, 90, 90)
 	pdf.SetFont("go", "", 7)
 	pdf.SetXY(marginX, 3)
-	pdf.CellFormat(cols*cardW, 4, head+" · "+assemblyName, "", 0, "C", false, 0, "")
+	pdf.MultiCell(cols*cardW, 3, head+" · "+assemblyName, "", "C", false) // up to eight names wrap above the marks
 }
 
 // card draws one card in its slot on the page.
