@@ -54,7 +54,7 @@ func TestMandateCardsFromThePage(t *testing.T) {
 	h.must("admin", "add_person", obj{"id": "olga", "name": "Olga Without-Mandate"})
 	mc := h.browser("mc")
 	_, body, _ := mc.get("/a/coop/mandates")
-	for _, w := range []string{"Issue access codes and print mandate cards", "voids the persons' earlier codes", `action="/a/coop/mandate-cards.pdf"`, `value="egor"`, `action="/a/coop/revoke-codes"`, "Only the delegation of"} {
+	for _, w := range []string{"Issue access codes and print mandate cards", "voids the persons' earlier codes", `action="/a/coop/mandate-cards.pdf"`, `value="egor"`, "Only the delegation of"} {
 		if !strings.Contains(html.UnescapeString(body), w) { // text from the catalog has its apostrophes escaped
 			t.Errorf("the mandate commission's page does not say %q", w)
 		}
@@ -76,6 +76,11 @@ func TestMandateCardsFromThePage(t *testing.T) {
 	}
 	if n := len(pdfPage.FindAll(pdf, -1)); n != 2 {
 		t.Errorf("nine cards on %d pages, want 2", n)
+	}
+	// The revocation's form is offered once someone holds a code the
+	// record shows, and not before (mandates_desk_test.go).
+	if _, body, _ := mc.get("/a/coop/mandates"); !strings.Contains(body, `action="/a/coop/revoke-codes"`) {
+		t.Errorf("the mandate commission's page offers no revocation once codes are issued")
 	}
 	// The codes read from the PDF log in, and the links use --base-url.
 	text := pdftext.Text(t, pdf)

@@ -142,3 +142,29 @@ func actForms(body, cmd string) []url.Values {
 	}
 	return out
 }
+
+// TestMandatesFormsWithNobody: the chair and a secretary, who issue no
+// codes, are not offered the cards' forms with nobody to choose, but
+// told who issues them; nor is the commission offered to revoke a code
+// when no one holds one. The marks after names are explained.
+func TestMandatesFormsWithNobody(t *testing.T) {
+	h := newHall(t)
+	h.must("admin", "define_mark", obj{"mark": "*", "meaning": "also a delegate to the Soviet Conference"})
+	h.must("mc", "mark_mandate", obj{"mandate": "m-anna", "mark": "*"})
+	for _, who := range []string{"chair", "sec"} {
+		_, body, _ := h.browser(who).get("/a/coop/mandates")
+		if strings.Contains(body, `action="/a/coop/mandate-cards.pdf"`) || strings.Contains(body, `action="/a/coop/revoke-codes"`) {
+			t.Errorf("%s is offered the cards' forms with nobody to issue for", who)
+		}
+		if !strings.Contains(body, "There is no one whose access code you may issue") {
+			t.Errorf("%s is not told who issues the codes", who)
+		}
+	}
+	_, body, _ := h.browser("mc").get("/a/coop/mandates")
+	if !strings.Contains(body, `action="/a/coop/mandate-cards.pdf"`) || strings.Contains(body, `action="/a/coop/revoke-codes"`) {
+		t.Errorf("the commission is not offered the cards, or is offered to revoke a code no one holds")
+	}
+	if !strings.Contains(body, "Marks after a name: <span class=\"mark-meaning\"><strong>*</strong> — also a delegate to the Soviet Conference</span>") {
+		t.Errorf("the page does not explain the mark *")
+	}
+}
