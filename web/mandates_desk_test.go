@@ -115,6 +115,10 @@ func TestMandatesShowQuorum(t *testing.T) {
 	if len(forms) != 1 {
 		t.Fatalf("the commission is not offered to start recording attendance")
 	}
+	// The chair, on the hall tab, is offered it too.
+	if _, hall, _ := h.browser("chair").get("/a/coop/chair/hall"); len(actForms(hall, "record_attendance")) != 1 {
+		t.Errorf("the chair's hall tab does not offer to start recording attendance")
+	}
 	if resp := mc.post("/a/coop/act", forms[0], nil); resp.StatusCode != http.StatusSeeOther {
 		t.Fatalf("record_attendance: %s", resp.Status)
 	}
