@@ -23,6 +23,15 @@
     return count === undefined ? s : s.replace("%d", count);
   }
 
+  // afterReset runs again what the typing in a search field runs, once
+  // its form is reset: a form sent from the page (live.js) is reset, which
+  // empties the search field without an input event, and the list would
+  // stay narrowed to the last search ("Found: 1") under an empty field.
+  // The reset event comes before the fields are reset, hence the timeout.
+  function afterReset(input, run) {
+    if (input.form) input.form.addEventListener("reset", function () { setTimeout(run, 0); });
+  }
+
   var n = 0;
   function searchField(label, controls) {
     var input = document.createElement("input");
@@ -78,6 +87,7 @@
       }
     }
     f.input.addEventListener("input", filter);
+    afterReset(f.input, filter);
     f.input.addEventListener("keydown", function (e) {
       if (e.key === "Enter") {
         e.preventDefault(); // Enter picks, it does not send the form
@@ -107,13 +117,15 @@
       var keys = items.map(function (li) { return fold(li.textContent); });
       list.parentNode.insertBefore(f.label, list);
       list.parentNode.insertBefore(f.input, list);
-      f.input.addEventListener("input", function () {
+      var narrow = function () {
         var words = fold(f.input.value).split(/\s+/).filter(Boolean);
         items.forEach(function (li, i) {
           var c = li.querySelector("input");
           li.hidden = words.length > 0 && !matches(keys[i], words) && !(c && c.checked);
         });
-      });
+      };
+      f.input.addEventListener("input", narrow);
+      afterReset(f.input, function () { narrow(); tally(); });
       f.input.addEventListener("keydown", function (e) { if (e.key === "Enter") e.preventDefault(); });
     }
     if (list) list.parentNode.insertBefore(f.count, list.nextSibling);

@@ -1,0 +1,50 @@
+package web_test
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"plenum/assembly"
+)
+
+// TestBrowserSecretarySpeakerListAfterASpeech: the secretary searches the
+// speaker's list, records the speech, and the form, sent and reset, shows
+// the whole list again under its emptied search — not the one name the
+// last search found ("Found: 1") — and the next speech is recorded for
+// the one then chosen. The "correct" link brings the secretary to the
+// correction form with the speech's notes in it, focused.
+func TestBrowserSecretarySpeakerListAfterASpeech(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser tests are not short")
+	}
+	for _, sz := range screenSizes[:2] {
+		t.Run(sz.name, func(t *testing.T) {
+			h := newHall(t)
+			for i := 0; i < 6; i++ {
+				h.must("admin", "add_person", obj{"id": fmt.Sprintf("g%d", i), "name": fmt.Sprintf("Guest Speaker %d", i)})
+			}
+			s := newSession(t, h)
+			sec := s.open("sec", sz.w, sz.h, "/a/coop/secretary")
+			search := `#speech-form .picker-search`
+			s.run(sec, "search the speaker", chromedp.SendKeys(search, "speaker 3"))
+			s.until(sec, "one found", contains("#speech-form .picker-count", "Found: 1"))
+			s.run(sec, "write the notes", chromedp.SendKeys(`#sp-notes`, "Asks that the budget be printed."))
+			s.click(sec, "#speech-form button[type=submit]")
+			s.until(sec, "recorded", contains("#flash", "recorded"))
+			s.until(sec, "the list is whole again", `document.querySelector("#speech-form .picker-count").textContent === "" && document.querySelector("#sp-speaker").size === 0 && document.querySelector("#sp-speaker").options.length > 8 && document.querySelector("#sp-speaker").value === ""`)
+			s.notReloaded(sec)
+			s.shot(sec, sz.name+"-secretary-recorded")
+			if got := read(h, func(st *assembly.State) string { return st.Speeches[st.Record[len(st.Record)-1].Ref].Speaker }); got != "g3" {
+				t.Errorf("the speech is recorded for %q, want g3", got)
+			}
+
+			entry := read(h, func(st *assembly.State) int { return st.Record[len(st.Record)-1].Entry })
+			s.click(sec, fmt.Sprintf(`#sec-record a[href$="?entry=%d#co-text"]`, entry))
+			s.until(sec, "the correction form holds the notes", `document.activeElement && document.activeElement.id === "co-text" && document.activeElement.value === "Asks that the budget be printed."`)
+			s.shotView(sec, sz.name+"-secretary-correcting-view")
+			s.shot(sec, sz.name+"-secretary-correcting")
+		})
+	}
+}
