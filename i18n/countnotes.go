@@ -85,11 +85,11 @@ var countNoteMessages = []Msg{
 	// Beside an entry of a count on the secretary's page, instead of the
 	// link to correct it.
 	{Key: "web.s.count_not_corrected",
-		En: "a count: not corrected by the minutes",
-		De: "eine Zählung: nicht durch das Protokoll zu berichtigen",
-		Ru: "подсчёт: протокол его не исправляет",
-		Fr: "un décompte : le procès-verbal ne le rectifie pas",
-		Es: "un recuento: el acta no lo corrige"},
+		En: "part of a count: cannot be corrected",
+		De: "Teil einer Zählung: nicht zu berichtigen",
+		Ru: "часть подсчёта: исправить нельзя",
+		Fr: "partie d'un décompte : ne peut être rectifiée",
+		Es: "parte de un recuento: no se puede corregir"},
 	// Under the correction form on the secretary's page.
 	{Key: "web.s.correction_counts",
 		En: "A ballot, a count or a result is not corrected here: only the assembly changes it, by voting again. Record what needs saying as a line of the minutes.",

@@ -32,7 +32,7 @@ func TestSecretaryIsNotOfferedToCorrectACount(t *testing.T) {
 		t.Fatalf("secretary page: %d", code)
 	}
 	link := func(kind string) string {
-		return fmt.Sprintf(`/a/%s/secretary?entry=%d#correct-form`, asm, entries[kind])
+		return fmt.Sprintf(`/a/%s/secretary?entry=%d#co-text`, asm, entries[kind])
 	}
 	for _, kind := range []string{"vote_opened", "result_declared"} {
 		if strings.Contains(body, link(kind)) {
@@ -45,7 +45,7 @@ func TestSecretaryIsNotOfferedToCorrectACount(t *testing.T) {
 	if !strings.Contains(body, "A ballot, a count or a result is not corrected here") {
 		t.Error("the correction form does not say that a count is not corrected there")
 	}
-	if n := strings.Count(body, "a count: not corrected by the minutes"); n != 2 {
+	if n := strings.Count(body, "part of a count: cannot be corrected"); n != 2 {
 		t.Errorf("the page says of %d entries that they are counts, want 2 (the vote opened and its result)", n)
 	}
 }

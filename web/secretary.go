@@ -1,0 +1,48 @@
+package web
+
+import (
+	"strconv"
+
+	"plenum/assembly"
+)
+
+// correcting is the entry of the record the secretary's correction form
+// corrects (the page's ?entry=N, which each entry's "correct" link sends):
+// the entry, to name it above the form, and its text as it reads now, to
+// fill the form with, so that a typo is mended by editing the text, not
+// by typing a speech again.
+type correcting struct {
+	Entry assembly.RecordEntry
+	Text  string
+}
+
+// Correcting is the entry the page's ?entry= asks to correct, nil when
+// there is none, it is no entry of the record, or it is an entry of a
+// count (Counted), which correct_record refuses. Its Text is that of its
+// latest correction if it has one (the text the minutes now give), else
+// the entry's own: a speech's notes, or the text of the line.
+func (v *view) Correcting() *correcting {
+	n, err := strconv.Atoi(v.Query.Get("entry"))
+	if err != nil {
+		return nil
+	}
+	i, ok := v.S.RecordIndex[n]
+	if !ok || v.S.Counted(n) {
+		return nil
+	}
+	r := v.S.Record[i]
+	c := &correcting{Entry: r, Text: r.Text}
+	if r.Kind == "speech_recorded" {
+		if sp := v.S.Speeches[r.Ref]; sp != nil {
+			c.Text = sp.Notes
+		}
+	}
+	if k := len(r.Corrected); k > 0 {
+		c.Text = v.S.Record[r.Corrected[k-1]].Text
+	}
+	return c
+}
+
+// VoteOf looks a vote up, so that the secretary's list names the vote a
+// result is of (Question).
+func (v *view) VoteOf(id string) *assembly.Vote { return v.S.Votes[id] }

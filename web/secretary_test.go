@@ -1,0 +1,84 @@
+package web_test
+
+import (
+	"fmt"
+	"html"
+	"strings"
+	"testing"
+
+	"plenum/assembly"
+)
+
+// TestCorrectionFormHoldsTheEntry: the "correct" link beside an entry
+// brings the secretary to the correction form (its text field, focused)
+// with the entry named above it and its text as it reads now in the field
+// — a speech's notes, or, once corrected, its latest correction — so that
+// a typo is mended by editing, not by typing the speech again. An entry
+// of a count, which correct_record refuses, is not filled in.
+func TestCorrectionFormHoldsTheEntry(t *testing.T) {
+	h := newHall(t)
+	h.must("sec", "record_speech", obj{"id": "sp1", "item": "i1", "speaker": "anna", "notes": "Moves the budget; the treasurer's report is apended."})
+	h.must("chair", "open_vote", obj{"id": "v1", "motion": "m1", "method": "show_of_hands"})
+	entry := func(kind string) int {
+		return read(h, func(s *assembly.State) int {
+			for _, r := range s.Record {
+				if r.Kind == kind {
+					return r.Entry
+				}
+			}
+			return -1
+		})
+	}
+	speech := entry("speech_recorded")
+	sec := h.browser("sec")
+	_, list, _ := sec.get("/a/" + asm + "/secretary")
+	link := fmt.Sprintf(`/a/%s/secretary?entry=%d#co-text`, asm, speech)
+	if !strings.Contains(list, link) {
+		t.Fatalf("the speech's correct link %s is not on the page", link)
+	}
+	_, body, _ := sec.get(fmt.Sprintf("/a/%s/secretary?entry=%d", asm, speech))
+	field := `name="a:text" rows="6" required aria-describedby="co-of" autofocus>Moves the budget; the treasurer` + html.EscapeString("'") + `s report is apended.</textarea>`
+	if !strings.Contains(body, field) {
+		t.Errorf("the correction form does not hold the speech's notes, focused: want %s", field)
+	}
+	if !strings.Contains(body, fmt.Sprintf("Correcting entry %d:", speech)) {
+		t.Error("the correction form does not name the entry it corrects")
+	}
+
+	h.must("sec", "correct_record", obj{"entry": speech, "text": "Moves the budget; the treasurer's report is appended.", "reason": "typo"})
+	_, body, _ = sec.get(fmt.Sprintf("/a/%s/secretary?entry=%d", asm, speech))
+	if !strings.Contains(body, `autofocus>Moves the budget; the treasurer`+html.EscapeString("'")+`s report is appended.</textarea>`) {
+		t.Error("a corrected entry's form does not hold its latest correction")
+	}
+
+	_, body, _ = sec.get(fmt.Sprintf("/a/%s/secretary?entry=%d", asm, entry("vote_opened")))
+	if strings.Contains(body, "Correcting entry") || strings.Contains(body, "autofocus>") {
+		t.Error("the correction form is filled with an entry of a count, which correct_record refuses")
+	}
+}
+
+// TestSecretaryLineIsATextarea: a line of the minutes (record_narrative)
+// runs to several sentences and bracketed asides: its field is a
+// textarea, not a one-line input.
+func TestSecretaryLineIsATextarea(t *testing.T) {
+	h := newHall(t)
+	_, body, _ := h.browser("sec").get("/a/" + asm + "/secretary")
+	if !strings.Contains(body, `<textarea id="na-text" name="a:text"`) {
+		t.Error("the line of the minutes is not a textarea")
+	}
+}
+
+// TestSecretaryResultNamesItsVote: in the secretary's list of the latest
+// entries a result names the question put to the vote, which its count
+// alone does not.
+func TestSecretaryResultNamesItsVote(t *testing.T) {
+	h := newHall(t)
+	h.must("chair", "open_vote", obj{"id": "v1", "motion": "m1", "method": "show_of_hands"})
+	h.must("chair", "close_vote", obj{"vote": "v1"})
+	h.must("chair", "enter_count", obj{"vote": "v1", "for": 2, "against": 1})
+	h.must("chair", "declare_result", obj{"vote": "v1"})
+	_, body, _ := h.browser("sec").get("/a/" + asm + "/secretary")
+	if want := "Result on “Adopt the budget”: "; !strings.Contains(html.UnescapeString(body), want) {
+		t.Errorf("the result does not name its vote: want %q", want)
+	}
+}
