@@ -15,6 +15,12 @@ type RecordSpeech struct {
 	Capacity  string `json:"capacity" plenum:"enum=reporter|co_reporter|chair|delegate|guest"`
 	Notes     string `json:"notes" plenum:"required"`
 	Continues bool   `json:"continues"`
+	// Floor is the log entry of the floor turn (floor_given) the speech
+	// was made in, when the secretary writes the notes up afterwards: the
+	// minutes put the speech where the turn is, not after what came
+	// between (a vote). Zero: where it is recorded, as before. With a
+	// turn and neither Speaker nor Label, the speaker is the turn's.
+	Floor int `json:"floor,omitempty"`
 }
 
 // RecordInterjection enters applause, shouts, commotion, a voice from the hall.
@@ -94,6 +100,9 @@ type SpeechRecorded struct {
 	Capacity  string `json:"capacity"`
 	Notes     string `json:"notes"`
 	Continues bool   `json:"continues"`
+	// Floor is RecordSpeech's: the entry of the floor turn the speech
+	// belongs to, or zero (every log written before it existed).
+	Floor int `json:"floor,omitempty"`
 }
 
 // InterjectionRecorded: an interjection entered the minutes.
@@ -183,16 +192,32 @@ func (c RecordSpeech) decide(s *State, m Meta) ([]Event, error) {
 	if s.Speeches[c.ID] != nil {
 		return nil, conflict("there is already a speech %q", c.ID)
 	}
-	if err := s.personOrLabel("speaker", c.Speaker, c.Label, true); err != nil {
-		return nil, err
-	}
 	item := c.Item
 	if item == "" {
 		item = s.Sitting().CurrentItem
 	} else if _, err := s.item(item); err != nil {
 		return nil, err
 	}
-	return one(SpeechRecorded{Meta: m, ID: c.ID, Item: item, Sitting: s.OpenSitting, Speaker: c.Speaker, Label: c.Label, Capacity: c.Capacity, Notes: c.Notes, Continues: c.Continues})
+	if c.Floor != 0 {
+		pos, ok := s.RecordIndex[c.Floor]
+		if !ok || s.Record[pos].Kind != "floor_given" {
+			return nil, notFound("entry %d of the record is no floor turn", c.Floor)
+		}
+		turn := s.Record[pos]
+		if turn.Sitting != s.OpenSitting || turn.Item != item {
+			return nil, conflict("the floor turn at entry %d is not in this sitting's item", c.Floor)
+		}
+		if c.Speaker != "" && c.Speaker != turn.Person {
+			return nil, conflict("the floor turn at entry %d is another speaker's", c.Floor)
+		}
+		if c.Speaker == "" && c.Label == "" {
+			c.Speaker = turn.Person // the turn names the speaker
+		}
+	}
+	if err := s.personOrLabel("speaker", c.Speaker, c.Label, true); err != nil {
+		return nil, err
+	}
+	return one(SpeechRecorded{Meta: m, ID: c.ID, Item: item, Sitting: s.OpenSitting, Speaker: c.Speaker, Label: c.Label, Capacity: c.Capacity, Notes: c.Notes, Continues: c.Continues, Floor: c.Floor})
 }
 
 func (e SpeechRecorded) apply(s *State) error {
@@ -200,7 +225,7 @@ func (e SpeechRecorded) apply(s *State) error {
 		return corrupt("the speech %q cannot be recorded", e.ID)
 	}
 	sp := Speech{ID: e.ID, Item: e.Item, Sitting: e.Sitting, Speaker: e.Speaker, Label: e.Label, Capacity: e.Capacity,
-		Notes: e.Notes, Continues: e.Continues, At: e.At, Entry: s.Events}
+		Notes: e.Notes, Continues: e.Continues, At: e.At, Entry: s.Events, Floor: e.Floor}
 	s.Speeches[sp.ID] = &sp
 	s.note(e.Meta, e.EventType(), sp.ID, func(r *RecordEntry) {
 		r.Item, r.Person, r.Label, r.Text = sp.Item, sp.Speaker, sp.Label, sp.Notes

@@ -242,6 +242,9 @@ type Speech struct {
 	Continues bool      `json:"continues"`
 	At        time.Time `json:"at"`
 	Entry     int       `json:"entry"`
+	// Floor is the entry of the floor turn the speech belongs to
+	// (RecordSpeech.Floor), or zero.
+	Floor int `json:"floor,omitempty"`
 }
 
 // Point is a numbered point of a resolution.

@@ -381,7 +381,7 @@ func (b *builder) record() {
 			}
 		}
 	}
-	for _, r := range s.Record {
+	for _, r := range inOrder(s) {
 		switch r.Kind {
 		case "sitting_opened":
 			st := s.Sittings[r.Ref]

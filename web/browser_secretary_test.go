@@ -25,12 +25,15 @@ func TestBrowserSecretarySpeakerListAfterASpeech(t *testing.T) {
 			for i := 0; i < 6; i++ {
 				h.must("admin", "add_person", obj{"id": fmt.Sprintf("g%d", i), "name": fmt.Sprintf("Guest Speaker %d", i)})
 			}
+			h.must("chair", "give_floor", obj{"item": "i1", "person": "anna"})
+			h.must("chair", "end_speech", obj{"item": "i1"})
 			s := newSession(t, h)
 			sec := s.open("sec", sz.w, sz.h, "/a/coop/secretary")
 			search := `#speech-form .picker-search`
 			s.run(sec, "search the speaker", chromedp.SendKeys(search, "speaker 3"))
 			s.until(sec, "one found", contains("#speech-form .picker-count", "Found: 1"))
 			s.run(sec, "write the notes", chromedp.SendKeys(`#sp-notes`, "Asks that the budget be printed."))
+			s.shotView(sec, sz.name+"-secretary-speech-form")
 			s.click(sec, "#speech-form button[type=submit]")
 			s.until(sec, "recorded", contains("#flash", "recorded"))
 			s.until(sec, "the list is whole again", `document.querySelector("#speech-form .picker-count").textContent === "" && document.querySelector("#sp-speaker").size === 0 && document.querySelector("#sp-speaker").options.length > 8 && document.querySelector("#sp-speaker").value === ""`)

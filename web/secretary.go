@@ -46,3 +46,41 @@ func (v *view) Correcting() *correcting {
 // VoteOf looks a vote up, so that the secretary's list names the vote a
 // result is of (Question).
 func (v *view) VoteOf(id string) *assembly.Vote { return v.S.Votes[id] }
+
+// floorTurn is a floor turn the secretary may attach a speech's notes to:
+// the log entry that gave the floor, and the words that name it.
+type floorTurn struct {
+	Entry int
+	Label string
+}
+
+// FloorTurns are the floor turns of the open sitting's current item,
+// latest first, for the speech form: notes written up after the fact
+// (after the vote that followed, say) name the turn they belong to, and
+// the minutes put them there (RecordSpeech.Floor).
+func (v *view) FloorTurns() []floorTurn {
+	st := v.S.Sitting()
+	if st == nil || st.CurrentItem == "" {
+		return nil
+	}
+	it := v.S.Items[st.CurrentItem]
+	if it == nil {
+		return nil
+	}
+	var out []floorTurn
+	for i := len(v.S.Record) - 1; i >= 0 && len(out) < 12; i-- {
+		r := v.S.Record[i]
+		if r.Kind != "floor_given" || r.Sitting != v.S.OpenSitting || r.Item != it.ID {
+			continue
+		}
+		name := mark(v.Name(r.Person))
+		label := v.L.T("web.s.turn_now", name, v.Clock(r.At))
+		for _, t := range it.Floor.Turns {
+			if t.Person == r.Person && t.From.Equal(r.At) && !t.To.IsZero() {
+				label = v.L.T("web.s.turn", name, v.Clock(t.From), v.Clock(t.To))
+			}
+		}
+		out = append(out, floorTurn{Entry: r.Entry, Label: isolatedMarks(label)})
+	}
+	return out
+}

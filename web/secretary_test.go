@@ -3,6 +3,7 @@ package web_test
 import (
 	"fmt"
 	"html"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -80,5 +81,36 @@ func TestSecretaryResultNamesItsVote(t *testing.T) {
 	_, body, _ := h.browser("sec").get("/a/" + asm + "/secretary")
 	if want := "Result on “Adopt the budget”: "; !strings.Contains(html.UnescapeString(body), want) {
 		t.Errorf("the result does not name its vote: want %q", want)
+	}
+}
+
+// TestSpeechFormNamesTheFloorTurns: the speech form lists the current
+// item's floor turns ("Anna … had the floor 10:41–10:48"), and notes
+// sent with one are recorded as that turn's (record_speech's floor), for
+// the minutes to put them there and not after the vote that followed.
+func TestSpeechFormNamesTheFloorTurns(t *testing.T) {
+	h := newHall(t)
+	h.must("chair", "give_floor", obj{"item": "i1", "person": "anna"})
+	h.must("chair", "end_speech", obj{"item": "i1"})
+	turn := read(h, func(s *assembly.State) int {
+		for _, r := range s.Record {
+			if r.Kind == "floor_given" {
+				return r.Entry
+			}
+		}
+		return -1
+	})
+	sec := h.browser("sec")
+	_, body, _ := sec.get("/a/" + asm + "/secretary")
+	name := read(h, func(s *assembly.State) string { return s.Persons["anna"].Name })
+	if !strings.Contains(body, fmt.Sprintf(`<option value="%d">%s had the floor `, turn, name)) {
+		t.Fatalf("the speech form does not offer %s's floor turn (entry %d)", name, turn)
+	}
+	resp := sec.act("secretary", "record_speech", url.Values{"new:id": {"sp"}, "a:item": {"i1"}, "a:speaker": {"anna"}, "a:notes": {"Written up after the vote."}, "a:floor:int": {fmt.Sprint(turn)}})
+	if resp.StatusCode >= 400 {
+		t.Fatalf("record_speech with its floor turn: %s", resp.Status)
+	}
+	if got := read(h, func(s *assembly.State) int { return s.Speeches[s.Record[len(s.Record)-1].Ref].Floor }); got != turn {
+		t.Errorf("the speech is recorded for the turn %d, want %d", got, turn)
 	}
 }
