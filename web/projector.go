@@ -2,6 +2,7 @@ package web
 
 import (
 	"sort"
+	"strings"
 
 	"plenum/assembly"
 )
@@ -124,4 +125,76 @@ func (v *view) AgendaUpTo(n int) upTo[*assembly.Item] {
 		}
 	}
 	return cut(out, n)
+}
+
+// VoteMethod is how the hall votes in vt, in words the back of the hall
+// reads: whether names go into the minutes (a roll call) or not.
+func (v *view) VoteMethod(vt *assembly.Vote) string {
+	if k := "web.p.method." + vt.Method; v.L.Has(k) {
+		return v.L.T(k)
+	}
+	return v.L.T("web.p.voting")
+}
+
+// VoteText is the text of the motion voted on in vt, its points one a
+// line, or "" (a vote on alternatives, or a question of its own). The
+// projector shows its first lines, as many as the screen holds.
+func (v *view) VoteText(vt *assembly.Vote) string {
+	m := v.S.Motions[vt.Motion]
+	if m == nil {
+		return ""
+	}
+	lines := []string{}
+	if t := strings.TrimSpace(m.Text); t != "" {
+		lines = append(lines, t)
+	}
+	for _, p := range m.Points {
+		if p.Number != "" {
+			lines = append(lines, p.Number+" "+p.Text)
+		} else {
+			lines = append(lines, p.Text)
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// VoteAmends is the title of the motion that the motion voted on in vt
+// amends, or "".
+func (v *view) VoteAmends(vt *assembly.Vote) string {
+	if m := v.S.Motions[vt.Motion]; m != nil && m.Amends != "" {
+		return v.MotionTitle(m.Amends)
+	}
+	return ""
+}
+
+// HandCounted reports whether vt is counted by hand: the hall sees the
+// count the chair enters, not how many have voted on phones (none do).
+func (v *view) HandCounted(vt *assembly.Vote) bool { return handCounted(vt) }
+
+// HandCount is the count of hands the chair entered in vt, in the page's
+// language, or "" before one is.
+func (v *view) HandCount(vt *assembly.Vote) string {
+	if n := len(vt.Rounds); n > 0 && handCounted(vt) {
+		return v.L.T("web.c.count_entered", v.RoundWords(vt, vt.Rounds[n-1]))
+	}
+	return ""
+}
+
+// ShownVote is the vote the projector shows: the latest one open, or
+// closed and not yet declared in this sitting (the hall sees the count of
+// hands the chair enters before the result is declared); nil when none.
+func (v *view) ShownVote() *assembly.Vote {
+	if vt := v.OpenVote(); vt != nil {
+		return vt
+	}
+	s := v.S.Sitting()
+	if s == nil {
+		return nil
+	}
+	for i := len(v.S.VoteOrder) - 1; i >= 0; i-- {
+		if vt := v.S.Votes[v.S.VoteOrder[i]]; vt.Status == assembly.VoteStatusClosed && vt.Sitting == s.ID {
+			return vt
+		}
+	}
+	return nil
 }
