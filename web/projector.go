@@ -3,6 +3,7 @@ package web
 import (
 	"sort"
 	"strings"
+	"time"
 
 	"plenum/assembly"
 )
@@ -197,4 +198,17 @@ func (v *view) ShownVote() *assembly.Vote {
 		}
 	}
 	return nil
+}
+
+// ZoneMinutes is how far the hall's clock (Clock's zone) is ahead of UTC
+// now, in minutes: the projector's clock runs on in the page from the
+// server's time, in the hall's zone, whatever zone the screen's computer
+// is set to.
+func (v *view) ZoneMinutes() int {
+	loc := v.Loc
+	if loc == nil {
+		loc = time.Local
+	}
+	_, off := v.Now.In(loc).Zone()
+	return off / 60
 }

@@ -358,9 +358,25 @@
     }
   }
 
+  // The projector's clock is the hall's time of day (hours and minutes):
+  // the server's clock, in the zone the server gives (data-zone, minutes
+  // ahead of UTC), not the screen computer's.
+  function clocks() {
+    var els = document.querySelectorAll("[data-clock]");
+    for (var i = 0; i < els.length; i++) {
+      var el = els[i];
+      if (el._offset === undefined) el._offset = Number(el.getAttribute("data-server-now")) - Date.now();
+      var d = new Date(Date.now() + el._offset + Number(el.getAttribute("data-zone")) * 60000);
+      var m = d.getUTCMinutes(), text = d.getUTCHours() + ":" + (m < 10 ? "0" : "") + m;
+      if (d.getUTCHours() < 10) text = "0" + text;
+      if (el.textContent !== text) el.textContent = text;
+    }
+  }
+
   var ticking = null;
   function startCountdowns() {
-    if (!ticking && document.querySelector("[data-countdown]")) ticking = setInterval(tick, 250);
+    if (!ticking && document.querySelector("[data-countdown], [data-clock]")) ticking = setInterval(function () { tick(); clocks(); }, 250);
+    clocks();
     tick();
   }
   startCountdowns();
