@@ -228,7 +228,12 @@
     return s;
   }
 
-  function show(ok, text) {
+  // show puts the outcome of a form in the flash area at the top of the
+  // page. A form sent from far down the page (the chair's motion form)
+  // says a success where it is as well, when the top is out of sight: the
+  // person need not scroll up to see it was recorded. (An error brings
+  // the top into sight.)
+  function show(ok, text, form) {
     var area = document.getElementById("flash");
     if (!area) return;
     var p = document.createElement("p");
@@ -236,7 +241,19 @@
     p.setAttribute("role", ok ? "status" : "alert");
     p.textContent = text;
     area.replaceChildren(p);
-    if (!ok) area.scrollIntoView({ block: "nearest" });
+    document.querySelectorAll(".form-flash").forEach(function (el) { el.remove(); });
+    if (!ok) { area.scrollIntoView({ block: "nearest" }); return; }
+    if (!form) return;
+    var r = area.getBoundingClientRect();
+    if (r.bottom > 0 && r.top < window.innerHeight) return;
+    var near = p.cloneNode(true);
+    near.classList.add("form-flash");
+    near.removeAttribute("role"); // the flash at the top says it to a screen reader
+    // After the form's live region or folded box, which may be redrawn or
+    // closed next.
+    var after = form.closest("[data-live]") || form.closest("details") || form;
+    after.insertAdjacentElement("afterend", near);
+    near.scrollIntoView({ block: "nearest" });
   }
 
   function formData(form, submitter) {
@@ -277,7 +294,7 @@
       .then(function (r) { return r.json(); })
       .then(function (res) {
         if (res.redirect) { location.assign(res.redirect); return; }
-        show(res.ok, res.ok ? res.message : res.error);
+        show(res.ok, res.ok ? res.message : res.error, form);
         if (res.ok) {
           form.removeAttribute("data-dirty");
           if (!form.closest("[data-live]")) form.reset();
