@@ -141,3 +141,19 @@ func BenchmarkParseCastBallot(b *testing.B) {
 		}
 	})
 }
+
+// TestCastBallotParsedInTwoAllocations: a plain ballot's arguments are
+// parsed in two allocations, the string its ids and choice are cut from
+// and the command boxed; a string a member was one each, and every
+// ballot of a burst pays them (BenchmarkBallotBurst10000).
+func TestCastBallotParsedInTwoAllocations(t *testing.T) {
+	env := Envelope{Cmd: "cast_ballot", Args: []byte(`{"vote":"v1","voter":"d123","choice":"for","for_mandate":"m7"}`)}
+	n := testing.AllocsPerRun(100, func() {
+		if _, err := ParseCommand(env); err != nil {
+			t.Fatal(err)
+		}
+	})
+	if n > 2 {
+		t.Errorf("a ballot's arguments took %v allocations to parse, want 2", n)
+	}
+}

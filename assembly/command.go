@@ -139,7 +139,9 @@ func ParseCommand(env Envelope) (Command, error) {
 // false for any other arguments, which then go the general way.
 // TestCastBallotParsedAsReflectionDoes and its fuzz compare the two ways.
 func parseCastBallot(args []byte) (Command, bool, error) {
-	var c CastBallot
+	// raw holds each member's bytes, within args, by its bit's place:
+	// vote, voter, choice, for_mandate, token.
+	var raw [5][]byte
 	var seen uint8
 	s := jsonfast.NewScanner(args)
 	for first := true; ; first = false {
@@ -153,31 +155,48 @@ func parseCastBallot(args []byte) (Command, bool, error) {
 			}
 			break
 		}
-		var f *string
-		var bit uint8
+		var i uint8
 		switch string(name) {
 		case "vote":
-			f, bit = &c.Vote, 1
+			i = 0
 		case "voter":
-			f, bit = &c.Voter, 2
+			i = 1
 		case "choice":
-			f, bit = &c.Choice, 4
+			i = 2
 		case "for_mandate":
-			f, bit = &c.ForMandate, 8
+			i = 3
 		case "token":
-			f, bit = &c.Token, 16
+			i = 4
 		default:
 			return nil, false, nil
 		}
-		if seen&bit != 0 {
+		if seen&(1<<i) != 0 {
 			return nil, false, nil
 		}
-		seen |= bit
+		seen |= 1 << i
 		v, ok := s.String()
 		if !ok {
 			return nil, false, nil
 		}
-		*f = string(v)
+		raw[i] = v
+	}
+	// The ids and the choice are copied out of args as one string and
+	// sliced from it, one allocation for a ballot rather than one a
+	// member. The token, a secret ballot's, gets its own, so that no id
+	// kept after the ballot keeps the token in memory with it.
+	var all strings.Builder
+	all.Grow(len(raw[0]) + len(raw[1]) + len(raw[2]) + len(raw[3]))
+	for _, v := range raw[:4] {
+		all.Write(v)
+	}
+	joined := all.String()
+	var f [4]string
+	for i, v := range raw[:4] {
+		f[i], joined = joined[:len(v)], joined[len(v):]
+	}
+	c := CastBallot{Vote: f[0], Voter: f[1], Choice: f[2], ForMandate: f[3]}
+	if len(raw[4]) > 0 {
+		c.Token = string(raw[4])
 	}
 	if err := checkCastBallot(&c); err != nil {
 		return nil, true, err
