@@ -30,6 +30,7 @@ import (
 	"sync"
 	"time"
 
+	"golang.org/x/mod/sumdb/tlog"
 	driver "modernc.org/sqlite" // registers the "sqlite" driver
 	sqlite3 "modernc.org/sqlite/lib"
 
@@ -577,13 +578,27 @@ func (s *Store) AppendBatch(ctx context.Context, origin string, b *ledger.Batch)
 	}
 	recs := b.Records
 	args := make([]any, 0, 4*min(len(recs), rowsPerInsert))
+	// The batch's hashes columns, each its records' hashes joined as
+	// ledger.JoinHashes joins them, are cut from one buffer: one
+	// allocation for the batch rather than one a record. The log's id is
+	// boxed once for every row.
+	nh := 0
+	for _, r := range recs {
+		nh += len(r.Hashes)
+	}
+	hashes := make([]byte, 0, nh*tlog.HashSize)
+	idArg := any(id)
 	for len(recs) > 0 {
 		// The largest statement that fits what is left.
 		k := min(bits.Len(uint(len(recs)))-1, len(s.app.entries)-1)
 		n := 1 << k
 		args = args[:0]
 		for _, r := range recs[:n] {
-			args = append(args, id, r.Index, r.Data, ledger.JoinHashes(r.Hashes))
+			start := len(hashes)
+			for _, h := range r.Hashes {
+				hashes = append(hashes, h[:]...)
+			}
+			args = append(args, idArg, r.Index, r.Data, hashes[start:len(hashes):len(hashes)])
 		}
 		if _, err = tx.StmtContext(ctx, s.app.entries[k]).ExecContext(ctx, args...); err != nil {
 			return err
