@@ -17,6 +17,11 @@ func TestConsoleShowsTheCountOfHands(t *testing.T) {
 	h.must("chair", "close_vote", obj{"vote": "v1"})
 	chair := h.browser("chair")
 	_, body, _ := chair.get("/a/coop/chair")
+	// The count form's hint names every word a count may be (the 1917
+	// secretaries' "the majority in favor" among them).
+	if !strings.Contains(body, `placeholder="38, 62-68, rest, majority, minority, unstated"`) {
+		t.Error("the count form's hint does not name the words a count may be")
+	}
 	if !strings.Contains(body, "Counted by hand: no count entered yet") || strings.Contains(body, "have voted") || strings.Contains(body, "0 voted") {
 		t.Errorf("the console counts ballots in a show of hands:\n%s", body)
 	}
