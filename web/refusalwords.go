@@ -77,7 +77,7 @@ var formWords = map[string]formWord{
 	"record_interjection":       {action: "web.s.record_interjection", labels: map[string]string{"label": "web.s.or_label", "text": "web.s.words"}},
 	"record_attendance":         {action: "web.m.record_attendance"},
 	"record_narrative":          {action: "web.act.record_narrative", labels: map[string]string{"text": "web.c.text", "time": "web.s.time_stated"}},
-	"record_speech":             {action: "web.s.record_speech", labels: map[string]string{"label": "web.s.or_label", "capacity": "web.s.capacity", "notes": "web.s.notes"}},
+	"record_speech":             {action: "web.s.record_speech", labels: map[string]string{"label": "web.s.or_label", "capacity": "web.s.capacity", "notes": "web.s.notes", "floor": "web.s.floor_turn"}},
 	"reject_mandate":            {action: "web.spp.reject", labels: map[string]string{"reason": "web.spp.reason"}},
 	"remove_body_members":       {action: "web.act.remove_body_members"},
 	"remove_organization":       {action: "web.so.remove_org"},

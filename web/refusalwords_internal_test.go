@@ -12,6 +12,7 @@ import (
 )
 
 var (
+	defineRe     = regexp.MustCompile(`\{\{define "([a-z-]+)"\}\}([^\n]*)`)
 	wordsCmdRe   = regexp.MustCompile(`name="cmd" value="([a-z_]+)"`)
 	labelKeyRe   = regexp.MustCompile(`<label for="([^"]+)"[^>]*>\{\{\$?[a-z]*\.L\.T "([a-z_.]+)"\}\}</label>`)
 	argIDRe      = regexp.MustCompile(`<(?:input|textarea|select)\b[^>]*?\bid="([^"]+)"[^>]*?\bname="a:([a-z_]+)(?::[a-z]+)?"`)
@@ -31,7 +32,7 @@ func formLabels(t *testing.T) map[string]map[string][]string {
 	found := map[string]map[string][]string{}
 	for _, name := range files {
 		b, _ := fs.ReadFile(templateFS, name)
-		text := string(b)
+		text := inlineOneLineDefines(string(b))
 		for _, at := range wordsCmdRe.FindAllStringSubmatchIndex(text, -1) {
 			cmd := text[at[2]:at[3]]
 			start := strings.LastIndex(text[:at[0]], "<form")
@@ -112,4 +113,16 @@ func TestEveryFormHasItsWords(t *testing.T) {
 			}
 		}
 	}
+}
+
+// inlineOneLineDefines puts in place of each {{template "X" …}} of text
+// the line that {{define "X"}} begins in text, so that a form's input
+// drawn by a template of its own (a live region inside the form, as the
+// chair's "Amends" select) is read with the form's labels.
+func inlineOneLineDefines(text string) string {
+	for _, m := range defineRe.FindAllStringSubmatch(text, -1) {
+		call := regexp.MustCompile(`\{\{template "` + regexp.QuoteMeta(m[1]) + `" [^}]*\}\}`)
+		text = call.ReplaceAllLiteralString(text, m[2])
+	}
+	return text
 }
