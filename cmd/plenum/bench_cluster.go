@@ -106,8 +106,41 @@ func (s *syncBuffer) String() string {
 
 // startBenchNode starts plenum serve (this executable) as node i on db,
 // with a copy of the signing key, on a free port of 127.0.0.1 that it
-// also advertises, and waits until it listens.
+// also advertises, and waits until it listens. The port is found free
+// and closed before the node binds it, so another process may take it in
+// between (a CI run's tests connect and listen in parallel): a node that
+// could not bind it is started again on another, as often as bindTries.
+// serve listens before it registers in the cluster, so the node that
+// failed left nothing behind.
 func startBenchNode(ctx context.Context, dir, db string, i int, key []byte) (*benchNode, error) {
+	return whilePortTaken(func() (*benchNode, error) { return startBenchNodeOnce(ctx, dir, db, i, key) })
+}
+
+// whilePortTaken calls start again while its error is errPortTaken, at
+// most bindTries times in all.
+func whilePortTaken(start func() (*benchNode, error)) (n *benchNode, err error) {
+	for try := 1; ; try++ {
+		n, err = start()
+		if err == nil || try == bindTries || !errors.Is(err, errPortTaken) {
+			return n, err
+		}
+	}
+}
+
+// portInUse is what serve's refusal says of a port another process holds
+// (the system's words for EADDRINUSE, as net.Listen's error quotes them).
+const portInUse = "address already in use"
+
+// bindTries is how often startBenchNode starts a node whose port was
+// taken before it could bind it.
+const bindTries = 5
+
+// errPortTaken is startBenchNodeOnce's error when the node exited because
+// its port was in use.
+var errPortTaken = errors.New("the port was taken before the node bound it")
+
+// startBenchNodeOnce is one try of startBenchNode.
+func startBenchNodeOnce(ctx context.Context, dir, db string, i int, key []byte) (*benchNode, error) {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return nil, err
@@ -135,6 +168,9 @@ func startBenchNode(ctx context.Context, dir, db string, i int, key []byte) (*be
 	for !strings.Contains(n.out.String(), "plenum serve: listening on ") {
 		select {
 		case <-n.done:
+			if strings.Contains(n.out.String(), portInUse) {
+				return nil, fmt.Errorf("node %s: %w: %s", n.name, errPortTaken, n.out.String())
+			}
 			return nil, fmt.Errorf("node %s exited while starting: %s", n.name, n.out.String())
 		case <-deadline:
 			n.stop()
