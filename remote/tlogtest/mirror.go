@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"golang.org/x/mod/sumdb/tlog"
+
+	"plenum/tiles"
 )
 
 // WriteMirror copies what the tlog-tiles handler h serves for a tree of
@@ -42,20 +44,8 @@ func WriteMirror(h http.Handler, size int64, dir string, paths ...string) error 
 	return nil
 }
 
-// tilePath is the C2SP tlog-tiles path of t (remote.TilePath, which
-// tlogtest cannot import).
+// tilePath is the C2SP tlog-tiles path of t, as the server's tiles
+// package names it (tiles.Tile.Path; an entry bundle is t.L == -1).
 func tilePath(t tlog.Tile) string {
-	n := fmt.Sprintf("%03d", t.N%1000)
-	for rest := t.N / 1000; rest > 0; rest /= 1000 {
-		n = fmt.Sprintf("x%03d/", rest%1000) + n
-	}
-	l := fmt.Sprint(t.L)
-	if t.L == -1 {
-		l = "entries"
-	}
-	p := "tile/" + l + "/" + n
-	if t.W != 1<<tileHeight {
-		p += fmt.Sprintf(".p/%d", t.W)
-	}
-	return p
+	return tiles.Tile{Entries: t.L == -1, L: max(t.L, 0), N: t.N, W: t.W}.Path()
 }
