@@ -1,6 +1,7 @@
 package assembly
 
 import (
+	"fmt"
 	"testing"
 
 	"plenum/internal/enctest"
@@ -209,6 +210,10 @@ func zeroFixtures(t *testing.T) {
 	} {
 		h.must(s.actor, s.cmd, s.args)
 	}
+	// TestStrikeRecord: a line entered twice is struck out.
+	twice := h.s.Events
+	h.must("ben", "record_narrative", `{"text":"The sitting resumes."}`)
+	h.must("ben", "strike_record", fmt.Sprintf(`{"entry":%d,"reason":"entered twice"}`, twice))
 	// Motions submitted before the sitting (congress, submitDues); no test
 	// classifies a motion or withdraws support: these follow
 	// docs/script.md.

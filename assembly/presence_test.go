@@ -104,6 +104,7 @@ var raisesPresence = map[string]bool{
 	"presidium_changed":           false,
 	"record_access_set":           false,
 	"record_corrected":            false,
+	"record_struck":               false,
 	"resolution_consolidated":     false,
 	"result_declared":             false,
 	"role_granted":                false,

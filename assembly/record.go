@@ -75,6 +75,18 @@ type CorrectRecord struct {
 	Reason string `json:"reason" plenum:"required"`
 }
 
+// StrikeRecord strikes out an earlier entry that should not stand in the
+// minutes — notes of a speech entered twice, a line written under the
+// wrong item —, with the reason; nothing is rewritten: the log keeps the
+// entry, and the minutes show it with a note that it was struck out and
+// where. What correct_record may not correct (a count, CountedEvent) it
+// may not strike either, and an entry is struck once; a strike itself is
+// not struck (a mistaken strike is explained with record_narrative).
+type StrikeRecord struct {
+	Entry  int    `json:"entry" plenum:"positive"`
+	Reason string `json:"reason" plenum:"required"`
+}
+
 // ApproveMinutes records the approval of a sitting's minutes.
 type ApproveMinutes struct {
 	Sitting string `json:"sitting" plenum:"required,id"`
@@ -87,6 +99,7 @@ func (RecordNarrative) CommandName() string    { return "record_narrative" }
 func (ReadDocument) CommandName() string       { return "read_document" }
 func (RecordGap) CommandName() string          { return "record_gap" }
 func (CorrectRecord) CommandName() string      { return "correct_record" }
+func (StrikeRecord) CommandName() string       { return "strike_record" }
 func (ApproveMinutes) CommandName() string     { return "approve_minutes" }
 
 // SpeechRecorded: notes of a speech entered the minutes.
@@ -151,6 +164,13 @@ type RecordCorrected struct {
 	Reason string `json:"reason"`
 }
 
+// RecordStruck: an earlier entry was struck out of the minutes.
+type RecordStruck struct {
+	Meta   `json:"meta"`
+	Entry  int    `json:"entry"`
+	Reason string `json:"reason"`
+}
+
 // MinutesApproved: a sitting's minutes were approved.
 type MinutesApproved struct {
 	Meta    `json:"meta"`
@@ -164,6 +184,7 @@ func (NarrativeRecorded) EventType() string    { return "narrative_recorded" }
 func (DocumentRead) EventType() string         { return "document_read" }
 func (GapRecorded) EventType() string          { return "gap_recorded" }
 func (RecordCorrected) EventType() string      { return "record_corrected" }
+func (RecordStruck) EventType() string         { return "record_struck" }
 func (MinutesApproved) EventType() string      { return "minutes_approved" }
 
 func (s *State) mayMinute(actor string) bool { return s.isSecretary(actor) || s.isChair(actor) }
@@ -339,7 +360,57 @@ func (c CorrectRecord) decide(s *State, m Meta) ([]Event, error) {
 	if s.Counted(c.Entry) {
 		return nil, conflict("entry %d is a ballot, a count or a result, which the ballots and the rules decide, not the minutes: a correction beside it would read as a second outcome. Say what needs saying with record_narrative; only the assembly changes a count, by voting again (before the result is declared, withdraw_vote or withdraw_election with its consent; after, a motion to reconsider: move_motion with procedure reconsider)", c.Entry)
 	}
+	if by, ok := s.struckBy(c.Entry); ok {
+		return nil, conflict("entry %d was struck out of the minutes (entry %d); a struck entry is not corrected", c.Entry, by)
+	}
 	return one(RecordCorrected{Meta: m, Entry: c.Entry, Text: c.Text, Reason: c.Reason})
+}
+
+func (c StrikeRecord) decide(s *State, m Meta) ([]Event, error) {
+	if !s.mayMinute(m.Actor) {
+		return nil, forbidden("only a secretary or the chair strikes an entry out of the minutes")
+	}
+	if c.Entry >= s.Events {
+		return nil, notFound("there is no entry %d yet; the log has %d entries", c.Entry, s.Events)
+	}
+	if s.Counted(c.Entry) {
+		return nil, conflict("entry %d is a ballot, a count or a result, which the ballots and the rules decide, not the minutes; it cannot be struck out. Say what needs saying with %s; only the assembly changes a count, by voting again", c.Entry, CommandRef("record_narrative"))
+	}
+	if by, ok := s.struckBy(c.Entry); ok {
+		return nil, conflict("entry %d was struck out already (entry %d)", c.Entry, by)
+	}
+	if i, ok := s.RecordIndex[c.Entry]; ok && s.Record[i].Kind == "record_struck" {
+		return nil, conflict("entry %d strikes out another entry; a strike is not struck out: say what was mistaken with %s", c.Entry, CommandRef("record_narrative"))
+	}
+	return one(RecordStruck{Meta: m, Entry: c.Entry, Reason: c.Reason})
+}
+
+// struckBy reports the entry that struck out entry, if one did.
+func (s *State) struckBy(entry int) (int, bool) {
+	i, ok := s.RecordIndex[entry]
+	if !ok {
+		return 0, false
+	}
+	for _, c := range s.Record[i].Corrected {
+		if s.Record[c].Kind == "record_struck" {
+			return s.Record[c].Entry, true
+		}
+	}
+	return 0, false
+}
+
+func (e RecordStruck) apply(s *State) error {
+	if e.Entry < 0 || e.Entry >= s.Events {
+		return corrupt("there is no entry %d to strike out", e.Entry)
+	}
+	pos := len(s.Record)
+	if i, ok := s.RecordIndex[e.Entry]; ok {
+		s.Record[i].Corrected = append(s.Record[i].Corrected, pos)
+	}
+	s.note(e.Meta, e.EventType(), fmt.Sprint(e.Entry), func(r *RecordEntry) {
+		r.Label = e.Reason
+	})
+	return nil
 }
 
 func (e RecordCorrected) apply(s *State) error {
@@ -451,6 +522,6 @@ func (e MinutesApproved) apply(s *State) error {
 }
 
 func init() {
-	registerCommands(RecordSpeech{}, RecordInterjection{}, RecordNarrative{}, ReadDocument{}, RecordGap{}, CorrectRecord{}, ApproveMinutes{})
-	registerEvents(SpeechRecorded{}, InterjectionRecorded{}, NarrativeRecorded{}, DocumentRead{}, GapRecorded{}, RecordCorrected{}, MinutesApproved{})
+	registerCommands(RecordSpeech{}, RecordInterjection{}, RecordNarrative{}, ReadDocument{}, RecordGap{}, CorrectRecord{}, StrikeRecord{}, ApproveMinutes{})
+	registerEvents(SpeechRecorded{}, InterjectionRecorded{}, NarrativeRecorded{}, DocumentRead{}, GapRecorded{}, RecordCorrected{}, RecordStruck{}, MinutesApproved{})
 }

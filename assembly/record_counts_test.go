@@ -123,6 +123,7 @@ func TestCorrectRecordRefusesCounts(t *testing.T) {
 			events, record := h.s.Events, len(h.s.Record)
 			for _, actor := range []string{"ben", "ann"} {
 				h.refuse(actor, "correct_record", fmt.Sprintf(`{"entry":%d,"text":"It was carried.","reason":"the count was wrong"}`, n), ErrConflict, countRefusal(n))
+				h.refuse(actor, "strike_record", fmt.Sprintf(`{"entry":%d,"reason":"the count was wrong"}`, n), ErrConflict, fmt.Sprintf("entry %d is a ballot, a count or a result, which the ballots and the rules decide, not the minutes; it cannot be struck out. Say what needs saying with record_narrative; only the assembly changes a count, by voting again", n))
 			}
 			if h.s.Events != events || len(h.s.Record) != record {
 				t.Fatalf("the refused correction of entry %d (%s) changed the record", n, e.EventType())

@@ -364,7 +364,7 @@ func (w *aknWriter) paragraph(p *Paragraph) {
 	l := w.l
 	e := fmt.Sprintf("e%d", p.Entry)
 	corrected := ""
-	if len(p.CorrectedBy) > 0 {
+	if p.LaterNoted() {
 		corrected = " " + correctedNote(l, p)
 	}
 	switch p.Kind {
@@ -454,6 +454,11 @@ func (w *aknWriter) paragraph(p *Paragraph) {
 		if p.OnCount {
 			w.line("<p>" + x(CountStands(l)) + "</p>")
 		}
+		w.line("<p>" + x(l.T("minutes.correction.reason", sentence(p.Reason))) + "</p>")
+		w.line("</debateSection>")
+	case KindStrike:
+		w.line(`<debateSection name="strike" eId="` + e + `">`)
+		w.line("<heading>" + x(StrikeLead(l, p)) + "</heading>")
 		w.line("<p>" + x(l.T("minutes.correction.reason", sentence(p.Reason))) + "</p>")
 		w.line("</debateSection>")
 	}

@@ -39,7 +39,7 @@ func TestAKNValidates(t *testing.T) {
 	if err != nil {
 		requireTool(t, "xmllint is not installed (apt-get install libxml2-utils)")
 	}
-	for name, doc := range map[string]*Document{"march-1917": march(t), "coop-2026": coop(t), "counts": countsDoc(t)} {
+	for name, doc := range map[string]*Document{"march-1917": march(t), "coop-2026": coop(t), "counts": countsDoc(t), "struck": strikeDoc(t, "en")} {
 		path := filepath.Join(t.TempDir(), name+".xml")
 		if err := os.WriteFile(path, AKN(doc), 0o644); err != nil {
 			t.Fatal(err)

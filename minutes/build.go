@@ -447,6 +447,10 @@ func (b *builder) record() {
 		for i := range ps {
 			if pos, ok := s.RecordIndex[ps[i].Entry]; ok {
 				for _, c := range s.Record[pos].Corrected {
+					if s.Record[c].Kind == "record_struck" {
+						ps[i].StruckBy = s.Record[c].Entry
+						continue
+					}
 					ps[i].CorrectedBy = append(ps[i].CorrectedBy, s.Record[c].Entry)
 				}
 				ps[i].CountNoted = len(ps[i].CorrectedBy) > 0 && s.Counted(ps[i].Entry)
@@ -539,6 +543,13 @@ func (b *builder) paragraph(r assembly.RecordEntry) *Paragraph {
 		p.Kind, p.Corrects, p.Text, p.Reason = KindCorrection, n, r.Text, r.Label
 		p.Original, p.OriginalIsEntry = b.describe(n)
 		p.OnCount = b.s.Counted(n)
+		if b.s.Persons[r.Actor] != nil {
+			p.By = b.person(r.Actor, "")
+		}
+	case "record_struck":
+		n, _ := strconv.Atoi(r.Ref)
+		p.Kind, p.Corrects, p.Reason = KindStrike, n, r.Label
+		p.Original, p.OriginalIsEntry = b.describe(n)
 		if b.s.Persons[r.Actor] != nil {
 			p.By = b.person(r.Actor, "")
 		}

@@ -261,8 +261,8 @@ func (w *htmlWriter) paragraph(p *Paragraph) {
 	l := w.l
 	id := fmt.Sprintf(` id="e%d"`, p.Entry)
 	corrected := ""
-	if len(p.CorrectedBy) > 0 {
-		corrected = ` <a href="#e` + strconv.Itoa(p.CorrectedBy[0]) + `">` + esc(correctedNote(l, p)) + "</a>"
+	if p.LaterNoted() {
+		corrected = ` <a href="#e` + strconv.Itoa(p.laterEntry()) + `">` + esc(correctedNote(l, p)) + "</a>"
 	}
 	switch p.Kind {
 	case KindSpeech:
@@ -322,6 +322,11 @@ func (w *htmlWriter) paragraph(p *Paragraph) {
 		if p.OnCount {
 			w.line(`<p class="note"><strong>` + esc(CountStands(l)) + "</strong></p>")
 		}
+		w.line(`<p class="note">` + esc(l.T("minutes.correction.reason", sentence(p.Reason))) + "</p>")
+		w.line("</div>")
+	case KindStrike:
+		w.line(`<div class="correction strike"` + id + ">")
+		w.line(`<p><strong>` + esc(StrikeLead(l, p)) + `</strong> <a href="#e` + strconv.Itoa(p.Corrects) + `">` + esc(l.T("minutes.strike.link")) + `</a></p>`)
 		w.line(`<p class="note">` + esc(l.T("minutes.correction.reason", sentence(p.Reason))) + "</p>")
 		w.line("</div>")
 	}

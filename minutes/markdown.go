@@ -373,7 +373,7 @@ func (w *mdWriter) points(ps []Point, text string) {
 func (w *mdWriter) paragraph(p *Paragraph) {
 	l := w.l
 	corrected := ""
-	if len(p.CorrectedBy) > 0 {
+	if p.LaterNoted() {
 		corrected = " " + md(correctedNote(l, p))
 	}
 	switch p.Kind {
@@ -422,6 +422,8 @@ func (w *mdWriter) paragraph(p *Paragraph) {
 			w.para("**" + md(CountStands(l)) + "**")
 		}
 		w.para("*" + md(l.T("minutes.correction.reason", sentence(p.Reason))) + "*")
+	case KindStrike:
+		w.para("**" + md(StrikeLead(l, p)) + "** *" + md(l.T("minutes.correction.reason", sentence(p.Reason))) + "*")
 	}
 }
 
@@ -646,15 +648,49 @@ func correctionLink(l *i18n.Locale, p *Paragraph) string {
 // correctedNote is the mark after a paragraph corrected later, or after
 // an entry of a count that notes follow.
 func correctedNote(l *i18n.Locale, p *Paragraph) string {
-	var es []string
-	for _, e := range p.CorrectedBy {
-		es = append(es, fmt.Sprint(e))
+	var notes []string
+	if len(p.CorrectedBy) > 0 {
+		var es []string
+		for _, e := range p.CorrectedBy {
+			es = append(es, fmt.Sprint(e))
+		}
+		key := "minutes.correction.later"
+		if p.CountNoted {
+			key = "minutes.count_note.later"
+		}
+		notes = append(notes, l.T(key, len(es), strings.Join(es, ", ")))
 	}
-	key := "minutes.correction.later"
-	if p.CountNoted {
-		key = "minutes.count_note.later"
+	if p.StruckBy > 0 {
+		notes = append(notes, l.T("minutes.strike.later", strconv.Itoa(p.StruckBy)))
 	}
-	return "[" + l.T(key, len(es), strings.Join(es, ", ")) + "]"
+	return "[" + strings.Join(notes, " ") + "]"
+}
+
+// LaterNoted reports whether a paragraph carries the mark of what came
+// later: a correction, a note on a count, or its striking out.
+func (p *Paragraph) LaterNoted() bool { return len(p.CorrectedBy) > 0 || p.StruckBy > 0 }
+
+// laterEntry is the first later entry the mark points to.
+func (p *Paragraph) laterEntry() int {
+	if len(p.CorrectedBy) > 0 {
+		return p.CorrectedBy[0]
+	}
+	return p.StruckBy
+}
+
+// StrikeLead is how the minutes introduce a strike: what was struck out,
+// its entry, and who struck it out.
+func StrikeLead(l *i18n.Locale, p *Paragraph) string {
+	entry := strconv.Itoa(p.Corrects)
+	switch {
+	case p.OriginalIsEntry && p.By.Name != "":
+		return l.T("minutes.strike.lead_entry_by", p.Original, p.By.Name)
+	case p.OriginalIsEntry:
+		return l.T("minutes.strike.lead_entry", p.Original)
+	case p.By.Name != "":
+		return l.T("minutes.strike.lead_by", p.Original, entry, p.By.Name)
+	}
+	return l.T("minutes.strike.lead", p.Original, entry)
 }
 
 // md escapes text for CommonMark so that it reads as the same text and

@@ -156,6 +156,7 @@ const (
 	KindElection     = "election"
 	KindGap          = "gap"
 	KindCorrection   = "correction"
+	KindStrike       = "strike" // an entry struck out of the minutes (strike_record)
 )
 
 // Paragraph is one entry of the minutes. Which fields are set depends on
@@ -182,6 +183,7 @@ type Paragraph struct {
 	OriginalIsEntry bool   // for a correction: Original is only the entry's number ("entry 55 of the log"), the entry having no description of its own
 	By              Ref    // for a correction: who recorded it (the entry's actor); none if the actor is no person of the record
 	CorrectedBy     []int  // entries of later corrections of this paragraph
+	StruckBy        int    // the entry that struck this paragraph out of the minutes later, or 0
 	// OnCount: for a correction, the entry it corrects is one of a count
 	// (assembly.State.Counted: a ballot, the opening, closing, count,
 	// result or withdrawal of a vote or an election), which plenum no

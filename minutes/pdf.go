@@ -320,7 +320,7 @@ func (w *pdfWriter) quote(ps []Point, text string) {
 func (w *pdfWriter) paragraph(p *Paragraph) {
 	l := w.l
 	corrected := ""
-	if len(p.CorrectedBy) > 0 {
+	if p.LaterNoted() {
 		corrected = " " + correctedNote(l, p)
 	}
 	switch p.Kind {
@@ -372,6 +372,9 @@ func (w *pdfWriter) paragraph(p *Paragraph) {
 		} else {
 			w.para(CorrectionLead(l, p)+" "+p.Text, "B")
 		}
+		w.para(l.T("minutes.correction.reason", sentence(p.Reason)), "I")
+	case KindStrike:
+		w.para(StrikeLead(l, p), "B")
 		w.para(l.T("minutes.correction.reason", sentence(p.Reason)), "I")
 	}
 }
