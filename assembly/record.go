@@ -360,7 +360,7 @@ func (c CorrectRecord) decide(s *State, m Meta) ([]Event, error) {
 	if s.Counted(c.Entry) {
 		return nil, conflict("entry %d is a ballot, a count or a result, which the ballots and the rules decide, not the minutes: a correction beside it would read as a second outcome. Say what needs saying with record_narrative; only the assembly changes a count, by voting again (before the result is declared, withdraw_vote or withdraw_election with its consent; after, a motion to reconsider: move_motion with procedure reconsider)", c.Entry)
 	}
-	if by, ok := s.struckBy(c.Entry); ok {
+	if by, ok := s.StruckBy(c.Entry); ok {
 		return nil, conflict("entry %d was struck out of the minutes (entry %d); a struck entry is not corrected", c.Entry, by)
 	}
 	return one(RecordCorrected{Meta: m, Entry: c.Entry, Text: c.Text, Reason: c.Reason})
@@ -376,7 +376,7 @@ func (c StrikeRecord) decide(s *State, m Meta) ([]Event, error) {
 	if s.Counted(c.Entry) {
 		return nil, conflict("entry %d is a ballot, a count or a result, which the ballots and the rules decide, not the minutes; it cannot be struck out. Say what needs saying with %s; only the assembly changes a count, by voting again", c.Entry, CommandRef("record_narrative"))
 	}
-	if by, ok := s.struckBy(c.Entry); ok {
+	if by, ok := s.StruckBy(c.Entry); ok {
 		return nil, conflict("entry %d was struck out already (entry %d)", c.Entry, by)
 	}
 	if i, ok := s.RecordIndex[c.Entry]; ok && s.Record[i].Kind == "record_struck" {
@@ -385,8 +385,9 @@ func (c StrikeRecord) decide(s *State, m Meta) ([]Event, error) {
 	return one(RecordStruck{Meta: m, Entry: c.Entry, Reason: c.Reason})
 }
 
-// struckBy reports the entry that struck out entry, if one did.
-func (s *State) struckBy(entry int) (int, bool) {
+// StruckBy reports the entry that struck out entry, if one did: the
+// minutes and the secretary's page mark it, and correct_record refuses it.
+func (s *State) StruckBy(entry int) (int, bool) {
 	i, ok := s.RecordIndex[entry]
 	if !ok {
 		return 0, false

@@ -39,10 +39,10 @@ func TestStrikeRecord(t *testing.T) {
 
 	strike := h.s.Events
 	h.must("ben", "strike_record", fmt.Sprintf(`{"entry":%d,"reason":"entered twice"}`, twice))
-	if by, ok := h.s.struckBy(twice); !ok || by != strike {
+	if by, ok := h.s.StruckBy(twice); !ok || by != strike {
 		t.Fatalf("entry %d: struck by %d (%v), want %d", twice, by, ok, strike)
 	}
-	if _, ok := h.s.struckBy(once); ok {
+	if _, ok := h.s.StruckBy(once); ok {
 		t.Fatalf("entry %d, the first of the two, is marked struck", once)
 	}
 	if r := h.s.Record[len(h.s.Record)-1]; r.Kind != "record_struck" || r.Ref != fmt.Sprint(twice) || r.Label != "entered twice" || r.Actor != "ben" {

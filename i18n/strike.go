@@ -1,6 +1,10 @@
 package i18n
 
-func init() { register(strikeMessages); register(strikeRefusalMessages) }
+func init() {
+	register(strikeMessages)
+	register(strikeRefusalMessages)
+	register(strikeWebMessages)
+}
 
 // strikeMessages are the words for an entry struck out of the minutes
 // (package assembly, StrikeRecord; package minutes, StrikeLead): its lead
@@ -85,4 +89,20 @@ var strikeRefusalMessages = []Msg{
 		Ru: "записи %d для вычёркивания нет",
 		Fr: "il n'y a pas d'entrée %d à retirer",
 		Es: "no hay ninguna entrada %d que suprimir"},
+}
+
+// strikeWebMessages are the secretary's page's words for a strike
+// (package web: secretary.html, parts.html's entry-text, refusalwords.go).
+var strikeWebMessages = []Msg{
+	{Key: "web.s.strike_note",
+		En: "Or strike entry %d out of the minutes instead — notes entered twice, a line under the wrong item. The log keeps it; the minutes mark it struck out, with your reason.",
+		De: "Oder Eintrag %d stattdessen aus dem Protokoll streichen – doppelt eingetragene Notizen, eine Zeile unter dem falschen Punkt. Das Log behält ihn; das Protokoll kennzeichnet ihn als gestrichen, mit Ihrer Begründung.",
+		Ru: "Или вместо этого вычеркните запись %d из протокола — заметки, внесённые дважды, строка не под тем пунктом. Журнал сохраняет её; протокол помечает её вычеркнутой, с вашей причиной.",
+		Fr: "Ou retirez plutôt l'entrée %d du procès-verbal — des notes saisies deux fois, une ligne sous le mauvais point. Le journal la garde ; le procès-verbal la marque retirée, avec votre motif.",
+		Es: "O suprima en su lugar la entrada %d del acta: notas registradas dos veces, una línea bajo el punto equivocado. El registro la conserva; el acta la marca como suprimida, con su motivo."},
+	{Key: "web.s.strike", En: "Strike out entry %d", De: "Eintrag %d streichen", Ru: "Вычеркнуть запись %d", Fr: "Retirer l'entrée %d", Es: "Suprimir la entrada %d"},
+	{Key: "web.s.strike_action", En: "Strike out an entry", De: "Einen Eintrag streichen", Ru: "Вычеркнуть запись", Fr: "Retirer une entrée", Es: "Suprimir una entrada"},
+	{Key: "web.s.struck", En: "struck out", De: "gestrichen", Ru: "вычеркнуто", Fr: "retiré", Es: "suprimido"},
+	{Key: "web.e.strike", En: "Entry %s struck out of the minutes", De: "Eintrag %s aus dem Protokoll gestrichen", Ru: "Запись %s вычеркнута из протокола", Fr: "Entrée %s retirée du procès-verbal", Es: "Entrada %s suprimida del acta"},
+	{Key: "web.done.strike_record", En: "The entry was struck out", De: "Der Eintrag wurde gestrichen", Ru: "Запись вычеркнута", Fr: "L'entrée a été retirée", Es: "La entrada se ha suprimido"},
 }

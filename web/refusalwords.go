@@ -55,6 +55,7 @@ var formWords = map[string]formWord{
 	"close_sitting":             {action: "web.ct.close", labels: map[string]string{"time": "web.ct.time_as_stated"}},
 	"close_vote":                {action: "web.c.close_vote"},
 	"correct_record":            {action: "web.s.record_correction", labels: map[string]string{"entry": "web.s.entry_no", "text": "web.s.corrected_text", "reason": "web.m.reason"}},
+	"strike_record":             {action: "web.s.strike_action", labels: map[string]string{"reason": "web.m.reason"}},
 	"declare_election":          {action: "web.c.declare_elected", labels: map[string]string{"note": "web.ce.note"}},
 	"declare_result":            {action: "web.c.declare_result", labels: map[string]string{"outcome": "web.c.outcome"}},
 	"deprive_floor":             {action: "web.act.deprive_floor"},

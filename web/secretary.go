@@ -27,7 +27,7 @@ func (v *view) Correcting() *correcting {
 		return nil
 	}
 	i, ok := v.S.RecordIndex[n]
-	if !ok || v.S.Counted(n) {
+	if !ok || v.S.Counted(n) || v.Struck(n) {
 		return nil
 	}
 	r := v.S.Record[i]
@@ -42,6 +42,18 @@ func (v *view) Correcting() *correcting {
 	}
 	return c
 }
+
+// Struck reports whether entry n was struck out of the minutes
+// (strike_record): the list marks it, and offers neither its correction
+// nor a second strike, which the rules refuse.
+func (v *view) Struck(n int) bool {
+	_, ok := v.S.StruckBy(n)
+	return ok
+}
+
+// Strikable reports whether the entry being corrected may be struck out
+// instead: any the correction form takes (Correcting) but a strike.
+func (c *correcting) Strikable() bool { return c.Entry.Kind != "record_struck" }
 
 // VoteOf looks a vote up, so that the secretary's list names the vote a
 // result is of (Question).
