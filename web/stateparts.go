@@ -76,6 +76,8 @@ func (s *stateView) Motion(id string) *assembly.Motion              { return s.v
 func (s *stateView) MotionTitle(id string) string                   { return s.v.MotionTitle(id) }
 func (s *stateView) Pending() []*assembly.Motion                    { return s.v.Pending() }
 func (s *stateView) Item() *assembly.Item                           { return s.v.Item() }
+func (s *stateView) Items() []*assembly.Item                        { return s.v.Items() }
+func (s *stateView) ItemStatusOf(it *assembly.Item) string          { return s.v.ItemStatusOf(it) }
 func (s *stateView) MethodName(method string) string                { return s.v.MethodName(method) }
 func (s *stateView) OutcomeWord(vt *assembly.Vote) string           { return s.v.OutcomeWord(vt) }
 func (s *stateView) Named(text string) template.HTML                { return s.v.Named(text) }
