@@ -704,7 +704,11 @@ func (s *server) setupAct(w http.ResponseWriter, r *http.Request) {
 		}
 		var ae *assembly.Error
 		if errors.As(err, &ae) && ae.Code != assembly.ErrCorrupt {
-			refused(http.StatusConflict, refusal(r, ae))
+			// In the assembly's language unless the organiser chose
+			// another, and with names for ids, as /act says it.
+			var msg string
+			a.Read(func(st *assembly.State) { msg = namedRefusal(r, st, ae) })
+			refused(http.StatusConflict, msg)
 			return
 		}
 		s.opts.Logger.Error("web: set-up failed", "cmd", cmd, "assembly", id, "err", err)

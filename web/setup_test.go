@@ -154,6 +154,10 @@ func TestSetUpFromThePages(t *testing.T) {
 	if _, msg := post("setup-organizations", url.Values{"cmd": {"add_organization"}, "name": {"  "}, "kind": {"delegating"}}); msg != "Geben Sie den Namen der Organisation an." {
 		t.Errorf("a blank organization: %q", msg)
 	}
+	// A refusal by the rules, too, is in the assembly's language.
+	if _, msg := post("setup-offices", url.Values{"cmd": {"form_body"}, "name": {"Redaktionskommission"}, "kind": {"committee"}, "members": {"nobody"}}); !strings.Contains(msg, "Abgelehnt: Es gibt keine Person") {
+		t.Errorf("a body with an unknown member: %q, want it in German", msg)
+	}
 	orgs := stateOf(h, id, func(s *assembly.State) []string { return s.OrgOrder })
 	if !reflect.DeepEqual(orgs, []string{"metalworkers-union-north", "railway-workers-union"}) {
 		t.Fatalf("organizations %v", orgs)
