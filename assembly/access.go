@@ -94,6 +94,11 @@ type Access struct {
 	IssuedBy  string    `json:"issued_by"`  // who issued it
 	Revoked   time.Time `json:"revoked"`    // when it was revoked; zero while it is valid
 	RevokedBy string    `json:"revoked_by"` // who revoked it
+	// RevokedFor is the reason the revocation gives ("" if none): the
+	// ended sessions' notes tell it when a server carries out at its
+	// start a revocation the record holds but the codes did not
+	// (cards.Reconcile).
+	RevokedFor string `json:"revoked_for,omitempty"`
 }
 
 // HoldsMandate reports whether person holds a mandate that is not
@@ -273,7 +278,7 @@ func (e AccessCodesRevoked) apply(s *State) error {
 			a = &Access{}
 			s.Access[p] = a
 		}
-		a.Revoked, a.RevokedBy = e.At, e.Actor
+		a.Revoked, a.RevokedBy, a.RevokedFor = e.At, e.Actor, e.Reason
 	}
 	return nil
 }

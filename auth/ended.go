@@ -42,7 +42,7 @@ type EndedSession struct {
 	// By is the person id of whoever ended it: the officer who revoked
 	// or replaced the code (AdminPerson for a server administrator), or
 	// the person themself from another device. "" when no one is known
-	// (a revocation carried out again at a server's start).
+	// (RevokeCodes, an issue voided at a server's start).
 	By string
 	// Reason is a revocation's reason, as the record has it ("" for
 	// the others).

@@ -228,27 +228,30 @@ func Revoke(ctx context.Context, a *engine.Assembly, codes *auth.Store, actor st
 // runs it at start.
 func Reconcile(ctx context.Context, e *engine.Engine, codes *auth.Store) error {
 	for _, a := range e.Assemblies() {
-		// The revoked persons by who revoked their codes, so that a
-		// session ended only now is told by whom (auth.EndedSession).
-		revoked := map[string][]string{}
-		var revokers []string
+		// The revoked persons by who revoked their codes and why, so
+		// that a session ended only now is told by whom and for what
+		// reason, as the record has them (auth.EndedSession).
+		type revocation struct{ by, reason string }
+		revoked := map[revocation][]string{}
+		var revocations []revocation
 		issued := map[string]time.Time{}
 		a.Read(func(s *assembly.State) {
 			for _, p := range s.PersonOrder {
 				switch acc := s.Access[p]; {
 				case acc == nil:
 				case !acc.Revoked.IsZero():
-					if revoked[acc.RevokedBy] == nil {
-						revokers = append(revokers, acc.RevokedBy)
+					r := revocation{acc.RevokedBy, acc.RevokedFor}
+					if revoked[r] == nil {
+						revocations = append(revocations, r)
 					}
-					revoked[acc.RevokedBy] = append(revoked[acc.RevokedBy], p)
+					revoked[r] = append(revoked[r], p)
 				case !acc.Issued.IsZero():
 					issued[p] = acc.Issued
 				}
 			}
 		})
-		for _, by := range revokers {
-			if err := codes.RevokeCodesBy(ctx, a.ID(), revoked[by], by, ""); err != nil {
+		for _, r := range revocations {
+			if err := codes.RevokeCodesBy(ctx, a.ID(), revoked[r], r.by, r.reason); err != nil {
 				return fmt.Errorf("cards: revoking the recorded revocations of %s: %w", a.ID(), err)
 			}
 		}

@@ -263,11 +263,12 @@ func TestIssueIsRecordedFirst(t *testing.T) {
 // TestRevokeAndReconcile: a revocation ends the code and the sessions,
 // each leaving a note naming the officer and the reason; one recorded but
 // not carried out (a crash between the writes) is carried out by
-// Reconcile, its note naming the officer the record names.
+// Reconcile, its note naming the officer and the reason the record
+// holds: two revocations by one officer, each with its own reason.
 func TestRevokeAndReconcile(t *testing.T) {
 	ctx := context.Background()
 	c := newCongress(t)
-	code := c.issueCodes(t, "nogin", "r1")
+	code := c.issueCodes(t, "nogin", "r1", "r2")
 	_, tok, _ := c.codes.Login(ctx, code["nogin"])
 	if err := cards.Revoke(ctx, c.a, c.codes, "misha", c.at, []string{"nogin"}, "card lost"); err != nil {
 		t.Fatal(err)
@@ -281,20 +282,28 @@ func TestRevokeAndReconcile(t *testing.T) {
 	if e, err := c.codes.EndedSession(ctx, tok); err != nil || e == nil || e.Why != auth.EndedRevoked || e.By != "misha" || e.Reason != "card lost" {
 		t.Fatalf("the revoked session's note: %+v %v; want revoked by misha, card lost", e, err)
 	}
-	// The crash: recorded (as a replayed script would), codes not deleted.
-	c.must("misha", "revoke_access_codes", `{"persons":["r1"]}`)
-	_, r1, err := c.codes.Login(ctx, code["r1"])
-	if err != nil {
-		t.Fatalf("before reconciling: %v", err)
+	// The crash: recorded (as a replayed script would), codes not deleted;
+	// two revocations by the same officer for reasons of their own.
+	c.must("misha", "revoke_access_codes", `{"persons":["r1"],"reason":"card left on the podium"}`)
+	c.must("misha", "revoke_access_codes", `{"persons":["r2"],"reason":"mandate withdrawn by Riverside"}`)
+	sessions := map[string]string{}
+	for _, p := range []string{"r1", "r2"} {
+		_, tok, err := c.codes.Login(ctx, code[p])
+		if err != nil {
+			t.Fatalf("%s before reconciling: %v", p, err)
+		}
+		sessions[p] = tok
 	}
 	if err := cards.Reconcile(ctx, c.eng, c.codes); err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := c.codes.Login(ctx, code["r1"]); err != auth.ErrBadCode {
-		t.Fatalf("a recorded revocation after Reconcile: %v", err)
-	}
-	if e, err := c.codes.EndedSession(ctx, r1); err != nil || e == nil || e.Why != auth.EndedRevoked || e.By != "misha" {
-		t.Fatalf("the note of a session Reconcile ended: %+v %v; want revoked by misha", e, err)
+	for p, reason := range map[string]string{"r1": "card left on the podium", "r2": "mandate withdrawn by Riverside"} {
+		if _, _, err := c.codes.Login(ctx, code[p]); err != auth.ErrBadCode {
+			t.Fatalf("%s: a recorded revocation after Reconcile: %v", p, err)
+		}
+		if e, err := c.codes.EndedSession(ctx, sessions[p]); err != nil || e == nil || e.Why != auth.EndedRevoked || e.By != "misha" || e.Reason != reason {
+			t.Fatalf("the note of %s's session Reconcile ended: %+v %v; want revoked by misha, %s", p, e, err, reason)
+		}
 	}
 }
 
