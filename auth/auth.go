@@ -882,7 +882,8 @@ type OperatorReset struct {
 	// Expires is when the token stops being valid, if unused.
 	Expires time.Time
 	// Ended counts the server administrators' sessions ended (with
-	// endSessions).
+	// endSessions), each leaving a note for the browser that held it
+	// (EndedSession, EndedAdminLink).
 	Ended int
 }
 
@@ -925,11 +926,9 @@ func (s *Store) ResetAdmin(ctx context.Context, endSessions bool) (_ *OperatorRe
 	}
 	now := s.opts.Now().UTC()
 	if endSessions {
-		res, err := s.exec(ctx, tx, `DELETE FROM access_sessions WHERE admin`)
-		if err != nil {
-			return nil, s.writeError(err)
-		}
-		n, err := res.RowsAffected()
+		// Each leaves a note for the browser that held it (EndedSession):
+		// ended by a new administrator link, made on the console.
+		n, err := s.endSessions(ctx, tx, &ending{why: EndedAdminLink}, `admin`)
 		if err != nil {
 			return nil, s.writeError(err)
 		}

@@ -18,6 +18,10 @@ const (
 	// EndedElsewhere: the person logged out of their other devices from
 	// one of them (the sessions page, EndOtherSessions).
 	EndedElsewhere = "elsewhere"
+	// EndedAdminLink: the operator made a new administrator link on the
+	// server's console and ended every server administrator's session
+	// with it (plenum access admin-link --end-sessions, ResetAdmin).
+	EndedAdminLink = "admin_link"
 )
 
 // EndedKeep is how long the note of an ended session is kept at most: the
@@ -37,12 +41,14 @@ type EndedSession struct {
 	Assembly string
 	Person   string
 	At       time.Time
-	// Why is EndedRevoked, EndedReplaced or EndedElsewhere.
+	// Why is EndedRevoked, EndedReplaced, EndedElsewhere or
+	// EndedAdminLink.
 	Why string
 	// By is the person id of whoever ended it: the officer who revoked
 	// or replaced the code (AdminPerson for a server administrator), or
 	// the person themself from another device. "" when no one is known
-	// (RevokeCodes, an issue voided at a server's start).
+	// (RevokeCodes, an issue voided at a server's start) and for
+	// EndedAdminLink: the operator at the server's console is no person.
 	By string
 	// Reason is a revocation's reason, as the record has it ("" for
 	// the others).

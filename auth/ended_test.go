@@ -9,8 +9,12 @@ import (
 )
 
 // endedVersion is the migration that keeps notes of ended sessions
-// (0015_ended_sessions.sql).
-const endedVersion = 15
+// (0015_ended_sessions.sql); adminLinkEndedVersion the one that lets a
+// note say a new administrator link ended it (0016_admin_link_ended.sql).
+const (
+	endedVersion          = 15
+	adminLinkEndedVersion = 16
+)
 
 // clock is a test's clock, moved by hand.
 type clock struct {
@@ -238,6 +242,76 @@ func TestEndedSessionsOfAnEarlierPlenum(t *testing.T) {
 			}
 			if e := ended(t, s, old); e == nil || e.Why != EndedRevoked || e.By != "sevruk" || e.Reason != "card lost" {
 				t.Fatalf("the earlier plenum's session, revoked: %+v", e)
+			}
+		})
+	}
+}
+
+// TestAdminLinkEndedSessionsAreTold: the operator's new administrator
+// link with --end-sessions (ResetAdmin, through another store on the
+// database, as plenum access admin-link runs beside plenum serve) leaves
+// for each server administrator's session it ends a note: when, ended
+// by a new administrator link, by no person — for the administrator
+// logged in before and the one logged in through this plenum alike. A
+// delegate's session, not ended, has none, and a new link that ends no
+// session leaves none. A database of a plenum from before such notes
+// (migration 0016) keeps the notes it held. SQLite and PostgreSQL.
+func TestAdminLinkEndedSessionsAreTold(t *testing.T) {
+	for name, fresh := range databases() {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			db := fresh(t)
+			delegate, _, oldAdmin := oldDatabase(t, db, adminLinkEndedVersion)
+			// A note as the earlier plenum wrote it.
+			_, exec := rawDatabase(t, db)
+			earlier, eh := newToken()
+			c := &clock{now: time.Now().UTC().Truncate(time.Second)}
+			if err := exec(`INSERT INTO access_sessions_ended (hash, assembly, person, ended, why, ended_by, reason, expires) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+				eh[:], "coop", "bob", c.Now().Add(-time.Minute).UnixNano(), EndedRevoked, "sevruk", "card lost", c.Now().Add(time.Hour).UnixNano()); err != nil {
+				t.Fatal(err)
+			}
+			a, b := openAt(t, db, Options{Now: c.Now}), openAt(t, db, Options{Now: c.Now})
+			if e := ended(t, a, earlier); e == nil || e.Why != EndedRevoked || e.By != "sevruk" || e.Reason != "card lost" || e.Person != "bob" {
+				t.Fatalf("the earlier plenum's note after the migration: %+v", e)
+			}
+			admin := adminToken(t, a)
+			c.add(time.Minute)
+			r, err := b.ResetAdmin(ctx, true)
+			if err != nil || r.Ended != 2 {
+				t.Fatalf("a new administrator link ending the sessions: %+v %v; want 2 ended", r, err)
+			}
+			want := EndedSession{Assembly: "", Person: AdminPerson, At: c.Now(), Why: EndedAdminLink}
+			for n, tok := range map[string]string{"the administrator of the earlier plenum": oldAdmin, "the administrator": admin} {
+				if _, err := a.Session(ctx, tok); err == nil {
+					t.Fatalf("%s after --end-sessions: still a session", n)
+				}
+				if e := ended(t, a, tok); e == nil || *e != want {
+					t.Fatalf("%s after --end-sessions: %+v; want %+v", n, e, want)
+				}
+			}
+			if _, err := a.Session(ctx, delegate); err != nil {
+				t.Fatalf("the delegate's session after --end-sessions: %v", err)
+			}
+			if e := ended(t, a, delegate); e != nil {
+				t.Fatalf("the delegate's live session reads %+v", e)
+			}
+
+			// A new link that leaves the sessions as they were: the
+			// administrator logged in with the last one keeps his, no
+			// note.
+			_, again, err := a.LoginAdmin(ctx, r.Token)
+			if err != nil {
+				t.Fatal(err)
+			}
+			c.add(time.Minute)
+			if _, err := b.ResetAdmin(ctx, false); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := a.Session(ctx, again); err != nil {
+				t.Fatalf("an administrator's session after a new link without --end-sessions: %v", err)
+			}
+			if e := ended(t, a, again); e != nil {
+				t.Fatalf("an administrator's live session reads %+v", e)
 			}
 		})
 	}

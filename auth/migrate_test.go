@@ -4,7 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"os"
-	"strings"
+	"regexp"
 	"testing"
 	"time"
 
@@ -30,27 +30,7 @@ const (
 // administrator's token.
 func oldDatabase(t *testing.T, db string, before int) (token, code, admin string) {
 	t.Helper()
-	ctx := context.Background()
-	dir, exec := "../store/sqlite", func(string, ...any) error { return nil }
-	if store.IsPostgres(db) {
-		dir = "../store/postgres"
-		c, err := pgx.Connect(ctx, db)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer c.Close(ctx)
-		exec = func(q string, args ...any) error { _, err := c.Exec(ctx, q, args...); return err }
-	} else {
-		c, err := sql.Open("sqlite", db)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer c.Close()
-		exec = func(q string, args ...any) error {
-			_, err := c.ExecContext(ctx, strings.NewReplacer("$1", "?", "$2", "?", "$3", "?", "$4", "?", "$5", "?", "$6", "?").Replace(q), args...)
-			return err
-		}
-	}
+	dir, exec := rawDatabase(t, db)
 	steps, err := schema.Pending(os.DirFS(dir), "migrations/*.sql", nil)
 	if err != nil {
 		t.Fatal(err)
@@ -88,6 +68,32 @@ func oldDatabase(t *testing.T, db string, before int) (token, code, admin string
 		t.Fatal(err)
 	}
 	return token, code, admin
+}
+
+// rawDatabase connects to db as an earlier plenum would, without
+// migrating it, for the test's life, and returns the directory of its
+// store's migrations and a function running a statement on it ($1, $2, …
+// for arguments, on SQLite too).
+func rawDatabase(t *testing.T, db string) (dir string, exec func(q string, args ...any) error) {
+	t.Helper()
+	ctx := context.Background()
+	if store.IsPostgres(db) {
+		c, err := pgx.Connect(ctx, db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { c.Close(ctx) })
+		return "../store/postgres", func(q string, args ...any) error { _, err := c.Exec(ctx, q, args...); return err }
+	}
+	c, err := sql.Open("sqlite", db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close() })
+	return "../store/sqlite", func(q string, args ...any) error {
+		_, err := c.ExecContext(ctx, regexp.MustCompile(`\$[0-9]+`).ReplaceAllString(q, "?"), args...)
+		return err
+	}
 }
 
 // TestSessionsOfAnEarlierPlenum: a database made by a plenum before
