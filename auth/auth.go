@@ -834,18 +834,20 @@ func (s *Store) BootstrapAdmin(ctx context.Context, base string) (string, error)
 // AdminTokenPending reports whether an administrator token is waiting to
 // be used (made and not yet used or expired), and until when it is valid:
 // a node of a cluster, starting beside others, leaves the link another
-// node printed valid rather than voiding it with a new one.
+// node printed valid rather than voiding it with a new one. An
+// administrator's device link (NewDeviceLink) is no such token.
 func (s *Store) AdminTokenPending(ctx context.Context) (bool, time.Time, error) {
 	var exp sql.NullInt64
-	err := s.queryRow(ctx, s.db.W, `SELECT max(expires) FROM access_admin_tokens WHERE expires > ?`, s.opts.Now().UnixNano()).Scan(&exp)
+	err := s.queryRow(ctx, s.db.W, `SELECT max(expires) FROM access_admin_tokens WHERE expires > ? AND admin_id = ''`, s.opts.Now().UnixNano()).Scan(&exp)
 	if err != nil || !exp.Valid {
 		return false, time.Time{}, err
 	}
 	return true, time.Unix(0, exp.Int64), nil
 }
 
-// NewAdminToken voids every unused administrator token and returns a new
-// one, valid once within Options.AdminTokenTTL.
+// NewAdminToken voids every unused administrator token (the
+// administrators' device links too) and returns a new one, valid once
+// within Options.AdminTokenTTL.
 func (s *Store) NewAdminToken(ctx context.Context) (string, error) {
 	tx, err := s.begin(ctx)
 	if err != nil {
@@ -921,10 +923,11 @@ func (s *Store) ResetAdmin(ctx context.Context, endSessions bool) (_ *OperatorRe
 	}
 	defer tx.Rollback()
 	r := &OperatorReset{Expires: s.opts.Now().Add(s.opts.AdminTokenTTL).UTC()}
-	if r.Token, err = s.newAdminToken(ctx, tx); err != nil {
-		return nil, s.writeError(err)
-	}
 	now := s.opts.Now().UTC()
+	// The sessions are ended before the unused tokens are voided: a
+	// device link made at the same time (NewDeviceLink, which holds its
+	// session's row until it commits) is then either never made or
+	// already there to be voided.
 	if endSessions {
 		// Each leaves a note for the browser that held it (EndedSession):
 		// ended by a new administrator link, made on the console.
@@ -937,6 +940,9 @@ func (s *Store) ResetAdmin(ctx context.Context, endSessions bool) (_ *OperatorRe
 		if err := s.setMeta(ctx, tx, endedKey, now.Format(time.RFC3339Nano)+" "+mark); err != nil {
 			return nil, s.writeError(err)
 		}
+	}
+	if r.Token, err = s.newAdminToken(ctx, tx); err != nil {
+		return nil, s.writeError(err)
 	}
 	note := fmt.Sprintf("%s: a new administrator link made by the operator, %d server administrator sessions ended", now.Format(time.RFC3339), r.Ended)
 	if !endSessions {
@@ -986,7 +992,8 @@ func (s *Store) LoginAdminFrom(ctx context.Context, token string, device Device)
 	}
 	defer tx.Rollback()
 	var exp int64
-	err = s.queryRow(ctx, tx, `DELETE FROM access_admin_tokens WHERE hash = ? RETURNING expires`, h[:]).Scan(&exp)
+	var id string
+	err = s.queryRow(ctx, tx, `DELETE FROM access_admin_tokens WHERE hash = ? RETURNING expires, admin_id`, h[:]).Scan(&exp, &id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, "", ErrBadToken
 	}
@@ -1004,8 +1011,12 @@ func (s *Store) LoginAdminFrom(ctx context.Context, token string, device Device)
 	}
 	// Each link is an administrator of his own (adminIDOf): the sessions
 	// page shows him, and lets him end, only the sessions of his link,
-	// not those of every server administrator.
-	sess, t, err := s.insertSession(ctx, tx, "", AdminPerson, adminIDOf(h), device)
+	// not those of every server administrator; a device link
+	// (NewDeviceLink) logs in as the administrator who made it.
+	if id == "" {
+		id = adminIDOf(h)
+	}
+	sess, t, err := s.insertSession(ctx, tx, "", AdminPerson, id, device)
 	if err != nil {
 		return nil, "", err
 	}

@@ -84,7 +84,8 @@ func (s *Store) OwnSessions(ctx context.Context, token string) ([]OwnSession, er
 // sessions there. The person's access code is left as it is: whoever
 // holds the card can log in again with it until the mandate commission
 // re-issues or revokes it. Each session ended leaves a note for the
-// browser that held it (EndedSession). An unknown or expired token gives
+// browser that held it (EndedSession). A server administrator's unused
+// device link (NewDeviceLink) is voided too. An unknown or expired token gives
 // ErrNoSession and ends nothing.
 func (s *Store) EndOtherSessions(ctx context.Context, token string) (_ int64, err error) {
 	me, err := s.Session(ctx, token)
@@ -115,6 +116,13 @@ func (s *Store) EndOtherSessions(ctx context.Context, token string) (_ int64, er
 	n, err := s.endSessions(ctx, tx, &ending{why: EndedElsewhere, by: me.Person}, owner+` AND hash <> ?`, append(args, keep[:])...)
 	if err != nil {
 		return 0, err
+	}
+	if me.Admin && me.adminID != "" {
+		// An administrator's device link not yet used would bring in
+		// another device: it is voided with the devices he ends.
+		if _, err := s.exec(ctx, tx, `DELETE FROM access_admin_tokens WHERE admin_id = ?`, me.adminID); err != nil {
+			return 0, err
+		}
 	}
 	return n, tx.Commit()
 }

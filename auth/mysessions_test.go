@@ -167,6 +167,21 @@ func TestLoginLinkOnlyByNavigation(t *testing.T) {
 	}
 }
 
+// adminRow writes through s a server administrator's session of the
+// administrator adminID, as no public method makes it ("" as an earlier
+// plenum wrote one), and returns its token.
+func adminRow(t *testing.T, s *Store, adminID string) string {
+	t.Helper()
+	tok, h := newToken()
+	now := time.Now().UTC()
+	if _, err := s.exec(context.Background(), s.db.W, `INSERT INTO access_sessions (hash, assembly, person, admin, created, expires, admin_id) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+		h[:], "", AdminPerson, true, now.Add(-time.Hour).UnixNano(), now.Add(time.Hour).UnixNano(), adminID); err != nil {
+		t.Fatal(err)
+	}
+	s.cache.reset() // written behind it
+	return tok
+}
+
 // TestAdministratorsSessionsApart: every server administrator acts as
 // the one person "admin", but each logs in with a link of his own, and
 // sees and ends only the sessions of that link: two administrators each
@@ -184,17 +199,7 @@ func TestAdministratorsSessionsApart(t *testing.T) {
 			a, b := p.a, p.b
 			// As an earlier plenum wrote an administrator's session, and
 			// a second session of ann's link.
-			row := func(adminID string) string {
-				t.Helper()
-				tok, h := newToken()
-				now := time.Now().UTC()
-				if _, err := a.exec(ctx, a.db.W, `INSERT INTO access_sessions (hash, assembly, person, admin, created, expires, admin_id) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-					h[:], "", AdminPerson, true, now.Add(-time.Hour).UnixNano(), now.Add(time.Hour).UnixNano(), adminID); err != nil {
-					t.Fatal(err)
-				}
-				a.cache.reset() // written behind it
-				return tok
-			}
+			row := func(adminID string) string { return adminRow(t, a, adminID) }
 			ann, ben := adminToken(t, a), adminToken(t, b)
 			annSess, err := a.Session(ctx, ann)
 			if err != nil {

@@ -1,0 +1,92 @@
+package auth
+
+import (
+	"context"
+	"errors"
+	"time"
+)
+
+// An administrator's devices. A server administrator logs in with a
+// one-time link, and each link is an administrator of his own
+// (Session.adminID): the sessions page lists, and "Log out everywhere
+// else" ends, only the sessions of his link, never another
+// administrator's. A link logs in once, so an administrator on a second
+// device, with a second link from the operator, was a second
+// administrator, and each device's page listed itself alone. A device
+// link, made from a logged-in administrator's session, logs another
+// device in as the same administrator: his page lists every device he
+// logged in that way, and he can end them from any of them.
+
+// DeviceLinkTTL is how long a device link stays valid unused: long
+// enough to open on a phone held beside the screen, short, since it
+// logs in as the server administrator.
+const DeviceLinkTTL = 10 * time.Minute
+
+// ErrNotAdministrator refuses a device link to a session that is not a
+// server administrator's: a person logs in on another device with the
+// access code of their card.
+var ErrNotAdministrator = errors.New("only a server administrator makes a link for another device: a person logs in there with the access code of their card")
+
+// ErrAdministratorOfOld refuses a device link to a server
+// administrator's session made before plenum told administrators apart
+// (no adminID): it is an administrator of its own, whom no other session
+// can join.
+var ErrAdministratorOfOld = errors.New("this administrator session was made by an earlier plenum and cannot bring in another device: ask the operator for a new administrator link (plenum access admin-link), log in with it, and make the device link from there")
+
+// NewDeviceLink returns a one-time administrator token (AdminLink makes
+// the link) that logs another device in as the server administrator of
+// the session token is, the same one (LoginAdmin gives the session his
+// adminID), and until when it is valid (DeviceLinkTTL). It voids his
+// earlier unused device link, not the operator's link nor another
+// administrator's. The session must still be live when the token is
+// made, in the same statement: a ResetAdmin ending the administrators'
+// sessions either ends it first, and no token is made, or deletes the
+// token with the others. ErrNoSession for a token that is no live
+// session, ErrNotAdministrator for a person's session,
+// ErrAdministratorOfOld for an administrator's of an earlier plenum.
+func (s *Store) NewDeviceLink(ctx context.Context, token string) (_ string, _ time.Time, err error) {
+	me, err := s.Session(ctx, token)
+	switch {
+	case err != nil:
+		return "", time.Time{}, err
+	case !me.Admin:
+		return "", time.Time{}, ErrNotAdministrator
+	case me.adminID == "":
+		return "", time.Time{}, ErrAdministratorOfOld
+	}
+	defer func() { err = s.writeError(err) }()
+	tx, err := s.begin(ctx)
+	if err != nil {
+		return "", time.Time{}, err
+	}
+	defer tx.Rollback()
+	if _, err := s.exec(ctx, tx, `DELETE FROM access_admin_tokens WHERE admin_id = ?`, me.adminID); err != nil {
+		return "", time.Time{}, err
+	}
+	now := s.opts.Now()
+	exp := now.Add(DeviceLinkTTL).UTC()
+	t, h := newToken()
+	sh := hashToken(token)
+	// Made from the session's row, held (on PostgreSQL, a shared lock)
+	// until the commit, so that a ResetAdmin ending it cannot slip
+	// between the look-up and the insert (see ResetAdmin for the other
+	// half).
+	q := `INSERT INTO access_admin_tokens (hash, expires, admin_id)
+		SELECT ?, ?, admin_id FROM access_sessions WHERE hash = ? AND admin AND admin_id = ? AND expires > ?`
+	if s.db.Postgres {
+		q += ` FOR SHARE`
+	}
+	res, err := s.exec(ctx, tx, q, h[:], exp.UnixNano(), sh[:], me.adminID, now.UnixNano())
+	if err != nil {
+		return "", time.Time{}, err
+	}
+	if n, err := res.RowsAffected(); err != nil {
+		return "", time.Time{}, err
+	} else if n == 0 {
+		return "", time.Time{}, ErrNoSession // ended since it was read
+	}
+	if err := tx.Commit(); err != nil {
+		return "", time.Time{}, err
+	}
+	return t, exp, nil
+}
