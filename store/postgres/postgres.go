@@ -590,15 +590,25 @@ func (s *Store) AppendBatch(ctx context.Context, origin string, b *ledger.Batch)
 	if err := hook(ctx, tx, origin, newSize); err != nil {
 		return fmt.Errorf("postgres: %q: the append was refused, nothing of it stored: %w", origin, err)
 	}
+	// The batch's hashes columns, each its records' hashes joined as
+	// ledger.JoinHashes joins them, are cut from one buffer (as SQLite's
+	// AppendBatch does): one allocation for the batch rather than one a
+	// record.
+	hashes := joinedHashes(b.Records)
 	if len(b.Records) >= copyThreshold {
 		i := 0
+		// One row's values, reused (CopyFrom encodes each row before it
+		// asks for the next), and the log's id boxed once.
+		row := make([]any, 4)
+		idArg := any(id)
 		src := pgx.CopyFromFunc(func() ([]any, error) {
 			if i == len(b.Records) {
 				return nil, nil
 			}
 			r := b.Records[i]
+			row[0], row[1], row[2], row[3] = idArg, r.Index, nonNil(r.Data), hashes[i]
 			i++
-			return []any{id, r.Index, nonNil(r.Data), ledger.JoinHashes(r.Hashes)}, nil
+			return row, nil
 		})
 		if _, err := tx.CopyFrom(ctx, pgx.Identifier{"entries"}, []string{"log_id", "idx", "data", "hashes"}, src); err != nil {
 			return fmt.Errorf("postgres: copying entries: %w", err)
@@ -609,9 +619,8 @@ func (s *Store) AppendBatch(ctx context.Context, origin string, b *ledger.Batch)
 	if len(b.Records) < copyThreshold {
 		idx := make([]int64, len(b.Records))
 		data := make([][]byte, len(b.Records))
-		hashes := make([][]byte, len(b.Records))
 		for i, r := range b.Records {
-			idx[i], data[i], hashes[i] = r.Index, nonNil(r.Data), ledger.JoinHashes(r.Hashes)
+			idx[i], data[i] = r.Index, nonNil(r.Data)
 		}
 		q.Queue(`INSERT INTO entries (log_id, idx, data, hashes) SELECT $1, * FROM unnest($2::bigint[], $3::bytea[], $4::bytea[])`, id, idx, data, hashes)
 	}
@@ -642,6 +651,25 @@ func (s *Store) AppendBatch(ctx context.Context, origin string, b *ledger.Batch)
 		return fmt.Errorf("postgres: commit: %w", err)
 	}
 	return nil
+}
+
+// joinedHashes returns ledger.JoinHashes of each record's hashes, all cut
+// from one buffer.
+func joinedHashes(recs []ledger.Record) [][]byte {
+	nh := 0
+	for _, r := range recs {
+		nh += len(r.Hashes)
+	}
+	buf := make([]byte, 0, nh*tlog.HashSize)
+	out := make([][]byte, len(recs))
+	for i, r := range recs {
+		start := len(buf)
+		for _, h := range r.Hashes {
+			buf = append(buf, h[:]...)
+		}
+		out[i] = buf[start:len(buf):len(buf)]
+	}
+	return out
 }
 
 // nonNil returns b, or an empty slice for nil: pgx sends nil as NULL.
