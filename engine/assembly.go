@@ -101,6 +101,9 @@ type Assembly struct {
 	reqs    chan *request
 	closing chan struct{} // closed by stop
 	done    chan struct{} // closed when the writer has returned
+	// drained is closed once the writer, after closing done, has
+	// answered every request still queued (submitAs).
+	drained chan struct{}
 	once    sync.Once
 	reason  error // why the writer stopped; set before closing is closed
 
@@ -184,10 +187,12 @@ type request struct {
 	cmds  []assembly.Command
 	// stopOnError: commands after a refused one are not decided.
 	//
-	// The answer is in answer once done has been received from (give):
-	// a channel of nothing is one allocation, one of replies (which hold
-	// pointers) two.
-	done   chan struct{}
+	// The answer is in answer once wait returns (give): a wait group in
+	// the request is no allocation, where a channel was one, and the
+	// sender waits on it alone, not in a select with the writer's done
+	// (whose lock ten thousand waiters shared).
+	wait   sync.WaitGroup
+	given  bool // set by give before wait is done
 	answer reply
 	// first is where the results of the answer begin (a request of one
 	// command, a ballot, needs no slice of its own), and result is where
@@ -200,7 +205,8 @@ type request struct {
 // give answers r with rep; the writer answers each request once.
 func (r *request) give(rep reply) {
 	r.answer = rep
-	r.done <- struct{}{}
+	r.given = true
+	r.wait.Done()
 }
 
 type reply struct {
@@ -223,6 +229,7 @@ func newAssembly(id string, log *ledger.Log, t timeouts) *Assembly {
 		take:     make(chan struct{}, 1),
 		closing:  make(chan struct{}),
 		done:     make(chan struct{}),
+		drained:  make(chan struct{}),
 	}
 }
 
@@ -334,7 +341,8 @@ func (a *Assembly) submitAs(ctx context.Context, req *request, metas []assembly.
 			m.Key, m.Req = scopedKeyAndHash(a.id, m.Actor, m.Key, cmds[i])
 		}
 	}
-	*req = request{metas: metas, cmds: cmds, done: make(chan struct{}, 1)}
+	*req = request{metas: metas, cmds: cmds}
+	req.wait.Add(1)
 	select {
 	case a.reqs <- req:
 		// The queue had room, as it mostly has: a send alone, not the
@@ -350,15 +358,20 @@ func (a *Assembly) submitAs(ctx context.Context, req *request, metas []assembly.
 		}
 	}
 	select {
-	case <-req.done:
 	case <-a.done:
-		// The writer has returned: it answered the request, or never saw it
-		// (queued as it stopped), and then nothing of it was recorded.
-		select {
-		case <-req.done:
-		default:
+		// The writer has returned, or is returning: once it has
+		// answered what was queued (drained), the request was answered,
+		// or it came after and was never seen, and then nothing of it was
+		// recorded.
+		<-a.drained
+		if !req.given {
 			return nil, -1, a.reason
 		}
+	default:
+		// The writer had not returned when the request was queued: it
+		// answers it, in a batch or as it returns (after closing done, it
+		// answers what is queued once more).
+		req.wait.Wait()
 	}
 	r := req.answer
 	for i, res := range r.results {
@@ -386,7 +399,16 @@ func (a *Assembly) writer() {
 	defer func() {
 		a.flush(true)
 		a.dropLease()
+		if writerReturning != nil {
+			writerReturning(a)
+		}
 		close(a.done)
+		// A request queued after the writer last looked at the queue
+		// and before done was closed waits for its answer alone
+		// (submitAs): it is answered here. One queued after this saw
+		// done closed.
+		a.failQueued(a.reason)
+		close(a.drained)
 	}()
 	batch := make([]*request, 0, 64)
 	for {
@@ -460,6 +482,10 @@ func (a *Assembly) writer() {
 		a.commit(batch)
 	}
 }
+
+// writerReturning, if set (by a test), is called by the writer as it
+// returns, after its last look at the queue and before it closes done.
+var writerReturning func(a *Assembly)
 
 // pendingPoll is how often an idle writer with batches pending tries to
 // take the readers' state (awaitWork).

@@ -27,3 +27,15 @@ func SetHeldFor(d time.Duration) (restore func()) {
 	heldFor = d
 	return func() { heldFor = old }
 }
+
+// SetWriterReturning has every writer call fn as it returns, after its
+// last look at the queue of requests and before it closes done, until
+// restore is called.
+func SetWriterReturning(fn func(a *Assembly)) (restore func()) {
+	old := writerReturning
+	writerReturning = fn
+	return func() { writerReturning = old }
+}
+
+// Queued is how many requests wait in a's queue.
+func Queued(a *Assembly) int { return len(a.reqs) }

@@ -231,6 +231,39 @@ func TestStoppedWriterAnswersEveryRequest(t *testing.T) {
 	}
 }
 
+// TestCommandQueuedAsTheWriterReturnsIsAnswered: a command queued after
+// the writer last looked at its queue, as it returns, is answered (its
+// sender waits for its answer alone, not also for the writer's end).
+func TestCommandQueuedAsTheWriterReturnsIsAnswered(t *testing.T) {
+	env := newTestEnv(t)
+	env.setup(1)
+	eng := env.eng
+	late := env.envelope("admin", "add_item", obj{"id": "late", "title": "Late"})
+	returning := make(chan struct{})
+	defer engine.SetWriterReturning(func(a *engine.Assembly) {
+		close(returning)
+		// Until the command is queued, or for long enough.
+		for end := time.Now().Add(5 * time.Second); engine.Queued(a) == 0 && time.Now().Before(end); {
+			time.Sleep(time.Millisecond)
+		}
+	})()
+	go eng.Close()
+	<-returning
+	answered := make(chan error, 1)
+	go func() {
+		_, err := eng.Submit(context.Background(), late)
+		answered <- err
+	}()
+	select {
+	case err := <-answered:
+		if !errors.Is(err, ledger.ErrClosed) {
+			t.Fatalf("a command queued as the writer returned: %v, want closed", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("a command queued as the writer returned still unanswered after 10s")
+	}
+}
+
 // TestCloseDoesNotWaitForAStuckStore: closing the engine while an append
 // hangs on the store ends it; the command is answered (its outcome not
 // known), and Close returns without waiting for the store.
