@@ -213,6 +213,15 @@ func TestVerifyEncryptedBallotReceipt(t *testing.T) {
 	if code, _, errs := runForTest(t, "", "verify", "--receipt", file, "--key", vkey, "--tracker", trackers[0]); code != 1 || !strings.Contains(errs, "does not hold the ballot with tracker "+trackers[0]) {
 		t.Fatalf("verify with another tracker: exit %d: %s", code, errs)
 	}
+	// A key that did not sign the log fails, naming both keys; one that
+	// is no key is refused.
+	other := otherVerifierKey(t)
+	if code, out, errs := runForTest(t, "", "verify", "--receipt", file, "--key", other, "--tracker", trackers[1]); code != 1 || !strings.Contains(errs, "is not signed by the key given") || !strings.Contains(errs, "--key is "+other) || out != "" {
+		t.Errorf("verify --tracker with another key: exit %d: %s %s", code, out, errs)
+	}
+	if code, _, errs := runForTest(t, "", "verify", "--receipt", file, "--key", "garbage", "--tracker", trackers[1]); code != 2 {
+		t.Errorf("verify --tracker --key garbage: exit %d: %s", code, errs)
+	}
 }
 
 // keyAndStore opens the SQLite database db, and the signing key in its

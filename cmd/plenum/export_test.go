@@ -95,7 +95,7 @@ func exportTo(t *testing.T, db, format string, extra ...string) string {
 func verifyDoc(t *testing.T, db, file string) (string, error) {
 	t.Helper()
 	var o bytes.Buffer
-	err := runVerifyDocument(context.Background(), &cliEnv{stdin: strings.NewReader(""), stdout: &o, stderr: &o}, db, "", file)
+	err := runVerifyDocument(context.Background(), &cliEnv{stdin: strings.NewReader(""), stdout: &o, stderr: &o}, db, "", "", file)
 	return o.String(), err
 }
 

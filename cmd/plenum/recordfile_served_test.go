@@ -4,9 +4,6 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
-	"io"
-	"mime"
-	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -59,35 +56,22 @@ func TestRecordFileFromTheServer(t *testing.T) {
 	}
 	ts := httptest.NewServer(srv.handler)
 	defer ts.Close()
-	download := func(path string) (name string, body []byte) {
-		t.Helper()
-		resp, err := http.Get(ts.URL + path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer resp.Body.Close()
-		body, err = io.ReadAll(resp.Body)
-		_, params, _ := mime.ParseMediaType(resp.Header.Get("Content-Disposition"))
-		if err != nil || resp.StatusCode != 200 || params["filename"] == "" {
-			t.Fatalf("GET %s: %s %v %v", path, resp.Status, resp.Header, err)
-		}
-		return params["filename"], body
-	}
 	historian := filepath.Join(t.TempDir(), "historian")
 	os.MkdirAll(historian, 0o755)
 	for _, path := range []string{"/a/" + id + "/minutes/md", "/a/" + id + "/record.db"} {
-		name, body := download(path)
-		os.WriteFile(filepath.Join(historian, name), body, 0o644)
+		download(t, ts.URL+path, historian)
 	}
 	a, _ := srv.engine.Assembly(id)
 	n := itoa(int(a.Log().Size()))
 	record, minutesFile := filepath.Join(historian, id+"-record-"+n+".db"), filepath.Join(historian, id+"-minutes-"+n+".md")
 
-	// The command the record page gives.
-	if out, err := verifyDoc(t, record, minutesFile); err != nil || !strings.Contains(out, "plenum.localhost/log/"+id) {
-		t.Fatalf("verify --db %s --document %s: %q %v", record, minutesFile, out, err)
+	// The command the record page gives (TestRecordPageCommandsCarryTheKey
+	// runs it as the page prints it).
+	vkey := demoVerifierKey(t, db)
+	if code, stdout, stderr := exportCLI(t, "verify", "--db", record, "--document", minutesFile, "--key", vkey); code != 0 || !strings.Contains(stdout, "plenum.localhost/log/"+id) {
+		t.Fatalf("verify --db %s --document %s --key: %d %s %s", record, minutesFile, code, stdout, stderr)
 	}
-	if code, stdout, stderr := exportCLI(t, "verify", "--db", record, "--key", demoVerifierKey(t, db)); code != 0 || !strings.Contains(stdout, n) {
+	if code, stdout, stderr := exportCLI(t, "verify", "--db", record, "--key", vkey); code != 0 || !strings.Contains(stdout, n) {
 		t.Fatalf("verify --db record --key: %d %s %s", code, stdout, stderr)
 	}
 

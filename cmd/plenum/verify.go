@@ -15,8 +15,6 @@ import (
 	"strings"
 	"time"
 
-	"golang.org/x/mod/sumdb/note"
-
 	"plenum/engine"
 	"plenum/i18n"
 	"plenum/ledger"
@@ -34,7 +32,7 @@ NAME
 
 SYNOPSIS
     plenum verify --db PATH|URL [--key VERIFIERKEY | --data DIR] [--no-replay]
-    plenum verify --db PATH|URL [--data DIR] --document FILE
+    plenum verify --db PATH|URL [--key VERIFIERKEY | --data DIR] --document FILE
     plenum verify --url URL [--assembly ID] --key VERIFIERKEY
                   [--witness VKEY ...] [--witnesses-needed K]
                   [--since CHECKPOINTFILE] [--no-replay] [--timeout D]
@@ -67,11 +65,18 @@ DESCRIPTION
     has no folder beside it: give --key (or, to trust the server's own
     key, --data with the server's data directory).
 
+    Whatever the mode, a key given with --key must have signed the
+    checkpoints verify is shown: one that did not is refused with exit
+    status 1, naming the key given and the key that signed them (a
+    signature names its key's name and hash; a document states its
+    whole key), and a --key that is no key is refused with exit status 2.
+
     On a large log a progress bar is drawn on standard error.
 
     With --document, verify checks an exported document (plenum export:
     md, html or akn) against the database: the checkpoint the document
-    states must be signed and be the root of the log's first entries, and
+    states must be signed by --key (and the document must state that
+    key) and be the root of the log's first entries, and
     re-rendering the record at that checkpoint must give the document byte
     for byte. A difference is named by its line. The bytes are compared
     only with the renderer of the version the document states ("md/2"; a
@@ -79,6 +84,12 @@ DESCRIPTION
     version 1): a document of another version is refused with exit status
     3, after its checkpoint and the record it was rendered from are
     checked, naming the version and the plenum that can compare it.
+    Without --key, the key is the one of the signing key beside the
+    database (or in --data), or, when there is none, as for a record file
+    from the record page, the key the document states; verify says so,
+    and that this proves only that the document and the database agree,
+    not who signed them: give --key, the key the assembly published (the
+    record page prints the command with it), to know that.
 
     With --url, verify checks a log served by any plenum server (or any
     C2SP tlog-tiles server) as an outside client would: it fetches the
@@ -203,6 +214,12 @@ EXAMPLES
 
         plenum verify --db plenum-data/plenum.db
 
+    Check minutes saved from the record page against the record file
+    saved beside them, when the server is gone, with the key it published:
+
+        plenum verify --db march-1917-record-412.db \
+            --document march-1917-minutes-412.md --key verifier.key
+
     Check a PostgreSQL database against the published key:
 
         plenum verify --db postgres://plenum@db.example/plenum --key verifier.key
@@ -269,10 +286,13 @@ func runVerify(ctx context.Context, env *cliEnv, args []string) error {
 	if modes > 1 {
 		return &exitError{code: 2, msg: env.locale().T("cli.verify.modes")}
 	}
+	if *key != "" && *data != "" && (*document != "" || modes == 0) {
+		return &exitError{code: 2, msg: env.locale().T("cli.verify.key_or_data")}
+	}
 	// Each mode of verify reads its own source.
 	switch {
 	case *document != "":
-		return runVerifyDocument(ctx, env, *db, *data, *document)
+		return runVerifyDocument(ctx, env, *db, *data, *key, *document)
 	case *receipt != "":
 		return runVerifyReceipt(ctx, env, *receipt, *key, witnesses, *url, *token, *tracker)
 	case *excerpt != "":
@@ -294,9 +314,6 @@ func runVerify(ctx context.Context, env *cliEnv, args []string) error {
 			replay, finish = remoteReplay(ctx, env.locale(), logURL)
 		}
 		return verifyRemote(ctx, env, remoteVerify{url: logURL, vkey: *key, witnesses: witnesses, quorum: *needed, since: *since, replay: replay, finish: finish, timeout: *timeout})
-	}
-	if *key != "" && *data != "" {
-		return &exitError{code: 2, msg: env.locale().T("cli.verify.key_or_data")}
 	}
 	return verifyDB(ctx, env, *db, *data, *key, !*noReplay)
 }
@@ -345,8 +362,9 @@ func remoteReplay(ctx context.Context, l *i18n.Locale, url string) (replay func(
 
 // loadVerifier returns the verifier for key (a verifier key or a file
 // holding one) or, if key is empty, derived from the signing key in
-// dataDir (by default beside a SQLite db).
-func loadVerifier(env *cliEnv, key, db, dataDir string) (note.Verifier, error) {
+// dataDir (by default beside a SQLite db), saying so on standard error
+// and that it proves only that the record agrees with that key.
+func loadVerifier(env *cliEnv, key, db, dataDir string) (*keyCheck, error) {
 	if key == "" {
 		if dataDir == "" {
 			if store.IsPostgres(db) {
@@ -364,6 +382,7 @@ func loadVerifier(env *cliEnv, key, db, dataDir string) (note.Verifier, error) {
 			return nil, &exitError{code: 1, msg: env.locale().T("cli.about", path, err)}
 		}
 		fmt.Fprintln(env.stderr, env.locale().T("cli.verify.no_key", path, vkey))
+		fmt.Fprintln(env.stderr, env.locale().T("cli.vk.db_own_key"))
 		key = vkey
 	} else {
 		var err error
@@ -371,11 +390,7 @@ func loadVerifier(env *cliEnv, key, db, dataDir string) (note.Verifier, error) {
 			return nil, err
 		}
 	}
-	v, err := note.NewVerifier(key)
-	if err != nil {
-		return nil, &exitError{code: 2, msg: env.locale().T("cli.verify.bad_key", err)}
-	}
-	return v, nil
+	return newKeyCheck(env.locale(), key)
 }
 
 // readKeyArg returns the verifier key an argument gives: the key itself
@@ -417,12 +432,19 @@ func verifyDB(ctx context.Context, env *cliEnv, db, dataDir, key string, replay 
 	bar := newProgressBar(env.stderr, l)
 	opts.Progress = bar.update
 	start := time.Now()
-	rep, err := ledger.Audit(ctx, st, note.VerifierList(v), opts)
+	rep, err := ledger.Audit(ctx, st, v, opts)
 	if replayer != nil {
 		err = earliestFailure(err, replayer.Finish())
 	}
 	bar.finish()
+	// A log none of whose checkpoints the key signed is not found
+	// altered: the key is not the one that signs it.
 	var ae *ledger.AuditError
+	if errors.As(err, &ae) {
+		if wrong := v.wrongKey(l, ae.Origin); wrong != nil {
+			return wrong
+		}
+	}
 	if errors.As(err, &ae) {
 		fmt.Fprint(env.stdout, l.T("cli.verify.failed", ae.Origin, strconv.FormatInt(ae.Index, 10), ae.Reason))
 		return &exitError{code: 1, msg: l.T("cli.verify.not_intact", ae)}
@@ -444,7 +466,7 @@ func verifyDB(ctx context.Context, env *cliEnv, db, dataDir, key string, replay 
 	if replay {
 		what = l.T("cli.verify.checked_replayed")
 	}
-	fmt.Fprintln(env.stdout, l.T("cli.verify.ok", len(rep.Logs), l.T("cli.verify.n_entries", int(rep.Entries())), what, v.Name(), time.Since(start).Round(time.Millisecond).String()))
+	fmt.Fprintln(env.stdout, l.T("cli.verify.ok", len(rep.Logs), l.T("cli.verify.n_entries", int(rep.Entries())), what, v.v.Name(), time.Since(start).Round(time.Millisecond).String()))
 	return nil
 }
 

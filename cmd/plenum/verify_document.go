@@ -8,6 +8,7 @@ import (
 	"os"
 	"strconv"
 
+	"golang.org/x/mod/sumdb/note"
 	"golang.org/x/mod/sumdb/tlog"
 
 	"plenum/i18n"
@@ -29,12 +30,23 @@ import (
 // the record it vouches for are checked, saying which renderer can compare
 // it. A stamp plenum does not write is refused with code 1.
 //
-// The verifier key is the one of the signing key in dataDir (by default
-// beside a SQLite database); if that is absent, the key the document
-// states is used, and the output says so: compare it with the key the
-// assembly publishes.
-func runVerifyDocument(ctx context.Context, env *cliEnv, dbPath, dataDir, file string) error {
+// The verifier key is key, given (--key: the key, or a file holding it):
+// a stated checkpoint it did not sign is refused with code 1, naming it
+// and the key the document states; one that is no key, with code 2.
+// Without key, it is the one of the signing key in dataDir (by default
+// beside a SQLite database), or if that is absent the key the document
+// states, and the output says so: that proves only that the document
+// and the database agree, not who signed them.
+func runVerifyDocument(ctx context.Context, env *cliEnv, dbPath, dataDir, key, file string) error {
 	l := env.locale()
+	var given *keyCheck
+	if key != "" {
+		// Refused before anything is read.
+		var err error
+		if given, err = givenKeyCheck(l, key); err != nil {
+			return err
+		}
+	}
 	data, err := os.ReadFile(file)
 	if err != nil {
 		return &exitError{code: 1, msg: l.T("cli.doc.unreadable", err)}
@@ -70,16 +82,9 @@ func runVerifyDocument(ctx context.Context, env *cliEnv, dbPath, dataDir, file s
 	if lg.origin != signedCP.Origin {
 		return &exitError{code: 1, msg: l.T("cli.doc.other_log", file, signedCP.Origin, id, lg.origin)}
 	}
-	verifiers := lg.verifiers
-	keyNote := ""
-	switch {
-	case lg.vkey == "":
-		if verifiers, err = newVerifierKeys(stated.VerifierKey); err != nil {
-			return &exitError{code: 1, msg: l.T("cli.doc.key_unreadable", file, err)}
-		}
-		keyNote = l.T("cli.doc.key_from_document", stated.VerifierKey)
-	case lg.vkey != stated.VerifierKey:
-		return &exitError{code: 1, msg: l.T("cli.doc.other_key", file, stated.VerifierKey, lg.vkey)}
+	verifiers, keyNote, err := documentKey(l, file, given, lg, stated)
+	if err != nil {
+		return err
 	}
 	cp, _, err := ledger.OpenCheckpoint([]byte(stated.Signed), verifiers)
 	if err != nil {
@@ -119,6 +124,39 @@ func runVerifyDocument(ctx context.Context, env *cliEnv, dbPath, dataDir, file s
 	}
 	fmt.Fprintln(env.stdout, l.T("cli.doc.ok", file, stated.Format, lg.origin, size, root)+keyNote)
 	return nil
+}
+
+// documentKey is the verifiers a document's stated checkpoint is checked
+// against, and what the output adds about the key: the key given (given
+// not nil), which must have signed it and be the key the document
+// states; else the key beside the database (lg.vkey), which must be the
+// one stated; else the key the document states. Without a key given, the
+// note says where the key was taken from and that the check proves only
+// that the document and the database agree. A refusal has code 1.
+func documentKey(l *i18n.Locale, file string, given *keyCheck, lg *readLog, stated minutes.Stated) (note.Verifiers, string, error) {
+	switch {
+	case given != nil:
+		if _, _, err := ledger.OpenCheckpoint([]byte(stated.Signed), given); err != nil {
+			if by := given.signers(); by != "" {
+				return nil, "", &exitError{code: 1, msg: l.T("cli.vk.wrong_key_doc", file, stated.VerifierKey, by, given.key)}
+			}
+			return nil, "", &exitError{code: 1, msg: l.T("cli.doc.bad_signature", file, err)}
+		}
+		if stated.VerifierKey != given.key {
+			return nil, "", &exitError{code: 1, msg: l.T("cli.vk.stated_other", file, stated.VerifierKey, given.key)}
+		}
+		vs, err := newVerifierKeys(given.key)
+		return vs, "", err
+	case lg.vkey == "":
+		vs, err := newVerifierKeys(stated.VerifierKey)
+		if err != nil {
+			return nil, "", &exitError{code: 1, msg: l.T("cli.doc.key_unreadable", file, err)}
+		}
+		return vs, "\n" + l.T("cli.vk.doc_own_key", stated.VerifierKey), nil
+	case lg.vkey != stated.VerifierKey:
+		return nil, "", &exitError{code: 1, msg: l.T("cli.doc.other_key", file, stated.VerifierKey, lg.vkey)}
+	}
+	return lg.verifiers, "\n" + l.T("cli.vk.doc_data_key", lg.keyPath, lg.vkey), nil
 }
 
 // exitOtherRenderer is verify --document's exit status for a document

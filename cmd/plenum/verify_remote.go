@@ -131,6 +131,9 @@ func verifyRemote(ctx context.Context, env *cliEnv, a remoteVerify) error {
 		}
 	}
 	bar.finish()
+	if wrong := keys.wrongKey(env.locale(), a.url); err != nil && wrong != nil {
+		return wrong
+	}
 	if ee := verifyTimedOut(env.locale(), a, err); ee != nil {
 		return ee
 	}
@@ -189,21 +192,18 @@ func writeFileAtomic(path string, data []byte) error {
 
 // verifyKeys parses the log's verifier key and the witnesses' keys (each a
 // key or a file holding it) into what tlogproof and remote check against;
-// the policy is nil without witnesses, else "all of them".
-func verifyKeys(l *i18n.Locale, vkey string, witnesses []string) (note.Verifiers, *witness.Policy, error) {
+// the policy is nil without witnesses, else "all of them". The log's key
+// is a keyCheck, which tells a key that signed nothing it was shown.
+func verifyKeys(l *i18n.Locale, vkey string, witnesses []string) (*keyCheck, *witness.Policy, error) {
 	if vkey == "" {
 		return nil, nil, &exitError{code: 2, msg: l.T("cli.remote.no_key")}
 	}
-	key, err := keyArg(l, vkey)
+	v, err := givenKeyCheck(l, vkey)
 	if err != nil {
-		return nil, nil, &exitError{code: 2, msg: l.T("cli.about", "--key", err)}
-	}
-	v, err := note.NewVerifier(key)
-	if err != nil {
-		return nil, nil, &exitError{code: 2, msg: l.T("cli.about", "--key", err)}
+		return nil, nil, err
 	}
 	if len(witnesses) == 0 {
-		return note.VerifierList(v), nil, nil
+		return v, nil, nil
 	}
 	var vkeys []string
 	for _, w := range witnesses {
@@ -217,7 +217,7 @@ func verifyKeys(l *i18n.Locale, vkey string, witnesses []string) (note.Verifiers
 	if err != nil {
 		return nil, nil, &exitError{code: 2, msg: l.T("cli.about", "--witness", err)}
 	}
-	return note.VerifierList(v), p, nil
+	return v, p, nil
 }
 
 // runVerifyReceipt is plenum verify --receipt FILE: it checks a ballot
@@ -241,6 +241,9 @@ func runVerifyReceipt(ctx context.Context, env *cliEnv, file, vkey string, witne
 		r, err = tlogproof.VerifyEncryptedBallot(data, tracker, keys, policy)
 	} else {
 		r, err = tlogproof.VerifyReceipt(data, keys, policy)
+	}
+	if wrong := keys.wrongKey(env.locale(), file); err != nil && wrong != nil {
+		return wrong
 	}
 	if errors.Is(err, tlogproof.ErrMalformed) {
 		return &exitError{code: 1, msg: env.locale().T("cli.receipt.malformed", file, err)}
@@ -489,6 +492,9 @@ func runVerifyExcerpt(ctx context.Context, env *cliEnv, file, vkey string, witne
 		return &exitError{code: 1, msg: err.Error()}
 	}
 	x, err := tlogproof.VerifyExcerpt(data, keys, policy)
+	if wrong := keys.wrongKey(env.locale(), file); err != nil && wrong != nil {
+		return wrong
+	}
 	if errors.Is(err, tlogproof.ErrNotExcerpt) {
 		return &exitError{code: 1, msg: env.locale().T("cli.excerpt.malformed", file, err)}
 	}

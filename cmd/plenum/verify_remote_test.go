@@ -217,6 +217,20 @@ func TestVerifySecretReceipt(t *testing.T) {
 	if out, err := run(sealed, mine); err != nil || !strings.Contains(out, "entry 2 of plenum.test/log/coop") || !strings.Contains(out, "in vote v2: for") {
 		t.Fatalf("%q %v", out, err)
 	}
+	// A key that did not sign the log fails, naming it; one that is no
+	// key is refused.
+	for _, c := range []struct {
+		key  string
+		code int
+		want string
+	}{{otherVerifierKey(t), 1, "is not signed by the key given"}, {"garbage", 2, "--key"}} {
+		var stdout, stderr witBuffer
+		err := runVerifyReceipt(ctx, &cliEnv{stdin: strings.NewReader(""), stdout: &stdout, stderr: &stderr}, sealed, c.key, nil, "", mine, "")
+		var ee *exitError
+		if !errors.As(err, &ee) || ee.code != c.code || !strings.Contains(err.Error(), c.want) || !strings.Contains(err.Error(), c.key) || stdout.String() != "" {
+			t.Errorf("--token with --key %s: %v, want exit %d saying %q\n%s", c.key, err, c.code, c.want, stdout.String())
+		}
+	}
 	// The token as a person types it from the page or the saved file: in
 	// lower case, in groups (the page takes it so).
 	if out, err := run(sealed, "mytok enmyt okenm ytoke nmytok"); err != nil || !strings.Contains(out, "in vote v2: for") {
