@@ -128,8 +128,8 @@ func TestVerify(t *testing.T) {
 		t.Fatalf("replay: exit %d\n%s", code, stdout)
 	}
 	_, otherV, _ := ledger.GenerateKey(ledger.DefaultServerName)
-	if code, stdout, _ := run(t, "verify", "--db", db, "--key", otherV, "--no-replay"); code != 1 || !strings.Contains(stdout, "first bad entry: 0") {
-		t.Fatalf("other key: exit %d\n%s", code, stdout)
+	if code, stdout, stderr := run(t, "verify", "--db", db, "--key", otherV, "--no-replay"); code != 1 || !strings.Contains(stderr, "is not signed by the key given") || strings.Contains(stdout, "OK") {
+		t.Fatalf("other key: exit %d\n%s%s", code, stdout, stderr)
 	}
 	if code, _, _ := run(t, "verify", "--db", db, "--key", "garbage+x", "--no-replay"); code != 2 {
 		t.Fatalf("bad key: exit %d", code)
