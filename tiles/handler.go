@@ -260,9 +260,8 @@ func (h *handler) serveTile(w http.ResponseWriter, r *http.Request) {
 			w.Header().Set("Content-Encoding", "gzip")
 		}
 	} else {
-		tt := tlog.Tile{H: Height, L: t.L, N: t.N, W: t.W}
 		var err error
-		if body, err = tlog.ReadTileData(tt, ledger.HashReader(ctx, h.st, origin)); err != nil {
+		if body, err = tlog.ReadTileData(t.Tlog(), ledger.HashReader(ctx, h.st, origin)); err != nil {
 			h.fail(w, r, err)
 			return
 		}

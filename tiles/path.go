@@ -22,6 +22,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"golang.org/x/mod/sumdb/tlog"
 )
 
 // Height is the tile height: a full tile holds 2^Height = 256 hashes.
@@ -59,6 +61,26 @@ func (t Tile) Path() string {
 		b.WriteString(strconv.Itoa(t.W))
 	}
 	return b.String()
+}
+
+// FromTlog is the C2SP tile that golang.org/x/mod/sumdb/tlog names t, a
+// tile of height Height, where an entry bundle is the tile at level -1
+// (as the readers of a log name them: package remote, tlog's own
+// tilers). FromTlog(t).Path() is its path in a log's C2SP layout.
+func FromTlog(t tlog.Tile) Tile {
+	if t.L == -1 {
+		return Tile{Entries: true, N: t.N, W: t.W}
+	}
+	return Tile{L: t.L, N: t.N, W: t.W}
+}
+
+// Tlog is the tile as golang.org/x/mod/sumdb/tlog names it, of height
+// Height, an entry bundle at level -1 (FromTlog's inverse).
+func (t Tile) Tlog() tlog.Tile {
+	if t.Entries {
+		return tlog.Tile{H: Height, L: -1, N: t.N, W: t.W}
+	}
+	return tlog.Tile{H: Height, L: t.L, N: t.N, W: t.W}
 }
 
 // formatIndex writes n in zero-padded 3-digit groups, all but the last

@@ -2,7 +2,10 @@ package tiles
 
 import (
 	"errors"
+	"strings"
 	"testing"
+
+	"golang.org/x/mod/sumdb/tlog"
 )
 
 func TestPath(t *testing.T) {
@@ -37,6 +40,28 @@ func TestPath(t *testing.T) {
 	for _, p := range bad {
 		if got, err := ParsePath(p); !errors.Is(err, ErrBadPath) {
 			t.Errorf("ParsePath(%q) = %+v, %v; want ErrBadPath", p, got, err)
+		}
+	}
+}
+
+// TestTlog: a tile as golang.org/x/mod/sumdb/tlog names it (height
+// Height, an entry bundle at level -1, as remote reads a log) and back;
+// its path is tlog's without the height, which C2SP leaves out.
+func TestTlog(t *testing.T) {
+	for _, tt := range []tlog.Tile{
+		{H: Height, L: 0, N: 0, W: Width}, {H: Height, L: 3, N: 1234067, W: 17},
+		{H: Height, L: -1, N: 999, W: Width}, {H: Height, L: -1, N: 1, W: 255},
+	} {
+		tile := FromTlog(tt)
+		if tile.Entries != (tt.L == -1) || tile.Tlog() != tt {
+			t.Errorf("FromTlog(%+v) = %+v, back %+v", tt, tile, tile.Tlog())
+		}
+		want := strings.Replace(tt.Path(), "tile/8/", "tile/", 1)
+		if tt.L == -1 {
+			want = strings.Replace(tt.Path(), "tile/8/data/", "tile/entries/", 1)
+		}
+		if tile.Path() != want {
+			t.Errorf("FromTlog(%+v).Path() = %q, want %q", tt, tile.Path(), want)
 		}
 	}
 }

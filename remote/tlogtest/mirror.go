@@ -20,11 +20,11 @@ import (
 // would hold it. It fails on any answer but 200.
 func WriteMirror(h http.Handler, size int64, dir string, paths ...string) error {
 	paths = append([]string{"checkpoint"}, paths...)
-	for _, t := range tlog.NewTiles(tileHeight, 0, size) {
-		paths = append(paths, tilePath(t))
+	for _, t := range tlog.NewTiles(tiles.Height, 0, size) {
+		paths = append(paths, tiles.FromTlog(t).Path())
 		if t.L == 0 {
 			t.L = -1
-			paths = append(paths, tilePath(t))
+			paths = append(paths, tiles.FromTlog(t).Path())
 		}
 	}
 	for _, p := range paths {
@@ -42,10 +42,4 @@ func WriteMirror(h http.Handler, size int64, dir string, paths ...string) error 
 		}
 	}
 	return nil
-}
-
-// tilePath is the C2SP tlog-tiles path of t, as the server's tiles
-// package names it (tiles.Tile.Path; an entry bundle is t.L == -1).
-func tilePath(t tlog.Tile) string {
-	return tiles.Tile{Entries: t.L == -1, L: max(t.L, 0), N: t.N, W: t.W}.Path()
 }

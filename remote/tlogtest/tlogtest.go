@@ -17,6 +17,7 @@ import (
 	"golang.org/x/mod/sumdb/tlog"
 
 	"plenum/ledger"
+	"plenum/tiles"
 )
 
 // Log is an in-memory log. Its methods are safe for concurrent use.
@@ -195,16 +196,17 @@ func (l *Log) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		w.Write(cp)
 		return
 	}
-	t, err := parseTilePath(path)
+	tile, err := tiles.ParsePath(path)
 	if err != nil {
 		http.NotFound(w, r)
 		return
 	}
+	t := tile.Tlog()
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	n := int64(len(l.entries))
 	if t.L == -1 {
-		start := t.N << tileHeight
+		start := t.N << tiles.Height
 		end := start + int64(t.W)
 		if end > n {
 			http.NotFound(w, r)
@@ -220,7 +222,7 @@ func (l *Log) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	// The tile exists if the tree covers its last hash.
-	if (t.N<<tileHeight+int64(t.W))<<(tileHeight*t.L) > n {
+	if (t.N<<tiles.Height+int64(t.W))<<(tiles.Height*t.L) > n {
 		http.NotFound(w, r)
 		return
 	}
@@ -232,48 +234,4 @@ func (l *Log) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "application/octet-stream")
 	w.Header().Set("Content-Length", strconv.Itoa(len(data)))
 	w.Write(data)
-}
-
-// tileHeight is the height of C2SP tiles.
-const tileHeight = 8
-
-// parseTilePath parses a C2SP tlog-tiles path. (It repeats
-// remote.ParseTilePath, which tlogtest cannot import: remote's tests and
-// the packages remote imports use tlogtest.)
-func parseTilePath(path string) (tlog.Tile, error) {
-	bad := fmt.Errorf("malformed tile path %q", path)
-	rest, ok := strings.CutPrefix(path, "tile/")
-	if !ok {
-		return tlog.Tile{}, bad
-	}
-	l, rest, _ := strings.Cut(rest, "/")
-	t := tlog.Tile{H: tileHeight, W: 1 << tileHeight}
-	if l == "entries" {
-		t.L = -1
-	} else if n, err := strconv.Atoi(l); err == nil && n >= 0 && n < 64 && strconv.Itoa(n) == l {
-		t.L = n
-	} else {
-		return tlog.Tile{}, bad
-	}
-	if i := strings.Index(rest, ".p/"); i >= 0 {
-		w, err := strconv.Atoi(rest[i+3:])
-		if err != nil || w < 1 || w > 255 || strconv.Itoa(w) != rest[i+3:] {
-			return tlog.Tile{}, bad
-		}
-		t.W, rest = w, rest[:i]
-	}
-	parts := strings.Split(rest, "/")
-	for i, p := range parts {
-		if i < len(parts)-1 {
-			if p, ok = strings.CutPrefix(p, "x"); !ok {
-				return tlog.Tile{}, bad
-			}
-		}
-		d, err := strconv.Atoi(p)
-		if err != nil || len(p) != 3 || d < 0 {
-			return tlog.Tile{}, bad
-		}
-		t.N = t.N*1000 + int64(d)
-	}
-	return t, nil
 }
