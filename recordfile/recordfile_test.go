@@ -18,19 +18,15 @@ import (
 	"plenum/store/sqlite"
 )
 
-// TestWrite: the record file holds the log as stored — every record with
-// its hashes, every signed checkpoint, the cosignatures, the payload
-// stored beside an entry — and is a file on its own (no lock file beside
-// it); a second Write onto it is refused and changes nothing; a size
-// that no stored checkpoint has is refused and leaves no file behind.
-func TestWrite(t *testing.T) {
-	ctx := context.Background()
-	dir := t.TempDir()
-	st, err := sqlite.Open(filepath.Join(dir, "plenum.db"))
+// newLog is a log "coop" in a new SQLite store, both closed when the
+// test ends.
+func newLog(t *testing.T) (*sqlite.Store, *ledger.Log, string) {
+	t.Helper()
+	st, err := sqlite.Open(filepath.Join(t.TempDir(), "plenum.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer st.Close()
+	t.Cleanup(func() { st.Close() })
 	skey, _, err := ledger.GenerateKey(ledger.DefaultServerName)
 	if err != nil {
 		t.Fatal(err)
@@ -43,11 +39,22 @@ func TestWrite(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	lg, err := ledger.Open(ctx, st, origin, signer)
+	lg, err := ledger.Open(context.Background(), st, origin, signer)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer lg.Close()
+	t.Cleanup(func() { lg.Close() })
+	return st, lg, origin
+}
+
+// TestWrite: the record file holds the log as stored — every record with
+// its hashes, every signed checkpoint, the cosignatures, the payload
+// stored beside an entry — and is a file on its own (no lock file beside
+// it); a second Write onto it is refused and changes nothing; a size
+// that no stored checkpoint has is refused and leaves no file behind.
+func TestWrite(t *testing.T) {
+	ctx := context.Background()
+	st, lg, origin := newLog(t)
 	at := time.Date(2026, 5, 9, 10, 0, 0, 0, time.UTC)
 	entry := func(text string) ledger.Entry {
 		p, _ := json.Marshal(map[string]string{"text": text})

@@ -3,8 +3,7 @@ package web
 import (
 	"fmt"
 	"net/http"
-	"os"
-	"path/filepath"
+	"sync"
 
 	"plenum/ledger"
 	"plenum/recordfile"
@@ -32,10 +31,12 @@ func recordFileName(id string, size int64) string {
 // --document MINUTES. Only those who may read the record get it, as
 // they get the minutes and the log's tiles (httpapi.MayRead).
 //
-// The file is written into a folder of its own in the server's temporary
-// directory (TMPDIR), served from there and removed: a log of a million
-// entries is never held in memory, and at most recordFileWriters are
-// being written at once.
+// The file is written once for each checkpoint, into the server's own
+// folder in its temporary directory (TMPDIR), and served from there to
+// every reader until a newer checkpoint's is written (recordfile.Cache):
+// a log of a million entries is never held in memory, readers of a
+// public record cannot make the server copy it once a request, and at
+// most recordFileWriters files are being written at once.
 func (s *server) recordFile(w http.ResponseWriter, r *http.Request) {
 	a, ok := s.assemblyOf(w, r)
 	if !ok || !s.mayRead(w, r, a, true) {
@@ -53,35 +54,42 @@ func (s *server) recordFile(w http.ResponseWriter, r *http.Request) {
 		setRecordFileHeaders(w.Header(), name)
 		return
 	}
-	select {
-	case s.recordFiles <- struct{}{}:
-	case <-r.Context().Done():
-		return
-	}
-	dir, err := os.MkdirTemp("", "plenum-record-")
-	if err != nil {
-		<-s.recordFiles
-		s.recordFileFailed(w, r, a.ID(), err)
-		return
-	}
-	defer os.RemoveAll(dir)
-	path := filepath.Join(dir, name)
-	err = recordfile.Write(r.Context(), s.eng.Store(), cp.Origin, cp.Size, path)
-	<-s.recordFiles
+	f, err := s.recordFileCache().Open(r.Context(), cp.Origin, cp.Size)
 	if err != nil {
 		if r.Context().Err() == nil {
 			s.recordFileFailed(w, r, a.ID(), err)
 		}
 		return
 	}
-	f, err := os.Open(path)
-	if err != nil {
-		s.recordFileFailed(w, r, a.ID(), err)
-		return
-	}
 	defer f.Close()
 	setRecordFileHeaders(w.Header(), name)
 	http.ServeContent(w, r, "", timeZero, f)
+}
+
+// recordFileCaches holds each server's record files, made at the first
+// one it serves.
+var recordFileCaches = struct {
+	sync.Mutex
+	of map[*server]*recordfile.Cache
+}{of: map[*server]*recordfile.Cache{}}
+
+// recordFileCache returns the server's record files.
+func (s *server) recordFileCache() *recordfile.Cache {
+	recordFileCaches.Lock()
+	defer recordFileCaches.Unlock()
+	c := recordFileCaches.of[s]
+	if c == nil {
+		c = recordfile.NewCache(s.eng.Store(), recordfile.CacheOptions{Writers: recordFileWriters, Logger: s.opts.Logger})
+		recordFileCaches.of[s] = c
+	}
+	return c
+}
+
+// Close removes the record files the server keeps, ending those being
+// written: the handler New returns is an io.Closer, to close once it
+// serves no more. A record file asked for after is refused.
+func (s *server) Close() error {
+	return s.recordFileCache().Close()
 }
 
 // setRecordFileHeaders sets the headers of the record file saved as name.
