@@ -24,12 +24,14 @@ var ErrClosed = errors.New("recordfile: the cache is closed")
 // server copy a large log once a request. The files are kept in a folder
 // of the cache's own, made at its first write and removed by Close.
 //
-// A file is written once: whoever asks for it while it is being written
-// waits for that write. It is kept while its checkpoint is the log's
-// latest the cache has written, and removed once a file of a newer one is
-// written and no reader still holds it. A write that fails is not kept:
-// its error is given to those who waited for it, and the next reader
-// writes it again.
+// A file is written once for each checkpoint and number of witnesses'
+// cosignatures stored for it (they are stored after the checkpoint, as
+// the witnesses answer, and the file holds them): whoever asks for it
+// while it is being written waits for that write. It is kept while it is
+// the log's latest the cache has written, and removed once a newer one is
+// written (a newer checkpoint, or more cosignatures of the same) and no
+// reader still holds it. A write that fails is not kept: its error is
+// given to those who waited for it, and the next reader writes it again.
 type Cache struct {
 	st      ledger.Store
 	opts    CacheOptions
@@ -62,6 +64,7 @@ type CacheOptions struct {
 type cached struct {
 	origin string
 	size   int64
+	cosigs int // the cosignatures stored of the checkpoint of size
 	path   string
 	done   chan struct{} // closed once written or failed
 	err    error         // why the write failed, once done
@@ -99,10 +102,11 @@ func (f *File) Close() error {
 
 // Open returns the record file of the log origin at tree size size, as
 // Write writes it (size must be the tree size of a stored checkpoint),
-// open for reading. It writes the file unless the cache holds it, or
-// waits for the write under way. The write is not the caller's: when ctx
-// ends, Open returns ctx's error, and the write goes on for those who
-// wait for it and those who will ask.
+// open for reading, with the cosignatures of that checkpoint stored now.
+// It writes the file unless the cache holds it or is writing it, then
+// waits for that write. The write is not the caller's: when ctx ends,
+// Open returns ctx's error, and the write goes on for those who wait for
+// it and those who will ask.
 func (c *Cache) Open(ctx context.Context, origin string, size int64) (*File, error) {
 	for retried := false; ; retried = true {
 		e, err := c.await(ctx, origin, size)
@@ -128,17 +132,21 @@ func (c *Cache) Open(ctx context.Context, origin string, size int64) (*File, err
 // await returns the file of origin at size once written, held for the
 // caller (release), writing it unless it is held or being written.
 func (c *Cache) await(ctx context.Context, origin string, size int64) (*cached, error) {
+	sigs, err := c.st.Cosignatures(ctx, origin, size)
+	if err != nil {
+		return nil, err
+	}
 	c.mu.Lock()
 	if c.closed {
 		c.mu.Unlock()
 		return nil, ErrClosed
 	}
-	i := slices.IndexFunc(c.files[origin], func(e *cached) bool { return e.size == size })
+	i := slices.IndexFunc(c.files[origin], func(e *cached) bool { return e.size == size && e.cosigs == len(sigs) })
 	var e *cached
 	if i >= 0 {
 		e = c.files[origin][i]
 	} else {
-		e = &cached{origin: origin, size: size, done: make(chan struct{})}
+		e = &cached{origin: origin, size: size, cosigs: len(sigs), done: make(chan struct{})}
 		c.files[origin] = append(c.files[origin], e)
 		c.writing.Add(1)
 		go c.write(e)
@@ -175,7 +183,7 @@ func (c *Cache) write(e *cached) {
 		if o == e || !o.written() {
 			continue
 		}
-		if o.size > e.size {
+		if o.newer(e) {
 			c.retire(e) // written after a newer one: old already
 			return
 		}
@@ -235,6 +243,12 @@ func (c *Cache) newPath(size int64) (string, error) {
 	}
 	c.seq++
 	return filepath.Join(c.dir, fmt.Sprintf("record-%d-%d.db", c.seq, size)), nil
+}
+
+// newer reports whether e is of a newer checkpoint than o, or of the
+// same with more cosignatures.
+func (e *cached) newer(o *cached) bool {
+	return e.size > o.size || e.size == o.size && e.cosigs > o.cosigs
 }
 
 // written reports whether e's file is written (c.mu held).

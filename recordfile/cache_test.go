@@ -201,7 +201,8 @@ func must(f *recordfile.File, err error) func(*testing.T) *recordfile.File {
 
 // TestCacheKeepsTheLatest: the file of a newer checkpoint is a new file;
 // the older one is removed once the newer is written, but not while a
-// reader still holds it; Close removes the cache's folder, and the cache
+// reader still holds it; a cosignature of the latest checkpoint stored
+// after its file was written makes a new file, with it; Close removes the cache's folder, and the cache
 // then refuses.
 func TestCacheKeepsTheLatest(t *testing.T) {
 	st, lg, origin := newLog(t)
@@ -236,6 +237,28 @@ func TestCacheKeepsTheLatest(t *testing.T) {
 	if files := cacheFiles(t, dir); len(files) != 1 || files[0] != third.Name() {
 		t.Errorf("in the cache: %v, want %s", files, third.Name())
 	}
+
+	// A witness's cosignature of the latest checkpoint, stored after it:
+	// the file is written again, with it, and replaces the one without.
+	cosig := []byte("— witness.example AAAAAQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyAhIiMkJSYnKCkqKywtLi8wMTIzNDU2Nzg5Ojs8PT4/\n")
+	if err := st.AddCosignatures(context.Background(), origin, lg.Size(), [][]byte{cosig}); err != nil {
+		t.Fatal(err)
+	}
+	fourth := must(c.Open(context.Background(), origin, lg.Size()))(t)
+	b := readAll(t, fourth)
+	if files := cacheFiles(t, dir); len(files) != 1 || files[0] != fourth.Name() || fourth.Name() == third.Name() {
+		t.Errorf("in the cache: %v, want %s, not %s", files, fourth.Name(), third.Name())
+	}
+	file := filepath.Join(t.TempDir(), "record.db")
+	os.WriteFile(file, b, 0o600)
+	rf, err := sqlite.OpenReadOnly(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sigs, err := rf.Cosignatures(context.Background(), origin, lg.Size()); err != nil || len(sigs) != 1 || !bytes.Equal(sigs[0], cosig) {
+		t.Errorf("the cosignatures in the file written again: %q %v", sigs, err)
+	}
+	rf.Close()
 
 	if err := c.Close(); err != nil {
 		t.Fatal(err)

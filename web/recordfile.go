@@ -31,9 +31,10 @@ func recordFileName(id string, size int64) string {
 // --document MINUTES. Only those who may read the record get it, as
 // they get the minutes and the log's tiles (httpapi.MayRead).
 //
-// The file is written once for each checkpoint, into the server's own
-// folder in its temporary directory (TMPDIR), and served from there to
-// every reader until a newer checkpoint's is written (recordfile.Cache):
+// The file is written once for each checkpoint (and again as witnesses'
+// cosignatures of it are stored), into the server's own folder in its
+// temporary directory (TMPDIR), and served from there to every reader
+// until a newer one is written (recordfile.Cache):
 // a log of a million entries is never held in memory, readers of a
 // public record cannot make the server copy it once a request, and at
 // most recordFileWriters files are being written at once.
