@@ -32,6 +32,13 @@ var ErrClosed = errors.New("recordfile: the cache is closed")
 // written (a newer checkpoint, or more cosignatures of the same) and no
 // reader still holds it. A write that fails is not kept: its error is
 // given to those who waited for it, and the next reader writes it again.
+//
+// Every reader is given the latest: one asking for an older file than one
+// the cache holds or is writing is given that one, and a file whose turn
+// to be written comes once a newer one is asked for is not written, its
+// readers being given the newer. However often a log's checkpoint
+// changes, at most Writers files are written at once over all logs, and
+// a write that begins is of the latest file of its log asked for.
 type Cache struct {
 	st      ledger.Store
 	opts    CacheOptions
@@ -73,6 +80,9 @@ type cached struct {
 	// old: a newer file of the log is written; this one is removed
 	// once no reader holds it.
 	old bool
+	// next, once done, is the newer file asked for before this one's
+	// turn to be written came: its readers are given that one.
+	next *cached
 }
 
 // NewCache returns a cache of the record files of the logs in st.
@@ -88,9 +98,12 @@ func NewCache(st ledger.Store, opts CacheOptions) *Cache {
 // does not remove it while it is open; Close it once it is read.
 type File struct {
 	*os.File
-	c    *Cache
-	e    *cached
-	once sync.Once
+	// TreeSize is the tree size of the checkpoint the file ends with:
+	// the size asked for, or a newer one's.
+	TreeSize int64
+	c        *Cache
+	e        *cached
+	once     sync.Once
 }
 
 // Close closes the file and lets the cache remove it once it is old.
@@ -102,11 +115,11 @@ func (f *File) Close() error {
 
 // Open returns the record file of the log origin at tree size size, as
 // Write writes it (size must be the tree size of a stored checkpoint),
-// open for reading, with the cosignatures of that checkpoint stored now.
-// It writes the file unless the cache holds it or is writing it, then
-// waits for that write. The write is not the caller's: when ctx ends,
-// Open returns ctx's error, and the write goes on for those who wait for
-// it and those who will ask.
+// with the cosignatures of that checkpoint stored now, or a newer one
+// (File.TreeSize), open for reading. It writes the file unless the cache
+// holds it or is writing it, then waits for that write. The write is not
+// the caller's: when ctx ends, Open returns ctx's error, and the write
+// goes on for those who wait for it and those who will ask.
 func (c *Cache) Open(ctx context.Context, origin string, size int64) (*File, error) {
 	for retried := false; ; retried = true {
 		e, err := c.await(ctx, origin, size)
@@ -115,13 +128,15 @@ func (c *Cache) Open(ctx context.Context, origin string, size int64) (*File, err
 		}
 		f, err := os.Open(e.path)
 		if err == nil {
-			return &File{File: f, c: c, e: e}, nil
+			return &File{File: f, TreeSize: e.size, c: c, e: e}, nil
 		}
-		// The file is gone from under the cache (a cleaner of the
-		// temporary directory): it is written again, once.
-		c.mu.Lock()
-		c.retire(e)
-		c.mu.Unlock()
+		if errors.Is(err, fs.ErrNotExist) {
+			// The file is gone from under the cache (a cleaner of
+			// the temporary directory): it is written again, once.
+			c.mu.Lock()
+			c.retire(e)
+			c.mu.Unlock()
+		}
 		c.release(e)
 		if retried || !errors.Is(err, fs.ErrNotExist) {
 			return nil, err
@@ -129,8 +144,9 @@ func (c *Cache) Open(ctx context.Context, origin string, size int64) (*File, err
 	}
 }
 
-// await returns the file of origin at size once written, held for the
-// caller (release), writing it unless it is held or being written.
+// await returns the file of origin at size, or a newer one, once
+// written, held for the caller (release), writing it unless it is held or
+// being written.
 func (c *Cache) await(ctx context.Context, origin string, size int64) (*cached, error) {
 	sigs, err := c.st.Cosignatures(ctx, origin, size)
 	if err != nil {
@@ -141,23 +157,37 @@ func (c *Cache) await(ctx context.Context, origin string, size int64) (*cached, 
 		c.mu.Unlock()
 		return nil, ErrClosed
 	}
-	i := slices.IndexFunc(c.files[origin], func(e *cached) bool { return e.size == size && e.cosigs == len(sigs) })
-	var e *cached
+	e := &cached{origin: origin, size: size, cosigs: len(sigs), done: make(chan struct{})}
+	i := slices.IndexFunc(c.files[origin], func(o *cached) bool { return o.size == size && o.cosigs == len(sigs) })
 	if i >= 0 {
 		e = c.files[origin][i]
+	} else if n := c.newest(origin); n != nil && n.newer(e) {
+		e = n
 	} else {
-		e = &cached{origin: origin, size: size, cosigs: len(sigs), done: make(chan struct{})}
 		c.files[origin] = append(c.files[origin], e)
 		c.writing.Add(1)
 		go c.write(e)
 	}
 	e.readers++
 	c.mu.Unlock()
-	select {
-	case <-e.done:
-	case <-ctx.Done():
-		c.release(e)
-		return nil, ctx.Err()
+	for {
+		select {
+		case <-e.done:
+		case <-ctx.Done():
+			c.release(e)
+			return nil, ctx.Err()
+		}
+		c.mu.Lock()
+		n := e.next
+		if n != nil {
+			e.readers--
+			n.readers++
+		}
+		c.mu.Unlock()
+		if n == nil {
+			break
+		}
+		e = n
 	}
 	if e.err != nil {
 		c.release(e)
@@ -166,11 +196,34 @@ func (c *Cache) await(ctx context.Context, origin string, size int64) (*cached, 
 	return e, nil
 }
 
-// write writes e's file, keeps it if written and removes the log's older
+// write writes e's file in its turn, unless a newer one of the log is
+// asked for by then; keeps it if written and removes the log's older
 // files, or forgets it if the write failed.
 func (c *Cache) write(e *cached) {
 	defer c.writing.Done()
+	select {
+	case c.slots <- struct{}{}:
+	case <-c.ctx.Done():
+		c.finish(e, "", ErrClosed)
+		return
+	}
+	defer func() { <-c.slots }()
+	c.mu.Lock()
+	if n := c.newest(e.origin); n != e && n.newer(e) {
+		e.next = n
+		c.files[e.origin] = slices.DeleteFunc(c.files[e.origin], func(o *cached) bool { return o == e })
+		close(e.done)
+		c.mu.Unlock()
+		return
+	}
+	c.mu.Unlock()
 	path, err := c.writeFile(e)
+	c.finish(e, path, err)
+}
+
+// finish keeps e's file if written, removing the log's older files, or
+// forgets e if its write failed.
+func (c *Cache) finish(e *cached, path string, err error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	e.path, e.err = path, err
@@ -191,14 +244,8 @@ func (c *Cache) write(e *cached) {
 	}
 }
 
-// writeFile writes e's file, in its turn, into the cache's folder.
+// writeFile writes e's file into the cache's folder.
 func (c *Cache) writeFile(e *cached) (string, error) {
-	select {
-	case c.slots <- struct{}{}:
-	case <-c.ctx.Done():
-		return "", ErrClosed
-	}
-	defer func() { <-c.slots }()
 	path, err := c.newPath(e.size)
 	if err != nil {
 		return "", err
@@ -249,6 +296,18 @@ func (c *Cache) newPath(size int64) (string, error) {
 // same with more cosignatures.
 func (e *cached) newer(o *cached) bool {
 	return e.size > o.size || e.size == o.size && e.cosigs > o.cosigs
+}
+
+// newest is the newest file of the log the cache holds or is writing, or
+// nil (c.mu held).
+func (c *Cache) newest(origin string) *cached {
+	var n *cached
+	for _, e := range c.files[origin] {
+		if n == nil || e.newer(n) {
+			n = e
+		}
+	}
+	return n
 }
 
 // written reports whether e's file is written (c.mu held).

@@ -24,6 +24,7 @@ type countingStore struct {
 	ledger.Store
 	mu     sync.Mutex
 	writes int
+	asked  int           // Opens that asked for the cosignatures
 	fail   int           // how many of the next writes fail
 	hold   chan struct{} // if not nil, a write waits for it to close
 }
@@ -47,6 +48,31 @@ func (s *countingStore) Checkpoints(ctx context.Context, origin string, after in
 		}
 	}
 	return s.Store.Checkpoints(ctx, origin, after, limit)
+}
+
+func (s *countingStore) Cosignatures(ctx context.Context, origin string, size int64) ([][]byte, error) {
+	s.mu.Lock()
+	s.asked++
+	s.mu.Unlock()
+	return s.Store.Cosignatures(ctx, origin, size)
+}
+
+// waitAsked waits until n Opens have asked for the cosignatures (and,
+// a moment later, for their file).
+func (s *countingStore) waitAsked(t *testing.T, n int) {
+	t.Helper()
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(5 * time.Millisecond) {
+		s.mu.Lock()
+		asked := s.asked
+		s.mu.Unlock()
+		if asked >= n {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%d Opens asked, want %d", asked, n)
+		}
+	}
+	time.Sleep(20 * time.Millisecond)
 }
 
 func (s *countingStore) count() int {
@@ -140,7 +166,7 @@ func TestCacheWritesOnce(t *testing.T) {
 			}
 		}()
 	}
-	time.Sleep(100 * time.Millisecond) // the readers wait for the write held
+	cs.waitAsked(t, readers+1) // the readers wait for the write held
 	cancel()
 	if err := <-goneErr; !errors.Is(err, context.Canceled) {
 		t.Errorf("the reader who left: %v", err)
@@ -289,5 +315,63 @@ func TestCacheWriteFails(t *testing.T) {
 	checkRecordFile(t, readAll(t, must(c.Open(context.Background(), origin, lg.Size()))(t)), lg)
 	if n := cs.count(); n != 2 {
 		t.Errorf("%d writes, want 2: the failed one and the next", n)
+	}
+}
+
+// TestCacheGivesTheLatest: while a log's file is written, its checkpoint
+// changes twice and readers ask for both: only the latest is written
+// next, and the reader of the one between is given it; a reader asking
+// for an older file than the cache holds is given the one it holds.
+func TestCacheGivesTheLatest(t *testing.T) {
+	st, lg, origin := newLog(t)
+	appendNotes(t, lg, 3)
+	cs := &countingStore{Store: st, hold: make(chan struct{})}
+	c := recordfile.NewCache(cs, recordfile.CacheOptions{Dir: t.TempDir(), Writers: 1})
+	defer c.Close()
+	type got struct {
+		size int64
+		err  error
+	}
+	open := func(size int64) chan got {
+		ch := make(chan got, 1)
+		go func() {
+			f, err := c.Open(context.Background(), origin, size)
+			if err != nil {
+				ch <- got{err: err}
+				return
+			}
+			f.Close()
+			ch <- got{size: f.TreeSize}
+		}()
+		return ch
+	}
+	s1 := lg.Size()
+	first := open(s1)
+	for deadline := time.Now().Add(10 * time.Second); cs.count() < 1; time.Sleep(5 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("the write did not start")
+		}
+	}
+	appendNotes(t, lg, 2)
+	s2 := lg.Size()
+	second := open(s2)
+	appendNotes(t, lg, 2)
+	s3 := lg.Size()
+	third := open(s3)
+	cs.waitAsked(t, 3) // both wait for the first write
+	close(cs.hold)
+	for _, c := range []struct {
+		ch   chan got
+		want int64
+	}{{first, s1}, {second, s3}, {third, s3}} {
+		if g := <-c.ch; g.err != nil || g.size != c.want {
+			t.Errorf("a reader: tree size %d, %v; want %d", g.size, g.err, c.want)
+		}
+	}
+	if n := cs.count(); n != 2 {
+		t.Errorf("%d writes, want 2: the first and the latest", n)
+	}
+	if g := <-open(s1); g.err != nil || g.size != s3 || cs.count() != 2 {
+		t.Errorf("a reader of an older checkpoint: tree size %d, %v, %d writes; want %d, 2 writes", g.size, g.err, cs.count(), s3)
 	}
 }

@@ -34,7 +34,8 @@ func recordFileName(id string, size int64) string {
 // The file is written once for each checkpoint (and again as witnesses'
 // cosignatures of it are stored), into the server's own folder in its
 // temporary directory (TMPDIR), and served from there to every reader
-// until a newer one is written (recordfile.Cache):
+// until a newer one is written (recordfile.Cache; a reader may be given
+// a newer checkpoint's than the one the log had when they asked):
 // a log of a million entries is never held in memory, readers of a
 // public record cannot make the server copy it once a request, and at
 // most recordFileWriters files are being written at once.
@@ -48,11 +49,10 @@ func (s *server) recordFile(w http.ResponseWriter, r *http.Request) {
 		s.recordFileFailed(w, r, a.ID(), err)
 		return
 	}
-	name := recordFileName(a.ID(), cp.Size)
 	if r.Method == http.MethodHead {
 		// What a GET would be sent, without writing a copy of the log
 		// only to learn its headers (its length is known once written).
-		setRecordFileHeaders(w.Header(), name)
+		setRecordFileHeaders(w.Header(), recordFileName(a.ID(), cp.Size))
 		return
 	}
 	f, err := s.recordFileCache().Open(r.Context(), cp.Origin, cp.Size)
@@ -63,7 +63,8 @@ func (s *server) recordFile(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer f.Close()
-	setRecordFileHeaders(w.Header(), name)
+	// The file may be of a newer checkpoint, written meanwhile.
+	setRecordFileHeaders(w.Header(), recordFileName(a.ID(), f.TreeSize))
 	http.ServeContent(w, r, "", timeZero, f)
 }
 
