@@ -3,10 +3,8 @@ package web
 import (
 	"fmt"
 	"net/http"
-	"sync"
 
 	"plenum/ledger"
-	"plenum/recordfile"
 )
 
 // recordFileWriters is how many record files the server writes at once:
@@ -55,7 +53,7 @@ func (s *server) recordFile(w http.ResponseWriter, r *http.Request) {
 		setRecordFileHeaders(w.Header(), recordFileName(a.ID(), cp.Size))
 		return
 	}
-	f, err := s.recordFileCache().Open(r.Context(), cp.Origin, cp.Size)
+	f, err := s.records.Open(r.Context(), cp.Origin, cp.Size)
 	if err != nil {
 		if r.Context().Err() == nil {
 			s.recordFileFailed(w, r, a.ID(), err)
@@ -68,30 +66,11 @@ func (s *server) recordFile(w http.ResponseWriter, r *http.Request) {
 	http.ServeContent(w, r, "", timeZero, f)
 }
 
-// recordFileCaches holds each server's record files, made at the first
-// one it serves.
-var recordFileCaches = struct {
-	sync.Mutex
-	of map[*server]*recordfile.Cache
-}{of: map[*server]*recordfile.Cache{}}
-
-// recordFileCache returns the server's record files.
-func (s *server) recordFileCache() *recordfile.Cache {
-	recordFileCaches.Lock()
-	defer recordFileCaches.Unlock()
-	c := recordFileCaches.of[s]
-	if c == nil {
-		c = recordfile.NewCache(s.eng.Store(), recordfile.CacheOptions{Writers: recordFileWriters, Logger: s.opts.Logger})
-		recordFileCaches.of[s] = c
-	}
-	return c
-}
-
 // Close removes the record files the server keeps, ending those being
 // written: the handler New returns is an io.Closer, to close once it
 // serves no more. A record file asked for after is refused.
 func (s *server) Close() error {
-	return s.recordFileCache().Close()
+	return s.records.Close()
 }
 
 // setRecordFileHeaders sets the headers of the record file saved as name.

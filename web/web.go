@@ -50,6 +50,7 @@ import (
 	"plenum/httpapi"
 	"plenum/i18n"
 	"plenum/internal/routes"
+	"plenum/recordfile"
 )
 
 //go:embed templates/*.html
@@ -115,9 +116,9 @@ type server struct {
 	mux    *routes.Mux
 	static http.Handler
 	cache  minutesCache
-	// recordFiles holds a place for each record file being written
-	// (recordFileWriters at most).
-	recordFiles chan struct{}
+	// records are the record files the server keeps, one for each log's
+	// latest checkpoint (recordFile); closed with the server (Close).
+	records *recordfile.Cache
 	// seal seals secret ballots' tokens into the cookie that carries
 	// them to their page.
 	seal tokenSeal
@@ -214,7 +215,8 @@ func New(eng *engine.Engine, authStore *auth.Store, opts Options) http.Handler {
 	// The catalogs are compiled now, once, rather than by the first
 	// page to render (i18n.For).
 	i18n.For(i18n.Default)
-	s := &server{eng: eng, auth: authStore, opts: opts, pages: parsePages(), mux: routes.New(), cache: minutesCache{docs: map[string]cachedMinutes{}}, recordFiles: make(chan struct{}, recordFileWriters), seal: newTokenSeal(opts.Secret)}
+	s := &server{eng: eng, auth: authStore, opts: opts, pages: parsePages(), mux: routes.New(), cache: minutesCache{docs: map[string]cachedMinutes{}}, seal: newTokenSeal(opts.Secret)}
+	s.records = recordfile.NewCache(eng.Store(), recordfile.CacheOptions{Writers: recordFileWriters, Logger: opts.Logger})
 	sub, _ := fs.Sub(staticFS, "static")
 	s.static = http.StripPrefix("/static/", http.FileServerFS(sub))
 	m := s.mux

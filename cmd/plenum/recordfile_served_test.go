@@ -123,3 +123,23 @@ func replayedServer(t *testing.T, script string) (*server, string) {
 	t.Cleanup(func() { srv.Close() })
 	return srv, db
 }
+
+// TestServerCloseRemovesTheRecordFiles: the record files a server keeps
+// (one a log, in a folder of its own in TMPDIR) are removed when the
+// server closes, not left behind by every server that ever served one.
+func TestServerCloseRemovesTheRecordFiles(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	srv, _ := replayedServer(t, filepath.Join("..", "..", "testdata", "coop-2026.jsonl"))
+	ts := httptest.NewServer(srv.handler)
+	defer ts.Close()
+	download(t, ts.URL+"/a/coop-2026/record.db", t.TempDir())
+	kept, _ := filepath.Glob(filepath.Join(tmp, "plenum-record-*"))
+	if len(kept) != 1 {
+		t.Fatalf("the server keeps %d folders of record files in TMPDIR, want 1: %v", len(kept), kept)
+	}
+	srv.Close()
+	if left, _ := filepath.Glob(filepath.Join(tmp, "plenum-record-*")); len(left) != 0 {
+		t.Fatalf("closing the server left %v", left)
+	}
+}

@@ -75,6 +75,9 @@ type server struct {
 	access   accessConfig
 	node     *node  // nil unless on a cluster
 	forms    []byte // the pages' form secret on a cluster (formSecret); nil: random
+	// pages is the pages' handler (web.New), closed with the server: it
+	// keeps the record files it served in a folder of its own.
+	pages io.Closer
 }
 
 // openServer opens the store, the key (created on first start), the engine
@@ -229,6 +232,9 @@ func (s *server) routes(cfg serverConfig) http.Handler {
 		wopts.Forward = forwarder{n: s.node.n, server: cfg.name}
 	}
 	pages := web.New(s.engine, s.auth, wopts)
+	if c, ok := pages.(io.Closer); ok {
+		s.pages = c
+	}
 	aopts := httpapi.Options{BaseURL: cfg.baseURL, LoginForm: pages, Streams: streams}
 	if s.node != nil {
 		aopts.Forward = forwarder{n: s.node.n, server: cfg.name}
@@ -303,6 +309,9 @@ func newCosigner(l *i18n.Locale, st ledger.Store, witnesses []string, needed int
 // Close stops the engine, lets the cosigner finish, and closes the
 // databases. It is safe on a partly opened server.
 func (s *server) Close() {
+	if s.pages != nil {
+		s.pages.Close()
+	}
 	if s.node != nil {
 		s.node.stopFollowing()
 	}
