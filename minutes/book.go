@@ -8,11 +8,9 @@ import (
 	"time"
 
 	"github.com/go-pdf/fpdf"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/goitalic"
-	"golang.org/x/image/font/gofont/goregular"
 
 	"plenum/i18n"
+	"plenum/internal/pdffont"
 )
 
 // BookEntry is one motion of the motion book with its amendments (and
@@ -199,16 +197,13 @@ func BookPDF(d *Document, only string) ([]byte, error) {
 	pdf.SetTitle(title, true)
 	pdf.SetCreator("plenum", true)
 	pdf.SetLang(d.Lang)
-	pdf.AddUTF8FontFromBytes("go", "", goregular.TTF)
-	pdf.AddUTF8FontFromBytes("go", "B", gobold.TTF)
-	pdf.AddUTF8FontFromBytes("go", "I", goitalic.TTF)
-	addLineFonts(pdf)
+	addFonts(pdf)
 	pdf.SetMargins(20, 18, 20)
 	pdf.SetAutoPageBreak(true, 22)
 	pdf.AliasNbPages("{nb}")
 	l := d.locale()
 	footer := bookCheckpoint(l, d.Checkpoint)
-	setPDFFooter(pdf, l, "go", footer)
+	setPDFFooter(pdf, l, pdffont.Family, footer)
 	w := &pdfWriter{pdf: pdf, l: l}
 	pdf.AddPage()
 	w.heading(1, title)

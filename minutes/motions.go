@@ -6,12 +6,10 @@ import (
 	"strings"
 	"time"
 
-	"github.com/go-pdf/fpdf"
-	"golang.org/x/image/font/gofont/gobolditalic"
-
 	"plenum/assembly"
 	"plenum/i18n"
 	"plenum/internal/bidictl"
+	"plenum/internal/pdffont"
 	"plenum/motiontext"
 )
 
@@ -683,10 +681,6 @@ func aknLines(ls []TextLine) []string {
 	return out
 }
 
-// addLineFonts adds the font the numbered lines need besides the minutes'
-// own: bold italic, for strong emphasis within emphasis.
-func addLineFonts(pdf *fpdf.Fpdf) { pdf.AddUTF8FontFromBytes("go", "BI", gobolditalic.TTF) }
-
 // lines writes numbered lines: the number in a gutter, each line as it is
 // numbered, never wrapped; a line wider than the column is set smaller.
 func (w *pdfWriter) lines(ls []TextLine) {
@@ -717,11 +711,11 @@ func (w *pdfWriter) lines(ls []TextLine) {
 		marker := ""
 		if l.Marker != "" {
 			marker = pdfText(l.Marker) + " "
-			pdf.SetFont("go", "", size)
+			pdf.SetFont(pdffont.Family, "", size)
 			width += pdf.GetStringWidth(marker)
 		}
 		for _, p := range l.Parts {
-			pdf.SetFont("go", strings.NewReplacer("S", "", "U", "").Replace(style(p, l.Heading > 0)), size)
+			pdf.SetFont(pdffont.Family, strings.NewReplacer("S", "", "U", "").Replace(style(p, l.Heading > 0)), size)
 			width += pdf.GetStringWidth(text(p))
 		}
 		sz := size
@@ -738,16 +732,16 @@ func (w *pdfWriter) lines(ls []TextLine) {
 		pdf.SetTextColor(0, 0, 0)
 		pdf.SetX(left + gutter)
 		if marker != "" {
-			pdf.SetFont("go", "", sz)
+			pdf.SetFont(pdffont.Family, "", sz)
 			pdf.CellFormat(pdf.GetStringWidth(marker), lh, marker, "", 0, "L", false, 0, "")
 		}
 		for _, p := range l.Parts {
-			pdf.SetFont("go", style(p, l.Heading > 0), sz)
+			pdf.SetFont(pdffont.Family, style(p, l.Heading > 0), sz)
 			pdf.CellFormat(pdf.GetStringWidth(text(p)), lh, text(p), "", 0, "L", false, 0, "")
 		}
 		pdf.Ln(lh)
 	}
-	pdf.SetFont("go", "", 10.5)
+	pdf.SetFont(pdffont.Family, "", 10.5)
 	pdf.Ln(1.5)
 }
 

@@ -5,24 +5,18 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 	"unicode/utf8"
 
 	"github.com/go-pdf/fpdf"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/gobolditalic"
-	"golang.org/x/image/font/gofont/goitalic"
-	"golang.org/x/image/font/gofont/goregular"
-	"golang.org/x/image/font/sfnt"
-	"golang.org/x/text/unicode/norm"
 
 	"plenum/i18n"
+	"plenum/internal/pdffont"
 )
 
-// PDF renders the minutes as a paginated A4 document: the text in the Go
-// fonts (embedded, UTF-8), and on every page a footer with "Page N of M"
-// and the checkpoint the document was rendered from.
+// PDF renders the minutes as a paginated A4 document: the text in
+// Liberation Sans (embedded, UTF-8: package pdffont), and on every page a
+// footer with "Page N of M" and the checkpoint the document was rendered from.
 func PDF(d *Document) ([]byte, error) { return renderPDF(d, true) }
 
 // renderPDF renders with or without stream compression (tests read the
@@ -42,10 +36,7 @@ func renderPDF(d *Document, compress bool) ([]byte, error) {
 	pdf.SetSubject(l.T("minutes.pdf.subject"), true)
 	pdf.SetCreator("plenum", true)
 	pdf.SetLang(d.Lang)
-	pdf.AddUTF8FontFromBytes("go", "", goregular.TTF)
-	pdf.AddUTF8FontFromBytes("go", "B", gobold.TTF)
-	pdf.AddUTF8FontFromBytes("go", "I", goitalic.TTF)
-	addLineFonts(pdf)
+	addFonts(pdf)
 	pdf.SetMargins(20, 18, 20)
 	pdf.SetAutoPageBreak(true, 22)
 	pdf.AliasNbPages("{nb}")
@@ -53,7 +44,7 @@ func renderPDF(d *Document, compress bool) ([]byte, error) {
 	footer := l.T("minutes.pdf.footer", c.Origin, strconv.FormatInt(c.Size, 10), c.RootHash)
 	footerFont := "Helvetica" // English, as before the catalogs
 	if l.Lang() != i18n.Default {
-		footerFont = "go" // the core fonts have no Cyrillic, nor every accent
+		footerFont = pdffont.Family // the core fonts have no Cyrillic, nor every accent
 	}
 	setPDFFooter(pdf, l, footerFont, footer)
 	w := &pdfWriter{pdf: pdf, l: l}
@@ -251,19 +242,19 @@ func (w *pdfWriter) heading(level int, text string) {
 	if _, pageH := w.pdf.GetPageSize(); w.pdf.GetY() > pageH-50 {
 		w.pdf.AddPage() // keep a heading with what follows it
 	}
-	w.pdf.SetFont("go", "B", size)
+	w.pdf.SetFont(pdffont.Family, "B", size)
 	w.pdf.MultiCell(0, size*0.5, pdfText(text), "", "L", false)
 	w.pdf.Ln(2)
 }
 
 func (w *pdfWriter) para(text, style string) {
-	w.pdf.SetFont("go", style, 10.5)
+	w.pdf.SetFont(pdffont.Family, style, 10.5)
 	w.pdf.MultiCell(0, 5.2, pdfText(text), "", "L", false)
 	w.pdf.Ln(1.5)
 }
 
 func (w *pdfWriter) item(text string) {
-	w.pdf.SetFont("go", "", 10)
+	w.pdf.SetFont(pdffont.Family, "", 10)
 	x := w.pdf.GetX()
 	w.pdf.CellFormat(5, 5, "•", "", 0, "L", false, 0, "")
 	w.pdf.MultiCell(0, 5, pdfText(text), "", "L", false)
@@ -275,9 +266,9 @@ func (w *pdfWriter) item(text string) {
 // where there is one: Write takes time quadratic in the length of what it
 // is given (a 100 kB speech took 36 s), and pieces so cut set the same lines.
 func (w *pdfWriter) speech(name, text string) {
-	w.pdf.SetFont("go", "B", 10.5)
+	w.pdf.SetFont(pdffont.Family, "B", 10.5)
 	w.pdf.Write(5.2, pdfText(name)+": ")
-	w.pdf.SetFont("go", "", 10.5)
+	w.pdf.SetFont(pdffont.Family, "", 10.5)
 	for text = pdfText(text); text != ""; {
 		n := len(text)
 		if n > 512 {
@@ -379,47 +370,24 @@ func (w *pdfWriter) paragraph(p *Paragraph) {
 	}
 }
 
-// pdfText is text as the PDF can show it: a character none of the Go
-// fonts has a glyph for (an emoji, Hebrew or Arabic, a control character)
-// is written as its code point, "[U+1F600]", so that the PDF says what it
-// could not show rather than dropping it — and fpdf, whose font tables
-// stop at U+FFFF, would panic on a character beyond. The HTML and Markdown
-// of the same checkpoint show the text itself. A letter with combining
-// marks is composed first (NFC: "e" and U+0301 are "é"), as the fonts have
-// few combining marks of their own.
-func pdfText(s string) string {
-	covered := pdfGlyphs()
-	var b strings.Builder
-	for _, r := range norm.NFC.String(s) {
-		if r == '\n' || (r < rune(len(covered)) && covered[r]) {
-			b.WriteRune(r)
-			continue
-		}
-		fmt.Fprintf(&b, "[U+%04X]", r)
-	}
-	return b.String()
-}
+// addFonts registers the PDFs' font in its four faces (pdffont: the Go
+// fonts they were set in before had no glyph for "ễ", nor any combining
+// mark to draw it with).
+func addFonts(pdf *fpdf.Fpdf) { pdffont.Add(pdf) }
 
-// pdfGlyphs says, for each character up to U+FFFF, whether every Go font
-// the PDF sets text in has a glyph for it.
-var pdfGlyphs = sync.OnceValue(func() []bool {
-	covered := make([]bool, 1<<16)
-	for i := range covered {
-		covered[i] = i >= ' '
-	}
-	var buf sfnt.Buffer
-	for _, ttf := range [][]byte{goregular.TTF, gobold.TTF, goitalic.TTF, gobolditalic.TTF} {
-		f, err := sfnt.Parse(ttf)
-		if err != nil {
-			panic(err) // the fonts are compiled in
+// pdfText is text as the PDF can show it (pdffont.Text): composed (NFC),
+// a letter the font lacks drawn as its letter and marks where it has
+// them, and any other character the font has no glyph for (an emoji,
+// Thai, Hebrew or Arabic, which fpdf would set left to right, a control
+// character) written as its code point, "[U+1F600]", so that the PDF says
+// what it could not show rather than dropping it — and fpdf, whose font
+// tables stop at U+FFFF, would panic on a character beyond. The HTML and
+// Markdown of the same checkpoint show the text itself.
+func pdfText(s string) string {
+	return pdffont.Text(s, func(r rune) string {
+		if r == '\n' {
+			return "\n"
 		}
-		for i := range covered {
-			if covered[i] {
-				if g, err := f.GlyphIndex(&buf, rune(i)); err != nil || g == 0 {
-					covered[i] = false
-				}
-			}
-		}
-	}
-	return covered
-})
+		return fmt.Sprintf("[U+%04X]", r)
+	})
+}

@@ -11,8 +11,8 @@ import (
 	"testing"
 
 	"github.com/go-pdf/fpdf"
-	"golang.org/x/image/font/gofont/goregular"
 
+	"plenum/internal/pdffont"
 	"plenum/internal/pdftext"
 )
 
@@ -58,16 +58,16 @@ func TestPDF(t *testing.T) {
 
 // TestPDFUnencodableText renders text the PDF's fonts cannot show: an
 // emoji (beyond the font tables' 16 bits: it made the renderer panic),
-// scripts the Go fonts lack, combining marks, control characters. The PDF
-// must render, and say which characters it could not show, never drop
-// them silently.
+// scripts the font lacks or fpdf cannot set (right to left), combining
+// marks, control characters. The PDF must render, and say which
+// characters it could not show, never drop them silently.
 func TestPDFUnencodableText(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
 		{"vote 😀 for", "vote [U+1F600] for"},
 		{"עב", "[U+05E2][U+05D1]"},
 		{"a\x00b\x1f", "a[U+0000]b[U+001F]"},
 		{"Čech e\u0301 – “38”", "Čech é – “38”"},
-		{"é\u0301", "é[U+0301]"},
+		{"é\u0301", "é\u0301"}, // the font has the combining marks
 		{"two\nlines", "two\nlines"},
 	} {
 		if got := pdfText(c.in); got != c.want {
@@ -109,7 +109,7 @@ const longOrigin = "plenum.gewerkschaft-druck-und-papier.example.org/log/bundesk
 
 // TestPDFFooterFitsTheText: the checkpoint line of the PDFs' footer, for
 // a long server name and assembly id, in the core font (English) and in
-// the Go fonts (every other language), breaks into lines each as wide as
+// the PDFs' own (every other language), breaks into lines each as wide as
 // the text at most (one line for the test log's short origin in English;
 // the Russian words are longer) (fpdf's measure of the line in the footer's font),
 // which together say all of it; and in the PDFs of the minutes and of the
@@ -131,10 +131,10 @@ func TestPDFFooterFitsTheText(t *testing.T) {
 		l := d.locale()
 		text := l.T("minutes.pdf.footer", d.Checkpoint.Origin, strconv.FormatInt(d.Checkpoint.Size, 10), d.Checkpoint.RootHash)
 		pdf := fpdf.New("P", "mm", "A4", "")
-		pdf.AddUTF8FontFromBytes("go", "", goregular.TTF)
+		addFonts(pdf)
 		pdf.SetMargins(20, 18, 20)
 		width := 210 - 20 - 20 - 2*pdf.GetCellMargin()
-		font := map[string]string{"en": "Helvetica", "ru": "go"}[lang]
+		font := map[string]string{"en": "Helvetica", "ru": pdffont.Family}[lang]
 		lines := footerLines(pdf, font, text)
 		if c.origin != "" && len(lines) < 2 || c.origin == "" && lang == "en" && len(lines) != 1 || strings.Join(lines, " ") != text {
 			t.Errorf("%s: the footer %q is set as %q", lang, text, lines)
