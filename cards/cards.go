@@ -41,8 +41,16 @@ import (
 // Card is one mandate card: whose it is, what they sit for, and the access
 // code with its login link.
 type Card struct {
-	Person         string    `json:"person"`
-	Name           string    `json:"name"`
+	Person string `json:"person"`
+	Name   string `json:"name"`
+	// Ref is the person's member number (assembly.Person.Ref), if the
+	// record has one; Namesake says that another person of the assembly
+	// bears the same name (Namesakes), and then the card prints the
+	// member number beside the name, else the organization and the id:
+	// two cards alike but for the code let a roll-call vote be recorded
+	// under the wrong member.
+	Ref            string    `json:"ref,omitempty"`
+	Namesake       bool      `json:"namesake,omitempty"`
 	Organization   string    `json:"organization,omitempty"` // the organization's name
 	OrganizationID string    `json:"organization_id,omitempty"`
 	Mandate        string    `json:"mandate,omitempty"` // the mandate's kind
@@ -116,6 +124,7 @@ func Issue(ctx context.Context, a *engine.Assembly, codes *auth.Store, actor str
 				persons = append(persons, m.Person)
 			}
 		}
+		namesakes := Namesakes(s)
 		seen := map[string]bool{}
 		for _, p := range persons {
 			if seen[p] {
@@ -127,7 +136,7 @@ func Issue(ctx context.Context, a *engine.Assembly, codes *auth.Store, actor str
 				refusal = refuse(assembly.ErrNotFound, "persons", "there is no person %q in this assembly; add them with add_person first", p)
 				return
 			}
-			c := Card{Person: p, Name: person.Name}
+			c := Card{Person: p, Name: person.Name, Ref: person.Ref, Namesake: namesakes[p]}
 			// The card shows the mandate the person acts with: the
 			// verified one, else the latest submitted.
 			for _, mid := range person.Mandates {

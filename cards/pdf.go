@@ -7,14 +7,12 @@ import (
 	"strings"
 
 	"github.com/go-pdf/fpdf"
-	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/gomonobold"
-	"golang.org/x/image/font/gofont/goregular"
-	"golang.org/x/image/font/sfnt"
 	"rsc.io/qr"
 
 	"plenum/assembly"
 	"plenum/i18n"
+	"plenum/internal/pdffont"
 )
 
 // The sheet: A4 portrait, two columns of four cards, 90 × 65 mm each,
@@ -37,9 +35,6 @@ const (
 	qrSize         = 30.0
 )
 
-// goFont is the card's text face, for finding characters it cannot show.
-var goFont, _ = sfnt.Parse(goregular.TTF)
-
 // PDF lays the cards out on A4 sheets, eight to a page with cut marks: on
 // each card the assembly's name, the person's name, organization and
 // mandate, the access code and a QR code of the login link. The cards
@@ -49,10 +44,13 @@ var goFont, _ = sfnt.Parse(goregular.TTF)
 // sheet blank when delegations are small (three cards of two delegations
 // took two pages), and every card names its organization, so the cut
 // cards still sort into envelopes; a delegation of its own prints with
-// Selection.Organization. Names print in the Go fonts (Latin, Greek,
-// Cyrillic and more, WGL4); a name with characters they lack is followed
-// by the person's id on the card, so that the card can still be matched
-// (Unprintable lists them).
+// Selection.Organization. Names print in package pdffont's font (Latin
+// with Vietnamese, Greek, Cyrillic); a character it lacks prints as a
+// box, and the name is followed by the person's member number, else
+// their id, so that the card can still be matched (Unprintable lists
+// them, and the mandates page warns of them before printing). A name
+// another person of the assembly bears too is followed by the member
+// number, else the organization and the id (Card.Namesake).
 func PDF(assemblyName string, cards []Card) ([]byte, error) { return PDFIn(assemblyName, cards, "") }
 
 // PDFIn lays the cards out as PDF does, their words in a language (the
@@ -64,9 +62,8 @@ func PDFIn(assemblyName string, cards []Card, lang string) ([]byte, error) {
 	pdf.SetLang(l.Lang())
 	pdf.SetCreator("plenum", true)
 	pdf.SetAutoPageBreak(false, 0)
-	pdf.AddUTF8FontFromBytes("go", "", goregular.TTF)
-	pdf.AddUTF8FontFromBytes("go", "B", gobold.TTF)
-	pdf.AddUTF8FontFromBytes("gomono", "B", gomonobold.TTF)
+	pdffont.Add(pdf, "", "B")
+	pdf.AddUTF8FontFromBytes("gomono", "B", gomonobold.TTF) // the code: ASCII
 	for first := 0; first < len(cards); first += perPage {
 		page := cards[first:min(first+perPage, len(cards))]
 		pdf.AddPage()
@@ -79,8 +76,8 @@ func PDFIn(assemblyName string, cards []Card, lang string) ([]byte, error) {
 	}
 	if len(cards) == 0 {
 		pdf.AddPage()
-		pdf.SetFont("go", "", 12)
-		pdf.Text(20, 30, l.T("cards.none"))
+		pdf.SetFont(pdffont.Family, "", 12)
+		pdf.Text(20, 30, printable(l.T("cards.none")))
 	}
 	var buf bytes.Buffer
 	if err := pdf.Output(&buf); err != nil {
@@ -116,9 +113,9 @@ func sheet(pdf *fpdf.Fpdf, l *i18n.Locale, assemblyName string, page []Card) {
 	}
 	head := strings.Join(orgs, ", ")
 	pdf.SetTextColor(90, 90, 90)
-	pdf.SetFont("go", "", 7)
+	pdf.SetFont(pdffont.Family, "", 7)
 	pdf.SetXY(marginX, 3)
-	pdf.MultiCell(cols*cardW, 3, head+" · "+assemblyName, "", "C", false) // up to eight names wrap above the marks
+	pdf.MultiCell(cols*cardW, 3, printable(head+" · "+assemblyName), "", "C", false) // up to eight names wrap above the marks
 }
 
 // card draws one card in its slot on the page.
@@ -132,36 +129,32 @@ func card(pdf *fpdf.Fpdf, l *i18n.Locale, assemblyName string, c Card, slot int)
 	textW := cardW - qrSize - 10
 
 	pdf.SetTextColor(90, 90, 90)
-	pdf.SetFont("go", "", 7.5)
+	pdf.SetFont(pdffont.Family, "", 7.5)
 	pdf.SetXY(x+4, y+4)
-	pdf.CellFormat(cardW-8, 4, assemblyName, "", 1, "L", false, 0, "")
+	pdf.CellFormat(cardW-8, 4, printable(assemblyName), "", 1, "L", false, 0, "")
 	pdf.SetTextColor(0, 0, 0)
-	pdf.SetFont("go", "B", 12)
+	pdf.SetFont(pdffont.Family, "B", 12)
 	pdf.SetXY(x+4, y+10)
-	name := c.Name
-	if len(Unprintable(name)) > 0 {
-		name += " (" + c.Person + ")"
-	}
-	pdf.MultiCell(textW, 5.5, name, "", "L", false)
-	pdf.SetFont("go", "", 8.5)
+	pdf.MultiCell(textW, 5.5, cardName(l, c), "", "L", false)
+	pdf.SetFont(pdffont.Family, "", 8.5)
 	if c.Organization != "" {
 		pdf.SetX(x + 4)
-		pdf.MultiCell(textW, 4, c.Organization, "", "L", false)
+		pdf.MultiCell(textW, 4, printable(c.Organization), "", "L", false)
 	}
 	if c.Mandate != "" {
 		pdf.SetX(x + 4)
-		pdf.CellFormat(textW, 4.5, MandateWordsIn(l, c.Mandate), "", 1, "L", false, 0, "")
+		pdf.CellFormat(textW, 4.5, printable(MandateWordsIn(l, c.Mandate)), "", 1, "L", false, 0, "")
 	}
 
-	pdf.SetFont("go", "", 6.5)
+	pdf.SetFont(pdffont.Family, "", 6.5)
 	pdf.SetXY(x+4, y+cardH-25)
-	pdf.CellFormat(cardW-8, 4, l.T("cards.code"), "", 1, "L", false, 0, "")
+	pdf.CellFormat(cardW-8, 4, printable(l.T("cards.code")), "", 1, "L", false, 0, "")
 	pdf.SetFont("gomono", "B", 14)
 	pdf.SetXY(x+4, y+cardH-20.5)
 	pdf.CellFormat(cardW-8, 7, c.Code, "", 1, "L", false, 0, "")
-	pdf.SetFont("go", "", 6)
+	pdf.SetFont(pdffont.Family, "", 6)
 	pdf.SetXY(x+4, y+cardH-12)
-	pdf.MultiCell(cardW-8, 3, l.T("cards.scan", c.Link), "", "L", false)
+	pdf.MultiCell(cardW-8, 3, printable(l.T("cards.scan", c.Link)), "", "L", false)
 
 	q, err := qr.Encode(c.Link, qr.M)
 	if err != nil {
@@ -173,23 +166,37 @@ func card(pdf *fpdf.Fpdf, l *i18n.Locale, assemblyName string, c Card, slot int)
 	return nil
 }
 
-// Unprintable returns the characters of s that the cards' font has no
-// glyph for (each once, in order).
-func Unprintable(s string) []rune {
-	var out []rune
-	var buf sfnt.Buffer
-	for _, r := range s {
-		if r == ' ' {
-			continue
-		}
-		if g, err := goFont.GlyphIndex(&buf, r); err != nil || g == 0 {
-			if !slices.Contains(out, r) {
-				out = append(out, r)
-			}
-		}
+// cardName is the name as a card prints it (printable), followed, where
+// the name alone does not tell whose card it is, by what does: for a name
+// the font cannot print in full, the member number, else the id; for a
+// name another person bears too (Card.Namesake), the member number, else
+// the organization and the id.
+func cardName(l *i18n.Locale, c Card) string {
+	name := printable(c.Name)
+	unprintable := len(Unprintable(c.Name)) > 0
+	var tell string
+	switch {
+	case !c.Namesake && !unprintable:
+		return name
+	case c.Ref != "":
+		tell = l.T("cards.ref", c.Ref)
+	case c.Namesake && c.Organization != "":
+		tell = c.Organization + ", " + c.Person
+	default:
+		tell = c.Person
 	}
-	return out
+	return name + " (" + printable(tell) + ")"
 }
+
+// printable is s as the cards' font prints it (pdffont.Text): a
+// character it has no glyph for as a box, "□".
+func printable(s string) string {
+	return pdffont.Text(s, func(rune) string { return "□" })
+}
+
+// Unprintable returns the characters of s that the cards' font cannot
+// print (each once, in order).
+func Unprintable(s string) []rune { return pdffont.Missing(s) }
 
 // MandateWords names a mandate's kind as an English card prints it.
 func MandateWords(kind string) string { return MandateWordsIn(nil, kind) }

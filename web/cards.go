@@ -2,9 +2,11 @@ package web
 
 import (
 	"errors"
+	"fmt"
 	"net"
 	"net/http"
 	"strings"
+	"unicode"
 
 	"plenum/assembly"
 	"plenum/auth"
@@ -136,7 +138,11 @@ func (s *server) localCardsURL(r *http.Request) string {
 type cardHolder struct {
 	*assembly.Person
 	Organization string
-	Access       *assembly.Access
+	// Namesake: another person of the assembly bears the same name
+	// (cards.Namesakes); the page names the member number (Ref), else the
+	// id, beside the name, as the card prints it.
+	Namesake bool
+	Access   *assembly.Access
 	// Issue: the viewer may issue the person's code now. Else the person
 	// holds a valid code (the page offers to revoke it, for another
 	// officer to issue the new one), or the viewer revoked it (another
@@ -155,11 +161,12 @@ func (v *view) CardHolders() []cardHolder {
 		actor = auth.AdminPerson
 	}
 	var out []cardHolder
+	namesakes := cards.Namesakes(v.S)
 	for _, id := range v.S.PersonOrder {
 		if v.S.MayIssueFirstAccessCode(actor, id) != nil {
 			continue
 		}
-		h := cardHolder{Person: v.S.Persons[id], Access: v.S.Access[id], Issue: v.S.MayIssueAccessCode(actor, id) == nil}
+		h := cardHolder{Person: v.S.Persons[id], Namesake: namesakes[id], Access: v.S.Access[id], Issue: v.S.MayIssueAccessCode(actor, id) == nil}
 		for _, mid := range h.Mandates {
 			if m := v.S.Mandates[mid]; m != nil && m.Status != assembly.MandateStatusRejected {
 				h.Organization = v.OrgName(m.Organization)
@@ -168,6 +175,39 @@ func (v *view) CardHolders() []cardHolder {
 		out = append(out, h)
 	}
 	byName(out, func(h cardHolder) string { return h.Name })
+	return out
+}
+
+// unprintableName is a name the cards cannot print in full, with the
+// characters they lack: each as itself (none for a character not to be
+// shown, such as a control character) and its code point.
+type unprintableName struct {
+	Name  string
+	Chars []unprintableChar
+}
+
+type unprintableChar struct{ Char, Code string }
+
+// UnprintableNames are the names of holders (CardHolders) that the cards'
+// font cannot print in full (cards.Unprintable), in their order: the page
+// warns of them before the cards are printed.
+func (v *view) UnprintableNames(holders []cardHolder) []unprintableName {
+	var out []unprintableName
+	for _, h := range holders {
+		missing := cards.Unprintable(h.Name)
+		if len(missing) == 0 {
+			continue
+		}
+		u := unprintableName{Name: h.Name}
+		for _, r := range missing {
+			c := unprintableChar{Code: fmt.Sprintf("U+%04X", r)}
+			if unicode.IsGraphic(r) {
+				c.Char = string(r)
+			}
+			u.Chars = append(u.Chars, c)
+		}
+		out = append(out, u)
+	}
 	return out
 }
 
