@@ -8,6 +8,8 @@ import (
 	"strings"
 	"unicode"
 
+	"golang.org/x/text/unicode/bidi"
+
 	"plenum/assembly"
 	"plenum/auth"
 	"plenum/cards"
@@ -179,8 +181,10 @@ func (v *view) CardHolders() []cardHolder {
 }
 
 // unprintableName is a name the cards cannot print in full, with the
-// characters they lack: each as itself (none for a character not to be
-// shown, such as a control character) and its code point.
+// characters they lack: each by its code point, and as itself where it
+// stands alone in a line of the page's direction — not a control
+// character, a combining mark (with nothing to sit on), nor a letter
+// written right to left (the name, isolated before them, shows those).
 type unprintableName struct {
 	Name  string
 	Chars []unprintableChar
@@ -201,7 +205,9 @@ func (v *view) UnprintableNames(holders []cardHolder) []unprintableName {
 		u := unprintableName{Name: h.Name}
 		for _, r := range missing {
 			c := unprintableChar{Code: fmt.Sprintf("U+%04X", r)}
-			if unicode.IsGraphic(r) {
+			switch p, _ := bidi.LookupRune(r); {
+			case !unicode.IsGraphic(r), unicode.Is(unicode.M, r), p.Class() == bidi.R, p.Class() == bidi.AL, p.Class() == bidi.AN:
+			default:
 				c.Char = string(r)
 			}
 			u.Chars = append(u.Chars, c)

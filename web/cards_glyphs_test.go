@@ -13,13 +13,15 @@ import (
 
 // TestCardsPageWarnsOfUnprintableNames: before the cards are printed, the
 // mandates page lists the names the cards' font cannot print in full —
-// Thai, an emoji — each with those characters and their code points, in
-// the reader's language; names in Vietnamese, Serbo-Croatian, Greek or
-// Cyrillic, which print, are not listed, and print on the cards from the
-// page (pdftotext reads "Đorđe Nguyễn" whole, no box, no id beside it).
+// Thai, an emoji, Hebrew (fpdf would set it left to right) — each with
+// those characters' code points and, where they stand alone, the
+// characters themselves, in the reader's language; names in Vietnamese,
+// Serbo-Croatian, Greek or Cyrillic, which print, are not listed, and
+// print on the cards from the page (pdftotext reads "Đorđe Nguyễn"
+// whole, no box, no id beside it).
 func TestCardsPageWarnsOfUnprintableNames(t *testing.T) {
 	h := newHall(t)
-	for id, name := range map[string]string{"dorde": "Đorđe Nguyễn", "eleni": "Ελένη Παπαδοπούλου", "somchai": "Somchai ใจดี", "smiley": "Ana 😀 Lima"} {
+	for id, name := range map[string]string{"dorde": "Đorđe Nguyễn", "eleni": "Ελένη Παπαδοπούλου", "somchai": "Somchai ใจดี", "smiley": "Ana 😀 Lima", "dana": "Dana כהן"} {
 		h.must("admin", "add_person", obj{"id": id, "name": name})
 		h.must("admin", "submit_mandate", obj{"id": "m-" + id, "person": id, "organization": "members", "kind": "decisive"})
 		h.must("mc", "verify_mandate", obj{"mandate": "m-" + id})
@@ -34,7 +36,8 @@ func TestCardsPageWarnsOfUnprintableNames(t *testing.T) {
 	text := html.UnescapeString(regexp.MustCompile(`<[^>]*>`).ReplaceAllString(warning, ""))
 	for _, want := range []string{
 		"These names cannot be printed in full on the mandate cards",
-		"Somchai ใจดี: ใ (U+0E43), จ (U+0E08), ด (U+0E14), ี (U+0E35)",
+		"Somchai ใจดี: ใ (U+0E43), จ (U+0E08), ด (U+0E14), U+0E35", // a mark is not shown alone
+		"Dana כהן: U+05DB, U+05D4, U+05DF",                         // nor a letter written right to left
 		"Ana 😀 Lima: 😀 (U+1F600)",
 		"the member number, or else the person's id",
 	} {
