@@ -165,6 +165,25 @@ func (v *view) ElectionCountNow(el *assembly.Election) count {
 	return count{Voted: el.BallotsCast(), Entitled: len(el.Eligible), Present: v.electionPresent(el)}
 }
 
+// quorumWait is the quorum a vote waits for while those present fall
+// short of it: open_vote is refused until Needed of the Members with a
+// vote are registered present; Present are now.
+type quorumWait struct{ Needed, Members, Present int }
+
+// QuorumWait is the quorum the hall is short of, or nil where a vote may
+// be opened as far as the quorum goes (the rules set none, or it is met):
+// the condition open_vote refuses on (assembly.State.Quorum, whether or
+// not the sitting records attendance), said beside the forms that start
+// recording attendance and that put a question to the vote, before the
+// chair tries.
+func (v *view) QuorumWait() *quorumWait {
+	q := v.Quorum()
+	if q.OK {
+		return nil
+	}
+	return &quorumWait{Needed: q.Needed, Members: v.S.VotingMembers(), Present: q.Present}
+}
+
 // NextSpeakers are the first n on the speakers' list.
 func (v *view) NextSpeakers(n int) upTo[assembly.Request] { return cut(v.Speakers(), n) }
 

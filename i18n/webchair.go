@@ -1,0 +1,24 @@
+package i18n
+
+func init() { register(webchairMessages) }
+
+// webchairMessages are the words of the chair's console and the mandate
+// commission's desk about the quorum a vote waits for.
+var webchairMessages = []Msg{
+	// The quorum a vote waits for (open_vote is refused below it): beside
+	// the form that starts recording attendance, and beside the forms that
+	// put a question to the vote. Said as two messages, each with the
+	// plural of its own count.
+	{Key: "web.wc.quorum_until",
+		En: "#1|one=Votes will be refused until %d of the %d members with a vote is registered present;|other=Votes will be refused until %d of the %d members with a vote are registered present;",
+		De: "#1|one=Abstimmungen werden abgelehnt, bis %d der %d stimmberechtigten Mitglieder als anwesend registriert ist;|other=Abstimmungen werden abgelehnt, bis %d der %d stimmberechtigten Mitglieder als anwesend registriert sind;",
+		Ru: "#2|one=Голосования будут отклоняться, пока не будут зарегистрированы присутствующими %d из %d члена с правом голоса;|other=Голосования будут отклоняться, пока не будут зарегистрированы присутствующими %d из %d членов с правом голоса;",
+		Fr: "#1|one=Les votes seront refusés tant que %d des %d membres votants ne sera pas enregistré présent ;|other=Les votes seront refusés tant que %d des %d membres votants ne seront pas enregistrés présents ;",
+		Es: "#1|one=Las votaciones se rechazarán hasta que %d de los %d miembros con voto esté registrado como presente;|other=Las votaciones se rechazarán hasta que %d de los %d miembros con voto estén registrados como presentes;"},
+	{Key: "web.wc.quorum_now",
+		En: "#1|one=%d is now.|other=%d are now.",
+		De: "#1|one=derzeit ist es %d.|other=derzeit sind es %d.",
+		Ru: "сейчас их %d.",
+		Fr: "il y en a %d actuellement.",
+		Es: "ahora hay %d."},
+}
