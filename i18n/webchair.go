@@ -3,7 +3,8 @@ package i18n
 func init() { register(webchairMessages) }
 
 // webchairMessages are the words of the chair's console and the mandate
-// commission's desk about the quorum a vote waits for.
+// commission's desk about the quorum a vote waits for, and of the
+// commission registering a delegate present or gone, by name.
 var webchairMessages = []Msg{
 	// The quorum a vote waits for (open_vote is refused below it): beside
 	// the form that starts recording attendance, and beside the forms that
@@ -21,4 +22,9 @@ var webchairMessages = []Msg{
 		Ru: "сейчас их %d.",
 		Fr: "il y en a %d actuellement.",
 		Es: "ahora hay %d."},
+
+	// The commission registering a delegate present or gone (check_in,
+	// check_out for another person): whom it registered.
+	{Key: "web.done.check_in.of", En: "%s registered present", De: "%s als anwesend registriert", Ru: "Прибытие отмечено: %s", Fr: "Présence de %s enregistrée", Es: "Presencia de %s registrada"},
+	{Key: "web.done.check_out.of", En: "%s registered as gone", De: "%s als abgegangen registriert", Ru: "Уход отмечен: %s", Fr: "Départ de %s enregistré", Es: "Salida de %s registrada"},
 }

@@ -331,7 +331,7 @@ func (s *server) act(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	lang, named := "", ""
-	a.Read(func(st *assembly.State) { lang, named = st.Assembly.Language, doneName(st, cmd, r.PostForm) })
+	a.Read(func(st *assembly.State) { lang, named = st.Assembly.Language, doneName(st, cmd, actor, r.PostForm) })
 	dl := i18n.Choose(r, lang)
 	out := actResult{OK: true, Message: done(dl, doneCmd(dl, cmd, r.PostForm), res.First(), named)}
 	if (cmd == "cast_ballot" || cmd == "cast_election_ballot") && res.First() >= 0 {
@@ -431,11 +431,12 @@ func refusal(r *http.Request, e *assembly.Error) string { return namedRefusal(r,
 // namedRefusal is a domain refusal as the page shows it, in the language
 // of the person who gave the command, with the ids in the rules' words
 // replaced by names (st nil: as they are), and the commands and fields
-// by the words of the page's forms (inPageWords).
+// by the words of the page's forms (inPageWords), as the page whose form
+// was posted says them (formPage).
 func namedRefusal(r *http.Request, st *assembly.State, e *assembly.Error) string {
-	lang := ""
+	lang, page := "", ""
 	if st != nil {
-		lang = st.Assembly.Language
+		lang, page = st.Assembly.Language, formPage(r, st.Assembly.ID)
 	}
 	l := i18n.Choose(r, lang)
 	// The texts a person typed among the arguments (a name, a title, a
@@ -449,7 +450,7 @@ func namedRefusal(r *http.Request, st *assembly.State, e *assembly.Error) string
 	// The commands and fields the refusal names as data are named in the
 	// page's words (inPageWords), and the sentence around them is the
 	// page's where its words differ from the API's (refusalVariant).
-	m := inPageWords(l, markedReason(r0))
+	m := inPageWords(l, markedReason(r0), page)
 	if e.Format != "" {
 		english = fmt.Sprintf(e.Format, m.Args...)
 	}
@@ -500,16 +501,22 @@ func doneCmd(l *i18n.Locale, cmd string, form url.Values) string {
 
 // doneOf are the commands whose message names what they were about: the
 // form's argument that holds its id, and its name in the state as it is
-// after the command (an organization's or a person's: at hand in a map).
+// after the command (an organization's or a person's: at hand in a map);
+// others, named only when about someone other than who gave it (the
+// mandate commission registering a delegate present names the delegate;
+// a delegate saying "I am in the hall" is not told their own name).
 var doneOf = map[string]struct {
-	arg  string
-	name func(st *assembly.State, id string) string
+	arg    string
+	name   func(st *assembly.State, id string) string
+	others bool
 }{
-	"amend_organization": {"a:organization", orgNamed},
-	"amend_person":       {"a:person", personNamed},
-	"grant_role":         {"a:person", personNamed},
-	"revoke_role":        {"a:person", personNamed},
-	"transfer_proxy":     {"a:to", personNamed},
+	"amend_organization": {arg: "a:organization", name: orgNamed},
+	"amend_person":       {arg: "a:person", name: personNamed},
+	"grant_role":         {arg: "a:person", name: personNamed},
+	"revoke_role":        {arg: "a:person", name: personNamed},
+	"transfer_proxy":     {arg: "a:to", name: personNamed},
+	"check_in":           {arg: "a:person", name: personNamed, others: true},
+	"check_out":          {arg: "a:person", name: personNamed, others: true},
 }
 
 func orgNamed(st *assembly.State, id string) string {
@@ -526,11 +533,13 @@ func personNamed(st *assembly.State, id string) string {
 	return ""
 }
 
-// doneName is the name of what the accepted command cmd, sent with form,
-// was about (doneOf), or "".
-func doneName(st *assembly.State, cmd string, form url.Values) string {
+// doneName is the name of what the accepted command cmd, given by actor
+// with form, was about (doneOf), or "".
+func doneName(st *assembly.State, cmd, actor string, form url.Values) string {
 	if of, ok := doneOf[cmd]; ok {
-		return of.name(st, strings.TrimSpace(form.Get(of.arg)))
+		if id := strings.TrimSpace(form.Get(of.arg)); !of.others || id != actor {
+			return of.name(st, id)
+		}
 	}
 	return ""
 }

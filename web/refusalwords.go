@@ -1,6 +1,9 @@
 package web
 
 import (
+	"net/http"
+	"strings"
+
 	"plenum/assembly"
 	"plenum/i18n"
 )
@@ -16,7 +19,35 @@ const refusalVariant = "web.refusal."
 // form, by the argument's name in JSON.
 type formWord struct {
 	action string
+	// on are the actions of the forms of particular pages that say the
+	// command in words of their own, by the page's path under the
+	// assembly as the form's back field gives it: the mandate commission
+	// registers a delegate present ("Register present") by the command a
+	// delegate gives saying "I am in the hall".
+	on     map[string]string
 	labels map[string]string
+}
+
+// actionOn is the catalog key of the action of the command's form on
+// the page given (formPage).
+func (w formWord) actionOn(page string) string {
+	if k, ok := w.on[page]; ok {
+		return k
+	}
+	return w.action
+}
+
+// formPage is the page of the assembly id whose form r posted, as the
+// form's back field names it under the assembly ("mandates",
+// "chair/hall"), or "".
+func formPage(r *http.Request, id string) string {
+	p, ok := strings.CutPrefix(r.PostFormValue("back"), "/a/"+id+"/")
+	if !ok || id == "" {
+		return ""
+	}
+	p, _, _ = strings.Cut(p, "#")
+	p, _, _ = strings.Cut(p, "?")
+	return p
 }
 
 // formWords are the pages' words of the commands their forms post
@@ -46,7 +77,7 @@ var formWords = map[string]formWord{
 	"cast_ballot":               {action: "web.act.cast_ballot"},
 	"cast_election_ballot":      {action: "web.d.confirm_ballot"},
 	"change_presidium":          {action: "web.cf.pr_btn", labels: map[string]string{"note": "web.cf.note"}},
-	"check_in":                  {action: "web.d.in_hall"},
+	"check_in":                  {action: "web.d.in_hall", on: map[string]string{"mandates": "web.m.register_present"}},
 	"check_out":                 {action: "web.m.register_departure"},
 	"close_discussion":          {action: "web.c.close_discussion"},
 	"close_election":            {action: "web.c.close_election", labels: map[string]string{"seed": "web.ce.seed"}},
@@ -114,17 +145,19 @@ var formWords = map[string]formWord{
 // (assembly.CommandName, CommandRef, FieldName) in the page's words in l
 // (formWords), in its phrases too: the command refused by its form's
 // action, another command by its action quoted, a field by its label on
-// the form. A command or a field no page has words for keeps its name.
-func inPageWords(l *i18n.Locale, r assembly.Reason) assembly.Reason {
+// the form; an action as the form on page says it where that form has
+// words of its own (formWord.on). A command or a field no page has words
+// for keeps its name.
+func inPageWords(l *i18n.Locale, r assembly.Reason, page string) assembly.Reason {
 	return eachArg(r, func(a any) any {
 		switch a := a.(type) {
 		case assembly.CommandName:
 			if w, ok := formWords[string(a)]; ok {
-				return l.T(w.action)
+				return l.T(w.actionOn(page))
 			}
 		case assembly.CommandRef:
 			if w, ok := formWords[string(a)]; ok {
-				return l.T("web.act.quoted", l.T(w.action))
+				return l.T("web.act.quoted", l.T(w.actionOn(page)))
 			}
 		case assembly.FieldName:
 			if k, ok := formWords[a.Cmd].labels[a.Name]; ok {

@@ -101,10 +101,20 @@ func TestEveryFormHasItsWords(t *testing.T) {
 				t.Errorf("formWords labels %s of %s, which no form labels", arg, cmd)
 			}
 		}
+		for page, k := range w.on {
+			if !pageFormSays(t, page, cmd, k) {
+				t.Errorf("formWords says %s on the page %s as %s, and no form of that page's template posts it with those words", cmd, page, k)
+			}
+		}
 		for _, lang := range i18n.Languages {
 			l := i18n.For(lang.Tag)
 			if !l.Has(w.action) || strings.Contains(l.T(w.action), "%!") {
 				t.Errorf("%s: the action of %s (%s) is not in the catalog, or needs an argument", lang.Tag, cmd, w.action)
+			}
+			for _, k := range w.on {
+				if !l.Has(k) || strings.Contains(l.T(k), "%!") {
+					t.Errorf("%s: an action of %s (%s) is not in the catalog, or needs an argument", lang.Tag, cmd, k)
+				}
 			}
 			for _, k := range w.labels {
 				if !l.Has(k) {
@@ -125,4 +135,24 @@ func inlineOneLineDefines(text string) string {
 		text = call.ReplaceAllLiteralString(text, m[2])
 	}
 	return text
+}
+
+// pageFormSays reports whether the template of page (its path under the
+// assembly: chair/hall is chair-hall.html) has a form that posts cmd and
+// says key.
+func pageFormSays(t *testing.T, page, cmd, key string) bool {
+	t.Helper()
+	b, err := fs.ReadFile(templateFS, "templates/"+strings.ReplaceAll(page, "/", "-")+".html")
+	if err != nil {
+		return false
+	}
+	text := inlineOneLineDefines(string(b))
+	for _, at := range wordsCmdRe.FindAllStringSubmatchIndex(text, -1) {
+		start := strings.LastIndex(text[:at[0]], "<form")
+		end := strings.Index(text[at[1]:], "</form>")
+		if text[at[2]:at[3]] == cmd && start >= 0 && end >= 0 && strings.Contains(text[start:at[1]+end], `"`+key+`"`) {
+			return true
+		}
+	}
+	return false
 }
