@@ -491,7 +491,8 @@ func (v *view) lastItemHandled() string {
 
 // handCounted reports whether vt is counted by hand, not by ballots cast
 // on phones: no ballot in it, and a method whose ballots are not cast on
-// phones (the count form's condition on the chair's console).
+// phones. The one rule of the console's count line, its count form
+// (view.HandCounted in the template) and the projector.
 func handCounted(vt *assembly.Vote) bool {
 	return len(vt.Ballots) == 0 && len(vt.Sealed) == 0 && vt.Encrypted == nil && vt.Method != "roll_call" && vt.Method != "secret"
 }

@@ -103,6 +103,7 @@ func (s *stateView) ActiveVotes() []*assembly.Vote                  { return s.v
 func (s *stateView) ActiveElections() []*assembly.Election          { return s.v.ActiveElections() }
 func (s *stateView) LastOutcome() *outcome                          { return s.v.LastOutcome() }
 func (s *stateView) CountLine(vt *assembly.Vote) template.HTML      { return s.v.CountLine(vt) }
+func (s *stateView) HandCounted(vt *assembly.Vote) bool             { return s.v.HandCounted(vt) }
 func (s *stateView) ElectionCountLine(el *assembly.Election) string { return s.v.ElectionCountLine(el) }
 func (s *stateView) CountDecides(vt *assembly.Vote) string          { return s.v.CountDecides(vt) }
 func (s *stateView) ConsentLabel(vt *assembly.Vote) string          { return s.v.ConsentLabel(vt) }
