@@ -3,8 +3,9 @@ package i18n
 func init() { register(webchairMessages) }
 
 // webchairMessages are the words of the chair's console and the mandate
-// commission's desk about the quorum a vote waits for, and of the
-// commission registering a delegate present or gone, by name.
+// commission's desk about the quorum a vote waits for, of a count of
+// hands entered, and of the commission registering a delegate present or
+// gone, by name.
 var webchairMessages = []Msg{
 	// The quorum a vote waits for (open_vote is refused below it): beside
 	// the form that starts recording attendance, and beside the forms that
@@ -22,6 +23,15 @@ var webchairMessages = []Msg{
 		Ru: "сейчас их %d.",
 		Fr: "il y en a %d actuellement.",
 		Es: "ahora hay %d."},
+
+	// A count of hands entered, as a sentence says it after "Count
+	// entered:" (web.c.count_entered) on the console and the projector:
+	// each side's count, a number or a word (minutes.arith.*), in the
+	// language's order, not a capitalised label mid-sentence ("For not
+	// stated, Against the majority").
+	{Key: "web.wc.count_for", En: "%s in favor", De: "%s dafür", Ru: "за – %s", Fr: "%s pour", Es: "%s a favor"},
+	{Key: "web.wc.count_against", En: "%s against", De: "%s dagegen", Ru: "против – %s", Fr: "%s contre", Es: "%s en contra"},
+	{Key: "web.wc.count_abstain", En: "%s abstaining", De: "%s Enthaltungen", Ru: "воздержались – %s", Fr: "%s abstentions", Es: "%s abstenciones"},
 
 	// The commission registering a delegate present or gone (check_in,
 	// check_out for another person): whom it registered.

@@ -497,8 +497,11 @@ func handCounted(vt *assembly.Vote) bool {
 	return len(vt.Ballots) == 0 && len(vt.Sealed) == 0 && vt.Encrypted == nil && vt.Method != "roll_call" && vt.Method != "secret"
 }
 
-// RoundWords is a count of hands in the page's language: "For 3, Against
-// all the others", each choice as the ballot names it.
+// RoundWords is a count of hands in the page's language as a sentence
+// says it, after "Count entered:" on the console and the projector: "3 in
+// favor, all the others against", "the majority against" (a side the
+// count does not state is left out, as the 1917 secretaries left it); a
+// choice among drafts by the draft's title: "“Draft A” 38".
 func (v *view) RoundWords(vt *assembly.Vote, r assembly.Round) string {
 	var parts []string
 	add := func(label string, c assembly.Count) {
@@ -506,14 +509,19 @@ func (v *view) RoundWords(vt *assembly.Vote, r assembly.Round) string {
 			parts = append(parts, v.L.T("web.c.count_part", label, v.CountWords(c)))
 		}
 	}
+	side := func(key string, c assembly.Count) {
+		if c != (assembly.Count{}) && c.Word != "unstated" {
+			parts = append(parts, v.L.T(key, v.CountWords(c)))
+		}
+	}
 	if vt.Alternatives != "" {
 		for _, ch := range v.Choices(vt) {
 			add(ch.Label, r.Alternatives[ch.Value])
 		}
 	} else {
-		add(v.L.T("web.choice.for"), r.For)
-		add(v.L.T("web.choice.against"), r.Against)
-		add(v.L.T("web.choice.abstain"), r.Abstain)
+		side("web.wc.count_for", r.For)
+		side("web.wc.count_against", r.Against)
+		side("web.wc.count_abstain", r.Abstain)
 	}
 	if r.Unanimous {
 		parts = append(parts, v.L.T("minutes.count.unanimous"))

@@ -27,14 +27,14 @@ func TestConsoleShowsTheCountOfHands(t *testing.T) {
 	}
 	h.must("chair", "enter_count", obj{"vote": "v1", "for": 3, "against": "rest"})
 	_, body, _ = chair.get("/a/coop/chair")
-	if !strings.Contains(body, "Count entered: For 3, Against all the others") {
+	if !strings.Contains(body, "Count entered: 3 in favor, all the others against") {
 		t.Errorf("the console does not show the count entered:\n%s", body)
 	}
 	if !strings.Contains(body, `<option value="">as the count decides: defeated</option>`) {
 		t.Errorf("the declare form does not say what the count decides:\n%s", body)
 	}
 	_, body = chair.getWith("/a/coop/chair", http.Header{"Cookie": {"plenum_lang=de"}})
-	if !strings.Contains(body, "Zählung eingetragen: Dafür 3, Dagegen alle anderen") {
+	if !strings.Contains(body, "Zählung eingetragen: 3 dafür, alle anderen dagegen") {
 		t.Errorf("the count entered is not in the page's language:\n%s", body)
 	}
 }

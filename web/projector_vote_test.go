@@ -40,7 +40,7 @@ func TestProjectorSaysWhatTheHallVotesOn(t *testing.T) {
 	h.must("chair", "close_vote", obj{"vote": "v2"})
 	h.must("chair", "enter_count", obj{"vote": "v2", "for": 3, "against": "rest"})
 	_, body, _ = proj.get("/a/coop/projector?fragment=live")
-	if !strings.Contains(body, "Count entered: For 3, Against all the others") {
+	if !strings.Contains(body, "Count entered: 3 in favor, all the others against") {
 		t.Errorf("the projector does not show the count of hands entered:\n%s", body)
 	}
 }
