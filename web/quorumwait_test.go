@@ -16,13 +16,7 @@ import (
 // question to the vote, before the chair tries. Once the quorum is
 // there, neither says it.
 func TestQuorumWaitSaidBeforeTheVote(t *testing.T) {
-	h := newHall(t)
-	h.must("admin", "set_rules", obj{"overrides": obj{"quorum": "majority_of_members"}})
-	h.must("chair", "close_sitting", obj{"sitting": "s1"})
-	h.must("chair", "open_sitting", obj{"id": "s2", "title": "Second sitting", "date": "2026-05-10", "chair": "chair", "secretaries": []string{"sec"}, "attendance_recorded": false})
-	h.must("chair", "take_up_item", obj{"item": "i1"})
-	h.must("mc", "check_out", obj{"person": "anna"})
-	h.must("mc", "check_out", obj{"person": "boris"})
+	h := quorumShortHall(t)
 
 	const until = "Votes will be refused until 2 of the 3 members with a vote are registered present; 1 is now."
 	mc, chair := h.browser("mc"), h.browser("chair")
@@ -73,6 +67,20 @@ func TestQuorumWaitSaidBeforeTheVote(t *testing.T) {
 		t.Errorf("with the quorum present the console still says votes will be refused")
 	}
 	h.must("chair", "open_vote", obj{"id": "v1", "motion": "m1", "method": "show_of_hands"})
+}
+
+// quorumShortHall is newHall with a quorum of a majority of the members
+// (2 of 3) and a second sitting, opened without recording attendance,
+// in which 1 is registered present, the budget (m1) in order.
+func quorumShortHall(t *testing.T) *hall {
+	h := newHall(t)
+	h.must("admin", "set_rules", obj{"overrides": obj{"quorum": "majority_of_members"}})
+	h.must("chair", "close_sitting", obj{"sitting": "s1"})
+	h.must("chair", "open_sitting", obj{"id": "s2", "title": "Second sitting", "date": "2026-05-10", "chair": "chair", "secretaries": []string{"sec"}, "attendance_recorded": false})
+	h.must("chair", "take_up_item", obj{"item": "i1"})
+	h.must("mc", "check_out", obj{"person": "anna"})
+	h.must("mc", "check_out", obj{"person": "boris"})
+	return h
 }
 
 // formText is the form with the id given, "" if the page has none.
