@@ -45,7 +45,7 @@ func TestCommissionRegistersPresence(t *testing.T) {
 		t.Fatal("boris is still checked in after the commission registered his departure")
 	}
 	_, body, _ = mc.get("/a/coop/mandates")
-	if !strings.Contains(body, "Registered as gone") {
+	if !strings.Contains(body, "Boris Borisov registered as gone") {
 		t.Errorf("the page does not say the departure was registered")
 	}
 	in := deskForm(body, "check_in", "boris")
@@ -59,7 +59,7 @@ func TestCommissionRegistersPresence(t *testing.T) {
 		t.Fatal("boris is not in the hall after the commission registered him present")
 	}
 	_, body, _ = mc.get("/a/coop/mandates")
-	if !strings.Contains(body, "Registered present") || deskForm(body, "check_out", "boris") == nil {
+	if !strings.Contains(body, "Boris Borisov registered present") || deskForm(body, "check_out", "boris") == nil {
 		t.Errorf("after registering boris present the page neither says so nor offers his departure")
 	}
 	_, body, _ = h.browser("chair").get("/a/coop/mandates")
