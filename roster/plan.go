@@ -92,6 +92,11 @@ type Preview struct {
 	Missing          []Missing
 	Commands         []Planned
 	Summary          Summary
+	// NoOrganizationColumn says that the assembly has organizations but
+	// no column of the file is read as the organization: every row is
+	// read as a personal mandate, from no organization (a header the
+	// import does not know, such as "Landesverband", is not read).
+	NoOrganizationColumn bool
 }
 
 // Batch returns the commands of the good rows as engine.Assembly.SubmitAll
@@ -149,8 +154,12 @@ type plan struct {
 	nameRows      map[string][]int
 	personRow     map[string]int // person id → index of the row that is them, matched or new
 	amends        map[int]bool   // rows that amend their mandate
-	verifies      map[int]bool   // rows that verify their mandate
-	orgLooks      *lookIndex     // the organizations, by their look; made when needed
+	// others are the rows that give, under a reference of their own, the
+	// name of a person of the assembly who has no reference, which
+	// another row (the value) is: other persons of the same name
+	others   map[int]int
+	verifies map[int]bool // rows that verify their mandate
+	orgLooks *lookIndex   // the organizations, by their look; made when needed
 	// the ids made, by stem, so that the next id of a stem is found
 	// where the last was (newID)
 	personSeq, orgSeq, mandateSeq idSeq
@@ -179,7 +188,7 @@ func Plan(t *Table, fresh func() (*assembly.State, error), opts Options) (*Previ
 	p := &plan{t: t, s: s, opts: opts,
 		personsByName: map[string][]*assembly.Person{}, orgsByName: map[string][]*assembly.Organization{},
 		newOrgs: map[string]*step{}, newOrgIDs: map[string]bool{}, newPersonIDs: map[string]bool{}, newMandateIDs: map[string]bool{},
-		matched: map[string]int{}, refRows: map[string]int{}, nameRows: map[string][]int{}, amends: map[int]bool{}, verifies: map[int]bool{}, personRow: map[string]int{},
+		matched: map[string]int{}, refRows: map[string]int{}, nameRows: map[string][]int{}, amends: map[int]bool{}, others: map[int]int{}, verifies: map[int]bool{}, personRow: map[string]int{},
 		personSeq: idSeq{}, orgSeq: idSeq{}, mandateSeq: idSeq{},
 	}
 	for _, id := range s.PersonOrder {
@@ -195,6 +204,7 @@ func Plan(t *Table, fresh func() (*assembly.State, error), opts Options) (*Previ
 		p.readRow(len(p.rows)-1, tr)
 	}
 	p.findDuplicates()
+	p.shareUnreferenced()
 	for i := range p.rows {
 		p.planRow(i)
 	}
@@ -207,7 +217,7 @@ func Plan(t *Table, fresh func() (*assembly.State, error), opts Options) (*Previ
 	for i := range p.rows {
 		p.planProxy(i)
 	}
-	pv := &Preview{Table: t, Rows: p.rows}
+	pv := &Preview{Table: t, Rows: p.rows, NoOrganizationColumn: len(s.OrgOrder) > 0 && t.Column(FieldOrganization) < 0}
 	if pv.Commands, err = p.rehearse(fresh); err != nil {
 		return nil, err
 	}
@@ -428,7 +438,7 @@ func (p *plan) readRow(i int, tr TableRow) {
 		p.problem(i, FieldWeight, "the weight %q is not a whole number of votes from 1 to %d", weight, maxWeight)
 	}
 	status := cell(FieldStatus)
-	if r.Status, ok = statuses[headerKey(status)]; !ok {
+	if r.Status, ok = ReadStatus(status); !ok {
 		p.problem(i, FieldStatus, "%q is not a status of a mandate; write verified, submitted, or leave it empty", status)
 	}
 }
@@ -557,14 +567,117 @@ func (p *plan) findLookalikes() {
 	}
 }
 
+// shareUnreferenced settles which row is a person of the assembly who
+// has no reference yet (recorded from a file without references) when
+// several rows give their name, each with a reference of its own that
+// no person has: two rows of one name and two references are two persons.
+// The row whose organization is one of the person's mandates' is them,
+// else the first; the others are new persons (p.others).
+func (p *plan) shareUnreferenced() {
+	for i, r := range p.rows {
+		if r.Ref == "" || r.Name == "" || p.bad(i) {
+			continue
+		}
+		if _, ok := p.s.PersonByRef(r.Ref); ok {
+			continue
+		}
+		k := assembly.NameKey(r.Name)
+		var bare []*assembly.Person
+		for _, per := range p.personsByName[k] {
+			if per.Ref == "" {
+				bare = append(bare, per)
+			}
+		}
+		if len(bare) != 1 {
+			continue // none, or several: a reference says which (matchPerson)
+		}
+		var claims []int // the rows of the name that may be the person
+		for _, j := range p.nameRows[k] {
+			if _, ok := p.s.PersonByRef(p.rows[j].Ref); ok || p.bad(j) || p.rows[j].Ref == "" {
+				continue
+			}
+			claims = append(claims, j)
+		}
+		if len(claims) < 2 || claims[0] != i {
+			continue // one row, or settled at the first of them
+		}
+		first := claims[0]
+		orgs := map[string]bool{}
+		for _, id := range bare[0].Mandates {
+			if md := p.s.Mandates[id]; md.Status != assembly.MandateStatusRejected {
+				if o := p.s.Organizations[md.Organization]; o != nil {
+					orgs[assembly.NameKey(o.Name)] = true
+				} else {
+					orgs[""] = true
+				}
+			}
+		}
+		for _, j := range claims {
+			if orgs[assembly.NameKey(p.rows[j].Organization)] {
+				first = j
+				break
+			}
+		}
+		for _, j := range claims {
+			if j != first {
+				p.others[j] = first
+			}
+		}
+	}
+}
+
+// who names a person of the assembly as the preview tells persons of one
+// name apart: by their reference (or that they have none yet) and the
+// organizations of their mandates not rejected.
+func (p *plan) who(per *assembly.Person) Phrase {
+	var from List
+	for _, id := range per.Mandates {
+		if md := p.s.Mandates[id]; md.Status != assembly.MandateStatusRejected {
+			if o := p.s.Organizations[md.Organization]; o != nil {
+				from = append(from, o.Name)
+			} else {
+				from = append(from, phrase("no organization"))
+			}
+		}
+	}
+	switch {
+	case per.Ref != "" && len(from) > 0:
+		return phrase("%s with the reference %q, from %s", per.Name, per.Ref, from)
+	case per.Ref != "":
+		return phrase("%s with the reference %q", per.Name, per.Ref)
+	case len(from) > 0:
+		return phrase("%s without a reference, from %s", per.Name, from)
+	}
+	return phrase("%s without a reference", per.Name)
+}
+
+// nameShared reports whether row i's name is another row's too, or
+// another person's of the assembly than per.
+func (p *plan) nameShared(i int, per *assembly.Person) bool {
+	k := assembly.NameKey(p.rows[i].Name)
+	if len(p.nameRows[k]) > 1 {
+		return true
+	}
+	for _, other := range p.personsByName[k] {
+		if per == nil || other.ID != per.ID {
+			return true
+		}
+	}
+	return false
+}
+
 // matchPerson finds the person of the assembly the row is: by reference,
-// else by name (a person with another reference is someone else).
+// else by name (a person with another reference is someone else, and so
+// is a person without one whom another row of the name is).
 func (p *plan) matchPerson(i int) (*assembly.Person, bool) {
 	r := p.rows[i]
 	if r.Ref != "" {
 		if per, ok := p.s.PersonByRef(r.Ref); ok {
 			return per, true
 		}
+	}
+	if _, other := p.others[i]; other {
+		return nil, true
 	}
 	var cands []*assembly.Person
 	for _, per := range p.personsByName[assembly.NameKey(r.Name)] {
@@ -663,6 +776,9 @@ func (p *plan) planRow(i int) {
 		}
 		p.matched[per.ID] = i
 		r.Person = per.ID
+		if p.nameShared(i, per) {
+			p.note(i, "this row is %s, already in the assembly", p.who(per))
+		}
 	}
 	org, okOrg := p.organization(i)
 	if !ok || !okOrg || p.bad(i) {
@@ -704,6 +820,9 @@ func (p *plan) planNew(i int, org string) {
 	}
 	p.submit(i, org)
 	p.change(i, "new person, %s", describe(r.Kind, r.Weight, r.Organization, r.Status))
+	if j, ok := p.others[i]; ok {
+		p.note(i, "a new person: %s, of the same name, is row %d; this row's reference differs", p.rows[j].Name, p.rows[j].Number)
+	}
 	for _, per := range p.personsByName[assembly.NameKey(r.Name)] {
 		if per.Ref != "" && per.Ref != r.Ref {
 			// Two persons of one name, or the same person under a
