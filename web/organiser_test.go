@@ -173,10 +173,10 @@ func TestOrganiserSetsUpACongress(t *testing.T) {
 	}
 	s.run(org, "choose the corrected file", chromedp.SetUploadFiles(chromedp.CSS("#roster-file"), []string{fixed}))
 	s.click(org, `form[action="/a/`+id+`/import"] button[type="submit"]`)
-	s.until(org, "the clean preview", contains("main", "Record 62 rows"))
+	s.until(org, "the clean preview", contains("main", "Record 62 new persons with their mandates"))
 	s.shot(org, "setup-5-import-preview-clean")
 	s.click(org, `form[action="/a/`+id+`/import/record"] button[type="submit"]`)
-	s.until(org, "recorded", contains("main", "62 rows added")+" && "+contains("main", "179 commands in one batch"))
+	s.until(org, "recorded", contains("main", "62 new persons with their mandates")+` && document.querySelector("main").textContent.includes("179 commands in one batch")`)
 	s.shot(org, "setup-6-import-recorded")
 	verified := stateOf(h, id, func(st *assembly.State) int {
 		n := 0
@@ -269,7 +269,7 @@ func TestSetUpPagesAtEverySize(t *testing.T) {
 		t.Fatal(err)
 	}
 	admin := h.adminBrowser()
-	if _, preview := admin.upload(id, "congress-2026.csv", csv, nil); !strings.Contains(preview, "Record 62 rows") {
+	if _, preview := admin.upload(id, "congress-2026.csv", csv, nil); !strings.Contains(preview, "Record 62 new persons with their mandates") {
 		t.Fatalf("the roster does not import:\n%s", flashText(preview))
 	} else if code, _ := admin.record(id, preview, nil); code != 200 {
 		t.Fatalf("recording the roster: %d", code)
@@ -342,7 +342,7 @@ func TestSetUpPagesAtEverySize(t *testing.T) {
 	os.WriteFile(good, append(csv, []byte("NEW-1,Zeynep Arslan,Teachers' Union,decisive,1,,\n")...), 0o644)
 	s.run(org, "the corrected file", chromedp.SetUploadFiles(chromedp.CSS("#roster-file"), []string{good}))
 	s.click(org, `form[action="/a/`+id+`/import"] button[type="submit"]`)
-	s.until(org, "the clean preview", contains("main", "Record 1 row"))
+	s.until(org, "the clean preview", contains("main", "Record 1 new person with their mandate"))
 	look("import-clean")
 	// The chair and the secretary, whom the navigation leads to the
 	// set-up pages, see them with the forms the rules let them use: the

@@ -392,11 +392,11 @@ func TestImportFromThePage(t *testing.T) {
 	// The corrected file records every row in one batch.
 	fixed := replaceCell(t, xlsx, "Metalworkers Union Suoth", "Metalworkers' Union South")
 	code, preview = admin.upload(id, "congress-2026.xlsx", fixed, nil)
-	if code != 200 || !strings.Contains(preview, "Record 62 rows") {
+	if code != 200 || !strings.Contains(preview, "Record 62 new persons with their mandates</button>") {
 		t.Fatalf("the corrected file: %d\n%s", code, flashText(preview))
 	}
 	code, done := admin.record(id, preview, nil)
-	if code != 200 || !strings.Contains(done, `<h2 id="h-done">Recorded</h2>`) || !strings.Contains(done, "62 rows added") {
+	if code != 200 || !strings.Contains(done, `<h2 id="h-done">Recorded</h2>`) || !strings.Contains(done, "62 new persons with their mandates, 0 unchanged.") {
 		t.Fatalf("recording: %d %q", code, flashText(done))
 	}
 	persons := stateOf(h, id, func(s *assembly.State) int { return len(s.Persons) })
@@ -501,11 +501,11 @@ func BenchmarkImportPage10000(b *testing.B) {
 		start := time.Now()
 		code, page := admin.upload(h.asm, "big.csv", data, nil)
 		preview += time.Since(start)
-		if code != 200 || !strings.Contains(page, "Record 10000 rows") {
+		if code != 200 || !strings.Contains(page, "Record 10000 new persons with their mandates") {
 			b.Fatalf("preview: %d %s", code, flashText(page))
 		}
 		start = time.Now()
-		if code, page := admin.record(h.asm, page, nil); code != 200 || !strings.Contains(page, "10000 rows added") {
+		if code, page := admin.record(h.asm, page, nil); code != 200 || !strings.Contains(page, "10000 new persons with their mandates, 0 unchanged") {
 			b.Fatalf("record: %d %s", code, flashText(page))
 		}
 		record += time.Since(start)

@@ -46,22 +46,23 @@ func TestNewAssemblyFormKeepsTheRulesSent(t *testing.T) {
 }
 
 // TestImportCountsInTheirPlural: the import's button and its report
-// count a single row, command and entry in the singular: "Record 1 row
-// (1 command, one batch)", "1 command: entry N of the record", not "1
-// commands", "entries N to N"; and several in the plural.
+// count a single person, row, command and entry in the singular: "Record
+// 1 new person with their mandate", "1 command to the record for 1 row",
+// "1 command: entry N of the record", not "1 commands", "entries N to
+// N"; and several in the plural.
 func TestImportCountsInTheirPlural(t *testing.T) {
 	h := congressHall(t)
 	const id = "congress-2026"
 	admin := h.adminBrowser()
 	for _, c := range []struct {
-		file, button string
-		done         *regexp.Regexp
+		file, button, how string
+		done              *regexp.Regexp
 	}{
-		{"Name\nOlga Newcomer\n", "Record 1 row (2 commands, one batch)", regexp.MustCompile(`\. 2 commands in one batch: entries \d+ to \d+ of the record\.`)},
-		{"Name,Organization\nOlga Newcomer,Metalworkers' Union North\n", "Record 1 row (1 command, one batch)", regexp.MustCompile(`\. 1 command: entry \d+ of the record\.`)},
+		{"Name\nOlga Newcomer\n", "Record 1 new person with their mandate", "2 commands to the record for 1 row of the file", regexp.MustCompile(`>2 commands in one batch: entries \d+ to \d+ of the record\.`)},
+		{"Name,Organization\nOlga Newcomer,Metalworkers' Union North\n", "Record changes for 1 person", "1 command to the record for 1 row of the file", regexp.MustCompile(`>1 command: entry \d+ of the record\.`)},
 	} {
 		code, preview := admin.upload(id, "new.csv", []byte(c.file), nil)
-		if code != http.StatusOK || !strings.Contains(preview, c.button) {
+		if code != http.StatusOK || !strings.Contains(preview, c.button) || !strings.Contains(preview, c.how) {
 			t.Fatalf("the preview of %q: %d, want the button %q\n%s", c.file, code, c.button, preview)
 		}
 		code, done := admin.record(id, preview, nil)
