@@ -1,6 +1,9 @@
 package assembly
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+)
 
 // TestRecordAttendance: a sitting opened without recording who is
 // present (attendance_recorded false) starts recording it by a command of
@@ -30,5 +33,31 @@ func TestRecordAttendance(t *testing.T) {
 	at := h.s.Votes["v2"].Attendance
 	if at.NotRecorded || at.Present != 9 || at.Absent != 1 {
 		t.Fatalf("the vote's attendance after the recording started: %+v, want 9 present, 1 absent", at)
+	}
+}
+
+// TestQuorumCountedOnceAttendanceIsRecorded: a sitting opened without
+// recording who is present counts no quorum — nobody is present by name
+// there, and a count would refuse every vote —; from record_attendance
+// on, open_vote is refused until the quorum is registered present.
+func TestQuorumCountedOnceAttendanceIsRecorded(t *testing.T) {
+	h := restored(t, "congress", `{"quorum":50}`)
+	if h.s.QuorumCounted() {
+		t.Fatal("a sitting that does not record attendance counts the quorum")
+	}
+	if _, _, ok := h.s.Quorum(); ok {
+		t.Fatal("the fixture has its quorum present: the test would prove nothing")
+	}
+	h.must("ann", "open_vote", `{"id":"v1","question":"Adopt the agenda?","method":"show_of_hands"}`)
+	h.must("ann", "withdraw_vote", `{"vote":"v1","reason":"opened to test","consent":"no objection"}`)
+	h.must("cara", "record_attendance", `{}`)
+	if !h.s.QuorumCounted() {
+		t.Fatal("after record_attendance the quorum is not counted")
+	}
+	present, needed, _ := h.s.Quorum()
+	events := h.s.Events
+	h.refuse("ann", "open_vote", `{"id":"v2","question":"Adopt the agenda?","method":"show_of_hands"}`, ErrConflict, fmt.Sprintf("there is no quorum: %d voting members present, %d needed", present, needed))
+	if h.s.Events != events {
+		t.Fatal("the refused vote changed the record")
 	}
 }

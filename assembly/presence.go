@@ -40,6 +40,17 @@ func (s *State) members() (members, named int) {
 	return members, named
 }
 
+// QuorumCounted reports whether open_vote counts the quorum: unless the
+// open sitting does not record who is present (opened so, as a restored
+// record's sittings are, or before the registration is under way), where
+// nobody is present by name and a count of them would refuse every vote;
+// the chair answers for the quorum there, and from record_attendance on
+// it is counted.
+func (s *State) QuorumCounted() bool {
+	st := s.Sitting()
+	return st == nil || !st.AttendanceNotRecorded
+}
+
 // PresentMembers is how many voting members are present for the quorum:
 // those present by name, less the unnamed who left the hall (never below
 // zero; leave_hall and check_out refuse what would take it there).

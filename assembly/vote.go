@@ -348,7 +348,7 @@ func (c OpenVote) decide(s *State, m Meta) ([]Event, error) {
 	if err != nil {
 		return nil, err
 	}
-	if present, needed, ok := s.Quorum(); !ok {
+	if present, needed, ok := s.Quorum(); !ok && s.QuorumCounted() {
 		return nil, conflict("there is no quorum: %d voting members present, %d needed", present, needed)
 	}
 	if el := c.Eligible; el != nil {

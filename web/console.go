@@ -171,12 +171,22 @@ func (v *view) ElectionCountNow(el *assembly.Election) count {
 type quorumWait struct{ Needed, Members, Present int }
 
 // QuorumWait is the quorum the hall is short of, or nil where a vote may
-// be opened as far as the quorum goes (the rules set none, or it is met):
-// the condition open_vote refuses on (assembly.State.Quorum, whether or
-// not the sitting records attendance), said beside the forms that start
-// recording attendance and that put a question to the vote, before the
-// chair tries.
+// be opened as far as the quorum goes (the rules set none, it is met, or
+// the sitting does not record attendance, State.QuorumCounted): the
+// condition open_vote refuses on, said beside the forms that put a
+// question to the vote, before the chair tries.
 func (v *view) QuorumWait() *quorumWait {
+	if !v.S.QuorumCounted() {
+		return nil
+	}
+	return v.QuorumShort()
+}
+
+// QuorumShort is the quorum the hall is short of as those registered
+// present stand, whether or not the sitting counts it yet: beside the
+// form that starts recording attendance, it says what votes will wait
+// for once it does.
+func (v *view) QuorumShort() *quorumWait {
 	q := v.Quorum()
 	if q.OK {
 		return nil

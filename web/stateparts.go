@@ -96,6 +96,7 @@ func (s *stateView) ChoiceLabel(vt *assembly.Vote, c string) string { return s.v
 
 func (s *stateView) Quorum() quorum                                 { return s.v.Quorum() }
 func (s *stateView) QuorumWait() *quorumWait                        { return s.v.QuorumWait() }
+func (s *stateView) QuorumShort() *quorumWait                       { return s.v.QuorumShort() }
 func (s *stateView) NextAction() nextAction                         { return s.v.NextAction() }
 func (s *stateView) AnnounceNext() string                           { return s.v.AnnounceNext() }
 func (s *stateView) AnnounceVotes() string                          { return s.v.AnnounceVotes() }
