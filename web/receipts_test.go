@@ -91,3 +91,20 @@ func TestMyBallotsLinkTheirReceipts(t *testing.T) {
 		}
 	}
 }
+
+// TestMyBallotsFindsUnkeyedBallots: "All your receipts" reads the
+// ballots from the log (the server's index of it), not from the
+// idempotency keys the state keeps: a ballot given without a key (by a
+// command script) is listed too, and a secret one still is not.
+func TestMyBallotsFindsUnkeyedBallots(t *testing.T) {
+	h := newHall(t)
+	h.must("chair", "open_vote", obj{"id": "v1", "question": "Adopt the minutes?", "method": "roll_call"})
+	h.must("anna", "cast_ballot", obj{"vote": "v1", "voter": "anna", "choice": "for"})
+	h.must("chair", "close_vote", obj{"vote": "v1"})
+	h.must("chair", "open_vote", obj{"id": "v2", "question": "Send greetings?", "method": "secret"})
+	h.must("anna", "cast_ballot", obj{"vote": "v2", "voter": "anna", "choice": "for"})
+	_, body, _ := h.browser("anna").get("/a/coop/receipt")
+	if got := myBallotRe.FindAllString(body, -1); len(got) != 1 || !strings.Contains(body, "Adopt the minutes?") || strings.Contains(body, "Send greetings?") {
+		t.Errorf("the receipts page lists %d ballots (want the open one alone):\n%s", len(got), body)
+	}
+}

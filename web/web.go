@@ -126,6 +126,9 @@ type server struct {
 	uploads uploadShelf
 	// live memoizes the counts the pages show live (liveCounts).
 	live liveCounts
+	// ballots are the open ballots of each assembly's log by voter, for
+	// "All your receipts" (ballotIndex): assembly id → *ballotIndex.
+	ballots sync.Map
 }
 
 // The pages, each a template file that defines "content" and its live
