@@ -297,7 +297,11 @@ func (s *server) act(w http.ResponseWriter, r *http.Request) {
 		switch {
 		case errors.As(err, &ae) && ae.Code != assembly.ErrCorrupt:
 			var msg string
-			a.Read(func(st *assembly.State) { msg = namedRefusal(r, st, ae) })
+			a.Read(func(st *assembly.State) {
+				if msg = otherSpeakersTurn(r, st, cmd, args, ae); msg == "" {
+					msg = namedRefusal(r, st, ae)
+				}
+			})
 			refused(http.StatusConflict, msg)
 		case errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded):
 			answer(http.StatusServiceUnavailable, actResult{Error: l.T("web.err.cancelled")})

@@ -1,9 +1,12 @@
 package web
 
 import (
+	"encoding/json"
+	"net/http"
 	"strconv"
 
 	"plenum/assembly"
+	"plenum/i18n"
 )
 
 // correcting is the entry of the record the secretary's correction form
@@ -64,6 +67,10 @@ func (v *view) VoteOf(id string) *assembly.Vote { return v.S.Votes[id] }
 type floorTurn struct {
 	Entry int
 	Label string
+	// Person is the turn's speaker, and Choice their name as the speaker
+	// picker lists it: choosing the turn chooses them there
+	// (static/picker.js, data-picks).
+	Person, Choice string
 }
 
 // FloorTurns are the floor turns of the open sitting's current item,
@@ -92,7 +99,49 @@ func (v *view) FloorTurns() []floorTurn {
 				label = v.L.T("web.s.turn", name, v.Clock(t.From), v.Clock(t.To))
 			}
 		}
-		out = append(out, floorTurn{Entry: r.Entry, Label: isolatedMarks(label)})
+		choice := v.Name(r.Person)
+		if p := v.S.Persons[r.Person]; p != nil {
+			choice = option(p.Name)
+			if hint := v.personHint(p); hint != "" {
+				choice += " — " + option(hint)
+			}
+		}
+		out = append(out, floorTurn{Entry: r.Entry, Label: isolatedMarks(label), Person: r.Person, Choice: choice})
 	}
 	return out
+}
+
+// otherSpeakersTurn is the refusal of record_speech's notes sent with a
+// floor turn (floor) and a speaker who is not the turn's: the rules say
+// only "the floor turn at entry N is another speaker's"; the secretary's
+// page names both, the turn's speaker and the one chosen, and what to do.
+// It is "" for every other refusal (e), which the page words as the
+// rules do (namedRefusal).
+func otherSpeakersTurn(r *http.Request, st *assembly.State, cmd string, args json.RawMessage, e *assembly.Error) string {
+	if cmd != "record_speech" || e.Format != "the floor turn at entry %d is another speaker's" {
+		return ""
+	}
+	var sent struct {
+		Speaker string `json:"speaker"`
+		Floor   int    `json:"floor"`
+	}
+	if json.Unmarshal(args, &sent) != nil || sent.Speaker == "" {
+		return ""
+	}
+	pos, ok := st.RecordIndex[sent.Floor]
+	if !ok {
+		return ""
+	}
+	turn := st.Record[pos]
+	if turn.Kind != "floor_given" || turn.Person == sent.Speaker {
+		return ""
+	}
+	name := func(id string) string {
+		if p := st.Persons[id]; p != nil {
+			return mark(p.Name)
+		}
+		return id
+	}
+	l := i18n.Choose(r, st.Assembly.Language)
+	return isolatedMarks(l.T("web.refused", l.T("web.s.turn_of_another", sent.Floor, name(turn.Person), name(sent.Speaker))))
 }

@@ -3,7 +3,9 @@ package web_test
 import (
 	"fmt"
 	"html"
+	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -92,18 +94,11 @@ func TestSpeechFormNamesTheFloorTurns(t *testing.T) {
 	h := newHall(t)
 	h.must("chair", "give_floor", obj{"item": "i1", "person": "anna"})
 	h.must("chair", "end_speech", obj{"item": "i1"})
-	turn := read(h, func(s *assembly.State) int {
-		for _, r := range s.Record {
-			if r.Kind == "floor_given" {
-				return r.Entry
-			}
-		}
-		return -1
-	})
+	turn := floorTurnOf(h, "anna")
 	sec := h.browser("sec")
 	_, body, _ := sec.get("/a/" + asm + "/secretary")
 	name := read(h, func(s *assembly.State) string { return s.Persons["anna"].Name })
-	if !strings.Contains(body, fmt.Sprintf(`<option value="%d">%s had the floor `, turn, name)) {
+	if !strings.Contains(body, fmt.Sprintf(`<option value="%d" data-pick="anna" data-pick-label="%s — The members">%s had the floor `, turn, name, name)) {
 		t.Fatalf("the speech form does not offer %s's floor turn (entry %d)", name, turn)
 	}
 	resp := sec.act("secretary", "record_speech", url.Values{"new:id": {"sp"}, "a:item": {"i1"}, "a:speaker": {"anna"}, "a:notes": {"Written up after the vote."}, "a:floor:int": {fmt.Sprint(turn)}})
@@ -113,4 +108,62 @@ func TestSpeechFormNamesTheFloorTurns(t *testing.T) {
 	if got := read(h, func(s *assembly.State) int { return s.Speeches[s.Record[len(s.Record)-1].Ref].Floor }); got != turn {
 		t.Errorf("the speech is recorded for the turn %d, want %d", got, turn)
 	}
+}
+
+// TestSpeechForAnotherSpeakersTurn: the speech form, without its script,
+// names each floor turn's speaker in the list of turns; notes sent with
+// a turn given to one person and the speaker picker on another (the
+// picker starts on whoever has the floor now) are refused with both
+// named, the turn's speaker and the one chosen, and what to do; nothing
+// is recorded. Leaving the speaker unnamed gives the turn's.
+func TestSpeechForAnotherSpeakersTurn(t *testing.T) {
+	h := newHall(t)
+	h.must("chair", "give_floor", obj{"item": "i1", "person": "anna"})
+	h.must("chair", "end_speech", obj{"item": "i1"})
+	turn := floorTurnOf(h, "anna")
+	h.must("chair", "give_floor", obj{"item": "i1", "person": "boris"})
+	anna := read(h, func(s *assembly.State) string { return s.Persons["anna"].Name })
+	boris := read(h, func(s *assembly.State) string { return s.Persons["boris"].Name })
+	sec := h.browser("sec")
+	_, body, _ := sec.get("/a/" + asm + "/secretary")
+	if !regexp.MustCompile(fmt.Sprintf(`<option value="%d" data-pick="anna" data-pick-label="%s — [^"<]+">%s had the floor `, turn, anna, anna)).MatchString(body) {
+		t.Fatalf("the turn list does not name the turn's speaker, nor say whom the turn chooses:\n%s", body)
+	}
+	speeches := func() int { return read(h, func(s *assembly.State) int { return len(s.Speeches) }) }
+	before := speeches()
+	sec.act("secretary", "record_speech", url.Values{"new:id": {"sp"}, "a:item": {"i1"}, "a:speaker": {"boris"}, "a:notes": {"Written up after the vote."}, "a:floor:int": {fmt.Sprint(turn)}})
+	_, body, _ = sec.get("/a/" + asm + "/secretary")
+	want := fmt.Sprintf("Refused: The floor turn chosen (entry %d) was given to %s, but the speaker chosen is %s: choose the turn's speaker, leave the speaker unnamed, or choose another turn.", turn, anna, boris)
+	if msg := html.UnescapeString(flashOf(body)); msg != want {
+		t.Errorf("the refusal:\n%s\nwant\n%s", msg, want)
+	}
+	if speeches() != before {
+		t.Error("the refused notes were recorded")
+	}
+	// In German too.
+	de := http.Header{"Cookie": {"plenum_lang=de"}}
+	_, body = sec.getWith("/a/"+asm+"/secretary", de)
+	sec.post("/a/"+asm+"/act", url.Values{"csrf": {csrfRe.FindStringSubmatch(body)[1]}, "cmd": {"record_speech"}, "back": {"/a/" + asm + "/secretary"},
+		"new:id": {"sp"}, "a:item": {"i1"}, "a:speaker": {"boris"}, "a:notes": {"x"}, "a:floor:int": {fmt.Sprint(turn)}}, de)
+	_, body = sec.getWith("/a/"+asm+"/secretary", de)
+	if msg := html.UnescapeString(flashOf(body)); !strings.Contains(msg, fmt.Sprintf("Abgelehnt: Der gewählte Redebeitrag (Eintrag %d) wurde %s erteilt, als Redner ist aber %s gewählt", turn, anna, boris)) {
+		t.Errorf("the refusal in German: %s", msg)
+	}
+	sec.act("secretary", "record_speech", url.Values{"new:id": {"sp"}, "a:item": {"i1"}, "a:notes": {"Written up after the vote."}, "a:floor:int": {fmt.Sprint(turn)}})
+	if got := read(h, func(s *assembly.State) string { return s.Speeches[s.Record[len(s.Record)-1].Ref].Speaker }); got != "anna" {
+		t.Errorf("notes with the turn and no speaker are %q's, want anna's", got)
+	}
+}
+
+// floorTurnOf is the entry of person's first floor turn (floor_given),
+// -1 if they had none.
+func floorTurnOf(h *hall, person string) int {
+	return read(h, func(s *assembly.State) int {
+		for _, r := range s.Record {
+			if r.Kind == "floor_given" && r.Person == person {
+				return r.Entry
+			}
+		}
+		return -1
+	})
 }

@@ -292,6 +292,31 @@
     });
   }
 
+  // A choice that names a person for a picker (data-picks="ID": the
+  // secretary's floor turn names its speaker): choosing an option that
+  // says whom (data-pick; data-pick-label, the name as the picker lists
+  // it) chooses them in the picker's select ID. A picker narrowed by a
+  // search, or searched on the server, may not list them then: they are
+  // added (a narrowed picker puts its own option back at its next search,
+  // the chosen one staying).
+  function picks(sel) {
+    sel.addEventListener("change", function () {
+      var o = sel.options[sel.selectedIndex];
+      var value = o && o.getAttribute("data-pick");
+      var target = document.getElementById(sel.getAttribute("data-picks"));
+      if (!value || !target || target.tagName !== "SELECT" || target.value === value) return;
+      var listed = Array.prototype.some.call(target.options, function (x) { return x.value === value; });
+      if (!listed) {
+        var add = document.createElement("option");
+        add.value = value;
+        add.textContent = o.getAttribute("data-pick-label") || value;
+        target.appendChild(add);
+      }
+      target.value = value;
+      target.dispatchEvent(new Event("change", { bubbles: true }));
+    });
+  }
+
   function init() {
     document.querySelectorAll("[data-picker]").forEach(function (box) {
       if (box.hasAttribute("data-picker-ready")) return;
@@ -299,6 +324,11 @@
       if (box.hasAttribute("data-source")) searched(box);
       else if (box.classList.contains("picker-many")) many(box);
       else single(box);
+    });
+    document.querySelectorAll("select[data-picks]").forEach(function (sel) {
+      if (sel.hasAttribute("data-picks-ready")) return;
+      sel.setAttribute("data-picks-ready", "1");
+      picks(sel);
     });
     document.querySelectorAll("[data-filter]").forEach(function (el) {
       if (el.hasAttribute("data-picker-ready")) return;
