@@ -477,7 +477,7 @@ func (s *server) receipt(w http.ResponseWriter, r *http.Request) {
 			if vt := st.Votes[rc.Vote]; vt != nil {
 				opened = v.Clock(vt.OpenedAt)
 			}
-			rc.TokenFile = tokenFileURL(tokenFile(v.L, st.Assembly.Name, rc.Question, opened, rc.Token))
+			rc.TokenFile = tokenFileURL(tokenFile(v.L, st.Assembly.Name, rc.Question, opened, rc.Token, rc.SecretFile(), rc.Check))
 		}
 		err = s.pages["receipt"].ExecuteTemplate(&buf, tmpl, v)
 	})

@@ -125,8 +125,17 @@ func (s *server) takeToken(w http.ResponseWriter, r *http.Request, assemblyID, p
 
 // tokenFile is the small text file a voter saves with their token: its
 // fields under fixed names, what to do with it in the voter's language l
-// (the assembly's name and the question isolated if they need it: option).
-func tokenFile(l *i18n.Locale, assemblyName, question, opened, token string) string {
+// (the assembly's name and the question isolated if they need it: option),
+// and the command that checks the receipt with it, as the receipt page
+// gives it: the receipt file by the name it is saved under after the
+// close (receiptFile), the verifier key the server states, and the log's
+// address (check; nil when the server states no key: then the key is
+// named, VERIFIER-KEY, and the command checks offline).
+func tokenFile(l *i18n.Locale, assemblyName, question, opened, token, receiptFile string, check *checkInfo) string {
+	key, logURL := "VERIFIER-KEY", ""
+	if check != nil {
+		key, logURL = check.Key, " --url "+check.LogURL
+	}
 	return fmt.Sprintf(`plenum secret ballot
 assembly: %s
 vote: %s (%s)
@@ -134,8 +143,8 @@ token: %s
 
 %s
 
-    plenum verify --receipt RECEIPT-FILE --key VERIFIER-KEY --token %s
-`, option(assemblyName), option(question), l.T("web.d.opened", opened), token, l.T("web.tf.keep", l.T("web.d.receipt_h")), token)
+    plenum verify --receipt %s --key %s --token %s%s
+`, option(assemblyName), option(question), l.T("web.d.opened", opened), token, l.T("web.tf.keep", l.T("web.d.receipt_h")), receiptFile, key, token, logURL)
 }
 
 // tokenFileURL is the token file as a data: URL, for a download link that

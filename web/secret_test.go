@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"fmt"
 	"html"
 	"io"
 	"net/http"
@@ -68,7 +69,7 @@ func TestSecretBallotOnThePages(t *testing.T) {
 		t.Fatalf("no way to save the token:\n%s", body)
 	}
 	text, err := url.PathUnescape(strings.TrimPrefix(html.UnescapeString(f[1]), "data:text/plain;charset=utf-8,"))
-	if err != nil || !strings.Contains(text, "token: "+token) || !strings.Contains(text, "vote: Adopt the budget") || !strings.Contains(text, "assembly: Spring general meeting") || strings.Contains(text, "v1") {
+	if err != nil || !strings.Contains(text, "token: "+token) || !strings.Contains(text, "vote: Adopt the budget") || !strings.Contains(text, "assembly: Spring general meeting") || strings.Contains(text, "vote: v1") {
 		t.Fatalf("the token file: %v\n%s", err, text)
 	}
 	if _, again, _ := anna.get(loc); strings.Contains(again, token) || !strings.Contains(again, "shown once") {
@@ -134,5 +135,35 @@ func TestSecretBallotOnThePages(t *testing.T) {
 	req.Header.Set("Origin", h.srv.URL)
 	if resp, err := anna.c.Do(req); err != nil || resp.StatusCode == 200 {
 		t.Errorf("a form without its token got the receipt: %v %v", resp.Status, err)
+	}
+}
+
+// TestTokenFileGivesTheCommandToRun: the secret ballot's token file ends
+// with the command that checks the receipt with the token, as the
+// delegate can run it: the server's verifier key, the receipt file by the
+// name it is saved under after the close (as the page's command names
+// it), the token and the log's address; no VERIFIER-KEY nor RECEIPT-FILE
+// to fill in.
+func TestTokenFileGivesTheCommandToRun(t *testing.T) {
+	h := newCheckHall(t)
+	anna := h.browser("anna")
+	h.must("chair", "open_vote", obj{"id": "v1", "question": "Adopt the minutes?", "method": "secret"})
+	loc := anna.act("delegate", "cast_ballot", url.Values{"a:vote": {"v1"}, "a:voter": {"anna"}, "a:choice": {"for"}}).Header.Get("Location")
+	_, body, _ := anna.get(loc)
+	token, f := tokenRe.FindStringSubmatch(body), tokenFileRe.FindStringSubmatch(body)
+	if token == nil || f == nil {
+		t.Fatalf("no token, or no token file, on the receipt:\n%s", body)
+	}
+	text, err := url.PathUnescape(strings.TrimPrefix(html.UnescapeString(f[1]), "data:text/plain;charset=utf-8,"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmds := verifyCommands(body)
+	if len(cmds) != 3 || cmds[2]["--token"] != token[1] {
+		t.Fatalf("the receipt's commands: %v", cmds)
+	}
+	want := fmt.Sprintf("    plenum verify --receipt %s --key %s --token %s --url %s\n", cmds[2]["--receipt"], testVerifierKey, token[1], h.srv.URL+"/log/"+asm+"/")
+	if cmds[2]["--receipt"] != "receipt-v1-secret.tlog-proof" || !strings.HasSuffix(text, want) {
+		t.Errorf("the token file's command: want\n%s\nthe file:\n%s", want, text)
 	}
 }
