@@ -115,7 +115,8 @@ func TestSpeechFormNamesTheFloorTurns(t *testing.T) {
 // a turn given to one person and the speaker picker on another (the
 // picker starts on whoever has the floor now) are refused with both
 // named, the turn's speaker and the one chosen, and what to do; nothing
-// is recorded. Leaving the speaker unnamed gives the turn's.
+// is recorded, and the form comes back as it was sent (its notes typed at
+// length). Leaving the speaker unnamed gives the turn's.
 func TestSpeechForAnotherSpeakersTurn(t *testing.T) {
 	h := newHall(t)
 	h.must("chair", "give_floor", obj{"item": "i1", "person": "anna"})
@@ -131,21 +132,33 @@ func TestSpeechForAnotherSpeakersTurn(t *testing.T) {
 	}
 	speeches := func() int { return read(h, func(s *assembly.State) int { return len(s.Speeches) }) }
 	before := speeches()
-	sec.act("secretary", "record_speech", url.Values{"new:id": {"sp"}, "a:item": {"i1"}, "a:speaker": {"boris"}, "a:notes": {"Written up after the vote."}, "a:floor:int": {fmt.Sprint(turn)}})
-	_, body, _ = sec.get("/a/" + asm + "/secretary")
+	// send sends the notes with Anna's turn and Boris as the speaker,
+	// from the page in the language of header, without the script: the
+	// answer is the page again, with the refusal and the form as sent.
+	send := func(header http.Header) (*http.Response, string) {
+		t.Helper()
+		_, page := sec.getWith("/a/"+asm+"/secretary", header)
+		return sec.postHeader("/a/"+asm+"/act", url.Values{"csrf": {csrfRe.FindStringSubmatch(page)[1]}, "cmd": {"record_speech"}, "back": {"/a/" + asm + "/secretary"},
+			"new:id": {"sp"}, "a:item": {"i1"}, "a:speaker": {"boris"}, "a:label": {""}, "a:capacity": {"reporter"}, "a:notes": {"Written up after the vote."},
+			"a:floor:int": {fmt.Sprint(turn)}, "a:continues:bool": {"1"}}, header)
+	}
+	resp, body := send(nil)
 	want := fmt.Sprintf("Refused: The floor turn chosen (entry %d) was given to %s, but the speaker chosen is %s: choose the turn's speaker, leave the speaker unnamed, or choose another turn.", turn, anna, boris)
-	if msg := html.UnescapeString(flashOf(body)); msg != want {
-		t.Errorf("the refusal:\n%s\nwant\n%s", msg, want)
+	if msg := html.UnescapeString(flashOf(body)); resp.StatusCode != http.StatusConflict || msg != want {
+		t.Errorf("the refusal: %s\n%s\nwant\n%s", resp.Status, msg, want)
 	}
 	if speeches() != before {
 		t.Error("the refused notes were recorded")
 	}
+	// The form comes back as sent: the notes are not typed again.
+	for _, kept := range []string{`required>Written up after the vote.</textarea>`, `<option value="boris" selected>`, `<option value="reporter" selected>`,
+		fmt.Sprintf(`<option value="%d" data-pick="anna" data-pick-label="%s — The members" selected>`, turn, anna), `name="a:continues:bool" value="1" checked>`} {
+		if !strings.Contains(body, kept) {
+			t.Errorf("the refused form does not come back with %s", kept)
+		}
+	}
 	// In German too.
-	de := http.Header{"Cookie": {"plenum_lang=de"}}
-	_, body = sec.getWith("/a/"+asm+"/secretary", de)
-	sec.post("/a/"+asm+"/act", url.Values{"csrf": {csrfRe.FindStringSubmatch(body)[1]}, "cmd": {"record_speech"}, "back": {"/a/" + asm + "/secretary"},
-		"new:id": {"sp"}, "a:item": {"i1"}, "a:speaker": {"boris"}, "a:notes": {"x"}, "a:floor:int": {fmt.Sprint(turn)}}, de)
-	_, body = sec.getWith("/a/"+asm+"/secretary", de)
+	_, body = send(http.Header{"Cookie": {"plenum_lang=de"}})
 	if msg := html.UnescapeString(flashOf(body)); !strings.Contains(msg, fmt.Sprintf("Abgelehnt: Der gewählte Redebeitrag (Eintrag %d) wurde %s erteilt, als Redner ist aber %s gewählt", turn, anna, boris)) {
 		t.Errorf("the refusal in German: %s", msg)
 	}

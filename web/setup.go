@@ -537,6 +537,9 @@ var keptForms = map[string]keptForm{
 	"reject_mandate":     {page: "setup-person", fields: []string{"a:mandate", "a:reason"}, of: "a:mandate"},
 	"add_membership":     {page: "setup-person", fields: []string{"a:person", "a:organization", "a:role"}},
 	"retitle_item":       {page: "chair-agenda", fields: []string{"a:item", "a:title", "a:reason"}, of: "a:item"},
+	// The secretary's notes of a speech, refused (a floor turn of
+	// another speaker): typed at length, not to be typed again.
+	"record_speech": {page: "secretary", fields: []string{"a:speaker", "a:label", "a:capacity", "a:floor:int", "a:notes", "a:continues:bool"}},
 }
 
 // keptForm is a set-up form that comes back with what was typed in it.
