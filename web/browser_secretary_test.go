@@ -51,8 +51,9 @@ func TestBrowserSecretarySpeakerListAfterASpeech(t *testing.T) {
 // TestBrowserFloorTurnChoosesItsSpeaker: the speaker picker starts on
 // whoever has the floor now (Boris); the secretary, writing up an earlier
 // speech, chooses Anna's floor turn, and the picker chooses Anna — also
-// when a search has narrowed the picker to names that are not hers —
-// and the notes are recorded as Anna's, for her turn, not refused.
+// when a search has narrowed the picker to names that are not hers: the
+// search is emptied, the list whole again with Anna in it once — and the
+// notes are recorded as Anna's, for her turn, not refused.
 func TestBrowserFloorTurnChoosesItsSpeaker(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser tests are not short")
@@ -76,7 +77,9 @@ func TestBrowserFloorTurnChoosesItsSpeaker(t *testing.T) {
 				})()`, turn))(ctx, t)
 				return err
 			}))
-			s.until(sec, "the picker chooses Anna", `document.querySelector("#sp-speaker").value === "anna" && document.querySelector("#sp-speaker").selectedOptions[0].textContent.indexOf("Anna") === 0`)
+			s.until(sec, "the picker chooses Anna, its search emptied", `document.querySelector("#sp-speaker").value === "anna" && document.querySelector("#sp-speaker").selectedOptions[0].textContent.indexOf("Anna") === 0 &&
+				document.querySelector("#speech-form .picker-search").value === "" && document.querySelector("#sp-speaker").options.length > 8 &&
+				Array.prototype.filter.call(document.querySelector("#sp-speaker").options, function (o) { return o.value === "anna"; }).length === 1`)
 			s.run(sec, "write the notes", chromedp.SendKeys(`#sp-notes`, "Spoke for the budget; written up after the vote."))
 			s.shotView(sec, sz.name+"-secretary-turn-chosen")
 			s.click(sec, "#speech-form button[type=submit]")

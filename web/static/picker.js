@@ -295,10 +295,10 @@
   // A choice that names a person for a picker (data-picks="ID": the
   // secretary's floor turn names its speaker): choosing an option that
   // says whom (data-pick; data-pick-label, the name as the picker lists
-  // it) chooses them in the picker's select ID. A picker narrowed by a
-  // search, or searched on the server, may not list them then: they are
-  // added (a narrowed picker puts its own option back at its next search,
-  // the chosen one staying).
+  // it) chooses them in the picker's select ID, and empties its search.
+  // A picker narrowed by a search, or searched on the server, may not
+  // list them: they are added (a narrowed picker puts its own option back
+  // as its search is emptied, the chosen one staying).
   function picks(sel) {
     sel.addEventListener("change", function () {
       var o = sel.options[sel.selectedIndex];
@@ -314,6 +314,14 @@
       }
       target.value = value;
       target.dispatchEvent(new Event("change", { bubbles: true }));
+      // A search that narrowed the picker is done with: the list is
+      // whole again, the person chosen in it.
+      var box = target.closest("[data-picker]");
+      var search = box && box.querySelector(".picker-search");
+      if (search && search.value) {
+        search.value = "";
+        search.dispatchEvent(new Event("input", { bubbles: true }));
+      }
     });
   }
 
