@@ -259,23 +259,9 @@ func (b *builder) vote(id string) *Vote {
 	if r := v.Result; r != nil {
 		out.Declared = true
 		out.For, out.Against, out.Abstain, out.Unanimous = count(r.For), count(r.Against), count(r.Abstain), r.Unanimous
-		out.Arithmetic, out.Note, out.OutcomeID = r.Arithmetic, r.Note, r.Outcome
-		if v.Alternatives != "" {
-			out.Arithmetic = withNames(r.Arithmetic, func(id string) (string, bool) {
-				if m := b.s.Motions[id]; m != nil {
-					return quote(m.Title), true
-				}
-				return "", false
-			})
-		}
-		// A roll call in which nobody voted was counted: none cast. A
-		// record made before plenum counted it so says "no count recorded"
-		// and the chair's outcome, which stands (assembly's count).
-		empty := v.Method == "roll_call" && len(v.Ballots) == 0 && last == nil && v.Alternatives == ""
-		// A count entered from a source: a restored record's, in a
-		// sitting whose attendance is not recorded (sourcecounts.go).
-		source := a.NotRecorded && len(v.Ballots) == 0 && len(v.Sealed) == 0 && v.Encrypted == nil && last != nil
-		out.Arithmetic = b.arithmetic(out.Arithmetic, r.Outcome, empty, source)
+		out.Note, out.OutcomeID = r.Note, r.Outcome
+		var empty bool
+		out.Arithmetic, empty = b.voteArithmetic(v, last)
 		out.Outcome = r.Outcome
 		if v.Alternatives != "" {
 			out.Outcome = b.motionTitle(r.Outcome)
@@ -285,6 +271,47 @@ func (b *builder) vote(id string) *Vote {
 		out.Resolution = b.resolution(v)
 	}
 	return out
+}
+
+// VoteArithmetic is a declared vote's arithmetic in l's language, as the
+// minutes give it ("2 for, 1 against, 3 cast; 2 needed; carried"), "" if
+// the vote is not declared: the pages show a result in the page's
+// language, not the English the record states it in.
+func VoteArithmetic(s *assembly.State, id string, l *i18n.Locale) string {
+	v := s.Votes[id]
+	if v == nil || v.Result == nil {
+		return ""
+	}
+	var last *assembly.Round
+	if len(v.Rounds) > 0 {
+		last = &v.Rounds[len(v.Rounds)-1]
+	}
+	arith, _ := (&builder{s: s, l: l}).voteArithmetic(v, last)
+	return arith
+}
+
+// voteArithmetic is the declared vote v's arithmetic in the document's
+// language (last its last round of counts, or nil), and whether it is a
+// roll call nobody voted in.
+func (b *builder) voteArithmetic(v *assembly.Vote, last *assembly.Round) (arith string, empty bool) {
+	r := v.Result
+	arith = r.Arithmetic
+	if v.Alternatives != "" {
+		arith = withNames(r.Arithmetic, func(id string) (string, bool) {
+			if m := b.s.Motions[id]; m != nil {
+				return quote(m.Title), true
+			}
+			return "", false
+		})
+	}
+	// A roll call in which nobody voted was counted: none cast. A
+	// record made before plenum counted it so says "no count recorded"
+	// and the chair's outcome, which stands (assembly's count).
+	empty = v.Method == "roll_call" && len(v.Ballots) == 0 && last == nil && v.Alternatives == ""
+	// A count entered from a source: a restored record's, in a
+	// sitting whose attendance is not recorded (sourcecounts.go).
+	source := v.Attendance.NotRecorded && len(v.Ballots) == 0 && len(v.Sealed) == 0 && v.Encrypted == nil && last != nil
+	return b.arithmetic(arith, r.Outcome, empty, source), empty
 }
 
 // arithmetic is a result's arithmetic in the document's language. The

@@ -185,5 +185,16 @@ func (v *view) SittingChairs(st *assembly.Sitting) template.HTML {
 // when that is the outcome the page states beside it: "0 for, 1 against,
 // 1 cast; 1 needed", not "…; 1 needed; defeated" after "defeated".
 func (v *view) ResultCount(vt *assembly.Vote) template.HTML {
-	return v.Named(strings.TrimSuffix(vt.Result.Arithmetic, "; "+vt.Result.Outcome))
+	arith := minutes.VoteArithmetic(v.S, vt.ID, v.L)
+	if k := "minutes.status." + vt.Result.Outcome; v.L.Has(k) {
+		arith = strings.TrimSuffix(arith, "; "+v.L.T(k))
+	}
+	return v.Named(arith)
+}
+
+// Arithmetic is a declared result's arithmetic in the page's language,
+// as the minutes give it (minutes.VoteArithmetic): the record states it
+// in English ("2 for, 1 against, 3 cast; 2 needed; carried").
+func (v *view) Arithmetic(vt *assembly.Vote) template.HTML {
+	return v.Named(minutes.VoteArithmetic(v.S, vt.ID, v.L))
 }

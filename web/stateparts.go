@@ -81,6 +81,7 @@ func (s *stateView) ItemStatusOf(it *assembly.Item) string          { return s.v
 func (s *stateView) MethodName(method string) string                { return s.v.MethodName(method) }
 func (s *stateView) OutcomeWord(vt *assembly.Vote) string           { return s.v.OutcomeWord(vt) }
 func (s *stateView) Named(text string) template.HTML                { return s.v.Named(text) }
+func (s *stateView) Arithmetic(vt *assembly.Vote) template.HTML     { return s.v.Arithmetic(vt) }
 func (s *stateView) Election(id string) *assembly.Election          { return s.v.Election(id) }
 func (s *stateView) ItemTitle(id string) string                     { return s.v.ItemTitle(id) }
 func (s *stateView) BodyName(id string) string                      { return s.v.BodyName(id) }
