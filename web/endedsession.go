@@ -70,7 +70,9 @@ func (s *server) endedSession(r *http.Request) *endedView {
 // and someone else ended: when (the hall's clock; with the day, if not
 // today), why, by whom and, for a revocation, the reason the record
 // gives, then what to do if the person did not ask for it. "" if there is
-// none. The name and the reason, typed by people, are isolated (option)
+// none. A server administrator's session, ended from another device of
+// his or by the operator's new administrator link, is told in his own
+// words: he has no access code, and no mandate commission to go to. The name and the reason, typed by people, are isolated (option)
 // should they be written right to left.
 func (v *view) EndedNote() string {
 	e := v.ended
@@ -108,6 +110,14 @@ func (v *view) EndedNote() string {
 			return v.L.T("web.es.replaced_by", at, by)
 		}
 		return v.L.T("web.es.replaced", at)
+	case auth.EndedAdminLink:
+		return v.L.T("web.es.admin_link", at)
+	}
+	if e.Person == auth.AdminPerson {
+		// A server administrator has no access code and no mandate
+		// commission: another device of his logged in with a device
+		// link, or with the link he logged in with.
+		return v.L.T("web.es.admin_elsewhere", at)
 	}
 	return v.L.T("web.es.elsewhere", at)
 }
