@@ -103,6 +103,10 @@ type view struct {
 	// Sessions are, on the sessions page, the viewer's own live
 	// sessions (auth.Store.OwnSessions), theirs first.
 	Sessions []auth.OwnSession
+	// DeviceLink is, on the sessions page answering a server
+	// administrator's "Log in on another device", the link just made
+	// (sessions.go), else nil.
+	DeviceLink *deviceLink
 	// ended is, on the pages with the login form (the login page, the
 	// list of assemblies, an assembly's public page), the note of the
 	// session the browser held and someone else ended

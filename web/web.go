@@ -164,6 +164,9 @@ var pageNames = []string{"index", "landing", "delegate", "chair", "chair-agenda"
 //	GET  /a/{id}/sessions       where the viewer is logged in: their own
 //	                            live sessions (sessions.go); POST logs
 //	                            them out everywhere else
+//	POST /a/{id}/sessions/device-link  a server administrator's link
+//	                            that logs another device in as him,
+//	                            shown once on the sessions page
 //	GET  /a/{id}/minutes/{fmt}  the minutes (package minutes): html, md,
 //	                            pdf, akn, popolo (public)
 //	GET  /a/{id}/record.db      the record file: the signed log as a
@@ -243,6 +246,7 @@ func New(eng *engine.Engine, authStore *auth.Store, opts Options) http.Handler {
 	m.HandleFunc("GET /a/{id}/mandates", s.page("mandates", needLogin))
 	m.HandleFunc("GET /a/{id}/sessions", s.page("sessions", needLogin))
 	m.HandleFunc("POST /a/{id}/sessions", s.endOtherSessions)
+	m.HandleFunc("POST /a/{id}/sessions/device-link", s.newDeviceLink)
 	m.HandleFunc("GET /a/{id}/projector", s.page("projector", public))
 	m.HandleFunc("GET /a/{id}/record", s.page("record", public))
 	m.HandleFunc("GET /a/{id}/receipt", s.receipt)

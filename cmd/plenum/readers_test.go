@@ -134,6 +134,10 @@ var readClasses = map[string]readClass{
 	"POST /a/{id}/import/record":      never,
 	"GET /a/{id}/roster.csv":          record,
 	"GET /a/{id}/roster.xlsx":         record,
+
+	// A server administrator's link for another device, on his sessions
+	// page (a person is refused).
+	"POST /a/{id}/sessions/device-link": never,
 }
 
 // TestWhoMayReadTheRecord reads every route of the server — enumerated
