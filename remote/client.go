@@ -348,12 +348,26 @@ type tileReader struct {
 	// read may ask for (see prefetch): their answers are no more trusted
 	// than the network's, and go to tlog to authenticate like any.
 	ahead []*tileFetch
+	// read are the tiles the last ReadTiles fetched (not from the cache):
+	// when tlog finds them inconsistent with the signed root, one of
+	// them is at fault, and the finding names them.
+	read []tlog.Tile
+}
+
+// suspects names the tiles of r.read by their paths.
+func (r *tileReader) suspects() string {
+	paths := make([]string, len(r.read))
+	for i, t := range r.read {
+		paths[i] = TilePath(t)
+	}
+	return strings.Join(paths, ", ")
 }
 
 func (r *tileReader) Height() int { return TileHeight }
 
 func (r *tileReader) ReadTiles(tiles []tlog.Tile) ([][]byte, error) {
 	out := make([][]byte, len(tiles))
+	r.read = r.read[:0]
 	for i, t := range tiles {
 		r.c.mu.Lock()
 		d, ok := r.c.cache.get(t)
@@ -372,6 +386,7 @@ func (r *tileReader) ReadTiles(tiles []tlog.Tile) ([][]byte, error) {
 			return nil, err
 		}
 		out[i] = d
+		r.read = append(r.read, t)
 	}
 	return out, nil
 }
@@ -542,6 +557,9 @@ func verify(ctx context.Context, c *Client, opts Options) (res *Result, err erro
 		tr.ahead = b.tiles
 		want, err := hr.ReadHashes(idx)
 		tr.ahead = nil
+		if err != nil && !notFetched(err) && len(tr.read) > 0 {
+			return nil, failOn(start, err, "the log's tree (tree size %d) does not check out against its checkpoint: %v, in what was read of %s", cp.Size, err, tr.suspects())
+		}
 		if err != nil {
 			return nil, failOn(start, err, "the log's tree (tree size %d) does not check out against its checkpoint: %v", cp.Size, err)
 		}

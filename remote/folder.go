@@ -12,8 +12,8 @@ import (
 
 // A log can be read from a folder as from its server: a mirror of what
 // the server serves under the log's prefix (checkpoint, tile/…, and for
-// plenum blob/<sha256>), as "wget --mirror" copies it or a static host
-// publishes it. Its address is a file:// URL (FolderURL), which
+// plenum blob/<sha256>), as a Keeper keeps it (plenum verify --keep) or a
+// static host publishes it. Its address is a file:// URL (FolderURL), which
 // NewClient reads through HTTPClientFor: what is read is checked against
 // the signed checkpoint as what a server sends is, and a file that is not
 // there is answered 404, as a server answers, so that a partial tile

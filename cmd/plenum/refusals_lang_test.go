@@ -18,6 +18,7 @@ import (
 	"plenum/i18n"
 	"plenum/ledger"
 	"plenum/minutes"
+	"plenum/remote"
 	"plenum/remote/tlogtest"
 	"plenum/witness"
 )
@@ -465,12 +466,12 @@ func TestPayloadStoredApartInTheOfficersLanguage(t *testing.T) {
 	gone.Close()
 	for _, lang := range []string{"en", "de", "ru"} {
 		l := i18n.For(lang)
-		replay, _ := remoteReplay(context.Background(), l, missing.URL)
+		replay, _ := remoteReplay(context.Background(), l, missing.URL, remote.HTTPClientFor(missing.URL, time.Minute))
 		err := replay(0, data)
 		if err == nil || !strings.HasPrefix(err.Error(), strings.Split(l.T("cli.remote.blob_bad", anyText), anyText)[0]) {
 			t.Errorf("%s: a missing payload: %v", lang, err)
 		}
-		replay, _ = remoteReplay(context.Background(), l, gone.URL)
+		replay, _ = remoteReplay(context.Background(), l, gone.URL, remote.HTTPClientFor(gone.URL, time.Minute))
 		err = replay(0, data)
 		if err == nil || !strings.HasPrefix(err.Error(), strings.Split(l.T("cli.remote.blob_fetch", anyText), anyText)[0]) {
 			t.Errorf("%s: a payload that cannot be fetched: %v", lang, err)

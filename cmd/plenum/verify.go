@@ -36,6 +36,7 @@ SYNOPSIS
     plenum verify --url URL [--assembly ID] --key VERIFIERKEY
                   [--witness VKEY ...] [--witnesses-needed K]
                   [--since CHECKPOINTFILE] [--no-replay] [--timeout D]
+                  [--keep DIR]
     plenum verify --receipt FILE --key VERIFIERKEY [--witness VKEY ...] [--url URL]
                   [--token TOKEN | --tracker TRACKER]
     plenum verify --excerpt FILE --key VERIFIERKEY [--witness VKEY ...]
@@ -102,9 +103,22 @@ DESCRIPTION
     checkpoint must be that assembly's (one key signs every log of a
     server). Redirects are followed only within the URL's host. URL may
     also be a folder holding a copy of the log laid out as the server
-    serves it (checkpoint, tile/..., blob/..., as wget --mirror copies
-    .../log/<id>/, or .../log/ with --assembly): it is checked as the
-    server would be.
+    serves it (checkpoint, tile/..., blob/...: a copy of .../log/<id>/,
+    or of .../log/ with --assembly): it is checked as the server would
+    be.
+
+    With --keep DIR, verify keeps such a copy: every file it fetched (the
+    checkpoint as served, with its cosignatures, every tile and entry
+    bundle, full or partial, every payload under blob/) is written to DIR,
+    laid out as the server serves the log under .../log/<id>/, once the
+    whole check passed; a check that fails writes nothing. Run again with
+    the same DIR, it brings the copy up to date: new tiles are added,
+    partial tiles replaced by wider ones, and the checkpoint replaced
+    last, each file by a rename. A DIR holding a copy of another log, or
+    of this one at a larger tree size, is refused and left as it is.
+    plenum verify --url DIR checks the copy; any static host can serve it
+    as the log. --keep needs the replay (not --no-replay), which fetches
+    the payloads.
 
     A plenum server serves one log for each assembly: with the server's
     address, http://127.0.0.1:8080, --assembly ID says which log to
@@ -178,6 +192,9 @@ OPTIONS
                         how many of the witnesses must have cosigned
                         (default: all of them)
     --since FILE        the checkpoint remembered from an earlier visit
+    --keep DIR          with --url: keep a copy of the log verified in DIR,
+                        laid out as the server serves it (written only
+                        when the check passes; updated on the next run)
     --timeout D         with --url: the most the whole check may take, such
                         as 30s, 10m or 2h (default 10m; 0 for no limit)
     --receipt FILE      a ballot receipt to check
@@ -220,6 +237,13 @@ EXAMPLES
         plenum verify --db march-1917-record-412.db \
             --document march-1917-minutes-412.md --key verifier.key
 
+    Keep a copy of a server's log of an assembly, checked, in a folder,
+    and check the copy later, when the server may be gone:
+
+        plenum verify --url https://plenum.example --assembly march-1917 \
+            --key verifier.key --keep march-1917-log
+        plenum verify --url march-1917-log --key verifier.key
+
     Check a PostgreSQL database against the published key:
 
         plenum verify --db postgres://plenum@db.example/plenum --key verifier.key
@@ -251,6 +275,7 @@ func runVerify(ctx context.Context, env *cliEnv, args []string) error {
 	tracker := fs.String("tracker", "", "")
 	timeout := fs.Duration("timeout", defaultVerifyTimeout, "")
 	complete := fs.Bool("complete", false, "")
+	keep := fs.String("keep", "", "")
 	if err := fs.Parse(args); err != nil {
 		return usageErr(err)
 	}
@@ -273,6 +298,12 @@ func runVerify(ctx context.Context, env *cliEnv, args []string) error {
 	}
 	if *tracker != "" && (*receipt == "" || *token != "") {
 		return &exitError{code: 2, msg: env.locale().T("cli.verify.tracker")}
+	}
+	if *keep != "" && (*url == "" || *receipt != "") {
+		return &exitError{code: 2, msg: env.locale().T("cli.verify.keep")}
+	}
+	if *keep != "" && *noReplay {
+		return &exitError{code: 2, msg: env.locale().T("cli.verify.keep_replay")}
 	}
 	if *assemblyID != "" && (*url == "" || *receipt != "") {
 		return &exitError{code: 2, msg: env.locale().T("cli.verify.assembly")}
@@ -308,22 +339,29 @@ func runVerify(ctx context.Context, env *cliEnv, args []string) error {
 		// The time limit bounds the payloads' fetches of the replay too.
 		ctx, cancel := withVerifyTimeout(ctx, *timeout)
 		defer cancel()
-		var replay func(int64, []byte) error
-		var finish func() error
-		if !*noReplay {
-			replay, finish = remoteReplay(ctx, env.locale(), logURL)
+		a := remoteVerify{url: logURL, vkey: *key, witnesses: witnesses, quorum: *needed, since: *since, timeout: *timeout, keep: *keep}
+		if *keep != "" {
+			k, err := remote.NewKeeper(logURL, *keep)
+			if err != nil {
+				return &exitError{code: 1, msg: env.locale().T("cli.verify.keep_failed", *keep, err)}
+			}
+			defer k.Discard()
+			a.keeper = k
 		}
-		return verifyRemote(ctx, env, remoteVerify{url: logURL, vkey: *key, witnesses: witnesses, quorum: *needed, since: *since, replay: replay, finish: finish, timeout: *timeout})
+		if !*noReplay {
+			a.replay, a.finish = remoteReplay(ctx, env.locale(), logURL, a.client(logURL, time.Minute))
+		}
+		return verifyRemote(ctx, env, a)
 	}
 	return verifyDB(ctx, env, *db, *data, *key, !*noReplay)
 }
 
 // remoteReplay returns a replay callback for a log fetched over HTTP: each
 // entry is decoded (a payload stored beside the log is fetched from its
-// blob address and checked against its SHA-256) and applied to the domain.
-func remoteReplay(ctx context.Context, l *i18n.Locale, url string) (replay func(int64, []byte) error, finish func() error) {
+// blob address with client, remoteVerify.client's, and checked against
+// its SHA-256) and applied to the domain.
+func remoteReplay(ctx context.Context, l *i18n.Locale, url string, client *http.Client) (replay func(int64, []byte) error, finish func() error) {
 	r := engine.NewAuditReplayer()
-	client := remote.HTTPClientFor(url, time.Minute) // redirects only within the log's host; a folder's files
 	return func(index int64, data []byte) error {
 		e, ref, err := ledger.DecodeEntry(data)
 		if err != nil {

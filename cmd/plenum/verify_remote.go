@@ -54,6 +54,19 @@ type remoteVerify struct {
 	replay    func(index int64, data []byte) error
 	finish    func() error  // the replay's last word (engine.Replayer.Finish), after the log
 	timeout   time.Duration // the limit of withVerifyTimeout on ctx, named when it is reached
+	keep      string        // --keep: the folder of the copy kept, if not empty
+	keeper    *remote.Keeper
+}
+
+// client is the HTTP client that reads the log at url, with each request
+// bounded by timeout: remote.HTTPClientFor's (redirects only within the
+// log's host; a folder's files), whose answers keeper keeps, with --keep.
+func (a remoteVerify) client(url string, timeout time.Duration) *http.Client {
+	hc := remote.HTTPClientFor(url, timeout)
+	if a.keeper != nil {
+		hc = a.keeper.Client(hc)
+	}
+	return hc
 }
 
 // defaultVerifyTimeout is plenum verify --url's --timeout when not given:
@@ -108,7 +121,7 @@ func verifyRemote(ctx context.Context, env *cliEnv, a remoteVerify) error {
 	}
 	// One key signs every log of a server: the checkpoint must be of the
 	// assembly the address names, not another one's.
-	opts := remote.Options{LogKeys: keys, LogID: remote.LogIDFromURL(a.url), Policy: policy, Replay: a.replay}
+	opts := remote.Options{LogKeys: keys, LogID: remote.LogIDFromURL(a.url), Policy: policy, Replay: a.replay, Client: a.client(a.url, 60*time.Second)}
 	var remembered []byte
 	if a.since != "" {
 		remembered, err = os.ReadFile(a.since)
@@ -163,6 +176,9 @@ func verifyRemote(ctx context.Context, env *cliEnv, a remoteVerify) error {
 		if err := writeFileAtomic(a.since, res.Signed); err != nil {
 			return &exitError{code: 1, msg: l.T("cli.remote.not_saved", err)}
 		}
+	}
+	if a.keeper != nil {
+		return keepCopy(env, a, res)
 	}
 	return nil
 }

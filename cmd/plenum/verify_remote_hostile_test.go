@@ -18,6 +18,7 @@ import (
 
 	"plenum/i18n"
 	"plenum/ledger"
+	"plenum/remote"
 	"plenum/remote/tlogtest"
 	"plenum/tlogproof"
 )
@@ -233,13 +234,13 @@ func TestPayloadRedirectedElsewhere(t *testing.T) {
 		http.Redirect(w, r, elsewhere.URL+r.URL.Path, http.StatusFound)
 	}))
 	defer redirecting.Close()
-	replay, _ := remoteReplay(context.Background(), i18n.For("en"), redirecting.URL)
+	replay, _ := remoteReplay(context.Background(), i18n.For("en"), redirecting.URL, remote.HTTPClientFor(redirecting.URL, time.Minute))
 	if err := replay(0, data); err == nil || !strings.Contains(err.Error(), "redirects to another address") {
 		t.Errorf("a payload redirected to another host: %v", err)
 	}
 	// Served by the log's own host, it is fetched and the event goes on
 	// to the rules (which know no "note").
-	replay, _ = remoteReplay(context.Background(), i18n.For("en"), elsewhere.URL)
+	replay, _ = remoteReplay(context.Background(), i18n.For("en"), elsewhere.URL, remote.HTTPClientFor(elsewhere.URL, time.Minute))
 	if err := replay(0, data); err == nil || !strings.Contains(err.Error(), `unknown event type "note"`) {
 		t.Errorf("the payload from the log's host: %v", err)
 	}
