@@ -73,9 +73,27 @@ func HandlerWith(st ledger.Store, server string, opts Options) http.Handler {
 			http.Error(w, "method not allowed: the log is read-only", http.StatusMethodNotAllowed)
 			return
 		}
+		if id, ok := strings.CutPrefix(strings.TrimSuffix(r.URL.Path, "/"), Prefix); ok && ledger.ValidAssemblyID(id) {
+			http.Error(w, logPrefixNotFound(id), http.StatusNotFound)
+			return
+		}
 		http.Error(w, "not found: want "+Prefix+"<assembly-id>/checkpoint, …/tile/…", http.StatusNotFound)
 	})
 	return h
+}
+
+// logPrefixNotFound is the answer at a log's prefix itself, /log/<id>/,
+// which is no file and lists none (a copier following links, such as
+// wget --mirror, finds nothing there): it names the log's files and the
+// command that copies the log, checked, into a folder laid out as this
+// server serves it.
+func logPrefixNotFound(id string) string {
+	return "not found: " + PrefixFor(id) + " is the prefix of the log of assembly " + id +
+		" (C2SP tlog-tiles), not a page: its files are " + PrefixFor(id) + "checkpoint, " + PrefixFor(id) +
+		"tile/… and " + PrefixFor(id) + "blob/…, and none lists them.\n" +
+		"To copy the log into a folder, every file checked against the signed checkpoint, run\n" +
+		"    plenum verify --url ADDRESS-OF-THIS-PAGE --key VERIFIER-KEY --keep FOLDER\n" +
+		"(run again with the same FOLDER to bring the copy up to date; plenum verify --url FOLDER --key VERIFIER-KEY checks it)."
 }
 
 type handler struct {

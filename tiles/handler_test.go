@@ -297,6 +297,12 @@ func TestHandlerErrorsAndHeaders(t *testing.T) {
 			t.Errorf("GET %s = %s, Cache-Control %q; want %d, %q (%s)", tt.path, resp.Status, resp.Header.Get("Cache-Control"), tt.status, tt.cache, body)
 		}
 	}
+	// A log's prefix is no page: its answer says how to copy the log.
+	for _, p := range []string{"/log/march-1917/", "/log/march-1917"} {
+		if body, resp := get(t, srv.URL+p); resp.StatusCode != 404 || !strings.Contains(string(body), "plenum verify --url ADDRESS-OF-THIS-PAGE --key VERIFIER-KEY --keep FOLDER") || !strings.Contains(string(body), "/log/march-1917/checkpoint") {
+			t.Errorf("GET %s = %s: %s", p, resp.Status, body)
+		}
+	}
 	body, _ := get(t, srv.URL+"/log/")
 	if string(body) != "march-1917\n" {
 		t.Errorf("log list %q", body)
