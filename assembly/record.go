@@ -404,25 +404,27 @@ func (e RecordStruck) apply(s *State) error {
 	if e.Entry < 0 || e.Entry >= s.Events {
 		return corrupt("there is no entry %d to strike out", e.Entry)
 	}
-	pos := len(s.Record)
-	if i, ok := s.RecordIndex[e.Entry]; ok {
-		s.Record[i].Corrected = append(s.Record[i].Corrected, pos)
-	}
-	s.note(e.Meta, e.EventType(), fmt.Sprint(e.Entry), func(r *RecordEntry) {
+	s.noteOn(e.Meta, e.EventType(), e.Entry, func(r *RecordEntry) {
 		r.Label = e.Reason
 	})
 	return nil
+}
+
+// noteOn records an entry that corrects or strikes out an earlier one
+// (entry), and marks the earlier one with it (RecordEntry.Corrected).
+func (s *State) noteOn(m Meta, kind string, entry int, fill func(*RecordEntry)) {
+	pos := len(s.Record)
+	if i, ok := s.RecordIndex[entry]; ok {
+		s.Record[i].Corrected = append(s.Record[i].Corrected, pos)
+	}
+	s.note(m, kind, fmt.Sprint(entry), fill)
 }
 
 func (e RecordCorrected) apply(s *State) error {
 	if e.Entry < 0 || e.Entry >= s.Events {
 		return corrupt("there is no entry %d to correct", e.Entry)
 	}
-	pos := len(s.Record)
-	if i, ok := s.RecordIndex[e.Entry]; ok {
-		s.Record[i].Corrected = append(s.Record[i].Corrected, pos)
-	}
-	s.note(e.Meta, e.EventType(), fmt.Sprint(e.Entry), func(r *RecordEntry) {
+	s.noteOn(e.Meta, e.EventType(), e.Entry, func(r *RecordEntry) {
 		r.Text, r.Label = e.Text, e.Reason
 		if s.Counted(e.Entry) {
 			// Recorded before correct_record refused a count: a note
