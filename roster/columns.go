@@ -1,6 +1,7 @@
 package roster
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -103,6 +104,31 @@ func (c Column) Names(lang string) []string {
 		return append([]string{c.Header}, c.Aliases...)
 	}
 	return c.Local[lang]
+}
+
+// Named returns the headers of the column that the import's warning of a
+// file without it names, in the language lang (Names): with the export's
+// English Header after them when lang is not English, and the English
+// ones when lang is not one of Languages.
+func (c Column) Named(lang string) []string {
+	if !slices.Contains(Languages, lang) {
+		lang = "en"
+	}
+	names := c.Names(lang)
+	if lang != "en" && !slices.Contains(names, c.Header) {
+		names = append(slices.Clone(names), c.Header)
+	}
+	return names
+}
+
+// ColumnOf returns the column of Columns that gives f.
+func ColumnOf(f Field) Column {
+	for _, c := range Columns {
+		if c.Field == f {
+			return c
+		}
+	}
+	panic("roster: no column gives " + string(f))
 }
 
 // headerKey is the form headers and values are compared in: lower case,

@@ -61,7 +61,10 @@ DESCRIPTION
     the rules of procedure refuse (a weight where every mandate has one
     vote, a proxy where proxies are not allowed). Each problem names its
     row and column. If any row has a problem nothing is recorded, unless
-    --good-rows says to record the other rows.
+    --good-rows says to record the other rows. When the assembly has
+    organizations and no column of the file is read as the organization,
+    import warns on standard error (as the import page does) that every
+    row will be recorded as a personal mandate; it is not refused for it.
 
     With --dry-run, import prints every row with what it would do, and
     records nothing. It opens the database read-only, and needs no key.
@@ -181,6 +184,10 @@ func runImport(ctx context.Context, env *cliEnv, args []string) error {
 	}
 	planned := time.Since(start)
 	printPreview(env.stdout, l, file, pv, *dryRun)
+	if pv.NoOrganizationColumn {
+		// The import page's warning: recording is not refused.
+		fmt.Fprintln(env.stderr, l.T("cli.import.no_org_column", strings.Join(roster.ColumnOf(roster.FieldOrganization).Named(l.Lang()), ", ")))
+	}
 	sum := pv.Summary
 	switch {
 	case *dryRun:
