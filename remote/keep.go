@@ -1,6 +1,7 @@
 package remote
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -14,6 +15,11 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
+
+	"golang.org/x/mod/sumdb/tlog"
+
+	"plenum/ledger"
 )
 
 // A Keeper keeps a copy of what a verification of the log at one address
@@ -21,9 +27,15 @@ import (
 // every payload under blob/ — in a folder laid out as the server serves
 // the log, so that the folder can be read as the log (FolderURL) and
 // published by any static host. What is fetched goes first to a folder
-// of its own inside the copy's folder, and only Commit, called once the
-// verification passed, moves it into the copy: Discard, after a failure,
-// leaves the copy as it was.
+// of its own inside the copy's folder (the stage), and only Commit,
+// called once the verification passed, moves it into the copy: Discard,
+// after a failure, leaves the copy as it was.
+//
+// A Keeper holds the copy's folder, from NewKeeper to Commit or Discard,
+// by an exclusive flock(2) on it, which the kernel releases when the
+// process ends however it ends: a second Keeper of the same folder is
+// refused (ErrKeepBusy), and a stage NewKeeper finds in the folder is
+// one a process left when it was killed, and is removed.
 type Keeper struct {
 	base  string // the path of the log's address, without its last "/"
 	dir   string // the copy
@@ -31,14 +43,20 @@ type Keeper struct {
 
 	mu   sync.Mutex
 	kept map[string]bool // paths under stage, slash-separated
+	lock *os.File        // the copy's folder, flocked; nil once released
 }
 
 // keepStage is the name prefix of a Keeper's folder of fetched files.
 const keepStage = ".plenum-keep-"
 
+// ErrKeepBusy is NewKeeper's error (errors.Is) when another Keeper, of
+// this process or another, holds the folder.
+var ErrKeepBusy = errors.New("another plenum verify --keep is writing to the folder")
+
 // NewKeeper returns a Keeper of the log at logURL (an http(s) address
 // or a FolderURL) whose copy is the folder dir, created if it does not
-// exist.
+// exist. It holds the folder (see Keeper) and removes the stages a
+// Keeper killed before its end left in it.
 func NewKeeper(logURL, dir string) (*Keeper, error) {
 	u, err := url.Parse(logURL)
 	if err != nil {
@@ -47,11 +65,55 @@ func NewKeeper(logURL, dir string) (*Keeper, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
-	stage, err := os.MkdirTemp(dir, keepStage+"*")
+	lock, err := lockFolder(dir)
 	if err != nil {
 		return nil, err
 	}
-	return &Keeper{base: strings.TrimSuffix(u.Path, "/"), dir: dir, stage: stage, kept: map[string]bool{}}, nil
+	k := &Keeper{base: strings.TrimSuffix(u.Path, "/"), dir: dir, kept: map[string]bool{}, lock: lock}
+	stale, err := filepath.Glob(filepath.Join(dir, keepStage+"*"))
+	if err == nil {
+		for _, p := range stale {
+			if err = os.RemoveAll(p); err != nil {
+				err = fmt.Errorf("removing the stage a killed --keep left: %w", err)
+				break
+			}
+		}
+	}
+	if err == nil {
+		k.stage, err = os.MkdirTemp(dir, keepStage+"*")
+	}
+	if err != nil {
+		k.unlock()
+		return nil, err
+	}
+	return k, nil
+}
+
+// lockFolder takes the exclusive flock of the folder dir, without
+// waiting: ErrKeepBusy if another holds it.
+func lockFolder(dir string) (*os.File, error) {
+	f, err := os.Open(dir)
+	if err != nil {
+		return nil, err
+	}
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+		f.Close()
+		if errors.Is(err, syscall.EWOULDBLOCK) {
+			return nil, ErrKeepBusy
+		}
+		return nil, fmt.Errorf("locking %s: %w", dir, err)
+	}
+	return f, nil
+}
+
+// unlock releases the folder, once.
+func (k *Keeper) unlock() {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if k.lock != nil {
+		k.lock.Close() // which releases the flock
+		k.lock = nil
+	}
 }
 
 // blobPath is the path of a payload stored beside a plenum log.
@@ -254,7 +316,49 @@ func (k *Keeper) dropNarrower(p string) error {
 }
 
 // Discard removes the files fetched that were not committed, leaving
-// the copy as it was.
+// the copy as it was, and releases the folder.
 func (k *Keeper) Discard() error {
+	defer k.unlock()
 	return os.RemoveAll(k.stage)
+}
+
+// ErrNotExtended is Extends's error (errors.Is) when the log verified
+// does not extend the copy kept: another history.
+var ErrNotExtended = errors.New("the log verified does not extend the copy kept")
+
+// Extends proves that the tree of cp, the checkpoint the verification
+// checked, extends the tree of kept, the checkpoint of the copy (Kept):
+// that the copy is a prefix of the log verified, so that Commit adds to
+// it and replaces no history. The proof (tlog.ProveTree, checked by
+// tlog.CheckTree against both roots) is made from the tiles the
+// verification fetched, in the stage, each authenticated anew against
+// cp's root. Its error is ErrNotExtended (errors.Is) when the trees are
+// of another history — a smaller tree than the copy's, the same size
+// with another root, or a proof that fails — and another one when the
+// proof cannot be made (a tile not in the stage).
+func (k *Keeper) Extends(ctx context.Context, kept, cp ledger.Checkpoint) error {
+	switch {
+	case kept.Size > cp.Size:
+		return fmt.Errorf("%w: its tree is smaller", ErrNotExtended)
+	case kept.Size == cp.Size:
+		if kept.Hash != cp.Hash {
+			return fmt.Errorf("%w: the same tree size with another root", ErrNotExtended)
+		}
+		return nil
+	case kept.Size == 0:
+		return nil
+	}
+	u, err := FolderURL(k.stage)
+	if err != nil {
+		return err
+	}
+	hr := NewClient(u, HTTPClientFor(u, 0)).HashReader(ctx, tlog.Tree{N: cp.Size, Hash: cp.Hash})
+	proof, err := tlog.ProveTree(cp.Size, kept.Size, hr)
+	if err != nil {
+		return fmt.Errorf("proving tree size %d consistent with tree size %d from the tiles fetched: %w", cp.Size, kept.Size, err)
+	}
+	if err := tlog.CheckTree(proof, cp.Size, cp.Hash, kept.Size, kept.Hash); err != nil {
+		return fmt.Errorf("%w: %v", ErrNotExtended, err)
+	}
+	return nil
 }
