@@ -114,11 +114,17 @@ DESCRIPTION
     whole check passed; a check that fails writes nothing. Run again with
     the same DIR, it brings the copy up to date: new tiles are added,
     partial tiles replaced by wider ones, and the checkpoint replaced
-    last, each file by a rename. A DIR holding a copy of another log, or
-    of this one at a larger tree size, is refused and left as it is.
-    plenum verify --url DIR checks the copy; any static host can serve it
-    as the log. --keep needs the replay (not --no-replay), which fetches
-    the payloads.
+    last, each file by a rename. It does so only if the log verified
+    extends the copy, proved from the tiles it fetched against both
+    checkpoints' roots: a server that rewrote or forked its history and
+    signed it with its key is refused, naming both tree sizes and roots.
+    So is a DIR holding a copy of another log (another origin), or one
+    not signed by --key; each is left as it is, with exit status 1. One
+    --keep at a time writes to DIR: another one meanwhile is refused. The
+    hidden stage folder (.plenum-keep-…) a killed --keep leaves in DIR is
+    removed by the next --keep into it. plenum verify --url DIR checks
+    the copy; any static host can serve it as the log. --keep needs the
+    replay (not --no-replay), which fetches the payloads.
 
     A plenum server serves one log for each assembly: with the server's
     address, http://127.0.0.1:8080, --assembly ID says which log to
@@ -194,7 +200,8 @@ OPTIONS
     --since FILE        the checkpoint remembered from an earlier visit
     --keep DIR          with --url: keep a copy of the log verified in DIR,
                         laid out as the server serves it (written only
-                        when the check passes; updated on the next run)
+                        when the check passes; updated on the next run
+                        if the log extends the copy)
     --timeout D         with --url: the most the whole check may take, such
                         as 30s, 10m or 2h (default 10m; 0 for no limit)
     --receipt FILE      a ballot receipt to check
@@ -342,6 +349,9 @@ func runVerify(ctx context.Context, env *cliEnv, args []string) error {
 		a := remoteVerify{url: logURL, vkey: *key, witnesses: witnesses, quorum: *needed, since: *since, timeout: *timeout, keep: *keep}
 		if *keep != "" {
 			k, err := remote.NewKeeper(logURL, *keep)
+			if errors.Is(err, remote.ErrKeepBusy) {
+				return &exitError{code: 1, msg: env.locale().T("cli.verify.keep_busy", *keep)}
+			}
 			if err != nil {
 				return &exitError{code: 1, msg: env.locale().T("cli.verify.keep_failed", *keep, err)}
 			}

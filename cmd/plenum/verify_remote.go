@@ -178,7 +178,7 @@ func verifyRemote(ctx context.Context, env *cliEnv, a remoteVerify) error {
 		}
 	}
 	if a.keeper != nil {
-		return keepCopy(env, a, res)
+		return keepCopy(ctx, env, a, res, keys)
 	}
 	return nil
 }
