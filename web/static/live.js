@@ -73,7 +73,11 @@
     setTimeout(function () { area.textContent = texts.join(" "); }, 50);
   }
 
-  function apply(html) {
+  // apply puts the server's fresh regions into the page, leaving alone a
+  // region the person is busy in, except answered: the region holding the
+  // form whose answer this is (a drafted ballot's confirmation replaces the
+  // ballot the person was filling in, however busy it looks).
+  function apply(html, answered) {
     var doc = new DOMParser().parseFromString(html, "text/html");
     var fresh = doc.querySelectorAll("[data-live][id]");
     var skipped = false, news = [];
@@ -81,7 +85,7 @@
     for (var i = 0; i < fresh.length; i++) {
       var old = document.getElementById(fresh[i].id);
       if (!old) continue;
-      if (busy(old)) { skipped = true; continue; }
+      if (old !== answered && busy(old)) { skipped = true; continue; }
       var said = (old.getAttribute("data-announce") || "").trim();
       var says = (fresh[i].getAttribute("data-announce") || "").trim();
       swap(old, document.importNode(fresh[i], true));
@@ -269,12 +273,16 @@
       // A ballot to confirm: the page shows the confirmation in place.
       e.preventDefault();
       draft = formData(form, e.submitter);
+      // The answer is this form's region redrawn (the confirmation, or the
+      // ballot filled in again with a refusal): it must replace the form the
+      // person has been filling in, which therefore looks busy.
+      var region = form.closest("[data-live]");
       fetch(location.pathname + "?fragment=live", {
         method: "POST", credentials: "same-origin", headers: { "X-Plenum": "1" }, body: new URLSearchParams(draft)
       })
         .then(function (r) { if (!r.ok) throw new Error(r.status); return r.text(); })
         .then(function (html) {
-          apply(html);
+          apply(html, region);
           var c = document.querySelector("#ballot .confirm-btn, #ballot [role=alert]");
           if (c) { c.focus({ preventScroll: true }); c.scrollIntoView({ block: "nearest" }); }
         })
