@@ -2,12 +2,93 @@ package cards_test
 
 import (
 	"fmt"
+	"maps"
+	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"plenum/assembly"
 	"plenum/cards"
+	"plenum/internal/names"
+
+	"golang.org/x/text/collate"
 )
+
+// TestNamesakesFollowTheRoster: the namesakes each state keeps (indexed
+// as persons are added and renamed) are those a walk of every name finds,
+// after every event: persons added, renamed to another's name, away from
+// it, back, and their member number changed; with readers asking while
+// the writer applies, as the pages do (engine.Assembly.Read).
+func TestNamesakesFollowTheRoster(t *testing.T) {
+	s := assembly.NewState()
+	var mu sync.RWMutex
+	step := func(what string, e assembly.Event) {
+		t.Helper()
+		mu.Lock()
+		apply(t, s, e)
+		mu.Unlock()
+		mu.RLock()
+		defer mu.RUnlock()
+		if got, want := cards.Namesakes(s), walkNamesakes(s); !maps.Equal(got, want) {
+			t.Errorf("after %s: namesakes %v, want %v", what, got, want)
+		}
+	}
+	stop := make(chan struct{})
+	var readers sync.WaitGroup
+	for range 4 {
+		readers.Go(func() {
+			for {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				mu.RLock()
+				got := cards.Namesakes(s)
+				got["mine"] = true // the map is the caller's
+				mu.RUnlock()
+			}
+		})
+	}
+	step("the assembly created", assembly.AssemblyCreated{Meta: meta(), Assembly: assembly.Assembly{ID: "big", Name: "Big"}, Admin: "admin"})
+	for i := range 30 {
+		step("a person added", assembly.PersonAdded{Meta: meta(), ID: fmt.Sprintf("p%d", i), Name: fmt.Sprintf("Ana Lima %d", i%12)})
+	}
+	step("Ayşe Zürn added", assembly.PersonAdded{Meta: meta(), ID: "zuern-a", Name: "Ayşe Zürn", Ref: "M1005"})
+	step("her namesake added", assembly.PersonAdded{Meta: meta(), ID: "zuern-b", Name: "AYSE  ZURN", Ref: "M1100"})
+	step("a third added", assembly.PersonAdded{Meta: meta(), ID: "zuern-c", Name: "Ayse Zurn"})
+	step("the third renamed away", assembly.PersonAmended{Meta: meta(), Person: "zuern-c", Name: "Ayse Zorn"})
+	step("the second renamed away", assembly.PersonAmended{Meta: meta(), Person: "zuern-b", Name: "Aysel Zürn"})
+	step("the third renamed back", assembly.PersonAmended{Meta: meta(), Person: "zuern-c", Name: "Ayşe Zürn"})
+	step("a member number changed", assembly.PersonAmended{Meta: meta(), Person: "zuern-c", Ref: "M2000"})
+	step("an organization added", assembly.OrganizationAdded{Meta: meta(), ID: "river", Name: "Riverside"})
+	for i := range 12 {
+		step("a person renamed to a name of their own", assembly.PersonAmended{Meta: meta(), Person: fmt.Sprintf("p%d", i), Name: fmt.Sprintf("Bea Solo %d", i)})
+	}
+	close(stop)
+	readers.Wait()
+	if got := cards.Namesakes(s); !got["zuern-a"] || got["zuern-b"] || !got["zuern-c"] || got["p0"] || !got["p12"] || got["mine"] {
+		t.Errorf("namesakes %v, want the two Ayşe Zürn, and p12–p29, each still bearing a name twice", got)
+	}
+}
+
+// walkNamesakes finds the namesakes as Namesakes did before it kept an
+// index: a key of every name, in the order of the persons.
+func walkNamesakes(s *assembly.State) map[string]bool {
+	order := names.Collator()
+	first := map[string]string{}
+	out := map[string]bool{}
+	for _, id := range s.PersonOrder {
+		key := string(order.KeyFromString(new(collate.Buffer), strings.Join(strings.Fields(s.Persons[id].Name), " ")))
+		if other, ok := first[key]; ok {
+			out[other], out[id] = true, true
+			continue
+		}
+		first[key] = id
+	}
+	return out
+}
 
 // rosterState is an assembly of n persons, as the readers' state holds it:
 // names of twenty given names and fifty surnames, so that some are borne
@@ -60,38 +141,28 @@ func BenchmarkNamesakes10000(b *testing.B) {
 	if want == 0 {
 		b.Fatal("no namesakes among the persons")
 	}
-	b.Run("view", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
-			if got := len(cards.Namesakes(s)); got != want {
-				b.Fatalf("%d namesakes, want %d", got, want)
-			}
-		}
-	})
-	b.Run("event", func(b *testing.B) {
-		b.ReportAllocs()
-		i := 0
-		for b.Loop() {
-			b.StopTimer()
-			i++
+	i := 0
+	for _, c := range []struct {
+		name   string
+		change func(testing.TB)
+	}{
+		{"view", func(testing.TB) {}},
+		{"event", func(b testing.TB) {
 			apply(b, s, assembly.OrganizationAdded{Meta: meta(), ID: fmt.Sprintf("org%d", i), Name: "Org"})
-			b.StartTimer()
-			if got := len(cards.Namesakes(s)); got != want {
-				b.Fatalf("%d namesakes, want %d", got, want)
+		}},
+		{"added", func(b testing.TB) { addPerson(b, s, fmt.Sprintf("new%d", i), fmt.Sprintf("Neu %d", i)) }},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				b.StopTimer()
+				i++
+				c.change(b)
+				b.StartTimer()
+				if got := len(cards.Namesakes(s)); got != want {
+					b.Fatalf("%d namesakes, want %d", got, want)
+				}
 			}
-		}
-	})
-	b.Run("added", func(b *testing.B) {
-		b.ReportAllocs()
-		i := 0
-		for b.Loop() {
-			b.StopTimer()
-			i++
-			addPerson(b, s, fmt.Sprintf("new%d", i), fmt.Sprintf("Neu %d", i))
-			b.StartTimer()
-			if got := len(cards.Namesakes(s)); got != want {
-				b.Fatalf("%d namesakes, want %d", got, want)
-			}
-		}
-	})
+		})
+	}
 }
