@@ -227,7 +227,7 @@ func Open(dbArg string, opts Options) (*Store, error) {
 	// until a later start, and access opens all the same, as the record
 	// does (docs/storage.md, "Another program's lock").
 	now := opts.Now().UnixNano()
-	for _, q := range []string{`DELETE FROM access_sessions WHERE expires <= ?`, `DELETE FROM access_codes WHERE expires <= ?`} {
+	for _, q := range []string{`DELETE FROM access_sessions WHERE expires <= ?`, `DELETE FROM access_codes WHERE expires <= ?`, `DELETE FROM access_device_links WHERE expires <= ?`} {
 		if _, err := s.exec(ctx, s.db.W, q, now); err != nil {
 			e := s.writeError(err)
 			if errors.Is(e, sqlite.ErrBusy) {
@@ -868,8 +868,10 @@ func (s *Store) NewAdminToken(ctx context.Context) (string, error) {
 // one, in tx.
 func (s *Store) newAdminToken(ctx context.Context, tx *sql.Tx) (string, error) {
 	t, h := newToken()
-	if _, err := s.exec(ctx, tx, `DELETE FROM access_admin_tokens`); err != nil {
-		return "", err
+	for _, q := range []string{`DELETE FROM access_admin_tokens`, `DELETE FROM access_device_links`} {
+		if _, err := s.exec(ctx, tx, q); err != nil {
+			return "", err
+		}
 	}
 	if _, err := s.exec(ctx, tx, `INSERT INTO access_admin_tokens (hash, expires) VALUES (?, ?)`, h[:], s.opts.Now().Add(s.opts.AdminTokenTTL).UnixNano()); err != nil {
 		return "", err
@@ -994,6 +996,9 @@ func (s *Store) LoginAdminFrom(ctx context.Context, token string, device Device)
 	var exp int64
 	var id string
 	err = s.queryRow(ctx, tx, `DELETE FROM access_admin_tokens WHERE hash = ? RETURNING expires, admin_id`, h[:]).Scan(&exp, &id)
+	if errors.Is(err, sql.ErrNoRows) {
+		exp, id, err = s.deviceLinkOf(ctx, tx, h)
+	}
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, "", ErrBadToken
 	}

@@ -2,6 +2,7 @@ package auth
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"time"
 )
@@ -36,9 +37,10 @@ var ErrAdministratorOfOld = errors.New("this administrator session was made by a
 // NewDeviceLink returns a one-time administrator token (AdminLink makes
 // the link) that logs another device in as the server administrator of
 // the session token is, the same one (LoginAdmin gives the session his
-// adminID), and until when it is valid (DeviceLinkTTL). It voids his
-// earlier unused device link, not the operator's link nor another
-// administrator's. The session must still be live when the token is
+// adminID), and until when it is valid (DeviceLinkTTL, and never past
+// the session's expiry). It is valid only while that session lives: it
+// dies with it (deviceLinkOf). It voids his earlier unused device link,
+// not the operator's link nor another administrator's. The session must still be live when the token is
 // made, in the same statement: a ResetAdmin ending the administrators'
 // sessions either ends it first, and no token is made, or deletes the
 // token with the others. ErrNoSession for a token that is no live
@@ -60,19 +62,22 @@ func (s *Store) NewDeviceLink(ctx context.Context, token string) (_ string, _ ti
 		return "", time.Time{}, err
 	}
 	defer tx.Rollback()
-	if _, err := s.exec(ctx, tx, `DELETE FROM access_admin_tokens WHERE admin_id = ?`, me.adminID); err != nil {
+	if err := s.voidDeviceLinks(ctx, tx, me.adminID); err != nil {
 		return "", time.Time{}, err
 	}
 	now := s.opts.Now()
 	exp := now.Add(DeviceLinkTTL).UTC()
+	if me.Expires.Before(exp) {
+		exp = me.Expires.UTC() // it dies with the session (deviceLinkOf)
+	}
 	t, h := newToken()
 	sh := hashToken(token)
 	// Made from the session's row, held (on PostgreSQL, a shared lock)
 	// until the commit, so that a ResetAdmin ending it cannot slip
 	// between the look-up and the insert (see ResetAdmin for the other
 	// half).
-	q := `INSERT INTO access_admin_tokens (hash, expires, admin_id)
-		SELECT ?, ?, admin_id FROM access_sessions WHERE hash = ? AND admin AND admin_id = ? AND expires > ?`
+	q := `INSERT INTO access_device_links (hash, admin_id, session, expires)
+		SELECT ?, admin_id, hash, ? FROM access_sessions WHERE hash = ? AND admin AND admin_id = ? AND expires > ?`
 	if s.db.Postgres {
 		q += ` FOR SHARE`
 	}
@@ -89,4 +94,51 @@ func (s *Store) NewDeviceLink(ctx context.Context, token string) (_ string, _ ti
 		return "", time.Time{}, err
 	}
 	return t, exp, nil
+}
+
+// Device links are kept in access_device_links (migration 0018), apart
+// from the operator's links in access_admin_tokens: an earlier plenum
+// node on the same PostgreSQL looks a link up in access_admin_tokens
+// alone, and took a device link there (migration 0017) for one of the
+// operator's, logging the device in as an administrator of its own. It
+// finds none now and refuses the link without using it up, as one not
+// valid (docs/cluster.md, "Upgrading the nodes").
+
+// deviceLinkOf uses up the device link of hash h in tx, and returns until
+// when it was valid and the administrator it logs in as. A link whose
+// session (the one that made it) is over, logged out, ended or expired,
+// was valid until never: it is worth no more than that session. The
+// session's row is held (on PostgreSQL, a shared lock) until the commit,
+// so that it is not ended between the look-up and the new session.
+// sql.ErrNoRows if there is no such link.
+func (s *Store) deviceLinkOf(ctx context.Context, tx *sql.Tx, h [32]byte) (exp int64, adminID string, err error) {
+	var maker []byte
+	err = s.queryRow(ctx, tx, `DELETE FROM access_device_links WHERE hash = ? RETURNING expires, admin_id, session`, h[:]).Scan(&exp, &adminID, &maker)
+	if err != nil {
+		return 0, "", err
+	}
+	q := `SELECT 1 FROM access_sessions WHERE hash = ? AND admin AND admin_id = ? AND expires > ?`
+	if s.db.Postgres {
+		q += ` FOR SHARE`
+	}
+	var one int
+	switch err := s.queryRow(ctx, tx, q, maker, adminID, s.opts.Now().UnixNano()).Scan(&one); {
+	case errors.Is(err, sql.ErrNoRows):
+		return 0, adminID, nil
+	case err != nil:
+		return 0, "", err
+	}
+	return exp, adminID, nil
+}
+
+// voidDeviceLinks deletes the unused device links of the administrator
+// adminID, in tx: those of an earlier node too (access_admin_tokens,
+// migration 0017).
+func (s *Store) voidDeviceLinks(ctx context.Context, tx *sql.Tx, adminID string) error {
+	for _, q := range []string{`DELETE FROM access_device_links WHERE admin_id = ?`, `DELETE FROM access_admin_tokens WHERE admin_id = ?`} {
+		if _, err := s.exec(ctx, tx, q, adminID); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -120,7 +120,7 @@ func (s *Store) EndOtherSessions(ctx context.Context, token string) (_ int64, er
 	if me.Admin && me.adminID != "" {
 		// An administrator's device link not yet used would bring in
 		// another device: it is voided with the devices he ends.
-		if _, err := s.exec(ctx, tx, `DELETE FROM access_admin_tokens WHERE admin_id = ?`, me.adminID); err != nil {
+		if err := s.voidDeviceLinks(ctx, tx, me.adminID); err != nil {
 			return 0, err
 		}
 	}
