@@ -77,7 +77,7 @@ func TestAdministratorBringsInAnotherDevice(t *testing.T) {
 				}
 			}
 		}
-		if !regexp.MustCompile(`It logs in once, until \d\d:\d\d; your next device link, or “Log out everywhere else”, voids it\.`).MatchString(string(body)) {
+		if !regexp.MustCompile(`It logs in once, until \d\d:\d\d, and only while you are logged in here; your next device link, or “Log out everywhere else”, voids it\.`).MatchString(string(body)) {
 			t.Errorf("the page does not say until when the link works, and what voids it:\n%s", body)
 		}
 		if !strings.Contains(string(body), `name="next" value="/a/coop/sessions"`) {
