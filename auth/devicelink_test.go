@@ -266,3 +266,36 @@ func TestDeviceLinkRefusedByAnEarlierNode(t *testing.T) {
 		})
 	}
 }
+
+// TestDeviceLinksOf0017Dropped: migration 0018 drops the device links a
+// plenum of migration 0017 kept unused among the operator's links (they
+// name no session to die with, and an earlier node took them for the
+// operator's), and leaves the operator's link, which logs in.
+func TestDeviceLinksOf0017Dropped(t *testing.T) {
+	for name, fresh := range databases() {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			db := fresh(t)
+			oldDatabase(t, db, 18)
+			_, exec := rawDatabase(t, db)
+			exp := time.Now().Add(DeviceLinkTTL).UnixNano()
+			operator, oh := newToken()
+			device, dh := newToken()
+			for _, row := range []struct {
+				h  [32]byte
+				id string
+			}{{oh, ""}, {dh, adminIDOf(oh)}} {
+				if err := exec(`INSERT INTO access_admin_tokens (hash, expires, admin_id) VALUES ($1, $2, $3)`, row.h[:], exp, row.id); err != nil {
+					t.Fatal(err)
+				}
+			}
+			s := openAt(t, db, Options{})
+			if _, _, err := s.LoginAdmin(ctx, device); !errors.Is(err, ErrBadToken) {
+				t.Fatalf("a device link of 0017 after 0018: %v, want ErrBadToken", err)
+			}
+			if _, _, err := s.LoginAdmin(ctx, operator); err != nil {
+				t.Fatalf("the operator's link after 0018: %v", err)
+			}
+		})
+	}
+}
