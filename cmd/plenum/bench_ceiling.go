@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -31,6 +32,13 @@ var ceilingAnswer = func() []byte {
 // no sync. The GET /api/session that proves each client's connection
 // before the burst is answered 200.
 func ceilingHandler(w http.ResponseWriter, r *http.Request) {
+	ceilingServe(w, r, nil)
+}
+
+// ceilingServe is ceilingHandler, each POST's answer held, once its body
+// is read, until the next of hold's made-up group commits if hold is not
+// nil.
+func ceilingServe(w http.ResponseWriter, r *http.Request, hold *ceilingHold) {
 	if r.Method == http.MethodGet {
 		w.Header().Set("Content-Type", "application/json")
 		io.WriteString(w, `{}`)
@@ -40,10 +48,90 @@ func ceilingHandler(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "body too large", http.StatusRequestEntityTooLarge)
 		return
 	}
+	if hold != nil {
+		hold.wait()
+	}
 	w.Header().Set("Content-Type", "application/json")
 	w.Header().Set("Content-Length", strconv.Itoa(len(ceilingAnswer)))
 	w.WriteHeader(http.StatusCreated)
 	w.Write(ceilingAnswer)
+}
+
+// ceilingHold holds the ceiling's answers as plenum's writer holds a
+// ballot's until its batch is durable (bench ceiling --hold): a request
+// waits (on a wait group of its own, as the engine's sender does) for
+// the next commit, which takes every request waiting when it starts,
+// lasts the hold (a sleep, where the writer decides, writes and syncs)
+// and then answers them all at once; the next starts at once if more
+// are waiting. What it costs over the ceiling is what holding ten
+// thousand requests in flight costs (their memory, the waits, the
+// answers written together), none of it plenum's work.
+type ceilingHold struct {
+	every   time.Duration
+	mu      sync.Mutex
+	waiting []*sync.WaitGroup
+	kick    chan struct{}
+	batches int
+}
+
+func newCeilingHold(ctx context.Context, every time.Duration) *ceilingHold {
+	h := &ceilingHold{every: every, kick: make(chan struct{}, 1)}
+	go h.run(ctx)
+	return h
+}
+
+// wait returns once a commit that began after it was called has ended.
+func (h *ceilingHold) wait() {
+	wg := new(sync.WaitGroup)
+	wg.Add(1)
+	h.mu.Lock()
+	h.waiting = append(h.waiting, wg)
+	h.mu.Unlock()
+	select {
+	case h.kick <- struct{}{}:
+	default:
+	}
+	wg.Wait()
+}
+
+func (h *ceilingHold) run(ctx context.Context) {
+	for {
+		select {
+		case <-h.kick:
+		case <-ctx.Done():
+			return
+		}
+		h.mu.Lock()
+		batch := h.waiting
+		h.waiting = nil
+		if len(batch) > 0 {
+			h.batches++
+		}
+		h.mu.Unlock()
+		if len(batch) == 0 {
+			continue
+		}
+		time.Sleep(h.every)
+		for _, wg := range batch {
+			wg.Done()
+		}
+		h.mu.Lock()
+		more := len(h.waiting) > 0
+		h.mu.Unlock()
+		if more {
+			select {
+			case h.kick <- struct{}{}:
+			default:
+			}
+		}
+	}
+}
+
+// commits returns how many commits answered requests so far.
+func (h *ceilingHold) commits() int {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.batches
 }
 
 // benchCeiling is plenum bench ceiling: the ballots of plenum bench vote — the
@@ -57,13 +145,21 @@ func ceilingHandler(w http.ResponseWriter, r *http.Request) {
 // The readers of vote read as they do there (--readers, --read-every),
 // here answered {} at once: their latency is what waiting for a turn to
 // run costs among the burst's requests, with no page to make.
-func benchCeiling(ctx context.Context, env *cliEnv, n int, separate bool, changesAtOnce, readers int, readEvery, settleFor time.Duration) error {
+func benchCeiling(ctx context.Context, env *cliEnv, n int, separate bool, changesAtOnce, readers int, readEvery, settleFor, holdFor time.Duration) error {
 	out := env.stdout
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return err
 	}
-	srv, procs, done := serving(http.HandlerFunc(ceilingHandler), changesAtOnce, accessConfig{})
+	handler := http.HandlerFunc(ceilingHandler)
+	var hold *ceilingHold
+	if holdFor > 0 {
+		holdCtx, stopHold := context.WithCancel(ctx)
+		defer stopHold()
+		hold = newCeilingHold(holdCtx, holdFor)
+		handler = func(w http.ResponseWriter, r *http.Request) { ceilingServe(w, r, hold) }
+	}
+	srv, procs, done := serving(handler, changesAtOnce, accessConfig{})
 	defer done()
 	go srv.Serve(ln)
 	defer func() {
@@ -105,11 +201,15 @@ func benchCeiling(ctx context.Context, env *cliEnv, n int, separate bool, change
 	}
 	serverCPU, clientCPU := r.server.cpu, r.clientCPU
 	if lc.separate {
-		fmt.Fprintf(out, "cpu:       during the requests: server %v (%.0f µs a request), clients %v (%.0f µs a request)\n",
-			serverCPU.Round(time.Millisecond), float64(serverCPU.Microseconds())/float64(n), clientCPU.Round(time.Millisecond), float64(clientCPU.Microseconds())/float64(n))
+		fmt.Fprintf(out, "cpu:       during the requests: server %v (%.0f µs a request), clients %v (%.0f µs a request); %d page faults in the server's process\n",
+			serverCPU.Round(time.Millisecond), float64(serverCPU.Microseconds())/float64(n), clientCPU.Round(time.Millisecond), float64(clientCPU.Microseconds())/float64(n), r.server.faults)
 	} else {
-		fmt.Fprintf(out, "cpu:       during the requests: server and clients together (one process) %v (%.0f µs a request)\n",
-			serverCPU.Round(time.Millisecond), float64(serverCPU.Microseconds())/float64(n))
+		fmt.Fprintf(out, "cpu:       during the requests: server and clients together (one process) %v (%.0f µs a request); %d page faults in the process\n",
+			serverCPU.Round(time.Millisecond), float64(serverCPU.Microseconds())/float64(n), r.server.faults)
+	}
+	fmt.Fprintln(out, gcLine(r.server.gc, "the requests", lc.separate, "server, clients and readers"))
+	if hold != nil {
+		fmt.Fprintf(out, "held:      each answer held for the next made-up commit of %v: %d commits\n", holdFor, hold.commits())
 	}
 	readFailed, err := readerReport(out, rc, readers, readEvery)
 	if err != nil {

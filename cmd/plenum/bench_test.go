@@ -16,6 +16,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -550,8 +551,20 @@ func TestBenchCeiling(t *testing.T) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
 	}
+	// Held: each answer waits for the next made-up commit.
+	code, out, errs = runForTest(t, "", "bench", "ceiling", "--delegates", "50", "--readers", "1", "--settle", "20ms", "--hold", "5ms")
+	if code != 0 {
+		t.Fatalf("--hold: exit %d: %s\n%s", code, errs, out)
+	}
+	for _, want := range []string{"50 answered 201, 0 failed", "page faults in the", "gc:        during the requests", "held:      each answer held for the next made-up commit of 5ms: "} {
+		if !strings.Contains(out, want) {
+			t.Errorf("--hold: output lacks %q:\n%s", want, out)
+		}
+	}
 	for _, args := range [][]string{
 		{"bench", "ceiling", "--delegates", "0"},
+		{"bench", "ceiling", "--hold", "-1ms"},
+		{"bench", "vote", "--hold", "10ms"},
 		{"bench", "ceiling", "--cpuprofile", filepath.Join(t.TempDir(), "p")},
 		{"bench", "ceiling", "--memprofile", filepath.Join(t.TempDir(), "p")},
 		{"bench", "ceiling", "--db", "postgres://127.0.0.1/x"},
@@ -601,5 +614,34 @@ func TestBatchLine(t *testing.T) {
 	}
 	if got := b.batchLine(t0.Add(time.Second)); got != "" {
 		t.Errorf("no batch after the start: %q, want no line", got)
+	}
+}
+
+// TestCeilingHoldAnswersInCommits: a held request is answered only by a
+// commit that began after it arrived, and the requests waiting as a
+// commit begins are answered together by it.
+func TestCeilingHoldAnswersInCommits(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	h := newCeilingHold(ctx, 30*time.Millisecond)
+	t0 := time.Now()
+	var wg sync.WaitGroup
+	for range 20 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			h.wait()
+		}()
+	}
+	wg.Wait()
+	if d := time.Since(t0); d < 30*time.Millisecond {
+		t.Errorf("answered after %v, before a commit of 30ms could end", d)
+	}
+	if n := h.commits(); n < 1 || n > 20 {
+		t.Errorf("%d commits for 20 requests", n)
+	}
+	h.wait() // a request after the others is answered by a commit of its own
+	if n := h.commits(); n < 2 {
+		t.Errorf("%d commits after a later request; want a second", n)
 	}
 }
