@@ -43,7 +43,7 @@ SYNOPSIS
     plenum bench vote --db postgres://… [--nodes N] [--kill after|mid|none] [--readers-apart] [--delegates N] [--readers R] [--settle D] [--separate] [--dir DIR]
     plenum bench fanout [--clients N] [--events E] [--separate] [--dir DIR] [--cpuprofile F] [--memprofile F] [--trace F]
     plenum bench login [--delegates N] [--separate] [--dir DIR] [--cpuprofile F] [--memprofile F] [--trace F]
-    plenum bench ceiling [--delegates N] [--readers R] [--read-every D] [--settle D] [--changes-at-once N] [--hold D] [--separate]
+    plenum bench ceiling [--delegates N] [--readers R] [--read-every D] [--settle D] [--changes-at-once N] [--hold D] [--separate] [--cpuprofile F]
 
 DESCRIPTION
     Each benchmark but ceiling starts a plenum server in this process, on
@@ -241,8 +241,9 @@ OPTIONS
                     are in (mid), or not (none), and print the failover
                     time
     --cpuprofile F  write a CPU profile of the server's process to F (go
-                    tool pprof), from the moment the ballots, events or
-                    logins start until they end: the setup is left out
+                    tool pprof), from the moment the ballots, events,
+                    logins or ceiling's requests start until they end: the
+                    setup is left out
     --memprofile F  write what the server's process allocated over the same
                     phase: F.base as it starts and F as it ends, both
                     allocation profiles (one sample every 4 KiB allocated);
@@ -354,13 +355,22 @@ func runBench(ctx context.Context, env *cliEnv, args []string) error {
 		return &exitError{code: 2, msg: "--hold is an option of plenum bench ceiling"}
 	}
 	if args[0] == "ceiling" {
-		if *cpuprofile != "" || *memprofile != "" || *traceOut != "" || *dir != "" {
-			return &exitError{code: 2, msg: "plenum bench ceiling takes --delegates, --readers, --read-every, --settle, --changes-at-once, --hold and --separate only"}
+		if *memprofile != "" || *traceOut != "" || *dir != "" {
+			return &exitError{code: 2, msg: "plenum bench ceiling takes --delegates, --readers, --read-every, --settle, --changes-at-once, --hold, --cpuprofile and --separate only"}
 		}
 		if *hold < 0 {
 			return &exitError{code: 2, msg: "--hold must not be negative"}
 		}
-		return benchCeiling(ctx, env, *delegates, *separate, *changesAtOnce, *readers, *readEvery, *settle, *hold)
+		var prof *benchServer
+		if *cpuprofile != "" {
+			f, err := os.Create(*cpuprofile)
+			if err != nil {
+				return err
+			}
+			defer f.Close()
+			prof = &benchServer{profile: f}
+		}
+		return benchCeiling(ctx, env, *delegates, *separate, *changesAtOnce, *readers, *readEvery, *settle, *hold, prof)
 	}
 	b, err := startBench(ctx, *dir, *changesAtOnce)
 	if err != nil {

@@ -145,7 +145,7 @@ func (h *ceilingHold) commits() int {
 // The readers of vote read as they do there (--readers, --read-every),
 // here answered {} at once: their latency is what waiting for a turn to
 // run costs among the burst's requests, with no page to make.
-func benchCeiling(ctx context.Context, env *cliEnv, n int, separate bool, changesAtOnce, readers int, readEvery, settleFor, holdFor time.Duration) error {
+func benchCeiling(ctx context.Context, env *cliEnv, n int, separate bool, changesAtOnce, readers int, readEvery, settleFor, holdFor time.Duration, prof *benchServer) error {
 	out := env.stdout
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -189,7 +189,7 @@ func benchCeiling(ctx context.Context, env *cliEnv, n int, separate bool, change
 		return err
 	}
 	defer rc.stop()
-	r, err := runBurst(ctx, out, lc, rc, settleFor, nil)
+	r, err := runBurst(ctx, out, lc, rc, settleFor, prof)
 	if err != nil {
 		return err
 	}

@@ -565,7 +565,6 @@ func TestBenchCeiling(t *testing.T) {
 		{"bench", "ceiling", "--delegates", "0"},
 		{"bench", "ceiling", "--hold", "-1ms"},
 		{"bench", "vote", "--hold", "10ms"},
-		{"bench", "ceiling", "--cpuprofile", filepath.Join(t.TempDir(), "p")},
 		{"bench", "ceiling", "--memprofile", filepath.Join(t.TempDir(), "p")},
 		{"bench", "ceiling", "--db", "postgres://127.0.0.1/x"},
 	} {
