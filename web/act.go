@@ -428,29 +428,55 @@ func anyTaken(a *engine.Assembly, ids []string) bool {
 	return found
 }
 
-// refusal is a domain refusal as the page shows it, in the language of
-// the person who gave the command (i18n.Choose).
-func refusal(r *http.Request, e *assembly.Error) string { return namedRefusal(r, nil, e) }
+// refusal is a refusal of the rules (an assembly.Error) as the pages of
+// a show it: namedRefusal on a's state now.
+//
+// The language of a refusal is the language of the page it is shown
+// on, by i18n.Choose's precedence: the language the reader chose (the
+// plenum_lang cookie), else their browser's (Accept-Language), else the
+// assembly's, and the server's default only where the assembly has none.
+// So every refusal is worded from an assembly's state, which gives the
+// language and the names of the ids the refusal gives: refusal reads it
+// from a, namedRefusal from st for a caller reading it already (a.Read),
+// and newAssemblyRefusal, on the page that creates an assembly, from the
+// state the form was rehearsed on, where the page's language is the
+// person's (the new assembly's is not yet a page's). No path words a
+// refusal without a state: one did (refusal(r, e), with no assembly),
+// and a row of an import refused in a German assembly was told in
+// English.
+func refusal(r *http.Request, a *engine.Assembly, e *assembly.Error) string {
+	var msg string
+	a.Read(func(st *assembly.State) { msg = namedRefusal(r, st, e) })
+	return msg
+}
 
-// namedRefusal is a domain refusal as the page shows it, in the language
-// of the person who gave the command, with the ids in the rules' words
-// replaced by names (st nil: as they are), and the commands and fields
+// newAssemblyRefusal is a refusal of the form that creates an assembly
+// (POST /setup), rehearsed on st: in the language of the new-assembly
+// page, the person's (i18n.Choose with no assembly's language: the one
+// the form chooses is not the page's), the ids named as st names them.
+func newAssemblyRefusal(r *http.Request, st *assembly.State, e *assembly.Error) string {
+	return refusalIn(i18n.Choose(r, ""), r, st, e)
+}
+
+// namedRefusal is a refusal of the rules as the page of st's assembly
+// whose form r posted shows it: in the page's language (i18n.Choose, the
+// assembly's language after the reader's and their browser's), with the
+// ids in the rules' words replaced by names, and the commands and fields
 // by the words of the page's forms (inPageWords), as the page whose form
-// was posted says them (formPage).
+// was posted says them (formPage). st is not nil; a.Read holds it.
 func namedRefusal(r *http.Request, st *assembly.State, e *assembly.Error) string {
-	lang, page := "", ""
-	if st != nil {
-		lang, page = st.Assembly.Language, formPage(r, st.Assembly.ID)
-	}
-	l := i18n.Choose(r, lang)
+	return refusalIn(i18n.Choose(r, st.Assembly.Language), r, st, e)
+}
+
+// refusalIn is namedRefusal in the language l, which the callers above
+// choose (and nothing else: the choice is theirs to keep right).
+func refusalIn(l *i18n.Locale, r *http.Request, st *assembly.State, e *assembly.Error) string {
+	page := formPage(r, st.Assembly.ID)
 	// The texts a person typed among the arguments (a name, a title, a
 	// value of a field; not the ids, which the namer names) are marked,
 	// in the English too, and isolated below.
 	english := dropMarks.Replace(e.Msg)
-	r0 := assembly.Reason{Format: e.Format, Args: e.Args}
-	if st != nil {
-		r0 = personArgs(st, r0) // the persons named wherever they stand
-	}
+	r0 := personArgs(st, assembly.Reason{Format: e.Format, Args: e.Args}) // the persons named wherever they stand
 	// The commands and fields the refusal names as data are named in the
 	// page's words (inPageWords), and the sentence around them is the
 	// page's where its words differ from the API's (refusalVariant).
@@ -462,10 +488,7 @@ func namedRefusal(r *http.Request, st *assembly.State, e *assembly.Error) string
 	if msg == "" {
 		msg = e.Error()
 	}
-	if st != nil {
-		msg = namer{s: st, l: l}.isolated(msg)
-	}
-	msg = isolatedMarks(msg)
+	msg = isolatedMarks(namer{s: st, l: l}.isolated(msg))
 	if len(msg) > 0 {
 		first, n := utf8.DecodeRuneInString(msg)
 		msg = string(unicode.ToUpper(first)) + msg[n:]

@@ -13,7 +13,6 @@ import (
 	"plenum/assembly"
 	"plenum/auth"
 	"plenum/cards"
-	"plenum/engine"
 )
 
 // mandateCards serves POST /a/{id}/mandate-cards.pdf, the page's form
@@ -45,7 +44,7 @@ func (s *server) mandateCards(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		var ae *assembly.Error
 		if errors.As(err, &ae) && ae.Code != assembly.ErrCorrupt {
-			fail(stateRefusal(r, a, ae))
+			fail(refusal(r, a, ae))
 			return
 		}
 		s.opts.Logger.Error("web: mandate cards failed", "assembly", a.ID(), "err", err)
@@ -77,7 +76,7 @@ func (s *server) revokeCodes(w http.ResponseWriter, r *http.Request) {
 	if err := cards.Revoke(r.Context(), a, s.auth, actorOf(sess), s.opts.Now().UTC(), persons, r.PostFormValue("reason")); err != nil {
 		var ae *assembly.Error
 		if errors.As(err, &ae) && ae.Code != assembly.ErrCorrupt {
-			fail(stateRefusal(r, a, ae))
+			fail(refusal(r, a, ae))
 			return
 		}
 		s.opts.Logger.Error("web: revoking codes failed", "assembly", a.ID(), "err", err)
@@ -86,14 +85,6 @@ func (s *server) revokeCodes(w http.ResponseWriter, r *http.Request) {
 	}
 	setFlash(w, a.ID(), flash{Text: localeOf(r, a).T("web.done.revoked")})
 	http.Redirect(w, r, "/a/"+a.ID()+"/mandates", http.StatusSeeOther)
-}
-
-// stateRefusal is a refusal of the rules in a's language, the ids it
-// gives named (namedRefusal) as a's state names them now.
-func stateRefusal(r *http.Request, a *engine.Assembly, ae *assembly.Error) string {
-	var msg string
-	a.Read(func(st *assembly.State) { msg = namedRefusal(r, st, ae) })
-	return msg
 }
 
 // formPersons reads the form's "persons" fields, repeated or separated

@@ -415,11 +415,14 @@ func (s *server) importRecord(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	metas, cmds := iv.Preview.Batch()
+	if beforeImportBatch != nil {
+		beforeImportBatch(a.ID())
+	}
 	results, failed, err := a.SubmitAll(r.Context(), metas, cmds)
 	if err != nil {
 		var ae *assembly.Error
 		if failed >= 0 && errors.As(err, &ae) && ae.Code != assembly.ErrCorrupt {
-			fail(l.T("web.err.row_failed", iv.Preview.Commands[failed].Row, refusal(r, ae), len(results)))
+			fail(l.T("web.err.row_failed", iv.Preview.Commands[failed].Row, refusal(r, a, ae), len(results)))
 			return
 		}
 		s.opts.Logger.Error("web: import: recording", "assembly", a.ID(), "err", err)
@@ -430,6 +433,12 @@ func (s *server) importRecord(w http.ResponseWriter, r *http.Request) {
 	s.uploads.record(iv.Upload, s.opts.Now(), iv.Recorded.First, iv.Recorded.Last)
 	s.renderImport(w, r, a, http.StatusOK, iv, nil)
 }
+
+// beforeImportBatch, set by the tests alone, is called with the
+// assembly's id between the plan an import records and its batch: what
+// it records, another's form might record in that moment, and the batch
+// is refused on a row the plan found good.
+var beforeImportBatch func(id string)
 
 // rosterExport serves GET /a/{id}/roster.csv and roster.xlsx: the roster
 // as package roster writes it (the import's columns, with mandate status

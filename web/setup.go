@@ -709,9 +709,7 @@ func (s *server) setupAct(w http.ResponseWriter, r *http.Request) {
 		if errors.As(err, &ae) && ae.Code != assembly.ErrCorrupt {
 			// In the assembly's language unless the organiser chose
 			// another, and with names for ids, as /act says it.
-			var msg string
-			a.Read(func(st *assembly.State) { msg = namedRefusal(r, st, ae) })
-			refused(http.StatusConflict, msg)
+			refused(http.StatusConflict, refusal(r, a, ae))
 			return
 		}
 		s.opts.Logger.Error("web: set-up failed", "cmd", cmd, "assembly", id, "err", err)
@@ -1158,7 +1156,7 @@ func (s *server) createAssembly(w http.ResponseWriter, r *http.Request) {
 	if err := rehearse(st, append([]assembly.Meta{create}, metas...), append([]assembly.Command{c}, template...)); err != nil {
 		var ae *assembly.Error
 		if errors.As(err, &ae) {
-			again(errors.New(refusal(r, ae)))
+			again(errors.New(newAssemblyRefusal(r, st, ae)))
 			return
 		}
 		again(err)
@@ -1168,7 +1166,7 @@ func (s *server) createAssembly(w http.ResponseWriter, r *http.Request) {
 	if _, err := s.eng.Submit(r.Context(), assembly.Envelope{Cmd: c.CommandName(), Assembly: c.ID, Actor: actor, At: at, Key: key, Args: args}); err != nil {
 		var ae *assembly.Error
 		if errors.As(err, &ae) && ae.Code != assembly.ErrCorrupt {
-			again(errors.New(refusal(r, ae)))
+			again(errors.New(newAssemblyRefusal(r, st, ae)))
 			return
 		}
 		s.opts.Logger.Error("web: creating an assembly failed", "assembly", c.ID, "err", err)
