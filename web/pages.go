@@ -85,6 +85,9 @@ type view struct {
 	// MyBallots are the viewer's ballots on their receipts page
 	// (receipts.go).
 	MyBallots []myBallot
+	// MyBallotsLater says that the viewer's ballots could not be listed
+	// just now (myBallots: the log is still being read after a start).
+	MyBallotsLater bool
 	// Reader says whether the viewer may read the assembly's record
 	// (httpapi.MayRead).
 	Reader bool

@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"context"
 	"html"
 	"net/http"
 	"net/url"
@@ -8,6 +9,11 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
+
+	"plenum/assembly"
+	"plenum/auth"
+	"plenum/web"
 )
 
 // TestReceiptWithoutEntryIsAPage: /a/<id>/receipt without an entry is
@@ -107,4 +113,62 @@ func TestMyBallotsFindsUnkeyedBallots(t *testing.T) {
 	if got := myBallotRe.FindAllString(body, -1); len(got) != 1 || !strings.Contains(body, "Adopt the minutes?") || strings.Contains(body, "Send greetings?") {
 		t.Errorf("the receipts page lists %d ballots (want the open one alone):\n%s", len(got), body)
 	}
+}
+
+// TestMyBallotsFirstListAfterAStart: the first list after a start, when
+// the server's index of the log's ballots is more than 4,096 entries
+// behind (it reads the log in the background), waits for the index: it
+// lists the delegate's ballot given without a key, which the walk of the
+// state's keys that answered meanwhile did not find, and still no secret
+// ballot and no other person's. A list whose wait runs out says that the
+// ballots cannot be listed yet, not a part of them; the next lists them.
+func TestMyBallotsFirstListAfterAStart(t *testing.T) {
+	h, _ := bigHall(t, 1100, 0) // 4,300 entries, the vote v1 open
+	mine := strconv.FormatInt(h.must("p1", "cast_ballot", obj{"vote": "v1", "voter": "p1", "choice": "for"}).First(), 10)
+	h.must("p2", "cast_ballot", obj{"vote": "v1", "voter": "p2", "choice": "against"})
+	h.must("chair", "close_vote", obj{"vote": "v1"})
+	h.must("chair", "open_vote", obj{"id": "v2", "question": "Send greetings?", "method": "secret"})
+	h.must("p1", "cast_ballot", obj{"vote": "v2", "voter": "p1", "choice": "for"})
+	h.must("chair", "close_vote", obj{"vote": "v2"})
+	if n := h.logSize(asm); n < 4200 {
+		t.Fatalf("the log has %d entries, want the index more than 4,096 behind", n)
+	}
+	p1 := h.browser("")
+	u, _ := url.Parse(h.srv.URL)
+	p1.c.Jar.SetCookies(u, []*http.Cookie{{Name: auth.CookieName, Value: h.codes["p1"], Path: "/"}})
+	v1 := regexp.MustCompile(`<li><a href="/a/coop/receipt\?entry=(\d+)">Adopt the budget</a>`)
+	list := func(when string) {
+		t.Helper()
+		code, body, _ := p1.get("/a/coop/receipt")
+		if code != http.StatusOK {
+			t.Fatalf("%s: %d", when, code)
+		}
+		got := myBallotRe.FindAllString(body, -1)
+		if when == "out of time" {
+			if len(got) != 0 || !strings.Contains(body, "Your ballots cannot be listed just now") {
+				t.Errorf("%s: %d ballots listed, want none and the note:\n%s", when, len(got), body)
+			}
+			return
+		}
+		if m := v1.FindStringSubmatch(body); len(got) != 1 || m == nil || m[1] != mine || strings.Contains(body, "Send greetings?") {
+			t.Errorf("%s: %d ballots listed, want p1's open one alone, entry %s:\n%s", when, len(got), mine, body)
+		}
+	}
+	list("the first list")
+	// More than 4,096 entries more, and a list that may not wait.
+	var metas []assembly.Meta
+	var cmds []assembly.Command
+	for i := range 4200 {
+		h.at = h.at.Add(time.Microsecond)
+		metas = append(metas, assembly.Meta{Assembly: asm, Actor: auth.AdminPerson, At: h.at})
+		cmds = append(cmds, assembly.AddPerson{ID: "guest-" + strconv.Itoa(i), Name: "Guest " + strconv.Itoa(i)})
+	}
+	a, _ := h.eng.Assembly(asm)
+	if _, i, err := a.SubmitAll(context.Background(), metas, cmds); err != nil {
+		t.Fatalf("%d: %v", i, err)
+	}
+	restore := web.SetBallotsWait(0)
+	list("out of time")
+	restore()
+	list("the next list")
 }
