@@ -185,7 +185,11 @@ func (s *server) secretReceipt(w http.ResponseWriter, r *http.Request) {
 			a.Read(func(st *assembly.State) {
 				msg = namedRefusal(r, st, ae)
 				if ae.Code == assembly.ErrNotFound && st.Votes[vote] != nil {
-					msg += " " + localeOf(r, a).T("web.tok.help") // the code, not the vote, was not found
+					// The code, not the vote, was not found. In the
+					// refusal's language, from st: localeOf would read a
+					// again inside this Read, which a writer waiting
+					// between the two read locks would deadlock.
+					msg += " " + i18n.Choose(r, st.Assembly.Language).T("web.tok.help")
 				}
 			})
 			fail(msg)
