@@ -87,7 +87,9 @@ func (s *server) myBallots(ctx context.Context, a *engine.Assembly, person strin
 		select {
 		case <-done:
 		case <-ctx.Done():
-			return nil, ctx.Err()
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, err // out of time, even should the read have ended meanwhile
 		}
 		x.mu.Lock()
 	}
