@@ -352,6 +352,9 @@ type Vote struct {
 	Rounds        []Round            `json:"rounds"`
 	Result        *Result            `json:"result"`
 	Encrypted     *EncryptedVote     `json:"encrypted,omitempty"` // an encrypted vote's key ceremony, ballots, count and decryption
+	// sealedTokens are the tokens of the votes sealed so far while a
+	// secret vote's sealed ballots enter (sealTokens); nil after.
+	sealedTokens map[string]struct{}
 }
 
 // AttendanceSnapshot is the attendance when a vote was opened.

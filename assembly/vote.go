@@ -92,17 +92,91 @@ func (c *SealedChoice) UnmarshalJSON(b []byte) error {
 }
 
 // UnitTokens returns the tokens under which a secret ballot of the given
-// weight enters the log: one per vote it carries. The first is the
-// ballot's token itself; the n-th (n ≥ 2) is derived from it as
-// base32(SHA-256(token + "/" + n))[:26] (RFC 4648 alphabet, no padding),
-// so the voter, who knows the token, finds every vote of their ballot,
-// and nobody else can tell which sealed votes came from one ballot.
+// weight enters the log: one per vote it carries. A ballot of weight 1
+// enters under its token itself. A ballot of weight w > 1 enters under w
+// tokens derived from it, never under the token itself: the n-th
+// (n = 1 … w) is unitToken(token, n), base32(SHA-256("plenum sealed vote
+// unit\x00" + n + "\x00" + token))[:26] (RFC 4648 alphabet, no padding),
+// which has the shape of a token plenum makes (crypto/rand.Text). The
+// voter, who knows the token, finds every vote of their ballot
+// (BallotUnits); anybody else sees w tokens, each the image of a secret
+// under a one-way function, none of which says anything of another, so
+// nobody but the voter (and the server that sealed the ballots) can tell
+// which sealed votes came from one ballot.
+//
+// Records sealed before this scheme carry a weighted ballot under its
+// token and LinkedUnitTokens, from which anybody groups its votes; they
+// stay as they are, and BallotUnits finds the votes under either scheme.
 func UnitTokens(token string, weight int) []string {
+	if weight <= 1 {
+		return []string{token}
+	}
+	out := make([]string, 0, weight)
+	for n := 1; n <= weight; n++ {
+		out = append(out, unitToken(token, n))
+	}
+	return out
+}
+
+// unitDomain begins every input of the hash that derives a unit token, so
+// that the hash of a token for this use is no hash of it for another.
+const unitDomain = "plenum sealed vote unit\x00"
+
+// unitToken is the n-th unit token of a weighted ballot (UnitTokens).
+func unitToken(token string, n int) string {
+	sum := sha256.Sum256([]byte(unitDomain + strconv.Itoa(n) + "\x00" + token))
+	return unitText(sum)
+}
+
+// unitText is a hash as a unit token: base32, no padding, 26 characters.
+func unitText(sum [sha256.Size]byte) string {
+	return base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString(sum[:])[:26]
+}
+
+// LinkedUnitTokens is how plenum sealed a ballot of weight w before
+// UnitTokens: under its token itself, then, for n = 2 … w, under
+// base32(SHA-256(token + "/" + n))[:26]. Anybody can derive those from the
+// published token, so the votes of one ballot are linked, and with the
+// weights ballot_cast records, a voter of a weight nobody else has is
+// known. It is kept to find the votes of ballots in records sealed so
+// (BallotUnits), never to seal.
+func LinkedUnitTokens(token string, weight int) []string {
 	out := []string{token}
 	for n := 2; n <= weight; n++ {
-		sum := sha256.Sum256([]byte(token + "/" + strconv.Itoa(n)))
-		out = append(out, base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString(sum[:])[:26])
+		out = append(out, linkedUnitToken(token, n))
 	}
+	return out
+}
+
+func linkedUnitToken(token string, n int) string {
+	return unitText(sha256.Sum256([]byte(token + "/" + strconv.Itoa(n))))
+}
+
+// BallotUnits returns the tokens under which the ballot with the given
+// token is among sealed votes, sealed saying which tokens are, under
+// either scheme (UnitTokens, LinkedUnitTokens): the token itself and the
+// units derived from it, in the order of n. With upTo > 0 it looks for
+// each unit n ≤ upTo, for sealed votes that may hold some of a ballot's
+// votes and not others (one sealed_ballots entry); with upTo ≤ 0 it stops
+// at the first unit not sealed, for sealed votes that hold all of a vote's.
+// Only the holder of the token finds these: the derived units say nothing
+// of it, nor of each other.
+func BallotUnits(token string, sealed func(string) bool, upTo int) []string {
+	var out []string
+	if sealed(token) {
+		out = append(out, token)
+	}
+	look := func(from int, derive func(string, int) string) {
+		for n := from; upTo <= 0 || n <= upTo; n++ {
+			if u := derive(token, n); sealed(u) {
+				out = append(out, u)
+			} else if upTo <= 0 {
+				return
+			}
+		}
+	}
+	look(1, unitToken)
+	look(2, linkedUnitToken) // the first vote of a linked ballot is under the token
 	return out
 }
 
@@ -591,6 +665,9 @@ func (e VoteClosed) apply(s *State) error {
 	if len(e.Sealed) > 0 && (v.Method != "secret" || len(e.Sealed) != v.votesCast()) {
 		return corrupt("the sealed ballots of %q do not number its voters", e.Vote)
 	}
+	if err := v.sealTokens(e.Vote, e.Sealed); err != nil {
+		return err
+	}
 	v.Status, v.ClosedAt = VoteStatusClosed, e.At
 	for _, sc := range e.Sealed {
 		v.Sealed = append(v.Sealed, sc.Choice)
@@ -601,10 +678,42 @@ func (e VoteClosed) apply(s *State) error {
 	return nil
 }
 
+// sealTokens refuses sealed votes of the vote (id) that repeat a token,
+// in them or among those of the vote sealed before: under one token the
+// server could count one voter's ballot for two voters of the same
+// choice, every receipt still found, and seal a ballot of its own for
+// the vote left over. Votes sealed before ballots had tokens have none.
+// It keeps the tokens until the vote's votes are all sealed (they follow
+// vote_closed in one command), then lets them go.
+func (v *Vote) sealTokens(id string, sealed []SealedChoice) error {
+	if len(sealed) == 0 {
+		return nil
+	}
+	if v.sealedTokens == nil {
+		v.sealedTokens = make(map[string]struct{}, v.votesCast())
+	}
+	for _, sc := range sealed {
+		if sc.Token == "" {
+			continue
+		}
+		if _, dup := v.sealedTokens[sc.Token]; dup {
+			return corrupt("two sealed ballots of %q carry one token", id)
+		}
+		v.sealedTokens[sc.Token] = struct{}{}
+	}
+	if len(v.Sealed)+len(sealed) >= v.votesCast() {
+		v.sealedTokens = nil
+	}
+	return nil
+}
+
 func (e SealedBallots) apply(s *State) error {
 	v := s.Votes[e.Vote]
 	if v == nil || v.Method != "secret" || v.Status != VoteStatusClosed || len(e.Sealed) == 0 || len(v.Sealed)+len(e.Sealed) > v.votesCast() {
 		return corrupt("the sealed ballots of %q do not fit the vote", e.Vote)
+	}
+	if err := v.sealTokens(e.Vote, e.Sealed); err != nil {
+		return err
 	}
 	for _, sc := range e.Sealed {
 		v.Sealed = append(v.Sealed, sc.Choice)

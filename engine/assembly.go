@@ -1101,7 +1101,7 @@ func (a *Assembly) prepare(cmd assembly.Command, pending []ledger.SealedBallot) 
 			if err != nil {
 				return nil, "", fmt.Errorf("engine: %s: a ballot in the box of %s cannot be read: %w", a.id, c.Vote, err)
 			}
-			for _, t := range assembly.UnitTokens(d.Token, max(d.Weight, 1)) {
+			for _, t := range unitTokens(d.Token, max(d.Weight, 1)) {
 				c.Sealed = append(c.Sealed, assembly.SealedChoice{Token: t, Choice: d.Choice})
 			}
 		}
@@ -1110,6 +1110,10 @@ func (a *Assembly) prepare(cmd assembly.Command, pending []ledger.SealedBallot) 
 	}
 	return cmd, "", nil
 }
+
+// unitTokens gives the tokens a ballot's votes enter the log under
+// (assembly.UnitTokens); a test seals with the scheme of older records.
+var unitTokens = assembly.UnitTokens
 
 // shuffle permutes s uniformly with a generator seeded from crypto/rand.
 func shuffle(s []assembly.SealedChoice) {

@@ -11,11 +11,15 @@ import (
 
 // SecretBallotReceipt returns a voter's receipt for their ballot in a
 // closed secret vote: the tlog-proof of the sealed_ballots entry that
-// carries the ballot's token, at the log's current checkpoint. It names no
-// voter; tlogproof.VerifySecretBallot with Type "sealed_ballots" and the
-// token checks it offline. It fails with an *assembly.Error: not found for
-// an unknown vote or a token that is not among its sealed ballots,
-// conflict while the vote is open or if it is not secret.
+// carries the ballot's first vote, under its token or, for a ballot of
+// several votes, under the first token derived from it
+// (assembly.UnitTokens, assembly.BallotUnits), at the log's current
+// checkpoint. It names no voter; tlogproof.VerifySecretBallot with Type
+// "sealed_ballots" and the token the entry carries checks it offline
+// (plenum verify --receipt with --token derives that from the token). It
+// fails with an *assembly.Error: not found for an unknown vote or a token
+// none of whose votes is among its sealed ballots, conflict while the
+// vote is open or if it is not secret.
 func SecretBallotReceipt(ctx context.Context, a *Assembly, vote, token string) ([]byte, error) {
 	var entries []int64
 	var rerr error
@@ -56,14 +60,15 @@ func SecretBallotReceipt(ctx context.Context, a *Assembly, vote, token string) (
 		if err := json.Unmarshal(es[0].Payload, &sb); err != nil || sb.Vote != vote {
 			continue
 		}
-		found := false
-		for _, sc := range sb.Sealed {
-			if sc.Token == token {
-				found = true
-				break
+		sealed := func(t string) bool {
+			for _, sc := range sb.Sealed {
+				if sc.Token == t {
+					return true
+				}
 			}
+			return false
 		}
-		if !found {
+		if assembly.BallotUnits(token, sealed, 1) == nil {
 			continue
 		}
 		return entryReceipt(ctx, log, idx, cp, c.Size)

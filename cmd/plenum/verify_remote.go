@@ -19,6 +19,7 @@ import (
 
 	"golang.org/x/mod/sumdb/note"
 
+	"plenum/assembly"
 	"plenum/i18n"
 	"plenum/ledger"
 	"plenum/remote"
@@ -273,14 +274,21 @@ func runVerifyReceipt(ctx context.Context, env *cliEnv, file, vkey string, witne
 		fmt.Fprint(env.stdout, l.T("cli.receipt.witnessed", policy.String()))
 	}
 	if token != "" {
-		vote, choice, ok := sealedChoice(r.Entry, token)
-		if !ok {
+		vote, choice, votes := sealedChoice(r.Entry, token)
+		if votes == 0 {
 			return &exitError{code: 1, msg: l.T("cli.receipt.no_sealed", file, strconv.FormatInt(r.Index, 10))}
+		}
+		if votes < 0 {
+			return &exitError{code: 1, msg: l.T("cli.receipt.split", file, strconv.FormatInt(r.Index, 10))}
 		}
 		if l.Has("minutes.choice." + choice) {
 			choice = l.T("minutes.choice." + choice)
 		}
-		fmt.Fprintf(env.stdout, "\n%s\n", l.T("cli.receipt.secret", shown(vote), shown(choice)))
+		if votes == 1 {
+			fmt.Fprintf(env.stdout, "\n%s\n", l.T("cli.receipt.secret", shown(vote), shown(choice)))
+		} else {
+			fmt.Fprintf(env.stdout, "\n%s\n", l.T("cli.receipt.secret_votes", votes, shown(vote), shown(choice)))
+		}
 	} else if tracker != "" {
 		fmt.Fprintf(env.stdout, "\n%s\n", l.T("cli.receipt.encrypted", tracker))
 	} else {
@@ -302,17 +310,33 @@ func runVerifyReceipt(ctx context.Context, env *cliEnv, file, vkey string, witne
 // dropped, and, when the token as typed is not in the entry, in upper
 // case, since plenum makes tokens in RFC 4648 base32 (upper-case letters
 // and the digits 2 to 7) and the delegate page takes one typed in lower
-// case as the same token. It returns the token the entry carries. Asked
-// as typed first, so that a token of another make is found as it stands.
+// case as the same token. The entry carries a ballot of one vote under
+// its token, one of several under tokens derived from it
+// (assembly.UnitTokens), which are looked for too. It returns the token
+// as the voter holds it. Asked as typed first, so that a token of another
+// make is found as it stands.
 func verifySecretReceipt(data []byte, token string, keys note.Verifiers, policy *witness.Policy) (*tlogproof.Receipt, string, error) {
 	token = strings.Join(strings.Fields(token), "")
-	r, err := tlogproof.VerifySecretBallot(data, tlogproof.SecretBallot{Type: sealedBallotsType, Token: token}, keys, policy)
-	if up := strings.ToUpper(token); err != nil && up != token {
-		if ru, uerr := tlogproof.VerifySecretBallot(data, tlogproof.SecretBallot{Type: sealedBallotsType, Token: up}, keys, policy); uerr == nil {
-			return ru, up, nil
+	var first error
+	for i, tok := range []string{token, strings.ToUpper(token)} {
+		if i > 0 && tok == token {
+			break
+		}
+		carried := tok
+		if r, err := tlogproof.VerifyReceipt(data, keys, policy); err == nil {
+			if _, units, _ := sealedUnits(r.Entry, tok); len(units) > 0 {
+				carried = units[0]
+			}
+		}
+		r, err := tlogproof.VerifySecretBallot(data, tlogproof.SecretBallot{Type: sealedBallotsType, Token: carried}, keys, policy)
+		if err == nil {
+			return r, tok, nil
+		}
+		if first == nil {
+			first = err
 		}
 	}
-	return r, token, err
+	return nil, token, first
 }
 
 // checkReceiptAt checks receipt r against its log as it is now, at url,
@@ -464,12 +488,19 @@ func serverLogs(ctx context.Context, server string) ([]string, error) {
 // secret vote's ballots (docs/script.md, "Secret votes").
 const sealedBallotsType = "sealed_ballots"
 
-// sealedChoice finds the sealed vote carrying token in a sealed_ballots
-// entry, and returns the vote and its choice.
-func sealedChoice(entry []byte, token string) (vote, choice string, ok bool) {
+// unitsLooked is how many votes of one ballot plenum verify looks for in
+// a receipt's entry (assembly.BallotUnits): the entry plenum gives as the
+// receipt carries the ballot's first vote, and its others up to this
+// many, if they are in the same entry, are counted.
+const unitsLooked = 1 << 12
+
+// sealedUnits returns the vote of a sealed_ballots entry, the tokens
+// under which it carries votes of the ballot with token, and the sealed
+// votes' choices by token.
+func sealedUnits(entry []byte, token string) (vote string, units []string, choices map[string]string) {
 	e, _, err := ledger.DecodeEntry(entry)
 	if err != nil {
-		return "", "", false
+		return "", nil, nil
 	}
 	var sb struct {
 		Vote   string `json:"vote"`
@@ -479,14 +510,29 @@ func sealedChoice(entry []byte, token string) (vote, choice string, ok bool) {
 		} `json:"sealed"`
 	}
 	if json.Unmarshal(e.Payload, &sb) != nil {
-		return "", "", false
+		return "", nil, nil
 	}
+	choices = make(map[string]string, len(sb.Sealed))
 	for _, s := range sb.Sealed {
-		if s.Token == token {
-			return sb.Vote, s.Choice, true
-		}
+		choices[s.Token] = s.Choice
 	}
-	return "", "", false
+	units = assembly.BallotUnits(token, func(t string) bool { _, ok := choices[t]; return ok }, unitsLooked)
+	return sb.Vote, units, choices
+}
+
+// sealedChoice finds the sealed votes of the ballot with token in a
+// sealed_ballots entry, and returns the vote, the choice and how many
+// votes of the ballot the entry carries: 0 if none, -1 if they do not all
+// hold one choice, as the votes of one ballot do.
+func sealedChoice(entry []byte, token string) (vote, choice string, votes int) {
+	vote, units, choices := sealedUnits(entry, token)
+	for i, u := range units {
+		if i > 0 && choices[u] != choice {
+			return vote, "", -1
+		}
+		choice = choices[u]
+	}
+	return vote, choice, len(units)
 }
 
 // runVerifyExcerpt is plenum verify --excerpt FILE: it checks a certified

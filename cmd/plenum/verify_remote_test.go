@@ -184,7 +184,6 @@ func TestVerifyReceiptAndExcerpt(t *testing.T) {
 
 func TestVerifySecretReceipt(t *testing.T) {
 	ctx := context.Background()
-	dir := t.TempDir()
 	l := tlogtest.New("plenum.test/log/coop")
 	const mine, other = "MYTOKENMYTOKENMYTOKENMYTOK", "OTHERTOKENOTHERTOKENOTHERT"
 	add := func(i int64, typ, payload string) {
@@ -199,20 +198,7 @@ func TestVerifySecretReceipt(t *testing.T) {
 	add(2, "sealed_ballots", `{"vote":"v2","sealed":[{"token":"`+other+`","choice":"against"},{"token":"`+mine+`","choice":"for"}]}`)
 	hs := httptest.NewServer(l)
 	defer hs.Close()
-	run := func(file, token string) (string, error) {
-		var stdout, stderr witBuffer
-		err := runVerifyReceipt(ctx, &cliEnv{stdin: strings.NewReader(""), stdout: &stdout, stderr: &stderr}, file, l.VKey, nil, "", token, "")
-		return stdout.String(), err
-	}
-	file := func(index int64) string {
-		r, err := remote.FetchReceipt(ctx, hs.URL, index, remote.Options{LogKeys: note.VerifierList(l.Verifier())})
-		if err != nil {
-			t.Fatal(err)
-		}
-		name := filepath.Join(dir, fmt.Sprintf("receipt-%d.tlog-proof", index))
-		os.WriteFile(name, r, 0o644)
-		return name
-	}
+	file, run := secretReceiptRun(t, l, hs.URL)
 	sealed := file(2)
 	if out, err := run(sealed, mine); err != nil || !strings.Contains(out, "entry 2 of plenum.test/log/coop") || !strings.Contains(out, "in vote v2: for") {
 		t.Fatalf("%q %v", out, err)
