@@ -149,9 +149,11 @@ DESCRIPTION
     With --receipt and --token, the receipt is of a ballot in a secret
     vote (from the delegate page, or POST /api/assemblies/{id}/votes/
     {vote}/receipt): verify also checks that its entry is a sealed_ballots
-    entry carrying TOKEN, the code given when the ballot was cast, and
-    prints the choice recorded under it. The receipt names no voter; only
-    whoever holds the token can tell the ballot is theirs.
+    entry carrying the ballot of TOKEN, the code given when the ballot was
+    cast (a ballot of several votes under tokens derived from it, which
+    only the holder of TOKEN can derive), and prints the choice recorded
+    under it. The receipt names no voter; only whoever holds the token
+    can tell the ballot is theirs.
 
     With --receipt and --tracker, the receipt is of a ballot in an
     encrypted vote: verify also checks that its entry is an
