@@ -248,7 +248,7 @@ func OpenAPI() map[string]any {
 		"/api/assemblies/{id}/votes/{vote}/receipt": map[string]any{
 			"parameters": []any{idParam, map[string]any{"name": "vote", "in": "path", "required": true, "schema": map[string]any{"type": "string"}}},
 			"post": func() map[string]any {
-				o := op("The receipt of a ballot in a closed secret vote: the C2SP tlog-proof of the sealed_ballots entry that carries the ballot's token, at the latest checkpoint; it names no voter (check it with plenum verify --receipt FILE --key VKEY --token TOKEN). The token goes in the body, never in the URL", "participants who hold the token", false,
+				o := op("The receipt of a ballot in a closed secret vote: the C2SP tlog-proof of the sealed_ballots entry that carries the ballot's first vote (under its token, or for a mandate of several votes the first token derived from it), at the latest checkpoint; it names no voter (check it with plenum verify --receipt FILE --key VKEY --token TOKEN). The token goes in the body, never in the URL", "participants who hold the token", false,
 					map[string]any{"200": map[string]any{"description": "tlog-proof file", "content": map[string]any{"application/tlog-proof": map[string]any{"schema": map[string]any{"type": "string"}}}}}, "400", "401", "403", "404", "409", "422")
 				o["parameters"] = []any{csrf}
 				o["requestBody"] = map[string]any{"required": true, "content": jsonContent(map[string]any{"type": "object", "required": []string{"token"}, "additionalProperties": false,
