@@ -134,10 +134,10 @@ func TestBallotUnitsFindsEveryVote(t *testing.T) {
 
 // TestSealedTokenTwiceIsCorrupt: a record in which two sealed votes of
 // one vote carry one token does not replay (nor pass plenum verify, which
-// replays it), whether they are in one sealed_ballots event or in two:
-// under one token the server could count one ballot for two voters of the
-// same choice and seal one of its own for the vote left over, every
-// receipt still found. Close_vote refuses such sealed ballots too.
+// replays it), whether they are in one sealed_ballots event or in two: a
+// token names one sealed vote, so that a receipt is one voter's alone.
+// Close_vote refuses such sealed ballots too; bare choices of records
+// written before ballots had tokens still replay.
 func TestSealedTokenTwiceIsCorrupt(t *testing.T) {
 	h := fixture(t, "congress", "")
 	h.must("ann", "open_vote", `{"id":"s","question":"Q","method":"secret"}`)

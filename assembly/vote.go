@@ -679,12 +679,13 @@ func (e VoteClosed) apply(s *State) error {
 }
 
 // sealTokens refuses sealed votes of the vote (id) that repeat a token,
-// in them or among those of the vote sealed before: under one token the
-// server could count one voter's ballot for two voters of the same
-// choice, every receipt still found, and seal a ballot of its own for
-// the vote left over. Votes sealed before ballots had tokens have none.
-// It keeps the tokens until the vote's votes are all sealed (they follow
-// vote_closed in one command), then lets them go.
+// in them or among those of the vote sealed before: a token names one
+// sealed vote, so that a receipt found by it is one voter's alone. A
+// server that gave two voters one token shows so here if it sealed both;
+// if it sealed one and a vote of its own for the other, the record cannot
+// show it (docs/script.md, "Secret votes"). Votes sealed before ballots
+// had tokens have none. It keeps the tokens until the vote's votes are
+// all sealed (they follow vote_closed in one command), then lets them go.
 func (v *Vote) sealTokens(id string, sealed []SealedChoice) error {
 	if len(sealed) == 0 {
 		return nil
