@@ -222,22 +222,42 @@ func (s *State) ChangeLines(mo *Motion) string {
 // changes it applied (and, for an amendment, its own carried amendments
 // applied to its wording first), with the ids of the amendments applied
 // and of those carried whose change is stated in words only, in the order
-// they were carried.
+// they were carried. It is a pure function of the texts and the carried
+// amendments: the text as amended so far while the motion is pending, the
+// resolution as carried once it is (ResolutionConsolidated records it).
 func (s *State) AmendedText(id string) (text motiontext.Text, applied, notApplied []string, err error) {
-	return s.amendedText(id, 0)
+	base, edits, applied, notApplied, err := s.carriedEdits(id, 0)
+	if err != nil {
+		return base, nil, nil, err
+	}
+	out, err := motiontext.Apply(base, edits)
+	if err != nil {
+		return base, nil, nil, fmt.Errorf("the carried amendments of %s cannot be applied: %v", id, err)
+	}
+	return out, applied, notApplied, nil
 }
 
-func (s *State) amendedText(id string, depth int) (motiontext.Text, []string, []string, error) {
+// CarriedEdits are the changes AmendedText applies to the text of a
+// motion as moved (base): one edit for each carried amendment that
+// changes it, its wording as amended in turn, in the order they were
+// carried; for the pages that show the text as moved with the carried
+// changes marked.
+func (s *State) CarriedEdits(id string) (base motiontext.Text, edits []motiontext.Edit, err error) {
+	base, edits, _, _, err = s.carriedEdits(id, 0)
+	return base, edits, err
+}
+
+func (s *State) carriedEdits(id string, depth int) (motiontext.Text, []motiontext.Edit, []string, []string, error) {
 	mo := s.Motions[id]
 	if mo == nil {
-		return motiontext.Text{}, nil, nil, notFound("there is no motion %q", id)
+		return motiontext.Text{}, nil, nil, nil, notFound("there is no motion %q", id)
 	}
 	base, err := s.MotionText(mo)
 	switch {
 	case err != nil:
-		return base, nil, nil, fmt.Errorf("the text of %s: %v", id, err)
+		return base, nil, nil, nil, fmt.Errorf("the text of %s: %v", id, err)
 	case depth > 3:
-		return base, nil, nil, fmt.Errorf("the amendments of %s go deeper than two degrees", id)
+		return base, nil, nil, nil, fmt.Errorf("the amendments of %s go deeper than two degrees", id)
 	}
 	var edits []motiontext.Edit
 	var applied, notApplied []string
@@ -250,20 +270,20 @@ func (s *State) amendedText(id string, depth int) (motiontext.Text, []string, []
 			notApplied = append(notApplied, aid)
 			continue
 		}
-		wording, sub, subNot, err := s.amendedText(aid, depth+1)
+		wb, wedits, sub, subNot, err := s.carriedEdits(aid, depth+1)
 		if err != nil {
-			return base, nil, nil, err
+			return base, nil, nil, nil, err
+		}
+		wording, err := motiontext.Apply(wb, wedits)
+		if err != nil {
+			return base, nil, nil, nil, fmt.Errorf("the carried amendments of %s cannot be applied: %v", aid, err)
 		}
 		edits = append(edits, motiontext.Edit{Span: a.Change.Span, New: wording})
 		applied = append(applied, aid)
 		applied = append(applied, sub...)
 		notApplied = append(notApplied, subNot...)
 	}
-	out, err := motiontext.Apply(base, edits)
-	if err != nil {
-		return base, nil, nil, fmt.Errorf("the carried amendments of %s cannot be applied: %v", id, err)
-	}
-	return out, applied, notApplied, nil
+	return base, edits, applied, notApplied, nil
 }
 
 // ResolutionConsolidated: a motion was carried with amendments that change
