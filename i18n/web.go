@@ -579,7 +579,6 @@ var motionPageMessages = []Msg{
 	{Key: "web.mo.the_text", En: "The text", De: "Der Wortlaut", Ru: "Текст", Fr: "Le texte", Es: "El texto"},
 	{Key: "web.mo.amendments_h", En: "Amendments and recommended changes", De: "Änderungsanträge und empfohlene Änderungen", Ru: "Поправки и рекомендованные изменения", Fr: "Amendements et modifications recommandées", Es: "Enmiendas y cambios recomendados"},
 	{Key: "web.mo.no_amendment", En: "No amendment yet.", De: "Noch kein Änderungsantrag.", Ru: "Поправок пока нет.", Fr: "Aucun amendement pour l'instant.", Es: "Todavía no hay enmiendas."},
-	{Key: "web.mo.resolution_h", En: "The resolution as carried", De: "Der Beschluss in der angenommenen Fassung", Ru: "Резолюция в принятом виде", Fr: "La résolution telle qu'adoptée", Es: "La resolución tal como se aprobó"},
 	{Key: "web.mo.support_h", En: "Support", De: "Unterstützung", Ru: "Поддержка", Fr: "Appui", Es: "Apoyo"},
 	{Key: "web.mo.supporters", En: "#1|one=%d supporter|other=%d supporters", De: "#1|one=%d Unterstützung|other=%d Unterstützungen", Ru: "#1|one=%d поддержавший|few=%d поддержавших|many=%d поддержавших|other=%d поддержавших", Fr: "#1|one=%d appui|other=%d appuis", Es: "#1|one=%d apoyo|other=%d apoyos"},
 	{Key: "web.mo.of_needed", En: "of %d needed", De: "von %d nötigen", Ru: "из %d необходимых", Fr: "sur %d requis", Es: "de %d necesarios"},

@@ -130,7 +130,7 @@ func TestBrowserMotionLinesKeepTheOrder(t *testing.T) {
 		check("submitted by", "#motion-text p.meta", [][2]string{{rtlOrg, rtlArabic}, {"Luxemburg", "for"}, {rtlCategory, "Block"}})
 		check("an amendment's lead", "#amendment-w1-a p.meta", [][2]string{{rtlHans, "moves"}, {rtlMotion, rtlAmendment}})
 		if carried {
-			check("amendments applied", "#resolution p.meta", [][2]string{{rtlPrefix + "1/1", rtlPrefix + "1/2"}, {rtlPrefix + "1/2", "applied"}})
+			check("amendments applied", "#motion-text p.amended-by", [][2]string{{rtlPrefix + "1/1", rtlPrefix + "1/2"}, {rtlPrefix + "1/2", "applied"}})
 		} else {
 			check("a conflict", "#amendment-w1-a p.conflict", [][2]string{{rtlPrefix + "1/3", "(line"}})
 		}

@@ -25,8 +25,8 @@ type motionsView struct {
 	Mo         *assembly.Motion // the motion's page: the motion
 	Cur        *minutes.Motion  // as the documents show it
 	Amendments []*minutes.Motion
-	Resolution *minutes.Resolution
-	Pick       *linePick // the lines picked to amend, if any
+	Amended    *minutes.Amended // its text with the carried amendments applied, if any
+	Pick       *linePick        // the lines picked to amend, if any
 	PickErr    string
 }
 
@@ -89,7 +89,7 @@ func (s *server) motionPageAs(w http.ResponseWriter, r *http.Request, id string,
 				v.Amendments = append(v.Amendments, minutes.BuildMotionIn(st, aid, v.L.Lang()))
 			}
 		}
-		v.Resolution = minutes.BuildResolution(st, id)
+		v.Amended = minutes.BuildAmended(st, id)
 		from, to := r.URL.Query().Get("from"), r.URL.Query().Get("to")
 		if from == "" && v.Form != nil {
 			// An amendment or a change recommendation sent back: the

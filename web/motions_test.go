@@ -314,7 +314,7 @@ func TestBrowserMotionFromSubmissionToResolution(t *testing.T) {
 		h.must("eva", "declare_result", obj{"vote": v})
 	}
 	want := "association on a new wage agreement for the printing and packaging trades."
-	s.until(eva, "the resolution on the motion's page", contains("#resolution", want))
+	s.until(eva, "the resolution heads the motion's page", contains("#motion-text", want))
 	for _, size := range [][2]int64{{360, 740}, {1280, 900}, {1920, 1080}} {
 		p := s.open("", size[0], size[1], page)
 		s.shot(p, fmt.Sprintf("motions-3-motion-%d", size[0]))

@@ -138,12 +138,17 @@ func (v *view) VoteMethod(vt *assembly.Vote) string {
 }
 
 // VoteText is the text of the motion voted on in vt, its points one a
-// line, or "" (a vote on alternatives, or a question of its own). The
-// projector shows its first lines, as many as the screen holds.
+// line, or "" (a vote on alternatives, or a question of its own): the
+// text as amended once a carried amendment changes it (VoteAmended), the
+// text the hall votes on. The projector shows its first lines, as many as
+// the screen holds.
 func (v *view) VoteText(vt *assembly.Vote) string {
 	m := v.S.Motions[vt.Motion]
 	if m == nil {
 		return ""
+	}
+	if a := v.AsAmended(m); a != nil {
+		return a.Plain()
 	}
 	lines := []string{}
 	if t := strings.TrimSpace(m.Text); t != "" {
@@ -158,6 +163,10 @@ func (v *view) VoteText(vt *assembly.Vote) string {
 	}
 	return strings.Join(lines, "\n")
 }
+
+// VoteAmended is the text as amended of the motion voted on in vt
+// (AsAmended), or nil while no carried amendment changes it.
+func (v *view) VoteAmended(vt *assembly.Vote) *asAmended { return v.AsAmended(v.S.Motions[vt.Motion]) }
 
 // VoteAmends is the title of the motion that the motion voted on in vt
 // amends, or "".

@@ -1,0 +1,82 @@
+package web
+
+import (
+	"html/template"
+	"strings"
+
+	"plenum/assembly"
+)
+
+// From the moment an amendment to a motion is carried, the pages show
+// the motion's text as amended so far (assembly.State.AmendedText, the
+// text the consolidated resolution will be): the motion's page, the
+// console's card of the question, the projector during the vote on it,
+// a delegate's phone. Nothing is recorded for it: the record holds the
+// carried amendments, and the text follows from them.
+
+// asAmended is a motion's text as amended so far, as the pages that show
+// a motion's text without numbered lines show it: its paragraphs and
+// items one a line, and which carried amendments made it so.
+type asAmended struct {
+	Carried bool           // the resolution as carried
+	Blocks  []amendedBlock // its paragraphs and items
+	By      template.HTML  // which carried amendments are applied (AmendedBy)
+}
+
+// amendedBlock is one paragraph or item of a text as amended: the item's
+// marker ("2.", "•") and its text without markup.
+type amendedBlock struct{ Marker, Text string }
+
+// AsAmended is the text of mo as amended by its carried amendments, or
+// nil while no carried amendment changes it (the pages show its text as
+// moved).
+func (v *view) AsAmended(mo *assembly.Motion) *asAmended {
+	if mo == nil || len(mo.Adopted) == 0 {
+		return nil
+	}
+	text, applied, notApplied, err := v.S.AmendedText(mo.ID)
+	if err != nil || len(applied) == 0 {
+		return nil
+	}
+	a := &asAmended{Carried: mo.Status == assembly.MotionStatusCarried && mo.Resolution != "", By: v.AmendedBy(applied, notApplied)}
+	for _, b := range text.Blocks {
+		a.Blocks = append(a.Blocks, amendedBlock{Marker: b.Marker(), Text: b.Plain()})
+	}
+	return a
+}
+
+// Plain is the text as amended, one paragraph or item a line.
+func (a *asAmended) Plain() string {
+	lines := make([]string, len(a.Blocks))
+	for i, b := range a.Blocks {
+		lines[i] = strings.TrimSpace(b.Marker + " " + b.Text)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// AmendedBy says which carried amendments a text as amended applies
+// (the ids applied, and carried but stated in words only), each by its
+// number in the motion book or else its title.
+func (v *view) AmendedBy(applied, notApplied []string) template.HTML {
+	names := func(ids []string) string {
+		out := make([]string, len(ids))
+		for i, id := range ids {
+			switch m := v.S.Motions[id]; {
+			case m == nil:
+				out[i] = mark(id)
+			case m.Number != "":
+				out[i] = mark(m.Number)
+			default:
+				out[i] = "“" + mark(m.Title) + "”"
+			}
+		}
+		return strings.Join(out, ", ")
+	}
+	t := v.L.T("web.am.applied", len(applied), names(applied))
+	if len(notApplied) > 0 {
+		t += v.L.T("minutes.resolution.not_applied", names(notApplied))
+	}
+	return marked(t + ".")
+}
+
+func (s *stateView) AsAmended(mo *assembly.Motion) *asAmended { return s.v.AsAmended(mo) }
