@@ -18,9 +18,8 @@ import (
 // a motion's text without numbered lines show it: its paragraphs and
 // items one a line, and which carried amendments made it so.
 type asAmended struct {
-	Carried bool           // the resolution as carried
-	Blocks  []amendedBlock // its paragraphs and items
-	By      template.HTML  // which carried amendments are applied (AmendedBy)
+	Blocks []amendedBlock // its paragraphs and items
+	By     template.HTML  // which carried amendments are applied (AmendedBy)
 }
 
 // amendedBlock is one paragraph or item of a text as amended: the item's
@@ -38,7 +37,7 @@ func (v *view) AsAmended(mo *assembly.Motion) *asAmended {
 	if err != nil || len(applied) == 0 {
 		return nil
 	}
-	a := &asAmended{Carried: mo.Status == assembly.MotionStatusCarried && mo.Resolution != "", By: v.AmendedBy(applied, notApplied)}
+	a := &asAmended{By: v.AmendedBy(applied, notApplied)}
 	for _, b := range text.Blocks {
 		a.Blocks = append(a.Blocks, amendedBlock{Marker: b.Marker(), Text: b.Plain()})
 	}
