@@ -135,3 +135,27 @@ func TestUnamendedTextAsMoved(t *testing.T) {
 		t.Errorf("the projector does not show the text as moved:\n%s", between(proj, `<div class="proj-vote">`, `</div>`))
 	}
 }
+
+// TestAmendmentAsAmended: an amendment whose own amendment is carried
+// shows on its page its change as amended against the lines of the motion
+// it amends, and its wording as moved with the carried change marked.
+func TestAmendmentAsAmended(t *testing.T) {
+	h := newHall(t)
+	h.must("chair", "move_motion", obj{"id": "w", "kind": "substantive", "title": "Resolution on the war", "text": warText, "points": warPoints, "item": "i1"})
+	h.must("anna", "move_motion", obj{"id": "w-a", "kind": "amendment", "amends": "w", "title": "Amendment of comrade Sevruk (point 2)",
+		"change": obj{"paragraph": 3, "text": "2. The conference " + warNew + "."}, "item": "i1"})
+	h.must("boris", "move_motion", obj{"id": "w-a-1", "kind": "amendment", "amends": "w-a", "title": "Amendment to the amendment",
+		"change": obj{"from_line": 1, "text": "2. The conference demands a general peace without annexations or indemnities."}, "item": "i1"})
+	h.must("chair", "open_vote", obj{"id": "v1", "motion": "w-a-1", "method": "show_of_hands"})
+	h.must("chair", "close_vote", obj{"vote": "v1"})
+	h.must("chair", "enter_count", obj{"vote": "v1", "for": 3, "against": 0})
+	h.must("chair", "declare_result", obj{"vote": "v1"})
+	_, page, _ := h.browser("anna").get("/a/" + asm + "/motions/w-a")
+	text := between(page, `<section id="motion-text"`, `<details class="as-moved"`)
+	if !strings.Contains(text, "The text as amended") || !strings.Contains(text, "<ins>") || !strings.Contains(text, "general") || strings.Contains(text, "immediate") {
+		t.Errorf("the amendment's page does not show its change as amended:\n%s", text)
+	}
+	if moved := between(page, `<details class="as-moved"`, `</details>`); !strings.Contains(moved, "<del>") || !strings.Contains(moved, "immediate") {
+		t.Errorf("the amendment's wording as moved is not marked:\n%s", moved)
+	}
+}
