@@ -23,8 +23,12 @@ type asAmended struct {
 }
 
 // amendedBlock is one paragraph or item of a text as amended: the item's
-// marker ("2.", "•") and its text without markup.
-type amendedBlock struct{ Marker, Text string }
+// marker ("2.", "•"), its text without markup, and whether the carried
+// amendments changed it (the text as moved has no such paragraph).
+type amendedBlock struct {
+	Marker, Text string
+	Changed      bool
+}
 
 // AsAmended is the text of mo as amended by its carried amendments, or
 // nil while no carried amendment changes it (the pages show its text as
@@ -38,10 +42,54 @@ func (v *view) AsAmended(mo *assembly.Motion) *asAmended {
 		return nil
 	}
 	a := &asAmended{By: v.AmendedBy(applied, notApplied)}
+	var was, is []string
+	if moved, err := v.S.MotionText(mo); err == nil {
+		for _, b := range moved.Blocks {
+			was = append(was, b.Marker()+" "+b.Plain())
+		}
+	}
 	for _, b := range text.Blocks {
 		a.Blocks = append(a.Blocks, amendedBlock{Marker: b.Marker(), Text: b.Plain()})
+		is = append(is, b.Marker()+" "+b.Plain())
+	}
+	for i, kept := range keptBlocks(was, is) {
+		a.Blocks[i].Changed = !kept
 	}
 	return a
+}
+
+// keptBlocks marks the paragraphs of is that stand in was as they are, in
+// the same order (a longest common subsequence: a motion has tens of
+// paragraphs, not thousands).
+func keptBlocks(was, is []string) []bool {
+	// n[i][j] is the length of the longest common subsequence of was[i:]
+	// and is[j:].
+	n := make([][]int, len(was)+1)
+	for i := range n {
+		n[i] = make([]int, len(is)+1)
+	}
+	for i := len(was) - 1; i >= 0; i-- {
+		for j := len(is) - 1; j >= 0; j-- {
+			if was[i] == is[j] {
+				n[i][j] = n[i+1][j+1] + 1
+			} else {
+				n[i][j] = max(n[i+1][j], n[i][j+1])
+			}
+		}
+	}
+	kept := make([]bool, len(is))
+	for i, j := 0, 0; i < len(was) && j < len(is); {
+		switch {
+		case was[i] == is[j]:
+			kept[j] = true
+			i, j = i+1, j+1
+		case n[i+1][j] >= n[i][j+1]:
+			i++
+		default:
+			j++
+		}
+	}
+	return kept
 }
 
 // Plain is the text as amended, one paragraph or item a line.

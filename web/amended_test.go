@@ -88,10 +88,14 @@ func TestAmendedTextShownBeforeTheFinalVote(t *testing.T) {
 	if texts := between(card, `<details class="pending"`, `</details>`); !strings.Contains(texts, warNew) || strings.Contains(texts, warOld) {
 		t.Errorf("the console's texts of the motions show the text as moved:\n%s", texts)
 	}
+	// The paragraph the amendment changed is marked, the others not.
+	if changed := between(card, `<p class="motion-body changed">`, `</p>`); !strings.Contains(changed, warNew) || strings.Count(card, "motion-body changed") != 2 {
+		t.Errorf("the console does not mark the changed point 2 (and only it):\n%s", card)
+	}
 
 	h.must("chair", "open_vote", obj{"id": "vw", "motion": "w", "method": "roll_call"})
 	_, proj, _ := h.browser("").get("/a/" + asm + "/projector")
-	if !strings.Contains(proj, warNew) || strings.Contains(proj, warOld) || !strings.Contains(proj, `class="proj-amended"`) {
+	if !strings.Contains(between(proj, `<span class="changed">`, `</span>`), warNew) || strings.Contains(proj, warOld) || !strings.Contains(proj, `class="proj-amended"`) {
 		t.Errorf("the projector does not show the text voted on as amended:\n%s", between(proj, `<div class="proj-vote">`, `</div>`))
 	}
 	_, phone, _ := anna.get("/a/" + asm + "/delegate")
