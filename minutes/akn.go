@@ -17,7 +17,7 @@ const AKNNS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 // documents it renders ("akn/1"): bump it whenever the bytes of the Akoma
 // Ntoso for the same log change (see version.go), and regenerate the
 // golden files with go test ./minutes -update.
-const aknVersion = 5
+const aknVersion = 6
 
 // AKN renders the minutes as an Akoma Ntoso 3.0 <debate>: FRBR metadata,
 // the votes in the analysis, every person as a TLCPerson, a debateSection
@@ -25,7 +25,7 @@ const aknVersion = 5
 // the checkpoint in <proprietary source="#plenum">.
 func AKN(d *Document) []byte {
 	l := d.locale()
-	w := &aknWriter{d: d, l: l, labels: map[string]string{}}
+	w := &aknWriter{d: d, l: l, labels: map[string]string{}, asBefore: d.asBefore(FormatAKN)}
 	w.collectLabels()
 	c := d.Checkpoint
 	work := "/akn/xx/debaterecord/" + aknName(d.ID) + "/" + w.workDate()
@@ -115,7 +115,7 @@ func AKN(d *Document) []byte {
 		}
 		w.line("</debateSection>")
 	}
-	if len(d.Preface) > 0 {
+	if w.asBefore && len(d.Preface) > 0 {
 		w.line(`<debateSection name="notes" eId="dbsect_notes">`)
 		w.line("<heading>" + x(l.T("minutes.h.notes")) + "</heading>")
 		for i := range d.Preface {
@@ -123,8 +123,16 @@ func AKN(d *Document) []byte {
 		}
 		w.line("</debateSection>")
 	}
+	if !w.asBefore {
+		for _, o := range d.BeforeSittings() {
+			w.outside(o)
+		}
+	}
 	for i := range d.Sittings {
 		w.sitting(&d.Sittings[i])
+		if o, ok := d.AfterSitting(i); ok && !w.asBefore {
+			w.outside(o)
+		}
 	}
 	w.line(`<debateSection name="checkpoint" eId="dbsect_checkpoint">`)
 	w.line("<heading>" + x(l.T("minutes.h.checkpoint")) + "</heading>")
@@ -146,9 +154,26 @@ type aknWriter struct {
 	l      *i18n.Locale
 	buf    bytes.Buffer
 	labels map[string]string // label → eId of its TLCPerson
+	// asBefore: renders as akn/5 and earlier did (version.go, mendedSince)
+	asBefore bool
 }
 
 func (w *aknWriter) line(s string) { w.buf.WriteString(s); w.buf.WriteByte('\n') }
+
+// outside writes a part of the record outside any sitting as a
+// debateSection under its heading: named setup, notes or outside.
+func (w *aknWriter) outside(o Outside) {
+	name := o.ID
+	if strings.HasPrefix(name, "after-") {
+		name = "outside"
+	}
+	w.line(`<debateSection name="` + name + `" eId="dbsect_` + aknName(o.ID) + `">`)
+	w.line("<heading>" + x(o.Heading(w.l)) + "</heading>")
+	for i := range o.Paragraphs {
+		w.paragraph(&o.Paragraphs[i])
+	}
+	w.line("</debateSection>")
+}
 
 func x(s string) string {
 	var b strings.Builder
@@ -429,7 +454,7 @@ func (w *aknWriter) paragraph(p *Paragraph) {
 		if t := p.Vote.BallotsText(l); t != "" {
 			w.line("<narrative>" + x(t) + "</narrative>")
 		}
-		if t := ResultNote(l, p.Vote); t != "" {
+		if t := resultNote(l, p.Vote, w.asBefore); t != "" {
 			w.line("<narrative>" + x(t) + "</narrative>")
 		}
 		w.resolution(p.Vote.Resolution)
@@ -437,7 +462,7 @@ func (w *aknWriter) paragraph(p *Paragraph) {
 		w.line(`<debateSection name="election" eId="` + e + `">`)
 		w.line("<heading>" + x(sentence(l.T("minutes.election.lead", p.Election.Title))) + "</heading>")
 		w.line("<p>" + x(p.Election.ElectedText(l)+corrected) + "</p>")
-		if t := ElectionNote(l, p.Election); t != "" {
+		if t := electionNote(l, p.Election, w.asBefore); t != "" {
 			w.line("<p>" + x(t) + "</p>")
 		}
 		w.line("</debateSection>")
@@ -454,12 +479,12 @@ func (w *aknWriter) paragraph(p *Paragraph) {
 		if p.OnCount {
 			w.line("<p>" + x(CountStands(l)) + "</p>")
 		}
-		w.line("<p>" + x(l.T("minutes.correction.reason", sentence(p.Reason))) + "</p>")
+		w.line("<p>" + x(reasonNote(l, p.Reason, w.asBefore)) + "</p>")
 		w.line("</debateSection>")
 	case KindStrike:
 		w.line(`<debateSection name="strike" eId="` + e + `">`)
 		w.line("<heading>" + x(StrikeLead(l, p)) + "</heading>")
-		w.line("<p>" + x(l.T("minutes.correction.reason", sentence(p.Reason))) + "</p>")
+		w.line("<p>" + x(reasonNote(l, p.Reason, w.asBefore)) + "</p>")
 		w.line("</debateSection>")
 	}
 }

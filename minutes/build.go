@@ -387,6 +387,7 @@ func (b *builder) record() {
 			lastPut = ""
 		}
 		if sitting == nil {
+			p.After = len(d.Sittings)
 			d.Preface = append(d.Preface, p)
 			return
 		}
@@ -838,11 +839,36 @@ func joinNames(rs []Ref) string {
 }
 
 func sentence(s string) string {
-	s = strings.TrimSpace(s)
+	return closed(capitalize(strings.TrimSpace(s)))
+}
+
+// clause is s after a colon ("Result: the majority against.", "Reason:
+// typo."), closed as sentence closes it but not capitalised: plenum's own
+// words after "Result:" are a clause, which starts in lower case in every
+// language the minutes render in (a German noun keeps its capital, as the
+// catalog writes it), and a reason or an instruction is free text, which
+// reads as the secretary typed it — a name, a noun or a sentence with its
+// capital, a clause without. Renderers before md/6, html/7 and akn/6
+// capitalised it (sentence).
+func clause(s string) string {
+	return closed(strings.TrimSpace(s))
+}
+
+// afterColon is s after a colon of the minutes' words: a clause, or, as
+// the renderers before md/6, html/7 and akn/6 wrote it, a sentence.
+func afterColon(s string, asBefore bool) string {
+	if asBefore {
+		return sentence(s)
+	}
+	return clause(s)
+}
+
+// closed ends s with a full stop unless it ends a sentence already (or a
+// bracket or a quotation that may).
+func closed(s string) string {
 	if s == "" {
 		return ""
 	}
-	s = capitalize(s)
 	for _, end := range []string{".", "!", "?", ")", "”", "…", "'", "\""} {
 		if strings.HasSuffix(s, end) {
 			return s

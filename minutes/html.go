@@ -55,13 +55,13 @@ const htmlWrapStyle = "body { overflow-wrap: break-word; overflow-wrap: anywhere
 // documents it renders ("html/1"): bump it whenever the bytes of the HTML
 // for the same log change (see version.go), and regenerate the golden
 // files with go test ./minutes -update.
-const htmlVersion = 6
+const htmlVersion = 7
 
 // HTML renders the minutes as one self-contained HTML file: no scripts,
 // no outside resources, printable.
 func HTML(d *Document) []byte {
 	l := d.locale()
-	w := &htmlWriter{l: l}
+	w := &htmlWriter{l: l, asBefore: d.asBefore(FormatHTML)}
 	c := d.Checkpoint
 	w.line("<!DOCTYPE html>")
 	w.line(`<html lang="` + esc(d.Lang) + `">`)
@@ -162,7 +162,7 @@ func HTML(d *Document) []byte {
 		w.line("</ul>")
 		w.line("</section>")
 	}
-	if len(d.Preface) > 0 {
+	if w.asBefore && len(d.Preface) > 0 {
 		w.line(`<section aria-labelledby="h-notes">`)
 		w.line(`<h2 id="h-notes">` + esc(l.T("minutes.h.notes")) + `</h2>`)
 		for i := range d.Preface {
@@ -170,8 +170,16 @@ func HTML(d *Document) []byte {
 		}
 		w.line("</section>")
 	}
+	if !w.asBefore {
+		for _, o := range d.BeforeSittings() {
+			w.outside(o)
+		}
+	}
 	for i := range d.Sittings {
 		w.sitting(&d.Sittings[i])
+		if o, ok := d.AfterSitting(i); ok && !w.asBefore {
+			w.outside(o)
+		}
 	}
 	w.line("</main>")
 	w.line("<footer>")
@@ -198,11 +206,24 @@ func HTML(d *Document) []byte {
 
 func esc(s string) string { return html.EscapeString(s) }
 
+// outside writes a part of the record outside any sitting as a section
+// under its heading.
+func (w *htmlWriter) outside(o Outside) {
+	id := esc("h-" + o.ID)
+	w.line(`<section aria-labelledby="` + id + `">`)
+	w.line(`<h2 id="` + id + `">` + esc(o.Heading(w.l)) + `</h2>`)
+	for i := range o.Paragraphs {
+		w.paragraph(&o.Paragraphs[i])
+	}
+	w.line("</section>")
+}
+
 func sittingAnchor(id string) string { return "sitting-" + id }
 
 type htmlWriter struct {
-	buf bytes.Buffer
-	l   *i18n.Locale
+	buf      bytes.Buffer
+	l        *i18n.Locale
+	asBefore bool // renders as html/6 and earlier did (version.go, mendedSince)
 }
 
 func (w *htmlWriter) line(s string) { w.buf.WriteString(s); w.buf.WriteByte('\n') }
@@ -298,7 +319,7 @@ func (w *htmlWriter) paragraph(p *Paragraph) {
 		if t := p.Vote.BallotsText(l); t != "" {
 			w.line("<p>" + esc(t) + "</p>")
 		}
-		if t := ResultNote(l, p.Vote); t != "" {
+		if t := resultNote(l, p.Vote, w.asBefore); t != "" {
 			w.line(`<p class="note">` + esc(t) + "</p>")
 		}
 		w.resolution(p.Vote.Resolution)
@@ -306,7 +327,7 @@ func (w *htmlWriter) paragraph(p *Paragraph) {
 	case KindElection:
 		w.line(`<div class="election"` + id + ">")
 		w.line("<p><strong>" + esc(sentence(l.T("minutes.election.lead", p.Election.Title))) + "</strong> " + esc(p.Election.ElectedText(l)) + corrected + "</p>")
-		if t := ElectionNote(l, p.Election); t != "" {
+		if t := electionNote(l, p.Election, w.asBefore); t != "" {
 			w.line(`<p class="note">` + esc(t) + "</p>")
 		}
 		w.line("</div>")
@@ -322,12 +343,12 @@ func (w *htmlWriter) paragraph(p *Paragraph) {
 		if p.OnCount {
 			w.line(`<p class="note"><strong>` + esc(CountStands(l)) + "</strong></p>")
 		}
-		w.line(`<p class="note">` + esc(l.T("minutes.correction.reason", sentence(p.Reason))) + "</p>")
+		w.line(`<p class="note">` + esc(reasonNote(l, p.Reason, w.asBefore)) + "</p>")
 		w.line("</div>")
 	case KindStrike:
 		w.line(`<div class="correction strike"` + id + ">")
 		w.line(`<p><strong>` + esc(StrikeLead(l, p)) + `</strong> <a href="#e` + strconv.Itoa(p.Corrects) + `">` + esc(l.T("minutes.strike.link")) + `</a></p>`)
-		w.line(`<p class="note">` + esc(l.T("minutes.correction.reason", sentence(p.Reason))) + "</p>")
+		w.line(`<p class="note">` + esc(reasonNote(l, p.Reason, w.asBefore)) + "</p>")
 		w.line("</div>")
 	}
 }

@@ -287,15 +287,15 @@ func TestArithmeticInTheDocumentsLanguage(t *testing.T) {
 
 	ru := Markdown(in(t, marchFixture(t), "ru"))
 	for _, want := range []string{
-		`Результат: После 3 туров голосования: за – 74, против – 66 \[выведено программой plenum: подано голосов – 140; необходимо – 71; принято\].`,
-		`Результат: За – 3, против – все остальные \[выведено программой plenum: отклонено\].`,
+		`Результат: после 3 туров голосования: за – 74, против – 66 \[выведено программой plenum: подано голосов – 140; необходимо – 71; принято\].`,
+		`Результат: за – 3, против – все остальные \[выведено программой plenum: отклонено\].`,
 	} {
 		if !strings.Contains(string(ru), want) {
 			t.Errorf("the Russian minutes lack %q", want)
 		}
 	}
 	en := Markdown(march(t))
-	if !strings.Contains(string(en), `Result: After 3 ballots: 74 for, 66 against \[worked out by plenum: 140 cast; 71 needed; carried\].`) {
+	if !strings.Contains(string(en), `Result: after 3 ballots: 74 for, 66 against \[worked out by plenum: 140 cast; 71 needed; carried\].`) {
 		t.Error("the English minutes no longer give the recorded arithmetic")
 	}
 	w := in(t, fixtures["withdrawn"], "de")

@@ -15,13 +15,13 @@ import (
 // documents it renders ("md/1"): bump it whenever the bytes of the
 // Markdown for the same log change (see version.go), and regenerate the
 // golden files with go test ./minutes -update.
-const mdVersion = 5
+const mdVersion = 6
 
 // Markdown renders the minutes as CommonMark: one paragraph a line, so
 // that a changed word is a changed line.
 func Markdown(d *Document) []byte {
 	l := d.locale()
-	w := &mdWriter{l: l}
+	w := &mdWriter{l: l, asBefore: d.asBefore(FormatMarkdown)}
 	w.line("# " + md(d.Title))
 	w.blank()
 	var meta []string
@@ -77,17 +77,33 @@ func Markdown(d *Document) []byte {
 		}
 		w.blank()
 	}
-	if len(d.Preface) > 0 {
+	if w.asBefore && len(d.Preface) > 0 {
 		w.para("## " + l.T("minutes.h.notes"))
 		for i := range d.Preface {
 			w.paragraph(&d.Preface[i])
 		}
 	}
+	if !w.asBefore {
+		for _, o := range d.BeforeSittings() {
+			w.outside(o)
+		}
+	}
 	for i := range d.Sittings {
 		w.sitting(&d.Sittings[i])
+		if o, ok := d.AfterSitting(i); ok && !w.asBefore {
+			w.outside(o)
+		}
 	}
 	w.checkpoint(d.Checkpoint, d.stampOf(FormatMarkdown))
 	return w.buf.Bytes()
+}
+
+// outside writes a part of the record outside any sitting under its heading.
+func (w *mdWriter) outside(o Outside) {
+	w.para("## " + o.Heading(w.l))
+	for i := range o.Paragraphs {
+		w.paragraph(&o.Paragraphs[i])
+	}
 }
 
 // orgLine is "1) Archangel: Maryan Verzhbitsky*, …".
@@ -221,8 +237,9 @@ func otherTail(l *i18n.Locale, o Organization) string {
 }
 
 type mdWriter struct {
-	buf bytes.Buffer
-	l   *i18n.Locale
+	buf      bytes.Buffer
+	l        *i18n.Locale
+	asBefore bool // renders as md/5 and earlier did (version.go, mendedSince)
 }
 
 // line writes a line without the spaces and tabs a text may start with,
@@ -405,13 +422,13 @@ func (w *mdWriter) paragraph(p *Paragraph) {
 		if t := p.Vote.BallotsText(l); t != "" {
 			w.para(md(t))
 		}
-		if t := ResultNote(l, p.Vote); t != "" {
+		if t := resultNote(l, p.Vote, w.asBefore); t != "" {
 			w.para("*" + md(t) + "*")
 		}
 		w.resolution(p.Vote.Resolution)
 	case KindElection:
 		w.para("**" + md(sentence(l.T("minutes.election.lead", p.Election.Title))) + "** " + md(p.Election.ElectedText(l)) + corrected)
-		if t := ElectionNote(l, p.Election); t != "" {
+		if t := electionNote(l, p.Election, w.asBefore); t != "" {
 			w.para("*" + md(t) + "*")
 		}
 	case KindGap:
@@ -421,9 +438,9 @@ func (w *mdWriter) paragraph(p *Paragraph) {
 		if p.OnCount {
 			w.para("**" + md(CountStands(l)) + "**")
 		}
-		w.para("*" + md(l.T("minutes.correction.reason", sentence(p.Reason))) + "*")
+		w.para("*" + md(reasonNote(l, p.Reason, w.asBefore)) + "*")
 	case KindStrike:
-		w.para("**" + md(StrikeLead(l, p)) + "** *" + md(l.T("minutes.correction.reason", sentence(p.Reason))) + "*")
+		w.para("**" + md(StrikeLead(l, p)) + "** *" + md(reasonNote(l, p.Reason, w.asBefore)) + "*")
 	}
 }
 
@@ -527,12 +544,18 @@ func VoteLine(l *i18n.Locale, v *Vote) string {
 	return strings.Join(parts, " ")
 }
 
-// ResultNote is the arithmetic of the result and the chair's note.
-func ResultNote(l *i18n.Locale, v *Vote) string {
+// ResultNote is the arithmetic of the result and the chair's note:
+// "Result: the majority against [worked out by plenum: defeated]. The
+// majority is against discussion."
+func ResultNote(l *i18n.Locale, v *Vote) string { return resultNote(l, v, false) }
+
+// resultNote is ResultNote, or as the renderers before md/6, html/7 and
+// akn/6 wrote it ("Result: The majority against …").
+func resultNote(l *i18n.Locale, v *Vote, asBefore bool) string {
 	var parts []string
 	if v.Arithmetic != "" && v.OutcomeID != assembly.MotionStatusNotRecorded {
 		// No arithmetic for a result not recorded: the outcome says it.
-		parts = append(parts, l.T("minutes.vote.result", sentence(v.Arithmetic)))
+		parts = append(parts, l.T("minutes.vote.result", afterColon(v.Arithmetic, asBefore)))
 	}
 	for _, r := range v.Rounds {
 		if r.Note != "" {
@@ -562,18 +585,32 @@ func dedupe(xs []string) []string {
 // ElectionNote is an election's method, arithmetic and note. An election
 // declared as stated has no arithmetic but the names, which ElectedText
 // already gives: they are not repeated.
-func ElectionNote(l *i18n.Locale, e *Election) string {
+func ElectionNote(l *i18n.Locale, e *Election) string { return electionNote(l, e, false) }
+
+// electionNote is ElectionNote, or as the renderers before md/6, html/7
+// and akn/6 wrote it (the instruction capitalised).
+func electionNote(l *i18n.Locale, e *Election, asBefore bool) string {
 	var parts []string
 	if e.Arithmetic != "" && !strings.HasPrefix(strings.ToLower(e.Arithmetic), "elected as stated:") {
 		parts = append(parts, sentence(e.Arithmetic))
 	}
 	if e.Instruction != "" {
-		parts = append(parts, l.T("minutes.election.instruction", sentence(e.Instruction)))
+		parts = append(parts, l.T("minutes.election.instruction", afterColon(e.Instruction, asBefore)))
 	}
 	if e.Note != "" {
 		parts = append(parts, sentence(e.Note))
 	}
 	return strings.Join(parts, " ")
+}
+
+// ReasonNote is the reason of a correction or a strike, as the secretary
+// typed it: "Reason: typo.", "Reason: Dev Patel says he meant to vote for."
+func ReasonNote(l *i18n.Locale, reason string) string { return reasonNote(l, reason, false) }
+
+// reasonNote is ReasonNote, or as the renderers before md/6, html/7 and
+// akn/6 wrote it, capitalised ("Reason: Typo.").
+func reasonNote(l *i18n.Locale, reason string, asBefore bool) string {
+	return l.T("minutes.correction.reason", afterColon(reason, asBefore))
 }
 
 // GapText is "[Gap in the record, FROM – TO: reason]".

@@ -261,7 +261,7 @@ func TestCorrectionShowsBoth(t *testing.T) {
 	if !strings.Contains(md[orig:corr], "[Corrected later: see the correction, entry") {
 		t.Error("the original is not marked as corrected")
 	}
-	if !strings.Contains(md[corr:], "Reason: The speaker corrected the year") {
+	if !strings.Contains(md[corr:], "Reason: the speaker corrected the year") {
 		t.Error("the correction's reason is missing")
 	}
 }

@@ -1,6 +1,10 @@
 package minutes
 
-import "time"
+import (
+	"time"
+
+	"plenum/i18n"
+)
 
 // Checkpoint is the signed checkpoint a document is rendered from: the
 // state is the fold of exactly the first Size entries of the log, and
@@ -194,6 +198,72 @@ type Paragraph struct {
 	// CountNoted: the paragraph is an entry of a count, and CorrectedBy
 	// are notes on it (OnCount), which change nothing of it.
 	CountNoted bool
+	// After: for a paragraph of the record outside any sitting (Preface),
+	// how many sittings were opened before it: 0 for what was recorded at
+	// set-up, before the first sitting.
+	After int
+}
+
+// IsNote reports whether the paragraph is a note on the record — a gap,
+// a correction, an entry struck out — rather than the business of the
+// assembly.
+func (p *Paragraph) IsNote() bool {
+	return p.Kind == KindGap || p.Kind == KindCorrection || p.Kind == KindStrike
+}
+
+// An Outside is a part of the record outside any sitting under a heading
+// of its own: what was recorded before the first sitting, the notes on
+// the record, what was recorded between two sittings or after the last.
+type Outside struct {
+	Key        string // the heading's catalog key
+	ID         string // its anchor: "setup", "notes", "after-SITTING"
+	Paragraphs []Paragraph
+}
+
+// Heading is the part's heading in l's language.
+func (o Outside) Heading(l *i18n.Locale) string { return l.T(o.Key) }
+
+// BeforeSittings are the parts of the record outside any sitting that the
+// minutes give before the first sitting: what was recorded at set-up
+// ("Before the first sitting"), then the notes on the record ("Notes on
+// the record"), each in the order recorded. The renderers before md/6,
+// html/7 and akn/6 gave them all, and the business recorded between the
+// sittings too, under "Notes on the record".
+func (d *Document) BeforeSittings() []Outside {
+	setup := Outside{Key: "minutes.h.setup", ID: "setup"}
+	notes := Outside{Key: "minutes.h.notes", ID: "notes"}
+	for _, p := range d.Preface {
+		switch {
+		case p.IsNote():
+			notes.Paragraphs = append(notes.Paragraphs, p)
+		case p.After == 0:
+			setup.Paragraphs = append(setup.Paragraphs, p)
+		}
+	}
+	var out []Outside
+	for _, o := range []Outside{setup, notes} {
+		if len(o.Paragraphs) > 0 {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// AfterSitting is the business of the assembly recorded after the i-th
+// sitting (from 0) and before the next, which the minutes give after it
+// ("Between the sittings", "After the last sitting"); ok is false if
+// there is none.
+func (d *Document) AfterSitting(i int) (o Outside, ok bool) {
+	o = Outside{Key: "minutes.h.between", ID: "after-" + d.Sittings[i].ID}
+	if i == len(d.Sittings)-1 {
+		o.Key = "minutes.h.after_last"
+	}
+	for _, p := range d.Preface {
+		if !p.IsNote() && p.After == i+1 {
+			o.Paragraphs = append(o.Paragraphs, p)
+		}
+	}
+	return o, len(o.Paragraphs) > 0
 }
 
 // Point is a numbered point of a resolution.

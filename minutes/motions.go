@@ -27,7 +27,8 @@ type Paper struct {
 	Submitted   bool
 	Supporters  []string   // "Anna Arkadyevna for The South"
 	Lines       []TextLine // its text, numbered
-	ChangeLines string     // "lines 3–4", of the text amended
+	ChangeLines string     // "lines 3–4", of the text amended, in English as the record says it
+	ChangeSpan  LineSpan   // those lines, for the document's language
 	Diff        []TextLine // the change against those lines
 	Committee   string     // the name of the committee whose change recommendation it is
 	Conflicts   []string   // the other amendments still open that change some of the same text
@@ -169,6 +170,8 @@ func (b *builder) paper(m *assembly.Motion, mo *Motion) {
 			if text, err := s.MotionText(parent); err == nil {
 				nw, _ := motiontext.Parse(m.Change.Text)
 				p.ChangeLines = s.ChangeLines(m)
+				first, last := motiontext.LinesOf(text, s.LineLength(), m.Change.Span)
+				p.ChangeSpan = LineSpan{First: first, Last: last, Paragraph: m.Change.Span.From.Block + 1}
 				p.Diff = diffLines(motiontext.DiffLines(text, p.Width, m.Change.Span, nw), lineDirs(text, p.Width))
 				for _, c := range b.conflicts(m) {
 					p.Conflicts = append(p.Conflicts, c.text(AsIs)) // closed with the rest (isolateAll), as before
@@ -452,11 +455,44 @@ func (m *Motion) ChangeLead(l *i18n.Locale) string { return m.ChangeLeadWith(l, 
 
 // ChangeLeadWith is ChangeLead with the title set by typed.
 func (m *Motion) ChangeLeadWith(l *i18n.Locale, typed Typed) string {
+	return m.changeLead(l, typed, false)
+}
+
+// changeLead is ChangeLeadWith, or as the renderers before md/6, html/7
+// and akn/6 wrote it, the lines in English ("Lines 3–4 von …").
+func (m *Motion) changeLead(l *i18n.Locale, typed Typed, asBefore bool) string {
 	p := m.Paper
 	if p == nil || p.ChangeLines == "" {
 		return ""
 	}
-	return l.T("minutes.paper.change_lead", capitalize(p.ChangeLines), typed(m.AmendsTitle))
+	return l.T("minutes.paper.change_lead", capitalize(p.changeLines(l, asBefore)), typed(m.AmendsTitle))
+}
+
+// LineSpan is which lines of the text it amends a change replaces.
+type LineSpan struct {
+	First, Last int // the lines, from 1; 0 for a change at a place no line holds
+	Paragraph   int // the paragraph of the place, from 1
+}
+
+// Text is "lines 3–4", "line 7" or "the place at paragraph 2" in l's
+// language.
+func (ls LineSpan) Text(l *i18n.Locale) string {
+	switch {
+	case ls.First == 0:
+		return l.T("minutes.lines.place", ls.Paragraph)
+	case ls.First == ls.Last:
+		return l.T("minutes.lines.one", ls.First)
+	}
+	return l.T("minutes.lines.range", ls.First, ls.Last)
+}
+
+// changeLines is the lines a change replaces in l's language, or, as
+// the renderers before md/6, html/7 and akn/6 wrote them, in English.
+func (p *Paper) changeLines(l *i18n.Locale, asBefore bool) string {
+	if asBefore {
+		return p.ChangeLines
+	}
+	return p.ChangeSpan.Text(l)
 }
 
 // AppliedLine says which carried amendments a resolution applies.
@@ -535,13 +571,13 @@ func (w *mdWriter) paper(m *Motion) bool {
 		w.para(md(t))
 	}
 	if p.Diff != nil {
-		w.para(md(m.ChangeLead(w.l)))
+		w.para(md(m.changeLead(w.l, AsIs, w.asBefore)))
 		w.lines(p.Diff)
 	} else if len(p.Lines) > 0 {
 		w.lines(p.Lines)
 	}
 	if p.Reason != "" {
-		w.para("*" + md(w.l.T("minutes.paper.reasons", sentence(p.Reason))) + "*")
+		w.para("*" + md(w.l.T("minutes.paper.reasons", afterColon(p.Reason, w.asBefore))) + "*")
 	}
 	return true
 }
@@ -618,13 +654,13 @@ func (w *htmlWriter) paper(m *Motion, book bool) bool {
 		w.line(`<p class="note">` + esc(t) + "</p>")
 	}
 	if p.Diff != nil {
-		w.line("<p>" + esc(m.ChangeLead(w.l)) + "</p>")
+		w.line("<p>" + esc(m.changeLead(w.l, AsIs, w.asBefore)) + "</p>")
 		w.line(htmlLines(p.Diff))
 	} else if len(p.Lines) > 0 {
 		w.line(htmlLines(p.Lines))
 	}
 	if p.Reason != "" {
-		w.line(`<p class="note">` + esc(w.l.T("minutes.paper.reasons", sentence(p.Reason))) + "</p>")
+		w.line(`<p class="note">` + esc(w.l.T("minutes.paper.reasons", afterColon(p.Reason, w.asBefore))) + "</p>")
 	}
 	if t := p.ConflictLine(w.l); t != "" && book {
 		w.line(`<p class="note">` + esc(t) + "</p>")
@@ -760,7 +796,7 @@ func (w *pdfWriter) paper(m *Motion, book bool) bool {
 		w.lines(p.Lines)
 	}
 	if p.Reason != "" {
-		w.para(w.l.T("minutes.paper.reasons", sentence(p.Reason)), "I")
+		w.para(w.l.T("minutes.paper.reasons", clause(p.Reason)), "I")
 	}
 	if t := p.ConflictLine(w.l); t != "" && book {
 		w.para(t, "I")
@@ -800,9 +836,19 @@ func (w *aknWriter) paper(m *Motion) bool {
 		}
 	}
 	if p.Reason != "" {
-		w.line("<p>" + x(w.l.T("minutes.paper.reasons", sentence(p.Reason))) + "</p>")
+		w.line("<p>" + x(w.l.T("minutes.paper.reasons", afterColon(p.Reason, w.asBefore))) + "</p>")
 	}
 	return true
+}
+
+// modIn is the start of an amendment's change as an Akoma Ntoso
+// modification: the lines of the text it changes, in the document's
+// language (before akn/6, in English).
+func (w *aknWriter) modIn(m *Motion) string {
+	if w.asBefore {
+		return w.l.T("minutes.akn.mod_in", m.Paper.ChangeLines, m.AmendsTitle)
+	}
+	return w.l.T("minutes.akn.mod_at", m.Paper.ChangeSpan.Text(w.l), m.AmendsTitle)
 }
 
 // mod is an amendment's change as an Akoma Ntoso modification: in which
@@ -826,7 +872,7 @@ func (w *aknWriter) mod(m *Motion, eid string) string {
 	}
 	oldT := strings.Join(strings.Fields(old.String()), " ")
 	newT := strings.Join(strings.Fields(nw.String()), " ")
-	return `<mod eId="` + x(eid) + `">` + x(w.l.T("minutes.akn.mod_in", m.Paper.ChangeLines, m.AmendsTitle)) +
+	return `<mod eId="` + x(eid) + `">` + x(w.modIn(m)) +
 		`<quotedText>` + x(oldT) + `</quotedText>` + x(w.l.T("minutes.akn.mod_read")) + `<quotedText>` + x(newT) + `</quotedText>.</mod>`
 }
 

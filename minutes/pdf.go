@@ -98,10 +98,10 @@ func renderPDF(d *Document, compress bool) ([]byte, error) {
 			w.item(o.Name + otherTail(l, o))
 		}
 	}
-	if len(d.Preface) > 0 {
-		w.heading(2, l.T("minutes.h.notes"))
-		for i := range d.Preface {
-			w.paragraph(&d.Preface[i])
+	for _, o := range d.BeforeSittings() {
+		w.heading(2, o.Heading(l))
+		for i := range o.Paragraphs {
+			w.paragraph(&o.Paragraphs[i])
 		}
 	}
 	for i := range d.Sittings {
@@ -124,6 +124,12 @@ func renderPDF(d *Document, compress bool) ([]byte, error) {
 			}
 		}
 		w.para(s.ClosingLine(l), "I")
+		if o, ok := d.AfterSitting(i); ok {
+			w.heading(2, o.Heading(l))
+			for k := range o.Paragraphs {
+				w.paragraph(&o.Paragraphs[k])
+			}
+		}
 	}
 	pdf.AddPage()
 	w.heading(2, l.T("minutes.h.checkpoint"))
@@ -363,10 +369,10 @@ func (w *pdfWriter) paragraph(p *Paragraph) {
 		} else {
 			w.para(CorrectionLead(l, p)+" "+p.Text, "B")
 		}
-		w.para(l.T("minutes.correction.reason", sentence(p.Reason)), "I")
+		w.para(ReasonNote(l, p.Reason), "I")
 	case KindStrike:
 		w.para(StrikeLead(l, p), "B")
-		w.para(l.T("minutes.correction.reason", sentence(p.Reason)), "I")
+		w.para(ReasonNote(l, p.Reason), "I")
 	}
 }
 

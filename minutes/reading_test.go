@@ -94,7 +94,14 @@ func readingFormats(t *testing.T, d *Document, check func(format, text string)) 
 func readingWants(t *testing.T, lang string, want, unwanted []string) {
 	t.Helper()
 	f := replayScript(t, "reading", []byte(readingScript))
-	readingFormats(t, in(t, f, lang), func(format, text string) {
+	docWants(t, in(t, f, lang), lang, want, unwanted)
+}
+
+// docWants checks that every format of d (in lang) says each of want, and
+// none of unwanted.
+func docWants(t *testing.T, d *Document, lang string, want, unwanted []string) {
+	t.Helper()
+	readingFormats(t, d, func(format, text string) {
 		for _, w := range want {
 			if !strings.Contains(text, w) {
 				t.Errorf("%s %s lacks %q", lang, format, w)
@@ -165,7 +172,7 @@ func TestEmptyRollCallDeclaredBefore(t *testing.T) {
 	v := f.state.Votes["v-c"]
 	v.Result.Outcome, v.Result.Arithmetic = "carried", "no count recorded; declared carried"
 	v.Result.For, v.Result.Against = assembly.Exact(0), assembly.Exact(0)
-	for lang, want := range map[string]string{"en": "0 cast; declared carried", "de": "0 abgegeben; festgestellt: angenommen", "ru": "Подано 0 голосов; объявлено: принято", "fr": "0 exprimé ; proclamé adoptée", "es": "0 emitidos; proclamado aprobada"} {
+	for lang, want := range map[string]string{"en": "0 cast; declared carried", "de": "0 abgegeben; festgestellt: angenommen", "ru": "подано 0 голосов; объявлено: принято", "fr": "0 exprimé ; proclamé adoptée", "es": "0 emitidos; proclamado aprobada"} {
 		md := strings.ReplaceAll(string(Markdown(in(t, f, lang))), `\`, "")
 		if !strings.Contains(md, want) {
 			t.Errorf("%s: the minutes lack %q", lang, want)

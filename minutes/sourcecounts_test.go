@@ -16,12 +16,12 @@ import (
 func TestWhatPlenumWorkedOutIsMarked(t *testing.T) {
 	want := map[string][]string{
 		"en": {"Result: 38 for, 26 against [worked out by plenum: 64 cast; 33 needed; carried].",
-			"Result: After 3 ballots: 74 for, 66 against [worked out by plenum: 140 cast; 71 needed; carried]. After three ballots. The motion to come out against the resolution of the Executive Committee is adopted.",
-			"Result: The majority against [worked out by plenum: defeated]. The majority is against discussion.",
-			"Result: Unanimous [worked out by plenum: carried]. Unanimously adopted.",
+			"Result: after 3 ballots: 74 for, 66 against [worked out by plenum: 140 cast; 71 needed; carried]. After three ballots. The motion to come out against the resolution of the Executive Committee is adopted.",
+			"Result: the majority against [worked out by plenum: defeated]. The majority is against discussion.",
+			"Result: unanimous [worked out by plenum: carried]. Unanimously adopted.",
 			"Result: 62–68 for, 66–70 against; the count does not decide, and the chair declares it carried."},
 		"de": {"Ergebnis: 38 dafür, 26 dagegen [von plenum ermittelt: 64 abgegeben; 33 nötig; angenommen]."},
-		"ru": {"Результат: За – 38, против – 26 [выведено программой plenum: подано голосов – 64; необходимо – 33; принято]."},
+		"ru": {"Результат: за – 38, против – 26 [выведено программой plenum: подано голосов – 64; необходимо – 33; принято]."},
 		"fr": {"38 pour, 26 contre [établi par plenum : 64 suffrages exprimés; 33 requis; adoptée]."},
 		"es": {"38 a favor, 26 en contra [deducido por plenum: 64 votos emitidos; se necesitan 33; aprobada]."},
 	}

@@ -59,7 +59,7 @@ func TestStruckEntryIsMarked(t *testing.T) {
 	if strings.Contains(line, "Corrected later") {
 		t.Errorf("markdown: the strike is shown as a correction: %q", line)
 	}
-	if !strings.Contains(md[strike:], "*Reason: Entered twice.*") {
+	if !strings.Contains(md[strike:], "*Reason: entered twice.*") {
 		t.Error("markdown: the strike's reason is missing")
 	}
 

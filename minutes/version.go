@@ -210,3 +210,18 @@ func rerender(d *Document, st Stated, takes func(stated, ours int) bool) ([]byte
 	}
 	return Render(&dd, st.Format)
 }
+
+// mendedSince is, for each renderer, the version that mends what a
+// historian reading the minutes found (docs/minutes.md, "Renderer
+// versions"): the clause after "Result:" and "Reason:" as the reader
+// reads it, not capitalised; the record outside any sitting under
+// headings that say what it is; the lines an amendment changes in the
+// document's language.
+var mendedSince = map[string]int{FormatMarkdown: 6, FormatHTML: 7, FormatAKN: 6}
+
+// asBefore reports whether d is rendered in format as a renderer before
+// mendedSince did, so that a document of that version renders again
+// byte for byte.
+func (d *Document) asBefore(format string) bool {
+	return d.rendersAs(format) < mendedSince[format]
+}

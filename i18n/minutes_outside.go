@@ -1,0 +1,18 @@
+package i18n
+
+// The words of the minutes md/6, html/7 and akn/6 add: the headings of the
+// record outside any sitting, and the lines an amendment changes in the
+// document's language.
+var minutesOutside = []Msg{
+	{Key: "minutes.h.setup", En: "Before the first sitting", De: "Vor der ersten Sitzung", Ru: "До первого заседания", Fr: "Avant la première séance", Es: "Antes de la primera sesión"},
+	{Key: "minutes.h.between", En: "Between the sittings", De: "Zwischen den Sitzungen", Ru: "Между заседаниями", Fr: "Entre les séances", Es: "Entre las sesiones"},
+	{Key: "minutes.h.after_last", En: "After the last sitting", De: "Nach der letzten Sitzung", Ru: "После последнего заседания", Fr: "Après la dernière séance", Es: "Después de la última sesión"},
+	{Key: "minutes.lines.range", En: "lines %d–%d", De: "Zeilen %d–%d", Ru: "строки %d–%d", Fr: "lignes %d à %d", Es: "líneas %d a %d"},
+	{Key: "minutes.lines.one", En: "line %d", De: "Zeile %d", Ru: "строка %d", Fr: "ligne %d", Es: "línea %d"},
+	{Key: "minutes.lines.place", En: "the place at paragraph %d", De: "die Stelle in Absatz %d", Ru: "место в абзаце %d", Fr: "l'endroit au paragraphe %d", Es: "el lugar en el párrafo %d"},
+	// An amendment's change in Akoma Ntoso (<mod>): the text and the lines
+	// it changes, then the words replaced.
+	{Key: "minutes.akn.mod_at", En: "In %s of “%s”, for ", De: "„%[2]s“, %[1]s: statt ", Ru: "«%[2]s», %[1]s: вместо ", Fr: "« %[2]s », %[1]s : au lieu de ", Es: "«%[2]s», %[1]s: donde dice "},
+}
+
+func init() { register(minutesOutside) }

@@ -1,0 +1,190 @@
+package minutes
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// The fixes md/6, html/7 and akn/6 carry, found by a historian reading the
+// minutes (docs/minutes.md, "Renderer versions").
+
+// TestClauseAfterResult: the arithmetic after "Result:" is a clause, which
+// starts as the minutes' words write it — in lower case in every language,
+// a German noun with its capital — not capitalised as a sentence; the
+// chair's note after it is a sentence of its own.
+func TestClauseAfterResult(t *testing.T) {
+	want := map[string][]string{
+		"en": {"Result: the majority against [worked out by plenum: defeated]. The majority is against discussion.",
+			"Result: unanimous [worked out by plenum: carried]. Unanimously adopted.",
+			"Result: after 3 ballots: 74 for, 66 against [worked out by plenum: 140 cast; 71 needed; carried]. After three ballots."},
+		"de": {"Ergebnis: die Mehrheit dagegen [von plenum ermittelt: abgelehnt].", "Ergebnis: einstimmig [von plenum ermittelt: angenommen].",
+			"Ergebnis: nach 3 Wahlgängen: 74 dafür"},
+		"ru": {"Результат: против – большинство [выведено программой plenum: отклонено].", "Результат: за – 38, против – 26 ["},
+		"fr": {"Résultat : la majorité contre [établi par plenum : rejetée].", "Résultat : à l'unanimité [établi par plenum : adoptée]."},
+		"es": {"Resultado: la mayoría en contra [deducido por plenum: rechazada].", "Resultado: por unanimidad [deducido por plenum: aprobada]."},
+	}
+	unwanted := []string{"Result: The majority", "Result: Unanimous", "Result: After", "Ergebnis: Die Mehrheit", "Ergebnis: Einstimmig",
+		"Результат: Против", "Результат: За", "Résultat : La majorité", "Résultat : À l'unanimité", "Resultado: La mayoría", "Resultado: Por unanimidad"}
+	for lang, wants := range want {
+		docWants(t, in(t, marchFixture(t), lang), lang, wants, unwanted)
+	}
+}
+
+// TestReasonAsTyped: the reason of a correction or a strike reads as the
+// secretary typed it — a clause in lower case stays so, a name or a German
+// noun keeps its capital — and is closed with a full stop.
+func TestReasonAsTyped(t *testing.T) {
+	for _, c := range []struct{ lang, reason, want string }{
+		{"en", "typo", "Reason: typo."},
+		{"en", "Dev Patel says he meant to vote for", "Reason: Dev Patel says he meant to vote for."},
+		{"de", "Tippfehler im Namen", "Begründung: Tippfehler im Namen."},
+		{"de", "falsch notiert", "Begründung: falsch notiert."},
+		{"ru", "опечатка", "Причина: опечатка."},
+		{"fr", "faute de frappe", "Motif : faute de frappe."},
+		{"es", "errata", "Motivo: errata."},
+	} {
+		f := replayScript(t, "coop-2026.jsonl", mustRead(t, filepath.Join("..", "testdata", "coop-2026.jsonl")))
+		d := in(t, f, c.lang)
+		n := 0
+		for i := range d.Sittings {
+			for j := range d.Sittings[i].Parts {
+				for k := range d.Sittings[i].Parts[j].Paragraphs {
+					if p := &d.Sittings[i].Parts[j].Paragraphs[k]; p.Kind == KindCorrection {
+						p.Reason = c.reason
+						n++
+					}
+				}
+			}
+		}
+		if n == 0 {
+			t.Fatal("the cooperative's minutes hold no correction")
+		}
+		readingFormats(t, d, func(format, text string) {
+			if !strings.Contains(text, c.want) {
+				t.Errorf("%s %s: the reason %q does not read %q", c.lang, format, c.reason, c.want)
+			}
+		})
+	}
+}
+
+// TestEarlierVersionKeepsItsCapitals: a document of md/5 (html/6, akn/5)
+// renders again as it was published, the clause after "Result:"
+// capitalised.
+func TestEarlierVersionKeepsItsCapitals(t *testing.T) {
+	d := march(t)
+	for format, stamp := range map[string]string{FormatMarkdown: "md/5", FormatHTML: "html/6", FormatAKN: "akn/5"} {
+		old, err := RerenderEarlier(d, Stated{Format: format, Stamp: stamp, Stamped: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(old), "Result: The majority against") || strings.Contains(string(old), "Result: the majority against") {
+			t.Errorf("%s no longer renders the clause after “Result:” as it published it", stamp)
+		}
+	}
+}
+
+// outsideScript is the cooperative's meeting with a committee formed and
+// a gap noted after its sitting closed.
+func outsideScript(t *testing.T) []byte {
+	script := mustRead(t, filepath.Join("..", "testdata", "coop-2026.jsonl"))
+	return append(append([]byte(nil), script...), `{"cmd": "form_body", "actor": "ann", "at": "2026-05-09T12:00:00+02:00", "args": {"id": "audit", "name": "Audit Committee", "kind": "committee", "members": ["ann", "ben"]}}
+{"cmd": "record_gap", "actor": "ben", "at": "2026-05-09T12:01:00+02:00", "args": {"from": "2026-05-09", "to": "2026-05-09", "reason": "the sheet of the tellers' notes was lost"}}
+`...)
+}
+
+// TestOutsideTheSittings: what was recorded at set-up, before the first
+// sitting, has a heading of its own ("Before the first sitting"); "Notes
+// on the record" holds the notes on the record (a gap); what was recorded
+// after a sitting closed is given after it ("After the last sitting"). A
+// document of md/5 gave them all under "Notes on the record".
+func TestOutsideTheSittings(t *testing.T) {
+	md := string(Markdown(congress(t)))
+	if !strings.Contains(md, "## Before the first sitting\n\nMotions Committee: Kai Kommission, Kim Kommission.") || strings.Contains(md, "## Notes on the record") {
+		t.Error("the congress's set-up is not under “Before the first sitting”, or “Notes on the record” holds it")
+	}
+	for lang, h := range map[string]string{"de": "Vor der ersten Sitzung", "ru": "До первого заседания", "fr": "Avant la première séance", "es": "Antes de la primera sesión"} {
+		f := replayScript(t, "congress-2026.jsonl", mustRead(t, filepath.Join("..", "testdata", "congress-2026.jsonl")))
+		readingFormats(t, in(t, f, lang), func(format, text string) {
+			if !strings.Contains(text, h) {
+				t.Errorf("%s %s: no heading %q", lang, format, h)
+			}
+		})
+	}
+	march := string(Markdown(march(t)))
+	if !strings.Contains(march, "## Notes on the record\n\n*\\[Gap in the record, 1917-03-27") || strings.Contains(march, "## Before the first sitting") {
+		t.Error("the demo's gap is no longer a note on the record")
+	}
+
+	f := replayScript(t, "coop-2026.jsonl and what followed its sitting", outsideScript(t))
+	d := Build(f.state, f.cp)
+	md = string(Markdown(d))
+	sitting, notes := strings.Index(md, "## Annual general meeting"), strings.Index(md, "## Notes on the record")
+	after, cp := strings.Index(md, "## After the last sitting"), strings.Index(md, "## Checkpoint")
+	if notes < 0 || sitting < notes || after < sitting || cp < after {
+		t.Fatalf("the notes (at %d), the sitting (%d), what followed it (%d), the checkpoint (%d) are not in order", notes, sitting, after, cp)
+	}
+	if !strings.Contains(md[notes:sitting], "Gap in the record") || strings.Contains(md[notes:sitting], "Audit Committee") {
+		t.Errorf("“Notes on the record” does not hold the gap alone: %q", md[notes:sitting])
+	}
+	if !strings.Contains(md[after:cp], "Audit Committee") {
+		t.Errorf("the committee formed after the sitting is not given after it: %q", md[after:cp])
+	}
+	for _, format := range []string{FormatHTML, FormatAKN} {
+		doc, _ := Render(d, format)
+		for _, w := range []string{"After the last sitting", "Notes on the record"} {
+			if !strings.Contains(string(doc), w) {
+				t.Errorf("%s lacks %q", format, w)
+			}
+		}
+	}
+	// md/5 gave both under "Notes on the record", before the sitting.
+	old, err := RerenderEarlier(d, Stated{Format: FormatMarkdown, Stamp: "md/5", Stamped: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := string(old)
+	notes, sitting = strings.Index(o, "## Notes on the record"), strings.Index(o, "## Annual general meeting")
+	if notes < 0 || sitting < notes || !strings.Contains(o[notes:sitting], "Audit Committee") || strings.Contains(o, "## After the last sitting") {
+		t.Error("md/5 no longer renders the record outside the sittings as it did")
+	}
+}
+
+// TestLinesInTheDocumentsLanguage: the lines an amendment changes are
+// said in the document's language ("Zeilen 9–10 von …"), in its lead and
+// in the Akoma Ntoso modification; a document of md/5 (html/6, akn/5)
+// keeps the English it was published with.
+func TestLinesInTheDocumentsLanguage(t *testing.T) {
+	for lang, want := range map[string][]string{
+		"en": {"Lines 9–10 of “Wages and working time”, changed as shown", "In lines 9–10 of “Wages and working time”, for "},
+		"de": {"Zeilen 9–10 von „Wages and working time“, geändert wie gezeigt", "„Wages and working time“, Zeilen 9–10: statt "},
+		"ru": {"Строки 9–10 текста «Wages and working time» с изменениями", "«Wages and working time», строки 9–10: вместо "},
+		"fr": {"Lignes 9 à 10 de « Wages and working time », modifiées", "« Wages and working time », lignes 9 à 10 : au lieu de "},
+		"es": {"Líneas 9 a 10 de «Wages and working time», modificadas", "«Wages and working time», líneas 9 a 10: donde dice "},
+	} {
+		f := replayScript(t, "congress-2026.jsonl", mustRead(t, filepath.Join("..", "testdata", "congress-2026.jsonl")))
+		d := in(t, f, lang)
+		readingFormats(t, d, func(format, text string) {
+			if format != FormatAKN && !strings.Contains(text, want[0]) { // Akoma Ntoso says it in the modification
+				t.Errorf("%s %s lacks %q", lang, format, want[0])
+			}
+			if lang != "en" && (strings.Contains(text, "Lines 9–10") || strings.Contains(text, "lines 9–10 ")) {
+				t.Errorf("%s %s says the lines in English", lang, format)
+			}
+		})
+		akn, _ := Render(d, FormatAKN)
+		if !strings.Contains(string(akn), want[1]) {
+			t.Errorf("%s akn: the modification does not read %q", lang, want[1])
+		}
+		if lang == "en" {
+			continue
+		}
+		old, err := RerenderEarlier(d, Stated{Format: FormatMarkdown, Stamp: "md/5", Stamped: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(old), "Lines 9–10 ") {
+			t.Errorf("%s md/5 no longer renders the lines as it published them", lang)
+		}
+	}
+}
