@@ -10,6 +10,12 @@ var minutesOutside = []Msg{
 	{Key: "minutes.lines.range", En: "lines %d–%d", De: "Zeilen %d–%d", Ru: "строки %d–%d", Fr: "lignes %d à %d", Es: "líneas %d a %d"},
 	{Key: "minutes.lines.one", En: "line %d", De: "Zeile %d", Ru: "строка %d", Fr: "ligne %d", Es: "línea %d"},
 	{Key: "minutes.lines.place", En: "the place at paragraph %d", De: "die Stelle in Absatz %d", Ru: "место в абзаце %d", Fr: "l'endroit au paragraphe %d", Es: "el lugar en el párrafo %d"},
+	// The lead of an amendment's change of one line, or of a place no line
+	// holds: the participle agrees with it (French, Spanish).
+	{Key: "minutes.paper.change_lead_one", En: "%s of “%s”, changed as shown (struck out: deleted; marked: inserted):", De: "%s von „%s“, geändert wie gezeigt (durchgestrichen: gestrichen; markiert: eingefügt):", Ru: "%s текста «%s» с изменениями (зачёркнутое исключается, выделенное добавляется):", Fr: "%s de « %s », modifiée comme indiqué (barré : supprimé ; surligné : inséré) :", Es: "%s de «%s», modificada como se indica (tachado: suprimido; resaltado: añadido):"},
+	{Key: "minutes.paper.change_lead_place", En: "%s of “%s”, changed as shown (struck out: deleted; marked: inserted):", De: "%s von „%s“, geändert wie gezeigt (durchgestrichen: gestrichen; markiert: eingefügt):", Ru: "%s текста «%s» с изменениями (зачёркнутое исключается, выделенное добавляется):", Fr: "%s de « %s », modifié comme indiqué (barré : supprimé ; surligné : inséré) :", Es: "%s de «%s», modificado como se indica (tachado: suprimido; resaltado: añadido):"},
+	// A supporter of a motion who supports it for a delegation.
+	{Key: "minutes.paper.supporter_for", En: "%s for %s", De: "%s für %s", Ru: "%s от имени %s", Fr: "%s pour %s", Es: "%s por %s"},
 	// An amendment's change in Akoma Ntoso (<mod>): the text and the lines
 	// it changes, then the words replaced.
 	{Key: "minutes.akn.mod_at", En: "In %s of “%s”, for ", De: "„%[2]s“, %[1]s: statt ", Ru: "«%[2]s», %[1]s: вместо ", Fr: "« %[2]s », %[1]s : au lieu de ", Es: "«%[2]s», %[1]s: donde dice "},

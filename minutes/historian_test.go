@@ -188,3 +188,45 @@ func TestLinesInTheDocumentsLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestOneLineAgrees: the lead of a change of one line agrees with it in
+// French and Spanish ("Ligne 4 … modifiée", not "modifiées").
+func TestOneLineAgrees(t *testing.T) {
+	f := replayScript(t, "congress-2026.jsonl", mustRead(t, filepath.Join("..", "testdata", "congress-2026.jsonl")))
+	for lang, c := range map[string][3]string{
+		"fr": {"Ligne 4 de « Wages and working time », modifiée comme indiqué", "Lignes 3 à 4 de « Wages and working time », modifiées comme indiqué", "Ligne 4 de « Wages and working time », modifiées"},
+		"es": {"Línea 4 de «Wages and working time», modificada como se indica", "Líneas 3 a 4 de «Wages and working time», modificadas como se indica", "Línea 4 de «Wages and working time», modificadas"},
+	} {
+		readingFormats(t, in(t, f, lang), func(format, text string) {
+			if format == FormatAKN {
+				return // Akoma Ntoso says the lines in the modification
+			}
+			if !strings.Contains(text, c[0]) || !strings.Contains(text, c[1]) || strings.Contains(text, c[2]) {
+				t.Errorf("%s %s: the lead of a change does not agree with its lines (%q, %q)", lang, format, c[0], c[1])
+			}
+		})
+	}
+}
+
+// TestSupporterInTheDocumentsLanguage: a supporter of a motion for a
+// delegation is named in the document's language ("Hanna Hamburg für
+// Hamburg district"); md/5 kept the English "for".
+func TestSupporterInTheDocumentsLanguage(t *testing.T) {
+	f := replayScript(t, "congress-2026.jsonl", mustRead(t, filepath.Join("..", "testdata", "congress-2026.jsonl")))
+	for lang, want := range map[string]string{"en": "Hanna Hamburg for Hamburg district", "de": "Hanna Hamburg für Hamburg district",
+		"ru": "Hanna Hamburg от имени Hamburg district", "fr": "Hanna Hamburg pour Hamburg district", "es": "Hanna Hamburg por Hamburg district"} {
+		d := in(t, f, lang)
+		var unwanted []string
+		if lang != "en" {
+			unwanted = []string{"Hanna Hamburg for Hamburg district"}
+		}
+		docWants(t, d, lang, []string{want}, unwanted)
+		old, err := RerenderEarlier(d, Stated{Format: FormatMarkdown, Stamp: "md/5", Stamped: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(old), "Hanna Hamburg for Hamburg district") {
+			t.Errorf("%s md/5 no longer names the supporter as it published it", lang)
+		}
+	}
+}

@@ -233,6 +233,14 @@ func (su supporter) text(typed Typed) string {
 	return typed(su.name) + " for " + typed(su.delegation)
 }
 
+// textIn is text in l's language: "Hanna Hamburg für Hamburg district".
+func (su supporter) textIn(l *i18n.Locale, typed Typed) string {
+	if su.delegation == "" {
+		return typed(su.name)
+	}
+	return l.T("minutes.paper.supporter_for", typed(su.name), typed(su.delegation))
+}
+
 // text is the amendment in conflict as a line names it: "W1/4 (line 4)",
 // or by its title in quotes.
 func (c conflict) text(typed Typed) string {
@@ -398,10 +406,24 @@ func (l TextLine) Plain() string {
 // "No. D1. Category: Dues. Supported by: …"; in the motion book also who
 // submitted it (the minutes' lead says that).
 func (m *Motion) SubmittedLine(l *i18n.Locale, book bool) string {
+	return m.submittedLineAs(l, book, false)
+}
+
+// submittedLineAs is SubmittedLine, or as the renderers before md/6,
+// html/7 and akn/6 wrote it, a supporter "for" a delegation in English
+// in every language ("Hanna Hamburg for Hamburg district").
+func (m *Motion) submittedLineAs(l *i18n.Locale, book, asBefore bool) string {
 	if m.Paper == nil {
 		return ""
 	}
-	return m.submittedLine(l, book, AsIs, m.Paper.Supporters)
+	if asBefore {
+		return m.submittedLine(l, book, AsIs, m.Paper.Supporters)
+	}
+	supporters := make([]string, len(m.Paper.supporters))
+	for i, su := range m.Paper.supporters {
+		supporters[i] = su.textIn(l, AsIs)
+	}
+	return m.submittedLine(l, book, AsIs, supporters)
 }
 
 // SubmittedLineWith is SubmittedLine with each name, title and number
@@ -412,7 +434,7 @@ func (m *Motion) SubmittedLineWith(l *i18n.Locale, book bool, typed Typed) strin
 	}
 	supporters := make([]string, len(m.Paper.supporters))
 	for i, su := range m.Paper.supporters {
-		supporters[i] = su.text(typed)
+		supporters[i] = su.textIn(l, typed)
 	}
 	return m.submittedLine(l, book, typed, supporters)
 }
@@ -465,7 +487,15 @@ func (m *Motion) changeLead(l *i18n.Locale, typed Typed, asBefore bool) string {
 	if p == nil || p.ChangeLines == "" {
 		return ""
 	}
-	return l.T("minutes.paper.change_lead", capitalize(p.changeLines(l, asBefore)), typed(m.AmendsTitle))
+	key := "minutes.paper.change_lead"
+	switch {
+	case asBefore:
+	case p.ChangeSpan.First == 0:
+		key = "minutes.paper.change_lead_place" // "L'endroit … modifié"
+	case p.ChangeSpan.First == p.ChangeSpan.Last:
+		key = "minutes.paper.change_lead_one" // "Ligne 4 … modifiée"
+	}
+	return l.T(key, capitalize(p.changeLines(l, asBefore)), typed(m.AmendsTitle))
 }
 
 // LineSpan is which lines of the text it amends a change replaces.
@@ -567,7 +597,7 @@ func (w *mdWriter) paper(m *Motion) bool {
 	if p == nil {
 		return false
 	}
-	if t := m.SubmittedLine(w.l, false); t != "" {
+	if t := m.submittedLineAs(w.l, false, w.asBefore); t != "" {
 		w.para(md(t))
 	}
 	if p.Diff != nil {
@@ -650,7 +680,7 @@ func (w *htmlWriter) paper(m *Motion, book bool) bool {
 	if p == nil {
 		return false
 	}
-	if t := m.SubmittedLine(w.l, book); t != "" {
+	if t := m.submittedLineAs(w.l, book, w.asBefore); t != "" {
 		w.line(`<p class="note">` + esc(t) + "</p>")
 	}
 	if p.Diff != nil {
@@ -822,7 +852,7 @@ func (w *aknWriter) paper(m *Motion) bool {
 	if p == nil {
 		return false
 	}
-	if t := m.SubmittedLine(w.l, false); t != "" {
+	if t := m.submittedLineAs(w.l, false, w.asBefore); t != "" {
 		w.line("<p>" + x(t) + "</p>")
 	}
 	if p.Diff != nil {
