@@ -230,3 +230,10 @@ func TestSupporterInTheDocumentsLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestResultEndsWithAFullStop: a result whose arithmetic ends with the
+// title of the draft taken as the basis ends with a full stop after the
+// quotation, as every other result does.
+func TestResultEndsWithAFullStop(t *testing.T) {
+	docWants(t, congress(t), "en", []string{"taken as the basis: “Draft of the executive on the dues”."}, nil)
+}

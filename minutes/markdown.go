@@ -555,7 +555,13 @@ func resultNote(l *i18n.Locale, v *Vote, asBefore bool) string {
 	var parts []string
 	if v.Arithmetic != "" && v.OutcomeID != assembly.MotionStatusNotRecorded {
 		// No arithmetic for a result not recorded: the outcome says it.
-		parts = append(parts, l.T("minutes.vote.result", afterColon(v.Arithmetic, asBefore)))
+		arith := afterColon(v.Arithmetic, asBefore)
+		if !asBefore && !strings.HasSuffix(arith, ".") {
+			// plenum's words end in a quoted title ("taken as the basis:
+			// “A”"), which ends no sentence: the full stop follows it.
+			arith += "."
+		}
+		parts = append(parts, l.T("minutes.vote.result", arith))
 	}
 	for _, r := range v.Rounds {
 		if r.Note != "" {
