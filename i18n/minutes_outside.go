@@ -16,6 +16,12 @@ var minutesOutside = []Msg{
 	{Key: "minutes.paper.change_lead_place", En: "%s of “%s”, changed as shown (struck out: deleted; marked: inserted):", De: "%s von „%s“, geändert wie gezeigt (durchgestrichen: gestrichen; markiert: eingefügt):", Ru: "%s текста «%s» с изменениями (зачёркнутое исключается, выделенное добавляется):", Fr: "%s de « %s », modifié comme indiqué (barré : supprimé ; surligné : inséré) :", Es: "%s de «%s», modificado como se indica (tachado: suprimido; resaltado: añadido):"},
 	// A supporter of a motion who supports it for a delegation.
 	{Key: "minutes.paper.supporter_for", En: "%s for %s", De: "%s für %s", Ru: "%s от имени %s", Fr: "%s pour %s", Es: "%s por %s"},
+	// The arithmetic of a result: a count of one in the singular, and the
+	// separator of its parts in the language's typography.
+	{Key: "minutes.arith.abstaining_n", En: "#1|one=%s abstaining|other=%s abstaining", De: "#1|one=%s Enthaltung|other=%s Enthaltungen", Ru: "воздержались – %s", Fr: "#1|one=%s abstention|other=%s abstentions", Es: "#1|one=%s abstención|other=%s abstenciones"},
+	{Key: "minutes.arith.cast_n", En: "%s cast", De: "%s abgegeben", Ru: "подано голосов – %s", Fr: "#1|one=%s suffrage exprimé|other=%s suffrages exprimés", Es: "#1|one=%s voto emitido|other=%s votos emitidos"},
+	{Key: "minutes.arith.present_n", En: "%s present", De: "%s anwesend", Ru: "присутствуют – %s", Fr: "#1|one=%s présent|other=%s présents", Es: "#1|one=%s presente|other=%s presentes"},
+	{Key: "minutes.arith.sep", En: "; ", De: "; ", Ru: "; ", Fr: " ; ", Es: "; "},
 	// An amendment's change in Akoma Ntoso (<mod>): the text and the lines
 	// it changes, then the words replaced.
 	{Key: "minutes.akn.mod_at", En: "In %s of “%s”, for ", De: "„%[2]s“, %[1]s: statt ", Ru: "«%[2]s», %[1]s: вместо ", Fr: "« %[2]s », %[1]s : au lieu de ", Es: "«%[2]s», %[1]s: donde dice "},

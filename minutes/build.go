@@ -261,7 +261,10 @@ func (b *builder) vote(id string) *Vote {
 		out.For, out.Against, out.Abstain, out.Unanimous = count(r.For), count(r.Against), count(r.Abstain), r.Unanimous
 		out.Note, out.OutcomeID = r.Note, r.Outcome
 		var empty bool
-		out.Arithmetic, empty = b.voteArithmetic(v, last)
+		out.Arithmetic, empty = b.voteArithmetic(v, last, false)
+		if now, _ := b.voteArithmetic(v, last, true); now != out.Arithmetic {
+			out.ArithmeticNow = now
+		}
 		out.Outcome = r.Outcome
 		if v.Alternatives != "" {
 			out.Outcome = b.motionTitle(r.Outcome)
@@ -286,19 +289,22 @@ func VoteArithmetic(s *assembly.State, id string, l *i18n.Locale) string {
 	if len(v.Rounds) > 0 {
 		last = &v.Rounds[len(v.Rounds)-1]
 	}
-	arith, _ := (&builder{s: s, l: l}).voteArithmetic(v, last)
+	arith, _ := (&builder{s: s, l: l}).voteArithmetic(v, last, true)
 	return arith
 }
 
 // voteArithmetic is the declared vote v's arithmetic in the document's
 // language (last its last round of counts, or nil), and whether it is a
-// roll call nobody voted in.
-func (b *builder) voteArithmetic(v *assembly.Vote, last *assembly.Round) (arith string, empty bool) {
+// roll call nobody voted in. mended: as md/6, html/7 and akn/6 give it
+// (Vote.ArithmeticNow), else as the renderers before.
+func (b *builder) voteArithmetic(v *assembly.Vote, last *assembly.Round, mended bool) (arith string, empty bool) {
 	r := v.Result
 	arith = r.Arithmetic
 	if v.Alternatives != "" {
 		arith = withNames(r.Arithmetic, func(id string) (string, bool) {
-			if m := b.s.Motions[id]; m != nil {
+			if m := b.s.Motions[id]; m != nil && mended {
+				return b.quote(m.Title), true
+			} else if m != nil {
 				return quote(m.Title), true
 			}
 			return "", false
@@ -311,7 +317,7 @@ func (b *builder) voteArithmetic(v *assembly.Vote, last *assembly.Round) (arith 
 	// A count entered from a source: a restored record's, in a
 	// sitting whose attendance is not recorded (sourcecounts.go).
 	source := v.Attendance.NotRecorded && len(v.Ballots) == 0 && len(v.Sealed) == 0 && v.Encrypted == nil && last != nil
-	return b.arithmetic(arith, r.Outcome, empty, source), empty
+	return b.arithmetic(arith, r.Outcome, empty, source, mended), empty
 }
 
 // arithmetic is a result's arithmetic in the document's language. The
@@ -322,9 +328,9 @@ func (b *builder) voteArithmetic(v *assembly.Vote, last *assembly.Round) (arith 
 // so ("0 cast; declared carried", not "no count recorded"); in a count
 // entered from a source what plenum worked out from it is marked as such
 // (workedOutMarked).
-func (b *builder) arithmetic(recorded, outcome string, empty, source bool) string {
+func (b *builder) arithmetic(recorded, outcome string, empty, source, mended bool) string {
 	if source {
-		if t, ok := workedOutMarked(b.l, recorded); ok {
+		if t, ok := workedOutMarked(b.l, recorded, mended); ok {
 			return t
 		}
 	}
@@ -332,11 +338,11 @@ func (b *builder) arithmetic(recorded, outcome string, empty, source bool) strin
 		return b.l.T("minutes.arith.none_cast_declared", b.l.T("minutes.status."+outcome))
 	}
 	if head, ok := strings.CutSuffix(recorded, "; declared; "+outcome); ok && (outcome == assembly.MotionStatusCarried || outcome == assembly.MotionStatusDefeated) {
-		if t, ok := arithmeticIn(b.l, head); ok {
+		if t, ok := arithmeticIn(b.l, head, mended); ok {
 			return t + b.l.T("minutes.arith.chair_declares", b.l.T("minutes.status."+outcome))
 		}
 	}
-	if t, ok := arithmeticIn(b.l, recorded); ok {
+	if t, ok := arithmeticIn(b.l, recorded, mended); ok {
 		return t
 	}
 	return recorded

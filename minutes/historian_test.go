@@ -4,6 +4,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"plenum/i18n"
 )
 
 // The fixes md/6, html/7 and akn/6 carry, found by a historian reading the
@@ -236,4 +238,44 @@ func TestSupporterInTheDocumentsLanguage(t *testing.T) {
 // quotation, as every other result does.
 func TestResultEndsWithAFullStop(t *testing.T) {
 	docWants(t, congress(t), "en", []string{"taken as the basis: “Draft of the executive on the dues”."}, nil)
+}
+
+// TestArithmeticReadsRight: the arithmetic of a result in another
+// language says a count of one in the singular ("1 Enthaltung", not "1
+// Enthaltungen"), quotes a draft's title with the language's quotation
+// marks („…“, «…», « … »), and in French sets a space before the
+// semicolon; md/5 (html/6, akn/5) keeps what it published.
+func TestArithmeticReadsRight(t *testing.T) {
+	f := replayScript(t, "congress-2026.jsonl", mustRead(t, filepath.Join("..", "testdata", "congress-2026.jsonl")))
+	for lang, c := range map[string]struct{ want, unwanted, was []string }{
+		"de": {[]string{"1 Enthaltung, 9 abgegeben", "„Draft of the executive on the dues“ 7"}, []string{"1 Enthaltungen", "“Draft of the executive on the dues” 7"}, []string{"1 Enthaltungen", "“Draft of the executive on the dues” 7"}},
+		"fr": {[]string{"1 abstention, 9 suffrages exprimés ; 5 requis ; adoptée", "« Draft of the executive on the dues » 7"}, []string{"1 abstentions", "exprimés; "}, []string{"1 abstentions, 9 suffrages exprimés; 5 requis; adoptée"}},
+		"es": {[]string{"1 abstención, 9 votos emitidos", "«Draft of the executive on the dues» 7"}, []string{"1 abstenciones"}, []string{"1 abstenciones"}},
+		"ru": {[]string{"«Draft of the executive on the dues» 7"}, []string{"“Draft of the executive on the dues” 7"}, []string{"“Draft of the executive on the dues” 7"}},
+	} {
+		d := in(t, f, lang)
+		docWants(t, d, lang, c.want, c.unwanted)
+		old, err := RerenderEarlier(d, Stated{Format: FormatMarkdown, Stamp: "md/5", Stamped: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range c.was {
+			if !strings.Contains(strings.ReplaceAll(string(old), `\`, ""), w) {
+				t.Errorf("%s md/5 no longer says %q as it published it", lang, w)
+			}
+		}
+	}
+	for _, c := range []struct {
+		lang, piece string
+		mended      bool
+		want        string
+	}{
+		{"fr", "1 cast", true, "1 suffrage exprimé"}, {"fr", "2 cast", true, "2 suffrages exprimés"}, {"fr", "1 cast", false, "1 suffrages exprimés"},
+		{"es", "1 cast", true, "1 voto emitido"}, {"fr", "1 present", true, "1 présent"}, {"es", "1 present", true, "1 presente"},
+		{"de", "1 abstaining", true, "1 Enthaltung"},
+	} {
+		if got, ok := arithPiece(i18n.For(c.lang), c.piece, c.mended); !ok || got != c.want {
+			t.Errorf("%s %q (mended %v): %q, %v; want %q", c.lang, c.piece, c.mended, got, ok, c.want)
+		}
+	}
 }

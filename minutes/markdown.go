@@ -555,7 +555,11 @@ func resultNote(l *i18n.Locale, v *Vote, asBefore bool) string {
 	var parts []string
 	if v.Arithmetic != "" && v.OutcomeID != assembly.MotionStatusNotRecorded {
 		// No arithmetic for a result not recorded: the outcome says it.
-		arith := afterColon(v.Arithmetic, asBefore)
+		arith := v.Arithmetic
+		if !asBefore && v.ArithmeticNow != "" {
+			arith = v.ArithmeticNow
+		}
+		arith = afterColon(arith, asBefore)
 		if !asBefore && !strings.HasSuffix(arith, ".") {
 			// plenum's words end in a quoted title ("taken as the basis:
 			// “A”"), which ends no sentence: the full stop follows it.

@@ -318,6 +318,12 @@ type Vote struct {
 	Outcome       string  // carried, defeated, or the title of the draft taken as the basis
 	OutcomeID     string  // carried, defeated, or the chosen motion's id
 	Arithmetic    string
+	// ArithmeticNow is the arithmetic as md/6, html/7 and akn/6 give it,
+	// where it differs from Arithmetic (as the renderers before gave it):
+	// a count of one in the singular ("1 Enthaltung", not "1
+	// Enthaltungen"), a draft's title in the document's quotation marks,
+	// the French space before a semicolon.
+	ArithmeticNow string
 	Note          string
 	Declared      bool
 	// Apart is set on a declared result that does not follow its own

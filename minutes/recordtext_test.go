@@ -65,7 +65,7 @@ func TestRecordedSingularReadInEveryLanguage(t *testing.T) {
 	}
 	want := map[string][]string{
 		"de": {"1 Mitglied;", "The Union 1 Sekunde."},
-		"fr": {"1 membre;", "The Union 1 seconde."},
+		"fr": {"1 membre ;", "The Union 1 seconde."},
 		"es": {"1 miembro;", "The Union 1 segundo."},
 		"ru": {"членов – 1;", "The Union 1 секунда."},
 	}

@@ -31,8 +31,9 @@ const basisSep = "; taken as the basis: "
 
 // arithmeticIn says the recorded arithmetic of a vote in l's language, or
 // reports false if a piece of it is not one the rules write (then the
-// recorded English stands).
-func arithmeticIn(l *i18n.Locale, s string) (string, bool) {
+// recorded English stands); mended, as md/6, html/7 and akn/6 say it
+// (arithPiece, arithSep).
+func arithmeticIn(l *i18n.Locale, s string, mended bool) (string, bool) {
 	if l.Lang() == i18n.Default {
 		return s, true
 	}
@@ -47,13 +48,13 @@ func arithmeticIn(l *i18n.Locale, s string) (string, bool) {
 		if counts == "no count recorded" {
 			counts = l.T("minutes.arith.no_count")
 		}
-		return prefix + counts + "; " + l.T("minutes.arith.basis", basis), true
+		return prefix + counts + arithSep(l, mended) + l.T("minutes.arith.basis", basis), true
 	}
 	var segs []string
 	for _, seg := range strings.Split(s, "; ") {
 		var parts []string
 		for _, p := range strings.Split(seg, ", ") {
-			t, ok := arithPiece(l, p)
+			t, ok := arithPiece(l, p, mended)
 			if !ok {
 				return "", false
 			}
@@ -61,11 +62,23 @@ func arithmeticIn(l *i18n.Locale, s string) (string, bool) {
 		}
 		segs = append(segs, strings.Join(parts, ", "))
 	}
-	return prefix + strings.Join(segs, "; "), true
+	return prefix + strings.Join(segs, arithSep(l, mended)), true
 }
 
-// arithPiece is one piece of the arithmetic between commas.
-func arithPiece(l *i18n.Locale, p string) (string, bool) {
+// arithSep separates the parts of the arithmetic: "; ", or, as md/6,
+// html/7 and akn/6 write it, in l's typography (French " ; ").
+func arithSep(l *i18n.Locale, mended bool) string {
+	if mended {
+		return l.T("minutes.arith.sep")
+	}
+	return "; "
+}
+
+// arithPiece is one piece of the arithmetic between commas; mended, a
+// count of one of those abstaining, cast or present in the singular
+// ("1 Enthaltung", "1 suffrage exprimé"), as md/6, html/7 and akn/6 say
+// it.
+func arithPiece(l *i18n.Locale, p string, mended bool) (string, bool) {
 	switch p {
 	case "unanimous":
 		return l.T("minutes.count.unanimous"), true
@@ -83,12 +96,18 @@ func arithPiece(l *i18n.Locale, p string) (string, bool) {
 		return l.T("minutes.arith.undecided"), true
 	}
 	if m := sideRE.FindStringSubmatch(p); m != nil {
+		if _, err := strconv.Atoi(m[1]); err == nil && mended && m[2] == "abstaining" {
+			return l.T("minutes.arith.abstaining_n", m[1]), true
+		}
 		return l.T("minutes.arith."+m[2], countWord(l, m[1])), true
 	}
 	if m := baseRE.FindStringSubmatch(p); m != nil {
 		key := m[2]
 		if key == "member" { // a new record's "1 member"; one written before says "1 members"
 			key = "members"
+		}
+		if mended && (key == "cast" || key == "present") {
+			key += "_n"
 		}
 		t := l.T("minutes.arith."+key, m[1])
 		if m[3] != "" {

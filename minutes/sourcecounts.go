@@ -33,7 +33,7 @@ import (
 // against [worked out by plenum: 140 cast; 71 needed; carried]". False
 // for arithmetic of another shape (the drafts' counts of a choice between
 // them, a count that does not decide), which is said as before.
-func workedOutMarked(l *i18n.Locale, recorded string) (string, bool) {
+func workedOutMarked(l *i18n.Locale, recorded string, mended bool) (string, bool) {
 	en := l.Lang() == i18n.Default
 	s, prefix := recorded, ""
 	if m := afterBallotsRE.FindStringSubmatch(s); m != nil {
@@ -52,7 +52,7 @@ func workedOutMarked(l *i18n.Locale, recorded string) (string, bool) {
 		if en {
 			return p, true
 		}
-		return arithPiece(l, p)
+		return arithPiece(l, p, mended)
 	}
 	var counts, worked strings.Builder
 	for i, seg := range strings.Split(s, "; ") {
@@ -70,7 +70,7 @@ func workedOutMarked(l *i18n.Locale, recorded string) (string, bool) {
 				counts.WriteString(t)
 			case baseRE.MatchString(p) || p == assembly.MotionStatusCarried || p == assembly.MotionStatusDefeated:
 				if worked.Len() > 0 {
-					worked.WriteString(map[bool]string{true: ", ", false: "; "}[j > 0])
+					worked.WriteString(map[bool]string{true: ", ", false: arithSep(l, mended)}[j > 0])
 				}
 				worked.WriteString(t)
 			default:
