@@ -22,6 +22,9 @@ var minutesOutside = []Msg{
 	{Key: "minutes.arith.cast_n", En: "%s cast", De: "%s abgegeben", Ru: "подано голосов – %s", Fr: "#1|one=%s suffrage exprimé|other=%s suffrages exprimés", Es: "#1|one=%s voto emitido|other=%s votos emitidos"},
 	{Key: "minutes.arith.present_n", En: "%s present", De: "%s anwesend", Ru: "присутствуют – %s", Fr: "#1|one=%s présent|other=%s présents", Es: "#1|one=%s presente|other=%s presentes"},
 	{Key: "minutes.arith.sep", En: "; ", De: "; ", Ru: "; ", Fr: " ; ", Es: "; "},
+	// An amendment put before the assembly with the motion it amends:
+	// "(with W1 “Wages and working time”)".
+	{Key: "minutes.paper.with", En: "with %s", De: "mit %s", Ru: "вместе с %s", Fr: "avec %s", Es: "junto con %s"},
 	// An amendment's change in Akoma Ntoso (<mod>): the text and the lines
 	// it changes, then the words replaced.
 	{Key: "minutes.akn.mod_at", En: "In %s of “%s”, for ", De: "„%[2]s“, %[1]s: statt ", Ru: "«%[2]s», %[1]s: вместо ", Fr: "« %[2]s », %[1]s : au lieu de ", Es: "«%[2]s», %[1]s: donde dice "},

@@ -402,6 +402,9 @@ func (w *aknWriter) paragraph(p *Paragraph) {
 		w.line(`<scene eId="` + e + `">` + x(InterjectionText(l, p)+corrected) + "</scene>")
 	case KindNarrative:
 		t := p.Text
+		if p.TextNow != "" && !w.asBefore {
+			t = p.TextNow
+		}
 		if p.Time != "" {
 			t = l.T("minutes.time_lead", p.Time) + t
 		}

@@ -401,7 +401,7 @@ func (b *builder) record() {
 		part.Paragraphs = append(part.Paragraphs, p)
 	}
 	narrative := func(r assembly.RecordEntry, text string) {
-		add(Paragraph{Kind: KindNarrative, Entry: r.Entry, Text: text, Time: r.Time})
+		add(Paragraph{Kind: KindNarrative, Entry: r.Entry, Text: text, TextNow: b.narrativeNow(r, text), Time: r.Time})
 	}
 	added := map[string]map[string]bool{} // sitting → guests admitted after the opening
 	for _, r := range s.Record {

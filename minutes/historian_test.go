@@ -279,3 +279,26 @@ func TestArithmeticReadsRight(t *testing.T) {
 		}
 	}
 }
+
+// TestAmendmentPutWithItsMotion: an amendment put before the assembly
+// with the motion it amends names that motion in the document's
+// language, not by the id the rules' note gives ("(with w1)"); md/5
+// keeps the note.
+func TestAmendmentPutWithItsMotion(t *testing.T) {
+	f := replayScript(t, "congress-2026.jsonl", mustRead(t, filepath.Join("..", "testdata", "congress-2026.jsonl")))
+	for lang, want := range map[string]string{
+		"en": "The amendment W1/1 “The mail rooms too” is before the assembly (with W1 “Wages and working time”).",
+		"de": "Der Änderungsantrag W1/1 „The mail rooms too“ liegt der Versammlung vor (mit W1 „Wages and working time“).",
+		"ru": "(вместе с W1 «Wages and working time»).", "fr": "(avec W1 « Wages and working time »).", "es": "(junto con W1 «Wages and working time»).",
+	} {
+		d := in(t, f, lang)
+		docWants(t, d, lang, []string{want}, []string{"(with w1)"})
+		old, err := RerenderEarlier(d, Stated{Format: FormatHTML, Stamp: "html/6", Stamped: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(old), "(with w1)") {
+			t.Errorf("%s html/6 no longer says what it published", lang)
+		}
+	}
+}

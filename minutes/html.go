@@ -292,6 +292,9 @@ func (w *htmlWriter) paragraph(p *Paragraph) {
 		w.line(`<p class="interjection"` + id + ">" + esc(InterjectionText(l, p)) + corrected + "</p>")
 	case KindNarrative:
 		t := p.Text
+		if p.TextNow != "" && !w.asBefore {
+			t = p.TextNow
+		}
 		if p.Time != "" {
 			t = l.T("minutes.time_lead", p.Time) + t
 		}

@@ -400,6 +400,9 @@ func (w *mdWriter) paragraph(p *Paragraph) {
 		w.para("*" + md(InterjectionText(l, p)) + "*" + corrected)
 	case KindNarrative:
 		t := p.Text
+		if p.TextNow != "" && !w.asBefore {
+			t = p.TextNow
+		}
 		if p.Time != "" {
 			t = l.T("minutes.time_lead", p.Time) + t
 		}

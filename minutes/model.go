@@ -166,14 +166,18 @@ const (
 // Paragraph is one entry of the minutes. Which fields are set depends on
 // Kind; Text is always the main text.
 type Paragraph struct {
-	Kind            string
-	Entry           int       // the ledger index of the event
-	At              time.Time // when it happened, as the command gave it
-	Speaker         Ref
-	Capacity        string // reporter, co_reporter, chair, …, or a free phrase
-	Sub             string // the kind of interjection
-	Title           string
-	Text            string
+	Kind     string
+	Entry    int       // the ledger index of the event
+	At       time.Time // when it happened, as the command gave it
+	Speaker  Ref
+	Capacity string // reporter, co_reporter, chair, …, or a free phrase
+	Sub      string // the kind of interjection
+	Title    string
+	Text     string
+	// TextNow is a narrative's text as md/6, html/7 and akn/6 give it,
+	// where it differs from Text (as the renderers before gave it): an
+	// amendment put before the assembly "(with W1 “…”)", not "(with w1)".
+	TextNow         string
 	Time            string // a time as the source states it
 	Points          []Point
 	Origin          string // who adopted a document

@@ -1005,6 +1005,19 @@ func (b *builder) paperParagraph(r assembly.RecordEntry, p *Paragraph) *Paragrap
 }
 
 // numberTitle names a motion by its number and title: "W1 “Wages”".
+// narrativeNow is the narrative text of r as md/6, html/7 and akn/6 give
+// it, where it differs from text, as the renderers before gave it: an
+// amendment put before the assembly with its motion names the motion
+// ("(with W1 “Wages and working time”)", in the document's language),
+// where the rules' note gives its id ("(with w1)").
+func (b *builder) narrativeNow(r assembly.RecordEntry, text string) string {
+	id, ok := strings.CutPrefix(r.Label, "with ")
+	if r.Kind != "motion_state_set" || r.Sub != assembly.MotionStatusPending || !ok || b.s.Motions[id] == nil {
+		return ""
+	}
+	return strings.Replace(text, "("+r.Label+")", "("+b.l.T("minutes.paper.with", b.numberTitle(id))+")", 1)
+}
+
 func (b *builder) numberTitle(id string) string {
 	m := b.s.Motions[id]
 	if m == nil {

@@ -327,6 +327,9 @@ func (w *pdfWriter) paragraph(p *Paragraph) {
 		w.para(InterjectionText(l, p)+corrected, "I")
 	case KindNarrative:
 		t := p.Text
+		if p.TextNow != "" {
+			t = p.TextNow
+		}
 		if p.Time != "" {
 			t = l.T("minutes.time_lead", p.Time) + t
 		}
