@@ -185,6 +185,8 @@ func zeroFixtures(t *testing.T) {
 		{"ann", "reorder_items", `{"items":["i2","i1"]}`},
 		// TestRetitleItem
 		{"ann", "retitle_item", `{"item":"i2","title":"The accounts","reason":"misspelt"}`},
+		// TestSetReporters
+		{"ann", "set_reporters", `{"item":"i2","reporters":["rep"],"co_reporters":["kim"]}`},
 		// TestFloorRefusals
 		{"m2", "request_floor", `{"item":"i1","person":"m2"}`},
 		{"m2", "withdraw_request", `{"item":"i1","person":"m2"}`},

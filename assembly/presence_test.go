@@ -105,6 +105,7 @@ var raisesPresence = map[string]bool{
 	"record_access_set":           false,
 	"record_corrected":            false,
 	"record_struck":               false,
+	"reporters_set":               false,
 	"resolution_consolidated":     false,
 	"result_declared":             false,
 	"role_granted":                false,

@@ -116,6 +116,7 @@ var formWords = map[string]formWord{
 	"reorder_items":             {action: "web.act.reorder_items"},
 	"request_floor":             {action: "web.d.ask"},
 	"resume_item":               {action: "web.act.resume_item"},
+	"set_reporters":             {action: "web.cf.reporters_btn"},
 	"retitle_item":              {action: "web.cf.retitle_btn", labels: map[string]string{"title": "web.cf.retitle_title", "reason": "web.cf.retitle_reason"}},
 	"return_to_hall":            {action: "web.ch.record_returning", labels: map[string]string{"unnamed": "web.ch.others"}},
 	"revoke_access_codes":       {action: "web.m.revoke"},
