@@ -26,16 +26,6 @@ func rosterLang(l *i18n.Locale) string {
 	return "en"
 }
 
-// rosterColumn is the column of roster that gives f.
-func rosterColumn(f roster.Field) roster.Column {
-	for _, c := range roster.Columns {
-		if c.Field == f {
-			return c
-		}
-	}
-	panic("web: roster has no column " + string(f))
-}
-
 // codes writes each of xs as a <code> of class, joined by ", ".
 func codes(class string, xs []string) template.HTML {
 	var b strings.Builder
@@ -76,7 +66,7 @@ func (v *view) ColumnsHint() template.HTML {
 		if i > 0 {
 			b.WriteString(", ")
 		}
-		b.WriteString(string(codes("h", rosterColumn(f).Names(lang)[:1])))
+		b.WriteString(string(codes("h", roster.ColumnOf(f).Names(lang)[:1])))
 		switch f {
 		case roster.FieldKind:
 			b.WriteString(" (" + string(codes("w", firstWords(lang, kindWords()))) + ")")
@@ -84,7 +74,7 @@ func (v *view) ColumnsHint() template.HTML {
 			b.WriteString(" (" + string(codes("w", roster.StatusWords[0].Words[lang][:1])) + ")")
 		}
 	}
-	return tr(v.L, "web.im.columns", codes("h", rosterColumn(roster.FieldName).Names(lang)[:1]), template.HTML(b.String()))
+	return tr(v.L, "web.im.columns", codes("h", roster.ColumnOf(roster.FieldName).Names(lang)[:1]), template.HTML(b.String()))
 }
 
 // inOrder lists a table's words of every language, the page's language
@@ -134,13 +124,7 @@ func (v *view) ColumnNames() []template.HTML {
 // page's language and the export's English header, for the warning that
 // the file has none (the list below the form has them all).
 func (iv *importView) OrganizationHeaders() template.HTML {
-	lang := rosterLang(iv.L)
-	c := rosterColumn(roster.FieldOrganization)
-	names := c.Names(lang)
-	if lang != "en" && !slices.Contains(names, c.Header) {
-		names = append(slices.Clone(names), c.Header)
-	}
-	return codes("h", names)
+	return codes("h", roster.ColumnOf(roster.FieldOrganization).Named(iv.L.Lang()))
 }
 
 // newPersons counts the persons the preview's commands add.
