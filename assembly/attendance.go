@@ -257,16 +257,17 @@ func (e ReturnedToHall) apply(s *State) error {
 			return corrupt("%s has not left the hall", p)
 		}
 	}
-	if e.Unnamed > s.Attendance.UnnamedOut {
-		return corrupt("too many unnamed persons return")
-	}
 	for _, p := range e.Persons {
 		delete(s.Attendance.OutOfHall, p)
 		delete(s.Attendance.WalkedOut, p)
 	}
-	s.Attendance.UnnamedOut -= e.Unnamed
+	// Those who left unnamed before the registration started afresh are
+	// no longer counted out (startRegistration); a record made before
+	// that was so may bring them back after it, which changes nothing.
+	back := min(e.Unnamed, s.Attendance.UnnamedOut)
+	s.Attendance.UnnamedOut -= back
 	// Those who walked out are taken to be the ones who return.
-	s.Attendance.UnnamedWalkedOut -= min(e.Unnamed, s.Attendance.UnnamedWalkedOut)
+	s.Attendance.UnnamedWalkedOut -= min(back, s.Attendance.UnnamedWalkedOut)
 	s.note(e.Meta, e.EventType(), "", func(r *RecordEntry) {
 		r.Persons, r.Unnamed = append([]string(nil), e.Persons...), e.Unnamed
 		r.Text = fmt.Sprintf("%d returned to the hall", len(e.Persons)+e.Unnamed)
@@ -323,7 +324,8 @@ func (e AttendanceRecordingStarted) apply(s *State) error {
 	if st == nil || st.ID != e.Sitting || !st.AttendanceNotRecorded {
 		return corrupt("the sitting %q cannot start recording attendance", e.Sitting)
 	}
-	st.AttendanceNotRecorded = false // who is present is as it was
+	st.AttendanceNotRecorded = false // who is present is as it was,
+	s.startRegistration(true)        // less nobody unnamed
 	return nil
 }
 

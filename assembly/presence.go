@@ -62,6 +62,90 @@ func (s *State) PresentMembers() int {
 // present is PresentMembers given members' count of those named.
 func (s *State) present(named int) int { return max(named-s.Attendance.UnnamedOut, 0) }
 
+// startRegistration ends the departures without names where the
+// registration of those present starts afresh: at the opening of a
+// sitting that records who is present, and when one opened without it
+// starts to (record_attendance). Those who left the hall unnamed are
+// counted off those present by name in the sitting they left, and nobody
+// can say which of a new registration's they were: so a sitting starts
+// from the registrations (check_in, online) and the departures by name
+// as they stand, which its secretary corrects by name, and from no
+// unnamed departure. A sitting that does not record who is present (a
+// restored record) counts nobody present, and an unnamed walkout stays
+// among the walked out of its votes and of the next such sitting's
+// until the record says they returned (docs/script.md, "Attendance").
+func (s *State) startRegistration(afresh bool) {
+	if afresh {
+		s.Attendance.UnnamedOut, s.Attendance.UnnamedWalkedOut = 0, 0
+	}
+	s.PresenceEvents++
+}
+
+// Presence is who is present now, as the quorum, the attendance a vote
+// records and every page count it (State.Presence).
+type Presence struct {
+	Named     int // persons in the hall by name: checked in there, not out of it
+	InHall    int // those less the unnamed who left the hall
+	Online    int // persons checked in online
+	OutOfHall int // persons who left the hall, by name and unnamed
+	WalkedOut int // of them in a walkout, by name and unnamed
+	// Unnamed left the hall without being named (startRegistration),
+	// UnnamedWalkedOut of them in a walkout.
+	Unnamed, UnnamedWalkedOut int
+	Members                   int // voting members (VotingMembers)
+	Present                   int // of them present for the quorum (PresentMembers, Quorum)
+}
+
+// Presence counts who is present now. Those who left the hall unnamed
+// are members with a vote among those in it by name: they are taken
+// from those in the hall and from the members present, and added to
+// those out of it (and walked out, when they walked out).
+func (s *State) Presence() Presence {
+	var p Presence
+	a := s.Attendance
+	for person, in := range a.CheckedIn {
+		switch {
+		case !in:
+		case s.Online(person):
+			p.Online++
+		case s.InHall(person):
+			p.Named++
+		}
+	}
+	for _, out := range a.OutOfHall {
+		if out {
+			p.OutOfHall++
+		}
+	}
+	for _, w := range a.WalkedOut {
+		if w {
+			p.WalkedOut++
+		}
+	}
+	p.Unnamed, p.UnnamedWalkedOut = a.UnnamedOut, a.UnnamedWalkedOut
+	p.InHall = max(p.Named-p.Unnamed, 0)
+	p.OutOfHall += p.Unnamed
+	p.WalkedOut += p.UnnamedWalkedOut
+	var named int
+	p.Members, named = s.members()
+	p.Present = s.present(named)
+	return p
+}
+
+// PresentOf is how many of the voting rights eligible (a vote's or an
+// election's) are present now, counted as the attendance a vote records
+// when it is opened: held by someone who may vote from where they are,
+// less those who left the hall unnamed.
+func (s *State) PresentOf(eligible map[string]bool) int {
+	rights := make([]string, 0, len(eligible))
+	for r, ok := range eligible {
+		if ok {
+			rights = append(rights, r)
+		}
+	}
+	return s.snapshot(rights, false).Present
+}
+
 // snapshot is the attendance, for a vote, of the voting rights given:
 // present (entitled and able to vote from where they are), absent, walked
 // out, by mandate kind, online; the unnamed who left the hall are taken

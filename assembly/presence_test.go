@@ -20,7 +20,7 @@ import (
 // that every event type is classified here.
 var raisesPresence = map[string]bool{
 	"assembly_created":             true,
-	"attendance_recording_started": false,
+	"attendance_recording_started": true,
 	"checked_in":                   true,
 	"checked_out":                  true,
 	"left_hall":                    true,
@@ -31,6 +31,7 @@ var raisesPresence = map[string]bool{
 	"proxy_transferred":            true,
 	"returned_to_hall":             true,
 	"rules_set":                    true,
+	"sitting_opened":               true,
 
 	"access_codes_issued":         false,
 	"access_codes_revoked":        false,
@@ -114,7 +115,6 @@ var raisesPresence = map[string]bool{
 	"sealed_ballots":              false,
 	"sitting_closed":              false,
 	"sitting_guests_added":        false,
-	"sitting_opened":              false,
 	"speaking_time_allotted":      false,
 	"speech_ended":                false,
 	"speech_recorded":             false,
@@ -283,6 +283,20 @@ func TestPresenceEvents(t *testing.T) {
 	h.must("ann", "remove_body_members", `{"body":"b1","persons":["m2"]}`)
 	h.must("ann", "instruct_body", `{"body":"b1","instruction":"check the mandates"}`)
 	h.must("ann", "record_gap", `{"reason":"the draft is lost"}`)
+
+	// A registration that starts afresh ends the departures without
+	// names: a sitting opened recording who is present, and
+	// record_attendance in one opened without it (startRegistration).
+	h = fixture(t, "congress", "")
+	h.seen = seen
+	h.must("ben", "leave_hall", `{"unnamed":2,"walkout":true}`)
+	h.must("ann", "close_sitting", `{"sitting":"s1"}`)
+	h.must("ann", "open_sitting", `{"id":"s2","date":"2026-05-10","chair":"ann","secretaries":["ben"],"attendance_recorded":false}`)
+	h.must("ben", "leave_hall", `{"unnamed":2,"walkout":true}`)
+	h.must("ann", "record_attendance", `{}`)
+	h.must("ben", "leave_hall", `{"unnamed":1}`)
+	h.must("ann", "close_sitting", `{"sitting":"s2"}`)
+	h.must("ann", "open_sitting", `{"id":"s3","date":"2026-05-11","chair":"ann","secretaries":["ben"]}`)
 
 	// Random sequences.
 	for seed := uint64(1); seed <= 2; seed++ {

@@ -159,6 +159,7 @@ func (e SittingOpened) apply(s *State) error {
 	s.Sittings[st.ID] = &st
 	s.SittingOrder = append(s.SittingOrder, st.ID)
 	s.OpenSitting = st.ID
+	s.startRegistration(!st.AttendanceNotRecorded)
 	s.note(e.Meta, e.EventType(), st.ID, func(r *RecordEntry) {
 		r.Person, r.Time, r.Text = st.Chair, st.Time, st.Title
 	})

@@ -502,7 +502,10 @@ type State struct {
 	// mandate submitted, verified, rejected or amended (its kind, weight
 	// or status), a proxy transferred, and the rules set (who votes or
 	// counts from online, whether consultative mandates vote, the
-	// quorum; assembly_created and rules_set). Every other event leaves
+	// quorum; assembly_created and rules_set), and the registration of
+	// those present starting afresh, which ends the departures without
+	// names (sitting_opened, attendance_recording_started:
+	// startRegistration). Every other event leaves
 	// the attendance, the mandates' holders, proxies, kinds, weights and
 	// statuses, the mandate each person votes with, and the rules as
 	// they were; so whatever is counted from those alone (who of a

@@ -270,31 +270,11 @@ func tallyOf(vt *assembly.Vote) choiceTally {
 	return t
 }
 
-// presentOf counts the voting rights whose holder is in the hall now
-// (rightInHall).
+// presentOf counts the voting rights eligible that are present now, as
+// the quorum and a vote's attendance count them (assembly's PresentOf):
+// the "present now" beside a vote's "present when it was opened".
 func presentOf(s *assembly.State, eligible map[string]bool) int {
-	n := 0
-	for right := range eligible {
-		if rightInHall(s, right) {
-			n++
-		}
-	}
-	return n
-}
-
-// rightInHall reports whether the person who votes with a voting right
-// is in the hall: a guest's right ("p:" + person) is their own; a
-// mandate is exercised by its holder, or, while the holder is not in the
-// hall, by the proxy carrying it. Each person is looked up once.
-func rightInHall(s *assembly.State, right string) bool {
-	if len(right) > 2 && right[:2] == "p:" {
-		return s.InHall(right[2:])
-	}
-	m := s.Mandates[right]
-	if m == nil {
-		return false
-	}
-	return s.InHall(m.Person) || m.Proxy != "" && s.InHall(m.Proxy)
+	return s.PresentOf(eligible)
 }
 
 // Whether the viewer has voted in a vote or an election (a delegate's

@@ -917,20 +917,23 @@ func (v *view) Persons() []*assembly.Person {
 	return out
 }
 
-// hall counts who is in the hall.
+// hall counts who is in the hall, as the assembly counts it
+// (assembly.Presence): In less those who left it unnamed, Out and Walked
+// with them, so that the hall tab's figures and the quorum beside them
+// agree.
 type hall struct {
 	In, Out, Walked, Unnamed int
-	// away are those registered present who left the hall (outOfHall):
-	// the return picker's persons.
-	away int
+	// named are those in the hall by name, away those registered present
+	// who left it by name (outOfHall): the pickers' persons.
+	named, away int
 }
 
 // side is how many persons are on one side of the hall as the hall
-// tab's pickers list them (HallChoices): "in" the hall, or "out" of it
-// while registered present.
+// tab's pickers list them (HallChoices): "in" the hall by name, or
+// "out" of it while registered present.
 func (h hall) side(where string) int {
 	if where == "in" {
-		return h.In
+		return h.named
 	}
 	return h.away
 }
@@ -953,28 +956,13 @@ func (v *view) Hall() hall {
 
 // countHall counts the hall afresh.
 func countHall(s *assembly.State) hall {
-	var h hall
-	at := s.Attendance
-	for p, in := range at.CheckedIn {
-		switch {
-		case in && s.InHall(p):
-			h.In++
-		case outOfHall(s, p):
+	p := s.Presence()
+	h := hall{In: p.InHall, Out: p.OutOfHall, Walked: p.WalkedOut, Unnamed: p.Unnamed, named: p.Named}
+	for person, in := range s.Attendance.CheckedIn {
+		if in && outOfHall(s, person) {
 			h.away++
 		}
 	}
-	for _, out := range at.OutOfHall {
-		if out {
-			h.Out++
-		}
-	}
-	for _, w := range at.WalkedOut {
-		if w {
-			h.Walked++
-		}
-	}
-	h.Unnamed = at.UnnamedOut
-	h.Out += at.UnnamedOut
 	return h
 }
 
