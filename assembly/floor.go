@@ -495,14 +495,7 @@ func (s *State) endTurn(it *Item, at time.Time, deprived bool, reason string) {
 	r := s.Assembly.Rules
 	t.To, t.Deprived, t.Reason = at, deprived, reason
 	t.Seconds = int(at.Sub(t.From)/time.Second) - t.Paused
-	lim := r.SpeakingTimeSeconds
-	if (t.Kind == "question" || t.Kind == "intervention") && r.InterventionSeconds > 0 {
-		lim = r.InterventionSeconds
-	}
-	if t.Allowance != "" && (lim == 0 || t.Left < lim) {
-		lim = t.Left
-	}
-	if lim > 0 && t.Seconds > lim && t.Kind != "report" {
+	if lim := s.TurnLimit(t); lim > 0 && t.Seconds > lim {
 		t.Overtime = true
 	}
 	if t.Allowance != "" && r.allowanceCounts(t.Kind) {

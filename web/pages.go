@@ -617,39 +617,48 @@ func (v *view) Items() []*assembly.Item {
 	return out
 }
 
-// Turn is the current speaker's turn on the current item, or nil.
+// Turn is the current speaker's turn on the current item, or nil: the
+// turn running of whoever has the floor, which is a speech resumed after
+// an interposed question as well (not the last turn then). It is a copy
+// as the pages time it: From is moved on by the time interposed questions
+// took (Paused, which is not the speaker's), so that the elapsed time the
+// countdown shows where there is no limit (data-from) and the end of the
+// time (Ends) are the speaker's own.
 func (v *view) Turn() *assembly.Turn {
 	it := v.Item()
-	if it == nil || it.Floor.Speaker == "" || len(it.Floor.Turns) == 0 {
+	if it == nil || it.Floor.Speaker == "" {
 		return nil
 	}
-	t := &it.Floor.Turns[len(it.Floor.Turns)-1]
-	if !t.To.IsZero() || t.Person != it.Floor.Speaker {
-		return nil
+	for i := len(it.Floor.Turns) - 1; i >= 0; i-- {
+		if t := it.Floor.Turns[i]; t.To.IsZero() && t.Person == it.Floor.Speaker {
+			t.From = t.From.Add(time.Duration(t.Paused) * time.Second)
+			t.Paused = 0
+			return &t
+		}
 	}
-	return t
+	return nil
 }
 
-// SpeakingTime is the rules' speaking time in seconds (0: no limit).
-func (v *view) SpeakingTime() int { return v.S.Assembly.Rules.SpeakingTimeSeconds }
-
 // Ends is when the current turn's time is up, in Unix milliseconds (0: no
-// limit).
+// limit): its speaking time as the record judges overtime
+// (assembly.State.TurnLimit).
 func (v *view) Ends(t *assembly.Turn) int64 {
-	if v.SpeakingTime() <= 0 {
+	lim := v.S.TurnLimit(t)
+	if lim <= 0 {
 		return 0
 	}
-	return t.From.Add(time.Duration(v.SpeakingTime()) * time.Second).UnixMilli()
+	return t.From.Add(time.Duration(lim) * time.Second).UnixMilli()
 }
 
 // Remaining is the speaking time left now, as the page shows it before the
 // script takes over ("-0:12" in overtime, elapsed time when there is no
 // limit).
 func (v *view) Remaining(t *assembly.Turn) string {
-	if v.SpeakingTime() <= 0 {
+	lim := v.S.TurnLimit(t)
+	if lim <= 0 {
 		return clock(v.Now.Sub(t.From))
 	}
-	d := t.From.Add(time.Duration(v.SpeakingTime()) * time.Second).Sub(v.Now)
+	d := t.From.Add(time.Duration(lim) * time.Second).Sub(v.Now)
 	if d < 0 {
 		return "−" + clock(-d)
 	}
