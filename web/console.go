@@ -18,7 +18,7 @@ import (
 // nextAction is the act that most obviously comes next for the chair.
 // Kind says which (the template words it); the rest is what it acts on.
 type nextAction struct {
-	Kind     string // open_sitting, take_up, close_vote, enter_count, declare_result, close_election, declare_election, end_speech, next_speaker, put_to_vote, await_second, choose_basis, close_item
+	Kind     string // open_sitting, take_up, close_vote, enter_count, declare_result, close_election, declare_election, end_speech, report, summary, next_speaker, put_to_vote, await_second, choose_basis, close_item
 	Vote     *assembly.Vote
 	Election *assembly.Election
 	Motion   *assembly.Motion
@@ -85,6 +85,18 @@ func (v *view) nextActionNow() nextAction {
 	if it.Floor.Speaker != "" {
 		return nextAction{Kind: "end_speech", Item: it, Person: it.Floor.Speaker}
 	}
+	sp := v.Speakers()
+	if m := v.InOrder(); (m == nil || m.Kind != "procedural") && (len(sp) == 0 || sp[0].Kind != "point_of_order") {
+		// The reporter opens the discussion, and sums it up once it is
+		// closed, before the question is put; a procedural motion in
+		// order or a point of order waiting comes first.
+		if p := v.reporterToSumUp(it); p != "" {
+			return nextAction{Kind: "summary", Item: it, Person: p}
+		}
+		if p := v.reporterToReport(it); p != "" && !it.Floor.DiscussionClosed {
+			return nextAction{Kind: "report", Item: it, Person: p}
+		}
+	}
 	if g := v.OpenGroups(); len(g) > 0 {
 		return nextAction{Kind: "choose_basis", Group: g[0], Item: it}
 	}
@@ -100,7 +112,7 @@ func (v *view) nextActionNow() nextAction {
 			return nextAction{Kind: "put_to_vote", Motion: m, Item: it}
 		}
 	}
-	if sp := v.Speakers(); len(sp) > 0 && !it.Floor.DiscussionClosed {
+	if len(sp) > 0 && !it.Floor.DiscussionClosed {
 		return nextAction{Kind: "next_speaker", Item: it, Person: sp[0].Person}
 	}
 	return nextAction{Kind: "close_item", Item: it}
