@@ -3,6 +3,7 @@ package web
 import (
 	"encoding/json"
 	"net/http"
+	"slices"
 	"strconv"
 
 	"plenum/assembly"
@@ -57,6 +58,21 @@ func (v *view) Struck(n int) bool {
 // Strikable reports whether the entry being corrected may be struck out
 // instead: any the correction form takes (Correcting) but a strike.
 func (c *correcting) Strikable() bool { return c.Entry.Kind != "record_struck" }
+
+// SpeechCapacity is the capacity the speech form proposes: during a
+// report or a summary the reporter's (co_reporter for one who is only a
+// co-reporter of the item), so that the minutes say "(reporter)"; else
+// none ("—").
+func (v *view) SpeechCapacity() string {
+	t, it := v.Turn(), v.Item()
+	if t == nil || it == nil || t.Kind != "report" && t.Kind != "summary" {
+		return ""
+	}
+	if !slices.Contains(it.Reporters, t.Person) && slices.Contains(it.CoReporters, t.Person) {
+		return "co_reporter"
+	}
+	return "reporter"
+}
 
 // VoteOf looks a vote up, so that the secretary's list names the vote a
 // result is of (Question).

@@ -180,3 +180,25 @@ func floorTurnOf(h *hall, person string) int {
 		return -1
 	})
 }
+
+// TestSpeechCapacityDuringAReport: while the reporter has the floor for
+// the report, the secretary's speech form proposes the capacity
+// "reporter" (the minutes then say "(reporter)"); during a speech it
+// proposes none. It proposed "—" during the report.
+func TestSpeechCapacityDuringAReport(t *testing.T) {
+	h := newHall(t)
+	h.must("chair", "add_item", obj{"id": "i2", "title": "The accounts", "reporters": []string{"anna"}})
+	h.must("chair", "take_up_item", obj{"item": "i2"})
+	h.must("chair", "give_floor", obj{"item": "i2", "person": "anna"})
+	sec := h.browser("sec")
+	_, body, _ := sec.get("/a/" + asm + "/secretary")
+	if !strings.Contains(body, `<option value="reporter" selected>`) {
+		t.Errorf("during the report the speech form does not propose the reporter's capacity:\n%s", body)
+	}
+	h.must("chair", "end_speech", obj{"item": "i2"})
+	h.must("chair", "give_floor", obj{"item": "i2", "person": "boris"})
+	_, body, _ = sec.get("/a/" + asm + "/secretary")
+	if strings.Contains(body, `" selected>`+"Reporter") || strings.Contains(body, `<option value="reporter" selected>`) {
+		t.Errorf("during a delegate's speech the form proposes the reporter's capacity")
+	}
+}
