@@ -319,7 +319,6 @@ var chairMessages = []Msg{
 	{Key: "web.c.and_count", En: " and a count", De: " und eine Zählung", Ru: " и подсчёт", Fr: " et un décompte", Es: " y un recuento"},
 	{Key: "web.c.consent_how", En: " already cast: how did the assembly consent?", De: " bereits abgegeben: Wie hat die Versammlung zugestimmt?", Ru: " уже подано: как собрание дало согласие?", Fr: " déjà exprimés : comment l'assemblée a-t-elle consenti ?", Es: " ya emitidos: ¿cómo consintió la asamblea?"},
 	{Key: "web.c.no_objection", En: "no objection", De: "kein Widerspruch", Ru: "возражений нет", Fr: "pas d'objection", Es: "sin objeciones"},
-	{Key: "web.c.times_counted", En: "Times counted", De: "Anzahl der Zählungen", Ru: "Сколько раз считали", Fr: "Nombre de décomptes", Es: "Veces contado"},
 	{Key: "web.c.enter_count", En: "Enter the count", De: "Zählung erfassen", Ru: "Внести подсчёт", Fr: "Saisir le décompte", Es: "Registrar el recuento"},
 	{Key: "web.c.candidates", En: "Candidates, withdrawal…", De: "Kandidierende, Rücknahme…", Ru: "Кандидаты, отмена…", Fr: "Candidats, retrait…", Es: "Candidatos, retirada…"},
 	{Key: "web.c.close_list", En: "Close the list", De: "Redeliste schließen", Ru: "Закрыть список", Fr: "Clore la liste", Es: "Cerrar la lista"},

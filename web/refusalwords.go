@@ -91,7 +91,7 @@ var formWords = map[string]formWord{
 	"declare_result":            {action: "web.c.declare_result", labels: map[string]string{"outcome": "web.c.outcome"}},
 	"deprive_floor":             {action: "web.act.deprive_floor"},
 	"end_speech":                {action: "web.c.end_speech"},
-	"enter_count":               {action: "web.c.enter_count", labels: map[string]string{"for": "web.choice.for", "against": "web.choice.against", "abstain": "web.choice.abstain", "ballots": "web.c.times_counted"}},
+	"enter_count":               {action: "web.c.enter_count", labels: map[string]string{"for": "web.choice.for", "against": "web.choice.against", "abstain": "web.choice.abstain", "ballots": "web.c.after_ballots"}},
 	"form_body":                 {action: "web.act.form_body"},
 	"give_floor":                {action: "web.c.give_floor"},
 	"grant_role":                {action: "web.sof.grant", labels: map[string]string{"role": "web.spp.give_office"}},

@@ -108,6 +108,7 @@ func (s *stateView) CountLine(vt *assembly.Vote) template.HTML      { return s.v
 func (s *stateView) HandCounted(vt *assembly.Vote) bool             { return s.v.HandCounted(vt) }
 func (s *stateView) ElectionCountLine(el *assembly.Election) string { return s.v.ElectionCountLine(el) }
 func (s *stateView) CountDecides(vt *assembly.Vote) string          { return s.v.CountDecides(vt) }
+func (s *stateView) CountAgain(vt *assembly.Vote) string            { return s.v.CountAgain(vt) }
 func (s *stateView) ConsentLabel(vt *assembly.Vote) string          { return s.v.ConsentLabel(vt) }
 func (s *stateView) Turn() *assembly.Turn                           { return s.v.Turn() }
 func (s *stateView) Speakers() []assembly.Request                   { return s.v.Speakers() }
