@@ -202,3 +202,26 @@ func TestSpeechCapacityDuringAReport(t *testing.T) {
 		t.Errorf("during a delegate's speech the form proposes the reporter's capacity")
 	}
 }
+
+// TestSecretaryReachesTheHall: the secretary's page links to the hall
+// tab, where those leaving and returning are recorded, and the tab
+// serves the secretary as such: a way back to the secretariat, not the
+// chair's tabs under "you are not the chair".
+func TestSecretaryReachesTheHall(t *testing.T) {
+	h := newHall(t)
+	sec := h.browser("sec")
+	_, body, _ := sec.get("/a/" + asm + "/secretary")
+	if !strings.Contains(body, `<a href="/a/`+asm+`/chair/hall">`) {
+		t.Fatalf("the secretary's page has no link to the hall tab")
+	}
+	code, hall, _ := sec.get("/a/" + asm + "/chair/hall")
+	if code != 200 || !strings.Contains(hall, `<a href="/a/`+asm+`/secretary">`) || strings.Contains(hall, `role="alert"`) {
+		t.Errorf("the hall tab for the secretary: %d, no way back to the secretariat, or an alert:\n%s", code, hall)
+	}
+	if len(actForms(hall, "leave_hall")) != 1 || len(actForms(hall, "return_to_hall")) != 1 {
+		t.Errorf("the hall tab does not give the secretary the forms of leaving and returning")
+	}
+	if resp := sec.act("chair/hall", "leave_hall", url.Values{"a:persons:list": {"boris"}}); resp.StatusCode != 303 {
+		t.Errorf("the secretary records boris leaving the hall from the tab: %d", resp.StatusCode)
+	}
+}
