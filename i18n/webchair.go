@@ -31,7 +31,7 @@ var webchairMessages = []Msg{
 	// stated, Against the majority").
 	{Key: "web.wc.count_for", En: "%s in favor", De: "%s dafür", Ru: "за – %s", Fr: "%s pour", Es: "%s a favor"},
 	{Key: "web.wc.count_against", En: "%s against", De: "%s dagegen", Ru: "против – %s", Fr: "%s contre", Es: "%s en contra"},
-	{Key: "web.wc.count_abstain", En: "%s abstaining", De: "%s Enthaltungen", Ru: "воздержались – %s", Fr: "%s abstentions", Es: "%s abstenciones"},
+	{Key: "web.wc.count_abstain", En: "%s abstaining", De: "#1|one=%s Enthaltung|other=%s Enthaltungen", Ru: "воздержались – %s", Fr: "#1|one=%s abstention|other=%s abstentions", Es: "#1|one=%s abstención|other=%s abstenciones"},
 
 	// The commission registering a delegate present or gone (check_in,
 	// check_out for another person): whom it registered.
