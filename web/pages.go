@@ -1195,6 +1195,8 @@ var funcs = template.FuncMap{
 	"bdiJoin": bdiJoin,
 	"dirAuto": dirAuto,
 	"part":    part,
+	"stop":    stop,
+	"oneStop": oneStop,
 	"words": func(s string) string {
 		return strings.ReplaceAll(s, "_", " ")
 	},

@@ -1,0 +1,40 @@
+package web_test
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+)
+
+// TestOneFullStop: a sentence of the pages whose last words end in their
+// own full stop is not given a second one — a rejected mandate's reason
+// typed "Not valid." on the delegate's page, a sitting closed at "3:30
+// a.m." in the feed — and the Russian of one's own mandate is a sentence
+// ("Ваш мандат от организации …"), not "Ваш мандат от: …: подан".
+func TestOneFullStop(t *testing.T) {
+	h := newHall(t)
+	h.must("mc", "reject_mandate", obj{"mandate": "m-dmitri", "reason": "The credentials are not valid."})
+	d := h.browser("dmitri")
+	_, page, _ := d.get("/a/" + asm + "/delegate")
+	if !strings.Contains(page, "not valid.</p>") || strings.Contains(page, "valid..") {
+		t.Errorf("the reason's full stop, once:\n%s", excerpt(page, "not valid"))
+	}
+	_, ru := d.getWith("/a/"+asm+"/delegate", http.Header{"Cookie": {"plenum_lang=ru"}})
+	if want := "Ваш мандат от организации The members (решающий голос) отклонён: The credentials are not valid.</p>"; !strings.Contains(ru, want) {
+		t.Errorf("want %q in\n%s", want, excerpt(ru, "Ваш мандат"))
+	}
+	h.must("chair", "close_sitting", obj{"sitting": "s1", "time": "3:30 a.m."})
+	_, feed, _ := h.browser("sec").get("/a/" + asm + "/secretary")
+	if !strings.Contains(feed, "closed at 3:30 a.m.") || strings.Contains(feed, "a.m..") {
+		t.Errorf("the closing time's full stop, once:\n%s", excerpt(feed, "closed at"))
+	}
+}
+
+// excerpt is the part of a page around the first s.
+func excerpt(page, s string) string {
+	i := strings.Index(page, s)
+	if i < 0 {
+		return "(" + s + " not on the page)"
+	}
+	return page[max(0, i-200):min(len(page), i+300)]
+}
