@@ -38,3 +38,23 @@ func excerpt(page, s string) string {
 	}
 	return page[max(0, i-200):min(len(page), i+300)]
 }
+
+// TestNoFloorFormWithoutVerifiedMandate: the delegate's page offers the
+// form that asks for the floor only to those the rules give the floor: a
+// delegate whose mandate is not yet verified, or was rejected, is not
+// offered "Ask for the floor", which the rules refuse them ("holds no
+// verified mandate that gives the floor").
+func TestNoFloorFormWithoutVerifiedMandate(t *testing.T) {
+	h := newHall(t)
+	const form = `name="cmd" value="request_floor"`
+	if _, page, _ := h.browser("anna").get("/a/" + asm + "/delegate"); !strings.Contains(page, form) {
+		t.Fatal("a verified delegate is not offered the floor")
+	}
+	if _, page, _ := h.browser("dmitri").get("/a/" + asm + "/delegate"); strings.Contains(page, form) {
+		t.Error("a delegate whose mandate is not verified is offered the floor")
+	}
+	h.must("mc", "reject_mandate", obj{"mandate": "m-dmitri", "reason": "late"})
+	if _, page, _ := h.browser("dmitri").get("/a/" + asm + "/delegate"); strings.Contains(page, form) {
+		t.Error("a delegate whose mandate was rejected is offered the floor")
+	}
+}
