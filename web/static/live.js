@@ -415,35 +415,49 @@
   // whole (plenum.css), so a word too long for its line overflows its text,
   // which is what is measured. A text with such a word is made smaller
   // alone first (to a quarter of its size, not below 14 px), so that one
-  // long word does not shrink the whole screen; then the whole page is (to
-  // 0.3 at most);
-  // a word that is still too long then breaks rather than run off the
-  // screen.
+  // long word does not shrink the whole screen; a list is such a text as a
+  // whole, its items made smaller together, so that the names elected or
+  // the lists' votes stand in one size side by side; then the whole page is
+  // (to 0.3 at most); a word that is still too long then breaks rather than
+  // run off the screen.
   function fit() {
     var box = document.querySelector("[data-fit]");
     if (!box) return;
     var root = document.documentElement;
     var scale = 1;
     var texts = box.querySelectorAll("h1, p, li, figcaption");
+    var units = [];
     var i;
+    for (i = 0; i < texts.length; i++) {
+      var u = texts[i].tagName === "LI" && texts[i].parentElement ? texts[i].parentElement : texts[i];
+      if (units.indexOf(u) < 0) units.push(u);
+    }
     var wide = function (el) { return el.scrollWidth > el.clientWidth + 1; }; // a word wider than its line
+    var wideUnit = function (u) {
+      if (wide(u)) return true;
+      if (u.tagName !== "OL" && u.tagName !== "UL") return false;
+      for (var j = 0; j < u.children.length; j++) {
+        if (wide(u.children[j])) return true;
+      }
+      return false;
+    };
     var over = function () {
       if (root.scrollHeight > window.innerHeight || root.scrollWidth > window.innerWidth) return true;
-      for (var i = 0; i < texts.length; i++) {
-        if (wide(texts[i])) return true;
+      for (var i = 0; i < units.length; i++) {
+        if (wideUnit(units[i])) return true;
       }
       return false;
     };
     body.style.setProperty("--fit", "1");
-    for (i = 0; i < texts.length; i++) {
-      texts[i].style.removeProperty("font-size");
-      texts[i].classList.remove("fit-break");
+    for (i = 0; i < units.length; i++) {
+      units[i].style.removeProperty("font-size");
+      units[i].classList.remove("fit-break");
     }
-    for (i = 0; i < texts.length; i++) {
-      var el = texts[i];
-      if (!wide(el)) continue;
+    for (i = 0; i < units.length; i++) {
+      var el = units[i];
+      if (!wideUnit(el)) continue;
       var px = parseFloat(getComputedStyle(el).fontSize), k = 1;
-      while (k > 0.25 && px * (k - 0.05) >= 14 && wide(el)) {
+      while (k > 0.25 && px * (k - 0.05) >= 14 && wideUnit(el)) {
         k = Math.round((k - 0.05) * 100) / 100;
         el.style.fontSize = "calc(" + px + "px * var(--fit) * " + k + ")";
       }
@@ -452,8 +466,8 @@
       scale = Math.round((scale - 0.05) * 100) / 100;
       body.style.setProperty("--fit", String(scale));
     }
-    for (i = 0; i < texts.length; i++) {
-      if (wide(texts[i])) texts[i].classList.add("fit-break");
+    for (i = 0; i < units.length; i++) {
+      if (wideUnit(units[i])) units[i].classList.add("fit-break");
     }
     body.setAttribute("data-fit-scale", String(scale));
   }

@@ -1,0 +1,87 @@
+package web_test
+
+import (
+	"testing"
+)
+
+// electedLayout is how the projector lays out an election's result: for
+// each name elected, the lines it takes; whether two names' boxes
+// overlap; and the font sizes of the rows of the lists' votes.
+const electedLayout = `(function () {
+	var names = Array.from(document.querySelectorAll("#proj .proj-names li"));
+	var lines = names.map(function (li) {
+		var r = document.createRange();
+		r.selectNodeContents(li);
+		return new Set(Array.from(r.getClientRects()).filter(function (x) { return x.width > 0; }).map(function (x) { return Math.round(x.top); })).size;
+	});
+	var boxes = names.map(function (li) {
+		var r = document.createRange();
+		r.selectNodeContents(li);
+		return r.getBoundingClientRect();
+	});
+	var overlaps = [];
+	for (var i = 0; i < boxes.length; i++) for (var j = i + 1; j < boxes.length; j++) {
+		var a = boxes[i], b = boxes[j];
+		if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1) overlaps.push(names[i].textContent + " / " + names[j].textContent);
+	}
+	var rows = Array.from(document.querySelectorAll("#proj .proj-prefs li")).map(function (li) { return getComputedStyle(li).fontSize; });
+	return {lines: lines, overlaps: overlaps, rows: rows, names: names.map(function (li) { return li.textContent; })};
+})()`
+
+// TestBrowserProjectorElectedEvenly: the projector's result of an
+// election by lists on a laptop and a projector (chair review #16): each
+// name elected stands whole on one line ("L. B. Kamenev", not "L. B." over
+// "Kamenev"), no name runs into the next one's number, and the lists'
+// rows of votes are in one size ("Internationalists 14" not made smaller
+// than "Revolutionary defensists 7" on its own). Screenshots are saved
+// ($PLENUM_SCREENSHOTS).
+func TestBrowserProjectorElectedEvenly(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser tests are not short")
+	}
+	for _, sz := range screenSizes[1:] {
+		t.Run(sz.name, func(t *testing.T) {
+			h := newHall(t)
+			h.must("chair", "add_item", obj{"id": "i2", "number": "5a", "title": "Election of the conciliation committee"})
+			h.must("chair", "take_up_item", obj{"item": "i2"})
+			for id, name := range map[string]string{"kamenev": "L. B. Kamenev", "miliutin": "V. P. Miliutin", "stalin": "J. V. Stalin", "voitinsky": "V. S. Voitinsky", "sevruk": "K. A. Sevruk"} {
+				h.must("admin", "add_person", obj{"id": id, "name": name})
+			}
+			h.must("chair", "open_election", obj{"id": "e2", "title": "Conciliation committee (second election)", "seats": 4, "method": "hare",
+				"lists": []obj{{"id": "l1", "name": "Internationalists", "candidates": []string{"kamenev", "miliutin", "stalin"}},
+					{"id": "l2", "name": "Revolutionary defensists", "candidates": []string{"voitinsky", "sevruk"}}}})
+			h.must("anna", "cast_election_ballot", obj{"election": "e2", "voter": "anna", "list": "l1"})
+			h.must("boris", "cast_election_ballot", obj{"election": "e2", "voter": "boris", "list": "l1"})
+			h.must("clara", "cast_election_ballot", obj{"election": "e2", "voter": "clara", "list": "l2"})
+			h.must("chair", "close_election", obj{"election": "e2"})
+			h.must("chair", "declare_election", obj{"election": "e2"})
+			s := newSession(t, h)
+			proj := s.open("", sz.w, sz.h, "/a/coop/projector")
+			s.until(proj, "the names elected", contains("#proj .proj-names", "Kamenev"))
+			s.fits(proj, "the election's result")
+			got := eval[struct {
+				Lines    []int
+				Overlaps []string
+				Rows     []string
+				Names    []string
+			}](s, proj, electedLayout)
+			t.Logf("%dx%d: names %q on %v lines, rows in %v (scale %s)", sz.w, sz.h, got.Names, got.Lines, got.Rows,
+				eval[string](s, proj, `document.body.getAttribute("data-fit-scale")`))
+			for i, n := range got.Lines {
+				if n != 1 {
+					t.Errorf("%dx%d: %q is on %d lines", sz.w, sz.h, got.Names[i], n)
+				}
+			}
+			if len(got.Overlaps) > 0 {
+				t.Errorf("%dx%d: names run into each other: %q", sz.w, sz.h, got.Overlaps)
+			}
+			for _, r := range got.Rows {
+				if r != got.Rows[0] {
+					t.Errorf("%dx%d: the lists' rows in sizes %v", sz.w, sz.h, got.Rows)
+					break
+				}
+			}
+			s.shotView(proj, sz.name+"-projector-elected")
+		})
+	}
+}
