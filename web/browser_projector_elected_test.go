@@ -85,3 +85,61 @@ func TestBrowserProjectorElectedEvenly(t *testing.T) {
 		})
 	}
 }
+
+// brokenIn lists the words in the elements the selector finds that the
+// page shows split over two lines, as brokenWords does for the projector.
+const brokenIn = `(function (sel) {
+	var out = [];
+	document.querySelectorAll(sel).forEach(function (el) {
+		var w = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+		for (var n = w.nextNode(); n; n = w.nextNode()) {
+			var re = /[^\s\-\u2010]+/g, m;
+			while ((m = re.exec(n.data))) {
+				var r = document.createRange();
+				r.setStart(n, m.index);
+				r.setEnd(n, m.index + m[0].length);
+				var tops = new Set(Array.from(r.getClientRects()).filter(function (x) { return x.width > 0; }).map(function (x) { return Math.round(x.top); }));
+				if (tops.size > 1) out.push(m[0]);
+			}
+		}
+	});
+	return out;
+})`
+
+// TestBrowserListNamesWholeOnPhone: on a phone (360 px) the delegate's
+// ballot of an election by lists shows each list's name whole beside its
+// candidates ("Internationalists", not "Internatio|nalists", chair review
+// #24), and the elections tab names a list once where its tendency has
+// its name (#22), its tendency where it is another.
+func TestBrowserListNamesWholeOnPhone(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser tests are not short")
+	}
+	h := newHall(t)
+	for id, name := range map[string]string{"kamenev": "L. B. Kamenev", "miliutin": "V. P. Miliutin", "voitinsky": "V. S. Voitinsky", "yakhontov": "Yakhontov"} {
+		h.must("admin", "add_person", obj{"id": id, "name": name})
+	}
+	h.must("admin", "add_organization", obj{"id": "intl", "name": "Internationalists", "kind": "tendency"})
+	h.must("admin", "add_organization", obj{"id": "def", "name": "Defensists", "kind": "tendency"})
+	h.must("chair", "open_election", obj{"id": "e2", "title": "Conciliation committee", "seats": 4, "method": "hare",
+		"lists": []obj{{"id": "l1", "name": "Internationalists", "tendency": "intl", "candidates": []string{"kamenev", "miliutin"}},
+			{"id": "l2", "name": "Revolutionary defensists", "tendency": "def", "candidates": []string{"voitinsky", "yakhontov"}}}})
+	s := newSession(t, h)
+	anna := s.open("anna", 360, 740, "/a/coop/delegate")
+	s.until(anna, "the ballot", contains("form.ballot", "Internationalists"))
+	if broken := eval[[]string](s, anna, brokenIn+`("form.ballot label")`); len(broken) > 0 {
+		t.Errorf("words broken on the phone's ballot: %q", broken)
+	}
+	s.shotView(anna, "phone-delegate-lists")
+	chair := s.open("chair", 360, 740, "/a/coop/chair/elections")
+	s.until(chair, "the lists", contains("#elections", "Revolutionary defensists"))
+	if broken := eval[[]string](s, chair, brokenIn+`("#elections li")`); len(broken) > 0 {
+		t.Errorf("words broken on the phone's elections tab: %q", broken)
+	}
+	lists := eval[[]string](s, chair, `Array.from(document.querySelectorAll("#election-e2 ul li")).map(function (li) { return li.textContent; })`)
+	want := []string{"Internationalists: L. B. Kamenev, V. P. Miliutin", "Revolutionary defensists (Defensists): V. S. Voitinsky, Yakhontov"}
+	if len(lists) != 2 || lists[0] != want[0] || lists[1] != want[1] {
+		t.Errorf("the lists read %q, want %q", lists, want)
+	}
+	s.shotView(chair, "phone-chair-elections-lists")
+}
