@@ -7,4 +7,25 @@ func init() { register(pageWordsMessages) }
 // each language (Russian "Ваш мандат от организации …", not "от: …").
 var pageWordsMessages = []Msg{
 	{Key: "web.d.your_mandate_org", En: "Your mandate for %s (%s) is %s", De: "Ihr Mandat für %s (%s) ist %s", Ru: "Ваш мандат от организации %s (%s) %s", Fr: "Votre mandat pour %s (%s) est %s", Es: "Su credencial por %s (%s) está %s"},
+
+	// The withdraw form of a vote asks how the assembly consented once
+	// ballots were cast or a count entered, saying which of them it was.
+	{Key: "web.c.consent_ballots",
+		En: "#1|one=%d ballot already cast: how did the assembly consent?|other=%d ballots already cast: how did the assembly consent?",
+		De: "#1|one=%d Stimme bereits abgegeben: Wie hat die Versammlung zugestimmt?|other=%d Stimmen bereits abgegeben: Wie hat die Versammlung zugestimmt?",
+		Ru: "#1|one=Уже подан %d голос: как собрание дало согласие?|few=Уже подано %d голоса: как собрание дало согласие?|many=Уже подано %d голосов: как собрание дало согласие?|other=Уже подано %d голоса: как собрание дало согласие?",
+		Fr: "#1|one=%d bulletin déjà exprimé : comment l'assemblée a-t-elle consenti ?|other=%d bulletins déjà exprimés : comment l'assemblée a-t-elle consenti ?",
+		Es: "#1|one=%d voto ya emitido: ¿cómo consintió la asamblea?|other=%d votos ya emitidos: ¿cómo consintió la asamblea?"},
+	{Key: "web.c.consent_count",
+		En: "A count is already entered: how did the assembly consent?",
+		De: "Eine Zählung ist bereits eingetragen: Wie hat die Versammlung zugestimmt?",
+		Ru: "Подсчёт уже внесён: как собрание дало согласие?",
+		Fr: "Un décompte est déjà saisi : comment l'assemblée a-t-elle consenti ?",
+		Es: "Ya hay un recuento anotado: ¿cómo consintió la asamblea?"},
+	{Key: "web.c.consent_both",
+		En: "#1|one=%d ballot cast and a count entered: how did the assembly consent?|other=%d ballots cast and a count entered: how did the assembly consent?",
+		De: "#1|one=%d Stimme abgegeben und eine Zählung eingetragen: Wie hat die Versammlung zugestimmt?|other=%d Stimmen abgegeben und eine Zählung eingetragen: Wie hat die Versammlung zugestimmt?",
+		Ru: "#1|one=Подан %d голос и внесён подсчёт: как собрание дало согласие?|few=Подано %d голоса и внесён подсчёт: как собрание дало согласие?|many=Подано %d голосов и внесён подсчёт: как собрание дало согласие?|other=Подано %d голоса и внесён подсчёт: как собрание дало согласие?",
+		Fr: "#1|one=%d bulletin exprimé et un décompte saisi : comment l'assemblée a-t-elle consenti ?|other=%d bulletins exprimés et un décompte saisi : comment l'assemblée a-t-elle consenti ?",
+		Es: "#1|one=%d voto emitido y un recuento anotado: ¿cómo consintió la asamblea?|other=%d votos emitidos y un recuento anotado: ¿cómo consintió la asamblea?"},
 }

@@ -382,17 +382,6 @@ func (v *view) AnnounceVotes() string {
 	return b.String()
 }
 
-// ConsentLabel asks how the assembly consented to withdrawing vt, once a
-// ballot was cast or a count entered: "3,000 ballots already cast: how
-// did the assembly consent?"
-func (v *view) ConsentLabel(vt *assembly.Vote) string {
-	s := v.L.T("web.c.consent", len(vt.Ballots))
-	if len(vt.Rounds) > 0 {
-		s += v.L.T("web.c.and_count")
-	}
-	return s + v.L.T("web.c.consent_how")
-}
-
 // MoveItem is the order of the items not closed with the item id moved
 // one place up (by -1) or down (by +1), as reorder_items takes it ("i2
 // i1 i3": the agenda tab's Up and Down, a form each, that work without

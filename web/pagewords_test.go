@@ -58,3 +58,33 @@ func TestNoFloorFormWithoutVerifiedMandate(t *testing.T) {
 		t.Error("a delegate whose mandate was rejected is offered the floor")
 	}
 }
+
+// TestWithdrawAsksConsentInWords: the console's form that withdraws a
+// vote asks how the assembly consented saying what was done: the ballots
+// cast (in their plural form), a count entered, or both — never "0
+// ballots and a count already cast" (chair review #23).
+func TestWithdrawAsksConsentInWords(t *testing.T) {
+	h := newHall(t)
+	chair := h.browser("chair")
+	console := func() string {
+		_, page, _ := chair.get("/a/" + asm + "/chair")
+		return page
+	}
+	h.must("chair", "open_vote", obj{"id": "v1", "motion": "m1", "method": "roll_call"})
+	h.must("anna", "cast_ballot", obj{"vote": "v1", "voter": "anna", "choice": "for"})
+	if page, want := console(), "1 ballot already cast: how did the assembly consent?"; !strings.Contains(page, want) {
+		t.Errorf("want %q in\n%s", want, excerpt(page, "consent"))
+	}
+	h.must("chair", "withdraw_vote", obj{"vote": "v1", "reason": "wrong method", "consent": "No objection"})
+	h.must("chair", "open_vote", obj{"id": "v2", "motion": "m1", "method": "show_of_hands"})
+	h.must("chair", "close_vote", obj{"vote": "v2"})
+	h.must("chair", "enter_count", obj{"vote": "v2", "for": 1, "against": 1})
+	page := console()
+	if want := "A count is already entered: how did the assembly consent?"; !strings.Contains(page, want) || strings.Contains(page, "0 ballots") {
+		t.Errorf("want %q in\n%s", want, excerpt(page, "consent"))
+	}
+	_, ru := chair.getWith("/a/"+asm+"/chair", http.Header{"Cookie": {"plenum_lang=ru"}})
+	if want := "Подсчёт уже внесён: как собрание дало согласие?"; !strings.Contains(ru, want) {
+		t.Errorf("want %q in\n%s", want, excerpt(ru, "согласие"))
+	}
+}

@@ -1,6 +1,10 @@
 package web
 
-import "strings"
+import (
+	"strings"
+
+	"plenum/assembly"
+)
 
 // stop is the full stop a sentence ending in text s takes: none when s
 // ends a sentence already (a reason typed "Not valid." or "Why?"), so
@@ -20,4 +24,18 @@ func oneStop(s string) string {
 		return s[:len(s)-1]
 	}
 	return s
+}
+
+// ConsentLabel asks how the assembly consented to withdrawing vt, once a
+// ballot was cast or a count entered, saying which: "3,000 ballots
+// already cast", "A count is already entered", "1 ballot cast and a
+// count entered" (never "0 ballots and a count already cast").
+func (v *view) ConsentLabel(vt *assembly.Vote) string {
+	switch n := len(vt.Ballots); {
+	case n > 0 && len(vt.Rounds) > 0:
+		return v.L.T("web.c.consent_both", n)
+	case n > 0:
+		return v.L.T("web.c.consent_ballots", n)
+	}
+	return v.L.T("web.c.consent_count")
 }
