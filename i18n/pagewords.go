@@ -28,4 +28,9 @@ var pageWordsMessages = []Msg{
 		Ru: "#1|one=Подан %d голос и внесён подсчёт: как собрание дало согласие?|few=Подано %d голоса и внесён подсчёт: как собрание дало согласие?|many=Подано %d голосов и внесён подсчёт: как собрание дало согласие?|other=Подано %d голоса и внесён подсчёт: как собрание дало согласие?",
 		Fr: "#1|one=%d bulletin exprimé et un décompte saisi : comment l'assemblée a-t-elle consenti ?|other=%d bulletins exprimés et un décompte saisi : comment l'assemblée a-t-elle consenti ?",
 		Es: "#1|one=%d voto emitido y un recuento anotado: ¿cómo consintió la asamblea?|other=%d votos emitidos y un recuento anotado: ¿cómo consintió la asamblea?"},
+
+	// The secretary's feed says what an entry did, not only its title: a
+	// resolution drawn up with its amendments applied, a body formed.
+	{Key: "web.e.resolution_consolidated", En: "The resolution “%s” is drawn up as carried, with the amendments carried applied.", De: "Der Beschluss „%s“ ist in der angenommenen Fassung erstellt, die angenommenen Änderungen eingearbeitet.", Ru: "Резолюция «%s» сведена в принятой редакции с учётом принятых поправок.", Fr: "La résolution « %s » est établie telle qu'adoptée, les amendements adoptés intégrés.", Es: "La resolución «%s» queda redactada tal como se aprobó, con las enmiendas aprobadas incorporadas."},
+	{Key: "web.e.body_formed", En: "Body formed: %s", De: "Gremium gebildet: %s", Ru: "Образован орган: %s", Fr: "Organe constitué : %s", Es: "Órgano constituido: %s"},
 }

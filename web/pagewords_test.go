@@ -88,3 +88,32 @@ func TestWithdrawAsksConsentInWords(t *testing.T) {
 		t.Errorf("want %q in\n%s", want, excerpt(ru, "согласие"))
 	}
 }
+
+// TestSecretaryFeedSaysWhatHappened: the secretary's feed says what an
+// entry did in the page's language, not only a title (chair review #18):
+// an amendment overtaken, a resolution drawn up as carried, a body
+// formed.
+func TestSecretaryFeedSaysWhatHappened(t *testing.T) {
+	h := newHall(t)
+	h.must("anna", "move_motion", obj{"id": "a1", "kind": "amendment", "amends": "m1", "title": "Amendment of Anna", "change": obj{"from_line": 1, "text": "The meeting adopts the budget as amended."}})
+	h.must("boris", "move_motion", obj{"id": "a2", "kind": "amendment", "amends": "m1", "title": "Amendment of Boris", "change": obj{"from_line": 1, "text": "The meeting rejects the budget."}})
+	carry := func(vote, motion string) {
+		h.must("chair", "open_vote", obj{"id": vote, "motion": motion, "method": "show_of_hands"})
+		h.must("chair", "close_vote", obj{"vote": vote})
+		h.must("chair", "enter_count", obj{"vote": vote, "for": 3, "against": 0})
+		h.must("chair", "declare_result", obj{"vote": vote})
+	}
+	carry("v1", "a1")
+	carry("v2", "m1")
+	h.must("chair", "form_body", obj{"id": "b1", "name": "Conciliation committee", "kind": "committee", "members": []string{"anna", "boris"}})
+	_, page, _ := h.browser("sec").get("/a/" + asm + "/secretary")
+	for _, want := range []string{
+		"The amendment “Amendment of Boris” is overtaken by another decision and not put to the vote.",
+		"The resolution “Adopt the budget” is drawn up as carried, with the amendments carried applied.",
+		"Body formed: Conciliation committee: Anna Arkadyevna, Boris Borisov",
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the feed does not say %q:\n%s", want, excerpt(page, "Recent"))
+		}
+	}
+}
