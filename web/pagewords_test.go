@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -114,6 +115,28 @@ func TestSecretaryFeedSaysWhatHappened(t *testing.T) {
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the feed does not say %q:\n%s", want, excerpt(page, "Recent"))
+		}
+	}
+}
+
+// TestReceiptSaysTheVoteClosed: the receipt page, whose flash said the
+// ballot is counted when the vote closes, says so no longer once the
+// vote is closed and its result declared: its live region says so
+// (review L2).
+func TestReceiptSaysTheVoteClosed(t *testing.T) {
+	h := newHall(t)
+	h.must("chair", "open_vote", obj{"id": "v1", "motion": "m1", "method": "roll_call"})
+	entry := h.must("anna", "cast_ballot", obj{"vote": "v1", "voter": "anna", "choice": "for"}).First()
+	anna := h.browser("anna")
+	receipt := "/a/" + asm + "/receipt?entry=" + strconv.FormatInt(entry, 10)
+	if _, page, _ := anna.get(receipt); strings.Contains(page, "receipt-state") {
+		t.Errorf("the vote is open, and the receipt says otherwise:\n%s", excerpt(page, "receipt-state"))
+	}
+	h.must("chair", "close_vote", obj{"vote": "v1"})
+	h.must("chair", "declare_result", obj{"vote": "v1"})
+	for _, path := range []string{receipt, receipt + "&fragment=live"} {
+		if _, page, _ := anna.get(path); !strings.Contains(page, "The vote is closed and its result declared.") {
+			t.Errorf("%s: the receipt does not say the vote is declared:\n%s", path, excerpt(page, "h-next"))
 		}
 	}
 }
