@@ -143,3 +143,25 @@ func TestBrowserListNamesWholeOnPhone(t *testing.T) {
 	}
 	s.shotView(chair, "phone-chair-elections-lists")
 }
+
+// TestBrowserRefusedReceiptKeepsFocus: a delegate who asks for the
+// receipt of a secret ballot with a wrong code, while another vote is
+// open, finds the focus on the refusal, not on the new ballot's heading
+// (review M4).
+func TestBrowserRefusedReceiptKeepsFocus(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser tests are not short")
+	}
+	h := newHall(t)
+	h.must("chair", "open_vote", obj{"id": "v1", "motion": "m1", "method": "secret"})
+	h.must("anna", "cast_ballot", obj{"vote": "v1", "voter": "anna", "choice": "for"})
+	h.must("chair", "close_vote", obj{"vote": "v1"})
+	h.must("chair", "declare_result", obj{"vote": "v1"})
+	h.must("chair", "open_vote", obj{"id": "v2", "question": "Adopt the minutes?", "method": "roll_call"})
+	s := newSession(t, h)
+	p := s.open("anna", 360, 740, "/a/coop/delegate")
+	s.until(p, "the form for a receipt", `!!document.querySelector("form.secret-receipt")`)
+	eval[bool](s, p, `(function(){document.getElementById("sr-token").value="AAAAAAAAAAAAAAAAAAAAAAAAAA";document.querySelector("form.secret-receipt").submit();return true})()`)
+	s.until(p, "the refusal", `!!document.querySelector("#flash [role=alert]") && document.readyState === "complete"`)
+	s.until(p, "the focus on the refusal", `document.activeElement === document.querySelector("#flash [role=alert]")`)
+}

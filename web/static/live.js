@@ -201,7 +201,19 @@
     if (h) h.focus({ preventScroll: true });
   }
 
-  if (ballotOffered()) window.addEventListener("load", bringBallot);
+  // A page sent back with a refusal (a form posted without the script's
+  // help, as the receipt of a secret ballot is asked for, and refused)
+  // gives the focus to the refusal, so that it is read first, rather than
+  // to a ballot open meanwhile.
+  window.addEventListener("load", function () {
+    var alert = document.querySelector("#flash [role=alert]");
+    if (alert) {
+      alert.setAttribute("tabindex", "-1");
+      alert.focus();
+      return;
+    }
+    if (ballotOffered()) bringBallot();
+  });
 
   // showReceipt loads the receipt of the ballot just cast into the page.
   function showReceipt(url) {
