@@ -129,11 +129,17 @@ func TestReceiptSaysTheVoteClosed(t *testing.T) {
 	entry := h.must("anna", "cast_ballot", obj{"vote": "v1", "voter": "anna", "choice": "for"}).First()
 	anna := h.browser("anna")
 	receipt := "/a/" + asm + "/receipt?entry=" + strconv.FormatInt(entry, 10)
-	if _, page, _ := anna.get(receipt); strings.Contains(page, "receipt-state") {
+	const promise = "Ballots are counted when voting closes."
+	if _, page, _ := anna.get(receipt); strings.Contains(page, "receipt-state") || !strings.Contains(page, promise) {
 		t.Errorf("the vote is open, and the receipt says otherwise:\n%s", excerpt(page, "receipt-state"))
 	}
 	h.must("chair", "close_vote", obj{"vote": "v1"})
 	h.must("chair", "declare_result", obj{"vote": "v1"})
+	for _, path := range []string{receipt, receipt + "&fragment=receipt"} {
+		if _, page, _ := anna.get(path); strings.Contains(page, promise) || !strings.Contains(page, "It is entry "+strconv.FormatInt(entry, 10)+" of the record.") {
+			t.Errorf("%s: the receipt still says %q once the vote is declared:\n%s", path, promise, excerpt(page, "It is entry"))
+		}
+	}
 	for _, path := range []string{receipt, receipt + "&fragment=live"} {
 		if _, page, _ := anna.get(path); !strings.Contains(page, "The vote is closed and its result declared.") {
 			t.Errorf("%s: the receipt does not say the vote is declared:\n%s", path, excerpt(page, "h-next"))
