@@ -165,3 +165,26 @@ func TestBrowserRefusedReceiptKeepsFocus(t *testing.T) {
 	s.until(p, "the refusal", `!!document.querySelector("#flash [role=alert]") && document.readyState === "complete"`)
 	s.until(p, "the focus on the refusal", `document.activeElement === document.querySelector("#flash [role=alert]")`)
 }
+
+// TestBrowserReceiptFocusRingOnScreen: on a phone, the receipt brought
+// into the page after a ballot is scrolled to the top of the screen with
+// room for its heading's focus ring (review L8: the ring was cut off at
+// y=0).
+func TestBrowserReceiptFocusRingOnScreen(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser tests are not short")
+	}
+	h := newHall(t)
+	h.must("chair", "open_vote", obj{"id": "v1", "motion": "m1", "method": "roll_call"})
+	s := newSession(t, h)
+	p := s.open("anna", 360, 740, "/a/coop/delegate")
+	s.click(p, "#ballot button.choice-for")
+	s.until(p, "the confirmation step", contains("#ballot", "Cast your ballot: FOR"))
+	s.click(p, "#ballot .confirm-btn")
+	s.until(p, "the receipt, focused", `document.activeElement && document.activeElement.id === "h-receipt-top"`)
+	s.until(p, "the page scrolled to the receipt", `window.scrollY > 0`)
+	if top := eval[float64](s, p, `document.activeElement.getBoundingClientRect().top`); top < 5 {
+		t.Errorf("the receipt's heading stands %.1f px from the top of the screen: its focus ring (5 px) is cut off", top)
+	}
+	s.shotView(p, "phone-receipt-focus")
+}
