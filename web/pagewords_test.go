@@ -18,21 +18,21 @@ func TestOneFullStop(t *testing.T) {
 	d := h.browser("dmitri")
 	_, page, _ := d.get("/a/" + asm + "/delegate")
 	if !strings.Contains(page, "not valid.</p>") || strings.Contains(page, "valid..") {
-		t.Errorf("the reason's full stop, once:\n%s", excerpt(page, "not valid"))
+		t.Errorf("the reason's full stop, once:\n%s", wordsNear(page, "not valid"))
 	}
 	_, ru := d.getWith("/a/"+asm+"/delegate", http.Header{"Cookie": {"plenum_lang=ru"}})
 	if want := "Ваш мандат от организации The members (решающий голос) отклонён: The credentials are not valid.</p>"; !strings.Contains(ru, want) {
-		t.Errorf("want %q in\n%s", want, excerpt(ru, "Ваш мандат"))
+		t.Errorf("want %q in\n%s", want, wordsNear(ru, "Ваш мандат"))
 	}
 	h.must("chair", "close_sitting", obj{"sitting": "s1", "time": "3:30 a.m."})
 	_, feed, _ := h.browser("sec").get("/a/" + asm + "/secretary")
 	if !strings.Contains(feed, "closed at 3:30 a.m.") || strings.Contains(feed, "a.m..") {
-		t.Errorf("the closing time's full stop, once:\n%s", excerpt(feed, "closed at"))
+		t.Errorf("the closing time's full stop, once:\n%s", wordsNear(feed, "closed at"))
 	}
 }
 
-// excerpt is the part of a page around the first s.
-func excerpt(page, s string) string {
+// wordsNear is the part of a page around the first s.
+func wordsNear(page, s string) string {
 	i := strings.Index(page, s)
 	if i < 0 {
 		return "(" + s + " not on the page)"
@@ -74,7 +74,7 @@ func TestWithdrawAsksConsentInWords(t *testing.T) {
 	h.must("chair", "open_vote", obj{"id": "v1", "motion": "m1", "method": "roll_call"})
 	h.must("anna", "cast_ballot", obj{"vote": "v1", "voter": "anna", "choice": "for"})
 	if page, want := console(), "1 ballot already cast: how did the assembly consent?"; !strings.Contains(page, want) {
-		t.Errorf("want %q in\n%s", want, excerpt(page, "consent"))
+		t.Errorf("want %q in\n%s", want, wordsNear(page, "consent"))
 	}
 	h.must("chair", "withdraw_vote", obj{"vote": "v1", "reason": "wrong method", "consent": "No objection"})
 	h.must("chair", "open_vote", obj{"id": "v2", "motion": "m1", "method": "show_of_hands"})
@@ -82,11 +82,11 @@ func TestWithdrawAsksConsentInWords(t *testing.T) {
 	h.must("chair", "enter_count", obj{"vote": "v2", "for": 1, "against": 1})
 	page := console()
 	if want := "A count is already entered: how did the assembly consent?"; !strings.Contains(page, want) || strings.Contains(page, "0 ballots") {
-		t.Errorf("want %q in\n%s", want, excerpt(page, "consent"))
+		t.Errorf("want %q in\n%s", want, wordsNear(page, "consent"))
 	}
 	_, ru := chair.getWith("/a/"+asm+"/chair", http.Header{"Cookie": {"plenum_lang=ru"}})
 	if want := "Подсчёт уже внесён: как собрание дало согласие?"; !strings.Contains(ru, want) {
-		t.Errorf("want %q in\n%s", want, excerpt(ru, "согласие"))
+		t.Errorf("want %q in\n%s", want, wordsNear(ru, "согласие"))
 	}
 }
 
@@ -114,7 +114,7 @@ func TestSecretaryFeedSaysWhatHappened(t *testing.T) {
 		"Body formed: Conciliation committee: Anna Arkadyevna, Boris Borisov",
 	} {
 		if !strings.Contains(page, want) {
-			t.Errorf("the feed does not say %q:\n%s", want, excerpt(page, "Recent"))
+			t.Errorf("the feed does not say %q:\n%s", want, wordsNear(page, "Recent"))
 		}
 	}
 }
@@ -131,18 +131,18 @@ func TestReceiptSaysTheVoteClosed(t *testing.T) {
 	receipt := "/a/" + asm + "/receipt?entry=" + strconv.FormatInt(entry, 10)
 	const promise = "Ballots are counted when voting closes."
 	if _, page, _ := anna.get(receipt); strings.Contains(page, "receipt-state") || !strings.Contains(page, promise) {
-		t.Errorf("the vote is open, and the receipt says otherwise:\n%s", excerpt(page, "receipt-state"))
+		t.Errorf("the vote is open, and the receipt says otherwise:\n%s", wordsNear(page, "receipt-state"))
 	}
 	h.must("chair", "close_vote", obj{"vote": "v1"})
 	h.must("chair", "declare_result", obj{"vote": "v1"})
 	for _, path := range []string{receipt, receipt + "&fragment=receipt"} {
 		if _, page, _ := anna.get(path); strings.Contains(page, promise) || !strings.Contains(page, "It is entry "+strconv.FormatInt(entry, 10)+" of the record.") {
-			t.Errorf("%s: the receipt still says %q once the vote is declared:\n%s", path, promise, excerpt(page, "It is entry"))
+			t.Errorf("%s: the receipt still says %q once the vote is declared:\n%s", path, promise, wordsNear(page, "It is entry"))
 		}
 	}
 	for _, path := range []string{receipt, receipt + "&fragment=live"} {
 		if _, page, _ := anna.get(path); !strings.Contains(page, "The vote is closed and its result declared.") {
-			t.Errorf("%s: the receipt does not say the vote is declared:\n%s", path, excerpt(page, "h-next"))
+			t.Errorf("%s: the receipt does not say the vote is declared:\n%s", path, wordsNear(page, "h-next"))
 		}
 	}
 }
