@@ -502,6 +502,37 @@ func (s *State) openVoteUnder(mo *Motion) (vote, on string) {
 	return "", ""
 }
 
+// openVoteInFamily returns a vote not yet declared on the motion mo
+// belongs to (the motion that is not itself an amendment) or on any
+// amendment pending on it, with the motion the vote is on and that
+// motion's id: competing amendments, or an amendment and its motion, are
+// not put to the vote at the same time, for the result of one decides
+// what the other is (REVIEW-CHAIR #2).
+func (s *State) openVoteInFamily(mo *Motion) (vote, on, root string) {
+	r := mo
+	for i := 0; r.Amends != "" && i < 64; i++ {
+		p := s.Motions[r.Amends]
+		if p == nil {
+			break
+		}
+		r = p
+	}
+	vote, on = s.openVoteUnder(r)
+	return vote, on, r.ID
+}
+
+// FamilyVote returns the vote not yet declared on the motion id, on the
+// motion it amends (at any remove) or on any amendment pending on that
+// motion, or "": while it is in progress, open_vote on id is refused.
+func (s *State) FamilyVote(id string) string {
+	mo := s.Motions[id]
+	if mo == nil {
+		return ""
+	}
+	v, _, _ := s.openVoteInFamily(mo)
+	return v
+}
+
 // openVoteOn returns the first vote on a motion not yet declared, or "".
 func (s *State) openVoteOn(motion string) string {
 	if mo := s.Motions[motion]; mo != nil {

@@ -274,37 +274,33 @@ func TestCustomWorkflow(t *testing.T) {
 	h.must("ann", "open_vote", `{"id":"v","motion":"d1","method":"show_of_hands"}`)
 }
 
-// TestOvertakingAVoteInProgress: a carried amendment overtakes another
-// pending one that changes the same lines; if that other one is being
-// voted on (its vote open, or closed and not declared), the declaration
-// that would overtake it is refused, naming the vote, whichever of the
-// two is declared first, and changes nothing: before, it was accepted,
-// and the other vote's declaration then failed to apply (its motion no
-// longer pending) and could never be made. Once the chair withdraws the
-// other vote, the declaration goes through and overtakes the amendment.
-func TestOvertakingAVoteInProgress(t *testing.T) {
+// TestOneVoteAtATimeOnAMotionAndItsAmendments: while a vote on an
+// amendment is open (or closed and not declared), no other vote is opened
+// on the motion it amends, on a competing amendment or on an amendment to
+// it: the result of the one decides what the other is (a carried
+// amendment overtakes one that changes the same lines). Before, the chair
+// could open both (REVIEW-CHAIR #2), and only the declaration that would
+// overtake the other was refused (vote.go, declare_result; that guard stays
+// for logs recorded before). A question of another motion may be voted.
+func TestOneVoteAtATimeOnAMotionAndItsAmendments(t *testing.T) {
 	h := congress(t, "congress")
 	h.must("m1", "move_motion", mustJSON(map[string]any{"id": "d1", "kind": "substantive", "title": "On the dues", "text": duesText}))
 	h.must("m2", "move_motion", `{"id":"a34","kind":"amendment","amends":"d1","title":"The fund","change":{"from_line":3,"to_line":4,"text":"the strike fund at twice its present level. The executive reports each quarter on the"}}`)
 	h.must("m6", "move_motion", `{"id":"a4","kind":"amendment","amends":"d1","title":"Monthly","change":{"from_line":4,"text":"The executive reports each month on the"}}`)
-	h.must("ann", "open_vote", `{"id":"v4","motion":"a4","method":"show_of_hands"}`)
-	h.must("ann", "open_vote", `{"id":"v34","motion":"a34","method":"show_of_hands"}`)
-	h.must("ann", "close_vote", `{"vote":"v34"}`)
-	h.must("ann", "enter_count", `{"vote":"v34","for":8,"against":2}`)
-	h.refuseLike("ann", "declare_result", `{"vote":"v34"}`, ErrConflict, "would overtake a4, which the vote v4 is still on")
-	// The other order: v4 carried first would overtake a34, whose vote
-	// v34 is closed and not declared.
-	h.must("ann", "close_vote", `{"vote":"v4"}`)
-	h.must("ann", "enter_count", `{"vote":"v4","for":7,"against":3}`)
-	h.refuseLike("ann", "declare_result", `{"vote":"v4"}`, ErrConflict, "would overtake a34, which the vote v34 is still on")
-	h.must("ann", "withdraw_vote", `{"vote":"v4","reason":"put to the vote at the same time as v34 by mistake","consent":"no objection"}`)
-	// An amendment to a4 being voted on: it would be overtaken with a4.
 	h.must("m8", "move_motion", `{"id":"a4-1","kind":"amendment","amends":"a4","title":"Weekly","change":{"from_line":1,"text":"The executive reports each week on the"}}`)
+	h.must("m3", "move_motion", `{"id":"other","kind":"substantive","title":"On the hall","text":"The hall is booked."}`)
 	h.must("ann", "open_vote", `{"id":"v41","motion":"a4-1","method":"show_of_hands"}`)
-	h.refuseLike("ann", "declare_result", `{"vote":"v34"}`, ErrConflict, "would overtake a4 and the amendment a4-1 to it, which the vote v41 is still on")
-	h.must("ann", "withdraw_vote", `{"vote":"v41","reason":"a4 falls with a34"}`)
-	h.must("ann", "declare_result", `{"vote":"v34"}`)
-	if a34, a4, a41 := h.s.Motions["a34"].Status, h.s.Motions["a4"].Status, h.s.Motions["a4-1"].Status; a34 != MotionStatusCarried || a4 != MotionStatusOvertaken || a41 != MotionStatusOvertaken {
-		t.Fatalf("a34 is %s, a4 %s and a4-1 %s; want carried, overtaken and overtaken", a34, a4, a41)
-	}
+	want := "v41 is not yet declared; the questions of d1 are put to the vote one at a time"
+	h.refuse("ann", "open_vote", `{"id":"v4","motion":"a4","method":"show_of_hands"}`, ErrConflict, want)
+	h.refuse("ann", "open_vote", `{"id":"v34","motion":"a34","method":"show_of_hands"}`, ErrConflict, want)
+	h.refuse("ann", "open_vote", `{"id":"vd","motion":"d1","method":"show_of_hands"}`, ErrConflict, want)
+	h.must("ann", "close_vote", `{"vote":"v41"}`)
+	h.must("ann", "enter_count", `{"vote":"v41","for":7,"against":3}`)
+	h.refuse("ann", "open_vote", `{"id":"v34","motion":"a34","method":"show_of_hands"}`, ErrConflict, want)
+	h.must("ann", "open_vote", `{"id":"vo","motion":"other","method":"show_of_hands"}`)
+	h.must("ann", "declare_result", `{"vote":"v41"}`)
+	h.must("ann", "withdraw_vote", `{"vote":"vo","reason":"the hall is not yet the question"}`)
+	h.must("ann", "open_vote", `{"id":"v4","motion":"a4","method":"show_of_hands"}`)
+	h.refuse("ann", "open_vote", `{"id":"v34","motion":"a34","method":"show_of_hands"}`, ErrConflict,
+		"v4 is not yet declared; the questions of d1 are put to the vote one at a time")
 }

@@ -380,6 +380,9 @@ func (c OpenVote) decide(s *State, m Meta) ([]Event, error) {
 		if v := s.openVoteOn(mo.ID); v != "" {
 			return nil, conflict("the vote %s on %s is not yet declared", v, mo.ID)
 		}
+		if v, _, root := s.openVoteInFamily(mo); v != "" {
+			return nil, conflict("%s is not yet declared; the questions of %s are put to the vote one at a time", v, root)
+		}
 		if mo.Group != "" && s.Alternatives[mo.Group].Chosen == "" {
 			return nil, conflict("%s competes in %s; first vote which draft is taken as the basis", mo.ID, mo.Group)
 		}

@@ -119,16 +119,46 @@ func (v *view) nextActionNow() nextAction {
 }
 
 // InOrder is the pending motion that is put to the vote first, when no
-// vote on it is in progress, or nil.
+// vote on it, on the motion it amends or on another amendment to that
+// motion is in progress (open_vote would be refused), or nil.
 func (v *view) InOrder() *assembly.Motion {
 	p := v.Pending()
-	if len(p) == 0 || v.VoteOn(p[0].ID) != nil {
+	if len(p) == 0 || v.S.FamilyVote(p[0].ID) != "" {
 		return nil
 	}
 	if g := v.S.Alternatives[p[0].Group]; g != nil && g.Chosen == "" {
 		return nil
 	}
 	return p[0]
+}
+
+// BeingVoted is the pending motion a vote is in progress on, the first
+// in the order of the vote, or nil: not always the first in order, for the
+// chair may put another question of the motion to the vote first.
+func (v *view) BeingVoted() *assembly.Motion {
+	for _, m := range v.Pending() {
+		if v.VoteOn(m.ID) != nil {
+			return m
+		}
+	}
+	return nil
+}
+
+// Then are the pending motions after the one the question's card shows
+// (the one being voted on, else the first in order), in order.
+func (v *view) Then() []*assembly.Motion {
+	p := v.Pending()
+	shown := v.BeingVoted()
+	if shown == nil && len(p) > 0 {
+		shown = p[0]
+	}
+	var out []*assembly.Motion
+	for _, m := range p {
+		if m != shown {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // count is a vote's attendance and running count as the console shows it.

@@ -114,6 +114,8 @@ func (s *stateView) Turn() *assembly.Turn                           { return s.v
 func (s *stateView) Speakers() []assembly.Request                   { return s.v.Speakers() }
 func (s *stateView) NextSpeakers(n int) upTo[assembly.Request]      { return s.v.NextSpeakers(n) }
 func (s *stateView) InOrder() *assembly.Motion                      { return s.v.InOrder() }
+func (s *stateView) BeingVoted() *assembly.Motion                   { return s.v.BeingVoted() }
+func (s *stateView) Then() []*assembly.Motion                       { return s.v.Then() }
 func (s *stateView) OpenGroups() []*assembly.Alternatives           { return s.v.OpenGroups() }
 
 // Clock is a time of the state as the hall reads it (view.Clock): in the
