@@ -36,6 +36,44 @@ type ElectionCount struct {
 	// Ties are the ties of the count and how each was broken (by lot,
 	// by an earlier stage, by the larger vote).
 	Ties []TieBreak
+	// Short are the lists (a count by lists) that won more seats than
+	// they have candidates, in the order of the lists: each keeps as many
+	// seats as names (First's Seats), and the seats it cannot fill went to
+	// the other lists by the same method (the next highest quotient or
+	// remainder). Unfilled is the number of seats no list could fill.
+	Short    []ShortList
+	Unfilled int
+}
+
+// ShortList is a list that won more seats (Won, counted without regard
+// to its names) than it has Candidates.
+type ShortList struct {
+	List       string
+	Won        int
+	Candidates int
+}
+
+// Given is the number of seats the list won and cannot fill.
+func (l ShortList) Given() int { return l.Won - l.Candidates }
+
+// ShortText is the English the recorded arithmetic says of the lists
+// that won more seats than they have names and of seats left unfilled,
+// each part after "; ", or "".
+func (c *ElectionCount) ShortText() string {
+	var s string
+	how := "the next highest quotients"
+	if c.Method == tally.MethodHare {
+		how = "the next largest remainders"
+	}
+	for _, l := range c.Short {
+		s += fmt.Sprintf("; %s wins %d %s but has %d %s: %d %s to the other lists by %s", l.List,
+			l.Won, englishNoun(l.Won == 1, "seat", "seats"), l.Candidates, englishNoun(l.Candidates == 1, "candidate", "candidates"),
+			l.Won-l.Candidates, englishNoun(l.Won-l.Candidates == 1, "seat goes", "seats go"), how)
+	}
+	if c.Unfilled > 0 {
+		s += fmt.Sprintf("; %d %s unfilled: no list has names left", c.Unfilled, englishNoun(c.Unfilled == 1, "seat", "seats"))
+	}
+	return s
 }
 
 // TieBreak is a tie in an election's count and how it was broken, in
@@ -185,7 +223,7 @@ func (s *State) countElection(el *Election) ([]string, string, error) {
 		for _, v := range c.First {
 			parts = append(parts, fmt.Sprintf("%s %s %s, %d %s", v.ID, v.Votes, englishNoun(v.Votes == "1", "vote", "votes"), v.Seats, englishNoun(v.Seats == 1, "seat", "seats")))
 		}
-		return c.Elected, fmt.Sprintf("%s: %s%s; elected: %s", c.Method, strings.Join(parts, "; "), lotText(c.Ties), strings.Join(c.Elected, ", ")), nil
+		return c.Elected, fmt.Sprintf("%s: %s%s%s; elected: %s", c.Method, strings.Join(parts, "; "), c.ShortText(), lotText(c.Ties), strings.Join(c.Elected, ", ")), nil
 	}
 	for _, v := range c.First {
 		parts = append(parts, fmt.Sprintf("%s %s", v.ID, v.Votes))
@@ -245,18 +283,33 @@ func (s *State) countBallots(el *Election) (*ElectionCount, error) {
 		if err != nil {
 			return nil, invalid("the election %s cannot be counted: %s", el.ID, err)
 		}
-		c := &ElectionCount{Method: method, Ballots: ballots, Lists: true, Stages: len(res.Stages), Ties: ties(method, ids, res)}
+		var short []ShortList
+		caps := make([]int, len(el.Lists))
+		for i, l := range el.Lists {
+			caps[i] = len(l.Candidates)
+			if n := res.Allocation[i]; n > caps[i] {
+				short = append(short, ShortList{List: l.ID, Won: n, Candidates: caps[i]})
+			}
+		}
+		if short != nil {
+			// A list takes no more seats than it has names: counted again
+			// with that cap, the seats it cannot fill go to the next
+			// highest quotients or remainders of the other lists.
+			opts.Caps = caps
+			if res, err = tally.Apportion(method, ids, votes, el.Seats, opts); err != nil {
+				return nil, invalid("the election %s cannot be counted: %s", el.ID, err)
+			}
+		}
+		c := &ElectionCount{Method: method, Ballots: ballots, Lists: true, Stages: len(res.Stages), Ties: ties(method, ids, res), Short: short}
 		if !res.Quota.IsZero() {
 			c.Quota = res.Quota.String()
 		}
 		for i, l := range el.Lists {
 			n := res.Allocation[i]
 			c.First = append(c.First, Votes{ID: l.ID, Votes: votes[i].String(), Seats: n})
-			if n > len(l.Candidates) {
-				return nil, tooFewCandidates(l.ID, n, len(l.Candidates))
-			}
 			c.Elected = append(c.Elected, l.Candidates[:n]...)
 		}
+		c.Unfilled = el.Seats - len(c.Elected)
 		return c, nil
 	}
 	cands := el.allCandidates()
@@ -345,19 +398,4 @@ func lotText(ties []TieBreak) string {
 		s += "; " + t.Text
 	}
 	return s
-}
-
-// tooFewCandidates refuses a list that wins more seats than it has
-// candidates, its English agreeing with the numbers (a seat, no
-// candidates, one candidate); n > c.
-func tooFewCandidates(list string, n, c int) error {
-	switch {
-	case n == 1:
-		return conflict("the list %s wins a seat but has no candidates", list)
-	case c == 0:
-		return conflict("the list %s wins %d seats but has no candidates", list, n)
-	case c == 1:
-		return conflict("the list %s wins %d seats but has only one candidate", list, n)
-	}
-	return conflict("the list %s wins %d seats but has %d candidates", list, n, c)
 }

@@ -1,6 +1,7 @@
 package assembly
 
 import (
+	"fmt"
 	"reflect"
 	"testing"
 )
@@ -62,5 +63,57 @@ func TestRecordedArithmeticAgreesAtOne(t *testing.T) {
 	h.must("ann", "declare_election", `{"election":"e2"}`)
 	if got, want := h.s.Elections["e2"].Arithmetic, "plurality, 1 ballot: m1 0, m2 1; elected: m2"; got != want {
 		t.Errorf("one ballot:\n got %q\nwant %q", got, want)
+	}
+}
+
+// TestShortListGivesItsSeatToTheNext: a list that wins more seats than it
+// has names keeps as many as it has; the seat it cannot fill goes to the
+// next largest remainder (here the other list), and the count and the
+// recorded arithmetic say so. Before, the declaration was refused ("the
+// list l-int wins 3 seats but has 2 candidates") and the election could
+// not be declared at all (REVIEW-CHAIR #3).
+func TestShortListGivesItsSeatToTheNext(t *testing.T) {
+	h := fixture(t, "congress", "")
+	h.must("ann", "add_organization", `{"id":"def","name":"Defensists","kind":"tendency"}`)
+	h.must("ann", "open_election", `{"id":"e","title":"Conciliation committee","body":"conc","seats":4,"method":"by_tendency","lists":[{"id":"l-int","name":"Internationalists","tendency":"left","candidates":["m1","m2"]},{"id":"l-def","name":"Defensists","tendency":"def","candidates":["m9","m10","m8"]}]}`)
+	for i := 1; i <= 10; i++ {
+		list := "l-int"
+		if i > 7 {
+			list = "l-def"
+		}
+		h.must(fmt.Sprintf("m%d", i), "cast_election_ballot", fmt.Sprintf(`{"election":"e","voter":"m%d","list":%q}`, i, list))
+	}
+	h.must("ann", "close_election", `{"election":"e"}`)
+	c, err := h.s.ElectionCount("e")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Short) != 1 || c.Short[0] != (ShortList{List: "l-int", Won: 3, Candidates: 2}) || c.Unfilled != 0 {
+		t.Fatalf("short %+v, unfilled %d", c.Short, c.Unfilled)
+	}
+	h.must("ann", "declare_election", `{"election":"e"}`)
+	el := h.s.Elections["e"]
+	if !reflect.DeepEqual(el.Elected, []string{"m1", "m2", "m9", "m10"}) {
+		t.Fatalf("elected %v", el.Elected)
+	}
+	want := "hare: l-int 7 votes, 2 seats; l-def 3 votes, 2 seats; l-int wins 3 seats but has 2 candidates: 1 seat goes to the other lists by the next largest remainders; elected: m1, m2, m9, m10"
+	if el.Arithmetic != want {
+		t.Errorf("arithmetic\n got %s\nwant %s", el.Arithmetic, want)
+	}
+	// No list has names left for the fourth seat: it stays unfilled.
+	h.must("ann", "open_election", `{"id":"e2","title":"Small committee","seats":4,"method":"dhondt","lists":[{"id":"a","name":"A","candidates":["m1","m2"]},{"id":"b","name":"B","candidates":["m9"]}]}`)
+	for i := 1; i <= 10; i++ {
+		list := "a"
+		if i > 7 {
+			list = "b"
+		}
+		h.must(fmt.Sprintf("m%d", i), "cast_election_ballot", fmt.Sprintf(`{"election":"e2","voter":"m%d","list":%q}`, i, list))
+	}
+	h.must("ann", "close_election", `{"election":"e2"}`)
+	h.must("ann", "declare_election", `{"election":"e2"}`)
+	el = h.s.Elections["e2"]
+	want = "dhondt: a 7 votes, 2 seats; b 3 votes, 1 seat; a wins 3 seats but has 2 candidates: 1 seat goes to the other lists by the next highest quotients; 1 seat unfilled: no list has names left; elected: m1, m2, m9"
+	if !reflect.DeepEqual(el.Elected, []string{"m1", "m2", "m9"}) || el.Arithmetic != want {
+		t.Errorf("elected %v\n got %s\nwant %s", el.Elected, el.Arithmetic, want)
 	}
 }

@@ -251,6 +251,12 @@ func (b *builder) electionArithmetic(e *assembly.Election, recorded string) stri
 		for _, v := range c.First {
 			parts = append(parts, b.l.T("minutes.arith.list", name(v.ID), b.l.T("minutes.arith.list_votes", v.Votes), b.l.T("minutes.arith.list_seats", v.Seats)))
 		}
+		for _, sh := range c.Short {
+			parts = append(parts, b.l.T("minutes.arith.short", name(sh.List), b.l.T("minutes.arith.list_seats", sh.Won), b.l.T("web.ce.names", sh.Candidates), b.l.T("minutes.arith.list_seats", sh.Given())))
+		}
+		if c.Unfilled > 0 {
+			parts = append(parts, b.l.T("minutes.arith.unfilled", c.Unfilled))
+		}
 		return method + ": " + strings.Join(parts, "; ") + lots + "; " + b.l.T("minutes.arith.elected", strings.Join(elected, ", "))
 	}
 	for _, v := range c.First {

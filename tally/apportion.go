@@ -25,6 +25,9 @@ func Apportion(method string, lists []string, votes []Decimal, seats int, opts O
 	if seats < 1 {
 		return nil, fmt.Errorf("no seats to fill (give the number of seats): %w", ErrElection)
 	}
+	if opts.Caps != nil && len(opts.Caps) != len(lists) {
+		return nil, fmt.Errorf("%d lists but %d caps: %w", len(lists), len(opts.Caps), ErrElection)
+	}
 	var total Decimal
 	for i, v := range votes {
 		if v.Sign() < 0 {
@@ -43,9 +46,9 @@ func Apportion(method string, lists []string, votes []Decimal, seats int, opts O
 	var err error
 	switch method {
 	case MethodDHondt, MethodSainteLague, MethodSainteLagueModified:
-		divisor(method, lists, votes, seats, l, r)
+		divisor(method, lists, votes, seats, opts.Caps, l, r)
 	case MethodHare:
-		err = hare(lists, votes, seats, l, r)
+		err = hare(lists, votes, seats, opts.Caps, l, r)
 	default:
 		return nil, fmt.Errorf("%q is not a party-list method: %w", method, ErrMethod)
 	}
@@ -74,7 +77,12 @@ func cmpQuot(a, b, c, d int64) int {
 	return x.Cmp(y)
 }
 
-func divisor(method string, lists []string, votes []Decimal, seats int, l *lot, r *Result) {
+// full reports whether list i holds as many seats as caps allow.
+func full(caps []int, r *Result, i int) bool {
+	return caps != nil && r.Allocation[i] >= caps[i]
+}
+
+func divisor(method string, lists []string, votes []Decimal, seats int, caps []int, l *lot, r *Result) {
 	n := len(lists)
 	for seat := 1; seat <= seats; seat++ {
 		quot := make([]Decimal, n)
@@ -82,6 +90,9 @@ func divisor(method string, lists []string, votes []Decimal, seats int, l *lot, 
 		for i := range n {
 			d := divisorAt(method, r.Allocation[i])
 			quot[i] = Decimal{votes[i].u * 5 / d}
+			if full(caps, r, i) {
+				continue
+			}
 			if len(best) == 0 {
 				best = []int{i}
 				continue
@@ -93,6 +104,9 @@ func divisor(method string, lists []string, votes []Decimal, seats int, l *lot, 
 			case 0:
 				best = append(best, i)
 			}
+		}
+		if len(best) == 0 {
+			return // every list is full: the seats left are unfilled
 		}
 		win := breakByVotes(best, votes, l, lists, seat, seat, r)
 		d := divisorAt(method, r.Allocation[win])
@@ -141,7 +155,12 @@ func breakByVotes(tied []int, votes []Decimal, l *lot, lists []string, stage int
 
 // hare awards each list the whole quotas its votes hold (votes × seats ÷
 // total, whole part), then the seats left to the largest remainders.
-func hare(lists []string, votes []Decimal, seats int, l *lot, r *Result) error {
+//
+// With caps, a list takes no more whole quotas than its cap; the seats
+// it cannot take go, with the others left, to the largest remainders of
+// the lists not full, one each, and round again while seats are left
+// and a list can take one.
+func hare(lists []string, votes []Decimal, seats int, caps []int, l *lot, r *Result) error {
 	n := len(lists)
 	var total Decimal
 	for _, v := range votes {
@@ -160,6 +179,9 @@ func hare(lists []string, votes []Decimal, seats int, l *lot, r *Result) error {
 		num := new(big.Int).Mul(big.NewInt(v.u), S)
 		whole, rm := new(big.Int).QuoRem(num, T, new(big.Int))
 		r.Allocation[i] = int(whole.Int64())
+		if caps != nil {
+			r.Allocation[i] = min(r.Allocation[i], caps[i])
+		}
 		given += r.Allocation[i]
 		rem[i] = rm
 		// The exact share votes×seats÷total, truncated to nine places.
@@ -192,15 +214,17 @@ func hare(lists []string, votes []Decimal, seats int, l *lot, r *Result) error {
 	}
 	for given < seats {
 		var best []int
-		for i := range n {
-			if !avail[i] {
-				continue
+		for round := 0; round < 2 && len(best) == 0; round++ {
+			if round == 1 {
+				// Every list not full has had a remainder seat: again.
+				for i := range n {
+					avail[i] = true
+				}
 			}
-			if len(best) == 0 || rem[i].Cmp(rem[best[0]]) > 0 {
-				best = []int{i}
-			} else if rem[i].Cmp(rem[best[0]]) == 0 {
-				best = append(best, i)
-			}
+			best = bestRemainders(rem, avail, caps, r)
+		}
+		if len(best) == 0 {
+			break // every list is full: the seats left are unfilled
 		}
 		win := breakByVotes(best, votes, l, lists, 2, 0, r)
 		avail[win] = false
@@ -214,4 +238,21 @@ func hare(lists []string, votes []Decimal, seats int, l *lot, r *Result) error {
 		Why: phrase("%d seats left to the largest remainders", len(byRem)),
 	})
 	return nil
+}
+
+// bestRemainders are the lists available and not full with the largest
+// remainder.
+func bestRemainders(rem []*big.Int, avail []bool, caps []int, r *Result) []int {
+	var best []int
+	for i := range rem {
+		if !avail[i] || full(caps, r, i) {
+			continue
+		}
+		if len(best) == 0 || rem[i].Cmp(rem[best[0]]) > 0 {
+			best = []int{i}
+		} else if rem[i].Cmp(rem[best[0]]) == 0 {
+			best = append(best, i)
+		}
+	}
+	return best
 }

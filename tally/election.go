@@ -94,6 +94,12 @@ type Options struct {
 	// Seed seeds the lot that breaks ties the rules leave to chance. The
 	// same seed gives the same result; the result names it.
 	Seed uint64
+	// Caps, for a party-list method, are the most seats each list can
+	// take (its number of candidates), in the order of the lists; nil
+	// for none. A seat a full list would win goes to the list with the
+	// next highest quotient (divisor methods) or remainder (hare); a seat
+	// no list can take is left unfilled.
+	Caps []int
 }
 
 // Result is the outcome of a count with its working.

@@ -373,3 +373,51 @@ func TestSurplusSkipsElected(t *testing.T) {
 		t.Errorf("meek elected %v, want [A B D]", got)
 	}
 }
+
+// TestApportionCaps: a list takes no more seats than its cap (its
+// candidates); the seat it would win goes to the next highest quotient or
+// remainder, and a seat no list can take is left unfilled. Without caps
+// binding, the result is the same as without caps.
+func TestApportionCaps(t *testing.T) {
+	lists := []string{"A", "B", "C", "D", "E", "F"}
+	votes := []Decimal{Int(47000), Int(16000), Int(15800), Int(12000), Int(6100), Int(3100)}
+	for _, c := range []struct {
+		method string
+		caps   []int
+		want   []int
+	}{
+		{MethodHare, []int{9, 9, 9, 9, 9, 9}, []int{5, 2, 1, 1, 1, 0}},
+		{MethodHare, []int{4, 9, 9, 9, 9, 9}, []int{4, 2, 2, 1, 1, 0}},
+		{MethodHare, []int{3, 9, 9, 9, 9, 9}, []int{3, 2, 2, 1, 1, 1}},
+		{MethodHare, []int{3, 1, 1, 1, 1, 1}, []int{3, 1, 1, 1, 1, 1}},
+		{MethodHare, []int{3, 2, 1, 1, 1, 1}, []int{3, 2, 1, 1, 1, 1}},
+		{MethodHare, []int{1, 1, 1, 1, 1, 1}, []int{1, 1, 1, 1, 1, 1}},
+		{MethodDHondt, []int{9, 9, 9, 9, 9, 9}, []int{5, 2, 2, 1, 0, 0}},
+		{MethodDHondt, []int{4, 9, 9, 9, 9, 9}, []int{4, 2, 2, 1, 1, 0}},
+		{MethodDHondt, []int{1, 1, 1, 1, 0, 0}, []int{1, 1, 1, 1, 0, 0}},
+	} {
+		r, err := Apportion(c.method, lists, votes, 10, Options{Caps: c.caps})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(r.Allocation, c.want) {
+			t.Errorf("%s caps %v: allocation %v, want %v", c.method, c.caps, r.Allocation, c.want)
+		}
+		n := 0
+		for _, a := range c.want {
+			n += a
+		}
+		if len(r.Elected) != n {
+			t.Errorf("%s caps %v: %d seats awarded, want %d", c.method, c.caps, len(r.Elected), n)
+		}
+	}
+	// 14 to 7 for four seats, two names on each list.
+	two := []string{"Internationalists", "Defensists"}
+	for _, m := range []string{MethodHare, MethodDHondt, MethodSainteLague} {
+		free, _ := Apportion(m, two, []Decimal{Int(14), Int(7)}, 4, Options{})
+		capped, _ := Apportion(m, two, []Decimal{Int(14), Int(7)}, 4, Options{Caps: []int{2, 2}})
+		if !slices.Equal(free.Allocation, []int{3, 1}) || !slices.Equal(capped.Allocation, []int{2, 2}) {
+			t.Errorf("%s: %v without caps, %v with", m, free.Allocation, capped.Allocation)
+		}
+	}
+}

@@ -320,3 +320,40 @@ func TestChangeReturnsToTheBallotAsFilledIn(t *testing.T) {
 		t.Errorf("after Change the list chosen is not chosen")
 	}
 }
+
+// TestShortListOnThePages: while an election by lists is open, the pages
+// warn that a list has fewer names than seats and say what happens to the
+// seats it cannot fill; once declared, the count sheet says that the list
+// won more seats than names and that they went to the other list
+// (REVIEW-CHAIR #3: the election could not be declared, and nothing had
+// warned).
+func TestShortListOnThePages(t *testing.T) {
+	h := newHall(t)
+	h.must("admin", "add_organization", obj{"id": "left", "name": "The Left", "kind": "tendency"})
+	h.must("admin", "add_organization", obj{"id": "right", "name": "The Right", "kind": "tendency"})
+	h.must("chair", "open_election", obj{"id": "e1", "title": "Committee", "seats": 3, "method": "by_tendency", "lists": []obj{
+		{"id": "la", "name": "Leftists", "tendency": "left", "candidates": []string{"anna"}},
+		{"id": "lb", "name": "Rightists", "tendency": "right", "candidates": []string{"boris", "clara"}},
+	}})
+	chair := h.browser("chair")
+	_, page, _ := chair.get("/a/coop/chair/elections")
+	if !strings.Contains(page, "(only 1 name)") || !strings.Contains(page, "keeps one seat per name") {
+		t.Errorf("the elections page does not warn of the short list:\n%s", page)
+	}
+	if _, console, _ := chair.get("/a/coop/chair"); !strings.Contains(console, "Fewer names than seats: Leftists, Rightists.") {
+		t.Errorf("the console does not warn of the short list:\n%s", console)
+	}
+	for _, p := range []string{"anna", "boris"} {
+		h.must(p, "cast_election_ballot", obj{"election": "e1", "voter": p, "list": "la"})
+	}
+	h.must("clara", "cast_election_ballot", obj{"election": "e1", "voter": "clara", "list": "lb"})
+	h.must("chair", "close_election", obj{"election": "e1"})
+	chair.act("chair/elections", "declare_election", url.Values{"a:election": {"e1"}})
+	if got := read(h, func(s *assembly.State) string { return strings.Join(s.Elections["e1"].Elected, ",") }); got != "anna,boris,clara" {
+		t.Fatalf("elected %q", got)
+	}
+	_, page, _ = chair.get("/a/coop/chair/elections")
+	if !strings.Contains(page, "The list Leftists won 2 seats but has 1 name: 1 seat went to the other lists by the same method.") {
+		t.Errorf("the count sheet does not say where the seat went:\n%s", page)
+	}
+}

@@ -1074,6 +1074,29 @@ func (v *view) CountSheet(el *assembly.Election) *assembly.ElectionCount {
 	return c
 }
 
+// ShortLists are the lists of an election by lists that have fewer
+// candidates than the election has seats: a list may win more seats than
+// it has names, and the seats it cannot fill go to the other lists
+// (assembly.ElectionCount's Short), which the chair says before the vote.
+func (v *view) ShortLists(el *assembly.Election) []assembly.List {
+	var out []assembly.List
+	for _, l := range el.Lists {
+		if len(l.Candidates) < el.Seats {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// ListNames are the names of lists, joined.
+func (v *view) ListNames(ls []assembly.List) string {
+	names := make([]string, len(ls))
+	for i, l := range ls {
+		names[i] = l.Name
+	}
+	return strings.Join(names, ", ")
+}
+
 // ListOrPerson names a list of el, or a person.
 func (v *view) ListOrPerson(el *assembly.Election, id string) string {
 	for _, l := range el.Lists {

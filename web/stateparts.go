@@ -95,28 +95,30 @@ func (s *stateView) ChoiceLabel(vt *assembly.Vote, c string) string { return s.v
 // The chair's console (its live regions) as a kept part: what the chair
 // sees of the state.
 
-func (s *stateView) Quorum() quorum                                 { return s.v.Quorum() }
-func (s *stateView) QuorumWait() *quorumWait                        { return s.v.QuorumWait() }
-func (s *stateView) QuorumShort() *quorumWait                       { return s.v.QuorumShort() }
-func (s *stateView) NextAction() nextAction                         { return s.v.NextAction() }
-func (s *stateView) AnnounceNext() string                           { return s.v.AnnounceNext() }
-func (s *stateView) AnnounceVotes() string                          { return s.v.AnnounceVotes() }
-func (s *stateView) ActiveVotes() []*assembly.Vote                  { return s.v.ActiveVotes() }
-func (s *stateView) ActiveElections() []*assembly.Election          { return s.v.ActiveElections() }
-func (s *stateView) LastOutcome() *outcome                          { return s.v.LastOutcome() }
-func (s *stateView) CountLine(vt *assembly.Vote) template.HTML      { return s.v.CountLine(vt) }
-func (s *stateView) HandCounted(vt *assembly.Vote) bool             { return s.v.HandCounted(vt) }
-func (s *stateView) ElectionCountLine(el *assembly.Election) string { return s.v.ElectionCountLine(el) }
-func (s *stateView) CountDecides(vt *assembly.Vote) string          { return s.v.CountDecides(vt) }
-func (s *stateView) CountAgain(vt *assembly.Vote) string            { return s.v.CountAgain(vt) }
-func (s *stateView) ConsentLabel(vt *assembly.Vote) string          { return s.v.ConsentLabel(vt) }
-func (s *stateView) Turn() *assembly.Turn                           { return s.v.Turn() }
-func (s *stateView) Speakers() []assembly.Request                   { return s.v.Speakers() }
-func (s *stateView) NextSpeakers(n int) upTo[assembly.Request]      { return s.v.NextSpeakers(n) }
-func (s *stateView) InOrder() *assembly.Motion                      { return s.v.InOrder() }
-func (s *stateView) BeingVoted() *assembly.Motion                   { return s.v.BeingVoted() }
-func (s *stateView) Then() []*assembly.Motion                       { return s.v.Then() }
-func (s *stateView) OpenGroups() []*assembly.Alternatives           { return s.v.OpenGroups() }
+func (s *stateView) Quorum() quorum                                   { return s.v.Quorum() }
+func (s *stateView) QuorumWait() *quorumWait                          { return s.v.QuorumWait() }
+func (s *stateView) QuorumShort() *quorumWait                         { return s.v.QuorumShort() }
+func (s *stateView) NextAction() nextAction                           { return s.v.NextAction() }
+func (s *stateView) AnnounceNext() string                             { return s.v.AnnounceNext() }
+func (s *stateView) AnnounceVotes() string                            { return s.v.AnnounceVotes() }
+func (s *stateView) ActiveVotes() []*assembly.Vote                    { return s.v.ActiveVotes() }
+func (s *stateView) ActiveElections() []*assembly.Election            { return s.v.ActiveElections() }
+func (s *stateView) LastOutcome() *outcome                            { return s.v.LastOutcome() }
+func (s *stateView) CountLine(vt *assembly.Vote) template.HTML        { return s.v.CountLine(vt) }
+func (s *stateView) HandCounted(vt *assembly.Vote) bool               { return s.v.HandCounted(vt) }
+func (s *stateView) ElectionCountLine(el *assembly.Election) string   { return s.v.ElectionCountLine(el) }
+func (s *stateView) ShortLists(el *assembly.Election) []assembly.List { return s.v.ShortLists(el) }
+func (s *stateView) ListNames(ls []assembly.List) string              { return s.v.ListNames(ls) }
+func (s *stateView) CountDecides(vt *assembly.Vote) string            { return s.v.CountDecides(vt) }
+func (s *stateView) CountAgain(vt *assembly.Vote) string              { return s.v.CountAgain(vt) }
+func (s *stateView) ConsentLabel(vt *assembly.Vote) string            { return s.v.ConsentLabel(vt) }
+func (s *stateView) Turn() *assembly.Turn                             { return s.v.Turn() }
+func (s *stateView) Speakers() []assembly.Request                     { return s.v.Speakers() }
+func (s *stateView) NextSpeakers(n int) upTo[assembly.Request]        { return s.v.NextSpeakers(n) }
+func (s *stateView) InOrder() *assembly.Motion                        { return s.v.InOrder() }
+func (s *stateView) BeingVoted() *assembly.Motion                     { return s.v.BeingVoted() }
+func (s *stateView) Then() []*assembly.Motion                         { return s.v.Then() }
+func (s *stateView) OpenGroups() []*assembly.Alternatives             { return s.v.OpenGroups() }
 
 // Clock is a time of the state as the hall reads it (view.Clock): in the
 // server's zone, the same for every page of a server.
