@@ -76,13 +76,7 @@ func TestShortListGivesItsSeatToTheNext(t *testing.T) {
 	h := fixture(t, "congress", "")
 	h.must("ann", "add_organization", `{"id":"def","name":"Defensists","kind":"tendency"}`)
 	h.must("ann", "open_election", `{"id":"e","title":"Conciliation committee","body":"conc","seats":4,"method":"by_tendency","lists":[{"id":"l-int","name":"Internationalists","tendency":"left","candidates":["m1","m2"]},{"id":"l-def","name":"Defensists","tendency":"def","candidates":["m9","m10","m8"]}]}`)
-	for i := 1; i <= 10; i++ {
-		list := "l-int"
-		if i > 7 {
-			list = "l-def"
-		}
-		h.must(fmt.Sprintf("m%d", i), "cast_election_ballot", fmt.Sprintf(`{"election":"e","voter":"m%d","list":%q}`, i, list))
-	}
+	sevenToThree(h, "e", "l-int", "l-def")
 	h.must("ann", "close_election", `{"election":"e"}`)
 	c, err := h.s.ElectionCount("e")
 	if err != nil {
@@ -102,18 +96,25 @@ func TestShortListGivesItsSeatToTheNext(t *testing.T) {
 	}
 	// No list has names left for the fourth seat: it stays unfilled.
 	h.must("ann", "open_election", `{"id":"e2","title":"Small committee","seats":4,"method":"dhondt","lists":[{"id":"a","name":"A","candidates":["m1","m2"]},{"id":"b","name":"B","candidates":["m9"]}]}`)
-	for i := 1; i <= 10; i++ {
-		list := "a"
-		if i > 7 {
-			list = "b"
-		}
-		h.must(fmt.Sprintf("m%d", i), "cast_election_ballot", fmt.Sprintf(`{"election":"e2","voter":"m%d","list":%q}`, i, list))
-	}
+	sevenToThree(h, "e2", "a", "b")
 	h.must("ann", "close_election", `{"election":"e2"}`)
 	h.must("ann", "declare_election", `{"election":"e2"}`)
 	el = h.s.Elections["e2"]
 	want = "dhondt: a 7 votes, 2 seats; b 3 votes, 1 seat; a wins 3 seats but has 2 candidates: 1 seat goes to the other lists by the next highest quotients; 1 seat unfilled: no list has names left; elected: m1, m2, m9"
 	if !reflect.DeepEqual(el.Elected, []string{"m1", "m2", "m9"}) || el.Arithmetic != want {
 		t.Errorf("elected %v\n got %s\nwant %s", el.Elected, el.Arithmetic, want)
+	}
+}
+
+// sevenToThree casts the ballots of m1..m7 for list a and of m8..m10 for
+// list b in the election el.
+func sevenToThree(h *harness, el, a, b string) {
+	h.t.Helper()
+	for i := 1; i <= 10; i++ {
+		list := a
+		if i > 7 {
+			list = b
+		}
+		h.must(fmt.Sprintf("m%d", i), "cast_election_ballot", fmt.Sprintf(`{"election":%q,"voter":"m%d","list":%q}`, el, i, list))
 	}
 }
