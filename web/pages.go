@@ -908,6 +908,13 @@ func (v *view) Mandates(status string) []*assembly.Mandate {
 	return out
 }
 
+// OwnMandate reports whether md is the viewer's own mandate, which the
+// rules refuse to let him verify or reject while another member of the
+// mandate commission can (assembly.State.OwnMandate).
+func (v *view) OwnMandate(md *assembly.Mandate) bool {
+	return v.Me.Person != "" && v.S.OwnMandate(v.Me.Person, md)
+}
+
 // OrgName is an organization's name.
 func (v *view) OrgName(id string) string {
 	if o := v.S.Organizations[id]; o != nil {

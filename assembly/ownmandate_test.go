@@ -1,0 +1,27 @@
+package assembly
+
+import "testing"
+
+// TestNobodyDecidesOnHisOwnMandate: a member of the mandate commission
+// may not verify or reject his own mandate while another member can;
+// before, Sevruk verified his own (REVIEW-CHAIR #20). A commission of one
+// decides on its member's mandate, as the record of a small meeting has it.
+func TestNobodyDecidesOnHisOwnMandate(t *testing.T) {
+	h := fixture(t, "congress", "")
+	h.must("cara", "submit_mandate", `{"id":"md-cara","person":"cara","organization":"org","kind":"decisive"}`)
+	h.must("cara", "verify_mandate", `{"mandate":"md-cara"}`) // the commission is cara alone
+	h.must("ann", "add_person", `{"id":"dora","name":"DORA"}`)
+	h.must("ann", "grant_role", `{"person":"dora","role":"mandate_commission"}`)
+	h.must("cara", "submit_mandate", `{"id":"md-dora","person":"dora","organization":"org","kind":"decisive"}`)
+	h.refuse("dora", "verify_mandate", `{"mandate":"md-dora"}`, ErrForbidden,
+		"the mandate md-dora is your own; another member of the mandate commission verifies it")
+	h.refuse("dora", "reject_mandate", `{"mandate":"md-dora","reason":"no credentials"}`, ErrForbidden,
+		"the mandate md-dora is your own; another member of the mandate commission rejects it")
+	if !h.s.OwnMandate("dora", h.s.Mandates["md-dora"]) || h.s.OwnMandate("cara", h.s.Mandates["md-dora"]) {
+		t.Error("OwnMandate does not say whose mandate md-dora is")
+	}
+	h.must("cara", "verify_mandate", `{"mandate":"md-dora"}`)
+	h.refuse("cara", "reject_mandate", `{"mandate":"md-cara","reason":"second thoughts"}`, ErrForbidden,
+		"the mandate md-cara is your own; another member of the mandate commission rejects it")
+	h.must("dora", "reject_mandate", `{"mandate":"md-cara","reason":"second thoughts"}`)
+}
