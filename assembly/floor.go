@@ -158,6 +158,16 @@ func (s *State) mayTakeFloor(it *Item, person string) error {
 	return forbidden("%s holds no verified mandate that gives the floor; the mandate commission must verify one first", person)
 }
 
+// MayTakeFloor reports whether person may be given the floor on the item
+// as the rules stand (a verified mandate that gives it, a reporter, the
+// presidium or a secretary, a guest of the sitting where guests speak, a
+// member of a leading body): give_floor refuses the others, and the
+// chair's pages offer only these.
+func (s *State) MayTakeFloor(item, person string) bool {
+	it := s.Items[item]
+	return it != nil && s.mayTakeFloor(it, person) == nil
+}
+
 func (s *State) openItem(id string) (*Item, error) {
 	it, err := s.item(id)
 	if err != nil {

@@ -40,6 +40,33 @@ func (v *view) PickPerson(id, name, label string, opts ...string) Picker {
 	return v.pickSearched(id, name, label, everyone, len(v.S.PersonOrder), opts...)
 }
 
+// PickSpeaker is the console's picker of whom to give the floor to on the
+// current item: the persons the rules let take it (assembly's
+// MayTakeFloor), not one whose mandate was rejected or who holds none
+// (REVIEW-CHAIR #34); searched on the server as PickPerson is, from GET
+// /a/{id}/choices/speakers, when there are more than Options.PickerLimit
+// persons.
+func (v *view) PickSpeaker(id, name, label string, opts ...string) Picker {
+	opts = v.sentChoices(name, opts)
+	if len(v.S.PersonOrder) <= v.pickerLimit {
+		var cs []Choice
+		for _, c := range v.PersonChoices() {
+			if speakers.has(v.S, c.Value) {
+				cs = append(cs, c)
+			}
+		}
+		return v.Pick(id, name, label, cs, opts...)
+	}
+	return v.pickSearched(id, name, label, speakers, len(v.S.PersonOrder), opts...)
+}
+
+// speakers are the persons who may be given the floor on the current
+// item (PickSpeaker).
+var speakers = &personSet{route: "speakers", has: func(s *assembly.State, p string) bool {
+	st := s.Sitting()
+	return st != nil && s.MayTakeFloor(st.CurrentItem, p)
+}}
+
 // PickHall is the hall tab's picker of several persons of one side of the
 // hall: where "in" lists those in the hall now (who may leave it), "out"
 // those registered present and not in the hall (who may come back);

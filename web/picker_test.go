@@ -57,8 +57,8 @@ func statusOf(t *testing.T, page, id string) string {
 func TestPickersOfALargeAssembly(t *testing.T) {
 	small := newHall(t)
 	_, page, _ := small.browser("chair").get("/a/coop/chair")
-	if got := optionsOf(t, page, "gf-person"); len(got) != 7 || strings.Contains(page, `id="find-gf-person"`) {
-		t.Errorf("seven persons, under the limit: the picker lists %v, and a search form is there: %v", got, strings.Contains(page, `id="find-gf-person"`))
+	if got := optionsOf(t, page, "m-mover"); len(got) != 7 || strings.Contains(page, `id="find-m-mover"`) {
+		t.Errorf("seven persons, under the limit: the picker lists %v, and a search form is there: %v", got, strings.Contains(page, `id="find-m-mover"`))
 	}
 
 	h := newLargeHall(t, 3)
@@ -78,21 +78,21 @@ func TestPickersOfALargeAssembly(t *testing.T) {
 		{"nobody", nil, "Nobody found: try a part of the name."},
 	}
 	for _, c := range cases {
-		_, page, _ := chair.get("/a/coop/chair?find-gf-person=" + url.QueryEscape(c.query))
-		if got := optionsOf(t, page, "gf-person"); fmt.Sprint(got) != fmt.Sprint(c.want) {
+		_, page, _ := chair.get("/a/coop/chair?find-m-mover=" + url.QueryEscape(c.query))
+		if got := optionsOf(t, page, "m-mover"); fmt.Sprint(got) != fmt.Sprint(c.want) {
 			t.Errorf("search %q lists %v, want %v", c.query, got, c.want)
 		}
-		if got := statusOf(t, page, "gf-person"); got != c.status {
+		if got := statusOf(t, page, "m-mover"); got != c.status {
 			t.Errorf("search %q says %q, want %q", c.query, got, c.status)
 		}
-		if got := optionsOf(t, page, "m-mover"); len(got) != 0 {
-			t.Errorf("search %q for the floor lists %v for the mover too", c.query, got)
+		if got := optionsOf(t, page, "gf-person"); len(got) != 0 {
+			t.Errorf("search %q for the mover lists %v for the floor too", c.query, got)
 		}
 		for _, want := range []string{
-			`<form id="find-gf-person" method="get" action="#gf-person-q"></form>`,
 			`<form id="find-m-mover" method="get" action="#m-mover-q"></form>`,
-			`name="find-gf-person" form="find-gf-person" value="` + strings.TrimSpace(c.query) + `"`,
-			`<button type="submit" form="find-gf-person" class="secondary">Find</button>`,
+			`<form id="find-gf-person" method="get" action="#gf-person-q"></form>`,
+			`name="find-m-mover" form="find-m-mover" value="` + strings.TrimSpace(c.query) + `"`,
+			`<button type="submit" form="find-m-mover" class="secondary">Find</button>`,
 		} {
 			if !strings.Contains(page, want) {
 				t.Errorf("search %q: the page lacks %s", c.query, want)

@@ -82,7 +82,7 @@ func TestKeptPickerFollowsThePersons(t *testing.T) {
 	if body := console(""); !strings.Contains(body, ">8 persons: search by name.<") {
 		t.Errorf("the console's picker does not count the person added since the last render:\n%s", body)
 	}
-	if body := console("?find-gf-person=eva"); !strings.Contains(body, `<option value="eva">Eva Eighth</option>`) {
+	if body := console("?find-m-mover=eva"); !strings.Contains(body, `<option value="eva">Eva Eighth</option>`) {
 		t.Errorf("the picker does not list the person found:\n%s", body)
 	}
 	if body := console(""); strings.Contains(body, `<option value="eva">`) {

@@ -183,6 +183,9 @@ var pageNames = []string{"index", "landing", "delegate", "chair", "chair-agenda"
 //	                            those in the hall, or registered and
 //	                            out of it, for the chair or a secretary
 //	                            (the hall tab's pickers; PickHall)
+//	GET  /a/{id}/choices/speakers?q=  the same among those who may be
+//	                            given the floor on the current item (the
+//	                            console's picker; PickSpeaker)
 //	GET  /setup                 the server administrator's form that
 //	                            creates an assembly (from a template)
 //	POST /setup                 creates it
@@ -257,6 +260,7 @@ func New(eng *engine.Engine, authStore *auth.Store, opts Options) http.Handler {
 	m.HandleFunc("GET /a/{id}/record.db", s.recordFile)
 	m.HandleFunc("POST /a/{id}/act", s.act)
 	m.HandleFunc("GET /a/{id}/choices/persons", s.choices(everyone))
+	m.HandleFunc("GET /a/{id}/choices/speakers", s.choices(speakers))
 	m.HandleFunc("GET /a/{id}/choices/in-hall", s.choices(hallSets["in"]))
 	m.HandleFunc("GET /a/{id}/choices/out-of-hall", s.choices(hallSets["out"]))
 	s.motionsPages(m)

@@ -101,6 +101,7 @@ var readClasses = map[string]readClass{
 	"GET /a/{id}/secretary":        participantRecord,
 	"GET /a/{id}/mandates":         participantRecord,
 	"GET /a/{id}/choices/persons":  participantRecord, // the searched pickers' matches
+	"GET /a/{id}/choices/speakers": participantRecord, // the console's searched picker of speakers
 	// The hall tab's searched pickers: only those who may record others
 	// leaving and coming back (the chair, a secretary), under every
 	// setting; a delegate is refused (web's TestChoicesOfTheHall).

@@ -1,0 +1,35 @@
+package web_test
+
+import (
+	"html"
+	"net/url"
+	"strings"
+	"testing"
+)
+
+// TestConsoleOffersTheFloorOnlyToWhomItMayGo: the console's "Give the
+// floor to anyone" lists only those the rules let take the floor — not a
+// person whose mandate is unverified or rejected, nor one who holds none
+// (REVIEW-CHAIR #34: Kutuzov, his mandate rejected, was offered); the
+// rules refuse give_floor to them.
+func TestConsoleOffersTheFloorOnlyToWhomItMayGo(t *testing.T) {
+	h := newHall(t)
+	h.must("mc", "reject_mandate", obj{"mandate": "m-clara", "reason": "not elected"})
+	chair := h.browser("chair")
+	_, page, _ := chair.get("/a/coop/chair")
+	i := strings.Index(page, `id="more-floor"`)
+	if i < 0 {
+		t.Fatalf("no form to give anyone the floor:\n%s", page)
+	}
+	form := page[i:]
+	form = form[:strings.Index(form, "</section>")]
+	for p, offered := range map[string]bool{"anna": true, "boris": true, "clara": false, "dmitri": false, "mc": false} {
+		if got := strings.Contains(form, `value="`+p+`"`); got != offered {
+			t.Errorf("%s offered: %v, want %v", p, got, offered)
+		}
+	}
+	chair.act("chair", "give_floor", url.Values{"a:item": {"i1"}, "a:person": {"clara"}})
+	if _, page, _ = chair.get("/a/coop/chair"); !strings.Contains(html.UnescapeString(flashOf(page)), "holds no verified mandate that gives the floor") {
+		t.Errorf("give_floor to clara: %s", flashOf(page))
+	}
+}
