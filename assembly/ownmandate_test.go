@@ -25,3 +25,20 @@ func TestNobodyDecidesOnHisOwnMandate(t *testing.T) {
 		"the mandate md-cara is your own; another member of the mandate commission rejects it")
 	h.must("dora", "reject_mandate", `{"mandate":"md-cara","reason":"second thoughts"}`)
 }
+
+// TestSittingWithinTheAssemblysDates: a sitting dated before the assembly
+// starts, or after it ends, is refused, naming the dates; once the
+// assembly's dates are changed to sit longer, it is accepted. Before, a
+// sitting dated 2026 was accepted for an assembly of 1917 (REVIEW-CHAIR
+// #27).
+func TestSittingWithinTheAssemblysDates(t *testing.T) {
+	h := fixture(t, "congress", "")
+	h.must("ann", "close_sitting", `{"sitting":"s1"}`)
+	h.refuse("ann", "open_sitting", `{"id":"s0","date":"2026-05-08","chair":"ann"}`, ErrInvalid,
+		`the sitting is dated 2026-05-08, before the assembly starts (2026-05-09)`)
+	h.must("ann", "amend_assembly", `{"ends":"2026-05-10"}`)
+	h.refuse("ann", "open_sitting", `{"id":"s3","date":"2026-05-11","chair":"ann"}`, ErrInvalid,
+		`the sitting is dated 2026-05-11, outside the assembly's dates (2026-05-09 to 2026-05-10); change the assembly's dates first if it sits longer`)
+	h.must("ann", "amend_assembly", `{"ends":"2026-05-11"}`)
+	h.must("ann", "open_sitting", `{"id":"s3","date":"2026-05-11","chair":"ann"}`)
+}

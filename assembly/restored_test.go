@@ -55,7 +55,7 @@ func TestRestoredRecord(t *testing.T) {
 	}
 	// A sitting whose attendance the record does not show.
 	h.must("ann", "close_sitting", `{"sitting":"s1"}`)
-	h.must("ann", "open_sitting", `{"id":"s2","date":"1917-03-29","chair":"ann","note":"date inferred from the order of the drafts","attendance_recorded":false}`)
+	h.must("ann", "open_sitting", `{"id":"s2","date":"2026-05-10","chair":"ann","note":"date inferred from the order of the drafts","attendance_recorded":false}`)
 	h.must("ben", "leave_hall", `{"persons":["m4"],"walkout":true}`)
 	h.must("ann", "open_vote", `{"id":"v2","question":"Q","method":"show_of_hands"}`)
 	want := AttendanceSnapshot{NotRecorded: true, Eligible: 10, WalkedOut: 1, ByKind: map[string]int{}}

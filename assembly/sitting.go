@@ -109,6 +109,21 @@ func (s *State) personsExist(field string, ids []string) error {
 	return nil
 }
 
+// withinDates refuses a sitting dated outside the assembly's dates
+// (REVIEW-CHAIR #27: a sitting dated 2026 was accepted for an assembly of
+// 1917). An assembly that sits longer than planned has its dates changed
+// first (amend_assembly), so that the record says it was extended.
+func (s *State) withinDates(date string) error {
+	a := s.Assembly
+	switch {
+	case a.Ends != "" && (date < a.Starts || date > a.Ends):
+		return fieldErr("date", "the sitting is dated %s, outside the assembly's dates (%s to %s); change the assembly's dates first if it sits longer", date, a.Starts, a.Ends)
+	case a.Starts != "" && date < a.Starts:
+		return fieldErr("date", "the sitting is dated %s, before the assembly starts (%s)", date, a.Starts)
+	}
+	return nil
+}
+
 func (c OpenSitting) decide(s *State, m Meta) ([]Event, error) {
 	if !s.isAdmin(m.Actor) && !s.Roles[m.Actor][RoleChair] {
 		return nil, forbidden("only a holder of the chair role or an administrator may open a sitting")
@@ -118,6 +133,9 @@ func (c OpenSitting) decide(s *State, m Meta) ([]Event, error) {
 	}
 	if s.Sittings[c.ID] != nil {
 		return nil, conflict("there was already a sitting %q", c.ID)
+	}
+	if err := s.withinDates(c.Date); err != nil {
+		return nil, err
 	}
 	if err := s.personsExist("chair", []string{c.Chair}); err != nil {
 		return nil, err
