@@ -43,6 +43,12 @@ type CloseList struct {
 	Item string `json:"item" plenum:"required,id"`
 }
 
+// ReopenList reopens a closed speakers' list: more may ask for the floor
+// again (the chair's decision, or the assembly's, recorded).
+type ReopenList struct {
+	Item string `json:"item" plenum:"required,id"`
+}
+
 // CloseDiscussion closes the discussion: only the reporters' summaries remain.
 type CloseDiscussion struct {
 	Item string `json:"item" plenum:"required,id"`
@@ -55,6 +61,7 @@ func (EndSpeech) CommandName() string       { return "end_speech" }
 func (DepriveFloor) CommandName() string    { return "deprive_floor" }
 func (CloseList) CommandName() string       { return "close_list" }
 func (CloseDiscussion) CommandName() string { return "close_discussion" }
+func (ReopenList) CommandName() string      { return "reopen_list" }
 
 // FloorRequested: a person asked for the floor.
 type FloorRequested struct {
@@ -108,6 +115,12 @@ type ListClosed struct {
 	Item string `json:"item"`
 }
 
+// ListReopened: the speakers' list was reopened.
+type ListReopened struct {
+	Meta `json:"meta"`
+	Item string `json:"item"`
+}
+
 // DiscussionClosed: the discussion was closed.
 type DiscussionClosed struct {
 	Meta `json:"meta"`
@@ -121,6 +134,7 @@ func (SpeechEnded) EventType() string           { return "speech_ended" }
 func (FloorDeprived) EventType() string         { return "floor_deprived" }
 func (ListClosed) EventType() string            { return "list_closed" }
 func (DiscussionClosed) EventType() string      { return "discussion_closed" }
+func (ListReopened) EventType() string          { return "list_reopened" }
 
 // mayTakeFloor reports why a person may not speak on an item, or nil.
 func (s *State) mayTakeFloor(it *Item, person string) error {
@@ -625,6 +639,33 @@ func (e ListClosed) apply(s *State) error {
 	return nil
 }
 
+func (c ReopenList) decide(s *State, m Meta) ([]Event, error) {
+	if !s.isChair(m.Actor) {
+		return nil, forbidden("only the chair reopens the list of speakers")
+	}
+	it, err := s.openItem(c.Item)
+	if err != nil {
+		return nil, err
+	}
+	if it.Floor.DiscussionClosed {
+		return nil, closed("the discussion on %s is closed; its list of speakers is not reopened", c.Item)
+	}
+	if !it.Floor.ListClosed {
+		return nil, conflict("the list of speakers on %s is open", c.Item)
+	}
+	return one(ListReopened{Meta: m, Item: c.Item})
+}
+
+func (e ListReopened) apply(s *State) error {
+	it := s.Items[e.Item]
+	if it == nil || !it.Floor.ListClosed || it.Floor.DiscussionClosed {
+		return corrupt("the list on %q cannot be reopened", e.Item)
+	}
+	it.Floor.ListClosed = false
+	s.note(e.Meta, e.EventType(), e.Item, func(r *RecordEntry) { r.Item, r.Text = e.Item, "The list of speakers is reopened." })
+	return nil
+}
+
 func (c CloseDiscussion) decide(s *State, m Meta) ([]Event, error) {
 	if !s.isChair(m.Actor) {
 		return nil, forbidden("only the chair closes the discussion")
@@ -650,6 +691,6 @@ func (e DiscussionClosed) apply(s *State) error {
 }
 
 func init() {
-	registerCommands(RequestFloor{}, WithdrawRequest{}, GiveFloor{}, EndSpeech{}, DepriveFloor{}, CloseList{}, CloseDiscussion{})
-	registerEvents(FloorRequested{}, FloorRequestWithdrawn{}, FloorGiven{}, SpeechEnded{}, FloorDeprived{}, ListClosed{}, DiscussionClosed{})
+	registerCommands(RequestFloor{}, WithdrawRequest{}, GiveFloor{}, EndSpeech{}, DepriveFloor{}, CloseList{}, CloseDiscussion{}, ReopenList{})
+	registerEvents(FloorRequested{}, FloorRequestWithdrawn{}, FloorGiven{}, SpeechEnded{}, FloorDeprived{}, ListClosed{}, DiscussionClosed{}, ListReopened{})
 }

@@ -191,6 +191,7 @@ func zeroFixtures(t *testing.T) {
 		{"m2", "request_floor", `{"item":"i1","person":"m2"}`},
 		{"m2", "withdraw_request", `{"item":"i1","person":"m2"}`},
 		{"ann", "close_list", `{"item":"i1"}`},
+		{"ann", "reopen_list", `{"item":"i1"}`},
 		{"ann", "table_item", `{"item":"i1"}`},
 		{"ann", "resume_item", `{"item":"i1"}`},
 		// TestElections, TestWithdrawRefusals

@@ -42,3 +42,21 @@ func TestSittingWithinTheAssemblysDates(t *testing.T) {
 	h.must("ann", "amend_assembly", `{"ends":"2026-05-11"}`)
 	h.must("ann", "open_sitting", `{"id":"s3","date":"2026-05-11","chair":"ann"}`)
 }
+
+// TestReopenTheList: the chair reopens a closed speakers' list, recorded;
+// then more may ask for the floor. Not after the discussion is closed, not
+// an open list, not by another (REVIEW-CHAIR #33: there was no way).
+func TestReopenTheList(t *testing.T) {
+	h := fixture(t, "congress", "")
+	h.refuse("ann", "reopen_list", `{"item":"i1"}`, ErrConflict, "the list of speakers on i1 is open")
+	h.must("ann", "close_list", `{"item":"i1"}`)
+	h.refuse("m1", "request_floor", `{"item":"i1","person":"m1"}`, ErrClosed, "the list of speakers on i1 is closed")
+	h.refuse("ben", "reopen_list", `{"item":"i1"}`, ErrForbidden, "only the chair reopens the list of speakers")
+	h.must("ann", "reopen_list", `{"item":"i1"}`)
+	h.must("m1", "request_floor", `{"item":"i1","person":"m1"}`)
+	if r := h.s.Record[len(h.s.Record)-1]; r.Kind != "list_reopened" || r.Text != "The list of speakers is reopened." {
+		t.Errorf("the record: %+v", r)
+	}
+	h.must("ann", "close_discussion", `{"item":"i1"}`)
+	h.refuse("ann", "reopen_list", `{"item":"i1"}`, ErrClosed, "the discussion on i1 is closed; its list of speakers is not reopened")
+}

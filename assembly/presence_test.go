@@ -76,6 +76,7 @@ var raisesPresence = map[string]bool{
 	"item_taken_up":               false,
 	"items_reordered":             false,
 	"list_closed":                 false,
+	"list_reopened":               false,
 	"mandate_marked":              false,
 	"mark_defined":                false,
 	"membership_added":            false,

@@ -59,6 +59,7 @@ var commandDocs = []commandDoc{
 	{Name: "end_speech", Group: "The speakers' list", Args: "item", Who: "chair"},
 	{Name: "deprive_floor", Group: "The speakers' list", Args: "item, reason text?", Who: "chair"},
 	{Name: "close_list", Group: "The speakers' list", Args: "item", Who: "chair (usually after a vote)"},
+	{Name: "reopen_list", Group: "The speakers' list", Args: "item", Who: "chair (recorded; not after the discussion is closed)"},
 	{Name: "close_discussion", Group: "The speakers' list", Args: "item", Who: "chair (usually after a vote)"},
 	{Name: "allot_speaking_time", Group: "The speakers' list", Args: "item, allowances {organization: seconds}, note text?", Who: "chair"},
 	{Name: "record_speech", Group: "The minutes' own content", Args: "id, item?, speaker person? or label text?, capacity (reporter, co_reporter, chair, delegate, guest)?, notes text (the secretary's notes, or in plenum's demo our own summary), continues bool?", Who: "secretary, chair"},

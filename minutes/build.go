@@ -722,7 +722,7 @@ func (b *builder) narrativeText(r assembly.RecordEntry) string {
 			return t
 		}
 		return sentence(strings.Replace(r.Text, r.Person, b.person(r.Person, "").Name, 1))
-	case "list_closed", "discussion_closed", "speaking_time_allotted":
+	case "list_closed", "list_reopened", "discussion_closed", "speaking_time_allotted":
 		t := sentence(r.Text)
 		if r.Kind == "speaking_time_allotted" && r.Label != "" {
 			t += " " + sentence(r.Label)

@@ -354,6 +354,8 @@ func (b *builder) ruleText(r assembly.RecordEntry) (string, bool) {
 		return l.T("minutes.rule.list_closed"), r.Text == "The list of speakers is closed."
 	case "discussion_closed":
 		return l.T("minutes.rule.discussion_closed"), r.Text == "Discussion closed."
+	case "list_reopened":
+		return l.T("minutes.rule.list_reopened"), r.Text == "The list of speakers is reopened."
 	case "speaking_time_allotted":
 		return b.allottedText(r)
 	case "vote_withdrawn", "election_withdrawn":

@@ -83,6 +83,7 @@ var formWords = map[string]formWord{
 	"close_election":            {action: "web.c.close_election", labels: map[string]string{"seed": "web.ce.seed"}},
 	"close_item":                {action: "web.ca.close"},
 	"close_list":                {action: "web.c.close_list"},
+	"reopen_list":               {action: "web.c.reopen_list"},
 	"close_sitting":             {action: "web.ct.close", labels: map[string]string{"time": "web.ct.time_as_stated"}},
 	"close_vote":                {action: "web.c.close_vote"},
 	"correct_record":            {action: "web.s.record_correction", labels: map[string]string{"entry": "web.s.entry_no", "text": "web.s.corrected_text", "reason": "web.m.reason"}},

@@ -33,3 +33,20 @@ func TestConsoleOffersTheFloorOnlyToWhomItMayGo(t *testing.T) {
 		t.Errorf("give_floor to clara: %s", flashOf(page))
 	}
 }
+
+// TestConsoleReopensTheList: once the list is closed the console offers
+// to reopen it, and reopening lets a delegate ask for the floor again
+// (REVIEW-CHAIR #33).
+func TestConsoleReopensTheList(t *testing.T) {
+	h := newHall(t)
+	h.must("chair", "close_list", obj{"item": "i1"})
+	chair := h.browser("chair")
+	if _, page, _ := chair.get("/a/coop/chair"); !strings.Contains(page, `value="reopen_list"`) {
+		t.Fatalf("the console does not offer to reopen the list:\n%s", page)
+	}
+	chair.act("chair", "reopen_list", url.Values{"a:item": {"i1"}})
+	if _, page, _ := chair.get("/a/coop/chair"); !strings.Contains(flashOf(page), "open again") || strings.Contains(page, `value="reopen_list"`) {
+		t.Errorf("after reopening: %s", flashOf(page))
+	}
+	h.must("anna", "request_floor", obj{"item": "i1", "person": "anna"})
+}
