@@ -20,11 +20,16 @@ type WithdrawRequest struct {
 	Person string `json:"person" plenum:"required,id"`
 }
 
-// GiveFloor gives the floor to the next speaker, or to a named one.
+// GiveFloor gives the floor to the next speaker, or to a named one. With
+// Motion and Side, it is a speech for or against a pending procedural
+// motion, which the chair gives ahead of the list: one for and one
+// against each.
 type GiveFloor struct {
 	Item    string `json:"item" plenum:"required,id"`
 	Person  string `json:"person" plenum:"id"`
 	Summary bool   `json:"summary"`
+	Motion  string `json:"motion" plenum:"id"`
+	Side    string `json:"side" plenum:"enum=for|against"`
 }
 
 // EndSpeech ends the current speech.
@@ -89,6 +94,9 @@ type FloorGiven struct {
 	Kind   string `json:"kind"`
 	Side   string `json:"side"`
 	Seq    int    `json:"seq"` // the request served, 0 if none
+	// Motion is the procedural motion a speech for or against (Side) is
+	// on, given ahead of the list.
+	Motion string `json:"motion,omitempty"`
 	// Allowance is the delegation or tendency whose allotted speaking time
 	// the turn uses up, and Left how much of it was left.
 	Allowance string `json:"allowance,omitempty"`
@@ -421,6 +429,9 @@ func (c GiveFloor) decide(s *State, m Meta) ([]Event, error) {
 	if err := s.mayTakeFloor(it, c.Person); err != nil {
 		return nil, err
 	}
+	if c.Motion != "" || c.Side != "" {
+		return s.procedureSpeech(m, it, c)
+	}
 	if reporter && pendingRequest(it, c.Person, "") < 0 {
 		return one(FloorGiven{Meta: m, Item: c.Item, Person: c.Person, Kind: "report"})
 	}
@@ -439,6 +450,32 @@ func (c GiveFloor) decide(s *State, m Meta) ([]Event, error) {
 		return nil, conflict("%s has not asked for the floor on %s, and %s is waiting", c.Person, c.Item, list[0].Person)
 	}
 	return s.floorGiven(m, it, c.Person, "speech", "", 0)
+}
+
+// procedureSpeech gives the floor ahead of the list for a speech for or
+// against a pending procedural motion on the item (to close the
+// discussion, to close the list, …): one speech for and one against each,
+// as rules of procedure usually hear on a procedural motion before its
+// vote (REVIEW-CHAIR #9: it was refused as out of the list's order). The
+// turn is a speech with its side and motion recorded; it serves no
+// request on the list, whose order stays as it was.
+func (s *State) procedureSpeech(m Meta, it *Item, c GiveFloor) ([]Event, error) {
+	if c.Motion == "" || c.Side == "" {
+		return nil, fieldErr("motion", "a speech ahead of the list is for or against a procedural motion: give the motion and the side")
+	}
+	mo, err := s.motion(c.Motion)
+	if err != nil {
+		return nil, err
+	}
+	if mo.Kind != "procedural" || mo.Status != MotionStatusPending || (mo.Item != "" && mo.Item != it.ID) {
+		return nil, conflict("%s is not a procedural motion pending on %s; speeches ahead of the list are for or against one", mo.ID, it.ID)
+	}
+	for _, t := range it.Floor.Turns {
+		if t.Motion == mo.ID && t.Side == c.Side {
+			return nil, conflict("%s has already had its speech %s; one speech for and one against a procedural motion", mo.ID, c.Side)
+		}
+	}
+	return one(FloorGiven{Meta: m, Item: it.ID, Person: c.Person, Kind: "speech", Side: c.Side, Motion: mo.ID})
 }
 
 // floorGiven gives the floor for a speech, reply or short intervention,
@@ -483,7 +520,7 @@ func (e FloorGiven) apply(s *State) error {
 	}
 	it.Floor.Speaker = e.Person
 	it.Floor.Turns = append(it.Floor.Turns, Turn{Order: len(it.Floor.Turns) + 1, Person: e.Person, Kind: e.Kind, Side: e.Side, From: e.At,
-		Sitting: s.OpenSitting, Allowance: e.Allowance, Left: e.Left})
+		Sitting: s.OpenSitting, Allowance: e.Allowance, Left: e.Left, Motion: e.Motion})
 	s.note(e.Meta, e.EventType(), e.Item, func(r *RecordEntry) { r.Item, r.Person, r.Sub = e.Item, e.Person, e.Kind })
 	return nil
 }

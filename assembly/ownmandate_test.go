@@ -60,3 +60,35 @@ func TestReopenTheList(t *testing.T) {
 	h.must("ann", "close_discussion", `{"item":"i1"}`)
 	h.refuse("ann", "reopen_list", `{"item":"i1"}`, ErrClosed, "the discussion on i1 is closed; its list of speakers is not reopened")
 }
+
+// TestSpeechForOrAgainstAProceduralMotion: the chair gives the floor ahead
+// of the list for one speech for and one against a pending procedural
+// motion, recorded with its side and motion, leaving the list as it was;
+// a second speech on the same side is refused, as is a side turn on a
+// motion that is not procedural. Before, it was refused as out of the
+// list's order (REVIEW-CHAIR #9).
+func TestSpeechForOrAgainstAProceduralMotion(t *testing.T) {
+	h := fixture(t, "congress", "")
+	h.must("m1", "move_motion", `{"id":"p1","kind":"procedural","procedure":"close_discussion","title":"Close the discussion","item":"i1"}`)
+	h.must("m1", "move_motion", `{"id":"d1","kind":"substantive","title":"The resolution","text":"The conference resolves.","item":"i1"}`)
+	h.must("m2", "request_floor", `{"item":"i1","person":"m2"}`)
+	h.must("m3", "request_floor", `{"item":"i1","person":"m3"}`)
+	h.refuse("ann", "give_floor", `{"item":"i1","person":"m3"}`, ErrConflict, "out of order: m2 is next on the list for i1, before m3")
+	h.refuse("ann", "give_floor", `{"item":"i1","person":"m3","side":"against"}`, ErrInvalid,
+		"a speech ahead of the list is for or against a procedural motion: give the motion and the side")
+	h.refuse("ann", "give_floor", `{"item":"i1","person":"m3","motion":"d1","side":"against"}`, ErrConflict,
+		"d1 is not a procedural motion pending on i1; speeches ahead of the list are for or against one")
+	h.must("ann", "give_floor", `{"item":"i1","person":"m3","motion":"p1","side":"against"}`)
+	h.must("ann", "end_speech", `{"item":"i1"}`)
+	h.refuse("ann", "give_floor", `{"item":"i1","person":"m4","motion":"p1","side":"against"}`, ErrConflict,
+		"p1 has already had its speech against; one speech for and one against a procedural motion")
+	h.must("ann", "give_floor", `{"item":"i1","person":"m1","motion":"p1","side":"for"}`)
+	h.must("ann", "end_speech", `{"item":"i1"}`)
+	turns := h.s.Items["i1"].Floor.Turns
+	if tr := turns[len(turns)-2]; tr.Person != "m3" || tr.Side != "against" || tr.Motion != "p1" || tr.Kind != "speech" {
+		t.Errorf("the turn against: %+v", tr)
+	}
+	if l := h.s.SpeakersList("i1"); len(l) != 2 || l[0].Person != "m2" || l[1].Person != "m3" {
+		t.Errorf("the list after the side turns: %+v", l)
+	}
+}

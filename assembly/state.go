@@ -208,6 +208,9 @@ type Turn struct {
 	Allowance string `json:"allowance,omitempty"`
 	Left      int    `json:"left,omitempty"`
 	Sitting   string `json:"sitting,omitempty"` // the sitting it was in
+	// Motion is the procedural motion a speech for or against (Side)
+	// was on, given ahead of the list.
+	Motion string `json:"motion,omitempty"`
 }
 
 // Body is a section, commission or committee.

@@ -55,7 +55,7 @@ var commandDocs = []commandDoc{
 	{Name: "body_report", Group: "Sections, commissions, committees", Args: "body, reporter person, summary text, document id?", Who: "chair, secretary"},
 	{Name: "request_floor", Group: "The speakers' list", Args: "item, person, kind (speech, point_of_order, reply, question, intervention)?, side (for, against)?", Who: "the person; secretary or chair on their behalf"},
 	{Name: "withdraw_request", Group: "The speakers' list", Args: "item, person", Who: "the person, chair"},
-	{Name: "give_floor", Group: "The speakers' list", Args: "item, person? (next in the rules' order if omitted), summary bool? (a reporter's summary after the discussion)", Who: "chair"},
+	{Name: "give_floor", Group: "The speakers' list", Args: "item, person? (next in the rules' order if omitted), summary bool? (a reporter's summary after the discussion), motion and side (for, against)? (a speech for or against a pending procedural motion, ahead of the list: one for and one against each; where the rules make the motion undebatable, none)", Who: "chair"},
 	{Name: "end_speech", Group: "The speakers' list", Args: "item", Who: "chair"},
 	{Name: "deprive_floor", Group: "The speakers' list", Args: "item, reason text?", Who: "chair"},
 	{Name: "close_list", Group: "The speakers' list", Args: "item", Who: "chair (usually after a vote)"},

@@ -132,6 +132,19 @@ func (v *view) InOrder() *assembly.Motion {
 	return p[0]
 }
 
+// ProceduralOn are the procedural motions pending on an item, in the
+// order of the vote: the chair may give the floor ahead of the list for
+// one speech for and one against each (give_floor with motion and side).
+func (v *view) ProceduralOn(item string) []*assembly.Motion {
+	var out []*assembly.Motion
+	for _, m := range v.Pending() {
+		if m.Kind == "procedural" && (m.Item == item || m.Item == "") {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
 // BeingVoted is the pending motion a vote is in progress on, the first
 // in the order of the vote, or nil: not always the first in order, for the
 // chair may put another question of the motion to the vote first.

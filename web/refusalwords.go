@@ -94,7 +94,7 @@ var formWords = map[string]formWord{
 	"end_speech":                {action: "web.c.end_speech"},
 	"enter_count":               {action: "web.c.enter_count", labels: map[string]string{"for": "web.choice.for", "against": "web.choice.against", "abstain": "web.choice.abstain", "ballots": "web.c.after_ballots"}},
 	"form_body":                 {action: "web.act.form_body"},
-	"give_floor":                {action: "web.c.give_floor"},
+	"give_floor":                {action: "web.c.give_floor", labels: map[string]string{"motion": "web.c.on_procedural", "side": "web.c.side"}},
 	"grant_role":                {action: "web.sof.grant", labels: map[string]string{"role": "web.spp.give_office"}},
 	"issue_access_codes":        {action: "web.m.issue"},
 	"leave_hall":                {action: "web.ch.record_leaving", labels: map[string]string{"unnamed": "web.ch.others", "note": "web.mo.note"}},

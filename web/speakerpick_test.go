@@ -5,6 +5,8 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+
+	"plenum/assembly"
 )
 
 // TestConsoleOffersTheFloorOnlyToWhomItMayGo: the console's "Give the
@@ -49,4 +51,29 @@ func TestConsoleReopensTheList(t *testing.T) {
 		t.Errorf("after reopening: %s", flashOf(page))
 	}
 	h.must("anna", "request_floor", obj{"item": "i1", "person": "anna"})
+}
+
+// TestConsoleGivesASpeechOnAProceduralMotion: with a procedural motion
+// pending, the console's "Give the floor to anyone" asks for the motion and
+// the side, and gives the floor ahead of the list (REVIEW-CHAIR #9).
+func TestConsoleGivesASpeechOnAProceduralMotion(t *testing.T) {
+	h := newHall(t)
+	h.must("anna", "move_motion", obj{"id": "p1", "kind": "procedural", "procedure": "close_discussion", "title": "Close the discussion", "item": "i1"})
+	h.must("anna", "request_floor", obj{"item": "i1", "person": "anna"})
+	chair := h.browser("chair")
+	if _, page, _ := chair.get("/a/coop/chair"); !strings.Contains(page, `<select id="gf-motion" name="a:motion">`) || !strings.Contains(page, `<option value="p1">Close the discussion</option>`) {
+		t.Fatalf("the console does not offer a speech on the procedural motion:\n%s", page)
+	}
+	chair.act("chair", "give_floor", url.Values{"a:item": {"i1"}, "a:person": {"boris"}, "a:motion": {"p1"}, "a:side": {"against"}})
+	if got := read(h, func(s *assembly.State) string { return s.Items["i1"].Floor.Speaker }); got != "boris" {
+		_, page, _ := chair.get("/a/coop/chair")
+		t.Fatalf("the floor is with %q: %s", got, flashOf(page))
+	}
+	chair.act("chair", "end_speech", url.Values{"a:item": {"i1"}})
+	// The form sent without a motion gives the floor as before.
+	chair.act("chair", "give_floor", url.Values{"a:item": {"i1"}, "a:person": {"anna"}, "a:motion": {""}, "a:side": {""}})
+	if got := read(h, func(s *assembly.State) string { return s.Items["i1"].Floor.Speaker }); got != "anna" {
+		_, page, _ := chair.get("/a/coop/chair")
+		t.Fatalf("the floor is with %q: %s", got, flashOf(page))
+	}
 }

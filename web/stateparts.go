@@ -117,6 +117,7 @@ func (s *stateView) Speakers() []assembly.Request                     { return s
 func (s *stateView) NextSpeakers(n int) upTo[assembly.Request]        { return s.v.NextSpeakers(n) }
 func (s *stateView) InOrder() *assembly.Motion                        { return s.v.InOrder() }
 func (s *stateView) BeingVoted() *assembly.Motion                     { return s.v.BeingVoted() }
+func (s *stateView) ProceduralOn(item string) []*assembly.Motion      { return s.v.ProceduralOn(item) }
 func (s *stateView) Then() []*assembly.Motion                         { return s.v.Then() }
 func (s *stateView) OpenGroups() []*assembly.Alternatives             { return s.v.OpenGroups() }
 
