@@ -302,3 +302,26 @@ func TestAmendmentPutWithItsMotion(t *testing.T) {
 		}
 	}
 }
+
+// TestAppliedAmendmentByItsTitle: the resolution as carried names an
+// applied amendment without a number by its title in the document's
+// quotation marks, as the motion's page does, not by its id ("with the
+// amendments dues-exec-1, dues-exec-2 applied"); md/5 keeps the ids.
+func TestAppliedAmendmentByItsTitle(t *testing.T) {
+	f := replayScript(t, "congress-2026.jsonl", mustRead(t, filepath.Join("..", "testdata", "congress-2026.jsonl")))
+	for lang, want := range map[string]string{
+		"en": "The resolution as carried, with the amendments “Net, not gross”, “Twelve months” applied:",
+		"de": "mit den Änderungsanträgen „Net, not gross“, „Twelve months“ eingearbeitet:",
+		"fr": "les amendements « Net, not gross », « Twelve months » intégrés",
+	} {
+		d := in(t, f, lang)
+		docWants(t, d, lang, []string{want}, []string{"dues-exec-1, dues-exec-2"})
+		old, err := RerenderEarlier(d, Stated{Format: FormatMarkdown, Stamp: "md/5", Stamped: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(old), "dues-exec-1, dues-exec-2") {
+			t.Errorf("%s md/5 no longer says what it published", lang)
+		}
+	}
+}

@@ -106,6 +106,12 @@ type Resolution struct {
 	Lines      []TextLine
 	Applied    []string // the numbers (or ids) of the amendments applied
 	NotApplied []string // carried amendments that state their change in words only
+	// Untitled are the titles of the amendments in Applied and NotApplied
+	// that have no number, by the id those lists give (md/5, html/6 and
+	// akn/5 named them by their id: "with the amendment m2-a2 applied";
+	// md/6, html/7 and akn/6 by the title in quotation marks, as the
+	// motion's page does).
+	Untitled map[string]string
 }
 
 // BuildMotion is one motion as the minutes show it, for the pages.
@@ -311,11 +317,21 @@ func (b *builder) resolution(v *assembly.Vote) *Resolution {
 		}
 		return id
 	}
+	untitled := func(id string) {
+		if a := b.s.Motions[id]; a != nil && a.Number == "" && a.Title != "" {
+			if r.Untitled == nil {
+				r.Untitled = map[string]string{}
+			}
+			r.Untitled[id] = a.Title
+		}
+	}
 	for _, id := range m.Applied {
 		r.Applied = append(r.Applied, name(id))
+		untitled(id)
 	}
 	for _, id := range m.NotApplied {
 		r.NotApplied = append(r.NotApplied, name(id))
+		untitled(id)
 	}
 	return r
 }
@@ -525,15 +541,34 @@ func (p *Paper) changeLines(l *i18n.Locale, asBefore bool) string {
 	return p.ChangeSpan.Text(l)
 }
 
-// AppliedLine says which carried amendments a resolution applies.
+// AppliedLine says which carried amendments a resolution applies, each
+// by its number or else its title in quotation marks.
 func (r *Resolution) AppliedLine(l *i18n.Locale) string { return r.AppliedLineWith(l, AsIs) }
 
-// AppliedLineWith is AppliedLine with each amendment's number set by
-// typed.
+// appliedLineAs is AppliedLine as the renderers of a version give it:
+// before md/6, html/7 and akn/6 an amendment without a number was named
+// by its id.
+func (r *Resolution) appliedLineAs(l *i18n.Locale, asBefore bool) string {
+	if asBefore {
+		return r.appliedLineTyped(l, AsIs, false)
+	}
+	return r.AppliedLineWith(l, AsIs)
+}
+
+// AppliedLineWith is AppliedLine with each amendment's number or title
+// set by typed.
 func (r *Resolution) AppliedLineWith(l *i18n.Locale, typed Typed) string {
+	return r.appliedLineTyped(l, typed, true)
+}
+
+func (r *Resolution) appliedLineTyped(l *i18n.Locale, typed Typed, titled bool) string {
 	join := func(xs []string) string {
 		out := make([]string, len(xs))
 		for i, x := range xs {
+			if t, ok := r.Untitled[x]; ok && titled {
+				out[i] = l.T("minutes.quote", typed(isolate(t)))
+				continue
+			}
 			out[i] = typed(x)
 		}
 		return strings.Join(out, ", ")
@@ -616,7 +651,7 @@ func (w *mdWriter) resolution(r *Resolution) {
 	if r == nil {
 		return
 	}
-	w.para("**" + md(r.AppliedLine(w.l)) + "**")
+	w.para("**" + md(r.appliedLineAs(w.l, w.asBefore)) + "**")
 	w.lines(r.Lines)
 }
 
@@ -705,7 +740,7 @@ func (w *htmlWriter) resolution(r *Resolution) {
 	if r == nil {
 		return
 	}
-	w.line(`<p><strong>` + esc(r.AppliedLine(w.l)) + "</strong></p>")
+	w.line(`<p><strong>` + esc(r.appliedLineAs(w.l, w.asBefore)) + "</strong></p>")
 	w.line(htmlLines(r.Lines))
 }
 
@@ -911,7 +946,7 @@ func (w *aknWriter) resolution(r *Resolution) {
 		return
 	}
 	w.line(`<debateSection name="resolution" eId="resolution-` + x(aknName(r.Motion)) + `">`)
-	w.line("<heading>" + x(r.AppliedLine(w.l)) + "</heading>")
+	w.line("<heading>" + x(r.appliedLineAs(w.l, w.asBefore)) + "</heading>")
 	for _, l := range aknLines(r.Lines) {
 		w.line(l)
 	}
