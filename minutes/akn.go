@@ -450,7 +450,7 @@ func (w *aknWriter) paragraph(p *Paragraph) {
 		if p.Speaker.Name != "" {
 			w.line("<from>" + x(l.T("minutes.question.chair", p.Speaker.Name)) + "</from>")
 		}
-		w.line("<p>" + x(QuestionText(l, p.Vote)+corrected) + "</p>")
+		w.line("<p>" + x(questionText(l, p.Vote, w.asBefore)+corrected) + "</p>")
 		w.line("</question>")
 	case KindVote:
 		w.line(`<summary eId="vote-` + x(aknName(p.Vote.ID)) + `">` + x(VoteLine(l, p.Vote)+corrected) + "</summary>")

@@ -883,6 +883,27 @@ func closed(s string) string {
 	return s + "."
 }
 
+// sentenceAs is sentence, or, for md/6, html/7 and akn/6, a sentence
+// that a closing bracket or quotation mark ends only if a full stop, a
+// question or an exclamation mark stands before it: "… Amendment of
+// comrade Sevruk (point 2)." gets its full stop, "(… as read.)" none.
+func sentenceAs(s string, asBefore bool) string {
+	if asBefore {
+		return sentence(s)
+	}
+	s = capitalize(strings.TrimSpace(s))
+	if s == "" {
+		return ""
+	}
+	inner := strings.TrimRightFunc(s, func(r rune) bool { return strings.ContainsRune(")]”»’“\"'", r) })
+	for _, end := range []string{".", "!", "?", "…"} {
+		if strings.HasSuffix(inner, end) {
+			return s
+		}
+	}
+	return s + "."
+}
+
 func capitalize(s string) string {
 	if s == "" {
 		return s

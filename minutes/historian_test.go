@@ -325,3 +325,23 @@ func TestAppliedAmendmentByItsTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestQuestionEndingInABracketIsClosed: a question whose title ends in a
+// closing bracket or quotation mark gets its full stop before the next
+// sentence ("… Raise the dues (point 2). Present and entitled …"); only
+// a stop before the bracket closes it. md/5 keeps what it published.
+func TestQuestionEndingInABracketIsClosed(t *testing.T) {
+	script := strings.Replace(readingScript, `"title":"Raise the dues"`, `"title":"Raise the dues (point 2)"`, 1)
+	script = strings.Replace(script, `"title":"Lower the dues"`, `"title":"Lower the dues (as read.)"`, 1)
+	f := replayScript(t, "reading", []byte(script))
+	d := in(t, f, "en")
+	docWants(t, d, "en", []string{"Put to the vote by roll call: Raise the dues (point 2). ", "Put to the vote by roll call: Lower the dues (as read.) "},
+		[]string{"(point 2) Present", "(as read.)."})
+	old, err := RerenderEarlier(d, Stated{Format: FormatMarkdown, Stamp: "md/5", Stamped: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(old), "(point 2) Present") {
+		t.Errorf("md/5 no longer says what it published")
+	}
+}

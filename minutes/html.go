@@ -315,7 +315,7 @@ func (w *htmlWriter) paragraph(p *Paragraph) {
 		}
 		w.line("</div>")
 	case KindQuestion:
-		w.line(`<p class="question"` + id + ">" + esc(QuestionText(l, p.Vote)) + corrected + "</p>")
+		w.line(`<p class="question"` + id + ">" + esc(questionText(l, p.Vote, w.asBefore)) + corrected + "</p>")
 	case KindVote:
 		w.line(`<div class="vote"` + id + ">")
 		w.line("<p><strong>" + esc(VoteLine(l, p.Vote)) + "</strong>" + corrected + "</p>")

@@ -419,7 +419,7 @@ func (w *mdWriter) paragraph(p *Paragraph) {
 			w.points(p.Motion.Points, p.Motion.Text)
 		}
 	case KindQuestion:
-		w.para(md(QuestionText(l, p.Vote)) + corrected)
+		w.para(md(questionText(l, p.Vote, w.asBefore)) + corrected)
 	case KindVote:
 		w.para(md(VoteLine(l, p.Vote)) + corrected)
 		if t := p.Vote.BallotsText(l); t != "" {
@@ -508,11 +508,17 @@ func bodyName(s string) string {
 }
 
 // QuestionText is "Put to the vote, by show of hands: …".
-func QuestionText(l *i18n.Locale, v *Vote) string {
+func QuestionText(l *i18n.Locale, v *Vote) string { return questionText(l, v, false) }
+
+// questionText is QuestionText, or as the renderers before md/6, html/7
+// and akn/6 wrote it, which took a question ending in a bracket or a
+// quotation mark for a closed sentence ("… Sevruk (point 2) Present and
+// entitled to vote: …").
+func questionText(l *i18n.Locale, v *Vote, asBefore bool) string {
 	t := l.T("minutes.vote.put", MethodText(l, v.Method), v.Question)
-	t = sentence(t)
+	t = sentenceAs(t, asBefore)
 	if v.EligibleNote != "" {
-		t += " " + sentence(l.T("minutes.vote.voting", v.EligibleNote))
+		t += " " + sentenceAs(l.T("minutes.vote.voting", v.EligibleNote), asBefore)
 	}
 	switch {
 	case v.Departure != "":
@@ -522,7 +528,7 @@ func QuestionText(l *i18n.Locale, v *Vote) string {
 		}
 		t += " " + needed
 	case v.Threshold != "" && v.ThresholdID != string(assembly.MajorityCast):
-		t += " " + sentence(l.T("minutes.vote.needed", v.Threshold))
+		t += " " + sentenceAs(l.T("minutes.vote.needed", v.Threshold), asBefore)
 	}
 	if a := v.AttendanceText(l); a != "" {
 		t += " " + a
