@@ -366,7 +366,7 @@ func (w *aknWriter) sitting(s *Sitting) {
 			w.line("</debateSection>")
 		}
 	}
-	w.line("<narrative>" + x(s.ClosingLine(w.l)) + "</narrative>")
+	w.line("<narrative>" + x(s.closingLine(w.l, w.asBefore)) + "</narrative>")
 	w.line("</debateSection>")
 }
 
@@ -406,7 +406,7 @@ func (w *aknWriter) paragraph(p *Paragraph) {
 			t = p.TextNow
 		}
 		if p.Time != "" {
-			t = l.T("minutes.time_lead", p.Time) + t
+			t = l.T("minutes.time_lead", timeAs(p.Time, w.asBefore)) + t
 		}
 		w.line(`<narrative eId="` + e + `">` + x(t+corrected) + "</narrative>")
 	case KindDocument:

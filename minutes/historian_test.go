@@ -345,3 +345,22 @@ func TestQuestionEndingInABracketIsClosed(t *testing.T) {
 		t.Errorf("md/5 no longer says what it published")
 	}
 }
+
+// TestTimeEndingInAStop: a time that ends in a full stop ("3:30 a.m.")
+// gets no second one, where the sitting closes and before a narrative;
+// md/5 keeps what it published ("Time: 3:30 a.m..").
+func TestTimeEndingInAStop(t *testing.T) {
+	script := readingScript + `{"cmd":"record_narrative","actor":"kim","at":"2026-05-09T09:26:00Z","args":{"text":"The hall empties.","time":"3:20 a.m."}}
+{"cmd":"close_sitting","actor":"kim","at":"2026-05-09T09:30:00Z","args":{"sitting":"s1","time":"3:30 a.m."}}
+`
+	f := replayScript(t, "reading", []byte(script))
+	d := in(t, f, "en")
+	docWants(t, d, "en", []string{"The sitting is closed. Time: 3:30 a.m.", "Time: 3:20 a.m. The hall empties."}, []string{"a.m.."})
+	old, err := RerenderEarlier(d, Stated{Format: FormatMarkdown, Stamp: "md/5", Stamped: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(old), "Time: 3:30 a.m..") {
+		t.Errorf("md/5 no longer says what it published")
+	}
+}

@@ -254,7 +254,7 @@ func (w *htmlWriter) sitting(s *Sitting) {
 			w.line("</section>")
 		}
 	}
-	w.line(`<p class="closing">` + esc(s.ClosingLine(w.l)) + "</p>")
+	w.line(`<p class="closing">` + esc(s.closingLine(w.l, w.asBefore)) + "</p>")
 	w.line("</section>")
 }
 
@@ -296,7 +296,7 @@ func (w *htmlWriter) paragraph(p *Paragraph) {
 			t = p.TextNow
 		}
 		if p.Time != "" {
-			t = l.T("minutes.time_lead", p.Time) + t
+			t = l.T("minutes.time_lead", timeAs(p.Time, w.asBefore)) + t
 		}
 		w.line(`<p class="narrative"` + id + ">" + esc(t) + corrected + "</p>")
 	case KindDocument:

@@ -333,14 +333,30 @@ func (it *Item) ReportersLine(l *i18n.Locale) string {
 // ClosingLine is "The sitting is closed." with its time if stated. A
 // sitting with no close in the record says only that: whether it is still
 // sitting or its close was not preserved, the record does not show a close.
-func (s *Sitting) ClosingLine(l *i18n.Locale) string {
+func (s *Sitting) ClosingLine(l *i18n.Locale) string { return s.closingLine(l, false) }
+
+// closingLine is ClosingLine, or as the renderers before md/6, html/7 and
+// akn/6 wrote it, which gave a time ending in a full stop a second one
+// ("Time: 3:30 a.m..").
+func (s *Sitting) closingLine(l *i18n.Locale, asBefore bool) string {
 	if !s.Closed {
 		return l.T("minutes.sitting.no_close")
 	}
 	if s.ClosingTime != "" {
-		return l.T("minutes.sitting.closed_at", s.ClosingTime)
+		return l.T("minutes.sitting.closed_at", timeAs(s.ClosingTime, asBefore))
 	}
 	return l.T("minutes.sitting.closed")
+}
+
+// timeAs is a time as the source states it, to stand before the full
+// stop the minutes' words put after it: for md/6, html/7 and akn/6 a
+// time that ends in one ("3:30 a.m.") without it, so that it gets no
+// second.
+func timeAs(t string, asBefore bool) string {
+	if asBefore {
+		return t
+	}
+	return strings.TrimSuffix(t, ".")
 }
 
 func (w *mdWriter) sitting(s *Sitting) {
@@ -360,7 +376,7 @@ func (w *mdWriter) sitting(s *Sitting) {
 			w.paragraph(&part.Paragraphs[j])
 		}
 	}
-	w.para("*" + md(s.ClosingLine(w.l)) + "*")
+	w.para("*" + md(s.closingLine(w.l, w.asBefore)) + "*")
 }
 
 func (w *mdWriter) points(ps []Point, text string) {
@@ -404,7 +420,7 @@ func (w *mdWriter) paragraph(p *Paragraph) {
 			t = p.TextNow
 		}
 		if p.Time != "" {
-			t = l.T("minutes.time_lead", p.Time) + t
+			t = l.T("minutes.time_lead", timeAs(p.Time, w.asBefore)) + t
 		}
 		w.para(md(t) + corrected)
 	case KindDocument:

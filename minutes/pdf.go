@@ -331,7 +331,7 @@ func (w *pdfWriter) paragraph(p *Paragraph) {
 			t = p.TextNow
 		}
 		if p.Time != "" {
-			t = l.T("minutes.time_lead", p.Time) + t
+			t = l.T("minutes.time_lead", timeAs(p.Time, false)) + t
 		}
 		w.para(t+corrected, "")
 	case KindDocument:
