@@ -468,6 +468,13 @@ func (w *aknWriter) paragraph(p *Paragraph) {
 		if t := electionNote(l, p.Election, w.asBefore); t != "" {
 			w.line("<p>" + x(t) + "</p>")
 		}
+		if !w.asBefore {
+			for _, t := range []string{p.Election.ListsText(l), p.Election.BallotsText(l)} {
+				if t != "" {
+					w.line("<p>" + x(t) + "</p>")
+				}
+			}
+		}
 		w.line("</debateSection>")
 	case KindGap:
 		w.line(`<narrative eId="` + e + `">` + x(GapText(l, p)) + "</narrative>")

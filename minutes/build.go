@@ -368,9 +368,36 @@ func (b *builder) election(id string) *Election {
 		return "", false
 	})
 	arith = b.electionArithmetic(e, arith)
-	return &Election{ID: e.ID, Title: e.Title, Body: e.Body, Seats: e.Seats, Method: e.Method, Candidates: b.persons(e.Candidates),
+	out := &Election{ID: e.ID, Title: e.Title, Body: e.Body, Seats: e.Seats, Method: e.Method, Candidates: b.persons(e.Candidates),
 		Elected: b.persons(e.Elected), Arithmetic: arith, Note: e.Note, Instruction: e.Instruction, Sitting: e.Sitting,
 		Declared: e.Status == assembly.ElectionStatusDeclared}
+	lists := map[string]string{}
+	for _, l := range e.Lists {
+		lists[l.ID] = l.Name
+		out.Lists = append(out.Lists, ElectionList{Name: l.Name, Candidates: b.persons(l.Candidates)})
+	}
+	for _, bl := range e.Ballots {
+		ballot := Ballot{Voter: b.person(bl.Voter, ""), Weight: max(bl.Weight, 1), Right: bl.Right, Choice: b.l.T("minutes.election.blank")}
+		if md := b.s.Mandates[bl.Right]; md != nil && md.Person != bl.Voter {
+			ballot.ProxyFor = b.person(md.Person, "")
+		}
+		switch {
+		case bl.List != "":
+			n, ok := lists[bl.List]
+			if !ok {
+				n = bl.List
+			}
+			ballot.Choice = b.l.T("minutes.election.for", n)
+		case len(bl.Ranking) > 1:
+			ballot.Choice = b.l.T("minutes.election.ranked", joinNames(b.persons(bl.Ranking)))
+		case len(bl.Ranking) == 1:
+			ballot.Choice = b.l.T("minutes.election.for", joinNames(b.persons(bl.Ranking)))
+		case len(bl.Approve) > 0:
+			ballot.Choice = b.l.T("minutes.election.for", joinNames(b.persons(bl.Approve)))
+		}
+		out.Ballots = append(out.Ballots, ballot)
+	}
+	return out
 }
 
 // record walks the minutes in order and sorts them into sittings and parts.

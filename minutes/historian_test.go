@@ -364,3 +364,37 @@ func TestTimeEndingInAStop(t *testing.T) {
 		t.Errorf("md/5 no longer says what it published")
 	}
 }
+
+// electionScript adds to tiesScript an election by lists.
+const electionScript = tiesScript + `{"cmd":"open_election","actor":"ann","at":"2026-05-09T09:32:00Z","args":{"id":"e6","title":"Executive","seats":2,"method":"dhondt","lists":[{"id":"l-int","name":"Internationalists","candidates":["bubnov","starostin"]},{"id":"l-def","name":"Defensists","candidates":["ann"]}]}}
+{"cmd":"cast_election_ballot","actor":"starostin","at":"2026-05-09T09:33:00Z","args":{"election":"e6","voter":"starostin","list":"l-int"}}
+{"cmd":"cast_election_ballot","actor":"bubnov","at":"2026-05-09T09:33:30Z","args":{"election":"e6","voter":"bubnov","list":"l-int"}}
+{"cmd":"close_election","actor":"ann","at":"2026-05-09T09:34:00Z","args":{"election":"e6"}}
+{"cmd":"declare_election","actor":"ann","at":"2026-05-09T09:35:00Z","args":{"election":"e6"}}
+`
+
+// TestElectionBallotsByName: the ballots of an election, cast by name
+// (the delegate's phone says so), are in the minutes as a roll call's
+// are, grouped by what they chose; md/5 did not list them.
+func TestElectionBallotsByName(t *testing.T) {
+	f := replayScript(t, "election.jsonl", []byte(electionScript))
+	d := in(t, f, "en")
+	docWants(t, d, "en", []string{"Ballots by name — for Starostin: Starostin; for Bubnov: Bubnov.",
+		"Ballots by name — ranking Starostin, Ann: Starostin; ranking Bubnov, Ann: Bubnov.", "Ballots by name — for Internationalists: Starostin, Bubnov."}, nil)
+	docWants(t, in(t, f, "de"), "de", []string{"Stimmzettel namentlich — für Internationalists: Starostin, Bubnov."}, nil)
+	old, err := RerenderEarlier(d, Stated{Format: FormatMarkdown, Stamp: "md/5", Stamped: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(old), "Ballots by name") {
+		t.Errorf("md/5 no longer says what it published")
+	}
+}
+
+// TestElectionLists: an election's lists are in the minutes, each with its
+// candidates in the order they stood.
+func TestElectionLists(t *testing.T) {
+	f := replayScript(t, "election.jsonl", []byte(electionScript))
+	docWants(t, in(t, f, "en"), "en", []string{"Lists: Internationalists: 1. Bubnov, 2. Starostin; Defensists: 1. Ann."}, nil)
+	docWants(t, in(t, f, "fr"), "fr", []string{"Listes : Internationalists : 1. Bubnov, 2. Starostin ; Defensists : 1. Ann."}, nil)
+}

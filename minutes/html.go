@@ -333,6 +333,14 @@ func (w *htmlWriter) paragraph(p *Paragraph) {
 		if t := electionNote(l, p.Election, w.asBefore); t != "" {
 			w.line(`<p class="note">` + esc(t) + "</p>")
 		}
+		if !w.asBefore {
+			if t := p.Election.ListsText(l); t != "" {
+				w.line(`<p class="lists">` + esc(t) + "</p>")
+			}
+			if t := p.Election.BallotsText(l); t != "" {
+				w.line(`<p class="ballots">` + esc(t) + "</p>")
+			}
+		}
 		w.line("</div>")
 	case KindGap:
 		w.line(`<p class="gap"` + id + ">" + esc(GapText(l, p)) + "</p>")

@@ -450,6 +450,13 @@ func (w *mdWriter) paragraph(p *Paragraph) {
 		if t := electionNote(l, p.Election, w.asBefore); t != "" {
 			w.para("*" + md(t) + "*")
 		}
+		if !w.asBefore {
+			for _, t := range []string{p.Election.ListsText(l), p.Election.BallotsText(l)} {
+				if t != "" {
+					w.para(md(t))
+				}
+			}
+		}
 	case KindGap:
 		w.para("*" + md(GapText(l, p)) + "*")
 	case KindCorrection:

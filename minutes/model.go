@@ -410,4 +410,15 @@ type Election struct {
 	Sitting     string
 	Declared    bool
 	Entry       int
+	// Lists are the election's lists, each with its candidates in the
+	// order they stood; Ballots its ballots by name, in the order cast
+	// (none in an encrypted election). md/6, html/7 and akn/6 give them.
+	Lists   []ElectionList
+	Ballots []Ballot // Choice in words of the document's language
+}
+
+// ElectionList is one list of an election, its candidates in order.
+type ElectionList struct {
+	Name       string
+	Candidates []Ref
 }

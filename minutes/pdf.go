@@ -361,6 +361,11 @@ func (w *pdfWriter) paragraph(p *Paragraph) {
 		if t := ElectionNote(l, p.Election); t != "" {
 			w.para(t, "I")
 		}
+		for _, t := range []string{p.Election.ListsText(l), p.Election.BallotsText(l)} {
+			if t != "" {
+				w.para(t, "")
+			}
+		}
 	case KindGap:
 		w.para(GapText(l, p), "I")
 	case KindCorrection:

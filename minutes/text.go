@@ -174,25 +174,7 @@ func (v *Vote) BallotsText(l *i18n.Locale) string {
 	if len(v.Ballots) == 0 {
 		return ""
 	}
-	var order []string
-	by := map[string][]string{}
-	for _, b := range v.Ballots {
-		if _, ok := by[b.Choice]; !ok {
-			order = append(order, b.Choice)
-		}
-		name := b.Voter.Name
-		var notes []string
-		if b.ProxyFor.Name != "" {
-			notes = append(notes, l.T("minutes.ballot.by_proxy", b.ProxyFor.Name))
-		}
-		if b.Weight > 1 {
-			notes = append(notes, l.T("minutes.ballot.votes", b.Weight))
-		}
-		if len(notes) > 0 {
-			name += " (" + strings.Join(notes, ", ") + ")"
-		}
-		by[b.Choice] = append(by[b.Choice], name)
-	}
+	order, by := byChoice(l, v.Ballots)
 	var parts []string
 	for _, c := range order {
 		parts = append(parts, l.T("minutes.ballot.choice", capitalize(choiceWord(l, c)), strings.Join(by[c], ", ")))
@@ -303,6 +285,75 @@ func (p *Paragraph) SpeakerText(l *i18n.Locale) string {
 		t += " (" + c + ")"
 	}
 	return t
+}
+
+// byChoice groups named ballots by their choice, in the order each choice
+// was first made: who chose it, as voterName names them.
+func byChoice(l *i18n.Locale, ballots []Ballot) ([]string, map[string][]string) {
+	var order []string
+	by := map[string][]string{}
+	for _, b := range ballots {
+		if _, ok := by[b.Choice]; !ok {
+			order = append(order, b.Choice)
+		}
+		by[b.Choice] = append(by[b.Choice], voterName(l, b.Voter, b.ProxyFor, b.Weight))
+	}
+	return order, by
+}
+
+// voterName names who cast a ballot: "C (by proxy for D)", "E (3 votes)".
+func voterName(l *i18n.Locale, voter, proxyFor Ref, weight int) string {
+	name := voter.Name
+	var notes []string
+	if proxyFor.Name != "" {
+		notes = append(notes, l.T("minutes.ballot.by_proxy", proxyFor.Name))
+	}
+	if weight > 1 {
+		notes = append(notes, l.T("minutes.ballot.votes", weight))
+	}
+	if len(notes) > 0 {
+		name += " (" + strings.Join(notes, ", ") + ")"
+	}
+	return name
+}
+
+// ListsText is an election's lists, each with its candidates in the order
+// they stood: "Lists: Internationalists: 1. Kamenev, 2. Nogin;
+// Revolutionary defensists: 1. Chkheidze." "" for an election without
+// lists.
+func (e *Election) ListsText(l *i18n.Locale) string {
+	if len(e.Lists) == 0 {
+		return ""
+	}
+	parts := make([]string, len(e.Lists))
+	for i, li := range e.Lists {
+		if len(li.Candidates) == 0 {
+			parts[i] = l.T("minutes.election.list_empty", li.Name)
+			continue
+		}
+		names := make([]string, len(li.Candidates))
+		for j, c := range li.Candidates {
+			names[j] = strconv.Itoa(j+1) + ". " + c.Name
+		}
+		parts[i] = l.T("minutes.election.list", li.Name, strings.Join(names, ", "))
+	}
+	return l.T("minutes.election.lists", strings.Join(parts, l.T("minutes.election.list_sep")))
+}
+
+// BallotsText is an election's ballots by name, grouped by what they
+// chose, in the order first chosen: "Ballots by name — Internationalists:
+// Anna, Boris; Revolutionary defensists: Chen." "" for none (an
+// encrypted election keeps no names).
+func (e *Election) BallotsText(l *i18n.Locale) string {
+	if len(e.Ballots) == 0 {
+		return ""
+	}
+	order, by := byChoice(l, e.Ballots)
+	parts := make([]string, len(order))
+	for i, c := range order {
+		parts[i] = l.T("minutes.election.ballot_group", c, strings.Join(by[c], ", "))
+	}
+	return l.T("minutes.election.ballots", strings.Join(parts, l.T("minutes.election.list_sep")))
 }
 
 // ElectedText is "The following elected: A, B, C."
