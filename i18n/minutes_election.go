@@ -1,7 +1,8 @@
 package i18n
 
 // The words md/6, html/7 and akn/6 add to an election: its lists, who
-// stood on each in what order, and its ballots by name.
+// stood on each in what order, and its ballots by name; and the heading
+// of the HTML minutes' contents.
 var minutesElection = []Msg{
 	// "Lists: Internationalists: 1. Kamenev, 2. Nogin; Revolutionary defensists: 1. Chkheidze."
 	{Key: "minutes.election.lists", En: "Lists: %s.", De: "Listen: %s.", Ru: "Списки: %s.", Fr: "Listes : %s.", Es: "Listas: %s."},
@@ -16,6 +17,9 @@ var minutesElection = []Msg{
 	{Key: "minutes.election.for", En: "for %s", De: "für %s", Ru: "за %s", Fr: "pour %s", Es: "por %s"},
 	{Key: "minutes.election.ranked", En: "ranking %s", De: "in der Reihenfolge %s", Ru: "в порядке %s", Fr: "dans l'ordre %s", Es: "en el orden %s"},
 	{Key: "minutes.election.blank", En: "blank", De: "leer", Ru: "пустой", Fr: "blanc", Es: "en blanco"},
+	// The heading of the HTML minutes' list of contents (html/7): it lists
+	// the sittings and the checkpoint, which is no sitting.
+	{Key: "minutes.h.contents", En: "Contents", De: "Inhalt", Ru: "Содержание", Fr: "Sommaire", Es: "Índice"},
 }
 
 func init() { register(minutesElection) }

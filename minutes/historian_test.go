@@ -2,6 +2,7 @@ package minutes
 
 import (
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -397,4 +398,35 @@ func TestElectionLists(t *testing.T) {
 	f := replayScript(t, "election.jsonl", []byte(electionScript))
 	docWants(t, in(t, f, "en"), "en", []string{"Lists: Internationalists: 1. Bubnov, 2. Starostin; Defensists: 1. Ann."}, nil)
 	docWants(t, in(t, f, "fr"), "fr", []string{"Listes : Internationalists : 1. Bubnov, 2. Starostin ; Defensists : 1. Ann."}, nil)
+}
+
+// TestHTMLLandmarksNamedApart: every section of the HTML minutes has a
+// name of its own (axe landmark-unique), though an item taken up in two
+// sittings has the same heading in both; and the contents, which list the
+// checkpoint too, are headed "Contents", not "Sittings".
+func TestHTMLLandmarksNamedApart(t *testing.T) {
+	heading := regexp.MustCompile(`<h[23] id="([^"]+)">([^<]*)</h[23]>`)
+	labelled := regexp.MustCompile(`<(?:section|nav)[^>]* aria-labelledby="([^"]+)"`)
+	for name, d := range map[string]*Document{"march-1917": march(t), "congress-2026": in(t, replayScript(t, "congress-2026.jsonl", mustRead(t, filepath.Join("..", "testdata", "congress-2026.jsonl"))), "en")} {
+		h := string(HTML(d))
+		text := map[string]string{}
+		for _, m := range heading.FindAllStringSubmatch(h, -1) {
+			text[m[1]] = m[2]
+		}
+		seen := map[string]bool{}
+		for _, m := range labelled.FindAllStringSubmatch(h, -1) {
+			var parts []string
+			for _, id := range strings.Fields(m[1]) {
+				parts = append(parts, text[id])
+			}
+			label := strings.Join(parts, " ")
+			if seen[label] {
+				t.Errorf("%s: two landmarks are named %q", name, label)
+			}
+			seen[label] = true
+		}
+		if !strings.Contains(h, `<h2 id="h-contents">Contents</h2>`) {
+			t.Errorf("%s: the contents are not headed Contents", name)
+		}
+	}
 }

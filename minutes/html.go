@@ -104,7 +104,11 @@ func HTML(d *Document) []byte {
 	w.line("</header>")
 	if len(d.Sittings) > 0 {
 		w.line(`<nav aria-labelledby="h-contents">`)
-		w.line(`<h2 id="h-contents">` + esc(l.T("minutes.h.sittings")) + `</h2>`)
+		contents := "minutes.h.contents"
+		if w.asBefore {
+			contents = "minutes.h.sittings" // html/6 headed the checkpoint "Sittings" too
+		}
+		w.line(`<h2 id="h-contents">` + esc(l.T(contents)) + `</h2>`)
 		w.line("<ol>")
 		for _, s := range d.Sittings {
 			w.line(`<li><a href="#` + esc(sittingAnchor(s.ID)) + `">` + esc(s.Heading(l)) + "</a></li>")
@@ -241,7 +245,14 @@ func (w *htmlWriter) sitting(s *Sitting) {
 		part := &s.Parts[i]
 		if part.Item != nil {
 			id := fmt.Sprintf("%s-%d", a, i)
-			w.line(`<section aria-labelledby="h-` + esc(id) + `">`)
+			// An item taken up in two sittings has the same heading in
+			// both: html/7 names the section by its sitting too, so that
+			// each landmark's name is its own.
+			label := "h-" + id
+			if !w.asBefore {
+				label += " h-" + a
+			}
+			w.line(`<section aria-labelledby="` + esc(label) + `">`)
 			w.line(`<h3 id="h-` + esc(id) + `">` + esc(part.Item.Heading()) + "</h3>")
 			if l := part.Item.ReportersLine(w.l); l != "" {
 				w.line(`<p class="head">` + esc(l) + "</p>")
