@@ -355,6 +355,11 @@ type Vote struct {
 	Rounds        []Round            `json:"rounds"`
 	Result        *Result            `json:"result"`
 	Encrypted     *EncryptedVote     `json:"encrypted,omitempty"` // an encrypted vote's key ceremony, ballots, count and decryption
+	// PresentAtOpening are the voting rights whose holder could vote from
+	// where they were when the vote was opened, as the replay finds them
+	// (the minutes name those of them who did not vote); nil where the
+	// attendance is not recorded.
+	PresentAtOpening map[string]bool `json:"-"`
 	// sealedTokens are the tokens of the votes sealed so far while a
 	// secret vote's sealed ballots enter (sealTokens); nil after.
 	sealedTokens map[string]struct{}

@@ -471,6 +471,14 @@ func (e VoteOpened) apply(s *State) error {
 	for _, r := range e.Eligible {
 		v.Eligible[r] = true
 	}
+	if !e.Attendance.NotRecorded {
+		v.PresentAtOpening = map[string]bool{}
+		for _, r := range e.Eligible {
+			if s.VotesFromWhere(s.rightHolder(r)) {
+				v.PresentAtOpening[r] = true
+			}
+		}
+	}
 	if (e.Method == MethodEncrypted) != (e.Encrypted != nil) {
 		return corrupt("the vote %q is encrypted without its parameters, or has them without being encrypted", e.Vote)
 	}

@@ -17,6 +17,8 @@ var minutesElection = []Msg{
 	{Key: "minutes.election.for", En: "for %s", De: "für %s", Ru: "за %s", Fr: "pour %s", Es: "por %s"},
 	{Key: "minutes.election.ranked", En: "ranking %s", De: "in der Reihenfolge %s", Ru: "в порядке %s", Fr: "dans l'ordre %s", Es: "en el orden %s"},
 	{Key: "minutes.election.blank", En: "blank", De: "leer", Ru: "пустой", Fr: "blanc", Es: "en blanco"},
+	// Those present and entitled at a vote by name who cast no ballot.
+	{Key: "minutes.ballot.not_voted", En: "Did not vote: %s.", De: "Nicht abgestimmt haben: %s.", Ru: "Не голосовали: %s.", Fr: "N'ont pas voté : %s.", Es: "No votaron: %s."},
 	// The heading of the HTML minutes' list of contents (html/7): it lists
 	// the sittings and the checkpoint, which is no sitting.
 	{Key: "minutes.h.contents", En: "Contents", De: "Inhalt", Ru: "Содержание", Fr: "Sommaire", Es: "Índice"},

@@ -454,7 +454,7 @@ func (w *aknWriter) paragraph(p *Paragraph) {
 		w.line("</question>")
 	case KindVote:
 		w.line(`<summary eId="vote-` + x(aknName(p.Vote.ID)) + `">` + x(VoteLine(l, p.Vote)+corrected) + "</summary>")
-		if t := p.Vote.BallotsText(l); t != "" {
+		if t := p.Vote.ballotsText(l, w.asBefore); t != "" {
 			w.line("<narrative>" + x(t) + "</narrative>")
 		}
 		if t := resultNote(l, p.Vote, w.asBefore); t != "" {

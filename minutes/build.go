@@ -239,6 +239,7 @@ func (b *builder) vote(id string) *Vote {
 			}
 			out.Ballots = append(out.Ballots, ballot)
 		}
+		out.NotVoted = b.notVoted(v)
 	}
 	var last *assembly.Round
 	if len(v.Rounds) > 0 {
@@ -397,6 +398,30 @@ func (b *builder) election(id string) *Election {
 		}
 		out.Ballots = append(out.Ballots, ballot)
 	}
+	return out
+}
+
+// notVoted are those who were present and entitled when a vote by name
+// was opened and cast no ballot, by name; none where the record does not
+// show who was present, where some left the hall unnamed (who they were
+// is not known), or before the vote is closed.
+func (b *builder) notVoted(v *assembly.Vote) []Ref {
+	if v.PresentAtOpening == nil || v.Attendance.UnnamedOut > 0 || v.Status == assembly.VoteStatusOpen ||
+		v.Method == assembly.MethodEncrypted || v.Method != "roll_call" && len(v.Ballots) == 0 {
+		return nil
+	}
+	var out []Ref
+	for r := range v.PresentAtOpening {
+		if v.Voted[r] {
+			continue
+		}
+		person := strings.TrimPrefix(r, "p:")
+		if md := b.s.Mandates[r]; md != nil {
+			person = md.Person
+		}
+		out = append(out, b.person(person, ""))
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out
 }
 

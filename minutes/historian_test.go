@@ -430,3 +430,24 @@ func TestHTMLLandmarksNamedApart(t *testing.T) {
 		}
 	}
 }
+
+// TestRollCallNamesWhoDidNotVote: a roll call names those present and
+// entitled at its opening who cast no ballot, where the record shows who
+// was present; not where some had left the hall unnamed. md/5 did not.
+func TestRollCallNamesWhoDidNotVote(t *testing.T) {
+	f := replayScript(t, "reading", []byte(readingScript))
+	d := in(t, f, "en")
+	docWants(t, d, "en", []string{"Against: Starostin, Bubnov. Did not vote: Ola.", "For: Starostin, Bubnov. Did not vote: Ola."}, nil)
+	docWants(t, in(t, f, "de"), "de", []string{"Nicht abgestimmt haben: Ola."}, nil)
+	md := string(Markdown(d))
+	if n := strings.Count(md, "Did not vote"); n != 2 {
+		t.Errorf("%d roll calls name who did not vote, want 2 (not the one after a walkout with one unnamed)", n)
+	}
+	old, err := RerenderEarlier(d, Stated{Format: FormatMarkdown, Stamp: "md/5", Stamped: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(old), "Did not vote") {
+		t.Errorf("md/5 no longer says what it published")
+	}
+}

@@ -330,7 +330,7 @@ func (w *htmlWriter) paragraph(p *Paragraph) {
 	case KindVote:
 		w.line(`<div class="vote"` + id + ">")
 		w.line("<p><strong>" + esc(VoteLine(l, p.Vote)) + "</strong>" + corrected + "</p>")
-		if t := p.Vote.BallotsText(l); t != "" {
+		if t := p.Vote.ballotsText(l, w.asBefore); t != "" {
 			w.line("<p>" + esc(t) + "</p>")
 		}
 		if t := resultNote(l, p.Vote, w.asBefore); t != "" {

@@ -438,7 +438,7 @@ func (w *mdWriter) paragraph(p *Paragraph) {
 		w.para(md(questionText(l, p.Vote, w.asBefore)) + corrected)
 	case KindVote:
 		w.para(md(VoteLine(l, p.Vote)) + corrected)
-		if t := p.Vote.BallotsText(l); t != "" {
+		if t := p.Vote.ballotsText(l, w.asBefore); t != "" {
 			w.para(md(t))
 		}
 		if t := resultNote(l, p.Vote, w.asBefore); t != "" {

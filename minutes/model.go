@@ -340,6 +340,10 @@ type Vote struct {
 	Unanimous  bool
 	Options    []Option // the drafts of a vote between alternatives
 	Ballots    []Ballot // named ballots, in the order cast (not in a secret vote)
+	// NotVoted are those present and entitled at the opening of a vote by
+	// name who cast no ballot, where the record shows who was present;
+	// md/6, html/7 and akn/6 name them ("Did not vote: …").
+	NotVoted []Ref
 	Entry      int      // the entry of the declared result, or of the opening
 	OpenedAt   time.Time
 	ClosedAt   time.Time

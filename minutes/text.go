@@ -170,7 +170,20 @@ func (v *Vote) OutcomeText(l *i18n.Locale) string {
 // BallotsText lists named ballots by choice: "For: A, B. Against: C." A
 // ballot cast by proxy says for whom ("C (by proxy for D)"), and one of a
 // weighted mandate how many votes it carries ("E (3 votes)").
-func (v *Vote) BallotsText(l *i18n.Locale) string {
+// Those present and entitled who cast none follow: "Did not vote: E."
+func (v *Vote) BallotsText(l *i18n.Locale) string { return v.ballotsText(l, false) }
+
+// ballotsText is BallotsText, or as the renderers before md/6, html/7
+// and akn/6 wrote it, without those who did not vote.
+func (v *Vote) ballotsText(l *i18n.Locale, asBefore bool) string {
+	t := v.castText(l)
+	if len(v.NotVoted) > 0 && !asBefore {
+		t = strings.TrimSpace(t + " " + l.T("minutes.ballot.not_voted", joinNames(v.NotVoted)))
+	}
+	return t
+}
+
+func (v *Vote) castText(l *i18n.Locale) string {
 	if len(v.Ballots) == 0 {
 		return ""
 	}
