@@ -333,18 +333,18 @@ type Vote struct {
 	// Apart is set on a declared result that does not follow its own
 	// question (another vote was put between them): the result names
 	// the question it belongs to ("Result of the vote on “A”: …").
-	Apart      bool
-	For        Count
-	Against    Count
-	Abstain    Count
-	Unanimous  bool
-	Options    []Option // the drafts of a vote between alternatives
-	Ballots    []Ballot // named ballots, in the order cast (not in a secret vote)
+	Apart     bool
+	For       Count
+	Against   Count
+	Abstain   Count
+	Unanimous bool
+	Options   []Option // the drafts of a vote between alternatives
+	Ballots   []Ballot // named ballots, in the order cast (not in a secret vote)
 	// NotVoted are those present and entitled at the opening of a vote by
 	// name who cast no ballot, where the record shows who was present;
 	// md/6, html/7 and akn/6 name them ("Did not vote: …").
-	NotVoted []Ref
-	Entry      int      // the entry of the declared result, or of the opening
+	NotVoted   []Ref
+	Entry      int // the entry of the declared result, or of the opening
 	OpenedAt   time.Time
 	ClosedAt   time.Time
 	Resolution *Resolution // the resolution as carried by this vote, with its carried changes
