@@ -82,7 +82,7 @@ func AKN(d *Document) []byte {
 	if d.HasParticipants() {
 		w.line(`<debateSection name="participants" eId="dbsect_participants">`)
 		w.line("<heading>" + x(l.T("minutes.h.organizations")) + "</heading>")
-		for _, o := range d.Organizations {
+		for _, o := range d.organizations(w.asBefore) {
 			if len(o.Delegates) > 0 {
 				w.line("<p>" + x(orgLine(l, o)) + "</p>")
 			}
@@ -91,7 +91,7 @@ func AKN(d *Document) []byte {
 			w.line("<p>" + x(PersonalLine(l, d.Personal)) + "</p>")
 		}
 		var noted []string
-		for _, o := range d.Organizations {
+		for _, o := range d.organizations(w.asBefore) {
 			if len(o.Delegates) == 0 {
 				noted = append(noted, notedLine(o))
 			}

@@ -451,3 +451,30 @@ func TestRollCallNamesWhoDidNotVote(t *testing.T) {
 		t.Errorf("md/5 no longer says what it published")
 	}
 }
+
+// TestOrganizationsInNumberOrder: the delegating organizations are listed
+// in the order of their published numbers (1, 2, 10), not of entry; md/5
+// keeps the order of entry.
+func TestOrganizationsInNumberOrder(t *testing.T) {
+	script := strings.Replace(readingScript, `"args":{"id":"org","name":"Org","kind":"delegating"}}`,
+		`"args":{"id":"org","name":"Org","kind":"delegating","number":"2"}}
+{"cmd":"add_organization","actor":"ann","at":"2026-05-09T09:00:01Z","args":{"id":"org-c","name":"Org Ten","kind":"delegating","number":"10"}}
+{"cmd":"add_organization","actor":"ann","at":"2026-05-09T09:00:01Z","args":{"id":"org-b","name":"Org One","kind":"delegating","number":"1"}}`, 1)
+	d := in(t, replayScript(t, "reading", []byte(script)), "en")
+	readingFormats(t, d, func(format, text string) {
+		if _, body, ok := strings.Cut(text, "<debateBody>"); ok {
+			text = body // Akoma Ntoso's references list them first, by their ids
+		}
+		one, ten := strings.Index(text, "Org One"), strings.Index(text, "Org Ten")
+		if one < 0 || ten < 0 || one > ten {
+			t.Errorf("%s: Org One (1) at %d, Org Ten (10) at %d", format, one, ten)
+		}
+	})
+	old, err := RerenderEarlier(d, Stated{Format: FormatMarkdown, Stamp: "md/5", Stamped: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := string(old); strings.Index(s, "Org One") < strings.Index(s, "Org Ten") {
+		t.Errorf("md/5 no longer says what it published")
+	}
+}

@@ -122,7 +122,7 @@ func HTML(d *Document) []byte {
 		w.line(`<section aria-labelledby="h-organizations">`)
 		w.line(`<h2 id="h-organizations">` + esc(l.T("minutes.h.organizations")) + `</h2>`)
 		var listed []Organization
-		for _, o := range d.Organizations {
+		for _, o := range d.organizations(w.asBefore) {
 			if len(o.Delegates) > 0 {
 				listed = append(listed, o)
 			}
@@ -138,7 +138,7 @@ func HTML(d *Document) []byte {
 			w.line("<p>" + esc(PersonalLine(l, d.Personal)) + "</p>")
 		}
 		var noted []Organization
-		for _, o := range d.Organizations {
+		for _, o := range d.organizations(w.asBefore) {
 			if len(o.Delegates) == 0 {
 				noted = append(noted, o)
 			}

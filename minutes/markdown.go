@@ -40,7 +40,7 @@ func Markdown(d *Document) []byte {
 	if d.HasParticipants() {
 		w.para("## " + l.T("minutes.h.organizations"))
 		n := 0
-		for _, o := range d.Organizations {
+		for _, o := range d.organizations(w.asBefore) {
 			if len(o.Delegates) == 0 {
 				continue
 			}
@@ -54,7 +54,7 @@ func Markdown(d *Document) []byte {
 			w.para(md(PersonalLine(l, d.Personal)))
 		}
 		var noted []Organization
-		for _, o := range d.Organizations {
+		for _, o := range d.organizations(w.asBefore) {
 			if len(o.Delegates) == 0 {
 				noted = append(noted, o)
 			}

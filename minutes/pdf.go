@@ -65,7 +65,7 @@ func renderPDF(d *Document, compress bool) ([]byte, error) {
 	}
 	if d.HasParticipants() {
 		w.heading(2, l.T("minutes.h.organizations"))
-		for _, o := range d.Organizations {
+		for _, o := range d.organizations(false) {
 			if len(o.Delegates) > 0 {
 				w.item(orgLine(l, o))
 			}
@@ -75,7 +75,7 @@ func renderPDF(d *Document, compress bool) ([]byte, error) {
 			w.para(PersonalLine(l, d.Personal), "")
 		}
 		var noted []Organization
-		for _, o := range d.Organizations {
+		for _, o := range d.organizations(false) {
 			if len(o.Delegates) == 0 {
 				noted = append(noted, o)
 			}
