@@ -250,3 +250,33 @@ func TestBrowserSearchedPicker(t *testing.T) {
 		})
 	}
 }
+
+// TestChoicesOfSpeakers: the console's "Give the floor to anyone" searches
+// among those the rules let take the floor on the current item only — a
+// person with no verified mandate is not found (review #34: a delegate
+// whose mandate was rejected was offered).
+func TestChoicesOfSpeakers(t *testing.T) {
+	h := newLargeHall(t, 3)
+	for i := 1; i <= 60; i++ {
+		h.must("admin", "add_person", obj{"id": fmt.Sprintf("d%d", i), "name": fmt.Sprintf("Delegate %d", i)})
+	}
+	chair := h.browser("chair")
+	found := func(q string) choicesAnswer {
+		t.Helper()
+		code, body, _ := chair.get("/a/coop/choices/speakers?q=" + url.QueryEscape(q))
+		var a choicesAnswer
+		if code != 200 {
+			t.Fatalf("%s: %d %s", q, code, body)
+		}
+		if err := json.Unmarshal([]byte(body), &a); err != nil {
+			t.Fatalf("%v: %s", err, body)
+		}
+		return a
+	}
+	if a := found("bor"); a.Found != 1 || len(a.Choices) != 1 || a.Choices[0].Value != "boris" {
+		t.Errorf("bor: %+v", a)
+	}
+	if a := found("delegate"); a.Found != 0 || len(a.Choices) != 0 {
+		t.Errorf("persons without a mandate found to give the floor to: %+v", a)
+	}
+}
