@@ -354,9 +354,7 @@ func TestBrowserSecretBallot(t *testing.T) {
 		t.Fatalf("the vote's method is %q", m)
 	}
 	s.until(anna, "the vote reaches the delegate", `document.querySelector("#ballot button.choice-for") !== null`)
-	s.click(anna, "#ballot button.choice-for")
-	s.until(anna, "the confirmation step", contains("#ballot", "Cast your ballot: FOR"))
-	s.click(anna, "#ballot .confirm-btn")
+	s.castFor(anna)
 	s.until(anna, "the ballot's code", contains("#receipt-slot", "Keep this code")+` && /^[A-Z2-7]{26}$/.test(document.getElementById("ballot-token").innerText)`)
 	s.notReloaded(anna)
 	s.shot(anna, "10-delegate-secret-code")

@@ -179,9 +179,7 @@ func TestBrowserReceiptFocusRingOnScreen(t *testing.T) {
 	h.must("chair", "open_vote", obj{"id": "v1", "motion": "m1", "method": "roll_call"})
 	s := newSession(t, h)
 	p := s.open("anna", 360, 740, "/a/coop/delegate")
-	s.click(p, "#ballot button.choice-for")
-	s.until(p, "the confirmation step", contains("#ballot", "Cast your ballot: FOR"))
-	s.click(p, "#ballot .confirm-btn")
+	s.castFor(p)
 	s.until(p, "the receipt, focused", `document.activeElement && document.activeElement.id === "h-receipt-top"`)
 	s.until(p, "the page scrolled to the receipt", `window.scrollY > 0`)
 	if top := eval[float64](s, p, `document.activeElement.getBoundingClientRect().top`); top < 5 {

@@ -176,6 +176,15 @@ func (s *session) until(p *person, what, cond string) {
 	}
 }
 
+// castFor casts p's ballot FOR in the open vote on their delegate page as
+// a person does: the choice, the confirmation in place, Confirm.
+func (s *session) castFor(p *person) {
+	s.t.Helper()
+	s.click(p, "#ballot button.choice-for")
+	s.until(p, "the confirmation step", contains("#ballot", "Cast your ballot: FOR"))
+	s.click(p, "#ballot .confirm-btn")
+}
+
 // click clicks the first element matching a CSS selector.
 func (s *session) click(p *person, sel string) {
 	s.t.Helper()
