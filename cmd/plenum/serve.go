@@ -118,8 +118,10 @@ OPTIONS
     --data DIR       the data directory holding signing.key (default: the
                      SQLite database's folder; required with PostgreSQL)
     --name SERVER    the server name: the key's name and the first part of
-                     every origin (default plenum.localhost); use the public
-                     host name the logs are served under
+                     every origin; use the public host name the logs are
+                     served under (default: the name of the signing key
+                     already in the data directory, else the host of an
+                     --base-url that names one, else plenum.localhost)
     --base-url URL   the address people reach the server at, for login
                      links and mandate cards (default: on the cards, the
                      address the browser printing them used, so print
@@ -229,6 +231,14 @@ func runServe(ctx context.Context, env *cliEnv, args []string) error {
 	if fs.NArg() != 0 {
 		return &exitError{code: 2, msg: env.locale().T("cli.no_args", "serve")}
 	}
+	nameFrom := ""
+	if !flagGiven(fs, "name") {
+		dataDir := *data
+		if dataDir == "" && !store.IsPostgres(*db) {
+			dataDir = filepath.Dir(*db)
+		}
+		*name, nameFrom = serverNameFor(dataDir, *baseURL)
+	}
 	if !ledger.ValidServerName(*name) {
 		return &exitError{code: 2, msg: env.locale().T("cli.server_name", *name)}
 	}
@@ -286,6 +296,11 @@ func runServe(ctx context.Context, env *cliEnv, args []string) error {
 		fmt.Fprintf(env.stdout, "plenum serve: took over %d access %s, %d %s and %d administrator %s from %s, where earlier versions kept them; they are now in the database (%d expired left behind), and the file is kept as %s, to delete once this version runs well\n",
 			im.Codes, pluralWord(im.Codes, "code", "codes"), im.Sessions, pluralWord(im.Sessions, "session", "sessions"),
 			im.AdminTokens, pluralWord(im.AdminTokens, "link", "links"), im.Path, im.Expired, im.Kept)
+	}
+	if nameFrom != "" {
+		fmt.Fprintf(env.stdout, "plenum serve: server name %s, from %s (the logs' origins are %s/log/<id>; --name sets it)\n", *name, nameFrom, *name)
+	} else if !flagGiven(fs, "name") {
+		fmt.Fprintf(env.stdout, "plenum serve: server name %s, the default: give --name, or a --base-url with the public host name, before the first assembly, for the logs' origins name the server for ever\n", *name)
 	}
 	fmt.Fprintf(env.stdout, "plenum serve: verifier key %s\n", srv.vkey)
 	fmt.Fprintf(env.stdout, "plenum serve: listening on %s/ (pages at /, API at /api/, logs under %s<id>/, key at /key)\n", base, tiles.Prefix)
