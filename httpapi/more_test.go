@@ -246,6 +246,11 @@ func TestQueries(t *testing.T) {
 		if m.Status != "verified" {
 			t.Fatalf("delegate sees %+v", m)
 		}
+		// A mandate submitted without a weight carries one vote: the API
+		// says 1, not the 0 the state keeps.
+		if m.Weight != 1 {
+			t.Fatalf("mandate %s has weight %d in the API, want 1", m.ID, m.Weight)
+		}
 	}
 
 	// Speakers' list in order; motions pending; items.

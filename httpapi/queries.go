@@ -221,10 +221,13 @@ func (api *API) organizations(w http.ResponseWriter, r *http.Request) {
 func (api *API) mandates(w http.ResponseWriter, r *http.Request) {
 	api.view(w, r, participantReaders, func(s *assembly.State, who Identity) (any, error) {
 		all := who.Has(string(assembly.RoleMandateCommission)) || who.Has(string(assembly.RoleAdministrator)) || who.ServerAdmin
-		out := make([]*assembly.Mandate, 0, len(s.MandateOrder))
+		out := make([]assembly.Mandate, 0, len(s.MandateOrder))
 		for _, id := range s.MandateOrder {
-			m := s.Mandates[id]
+			m := *s.Mandates[id]
 			if all || m.Status == assembly.MandateStatusVerified {
+				// The state keeps 0 for a mandate submitted without a
+				// weight; it carries one vote, and the API says so.
+				m.Weight = max(m.Weight, 1)
 				out = append(out, m)
 			}
 		}
@@ -417,7 +420,7 @@ func (api *API) elections(w http.ResponseWriter, r *http.Request) {
 			e := s.Elections[id]
 			out = append(out, ElectionView{ID: e.ID, Title: e.Title, Body: e.Body, Seats: e.Seats, Method: e.Method, Candidates: e.Candidates,
 				Lists: e.Lists, Instruction: e.Instruction, Sitting: e.Sitting, EligibleNote: e.EligibleNote, Status: e.Status,
-				Cast: len(e.Ballots), Elected: e.Elected, Arithmetic: e.Arithmetic, Note: e.Note})
+				Cast: e.BallotsCast(), Elected: e.Elected, Arithmetic: e.Arithmetic, Note: e.Note})
 		}
 		return out, nil
 	})

@@ -281,6 +281,11 @@ func TestEncryptedElectionInTheBrowser(t *testing.T) {
 	if n := read(h, func(st *assembly.State) int { return st.Elections["e1"].BallotsCast() }); n != 3 {
 		t.Fatalf("%d ballots recorded", n)
 	}
+	// The API counts an encrypted election's ballots as the pages do
+	// (its plain ballots stay empty; it said "cast":0).
+	if code, body, _ := h.browser("chair").get("/api/assemblies/coop/elections"); code != 200 || !strings.Contains(body, `"id":"e1"`) || !strings.Contains(body, `"cast":3`) {
+		t.Fatalf("GET elections: %d %s", code, body)
+	}
 	h.must("chair", "close_election", obj{"election": "e1"})
 	chair := s.open("chair", 1280, 900, "/a/coop/chair")
 	s.until(chair, "the chair waits for the trustees", `document.querySelector(".next").innerText.includes("waiting for the trustees to decrypt the total (0 of 2)")`)
