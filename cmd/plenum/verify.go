@@ -117,7 +117,10 @@ DESCRIPTION
     last, each file by a rename. It does so only if the log verified
     extends the copy, proved from the tiles it fetched against both
     checkpoints' roots: a server that rewrote or forked its history and
-    signed it with its key is refused, naming both tree sizes and roots.
+    signed it with its key is refused, naming both tree sizes and roots,
+    before the entries are downloaded (the server's checkpoint is
+    checked against the copy's first, from the few tiles the proof
+    needs, and the checkpoint verified again at the end).
     So is a DIR holding a copy of another log (another origin), or one
     not signed by --key; each is left as it is, with exit status 1. One
     --keep at a time writes to DIR: another one meanwhile is refused. The

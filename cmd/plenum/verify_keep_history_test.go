@@ -20,8 +20,9 @@ import (
 // a folder holding a copy proves that the log verified extends the copy.
 // A server that shows another history of the same log under the same key
 // (a fork: the same events, then others in place of the one kept) is
-// refused with exit status 1, naming both tree sizes and roots, and the
-// copy is left as it was, byte for byte; so is a log of the same origin
+// refused with exit status 1, naming both tree sizes and roots, before
+// the entries are downloaded (the checkpoint and a tile or so are
+// requested), and the copy is left as it was, byte for byte; so is a log of the same origin
 // signed by another key. A stage folder a killed --keep left in the
 // folder is removed by the next --keep, which then keeps the log grown;
 // while another --keep writes to the folder, a --keep is refused.
@@ -62,7 +63,8 @@ func TestVerifyKeepRefusesAnotherHistory(t *testing.T) {
 	defer fork.Close()
 	gap(fork, "Another part is lost.", 0)
 	gap(fork, "And another.", 1)
-	fs2 := httptest.NewServer(fork.handler)
+	forkRequests := &requestCounter{h: fork.handler, byPath: map[string]int{}}
+	fs2 := httptest.NewServer(forkRequests)
 	defer fs2.Close()
 	if demoVerifierKey(t, forkDB) != key {
 		t.Fatal("the fork is signed by another key")
@@ -121,6 +123,17 @@ func TestVerifyKeepRefusesAnotherHistory(t *testing.T) {
 		t.Errorf("a forked log: %d %s\nwant %s", code, stderr, want)
 	}
 	same(before, "a forked log")
+	// Refused before the entries are downloaded: the server's checkpoint
+	// and the few tiles that prove it does not extend the copy.
+	all, byPath := forkRequests.reset()
+	for p := range byPath {
+		if strings.Contains(p, "/tile/entries/") || strings.Contains(p, "/blob/") {
+			t.Errorf("a forked log: the refusal downloaded %s", p)
+		}
+	}
+	if all > 3 {
+		t.Errorf("a forked log: refused after %d requests: %v", all, byPath)
+	}
 
 	// The same log's origin under another key.
 	other, otherDB := replayedServer(t, script)

@@ -135,6 +135,11 @@ func verifyRemote(ctx context.Context, env *cliEnv, a remoteVerify) error {
 			opts.Since = remembered
 		}
 	}
+	if a.keeper != nil {
+		if err := keepFirst(ctx, env, a, keys); err != nil {
+			return err
+		}
+	}
 	bar := newProgressBar(env.stderr, env.locale())
 	opts.Progress = bar.update
 	res, err := remote.Verify(ctx, a.url, opts)
