@@ -19,11 +19,18 @@ import (
 // An entry that does not decode, or whose payload is stored beside the
 // log or is not an object, is shown as it stands.
 func receiptEntryText(l *i18n.Locale, entry []byte) string {
+	return namedEntryText(l, entry, nil)
+}
+
+// namedEntryText is receiptEntryText with the vote or election a field
+// "vote" or "election" names given as name gives it (verify --receipt
+// --url: by its question or title, from the log); name may be nil.
+func namedEntryText(l *i18n.Locale, entry []byte, name func(field, id string) string) string {
 	e, ref, err := ledger.DecodeEntry(entry)
 	if err != nil || ref != nil {
 		return shown(string(entry))
 	}
-	lines, ok := payloadLines(l, e.Payload)
+	lines, ok := payloadLines(l, e.Payload, name)
 	if !ok {
 		return shown(string(entry))
 	}
@@ -37,8 +44,8 @@ func receiptEntryText(l *i18n.Locale, entry []byte) string {
 
 // payloadLines are the fields of an object payload, "name: value", in
 // their order; a value that is not a string, a number or a boolean is
-// given as its compact JSON.
-func payloadLines(l *i18n.Locale, payload json.RawMessage) ([]string, bool) {
+// given as its compact JSON, a vote or election as name gives it.
+func payloadLines(l *i18n.Locale, payload json.RawMessage, name func(field, id string) string) ([]string, bool) {
 	d := json.NewDecoder(bytes.NewReader(payload))
 	d.UseNumber()
 	if t, err := d.Token(); err != nil || t != json.Delim('{') {
@@ -50,21 +57,25 @@ func payloadLines(l *i18n.Locale, payload json.RawMessage) ([]string, bool) {
 		if err != nil {
 			return nil, false
 		}
-		name, _ := t.(string)
+		field, _ := t.(string)
 		var v json.RawMessage
 		if err := d.Decode(&v); err != nil {
 			return nil, false
 		}
-		lines = append(lines, shown(name)+": "+shown(valueText(l, name, v)))
+		lines = append(lines, shown(field)+": "+shown(valueText(l, field, v, name)))
 	}
 	return lines, true
 }
 
 // valueText is a payload field's value as text: a string as it stands (a
-// choice translated), anything else as its compact JSON.
-func valueText(l *i18n.Locale, name string, v json.RawMessage) string {
+// choice translated, a vote or election as named gives it, if not nil),
+// anything else as its compact JSON.
+func valueText(l *i18n.Locale, name string, v json.RawMessage, named func(field, id string) string) string {
 	var s string
 	if json.Unmarshal(v, &s) == nil {
+		if named != nil && (name == "vote" || name == "election") {
+			return named(name, s)
+		}
 		if name == "choice" && l.Has("minutes.choice."+s) {
 			if w := l.T("minutes.choice." + s); w != s {
 				return fmt.Sprintf("%s (%s)", w, s)

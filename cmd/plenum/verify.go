@@ -147,7 +147,12 @@ DESCRIPTION
 
     With --receipt, verify checks a ballot receipt (a C2SP tlog-proof file
     from the delegate page) offline, and with --url also against the log as
-    it is now.
+    it is now. When the receipt's entry is about a vote or an election (a
+    ballot), --url also verifies the whole log as --url alone does,
+    replaying it, and so names the vote by its question (its motion's or
+    alternatives' title) and the election by its title, as the pages do,
+    with the id after it: "Adopt the budget" (v1). Offline, the receipt's
+    entry names them by their id alone.
 
     With --receipt and --token, the receipt is of a ballot in a secret
     vote (from the delegate page, or POST /api/assemblies/{id}/votes/
@@ -156,7 +161,14 @@ DESCRIPTION
     cast (a ballot of several votes under tokens derived from it, which
     only the holder of TOKEN can derive), and prints the choice recorded
     under it. The receipt names no voter; only whoever holds the token
-    can tell the ballot is theirs.
+    can tell the ballot is theirs. A ballot of several votes (a mandate's
+    weight) enters the log as that many votes, shuffled among all the
+    vote's sealed ballots, 200 an entry, so that its votes may be in
+    several entries, of which the receipt holds one: offline, verify
+    counts the votes in the receipt's entry and says that is all it
+    counted; with --url it counts them among all the vote's
+    sealed_ballots entries, naming those entries, and refuses votes of
+    one ballot under two choices with exit status 1.
 
     With --receipt and --tracker, the receipt is of a ballot in an
     encrypted vote: verify also checks that its entry is an
@@ -377,6 +389,15 @@ func runVerify(ctx context.Context, env *cliEnv, args []string) error {
 // its SHA-256) and applied to the domain.
 func remoteReplay(ctx context.Context, l *i18n.Locale, url string, client *http.Client) (replay func(int64, []byte) error, finish func() error) {
 	r := engine.NewAuditReplayer()
+	return remoteReplayInto(ctx, l, url, client, r), r.Finish
+}
+
+// remoteOrigin is the origin under which remoteReplayInto replays a log
+// into its Replayer (engine.Replayer.State).
+const remoteOrigin = "remote"
+
+// remoteReplayInto is remoteReplay's callback, replaying into r.
+func remoteReplayInto(ctx context.Context, l *i18n.Locale, url string, client *http.Client, r *engine.Replayer) func(int64, []byte) error {
 	return func(index int64, data []byte) error {
 		e, ref, err := ledger.DecodeEntry(data)
 		if err != nil {
@@ -409,8 +430,8 @@ func remoteReplay(ctx context.Context, l *i18n.Locale, url string, client *http.
 			}
 			e.Payload = payload
 		}
-		return r.Apply("remote", e)
-	}, r.Finish
+		return r.Apply(remoteOrigin, e)
+	}
 }
 
 // loadVerifier returns the verifier for key (a verifier key or a file

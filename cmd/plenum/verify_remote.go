@@ -274,39 +274,102 @@ func runVerifyReceipt(ctx context.Context, env *cliEnv, file, vkey string, witne
 		return &exitError{code: 1, msg: env.locale().T("cli.about", file, err)}
 	}
 	l := env.locale()
-	fmt.Fprint(env.stdout, l.T("cli.receipt.entry", strconv.FormatInt(r.Index, 10), shown(r.Checkpoint.Origin), strconv.FormatInt(r.Checkpoint.Size, 10)))
-	if policy != nil {
-		fmt.Fprint(env.stdout, l.T("cli.receipt.witnessed", policy.String()))
-	}
+	// What the entry says of a secret ballot is checked before the log
+	// is read: a receipt that fails offline fails so with --url too.
+	var vote, choice string
+	var units []string
 	if token != "" {
-		vote, choice, votes := sealedChoice(r.Entry, token)
+		var votes int
+		vote, choice, votes = sealedChoice(r.Entry, token)
 		if votes == 0 {
 			return &exitError{code: 1, msg: l.T("cli.receipt.no_sealed", file, strconv.FormatInt(r.Index, 10))}
 		}
 		if votes < 0 {
 			return &exitError{code: 1, msg: l.T("cli.receipt.split", file, strconv.FormatInt(r.Index, 10))}
 		}
-		if l.Has("minutes.choice." + choice) {
-			choice = l.T("minutes.choice." + choice)
-		}
-		if votes == 1 {
-			fmt.Fprintf(env.stdout, "\n%s\n", l.T("cli.receipt.secret", shown(vote), shown(choice)))
-		} else {
-			fmt.Fprintf(env.stdout, "\n%s\n", l.T("cli.receipt.secret_votes", votes, shown(vote), shown(choice)))
-		}
-	} else if tracker != "" {
-		fmt.Fprintf(env.stdout, "\n%s\n", l.T("cli.receipt.encrypted", tracker))
-	} else {
-		fmt.Fprintf(env.stdout, "\n%s\n", receiptEntryText(l, r.Entry))
+		_, units, _ = sealedUnits(r.Entry, token)
 	}
-	if url == "" {
+	fmt.Fprint(env.stdout, l.T("cli.receipt.entry", strconv.FormatInt(r.Index, 10), shown(r.Checkpoint.Origin), strconv.FormatInt(r.Checkpoint.Size, 10)))
+	if policy != nil {
+		fmt.Fprint(env.stdout, l.T("cli.receipt.witnessed", policy.String()))
+	}
+	// With --url, the log as it is now: the receipt's entry still in it,
+	// and, for an entry about a vote or an election, the whole log
+	// verified and replayed, which names it and holds all a secret
+	// vote's sealed ballots.
+	var res *remote.Result
+	var at string
+	var vl *voteLog
+	if url != "" {
+		if res, at, err = checkReceiptAt(ctx, l, logAddress(url), r, remote.Options{LogKeys: keys, Policy: policy}); err != nil {
+			return err
+		}
+		if kind, _ := receiptSubject(r.Entry); kind != "" {
+			if vl, err = readVoteLog(ctx, env, at, keys, policy, r.Checkpoint.Origin, vote); err != nil {
+				return err
+			}
+		}
+	}
+	switch {
+	case token != "":
+		if err := printSecretBallot(env, file, vl, token, vote, choice, units); err != nil {
+			return err
+		}
+	case tracker != "":
+		kind, id := receiptSubject(r.Entry)
+		switch kind {
+		case "vote":
+			fmt.Fprintf(env.stdout, "\n%s\n", l.T("cli.receipt.encrypted_vote", tracker, shown(vl.name(l, kind, id))))
+		case "election":
+			fmt.Fprintf(env.stdout, "\n%s\n", l.T("cli.receipt.encrypted_election", tracker, shown(vl.name(l, kind, id))))
+		default:
+			fmt.Fprintf(env.stdout, "\n%s\n", l.T("cli.receipt.encrypted", tracker))
+		}
+	default:
+		var name func(kind, id string) string
+		if vl != nil {
+			name = func(kind, id string) string { return vl.name(l, kind, id) }
+		}
+		fmt.Fprintf(env.stdout, "\n%s\n", namedEntryText(l, r.Entry, name))
+	}
+	if url != "" {
+		fmt.Fprintln(env.stdout, l.T("cli.receipt.still", strconv.FormatInt(res.Checkpoint.Size, 10), at))
+	}
+	return nil
+}
+
+// printSecretBallot says what a secret ballot's receipt holds: the votes
+// of the ballot with token (units, under the vote vote with the choice
+// choice) in its entry, the vote named as vl names it; and, for a ballot
+// of several votes, which the close seals shuffled among all the vote's
+// sealed_ballots entries, how many of its votes the vote's entries
+// carry, all of them read from the log with --url (vl), or, without,
+// that only the receipt's entry was counted. Votes of the ballot under
+// two choices are refused with exit status 1.
+func printSecretBallot(env *cliEnv, file string, vl *voteLog, token, vote, choice string, units []string) error {
+	l := env.locale()
+	says := func(c string) string {
+		if l.Has("minutes.choice." + c) {
+			return l.T("minutes.choice." + c)
+		}
+		return c
+	}
+	named := shown(vl.name(l, "vote", vote))
+	if len(units) == 1 && units[0] == token {
+		// A ballot of one vote, sealed under its token.
+		fmt.Fprintf(env.stdout, "\n%s\n", l.T("cli.receipt.secret", named, shown(says(choice))))
 		return nil
 	}
-	res, at, err := checkReceiptAt(ctx, l, logAddress(url), r, remote.Options{LogKeys: keys, Policy: policy})
-	if err != nil {
-		return err
+	fmt.Fprintf(env.stdout, "\n%s\n", l.T("cli.receipt.secret_votes", len(units), named, shown(says(choice))))
+	if vl == nil {
+		fmt.Fprintln(env.stdout, l.T("cli.receipt.units_here"))
+		return nil
 	}
-	fmt.Fprintln(env.stdout, l.T("cli.receipt.still", strconv.FormatInt(res.Checkpoint.Size, 10), at))
+	n, all, entries := vl.units(l, token)
+	if all == "" {
+		return &exitError{code: 1, msg: l.T("cli.receipt.split_vote", file, named, entries)}
+	}
+	fmt.Fprintln(env.stdout, l.T("cli.receipt.units_all", n, entries, shown(says(all))))
 	return nil
 }
 
@@ -503,9 +566,20 @@ const unitsLooked = 1 << 12
 // under which it carries votes of the ballot with token, and the sealed
 // votes' choices by token.
 func sealedUnits(entry []byte, token string) (vote string, units []string, choices map[string]string) {
+	vote, choices = sealedChoices(entry)
+	if choices == nil {
+		return "", nil, nil
+	}
+	units = assembly.BallotUnits(token, func(t string) bool { _, ok := choices[t]; return ok }, unitsLooked)
+	return vote, units, choices
+}
+
+// sealedChoices returns the vote of a sealed_ballots entry and its sealed
+// votes' choices by token; nil choices for an entry that is none.
+func sealedChoices(entry []byte) (vote string, choices map[string]string) {
 	e, _, err := ledger.DecodeEntry(entry)
 	if err != nil {
-		return "", nil, nil
+		return "", nil
 	}
 	var sb struct {
 		Vote   string `json:"vote"`
@@ -515,14 +589,13 @@ func sealedUnits(entry []byte, token string) (vote string, units []string, choic
 		} `json:"sealed"`
 	}
 	if json.Unmarshal(e.Payload, &sb) != nil {
-		return "", nil, nil
+		return "", nil
 	}
 	choices = make(map[string]string, len(sb.Sealed))
 	for _, s := range sb.Sealed {
 		choices[s.Token] = s.Choice
 	}
-	units = assembly.BallotUnits(token, func(t string) bool { _, ok := choices[t]; return ok }, unitsLooked)
-	return sb.Vote, units, choices
+	return sb.Vote, choices
 }
 
 // sealedChoice finds the sealed votes of the ballot with token in a

@@ -1,0 +1,169 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"slices"
+	"time"
+
+	"plenum/assembly"
+	"plenum/engine"
+	"plenum/i18n"
+	"plenum/ledger"
+	"plenum/remote"
+	"plenum/tlogproof"
+	"plenum/witness"
+)
+
+// receiptSubject is the vote or election a receipt's entry is about: the
+// string its payload gives as "vote" (kind "vote") or "election"; kind
+// is "" for an entry about neither.
+func receiptSubject(entry []byte) (kind, id string) {
+	e, _, err := ledger.DecodeEntry(entry)
+	if err != nil {
+		return "", ""
+	}
+	var p struct {
+		Vote     string `json:"vote"`
+		Election string `json:"election"`
+	}
+	if json.Unmarshal(e.Payload, &p) != nil {
+		return "", ""
+	}
+	switch {
+	case p.Vote != "":
+		return "vote", p.Vote
+	case p.Election != "":
+		return "election", p.Election
+	}
+	return "", ""
+}
+
+// voteLog is what plenum verify --receipt --url reads from the log of
+// the vote or election a receipt's entry is about: the assembly's state
+// at the log's checkpoint, which names them, and the sealed votes of
+// all a secret vote's sealed_ballots entries.
+type voteLog struct {
+	st     *assembly.State
+	vote   string            // the secret vote whose sealed votes are kept
+	sealed map[string]string // its sealed votes' choices by token
+	entry  map[string]int64  // the entry of each
+}
+
+// readVoteLog verifies the log at url as plenum verify --url does (the
+// checkpoint of origin, signed by keys and meeting policy, every hash,
+// every event replayed and every payload fetched), within the default
+// time limit, and returns what it holds of the vote (the sealed votes of
+// vote, if not empty) and the state that names it. Its error is an
+// *exitError: 1 for a log that does not verify, 4 when time ran out.
+func readVoteLog(ctx context.Context, env *cliEnv, url string, keys *keyCheck, policy *witness.Policy, origin, vote string) (*voteLog, error) {
+	l := env.locale()
+	ctx, cancel := withVerifyTimeout(ctx, defaultVerifyTimeout)
+	defer cancel()
+	client := remote.HTTPClientFor(url, time.Minute)
+	r := engine.NewReplayer()
+	replay := remoteReplayInto(ctx, l, url, client, r)
+	vl := &voteLog{vote: vote, sealed: map[string]string{}, entry: map[string]int64{}}
+	opts := remote.Options{LogKeys: keys, Origin: origin, Policy: policy, Client: client, Replay: func(index int64, data []byte) error {
+		vl.add(index, data)
+		return replay(index, data)
+	}}
+	bar := newProgressBar(env.stderr, l)
+	opts.Progress = bar.update
+	_, err := remote.Verify(ctx, url, opts)
+	bar.finish()
+	if ee := verifyTimedOut(l, remoteVerify{url: url, timeout: defaultVerifyTimeout}, err); ee != nil {
+		return nil, ee
+	}
+	if err != nil {
+		return nil, &exitError{code: 1, msg: l.T("cli.about", url, err)}
+	}
+	vl.st = r.State(remoteOrigin)
+	return vl, nil
+}
+
+// add keeps the sealed votes of entry index if it is a sealed_ballots
+// entry of vl.vote.
+func (vl *voteLog) add(index int64, data []byte) {
+	if vl.vote == "" {
+		return
+	}
+	if e, _, err := ledger.DecodeEntry(data); err != nil || e.Type != sealedBallotsType {
+		return
+	}
+	if vote, choices := sealedChoices(data); vote == vl.vote {
+		for tok, choice := range choices {
+			vl.sealed[tok], vl.entry[tok] = choice, index
+		}
+	}
+}
+
+// name is how plenum verify names the vote or election (kind) id: as the
+// pages do, a vote by its question (its motion's or its alternatives'
+// title), an election by its title, in the reader's quotation marks with
+// the id after it, for reference; by its id alone when vl is nil (no
+// --url) or the log has no such vote.
+func (vl *voteLog) name(l *i18n.Locale, kind, id string) string {
+	if vl == nil || vl.st == nil {
+		return id
+	}
+	var title string
+	switch kind {
+	case "vote":
+		if v := vl.st.Votes[id]; v != nil {
+			title = questionOf(vl.st, v)
+		}
+	case "election":
+		if el := vl.st.Elections[id]; el != nil {
+			title = el.Title
+		}
+	}
+	if title == "" || title == id {
+		return id
+	}
+	return l.T("cli.verify.named", title, id)
+}
+
+// questionOf is a vote's question as the pages give it (web's
+// voteQuestion): its own, or the title of its motion or alternatives.
+func questionOf(st *assembly.State, v *assembly.Vote) string {
+	if v.Question != "" {
+		return v.Question
+	}
+	if m := st.Motions[v.Motion]; v.Motion != "" && m != nil {
+		return m.Title
+	}
+	if a := st.Alternatives[v.Alternatives]; v.Alternatives != "" && a != nil {
+		return a.Title
+	}
+	return ""
+}
+
+// units returns the votes of the ballot with token among all the vote's
+// sealed votes (assembly.BallotUnits), their choice, and the runs of the
+// entries that carry them; choice is "" when they do not all hold one.
+func (vl *voteLog) units(l *i18n.Locale, token string) (n int, choice, entries string) {
+	units := assembly.BallotUnits(token, func(t string) bool { _, ok := vl.sealed[t]; return ok }, unitsLooked)
+	var idx []int64
+	for i, u := range units {
+		if i > 0 && vl.sealed[u] != choice {
+			choice = ""
+			break
+		}
+		choice = vl.sealed[u]
+	}
+	for _, u := range units {
+		idx = append(idx, vl.entry[u])
+	}
+	slices.Sort(idx)
+	idx = slices.Compact(idx)
+	var runs []tlogproof.Range
+	for _, i := range idx {
+		if k := len(runs) - 1; k >= 0 && runs[k].To+1 == i {
+			runs[k].To = i
+		} else {
+			runs = append(runs, tlogproof.Range{From: i, To: i})
+		}
+	}
+	return len(units), choice, indexRuns(l, runs)
+}

@@ -1,0 +1,192 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"plenum/assembly"
+	"plenum/engine"
+	"plenum/i18n"
+)
+
+// weightedSecretServer is a server whose assembly coop held a secret
+// vote, v1 on the motion "Adopt the budget", in which d0's mandate
+// carries 201 votes (against) and d1 and d2 one each (for): the close
+// seals 203 votes, shuffled, in two sealed_ballots entries of 200 and 3,
+// so that d0's votes are in both. It returns the server, its database
+// and the tokens of d0 and d1.
+func weightedSecretServer(t *testing.T) (*server, string, map[string]string) {
+	t.Helper()
+	ctx := context.Background()
+	at := time.Date(2026, 5, 9, 9, 0, 0, 0, time.UTC)
+	var script bytes.Buffer
+	add := func(actor, cmd string, args map[string]any) {
+		b, err := json.Marshal(map[string]any{"cmd": cmd, "actor": actor, "at": at.Format(time.RFC3339), "args": args})
+		if err != nil {
+			t.Fatal(err)
+		}
+		script.Write(append(b, '\n'))
+	}
+	add("admin", "create_assembly", map[string]any{"id": "coop", "name": "Spring general meeting", "starts": "2026-05-09", "rules": "congress"})
+	add("admin", "set_rules", map[string]any{"overrides": map[string]any{"weighted_votes": true}})
+	add("admin", "add_organization", map[string]any{"id": "members", "name": "The members", "kind": "delegating"})
+	for _, p := range []string{"d0", "d1", "d2"} {
+		add("admin", "add_person", map[string]any{"id": p, "name": "Delegate " + p})
+		add("admin", "submit_mandate", map[string]any{"id": "m-" + p, "person": p, "organization": "members", "kind": "decisive"})
+		if p == "d0" {
+			add("admin", "amend_mandate", map[string]any{"mandate": "m-d0", "weight": 201})
+		}
+		add("admin", "verify_mandate", map[string]any{"mandate": "m-" + p})
+		add(p, "check_in", map[string]any{"person": p})
+	}
+	add("admin", "add_person", map[string]any{"id": "chief", "name": "The chair"})
+	add("admin", "open_sitting", map[string]any{"id": "s1", "date": "2026-05-09", "chair": "chief"})
+	add("admin", "add_item", map[string]any{"id": "i1", "title": "The budget"})
+	add("admin", "take_up_item", map[string]any{"item": "i1"})
+	add("admin", "move_motion", map[string]any{"id": "m1", "kind": "substantive", "title": "Adopt the budget", "item": "i1", "mover": "chief"})
+	add("admin", "open_vote", map[string]any{"id": "v1", "motion": "m1", "method": "secret"})
+	file := filepath.Join(t.TempDir(), "coop.jsonl")
+	if err := os.WriteFile(file, script.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	srv, db := replayedServer(t, file)
+	submit := func(actor, cmd string, args map[string]any) *engine.Result {
+		t.Helper()
+		b, _ := json.Marshal(args)
+		res, err := srv.engine.Submit(ctx, assembly.Envelope{Cmd: cmd, Assembly: "coop", Actor: actor, At: at, Args: b})
+		if err != nil {
+			t.Fatalf("%s: %v", cmd, err)
+		}
+		return res
+	}
+	tokens := map[string]string{}
+	for p, choice := range map[string]string{"d0": "against", "d1": "for", "d2": "for"} {
+		tokens[p] = submit(p, "cast_ballot", map[string]any{"vote": "v1", "voter": p, "choice": choice}).BallotToken
+	}
+	submit("admin", "close_vote", map[string]any{"vote": "v1"})
+	return srv, db, tokens
+}
+
+// TestVerifyReceiptNamesTheVote: plenum verify --receipt with --url
+// names the vote the receipt's entry is about as the pages do, by its
+// question (here its motion's title), with its id after it, in the
+// verifier's language; and with --token it counts the votes of a
+// weighted secret ballot among all the vote's sealed_ballots entries,
+// which the close fills with the votes shuffled, 200 an entry, so that a
+// ballot of 201 votes is in two of them. Offline, with the receipt's
+// entry alone, it names the vote by its id and says it counted the votes
+// in that entry only.
+func TestVerifyReceiptNamesTheVote(t *testing.T) {
+	ctx := context.Background()
+	srv, db, tokens := weightedSecretServer(t)
+	hs := httptest.NewServer(srv.handler)
+	defer hs.Close()
+	key := demoVerifierKey(t, db)
+	a, _ := srv.engine.Assembly("coop")
+	dir := t.TempDir()
+	receipt := func(name string, make func() ([]byte, error)) string {
+		t.Helper()
+		proof, err := make()
+		if err != nil {
+			t.Fatal(err)
+		}
+		file := filepath.Join(dir, name)
+		os.WriteFile(file, proof, 0o644)
+		return file
+	}
+	var sealedEntries, castEntry []int64
+	a.Read(func(s *assembly.State) { sealedEntries = s.Votes["v1"].SealedEntries })
+	if len(sealedEntries) != 2 {
+		t.Fatalf("the vote's sealed ballots are in %d entries, not 2", len(sealedEntries))
+	}
+	entries, err := a.Log().Read(ctx, 0, a.Log().Size())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if e.Type == "ballot_cast" {
+			castEntry = append(castEntry, e.Index)
+		}
+	}
+	mine := receipt("d0.tlog-proof", func() ([]byte, error) { return engine.SecretBallotReceipt(ctx, a, "v1", tokens["d0"]) })
+	one := receipt("d1.tlog-proof", func() ([]byte, error) { return engine.SecretBallotReceipt(ctx, a, "v1", tokens["d1"]) })
+	cast := receipt("cast.tlog-proof", func() ([]byte, error) { return engine.EntryReceipt(ctx, a, castEntry[0]) })
+	run := func(lang string, args ...string) string {
+		t.Helper()
+		var o, e bytes.Buffer
+		if code := runCLI(ctx, &cliEnv{stdin: strings.NewReader(""), stdout: &o, stderr: &e, lang: lang}, append([]string{"verify"}, args...)); code != 0 {
+			t.Fatalf("verify %v: %d %s %s", args, code, o.String(), e.String())
+		}
+		return o.String()
+	}
+	runs := fmt.Sprintf("%d–%d", sealedEntries[0], sealedEntries[1])
+	if sealedEntries[1] != sealedEntries[0]+1 {
+		t.Fatalf("the sealed entries %v do not follow each other", sealedEntries)
+	}
+	for _, c := range []struct {
+		name, lang string
+		args       []string
+		want       []string
+		not        []string
+	}{
+		{"a weighted ballot, with --url", "", []string{"--receipt", mine, "--key", key, "--token", tokens["d0"], "--url", hs.URL},
+			[]string{"of the secret ballot with your token in vote “Adopt the budget” (v1): against\n",
+				"the log holds 201 votes of your ballot among all the vote's sealed ballots (entries " + runs + "): against\n",
+				"still there at tree size "}, []string{"give --url"}},
+		{"a weighted ballot, offline", "", []string{"--receipt", mine, "--key", key, "--token", tokens["d0"]},
+			[]string{" of the secret ballot with your token in vote v1: against\n", "those are the votes of your ballot in this entry", "give --url to count them all"},
+			[]string{"the log holds", "Adopt the budget"}},
+		{"a ballot of one vote, with --url", "", []string{"--receipt", one, "--key", key, "--token", tokens["d1"], "--url", hs.URL},
+			[]string{"it carries the secret ballot with your token in vote “Adopt the budget” (v1): for\n"}, []string{"the log holds", "give --url"}},
+		{"ballot_cast, with --url", "", []string{"--receipt", cast, "--key", key, "--url", hs.URL},
+			[]string{"\n  vote: “Adopt the budget” (v1)\n"}, nil},
+		{"ballot_cast, offline", "", []string{"--receipt", cast, "--key", key},
+			[]string{"\n  vote: v1\n"}, nil},
+		{"in German", "de", []string{"--receipt", mine, "--key", key, "--token", tokens["d0"], "--url", hs.URL},
+			[]string{"in der Abstimmung „Adopt the budget“ (v1): dagegen\n",
+				"das Log enthält 201 Stimmen Ihres Stimmzettels unter allen versiegelten Stimmzetteln der Abstimmung (Einträge " + runs + "): dagegen\n"}, nil},
+	} {
+		out := run(c.lang, c.args...)
+		for _, w := range c.want {
+			if !strings.Contains(out, w) {
+				t.Errorf("%s: want %q in\n%s", c.name, w, out)
+			}
+		}
+		for _, w := range c.not {
+			if strings.Contains(out, w) {
+				t.Errorf("%s: %q in\n%s", c.name, w, out)
+			}
+		}
+	}
+}
+
+// TestVerifyVoteLogUnitsSplit: the votes of one ballot found in the
+// vote's entries under two choices are no ballot's; units says so (no
+// choice) and names the entries; a vote the log does not hold is named
+// by its id.
+func TestVerifyVoteLogUnitsSplit(t *testing.T) {
+	const token = "MYTOKENMYTOKENMYTOKENMYTOK"
+	u := assembly.UnitTokens(token, 3)
+	vl := &voteLog{vote: "v1", st: assembly.NewState(),
+		sealed: map[string]string{u[0]: "for", u[1]: "for", u[2]: "against"},
+		entry:  map[string]int64{u[0]: 7, u[1]: 9, u[2]: 8}}
+	l := i18n.For("")
+	if n, choice, entries := vl.units(l, token); n != 3 || choice != "" || entries != "7–9" {
+		t.Errorf("split: %d %q %q", n, choice, entries)
+	}
+	vl.sealed[u[2]] = "for"
+	if n, choice, entries := vl.units(l, token); n != 3 || choice != "for" || entries != "7–9" {
+		t.Errorf("one choice: %d %q %q", n, choice, entries)
+	}
+	if got := vl.name(l, "vote", "v9"); got != "v9" {
+		t.Errorf("an unknown vote: %q", got)
+	}
+}
