@@ -37,8 +37,8 @@ SYNOPSIS
                   [--witness VKEY ...] [--witnesses-needed K]
                   [--since CHECKPOINTFILE] [--no-replay] [--timeout D]
                   [--keep DIR]
-    plenum verify --receipt FILE --key VERIFIERKEY [--witness VKEY ...] [--url URL]
-                  [--token TOKEN | --tracker TRACKER]
+    plenum verify --receipt FILE --key VERIFIERKEY [--witness VKEY ...]
+                  [--url URL [--timeout D]] [--token TOKEN | --tracker TRACKER]
     plenum verify --excerpt FILE --key VERIFIERKEY [--witness VKEY ...]
                   [--complete]
 
@@ -151,8 +151,8 @@ DESCRIPTION
     ballot), --url also verifies the whole log as --url alone does,
     replaying it, and so names the vote by its question (its motion's or
     alternatives' title) and the election by its title, as the pages do,
-    with the id after it: "Adopt the budget" (v1). Offline, the receipt's
-    entry names them by their id alone.
+    with the id after it: "Adopt the budget" (v1), within --timeout as
+    below. Offline, the receipt's entry names them by their id alone.
 
     With --receipt and --token, the receipt is of a ballot in a secret
     vote (from the delegate page, or POST /api/assemblies/{id}/votes/
@@ -219,7 +219,8 @@ OPTIONS
                         laid out as the server serves it (written only
                         when the check passes; updated on the next run
                         if the log extends the copy)
-    --timeout D         with --url: the most the whole check may take, such
+    --timeout D         with --url: the most the whole log's check may take
+                        (with --receipt too, when it is of a ballot), such
                         as 30s, 10m or 2h (default 10m; 0 for no limit)
     --receipt FILE      a ballot receipt to check
     --token TOKEN       with --receipt: the ballot token of a secret ballot
@@ -308,7 +309,7 @@ func runVerify(ctx context.Context, env *cliEnv, args []string) error {
 	}
 	timeoutGiven := false
 	fs.Visit(func(f *flag.Flag) { timeoutGiven = timeoutGiven || f.Name == "timeout" })
-	if timeoutGiven && (*url == "" || *receipt != "") {
+	if timeoutGiven && *url == "" {
 		return &exitError{code: 2, msg: env.locale().T("cli.verify.timeout_url")}
 	}
 	if fs.NArg() != 0 {
@@ -349,7 +350,7 @@ func runVerify(ctx context.Context, env *cliEnv, args []string) error {
 	case *document != "":
 		return runVerifyDocument(ctx, env, *db, *data, *key, *document)
 	case *receipt != "":
-		return runVerifyReceipt(ctx, env, *receipt, *key, witnesses, *url, *token, *tracker)
+		return runVerifyReceiptWithin(ctx, env, *receipt, *key, witnesses, *url, *token, *tracker, *timeout)
 	case *excerpt != "":
 		return runVerifyExcerpt(ctx, env, *excerpt, *key, witnesses, *complete)
 	case *url != "":

@@ -52,13 +52,13 @@ type voteLog struct {
 
 // readVoteLog verifies the log at url as plenum verify --url does (the
 // checkpoint of origin, signed by keys and meeting policy, every hash,
-// every event replayed and every payload fetched), within the default
-// time limit, and returns what it holds of the vote (the sealed votes of
+// every event replayed and every payload fetched), within timeout (0 for
+// no limit), and returns what it holds of the vote (the sealed votes of
 // vote, if not empty) and the state that names it. Its error is an
 // *exitError: 1 for a log that does not verify, 4 when time ran out.
-func readVoteLog(ctx context.Context, env *cliEnv, url string, keys *keyCheck, policy *witness.Policy, origin, vote string) (*voteLog, error) {
+func readVoteLog(ctx context.Context, env *cliEnv, url string, keys *keyCheck, policy *witness.Policy, origin, vote string, timeout time.Duration) (*voteLog, error) {
 	l := env.locale()
-	ctx, cancel := withVerifyTimeout(ctx, defaultVerifyTimeout)
+	ctx, cancel := withVerifyTimeout(ctx, timeout)
 	defer cancel()
 	client := remote.HTTPClientFor(url, time.Minute)
 	r := engine.NewReplayer()
@@ -72,7 +72,7 @@ func readVoteLog(ctx context.Context, env *cliEnv, url string, keys *keyCheck, p
 	opts.Progress = bar.update
 	_, err := remote.Verify(ctx, url, opts)
 	bar.finish()
-	if ee := verifyTimedOut(l, remoteVerify{url: url, timeout: defaultVerifyTimeout}, err); ee != nil {
+	if ee := verifyTimedOut(l, remoteVerify{url: url, timeout: timeout}, err); ee != nil {
 		return nil, ee
 	}
 	if err != nil {

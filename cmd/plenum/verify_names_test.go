@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -15,6 +16,8 @@ import (
 	"plenum/assembly"
 	"plenum/engine"
 	"plenum/i18n"
+	"plenum/ledger"
+	"plenum/remote/tlogtest"
 )
 
 // weightedSecretServer is a server whose assembly coop held a secret
@@ -165,6 +168,49 @@ func TestVerifyReceiptNamesTheVote(t *testing.T) {
 				t.Errorf("%s: %q in\n%s", c.name, w, out)
 			}
 		}
+	}
+}
+
+// TestVerifyReceiptLogRefused: the whole log's check that plenum verify
+// --receipt --url makes of a receipt about a vote ends within --timeout,
+// with exit status 4 saying so, and a log that does not replay (a
+// sealed_ballots entry of a vote never opened) is refused with exit
+// status 1 naming the entry; neither prints the vote's ballot.
+func TestVerifyReceiptLogRefused(t *testing.T) {
+	ctx := context.Background()
+	srv, db, tokens := weightedSecretServer(t)
+	slow := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.Contains(r.URL.Path, "/tile/entries/") {
+			time.Sleep(time.Second)
+		}
+		srv.handler.ServeHTTP(w, r)
+	}))
+	defer slow.Close()
+	a, _ := srv.engine.Assembly("coop")
+	proof, err := engine.SecretBallotReceipt(ctx, a, "v1", tokens["d1"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "d1.tlog-proof")
+	os.WriteFile(file, proof, 0o644)
+	code, out, errs := runForTest(t, "", "verify", "--receipt", file, "--key", demoVerifierKey(t, db), "--token", tokens["d1"], "--url", slow.URL, "--timeout", "300ms")
+	if code != 4 || !strings.Contains(errs, "the check did not finish within --timeout 300ms") || strings.Contains(out, "secret ballot") {
+		t.Errorf("a slow log: exit %d\n%s\n%s", code, out, errs)
+	}
+
+	l := tlogtest.New("plenum.test/log/coop")
+	const mine = "MYTOKENMYTOKENMYTOKENMYTOK"
+	data, _, err := ledger.EncodeEntry(ledger.Entry{Index: 0, Time: time.Unix(1e9, 0), Actor: "ann", Type: "sealed_ballots", Payload: json.RawMessage(`{"vote":"v2","sealed":[{"token":"` + mine + `","choice":"for"}]}`)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	l.Append(data)
+	hs := httptest.NewServer(l)
+	defer hs.Close()
+	fileOf, _ := secretReceiptRun(t, l, hs.URL)
+	code, out, errs = runForTest(t, "", "verify", "--receipt", fileOf(0), "--key", l.VKey, "--token", mine, "--url", hs.URL)
+	if code != 1 || !strings.Contains(errs, "entry 0: replay: ") || strings.Contains(out, "secret ballot") {
+		t.Errorf("a log that does not replay: exit %d\n%s\n%s", code, out, errs)
 	}
 }
 

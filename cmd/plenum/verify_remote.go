@@ -248,6 +248,13 @@ func verifyKeys(l *i18n.Locale, vkey string, witnesses []string) (*keyCheck, *wi
 // it against the log as it is now, which fails if the entry was altered or
 // removed since. It returns an *exitError with code 1 naming the problem.
 func runVerifyReceipt(ctx context.Context, env *cliEnv, file, vkey string, witnesses []string, url, token, tracker string) error {
+	return runVerifyReceiptWithin(ctx, env, file, vkey, witnesses, url, token, tracker, defaultVerifyTimeout)
+}
+
+// runVerifyReceiptWithin is runVerifyReceipt with the time limit of the
+// whole log's check that --url makes of a receipt about a vote or an
+// election (readVoteLog; --timeout, 0 for none).
+func runVerifyReceiptWithin(ctx context.Context, env *cliEnv, file, vkey string, witnesses []string, url, token, tracker string, timeout time.Duration) error {
 	keys, policy, err := verifyKeys(env.locale(), vkey, witnesses)
 	if err != nil {
 		return err
@@ -305,7 +312,7 @@ func runVerifyReceipt(ctx context.Context, env *cliEnv, file, vkey string, witne
 			return err
 		}
 		if kind, _ := receiptSubject(r.Entry); kind != "" {
-			if vl, err = readVoteLog(ctx, env, at, keys, policy, r.Checkpoint.Origin, vote); err != nil {
+			if vl, err = readVoteLog(ctx, env, at, keys, policy, r.Checkpoint.Origin, vote, timeout); err != nil {
 				return err
 			}
 		}

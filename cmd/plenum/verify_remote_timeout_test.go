@@ -100,7 +100,7 @@ func TestVerifyRemoteTimeLimit(t *testing.T) {
 		{[]string{"--url", fast, "--key", l.VKey, "--timeout", "-1s"}, 2, "plenum verify: --timeout -1s: give a duration such as 10m, or 0 for no limit\n"},
 		{[]string{"--url", fast, "--key", l.VKey, "--timeout", "soon"}, 2, `invalid value "soon" for flag -timeout`},
 		{[]string{"--db", "x.db", "--timeout", "1m"}, 2, "plenum verify: --timeout goes with --url, checking a whole log\n"},
-		{[]string{"--receipt", "r", "--url", fast, "--key", l.VKey, "--timeout", "1m"}, 2, "plenum verify: --timeout goes with --url, checking a whole log\n"},
+		{[]string{"--receipt", "r", "--key", l.VKey, "--timeout", "1m"}, 2, "plenum verify: --timeout goes with --url, checking a whole log\n"},
 	} {
 		code, _, errs := runForTest(t, "", append([]string{"verify"}, c.args...)...)
 		if code != c.code || !strings.Contains(errs, c.want) || (c.want == "") != (errs == "") {
