@@ -216,8 +216,9 @@ func TestVerifyReceiptLogRefused(t *testing.T) {
 
 // TestVerifyVoteLogUnitsSplit: the votes of one ballot found in the
 // vote's entries under two choices are no ballot's; units says so (no
-// choice) and names the entries; a vote the log does not hold is named
-// by its id.
+// choice) and names the entries. A vote is named by its own question,
+// an election by its title, in the reader's quotation marks; one the log
+// does not hold, or any offline, by its id.
 func TestVerifyVoteLogUnitsSplit(t *testing.T) {
 	const token = "MYTOKENMYTOKENMYTOKENMYTOK"
 	u := assembly.UnitTokens(token, 3)
@@ -234,5 +235,20 @@ func TestVerifyVoteLogUnitsSplit(t *testing.T) {
 	}
 	if got := vl.name(l, "vote", "v9"); got != "v9" {
 		t.Errorf("an unknown vote: %q", got)
+	}
+	vl.st.Votes["v2"] = &assembly.Vote{ID: "v2", Question: "Shall the meeting adjourn?"}
+	vl.st.Elections["e1"] = &assembly.Election{ID: "e1", Title: "The board"}
+	fr := i18n.For("fr")
+	for _, c := range []struct{ kind, id, want string }{
+		{"vote", "v2", "« Shall the meeting adjourn? » (v2)"},
+		{"election", "e1", "« The board » (e1)"},
+		{"election", "v2", "v2"},
+	} {
+		if got := vl.name(fr, c.kind, c.id); got != c.want {
+			t.Errorf("%s %s: %q, want %q", c.kind, c.id, got, c.want)
+		}
+	}
+	if got := (*voteLog)(nil).name(l, "vote", "v2"); got != "v2" {
+		t.Errorf("offline: %q", got)
 	}
 }
