@@ -246,7 +246,11 @@ func verifyKeys(l *i18n.Locale, vkey string, witnesses []string) (*keyCheck, *wi
 // receipt (a C2SP tlog-proof carrying the entry) offline against the log's
 // key and the witnesses, prints the entry, and, if url is not empty, checks
 // it against the log as it is now, which fails if the entry was altered or
-// removed since. It returns an *exitError with code 1 naming the problem.
+// removed since; for an entry about a vote or an election, it then
+// verifies the whole log (readVoteLog), which names the vote by its
+// question and holds all a secret vote's sealed ballots. It returns an
+// *exitError with code 1 naming the problem (4 when the whole log's
+// check runs out of time).
 func runVerifyReceipt(ctx context.Context, env *cliEnv, file, vkey string, witnesses []string, url, token, tracker string) error {
 	return runVerifyReceiptWithin(ctx, env, file, vkey, witnesses, url, token, tracker, defaultVerifyTimeout)
 }
