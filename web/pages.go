@@ -568,14 +568,10 @@ func (s *server) receiptOf(ctx context.Context, a *engine.Assembly, sess *auth.S
 		LeafHash: tlog.RecordHash(raw[0]).String(), Checkpoint: string(a.Log().Checkpoint())}, nil
 }
 
+// voteQuestion is what a vote asks (State.VoteQuestion), else its id.
 func voteQuestion(st *assembly.State, v *assembly.Vote) string {
-	switch {
-	case v.Question != "":
-		return v.Question
-	case v.Motion != "" && st.Motions[v.Motion] != nil:
-		return st.Motions[v.Motion].Title
-	case v.Alternatives != "" && st.Alternatives[v.Alternatives] != nil:
-		return st.Alternatives[v.Alternatives].Title
+	if q := st.VoteQuestion(v); q != "" {
+		return q
 	}
 	return v.ID
 }

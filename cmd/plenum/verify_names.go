@@ -111,7 +111,7 @@ func (vl *voteLog) name(l *i18n.Locale, kind, id string) string {
 	switch kind {
 	case "vote":
 		if v := vl.st.Votes[id]; v != nil {
-			title = questionOf(vl.st, v)
+			title = vl.st.VoteQuestion(v)
 		}
 	case "election":
 		if el := vl.st.Elections[id]; el != nil {
@@ -122,21 +122,6 @@ func (vl *voteLog) name(l *i18n.Locale, kind, id string) string {
 		return id
 	}
 	return l.T("cli.verify.named", title, id)
-}
-
-// questionOf is a vote's question as the pages give it (web's
-// voteQuestion): its own, or the title of its motion or alternatives.
-func questionOf(st *assembly.State, v *assembly.Vote) string {
-	if v.Question != "" {
-		return v.Question
-	}
-	if m := st.Motions[v.Motion]; v.Motion != "" && m != nil {
-		return m.Title
-	}
-	if a := st.Alternatives[v.Alternatives]; v.Alternatives != "" && a != nil {
-		return a.Title
-	}
-	return ""
 }
 
 // units returns the votes of the ballot with token among all the vote's
