@@ -255,6 +255,12 @@ func parseWeight(s string) (int, bool) {
 		return 1, true
 	}
 	whole, frac, _ := strings.Cut(s, ".")
+	if w, f, comma := strings.Cut(s, ","); comma && len(f) <= 2 {
+		// A decimal comma, as French, German or Spanish spreadsheets
+		// write "2,0"; three digits after a comma ("1,000") could be a
+		// thousands separator, and are refused as ambiguous.
+		whole, frac = w, f
+	}
 	if strings.Trim(frac, "0") != "" {
 		return 0, false
 	}

@@ -63,7 +63,10 @@ type Row struct {
 // decides.
 type Missing struct {
 	Person, Name, Ref string
-	Organizations     []string // the organizations of their mandates not rejected
+	// Organizations are the organizations of their mandates not
+	// rejected: a name, or the phrase "no organization" for a personal
+	// mandate, which a page or the command line says in its language.
+	Organizations List
 }
 
 // Summary counts the rows by action, the new organizations and the
@@ -1199,10 +1202,10 @@ func (p *plan) finish(pv *Preview) {
 			continue
 		}
 		per := p.s.Persons[id]
-		var orgs []string
+		var orgs List
 		for _, mid := range per.Mandates {
 			if md := p.s.Mandates[mid]; md.Status != assembly.MandateStatusRejected {
-				orgs = append(orgs, fmt.Sprint(orgName(p.s, md.Organization)))
+				orgs = append(orgs, orgName(p.s, md.Organization))
 			}
 		}
 		if len(orgs) > 0 {

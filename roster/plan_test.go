@@ -94,7 +94,7 @@ func TestCorrectedImport(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("rows:\n got %q\nwant %q", got, want)
 	}
-	if len(pv.Missing) != 1 || pv.Missing[0].Name != "Farida Osman" || pv.Missing[0].Ref != "RC-153" || !reflect.DeepEqual(pv.Missing[0].Organizations, []string{"Retail and Commerce Union"}) {
+	if len(pv.Missing) != 1 || pv.Missing[0].Name != "Farida Osman" || pv.Missing[0].Ref != "RC-153" || !reflect.DeepEqual(pv.Missing[0].Organizations, roster.List{"Retail and Commerce Union"}) {
 		t.Errorf("missing %+v", pv.Missing)
 	}
 	var names []string

@@ -134,13 +134,15 @@ func TestCellProblems(t *testing.T) {
 
 func TestWeights(t *testing.T) {
 	w := congress(t)
-	for cell, want := range map[string]int{"": 1, "1": 1, "3": 3, "3.0": 3, "3.00": 3, " 7 ": 7, "1000000": 1000000} {
-		pv := w.planTable(readText(t, "r.csv", "Name,Weight\nAnn,"+cell+"\n"), "admin", false)
+	// "3,0" as a French, German or Spanish spreadsheet writes a decimal
+	// comma; "1,000" may be a thousands separator and stays refused.
+	for cell, want := range map[string]int{"": 1, "1": 1, "3": 3, "3.0": 3, "3.00": 3, " 7 ": 7, "1000000": 1000000, "3,0": 3, "3,00": 3} {
+		pv := w.planTable(readText(t, "r.csv", "Name\tWeight\nAnn\t"+cell+"\n"), "admin", false)
 		if r := pv.Rows[0]; len(r.Problems) > 0 || r.Weight != want {
 			t.Errorf("weight %q read as %d: %v", cell, r.Weight, r.Problems)
 		}
 	}
-	for _, cell := range []string{"0", "-1", "2.5", "two", "1e3", "1000001", "3,0"} {
+	for _, cell := range []string{"0", "-1", "2.5", "two", "1e3", "1000001", "2,5", "1,000", "3,0.0"} {
 		pv := w.planTable(readText(t, "r.csv", "Name\tWeight\nAnn\t"+cell+"\n"), "admin", false)
 		if r := pv.Rows[0]; len(r.Problems) != 1 || r.Problems[0].Column != "B" {
 			t.Errorf("weight %q: %v", cell, r.Problems)

@@ -436,7 +436,15 @@ func printPreview(w io.Writer, l *i18n.Locale, file string, pv *roster.Preview, 
 			if m.Ref != "" {
 				ref = " (" + m.Ref + ")"
 			}
-			fmt.Fprintf(w, "  %s%s, %s\n", m.Name, ref, strings.Join(m.Organizations, ", "))
+			orgs := make([]string, len(m.Organizations))
+			for i, o := range m.Organizations {
+				if p, ok := o.(roster.Phrase); ok {
+					orgs[i] = l.Part(p)
+				} else {
+					orgs[i] = fmt.Sprint(o)
+				}
+			}
+			fmt.Fprintf(w, "  %s%s, %s\n", m.Name, ref, strings.Join(orgs, ", "))
 		}
 	}
 	s := pv.Summary

@@ -84,3 +84,27 @@ func TestImportInTheOfficersLanguage(t *testing.T) {
 		t.Errorf("--lang pt: exit %d: %s", code, errs)
 	}
 }
+
+// TestImportMissingPersonalMandateInFrench: a person of the assembly not
+// in the file, whose mandate is personal, is listed with "aucune
+// organisation" in a French report (it said "no organization"), and a
+// weight written with a decimal comma, as a French spreadsheet writes it,
+// is read.
+func TestImportMissingPersonalMandateInFrench(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "plenum.db")
+	if code, _, errs := runForTest(t, "", "replay", "--db", db, filepath.Join(rosters, "congress-2026.jsonl")); code != 0 {
+		t.Fatal(errs)
+	}
+	first := filepath.Join(dir, "first.csv")
+	os.WriteFile(first, []byte("Nom;Organisation\nAnne Perso;\nBo Lund;Metalworkers' Union North\n"), 0o644)
+	if code, _, errs := runForTest(t, "", "import", "--db", db, "--assembly", "congress-2026", first); code != 0 {
+		t.Fatal(errs)
+	}
+	second := filepath.Join(dir, "second.csv")
+	os.WriteFile(second, []byte("Nom;Organisation;Voix\nBo Lund;Metalworkers' Union North;1,0\n"), 0o644)
+	code, out, errs := runIn(t, "fr", "import", "--db", db, "--assembly", "congress-2026", "--dry-run", second)
+	if code != 0 || !strings.Contains(out, "  Anne Perso, aucune organisation\n") || strings.Contains(out, "no organization") {
+		t.Errorf("exit %d\n%s%s", code, out, errs)
+	}
+}
