@@ -189,6 +189,8 @@ type Store struct {
 	reads sessionReads
 	// used holds the last uses of sessions not yet written.
 	used usedMarks
+	// opened sweeps the cookies opened once (OpenCookieOnce).
+	opened openedCookies
 
 	logins loginBatch
 	// beforeLoginCommit, set by tests, runs before a batch of logins
@@ -221,14 +223,24 @@ func Open(dbArg string, opts Options) (*Store, error) {
 			return nil, fmt.Errorf("auth: %s: %w", db.Name, err)
 		}
 	}
-	// Expired sessions and codes are of no use to anyone. They are only
-	// tidied away: no read takes an expired one, so if another program's
-	// lock on a SQLite database keeps this out (sqlite.ErrBusy), they stay
-	// until a later start, and access opens all the same, as the record
-	// does (docs/storage.md, "Another program's lock").
-	now := opts.Now().UnixNano()
-	for _, q := range []string{`DELETE FROM access_sessions WHERE expires <= ?`, `DELETE FROM access_codes WHERE expires <= ?`, `DELETE FROM access_device_links WHERE expires <= ?`} {
-		if _, err := s.exec(ctx, s.db.W, q, now); err != nil {
+	// Expired sessions and codes (and the nonces of cookies opened once,
+	// a minute past their time: OpenCookieOnce) are of no use to anyone.
+	// They are only tidied away: no read takes an expired one, so if
+	// another program's lock on a SQLite database keeps this out
+	// (sqlite.ErrBusy), they stay until a later start, and access opens
+	// all the same, as the record does (docs/storage.md, "Another
+	// program's lock").
+	now := opts.Now()
+	for _, d := range []struct {
+		q      string
+		before time.Time
+	}{
+		{`DELETE FROM access_sessions WHERE expires <= ?`, now},
+		{`DELETE FROM access_codes WHERE expires <= ?`, now},
+		{`DELETE FROM access_device_links WHERE expires <= ?`, now},
+		{`DELETE FROM access_opened_cookies WHERE expires <= ?`, now.Add(-OpenedCookieSkew)},
+	} {
+		if _, err := s.exec(ctx, s.db.W, d.q, d.before.UnixNano()); err != nil {
 			e := s.writeError(err)
 			if errors.Is(e, sqlite.ErrBusy) {
 				break

@@ -454,7 +454,12 @@ func (s *server) receipt(w http.ResponseWriter, r *http.Request) {
 	}
 	if rc.Secret && rc.Tracker == "" && frag != "live" {
 		// Only the receipt itself shows the token, once.
-		rc.Token = s.takeToken(w, r, a.ID(), actorOf(sess), rc.Index)
+		var ok bool
+		if rc.Token, ok = s.takeToken(w, r, a.ID(), actorOf(sess), rc.Index); !ok {
+			// The cookie is kept: the page shows the token when tried again.
+			plainError(w, r, a, http.StatusServiceUnavailable, "web.http.page_failed")
+			return
+		}
 	}
 	rc.Check = s.checkInfoOf(r, a.ID())
 	v := &view{Page: "receipt", ID: a.ID(), CSRF: s.csrfToken(r), Now: s.opts.Now().UTC(), Receipt: rc, Loc: s.opts.Location, Query: r.URL.Query()}

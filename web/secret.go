@@ -14,7 +14,6 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
-	"sync"
 	"time"
 
 	"plenum/assembly"
@@ -27,10 +26,12 @@ import (
 // is kept by the voter's browser alone: the form's answer sets a cookie
 // holding the token sealed (AES-GCM) with a key only the server has, bound
 // to the assembly, the person and the ballot's entry; the receipt page
-// opens it, shows the token and clears the cookie, and the server opens
-// that cookie no second time while it runs (openedCookies, which holds the
-// cookies' random nonces, not the tokens). The server keeps the token
-// nowhere (not in the log, the database, its memory or the URL), so
+// opens it, shows the token and clears the cookie, and no server on the
+// database opens that cookie a second time, whichever node or however
+// often restarted (auth's OpenCookieOnce keeps the cookies' random
+// nonces, not the tokens, in the database until the cookies expire). The
+// server keeps the token nowhere (not in the log, the database, its
+// memory or the URL), so
 // nothing on the server links a voter to their ballot, and the receipt
 // page may be served by any node of a cluster: the nodes share the key,
 // derived from Options.Secret, which is derived from the signing key they
@@ -43,38 +44,6 @@ const tokenLife = 10 * time.Minute
 // tokenSeal seals and opens the tokens' cookies.
 type tokenSeal struct {
 	aead cipher.AEAD
-	// opened are the cookies this server has opened (openOnce).
-	opened *openedCookies
-}
-
-// openedCookies are the nonces of the tokens' cookies a server has opened,
-// each until its cookie expires, so that a copy of a cookie kept after the
-// receipt page cleared it (the browser asked to forget it, a client that
-// does not) shows its token no second time. A nonce is random and says
-// nothing of the token or the voter. It is the server's memory: another
-// node of a cluster, or this one after a restart (when a single server's
-// key, and with it every cookie, changes too), does not know them.
-type openedCookies struct {
-	mu    sync.Mutex
-	until map[string]time.Time
-}
-
-// first records the cookie of nonce, which expires at expires, as opened
-// at now, and reports whether it was not opened before; it forgets the
-// cookies that have expired.
-func (o *openedCookies) first(nonce string, expires, now time.Time) bool {
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	for n, t := range o.until {
-		if !now.Before(t) {
-			delete(o.until, n)
-		}
-	}
-	if _, seen := o.until[nonce]; seen {
-		return false
-	}
-	o.until[nonce] = expires
-	return true
 }
 
 // newTokenSeal derives the seal's key from the pages' secret (a MAC of a
@@ -90,7 +59,7 @@ func newTokenSeal(secret []byte) tokenSeal {
 	if err != nil {
 		panic(err)
 	}
-	return tokenSeal{aead: aead, opened: &openedCookies{until: map[string]time.Time{}}}
+	return tokenSeal{aead: aead}
 }
 
 // tokenCookie is the name of the cookie of the token of entry, so that the
@@ -116,19 +85,10 @@ func (t tokenSeal) seal(assemblyID, person string, entry int64, token string, ex
 	return base64.RawURLEncoding.EncodeToString(t.aead.Seal(nonce, nonce, plain, tokenBinding(assemblyID, person, entry)))
 }
 
-// openOnce returns the token a cookie's value holds, or "" if it was not
-// sealed by this key for this assembly, person and entry, was altered or
-// has expired, or if this server has opened it before (openedCookies).
-func (t tokenSeal) openOnce(value, assemblyID, person string, entry int64, now time.Time) string {
-	token, nonce, expires := t.unseal(value, assemblyID, person, entry, now)
-	if token == "" || !t.opened.first(nonce, expires, now) {
-		return ""
-	}
-	return token
-}
-
-// unseal opens a cookie's value as openOnce does, any number of times, and
-// also returns its nonce and expiry.
+// unseal returns the token a cookie's value holds, its nonce and its
+// expiry, or "" if it was not sealed by this key for this assembly, person
+// and entry, was altered or has expired. It opens a value any number of
+// times: takeToken opens a cookie once.
 func (t tokenSeal) unseal(value, assemblyID, person string, entry int64, now time.Time) (token, nonce string, expires time.Time) {
 	b, err := base64.RawURLEncoding.DecodeString(value)
 	if err != nil || len(b) < t.aead.NonceSize()+t.aead.Overhead()+8 {
@@ -158,18 +118,32 @@ func (s *server) giveToken(w http.ResponseWriter, r *http.Request, assemblyID, p
 }
 
 // takeToken returns the token the request's cookie carries for entry, once:
-// the cookie is cleared, whether it opened or not, and this server opens
-// the same cookie no second time (openOnce).
-func (s *server) takeToken(w http.ResponseWriter, r *http.Request, assemblyID, person string, entry int64) string {
+// the cookie is cleared, whether it opened or not, and no server on the
+// same database opens the same cookie a second time (auth's
+// OpenCookieOnce, by the cookie's nonce). ok is false when the database
+// could not say whether the cookie was opened before: then the cookie is
+// kept for the page to be tried again, and nothing is shown.
+func (s *server) takeToken(w http.ResponseWriter, r *http.Request, assemblyID, person string, entry int64) (token string, ok bool) {
 	c, err := r.Cookie(tokenCookie(entry))
 	if err != nil {
-		return ""
+		return "", true
+	}
+	token, nonce, expires := s.seal.unseal(c.Value, assemblyID, person, entry, s.opts.Now())
+	if token != "" {
+		first, err := s.auth.OpenCookieOnce(r.Context(), []byte(nonce), expires)
+		if err != nil {
+			s.opts.Logger.Error("web: a secret ballot's token could not be marked as shown", "assembly", assemblyID, "err", err)
+			return "", false
+		}
+		if !first {
+			token = ""
+		}
 	}
 	http.SetCookie(w, &http.Cookie{
 		Name: tokenCookie(entry), Value: "", Path: tokenPath(assemblyID), MaxAge: -1,
 		HttpOnly: true, Secure: s.auth.Secure(r), SameSite: http.SameSiteStrictMode,
 	})
-	return s.seal.openOnce(c.Value, assemblyID, person, entry, s.opts.Now())
+	return token, true
 }
 
 // tokenFile is the small text file a voter saves with their token: its

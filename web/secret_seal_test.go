@@ -41,29 +41,3 @@ func (t tokenSeal) open(value, assemblyID, person string, entry int64, now time.
 	token, _, _ := t.unseal(value, assemblyID, person, entry, now)
 	return token
 }
-
-// TestTokenCookieOpensOnce: the server opens a token's cookie once; a
-// copy kept after the receipt page cleared it opens to nothing, another
-// cookie of the same token still opens, and the server forgets the
-// cookies it opened once they have expired.
-func TestTokenCookieOpensOnce(t *testing.T) {
-	now := time.Date(2026, 12, 3, 13, 0, 0, 0, time.UTC)
-	seal := newTokenSeal([]byte("the pages' secret"))
-	const token = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-	v := seal.seal("coop", "anna", 17, token, now.Add(tokenLife))
-	if got := seal.openOnce(v, "coop", "anna", 17, now); got != token {
-		t.Fatalf("first opening: %q", got)
-	}
-	if got := seal.openOnce(v, "coop", "anna", 17, now.Add(time.Second)); got != "" {
-		t.Fatalf("the same cookie opened again: %q", got)
-	}
-	w := seal.seal("coop", "anna", 18, token, now.Add(tokenLife))
-	if got := seal.openOnce(w, "coop", "anna", 18, now.Add(time.Second)); got != token {
-		t.Fatalf("another cookie: %q", got)
-	}
-	later := now.Add(tokenLife)
-	x := seal.seal("coop", "anna", 19, token, later.Add(tokenLife))
-	if got := seal.openOnce(x, "coop", "anna", 19, later); got != token || len(seal.opened.until) != 1 {
-		t.Fatalf("after the first cookies expired: %q, %d remembered", got, len(seal.opened.until))
-	}
-}
