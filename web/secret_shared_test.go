@@ -89,32 +89,20 @@ func secretBallot(t *testing.T, h *hall, b *browser, person string, open bool) (
 
 // TestSecretTokenCookieOnceOnEveryNode: a copy of the cookie that
 // carried a secret ballot's token, opened on one server, shows nothing on
-// another server on the same database (a node of a cluster): the cookies
-// opened are kept in the database, not in one server's memory. SQLite (a
-// second store on the same file) and PostgreSQL.
+// another server on the same database (a node of a cluster), nor on the
+// same server started again (on the same database, with the same secret):
+// the cookies opened are kept in the database, not in one server's
+// memory. SQLite (a second store on the same file) and PostgreSQL.
 func TestSecretTokenCookieOnceOnEveryNode(t *testing.T) {
 	for name, database := range accessDatabases() {
-		t.Run(name, func(t *testing.T) {
-			h, db, loc, session, c := openedOnOneNode(t, database, false)
-			two, _, _ := tokenNode(t, h, db)
-			resp, body := getCookies(t, two, loc, session, c)
-			noTokenAgain(t, "the same cookie on another node", resp, body)
-		})
-	}
-}
-
-// TestSecretTokenCookieOnceAfterRestart: a copy of the cookie that
-// carried a secret ballot's token, opened on a server, shows nothing on
-// the same server started again (on the same database, with the same
-// secret). SQLite and PostgreSQL.
-func TestSecretTokenCookieOnceAfterRestart(t *testing.T) {
-	for name, database := range accessDatabases() {
-		t.Run(name, func(t *testing.T) {
-			h, db, loc, session, c := openedOnOneNode(t, database, true)
-			again, _, _ := tokenNode(t, h, db)
-			resp, body := getCookies(t, again, loc, session, c)
-			noTokenAgain(t, "the same cookie after a restart", resp, body)
-		})
+		for what, restart := range map[string]bool{"on another node": false, "after a restart": true} {
+			t.Run(name+"/"+what, func(t *testing.T) {
+				h, db, loc, session, c := openedOnOneNode(t, database, restart)
+				next, _, _ := tokenNode(t, h, db)
+				resp, body := getCookies(t, next, loc, session, c)
+				noTokenAgain(t, "the same cookie "+what, resp, body)
+			})
+		}
 	}
 }
 
