@@ -1077,7 +1077,10 @@ func (s *server) createAssembly(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	l := i18n.Choose(r, "") // a new assembly has no language yet: the person's
+	// Until it is created, the new assembly has no language: what the
+	// form's page says is in the person's (their choice, their
+	// browser's), as the page itself.
+	l := i18n.Choose(r, "")
 	r.Body = http.MaxBytesReader(w, r.Body, 256<<10)
 	if err := r.ParseForm(); err != nil {
 		http.Error(w, l.T("web.http.form_unreadable"), http.StatusBadRequest)
@@ -1097,7 +1100,7 @@ func (s *server) createAssembly(w http.ResponseWriter, r *http.Request) {
 		seen := false
 		a.Read(func(st *assembly.State) { _, seen = st.KeySeen(recorded) })
 		if seen && key != "" {
-			setFlash(w, a.ID(), flash{Text: l.T("web.na.sent_before")})
+			setFlash(w, a.ID(), flash{Text: localeOf(r, a).T("web.na.sent_before")})
 			http.Redirect(w, r, "/a/"+a.ID()+"/setup", http.StatusSeeOther)
 			return
 		}
@@ -1173,9 +1176,13 @@ func (s *server) createAssembly(w http.ResponseWriter, r *http.Request) {
 		again(errors.New(l.T("web.na.err.failed")))
 		return
 	}
+	// What follows is said on the new assembly's set-up page, in its
+	// language as every page of an assembly is (localeOf: the person's
+	// choice, their browser's, then the assembly's, which it now has).
+	a, _ := s.eng.Assembly(c.ID)
+	l = localeOf(r, a)
 	msg := l.T("web.na.done")
 	if len(template) > 0 {
-		a, _ := s.eng.Assembly(c.ID)
 		results, failed, err := a.SubmitAll(r.Context(), metas, template)
 		if err != nil {
 			s.opts.Logger.Error("web: copying a template failed", "assembly", c.ID, "from", from, "at", failed, "err", err)

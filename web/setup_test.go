@@ -117,7 +117,10 @@ func TestSetUpFromThePages(t *testing.T) {
 		"close_debate_threshold": {"majority_cast"}, "record_access": {"participants"}, "key": {key}}
 	code, loc, msg := admin.form("/setup", "/setup", form)
 	const id = "14th-congress-of-the-federation"
-	if code != http.StatusSeeOther || loc != "/a/"+id+"/setup" || !strings.Contains(msg, "The assembly is set up") {
+	// The administrator's browser asks for no language: the new
+	// assembly's set-up page, and what it says, are in the assembly's,
+	// German.
+	if code != http.StatusSeeOther || loc != "/a/"+id+"/setup" || !strings.Contains(msg, "Die Versammlung ist eingerichtet") {
 		t.Fatalf("create: %d %s %q", code, loc, msg)
 	}
 	got := stateOf(h, id, func(s *assembly.State) assembly.Assembly { return s.Assembly })
@@ -128,7 +131,7 @@ func TestSetUpFromThePages(t *testing.T) {
 		t.Fatalf("created:\n got %+v\nwant %+v", got, want)
 	}
 	// The same form again (a double click) creates nothing more.
-	if _, loc, msg := admin.form("/setup", "/setup", form); loc != "/a/"+id+"/setup" || !strings.Contains(msg, "sent before") || len(h.eng.Assemblies()) != 1 {
+	if _, loc, msg := admin.form("/setup", "/setup", form); loc != "/a/"+id+"/setup" || !strings.Contains(msg, "schon einmal gesendet") || len(h.eng.Assemblies()) != 1 {
 		t.Fatalf("the form sent twice: %s %q, %d assemblies", loc, msg, len(h.eng.Assemblies()))
 	}
 
