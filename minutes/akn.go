@@ -17,7 +17,7 @@ const AKNNS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 // documents it renders ("akn/1"): bump it whenever the bytes of the Akoma
 // Ntoso for the same log change (see version.go), and regenerate the
 // golden files with go test ./minutes -update.
-const aknVersion = 6
+const aknVersion = 7
 
 // AKN renders the minutes as an Akoma Ntoso 3.0 <debate>: FRBR metadata,
 // the votes in the analysis, every person as a TLCPerson, a debateSection
@@ -25,7 +25,7 @@ const aknVersion = 6
 // the checkpoint in <proprietary source="#plenum">.
 func AKN(d *Document) []byte {
 	l := d.locale()
-	w := &aknWriter{d: d, l: l, labels: map[string]string{}, asBefore: d.asBefore(FormatAKN)}
+	w := &aknWriter{d: d, l: l, labels: map[string]string{}, asBefore: d.asBefore(FormatAKN), before7: d.before7(FormatAKN)}
 	w.collectLabels()
 	c := d.Checkpoint
 	work := "/akn/xx/debaterecord/" + aknName(d.ID) + "/" + w.workDate()
@@ -105,6 +105,9 @@ func AKN(d *Document) []byte {
 		for _, m := range d.Marks {
 			w.line("<p>" + x(m.Symbol+" "+m.Meaning) + "</p>")
 		}
+		if t := d.CommissionLine(l); t != "" && !w.before7 {
+			w.line("<p>" + x(t) + "</p>")
+		}
 		w.line("</debateSection>")
 	}
 	if len(d.Others) > 0 {
@@ -137,7 +140,8 @@ func AKN(d *Document) []byte {
 	w.line(`<debateSection name="checkpoint" eId="dbsect_checkpoint">`)
 	w.line("<heading>" + x(l.T("minutes.h.checkpoint")) + "</heading>")
 	w.line("<p>" + x(CheckpointLead(l, c)) + "</p>")
-	w.line("<p>" + x(l.T("minutes.cp.size")+": "+strconv.FormatInt(c.Size, 10)+". "+l.T("minutes.cp.root")+": "+c.RootHash+". "+l.T("minutes.cp.origin")+": "+c.Origin+". "+l.T("minutes.cp.key")+": "+c.VerifierKey+".") + "</p>")
+	label := func(key string) string { return cpLabel(l, key, w.before7) + " " }
+	w.line("<p>" + x(label("minutes.cp.size")+strconv.FormatInt(c.Size, 10)+". "+label("minutes.cp.root")+c.RootHash+". "+label("minutes.cp.origin")+c.Origin+". "+label("minutes.cp.key")+c.VerifierKey+".") + "</p>")
 	for _, t := range HowToCheck(l, c) {
 		w.line("<p>" + x(t) + "</p>")
 	}
@@ -156,6 +160,7 @@ type aknWriter struct {
 	labels map[string]string // label → eId of its TLCPerson
 	// asBefore: renders as akn/5 and earlier did (version.go, mendedSince)
 	asBefore bool
+	before7  bool // renders as akn/6 and earlier did (version.go, namedSince)
 }
 
 func (w *aknWriter) line(s string) { w.buf.WriteString(s); w.buf.WriteByte('\n') }
@@ -386,6 +391,9 @@ func (w *aknWriter) blocks(ps []Point, text string) {
 }
 
 func (w *aknWriter) paragraph(p *Paragraph) {
+	if p.Only7 && w.before7 {
+		return // given since md/7, html/8, akn/7
+	}
 	l := w.l
 	e := fmt.Sprintf("e%d", p.Entry)
 	corrected := ""
@@ -401,10 +409,7 @@ func (w *aknWriter) paragraph(p *Paragraph) {
 	case KindInterjection:
 		w.line(`<scene eId="` + e + `">` + x(InterjectionText(l, p)+corrected) + "</scene>")
 	case KindNarrative:
-		t := p.Text
-		if p.TextNow != "" && !w.asBefore {
-			t = p.TextNow
-		}
+		t := p.narrativeAs(w.asBefore, w.before7)
 		if p.Time != "" {
 			t = l.T("minutes.time_lead", timeAs(p.Time, w.asBefore)) + t
 		}

@@ -38,6 +38,7 @@ type builder struct {
 	doc *Document
 
 	changed map[string]bool // the motions an amendment changes the text of; made by numbered
+	noted   map[int]bool    // the floor turns with notes; made by turnText
 }
 
 // threshold says what a vote needs in the document's language ("two
@@ -113,6 +114,12 @@ func (b *builder) header() {
 	for _, id := range s.PersonOrder {
 		p := s.Persons[id]
 		d.Persons = append(d.Persons, Person{ID: p.ID, Name: p.Name, OtherNames: append([]string(nil), p.OtherNames...), Note: p.Note})
+		// An administrator acts as the mandate commission whether or not
+		// he holds its role (the editor of a restored record holds them
+		// all): the role granted to one does not say he was on it.
+		if s.HasRole(id, assembly.RoleMandateCommission) && !s.HasRole(id, assembly.RoleAdministrator) {
+			d.Commission = append(d.Commission, b.person(id, ""))
+		}
 	}
 	delegates := map[string][]Delegate{}
 	for _, id := range s.MandateOrder {
@@ -453,7 +460,7 @@ func (b *builder) record() {
 		part.Paragraphs = append(part.Paragraphs, p)
 	}
 	narrative := func(r assembly.RecordEntry, text string) {
-		add(Paragraph{Kind: KindNarrative, Entry: r.Entry, Text: text, TextNow: b.narrativeNow(r, text), Time: r.Time})
+		add(Paragraph{Kind: KindNarrative, Entry: r.Entry, Text: text, TextNow: b.narrativeNow(r, text), Text7: b.narrative7(r, text), Time: r.Time})
 	}
 	added := map[string]map[string]bool{} // sitting → guests admitted after the opening
 	for _, r := range s.Record {
@@ -515,6 +522,12 @@ func (b *builder) record() {
 		}
 		if r.Kind == "presidium_changed" && r.Person != "" {
 			chair = b.person(r.Person, "")
+		}
+		if t := b.turnText(r); t != "" && sitting != nil {
+			// A turn the secretary wrote no notes of: md/7, html/8
+			// and akn/7 name the speaker.
+			add(Paragraph{Kind: KindNarrative, Entry: r.Entry, Text: t, Only7: true})
+			continue
 		}
 		p := b.paragraph(r)
 		if p != nil && p.Kind == KindQuestion && sitting != nil {
@@ -975,4 +988,13 @@ func sentences(parts []string) string {
 		out[i] = p
 	}
 	return strings.Join(out, " ")
+}
+
+// CommissionLine names the mandate commission, as the record's set-up
+// gives it: "Mandate commission: Cara Diaz.", or "" if it names none.
+func (d *Document) CommissionLine(l *i18n.Locale) string {
+	if len(d.Commission) == 0 {
+		return ""
+	}
+	return l.T("minutes.commission", joinNames(d.Commission))
 }

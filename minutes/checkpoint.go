@@ -57,14 +57,26 @@ func CheckpointLead(l *i18n.Locale, c Checkpoint) string {
 	return t + "."
 }
 
+// cpLabel is the label of a line of the checkpoint with its colon, as
+// the language sets it ("Origine :") since md/7 and akn/7, or, as the
+// renderers before wrote it (before7), right after the label
+// ("Origine:").
+func cpLabel(l *i18n.Locale, key string, before7 bool) string {
+	if before7 {
+		return l.T(key) + ":"
+	}
+	return l.T("minutes.cp.label", l.T(key))
+}
+
 func (w *mdWriter) checkpoint(c Checkpoint, stamp *Stamp) {
 	l := w.l
 	w.para("## " + l.T("minutes.h.checkpoint"))
 	w.para(md(CheckpointLead(l, c)))
-	w.line("- " + l.T("minutes.cp.size") + ": " + strconv.FormatInt(c.Size, 10))
-	w.line("- " + l.T("minutes.cp.root") + ": `" + c.RootHash + "`")
-	w.line("- " + l.T("minutes.cp.origin") + ": `" + c.Origin + "`")
-	w.line("- " + l.T("minutes.cp.key") + ": `" + c.VerifierKey + "`")
+	label := func(key string) string { return "- " + cpLabel(l, key, w.before7) + " " }
+	w.line(label("minutes.cp.size") + strconv.FormatInt(c.Size, 10))
+	w.line(label("minutes.cp.root") + "`" + c.RootHash + "`")
+	w.line(label("minutes.cp.origin") + "`" + c.Origin + "`")
+	w.line(label("minutes.cp.key") + "`" + c.VerifierKey + "`")
 	w.blank()
 	if l.Lang() != i18n.Default {
 		// The language is stated, so that the document is checked by
@@ -156,7 +168,14 @@ func ReadStated(doc []byte) (Stated, error) {
 		if stamp, e := between(s, "\n"+mdStampOpen, mdStampClose); e == nil {
 			st.Stamp, st.Stamped = stamp, true
 		}
-		st.VerifierKey, err = between(s, "\n- "+i18n.For(st.Lang).T("minutes.cp.key")+": `", "`")
+		// The key's line, its label with the language's colon (md/7:
+		// "Clé de vérification :") or, in a document of an earlier
+		// version, with the colon right after it.
+		l := i18n.For(st.Lang)
+		st.VerifierKey, err = between(s, "\n- "+cpLabel(l, "minutes.cp.key", false)+" `", "`")
+		if err != nil {
+			st.VerifierKey, err = between(s, "\n- "+cpLabel(l, "minutes.cp.key", true)+" `", "`")
+		}
 	case FormatHTML:
 		s := string(doc)
 		var signed string

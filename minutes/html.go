@@ -55,13 +55,13 @@ const htmlWrapStyle = "body { overflow-wrap: break-word; overflow-wrap: anywhere
 // documents it renders ("html/1"): bump it whenever the bytes of the HTML
 // for the same log change (see version.go), and regenerate the golden
 // files with go test ./minutes -update.
-const htmlVersion = 7
+const htmlVersion = 8
 
 // HTML renders the minutes as one self-contained HTML file: no scripts,
 // no outside resources, printable.
 func HTML(d *Document) []byte {
 	l := d.locale()
-	w := &htmlWriter{l: l, asBefore: d.asBefore(FormatHTML)}
+	w := &htmlWriter{l: l, asBefore: d.asBefore(FormatHTML), before7: d.before7(FormatHTML)}
 	c := d.Checkpoint
 	w.line("<!DOCTYPE html>")
 	w.line(`<html lang="` + esc(d.Lang) + `">`)
@@ -154,6 +154,9 @@ func HTML(d *Document) []byte {
 		for _, m := range d.Marks {
 			w.line(`<p class="note">` + esc(m.Symbol+" "+m.Meaning) + "</p>")
 		}
+		if t := d.CommissionLine(l); t != "" && !w.before7 {
+			w.line(`<p class="commission">` + esc(t) + "</p>")
+		}
 		w.line("</section>")
 	}
 	if len(d.Others) > 0 {
@@ -228,6 +231,7 @@ type htmlWriter struct {
 	buf      bytes.Buffer
 	l        *i18n.Locale
 	asBefore bool // renders as html/6 and earlier did (version.go, mendedSince)
+	before7  bool // renders as html/7 and earlier did (version.go, namedSince)
 }
 
 func (w *htmlWriter) line(s string) { w.buf.WriteString(s); w.buf.WriteByte('\n') }
@@ -290,6 +294,9 @@ func (w *htmlWriter) quote(ps []Point, text string) {
 }
 
 func (w *htmlWriter) paragraph(p *Paragraph) {
+	if p.Only7 && w.before7 {
+		return // given since md/7, html/8, akn/7
+	}
 	l := w.l
 	id := fmt.Sprintf(` id="e%d"`, p.Entry)
 	corrected := ""
@@ -302,10 +309,7 @@ func (w *htmlWriter) paragraph(p *Paragraph) {
 	case KindInterjection:
 		w.line(`<p class="interjection"` + id + ">" + esc(InterjectionText(l, p)) + corrected + "</p>")
 	case KindNarrative:
-		t := p.Text
-		if p.TextNow != "" && !w.asBefore {
-			t = p.TextNow
-		}
+		t := p.narrativeAs(w.asBefore, w.before7)
 		if p.Time != "" {
 			t = l.T("minutes.time_lead", timeAs(p.Time, w.asBefore)) + t
 		}

@@ -15,13 +15,13 @@ import (
 // documents it renders ("md/1"): bump it whenever the bytes of the
 // Markdown for the same log change (see version.go), and regenerate the
 // golden files with go test ./minutes -update.
-const mdVersion = 6
+const mdVersion = 7
 
 // Markdown renders the minutes as CommonMark: one paragraph a line, so
 // that a changed word is a changed line.
 func Markdown(d *Document) []byte {
 	l := d.locale()
-	w := &mdWriter{l: l, asBefore: d.asBefore(FormatMarkdown)}
+	w := &mdWriter{l: l, asBefore: d.asBefore(FormatMarkdown), before7: d.before7(FormatMarkdown)}
 	w.line("# " + md(d.Title))
 	w.blank()
 	var meta []string
@@ -68,6 +68,9 @@ func Markdown(d *Document) []byte {
 		}
 		for _, m := range d.Marks {
 			w.para(md(m.Symbol + " " + m.Meaning))
+		}
+		if t := d.CommissionLine(l); t != "" && !w.before7 {
+			w.para(md(t))
 		}
 	}
 	if len(d.Others) > 0 {
@@ -240,6 +243,7 @@ type mdWriter struct {
 	buf      bytes.Buffer
 	l        *i18n.Locale
 	asBefore bool // renders as md/5 and earlier did (version.go, mendedSince)
+	before7  bool // renders as md/6 and earlier did (version.go, namedSince)
 }
 
 // line writes a line without the spaces and tabs a text may start with,
@@ -404,6 +408,9 @@ func (w *mdWriter) points(ps []Point, text string) {
 }
 
 func (w *mdWriter) paragraph(p *Paragraph) {
+	if p.Only7 && w.before7 {
+		return // given since md/7, html/8, akn/7
+	}
 	l := w.l
 	corrected := ""
 	if p.LaterNoted() {
@@ -415,10 +422,7 @@ func (w *mdWriter) paragraph(p *Paragraph) {
 	case KindInterjection:
 		w.para("*" + md(InterjectionText(l, p)) + "*" + corrected)
 	case KindNarrative:
-		t := p.Text
-		if p.TextNow != "" && !w.asBefore {
-			t = p.TextNow
-		}
+		t := p.narrativeAs(w.asBefore, w.before7)
 		if p.Time != "" {
 			t = l.T("minutes.time_lead", timeAs(p.Time, w.asBefore)) + t
 		}

@@ -34,14 +34,19 @@ type Document struct {
 	Organizations []Organization // delegating organizations, in the order entered
 	Others        []Organization // leading bodies, factions, tendencies, groups
 	Personal      []Delegate     // mandates held for no organization: participating personally
-	Persons       []Person       // everyone, in the order entered
-	Bodies        []Body
-	Preface       []Paragraph // the record outside any sitting
-	Sittings      []Sitting
-	Motions       []Motion
-	Votes         []Vote
-	Elections     []Election
-	Checkpoint    Checkpoint
+	// Commission is the mandate commission, as the record's set-up gives
+	// it (those who hold its role, an administrator aside, who acts as the
+	// commission in any case), in the order the persons were entered;
+	// md/7, html/8 and akn/7 name it with the mandates.
+	Commission []Ref
+	Persons    []Person // everyone, in the order entered
+	Bodies     []Body
+	Preface    []Paragraph // the record outside any sitting
+	Sittings   []Sitting
+	Motions    []Motion
+	Votes      []Vote
+	Elections  []Election
+	Checkpoint Checkpoint
 
 	render render // how it is stamped (version.go)
 }
@@ -177,7 +182,16 @@ type Paragraph struct {
 	// TextNow is a narrative's text as md/6, html/7 and akn/6 give it,
 	// where it differs from Text (as the renderers before gave it): an
 	// amendment put before the assembly "(with W1 “…”)", not "(with w1)".
-	TextNow         string
+	TextNow string
+	// Text7 is a narrative's text as md/7, html/8 and akn/7 give it,
+	// where it differs from TextNow and Text: why an amendment was
+	// overtaken in the document's language, who was still on the list of
+	// speakers when the discussion was closed.
+	Text7 string
+	// Only7: the paragraph is given by md/7, html/8 and akn/7 alone (a
+	// turn on the floor the secretary wrote no notes of: "Anna spoke.");
+	// the renderers before left it out.
+	Only7           bool
 	Time            string // a time as the source states it
 	Points          []Point
 	Origin          string // who adopted a document
@@ -206,6 +220,20 @@ type Paragraph struct {
 	// how many sittings were opened before it: 0 for what was recorded at
 	// set-up, before the first sitting.
 	After int
+}
+
+// narrativeAs is a narrative's text as a renderer gives it: before md/6,
+// html/7 and akn/6 (asBefore) Text, before md/7, html/8 and akn/7
+// (before7) TextNow where there is one, and since then Text7 where there
+// is one.
+func (p *Paragraph) narrativeAs(asBefore, before7 bool) string {
+	switch {
+	case p.Text7 != "" && !before7:
+		return p.Text7
+	case p.TextNow != "" && !asBefore:
+		return p.TextNow
+	}
+	return p.Text
 }
 
 // IsNote reports whether the paragraph is a note on the record — a gap,

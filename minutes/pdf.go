@@ -91,6 +91,9 @@ func renderPDF(d *Document, compress bool) ([]byte, error) {
 		for _, m := range d.Marks {
 			w.para(m.Symbol+" "+m.Meaning, "I")
 		}
+		if t := d.CommissionLine(l); t != "" {
+			w.para(t, "")
+		}
 	}
 	if len(d.Others) > 0 {
 		w.heading(2, l.T("minutes.h.others"))
@@ -134,10 +137,10 @@ func renderPDF(d *Document, compress bool) ([]byte, error) {
 	pdf.AddPage()
 	w.heading(2, l.T("minutes.h.checkpoint"))
 	w.para(CheckpointLead(l, c), "")
-	w.para(l.T("minutes.cp.size")+": "+strconv.FormatInt(c.Size, 10), "")
-	w.para(l.T("minutes.cp.root")+": "+c.RootHash, "")
-	w.para(l.T("minutes.cp.origin")+": "+c.Origin, "")
-	w.para(l.T("minutes.cp.key")+": "+c.VerifierKey, "")
+	w.para(cpLabel(l, "minutes.cp.size", false)+" "+strconv.FormatInt(c.Size, 10), "")
+	w.para(cpLabel(l, "minutes.cp.root", false)+" "+c.RootHash, "")
+	w.para(cpLabel(l, "minutes.cp.origin", false)+" "+c.Origin, "")
+	w.para(cpLabel(l, "minutes.cp.key", false)+" "+c.VerifierKey, "")
 	w.para(l.T("minutes.cp.signed"), "")
 	pdf.SetFont("Courier", "", 8.5)
 	pdf.MultiCell(0, 4.2, c.Signed, "", "L", false)
@@ -326,10 +329,7 @@ func (w *pdfWriter) paragraph(p *Paragraph) {
 	case KindInterjection:
 		w.para(InterjectionText(l, p)+corrected, "I")
 	case KindNarrative:
-		t := p.Text
-		if p.TextNow != "" {
-			t = p.TextNow
-		}
+		t := p.narrativeAs(false, false)
 		if p.Time != "" {
 			t = l.T("minutes.time_lead", timeAs(p.Time, false)) + t
 		}

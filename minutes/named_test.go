@@ -1,0 +1,209 @@
+package minutes
+
+import (
+	"bytes"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// coopSilentScript is the cooperative's meeting with two things its
+// secretary did not write up: Dev Patel asks to speak on the solar panels
+// and is still on the list when the previous question closes the
+// discussion, and Gus Brandt takes the floor on the bylaw, of which Ben
+// wrote no notes.
+func coopSilentScript(t *testing.T) []byte {
+	script := string(mustRead(t, filepath.Join("..", "testdata", "coop-2026.jsonl")))
+	insert := func(after, line string) {
+		i := strings.Index(script, after)
+		if i < 0 {
+			t.Fatalf("the coop's script has no %q", after)
+		}
+		i += strings.Index(script[i:], "\n") + 1
+		script = script[:i] + line + "\n" + script[i:]
+	}
+	insert(`"text": "We have been talking for an hour!"}}`,
+		`{"cmd": "request_floor", "actor": "dev", "at": "2026-05-09T10:39:30+02:00", "args": {"item": "i-solar", "person": "dev", "side": "for"}}`)
+	insert(`{"cmd": "end_speech", "actor": "ann", "at": "2026-05-09T11:05:00+02:00", "args": {"item": "i-bylaw"}}`,
+		`{"cmd": "give_floor", "actor": "ann", "at": "2026-05-09T11:05:00+02:00", "args": {"item": "i-bylaw", "person": "gus"}}
+{"cmd": "end_speech", "actor": "ann", "at": "2026-05-09T11:06:00+02:00", "args": {"item": "i-bylaw"}}`)
+	return []byte(script)
+}
+
+// TestTurnsWithoutNotesAndTheDroppedList: md/7, html/8 and akn/7 name a
+// speaker whose turn the secretary wrote no notes of ("Gus Brandt spoke."),
+// and those still on the list of speakers when the discussion was closed
+// ("The discussion was closed; still on the list: Dev Patel."), in the
+// document's language; a turn with notes is not named twice. The
+// renderers before (md/6, html/7, akn/6) render as they did.
+func TestTurnsWithoutNotesAndTheDroppedList(t *testing.T) {
+	f := replayScript(t, "coop-2026.jsonl with a turn without notes and one left on the list", coopSilentScript(t))
+	want := map[string][2]string{
+		"en": {"Gus Brandt spoke.", "The discussion was closed; still on the list: Dev Patel."},
+		"de": {"Gus Brandt sprach.", "Die Aussprache ist geschlossen; noch auf der Rednerliste: Dev Patel."},
+		"ru": {"Выступление: Gus Brandt.", "Прения прекращены; в списке ораторов оставались: Dev Patel."},
+		"fr": {"Gus Brandt a pris la parole.", "La discussion est close ; restaient inscrits : Dev Patel."},
+		"es": {"Gus Brandt hizo uso de la palabra.", "Se cierra el debate; quedaban en la lista de oradores: Dev Patel."},
+	}
+	for lang, w := range want {
+		readingFormats(t, BuildIn(f.state, f.cp, lang), func(format, got string) {
+			for _, s := range w {
+				if strings.Count(got, s) != 1 {
+					t.Errorf("%s %s: want %q once, got it %d times", lang, format, s, strings.Count(got, s))
+				}
+			}
+			for _, s := range []string{"Hal Ostrowski spoke.", "Eli Navarro spoke.", "Dev Patel spoke."} {
+				if lang == "en" && strings.Contains(got, s) {
+					t.Errorf("%s %s: %q, whose turn has notes", lang, format, s)
+				}
+			}
+		})
+	}
+	d := Build(f.state, f.cp)
+	for _, stamp := range []string{"md/6", "html/7", "akn/6"} {
+		format, _, _ := strings.Cut(stamp, "/")
+		got, err := RerenderEarlier(d, Stated{Format: format, Stamp: stamp, Stamped: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range []string{"spoke.", "still on the list"} {
+			if bytes.Contains(got, []byte(s)) {
+				t.Errorf("%s gives %q, which only the versions after give", stamp, s)
+			}
+		}
+		if !bytes.Contains(got, []byte("Discussion closed.")) {
+			t.Errorf("%s no longer says the discussion closed as it did", stamp)
+		}
+	}
+}
+
+// TestMandateCommissionNamed: md/7, html/8 and akn/7 name the mandate
+// commission with the mandates, as the set-up gives it (the coop's: Cara
+// Mendes); an administrator who holds the role too (the editor of the
+// restored 1917 record holds every role) is not named as on it.
+func TestMandateCommissionNamed(t *testing.T) {
+	d := coop(t)
+	readingFormats(t, d, func(format, got string) {
+		if strings.Count(got, "Mandate commission: Cara Mendes.") != 1 {
+			t.Errorf("%s: the coop's minutes do not name the mandate commission once", format)
+		}
+		org := strings.Index(got, "Organizations and delegates")
+		if i := strings.Index(got, "Mandate commission"); i < org {
+			t.Errorf("%s: the mandate commission is not named under the mandates", format)
+		}
+	})
+	readingFormats(t, march(t), func(format, got string) {
+		if strings.Contains(got, "Mandate commission") {
+			t.Errorf("%s: the 1917 minutes name the editor of the record as the mandate commission", format)
+		}
+	})
+	for _, stamp := range []string{"md/6", "html/7", "akn/6"} {
+		format, _, _ := strings.Cut(stamp, "/")
+		got, err := RerenderEarlier(d, Stated{Format: format, Stamp: stamp, Stamped: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if bytes.Contains(got, []byte("Mandate commission")) {
+			t.Errorf("%s names the mandate commission, which only the versions after do", stamp)
+		}
+	}
+}
+
+// TestOvertakenReasonInTheDocumentsLanguage: why an amendment was
+// overtaken is recorded in English, in plenum's words; md/7, html/8 and
+// akn/7 give those words in the document's language (the congress's
+// "These demands", overtaken by the carried "Packaging, and a vote of the
+// members"), and a reason plenum does not write (typed by the chair)
+// as it was typed. The renderers before give the English.
+func TestOvertakenReasonInTheDocumentsLanguage(t *testing.T) {
+	f := replayScript(t, "congress-2026.jsonl", mustRead(t, filepath.Join("..", "testdata", "congress-2026.jsonl")))
+	english := "The carried amendment “Packaging, and a vote of the members” changed lines 3–4 of “Wages and working time”, which this one would change too."
+	for lang, want := range map[string]string{
+		"en": english,
+		"de": "Der angenommene Änderungsantrag „Packaging, and a vote of the members“ änderte „Wages and working time“ (Zeilen 3–4), was auch dieser ändern würde.",
+		"ru": "Принятая поправка «Packaging, and a vote of the members» изменила текст «Wages and working time» (строки 3–4), который изменила бы и эта поправка.",
+		"fr": "L'amendement adopté « Packaging, and a vote of the members » a modifié « Wages and working time » (lignes 3 à 4), que celui-ci modifierait aussi.",
+		"es": "La enmienda aprobada «Packaging, and a vote of the members» modificó «Wages and working time» (líneas 3 a 4), que esta también modificaría.",
+	} {
+		d := BuildIn(f.state, f.cp, lang)
+		readingFormats(t, d, func(format, got string) {
+			if strings.Count(got, want) != 1 {
+				t.Errorf("%s %s: want %q once", lang, format, want)
+			}
+			if lang != "en" && strings.Contains(got, "The carried amendment") {
+				t.Errorf("%s %s: the reason is in English", lang, format)
+			}
+		})
+		if lang == "en" {
+			continue
+		}
+		for _, stamp := range []string{"md/6", "html/7", "akn/6"} {
+			format, _, _ := strings.Cut(stamp, "/")
+			got, err := RerenderEarlier(d, Stated{Format: format, Stamp: stamp, Stamped: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Contains(got, []byte("The carried amendment")) {
+				t.Errorf("%s %s no longer gives the reason as it did, in English", lang, stamp)
+			}
+		}
+	}
+	b := &builder{s: f.state, l: BuildIn(f.state, f.cp, "de").locale()}
+	for _, typed := range []string{
+		"Covered by the resolution on dues",
+		"The carried amendment “A” changed line 4 of “B”, which this one would change too, says the chair",
+		"the carried amendment “A” changed line 4 of “B”, which this one would change too",
+	} {
+		if got, ok := b.overtakenReason(typed); ok {
+			t.Errorf("the typed reason %q is read as plenum's and given as %q", typed, got)
+		}
+	}
+	for note, want := range map[string]string{
+		"The carried amendment “A” changed line 4 of “B”, which this one would change too":                   "Der angenommene Änderungsantrag „A“ änderte „B“ (Zeile 4), was auch dieser ändern würde",
+		"The carried amendment “A” changed the place at paragraph 2 of “B”, which this one would change too": "Der angenommene Änderungsantrag „A“ änderte „B“ (die Stelle in Absatz 2), was auch dieser ändern würde",
+	} {
+		if got, ok := b.overtakenReason(note); !ok || got != want {
+			t.Errorf("overtakenReason(%q) = %q, %v; want %q", note, got, ok, want)
+		}
+	}
+}
+
+// TestFrenchCheckpointLabels: the French minutes set a space before the
+// colon of the checkpoint's labels since md/7 and akn/7 ("Origine :"),
+// md/6 and akn/6 did not ("Origine:"); the checkpoint of a French
+// Markdown document is read in either form.
+func TestFrenchCheckpointLabels(t *testing.T) {
+	f := replayScript(t, "coop-2026.jsonl", mustRead(t, filepath.Join("..", "testdata", "coop-2026.jsonl")))
+	d := BuildIn(f.state, f.cp, "fr")
+	labels := []string{"Taille de l'arbre", "Hachage racine", "Origine", "Clé de vérification"}
+	for _, c := range []struct {
+		stamp, colon string
+	}{{"md/7", " :"}, {"md/6", ":"}, {"akn/7", " :"}, {"akn/6", ":"}} {
+		format, _, _ := strings.Cut(c.stamp, "/")
+		var got []byte
+		var err error
+		if c.stamp == "md/7" || c.stamp == "akn/7" {
+			got, err = Render(d, format)
+		} else {
+			got, err = RerenderEarlier(d, Stated{Format: format, Stamp: c.stamp, Stamped: true})
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := strings.ReplaceAll(string(got), "&#39;", "'")
+		for _, l := range labels {
+			if !strings.Contains(text, l+c.colon+" ") {
+				t.Errorf("%s: no %q", c.stamp, l+c.colon+" ")
+			}
+		}
+		st, err := ReadStated(got)
+		if err != nil || st.VerifierKey != d.Checkpoint.VerifierKey || st.Lang != "fr" {
+			t.Errorf("%s: ReadStated = %+v, %v; want the key %q", c.stamp, st, err, d.Checkpoint.VerifierKey)
+		}
+	}
+	readingFormats(t, d, func(format, got string) {
+		if format == FormatPDF && !strings.Contains(got, "Origine : ") {
+			t.Errorf("the French PDF has no %q", "Origine : ")
+		}
+	})
+}
