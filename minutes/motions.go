@@ -49,8 +49,12 @@ type Paper struct {
 type supporter struct{ name, delegation string }
 
 // conflict is an amendment in conflict: its number, or if it has none
-// its title; and the lines it changes.
-type conflict struct{ number, title, lines string }
+// its title; and the lines it changes, as the record says them in
+// English and as a span for the document's language.
+type conflict struct {
+	number, title, lines string
+	span                 LineSpan
+}
 
 // advice is the committee's advice: the committee's name (without "the
 // "), the recommendation in words, the note as a sentence ("" for none).
@@ -179,7 +183,7 @@ func (b *builder) paper(m *assembly.Motion, mo *Motion) {
 				first, last := motiontext.LinesOf(text, s.LineLength(), m.Change.Span)
 				p.ChangeSpan = LineSpan{First: first, Last: last, Paragraph: m.Change.Span.From.Block + 1}
 				p.Diff = diffLines(motiontext.DiffLines(text, p.Width, m.Change.Span, nw), lineDirs(text, p.Width))
-				for _, c := range b.conflicts(m) {
+				for _, c := range b.conflicts(m, text) {
 					p.Conflicts = append(p.Conflicts, c.text(AsIs)) // closed with the rest (isolateAll), as before
 					c.number = isolate(c.number)
 					p.conflicts = append(p.conflicts, c)
@@ -205,7 +209,7 @@ func (b *builder) paper(m *assembly.Motion, mo *Motion) {
 
 // conflicts names the amendments to the same text, still open (before
 // the floor or pending), whose changes overlap m's: "W1/4 (line 4)".
-func (b *builder) conflicts(m *assembly.Motion) []conflict {
+func (b *builder) conflicts(m *assembly.Motion, text motiontext.Text) []conflict {
 	open := func(a *assembly.Motion) bool {
 		switch a.Status {
 		case assembly.MotionStatusPending, assembly.MotionStatusSubmitted, assembly.MotionStatusAdmitted:
@@ -223,6 +227,8 @@ func (b *builder) conflicts(m *assembly.Motion) []conflict {
 			continue
 		}
 		c := conflict{number: a.Number, lines: b.s.ChangeLines(a)}
+		first, last := motiontext.LinesOf(text, b.s.LineLength(), a.Change.Span)
+		c.span = LineSpan{First: first, Last: last, Paragraph: a.Change.Span.From.Block + 1}
 		if a.Number == "" {
 			c.title = isolate(a.Title)
 		}
@@ -257,13 +263,19 @@ func (c conflict) text(typed Typed) string {
 	return name + " (" + c.lines + ")"
 }
 
-// ConflictLine says which open amendments change the same text, or "".
-func (p *Paper) ConflictLine(l *i18n.Locale) string {
-	if p == nil || len(p.Conflicts) == 0 {
-		return ""
+// textIn is the amendment in conflict as a line in l's language names
+// it: "W1/4 (Zeile 4)", or by its title in the language's quotation marks.
+func (c conflict) textIn(l *i18n.Locale, typed Typed) string {
+	name := typed(c.number)
+	if c.number == "" {
+		name = l.T("minutes.quote", typed(c.title))
 	}
-	return l.T("minutes.paper.conflicts", strings.Join(p.Conflicts, ", "))
+	return name + " (" + c.span.Text(l) + ")"
 }
+
+// ConflictLine says which open amendments change the same text, or "",
+// in l's language (the motion book, the motion's page).
+func (p *Paper) ConflictLine(l *i18n.Locale) string { return p.ConflictLineWith(l, AsIs) }
 
 // ConflictLineWith is ConflictLine with each number or title set by
 // typed.
@@ -273,7 +285,7 @@ func (p *Paper) ConflictLineWith(l *i18n.Locale, typed Typed) string {
 	}
 	names := make([]string, len(p.conflicts))
 	for i, c := range p.conflicts {
-		names[i] = c.text(typed)
+		names[i] = c.textIn(l, typed)
 	}
 	return l.T("minutes.paper.conflicts", strings.Join(names, ", "))
 }

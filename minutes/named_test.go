@@ -2,9 +2,12 @@ package minutes
 
 import (
 	"bytes"
+	"html"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"plenum/internal/pdftext"
 )
 
 // coopSilentScript is the cooperative's meeting with two things its
@@ -206,4 +209,43 @@ func TestFrenchCheckpointLabels(t *testing.T) {
 			t.Errorf("the French PDF has no %q", "Origine : ")
 		}
 	})
+}
+
+// TestBookConflictsInTheDocumentsLanguage: the motion book says which
+// open amendments change the same lines in the document's language
+// ("Kollidiert mit W1/4 (Zeile 4)"), not in the English the
+// record says the lines in ("(line 4)"). The congress before its votes:
+// Hans's amendment to lines 3–4 (W1/3) and Lena's to line 4 (W1/4) are
+// both open. An amendment without a number is named by its title in the
+// language's quotation marks (conflict.textIn).
+func TestBookConflictsInTheDocumentsLanguage(t *testing.T) {
+	script := mustRead(t, filepath.Join("..", "testdata", "congress-2026.jsonl"))
+	i := bytes.Index(script, []byte("# The votes: amendments to amendments first"))
+	f := replayScript(t, "congress-2026.jsonl before its votes", script[:i])
+	for lang, want := range map[string][]string{
+		"en": {"Conflicts with W1/4 (line 4):", "Conflicts with W1/3 (lines 3–4):"},
+		"de": {"Kollidiert mit W1/4 (Zeile 4):", "Kollidiert mit W1/3 (Zeilen 3–4):"},
+		"ru": {"Противоречит поправкам W1/4 (строка 4):", "Противоречит поправкам W1/3 (строки 3–4):"},
+		"fr": {"En conflit avec W1/4 (ligne 4) :", "En conflit avec W1/3 (lignes 3 à 4) :"},
+		"es": {"En conflicto con W1/4 (línea 4):", "En conflicto con W1/3 (líneas 3 a 4):"},
+	} {
+		d := BuildIn(f.state, f.cp, lang)
+		page := html.UnescapeString(string(BookHTML(d, "")))
+		pdf, err := BookPDF(d, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := strings.Join(strings.Fields(pdftext.Text(t, pdf)), " ")
+		for _, w := range want {
+			if !strings.Contains(page, w) {
+				t.Errorf("%s: the motion book (HTML) has no %q", lang, w)
+			}
+			if !strings.Contains(text, w) {
+				t.Errorf("%s: the motion book (PDF) has no %q", lang, w)
+			}
+		}
+		if lang != "en" && (strings.Contains(page, "(line 4)") || strings.Contains(page, "(lines 3–4)")) {
+			t.Errorf("%s: the motion book names the lines in English", lang)
+		}
+	}
 }
