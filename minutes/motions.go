@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"plenum/assembly"
 	"plenum/i18n"
@@ -794,13 +795,17 @@ func aknLines(ls []TextLine) []string {
 	return out
 }
 
-// lines writes numbered lines: the number in a gutter, each line as it is
-// numbered, never wrapped; a line wider than the column is set smaller.
+// lines writes numbered lines: the number in a gutter, and each line as
+// it is numbered; a line wider than the column (a change's line, which
+// holds the words struck out beside those inserted) wraps at its spaces
+// onto rows of its own, indented and without a number, at the size of
+// the rest (it was set smaller until it fitted, and a long change came out
+// unreadably small). A word wider than a row is broken where it must.
 func (w *pdfWriter) lines(ls []TextLine) {
 	pdf := w.pdf
 	left, _, right, _ := pdf.GetMargins()
 	pageW, _ := pdf.GetPageSize()
-	const gutter, size, lh = 11.0, 10.0, 4.9
+	const gutter, size, lh, indent = 11.0, 10.0, 4.9, 5.0
 	avail := pageW - left - right - gutter
 	style := func(p TextPart, heading bool) string {
 		st := ""
@@ -819,43 +824,128 @@ func (w *pdfWriter) lines(ls []TextLine) {
 		return st
 	}
 	for _, l := range ls {
-		text := func(p TextPart) string { return pdfText(p.Text) }
-		width := 0.0
-		marker := ""
+		var runs []pdfRun
 		if l.Marker != "" {
-			marker = pdfText(l.Marker) + " "
-			pdf.SetFont(pdffont.Family, "", size)
-			width += pdf.GetStringWidth(marker)
+			runs = append(runs, pdfRun{text: pdfText(l.Marker) + " "})
 		}
 		for _, p := range l.Parts {
-			pdf.SetFont(pdffont.Family, strings.NewReplacer("S", "", "U", "").Replace(style(p, l.Heading > 0)), size)
-			width += pdf.GetStringWidth(text(p))
+			runs = append(runs, pdfRun{text: pdfText(p.Text), style: style(p, l.Heading > 0)})
 		}
-		sz := size
-		if width > avail {
-			sz = size * avail / width
+		for i, row := range w.wrapRuns(runs, size, avail, avail-indent) {
+			if _, pageH := pdf.GetPageSize(); pdf.GetY()+lh > pageH-24 {
+				pdf.AddPage()
+			}
+			pdf.SetX(left)
+			if i == 0 {
+				pdf.SetFont("Helvetica", "", 7.5) // ASCII digits: the numbers read plainly in the PDF's text
+				pdf.SetTextColor(90, 90, 90)
+				pdf.CellFormat(gutter-2, lh, strconv.Itoa(l.Number), "", 0, "R", false, 0, "")
+				pdf.SetTextColor(0, 0, 0)
+				pdf.SetX(left + gutter)
+			} else {
+				pdf.SetX(left + gutter + indent)
+			}
+			for _, r := range row {
+				pdf.SetFont(pdffont.Family, r.style, size)
+				pdf.CellFormat(pdf.GetStringWidth(r.text), lh, r.text, "", 0, "L", false, 0, "")
+			}
+			pdf.Ln(lh)
 		}
-		if _, pageH := pdf.GetPageSize(); pdf.GetY()+lh > pageH-24 {
-			pdf.AddPage()
-		}
-		pdf.SetX(left)
-		pdf.SetFont("Helvetica", "", 7.5) // ASCII digits: the numbers read plainly in the PDF's text
-		pdf.SetTextColor(90, 90, 90)
-		pdf.CellFormat(gutter-2, lh, strconv.Itoa(l.Number), "", 0, "R", false, 0, "")
-		pdf.SetTextColor(0, 0, 0)
-		pdf.SetX(left + gutter)
-		if marker != "" {
-			pdf.SetFont(pdffont.Family, "", sz)
-			pdf.CellFormat(pdf.GetStringWidth(marker), lh, marker, "", 0, "L", false, 0, "")
-		}
-		for _, p := range l.Parts {
-			pdf.SetFont(pdffont.Family, style(p, l.Heading > 0), sz)
-			pdf.CellFormat(pdf.GetStringWidth(text(p)), lh, text(p), "", 0, "L", false, 0, "")
-		}
-		pdf.Ln(lh)
 	}
 	pdf.SetFont(pdffont.Family, "", 10.5)
 	pdf.Ln(1.5)
+}
+
+// pdfRun is a piece of a numbered line in one style (fpdf's: B, I, and S
+// for struck out, U for underlined).
+type pdfRun struct{ text, style string }
+
+// wrapRuns breaks the runs of a line into rows: the first at most first
+// wide, the others at most rest, at the spaces (a space at the end of a
+// row is left out), and a word wider than a row where it must. Widths
+// are measured in each run's face, without the lines S and U draw, one
+// face a run (each change of face is written into the page).
+func (w *pdfWriter) wrapRuns(runs []pdfRun, size, first, rest float64) [][]pdfRun {
+	pdf := w.pdf
+	type word struct {
+		text, style string
+		full, bare  float64 // its width, and without the spaces it ends in
+	}
+	var words []word
+	for _, r := range runs {
+		pdf.SetFont(pdffont.Family, strings.NewReplacer("S", "", "U", "").Replace(r.style), size)
+		for _, t := range splitAfterSpaces(r.text) {
+			bare := strings.TrimRight(t, " ")
+			wd := word{text: t, style: r.style, full: pdf.GetStringWidth(t), bare: pdf.GetStringWidth(bare)}
+			for wd.bare > rest {
+				// A word wider than a row: as much of it as fits, on a row
+				// of its own.
+				n := len(bare) - 1
+				for n > 0 && (!utf8.RuneStart(bare[n]) || pdf.GetStringWidth(bare[:n]) > rest) {
+					n--
+				}
+				if n == 0 {
+					_, n = utf8.DecodeRuneInString(bare)
+				}
+				head := pdf.GetStringWidth(bare[:n])
+				words = append(words, word{text: bare[:n], style: r.style, full: head, bare: head})
+				wd.text, bare = wd.text[n:], bare[n:]
+				wd.full, wd.bare = pdf.GetStringWidth(wd.text), pdf.GetStringWidth(bare)
+			}
+			words = append(words, wd)
+		}
+	}
+	var rows [][]pdfRun
+	var row []pdfRun
+	x, limit := 0.0, first
+	next := func() {
+		// The space the row ends in is not drawn.
+		for len(row) > 0 {
+			last := &row[len(row)-1]
+			last.text = strings.TrimRight(last.text, " ")
+			if last.text != "" {
+				break
+			}
+			row = row[:len(row)-1]
+		}
+		rows = append(rows, row)
+		row, x, limit = nil, 0, rest
+	}
+	for _, wd := range words {
+		if x > 0 && x+wd.bare > limit {
+			next()
+		}
+		if n := len(row); n > 0 && row[n-1].style == wd.style {
+			row[n-1].text += wd.text
+		} else {
+			row = append(row, pdfRun{text: wd.text, style: wd.style})
+		}
+		x += wd.full
+	}
+	if len(row) > 0 || len(rows) == 0 {
+		next()
+	}
+	return rows
+}
+
+// splitAfterSpaces cuts s after each run of spaces: "a b  c" is "a ",
+// "b  ", "c".
+func splitAfterSpaces(s string) []string {
+	var out []string
+	for s != "" {
+		i := strings.IndexByte(s, ' ')
+		if i < 0 {
+			out = append(out, s)
+			break
+		}
+		j := i
+		for j < len(s) && s[j] == ' ' {
+			j++
+		}
+		out = append(out, s[:j])
+		s = s[j:]
+	}
+	return out
 }
 
 func (w *pdfWriter) paper(m *Motion, book bool) bool {

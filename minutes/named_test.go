@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"html"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -247,5 +248,75 @@ func TestBookConflictsInTheDocumentsLanguage(t *testing.T) {
 		if lang != "en" && (strings.Contains(page, "(line 4)") || strings.Contains(page, "(lines 3–4)")) {
 			t.Errorf("%s: the motion book names the lines in English", lang)
 		}
+	}
+}
+
+// TestPDFWrapsLongLines: a numbered line wider than the column — a
+// change's line holds the words struck out beside those inserted — wraps
+// onto rows of its own in the PDF at the size of the rest, every word
+// drawn within the margins and in order, where it was set smaller until
+// it fitted (a long change came out unreadably small). A word wider than
+// the column is broken.
+func TestPDFWrapsLongLines(t *testing.T) {
+	f := replayScript(t, "congress-2026.jsonl", mustRead(t, filepath.Join("..", "testdata", "congress-2026.jsonl")))
+	d := Build(f.state, f.cp)
+	deleted := strings.TrimSpace(strings.Repeat("struck ", 40))
+	inserted := strings.TrimSpace(strings.Repeat("inserted ", 40))
+	long := strings.Repeat("Überlänge", 20)
+	// The first change the minutes show, and the motion book's first.
+	lengthen := func(m *Motion) bool {
+		if p := m.Paper; p != nil && len(p.Diff) > 0 {
+			p.Diff[0].Parts = []TextPart{{Text: "The union demands "}, {Text: deleted, Op: OpDelete}, {Text: " "}, {Text: inserted, Op: OpInsert}, {Text: " and " + long + " end."}}
+			return true
+		}
+		return false
+	}
+	inMinutes, inBook := false, false
+	for i := range d.Sittings {
+		for j := range d.Sittings[i].Parts {
+			for _, p := range d.Sittings[i].Parts[j].Paragraphs {
+				if p.Kind == KindMotion && !inMinutes {
+					inMinutes = lengthen(p.Motion)
+				}
+			}
+		}
+	}
+	for i := range d.Motions {
+		if !inBook {
+			inBook = lengthen(&d.Motions[i])
+		}
+	}
+	if !inMinutes || !inBook {
+		t.Fatal("the congress has no change to lengthen")
+	}
+	out, err := renderPDF(d, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sizes := map[string]bool{"7.50": true, "8.50": true, "10.00": true, "10.50": true, "12.00": true, "14.00": true, "17.00": true}
+	for _, m := range regexp.MustCompile(`([0-9.]+) Tf`).FindAllSubmatch(out, -1) {
+		if !sizes[string(m[1])] {
+			t.Errorf("text set at %s pt: a line set smaller to fit", m[1])
+		}
+	}
+	text := strings.Join(strings.Fields(pdftext.Text(t, out)), " ")
+	if !strings.Contains(text, "The union demands "+deleted+" "+inserted+" and ") {
+		t.Errorf("the lengthened line does not read whole and in order in the PDF")
+	}
+	if !strings.Contains(strings.ReplaceAll(text, " ", ""), long+"end.") {
+		t.Errorf("the long word is not drawn whole")
+	}
+	if bad := outsideMargins(t, out, 20); len(bad) > 0 {
+		t.Errorf("%d words outside the margins, such as %s", len(bad), bad[0])
+	}
+	book, err := BookPDF(d, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bad := outsideMargins(t, book, 20); len(bad) > 0 {
+		t.Errorf("the motion book: %d words outside the margins, such as %s", len(bad), bad[0])
+	}
+	if text := strings.Join(strings.Fields(pdftext.Text(t, book)), " "); !strings.Contains(text, "The union demands "+deleted+" "+inserted+" and ") {
+		t.Errorf("the lengthened line does not read whole and in order in the motion book")
 	}
 }
