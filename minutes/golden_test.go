@@ -262,6 +262,10 @@ func TestEarlierVersionsRenderAgain(t *testing.T) {
 	// lines in the document's language) keep the earlier renderers'
 	// behaviour behind the version (mendedSince): they touch no document
 	// of an earlier version, and none is listed for them.
+	// md/7, html/8, akn/7 (a turn without notes, those left on the list
+	// when the discussion closed, the mandate commission, the overtaken
+	// reason in the document's language, the French checkpoint's colons)
+	// keep them behind the version too (namedSince): none is listed.
 	for _, stamp := range []string{"md/1", "md/2", "md/3", "md/4", "html/1", "html/2", "html/3", "html/4", "html/5", "akn/1", "akn/2", "akn/3", "akn/4"} {
 		format, _, _ := strings.Cut(stamp, "/")
 		changed[stamp+" march-1917"+goldenExt[format]] = true
