@@ -38,14 +38,26 @@ func (b *builder) turnText(r assembly.RecordEntry) string {
 }
 
 // notedTurns are the entries of the floor turns that have notes: a
-// speech recorded for them, or a body's report the speaker gave.
+// speech recorded for them, a body's report the speaker gave, or for a
+// question or a point of order the speaker's words recorded as an
+// interjection.
 func notedTurns(s *assembly.State) map[int]bool {
 	noted := map[int]bool{}
-	last := map[[2]string]int{} // speaker and item → the entry of the speaker's last turn on it
+	last := map[[2]string]int{}  // speaker and item → the entry of the speaker's last turn on it
+	short := map[[2]string]int{} // the same, while that turn is a question or a point of order
 	for _, r := range s.Record {
 		switch r.Kind {
 		case "floor_given":
-			last[[2]string{r.Person, r.Item}] = r.Entry
+			key := [2]string{r.Person, r.Item}
+			last[key] = r.Entry
+			delete(short, key)
+			if r.Sub == "question" || r.Sub == "point_of_order" {
+				short[key] = r.Entry
+			}
+		case "interjection_recorded":
+			if t := short[[2]string{r.Person, r.Item}]; t != 0 && r.Person != "" {
+				noted[t] = true
+			}
 		case "speech_recorded":
 			sp := s.Speeches[r.Ref]
 			switch {

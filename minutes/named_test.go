@@ -11,11 +11,12 @@ import (
 	"plenum/internal/pdftext"
 )
 
-// coopSilentScript is the cooperative's meeting with two things its
+// coopSilentScript is the cooperative's meeting with what its
 // secretary did not write up: Dev Patel asks to speak on the solar panels
 // and is still on the list when the previous question closes the
-// discussion, and Gus Brandt takes the floor on the bylaw, of which Ben
-// wrote no notes.
+// discussion; Gus Brandt takes the floor on the bylaw, and Jon Abara on a
+// point of order, of which Ben wrote no notes; Ivy Chen's point of order
+// Ben wrote as an interjection.
 func coopSilentScript(t *testing.T) []byte {
 	script := string(mustRead(t, filepath.Join("..", "testdata", "coop-2026.jsonl")))
 	insert := func(after, line string) {
@@ -30,7 +31,14 @@ func coopSilentScript(t *testing.T) []byte {
 		`{"cmd": "request_floor", "actor": "dev", "at": "2026-05-09T10:39:30+02:00", "args": {"item": "i-solar", "person": "dev", "side": "for"}}`)
 	insert(`{"cmd": "end_speech", "actor": "ann", "at": "2026-05-09T11:05:00+02:00", "args": {"item": "i-bylaw"}}`,
 		`{"cmd": "give_floor", "actor": "ann", "at": "2026-05-09T11:05:00+02:00", "args": {"item": "i-bylaw", "person": "gus"}}
-{"cmd": "end_speech", "actor": "ann", "at": "2026-05-09T11:06:00+02:00", "args": {"item": "i-bylaw"}}`)
+{"cmd": "end_speech", "actor": "ann", "at": "2026-05-09T11:06:00+02:00", "args": {"item": "i-bylaw"}}
+{"cmd": "request_floor", "actor": "ivy", "at": "2026-05-09T11:06:00+02:00", "args": {"item": "i-bylaw", "person": "ivy", "kind": "point_of_order"}}
+{"cmd": "give_floor", "actor": "ann", "at": "2026-05-09T11:06:00+02:00", "args": {"item": "i-bylaw", "person": "ivy"}}
+{"cmd": "record_interjection", "actor": "ben", "at": "2026-05-09T11:06:00+02:00", "args": {"kind": "interruption", "by": "ivy", "text": "The proxy form is not before the meeting"}}
+{"cmd": "end_speech", "actor": "ann", "at": "2026-05-09T11:07:00+02:00", "args": {"item": "i-bylaw"}}
+{"cmd": "request_floor", "actor": "jon", "at": "2026-05-09T11:07:00+02:00", "args": {"item": "i-bylaw", "person": "jon", "kind": "point_of_order"}}
+{"cmd": "give_floor", "actor": "ann", "at": "2026-05-09T11:07:00+02:00", "args": {"item": "i-bylaw", "person": "jon"}}
+{"cmd": "end_speech", "actor": "ann", "at": "2026-05-09T11:08:00+02:00", "args": {"item": "i-bylaw"}}`)
 	return []byte(script)
 }
 
@@ -42,12 +50,12 @@ func coopSilentScript(t *testing.T) []byte {
 // renderers before (md/6, html/7, akn/6) render as they did.
 func TestTurnsWithoutNotesAndTheDroppedList(t *testing.T) {
 	f := replayScript(t, "coop-2026.jsonl with a turn without notes and one left on the list", coopSilentScript(t))
-	want := map[string][2]string{
-		"en": {"Gus Brandt spoke.", "The discussion was closed; still on the list: Dev Patel."},
-		"de": {"Gus Brandt sprach.", "Die Aussprache ist geschlossen; noch auf der Rednerliste: Dev Patel."},
-		"ru": {"Выступление: Gus Brandt.", "Прения прекращены; в списке ораторов оставались: Dev Patel."},
-		"fr": {"Gus Brandt a pris la parole.", "La discussion est close ; restaient inscrits : Dev Patel."},
-		"es": {"Gus Brandt hizo uso de la palabra.", "Se cierra el debate; quedaban en la lista de oradores: Dev Patel."},
+	want := map[string][]string{
+		"en": {"Gus Brandt spoke.", "The discussion was closed; still on the list: Dev Patel.", "Jon Abara spoke on a point of order."},
+		"de": {"Gus Brandt sprach.", "Die Aussprache ist geschlossen; noch auf der Rednerliste: Dev Patel.", "Jon Abara sprach zur Geschäftsordnung."},
+		"ru": {"Выступление: Gus Brandt.", "Прения прекращены; в списке ораторов оставались: Dev Patel.", "К порядку ведения: Jon Abara."},
+		"fr": {"Gus Brandt a pris la parole.", "La discussion est close ; restaient inscrits : Dev Patel.", "Jon Abara a pris la parole pour un rappel au règlement."},
+		"es": {"Gus Brandt hizo uso de la palabra.", "Se cierra el debate; quedaban en la lista de oradores: Dev Patel.", "Jon Abara hizo uso de la palabra por una cuestión de orden."},
 	}
 	for lang, w := range want {
 		readingFormats(t, BuildIn(f.state, f.cp, lang), func(format, got string) {
@@ -56,7 +64,7 @@ func TestTurnsWithoutNotesAndTheDroppedList(t *testing.T) {
 					t.Errorf("%s %s: want %q once, got it %d times", lang, format, s, strings.Count(got, s))
 				}
 			}
-			for _, s := range []string{"Hal Ostrowski spoke.", "Eli Navarro spoke.", "Dev Patel spoke."} {
+			for _, s := range []string{"Hal Ostrowski spoke.", "Eli Navarro spoke.", "Dev Patel spoke.", "Ivy Chen spoke"} {
 				if lang == "en" && strings.Contains(got, s) {
 					t.Errorf("%s %s: %q, whose turn has notes", lang, format, s)
 				}
