@@ -170,12 +170,14 @@ func ReadStated(doc []byte) (Stated, error) {
 		}
 		// The key's line, its label with the language's colon (md/7:
 		// "Clé de vérification :") or, in a document of an earlier
-		// version, with the colon right after it.
+		// version, with the colon right after it: whichever stands
+		// last, as the checkpoint's list does (a speech may quote either).
 		l := i18n.For(st.Lang)
-		st.VerifierKey, err = between(s, "\n- "+cpLabel(l, "minutes.cp.key", false)+" `", "`")
-		if err != nil {
-			st.VerifierKey, err = between(s, "\n- "+cpLabel(l, "minutes.cp.key", true)+" `", "`")
+		label := "\n- " + cpLabel(l, "minutes.cp.key", false) + " `"
+		if before := "\n- " + cpLabel(l, "minutes.cp.key", true) + " `"; strings.LastIndex(s, before) > strings.LastIndex(s, label) {
+			label = before
 		}
+		st.VerifierKey, err = between(s, label, "`")
 	case FormatHTML:
 		s := string(doc)
 		var signed string

@@ -212,6 +212,15 @@ func TestFrenchCheckpointLabels(t *testing.T) {
 		if err != nil || st.VerifierKey != d.Checkpoint.VerifierKey || st.Lang != "fr" {
 			t.Errorf("%s: ReadStated = %+v, %v; want the key %q", c.stamp, st, err, d.Checkpoint.VerifierKey)
 		}
+		if format == FormatMarkdown {
+			// A line in the other form before the checkpoint's (a
+			// speech may quote one) is not the key's.
+			other := map[string]string{" :": ":", ":": " :"}[c.colon]
+			quoted := strings.Replace(string(got), "\n", "\n\n- Clé de vérification"+other+" `plenum.example+00000000+AAAA`\n", 1)
+			if st, err := ReadStated([]byte(quoted)); err != nil || st.VerifierKey != d.Checkpoint.VerifierKey {
+				t.Errorf("%s with a quoted key line before the checkpoint: ReadStated = %q, %v; want the key %q", c.stamp, st.VerifierKey, err, d.Checkpoint.VerifierKey)
+			}
+		}
 	}
 	readingFormats(t, d, func(format, got string) {
 		if format == FormatPDF && !strings.Contains(got, "Origine : ") {
