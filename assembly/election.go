@@ -252,6 +252,12 @@ func (c OpenElection) decide(s *State, m Meta) ([]Event, error) {
 	if err != nil {
 		return nil, err
 	}
+	rights := s.eligibleRights(c.Eligible)
+	if enc != nil && enc.Ranked {
+		if err := s.rankedWeights(c.Method, rights); err != nil {
+			return nil, err
+		}
+	}
 	var evs []Event
 	if c.Body != "" {
 		if b := s.Bodies[c.Body]; b == nil {
@@ -262,7 +268,7 @@ func (c OpenElection) decide(s *State, m Meta) ([]Event, error) {
 	if c.Eligible != nil {
 		note = c.Eligible.Note
 	}
-	evs = append(evs, ElectionOpened{Meta: m, Eligible: s.eligibleRights(c.Eligible),
+	evs = append(evs, ElectionOpened{Meta: m, Eligible: rights,
 		ID: c.ID, Title: c.Title, Body: c.Body, Seats: c.Seats, Method: c.Method, Candidates: c.Candidates,
 		Lists: c.Lists, Instruction: c.Instruction, Sitting: st.ID, EligibleNote: note, Approvals: c.Approvals, Encrypted: enc,
 	})

@@ -853,6 +853,9 @@ func (c CastEncryptedBallot) decide(s *State, m Meta) ([]Event, error) {
 	if err := b.secondBallot(right, c.Voter); err != nil {
 		return nil, err
 	}
+	if w := s.weight(right); ev.Ranked && w > 1 {
+		return nil, conflict("the mandate %s carries %d votes, and the encrypted ranked election %s publishes each decrypted ranking once per vote, which would name the mandate; it takes only the ballots of mandates of one vote", right, w, b.id)
+	}
 	if c.checked == nil || !sameKey(c.checked.key, ev.Key) || c.checked.right != right {
 		bl, err := ballot.DecodeBallot(c.Ballot)
 		if err == nil {
@@ -990,6 +993,10 @@ func (s *State) encryptedSum(m Meta, b box) (Event, error) {
 // rankedRows are the rows a ranked election shuffles: the ciphertexts of
 // its last ballots, in the order cast, each as many times as its
 // mandate's weight (so that the decrypted rankings carry the weights).
+// Since an encrypted ranked election is refused where a mandate entitled
+// carries more than one vote (rankedWeights), every weight is 1 in the
+// records made since; a record made before may hold a ranking repeated
+// for its mandate's weight, and replays and verifies as it was made.
 func (ev *EncryptedVote) rankedRows() [][]ballot.Ciphertext {
 	bs, ws := ev.counted()
 	var rows [][]ballot.Ciphertext
@@ -999,6 +1006,26 @@ func (ev *EncryptedVote) rankedRows() [][]ballot.Ciphertext {
 		}
 	}
 	return rows
+}
+
+// rankedWeights refuses an encrypted ranked election (method) in which a
+// voting right of rights carries more than one vote. The trustees decrypt
+// a ranked election's ballots one by one and the record publishes them,
+// and a ranking counts with its mandate's weight: published as many times
+// as the weight, or once with its weight, it shows the weight, which the
+// record gives for each mandate (encrypted_ballot_cast, the mandates), so
+// a ranking nobody else gave would name a mandate whose weight is its own
+// (docs/secret-ballots.md, "Ranked elections and weighted votes"). With
+// every weight 1, a ranking is one of the voters', and the shuffle hides
+// whose. Checked when the election opens and when a ballot is cast (the
+// rules may give weights after it opened), never by replay.
+func (s *State) rankedWeights(method string, rights []string) error {
+	for _, r := range rights {
+		if w := s.weight(r); w > 1 {
+			return fieldErr("encrypted", "an election by the ranked method %s cannot be encrypted while the mandate %s, entitled in it, carries %d votes: each decrypted ranking is published once per vote, and the record gives each mandate's weight, so a ranking given by no one else would name the mandate; open the election without encryption (each ballot then recorded with its voter's name), encrypted with a method counted by sums (plurality, approval or a list method), or with only mandates of one vote entitled", method, r, w)
+		}
+	}
+	return nil
 }
 
 // encryptedShuffle is the encrypted_shuffled of a ranked election being

@@ -99,7 +99,10 @@ func TestEncryptedProxyBallotOffered(t *testing.T) {
 	}
 	h.must("chair", "close_vote", obj{"vote": "v1"})
 
-	// An encrypted ranked election: the same offer, each form's ids its own.
+	// An encrypted ranked election: the same offer, each form's ids its own
+	// (under rules that weigh no mandate, as an encrypted ranked election
+	// is refused where one carries several votes).
+	h.must("admin", "set_rules", obj{"overrides": obj{"weighted_votes": false}})
 	h.must("chair", "open_election", obj{"id": "e1", "title": "Auditor", "seats": 1, "method": "irv", "candidates": []string{"anna", "boris", "dora"},
 		"encrypted": true, "trustees": encTrusteesOf, "trustee_quorum": 2})
 	boxCeremony(t, h, "election", "e1", encTrusteesOf)
@@ -120,6 +123,7 @@ func TestEncryptedProxyBallotOffered(t *testing.T) {
 		t.Errorf("the ranks of the two ballots are not told apart: %v", ids)
 	}
 	h.must("chair", "close_election", obj{"election": "e1"})
+	h.must("admin", "set_rules", obj{"overrides": obj{"weighted_votes": true}})
 
 	// Re-voting: Anna may cast Clara's ballot anew once she has cast it,
 	// but not replace the one Clara cast before she left the hall.
