@@ -187,8 +187,9 @@ func sameKey(a, b *ballot.ElectionKey) bool {
 // no key or right, or the ballot does not verify, it returns c unmarked
 // (Decide refuses it with the reason). So does it, without verifying,
 // for a ballot Decide refuses before it would verify one: sent by actor
-// for another voter, into a closed box, or a second ballot where none is
-// allowed — a verification costs a millisecond or more, and those cost
+// for another voter, into a closed box, a second ballot where none is
+// allowed, or a ballot of several votes in a ranked election
+// (rankedBallotWeight) — a verification costs a millisecond or more, and those cost
 // their sender nothing to send again and again. It reads s under the
 // caller's read lock only for the lookup (lookup), and verifies after.
 func (c CastEncryptedBallot) Precheck(actor string, lookup func(func(s *State))) CastEncryptedBallot {
@@ -208,7 +209,7 @@ func (c CastEncryptedBallot) Precheck(actor string, lookup func(func(s *State)))
 		if err != nil {
 			return
 		}
-		if b.secondBallot(r, c.Voter) != nil {
+		if b.secondBallot(r, c.Voter) != nil || s.rankedBallotWeight(b, r) != nil {
 			return
 		}
 		key, q, right = b.ev.Key, b.ev.Question(), r
@@ -853,8 +854,8 @@ func (c CastEncryptedBallot) decide(s *State, m Meta) ([]Event, error) {
 	if err := b.secondBallot(right, c.Voter); err != nil {
 		return nil, err
 	}
-	if w := s.weight(right); ev.Ranked && w > 1 {
-		return nil, conflict("the mandate %s carries %d votes, and the encrypted ranked election %s publishes each decrypted ranking once per vote, which would name the mandate; it takes only the ballots of mandates of one vote", right, w, b.id)
+	if err := s.rankedBallotWeight(b, right); err != nil {
+		return nil, err
 	}
 	if c.checked == nil || !sameKey(c.checked.key, ev.Key) || c.checked.right != right {
 		bl, err := ballot.DecodeBallot(c.Ballot)
@@ -1024,6 +1025,16 @@ func (s *State) rankedWeights(method string, rights []string) error {
 		if w := s.weight(r); w > 1 {
 			return fieldErr("encrypted", "an election by the ranked method %s cannot be encrypted while the mandate %s, entitled in it, carries %d votes: each decrypted ranking is published once per vote, and the record gives each mandate's weight, so a ranking given by no one else would name the mandate; open the election without encryption (each ballot then recorded with its voter's name), encrypted with a method counted by sums (plurality, approval or a list method), or with only mandates of one vote entitled", method, r, w)
 		}
+	}
+	return nil
+}
+
+// rankedBallotWeight refuses a ballot under the voting right right in the
+// box b of a ranked election where the right carries more than one vote:
+// the rules may give weights after the election opened (rankedWeights).
+func (s *State) rankedBallotWeight(b box, right string) error {
+	if w := s.weight(right); b.ev.Ranked && w > 1 {
+		return conflict("the mandate %s carries %d votes, and the encrypted ranked election %s publishes each decrypted ranking once per vote, which would name the mandate; it takes only the ballots of mandates of one vote", right, w, b.id)
 	}
 	return nil
 }

@@ -2,6 +2,7 @@ package assembly
 
 import (
 	"crypto/rand"
+	"encoding/json"
 	"reflect"
 	"slices"
 	"strings"
@@ -74,6 +75,19 @@ func TestEncryptedRankedBallotOfSeveralVotesRefused(t *testing.T) {
 		return args("election", "e", "voter", voter, "ballot", enctest.Encode(t, b))
 	}
 	h.refuseLike("m1", "cast_encrypted_ballot", ranked("m1", 0, 1), ErrConflict, "the mandate md-m1 carries 3 votes, and the encrypted ranked election e publishes each decrypted ranking once per vote")
+	// Checked before the writer, m1's ballot is left unverified for
+	// Decide to refuse; m2's is verified.
+	read := func(fn func(*State)) { fn(h.s) }
+	prechecked := func(voter string, r ...int) bool {
+		var cmd CastEncryptedBallot
+		if err := json.Unmarshal([]byte(ranked(voter, r...)), &cmd); err != nil {
+			t.Fatal(err)
+		}
+		return cmd.Precheck(voter, read).checked != nil
+	}
+	if prechecked("m1", 0, 1) || !prechecked("m2", 1, 0) {
+		t.Fatal("before the writer, the ballot of md-m1 (3 votes) was verified, or that of md-m2 (one vote) was not")
+	}
 	h.must("m2", "cast_encrypted_ballot", ranked("m2", 1, 0))
 }
 
