@@ -15,10 +15,10 @@ import (
 
 // The forms of the motions' pages whose authority depends on what they
 // name — a delegate seconds in their own name, a mover withdraws their own
-// motion, a supporter takes back their own support — are offered to whom
-// the rules take them from, asked with the command as the form would give
-// it (takes); the set-up forms of the motions' page, whose authority is an
-// office, ask view.May.
+// motion, a supporter gives or takes back their own support — are offered
+// to whom the rules take them from, asked with the command as the form
+// would give it (takes, view.Takes); the set-up forms of the motions'
+// page, whose authority is an office, ask view.May.
 
 // takes reports whether the rules would take c from the viewer now, as
 // assembly.Decide decides it on the page's state (which it does not
@@ -44,11 +44,6 @@ func (v *view) NeedsSecond(mo *assembly.Motion) bool { return needsSecond(v.S, m
 
 // NeedsSecond is the view's, for the chair's console kept for a state.
 func (s *stateView) NeedsSecond(mo *assembly.Motion) bool { return needsSecond(s.S, mo) }
-
-// MaySecond reports whether the viewer may second mo in their own name.
-func (v *view) MaySecond(mo *assembly.Motion) bool {
-	return mo != nil && v.takes(assembly.SecondMotion{Motion: mo.ID, By: v.Me.Person})
-}
 
 // PickSeconder is the picker of the delegate a chair or a secretary
 // records as seconding mo: those holding a verified decisive mandate, but
@@ -80,13 +75,6 @@ func (v *motionsView) WithdrawOffered() bool {
 		return false
 	}
 	return !((v.Me.Has("chair") || v.OnCommittee()) && slices.Contains(v.NextStates(), assembly.MotionStatusWithdrawn))
-}
-
-// MayTakeBack reports whether the viewer may take back a support of the
-// motion (withdraw_support): their own (delegation ""), or the one they
-// gave for the delegation.
-func (v *motionsView) MayTakeBack(delegation string) bool {
-	return v.Mo != nil && v.takes(assembly.WithdrawSupport{Motion: v.Mo.ID, Delegation: delegation})
 }
 
 // MotionsSetup reports whether the viewer may give any of the set-up

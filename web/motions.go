@@ -368,17 +368,6 @@ func (v *motionsView) CanAmend() string {
 	return ""
 }
 
-// Supports reports whether the viewer (or a delegation through them)
-// supports the motion.
-func (v *motionsView) Supports(delegation string) bool {
-	for _, s := range v.Mo.Supporters {
-		if s.Delegation == delegation && (delegation != "" || s.Person == v.Me.Person) {
-			return true
-		}
-	}
-	return false
-}
-
 // Categories and Blocks list the motion book's categories and blocks.
 func (v *motionsView) Categories() []*assembly.Category {
 	var out []*assembly.Category

@@ -1226,18 +1226,6 @@ func (v *view) Back() string {
 // decide it (May), for the forms that offer it.
 func (v *view) MayVerify() bool { return v.May("verify_mandate") }
 
-// May reports whether the rules would let the viewer give the command
-// cmd, as far as authority goes (assembly.State.MayDo): the set-up pages
-// show a form only to those, and others a line saying who may act.
-// "rules", the set-up page's form of the rules, is set_rules.
-func (v *view) May(cmd string) bool {
-	if cmd == "rules" {
-		cmd = "set_rules"
-	}
-	c, ok := assembly.NewCommand(cmd)
-	return ok && v.Me.LoggedIn && v.S.MayDo(v.Me.Person, c)
-}
-
 // MayRegister reports whether the viewer may set up the roll, as the
 // rules decide it (assembly.State.MayRegister), for the set-up pages,
 // which show their forms only to those: another officer sees the roll
