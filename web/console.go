@@ -118,11 +118,91 @@ func (v *view) nextActionNow() nextAction {
 	return nextAction{Kind: "close_item", Item: it}
 }
 
-// InOrder is the pending motion that is put to the vote first, when no
-// vote on it, on the motion it amends or on another amendment to that
-// motion is in progress (open_vote would be refused), or nil.
+// onItem reports whether the pending motion mo is the business of the
+// item under discussion it (nil: none): moved on it, or on no item (moved
+// while no item was under discussion), which is the business of
+// whichever item is.
+func onItem(mo *assembly.Motion, it *assembly.Item) bool {
+	return mo.Item == "" || it != nil && mo.Item == it.ID
+}
+
+// ItemPending are the pending motions of the item under discussion
+// (onItem), in the order of the vote (Pending): the console's question
+// deals with these. Motions pending on other items (an item tabled, or
+// left for another, with its motions undecided) wait for their item
+// (PendingElsewhere).
+func (v *view) ItemPending() []*assembly.Motion {
+	it := v.Item()
+	var out []*assembly.Motion
+	for _, mo := range v.Pending() {
+		if onItem(mo, it) {
+			out = append(out, mo)
+		}
+	}
+	return out
+}
+
+// pendingOn is how many motions are pending on an item.
+type pendingOn struct {
+	Item *assembly.Item
+	N    int
+}
+
+// pendingElsewhere are the items with motions pending on them, but the
+// one under discussion.
+type pendingElsewhere []pendingOn
+
+// PendingElsewhere are the items, other than the one under discussion,
+// with motions pending on them, in the order of the day, and how many:
+// the console counts them below the question, and the agenda tab shows
+// them by the item.
+func (v *view) PendingElsewhere() pendingElsewhere {
+	it := v.Item()
+	n := map[string]int{}
+	for _, mo := range v.Pending() {
+		if !onItem(mo, it) {
+			n[mo.Item]++
+		}
+	}
+	if len(n) == 0 {
+		return nil
+	}
+	var out pendingElsewhere
+	for _, id := range v.S.ItemOrder {
+		if n[id] > 0 {
+			out = append(out, pendingOn{Item: v.S.Items[id], N: n[id]})
+		}
+	}
+	return out
+}
+
+// PendingOn is how many motions are pending on the item id, for the
+// agenda tab.
+func (v *view) PendingOn(id string) int {
+	n := 0
+	for _, mo := range v.Pending() {
+		if mo.Item == id {
+			n++
+		}
+	}
+	return n
+}
+
+// Total is the number of motions pending on the items.
+func (ps pendingElsewhere) Total() int {
+	n := 0
+	for _, p := range ps {
+		n += p.N
+	}
+	return n
+}
+
+// InOrder is the pending motion of the item under discussion
+// (ItemPending) that is put to the vote first, when no vote on it, on
+// the motion it amends or on another amendment to that motion is in
+// progress (open_vote would be refused), or nil.
 func (v *view) InOrder() *assembly.Motion {
-	p := v.Pending()
+	p := v.ItemPending()
 	if len(p) == 0 || v.S.FamilyVote(p[0].ID) != "" {
 		return nil
 	}
@@ -157,10 +237,11 @@ func (v *view) BeingVoted() *assembly.Motion {
 	return nil
 }
 
-// Then are the pending motions after the one the question's card shows
-// (the one being voted on, else the first in order), in order.
+// Then are the pending motions of the item under discussion after the
+// one the question's card shows (the one being voted on, else the first
+// in order), in order.
 func (v *view) Then() []*assembly.Motion {
-	p := v.Pending()
+	p := v.ItemPending()
 	shown := v.BeingVoted()
 	if shown == nil && len(p) > 0 {
 		shown = p[0]

@@ -119,6 +119,8 @@ func (s *stateView) InOrder() *assembly.Motion                        { return s
 func (s *stateView) BeingVoted() *assembly.Motion                     { return s.v.BeingVoted() }
 func (s *stateView) ProceduralOn(item string) []*assembly.Motion      { return s.v.ProceduralOn(item) }
 func (s *stateView) Then() []*assembly.Motion                         { return s.v.Then() }
+func (s *stateView) ItemPending() []*assembly.Motion                  { return s.v.ItemPending() }
+func (s *stateView) PendingElsewhere() pendingElsewhere               { return s.v.PendingElsewhere() }
 func (s *stateView) OpenGroups() []*assembly.Alternatives             { return s.v.OpenGroups() }
 
 // Clock is a time of the state as the hall reads it (view.Clock): in the
