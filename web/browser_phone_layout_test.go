@@ -28,8 +28,9 @@ func TestBrowserProjectorAgendaNumbersOnce(t *testing.T) {
 
 // TestBrowserPhoneShowsWhatScrolls: on a 360 px phone, what scrolls
 // sideways says so as the top navigation does, by fading out at its
-// right edge: the chair's tabs and the mandate commission's table of
-// verified mandates, which are wider than the screen; and the ranked
+// right edge: the chair's tabs, which are wider than the screen (the
+// mandate commission's table fits it: TestBrowserMandatesFitThePhone);
+// and the ranked
 // ballot's instructions, a legend of several lines, stand inside the
 // fieldset's border, not on it (where the border ran through them).
 func TestBrowserPhoneShowsWhatScrolls(t *testing.T) {
@@ -41,7 +42,6 @@ func TestBrowserPhoneShowsWhatScrolls(t *testing.T) {
 	const fades = `(el => el.scrollWidth > el.clientWidth && getComputedStyle(el).maskImage.includes("linear-gradient"))`
 	for _, c := range []struct{ who, path, sel string }{
 		{"chair", "/a/coop/chair", ".tabs"},
-		{"mc", "/a/coop/mandates", "#verified .table-wrap"},
 	} {
 		p := s.open(c.who, 360, 740, c.path)
 		if !eval[bool](s, p, fades+`(document.querySelector(`+strconv.Quote(c.sel)+`))`) {
