@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
@@ -117,4 +118,48 @@ func TestSupportFormsAsTheRulesDecide(t *testing.T) {
 	check("clara supports it for the members")
 	h.must("mc", "reject_mandate", obj{"mandate": "m-dmitri", "reason": "late"})
 	check("dmitri's mandate rejected")
+}
+
+// TestAmendAndSubmitFormsAsTheRulesDecide: the forms to submit a motion,
+// to submit an amendment in writing and to move one in the sitting are
+// offered to whom the rules let give them in their own name (.May with
+// the amendment's motion): the chair, a secretary and a member of the
+// sitting's presidium too, who submit motions in writing and so their
+// amendments (the page offered a written amendment to delegates alone),
+// not one whose mandate is rejected, nor the mandate commission's member
+// without one.
+func TestAmendAndSubmitFormsAsTheRulesDecide(t *testing.T) {
+	h := newHall(t)
+	h.must("admin", "add_person", obj{"id": "pia", "name": "Pia Presidium"})
+	h.must("chair", "change_presidium", obj{"sitting": "s1", "add": []string{"pia"}})
+	h.must("mc", "reject_mandate", obj{"mandate": "m-dmitri", "reason": "late"})
+	h.must("chair", "set_submission_deadline", obj{"deadline": time.Now().Add(24 * time.Hour).UTC().Format(time.RFC3339)})
+	h.must("anna", "submit_motion", obj{"id": "w1", "title": "Plant trees", "text": "The meeting plants trees."})
+	ids, err := h.auth.IssueCodes(context.Background(), asm, []string{"pia"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.codes["pia"] = ids[0].Code
+	const submitForm, amendSection = `name="cmd" value="submit_motion"`, `<section id="amend"`
+	for _, p := range []string{"anna", "dmitri", "mc", "chair", "sec", "pia"} {
+		b := h.browser(p)
+		_, motions, _ := b.get("/a/" + asm + "/motions")
+		if got, want := strings.Contains(motions, submitForm), read(h, func(s *assembly.State) bool { return s.MayDo(p, assembly.SubmitMotion{}) }); got != want {
+			t.Errorf("%s is offered to submit a motion: %v, want %v", p, got, want)
+		}
+		_, w1, _ := b.get("/a/" + asm + "/motions/w1")
+		if got, want := strings.Contains(w1, amendSection), read(h, func(s *assembly.State) bool { return s.MayDo(p, assembly.SubmitMotion{Amends: "w1"}) }); got != want {
+			t.Errorf("%s is offered to amend the submitted w1: %v, want %v", p, got, want)
+		}
+		_, m1, _ := b.get("/a/" + asm + "/motions/m1")
+		if got, want := strings.Contains(m1, amendSection), read(h, func(s *assembly.State) bool {
+			return s.MayDo(p, assembly.MoveMotion{Kind: "amendment", Amends: "m1"})
+		}); got != want {
+			t.Errorf("%s is offered to move an amendment to m1: %v, want %v", p, got, want)
+		}
+	}
+	_, m1, _ := h.browser("pia").get("/a/" + asm + "/motions/m1")
+	if !strings.Contains(m1, amendSection) {
+		t.Error("a member of the presidium is not offered to move an amendment in the sitting")
+	}
 }

@@ -313,17 +313,6 @@ func (v *motionsView) Delegations() []*assembly.Organization {
 	return out
 }
 
-// IsDelegate reports whether the viewer holds a delegate's mandate (not
-// rejected): they may submit and support motions.
-func (v *motionsView) IsDelegate() bool {
-	for _, m := range v.Me.Mandates {
-		if m.Status != assembly.MandateStatusRejected && (m.Kind == assembly.KindDecisive || m.Kind == assembly.KindConsultative) {
-			return true
-		}
-	}
-	return false
-}
-
 // OnCommittee reports whether the viewer sits on the motions committee.
 func (v *motionsView) OnCommittee() bool {
 	return v.S.IsCommitteeMember(v.Me.Person) || v.Me.Admin
@@ -351,18 +340,20 @@ func (v *motionsView) StateWord(st string) string {
 func (v *motionsView) Status(st string) string { return minutes.StatusText(v.L, st) }
 
 // CanAmend says how the viewer may amend the motion now: "move" (in the
-// sitting), "submit" (in writing, before the deadline), or "".
+// sitting), "submit" (in writing, before the deadline), or "". Who may
+// is the rules' answer (May) for the amendment as the form gives it, in
+// the viewer's own name: move_motion from a verified mandate or the
+// sitting's chair or secretary, submit_motion from a delegate's mandate
+// or an officer.
 func (v *motionsView) CanAmend() string {
 	mo := v.Mo
 	if mo == nil || !v.Me.LoggedIn {
 		return ""
 	}
-	if mo.Status == assembly.MotionStatusPending && v.S.Sitting() != nil {
-		if _, ok := v.S.VotingMandate(v.Me.Person); ok || v.Me.Has("chair") || v.Me.Has("secretary") {
-			return "move"
-		}
+	if mo.Status == assembly.MotionStatusPending && v.S.Sitting() != nil && v.May("move_motion", "kind", "amendment", "amends", mo.ID) {
+		return "move"
 	}
-	if v.SubmissionOpen() && v.IsDelegate() && (mo.Status == assembly.MotionStatusSubmitted || mo.Status == assembly.MotionStatusAdmitted) {
+	if v.SubmissionOpen() && (mo.Status == assembly.MotionStatusSubmitted || mo.Status == assembly.MotionStatusAdmitted) && v.May("submit_motion", "amends", mo.ID) {
 		return "submit"
 	}
 	return ""
