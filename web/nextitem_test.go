@@ -28,7 +28,7 @@ func TestConsoleTakesUpTheItemAfterTheClosedOne(t *testing.T) {
 	if !strings.Contains(body, "discussed, not concluded") {
 		t.Errorf("the item spoken on and left open is not said to be discussed:\n%s", body)
 	}
-	if !strings.Contains(body, `<li class="item-open numbered">`) {
+	if !strings.Contains(body, `class="item-open numbered">`) {
 		t.Errorf("a numbered item is numbered twice:\n%s", body)
 	}
 	// Round the order of the day: with item 3 closed too, the item left
