@@ -133,6 +133,15 @@ func marked(s string) template.HTML { return template.HTML(bdiMarks.Replace(attr
 // roster's problem or change, assembly.Reason) in l's language, as HTML,
 // each text of its arguments that a person typed (a name, a delegation,
 // a cell of the spreadsheet) isolated (bdi).
+// partOrName is an item of a list of names and phrases (roster.List):
+// a phrase in l's words (part), a name as it stands (bdi).
+func partOrName(l *i18n.Locale, x any) template.HTML {
+	if r, ok := x.(assembly.Reason); ok {
+		return part(l, r)
+	}
+	return bdi(fmt.Sprint(x))
+}
+
 func part(l *i18n.Locale, r assembly.Reason) template.HTML {
 	return marked(l.Part(markedReason(r)))
 }
