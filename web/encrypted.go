@@ -87,6 +87,12 @@ type encryptedBallot struct {
 	// Ranked is set for a ranked election: the voter ranks the options,
 	// and the page says that the server shuffles the ballots.
 	Ranked bool
+	// Buttons is set for a vote's ballot: one button per choice, as a
+	// plain vote's, which brings the confirmation.
+	Buttons bool
+	// Holder is the name of the carried mandate's holder (ForMandate's),
+	// Title the election's: what the confirmation names.
+	Holder, Title string
 }
 
 // EncryptedBallot returns the encryption data of an encrypted vote for
@@ -103,6 +109,7 @@ func (v *view) encryptedVoteBallot(vt *assembly.Vote, right string) *encryptedBa
 		return nil
 	}
 	eb.Field, eb.ID, eb.Legend = "vote", vt.ID, v.L.T("web.d.enc_choice")
+	eb.Buttons = !eb.Several && !eb.Ranked
 	for _, o := range vt.Encrypted.Options {
 		eb.Options = append(eb.Options, choice{Value: o, Label: v.ChoiceLabel(vt, o)})
 	}
@@ -116,7 +123,7 @@ func (v *view) encryptedElectionBallot(el *assembly.Election, right string) *enc
 	if eb == nil {
 		return nil
 	}
-	eb.Field, eb.ID = "election", el.ID
+	eb.Field, eb.ID, eb.Title = "election", el.ID, el.Title
 	switch {
 	case eb.Ranked:
 		eb.Legend = v.L.T("web.d.rank")
@@ -159,7 +166,7 @@ func (v *view) EncryptedFor(b mandateBallot) *encryptedBallot {
 		eb = v.encryptedElectionBallot(b.Election, v.S.ElectionVotingRight(b.Election.ID, v.Me.Person))
 	}
 	if eb != nil {
-		eb.ForMandate, eb.Pre = b.For, b.Pre
+		eb.ForMandate, eb.Pre, eb.Holder = b.For, b.Pre, b.Holder
 	}
 	return eb
 }
@@ -208,6 +215,7 @@ var encryptedMessages = []string{
 	"web.enc.not_cast", "web.enc.marked", "web.enc.rank_twice", "web.enc.rank_missing", "web.enc.choose_file",
 	"web.enc.not_key_file", "web.enc.other_vote", "web.enc.unknown_step", "web.enc.working", "web.enc.key_made",
 	"web.enc.save_key", "web.enc.key_saved", "web.enc.not_published", "web.enc.save_below", "web.enc.done", "web.enc.refused",
+	"web.enc.blank",
 }
 
 // EncryptedMessages is what encrypted.js says, in the page's language: a

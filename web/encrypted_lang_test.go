@@ -132,6 +132,8 @@ func TestEncryptedBallotInGermanInTheBrowser(t *testing.T) {
 	s.until(p, "three ticks refused in German", `document.querySelector(".encrypt-status").innerText === "Kreuzen Sie höchstens 2 Optionen an; Sie haben 3 angekreuzt."`)
 	s.click(p, `form.encrypted-ballot input[value="0"]`)
 	s.click(p, `form.encrypted-ballot button[type=submit]`)
+	s.until(p, "the confirmation in German", contains("#ballot .confirm", "Stimme abgeben bei „Auditor“:")+` && `+contains("#ballot .confirm", "Stimmzettel bestätigen"))
+	s.confirmEncrypted(p, `form.encrypted-ballot`)
 	s.until(p, "the tracker", `!!document.querySelector("#receipt-slot #ballot-tracker")`)
 	if n := read(h, func(st *assembly.State) int { return st.Elections["e1"].BallotsCast() }); n != 1 {
 		t.Fatalf("%d ballots recorded", n)
@@ -170,11 +172,13 @@ func TestEncryptedScriptIsolatesRefusals(t *testing.T) {
 })()`)
 		s.click(p, `form.encrypted-ballot input[value="0"]`)
 		s.click(p, `form.encrypted-ballot button[type=submit]`)
+		s.confirmEncrypted(p, `form.encrypted-ballot`)
 		s.until(p, "the refusal", `document.querySelector(".encrypt-status").textContent.indexOf("not cast") >= 0`)
 		want := "Your ballot was not cast: " + c.shown
 		if got := eval[string](s, p, `document.querySelector(".encrypt-status").textContent`); got != want {
 			t.Errorf("the refusal %q shown as %q, want %q", c.detail, got, want)
 		}
+		s.click(p, `form.encrypted-ballot .confirm .change`) // back to the ballot
 		s.click(p, `form.encrypted-ballot input[value="0"]`) // unticked again
 	}
 }

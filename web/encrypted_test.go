@@ -105,8 +105,8 @@ func encryptedVoteInTheBrowser(t *testing.T, trustees []string, quorum int, decr
 	for _, d := range delegates {
 		p := s.open(d, 800, 900, "/a/coop/delegate")
 		s.until(p, "the encrypted ballot", `!!document.querySelector("form.encrypted-ballot")`)
-		s.click(p, fmt.Sprintf(`form.encrypted-ballot input[value="%d"]`, index[choices[d]]))
-		s.click(p, `form.encrypted-ballot button[type=submit]`)
+		s.click(p, fmt.Sprintf(`form.encrypted-ballot button.choice[value="%d"]`, index[choices[d]]))
+		s.confirmEncrypted(p, `form.encrypted-ballot`)
 		s.until(p, "the tracker", `!!document.querySelector("#receipt-slot #ballot-tracker")`)
 		trackers[d] = eval[string](s, p, `document.querySelector("#ballot-tracker").textContent`)
 		if d == "anna" {
@@ -276,6 +276,7 @@ func TestEncryptedElectionInTheBrowser(t *testing.T) {
 			}
 		}
 		s.click(p, `form.encrypted-ballot button[type=submit]`)
+		s.confirmEncrypted(p, `form.encrypted-ballot`)
 		s.until(p, "the tracker", `!!document.querySelector("#receipt-slot #ballot-tracker")`)
 	}
 	if n := read(h, func(st *assembly.State) int { return st.Elections["e1"].BallotsCast() }); n != 3 {
@@ -343,6 +344,7 @@ func TestEncryptedRankedElectionInTheBrowser(t *testing.T) {
 			s.run(p, "rank", chromedp.SetValue(fmt.Sprintf("#erk-%d", i), r))
 		}
 		s.click(p, `form.encrypted-ballot button[type=submit]`)
+		s.confirmEncrypted(p, `form.encrypted-ballot`)
 		s.until(p, "the tracker", `!!document.querySelector("#receipt-slot #ballot-tracker")`)
 	}
 	h.must("chair", "close_election", obj{"election": "e1"})

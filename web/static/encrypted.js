@@ -77,20 +77,106 @@
     el.classList.toggle("error", !!bad);
   }
 
-  // The delegate's ballot.
+  // The delegate's ballot, in two steps as a plain ballot's: the choice
+  // (a vote's choice button, or the button that checks an election's ballot) shows the
+  // confirmation in place of the ballot, naming what it casts, and sends
+  // nothing; Confirm encrypts the ballot here and casts it; Change goes
+  // back to the ballot as it was filled in. The ballot's buttons come
+  // disabled (without this script nothing could encrypt it, and the page
+  // says so): the script enables them, in the page as loaded and in each
+  // region live.js redraws.
+  function enable() {
+    document.querySelectorAll("form.encrypted-ballot [data-needs-script][disabled]").forEach(function (b) { b.disabled = false; });
+  }
+  enable();
+  new MutationObserver(enable).observe(body, { childList: true, subtree: true });
+
+  // Choosing: the confirmation.
   document.addEventListener("submit", function (ev) {
     var form = ev.target;
     if (!form.classList || !form.classList.contains("encrypted-ballot")) return;
     ev.preventDefault();
     var status = form.querySelector(".encrypt-status");
+    say(status, "");
     // One mark (0 or 1) per option, or the options in order of preference;
     // the question says what it takes, and the encryption refuses a ballot
     // that breaks it.
     var q = JSON.parse(form.getAttribute("data-question"));
-    var choice = q.kind === "ranking" ? rankingOf(form, status) : marksOf(form, q, status);
+    var by = ev.submitter && ev.submitter.classList.contains("choice") ? ev.submitter : null;
+    var choice = by ? markOf(q, Number(by.value)) : q.kind === "ranking" ? rankingOf(form, status) : marksOf(form, q, status);
     if (!choice) return;
-    var button = form.querySelector("button[type=submit]");
-    button.disabled = true;
+    confirmation(form, q, choice, by);
+  });
+
+  // confirmation shows the confirmation of choice in form in place of
+  // its ballot, with the focus on Confirm. The form is busy meanwhile
+  // (data-dirty): live.js leaves its region alone while the ballot is
+  // still offered.
+  function confirmation(form, q, choice, by) {
+    var box = form.querySelector(".confirm");
+    var labels = optionLabels(form);
+    var chosen = box.querySelector(".enc-chosen");
+    if (chosen) {
+      var label = by ? by.textContent : labels[choice.indexOf(1)];
+      chosen.textContent = isolated(label.toUpperCase());
+      var btn = box.querySelector(".confirm-btn");
+      btn.textContent = btn.getAttribute("data-t-confirm").replace("%s", function () { return isolated(label); });
+    }
+    var list = box.querySelector(".ballot-text");
+    if (list) {
+      var names = q.kind === "ranking" ? choice.map(function (i) { return labels[i]; }) : labels.filter(function (l, i) { return choice[i] === 1; });
+      list.replaceChildren();
+      (names.length ? names : [t("web.enc.blank")]).forEach(function (n) {
+        var li = document.createElement("li");
+        li.textContent = isolated(n);
+        list.appendChild(li);
+      });
+    }
+    form.pending = choice;
+    form.setAttribute("data-dirty", "1");
+    form.querySelector(".enc-choose").hidden = true;
+    box.hidden = false;
+    var c = box.querySelector(".confirm-btn");
+    c.focus({ preventScroll: true });
+    c.scrollIntoView({ block: "nearest" });
+  }
+
+  // optionLabels are the labels of form's options, by option (0-based).
+  function optionLabels(form) {
+    var out = [];
+    form.querySelectorAll(".enc-choose button.choice, .enc-choose label").forEach(function (el) {
+      var input = el.control || el.querySelector("input") || el;
+      var i = Number(input.getAttribute("data-option") !== null ? input.getAttribute("data-option") : input.value);
+      out[i] = el.textContent.trim();
+    });
+    return out;
+  }
+
+  document.addEventListener("click", function (ev) {
+    var btn = ev.target.closest && ev.target.closest("form.encrypted-ballot .confirm button");
+    if (!btn) return;
+    var form = btn.closest("form");
+    if (btn.classList.contains("change")) {
+      // Change: back to the ballot as it was filled in, the focus on its
+      // heading, as a plain ballot's Change.
+      form.pending = null;
+      form.removeAttribute("data-dirty");
+      say(form.querySelector(".encrypt-status"), "");
+      form.querySelector(".confirm").hidden = true;
+      form.querySelector(".enc-choose").hidden = false;
+      var h = document.querySelector("#ballot h2[tabindex]");
+      if (h) h.focus({ preventScroll: true });
+      return;
+    }
+    if (btn.classList.contains("confirm-btn") && form.pending) cast(form, form.pending);
+  });
+
+  // cast encrypts the ballot choice of form and casts it; its receipt
+  // then shows in place, with the focus.
+  function cast(form, choice) {
+    var status = form.querySelector(".encrypt-status");
+    var buttons = form.querySelectorAll(".confirm button");
+    buttons.forEach(function (b) { b.disabled = true; });
     say(status, t("web.enc.encrypting"));
     var vote = form.getAttribute("data-vote");
     var field = form.getAttribute("data-field") || "vote";
@@ -110,6 +196,8 @@
       return fetch("/a/" + encodeURIComponent(asm) + "/receipt?entry=" + entry + "&fragment=receipt", { credentials: "same-origin" }).then(function (r) { return r.text(); });
     }).then(function (html) {
       form.hidden = true;
+      form.pending = null;
+      form.removeAttribute("data-dirty");
       var slot = document.getElementById("receipt-slot");
       slot.innerHTML = html;
       var shown = slot.querySelector("#ballot-tracker");
@@ -118,15 +206,25 @@
         form.hidden = false;
         return;
       }
-      slot.focus();
+      // As live.js shows a plain ballot's receipt.
+      (slot.querySelector("[tabindex]") || slot).focus({ preventScroll: true });
+      slot.scrollIntoView({ block: "start" });
       // The page's regions anew (live.js): the ballot now says it is
       // cast, and a proxy's other ballots are still offered.
       document.dispatchEvent(new CustomEvent("plenum:recorded"));
     }).catch(function (e) {
-      button.disabled = false;
+      buttons.forEach(function (b) { b.disabled = false; });
       say(status, t("web.enc.not_cast", why(e)), true);
     });
-  });
+  }
+
+  // markOf is the marks of a vote's ballot whose choice button for the
+  // option i (0-based) was pressed.
+  function markOf(q, i) {
+    var marks = [];
+    for (var k = 0; k < q.options; k++) marks.push(k === i ? 1 : 0);
+    return marks;
+  }
 
   // marksOf is a choice ballot's marks, one 0 or 1 per option, or null
   // (said in status) when there are more or fewer than the question takes.

@@ -43,6 +43,18 @@
     return !!el.querySelector("form[data-dirty]") || !!el.closest("form[data-dirty]");
   }
 
+  // lapsed reports whether old, busy with the confirmation of an
+  // encrypted ballot (encrypted.js), no longer offers that ballot in fresh
+  // (the vote has closed, or the ballot was cast from another device): the
+  // confirmation has lapsed, and the region is redrawn all the same.
+  function lapsed(old, fresh) {
+    var f = old.querySelector("form.encrypted-ballot[data-dirty]");
+    if (!f) return false;
+    var sel = "form.encrypted-ballot";
+    ["data-field", "data-vote", "data-voter"].forEach(function (a) { sel += "[" + a + '="' + CSS.escape(f.getAttribute(a) || "") + '"]'; });
+    return !fresh.querySelector(sel);
+  }
+
   var focusable = "a[href], button, input, select, textarea, summary";
 
   // swap puts the fresh content into the region, keeping the region itself
@@ -85,7 +97,7 @@
     for (var i = 0; i < fresh.length; i++) {
       var old = document.getElementById(fresh[i].id);
       if (!old) continue;
-      if (old !== answered && busy(old)) { skipped = true; continue; }
+      if (old !== answered && busy(old) && !lapsed(old, fresh[i])) { skipped = true; continue; }
       var said = (old.getAttribute("data-announce") || "").trim();
       var says = (fresh[i].getAttribute("data-announce") || "").trim();
       swap(old, document.importNode(fresh[i], true));
