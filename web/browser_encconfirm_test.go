@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
@@ -120,4 +121,27 @@ func TestBrowserEncryptedBallotWithoutScript(t *testing.T) {
 	if after := rec.String(); strings.Contains(after[len(before):], "choice") {
 		t.Errorf("a click without the script sent the choice: %s", after[len(before):])
 	}
+}
+
+// TestBrowserEncryptedConfirmationLive: the confirmation of an encrypted
+// ballot, which only the browser holds, stays on the screen while the
+// page takes in live updates (a delegate asks for the floor), as a plain
+// ballot's does; when the vote closes meanwhile, the ballot region is
+// redrawn all the same and no longer offers the ballot.
+func TestBrowserEncryptedConfirmationLive(t *testing.T) {
+	rec := &bodies{}
+	h := encryptedVoteHall(t, rec)
+	s := newSession(t, h)
+	p := s.open("anna", 360, 740, "/a/coop/delegate")
+	s.click(p, `form.encrypted-ballot button.choice-for:not([disabled])`)
+	s.until(p, "the confirmation", contains("#ballot .confirm", "Cast your ballot: FOR?"))
+	h.must("boris", "request_floor", obj{"item": "i1", "person": "boris"})
+	s.until(p, "the update that Boris waits to speak", `!document.body.innerText.includes("Nobody is waiting to speak.")`)
+	s.run(p, "a refresh later", chromedp.Sleep(1500*time.Millisecond))
+	if !eval[bool](s, p, contains("#ballot .confirm", "Cast your ballot: FOR?")+` && document.activeElement === document.querySelector("#ballot .confirm-btn")`) {
+		t.Fatal("a live update took the confirmation away")
+	}
+	h.must("chair", "close_vote", obj{"vote": "v1"})
+	s.until(p, "the closed vote's ballot gone", `!document.querySelector("form.encrypted-ballot")`)
+	s.notReloaded(p)
 }
