@@ -145,3 +145,25 @@ func TestBrowserEncryptedConfirmationLive(t *testing.T) {
 	s.until(p, "the closed vote's ballot gone", `!document.querySelector("form.encrypted-ballot")`)
 	s.notReloaded(p)
 }
+
+// TestBrowserEncryptedBallotInSpanish: a delegate on a phone in Spanish
+// is asked a Spanish question, opened by "¿" ("¿Emitir su voto: A
+// FAVOR?"), and the page names the tracker as its receipt does
+// ("rastreador"), not by a second word.
+func TestBrowserEncryptedBallotInSpanish(t *testing.T) {
+	h := encryptedVoteHall(t, &bodies{})
+	s := newSession(t, h)
+	p := s.open("anna", 360, 740, "/a/coop/delegate")
+	s.click(p, `.lang-switch button[value="es"]`)
+	s.until(p, "the page in Spanish", `document.documentElement.lang === "es" && !!document.querySelector("form.encrypted-ballot button.choice-for:not([disabled])")`)
+	s.shot(p, "enc-es-360-choose")
+	if about := eval[string](s, p, `document.querySelector("#ballot").innerText`); !strings.Contains(about, "Recibe un rastreador") || strings.Contains(about, "localizador") {
+		t.Errorf("the ballot names the tracker otherwise than its receipt:\n%s", about)
+	}
+	s.click(p, `form.encrypted-ballot button.choice-for`)
+	s.until(p, "the confirmation in Spanish", contains("#ballot .confirm", "¿Emitir su voto: A FAVOR?")+` && `+contains("#ballot .confirm", "Confirmar: A favor")+` && `+contains("#ballot .confirm", "Cambiar"))
+	s.shot(p, "enc-es-360-confirm")
+	s.click(p, `#ballot .confirm-btn`)
+	s.until(p, "the receipt", contains("#receipt-slot", "El rastreador de su papeleta"))
+	s.shot(p, "enc-es-360-receipt")
+}

@@ -3,6 +3,7 @@ package web
 import (
 	"encoding/json"
 	"fmt"
+	"html/template"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -169,6 +170,24 @@ func (v *view) EncryptedFor(b mandateBallot) *encryptedBallot {
 		eb.ForMandate, eb.Pre, eb.Holder = b.For, b.Pre, b.Holder
 	}
 	return eb
+}
+
+// EncryptedAsk is the question of the confirmation of the encrypted
+// ballot eb: what it casts, a carried mandate's, in which election; in a
+// vote with the place (strong.enc-chosen) where encrypted.js names the
+// choice, which the server never knows.
+func (v *view) EncryptedAsk(eb *encryptedBallot) template.HTML {
+	switch {
+	case eb.Field == "election" && eb.ForMandate != "":
+		return tr(v.L, "web.pb.cast_in_for", bdi(eb.Holder), bdi(eb.Title))
+	case eb.Field == "election":
+		return tr(v.L, "web.d.cast_in", bdi(eb.Title))
+	}
+	ask := template.HTML(template.HTMLEscapeString(v.L.T("web.d.cast")))
+	if eb.ForMandate != "" {
+		ask = tr(v.L, "web.pb.cast_for", bdi(eb.Holder))
+	}
+	return tr(v.L, "web.d.enc_cast_q", ask, template.HTML(`<strong class="enc-chosen"></strong>`))
 }
 
 // encryptedRightVoter are the voting right and the voter of an encrypted
