@@ -20,4 +20,8 @@ var encConfirmMessages = []Msg{
 	// The confirmation of an encrypted election ballot that marks no
 	// candidate (where the election allows it), in place of the names.
 	{Key: "web.enc.blank", En: "No one marked: a blank ballot.", De: "Niemand angekreuzt: ein leerer Stimmzettel.", Ru: "Никто не отмечен: пустой бюллетень.", Fr: "Personne n'est coché : un bulletin blanc.", Es: "Nadie marcado: una papeleta en blanco."},
+	// What kind of election the delegate's ballot is, for an approval
+	// election that limits how many a ballot approves (its approvals); in
+	// place of web.method.approval's "any number of names".
+	{Key: "web.method.approval_up_to", En: "#1|one=approval (up to %d name)|other=approval (up to %d names)", De: "#1|one=Zustimmungswahl (bis zu %d Name)|other=Zustimmungswahl (bis zu %d Namen)", Ru: "#1|one=одобрительное голосование (не более %d имени)|few=одобрительное голосование (не более %d имён)|many=одобрительное голосование (не более %d имён)|other=одобрительное голосование (не более %d имени)", Fr: "#1|one=vote par approbation (%d nom au plus)|other=vote par approbation (%d noms au plus)", Es: "#1|one=voto aprobatorio (hasta %d nombre)|other=voto aprobatorio (hasta %d nombres)"},
 }

@@ -2,6 +2,8 @@ package web_test
 
 import (
 	"fmt"
+	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -166,4 +168,26 @@ func TestBrowserEncryptedBallotInSpanish(t *testing.T) {
 	s.click(p, `#ballot .confirm-btn`)
 	s.until(p, "the receipt", contains("#receipt-slot", "El rastreador de su papeleta"))
 	s.shot(p, "enc-es-360-receipt")
+}
+
+// TestApprovalBallotSaysItsLimit: the delegate's ballot of an approval
+// election that approves at most 2 says so where it names the kind of
+// election, in each language, rather than "any number of names" above
+// a ballot that takes 2 at most.
+func TestApprovalBallotSaysItsLimit(t *testing.T) {
+	h := newHall(t)
+	h.must("chair", "open_election", obj{"id": "e1", "title": "Auditor", "seats": 1, "method": "approval", "candidates": []string{"anna", "boris", "clara"},
+		"approvals": 2, "encrypted": true, "trustees": []string{"sec", "mc"}, "trustee_quorum": 2})
+	anna := h.browser("anna")
+	u, _ := url.Parse(h.srv.URL)
+	for lang, want := range map[string]string{"en": "approval (up to 2 names)", "es": "voto aprobatorio (hasta 2 nombres)", "ru": "одобрительное голосование (не более 2 имён)"} {
+		anna.c.Jar.SetCookies(u, []*http.Cookie{{Name: "plenum_lang", Value: lang}})
+		_, body, _ := anna.get("/a/" + asm + "/delegate")
+		if !strings.Contains(body, want) {
+			t.Errorf("%s: the ballot does not say %q", lang, want)
+		}
+		if strings.Contains(body, "any number") || strings.Contains(body, "cualquier número") {
+			t.Errorf("%s: the ballot says any number of names may be approved", lang)
+		}
+	}
 }
