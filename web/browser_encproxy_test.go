@@ -30,6 +30,7 @@ func TestBrowserProxyCastsEncryptedBallots(t *testing.T) {
 	s.shot(p, "encproxy-offered")
 	s.click(p, carried+` button.choice[value="1"]`)
 	s.until(p, "the confirmation of Clara's ballot", contains(carried, "Cast the ballot of Clara Zetkin’s mandate: AGAINST?"))
+	s.shot(p, "encproxy-confirm")
 	s.confirmEncrypted(p, carried)
 	s.until(p, "the receipt of Clara's ballot", contains("#receipt-slot", "Cast for the mandate of Clara Zetkin, which you carry as proxy.")+` && !!document.querySelector("#receipt-slot #ballot-tracker")`)
 	s.until(p, "Clara's ballot cast", contains("#ballot .mandate-ballot:nth-of-type(2)", "You have voted with this mandate.")+` && !document.querySelector('`+carried+`')`)

@@ -344,6 +344,11 @@ func TestEncryptedRankedElectionInTheBrowser(t *testing.T) {
 			s.run(p, "rank", chromedp.SetValue(fmt.Sprintf("#erk-%d", i), r))
 		}
 		s.click(p, `form.encrypted-ballot button[type=submit]`)
+		if d == "anna" {
+			// The confirmation names the candidates in the order ranked.
+			s.until(p, "the ranking confirmed in words", `Array.prototype.map.call(document.querySelectorAll("#ballot .confirm .ballot-text li"), function (li) { return li.textContent; }).join("|") === "Anna Arkadyevna|Boris Borisov"`)
+			s.shot(p, "enc-ranked-confirm")
+		}
 		s.confirmEncrypted(p, `form.encrypted-ballot`)
 		s.until(p, "the tracker", `!!document.querySelector("#receipt-slot #ballot-tracker")`)
 	}
