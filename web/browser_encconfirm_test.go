@@ -35,14 +35,14 @@ func (s *session) confirmEncrypted(p *person, form string) {
 	s.click(p, form+` .confirm-btn`)
 }
 
-// TestBrowserEncryptedBallotConfirmation: on a phone, the encrypted
+// TestBrowserEncryptedBallotConfirmation: the encrypted
 // ballot has the plain ballot's confirmation step: choosing FOR sends
 // nothing and shows, in place of the choices, "Cast your ballot: FOR?"
 // with Confirm and Change and the focus on Confirm; Change brings the
 // choices back, the focus on the ballot's heading, still sending nothing;
 // choosing AGAINST and confirming encrypts and casts that ballot, whose
 // receipt shows in place with the focus; the page passes axe at each
-// step, on a phone and on a desktop.
+// step, on a phone (360 wide) and on desktops (1280, 1920).
 func TestBrowserEncryptedBallotConfirmation(t *testing.T) {
 	rec := &bodies{}
 	h := encryptedVoteHall(t, rec)
@@ -51,7 +51,7 @@ func TestBrowserEncryptedBallotConfirmation(t *testing.T) {
 	for _, w := range []struct {
 		who           string
 		width, height int64
-	}{{"anna", 360, 740}, {"boris", 1280, 900}} {
+	}{{"anna", 360, 740}, {"boris", 1280, 900}, {"clara", 1920, 1080}} {
 		p := s.open(w.who, w.width, w.height, "/a/coop/delegate")
 		form := `form.encrypted-ballot`
 		s.until(p, "the ballot, enabled by the script", `!!document.querySelector('`+form+` button.choice-for:not([disabled])')`)
@@ -89,8 +89,8 @@ func TestBrowserEncryptedBallotConfirmation(t *testing.T) {
 		}
 	}
 	cast := read(h, func(st *assembly.State) []assembly.EncryptedBallot { return st.Votes["v1"].Encrypted.Cast })
-	if len(cast) != 2 {
-		t.Fatalf("%d ballots recorded, want Anna's and Boris's", len(cast))
+	if len(cast) != 3 {
+		t.Fatalf("%d ballots recorded, want Anna's, Boris's and Clara's", len(cast))
 	}
 	// The choice never went to the server, neither on choosing nor on Change.
 	for _, leak := range []string{`choice=`, `"choice"`, `[1,0,0]`, `[0,1,0]`} {
