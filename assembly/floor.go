@@ -472,7 +472,7 @@ func (s *State) procedureSpeech(m Meta, it *Item, c GiveFloor) ([]Event, error) 
 	}
 	for _, t := range it.Floor.Turns {
 		if t.Motion == mo.ID && t.Side == c.Side {
-			return nil, conflict("%s has already had its speech %s; one speech for and one against a procedural motion", mo.ID, c.Side)
+			return nil, conflict("%s has already had its speech %s; one speech for and one against a procedural motion", mo.ID, sideWord(c.Side))
 		}
 	}
 	return one(FloorGiven{Meta: m, Item: it.ID, Person: c.Person, Kind: "speech", Side: c.Side, Motion: mo.ID})
@@ -593,7 +593,9 @@ func (s *State) endFloor(it *Item, at time.Time) {
 
 // speechesLeft refuses a speech, reply or short intervention beyond the
 // rules' limit of speeches by one person on one item in one sitting
-// (Rules.MaxSpeeches).
+// (Rules.MaxSpeeches). A speech for or against a procedural motion, given
+// ahead of the list (Turn.Motion), is on the procedure, not the
+// substance: it is not counted.
 func (s *State) speechesLeft(it *Item, person, kind string) error {
 	max := s.Assembly.Rules.MaxSpeeches
 	if max == 0 || !(kind == "speech" || kind == "reply" || kind == "intervention") {
@@ -601,7 +603,7 @@ func (s *State) speechesLeft(it *Item, person, kind string) error {
 	}
 	n := 0
 	for _, t := range it.Floor.Turns {
-		if t.Person == person && t.Sitting == s.OpenSitting && (t.Kind == "speech" || t.Kind == "reply" || t.Kind == "intervention") {
+		if t.Person == person && t.Sitting == s.OpenSitting && t.Motion == "" && (t.Kind == "speech" || t.Kind == "reply" || t.Kind == "intervention") {
 			n++
 		}
 	}

@@ -148,6 +148,17 @@ func speechKind(k string) any {
 	return words(k)
 }
 
+// sideWord is the side of a speech, for or against, as a refusal names
+// it: its own catalog keys, as "for" and "against" stand in the catalog
+// as a ballot's choices too.
+func sideWord(side string) any {
+	switch side {
+	case "for", "against":
+		return &Reason{Format: side, Key: "refusal.side." + side}
+	}
+	return side
+}
+
 // methodWord is the method of a vote as a refusal names it.
 func methodWord(m string) any {
 	switch m {
