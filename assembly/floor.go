@@ -520,7 +520,7 @@ func (e FloorGiven) apply(s *State) error {
 	}
 	it.Floor.Speaker = e.Person
 	it.Floor.Turns = append(it.Floor.Turns, Turn{Order: len(it.Floor.Turns) + 1, Person: e.Person, Kind: e.Kind, Side: e.Side, From: e.At,
-		Sitting: s.OpenSitting, Allowance: e.Allowance, Left: e.Left, Motion: e.Motion})
+		Sitting: s.OpenSitting, Allowance: e.Allowance, Left: e.Left, Motion: e.Motion, Limit: s.setLimit(it, e.Kind)})
 	s.note(e.Meta, e.EventType(), e.Item, func(r *RecordEntry) { r.Item, r.Person, r.Sub = e.Item, e.Person, e.Kind })
 	return nil
 }

@@ -160,6 +160,8 @@ func zeroFixtures(t *testing.T) {
 		{"ann", "remove_body_members", `{"body":"b1","persons":["m3"]}`},
 		// TestRecordText
 		{"ann", "allot_speaking_time", `{"item":"i1","allowances":{"org":60}}`},
+		// TestChairSetsSpeakingTime
+		{"ann", "set_speaking_time", `{"item":"i1","seconds":300}`},
 		// TestProxyAndWalkout
 		{"cara", "transfer_proxy", `{"mandate":"md-m1","to":"m3","note":"m1 left for the front"}`},
 		// TestAmend*

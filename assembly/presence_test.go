@@ -117,6 +117,7 @@ var raisesPresence = map[string]bool{
 	"sitting_closed":              false,
 	"sitting_guests_added":        false,
 	"speaking_time_allotted":      false,
+	"speaking_time_set":           false,
 	"speech_ended":                false,
 	"speech_recorded":             false,
 	"submission_deadline_set":     false,

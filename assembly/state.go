@@ -132,6 +132,9 @@ type Sitting struct {
 	AttendanceNotRecorded bool   `json:"attendance_not_recorded"`
 	Approved              bool   `json:"approved"` // its minutes were approved
 	ApprovedBy            string `json:"approved_by"`
+	// SpeakingTime is the speaking time set for the rest of the sitting
+	// (set_speaking_time); nil: the rules' applies.
+	SpeakingTime *SpeakingTime `json:"speaking_time,omitempty"`
 }
 
 // Item statuses.
@@ -173,7 +176,11 @@ type Floor struct {
 	// used of it (allot_speaking_time).
 	Allotted map[string]int `json:"allotted,omitempty"`
 	Used     map[string]int `json:"used,omitempty"`
-	nextSeq  int
+	// SpeakingTime is the speaking time set on the item
+	// (set_speaking_time), for every turn after it; nil: the sitting's
+	// or the rules' applies.
+	SpeakingTime *SpeakingTime `json:"speaking_time,omitempty"`
+	nextSeq      int
 }
 
 // Request is a request for the floor.
@@ -211,6 +218,10 @@ type Turn struct {
 	// Motion is the procedural motion a speech for or against (Side)
 	// was on, given ahead of the list.
 	Motion string `json:"motion,omitempty"`
+	// Limit is the speaking time set in the sitting (set_speaking_time)
+	// for the turn when it began, in seconds; 0: none was set, and the
+	// rules' applies (State.TurnLimit).
+	Limit int `json:"limit,omitempty"`
 }
 
 // Body is a section, commission or committee.

@@ -62,6 +62,7 @@ var commandDocs = []commandDoc{
 	{Name: "reopen_list", Group: "The speakers' list", Args: "item", Who: "chair (recorded; not after the discussion is closed)"},
 	{Name: "close_discussion", Group: "The speakers' list", Args: "item", Who: "chair (usually after a vote)"},
 	{Name: "allot_speaking_time", Group: "The speakers' list", Args: "item, allowances {organization: seconds}, note text?", Who: "chair"},
+	{Name: "set_speaking_time", Group: "The speakers' list", Args: "seconds, item? (else for the rest of the sitting), report_seconds?, motion? (the adopted motion that decided it); from the next turn", Who: "chair, in a sitting"},
 	{Name: "record_speech", Group: "The minutes' own content", Args: "id, item?, speaker person? or label text?, capacity (reporter, co_reporter, chair, delegate, guest)?, notes text (the secretary's notes, or in plenum's demo our own summary), continues bool?", Who: "secretary, chair"},
 	{Name: "record_interjection", Group: "The minutes' own content", Args: "kind (applause, shouts, commotion, voice, interruption, laughter), speech id?, by person? or label?, text text?", Who: "secretary, chair"},
 	{Name: "record_narrative", Group: "The minutes' own content", Args: "text (e.g. Discussion closed.), time text? (e.g. 3:30 a.m.)", Who: "secretary, chair"},

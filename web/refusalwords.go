@@ -84,6 +84,7 @@ var formWords = map[string]formWord{
 	"close_item":                {action: "web.ca.close"},
 	"close_list":                {action: "web.c.close_list"},
 	"reopen_list":               {action: "web.c.reopen_list"},
+	"set_speaking_time":         {action: "web.c.set_speaking_time", labels: map[string]string{"seconds": "web.c.speaking_time_item"}},
 	"close_sitting":             {action: "web.ct.close", labels: map[string]string{"time": "web.ct.time_as_stated"}},
 	"close_vote":                {action: "web.c.close_vote"},
 	"correct_record":            {action: "web.s.record_correction", labels: map[string]string{"entry": "web.s.entry_no", "text": "web.s.corrected_text", "reason": "web.m.reason"}},
