@@ -369,14 +369,17 @@ func (e MandateSubmitted) apply(s *State) error {
 }
 
 func (c VerifyMandate) decide(s *State, m Meta) ([]Event, error) {
-	if !s.isCommission(m.Actor) {
+	md := s.Mandates[c.Mandate]
+	if !s.isCommission(m.Actor) && (md == nil || !s.chairDecidesMandate(m.Actor, md)) {
 		return nil, forbidden("only the mandate commission or an administrator may verify mandates")
 	}
-	md := s.Mandates[c.Mandate]
 	if md == nil {
 		return nil, notFound("there is no mandate %q", c.Mandate)
 	}
 	if s.OwnMandate(m.Actor, md) {
+		if s.commissionOfOne(md) {
+			return nil, forbidden("the mandate %s is your own, and the mandate commission has no other member; the chair of the sitting verifies it", md.ID)
+		}
 		return nil, forbidden("the mandate %s is your own; another member of the mandate commission verifies it", md.ID)
 	}
 	switch md.Status {
@@ -389,14 +392,22 @@ func (c VerifyMandate) decide(s *State, m Meta) ([]Event, error) {
 }
 
 // OwnMandate reports whether actor, deciding on md, would decide on his
-// own mandate while another member of the mandate commission could:
-// nobody verifies or rejects his own mandate (REVIEW-CHAIR #20). Where
-// the commission is that one person, he does, as the record of a small
-// meeting has it (testdata/coop-2026.jsonl), rather than an administrator,
-// whose role is the system's, not the assembly's.
+// own mandate while another could: nobody verifies or rejects his own
+// mandate (REVIEW-CHAIR #20). Another member of the mandate commission
+// decides it; where the commission is that one person, the chair of the
+// sitting (or a member of its presidium) decides it while a sitting is
+// open (chairDecidesMandate). Before any sitting is open there is no
+// presidium, and the commission of one decides on his own mandate, as
+// the record of a small meeting has it (testdata/coop-2026.jsonl: the
+// commission checks the mandates before the meeting opens, and reports
+// to it), rather than an administrator, whose role is the system's, not
+// the assembly's.
 func (s *State) OwnMandate(actor string, md *Mandate) bool {
 	if md.Person != actor {
 		return false
+	}
+	if s.commissionOfOne(md) {
+		return s.Sitting() != nil
 	}
 	for p, r := range s.Roles {
 		if p != actor && r[RoleMandateCommission] {
@@ -404,6 +415,28 @@ func (s *State) OwnMandate(actor string, md *Mandate) bool {
 		}
 	}
 	return false
+}
+
+// commissionOfOne reports whether md's holder is the only member of the
+// mandate commission, so that no other member can decide on it.
+func (s *State) commissionOfOne(md *Mandate) bool {
+	if !s.Roles[md.Person][RoleMandateCommission] {
+		return false
+	}
+	for p, r := range s.Roles {
+		if p != md.Person && r[RoleMandateCommission] {
+			return false
+		}
+	}
+	return true
+}
+
+// chairDecidesMandate reports whether actor, the chair of the open
+// sitting or a member of its presidium, decides on md in place of the
+// mandate commission: md is the mandate of the commission's only member,
+// who may not decide on his own (OwnMandate).
+func (s *State) chairDecidesMandate(actor string, md *Mandate) bool {
+	return md.Person != actor && s.Sitting() != nil && s.isChair(actor) && s.commissionOfOne(md)
 }
 
 // votingRank orders mandate kinds for choosing which mandate a person votes with.
@@ -433,14 +466,17 @@ func (e MandateVerified) apply(s *State) error {
 }
 
 func (c RejectMandate) decide(s *State, m Meta) ([]Event, error) {
-	if !s.isCommission(m.Actor) {
+	md := s.Mandates[c.Mandate]
+	if !s.isCommission(m.Actor) && (md == nil || !s.chairDecidesMandate(m.Actor, md)) {
 		return nil, forbidden("only the mandate commission or an administrator may reject mandates")
 	}
-	md := s.Mandates[c.Mandate]
 	if md == nil {
 		return nil, notFound("there is no mandate %q", c.Mandate)
 	}
 	if s.OwnMandate(m.Actor, md) {
+		if s.commissionOfOne(md) {
+			return nil, forbidden("the mandate %s is your own, and the mandate commission has no other member; the chair of the sitting rejects it", md.ID)
+		}
 		return nil, forbidden("the mandate %s is your own; another member of the mandate commission rejects it", md.ID)
 	}
 	if md.Status == MandateStatusRejected {

@@ -5,11 +5,13 @@ import "testing"
 // TestNobodyDecidesOnHisOwnMandate: a member of the mandate commission
 // may not verify or reject his own mandate while another member can;
 // before, Sevruk verified his own (REVIEW-CHAIR #20). A commission of one
-// decides on its member's mandate, as the record of a small meeting has it.
+// decides on its member's mandate before any sitting is open, as the
+// record of a small meeting has it (TestCommissionOfOne).
 func TestNobodyDecidesOnHisOwnMandate(t *testing.T) {
 	h := fixture(t, "congress", "")
+	h.must("ann", "close_sitting", `{"sitting":"s1"}`)
 	h.must("cara", "submit_mandate", `{"id":"md-cara","person":"cara","organization":"org","kind":"decisive"}`)
-	h.must("cara", "verify_mandate", `{"mandate":"md-cara"}`) // the commission is cara alone
+	h.must("cara", "verify_mandate", `{"mandate":"md-cara"}`) // the commission is cara alone, and no sitting is open
 	h.must("ann", "add_person", `{"id":"dora","name":"DORA"}`)
 	h.must("ann", "grant_role", `{"person":"dora","role":"mandate_commission"}`)
 	h.must("cara", "submit_mandate", `{"id":"md-dora","person":"dora","organization":"org","kind":"decisive"}`)
