@@ -77,6 +77,9 @@ func (c CheckIn) decide(s *State, m Meta) ([]Event, error) {
 	if !s.mayAttend(m.Actor, c.Person) {
 		return nil, forbidden("only %s themselves, a secretary or the mandate commission may check them in", c.Person)
 	}
+	if s.Assembly.Rules.CheckIn == CheckInOfficers && !s.isSecretary(m.Actor) && !s.isCommission(m.Actor) {
+		return nil, forbidden("under the rules of procedure a secretary or the mandate commission registers %s present at the door; nobody checks in themselves", c.Person)
+	}
 	if s.Persons[c.Person] == nil {
 		return nil, notFound("there is no person %q", c.Person)
 	}

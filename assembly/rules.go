@@ -62,7 +62,18 @@ type Rules struct {
 	// InterventionSeconds limits an interposed question or a short
 	// intervention; 0: SpeakingTimeSeconds applies.
 	InterventionSeconds int `json:"intervention_seconds,omitempty"`
+	// CheckIn says who registers a person present (check_in): "" (self,
+	// the default) the person themselves, a secretary or the mandate
+	// commission; officers: only a secretary or the mandate commission,
+	// at the door, so that nobody marks himself present from elsewhere.
+	CheckIn string `json:"check_in,omitempty"`
 }
+
+// The values of Rules.CheckIn as overrides give them ("" is self).
+const (
+	CheckInSelf     = "self"
+	CheckInOfficers = "officers"
+)
 
 // Drafts reports whether several main motions may be pending on an item
 // at once: the rule as set, or else the preset's (true under congress).
@@ -183,6 +194,7 @@ type Overrides struct {
 	Online              *string              `json:"online"` // none, observe, vote or full
 	AllowanceCounts     []string             `json:"allowance_counts" plenum:"enum=speech|reply|question|intervention|point_of_order|report|summary|chair"`
 	InterventionSeconds *int                 `json:"intervention_seconds"`
+	CheckIn             *string              `json:"check_in"` // self or officers
 }
 
 // QuorumRule is a quorum rule as given in overrides: a word or a number.
@@ -284,6 +296,16 @@ func (o *Overrides) apply(r Rules) (Rules, error) {
 			r.Online = *o.Online
 		default:
 			return r, fieldErr("overrides.online", "online must be none, observe, vote or full, not %q", *o.Online)
+		}
+	}
+	if o.CheckIn != nil {
+		switch *o.CheckIn {
+		case CheckInSelf:
+			r.CheckIn = ""
+		case CheckInOfficers:
+			r.CheckIn = CheckInOfficers
+		default:
+			return r, fieldErr("overrides.check_in", "who checks persons in is self (the person, a secretary or the mandate commission) or officers (a secretary or the mandate commission), not %q", *o.CheckIn)
 		}
 	}
 	if o.AllowanceCounts != nil {

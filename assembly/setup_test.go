@@ -189,7 +189,7 @@ func TestTemplate(t *testing.T) {
 func TestRulesOverrides(t *testing.T) {
 	changed := []string{"Preset", "Quorum", "VotingThreshold", "CloseDebateThreshold", "SecondsRequired", "SpeakingTimeSeconds", "SpeakersOrder",
 		"ConsultativeMayVote", "GuestsMaySpeak", "ProxiesAllowed", "MaxProxiesPerDelegate", "AbstentionsCount", "WeightedVotes", "Precedence",
-		"ReconsiderRules", "Motions", "CompetingDrafts", "AmendmentsAtOnce", "Thresholds", "MaxSpeeches", "Online", "AllowanceCounts", "InterventionSeconds"}
+		"ReconsiderRules", "Motions", "CompetingDrafts", "AmendmentsAtOnce", "Thresholds", "MaxSpeeches", "Online", "AllowanceCounts", "InterventionSeconds", "CheckIn"}
 	rt := reflect.TypeOf(Rules{})
 	for i := 0; i < rt.NumField(); i++ {
 		if !slices.Contains(changed, rt.Field(i).Name) {
@@ -208,6 +208,7 @@ func TestRulesOverrides(t *testing.T) {
 		r.Motions = &MotionRules{LineLength: &lines, Supporters: &supporters}
 		r.Thresholds = map[string]Threshold{"close_list": MajorityCast, "discuss_or_not": ThreeQuartersCast, "suspend_rules": TwoThirdsCast, "table": TwoThirdsCast}
 		r.MaxSpeeches, r.Online, r.AllowanceCounts, r.InterventionSeconds = 0, OnlineVote, []string{"speech"}, 90
+		r.CheckIn = CheckInOfficers
 		if preset == "congress" {
 			r.MaxSpeeches, r.Online = 3, ""
 		}

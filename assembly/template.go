@@ -17,9 +17,14 @@ func (r Rules) Overrides() *Overrides {
 	if online == "" {
 		online = OnlineNone
 	}
+	checkIn := r.CheckIn
+	if checkIn == "" {
+		checkIn = CheckInSelf
+	}
 	o := &Overrides{Quorum: &q, VotingThreshold: &vt, CloseDebateThreshold: &cd, SecondsRequired: &sr, SpeakingTimeSeconds: &st,
 		SpeakersOrder: &so, ConsultativeMayVote: &cv, GuestsMaySpeak: &gs, ProxiesAllowed: &pa, MaxProxiesPerDelegate: &mp,
-		AbstentionsCount: &ac, WeightedVotes: &wv, Precedence: &pr, MaxSpeeches: &ms, InterventionSeconds: &is, Online: &online}
+		AbstentionsCount: &ac, WeightedVotes: &wv, Precedence: &pr, MaxSpeeches: &ms, InterventionSeconds: &is, Online: &online,
+		CheckIn: &checkIn}
 	copyBool := func(b *bool) *bool {
 		if b == nil {
 			return nil
