@@ -29,9 +29,21 @@ func encryptedScript(t *testing.T) string {
 	t.Helper()
 	var lines []string
 	add := scriptAdder(t, &lines, 5)
+	addEncryptedVote(t, add, map[string]any{"id": "v1", "question": "Adopt the budget?"})
+	return writeScript(t, lines)
+}
+
+// addEncryptedVote adds to a script (scriptAdder's add) the encrypted
+// vote v1 opened with the arguments open (its id, and its question or
+// motion): trustees d0, d1, d2 (2 of 3) and their key ceremony, four
+// ballots (3 for, 1 against), the close and the partial decryptions of
+// trustees 1 and 3, which derive and declare the result.
+func addEncryptedVote(t *testing.T, add func(actor, cmd string, args any), open map[string]any) {
+	t.Helper()
 	type obj = map[string]any
 	raw := func(b []byte) json.RawMessage { return b }
-	add("admin", "open_vote", obj{"id": "v1", "question": "Adopt the budget?", "method": "encrypted", "trustees": []string{"d0", "d1", "d2"}, "trustee_quorum": 2})
+	open["method"], open["trustees"], open["trustee_quorum"] = "encrypted", []string{"d0", "d1", "d2"}, 2
+	add("admin", "open_vote", open)
 	c := enctest.Run(t, ballot.Parameters{Election: assembly.ElectionID("enc", "v1"), Trustees: 3, Threshold: 2})
 	for i := range 3 {
 		add(fmt.Sprintf("d%d", i), "post_trustee_key", obj{"vote": "v1", "key": raw(enctest.Encode(t, c.Keys[i]))})
@@ -57,7 +69,13 @@ func encryptedScript(t *testing.T) string {
 	}
 	add("d0", "post_partial_decryption", obj{"vote": "v1", "decryption": raw(c.Decrypt(t, 1, tally.Totals))})
 	add("d2", "post_partial_decryption", obj{"vote": "v1", "decryption": raw(c.Decrypt(t, 3, tally.Totals))})
-	path := filepath.Join(t.TempDir(), "encrypted.jsonl")
+}
+
+// writeScript writes the lines of a script to a file and returns its
+// name.
+func writeScript(t *testing.T, lines []string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "script.jsonl")
 	if err := os.WriteFile(path, []byte(strings.Join(lines, "\n")+"\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
@@ -130,46 +148,56 @@ func TestVerifyEncryptedVote(t *testing.T) {
 			t.Fatalf("verify of the copy: exit %d: %s %s", code, out, errs)
 		}
 	}
-	edit := func(typ string, nth int, fn func(m map[string]json.RawMessage)) func(e *ledger.Entry) {
-		return editEntry(t, typ, nth, fn)
+	for _, c := range encryptedVoteEdits(t) {
+		db := rewrite(t, good, editEntry(t, c.typ, c.nth, c.fn))
+		code, out, errs := runForTest(t, "", "verify", "--db", db)
+		if code != 1 || !strings.Contains(out, c.want) || !strings.Contains(out, "first bad entry:") {
+			t.Errorf("%s changed: exit %d\n%s\n%s\nwant it named: %s", c.name, code, out, errs, c.want)
+		}
 	}
+}
+
+// encryptedVoteEdit is a change to one entry of addEncryptedVote's vote
+// v1 that plenum verify refuses, by the record or by an excerpt: the
+// entry's type and its number among the entries of its type, the change
+// to its fields, and what the refusal says of it.
+type encryptedVoteEdit struct {
+	name string
+	typ  string
+	nth  int
+	fn   func(m map[string]json.RawMessage)
+	want string
+}
+
+// encryptedVoteEdits are the changes of one ciphertext, one proof, one
+// partial decryption, the decrypted counts and the declared result.
+func encryptedVoteEdits(t *testing.T) []encryptedVoteEdit {
 	reballot := func(m map[string]json.RawMessage, fn func(b *ballot.Ballot)) { reballotEntry(t, m, fn) }
-	cases := []struct {
-		name   string
-		change func(e *ledger.Entry)
-		want   string
-	}{
-		{"a ciphertext", edit("encrypted_ballot_cast", 2, func(m map[string]json.RawMessage) {
+	return []encryptedVoteEdit{
+		{"a ciphertext", "encrypted_ballot_cast", 2, func(m map[string]json.RawMessage) {
 			reballot(m, func(b *ballot.Ballot) { b.Choices[0], b.Choices[1] = b.Choices[1], b.Choices[0] })
-		}), `the encrypted ballot of d1 in "v1" (mandate m-d1, tracker`},
-		{"a proof", edit("encrypted_ballot_cast", 3, func(m map[string]json.RawMessage) {
+		}, `the encrypted ballot of d1 in "v1" (mandate m-d1, tracker`},
+		{"a proof", "encrypted_ballot_cast", 3, func(m map[string]json.RawMessage) {
 			reballot(m, func(b *ballot.Ballot) { b.Sum = b.Proofs[0] })
-		}), `the encrypted ballot of d2 in "v1" (mandate m-d2, tracker`},
-		{"a partial decryption", edit("partial_decryption_posted", 2, func(m map[string]json.RawMessage) {
+		}, `the encrypted ballot of d2 in "v1" (mandate m-d2, tracker`},
+		{"a partial decryption", "partial_decryption_posted", 2, func(m map[string]json.RawMessage) {
 			d, err := ballot.DecodePartialDecryption(m["decryption"])
 			if err != nil {
 				t.Fatal(err)
 			}
 			d.Factors[0], d.Factors[2] = d.Factors[2], d.Factors[0]
 			m["decryption"] = enctest.Encode(t, d)
-		}), `the partial decryption of trustee 3 in "v1" does not verify`},
-		{"the decrypted counts", edit("encrypted_result_derived", 1, func(m map[string]json.RawMessage) {
+		}, `the partial decryption of trustee 3 in "v1" does not verify`},
+		{"the decrypted counts", "encrypted_result_derived", 1, func(m map[string]json.RawMessage) {
 			m["counts"] = json.RawMessage(`{"abstain":0,"against":0,"for":4}`)
-		}), `the count of "for" in "v1" is not the decrypted total`},
-		{"the declared result", edit("result_declared", 1, func(m map[string]json.RawMessage) {
+		}, `the count of "for" in "v1" is not the decrypted total`},
+		{"the declared result", "result_declared", 1, func(m map[string]json.RawMessage) {
 			var r assembly.Result
 			json.Unmarshal(m["result"], &r)
 			r.Outcome, r.For, r.Against = assembly.MotionStatusDefeated, assembly.Exact(1), assembly.Exact(3)
 			r.ByChoice = map[string]int{"for": 1, "against": 3}
 			m["result"], _ = json.Marshal(r)
-		}), `the declared result of "v1" gives "for" 1, and the decrypted total 3`},
-	}
-	for _, c := range cases {
-		db := rewrite(t, good, c.change)
-		code, out, errs := runForTest(t, "", "verify", "--db", db)
-		if code != 1 || !strings.Contains(out, c.want) || !strings.Contains(out, "first bad entry:") {
-			t.Errorf("%s changed: exit %d\n%s\n%s\nwant it named: %s", c.name, code, out, errs, c.want)
-		}
+		}, `the declared result of "v1" gives "for" 1, and the decrypted total 3`},
 	}
 }
 

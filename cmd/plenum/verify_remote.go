@@ -653,6 +653,10 @@ func runVerifyExcerpt(ctx context.Context, env *cliEnv, file, vkey string, witne
 		return &exitError{code: 1, msg: env.locale().T("cli.about", file, err)}
 	}
 	l := env.locale()
+	var counts strings.Builder
+	if err := excerptCounts(l, &counts, x); err != nil {
+		return &exitError{code: 1, msg: l.T("cli.about", file, err)}
+	}
 	held, size := strconv.Itoa(len(x.Entries)), strconv.FormatInt(x.Checkpoint.Size, 10)
 	absent := indexRuns(l, x.Absent())
 	if complete && !x.Complete() {
@@ -664,6 +668,7 @@ func runVerifyExcerpt(ctx context.Context, env *cliEnv, file, vkey string, witne
 	} else {
 		fmt.Fprintln(env.stdout, l.T("cli.excerpt.partial", held, size, absent, len(x.Entries), int(x.Checkpoint.Size)))
 	}
+	fmt.Fprint(env.stdout, counts.String())
 	for _, e := range x.Entries {
 		fmt.Fprintf(env.stdout, "%s\n", shown(string(e.Data)))
 	}

@@ -1,0 +1,230 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http/httptest"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"plenum/ledger"
+	"plenum/remote/tlogtest"
+	"plenum/tlogproof"
+)
+
+// motionVoteScript writes a script of the motion m1 put to the vote v1:
+// encrypted as encryptedScript's (trustees d0, d1, d2, 2 of 3; four
+// ballots, 3 for and 1 against; trustees 1 and 3 decrypt, which derives
+// and declares the result), or, if not encrypted, a roll-call vote of
+// the same ballots closed and declared by the chair.
+func motionVoteScript(t *testing.T, encrypted bool) string {
+	t.Helper()
+	var lines []string
+	add := scriptAdder(t, &lines, 5)
+	type obj = map[string]any
+	add("admin", "add_item", obj{"id": "i1", "title": "The budget"})
+	add("admin", "take_up_item", obj{"item": "i1"})
+	add("admin", "move_motion", obj{"id": "m1", "kind": "substantive", "title": "Adopt the budget", "item": "i1", "mover": "chief"})
+	if encrypted {
+		addEncryptedVote(t, add, obj{"id": "v1", "motion": "m1"})
+		return writeScript(t, lines)
+	}
+	add("admin", "open_vote", obj{"id": "v1", "motion": "m1", "method": "roll_call"})
+	for i, choice := range []string{"for", "against", "for", "for"} {
+		p := fmt.Sprintf("d%d", i)
+		add(p, "cast_ballot", obj{"vote": "v1", "voter": p, "choice": choice})
+	}
+	add("chief", "close_vote", obj{"vote": "v1"})
+	add("chief", "declare_result", obj{"vote": "v1"})
+	return writeScript(t, lines)
+}
+
+// servedExcerpt replays script, serves it and downloads the excerpt of
+// the motion m1; it returns the file, the log's verifier key and the
+// excerpt checked.
+func servedExcerpt(t *testing.T, script string) (string, string, *tlogproof.Excerpt) {
+	t.Helper()
+	srv, db := replayedServer(t, script)
+	ts := httptest.NewServer(srv.handler)
+	t.Cleanup(ts.Close)
+	vkey := demoVerifierKey(t, db)
+	file := download(t, ts.URL+"/api/assemblies/enc/motions/m1/excerpt", t.TempDir())
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := tlogproof.VerifyExcerpt(data, mustVerifiers(t, vkey), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return file, vkey, x
+}
+
+// entryTypes are the event types of the excerpt's entries, in order.
+func entryTypes(t *testing.T, x *tlogproof.Excerpt) []string {
+	var out []string
+	for _, e := range x.Entries {
+		d, _, err := ledger.DecodeEntry(e.Data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, d.Type)
+	}
+	return out
+}
+
+// resignedExcerpt writes the excerpt of the entries of x that keep
+// takes, each passed through edit, signed again by a key of the test's
+// own in a log where the entries x leaves out are fillers: what whoever
+// holds the log's key could hand out. It returns the file and the key.
+func resignedExcerpt(t *testing.T, x *tlogproof.Excerpt, keep func(typ string) bool, edit func(e *ledger.Entry)) (string, string) {
+	t.Helper()
+	l := tlogtest.New(x.Checkpoint.Origin)
+	byIndex := map[int64][]byte{}
+	for _, e := range x.Entries {
+		byIndex[e.Index] = e.Data
+	}
+	var indexes []int64
+	for i := range x.Checkpoint.Size {
+		data, ok := byIndex[i]
+		if !ok {
+			var err error
+			data, _, err = ledger.EncodeEntry(ledger.Entry{Index: i, Time: time.Unix(1e9, 0), Actor: "secretary", Type: "speech_recorded", Payload: json.RawMessage(`{}`)})
+			if err != nil {
+				t.Fatal(err)
+			}
+		} else {
+			e, _, err := ledger.DecodeEntry(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if keep(e.Type) {
+				indexes = append(indexes, i)
+				edit(&e)
+				if data, _, err = ledger.EncodeEntry(e); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		l.Append(data)
+	}
+	return excerptOf(t, l, x.Title, indexes...), l.VKey
+}
+
+// TestVerifyExcerptChecksTheEncryptedCount: the certified excerpt of a
+// motion decided by an encrypted vote holds the steps of its count — the
+// key ceremony, every ballot, the close, the encrypted sum, the
+// trustees' partial decryptions and the counts derived — and plenum
+// verify --excerpt checks them as the replay of the whole log does,
+// saying what it proved (the counts, from K trustees' decryptions of the
+// sum of N ballots), that plenum declared the result when the K-th share
+// arrived (under that trustee's name: d2 decided nothing), and what it
+// could not check. A share or a derived count edited and signed again is
+// refused naming the entry; an excerpt without the count (as served
+// before) verifies, saying plainly that the count is not checked.
+func TestVerifyExcerptChecksTheEncryptedCount(t *testing.T) {
+	file, vkey, x := servedExcerpt(t, motionVoteScript(t, true))
+	types := entryTypes(t, x)
+	for typ, n := range map[string]int{"trustee_key_posted": 3, "dealing_posted": 3, "confirmation_posted": 3, "election_key_derived": 1,
+		"encrypted_ballot_cast": 4, "vote_closed": 1, "encrypted_tallied": 1, "partial_decryption_posted": 2, "encrypted_result_derived": 1, "result_declared": 1} {
+		if got := countString(types, typ); got != n {
+			t.Errorf("the excerpt holds %d %s, want %d: %v", got, typ, n, types)
+		}
+	}
+	code, out, errs := runForTest(t, "", "verify", "--excerpt", file, "--key", vkey)
+	if code != 0 || errs != "" {
+		t.Fatalf("verify --excerpt: exit %d %s\n%s", code, errs, out)
+	}
+	declared := x.Entries[slices.Index(types, "result_declared")].Index
+	for _, want := range []string{
+		"\nvote v1: the count was checked from 2 of its 3 trustees' decryptions (d0, d2) of the sum of 4 ballots, 4 votes: for 3, against 1, abstain 0\n",
+		fmt.Sprintf("\nvote v1: its declared result (entry %d) is this count; plenum declared it itself when the last of the 2 trustees' shares needed was posted, so the entry names d2, the trustee who posted that share, who decided nothing\n", declared),
+		"\nvote v1: not checked from the excerpt: that each ballot's mandate carries the weight recorded with it, and the outcome under the threshold",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("verify --excerpt printed:\n%s\nwant %q", out, want)
+		}
+	}
+	if _, out, _ := runIn(t, "de", "verify", "--excerpt", file, "--key", vkey); !strings.Contains(out, "Abstimmung v1: die Zählung wurde geprüft aus den Entschlüsselungen von 2 ihrer 3 Treuhänder (d0, d2) der Summe von 4 Stimmzetteln, 4 Stimmen: for 3, against 1, abstain 0") {
+		t.Errorf("in German:\n%s", out)
+	}
+
+	all := func(string) bool { return true }
+	same := func(*ledger.Entry) {}
+	if f, k := resignedExcerpt(t, x, all, same); true {
+		if code, out, errs := runForTest(t, "", "verify", "--excerpt", f, "--key", k); code != 0 || !strings.Contains(out, "the count was checked") {
+			t.Errorf("the excerpt signed again, unchanged: exit %d %s\n%s", code, errs, out)
+		}
+	}
+	index := func(typ string, nth int) int64 {
+		seen := 0
+		for i, ty := range types {
+			if ty == typ {
+				if seen++; seen == nth {
+					return x.Entries[i].Index
+				}
+			}
+		}
+		t.Fatalf("no %s number %d", typ, nth)
+		return 0
+	}
+	for _, c := range encryptedVoteEdits(t) {
+		f, k := resignedExcerpt(t, x, all, editEntry(t, c.typ, c.nth, c.fn))
+		want := fmt.Sprintf("plenum verify: %s: entry %d (%s): %s", f, index(c.typ, c.nth), c.typ, c.want)
+		code, out, errs := runForTest(t, "", "verify", "--excerpt", f, "--key", k)
+		if code != 1 || out != "" || !strings.Contains(errs, want) {
+			t.Errorf("%s changed: exit %d\n%s\n%s\nwant it named: %s", c.name, code, out, errs, want)
+		}
+	}
+	// A ballot left out: the sum is not that of the ballots shown.
+	dropped := false
+	f, k := resignedExcerpt(t, x, func(typ string) bool {
+		if typ == "encrypted_ballot_cast" && !dropped {
+			dropped = true
+			return false
+		}
+		return true
+	}, same)
+	if code, out, errs := runForTest(t, "", "verify", "--excerpt", f, "--key", k); code != 1 || !strings.Contains(errs, fmt.Sprintf(`entry %d (encrypted_tallied): the encrypted total of "v1" is not the sum of its last ballots`, index("encrypted_tallied", 1))) {
+		t.Errorf("a ballot left out: exit %d\n%s\n%s", code, out, errs)
+	}
+
+	// The excerpt as served before: the motion, the opening and the
+	// declaration only.
+	f, k = resignedExcerpt(t, x, func(typ string) bool {
+		return typ == "motion_moved" || typ == "vote_opened" || typ == "result_declared"
+	}, same)
+	code, out, errs = runForTest(t, "", "verify", "--excerpt", f, "--key", k)
+	if code != 0 || !strings.Contains(out, "\nvote v1 is encrypted, and its count is NOT checked: the excerpt holds none of its ballots, their sum or the trustees' decryptions, so it proves only that the result was declared") || strings.Contains(out, "the count was checked") {
+		t.Errorf("the excerpt without the count: exit %d %s\n%s", code, errs, out)
+	}
+}
+
+// TestVerifyExcerptOfAPlainVote: the excerpt of a motion decided by a
+// roll-call vote is what the minutes show of it, as before, and plenum
+// verify --excerpt says nothing of a count.
+func TestVerifyExcerptOfAPlainVote(t *testing.T) {
+	file, vkey, x := servedExcerpt(t, motionVoteScript(t, false))
+	types := entryTypes(t, x)
+	if !slices.Equal(types, []string{"motion_moved", "vote_opened", "result_declared"}) {
+		t.Errorf("the excerpt holds %v", types)
+	}
+	code, out, errs := runForTest(t, "", "verify", "--excerpt", file, "--key", vkey)
+	if code != 0 || errs != "" || strings.Contains(out, "count") || len(strings.Split(strings.TrimSuffix(out, "\n"), "\n")) != 2+len(types) {
+		t.Errorf("verify --excerpt: exit %d %s\n%s", code, errs, out)
+	}
+}
+
+// countString is how many of xs are x.
+func countString(xs []string, x string) int {
+	n := 0
+	for _, y := range xs {
+		if y == x {
+			n++
+		}
+	}
+	return n
+}
