@@ -271,7 +271,7 @@ func OpenAPI() map[string]any {
 		},
 		"/api/assemblies/{id}/motions/{motion}/excerpt": map[string]any{
 			"parameters": []any{idParam, map[string]any{"name": "motion", "in": "path", "required": true, "schema": map[string]any{"type": "string"}}},
-			"get": op("A certified excerpt of the minutes: the entries about a motion and the votes on it, each with its inclusion proof against the latest checkpoint (plenum.excerpt/v1; check it with plenum verify --excerpt)", "anyone (public)", true,
+			"get": op("A certified excerpt of the minutes: the entries about a motion and the votes on it (for an encrypted vote, every entry of its count: key ceremony, ballots, sum, partial decryptions, derived counts), each with its inclusion proof against the latest checkpoint (plenum.excerpt/v1; check it with plenum verify --excerpt)", "anyone (public)", true,
 				map[string]any{"200": map[string]any{"description": "excerpt file", "content": jsonContent(map[string]any{"type": "object"})}}, "404"),
 		},
 		"/api/assemblies/{id}/events": map[string]any{

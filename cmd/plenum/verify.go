@@ -190,7 +190,12 @@ DESCRIPTION
 
     then prints the entries. A valid excerpt is exit status 0 either way;
     --complete demands the whole record, and refuses an excerpt that
-    leaves entries out with exit status 5, naming them.
+    leaves entries out with exit status 5, naming them. The excerpt of a
+    motion decided by an encrypted vote also holds the vote's count (key
+    ceremony, ballots, their sum, the trustees' partial decryptions, the
+    derived counts); verify checks it as the full replay does, says so
+    ("the count was checked from 2 of its 3 trustees' decryptions (...)
+    of the sum of 4 ballots"), and names the entry that fails (exit 1).
 
 OPTIONS
     --db PATH|URL       the SQLite database (default ./plenum-data/plenum.db),

@@ -632,7 +632,8 @@ func sealedChoice(entry []byte, token string) (vote, choice string, votes int) {
 // minutes. It returns an *exitError with code 1 naming the first entry
 // that fails, or, if complete is set (--complete), code 5 for a valid
 // excerpt that leaves entries out, saying which, and printing nothing
-// else.
+// else. The counts of the encrypted votes it shows are checked first
+// (excerptCounts), and said after what it holds.
 func runVerifyExcerpt(ctx context.Context, env *cliEnv, file, vkey string, witnesses []string, complete bool) error {
 	keys, policy, err := verifyKeys(env.locale(), vkey, witnesses)
 	if err != nil {
