@@ -28,6 +28,10 @@ type EncryptedCount struct {
 	// holds none of them (an excerpt made before they were added) and
 	// nothing of the count is checked.
 	Checked bool
+	// Steps is how many entries of the count (key ceremony, ballots,
+	// sum, decryptions) the excerpt holds, all checked: some but no
+	// decrypted result is a count not finished at its checkpoint.
+	Steps int
 	// Cast is how many encrypted ballots the excerpt shows, Ballots how
 	// many of them were summed (the last of each mandate), Weight the
 	// votes these carry.
@@ -159,6 +163,7 @@ func CheckEncryptedCounts(events []LoggedEvent) ([]*EncryptedCount, error) {
 		if err := ev.apply(s); err != nil {
 			return nil, fail(err)
 		}
+		byVote[vote].Steps++
 	}
 	for _, c := range out {
 		ev := s.Votes[c.Vote].Encrypted

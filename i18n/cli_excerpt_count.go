@@ -51,4 +51,12 @@ var cliExcerptCountMessages = []Msg{
 		Ru: "голосование %[1]s зашифровано, и его подсчёт НЕ проверен: в выписке нет ни бюллетеней, ни их суммы, ни расшифровок доверенных лиц, поэтому она доказывает лишь, что результат был объявлен; plenum verify --url проверяет подсчёт",
 		Fr: "le vote %[1]s est chiffré, et son décompte n'est PAS vérifié : l'extrait ne contient aucun de ses bulletins, ni leur somme, ni les déchiffrements des dépositaires ; il prouve seulement que le résultat a été proclamé ; plenum verify --url vérifie le décompte",
 		Es: "la votación %[1]s está cifrada, y su recuento NO está comprobado: el extracto no contiene ninguna de sus papeletas, ni su suma, ni los descifrados de los depositarios, así que solo prueba que el resultado se proclamó; plenum verify --url comprueba el recuento"},
+	// Some steps of the count, all checked, and no decrypted result: the
+	// count was not finished at the excerpt's checkpoint.
+	{Key: "cli.excerpt.count.pending",
+		En: "#2|one=vote %[1]s is encrypted, and its count is not finished in the excerpt: the %[2]d entry of it shown checks, but no decrypted result is among them, so nothing of the count is proved yet|other=vote %[1]s is encrypted, and its count is not finished in the excerpt: the %[2]d entries of it shown check, but no decrypted result is among them, so nothing of the count is proved yet",
+		De: "Abstimmung %[1]s ist verschlüsselt, und ihre Zählung ist im Auszug nicht abgeschlossen: die gezeigten Einträge (%[2]d) sind gültig, aber kein entschlüsseltes Ergebnis ist darunter, von der Zählung ist also noch nichts bewiesen",
+		Ru: "голосование %[1]s зашифровано, и его подсчёт в выписке не завершён: показанные записи (%[2]d) верны, но расшифрованного результата среди них нет, так что подсчёт пока ничем не доказан",
+		Fr: "le vote %[1]s est chiffré, et son décompte n'est pas achevé dans l'extrait : les entrées montrées (%[2]d) sont valides, mais aucun résultat déchiffré n'en fait partie ; rien du décompte n'est encore prouvé",
+		Es: "la votación %[1]s está cifrada, y su recuento no está terminado en el extracto: las entradas mostradas (%[2]d) son válidas, pero ninguna es un resultado descifrado, así que nada del recuento está probado aún"},
 }

@@ -37,8 +37,12 @@ func excerptCounts(l *i18n.Locale, w io.Writer, x *tlogproof.Excerpt) error {
 	}
 	for _, c := range counts {
 		vote := shown(c.Vote)
-		if !c.Checked {
+		switch {
+		case !c.Checked && c.Steps == 0:
 			fmt.Fprintln(w, l.T("cli.excerpt.count.none", vote))
+			continue
+		case !c.Checked:
+			fmt.Fprintln(w, l.T("cli.excerpt.count.pending", vote, c.Steps))
 			continue
 		}
 		parts := make([]string, 0, len(c.Options))

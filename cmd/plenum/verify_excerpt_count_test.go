@@ -192,6 +192,13 @@ func TestVerifyExcerptChecksTheEncryptedCount(t *testing.T) {
 		t.Errorf("a ballot left out: exit %d\n%s\n%s", code, out, errs)
 	}
 
+	// A count not finished at the excerpt's checkpoint: its steps check,
+	// and it says that nothing of the count is proved yet.
+	f, k = resignedExcerpt(t, x, func(typ string) bool { return typ != "encrypted_result_derived" && typ != "result_declared" }, same)
+	if code, out, errs := runForTest(t, "", "verify", "--excerpt", f, "--key", k); code != 0 || !strings.Contains(out, "\nvote v1 is encrypted, and its count is not finished in the excerpt: the 17 entries of it shown check, but no decrypted result is among them") {
+		t.Errorf("a count not finished: exit %d %s\n%s", code, errs, out)
+	}
+
 	// The excerpt as served before: the motion, the opening and the
 	// declaration only.
 	f, k = resignedExcerpt(t, x, func(typ string) bool {
