@@ -83,6 +83,24 @@ func CheckEncryptedCounts(events []LoggedEvent) ([]*EncryptedCount, error) {
 		default:
 			continue
 		}
+		// Only the entries of an encrypted vote are read: a plain vote's
+		// are passed over as they were before.
+		var peek struct {
+			Vote      string          `json:"vote"`
+			Encrypted json.RawMessage `json:"encrypted"`
+		}
+		if json.Unmarshal(le.Payload, &peek) != nil {
+			return nil, fail(fmt.Errorf("the %s event cannot be read", le.Type))
+		}
+		switch {
+		case le.Type == "vote_opened" && (len(peek.Encrypted) == 0 || string(peek.Encrypted) == "null"):
+			continue
+		case le.Type == "vote_opened" || s.Votes[peek.Vote] != nil:
+		case peek.Vote == "" || le.Type == "vote_closed" || le.Type == "vote_withdrawn" || le.Type == "result_declared":
+			continue // a plain vote's, or an election's step
+		default:
+			return nil, fail(fmt.Errorf("the excerpt holds this step of the encrypted vote %q without the vote's opening", peek.Vote))
+		}
 		ev, err := DecodeEvent(le.Type, le.Payload)
 		if err != nil {
 			return nil, fail(err)
@@ -146,24 +164,10 @@ func CheckEncryptedCounts(events []LoggedEvent) ([]*EncryptedCount, error) {
 		case EncryptedResultDerived:
 			derived[e.Vote] = e.Meta
 		}
-		// The steps of an encrypted count name their vote alike.
-		var step struct {
-			Vote string `json:"vote"`
-		}
-		if json.Unmarshal(le.Payload, &step) != nil {
-			return nil, fail(fmt.Errorf("the %s event names no vote", le.Type))
-		}
-		vote := step.Vote
-		if vote == "" {
-			continue // an election's: elections have no excerpt
-		}
-		if s.Votes[vote] == nil {
-			return nil, fail(fmt.Errorf("the excerpt holds this step of the encrypted vote %q without the vote's opening", vote))
-		}
 		if err := ev.apply(s); err != nil {
 			return nil, fail(err)
 		}
-		byVote[vote].Steps++
+		byVote[peek.Vote].Steps++
 	}
 	for _, c := range out {
 		ev := s.Votes[c.Vote].Encrypted

@@ -192,6 +192,13 @@ func TestVerifyExcerptChecksTheEncryptedCount(t *testing.T) {
 		t.Errorf("a ballot left out: exit %d\n%s\n%s", code, out, errs)
 	}
 
+	// The steps without the vote's opening, which fixes the trustees and
+	// the options: refused at the first.
+	f, k = resignedExcerpt(t, x, func(typ string) bool { return typ != "vote_opened" }, same)
+	if code, out, errs := runForTest(t, "", "verify", "--excerpt", f, "--key", k); code != 1 || !strings.Contains(errs, fmt.Sprintf(`entry %d (trustee_key_posted): the excerpt holds this step of the encrypted vote "v1" without the vote's opening`, index("trustee_key_posted", 1))) {
+		t.Errorf("no opening: exit %d\n%s\n%s", code, out, errs)
+	}
+
 	// A count not finished at the excerpt's checkpoint: its steps check,
 	// and it says that nothing of the count is proved yet.
 	f, k = resignedExcerpt(t, x, func(typ string) bool { return typ != "encrypted_result_derived" && typ != "result_declared" }, same)
