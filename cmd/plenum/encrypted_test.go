@@ -35,7 +35,8 @@ func encryptedScript(t *testing.T) string {
 
 // addEncryptedVote adds to a script (scriptAdder's add) the encrypted
 // vote v1 opened with the arguments open (its id, and its question or
-// motion): trustees d0, d1, d2 (2 of 3) and their key ceremony, four
+// motion, and revote: true to have d1 vote for before its ballot
+// against): trustees d0, d1, d2 (2 of 3) and their key ceremony, four
 // ballots (3 for, 1 against), the close and the partial decryptions of
 // trustees 1 and 3, which derive and declare the result.
 func addEncryptedVote(t *testing.T, add func(actor, cmd string, args any), open map[string]any) {
@@ -53,6 +54,10 @@ func addEncryptedVote(t *testing.T, add func(actor, cmd string, args any), open 
 	}
 	for i := range 3 {
 		add(fmt.Sprintf("d%d", i), "post_confirmation", obj{"vote": "v1", "confirmation": raw(enctest.Encode(t, c.Confirmations[i]))})
+	}
+	if open["revote"] == true {
+		// d1 votes for first, then against: the sum takes the last.
+		add("d1", "cast_encrypted_ballot", obj{"vote": "v1", "voter": "d1", "ballot": raw(enctest.Ballot(t, c.Key, 3, 0, "m-d1"))})
 	}
 	var bs []ballot.Ballot
 	for i, opt := range []int{0, 1, 0, 0} {

@@ -20,7 +20,7 @@ import (
 // ballots, 3 for and 1 against; trustees 1 and 3 decrypt, which derives
 // and declares the result), or, if not encrypted, a roll-call vote of
 // the same ballots closed and declared by the chair.
-func motionVoteScript(t *testing.T, encrypted bool) string {
+func motionVoteScript(t *testing.T, encrypted bool, revote ...bool) string {
 	t.Helper()
 	var lines []string
 	add := scriptAdder(t, &lines, 5)
@@ -29,7 +29,11 @@ func motionVoteScript(t *testing.T, encrypted bool) string {
 	add("admin", "take_up_item", obj{"item": "i1"})
 	add("admin", "move_motion", obj{"id": "m1", "kind": "substantive", "title": "Adopt the budget", "item": "i1", "mover": "chief"})
 	if encrypted {
-		addEncryptedVote(t, add, obj{"id": "v1", "motion": "m1"})
+		open := obj{"id": "v1", "motion": "m1"}
+		if len(revote) > 0 && revote[0] {
+			open["revote"] = true
+		}
+		addEncryptedVote(t, add, open)
 		return writeScript(t, lines)
 	}
 	add("admin", "open_vote", obj{"id": "v1", "motion": "m1", "method": "roll_call"})
@@ -190,6 +194,14 @@ func TestVerifyExcerptChecksTheEncryptedCount(t *testing.T) {
 	}, same)
 	if code, out, errs := runForTest(t, "", "verify", "--excerpt", f, "--key", k); code != 1 || !strings.Contains(errs, fmt.Sprintf(`entry %d (encrypted_tallied): the encrypted total of "v1" is not the sum of its last ballots`, index("encrypted_tallied", 1))) {
 		t.Errorf("a ballot left out: exit %d\n%s\n%s", code, out, errs)
+	}
+
+	// A mandate that voted twice: the sum holds its last ballot, and the
+	// verifier says how many of the ballots cast it sums.
+	rf, rk, _ := servedExcerpt(t, motionVoteScript(t, true, true))
+	if code, out, errs := runForTest(t, "", "verify", "--excerpt", rf, "--key", rk); code != 0 ||
+		!strings.Contains(out, "\nvote v1: the count was checked from 2 of its 3 trustees' decryptions (d0, d2) of the sum of 4 ballots, 4 votes: for 3, against 1, abstain 0\nvote v1: the sum holds the last ballot of each mandate, 4 of the 5 cast\n") {
+		t.Errorf("a second ballot: exit %d %s\n%s", code, errs, out)
 	}
 
 	// The steps without the vote's opening, which fixes the trustees and
