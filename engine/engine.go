@@ -20,7 +20,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"runtime/debug"
 	"sort"
 	"sync"
 	"time"
@@ -28,6 +27,7 @@ import (
 	"golang.org/x/mod/sumdb/note"
 
 	"plenum/assembly"
+	"plenum/internal/gcpercent"
 	"plenum/ledger"
 )
 
@@ -137,34 +137,11 @@ func Open(ctx context.Context, st ledger.Store, opts Options) (*Engine, error) {
 // growing state again and again.
 const gcWhileOpening = 400
 
-var gcOpening struct {
-	sync.Mutex
-	n   int // engines opening
-	old int // the GOGC before the first of them
-}
-
 // lessGC raises GOGC to gcWhileOpening (unless it is set higher, or off)
-// until the returned function is called, counting the engines opening at
-// once so that the last to finish restores it.
-func lessGC() (restore func()) {
-	gcOpening.Lock()
-	defer gcOpening.Unlock()
-	if gcOpening.n == 0 {
-		gcOpening.old = debug.SetGCPercent(-1)
-		debug.SetGCPercent(gcOpening.old)
-		if gcOpening.old >= 0 && gcOpening.old < gcWhileOpening {
-			debug.SetGCPercent(gcWhileOpening)
-		}
-	}
-	gcOpening.n++
-	return func() {
-		gcOpening.Lock()
-		defer gcOpening.Unlock()
-		if gcOpening.n--; gcOpening.n == 0 {
-			debug.SetGCPercent(gcOpening.old)
-		}
-	}
-}
+// until the returned function is called (package gcpercent, which keeps
+// the engines opening at once and the quiet collector from undoing each
+// other's changes).
+func lessGC() (restore func()) { return gcpercent.Hold(gcWhileOpening) }
 
 // Server returns the server name in the engine's origins.
 func (e *Engine) Server() string { return e.server }

@@ -2,9 +2,13 @@ package quietgc
 
 import (
 	"context"
+	"fmt"
 	"runtime"
+	"runtime/debug"
+	"slices"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -170,3 +174,81 @@ func TestRunCollects(t *testing.T) {
 
 // sink keeps the compiler from leaving the garbage unmade.
 var sink []byte
+
+// Before it collects, Run writes in the pages of a block the size of the
+// headroom, with the collector off meanwhile (the block must start no
+// cycle), and turns it back on before the collection; NoWarm leaves the
+// block out.
+func TestRunWarmsTheHeadroom(t *testing.T) {
+	old := debug.SetGCPercent(100)
+	defer debug.SetGCPercent(old)
+	for _, noWarm := range []bool{false, true} {
+		f := &fake{heap: Heap{Goal: 300, Live: 120, Now: 250}}
+		var mu sync.Mutex
+		var got []string
+		o := f.opts()
+		collect := o.Collect
+		o.Collect = func() {
+			mu.Lock()
+			got = append(got, fmt.Sprintf("collect GOGC=%d", gogc()))
+			mu.Unlock()
+			collect()
+		}
+		o.Warm = func(n uint64) {
+			mu.Lock()
+			got = append(got, fmt.Sprintf("warm %d GOGC=%d", n, gogc()))
+			mu.Unlock()
+		}
+		o.NoWarm = noWarm
+		f.quiet = true
+		ctx, cancel := context.WithCancel(context.Background())
+		done := make(chan struct{})
+		go func() { Run(ctx, f.isQuiet, o); close(done) }()
+		waitFor(t, "no collection once quiet", func() bool { return f.collections.Load() == 1 })
+		cancel()
+		<-done
+		want := []string{"warm 180 GOGC=-1", "collect GOGC=100"}
+		if noWarm {
+			want = want[1:]
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("NoWarm %v: %q, want %q", noWarm, got, want)
+		}
+	}
+}
+
+// Warm writes in every page of its block: the process's minor page
+// faults grow by about one a page, where a block only allocated makes
+// next to none (Go does not clear memory fresh from the system). Free
+// memory is given back to the system first, so that both blocks are
+// fresh.
+func TestWarmWritesEveryPage(t *testing.T) {
+	const n = 32 << 20
+	pages := int64(n / pageSize)
+	debug.FreeOSMemory()
+	before := minorFaults()
+	sink = make([]byte, n)
+	if got := minorFaults() - before; got > pages/10 {
+		t.Skipf("%d page faults allocating %d fresh pages unwritten: this runtime clears them, and the test cannot tell", got, pages)
+	}
+	sink = nil
+	debug.FreeOSMemory()
+	before = minorFaults()
+	Warm(n)
+	if got := minorFaults() - before; got < pages*9/10 {
+		t.Fatalf("%d page faults warming %d pages, want about one a page", got, pages)
+	}
+}
+
+func minorFaults() int64 {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return ru.Minflt
+}
+
+// gogc returns GOGC as it is set.
+func gogc() int {
+	v := debug.SetGCPercent(-1)
+	debug.SetGCPercent(v)
+	return v
+}
