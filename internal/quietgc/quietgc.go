@@ -45,10 +45,11 @@ import (
 
 // Heap is what the collector decides on: the heap's goal and the live
 // bytes the last cycle left (both set at the end of a cycle), the bytes
-// of objects in the heap now, garbage not yet collected included, and
-// the bytes allocated since the process began.
+// of objects in the heap now, garbage not yet collected included, the
+// bytes allocated since the process began, and the cycles completed
+// since then.
 type Heap struct {
-	Goal, Live, Now, Allocs uint64
+	Goal, Live, Now, Allocs, Cycles uint64
 }
 
 // Used is the share of the headroom the last cycle left (Goal − Live)
@@ -70,6 +71,7 @@ func ReadHeap() Heap {
 		{Name: "/gc/heap/live:bytes"},
 		{Name: "/memory/classes/heap/objects:bytes"},
 		{Name: "/gc/heap/allocs:bytes"},
+		{Name: "/gc/cycles/total:gc-cycles"},
 	}
 	metrics.Read(s)
 	value := func(i int) uint64 {
@@ -78,7 +80,7 @@ func ReadHeap() Heap {
 		}
 		return s[i].Value.Uint64()
 	}
-	return Heap{Goal: value(0), Live: value(1), Now: value(2), Allocs: value(3)}
+	return Heap{Goal: value(0), Live: value(1), Now: value(2), Allocs: value(3), Cycles: value(4)}
 }
 
 // Options say when to collect. The zero value takes the defaults.
@@ -170,14 +172,23 @@ func (o *Options) warm(h Heap) {
 // Run collects whenever quiet(o.Quiet) says nothing has changed for that
 // long, the heap has been still since the last look (less than o.Still
 // of the headroom allocated), and more than o.Used of the headroom is
-// taken, until ctx ends. An idle server allocates next to nothing, so it
-// is not collected again until something has taken o.Used of the
-// headroom anew.
+// taken, until ctx ends; and, with the same quiet and stillness, when a
+// cycle of the runtime's own has ended since its last warming, after
+// more than o.Used of the headroom was allocated since then: that cycle
+// left a headroom nobody warmed (the burst would take its page faults),
+// however little of it is taken yet. An idle server allocates next to
+// nothing, so it is not collected again until something has taken
+// o.Used of the headroom anew (the runtime's own cycle every two minutes
+// included).
 func Run(ctx context.Context, quiet func(time.Duration) bool, o Options) {
 	o.defaults()
 	t := time.NewTicker(o.Check)
 	defer t.Stop()
 	var last uint64 // the bytes allocated at the last look
+	// The cycles and the bytes allocated as Run last warmed and
+	// collected (none yet: the first quiet moment after o.Used of a
+	// headroom was allocated warms).
+	var warmCycles, warmAllocs uint64
 	for {
 		select {
 		case <-ctx.Done():
@@ -190,10 +201,12 @@ func Run(ctx context.Context, quiet func(time.Duration) bool, o Options) {
 		if !quiet(o.Quiet) || h.Goal <= h.Live || float64(moved) >= o.Still*float64(h.Goal-h.Live) {
 			continue
 		}
-		if h.Used() >= o.Used {
+		cold := h.Cycles != warmCycles && float64(h.Allocs-warmAllocs) >= o.Used*float64(h.Goal-h.Live)
+		if h.Used() >= o.Used || cold {
 			o.warm(h)
 			o.Collect()
-			last = o.Read().Allocs
+			after := o.Read()
+			last, warmAllocs, warmCycles = after.Allocs, after.Allocs, after.Cycles
 		}
 	}
 }

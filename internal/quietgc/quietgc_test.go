@@ -52,6 +52,7 @@ func (f *fake) opts() Options {
 		Collect: func() {
 			f.mu.Lock()
 			f.heap.Now = f.heap.Live // what a collection leaves
+			f.heap.Cycles++
 			f.mu.Unlock()
 			f.collections.Add(1)
 		},
@@ -251,4 +252,44 @@ func gogc() int {
 	v := debug.SetGCPercent(-1)
 	debug.SetGCPercent(v)
 	return v
+}
+
+// A cycle of the runtime's own leaves a headroom nobody warmed: once a
+// quarter of a headroom has been allocated since Run last warmed, the
+// next quiet and still moment warms and collects, however little of the
+// new headroom is taken; the runtime's cycle of an idle server (every two
+// minutes, next to nothing allocated) does not.
+func TestRunWarmsAfterTheRuntimesCycle(t *testing.T) {
+	f := &fake{heap: Heap{Goal: 200, Live: 100, Now: 110}}
+	var warmed atomic.Int32
+	o := f.opts()
+	o.Warm = func(uint64) { warmed.Add(1) }
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	f.quiet = true
+	go Run(ctx, f.isQuiet, o)
+	time.Sleep(20 * time.Millisecond)
+	if n := f.collections.Load(); n != 0 {
+		t.Fatalf("%d collections with a tenth of the headroom taken and no cycle since, want 0", n)
+	}
+	// The runtime collected on its own after 30 bytes (of a headroom of
+	// 100) were allocated: 5 of the new headroom are taken.
+	f.mu.Lock()
+	f.heap.Cycles++
+	f.heap.Allocs += 30
+	f.heap.Now = 105
+	f.mu.Unlock()
+	waitFor(t, "no collection after the runtime's own cycle", func() bool { return f.collections.Load() == 1 })
+	if n := warmed.Load(); n != 1 {
+		t.Fatalf("%d warmings with the collection, want 1", n)
+	}
+	// Idle: the runtime's periodic cycle, a byte allocated.
+	f.mu.Lock()
+	f.heap.Cycles++
+	f.heap.Allocs++
+	f.mu.Unlock()
+	time.Sleep(20 * time.Millisecond)
+	if n := f.collections.Load(); n != 1 {
+		t.Fatalf("%d collections of an idle server after the runtime's periodic cycle, want 1", n)
+	}
 }
