@@ -111,6 +111,10 @@ type Options struct {
 	// before it collects, the collector off. NoWarm leaves it out.
 	Warm   func(n uint64)
 	NoWarm bool
+	// MaxWarm bounds the block (default 256 MiB: a burst of 10,000
+	// ballots allocates about 90 MiB), and so the time it takes and how
+	// far it takes the heap above its goal.
+	MaxWarm uint64
 }
 
 func (o *Options) defaults() {
@@ -135,6 +139,9 @@ func (o *Options) defaults() {
 	if o.Warm == nil {
 		o.Warm = Warm
 	}
+	if o.MaxWarm == 0 {
+		o.MaxWarm = 256 << 20
+	}
 }
 
 // Warm allocates n bytes, writes a byte in each of their pages and lets
@@ -157,16 +164,18 @@ func Warm(n uint64) {
 var pageSize = os.Getpagesize()
 
 // warm is o.Warm of the headroom h leaves (Goal − Live, what the next
-// burst may allocate before a cycle), the collector off meanwhile so
-// that the block starts none. The heap goes above its goal by the
-// garbage not yet collected (Now − Live) for as long as it takes.
+// burst may allocate before a cycle), at most o.MaxWarm, the collector
+// off meanwhile so that the block starts none. The heap goes above its
+// goal by the garbage not yet collected (Now − Live, less than the
+// headroom) for as long as it takes (a GOMEMLIMIT still holds: the
+// runtime collects at it with the collector off).
 func (o *Options) warm(h Heap) {
 	if o.NoWarm || h.Goal <= h.Live {
 		return
 	}
 	release := gcpercent.Hold(-1)
 	defer release()
-	o.Warm(h.Goal - h.Live)
+	o.Warm(min(h.Goal-h.Live, o.MaxWarm))
 }
 
 // Run collects whenever quiet(o.Quiet) says nothing has changed for that

@@ -216,6 +216,19 @@ func TestRunWarmsTheHeadroom(t *testing.T) {
 			t.Errorf("NoWarm %v: %q, want %q", noWarm, got, want)
 		}
 	}
+	// A headroom above MaxWarm: MaxWarm.
+	f := &fake{heap: Heap{Goal: 3000, Live: 1000, Now: 2500}, quiet: true}
+	var n atomic.Uint64
+	o := f.opts()
+	o.Warm = func(m uint64) { n.Store(m) }
+	o.MaxWarm = 500
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go Run(ctx, f.isQuiet, o)
+	waitFor(t, "no collection once quiet", func() bool { return f.collections.Load() == 1 })
+	if got := n.Load(); got != 500 {
+		t.Errorf("warmed %d of a headroom of 2000 with MaxWarm 500, want 500", got)
+	}
 }
 
 // Warm writes in every page of its block: the process's minor page
