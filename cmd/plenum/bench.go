@@ -105,7 +105,11 @@ DESCRIPTION
         collection before them to the end of the last during them. When
         the clients run in this process, the server's CPU time and its
         collector's figures are those of the one process, clients and
-        readers included. Then it checks that the vote
+        readers included. It also says how many times the server's quiet
+        collector had written a byte in each page of the heap's headroom
+        before the ballots, how many MiB in how long, and whether it did
+        during them: the page faults it took while quiet, not in the
+        burst. Then it checks that the vote
         counts exactly N ballots, one per delegate. Meanwhile readers
         (--readers of each page, each on its own keep-alive connection;
         in a process of their own when the clients run in one, so that
@@ -1447,6 +1451,7 @@ func (b *benchServer) vote(ctx context.Context, env *cliEnv, n int) error {
 	fmt.Fprintf(out, "cpu:       during the ballots: server %v (%.0f µs a ballot, serving the readers included), clients %v (%.0f µs a ballot); %d page faults in the server's process\n",
 		r.server.cpu.Round(time.Millisecond), float64(r.server.cpu.Microseconds())/float64(n), r.clientCPU.Round(time.Millisecond), float64(r.clientCPU.Microseconds())/float64(n), r.server.faults)
 	fmt.Fprintln(out, gcLine(r.server.gc, "the ballots", lc.separate, "server, clients and readers"))
+	fmt.Fprintln(out, warmLine(r.server.warm0, r.server.warm, "the ballots"))
 	readFailed, err := readerReport(out, rc, b.readers, b.readEvery)
 	if err != nil {
 		return err

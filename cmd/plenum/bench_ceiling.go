@@ -208,6 +208,7 @@ func benchCeiling(ctx context.Context, env *cliEnv, n int, separate bool, change
 			serverCPU.Round(time.Millisecond), float64(serverCPU.Microseconds())/float64(n), r.server.faults)
 	}
 	fmt.Fprintln(out, gcLine(r.server.gc, "the requests", lc.separate, "server, clients and readers"))
+	fmt.Fprintln(out, warmLine(r.server.warm0, r.server.warm, "the requests"))
 	if hold != nil {
 		fmt.Fprintf(out, "held:      each answer held for the next made-up commit of %v: %d commits\n", holdFor, hold.commits())
 	}

@@ -125,6 +125,41 @@ type measuring struct {
 	faults0 int64
 	faults  int64   // the minor page faults it took (usage)
 	gc      gcStats // what its collector did (gcStats.since)
+	// warm0 is what the quiet collector had warmed before the phase,
+	// warm what it warmed during it (quietgc.Warmed).
+	warm0, warm warmStats
+}
+
+// warmStats is what quietgc.Warmed tells: how many warmings, the bytes
+// written, the time they took.
+type warmStats struct {
+	n     int64
+	bytes uint64
+	took  time.Duration
+}
+
+func readWarmed() warmStats {
+	n, b, took := quietgc.Warmed()
+	return warmStats{n, b, took}
+}
+
+// warmLine is the bench's "warm:" line: what the server's quiet
+// collector wrote of the heap's headroom before what was measured (over:
+// "the ballots", …), since the process began, and during it — the page
+// faults taken there rather than in the burst (docs/performance.md).
+func warmLine(before, during warmStats, over string) string {
+	mib := func(b uint64) string { return fmt.Sprintf("%.0f MiB", float64(b)/(1<<20)) }
+	l := "warm:      "
+	if before.n == 0 {
+		l += "the quiet collector had not warmed the heap's headroom before " + over
+	} else {
+		l += fmt.Sprintf("the quiet collector had warmed the heap's headroom %d %s before %s, %s written in %v",
+			before.n, pluralWord(int(before.n), "time", "times"), over, mib(before.bytes), before.took.Round(time.Millisecond))
+	}
+	if during.n == 0 {
+		return l + "; not during them"
+	}
+	return l + fmt.Sprintf("; %d %s during them, %s in %v", during.n, pluralWord(int(during.n), "time", "times"), mib(during.bytes), during.took.Round(time.Millisecond))
 }
 
 // startMeasuring starts prof's profile, if any, then takes the first
@@ -135,7 +170,7 @@ func startMeasuring(prof *benchServer) (*measuring, error) {
 			return nil, err
 		}
 	}
-	m := &measuring{prof: prof, gc0: readGC()}
+	m := &measuring{prof: prof, gc0: readGC(), warm0: readWarmed()}
 	m.cpu0, m.faults0 = usage()
 	return m, nil
 }
@@ -147,6 +182,8 @@ func (m *measuring) stop() {
 	m.stopped.Do(func() {
 		cpu, faults := usage()
 		m.cpu, m.faults, m.gc = cpu-m.cpu0, faults-m.faults0, readGC().since(m.gc0)
+		w := readWarmed()
+		m.warm = warmStats{w.n - m.warm0.n, w.bytes - m.warm0.bytes, w.took - m.warm0.took}
 		if m.prof != nil {
 			m.prof.stopProfile()
 		}

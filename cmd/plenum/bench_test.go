@@ -644,3 +644,20 @@ func TestCeilingHoldAnswersInCommits(t *testing.T) {
 		t.Errorf("%d commits after a later request; want a second", n)
 	}
 }
+
+// The warm line says what the quiet collector wrote of the heap's
+// headroom before the measured phase and during it (quietgc.Warmed).
+func TestBenchWarmLine(t *testing.T) {
+	for _, tc := range []struct {
+		before, during warmStats
+		want           string
+	}{
+		{warmStats{}, warmStats{}, "warm:      the quiet collector had not warmed the heap's headroom before the ballots; not during them"},
+		{warmStats{1, 150 << 20, 61 * time.Millisecond}, warmStats{}, "warm:      the quiet collector had warmed the heap's headroom 1 time before the ballots, 150 MiB written in 61ms; not during them"},
+		{warmStats{3, 300 << 20, 141 * time.Millisecond}, warmStats{2, 20 << 20, 9 * time.Millisecond}, "warm:      the quiet collector had warmed the heap's headroom 3 times before the ballots, 300 MiB written in 141ms; 2 times during them, 20 MiB in 9ms"},
+	} {
+		if got := warmLine(tc.before, tc.during, "the ballots"); got != tc.want {
+			t.Errorf("warmLine(%+v, %+v)\n got %s\nwant %s", tc.before, tc.during, got, tc.want)
+		}
+	}
+}

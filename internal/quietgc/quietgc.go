@@ -38,6 +38,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/metrics"
+	"sync/atomic"
 	"time"
 
 	"plenum/internal/gcpercent"
@@ -175,7 +176,26 @@ func (o *Options) warm(h Heap) {
 	}
 	release := gcpercent.Hold(-1)
 	defer release()
-	o.Warm(min(h.Goal-h.Live, o.MaxWarm))
+	n := min(h.Goal-h.Live, o.MaxWarm)
+	t0 := time.Now()
+	o.Warm(n)
+	warmed.took.Add(int64(time.Since(t0)))
+	warmed.bytes.Add(n)
+	warmed.n.Add(1)
+}
+
+// warmed counts the warmings of every Run in the process (Warmed).
+var warmed struct {
+	n     atomic.Int64
+	bytes atomic.Uint64
+	took  atomic.Int64 // nanoseconds
+}
+
+// Warmed returns what the process's quiet collectors (Run) have warmed
+// so far: how many times, the bytes written, and the time it took them
+// (on the wall clock: one goroutine writing, the collector off).
+func Warmed() (n int64, bytes uint64, took time.Duration) {
+	return warmed.n.Load(), warmed.bytes.Load(), time.Duration(warmed.took.Load())
 }
 
 // Run collects whenever quiet(o.Quiet) says nothing has changed for that

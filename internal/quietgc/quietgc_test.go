@@ -216,7 +216,8 @@ func TestRunWarmsTheHeadroom(t *testing.T) {
 			t.Errorf("NoWarm %v: %q, want %q", noWarm, got, want)
 		}
 	}
-	// A headroom above MaxWarm: MaxWarm.
+	// A headroom above MaxWarm: MaxWarm. Warmed counts it.
+	n0, b0, _ := Warmed()
 	f := &fake{heap: Heap{Goal: 3000, Live: 1000, Now: 2500}, quiet: true}
 	var n atomic.Uint64
 	o := f.opts()
@@ -228,6 +229,9 @@ func TestRunWarmsTheHeadroom(t *testing.T) {
 	waitFor(t, "no collection once quiet", func() bool { return f.collections.Load() == 1 })
 	if got := n.Load(); got != 500 {
 		t.Errorf("warmed %d of a headroom of 2000 with MaxWarm 500, want 500", got)
+	}
+	if n1, b1, _ := Warmed(); n1-n0 != 1 || b1-b0 != 500 {
+		t.Errorf("Warmed counts %d warmings of %d bytes more, want 1 of 500", n1-n0, b1-b0)
 	}
 }
 
