@@ -38,6 +38,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/metrics"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -116,7 +117,24 @@ type Options struct {
 	// ballots allocates about 90 MiB), and so the time it takes and how
 	// far it takes the heap above its goal.
 	MaxWarm uint64
+	// Shared is what the Runs of one heap share (default: the
+	// process's): one collects and warms at a time, and the last warming
+	// counts for all, so that the servers of one process (a test's, a
+	// bench's) do not warm the same headroom each.
+	Shared *Shared
 }
+
+// Shared is what the Runs of one heap share: a lock held while one of
+// them collects, and the cycles completed and the bytes allocated as the
+// last of them warmed and collected (none yet: the first quiet moment
+// after a quarter of a headroom was allocated warms).
+type Shared struct {
+	sync.Mutex
+	cycles, allocs uint64
+}
+
+// process is the Shared of Runs that name none.
+var process Shared
 
 func (o *Options) defaults() {
 	if o.Quiet <= 0 {
@@ -142,6 +160,9 @@ func (o *Options) defaults() {
 	}
 	if o.MaxWarm == 0 {
 		o.MaxWarm = 256 << 20
+	}
+	if o.Shared == nil {
+		o.Shared = &process
 	}
 }
 
@@ -214,10 +235,6 @@ func Run(ctx context.Context, quiet func(time.Duration) bool, o Options) {
 	t := time.NewTicker(o.Check)
 	defer t.Stop()
 	var last uint64 // the bytes allocated at the last look
-	// The cycles and the bytes allocated as Run last warmed and
-	// collected (none yet: the first quiet moment after o.Used of a
-	// headroom was allocated warms).
-	var warmCycles, warmAllocs uint64
 	for {
 		select {
 		case <-ctx.Done():
@@ -230,12 +247,17 @@ func Run(ctx context.Context, quiet func(time.Duration) bool, o Options) {
 		if !quiet(o.Quiet) || h.Goal <= h.Live || float64(moved) >= o.Still*float64(h.Goal-h.Live) {
 			continue
 		}
-		cold := h.Cycles != warmCycles && float64(h.Allocs-warmAllocs) >= o.Used*float64(h.Goal-h.Live)
+		sh := o.Shared
+		if !sh.TryLock() {
+			continue // another Run of the process collects now
+		}
+		cold := h.Cycles != sh.cycles && float64(h.Allocs-min(h.Allocs, sh.allocs)) >= o.Used*float64(h.Goal-h.Live)
 		if h.Used() >= o.Used || cold {
 			o.warm(h)
 			o.Collect()
 			after := o.Read()
-			last, warmAllocs, warmCycles = after.Allocs, after.Allocs, after.Cycles
+			last, sh.allocs, sh.cycles = after.Allocs, after.Allocs, after.Cycles
 		}
+		sh.Unlock()
 	}
 }

@@ -42,7 +42,8 @@ type fake struct {
 
 func (f *fake) opts() Options {
 	return Options{
-		Check: time.Millisecond,
+		Check:  time.Millisecond,
+		Shared: &Shared{},
 		Read: func() Heap {
 			f.mu.Lock()
 			defer f.mu.Unlock()
@@ -308,5 +309,25 @@ func TestRunWarmsAfterTheRuntimesCycle(t *testing.T) {
 	time.Sleep(20 * time.Millisecond)
 	if n := f.collections.Load(); n != 1 {
 		t.Fatalf("%d collections of an idle server after the runtime's periodic cycle, want 1", n)
+	}
+}
+
+// The Runs of one process share their last warming: when one has warmed
+// and collected, another does not warm the same headroom again (a
+// test's or a bench's servers, each with its Run).
+func TestRunsShareTheirWarming(t *testing.T) {
+	f := &fake{heap: Heap{Goal: 200, Live: 100, Now: 190, Allocs: 1000}, quiet: true}
+	var warmed atomic.Int32
+	o := f.opts()
+	o.Warm = func(uint64) { warmed.Add(1) }
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	for range 2 {
+		go Run(ctx, f.isQuiet, o)
+	}
+	waitFor(t, "no collection once quiet", func() bool { return f.collections.Load() >= 1 })
+	time.Sleep(30 * time.Millisecond)
+	if c, w := f.collections.Load(), warmed.Load(); c != 1 || w != 1 {
+		t.Fatalf("two Runs of one heap: %d collections and %d warmings, want 1 and 1", c, w)
 	}
 }
