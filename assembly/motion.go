@@ -225,6 +225,14 @@ func (c MoveMotion) decide(s *State, m Meta) ([]Event, error) {
 	if s.Motions[c.ID] != nil {
 		return nil, conflict("there is already a motion %q", c.ID)
 	}
+	if err := c.checkSize(); err != nil {
+		return nil, err
+	}
+	if !officer {
+		if err := s.checkPendingLimit(m.Actor); err != nil {
+			return nil, err
+		}
+	}
 	mover := c.Mover
 	if mover == "" && c.Label == "" {
 		mover = m.Actor

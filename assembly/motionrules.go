@@ -17,6 +17,9 @@ type MotionRules struct {
 	Supporters *int `json:"supporters,omitempty"`
 	// Workflow replaces the default way of a submitted motion.
 	Workflow Workflow `json:"workflow,omitempty"`
+	// MaxPending is how many motions and amendments a delegate may have
+	// pending at once (motionlimits.go); 0: no limit.
+	MaxPending *int `json:"max_pending,omitempty"`
 }
 
 // DefaultLineLength is the line length of motions' texts unless the rules
@@ -116,6 +119,13 @@ func (o *MotionRules) merged(base *MotionRules) (*MotionRules, error) {
 		}
 		n := *o.Supporters
 		m.Supporters = &n
+	}
+	if o.MaxPending != nil {
+		if n := *o.MaxPending; n < 0 || n > 1000 {
+			return nil, fieldErr("overrides.motions.max_pending", "the number of motions a delegate may have pending at once is 0 (no limit) to 1000, not %d", n)
+		}
+		n := *o.MaxPending
+		m.MaxPending = &n
 	}
 	if o.Workflow != nil {
 		if err := o.Workflow.check(); err != nil {
