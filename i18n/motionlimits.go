@@ -26,3 +26,35 @@ var motionLimitMessages = []Msg{
 		Fr: "le nombre de motions qu'un délégué peut avoir en instance à la fois est de 0 (sans limite) à 1000, pas %d",
 		Es: "el número de mociones que un delegado puede tener pendientes a la vez es de 0 (sin límite) a 1000, no %d"},
 }
+
+func init() { register(unappliedMessages) }
+
+// unappliedMessages say that a carried amendment stated in words only
+// (a text and no change by lines) is not in the text carried or shown.
+var unappliedMessages = []Msg{
+	{Key: "minutes.vote.unapplied",
+		En: "#1|one=The carried amendment %[2]s changes no lines and was not applied to the text.|other=The carried amendments %[2]s change no lines and were not applied to the text.",
+		De: "#1|one=Der angenommene Änderungsantrag %[2]s ändert keine Zeilen und wurde nicht in den Text eingearbeitet.|other=Die angenommenen Änderungsanträge %[2]s ändern keine Zeilen und wurden nicht in den Text eingearbeitet.",
+		Ru: "#1|one=Принятая поправка %[2]s не изменяет строк и не внесена в текст.|few=Принятые поправки %[2]s не изменяют строк и не внесены в текст.|many=Принятые поправки %[2]s не изменяют строк и не внесены в текст.|other=Принятые поправки %[2]s не изменяют строк и не внесены в текст.",
+		Fr: "#1|one=L'amendement adopté %[2]s ne modifie aucune ligne et n'a pas été intégré au texte.|other=Les amendements adoptés %[2]s ne modifient aucune ligne et n'ont pas été intégrés au texte.",
+		Es: "#1|one=La enmienda aprobada %[2]s no modifica ninguna línea y no se incorporó al texto.|other=Las enmiendas aprobadas %[2]s no modifican ninguna línea y no se incorporaron al texto."},
+}
+
+func init() { register(unappliedPageMessages) }
+
+// unappliedPageMessages: the pages' words on a carried amendment stated in
+// words only, and on a motion too long to stand whole on a delegate's page.
+var unappliedPageMessages = []Msg{
+	{Key: "web.am.unapplied",
+		En: "#1|one=The carried amendment %[2]s changes no lines: the text below does not include it.|other=The carried amendments %[2]s change no lines: the text below does not include them.",
+		De: "#1|one=Der angenommene Änderungsantrag %[2]s ändert keine Zeilen: der Wortlaut unten enthält ihn nicht.|other=Die angenommenen Änderungsanträge %[2]s ändern keine Zeilen: der Wortlaut unten enthält sie nicht.",
+		Ru: "#1|one=Принятая поправка %[2]s не изменяет строк: текст ниже её не содержит.|few=Принятые поправки %[2]s не изменяют строк: текст ниже их не содержит.|many=Принятые поправки %[2]s не изменяют строк: текст ниже их не содержит.|other=Принятые поправки %[2]s не изменяют строк: текст ниже их не содержит.",
+		Fr: "#1|one=L'amendement adopté %[2]s ne modifie aucune ligne : le texte ci-dessous ne l'inclut pas.|other=Les amendements adoptés %[2]s ne modifient aucune ligne : le texte ci-dessous ne les inclut pas.",
+		Es: "#1|one=La enmienda aprobada %[2]s no modifica ninguna línea: el texto de abajo no la incluye.|other=Las enmiendas aprobadas %[2]s no modifican ninguna línea: el texto de abajo no las incluye."},
+	{Key: "web.d.long_motion",
+		En: "#1|one=Read the text (%d word) on the motion's page|other=Read the text (%d words) on the motion's page",
+		De: "#1|one=Den Wortlaut (%d Wort) auf der Seite des Antrags lesen|other=Den Wortlaut (%d Wörter) auf der Seite des Antrags lesen",
+		Ru: "#1|one=Читать текст (%d слово) на странице предложения|few=Читать текст (%d слова) на странице предложения|many=Читать текст (%d слов) на странице предложения|other=Читать текст (%d слова) на странице предложения",
+		Fr: "#1|one=Lire le texte (%d mot) sur la page de la motion|other=Lire le texte (%d mots) sur la page de la motion",
+		Es: "#1|one=Leer el texto (%d palabra) en la página de la moción|other=Leer el texto (%d palabras) en la página de la moción"},
+}

@@ -466,6 +466,9 @@ func (w *aknWriter) paragraph(p *Paragraph) {
 			w.line("<narrative>" + x(t) + "</narrative>")
 		}
 		w.resolution(p.Vote.Resolution)
+		if t := p.Vote.Unapplied; t != "" && !w.before7 {
+			w.line("<narrative>" + x(t) + "</narrative>")
+		}
 	case KindElection:
 		w.line(`<debateSection name="election" eId="` + e + `">`)
 		w.line("<heading>" + x(sentence(l.T("minutes.election.lead", p.Election.Title))) + "</heading>")

@@ -280,6 +280,7 @@ func (b *builder) vote(id string) *Vote {
 		counted := len(v.Ballots) > 0 || len(v.Sealed) > 0 || last != nil || empty && r.Outcome != assembly.MotionStatusNotRecorded
 		out.Counts = countsText(b.l, out, counted, last)
 		out.Resolution = b.resolution(v)
+		out.Unapplied = b.unapplied(v)
 	}
 	return out
 }

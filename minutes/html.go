@@ -341,6 +341,9 @@ func (w *htmlWriter) paragraph(p *Paragraph) {
 			w.line(`<p class="note">` + esc(t) + "</p>")
 		}
 		w.resolution(p.Vote.Resolution)
+		if t := p.Vote.Unapplied; t != "" && !w.before7 {
+			w.line(`<p class="note">` + esc(t) + "</p>")
+		}
 		w.line("</div>")
 	case KindElection:
 		w.line(`<div class="election"` + id + ">")

@@ -449,6 +449,9 @@ func (w *mdWriter) paragraph(p *Paragraph) {
 			w.para("*" + md(t) + "*")
 		}
 		w.resolution(p.Vote.Resolution)
+		if t := p.Vote.Unapplied; t != "" && !w.before7 {
+			w.para("*" + md(t) + "*")
+		}
 	case KindElection:
 		w.para("**" + md(sentence(l.T("minutes.election.lead", p.Election.Title))) + "** " + md(p.Election.ElectedText(l)) + corrected)
 		if t := electionNote(l, p.Election, w.asBefore); t != "" {

@@ -376,6 +376,11 @@ type Vote struct {
 	OpenedAt   time.Time
 	ClosedAt   time.Time
 	Resolution *Resolution // the resolution as carried by this vote, with its carried changes
+	// Unapplied says, in the document's language, which carried
+	// amendments this carried vote's text does not include, because they
+	// change no lines, where no resolution names them (unapplied.go); md/7,
+	// html/8 and akn/7 give it.
+	Unapplied string
 }
 
 // Count is a number of votes: exact (Min == Max), a range, or a word

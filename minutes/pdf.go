@@ -356,6 +356,9 @@ func (w *pdfWriter) paragraph(p *Paragraph) {
 			w.para(t, "I")
 		}
 		w.resolution(p.Vote.Resolution)
+		if t := p.Vote.Unapplied; t != "" {
+			w.para(t, "I")
+		}
 	case KindElection:
 		w.para(sentence(l.T("minutes.election.lead", p.Election.Title))+" "+p.Election.ElectedText(l)+corrected, "B")
 		if t := ElectionNote(l, p.Election); t != "" {
