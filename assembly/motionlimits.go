@@ -24,7 +24,7 @@ func (r Rules) MaxPending() int {
 	return DefaultMaxPending
 }
 
-// checkMoveSize refuses a moved motion whose title or text is too long.
+// checkSize refuses a moved motion whose title or text is too long.
 func (c MoveMotion) checkSize() error {
 	if len(c.Title) > maxTitleBytes {
 		return fieldErr("title", "the title has %d bytes; a motion's title has at most %d (the text goes in text)", len(c.Title), maxTitleBytes)
