@@ -37,6 +37,7 @@ func renderPDF(d *Document, compress bool) ([]byte, error) {
 	pdf.SetCreator("plenum", true)
 	pdf.SetLang(d.Lang)
 	addFonts(pdf)
+	pdffont.AddMono(pdf)
 	pdf.SetMargins(20, 18, 20)
 	pdf.SetAutoPageBreak(true, 22)
 	pdf.AliasNbPages("{nb}")
@@ -142,8 +143,7 @@ func renderPDF(d *Document, compress bool) ([]byte, error) {
 	w.para(cpLabel(l, "minutes.cp.origin", false)+" "+c.Origin, "")
 	w.para(cpLabel(l, "minutes.cp.key", false)+" "+c.VerifierKey, "")
 	w.para(l.T("minutes.cp.signed"), "")
-	pdf.SetFont("Courier", "", 8.5)
-	pdf.MultiCell(0, 4.2, c.Signed, "", "L", false)
+	signedNote(pdf, c.Signed)
 	w.space()
 	for _, t := range HowToCheck(l, c) {
 		w.para(t, "")
@@ -153,6 +153,42 @@ func renderPDF(d *Document, compress bool) ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// signedSize is the largest size of the signed checkpoint's lines, in
+// points.
+const signedSize = 8.5
+
+// signedNote sets the signed checkpoint note in Liberation Mono, one
+// line of the note a line of the page, never wrapped: at signedSize, or
+// smaller if its longest line (the signature, after a long server name)
+// would not fit the text's width, so that a reader of the paper retypes
+// it exactly, em dash and all.
+func signedNote(pdf *fpdf.Fpdf, note string) {
+	lines := strings.Split(strings.TrimSuffix(note, "\n"), "\n")
+	left, _, right, _ := pdf.GetMargins()
+	pageW, _ := pdf.GetPageSize()
+	width := pageW - left - right
+	pdf.SetFont(pdffont.MonoFamily, "", signedSize)
+	widest := 0.0
+	for _, line := range lines {
+		widest = max(widest, pdf.GetStringWidth(line))
+	}
+	// The sizes of the rest of the document first (footerSize), then
+	// whatever fits.
+	size := signedSize
+	switch {
+	case widest <= width:
+	case widest*footerSize/signedSize <= width:
+		size = footerSize
+	default:
+		size = signedSize * width / widest * 0.98
+	}
+	pdf.SetFont(pdffont.MonoFamily, "", size)
+	leading := size * 0.5
+	for _, line := range lines {
+		pdf.CellFormat(width, leading, line, "", 1, "L", false, 0, "")
+	}
 }
 
 // footerSize is the size of the PDFs' footers, in points; footerLeading

@@ -201,3 +201,61 @@ func outsideMargins(t *testing.T, pdf []byte, margin float64) []string {
 	}
 	return out
 }
+
+// TestPDFSignedCheckpointRetypes: the signed checkpoint a historian reads
+// on the paper is the signed note exactly, as pdftotext extracts it — the
+// em dash of its signature line an em dash (the core Courier's WinAnsi
+// encoding made it "â€”"), and each line of the note one line, not
+// wrapped, even after a long server name and assembly id.
+func TestPDFSignedCheckpointRetypes(t *testing.T) {
+	long := "plenum.federation-cgt-metallurgie.example.fr"
+	for _, c := range []struct{ name, signed string }{
+		{"march", ""},
+		{"long", long + "/log/42e-congres-de-la-federation-cgt-metallurgie\n108\nq2mbuA0B1dAnRAWbGRDA4NzViNSgcG4hnDsDSOyBfXk=\n\n\u2014 " + long +
+			"+834a4cc4 g0N0aQAAAAAAAABsAAAAAAAAAGTVpjsz1tPYzIvZ6u7A9Frl5kNDa1nnVWzN3tkf0Y6qk6HDyC1cvPsVybyKhTLc9wQ=\n"},
+	} {
+		for _, lang := range []string{"en", "fr"} {
+			d := *in(t, marchFixture(t), lang)
+			if c.signed != "" {
+				d.Checkpoint.Signed = c.signed
+			}
+			if !strings.Contains(d.Checkpoint.Signed, "\u2014 ") {
+				t.Fatalf("%s: the note %q has no signature line", c.name, d.Checkpoint.Signed)
+			}
+			out, err := PDF(&d)
+			if err != nil {
+				t.Fatal(err)
+			}
+			text := pdftext.Text(t, out)
+			var want []string
+			for _, line := range strings.Split(d.Checkpoint.Signed, "\n") {
+				if line != "" {
+					want = append(want, line)
+				}
+			}
+			lines := strings.Split(text, "\n")
+			at := -1
+			for i, line := range lines {
+				if line == want[0] {
+					at = i
+				}
+			}
+			if at < 0 {
+				t.Errorf("%s, %s: the PDF has no line %q; its last page reads\n%s", c.name, lang, want[0], text[strings.LastIndex(strings.TrimRight(text, "\f"), "\f")+1:])
+				continue
+			}
+			var got []string
+			for _, line := range lines[at:] {
+				if len(got) == len(want) {
+					break
+				}
+				if line != "" {
+					got = append(got, line)
+				}
+			}
+			if strings.Join(got, "\n") != strings.Join(want, "\n") {
+				t.Errorf("%s, %s: the PDF's signed checkpoint reads\n%s\nnot the signed note\n%s", c.name, lang, strings.Join(got, "\n"), strings.Join(want, "\n"))
+			}
+		}
+	}
+}

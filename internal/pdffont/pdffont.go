@@ -18,6 +18,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/go-fonts/liberation/liberationmonoregular"
 	"github.com/go-fonts/liberation/liberationsansbold"
 	"github.com/go-fonts/liberation/liberationsansbolditalic"
 	"github.com/go-fonts/liberation/liberationsansitalic"
@@ -49,6 +50,17 @@ func Add(pdf *fpdf.Fpdf, styles ...string) {
 	for _, s := range styles {
 		pdf.AddUTF8FontFromBytes(Family, s, faces[s])
 	}
+}
+
+// MonoFamily is the fixed-width font of text a reader must retype
+// exactly, such as a signed checkpoint: Liberation Mono, embedded with
+// its Unicode glyphs (the core Courier has no em dash, and its WinAnsi
+// encoding turned the note's "—" into "â€”").
+const MonoFamily = "LiberationMono"
+
+// AddMono registers MonoFamily (regular only) with pdf.
+func AddMono(pdf *fpdf.Fpdf) {
+	pdf.AddUTF8FontFromBytes(MonoFamily, "", liberationmonoregular.TTF)
 }
 
 // Prints reports whether the font prints r as it stands: every face has a
