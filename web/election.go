@@ -341,7 +341,8 @@ type field struct{ Name, Value string }
 // what is wrong with it; and the fields as the delegate filled them in,
 // which Change sends back to show the ballot again as it was.
 type ballotDraft struct {
-	Text   []template.HTML
+	Text   []template.HTML // the names (a list's name), in the order ranked if Ranked
+	Ranked bool            // Text is a ranking: the page numbers it (an ordered list), Text does not
 	Fields []field
 	Back   []field
 	Err    string
@@ -371,8 +372,9 @@ func (v *view) BallotDraft(el *assembly.Election) ballotDraft {
 			d.Err = v.L.T("web.rank.cannot_cast", why)
 			return d
 		}
-		for i, p := range order {
-			d.Text = append(d.Text, ranked(i, v.Name(p)))
+		d.Ranked = true
+		for _, p := range order {
+			d.Text = append(d.Text, bdi(v.Name(p)))
 			d.Fields = append(d.Fields, field{"a:ranking:list", p})
 		}
 	case "lists":

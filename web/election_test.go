@@ -92,7 +92,7 @@ func TestAnElectionOnThePages(t *testing.T) {
 		}
 		// The confirmation step: the ballot in words, Confirm and Change.
 		body := b.draft(url.Values{"step": {"check"}, "election": {"e1"}, "a:ranking:rank": rankings[d]})
-		if !strings.Contains(body, "Confirm my ballot") || !strings.Contains(body, "<li>1. "+map[string]string{"anna": "Ivan Ivanov", "boris": "Ivan Ivanov", "clara": "Olga Orlova"}[d]+"</li>") {
+		if !strings.Contains(body, "Confirm my ballot") || !strings.Contains(body, `<ol class="ballot-text"><li>`+map[string]string{"anna": "Ivan Ivanov", "boris": "Ivan Ivanov", "clara": "Olga Orlova"}[d]+"</li>") {
 			t.Fatalf("%s: no confirmation step:\n%s", d, body)
 		}
 		fields := confirmFields(body)
@@ -224,6 +224,10 @@ func TestElectionsByListsAndByNames(t *testing.T) {
 	chair.act("chair", "open_election", url.Values{"new:id": {"e"}, "a:title": {"The treasurer"}, "a:seats:int": {"1"}, "a:method": {"plurality"}, "a:candidates:list": {"olga", "rosa"}})
 	anna := h.browser("anna")
 	body = anna.draft(url.Values{"step": {"check"}, "election": {"e2"}, "a:approve:list": {"olga", "rosa"}})
+	// Names ticked, not ranked: not numbered, as a ranking is.
+	if !strings.Contains(body, `<ul class="ballot-text"><li>Olga</li><li>Rosa</li></ul>`) {
+		t.Errorf("the names ticked are not confirmed as a list without numbers:\n%s", body)
+	}
 	anna.act("delegate", "cast_election_ballot", confirmFields(body))
 	if _, body, _ := anna.get("/a/coop/delegate"); !strings.Contains(html.UnescapeString(body), "Refused: A ballot in the election “The treasurer” names at most one candidate, as there is one seat.") {
 		t.Errorf("two names for one seat: %s", flashOf(body))
@@ -266,7 +270,7 @@ func TestChangeReturnsToTheBallotAsFilledIn(t *testing.T) {
 
 	// A ranked ballot: olga 1, ivan 3, rosa 2, pavel not ranked.
 	body := anna.draft(url.Values{"step": {"check"}, "election": {"e1"}, "a:ranking:rank": {"3:ivan", "1:olga", "", "2:rosa"}})
-	if !strings.Contains(body, "Confirm my ballot") || !strings.Contains(body, "<li>1. Olga</li>") {
+	if !strings.Contains(body, "Confirm my ballot") || !strings.Contains(body, `<ol class="ballot-text"><li>Olga</li><li>Rosa</li><li>Ivan</li></ol>`) {
 		t.Fatalf("no confirmation step:\n%s", body)
 	}
 	back := changeFields(t, body, "Change")
