@@ -27,7 +27,7 @@ func TestBrowserProjectorAgendaNumbersOnce(t *testing.T) {
 }
 
 // TestBrowserPhoneShowsWhatScrolls: on a 360 px phone, what scrolls
-// sideways says so as the top navigation does, by fading out at its
+// sideways says so by fading out at its
 // right edge: the chair's tabs, which are wider than the screen (the
 // mandate commission's table fits it: TestBrowserMandatesFitThePhone);
 // and the ranked
