@@ -488,7 +488,7 @@ func refusalIn(l *i18n.Locale, r *http.Request, st *assembly.State, e *assembly.
 	if msg == "" {
 		msg = e.Error()
 	}
-	msg = isolatedMarks(namer{s: st, l: l}.isolated(msg))
+	msg = isolatedMarks(l.Elide(namer{s: st, l: l}.isolated(msg)))
 	if len(msg) > 0 {
 		first, n := utf8.DecodeRuneInString(msg)
 		msg = string(unicode.ToUpper(first)) + msg[n:]
@@ -508,7 +508,7 @@ func done(l *i18n.Locale, cmd string, entry int64, named string) string {
 	} else if l.Has(k) {
 		what = l.T(k)
 	}
-	return isolatedMarks(l.T("web.done.entry", what, strconv.FormatInt(entry, 10)))
+	return isolatedMarks(l.Elide(l.T("web.done.entry", what, strconv.FormatInt(entry, 10))))
 }
 
 // doneCmd is the command whose words say what the accepted command cmd,
