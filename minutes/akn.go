@@ -403,13 +403,13 @@ func (w *aknWriter) paragraph(p *Paragraph) {
 	switch p.Kind {
 	case KindSpeech:
 		w.line(`<speech eId="` + e + `" by="#` + w.agent(p.Speaker) + `">`)
-		w.line("<from>" + x(p.SpeakerText(l)+":") + "</from>")
+		w.line("<from>" + x(elide7(l, w.before7, p.SpeakerText(l))+speakerColon(l, w.before7)) + "</from>")
 		w.line("<p>" + x(p.Text+corrected) + "</p>")
 		w.line("</speech>")
 	case KindInterjection:
-		w.line(`<scene eId="` + e + `">` + x(InterjectionText(l, p)+corrected) + "</scene>")
+		w.line(`<scene eId="` + e + `">` + x(elide7(l, w.before7, InterjectionText(l, p))+corrected) + "</scene>")
 	case KindNarrative:
-		t := p.narrativeAs(w.asBefore, w.before7)
+		t := elide7(l, w.before7, p.narrativeAs(w.asBefore, w.before7))
 		if p.Time != "" {
 			t = l.T("minutes.time_lead", timeAs(p.Time, w.asBefore)) + t
 		}
@@ -492,7 +492,7 @@ func (w *aknWriter) paragraph(p *Paragraph) {
 			name = "noteOnCount"
 		}
 		w.line(`<debateSection name="` + name + `" eId="` + e + `">`)
-		w.line("<heading>" + x(CorrectionLead(l, p)) + "</heading>")
+		w.line("<heading>" + x(elide7(l, w.before7, CorrectionLead(l, p))) + "</heading>")
 		w.line("<p>" + x(CorrectionText(l, p)) + "</p>")
 		if p.OnCount {
 			w.line("<p>" + x(CountStands(l)) + "</p>")

@@ -68,6 +68,26 @@ func cpLabel(l *i18n.Locale, key string, before7 bool) string {
 	return l.T("minutes.cp.label", l.T(key))
 }
 
+// elide7 is s with the elisions of l's language (French "d'Aïcha", not
+// "de Aïcha": i18n.Elide) since md/7, html/8 and akn/7; as written by the
+// renderers before (before7).
+func elide7(l *i18n.Locale, before7 bool, s string) string {
+	if before7 {
+		return s
+	}
+	return l.Elide(s)
+}
+
+// speakerColon is the colon after a speaker's name, as the language sets
+// it ("Eli Navarro (rapporteur) :") since md/7, html/8 and akn/7, or, as
+// the renderers before wrote it (before7), right after the name.
+func speakerColon(l *i18n.Locale, before7 bool) string {
+	if before7 {
+		return ":"
+	}
+	return l.T("minutes.cp.label", "")
+}
+
 func (w *mdWriter) checkpoint(c Checkpoint, stamp *Stamp) {
 	l := w.l
 	w.para("## " + l.T("minutes.h.checkpoint"))

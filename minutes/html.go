@@ -305,11 +305,11 @@ func (w *htmlWriter) paragraph(p *Paragraph) {
 	}
 	switch p.Kind {
 	case KindSpeech:
-		w.line(`<p class="speech"` + id + `><span class="speaker">` + esc(p.SpeakerText(l)) + ":</span> " + esc(p.Text) + corrected + "</p>")
+		w.line(`<p class="speech"` + id + `><span class="speaker">` + esc(elide7(l, w.before7, p.SpeakerText(l))) + speakerColon(l, w.before7) + "</span> " + esc(p.Text) + corrected + "</p>")
 	case KindInterjection:
-		w.line(`<p class="interjection"` + id + ">" + esc(InterjectionText(l, p)) + corrected + "</p>")
+		w.line(`<p class="interjection"` + id + ">" + esc(elide7(l, w.before7, InterjectionText(l, p))) + corrected + "</p>")
 	case KindNarrative:
-		t := p.narrativeAs(w.asBefore, w.before7)
+		t := elide7(l, w.before7, p.narrativeAs(w.asBefore, w.before7))
 		if p.Time != "" {
 			t = l.T("minutes.time_lead", timeAs(p.Time, w.asBefore)) + t
 		}
@@ -368,7 +368,7 @@ func (w *htmlWriter) paragraph(p *Paragraph) {
 			class = "correction count-note"
 		}
 		w.line(`<div class="` + class + `"` + id + ">")
-		w.line(`<p><strong>` + esc(CorrectionLead(l, p)) + "</strong> " + esc(CorrectionText(l, p)) + ` <a href="#e` + strconv.Itoa(p.Corrects) + `">` + esc(correctionLink(l, p)) + `</a></p>`)
+		w.line(`<p><strong>` + esc(elide7(l, w.before7, CorrectionLead(l, p))) + "</strong> " + esc(CorrectionText(l, p)) + ` <a href="#e` + strconv.Itoa(p.Corrects) + `">` + esc(correctionLink(l, p)) + `</a></p>`)
 		if p.OnCount {
 			w.line(`<p class="note"><strong>` + esc(CountStands(l)) + "</strong></p>")
 		}

@@ -418,11 +418,11 @@ func (w *mdWriter) paragraph(p *Paragraph) {
 	}
 	switch p.Kind {
 	case KindSpeech:
-		w.para("**" + md(p.SpeakerText(l)) + ":** " + md(p.Text) + corrected)
+		w.para("**" + md(elide7(l, w.before7, p.SpeakerText(l))) + speakerColon(l, w.before7) + "** " + md(p.Text) + corrected)
 	case KindInterjection:
-		w.para("*" + md(InterjectionText(l, p)) + "*" + corrected)
+		w.para("*" + md(elide7(l, w.before7, InterjectionText(l, p))) + "*" + corrected)
 	case KindNarrative:
-		t := p.narrativeAs(w.asBefore, w.before7)
+		t := elide7(l, w.before7, p.narrativeAs(w.asBefore, w.before7))
 		if p.Time != "" {
 			t = l.T("minutes.time_lead", timeAs(p.Time, w.asBefore)) + t
 		}
@@ -467,7 +467,7 @@ func (w *mdWriter) paragraph(p *Paragraph) {
 	case KindGap:
 		w.para("*" + md(GapText(l, p)) + "*")
 	case KindCorrection:
-		w.para("**" + md(CorrectionLead(l, p)) + "** " + md(CorrectionText(l, p)))
+		w.para("**" + md(elide7(l, w.before7, CorrectionLead(l, p))) + "** " + md(CorrectionText(l, p)))
 		if p.OnCount {
 			w.para("**" + md(CountStands(l)) + "**")
 		}

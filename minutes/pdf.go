@@ -312,7 +312,7 @@ func (w *pdfWriter) item(text string) {
 // is given (a 100 kB speech took 36 s), and pieces so cut set the same lines.
 func (w *pdfWriter) speech(name, text string) {
 	w.pdf.SetFont(pdffont.Family, "B", 10.5)
-	w.pdf.Write(5.2, pdfText(name)+": ")
+	w.pdf.Write(5.2, pdfText(name)+speakerColon(w.l, false)+" ")
 	w.pdf.SetFont(pdffont.Family, "", 10.5)
 	for text = pdfText(text); text != ""; {
 		n := len(text)
@@ -361,11 +361,11 @@ func (w *pdfWriter) paragraph(p *Paragraph) {
 	}
 	switch p.Kind {
 	case KindSpeech:
-		w.speech(p.SpeakerText(l), p.Text+corrected)
+		w.speech(l.Elide(p.SpeakerText(l)), p.Text+corrected)
 	case KindInterjection:
-		w.para(InterjectionText(l, p)+corrected, "I")
+		w.para(l.Elide(InterjectionText(l, p))+corrected, "I")
 	case KindNarrative:
-		t := p.narrativeAs(false, false)
+		t := l.Elide(p.narrativeAs(false, false))
 		if p.Time != "" {
 			t = l.T("minutes.time_lead", timeAs(p.Time, false)) + t
 		}
@@ -411,10 +411,10 @@ func (w *pdfWriter) paragraph(p *Paragraph) {
 		if p.OnCount {
 			// A note on a count: the secretary's words not in bold, and
 			// the count standing in bold after them.
-			w.para(CorrectionLead(l, p)+" "+CorrectionText(l, p), "")
+			w.para(l.Elide(CorrectionLead(l, p))+" "+CorrectionText(l, p), "")
 			w.para(CountStands(l), "B")
 		} else {
-			w.para(CorrectionLead(l, p)+" "+p.Text, "B")
+			w.para(l.Elide(CorrectionLead(l, p))+" "+p.Text, "B")
 		}
 		w.para(ReasonNote(l, p.Reason), "I")
 	case KindStrike:

@@ -231,7 +231,8 @@ func (d *Document) asBefore(format string) bool {
 // "Renderer versions"): a turn on the floor without notes ("Anna spoke."),
 // those still on the list when the discussion was closed, the mandate
 // commission, why an amendment was overtaken in the document's language,
-// the French space before the colon of the checkpoint's labels, a
+// the French space before the colon of the checkpoint's labels and of a
+// speaker's name, the French elision before a name ("d'Ivy Chen"), a
 // carried amendment that changes no lines named as not applied
 // (unapplied.go).
 var namedSince = map[string]int{FormatMarkdown: 7, FormatHTML: 8, FormatAKN: 7}
