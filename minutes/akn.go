@@ -462,7 +462,7 @@ func (w *aknWriter) paragraph(p *Paragraph) {
 		if t := p.Vote.ballotsText(l, w.asBefore); t != "" {
 			w.line("<narrative>" + x(t) + "</narrative>")
 		}
-		if t := resultNote(l, p.Vote, w.asBefore); t != "" {
+		if t := resultNote(l, p.Vote, w.asBefore, w.before7); t != "" {
 			w.line("<narrative>" + x(t) + "</narrative>")
 		}
 		w.resolution(p.Vote.Resolution)

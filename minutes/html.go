@@ -337,7 +337,7 @@ func (w *htmlWriter) paragraph(p *Paragraph) {
 		if t := p.Vote.ballotsText(l, w.asBefore); t != "" {
 			w.line("<p>" + esc(t) + "</p>")
 		}
-		if t := resultNote(l, p.Vote, w.asBefore); t != "" {
+		if t := resultNote(l, p.Vote, w.asBefore, w.before7); t != "" {
 			w.line(`<p class="note">` + esc(t) + "</p>")
 		}
 		w.resolution(p.Vote.Resolution)

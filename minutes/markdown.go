@@ -445,7 +445,7 @@ func (w *mdWriter) paragraph(p *Paragraph) {
 		if t := p.Vote.ballotsText(l, w.asBefore); t != "" {
 			w.para(md(t))
 		}
-		if t := resultNote(l, p.Vote, w.asBefore); t != "" {
+		if t := resultNote(l, p.Vote, w.asBefore, w.before7); t != "" {
 			w.para("*" + md(t) + "*")
 		}
 		w.resolution(p.Vote.Resolution)
@@ -586,11 +586,13 @@ func VoteLine(l *i18n.Locale, v *Vote) string {
 // ResultNote is the arithmetic of the result and the chair's note:
 // "Result: the majority against [worked out by plenum: defeated]. The
 // majority is against discussion."
-func ResultNote(l *i18n.Locale, v *Vote) string { return resultNote(l, v, false) }
+func ResultNote(l *i18n.Locale, v *Vote) string { return resultNote(l, v, false, false) }
 
 // resultNote is ResultNote, or as the renderers before md/6, html/7 and
-// akn/6 wrote it ("Result: The majority against …").
-func resultNote(l *i18n.Locale, v *Vote, asBefore bool) string {
+// akn/6 wrote it ("Result: The majority against …"), or before md/7,
+// html/8 and akn/7 (before7) with the French outcome agreeing with "la
+// motion" ("; adoptée") beside the vote's "Adopté.".
+func resultNote(l *i18n.Locale, v *Vote, asBefore, before7 bool) string {
 	var parts []string
 	if v.Arithmetic != "" && v.OutcomeID != assembly.MotionStatusNotRecorded {
 		// No arithmetic for a result not recorded: the outcome says it.
@@ -599,6 +601,9 @@ func resultNote(l *i18n.Locale, v *Vote, asBefore bool) string {
 			arith = v.ArithmeticNow
 		}
 		arith = afterColon(arith, asBefore)
+		if !before7 {
+			arith = neutralOutcome(l, arith)
+		}
 		if !asBefore && !strings.HasSuffix(arith, ".") {
 			// plenum's words end in a quoted title ("taken as the basis:
 			// “A”"), which ends no sentence: the full stop follows it.
@@ -839,4 +844,29 @@ func interjectionWord(l *i18n.Locale, sub string) string {
 		return l.T("minutes.interjection." + sub)
 	}
 	return sub
+}
+
+// frenchOutcomes are the outcomes the French arithmetic of a vote ends in
+// (minutes.status.*, which agree with "la motion" in the motion book),
+// and the invariable form the minutes give the vote's result ("Adopté.",
+// "Rejeté."): a vote decides a motion, an amendment or a question, of
+// either gender, and the result line now agrees with the outcome above
+// it rather than with a noun it does not name.
+var frenchOutcomes = [][2]string{{" adoptée", " adopté"}, {" rejetée", " rejeté"}}
+
+// neutralOutcome is arith, a vote's arithmetic in l's language, with a
+// French outcome at its end in the invariable form (frenchOutcomes).
+func neutralOutcome(l *i18n.Locale, arith string) string {
+	if l.Lang() != "fr" {
+		return arith
+	}
+	for _, o := range frenchOutcomes {
+		if t, ok := strings.CutSuffix(arith, o[0]); ok {
+			return t + o[1]
+		}
+		if t, ok := strings.CutSuffix(arith, o[0]+"."); ok {
+			return t + o[1] + "."
+		}
+	}
+	return arith
 }
