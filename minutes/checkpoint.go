@@ -347,3 +347,17 @@ func clip(s string) string {
 // PlenumNS is the XML namespace of plenum's own metadata in an Akoma
 // Ntoso document (inside <proprietary source="#plenum">).
 const PlenumNS = "urn:plenum:minutes:1"
+
+// colon7 is s, a line of the minutes' own words that ends in a colon,
+// with the colon as the language sets it ("… intégrés :") since md/7,
+// html/8 and akn/7; as the renderers before wrote it (before7), right
+// after the last word.
+func colon7(l *i18n.Locale, before7 bool, s string) string {
+	if before7 {
+		return s
+	}
+	if t, ok := strings.CutSuffix(s, ":"); ok && !strings.HasSuffix(t, " ") {
+		return t + speakerColon(l, false)
+	}
+	return s
+}

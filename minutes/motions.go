@@ -664,7 +664,7 @@ func (w *mdWriter) resolution(r *Resolution) {
 	if r == nil {
 		return
 	}
-	w.para("**" + md(r.appliedLineAs(w.l, w.asBefore)) + "**")
+	w.para("**" + md(colon7(w.l, w.before7, r.appliedLineAs(w.l, w.asBefore))) + "**")
 	w.lines(r.Lines)
 }
 
@@ -753,7 +753,7 @@ func (w *htmlWriter) resolution(r *Resolution) {
 	if r == nil {
 		return
 	}
-	w.line(`<p><strong>` + esc(r.appliedLineAs(w.l, w.asBefore)) + "</strong></p>")
+	w.line(`<p><strong>` + esc(colon7(w.l, w.before7, r.appliedLineAs(w.l, w.asBefore))) + "</strong></p>")
 	w.line(htmlLines(r.Lines))
 }
 
@@ -1048,7 +1048,7 @@ func (w *aknWriter) resolution(r *Resolution) {
 		return
 	}
 	w.line(`<debateSection name="resolution" eId="resolution-` + x(aknName(r.Motion)) + `">`)
-	w.line("<heading>" + x(r.appliedLineAs(w.l, w.asBefore)) + "</heading>")
+	w.line("<heading>" + x(colon7(w.l, w.before7, r.appliedLineAs(w.l, w.asBefore))) + "</heading>")
 	for _, l := range aknLines(r.Lines) {
 		w.line(l)
 	}
