@@ -44,7 +44,7 @@ func Markdown(d *Document) []byte {
 			if len(o.Delegates) == 0 {
 				continue
 			}
-			w.line("- " + md(orgLine(l, o)))
+			w.line("- " + md(orgLine(l, o, w.before7)))
 			n++
 		}
 		if n > 0 {
@@ -109,17 +109,20 @@ func (w *mdWriter) outside(o Outside) {
 	}
 }
 
-// orgLine is "1) Archangel: Maryan Verzhbitsky*, …".
-func orgLine(l *i18n.Locale, o Organization) string {
+// orgLine is "1) Archangel: Maryan Verzhbitsky*, …", its colons as the
+// language sets them ("Riverside Housing Cooperative : …", "mandat
+// rejeté : …") since md/7, html/8 and akn/7, or, as the renderers before
+// wrote them (before7), right after the word.
+func orgLine(l *i18n.Locale, o Organization, before7 bool) string {
 	t := o.Name
 	if o.Number != "" {
 		t = o.Number + ") " + t
 	}
 	var ds []string
 	for _, d := range o.Delegates {
-		ds = append(ds, delegateText(l, d))
+		ds = append(ds, delegateTextAs(l, d, before7))
 	}
-	return t + ": " + strings.Join(ds, ", ") + paren(o.Note)
+	return t + speakerColon(l, before7) + " " + strings.Join(ds, ", ") + paren(o.Note)
 }
 
 // HasParticipants reports whether the document lists organizations or
@@ -165,6 +168,12 @@ func personalNote(n string) string {
 
 // delegateText is "Name* (consultative vote; …)" with the extra notes.
 func delegateText(l *i18n.Locale, d Delegate, extra ...string) string {
+	return delegateTextAs(l, d, true, extra...)
+}
+
+// delegateTextAs is delegateText with the colon after "mandate rejected"
+// as the language sets it, unless before7 (orgLine).
+func delegateTextAs(l *i18n.Locale, d Delegate, before7 bool, extra ...string) string {
 	t := d.Person.Name + strings.Join(d.Marks, "")
 	var notes []string
 	if k := KindText(l, d.Kind); k != "" {
@@ -174,7 +183,7 @@ func delegateText(l *i18n.Locale, d Delegate, extra ...string) string {
 	case "rejected":
 		n := l.T("minutes.mandate.rejected")
 		if d.Reason != "" {
-			n += ": " + d.Reason
+			n += speakerColon(l, before7) + " " + d.Reason
 		}
 		notes = append(notes, n)
 	case "submitted":
