@@ -352,7 +352,7 @@ func (w *aknWriter) sitting(s *Sitting) {
 	sid := "sitting-" + aknName(s.ID)
 	w.line(`<debateSection name="sitting" eId="` + sid + `">`)
 	w.line("<heading>" + x(s.Heading(w.l)) + "</heading>")
-	for _, l := range s.HeadLines(w.l) {
+	for _, l := range s.headLinesAs(w.l, w.before7) {
 		w.line("<p>" + x(l) + "</p>")
 	}
 	for i := range s.Parts {

@@ -361,3 +361,13 @@ func colon7(l *i18n.Locale, before7 bool, s string) string {
 	}
 	return s
 }
+
+// semicolon7 is the separator "; " of a list in the minutes' own words,
+// with the space French sets before the semicolon since md/7, html/8 and
+// akn/7 (" ; "); as the renderers before wrote it (before7), "; ".
+func semicolon7(l *i18n.Locale, before7 bool) string {
+	if !before7 && l.Lang() == "fr" {
+		return " ; "
+	}
+	return "; "
+}

@@ -241,7 +241,7 @@ func (w *htmlWriter) sitting(s *Sitting) {
 	w.line(`<section class="sitting" id="` + esc(a) + `" aria-labelledby="h-` + esc(a) + `">`)
 	w.line(`<h2 id="h-` + esc(a) + `">` + esc(s.Heading(w.l)) + "</h2>")
 	w.line(`<div class="head">`)
-	for _, l := range s.HeadLines(w.l) {
+	for _, l := range s.headLinesAs(w.l, w.before7) {
 		w.line("<p>" + esc(l) + "</p>")
 	}
 	w.line("</div>")

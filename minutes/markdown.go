@@ -282,7 +282,12 @@ func (s *Sitting) Heading(l *i18n.Locale) string {
 
 // HeadLines are the lines under a sitting's heading: date and time,
 // the sitting's note, chair, secretaries, who else was present, the order of the day.
-func (s *Sitting) HeadLines(l *i18n.Locale) []string {
+func (s *Sitting) HeadLines(l *i18n.Locale) []string { return s.headLinesAs(l, false) }
+
+// headLinesAs is HeadLines as a renderer gives them: before md/7, html/8
+// and akn/7 (before7) the items of the order of the day parted by ";"
+// right after each, since then as the language sets it (French " ; ").
+func (s *Sitting) headLinesAs(l *i18n.Locale, before7 bool) []string {
 	var out []string
 	when := []string{l.T("minutes.sitting.date", sentence(l.DateText(s.Date)))}
 	if s.Time != "" {
@@ -318,7 +323,7 @@ func (s *Sitting) HeadLines(l *i18n.Locale) []string {
 		for _, it := range s.OrderOfDay {
 			items = append(items, it.Title)
 		}
-		out = append(out, l.T("minutes.sitting.order_of_day", strings.Join(items, "; ")))
+		out = append(out, l.T("minutes.sitting.order_of_day", strings.Join(items, semicolon7(l, before7))))
 	}
 	return out
 }
@@ -374,7 +379,7 @@ func timeAs(t string, asBefore bool) string {
 
 func (w *mdWriter) sitting(s *Sitting) {
 	w.para("## " + md(s.Heading(w.l)))
-	for _, l := range s.HeadLines(w.l) {
+	for _, l := range s.headLinesAs(w.l, w.before7) {
 		w.para(md(l))
 	}
 	for i := range s.Parts {
