@@ -250,7 +250,7 @@ func TestArithmeticReadsRight(t *testing.T) {
 	f := replayScript(t, "congress-2026.jsonl", mustRead(t, filepath.Join("..", "testdata", "congress-2026.jsonl")))
 	for lang, c := range map[string]struct{ want, unwanted, was []string }{
 		"de": {[]string{"1 Enthaltung, 9 abgegeben", "„Draft of the executive on the dues“ 7"}, []string{"1 Enthaltungen", "“Draft of the executive on the dues” 7"}, []string{"1 Enthaltungen", "“Draft of the executive on the dues” 7"}},
-		"fr": {[]string{"1 abstention, 9 suffrages exprimés ; 5 requis ; adoptée", "« Draft of the executive on the dues » 7"}, []string{"1 abstentions", "exprimés; "}, []string{"1 abstentions, 9 suffrages exprimés; 5 requis; adoptée"}},
+		"fr": {[]string{"1 abstention, 9 suffrages exprimés ; 5 requis ; adopté", "« Draft of the executive on the dues » 7"}, []string{"1 abstentions", "exprimés; "}, []string{"1 abstentions, 9 suffrages exprimés; 5 requis; adoptée"}},
 		"es": {[]string{"1 abstención, 9 votos emitidos", "«Draft of the executive on the dues» 7"}, []string{"1 abstenciones"}, []string{"1 abstenciones"}},
 		"ru": {[]string{"«Draft of the executive on the dues» 7"}, []string{"“Draft of the executive on the dues” 7"}, []string{"“Draft of the executive on the dues” 7"}},
 	} {

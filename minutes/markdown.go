@@ -866,10 +866,12 @@ func interjectionWord(l *i18n.Locale, sub string) string {
 // "Rejeté."): a vote decides a motion, an amendment or a question, of
 // either gender, and the result line now agrees with the outcome above
 // it rather than with a noun it does not name.
-var frenchOutcomes = [][2]string{{" adoptée", " adopté"}, {" rejetée", " rejeté"}}
+var frenchOutcomes = [][2]string{{" ; adoptée", " ; adopté"}, {" ; rejetée", " ; rejeté"}}
 
 // neutralOutcome is arith, a vote's arithmetic in l's language, with a
-// French outcome at its end in the invariable form (frenchOutcomes).
+// French outcome standing alone at its end ("; adoptée", not "la
+// déclare adoptée", which agrees with the motion it names) in the
+// invariable form (frenchOutcomes).
 func neutralOutcome(l *i18n.Locale, arith string) string {
 	if l.Lang() != "fr" {
 		return arith
