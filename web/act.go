@@ -258,6 +258,7 @@ func (s *server) act(w http.ResponseWriter, r *http.Request) {
 		refused(http.StatusUnprocessableEntity, err.Error())
 		return
 	}
+	form = encryptedDefaults(cmd, form)
 	a.Read(func(st *assembly.State) { args, err = formArgs(form, st) })
 	if err != nil {
 		refused(http.StatusUnprocessableEntity, isolatedMarks(err.Error()))
