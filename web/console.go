@@ -18,7 +18,7 @@ import (
 // nextAction is the act that most obviously comes next for the chair.
 // Kind says which (the template words it); the rest is what it acts on.
 type nextAction struct {
-	Kind     string // open_sitting, take_up, close_vote, enter_count, declare_result, close_election, declare_election, end_speech, report, summary, next_speaker, put_to_vote, await_second, choose_basis, close_item
+	Kind     string // open_sitting, take_up, await_key, close_vote, enter_count, declare_result, close_election, declare_election, end_speech, report, summary, next_speaker, put_to_vote, await_second, choose_basis, close_item
 	Vote     *assembly.Vote
 	Election *assembly.Election
 	Motion   *assembly.Motion
@@ -28,7 +28,8 @@ type nextAction struct {
 }
 
 // Decrypting is the encrypted box whose decryption an await_decryption
-// waits for: the vote's or the election's.
+// waits for, or whose key an await_key waits for: the vote's or the
+// election's.
 func (a nextAction) Decrypting() *assembly.EncryptedVote {
 	if a.Election != nil {
 		return a.Election.Encrypted
@@ -53,6 +54,10 @@ func (v *view) nextActionNow() nextAction {
 	}
 	for _, vt := range v.ActiveVotes() {
 		switch {
+		case vt.Status == assembly.VoteStatusOpen && vt.Encrypted != nil && vt.Encrypted.Key == nil:
+			// Opened encrypted, and its trustees have not yet made the
+			// election key: no one can vote yet (awaitKey).
+			return nextAction{Kind: "await_key", Vote: vt}
 		case vt.Status == assembly.VoteStatusOpen:
 			return nextAction{Kind: "close_vote", Vote: vt}
 		case vt.Encrypted != nil && vt.Encrypted.Result == nil:
@@ -66,6 +71,9 @@ func (v *view) nextActionNow() nextAction {
 		}
 	}
 	for _, el := range v.ActiveElections() {
+		if el.Status == assembly.ElectionStatusOpen && el.Encrypted != nil && el.Encrypted.Key == nil {
+			return nextAction{Kind: "await_key", Election: el}
+		}
 		if el.Status == assembly.ElectionStatusOpen {
 			return nextAction{Kind: "close_election", Election: el}
 		}

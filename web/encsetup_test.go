@@ -61,6 +61,12 @@ func TestChairOpensEncryptedVote(t *testing.T) {
 	if !slices.Equal(enc.Trustees, []string{"sec", "mc", "chair"}) || enc.Quorum != 2 || !enc.Revote {
 		t.Fatalf("the vote's trustees %v, %d needed, revote %v; want sec, mc, chair, 2 of 3, revote", enc.Trustees, enc.Quorum, enc.Revote)
 	}
+	// Until the trustees have made the key no one can vote: the console
+	// says so where it would offer to close the vote.
+	_, page, _ = chair.get("/a/coop/chair")
+	if !strings.Contains(page, "waiting for the trustees to make the election key (keys 0 of 3, shares dealt 0 of 3, confirmed 0 of 3)") || strings.Contains(page, `<input type="hidden" name="cmd" value="close_vote">`) {
+		t.Errorf("the console, the trustees' key not made, does not say it waits for them or offers to close the vote:\n%s", page)
+	}
 }
 
 // TestChairOpensEncryptedElection: the form that opens an election has a
@@ -100,5 +106,8 @@ func TestChairOpensEncryptedElection(t *testing.T) {
 	}
 	if !slices.Equal(enc.Trustees, []string{"sec", "mc", "chair"}) || enc.Quorum != 2 || enc.Revote {
 		t.Fatalf("the election's trustees %v, %d needed, revote %v; want sec, mc, chair, 2 of 3, no revote", enc.Trustees, enc.Quorum, enc.Revote)
+	}
+	if _, page, _ := chair.get("/a/coop/chair"); !strings.Contains(page, "waiting for the trustees to make the election key (keys 0 of 3") {
+		t.Errorf("the console does not say it waits for the trustees' key:\n%s", page)
 	}
 }
