@@ -249,6 +249,13 @@
     if (f && (f.classList.contains("act") || f.classList.contains("keep"))) f.setAttribute("data-dirty", "1");
   });
 
+  // The console's vote: choosing the encrypted method unfolds the fields
+  // of its trustees (parts-encrypted.html), another folds them.
+  document.addEventListener("change", function (e) {
+    var t = e.target, d = t.form && t.name === "a:method" && t.form.querySelector("details.enc-setup");
+    if (d) d.open = t.value === "encrypted";
+  });
+
   function newKey() {
     var b = new Uint8Array(12), s = "web-";
     crypto.getRandomValues(b);

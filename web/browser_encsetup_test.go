@@ -1,0 +1,102 @@
+package web_test
+
+import (
+	"fmt"
+	"strconv"
+	"testing"
+
+	"plenum/assembly"
+	"plenum/web"
+)
+
+// TestBrowserChairOpensEncrypted: the chair opens an encrypted vote from
+// the console, choosing "secret, encrypted", ticking three trustees and
+// leaving the number needed to a majority (2 of 3); the console waits for
+// the key; the trustees make it on their pages, the delegates vote in
+// their browsers, two of the three decrypt and the result is the count.
+// Then an encrypted approval election opened from the elections tab the
+// same way, with 2 of 3 typed. The pages pass axe, and are shot at 1280
+// and 1920 wide (and 360).
+func TestBrowserChairOpensEncrypted(t *testing.T) {
+	h := newEmptyHallWith(t, web.Options{BaseURL: hallBaseURL, BallotModule: ballotModule(t)}, nil)
+	h.setup()
+	s := newSession(t, h)
+	axe := axeSource(t)
+	trustees := []string{"sec", "mc", "chair"}
+
+	chair := s.open("chair", 1280, 900, "/a/coop/chair")
+	choose(s, chair, "#ov-method", "encrypted")
+	s.until(chair, "the fields open with the method", `document.querySelector("#ov-enc").open`)
+	for _, tr := range trustees {
+		s.click(chair, `#ov-enc input[name="a:trustees:list"][value="`+tr+`"]`)
+	}
+	s.shot(chair, "encsetup-vote-1280")
+	s.axe(chair, "the console's encrypted vote", axe)
+	for _, w := range []int64{360, 1920} {
+		p := s.open("chair", w, 900, "/a/coop/chair")
+		choose(s, p, "#ov-method", "encrypted")
+		s.until(p, "the fields open with the method", `document.querySelector("#ov-enc").open`)
+		s.shot(p, "encsetup-vote-"+strconv.FormatInt(w, 10))
+		if wide := eval[[]string](s, p, `Array.from(document.querySelectorAll("#question *")).filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5).map(e => e.tagName + "#" + e.id + "." + e.className + " " + Math.round(e.getBoundingClientRect().width))`); len(wide) > 0 {
+			t.Errorf("at %d wide, the question's card is wider than the window: %v", w, wide)
+		}
+	}
+	s.click(chair, `button[data-key="v"]`)
+	s.until(chair, "the console waits for the key", contains(".next", "waiting for the trustees to make the election key (keys 0 of 3"))
+	s.shot(chair, "encsetup-vote-opened-1280")
+	setup := read(h, func(st *assembly.State) assembly.EncryptedSetup { return st.Votes["v1"].Encrypted.EncryptedSetup })
+	if setup.Quorum != 2 || len(setup.Trustees) != 3 {
+		t.Fatalf("the vote opened with %v, %d needed", setup.Trustees, setup.Quorum)
+	}
+
+	step := browserCeremony(t, s, "task-v1", trustees, []string{"mc", "chair"})
+	step("deal")
+	step("confirm")
+	s.until(chair, "the console offers to close the vote", `!!document.querySelector('.next input[name="cmd"][value="close_vote"]')`)
+	index := map[string]int{"for": 0, "against": 1}
+	for d, c := range map[string]string{"anna": "for", "boris": "against", "clara": "for"} {
+		p := s.open(d, 800, 900, "/a/coop/delegate")
+		s.until(p, "the encrypted ballot", `!!document.querySelector("form.encrypted-ballot")`)
+		s.click(p, `form.encrypted-ballot button.choice[value="`+strconv.Itoa(index[c])+`"]`)
+		s.confirmEncrypted(p, `form.encrypted-ballot`)
+		s.until(p, "the tracker", `!!document.querySelector("#receipt-slot #ballot-tracker")`)
+	}
+	h.must("chair", "close_vote", obj{"vote": "v1"})
+	step("decrypt")
+	if res := read(h, func(st *assembly.State) *assembly.Result { return st.Votes["v1"].Result }); res == nil || res.Arithmetic != "2 for, 1 against, 3 cast; 2 needed; carried" {
+		t.Fatalf("result %+v", res)
+	}
+
+	el := s.open("chair", 1280, 900, "/a/coop/chair/elections")
+	choose(s, el, "#el-title", "Auditor")
+	choose(s, el, "#el-method", "approval")
+	for _, c := range []string{"anna", "boris", "clara"} {
+		s.click(el, `#el-cands input[value="`+c+`"]`)
+	}
+	s.click(el, "#el-enc > summary")
+	s.click(el, "#el-encrypted")
+	for _, tr := range trustees[:2] {
+		s.click(el, `#el-enc input[name="a:trustees:list"][value="`+tr+`"]`)
+	}
+	choose(s, el, "#el-k", "2")
+	s.shot(el, "encsetup-election-1280")
+	s.axe(el, "the encrypted election's form", axe)
+	s.click(el, `#open-election button[type=submit]`)
+	s.until(el, "the election opened", `!!document.querySelector("#election-e1")`)
+	eset := read(h, func(st *assembly.State) assembly.EncryptedSetup { return st.Elections["e1"].Encrypted.EncryptedSetup })
+	if eset.Quorum != 2 || len(eset.Trustees) != 2 || len(eset.Options) != 3 {
+		t.Fatalf("the election opened with %v, %d needed, options %v", eset.Trustees, eset.Quorum, eset.Options)
+	}
+	estep := browserCeremony(t, s, "task-election-e1", trustees[:2], trustees[:2])
+	estep("deal")
+	estep("confirm")
+	p := s.open("anna", 800, 900, "/a/coop/delegate")
+	s.until(p, "the encrypted election ballot", `!!document.querySelector("form.encrypted-ballot[data-field=election]")`)
+}
+
+// choose sets a field's value as one who types or picks it: with the
+// input and change events a page's script listens to.
+func choose(s *session, p *person, sel, value string) {
+	s.t.Helper()
+	eval[bool](s, p, fmt.Sprintf(`(function (e, v) { e.value = v; e.dispatchEvent(new Event("input", {bubbles: true})); e.dispatchEvent(new Event("change", {bubbles: true})); return true; })(document.querySelector(%q), %q)`, sel, value))
+}
