@@ -3,6 +3,7 @@ package web_test
 import (
 	"fmt"
 	"strconv"
+	"strings"
 	"testing"
 
 	"plenum/assembly"
@@ -15,7 +16,8 @@ import (
 // the key; the trustees make it on their pages, the delegates vote in
 // their browsers, two of the three decrypt and the result is the count.
 // Then an encrypted approval election opened from the elections tab the
-// same way, with 2 of 3 typed. The pages pass axe, and are shot at 1280
+// same way, with 2 of 3 typed: the key, two ballots, two of the three
+// decrypt and the elected are declared. The pages pass axe, and are shot at 1280
 // and 1920 wide (and 360).
 func TestBrowserChairOpensEncrypted(t *testing.T) {
 	h := newEmptyHallWith(t, web.Options{BaseURL: hallBaseURL, BallotModule: ballotModule(t)}, nil)
@@ -75,7 +77,7 @@ func TestBrowserChairOpensEncrypted(t *testing.T) {
 	}
 	s.click(el, "#el-enc > summary")
 	s.click(el, "#el-encrypted")
-	for _, tr := range trustees[:2] {
+	for _, tr := range trustees {
 		s.click(el, `#el-enc input[name="a:trustees:list"][value="`+tr+`"]`)
 	}
 	choose(s, el, "#el-k", "2")
@@ -84,14 +86,27 @@ func TestBrowserChairOpensEncrypted(t *testing.T) {
 	s.click(el, `#open-election button[type=submit]`)
 	s.until(el, "the election opened", `!!document.querySelector("#election-e1")`)
 	eset := read(h, func(st *assembly.State) assembly.EncryptedSetup { return st.Elections["e1"].Encrypted.EncryptedSetup })
-	if eset.Quorum != 2 || len(eset.Trustees) != 2 || len(eset.Options) != 3 {
+	if eset.Quorum != 2 || len(eset.Trustees) != 3 || len(eset.Options) != 3 {
 		t.Fatalf("the election opened with %v, %d needed, options %v", eset.Trustees, eset.Quorum, eset.Options)
 	}
-	estep := browserCeremony(t, s, "task-election-e1", trustees[:2], trustees[:2])
+	estep := browserCeremony(t, s, "task-election-e1", trustees, []string{"sec", "chair"})
 	estep("deal")
 	estep("confirm")
-	p := s.open("anna", 800, 900, "/a/coop/delegate")
-	s.until(p, "the encrypted election ballot", `!!document.querySelector("form.encrypted-ballot[data-field=election]")`)
+	for d, ticks := range map[string][]int{"anna": {1}, "boris": {1, 2}} {
+		p := s.open(d, 800, 900, "/a/coop/delegate")
+		s.until(p, "the encrypted election ballot", `!!document.querySelector("form.encrypted-ballot[data-field=election]")`)
+		for _, i := range ticks {
+			s.click(p, fmt.Sprintf(`form.encrypted-ballot input[value="%d"]`, i))
+		}
+		s.click(p, `form.encrypted-ballot button[type=submit]`)
+		s.confirmEncrypted(p, `form.encrypted-ballot`)
+		s.until(p, "the tracker", `!!document.querySelector("#receipt-slot #ballot-tracker")`)
+	}
+	h.must("chair", "close_election", obj{"election": "e1"})
+	estep("decrypt")
+	if e := read(h, func(st *assembly.State) assembly.Election { return *st.Elections["e1"] }); e.Status != assembly.ElectionStatusDeclared || strings.Join(e.Elected, ",") != "boris" {
+		t.Fatalf("election %s, elected %v", e.Status, e.Elected)
+	}
 }
 
 // choose sets a field's value as one who types or picks it: with the
