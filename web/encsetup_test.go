@@ -111,3 +111,29 @@ func TestChairOpensEncryptedElection(t *testing.T) {
 		t.Errorf("the console does not say it waits for the trustees' key:\n%s", page)
 	}
 }
+
+// TestEncryptedTrusteesSearched: in an assembly of more persons than the
+// pickers list whole, the trustees are searched on the server as the
+// console's other pickers are (a search form, ?find-ov-trustees=words),
+// and the persons found come as boxes to tick; the vote opens with them.
+func TestEncryptedTrusteesSearched(t *testing.T) {
+	h := newLargeHall(t, 2)
+	chair := h.browser("chair")
+	_, page, _ := chair.get("/a/coop/chair")
+	if !strings.Contains(page, `<form id="find-ov-trustees" method="get"`) || strings.Contains(page, `name="a:trustees:list" value=`) {
+		t.Fatalf("the console's trustees are not searched on the server:\n%s", page)
+	}
+	_, page, _ = chair.get("/a/coop/chair?find-ov-trustees=" + url.QueryEscape("Misha"))
+	if !strings.Contains(page, `<input type="checkbox" name="a:trustees:list" value="mc"> <span>Misha Commission</span>`) || strings.Count(page, `name="a:trustees:list" value=`) != 1 {
+		t.Fatalf("searching Misha does not find him alone:\n%s", page)
+	}
+	chair.act("chair", "open_vote", url.Values{"new:id": {"v"}, "a:motion": {"m1"}, "a:method": {"encrypted"}, "a:trustees:list": {"mc"}})
+	if q := read(h, func(st *assembly.State) int {
+		if v := st.Votes["v1"]; v != nil && v.Encrypted != nil {
+			return v.Encrypted.Quorum
+		}
+		return -1
+	}); q != 1 {
+		t.Fatalf("the vote with one trustee needs %d", q)
+	}
+}
