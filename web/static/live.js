@@ -288,7 +288,7 @@
     // closed next.
     var after = form.closest("[data-live]") || form.closest("details") || form;
     after.insertAdjacentElement("afterend", near);
-    near.scrollIntoView({ block: "nearest" });
+    near.scrollIntoView({ block: "center" }); // room for a region above that a live update redraws taller
   }
 
   function formData(form, submitter) {
