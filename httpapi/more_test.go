@@ -214,6 +214,9 @@ func TestQueries(t *testing.T) {
 	if me.Person != "d1" || !slices.Equal(me.Roles, []string{"delegate"}) || me.Vote != "decisive" || me.Mandate == nil || len(me.Ballots) != 1 || me.Ballots[0].Choice != "for" {
 		t.Fatalf("me %+v", me)
 	}
+	if me.Mandate.Weight != 1 || len(me.Mandates) == 0 || me.Mandates[0].Weight != 1 {
+		t.Fatalf("me: a mandate of one vote has weight %d in the API, want 1", me.Mandate.Weight)
+	}
 	var cme Identity
 	con.get(base+"/me").decode(t, &cme)
 	if cme.Vote != "consultative" {

@@ -189,6 +189,21 @@ func (api *API) me(w http.ResponseWriter, r *http.Request) {
 				}
 			}
 		}
+		// The state keeps 0 for a mandate submitted without a weight; it
+		// carries one vote, and the API says so (as /mandates does).
+		one := func(m *assembly.Mandate) *assembly.Mandate {
+			c := *m
+			c.Weight = max(c.Weight, 1)
+			return &c
+		}
+		if who.Mandate != nil {
+			who.Mandate = one(who.Mandate)
+		}
+		mandates := make([]*assembly.Mandate, len(who.Mandates))
+		for i, m := range who.Mandates {
+			mandates[i] = one(m)
+		}
+		who.Mandates = mandates
 		return struct {
 			Identity
 			Ballots []MyBallot `json:"ballots"`
