@@ -12,16 +12,7 @@ import (
 // than the window, no axe violation; the screenshots are saved
 // ($PLENUM_SCREENSHOTS).
 func TestBrowserLongMotionAndUnapplied(t *testing.T) {
-	h := newHall(t)
-	h.must("chair", "move_motion", obj{"id": "w", "kind": "substantive", "title": "Resolution on the war", "text": warText, "points": warPoints, "item": "i1"})
-	h.must("anna", "move_motion", obj{"id": "w-b", "kind": "amendment", "amends": "w", "title": "Say it with regret",
-		"text": "The resolution says the party regrets the war.", "item": "i1"})
-	for _, mid := range []string{"m1", "w-b"} {
-		h.must("chair", "open_vote", obj{"id": "v-" + mid, "motion": mid, "method": "show_of_hands"})
-		h.must("chair", "close_vote", obj{"vote": "v-" + mid})
-		h.must("chair", "enter_count", obj{"vote": "v-" + mid, "for": 3, "against": 0})
-		h.must("chair", "declare_result", obj{"vote": "v-" + mid})
-	}
+	h := unappliedHall(t)
 	h.must("anna", "move_motion", obj{"id": "long", "kind": "amendment", "amends": "w", "title": "A long amendment",
 		"text": strings.Repeat("The conference resolves once more. ", 100), "item": "i1"})
 	s := newSession(t, h)

@@ -10,16 +10,7 @@ import (
 // motion's page, the console and the delegate's page say so before the
 // final vote, not only the minutes after it (Review 8).
 func TestUnappliedAmendmentSaidBeforeTheFinalVote(t *testing.T) {
-	h := newHall(t)
-	h.must("chair", "move_motion", obj{"id": "w", "kind": "substantive", "title": "Resolution on the war", "text": warText, "points": warPoints, "item": "i1"})
-	h.must("anna", "move_motion", obj{"id": "w-b", "kind": "amendment", "amends": "w", "title": "Say it with regret",
-		"text": "The resolution says the party regrets the war.", "item": "i1"})
-	for _, mid := range []string{"m1", "w-b"} {
-		h.must("chair", "open_vote", obj{"id": "v-" + mid, "motion": mid, "method": "show_of_hands"})
-		h.must("chair", "close_vote", obj{"vote": "v-" + mid})
-		h.must("chair", "enter_count", obj{"vote": "v-" + mid, "for": 3, "against": 0})
-		h.must("chair", "declare_result", obj{"vote": "v-" + mid})
-	}
+	h := unappliedHall(t)
 	const said = "The carried amendment “Say it with regret” changes no lines: the text below does not include it."
 	_, page, _ := h.browser("anna").get("/a/" + asm + "/motions/w")
 	if text := between(page, `<section id="motion-text"`, `</section>`); !strings.Contains(text, said) {
@@ -57,4 +48,22 @@ func TestLongMotionOnTheDelegatePage(t *testing.T) {
 	if _, page, _ := h.browser("anna").get("/a/" + asm + "/motions/long"); !strings.Contains(page, "The conference resolves once more.") {
 		t.Error("the motion's page does not show the long text")
 	}
+}
+
+// unappliedHall is a hall where the chair has moved the resolution w with
+// points and Anna an amendment to it stated in words only (w-b, a text and
+// no change by lines), and the budget's motion m1 and w-b are carried.
+func unappliedHall(t *testing.T) *hall {
+	t.Helper()
+	h := newHall(t)
+	h.must("chair", "move_motion", obj{"id": "w", "kind": "substantive", "title": "Resolution on the war", "text": warText, "points": warPoints, "item": "i1"})
+	h.must("anna", "move_motion", obj{"id": "w-b", "kind": "amendment", "amends": "w", "title": "Say it with regret",
+		"text": "The resolution says the party regrets the war.", "item": "i1"})
+	for _, mid := range []string{"m1", "w-b"} {
+		h.must("chair", "open_vote", obj{"id": "v-" + mid, "motion": mid, "method": "show_of_hands"})
+		h.must("chair", "close_vote", obj{"vote": "v-" + mid})
+		h.must("chair", "enter_count", obj{"vote": "v-" + mid, "for": 3, "against": 0})
+		h.must("chair", "declare_result", obj{"vote": "v-" + mid})
+	}
+	return h
 }
