@@ -72,12 +72,7 @@ func TestTurnsWithoutNotesAndTheDroppedList(t *testing.T) {
 		})
 	}
 	d := Build(f.state, f.cp)
-	for _, stamp := range []string{"md/6", "html/7", "akn/6"} {
-		format, _, _ := strings.Cut(stamp, "/")
-		got, err := RerenderEarlier(d, Stated{Format: format, Stamp: stamp, Stamped: true})
-		if err != nil {
-			t.Fatal(err)
-		}
+	earlierVersions(t, d, func(stamp string, got []byte) {
 		for _, s := range []string{"spoke.", "still on the list"} {
 			if bytes.Contains(got, []byte(s)) {
 				t.Errorf("%s gives %q, which only the versions after give", stamp, s)
@@ -86,7 +81,7 @@ func TestTurnsWithoutNotesAndTheDroppedList(t *testing.T) {
 		if !bytes.Contains(got, []byte("Discussion closed.")) {
 			t.Errorf("%s no longer says the discussion closed as it did", stamp)
 		}
-	}
+	})
 }
 
 // TestMandateCommissionNamed: md/7, html/8 and akn/7 name the mandate
@@ -109,16 +104,11 @@ func TestMandateCommissionNamed(t *testing.T) {
 			t.Errorf("%s: the 1917 minutes name the editor of the record as the mandate commission", format)
 		}
 	})
-	for _, stamp := range []string{"md/6", "html/7", "akn/6"} {
-		format, _, _ := strings.Cut(stamp, "/")
-		got, err := RerenderEarlier(d, Stated{Format: format, Stamp: stamp, Stamped: true})
-		if err != nil {
-			t.Fatal(err)
-		}
+	earlierVersions(t, d, func(stamp string, got []byte) {
 		if bytes.Contains(got, []byte("Mandate commission")) {
 			t.Errorf("%s names the mandate commission, which only the versions after do", stamp)
 		}
-	}
+	})
 }
 
 // TestOvertakenReasonInTheDocumentsLanguage: why an amendment was
@@ -149,16 +139,11 @@ func TestOvertakenReasonInTheDocumentsLanguage(t *testing.T) {
 		if lang == "en" {
 			continue
 		}
-		for _, stamp := range []string{"md/6", "html/7", "akn/6"} {
-			format, _, _ := strings.Cut(stamp, "/")
-			got, err := RerenderEarlier(d, Stated{Format: format, Stamp: stamp, Stamped: true})
-			if err != nil {
-				t.Fatal(err)
-			}
+		earlierVersions(t, d, func(stamp string, got []byte) {
 			if !bytes.Contains(got, []byte("The carried amendment")) {
 				t.Errorf("%s %s no longer gives the reason as it did, in English", lang, stamp)
 			}
-		}
+		})
 	}
 	b := &builder{s: f.state, l: BuildIn(f.state, f.cp, "de").locale()}
 	for _, typed := range []string{
@@ -335,5 +320,19 @@ func TestPDFWrapsLongLines(t *testing.T) {
 	}
 	if text := strings.Join(strings.Fields(pdftext.Text(t, book)), " "); !strings.Contains(text, "The union demands "+deleted+" "+inserted+" and ") {
 		t.Errorf("the lengthened line does not read whole and in order in the motion book")
+	}
+}
+
+// earlierVersions renders d again as md/6, html/7 and akn/6, the versions
+// before md/7, and gives each to check.
+func earlierVersions(t *testing.T, d *Document, check func(stamp string, got []byte)) {
+	t.Helper()
+	for _, stamp := range []string{"md/6", "html/7", "akn/6"} {
+		format, _, _ := strings.Cut(stamp, "/")
+		got, err := RerenderEarlier(d, Stated{Format: format, Stamp: stamp, Stamped: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		check(stamp, got)
 	}
 }

@@ -27,16 +27,11 @@ func TestUnappliedAmendmentNamed(t *testing.T) {
 		})
 	}
 	d := Build(f.state, f.cp)
-	for _, stamp := range []string{"md/6", "html/7", "akn/6"} {
-		format, _, _ := strings.Cut(stamp, "/")
-		got, err := RerenderEarlier(d, Stated{Format: format, Stamp: stamp, Stamped: true})
-		if err != nil {
-			t.Fatal(err)
-		}
+	earlierVersions(t, d, func(stamp string, got []byte) {
 		if bytes.Contains(got, []byte("changes no lines")) {
 			t.Errorf("%s says what only the versions after say", stamp)
 		}
-	}
+	})
 }
 
 const unappliedScript = `{"cmd":"create_assembly","assembly":"u","actor":"ann","at":"2026-05-09T09:00:00Z","args":{"id":"u","name":"U","starts":"2026-05-09","rules":"congress"}}
