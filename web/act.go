@@ -20,6 +20,7 @@ import (
 	"plenum/engine"
 	"plenum/httpapi"
 	"plenum/i18n"
+	"plenum/personarg"
 )
 
 // writerOf returns where a form for an assembly another node writes is
@@ -477,7 +478,7 @@ func refusalIn(l *i18n.Locale, r *http.Request, st *assembly.State, e *assembly.
 	// value of a field; not the ids, which the namer names) are marked,
 	// in the English too, and isolated below.
 	english := dropMarks.Replace(e.Msg)
-	r0 := personArgs(st, assembly.Reason{Format: e.Format, Args: e.Args}) // the persons named wherever they stand
+	r0 := personarg.Mark(st, assembly.Reason{Format: e.Format, Args: e.Args}) // the persons named wherever they stand
 	// The commands and fields the refusal names as data are named in the
 	// page's words (inPageWords), and the sentence around them is the
 	// page's where its words differ from the API's (refusalVariant).

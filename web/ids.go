@@ -7,6 +7,7 @@ import (
 
 	"plenum/assembly"
 	"plenum/i18n"
+	"plenum/personarg"
 )
 
 // The pages never ask a person for an id: whatever a form creates gets a
@@ -211,12 +212,14 @@ func (n namer) nameIn(id string) (string, bool) {
 
 // text replaces every id of s in a text (a refusal of the rules, a line
 // the domain wrote) by its name. Words are runs of id characters; a
-// quoted id ("m1") loses its quotes.
+// quoted id ("m1") loses its quotes. A person's id that an argument of a
+// refusal set, marked (personarg.Mark), is the person's name wherever it
+// stands, a word of the rules ("chair") too.
 func (n namer) text(t string) string {
 	var out strings.Builder
 	isID := func(r rune) bool { return r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-' || r == '_' }
 	for i := 0; i < len(t); {
-		if name, quoted, next, ok := n.personAt(t, i); ok { // personargs.go
+		if name, quoted, next, _, ok := personarg.At(n.s, t, i, n.typed); ok {
 			if quoted {
 				s := out.String()
 				out.Reset()

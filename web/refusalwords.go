@@ -6,6 +6,7 @@ import (
 
 	"plenum/assembly"
 	"plenum/i18n"
+	"plenum/personarg"
 )
 
 // refusalVariant is the catalog's prefix of a refusal's words for a page's
@@ -152,7 +153,7 @@ var formWords = map[string]formWord{
 // words of its own (formWord.on). A command or a field no page has words
 // for keeps its name.
 func inPageWords(l *i18n.Locale, r assembly.Reason, page string) assembly.Reason {
-	return eachArg(r, func(a any) any {
+	return personarg.EachArg(r, func(a any) any {
 		switch a := a.(type) {
 		case assembly.CommandName:
 			if w, ok := formWords[string(a)]; ok {
