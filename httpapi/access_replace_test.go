@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"net/http"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -64,7 +65,7 @@ func TestOneOfficerCannotReplaceACode(t *testing.T) {
 		before := size()
 		for _, path := range []string{"/access-codes", "/mandate-cards.pdf"} {
 			r := who.do("POST", base+path, `{"persons":["d1"]}`)
-			if d := r.problem().Detail; r.status != 403 || !strings.Contains(d, "d1 holds a valid access code, issued by cara at ") ||
+			if d := r.problem().Detail; r.status != 403 || !strings.Contains(d, "Delegate 1 holds a valid access code, issued by Cara Person at ") ||
 				!strings.Contains(d, "one officer revokes the code (revoke_access_codes") || !strings.Contains(d, "another officer") {
 				t.Fatalf("one officer replaces d1's code by %s: %d %s", path, r.status, r.body)
 			}
@@ -84,7 +85,8 @@ func TestOneOfficerCannotReplaceACode(t *testing.T) {
 	before := size()
 	for _, path := range []string{"/access-codes", "/mandate-cards.pdf"} {
 		r := nob.do("POST", base+path, `{"persons":["d2","d1","d3"]}`)
-		if d := r.problem().Detail; r.status != 403 || !strings.HasPrefix(d, "nothing is issued") || !strings.Contains(d, "for d1 (a valid code, issued by cara at ") {
+		if d := r.problem().Detail; r.status != 403 || !strings.HasPrefix(d, "nothing is issued") || !strings.Contains(d, "for Delegate 1 (a valid code, issued by Cara Person at ") ||
+			!slices.Equal(r.problem().Persons, []string{"d1", "cara"}) {
 			t.Fatalf("a bulk issue with d1 by %s: %d %s", path, r.status, r.body)
 		}
 	}
@@ -97,7 +99,7 @@ func TestOneOfficerCannotReplaceACode(t *testing.T) {
 	cara.mustStatus(204, "POST", base+"/access-codes/revoke", `{"persons":["d1"],"reason":"card lost"}`)
 	d1.mustStatus(401, "GET", base+"/me", "")
 	before = size()
-	if r := cara.do("POST", base+"/access-codes", `{"persons":["d1"]}`); r.status != 403 || !strings.Contains(r.problem().Detail, "you revoked d1's access code at ") {
+	if r := cara.do("POST", base+"/access-codes", `{"persons":["d1"]}`); r.status != 403 || !strings.Contains(r.problem().Detail, "you revoked Delegate 1's access code at ") {
 		t.Fatalf("the revoker issues the new code: %d %s", r.status, r.body)
 	}
 	if size() != before || codesOf("d1") != 0 {

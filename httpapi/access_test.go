@@ -35,10 +35,10 @@ func TestOfficersActOnlyAsThemselves(t *testing.T) {
 		status           int
 		detail           string
 	}{
-		{"code for the chair", "/access-codes", `{"persons":["ann"]}`, 403, "ann holds the office of chair"},
-		{"cards for the chair", "/mandate-cards.pdf", `{"persons":["d1","ann"]}`, 403, "ann holds the office of chair"},
-		{"code for itself", "/access-codes", `{"persons":["cara"]}`, 403, "cara holds the office of mandate_commission"},
-		{"code for a person without mandate", "/access-codes", `{"persons":["nob"]}`, 403, "nob holds no mandate"},
+		{"code for the chair", "/access-codes", `{"persons":["ann"]}`, 403, "Ann Person holds the office of chair"},
+		{"cards for the chair", "/mandate-cards.pdf", `{"persons":["d1","ann"]}`, 403, "Ann Person holds the office of chair"},
+		{"code for itself", "/access-codes", `{"persons":["cara"]}`, 403, "Cara Person holds the office of mandate_commission"},
+		{"code for a person without mandate", "/access-codes", `{"persons":["nob"]}`, 403, "Nob Person holds no mandate"},
 		{"code for the server administrator", "/access-codes", `{"persons":["admin"]}`, 404, `there is no person "admin"`},
 		{"add_person admin", "/commands", `{"cmd":"add_person","args":{"id":"admin","name":"Admin"},"key":"k-admin"}`, 422, `the id "admin" is reserved`},
 		{"revoke the chair's code", "/access-codes/revoke", `{"persons":["ann"]}`, 403, "only the server administrator revokes an officer's access code"},

@@ -159,6 +159,12 @@ type Problem struct {
 	Code string `json:"code,omitempty"`
 	// Field names the argument at fault, when there is one.
 	Field string `json:"field,omitempty"`
+	// Persons are the ids of the persons a refusal of the rules names
+	// in Detail, in the order it names them first: the detail names
+	// them by their names, in the request's language, and a client
+	// that acts on the refusal needs their ids. Absent when it names
+	// no one.
+	Persons []string `json:"persons,omitempty"`
 }
 
 // problem writes a problem whose detail is the catalog's message key
@@ -172,14 +178,20 @@ func problem(w http.ResponseWriter, r *http.Request, status int, code, field, ke
 // problemIn writes a problem whose detail is already in l's language; its
 // title is the status's in l.
 func problemIn(w http.ResponseWriter, l *i18n.Locale, status int, code, field, detail string) {
-	title := http.StatusText(status)
-	if k := "api.title." + strconv.Itoa(status); l.Has(k) {
-		title = l.T(k)
+	writeProblem(w, l, Problem{Status: status, Detail: detail, Code: code, Field: field})
+}
+
+// writeProblem writes p, its type and title set: the title is the
+// status's in l.
+func writeProblem(w http.ResponseWriter, l *i18n.Locale, p Problem) {
+	p.Type, p.Title = "about:blank", http.StatusText(p.Status)
+	if k := "api.title." + strconv.Itoa(p.Status); l.Has(k) {
+		p.Title = l.T(k)
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.Header().Set("Cache-Control", "no-store")
-	w.WriteHeader(status)
-	json.NewEncoder(w).Encode(Problem{Type: "about:blank", Title: title, Status: status, Detail: detail, Code: code, Field: field})
+	w.WriteHeader(p.Status)
+	json.NewEncoder(w).Encode(p)
 }
 
 // engineKey holds the API's engine in a request's context (ServeHTTP),
@@ -222,10 +234,11 @@ func statusOf(c assembly.Code) int {
 func (api *API) fail(w http.ResponseWriter, r *http.Request, err error) {
 	var ae *assembly.Error
 	if errors.As(err, &ae) && ae.Code != assembly.ErrCorrupt {
-		// The human text in the language of the request (localeOf);
-		// the code and the field stay as they are.
-		l := localeOf(r)
-		problemIn(w, l, statusOf(ae.Code), string(ae.Code), ae.Field, l.Refusal(ae.Format, ae.Args, ae.Msg))
+		// The human text in the language of the request (localeOf's),
+		// naming persons by their names as the pages do; the code, the
+		// field and the persons' ids stay as they are.
+		l, detail, persons := refusalDetail(r, ae)
+		writeProblem(w, l, Problem{Status: statusOf(ae.Code), Detail: detail, Code: string(ae.Code), Field: ae.Field, Persons: persons})
 		return
 	}
 	taken := notTaken(err)

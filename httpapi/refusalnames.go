@@ -1,0 +1,54 @@
+package httpapi
+
+import (
+	"fmt"
+	"net/http"
+
+	"plenum/assembly"
+	"plenum/engine"
+	"plenum/i18n"
+	"plenum/personarg"
+)
+
+// refusalDetail is the detail of a refusal of the rules e, answered to r:
+// in the language of the request (localeOf's, which it gives), with the
+// persons the refusal names by their ids (its arguments that are ids of
+// persons of the assembly in r's path) named by their names, as the
+// pages name them (package personarg); and the ids of those persons, in
+// the order the detail names them, for the problem's machine-readable
+// part (Problem.Persons). Without an assembly in the path (creating
+// one), or with no person among the arguments, the ids stand as the
+// rules wrote them. Not to be called inside (*engine.Assembly).Read.
+func refusalDetail(r *http.Request, e *assembly.Error) (l *i18n.Locale, detail string, persons []string) {
+	var a *engine.Assembly
+	if eng, _ := r.Context().Value(engineKey{}).(*engine.Engine); eng != nil {
+		a, _ = eng.Assembly(r.PathValue("id"))
+	}
+	if a == nil {
+		l = i18n.Choose(r, "")
+		return l, l.Refusal(e.Format, e.Args, e.Msg), nil
+	}
+	a.Read(func(st *assembly.State) {
+		l = i18n.Choose(r, st.Assembly.Language)
+		detail, persons = namedRefusal(l, st, e)
+	})
+	return l, detail, persons
+}
+
+// namedRefusal is the refusal e in l, each of its arguments that is a
+// person of st named by their name (personarg.Mark, personarg.Name), a
+// person whose id is a word of the rules ("chair") too, and French
+// elided before a name (i18n.Elide: "d'Anna"); with the ids of the
+// persons named.
+func namedRefusal(l *i18n.Locale, st *assembly.State, e *assembly.Error) (string, []string) {
+	if e.Format == "" {
+		return l.Refusal(e.Format, e.Args, e.Msg), nil
+	}
+	args := personarg.Mark(st, assembly.Reason{Format: e.Format, Args: e.Args}).Args
+	english := fmt.Sprintf(e.Format, args...) // e.Msg, the persons marked
+	text, persons := personarg.Name(st, l.Refusal(e.Format, args, english))
+	if persons == nil {
+		return text, nil
+	}
+	return l.Elide(text), persons
+}
