@@ -176,7 +176,7 @@ func (c AmendMandate) decide(s *State, m Meta) ([]Event, error) {
 	if c.Kind != "" && c.Kind != md.Kind {
 		e.Kind = c.Kind
 	}
-	if c.Weight != 0 && max(c.Weight, 1) != max(md.Weight, 1) {
+	if c.Weight != 0 && c.Weight != md.Votes() {
 		if c.Weight > 1 && !s.Assembly.Rules.WeightedVotes {
 			return nil, fieldErr("weight", "the rules of procedure give every mandate one vote; a weight of %d needs the rule that a mandate may carry several votes", c.Weight)
 		}
@@ -212,9 +212,9 @@ func (s *State) entitledNow(mandate string) error {
 // org with weight 1".
 func describeMandate(md *Mandate) *Reason {
 	if md.Organization == "" {
-		return reason("%s from no organization (personally) with weight %d", mandateKind(md.Kind), max(md.Weight, 1))
+		return reason("%s from no organization (personally) with weight %d", mandateKind(md.Kind), md.Votes())
 	}
-	return reason("%s from %s with weight %d", mandateKind(md.Kind), md.Organization, max(md.Weight, 1))
+	return reason("%s from %s with weight %d", mandateKind(md.Kind), md.Organization, md.Votes())
 }
 
 func (e MandateAmended) apply(s *State) error {

@@ -94,7 +94,19 @@ type Mandate struct {
 	Status       string   `json:"status"`
 	Reason       string   `json:"reason"` // why it was rejected
 	Proxy        string   `json:"proxy"`  // the person who carries it for its absent holder
-	Weight       int      `json:"weight"` // votes it carries where the rules weigh mandates (0 or 1: one)
+	Weight       int      `json:"weight"` // votes it carries where the rules weigh mandates (0 or 1: one); read it through Votes
+}
+
+// Votes is how many votes the mandate carries where the rules weigh
+// mandates (weighted_votes): its weight, and 1 for a weight of 0. A
+// weight of 0 is none given: a mandate submitted without a weight, as
+// most are and as every mandate recorded before weights existed is, keeps
+// 0 in its entry and in the state, and carries one vote (submit_mandate
+// and amend_mandate refuse a negative weight and read 0 as none given).
+// Where the rules do not weigh mandates, every mandate carries one vote
+// whatever its weight.
+func (m *Mandate) Votes() int {
+	return max(m.Weight, 1)
 }
 
 // Attendance is who is in the hall, and who attends online.

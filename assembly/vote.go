@@ -576,8 +576,8 @@ func (s *State) weight(right string) int {
 	if !s.Assembly.Rules.WeightedVotes {
 		return 1
 	}
-	if md := s.Mandates[right]; md != nil && md.Weight > 1 {
-		return md.Weight
+	if md := s.Mandates[right]; md != nil {
+		return md.Votes()
 	}
 	return 1
 }

@@ -193,7 +193,7 @@ func (api *API) me(w http.ResponseWriter, r *http.Request) {
 		// carries one vote, and the API says so (as /mandates does).
 		one := func(m *assembly.Mandate) *assembly.Mandate {
 			c := *m
-			c.Weight = max(c.Weight, 1)
+			c.Weight = m.Votes()
 			return &c
 		}
 		if who.Mandate != nil {
@@ -242,7 +242,7 @@ func (api *API) mandates(w http.ResponseWriter, r *http.Request) {
 			if all || m.Status == assembly.MandateStatusVerified {
 				// The state keeps 0 for a mandate submitted without a
 				// weight; it carries one vote, and the API says so.
-				m.Weight = max(m.Weight, 1)
+				m.Weight = m.Votes()
 				out = append(out, m)
 			}
 		}

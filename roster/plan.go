@@ -935,7 +935,7 @@ func (p *plan) planMandate(i int, per *assembly.Person, org string) {
 	if md == nil {
 		// Every mandate of theirs was rejected (or they have none).
 		for _, m := range rejected {
-			if m.Organization == org && m.Kind == r.Kind && max(m.Weight, 1) == r.Weight || r.Status == assembly.MandateStatusRejected && m.Organization == org {
+			if m.Organization == org && m.Kind == r.Kind && m.Votes() == r.Weight || r.Status == assembly.MandateStatusRejected && m.Organization == org {
 				r.Mandate = m.ID
 				if r.Status != assembly.MandateStatusRejected {
 					p.note(i, "the mandate commission rejected this mandate (%s); the import does not submit it again (change the row if it was corrected)", m.Reason)
@@ -970,12 +970,12 @@ func (p *plan) planMandate(i int, per *assembly.Person, org string) {
 		}
 		p.change(i, "kind %s → %s", kindName(md.Kind), kindName(r.Kind))
 	}
-	if r.Weight != max(md.Weight, 1) {
+	if r.Weight != md.Votes() {
 		am.Weight = r.Weight
 		if f == "" {
 			f = FieldWeight
 		}
-		p.change(i, "weight %d → %d", max(md.Weight, 1), r.Weight)
+		p.change(i, "weight %d → %d", md.Votes(), r.Weight)
 	}
 	amended := f != ""
 	if amended {

@@ -47,7 +47,7 @@ func Entries(s *assembly.State) []Entry {
 		if md == nil {
 			continue
 		}
-		e := Entry{Ref: per.Ref, Name: per.Name, Kind: KindWord(md.Kind), Weight: max(md.Weight, 1), Status: md.Status}
+		e := Entry{Ref: per.Ref, Name: per.Name, Kind: KindWord(md.Kind), Weight: md.Votes(), Status: md.Status}
 		if md.Organization != "" {
 			e.Organization = s.Organizations[md.Organization].Name
 		}

@@ -169,8 +169,8 @@ func (v *view) mandateText(m *assembly.Mandate) template.HTML {
 	if m.Organization != "" {
 		s += tr(v.L, "web.d.for_org", bdi(v.OrgName(m.Organization)))
 	}
-	if v.S.Assembly.Rules.WeightedVotes && m.Weight > 1 {
-		s += template.HTML(attrEscaper.Replace(" · " + v.L.T("web.d.weight", m.Weight)))
+	if v.S.Assembly.Rules.WeightedVotes && m.Votes() > 1 {
+		s += template.HTML(attrEscaper.Replace(" · " + v.L.T("web.d.weight", m.Votes())))
 	}
 	return s
 }
