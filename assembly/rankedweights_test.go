@@ -57,15 +57,18 @@ func TestEncryptedRankedElectionRefusedUnderWeights(t *testing.T) {
 	w.must("ann", "open_election", `{"id":"e","title":"T","seats":1,"method":"irv","candidates":["m7","m8","m9"],`+encTrusteesArgs+`}`)
 }
 
-// TestEncryptedRankedBallotOfSeveralVotesRefused: where the rules come to
-// weigh the mandates while an encrypted ranked election is open, the
-// ballot of a mandate of several votes is refused and one of one vote
-// taken.
+// TestEncryptedRankedBallotOfSeveralVotesRefused: where the rules came to
+// weigh the mandates while an encrypted ranked election was open (in a
+// record made before set_rules refused it: weightsHeld), the ballot of a
+// mandate of several votes is refused and one of one vote taken.
 func TestEncryptedRankedBallotOfSeveralVotesRefused(t *testing.T) {
 	h := weightedFixture(t)
 	h.must("ann", "set_rules", `{"overrides":{"weighted_votes":false}}`)
 	c := openEncryptedElection(t, h, "e", `{"id":"e","title":"T","seats":1,"method":"irv","candidates":["m7","m8","m9"],`+encTrusteesArgs+`}`)
-	h.must("ann", "set_rules", `{"overrides":{"weighted_votes":true}}`)
+	h.refuseLike("ann", "set_rules", `{"overrides":{"weighted_votes":true}}`, ErrConflict, "weighted_votes cannot change while the election e is open")
+	r := h.s.Assembly.Rules
+	r.WeightedVotes = true
+	h.inject(RulesSet{Meta: Meta{Assembly: "a1", Actor: "ann", At: h.clock}, Rules: r})
 	q := h.s.Elections["e"].Encrypted.Question()
 	ranked := func(voter string, r ...int) string {
 		b, err := ballot.Encrypt(c.Key, q, "md-"+voter, r, rand.Reader)

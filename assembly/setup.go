@@ -146,7 +146,39 @@ func (c SetRules) decide(s *State, m Meta) ([]Event, error) {
 			return nil, conflict("the rules cannot change while the vote %s is open", id)
 		}
 	}
+	if err := s.weightsHeld(r); err != nil {
+		return nil, err
+	}
 	return one(RulesSet{Meta: m, Rules: r})
+}
+
+// weightsHeld refuses rules r that would change how many votes a mandate
+// entitled in an open election carries: turning weighted_votes on or off
+// (a preset turns it off) where such a mandate has a weight other than 1.
+// Each ballot records its weight when it is cast, so the ballots cast
+// before the change would count one way and those after another, and an
+// encrypted ranked election would take a ballot of several votes that it
+// refuses when it opens (rankedWeights). While a vote is open the rules
+// do not change at all; an election may stay open while the rest of the
+// business goes on, so only this change waits for it to close. The rule
+// refuses the command only: a record holding such a change replays as it
+// was made.
+func (s *State) weightsHeld(r Rules) error {
+	if r.WeightedVotes == s.Assembly.Rules.WeightedVotes {
+		return nil
+	}
+	for _, id := range s.ElectionOrder {
+		el := s.Elections[id]
+		if el.Status != ElectionStatusOpen {
+			continue
+		}
+		for _, mid := range s.MandateOrder {
+			if md := s.Mandates[mid]; el.Eligible[mid] && md.Votes() > 1 {
+				return conflict("weighted_votes cannot change while the election %s is open: the mandate %s, entitled in it, has the weight %d, and the ballots cast before the change and after it would count its votes differently; change the rule once the election is closed", id, mid, md.Votes())
+			}
+		}
+	}
+	return nil
 }
 
 func (e RulesSet) apply(s *State) error {
