@@ -429,6 +429,7 @@ func (e MotionMoved) apply(s *State) error {
 		Amends: e.Amends, Target: e.Target, Mover: e.Mover, Label: e.Label, Item: e.Item, Document: e.Document,
 		Sitting: e.Sitting, Status: MotionStatusPending, Seq: len(s.MotionOrder) + 1, Reconsiders: e.Reconsiders, Note: e.Note}
 	mo.Change, mo.Number = e.Change, s.amendmentNumber(e.Amends)
+	mo.recorded = e.Actor != e.Mover
 	s.addMotion(&mo)
 	s.note(e.Meta, e.EventType(), mo.ID, func(r *RecordEntry) {
 		if mo.Item != "" {

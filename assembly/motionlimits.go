@@ -3,10 +3,13 @@ package assembly
 // The limits on what one delegate puts before the assembly: a motion's
 // text (title, text and points) is at most maxTextBytes, as a submitted
 // motion's and an amendment's wording are (amendtext.go), and a delegate
-// has at most MaxPending motions and amendments pending at once. The
-// chair and the secretaries are not limited in number: they record the
-// motions of others. Only new commands are refused: the record replays
-// whatever it holds.
+// has at most MaxPending motions and amendments not yet decided at once:
+// moved and pending, or submitted in writing and not yet on the floor
+// (submitted, admitted: a state the workflow leads on from). The chair
+// and the secretaries are not limited in number: they record the motions
+// of others, and a motion they record in a delegate's name does not count
+// toward that delegate's number, as it was theirs to judge. Only new
+// commands are refused: the record replays whatever it holds.
 
 // DefaultMaxPending is how many motions and amendments a delegate may
 // have pending at once unless the rules set another number.
@@ -43,8 +46,10 @@ func (c MoveMotion) checkSize() error {
 	return nil
 }
 
-// checkPendingLimit refuses a delegate's motion beyond the number the
-// rules let one delegate have pending at once.
+// checkPendingLimit refuses a delegate's motion, moved or submitted,
+// beyond the number the rules let one delegate have undecided at once:
+// those they moved or submitted themselves that are pending or not yet
+// on the floor (beforeFloor), not those an officer recorded in their name.
 func (s *State) checkPendingLimit(mover string) error {
 	max := s.Assembly.Rules.MaxPending()
 	if max == 0 || mover == "" {
@@ -52,7 +57,7 @@ func (s *State) checkPendingLimit(mover string) error {
 	}
 	n := 0
 	for _, mo := range s.Motions {
-		if mo.Mover == mover && mo.Status == MotionStatusPending {
+		if mo.Mover == mover && !mo.recorded && (mo.Status == MotionStatusPending || s.beforeFloor(mo)) {
 			n++
 		}
 	}

@@ -41,7 +41,8 @@ func TestMotionLimits(t *testing.T) {
 	})
 }
 
-// The chair and a secretary are not limited in number, a withdrawn or
+// The chair and a secretary are not limited in number, nor is a delegate
+// by the motions they record in the delegate's name; a withdrawn or
 // decided motion no longer counts, and the rules may set the number.
 func TestMotionPendingLimit(t *testing.T) {
 	h := fixture(t, "congress", `{"motions":{"max_pending":2}}`)
@@ -53,13 +54,12 @@ func TestMotionPendingLimit(t *testing.T) {
 	msg := "motions and amendments of m1 pending: 2; the rules allow a delegate at most 2 at once (withdraw one, or wait until one is decided)"
 	h.refuse("m1", "move_motion", `{"id":"p2","kind":"substantive","title":"P2","item":"j2"}`, ErrConflict, msg)
 	// Others are not held by m1's motions; officers not at all, in
-	// their own name or recording m1's.
+	// their own name or recording m1's, and what they record in m1's
+	// name does not count toward m1's two.
 	h.must("m2", "move_motion", `{"id":"q1","kind":"substantive","title":"Q1","item":"j2"}`)
 	h.must("ann", "move_motion", `{"id":"c1","kind":"substantive","title":"C1","item":"j3"}`)
 	h.must("ben", "move_motion", `{"id":"c2","kind":"substantive","title":"C2","item":"j4","mover":"m1"}`)
-	h.refuse("m1", "move_motion", `{"id":"p2","kind":"substantive","title":"P2","item":"j4"}`, ErrConflict,
-		"motions and amendments of m1 pending: 3; the rules allow a delegate at most 2 at once (withdraw one, or wait until one is decided)")
-	h.must("m1", "withdraw_motion", `{"motion":"c2"}`)
+	h.refuse("m1", "move_motion", `{"id":"p2","kind":"substantive","title":"P2","item":"j4"}`, ErrConflict, msg)
 	h.must("m1", "withdraw_motion", `{"motion":"a1"}`)
 	h.must("m1", "move_motion", `{"id":"p2","kind":"amendment","amends":"q1","title":"P2","text":"Yet other words."}`)
 	if got := h.s.Assembly.Rules.MaxPending(); got != 2 {
@@ -106,4 +106,56 @@ func TestMotionLimitsReplayOldRecord(t *testing.T) {
 	h.replay = h.s // the events above went around the harness
 	h.refuse("m1", "move_motion", `{"id":"x","kind":"amendment","amends":"old1","title":"X","text":"Y"}`, ErrConflict,
 		"motions and amendments of m1 pending: 7; the rules allow a delegate at most 5 at once (withdraw one, or wait until one is decided)")
+}
+
+// TestSubmittedMotionsCount: the motions a delegate submits in writing
+// count toward the rules' number, with those they moved, until they are
+// decided, withdrawn or not admitted, and submit_motion is refused beyond
+// it as move_motion is; what the chair or a secretary submits in the
+// delegate's name does not count, nor are they limited. (Review: no
+// limit held submit_motion.)
+func TestSubmittedMotionsCount(t *testing.T) {
+	h := fixture(t, "congress", `{"motions":{"max_pending":2}}`)
+	h.must("ann", "set_submission_deadline", `{"deadline":"2026-05-10T12:00:00Z"}`)
+	submit := func(actor, id, more string) string {
+		return fmt.Sprintf(`{"id":%q,"title":"On %s","text":"The assembly resolves %s."%s}`, id, id, id, more)
+	}
+	msg := func(n int) string {
+		return fmt.Sprintf("motions and amendments of m1 pending: %d; the rules allow a delegate at most 2 at once (withdraw one, or wait until one is decided)", n)
+	}
+	h.must("m1", "submit_motion", submit("m1", "d1", ""))
+	h.must("m1", "submit_motion", submit("m1", "d2", ""))
+	h.refuse("m1", "submit_motion", submit("m1", "d3", ""), ErrConflict, msg(2))
+	h.refuse("m1", "submit_motion", submit("m1", "d3", `,"amends":"d1","change":{"from_line":1,"to_line":1,"text":"Other words."}`), ErrConflict, msg(2))
+	// Moved in the hall: the two submitted hold it too.
+	h.refuse("m1", "move_motion", `{"id":"p1","kind":"substantive","title":"P1"}`, ErrConflict, msg(2))
+	if h.s.Motions["d3"] != nil || h.s.Motions["p1"] != nil {
+		t.Fatal("a refused motion was recorded")
+	}
+	// Another delegate is not held; officers are not, and what a
+	// secretary submits in m1's name does not count toward m1's.
+	h.must("m2", "submit_motion", submit("m2", "e1", ""))
+	h.must("ann", "submit_motion", submit("ann", "c1", ""))
+	h.must("ben", "submit_motion", submit("ben", "c2", `,"submitter":"m1"`))
+	h.must("ben", "submit_motion", submit("ben", "c3", `,"submitter":"m1"`))
+	h.refuse("m1", "submit_motion", submit("m1", "d3", ""), ErrConflict, msg(2))
+	// Admitted, it still counts; not admitted or withdrawn, it no longer
+	// does.
+	h.must("ann", "set_motion_state", `{"motion":"d1","state":"admitted"}`)
+	h.refuse("m1", "submit_motion", submit("m1", "d3", ""), ErrConflict, msg(2))
+	h.must("ann", "set_motion_state", `{"motion":"d2","state":"not_admitted"}`)
+	h.must("m1", "submit_motion", submit("m1", "d3", ""))
+	h.must("m1", "withdraw_motion", `{"motion":"d1"}`)
+	h.must("m1", "move_motion", `{"id":"p1","kind":"substantive","title":"P1"}`)
+	h.refuse("m1", "submit_motion", submit("m1", "d4", ""), ErrConflict, msg(2))
+
+	// A record holding more submitted motions of m1 than the rules allow
+	// replays; a new one is refused.
+	h = fixture(t, "congress", `{"motions":{"max_pending":1}}`)
+	for i := 1; i <= 3; i++ {
+		h.inject(MotionSubmitted{Meta: Meta{Assembly: "a1", Actor: "m1", At: h.clock}, ID: fmt.Sprintf("old%d", i), Title: "Old", Text: "Old words.", Submitter: "m1"})
+	}
+	h.must("ann", "set_submission_deadline", `{"deadline":"2026-05-10T12:00:00Z"}`)
+	h.refuse("m1", "submit_motion", submit("m1", "d1", ""), ErrConflict,
+		"motions and amendments of m1 pending: 3; the rules allow a delegate at most 1 at once (withdraw one, or wait until one is decided)")
 }

@@ -336,6 +336,10 @@ type Motion struct {
 	// Submission, change and resolution: see submission.go and
 	// amendtext.go.
 	MotionPaper
+	// recorded: the chair or a secretary recorded it in its mover's name
+	// (the entry's actor is not the mover), so that it does not count
+	// toward the mover's limit of motions pending (checkPendingLimit).
+	recorded bool
 }
 
 // Alternatives are competing drafts, voted on as which is taken as the basis.

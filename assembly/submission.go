@@ -510,6 +510,11 @@ func (c SubmitMotion) decide(s *State, m Meta) ([]Event, error) {
 	if err := checkMotionText("text", c.Text); err != nil {
 		return nil, err
 	}
+	if !officer {
+		if err := s.checkPendingLimit(submitter); err != nil {
+			return nil, err
+		}
+	}
 	if err := s.checkClass(c.Category, c.Block); err != nil {
 		return nil, err
 	}
@@ -551,6 +556,7 @@ func (e MotionSubmitted) apply(s *State) error {
 		Status: MotionStatusSubmitted, Seq: len(s.MotionOrder) + 1}
 	mo.MotionPaper = MotionPaper{Number: e.Number, Category: e.Category, Block: e.Block, Reason: e.Reason, Delegation: e.Delegation,
 		Submitted: true, Change: e.Change}
+	mo.recorded = e.Actor != e.Submitter
 	s.addMotion(&mo)
 	s.note(e.Meta, e.EventType(), mo.ID, func(r *RecordEntry) { r.Person, r.Text, r.Sub, r.Label = mo.Mover, mo.Title, kind, e.Delegation })
 	return nil
