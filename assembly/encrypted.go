@@ -204,12 +204,8 @@ func (c CastEncryptedBallot) Precheck(actor string, lookup func(func(s *State)))
 		if !ok || b.ev.Key == nil || (c.Vote != "" && c.Election != "") || !b.open() {
 			return
 		}
-		eligible, note := b.eligible()
-		r, err := s.ballotRight(c.Voter, c.ForMandate, eligible, b.id, note)
+		r, err := s.encryptedRight(b, c.Voter, c.ForMandate)
 		if err != nil {
-			return
-		}
-		if b.secondBallot(r, c.Voter) != nil || s.rankedBallotWeight(b, r) != nil {
 			return
 		}
 		key, q, right = b.ev.Key, b.ev.Question(), r
@@ -829,32 +825,19 @@ func (e ElectionKeyDerived) apply(s *State) error {
 }
 
 func (c CastEncryptedBallot) decide(s *State, m Meta) ([]Event, error) {
-	b, err := s.encryptedBox(c.Vote, c.Election)
+	b, err := s.openBox(c.Vote, c.Election)
 	if err != nil {
 		return nil, err
 	}
 	ev := b.ev
-	if !b.open() {
-		if b.el != nil {
-			return nil, closed("the election %s is closed; no ballot can be cast after it closes", b.id)
-		}
-		return nil, closed("the vote %s is closed; no ballot can be cast after the vote closes", b.id)
-	}
 	if m.Actor != c.Voter {
 		return nil, forbidden("%s cannot cast a ballot for %s; each voter casts their own", m.Actor, c.Voter)
 	}
-	if ev.Key == nil {
-		return nil, conflict("the trustees of %s have not yet made the election key (%d of %d confirmed); no ballot can be encrypted before", b.id, len(ev.Confirmations), len(ev.Trustees))
+	if err := b.keyMade(); err != nil {
+		return nil, err
 	}
-	eligible, note := b.eligible()
-	right, err := s.ballotRight(c.Voter, c.ForMandate, eligible, b.id, note)
+	right, err := s.encryptedRight(b, c.Voter, c.ForMandate)
 	if err != nil {
-		return nil, err
-	}
-	if err := b.secondBallot(right, c.Voter); err != nil {
-		return nil, err
-	}
-	if err := s.rankedBallotWeight(b, right); err != nil {
 		return nil, err
 	}
 	if c.checked == nil || !sameKey(c.checked.key, ev.Key) || c.checked.right != right {
@@ -867,6 +850,71 @@ func (c CastEncryptedBallot) decide(s *State, m Meta) ([]Event, error) {
 		}
 	}
 	return one(EncryptedBallotCast{Meta: m, Vote: c.Vote, Election: c.Election, Voter: c.Voter, Right: right, Weight: s.weight(right), Tracker: Tracker(c.Ballot), Ballot: c.Ballot})
+}
+
+// EncryptedBallotRefusal is the refusal cast_encrypted_ballot would give
+// voter's ballot now in the encrypted vote or election (one of the two
+// named), cast with their own mandate or, as its proxy, with forMandate,
+// before it looks at the ballot itself: the box unknown, not encrypted
+// or closed, its key not yet made, the mandate not entitled or not
+// theirs to cast, a second ballot where none is allowed, a mandate of
+// several votes in a ranked election (rankedBallotWeight); nil if none
+// applies. It is the command's own rule, for a page to offer a ballot
+// only where it would be taken (or say why not), as MayCastAsProxy is for
+// a proxy's.
+func (s *State) EncryptedBallotRefusal(vote, election, voter, forMandate string) error {
+	b, err := s.openBox(vote, election)
+	if err == nil {
+		err = b.keyMade()
+	}
+	if err == nil {
+		_, err = s.encryptedRight(b, voter, forMandate)
+	}
+	return err
+}
+
+// openBox is the box of an encrypted vote or election, refused where
+// there is none or it is closed.
+func (s *State) openBox(vote, election string) (box, error) {
+	b, err := s.encryptedBox(vote, election)
+	if err != nil {
+		return box{}, err
+	}
+	if !b.open() {
+		if b.el != nil {
+			return box{}, closed("the election %s is closed; no ballot can be cast after it closes", b.id)
+		}
+		return box{}, closed("the vote %s is closed; no ballot can be cast after the vote closes", b.id)
+	}
+	return b, nil
+}
+
+// keyMade refuses a ballot before the trustees made the box's key.
+func (b box) keyMade() error {
+	if b.ev.Key == nil {
+		return conflict("the trustees of %s have not yet made the election key (%d of %d confirmed); no ballot can be encrypted before", b.id, len(b.ev.Confirmations), len(b.ev.Trustees))
+	}
+	return nil
+}
+
+// encryptedRight is the voting right under which voter casts a ballot in
+// the open box b, their own mandate's or forMandate's, or why the ballot
+// is refused: not entitled, a second ballot (secondBallot), several
+// votes in a ranked election (rankedBallotWeight). Decide and Precheck
+// ask it, and EncryptedBallotRefusal.
+func (s *State) encryptedRight(b box, voter, forMandate string) (string, error) {
+	eligible, note := b.eligible()
+	right, err := s.ballotRight(voter, forMandate, eligible, b.id, note)
+	if err != nil {
+		return "", err
+	}
+	if err := b.secondBallot(right, voter); err != nil {
+		return "", err
+	}
+	if err := s.rankedBallotWeight(b, right); err != nil {
+		return "", err
+	}
+	return right, nil
 }
 
 // secondBallot refuses a ballot of voter under the voting right right
@@ -1018,8 +1066,9 @@ func (ev *EncryptedVote) rankedRows() [][]ballot.Ciphertext {
 // a ranking nobody else gave would name a mandate whose weight is its own
 // (docs/secret-ballots.md, "Ranked elections and weighted votes"). With
 // every weight 1, a ranking is one of the voters', and the shuffle hides
-// whose. Checked when the election opens and when a ballot is cast (the
-// rules may give weights after it opened), never by replay.
+// whose. Checked when the election opens and when a ballot is cast (a
+// record made before set_rules refused it may give weights after it
+// opened: weightsHeld), never by replay.
 func (s *State) rankedWeights(method string, rights []string) error {
 	for _, r := range rights {
 		if w := s.weight(r); w > 1 {
@@ -1031,7 +1080,8 @@ func (s *State) rankedWeights(method string, rights []string) error {
 
 // rankedBallotWeight refuses a ballot under the voting right right in the
 // box b of a ranked election where the right carries more than one vote:
-// the rules may give weights after the election opened (rankedWeights).
+// the rules may have given weights after the election opened, in a record
+// made before set_rules refused that (rankedWeights, weightsHeld).
 func (s *State) rankedBallotWeight(b box, right string) error {
 	if w := s.weight(right); b.ev.Ranked && w > 1 {
 		return conflict("the mandate %s carries %d votes, and the encrypted ranked election %s publishes each decrypted ranking once per vote, which would name the mandate; it takes only the ballots of mandates of one vote", right, w, b.id)

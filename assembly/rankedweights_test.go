@@ -78,6 +78,16 @@ func TestEncryptedRankedBallotOfSeveralVotesRefused(t *testing.T) {
 		return args("election", "e", "voter", voter, "ballot", enctest.Encode(t, b))
 	}
 	h.refuseLike("m1", "cast_encrypted_ballot", ranked("m1", 0, 1), ErrConflict, "the mandate md-m1 carries 3 votes, and the encrypted ranked election e publishes each decrypted ranking once per vote")
+	// The page asks the same rule before it offers the ballot.
+	if err := h.s.EncryptedBallotRefusal("", "e", "m1", ""); CodeOf(err) != ErrConflict || !strings.Contains(err.Error(), "the mandate md-m1 carries 3 votes") {
+		t.Fatalf("EncryptedBallotRefusal of m1: %v", err)
+	}
+	if err := h.s.EncryptedBallotRefusal("", "e", "m2", ""); err != nil {
+		t.Fatalf("EncryptedBallotRefusal of m2: %v", err)
+	}
+	if err := h.s.EncryptedBallotRefusal("", "e", "outsider", ""); CodeOf(err) == "" {
+		t.Fatal("EncryptedBallotRefusal takes the ballot of one without a mandate")
+	}
 	// Checked before the writer, m1's ballot is left unverified for
 	// Decide to refuse; m2's is verified.
 	read := func(fn func(*State)) { fn(h.s) }
