@@ -65,7 +65,7 @@ func TestEncryptedRankedBallotOfSeveralVotesRefused(t *testing.T) {
 	h := weightedFixture(t)
 	h.must("ann", "set_rules", `{"overrides":{"weighted_votes":false}}`)
 	c := openEncryptedElection(t, h, "e", `{"id":"e","title":"T","seats":1,"method":"irv","candidates":["m7","m8","m9"],`+encTrusteesArgs+`}`)
-	h.refuseLike("ann", "set_rules", `{"overrides":{"weighted_votes":true}}`, ErrConflict, "weighted_votes cannot change while the election e is open")
+	h.refuseLike("ann", "set_rules", `{"overrides":{"weighted_votes":true}}`, ErrConflict, "the rule that a mandate may carry several votes cannot be turned on or off while the election e is open")
 	r := h.s.Assembly.Rules
 	r.WeightedVotes = true
 	h.inject(RulesSet{Meta: Meta{Assembly: "a1", Actor: "ann", At: h.clock}, Rules: r})

@@ -174,7 +174,7 @@ func (s *State) weightsHeld(r Rules) error {
 		}
 		for _, mid := range s.MandateOrder {
 			if md := s.Mandates[mid]; el.Eligible[mid] && md.Votes() > 1 {
-				return conflict("weighted_votes cannot change while the election %s is open: the mandate %s, entitled in it, has the weight %d, and the ballots cast before the change and after it would count its votes differently; change the rule once the election is closed", id, mid, md.Votes())
+				return conflict("the rule that a mandate may carry several votes cannot be turned on or off while the election %s is open: the mandate %s, entitled in it, has the weight %d, and the ballots cast before the change and after it would count its votes differently; change the rule once the election is closed", id, mid, md.Votes())
 			}
 		}
 	}

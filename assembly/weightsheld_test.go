@@ -14,7 +14,7 @@ import (
 // holds such a change replays.
 func TestRulesKeepWeightsWhileAnElectionIsOpen(t *testing.T) {
 	const election = `{"id":"e","title":"T","seats":1,"method":"plurality","candidates":["m7","m8","m9"]}`
-	const msg = "weighted_votes cannot change while the election e is open: the mandate md-m1, entitled in it, has the weight 3, and the ballots cast before the change and after it would count its votes differently; change the rule once the election is closed"
+	const msg = "the rule that a mandate may carry several votes cannot be turned on or off while the election e is open: the mandate md-m1, entitled in it, has the weight 3, and the ballots cast before the change and after it would count its votes differently; change the rule once the election is closed"
 	unchanged := func(h *harness, weighted bool, events int) {
 		t.Helper()
 		if h.s.Assembly.Rules.WeightedVotes != weighted || len(h.events) != events {
