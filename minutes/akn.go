@@ -17,7 +17,7 @@ const AKNNS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 // documents it renders ("akn/1"): bump it whenever the bytes of the Akoma
 // Ntoso for the same log change (see version.go), and regenerate the
 // golden files with go test ./minutes -update.
-const aknVersion = 7
+const aknVersion = 8
 
 // AKN renders the minutes as an Akoma Ntoso 3.0 <debate>: FRBR metadata,
 // the votes in the analysis, every person as a TLCPerson, a debateSection
@@ -25,7 +25,7 @@ const aknVersion = 7
 // the checkpoint in <proprietary source="#plenum">.
 func AKN(d *Document) []byte {
 	l := d.locale()
-	w := &aknWriter{d: d, l: l, labels: map[string]string{}, asBefore: d.asBefore(FormatAKN), before7: d.before7(FormatAKN)}
+	w := &aknWriter{d: d, l: l, labels: map[string]string{}, asBefore: d.asBefore(FormatAKN), before7: d.before7(FormatAKN), before8: d.before8(FormatAKN)}
 	w.collectLabels()
 	c := d.Checkpoint
 	work := "/akn/xx/debaterecord/" + aknName(d.ID) + "/" + w.workDate()
@@ -161,6 +161,7 @@ type aknWriter struct {
 	// asBefore: renders as akn/5 and earlier did (version.go, mendedSince)
 	asBefore bool
 	before7  bool // renders as akn/6 and earlier did (version.go, namedSince)
+	before8  bool // renders as akn/7 and earlier did (version.go, spokenSince)
 }
 
 func (w *aknWriter) line(s string) { w.buf.WriteString(s); w.buf.WriteByte('\n') }
@@ -357,6 +358,10 @@ func (w *aknWriter) sitting(s *Sitting) {
 	}
 	for i := range s.Parts {
 		part := &s.Parts[i]
+		lead, rest := part.lead()
+		for j := range lead {
+			w.paragraph(&lead[j])
+		}
 		if part.Item != nil {
 			w.line(fmt.Sprintf(`<debateSection name="item" eId="%s__item-%d">`, sid, i))
 			w.line("<heading>" + x(part.Item.Heading()) + "</heading>")
@@ -364,8 +369,8 @@ func (w *aknWriter) sitting(s *Sitting) {
 				w.line("<p>" + x(l) + "</p>")
 			}
 		}
-		for j := range part.Paragraphs {
-			w.paragraph(&part.Paragraphs[j])
+		for j := range rest {
+			w.paragraph(&rest[j])
 		}
 		if part.Item != nil {
 			w.line("</debateSection>")
@@ -391,8 +396,8 @@ func (w *aknWriter) blocks(ps []Point, text string) {
 }
 
 func (w *aknWriter) paragraph(p *Paragraph) {
-	if p.Only7 && w.before7 {
-		return // given since md/7, html/8, akn/7
+	if p.Only7 && w.before7 || p.Only8 && w.before8 {
+		return // given since md/7, html/8, akn/7 (Only7) or md/8, html/9, akn/8 (Only8)
 	}
 	l := w.l
 	e := fmt.Sprintf("e%d", p.Entry)
@@ -409,7 +414,7 @@ func (w *aknWriter) paragraph(p *Paragraph) {
 	case KindInterjection:
 		w.line(`<scene eId="` + e + `">` + x(elide7(l, w.before7, InterjectionText(l, p))+corrected) + "</scene>")
 	case KindNarrative:
-		t := elide7(l, w.before7, p.narrativeAs(w.asBefore, w.before7))
+		t := elide7(l, w.before7, p.narrativeAs(w.asBefore, w.before7, w.before8))
 		if p.Time != "" {
 			t = l.T("minutes.time_lead", timeAs(p.Time, w.asBefore)) + t
 		}

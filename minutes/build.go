@@ -461,7 +461,7 @@ func (b *builder) record() {
 		part.Paragraphs = append(part.Paragraphs, p)
 	}
 	narrative := func(r assembly.RecordEntry, text string) {
-		add(Paragraph{Kind: KindNarrative, Entry: r.Entry, Text: text, TextNow: b.narrativeNow(r, text), Text7: b.narrative7(r, text), Time: r.Time})
+		add(Paragraph{Kind: KindNarrative, Entry: r.Entry, Text: text, TextNow: b.narrativeNow(r, text), Text7: b.narrative7(r, text), Text8: b.narrative8(r, text), Time: r.Time})
 	}
 	added := map[string]map[string]bool{} // sitting → guests admitted after the opening
 	for _, r := range s.Record {
@@ -514,7 +514,14 @@ func (b *builder) record() {
 			it := b.item(r.Ref)
 			sitting.OrderOfDay = append(sitting.OrderOfDay, *it)
 			last := &sitting.Parts[len(sitting.Parts)-1]
-			if last.Item == nil && len(last.Paragraphs) == 0 {
+			if last.Item == nil && onlySince8(last.Paragraphs) {
+				// What md/8, html/9 and akn/8 alone give before the
+				// first item (the speaking time set as the sitting
+				// opened) keeps the parts as the renderers before made
+				// them, and is given before the item's heading.
+				for i := range last.Paragraphs {
+					last.Paragraphs[i].BeforeItem = true
+				}
 				last.Item = it
 			} else {
 				sitting.Parts = append(sitting.Parts, Part{Item: it})
@@ -528,6 +535,12 @@ func (b *builder) record() {
 			// A turn the secretary wrote no notes of: md/7, html/8
 			// and akn/7 name the speaker.
 			add(Paragraph{Kind: KindNarrative, Entry: r.Entry, Text: t, Only7: true})
+			continue
+		}
+		if t, ok := b.speakingTimeText(r); ok {
+			// The speaking time set in the sitting: md/8, html/9 and
+			// akn/8 give it.
+			add(Paragraph{Kind: KindNarrative, Entry: r.Entry, Text: t, Only8: true})
 			continue
 		}
 		p := b.paragraph(r)
@@ -563,6 +576,17 @@ func (b *builder) record() {
 			mark(d.Sittings[i].Parts[j].Paragraphs)
 		}
 	}
+}
+
+// onlySince8 reports whether ps holds no paragraph but those md/8, html/9
+// and akn/8 alone give (Only8), if any.
+func onlySince8(ps []Paragraph) bool {
+	for _, p := range ps {
+		if !p.Only8 {
+			return false
+		}
+	}
+	return true
 }
 
 // Chairs are the persons who chaired a sitting, in the order they took

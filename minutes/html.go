@@ -55,13 +55,13 @@ const htmlWrapStyle = "body { overflow-wrap: break-word; overflow-wrap: anywhere
 // documents it renders ("html/1"): bump it whenever the bytes of the HTML
 // for the same log change (see version.go), and regenerate the golden
 // files with go test ./minutes -update.
-const htmlVersion = 8
+const htmlVersion = 9
 
 // HTML renders the minutes as one self-contained HTML file: no scripts,
 // no outside resources, printable.
 func HTML(d *Document) []byte {
 	l := d.locale()
-	w := &htmlWriter{l: l, asBefore: d.asBefore(FormatHTML), before7: d.before7(FormatHTML)}
+	w := &htmlWriter{l: l, asBefore: d.asBefore(FormatHTML), before7: d.before7(FormatHTML), before8: d.before8(FormatHTML)}
 	c := d.Checkpoint
 	w.line("<!DOCTYPE html>")
 	w.line(`<html lang="` + esc(d.Lang) + `">`)
@@ -232,6 +232,7 @@ type htmlWriter struct {
 	l        *i18n.Locale
 	asBefore bool // renders as html/6 and earlier did (version.go, mendedSince)
 	before7  bool // renders as html/7 and earlier did (version.go, namedSince)
+	before8  bool // renders as html/8 and earlier did (version.go, spokenSince)
 }
 
 func (w *htmlWriter) line(s string) { w.buf.WriteString(s); w.buf.WriteByte('\n') }
@@ -247,6 +248,10 @@ func (w *htmlWriter) sitting(s *Sitting) {
 	w.line("</div>")
 	for i := range s.Parts {
 		part := &s.Parts[i]
+		lead, rest := part.lead()
+		for j := range lead {
+			w.paragraph(&lead[j])
+		}
 		if part.Item != nil {
 			id := fmt.Sprintf("%s-%d", a, i)
 			// An item taken up in two sittings has the same heading in
@@ -262,8 +267,8 @@ func (w *htmlWriter) sitting(s *Sitting) {
 				w.line(`<p class="head">` + esc(l) + "</p>")
 			}
 		}
-		for j := range part.Paragraphs {
-			w.paragraph(&part.Paragraphs[j])
+		for j := range rest {
+			w.paragraph(&rest[j])
 		}
 		if part.Item != nil {
 			w.line("</section>")
@@ -294,8 +299,8 @@ func (w *htmlWriter) quote(ps []Point, text string) {
 }
 
 func (w *htmlWriter) paragraph(p *Paragraph) {
-	if p.Only7 && w.before7 {
-		return // given since md/7, html/8, akn/7
+	if p.Only7 && w.before7 || p.Only8 && w.before8 {
+		return // given since md/7, html/8, akn/7 (Only7) or md/8, html/9, akn/8 (Only8)
 	}
 	l := w.l
 	id := fmt.Sprintf(` id="e%d"`, p.Entry)
@@ -309,7 +314,7 @@ func (w *htmlWriter) paragraph(p *Paragraph) {
 	case KindInterjection:
 		w.line(`<p class="interjection"` + id + ">" + esc(elide7(l, w.before7, InterjectionText(l, p))) + corrected + "</p>")
 	case KindNarrative:
-		t := elide7(l, w.before7, p.narrativeAs(w.asBefore, w.before7))
+		t := elide7(l, w.before7, p.narrativeAs(w.asBefore, w.before7, w.before8))
 		if p.Time != "" {
 			t = l.T("minutes.time_lead", timeAs(p.Time, w.asBefore)) + t
 		}

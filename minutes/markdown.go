@@ -15,13 +15,13 @@ import (
 // documents it renders ("md/1"): bump it whenever the bytes of the
 // Markdown for the same log change (see version.go), and regenerate the
 // golden files with go test ./minutes -update.
-const mdVersion = 7
+const mdVersion = 8
 
 // Markdown renders the minutes as CommonMark: one paragraph a line, so
 // that a changed word is a changed line.
 func Markdown(d *Document) []byte {
 	l := d.locale()
-	w := &mdWriter{l: l, asBefore: d.asBefore(FormatMarkdown), before7: d.before7(FormatMarkdown)}
+	w := &mdWriter{l: l, asBefore: d.asBefore(FormatMarkdown), before7: d.before7(FormatMarkdown), before8: d.before8(FormatMarkdown)}
 	w.line("# " + md(d.Title))
 	w.blank()
 	var meta []string
@@ -253,6 +253,7 @@ type mdWriter struct {
 	l        *i18n.Locale
 	asBefore bool // renders as md/5 and earlier did (version.go, mendedSince)
 	before7  bool // renders as md/6 and earlier did (version.go, namedSince)
+	before8  bool // renders as md/7 and earlier did (version.go, spokenSince)
 }
 
 // line writes a line without the spaces and tabs a text may start with,
@@ -384,14 +385,18 @@ func (w *mdWriter) sitting(s *Sitting) {
 	}
 	for i := range s.Parts {
 		part := &s.Parts[i]
+		lead, rest := part.lead()
+		for j := range lead {
+			w.paragraph(&lead[j])
+		}
 		if part.Item != nil {
 			w.para("### " + md(part.Item.Heading()))
 			if l := part.Item.ReportersLine(w.l); l != "" {
 				w.para(md(l))
 			}
 		}
-		for j := range part.Paragraphs {
-			w.paragraph(&part.Paragraphs[j])
+		for j := range rest {
+			w.paragraph(&rest[j])
 		}
 	}
 	w.para("*" + md(s.closingLine(w.l, w.asBefore)) + "*")
@@ -422,8 +427,8 @@ func (w *mdWriter) points(ps []Point, text string) {
 }
 
 func (w *mdWriter) paragraph(p *Paragraph) {
-	if p.Only7 && w.before7 {
-		return // given since md/7, html/8, akn/7
+	if p.Only7 && w.before7 || p.Only8 && w.before8 {
+		return // given since md/7, html/8, akn/7 (Only7) or md/8, html/9, akn/8 (Only8)
 	}
 	l := w.l
 	corrected := ""
@@ -436,7 +441,7 @@ func (w *mdWriter) paragraph(p *Paragraph) {
 	case KindInterjection:
 		w.para("*" + md(elide7(l, w.before7, InterjectionText(l, p))) + "*" + corrected)
 	case KindNarrative:
-		t := elide7(l, w.before7, p.narrativeAs(w.asBefore, w.before7))
+		t := elide7(l, w.before7, p.narrativeAs(w.asBefore, w.before7, w.before8))
 		if p.Time != "" {
 			t = l.T("minutes.time_lead", timeAs(p.Time, w.asBefore)) + t
 		}

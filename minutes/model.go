@@ -188,10 +188,21 @@ type Paragraph struct {
 	// overtaken in the document's language, who was still on the list of
 	// speakers when the discussion was closed.
 	Text7 string
+	// Text8 is a narrative's text as md/8, html/9 and akn/8 give it,
+	// where it differs from the texts before: speaking time allotted to
+	// a delegation whose name holds a comma in the document's language.
+	Text8 string
 	// Only7: the paragraph is given by md/7, html/8 and akn/7 alone (a
 	// turn on the floor the secretary wrote no notes of: "Anna spoke.");
 	// the renderers before left it out.
-	Only7           bool
+	Only7 bool
+	// Only8: the paragraph is given by md/8, html/9 and akn/8 alone (the
+	// speaking time set in a sitting); the renderers before left it out.
+	Only8 bool
+	// BeforeItem: the paragraph was recorded before its part's item was
+	// taken up, and is given before the item's heading. Only a paragraph
+	// Only8 is: what the renderers before gave keeps its parts.
+	BeforeItem      bool
 	Time            string // a time as the source states it
 	Points          []Point
 	Origin          string // who adopted a document
@@ -222,12 +233,25 @@ type Paragraph struct {
 	After int
 }
 
+// lead parts the part's paragraphs into those given before its item's
+// heading (BeforeItem) and the rest.
+func (p *Part) lead() (lead, rest []Paragraph) {
+	n := 0
+	for n < len(p.Paragraphs) && p.Paragraphs[n].BeforeItem {
+		n++
+	}
+	return p.Paragraphs[:n], p.Paragraphs[n:]
+}
+
 // narrativeAs is a narrative's text as a renderer gives it: before md/6,
 // html/7 and akn/6 (asBefore) Text, before md/7, html/8 and akn/7
-// (before7) TextNow where there is one, and since then Text7 where there
-// is one.
-func (p *Paragraph) narrativeAs(asBefore, before7 bool) string {
+// (before7) TextNow where there is one, before md/8, html/9 and akn/8
+// (before8) Text7 where there is one, and since then Text8 where there is
+// one.
+func (p *Paragraph) narrativeAs(asBefore, before7, before8 bool) string {
 	switch {
+	case p.Text8 != "" && !before8:
+		return p.Text8
 	case p.Text7 != "" && !before7:
 		return p.Text7
 	case p.TextNow != "" && !asBefore:

@@ -19,14 +19,7 @@ import (
 // Ben wrote as an interjection.
 func coopSilentScript(t *testing.T) []byte {
 	script := string(mustRead(t, filepath.Join("..", "testdata", "coop-2026.jsonl")))
-	insert := func(after, line string) {
-		i := strings.Index(script, after)
-		if i < 0 {
-			t.Fatalf("the coop's script has no %q", after)
-		}
-		i += strings.Index(script[i:], "\n") + 1
-		script = script[:i] + line + "\n" + script[i:]
-	}
+	insert := func(after, line string) { script = insertAfter(t, script, after, line) }
 	insert(`"text": "We have been talking for an hour!"}}`,
 		`{"cmd": "request_floor", "actor": "dev", "at": "2026-05-09T10:39:30+02:00", "args": {"item": "i-solar", "person": "dev", "side": "for"}}`)
 	insert(`{"cmd": "end_speech", "actor": "ann", "at": "2026-05-09T11:05:00+02:00", "args": {"item": "i-bylaw"}}`,
@@ -40,6 +33,18 @@ func coopSilentScript(t *testing.T) []byte {
 {"cmd": "give_floor", "actor": "ann", "at": "2026-05-09T11:07:00+02:00", "args": {"item": "i-bylaw", "person": "jon"}}
 {"cmd": "end_speech", "actor": "ann", "at": "2026-05-09T11:08:00+02:00", "args": {"item": "i-bylaw"}}`)
 	return []byte(script)
+}
+
+// insertAfter is the coop's script with lines inserted after the line
+// that holds after.
+func insertAfter(t *testing.T, script, after, lines string) string {
+	t.Helper()
+	i := strings.Index(script, after)
+	if i < 0 {
+		t.Fatalf("the coop's script has no %q", after)
+	}
+	i += strings.Index(script[i:], "\n") + 1
+	return script[:i] + lines + "\n" + script[i:]
 }
 
 // TestTurnsWithoutNotesAndTheDroppedList: md/7, html/8 and akn/7 name a
@@ -327,7 +332,21 @@ func TestPDFWrapsLongLines(t *testing.T) {
 // before md/7, and gives each to check.
 func earlierVersions(t *testing.T, d *Document, check func(stamp string, got []byte)) {
 	t.Helper()
-	for _, stamp := range []string{"md/6", "html/7", "akn/6"} {
+	renderAs(t, d, []string{"md/6", "html/7", "akn/6"}, check)
+}
+
+// earlierVersions8 renders d again as md/7, html/8 and akn/7, the versions
+// before md/8, and gives each to check.
+func earlierVersions8(t *testing.T, d *Document, check func(stamp string, got []byte)) {
+	t.Helper()
+	renderAs(t, d, []string{"md/7", "html/8", "akn/7"}, check)
+}
+
+// renderAs renders d again as each of the earlier versions stamps and
+// gives each to check.
+func renderAs(t *testing.T, d *Document, stamps []string, check func(stamp string, got []byte)) {
+	t.Helper()
+	for _, stamp := range stamps {
 		format, _, _ := strings.Cut(stamp, "/")
 		got, err := RerenderEarlier(d, Stated{Format: format, Stamp: stamp, Stamped: true})
 		if err != nil {

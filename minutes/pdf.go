@@ -117,14 +117,18 @@ func renderPDF(d *Document, compress bool) ([]byte, error) {
 		}
 		for j := range s.Parts {
 			part := &s.Parts[j]
+			lead, rest := part.lead()
+			for k := range lead {
+				w.paragraph(&lead[k])
+			}
 			if part.Item != nil {
 				w.heading(3, part.Item.Heading())
 				if t := part.Item.ReportersLine(l); t != "" {
 					w.para(t, "")
 				}
 			}
-			for k := range part.Paragraphs {
-				w.paragraph(&part.Paragraphs[k])
+			for k := range rest {
+				w.paragraph(&rest[k])
 			}
 		}
 		w.para(s.ClosingLine(l), "I")
@@ -365,7 +369,7 @@ func (w *pdfWriter) paragraph(p *Paragraph) {
 	case KindInterjection:
 		w.para(l.Elide(InterjectionText(l, p))+corrected, "I")
 	case KindNarrative:
-		t := l.Elide(p.narrativeAs(false, false))
+		t := l.Elide(p.narrativeAs(false, false, false))
 		if p.Time != "" {
 			t = l.T("minutes.time_lead", timeAs(p.Time, false)) + t
 		}

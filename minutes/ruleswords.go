@@ -288,6 +288,7 @@ func (b *builder) departure(d *assembly.Departure) string {
 var (
 	hallRE      = regexp.MustCompile(`(?s)^(\d+) (left the hall|walked out|returned to the hall)(?:: (.*))?$`)
 	allotRE     = regexp.MustCompile(`^(.+) (\d+) (minute|minutes|second|seconds)$`)
+	allotListRE = regexp.MustCompile(`(.+?) (\d+) (minute|minutes|second|seconds)(?:, |$)`)
 	withdrawnRE = regexp.MustCompile(`(?s)^The (vote on|election) “(.*)” is withdrawn: (.*)\.(?: With the assembly's consent \((.*)\), the ballot cast is void\.| With the assembly's consent \((.*)\), the (\d+) ballots cast are void\.| With the assembly's consent \((.*)\)\.| No ballot had been cast\.)$`)
 	hallKeys    = map[string]string{"left the hall": "left_hall", "walked out": "walked_out", "returned to the hall": "returned"}
 )
@@ -357,7 +358,7 @@ func (b *builder) ruleText(r assembly.RecordEntry) (string, bool) {
 	case "list_reopened":
 		return l.T("minutes.rule.list_reopened"), r.Text == "The list of speakers is reopened."
 	case "speaking_time_allotted":
-		return b.allottedText(r)
+		return b.allottedText(r, false)
 	case "vote_withdrawn", "election_withdrawn":
 		m := withdrawnRE.FindStringSubmatch(r.Text)
 		if m == nil {
@@ -385,18 +386,39 @@ func (b *builder) ruleText(r assembly.RecordEntry) (string, bool) {
 }
 
 // allottedText is "Speaking time allotted: Org 10 minutes, …." with the
-// chair's note, in the document's language.
-func (b *builder) allottedText(r assembly.RecordEntry) (string, bool) {
+// chair's note, in the document's language. As the renderers before md/8,
+// html/9 and akn/8 read the record (before8), a name with a comma in it
+// ("Tenants, Block C 1 second") keeps the entry in English; since then it
+// is read as a name: what stands before each time.
+func (b *builder) allottedText(r assembly.RecordEntry, since8 bool) (string, bool) {
 	list, ok := strings.CutPrefix(r.Text, "Speaking time allotted: ")
 	if !ok {
 		return "", false
 	}
-	var parts []string
-	for _, p := range strings.Split(strings.TrimSuffix(list, "."), ", ") {
-		m := allotRE.FindStringSubmatch(p)
-		if m == nil {
+	list = strings.TrimSuffix(list, ".")
+	var found [][]string
+	if since8 {
+		end := 0
+		for _, ix := range allotListRE.FindAllStringSubmatchIndex(list, -1) {
+			if ix[0] != end {
+				return "", false
+			}
+			found, end = append(found, []string{list[ix[0]:ix[1]], list[ix[2]:ix[3]], list[ix[4]:ix[5]], list[ix[6]:ix[7]]}), ix[1]
+		}
+		if end != len(list) || len(found) == 0 {
 			return "", false
 		}
+	} else {
+		for _, p := range strings.Split(list, ", ") {
+			m := allotRE.FindStringSubmatch(p)
+			if m == nil {
+				return "", false
+			}
+			found = append(found, m)
+		}
+	}
+	var parts []string
+	for _, m := range found {
 		n, _ := strconv.Atoi(m[2])
 		unit := "minutes.rule.minutes"
 		if strings.HasPrefix(m[3], "second") { // a new record's "1 second"; one written before says "1 seconds"

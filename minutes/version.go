@@ -243,3 +243,16 @@ var namedSince = map[string]int{FormatMarkdown: 7, FormatHTML: 8, FormatAKN: 7}
 func (d *Document) before7(format string) bool {
 	return d.rendersAs(format) < namedSince[format]
 }
+
+// spokenSince is, for each renderer, the version that gives what the
+// minutes said nothing of (docs/minutes.md, "Renderer versions"): the
+// speaking time set in a sitting, and the speaking time allotted to a
+// name with a comma in the document's language (speakingtime.go).
+var spokenSince = map[string]int{FormatMarkdown: 8, FormatHTML: 9, FormatAKN: 8}
+
+// before8 reports whether d is rendered in format as a renderer before
+// spokenSince did (md/7, html/8, akn/7 and earlier), so that a document
+// of that version renders again byte for byte.
+func (d *Document) before8(format string) bool {
+	return d.rendersAs(format) < spokenSince[format]
+}
