@@ -72,7 +72,7 @@ func AKN(d *Document) []byte {
 		w.line(`<p><docDate date="` + x(d.Starts) + `">` + x(d.Dates(l)) + "</docDate></p>")
 	}
 	if len(d.Venues) > 0 {
-		w.line("<p>" + x(strings.Join(d.Venues, "; ")+".") + "</p>")
+		w.line("<p>" + x(strings.Join(d.Venues, semicolon7(l, w.before8))+".") + "</p>") // French " ; " since akn/8
 	}
 	if d.Description != "" {
 		w.line("<p>" + x(d.Description) + "</p>")
@@ -88,7 +88,7 @@ func AKN(d *Document) []byte {
 			}
 		}
 		if len(d.Personal) > 0 {
-			w.line("<p>" + x(PersonalLine(l, d.Personal)) + "</p>")
+			w.line("<p>" + x(personalLineAs(l, d.Personal, w.before8)) + "</p>")
 		}
 		var noted []string
 		for _, o := range d.organizations(w.asBefore) {
@@ -421,7 +421,7 @@ func (w *aknWriter) paragraph(p *Paragraph) {
 		w.line(`<narrative eId="` + e + `">` + x(t+corrected) + "</narrative>")
 	case KindDocument:
 		w.line(`<debateSection name="document" eId="` + e + `">`)
-		w.line("<heading>" + x(DocumentLead(l, p)+corrected) + "</heading>")
+		w.line("<heading>" + x(documentLeadAs(l, p, w.before8)+corrected) + "</heading>")
 		if p.Provenance != "" {
 			w.line("<p>" + x(sentence(p.Provenance)) + "</p>")
 		}
@@ -467,7 +467,7 @@ func (w *aknWriter) paragraph(p *Paragraph) {
 		if t := p.Vote.ballotsText(l, w.asBefore); t != "" {
 			w.line("<narrative>" + x(t) + "</narrative>")
 		}
-		if t := resultNote(l, p.Vote, w.asBefore, w.before7); t != "" {
+		if t := resultNote(l, p.Vote, w.asBefore, w.before7, w.before8); t != "" {
 			w.line("<narrative>" + x(t) + "</narrative>")
 		}
 		w.resolution(p.Vote.Resolution)
@@ -478,7 +478,7 @@ func (w *aknWriter) paragraph(p *Paragraph) {
 		w.line(`<debateSection name="election" eId="` + e + `">`)
 		w.line("<heading>" + x(sentence(l.T("minutes.election.lead", p.Election.Title))) + "</heading>")
 		w.line("<p>" + x(p.Election.ElectedText(l)+corrected) + "</p>")
-		if t := electionNote(l, p.Election, w.asBefore); t != "" {
+		if t := electionNote(l, p.Election, w.asBefore, w.before8); t != "" {
 			w.line("<p>" + x(t) + "</p>")
 		}
 		if !w.asBefore {

@@ -376,10 +376,12 @@ func (b *builder) election(id string) *Election {
 		}
 		return "", false
 	})
-	arith = b.electionArithmetic(e, arith)
 	out := &Election{ID: e.ID, Title: e.Title, Body: e.Body, Seats: e.Seats, Method: e.Method, Candidates: b.persons(e.Candidates),
-		Elected: b.persons(e.Elected), Arithmetic: arith, Note: e.Note, Instruction: e.Instruction, Sitting: e.Sitting,
+		Elected: b.persons(e.Elected), Arithmetic: b.electionArithmetic(e, arith, true), Note: e.Note, Instruction: e.Instruction, Sitting: e.Sitting,
 		Declared: e.Status == assembly.ElectionStatusDeclared}
+	if a := b.electionArithmetic(e, arith, false); a != out.Arithmetic {
+		out.Arithmetic8 = a
+	}
 	lists := map[string]string{}
 	for _, l := range e.Lists {
 		lists[l.ID] = l.Name
@@ -768,7 +770,7 @@ func (b *builder) narrativeText(r assembly.RecordEntry) string {
 	}
 	switch r.Kind {
 	case "presidium_changed":
-		return b.presidiumText(r)
+		return b.presidiumText(r, "; ")
 	case "sitting_guests_added":
 		list, note, _ := strings.Cut(strings.TrimPrefix(r.Text, "Present besides: "), " (")
 		t := b.l.T("minutes.guests_lead", names(strings.Split(list, ", ")))
@@ -845,14 +847,38 @@ func (b *builder) narrativeText(r assembly.RecordEntry) string {
 	return b.paperNarrative(r)
 }
 
+// narrative8 is a narrative's text as md/8, html/9 and akn/8 give it,
+// where it differs from text, as the renderers before gave it: speaking
+// time allotted to a delegation or tendency whose name holds a comma,
+// which they left in the record's English (allottedText); a change of
+// the presidium with the French space before its semicolon ("Entrent au
+// bureau : Khinchuk ; Khinchuk prend la présidence."); or "".
+func (b *builder) narrative8(r assembly.RecordEntry, text string) string {
+	t, ok := "", false
+	switch {
+	case b.l.Lang() == i18n.Default:
+	case r.Kind == "speaking_time_allotted":
+		t, ok = b.allottedText(r, true)
+	case r.Kind == "presidium_changed":
+		t, ok = b.presidiumText(r, semicolon7(b.l, false)), true
+	}
+	if ok && t != text {
+		return t
+	}
+	return ""
+}
+
 // presidiumText says a change of the presidium: what the record holds of
 // it — who was added, who left, who takes the chair — always, in the
 // minutes' words ("Added to the presidium: Khinchuk; Khinchuk takes the
 // chair."), then the chair's note as recorded, unless the note is that
 // very sentence. The note is the secretaries' words (in a restored record,
 // the source's), which may say more or less than the change, or something
-// else: the minutes give both, and leave out neither.
-func (b *builder) presidiumText(r assembly.RecordEntry) string {
+// else: the minutes give both, and leave out neither. sep parts what the
+// record holds: "; ", as the renderers before md/8, html/9 and akn/8
+// wrote it, since then as the language sets it (French " ; ",
+// narrative8).
+func (b *builder) presidiumText(r assembly.RecordEntry, sep string) string {
 	names := func(list string) string { return joinNames(b.persons(strings.Split(list, ", "))) }
 	var parts []string
 	note := ""
@@ -875,7 +901,7 @@ func (b *builder) presidiumText(r assembly.RecordEntry) string {
 	if len(parts) == 0 {
 		return sentence(note)
 	}
-	t := sentence(strings.Join(parts, "; "))
+	t := sentence(strings.Join(parts, sep))
 	if note != "" && sentence(note) != t {
 		t += " " + sentence(note)
 	}

@@ -267,8 +267,11 @@ func TestEarlierVersionsRenderAgain(t *testing.T) {
 	// reason in the document's language, the French checkpoint's colons)
 	// keep them behind the version too (namedSince): none is listed.
 	// md/8, html/9, akn/8 (the speaking time set in a sitting, an
-	// allotment to a name with a comma in the document's language) keep
-	// them behind the version too (spokenSince): none is listed.
+	// allotment to a name with a comma in the document's language, the
+	// French typography of the venues, an election's count, a change of
+	// the presidium, who read and adopted a document, a rejected mandate
+	// participating personally and a result declared without a count)
+	// keep them behind the version too (spokenSince): none is listed.
 	for _, stamp := range []string{"md/1", "md/2", "md/3", "md/4", "html/1", "html/2", "html/3", "html/4", "html/5", "akn/1", "akn/2", "akn/3", "akn/4"} {
 		format, _, _ := strings.Cut(stamp, "/")
 		changed[stamp+" march-1917"+goldenExt[format]] = true

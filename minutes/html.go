@@ -93,7 +93,7 @@ func HTML(d *Document) []byte {
 		meta = append(meta, t)
 	}
 	if len(d.Venues) > 0 {
-		meta = append(meta, strings.Join(d.Venues, "; "))
+		meta = append(meta, strings.Join(d.Venues, semicolon7(l, w.before8))) // French " ; " since html/9
 	}
 	if len(meta) > 0 {
 		w.line("<p>" + esc(sentences(meta)) + "</p>")
@@ -135,7 +135,7 @@ func HTML(d *Document) []byte {
 			w.line("</ul>")
 		}
 		if len(d.Personal) > 0 {
-			w.line("<p>" + esc(PersonalLine(l, d.Personal)) + "</p>")
+			w.line("<p>" + esc(personalLineAs(l, d.Personal, w.before8)) + "</p>")
 		}
 		var noted []Organization
 		for _, o := range d.organizations(w.asBefore) {
@@ -321,7 +321,7 @@ func (w *htmlWriter) paragraph(p *Paragraph) {
 		w.line(`<p class="narrative"` + id + ">" + esc(t) + corrected + "</p>")
 	case KindDocument:
 		w.line(`<div class="document"` + id + ">")
-		w.line("<p><strong>" + esc(DocumentLead(l, p)) + "</strong>" + corrected + "</p>")
+		w.line("<p><strong>" + esc(documentLeadAs(l, p, w.before8)) + "</strong>" + corrected + "</p>")
 		if p.Provenance != "" {
 			w.line(`<p class="note">` + esc(sentence(p.Provenance)) + "</p>")
 		}
@@ -342,7 +342,7 @@ func (w *htmlWriter) paragraph(p *Paragraph) {
 		if t := p.Vote.ballotsText(l, w.asBefore); t != "" {
 			w.line("<p>" + esc(t) + "</p>")
 		}
-		if t := resultNote(l, p.Vote, w.asBefore, w.before7); t != "" {
+		if t := resultNote(l, p.Vote, w.asBefore, w.before7, w.before8); t != "" {
 			w.line(`<p class="note">` + esc(t) + "</p>")
 		}
 		w.resolution(p.Vote.Resolution)
@@ -353,7 +353,7 @@ func (w *htmlWriter) paragraph(p *Paragraph) {
 	case KindElection:
 		w.line(`<div class="election"` + id + ">")
 		w.line("<p><strong>" + esc(sentence(l.T("minutes.election.lead", p.Election.Title))) + "</strong> " + esc(p.Election.ElectedText(l)) + corrected + "</p>")
-		if t := electionNote(l, p.Election, w.asBefore); t != "" {
+		if t := electionNote(l, p.Election, w.asBefore, w.before8); t != "" {
 			w.line(`<p class="note">` + esc(t) + "</p>")
 		}
 		if !w.asBefore {

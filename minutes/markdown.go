@@ -29,7 +29,7 @@ func Markdown(d *Document) []byte {
 		meta = append(meta, md(t))
 	}
 	if len(d.Venues) > 0 {
-		meta = append(meta, md(strings.Join(d.Venues, "; ")))
+		meta = append(meta, md(strings.Join(d.Venues, semicolon7(l, w.before8)))) // French " ; " since md/8
 	}
 	if len(meta) > 0 {
 		w.para(sentences(meta))
@@ -51,7 +51,7 @@ func Markdown(d *Document) []byte {
 			w.blank()
 		}
 		if len(d.Personal) > 0 {
-			w.para(md(PersonalLine(l, d.Personal)))
+			w.para(md(personalLineAs(l, d.Personal, w.before8)))
 		}
 		var noted []Organization
 		for _, o := range d.organizations(w.asBefore) {
@@ -132,7 +132,13 @@ func (d *Document) HasParticipants() bool { return len(d.Organizations) > 0 || l
 // PersonalLine lists the mandates held for no organization: "Participating
 // personally: A (consultative vote), B*." with their notes: once after the
 // list when they all share it, else with each.
-func PersonalLine(l *i18n.Locale, ds []Delegate) string {
+func PersonalLine(l *i18n.Locale, ds []Delegate) string { return personalLineAs(l, ds, false) }
+
+// personalLineAs is PersonalLine with the colon after "mandate rejected"
+// as the language sets it ("mandat rejeté :") since md/8, html/9 and
+// akn/8, or, as the renderers before wrote it (before8), right after the
+// words.
+func personalLineAs(l *i18n.Locale, ds []Delegate, before8 bool) string {
 	common := personalNote(ds[0].Note)
 	for _, d := range ds {
 		if personalNote(d.Note) != common {
@@ -143,9 +149,9 @@ func PersonalLine(l *i18n.Locale, ds []Delegate) string {
 	var names []string
 	for _, d := range ds {
 		if n := personalNote(d.Note); common == "" && n != "" {
-			names = append(names, delegateText(l, d, strings.TrimSuffix(n, ".")))
+			names = append(names, delegateTextAs(l, d, before8, strings.TrimSuffix(n, ".")))
 		} else {
-			names = append(names, delegateText(l, d))
+			names = append(names, delegateTextAs(l, d, before8))
 		}
 	}
 	t := l.T("minutes.personal", strings.Join(names, ", "))
@@ -172,7 +178,8 @@ func delegateText(l *i18n.Locale, d Delegate, extra ...string) string {
 }
 
 // delegateTextAs is delegateText with the colon after "mandate rejected"
-// as the language sets it, unless before7 (orgLine).
+// as the language sets it, unless before7 (orgLine; personalLineAs gives
+// it before8).
 func delegateTextAs(l *i18n.Locale, d Delegate, before7 bool, extra ...string) string {
 	t := d.Person.Name + strings.Join(d.Marks, "")
 	var notes []string
@@ -447,7 +454,7 @@ func (w *mdWriter) paragraph(p *Paragraph) {
 		}
 		w.para(md(t) + corrected)
 	case KindDocument:
-		w.para("**" + md(DocumentLead(l, p)) + "**" + corrected)
+		w.para("**" + md(documentLeadAs(l, p, w.before8)) + "**" + corrected)
 		if p.Provenance != "" {
 			w.para("*" + md(sentence(p.Provenance)) + "*")
 		}
@@ -464,7 +471,7 @@ func (w *mdWriter) paragraph(p *Paragraph) {
 		if t := p.Vote.ballotsText(l, w.asBefore); t != "" {
 			w.para(md(t))
 		}
-		if t := resultNote(l, p.Vote, w.asBefore, w.before7); t != "" {
+		if t := resultNote(l, p.Vote, w.asBefore, w.before7, w.before8); t != "" {
 			w.para("*" + md(t) + "*")
 		}
 		w.resolution(p.Vote.Resolution)
@@ -473,7 +480,7 @@ func (w *mdWriter) paragraph(p *Paragraph) {
 		}
 	case KindElection:
 		w.para("**" + md(sentence(l.T("minutes.election.lead", p.Election.Title))) + "** " + md(p.Election.ElectedText(l)) + corrected)
-		if t := electionNote(l, p.Election, w.asBefore); t != "" {
+		if t := electionNote(l, p.Election, w.asBefore, w.before8); t != "" {
 			w.para("*" + md(t) + "*")
 		}
 		if !w.asBefore {
@@ -519,7 +526,13 @@ func InterjectionText(l *i18n.Locale, p *Paragraph) string {
 }
 
 // DocumentLead introduces a document read into the record.
-func DocumentLead(l *i18n.Locale, p *Paragraph) string {
+func DocumentLead(l *i18n.Locale, p *Paragraph) string { return documentLeadAs(l, p, false) }
+
+// documentLeadAs is DocumentLead with who read the document and who
+// adopted it parted as the language sets it (French "lu par … ; adopté
+// par : …") since md/8, html/9 and akn/8, or, as the renderers before
+// wrote it (before8), by "; ".
+func documentLeadAs(l *i18n.Locale, p *Paragraph, before8 bool) string {
 	t := p.Title
 	var by []string
 	if p.Speaker.Name != "" {
@@ -533,7 +546,7 @@ func DocumentLead(l *i18n.Locale, p *Paragraph) string {
 		by = append(by, l.T("minutes.document.adopted_by", origin))
 	}
 	if len(by) > 0 {
-		t += " (" + strings.Join(by, "; ") + ")"
+		t += " (" + strings.Join(by, semicolon7(l, before8)) + ")"
 	}
 	return sentence(t)
 }
@@ -605,13 +618,16 @@ func VoteLine(l *i18n.Locale, v *Vote) string {
 // ResultNote is the arithmetic of the result and the chair's note:
 // "Result: the majority against [worked out by plenum: defeated]. The
 // majority is against discussion."
-func ResultNote(l *i18n.Locale, v *Vote) string { return resultNote(l, v, false, false) }
+func ResultNote(l *i18n.Locale, v *Vote) string { return resultNote(l, v, false, false, false) }
 
 // resultNote is ResultNote, or as the renderers before md/6, html/7 and
 // akn/6 wrote it ("Result: The majority against …"), or before md/7,
 // html/8 and akn/7 (before7) with the French outcome agreeing with "la
-// motion" ("; adoptée") beside the vote's "Adopté.".
-func resultNote(l *i18n.Locale, v *Vote, asBefore, before7 bool) string {
+// motion" ("; adoptée") beside the vote's "Adopté.", or before md/8,
+// html/9 and akn/8 (before8) with it so where the chair declared a
+// result without a count ("proclamé : adoptée") or plenum worked it out
+// ("[établi par plenum : … ; adoptée]").
+func resultNote(l *i18n.Locale, v *Vote, asBefore, before7, before8 bool) string {
 	var parts []string
 	if v.Arithmetic != "" && v.OutcomeID != assembly.MotionStatusNotRecorded {
 		// No arithmetic for a result not recorded: the outcome says it.
@@ -621,7 +637,7 @@ func resultNote(l *i18n.Locale, v *Vote, asBefore, before7 bool) string {
 		}
 		arith = afterColon(arith, asBefore)
 		if !before7 {
-			arith = neutralOutcome(l, arith)
+			arith = neutralOutcome(l, arith, before8)
 		}
 		if !asBefore && !strings.HasSuffix(arith, ".") {
 			// plenum's words end in a quoted title ("taken as the basis:
@@ -658,14 +674,19 @@ func dedupe(xs []string) []string {
 // ElectionNote is an election's method, arithmetic and note. An election
 // declared as stated has no arithmetic but the names, which ElectedText
 // already gives: they are not repeated.
-func ElectionNote(l *i18n.Locale, e *Election) string { return electionNote(l, e, false) }
+func ElectionNote(l *i18n.Locale, e *Election) string { return electionNote(l, e, false, false) }
 
 // electionNote is ElectionNote, or as the renderers before md/6, html/7
-// and akn/6 wrote it (the instruction capitalised).
-func electionNote(l *i18n.Locale, e *Election, asBefore bool) string {
+// and akn/6 wrote it (the instruction capitalised), or before md/8,
+// html/9 and akn/8 (before8: the arithmetic without Arithmetic8).
+func electionNote(l *i18n.Locale, e *Election, asBefore, before8 bool) string {
 	var parts []string
-	if e.Arithmetic != "" && !strings.HasPrefix(strings.ToLower(e.Arithmetic), "elected as stated:") {
-		parts = append(parts, sentence(e.Arithmetic))
+	arith := e.Arithmetic
+	if e.Arithmetic8 != "" && !before8 {
+		arith = e.Arithmetic8
+	}
+	if arith != "" && !strings.HasPrefix(strings.ToLower(arith), "elected as stated:") {
+		parts = append(parts, sentence(arith))
 	}
 	if e.Instruction != "" {
 		parts = append(parts, l.T("minutes.election.instruction", afterColon(e.Instruction, asBefore)))
@@ -876,17 +897,28 @@ var frenchOutcomes = [][2]string{{" ; adoptée", " ; adopté"}, {" ; rejetée", 
 // neutralOutcome is arith, a vote's arithmetic in l's language, with a
 // French outcome standing alone at its end ("; adoptée", not "la
 // déclare adoptée", which agrees with the motion it names) in the
-// invariable form (frenchOutcomes).
-func neutralOutcome(l *i18n.Locale, arith string) string {
+// invariable form (frenchOutcomes); since md/8, html/9 and akn/8 (unless
+// before8) the outcome the chair declared without a count too ("0
+// exprimé ; proclamé adopté", "proclamé : adopté") and the one plenum
+// worked out ("[établi par plenum : … ; adopté]"), which md/7 left
+// agreeing with the motion beside the vote's "Adopté.".
+func neutralOutcome(l *i18n.Locale, arith string, before8 bool) string {
 	if l.Lang() != "fr" {
 		return arith
 	}
 	for _, o := range frenchOutcomes {
-		if t, ok := strings.CutSuffix(arith, o[0]); ok {
-			return t + o[1]
+		forms := [][2]string{o}
+		if !before8 {
+			w, inv := strings.TrimPrefix(o[0], " ; "), strings.TrimPrefix(o[1], " ; ")
+			forms = append(forms, [2]string{" proclamé " + w, " proclamé " + inv}, [2]string{" proclamé : " + w, " proclamé : " + inv}, [2]string{o[0] + "]", o[1] + "]"})
 		}
-		if t, ok := strings.CutSuffix(arith, o[0]+"."); ok {
-			return t + o[1] + "."
+		for _, f := range forms {
+			if t, ok := strings.CutSuffix(arith, f[0]); ok {
+				return t + f[1]
+			}
+			if t, ok := strings.CutSuffix(arith, f[0]+"."); ok {
+				return t + f[1] + "."
+			}
 		}
 	}
 	return arith

@@ -458,14 +458,19 @@ type Ballot struct {
 
 // Election is an election with its result.
 type Election struct {
-	ID          string
-	Title       string
-	Body        string
-	Seats       int
-	Method      string
-	Candidates  []Ref
-	Elected     []Ref
-	Arithmetic  string
+	ID         string
+	Title      string
+	Body       string
+	Seats      int
+	Method     string
+	Candidates []Ref
+	Elected    []Ref
+	Arithmetic string
+	// Arithmetic8 is the arithmetic as md/8, html/9 and akn/8 give it,
+	// where it differs from Arithmetic (as the renderers before gave it):
+	// in French with the space before the semicolons and the colon of
+	// plenum's words (" ; ", " : ").
+	Arithmetic8 string
 	Note        string
 	Instruction string
 	Sitting     string

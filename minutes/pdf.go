@@ -56,7 +56,7 @@ func renderPDF(d *Document, compress bool) ([]byte, error) {
 		meta = append(meta, t)
 	}
 	if len(d.Venues) > 0 {
-		meta = append(meta, strings.Join(d.Venues, "; "))
+		meta = append(meta, strings.Join(d.Venues, semicolon7(l, false)))
 	}
 	if len(meta) > 0 {
 		w.para(sentences(meta), "")

@@ -166,18 +166,25 @@ func TestEmptyRollCallIsCounted(t *testing.T) {
 
 // TestEmptyRollCallDeclaredBefore: a record made when an empty roll call
 // was uncounted holds the chair's outcome, which replay keeps; its
-// minutes say that none was cast.
+// minutes say that none was cast, in French since md/8 with the outcome
+// in the form of the result's line ("Adopté." … "proclamé adopté"), which
+// md/7 gave agreeing with the motion ("proclamé adoptée").
 func TestEmptyRollCallDeclaredBefore(t *testing.T) {
 	f := replayScript(t, "reading", []byte(readingScript))
 	v := f.state.Votes["v-c"]
 	v.Result.Outcome, v.Result.Arithmetic = "carried", "no count recorded; declared carried"
 	v.Result.For, v.Result.Against = assembly.Exact(0), assembly.Exact(0)
-	for lang, want := range map[string]string{"en": "0 cast; declared carried", "de": "0 abgegeben; festgestellt: angenommen", "ru": "подано 0 голосов; объявлено: принято", "fr": "0 exprimé ; proclamé adoptée", "es": "0 emitidos; proclamado aprobada"} {
+	for lang, want := range map[string]string{"en": "0 cast; declared carried", "de": "0 abgegeben; festgestellt: angenommen", "ru": "подано 0 голосов; объявлено: принято", "fr": "0 exprimé ; proclamé adopté.", "es": "0 emitidos; proclamado aprobada"} {
 		md := strings.ReplaceAll(string(Markdown(in(t, f, lang))), `\`, "")
 		if !strings.Contains(md, want) {
 			t.Errorf("%s: the minutes lack %q", lang, want)
 		}
 	}
+	earlierVersions8(t, in(t, f, "fr"), func(stamp string, got []byte) {
+		if !strings.Contains(string(got), "0 exprimé ; proclamé adoptée") {
+			t.Errorf("%s no longer gives the outcome as it did", stamp)
+		}
+	})
 }
 
 // TestReadsAsSentences: a reason with a colon of its own follows the

@@ -98,7 +98,7 @@ func TestListCountAgreesInEveryLanguage(t *testing.T) {
 	}
 	for lang, want := range map[string]string{
 		"de": "Left 1 Stimme, 1 Sitz; Right 0 Stimmen, 0 Sitze;",
-		"fr": "Left 1 voix, 1 siège; Right 0 voix, 0 siège;",
+		"fr": "Left 1 voix, 1 siège ; Right 0 voix, 0 siège ;",
 		"es": "Left 1 voto, 1 puesto; Right 0 votos, 0 puestos;",
 		"ru": "Left: голосов – 1, мест – 1; Right: голосов – 0, мест – 0;",
 	} {

@@ -224,8 +224,11 @@ func (b *builder) countName(e *assembly.Election) func(id string) string {
 // ballots, the first stage, the stages, the ties and how each was broken
 // (by lot, from which seed), and the elected. The
 // English minutes, and an election declared as stated, keep the recorded
-// line (recorded), the English its ties named (tiesNamed).
-func (b *builder) electionArithmetic(e *assembly.Election, recorded string) string {
+// line (recorded), the English its ties named (tiesNamed). Its parts are
+// parted by "; " and the method by ": " as the renderers before md/8,
+// html/9 and akn/8 wrote them (before8), since then as the language sets
+// them (French " ; ", " : ").
+func (b *builder) electionArithmetic(e *assembly.Election, recorded string, before8 bool) string {
 	if b.l.Lang() == i18n.Default || strings.HasPrefix(recorded, "elected as stated: ") {
 		return recorded
 	}
@@ -242,9 +245,10 @@ func (b *builder) electionArithmetic(e *assembly.Election, recorded string) stri
 	for i, id := range c.Elected {
 		elected[i] = name(id)
 	}
+	semi, colon := semicolon7(b.l, before8), speakerColon(b.l, before8)+" "
 	lots := ""
 	for _, tie := range c.Ties {
-		lots += "; " + b.tieText(tie, name)
+		lots += semi + b.tieText(tie, name)
 	}
 	var parts []string
 	if c.Lists {
@@ -257,16 +261,16 @@ func (b *builder) electionArithmetic(e *assembly.Election, recorded string) stri
 		if c.Unfilled > 0 {
 			parts = append(parts, b.l.T("minutes.arith.unfilled", c.Unfilled))
 		}
-		return method + ": " + strings.Join(parts, "; ") + lots + "; " + b.l.T("minutes.arith.elected", strings.Join(elected, ", "))
+		return method + colon + strings.Join(parts, semi) + lots + semi + b.l.T("minutes.arith.elected", strings.Join(elected, ", "))
 	}
 	for _, v := range c.First {
 		parts = append(parts, name(v.ID)+" "+v.Votes)
 	}
 	t := b.l.T("minutes.arith.election", method, c.Ballots, strings.Join(parts, ", "))
 	if c.Stages > 1 {
-		t += "; " + b.l.T("minutes.arith.stages", c.Stages)
+		t += semi + b.l.T("minutes.arith.stages", c.Stages)
 	}
-	return t + lots + "; " + b.l.T("minutes.arith.elected", strings.Join(elected, ", "))
+	return t + lots + semi + b.l.T("minutes.arith.elected", strings.Join(elected, ", "))
 }
 
 // departure says how a vote departs from the rules' threshold: by the

@@ -22,7 +22,7 @@ func TestWhatPlenumWorkedOutIsMarked(t *testing.T) {
 			"Result: 62–68 for, 66–70 against; the count does not decide, and the chair declares it carried."},
 		"de": {"Ergebnis: 38 dafür, 26 dagegen [von plenum ermittelt: 64 abgegeben; 33 nötig; angenommen]."},
 		"ru": {"Результат: за – 38, против – 26 [выведено программой plenum: подано голосов – 64; необходимо – 33; принято]."},
-		"fr": {"38 pour, 26 contre [établi par plenum : 64 suffrages exprimés ; 33 requis ; adoptée]."},
+		"fr": {"38 pour, 26 contre [établi par plenum : 64 suffrages exprimés ; 33 requis ; adopté]."}, // "adoptée" before md/8, html/9, akn/8
 		"es": {"38 a favor, 26 en contra [deducido por plenum: 64 votos emitidos; se necesitan 33; aprobada]."},
 	}
 	for lang, wants := range want {

@@ -5,7 +5,6 @@ import (
 	"strconv"
 
 	"plenum/assembly"
-	"plenum/i18n"
 )
 
 // The speaking time the chair sets in a sitting (set_speaking_time,
@@ -61,18 +60,4 @@ func (b *builder) timeText(n, unit string) string {
 		return b.l.T("minutes.rule.seconds", v)
 	}
 	return b.l.T("minutes.rule.minutes", v)
-}
-
-// narrative8 is a narrative's text as md/8, html/9 and akn/8 give it,
-// where it differs from text, as the renderers before gave it: speaking
-// time allotted to a delegation or tendency whose name holds a comma,
-// which they left in the record's English (allottedText); or "".
-func (b *builder) narrative8(r assembly.RecordEntry, text string) string {
-	if r.Kind != "speaking_time_allotted" || b.l.Lang() == i18n.Default {
-		return ""
-	}
-	if t, ok := b.allottedText(r, true); ok && t != text {
-		return t
-	}
-	return ""
 }

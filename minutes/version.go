@@ -245,9 +245,15 @@ func (d *Document) before7(format string) bool {
 }
 
 // spokenSince is, for each renderer, the version that gives what the
-// minutes said nothing of (docs/minutes.md, "Renderer versions"): the
-// speaking time set in a sitting, and the speaking time allotted to a
-// name with a comma in the document's language (speakingtime.go).
+// minutes said nothing of or said in the French typography of before
+// (docs/minutes.md, "Renderer versions"): the speaking time set in a
+// sitting and the speaking time allotted to a name with a comma in the
+// document's language (speakingtime.go); the French space before the
+// semicolon of the venues, an election's count, a change of the
+// presidium and who read and adopted a document, and before the colon of
+// a rejected mandate participating personally; and the one outcome form
+// of a French result declared without a count or worked out by plenum
+// ("proclamé adopté" beside "Adopté.").
 var spokenSince = map[string]int{FormatMarkdown: 8, FormatHTML: 9, FormatAKN: 8}
 
 // before8 reports whether d is rendered in format as a renderer before

@@ -60,7 +60,8 @@ func TestVerifyDocumentRendererVersion(t *testing.T) {
 		// and akn/7 add nothing to them: every turn of the demo has notes,
 		// no discussion closed with anyone left on the list, its mandate
 		// commission is the editor, an administrator, and it is English.
-		// Nor do md/8, html/9 and akn/8: the demo sets no speaking time.
+		// Nor do md/8, html/9 and akn/8: the demo sets no speaking time,
+		// and the French typography they mend is not English.
 		asOf := func(v int) string {
 			old := doc
 			if v < map[string]int{"md": 6, "html": 7, "akn": 6}[format] {
