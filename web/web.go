@@ -298,13 +298,6 @@ func parsePages() map[string]*template.Template {
 	return pages
 }
 
-// serveStatic serves the embedded assets. They change only with the binary,
-// so browsers may keep them an hour and must revalidate after.
-func (s *server) serveStatic(w http.ResponseWriter, r *http.Request) {
-	w.Header().Set("Cache-Control", "public, max-age=3600")
-	s.static.ServeHTTP(w, r)
-}
-
 // render executes the named template into a buffer and writes it, so a
 // failing template never sends half a page.
 func (s *server) render(w http.ResponseWriter, r *http.Request, status int, page, tmpl string, data any) {
