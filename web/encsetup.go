@@ -44,3 +44,14 @@ func boolField(v string) bool {
 	v = strings.TrimSpace(v)
 	return v != "" && v != "0" && v != "false"
 }
+
+// DraftsSetup is the id prefix of the encrypted fields (the template
+// encrypted-setup) of the next form of a vote between competing drafts on
+// the console: "og1", "og2", … in the order the console lists the groups
+// (OpenGroups). The fields are a hole of the kept console (their picker
+// reads the viewer's search), which is rendered with the view alone, not
+// the group; each form's fields have ids of their own.
+func (v *view) DraftsSetup() string {
+	v.draftsSetups++
+	return "og" + strconv.Itoa(v.draftsSetups)
+}

@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"fmt"
 	"net/url"
 	"slices"
 	"strings"
@@ -26,13 +27,7 @@ func TestChairOpensEncryptedVote(t *testing.T) {
 			t.Errorf("the console lacks %s", want)
 		}
 	}
-	vote := func(kv ...string) url.Values {
-		f := url.Values{"new:id": {"v"}, "a:motion": {"m1"}, "a:method": {"encrypted"}}
-		for i := 0; i+1 < len(kv); i += 2 {
-			f[kv[i]] = append(f[kv[i]], kv[i+1])
-		}
-		return f
-	}
+	vote := func(kv ...string) url.Values { return encryptedVoteForm("a:motion", "m1", kv...) }
 	refusedNothingChanged(t, h, chair, "chair", "open_vote", vote(), "An encrypted vote needs its trustees")
 	refusedNothingChanged(t, h, chair, "chair", "open_vote", vote("a:trustees:list", "sec", "a:trustees:list", "mc", "a:trustee_quorum:int", "3"), "1 to 2, not 3")
 	refusedNothingChanged(t, h, chair, "chair", "open_vote", vote("a:trustees:list", "sec", "a:trustees:list", "mc", "a:trustee_quorum:int", "0"), "1 to 2, not 0")
@@ -46,18 +41,7 @@ func TestChairOpensEncryptedVote(t *testing.T) {
 		t.Fatal("a refused form opened a vote")
 	}
 
-	chair.act("chair", "open_vote", vote("a:trustees:list", "sec", "a:trustees:list", "mc", "a:trustees:list", "chair", "a:revote:bool", "true"))
-	enc := read(h, func(st *assembly.State) *assembly.EncryptedSetup {
-		if v := st.Votes["v1"]; v != nil && v.Encrypted != nil {
-			s := v.Encrypted.EncryptedSetup
-			return &s
-		}
-		return nil
-	})
-	if enc == nil {
-		_, body, _ := chair.get("/a/coop/chair")
-		t.Fatalf("no encrypted vote opened; the console says %q", flashOf(body))
-	}
+	enc := opensEncrypted(t, h, chair, vote("a:trustees:list", "sec", "a:trustees:list", "mc", "a:trustees:list", "chair", "a:revote:bool", "true"))
 	if !slices.Equal(enc.Trustees, []string{"sec", "mc", "chair"}) || enc.Quorum != 2 || !enc.Revote {
 		t.Fatalf("the vote's trustees %v, %d needed, revote %v; want sec, mc, chair, 2 of 3, revote", enc.Trustees, enc.Quorum, enc.Revote)
 	}
@@ -136,4 +120,71 @@ func TestEncryptedTrusteesSearched(t *testing.T) {
 	}); q != 1 {
 		t.Fatalf("the vote with one trustee needs %d", q)
 	}
+}
+
+// TestChairOpensEncryptedDraftsVote: the console's vote between competing
+// drafts offers the encrypted method as the vote on the motion in order
+// does, each group's form with its own trustees (the fields' ids apart);
+// a drafts vote sent encrypted without trustees is refused and records
+// nothing, with trustees it opens an encrypted vote whose options are the
+// drafts (and abstaining), a majority of the trustees needed.
+func TestChairOpensEncryptedDraftsVote(t *testing.T) {
+	h := newHall(t)
+	for _, m := range []string{"m2", "m3", "m4"} {
+		h.must("chair", "move_motion", obj{"id": m, "kind": "substantive", "title": "The draft " + m, "item": "i1"})
+	}
+	h.must("chair", "group_alternatives", obj{"id": "g1", "title": "The budget drafts", "motions": []string{"m1", "m2"}})
+	h.must("chair", "group_alternatives", obj{"id": "g2", "title": "The statute drafts", "motions": []string{"m3", "m4"}})
+	chair := h.browser("chair")
+	_, page, _ := chair.get("/a/coop/chair")
+	for i, g := range []string{"g1", "g2"} {
+		start := strings.Index(page, `<label for="og-method-`+g+`"`)
+		if start < 0 {
+			t.Fatalf("the console has no form of the vote on the drafts %s:\n%s", g, page)
+		}
+		form := page[start:]
+		form = form[:strings.Index(form, "</form>")]
+		prefix := fmt.Sprintf("og%d", i+1)
+		for _, want := range []string{`<option value="encrypted">secret, encrypted — counted by trustees</option>`, `id="` + prefix + `-trustees"`, `name="a:trustees:list" value="sec"`, `id="` + prefix + `-k" name="a:trustee_quorum:int"`, `name="a:revote:bool"`, `Encrypted vote: its trustees`} {
+			if !strings.Contains(form, want) {
+				t.Errorf("the form of the vote on the drafts %s lacks %s:\n%s", g, want, form)
+			}
+		}
+	}
+	vote := func(kv ...string) url.Values { return encryptedVoteForm("a:alternatives", "g1", kv...) }
+	refusedNothingChanged(t, h, chair, "chair", "open_vote", vote(), "An encrypted vote needs its trustees")
+	enc := opensEncrypted(t, h, chair, vote("a:trustees:list", "sec", "a:trustees:list", "mc", "a:trustees:list", "chair"))
+	if !slices.Equal(enc.Options, []string{"m1", "m2", "abstain"}) || !slices.Equal(enc.Trustees, []string{"sec", "mc", "chair"}) || enc.Quorum != 2 {
+		t.Fatalf("the drafts vote's options %v, trustees %v, %d needed; want m1, m2, abstain; sec, mc, chair, 2", enc.Options, enc.Trustees, enc.Quorum)
+	}
+}
+
+// encryptedVoteForm is the console's form of an encrypted vote on what
+// (the field a:motion or a:alternatives) with the fields kv, name and
+// value in turn, a name given again adding a value.
+func encryptedVoteForm(on, what string, kv ...string) url.Values {
+	f := url.Values{"new:id": {"v"}, on: {what}, "a:method": {"encrypted"}}
+	for i := 0; i+1 < len(kv); i += 2 {
+		f[kv[i]] = append(f[kv[i]], kv[i+1])
+	}
+	return f
+}
+
+// opensEncrypted sends the console's form of an encrypted vote and
+// returns the setup of the vote v1 it opened, on what the form names.
+func opensEncrypted(t *testing.T, h *hall, chair *browser, form url.Values) assembly.EncryptedSetup {
+	t.Helper()
+	chair.act("chair", "open_vote", form)
+	enc := read(h, func(st *assembly.State) *assembly.EncryptedSetup {
+		if v := st.Votes["v1"]; v != nil && v.Encrypted != nil && v.Motion == form.Get("a:motion") && v.Alternatives == form.Get("a:alternatives") {
+			s := v.Encrypted.EncryptedSetup
+			return &s
+		}
+		return nil
+	})
+	if enc == nil {
+		_, body, _ := chair.get("/a/coop/chair")
+		t.Fatalf("no encrypted vote opened by %v; the console says %q", form, flashOf(body))
+	}
+	return *enc
 }

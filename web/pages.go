@@ -46,6 +46,9 @@ type view struct {
 	// searched on the server (PickPerson), in the order rendered.
 	pickerLimit int
 	finders     []string
+	// draftsSetups is how many forms of a vote between competing drafts
+	// the render has given their encrypted fields (DraftsSetup).
+	draftsSetups int
 	// asm is the assembly whose readers' state S is, when the page
 	// reads one (its quorum is counted once for each state).
 	asm *engine.Assembly
