@@ -31,7 +31,7 @@ func TestChairOpensEncryptedVote(t *testing.T) {
 	refusedNothingChanged(t, h, chair, "chair", "open_vote", vote(), "An encrypted vote needs its trustees")
 	refusedNothingChanged(t, h, chair, "chair", "open_vote", vote("a:trustees:list", "sec", "a:trustees:list", "mc", "a:trustee_quorum:int", "3"), "1 to 2, not 3")
 	refusedNothingChanged(t, h, chair, "chair", "open_vote", vote("a:trustees:list", "sec", "a:trustees:list", "mc", "a:trustee_quorum:int", "0"), "1 to 2, not 0")
-	refusedNothingChanged(t, h, chair, "chair", "open_vote", vote("a:trustees:list", "sec", "a:trustees:list", "mc", "a:trustee_quorum:int", "-1"), "trustee_quorum")
+	refusedNothingChanged(t, h, chair, "chair", "open_vote", vote("a:trustees:list", "sec", "a:trustees:list", "mc", "a:trustee_quorum:int", "-1"), "the field “Trustees needed to decrypt” must not be negative")
 	refusedNothingChanged(t, h, chair, "chair", "open_vote", vote("a:trustees:list", "sec", "a:trustees:list", "mc", "a:trustee_quorum:int", "two"), "whole number")
 	refusedNothingChanged(t, h, chair, "chair", "open_vote", vote("a:trustees:list", "sec", "a:trustees:list", "nobody"), "nobody")
 	f := vote("a:trustees:list", "sec", "a:trustees:list", "mc")

@@ -41,6 +41,7 @@ func formLabels(t *testing.T) map[string]map[string][]string {
 				continue
 			}
 			form := text[start : at[1]+end]
+			form += multiLineParts(form, formParts[cmd])
 			ids := map[string]string{}
 			for _, m := range argIDRe.FindAllStringSubmatch(form, -1) {
 				ids[m[1]] = m[2]
@@ -123,6 +124,59 @@ func TestEveryFormHasItsWords(t *testing.T) {
 			}
 		}
 	}
+}
+
+// formParts are the parts of several lines that the forms of a command
+// draw (the trustees and the number needed of an encrypted vote or
+// election: encrypted-setup, in the console's vote forms a hole of the
+// kept console), whose labels inlineOneLineDefines does not put in
+// place: they are read as part of each form of the command in a template
+// that draws them.
+var formParts = map[string][]string{"open_vote": {"encrypted-setup"}, "open_election": {"encrypted-setup"}}
+
+// multiLineParts are the defines named (formParts) as the templates'
+// text has them, each from its {{define}} to the next define or the end
+// of its file, when the form draws them (by their name or a hole's
+// template that draws them).
+func multiLineParts(form string, names []string) string {
+	if len(names) == 0 {
+		return ""
+	}
+	files, _ := fs.Glob(templateFS, "templates/*.html")
+	var out strings.Builder
+	for _, name := range files {
+		b, _ := fs.ReadFile(templateFS, name)
+		for _, part := range names {
+			def := `{{define "` + part + `"}}`
+			i := strings.Index(string(b), def)
+			if i < 0 {
+				continue
+			}
+			body := string(b[i+len(def):])
+			if j := strings.Index(body, "{{define "); j >= 0 {
+				body = body[:j]
+			}
+			if drawsPart(string(b), form, part) {
+				out.WriteString(body)
+			}
+		}
+	}
+	return out.String()
+}
+
+// drawsPart reports whether the form draws the part defined in the
+// template file partFile: by its name, or by a one-line define of
+// partFile that draws it (a hole's template: chair-enc-vote).
+func drawsPart(partFile, form, part string) bool {
+	if strings.Contains(form, `"`+part+`"`) {
+		return true
+	}
+	for _, m := range defineRe.FindAllStringSubmatch(partFile, -1) {
+		if m[1] != part && strings.Contains(m[2], `"`+part+`"`) && strings.Contains(form, `"`+m[1]+`"`) {
+			return true
+		}
+	}
+	return false
 }
 
 // inlineOneLineDefines puts in place of each {{template "X" …}} of text
