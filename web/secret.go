@@ -14,6 +14,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 	"time"
 
 	"plenum/assembly"
@@ -120,7 +121,8 @@ func (s *server) giveToken(w http.ResponseWriter, r *http.Request, assemblyID, p
 // takeToken returns the token the request's cookie carries for entry, once:
 // the cookie is cleared, whether it opened or not, and no server on the
 // same database opens the same cookie a second time (auth's
-// OpenCookieOnce, by the cookie's nonce). ok is false when the database
+// OpenCookieOnce, by the cookie's nonce; a cookie this server found opened
+// is refused without asking: openedHere). ok is false when the database
 // could not say whether the cookie was opened before: then the cookie is
 // kept for the page to be tried again, and nothing is shown.
 func (s *server) takeToken(w http.ResponseWriter, r *http.Request, assemblyID, person string, entry int64) (token string, ok bool) {
@@ -128,13 +130,18 @@ func (s *server) takeToken(w http.ResponseWriter, r *http.Request, assemblyID, p
 	if err != nil {
 		return "", true
 	}
-	token, nonce, expires := s.seal.unseal(c.Value, assemblyID, person, entry, s.opts.Now())
+	now := s.opts.Now()
+	token, nonce, expires := s.seal.unseal(c.Value, assemblyID, person, entry, now)
+	if token != "" && s.opened.has(nonce, now) {
+		token = "" // opened here before: the database need not be asked
+	}
 	if token != "" {
 		first, err := s.auth.OpenCookieOnce(r.Context(), []byte(nonce), expires)
 		if err != nil {
 			s.opts.Logger.Error("web: a secret ballot's token could not be marked as shown", "assembly", assemblyID, "err", err)
 			return "", false
 		}
+		s.opened.add(nonce, expires, now)
 		if !first {
 			token = ""
 		}
@@ -144,6 +151,52 @@ func (s *server) takeToken(w http.ResponseWriter, r *http.Request, assemblyID, p
 		HttpOnly: true, Secure: s.auth.Secure(r), SameSite: http.SameSiteStrictMode,
 	})
 	return token, true
+}
+
+// openedHere are the token cookies this server found opened (its own
+// opening, or another's that the database told of), by their nonce, until
+// they expire: the same cookie sent again (a client that does not clear
+// it, a copied header) is refused without a write to the database, which
+// remains what every node and a restarted server go by. Only the nonces
+// of cookies this server's key opened are kept, at most maxOpenedHere; a
+// cookie not kept is asked of the database, as before.
+type openedHere struct {
+	mu sync.Mutex
+	m  map[string]time.Time
+}
+
+// maxOpenedHere is the most nonces openedHere keeps: the cookies of ten
+// thousand ballots within a cookie's life (tokenLife) are 10,000.
+const maxOpenedHere = 65536
+
+// has reports whether the cookie of nonce was found opened and has not
+// expired at now.
+func (o *openedHere) has(nonce string, now time.Time) bool {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	exp, ok := o.m[nonce]
+	return ok && now.Before(exp)
+}
+
+// add keeps the nonce of a cookie found opened until it expires; the
+// nonces of expired cookies are let go when the map is full.
+func (o *openedHere) add(nonce string, expires, now time.Time) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if o.m == nil {
+		o.m = map[string]time.Time{}
+	}
+	if len(o.m) >= maxOpenedHere {
+		for n, exp := range o.m {
+			if !now.Before(exp) {
+				delete(o.m, n)
+			}
+		}
+		if len(o.m) >= maxOpenedHere {
+			return
+		}
+	}
+	o.m[nonce] = expires
 }
 
 // tokenFile is the small text file a voter saves with their token: its

@@ -193,15 +193,7 @@ func TestSecretTokenCookieRacedShowsOnce(t *testing.T) {
 // token and keeps the cookie; tried again once the database writes, it
 // shows the token, once.
 func TestSecretTokenCookieKeptWhenNotMarked(t *testing.T) {
-	h := newEmptyHallWith(t, web.Options{BaseURL: hallBaseURL, Secret: sharedSecret}, nil)
-	h.setup()
-	anna := h.browser("anna")
-	loc, c := secretBallot(t, h, anna, "anna", true)
-	raw, err := sql.Open("sqlite", filepath.Join(h.dir, "access.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer raw.Close()
+	h, anna, loc, c, raw := secretBallotWithAccessDB(t)
 	if _, err := raw.Exec(`CREATE TRIGGER refuse BEFORE INSERT ON access_opened_cookies BEGIN SELECT RAISE(ABORT, 'the test refuses'); END`); err != nil {
 		t.Fatal(err)
 	}
@@ -224,4 +216,50 @@ func TestSecretTokenCookieKeptWhenNotMarked(t *testing.T) {
 	if resp, body = getCookies(t, h.srv, loc, anna.cookieOf(), c); tokenRe.MatchString(body) {
 		t.Fatalf("and again: %s, the token shown a second time", resp.Status)
 	}
+}
+
+// TestSecretReceiptViewedAgainWritesNothing: the receipt page of a
+// secret ballot records its token's cookie as opened once, at its first
+// view; the same cookie sent again (a client that does not clear it, a
+// copied header) shows no token and writes nothing more to the database:
+// the server remembers the cookies it opened. A trigger counts the
+// inserts tried.
+func TestSecretReceiptViewedAgainWritesNothing(t *testing.T) {
+	h, anna, loc, c, raw := secretBallotWithAccessDB(t)
+	for _, q := range []string{`CREATE TABLE tried (n INTEGER)`, `CREATE TRIGGER count_tried BEFORE INSERT ON access_opened_cookies BEGIN INSERT INTO tried VALUES (1); END`} {
+		if _, err := raw.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := range 5 {
+		resp, body := getCookies(t, h.srv, loc, anna.cookieOf(), c)
+		if resp.StatusCode != 200 || tokenRe.MatchString(body) != (i == 0) {
+			t.Fatalf("view %d: %s, token shown %v, want it at the first view only", i+1, resp.Status, tokenRe.MatchString(body))
+		}
+	}
+	var tried int
+	if err := raw.QueryRow(`SELECT count(*) FROM tried`).Scan(&tried); err != nil {
+		t.Fatal(err)
+	}
+	if tried != 1 {
+		t.Fatalf("5 views of the receipt page with the same cookie tried %d inserts, want 1", tried)
+	}
+}
+
+// secretBallotWithAccessDB is a hall where anna cast a secret ballot: the
+// receipt page's path, the cookie carrying the token, and the access
+// database (access.db) opened beside the server, closed when the test
+// ends.
+func secretBallotWithAccessDB(t *testing.T) (*hall, *browser, string, *http.Cookie, *sql.DB) {
+	t.Helper()
+	h := newEmptyHallWith(t, web.Options{BaseURL: hallBaseURL, Secret: sharedSecret}, nil)
+	h.setup()
+	anna := h.browser("anna")
+	loc, c := secretBallot(t, h, anna, "anna", true)
+	raw, err := sql.Open("sqlite", filepath.Join(h.dir, "access.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { raw.Close() })
+	return h, anna, loc, c, raw
 }

@@ -122,6 +122,8 @@ type server struct {
 	// seal seals secret ballots' tokens into the cookie that carries
 	// them to their page.
 	seal tokenSeal
+	// opened are the token cookies this server found opened (takeToken).
+	opened openedHere
 	// uploads holds rosters between their preview and their recording.
 	uploads uploadShelf
 	// live memoizes the counts the pages show live (liveCounts).
