@@ -229,6 +229,12 @@ func (s *server) act(w http.ResponseWriter, r *http.Request) {
 		answer(http.StatusForbidden, actResult{Error: l.T("web.err.stale_form")})
 		return
 	}
+	if to, ok := searchCarried(r.PostForm, back); ok && !script {
+		// A search of a picker that keeps the form's ticks: the page
+		// again, with what it found and the ticked (picker.go).
+		http.Redirect(w, r, to, http.StatusSeeOther)
+		return
+	}
 	var err error
 	cmd := r.PostFormValue("cmd")
 	if cmd == "issue_access_codes" || cmd == "revoke_access_codes" {

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/chromedp"
+
 	"plenum/assembly"
 	"plenum/web"
 )
@@ -114,4 +116,39 @@ func TestBrowserChairOpensEncrypted(t *testing.T) {
 func choose(s *session, p *person, sel, value string) {
 	s.t.Helper()
 	eval[bool](s, p, fmt.Sprintf(`(function (e, v) { e.value = v; e.dispatchEvent(new Event("input", {bubbles: true})); e.dispatchEvent(new Event("change", {bubbles: true})); return true; })(document.querySelector(%q), %q)`, sel, value))
+}
+
+// TestBrowserChairOpensEncryptedSearched: in an assembly larger than the
+// pickers' limit the trustees are searched, their search a field of the
+// vote's own form (it keeps the ticks without the script); with the
+// script it searches as one types, keeps the ticked, and Put to the vote
+// still sends the form (picker.js stops only a search's form of its own).
+func TestBrowserChairOpensEncryptedSearched(t *testing.T) {
+	h := newLargeHall(t, 3)
+	s := newSession(t, h)
+	chair := s.open("chair", 1280, 900, "/a/coop/chair")
+	choose(s, chair, "#ov-method", "encrypted")
+	s.until(chair, "the fields open with the method", `document.querySelector("#ov-enc").open`)
+	if !eval[bool](s, chair, `!document.querySelector("#ov-trustees-q").hasAttribute("form") && getComputedStyle(document.querySelector("#ov-enc .picker-find button")).display === "none"`) {
+		t.Fatal("the trustees' search is a form of its own, or its Find button is shown with the script")
+	}
+	for _, p := range []struct{ words, id string }{{"sasha", "sec"}, {"zetk", "clara"}} {
+		s.run(chair, "type a name", chromedp.SendKeys(`#ov-trustees-q`, p.words))
+		s.until(chair, p.id+" found", `document.querySelectorAll("#ov-trustees input[value=`+p.id+`]").length === 1`)
+		s.click(chair, `#ov-trustees input[value=`+p.id+`]`)
+		eval[bool](s, chair, `(function (e) { e.value = ""; return true; })(document.querySelector("#ov-trustees-q"))`)
+	}
+	s.until(chair, "sec kept", `document.querySelector("#ov-trustees input[value=sec]").checked`)
+	// Sending the vote's form is no search: the script asks nothing of
+	// the trustees' choices then.
+	eval[bool](s, chair, `(function () { var f = window.fetch; window.searches = 0; window.fetch = function (u) { if (String(u).indexOf("/choices/") >= 0) window.searches++; return f.apply(this, arguments); }; return true; })()`)
+	s.click(chair, `button[data-key="v"]`)
+	s.until(chair, "the console waits for the key", contains(".next", "waiting for the trustees to make the election key (keys 0 of 2"))
+	if n := eval[int](s, chair, `window.searches`); n != 0 {
+		t.Errorf("sending the vote's form searched the trustees %d times", n)
+	}
+	setup := read(h, func(st *assembly.State) assembly.EncryptedSetup { return st.Votes["v1"].Encrypted.EncryptedSetup })
+	if strings.Join(setup.Trustees, ",") != "sec,clara" || setup.Quorum != 2 {
+		t.Fatalf("the vote opened with %v, %d needed", setup.Trustees, setup.Quorum)
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -140,7 +141,21 @@ func movesHall(v viewer) bool {
 // those that match the search sent with the page (?find-ID=words, a form
 // of its own beside the picker, so that it works without a script), and
 // the script searches as one types (GET /a/{id}/choices/{set.route}).
+//
+// With the option "carry" (a picker of several whose ticks a search must
+// not lose: the trustees of an encrypted vote) the search is a field of
+// the picker's own form instead, and its Find button sends that form:
+// without a script, the browser sends the ticks only with the form they
+// belong to. The form's command is then not given (act: searchCarried);
+// the page comes back with ?found-ID=words and the ticked as
+// ?pick-ID=person, which the picker lists ticked (Carried).
 func (v *view) pickSearched(id, name, label string, set *personSet, total int, opts ...string) Picker {
+	carry := slices.Contains(opts, "carry")
+	if carry {
+		for _, p := range v.carriedPicks(id) {
+			opts = append(opts, "selected="+p)
+		}
+	}
 	var keep []string
 	for _, o := range opts {
 		if k, val, _ := strings.Cut(o, "="); k == "selected" && val != "" {
@@ -148,19 +163,105 @@ func (v *view) pickSearched(id, name, label string, set *personSet, total int, o
 		}
 	}
 	q := strings.TrimSpace(v.Query.Get("find-" + id))
+	typed := q
+	if carry && q == "" {
+		// A search the form sent (searchCarried): its words are not
+		// typed in the field again, or sending the form would search
+		// again rather than do what it does.
+		q = strings.TrimSpace(v.Query.Get("found-" + id))
+	}
 	found, choices := v.searchPersons(q, keep, set.has)
 	p := v.Pick(id, name, label, choices, opts...)
 	p.Search = &PickerSearch{
 		Source:      "/a/" + v.ID + "/choices/" + set.route,
 		Form:        "find-" + id,
-		Query:       q,
+		Query:       typed,
 		Label:       v.L.T("web.pick.search", label),
 		Placeholder: v.L.T("web.js.type_to_search"),
 		Button:      v.L.T("web.pick.find"),
 		Status:      searchStatus(v.L, q, total, found),
 	}
-	v.finders = append(v.finders, id)
+	if carry {
+		p.Search.Carry = name
+	}
+	if !carry {
+		v.finders = append(v.finders, id)
+	}
 	return p
+}
+
+// maxCarried is the most persons a page takes ticked from ?pick-ID (a
+// carried search's ticks): more than an encrypted vote's trustees.
+const maxCarried = 256
+
+// carriedPicks are the persons the page's query gives as ticked in the
+// picker id (?pick-ID, from searchCarried), at most maxCarried.
+func (v *view) carriedPicks(id string) []string {
+	ps := v.Query["pick-"+id]
+	return ps[:min(len(ps), maxCarried)]
+}
+
+// Carried reports whether the page came back from a search of the
+// picker id sent with its form (searchCarried): the part of the form
+// that holds the picker is shown unfolded.
+func (v *view) Carried(id string) bool {
+	return v.Query.Has("found-"+id) || v.Query.Has("pick-"+id)
+}
+
+// searchCarried is where a form sent without the script goes instead of
+// giving its command when one of its pickers searched on the server with
+// the option "carry" (pickSearched) is to search: its Find button was
+// pressed (find=ID) or its search field has words (Enter in it sends the
+// form by its first button). Each such picker of the form says so by a
+// field carry-ID naming the form's field of its ticks; the page to go
+// back to (back) is given ?found-ID=words and ?pick-ID=person for each
+// person ticked, and the fragment of the picker's search field. ok is
+// false when the form does not search: it gives its command.
+func searchCarried(form url.Values, back string) (to string, ok bool) {
+	var ids []string
+	for field, vs := range form {
+		id, isCarry := strings.CutPrefix(field, "carry-")
+		if isCarry && validPickerID(id) && len(vs) == 1 && strings.HasPrefix(vs[0], argPrefix) {
+			ids = append(ids, id)
+		}
+	}
+	slices.Sort(ids)
+	q := url.Values{}
+	at := ""
+	for _, id := range ids {
+		words := strings.TrimSpace(form.Get("find-" + id))
+		if words != "" {
+			q.Set("found-"+id, words)
+		}
+		if at == "" && (words != "" || form.Get("find") == id) {
+			at = id
+		}
+		for _, p := range form[form.Get("carry-"+id)] {
+			if p = strings.TrimSpace(p); p != "" && len(q["pick-"+id]) < maxCarried {
+				q.Add("pick-"+id, p)
+			}
+		}
+	}
+	if at == "" {
+		return "", false
+	}
+	back, _, _ = strings.Cut(back, "#")
+	back, _, _ = strings.Cut(back, "?")
+	return back + "?" + q.Encode() + "#" + at + "-q", true
+}
+
+// validPickerID: a picker's id as the templates make them (letters,
+// digits, '-'), not too long for a query.
+func validPickerID(id string) bool {
+	if id == "" || len(id) > 64 {
+		return false
+	}
+	for _, c := range id {
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return true
 }
 
 // PickerSearch is what a picker searched on the server shows besides its
@@ -170,6 +271,10 @@ func (v *view) pickSearched(id, name, label string, set *personSet, total int, o
 type PickerSearch struct {
 	Source, Form, Query                string
 	Label, Placeholder, Button, Status string
+	// Carry is the field of the picker's ticks when its search is sent
+	// with the picker's own form, which keeps them (the option "carry":
+	// searchCarried); "" for a search form of its own.
+	Carry string
 }
 
 // searchStatus says what a search q found: how many persons there are to

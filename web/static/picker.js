@@ -275,7 +275,10 @@
         select.focus();
       });
     }
-    if (input.form) {
+    // Only the search's form of its own (find-ID): the search of a
+    // picker that keeps its ticks (web.PickerSearch.Carry) is a field
+    // of the form it belongs to, which it must not stop.
+    if (input.form && input.hasAttribute("form")) {
       input.form.addEventListener("submit", function (e) {
         e.preventDefault();
         pick();
