@@ -152,3 +152,44 @@ func TestBrowserChairOpensEncryptedSearched(t *testing.T) {
 		t.Fatalf("the vote opened with %v, %d needed", setup.Trustees, setup.Quorum)
 	}
 }
+
+// TestBrowserEncryptedDraftsVote: a vote between competing drafts, opened
+// encrypted as the console's drafts form now offers: the delegates'
+// encrypted ballots name the drafts, the trustees decrypt, and the draft
+// most voted for is the basis.
+func TestBrowserEncryptedDraftsVote(t *testing.T) {
+	h := newEmptyHallWith(t, web.Options{BaseURL: hallBaseURL, BallotModule: ballotModule(t)}, nil)
+	h.setup()
+	h.must("chair", "move_motion", obj{"id": "m2", "kind": "substantive", "title": "The members' draft", "item": "i1"})
+	h.must("chair", "group_alternatives", obj{"id": "g1", "title": "The budget drafts", "motions": []string{"m1", "m2"}})
+	trustees := []string{"sec", "mc"}
+	s := newSession(t, h)
+	chair := s.open("chair", 1280, 900, "/a/coop/chair")
+	choose(s, chair, "#og-method-g1", "encrypted")
+	s.until(chair, "the fields open with the method", `document.querySelector("#og1-enc").open`)
+	for _, tr := range trustees {
+		s.click(chair, `#og1-enc input[name="a:trustees:list"][value="`+tr+`"]`)
+	}
+	s.click(chair, `form:has(#og1-enc) button[data-key="v"]`)
+	s.until(chair, "the console waits for the key", contains(".next", "waiting for the trustees to make the election key (keys 0 of 2"))
+
+	step := browserCeremony(t, s, "task-v1", trustees, trustees)
+	step("deal")
+	step("confirm")
+	for d, i := range map[string]int{"anna": 1, "boris": 1, "clara": 0} {
+		p := s.open(d, 800, 900, "/a/coop/delegate")
+		s.until(p, "the encrypted ballot", `!!document.querySelector("form.encrypted-ballot")`)
+		if d == "anna" && !eval[bool](s, p, `document.querySelector("form.encrypted-ballot").innerText.includes("The members' draft")`) {
+			t.Errorf("the encrypted ballot does not name the drafts:\n%s", eval[string](s, p, `document.querySelector("form.encrypted-ballot").innerText`))
+		}
+		s.click(p, fmt.Sprintf(`form.encrypted-ballot button.choice[value="%d"]`, i))
+		s.confirmEncrypted(p, `form.encrypted-ballot`)
+		s.until(p, "the tracker", `!!document.querySelector("#receipt-slot #ballot-tracker")`)
+	}
+	h.must("chair", "close_vote", obj{"vote": "v1"})
+	step("decrypt")
+	if chosen := read(h, func(st *assembly.State) string { return st.Alternatives["g1"].Chosen }); chosen != "m2" {
+		res := read(h, func(st *assembly.State) *assembly.Result { return st.Votes["v1"].Result })
+		t.Fatalf("the basis chosen is %q, want m2; the result %+v", chosen, res)
+	}
+}
