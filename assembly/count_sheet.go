@@ -218,17 +218,10 @@ func (s *State) countElection(el *Election) ([]string, string, error) {
 	if err != nil {
 		return nil, "", err
 	}
-	var parts []string
 	if c.Lists {
-		for _, v := range c.First {
-			parts = append(parts, fmt.Sprintf("%s %s %s, %d %s", v.ID, v.Votes, englishNoun(v.Votes == "1", "vote", "votes"), v.Seats, englishNoun(v.Seats == 1, "seat", "seats")))
-		}
-		return c.Elected, fmt.Sprintf("%s: %s%s%s; elected: %s", c.Method, strings.Join(parts, "; "), c.ShortText(), lotText(c.Ties), strings.Join(c.Elected, ", ")), nil
+		return c.Elected, fmt.Sprintf("%s%s%s; elected: %s", CountWords(c), c.ShortText(), lotText(c.Ties), strings.Join(c.Elected, ", ")), nil
 	}
-	for _, v := range c.First {
-		parts = append(parts, fmt.Sprintf("%s %s", v.ID, v.Votes))
-	}
-	arith := fmt.Sprintf("%s, %d %s: %s", c.Method, c.Ballots, englishNoun(c.Ballots == 1, "ballot", "ballots"), strings.Join(parts, ", "))
+	arith := CountWords(c)
 	if c.Stages > 1 {
 		arith += fmt.Sprintf("; %d stages", c.Stages)
 	}

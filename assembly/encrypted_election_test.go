@@ -1,7 +1,6 @@
 package assembly
 
 import (
-	"crypto/rand"
 	"slices"
 	"strings"
 	"testing"
@@ -265,14 +264,7 @@ func TestEncryptedRankedElection(t *testing.T) {
 	// is excluded and its ballot goes to m8, who wins 3 to 2.
 	rankings := [][]int{{0, 1}, {0}, {1, 0}, {1}, {2, 1, 0}, {}}
 	names := []string{"m7", "m8", "m9"}
-	for i, r := range rankings {
-		voter := "m" + string(rune('1'+i))
-		b, err := ballot.Encrypt(c.Key, q, "md-"+voter, r, rand.Reader)
-		if err != nil {
-			t.Fatal(err)
-		}
-		h.must(voter, "cast_encrypted_ballot", args("election", "e", "voter", voter, "ballot", enctest.Encode(t, b)))
-	}
+	castRankings(t, h, c, rankings)
 	h.must("ann", "close_election", `{"election":"e","seed":5}`)
 	if last := h.events[len(h.events)-1]; last.EventType() != "encrypted_shuffled" {
 		t.Fatalf("close gives %s", last.EventType())

@@ -3,6 +3,9 @@ package assembly
 import (
 	"encoding/json"
 	"fmt"
+	"regexp"
+	"slices"
+	"strings"
 )
 
 // LoggedEvent is one entry of a part of the log — a certified excerpt —
@@ -183,4 +186,311 @@ func CheckEncryptedCounts(events []LoggedEvent) ([]*EncryptedCount, error) {
 		}
 	}
 	return out, nil
+}
+
+// ElectionCheck is what CheckElections proved of one election from the
+// entries it was given.
+type ElectionCheck struct {
+	Election string
+	// Method is the method the opening names, Seats the seats it fills.
+	Method string
+	Seats  int
+	// Encrypted: the ballots are encrypted; Trustees and Quorum are then
+	// its N and K, and Ranked marks a ranked election, whose ballots are
+	// shuffled at the close and decrypted one by one.
+	Encrypted        bool
+	Ranked           bool
+	Trustees, Quorum int
+	// Steps is how many entries of the election after its opening the
+	// excerpt holds, all checked; Nominated how many of them nominate.
+	Steps, Nominated int
+	// Cast is how many ballots the excerpt shows (an encrypted election:
+	// every ballot, superseded ones too), Ballots how many of them were
+	// counted, Weight the votes these carry.
+	Cast, Ballots int
+	Weight        uint64
+	// Count is the election counted again by its method from what the
+	// excerpt shows — the ballots, or the decrypted totals or rankings of
+	// an encrypted election — with the replay's counting functions; nil
+	// where the excerpt holds nothing to count (no ballot cast, not
+	// closed, or not decrypted).
+	Count *ElectionCount
+	// Decrypted are the trustees (numbers, 1-based, and names) whose
+	// partial decryptions give an encrypted election's totals.
+	Decrypted []int
+	Names     []string
+	// Declared is the index of the election_declared entry (-1 if the
+	// excerpt holds none), Elected whom it names, DeclaredBy its actor.
+	// Automatic: plenum declared it itself, in the command of the
+	// partial decryption that made the K-th share (its actor is then
+	// that trustee, who decided nothing). AsStated: no ballot was
+	// counted, and the declaration names the elected as stated.
+	// Recorded: the declaration records the count (its arithmetic), and
+	// it is Count's; a declaration that names the elected as stated
+	// where ballots were counted records none, and only whom it names
+	// is checked.
+	Declared   int64
+	Elected    []string
+	DeclaredBy string
+	Automatic  bool
+	AsStated   bool
+	Recorded   bool
+	// Withdrawn is the index of the election_withdrawn entry (-1 if none).
+	Withdrawn int64
+}
+
+// electionEvents are the entries of an election CheckElections reads:
+// its opening, nominations, plain ballots, close, declaration and
+// withdrawal, and the steps of an encrypted election's count (which name
+// it by their election field).
+var electionEvents = map[string]bool{
+	"election_opened": true, "candidate_nominated": true, "election_ballot_cast": true, "election_closed": true,
+	"election_declared": true, "election_withdrawn": true,
+	"trustee_key_posted": true, "dealing_posted": true, "confirmation_posted": true, "election_key_derived": true,
+	"encrypted_ballot_cast": true, "encrypted_tallied": true, "encrypted_shuffled": true,
+	"partial_decryption_posted": true, "encrypted_result_derived": true,
+}
+
+// plainElectionSteps are the steps of an election that are not an
+// encrypted count's.
+var plainElectionSteps = map[string]bool{
+	"candidate_nominated": true, "election_ballot_cast": true, "election_closed": true, "election_declared": true, "election_withdrawn": true,
+}
+
+// statedPrefix begins the arithmetic of a declaration that names the
+// elected as stated (declare_election with elected): it records no
+// count.
+const statedPrefix = "elected as stated: "
+
+// CheckElections checks the elections whose opening is among events (in
+// increasing order of index, as a certified excerpt holds them), each on
+// a state that holds the election alone, with the apply functions a
+// replay of the whole log runs: the candidates nominated, each ballot
+// (its mandate entitled and voting once, the names on it the election's
+// candidates or lists), the close and its seed, and for an encrypted
+// election the key ceremony, every ballot's proofs, the sum or the
+// shuffle, the trustees' partial decryptions and the totals derived.
+// The declaration is then checked against the election counted again
+// by the method its opening names (the replay's count, the same that
+// declared it): it must name whom the count elects, and the count it
+// records — the ballots, each candidate's or list's votes — must be the
+// count of the ballots shown, so that a ballot left out or changed is
+// refused even where the elected stay the same. Other events are passed
+// over; the first entry that fails is named in the error. It cannot
+// check what needs the rest of the record: that each ballot's voter held
+// the mandate it names with the weight recorded with it and was present,
+// or that those entitled at the opening were the right ones.
+func CheckElections(events []LoggedEvent) ([]*ElectionCheck, error) {
+	var (
+		out      []*ElectionCheck
+		states   = map[string]*State{}
+		checks   = map[string]*ElectionCheck{}
+		derived  = map[string]Meta{}
+		closedAt = map[string]int64{}
+	)
+	for _, le := range events {
+		if !electionEvents[le.Type] {
+			continue
+		}
+		fail := func(err error) error {
+			return fmt.Errorf("entry %d (%s): %w", le.Index, le.Type, err)
+		}
+		var peek struct {
+			ID       string `json:"id"`
+			Election string `json:"election"`
+		}
+		if json.Unmarshal(le.Payload, &peek) != nil {
+			return nil, fail(fmt.Errorf("the %s event cannot be read", le.Type))
+		}
+		id := peek.Election
+		if le.Type == "election_opened" {
+			id = peek.ID
+		}
+		s, c := states[id], checks[id]
+		switch {
+		case le.Type == "election_opened":
+			if s != nil {
+				return nil, fail(fmt.Errorf("the election %q is opened twice", id))
+			}
+		case s != nil:
+		case id == "" || plainElectionSteps[le.Type]:
+			// A vote's step, or a plain step of an election shown without
+			// its opening: it proves only that it is in the log.
+			continue
+		default:
+			return nil, fail(fmt.Errorf("the excerpt holds this step of the encrypted election %q without the election's opening", id))
+		}
+		ev, err := DecodeEvent(le.Type, le.Payload)
+		if err != nil {
+			return nil, fail(err)
+		}
+		if s == nil {
+			e := ev.(ElectionOpened)
+			s = NewState()
+			s.Assembly.ID, s.VerifyBallots = e.Assembly, true
+			if e.Body != "" {
+				s.Bodies[e.Body] = &Body{ID: e.Body}
+			}
+			states[id] = s
+			c = &ElectionCheck{Election: id, Method: e.Method, Seats: e.Seats, Declared: -1, Withdrawn: -1}
+			if e.Encrypted != nil {
+				c.Encrypted, c.Ranked, c.Trustees, c.Quorum = true, e.Encrypted.Ranked, len(e.Encrypted.Trustees), e.Encrypted.Quorum
+			}
+			checks[id] = c
+			out = append(out, c)
+		} else if m := ev.EventMeta(); m.Assembly != s.Assembly.ID {
+			return nil, fail(fmt.Errorf("the %s event belongs to the assembly %q, not %q", le.Type, m.Assembly, s.Assembly.ID))
+		}
+		s.Events = int(le.Index)
+		el := s.Elections[id]
+		switch e := ev.(type) {
+		case ElectionBallotCast:
+			if el != nil {
+				if err := ballotFits(el, e.Ballot); err != nil {
+					return nil, fail(err)
+				}
+			}
+		case ElectionClosed:
+			closedAt[id] = le.Index
+		case EncryptedResultDerived:
+			derived[id] = e.Meta
+		}
+		if err := ev.apply(s); err != nil {
+			return nil, fail(err)
+		}
+		el = s.Elections[id]
+		switch e := ev.(type) {
+		case ElectionOpened:
+			continue
+		case CandidateNominated:
+			c.Nominated++
+		case ElectionDeclared:
+			c.Declared, c.Elected, c.DeclaredBy = le.Index, e.Elected, e.Actor
+			d, ok := derived[id]
+			c.Automatic = ok && d.Actor == e.Actor && d.At.Equal(e.At) && d.Key == e.Key && d.Req == e.Req
+			if err := checkDeclared(s, el, e, c); err != nil {
+				return nil, fail(err)
+			}
+		case ElectionWithdrawn:
+			c.Withdrawn = le.Index
+		}
+		c.Steps++
+	}
+	for _, c := range out {
+		s := states[c.Election]
+		el := s.Elections[c.Election]
+		c.Cast, c.Ballots = len(el.Ballots), len(el.Ballots)
+		for _, b := range el.Ballots {
+			c.Weight += uint64(max(b.Weight, 1))
+		}
+		if ev := el.Encrypted; ev != nil {
+			c.Cast, c.Ballots = len(ev.Cast), len(ev.Last)
+			if ev.Tally != nil {
+				c.Ballots, c.Weight = ev.Tally.Ballots, ev.Tally.Weight
+			}
+			if ev.Result != nil {
+				c.Decrypted = ev.Result.Trustees
+				for _, i := range c.Decrypted {
+					c.Names = append(c.Names, ev.Trustees[i-1])
+				}
+			}
+		}
+		if c.Count != nil || el.Status != ElectionStatusClosed || !el.counted() || el.Encrypted != nil && el.Encrypted.Result == nil {
+			continue
+		}
+		// Closed and not yet declared at the excerpt's checkpoint: what
+		// its ballots elect, which no declaration names yet.
+		count, err := s.countBallots(el)
+		if err != nil {
+			return nil, fmt.Errorf("entry %d (election_closed): %w", closedAt[c.Election], err)
+		}
+		c.Count = count
+	}
+	return out, nil
+}
+
+// ballotFits refuses a plain ballot that names anyone but the
+// candidates of el (or, by lists, anything but one of its lists), or
+// one cast in an encrypted election. Who may cast it, and once, the
+// apply function checks.
+func ballotFits(el *Election, b ElectionBallot) error {
+	if el.Encrypted != nil {
+		return fmt.Errorf("the election %q is encrypted, and this ballot is not", el.ID)
+	}
+	if listMethod(el.Method) {
+		if !slices.ContainsFunc(el.Lists, func(l List) bool { return l.ID == b.List }) {
+			return fmt.Errorf("the ballot of %s names %q, which is not a list of the election %q", b.Voter, b.List, el.ID)
+		}
+		return nil
+	}
+	cands := el.allCandidates()
+	for _, n := range slices.Concat(b.Ranking, b.Approve) {
+		if !slices.Contains(cands, n) {
+			return fmt.Errorf("the ballot of %s names %q, who is not a candidate in the election %q", b.Voter, n, el.ID)
+		}
+	}
+	return nil
+}
+
+// checkDeclared checks the declaration e of el, just applied, against
+// el counted again (the replay's count, which the declaration was made
+// from), and notes the count in c. An election with nothing to count is
+// declared as stated; a declaration that records a count where the
+// excerpt shows nothing to count is refused (its ballots are left out).
+func checkDeclared(s *State, el *Election, e ElectionDeclared, c *ElectionCheck) error {
+	stated := strings.HasPrefix(e.Arithmetic, statedPrefix)
+	if !el.counted() {
+		if !stated {
+			return fmt.Errorf("the declaration of the election %q records a count (%s), and the excerpt shows nothing of it to count: its ballots are left out", el.ID, e.Arithmetic)
+		}
+		c.AsStated = true
+		return nil
+	}
+	count, err := s.countBallots(el)
+	if err != nil {
+		return err
+	}
+	c.Count = count
+	if !slices.Equal(count.Elected, e.Elected) {
+		return fmt.Errorf("the declared result of the election %q (%s) is not whom the ballots shown elect by %s (%s)", el.ID, strings.Join(e.Elected, ", "), el.Method, strings.Join(count.Elected, ", "))
+	}
+	if stated {
+		return nil
+	}
+	if words := CountWords(count); !sameCount(e.Arithmetic, words) {
+		return fmt.Errorf("the count the declaration of the election %q records (%s) is not that of the ballots shown (%s): a ballot is left out of the excerpt, added to it or changed", el.ID, e.Arithmetic, words)
+	}
+	c.Recorded = true
+	return nil
+}
+
+// CountWords are the first words of the arithmetic a declaration
+// records, the count itself: "approval, 5 ballots: d3 2, d4 3, d5 1", or
+// by lists "dhondt: la 3 votes, 1 seat; lb 1 vote, 0 seats". What
+// follows in the record (the stages, the ties, the elected) is not
+// among them.
+func CountWords(c *ElectionCount) string {
+	parts := make([]string, len(c.First))
+	if c.Lists {
+		for i, v := range c.First {
+			parts[i] = fmt.Sprintf("%s %s %s, %d %s", v.ID, v.Votes, englishNoun(v.Votes == "1", "vote", "votes"), v.Seats, englishNoun(v.Seats == 1, "seat", "seats"))
+		}
+		return c.Method + ": " + strings.Join(parts, "; ")
+	}
+	for i, v := range c.First {
+		parts[i] = v.ID + " " + v.Votes
+	}
+	return fmt.Sprintf("%s, %d %s: %s", c.Method, c.Ballots, englishNoun(c.Ballots == 1, "ballot", "ballots"), strings.Join(parts, ", "))
+}
+
+// oneNoun is a count of 1 and its noun in the plural, as declarations
+// recorded before 2026-12-06 wrote it ("1 ballots"; since, "1 ballot").
+var oneNoun = regexp.MustCompile(`\b1 (ballot|vote|seat)s\b`)
+
+// sameCount reports whether the arithmetic a declaration records begins
+// with words, the count, whole (followed by the end or by ";"), a count
+// of 1 in the singular or the plural alike.
+func sameCount(arithmetic, words string) bool {
+	a, w := oneNoun.ReplaceAllString(arithmetic, "1 $1"), oneNoun.ReplaceAllString(words, "1 $1")
+	return strings.HasPrefix(a, w) && (len(a) == len(w) || a[len(w)] == ';')
 }

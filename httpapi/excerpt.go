@@ -8,6 +8,7 @@ import (
 	"slices"
 
 	"plenum/assembly"
+	"plenum/engine"
 	"plenum/ledger"
 	"plenum/tlogproof"
 )
@@ -67,6 +68,13 @@ func (api *API) excerpt(w http.ResponseWriter, r *http.Request) {
 		api.fail(w, r, notFound("there is no motion %q", id))
 		return
 	}
+	api.serveExcerpt(w, r, a, title, "excerpt-"+a.ID()+"-"+id+".json", indexes, scans)
+}
+
+// serveExcerpt serves the certified excerpt titled title, saved as name:
+// the entries indexes and those the scans find (countEntries), each with
+// its inclusion proof against the latest signed checkpoint.
+func (api *API) serveExcerpt(w http.ResponseWriter, r *http.Request, a *engine.Assembly, title, name string, indexes []int64, scans []countScan) {
 	// Every entry the state holds is durable, so the checkpoint taken now
 	// covers them all.
 	cp := a.Log().Checkpoint()
@@ -101,17 +109,19 @@ func (api *API) excerpt(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.Header().Set("Content-Disposition", fmt.Sprintf("attachment; filename=%q", "excerpt-"+a.ID()+"-"+id+".json"))
+	w.Header().Set("Content-Disposition", fmt.Sprintf("attachment; filename=%q", name))
 	w.Header().Set("Cache-Control", "no-store")
 	w.Write(file)
 }
 
 // countScan is a run of entries, From to To (both included; To -1 for
-// up to the checkpoint), that holds the steps of the count of the
-// encrypted vote Vote.
+// up to the checkpoint), that holds the steps of the vote or election ID
+// the minutes do not show: the entries of a type among Types whose Field
+// ("vote" or "election") is ID.
 type countScan struct {
-	Vote     string
-	From, To int64
+	Field, ID string
+	Types     map[string]bool
+	From, To  int64
 }
 
 // countEvents are the entries of an encrypted vote's count that the
@@ -135,7 +145,7 @@ func encryptedScans(s *assembly.State, votes map[string]bool) []countScan {
 		if v == nil || v.Encrypted == nil {
 			continue
 		}
-		sc := countScan{Vote: id, From: -1, To: -1}
+		sc := countScan{Field: "vote", ID: id, Types: countEvents, From: -1, To: -1}
 		for _, re := range s.Record {
 			if re.Ref != id {
 				continue
@@ -154,9 +164,9 @@ func encryptedScans(s *assembly.State, votes map[string]bool) []countScan {
 	return out
 }
 
-// countEntries returns the indexes of the entries of the counts of the
-// scanned encrypted votes, among the first size entries of the log: the
-// steps of the count the minutes leave out (countEvents). Every ballot
+// countEntries returns the indexes of the entries the scans find among
+// the first size entries of the log: the steps of a count the minutes
+// leave out (countEvents, electionSteps). Every ballot
 // is among them, not only their sum: the sum is checked by adding the
 // ballots again, and each voter can find their ballot's tracker there.
 func countEntries(ctx context.Context, l *ledger.Log, scans []countScan, size int64) ([]int64, error) {
@@ -173,13 +183,21 @@ func countEntries(ctx context.Context, l *ledger.Log, scans []countScan, size in
 				return nil, err
 			}
 			for _, e := range es {
-				if !countEvents[e.Type] {
+				if !sc.Types[e.Type] {
 					continue
 				}
 				var p struct {
-					Vote string `json:"vote"`
+					Vote     string `json:"vote"`
+					Election string `json:"election"`
 				}
-				if json.Unmarshal(e.Payload, &p) == nil && p.Vote == sc.Vote {
+				if json.Unmarshal(e.Payload, &p) != nil {
+					continue
+				}
+				id := p.Vote
+				if sc.Field == "election" {
+					id = p.Election
+				}
+				if id == sc.ID {
 					out = append(out, e.Index)
 				}
 			}

@@ -109,6 +109,7 @@ func NewAPI(e *engine.Engine, a *auth.Store, opts Options) *API {
 	m.HandleFunc("GET /api/assemblies/{id}/items/{item}/speakers", api.speakers)
 	m.HandleFunc("GET /api/assemblies/{id}/motions", api.motions)
 	m.HandleFunc("GET /api/assemblies/{id}/motions/{motion}/excerpt", api.excerpt)
+	m.HandleFunc("GET /api/assemblies/{id}/elections/{election}/excerpt", api.electionExcerpt)
 	m.HandleFunc("GET /api/assemblies/{id}/votes", api.votes)
 	m.HandleFunc("GET /api/assemblies/{id}/votes/{vote}", api.vote)
 	m.HandleFunc("POST /api/assemblies/{id}/votes/{vote}/receipt", api.secretReceipt)

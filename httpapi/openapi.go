@@ -274,6 +274,11 @@ func OpenAPI() map[string]any {
 			"get": op("A certified excerpt of the minutes: the entries about a motion and the votes on it (for an encrypted vote, every entry of its count: key ceremony, ballots, sum, partial decryptions, derived counts), each with its inclusion proof against the latest checkpoint (plenum.excerpt/v1; check it with plenum verify --excerpt)", "anyone (public)", true,
 				map[string]any{"200": map[string]any{"description": "excerpt file", "content": jsonContent(map[string]any{"type": "object"})}}, "404"),
 		},
+		"/api/assemblies/{id}/elections/{election}/excerpt": map[string]any{
+			"parameters": []any{idParam, map[string]any{"name": "election", "in": "path", "required": true, "schema": map[string]any{"type": "string"}}},
+			"get": op("A certified excerpt of one election: its opening, nominations, every ballot, the close and the declaration or withdrawal (for an encrypted election, every entry of its count: key ceremony, ballots, sum or shuffle, partial decryptions, derived totals), each with its inclusion proof against the latest checkpoint (plenum.excerpt/v1; plenum verify --excerpt counts the election again from it)", "anyone (public)", true,
+				map[string]any{"200": map[string]any{"description": "excerpt file", "content": jsonContent(map[string]any{"type": "object"})}}, "404"),
+		},
 		"/api/assemblies/{id}/events": map[string]any{
 			"parameters": []any{idParam,
 				map[string]any{"name": "Last-Event-ID", "in": "header", "schema": map[string]any{"type": "string"}, "description": "resume after this ledger index"},

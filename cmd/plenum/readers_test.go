@@ -46,36 +46,37 @@ const (
 // readClasses classifies every route of the server. A route the server
 // serves that is not here fails the test: say what it gives visitors.
 var readClasses = map[string]readClass{
-	"/login":                                            open,
-	"GET /login":                                        open,
-	"/logout":                                           never,
-	"POST /lang":                                        never, // the choice of language: a cookie, nothing of the record
-	"GET /api/openapi.json":                             open,
-	"GET /api/session":                                  open,
-	"GET /api/assemblies":                               open,
-	"POST /api/assemblies":                              never,
-	"GET /api/assemblies/{id}":                          record,
-	"POST /api/assemblies/{id}/commands":                never,
-	"GET /api/assemblies/{id}/me":                       never,
-	"GET /api/assemblies/{id}/persons":                  participantRecord,
-	"GET /api/assemblies/{id}/organizations":            participantRecord,
-	"GET /api/assemblies/{id}/mandates":                 participantRecord,
-	"GET /api/assemblies/{id}/sittings":                 record,
-	"GET /api/assemblies/{id}/items":                    participantRecord,
-	"GET /api/assemblies/{id}/items/{item}/speakers":    participantRecord,
-	"GET /api/assemblies/{id}/motions":                  participantRecord,
-	"GET /api/assemblies/{id}/motions/{motion}/excerpt": record,
-	"GET /api/assemblies/{id}/votes":                    record,
-	"GET /api/assemblies/{id}/votes/{vote}":             record,
-	"POST /api/assemblies/{id}/votes/{vote}/receipt":    never,
-	"GET /api/assemblies/{id}/elections":                participantRecord,
-	"GET /api/assemblies/{id}/record":                   record,
-	"GET /api/assemblies/{id}/checkpoint":               open,
-	"GET /api/assemblies/{id}/proof/{index}":            record,
-	"GET /api/assemblies/{id}/events":                   stream,
-	"POST /api/assemblies/{id}/access-codes":            never,
-	"POST /api/assemblies/{id}/access-codes/revoke":     never,
-	"POST /api/assemblies/{id}/mandate-cards.pdf":       never,
+	"/login":                                                open,
+	"GET /login":                                            open,
+	"/logout":                                               never,
+	"POST /lang":                                            never, // the choice of language: a cookie, nothing of the record
+	"GET /api/openapi.json":                                 open,
+	"GET /api/session":                                      open,
+	"GET /api/assemblies":                                   open,
+	"POST /api/assemblies":                                  never,
+	"GET /api/assemblies/{id}":                              record,
+	"POST /api/assemblies/{id}/commands":                    never,
+	"GET /api/assemblies/{id}/me":                           never,
+	"GET /api/assemblies/{id}/persons":                      participantRecord,
+	"GET /api/assemblies/{id}/organizations":                participantRecord,
+	"GET /api/assemblies/{id}/mandates":                     participantRecord,
+	"GET /api/assemblies/{id}/sittings":                     record,
+	"GET /api/assemblies/{id}/items":                        participantRecord,
+	"GET /api/assemblies/{id}/items/{item}/speakers":        participantRecord,
+	"GET /api/assemblies/{id}/motions":                      participantRecord,
+	"GET /api/assemblies/{id}/motions/{motion}/excerpt":     record,
+	"GET /api/assemblies/{id}/elections/{election}/excerpt": record,
+	"GET /api/assemblies/{id}/votes":                        record,
+	"GET /api/assemblies/{id}/votes/{vote}":                 record,
+	"POST /api/assemblies/{id}/votes/{vote}/receipt":        never,
+	"GET /api/assemblies/{id}/elections":                    participantRecord,
+	"GET /api/assemblies/{id}/record":                       record,
+	"GET /api/assemblies/{id}/checkpoint":                   open,
+	"GET /api/assemblies/{id}/proof/{index}":                record,
+	"GET /api/assemblies/{id}/events":                       stream,
+	"POST /api/assemblies/{id}/access-codes":                never,
+	"POST /api/assemblies/{id}/access-codes/revoke":         never,
+	"POST /api/assemblies/{id}/mandate-cards.pdf":           never,
 	"/api/":                        never,
 	"GET /log/{$}":                 open,
 	"GET /log/{id}/checkpoint":     open,
@@ -167,6 +168,12 @@ func TestWhoMayReadTheRecord(t *testing.T) {
 			t.Fatalf("%s: %v", cmd, err)
 		}
 	}
+	// An election, for its excerpt.
+	submit("ann", "open_sitting", map[string]any{"id": "s-read", "date": "2026-05-10", "chair": "ann"})
+	submit("ann", "open_election", map[string]any{"id": "e-read", "title": "Teller", "seats": 1, "method": "plurality"})
+	submit("ann", "close_election", map[string]any{"election": "e-read"})
+	submit("ann", "declare_election", map[string]any{"election": "e-read", "elected": []string{"ann"}})
+	submit("ann", "close_sitting", map[string]any{"sitting": "s-read"})
 	// A text too long for one entry, stored beside the log as a blob.
 	submit("ann", "record_gap", map[string]string{"reason": strings.Repeat("The drafts of this part are lost. ", 3000)})
 
@@ -193,7 +200,7 @@ func TestWhoMayReadTheRecord(t *testing.T) {
 	}
 	who := map[string]string{"visitor": "", "delegate": tokens[0], "officer": tokens[1]}
 
-	values := map[string][]string{"{id}": {id}, "{file}": {"ballot.js"}, "{format}": {"html", "md", "pdf", "akn", "popolo"}, "{item}": {item}, "{motion}": {motion}, "{m}": {motion},
+	values := map[string][]string{"{id}": {id}, "{file}": {"ballot.js"}, "{format}": {"html", "md", "pdf", "akn", "popolo"}, "{item}": {item}, "{motion}": {motion}, "{m}": {motion}, "{election}": {"e-read"},
 		"{vote}": {vote}, "{index}": {"0"}, "{tile...}": {"0/000.p/1", "entries/000.p/1"}, "{hash}": {blob}, "{$}": {""}}
 	all := routes.All(srv.handler)
 	if len(all) < 50 {

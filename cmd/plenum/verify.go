@@ -196,6 +196,11 @@ DESCRIPTION
     derived counts); verify checks it as the full replay does, says so
     ("the count was checked from 2 of its 3 trustees' decryptions (...)
     of the sum of 4 ballots"), and names the entry that fails (exit 1).
+    The excerpt of an election holds its opening, nominations, every
+    ballot, the close and the declaration (and, encrypted, its count);
+    verify counts the election again by its method from the ballots,
+    checks that the declaration names whom the count elects and records
+    that count, and names the entry that fails (exit 1).
 
 OPTIONS
     --db PATH|URL       the SQLite database (default ./plenum-data/plenum.db),

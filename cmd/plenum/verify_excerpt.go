@@ -35,6 +35,10 @@ func excerptCounts(l *i18n.Locale, w io.Writer, x *tlogproof.Excerpt) error {
 	if err != nil {
 		return err
 	}
+	elections, err := assembly.CheckElections(events)
+	if err != nil {
+		return err
+	}
 	for _, c := range counts {
 		vote := shown(c.Vote)
 		switch {
@@ -66,5 +70,66 @@ func excerptCounts(l *i18n.Locale, w io.Writer, x *tlogproof.Excerpt) error {
 		}
 		fmt.Fprintln(w, l.T("cli.excerpt.count.limits", vote))
 	}
+	for _, c := range elections {
+		excerptElection(l, w, c)
+	}
 	return nil
+}
+
+// excerptElection writes what CheckElections proved of an election: the
+// count made again from its ballots (or from its trustees' decryptions),
+// whether its declaration is that count, or that it was withdrawn or is
+// not declared yet; and what it could not check.
+func excerptElection(l *i18n.Locale, w io.Writer, c *assembly.ElectionCheck) {
+	id := shown(c.Election)
+	if k := c.Count; k != nil {
+		totals := make([]string, len(k.First))
+		for i, v := range k.First {
+			totals[i] = shown(v.ID) + " " + v.Votes
+		}
+		elected := shownList(k.Elected)
+		names := shownList(c.Names)
+		switch {
+		case c.Encrypted && c.Ranked:
+			fmt.Fprintln(w, l.T("cli.excerpt.election.shuffled", id, len(c.Decrypted), c.Trustees, names,
+				l.T("cli.excerpt.n_ballots", k.Ballots), strings.Join(totals, ", "), shown(k.Method), elected))
+		case c.Encrypted:
+			fmt.Fprintln(w, l.T("cli.excerpt.election.decrypted", id, len(c.Decrypted), c.Trustees, names,
+				l.T("cli.excerpt.n_ballots", c.Ballots), l.T("cli.excerpt.n_votes", int(c.Weight)), strings.Join(totals, ", "), shown(k.Method), elected))
+		default:
+			fmt.Fprintln(w, l.T("cli.excerpt.election.recount", id, shown(k.Method),
+				l.T("cli.excerpt.n_ballots", c.Ballots), l.T("cli.excerpt.n_votes", int(c.Weight)), strings.Join(totals, ", "), elected))
+		}
+		if c.Encrypted && c.Cast != c.Ballots {
+			fmt.Fprintln(w, l.T("cli.excerpt.election.replaced", id, c.Ballots, c.Cast))
+		}
+	}
+	switch {
+	case c.Withdrawn >= 0:
+		fmt.Fprintln(w, l.T("cli.excerpt.election.withdrawn", id, int(c.Withdrawn)))
+	case c.Declared < 0:
+		fmt.Fprintln(w, l.T("cli.excerpt.election.pending", id, c.Steps))
+	case c.AsStated:
+		fmt.Fprintln(w, l.T("cli.excerpt.election.stated", id, int(c.Declared), shown(c.DeclaredBy), shownList(c.Elected)))
+	case c.Automatic:
+		fmt.Fprintln(w, l.T("cli.excerpt.election.declared.auto", id, int(c.Declared), c.Quorum, shown(c.DeclaredBy)))
+	case c.Recorded:
+		fmt.Fprintln(w, l.T("cli.excerpt.election.declared.by", id, int(c.Declared), shown(c.DeclaredBy)))
+	default:
+		fmt.Fprintln(w, l.T("cli.excerpt.election.declared.names", id, int(c.Declared), shown(c.DeclaredBy)))
+	}
+	fmt.Fprintln(w, l.T("cli.excerpt.election.limits", id))
+}
+
+// shownList is ids joined by ", " for a terminal (shown), or "—" for
+// none.
+func shownList(ids []string) string {
+	if len(ids) == 0 {
+		return "—"
+	}
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = shown(id)
+	}
+	return strings.Join(out, ", ")
 }
