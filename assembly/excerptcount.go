@@ -56,6 +56,20 @@ type EncryptedCount struct {
 	Automatic  bool
 }
 
+// voteCountEvents are the entries of a vote CheckEncryptedCounts reads:
+// its opening, close, withdrawal and declared result, and the steps of
+// an encrypted vote's count.
+var voteCountEvents = map[string]bool{
+	"vote_opened": true, "vote_closed": true, "vote_withdrawn": true, "result_declared": true,
+	"trustee_key_posted": true, "dealing_posted": true, "confirmation_posted": true, "election_key_derived": true,
+	"encrypted_ballot_cast": true, "encrypted_tallied": true, "partial_decryption_posted": true, "encrypted_result_derived": true,
+}
+
+// ExcerptReads reports whether CheckEncryptedCounts or CheckElections
+// reads the entries of the event type typ: an excerpt that holds one
+// must give its payload.
+func ExcerptReads(typ string) bool { return voteCountEvents[typ] || electionEvents[typ] }
+
 // CheckEncryptedCounts checks the counts of the encrypted votes whose
 // opening is among events (in increasing order of index, as a certified
 // excerpt holds them): the vote's key ceremony, every ballot's proofs,
@@ -79,11 +93,7 @@ func CheckEncryptedCounts(events []LoggedEvent) ([]*EncryptedCount, error) {
 		fail := func(err error) error {
 			return fmt.Errorf("entry %d (%s): %w", le.Index, le.Type, err)
 		}
-		switch le.Type {
-		case "vote_opened", "vote_closed", "vote_withdrawn", "result_declared",
-			"trustee_key_posted", "dealing_posted", "confirmation_posted", "election_key_derived",
-			"encrypted_ballot_cast", "encrypted_tallied", "partial_decryption_posted", "encrypted_result_derived":
-		default:
+		if !voteCountEvents[le.Type] {
 			continue
 		}
 		// Only the entries of an encrypted vote are read: a plain vote's

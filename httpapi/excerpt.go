@@ -73,7 +73,8 @@ func (api *API) excerpt(w http.ResponseWriter, r *http.Request) {
 
 // serveExcerpt serves the certified excerpt titled title, saved as name:
 // the entries indexes and those the scans find (countEntries), each with
-// its inclusion proof against the latest signed checkpoint.
+// its inclusion proof against the latest signed checkpoint, and the
+// payloads of those stored beside the log.
 func (api *API) serveExcerpt(w http.ResponseWriter, r *http.Request, a *engine.Assembly, title, name string, indexes []int64, scans []countScan) {
 	// Every entry the state holds is durable, so the checkpoint taken now
 	// covers them all.
@@ -101,7 +102,18 @@ func (api *API) serveExcerpt(w http.ResponseWriter, r *http.Request, a *engine.A
 			api.fail(w, r, err)
 			return
 		}
-		entries = append(entries, tlogproof.ExcerptEntry{Index: idx, Data: raw[0], Proof: p})
+		x := tlogproof.ExcerptEntry{Index: idx, Data: raw[0], Proof: p}
+		if _, ref, err := ledger.DecodeEntry(raw[0]); err == nil && ref != nil {
+			// Its payload is stored beside the log: the excerpt carries
+			// it, read and checked against its SHA-256.
+			es, err := a.Log().Read(r.Context(), idx, idx+1)
+			if err != nil {
+				api.fail(w, r, err)
+				return
+			}
+			x.Payload = es[0].Payload
+		}
+		entries = append(entries, x)
 	}
 	file, err := tlogproof.BuildExcerpt(title, cp, entries)
 	if err != nil {

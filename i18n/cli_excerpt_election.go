@@ -5,8 +5,9 @@ func init() { register(cliExcerptElectionMessages) }
 // cliExcerptElectionMessages are plenum verify --excerpt's words for an
 // election checked from its excerpt (cmd/plenum/verify_excerpt.go): the
 // count made again from its ballots or its trustees' decryptions, what
-// its declaration is, and what the excerpt cannot check. Method names,
-// candidates and lists are the record's ids.
+// its declaration is, and what the excerpt cannot check (method names,
+// candidates and lists are the record's ids); and the payload of an
+// entry stored beside the log, which the excerpt carries or not.
 var cliExcerptElectionMessages = []Msg{
 	// The election, the method, "5 ballots", "5 votes", the totals
 	// ("d3 2, d4 3, d5 1"), the elected.
@@ -89,4 +90,18 @@ var cliExcerptElectionMessages = []Msg{
 		Ru: "выборы %[1]s: по выписке не проверено: что голосовавший по каждому бюллетеню имел названный мандат с записанным весом и присутствовал для голосования, и что допущенные при открытии — те, кого допускает регламент; для этого нужен весь протокол (plenum verify --url)",
 		Fr: "élection %[1]s : non vérifié à partir de l'extrait : que l'électeur de chaque bulletin détenait le mandat qu'il nomme, avec le poids inscrit, et était là pour voter, et que les ayants droit à l'ouverture étaient ceux que le règlement admet ; il faut pour cela le reste du journal (plenum verify --url)",
 		Es: "elección %[1]s: no comprobado con el extracto: que el votante de cada papeleta tenía el mandato que nombra, con el peso registrado, y estaba presente para votar, y que los habilitados en la apertura eran los que el reglamento habilita; eso requiere el resto del registro (plenum verify --url)"},
+	// An entry whose payload is stored beside the log: the entry, the
+	// size, the SHA-256 and the payload.
+	{Key: "cli.excerpt.payload",
+		En: "#2|one=entry %[1]d: its payload, stored beside the log (%[2]d byte, SHA-256 %[3]s), carried by the excerpt and checked: %[4]s|other=entry %[1]d: its payload, stored beside the log (%[2]d bytes, SHA-256 %[3]s), carried by the excerpt and checked: %[4]s",
+		De: "Eintrag %[1]d: seine Nutzdaten, neben dem Log gespeichert (%[2]d Bytes, SHA-256 %[3]s), vom Auszug mitgeführt und geprüft: %[4]s",
+		Ru: "запись %[1]d: её содержимое, хранимое рядом с журналом (байт: %[2]d, SHA-256 %[3]s), приложено к выписке и проверено: %[4]s",
+		Fr: "entrée %[1]d : son contenu, conservé à côté du journal (%[2]d octets, SHA-256 %[3]s), joint à l'extrait et vérifié : %[4]s",
+		Es: "entrada %[1]d: su contenido, guardado junto al registro (%[2]d bytes, SHA-256 %[3]s), incluido en el extracto y comprobado: %[4]s"},
+	{Key: "cli.excerpt.payload.missing",
+		En: "#2|one=entry %[1]d: its payload is stored beside the log (%[2]d byte, SHA-256 %[3]s), and the excerpt does not carry it: what the entry says is not shown|other=entry %[1]d: its payload is stored beside the log (%[2]d bytes, SHA-256 %[3]s), and the excerpt does not carry it: what the entry says is not shown",
+		De: "Eintrag %[1]d: seine Nutzdaten sind neben dem Log gespeichert (%[2]d Bytes, SHA-256 %[3]s), und der Auszug führt sie nicht mit: was der Eintrag sagt, ist nicht gezeigt",
+		Ru: "запись %[1]d: её содержимое хранится рядом с журналом (байт: %[2]d, SHA-256 %[3]s), и к выписке не приложено: что говорит запись, не показано",
+		Fr: "entrée %[1]d : son contenu est conservé à côté du journal (%[2]d octets, SHA-256 %[3]s), et l'extrait ne le joint pas : ce que dit l'entrée n'est pas montré",
+		Es: "entrada %[1]d: su contenido se guarda junto al registro (%[2]d bytes, SHA-256 %[3]s), y el extracto no lo incluye: lo que dice la entrada no se muestra"},
 }

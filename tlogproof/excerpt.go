@@ -2,6 +2,8 @@ package tlogproof
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -23,12 +25,17 @@ const ExcerptFormat = "plenum.excerpt/v1"
 //	  "format": "plenum.excerpt/v1",
 //	  "title":  "Resolution on the Provisional Government and its vote",
 //	  "origin": "plenum.example/assembly/march-1917",
-//	  "proofs": ["c2sp.org/tlog-proof@v1\nextra …\nindex 412\n…", …]
+//	  "proofs": ["c2sp.org/tlog-proof@v1\nextra …\nindex 412\n…", …],
+//	  "payloads": {"<SHA-256, lower-case hex>": "<base64>", …}
 //	}
 //
 // Each element of "proofs" is a complete C2SP tlog-proof whose extra line
 // holds the bytes of one entry, in increasing order of index, all against
-// the same signed checkpoint. The title is not authenticated: what the
+// the same signed checkpoint. An entry whose payload is stored beside the
+// log (over 64 KB; ledger.EncodeEntry) names it by its SHA-256 and size;
+// "payloads" carries each such payload under its SHA-256, so that what
+// the entry says is shown and checked too. It is left out where no entry
+// needs it, so that such an excerpt reads as it did before. The title is not authenticated: what the
 // excerpt proves is that each entry shown is in the log at its index.
 // It does not prove that nothing was left out: the entries it leaves out
 // (Absent) are the gaps in its indexes and those after its last entry,
@@ -36,10 +43,27 @@ const ExcerptFormat = "plenum.excerpt/v1"
 // whole record at its checkpoint (Complete).
 
 // ExcerptEntry is one entry of an excerpt, with its inclusion proof.
+// Payload is the payload of an entry stored beside the log, which Data
+// names by its SHA-256 and size: nil for an entry that holds its own, or
+// where the excerpt does not carry it (one made before excerpts carried
+// them).
 type ExcerptEntry struct {
-	Index int64
-	Data  []byte
-	Proof tlog.RecordProof
+	Index   int64
+	Data    []byte
+	Proof   tlog.RecordProof
+	Payload []byte
+}
+
+// Decode decodes the entry, with its payload where it is stored beside
+// the log and the excerpt carries it (checked by VerifyExcerpt against
+// the SHA-256 and the size the entry names). ref names a payload stored
+// beside the log; e.Payload is nil where the excerpt does not carry it.
+func (x ExcerptEntry) Decode() (e ledger.Entry, ref *ledger.PayloadRef, err error) {
+	e, ref, err = ledger.DecodeEntry(x.Data)
+	if err == nil && ref != nil {
+		e.Payload = x.Payload
+	}
+	return e, ref, err
 }
 
 // Excerpt is a verified certified excerpt.
@@ -78,10 +102,11 @@ func (x *Excerpt) Absent() []Range {
 }
 
 type excerptFile struct {
-	Format string   `json:"format"`
-	Title  string   `json:"title"`
-	Origin string   `json:"origin"`
-	Proofs []string `json:"proofs"`
+	Format   string            `json:"format"`
+	Title    string            `json:"title"`
+	Origin   string            `json:"origin"`
+	Proofs   []string          `json:"proofs"`
+	Payloads map[string][]byte `json:"payloads,omitempty"`
 }
 
 // BuildExcerpt returns the excerpt file of entries (in increasing order of
@@ -100,6 +125,13 @@ func BuildExcerpt(title string, checkpoint []byte, entries []ExcerptEntry) ([]by
 			return nil, fmt.Errorf("excerpt: entry %d after entry %d: give entries in increasing order", e.Index, entries[k-1].Index)
 		}
 		f.Proofs = append(f.Proofs, string(Build(e.Index, e.Data, e.Proof, checkpoint)))
+		if e.Payload != nil {
+			if f.Payloads == nil {
+				f.Payloads = map[string][]byte{}
+			}
+			sum := sha256.Sum256(e.Payload)
+			f.Payloads[hex.EncodeToString(sum[:])] = e.Payload
+		}
 	}
 	return json.MarshalIndent(f, "", "  ")
 }
@@ -112,8 +144,10 @@ var ErrNotExcerpt = errors.New("not an excerpt file")
 // VerifyExcerpt checks a certified excerpt offline: every proof is a valid
 // tlog-proof of its entry against one and the same checkpoint, signed by
 // one of logKeys and, if policy is not nil, witnessed as it requires; the
-// entries decode as plenum entries with their indexes, in increasing order.
-// The first problem is reported naming the entry.
+// entries decode as plenum entries with their indexes, in increasing order;
+// each payload carried is that of an entry stored beside the log, with the
+// SHA-256 and the size the entry names. The first problem is reported
+// naming the entry.
 func VerifyExcerpt(file []byte, logKeys note.Verifiers, policy *witness.Policy) (*Excerpt, error) {
 	var f excerptFile
 	d := json.NewDecoder(bytes.NewReader(file))
@@ -128,6 +162,7 @@ func VerifyExcerpt(file []byte, logKeys note.Verifiers, policy *witness.Policy) 
 		return nil, errors.New("excerpt: no entries")
 	}
 	x := &Excerpt{Title: f.Title}
+	used := map[string]bool{}
 	for k, text := range f.Proofs {
 		p, err := Parse([]byte(text))
 		if err != nil {
@@ -153,9 +188,20 @@ func VerifyExcerpt(file []byte, logKeys note.Verifiers, policy *witness.Policy) 
 				return nil, fmt.Errorf("excerpt: entry %d comes after entry %d", p.Index, prev)
 			}
 		}
-		e, _, err := ledger.DecodeEntry(p.Extra)
+		e, ref, err := ledger.DecodeEntry(p.Extra)
 		if err != nil {
 			return nil, fmt.Errorf("excerpt: entry %d: %w", p.Index, err)
+		}
+		var payload []byte
+		if ref != nil {
+			key := hex.EncodeToString(ref.SHA256[:])
+			if b, ok := f.Payloads[key]; ok {
+				if int64(len(b)) != ref.Size || sha256.Sum256(b) != ref.SHA256 {
+					return nil, fmt.Errorf("excerpt: entry %d: the payload the excerpt carries for it is not the one it names (SHA-256 %s, %d bytes)", p.Index, key, ref.Size)
+				}
+				payload = b
+				used[key] = true
+			}
 		}
 		if e.Index != p.Index {
 			return nil, fmt.Errorf("excerpt: entry %d says it is entry %d", p.Index, e.Index)
@@ -165,7 +211,12 @@ func VerifyExcerpt(file []byte, logKeys note.Verifiers, policy *witness.Policy) 
 			return nil, fmt.Errorf("excerpt: entry %d: %w", p.Index, err)
 		}
 		x.Checkpoint = c
-		x.Entries = append(x.Entries, ExcerptEntry{Index: p.Index, Data: p.Extra, Proof: p.Inclusion})
+		x.Entries = append(x.Entries, ExcerptEntry{Index: p.Index, Data: p.Extra, Proof: p.Inclusion, Payload: payload})
+	}
+	for key := range f.Payloads {
+		if !used[key] {
+			return nil, fmt.Errorf("excerpt: it carries a payload (SHA-256 %.64q) that no entry it holds names", key)
+		}
 	}
 	return x, nil
 }

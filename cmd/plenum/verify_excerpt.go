@@ -25,9 +25,12 @@ import (
 func excerptCounts(l *i18n.Locale, w io.Writer, x *tlogproof.Excerpt) error {
 	events := make([]assembly.LoggedEvent, 0, len(x.Entries))
 	for _, e := range x.Entries {
-		d, _, err := ledger.DecodeEntry(e.Data)
+		d, ref, err := e.Decode()
 		if err != nil {
 			return fmt.Errorf("entry %d: %w", e.Index, err)
+		}
+		if ref != nil && d.Payload == nil && assembly.ExcerptReads(d.Type) {
+			return fmt.Errorf("entry %d (%s): its payload is stored beside the log (SHA-256 %x, %d bytes), and the excerpt does not carry it, so it cannot be checked", e.Index, d.Type, ref.SHA256, ref.Size)
 		}
 		events = append(events, assembly.LoggedEvent{Index: e.Index, Type: d.Type, Payload: d.Payload})
 	}
@@ -132,4 +135,20 @@ func shownList(ids []string) string {
 		out[i] = shown(id)
 	}
 	return strings.Join(out, ", ")
+}
+
+// excerptEntry writes an entry of an excerpt as the log holds it, and
+// where its payload is stored beside the log, the payload the excerpt
+// carries (checked against the SHA-256 and the size the entry names) or
+// that it carries none.
+func excerptEntry(l *i18n.Locale, w io.Writer, e tlogproof.ExcerptEntry) {
+	fmt.Fprintf(w, "%s\n", shown(string(e.Data)))
+	_, ref, err := ledger.DecodeEntry(e.Data)
+	switch {
+	case err != nil || ref == nil:
+	case e.Payload != nil:
+		fmt.Fprintln(w, l.T("cli.excerpt.payload", int(e.Index), int(ref.Size), fmt.Sprintf("%x", ref.SHA256), shown(string(e.Payload))))
+	default:
+		fmt.Fprintln(w, l.T("cli.excerpt.payload.missing", int(e.Index), int(ref.Size), fmt.Sprintf("%x", ref.SHA256)))
+	}
 }

@@ -671,7 +671,7 @@ func runVerifyExcerpt(ctx context.Context, env *cliEnv, file, vkey string, witne
 	}
 	fmt.Fprint(env.stdout, counts.String())
 	for _, e := range x.Entries {
-		fmt.Fprintf(env.stdout, "%s\n", shown(string(e.Data)))
+		excerptEntry(l, env.stdout, e)
 	}
 	return nil
 }
