@@ -178,10 +178,16 @@ func TestVerifyExcerptOfAnEncryptedElection(t *testing.T) {
 		"\nelection e1: not checked from the excerpt: that each ballot's voter held the mandate it names")
 
 	all := func(string) bool { return true }
-	f, k := resignedExcerpt(t, x, all, editEntry(t, "encrypted_ballot_cast", 3, func(m map[string]json.RawMessage) {
+	borrowSum := func(m map[string]json.RawMessage) {
 		reballotEntry(t, m, func(b *ballot.Ballot) { b.Sum[0], b.Sum[1] = b.Sum[1], b.Sum[0] })
-	}))
+	}
+	f, k := resignedExcerpt(t, x, all, editEntry(t, "encrypted_ballot_cast", 3, borrowSum))
 	refusedExcerpt(t, "a ballot changed", f, k, nthIndex(t, x, types, "encrypted_ballot_cast", 3), "encrypted_ballot_cast", `the encrypted ballot of d2 in "election e1" (mandate m-d2, tracker`)
+	// Two ballots changed, their proofs checked side by side: the first
+	// is named.
+	second, fourth := editEntry(t, "encrypted_ballot_cast", 2, borrowSum), editEntry(t, "encrypted_ballot_cast", 4, borrowSum)
+	f, k = resignedExcerpt(t, x, all, func(e *ledger.Entry) { second(e); fourth(e) })
+	refusedExcerpt(t, "two ballots changed", f, k, nthIndex(t, x, types, "encrypted_ballot_cast", 2), "encrypted_ballot_cast", `the encrypted ballot of d1 in "election e1" (mandate m-d1, tracker`)
 	f, k = resignedExcerpt(t, x, dropNth("encrypted_ballot_cast", 2), func(*ledger.Entry) {})
 	refusedExcerpt(t, "a ballot left out", f, k, nthIndex(t, x, types, "encrypted_tallied", 1), "encrypted_tallied", `the encrypted total of "election e1" is not the sum of its last ballots`)
 	f, k = resignedExcerpt(t, x, all, editEntry(t, "election_declared", 1, func(m map[string]json.RawMessage) { m["elected"] = json.RawMessage(`["d3"]`) }))
