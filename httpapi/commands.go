@@ -352,6 +352,7 @@ func (api *API) submit(w http.ResponseWriter, r *http.Request, sess *auth.Sessio
 	buf := answerBufs.Get().(*[]byte)
 	body := appendResult((*buf)[:0], res, cp, assemblyID)
 	status := http.StatusCreated
+	SetRecorded(w, r, LastIndex(res))
 	if res.Replayed {
 		status = http.StatusOK
 		w.Header().Set("Idempotent-Replayed", "true")

@@ -10,7 +10,9 @@ import (
 	"net/http"
 	"net/http/httputil"
 	"net/url"
+	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"plenum/engine"
@@ -116,7 +118,7 @@ const (
 // forwardTo sends the request, with body, to the node at target, marked
 // forwarded, and answers with what that node answers.
 func (api *API) forwardTo(w http.ResponseWriter, r *http.Request, assemblyID string, target *url.URL, body []byte) {
-	ForwardTo(w, r, api.opts.Forward, api.opts.Logger, assemblyID, target, body, func(w http.ResponseWriter, r *http.Request) {
+	ForwardTo(w, r, api.opts.Forward, api.eng, api.opts.Logger, assemblyID, target, body, func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Retry-After", "1")
 		problem(w, r, http.StatusServiceUnavailable, "unavailable", "", "api.writer_unreachable")
 	})
@@ -129,11 +131,19 @@ func (api *API) forwardTo(w http.ResponseWriter, r *http.Request, assemblyID str
 // instead (the command may or may not have been recorded there: say to
 // send it again with its key). The pages forward their forms with it.
 //
+// Read-your-writes: when the writer's answer says how far its log reached
+// with the command (RecordedHeader), the answer is held until local, this
+// node's engine, has read its assembly that far (CaughtUp, at most
+// caughtUpWait), so that the page a form redirects to, the receipt of the
+// ballot just cast and the client's next read on this node show what the
+// command recorded. A local that does not catch up in time (or nil) only
+// costs that: the answer goes as it came.
+//
 // The request gives back its slot of the server's bound on changes at once
 // (admit.Release) as it goes: it waits for another node now, not for this
 // one, and two full nodes forwarding to each other must not hold each
 // other's slots.
-func ForwardTo(w http.ResponseWriter, r *http.Request, f Forwarder, log *slog.Logger, assemblyID string, target *url.URL, body []byte, unreachable func(http.ResponseWriter, *http.Request)) {
+func ForwardTo(w http.ResponseWriter, r *http.Request, f Forwarder, local *engine.Engine, log *slog.Logger, assemblyID string, target *url.URL, body []byte, unreachable func(http.ResponseWriter, *http.Request)) {
 	admit.Release(r.Context())
 	ctx, cancel := context.WithCancel(r.Context())
 	defer cancel()
@@ -174,12 +184,100 @@ func ForwardTo(w http.ResponseWriter, r *http.Request, f Forwarder, log *slog.Lo
 		},
 		Transport:  forwardTransport,
 		BufferPool: forwardBuffers{},
+		ModifyResponse: func(resp *http.Response) error {
+			size, err := strconv.ParseInt(resp.Header.Get(RecordedHeader), 10, 64)
+			resp.Header.Del(RecordedHeader)
+			if err == nil && size > 0 && local != nil {
+				catchUp(ctx, local, log, assemblyID, size)
+			}
+			return nil
+		},
 		ErrorHandler: func(w http.ResponseWriter, r *http.Request, err error) {
 			log.Warn("httpapi: the node writing the assembly could not be reached", "target", target.String(), "err", err)
 			unreachable(w, r)
 		},
 	}
 	proxy.ServeHTTP(w, r)
+}
+
+// RecordedHeader is set by the writer on its answer to a forwarded
+// command it accepted (SetRecorded): the size of its log with the
+// command's events in it, decimal. The forwarding node waits until it
+// has read as much (ForwardTo), and does not pass the header on.
+const RecordedHeader = "Plenum-Recorded-Size"
+
+// SetRecorded marks the answer to a forwarded command (ForwardedHeader)
+// with how far the writer's log reached with it, its last event's index
+// + 1 (RecordedHeader); nothing on a command that was not forwarded.
+// Call it before the answer's header is written.
+func SetRecorded(w http.ResponseWriter, r *http.Request, last int64) {
+	if last >= 0 && r.Header.Get(ForwardedHeader) != "" {
+		w.Header().Set(RecordedHeader, strconv.FormatInt(last+1, 10))
+	}
+}
+
+// LastIndex is the index of the last event of a command's result; -1 if
+// it has none.
+func LastIndex(res *engine.Result) int64 {
+	if len(res.Events) == 0 {
+		return -1
+	}
+	return res.Events[len(res.Events)-1].Index
+}
+
+// caughtUpWait bounds how long a forwarded answer is held for this node
+// to read what the writer recorded: a follower hears of an append within
+// milliseconds, and one that lags by more is not waited for.
+const caughtUpWait = 2 * time.Second
+
+// catchUp has local read the assembly's log up to size entries at once,
+// rather than when the writer's notification arrives (the answer said
+// the store holds them), and waits until it has (CaughtUp), at most
+// caughtUpWait.
+func catchUp(ctx context.Context, local *engine.Engine, log *slog.Logger, assemblyID string, size int64) {
+	a, ok := local.Assembly(assemblyID)
+	if !ok {
+		return // created on the writer a moment ago: opened on its notification
+	}
+	if a.Feed().Next() >= size {
+		return
+	}
+	local.Grown(a.Log().Origin(), size)
+	ctx, cancel := context.WithTimeout(ctx, caughtUpWait)
+	defer cancel()
+	if !CaughtUp(ctx, a, size) && ctx.Err() == context.DeadlineExceeded && lagWarned.warn() {
+		log.Warn("httpapi: this node did not read a forwarded command's entries in time; answered without them (said at most every 10 s)", "assembly", assemblyID, "size", size, "has", a.Feed().Next(), "waited", caughtUpWait)
+	}
+}
+
+// lagWarned says a lagging follower at most every 10 s: in a vote's burst
+// every forwarded ballot would say it.
+var lagWarned = warnEvery{every: 10 * time.Second}
+
+// warnEvery lets a warning through at most once per every.
+type warnEvery struct {
+	every time.Duration
+	last  atomic.Int64 // UnixNano of the last one let through
+}
+
+func (e *warnEvery) warn() bool {
+	now, last := time.Now().UnixNano(), e.last.Load()
+	return now-last >= int64(e.every) && e.last.CompareAndSwap(last, now)
+}
+
+// CaughtUp waits until the assembly holds size entries in its log and in
+// its readers' state (its feed has published them: the readers' state
+// takes events before the feed does), or ctx ends; it reports whether it
+// does. It waits on the feed's own signal of new events, which a
+// follower's reading of another node's appends gives.
+func CaughtUp(ctx context.Context, a *engine.Assembly, size int64) bool {
+	f := a.Feed()
+	for f.Next() < size {
+		if _, err := f.Wait(ctx, size-1, 1); err != nil {
+			return f.Next() >= size
+		}
+	}
+	return true
 }
 
 // forwardBuffers lends the forwards the buffers they copy the writer's

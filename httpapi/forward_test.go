@@ -66,7 +66,7 @@ func TestForwardsReuseConnections(t *testing.T) {
 				body := []byte(`{"cmd":"cast_ballot"}`)
 				r := httptest.NewRequest("POST", "/api/assemblies/coop/commands", strings.NewReader(string(body)))
 				w := httptest.NewRecorder()
-				ForwardTo(w, r, f, log, "coop", u, body, func(w http.ResponseWriter, r *http.Request) {
+				ForwardTo(w, r, f, nil, log, "coop", u, body, func(w http.ResponseWriter, r *http.Request) {
 					w.WriteHeader(http.StatusServiceUnavailable)
 				})
 				if w.Code == http.StatusCreated && w.Body.Len() != len(`{"receipt":""}`)+40<<10 {

@@ -299,6 +299,7 @@ func (s *server) act(w http.ResponseWriter, r *http.Request) {
 			// The same form sent again (a retry after a lost answer, a
 			// double click): a form that asks for a fresh id differs from
 			// its first sending by that id, and the engine refuses the key.
+			httpapi.SetRecorded(w, r, int64(first))
 			answer(http.StatusOK, actResult{OK: true, Message: l.T("web.su.sent_before") + l.T("web.su.done_entry", first)})
 			return
 		}
@@ -332,7 +333,7 @@ func (s *server) act(w http.ResponseWriter, r *http.Request) {
 				// marked Secure here.
 				fw = secureCookies{w}
 			}
-			httpapi.ForwardTo(fw, r, s.opts.Forward, s.opts.Logger, id, target, body, notWriter)
+			httpapi.ForwardTo(fw, r, s.opts.Forward, s.eng, s.opts.Logger, id, target, body, notWriter)
 		case errors.Is(err, engine.ErrSuspended) || errors.Is(err, engine.ErrStopped):
 			s.opts.Logger.Error("web: command not taken", "cmd", cmd, "assembly", id, "err", err)
 			answer(http.StatusServiceUnavailable, actResult{Error: l.T("web.err.suspended")})
@@ -344,6 +345,9 @@ func (s *server) act(w http.ResponseWriter, r *http.Request) {
 	}
 	lang, named := "", ""
 	a.Read(func(st *assembly.State) { lang, named = st.Assembly.Language, doneName(st, cmd, actor, r.PostForm) })
+	// The node that forwarded the form shows the page after it once it
+	// has read this far (httpapi.ForwardTo).
+	httpapi.SetRecorded(w, r, httpapi.LastIndex(res))
 	dl := i18n.Choose(r, lang)
 	out := actResult{OK: true, Message: done(dl, doneCmd(dl, cmd, r.PostForm), res.First(), named)}
 	if (cmd == "cast_ballot" || cmd == "cast_election_ballot") && res.First() >= 0 {

@@ -439,8 +439,14 @@ func (s *server) receipt(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	rc, err := s.receiptOf(r.Context(), a, sess, r.URL.Query().Get("entry"))
+	var later *notYetHereError
+	if errors.As(err, &later) {
+		w.Header().Set("Retry-After", "1")
+		plainError(w, r, a, http.StatusServiceUnavailable, "web.http.receipt_not_yet", later.entry)
+		return
+	}
 	if err != nil {
-		plainError(w, r, a, http.StatusNotFound, "web.http.no_receipt") // the only error of receiptOf
+		plainError(w, r, a, http.StatusNotFound, "web.http.no_receipt")
 		return
 	}
 	if r.URL.Query().Get("download") == "1" {
@@ -544,8 +550,13 @@ var errNoReceipt = fmt.Errorf("there is no ballot of yours at this entry")
 
 func (s *server) receiptOf(ctx context.Context, a *engine.Assembly, sess *auth.Session, entry string) (*receiptView, error) {
 	var idx int64
-	if _, err := fmt.Sscan(entry, &idx); err != nil || idx < 0 || idx >= a.Log().Size() {
+	if _, err := fmt.Sscan(entry, &idx); err != nil || idx < 0 {
 		return nil, errNoReceipt
+	}
+	if idx >= a.Log().Size() {
+		if err := s.awaitEntry(ctx, a, idx); err != nil {
+			return nil, err
+		}
 	}
 	es, err := a.Log().Read(ctx, idx, idx+1)
 	if err != nil || len(es) != 1 {

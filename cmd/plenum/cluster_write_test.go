@@ -501,14 +501,7 @@ func TestClusterAdminLink(t *testing.T) {
 // the forms' key, derived from the signing key); a form marked forwarded
 // by the client is not, and records nothing.
 func TestClusterPagesForward(t *testing.T) {
-	dsn := pgtest.Fresh(t)
-	data := t.TempDir()
-	a := startNode(t, dsn, data, "a")
-	b := startNode(t, dsn, data, "b")
-	cookie := adminCookie(t, a)
-	if r := send(t, a.url+"/api/assemblies", cookie, "create-x", `{"args":{"id":"x","name":"X","starts":"2026-05-09","rules":"congress"}}`); r.status != 201 {
-		t.Fatalf("create_assembly: %d %s", r.status, r.body)
-	}
+	a, b, cookie := twoNodesWithX(t)
 	if string(a.srv.forms) != string(b.srv.forms) || len(a.srv.forms) == 0 {
 		t.Fatal("the nodes' form keys differ")
 	}
@@ -538,44 +531,7 @@ func TestClusterPagesForward(t *testing.T) {
 	// A secret ballot cast with b's form, recorded by a: its token comes
 	// back through b's forward in a sealed cookie, and b's receipt page
 	// shows it once, though b never saw the token.
-	for i, c := range []string{
-		`{"cmd":"add_organization","args":{"id":"org","name":"Org","kind":"delegating"}}`,
-		`{"cmd":"add_person","args":{"id":"chair","name":"Chair"}}`,
-		`{"cmd":"add_person","args":{"id":"v","name":"Voter"}}`,
-		`{"cmd":"submit_mandate","args":{"id":"m-v","person":"v","organization":"org","kind":"decisive"}}`,
-		`{"cmd":"verify_mandate","args":{"mandate":"m-v"}}`,
-		`{"cmd":"check_in","args":{"person":"v"}}`,
-		`{"cmd":"open_sitting","args":{"id":"s1","date":"2026-05-09","chair":"chair"}}`,
-		`{"cmd":"add_item","args":{"id":"i1","title":"The budget"}}`,
-		`{"cmd":"take_up_item","args":{"item":"i1"}}`,
-		`{"cmd":"move_motion","args":{"id":"mo1","kind":"substantive","title":"Adopt the budget","item":"i1","mover":"chair"}}`,
-		`{"cmd":"open_vote","args":{"id":"v1","motion":"mo1","method":"secret"}}`,
-	} {
-		if r := send(t, a.url+"/api/assemblies/x/commands", cookie, fmt.Sprintf("setup-%d", i), c); r.status != 201 {
-			t.Fatalf("%s: %d %s", c, r.status, r.body)
-		}
-	}
-	codes := send(t, a.url+"/api/assemblies/x/access-codes", cookie, "codes", `{}`, auth.CSRFHeader, "1")
-	var issued struct {
-		Codes []struct{ Person, Code string }
-	}
-	if err := json.Unmarshal([]byte(codes.body), &issued); codes.status != 201 || err != nil || len(issued.Codes) != 1 {
-		t.Fatalf("the voter's code: %d %s", codes.status, codes.body)
-	}
-	login, err := http.Post(b.url+"/login", "application/json", strings.NewReader(`{"code":"`+issued.Codes[0].Code+`"}`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	login.Body.Close()
-	var voter string
-	for _, c := range login.Cookies() {
-		if c.Name == auth.CookieName {
-			voter = c.Value
-		}
-	}
-	if voter == "" {
-		t.Fatalf("the voter's login on b: %s", login.Status)
-	}
+	voter := loginAt(t, b, openVoteFor(t, a, cookie, "secret", "v")["v"])
 	mac = hmac.New(sha256.New, b.srv.forms)
 	mac.Write([]byte("plenum web form\x00" + voter))
 	eventually(t, 5*time.Second, "b hears the vote", func() bool { return sizeOf(t, b, "x") == sizeOf(t, a, "x") })

@@ -60,7 +60,7 @@ func TestAdmitted(t *testing.T) {
 	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch r.URL.Path {
 		case "/forward":
-			httpapi.ForwardTo(w, r, fixedWriter{target}, slog.Default(), "x", target, nil, func(w http.ResponseWriter, r *http.Request) {
+			httpapi.ForwardTo(w, r, fixedWriter{target}, nil, slog.Default(), "x", target, nil, func(w http.ResponseWriter, r *http.Request) {
 				http.Error(w, "unreachable", http.StatusServiceUnavailable)
 			})
 		case "/hold":
