@@ -252,12 +252,13 @@ func runServe(ctx context.Context, env *cliEnv, args []string) error {
 		return err
 	}
 	defer ln.Close()
+	listening := baseURLFor(ln)
+	if access.tlsCert != "" {
+		listening = "https" + strings.TrimPrefix(listening, "http")
+	}
 	base := *baseURL
 	if base == "" {
-		base = baseURLFor(ln)
-		if access.tlsCert != "" {
-			base = "https" + strings.TrimPrefix(base, "http")
-		}
+		base = listening
 	}
 	if *ballotModule != "" {
 		if err := web.CheckBallotModule(*ballotModule); err != nil {
@@ -303,7 +304,13 @@ func runServe(ctx context.Context, env *cliEnv, args []string) error {
 		fmt.Fprintf(env.stdout, "plenum serve: server name %s, the default: give --name, or a --base-url with the public host name, before the first assembly, for the logs' origins name the server for ever\n", *name)
 	}
 	fmt.Fprintf(env.stdout, "plenum serve: verifier key %s\n", srv.vkey)
-	fmt.Fprintf(env.stdout, "plenum serve: listening on %s/ (pages at /, API at /api/, logs under %s<id>/, key at /key)\n", base, tiles.Prefix)
+	// The address --addr listens on; --base-url, where people reach the
+	// server (a proxy, or on a cluster perhaps another node), on a line
+	// of its own when it differs.
+	fmt.Fprintf(env.stdout, "plenum serve: listening on %s/ (pages at /, API at /api/, logs under %s<id>/, key at /key)\n", listening, tiles.Prefix)
+	if b := strings.TrimSuffix(base, "/"); b != listening {
+		fmt.Fprintf(env.stdout, "plenum serve: people reach it at %s/ (--base-url: the address in login links, cards and receipts)\n", b)
+	}
 	link, pending := "", false
 	if member != nil {
 		// Each start would void the link another node printed: on a

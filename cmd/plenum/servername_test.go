@@ -53,7 +53,7 @@ func keyName(t *testing.T, dir string) string {
 func TestServeNamesLogsAfterBaseURL(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "plenum.db")
-	srv := startCLI(t, `listening on (https://[^/ ]+)/`, "serve", "--db", db, "--addr", "127.0.0.1:0", "--base-url", "https://congress.example.org")
+	srv := startCLI(t, `reach it at (https://[^/ ]+)/`, "serve", "--db", db, "--addr", "127.0.0.1:0", "--base-url", "https://congress.example.org")
 	if !strings.Contains(srv.stdout.String(), "server name congress.example.org, from --base-url") {
 		t.Errorf("serve does not say the name it took:\n%s", srv.stdout.String())
 	}
