@@ -3,6 +3,7 @@ package tiles
 import (
 	"bytes"
 	"compress/gzip"
+	"context"
 	"encoding/binary"
 	"encoding/hex"
 	"errors"
@@ -207,6 +208,14 @@ func withCosignatures(signed []byte, lines [][]byte) []byte {
 }
 
 func (h *handler) fail(w http.ResponseWriter, r *http.Request, err error) {
+	if errors.Is(err, context.Canceled) && errors.Is(r.Context().Err(), context.Canceled) {
+		// The client went away (a verifier that stopped at its first
+		// refusal cancels the rest): nothing failed here, and nobody
+		// reads the answer.
+		slog.Debug("tiles: a request cancelled by its client", "path", r.URL.Path, "err", err)
+		http.Error(w, "the request was cancelled", http.StatusServiceUnavailable)
+		return
+	}
 	slog.Error("tiles: serving", "path", r.URL.Path, "err", err)
 	http.Error(w, "internal error reading the log", http.StatusInternalServerError)
 }
