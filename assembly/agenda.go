@@ -12,6 +12,11 @@ type AddItem struct {
 	Reporters   []string `json:"reporters" plenum:"id"`
 	CoReporters []string `json:"co_reporters" plenum:"id"`
 	Note        string   `json:"note"`
+	// Threshold is the majority the rules (the statutes) fix for the
+	// decision on this item: its substantive motions and a question put
+	// on it take it, not voting_threshold (a statutes change by two
+	// thirds). Empty: voting_threshold.
+	Threshold Threshold `json:"threshold" plenum:"enum=majority_cast|majority_present|majority_members|two_thirds_cast|three_quarters_cast"`
 }
 
 // ReorderItems gives the open items a new order.
@@ -50,12 +55,13 @@ func (CloseItem) CommandName() string    { return "close_item" }
 // ItemAdded: an item was added to the order of the day.
 type ItemAdded struct {
 	Meta        `json:"meta"`
-	ID          string   `json:"id"`
-	Title       string   `json:"title"`
-	Number      string   `json:"number"`
-	Reporters   []string `json:"reporters"`
-	CoReporters []string `json:"co_reporters"`
-	Note        string   `json:"note"`
+	ID          string    `json:"id"`
+	Title       string    `json:"title"`
+	Number      string    `json:"number"`
+	Reporters   []string  `json:"reporters"`
+	CoReporters []string  `json:"co_reporters"`
+	Note        string    `json:"note"`
+	Threshold   Threshold `json:"threshold,omitempty"`
 }
 
 // ItemsReordered: the open items were put in a new order.
@@ -117,7 +123,11 @@ func (c AddItem) decide(s *State, m Meta) ([]Event, error) {
 	if err := s.personsExist("co_reporters", c.CoReporters); err != nil {
 		return nil, err
 	}
-	return one(ItemAdded{Meta: m, ID: c.ID, Title: c.Title, Number: c.Number, Reporters: c.Reporters, CoReporters: c.CoReporters, Note: c.Note})
+	if c.Threshold != "" && !c.Threshold.valid() {
+		return nil, fieldErr("threshold", "the threshold must be one of %s, not %q", thresholdNames, c.Threshold)
+	}
+	return one(ItemAdded{Meta: m, ID: c.ID, Title: c.Title, Number: c.Number, Reporters: c.Reporters, CoReporters: c.CoReporters, Note: c.Note,
+		Threshold: c.Threshold})
 }
 
 func (e ItemAdded) apply(s *State) error {
@@ -125,7 +135,7 @@ func (e ItemAdded) apply(s *State) error {
 		return corrupt("the item %q cannot be added", e.ID)
 	}
 	it := Item{ID: e.ID, Title: e.Title, Number: e.Number, Reporters: slices.Clone(e.Reporters), CoReporters: slices.Clone(e.CoReporters), Note: e.Note,
-		Status: ItemStatusOpen, Floor: Floor{Spoken: map[string]int{}}}
+		Threshold: e.Threshold, Status: ItemStatusOpen, Floor: Floor{Spoken: map[string]int{}}}
 	s.Items[it.ID] = &it
 	s.ItemOrder = append(s.ItemOrder, it.ID)
 	return nil

@@ -7,10 +7,18 @@ package assembly
 // RuleThreshold returns the majority the rules of procedure fix for a vote
 // on mo (nil: a bare question or competing drafts): close_discussion (the
 // previous question) needs CloseDebateThreshold, a procedure the rules name
-// in Thresholds needs that, and everything else VotingThreshold.
+// in Thresholds needs that, a substantive motion on an item whose
+// threshold the order of the day fixes (add_item's threshold: a statutes
+// change by two thirds) needs that, and everything else VotingThreshold.
 func (s *State) RuleThreshold(mo *Motion) Threshold {
 	r := s.Assembly.Rules
-	if mo == nil || mo.Kind != "procedural" {
+	if mo == nil {
+		return r.VotingThreshold
+	}
+	if mo.Kind == "substantive" {
+		return s.itemThreshold(mo.Item)
+	}
+	if mo.Kind != "procedural" {
 		return r.VotingThreshold
 	}
 	if mo.Procedure == "close_discussion" {
@@ -20,6 +28,16 @@ func (s *State) RuleThreshold(mo *Motion) Threshold {
 		return t
 	}
 	return r.VotingThreshold
+}
+
+// itemThreshold is the majority fixed for the decision on the item
+// (add_item's threshold), or else VotingThreshold. Amendments and
+// procedural motions on the item keep theirs.
+func (s *State) itemThreshold(item string) Threshold {
+	if it := s.Items[item]; it != nil && it.Threshold != "" {
+		return it.Threshold
+	}
+	return s.Assembly.Rules.VotingThreshold
 }
 
 // Departure is a vote taken by another majority than the rules fix:

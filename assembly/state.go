@@ -165,9 +165,12 @@ type Item struct {
 	Reporters   []string `json:"reporters"`
 	CoReporters []string `json:"co_reporters"`
 	Note        string   `json:"note"`
-	Status      string   `json:"status"`
-	TabledUntil string   `json:"tabled_until"`
-	Floor       Floor    `json:"floor"`
+	// Threshold is the majority the rules fix for the item's decision
+	// (add_item); empty: voting_threshold.
+	Threshold   Threshold `json:"threshold,omitempty"`
+	Status      string    `json:"status"`
+	TabledUntil string    `json:"tabled_until"`
+	Floor       Floor     `json:"floor"`
 	// Minutes is the item's planned duration (plan_item); 0: not planned.
 	Minutes int `json:"minutes"`
 }

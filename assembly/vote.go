@@ -421,6 +421,9 @@ func (c OpenVote) decide(s *State, m Meta) ([]Event, error) {
 		what = reason("the choice among %s", c.Alternatives)
 	}
 	rule := s.RuleThreshold(voted)
+	if voted == nil && c.Alternatives == "" {
+		rule = s.itemThreshold(item) // a question put on the item decides it
+	}
 	th, dep, err := s.departure(c.Threshold, rule, c.Ruling, c.Suspension, c.Motion, st.ID, what)
 	if err != nil {
 		return nil, err

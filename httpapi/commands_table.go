@@ -39,7 +39,7 @@ var commandDocs = []commandDoc{
 	{Name: "change_presidium", Group: "Sittings and the presidium", Args: "sitting, add [id]?, remove [id]?, chair person? (who takes the chair now), note text?", Who: "chair of the sitting, administrator"},
 	{Name: "add_sitting_guests", Group: "Sittings and the presidium", Args: "sitting, guests [person], note text?", Who: "chair of the sitting"},
 	{Name: "close_sitting", Group: "Sittings and the presidium", Args: "sitting, time text?", Who: "chair of the sitting, administrator"},
-	{Name: "add_item", Group: "The order of the day", Args: "id, title, number text?, reporters [person]?, co_reporters [person]?, note text?", Who: "chair, administrator"},
+	{Name: "add_item", Group: "The order of the day", Args: "id, title, number text?, reporters [person]?, co_reporters [person]?, note text?, threshold? (the majority the rules fix for the decision on the item, e.g. two_thirds_cast for a change of the statutes; unset, voting_threshold)", Who: "chair, administrator"},
 	{Name: "reorder_items", Group: "The order of the day", Args: "items [id] (the new order of the open items)", Who: "chair"},
 	{Name: "take_up_item", Group: "The order of the day", Args: "item \u2014 it becomes the current item of the open sitting", Who: "chair"},
 	{Name: "table_item", Group: "The order of the day", Args: "item, until text? (e.g. until fuller attendance)", Who: "chair (usually after a vote)"},

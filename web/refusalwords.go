@@ -63,7 +63,7 @@ func formPage(r *http.Request, id string) string {
 // required" and "(correct_record)".
 var formWords = map[string]formWord{
 	"add_body_members":          {action: "web.act.add_body_members"},
-	"add_item":                  {action: "web.ca.add_h", labels: map[string]string{"title": "web.c.title", "number": "web.ca.number"}},
+	"add_item":                  {action: "web.ca.add_h", labels: map[string]string{"title": "web.c.title", "number": "web.ca.number", "threshold": "web.ca.threshold"}},
 	"add_membership":            {action: "web.spp.record_membership", labels: map[string]string{"role": "web.spp.role"}},
 	"add_motion_block":          {action: "web.mf.add_block", labels: map[string]string{"title": "web.mf.block_title"}},
 	"add_motion_category":       {action: "web.mf.add_category", labels: map[string]string{"name": "web.mf.category_name", "prefix": "web.mf.prefix"}},
