@@ -87,3 +87,37 @@ func TestItemThresholdRefused(t *testing.T) {
 		t.Fatalf("the refused item was added: %v", h.s.ItemOrder)
 	}
 }
+
+// TestSetItemThreshold: the majority of an item is set before its votes
+// (set_item_threshold), which then take it as the rule; refused once a
+// vote on the item was opened, for a closed item, for the majority it
+// already needs, for a bad value, and to whoever may not add items.
+func TestSetItemThreshold(t *testing.T) {
+	h := fixture(t, "congress", "")
+	h.must("ann", "set_item_threshold", `{"item":"i1","threshold":"two_thirds_cast"}`)
+	h.must("ann", "open_vote", `{"id":"v1","question":"Amend the statutes","method":"show_of_hands"}`)
+	if v := h.s.Votes["v1"]; v.Threshold != TwoThirdsCast || v.Departure != nil {
+		t.Fatalf("vote by %s, departure %+v", v.Threshold, v.Departure)
+	}
+	h = fixture(t, "congress", "")
+	h.must("ann", "add_item", `{"id":"i2","title":"Statutes","threshold":"two_thirds_cast"}`)
+	h.must("ann", "set_item_threshold", `{"item":"i2"}`)
+	if th := h.s.Items["i2"].Threshold; th != "" {
+		t.Fatalf("i2 after its threshold was taken away: %q", th)
+	}
+	voted := []step{{"ann", "open_vote", `{"id":"v1","question":"Q","method":"show_of_hands"}`}}
+	runRefusals(t, "congress", "", []refusal{
+		{name: "after a vote", setup: voted, do: step{"ann", "set_item_threshold", `{"item":"i1","threshold":"two_thirds_cast"}`}, code: ErrConflict,
+			msg: "the vote v1 on the item i1 was opened under its majority; the rule is no longer changed: another majority is a departure (ruling or suspension of open_vote)"},
+		{name: "closed item", setup: []step{{"ann", "close_item", `{"item":"i1"}`}}, do: step{"ann", "set_item_threshold", `{"item":"i1","threshold":"two_thirds_cast"}`}, code: ErrClosed,
+			msg: "the item i1 is closed; the majority it was decided by is not changed"},
+		{name: "the same", do: step{"ann", "set_item_threshold", `{"item":"i1"}`}, code: ErrInvalid, msg: "the item i1 already needs a majority of the votes cast"},
+		{name: "bad value", do: step{"ann", "set_item_threshold", `{"item":"i1","threshold":"most"}`}, code: ErrInvalid,
+			msg: `set_item_threshold: the field "threshold" must be one of majority_cast, majority_present, majority_members, two_thirds_cast, three_quarters_cast, not "most"`},
+		{name: "no item", do: step{"ann", "set_item_threshold", `{"item":"nope","threshold":"two_thirds_cast"}`}, code: ErrNotFound, msg: `there is no item "nope" on the order of the day`},
+		{name: "a delegate", do: step{"m1", "set_item_threshold", `{"item":"i1","threshold":"two_thirds_cast"}`}, code: ErrForbidden, msg: "only the chair or an administrator may set the majority an item needs"},
+	})
+	if _, err := (SetItemThreshold{Item: "i1", Threshold: "most"}).decide(h.s, Meta{Actor: "ann"}); err == nil || err.Error() != `the threshold must be one of majority_cast, majority_present, majority_members, two_thirds_cast, three_quarters_cast, not "most"` {
+		t.Fatalf("decide: %v", err)
+	}
+}

@@ -189,6 +189,8 @@ func zeroFixtures(t *testing.T) {
 		{"ann", "retitle_item", `{"item":"i2","title":"The accounts","reason":"misspelt"}`},
 		// TestSetReporters
 		{"ann", "set_reporters", `{"item":"i2","reporters":["rep"],"co_reporters":["kim"]}`},
+		// TestSetItemThreshold
+		{"ann", "set_item_threshold", `{"item":"i2","threshold":"two_thirds_cast"}`},
 		// TestFloorRefusals
 		{"m2", "request_floor", `{"item":"i1","person":"m2"}`},
 		{"m2", "withdraw_request", `{"item":"i1","person":"m2"}`},

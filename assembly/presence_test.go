@@ -108,6 +108,7 @@ var raisesPresence = map[string]bool{
 	"record_corrected":            false,
 	"record_struck":               false,
 	"reporters_set":               false,
+	"item_threshold_set":          false,
 	"resolution_consolidated":     false,
 	"result_declared":             false,
 	"role_granted":                false,

@@ -45,6 +45,7 @@ var commandDocs = []commandDoc{
 	{Name: "table_item", Group: "The order of the day", Args: "item, until text? (e.g. until fuller attendance)", Who: "chair (usually after a vote)"},
 	{Name: "retitle_item", Group: "The order of the day", Args: "item, title (the corrected title), reason text? \u2014 refused for a blank title, the same title, a closed item", Who: "chair, administrator"},
 	{Name: "set_reporters", Group: "The order of the day", Args: "item, reporters [person]?, co_reporters [person]? \u2014 both lists whole; refused for a closed item, a person in both lists, the same reporters", Who: "chair, administrator"},
+	{Name: "set_item_threshold", Group: "The order of the day", Args: "item, threshold? (the majority the rules fix for the decision on the item; none: voting_threshold) \u2014 refused for a closed item, the majority it already needs, and once a vote on the item was opened", Who: "chair, administrator"},
 	{Name: "resume_item", Group: "The order of the day", Args: "item", Who: "chair"},
 	{Name: "close_item", Group: "The order of the day", Args: "item", Who: "chair"},
 	{Name: "plan_item", Group: "The order of the day", Args: "item, minutes int (its planned duration; 0 takes the plan away)", Who: "chair, administrator"},

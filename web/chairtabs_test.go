@@ -104,7 +104,7 @@ func TestChairTabsOfferOnlyWhatTheRulesAllow(t *testing.T) {
 		}
 	}
 	check("on a busy hall", map[string]string{
-		"agenda":    "add_item=1 close_item=1 plan_item=3 reorder_items=4 resume_item=1 retitle_item=3 set_reporters=3 table_item=2 take_up_item=1",
+		"agenda":    "add_item=1 close_item=1 plan_item=3 reorder_items=4 resume_item=1 retitle_item=3 set_item_threshold=3 set_reporters=3 table_item=2 take_up_item=1",
 		"sitting":   "approve_minutes=1 change_presidium=1 close_sitting=1",
 		"hall":      "leave_hall=1 return_to_hall=1",
 		"elections": "close_election=1 declare_election=1 nominate=1 open_election=1 withdraw_election=2",
@@ -126,7 +126,7 @@ func TestChairTabsOfferOnlyWhatTheRulesAllow(t *testing.T) {
 		t.Errorf("with no sitting open, the secretary's sitting tab does not say who may open one")
 	}
 	check("with no sitting open", map[string]string{
-		"agenda":    "add_item=1 plan_item=3 reorder_items=4 retitle_item=3 set_reporters=3 table_item=2",
+		"agenda":    "add_item=1 plan_item=3 reorder_items=4 retitle_item=3 set_item_threshold=3 set_reporters=3 table_item=2",
 		"sitting":   "approve_minutes=1 open_sitting=1",
 		"hall":      "leave_hall=1 return_to_hall=1",
 		"elections": "close_election=1 declare_election=1 nominate=1 withdraw_election=2",

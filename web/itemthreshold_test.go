@@ -48,3 +48,36 @@ func TestAgendaFormItemThreshold(t *testing.T) {
 		t.Errorf("the accounts item: missing, or shown with a threshold")
 	}
 }
+
+// TestAgendaSetItemThreshold: each item not closed has the chair's form
+// that sets the majority its decision needs (set_item_threshold), with the
+// item's own selected; a delegate has none; once a vote on the item was
+// opened the form is refused and nothing is recorded.
+func TestAgendaSetItemThreshold(t *testing.T) {
+	h := newHall(t)
+	chair, anna := h.browser("chair"), h.browser("anna")
+	_, page, _ := chair.get("/a/" + asm + "/chair/agenda")
+	if !offers(page, "set_item_threshold") || !strings.Contains(page, `<select id="th-i1" name="a:threshold"><option value="" selected>`) {
+		t.Fatalf("the agenda tab offers the chair no majority form for i1:\n%s", page)
+	}
+	if _, page, _ := anna.get("/a/" + asm + "/chair/agenda"); offers(page, "set_item_threshold") {
+		t.Errorf("a delegate is offered to set an item's majority")
+	}
+	doneSays(t, chair, "chair/agenda", "set_item_threshold", url.Values{"a:item": {"i1"}, "a:threshold": {"two_thirds_cast"}}, "The majority the item needs is set")
+	if th := read(h, func(s *assembly.State) assembly.Threshold { return s.Items["i1"].Threshold }); th != assembly.TwoThirdsCast {
+		t.Fatalf("i1 needs %q", th)
+	}
+	_, page, _ = chair.get("/a/" + asm + "/chair/agenda")
+	if !strings.Contains(page, `<option value="two_thirds_cast" selected>`) || !strings.Contains(page, "needs two thirds of the votes cast") {
+		t.Errorf("the agenda tab does not show i1's majority")
+	}
+	refusedNothingChanged(t, h, chair, "chair/agenda", "set_item_threshold", url.Values{"a:item": {"i1"}, "a:threshold": {"two_thirds_cast"}}, "already needs two thirds of the votes cast")
+	// A vote on the item settles its majority: the form is gone, and a
+	// form sent is refused.
+	item := read(h, func(s *assembly.State) string { return s.Sitting().CurrentItem })
+	h.must("chair", "open_vote", obj{"id": "vq", "question": "Amend the statutes", "method": "show_of_hands"})
+	if _, page, _ := chair.get("/a/" + asm + "/chair/agenda"); strings.Contains(page, `id="th-`+item+`"`) {
+		t.Errorf("the agenda tab offers to set the majority of %s, on which a vote was opened", item)
+	}
+	refusedNothingChanged(t, h, chair, "chair/agenda", "set_item_threshold", url.Values{"a:item": {item}, "a:threshold": {"majority_cast"}}, "was opened under its majority")
+}

@@ -120,6 +120,7 @@ var formWords = map[string]formWord{
 	"request_floor":             {action: "web.d.ask"},
 	"resume_item":               {action: "web.act.resume_item"},
 	"set_reporters":             {action: "web.cf.reporters_btn"},
+	"set_item_threshold":        {action: "web.ca.threshold_btn", labels: map[string]string{"threshold": "web.ca.threshold"}},
 	"retitle_item":              {action: "web.cf.retitle_btn", labels: map[string]string{"title": "web.cf.retitle_title", "reason": "web.cf.retitle_reason"}},
 	"return_to_hall":            {action: "web.ch.record_returning", labels: map[string]string{"unnamed": "web.ch.others"}},
 	"revoke_access_codes":       {action: "web.m.revoke"},
