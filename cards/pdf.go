@@ -12,6 +12,7 @@ import (
 
 	"plenum/assembly"
 	"plenum/i18n"
+	"plenum/internal/names"
 	"plenum/internal/pdffont"
 )
 
@@ -174,18 +175,14 @@ func card(pdf *fpdf.Fpdf, l *i18n.Locale, assemblyName string, c Card, slot int)
 func cardName(l *i18n.Locale, c Card) string {
 	name := printable(c.Name)
 	unprintable := len(Unprintable(c.Name)) > 0
-	var tell string
-	switch {
-	case !c.Namesake && !unprintable:
+	if !c.Namesake && !unprintable {
 		return name
-	case c.Ref != "":
-		tell = l.T("cards.ref", c.Ref)
-	case c.Namesake && c.Organization != "":
-		tell = c.Organization + ", " + c.Person
-	default:
-		tell = c.Person
 	}
-	return name + " (" + printable(tell) + ")"
+	org := ""
+	if c.Namesake {
+		org = c.Organization
+	}
+	return name + " (" + printable(names.Tell(l, c.Ref, org, c.Person)) + ")"
 }
 
 // printable is s as the cards' font prints it (pdffont.Text): a
