@@ -84,7 +84,7 @@ func AKN(d *Document) []byte {
 		w.line("<heading>" + x(l.T("minutes.h.organizations")) + "</heading>")
 		for _, o := range d.organizations(w.asBefore) {
 			if len(o.Delegates) > 0 {
-				w.line("<p>" + x(orgLine(l, o, w.before7)) + "</p>")
+				w.line("<p>" + x(orgLine(l, o, w.before7, w.before8)) + "</p>")
 			}
 		}
 		if len(d.Personal) > 0 {
@@ -335,8 +335,14 @@ func (w *aknWriter) references() {
 	w.line(`<TLCConcept eId="for" href="/akn/ontology/concept/plenum/for" showAs="` + x(w.l.T("minutes.akn.for")) + `"/>`)
 	w.line(`<TLCConcept eId="against" href="/akn/ontology/concept/plenum/against" showAs="` + x(w.l.T("minutes.akn.against")) + `"/>`)
 	w.line(`<TLCConcept eId="abstain" href="/akn/ontology/concept/plenum/abstain" showAs="` + x(w.l.T("minutes.akn.abstain")) + `"/>`)
-	w.line(`<TLCConcept eId="carried" href="/akn/ontology/concept/plenum/carried" showAs="` + x(w.l.T("minutes.akn.carried")) + `"/>`)
-	w.line(`<TLCConcept eId="defeated" href="/akn/ontology/concept/plenum/defeated" showAs="` + x(w.l.T("minutes.akn.defeated")) + `"/>`)
+	// The outcome's concept in the form the vote's line states it
+	// (outcomeText): since akn/8 agreeing with the arithmetic.
+	carried, defeated := w.l.T("minutes.akn8.carried"), w.l.T("minutes.akn8.defeated")
+	if w.before8 {
+		carried, defeated = w.l.T("minutes.akn.carried"), w.l.T("minutes.akn.defeated")
+	}
+	w.line(`<TLCConcept eId="carried" href="/akn/ontology/concept/plenum/carried" showAs="` + x(carried) + `"/>`)
+	w.line(`<TLCConcept eId="defeated" href="/akn/ontology/concept/plenum/defeated" showAs="` + x(defeated) + `"/>`)
 	seen := map[string]bool{}
 	for _, v := range w.d.Votes {
 		for _, o := range v.Options {
@@ -463,8 +469,8 @@ func (w *aknWriter) paragraph(p *Paragraph) {
 		w.line("<p>" + x(questionText(l, p.Vote, w.asBefore)+corrected) + "</p>")
 		w.line("</question>")
 	case KindVote:
-		w.line(`<summary eId="vote-` + x(aknName(p.Vote.ID)) + `">` + x(VoteLine(l, p.Vote)+corrected) + "</summary>")
-		if t := p.Vote.ballotsText(l, w.asBefore); t != "" {
+		w.line(`<summary eId="vote-` + x(aknName(p.Vote.ID)) + `">` + x(voteLine(l, p.Vote, w.before8)+corrected) + "</summary>")
+		if t := p.Vote.ballotsText(l, w.asBefore, w.before8); t != "" {
 			w.line("<narrative>" + x(t) + "</narrative>")
 		}
 		if t := resultNote(l, p.Vote, w.asBefore, w.before7, w.before8); t != "" {
@@ -482,7 +488,7 @@ func (w *aknWriter) paragraph(p *Paragraph) {
 			w.line("<p>" + x(t) + "</p>")
 		}
 		if !w.asBefore {
-			for _, t := range []string{p.Election.ListsText(l), p.Election.BallotsText(l)} {
+			for _, t := range []string{p.Election.ListsText(l), p.Election.ballotsText(l, w.before8)} {
 				if t != "" {
 					w.line("<p>" + x(t) + "</p>")
 				}

@@ -9,6 +9,7 @@ import (
 
 	"plenum/assembly"
 	"plenum/i18n"
+	"plenum/internal/names"
 )
 
 // Build makes the document of the minutes from an assembly's state and the
@@ -37,8 +38,9 @@ type builder struct {
 	l   *i18n.Locale
 	doc *Document
 
-	changed map[string]bool // the motions an amendment changes the text of; made by numbered
-	noted   map[int]bool    // the floor turns with notes; made by turnText
+	changed   map[string]bool // the motions an amendment changes the text of; made by numbered
+	noted     map[int]bool    // the floor turns with notes; made by turnText
+	namesakes map[string]bool // the persons another bears the name of (names.Namesakes); made by person
 }
 
 // threshold says what a vote needs in the document's language ("two
@@ -61,9 +63,29 @@ func (b *builder) person(id, label string) Ref {
 		return Ref{Name: label}
 	}
 	if p := b.s.Persons[id]; p != nil {
-		return Ref{ID: id, Name: p.Name}
+		return Ref{ID: id, Name: p.Name, Tell: b.tell(p)}
 	}
 	return Ref{ID: id, Name: id}
+}
+
+// tell is what tells p apart from another person of the same name, as
+// the mandate cards print it (names.Tell: the member number, else the
+// organization of p's mandate and p's id), or "" if nobody else bears
+// p's name.
+func (b *builder) tell(p *assembly.Person) string {
+	if b.namesakes == nil {
+		b.namesakes = names.Namesakes(b.s)
+	}
+	if !b.namesakes[p.ID] {
+		return ""
+	}
+	org := ""
+	for _, mid := range p.Mandates {
+		if m := b.s.Mandates[mid]; m != nil && m.Status != assembly.MandateStatusRejected && m.Organization != "" {
+			org = b.orgName(m.Organization)
+		}
+	}
+	return names.Tell(b.l, p.Ref, org, p.ID)
 }
 
 func (b *builder) persons(ids []string) []Ref {

@@ -130,7 +130,7 @@ func HTML(d *Document) []byte {
 		if len(listed) > 0 {
 			w.line("<ul>")
 			for _, o := range listed {
-				w.line("<li>" + esc(orgLine(l, o, w.before7)) + "</li>")
+				w.line("<li>" + esc(orgLine(l, o, w.before7, w.before8)) + "</li>")
 			}
 			w.line("</ul>")
 		}
@@ -338,8 +338,8 @@ func (w *htmlWriter) paragraph(p *Paragraph) {
 		w.line(`<p class="question"` + id + ">" + esc(questionText(l, p.Vote, w.asBefore)) + corrected + "</p>")
 	case KindVote:
 		w.line(`<div class="vote"` + id + ">")
-		w.line("<p><strong>" + esc(VoteLine(l, p.Vote)) + "</strong>" + corrected + "</p>")
-		if t := p.Vote.ballotsText(l, w.asBefore); t != "" {
+		w.line("<p><strong>" + esc(voteLine(l, p.Vote, w.before8)) + "</strong>" + corrected + "</p>")
+		if t := p.Vote.ballotsText(l, w.asBefore, w.before8); t != "" {
 			w.line("<p>" + esc(t) + "</p>")
 		}
 		if t := resultNote(l, p.Vote, w.asBefore, w.before7, w.before8); t != "" {
@@ -360,7 +360,7 @@ func (w *htmlWriter) paragraph(p *Paragraph) {
 			if t := p.Election.ListsText(l); t != "" {
 				w.line(`<p class="lists">` + esc(t) + "</p>")
 			}
-			if t := p.Election.BallotsText(l); t != "" {
+			if t := p.Election.ballotsText(l, w.before8); t != "" {
 				w.line(`<p class="ballots">` + esc(t) + "</p>")
 			}
 		}

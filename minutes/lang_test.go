@@ -80,7 +80,7 @@ func TestCountsInEveryLanguage(t *testing.T) {
 		"ru": {"Первый подсчёт", "Третий подсчёт, решающий: за – ", "против – ", "Присутствовали с правом голоса: ", "(3 голоса)", "(по доверенности за Di)", "2 покинули заседание", "Принято."},
 		"de": {"Erste Zählung", "Dritte Zählung, maßgeblich: dafür – ", "dagegen – ", "Anwesend und stimmberechtigt: ", "(3 Stimmen)", "Angenommen."},
 		"fr": {"Premier décompte", "Troisième décompte, déterminant : pour – ", "contre – ", "Présents et ayant droit de vote : ", "(3 voix)", "Adopté."},
-		"es": {"Primer recuento", "Tercer recuento, decisivo: a favor – ", "en contra – ", "Presentes con derecho a voto: ", "(3 votos)", "Aprobado."},
+		"es": {"Primer recuento", "Tercer recuento, decisivo: a favor – ", "en contra – ", "Presentes con derecho a voto: ", "(3 votos)", "Aprobada."},
 		"en": {"First count", "Third count, deciding: for – ", "against – ", "Present and entitled to vote: ", "(3 votes)", "Carried."},
 	}
 	for lang, phrases := range want {

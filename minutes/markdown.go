@@ -44,7 +44,7 @@ func Markdown(d *Document) []byte {
 			if len(o.Delegates) == 0 {
 				continue
 			}
-			w.line("- " + md(orgLine(l, o, w.before7)))
+			w.line("- " + md(orgLine(l, o, w.before7, w.before8)))
 			n++
 		}
 		if n > 0 {
@@ -112,15 +112,21 @@ func (w *mdWriter) outside(o Outside) {
 // orgLine is "1) Archangel: Maryan Verzhbitsky*, …", its colons as the
 // language sets them ("Riverside Housing Cooperative : …", "mandat
 // rejeté : …") since md/7, html/8 and akn/7, or, as the renderers before
-// wrote them (before7), right after the word.
-func orgLine(l *i18n.Locale, o Organization, before7 bool) string {
+// wrote them (before7), right after the word; a delegate's name another
+// person bears too with what tells them apart ("n.º 0200") since md/8,
+// html/9 and akn/8, the name alone before (before8).
+func orgLine(l *i18n.Locale, o Organization, before7, before8 bool) string {
 	t := o.Name
 	if o.Number != "" {
 		t = o.Number + ") " + t
 	}
 	var ds []string
 	for _, d := range o.Delegates {
-		ds = append(ds, delegateTextAs(l, d, before7))
+		if d.Person.Tell != "" && !before8 {
+			ds = append(ds, delegateTextAs(l, d, before7, d.Person.Tell))
+		} else {
+			ds = append(ds, delegateTextAs(l, d, before7))
+		}
 	}
 	return t + speakerColon(l, before7) + " " + strings.Join(ds, ", ") + paren(o.Note)
 }
@@ -135,9 +141,10 @@ func (d *Document) HasParticipants() bool { return len(d.Organizations) > 0 || l
 func PersonalLine(l *i18n.Locale, ds []Delegate) string { return personalLineAs(l, ds, false) }
 
 // personalLineAs is PersonalLine with the colon after "mandate rejected"
-// as the language sets it ("mandat rejeté :") since md/8, html/9 and
-// akn/8, or, as the renderers before wrote it (before8), right after the
-// words.
+// as the language sets it ("mandat rejeté :") and a name another person
+// bears too with what tells them apart ("n.º 0200") since md/8, html/9
+// and akn/8, or, as the renderers before wrote it (before8), the colon
+// right after the words and the name alone.
 func personalLineAs(l *i18n.Locale, ds []Delegate, before8 bool) string {
 	common := personalNote(ds[0].Note)
 	for _, d := range ds {
@@ -148,11 +155,16 @@ func personalLineAs(l *i18n.Locale, ds []Delegate, before8 bool) string {
 	}
 	var names []string
 	for _, d := range ds {
-		if n := personalNote(d.Note); common == "" && n != "" {
-			names = append(names, delegateTextAs(l, d, before8, strings.TrimSuffix(n, ".")))
-		} else {
-			names = append(names, delegateTextAs(l, d, before8))
+		var extra []string
+		if d.Person.Tell != "" && !before8 {
+			// Two members of one name, as their cards tell them apart
+			// (Ref.Tell): "Ramón Ortega Durán (n.º 0200)".
+			extra = append(extra, d.Person.Tell)
 		}
+		if n := personalNote(d.Note); common == "" && n != "" {
+			extra = append(extra, strings.TrimSuffix(n, "."))
+		}
+		names = append(names, delegateTextAs(l, d, before8, extra...))
 	}
 	t := l.T("minutes.personal", strings.Join(names, ", "))
 	if common != "" {
@@ -467,8 +479,8 @@ func (w *mdWriter) paragraph(p *Paragraph) {
 	case KindQuestion:
 		w.para(md(questionText(l, p.Vote, w.asBefore)) + corrected)
 	case KindVote:
-		w.para(md(VoteLine(l, p.Vote)) + corrected)
-		if t := p.Vote.ballotsText(l, w.asBefore); t != "" {
+		w.para(md(voteLine(l, p.Vote, w.before8)) + corrected)
+		if t := p.Vote.ballotsText(l, w.asBefore, w.before8); t != "" {
 			w.para(md(t))
 		}
 		if t := resultNote(l, p.Vote, w.asBefore, w.before7, w.before8); t != "" {
@@ -484,7 +496,7 @@ func (w *mdWriter) paragraph(p *Paragraph) {
 			w.para("*" + md(t) + "*")
 		}
 		if !w.asBefore {
-			for _, t := range []string{p.Election.ListsText(l), p.Election.BallotsText(l)} {
+			for _, t := range []string{p.Election.ListsText(l), p.Election.ballotsText(l, w.before8)} {
 				if t != "" {
 					w.para(md(t))
 				}
@@ -601,7 +613,11 @@ func questionText(l *i18n.Locale, v *Vote, asBefore bool) string {
 // VoteLine is the counts and the outcome: "(For – 38; against – 26.) Carried."
 // A result that does not follow its own question names it first:
 // "Result of the vote on “A”: (For – 1; against – 2.) Defeated."
-func VoteLine(l *i18n.Locale, v *Vote) string {
+func VoteLine(l *i18n.Locale, v *Vote) string { return voteLine(l, v, false) }
+
+// voteLine is VoteLine, or as md/7, html/8 and akn/7 wrote it (before8:
+// the outcome in the form of before, outcomeText).
+func voteLine(l *i18n.Locale, v *Vote, before8 bool) string {
 	var parts []string
 	if v.Apart {
 		parts = append(parts, l.T("minutes.vote.result_of", l.T("minutes.quote", v.Question)))
@@ -609,7 +625,7 @@ func VoteLine(l *i18n.Locale, v *Vote) string {
 	if v.Counts != "" {
 		parts = append(parts, v.Counts)
 	}
-	if o := v.OutcomeText(l); o != "" {
+	if o := v.outcomeText(l, before8); o != "" {
 		parts = append(parts, o)
 	}
 	return strings.Join(parts, " ")

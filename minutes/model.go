@@ -62,6 +62,21 @@ type Mark struct {
 type Ref struct {
 	ID   string
 	Name string
+	// Tell is what tells the person apart from another of the assembly
+	// of the same name, as the mandate cards print it ("n.º 0200",
+	// names.Tell); "" for a name nobody else bears. md/8, html/9 and
+	// akn/8 give it beside the name in a vote by name (Named).
+	Tell string
+}
+
+// Named is the name with what tells the person apart from another of
+// the same name (Tell): "Ramón Ortega Durán (n.º 0200)"; or, as md/7,
+// html/8 and akn/7 gave it (before8), the name alone.
+func (r Ref) Named(before8 bool) string {
+	if r.Tell == "" || before8 {
+		return r.Name
+	}
+	return r.Name + " (" + r.Tell + ")"
 }
 
 // Person is one person, once, with the other spellings of the name.

@@ -2,8 +2,12 @@ package minutes
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
+
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
 
 	"plenum/assembly"
 	"plenum/i18n"
@@ -149,18 +153,30 @@ func numberWord(l *i18n.Locale, n int) string {
 // OutcomeText is the result as the minutes state it: "Carried.",
 // "Defeated.", "Taken as the basis: …", "The result is not recorded.", or
 // "" while undeclared.
-func (v *Vote) OutcomeText(l *i18n.Locale) string {
+func (v *Vote) OutcomeText(l *i18n.Locale) string { return v.outcomeText(l, false) }
+
+// outcomeText is OutcomeText, in the form that agrees with the outcome
+// the arithmetic ends in (minutes.outcome8.*: Spanish "Aprobada." beside
+// "…; aprobada"), or as md/7, html/8 and akn/7 stated it (before8:
+// "Aprobado.").
+func (v *Vote) outcomeText(l *i18n.Locale, before8 bool) string {
+	key := func(old, now string) string {
+		if before8 {
+			return l.T(old)
+		}
+		return l.T(now)
+	}
 	switch {
 	case !v.Declared:
 		return ""
 	case len(v.Options) > 0:
 		return l.T("minutes.outcome.basis", v.Outcome)
 	case v.OutcomeID == assembly.MotionStatusCarried && v.Unanimous:
-		return l.T("minutes.outcome.carried_unanimously")
+		return key("minutes.outcome.carried_unanimously", "minutes.outcome8.carried_unanimously")
 	case v.OutcomeID == assembly.MotionStatusCarried:
-		return l.T("minutes.outcome.carried")
+		return key("minutes.outcome.carried", "minutes.outcome8.carried")
 	case v.OutcomeID == assembly.MotionStatusDefeated:
-		return l.T("minutes.outcome.defeated")
+		return key("minutes.outcome.defeated", "minutes.outcome8.defeated")
 	case v.OutcomeID == assembly.MotionStatusNotRecorded:
 		return l.T("minutes.outcome.not_recorded")
 	}
@@ -171,23 +187,33 @@ func (v *Vote) OutcomeText(l *i18n.Locale) string {
 // ballot cast by proxy says for whom ("C (by proxy for D)"), and one of a
 // weighted mandate how many votes it carries ("E (3 votes)").
 // Those present and entitled who cast none follow: "Did not vote: E."
-func (v *Vote) BallotsText(l *i18n.Locale) string { return v.ballotsText(l, false) }
+func (v *Vote) BallotsText(l *i18n.Locale) string { return v.ballotsText(l, false, false) }
 
 // ballotsText is BallotsText, or as the renderers before md/6, html/7
-// and akn/6 wrote it, without those who did not vote.
-func (v *Vote) ballotsText(l *i18n.Locale, asBefore bool) string {
-	t := v.castText(l)
+// and akn/6 wrote it, without those who did not vote, or as those before
+// md/8, html/9 and akn/8 (before8) did: each group's names in the order
+// the ballots were cast, and a name another person bears too without
+// what tells them apart (Ref.Named).
+func (v *Vote) ballotsText(l *i18n.Locale, asBefore, before8 bool) string {
+	t := v.castText(l, before8)
 	if len(v.NotVoted) > 0 && !asBefore {
-		t = strings.TrimSpace(t + " " + l.T("minutes.ballot.not_voted", joinNames(v.NotVoted)))
+		notVoted := make([]string, len(v.NotVoted))
+		for i, r := range v.NotVoted {
+			notVoted[i] = r.Named(before8)
+		}
+		if !before8 {
+			sortNames(l, notVoted)
+		}
+		t = strings.TrimSpace(t + " " + l.T("minutes.ballot.not_voted", strings.Join(notVoted, ", ")))
 	}
 	return t
 }
 
-func (v *Vote) castText(l *i18n.Locale) string {
+func (v *Vote) castText(l *i18n.Locale, before8 bool) string {
 	if len(v.Ballots) == 0 {
 		return ""
 	}
-	order, by := byChoice(l, v.Ballots)
+	order, by := byChoice(l, v.Ballots, before8)
 	var parts []string
 	for _, c := range order {
 		parts = append(parts, l.T("minutes.ballot.choice", capitalize(choiceWord(l, c)), strings.Join(by[c], ", ")))
@@ -301,25 +327,48 @@ func (p *Paragraph) SpeakerText(l *i18n.Locale) string {
 }
 
 // byChoice groups named ballots by their choice, in the order each choice
-// was first made: who chose it, as voterName names them.
-func byChoice(l *i18n.Locale, ballots []Ballot) ([]string, map[string][]string) {
+// was first made: who chose it, as voterName names them; since md/8,
+// html/9 and akn/8 (unless before8) in the alphabetical order of the
+// document's language (sortNames), before in the order cast.
+func byChoice(l *i18n.Locale, ballots []Ballot, before8 bool) ([]string, map[string][]string) {
 	var order []string
 	by := map[string][]string{}
 	for _, b := range ballots {
 		if _, ok := by[b.Choice]; !ok {
 			order = append(order, b.Choice)
 		}
-		by[b.Choice] = append(by[b.Choice], voterName(l, b.Voter, b.ProxyFor, b.Weight))
+		by[b.Choice] = append(by[b.Choice], voterName(l, b.Voter, b.ProxyFor, b.Weight, before8))
+	}
+	if !before8 {
+		for _, names := range by {
+			sortNames(l, names)
+		}
 	}
 	return order, by
 }
 
-// voterName names who cast a ballot: "C (by proxy for D)", "E (3 votes)".
-func voterName(l *i18n.Locale, voter, proxyFor Ref, weight int) string {
+// sortNames sorts names, as the minutes write them, in the alphabetical
+// order of l's language ("Ángela" with the A, "Ñúñez" after "Nuño" in
+// Spanish): a reader looks a name up among hundreds. The name is
+// collated as written, first name first, as the record gives it: plenum
+// does not know which words of a name are the surname.
+func sortNames(l *i18n.Locale, names []string) {
+	c := collate.New(language.Make(l.Lang()))
+	slices.SortStableFunc(names, func(a, b string) int { return c.CompareString(a, b) })
+}
+
+// voterName names who cast a ballot: "C (by proxy for D)", "E (3 votes)";
+// since md/8, html/9 and akn/8 (unless before8) with what tells a name
+// another person bears too apart: "C (n.º 0200, by proxy for D (n.º
+// 0801))".
+func voterName(l *i18n.Locale, voter, proxyFor Ref, weight int, before8 bool) string {
 	name := voter.Name
 	var notes []string
+	if voter.Tell != "" && !before8 {
+		notes = append(notes, voter.Tell)
+	}
 	if proxyFor.Name != "" {
-		notes = append(notes, l.T("minutes.ballot.by_proxy", proxyFor.Name))
+		notes = append(notes, l.T("minutes.ballot.by_proxy", proxyFor.Named(before8)))
 	}
 	if weight > 1 {
 		notes = append(notes, l.T("minutes.ballot.votes", weight))
@@ -357,11 +406,15 @@ func (e *Election) ListsText(l *i18n.Locale) string {
 // chose, in the order first chosen: "Ballots by name — Internationalists:
 // Anna, Boris; Revolutionary defensists: Chen." "" for none (an
 // encrypted election keeps no names).
-func (e *Election) BallotsText(l *i18n.Locale) string {
+func (e *Election) BallotsText(l *i18n.Locale) string { return e.ballotsText(l, false) }
+
+// ballotsText is BallotsText, or as md/7, html/8 and akn/7 wrote it
+// (before8): the names in the order cast, a shared name alone.
+func (e *Election) ballotsText(l *i18n.Locale, before8 bool) string {
 	if len(e.Ballots) == 0 {
 		return ""
 	}
-	order, by := byChoice(l, e.Ballots)
+	order, by := byChoice(l, e.Ballots, before8)
 	parts := make([]string, len(order))
 	for i, c := range order {
 		parts[i] = l.T("minutes.election.ballot_group", c, strings.Join(by[c], ", "))

@@ -253,7 +253,11 @@ func (d *Document) before7(format string) bool {
 // presidium and who read and adopted a document, and before the colon of
 // a rejected mandate participating personally; and the one outcome form
 // of a French result declared without a count or worked out by plenum
-// ("proclamé adopté" beside "Adopté.").
+// ("proclamé adopté" beside "Adopté."); the names of a vote by name in
+// the alphabetical order of the document's language, two persons of
+// one name told apart as their mandate cards tell them ("n.º 0200"),
+// and the Spanish outcome in the form its arithmetic ends in
+// ("Aprobada." beside "; aprobada").
 var spokenSince = map[string]int{FormatMarkdown: 8, FormatHTML: 9, FormatAKN: 8}
 
 // before8 reports whether d is rendered in format as a renderer before
