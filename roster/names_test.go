@@ -116,3 +116,35 @@ func withAnnWeiss(t *testing.T) *world {
 	w.record(w.planTable(readText(t, "a.csv", "Name,Organization\nAnn Weiss,Teachers' Union\n"), "admin", false))
 	return w
 }
+
+// TestTwoNewRowsOfOneName: two new rows of one file with one name and
+// references of their own ("0200;Ramón Ortega Durán" and
+// "0801;Ramón Ortega Durán") are two new persons, and the preview says on
+// each row which the other is, as it does for a row against a person
+// already in the assembly (docs/import.md); a third row of another name
+// gets no note.
+func TestTwoNewRowsOfOneName(t *testing.T) {
+	w := congress(t)
+	pv := w.planTable(readText(t, "socios.csv", "Ref,Name,Organization\n0200,Ramón Ortega Durán,Teachers' Union\n0300,Ana Ruiz,Teachers' Union\n0801,Ramón Ortega Durán,Teachers' Union\n"), "admin", false)
+	if p := problems(pv); p != "" {
+		t.Fatal(p)
+	}
+	const note = "a new person: Ramón Ortega Durán, of the same name, is row %d; this row's reference differs"
+	for i, want := range [][]string{{strings.Replace(note, "%d", "4", 1)}, nil, {strings.Replace(note, "%d", "2", 1)}} {
+		r := pv.Rows[i]
+		if r.Action != roster.ActionAdd || strings.Join(r.Notes, "|") != strings.Join(want, "|") {
+			t.Errorf("row %d: %s, notes %q\nwant %q", r.Number, r.Action, r.Notes, want)
+		}
+	}
+	w.record(pv)
+	s := w.state()
+	var refs []string
+	for _, id := range s.PersonOrder {
+		if s.Persons[id].Name == "Ramón Ortega Durán" {
+			refs = append(refs, s.Persons[id].Ref)
+		}
+	}
+	if strings.Join(refs, ",") != "0200,0801" {
+		t.Errorf("recorded the name with the references %q, want 0200 and 0801", refs)
+	}
+}

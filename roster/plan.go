@@ -211,6 +211,7 @@ func Plan(t *Table, fresh func() (*assembly.State, error), opts Options) (*Previ
 	for i := range p.rows {
 		p.planRow(i)
 	}
+	p.noteNewNamesakes()
 	p.findLookalikes()
 	for i, r := range p.rows {
 		if r.Person != "" && !p.bad(i) {
@@ -831,6 +832,36 @@ func (p *plan) planNew(i int, org string) {
 			// Two persons of one name, or the same person under a
 			// reference mangled by a spreadsheet (00123 read as 123).
 			p.note(i, "the assembly has a person of this name with the reference %q: this row is another person, as its reference differs; if it is the same person, write their reference", per.Ref)
+		}
+	}
+}
+
+// noteNewNamesakes says on each row of a new person whose name another
+// new person's row of the file gives too (under another reference:
+// findDuplicates refuses the name twice otherwise) which rows are the
+// others: two members of one name, as "0200;Ramón Ortega Durán" and
+// "0801;Ramón Ortega Durán", are two persons, and the preview says so on
+// each (planNew says it of a row against a person already in the
+// assembly, and of rows that another person without a reference might
+// be, p.others).
+func (p *plan) noteNewNamesakes() {
+	for _, rows := range p.nameRows {
+		var fresh []int
+		for _, i := range rows {
+			if r := p.rows[i]; r.Person != "" && p.newPersonIDs[r.Person] && !p.bad(i) {
+				fresh = append(fresh, i)
+			}
+		}
+		if len(fresh) < 2 {
+			continue
+		}
+		for _, i := range fresh {
+			for _, j := range fresh {
+				if o, ok := p.others[i]; j == i || ok && o == j {
+					continue // itself, or noted by planNew
+				}
+				p.note(i, "a new person: %s, of the same name, is row %d; this row's reference differs", p.rows[j].Name, p.rows[j].Number)
+			}
 		}
 	}
 }
