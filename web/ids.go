@@ -247,6 +247,7 @@ func (n namer) text(t string) string {
 				// "the mandate md-egor": the mandate of its holder.
 				name = "of " + name[:len(name)-len("'s mandate")]
 			}
+			name = unrepeated(t[:i], name)
 			if i > 0 && t[i-1] == '"' && j < len(t) && t[j] == '"' {
 				s := out.String()
 				out.Reset()
@@ -262,6 +263,20 @@ func (n namer) text(t string) string {
 		i = j
 	}
 	return out.String()
+}
+
+// unrepeated is an English name that opens with the words the text
+// before it ends with, without them: "while the vote v1 is open" reads
+// "while the vote on “…” is open", not "while the vote the vote on “…”",
+// and "the election e1" reads "the election “…”". A name in another
+// language is the title alone and repeats nothing.
+func unrepeated(before, name string) string {
+	for _, lead := range []string{"the vote ", "the election "} {
+		if strings.HasPrefix(name, lead) && strings.HasSuffix(strings.ToLower(before), lead) {
+			return name[len(lead):]
+		}
+	}
+	return name
 }
 
 func isLetter(b byte) bool { return b >= 'A' && b <= 'Z' || b >= 0x80 }

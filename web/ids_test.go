@@ -42,6 +42,24 @@ func TestNamerAndFreshIDs(t *testing.T) {
 			t.Errorf("%q:\n got %q\nwant %q", c.in, got, c.want)
 		}
 	}
+	// A text that already says "the vote" or "the election" before the
+	// id does not say it twice (F10: "while the vote the vote on …").
+	s.Votes["v1"] = &assembly.Vote{ID: "v1", Question: "Adopt the report"}
+	s.Elections["e1"] = &assembly.Election{ID: "e1", Title: "Board"}
+	for in, want := range map[string]string{
+		"the rules cannot change while the vote v1 is open": "the rules cannot change while the vote on “Adopt the report” is open",
+		"The vote v1 is closed":                             "The vote on “Adopt the report” is closed",
+		"v1 is closed":                                      "the vote on “Adopt the report” is closed",
+		"the election e1 is open":                           "the election “Board” is open",
+	} {
+		if got := (namer{s: s}).text(in); got != want {
+			t.Errorf("%q:\n got %q\nwant %q", in, got, want)
+		}
+	}
+	de := namer{s: s, l: i18n.For("de")}
+	if got, want := de.text("solange die Abstimmung v1 offen ist"), "solange die Abstimmung „Adopt the report“ offen ist"; got != want {
+		t.Errorf("de:\n got %q\nwant %q", got, want)
+	}
 	// In another language the ids are named in words any sentence takes:
 	// a mandate by its holder, a sitting by its date as the language
 	// writes it, a title in the language's quotes.
