@@ -1,7 +1,6 @@
 package web_test
 
 import (
-	"context"
 	"testing"
 )
 
@@ -12,15 +11,6 @@ import (
 // (cards.Namesakes).
 func BenchmarkMandatesPage10000(b *testing.B) {
 	h, _ := bigHall(b, 10_000, 0)
-	ctx := context.Background()
-	link, err := h.auth.NewAdminToken(ctx)
-	if err != nil {
-		b.Fatal(err)
-	}
-	_, tok, err := h.auth.LoginAdmin(ctx, link)
-	if err != nil {
-		b.Fatal(err)
-	}
-	h.codes["admin"] = tok
+	h.codes["admin"] = adminSession(b, h)
 	benchPages(b, h, []pageCase{{"mandates", "admin", "/a/" + asm + "/mandates", "Delegate 9999"}})
 }
