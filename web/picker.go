@@ -68,6 +68,26 @@ var speakers = &personSet{route: "speakers", has: func(s *assembly.State, p stri
 	return st != nil && s.MayTakeFloor(st.CurrentItem, p)
 }}
 
+// PickDelegate is the person page's picker of whom to give a mandate to
+// carry by proxy: the persons who hold a verified mandate
+// (DelegateChoices); searched on the server as PickPerson is, from GET
+// /a/{id}/choices/delegates, when there are more than
+// Options.PickerLimit persons (REVIEW-scale F6: ten thousand options,
+// 877 kB, on the page of every person).
+func (v *view) PickDelegate(id, name, label string, opts ...string) Picker {
+	opts = v.sentChoices(name, opts)
+	if len(v.S.PersonOrder) <= v.pickerLimit {
+		return v.Pick(id, name, label, v.DelegateChoices(), opts...)
+	}
+	return v.pickSearched(id, name, label, delegates, len(v.S.PersonOrder), opts...)
+}
+
+// delegates are the persons who hold a verified mandate (PickDelegate).
+var delegates = &personSet{route: "delegates", has: func(s *assembly.State, p string) bool {
+	_, ok := s.VotingMandate(p)
+	return ok
+}}
+
 // PickHall is the hall tab's picker of several persons of one side of the
 // hall: where "in" lists those in the hall now (who may leave it), "out"
 // those registered present and not in the hall (who may come back);

@@ -188,6 +188,9 @@ var pageNames = []string{"index", "landing", "delegate", "chair", "chair-agenda"
 //	GET  /a/{id}/choices/speakers?q=  the same among those who may be
 //	                            given the floor on the current item (the
 //	                            console's picker; PickSpeaker)
+//	GET  /a/{id}/choices/delegates?q=  the same among those who hold
+//	                            a verified mandate (the proxy picker of
+//	                            the person page; PickDelegate)
 //	GET  /setup                 the server administrator's form that
 //	                            creates an assembly (from a template)
 //	POST /setup                 creates it
@@ -263,6 +266,7 @@ func New(eng *engine.Engine, authStore *auth.Store, opts Options) http.Handler {
 	m.HandleFunc("POST /a/{id}/act", s.act)
 	m.HandleFunc("GET /a/{id}/choices/persons", s.choices(everyone))
 	m.HandleFunc("GET /a/{id}/choices/speakers", s.choices(speakers))
+	m.HandleFunc("GET /a/{id}/choices/delegates", s.choices(delegates))
 	m.HandleFunc("GET /a/{id}/choices/in-hall", s.choices(hallSets["in"]))
 	m.HandleFunc("GET /a/{id}/choices/out-of-hall", s.choices(hallSets["out"]))
 	s.motionsPages(m)

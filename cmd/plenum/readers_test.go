@@ -77,32 +77,33 @@ var readClasses = map[string]readClass{
 	"POST /api/assemblies/{id}/access-codes":                never,
 	"POST /api/assemblies/{id}/access-codes/revoke":         never,
 	"POST /api/assemblies/{id}/mandate-cards.pdf":           never,
-	"/api/":                        never,
-	"GET /log/{$}":                 open,
-	"GET /log/{id}/checkpoint":     open,
-	"GET /log/{id}/tile/{tile...}": record,
-	"GET /log/{id}/blob/{hash}":    record,
-	"/log/":                        never,
-	"GET /healthz":                 open,
-	"GET /key":                     open,
-	"GET /{$}":                     open,
-	"GET /static/":                 open,
-	"GET /a/{id}/{$}":              open,
-	"GET /a/{id}":                  open,
-	"GET /a/{id}/delegate":         never,
-	"POST /a/{id}/delegate":        never,
-	"GET /a/{id}/sessions":         never, // a person's own sessions
-	"POST /a/{id}/sessions":        never, // "log out everywhere else"
-	"GET /a/{id}/chair":            participantRecord,
-	"GET /a/{id}/chair/agenda":     participantRecord,
-	"GET /a/{id}/chair/elections":  participantRecord,
-	"GET /a/{id}/chair/hall":       participantRecord,
-	"GET /a/{id}/chair/screens":    participantRecord,
-	"GET /a/{id}/chair/sitting":    participantRecord,
-	"GET /a/{id}/secretary":        participantRecord,
-	"GET /a/{id}/mandates":         participantRecord,
-	"GET /a/{id}/choices/persons":  participantRecord, // the searched pickers' matches
-	"GET /a/{id}/choices/speakers": participantRecord, // the console's searched picker of speakers
+	"/api/":                         never,
+	"GET /log/{$}":                  open,
+	"GET /log/{id}/checkpoint":      open,
+	"GET /log/{id}/tile/{tile...}":  record,
+	"GET /log/{id}/blob/{hash}":     record,
+	"/log/":                         never,
+	"GET /healthz":                  open,
+	"GET /key":                      open,
+	"GET /{$}":                      open,
+	"GET /static/":                  open,
+	"GET /a/{id}/{$}":               open,
+	"GET /a/{id}":                   open,
+	"GET /a/{id}/delegate":          never,
+	"POST /a/{id}/delegate":         never,
+	"GET /a/{id}/sessions":          never, // a person's own sessions
+	"POST /a/{id}/sessions":         never, // "log out everywhere else"
+	"GET /a/{id}/chair":             participantRecord,
+	"GET /a/{id}/chair/agenda":      participantRecord,
+	"GET /a/{id}/chair/elections":   participantRecord,
+	"GET /a/{id}/chair/hall":        participantRecord,
+	"GET /a/{id}/chair/screens":     participantRecord,
+	"GET /a/{id}/chair/sitting":     participantRecord,
+	"GET /a/{id}/secretary":         participantRecord,
+	"GET /a/{id}/mandates":          participantRecord,
+	"GET /a/{id}/choices/persons":   participantRecord, // the searched pickers' matches
+	"GET /a/{id}/choices/speakers":  participantRecord, // the console's searched picker of speakers
+	"GET /a/{id}/choices/delegates": participantRecord, // the proxy picker of the person page
 	// The hall tab's searched pickers: only those who may record others
 	// leaving and coming back (the chair, a secretary), under every
 	// setting; a delegate is refused (web's TestChoicesOfTheHall).
