@@ -1307,10 +1307,15 @@ func (v *view) RolesOf(person string) []string {
 // Holds reports whether person was granted role.
 func (v *view) Holds(person, role string) bool { return v.S.HasRole(person, assembly.Role(role)) }
 
-// Language is the template's language, or English.
+// Language is the template's language, or else the language the page
+// is shown in (the organiser reading the form in Spanish is setting up a
+// Spanish assembly, its cards and minutes in Spanish), or English.
 func (n *newAssemblyView) Language() string {
 	if n.From != nil && n.From.Assembly.Language != "" {
 		return n.From.Assembly.Language
+	}
+	if n.L != nil {
+		return n.L.Lang()
 	}
 	return "en"
 }

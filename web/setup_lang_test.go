@@ -66,3 +66,23 @@ func TestNewAssemblyToldInItsSetUpPagesLanguage(t *testing.T) {
 	created("a Russian assembly, English chosen", url.Values{"name": {"Съезд"}, "starts": {"2026-05-20"}, "language": {"ru"}, "rules": {"congress"},
 		"quorum": {"none"}, "record_access": {"public"}}, nil, "en", "The assembly is set up.")
 }
+
+// TestNewAssemblyLanguageIsThePages: the form that creates an assembly
+// offers as its language the one the page is shown in (an organiser
+// reading the form in Spanish means a Spanish assembly: its cards and
+// minutes in Spanish), not English; a template's language goes first.
+func TestNewAssemblyLanguageIsThePages(t *testing.T) {
+	h := newHall(t)
+	admin := h.adminBrowser()
+	for _, c := range []struct{ accept, path, want string }{
+		{"es-ES,es;q=0.9", "/setup", "es"},
+		{"de", "/setup", "de"},
+		{"", "/setup", "en"},
+		{"pt-BR", "/setup", "en"},
+	} {
+		resp, page := admin.getWith(c.path, http.Header{"Accept-Language": {c.accept}})
+		if want := `<input id="as-lang" name="language" value="` + c.want + `"`; resp.StatusCode != 200 || !strings.Contains(page, want) {
+			t.Errorf("Accept-Language %q: %s; want the language field %s", c.accept, resp.Status, want)
+		}
+	}
+}
