@@ -48,7 +48,8 @@ func TestCountsTakeTheirPluralForm(t *testing.T) {
 		{For("ru").T("web.p.have_voted", 5, 30), "проголосовали 5 из 30"},
 		{For("ru").T("web.c.voted_of", 1, 3), "проголосовал 1 из 3"},
 		{For("fr").T("web.c.announce_vote", "Q", "ouvert", 1), "Q : ouvert, 1 a voté."},
-		{For("es").T("web.ce.voted_present", 2, 3, 3), "han votado 2 de 3, presentes ahora 3"},
+		{For("es").T("web.hc.voted_present", 2, 3, 5), "han votado 2 de 3 presentes (5 con derecho a voto)"},
+		{For("ru").T("web.hc.voted_of_present", 21, 30), "проголосовал 21 из 30 присутствующих"},
 	}
 	for _, c := range cases {
 		if c.got != c.want {

@@ -52,7 +52,6 @@ var webPagesMoreMessages = []Msg{
 	{Key: "web.ce.open", En: "Open the election", De: "Wahl eröffnen", Ru: "Открыть выборы", Fr: "Ouvrir l'élection", Es: "Abrir la elección"},
 	{Key: "web.ce.in_progress", En: "In progress", De: "Laufend", Ru: "Идут", Fr: "En cours", Es: "En curso"},
 	{Key: "web.ce.fills", En: "fills the %s", De: "besetzt: %s", Ru: "избирается: %s", Fr: "pourvoit : %s", Es: "cubre: %s"},
-	{Key: "web.ce.voted_present", En: "#1|one=%[1]d of %[2]d has voted, present now %[3]d|other=%[1]d of %[2]d have voted, present now %[3]d", De: "#1|one=%[1]d von %[2]d hat abgestimmt, jetzt anwesend %[3]d|other=%[1]d von %[2]d haben abgestimmt, jetzt anwesend %[3]d", Ru: "#1|one=проголосовал %[1]d из %[2]d, сейчас присутствуют %[3]d|other=проголосовали %[1]d из %[2]d, сейчас присутствуют %[3]d", Fr: "#1|one=%[1]d sur %[2]d a voté, présents maintenant : %[3]d|other=%[1]d sur %[2]d ont voté, présents maintenant : %[3]d", Es: "#1|one=ha votado %[1]d de %[2]d, presentes ahora %[3]d|other=han votado %[1]d de %[2]d, presentes ahora %[3]d"},
 	{Key: "web.ce.candidates", En: "Candidates:", De: "Kandidierende:", Ru: "Кандидаты:", Fr: "Candidats :", Es: "Candidatos:"},
 	{Key: "web.ce.none_yet", En: "none yet", De: "noch keine", Ru: "пока нет", Fr: "aucun pour l'instant", Es: "ninguno todavía"},
 	{Key: "web.ce.nominate", En: "Nominate", De: "Vorschlagen", Ru: "Выдвинуть", Fr: "Présenter", Es: "Proponer"},

@@ -434,7 +434,7 @@ func (v *view) CountLine(vt *assembly.Vote) template.HTML {
 			b.WriteString(attrEscaper.Replace(v.L.T("web.c.no_count_yet")))
 		}
 	} else {
-		b.WriteString(attrEscaper.Replace(v.L.T("web.c.voted_of", c.Voted, c.Entitled)))
+		b.WriteString(attrEscaper.Replace(v.consoleVoted(c)))
 	}
 	b.WriteString(" · ")
 	if c.NotRecorded {
@@ -477,7 +477,7 @@ func (v *view) CountLine(vt *assembly.Vote) template.HTML {
 // (ElectionCountNow).
 func (v *view) ElectionCountLine(el *assembly.Election) string {
 	c := v.ElectionCountNow(el)
-	return v.L.T("web.c.voted_of", c.Voted, c.Entitled) + " · " + v.L.T("web.c.present_of", c.Present, c.Entitled)
+	return v.consoleVoted(c) + " · " + v.L.T("web.c.present_of", c.Present, c.Entitled)
 }
 
 // AnnounceNext is what the script announces when the console's next act
