@@ -80,7 +80,15 @@ func fail(index int64, format string, args ...any) error {
 // was fetched (a tile that does not lead to the signed root, a bundle
 // cut short, an event the replay refuses), or a failure to fetch it
 // (unread, Unfetched, the end of a context), which is none.
+//
+// A cause the server's refusal made (ErrRefused: 401 or 403, the record
+// not public) is returned as it is: it says nothing about the log, and a
+// reader who sees "does not check out against its checkpoint" reads it
+// as tampering.
 func failOn(index int64, cause error, format string, args ...any) error {
+	if errors.Is(cause, ErrRefused) {
+		return cause
+	}
 	return &Error{Index: index, Reason: fmt.Sprintf(format, args...), cause: cause}
 }
 
@@ -222,8 +230,11 @@ func (c *Client) get(ctx context.Context, path string, limit int64) ([]byte, err
 	if resp.StatusCode != http.StatusOK {
 		msg, _ := io.ReadAll(io.LimitReader(resp.Body, 512))
 		err := fmt.Errorf("GET %s: %s: %s", req.URL, printable(resp.Status), printable(strings.TrimSpace(string(msg))))
-		if resp.StatusCode == http.StatusNotFound {
+		switch resp.StatusCode {
+		case http.StatusNotFound:
 			err = notFound{err}
+		case http.StatusUnauthorized, http.StatusForbidden:
+			err = refused{err}
 		}
 		return nil, unread{err}
 	}
@@ -259,6 +270,21 @@ func (c *Client) Checkpoint(ctx context.Context) ([]byte, error) {
 	}
 	return b, err
 }
+
+// ErrRefused is what the error of a request answered 401 Unauthorized
+// or 403 Forbidden is (errors.Is): the server refuses the log to whoever
+// asks without a session, as plenum serves the log of an assembly whose
+// record is open to participants or officers only. It is no finding
+// about the log, which was not read: Verify, CheckReceipt and
+// FetchReceipt return it as it is, never as a check that failed.
+var ErrRefused = errors.New("remote: the server refused to serve the log (the record is not public)")
+
+// refused is the error of a 401 or 403 answer: ErrRefused, in the words
+// of the request that got it.
+type refused struct{ error }
+
+func (e refused) Unwrap() error        { return e.error }
+func (e refused) Is(target error) bool { return target == ErrRefused }
 
 // notFound is the error of a 404 answer.
 type notFound struct{ error }

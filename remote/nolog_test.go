@@ -20,44 +20,7 @@ import (
 // entry bundle answered 404 by a log that is there, is not: the address
 // serves a log, which plenum verify must not take for a server's address.
 func TestNoLog(t *testing.T) {
-	ctx := context.Background()
-	l := ledgerLog(t, 300)
-	keys := note.VerifierList(l.Verifier())
-	receipt, err := remote.FetchReceipt(ctx, serve(t, l), 290, remote.Options{LogKeys: keys})
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := tlogproof.VerifyReceipt(receipt, keys, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	answering := func(path string, code int) string {
-		return serve(t, http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
-			if strings.HasPrefix(req.URL.Path, path) {
-				http.Error(w, "not here", code)
-				return
-			}
-			l.ServeHTTP(w, req)
-		}))
-	}
-	checks := map[string]func(url string) error{
-		"Verify": func(url string) error {
-			_, err := remote.Verify(ctx, url, remote.Options{LogKeys: keys})
-			return err
-		},
-		"CheckReceipt": func(url string) error {
-			_, err := remote.CheckReceipt(ctx, url, r, remote.Options{LogKeys: keys})
-			return err
-		},
-		"FetchReceipt": func(url string) error {
-			_, err := remote.FetchReceipt(ctx, url, 10, remote.Options{LogKeys: keys})
-			return err
-		},
-		"Checkpoint": func(url string) error {
-			_, err := remote.NewClient(url, nil).Checkpoint(ctx)
-			return err
-		},
-	}
+	answering, checks := checksOfALog(t, "not here")
 	for _, c := range []struct {
 		path  string
 		code  int
@@ -85,4 +48,51 @@ func TestNoLog(t *testing.T) {
 			}
 		}
 	}
+}
+
+// checksOfALog are the checks of a log of 300 entries (its whole check, a
+// receipt's check and fetch, its checkpoint), and answering, which
+// serves that log but for the requests whose path contains path,
+// answered code with the text why.
+func checksOfALog(t *testing.T, why string) (answering func(path string, code int) string, checks map[string]func(url string) error) {
+	t.Helper()
+	ctx := context.Background()
+	l := ledgerLog(t, 300)
+	keys := note.VerifierList(l.Verifier())
+	receipt, err := remote.FetchReceipt(ctx, serve(t, l), 290, remote.Options{LogKeys: keys})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := tlogproof.VerifyReceipt(receipt, keys, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	answering = func(path string, code int) string {
+		return serve(t, http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+			if strings.Contains(req.URL.Path, path) {
+				http.Error(w, why, code)
+				return
+			}
+			l.ServeHTTP(w, req)
+		}))
+	}
+	checks = map[string]func(url string) error{
+		"Verify": func(url string) error {
+			_, err := remote.Verify(ctx, url, remote.Options{LogKeys: keys})
+			return err
+		},
+		"CheckReceipt": func(url string) error {
+			_, err := remote.CheckReceipt(ctx, url, r, remote.Options{LogKeys: keys})
+			return err
+		},
+		"FetchReceipt": func(url string) error {
+			_, err := remote.FetchReceipt(ctx, url, 10, remote.Options{LogKeys: keys})
+			return err
+		},
+		"Checkpoint": func(url string) error {
+			_, err := remote.NewClient(url, nil).Checkpoint(ctx)
+			return err
+		},
+	}
+	return answering, checks
 }

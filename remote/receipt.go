@@ -44,7 +44,7 @@ func FetchReceipt(ctx context.Context, url string, index int64, opts Options) ([
 	}
 	proof, err := tlog.ProveRecord(cp.Size, index, hr)
 	if err != nil {
-		return nil, fail(index, "inclusion proof: %v", err)
+		return nil, failOn(index, err, "inclusion proof: %v", err)
 	}
 	if err := tlog.CheckRecord(proof, cp.Size, cp.Hash, index, tlog.RecordHash(entry)); err != nil {
 		return nil, fail(index, "the entry served is not the one in the signed tree")
@@ -58,7 +58,7 @@ func fetchEntry(ctx context.Context, c *Client, index, size int64) ([]byte, erro
 	w := min(size-start, 1<<TileHeight)
 	entries, err := c.Bundle(ctx, tlog.Tile{H: TileHeight, L: -1, N: index >> TileHeight, W: int(w)})
 	if err != nil {
-		return nil, fail(index, "entry bundle: %v", err)
+		return nil, failOn(index, err, "entry bundle: %v", err)
 	}
 	return entries[index-start], nil
 }
@@ -83,7 +83,7 @@ func CheckReceipt(ctx context.Context, url string, r *tlogproof.Receipt, opts Op
 	}
 	hs, err := hr.ReadHashes([]int64{tlog.StoredHashIndex(0, r.Index)})
 	if err != nil {
-		return nil, fail(r.Index, "the log's tree (tree size %d) does not check out against its checkpoint: %v", cp.Size, err)
+		return nil, failOn(r.Index, err, "the log's tree (tree size %d) does not check out against its checkpoint: %v", cp.Size, err)
 	}
 	if hs[0] != r.LeafHash {
 		return nil, fail(r.Index, "the receipt's entry was altered or removed: the log now has record hash %v at its place, the receipt %v", hs[0], r.LeafHash)

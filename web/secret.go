@@ -206,11 +206,15 @@ func (o *openedHere) add(nonce string, expires, now time.Time) {
 // gives it: the receipt file by the name it is saved under after the
 // close (receiptFile), the verifier key the server states, and the log's
 // address (check; nil when the server states no key: then the key is
-// named, VERIFIER-KEY, and the command checks offline).
+// named, VERIFIER-KEY, and the command checks offline; offline too where
+// the record is not public, whose log the server refuses plenum verify).
 func tokenFile(l *i18n.Locale, assemblyName, question, opened, token, receiptFile string, check *checkInfo) string {
 	key, logURL := "VERIFIER-KEY", ""
 	if check != nil {
-		key, logURL = check.Key, " --url "+check.LogURL
+		key = check.Key
+		if check.Public { // else the server refuses the log to plenum verify
+			logURL = " --url " + check.LogURL
+		}
 	}
 	return fmt.Sprintf(`plenum secret ballot
 assembly: %s

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"slices"
 	"time"
 
@@ -74,6 +75,9 @@ func readVoteLog(ctx context.Context, env *cliEnv, url string, keys *keyCheck, p
 	bar.finish()
 	if ee := verifyTimedOut(l, remoteVerify{url: url, timeout: timeout}, err); ee != nil {
 		return nil, ee
+	}
+	if errors.Is(err, remote.ErrRefused) {
+		return nil, &exitError{code: 1, msg: l.T("cli.remote.refused", url, err)}
 	}
 	if err != nil {
 		return nil, &exitError{code: 1, msg: l.T("cli.about", url, err)}

@@ -156,6 +156,9 @@ func verifyRemote(ctx context.Context, env *cliEnv, a remoteVerify) error {
 	if ee := verifyTimedOut(env.locale(), a, err); ee != nil {
 		return ee
 	}
+	if errors.Is(err, remote.ErrRefused) {
+		return &exitError{code: 1, msg: env.locale().T("cli.remote.refused", a.url, err)}
+	}
 	if err != nil {
 		var re *remote.Error
 		if errors.As(err, &re) {
@@ -431,6 +434,9 @@ func checkReceiptAt(ctx context.Context, l *i18n.Locale, url string, r *tlogproo
 	if err == nil {
 		return res, url, nil
 	}
+	if errors.Is(err, remote.ErrRefused) {
+		return nil, url, &exitError{code: 1, msg: l.T("cli.remote.refused", url, err)}
+	}
 	refused := &exitError{code: 1, msg: l.T("cli.about", url, err)}
 	if !errors.Is(err, remote.ErrNoLog) {
 		return nil, url, refused
@@ -442,6 +448,8 @@ func checkReceiptAt(ctx context.Context, l *i18n.Locale, url string, r *tlogproo
 	logURL := strings.TrimSuffix(url, "/") + tiles.PrefixFor(id)
 	if res, err := remote.CheckReceipt(ctx, logURL, r, opts); err == nil {
 		return res, logURL, nil
+	} else if errors.Is(err, remote.ErrRefused) {
+		return nil, logURL, &exitError{code: 1, msg: l.T("cli.remote.refused", logURL, err)}
 	} else if !errors.Is(err, remote.ErrNoLog) {
 		return nil, logURL, &exitError{code: 1, msg: l.T("cli.about", logURL, err)}
 	}
