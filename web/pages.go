@@ -1034,8 +1034,10 @@ func (v *view) Sittings() []*assembly.Sitting {
 // Document looks a document up.
 func (v *view) Document(id string) *assembly.Document { return v.S.Documents[id] }
 
-// Today is the server's date.
-func (v *view) Today() string { return v.Now.Format("2006-01-02") }
+// Today is the date in the hall, in its clock's zone (Options.Location):
+// a sitting opened at 00:30 in Madrid is of that day, not of the day
+// before, UTC's.
+func (v *view) Today() string { return v.Now.In(v.zone()).Format("2006-01-02") }
 
 // The helpers the templates call besides the view's methods.
 
@@ -1141,11 +1143,7 @@ func (v *view) Clock(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	loc := v.Loc
-	if loc == nil {
-		loc = time.Local
-	}
-	return t.In(loc).Format("15:04")
+	return t.In(v.zone()).Format("15:04")
 }
 
 // Until is the time left until t as a countdown of the screens shows it

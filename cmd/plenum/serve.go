@@ -27,7 +27,7 @@ NAME
 SYNOPSIS
     plenum serve [--db PATH|URL] [--addr HOST:PORT] [--data DIR] [--name SERVER]
                  [--base-url URL] [--witness URL=VKEY ...] [--witnesses-needed K]
-                 [--ballot-module DIR]
+                 [--ballot-module DIR] [--time-zone ZONE]
                  [--tls-cert FILE --tls-key FILE] [--trust-proxy CIDR ...]
                  [--wrong-codes-per-address N] [--wrong-codes-in-all N]
                  [--public-streams-per-address N] [--public-streams N]
@@ -138,6 +138,17 @@ OPTIONS
                        cp "$(go env GOROOT)/lib/wasm/wasm_exec.js" ballot/wasm/ballot.js DIR/
                      with the same Go as the module. Without it, encrypted
                      votes can be opened but not used from the pages.
+    --time-zone ZONE the hall's time zone, a name of the IANA time zone
+                     database (Europe/Madrid, America/Bogota, UTC): the
+                     projector's clock, when the order of the day will be
+                     through, the time of each entry on the pages, the
+                     date and time the forms read (a deadline, a new
+                     sitting's date) are in it. Default: the server's
+                     zone (the TZ environment variable, else the
+                     system's), which on a hosted server is usually UTC.
+                     The server says at start which zone it uses. Every
+                     node of a cluster should be given the same. An
+                     unknown name is refused and the server does not start
     --witness URL=VKEY
                      a witness: its address (the prefix of its
                      add-checkpoint endpoint) and its verifier key;
@@ -191,6 +202,7 @@ EXIT STATUS
 EXAMPLES
     plenum serve
     plenum serve --db /var/lib/plenum/plenum.db --addr :8080 --name minutes.example.org
+    plenum serve --time-zone Europe/Madrid
 `,
 		run: runServe,
 	})
@@ -204,6 +216,7 @@ func runServe(ctx context.Context, env *cliEnv, args []string) error {
 	name := fs.String("name", ledger.DefaultServerName, "")
 	baseURL := fs.String("base-url", "", "")
 	ballotModule := fs.String("ballot-module", "", "")
+	timeZone := fs.String("time-zone", "", "")
 	var witnesses listFlag
 	fs.Var(&witnesses, "witness", "")
 	needed := fs.Int("witnesses-needed", 0, "")
@@ -230,6 +243,10 @@ func runServe(ctx context.Context, env *cliEnv, args []string) error {
 	}
 	if fs.NArg() != 0 {
 		return &exitError{code: 2, msg: env.locale().T("cli.no_args", "serve")}
+	}
+	zone, err := hallZone(env.locale(), *timeZone)
+	if err != nil {
+		return err
 	}
 	nameFrom := ""
 	if !flagGiven(fs, "name") {
@@ -283,7 +300,7 @@ func runServe(ctx context.Context, env *cliEnv, args []string) error {
 			return err
 		}
 	}
-	srv, err := openServer(ctx, serverConfig{db: *db, data: *data, name: *name, baseURL: *baseURL, ballotModule: *ballotModule, witnesses: witnesses, witnessesNeeded: *needed, access: access, l: env.locale(), node: member})
+	srv, err := openServer(ctx, serverConfig{db: *db, data: *data, name: *name, baseURL: *baseURL, ballotModule: *ballotModule, location: zone, witnesses: witnesses, witnessesNeeded: *needed, access: access, l: env.locale(), node: member})
 	if err != nil {
 		return err
 	}
@@ -293,6 +310,7 @@ func runServe(ctx context.Context, env *cliEnv, args []string) error {
 		what = "PostgreSQL"
 	}
 	fmt.Fprintf(env.stdout, "plenum serve: database %s, %d %s\n", what, len(srv.engine.Assemblies()), pluralWord(len(srv.engine.Assemblies()), "assembly", "assemblies"))
+	sayZone(env.stdout, zone, *timeZone != "", time.Now())
 	if im := srv.imported; im != nil {
 		fmt.Fprintf(env.stdout, "plenum serve: took over %d access %s, %d %s and %d administrator %s from %s, where earlier versions kept them; they are now in the database (%d expired left behind), and the file is kept as %s, to delete once this version runs well\n",
 			im.Codes, pluralWord(im.Codes, "code", "codes"), im.Sessions, pluralWord(im.Sessions, "session", "sessions"),

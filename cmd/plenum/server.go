@@ -42,6 +42,9 @@ type serverConfig struct {
 	// ballotModule is the folder of the ballot cryptography's browser
 	// build, served to the pages of encrypted votes; "" for none.
 	ballotModule string
+	// location is the hall's time zone (--time-zone), in which the pages
+	// show the time; nil: the server's (time.Local).
+	location *time.Location
 
 	witnesses       []string // URL=VERIFIERKEY of each witness to submit to
 	witnessesNeeded int      // cosignatures for a checkpoint to count as witnessed; 0: all
@@ -224,7 +227,7 @@ func keyBesideRecord(l *i18n.Locale, logs func() ([]string, error), dataDir, nam
 // under /log/, and /healthz and /key.
 func (s *server) routes(cfg serverConfig) http.Handler {
 	streams := cfg.access.streamGate()
-	wopts := web.Options{VerifierKey: s.vkey, BaseURL: cfg.baseURL, BallotModule: cfg.ballotModule, Secret: s.forms}
+	wopts := web.Options{VerifierKey: s.vkey, BaseURL: cfg.baseURL, BallotModule: cfg.ballotModule, Secret: s.forms, Location: cfg.location}
 	if s.cosigner != nil {
 		wopts.Witnesses = s.cosigner
 	}
