@@ -620,20 +620,22 @@ func (c DeclareElection) decide(s *State, m Meta) ([]Event, error) {
 }
 
 func (e ElectionDeclared) apply(s *State) error {
+	_, err := e.declare(s, recordRefusals)
+	return err
+}
+
+// declare applies e once its election's ballots, counted again, bear it
+// out (declaredCount, whose refusals refuse words), and returns that
+// count: nil where nothing was counted. Replay (and so plenum verify)
+// checks every declaration so, a plain election's as an encrypted one's.
+func (e ElectionDeclared) declare(s *State, refuse declarationRefusals) (*ElectionCount, error) {
 	el := s.Elections[e.Election]
 	if el == nil || el.Status != ElectionStatusClosed {
-		return corrupt("the election %q cannot be declared", e.Election)
+		return nil, corrupt("the election %q cannot be declared", e.Election)
 	}
-	if el.Encrypted != nil && el.counted() {
-		// The declared result of an encrypted election is the count of
-		// its decrypted totals; replay (and so plenum verify) checks it.
-		if el.Encrypted.Counts == nil {
-			return corrupt("the encrypted election %q is declared before its total is decrypted", e.Election)
-		}
-		elected, _, err := s.countElection(el)
-		if err != nil || strings.Join(elected, ",") != strings.Join(e.Elected, ",") {
-			return corrupt("the declared result of the encrypted election %q (%s) is not what its decrypted totals elect (%s)", e.Election, strings.Join(e.Elected, ", "), strings.Join(elected, ", "))
-		}
+	count, err := s.declaredCount(el, e, refuse)
+	if err != nil {
+		return nil, err
 	}
 	el.Status, el.Elected, el.Arithmetic, el.Note = ElectionStatusDeclared, e.Elected, e.Arithmetic, e.Note
 	if b := s.Bodies[el.Body]; b != nil {
@@ -652,7 +654,7 @@ func (e ElectionDeclared) apply(s *State) error {
 		r.Text = "The following elected: " + strings.Join(e.Elected, ", ")
 		r.Sub = e.Arithmetic
 	})
-	return nil
+	return count, nil
 }
 
 func init() {

@@ -1,0 +1,90 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"plenum/ledger"
+)
+
+// TestVerifyRecountsAPlainElection: plenum verify --db counts a plain
+// election again at its declaration and names the entry of a declaration
+// that does not name whom its ballots elect, or one as stated whose
+// ballots were changed to elect another, even where whoever holds the
+// signing key re-signed the log; a declaration as stated, over ballots
+// or without them, verifies.
+func TestVerifyRecountsAPlainElection(t *testing.T) {
+	var lines []string
+	add := scriptAdder(t, &lines, 6)
+	type obj = map[string]any
+	ballots := func(id string) {
+		for i, approve := range [][]string{{"d3", "d4"}, {"d4"}, {"d4", "d5"}, {"d3"}, {"d5"}} {
+			p := fmt.Sprintf("d%d", i)
+			add(p, "cast_election_ballot", obj{"election": id, "voter": p, "approve": approve})
+		}
+	}
+	// e1 counted: d3 2, d4 3, d5 2, d4 elected; e2 the same ballots,
+	// declared as stated; e3 as stated, no ballot cast.
+	for _, id := range []string{"e1", "e2"} {
+		add("chief", "open_election", obj{"id": id, "title": "Auditor " + id, "seats": 1, "method": "approval", "candidates": []string{"d3", "d4", "d5"}, "approvals": 2})
+		ballots(id)
+		add("chief", "close_election", obj{"election": id, "seed": 7})
+	}
+	add("chief", "declare_election", obj{"election": "e1"})
+	add("chief", "declare_election", obj{"election": "e2", "elected": []string{"d4"}})
+	add("chief", "open_election", obj{"id": "e3", "title": "Agrarian", "seats": 1, "method": "plurality"})
+	add("chief", "close_election", obj{"election": "e3"})
+	add("chief", "declare_election", obj{"election": "e3", "elected": []string{"d1"}, "note": "by acclamation"})
+	good := filepath.Join(t.TempDir(), "p.db")
+	if code, out, errs := runForTest(t, "", "replay", "--db", good, writeScript(t, lines)); code != 0 {
+		t.Fatalf("replay: exit %d, %q, %s", code, out, errs)
+	}
+	if code, out, errs := runForTest(t, "", "verify", "--db", good); code != 0 {
+		t.Fatalf("verify: exit %d: %s %s", code, out, errs)
+	}
+	// The copy, re-signed unchanged, verifies; the indexes of the
+	// declarations of e1 and e2.
+	var declared []int64
+	copied := rewrite(t, good, func(e *ledger.Entry) {
+		if e.Type == "election_declared" {
+			declared = append(declared, e.Index)
+		}
+	})
+	if code, out, errs := runForTest(t, "", "verify", "--db", copied); code != 0 || len(declared) != 3 {
+		t.Fatalf("verify of the copy: exit %d: %s %s (declarations at %v)", code, out, errs, declared)
+	}
+	edit := func(typ string, nth int, fn func(m map[string]json.RawMessage)) func(e *ledger.Entry) {
+		return editEntry(t, typ, nth, fn)
+	}
+	cases := []struct {
+		name   string
+		change func(e *ledger.Entry)
+		at     int64 // the entry named
+		want   string
+	}{
+		{"the elected", edit("election_declared", 1, func(m map[string]json.RawMessage) {
+			m["elected"] = json.RawMessage(`["d3"]`)
+		}), declared[0], `the declared result of the election "e1" (d3) is not whom its ballots elect by approval (d4)`},
+		{"the count recorded", edit("election_declared", 1, func(m map[string]json.RawMessage) {
+			m["arithmetic"] = json.RawMessage(`"approval, 5 ballots: d3 1, d4 3, d5 2; elected: d4"`)
+		}), declared[0], `the count the declaration of the election "e1" records (approval, 5 ballots: d3 1, d4 3, d5 2; elected: d4) is not that of its ballots (approval, 5 ballots: d3 2, d4 3, d5 2)`},
+		// d1 approves d5, not d4, in e2 (the 7th ballot): d5 3, d4 2,
+		// refused at e2's declaration.
+		{"a ballot under a declaration as stated", edit("election_ballot_cast", 7, func(m map[string]json.RawMessage) {
+			var b map[string]json.RawMessage
+			json.Unmarshal(m["ballot"], &b)
+			b["approve"] = json.RawMessage(`["d5"]`)
+			m["ballot"], _ = json.Marshal(b)
+		}), declared[1], `the declared result of the election "e2" (d4) is not whom its ballots elect by approval (d5)`},
+	}
+	for _, c := range cases {
+		code, out, errs := runForTest(t, "", "verify", "--db", rewrite(t, good, c.change))
+		entry := fmt.Sprintf("entry %d: %s", c.at, c.want)
+		if code != 1 || !strings.Contains(out, entry) || !strings.Contains(out, "first bad entry:") {
+			t.Errorf("%s changed: exit %d\n%s\n%s\nwant it named: %s", c.name, code, out, errs, entry)
+		}
+	}
+}
