@@ -11,6 +11,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"plenum/i18n"
 	"plenum/roster"
 )
 
@@ -60,19 +61,73 @@ func TestCSVLineEndings(t *testing.T) {
 }
 
 // TestUnclosedQuote: a quote opened in a cell and never closed would
-// swallow the rows below into that cell; it is refused, naming the row
-// where it opens, rather than the rows lost.
+// swallow the rows below into that cell; the row where it opens is read
+// with the quote as a character and marked with the problem, and the
+// lines below are read as rows of their own: in the middle of the file,
+// on its last line, in the Name column of a file separated by ';'.
 func TestUnclosedQuote(t *testing.T) {
-	_, err := roster.Read("r.csv", []byte("Name,Organization\nAnn,\"A\nBo,B\nCy,C\n"))
-	want := `row 2, column B: the quote (") that opens the cell is not closed on its row, so the rows below it would be read into the cell; close the quote or remove it`
-	if err == nil || err.Error() != want {
-		t.Errorf("Read: %v\nwant %s", err, want)
+	const quote = `the quote (") that opens the cell is not closed on its row, so it is read as a character of the cell, and the row is not recorded; the lines below it are read as rows of their own. Close the quote or remove it`
+	for _, c := range []struct {
+		name, text string
+		rows       string // each row's number and cells
+		bad        string // the row and column of the problem
+	}{
+		{"middle", "Name,Organization\nAnn,\"A\nBo,B\nCy,C\n", `2:Ann|"A 3:Bo|B 4:Cy|C`, "row 2, column B"},
+		{"middle, closed by a later quote", "Name,Organization\nAnn,\"A\nBo,B\n\"Weiss, Cy\",C\n", `2:Ann|"A 3:Bo|B 4:Weiss, Cy|C`, "row 2, column B"},
+		{"after a cell over two lines", "Name,Organization\n\"Ann\nWeiss\",\"A\nBo,B\n", "2:Ann\nWeiss|\"A 3:Bo|B", "row 2, column B"},
+		{"last line", "Name,Organization\nAnn,A\nCy,\"C,D\n", `2:Ann|A 3:Cy|"C|D`, "row 3, column B"},
+		{"last line, no line end", "Name,Organization\nAnn,A\nCy,\"C", `2:Ann|A 3:Cy|"C`, "row 3, column B"},
+		{"name, separated by ;", "Ref;Name;Kind\n0801;Ana Ruiz;\n0802;\"Pilar Ñúñez Ruiz;decisive\n0803;Bo Paz;\n0804;Cy Gil;decisive\n", `2:0801|Ana Ruiz 3:0802|"Pilar Ñúñez Ruiz|decisive 4:0803|Bo Paz 5:0804|Cy Gil|decisive`, "row 3, column B"},
+	} {
+		tab := readText(t, "r.csv", c.text)
+		var rows, bad []string
+		for _, r := range tab.Rows {
+			rows = append(rows, fmt.Sprintf("%d:%s", r.Number, strings.Join(r.Cells, "|")))
+			for _, pr := range r.Problems {
+				bad = append(bad, pr.Error())
+			}
+		}
+		if got := strings.Join(rows, " "); got != c.rows {
+			t.Errorf("%s: rows %q\nwant %q", c.name, got, c.rows)
+		}
+		if want := c.bad + ": " + quote; len(bad) != 1 || bad[0] != want {
+			t.Errorf("%s: problems %q\nwant %q", c.name, bad, want)
+		}
 	}
 	// A quote inside a cell, or a quoted cell over two lines without a
-	// separator, is still read.
-	tab := readText(t, "r.csv", "Name,Organization\nAnn \"the\" Weiss,A\nBo,\"B\nUnion\"\n")
-	if len(tab.Rows) != 2 || tab.Rows[0].Cells[0] != `Ann "the" Weiss` {
+	// separator, is still read, with no problem.
+	tab := readText(t, "r.csv", "Name,Organization\nAnn \"the\" Weiss,A\nBo,\"B\nUnion\"\nCy,\"C\"\n")
+	if len(tab.Rows) != 3 || tab.Rows[0].Cells[0] != `Ann "the" Weiss` || tab.Rows[2].Cells[1] != "C" {
 		t.Errorf("rows %v", tab.Rows)
+	}
+	for _, r := range tab.Rows {
+		if len(r.Problems) > 0 {
+			t.Errorf("row %d: %v", r.Number, r.Problems[0])
+		}
+	}
+	// In the header, it refuses the file.
+	if _, err := roster.Read("r.csv", []byte("Name,\"Organization\nAnn,A\n")); err == nil || err.Error() != "row 1, column B: "+quote {
+		t.Errorf("a quote not closed in the header: %v", err)
+	}
+}
+
+// TestUnclosedQuotePreview: the row with the quote is listed among the
+// other rows' problems, with its header, and the rows below it are
+// planned as any others.
+func TestUnclosedQuotePreview(t *testing.T) {
+	w := congress(t)
+	tab := readText(t, "r.csv", "Name,Organization\nQuinn Quote,\"Metalworkers' Union North\nRosa Row,Metalworkers' Union North\nSam Self,\n")
+	pv := w.planTable(tab, "admin", false)
+	wantProblems(t, pv, `row 2, column B (Organization): the quote (") that opens the cell is not closed on its row, so it is read as a character of the cell, and the row is not recorded; the lines below it are read as rows of their own. Close the quote or remove it`+"\n")
+	phrasesAreMessages(t, pv)
+	if want := (roster.Summary{Rows: 3, Added: 2, Errors: 1}); pv.Summary.Rows != want.Rows || pv.Summary.Added != want.Added || pv.Summary.Errors != want.Errors {
+		t.Errorf("summary %+v, want %+v", pv.Summary, want)
+	}
+	if pv.Rows[0].Action != roster.ActionError || pv.Rows[0].Name != "Quinn Quote" || pv.Rows[1].Action != roster.ActionAdd {
+		t.Errorf("rows %+v %+v", pv.Rows[0], pv.Rows[1])
+	}
+	if es := i18n.For("es").Part(pv.Rows[0].Problems[0].Phrase()); !strings.HasPrefix(es, "la comilla (\") que abre la celda no se cierra en su fila; se lee como") {
+		t.Errorf("in Spanish: %q", es)
 	}
 }
 

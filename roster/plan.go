@@ -381,6 +381,9 @@ func (p *plan) change(i int, format string, args ...any) {
 // readRow reads and checks the cells of row i on their own.
 func (p *plan) readRow(i int, tr TableRow) {
 	r := p.rows[i]
+	if p.readProblems(i, tr) {
+		return
+	}
 	cell := func(f Field) string {
 		c := p.t.Column(f)
 		if c < 0 || c >= len(tr.Cells) {
@@ -769,7 +772,7 @@ func (p *plan) add(i, phase int, f Field, cmd assembly.Command) {
 // planRow matches row i and plans its person and mandate.
 func (p *plan) planRow(i int) {
 	r := p.rows[i]
-	if r.Name == "" {
+	if r.Name == "" || p.unread(i) {
 		return
 	}
 	per, ok := p.matchPerson(i)

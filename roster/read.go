@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -52,6 +53,9 @@ type Table struct {
 type TableRow struct {
 	Number int
 	Cells  []string
+	// Problems are what is wrong with the row as read (a quote not
+	// closed on it): Plan reports them on the row, which is not recorded.
+	Problems []*Problem
 }
 
 // Problem is something wrong with a row, or with the whole file (Row 0):
@@ -168,11 +172,20 @@ func ReadCSV(data []byte) (*Table, error) {
 		line := 1 + bytes.Count(data[:bad], []byte("\n"))
 		return nil, fileProblem(line, "the file is not UTF-8 text; in the spreadsheet, save it as \"CSV UTF-8\" (or as an Excel workbook, .xlsx)")
 	}
-	r := csv.NewReader(bytes.NewReader(data))
-	r.Comma = sniffComma(data)
-	r.FieldsPerRecord = -1
-	r.LazyQuotes = true
-	r.ReuseRecord = false
+	comma := sniffComma(data)
+	// The reader reads data[base:], whose first line is the file's line
+	// lineBase+1: after a row whose quote is not closed, it starts again
+	// on the line below (see unclosedQuote).
+	base, lineBase := 0, 0
+	reader := func() *csv.Reader {
+		r := csv.NewReader(bytes.NewReader(data[base:]))
+		r.Comma = comma
+		r.FieldsPerRecord = -1
+		r.LazyQuotes = true
+		r.ReuseRecord = false
+		return r
+	}
+	r := reader()
 	var raw []TableRow
 	var kept cellBudget
 	breaks := 0
@@ -184,26 +197,38 @@ func ReadCSV(data []byte) (*Table, error) {
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				return nil, fileProblem(pe.StartLine-breaks, "the CSV cannot be read: %v", pe.Err)
+				return nil, fileProblem(lineBase+pe.StartLine-breaks, "the CSV cannot be read: %v", pe.Err)
 			}
 			return nil, fileProblem(0, "the CSV cannot be read: %v", err)
 		}
 		// The row as a spreadsheet numbers it: its line, less the line
 		// breaks inside the cells of the rows before.
 		line, _ := r.FieldPos(0)
-		number := line - breaks
+		number := lineBase + line - breaks
+		if bad := unclosedQuote(r, rec, data[base:]); bad >= 0 {
+			row, next := literalRow(r, rec, bad, data[base:])
+			for _, c := range rec[:bad] {
+				breaks += strings.Count(c, "\n")
+			}
+			if row, err = kept.row(number, row); err != nil {
+				return nil, err
+			}
+			pr := fileProblem(number, "the quote (\") that opens the cell is not closed on its row, so it is read as a character of the cell, and the row is not recorded; the lines below it are read as rows of their own. Close the quote or remove it")
+			pr.Column = ColumnLetter(bad)
+			raw = append(raw, TableRow{Number: number, Cells: row, Problems: []*Problem{pr}})
+			qline, _ := r.FieldPos(bad)
+			if base += next; base >= len(data) {
+				break
+			}
+			lineBase += qline
+			r = reader()
+			continue
+		}
 		for _, c := range rec {
 			breaks += strings.Count(c, "\n")
 		}
 		if rec, err = kept.row(number, rec); err != nil {
 			return nil, err
-		}
-		for i, c := range rec {
-			if runOn(c, r.Comma) {
-				pr := fileProblem(number, "the quote (\") that opens the cell is not closed on its row, so the rows below it would be read into the cell; close the quote or remove it")
-				pr.Column = ColumnLetter(i)
-				return nil, pr
-			}
 		}
 		raw = append(raw, TableRow{Number: number, Cells: rec})
 		if len(raw) > MaxRows+headerSearch {
@@ -232,6 +257,71 @@ func (b *cellBudget) row(number int, cells []string) ([]string, error) {
 		return nil, fileProblem(number, "the sheet has more than %d cells up to this row; a roster needs a few columns: delete the columns and cells it does not need, or copy the roster into a new sheet", maxCells)
 	}
 	return cells[:n:n], nil
+}
+
+// unclosedQuote returns the index of the cell of rec (the record r has
+// just read from data) whose opening quote is not closed on its row, or
+// -1: a cell read across lines that holds, after a line break, the
+// separator (runOn), or a quoted last cell that runs to the end of the
+// file without a closing quote, which the lenient reader (LazyQuotes)
+// reads into the cell rather than refuse.
+func unclosedQuote(r *csv.Reader, rec []string, data []byte) int {
+	for i, c := range rec {
+		if runOn(c, r.Comma) && quoteAt(r, i, data) >= 0 {
+			return i
+		}
+	}
+	if len(rec) == 0 || r.InputOffset() < int64(len(data)) {
+		return -1
+	}
+	last := len(rec) - 1
+	at := quoteAt(r, last, data)
+	if at < 0 {
+		return -1
+	}
+	end := bytes.TrimRight(data, "\n")
+	if len(end)-1 > at && end[len(end)-1] == '"' {
+		return -1
+	}
+	return last
+}
+
+// quoteAt is the offset in data of the quote that opens the i-th cell of
+// the record r has just read, or -1 if the cell does not open with one.
+func quoteAt(r *csv.Reader, i int, data []byte) int {
+	line, col := r.FieldPos(i)
+	at := lineStart(data, line) + col - 1
+	if at < 0 || at >= len(data) || data[at] != '"' {
+		return -1
+	}
+	return at
+}
+
+// lineStart is the offset in data of its line'th line (from 1).
+func lineStart(data []byte, line int) int {
+	at := 0
+	for ; line > 1; line-- {
+		k := bytes.IndexByte(data[at:], '\n')
+		if k < 0 {
+			return len(data)
+		}
+		at += k + 1
+	}
+	return at
+}
+
+// literalRow is the row whose bad-th cell opens with a quote that is not
+// closed on its row, read with that quote as a character of the cell: the
+// cells before it as read, then its line from the quote on, split at the
+// separator. next is the offset in data of the line below.
+func literalRow(r *csv.Reader, rec []string, bad int, data []byte) (row []string, next int) {
+	at := quoteAt(r, bad, data)
+	end := bytes.IndexByte(data[at:], '\n')
+	if end < 0 {
+		end = len(data) - at
+	}
+	row = append(slices.Clone(rec[:bad]), strings.Split(string(data[at:at+end]), string(r.Comma))...)
+	return row, at + end + 1
 }
 
 // runOn reports whether a cell read across lines holds, after a line
@@ -437,6 +527,13 @@ func build(raw []TableRow) (*Table, error) {
 		}
 		if seen++; header >= 0 || seen == headerSearch {
 			break
+		}
+	}
+	// A row not read as written (a quote not closed on it) at or above
+	// the header may be the header itself: the file is refused for it.
+	for i, r := range raw {
+		if len(r.Problems) > 0 && (header < 0 || i <= header) {
+			return nil, r.Problems[0]
 		}
 	}
 	if header < 0 {

@@ -1,0 +1,16 @@
+package i18n
+
+func init() { register(rowQuoteMessages) }
+
+// rowQuoteMessages are what package roster says of a CSV row whose quote
+// opens a cell and is not closed on the row: the row is shown with the
+// quote read as a character, not recorded, and the lines below it are
+// read as rows of their own rather than into the cell.
+var rowQuoteMessages = []Msg{
+	{Key: "the quote (\") that opens the cell is not closed on its row, so it is read as a character of the cell, and the row is not recorded; the lines below it are read as rows of their own. Close the quote or remove it",
+		En: "the quote (\") that opens the cell is not closed on its row, so it is read as a character of the cell, and the row is not recorded; the lines below it are read as rows of their own. Close the quote or remove it",
+		De: "das Anführungszeichen (\"), mit dem die Zelle beginnt, wird in ihrer Zeile nicht geschlossen; es wird als Zeichen der Zelle gelesen, und die Zeile wird nicht übernommen; die Zeilen darunter werden als eigene Zeilen gelesen. Schließen Sie das Anführungszeichen oder entfernen Sie es",
+		Ru: "кавычка (\"), открывающая ячейку, не закрыта в её строке; она прочитана как знак ячейки, и строка не записывается; строки ниже прочитаны как отдельные строки. Закройте кавычку или удалите её",
+		Fr: "le guillemet (\") qui ouvre la cellule n'est pas fermé sur sa ligne ; il est lu comme un caractère de la cellule, et la ligne n'est pas enregistrée ; les lignes suivantes sont lues chacune pour elle-même. Fermez le guillemet ou supprimez-le",
+		Es: "la comilla (\") que abre la celda no se cierra en su fila; se lee como un carácter de la celda y la fila no se registra; las líneas de debajo se leen como filas propias. Cierre la comilla o quítela"},
+}
