@@ -144,7 +144,7 @@ func card(pdf *fpdf.Fpdf, l *i18n.Locale, assemblyName string, c Card, slot int)
 	}
 	if c.Mandate != "" {
 		pdf.SetX(x + 4)
-		pdf.CellFormat(textW, 4.5, printable(MandateWordsIn(l, c.Mandate)), "", 1, "L", false, 0, "")
+		pdf.CellFormat(textW, 4.5, printable(roleWords(l, c)), "", 1, "L", false, 0, "")
 	}
 
 	pdf.SetFont(pdffont.Family, "", 6.5)
@@ -182,7 +182,13 @@ func cardName(l *i18n.Locale, c Card) string {
 	if c.Namesake {
 		org = c.Organization
 	}
-	return name + " (" + printable(names.Tell(l, c.Ref, org, c.Person)) + ")"
+	tell := names.Tell(l, c.Ref, org, c.Person)
+	if c.Ref != "" {
+		// "(No. M06840)" stays on one line: the card wraps the name at
+		// spaces, and "(No." alone at a line's end reads as nothing.
+		tell = strings.ReplaceAll(tell, " ", "\u00a0")
+	}
+	return name + " (" + printable(tell) + ")"
 }
 
 // printable is s as the cards' font prints it (pdffont.Text): a
@@ -194,6 +200,19 @@ func printable(s string) string {
 // Unprintable returns the characters of s that the cards' font cannot
 // print (each once, in order).
 func Unprintable(s string) []rune { return pdffont.Missing(s) }
+
+// roleWords is the card's line under the name: the mandate's kind, for
+// a mandate from an organization as a delegate's ("Delegate, decisive
+// vote"); a personal mandate (a member of a cooperative or an
+// association, who takes part in their own right) is no delegate's, and
+// its card says the vote alone ("Decisive vote"). Guests and members ex
+// officio are named so either way.
+func roleWords(l *i18n.Locale, c Card) string {
+	if c.OrganizationID == "" && (c.Mandate == assembly.KindDecisive || c.Mandate == assembly.KindConsultative) {
+		return l.T("cards.vote." + c.Mandate)
+	}
+	return MandateWordsIn(l, c.Mandate)
+}
 
 // MandateWords names a mandate's kind as an English card prints it.
 func MandateWords(kind string) string { return MandateWordsIn(nil, kind) }

@@ -542,8 +542,8 @@ var cardMessages = []Msg{
 	{Key: "cards.personal", En: "Personal mandates", De: "Persönliche Mandate", Ru: "Личные мандаты", Fr: "Mandats à titre personnel", Es: "Credenciales a título personal"},
 	{Key: "cards.code", En: "Personal access code – keep it to yourself", De: "Persönlicher Zugangscode – nicht weitergeben", Ru: "Личный код доступа — никому не сообщайте", Fr: "Code d'accès personnel – ne le communiquez pas", Es: "Código de acceso personal: no lo comparta"},
 	{Key: "cards.scan", En: "Scan the square or open: %s", De: "Quadrat scannen oder öffnen: %s", Ru: "Отсканируйте квадрат или откройте: %s", Fr: "Scannez le carré ou ouvrez : %s", Es: "Escanee el cuadrado o abra: %s"},
-	{Key: "cards.kind.decisive", En: "Delegate, decisive vote", De: "Delegierte/r, beschließende Stimme", Ru: "Делегат с решающим голосом", Fr: "Délégué, voix délibérative", Es: "Delegado, voto decisivo"},
-	{Key: "cards.kind.consultative", En: "Delegate, consultative vote", De: "Delegierte/r, beratende Stimme", Ru: "Делегат с совещательным голосом", Fr: "Délégué, voix consultative", Es: "Delegado, voto consultivo"},
+	{Key: "cards.kind.decisive", En: "Delegate, decisive vote", De: "Delegierte/r, beschließende Stimme", Ru: "Делегат с решающим голосом", Fr: "Délégué(e), voix délibérative", Es: "Delegado/a, voto decisivo"},
+	{Key: "cards.kind.consultative", En: "Delegate, consultative vote", De: "Delegierte/r, beratende Stimme", Ru: "Делегат с совещательным голосом", Fr: "Délégué(e), voix consultative", Es: "Delegado/a, voto consultivo"},
 	{Key: "cards.kind.guest", En: "Guest", De: "Gast", Ru: "Гость", Fr: "Invité", Es: "Invitado"},
 	{Key: "cards.kind.ex_officio", En: "Ex officio", De: "Kraft Amtes", Ru: "По должности", Fr: "De droit", Es: "Por razón del cargo"},
 }
