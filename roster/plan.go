@@ -222,9 +222,11 @@ func Plan(t *Table, fresh func() (*assembly.State, error), opts Options) (*Previ
 		p.planProxy(i)
 	}
 	pv := &Preview{Table: t, Rows: p.rows, NoOrganizationColumn: len(s.OrgOrder) > 0 && t.Column(FieldOrganization) < 0}
-	if pv.Commands, err = p.rehearse(fresh); err != nil {
+	var after *assembly.State
+	if pv.Commands, after, err = p.rehearse(fresh); err != nil {
 		return nil, err
 	}
+	p.noteProxyChains(after)
 	p.finish(pv)
 	return pv, nil
 }
@@ -1137,8 +1139,9 @@ var fieldOfArg = map[string]Field{
 // on a fresh state, and reports each refusal on its row. A row refused
 // may be one that another row's command counted on (the proxy's own
 // row), so rehearsal starts again without it until no command is refused;
-// it returns the commands of the last, clean, rehearsal.
-func (p *plan) rehearse(fresh func() (*assembly.State, error)) ([]Planned, error) {
+// it returns the commands of the last, clean, rehearsal, and the state
+// they leave.
+func (p *plan) rehearse(fresh func() (*assembly.State, error)) ([]Planned, *assembly.State, error) {
 	meta := assembly.Meta{Assembly: p.s.Assembly.ID, Actor: p.opts.Actor, At: p.opts.At}
 	ordered := make([]*step, 0, len(p.steps))
 	for ph := 0; ph < phases; ph++ {
@@ -1151,7 +1154,7 @@ func (p *plan) rehearse(fresh func() (*assembly.State, error)) ([]Planned, error
 	for {
 		s, err := fresh()
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		var out []Planned
 		refused := false
@@ -1171,7 +1174,7 @@ func (p *plan) rehearse(fresh func() (*assembly.State, error)) ([]Planned, error
 			if err != nil {
 				var ae *assembly.Error
 				if !errors.As(err, &ae) {
-					return nil, err
+					return nil, nil, err
 				}
 				f := st.column
 				if g, ok := fieldOfArg[ae.Field]; ok && ae.Field != "" {
@@ -1185,7 +1188,7 @@ func (p *plan) rehearse(fresh func() (*assembly.State, error)) ([]Planned, error
 			}
 			for _, ev := range evs {
 				if err := s.Apply(ev); err != nil {
-					return nil, fmt.Errorf("roster: rehearsing %s: %w", st.cmd.CommandName(), err)
+					return nil, nil, fmt.Errorf("roster: rehearsing %s: %w", st.cmd.CommandName(), err)
 				}
 			}
 			row := 0
@@ -1195,7 +1198,7 @@ func (p *plan) rehearse(fresh func() (*assembly.State, error)) ([]Planned, error
 			out = append(out, Planned{Row: row, Meta: meta, Command: st.cmd})
 		}
 		if !refused {
-			return out, nil
+			return out, s, nil
 		}
 	}
 }
