@@ -3,6 +3,7 @@ package roster_test
 import (
 	"archive/zip"
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"regexp"
@@ -108,6 +109,23 @@ func TestUnclosedQuote(t *testing.T) {
 	// In the header, it refuses the file.
 	if _, err := roster.Read("r.csv", []byte("Name,\"Organization\nAnn,A\n")); err == nil || err.Error() != "row 1, column B: "+quote {
 		t.Errorf("a quote not closed in the header: %v", err)
+	}
+}
+
+// TestManyUnclosedQuotes: each quote not closed, with no quote after it,
+// is read to the end of the file, and the file again from the line below:
+// a file of thousands of them is refused, naming the row where the reading
+// stops, rather than read over and over (quadratic in its size).
+func TestManyUnclosedQuotes(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("Name,Organization\n")
+	for i := range 20_000 {
+		fmt.Fprintf(&b, "Delegate %d,\"Union\n", i)
+	}
+	_, err := roster.Read("r.csv", []byte(b.String()))
+	var pr *roster.Problem
+	if !errors.As(err, &pr) || pr.Row < 3 || pr.Row > 20_001 || pr.Column != "B" || !strings.Contains(pr.Msg, fmt.Sprintf("nor are the quotes of %d rows above it", pr.Row-2)) {
+		t.Fatalf("Read: %v", err)
 	}
 }
 

@@ -177,6 +177,11 @@ func ReadCSV(data []byte) (*Table, error) {
 	// lineBase+1: after a row whose quote is not closed, it starts again
 	// on the line below (see unclosedQuote).
 	base, lineBase := 0, 0
+	// Each start again reads the file anew from there, and a quote not
+	// closed may run on to the end of it: the bytes read in all are
+	// bounded (rereadBudget), so that a file of many such quotes is
+	// refused rather than read again and again.
+	read, unclosed := int64(0), 0
 	reader := func() *csv.Reader {
 		r := csv.NewReader(bytes.NewReader(data[base:]))
 		r.Comma = comma
@@ -206,6 +211,12 @@ func ReadCSV(data []byte) (*Table, error) {
 		line, _ := r.FieldPos(0)
 		number := lineBase + line - breaks
 		if bad := unclosedQuote(r, rec, data[base:]); bad >= 0 {
+			if read += r.InputOffset(); read > rereadBudget(len(data)) {
+				pr := fileProblem(number, "the quote (\") that opens the cell is not closed on its row, nor are the quotes of %d rows above it; so many are not read one by one: close the quotes or remove them", unclosed)
+				pr.Column = ColumnLetter(bad)
+				return nil, pr
+			}
+			unclosed++
 			row, next := literalRow(r, rec, bad, data[base:])
 			for _, c := range rec[:bad] {
 				breaks += strings.Count(c, "\n")
@@ -258,6 +269,13 @@ func (b *cellBudget) row(number int, cells []string) ([]string, error) {
 	}
 	return cells[:n:n], nil
 }
+
+// rereadBudget is how many bytes ReadCSV reads in all, starting again
+// after each row whose quote is not closed, from a file of size bytes:
+// eight times the file and 4 MB, some eighty starts again over a roster
+// of a thousand rows, each read to the end of the file (as a quote not
+// closed and no quote after it reads), a few over one of 32 MB.
+func rereadBudget(size int) int64 { return 8*int64(size) + 4<<20 }
 
 // unclosedQuote returns the index of the cell of rec (the record r has
 // just read from data) whose opening quote is not closed on its row, or
