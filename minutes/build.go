@@ -310,7 +310,9 @@ func (b *builder) vote(id string) *Vote {
 // VoteArithmetic is a declared vote's arithmetic in l's language, as the
 // minutes give it ("2 for, 1 against, 3 cast; 2 needed; carried"), "" if
 // the vote is not declared: the pages show a result in the page's
-// language, not the English the record states it in.
+// language, not the English the record states it in. A French outcome
+// is in the invariable form md/8 gives it ("; adopté", neutralOutcome),
+// which agrees with the pages' "ADOPTÉ" beside it.
 func VoteArithmetic(s *assembly.State, id string, l *i18n.Locale) string {
 	v := s.Votes[id]
 	if v == nil || v.Result == nil {
@@ -321,7 +323,7 @@ func VoteArithmetic(s *assembly.State, id string, l *i18n.Locale) string {
 		last = &v.Rounds[len(v.Rounds)-1]
 	}
 	arith, _ := (&builder{s: s, l: l}).voteArithmetic(v, last, true)
-	return arith
+	return neutralOutcome(l, arith, false)
 }
 
 // voteArithmetic is the declared vote v's arithmetic in the document's

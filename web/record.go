@@ -183,11 +183,17 @@ func (v *view) SittingChairs(st *assembly.Sitting) template.HTML {
 
 // ResultCount is a declared result's arithmetic without its last word
 // when that is the outcome the page states beside it: "0 for, 1 against,
-// 1 cast; 1 needed", not "…; 1 needed; defeated" after "defeated".
+// 1 cast; 1 needed", not "…; 1 needed; defeated" after "defeated" (nor,
+// in French, "… ; 1 requis " with the space before the semicolon left).
 func (v *view) ResultCount(vt *assembly.Vote) template.HTML {
 	arith := minutes.VoteArithmetic(v.S, vt.ID, v.L)
 	if k := "minutes.status." + vt.Result.Outcome; v.L.Has(k) {
-		arith = strings.TrimSuffix(arith, "; "+v.L.T(k))
+		for _, w := range []string{v.Word(v.OutcomeWord(vt)), v.L.T(k)} {
+			if t, ok := strings.CutSuffix(arith, "; "+w); ok {
+				arith = strings.TrimRight(t, " \u00a0\u202f")
+				break
+			}
+		}
 	}
 	return v.Named(arith)
 }
