@@ -3,7 +3,6 @@ package web
 import (
 	"html/template"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -463,7 +462,7 @@ func (v *view) CountLine(vt *assembly.Vote) template.HTML {
 				b.WriteString(attrEscaper.Replace(ch.Label))
 			}
 			b.WriteByte(' ')
-			b.WriteString(strconv.Itoa(ch.N))
+			b.WriteString(v.L.Number(ch.N))
 			if c.Weighted {
 				b.WriteByte(' ')
 				b.WriteString(attrEscaper.Replace(v.L.T("web.c.of_ballots", ch.Ballots)))
@@ -679,8 +678,9 @@ func (v *view) CountWords(c assembly.Count) string {
 		if k := "minutes.arith." + c.Word; v.L.Has(k) {
 			return v.L.T(k)
 		}
+		return c.String()
 	}
-	return c.String()
+	return countNumber(v.L, c)
 }
 
 // CountDecides is the declare form's first choice, which leaves the

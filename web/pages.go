@@ -874,7 +874,7 @@ func (v *view) Bars(vt *assembly.Vote) []bar {
 		}
 		sort.Slice(keys, func(i, j int) bool { return r.ByChoice[keys[i]] > r.ByChoice[keys[j]] })
 		for _, k := range keys {
-			bars = append(bars, bar{Label: v.ChoiceLabel(vt, k), Class: "alt", Count: fmt.Sprint(r.ByChoice[k]), Pct: pct(r.ByChoice[k], total)})
+			bars = append(bars, bar{Label: v.ChoiceLabel(vt, k), Class: "alt", Count: v.L.Number(r.ByChoice[k]), Pct: pct(r.ByChoice[k], total)})
 		}
 		return bars
 	}
