@@ -977,6 +977,11 @@ func (e ResultDeclared) apply(s *State) error {
 			return err
 		}
 	}
+	// Replay (and so plenum verify) counts every vote again, a plain one
+	// as an encrypted one.
+	if err := s.recountVote(v, r); err != nil {
+		return err
+	}
 	if v.Alternatives != "" && r.Outcome != MotionStatusNotRecorded {
 		a := s.Alternatives[v.Alternatives]
 		if !contains(a.Motions, r.Outcome) {
