@@ -143,3 +143,66 @@ func TestReplayRecountsAPlainVote(t *testing.T) {
 		}
 	}
 }
+
+// TestReplayRecountsAVoteBetweenDrafts: a vote between competing drafts
+// is counted again too: the draft the count takes as the basis must be
+// the one declared, and where the count ties the chair's choice is taken,
+// whichever draft it is. A base of 1 member written in the plural, as
+// declare_result wrote it before 2026-12-06, replays.
+func TestReplayRecountsAVoteBetweenDrafts(t *testing.T) {
+	h := restored(t, "congress", "")
+	h.must("ben", "move_motion", `{"id":"ec","kind":"substantive","title":"Adhere to the resolution of the Executive Committee"}`)
+	h.must("m1", "move_motion", `{"id":"kam","kind":"substantive","title":"Kamenev's resolution"}`)
+	h.must("ann", "group_alternatives", `{"id":"basis","title":"Which resolution is taken as the basis","motions":["ec","kam"]}`)
+	h.must("ann", "open_vote", `{"id":"v","alternatives":"basis","method":"show_of_hands"}`)
+	h.must("ann", "close_vote", `{"vote":"v"}`)
+	h.must("kim", "enter_count", `{"vote":"v","alternatives":{"ec":29,"kam":74}}`)
+	h.must("ann", "declare_result", `{"vote":"v"}`)
+	h.must("m2", "move_motion", `{"id":"a","kind":"substantive","title":"Draft A"}`)
+	h.must("m3", "move_motion", `{"id":"b","kind":"substantive","title":"Draft B"}`)
+	h.must("ann", "group_alternatives", `{"id":"tie","title":"A or B","motions":["a","b"]}`)
+	h.must("ann", "open_vote", `{"id":"t","alternatives":"tie","method":"show_of_hands"}`)
+	h.must("ann", "close_vote", `{"vote":"t"}`)
+	h.must("kim", "enter_count", `{"vote":"t","alternatives":{"a":40,"b":40}}`)
+	h.must("ann", "declare_result", `{"vote":"t","outcome":"a"}`)
+	// One member entitled, by a majority of the members: "1 member".
+	m := fixture(t, "congress", "")
+	m.must("ann", "open_vote", `{"id":"one","question":"Q","method":"roll_call","threshold":"majority_members","ruling":"the statutes","eligible":{"persons":["m2"]}}`)
+	m.must("m2", "cast_ballot", `{"vote":"one","voter":"m2","choice":"for"}`)
+	m.must("ann", "close_vote", `{"vote":"one"}`)
+	m.must("ann", "declare_result", `{"vote":"one"}`)
+	if a := m.s.Votes["one"].Result.Arithmetic; !strings.Contains(a, "; 1 member;") {
+		t.Fatalf("one: %q, want a base of 1 member", a)
+	}
+	declared := func(id string, change func(r *Result)) func(Event) Event {
+		return func(e Event) Event {
+			if d, ok := e.(ResultDeclared); ok && d.Vote == id {
+				change(&d.Result)
+				return d
+			}
+			return e
+		}
+	}
+	for name, c := range map[string]struct {
+		events []Event
+		change func(Event) Event
+	}{
+		"the other draft where the count ties": {h.events, declared("t", func(r *Result) {
+			r.Outcome, r.Arithmetic = "b", strings.Replace(r.Arithmetic, "basis: a", "basis: b", 1)
+		})},
+		"1 members": {m.events, declared("one", func(r *Result) {
+			r.Arithmetic = strings.Replace(r.Arithmetic, "; 1 member;", "; 1 members;", 1)
+		})},
+	} {
+		if err := replayChanged(c.events, c.change); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+	want := `the arithmetic the declaration of the vote "v" records (ec 29, kam 74; taken as the basis: ec) is not that of the count entered for it (ec 29, kam 74; taken as the basis: kam)`
+	err := replayChanged(h.events, declared("v", func(r *Result) {
+		r.Outcome, r.Arithmetic = "ec", strings.Replace(r.Arithmetic, "basis: kam", "basis: ec", 1)
+	}))
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("another basis: %v\nwant %q", err, want)
+	}
+}
