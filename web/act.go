@@ -20,6 +20,7 @@ import (
 	"plenum/engine"
 	"plenum/httpapi"
 	"plenum/i18n"
+	"plenum/internal/names"
 	"plenum/personarg"
 )
 
@@ -344,7 +345,10 @@ func (s *server) act(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	lang, named := "", ""
-	a.Read(func(st *assembly.State) { lang, named = st.Assembly.Language, doneName(st, cmd, actor, r.PostForm) })
+	a.Read(func(st *assembly.State) {
+		lang = st.Assembly.Language
+		named = doneName(st, i18n.Choose(r, lang), cmd, actor, r.PostForm)
+	})
 	// The node that forwarded the form shows the page after it once it
 	// has read this far (httpapi.ForwardTo).
 	httpapi.SetRecorded(w, r, httpapi.LastIndex(res))
@@ -546,7 +550,7 @@ func doneCmd(l *i18n.Locale, cmd string, form url.Values) string {
 // a delegate saying "I am in the hall" is not told their own name).
 var doneOf = map[string]struct {
 	arg    string
-	name   func(st *assembly.State, id string) string
+	name   func(st *assembly.State, l *i18n.Locale, id string) string
 	others bool
 }{
 	"amend_organization": {arg: "a:organization", name: orgNamed},
@@ -558,26 +562,28 @@ var doneOf = map[string]struct {
 	"check_out":          {arg: "a:person", name: personNamed, others: true},
 }
 
-func orgNamed(st *assembly.State, id string) string {
+func orgNamed(st *assembly.State, _ *i18n.Locale, id string) string {
 	if o := st.Organizations[id]; o != nil {
 		return o.Name
 	}
 	return ""
 }
 
-func personNamed(st *assembly.State, id string) string {
-	if p := st.Persons[id]; p != nil {
-		return p.Name
+// personNamed is a person's name, with what tells them apart from
+// another of the same name (personName) in l's language.
+func personNamed(st *assembly.State, l *i18n.Locale, id string) string {
+	if st.Persons[id] == nil {
+		return ""
 	}
-	return ""
+	return personName(st, l, names.NamesakeOf(st), id)
 }
 
 // doneName is the name of what the accepted command cmd, given by actor
 // with form, was about (doneOf), or "".
-func doneName(st *assembly.State, cmd, actor string, form url.Values) string {
+func doneName(st *assembly.State, l *i18n.Locale, cmd, actor string, form url.Values) string {
 	if of, ok := doneOf[cmd]; ok {
 		if id := strings.TrimSpace(form.Get(of.arg)); !of.others || id != actor {
-			return of.name(st, id)
+			return of.name(st, l, id)
 		}
 	}
 	return ""

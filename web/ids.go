@@ -7,6 +7,7 @@ import (
 
 	"plenum/assembly"
 	"plenum/i18n"
+	"plenum/internal/names"
 	"plenum/personarg"
 )
 
@@ -104,6 +105,10 @@ type namer struct {
 	// mark, if set, marks each text a person typed in a name (a
 	// person's name, a title) for isolation (html, isolated).
 	mark func(string) string
+	// page, if set, is the page whose text n names: a person as the
+	// page names them (view.Name, in the page's language), the rest in
+	// n's.
+	page *view
 }
 
 // typed is a text a person typed, marked if n marks them.
@@ -140,7 +145,7 @@ func (n namer) name(id string) (string, bool) {
 	}
 	switch {
 	case s.Persons[id] != nil && s.Persons[id].Name != "":
-		return n.typed(s.Persons[id].Name), true
+		return n.typed(n.person(id)), true
 	case s.Motions[id] != nil:
 		return "“" + n.typed(s.Motions[id].Title) + "”", true
 	case s.Votes[id] != nil:
@@ -152,8 +157,8 @@ func (n namer) name(id string) (string, bool) {
 	case s.Mandates[id] != nil:
 		m := s.Mandates[id]
 		who := m.Person
-		if p := s.Persons[m.Person]; p != nil {
-			who = n.typed(p.Name)
+		if p := s.Persons[m.Person]; p != nil && p.Name != "" {
+			who = n.typed(n.person(m.Person))
 		}
 		return who + "'s mandate", true
 	case s.Organizations[id] != nil:
@@ -184,6 +189,8 @@ func (n namer) name(id string) (string, bool) {
 func (n namer) nameIn(id string) (string, bool) {
 	s, q := n.s, func(t string) string { return n.l.T("web.quote", n.typed(t)) }
 	switch {
+	case s.Persons[id] != nil && s.Persons[id].Name != "":
+		return n.typed(n.person(id)), true
 	case s.Votes[id] != nil:
 		return q(voteQuestion(s, s.Votes[id])), true
 	case s.Elections[id] != nil:
@@ -198,7 +205,7 @@ func (n namer) nameIn(id string) (string, bool) {
 		return q(s.Documents[id].Title), true
 	case s.Mandates[id] != nil:
 		if p := s.Persons[s.Mandates[id].Person]; p != nil && p.Name != "" {
-			return n.typed(p.Name), true
+			return n.typed(n.person(p.ID)), true
 		}
 		return s.Mandates[id].Person, true
 	case s.Sittings[id] != nil:
@@ -207,7 +214,16 @@ func (n namer) nameIn(id string) (string, bool) {
 		}
 		return n.l.DateText(s.Sittings[id].Date), true
 	}
-	return namer{s: s, mark: n.mark}.name(id)
+	return namer{s: s, mark: n.mark, page: n.page}.name(id)
+}
+
+// person is person id's name, with what tells them apart from another of
+// the same name (personName) in n's language, or as n's page names them.
+func (n namer) person(id string) string {
+	if n.page != nil {
+		return n.page.Name(id)
+	}
+	return personName(n.s, n.l, names.NamesakeOf(n.s), id)
 }
 
 // text replaces every id of s in a text (a refusal of the rules, a line
@@ -219,7 +235,10 @@ func (n namer) text(t string) string {
 	var out strings.Builder
 	isID := func(r rune) bool { return r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-' || r == '_' }
 	for i := 0; i < len(t); {
-		if name, quoted, next, _, ok := personarg.At(n.s, t, i, n.typed); ok {
+		if name, quoted, next, id, ok := personarg.At(n.s, t, i, n.typed); ok {
+			if p := n.s.Persons[id]; p != nil && p.Name != "" {
+				name = n.typed(n.person(id))
+			}
 			if quoted {
 				s := out.String()
 				out.Reset()

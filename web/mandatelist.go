@@ -65,8 +65,11 @@ func (v *view) MandateList(status string) mandateList {
 			}
 		}
 	}
-	var cs []Choice // a mandate as its holder's name, for the index's sort
-	add := func(m *assembly.Mandate) { cs = append(cs, Choice{Value: m.ID, Label: v.Name(m.Person)}) }
+	// a mandate as its holder's name, for the index's sort: the name
+	// alone, not with what tells two of one name apart (Name), which
+	// would key every namesake's anew
+	var cs []Choice
+	add := func(m *assembly.Mandate) { cs = append(cs, Choice{Value: m.ID, Label: v.plainName(m.Person)}) }
 	x := v.personIndexOf()
 	if words := strings.Fields(fold(v.Search())); len(words) > 0 {
 		x.match(words, v.S, nil, func(i int) { of(v.S.Persons[x.ids[i]], add) })
@@ -130,10 +133,10 @@ func (v *view) MandateCount(status string) int {
 }
 
 // Ref is person's member number (their reference in the organiser's
-// list), "" if none: the mandates page's lists show it, so that
-// namesakes are told apart.
+// list), "" if none: the mandates page's lists show it beside the name,
+// but where the name (Name) carries it already, a namesake's.
 func (v *view) Ref(person string) string {
-	if p := v.S.Persons[person]; p != nil {
+	if p := v.S.Persons[person]; p != nil && !v.namesake(person) {
 		return p.Ref
 	}
 	return ""

@@ -99,9 +99,11 @@ func TestMandatesPageAtScale(t *testing.T) {
 		`/a/` + asm + `/choices/persons`, // the pickers are searched on the server
 		`id="find-rev-person"`,           // the revocation's, without a script too
 		`id="find-cards-persons"`,
-		`name="q"`,    // the lists' search
-		`M-77`,        // the member number of the mandate to check
-		`Delegate 1<`, // its holder
+		`name="q"`, // the lists' search
+		`M-77`,     // the member number of the mandate to check
+		// its holder, who bears the name of p1 too: the number goes
+		// with the name (Name), not again beside it
+		`Delegate 1 (No. M-77)<`,
 	} {
 		if !strings.Contains(body, want) {
 			t.Errorf("the mandates page lacks %s", want)

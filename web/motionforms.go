@@ -55,7 +55,7 @@ func (v *view) PickSeconder(id string, mo *assembly.Motion) Picker {
 	var out []Choice
 	for _, p := range v.S.PersonOrder {
 		if md, ok := v.S.VotingMandate(p); ok && md.Kind == assembly.KindDecisive && mo != nil && p != mo.Mover && !slices.Contains(mo.Seconds, p) {
-			out = append(out, Choice{Value: p, Label: v.S.Persons[p].Name, Hint: v.personHint(v.S.Persons[p])})
+			out = append(out, v.personChoice(p, v.S.Persons[p], v.personHint(v.S.Persons[p])))
 		}
 	}
 	if len(out) > v.pickerLimit {

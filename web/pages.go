@@ -30,6 +30,9 @@ type view struct {
 	// personChoices memoizes PersonChoices for one rendering: a page of
 	// a large assembly lists every person in several pickers.
 	personChoices []Choice
+	// sakes says whether another person bears a person's name
+	// (namesake), asked once for one rendering.
+	sakes func(id string) bool
 	// once memoizes, for one rendering, what a page asks of the state
 	// several times: the speakers' list (the list, the viewer's place on
 	// it, its first few), the votes and elections in progress, the
@@ -597,10 +600,12 @@ func voteQuestion(st *assembly.State, v *assembly.Vote) string {
 
 // The helpers the templates call on a view.
 
-// Name is a person's name, or their id if unknown.
+// Name is a person's name, followed by what tells them apart where
+// another person of the assembly bears it too (personName), or their id
+// if unknown.
 func (v *view) Name(person string) string {
-	if p := v.S.Persons[person]; p != nil && p.Name != "" {
-		return p.Name
+	if n := personName(v.S, v.L, v.namesake, person); n != "" {
+		return n
 	}
 	return person
 }
@@ -1044,7 +1049,7 @@ func (v *view) Today() string { return v.Now.In(v.zone()).Format("2006-01-02") }
 // Named is a text the domain wrote (a refusal, an arithmetic, a line of
 // the record) with every id in it replaced by a name, each name
 // isolated (bdi).
-func (v *view) Named(text string) template.HTML { return namer{s: v.S}.html(text) }
+func (v *view) Named(text string) template.HTML { return namer{s: v.S, page: v}.html(text) }
 
 // MotionTitle is a motion's title.
 func (v *view) MotionTitle(id string) string {

@@ -333,7 +333,7 @@ func (v *view) searchPersons(q string, keep []string, has func(*assembly.State, 
 		x := v.personIndexOf()
 		x.match(words, v.S, has, func(i int) {
 			id := x.ids[i]
-			out = append(out, Choice{Value: id, Label: v.S.Persons[id].Name, Hint: x.hint(i)})
+			out = append(out, v.personChoice(id, v.S.Persons[id], x.hint(i)))
 		})
 		sortByName = x.names.sort
 	}
@@ -342,7 +342,7 @@ func (v *view) searchPersons(q string, keep []string, has func(*assembly.State, 
 	out = out[:min(len(out), searchShown)]
 	for _, id := range keep {
 		if p := v.S.Persons[id]; p != nil && !containsValue(out, id) {
-			out = append(out, Choice{Value: id, Label: p.Name, Hint: v.personHint(p)})
+			out = append(out, v.personChoice(id, p, v.personHint(p)))
 		}
 	}
 	if len(out) > 0 && len(keep) > 0 {
@@ -506,7 +506,7 @@ func (s *server) choices(set *personSet) http.HandlerFunc {
 			Choices []choiceJSON `json:"choices"`
 		}
 		a.Read(func(st *assembly.State) {
-			v := &view{S: st, asm: a, live: s.live.slot(a.ID()), index: s.live.indexSlot(a.ID())}
+			v := &view{S: st, L: i18n.Choose(r, st.Assembly.Language), asm: a, live: s.live.slot(a.ID()), index: s.live.indexSlot(a.ID())}
 			var cs []Choice
 			out.Found, cs = v.searchPersons(q, nil, set.has)
 			out.Total = len(st.PersonOrder)
@@ -514,7 +514,7 @@ func (s *server) choices(set *personSet) http.HandlerFunc {
 				out.Total = v.Hall().side(set.side)
 			}
 			out.Choices = make([]choiceJSON, len(cs))
-			out.Status = searchStatus(i18n.Choose(r, st.Assembly.Language), q, out.Total, out.Found)
+			out.Status = searchStatus(v.L, q, out.Total, out.Found)
 			for i, c := range cs {
 				out.Choices[i] = choiceJSON{c.Value, balanced(c.Label), balanced(c.Hint)}
 			}

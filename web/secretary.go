@@ -117,9 +117,10 @@ func (v *view) FloorTurns() []floorTurn {
 		}
 		choice := v.Name(r.Person)
 		if p := v.S.Persons[r.Person]; p != nil {
-			choice = option(p.Name)
-			if hint := v.personHint(p); hint != "" {
-				choice += " — " + option(hint)
+			c := v.personChoice(r.Person, p, v.personHint(p))
+			choice = option(c.Label)
+			if c.Hint != "" {
+				choice += " — " + option(c.Hint)
 			}
 		}
 		out = append(out, floorTurn{Entry: r.Entry, Label: isolatedMarks(label), Person: r.Person, Choice: choice})

@@ -182,7 +182,7 @@ func (v *view) PersonChoices() []Choice {
 	out := make([]Choice, 0, len(v.S.PersonOrder))
 	for _, id := range v.S.PersonOrder {
 		p := v.S.Persons[id]
-		out = append(out, Choice{Value: id, Label: p.Name, Hint: v.personHint(p)})
+		out = append(out, v.personChoice(id, p, v.personHint(p)))
 	}
 	byName(out, func(c Choice) string { return c.Label })
 	v.personChoices = out
@@ -196,7 +196,7 @@ func (v *view) DelegateChoices() []Choice {
 	for _, id := range v.S.PersonOrder {
 		if _, ok := v.S.VotingMandate(id); ok {
 			p := v.S.Persons[id]
-			out = append(out, Choice{Value: id, Label: p.Name, Hint: v.personHint(p)})
+			out = append(out, v.personChoice(id, p, v.personHint(p)))
 		}
 	}
 	byName(out, func(c Choice) string { return c.Label })
