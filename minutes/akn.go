@@ -359,7 +359,7 @@ func (w *aknWriter) sitting(s *Sitting) {
 	sid := "sitting-" + aknName(s.ID)
 	w.line(`<debateSection name="sitting" eId="` + sid + `">`)
 	w.line("<heading>" + x(s.Heading(w.l)) + "</heading>")
-	for _, l := range s.headLinesAs(w.l, w.before7) {
+	for _, l := range s.headLinesAs(w.l, w.before7, w.before8) {
 		w.line("<p>" + x(l) + "</p>")
 	}
 	for i := range s.Parts {
@@ -371,7 +371,7 @@ func (w *aknWriter) sitting(s *Sitting) {
 		if part.Item != nil {
 			w.line(fmt.Sprintf(`<debateSection name="item" eId="%s__item-%d">`, sid, i))
 			w.line("<heading>" + x(part.Item.Heading()) + "</heading>")
-			if l := part.Item.ReportersLine(w.l); l != "" {
+			if l := part.Item.reportersLineAs(w.l, w.before8); l != "" {
 				w.line("<p>" + x(l) + "</p>")
 			}
 		}
@@ -414,11 +414,11 @@ func (w *aknWriter) paragraph(p *Paragraph) {
 	switch p.Kind {
 	case KindSpeech:
 		w.line(`<speech eId="` + e + `" by="#` + w.agent(p.Speaker) + `">`)
-		w.line("<from>" + x(elide7(l, w.before7, p.SpeakerText(l))+speakerColon(l, w.before7)) + "</from>")
+		w.line("<from>" + x(elide7(l, w.before7, p.speakerTextAs(l, w.before8))+speakerColon(l, w.before7)) + "</from>")
 		w.line("<p>" + x(p.Text+corrected) + "</p>")
 		w.line("</speech>")
 	case KindInterjection:
-		w.line(`<scene eId="` + e + `">` + x(elide7(l, w.before7, InterjectionText(l, p))+corrected) + "</scene>")
+		w.line(`<scene eId="` + e + `">` + x(elide7(l, w.before7, interjectionTextAs(l, p, w.before8))+corrected) + "</scene>")
 	case KindNarrative:
 		t := elide7(l, w.before7, p.narrativeAs(w.asBefore, w.before7, w.before8))
 		if p.Time != "" {
@@ -440,11 +440,11 @@ func (w *aknWriter) paragraph(p *Paragraph) {
 		m := p.Motion
 		if m.Mover.Name != "" {
 			w.line(`<speech eId="` + e + `" by="#` + w.agent(m.Mover) + `" refersTo="#motion-` + x(aknName(m.ID)) + `">`)
-			w.line("<from>" + x(strings.TrimSuffix(m.Lead(l), ": "+m.Title)+":") + "</from>")
+			w.line("<from>" + x(strings.TrimSuffix(m.leadAs(l, AsIs, w.before8), ": "+m.Title)+":") + "</from>")
 			w.line("<p>" + x(m.Title+corrected) + "</p>")
 		} else {
 			w.line(`<debateSection name="motion" eId="` + e + `">`)
-			w.line("<heading>" + x(m.Lead(l)+corrected) + "</heading>")
+			w.line("<heading>" + x(m.leadAs(l, AsIs, w.before8)+corrected) + "</heading>")
 		}
 		if !w.paper(m) {
 			w.blocks(m.Points, m.Text)
@@ -464,7 +464,7 @@ func (w *aknWriter) paragraph(p *Paragraph) {
 		}
 		w.line(`<question eId="` + e + `" by="#` + by + `">`)
 		if p.Speaker.Name != "" {
-			w.line("<from>" + x(l.T("minutes.question.chair", p.Speaker.Name)) + "</from>")
+			w.line("<from>" + x(l.T("minutes.question.chair", p.Speaker.Named(w.before8))) + "</from>")
 		}
 		w.line("<p>" + x(questionText(l, p.Vote, w.asBefore)+corrected) + "</p>")
 		w.line("</question>")
@@ -483,12 +483,12 @@ func (w *aknWriter) paragraph(p *Paragraph) {
 	case KindElection:
 		w.line(`<debateSection name="election" eId="` + e + `">`)
 		w.line("<heading>" + x(sentence(l.T("minutes.election.lead", p.Election.Title))) + "</heading>")
-		w.line("<p>" + x(p.Election.ElectedText(l)+corrected) + "</p>")
+		w.line("<p>" + x(p.Election.electedTextAs(l, w.before8)+corrected) + "</p>")
 		if t := electionNote(l, p.Election, w.asBefore, w.before8); t != "" {
 			w.line("<p>" + x(t) + "</p>")
 		}
 		if !w.asBefore {
-			for _, t := range []string{p.Election.ListsText(l), p.Election.ballotsText(l, w.before8)} {
+			for _, t := range []string{p.Election.listsTextAs(l, w.before8), p.Election.ballotsText(l, w.before8)} {
 				if t != "" {
 					w.line("<p>" + x(t) + "</p>")
 				}

@@ -41,6 +41,10 @@ type builder struct {
 	changed   map[string]bool // the motions an amendment changes the text of; made by numbered
 	noted     map[int]bool    // the floor turns with notes; made by turnText
 	namesakes map[string]bool // the persons another bears the name of (names.Namesakes); made by person
+	// told: the texts made now name a person whose name another bears
+	// too as md/8, html/9 and akn/8 do, with what tells them apart
+	// (named, joinTold); set while told8 makes a narrative's text again.
+	told bool
 }
 
 // threshold says what a vote needs in the document's language ("two
@@ -73,10 +77,7 @@ func (b *builder) person(id, label string) Ref {
 // organization of p's mandate and p's id), or "" if nobody else bears
 // p's name.
 func (b *builder) tell(p *assembly.Person) string {
-	if b.namesakes == nil {
-		b.namesakes = names.Namesakes(b.s)
-	}
-	if !b.namesakes[p.ID] {
+	if !b.hasNamesakes() || !b.namesakes[p.ID] {
 		return ""
 	}
 	org := ""
@@ -86,6 +87,45 @@ func (b *builder) tell(p *assembly.Person) string {
 		}
 	}
 	return names.Tell(b.l, p.Ref, org, p.ID)
+}
+
+// hasNamesakes reports whether two persons of the assembly bear one name.
+func (b *builder) hasNamesakes() bool {
+	if b.namesakes == nil {
+		b.namesakes = names.Namesakes(b.s)
+	}
+	return len(b.namesakes) > 0
+}
+
+// named is how a text the builder makes names r: by the name alone, or,
+// while told, with what tells a name another bears too apart (Ref.Named).
+func (b *builder) named(r Ref) string { return r.Named(!b.told) }
+
+// joinTold is joinNames as named names each.
+func (b *builder) joinTold(rs []Ref) string { return joinNamed(rs, !b.told) }
+
+// told8 is the narrative text of r as md/8, html/9 and akn/8 give it
+// where it names a person whose name another bears too (two "Григорий
+// Лебедева" who spoke, left the hall, were deprived of the floor, were
+// still on the list when the discussion was closed): the texts made
+// again, told, and the one md/8 gives among them (narrativeAs); "" where
+// it is the text p gives already, and for an assembly without two
+// persons of one name.
+func (b *builder) told8(r assembly.RecordEntry, p Paragraph, text func() string) string {
+	if !b.hasNamesakes() {
+		return ""
+	}
+	b.told = true
+	defer func() { b.told = false }()
+	t := text()
+	q := Paragraph{Text: t, TextNow: b.narrativeNow(r, t), Text7: b.narrative7(r, t), Text8: b.narrative8(r, t)}
+	if p.Only7 || p.Only8 {
+		q = Paragraph{Text: t}
+	}
+	if now := q.narrativeAs(false, false, false); now != p.narrativeAs(false, false, false) {
+		return now
+	}
+	return ""
 }
 
 func (b *builder) persons(ids []string) []Ref {
@@ -386,9 +426,9 @@ func (b *builder) election(id string) *Election {
 	if e == nil {
 		return &Election{ID: id, Title: id}
 	}
-	arith := withNames(b.tiesNamed(e), func(id string) (string, bool) {
+	name := func(id string) (string, bool) {
 		if p := b.s.Persons[id]; p != nil {
-			return p.Name, true
+			return b.named(b.person(id, "")), true
 		}
 		for _, l := range e.Lists {
 			if l.ID == id {
@@ -399,13 +439,19 @@ func (b *builder) election(id string) *Election {
 			return b.l.T("minutes.method." + id), true
 		}
 		return "", false
-	})
+	}
+	arith := withNames(b.tiesNamed(e), name)
 	out := &Election{ID: e.ID, Title: e.Title, Body: e.Body, Seats: e.Seats, Method: e.Method, Candidates: b.persons(e.Candidates),
 		Elected: b.persons(e.Elected), Arithmetic: b.electionArithmetic(e, arith, true), Note: e.Note, Instruction: e.Instruction, Sitting: e.Sitting,
 		Declared: e.Status == assembly.ElectionStatusDeclared}
-	if a := b.electionArithmetic(e, arith, false); a != out.Arithmetic {
+	// md/8, html/9 and akn/8 tell two candidates of one name apart in
+	// the count ("Вера Иванов (No. M00105) 226 … Вера Иванов (No.
+	// M00121) 24"), the renderers before named them alike.
+	b.told = b.hasNamesakes()
+	if a := b.electionArithmetic(e, withNames(b.tiesNamed(e), name), false); a != out.Arithmetic {
 		out.Arithmetic8 = a
 	}
+	b.told = false
 	lists := map[string]string{}
 	for _, l := range e.Lists {
 		lists[l.ID] = l.Name
@@ -425,10 +471,16 @@ func (b *builder) election(id string) *Election {
 			ballot.Choice = b.l.T("minutes.election.for", n)
 		case len(bl.Ranking) > 1:
 			ballot.Choice = b.l.T("minutes.election.ranked", joinNames(b.persons(bl.Ranking)))
+			ballot.Choice8 = b.l.T("minutes.election.ranked", joinNamed(b.persons(bl.Ranking), false))
 		case len(bl.Ranking) == 1:
 			ballot.Choice = b.l.T("minutes.election.for", joinNames(b.persons(bl.Ranking)))
+			ballot.Choice8 = b.l.T("minutes.election.for", joinNamed(b.persons(bl.Ranking), false))
 		case len(bl.Approve) > 0:
 			ballot.Choice = b.l.T("minutes.election.for", joinNames(b.persons(bl.Approve)))
+			ballot.Choice8 = b.l.T("minutes.election.for", joinNamed(b.persons(bl.Approve), false))
+		}
+		if ballot.Choice8 == ballot.Choice {
+			ballot.Choice8 = ""
 		}
 		out.Ballots = append(out.Ballots, ballot)
 	}
@@ -487,7 +539,11 @@ func (b *builder) record() {
 		part.Paragraphs = append(part.Paragraphs, p)
 	}
 	narrative := func(r assembly.RecordEntry, text string) {
-		add(Paragraph{Kind: KindNarrative, Entry: r.Entry, Text: text, TextNow: b.narrativeNow(r, text), Text7: b.narrative7(r, text), Text8: b.narrative8(r, text), Time: r.Time})
+		p := Paragraph{Kind: KindNarrative, Entry: r.Entry, Text: text, TextNow: b.narrativeNow(r, text), Text7: b.narrative7(r, text), Text8: b.narrative8(r, text), Time: r.Time}
+		if t := b.told8(r, p, func() string { return b.narrativeText(r) }); t != "" {
+			p.Text8 = t
+		}
+		add(p)
 	}
 	added := map[string]map[string]bool{} // sitting → guests admitted after the opening
 	for _, r := range s.Record {
@@ -560,7 +616,9 @@ func (b *builder) record() {
 		if t := b.turnText(r); t != "" && sitting != nil {
 			// A turn the secretary wrote no notes of: md/7, html/8
 			// and akn/7 name the speaker.
-			add(Paragraph{Kind: KindNarrative, Entry: r.Entry, Text: t, Only7: true})
+			p := Paragraph{Kind: KindNarrative, Entry: r.Entry, Text: t, Only7: true}
+			p.Text8 = b.told8(r, p, func() string { return b.turnText(r) })
+			add(p)
 			continue
 		}
 		if t, ok := b.speakingTimeText(r); ok {
@@ -788,7 +846,7 @@ func (b *builder) quote(s string) string { return b.l.T("minutes.quote", isolate
 // entry of procedure, or "" for entries the minutes do not show.
 func (b *builder) narrativeText(r assembly.RecordEntry) string {
 	s := b.s
-	names := func(ids []string) string { return joinNames(b.persons(ids)) }
+	names := func(ids []string) string { return b.joinTold(b.persons(ids)) }
 	if t, ok := b.ruleText(r); ok {
 		return t
 	}
@@ -825,7 +883,7 @@ func (b *builder) narrativeText(r assembly.RecordEntry) string {
 		// says what it was called before, and by whom it was corrected.
 		t := b.l.T("minutes.item.retitled", r.Label, r.Text)
 		if b.s.Persons[r.Actor] != nil {
-			t = b.l.T("minutes.item.retitled_by", r.Label, r.Text, b.person(r.Actor, "").Name)
+			t = b.l.T("minutes.item.retitled_by", r.Label, r.Text, b.named(b.person(r.Actor, "")))
 		}
 		if r.Reason != "" {
 			t += " (" + strings.TrimSuffix(r.Reason, ".") + ")"
@@ -837,7 +895,7 @@ func (b *builder) narrativeText(r assembly.RecordEntry) string {
 		if t, ok := b.deprivedText(r); ok {
 			return t
 		}
-		return sentence(strings.Replace(r.Text, r.Person, b.person(r.Person, "").Name, 1))
+		return sentence(strings.Replace(r.Text, r.Person, b.named(b.person(r.Person, "")), 1))
 	case "list_closed", "list_reopened", "discussion_closed", "speaking_time_allotted":
 		t := sentence(r.Text)
 		if r.Kind == "speaking_time_allotted" && r.Label != "" {
@@ -903,7 +961,7 @@ func (b *builder) narrative8(r assembly.RecordEntry, text string) string {
 // wrote it, since then as the language sets it (French " ; ",
 // narrative8).
 func (b *builder) presidiumText(r assembly.RecordEntry, sep string) string {
-	names := func(list string) string { return joinNames(b.persons(strings.Split(list, ", "))) }
+	names := func(list string) string { return b.joinTold(b.persons(strings.Split(list, ", "))) }
 	var parts []string
 	note := ""
 	rest := r.Text
@@ -915,7 +973,7 @@ func (b *builder) presidiumText(r assembly.RecordEntry, sep string) string {
 		case strings.HasPrefix(part, "left the presidium: "):
 			parts = append(parts, b.l.T("minutes.presidium.left", names(strings.TrimPrefix(part, "left the presidium: "))))
 		case r.Person != "" && part == r.Person+" takes the chair":
-			parts = append(parts, b.l.T("minutes.presidium.takes_chair", b.person(r.Person, "").Name))
+			parts = append(parts, b.l.T("minutes.presidium.takes_chair", b.named(b.person(r.Person, ""))))
 		default:
 			// The note is the last part, and may itself hold "; ".
 			note, after = rest, ""
@@ -976,10 +1034,16 @@ func formedMembers(text string) []string {
 	return strings.Split(list, ", ")
 }
 
-func joinNames(rs []Ref) string {
+func joinNames(rs []Ref) string { return joinNamed(rs, true) }
+
+// joinNamed is joinNames with what tells a name another person bears too
+// apart since md/8, html/9 and akn/8 ("Вера Иванов (No. M00105)",
+// Ref.Named), or the names alone as the renderers before wrote them
+// (before8).
+func joinNamed(rs []Ref, before8 bool) string {
 	names := make([]string, len(rs))
 	for i, r := range rs {
-		names[i] = r.Name
+		names[i] = r.Named(before8)
 	}
 	return strings.Join(names, ", ")
 }

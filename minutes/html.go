@@ -242,7 +242,7 @@ func (w *htmlWriter) sitting(s *Sitting) {
 	w.line(`<section class="sitting" id="` + esc(a) + `" aria-labelledby="h-` + esc(a) + `">`)
 	w.line(`<h2 id="h-` + esc(a) + `">` + esc(s.Heading(w.l)) + "</h2>")
 	w.line(`<div class="head">`)
-	for _, l := range s.headLinesAs(w.l, w.before7) {
+	for _, l := range s.headLinesAs(w.l, w.before7, w.before8) {
 		w.line("<p>" + esc(l) + "</p>")
 	}
 	w.line("</div>")
@@ -263,7 +263,7 @@ func (w *htmlWriter) sitting(s *Sitting) {
 			}
 			w.line(`<section aria-labelledby="` + esc(label) + `">`)
 			w.line(`<h3 id="h-` + esc(id) + `">` + esc(part.Item.Heading()) + "</h3>")
-			if l := part.Item.ReportersLine(w.l); l != "" {
+			if l := part.Item.reportersLineAs(w.l, w.before8); l != "" {
 				w.line(`<p class="head">` + esc(l) + "</p>")
 			}
 		}
@@ -310,9 +310,9 @@ func (w *htmlWriter) paragraph(p *Paragraph) {
 	}
 	switch p.Kind {
 	case KindSpeech:
-		w.line(`<p class="speech"` + id + `><span class="speaker">` + esc(elide7(l, w.before7, p.SpeakerText(l))) + speakerColon(l, w.before7) + "</span> " + esc(p.Text) + corrected + "</p>")
+		w.line(`<p class="speech"` + id + `><span class="speaker">` + esc(elide7(l, w.before7, p.speakerTextAs(l, w.before8))) + speakerColon(l, w.before7) + "</span> " + esc(p.Text) + corrected + "</p>")
 	case KindInterjection:
-		w.line(`<p class="interjection"` + id + ">" + esc(elide7(l, w.before7, InterjectionText(l, p))) + corrected + "</p>")
+		w.line(`<p class="interjection"` + id + ">" + esc(elide7(l, w.before7, interjectionTextAs(l, p, w.before8))) + corrected + "</p>")
 	case KindNarrative:
 		t := elide7(l, w.before7, p.narrativeAs(w.asBefore, w.before7, w.before8))
 		if p.Time != "" {
@@ -329,7 +329,7 @@ func (w *htmlWriter) paragraph(p *Paragraph) {
 		w.line("</div>")
 	case KindMotion:
 		w.line(`<div class="motion"` + id + ">")
-		w.line("<p><strong>" + esc(p.Motion.Lead(l)) + "</strong>" + corrected + "</p>")
+		w.line("<p><strong>" + esc(p.Motion.leadAs(l, AsIs, w.before8)) + "</strong>" + corrected + "</p>")
 		if !w.paper(p.Motion, false) {
 			w.quote(p.Motion.Points, p.Motion.Text)
 		}
@@ -352,12 +352,12 @@ func (w *htmlWriter) paragraph(p *Paragraph) {
 		w.line("</div>")
 	case KindElection:
 		w.line(`<div class="election"` + id + ">")
-		w.line("<p><strong>" + esc(sentence(l.T("minutes.election.lead", p.Election.Title))) + "</strong> " + esc(p.Election.ElectedText(l)) + corrected + "</p>")
+		w.line("<p><strong>" + esc(sentence(l.T("minutes.election.lead", p.Election.Title))) + "</strong> " + esc(p.Election.electedTextAs(l, w.before8)) + corrected + "</p>")
 		if t := electionNote(l, p.Election, w.asBefore, w.before8); t != "" {
 			w.line(`<p class="note">` + esc(t) + "</p>")
 		}
 		if !w.asBefore {
-			if t := p.Election.ListsText(l); t != "" {
+			if t := p.Election.listsTextAs(l, w.before8); t != "" {
 				w.line(`<p class="lists">` + esc(t) + "</p>")
 			}
 			if t := p.Election.ballotsText(l, w.before8); t != "" {

@@ -302,12 +302,15 @@ func (s *Sitting) Heading(l *i18n.Locale) string {
 
 // HeadLines are the lines under a sitting's heading: date and time,
 // the sitting's note, chair, secretaries, who else was present, the order of the day.
-func (s *Sitting) HeadLines(l *i18n.Locale) []string { return s.headLinesAs(l, false) }
+func (s *Sitting) HeadLines(l *i18n.Locale) []string { return s.headLinesAs(l, false, false) }
 
 // headLinesAs is HeadLines as a renderer gives them: before md/7, html/8
 // and akn/7 (before7) the items of the order of the day parted by ";"
-// right after each, since then as the language sets it (French " ; ").
-func (s *Sitting) headLinesAs(l *i18n.Locale, before7 bool) []string {
+// right after each, since then as the language sets it (French " ; ");
+// before md/8, html/9 and akn/8 (before8) the chair's, the secretaries'
+// and the guests' names alone, since then a name another person bears
+// too with what tells them apart.
+func (s *Sitting) headLinesAs(l *i18n.Locale, before7, before8 bool) []string {
 	var out []string
 	when := []string{l.T("minutes.sitting.date", sentence(l.DateText(s.Date)))}
 	if s.Time != "" {
@@ -323,20 +326,20 @@ func (s *Sitting) headLinesAs(l *i18n.Locale, before7 bool) []string {
 		out = append(out, l.T("minutes.sitting.note", sentence(s.Note)))
 	}
 	if s.Chair.Name != "" {
-		chairs := s.Chair.Name
+		chairs := s.Chair.Named(before8)
 		for _, c := range s.ChairsAfter {
-			chairs += l.T("minutes.sitting.then", c.Name)
+			chairs += l.T("minutes.sitting.then", c.Named(before8))
 		}
 		out = append(out, l.T("minutes.sitting.chair", chairs))
 	}
 	if len(s.Secretaries) > 0 {
-		out = append(out, l.T("minutes.sitting.secretaries", len(s.Secretaries), joinNames(s.Secretaries)))
+		out = append(out, l.T("minutes.sitting.secretaries", len(s.Secretaries), joinNamed(s.Secretaries, before8)))
 	}
 	if len(s.JointWith) > 0 {
 		out = append(out, l.T("minutes.sitting.joint", strings.Join(s.JointWith, ", ")))
 	}
 	if len(s.Guests) > 0 {
-		out = append(out, l.T("minutes.sitting.guests", joinNames(s.Guests)))
+		out = append(out, l.T("minutes.sitting.guests", joinNamed(s.Guests, before8)))
 	}
 	if len(s.OrderOfDay) > 0 {
 		var items []string
@@ -357,13 +360,18 @@ func (it *Item) Heading() string {
 }
 
 // ReportersLine is "Reporter: Stalin. Co-reporter: Voitinsky." or "".
-func (it *Item) ReportersLine(l *i18n.Locale) string {
+func (it *Item) ReportersLine(l *i18n.Locale) string { return it.reportersLineAs(l, false) }
+
+// reportersLineAs is ReportersLine, a name another person bears too with
+// what tells them apart since md/8, html/9 and akn/8, the names alone
+// before (before8).
+func (it *Item) reportersLineAs(l *i18n.Locale, before8 bool) string {
 	var parts []string
 	if len(it.Reporters) > 0 {
-		parts = append(parts, l.T("minutes.item.reporters", len(it.Reporters), joinNames(it.Reporters)))
+		parts = append(parts, l.T("minutes.item.reporters", len(it.Reporters), joinNamed(it.Reporters, before8)))
 	}
 	if len(it.CoReporters) > 0 {
-		parts = append(parts, l.T("minutes.item.co_reporters", len(it.CoReporters), joinNames(it.CoReporters)))
+		parts = append(parts, l.T("minutes.item.co_reporters", len(it.CoReporters), joinNamed(it.CoReporters, before8)))
 	}
 	return strings.Join(parts, " ")
 }
@@ -399,7 +407,7 @@ func timeAs(t string, asBefore bool) string {
 
 func (w *mdWriter) sitting(s *Sitting) {
 	w.para("## " + md(s.Heading(w.l)))
-	for _, l := range s.headLinesAs(w.l, w.before7) {
+	for _, l := range s.headLinesAs(w.l, w.before7, w.before8) {
 		w.para(md(l))
 	}
 	for i := range s.Parts {
@@ -410,7 +418,7 @@ func (w *mdWriter) sitting(s *Sitting) {
 		}
 		if part.Item != nil {
 			w.para("### " + md(part.Item.Heading()))
-			if l := part.Item.ReportersLine(w.l); l != "" {
+			if l := part.Item.reportersLineAs(w.l, w.before8); l != "" {
 				w.para(md(l))
 			}
 		}
@@ -456,9 +464,9 @@ func (w *mdWriter) paragraph(p *Paragraph) {
 	}
 	switch p.Kind {
 	case KindSpeech:
-		w.para("**" + md(elide7(l, w.before7, p.SpeakerText(l))) + speakerColon(l, w.before7) + "** " + md(p.Text) + corrected)
+		w.para("**" + md(elide7(l, w.before7, p.speakerTextAs(l, w.before8))) + speakerColon(l, w.before7) + "** " + md(p.Text) + corrected)
 	case KindInterjection:
-		w.para("*" + md(elide7(l, w.before7, InterjectionText(l, p))) + "*" + corrected)
+		w.para("*" + md(elide7(l, w.before7, interjectionTextAs(l, p, w.before8))) + "*" + corrected)
 	case KindNarrative:
 		t := elide7(l, w.before7, p.narrativeAs(w.asBefore, w.before7, w.before8))
 		if p.Time != "" {
@@ -472,7 +480,7 @@ func (w *mdWriter) paragraph(p *Paragraph) {
 		}
 		w.points(p.Points, p.Text)
 	case KindMotion:
-		w.para("**" + md(p.Motion.Lead(l)) + "**" + corrected)
+		w.para("**" + md(p.Motion.leadAs(l, AsIs, w.before8)) + "**" + corrected)
 		if !w.paper(p.Motion) {
 			w.points(p.Motion.Points, p.Motion.Text)
 		}
@@ -491,12 +499,12 @@ func (w *mdWriter) paragraph(p *Paragraph) {
 			w.para("*" + md(t) + "*")
 		}
 	case KindElection:
-		w.para("**" + md(sentence(l.T("minutes.election.lead", p.Election.Title))) + "** " + md(p.Election.ElectedText(l)) + corrected)
+		w.para("**" + md(sentence(l.T("minutes.election.lead", p.Election.Title))) + "** " + md(p.Election.electedTextAs(l, w.before8)) + corrected)
 		if t := electionNote(l, p.Election, w.asBefore, w.before8); t != "" {
 			w.para("*" + md(t) + "*")
 		}
 		if !w.asBefore {
-			for _, t := range []string{p.Election.ListsText(l), p.Election.ballotsText(l, w.before8)} {
+			for _, t := range []string{p.Election.listsTextAs(l, w.before8), p.Election.ballotsText(l, w.before8)} {
 				if t != "" {
 					w.para(md(t))
 				}
@@ -516,9 +524,14 @@ func (w *mdWriter) paragraph(p *Paragraph) {
 }
 
 // InterjectionText is "(Applause.)" or "(Shouts: …)".
-func InterjectionText(l *i18n.Locale, p *Paragraph) string {
+func InterjectionText(l *i18n.Locale, p *Paragraph) string { return interjectionTextAs(l, p, false) }
+
+// interjectionTextAs is InterjectionText, the name of who interjected
+// that another person bears too with what tells them apart since md/8,
+// html/9 and akn/8, the name alone before (before8).
+func interjectionTextAs(l *i18n.Locale, p *Paragraph, before8 bool) string {
 	kind := capitalize(interjectionWord(l, p.Sub))
-	who := p.Speaker.Name
+	who := p.Speaker.Named(before8)
 	if strings.EqualFold(who, p.Sub) {
 		who = "" // labelled with its own kind: "VOICE"
 	}
@@ -548,7 +561,7 @@ func documentLeadAs(l *i18n.Locale, p *Paragraph, before8 bool) string {
 	t := p.Title
 	var by []string
 	if p.Speaker.Name != "" {
-		by = append(by, l.T("minutes.document.read_by", p.Speaker.Name))
+		by = append(by, l.T("minutes.document.read_by", p.Speaker.Named(before8)))
 	}
 	if p.Origin != "" {
 		origin := p.Origin
@@ -667,7 +680,7 @@ func resultNote(l *i18n.Locale, v *Vote, asBefore, before7, before8 bool) string
 			parts = append(parts, sentence(r.Note))
 		}
 		if len(r.Tellers) > 0 {
-			parts = append(parts, l.T("minutes.vote.tellers", joinNames(r.Tellers)))
+			parts = append(parts, l.T("minutes.vote.tellers", joinNamed(r.Tellers, before8)))
 		}
 	}
 	if v.Note != "" {

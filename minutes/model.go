@@ -469,6 +469,10 @@ type Ballot struct {
 	Weight   int    // votes it carries (1 unless the rules weigh mandates)
 	Right    string // the mandate voted, or "p:" and a guest
 	ProxyFor Ref
+	// Choice8 is the choice as md/8, html/9 and akn/8 give it where it
+	// differs from Choice: the candidates of an election whose name
+	// another person bears too told apart (Ref.Named).
+	Choice8 string
 }
 
 // Election is an election with its result.

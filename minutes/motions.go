@@ -1084,7 +1084,7 @@ func (w *aknWriter) amendments() {
 		w.line("</identification>")
 		w.line("</meta>")
 		w.line("<amendmentBody>")
-		w.line("<amendmentHeading><p>" + x(m.Lead(w.l)) + "</p></amendmentHeading>")
+		w.line("<amendmentHeading><p>" + x(m.leadAs(w.l, AsIs, w.before8)) + "</p></amendmentHeading>")
 		w.line("<amendmentContent><p>" + w.mod(m, fmt.Sprintf("att_%d__mod", i+1)) + "</p></amendmentContent>")
 		w.line("</amendmentBody>")
 		w.line("</amendment>")
@@ -1095,8 +1095,10 @@ func (w *aknWriter) amendments() {
 
 // paperLead introduces a submitted motion or a committee's change
 // recommendation: "Berlin district (Bruno Berliner) submits: …", "The
-// Motions Committee recommends a change to “…”: …"; "" for others.
-func (m *Motion) paperLead(l *i18n.Locale, typed Typed) string {
+// Motions Committee recommends a change to “…”: …"; "" for others. The
+// mover's name another person bears too is told apart since md/8, html/9
+// and akn/8 (unless before8).
+func (m *Motion) paperLead(l *i18n.Locale, typed Typed, before8 bool) string {
 	p := m.Paper
 	switch {
 	case p == nil:
@@ -1108,12 +1110,12 @@ func (m *Motion) paperLead(l *i18n.Locale, typed Typed) string {
 	}
 	who := ""
 	if m.Mover.Name != "" {
-		who = typed(m.Mover.Name)
+		who = typed(m.Mover.Named(before8))
 	}
 	if p.Delegation != "" {
 		who = typed(p.Delegation)
 		if m.Mover.Name != "" {
-			who += " (" + typed(m.Mover.Name) + ")"
+			who += " (" + typed(m.Mover.Named(before8)) + ")"
 		}
 	}
 	if who == "" {

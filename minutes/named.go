@@ -34,7 +34,7 @@ func (b *builder) turnText(r assembly.RecordEntry) string {
 	case "question":
 		key = "minutes.floor.asked"
 	}
-	return b.l.T(key, b.person(r.Person, "").Name)
+	return b.l.T(key, b.named(b.person(r.Person, "")))
 }
 
 // notedTurns are the entries of the floor turns that have notes: a
@@ -93,7 +93,7 @@ func (b *builder) narrative7(r assembly.RecordEntry, text string) string {
 		if len(names) == 0 {
 			return ""
 		}
-		t = b.l.T("minutes.rule.discussion_closed_list", joinNames(b.persons(names)))
+		t = b.l.T("minutes.rule.discussion_closed_list", b.joinTold(b.persons(names)))
 	case "motion_disposed":
 		reason, ok := b.overtakenReason(r.Label)
 		if r.Sub != assembly.MotionStatusOvertaken || !ok {

@@ -207,7 +207,7 @@ func (b *builder) tieText(tie assembly.TieBreak, name func(string) string) strin
 func (b *builder) countName(e *assembly.Election) func(id string) string {
 	return func(id string) string {
 		if p := b.s.Persons[id]; p != nil {
-			return p.Name
+			return b.named(b.person(id, ""))
 		}
 		for _, l := range e.Lists {
 			if l.ID == id {
@@ -310,7 +310,7 @@ func (b *builder) hallText(r assembly.RecordEntry) (string, bool) {
 	n, _ := strconv.Atoi(m[1])
 	t := b.l.T("minutes.rule."+hallKeys[m[2]], n)
 	if len(r.Persons) > 0 {
-		names := joinNames(b.persons(r.Persons))
+		names := b.joinTold(b.persons(r.Persons))
 		if r.Unnamed > 0 {
 			names = b.l.T("minutes.hall.and_unnamed", names, r.Unnamed)
 		}
@@ -333,7 +333,7 @@ func (b *builder) deprivedText(r assembly.RecordEntry) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	t := b.l.T("minutes.rule.deprived", b.person(r.Person, "").Name)
+	t := b.l.T("minutes.rule.deprived", b.named(b.person(r.Person, "")))
 	reason, ok := strings.CutPrefix(rest, ": ")
 	switch {
 	case !ok:

@@ -318,8 +318,13 @@ func (d *Document) Dates(l *i18n.Locale) string {
 }
 
 // SpeakerText is a speaker's name with their capacity: "Voitinsky (co-reporter)".
-func (p *Paragraph) SpeakerText(l *i18n.Locale) string {
-	t := p.Speaker.Name
+func (p *Paragraph) SpeakerText(l *i18n.Locale) string { return p.speakerTextAs(l, false) }
+
+// speakerTextAs is SpeakerText, a name another person bears too with
+// what tells them apart since md/8, html/9 and akn/8 ("Григорий Лебедева
+// (No. M00412) (reporter)"), the name alone before (before8).
+func (p *Paragraph) speakerTextAs(l *i18n.Locale, before8 bool) string {
+	t := p.Speaker.Named(before8)
 	if c := CapacityText(l, p.Capacity); c != "" {
 		t += " (" + c + ")"
 	}
@@ -334,10 +339,14 @@ func byChoice(l *i18n.Locale, ballots []Ballot, before8 bool) ([]string, map[str
 	var order []string
 	by := map[string][]string{}
 	for _, b := range ballots {
-		if _, ok := by[b.Choice]; !ok {
-			order = append(order, b.Choice)
+		choice := b.Choice
+		if b.Choice8 != "" && !before8 {
+			choice = b.Choice8
 		}
-		by[b.Choice] = append(by[b.Choice], voterName(l, b.Voter, b.ProxyFor, b.Weight, before8))
+		if _, ok := by[choice]; !ok {
+			order = append(order, choice)
+		}
+		by[choice] = append(by[choice], voterName(l, b.Voter, b.ProxyFor, b.Weight, before8))
 	}
 	if !before8 {
 		for _, names := range by {
@@ -383,7 +392,12 @@ func voterName(l *i18n.Locale, voter, proxyFor Ref, weight int, before8 bool) st
 // they stood: "Lists: Internationalists: 1. Kamenev, 2. Nogin;
 // Revolutionary defensists: 1. Chkheidze." "" for an election without
 // lists.
-func (e *Election) ListsText(l *i18n.Locale) string {
+func (e *Election) ListsText(l *i18n.Locale) string { return e.listsTextAs(l, false) }
+
+// listsTextAs is ListsText, a candidate's name another person bears too
+// with what tells them apart since md/8, html/9 and akn/8, the name alone
+// before (before8).
+func (e *Election) listsTextAs(l *i18n.Locale, before8 bool) string {
 	if len(e.Lists) == 0 {
 		return ""
 	}
@@ -395,7 +409,7 @@ func (e *Election) ListsText(l *i18n.Locale) string {
 		}
 		names := make([]string, len(li.Candidates))
 		for j, c := range li.Candidates {
-			names[j] = strconv.Itoa(j+1) + ". " + c.Name
+			names[j] = strconv.Itoa(j+1) + ". " + c.Named(before8)
 		}
 		parts[i] = l.T("minutes.election.list", li.Name, strings.Join(names, ", "))
 	}
@@ -423,22 +437,33 @@ func (e *Election) ballotsText(l *i18n.Locale, before8 bool) string {
 }
 
 // ElectedText is "The following elected: A, B, C."
-func (e *Election) ElectedText(l *i18n.Locale) string {
+func (e *Election) ElectedText(l *i18n.Locale) string { return e.electedTextAs(l, false) }
+
+// electedTextAs is ElectedText, the name of one elected that another
+// person bears too with what tells them apart since md/8, html/9 and
+// akn/8 ("The following elected: Вера Иванов (No. M00105)"), the name
+// alone before (before8).
+func (e *Election) electedTextAs(l *i18n.Locale, before8 bool) string {
 	if !e.Declared {
 		return ""
 	}
 	if len(e.Elected) == 0 {
 		return l.T("minutes.election.nobody")
 	}
-	return l.T("minutes.election.elected", joinNames(e.Elected))
+	return l.T("minutes.election.elected", joinNamed(e.Elected, before8))
 }
 
 // Lead is the line that introduces a motion: "Sverdlov moves: …".
 func (m *Motion) Lead(l *i18n.Locale) string { return m.LeadWith(l, AsIs) }
 
 // LeadWith is Lead with each name and title set by typed.
-func (m *Motion) LeadWith(l *i18n.Locale, typed Typed) string {
-	if t := m.paperLead(l, typed); t != "" {
+func (m *Motion) LeadWith(l *i18n.Locale, typed Typed) string { return m.leadAs(l, typed, false) }
+
+// leadAs is LeadWith, the mover's name another person bears too with
+// what tells them apart since md/8, html/9 and akn/8, the name alone
+// before (before8).
+func (m *Motion) leadAs(l *i18n.Locale, typed Typed, before8 bool) string {
+	if t := m.paperLead(l, typed, before8); t != "" {
 		return t
 	}
 	if m.Mover.Name == "" {
@@ -451,7 +476,7 @@ func (m *Motion) LeadWith(l *i18n.Locale, typed Typed) string {
 		return l.T("minutes.motion.motion", typed(m.Title))
 	}
 	if m.Kind == "amendment" {
-		return l.T("minutes.motion.moves_amendment", typed(m.Mover.Name), typed(m.AmendsTitle), typed(m.Title))
+		return l.T("minutes.motion.moves_amendment", typed(m.Mover.Named(before8)), typed(m.AmendsTitle), typed(m.Title))
 	}
-	return l.T("minutes.motion.moves", typed(m.Mover.Name), typed(m.Title))
+	return l.T("minutes.motion.moves", typed(m.Mover.Named(before8)), typed(m.Title))
 }
