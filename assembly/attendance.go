@@ -108,6 +108,7 @@ func (e CheckedIn) apply(s *State) error {
 	} else {
 		delete(s.Attendance.Online, e.Person)
 	}
+	s.notePresenceChange(e.Meta, e.Person, false, e.Where == "online")
 	s.PresenceEvents++
 	return nil
 }
@@ -131,6 +132,7 @@ func (e CheckedOut) apply(s *State) error {
 	}
 	delete(s.Attendance.CheckedIn, e.Person)
 	delete(s.Attendance.Online, e.Person)
+	s.notePresenceChange(e.Meta, e.Person, true, false)
 	s.PresenceEvents++
 	return nil
 }
@@ -329,6 +331,7 @@ func (e AttendanceRecordingStarted) apply(s *State) error {
 	}
 	st.AttendanceNotRecorded = false // who is present is as it was,
 	s.startRegistration(true)        // less nobody unnamed
+	s.notePresence(st, false)
 	return nil
 }
 

@@ -178,6 +178,9 @@ func (e SittingOpened) apply(s *State) error {
 	s.SittingOrder = append(s.SittingOrder, st.ID)
 	s.OpenSitting = st.ID
 	s.startRegistration(!st.AttendanceNotRecorded)
+	if !st.AttendanceNotRecorded {
+		s.notePresence(&st, true)
+	}
 	s.note(e.Meta, e.EventType(), st.ID, func(r *RecordEntry) {
 		r.Person, r.Time, r.Text = st.Chair, st.Time, st.Title
 	})

@@ -147,6 +147,48 @@ type Sitting struct {
 	// SpeakingTime is the speaking time set for the rest of the sitting
 	// (set_speaking_time); nil: the rules' applies.
 	SpeakingTime *SpeakingTime `json:"speaking_time,omitempty"`
+	// Presence is who was present in a sitting that records it, as the
+	// minutes give it: how many were present when it began to record
+	// them, and who checked in or out while it was open; nil while it
+	// records nobody's presence (a restored record's sitting).
+	Presence *SittingPresence `json:"-"`
+}
+
+// SittingPresence is the attendance of a sitting that records who is
+// present, as the minutes say it (package minutes, md/8).
+type SittingPresence struct {
+	Entry   int  // the entry from which the sitting records who is present: its opening, or record_attendance
+	Opening bool // recorded from the opening, not from record_attendance later
+	Present int  // members with a vote present then, as the quorum counts them (PresentMembers)
+	Members int  // members with a vote then
+	// Changes are those who checked in or out while the sitting was
+	// open and recorded it, in the order recorded; leaving and returning
+	// to the hall are in the record (left_hall, returned_to_hall).
+	Changes []PresenceChange
+}
+
+// PresenceChange is one who checked in or out during a sitting.
+type PresenceChange struct {
+	Entry  int
+	At     time.Time
+	Person string
+	Out    bool // checked out; else checked in
+	Online bool // checked in online
+}
+
+// notePresence starts the open sitting's record of who is present
+// (Sitting.Presence), at its opening or at record_attendance.
+func (s *State) notePresence(st *Sitting, opening bool) {
+	members, named := s.members()
+	st.Presence = &SittingPresence{Entry: s.Events, Opening: opening, Present: s.present(named), Members: members}
+}
+
+// notePresenceChange adds one who checked in or out to the open
+// sitting's record of who is present, if it keeps one.
+func (s *State) notePresenceChange(m Meta, person string, out, online bool) {
+	if st := s.Sitting(); st != nil && st.Presence != nil {
+		st.Presence.Changes = append(st.Presence.Changes, PresenceChange{Entry: s.Events, At: m.At, Person: person, Out: out, Online: online})
+	}
 }
 
 // Item statuses.

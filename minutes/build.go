@@ -557,7 +557,23 @@ func (b *builder) record() {
 			}
 		}
 	}
+	// changes are who checked in or out during the open sitting, not yet
+	// given; flush gives those recorded before entry.
+	var changes []assembly.PresenceChange
+	flush := func(entry int) {
+		n := 0
+		for n < len(changes) && changes[n].Entry < entry {
+			n++
+		}
+		for _, p := range b.presenceTexts(changes[:n]) {
+			add(p)
+		}
+		changes = changes[n:]
+	}
 	for _, r := range inOrder(s) {
+		if sitting != nil && len(changes) > 0 {
+			flush(r.Entry)
+		}
 		switch r.Kind {
 		case "sitting_opened":
 			st := s.Sittings[r.Ref]
@@ -569,6 +585,7 @@ func (b *builder) record() {
 				Approved: st.Approved, Entry: r.Entry, Parts: []Part{{}}})
 			sitting = &d.Sittings[len(d.Sittings)-1]
 			chair, lastPut = sitting.Chair, ""
+			sitting.Attendance, changes = b.attendance(st)
 			if chairs := Chairs(s, st.ID); len(chairs) > 1 {
 				sitting.ChairsAfter = b.persons(chairs[1:])
 			}
@@ -638,6 +655,9 @@ func (b *builder) record() {
 			continue
 		}
 		add(*p)
+	}
+	if sitting != nil {
+		flush(s.Events)
 	}
 	// Mark the paragraphs that were corrected later.
 	mark := func(ps []Paragraph) {

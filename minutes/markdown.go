@@ -341,6 +341,13 @@ func (s *Sitting) headLinesAs(l *i18n.Locale, before7, before8 bool) []string {
 	if len(s.Guests) > 0 {
 		out = append(out, l.T("minutes.sitting.guests", joinNamed(s.Guests, before8)))
 	}
+	if a := s.Attendance; a != nil && !before8 {
+		key := "minutes.presence.opening"
+		if !a.Opening {
+			key = "minutes.presence.from_record"
+		}
+		out = append(out, l.T(key, l.Number(a.Present), l.Number(a.Members)))
+	}
 	if len(s.OrderOfDay) > 0 {
 		var items []string
 		for _, it := range s.OrderOfDay {

@@ -159,6 +159,19 @@ type Sitting struct {
 	Closed      bool
 	Approved    bool
 	Entry       int
+	// Attendance is how many members with a vote were present when the
+	// sitting opened, or began to record who was present; nil for a
+	// sitting that records nobody's presence. md/8, html/9 and akn/8
+	// give it under the heading; who came or went during the sitting is
+	// given at its place (Only8 narratives, attendance.go).
+	Attendance *SittingAttendance
+}
+
+// SittingAttendance is a sitting's attendance when it began to record it.
+type SittingAttendance struct {
+	Opening bool // from the opening; else from record_attendance during the sitting
+	Present int  // members with a vote present, as the quorum counts them
+	Members int  // members with a vote
 }
 
 // Part is the record of a sitting under one item; Item is nil for what
