@@ -88,7 +88,7 @@ func AKN(d *Document) []byte {
 			}
 		}
 		if len(d.Personal) > 0 {
-			w.line("<p>" + x(personalLineAs(l, d.Personal, w.before8)) + "</p>")
+			w.line("<p>" + x(personalLineAs(l, d.Personal, w.before8, d.Roll && !w.before8)) + "</p>")
 		}
 		var noted []string
 		for _, o := range d.organizations(w.asBefore) {

@@ -586,6 +586,7 @@ func (b *builder) record() {
 			sitting = &d.Sittings[len(d.Sittings)-1]
 			chair, lastPut = sitting.Chair, ""
 			sitting.Attendance, changes = b.attendance(st)
+			d.Roll = d.Roll || sitting.Attendance != nil
 			if chairs := Chairs(s, st.ID); len(chairs) > 1 {
 				sitting.ChairsAfter = b.persons(chairs[1:])
 			}

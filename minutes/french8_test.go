@@ -60,7 +60,9 @@ func TestFrenchTypographySince8(t *testing.T) {
 	script := bytes.Replace(mustRead(t, filepath.Join("..", "testdata", "coop-2026.jsonl")), []byte(`"person": "max", "organization": "riverside", `), []byte(`"person": "max", `), 1)
 	personal := replayScript(t, "coop-2026.jsonl with a mandate for no organization", script)
 	check("personal", in(t, personal, "fr"), []want{
-		{"Participent à titre personnel : Max Keller (mandat rejeté : not a member since", "(mandat rejeté: not a member since"},
+		// The cooperative's sittings record who is present: the line
+		// is the roll (minutes.personal_roll).
+		{"Titulaires d'un mandat à titre personnel : Max Keller (mandat rejeté : not a member since", "(mandat rejeté: not a member since"},
 	})
 	// Nothing changes in another language.
 	readingFormats(t, in(t, personal, "de"), func(format, got string) {

@@ -135,7 +135,7 @@ func HTML(d *Document) []byte {
 			w.line("</ul>")
 		}
 		if len(d.Personal) > 0 {
-			w.line("<p>" + esc(personalLineAs(l, d.Personal, w.before8)) + "</p>")
+			w.line("<p>" + esc(personalLineAs(l, d.Personal, w.before8, d.Roll && !w.before8)) + "</p>")
 		}
 		var noted []Organization
 		for _, o := range d.organizations(w.asBefore) {

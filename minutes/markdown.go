@@ -51,7 +51,7 @@ func Markdown(d *Document) []byte {
 			w.blank()
 		}
 		if len(d.Personal) > 0 {
-			w.para(md(personalLineAs(l, d.Personal, w.before8)))
+			w.para(md(personalLineAs(l, d.Personal, w.before8, d.Roll && !w.before8)))
 		}
 		var noted []Organization
 		for _, o := range d.organizations(w.asBefore) {
@@ -138,14 +138,20 @@ func (d *Document) HasParticipants() bool { return len(d.Organizations) > 0 || l
 // PersonalLine lists the mandates held for no organization: "Participating
 // personally: A (consultative vote), B*." with their notes: once after the
 // list when they all share it, else with each.
-func PersonalLine(l *i18n.Locale, ds []Delegate) string { return personalLineAs(l, ds, false) }
+func PersonalLine(l *i18n.Locale, ds []Delegate) string { return personalLineAs(l, ds, false, false) }
 
 // personalLineAs is PersonalLine with the colon after "mandate rejected"
 // as the language sets it ("mandat rejeté :") and a name another person
 // bears too with what tells them apart ("n.º 0200") since md/8, html/9
 // and akn/8, or, as the renderers before wrote it (before8), the colon
 // right after the words and the name alone.
-func personalLineAs(l *i18n.Locale, ds []Delegate, before8 bool) string {
+//
+// roll: the record shows who was present at its sittings (Document.Roll),
+// so the list is the roll of those who hold a mandate for no
+// organization, present or not, and says so ("Holding a mandate
+// personally: …", md/8, html/9 and akn/8); otherwise, as a restored
+// record's source lists them, those participating personally.
+func personalLineAs(l *i18n.Locale, ds []Delegate, before8, roll bool) string {
 	common := personalNote(ds[0].Note)
 	for _, d := range ds {
 		if personalNote(d.Note) != common {
@@ -166,7 +172,11 @@ func personalLineAs(l *i18n.Locale, ds []Delegate, before8 bool) string {
 		}
 		names = append(names, delegateTextAs(l, d, before8, extra...))
 	}
-	t := l.T("minutes.personal", strings.Join(names, ", "))
+	key := "minutes.personal"
+	if roll {
+		key = "minutes.personal_roll"
+	}
+	t := l.T(key, strings.Join(names, ", "))
 	if common != "" {
 		t += " " + sentence(common)
 	}

@@ -34,6 +34,11 @@ type Document struct {
 	Organizations []Organization // delegating organizations, in the order entered
 	Others        []Organization // leading bodies, factions, tendencies, groups
 	Personal      []Delegate     // mandates held for no organization: participating personally
+	// Roll: the record shows who was present at its sittings (a sitting
+	// recorded it, Sitting.Attendance), so the organizations' delegates
+	// and Personal are the roll of mandates, present or not; md/8, html/9
+	// and akn/8 say so of Personal ("Holding a mandate personally").
+	Roll bool
 	// Commission is the mandate commission, as the record's set-up gives
 	// it (those who hold its role, an administrator aside, who acts as the
 	// commission in any case), in the order the persons were entered;

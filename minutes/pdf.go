@@ -73,7 +73,7 @@ func renderPDF(d *Document, compress bool) ([]byte, error) {
 		}
 		if len(d.Personal) > 0 {
 			w.space()
-			w.para(PersonalLine(l, d.Personal), "")
+			w.para(personalLineAs(l, d.Personal, false, d.Roll), "")
 		}
 		var noted []Organization
 		for _, o := range d.organizations(false) {

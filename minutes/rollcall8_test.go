@@ -107,7 +107,15 @@ func TestRollCallSince8(t *testing.T) {
 	script := strings.NewReplacer(`"id":"md-r1","person":"ramon","organization":"coop",`, `"id":"md-r1","person":"ramon",`,
 		`"id":"md-r2","person":"ramon-2","organization":"coop",`, `"id":"md-r2","person":"ramon-2",`).Replace(rollCall8Script)
 	personal := in(t, replayScript(t, "rollcall8 personally", []byte(script)), "es")
-	docWants(t, personal, "es", []string{"Participan a título personal: Ramón Ortega Durán (n.º 0200), Ramón Ortega Durán (n.º 0801)."}, nil)
+	// The record shows who was present at the sitting: the line is the
+	// roll of those holding a mandate personally, and says so (coop
+	// review L8), where md/7 said "Participan" of the roll.
+	docWants(t, personal, "es", []string{"Con mandato a título personal: Ramón Ortega Durán (n.º 0200), Ramón Ortega Durán (n.º 0801)."}, []string{"Participan a título personal"})
+	// A record that does not show who was present (a restored one's
+	// sittings): the line is those participating personally, as its
+	// source lists them.
+	unrecorded := strings.Replace(script, `"chair":"ann"}}`, `"chair":"ann","attendance_recorded":false}}`, 1)
+	docWants(t, in(t, replayScript(t, "rollcall8 personally unrecorded", []byte(unrecorded)), "es"), "es", []string{"Participan a título personal: Ramón Ortega Durán (n.º 0200)"}, nil)
 	earlierVersions8(t, personal, func(stamp string, got []byte) {
 		if !strings.Contains(string(got), "Participan a título personal: Ramón Ortega Durán, Ramón Ortega Durán.") {
 			t.Errorf("%s no longer names those participating personally as it did", stamp)
