@@ -3,10 +3,12 @@ package httpapi
 import (
 	"fmt"
 	"net/http"
+	"slices"
 
 	"plenum/assembly"
 	"plenum/engine"
 	"plenum/i18n"
+	"plenum/named"
 	"plenum/personarg"
 )
 
@@ -36,17 +38,25 @@ func refusalDetail(r *http.Request, e *assembly.Error) (l *i18n.Locale, detail s
 }
 
 // namedRefusal is the refusal e in l, each of its arguments that is a
-// person of st named by their name (personarg.Mark, personarg.Name), a
-// person whose id is a word of the rules ("chair") too, and French
-// elided before a name (i18n.Elide: "d'Anna"); with the ids of the
-// persons named.
+// person of st named by their name (personarg.Mark), a person whose id
+// is a word of the rules ("chair") too, and every other id of st in it
+// named as the pages name it (named.Namer: a vote by its question, a
+// motion, item or election by its title, in l's quotes), French elided
+// before a name (i18n.Elide: "d'Anna"); with the ids of the persons
+// named.
 func namedRefusal(l *i18n.Locale, st *assembly.State, e *assembly.Error) (string, []string) {
 	if e.Format == "" {
 		return l.Refusal(e.Format, e.Args, e.Msg), nil
 	}
 	args := personarg.Mark(st, assembly.Reason{Format: e.Format, Args: e.Args}).Args
 	english := fmt.Sprintf(e.Format, args...) // e.Msg, the persons marked
-	text, persons := personarg.Name(st, l.Refusal(e.Format, args, english))
+	var persons []string
+	seen := func(id string) {
+		if st.Persons[id] != nil && !slices.Contains(persons, id) {
+			persons = append(persons, id)
+		}
+	}
+	text := named.Namer{S: st, L: l, Seen: seen}.Text(l.Refusal(e.Format, args, english))
 	if persons == nil {
 		return text, nil
 	}

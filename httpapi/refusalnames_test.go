@@ -83,3 +83,42 @@ func adminDoes(t *testing.T, w *world) func(cmd, args string) {
 		}
 	}
 }
+
+// TestRefusalNamesVotesAndMotions: a refusal names the vote and the motion
+// it is about as the pages do (package named), in the client's language:
+// a vote by its question, a motion by its title, in the language's
+// quotes; "the vote v1" reads "the vote on “…”", not "the vote the vote
+// on “…”". The problem names no person; the ids of votes and motions are
+// not in it (its persons are persons only).
+func TestRefusalNamesVotesAndMotions(t *testing.T) {
+	w := newWorld(t, 1)
+	ann := w.as("ann")
+	for _, c := range [][2]string{
+		{"move_motion", `{"id":"mo2","kind":"substantive","title":"Cut the budget","item":"i1","mover":"ann"}`},
+		{"withdraw_motion", `{"motion":"mo2"}`},
+	} {
+		if r := ann.cmd(c[0], c[1]); r.status/100 != 2 {
+			t.Fatalf("%s %s: %d %s", c[0], c[1], r.status, r.body)
+		}
+	}
+	for _, c := range []struct {
+		who, accept, cmd, args string
+		detail                 string
+	}{
+		{"admin", "en", "set_rules", `{"overrides":{"weighted_votes":true}}`, "the rules cannot change while the vote on “Adopt the budget” is open"},
+		{"admin", "de", "set_rules", `{"overrides":{"weighted_votes":true}}`, "die Geschäftsordnung kann nicht geändert werden, solange die Abstimmung „Adopt the budget“ offen ist"},
+		{"ann", "en", "open_vote", `{"id":"v2","motion":"mo2","method":"roll_call"}`, "the motion “Cut the budget” is withdrawn and cannot be put to the vote"},
+		{"ann", "de", "open_vote", `{"id":"v2","motion":"mo2","method":"roll_call"}`, "der Antrag „Cut the budget“ hat den Status „zurückgezogen“ und kann nicht zur Abstimmung gestellt werden"},
+	} {
+		cl := w.admin
+		if c.who != "admin" {
+			cl = w.as(c.who)
+		}
+		body, _ := json.Marshal(map[string]any{"cmd": c.cmd, "args": json.RawMessage(c.args)})
+		r := cl.do("POST", "/api/assemblies/coop/commands", string(body), "Idempotency-Key", w.key(), "Accept-Language", c.accept)
+		p := r.problem()
+		if r.status != 409 || p.Detail != c.detail || p.Persons != nil {
+			t.Errorf("%s %s in %s: %d %s\nwant detail %q", c.cmd, c.args, c.accept, r.status, r.body, c.detail)
+		}
+	}
+}

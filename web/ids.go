@@ -8,7 +8,7 @@ import (
 	"plenum/assembly"
 	"plenum/i18n"
 	"plenum/internal/names"
-	"plenum/personarg"
+	"plenum/named"
 )
 
 // The pages never ask a person for an id: whatever a form creates gets a
@@ -111,14 +111,6 @@ type namer struct {
 	page *view
 }
 
-// typed is a text a person typed, marked if n marks them.
-func (n namer) typed(t string) string {
-	if n.mark == nil {
-		return t
-	}
-	return n.mark(t)
-}
-
 // html is text (a text the domain wrote) with every id of s replaced by
 // its name, as HTML: escaped as html/template escapes a text, each text
 // a person typed in a name isolated in <bdi> (bidi.go).
@@ -137,86 +129,6 @@ func (n namer) isolated(t string) string {
 	return n.text(t)
 }
 
-// name is the words for one id, and whether it is an id of s.
-func (n namer) name(id string) (string, bool) {
-	s := n.s
-	if n.l != nil && n.l.Lang() != i18n.Default {
-		return n.nameIn(id)
-	}
-	switch {
-	case s.Persons[id] != nil && s.Persons[id].Name != "":
-		return n.typed(n.person(id)), true
-	case s.Motions[id] != nil:
-		return "“" + n.typed(s.Motions[id].Title) + "”", true
-	case s.Votes[id] != nil:
-		return "the vote on “" + n.typed(voteQuestion(s, s.Votes[id])) + "”", true
-	case s.Elections[id] != nil:
-		return "the election “" + n.typed(s.Elections[id].Title) + "”", true
-	case s.Items[id] != nil:
-		return "“" + n.typed(s.Items[id].Title) + "”", true
-	case s.Mandates[id] != nil:
-		m := s.Mandates[id]
-		who := m.Person
-		if p := s.Persons[m.Person]; p != nil && p.Name != "" {
-			who = n.typed(n.person(m.Person))
-		}
-		return who + "'s mandate", true
-	case s.Organizations[id] != nil:
-		return n.typed(s.Organizations[id].Name), true
-	case s.Bodies[id] != nil:
-		return n.typed(s.Bodies[id].Name), true
-	case s.Alternatives[id] != nil:
-		return "“" + n.typed(s.Alternatives[id].Title) + "”", true
-	case s.Sittings[id] != nil:
-		if t := s.Sittings[id].Title; t != "" {
-			return n.typed(t), true
-		}
-		return "the sitting of " + s.Sittings[id].Date, true
-	case s.Documents[id] != nil:
-		return "“" + n.typed(s.Documents[id].Title) + "”", true
-	}
-	for _, el := range s.Elections {
-		for _, l := range el.Lists {
-			if l.ID == id {
-				return n.typed(l.Name), true
-			}
-		}
-	}
-	return "", false
-}
-
-// nameIn is name in a language other than English.
-func (n namer) nameIn(id string) (string, bool) {
-	s, q := n.s, func(t string) string { return n.l.T("web.quote", n.typed(t)) }
-	switch {
-	case s.Persons[id] != nil && s.Persons[id].Name != "":
-		return n.typed(n.person(id)), true
-	case s.Votes[id] != nil:
-		return q(voteQuestion(s, s.Votes[id])), true
-	case s.Elections[id] != nil:
-		return q(s.Elections[id].Title), true
-	case s.Motions[id] != nil:
-		return q(s.Motions[id].Title), true
-	case s.Items[id] != nil:
-		return q(s.Items[id].Title), true
-	case s.Alternatives[id] != nil:
-		return q(s.Alternatives[id].Title), true
-	case s.Documents[id] != nil:
-		return q(s.Documents[id].Title), true
-	case s.Mandates[id] != nil:
-		if p := s.Persons[s.Mandates[id].Person]; p != nil && p.Name != "" {
-			return n.typed(n.person(p.ID)), true
-		}
-		return s.Mandates[id].Person, true
-	case s.Sittings[id] != nil:
-		if t := s.Sittings[id].Title; t != "" {
-			return n.typed(t), true
-		}
-		return n.l.DateText(s.Sittings[id].Date), true
-	}
-	return namer{s: s, mark: n.mark, page: n.page}.name(id)
-}
-
 // person is person id's name, with what tells them apart from another of
 // the same name (personName) in n's language, or as n's page names them.
 func (n namer) person(id string) string {
@@ -227,97 +139,9 @@ func (n namer) person(id string) string {
 }
 
 // text replaces every id of s in a text (a refusal of the rules, a line
-// the domain wrote) by its name. Words are runs of id characters; a
-// quoted id ("m1") loses its quotes. A person's id that an argument of a
-// refusal set, marked (personarg.Mark), is the person's name wherever it
-// stands, a word of the rules ("chair") too.
+// the domain wrote) by its name (named.Namer.Text), in n's language, a
+// person as n names them (person), each text a person typed marked if n
+// marks them.
 func (n namer) text(t string) string {
-	var out strings.Builder
-	isID := func(r rune) bool { return r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-' || r == '_' }
-	for i := 0; i < len(t); {
-		if name, quoted, next, id, ok := personarg.At(n.s, t, i, n.typed); ok {
-			if p := n.s.Persons[id]; p != nil && p.Name != "" {
-				name = n.typed(n.person(id))
-			}
-			if quoted {
-				s := out.String()
-				out.Reset()
-				out.WriteString(s[:len(s)-1])
-			}
-			out.WriteString(name)
-			i = next
-			continue
-		}
-		j := i
-		for j < len(t) && isID(rune(t[j])) {
-			j++
-		}
-		if j == i {
-			out.WriteByte(t[i])
-			i++
-			continue
-		}
-		word := t[i:j]
-		// A word glued to letters outside the id alphabet (an upper case
-		// letter, an accent) is prose, not an id.
-		glued := i > 0 && isLetter(t[i-1]) || j < len(t) && isLetter(t[j])
-		if name, ok := n.name(word); ok && !glued && !prose(t[:i], word) {
-			if m := n.s.Mandates[word]; m != nil && (n.l == nil || n.l.Lang() == i18n.Default) && strings.HasSuffix(strings.ToLower(t[:i]), "mandate ") {
-				// "the mandate md-egor": the mandate of its holder.
-				name = "of " + name[:len(name)-len("'s mandate")]
-			}
-			name = unrepeated(t[:i], name)
-			if i > 0 && t[i-1] == '"' && j < len(t) && t[j] == '"' {
-				s := out.String()
-				out.Reset()
-				out.WriteString(s[:len(s)-1])
-				out.WriteString(name)
-				i = j + 1
-				continue
-			}
-			out.WriteString(name)
-		} else {
-			out.WriteString(word)
-		}
-		i = j
-	}
-	return out.String()
-}
-
-// unrepeated is an English name that opens with the words the text
-// before it ends with, without them: "while the vote v1 is open" reads
-// "while the vote on “…” is open", not "while the vote the vote on “…”",
-// and "the election e1" reads "the election “…”". A name in another
-// language is the title alone and repeats nothing.
-func unrepeated(before, name string) string {
-	for _, lead := range []string{"the vote ", "the election "} {
-		if strings.HasPrefix(name, lead) && strings.HasSuffix(strings.ToLower(before), lead) {
-			return name[len(lead):]
-		}
-	}
-	return name
-}
-
-func isLetter(b byte) bool { return b >= 'A' && b <= 'Z' || b >= 0x80 }
-
-// prose reports whether a word that is also an id is meant as a word
-// ("only the chair …"): after an article, or one of the words of the
-// rules themselves, which the rules never use for an id.
-func prose(before, word string) bool {
-	switch word {
-	case "chair", "secretary", "teller", "administrator", "delegate", "guest", "public", "system", "for", "against", "abstain":
-		return true
-	}
-	if !strings.HasSuffix(before, " ") {
-		return false
-	}
-	f := strings.Fields(before)
-	if len(f) == 0 {
-		return false
-	}
-	switch strings.ToLower(f[len(f)-1]) {
-	case "the", "a", "an":
-		return true
-	}
-	return false
+	return named.Namer{S: n.s, L: n.l, Typed: n.mark, Person: n.person}.Text(t)
 }
