@@ -166,6 +166,11 @@ type Problem struct {
 	// that acts on the refusal needs their ids. Absent when it names
 	// no one.
 	Persons []string `json:"persons,omitempty"`
+	// Named are the ids of the other things a refusal of the rules
+	// names in Detail by their titles or names as the pages do (votes,
+	// elections, motions, items, mandates, …), in the order it names
+	// them first. Absent when it names none.
+	Named []string `json:"named,omitempty"`
 }
 
 // problem writes a problem whose detail is the catalog's message key
@@ -237,9 +242,9 @@ func (api *API) fail(w http.ResponseWriter, r *http.Request, err error) {
 	if errors.As(err, &ae) && ae.Code != assembly.ErrCorrupt {
 		// The human text in the language of the request (localeOf's),
 		// naming persons by their names as the pages do; the code, the
-		// field and the persons' ids stay as they are.
-		l, detail, persons := refusalDetail(r, ae)
-		writeProblem(w, l, Problem{Status: statusOf(ae.Code), Detail: detail, Code: string(ae.Code), Field: ae.Field, Persons: persons})
+		// field and the ids of what it names stay as they are.
+		l, detail, persons, named := refusalDetail(r, ae)
+		writeProblem(w, l, Problem{Status: statusOf(ae.Code), Detail: detail, Code: string(ae.Code), Field: ae.Field, Persons: persons, Named: named})
 		return
 	}
 	taken := notTaken(err)

@@ -330,7 +330,8 @@ func OpenAPI() map[string]any {
 				"Object": map[string]any{"type": "object"},
 				"Problem": map[string]any{"type": "object", "required": []string{"title", "status", "detail"}, "properties": map[string]any{
 					"type": str, "title": str, "status": map[string]any{"type": "integer"}, "detail": str, "code": str, "field": str,
-					"persons": map[string]any{"type": "array", "items": str, "description": "the ids of the persons a refusal names in detail (by their names), in the order it names them"}}},
+					"persons": map[string]any{"type": "array", "items": str, "description": "the ids of the persons a refusal names in detail (by their names), in the order it names them"},
+					"named":   map[string]any{"type": "array", "items": str, "description": "the ids of the other things a refusal names in detail by their titles or names (votes, elections, motions, items, mandates, …), in the order it names them"}}},
 				"Session": map[string]any{"type": "object", "properties": map[string]any{
 					"assembly": str, "person": str, "admin": map[string]any{"type": "boolean"}, "expires": map[string]any{"type": "string", "format": "date-time"}}},
 				"CommandResponse": map[string]any{"type": "object", "required": []string{"events", "checkpoint"}, "properties": map[string]any{

@@ -88,8 +88,8 @@ func adminDoes(t *testing.T, w *world) func(cmd, args string) {
 // it is about as the pages do (package named), in the client's language:
 // a vote by its question, a motion by its title, in the language's
 // quotes; "the vote v1" reads "the vote on “…”", not "the vote the vote
-// on “…”". The problem names no person; the ids of votes and motions are
-// not in it (its persons are persons only).
+// on “…”". The problem names no person; its named gives the ids of the
+// vote and the motion.
 func TestRefusalNamesVotesAndMotions(t *testing.T) {
 	w := newWorld(t, 1)
 	ann := w.as("ann")
@@ -104,11 +104,12 @@ func TestRefusalNamesVotesAndMotions(t *testing.T) {
 	for _, c := range []struct {
 		who, accept, cmd, args string
 		detail                 string
+		named                  []string
 	}{
-		{"admin", "en", "set_rules", `{"overrides":{"weighted_votes":true}}`, "the rules cannot change while the vote on “Adopt the budget” is open"},
-		{"admin", "de", "set_rules", `{"overrides":{"weighted_votes":true}}`, "die Geschäftsordnung kann nicht geändert werden, solange die Abstimmung „Adopt the budget“ offen ist"},
-		{"ann", "en", "open_vote", `{"id":"v2","motion":"mo2","method":"roll_call"}`, "the motion “Cut the budget” is withdrawn and cannot be put to the vote"},
-		{"ann", "de", "open_vote", `{"id":"v2","motion":"mo2","method":"roll_call"}`, "der Antrag „Cut the budget“ hat den Status „zurückgezogen“ und kann nicht zur Abstimmung gestellt werden"},
+		{"admin", "en", "set_rules", `{"overrides":{"weighted_votes":true}}`, "the rules cannot change while the vote on “Adopt the budget” is open", []string{"v1"}},
+		{"admin", "de", "set_rules", `{"overrides":{"weighted_votes":true}}`, "die Geschäftsordnung kann nicht geändert werden, solange die Abstimmung „Adopt the budget“ offen ist", []string{"v1"}},
+		{"ann", "en", "open_vote", `{"id":"v2","motion":"mo2","method":"roll_call"}`, "the motion “Cut the budget” is withdrawn and cannot be put to the vote", []string{"mo2"}},
+		{"ann", "de", "open_vote", `{"id":"v2","motion":"mo2","method":"roll_call"}`, "der Antrag „Cut the budget“ hat den Status „zurückgezogen“ und kann nicht zur Abstimmung gestellt werden", []string{"mo2"}},
 	} {
 		cl := w.admin
 		if c.who != "admin" {
@@ -117,8 +118,8 @@ func TestRefusalNamesVotesAndMotions(t *testing.T) {
 		body, _ := json.Marshal(map[string]any{"cmd": c.cmd, "args": json.RawMessage(c.args)})
 		r := cl.do("POST", "/api/assemblies/coop/commands", string(body), "Idempotency-Key", w.key(), "Accept-Language", c.accept)
 		p := r.problem()
-		if r.status != 409 || p.Detail != c.detail || p.Persons != nil {
-			t.Errorf("%s %s in %s: %d %s\nwant detail %q", c.cmd, c.args, c.accept, r.status, r.body, c.detail)
+		if r.status != 409 || p.Detail != c.detail || p.Persons != nil || !slices.Equal(p.Named, c.named) {
+			t.Errorf("%s %s in %s: %d %s\nwant detail %q, named %q", c.cmd, c.args, c.accept, r.status, r.body, c.detail, c.named)
 		}
 	}
 }
