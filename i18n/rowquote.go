@@ -16,7 +16,7 @@ var rowQuoteMessages = []Msg{
 	// A file with so many quotes not closed that reading it again after
 	// each would read it over and over is refused.
 	{Key: "the quote (\") that opens the cell is not closed on its row, nor are the quotes of %d rows above it; so many are not read one by one: close the quotes or remove them",
-		En: "the quote (\") that opens the cell is not closed on its row, nor are the quotes of %d rows above it; so many are not read one by one: close the quotes or remove them",
+		En: "#1|one=the quote (\") that opens the cell is not closed on its row, nor is the quote of %d row above it; so many are not read one by one: close the quotes or remove them|other=the quote (\") that opens the cell is not closed on its row, nor are the quotes of %d rows above it; so many are not read one by one: close the quotes or remove them",
 		De: "das Anführungszeichen (\"), mit dem die Zelle beginnt, wird in ihrer Zeile nicht geschlossen, ebenso wenig die von %d Zeilen darüber; so viele werden nicht einzeln gelesen: schließen Sie die Anführungszeichen oder entfernen Sie sie",
 		Ru: "кавычка (\"), открывающая ячейку, не закрыта в её строке, как и кавычки в %d строках выше; столько строк по одной не читаются: закройте кавычки или удалите их",
 		Fr: "le guillemet (\") qui ouvre la cellule n'est pas fermé sur sa ligne, ni ceux de %d lignes au-dessus ; tant de guillemets ne sont pas lus un par un : fermez-les ou supprimez-les",

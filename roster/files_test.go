@@ -110,6 +110,12 @@ func TestUnclosedQuote(t *testing.T) {
 	if _, err := roster.Read("r.csv", []byte("Name,\"Organization\nAnn,A\n")); err == nil || err.Error() != "row 1, column B: "+quote {
 		t.Errorf("a quote not closed in the header: %v", err)
 	}
+	// A file that names no columns at all is refused for that, not for a
+	// quote further down (a JSON file: its first line could have been the
+	// header, its fifth could not).
+	if _, err := roster.Read("r.csv", []byte("# a script\n\n{\"cmd\":\"x\"}\n{\"cmd\":\"y\",\"args\":{\"a\":\"b,c\"}}\n{\"q\":\"open,\n")); err == nil || !strings.HasPrefix(err.Error(), "no column gives the names") {
+		t.Errorf("a file without a header and a quote not closed below: %v", err)
+	}
 }
 
 // TestManyUnclosedQuotes: each quote not closed, with no quote after it,

@@ -549,8 +549,18 @@ func build(raw []TableRow) (*Table, error) {
 	}
 	// A row not read as written (a quote not closed on it) at or above
 	// the header may be the header itself: the file is refused for it.
+	// Where no header was found, only the first row that is not blank
+	// could have been it: a quote further down a file that names no
+	// columns at all (a JSON file, say) is not why it names none.
+	firstFilled := -1
 	for i, r := range raw {
-		if len(r.Problems) > 0 && (header < 0 || i <= header) {
+		if !blank(r.Cells) {
+			firstFilled = i
+			break
+		}
+	}
+	for i, r := range raw {
+		if len(r.Problems) > 0 && (header >= 0 && i <= header || header < 0 && i == firstFilled) {
 			return nil, r.Problems[0]
 		}
 	}
