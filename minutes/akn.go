@@ -466,7 +466,7 @@ func (w *aknWriter) paragraph(p *Paragraph) {
 		if p.Speaker.Name != "" {
 			w.line("<from>" + x(l.T("minutes.question.chair", p.Speaker.Named(w.before8))) + "</from>")
 		}
-		w.line("<p>" + x(questionText(l, p.Vote, w.asBefore)+corrected) + "</p>")
+		w.line("<p>" + x(questionText(l, p.Vote, w.asBefore, w.before8)+corrected) + "</p>")
 		w.line("</question>")
 	case KindVote:
 		w.line(`<summary eId="vote-` + x(aknName(p.Vote.ID)) + `">` + x(voteLine(l, p.Vote, w.before8)+corrected) + "</summary>")

@@ -285,6 +285,7 @@ func (b *builder) vote(id string) *Vote {
 	if v.Departure != nil {
 		out.RuleThreshold, out.Departure = b.threshold(v.RuleThreshold), b.departure(v.Departure)
 	}
+	out.ItemRule = b.itemRule(v)
 	for i, r := range v.Rounds {
 		rd := Round{Ballots: r.Ballots, Tellers: b.persons(r.Tellers), Note: r.Note, For: count(r.For), Against: count(r.Against),
 			Abstain: count(r.Abstain), Unanimous: r.Unanimous, Present: r.Present,
@@ -485,6 +486,22 @@ func (b *builder) election(id string) *Election {
 		out.Ballots = append(out.Ballots, ballot)
 	}
 	return out
+}
+
+// itemRule reports whether the majority v needed is the one the rules
+// fix for its item rather than voting_threshold: no departure (so v
+// needed what the rules fixed), a question or a substantive motion on the
+// item (which take the item's threshold, assembly.State.RuleThreshold),
+// and a majority other than voting_threshold.
+func (b *builder) itemRule(v *assembly.Vote) bool {
+	if v.Departure != nil || v.Alternatives != "" || v.Threshold == b.s.Assembly.Rules.VotingThreshold {
+		return false
+	}
+	if v.Motion != "" {
+		mo := b.s.Motions[v.Motion]
+		return mo != nil && mo.Kind == "substantive"
+	}
+	return true
 }
 
 // notVoted are those who were present and entitled when a vote by name

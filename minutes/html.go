@@ -335,7 +335,7 @@ func (w *htmlWriter) paragraph(p *Paragraph) {
 		}
 		w.line("</div>")
 	case KindQuestion:
-		w.line(`<p class="question"` + id + ">" + esc(questionText(l, p.Vote, w.asBefore)) + corrected + "</p>")
+		w.line(`<p class="question"` + id + ">" + esc(questionText(l, p.Vote, w.asBefore, w.before8)) + corrected + "</p>")
 	case KindVote:
 		w.line(`<div class="vote"` + id + ">")
 		w.line("<p><strong>" + esc(voteLine(l, p.Vote, w.before8)) + "</strong>" + corrected + "</p>")

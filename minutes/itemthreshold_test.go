@@ -44,11 +44,14 @@ const itemThresholdScript = `
 `
 
 // TestItemThresholdInMinutes: a vote by the majority the item's rule
-// fixes is printed as needing it, not as a departure from the rules; a
-// vote by another majority departs from the item's rule.
+// fixes is printed as needing it, not as a departure from the rules, and
+// since md/8, html/9 and akn/8 as the rules' majority for the item (not
+// the chair's choice); a vote by another majority departs from the
+// item's rule.
 func TestItemThresholdInMinutes(t *testing.T) {
 	f := replayScript(t, "coop", []byte(itemThresholdScript))
-	out, err := Render(BuildIn(f.state, f.cp, "es"), FormatMarkdown)
+	d := BuildIn(f.state, f.cp, "es")
+	out, err := Render(d, FormatMarkdown)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -60,11 +63,28 @@ func TestItemThresholdInMinutes(t *testing.T) {
 		}
 		line := md[i:]
 		line = line[:strings.Index(line, "\n")]
-		if !strings.Contains(line, "Se requiere: dos tercios de los votos emitidos.") || strings.Contains(line, "apartándose") {
+		if !strings.Contains(line, "Se requiere: dos tercios de los votos emitidos, como fija el reglamento para este punto.") || strings.Contains(line, "apartándose") {
 			t.Errorf("the vote on the %s: %q, want two thirds as the rule, no departure", q, line)
 		}
 	}
 	if want := "Se requiere: la mayoría de los votos emitidos, apartándose del reglamento, que fija dos tercios de los votos emitidos, por decisión de la presidencia: la asamblea de 2025 lo acordó."; !strings.Contains(md, want) {
 		t.Errorf("the minutes lack %q:\n%s", want, md)
 	}
+	if n := strings.Count(md, "como fija el reglamento"); n != 2 {
+		t.Errorf("the item's rule is named %d times, want twice (not for the departure):\n%s", n, md)
+	}
+	for _, format := range []string{FormatHTML, FormatAKN} {
+		out, err := Render(d, format)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := strings.Count(string(out), "Se requiere: dos tercios de los votos emitidos, como fija el reglamento para este punto."); n != 2 {
+			t.Errorf("%s names the item's rule %d times, want twice", format, n)
+		}
+	}
+	earlierVersions8(t, d, func(stamp string, got []byte) {
+		if strings.Contains(string(got), "como fija el reglamento") || strings.Count(string(got), "Se requiere: dos tercios de los votos emitidos.") != 2 {
+			t.Errorf("%s does not render the item's majority as before:\n%s", stamp, got)
+		}
+	})
 }

@@ -502,7 +502,7 @@ func (w *mdWriter) paragraph(p *Paragraph) {
 			w.points(p.Motion.Points, p.Motion.Text)
 		}
 	case KindQuestion:
-		w.para(md(questionText(l, p.Vote, w.asBefore)) + corrected)
+		w.para(md(questionText(l, p.Vote, w.asBefore, w.before8)) + corrected)
 	case KindVote:
 		w.para(md(voteLine(l, p.Vote, w.before8)) + corrected)
 		if t := p.Vote.ballotsText(l, w.asBefore, w.before8); t != "" {
@@ -612,13 +612,14 @@ func bodyName(s string) string {
 }
 
 // QuestionText is "Put to the vote, by show of hands: …".
-func QuestionText(l *i18n.Locale, v *Vote) string { return questionText(l, v, false) }
+func QuestionText(l *i18n.Locale, v *Vote) string { return questionText(l, v, false, false) }
 
 // questionText is QuestionText, or as the renderers before md/6, html/7
 // and akn/6 wrote it, which took a question ending in a bracket or a
 // quotation mark for a closed sentence ("… Sevruk (point 2) Present and
-// entitled to vote: …").
-func questionText(l *i18n.Locale, v *Vote, asBefore bool) string {
+// entitled to vote: …"), or before md/8, html/9 and akn/8 (before8)
+// without saying that the rules fix the majority for the item.
+func questionText(l *i18n.Locale, v *Vote, asBefore, before8 bool) string {
 	t := l.T("minutes.vote.put", MethodText(l, v.Method), v.Question)
 	t = sentenceAs(t, asBefore)
 	if v.EligibleNote != "" {
@@ -631,6 +632,8 @@ func questionText(l *i18n.Locale, v *Vote, asBefore bool) string {
 			needed += "." // the ruling may end in a bracket or a quotation
 		}
 		t += " " + needed
+	case v.Threshold != "" && v.ItemRule && !before8:
+		t += " " + sentence(l.T("minutes.vote.needed_item", v.Threshold))
 	case v.Threshold != "" && v.ThresholdID != string(assembly.MajorityCast):
 		t += " " + sentenceAs(l.T("minutes.vote.needed", v.Threshold), asBefore)
 	}

@@ -402,11 +402,15 @@ type Vote struct {
 	ThresholdID   string // the same as the rules name it ("majority_cast")
 	RuleThreshold string
 	Departure     string
-	Rounds        []Round // every count entered, in order
-	Counts        string  // the counts as the minutes write them: "(For – 38; against – 26.)"
-	Outcome       string  // carried, defeated, or the title of the draft taken as the basis
-	OutcomeID     string  // carried, defeated, or the chosen motion's id
-	Arithmetic    string
+	// ItemRule is set where Threshold is the majority the rules fix for
+	// the vote's item (add_item's threshold), not voting_threshold: md/8,
+	// html/9 and akn/8 say so.
+	ItemRule   bool
+	Rounds     []Round // every count entered, in order
+	Counts     string  // the counts as the minutes write them: "(For – 38; against – 26.)"
+	Outcome    string  // carried, defeated, or the title of the draft taken as the basis
+	OutcomeID  string  // carried, defeated, or the chosen motion's id
+	Arithmetic string
 	// ArithmeticNow is the arithmetic as md/6, html/7 and akn/6 give it,
 	// where it differs from Arithmetic (as the renderers before gave it):
 	// a count of one in the singular ("1 Enthaltung", not "1
