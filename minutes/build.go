@@ -341,7 +341,10 @@ func (b *builder) vote(id string) *Vote {
 			out.Outcome = b.motionTitle(r.Outcome)
 		}
 		counted := len(v.Ballots) > 0 || len(v.Sealed) > 0 || last != nil || empty && r.Outcome != assembly.MotionStatusNotRecorded
-		out.Counts = countsText(b.l, out, counted, last)
+		out.Counts = countsText(b.l, out, counted, last, false)
+		if g := countsText(b.l, out, counted, last, true); g != out.Counts {
+			out.Counts8 = g
+		}
 		out.Resolution = b.resolution(v)
 		out.Unapplied = b.unapplied(v)
 	}

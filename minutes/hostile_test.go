@@ -25,7 +25,7 @@ func hostileDoc(s string) *Document {
 	v := &Vote{ID: "v1", Question: s, Method: "show_of_hands", Declared: true, OutcomeID: "m1", Outcome: "B",
 		Options: []Option{{Motion: "m1", Title: s, Count: Count{Min: 38, Max: 38}}, {Motion: "m2", Title: "B", Count: Count{Min: 62, Max: 62}}},
 		Ballots: []Ballot{{Voter: Ref{ID: "p1", Name: s}, Choice: "for"}, {Voter: Ref{ID: "p2", Name: "Bo"}, Choice: "against"}}}
-	v.Counts = countsText(nil, v, true, nil)
+	v.Counts = countsText(nil, v, true, nil, false)
 	m := &Motion{ID: "m1", Title: s, Text: s + "\n" + s, Mover: Ref{ID: "p1", Name: s}, Points: []Point{{Number: "1", Text: s}}}
 	return &Document{ID: "a", Title: s, Lang: "en", Description: s, Starts: "2026-01-01",
 		Organizations: []Organization{{ID: "o", Name: s, Delegates: []Delegate{{Person: Ref{ID: "p1", Name: s}}}}},

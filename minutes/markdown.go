@@ -655,7 +655,9 @@ func voteLine(l *i18n.Locale, v *Vote, before8 bool) string {
 	if v.Apart {
 		parts = append(parts, l.T("minutes.vote.result_of", l.T("minutes.quote", v.Question)))
 	}
-	if v.Counts != "" {
+	if v.Counts8 != "" && !before8 {
+		parts = append(parts, v.Counts8)
+	} else if v.Counts != "" {
 		parts = append(parts, v.Counts)
 	}
 	if o := v.outcomeText(l, before8); o != "" {

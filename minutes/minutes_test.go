@@ -199,7 +199,7 @@ func TestCountsText(t *testing.T) {
 		{"unanimous with a count", Vote{Unanimous: true, For: Count{40, 40, ""}}, nil, "(For – 40.)"},
 		{"abstain", Vote{For: Count{5, 5, ""}, Against: Count{2, 2, ""}, Abstain: Count{1, 1, ""}}, nil, "(For – 5; against – 2; abstaining – 1.)"},
 	} {
-		if got := countsText(nil, &c.v, true, c.last); got != c.want {
+		if got := countsText(nil, &c.v, true, c.last, false); got != c.want {
 			t.Errorf("%s: got %q, want %q", c.name, got, c.want)
 		}
 	}

@@ -405,11 +405,14 @@ type Vote struct {
 	// ItemRule is set where Threshold is the majority the rules fix for
 	// the vote's item (add_item's threshold), not voting_threshold: md/8,
 	// html/9 and akn/8 say so.
-	ItemRule   bool
-	Rounds     []Round // every count entered, in order
-	Counts     string  // the counts as the minutes write them: "(For – 38; against – 26.)"
-	Outcome    string  // carried, defeated, or the title of the draft taken as the basis
-	OutcomeID  string  // carried, defeated, or the chosen motion's id
+	ItemRule bool
+	Rounds   []Round // every count entered, in order
+	Counts   string  // the counts as the minutes write them: "(For – 38; against – 26.)"
+	// Counts8 is the counts as md/8, html/9 and akn/8 write them, where
+	// they differ: the figures grouped in thousands ("(For – 2,411; …)").
+	Counts8    string
+	Outcome    string // carried, defeated, or the title of the draft taken as the basis
+	OutcomeID  string // carried, defeated, or the chosen motion's id
 	Arithmetic string
 	// ArithmeticNow is the arithmetic as md/6, html/7 and akn/6 give it,
 	// where it differs from Arithmetic (as the renderers before gave it):

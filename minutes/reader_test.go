@@ -101,7 +101,7 @@ func TestUnstatedSideLeftOut(t *testing.T) {
 		{Vote{For: Count{Word: "majority"}, Against: Count{Word: "unstated"}}, "(The majority in favor.)"},
 		{Vote{For: Count{Word: "minority"}, Against: Count{Word: "unstated"}}, "(A minority in favor.)"},
 	} {
-		if got := countsText(nil, &c.v, true, nil); got != c.want {
+		if got := countsText(nil, &c.v, true, nil, false); got != c.want {
 			t.Errorf("got %q, want %q", got, c.want)
 		}
 	}

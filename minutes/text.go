@@ -1,7 +1,6 @@
 package minutes
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -16,11 +15,12 @@ import (
 // countsText writes a vote's counts as minutes do: "(For – 38; against –
 // 26.)", "(For – 62 – 68; against – 66 – 70.)", "(After three ballots: for
 // – 74; against – 66.)", "(For – 3; against – all other votes.)",
-// "(Unanimously.)". Counted more than once, every count is given in the
+// "(Unanimously.)"; grouped (md/8, html/9, akn/8), the figures in
+// thousands as the language groups them ("For – 2,411"). Counted more than once, every count is given in the
 // order entered, the one the result was declared on marked: "(First count:
 // for – 70; against – 70. Second count, deciding: for – 74; against –
 // 66.)". It is "" when no count was recorded.
-func countsText(l *i18n.Locale, v *Vote, counted bool, last *assembly.Round) string {
+func countsText(l *i18n.Locale, v *Vote, counted bool, last *assembly.Round, grouped bool) string {
 	if !counted && !v.Unanimous {
 		return ""
 	}
@@ -34,7 +34,7 @@ func countsText(l *i18n.Locale, v *Vote, counted bool, last *assembly.Round) str
 			if r.Deciding {
 				label += l.T("minutes.count.deciding_clause")
 			}
-			sides := countParts(l, r.For, r.Against, r.Abstain, r.Options)
+			sides := countParts(l, r.For, r.Against, r.Abstain, r.Options, grouped)
 			if r.Unanimous && (r.For.Word != "" || r.For.Max == 0) {
 				sides = []string{l.T("minutes.count.unanimous")}
 			}
@@ -47,9 +47,9 @@ func countsText(l *i18n.Locale, v *Vote, counted bool, last *assembly.Round) str
 		if v.For.Word != "" || v.For.Max == 0 {
 			return "" // the outcome says "Carried unanimously."
 		}
-		parts = append(parts, l.T("minutes.count.for", v.For.Text(l)))
+		parts = append(parts, l.T("minutes.count.for", v.For.textAs(l, grouped)))
 	} else {
-		parts = countParts(l, v.For, v.Against, v.Abstain, v.Options)
+		parts = countParts(l, v.For, v.Against, v.Abstain, v.Options, grouped)
 	}
 	text := strings.Join(parts, l.T("minutes.sep"))
 	if last != nil && last.Ballots > 1 {
@@ -61,25 +61,25 @@ func countsText(l *i18n.Locale, v *Vote, counted bool, last *assembly.Round) str
 // countParts are the sides of one count: "for – 38", "against – 26",
 // "abstaining – 1", or each draft's count; only the side the minutes
 // state when the other is not stated.
-func countParts(l *i18n.Locale, f, a, ab Count, options []Option) []string {
+func countParts(l *i18n.Locale, f, a, ab Count, options []Option, grouped bool) []string {
 	var parts []string
 	if len(options) > 0 {
 		for _, o := range options {
-			parts = append(parts, isolate(o.Title)+" – "+o.Count.Text(l))
+			parts = append(parts, isolate(o.Title)+" – "+o.Count.textAs(l, grouped))
 		}
 		return parts
 	}
 	switch {
 	case f.Word == "unstated":
 		// Only what the minutes state: "(The majority against.)"
-		parts = append(parts, l.T("minutes.count.only_against", a.Text(l)))
+		parts = append(parts, l.T("minutes.count.only_against", a.textAs(l, grouped)))
 	case a.Word == "unstated":
-		parts = append(parts, l.T("minutes.count.only_for", f.Text(l)))
+		parts = append(parts, l.T("minutes.count.only_for", f.textAs(l, grouped)))
 	default:
-		parts = append(parts, l.T("minutes.count.for", f.Text(l)), l.T("minutes.count.against", a.Text(l)))
+		parts = append(parts, l.T("minutes.count.for", f.textAs(l, grouped)), l.T("minutes.count.against", a.textAs(l, grouped)))
 	}
 	if ab != (Count{}) {
-		parts = append(parts, l.T("minutes.count.abstaining", ab.Text(l)))
+		parts = append(parts, l.T("minutes.count.abstaining", ab.textAs(l, grouped)))
 	}
 	return parts
 }
@@ -117,7 +117,12 @@ func ordinal(n int) string {
 func (c Count) String() string { return c.Text(nil) }
 
 // Text writes a count for the minutes in a locale.
-func (c Count) Text(l *i18n.Locale) string {
+func (c Count) Text(l *i18n.Locale) string { return c.textAs(l, false) }
+
+// textAs is Text, the figures grouped in thousands as l writes numbers
+// (i18n.Locale.Number: "2,411", "2.411", "2 411") where grouped (md/8,
+// html/9 and akn/8), in plain figures as the renderers before wrote them.
+func (c Count) textAs(l *i18n.Locale, grouped bool) string {
 	switch c.Word {
 	case "rest":
 		return l.T("minutes.count.rest")
@@ -131,10 +136,14 @@ func (c Count) Text(l *i18n.Locale) string {
 	default:
 		return c.Word
 	}
-	if c.Min == c.Max {
-		return strconv.Itoa(c.Min)
+	n := strconv.Itoa
+	if grouped {
+		n = l.Number
 	}
-	return fmt.Sprintf("%d – %d", c.Min, c.Max)
+	if c.Min == c.Max {
+		return n(c.Min)
+	}
+	return n(c.Min) + " – " + n(c.Max)
 }
 
 // IsZero reports whether no count is given.
