@@ -333,8 +333,12 @@ func (b *builder) vote(id string) *Vote {
 		out.Note, out.OutcomeID = r.Note, r.Outcome
 		var empty bool
 		out.Arithmetic, empty = b.voteArithmetic(v, last, false)
-		if now, _ := b.voteArithmetic(v, last, true); now != out.Arithmetic {
+		now, _ := b.voteArithmetic(v, last, true)
+		if now != out.Arithmetic {
 			out.ArithmeticNow = now
+		}
+		if g := groupFigures(b.l, now); g != now {
+			out.Arithmetic8 = g
 		}
 		out.Outcome = r.Outcome
 		if v.Alternatives != "" {

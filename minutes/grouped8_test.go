@@ -3,6 +3,8 @@ package minutes
 import (
 	"strings"
 	"testing"
+
+	"plenum/i18n"
 )
 
 // groupedScript is a vote counted in thousands, in a sitting that does
@@ -53,5 +55,45 @@ func TestCountsGrouped8(t *testing.T) {
 				t.Errorf("%s %s does not give the counts as before:\n%s", lang, stamp, got)
 			}
 		})
+	}
+}
+
+// TestArithmeticGrouped8: since md/8, html/9 and akn/8 the arithmetic
+// under a result groups its figures as the counts do; md/7, html/8 and
+// akn/7 give it as before.
+func TestArithmeticGrouped8(t *testing.T) {
+	f := replayScript(t, "big", []byte(groupedScript))
+	d := BuildIn(f.state, f.cp, "en")
+	const want = "2,411 for, 62 against, 1,005 abstaining [worked out by plenum: 2,473 cast; 1,237 needed; carried]"
+	for _, format := range []string{FormatMarkdown, FormatHTML, FormatAKN} {
+		out, err := Render(d, format)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.ReplaceAll(string(out), `\`, ""); !strings.Contains(got, want) {
+			t.Errorf("%s lacks %q:\n%s", format, want, got)
+		}
+	}
+	earlierVersions8(t, d, func(stamp string, got []byte) {
+		if !strings.Contains(strings.ReplaceAll(string(got), `\`, ""), "2411 for, 62 against, 1005 abstaining [worked out by plenum: 2473 cast; 1237 needed; carried]") {
+			t.Errorf("%s does not give the arithmetic as before:\n%s", stamp, got)
+		}
+	})
+}
+
+// TestGroupFigures: only a count's figures are grouped, not those of a
+// quoted title, an id, a date or a decimal.
+func TestGroupFigures(t *testing.T) {
+	for _, c := range []struct{ lang, in, want string }{
+		{"en", "2411 for, 62 against", "2,411 for, 62 against"},
+		{"en", "taken as the basis: “Resolution 1000”; 1500 cast", "taken as the basis: “Resolution 1000”; 1,500 cast"},
+		{"de", "„Antrag 2000“ 3000 Stimmen", "„Antrag 2000“ 3.000 Stimmen"},
+		{"fr", "« Motion 1917 » 4000 voix", "« Motion 1917 » 4\u00a0000 voix"},
+		{"en", "quota 1234.5; Ada 7.5; m1000 a-2000 2026/1000 x_1000", "quota 1234.5; Ada 7.5; m1000 a-2000 2026/1000 x_1000"},
+		{"es", "1234,5 y 0012 y 999", "1234,5 y 0012 y 999"},
+	} {
+		if got := groupFigures(i18n.For(c.lang), c.in); got != c.want {
+			t.Errorf("%s %q: %q, want %q", c.lang, c.in, got, c.want)
+		}
 	}
 }

@@ -686,6 +686,9 @@ func resultNote(l *i18n.Locale, v *Vote, asBefore, before7, before8 bool) string
 		if !asBefore && v.ArithmeticNow != "" {
 			arith = v.ArithmeticNow
 		}
+		if !before8 && v.Arithmetic8 != "" {
+			arith = v.Arithmetic8
+		}
 		arith = afterColon(arith, asBefore)
 		if !before7 {
 			arith = neutralOutcome(l, arith, before8)

@@ -420,8 +420,12 @@ type Vote struct {
 	// Enthaltungen"), a draft's title in the document's quotation marks,
 	// the French space before a semicolon.
 	ArithmeticNow string
-	Note          string
-	Declared      bool
+	// Arithmetic8 is ArithmeticNow (or Arithmetic) as md/8, html/9 and
+	// akn/8 give it, where it differs: its figures grouped in thousands
+	// (groupFigures).
+	Arithmetic8 string
+	Note        string
+	Declared    bool
 	// Apart is set on a declared result that does not follow its own
 	// question (another vote was put between them): the result names
 	// the question it belongs to ("Result of the vote on “A”: …").
