@@ -456,7 +456,9 @@ func (b *builder) election(id string) *Election {
 	// the count ("Вера Иванов (No. M00105) 226 … Вера Иванов (No.
 	// M00121) 24"), the renderers before named them alike.
 	b.told = b.hasNamesakes()
-	if a := b.electionArithmetic(e, withNames(b.tiesNamed(e), name), false); a != out.Arithmetic {
+	// They group the number of ballots in thousands ("plurality, 3,003
+	// ballots: …"), which the English count gave in plain figures.
+	if a := groupBallots(b.l, b.electionArithmetic(e, withNames(b.tiesNamed(e), name), false)); a != out.Arithmetic {
 		out.Arithmetic8 = a
 	}
 	b.told = false

@@ -97,3 +97,20 @@ func TestGroupFigures(t *testing.T) {
 		}
 	}
 }
+
+// TestGroupBallots: md/8, html/9 and akn/8 group the number of ballots
+// of an English election count; the votes, names and decimals after it
+// stay as they are, and the other languages group it in their catalogs.
+func TestGroupBallots(t *testing.T) {
+	for _, c := range []struct{ lang, in, want string }{
+		{"en", "plurality, 3003 ballots: Ada 2000, Bo 1003; elected: Ada", "plurality, 3,003 ballots: Ada 2000, Bo 1003; elected: Ada"},
+		{"en", "STV (Droop quota 1501.5), 3003 ballots: Ada 7.5", "STV (Droop quota 1501.5), 3,003 ballots: Ada 7.5"},
+		{"en", "plurality, 999 ballots: Ada 999", "plurality, 999 ballots: Ada 999"},
+		{"en", "elected as stated: Ada 1000", "elected as stated: Ada 1000"},
+		{"de", "Mehrheitswahl, 3.003 Stimmzettel: Ada 2000", "Mehrheitswahl, 3.003 Stimmzettel: Ada 2000"},
+	} {
+		if got := groupBallots(i18n.For(c.lang), c.in); got != c.want {
+			t.Errorf("%s %q: %q, want %q", c.lang, c.in, got, c.want)
+		}
+	}
+}
