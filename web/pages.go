@@ -22,6 +22,7 @@ import (
 	"plenum/engine"
 	"plenum/httpapi"
 	"plenum/i18n"
+	"plenum/named"
 )
 
 // view is what a page template sees. S is the assembly's state, valid only
@@ -484,7 +485,7 @@ func (s *server) receipt(w http.ResponseWriter, r *http.Request) {
 		localize(r, v) // before the choice's label, which is in the page's language
 		v.Title = v.L.T("web.title.receipt") + " · " + balanced(st.Assembly.Name)
 		if vt := st.Votes[rc.Vote]; vt != nil && !rc.Election {
-			rc.Question = voteQuestion(st, vt)
+			rc.Question = named.VoteQuestion(st, vt)
 			rc.ChoiceLabel = v.ChoiceLabel(vt, rc.Choice)
 		}
 		if el := st.Elections[rc.Vote]; el != nil && rc.Election {
@@ -588,14 +589,6 @@ func (s *server) receiptOf(ctx context.Context, a *engine.Assembly, sess *auth.S
 	}
 	return &receiptView{Vote: b.Vote, Choice: b.Choice, Index: idx, Secret: b.Choice == "", right: b.Right, voter: b.Voter,
 		LeafHash: tlog.RecordHash(raw[0]).String(), Checkpoint: string(a.Log().Checkpoint())}, nil
-}
-
-// voteQuestion is what a vote asks (State.VoteQuestion), else its id.
-func voteQuestion(st *assembly.State, v *assembly.Vote) string {
-	if q := st.VoteQuestion(v); q != "" {
-		return q
-	}
-	return v.ID
 }
 
 // The helpers the templates call on a view.
@@ -794,7 +787,7 @@ func (v *view) LastResult() *assembly.Vote {
 }
 
 // Question is what a vote is on, in words.
-func (v *view) Question(vt *assembly.Vote) string { return voteQuestion(v.S, vt) }
+func (v *view) Question(vt *assembly.Vote) string { return named.VoteQuestion(v.S, vt) }
 
 // Voted reports whether the viewer has cast a ballot in vt: while
 // it is in progress, from the memo of the state when it is a page's

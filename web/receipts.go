@@ -12,6 +12,7 @@ import (
 	"plenum/auth"
 	"plenum/engine"
 	"plenum/ledger"
+	"plenum/named"
 )
 
 // receiptsHelp serves /a/{id}/receipt without an entry: the receipt
@@ -36,7 +37,7 @@ func (s *server) receiptsHelp(w http.ResponseWriter, r *http.Request, a *engine.
 		for i := range mine {
 			b := &mine[i]
 			if vt := st.Votes[b.vote]; vt != nil && !b.Election {
-				b.Question = voteQuestion(st, vt)
+				b.Question = named.VoteQuestion(st, vt)
 			} else if el := st.Elections[b.vote]; el != nil && b.Election {
 				b.Question = el.Title
 			}
