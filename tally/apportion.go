@@ -18,7 +18,16 @@ import (
 // each seat is a stage of the count sheet. A tie between equal quotients
 // (or equal remainders) goes to the list with more votes, then by lot. The
 // comparison of quotients is exact.
+//
+// Apportion counts under the latest counting rules (LatestRules);
+// ApportionBy under another version.
 func Apportion(method string, lists []string, votes []Decimal, seats int, opts Options) (*Result, error) {
+	return ApportionBy(LatestRules, method, lists, votes, seats, opts)
+}
+
+// apportionV1 is Apportion under the counting rules v1 (Rules1). Frozen:
+// see Rules before changing what any function it calls returns.
+func apportionV1(method string, lists []string, votes []Decimal, seats int, opts Options) (*Result, error) {
 	if len(lists) == 0 || len(lists) != len(votes) {
 		return nil, fmt.Errorf("%d lists but %d vote totals: %w", len(lists), len(votes), ErrElection)
 	}

@@ -32,6 +32,13 @@
 //   - schulze: the Schulze method (Social Choice and Welfare 36, 2011); with
 //     several seats, the first of its ranking.
 //
+// Every count is made under a version of the counting rules (Rules):
+// Count, Apportion and Decide count under the latest, CountBy,
+// ApportionBy and DecideBy under the version a record names, so that a
+// record is counted again as it was counted. A change to what a method
+// returns is a new version, and the earlier versions stay as they were
+// (the rule is Rules'; testdata/rules holds each version's golden file).
+//
 // Ballots are read from the BLT format (ReadBLT), the PrefLib formats .soc,
 // .soi and .toi (ReadPrefLib) and a plain CSV table (ReadCSV).
 //

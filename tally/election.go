@@ -250,48 +250,71 @@ var Methods = []string{
 // ErrMethod is returned (wrapped) for an unknown method name.
 var ErrMethod = errors.New("unknown method")
 
-// Count counts election e by the named method (one of Methods). The
-// election is not modified. Instant-runoff ignores e.Seats and elects one.
+// Count counts election e by the named method (one of Methods) under
+// the latest counting rules (LatestRules; CountBy counts under another
+// version). The election is not modified. Instant-runoff ignores e.Seats
+// and elects one.
 func Count(method string, e *Election, opts Options) (*Result, error) {
-	seats := e.Seats
-	if method == MethodIRV {
-		seats = 1
-	}
-	ec := *e
-	ec.Seats = seats
-	if err := ec.Validate(); err != nil {
-		return nil, err
-	}
-	var r *Result
-	var err error
+	return CountBy(LatestRules, method, e, opts)
+}
+
+// countV1 is Count under the counting rules v1 (Rules1). Frozen: see
+// Rules before changing what any function it calls returns.
+func countV1(method string, e *Election, opts Options) (*Result, error) {
 	switch method {
 	case MethodPlurality, MethodApproval:
-		r, err = countSingle(method, &ec, opts)
+		return countWith(method, e, opts, func(e *Election, opts Options) (*Result, error) { return countSingle(method, e, opts) })
 	case MethodDHondt, MethodSainteLague, MethodSainteLagueModified, MethodHare:
-		votes := firstPreferences(&ec)
-		r, err = Apportion(method, ec.Candidates, votes, seats, opts)
+		ec, err := counted(method, e)
+		if err != nil {
+			return nil, err
+		}
+		r, err := apportionV1(method, ec.Candidates, firstPreferences(&ec), ec.Seats, opts)
 		if r != nil {
 			r.Title = ec.Title
 		}
 		return r, err
 	case MethodIRV:
-		r, err = countIRV(&ec, opts)
+		return countWith(method, e, opts, countIRV)
 	case MethodScottishSTV:
-		r, err = countScottish(&ec, opts)
+		return countWith(method, e, opts, countScottish)
 	case MethodMeekSTV:
-		r, err = countMeek(&ec, opts)
+		return countWith(method, e, opts, countMeek)
 	case MethodERS97STV:
-		r, err = countERS97(&ec, opts)
+		return countWith(method, e, opts, countERS97)
 	case MethodSchulze:
-		r, err = countSchulze(&ec, opts)
-	default:
-		return nil, fmt.Errorf("%q (the methods are %s): %w", method, strings.Join(Methods, ", "), ErrMethod)
+		return countWith(method, e, opts, countSchulze)
 	}
+	if _, err := counted(method, e); err != nil {
+		return nil, err
+	}
+	return nil, fmt.Errorf("%q (the methods are %s): %w", method, strings.Join(Methods, ", "), ErrMethod)
+}
+
+// counted is e as method counts it, once validated: instant-runoff
+// fills one seat.
+func counted(method string, e *Election) (Election, error) {
+	ec := *e
+	if method == MethodIRV {
+		ec.Seats = 1
+	}
+	return ec, ec.Validate()
+}
+
+// countWith counts e by count, a method of ranked ballots, and fills in
+// what every such count's result says besides (the method, the seed,
+// the allocation, the stages' reasons).
+func countWith(method string, e *Election, opts Options, count func(*Election, Options) (*Result, error)) (*Result, error) {
+	ec, err := counted(method, e)
+	if err != nil {
+		return nil, err
+	}
+	r, err := count(&ec, opts)
 	if r != nil {
 		reasons(r)
 		r.Method, r.Title, r.Seed = method, ec.Title, opts.Seed
 		r.Candidates = slices.Clone(ec.Candidates)
-		r.Seats = seats
+		r.Seats = ec.Seats
 		r.Allocation = make([]int, len(ec.Candidates))
 		for _, c := range r.Elected {
 			r.Allocation[c]++

@@ -139,7 +139,16 @@ var ErrCounts = errors.New("inconsistent counts")
 // wrapping ErrCounts when a figure is negative, when the rule's base is
 // missing or smaller than the votes given, or the fraction is not between
 // 0 and 1.
+//
+// Decide reckons under the latest counting rules (LatestRules); DecideBy
+// under another version.
 func Decide(rule Rule, c Counts) (Decision, error) {
+	return DecideBy(LatestRules, rule, c)
+}
+
+// decideV1 is Decide under the counting rules v1 (Rules1). Frozen: see
+// Rules before changing what any function it calls returns.
+func decideV1(rule Rule, c Counts) (Decision, error) {
 	f := rule.Fraction.orHalf()
 	if f.Num <= 0 || f.Den <= 0 || f.Num > f.Den {
 		return Decision{}, fmt.Errorf("fraction %d/%d: %w", f.Num, f.Den, ErrCounts)
