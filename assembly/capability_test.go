@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"plenum/tally"
 )
 
 func TestSpeakersOrder(t *testing.T) {
@@ -502,7 +504,7 @@ func TestThresholdsAgainstTally(t *testing.T) {
 		{MajorityMembers, 41, 0, 0, 50, 80, false, true, 80, 41},
 	}
 	for _, c := range cases {
-		ok, base, needed, err := c.th.passes(c.f, c.a, c.ab, c.abst, c.p, c.m)
+		ok, base, needed, err := c.th.passes(tally.Rules1, c.f, c.a, c.ab, c.abst, c.p, c.m)
 		if err != nil || ok != c.ok || base != c.base || needed != c.needed {
 			t.Errorf("%s %d/%d/%d: got %v %d %d %v", c.th, c.f, c.a, c.ab, ok, base, needed, err)
 		}

@@ -240,8 +240,20 @@ func englishNoun(isOne bool, one, other string) string {
 }
 
 // countBallots counts an election's ballots by its method with package
-// tally.
+// tally, under the counting rules its opening names (Election.rules).
 func (s *State) countBallots(el *Election) (*ElectionCount, error) {
+	rules, err := el.rules()
+	if err != nil {
+		return nil, err
+	}
+	return s.countBallotsBy(el, rules, func(method string, e *tally.Election, opts tally.Options) (*tally.Result, error) {
+		return tally.CountBy(rules, method, e, opts)
+	})
+}
+
+// countBallotsBy is countBallots under the counting rules rules, whose
+// counting function of ranked or marked ballots is count.
+func (s *State) countBallotsBy(el *Election, rules tally.Rules, count func(method string, e *tally.Election, opts tally.Options) (*tally.Result, error)) (*ElectionCount, error) {
 	opts := tally.Options{Seed: el.Seed}
 	ballots := len(el.Ballots)
 	if ev := el.Encrypted; ev != nil {
@@ -272,7 +284,7 @@ func (s *State) countBallots(el *Election) (*ElectionCount, error) {
 				}
 			}
 		}
-		res, err := tally.Apportion(method, ids, votes, el.Seats, opts)
+		res, err := tally.ApportionBy(rules, method, ids, votes, el.Seats, opts)
 		if err != nil {
 			return nil, invalid("the election %s cannot be counted: %s", el.ID, err)
 		}
@@ -289,7 +301,7 @@ func (s *State) countBallots(el *Election) (*ElectionCount, error) {
 			// with that cap, the seats it cannot fill go to the next
 			// highest quotients or remainders of the other lists.
 			opts.Caps = caps
-			if res, err = tally.Apportion(method, ids, votes, el.Seats, opts); err != nil {
+			if res, err = tally.ApportionBy(rules, method, ids, votes, el.Seats, opts); err != nil {
 				return nil, invalid("the election %s cannot be counted: %s", el.ID, err)
 			}
 		}
@@ -352,7 +364,7 @@ func (s *State) countBallots(el *Election) (*ElectionCount, error) {
 		}
 		e.Ballots = append(e.Ballots, tally.Ballot{Weight: tally.Int(int64(max(b.Weight, 1))), Ranking: rk})
 	}
-	res, err := tally.Count(el.Method, e, opts)
+	res, err := count(el.Method, e, opts)
 	if err != nil {
 		return nil, invalid("the election %s cannot be counted: %s", el.ID, err)
 	}

@@ -49,6 +49,9 @@ type Election struct {
 	// Encrypted is an encrypted election's key ceremony, ballots, sums
 	// and decryption (docs/secret-ballots.md); its Ballots stay empty.
 	Encrypted *EncryptedVote `json:"encrypted,omitempty"`
+	// Counting is the version of the counting rules the opening names
+	// (0: none, v1; counting.go).
+	Counting int `json:"counting,omitempty"`
 }
 
 // ElectionBallot is one ballot in an election.
@@ -140,6 +143,9 @@ type ElectionOpened struct {
 	Approvals    int      `json:"approvals,omitempty"`
 	// Encrypted is an encrypted election's parameters.
 	Encrypted *EncryptedSetup `json:"encrypted,omitempty"`
+	// Counting is the version of the counting rules the election is
+	// counted by (tally.Rules); left out, v1 (countingToRecord).
+	Counting int `json:"counting,omitempty"`
 }
 
 // CandidateNominated: a candidate was nominated.
@@ -271,6 +277,7 @@ func (c OpenElection) decide(s *State, m Meta) ([]Event, error) {
 	evs = append(evs, ElectionOpened{Meta: m, Eligible: rights,
 		ID: c.ID, Title: c.Title, Body: c.Body, Seats: c.Seats, Method: c.Method, Candidates: c.Candidates,
 		Lists: c.Lists, Instruction: c.Instruction, Sitting: st.ID, EligibleNote: note, Approvals: c.Approvals, Encrypted: enc,
+		Counting: countingToRecord(c.Method),
 	})
 	return evs, nil
 }
@@ -279,13 +286,16 @@ func (e ElectionOpened) apply(s *State) error {
 	if e.ID == "" || s.Elections[e.ID] != nil || (e.Body != "" && s.Bodies[e.Body] == nil) {
 		return corrupt("the election %q cannot be opened", e.ID)
 	}
+	if err := countingNamed("election", e.ID, e.Counting); err != nil {
+		return err
+	}
 	lists := slices.Clone(e.Lists)
 	for i := range lists {
 		lists[i].Candidates = slices.Clone(lists[i].Candidates)
 	}
 	el := Election{ID: e.ID, Title: e.Title, Body: e.Body, Seats: e.Seats, Method: e.Method, Candidates: slices.Clone(e.Candidates),
 		Lists: lists, Instruction: e.Instruction, Sitting: e.Sitting, EligibleNote: e.EligibleNote, Status: ElectionStatusOpen,
-		Eligible: make(map[string]bool, len(e.Eligible)), Voted: map[string]bool{}}
+		Eligible: make(map[string]bool, len(e.Eligible)), Voted: map[string]bool{}, Counting: e.Counting}
 	for _, r := range e.Eligible {
 		el.Eligible[r] = true
 	}

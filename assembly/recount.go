@@ -62,6 +62,9 @@ func (s *State) declaredCount(el *Election, e ElectionDeclared, refuse declarati
 		return nil, corrupt("the encrypted election %q is declared before its total is decrypted", e.Election)
 	}
 	count, err := s.countBallots(el)
+	if err == nil {
+		count, err = s.earlierMeek(el, e.Elected, count)
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -414,6 +414,7 @@ type Vote struct {
 	Threshold     Threshold          `json:"threshold"`
 	RuleThreshold Threshold          `json:"rule_threshold,omitempty"` // what the rules fix, when Threshold departs from it
 	Departure     *Departure         `json:"departure,omitempty"`      // why Threshold departs from the rule
+	Counting      int                `json:"counting,omitempty"`       // the version of the counting rules the opening names (0: none, v1; counting.go)
 	EligibleNote  string             `json:"eligible_note"`
 	Eligible      map[string]bool    `json:"eligible"` // voting rights (mandate ids, or "p:" + guest) entitled
 	Attendance    AttendanceSnapshot `json:"attendance"`

@@ -72,10 +72,10 @@ func (t Threshold) Rule(abstentionsCount bool) tally.Rule {
 }
 
 // passes reports whether forVotes meet the threshold, with the base and the
-// number needed, as package tally reckons them. present and members are
-// used by the thresholds based on them.
-func (t Threshold) passes(forVotes, against, abstain int, abstentionsCount bool, present, members int) (ok bool, base, needed int, err error) {
-	d, err := tally.Decide(t.Rule(abstentionsCount), tally.Counts{
+// number needed, as package tally reckons them under the counting rules
+// rules. present and members are used by the thresholds based on them.
+func (t Threshold) passes(rules tally.Rules, forVotes, against, abstain int, abstentionsCount bool, present, members int) (ok bool, base, needed int, err error) {
+	d, err := tally.DecideBy(rules, t.Rule(abstentionsCount), tally.Counts{
 		For: tally.Int(int64(forVotes)), Against: tally.Int(int64(against)), Abstentions: tally.Int(int64(abstain)),
 		Present: tally.Int(int64(present)), Members: tally.Int(int64(members)),
 	})

@@ -227,6 +227,9 @@ type VoteOpened struct {
 	Departure     *Departure `json:"departure,omitempty"`
 	// Encrypted is an encrypted vote's parameters (method encrypted).
 	Encrypted *EncryptedSetup `json:"encrypted,omitempty"`
+	// Counting is the version of the counting rules the vote is counted
+	// by (tally.Rules); left out, v1 (countingToRecord).
+	Counting int `json:"counting,omitempty"`
 }
 
 // BallotCast: a ballot was cast. In a secret vote Choice is empty.
@@ -453,7 +456,7 @@ func (c OpenVote) decide(s *State, m Meta) ([]Event, error) {
 	}
 	ev := VoteOpened{Meta: m, Vote: c.ID, Motion: c.Motion, Alternatives: c.Alternatives, Question: c.Question,
 		Method: c.Method, Sitting: st.ID, Item: item, Threshold: th, Eligible: rights, EligibleNote: note, Attendance: att,
-		Departure: dep, Encrypted: enc}
+		Departure: dep, Encrypted: enc, Counting: countingToRecord("")}
 	if dep != nil {
 		ev.RuleThreshold = rule
 	}
@@ -467,9 +470,12 @@ func (e VoteOpened) apply(s *State) error {
 	if e.Motion != "" && s.Motions[e.Motion] == nil || e.Alternatives != "" && s.Alternatives[e.Alternatives] == nil {
 		return corrupt("the vote %q is on an unknown motion", e.Vote)
 	}
+	if err := countingNamed("vote", e.Vote, e.Counting); err != nil {
+		return err
+	}
 	v := &Vote{ID: e.Vote, Motion: e.Motion, Alternatives: e.Alternatives, Question: e.Question, Method: e.Method,
 		Sitting: e.Sitting, Item: e.Item, Threshold: e.Threshold, EligibleNote: e.EligibleNote, Attendance: e.Attendance,
-		RuleThreshold: e.RuleThreshold, Departure: e.Departure,
+		RuleThreshold: e.RuleThreshold, Departure: e.Departure, Counting: e.Counting,
 		Status: VoteStatusOpen, OpenedAt: e.At, Eligible: make(map[string]bool, len(e.Eligible)), Voted: make(map[string]bool, len(e.Eligible))}
 	for _, r := range e.Eligible {
 		v.Eligible[r] = true
@@ -1156,11 +1162,11 @@ func (s *State) count(v *Vote, declared string) (Result, error) {
 			arith += fmt.Sprintf("; the count does not show whether %s was reached", th.Describe())
 		}
 	default:
-		lo, base, needed, err := th.passes(f.Min, a.Max, ab.Max, r.AbstentionsCount, v.Attendance.Present, v.Attendance.Eligible)
+		lo, base, needed, err := th.passes(countingRules(v.Counting), f.Min, a.Max, ab.Max, r.AbstentionsCount, v.Attendance.Present, v.Attendance.Eligible)
 		if err != nil {
 			return res, conflict("the count for %s cannot be reckoned by %s: %v", v.ID, th.words(), err)
 		}
-		hi, _, _, err := th.passes(f.Max, a.Min, ab.Min, r.AbstentionsCount, v.Attendance.Present, v.Attendance.Eligible)
+		hi, _, _, err := th.passes(countingRules(v.Counting), f.Max, a.Min, ab.Min, r.AbstentionsCount, v.Attendance.Present, v.Attendance.Eligible)
 		if err != nil {
 			return res, conflict("the count for %s cannot be reckoned by %s: %v", v.ID, th.words(), err)
 		}

@@ -35,6 +35,9 @@ func (s *State) recountVote(v *Vote, r Result) error {
 	if noneCast && v.Method == "roll_call" && v.Alternatives == "" && r.Arithmetic == "no count recorded; declared "+r.Outcome {
 		return sameResult(v, r, Result{Outcome: r.Outcome, Arithmetic: r.Arithmetic}, v.countedFrom())
 	}
+	if _, err := v.rules(); err != nil {
+		return err
+	}
 	want, err := s.count(v, "")
 	if err != nil {
 		// The count does not decide: the chair states the outcome.

@@ -17,10 +17,11 @@ import (
 // election opened since names its counting rules.
 //
 // Frozen: the code below is the countMeek of 8384d87's parent as it
-// stood, but for the words of its stages' reasons, which are now
-// Phrases (the same English) and for the names of the purposes of ties
-// (the same strings). TestEarlierMeekAsItWas compares its count sheets
-// with the ones that code made (testdata/rules/earlier-meek.golden).
+// stood, but for the words of its stages' reasons, which are Phrases in
+// the words Meek v1 uses for the same stages (so that the catalogs say
+// them), and the names of the purposes of ties (the same strings).
+// TestEarlierMeekAsItWas compares its count sheets with the ones that
+// code made (testdata/rules/earlier-meek.golden).
 func EarlierMeek(e *Election, opts Options) (*Result, error) {
 	return countWith(MethodMeekSTV, e, opts, countEarlierMeek)
 }
@@ -128,7 +129,7 @@ func countEarlierMeek(e *Election, opts Options) (*Result, error) {
 	}
 	distribute()
 	iterations = 1
-	record(Stage{Kind: StageFirst, Subject: -1, Why: phrase("first preferences, every keep value one")})
+	record(Stage{Kind: StageFirst, Subject: -1, Why: phrase("first preferences, every keep factor one")})
 	lastSurplus := int64(-1)
 	for len(r.Elected) < e.Seats {
 		st := &r.Stages[len(r.Stages)-1]
@@ -207,7 +208,7 @@ func countEarlierMeek(e *Election, opts Options) (*Result, error) {
 		}
 		lastSurplus = -1
 		if newlyElected {
-			record(Stage{Kind: StageSurplus, Subject: -1, Why: phrase("surpluses distributed by iterating the keep values")})
+			record(Stage{Kind: StageSurplus, Subject: -1, Why: phrase("surpluses credited onwards by iterating the keep factors")})
 			continue
 		}
 		// Exclude the hopeful candidate with the fewest votes.

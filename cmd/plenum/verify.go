@@ -248,7 +248,12 @@ EXIT STATUS
     first bad entry and why, or when the database cannot be read; 2 for a
     usage error; with --document, 3 when the document states a version of
     the renderer other than this plenum's, so that its bytes could not be
-    compared (its checkpoint and record checked out); with --url, 4 when
+    compared (its checkpoint and record checked out); with --db and --url,
+    3 when the replay reaches an election or a vote counted by a version
+    of the counting rules this plenum does not know (a later plenum's: the
+    message names the version, the entry and the election or vote; verify
+    it with a newer plenum), the entries before it having checked out;
+    with --url, 4 when
     the check did not finish within --timeout (nothing wrong was found in
     the entries it verified, but the log is not verified). A problem found
     in what the server sent is exit status 1 even when the time ran out as
@@ -388,6 +393,13 @@ func runVerify(ctx context.Context, env *cliEnv, args []string) error {
 		}
 		if !*noReplay {
 			a.replay, a.finish = remoteReplay(ctx, env.locale(), logURL, a.client(logURL, time.Minute))
+			a.counting = &unknownCounting{}
+			replay := a.replay
+			a.replay = func(index int64, data []byte) error {
+				err := replay(index, data)
+				a.counting.note(remoteOrigin, index, err)
+				return err
+			}
 		}
 		return verifyRemote(ctx, env, a)
 	}
@@ -509,9 +521,16 @@ func verifyDB(ctx context.Context, env *cliEnv, db, dataDir, key string, replay 
 
 	opts := ledger.AuditOptions{}
 	var replayer *engine.Replayer
+	var unknown unknownCounting
 	if replay {
 		replayer = engine.NewAuditReplayer()
 		opts = replayer.AuditOptions()
+		apply := opts.Apply
+		opts.Apply = func(origin string, e ledger.Entry, v any) error {
+			err := apply(origin, e, v)
+			unknown.note(origin, e.Index, err)
+			return err
+		}
 	}
 	l := env.locale()
 	bar := newProgressBar(env.stderr, l)
@@ -531,6 +550,9 @@ func verifyDB(ctx context.Context, env *cliEnv, db, dataDir, key string, replay 
 		}
 	}
 	if errors.As(err, &ae) {
+		if ee := unknown.exit(l, ae.Origin, ae.Index, ae.Origin); ee != nil {
+			return ee
+		}
 		fmt.Fprint(env.stdout, l.T("cli.verify.failed", ae.Origin, strconv.FormatInt(ae.Index, 10), ae.Reason))
 		return &exitError{code: 1, msg: l.T("cli.verify.not_intact", ae)}
 	}

@@ -57,6 +57,7 @@ type remoteVerify struct {
 	timeout   time.Duration // the limit of withVerifyTimeout on ctx, named when it is reached
 	keep      string        // --keep: the folder of the copy kept, if not empty
 	keeper    *remote.Keeper
+	counting  *unknownCounting // the replay's election or vote counted by counting rules this plenum does not know
 }
 
 // client is the HTTP client that reads the log at url, with each request
@@ -161,6 +162,11 @@ func verifyRemote(ctx context.Context, env *cliEnv, a remoteVerify) error {
 	}
 	if err != nil {
 		var re *remote.Error
+		if errors.As(err, &re) && a.counting != nil {
+			if ee := a.counting.exit(env.locale(), remoteOrigin, re.Index, a.url); ee != nil {
+				return ee
+			}
+		}
 		if errors.As(err, &re) {
 			return &exitError{code: 1, msg: env.locale().T("cli.about", a.url, err)}
 		}
