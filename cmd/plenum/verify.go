@@ -248,12 +248,12 @@ EXIT STATUS
     first bad entry and why, or when the database cannot be read; 2 for a
     usage error; with --document, 3 when the document states a version of
     the renderer other than this plenum's, so that its bytes could not be
-    compared (its checkpoint and record checked out); with --db and --url,
-    3 when the replay reaches an election or a vote counted by a version
-    of the counting rules this plenum does not know (a later plenum's: the
-    message names the version, the entry and the election or vote; verify
-    it with a newer plenum), the entries before it having checked out;
-    with --url, 4 when
+    compared (its checkpoint and record checked out); with --db, --url
+    and --excerpt, 3 when the replay (or the excerpt's check) reaches an
+    election or a vote counted by a version of the counting rules this
+    plenum does not know (a later plenum's: the message names the
+    version, the entry and the election or vote; verify it with a newer
+    plenum), the entries before it having checked out; with --url, 4 when
     the check did not finish within --timeout (nothing wrong was found in
     the entries it verified, but the log is not verified). A problem found
     in what the server sent is exit status 1 even when the time ran out as

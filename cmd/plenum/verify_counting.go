@@ -37,3 +37,16 @@ func (u *unknownCounting) exit(l *i18n.Locale, origin string, index int64, name 
 	}
 	return &exitError{code: 3, msg: l.T("cli.verify.unknown_counting", name, u.err.Rules, strconv.FormatInt(index, 10), u.err.ID, tally.KnownRules())}
 }
+
+// excerptUnknownCounting is verify --excerpt's end where the excerpt's
+// check stopped at an election or a vote counted by counting rules this
+// plenum does not know: exit status 3, as for the whole record; nil for
+// any other failure.
+func excerptUnknownCounting(l *i18n.Locale, file string, err error) error {
+	var ue *assembly.UnknownCountingError
+	var ee *assembly.EntryError
+	if !errors.As(err, &ue) || !errors.As(err, &ee) {
+		return nil
+	}
+	return &exitError{code: 3, msg: l.T("cli.verify.unknown_counting", file, ue.Rules, strconv.FormatInt(ee.Index, 10), ue.ID, tally.KnownRules())}
+}

@@ -1,9 +1,11 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -11,6 +13,7 @@ import (
 	"plenum/ledger"
 	"plenum/store/sqlite"
 	"plenum/tiles"
+	"plenum/tlogproof"
 )
 
 // TestVerifyUnknownCountingRules: a record whose election names counting
@@ -64,4 +67,56 @@ func TestVerifyUnknownCountingRules(t *testing.T) {
 	if code != 3 || !strings.Contains(errs, ts.URL+"/log/enc/: "+want) || strings.Contains(out+errs, "FAILED") {
 		t.Errorf("verify --url of a record counted by v3: exit %d\n%s\n%s\nwant exit 3 and: %s", code, out, errs, want)
 	}
+	excerpt := wholeExcerpt(t, future)
+	code, out, errs = runForTest(t, "", "verify", "--excerpt", excerpt, "--key", demoVerifierKey(t, future))
+	if code != 3 || !strings.Contains(errs, excerpt+": "+want) {
+		t.Errorf("verify --excerpt of a record counted by v3: exit %d\n%s\n%s\nwant exit 3 and: %s", code, out, errs, want)
+	}
+}
+
+// wholeExcerpt writes the certified excerpt of every entry of the log of
+// the SQLite database db, beside which its signing key is, and returns
+// the file's path.
+func wholeExcerpt(t *testing.T, db string) string {
+	t.Helper()
+	ctx := context.Background()
+	signer, _, err := ledger.LoadOrCreateKey(filepath.Dir(db), ledger.DefaultServerName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := sqlite.OpenReadOnly(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	origins, err := st.Logs(ctx)
+	if err != nil || len(origins) != 1 {
+		t.Fatalf("logs %v: %v", origins, err)
+	}
+	lg, err := ledger.Open(ctx, st, origins[0], signer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lg.Close()
+	var entries []tlogproof.ExcerptEntry
+	for i := range lg.Size() {
+		raw, err := lg.Raw(ctx, i, i+1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := lg.InclusionProof(ctx, i, lg.Size())
+		if err != nil {
+			t.Fatal(err)
+		}
+		entries = append(entries, tlogproof.ExcerptEntry{Index: i, Data: raw[0], Proof: p})
+	}
+	file, err := tlogproof.BuildExcerpt("the whole record", lg.Checkpoint(), entries)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "excerpt.json")
+	if err := os.WriteFile(path, file, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }

@@ -670,6 +670,9 @@ func runVerifyExcerpt(ctx context.Context, env *cliEnv, file, vkey string, witne
 	l := env.locale()
 	var counts strings.Builder
 	if err := excerptCounts(l, &counts, x); err != nil {
+		if ee := excerptUnknownCounting(l, file, err); ee != nil {
+			return ee
+		}
 		return &exitError{code: 1, msg: l.T("cli.about", file, err)}
 	}
 	held, size := strconv.Itoa(len(x.Entries)), strconv.FormatInt(x.Checkpoint.Size, 10)
