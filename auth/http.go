@@ -320,6 +320,11 @@ func (s *Store) Secure(r *http.Request) bool {
 	if r.TLS != nil || s.opts.SecureCookies {
 		return true
 	}
+	// The peer's address is parsed only when a proxy may vouch for it:
+	// over plain http with none, every request with a session asks.
+	if len(s.opts.TrustedProxies) == 0 {
+		return false
+	}
 	if ip := peerAddr(r); ip.IsValid() && s.trusted(ip) {
 		proto := r.Header.Get("X-Forwarded-Proto")
 		if i := strings.IndexByte(proto, ','); i >= 0 {

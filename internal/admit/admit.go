@@ -64,8 +64,11 @@ type Gate struct {
 	// their next and prev.
 	first, end *waiter
 
-	// last is when a request last took or gave back a slot (Unix
-	// nanoseconds), for Quiet.
+	// last is when a request last gave back a slot that nobody waited
+	// for (Unix nanoseconds), for Quiet: while no slot is held, the last
+	// thing that happened is such a Leave, and while one is, Quiet does
+	// not look. Kept there alone rather than at every Enter and Leave,
+	// two clock readings a request in a burst.
 	last atomic.Int64
 }
 
@@ -109,7 +112,6 @@ func (g *Gate) Enter(ctx context.Context) error {
 	if g.held < g.n {
 		g.held++
 		g.mu.Unlock()
-		g.last.Store(time.Now().UnixNano())
 		return nil
 	}
 	w := waiters.Get().(*waiter)
@@ -128,7 +130,6 @@ func (g *Gate) Enter(ctx context.Context) error {
 		if !admitted {
 			return ErrBusy
 		}
-		g.last.Store(time.Now().UnixNano())
 		return nil
 	case <-ctx.Done():
 	}
@@ -160,12 +161,13 @@ func (g *Gate) Leave() {
 		g.remove(w)
 	} else {
 		g.held--
+		// Under mu, so that Quiet, seeing no slot held, sees when.
+		g.last.Store(time.Now().UnixNano())
 	}
 	g.mu.Unlock()
 	if w != nil {
 		w.turn <- true
 	}
-	g.last.Store(time.Now().UnixNano())
 }
 
 // expire turns away the waiters that have waited maxWait, first in the

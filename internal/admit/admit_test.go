@@ -269,6 +269,35 @@ func TestQuiet(t *testing.T) {
 	if !g.Quiet(20 * time.Millisecond) {
 		t.Error("not quiet 30 ms after the last request left")
 	}
+	// A slot handed to a waiter is held all along, and the quiet time
+	// runs from when the waiter gives it back, not from the hand-over.
+	g2 := New(1, 0)
+	if err := g2.Enter(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	entered := make(chan error)
+	go func() { entered <- g2.Enter(context.Background()) }()
+	for g2.waiting() == 0 {
+		time.Sleep(time.Millisecond)
+	}
+	time.Sleep(30 * time.Millisecond)
+	g2.Leave()
+	if err := <-entered; err != nil {
+		t.Fatal(err)
+	}
+	if g2.Quiet(0) {
+		t.Error("quiet while the waiter holds the slot handed over")
+	}
+	time.Sleep(30 * time.Millisecond)
+	g2.Leave()
+	if g2.Quiet(20 * time.Millisecond) {
+		t.Error("quiet for 20 ms a moment after the waiter left")
+	}
+	time.Sleep(30 * time.Millisecond)
+	if !g2.Quiet(20 * time.Millisecond) {
+		t.Error("not quiet 30 ms after the waiter left")
+	}
+
 	var none *Gate
 	if none.Quiet(0) {
 		t.Error("a nil gate (no account kept) says it is quiet")
