@@ -31,7 +31,15 @@ type gcStats struct {
 	// more, at this moment, before the heap reaches the goal at which a
 	// collection is due (0 if it has).
 	alloc, toGo uint64
+	// off: no collection was due at any size (GOGC held off, as the
+	// quiet collector does while it warms the headroom and the engine
+	// while it opens assemblies; no memory limit): the runtime's goal
+	// is then near 2^63, and toGo says nothing.
+	off bool
 }
+
+// goalOff is a heap goal no heap reaches: the collector is off.
+const goalOff = 1 << 62
 
 // gcMetrics are the names read into a gcStats, in the order readGC
 // takes them.
@@ -70,6 +78,7 @@ func readGC() gcStats {
 	if h.Goal > h.Now {
 		g.toGo = h.Goal - h.Now
 	}
+	g.off = h.Goal >= goalOff
 	return g
 }
 
@@ -78,7 +87,7 @@ func readGC() gcStats {
 // collection, and how far the heap was from a collection at g0 (toGo).
 func (g gcStats) since(g0 gcStats) gcStats {
 	return gcStats{cycles: g.cycles - g0.cycles, gc: g.gc - g0.gc, assist: g.assist - g0.assist, idle: g.idle - g0.idle,
-		total: g.total - g0.total, unused: g.unused - g0.unused, live: g.live, alloc: g.alloc - g0.alloc, toGo: g0.toGo}
+		total: g.total - g0.total, unused: g.unused - g0.unused, live: g.live, alloc: g.alloc - g0.alloc, toGo: g0.toGo, off: g0.off}
 }
 
 // gcLine is the bench's "gc:" line for d, the collector's figures over
@@ -96,6 +105,9 @@ func gcLine(d gcStats, over string, alone bool, who string) string {
 	}
 	live := mib(d.live)
 	l := "during " + over + " " + mib(d.alloc) + " allocated, " + mib(d.toGo) + " before a collection was due; "
+	if d.off {
+		l = "during " + over + " " + mib(d.alloc) + " allocated, the collector held off as they began; "
+	}
 	if d.cycles == 0 {
 		l += "no collection ended; heap " + live + " live after the last before them"
 	} else {

@@ -215,6 +215,10 @@ func TestBenchGCLine(t *testing.T) {
 			"gc:        during the ballots 200 MiB allocated, 10 MiB before a collection was due; 1 collection ended: 212ms in the collector as the runtime estimates its CPU time (assists 80ms and idle marking 30ms included), 14% of the Go processors' busy time; heap 184 MiB live after the last; server, clients and readers together, in this process"},
 		{gcStats{cycles: 3, gc: 0.5, live: 1 << 30}, ballots, true, who,
 			"gc:        during the ballots 0 MiB allocated, 0 MiB before a collection was due; 3 collections ended: 500ms in the collector as the runtime estimates its CPU time (assists 0s and idle marking 0s included); heap 1024 MiB live after the last"},
+		// The collector off as the phase began (its goal near 2^63):
+		// no figure of how far a collection was.
+		{gcStats{cycles: 1, gc: 1.195, assist: 0.46, live: 141 << 20, alloc: 89 << 20, toGo: 1<<63 - 1<<58, off: true}, "the logins", true, who,
+			"gc:        during the logins 89 MiB allocated, the collector held off as they began; 1 collection ended: 1.195s in the collector as the runtime estimates its CPU time (assists 460ms and idle marking 0s included); heap 141 MiB live after the last"},
 		// Under a MiB in KiB, from a MiB in MiB.
 		{gcStats{live: 12 << 20, alloc: 300 << 10, toGo: (1 << 20) - 513}, "the logins", false, "server and clients",
 			"gc:        during the logins 300 KiB allocated, 1023 KiB before a collection was due; no collection ended; heap 12 MiB live after the last before them; server and clients together, in this process"},
