@@ -56,7 +56,7 @@ func TestOpenRedirect(t *testing.T) {
 	}
 	// Through the handler, as the query string of a card's link carries it.
 	ctx := context.Background()
-	s := open(t, Options{Home: func(*Session) string { return "/home" }})
+	s := open(t, Options{RowKey: testKey, Home: func(*Session) string { return "/home" }})
 	h := s.HandleLogin(nil)
 	for _, c := range cases {
 		codes, _ := s.IssueCodes(ctx, "coop", []string{"ann"})
@@ -91,7 +91,7 @@ func TestOpenRedirect(t *testing.T) {
 // TestClientAddr: X-Forwarded-For counts only from a trusted proxy, read
 // from the right; IPv6 counts by /64.
 func TestClientAddr(t *testing.T) {
-	s := open(t, Options{TrustedProxies: []netip.Prefix{netip.MustParsePrefix("10.0.0.0/8"), netip.MustParsePrefix("fd00::/8")}})
+	s := open(t, Options{RowKey: testKey, TrustedProxies: []netip.Prefix{netip.MustParsePrefix("10.0.0.0/8"), netip.MustParsePrefix("fd00::/8")}})
 	cases := []struct {
 		name, peer string
 		xff        []string
@@ -127,7 +127,7 @@ func TestClientAddr(t *testing.T) {
 // trusted proxy that says https; not when anyone else says so.
 func TestSecureCookie(t *testing.T) {
 	ctx := context.Background()
-	s := open(t, Options{TrustedProxies: []netip.Prefix{netip.MustParsePrefix("10.0.0.0/8")}})
+	s := open(t, Options{RowKey: testKey, TrustedProxies: []netip.Prefix{netip.MustParsePrefix("10.0.0.0/8")}})
 	h := s.HandleLogin(nil)
 	cases := []struct {
 		name, peer, proto string
@@ -179,7 +179,7 @@ func login(h http.Handler, peer, xff, code string) int {
 func TestNoLockout(t *testing.T) {
 	ctx := context.Background()
 	now := time.Date(2026, 5, 9, 9, 0, 0, 0, time.UTC) // the clock stands still: no bucket refills
-	s := open(t, Options{WrongCodesPerMinute: 5, WrongCodesInAllPerMinute: 200, Now: func() time.Time { return now }})
+	s := open(t, Options{RowKey: testKey, WrongCodesPerMinute: 5, WrongCodesInAllPerMinute: 200, Now: func() time.Time { return now }})
 	h := s.HandleLogin(nil)
 	codes, _ := s.IssueCodes(ctx, "coop", []string{"ann"})
 	counts := map[int]int{}
@@ -211,7 +211,7 @@ func TestHallLogsIn(t *testing.T) {
 	}
 	ctx := context.Background()
 	now := time.Date(2026, 5, 9, 9, 0, 0, 0, time.UTC)
-	s := open(t, Options{Now: func() time.Time { return now }})
+	s := open(t, Options{RowKey: testKey, Now: func() time.Time { return now }})
 	h := s.HandleLogin(nil)
 	persons := make([]string, 2000)
 	for i := range persons {
@@ -252,7 +252,7 @@ func TestHallLogsIn(t *testing.T) {
 // one, and so does a revocation; nobody else's session is touched.
 func TestReissueEndsSessions(t *testing.T) {
 	ctx := context.Background()
-	s := open(t, Options{})
+	s := open(t, Options{RowKey: testKey})
 	codes, _ := s.IssueCodes(ctx, "coop", []string{"ann", "bob"})
 	_, annTok, err := s.Login(ctx, codes[0].Code)
 	if err != nil {
@@ -300,7 +300,7 @@ func TestReissueEndsSessions(t *testing.T) {
 // The same cookie twice, or a single one, is its session.
 func TestTossedSessionCookie(t *testing.T) {
 	ctx := context.Background()
-	s := open(t, Options{})
+	s := open(t, Options{RowKey: testKey})
 	tokens, err := s.NewSessions(ctx, "coop", []string{"ann", "mallory"})
 	if err != nil {
 		t.Fatal(err)
@@ -347,7 +347,7 @@ func actsAs(s *Store, cookies []string) string {
 // new one and leaves the other as it was, its person unchanged.
 func TestLoginMakesItsOwnSession(t *testing.T) {
 	ctx := context.Background()
-	s := open(t, Options{})
+	s := open(t, Options{RowKey: testKey})
 	codes, _ := s.IssueCodes(ctx, "coop", []string{"ann"})
 	tokens, err := s.NewSessions(ctx, "coop", []string{"mallory"})
 	if err != nil {

@@ -81,6 +81,12 @@ type Options struct {
 	Home func(*Session) string
 	// Now is the clock (default time.Now).
 	Now func() time.Time
+	// RowKey is the key of the MACs that bind every row granting power
+	// (a code, a session, an administrator link) to this server
+	// (rowmac.go): RowKey of the server's signing key, the same on every
+	// node of a cluster. Required: a row without a valid MAC admits
+	// nobody.
+	RowKey []byte
 	// Logger receives, for the operator, the errors of logins and
 	// logouts through the handlers that could not be recorded (the
 	// database's, which the person is not shown; default slog.Default()).
@@ -191,6 +197,8 @@ type Store struct {
 	used usedMarks
 	// opened sweeps the cookies opened once (OpenCookieOnce).
 	opened openedCookies
+	// refused notes the kinds of row refused for their MAC, logged once.
+	refused refusedRows
 
 	logins loginBatch
 	// beforeLoginCommit, set by tests, runs before a batch of logins
@@ -210,6 +218,9 @@ type Store struct {
 // its schema up to date if needed (creating a SQLite file if absent).
 func Open(dbArg string, opts Options) (*Store, error) {
 	opts.defaults()
+	if len(opts.RowKey) != RowKeySize {
+		return nil, fmt.Errorf("auth: no key for the access rows' MACs (Options.RowKey, %d bytes: auth.RowKey of the signing key)", RowKeySize)
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	db, err := openDB(ctx, dbArg)
@@ -259,7 +270,13 @@ func Open(dbArg string, opts Options) (*Store, error) {
 			return nil, fmt.Errorf("auth: %s: %w", db.Name, err)
 		}
 	}
-	s.sessionQuery, err = s.db.R.PrepareContext(ctx, s.db.Rebind(`SELECT assembly, person, admin, created, expires, used, admin_id FROM access_sessions WHERE hash = ?`))
+	// The rows of a database from before the MACs are sealed once, at
+	// the first start after the upgrade (sealOldRows).
+	if err := s.sealOldRows(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("auth: %s: sealing the access rows: %w", db.Name, err)
+	}
+	s.sessionQuery, err = s.db.R.PrepareContext(ctx, s.db.Rebind(`SELECT assembly, person, admin, created, expires, used, admin_id, mac FROM access_sessions WHERE hash = ?`))
 	if err != nil {
 		db.Close()
 		return nil, fmt.Errorf("auth: %s: %w", db.Name, err)
@@ -401,8 +418,8 @@ func (s *Store) issueRecordedCodes(ctx context.Context, assemblyID string, perso
 	err := s.replaceCodes(ctx, assemblyID, persons, e, func(tx *sql.Tx, p string) error {
 		c := newCode()
 		h := hashCode(c)
-		if _, err := s.exec(ctx, tx, `INSERT INTO access_codes (hash, assembly, person, created, expires) VALUES (?, ?, ?, ?, ?)`,
-			h[:], assemblyID, p, created, exp.UnixNano()); err != nil {
+		if _, err := s.exec(ctx, tx, `INSERT INTO access_codes (hash, assembly, person, created, expires, mac) VALUES (?, ?, ?, ?, ?, ?)`,
+			h[:], assemblyID, p, created, exp.UnixNano(), codeMAC(s.opts.RowKey, h[:], assemblyID, p, created, exp.UnixNano())); err != nil {
 			return err
 		}
 		out = append(out, Code{Assembly: assemblyID, Person: p, Code: c, Expires: exp})
@@ -433,19 +450,28 @@ func (s *Store) VoidUnissuedCodes(ctx context.Context, assemblyID string, issued
 	if len(issued) == 0 {
 		return nil, nil
 	}
+	// Only plenum's codes count (rowmac.go): a row planted with a late
+	// creation must not pass for the code a recorded issue made.
 	newest := map[string]int64{} // person → creation of their newest code
-	rows, err := s.db.R.QueryContext(ctx, s.db.Rebind(`SELECT person, MAX(created) FROM access_codes WHERE assembly = ? GROUP BY person`), assemblyID)
+	rows, err := s.db.R.QueryContext(ctx, s.db.Rebind(`SELECT hash, person, created, expires, mac FROM access_codes WHERE assembly = ?`), assemblyID)
 	if err != nil {
 		return nil, err
 	}
 	for rows.Next() {
+		var h, mac []byte
 		var p string
-		var created int64
-		if err := rows.Scan(&p, &created); err != nil {
+		var created, exp int64
+		if err := rows.Scan(&h, &p, &created, &exp, &mac); err != nil {
 			rows.Close()
 			return nil, err
 		}
-		newest[p] = created
+		if !macOK(mac, codeMAC(s.opts.RowKey, h, assemblyID, p, created, exp)) {
+			s.rowRefused(rowCode)
+			continue
+		}
+		if c, ok := newest[p]; !ok || created > c {
+			newest[p] = created
+		}
 	}
 	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
 		return nil, err
@@ -551,7 +577,10 @@ func (s *Store) LoginFrom(ctx context.Context, code string, device Device) (*Ses
 		return nil, "", r.err
 	}
 	if !r.ok {
-		return nil, "", s.whyRefused(ctx, r.code)
+		if r.expired {
+			return nil, "", ErrExpiredCode
+		}
+		return nil, "", ErrBadCode
 	}
 	return &r.sess, t, nil
 }
@@ -576,8 +605,9 @@ type loginReq struct {
 	device      Device
 	done        chan bool
 
-	ok  bool  // the code admitted: the session is durable
-	err error // the batch failed: no session was made
+	ok      bool  // the code admitted: the session is durable
+	expired bool  // not ok: the code is plenum's, and has expired
+	err     error // the batch failed: no session was made
 }
 
 // maxLoginBatch bounds the sessions one transaction inserts.
@@ -620,38 +650,60 @@ func (s *Store) commitLogins(ctx context.Context) {
 	}
 }
 
-// insertLogins makes the batch's sessions in one transaction: each an
-// INSERT … SELECT from its code, so a code wrong, expired or revoked
-// makes no session and fails only its own login. It sets each request's
-// ok; any other error fails the whole transaction.
+// insertLogins makes the batch's sessions in one transaction: each read
+// from its code's row (on PostgreSQL holding a shared lock on it until the
+// commit, so that a revocation or re-issue cannot slip between) and, if
+// the row is plenum's (its MAC) and not expired, inserted with its own
+// MAC; a code wrong, expired, revoked or not plenum's makes no session and
+// fails only its own login. It sets each request's ok; any other error
+// fails the whole transaction.
 func (s *Store) insertLogins(ctx context.Context, batch []*loginReq) error {
 	tx, err := s.begin(ctx)
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback()
-	q := `INSERT INTO access_sessions (hash, assembly, person, admin, created, expires, browser, platform, used)
-		SELECT ?, assembly, person, ?, ?, ?, ?, ?, ? FROM access_codes WHERE hash = ? AND expires > ?`
+	q := `SELECT assembly, person, created, expires, mac FROM access_codes WHERE hash = ?`
 	if s.db.Postgres {
 		q += ` FOR SHARE`
 	}
-	q += ` RETURNING assembly, person`
-	stmt, err := tx.PrepareContext(ctx, s.db.Rebind(q))
+	read, err := tx.PrepareContext(ctx, s.db.Rebind(q))
 	if err != nil {
 		return err
 	}
-	defer stmt.Close()
+	defer read.Close()
+	insert, err := tx.PrepareContext(ctx, s.db.Rebind(`INSERT INTO access_sessions (hash, assembly, person, admin, created, expires, browser, platform, used, mac) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`))
+	if err != nil {
+		return err
+	}
+	defer insert.Close()
+	key := s.opts.RowKey
 	for _, r := range batch {
-		created := r.sess.Created.UnixNano()
-		err := stmt.QueryRowContext(ctx, r.token[:], false, created, r.sess.Expires.UnixNano(), r.device.Browser, r.device.Platform, created, r.code[:], created).Scan(&r.sess.Assembly, &r.sess.Person)
+		created, exp := r.sess.Created.UnixNano(), r.sess.Expires.UnixNano()
+		var codeCreated, codeExp int64
+		var mac []byte
+		err := read.QueryRowContext(ctx, r.code[:]).Scan(&r.sess.Assembly, &r.sess.Person, &codeCreated, &codeExp, &mac)
 		switch {
-		case err == nil:
-			r.ok = true
 		case errors.Is(err, sql.ErrNoRows):
 			r.ok = false
-		default:
+			continue
+		case err != nil:
 			return err
 		}
+		if !macOK(mac, codeMAC(key, r.code[:], r.sess.Assembly, r.sess.Person, codeCreated, codeExp)) {
+			s.rowRefused(rowCode)
+			r.ok, r.sess.Assembly, r.sess.Person = false, "", ""
+			continue
+		}
+		if codeExp <= created {
+			r.ok, r.expired, r.sess.Assembly, r.sess.Person = false, true, "", ""
+			continue
+		}
+		smac := sessionMAC(key, r.token[:], r.sess.Assembly, r.sess.Person, false, "", created, exp)
+		if _, err := insert.ExecContext(ctx, r.token[:], r.sess.Assembly, r.sess.Person, false, created, exp, r.device.Browser, r.device.Platform, created, smac); err != nil {
+			return err
+		}
+		r.ok = true
 	}
 	if s.beforeLoginCommit != nil {
 		if err := s.beforeLoginCommit(); err != nil {
@@ -681,20 +733,6 @@ func (s *Store) insertLogins(ctx context.Context, batch []*loginReq) error {
 		s.afterLoginCommit()
 	}
 	return nil
-}
-
-// whyRefused tells a code that made no session: ErrExpiredCode for a code
-// that exists but has expired, ErrBadCode for one that does not.
-func (s *Store) whyRefused(ctx context.Context, h [32]byte) error {
-	var exp int64
-	switch err := s.queryRow(ctx, s.db.R, `SELECT expires FROM access_codes WHERE hash = ?`, h[:]).Scan(&exp); {
-	case err == nil:
-		return ErrExpiredCode
-	case errors.Is(err, sql.ErrNoRows):
-		return ErrBadCode
-	default:
-		return err
-	}
 }
 
 // NewSessions makes sessions for persons of an assembly directly, in one
@@ -734,8 +772,9 @@ func (s *Store) insertSession(ctx context.Context, tx *sql.Tx, assemblyID, perso
 	admin := adminID != ""
 	sess := &Session{Assembly: assemblyID, Person: person, Admin: admin, Created: now, Expires: now.Add(s.opts.SessionTTL), used: now.UnixNano(), adminID: adminID}
 	device = knownDevice(device)
-	_, err := s.exec(ctx, tx, `INSERT INTO access_sessions (hash, assembly, person, admin, created, expires, browser, platform, used, admin_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		h[:], assemblyID, person, admin, now.UnixNano(), sess.Expires.UnixNano(), device.Browser, device.Platform, now.UnixNano(), adminID)
+	mac := sessionMAC(s.opts.RowKey, h[:], assemblyID, person, admin, adminID, now.UnixNano(), sess.Expires.UnixNano())
+	_, err := s.exec(ctx, tx, `INSERT INTO access_sessions (hash, assembly, person, admin, created, expires, browser, platform, used, admin_id, mac) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		h[:], assemblyID, person, admin, now.UnixNano(), sess.Expires.UnixNano(), device.Browser, device.Platform, now.UnixNano(), adminID, mac)
 	if err != nil {
 		return nil, "", err
 	}
@@ -885,7 +924,8 @@ func (s *Store) newAdminToken(ctx context.Context, tx *sql.Tx) (string, error) {
 			return "", err
 		}
 	}
-	if _, err := s.exec(ctx, tx, `INSERT INTO access_admin_tokens (hash, expires) VALUES (?, ?)`, h[:], s.opts.Now().Add(s.opts.AdminTokenTTL).UnixNano()); err != nil {
+	exp := s.opts.Now().Add(s.opts.AdminTokenTTL).UnixNano()
+	if _, err := s.exec(ctx, tx, `INSERT INTO access_admin_tokens (hash, expires, mac) VALUES (?, ?, ?)`, h[:], exp, adminTokenMAC(s.opts.RowKey, h[:], "", exp)); err != nil {
 		return "", err
 	}
 	return t, nil
@@ -1007,7 +1047,16 @@ func (s *Store) LoginAdminFrom(ctx context.Context, token string, device Device)
 	defer tx.Rollback()
 	var exp int64
 	var id string
-	err = s.queryRow(ctx, tx, `DELETE FROM access_admin_tokens WHERE hash = ? RETURNING expires, admin_id`, h[:]).Scan(&exp, &id)
+	var mac []byte
+	err = s.queryRow(ctx, tx, `DELETE FROM access_admin_tokens WHERE hash = ? RETURNING expires, admin_id, mac`, h[:]).Scan(&exp, &id, &mac)
+	if err == nil && !macOK(mac, adminTokenMAC(s.opts.RowKey, h[:], id, exp)) {
+		// Not plenum's: refused as an unknown link (and deleted).
+		s.rowRefused(rowAdminToken)
+		if err := tx.Commit(); err != nil {
+			return nil, "", err
+		}
+		return nil, "", ErrBadToken
+	}
 	if errors.Is(err, sql.ErrNoRows) {
 		exp, id, err = s.deviceLinkOf(ctx, tx, h)
 	}

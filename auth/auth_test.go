@@ -57,7 +57,7 @@ func TestIssueLoginLogout(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
 	path := filepath.Join(dir, "access.db")
-	s, err := Open(path, Options{})
+	s, err := Open(path, Options{RowKey: testKey})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -93,7 +93,7 @@ func TestIssueLoginLogout(t *testing.T) {
 	}
 	// Sessions survive a restart.
 	s.Close()
-	s2, err := Open(path, Options{})
+	s2, err := Open(path, Options{RowKey: testKey})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -113,7 +113,7 @@ func TestIssueLoginLogout(t *testing.T) {
 func TestExpiry(t *testing.T) {
 	ctx := context.Background()
 	now := time.Date(2026, 5, 9, 10, 0, 0, 0, time.UTC)
-	s := open(t, Options{Now: func() time.Time { return now }, CodeTTL: time.Hour, SessionTTL: time.Hour})
+	s := open(t, Options{RowKey: testKey, Now: func() time.Time { return now }, CodeTTL: time.Hour, SessionTTL: time.Hour})
 	codes, _ := s.IssueCodes(ctx, "coop", []string{"ann"})
 	_, token, err := s.Login(ctx, codes[0].Code)
 	if err != nil {
@@ -130,7 +130,7 @@ func TestExpiry(t *testing.T) {
 
 func TestBootstrapAdmin(t *testing.T) {
 	ctx := context.Background()
-	s := open(t, Options{})
+	s := open(t, Options{RowKey: testKey})
 	link1, err := s.BootstrapAdmin(ctx, "http://127.0.0.1:8080/")
 	if err != nil || !strings.HasPrefix(link1, "http://127.0.0.1:8080/login?admin=") {
 		t.Fatal(link1, err)
@@ -155,7 +155,7 @@ func TestBootstrapAdmin(t *testing.T) {
 
 func TestHTTPLogin(t *testing.T) {
 	ctx := context.Background()
-	s := open(t, Options{WrongCodesPerMinute: 3})
+	s := open(t, Options{RowKey: testKey, WrongCodesPerMinute: 3})
 	codes, _ := s.IssueCodes(ctx, "coop", []string{"ann"})
 	mux := http.NewServeMux()
 	mux.Handle("/login", s.HandleLogin(nil))
@@ -286,7 +286,7 @@ func TestHTTPLogin(t *testing.T) {
 }
 
 func TestHTTPLoginErrors(t *testing.T) {
-	s := open(t, Options{})
+	s := open(t, Options{RowKey: testKey})
 	srv := httptest.NewServer(s.HandleLogin(nil))
 	defer srv.Close()
 	for _, tc := range []struct {
@@ -318,7 +318,7 @@ func TestHTTPLoginErrors(t *testing.T) {
 
 func TestLimiter(t *testing.T) {
 	now := time.Unix(0, 0)
-	l := newLimiter(Options{WrongCodesPerMinute: 5, WrongCodesInAllPerMinute: 8})
+	l := newLimiter(Options{RowKey: testKey, WrongCodesPerMinute: 5, WrongCodesInAllPerMinute: 8})
 	for i := range 5 {
 		if ok, _ := l.fail("a", now); !ok {
 			t.Fatalf("failure %d refused within the allowance", i)
@@ -348,7 +348,7 @@ func TestExpiredRowsAreDropped(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "access.db")
 	now := time.Date(2026, 5, 9, 10, 0, 0, 0, time.UTC)
 	clock := func() time.Time { return now }
-	s, err := Open(path, Options{Now: clock, CodeTTL: time.Hour, SessionTTL: time.Hour})
+	s, err := Open(path, Options{RowKey: testKey, Now: clock, CodeTTL: time.Hour, SessionTTL: time.Hour})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -356,7 +356,7 @@ func TestExpiredRowsAreDropped(t *testing.T) {
 	s.NewSessions(ctx, "coop", []string{"ann"})
 	s.Close()
 	now = now.Add(2 * time.Hour)
-	s, err = Open(path, Options{Now: clock})
+	s, err = Open(path, Options{RowKey: testKey, Now: clock})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -373,7 +373,7 @@ func TestExpiredRowsAreDropped(t *testing.T) {
 // language the person asks for — as JSON, and on the page with the login
 // form — and the status is the same; too many wrong codes too.
 func TestLoginProblemsInTheClientsLanguage(t *testing.T) {
-	s := open(t, Options{WrongCodesPerMinute: 1})
+	s := open(t, Options{RowKey: testKey, WrongCodesPerMinute: 1})
 	srv := httptest.NewServer(s.HandleLogin(nil))
 	defer srv.Close()
 	post := func(body, ctype, accept string) (int, string) {

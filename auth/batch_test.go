@@ -93,7 +93,7 @@ func TestConcurrentLoginsEachOwnSession(t *testing.T) {
 	for name, fresh := range databases() {
 		t.Run(name, func(t *testing.T) {
 			ctx := context.Background()
-			s := openAt(t, fresh(t), Options{})
+			s := openAt(t, fresh(t), Options{RowKey: testKey})
 			commits := countCommits(s)
 			persons := make([]string, 300)
 			for i := range persons {
@@ -133,7 +133,7 @@ func TestBatchWithRefusedCodes(t *testing.T) {
 	for name, fresh := range databases() {
 		t.Run(name, func(t *testing.T) {
 			ctx := context.Background()
-			s := openAt(t, fresh(t), Options{})
+			s := openAt(t, fresh(t), Options{RowKey: testKey})
 			commits := countCommits(s)
 			persons := []string{"ann", "bob", "cy", "dee", "eve", "fay"}
 			in := issue(t, s, persons)
@@ -177,7 +177,7 @@ func TestFailedLoginCommit(t *testing.T) {
 	for name, fresh := range databases() {
 		t.Run(name, func(t *testing.T) {
 			ctx := context.Background()
-			s := openAt(t, fresh(t), Options{})
+			s := openAt(t, fresh(t), Options{RowKey: testKey})
 			persons := []string{"ann", "bob", "cy", "dee"}
 			in := issue(t, s, persons)
 			in = append(in, "AAAA-BBBB-CCCC-DDDD")

@@ -21,7 +21,7 @@ import (
 // reported.
 func BenchmarkLoginOneAddress(b *testing.B) {
 	ctx := context.Background()
-	s, err := Open(b.TempDir()+"/access.db", Options{})
+	s, err := Open(b.TempDir()+"/access.db", Options{RowKey: testKey})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -70,7 +70,7 @@ func BenchmarkLoginOneAddress(b *testing.B) {
 // address it wants is answered, 401 or 429. docs/access.md reckons the
 // years to guess a code from it.
 func BenchmarkWrongCodes(b *testing.B) {
-	s, err := Open(b.TempDir()+"/access.db", Options{TrustedProxies: []netip.Prefix{netip.MustParsePrefix("127.0.0.0/8")}})
+	s, err := Open(b.TempDir()+"/access.db", Options{RowKey: testKey, TrustedProxies: []netip.Prefix{netip.MustParsePrefix("127.0.0.0/8")}})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -108,7 +108,7 @@ func BenchmarkWrongCodes(b *testing.B) {
 func BenchmarkSession(b *testing.B) {
 	for name, fresh := range databases() {
 		b.Run(name, func(b *testing.B) {
-			s, err := Open(fresh(b), Options{})
+			s, err := Open(fresh(b), Options{RowKey: testKey})
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -162,7 +162,7 @@ func BenchmarkSessionCached(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer ledger.Close()
-	s, err := Open(path, Options{})
+	s, err := Open(path, Options{RowKey: testKey})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -61,7 +61,7 @@ func TestBusyAccess(t *testing.T) {
 	// One wrong code a minute from an address: a refused login counted as
 	// a wrong one would show as a 429 for the next wrong code.
 	var logged bytes.Buffer
-	s, path, _ := servedStore(t, Options{WrongCodesPerMinute: 1, Logger: slog.New(slog.NewTextHandler(&logged, nil))})
+	s, path, _ := servedStore(t, Options{RowKey: testKey, WrongCodesPerMinute: 1, Logger: slog.New(slog.NewTextHandler(&logged, nil))})
 	shortenBusyWait(t, s)
 	codes, err := s.IssueCodes(ctx, "coop", []string{"ann", "bob", "cy"})
 	if err != nil {
@@ -262,7 +262,7 @@ func TestBusyAtOpen(t *testing.T) {
 	ctx := context.Background()
 	now := time.Date(2026, 5, 9, 10, 0, 0, 0, time.UTC)
 	clock := func() time.Time { return now }
-	s, path, _ := servedStore(t, Options{Now: clock, SessionTTL: time.Hour})
+	s, path, _ := servedStore(t, Options{RowKey: testKey, Now: clock, SessionTTL: time.Hour})
 	toks := loginTokens(t, s, "ann", "bob")
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
@@ -277,7 +277,7 @@ func TestBusyAtOpen(t *testing.T) {
 	}
 	// ann's session expires, bob's is made again later.
 	now = now.Add(30 * time.Minute)
-	s, err := Open(path, Options{Now: clock, SessionTTL: time.Hour})
+	s, err := Open(path, Options{RowKey: testKey, Now: clock, SessionTTL: time.Hour})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -290,7 +290,7 @@ func TestBusyAtOpen(t *testing.T) {
 
 	release := sqlitetest.HoldLock(t, path, "BEGIN IMMEDIATE")
 	start := time.Now()
-	s, err = Open(path, Options{Now: clock, SessionTTL: time.Hour})
+	s, err = Open(path, Options{RowKey: testKey, Now: clock, SessionTTL: time.Hour})
 	if err != nil {
 		t.Fatalf("opening access while another program holds the database's lock: %v", err)
 	}
@@ -315,7 +315,7 @@ func TestBusyAtOpen(t *testing.T) {
 		t.Fatalf("making a session once the lock is let go: %v", err)
 	}
 	s.Close()
-	s = openAt(t, path, Options{Now: clock, SessionTTL: time.Hour})
+	s = openAt(t, path, Options{RowKey: testKey, Now: clock, SessionTTL: time.Hour})
 	if n := count(t, s, `SELECT count(*) FROM access_sessions`); n != 2 {
 		t.Fatalf("%d sessions after a start with no lock in the way, want 2 (bob's and cy's): the expired ones are gone", n)
 	}
@@ -330,7 +330,7 @@ func TestBusyAtOpen(t *testing.T) {
 func TestDiskFullAccess(t *testing.T) {
 	ctx := context.Background()
 	var logged bytes.Buffer
-	s, path, _ := servedStore(t, Options{Logger: slog.New(slog.NewTextHandler(&logged, nil))})
+	s, path, _ := servedStore(t, Options{RowKey: testKey, Logger: slog.New(slog.NewTextHandler(&logged, nil))})
 	codes, err := s.IssueCodes(ctx, "coop", []string{"ann", "bob"})
 	if err != nil {
 		t.Fatal(err)

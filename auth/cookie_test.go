@@ -112,7 +112,7 @@ type otherKey struct{}
 // as WithSession and context.WithValue on it would; without a session,
 // the value alone.
 func TestSessionContextWith(t *testing.T) {
-	s := open(t, Options{})
+	s := open(t, Options{RowKey: testKey})
 	tokens, err := s.NewSessions(context.Background(), "coop", []string{"ann"})
 	if err != nil {
 		t.Fatal(err)
@@ -187,11 +187,11 @@ func TestHostCookieOverHTTPS(t *testing.T) {
 		proto string
 		host  bool
 	}{
-		"https base URL":   {Options{SecureCookies: true}, "", true},
-		"proxy says https": {Options{TrustedProxies: proxy}, "https", true},
-		"proxy says http":  {Options{TrustedProxies: proxy}, "http", false},
-		"plain HTTP":       {Options{}, "", false},
-		"untrusted proxy":  {Options{}, "https", false},
+		"https base URL":   {Options{RowKey: testKey, SecureCookies: true}, "", true},
+		"proxy says https": {Options{RowKey: testKey, TrustedProxies: proxy}, "https", true},
+		"proxy says http":  {Options{RowKey: testKey, TrustedProxies: proxy}, "http", false},
+		"plain HTTP":       {Options{RowKey: testKey}, "", false},
+		"untrusted proxy":  {Options{RowKey: testKey}, "https", false},
 	} {
 		s := open(t, c.opts)
 		ck, raw := login(s, c.proto)
@@ -207,7 +207,7 @@ func TestHostCookieOverHTTPS(t *testing.T) {
 		}
 	}
 
-	s := open(t, Options{SecureCookies: true})
+	s := open(t, Options{RowKey: testKey, SecureCookies: true})
 	tokens, err := s.NewSessions(ctx, "coop", []string{"ann", "mallory", "bob", "eve"})
 	if err != nil {
 		t.Fatal(err)

@@ -76,12 +76,15 @@ func (s *Store) NewDeviceLink(ctx context.Context, token string) (_ string, _ ti
 	// until the commit, so that a ResetAdmin ending it cannot slip
 	// between the look-up and the insert (see ResetAdmin for the other
 	// half).
-	q := `INSERT INTO access_device_links (hash, admin_id, session, expires)
-		SELECT ?, admin_id, hash, ? FROM access_sessions WHERE hash = ? AND admin AND admin_id = ? AND expires > ?`
+	// The row's admin_id and session are those the WHERE asks for, so
+	// its MAC is made from them here.
+	q := `INSERT INTO access_device_links (hash, admin_id, session, expires, mac)
+		SELECT ?, admin_id, hash, ?, ? FROM access_sessions WHERE hash = ? AND admin AND admin_id = ? AND expires > ?`
 	if s.db.Postgres {
 		q += ` FOR SHARE`
 	}
-	res, err := s.exec(ctx, tx, q, h[:], exp.UnixNano(), sh[:], me.adminID, now.UnixNano())
+	mac := deviceLinkMAC(s.opts.RowKey, h[:], me.adminID, sh[:], exp.UnixNano())
+	res, err := s.exec(ctx, tx, q, h[:], exp.UnixNano(), mac, sh[:], me.adminID, now.UnixNano())
 	if err != nil {
 		return "", time.Time{}, err
 	}
@@ -110,23 +113,33 @@ func (s *Store) NewDeviceLink(ctx context.Context, token string) (_ string, _ ti
 // was valid until never: it is worth no more than that session. The
 // session's row is held (on PostgreSQL, a shared lock) until the commit,
 // so that it is not ended between the look-up and the new session.
-// sql.ErrNoRows if there is no such link.
+// sql.ErrNoRows if there is no such link, or its row (or its session's)
+// is not plenum's (rowmac.go).
 func (s *Store) deviceLinkOf(ctx context.Context, tx *sql.Tx, h [32]byte) (exp int64, adminID string, err error) {
-	var maker []byte
-	err = s.queryRow(ctx, tx, `DELETE FROM access_device_links WHERE hash = ? RETURNING expires, admin_id, session`, h[:]).Scan(&exp, &adminID, &maker)
+	var maker, mac []byte
+	err = s.queryRow(ctx, tx, `DELETE FROM access_device_links WHERE hash = ? RETURNING expires, admin_id, session, mac`, h[:]).Scan(&exp, &adminID, &maker, &mac)
 	if err != nil {
 		return 0, "", err
 	}
-	q := `SELECT 1 FROM access_sessions WHERE hash = ? AND admin AND admin_id = ? AND expires > ?`
+	if !macOK(mac, deviceLinkMAC(s.opts.RowKey, h[:], adminID, maker, exp)) {
+		s.rowRefused(rowDeviceLink)
+		return 0, "", sql.ErrNoRows
+	}
+	q := `SELECT assembly, person, created, expires, mac FROM access_sessions WHERE hash = ? AND admin AND admin_id = ? AND expires > ?`
 	if s.db.Postgres {
 		q += ` FOR SHARE`
 	}
-	var one int
-	switch err := s.queryRow(ctx, tx, q, maker, adminID, s.opts.Now().UnixNano()).Scan(&one); {
+	sess := Session{Admin: true, adminID: adminID}
+	var created, sexp int64
+	switch err := s.queryRow(ctx, tx, q, maker, adminID, s.opts.Now().UnixNano()).Scan(&sess.Assembly, &sess.Person, &created, &sexp, &mac); {
 	case errors.Is(err, sql.ErrNoRows):
 		return 0, adminID, nil
 	case err != nil:
 		return 0, "", err
+	}
+	sess.Created, sess.Expires = time.Unix(0, created), time.Unix(0, sexp)
+	if !s.sessionOK(maker, &sess, mac) {
+		return 0, adminID, nil // its session is no session of plenum's
 	}
 	return exp, adminID, nil
 }

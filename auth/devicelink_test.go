@@ -164,7 +164,7 @@ func TestDeviceLinkDiesWithItsSession(t *testing.T) {
 			clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
 			wait := func(d time.Duration) { mu.Lock(); now = now.Add(d); mu.Unlock() }
 			db := fresh(t)
-			opts := Options{Now: clock, SessionTTL: time.Hour}
+			opts := Options{RowKey: testKey, Now: clock, SessionTTL: time.Hour}
 			a, b := openAt(t, db, opts), openAt(t, db, opts)
 			link := func(tok string) string {
 				t.Helper()
@@ -244,7 +244,7 @@ func TestDeviceLinkRefusedByAnEarlierNode(t *testing.T) {
 	for name, fresh := range databases() {
 		t.Run(name, func(t *testing.T) {
 			ctx := context.Background()
-			s := openAt(t, fresh(t), Options{})
+			s := openAt(t, fresh(t), Options{RowKey: testKey})
 			laptop := adminToken(t, s)
 			link, _, err := s.NewDeviceLink(ctx, laptop)
 			if err != nil {
@@ -289,7 +289,7 @@ func TestDeviceLinksOf0017Dropped(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			s := openAt(t, db, Options{})
+			s := openAt(t, db, Options{RowKey: testKey})
 			if _, _, err := s.LoginAdmin(ctx, device); !errors.Is(err, ErrBadToken) {
 				t.Fatalf("a device link of 0017 after 0018: %v, want ErrBadToken", err)
 			}

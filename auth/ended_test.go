@@ -62,7 +62,7 @@ func TestEndedSessionsAreTold(t *testing.T) {
 			ctx := context.Background()
 			db := fresh(t)
 			c := &clock{now: time.Date(2026, 12, 6, 10, 41, 0, 0, time.UTC)}
-			a, b := openAt(t, db, Options{Now: c.Now}), openAt(t, db, Options{Now: c.Now})
+			a, b := openAt(t, db, Options{RowKey: testKey, Now: c.Now}), openAt(t, db, Options{RowKey: testKey, Now: c.Now})
 			codes, err := a.IssueCodes(ctx, "coop", []string{"ann", "bob"})
 			if err != nil {
 				t.Fatal(err)
@@ -148,7 +148,7 @@ func TestEndedSessionNotesHoldNothingThatLogsIn(t *testing.T) {
 			ctx := context.Background()
 			db := fresh(t)
 			c := &clock{now: time.Date(2026, 12, 6, 10, 41, 0, 0, time.UTC)}
-			s := openAt(t, db, Options{Now: c.Now, SessionTTL: 30 * 24 * time.Hour})
+			s := openAt(t, db, Options{RowKey: testKey, Now: c.Now, SessionTTL: 30 * 24 * time.Hour})
 			codes, err := s.IssueCodes(ctx, "coop", []string{"ann"})
 			if err != nil {
 				t.Fatal(err)
@@ -199,7 +199,7 @@ func TestEndedSessionNotesHoldNothingThatLogsIn(t *testing.T) {
 			if e := ended(t, s, tok); e != nil {
 				t.Fatalf("the note a week later: %+v", e)
 			}
-			s2 := openAt(t, db, Options{Now: c.Now, SessionTTL: time.Hour})
+			s2 := openAt(t, db, Options{RowKey: testKey, Now: c.Now, SessionTTL: time.Hour})
 			more, err := s2.IssueCodes(ctx, "coop", []string{"bob"})
 			if err != nil {
 				t.Fatal(err)
@@ -233,7 +233,7 @@ func TestEndedSessionsOfAnEarlierPlenum(t *testing.T) {
 			ctx := context.Background()
 			db := fresh(t)
 			old, _, _ := oldDatabase(t, db, endedVersion)
-			s := openAt(t, db, Options{})
+			s := openAt(t, db, Options{RowKey: testKey})
 			if _, err := s.Session(ctx, old); err != nil {
 				t.Fatalf("the earlier plenum's session: %v", err)
 			}
@@ -270,7 +270,7 @@ func TestAdminLinkEndedSessionsAreTold(t *testing.T) {
 				eh[:], "coop", "bob", c.Now().Add(-time.Minute).UnixNano(), EndedRevoked, "sevruk", "card lost", c.Now().Add(time.Hour).UnixNano()); err != nil {
 				t.Fatal(err)
 			}
-			a, b := openAt(t, db, Options{Now: c.Now}), openAt(t, db, Options{Now: c.Now})
+			a, b := openAt(t, db, Options{RowKey: testKey, Now: c.Now}), openAt(t, db, Options{RowKey: testKey, Now: c.Now})
 			if e := ended(t, a, earlier); e == nil || e.Why != EndedRevoked || e.By != "sevruk" || e.Reason != "card lost" || e.Person != "bob" {
 				t.Fatalf("the earlier plenum's note after the migration: %+v", e)
 			}

@@ -81,7 +81,7 @@ func (s *Store) ImportLegacy(ctx context.Context, path string) (*Imported, error
 			return nil
 		}
 		im.Codes++
-		_, err := s.exec(ctx, tx, `INSERT INTO access_codes (hash, assembly, person, created, expires) VALUES (?, ?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING`, h, a, p, created, exp)
+		_, err := s.exec(ctx, tx, `INSERT INTO access_codes (hash, assembly, person, created, expires, mac) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING`, h, a, p, created, exp, codeMAC(s.opts.RowKey, h, a, p, created, exp))
 		return err
 	})
 	if err != nil {
@@ -104,7 +104,7 @@ func (s *Store) ImportLegacy(ctx context.Context, path string) (*Imported, error
 			return nil
 		}
 		im.Sessions++
-		_, err := s.exec(ctx, tx, `INSERT INTO access_sessions (hash, assembly, person, admin, created, expires) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING`, h, a, p, admin, created, exp)
+		_, err := s.exec(ctx, tx, `INSERT INTO access_sessions (hash, assembly, person, admin, created, expires, mac) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING`, h, a, p, admin, created, exp, sessionMAC(s.opts.RowKey, h, a, p, admin, "", created, exp))
 		return err
 	})
 	if err != nil {
@@ -124,7 +124,7 @@ func (s *Store) ImportLegacy(ctx context.Context, path string) (*Imported, error
 			return nil
 		}
 		im.AdminTokens++
-		_, err := s.exec(ctx, tx, `INSERT INTO access_admin_tokens (hash, expires) VALUES (?, ?) ON CONFLICT (hash) DO NOTHING`, h, exp)
+		_, err := s.exec(ctx, tx, `INSERT INTO access_admin_tokens (hash, expires, mac) VALUES (?, ?, ?) ON CONFLICT (hash) DO NOTHING`, h, exp, adminTokenMAC(s.opts.RowKey, h, "", exp))
 		return err
 	})
 	if err != nil {

@@ -18,7 +18,7 @@ import (
 // the code or the address.
 func TestLoginLinkFromAnotherSite(t *testing.T) {
 	ctx := context.Background()
-	s := open(t, Options{})
+	s := open(t, Options{RowKey: testKey})
 	codes, err := s.IssueCodes(ctx, "coop", []string{"ann"})
 	if err != nil {
 		t.Fatal(err)
@@ -83,7 +83,7 @@ func TestLoginLinkFromAnotherSite(t *testing.T) {
 // later.
 func TestNextIsNoLoginLink(t *testing.T) {
 	ctx := context.Background()
-	s := open(t, Options{Home: func(*Session) string { return "/home" }})
+	s := open(t, Options{RowKey: testKey, Home: func(*Session) string { return "/home" }})
 	codes, err := s.IssueCodes(ctx, "coop", []string{"ann", "mallory"})
 	if err != nil {
 		t.Fatal(err)

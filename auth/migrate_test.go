@@ -107,7 +107,7 @@ func TestSessionsOfAnEarlierPlenum(t *testing.T) {
 			ctx := context.Background()
 			db := fresh(t)
 			old, code, _ := oldDatabase(t, db, sessionDeviceVersion)
-			s := openAt(t, db, Options{})
+			s := openAt(t, db, Options{RowKey: testKey})
 			_, tok, err := s.LoginFrom(ctx, code, DeviceOf("Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1"))
 			if err != nil {
 				t.Fatal(err)
@@ -146,7 +146,7 @@ func TestAdministratorsOfAnEarlierPlenum(t *testing.T) {
 			ctx := context.Background()
 			db := fresh(t)
 			ann, _, old := oldDatabase(t, db, adminIDVersion)
-			s := openAt(t, db, Options{})
+			s := openAt(t, db, Options{RowKey: testKey})
 			ben := adminToken(t, s)
 			if sess, err := s.Session(ctx, old); err != nil || !sess.Admin || sess.Person != AdminPerson || sess.Assembly != "" {
 				t.Fatalf("the earlier plenum's administrator: %+v %v", sess, err)

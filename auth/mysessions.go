@@ -40,7 +40,7 @@ func (s *Store) OwnSessions(ctx context.Context, token string) ([]OwnSession, er
 	}
 	h := hashToken(token)
 	owner, args := ownerWhere(me, h)
-	rows, err := s.db.R.QueryContext(ctx, s.db.Rebind(`SELECT hash, created, expires, used, browser, platform FROM access_sessions WHERE `+owner+` AND expires > ?`),
+	rows, err := s.db.R.QueryContext(ctx, s.db.Rebind(`SELECT hash, assembly, person, admin, admin_id, created, expires, used, browser, platform, mac FROM access_sessions WHERE `+owner+` AND expires > ?`),
 		append(args, s.opts.Now().UnixNano())...)
 	if err != nil {
 		return nil, err
@@ -48,11 +48,16 @@ func (s *Store) OwnSessions(ctx context.Context, token string) ([]OwnSession, er
 	defer rows.Close()
 	var out []OwnSession
 	for rows.Next() {
-		var hb []byte
+		var hb, mac []byte
 		var created, exp, used int64
 		var d Device
-		if err := rows.Scan(&hb, &created, &exp, &used, &d.Browser, &d.Platform); err != nil {
+		var row Session
+		if err := rows.Scan(&hb, &row.Assembly, &row.Person, &row.Admin, &row.adminID, &created, &exp, &used, &d.Browser, &d.Platform, &mac); err != nil {
 			return nil, err
+		}
+		row.Created, row.Expires = time.Unix(0, created), time.Unix(0, exp)
+		if !s.sessionOK(hb, &row, mac) {
+			continue // not plenum's: no session of the person's
 		}
 		// A use marked here and not yet written counts too.
 		used = max(used, created, s.pendingUse(hb))

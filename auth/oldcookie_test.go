@@ -30,7 +30,7 @@ func TestOldCookieOverHTTPSBounded(t *testing.T) {
 			t0 := time.Now()
 			clock.Store(t0.UnixNano())
 			at := func(d time.Duration) { clock.Store(t0.Add(d).UnixNano()) }
-			opts := Options{SessionTTL: 60 * 24 * time.Hour, Now: func() time.Time { return time.Unix(0, clock.Load()) }}
+			opts := Options{RowKey: testKey, SessionTTL: 60 * 24 * time.Hour, Now: func() time.Time { return time.Unix(0, clock.Load()) }}
 			db := fresh(t)
 			s := openAt(t, db, opts)
 			session := func(person string) string {
@@ -106,7 +106,7 @@ func TestOldCookieOverHTTPSBounded(t *testing.T) {
 // name, is refused over https as any session made after the switch.
 func TestFirstLoginOverHTTPSIsAfterTheSwitch(t *testing.T) {
 	ctx := context.Background()
-	s := open(t, Options{})
+	s := open(t, Options{RowKey: testKey})
 	codes, err := s.IssueCodes(ctx, "coop", []string{"mallory"})
 	if err != nil {
 		t.Fatal(err)

@@ -22,7 +22,7 @@ func TestCookieOpenedOnce(t *testing.T) {
 			db := fresh(t)
 			now := time.Date(2026, 12, 7, 10, 0, 0, 0, time.UTC)
 			clock := func() time.Time { return now }
-			a, b := openAt(t, db, Options{Now: clock}), openAt(t, db, Options{Now: clock})
+			a, b := openAt(t, db, Options{RowKey: testKey, Now: clock}), openAt(t, db, Options{RowKey: testKey, Now: clock})
 			n1 := []byte("twelve bytes")
 			exp := now.Add(10 * time.Minute)
 			if first, err := a.OpenCookieOnce(ctx, n1, exp); err != nil || !first {
@@ -45,7 +45,7 @@ func TestCookieOpenedOnce(t *testing.T) {
 				t.Fatalf("%d nonces kept, want 2", n)
 			}
 			// A restart: the store opened again refuses it.
-			c := openAt(t, db, Options{Now: clock})
+			c := openAt(t, db, Options{RowKey: testKey, Now: clock})
 			if first, err := c.OpenCookieOnce(ctx, n1, exp); err != nil || first {
 				t.Fatalf("after a restart the cookie opens again: %v %v", first, err)
 			}
@@ -77,7 +77,7 @@ func TestCookieOpenedOnce(t *testing.T) {
 			}
 			// Opening the store deletes them too.
 			now = now.Add(time.Hour)
-			d := openAt(t, db, Options{Now: clock})
+			d := openAt(t, db, Options{RowKey: testKey, Now: clock})
 			if n := count(t, d, `SELECT count(*) FROM access_opened_cookies`); n != 0 {
 				t.Fatalf("%d nonces after a start an hour later, want 0", n)
 			}
@@ -93,7 +93,7 @@ func TestCookieOpenedOnceRace(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			ctx := context.Background()
 			db := fresh(t)
-			stores := []*Store{openAt(t, db, Options{}), openAt(t, db, Options{}), openAt(t, db, Options{})}
+			stores := []*Store{openAt(t, db, Options{RowKey: testKey}), openAt(t, db, Options{RowKey: testKey}), openAt(t, db, Options{RowKey: testKey})}
 			exp := time.Now().Add(10 * time.Minute)
 			for round := range 20 {
 				nonce := make([]byte, 12)

@@ -15,7 +15,7 @@ import (
 // any other character still makes the code wrong.
 func TestPastedCodeLogsIn(t *testing.T) {
 	ctx := context.Background()
-	s := open(t, Options{WrongCodesPerMinute: 1})
+	s := open(t, Options{RowKey: testKey, WrongCodesPerMinute: 1})
 	codes, err := s.IssueCodes(ctx, "coop", []string{"ann"})
 	if err != nil {
 		t.Fatal(err)

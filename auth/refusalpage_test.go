@@ -17,7 +17,7 @@ import (
 // where the person was going, and the language switch. A JSON client
 // still gets its problem.
 func TestRefusedLoginPage(t *testing.T) {
-	s := open(t, Options{})
+	s := open(t, Options{RowKey: testKey})
 	srv := httptest.NewServer(s.HandleLogin(http.NotFoundHandler()))
 	defer srv.Close()
 	do := func(method, path, body, ctype, accept, lang string) (*http.Response, string) {

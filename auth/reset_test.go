@@ -22,15 +22,15 @@ func TestResetAdmin(t *testing.T) {
 			var a *Store
 			db := ""
 			if name == "sqlite" {
-				a, db, _ = servedStore(t, Options{})
+				a, db, _ = servedStore(t, Options{RowKey: testKey})
 				if !a.cacheUsable() {
 					t.Fatal("the serving store keeps no sessions in memory")
 				}
 			} else {
 				db = fresh(t)
-				a = openAt(t, db, Options{})
+				a = openAt(t, db, Options{RowKey: testKey})
 			}
-			b := openAt(t, db, Options{})
+			b := openAt(t, db, Options{RowKey: testKey})
 
 			link, err := a.BootstrapAdmin(ctx, "http://x")
 			if err != nil || link == "" {

@@ -110,23 +110,26 @@ func (s *Store) querySessions(batch []*sessionRead) (map[[32]byte]Session, error
 	for i, r := range batch {
 		hashes[i] = r.h[:]
 	}
-	rows, err := s.db.R.QueryContext(ctx, `SELECT hash, assembly, person, admin, created, expires, used, admin_id FROM access_sessions WHERE hash = ANY($1)`, hashes)
+	rows, err := s.db.R.QueryContext(ctx, `SELECT hash, assembly, person, admin, created, expires, used, admin_id, mac FROM access_sessions WHERE hash = ANY($1)`, hashes)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	found := make(map[[32]byte]Session, len(batch))
 	for rows.Next() {
-		var hash []byte
+		var hash, mac []byte
 		var sess Session
 		var created, exp int64
-		if err := rows.Scan(&hash, &sess.Assembly, &sess.Person, &sess.Admin, &created, &exp, &sess.used, &sess.adminID); err != nil {
+		if err := rows.Scan(&hash, &sess.Assembly, &sess.Person, &sess.Admin, &created, &exp, &sess.used, &sess.adminID, &mac); err != nil {
 			return nil, err
 		}
 		if len(hash) != 32 {
 			continue
 		}
 		sess.Created, sess.Expires = time.Unix(0, created).UTC(), time.Unix(0, exp).UTC()
+		if !s.sessionOK(hash, &sess, mac) {
+			continue // not plenum's: it admits nobody
+		}
 		found[[32]byte(hash)] = sess
 	}
 	return found, rows.Err()

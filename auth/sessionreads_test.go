@@ -18,7 +18,7 @@ import (
 // (503): five thousand single queries did, on a loaded machine.
 func TestSessionReadsTogether(t *testing.T) {
 	ctx := context.Background()
-	s := openAt(t, pgtest.Fresh(t), Options{})
+	s := openAt(t, pgtest.Fresh(t), Options{RowKey: testKey})
 	const n = 3000
 	persons := make([]string, n)
 	for i := range persons {
@@ -81,7 +81,7 @@ func TestSessionReadsTogether(t *testing.T) {
 // whose look-ups are answered.
 func TestSessionReadGivesUp(t *testing.T) {
 	ctx := context.Background()
-	s := openAt(t, pgtest.Fresh(t), Options{})
+	s := openAt(t, pgtest.Fresh(t), Options{RowKey: testKey})
 	tokens, err := s.NewSessions(ctx, "coop", []string{"ann", "bob"})
 	if err != nil {
 		t.Fatal(err)

@@ -189,23 +189,26 @@ func (c *sessionCache) clearLocked() {
 // loadSessions reads every live session into the cache, as read at
 // generation gen.
 func (s *Store) loadSessions(ctx context.Context, gen uint64) error {
-	rows, err := s.db.R.QueryContext(ctx, s.db.Rebind(`SELECT hash, assembly, person, admin, created, expires, used, admin_id FROM access_sessions WHERE expires > ?`), s.opts.Now().UnixNano())
+	rows, err := s.db.R.QueryContext(ctx, s.db.Rebind(`SELECT hash, assembly, person, admin, created, expires, used, admin_id, mac FROM access_sessions WHERE expires > ?`), s.opts.Now().UnixNano())
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
 	all := map[[32]byte]Session{}
 	for rows.Next() {
-		var h []byte
+		var h, mac []byte
 		var sess Session
 		var created, exp int64
-		if err := rows.Scan(&h, &sess.Assembly, &sess.Person, &sess.Admin, &created, &exp, &sess.used, &sess.adminID); err != nil {
+		if err := rows.Scan(&h, &sess.Assembly, &sess.Person, &sess.Admin, &created, &exp, &sess.used, &sess.adminID, &mac); err != nil {
 			return err
 		}
 		if len(h) != 32 {
 			continue // not a token's hash: no token can match it
 		}
 		sess.Created, sess.Expires = time.Unix(0, created).UTC(), time.Unix(0, exp).UTC()
+		if !s.sessionOK(h, &sess, mac) {
+			continue // not plenum's: it admits nobody
+		}
 		all[[32]byte(h)] = sess
 		if len(all) >= maxCachedSessions {
 			return nil // too many to keep: the cache reads through
@@ -228,7 +231,8 @@ func (s *Store) readSession(ctx context.Context, h [32]byte) (Session, error) {
 	}
 	var sess Session
 	var created, exp int64
-	err := s.sessionQuery.QueryRowContext(ctx, h[:]).Scan(&sess.Assembly, &sess.Person, &sess.Admin, &created, &exp, &sess.used, &sess.adminID)
+	var mac []byte
+	err := s.sessionQuery.QueryRowContext(ctx, h[:]).Scan(&sess.Assembly, &sess.Person, &sess.Admin, &created, &exp, &sess.used, &sess.adminID, &mac)
 	if err == sql.ErrNoRows {
 		return sess, ErrNoSession
 	}
@@ -236,6 +240,9 @@ func (s *Store) readSession(ctx context.Context, h [32]byte) (Session, error) {
 		return sess, err
 	}
 	sess.Created, sess.Expires = time.Unix(0, created).UTC(), time.Unix(0, exp).UTC()
+	if !s.sessionOK(h[:], &sess, mac) {
+		return Session{}, ErrNoSession
+	}
 	return sess, nil
 }
 

@@ -80,7 +80,7 @@ func deleteBehind(t *testing.T, s *Store, token string) {
 // the database, and what was kept before is not trusted again.
 func TestSessionsCachedOnlyWhileHeld(t *testing.T) {
 	ctx := context.Background()
-	s, _, release := servedStore(t, Options{})
+	s, _, release := servedStore(t, Options{RowKey: testKey})
 	tok := loginTokens(t, s, "ann", "bob")
 	if sess, err := s.Session(ctx, tok[0]); err != nil || sess.Person != "ann" {
 		t.Fatalf("ann's session: %+v %v", sess, err)
@@ -108,7 +108,7 @@ func TestSessionsCachedOnlyWhileHeld(t *testing.T) {
 	}
 
 	// A database no Store of this process holds: never cached.
-	other, err := Open(filepath.Join(t.TempDir(), "plenum.db"), Options{})
+	other, err := Open(filepath.Join(t.TempDir(), "plenum.db"), Options{RowKey: testKey})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -131,7 +131,7 @@ func TestCachedSessionsEnd(t *testing.T) {
 	now := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
 	var mu sync.Mutex
 	clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
-	s, _, _ := servedStore(t, Options{Now: clock, SessionTTL: time.Hour})
+	s, _, _ := servedStore(t, Options{RowKey: testKey, Now: clock, SessionTTL: time.Hour})
 	tok := loginTokens(t, s, "ann", "bob", "cy", "dee", "eve")
 	adminTok := adminToken(t, s)
 	for _, tk := range append(tok, adminTok) {
@@ -185,7 +185,7 @@ func TestCachedSessionsEnd(t *testing.T) {
 func TestSessionReadRacingLogoutNotKept(t *testing.T) {
 	for _, readThrough := range []bool{false, true} {
 		ctx := context.Background()
-		s, _, _ := servedStore(t, Options{})
+		s, _, _ := servedStore(t, Options{RowKey: testKey})
 		tok := loginTokens(t, s, "ann", "bob")
 		if readThrough {
 			// Loaded, then made to read ann's session through, as when
@@ -225,7 +225,7 @@ func TestSessionReadRacingLogoutNotKept(t *testing.T) {
 // stays ended.
 func TestCachedSessionsConcurrent(t *testing.T) {
 	ctx := context.Background()
-	s, _, _ := servedStore(t, Options{})
+	s, _, _ := servedStore(t, Options{RowKey: testKey})
 	persons := []string{"p1", "p2", "p3", "p4", "p5", "p6", "p7", "p8"}
 	tok := loginTokens(t, s, persons...)
 	var wg sync.WaitGroup
@@ -262,7 +262,7 @@ func TestCachedSessionsConcurrent(t *testing.T) {
 // without reading the database; a token never made is refused.
 func TestSessionsMadeWhileCached(t *testing.T) {
 	ctx := context.Background()
-	s, _, _ := servedStore(t, Options{})
+	s, _, _ := servedStore(t, Options{RowKey: testKey})
 	first := loginTokens(t, s, "ann")
 	if _, err := s.Session(ctx, first[0]); err != nil { // the cache comes on
 		t.Fatal(err)
@@ -297,7 +297,7 @@ func TestSessionsMadeWhileCached(t *testing.T) {
 // for the rest of its 14 days.
 func TestLoginCommittedAsCodeRevokedNotKept(t *testing.T) {
 	ctx := context.Background()
-	s, _, _ := servedStore(t, Options{})
+	s, _, _ := servedStore(t, Options{RowKey: testKey})
 	bob := loginTokens(t, s, "bob")[0]
 	if _, err := s.Session(ctx, bob); err != nil { // the cache comes on, loaded and complete
 		t.Fatal(err)

@@ -23,7 +23,7 @@ import (
 // database is back.
 func TestMiddlewareDatabaseDown(t *testing.T) {
 	pdsn, proxy := pgfault.Proxied(t, pgtest.Fresh(t))
-	s := openAt(t, pdsn, Options{})
+	s := openAt(t, pdsn, Options{RowKey: testKey})
 	ctx := context.Background()
 	link, err := s.BootstrapAdmin(ctx, "http://x")
 	if err != nil || link == "" {

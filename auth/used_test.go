@@ -28,7 +28,7 @@ func TestLastUseMarkedAtMostEveryMinute(t *testing.T) {
 	t0 := time.Date(2026, 12, 6, 9, 0, 0, 0, time.UTC)
 	clock.Store(t0.UnixNano())
 	at := func(d time.Duration) { clock.Store(t0.Add(d).UnixNano()) }
-	opts := Options{Now: func() time.Time { return time.Unix(0, clock.Load()).UTC() }}
+	opts := Options{RowKey: testKey, Now: func() time.Time { return time.Unix(0, clock.Load()).UTC() }}
 	cases := map[string]func(t *testing.T) (a, b *Store){}
 	for name, fresh := range databases() {
 		cases[name] = func(t *testing.T) (*Store, *Store) {
@@ -128,7 +128,7 @@ func TestLastUseOfAHall(t *testing.T) {
 	var clock atomic.Int64
 	t0 := time.Date(2026, 12, 6, 9, 0, 0, 0, time.UTC)
 	clock.Store(t0.UnixNano())
-	opts := Options{Now: func() time.Time { return time.Unix(0, clock.Load()).UTC() }}
+	opts := Options{RowKey: testKey, Now: func() time.Time { return time.Unix(0, clock.Load()).UTC() }}
 	for name, fresh := range databases() {
 		t.Run(name, func(t *testing.T) {
 			ctx := context.Background()

@@ -58,7 +58,7 @@ const wrongCode = "AAAA-BBBB-CCCC-DDDD"
 func TestWrongCodesSharedOnPostgres(t *testing.T) {
 	ctx := context.Background()
 	db := pgtest.Fresh(t)
-	opts := Options{WrongCodesPerMinute: 4, WrongCodesInAllPerMinute: 100}
+	opts := Options{RowKey: testKey, WrongCodesPerMinute: 4, WrongCodesInAllPerMinute: 100}
 	a, b := openAt(t, db, opts), openAt(t, db, opts)
 	nodes := []*Store{a, b}
 	const addr = "203.0.113.7"
@@ -123,7 +123,7 @@ func sameCounts(a, b map[string]int64) bool {
 // once, with 25 allowed in all, exactly 25 are answered 401.
 func TestWrongCodesInAllSharedOnPostgres(t *testing.T) {
 	db := pgtest.Fresh(t)
-	opts := Options{WrongCodesPerMinute: 5, WrongCodesInAllPerMinute: 25}
+	opts := Options{RowKey: testKey, WrongCodesPerMinute: 5, WrongCodesInAllPerMinute: 25}
 	a, b := openAt(t, db, opts), openAt(t, db, opts)
 	var (
 		wg       sync.WaitGroup
@@ -157,7 +157,7 @@ func TestWrongCodesInAllSharedOnPostgres(t *testing.T) {
 func TestWrongCodesBadInputCountsNothing(t *testing.T) {
 	for name, fresh := range databases() {
 		t.Run(name, func(t *testing.T) {
-			s := openAt(t, fresh(t), Options{WrongCodesPerMinute: 1})
+			s := openAt(t, fresh(t), Options{RowKey: testKey, WrongCodesPerMinute: 1})
 			h := s.HandleLogin(nil)
 			for _, tc := range []struct {
 				name, method, body, ctype string
@@ -211,7 +211,7 @@ func TestWrongCodesBadInputCountsNothing(t *testing.T) {
 // others.
 func TestWrongCodesWindowsEnd(t *testing.T) {
 	ctx := context.Background()
-	s := openAt(t, pgtest.Fresh(t), Options{WrongCodesPerMinute: 2})
+	s := openAt(t, pgtest.Fresh(t), Options{RowKey: testKey, WrongCodesPerMinute: 2})
 	const addr = "203.0.113.9"
 	for range 2 {
 		tryCode(t, s, addr, wrongCode)
@@ -245,7 +245,7 @@ func TestWrongCodesWindowsEnd(t *testing.T) {
 // counted (here: the table is gone) is refused with 500, not 401, so that
 // nobody learns more about codes than the limits allow.
 func TestWrongCodeNotCounted(t *testing.T) {
-	s := openAt(t, pgtest.Fresh(t), Options{})
+	s := openAt(t, pgtest.Fresh(t), Options{RowKey: testKey})
 	if _, err := s.db.W.Exec(`DROP TABLE access_wrong_codes`); err != nil {
 		t.Fatal(err)
 	}

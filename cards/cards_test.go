@@ -50,7 +50,7 @@ func newCongress(t *testing.T) *congress {
 	if err != nil {
 		t.Fatal(err)
 	}
-	codes, err := auth.Open(filepath.Join(dir, "access.db"), auth.Options{})
+	codes, err := auth.Open(filepath.Join(dir, "access.db"), auth.Options{RowKey: make([]byte, auth.RowKeySize)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -125,7 +125,7 @@ func newSuite(t *testing.T, kind string, open func() (ledger.Store, error), prox
 	}
 	signer, _ := note.NewSigner(skey)
 	verifier, _ := note.NewVerifier(vkey)
-	as, err := auth.Open(filepath.Join(t.TempDir(), "access.db"), auth.Options{})
+	as, err := auth.Open(filepath.Join(t.TempDir(), "access.db"), auth.Options{RowKey: make([]byte, auth.RowKeySize)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -77,7 +77,7 @@ func newWorldAuth(t testing.TB, delegates int, authFile string) *world {
 	if err != nil {
 		t.Fatal(err)
 	}
-	w.auth, err = auth.Open(filepath.Join(w.dir, authFile), auth.Options{})
+	w.auth, err = auth.Open(filepath.Join(w.dir, authFile), auth.Options{RowKey: make([]byte, auth.RowKeySize)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -83,7 +83,7 @@ func newEmptyHallWith(t testing.TB, opts web.Options, wrap func(http.Handler) ht
 		st.Close()
 		t.Fatal(err)
 	}
-	as, err := auth.Open(filepath.Join(dir, "access.db"), auth.Options{WrongCodesPerMinute: 1000})
+	as, err := auth.Open(filepath.Join(dir, "access.db"), auth.Options{RowKey: make([]byte, auth.RowKeySize), WrongCodesPerMinute: 1000})
 	if err != nil {
 		t.Fatal(err)
 	}

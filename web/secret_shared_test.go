@@ -26,7 +26,7 @@ var sharedSecret = []byte("the secret every node of this cluster derives alike")
 // stop stops it (again when the test ends, doing nothing then).
 func tokenNode(t *testing.T, h *hall, db string) (srv *httptest.Server, as *auth.Store, stop func()) {
 	t.Helper()
-	as, err := auth.Open(db, auth.Options{WrongCodesPerMinute: 1000})
+	as, err := auth.Open(db, auth.Options{RowKey: make([]byte, auth.RowKeySize), WrongCodesPerMinute: 1000})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,13 +2,20 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"net/url"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
+	"golang.org/x/mod/sumdb/note"
+
 	"plenum/auth"
+	"plenum/i18n"
+	"plenum/ledger"
 	"plenum/store"
 	"plenum/store/postgres"
 )
@@ -22,7 +29,7 @@ NAME
     plenum access — the operator's access to a server's database
 
 SYNOPSIS
-    plenum access admin-link [--db PATH|URL] [--base-url URL] [--end-sessions]
+    plenum access admin-link [--db PATH|URL] [--data DIR] [--base-url URL] [--end-sessions]
 
 DESCRIPTION
     admin-link
@@ -39,8 +46,12 @@ DESCRIPTION
         out (revoking access codes never ends an administrator's session).
         Delegates' and officers' sessions are left as they are.
 
-        Whoever can run plenum on the database is trusted as the server's
-        operator: the command needs no password, only the database. It
+        Whoever can run plenum on the database with the server's signing
+        key is trusted as the server's operator: the command needs no
+        password, only the database and the key (the link's row in the
+        database carries a MAC made with a key derived from the signing
+        key, without which the server refuses it; docs/access.md, "What
+        the database cannot grant"). It
         works while plenum serve runs on the same database, SQLite or
         PostgreSQL, and takes no lock of the record (only the database's
         own, for a moment). A plenum serve on a SQLite file keeps sessions
@@ -59,6 +70,9 @@ OPTIONS
     --db PATH|URL    the SQLite database (default ./plenum-data/plenum.db),
                      or a postgres:// URL for PostgreSQL; it must exist and
                      be plenum's
+    --data DIR       the server's data directory, holding its signing key
+                     (default: the SQLite file's folder; required with
+                     PostgreSQL)
     --base-url URL   the address people reach the server at (as plenum
                      serve's --base-url), put before the link; without it
                      the link is printed as a path, /login?admin=…, to
@@ -71,7 +85,7 @@ EXIT STATUS
 
 EXAMPLES
     plenum access admin-link --db /var/lib/plenum/plenum.db --base-url https://congress.example.org
-    plenum access admin-link --db 'postgres://plenum@db.example/plenum' --end-sessions
+    plenum access admin-link --db 'postgres://plenum@db.example/plenum' --data /var/lib/plenum --end-sessions
 `,
 		run: runAccess,
 	})
@@ -87,6 +101,7 @@ func runAccess(ctx context.Context, env *cliEnv, args []string) error {
 	}
 	fs := newFlagSet(subcommands["access"], env)
 	db := fs.String("db", defaultDBPath, "")
+	data := fs.String("data", "", "")
 	base := fs.String("base-url", "", "")
 	end := fs.Bool("end-sessions", false, "")
 	if err := fs.Parse(args[1:]); err != nil {
@@ -112,12 +127,22 @@ func runAccess(ctx context.Context, env *cliEnv, args []string) error {
 			return &exitError{code: 1, msg: l.T("cli.about", *db, err)}
 		}
 	}
+	if err := needsDataDir(l, *db, *data); err != nil {
+		return err
+	}
+	if *data == "" {
+		*data = filepath.Dir(*db)
+	}
 	st, err := store.OpenStore(ctx, *db, true)
 	if err != nil {
 		return err
 	}
+	key, err := recordRowKey(ctx, l, st, *data, *db)
 	st.Close()
-	a, err := auth.Open(*db, auth.Options{})
+	if err != nil {
+		return err
+	}
+	a, err := auth.Open(*db, auth.Options{RowKey: key})
 	if err != nil {
 		return err
 	}
@@ -143,4 +168,55 @@ func runAccess(ctx context.Context, env *cliEnv, args []string) error {
 		fmt.Fprintln(env.stdout, l.T("cli.accesscmd.link", until, auth.AdminLink(*base, r.Token)))
 	}
 	return nil
+}
+
+// recordRowKey reads the signing key in dataDir, checks that it is the
+// key the record in st is signed with (the head checkpoint of a log of
+// its server verifies with it), and returns the access rows' key made
+// from it (auth.RowKey): a link sealed with another key would be refused
+// by the server, and the operator told nothing.
+func recordRowKey(ctx context.Context, l *i18n.Locale, st ledger.Store, dataDir, db string) ([]byte, error) {
+	path := filepath.Join(dataDir, ledger.SigningKeyFile)
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, &exitError{code: 1, msg: l.T("cli.accesscmd.no_key", path)}
+	}
+	if err != nil {
+		return nil, err
+	}
+	skey := strings.TrimSpace(string(data))
+	signer, err := note.NewSigner(skey)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", path, err)
+	}
+	vkey, err := ledger.VerifierKey(skey)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", path, err)
+	}
+	v, err := note.NewVerifier(vkey)
+	if err != nil {
+		return nil, err
+	}
+	logs, err := st.Logs(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, o := range logs {
+		if server, _, err := ledger.ParseOrigin(o); err != nil || server != signer.Name() {
+			continue
+		}
+		h, err := st.Head(ctx, o)
+		if err != nil {
+			return nil, err
+		}
+		if _, _, err := ledger.OpenCheckpoint(h.Checkpoint, note.VerifierList(v)); err != nil {
+			what := db
+			if store.IsPostgres(db) {
+				what = postgres.Redact(db)
+			}
+			return nil, &exitError{code: 1, msg: l.T("cli.accesscmd.key_not_record", path, what, o)}
+		}
+		break
+	}
+	return auth.RowKey(signer)
 }

@@ -64,8 +64,10 @@ func TestAdminLinkForTheOperator(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			db := fresh(t)
 			args := []string{"serve", "--db", db, "--addr", "127.0.0.1:0"}
+			var data []string // the signing key's folder, for admin-link too
 			if name == "postgres" {
-				args = append(args, "--data", t.TempDir())
+				data = []string{"--data", t.TempDir()}
+				args = append(args, data...)
 			}
 			srv := startCLI(t, `one-time administrator login: (http://\S+)`, args...)
 			link := srv.match
@@ -86,7 +88,7 @@ func TestAdminLinkForTheOperator(t *testing.T) {
 				t.Fatalf("serve printed a link once an administrator had logged in: %s", out)
 			}
 
-			code, out, errs := runForTest(t, "", "access", "admin-link", "--db", db, "--base-url", base)
+			code, out, errs := runForTest(t, "", append([]string{"access", "admin-link", "--db", db, "--base-url", base}, data...)...)
 			m := adminLinkLine.FindStringSubmatch(out)
 			if code != 0 || m == nil || !strings.Contains(errs, "the sessions were left as they were") {
 				t.Fatalf("access admin-link: exit %d %q %q", code, out, errs)
@@ -106,7 +108,7 @@ func TestAdminLinkForTheOperator(t *testing.T) {
 			// none of the server's locks and none of its memory.
 			bin := plenumBinary(t)
 			start := time.Now()
-			code, out, errs = runPlenum(t, bin, "access", "admin-link", "--db", db, "--base-url", base, "--end-sessions")
+			code, out, errs = runPlenum(t, bin, append([]string{"access", "admin-link", "--db", db, "--base-url", base, "--end-sessions"}, data...)...)
 			m = adminLinkLine.FindStringSubmatch(out)
 			if code != 0 || m == nil || !strings.Contains(errs, "sessions ended: 2") {
 				t.Fatalf("access admin-link --end-sessions: exit %d %q %q", code, out, errs)
@@ -144,6 +146,23 @@ func TestAccessRefusalsInTheOfficersLanguage(t *testing.T) {
 		{[]string{"admin-link", "--db", db, "--base-url", "ftp://congress.example.org"}, 2, "cli.accesscmd.base_url", []any{"ftp://congress.example.org"}},
 		{[]string{"admin-link", "--db", missing}, 1, "cli.about", []any{missing, anyText}},
 	}
+	// The link's row is sealed with a key made from the signing key: a
+	// folder without one, or with another server's key, is refused, and
+	// nothing is written.
+	keyless := t.TempDir()
+	other := filepath.Join(t.TempDir(), "plenum.db")
+	if code, _, errs := runForTest(t, "", "replay", "--db", other, "../../testdata/coop-2026.jsonl"); code != 0 {
+		t.Fatal(errs)
+	}
+	recorded := filepath.Join(t.TempDir(), "plenum.db")
+	if code, _, errs := runForTest(t, "", "replay", "--db", recorded, "../../testdata/coop-2026.jsonl"); code != 0 {
+		t.Fatal(errs)
+	}
+	cases = append(cases,
+		keyed{[]string{"admin-link", "--db", db, "--data", keyless}, 1, "cli.accesscmd.no_key", []any{filepath.Join(keyless, "signing.key")}},
+		keyed{[]string{"admin-link", "--db", recorded, "--data", filepath.Dir(other)}, 1, "cli.accesscmd.key_not_record", []any{filepath.Join(filepath.Dir(other), "signing.key"), recorded, anyText}},
+		keyed{[]string{"admin-link", "--db", "postgres://plenum@db.example/plenum"}, 2, "cli.pg_data", nil},
+	)
 	checkKeyed(t, "access", cases, false)
 	if _, err := os.Stat(missing); !errors.Is(err, fs.ErrNotExist) {
 		t.Fatalf("a database that was not there: %v", err)

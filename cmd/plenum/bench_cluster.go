@@ -248,7 +248,16 @@ func clusterVote(ctx context.Context, env *cliEnv, c clusterBench) error {
 	fmt.Fprintf(out, "setup:     %d persons with verified mandates, a sitting, a motion and an open vote in %v\n", n, since(t0))
 	ps := persons(n)
 	t0 = time.Now()
-	as, err := auth.Open(c.db, auth.Options{})
+	// The rows are sealed with the nodes' signing key, in dir.
+	signer, _, err := ledger.LoadOrCreateKey(dir, ledger.DefaultServerName)
+	if err != nil {
+		return err
+	}
+	rowKey, err := auth.RowKey(signer)
+	if err != nil {
+		return err
+	}
+	as, err := auth.Open(c.db, auth.Options{RowKey: rowKey})
 	if err != nil {
 		return err
 	}

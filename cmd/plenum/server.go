@@ -173,7 +173,13 @@ func openServer(ctx context.Context, cfg serverConfig) (*server, error) {
 	// Access codes and sessions live in the database of the record, where
 	// every process on it sees them; an access.db in the data directory,
 	// where earlier versions kept them, is taken over once.
-	if s.auth, err = auth.Open(cfg.db, cfg.access.authOptions(cfg.baseURL)); err != nil {
+	// Its rows are sealed with a key made from the signing key, the same
+	// on every node (auth.RowKey): the database alone admits nobody.
+	aopts := cfg.access.authOptions(cfg.baseURL)
+	if aopts.RowKey, err = auth.RowKey(signer); err != nil {
+		return fail(err)
+	}
+	if s.auth, err = auth.Open(cfg.db, aopts); err != nil {
 		return fail(err)
 	}
 	if legacy := filepath.Join(cfg.data, auth.LegacyFile); store.IsPostgres(cfg.db) || filepath.Clean(legacy) != filepath.Clean(cfg.db) {
