@@ -210,14 +210,7 @@ func sealedMAC(key []byte, when string) string {
 // row planted since would be) and the note is written again.
 func (s *Store) sealOldRows(ctx context.Context) (err error) {
 	defer func() { err = s.writeError(err) }()
-	key := s.opts.RowKey
-	var v string
-	switch err := s.queryRow(ctx, s.db.W, `SELECT v FROM access_meta WHERE k = ?`, sealedKey).Scan(&v); {
-	case err == nil:
-		if when, mac, ok := cutLast(v); ok && hmac.Equal([]byte(mac), []byte(sealedMAC(key, when))) {
-			return nil
-		}
-	case !errors.Is(err, sql.ErrNoRows):
+	if sealed, err := s.rowsSealed(ctx, s.db.W); sealed || err != nil {
 		return err
 	}
 	tx, err := s.begin(ctx)
@@ -225,6 +218,17 @@ func (s *Store) sealOldRows(ctx context.Context) (err error) {
 		return err
 	}
 	defer tx.Rollback()
+	// One node at a time (SQLite's transactions are already): a node
+	// starting beside another that has just sealed finds its note, and
+	// does not take the rows it sealed for an edit.
+	if s.db.Postgres {
+		if _, err := tx.ExecContext(ctx, `LOCK TABLE access_meta IN SHARE ROW EXCLUSIVE MODE`); err != nil {
+			return err
+		}
+	}
+	if sealed, err := s.rowsSealed(ctx, tx); sealed || err != nil {
+		return err
+	}
 	sealedBefore, err := s.anyRowSealed(ctx, tx)
 	if err != nil {
 		return err
@@ -236,7 +240,7 @@ func (s *Store) sealOldRows(ctx context.Context) (err error) {
 		return err
 	}
 	when := s.opts.Now().UTC().Format(time.RFC3339Nano)
-	if err := s.setMeta(ctx, tx, sealedKey, when+" "+sealedMAC(key, when)); err != nil {
+	if err := s.setMeta(ctx, tx, sealedKey, when+" "+sealedMAC(s.opts.RowKey, when)); err != nil {
 		return err
 	}
 	if err := tx.Commit(); err != nil {
@@ -247,6 +251,21 @@ func (s *Store) sealOldRows(ctx context.Context) (err error) {
 		s.opts.Logger.Info("auth: the access codes, sessions and administrator links written before this plenum were sealed with the server's key (once, at the first start after the upgrade); from now on a row without a valid MAC admits nobody", "rows", n)
 	}
 	return nil
+}
+
+// rowsSealed reports whether the note that the rows were sealed is
+// there and plenum's (under the row key).
+func (s *Store) rowsSealed(ctx context.Context, e execer) (bool, error) {
+	var v string
+	switch err := s.queryRow(ctx, e, `SELECT v FROM access_meta WHERE k = ?`, sealedKey).Scan(&v); {
+	case err == nil:
+		when, mac, ok := cutLast(v)
+		return ok && hmac.Equal([]byte(mac), []byte(sealedMAC(s.opts.RowKey, when))), nil
+	case errors.Is(err, sql.ErrNoRows):
+		return false, nil
+	default:
+		return false, err
+	}
 }
 
 // cutLast splits v at its last space.

@@ -14,6 +14,7 @@ import (
 	"golang.org/x/mod/sumdb/note"
 
 	"plenum/ledger"
+	"plenum/store/postgres/pgtest"
 	"plenum/store/sqlite"
 )
 
@@ -432,5 +433,44 @@ func TestRowsOfAnEarlierPlenumSealedOnce(t *testing.T) {
 			}
 			refusesPlanted(t, s, planted{codes: p.codes[:1]}, &logged)
 		})
+	}
+}
+
+// TestNodesSealTogether: two nodes of a cluster starting at once on the
+// database of an earlier plenum both come up; the rows are sealed, and
+// neither takes the other's sealing for an edit outside plenum.
+// PostgreSQL (a SQLite database has one serving process).
+func TestNodesSealTogether(t *testing.T) {
+	for range 3 {
+		func() {
+			ctx := context.Background()
+			db := pgtest.Fresh(t)
+			tok, code, _ := oldDatabase(t, db, rowsSealedVersion)
+			var logged [2]syncBuffer
+			var stores [2]*Store
+			var errs [2]error
+			var wg sync.WaitGroup
+			for i := range stores {
+				wg.Go(func() {
+					stores[i], errs[i] = Open(db, Options{RowKey: testKey, Logger: slog.New(slog.NewTextHandler(&logged[i], nil))})
+				})
+			}
+			wg.Wait()
+			for i, s := range stores {
+				if errs[i] != nil {
+					t.Fatalf("node %d: %v", i, errs[i])
+				}
+				t.Cleanup(func() { s.Close() })
+				if l := logged[i].String(); strings.Contains(l, "edited outside plenum") {
+					t.Errorf("node %d took the other's sealing for an edit:\n%s", i, l)
+				}
+				if sess, err := s.Session(ctx, tok); err != nil || sess.Person != "ann" {
+					t.Fatalf("node %d: the session of before the upgrade: %+v %v", i, sess, err)
+				}
+			}
+			if sess, _, err := stores[1].Login(ctx, code); err != nil || sess.Person != "ann" {
+				t.Fatalf("the code of before the upgrade: %+v %v", sess, err)
+			}
+		}()
 	}
 }
