@@ -534,11 +534,12 @@ func (s *Store) replaceCodes(ctx context.Context, assemblyID string, persons []s
 
 // Login exchanges an access code for a new session and returns the
 // session and its token (the cookie's value). It returns ErrBadCode or
-// ErrExpiredCode for a code that does not admit. Reading the code and
-// making the session are one statement, holding the code (on PostgreSQL
-// a shared lock on its row) so that a revocation or re-issue, through
-// this process or another, cannot slip between them and leave a session
-// of a code that is gone.
+// ErrExpiredCode for a code that does not admit (a code row plenum did
+// not write, its MAC wrong or missing, is ErrBadCode: rowmac.go). Reading
+// the code and making the session are one transaction, holding the code
+// (on PostgreSQL a shared lock on its row, on SQLite the write lock) so
+// that a revocation or re-issue, through this process or another, cannot
+// slip between them and leave a session of a code that is gone.
 //
 // Logins made at once are committed together (see loginBatch): Login
 // returns once its session is durable, or with the error of the commit

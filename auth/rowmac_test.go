@@ -207,6 +207,16 @@ func TestPlantedRowsAdmitNobody(t *testing.T) {
 				t.Fatal(err)
 			}
 			_, exec := rawDatabase(t, db)
+			// Nor does ann's sessions page list a session planted as hers.
+			_, ph := newToken()
+			now := time.Now().UnixNano()
+			if err := exec(`INSERT INTO access_sessions (hash, assembly, person, admin, created, expires) VALUES ($1, $2, $3, $4, $5, $6)`,
+				ph[:], "coop", "ann", false, now, now+int64(time.Hour)); err != nil {
+				t.Fatal(err)
+			}
+			if l, err := s.OwnSessions(ctx, tok); err != nil || len(l) != 1 {
+				t.Fatalf("ann's sessions beside one planted as hers: %+v %v; want hers alone", l, err)
+			}
 			dev, dh := newToken()
 			ah := hashToken(at)
 			if err := exec(`INSERT INTO access_device_links (hash, admin_id, session, expires, mac) VALUES ($1, $2, $3, $4, $5)`,
