@@ -195,7 +195,7 @@ func sealedMAC(key []byte, when string) string {
 }
 
 // sealOldRows gives the rows a plenum wrote before the rows carried MACs
-// (migration 0024 left their mac NULL) their MAC, once, at the first
+// (migration 0020 left their mac NULL) their MAC, once, at the first
 // start of this plenum on the database, and notes it (access_meta
 // rows_sealed, itself under a MAC). Sealing them keeps every printed
 // card's code and every session working across the upgrade, mid-assembly

@@ -374,7 +374,7 @@ func TestAnotherSigningKeyRefusesRows(t *testing.T) {
 }
 
 // rowsSealedVersion is the migration that gives the access rows their
-// MAC (0024_access_row_macs.sql).
+// MAC (0020_access_row_macs.sql).
 const rowsSealedVersion = 24
 
 // TestRowsOfAnEarlierPlenumSealedOnce: the migration's choice. A database
