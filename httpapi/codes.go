@@ -75,10 +75,14 @@ func (api *API) issue(w http.ResponseWriter, r *http.Request) (*cards.Issued, bo
 	issued, err := cards.Issue(r.Context(), a, api.auth, actor(sess), api.opts.Now().UTC(), api.baseURL(r), cards.Selection{Persons: body.Persons, Organization: body.Organization})
 	if err != nil {
 		if !api.notWriter(w, r, a.ID(), raw, err) {
+			api.markRefusal(w, r, a.ID(), err)
 			api.fail(w, r, err)
 		}
 		return nil, false
 	}
+	// The node that forwarded the request answers once it has read the
+	// issue (ForwardTo): its mandates page then shows the codes issued.
+	SetDecidedOn(w, r, a)
 	return issued, true
 }
 
@@ -117,10 +121,12 @@ func (api *API) revokeCodes(w http.ResponseWriter, r *http.Request) {
 	}
 	if err := cards.Revoke(r.Context(), a, api.auth, actor(sess), api.opts.Now().UTC(), body.Persons, body.Reason); err != nil {
 		if !api.notWriter(w, r, a.ID(), raw, err) {
+			api.markRefusal(w, r, a.ID(), err)
 			api.fail(w, r, err)
 		}
 		return
 	}
+	SetDecidedOn(w, r, a)
 	w.WriteHeader(http.StatusNoContent)
 }
 

@@ -345,6 +345,7 @@ func (api *API) submit(w http.ResponseWriter, r *http.Request, sess *auth.Sessio
 		if api.notWriter(w, r, assemblyID, req.raw, err) {
 			return
 		}
+		api.markRefusal(w, r, assemblyID, err)
 		api.fail(w, r, err)
 		return
 	}

@@ -15,6 +15,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"plenum/assembly"
 	"plenum/engine"
 	"plenum/internal/admit"
 )
@@ -202,7 +203,9 @@ func ForwardTo(w http.ResponseWriter, r *http.Request, f Forwarder, local *engin
 
 // RecordedHeader is set by the writer on its answer to a forwarded
 // command it accepted (SetRecorded): the size of its log with the
-// command's events in it, decimal. The forwarding node waits until it
+// command's events in it, decimal; and on its answer to one the rules
+// refused (SetDecidedOn): its log's size when it answered, at least the
+// state the refusal was decided on. The forwarding node waits until it
 // has read as much (ForwardTo), and does not pass the header on.
 const RecordedHeader = "Plenum-Recorded-Size"
 
@@ -213,6 +216,33 @@ const RecordedHeader = "Plenum-Recorded-Size"
 func SetRecorded(w http.ResponseWriter, r *http.Request, last int64) {
 	if last >= 0 && r.Header.Get(ForwardedHeader) != "" {
 		w.Header().Set(RecordedHeader, strconv.FormatInt(last+1, 10))
+	}
+}
+
+// SetDecidedOn marks the answer to a forwarded command that a refused, or
+// whose outcome is read from a's state (access codes issued or revoked
+// through package cards), with the writer's log's size now
+// (RecordedHeader): at least the state the answer was decided on. The
+// forwarding node then shows the page with the refusal, or the client's
+// next read, from a state at least as new as the writer's (ForwardTo).
+// Nothing on a command that was not forwarded, or on a nil a.
+func SetDecidedOn(w http.ResponseWriter, r *http.Request, a *engine.Assembly) {
+	if a != nil {
+		SetRecorded(w, r, a.Log().Size()-1)
+	}
+}
+
+// markRefusal marks the answer to a forwarded command of the assembly id
+// that the rules refused (err an *assembly.Error) with the state it was
+// refused on (SetDecidedOn); nothing for another error, where the state
+// does not matter (a database in trouble, an assembly suspended).
+func (api *API) markRefusal(w http.ResponseWriter, r *http.Request, id string, err error) {
+	var ae *assembly.Error
+	if !errors.As(err, &ae) || ae.Code == assembly.ErrCorrupt || r.Header.Get(ForwardedHeader) == "" {
+		return
+	}
+	if a, ok := api.eng.Assembly(id); ok {
+		SetDecidedOn(w, r, a)
 	}
 }
 
@@ -306,3 +336,4 @@ func keepBody(w http.ResponseWriter, r *http.Request) ([]byte, bool) {
 	r.Body = io.NopCloser(bytes.NewReader(body))
 	return body, true
 }
+

@@ -316,25 +316,10 @@ func (s *server) act(w http.ResponseWriter, r *http.Request) {
 		case errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded):
 			answer(http.StatusServiceUnavailable, actResult{Error: l.T("web.err.cancelled")})
 		case errors.Is(err, engine.ErrNotWriter):
-			notWriter := func(w http.ResponseWriter, r *http.Request) {
+			s.forwardForm(w, r, id, body, err, func(w http.ResponseWriter, r *http.Request) {
 				w.Header().Set("Retry-After", "1")
 				s.answer(w, r, id, back, http.StatusServiceUnavailable, actResult{Error: l.T("web.err.not_writer")})
-			}
-			target, ferr := s.writerOf(r, id)
-			if ferr != nil {
-				s.opts.Logger.Warn("web: a command for an assembly another node writes, not forwarded", "cmd", cmd, "assembly", id, "err", ferr)
-				notWriter(w, r)
-				return
-			}
-			fw := w
-			if s.auth.Secure(r) {
-				// The writer cannot tell that the client came over
-				// https (the request reached it from this node): the
-				// cookies of its answer (a secret ballot's token) are
-				// marked Secure here.
-				fw = secureCookies{w}
-			}
-			httpapi.ForwardTo(fw, r, s.opts.Forward, s.eng, s.opts.Logger, id, target, body, notWriter)
+			})
 		case errors.Is(err, engine.ErrSuspended) || errors.Is(err, engine.ErrStopped):
 			s.opts.Logger.Error("web: command not taken", "cmd", cmd, "assembly", id, "err", err)
 			answer(http.StatusServiceUnavailable, actResult{Error: l.T("web.err.suspended")})

@@ -13,6 +13,7 @@ import (
 	"plenum/assembly"
 	"plenum/auth"
 	"plenum/cards"
+	"plenum/httpapi"
 )
 
 // mandateCards serves POST /a/{id}/mandate-cards.pdf, the page's form
@@ -37,6 +38,12 @@ func (s *server) mandateCards(w http.ResponseWriter, r *http.Request) {
 	}
 	issued, err := cards.Issue(r.Context(), a, s.auth, actorOf(sess), s.opts.Now().UTC(), s.baseURL(r),
 		cards.Selection{Persons: persons, Organization: r.PostFormValue("organization")})
+	if s.forwardForm(w, r, a.ID(), nil, err, notWriterFlash(fail, localeOf(r, a).T("web.err.not_writer"))) {
+		return
+	}
+	// A form another node forwarded: it answers once it has read the
+	// issue, or the state a refusal was decided on (httpapi.ForwardTo).
+	httpapi.SetDecidedOn(w, r, a)
 	var pdf []byte
 	if err == nil {
 		pdf, err = cards.PDFIn(issued.Assembly, issued.Cards, issued.Language)
@@ -73,7 +80,12 @@ func (s *server) revokeCodes(w http.ResponseWriter, r *http.Request) {
 		fail(localeOf(r, a).T("web.err.revoke_choose"))
 		return
 	}
-	if err := cards.Revoke(r.Context(), a, s.auth, actorOf(sess), s.opts.Now().UTC(), persons, r.PostFormValue("reason")); err != nil {
+	err := cards.Revoke(r.Context(), a, s.auth, actorOf(sess), s.opts.Now().UTC(), persons, r.PostFormValue("reason"))
+	if s.forwardForm(w, r, a.ID(), nil, err, notWriterFlash(fail, localeOf(r, a).T("web.err.not_writer"))) {
+		return
+	}
+	httpapi.SetDecidedOn(w, r, a) // as mandateCards
+	if err != nil {
 		var ae *assembly.Error
 		if errors.As(err, &ae) && ae.Code != assembly.ErrCorrupt {
 			fail(refusal(r, a, ae))

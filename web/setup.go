@@ -18,6 +18,7 @@ import (
 	"plenum/assembly"
 	"plenum/auth"
 	"plenum/engine"
+	"plenum/httpapi"
 	"plenum/i18n"
 	"plenum/internal/names"
 	"plenum/internal/routes"
@@ -696,11 +697,18 @@ func (s *server) setupAct(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if err != nil {
+		if len(results) == 0 && s.forwardForm(w, r, id, nil, err, func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Retry-After", "1")
+			reply(http.StatusServiceUnavailable, actResult{Error: l.T("web.err.not_writer")})
+		}) {
+			return
+		}
 		if key != "" && len(results) == 0 {
 			// The same form sent again: its first command's key was
 			// accepted before (the ids made from names differ this time,
 			// and the engine refuses the key).
 			if first, ok := sentBefore(a, actorOf(sess), key+"/0", err); ok {
+				httpapi.SetRecorded(w, r, int64(first))
 				reply(http.StatusOK, actResult{OK: true, Message: l.T("web.su.sent_before") + l.T("web.su.done_entry", first)})
 				return
 			}
@@ -728,6 +736,11 @@ func (s *server) setupAct(w http.ResponseWriter, r *http.Request) {
 		// The new person's page, to go on with their mandate or offices.
 		res.Redirect = "/a/" + id + "/setup-person?p=" + url.QueryEscape(cmds[0].(assembly.AddPerson).ID)
 	}
+	if len(results) > 0 {
+		// The node that forwarded the form shows the page after it once
+		// it has read this far (httpapi.ForwardTo).
+		httpapi.SetRecorded(w, r, httpapi.LastIndex(results[len(results)-1]))
+	}
 	reply(http.StatusOK, res)
 }
 
@@ -737,6 +750,12 @@ func (s *server) setupAct(w http.ResponseWriter, r *http.Request) {
 // was typed, as the new assembly's form does; with them, or for another
 // form, reply says it and the form stays as it is on the page.
 func (s *server) refused(w http.ResponseWriter, r *http.Request, id, cmd string, status int, msg string, reply func(int, actResult)) {
+	if a, ok := s.eng.Assembly(id); ok {
+		// A form forwarded by another node: that node shows the page
+		// with the refusal once it has read as far as the state the
+		// refusal was decided on (httpapi.ForwardTo).
+		httpapi.SetDecidedOn(w, r, a)
+	}
 	to, err := url.Parse(r.PostFormValue("back"))
 	var kept keptForm
 	ok := err == nil && strings.HasPrefix(to.Path, "/a/"+id+"/")

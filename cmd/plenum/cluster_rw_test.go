@@ -1,12 +1,8 @@
 package main
 
 import (
-	"crypto/hmac"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"io"
 	"net/http"
 	"net/url"
 	"strings"
@@ -63,35 +59,14 @@ func TestClusterReadYourWrites(t *testing.T) {
 
 	// A page's form, without scripts: the page it redirects to is served
 	// by f with what the form recorded.
-	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 	form := func(person string, v url.Values) (int, string) {
 		t.Helper()
-		sess := sessions[person]
-		mac := hmac.New(sha256.New, f.srv.forms)
-		mac.Write([]byte("plenum web form\x00" + sess))
-		v.Set("csrf", hex.EncodeToString(mac.Sum(nil)[:16]))
-		req, _ := http.NewRequest("POST", f.url+"/a/x/act", strings.NewReader(v.Encode()))
-		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-		req.Header.Set("Origin", f.url)
-		req.AddCookie(&http.Cookie{Name: auth.CookieName, Value: sess})
-		resp, err := client.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		resp.Body.Close()
-		return resp.StatusCode, resp.Header.Get("Location")
+		code, loc, _, _ := pageForm(t, f, sessions[person], "/a/x/act", v)
+		return code, loc
 	}
 	get := func(person, path string) (int, string) {
 		t.Helper()
-		req, _ := http.NewRequest("GET", f.url+path, nil)
-		req.AddCookie(&http.Cookie{Name: auth.CookieName, Value: sessions[person]})
-		resp, err := client.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer resp.Body.Close()
-		b, _ := io.ReadAll(resp.Body)
-		return resp.StatusCode, string(b)
+		return getAs(t, f, sessions[person], path)
 	}
 	code, loc := form("v", url.Values{"cmd": {"cast_ballot"}, "a:vote": {"v1"}, "a:voter": {"v"}, "a:choice": {"for"}, "key": {"web-ballot-v"}, "back": {"/a/x/delegate"}})
 	if code != http.StatusSeeOther || !strings.HasPrefix(loc, "/a/x/receipt?entry=") {
@@ -127,7 +102,7 @@ func TestClusterReadYourWrites(t *testing.T) {
 	// The writer has every entry: beyond its log there is no ballot.
 	req, _ := http.NewRequest("GET", w.url+fmt.Sprintf("/a/x/receipt?entry=%d", entry+1), nil)
 	req.AddCookie(&http.Cookie{Name: auth.CookieName, Value: sessions["u"]})
-	resp, err := client.Do(req)
+	resp, err := clusterClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}
