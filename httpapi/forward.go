@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"net"
@@ -18,6 +19,7 @@ import (
 	"plenum/assembly"
 	"plenum/engine"
 	"plenum/internal/admit"
+	"plenum/ledger"
 )
 
 // ForwardedHeader marks a command one node of a cluster forwarded to the
@@ -337,3 +339,75 @@ func keepBody(w http.ResponseWriter, r *http.Request) ([]byte, bool) {
 	return body, true
 }
 
+// ErrNotYetHere is Discover's answer for an assembly whose log the store
+// holds but this node has not opened within discoverWait: created through
+// another node a moment ago. Answer 503: reload in a moment.
+var ErrNotYetHere = errors.New("httpapi: the assembly has not yet reached this node")
+
+// Discover returns the assembly id on a node of a cluster that does not
+// know it yet: one created through another node a moment ago, which this
+// node opens when that node's notification comes. If the store holds the
+// assembly's log (with its creation in it), Discover has the engine open
+// it now (Engine.Grown, as the notification would) and waits for it, at
+// most discoverWait, with at most discoverWaiters requests waiting at
+// once; past that it returns ErrNotYetHere. For an assembly the store does
+// not hold either it returns nil and no error: there is none. Only a
+// cluster's node calls it: on one server an assembly it does not know
+// does not exist.
+func Discover(ctx context.Context, e *engine.Engine, id string) (*engine.Assembly, error) {
+	if a, ok := e.Assembly(id); ok {
+		return a, nil
+	}
+	if !ledger.ValidAssemblyID(id) {
+		return nil, nil
+	}
+	origin, err := ledger.Origin(e.Server(), id)
+	if err != nil {
+		return nil, nil
+	}
+	ctx, cancel := context.WithTimeout(ctx, discoverWait)
+	defer cancel()
+	head, err := e.Store().Head(ctx, origin)
+	switch {
+	case errors.Is(err, ledger.ErrLogNotFound):
+		return nil, nil
+	case err != nil:
+		return nil, fmt.Errorf("%w: %w", ErrNotYetHere, err)
+	case head.Size == 0:
+		// A log whose creation was refused, or is being appended:
+		// no assembly yet.
+		return nil, nil
+	}
+	select {
+	case discoverWaiters <- struct{}{}:
+		defer func() { <-discoverWaiters }()
+	default:
+		return nil, ErrNotYetHere
+	}
+	e.Grown(origin, head.Size)
+	// The engine opens it in the background (a full audit of its log) and
+	// says nothing when it is done: asked again every discoverEvery.
+	t := time.NewTicker(discoverEvery)
+	defer t.Stop()
+	for {
+		if a, ok := e.Assembly(id); ok {
+			return a, nil
+		}
+		select {
+		case <-ctx.Done():
+			return nil, ErrNotYetHere
+		case <-t.C:
+		}
+	}
+}
+
+// The bounds of Discover: a node hears of a new assembly within
+// milliseconds and opens it as fast; one that takes longer is not waited
+// for.
+const (
+	discoverWait  = 2 * time.Second
+	discoverEvery = 10 * time.Millisecond
+)
+
+// discoverWaiters holds a place for each request waiting in Discover.
+var discoverWaiters = make(chan struct{}, 256)

@@ -367,6 +367,17 @@ var newline = []byte("\n")
 func (api *API) assemblyOf(w http.ResponseWriter, r *http.Request) (*engine.Assembly, bool) {
 	id := r.PathValue("id")
 	a, ok := api.eng.Assembly(id)
+	if !ok && api.opts.Forward != nil {
+		// On a cluster: created through another node a moment ago?
+		var err error
+		if a, err = Discover(r.Context(), api.eng, id); err != nil {
+			api.opts.Logger.Warn("httpapi: an assembly not yet opened on this node", "assembly", id, "err", err)
+			w.Header().Set("Retry-After", "1")
+			problem(w, r, http.StatusServiceUnavailable, "unavailable", "", "api.assembly_not_yet", id)
+			return nil, false
+		}
+		ok = a != nil
+	}
 	if !ok {
 		problem(w, r, http.StatusNotFound, "not_found", "", "api.no_assembly", id)
 		return nil, false

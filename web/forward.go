@@ -59,3 +59,22 @@ func notWriterFlash(fail func(string), msg string) func(http.ResponseWriter, *ht
 	}
 }
 
+// assemblyHere returns the assembly the request's path names: on a node
+// of a cluster one created through another node a moment ago is opened
+// first (httpapi.Discover: at most 2 s); past that the answer is 503,
+// reload in a moment, not "there is no assembly". It returns nil and
+// false for an assembly there is not; nil and true once it has answered.
+func (s *server) assemblyHere(w http.ResponseWriter, r *http.Request) (*engine.Assembly, bool) {
+	id := r.PathValue("id")
+	if a, ok := s.eng.Assembly(id); ok || s.opts.Forward == nil {
+		return a, false
+	}
+	a, err := httpapi.Discover(r.Context(), s.eng, id)
+	if err != nil {
+		s.opts.Logger.Warn("web: an assembly not yet opened on this node", "assembly", id, "err", err)
+		w.Header().Set("Retry-After", "1")
+		plainError(w, r, nil, http.StatusServiceUnavailable, "web.http.assembly_not_yet", id)
+		return nil, true
+	}
+	return a, false
+}

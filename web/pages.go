@@ -291,12 +291,11 @@ func pageTitle(l *i18n.Locale, name string) string {
 }
 
 func (s *server) assemblyOf(w http.ResponseWriter, r *http.Request) (*engine.Assembly, bool) {
-	a, ok := s.eng.Assembly(r.PathValue("id"))
-	if !ok {
+	a, said := s.assemblyHere(w, r)
+	if a == nil && !said {
 		plainError(w, r, nil, http.StatusNotFound, "web.http.no_assembly", r.PathValue("id"))
-		return nil, false
 	}
-	return a, true
+	return a, a != nil
 }
 
 // index lists the assemblies and offers the login form.
