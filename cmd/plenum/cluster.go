@@ -15,6 +15,8 @@ import (
 
 	"golang.org/x/mod/sumdb/note"
 
+	"plenum/assembly"
+	"plenum/auth"
 	"plenum/cluster"
 	"plenum/engine"
 	"plenum/i18n"
@@ -269,6 +271,8 @@ type node struct {
 	m *cluster.Membership
 	n *cluster.Node
 	l *cluster.Listener
+	// stopRevocations ends keepRevocations; nil until it runs.
+	stopRevocations func()
 }
 
 // appendIdle is the idle_in_transaction_session_timeout of a node's
@@ -343,8 +347,71 @@ func (n *node) follow(ctx context.Context, e *engine.Engine) error {
 	return nil
 }
 
-// stopFollowing stops the listener and the watch.
+// revocationsEvery is how often a node carries out the revocations the
+// record of an assembly it writes holds but the codes do not
+// (keepRevocations).
+const revocationsEvery = 2 * time.Second
+
+// keepRevocations carries out, every revocationsEvery until stopped, the
+// revocations of access codes recorded in the assemblies this node writes
+// whose codes still exist (auth.Store.CarryOutRevocations): a revocation
+// is recorded first and its codes deleted right after (cards.Revoke), so
+// a writer that stopped between the two (killed, cut off from the
+// database) left a code that still logs in on every node. A single
+// server carries those out at its next start (cards.Reconcile); on a
+// cluster the node that takes the assembly over does it within
+// revocationsEvery of taking it, so such a code logs in for at most the
+// failover (about 3 s) and revocationsEvery more, and a delete that
+// failed on a writer still running is tried again as soon. Usually it
+// reads one row per person holding a code, and writes nothing.
+func (n *node) keepRevocations(e *engine.Engine, codes *auth.Store, log *slog.Logger) {
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	n.stopRevocations = func() { cancel(); <-done }
+	go func() {
+		defer close(done)
+		t := time.NewTicker(revocationsEvery)
+		defer t.Stop()
+		for {
+			carryOutRevocations(ctx, e, codes, log)
+			select {
+			case <-ctx.Done():
+				return
+			case <-t.C:
+			}
+		}
+	}()
+}
+
+// carryOutRevocations is one round of keepRevocations.
+func carryOutRevocations(ctx context.Context, e *engine.Engine, codes *auth.Store, log *slog.Logger) {
+	for _, a := range e.Assemblies() {
+		if !a.Writing() {
+			continue // its writer does it
+		}
+		revoked := map[string]auth.Revocation{}
+		a.Read(func(s *assembly.State) {
+			for p, acc := range s.Access {
+				if acc != nil && !acc.Revoked.IsZero() {
+					revoked[p] = auth.Revocation{At: acc.Revoked, By: acc.RevokedBy, Reason: acc.RevokedFor}
+				}
+			}
+		})
+		done, err := codes.CarryOutRevocations(ctx, a.ID(), revoked)
+		switch {
+		case err != nil && ctx.Err() == nil:
+			log.Warn("cluster: the recorded revocations of access codes could not be checked; trying again", "assembly", a.ID(), "err", err)
+		case len(done) > 0:
+			log.Warn("cluster: revocations of access codes recorded but not carried out (the writer stopped between the record and the codes?) carried out now", "assembly", a.ID(), "persons", done)
+		}
+	}
+}
+
+// stopFollowing stops the listener, the watch and keepRevocations.
 func (n *node) stopFollowing() {
+	if n.stopRevocations != nil {
+		n.stopRevocations()
+	}
 	n.n.Close()
 	if n.l != nil {
 		n.l.Close()

@@ -191,6 +191,12 @@ func openServer(ctx context.Context, cfg serverConfig) (*server, error) {
 	if err := cards.Reconcile(ctx, s.engine, s.auth); err != nil {
 		return fail(err)
 	}
+	if cfg.node != nil {
+		// On a cluster the writer of an assembly carries out a
+		// revocation a crashed writer recorded, without waiting for a
+		// start.
+		cfg.node.keepRevocations(s.engine, s.auth, slog.Default())
+	}
 	s.access = cfg.access
 	s.handler = s.routes(cfg)
 	return s, nil
