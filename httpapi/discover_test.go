@@ -58,7 +58,7 @@ func TestDiscover(t *testing.T) {
 	if _, ok := here.Assembly("y"); ok {
 		t.Fatal("the other engine knows y already")
 	}
-	codes, err := auth.Open(filepath.Join(dir, "access.db"), auth.Options{})
+	codes, err := auth.Open(filepath.Join(dir, "access.db"), auth.Options{RowKey: make([]byte, auth.RowKeySize)})
 	if err != nil {
 		t.Fatal(err)
 	}
