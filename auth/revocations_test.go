@@ -13,7 +13,7 @@ import (
 // made at or after it (a later issue) is left alone; a second round finds
 // nothing to do.
 func TestCarryOutRevocations(t *testing.T) {
-	s := open(t, Options{})
+	s := open(t, Options{RowKey: testKey})
 	ctx := context.Background()
 	issued := time.Date(2026, 12, 7, 10, 0, 0, 0, time.UTC)
 	codes, err := s.IssueRecordedCodes(ctx, "x", []string{"ann", "bob"}, issued)
