@@ -283,6 +283,11 @@ func (s *State) countBallotsBy(el *Election, rules tally.Rules, count func(metho
 					votes[i] = votes[i].Add(tally.Int(int64(max(b.Weight, 1))))
 				}
 			}
+			for _, b := range el.Sealed { // a secret election's: one vote each
+				if b.List == l.ID {
+					votes[i] = votes[i].Add(tally.Int(1))
+				}
+			}
 		}
 		res, err := tally.ApportionBy(rules, method, ids, votes, el.Seats, opts)
 		if err != nil {
@@ -344,7 +349,16 @@ func (s *State) countBallotsBy(el *Election, rules tally.Rules, count func(metho
 			}
 		}
 	}
-	for _, b := range el.Ballots {
+	plain := el.Ballots
+	if el.Secret {
+		// A secret election is counted from its sealed ballots, one vote
+		// each; its ballots say only who voted.
+		plain = make([]ElectionBallot, len(el.Sealed))
+		for i, sb := range el.Sealed {
+			plain[i] = ElectionBallot{Ranking: sb.Ranking, Approve: sb.Approve, List: sb.List, Weight: 1}
+		}
+	}
+	for _, b := range plain {
 		var rk [][]int
 		switch {
 		case len(b.Ranking) > 0:

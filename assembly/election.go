@@ -52,6 +52,15 @@ type Election struct {
 	// Counting is the version of the counting rules the opening names
 	// (0: none, v1; counting.go).
 	Counting int `json:"counting,omitempty"`
+	// Secret marks an election whose ballots the server seals (secret:
+	// true): Ballots record who voted, with their weights, never the
+	// ballot; Sealed holds the ballots once it closes, shuffled, each
+	// vote under its token, and SealedEntries the log entries
+	// (sealed_election_ballots) that carry them.
+	Secret        bool                   `json:"secret,omitempty"`
+	Sealed        []SealedElectionBallot `json:"sealed,omitempty"`
+	SealedEntries []int64                `json:"sealed_entries,omitempty"`
+	sealedTokens  map[string]struct{}    // the tokens sealed so far, until all are
 }
 
 // ElectionBallot is one ballot in an election.
@@ -87,6 +96,12 @@ type OpenElection struct {
 	Trustees      []string `json:"trustees" plenum:"id"`
 	TrusteeQuorum int      `json:"trustee_quorum" plenum:"positive"`
 	Revote        bool     `json:"revote"`
+	// Secret makes the ballots secret, sealed by the server as in a vote
+	// with method secret: the log records who voted, the ballot box keeps
+	// the ballot under a random token until the close, when the ballots
+	// enter the log shuffled (docs/script.md, "Secret votes"). It
+	// excludes Encrypted.
+	Secret bool `json:"secret,omitempty"`
 }
 
 // Nominate adds a candidate.
@@ -104,12 +119,19 @@ type CastElectionBallot struct {
 	Approve    []string `json:"approve" plenum:"id"`
 	List       string   `json:"list" plenum:"id"`
 	ForMandate string   `json:"for_mandate" plenum:"id"`
+	// Token is a secret election's ballot's random token, made by plenum
+	// itself (a client that gives one is refused) and handed back to the
+	// voter: never recorded with the voter.
+	Token string `json:"token,omitempty"`
 }
 
 // CloseElection closes an election; Seed seeds any lot that breaks ties.
 type CloseElection struct {
 	Election string `json:"election" plenum:"required,id"`
 	Seed     uint64 `json:"seed"`
+	// Sealed carries a secret election's ballots, shuffled, one per vote
+	// (UnitTokens), given by plenum itself from its ballot box.
+	Sealed []SealedElectionBallot `json:"sealed,omitempty"`
 }
 
 // DeclareElection declares who is elected: computed by the method from the
@@ -146,6 +168,8 @@ type ElectionOpened struct {
 	// Counting is the version of the counting rules the election is
 	// counted by (tally.Rules); left out, v1 (countingToRecord).
 	Counting int `json:"counting,omitempty"`
+	// Secret marks a secret election (sealed by the server).
+	Secret bool `json:"secret,omitempty"`
 }
 
 // CandidateNominated: a candidate was nominated.
@@ -259,6 +283,9 @@ func (c OpenElection) decide(s *State, m Meta) ([]Event, error) {
 		return nil, err
 	}
 	rights := s.eligibleRights(c.Eligible)
+	if err := s.secretSetup(c, rights); err != nil {
+		return nil, err
+	}
 	if enc != nil && enc.Ranked {
 		if err := s.rankedWeights(c.Method, rights); err != nil {
 			return nil, err
@@ -276,7 +303,7 @@ func (c OpenElection) decide(s *State, m Meta) ([]Event, error) {
 	}
 	evs = append(evs, ElectionOpened{Meta: m, Eligible: rights,
 		ID: c.ID, Title: c.Title, Body: c.Body, Seats: c.Seats, Method: c.Method, Candidates: c.Candidates,
-		Lists: c.Lists, Instruction: c.Instruction, Sitting: st.ID, EligibleNote: note, Approvals: c.Approvals, Encrypted: enc,
+		Lists: c.Lists, Instruction: c.Instruction, Sitting: st.ID, EligibleNote: note, Approvals: c.Approvals, Encrypted: enc, Secret: c.Secret,
 		Counting: countingToRecord(c.Method),
 	})
 	return evs, nil
@@ -299,7 +326,10 @@ func (e ElectionOpened) apply(s *State) error {
 	for _, r := range e.Eligible {
 		el.Eligible[r] = true
 	}
-	el.Approvals = e.Approvals
+	el.Approvals, el.Secret = e.Approvals, e.Secret
+	if e.Secret && (e.Encrypted != nil || e.Method == "as_stated") {
+		return corrupt("the election %q cannot be opened", e.ID)
+	}
 	if e.Encrypted != nil {
 		ev, err := newEncrypted(*e.Encrypted, EncryptedElectionID(s.Assembly.ID, e.ID), corrupt("the encrypted election %q has parameters that do not fit it", e.ID))
 		if err != nil {
@@ -389,6 +419,9 @@ func (c CastElectionBallot) decide(s *State, m Meta) ([]Event, error) {
 	if el.Voted[right] {
 		return nil, conflict("the mandate %s has already voted in %s; there is no second ballot", right, c.Election)
 	}
+	if err := s.secretBallot(el, right, c.Token); err != nil {
+		return nil, err
+	}
 	if el.Method == "as_stated" {
 		return nil, conflict("the election %s is recorded as the minutes state its result; it takes no ballots", c.Election)
 	}
@@ -434,7 +467,14 @@ func (c CastElectionBallot) decide(s *State, m Meta) ([]Event, error) {
 			return nil, err
 		}
 	}
-	return one(ElectionBallotCast{Meta: m, Election: c.Election, Ballot: ElectionBallot{Voter: c.Voter, Right: right, Ranking: c.Ranking, Approve: c.Approve, List: c.List, Weight: s.weight(right), At: m.At}})
+	b := ElectionBallot{Voter: c.Voter, Right: right, Ranking: c.Ranking, Approve: c.Approve, List: c.List, Weight: s.weight(right), At: m.At}
+	if el.Secret {
+		// The ballot goes into the ballot box, sealed; the log records
+		// that the voter voted, never how. (A name given twice is
+		// refused with the arguments, as in any list of ids.)
+		b.Ranking, b.Approve, b.List = nil, nil, ""
+	}
+	return one(ElectionBallotCast{Meta: m, Election: c.Election, Ballot: b})
 }
 
 // ballotRight finds the voting right with which voter votes, or says why
@@ -563,6 +603,12 @@ func (c CloseElection) decide(s *State, m Meta) ([]Event, error) {
 		}
 		return []Event{ElectionClosed{Meta: m, Election: c.Election, Seed: c.Seed}, sum}, nil
 	}
+	if el.Secret {
+		return s.closeSecret(m, el, c)
+	}
+	if len(c.Sealed) > 0 {
+		return nil, fieldErr("sealed", "only a secret election has sealed ballots")
+	}
 	return one(ElectionClosed{Meta: m, Election: c.Election, Seed: c.Seed})
 }
 
@@ -590,6 +636,9 @@ func (c DeclareElection) decide(s *State, m Meta) ([]Event, error) {
 		return nil, closed("the election %s is already declared", c.Election)
 	case ElectionStatusWithdrawn:
 		return nil, closed("the election %s was withdrawn; nobody is elected by it", c.Election)
+	}
+	if err := el.sealedComplete(); err != nil {
+		return nil, err
 	}
 	if ev := el.Encrypted; ev != nil && ev.Awaiting() {
 		return nil, conflict("the encrypted total of %s is not yet decrypted: %d of the %d trustees needed have posted their partial decryptions", c.Election, len(ev.Partials), ev.Quorum)
@@ -687,6 +736,9 @@ func (el *Election) ballotCount() int {
 func (el *Election) counted() bool {
 	if ev := el.Encrypted; ev != nil {
 		return ev.Shuffle != nil || ev.Tally != nil && ev.Tally.Ballots > 0
+	}
+	if el.Secret {
+		return len(el.Sealed) > 0
 	}
 	return len(el.Ballots) > 0
 }

@@ -276,6 +276,7 @@ var electionEvents = map[string]bool{
 // encrypted count's.
 var plainElectionSteps = map[string]bool{
 	"candidate_nominated": true, "election_ballot_cast": true, "election_closed": true, "election_declared": true, "election_withdrawn": true,
+	"sealed_election_ballots": true,
 }
 
 // statedPrefix begins the arithmetic of a declaration that names the

@@ -115,6 +115,7 @@ var raisesPresence = map[string]bool{
 	"role_revoked":                false,
 	"screen_set":                  false,
 	"sealed_ballots":              false,
+	"sealed_election_ballots":     false,
 	"sitting_closed":              false,
 	"sitting_guests_added":        false,
 	"speaking_time_allotted":      false,

@@ -52,6 +52,11 @@ var recordRefusals = declarationRefusals{
 // once per declaration, an excerpt's check too (CheckElections).
 func (s *State) declaredCount(el *Election, e ElectionDeclared, refuse declarationRefusals) (*ElectionCount, error) {
 	stated := strings.HasPrefix(e.Arithmetic, statedPrefix)
+	if el.Secret && len(el.Sealed) != el.votesCast() {
+		// A secret election's ballots are counted from its sealed ones,
+		// every vote cast among them, whether declared as stated or not.
+		return nil, corrupt("the sealed ballots of %s (%d) do not number the votes cast (%d); the record is incomplete", el.ID, len(el.Sealed), el.votesCast())
+	}
 	if !el.counted() {
 		if !stated {
 			return nil, refuse.nothing(el, e)

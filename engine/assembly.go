@@ -844,7 +844,11 @@ func (a *Assembly) decide(m assembly.Meta, cmd assembly.Command, st *staging, in
 	}
 	var sb *ledger.SealedBallot
 	if err == nil && token != "" {
-		sb, err = a.sealedBallot(cmd.(assembly.CastBallot), evs)
+		if c, ok := cmd.(assembly.CastElectionBallot); ok {
+			sb, err = a.sealedElectionBallot(c, evs)
+		} else {
+			sb, err = a.sealedBallot(cmd.(assembly.CastBallot), evs)
+		}
 	}
 	if err == nil && len(evs) == 0 {
 		err = refusal(assembly.ErrInvalid, "", "the command %s changes nothing", cmd.CommandName())
@@ -930,7 +934,7 @@ func appendRequestHash(dst []byte, assemblyID string, cmd assembly.Command) []by
 		b = appendCastBallot(b, &c)
 		cmd = nil
 	case assembly.CastElectionBallot:
-		c.Ranking, c.Approve, c.List = nil, nil, ""
+		c.Ranking, c.Approve, c.List, c.Token = nil, nil, "", ""
 		cmd = c
 	}
 	if cmd != nil {
@@ -1055,6 +1059,11 @@ type sealedBallotData struct {
 	Token  string `json:"token"`
 	Choice string `json:"choice"`
 	Weight int    `json:"weight"`
+	// A secret election's ballot (Vote is then its box,
+	// assembly.ElectionBox): the ranking, the approved or the list.
+	Ranking []string `json:"ranking,omitempty"`
+	Approve []string `json:"approve,omitempty"`
+	List    string   `json:"list,omitempty"`
 }
 
 // prepare completes a command with what plenum, not the client, gives: a
@@ -1107,6 +1116,8 @@ func (a *Assembly) prepare(cmd assembly.Command, pending []ledger.SealedBallot) 
 		}
 		shuffle(c.Sealed)
 		return c, "", nil
+	case assembly.CastElectionBallot, assembly.CloseElection:
+		return a.prepareElection(cmd, pending)
 	}
 	return cmd, "", nil
 }
@@ -1116,7 +1127,7 @@ func (a *Assembly) prepare(cmd assembly.Command, pending []ledger.SealedBallot) 
 var unitTokens = assembly.UnitTokens
 
 // shuffle permutes s uniformly with a generator seeded from crypto/rand.
-func shuffle(s []assembly.SealedChoice) {
+func shuffle[T any](s []T) {
 	var seed [32]byte
 	crand.Read(seed[:])
 	r := rand.New(rand.NewChaCha8(seed))
@@ -1140,7 +1151,7 @@ func (a *Assembly) sealedBallot(c assembly.CastBallot, evs []assembly.Event) (*l
 }
 
 // emptied lists the ballot boxes a command's events take away: those of
-// the secret votes it closes or withdraws.
+// the secret votes and elections it closes or withdraws.
 func (a *Assembly) emptied(evs []assembly.Event) []string {
 	var out []string
 	for _, ev := range evs {
@@ -1150,6 +1161,12 @@ func (a *Assembly) emptied(evs []assembly.Event) []string {
 			vote = e.Vote
 		case assembly.VoteWithdrawn:
 			vote = e.Vote
+		case assembly.ElectionClosed:
+			out = append(out, a.electionBoxEmptied(e.Election)...)
+			continue
+		case assembly.ElectionWithdrawn:
+			out = append(out, a.electionBoxEmptied(e.Election)...)
+			continue
 		default:
 			continue
 		}

@@ -76,14 +76,22 @@ func boxAD(origin, vote, id string) []byte {
 
 // sealBallot seals d for the box of its vote under a new random row id.
 func sealBallot(secret []byte, origin string, d sealedBallotData) (ledger.SealedBallot, error) {
+	return sealBallotIn(secret, origin, d, boxPlain)
+}
+
+// sealBallotIn is sealBallot padding to size bytes, a multiple of
+// boxPlain the same for every ballot of one box: a secret election's
+// ballots, which may rank every candidate, are padded to the longest
+// ballot the election takes (electionPad).
+func sealBallotIn(secret []byte, origin string, d sealedBallotData, size int) (ledger.SealedBallot, error) {
 	plain, err := json.Marshal(d)
 	if err != nil {
 		return ledger.SealedBallot{}, err
 	}
-	if len(plain)+2 > boxPlain {
-		return ledger.SealedBallot{}, fmt.Errorf("engine: a ballot of %d bytes does not fit the ballot box's %d", len(plain), boxPlain-2)
+	if len(plain)+2 > size || size > 1<<16 {
+		return ledger.SealedBallot{}, fmt.Errorf("engine: a ballot of %d bytes does not fit the ballot box's %d", len(plain), size-2)
 	}
-	padded := make([]byte, boxPlain)
+	padded := make([]byte, size)
 	binary.BigEndian.PutUint16(padded, uint16(len(plain)))
 	copy(padded[2:], plain)
 	aead, err := boxAEAD(secret, origin, d.Vote)
@@ -91,7 +99,7 @@ func sealBallot(secret []byte, origin string, d sealedBallotData) (ledger.Sealed
 		return ledger.SealedBallot{}, err
 	}
 	id := crand.Text()
-	nonce := make([]byte, aead.NonceSize(), aead.NonceSize()+boxPlain+aead.Overhead())
+	nonce := make([]byte, aead.NonceSize(), aead.NonceSize()+size+aead.Overhead())
 	crand.Read(nonce)
 	return ledger.SealedBallot{Box: d.Vote, ID: id, Data: aead.Seal(nonce, nonce, padded, boxAD(origin, d.Vote, id))}, nil
 }
@@ -111,8 +119,8 @@ func openBallot(secret []byte, origin, vote string, b ledger.SealedBallot) (seal
 	if err != nil {
 		return d, fmt.Errorf("it does not open with this signing key's box key (was the signing key changed while the vote was open?): %w", err)
 	}
-	if len(padded) != boxPlain {
-		return d, fmt.Errorf("%d bytes, not %d", len(padded), boxPlain)
+	if len(padded) < boxPlain || len(padded)%boxPlain != 0 {
+		return d, fmt.Errorf("%d bytes, not a multiple of %d", len(padded), boxPlain)
 	}
 	n := int(binary.BigEndian.Uint16(padded))
 	if n > boxPlain-2 {

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 
@@ -36,7 +37,7 @@ func TestSealedBallotOpensOnlyInPlace(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, err := openBallot(secret, origin, "v1", sb); err != nil || got != d {
+	if got, err := openBallot(secret, origin, "v1", sb); err != nil || !reflect.DeepEqual(got, d) {
 		t.Fatalf("openBallot = %+v, %v", got, err)
 	}
 	short, err := sealBallot(secret, origin, sealedBallotData{Vote: "v1", Token: "ABCDEFGHIJKLMNOPQRSTUVWXYZ", Choice: "for", Weight: 1})

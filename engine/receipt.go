@@ -3,6 +3,7 @@ package engine
 import (
 	"context"
 	"encoding/json"
+	"slices"
 
 	"plenum/assembly"
 	"plenum/ledger"
@@ -39,8 +40,23 @@ func SecretBallotReceipt(ctx context.Context, a *Assembly, vote, token string) (
 	if rerr != nil {
 		return nil, rerr
 	}
+	return sealedReceipt(ctx, a, vote, token, entries, func(payload []byte) bool {
+		var sb assembly.SealedBallots
+		if err := json.Unmarshal(payload, &sb); err != nil || sb.Vote != vote {
+			return false
+		}
+		return assembly.BallotUnits(token, func(u string) bool {
+			return slices.ContainsFunc(sb.Sealed, func(sc assembly.SealedChoice) bool { return sc.Token == u })
+		}, 1) != nil
+	})
+}
+
+// sealedReceipt is the receipt of the first of entries (the sealed
+// ballots of the vote or election id) that carries, as carries says from
+// its payload, a vote of the ballot with the token.
+func sealedReceipt(ctx context.Context, a *Assembly, id, token string, entries []int64, carries func(payload []byte) bool) ([]byte, error) {
 	if len(token) < assembly.MinBallotToken {
-		return nil, refusal(assembly.ErrNotFound, "token", "no sealed ballot of %s has this token", vote)
+		return nil, refusal(assembly.ErrNotFound, "token", "no sealed ballot of %s has this token", id)
 	}
 	log := a.Log()
 	cp := log.Checkpoint()
@@ -56,24 +72,11 @@ func SecretBallotReceipt(ctx context.Context, a *Assembly, vote, token string) (
 		if err != nil {
 			return nil, err
 		}
-		var sb assembly.SealedBallots
-		if err := json.Unmarshal(es[0].Payload, &sb); err != nil || sb.Vote != vote {
-			continue
+		if carries(es[0].Payload) {
+			return entryReceipt(ctx, log, idx, cp, c.Size)
 		}
-		sealed := func(t string) bool {
-			for _, sc := range sb.Sealed {
-				if sc.Token == t {
-					return true
-				}
-			}
-			return false
-		}
-		if assembly.BallotUnits(token, sealed, 1) == nil {
-			continue
-		}
-		return entryReceipt(ctx, log, idx, cp, c.Size)
 	}
-	return nil, refusal(assembly.ErrNotFound, "token", "no sealed ballot of %s has this token", vote)
+	return nil, refusal(assembly.ErrNotFound, "token", "no sealed ballot of %s has this token", id)
 }
 
 // EncryptedBallotReceipt returns a voter's receipt for an encrypted

@@ -13,7 +13,7 @@ import (
 // ceremony, the encrypted ballots, the sum or a ranked election's
 // shuffle, the trustees' partial decryptions and the totals derived.
 var electionSteps = map[string]bool{
-	"candidate_nominated": true, "election_ballot_cast": true, "election_closed": true,
+	"candidate_nominated": true, "election_ballot_cast": true, "election_closed": true, "sealed_election_ballots": true,
 	"trustee_key_posted": true, "dealing_posted": true, "confirmation_posted": true, "election_key_derived": true,
 	"encrypted_ballot_cast": true, "encrypted_tallied": true, "encrypted_shuffled": true,
 	"partial_decryption_posted": true, "encrypted_result_derived": true,
