@@ -10,6 +10,6 @@ func init() { register(hallPolishMessages) }
 // ballot not encrypted is published with the voter's name (REVIEW-coop
 // M3).
 var hallPolishMessages = []Msg{
-	{Key: "web.ce.byname_warn", En: "Unless the ballots are encrypted (below), every ballot is published with the voter's name: on this page and in the minutes.", De: "Werden die Stimmzettel nicht verschlüsselt (unten), wird jeder Stimmzettel mit dem Namen des Wählenden veröffentlicht: auf dieser Seite und im Protokoll.", Ru: "Если бюллетени не шифруются (ниже), каждый бюллетень публикуется с именем голосующего: на этой странице и в протоколе.", Fr: "Si les bulletins ne sont pas chiffrés (ci-dessous), chaque bulletin est publié avec le nom du votant : sur cette page et au procès-verbal.", Es: "Si las papeletas no se cifran (abajo), cada papeleta se publica con el nombre de quien vota: en esta página y en el acta."},
+	{Key: "web.ce.byname_warn", En: "By name: every ballot is published with the voter's name, on this page and in the minutes.", De: "Namentlich: Jeder Stimmzettel wird mit dem Namen des Wählenden veröffentlicht, auf dieser Seite und im Protokoll.", Ru: "Поимённо: каждый бюллетень публикуется с именем голосующего — на этой странице и в протоколе.", Fr: "Nominatifs : chaque bulletin est publié avec le nom du votant, sur cette page et au procès-verbal.", Es: "Nominales: cada papeleta se publica con el nombre de quien vota, en esta página y en el acta."},
 	{Key: "web.vote.needs", En: "Needs %s", De: "Erfordert %s", Ru: "Требуется %s", Fr: "Il faut %s", Es: "Requiere %s"},
 }

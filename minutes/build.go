@@ -467,7 +467,11 @@ func (b *builder) election(id string) *Election {
 		lists[l.ID] = l.Name
 		out.Lists = append(out.Lists, ElectionList{Name: l.Name, Candidates: b.persons(l.Candidates)})
 	}
+	out.Secret = e.Secret
 	for _, bl := range e.Ballots {
+		if e.Secret {
+			break // who voted is in the record; how, only in the sealed ballots, counted
+		}
 		ballot := Ballot{Voter: b.person(bl.Voter, ""), Weight: max(bl.Weight, 1), Right: bl.Right, Choice: b.l.T("minutes.election.blank")}
 		if md := b.s.Mandates[bl.Right]; md != nil && md.Person != bl.Voter {
 			ballot.ProxyFor = b.person(md.Person, "")

@@ -735,6 +735,9 @@ func ElectionNote(l *i18n.Locale, e *Election) string { return electionNote(l, e
 // html/9 and akn/8 (before8: the arithmetic without Arithmetic8).
 func electionNote(l *i18n.Locale, e *Election, asBefore, before8 bool) string {
 	var parts []string
+	if e.Secret {
+		parts = append(parts, l.T("minutes.election.secret"))
+	}
 	arith := e.Arithmetic
 	if e.Arithmetic8 != "" && !before8 {
 		arith = e.Arithmetic8

@@ -529,6 +529,11 @@ type Election struct {
 	// (none in an encrypted election). md/6, html/7 and akn/6 give them.
 	Lists   []ElectionList
 	Ballots []Ballot // Choice in words of the document's language
+	// Secret marks an election by secret ballot (sealed by the server):
+	// its ballots are not by name, and the note says so. Elections
+	// recorded before it existed are never secret, so every renderer
+	// version gives them as it did.
+	Secret bool
 }
 
 // ElectionList is one list of an election, its candidates in order.

@@ -15,8 +15,8 @@ import (
 func TestElectionFormSaysBallotsByName(t *testing.T) {
 	h := newHall(t)
 	for lang, want := range map[string]string{
-		"en": "Unless the ballots are encrypted (below), every ballot is published with the voter's name",
-		"fr": "Si les bulletins ne sont pas chiffrés (ci-dessous), chaque bulletin est publié avec le nom du votant",
+		"en": "By name: every ballot is published with the voter's name",
+		"fr": "Nominatifs : chaque bulletin est publié avec le nom du votant",
 	} {
 		_, page := h.browser("chair").getWith("/a/"+asm+"/chair/elections", http.Header{"Cookie": {"plenum_lang=" + lang}})
 		page = html.UnescapeString(page)

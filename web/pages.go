@@ -575,8 +575,16 @@ func (s *server) receiptOf(ctx context.Context, a *engine.Assembly, sess *auth.S
 	}
 	if eb, ok := ev.(assembly.ElectionBallotCast); ok && eb.Ballot.Voter == actorOf(sess) {
 		b := eb.Ballot
-		return &receiptView{Vote: eb.Election, Election: true, Index: idx, ballot: &b, right: b.Right, voter: b.Voter,
-			LeafHash: tlog.RecordHash(raw[0]).String(), Checkpoint: string(a.Log().Checkpoint())}, nil
+		rc := &receiptView{Vote: eb.Election, Election: true, Index: idx, ballot: &b, right: b.Right, voter: b.Voter,
+			LeafHash: tlog.RecordHash(raw[0]).String(), Checkpoint: string(a.Log().Checkpoint())}
+		a.Read(func(st *assembly.State) {
+			if el := st.Elections[eb.Election]; el != nil && el.Secret {
+				// A secret election's entry records that the voter voted:
+				// the receipt shows the token, as a secret vote's does.
+				rc.Secret, rc.ballot = true, nil
+			}
+		})
+		return rc, nil
 	}
 	if eb, ok := ev.(assembly.EncryptedBallotCast); ok && eb.Voter == actorOf(sess) {
 		return &receiptView{Vote: eb.Vote + eb.Election, Election: eb.Election != "", Index: idx, Secret: true, Tracker: eb.Tracker, right: eb.Right, voter: eb.Voter,

@@ -13,6 +13,7 @@ import (
 	"html/template"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -244,19 +245,25 @@ func (s *server) secretReceipt(w http.ResponseWriter, r *http.Request) {
 	}
 	id := a.ID()
 	vote := r.PostFormValue("vote")
+	receipt := engine.SecretBallotReceipt
+	election := r.PostFormValue("election")
+	if election != "" {
+		// A ballot of a secret election.
+		vote, receipt = election, engine.SecretElectionBallotReceipt
+	}
 	token := strings.Join(strings.Fields(r.PostFormValue("token")), "")
 	if len(token) < assembly.MinBallotToken || len(token) > assembly.MaxBallotToken {
 		fail(localeOf(r, a).T("web.err.not_token"))
 		return
 	}
-	proof, err := engine.SecretBallotReceipt(r.Context(), a, vote, token)
+	proof, err := receipt(r.Context(), a, vote, token)
 	if up := strings.ToUpper(token); assembly.CodeOf(err) == assembly.ErrNotFound && up != token {
 		// plenum makes a token in RFC 4648 base32 (crypto/rand.Text:
 		// upper-case letters and the digits 2 to 7), so one typed in
 		// lower case is the same token, as an access code is the same
 		// code in any case. Asked as typed first: a token of another
 		// make, if ever one is in a log, is found as it stands.
-		proof, err = engine.SecretBallotReceipt(r.Context(), a, vote, up)
+		proof, err = receipt(r.Context(), a, vote, up)
 	}
 	if err != nil {
 		var ae *assembly.Error
@@ -264,7 +271,7 @@ func (s *server) secretReceipt(w http.ResponseWriter, r *http.Request) {
 			var msg string
 			a.Read(func(st *assembly.State) {
 				msg = namedRefusal(r, st, ae)
-				if ae.Code == assembly.ErrNotFound && st.Votes[vote] != nil {
+				if ae.Code == assembly.ErrNotFound && (election == "" && st.Votes[vote] != nil || election != "" && st.Elections[vote] != nil) {
 					// The code, not the vote, was not found. In the
 					// refusal's language, from st: localeOf would read a
 					// again inside this Read, which a writer waiting
@@ -299,6 +306,19 @@ func fileSafe(s string) string {
 		}
 		return '_'
 	}, s)
+}
+
+// MySecretElections are the closed secret elections in which the
+// viewer cast a ballot, latest first: those they may ask the receipt of.
+func (v *view) MySecretElections() []*assembly.Election {
+	var out []*assembly.Election
+	for i := len(v.S.ElectionOrder) - 1; i >= 0; i-- {
+		el := v.S.Elections[v.S.ElectionOrder[i]]
+		if el.Secret && len(el.SealedEntries) > 0 && slices.ContainsFunc(el.Ballots, func(b assembly.ElectionBallot) bool { return b.Voter == v.Me.Person }) {
+			out = append(out, el)
+		}
+	}
+	return out
 }
 
 // MySecretVotes are the closed secret votes in which the viewer cast a

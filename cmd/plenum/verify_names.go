@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -46,7 +47,9 @@ func receiptSubject(entry []byte) (kind, id string) {
 // all a secret vote's sealed_ballots entries.
 type voteLog struct {
 	st     *assembly.State
-	vote   string            // the secret vote whose sealed votes are kept
+	vote   string            // the secret vote (or election) whose sealed votes are kept
+	typ    string            // the type of the entries that carry them
+	raw    map[int64][]byte  // every sealed entry read, by index, until typ is known
 	sealed map[string]string // its sealed votes' choices by token
 	entry  map[string]int64  // the entry of each
 }
@@ -64,7 +67,7 @@ func readVoteLog(ctx context.Context, env *cliEnv, url string, keys *keyCheck, p
 	client := remote.HTTPClientFor(url, time.Minute)
 	r := engine.NewReplayer()
 	replay := remoteReplayInto(ctx, l, url, client, r)
-	vl := &voteLog{vote: vote, sealed: map[string]string{}, entry: map[string]int64{}}
+	vl := &voteLog{vote: vote, sealed: map[string]string{}, entry: map[string]int64{}, raw: map[int64][]byte{}}
 	opts := remote.Options{LogKeys: keys, Origin: origin, Policy: policy, Client: client, Replay: func(index int64, data []byte) error {
 		vl.add(index, data)
 		return replay(index, data)
@@ -89,17 +92,30 @@ func readVoteLog(ctx context.Context, env *cliEnv, url string, keys *keyCheck, p
 // add keeps the sealed votes of entry index if it is a sealed_ballots
 // entry of vl.vote.
 func (vl *voteLog) add(index int64, data []byte) {
-	if vl.vote == "" {
+	if vl.vote == "" || sealedType(data) == "" {
 		return
 	}
-	if e, _, err := ledger.DecodeEntry(data); err != nil || e.Type != sealedBallotsType {
-		return
+	if vote, _ := sealedChoices(data); vote == vl.vote {
+		vl.raw[index] = bytes.Clone(data)
 	}
-	if vote, choices := sealedChoices(data); vote == vl.vote {
+}
+
+// sealedOf keeps the sealed votes of the entries of type typ read for
+// vl.vote (a vote's and an election's ids may be alike): those of the
+// receipt's entry. It returns nil.
+func (vl *voteLog) sealedOf(typ string) error {
+	vl.typ = typ
+	for index, data := range vl.raw {
+		if sealedType(data) != typ {
+			continue
+		}
+		_, choices := sealedChoices(data)
 		for tok, choice := range choices {
 			vl.sealed[tok], vl.entry[tok] = choice, index
 		}
 	}
+	vl.raw = nil
+	return nil
 }
 
 // name is how plenum verify names the vote or election (kind) id: as the

@@ -328,11 +328,14 @@ func runVerifyReceiptWithin(ctx context.Context, env *cliEnv, file, vkey string,
 			if vl, err = readVoteLog(ctx, env, at, keys, policy, r.Checkpoint.Origin, vote, timeout); err != nil {
 				return err
 			}
+			if err = vl.sealedOf(sealedType(r.Entry)); err != nil {
+				return err
+			}
 		}
 	}
 	switch {
 	case token != "":
-		if err := printSecretBallot(env, file, vl, token, vote, choice, units); err != nil {
+		if err := printSecretBallot(env, file, vl, sealedType(r.Entry), token, vote, choice, units); err != nil {
 			return err
 		}
 	case tracker != "":
@@ -366,7 +369,7 @@ func runVerifyReceiptWithin(ctx context.Context, env *cliEnv, file, vkey string,
 // carry, all of them read from the log with --url (vl), or, without,
 // that only the receipt's entry was counted. Votes of the ballot under
 // two choices are refused with exit status 1.
-func printSecretBallot(env *cliEnv, file string, vl *voteLog, token, vote, choice string, units []string) error {
+func printSecretBallot(env *cliEnv, file string, vl *voteLog, typ, token, vote, choice string, units []string) error {
 	l := env.locale()
 	says := func(c string) string {
 		if l.Has("minutes.choice." + c) {
@@ -374,13 +377,17 @@ func printSecretBallot(env *cliEnv, file string, vl *voteLog, token, vote, choic
 		}
 		return c
 	}
-	named := shown(vl.name(l, "vote", vote))
+	kind, key, keyVotes := "vote", "cli.receipt.secret", "cli.receipt.secret_votes"
+	if typ == sealedElectionType {
+		kind, key, keyVotes = "election", "cli.receipt.secret_election", "cli.receipt.secret_election_votes"
+	}
+	named := shown(vl.name(l, kind, vote))
 	if len(units) == 1 && units[0] == token {
 		// A ballot of one vote, sealed under its token.
-		fmt.Fprintf(env.stdout, "\n%s\n", l.T("cli.receipt.secret", named, shown(says(choice))))
+		fmt.Fprintf(env.stdout, "\n%s\n", l.T(key, named, shown(says(choice))))
 		return nil
 	}
-	fmt.Fprintf(env.stdout, "\n%s\n", l.T("cli.receipt.secret_votes", len(units), named, shown(says(choice))))
+	fmt.Fprintf(env.stdout, "\n%s\n", l.T(keyVotes, len(units), named, shown(says(choice))))
 	if vl == nil {
 		fmt.Fprintln(env.stdout, l.T("cli.receipt.units_here"))
 		return nil
@@ -416,7 +423,11 @@ func verifySecretReceipt(data []byte, token string, keys note.Verifiers, policy 
 				carried = units[0]
 			}
 		}
-		r, err := tlogproof.VerifySecretBallot(data, tlogproof.SecretBallot{Type: sealedBallotsType, Token: carried}, keys, policy)
+		typ := sealedBallotsType
+		if r, err := tlogproof.VerifyReceipt(data, keys, policy); err == nil && sealedType(r.Entry) == sealedElectionType {
+			typ = sealedElectionType
+		}
+		r, err := tlogproof.VerifySecretBallot(data, tlogproof.SecretBallot{Type: typ, Token: carried}, keys, policy)
 		if err == nil {
 			return r, tok, nil
 		}
@@ -581,6 +592,19 @@ func serverLogs(ctx context.Context, server string) ([]string, error) {
 // secret vote's ballots (docs/script.md, "Secret votes").
 const sealedBallotsType = "sealed_ballots"
 
+// sealedElectionType is the event type of the entries that carry a closed
+// secret election's ballots (docs/script.md, "Secret elections").
+const sealedElectionType = "sealed_election_ballots"
+
+// sealedType is the type of a receipt's entry if it carries sealed
+// ballots (sealedBallotsType, sealedElectionType), else "".
+func sealedType(entry []byte) string {
+	if e, _, err := ledger.DecodeEntry(entry); err == nil && (e.Type == sealedBallotsType || e.Type == sealedElectionType) {
+		return e.Type
+	}
+	return ""
+}
+
 // unitsLooked is how many votes of one ballot plenum verify looks for in
 // a receipt's entry (assembly.BallotUnits): the entry plenum gives as the
 // receipt carries the ballot's first vote, and its others up to this
@@ -607,10 +631,15 @@ func sealedChoices(entry []byte) (vote string, choices map[string]string) {
 		return "", nil
 	}
 	var sb struct {
-		Vote   string `json:"vote"`
-		Sealed []struct {
+		Vote     string `json:"vote"`
+		Election string `json:"election"`
+		Sealed   []struct {
 			Token  string `json:"token"`
 			Choice string `json:"choice"`
+			// A secret election's ballot (sealedElectionType).
+			Ranking []string `json:"ranking"`
+			Approve []string `json:"approve"`
+			List    string   `json:"list"`
 		} `json:"sealed"`
 	}
 	if json.Unmarshal(e.Payload, &sb) != nil {
@@ -618,7 +647,19 @@ func sealedChoices(entry []byte) (vote string, choices map[string]string) {
 	}
 	choices = make(map[string]string, len(sb.Sealed))
 	for _, s := range sb.Sealed {
-		choices[s.Token] = s.Choice
+		switch {
+		case e.Type != sealedElectionType:
+			choices[s.Token] = s.Choice
+		case s.List != "":
+			choices[s.Token] = s.List
+		case len(s.Ranking) > 0:
+			choices[s.Token] = strings.Join(s.Ranking, " > ")
+		default:
+			choices[s.Token] = strings.Join(s.Approve, ", ")
+		}
+	}
+	if e.Type == sealedElectionType {
+		return sb.Election, choices
 	}
 	return sb.Vote, choices
 }
