@@ -182,7 +182,11 @@ func (x *ballotIndex) readUpTo(ctx context.Context, a *engine.Assembly, end int6
 					x.add(ev.Voter, e, ev.Vote, false)
 				}
 			case assembly.ElectionBallotCast:
-				x.add(ev.Ballot.Voter, e, ev.Election, true)
+				// A secret election's ballot records no ballot, as a
+				// secret vote's no choice: never listed under a person.
+				if b := ev.Ballot; len(b.Ranking) > 0 || len(b.Approve) > 0 || b.List != "" {
+					x.add(b.Voter, e, ev.Election, true)
+				}
 			}
 		}
 		x.upTo = to

@@ -66,6 +66,9 @@ func TestSecretElectionOnThePages(t *testing.T) {
 	if _, again, _ := anna.get(loc); strings.Contains(again, token) {
 		t.Error("the token is shown a second time")
 	}
+	if _, list, _ := anna.get("/a/" + asm + "/receipt"); strings.Contains(list, "Board") {
+		t.Errorf("the list of anna's receipts names her secret ballot:\n%s", list)
+	}
 	h.must("boris", "cast_election_ballot", obj{"election": "e1", "voter": "boris", "approve": []string{"clara"}})
 	h.must("clara", "cast_election_ballot", obj{"election": "e1", "voter": "clara", "approve": []string{"boris"}})
 	chair.act("chair/elections", "close_election", url.Values{"a:election": {"e1"}})
