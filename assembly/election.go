@@ -278,6 +278,9 @@ func (c OpenElection) decide(s *State, m Meta) ([]Event, error) {
 			return nil, err
 		}
 	}
+	if err := bothSecretAndEncrypted(c); err != nil {
+		return nil, err
+	}
 	enc, err := s.electionSetup(c)
 	if err != nil {
 		return nil, err

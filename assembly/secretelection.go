@@ -66,15 +66,13 @@ func wholeBallots(method string, seats int) bool {
 	return rankedMethod(method) || method == "approval" || method == "plurality" && seats > 1
 }
 
-// secretSetup checks open_election's secret against its other fields:
-// secret or encrypted, not both; a method that takes ballots; and where
-// ballots are published whole, no mandate entitled of more than one vote.
+// secretSetup checks open_election's secret against its other fields (that
+// it is not encrypted too, bothSecretAndEncrypted): a method that takes
+// ballots; and where ballots are published whole, no mandate entitled of
+// more than one vote.
 func (s *State) secretSetup(c OpenElection, rights []string) error {
 	if !c.Secret {
 		return nil
-	}
-	if c.Encrypted {
-		return fieldErr("secret", "an election is secret (its ballots sealed by the server) or encrypted (in the voter's browser, counted by trustees), not both; choose one")
 	}
 	if c.Method == "as_stated" {
 		return fieldErr("secret", "the method as_stated takes no ballots, so its election cannot be secret")
@@ -85,6 +83,15 @@ func (s *State) secretSetup(c OpenElection, rights []string) error {
 				return fieldErr("secret", "a secret election by %s cannot be held while the mandate %s, entitled in it, carries %d votes: each ballot enters the log whole, once per vote, and the record gives each mandate's weight, so a ballot given by no one else would name the mandate; hold it by plurality for one seat or by lists, encrypted (counted by sums), or with only mandates of one vote entitled", c.Method, r, w)
 			}
 		}
+	}
+	return nil
+}
+
+// bothSecretAndEncrypted refuses an election opened secret and encrypted,
+// before anything of the encryption is checked.
+func bothSecretAndEncrypted(c OpenElection) error {
+	if c.Secret && c.Encrypted {
+		return fieldErr("secret", "an election is secret (its ballots sealed by the server) or encrypted (in the voter's browser, counted by trustees), not both; choose one")
 	}
 	return nil
 }

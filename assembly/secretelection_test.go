@@ -31,6 +31,8 @@ func TestSecretElection(t *testing.T) {
 	cands := `"candidates":["m7","m8","m9"]`
 	h.refuseLike("ann", "open_election", `{"id":"e","title":"Board","seats":1,"method":"plurality",`+cands+`,"secret":true,`+encTrusteesArgs+`}`, ErrInvalid,
 		"an election is secret (its ballots sealed by the server) or encrypted (in the voter's browser, counted by trustees), not both")
+	h.refuseLike("ann", "open_election", `{"id":"e","title":"Board","seats":1,"method":"plurality",`+cands+`,"secret":true,"encrypted":true}`, ErrInvalid,
+		"an election is secret (its ballots sealed by the server) or encrypted")
 	h.refuseLike("ann", "open_election", `{"id":"e","title":"Board","seats":1,"method":"as_stated","secret":true}`, ErrInvalid,
 		"the method as_stated takes no ballots, so its election cannot be secret")
 	for _, m := range []string{"irv", "stv-scottish", "stv-meek", "stv-ers97", "schulze", "approval"} {
