@@ -3,10 +3,13 @@ package main
 import (
 	"context"
 	"encoding/base64"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
 	"strconv"
+	"strings"
+	"time"
 
 	"golang.org/x/mod/sumdb/note"
 	"golang.org/x/mod/sumdb/tlog"
@@ -109,10 +112,23 @@ func runVerifyDocument(ctx context.Context, env *cliEnv, dbPath, dataDir, key, f
 		// A document of an earlier renderer that this plenum's renders
 		// byte for byte is exactly the record's minutes; one that
 		// differs only its own renderer can judge.
-		if want, err := minutes.RerenderEarlier(doc, stated); err != nil || minutes.FirstDifference(want, data) != "" {
+		want, err := minutes.RerenderEarlier(doc, stated)
+		d := "?"
+		if err == nil {
+			d = minutes.FirstDifference(want, data)
+		}
+		if d != "" {
+			// Every plenum since the stamps stamps what it exports: a
+			// document that states none but covers entries recorded
+			// since then had its stamp removed, and differs.
+			if !renderer.Stated && doc.Checkpoint.Time.After(stampsSince) {
+				return &exitError{code: 1, msg: l.T("cli.doc.stamp_removed", file, doc.Checkpoint.Time.UTC().Format(time.DateOnly),
+					stampsSince.Format(time.DateOnly), size, d)}
+			}
 			return &exitError{code: exitOtherRenderer, msg: otherRenderer(l, file, renderer, ours, size, root) + keyNote}
 		}
 		fmt.Fprintln(env.stdout, l.T("cli.doc.ok", file, stated.Format, lg.origin, size, root)+keyNote)
+		laterChanges(ctx, env, lg, verifiers, cp.Size)
 		return nil
 	}
 	want, err := minutes.Rerender(doc, stated)
@@ -123,7 +139,67 @@ func runVerifyDocument(ctx context.Context, env *cliEnv, dbPath, dataDir, key, f
 		return &exitError{code: 1, msg: l.T("cli.doc.differs", file, size, d)}
 	}
 	fmt.Fprintln(env.stdout, l.T("cli.doc.ok", file, stated.Format, lg.origin, size, root)+keyNote)
+	laterChanges(ctx, env, lg, verifiers, cp.Size)
 	return nil
+}
+
+// stampsSince is when every plenum in use stamped the documents it
+// exported: the stamps (md/1, html/1, akn/1) came on 2026-12-06
+// (docs/minutes.md, "Renderer versions"), and a day is left for a plenum
+// of before them still running. A document that states no renderer and
+// whose checkpoint covers an entry recorded after it had its stamp
+// removed, unless its bytes are the record's minutes all the same.
+var stampsSince = time.Date(2026, 12, 7, 0, 0, 0, 0, time.UTC)
+
+// laterChanges says, after a document of tree size n verified, that the
+// log has grown since, and names the later entries that correct or
+// strike out an entry the document covers: the document does not show
+// them. The later entries are named only if the log's latest checkpoint
+// verifies against verifiers and its entries; otherwise it says to run
+// plenum verify --db. It reports nothing it cannot read.
+func laterChanges(ctx context.Context, env *cliEnv, lg *readLog, verifiers note.Verifiers, n int64) {
+	l := env.locale()
+	head, err := lg.store.Head(ctx, lg.origin)
+	if err != nil || head.Size <= n {
+		return
+	}
+	headSize := strconv.FormatInt(head.Size, 10)
+	raw, err := ledger.ReadRaw(ctx, lg.store, lg.origin, 0, head.Size)
+	var root tlog.Hash
+	if err == nil {
+		root, err = treeHash(raw)
+	}
+	var cp ledger.Checkpoint
+	if err == nil {
+		cp, _, err = ledger.OpenCheckpoint(head.Checkpoint, verifiers)
+	}
+	if err != nil || cp.Size != head.Size || cp.Hash != root {
+		fmt.Fprintln(env.stdout, l.T("cli.doc.grown_unchecked", headSize, strconv.FormatInt(n, 10)))
+		return
+	}
+	var changes []string
+	for _, data := range raw[n:] {
+		e, _, err := ledger.DecodeEntry(data)
+		if err != nil || (e.Type != "record_corrected" && e.Type != "record_struck") {
+			continue
+		}
+		var target struct {
+			Entry int64 `json:"entry"`
+		}
+		if json.Unmarshal(e.Payload, &target) != nil || target.Entry < 0 || target.Entry >= n {
+			continue
+		}
+		key := "cli.doc.later_corrects"
+		if e.Type == "record_struck" {
+			key = "cli.doc.later_strikes"
+		}
+		changes = append(changes, l.T(key, strconv.FormatInt(e.Index, 10), strconv.FormatInt(target.Entry, 10)))
+	}
+	if len(changes) == 0 {
+		fmt.Fprintln(env.stdout, l.T("cli.doc.grown", headSize, strconv.FormatInt(n, 10)))
+		return
+	}
+	fmt.Fprintln(env.stdout, l.T("cli.doc.grown_changes", headSize, strconv.FormatInt(n, 10), strings.Join(changes, "; ")))
 }
 
 // documentKey is the verifiers a document's stated checkpoint is checked
@@ -177,7 +253,7 @@ func otherRenderer(l *i18n.Locale, file string, stated minutes.Stamp, ours int, 
 		by = l.T("cli.doc.renderer_plenum", stated.Plenum)
 	}
 	s := stated.String()
-	return l.T("cli.doc.other_renderer", file, s, unstamped, stated.Format+"/"+strconv.Itoa(ours), size, root, s, by)
+	return l.T("cli.doc.not_compared") + l.T("cli.doc.other_renderer", file, s, unstamped, stated.Format+"/"+strconv.Itoa(ours), size, root, s, by)
 }
 
 // quoteStamp quotes a stamp read from a document for a message: in ASCII,

@@ -105,13 +105,16 @@ func TestVerifyDocumentRendererVersion(t *testing.T) {
 		}{
 			{"stamped", file, 0, []string{"exactly as the log recorded them"}},
 			{"unstamped", unstamped, 0, []string{"exactly as the log recorded them"}},
-			{"another version", other, exitOtherRenderer, []string{"rendered by " + next + " and this plenum renders " + ours,
+			{"another version", other, exitOtherRenderer, []string{"NOT verified: the document's text was not compared", "rendered by " + next + " and this plenum renders " + ours,
 				"signed by the log's key", "first " + size + " entries hash to its root hash", "only a plenum that renders " + next, "plenum v9.1.0"}},
 			{"bogus stamp", bogus, 1, []string{`states the renderer "` + format + `/x"`, "the document was altered"}},
 			{"altered body", altered, 1, []string{"is not the minutes the log recorded at tree size " + size, body[1]}},
 			{"earlier version", earlierStamped, 0, []string{"exactly as the log recorded them"}},
-			{"unstamped, altered body", unstampedAltered, exitOtherRenderer, []string{"rendered by " + format + "/1", "this plenum renders " + ours,
-				"signed by the log's key", "first " + size + " entries hash to its root hash", "only a plenum that renders " + format + "/1"}},
+			// The demo's entries are recorded today, after every plenum
+			// stamped what it exported: a document without the stamp
+			// that differs had it removed (review40 H0).
+			{"unstamped, altered body", unstampedAltered, 1, []string{"states no renderer", "since 2026-12-07", "the statement was removed",
+				"not the minutes the log recorded at tree size " + size, "line ", "the document was altered"}},
 			{"earlier version, altered body", earlierAltered, exitOtherRenderer, []string{"rendered by " + earlier + " and this plenum renders " + ours, "only a plenum that renders " + earlier}},
 			{"forged checkpoint of another version", forged, 1, []string{"signature does not verify"}},
 		} {
