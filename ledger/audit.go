@@ -66,6 +66,10 @@ type AuditError struct {
 	Origin string
 	Index  int64
 	Reason string
+	// Checkpoint is, when the entries do not hash to a checkpoint's root,
+	// that checkpoint's tree size: an entry among Index to Checkpoint-1
+	// was changed after it was signed. 0 for any other failure.
+	Checkpoint int64
 }
 
 func (e *AuditError) Error() string {
@@ -208,7 +212,9 @@ func (a *auditor) log(origin string, head Head) (LogReport, error) {
 				return err
 			}
 			if c.Hash != root {
-				return fail(lastGood, "checkpoint for tree size %d has root %v, but the entries hash to %v", cp.Size, c.Hash, root)
+				err := fail(lastGood, "checkpoint for tree size %d has root %v, but the entries hash to %v", cp.Size, c.Hash, root)
+				err.(*AuditError).Checkpoint = cp.Size
+				return err
 			}
 			lastGood = cp.Size
 			lastCP = cp.Signed
