@@ -1103,12 +1103,14 @@ func (a *Assembly) prepare(cmd assembly.Command, pending []ledger.SealedBallot) 
 			}
 		}
 		if len(box) != len(v.Ballots) {
-			return nil, "", fmt.Errorf("engine: %s: the ballot box of %s holds %d ballots, the record %d voters", a.id, c.Vote, len(box), len(v.Ballots))
+			// Changed outside plenum: closing can never succeed.
+			return nil, "", refusal(assembly.ErrConflict, "vote", "the ballot box of %s was altered outside plenum (ballots in the box: %d; voters the record names: %d): the vote cannot be closed, it can only be withdrawn", c.Vote, len(box), len(v.Ballots))
 		}
 		for _, b := range box {
 			d, err := openBallot(a.boxSecret, a.log.Origin(), c.Vote, b)
 			if err != nil {
-				return nil, "", fmt.Errorf("engine: %s: a ballot in the box of %s cannot be read: %w", a.id, c.Vote, err)
+				a.logger.Warn("engine: a ballot in the box cannot be read", "assembly", a.id, "vote", c.Vote, "err", err)
+				return nil, "", refusal(assembly.ErrConflict, "vote", "a ballot in the ballot box of %s cannot be read: the box was altered outside plenum, or the signing key changed while the vote was open; the vote cannot be closed, it can only be withdrawn", c.Vote)
 			}
 			for _, t := range unitTokens(d.Token, max(d.Weight, 1)) {
 				c.Sealed = append(c.Sealed, assembly.SealedChoice{Token: t, Choice: d.Choice})
