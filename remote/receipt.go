@@ -79,7 +79,9 @@ func CheckReceipt(ctx context.Context, url string, r *tlogproof.Receipt, opts Op
 	}
 	cp := res.Checkpoint
 	if r.Index >= cp.Size {
-		return nil, fail(r.Index, "the receipt's entry is gone: the server's checkpoint has tree size %d, the receipt's %d", cp.Size, r.Checkpoint.Size)
+		// Older than the receipt: a stale copy, or rolled back; which,
+		// the log at the address cannot tell.
+		return nil, fail(r.Index, "the log at that address (tree size %d) is older than your receipt (tree size %d): a stale copy of the log, or the log was rolled back", cp.Size, r.Checkpoint.Size)
 	}
 	hs, err := hr.ReadHashes([]int64{tlog.StoredHashIndex(0, r.Index)})
 	if err != nil {

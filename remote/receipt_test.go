@@ -73,7 +73,7 @@ func TestReceiptOnline(t *testing.T) {
 	for i := range int64(200) {
 		short.Append(l.Entry(i))
 	}
-	if _, err := remote.CheckReceipt(ctx, serve(t, short), r, opts); !errors.As(err, &re) || !strings.Contains(err.Error(), "entry is gone") {
+	if _, err := remote.CheckReceipt(ctx, serve(t, short), r, opts); !errors.As(err, &re) || !strings.Contains(err.Error(), "is older than your receipt") {
 		t.Errorf("truncated: %v", err)
 	}
 	// A history that keeps the entry but changes another one before the receipt's checkpoint.

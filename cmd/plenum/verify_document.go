@@ -17,6 +17,7 @@ import (
 	"plenum/i18n"
 	"plenum/ledger"
 	"plenum/minutes"
+	"plenum/store"
 )
 
 // runVerifyDocument checks that an exported document (md, html or akn) is
@@ -93,6 +94,9 @@ func runVerifyDocument(ctx context.Context, env *cliEnv, dbPath, dataDir, key, f
 	if err != nil {
 		return &exitError{code: 1, msg: l.T("cli.doc.bad_signature", file, err)}
 	}
+	if err := recordFileFits(ctx, l, dbPath, file, lg, verifiers, cp.Size); err != nil {
+		return err
+	}
 	// document checks that the log's first N entries hash to the stated
 	// root, and replays exactly those entries.
 	// The document is rendered in the language it states; a document
@@ -141,6 +145,45 @@ func runVerifyDocument(ctx context.Context, env *cliEnv, dbPath, dataDir, key, f
 	fmt.Fprintln(env.stdout, l.T("cli.doc.ok", file, stated.Format, lg.origin, size, root)+keyNote)
 	laterChanges(ctx, env, lg, verifiers, cp.Size)
 	return nil
+}
+
+// recordFileFits refuses, with code 1, a database whose log cannot be
+// the one the document's checkpoint of tree size n vouches for, naming
+// both files and why (review40 H11): its own latest checkpoint is signed
+// by another key than the document's (another log, or this one re-signed
+// with another key), or it is older than the document (it holds fewer
+// entries than n).
+func recordFileFits(ctx context.Context, l *i18n.Locale, dbPath, file string, lg *readLog, verifiers note.Verifiers, n int64) error {
+	head, err := lg.store.Head(ctx, lg.origin)
+	if err != nil {
+		return nil // the check that follows reports what cannot be read
+	}
+	if vs, ok := verifiers.(*verifierKeys); ok && len(vs.keys) == 1 && len(head.Checkpoint) > 0 {
+		for _, key := range vs.keys {
+			kc, err := newKeyCheck(l, key)
+			if err != nil {
+				break
+			}
+			if _, _, err := ledger.OpenCheckpoint(head.Checkpoint, kc); err != nil {
+				if by := kc.signers(); by != "" {
+					return &exitError{code: 1, msg: l.T("cli.doc.file_other_key", shownPath(dbPath), by, file, key)}
+				}
+			}
+		}
+	}
+	if head.Size < n {
+		return &exitError{code: 1, msg: l.T("cli.doc.record_older", shownPath(dbPath), strconv.FormatInt(head.Size, 10), file, strconv.FormatInt(n, 10))}
+	}
+	return nil
+}
+
+// shownPath is a database as a message names it: a SQLite file's path,
+// or "the database" for PostgreSQL (whose URL may hold a password).
+func shownPath(dbPath string) string {
+	if store.IsPostgres(dbPath) {
+		return "PostgreSQL"
+	}
+	return dbPath
 }
 
 // stampsSince is when every plenum in use stamped the documents it

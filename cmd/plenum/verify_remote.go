@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -275,6 +276,9 @@ func runVerifyReceiptWithin(ctx context.Context, env *cliEnv, file, vkey string,
 	data, err := os.ReadFile(file)
 	if err != nil {
 		return &exitError{code: 1, msg: err.Error()}
+	}
+	if data, err = receiptOfProofAnswer(env.locale(), file, data); err != nil {
+		return err
 	}
 	var r *tlogproof.Receipt
 	if token != "" {
@@ -721,7 +725,8 @@ func runVerifyExcerpt(ctx context.Context, env *cliEnv, file, vkey string, witne
 	if complete && !x.Complete() {
 		return &exitError{code: 5, msg: l.T("cli.excerpt.incomplete", file, held, size, absent, int(x.Checkpoint.Size))}
 	}
-	fmt.Fprintln(env.stdout, l.T("cli.excerpt", x.Title, len(x.Entries), shown(x.Checkpoint.Origin), size, held))
+	// The title is the file's: the log signs the entries, not it.
+	fmt.Fprintln(env.stdout, l.T("cli.excerpt", x.Title, len(x.Entries), shown(x.Checkpoint.Origin), size, held)+l.T("cli.excerpt.title_unsigned"))
 	if x.Complete() {
 		fmt.Fprintln(env.stdout, l.T("cli.excerpt.complete", held, size, "", len(x.Entries), int(x.Checkpoint.Size)))
 	} else {
@@ -786,4 +791,22 @@ func shown(s string) string {
 
 func hiddenRune(r rune) bool {
 	return r != '\u200c' && r != '\u200d' && unicode.In(r, unicode.Cc, unicode.Cf, unicode.Zl, unicode.Zp)
+}
+
+// receiptOfProofAnswer returns the receipt a file holds: the file itself,
+// or, for the API's JSON answer to GET /api/assemblies/{id}/proof/{index}
+// saved as a file (review40 H12), the tlog-proof in its "receipt" field.
+// JSON without one is refused, saying where the receipt file is saved.
+func receiptOfProofAnswer(l *i18n.Locale, file string, data []byte) ([]byte, error) {
+	trimmed := bytes.TrimSpace(data)
+	if len(trimmed) == 0 || trimmed[0] != '{' {
+		return data, nil
+	}
+	var answer struct {
+		Receipt string `json:"receipt"`
+	}
+	if json.Unmarshal(trimmed, &answer) != nil || answer.Receipt == "" {
+		return nil, &exitError{code: 1, msg: l.T("cli.receipt.json_without", file)}
+	}
+	return []byte(answer.Receipt), nil
 }
