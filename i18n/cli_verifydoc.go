@@ -61,4 +61,9 @@ var cliVerifyDocMessages = []Msg{
 		Ru: " (заголовок взят из файла и не подписан: журнал ручается за записи ниже, а не за него)",
 		Fr: " (le titre est celui du fichier, non signé : le journal garantit les entrées ci-dessous, pas lui)",
 		Es: " (el título es del archivo, no está firmado: el registro avala las entradas de abajo, no el título)"},
+	{Key: "cli.doc.only_stamp", En: "only that statement is missing from the minutes plenum renders",
+		De: "nur diese Angabe fehlt gegenüber dem Protokoll, das plenum erzeugt",
+		Ru: "от протокола, который отрисовывает plenum, он отличается только отсутствием этого указания",
+		Fr: "seule cette indication manque par rapport au procès-verbal que rend plenum",
+		Es: "solo falta esa indicación respecto del acta que genera plenum"},
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/base64"
 	"encoding/json"
@@ -126,6 +127,10 @@ func runVerifyDocument(ctx context.Context, env *cliEnv, dbPath, dataDir, key, f
 			// document that states none but covers entries recorded
 			// since then had its stamp removed, and differs.
 			if !renderer.Stated && doc.Checkpoint.Time.After(stampsSince) {
+				d := strippedDifference(doc, stated, ours, data)
+				if d == "" {
+					d = l.T("cli.doc.only_stamp")
+				}
 				return &exitError{code: 1, msg: l.T("cli.doc.stamp_removed", file, doc.Checkpoint.Time.UTC().Format(time.DateOnly),
 					stampsSince.Format(time.DateOnly), size, d)}
 			}
@@ -184,6 +189,61 @@ func shownPath(dbPath string) string {
 		return "PostgreSQL"
 	}
 	return dbPath
+}
+
+// strippedDifference is where a document whose stamp was removed
+// differs from the minutes: of this plenum's renderings of doc as each
+// version up to ours, its stamp's line taken out, the first difference
+// that lies furthest into the document (the version it was most likely
+// rendered by); "" if one of them is the document, which then lost its
+// stamp and nothing else.
+func strippedDifference(doc *minutes.Document, stated minutes.Stated, ours int, data []byte) string {
+	best, bestLine := "", -1
+	for v := ours; v >= 1; v-- {
+		st := stated
+		st.Stamped, st.Stamp = true, stated.Format+"/"+strconv.Itoa(v)
+		render := minutes.RerenderEarlier
+		if v == ours {
+			render = minutes.Rerender
+		}
+		want, err := render(doc, st)
+		if err != nil {
+			continue
+		}
+		for _, blank := range []bool{false, true} {
+			d := minutes.FirstDifference(withoutStampLine(want, st.Stamp, blank), data)
+			if d == "" {
+				return ""
+			}
+			var line int
+			fmt.Sscanf(d, "line %d", &line)
+			if line > bestLine {
+				best, bestLine = d, line
+			}
+		}
+	}
+	return best
+}
+
+// withoutStampLine is a rendering with the line that states its stamp
+// taken out, as one deletes a line in an editor, and the empty line
+// after it too if blank is set.
+func withoutStampLine(doc []byte, stamp string, blank bool) []byte {
+	var out []byte
+	skipped := false
+	for _, line := range bytes.SplitAfter(doc, []byte("\n")) {
+		if bytes.Contains(line, []byte(stamp)) && (bytes.Contains(line, []byte("plenum-renderer")) || bytes.Contains(line, []byte("plenum:renderer"))) {
+			skipped = true
+			continue
+		}
+		if skipped && blank && string(line) == "\n" {
+			skipped = false
+			continue
+		}
+		skipped = false
+		out = append(out, line...)
+	}
+	return out
 }
 
 // stampsSince is when every plenum in use stamped the documents it

@@ -114,7 +114,9 @@ func TestVerifyDocumentRendererVersion(t *testing.T) {
 			// stamped what it exported: a document without the stamp
 			// that differs had it removed (review40 H0).
 			{"unstamped, altered body", unstampedAltered, 1, []string{"states no renderer", "since 2026-12-07", "the statement was removed",
-				"not the minutes the log recorded at tree size " + size, "line ", "the document was altered"}},
+				"not the minutes the log recorded at tree size " + size, body[1], "the document was altered"}},
+			{"stamp removed", writeFile(t, "stripped."+format, strings.Replace(doc, stamp, "", 1)), 1, []string{"states no renderer", "the statement was removed",
+				"only that statement is missing from the minutes plenum renders"}},
 			{"earlier version, altered body", earlierAltered, exitOtherRenderer, []string{"rendered by " + earlier + " and this plenum renders " + ours, "only a plenum that renders " + earlier}},
 			{"forged checkpoint of another version", forged, 1, []string{"signature does not verify"}},
 		} {
