@@ -66,4 +66,9 @@ var cliVerifyDocMessages = []Msg{
 		Ru: "от протокола, который отрисовывает plenum, он отличается только отсутствием этого указания",
 		Fr: "seule cette indication manque par rapport au procès-verbal que rend plenum",
 		Es: "solo falta esa indicación respecto del acta que genera plenum"},
+	{Key: "cli.remote.since_other_key", En: "--since %s: the remembered checkpoint is of %s, signed by %s, not by %s: it is another log's; give each log a --since file of its own",
+		De: "--since %s: der gemerkte Prüfpunkt gehört zu %s, signiert von %s, nicht von %s: er ist der eines anderen Logs; geben Sie jedem Log eine eigene --since-Datei",
+		Ru: "--since %s: запомненная контрольная точка относится к %s и подписана %s, а не %s: это точка другого журнала; заведите для каждого журнала свой файл --since",
+		Fr: "--since %s : le point de contrôle mémorisé est celui de %s, signé par %s, non par %s : c'est celui d'un autre journal ; donnez à chaque journal son propre fichier --since",
+		Es: "--since %s: el punto de control recordado es de %s, firmado por %s, no por %s: es de otro registro; dé a cada registro su propio archivo --since"},
 }

@@ -58,7 +58,7 @@ func TestVerifyDocumentNamesTheRecordFile(t *testing.T) {
 		t.Fatal(stderr)
 	}
 	otherKey := demoVerifierKey(t, other)
-	check("a record file of another key", other, []string{"the record file " + other + " is signed by another key (" + otherKey[:strings.LastIndex(otherKey, "+")] + ")", "than the checkpoint " + doc + " states (" + key + ")", "re-signed with another key"})
+	check("a record file of another key", other, []string{"the record file " + other + " is signed by another key (" + nameHash(otherKey) + ")", "than the checkpoint " + doc + " states (" + key + ")", "re-signed with another key"})
 
 	record := filepath.Join(t.TempDir(), "record.db")
 	if code, _, stderr := runForTest(t, "", "export", "--db", db, "--assembly", "march-1917", "--format", "record", "-o", record); code != 0 {
@@ -109,4 +109,31 @@ func TestVerifyReceiptInTheAPIsAnswer(t *testing.T) {
 	if code, out, stderr := runForTest(t, "", "verify", "--excerpt", xfile, "--key", l.VKey); code != 0 || !strings.Contains(strings.SplitN(out, "\n", 2)[0], "(the title is the file's, not signed: the log vouches for the entries below, not for it)") {
 		t.Errorf("the excerpt's title: exit %d\n%s%s", code, out, stderr)
 	}
+}
+
+// TestVerifySinceOfAnotherKey: a remembered checkpoint (--since) signed
+// by another key than the log's is refused naming its log and that key,
+// not as "no verifiable signatures" (review40 H11).
+func TestVerifySinceOfAnotherKey(t *testing.T) {
+	served := tlogtest.New("plenum.test/log/march-1917")
+	other := tlogtest.New("plenum.test/log/coop-2026")
+	for i := range int64(3) {
+		data, _, _ := ledger.EncodeEntry(ledger.Entry{Index: i, Time: time.Unix(1e9, 0), Actor: "secretary", Type: "note", Payload: json.RawMessage(`{}`)})
+		served.Append(data)
+		other.Append(data)
+	}
+	hs := httptest.NewServer(served)
+	defer hs.Close()
+	since := writeFile(t, "since.cp", string(other.Checkpoint()))
+	code, _, stderr := runForTest(t, "", "verify", "--url", hs.URL, "--key", served.VKey, "--since", since, "--no-replay")
+	want := "--since " + since + ": the remembered checkpoint is of plenum.test/log/coop-2026, signed by " + nameHash(other.VKey) + ", not by " + served.VKey + ": it is another log's"
+	if code != 1 || !strings.Contains(stderr, want) {
+		t.Errorf("exit %d %s\nwant 1 and %q", code, stderr, want)
+	}
+}
+
+// nameHash is a verifier key as a signature names it: "name+hash".
+func nameHash(vkey string) string {
+	parts := strings.SplitN(vkey, "+", 3)
+	return parts[0] + "+" + parts[1]
 }

@@ -134,6 +134,9 @@ func verifyRemote(ctx context.Context, env *cliEnv, a remoteVerify) error {
 		case err != nil:
 			return &exitError{code: 1, msg: env.locale().T("cli.about", "--since", err)}
 		default:
+			if err := sinceOtherKey(env.locale(), a.since, remembered, keys.key); err != nil {
+				return err
+			}
 			opts.Since = remembered
 		}
 	}
@@ -809,4 +812,27 @@ func receiptOfProofAnswer(l *i18n.Locale, file string, data []byte) ([]byte, err
 		return nil, &exitError{code: 1, msg: l.T("cli.receipt.json_without", file)}
 	}
 	return []byte(answer.Receipt), nil
+}
+
+// sinceOtherKey refuses, with code 1, a remembered checkpoint (--since)
+// signed by another key than the log's, naming its log and the key that
+// signed it (review40 H11): it is another log's, not a rollback of this
+// one. A checkpoint it cannot read is left to the check that follows.
+func sinceOtherKey(l *i18n.Locale, file string, remembered []byte, key string) error {
+	kc, err := newKeyCheck(l, key)
+	if err != nil {
+		return nil
+	}
+	if _, _, err := ledger.OpenCheckpoint(remembered, kc); err == nil {
+		return nil
+	}
+	by := kc.signers()
+	if by == "" {
+		return nil
+	}
+	origin := "?"
+	if cp, err := ledger.ParseSignedCheckpoint(remembered); err == nil {
+		origin = shown(cp.Origin)
+	}
+	return &exitError{code: 1, msg: l.T("cli.remote.since_other_key", file, origin, by, key)}
 }
