@@ -103,6 +103,7 @@ func (s *State) Apply(e Event) error {
 	if err := e.apply(s); err != nil {
 		return err
 	}
+	s.noteEntries(e)
 	if countedEvent(e) {
 		s.markCounted(s.Events)
 	}

@@ -378,6 +378,10 @@ type Motion struct {
 	// what of the rules on reconsideration could not be checked.
 	Reconsiders string `json:"reconsiders,omitempty"`
 	Note        string `json:"note,omitempty"`
+	// Entries are the log entries of the events that name the motion
+	// (their field motion), in order: its seconding, its withdrawal or
+	// disposal, the votes opened on it… (noteEntries).
+	Entries []int64 `json:"-"`
 	// Submission, change and resolution: see submission.go and
 	// amendtext.go.
 	MotionPaper
@@ -428,6 +432,11 @@ type Vote struct {
 	Rounds        []Round            `json:"rounds"`
 	Result        *Result            `json:"result"`
 	Encrypted     *EncryptedVote     `json:"encrypted,omitempty"` // an encrypted vote's key ceremony, ballots, count and decryption
+	// Entries are the log entries of the events that name the vote (their
+	// field vote), in order: its opening, every ballot, its close, its
+	// sealed ballots, every count entered, its declaration or withdrawal,
+	// the steps of an encrypted count (noteEntries).
+	Entries []int64 `json:"-"`
 	// PresentAtOpening are the voting rights whose holder could vote from
 	// where they were when the vote was opened, as the replay finds them
 	// (the minutes name those of them who did not vote); nil where the

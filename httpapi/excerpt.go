@@ -13,9 +13,8 @@ import (
 	"plenum/tlogproof"
 )
 
-// excerpt serves a certified excerpt of the minutes: every entry of the
-// record about one motion — its submission or moving, its amendments, its
-// disposal, its resolution as carried — and about the votes on them, each with its inclusion proof
+// excerpt serves a certified excerpt of the minutes: every entry the
+// motion's fate rests on (motionEntries), each with its inclusion proof
 // against the latest signed checkpoint (tlogproof's plenum.excerpt/v1
 // file). Anyone can check it offline with plenum verify --excerpt. Who
 // may read the record may read its excerpts. The excerpt of a motion
@@ -39,27 +38,11 @@ func (api *API) excerpt(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		title = s.Assembly.Name + ": " + mo.Title
-		// The motion, its amendments at every degree, and the votes on
-		// them: enough to apply the carried changes again, and the
-		// resolution as carried (resolution_consolidated) that says it.
-		ids := map[string]bool{id: true}
-		for grew := true; grew; {
-			grew = false
-			for _, mid := range s.MotionOrder {
-				if a := s.Motions[mid]; !ids[mid] && ids[a.Amends] {
-					ids[mid], grew = true, true
-				}
-			}
-		}
+		indexes = motionEntries(s, id)
 		votes := map[string]bool{}
-		for mid := range ids {
+		for _, mid := range motionFamily(s, id) {
 			for _, v := range s.Motions[mid].Votes {
 				votes[v] = true
-			}
-		}
-		for _, re := range s.Record {
-			if ids[re.Ref] || votes[re.Ref] {
-				indexes = append(indexes, int64(re.Entry))
 			}
 		}
 		scans = encryptedScans(s, votes)
@@ -69,6 +52,89 @@ func (api *API) excerpt(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	api.serveExcerpt(w, r, a, title, "excerpt-"+a.ID()+"-"+id+".json", indexes, scans)
+}
+
+// motionFamily is the motion id, its amendments at every degree and the
+// motions to reconsider a vote on any of them (and theirs), in the
+// order they were made.
+func motionFamily(s *assembly.State, id string) []string {
+	ids := map[string]bool{id: true}
+	votes := map[string]bool{}
+	for _, v := range s.Motions[id].Votes {
+		votes[v] = true
+	}
+	for grew := true; grew; {
+		grew = false
+		for _, mid := range s.MotionOrder {
+			m := s.Motions[mid]
+			if m == nil || ids[mid] || !ids[m.Amends] && !votes[m.Reconsiders] {
+				continue
+			}
+			ids[mid], grew = true, true
+			for _, v := range m.Votes {
+				votes[v] = true
+			}
+		}
+	}
+	out := make([]string, 0, len(ids))
+	for _, mid := range s.MotionOrder {
+		if ids[mid] {
+			out = append(out, mid)
+		}
+	}
+	if !slices.Contains(out, id) {
+		out = append(out, id)
+	}
+	return out
+}
+
+// motionEntries are the entries of the log a motion's fate rests on, as
+// the state holds them: for the motion and each motion of its family
+// (motionFamily: its amendments, the motions to reconsider its votes)
+// the entries of the minutes about it (its submission or moving, its
+// admission, its text changed, its withdrawal or disposal, its
+// resolution as carried) and every entry that names it (its seconding,
+// Motion.Entries), and for every vote on any of them every entry that
+// names the vote (Vote.Entries: its opening, every ballot, its close,
+// the sealed ballots, every count entered, its declaration or
+// withdrawal); and the corrections of any of these entries. Sorted, each
+// once.
+func motionEntries(s *assembly.State, id string) []int64 {
+	ids := map[string]bool{}
+	var out []int64
+	for _, mid := range motionFamily(s, id) {
+		ids[mid] = true
+		mo := s.Motions[mid]
+		out = append(out, mo.Entries...)
+		for _, vid := range mo.Votes {
+			ids[vid] = true
+			if v := s.Votes[vid]; v != nil {
+				out = append(out, v.Entries...)
+			}
+		}
+	}
+	have := map[int64]bool{}
+	for _, e := range out {
+		have[e] = true
+	}
+	for _, re := range s.Record {
+		if ids[re.Ref] {
+			out = append(out, int64(re.Entry))
+			have[int64(re.Entry)] = true
+		}
+	}
+	// A correction of an entry shown is shown too.
+	for _, re := range s.Record {
+		if !have[int64(re.Entry)] {
+			continue
+		}
+		for _, p := range re.Corrected {
+			if p >= 0 && p < len(s.Record) {
+				out = append(out, int64(s.Record[p].Entry))
+			}
+		}
+	}
+	return mergeIndexes(out, nil)
 }
 
 // serveExcerpt serves the certified excerpt titled title, saved as name:

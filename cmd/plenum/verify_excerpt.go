@@ -42,6 +42,10 @@ func excerptCounts(l *i18n.Locale, w io.Writer, x *tlogproof.Excerpt) error {
 	if err != nil {
 		return err
 	}
+	votes, err := assembly.CheckVotes(events)
+	if err != nil {
+		return err
+	}
 	for _, c := range counts {
 		vote := shown(c.Vote)
 		switch {
@@ -76,7 +80,46 @@ func excerptCounts(l *i18n.Locale, w io.Writer, x *tlogproof.Excerpt) error {
 	for _, c := range elections {
 		excerptElection(l, w, c)
 	}
+	for _, c := range votes {
+		excerptVote(l, w, c)
+	}
 	return nil
+}
+
+// excerptVote writes what CheckVotes proved of a plain vote: its
+// declaration counted again from the ballots, the sealed votes or the
+// last count entered the excerpt shows, or why it was not; and what it
+// could not check.
+func excerptVote(l *i18n.Locale, w io.Writer, c *assembly.VoteCheck) {
+	id := shown(c.Vote)
+	switch {
+	case c.Alternatives:
+		fmt.Fprintln(w, l.T("cli.excerpt.vote.drafts", id))
+		return
+	case c.Withdrawn >= 0:
+		fmt.Fprintln(w, l.T("cli.excerpt.vote.withdrawn", id, int(c.Withdrawn)))
+		return
+	case c.Declared < 0:
+		fmt.Fprintln(w, l.T("cli.excerpt.vote.pending", id))
+		return
+	case !c.Recounted:
+		fmt.Fprintln(w, l.T("cli.excerpt.vote.unchecked", id, int(c.Declared)))
+		return
+	}
+	from := l.T("cli.excerpt.vote.none")
+	switch {
+	case c.Method == "secret" && c.Sealed > 0:
+		from = l.T("cli.excerpt.vote.sealed", c.Sealed)
+	case c.Ballots > 0:
+		from = l.T("cli.excerpt.n_ballots", c.Ballots)
+	case c.Rounds > 0:
+		from = l.T("cli.excerpt.vote.rounds", c.Rounds)
+	}
+	fmt.Fprintln(w, l.T("cli.excerpt.vote.recounted", id, int(c.Declared), shown(c.DeclaredBy), from, shown(c.Arithmetic)))
+	if c.AbstentionsCount {
+		fmt.Fprintln(w, l.T("cli.excerpt.vote.abstentions", id))
+	}
+	fmt.Fprintln(w, l.T("cli.excerpt.vote.limits", id))
 }
 
 // excerptElection writes what CheckElections proved of an election: the
