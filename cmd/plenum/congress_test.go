@@ -68,7 +68,7 @@ func TestCongressScript(t *testing.T) {
 	if err := os.WriteFile(file, excerpt, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	code, stdout, stderr := runForTest(t, "", "verify", "--excerpt", file, "--key", vkey[1])
+	code, stdout, stderr := runForTest(t, "", "verify", "--excerpt", file, "--key", vkey[1], "--json")
 	if code != 0 {
 		t.Fatalf("verify --excerpt: exit %d\n%s\n%s", code, stdout, stderr)
 	}

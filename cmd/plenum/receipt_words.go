@@ -46,25 +46,11 @@ func namedEntryText(l *i18n.Locale, entry []byte, name func(field, id string) st
 // their order; a value that is not a string, a number or a boolean is
 // given as its compact JSON, a vote or election as name gives it.
 func payloadLines(l *i18n.Locale, payload json.RawMessage, name func(field, id string) string) ([]string, bool) {
-	d := json.NewDecoder(bytes.NewReader(payload))
-	d.UseNumber()
-	if t, err := d.Token(); err != nil || t != json.Delim('{') {
-		return nil, false
-	}
 	var lines []string
-	for d.More() {
-		t, err := d.Token()
-		if err != nil {
-			return nil, false
-		}
-		field, _ := t.(string)
-		var v json.RawMessage
-		if err := d.Decode(&v); err != nil {
-			return nil, false
-		}
+	ok := eachField(payload, func(field string, v json.RawMessage) {
 		lines = append(lines, shown(field)+": "+shown(valueText(l, field, v, name)))
-	}
-	return lines, true
+	})
+	return lines, ok
 }
 
 // valueText is a payload field's value as text: a string as it stands (a

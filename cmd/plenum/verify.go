@@ -42,7 +42,7 @@ SYNOPSIS
     plenum verify --receipt FILE --key VERIFIERKEY [--witness VKEY ...]
                   [--url URL [--timeout D]] [--token TOKEN | --tracker TRACKER]
     plenum verify --excerpt FILE --key VERIFIERKEY [--witness VKEY ...]
-                  [--complete]
+                  [--complete] [--json]
 
 DESCRIPTION
     With --db alone, verify audits a database:
@@ -181,7 +181,8 @@ DESCRIPTION
 
     With --excerpt, it checks a certified excerpt of the minutes offline:
     some of the log's entries (the server's excerpt of a motion holds
-    those about the motion, its amendments and their votes), each proved
+    every entry its fate rests on: its moving, seconding, amendments,
+    disposal, and every entry of each vote on it), each proved
     against one signed checkpoint. An excerpt proves that what it shows
     is in the record, not that nothing was left out; so verify says how
     many of the checkpoint's entries it holds and which runs of indexes
@@ -193,7 +194,12 @@ DESCRIPTION
 
         complete: 412 of 412 entries, the whole record at its checkpoint
 
-    then prints the entries. A valid excerpt is exit status 0 either way;
+    then prints the entries, one a line (its index, when it was
+    recorded, its type, by whom, its payload in short; with --json, as
+    the log holds it). A plain vote whose opening it holds is counted
+    again from its ballots or the last count entered, as the replay
+    does; a declaration they do not bear out is refused (exit 1).
+    A valid excerpt is exit status 0 either way;
     --complete demands the whole record, and refuses an excerpt that
     leaves entries out with exit status 5, naming them. The excerpt of a
     motion decided by an encrypted vote also holds the vote's count (key
@@ -247,6 +253,8 @@ OPTIONS
     --complete          with --excerpt: demand the whole record at the
                         excerpt's checkpoint (exit status 5 if it leaves
                         any entry out)
+    --json              with --excerpt: print each entry as the log holds
+                        it (its JSON) instead of on one line in short
 
 EXIT STATUS
     0 when the record is intact; 1 when it is not, naming the assembly, the
@@ -320,6 +328,7 @@ func runVerify(ctx context.Context, env *cliEnv, args []string) error {
 	tracker := fs.String("tracker", "", "")
 	timeout := fs.Duration("timeout", defaultVerifyTimeout, "")
 	complete := fs.Bool("complete", false, "")
+	raw := fs.Bool("json", false, "")
 	keep := fs.String("keep", "", "")
 	if err := fs.Parse(args); err != nil {
 		return usageErr(err)
@@ -337,6 +346,9 @@ func runVerify(ctx context.Context, env *cliEnv, args []string) error {
 	}
 	if *complete && *excerpt == "" {
 		return &exitError{code: 2, msg: env.locale().T("cli.verify.complete")}
+	}
+	if *raw && *excerpt == "" {
+		return &exitError{code: 2, msg: env.locale().T("cli.verify.json")}
 	}
 	if *token != "" && *receipt == "" {
 		return &exitError{code: 2, msg: env.locale().T("cli.verify.token")}
@@ -372,7 +384,7 @@ func runVerify(ctx context.Context, env *cliEnv, args []string) error {
 	case *receipt != "":
 		return runVerifyReceiptWithin(ctx, env, *receipt, *key, witnesses, *url, *token, *tracker, *timeout)
 	case *excerpt != "":
-		return runVerifyExcerpt(ctx, env, *excerpt, *key, witnesses, *complete)
+		return runVerifyExcerptAs(ctx, env, *excerpt, *key, witnesses, *complete, *raw)
 	case *url != "":
 		if *key == "" {
 			return &exitError{code: 2, msg: env.locale().T("cli.remote.url_key")}

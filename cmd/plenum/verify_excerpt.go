@@ -1,10 +1,14 @@
 package main
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
+	"time"
+	"unicode/utf8"
 
 	"plenum/assembly"
 	"plenum/i18n"
@@ -180,18 +184,128 @@ func shownList(ids []string) string {
 	return strings.Join(out, ", ")
 }
 
-// excerptEntry writes an entry of an excerpt as the log holds it, and
-// where its payload is stored beside the log, the payload the excerpt
-// carries (checked against the SHA-256 and the size the entry names) or
-// that it carries none.
-func excerptEntry(l *i18n.Locale, w io.Writer, e tlogproof.ExcerptEntry) {
-	fmt.Fprintf(w, "%s\n", shown(string(e.Data)))
-	_, ref, err := ledger.DecodeEntry(e.Data)
+// excerptEntry writes an entry of an excerpt on a line of its own, as
+// a person reads it (excerptEntryLine: its index, when it was recorded,
+// its type, by whom, and what its payload says in short), or, with raw
+// (--json), as the log holds it; and where its payload is stored beside
+// the log, that the excerpt carries its payload (checked against the
+// SHA-256 and the size the entry names; with raw, the payload as it
+// stands) or that it carries none.
+func excerptEntry(l *i18n.Locale, w io.Writer, e tlogproof.ExcerptEntry, raw bool) {
+	d, ref, err := e.Decode()
+	switch {
+	case raw || err != nil:
+		fmt.Fprintf(w, "%s\n", shown(string(e.Data)))
+	default:
+		fmt.Fprintln(w, excerptEntryLine(l, e.Index, d, ref))
+	}
 	switch {
 	case err != nil || ref == nil:
-	case e.Payload != nil:
+	case e.Payload != nil && raw:
 		fmt.Fprintln(w, l.T("cli.excerpt.payload", int(e.Index), int(ref.Size), fmt.Sprintf("%x", ref.SHA256), shown(string(e.Payload))))
+	case e.Payload != nil:
+		// The line above says it in short.
+		fmt.Fprintln(w, l.T("cli.excerpt.payload.checked", int(e.Index), int(ref.Size), fmt.Sprintf("%x", ref.SHA256)))
 	default:
 		fmt.Fprintln(w, l.T("cli.excerpt.payload.missing", int(e.Index), int(ref.Size), fmt.Sprintf("%x", ref.SHA256)))
 	}
+}
+
+// excerptEntryLine is an entry of an excerpt on one line: "entry 622,
+// 2026-12-07 13:45:03 UTC, vote_closed by restorer: vote v-motion-1"; the
+// payload in short (payloadSummary), or, stored beside the log and not
+// carried, nothing of it.
+func excerptEntryLine(l *i18n.Locale, index int64, d ledger.Entry, ref *ledger.PayloadRef) string {
+	summary := ""
+	if ref == nil || d.Payload != nil {
+		summary = payloadSummary(l, d.Payload)
+	}
+	return l.T("cli.excerpt.entry", int(index), d.Time.UTC().Format(time.DateTime+" UTC"), shown(d.Type), shown(d.Actor), shown(summary))
+}
+
+// summaryRunes is how much of a value payloadSummary shows.
+const summaryRunes = 100
+
+// payloadSummary is an object payload in short, on one line: its fields
+// but the meta (the entry's time and actor say it), each "name: value"
+// in the order given, those empty or false left out, an object's fields
+// so too between braces, a string cut after summaryRunes characters
+// ("…"), a long list counted ("81 items"). A payload that is not an
+// object is its compact JSON, cut so too.
+func payloadSummary(l *i18n.Locale, payload []byte) string {
+	parts, ok := fieldsSummary(l, payload, true)
+	if !ok {
+		return cut(compactJSON(payload))
+	}
+	return strings.Join(parts, "; ")
+}
+
+// fieldsSummary are the fields of the object v in short
+// (payloadSummary), the meta left out at the top; ok is false if v is
+// not an object.
+func fieldsSummary(l *i18n.Locale, v []byte, top bool) (parts []string, ok bool) {
+	ok = eachField(v, func(field string, v json.RawMessage) {
+		c := compactJSON(v)
+		if top && field == "meta" || c == `""` || c == "null" || c == "[]" || c == "{}" || c == "false" {
+			return
+		}
+		var str string
+		var list []json.RawMessage
+		switch {
+		case json.Unmarshal(v, &str) == nil:
+			c = cut(str)
+		case json.Unmarshal(v, &list) == nil && utf8.RuneCountInString(c) > summaryRunes:
+			c = l.T("cli.excerpt.items", len(list))
+		default:
+			if inner, ok := fieldsSummary(l, v, false); ok {
+				c = "{" + strings.Join(inner, ", ") + "}"
+			} else {
+				c = cut(c)
+			}
+		}
+		parts = append(parts, field+": "+c)
+	})
+	return parts, ok
+}
+
+// eachField calls fn with each field of the JSON object v and its value,
+// in their order (numbers as they stand); it reports whether v is one.
+func eachField(v []byte, fn func(field string, v json.RawMessage)) bool {
+	d := json.NewDecoder(bytes.NewReader(v))
+	d.UseNumber()
+	if t, err := d.Token(); err != nil || t != json.Delim('{') {
+		return false
+	}
+	for d.More() {
+		t, err := d.Token()
+		if err != nil {
+			return false
+		}
+		field, _ := t.(string)
+		var v json.RawMessage
+		if err := d.Decode(&v); err != nil {
+			return false
+		}
+		fn(field, v)
+	}
+	return true
+}
+
+// compactJSON is v without its insignificant spaces, or v as it stands.
+func compactJSON(v []byte) string {
+	var b bytes.Buffer
+	if json.Compact(&b, v) != nil {
+		return string(v)
+	}
+	return b.String()
+}
+
+// cut is s on one line, its first summaryRunes characters followed by
+// "…" where it is longer.
+func cut(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if utf8.RuneCountInString(s) <= summaryRunes {
+		return s
+	}
+	return string([]rune(s)[:summaryRunes]) + "…"
 }

@@ -81,8 +81,14 @@ func TestExcerptCarriesAPayloadStoredBesideTheLog(t *testing.T) {
 		t.Fatalf("the file carries %d payloads, want that of %s", len(f.Payloads), key)
 	}
 	verifiedExcerptSays(t, file, vkey,
-		fmt.Sprintf("\nentry %d: its payload, stored beside the log (%s bytes, SHA-256 %s), carried by the excerpt and checked: {", first.Index, size, key),
-		longText[:200])
+		fmt.Sprintf("\nentry %d, ", first.Index), "motion_moved by admin: id: m1; kind: substantive; title: Repair the roofs; text: "+longText[:50],
+		fmt.Sprintf("\nentry %d: its payload, stored beside the log (%s bytes, SHA-256 %s), carried by the excerpt and checked; --json shows it whole\n", first.Index, size, key))
+	// With --json, the payload as it stands.
+	if code, out, errs := runForTest(t, "", "verify", "--excerpt", file, "--key", vkey, "--json"); code != 0 || errs != "" ||
+		!strings.Contains(out, fmt.Sprintf("\nentry %d: its payload, stored beside the log (%s bytes, SHA-256 %s), carried by the excerpt and checked: {", first.Index, size, key)) ||
+		!strings.Contains(out, longText[:200]) {
+		t.Errorf("verify --excerpt --json: exit %d %s\n%s", code, errs, out)
+	}
 
 	payloads := func(p map[string][]byte) func(map[string]json.RawMessage) {
 		return func(f map[string]json.RawMessage) {

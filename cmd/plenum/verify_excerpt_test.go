@@ -83,10 +83,18 @@ func TestVerifyExcerptSaysWhatItLeavesOut(t *testing.T) {
 			t.Errorf("%s: exit %d %q:\n%s\nwant as its second line %q", c.lang, code, errs, out, c.want)
 		}
 	}
-	// The entries follow, each on its line, all of them.
+	// The entries follow, each on its line, all of them: in short, or
+	// with --json as the log holds them.
 	_, out, _ := runForTest(t, "", "verify", "--excerpt", part, "--key", l.VKey)
-	if lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n"); len(lines) != 5 || !strings.Contains(lines[2], `"index":21,`) || !strings.Contains(lines[4], `"index":25,`) {
+	if lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n"); len(lines) != 5 || !strings.HasPrefix(lines[2], "entry 21, ") || !strings.HasSuffix(lines[2], ": n: 21") || !strings.HasPrefix(lines[4], "entry 25, ") {
 		t.Errorf("printed:\n%s", out)
+	}
+	_, out, _ = runForTest(t, "", "verify", "--excerpt", part, "--key", l.VKey, "--json")
+	if lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n"); len(lines) != 5 || !strings.Contains(lines[2], `"index":21,`) || !strings.Contains(lines[4], `"index":25,`) {
+		t.Errorf("printed with --json:\n%s", out)
+	}
+	if code, _, errs := runForTest(t, "", "verify", "--db", "x.db", "--json"); code != 2 || errs != "plenum verify: --json goes with --excerpt: it prints the excerpt's entries as the log holds them\n" {
+		t.Errorf("--json without --excerpt: exit %d %q", code, errs)
 	}
 
 	// --complete demands the whole record.

@@ -695,8 +695,15 @@ func sealedChoice(entry []byte, token string) (vote, choice string, votes int) {
 // that fails, or, if complete is set (--complete), code 5 for a valid
 // excerpt that leaves entries out, saying which, and printing nothing
 // else. The counts of the encrypted votes it shows are checked first
-// (excerptCounts), and said after what it holds.
+// (excerptCounts), and said after what it holds. Each entry is printed
+// on a line in short (excerptEntry).
 func runVerifyExcerpt(ctx context.Context, env *cliEnv, file, vkey string, witnesses []string, complete bool) error {
+	return runVerifyExcerptAs(ctx, env, file, vkey, witnesses, complete, false)
+}
+
+// runVerifyExcerptAs is runVerifyExcerpt printing each entry as the log
+// holds it, its JSON, if raw is set (--json).
+func runVerifyExcerptAs(ctx context.Context, env *cliEnv, file, vkey string, witnesses []string, complete, raw bool) error {
 	keys, policy, err := verifyKeys(env.locale(), vkey, witnesses)
 	if err != nil {
 		return err
@@ -737,7 +744,7 @@ func runVerifyExcerpt(ctx context.Context, env *cliEnv, file, vkey string, witne
 	}
 	fmt.Fprint(env.stdout, counts.String())
 	for _, e := range x.Entries {
-		excerptEntry(l, env.stdout, e)
+		excerptEntry(l, env.stdout, e, raw)
 	}
 	return nil
 }

@@ -186,7 +186,7 @@ func TestVerifyExcerptHostile(t *testing.T) {
 	if strings.ContainsAny(out, "\x1b\a\u202e\u202c") {
 		t.Errorf("printed a terminal's controls or a direction override: %q", out)
 	}
-	if !strings.Contains(out, `"Resolution 4\x1b[2J\x1b]0;all entries\a": 3 entries`) || !strings.Contains(out, `"index":2,`) || !strings.Contains(out, `carried \u202eunanimously\u202c`) {
+	if !strings.Contains(out, `"Resolution 4\x1b[2J\x1b]0;all entries\a": 3 entries`) || !strings.Contains(out, "\nentry 2, ") || !strings.Contains(out, `carried \u202eunanimously\u202c`) {
 		t.Errorf("printed:\n%s", out)
 	}
 	// A receipt prints its entry the same way.
