@@ -3,7 +3,6 @@ package cards
 import (
 	"bytes"
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/go-pdf/fpdf"
@@ -102,17 +101,7 @@ func sheet(pdf *fpdf.Fpdf, l *i18n.Locale, assemblyName string, page []Card) {
 		pdf.Line(marginX-markG-markLen, y, marginX-markG, y)
 		pdf.Line(pageW-marginX+markG, y, pageW-marginX+markG+markLen, y)
 	}
-	var orgs []string
-	for _, c := range page {
-		o := c.Organization
-		if o == "" {
-			o = l.T("cards.personal")
-		}
-		if !slices.Contains(orgs, o) {
-			orgs = append(orgs, o)
-		}
-	}
-	head := strings.Join(orgs, ", ")
+	head := sheetHead(l, page)
 	pdf.SetTextColor(90, 90, 90)
 	pdf.SetFont(pdffont.Family, "", 7)
 	pdf.SetXY(marginX, 3)
@@ -168,27 +157,36 @@ func card(pdf *fpdf.Fpdf, l *i18n.Locale, assemblyName string, c Card, slot int)
 }
 
 // cardName is the name as a card prints it (printable), followed, where
-// the name alone does not tell whose card it is, by what does: for a name
-// the font cannot print in full, the member number, else the id; for a
-// name another person bears too (Card.Namesake), the member number, else
-// the organization and the id.
+// the name alone does not tell whose card it is, by what does (tell).
 func cardName(l *i18n.Locale, c Card) string {
 	name := printable(c.Name)
-	unprintable := len(Unprintable(c.Name)) > 0
+	if t := tell(l, c, len(Unprintable(c.Name)) > 0); t != "" {
+		return name + " (" + printable(t) + ")"
+	}
+	return name
+}
+
+// tell is what a card prints in brackets after the name where the name
+// alone does not tell whose card it is, else "": for a name the PDF's
+// font cannot print in full (unprintable), the member number, else the
+// id; for a name another person bears too (Card.Namesake), the member
+// number, else the organization and the id. The browser's cards (HTML)
+// print the same, so that a card from either matches the same list.
+func tell(l *i18n.Locale, c Card, unprintable bool) string {
 	if !c.Namesake && !unprintable {
-		return name
+		return ""
 	}
 	org := ""
 	if c.Namesake {
 		org = c.Organization
 	}
-	tell := names.Tell(l, c.Ref, org, c.Person)
+	t := names.Tell(l, c.Ref, org, c.Person)
 	if c.Ref != "" {
 		// "(No. M06840)" stays on one line: the card wraps the name at
 		// spaces, and "(No." alone at a line's end reads as nothing.
-		tell = strings.ReplaceAll(tell, " ", "\u00a0")
+		t = strings.ReplaceAll(t, " ", "\u00a0")
 	}
-	return name + " (" + printable(tell) + ")"
+	return t
 }
 
 // printable is s as the cards' font prints it (pdffont.Text): a
