@@ -19,16 +19,16 @@ var glyphMessages = []Msg{
 	// The warning's heading; a list of names follows, each with the
 	// characters it cannot print.
 	{Key: "web.m.cards_unprintable",
-		En: "These names cannot be printed in full on the mandate cards: the cards' font has no letters for the characters named.",
-		De: "Diese Namen können auf den Mandatskarten nicht vollständig gedruckt werden: Die Schrift der Karten hat keine Zeichen für die genannten Buchstaben.",
-		Ru: "Эти имена нельзя полностью напечатать на мандатах: в шрифте мандатов нет указанных знаков.",
-		Fr: "Ces noms ne peuvent pas être imprimés en entier sur les cartes de mandat : la police des cartes n'a pas les caractères indiqués.",
-		Es: "Estos nombres no pueden imprimirse completos en las tarjetas de credencial: la fuente de las tarjetas no tiene los caracteres indicados."},
+		En: "These names cannot be printed in full on the PDF mandate cards: their font has no letters for the characters named.",
+		De: "Diese Namen können auf den PDF-Mandatskarten nicht vollständig gedruckt werden: Ihre Schrift hat keine Zeichen für die genannten Buchstaben.",
+		Ru: "Эти имена нельзя полностью напечатать на PDF-мандатах: в их шрифте нет указанных знаков.",
+		Fr: "Ces noms ne peuvent pas être imprimés en entier sur les cartes de mandat en PDF : leur police n'a pas les caractères indiqués.",
+		Es: "Estos nombres no pueden imprimirse completos en las tarjetas de credencial en PDF: su fuente no tiene los caracteres indicados."},
 	// What the card prints instead.
 	{Key: "web.m.cards_unprintable_then",
-		En: "Their cards print each such character as a box, and beside the name the member number, or else the person's id, so that each card can be matched to its holder.",
-		De: "Ihre Karten drucken jedes solche Zeichen als Kästchen und neben dem Namen die Mitgliedsnummer, sonst die Kennung der Person, damit jede Karte ihrer Inhaberin oder ihrem Inhaber zugeordnet werden kann.",
-		Ru: "На их мандатах каждый такой знак печатается квадратиком, а рядом с именем — членский номер или, если его нет, идентификатор лица, чтобы каждый мандат можно было сопоставить с владельцем.",
-		Fr: "Leurs cartes impriment chacun de ces caractères sous forme de carré et, à côté du nom, le numéro de membre, ou à défaut l'identifiant de la personne, afin que chaque carte puisse être rapprochée de son titulaire.",
-		Es: "Sus tarjetas imprimen cada uno de esos caracteres como un cuadro y, junto al nombre, el número de miembro o, si no lo hay, el identificador de la persona, para que cada tarjeta pueda asignarse a su titular."},
+		En: "Their PDF cards print each such character as a box, and beside the name the member number, or else the person's id, so that each card can be matched to its holder.",
+		De: "Ihre PDF-Karten drucken jedes solche Zeichen als Kästchen und neben dem Namen die Mitgliedsnummer, sonst die Kennung der Person, damit jede Karte ihrer Inhaberin oder ihrem Inhaber zugeordnet werden kann.",
+		Ru: "На их PDF-мандатах каждый такой знак печатается квадратиком, а рядом с именем — членский номер или, если его нет, идентификатор лица, чтобы каждый мандат можно было сопоставить с владельцем.",
+		Fr: "Leurs cartes en PDF impriment chacun de ces caractères sous forme de carré et, à côté du nom, le numéro de membre, ou à défaut l'identifiant de la personne, afin que chaque carte puisse être rapprochée de son titulaire.",
+		Es: "Sus tarjetas en PDF imprimen cada uno de esos caracteres como un cuadro y, junto al nombre, el número de miembro o, si no lo hay, el identificador de la persona, para que cada tarjeta pueda asignarse a su titular."},
 }

@@ -24,7 +24,20 @@ import (
 // one delegation) and answers with the
 // cards as PDF. New codes void the persons' earlier codes and end their
 // sessions. A refusal of the rules goes back to the page as an alert.
-func (s *server) mandateCards(w http.ResponseWriter, r *http.Request) {
+func (s *server) mandateCards(w http.ResponseWriter, r *http.Request) { s.issueCards(w, r, "pdf") }
+
+// mandateCardsHTML serves POST /a/{id}/mandate-cards.html, the same
+// form's second button: it issues the codes as mandateCards does (the
+// same rules, recorded first, once per request) and answers with the
+// same cards as an HTML page for the browser to print (cards.HTMLIn, on
+// the paper of the field "paper": a4 or letter), which sets names in
+// any script with the device's fonts. The page holds the codes: it is
+// never stored (no-store) and fetches nothing.
+func (s *server) mandateCardsHTML(w http.ResponseWriter, r *http.Request) { s.issueCards(w, r, "html") }
+
+// issueCards issues the codes the form asks for and answers with the
+// cards in format, "pdf" or "html".
+func (s *server) issueCards(w http.ResponseWriter, r *http.Request, format string) {
 	a, sess, fail, ok := s.pageForm(w, r, "mandates", 256<<10)
 	if !ok {
 		return
@@ -45,8 +58,17 @@ func (s *server) mandateCards(w http.ResponseWriter, r *http.Request) {
 	// issue, or the state a refusal was decided on (httpapi.ForwardTo).
 	httpapi.SetDecidedOn(w, r, a)
 	var pdf []byte
+	var page *cards.HTMLDoc
 	if err == nil {
-		pdf, err = cards.PDFIn(issued.Assembly, issued.Cards, issued.Language)
+		if format == "html" {
+			paper := cards.A4
+			if r.PostFormValue("paper") == string(cards.Letter) {
+				paper = cards.Letter
+			}
+			page, err = cards.HTMLIn(issued.Assembly, issued.Cards, issued.Language, paper)
+		} else {
+			pdf, err = cards.PDFIn(issued.Assembly, issued.Cards, issued.Language)
+		}
 	}
 	if err != nil {
 		var ae *assembly.Error
@@ -58,13 +80,21 @@ func (s *server) mandateCards(w http.ResponseWriter, r *http.Request) {
 		fail(localeOf(r, a).T("web.err.cards_failed"))
 		return
 	}
+	h := w.Header()
+	h.Set("Cache-Control", "no-store")
+	if page != nil {
+		h.Set("Content-Type", "text/html; charset=utf-8")
+		h.Set("Content-Security-Policy", page.Policy)
+		h.Set("Referrer-Policy", "no-referrer")
+		w.Write(page.Body)
+		return
+	}
 	name := "mandate-cards.pdf"
 	if org := r.PostFormValue("organization"); org != "" {
 		name = "mandate-cards-" + fileSafe(org) + ".pdf"
 	}
-	w.Header().Set("Content-Type", "application/pdf")
-	w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
-	w.Header().Set("Cache-Control", "no-store")
+	h.Set("Content-Type", "application/pdf")
+	h.Set("Content-Disposition", `attachment; filename="`+name+`"`)
 	w.Write(pdf)
 }
 

@@ -35,7 +35,7 @@ func TestCardsPageWarnsOfUnprintableNames(t *testing.T) {
 	}
 	text := html.UnescapeString(regexp.MustCompile(`<[^>]*>`).ReplaceAllString(warning, ""))
 	for _, want := range []string{
-		"These names cannot be printed in full on the mandate cards",
+		"These names cannot be printed in full on the PDF mandate cards",
 		"Somchai ใจดี: ใ (U+0E43), จ (U+0E08), ด (U+0E14), U+0E35", // a mark is not shown alone
 		"Dana כהן: U+05DB, U+05D4, U+05DF",                         // nor a letter written right to left
 		"Ana 😀 Lima: 😀 (U+1F600)",
@@ -51,7 +51,7 @@ func TestCardsPageWarnsOfUnprintableNames(t *testing.T) {
 		}
 	}
 	_, de := mc.getWith("/a/coop/mandates", http.Header{"Cookie": {"plenum_lang=de"}})
-	if !strings.Contains(html.UnescapeString(de), "Diese Namen können auf den Mandatskarten nicht vollständig gedruckt werden") {
+	if !strings.Contains(html.UnescapeString(de), "Diese Namen können auf den PDF-Mandatskarten nicht vollständig gedruckt werden") {
 		t.Errorf("the German page does not warn in German")
 	}
 	resp, pdf := mc.postPage("mandates", "/a/coop/mandate-cards.pdf", url.Values{"persons": {"dorde", "eleni", "somchai"}})

@@ -362,11 +362,12 @@ func TestPagesInThePseudoLocale(t *testing.T) {
 		"GET /a/{id}": "a redirect", "GET /a/{id}/minutes/{format}": "the minutes (package minutes, in the record's language)",
 		"GET /a/{id}/motions/book.html": "the motion book (package minutes)", "GET /a/{id}/motions/book.pdf": "the motion book (package minutes)",
 		"GET /a/{id}/roster.csv": "a spreadsheet", "GET /a/{id}/roster.xlsx": "a spreadsheet",
-		"GET /a/{id}/record.db":         "the record file, a SQLite database (package recordfile)",
-		"GET /a/{id}/choices/persons":   "the pickers' search, JSON (TestChoicesOfPersons checks its words in the pseudo-locale)",
-		"GET /a/{id}/choices/speakers":  "the console's speaker search, JSON (the words of /choices/persons; TestChoicesOfSpeakers)",
-		"GET /a/{id}/choices/delegates": "the proxy picker's search, JSON (the words of /choices/persons; TestProxyPickerAtScale)",
-		"GET /a/{id}/choices/in-hall":   "the hall pickers' search, JSON (TestChoicesOfTheHall checks its refusal in German)", "GET /a/{id}/choices/out-of-hall": "the same",
+		"GET /a/{id}/record.db":           "the record file, a SQLite database (package recordfile)",
+		"GET /a/{id}/choices/persons":     "the pickers' search, JSON (TestChoicesOfPersons checks its words in the pseudo-locale)",
+		"GET /a/{id}/choices/speakers":    "the console's speaker search, JSON (the words of /choices/persons; TestChoicesOfSpeakers)",
+		"GET /a/{id}/choices/delegates":   "the proxy picker's search, JSON (the words of /choices/persons; TestProxyPickerAtScale)",
+		"POST /a/{id}/mandate-cards.html": "the cards printed from the browser (package cards, in the assembly's language, as the PDF cards; TestCardsFromTheBrowser)",
+		"GET /a/{id}/choices/in-hall":     "the hall pickers' search, JSON (TestChoicesOfTheHall checks its refusal in German)", "GET /a/{id}/choices/out-of-hall": "the same",
 	}
 	for _, r := range web.New(h.eng, h.auth, web.Options{}).(routes.Lister).Routes() {
 		if r.Method() != "GET" || notPages[r.Pattern] != "" {

@@ -162,6 +162,8 @@ var pageNames = []string{"index", "landing", "delegate", "chair", "chair-agenda"
 //	                            token (a tlog-proof file)
 //	POST /a/{id}/mandate-cards.pdf new access codes for the persons
 //	                            chosen, printed on mandate cards (PDF)
+//	POST /a/{id}/mandate-cards.html the same, as an HTML page of the
+//	                            cards for the browser to print
 //	POST /a/{id}/revoke-codes   revokes the persons' access codes
 //	GET  /a/{id}/sessions       where the viewer is logged in: their own
 //	                            live sessions (sessions.go); POST logs
@@ -260,6 +262,7 @@ func New(eng *engine.Engine, authStore *auth.Store, opts Options) http.Handler {
 	m.HandleFunc("GET /a/{id}/receipt", s.receipt)
 	m.HandleFunc("POST /a/{id}/secret-receipt", s.secretReceipt)
 	m.HandleFunc("POST /a/{id}/mandate-cards.pdf", s.mandateCards)
+	m.HandleFunc("POST /a/{id}/mandate-cards.html", s.mandateCardsHTML)
 	m.HandleFunc("POST /a/{id}/revoke-codes", s.revokeCodes)
 	m.HandleFunc("GET /a/{id}/minutes/{format}", s.minutes)
 	m.HandleFunc("GET /a/{id}/record.db", s.recordFile)

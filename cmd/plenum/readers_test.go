@@ -116,6 +116,7 @@ var readClasses = map[string]readClass{
 	"GET /a/{id}/receipt":             never,
 	"POST /a/{id}/secret-receipt":     never,
 	"POST /a/{id}/mandate-cards.pdf":  never,
+	"POST /a/{id}/mandate-cards.html": never,
 	"POST /a/{id}/revoke-codes":       never,
 	"GET /a/{id}/minutes/{format}":    record,
 	"GET /a/{id}/record.db":           record,
