@@ -86,4 +86,13 @@ var printCardsMessages = []Msg{
 		Ru: "протокол на отдельной странице",
 		Fr: "le procès-verbal sur sa propre page",
 		Es: "el acta en su propia página"},
+	// The import's preview and its outcome, where names of the file have
+	// letters the PDFs' font lacks; followed by web.m.unprintable_browser
+	// as a link to the mandates page.
+	{Key: "web.im.unprintable",
+		En: "#1|one=%d name in this file has letters the PDF mandate cards and the PDF minutes cannot print (they print as boxes there).|other=%d names in this file have letters the PDF mandate cards and the PDF minutes cannot print (they print as boxes there).",
+		De: "#1|one=%d Name in dieser Datei hat Zeichen, die die PDF-Mandatskarten und das PDF-Protokoll nicht drucken können (sie erscheinen dort als Kästchen).|other=%d Namen in dieser Datei haben Zeichen, die die PDF-Mandatskarten und das PDF-Protokoll nicht drucken können (sie erscheinen dort als Kästchen).",
+		Ru: "#1|one=В %d имени из этого файла есть знаки, которые PDF-мандаты и PDF-протокол не могут напечатать (там они выглядят квадратиками).|few=В %d именах из этого файла есть знаки, которые PDF-мандаты и PDF-протокол не могут напечатать (там они выглядят квадратиками).|many=В %d именах из этого файла есть знаки, которые PDF-мандаты и PDF-протокол не могут напечатать (там они выглядят квадратиками).|other=В %d имени из этого файла есть знаки, которые PDF-мандаты и PDF-протокол не могут напечатать (там они выглядят квадратиками).",
+		Fr: "#1|one=%d nom de ce fichier a des caractères que les cartes de mandat en PDF et le procès-verbal en PDF ne peuvent pas imprimer (ils y apparaissent sous forme de carrés).|other=%d noms de ce fichier ont des caractères que les cartes de mandat en PDF et le procès-verbal en PDF ne peuvent pas imprimer (ils y apparaissent sous forme de carrés).",
+		Es: "#1|one=%d nombre de este archivo tiene caracteres que las tarjetas de credencial en PDF y el acta en PDF no pueden imprimir (allí aparecen como cuadros).|other=%d nombres de este archivo tienen caracteres que las tarjetas de credencial en PDF y el acta en PDF no pueden imprimir (allí aparecen como cuadros)."},
 }

@@ -176,3 +176,29 @@ func TestCardsFromTheBrowser(t *testing.T) {
 		t.Errorf("the cards on Letter: %s", resp.Status)
 	}
 }
+
+// TestImportSaysToPrintFromTheBrowser: the import's preview of a file
+// with an Arabic and a Chinese name says that two names have letters the
+// PDF cards and minutes cannot print, and links to printing their cards
+// from the browser (the mandates page's list of those names, above its
+// button); so does the report of what was recorded. A file whose names
+// all print says nothing of it.
+func TestImportSaysToPrintFromTheBrowser(t *testing.T) {
+	h := congressHall(t)
+	admin := h.adminBrowser()
+	const id = "congress-2026"
+	note := regexp.MustCompile(`(?s)<p class="msg warn" id="import-unprintable">(.*?)</p>`)
+	_, preview := admin.upload(id, "roster.csv", []byte("Name,Organization\nOlga Newcomer,Teachers' Union\n"), nil)
+	if note.MatchString(preview) {
+		t.Errorf("a file whose names all print is warned of names that do not")
+	}
+	_, preview = admin.upload(id, "roster.csv", []byte("Name,Organization\nأمل الحسيني,Teachers' Union\n李小龙,Teachers' Union\nPeter Newman,Teachers' Union\n"), nil)
+	want := `2 names in this file have letters the PDF mandate cards and the PDF minutes cannot print (they print as boxes there). <a href="/a/` + id + `/mandates#cards-unprintable">Print these cards from the browser</a>.`
+	if m := note.FindStringSubmatch(preview); m == nil || html.UnescapeString(m[1]) != want {
+		t.Errorf("the preview's note: %v, want %q", m, want)
+	}
+	_, done := admin.record(id, preview, nil)
+	if m := note.FindStringSubmatch(done); m == nil || html.UnescapeString(m[1]) != want {
+		t.Errorf("the report's note: %v, want %q", m, want)
+	}
+}
