@@ -48,7 +48,8 @@ const (
 // with Vietnamese, Greek, Cyrillic); a character it lacks prints as a
 // box, and the name is followed by the person's member number, else
 // their id, so that the card can still be matched (Unprintable lists
-// them, and the mandates page warns of them before printing). A name
+// them, and the mandates page warns of them before printing; HTMLIn
+// lays out the same cards for the browser, which prints them). A name
 // another person of the assembly bears too is followed by the member
 // number, else the organization and the id (Card.Namesake).
 func PDF(assemblyName string, cards []Card) ([]byte, error) { return PDFIn(assemblyName, cards, "") }
