@@ -163,14 +163,15 @@ func BookHTML(d *Document, only string) []byte {
 	return w.buf.Bytes()
 }
 
-// amendmentBy says who moved an amendment: "Moved by X." or "Recommended
-// by the Motions Committee."
+// amendmentBy says who moved an amendment: "Moved by X." (a name another
+// bears too told apart: "Moved by Вера Иванов (No. M00105).") or
+// "Recommended by the Motions Committee."
 func amendmentBy(l *i18n.Locale, a *Motion) string {
 	switch {
 	case a.Paper != nil && (a.Paper.Committee != "" || a.Paper.Submitted):
 		return "" // its paper says who
 	case a.Mover.Name != "":
-		return l.T("minutes.book.moved_by", a.Mover.Name)
+		return l.T("minutes.book.moved_by", a.Mover.Named(false))
 	}
 	return ""
 }

@@ -175,7 +175,11 @@ func (b *builder) header() {
 	}
 	for _, id := range s.PersonOrder {
 		p := s.Persons[id]
-		d.Persons = append(d.Persons, Person{ID: p.ID, Name: p.Name, OtherNames: append([]string(nil), p.OtherNames...), Note: p.Note})
+		pr := Person{ID: p.ID, Name: p.Name, OtherNames: append([]string(nil), p.OtherNames...), Note: p.Note}
+		if b.hasNamesakes() && b.namesakes[id] {
+			pr.Number = p.Ref
+		}
+		d.Persons = append(d.Persons, pr)
 		// An administrator acts as the mandate commission whether or not
 		// he holds its role (the editor of a restored record holds them
 		// all): the role granted to one does not say he was on it.
@@ -800,7 +804,7 @@ func (b *builder) paragraph(r assembly.RecordEntry) *Paragraph {
 	case "record_corrected":
 		n, _ := strconv.Atoi(r.Ref)
 		p.Kind, p.Corrects, p.Text, p.Reason = KindCorrection, n, r.Text, r.Label
-		p.Original, p.OriginalIsEntry = b.describe(n)
+		p.Original, p.Original8, p.OriginalIsEntry = b.describe(n)
 		p.OnCount = b.s.Counted(n)
 		if b.s.Persons[r.Actor] != nil {
 			p.By = b.person(r.Actor, "")
@@ -808,7 +812,7 @@ func (b *builder) paragraph(r assembly.RecordEntry) *Paragraph {
 	case "record_struck":
 		n, _ := strconv.Atoi(r.Ref)
 		p.Kind, p.Corrects, p.Reason = KindStrike, n, r.Label
-		p.Original, p.OriginalIsEntry = b.describe(n)
+		p.Original, p.Original8, p.OriginalIsEntry = b.describe(n)
 		if b.s.Persons[r.Actor] != nil {
 			p.By = b.person(r.Actor, "")
 		}
@@ -862,30 +866,36 @@ func withNames(text string, name func(id string) (string, bool)) string {
 }
 
 // describe says in a few words what the entry n of the log was, and
-// whether it says no more than the entry's number (and kind).
-func (b *builder) describe(n int) (text string, isEntry bool) {
+// whether it says no more than the entry's number (and kind); text8 is
+// the words as md/8, html/9 and akn/8 gave them where they differ (a
+// speaker whose name another bears too, not told apart), else "".
+func (b *builder) describe(n int) (text, text8 string, isEntry bool) {
 	pos, ok := b.s.RecordIndex[n]
 	if !ok {
-		return b.l.T("minutes.describe.entry", strconv.Itoa(n)), true
+		return b.l.T("minutes.describe.entry", strconv.Itoa(n)), "", true
 	}
 	r := b.s.Record[pos]
 	switch r.Kind {
 	case "speech_recorded":
 		if sp := b.s.Speeches[r.Ref]; sp != nil {
-			return b.l.T("minutes.describe.speech", b.person(sp.Speaker, sp.Label).Name), false
+			who := b.person(sp.Speaker, sp.Label)
+			if who.Tell != "" {
+				return b.l.T("minutes.describe.speech", who.Named(false)), b.l.T("minutes.describe.speech", who.Name), false
+			}
+			return b.l.T("minutes.describe.speech", who.Name), "", false
 		}
 	case "result_declared":
-		return b.l.T("minutes.describe.result", b.vote(r.Ref).Question), false
+		return b.l.T("minutes.describe.result", b.vote(r.Ref).Question), "", false
 	case "motion_moved":
-		return b.l.T("minutes.describe.motion", b.motionTitle(r.Ref)), false
+		return b.l.T("minutes.describe.motion", b.motionTitle(r.Ref)), "", false
 	case "document_read":
 		if doc := b.s.Documents[r.Ref]; doc != nil {
-			return b.l.T("minutes.describe.document", doc.Title), false
+			return b.l.T("minutes.describe.document", doc.Title), "", false
 		}
 	case "narrative_recorded", "gap_recorded":
-		return b.quote(r.Text), false
+		return b.quote(r.Text), "", false
 	}
-	return b.l.T("minutes.describe.entry_kind", strconv.Itoa(n), strings.ReplaceAll(r.Kind, "_", " ")), true
+	return b.l.T("minutes.describe.entry_kind", strconv.Itoa(n), strings.ReplaceAll(r.Kind, "_", " ")), "", true
 }
 
 func quote(s string) string { return "“" + isolate(s) + "”" }

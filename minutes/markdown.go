@@ -15,13 +15,13 @@ import (
 // documents it renders ("md/1"): bump it whenever the bytes of the
 // Markdown for the same log change (see version.go), and regenerate the
 // golden files with go test ./minutes -update.
-const mdVersion = 8
+const mdVersion = 9
 
 // Markdown renders the minutes as CommonMark: one paragraph a line, so
 // that a changed word is a changed line.
 func Markdown(d *Document) []byte {
 	l := d.locale()
-	w := &mdWriter{l: l, asBefore: d.asBefore(FormatMarkdown), before7: d.before7(FormatMarkdown), before8: d.before8(FormatMarkdown)}
+	w := &mdWriter{l: l, asBefore: d.asBefore(FormatMarkdown), before7: d.before7(FormatMarkdown), before8: d.before8(FormatMarkdown), before9: d.before9(FormatMarkdown)}
 	w.line("# " + md(d.Title))
 	w.blank()
 	var meta []string
@@ -283,6 +283,7 @@ type mdWriter struct {
 	asBefore bool // renders as md/5 and earlier did (version.go, mendedSince)
 	before7  bool // renders as md/6 and earlier did (version.go, namedSince)
 	before8  bool // renders as md/7 and earlier did (version.go, spokenSince)
+	before9  bool // renders as md/8 and earlier did (version.go, toldSince)
 }
 
 // line writes a line without the spaces and tabs a text may start with,
@@ -530,13 +531,13 @@ func (w *mdWriter) paragraph(p *Paragraph) {
 	case KindGap:
 		w.para("*" + md(GapText(l, p)) + "*")
 	case KindCorrection:
-		w.para("**" + md(elide7(l, w.before7, CorrectionLead(l, p))) + "** " + md(CorrectionText(l, p)))
+		w.para("**" + md(elide7(l, w.before7, correctionLead(l, p, w.before9))) + "** " + md(CorrectionText(l, p)))
 		if p.OnCount {
 			w.para("**" + md(CountStands(l)) + "**")
 		}
 		w.para("*" + md(reasonNote(l, p.Reason, w.asBefore)) + "*")
 	case KindStrike:
-		w.para("**" + md(StrikeLead(l, p)) + "** *" + md(reasonNote(l, p.Reason, w.asBefore)) + "*")
+		w.para("**" + md(strikeLead(l, p, w.before9)) + "** *" + md(reasonNote(l, p.Reason, w.asBefore)) + "*")
 	}
 }
 
@@ -776,26 +777,41 @@ func GapText(l *i18n.Locale, p *Paragraph) string {
 // CorrectionLead introduces a correction, naming the entry once and who
 // recorded the correction: "Correction of the notes of the speech of Ivy
 // Chen (entry 97), recorded by Ben Larsen:", "Correction of entry 55 of
-// the log, recorded by Ben Larsen:".
+// the log, recorded by Ben Larsen:". A name another person bears too is
+// told apart: "recorded by Вера Иванов (No. M00105)".
 //
 // A correction of an entry of a count (OnCount), which a log written
 // before plenum refused them may hold, is introduced as a note: "A note on
 // the result of the vote “…” (entry 120), recorded by Ben Larsen:".
-func CorrectionLead(l *i18n.Locale, p *Paragraph) string {
+func CorrectionLead(l *i18n.Locale, p *Paragraph) string { return correctionLead(l, p, false) }
+
+// correctionLead is CorrectionLead, or as md/8, html/9 and akn/8 wrote
+// it (before9), the names another bears too not told apart.
+func correctionLead(l *i18n.Locale, p *Paragraph, before9 bool) string {
 	keys := correctionLeads
 	if p.OnCount {
 		keys = countNoteLeads
 	}
 	entry := strconv.Itoa(p.Corrects)
+	original, by := p.originalAs(before9), p.By.Named(before9)
 	switch {
 	case p.OriginalIsEntry && p.By.Name != "":
-		return l.T(keys.entryBy, p.Original, p.By.Name)
+		return l.T(keys.entryBy, original, by)
 	case p.OriginalIsEntry:
-		return l.T(keys.entry, p.Original)
+		return l.T(keys.entry, original)
 	case p.By.Name != "":
-		return l.T(keys.by, p.Original, entry, p.By.Name)
+		return l.T(keys.by, original, entry, by)
 	}
-	return l.T(keys.plain, p.Original, entry)
+	return l.T(keys.plain, original, entry)
+}
+
+// originalAs is what a correction or a strike is of (Original), or as
+// md/8, html/9 and akn/8 said it (before9: Original8, if other).
+func (p *Paragraph) originalAs(before9 bool) string {
+	if before9 && p.Original8 != "" {
+		return p.Original8
+	}
+	return p.Original
 }
 
 // leadKeys are the catalog's four leads of a correction or of a note: the
@@ -867,18 +883,23 @@ func (p *Paragraph) laterEntry() int {
 }
 
 // StrikeLead is how the minutes introduce a strike: what was struck out,
-// its entry, and who struck it out.
-func StrikeLead(l *i18n.Locale, p *Paragraph) string {
+// its entry, and who struck it out (a name another bears too told apart).
+func StrikeLead(l *i18n.Locale, p *Paragraph) string { return strikeLead(l, p, false) }
+
+// strikeLead is StrikeLead, or as md/8, html/9 and akn/8 wrote it
+// (before9), the names another bears too not told apart.
+func strikeLead(l *i18n.Locale, p *Paragraph, before9 bool) string {
 	entry := strconv.Itoa(p.Corrects)
+	original, by := p.originalAs(before9), p.By.Named(before9)
 	switch {
 	case p.OriginalIsEntry && p.By.Name != "":
-		return l.T("minutes.strike.lead_entry_by", p.Original, p.By.Name)
+		return l.T("minutes.strike.lead_entry_by", original, by)
 	case p.OriginalIsEntry:
-		return l.T("minutes.strike.lead_entry", p.Original)
+		return l.T("minutes.strike.lead_entry", original)
 	case p.By.Name != "":
-		return l.T("minutes.strike.lead_by", p.Original, entry, p.By.Name)
+		return l.T("minutes.strike.lead_by", original, entry, by)
 	}
-	return l.T("minutes.strike.lead", p.Original, entry)
+	return l.T("minutes.strike.lead", original, entry)
 }
 
 // md escapes text for CommonMark so that it reads as the same text and

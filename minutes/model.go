@@ -90,6 +90,12 @@ type Person struct {
 	Name       string
 	OtherNames []string
 	Note       string
+	// Number is the person's member number (the reference in the
+	// organiser's list) when another person of the assembly bears the
+	// same name, as the cards and the minutes tell them apart by it
+	// (Ref.Tell); "" otherwise. The Popolo export gives it as an
+	// identifier.
+	Number string
 }
 
 // Organization is an organization with its delegates and members.
@@ -246,6 +252,7 @@ type Paragraph struct {
 	Corrects        int    // for a correction: the entry it corrects
 	Reason          string // for a correction: why
 	Original        string // for a correction: a short description of what it corrects
+	Original8       string // Original as md/8, html/9 and akn/8 gave it (a speaker's name another bears too, not told apart), if other; else ""
 	OriginalIsEntry bool   // for a correction: Original is only the entry's number ("entry 55 of the log"), the entry having no description of its own
 	By              Ref    // for a correction: who recorded it (the entry's actor); none if the actor is no person of the record
 	CorrectedBy     []int  // entries of later corrections of this paragraph

@@ -46,8 +46,10 @@ type Paper struct {
 }
 
 // supporter is a supporter of a motion: a person's name, and the
-// delegation's they support for, if any.
-type supporter struct{ name, delegation string }
+// delegation's they support for, if any; tell, what tells the person
+// apart from another of the same name (Ref.Tell), "" for a name nobody
+// else bears.
+type supporter struct{ name, delegation, tell string }
 
 // conflict is an amendment in conflict: its number, or if it has none
 // its title; and the lines it changes, as the record says them in
@@ -166,12 +168,13 @@ func (b *builder) paper(m *assembly.Motion, mo *Motion) {
 		p.Delegation = b.orgName(m.Delegation)
 	}
 	for _, sp := range m.Supporters {
-		su := supporter{name: b.person(sp.Person, "").Name}
+		who := b.person(sp.Person, "")
+		su := supporter{name: who.Name}
 		if sp.Delegation != "" {
 			su.delegation = b.orgName(sp.Delegation)
 		}
 		p.Supporters = append(p.Supporters, su.text(AsIs)) // closed with the rest (isolateAll), as before
-		p.supporters = append(p.supporters, supporter{isolate(su.name), isolate(su.delegation)})
+		p.supporters = append(p.supporters, supporter{isolate(su.name), isolate(su.delegation), isolate(who.Tell)})
 	}
 	if text, err := s.MotionText(m); err == nil {
 		p.Lines = textLines(text, p.Width)
@@ -246,12 +249,15 @@ func (su supporter) text(typed Typed) string {
 	return typed(su.name) + " for " + typed(su.delegation)
 }
 
-// textIn is text in l's language: "Hanna Hamburg für Hamburg district".
-func (su supporter) textIn(l *i18n.Locale, typed Typed) string {
+// textIn is text in l's language: "Hanna Hamburg für Hamburg district",
+// a name another bears too told apart ("Вера Иванов (No. M00105)"), or
+// as md/8, html/9 and akn/8 wrote it (before9), not.
+func (su supporter) textIn(l *i18n.Locale, typed Typed, before9 bool) string {
+	name := typed(Ref{Name: su.name, Tell: su.tell}.Named(before9))
 	if su.delegation == "" {
-		return typed(su.name)
+		return name
 	}
-	return l.T("minutes.paper.supporter_for", typed(su.name), typed(su.delegation))
+	return l.T("minutes.paper.supporter_for", name, typed(su.delegation))
 }
 
 // text is the amendment in conflict as a line names it: "W1/4 (line 4)",
@@ -435,13 +441,15 @@ func (l TextLine) Plain() string {
 // "No. D1. Category: Dues. Supported by: …"; in the motion book also who
 // submitted it (the minutes' lead says that).
 func (m *Motion) SubmittedLine(l *i18n.Locale, book bool) string {
-	return m.submittedLineAs(l, book, false)
+	return m.submittedLineAs(l, book, false, false)
 }
 
 // submittedLineAs is SubmittedLine, or as the renderers before md/6,
 // html/7 and akn/6 wrote it, a supporter "for" a delegation in English
-// in every language ("Hanna Hamburg for Hamburg district").
-func (m *Motion) submittedLineAs(l *i18n.Locale, book, asBefore bool) string {
+// in every language ("Hanna Hamburg for Hamburg district"), or as md/8,
+// html/9 and akn/8 wrote it (before9), a supporter whose name another
+// bears too not told apart.
+func (m *Motion) submittedLineAs(l *i18n.Locale, book, asBefore, before9 bool) string {
 	if m.Paper == nil {
 		return ""
 	}
@@ -450,7 +458,7 @@ func (m *Motion) submittedLineAs(l *i18n.Locale, book, asBefore bool) string {
 	}
 	supporters := make([]string, len(m.Paper.supporters))
 	for i, su := range m.Paper.supporters {
-		supporters[i] = su.textIn(l, AsIs)
+		supporters[i] = su.textIn(l, AsIs, before9)
 	}
 	return m.submittedLine(l, book, AsIs, supporters)
 }
@@ -463,7 +471,7 @@ func (m *Motion) SubmittedLineWith(l *i18n.Locale, book bool, typed Typed) strin
 	}
 	supporters := make([]string, len(m.Paper.supporters))
 	for i, su := range m.Paper.supporters {
-		supporters[i] = su.textIn(l, typed)
+		supporters[i] = su.textIn(l, typed, false)
 	}
 	return m.submittedLine(l, book, typed, supporters)
 }
@@ -482,11 +490,11 @@ func (m *Motion) submittedLine(l *i18n.Locale, book bool, typed Typed, supporter
 	case p.Committee != "":
 		parts = append(parts, l.T("minutes.paper.recommended_by", typed(strings.TrimPrefix(p.Committee, "The "))))
 	case p.Submitted && p.Delegation != "" && m.Mover.Name != "":
-		parts = append(parts, l.T("minutes.paper.submitted_by", typed(p.Delegation)+" ("+typed(m.Mover.Name)+")"))
+		parts = append(parts, l.T("minutes.paper.submitted_by", typed(p.Delegation)+" ("+typed(m.Mover.Named(false))+")"))
 	case p.Submitted && p.Delegation != "":
 		parts = append(parts, l.T("minutes.paper.submitted_by", typed(p.Delegation)))
 	case p.Submitted && m.Mover.Name != "":
-		parts = append(parts, l.T("minutes.paper.submitted_by", typed(m.Mover.Name)))
+		parts = append(parts, l.T("minutes.paper.submitted_by", typed(m.Mover.Named(false))))
 	}
 	if p.Category != "" {
 		parts = append(parts, l.T("minutes.paper.category", typed(p.Category)))
@@ -645,7 +653,7 @@ func (w *mdWriter) paper(m *Motion) bool {
 	if p == nil {
 		return false
 	}
-	if t := m.submittedLineAs(w.l, false, w.asBefore); t != "" {
+	if t := m.submittedLineAs(w.l, false, w.asBefore, w.before9); t != "" {
 		w.para(md(t))
 	}
 	if p.Diff != nil {
@@ -728,7 +736,7 @@ func (w *htmlWriter) paper(m *Motion, book bool) bool {
 	if p == nil {
 		return false
 	}
-	if t := m.submittedLineAs(w.l, book, w.asBefore); t != "" {
+	if t := m.submittedLineAs(w.l, book, w.asBefore, w.before9); t != "" {
 		w.line(`<p class="note">` + esc(t) + "</p>")
 	}
 	if p.Diff != nil {
@@ -989,7 +997,7 @@ func (w *aknWriter) paper(m *Motion) bool {
 	if p == nil {
 		return false
 	}
-	if t := m.submittedLineAs(w.l, false, w.asBefore); t != "" {
+	if t := m.submittedLineAs(w.l, false, w.asBefore, w.before9); t != "" {
 		w.line("<p>" + x(t) + "</p>")
 	}
 	if p.Diff != nil {

@@ -25,6 +25,11 @@ func Popolo(d *Document) ([]byte, error) {
 	}
 	for _, pr := range d.Persons {
 		pp := popoloPerson{ID: pr.ID, Name: pr.Name, Summary: pr.Note}
+		if pr.Number != "" {
+			// Two persons of one name: the member number tells them
+			// apart, as on their cards and in the minutes.
+			pp.Identifiers = []popoloIdentifier{{Identifier: pr.Number, Scheme: "member number"}}
+		}
 		for _, n := range pr.OtherNames {
 			pp.OtherNames = append(pp.OtherNames, popoloOtherName{Name: n, Note: l.T("minutes.popolo.spelling")})
 		}
@@ -285,10 +290,11 @@ type popoloMeta struct {
 }
 
 type popoloPerson struct {
-	ID         string            `json:"id"`
-	Name       string            `json:"name"`
-	OtherNames []popoloOtherName `json:"other_names,omitempty"`
-	Summary    string            `json:"summary,omitempty"`
+	ID          string             `json:"id"`
+	Name        string             `json:"name"`
+	OtherNames  []popoloOtherName  `json:"other_names,omitempty"`
+	Identifiers []popoloIdentifier `json:"identifiers,omitempty"`
+	Summary     string             `json:"summary,omitempty"`
 }
 
 type popoloOtherName struct {

@@ -266,3 +266,17 @@ var spokenSince = map[string]int{FormatMarkdown: 8, FormatHTML: 9, FormatAKN: 8}
 func (d *Document) before8(format string) bool {
 	return d.rendersAs(format) < spokenSince[format]
 }
+
+// toldSince is, for each renderer, the version that tells two persons of
+// one name apart where md/8, html/9 and akn/8 still named them alike
+// (docs/minutes.md, "Renderer versions"): who recorded a correction or
+// struck an entry out, the speaker whose notes a correction or a strike
+// is of, and the supporters of a submitted motion.
+var toldSince = map[string]int{FormatMarkdown: 9, FormatHTML: 10, FormatAKN: 9}
+
+// before9 reports whether d is rendered in format as a renderer before
+// toldSince did (md/8, html/9, akn/8 and earlier), so that a document of
+// that version renders again byte for byte.
+func (d *Document) before9(format string) bool {
+	return d.rendersAs(format) < toldSince[format]
+}
