@@ -68,3 +68,18 @@ func (v *view) personChoice(id string, p *assembly.Person, hint string) Choice {
 	}
 	return c
 }
+
+// MeName is the name of the person logged in as the top bar and their
+// own page show it: as the pages write every name (Name), told apart
+// from another person of the same name ("Вера Иванов (No. M00105)"),
+// so that two delegates of one name each see which of them the browser
+// is logged in as. Without the assembly's state (the index page) it is
+// the name identify found.
+func (v *view) MeName() string {
+	if v.S != nil && v.Me.Person != "" && v.L != nil {
+		if n := personName(v.S, v.L, v.namesake, v.Me.Person); n != "" {
+			return n
+		}
+	}
+	return v.Me.Name
+}

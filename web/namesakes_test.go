@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"context"
 	"encoding/json"
 	"net/http"
 	"net/url"
@@ -91,5 +92,32 @@ func TestNamesakesToldApartOnThePages(t *testing.T) {
 	_, body := chair.getWith("/a/coop/choices/persons?q=unique", nil)
 	if !strings.Contains(body, `"label":"Unique Person","hint":"The members, M00200"`) {
 		t.Errorf("a name nobody else bears: %s", body)
+	}
+}
+
+// TestNamesakesToldApartInTheTopBar: the top bar names the person logged
+// in, and their own page heads with the name: two delegates of one name
+// each read which of the two the browser is logged in as, told apart as
+// every page tells them (the member number, in the page's language); a
+// name nobody else bears stands alone.
+func TestNamesakesToldApartInTheTopBar(t *testing.T) {
+	h := namesakeHall(t)
+	issued, err := h.auth.IssueCodes(context.Background(), asm, []string{"vera1", "vera2", "uniq"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range issued {
+		h.codes[c.Person] = c.Code
+	}
+	for who, want := range map[string]string{"vera1": "Вера Иванов (No. M00105)", "vera2": "Вера  иванов (No. M00121)", "uniq": "Unique Person"} {
+		_, page, _ := h.browser(who).get("/a/coop/delegate")
+		_, bar, ok := strings.Cut(page, `class="me"`)
+		bar, _, _ = strings.Cut(bar, "</a>")
+		if !ok || !strings.Contains(bar, want) || who == "uniq" && strings.Contains(bar, "(") {
+			t.Errorf("%s's top bar reads %q, want %q", who, bar, want)
+		}
+		if !strings.Contains(page, "<strong><bdi>"+want+"</bdi></strong>") && !strings.Contains(page, "<strong>"+want+"</strong>") {
+			t.Errorf("%s's page does not head with %q", who, want)
+		}
 	}
 }
