@@ -9,6 +9,7 @@ import (
 
 	"plenum/assembly"
 	"plenum/i18n"
+	"plenum/internal/figures"
 	"plenum/internal/names"
 )
 
@@ -341,7 +342,7 @@ func (b *builder) vote(id string) *Vote {
 		if now != out.Arithmetic {
 			out.ArithmeticNow = now
 		}
-		if g := groupFigures(b.l, now); g != now {
+		if g := figures.Group(b.l, now); g != now {
 			out.Arithmetic8 = g
 		}
 		out.Outcome = r.Outcome

@@ -81,23 +81,6 @@ func TestArithmeticGrouped8(t *testing.T) {
 	})
 }
 
-// TestGroupFigures: only a count's figures are grouped, not those of a
-// quoted title, an id, a date or a decimal.
-func TestGroupFigures(t *testing.T) {
-	for _, c := range []struct{ lang, in, want string }{
-		{"en", "2411 for, 62 against", "2,411 for, 62 against"},
-		{"en", "taken as the basis: “Resolution 1000”; 1500 cast", "taken as the basis: “Resolution 1000”; 1,500 cast"},
-		{"de", "„Antrag 2000“ 3000 Stimmen", "„Antrag 2000“ 3.000 Stimmen"},
-		{"fr", "« Motion 1917 » 4000 voix", "« Motion 1917 » 4\u00a0000 voix"},
-		{"en", "quota 1234.5; Ada 7.5; m1000 a-2000 2026/1000 x_1000", "quota 1234.5; Ada 7.5; m1000 a-2000 2026/1000 x_1000"},
-		{"es", "1234,5 y 0012 y 999", "1234,5 y 0012 y 999"},
-	} {
-		if got := groupFigures(i18n.For(c.lang), c.in); got != c.want {
-			t.Errorf("%s %q: %q, want %q", c.lang, c.in, got, c.want)
-		}
-	}
-}
-
 // TestGroupBallots: md/8, html/9 and akn/8 group the number of ballots
 // of an English election count; the votes, names and decimals after it
 // stay as they are, and the other languages group it in their catalogs.

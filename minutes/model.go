@@ -429,7 +429,7 @@ type Vote struct {
 	ArithmeticNow string
 	// Arithmetic8 is ArithmeticNow (or Arithmetic) as md/8, html/9 and
 	// akn/8 give it, where it differs: its figures grouped in thousands
-	// (groupFigures).
+	// (figures.Group, as the pages group it).
 	Arithmetic8 string
 	Note        string
 	Declared    bool

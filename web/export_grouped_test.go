@@ -1,7 +1,10 @@
 package web
 
-import "plenum/i18n"
+import (
+	"plenum/i18n"
+	"plenum/internal/figures"
+)
 
-// GroupedCounts is groupedCounts in the language lang, for the tests of
+// GroupedCounts is the pages' grouping of a result's arithmetic (figures.Group) in the language lang, for the tests of
 // package web_test.
-func GroupedCounts(lang, s string) string { return groupedCounts(i18n.For(lang), s) }
+func GroupedCounts(lang, s string) string { return figures.Group(i18n.For(lang), s) }

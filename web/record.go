@@ -13,6 +13,7 @@ import (
 	"plenum/assembly"
 	"plenum/engine"
 	"plenum/i18n"
+	"plenum/internal/figures"
 	"plenum/ledger"
 	"plenum/minutes"
 )
@@ -186,7 +187,7 @@ func (v *view) SittingChairs(st *assembly.Sitting) template.HTML {
 // 1 cast; 1 needed", not "…; 1 needed; defeated" after "defeated" (nor,
 // in French, "… ; 1 requis " with the space before the semicolon left).
 func (v *view) ResultCount(vt *assembly.Vote) template.HTML {
-	arith := groupedCounts(v.L, minutes.VoteArithmetic(v.S, vt.ID, v.L))
+	arith := figures.Group(v.L, minutes.VoteArithmetic(v.S, vt.ID, v.L))
 	if k := "minutes.status." + vt.Result.Outcome; v.L.Has(k) {
 		for _, w := range []string{v.Word(v.OutcomeWord(vt)), v.L.T(k)} {
 			if t, ok := strings.CutSuffix(arith, "; "+w); ok {
@@ -202,5 +203,5 @@ func (v *view) ResultCount(vt *assembly.Vote) template.HTML {
 // as the minutes give it (minutes.VoteArithmetic): the record states it
 // in English ("2 for, 1 against, 3 cast; 2 needed; carried").
 func (v *view) Arithmetic(vt *assembly.Vote) template.HTML {
-	return v.Named(groupedCounts(v.L, minutes.VoteArithmetic(v.S, vt.ID, v.L)))
+	return v.Named(figures.Group(v.L, minutes.VoteArithmetic(v.S, vt.ID, v.L)))
 }
