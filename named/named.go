@@ -151,7 +151,6 @@ func (n Namer) Text(t string) string {
 			n.Seen(id)
 		}
 	}
-	isID := func(r rune) bool { return r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-' || r == '_' }
 	for i := 0; i < len(t); {
 		if name, quoted, next, id, ok := personarg.At(n.S, t, i, n.typed); ok {
 			if p := n.S.Persons[id]; p != nil && p.Name != "" {
@@ -168,7 +167,7 @@ func (n Namer) Text(t string) string {
 			continue
 		}
 		j := i
-		for j < len(t) && isID(rune(t[j])) {
+		for j < len(t) && isIDByte(t[j]) {
 			j++
 		}
 		if j == i {
@@ -187,15 +186,16 @@ func (n Namer) Text(t string) string {
 				name = "of " + name[:len(name)-len("'s mandate")]
 			}
 			name = unrepeated(t[:i], name)
+			next := j
 			if i > 0 && t[i-1] == '"' && j < len(t) && t[j] == '"' {
 				s := out.String()
 				out.Reset()
 				out.WriteString(s[:len(s)-1])
-				out.WriteString(name)
-				i = j + 1
-				continue
+				next = j + 1
 			}
 			out.WriteString(name)
+			i = next + n.onItsMotion(word, t[next:])
+			continue
 		} else {
 			out.WriteString(word)
 		}
@@ -206,16 +206,56 @@ func (n Namer) Text(t string) string {
 
 // unrepeated is an English name that opens with the words the text
 // before it ends with, without them: "while the vote v1 is open" reads
-// "while the vote on “…” is open", not "while the vote the vote on “…”",
-// and "the election e1" reads "the election “…”". A name in another
-// language is the title alone and repeats nothing.
+// "while the vote on “…” is open", not "while the vote the vote on “…”";
+// "no vote on v1" reads "no vote on “…”", "the encrypted election e1"
+// "the encrypted election “…”", and so with the id in quotes ("the vote
+// \"v1\" is not open"). A name in another language is the title alone
+// and repeats nothing.
 func unrepeated(before, name string) string {
-	for _, lead := range []string{"the vote ", "the election "} {
-		if strings.HasPrefix(name, lead) && strings.HasSuffix(strings.ToLower(before), lead) {
-			return name[len(lead):]
+	before = strings.ToLower(strings.TrimSuffix(before, `"`))
+	for _, lead := range []struct{ name, word string }{{"the vote on ", " vote on "}, {"the vote ", " vote "}, {"the election ", " election "}} {
+		if strings.HasPrefix(name, lead.name) && (strings.HasSuffix(" "+before, lead.word)) {
+			return name[len(lead.name):]
 		}
 	}
 	return name
+}
+
+// onItsMotion is how many bytes of rest, the text after the id of a vote
+// named by the title of the motion (or drafts) it is on, only name that
+// motion again: " on m1" in "the vote v1 on m1 is open", " über m1" in
+// German, which would read "the vote on “Raise the dues” on “Raise the
+// dues”"; 0 for any other id, a vote with a question of its own, or
+// other words between.
+func (n Namer) onItsMotion(id, rest string) int {
+	v := n.S.Votes[id]
+	if v == nil || v.Question != "" || n.S.VoteQuestion(v) == "" {
+		return 0
+	}
+	on, after, ok := strings.Cut(strings.TrimPrefix(rest, " "), " ")
+	if !ok || !strings.HasPrefix(rest, " ") || !onWords[on] {
+		return 0
+	}
+	skipped := len(rest) - len(after)
+	for _, of := range []string{v.Motion, v.Alternatives} {
+		switch {
+		case of == "":
+		case strings.HasPrefix(after, `"`+of+`"`):
+			return skipped + len(of) + 2
+		case strings.HasPrefix(after, of) && (len(after) == len(of) || !isIDByte(after[len(of)])):
+			return skipped + len(of)
+		}
+	}
+	return 0
+}
+
+// onWords are the words the catalog's refusals put between a vote and
+// the motion it is on ("the vote %s on %s", "die Abstimmung %s über %s",
+// "голосования %s по %s", "du vote %s sur %s", "la votación %s sobre %s").
+var onWords = map[string]bool{"on": true, "über": true, "по": true, "sur": true, "sobre": true}
+
+func isIDByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= '0' && b <= '9' || b == '-' || b == '_'
 }
 
 func isLetter(b byte) bool { return b >= 'A' && b <= 'Z' || b >= 0x80 }
