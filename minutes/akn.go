@@ -471,7 +471,7 @@ func (w *aknWriter) paragraph(p *Paragraph) {
 		w.line("</question>")
 	case KindVote:
 		w.line(`<summary eId="vote-` + x(aknName(p.Vote.ID)) + `">` + x(voteLine(l, p.Vote, w.before8)+corrected) + "</summary>")
-		if t := p.Vote.ballotsText(l, w.asBefore, w.before8); t != "" {
+		for _, t := range p.Vote.ballotsParagraphs(l, w.asBefore, w.before8, w.before9) {
 			w.line("<narrative>" + x(t) + "</narrative>")
 		}
 		if t := resultNote(l, p.Vote, w.asBefore, w.before7, w.before8); t != "" {

@@ -74,7 +74,7 @@ func TestEveryCountExported(t *testing.T) {
 	want := []string{
 		"First count: for – 3; against – 3. Second count: for – 3 – 4; against – 2 – 3. Third count, deciding: for – 5; against – 2.",
 		"Needed: two thirds of the votes cast, departing from the rules, which fix a majority of the votes cast, by the chair's ruling: dues are fixed by two thirds (statute 9).",
-		"For: Ada (3 votes), Bo (by proxy for Di). Against: Bo.",
+		"For: Ada (3 votes), Bo (by proxy for Di).", "Against: Bo.", // a paragraph each since md/9
 		"Present and entitled to vote: 3 of 5; 2 had walked out; 2 of those away had left the hall without being named.",
 		"(For – 2 – 3; against – 0.)",
 	}

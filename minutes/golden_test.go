@@ -273,8 +273,9 @@ func TestEarlierVersionsRenderAgain(t *testing.T) {
 	// participating personally and a result declared without a count)
 	// keep them behind the version too (spokenSince): none is listed.
 	// md/9, html/10, akn/9 (two persons of one name told apart in the
-	// lead of a correction or a strike and among a motion's supporters)
-	// keep them behind the version too (toldSince): none is listed.
+	// lead of a correction or a strike and among a motion's supporters,
+	// a vote's names by name a paragraph for each choice) keep them
+	// behind the version too (toldSince): none is listed.
 	for _, stamp := range []string{"md/1", "md/2", "md/3", "md/4", "html/1", "html/2", "html/3", "html/4", "html/5", "akn/1", "akn/2", "akn/3", "akn/4"} {
 		format, _, _ := strings.Cut(stamp, "/")
 		changed[stamp+" march-1917"+goldenExt[format]] = true

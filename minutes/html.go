@@ -340,7 +340,7 @@ func (w *htmlWriter) paragraph(p *Paragraph) {
 	case KindVote:
 		w.line(`<div class="vote"` + id + ">")
 		w.line("<p><strong>" + esc(voteLine(l, p.Vote, w.before8)) + "</strong>" + corrected + "</p>")
-		if t := p.Vote.ballotsText(l, w.asBefore, w.before8); t != "" {
+		for _, t := range p.Vote.ballotsParagraphs(l, w.asBefore, w.before8, w.before9) {
 			w.line("<p>" + esc(t) + "</p>")
 		}
 		if t := resultNote(l, p.Vote, w.asBefore, w.before7, w.before8); t != "" {

@@ -506,7 +506,7 @@ func (w *mdWriter) paragraph(p *Paragraph) {
 		w.para(md(questionText(l, p.Vote, w.asBefore, w.before8)) + corrected)
 	case KindVote:
 		w.para(md(voteLine(l, p.Vote, w.before8)) + corrected)
-		if t := p.Vote.ballotsText(l, w.asBefore, w.before8); t != "" {
+		for _, t := range p.Vote.ballotsParagraphs(l, w.asBefore, w.before8, w.before9) {
 			w.para(md(t))
 		}
 		if t := resultNote(l, p.Vote, w.asBefore, w.before7, w.before8); t != "" {

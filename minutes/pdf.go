@@ -389,7 +389,7 @@ func (w *pdfWriter) paragraph(p *Paragraph) {
 		w.para(QuestionText(l, p.Vote)+corrected, "")
 	case KindVote:
 		w.para(VoteLine(l, p.Vote)+corrected, "B")
-		if t := p.Vote.BallotsText(l); t != "" {
+		for _, t := range p.Vote.BallotsParagraphs(l) {
 			w.para(t, "")
 		}
 		if t := ResultNote(l, p.Vote); t != "" {

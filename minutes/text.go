@@ -219,15 +219,52 @@ func (v *Vote) ballotsText(l *i18n.Locale, asBefore, before8 bool) string {
 }
 
 func (v *Vote) castText(l *i18n.Locale, before8 bool) string {
+	return strings.Join(v.castParts(l, before8), " ")
+}
+
+// castParts are the groups of named ballots, one for each choice: "For:
+// A, B.", "Against: C."
+func (v *Vote) castParts(l *i18n.Locale, before8 bool) []string {
 	if len(v.Ballots) == 0 {
-		return ""
+		return nil
 	}
 	order, by := byChoice(l, v.Ballots, before8)
 	var parts []string
 	for _, c := range order {
 		parts = append(parts, l.T("minutes.ballot.choice", capitalize(choiceWord(l, c)), strings.Join(by[c], ", ")))
 	}
-	return strings.Join(parts, " ")
+	return parts
+}
+
+// BallotsParagraphs is BallotsText a paragraph for each choice, and one
+// for those who did not vote: a roll call of thousands reads as a few
+// paragraphs, each opening with its choice, not as one line of thousands
+// of names ("For: …" / "Against: …" / "Did not vote: …"). md/9, html/10
+// and akn/9 give them so.
+func (v *Vote) BallotsParagraphs(l *i18n.Locale) []string {
+	return v.ballotsParagraphs(l, false, false, false)
+}
+
+// ballotsParagraphs is BallotsParagraphs, or as the renderers before md/9,
+// html/10 and akn/9 (before9) gave it, one paragraph of all (ballotsText
+// with asBefore and before8); none for a vote without named ballots.
+func (v *Vote) ballotsParagraphs(l *i18n.Locale, asBefore, before8, before9 bool) []string {
+	if before9 {
+		if t := v.ballotsText(l, asBefore, before8); t != "" {
+			return []string{t}
+		}
+		return nil
+	}
+	parts := v.castParts(l, before8)
+	if len(v.NotVoted) > 0 {
+		notVoted := make([]string, len(v.NotVoted))
+		for i, r := range v.NotVoted {
+			notVoted[i] = r.Named(false)
+		}
+		sortNames(l, notVoted)
+		parts = append(parts, l.T("minutes.ballot.not_voted", strings.Join(notVoted, ", ")))
+	}
+	return parts
 }
 
 // AttendanceText is a vote's attendance as the minutes give it: "Present

@@ -271,7 +271,9 @@ func (d *Document) before8(format string) bool {
 // one name apart where md/8, html/9 and akn/8 still named them alike
 // (docs/minutes.md, "Renderer versions"): who recorded a correction or
 // struck an entry out, the speaker whose notes a correction or a strike
-// is of, and the supporters of a submitted motion.
+// is of, and the supporters of a submitted motion; and the names of a
+// vote by name in a paragraph for each choice, and one for those who did
+// not vote, where the versions before gave them in one.
 var toldSince = map[string]int{FormatMarkdown: 9, FormatHTML: 10, FormatAKN: 9}
 
 // before9 reports whether d is rendered in format as a renderer before
