@@ -62,7 +62,8 @@ func TestVerifyDocumentRendererVersion(t *testing.T) {
 		// commission is the editor, an administrator, and it is English.
 		// Nor do md/8, html/9 and akn/8: the demo sets no speaking time,
 		// and the French typography they mend is not English. Nor do md/9,
-		// html/10 and akn/9: no two persons of the demo bear one name.
+		// html/10 and akn/9: no two persons of the demo bear one name, and
+		// it has no vote by name.
 		asOf := func(v int) string {
 			old := doc
 			if v < map[string]int{"md": 6, "html": 7, "akn": 6}[format] {
