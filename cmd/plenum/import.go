@@ -262,11 +262,15 @@ type importTarget struct {
 	assembly *engine.Assembly // nil in a dry run
 	origin   string
 	entries  []ledger.Entry
+	marks    *marks // nil in a dry run
 }
 
 func (t *importTarget) close() {
 	if t.eng != nil {
 		t.eng.Close()
+	}
+	if t.marks != nil {
+		t.marks.Close()
 	}
 	t.st.Close()
 }
@@ -346,12 +350,19 @@ func openImportWriter(ctx context.Context, l *i18n.Locale, db, data, name, id st
 	if err != nil {
 		return nil, &exitError{code: 1, msg: l.T("cli.export.cannot_open", err)}
 	}
-	eng, err := engine.Open(ctx, st, engine.Options{Server: name, Signer: signer, Verifiers: note.VerifierList(verifier)})
+	m, err := openWriterMarks(ctx, st, data, verifier)
 	if err != nil {
+		st.Close()
+		return nil, err
+	}
+	eng, err := engine.Open(ctx, st, engine.Options{Server: name, Signer: signer, Verifiers: note.VerifierList(verifier), Committed: m.Committed})
+	if err != nil {
+		m.Close()
 		st.Close()
 		return nil, &exitError{code: 1, msg: err.Error()}
 	}
-	t := &importTarget{st: st, eng: eng}
+	m.Raise(eng)
+	t := &importTarget{st: st, eng: eng, marks: m}
 	a, ok := eng.Assembly(id)
 	if !ok {
 		var ids []string

@@ -219,12 +219,19 @@ func openEngineIn(ctx context.Context, l *i18n.Locale, dbArg, dataDir, server st
 		st.Close()
 		return nil, nil, err
 	}
-	eng, err := engine.Open(ctx, st, engine.Options{Server: server, Signer: signer, Verifiers: note.VerifierList(verifier)})
+	m, err := openWriterMarks(ctx, st, dataDir, verifier)
 	if err != nil {
 		st.Close()
 		return nil, nil, err
 	}
-	return eng, func() { eng.Close(); st.Close() }, nil
+	eng, err := engine.Open(ctx, st, engine.Options{Server: server, Signer: signer, Verifiers: note.VerifierList(verifier), Committed: m.Committed})
+	if err != nil {
+		m.Close()
+		st.Close()
+		return nil, nil, err
+	}
+	m.Raise(eng)
+	return eng, func() { eng.Close(); m.Close(); st.Close() }, nil
 }
 
 // lineRefused is a command of the script the engine refused, after its

@@ -41,7 +41,11 @@ DESCRIPTION
     file signing.key, mode 0600; a key missing beside an existing record
     is refused, as a new one could not continue it), audits and replays
     every assembly's log (a record that does not verify stops the server,
-    naming the entry), prints the verifier key and the addresses, and
+    naming the entry), checks each log against the high-water marks in the
+    data directory (file highwater.json: the latest checkpoint this server
+    signed or read of each log; a database with fewer entries than a mark,
+    or another tree at its size, is refused as rolled back, naming the log
+    and both sizes), prints the verifier key and the addresses, and
     serves over HTTP:
 
         GET /                               the pages: delegates, chair,
@@ -190,6 +194,12 @@ OPTIONS
                      each node its own. Needs --advertise
     --advertise URL  the address the other nodes reach this one at
                      (http:// or https://, such as http://10.0.0.5:8080)
+    --accept-rollback
+                     start on a database that is behind the high-water
+                     marks (an old backup restored on purpose, its later
+                     entries given up): the marks move back to the
+                     database, the start says so, and highwater.json keeps
+                     a note of each rollback accepted (docs/storage.md)
 
     Every request's headers must arrive within 10 seconds and its body
     within 30; an idle connection is closed after 2 minutes. Live event
@@ -231,6 +241,7 @@ func runServe(ctx context.Context, env *cliEnv, args []string) error {
 	changesAtOnce := fs.Int("changes-at-once", admit.Default, "")
 	nodeName := fs.String("node-name", "", "")
 	advertise := fs.String("advertise", "", "")
+	acceptRollback := fs.Bool("accept-rollback", false, "")
 	if err := fs.Parse(args); err != nil {
 		return usageErr(err)
 	}
@@ -300,7 +311,7 @@ func runServe(ctx context.Context, env *cliEnv, args []string) error {
 			return err
 		}
 	}
-	srv, err := openServer(ctx, serverConfig{db: *db, data: *data, name: *name, baseURL: *baseURL, ballotModule: *ballotModule, location: zone, witnesses: witnesses, witnessesNeeded: *needed, access: access, l: env.locale(), node: member})
+	srv, err := openServer(ctx, serverConfig{db: *db, data: *data, name: *name, baseURL: *baseURL, ballotModule: *ballotModule, location: zone, witnesses: witnesses, witnessesNeeded: *needed, access: access, l: env.locale(), node: member, acceptRollback: *acceptRollback})
 	if err != nil {
 		return err
 	}
@@ -311,6 +322,7 @@ func runServe(ctx context.Context, env *cliEnv, args []string) error {
 	}
 	fmt.Fprintf(env.stdout, "plenum serve: database %s, %d %s\n", what, len(srv.engine.Assemblies()), pluralWord(len(srv.engine.Assemblies()), "assembly", "assemblies"))
 	sayZone(env.stdout, zone, *timeZone != "", time.Now())
+	sayMarks(env.stdout, srv)
 	if im := srv.imported; im != nil {
 		fmt.Fprintf(env.stdout, "plenum serve: took over %d access %s, %d %s and %d administrator %s from %s, where earlier versions kept them; they are now in the database (%d expired left behind), and the file is kept as %s, to delete once this version runs well\n",
 			im.Codes, pluralWord(im.Codes, "code", "codes"), im.Sessions, pluralWord(im.Sessions, "session", "sessions"),

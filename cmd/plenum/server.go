@@ -24,6 +24,7 @@ import (
 	"plenum/httpapi"
 	"plenum/i18n"
 	"plenum/internal/admit"
+	"plenum/internal/highwater"
 	"plenum/internal/routes"
 	"plenum/ledger"
 	"plenum/store"
@@ -63,6 +64,11 @@ type serverConfig struct {
 	// cosigner's, with witnesses): plenum bench's measure of when a
 	// ballot became durable. It must be quick.
 	committed func(a *engine.Assembly, checkpoint []byte)
+
+	// acceptRollback (serve --accept-rollback) starts on a database
+	// behind the high-water marks, moving them to it and recording that
+	// in the marks file, instead of refusing it.
+	acceptRollback bool
 }
 
 // server is a running plenum: the store, the engine over it, the access
@@ -81,6 +87,13 @@ type server struct {
 	// pages is the pages' handler (web.New), closed with the server: it
 	// keeps the record files it served in a folder of its own.
 	pages io.Closer
+	// marks keeps the high-water marks in the data directory; marksMade
+	// says the file was not there (made at this start); accepted are the
+	// rollbacks --accept-rollback accepted at this start.
+	marks     *marks
+	marksMade string
+	accepted  []highwater.Finding
+	stopMarks chan struct{}
 }
 
 // openServer opens the store, the key (created on first start), the engine
@@ -132,7 +145,10 @@ func openServer(ctx context.Context, cfg serverConfig) (*server, error) {
 			return fail(err)
 		}
 	}
-	opts := engine.Options{Server: cfg.name, Signer: signer, Verifiers: note.VerifierList(verifier)}
+	if err := s.checkMarks(ctx, cfg.l, cfg.data, note.VerifierList(verifier), cfg.acceptRollback); err != nil {
+		return fail(err)
+	}
+	opts := engine.Options{Server: cfg.name, Signer: signer, Verifiers: note.VerifierList(verifier), Committed: s.marks.Committed}
 	if cfg.node != nil {
 		opts.Leases = cfg.node.n
 		if s.forms, err = formSecret(signer); err != nil {
@@ -143,7 +159,11 @@ func openServer(ctx context.Context, cfg serverConfig) (*server, error) {
 		if s.cosigner, err = newCosigner(cfg.l, st, cfg.witnesses, cfg.witnessesNeeded); err != nil {
 			return fail(err)
 		}
-		opts.Committed = s.cosigner.Committed
+		marks := opts.Committed
+		opts.Committed = func(a *engine.Assembly, checkpoint []byte) {
+			marks(a, checkpoint)
+			s.cosigner.Committed(a, checkpoint)
+		}
 	}
 	if hook := cfg.committed; hook != nil {
 		if cs := opts.Committed; cs != nil {
@@ -158,10 +178,15 @@ func openServer(ctx context.Context, cfg serverConfig) (*server, error) {
 	if s.engine, err = engine.Open(ctx, st, opts); err != nil {
 		return fail(err)
 	}
+	s.marks.Raise(s.engine)
 	if cfg.node != nil {
 		if err := cfg.node.follow(ctx, s.engine); err != nil {
 			return fail(err)
 		}
+		// A node's marks follow what it reads of the other nodes'
+		// appends too.
+		s.stopMarks = make(chan struct{})
+		go s.marks.Follow(s.engine, time.Second, s.stopMarks)
 	}
 	if s.cosigner != nil {
 		// Checkpoints signed while a witness was unreachable, or before a
@@ -335,6 +360,12 @@ func (s *server) Close() {
 	}
 	if s.cosigner != nil {
 		s.cosigner.Close()
+	}
+	if s.stopMarks != nil {
+		close(s.stopMarks)
+	}
+	if s.marks != nil {
+		s.marks.Close()
 	}
 	if s.auth != nil {
 		s.auth.Close()

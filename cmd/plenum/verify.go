@@ -33,7 +33,7 @@ NAME
     plenum verify — audit the record: every hash, signature and checkpoint
 
 SYNOPSIS
-    plenum verify --db PATH|URL [--key VERIFIERKEY | --data DIR] [--no-replay]
+    plenum verify --db PATH|URL [--key VERIFIERKEY | --data DIR] [--marks FILE|DIR] [--no-replay]
     plenum verify --db PATH|URL [--key VERIFIERKEY | --data DIR] --document FILE
     plenum verify --url URL [--assembly ID] --key VERIFIERKEY
                   [--witness VKEY ...] [--witnesses-needed K]
@@ -224,6 +224,12 @@ OPTIONS
                         --data)
     --no-replay         check hashes and signatures only, without replaying
                         the events through the rules of procedure
+    --marks FILE|DIR    with --db: check the database against the server's
+                        high-water marks too (highwater.json, or the data
+                        directory holding it): a log with fewer entries
+                        than its mark, or another tree at the mark's size,
+                        was rolled back (exit 1). Without --key, the marks
+                        in the data directory are read when it has them
     --document FILE     an exported document to check against --db
     --url URL           a log's address (its tlog-tiles prefix), or with
                         --assembly a plenum server's; or a folder holding
@@ -330,6 +336,7 @@ func runVerify(ctx context.Context, env *cliEnv, args []string) error {
 	complete := fs.Bool("complete", false, "")
 	raw := fs.Bool("json", false, "")
 	keep := fs.String("keep", "", "")
+	marksArg := fs.String("marks", "", "")
 	if err := fs.Parse(args); err != nil {
 		return usageErr(err)
 	}
@@ -420,7 +427,7 @@ func runVerify(ctx context.Context, env *cliEnv, args []string) error {
 		}
 		return verifyRemote(ctx, env, a)
 	}
-	return verifyDB(ctx, env, *db, *data, *key, !*noReplay)
+	return verifyDBMarks(ctx, env, *db, *data, *key, !*noReplay, *marksArg)
 }
 
 // remoteReplay returns a replay callback for a log fetched over HTTP: each
@@ -521,6 +528,14 @@ func readKeyArg(l *i18n.Locale, key string) (string, error) {
 }
 
 func verifyDB(ctx context.Context, env *cliEnv, db, dataDir, key string, replay bool) error {
+	return verifyDBMarks(ctx, env, db, dataDir, key, replay, "")
+}
+
+// verifyDBMarks is verifyDB checking the database against the high-water
+// marks too: those of the file or data directory marks names, or, if it
+// is empty and no --key was given, those in the data directory whose key
+// is used, if there are any (verify_marks.go).
+func verifyDBMarks(ctx context.Context, env *cliEnv, db, dataDir, key string, replay bool, marks string) error {
 	if !store.IsPostgres(db) {
 		if _, err := os.Stat(db); err != nil {
 			return &exitError{code: 1, msg: env.locale().T("cli.verify.cannot_read_db", err)}
@@ -613,6 +628,9 @@ func verifyDB(ctx context.Context, env *cliEnv, db, dataDir, key string, replay 
 	what := l.T("cli.verify.checked")
 	if replay {
 		what = l.T("cli.verify.checked_replayed")
+	}
+	if err := checkMarksFile(ctx, env, st, v.v, db, dataDir, key, marks); err != nil {
+		return err
 	}
 	fmt.Fprintln(env.stdout, l.T("cli.verify.ok", len(rep.Logs), l.T("cli.verify.n_entries", int(rep.Entries())), what, v.v.Name(), time.Since(start).Round(time.Millisecond).String()))
 	return nil

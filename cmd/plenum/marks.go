@@ -1,0 +1,134 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"time"
+
+	"golang.org/x/mod/sumdb/note"
+
+	"plenum/engine"
+	"plenum/i18n"
+	"plenum/internal/highwater"
+	"plenum/ledger"
+)
+
+// synchronousMarks makes each batch wait for the high-water marks file
+// before it is answered (highwater.Keeper's Synchronous). It is off: the
+// file is written right after each batch instead (docs/storage.md, "High-
+// water marks", has the measurements that decided it).
+var synchronousMarks = os.Getenv("PLENUM_SYNC_MARKS") == "1"
+
+// marks is a server's (or replay's, or import's) high-water marks: the
+// latest checkpoint of each log it signed or read, kept in the data
+// directory (package highwater).
+type marks struct {
+	*highwater.Keeper
+}
+
+// openMarks loads the marks in dataDir, checks the database st against
+// them, and starts keeping them. A database behind them is refused
+// (*highwater.RefusedError) unless accept, which moves the marks to it
+// and records that in the file: accepted returns what was accepted.
+// made is the file's path if it was not there (and now is).
+func openMarks(ctx context.Context, st ledger.Store, dataDir string, verifiers note.Verifiers, accept bool) (m *marks, made string, accepted []highwater.Finding, err error) {
+	loaded, found, err := highwater.Load(dataDir, verifiers)
+	if err != nil {
+		return nil, "", nil, err
+	}
+	findings, err := highwater.Check(ctx, st, loaded)
+	if err != nil {
+		return nil, "", nil, fmt.Errorf("checking the database against the high-water marks: %w", err)
+	}
+	if len(findings) > 0 {
+		if !accept {
+			return nil, "", nil, &highwater.RefusedError{Path: highwater.Path(dataDir), Findings: findings}
+		}
+		if err := loaded.Accept(findings, time.Now()); err != nil {
+			return nil, "", nil, err
+		}
+		for _, f := range findings {
+			slog.Warn("rollback accepted (--accept-rollback): the high-water mark moved back to the database", "log", f.Origin, "mark", f.MarkSize, "database", f.DatabaseSize, "fork", f.Fork, "file", highwater.Path(dataDir))
+		}
+	}
+	if !found || len(findings) > 0 {
+		if err := loaded.Save(dataDir); err != nil {
+			return nil, "", nil, err
+		}
+	}
+	if !found {
+		made = highwater.Path(dataDir)
+	}
+	return &marks{highwater.NewKeeper(dataDir, loaded, synchronousMarks, nil)}, made, findings, nil
+}
+
+// checkMarks is openMarks for the server.
+func (s *server) checkMarks(ctx context.Context, l *i18n.Locale, dataDir string, verifiers note.Verifiers, accept bool) error {
+	m, made, accepted, err := openMarks(ctx, s.store, dataDir, verifiers, accept)
+	if err != nil {
+		var refused *highwater.RefusedError
+		if errors.As(err, &refused) {
+			return &exitError{code: 1, msg: err.Error(), cause: err}
+		}
+		return err
+	}
+	s.marks, s.marksMade, s.accepted = m, made, accepted
+	return nil
+}
+
+// Committed is the engine's hook: each batch's checkpoint raises its log's
+// mark.
+func (m *marks) Committed(_ *engine.Assembly, checkpoint []byte) { m.Note(checkpoint) }
+
+// Raise raises the marks to the heads of every log of e (as audited when
+// it opened, or as read since).
+func (m *marks) Raise(e *engine.Engine) {
+	for _, a := range e.Assemblies() {
+		if c := a.Log().Checkpoint(); len(c) > 0 {
+			m.Note(c)
+		}
+	}
+}
+
+// Follow raises the marks to e's heads every interval until stop is
+// closed: on a cluster node, the checkpoints of the other nodes' appends
+// it has read.
+func (m *marks) Follow(e *engine.Engine, interval time.Duration, stop <-chan struct{}) {
+	t := time.NewTicker(interval)
+	defer t.Stop()
+	for {
+		select {
+		case <-stop:
+			return
+		case <-t.C:
+			m.Raise(e)
+		}
+	}
+}
+
+// sayMarks tells, at a start, that the marks file was made, and each
+// rollback --accept-rollback accepted.
+func sayMarks(out io.Writer, s *server) {
+	if s.marksMade != "" {
+		fmt.Fprintf(out, "plenum serve: high-water marks kept in %s (made now, from the database as it is): a database rolled back behind them is refused at a start\n", s.marksMade)
+	}
+	for _, f := range s.accepted {
+		fmt.Fprintf(out, "plenum serve: ROLLBACK ACCEPTED (--accept-rollback): %s; the high-water mark moved back to the database's %d entries, and the marks file keeps a note of it\n", f, max(f.DatabaseSize, 0))
+	}
+}
+
+// openWriterMarks is openMarks for the commands other than serve that
+// write a database (replay, import): a database behind the marks is
+// refused, and only serve --accept-rollback accepts it.
+func openWriterMarks(ctx context.Context, st ledger.Store, dataDir string, verifier note.Verifier) (*marks, error) {
+	m, _, _, err := openMarks(ctx, st, dataDir, note.VerifierList(verifier), false)
+	var refused *highwater.RefusedError
+	if errors.As(err, &refused) {
+		return nil, &exitError{code: 1, msg: err.Error(), cause: err}
+	}
+	return m, err
+}
