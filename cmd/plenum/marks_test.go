@@ -7,11 +7,13 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib"
 	_ "modernc.org/sqlite"
 
 	"plenum/internal/highwater"
+	"plenum/ledger"
 	"plenum/store/postgres/pgtest"
 )
 
@@ -238,4 +240,50 @@ func inAssembly(lines []string) string {
 		b.WriteString(strings.Replace(l, `{"cmd": `, `{"assembly": "coop-2026", "cmd": `, 1))
 	}
 	return b.String()
+}
+
+// TestFollowerMarks: on a cluster each node keeps its own marks, in its
+// own data directory; a follower's follow the writer's checkpoints it
+// reads (it signs none of them itself).
+func TestFollowerMarks(t *testing.T) {
+	dsn := pgtest.Fresh(t)
+	dataW, dataF := t.TempDir(), t.TempDir()
+	writer := startNode(t, dsn, dataW, "w")
+	key, err := os.ReadFile(filepath.Join(dataW, ledger.SigningKeyFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dataF, ledger.SigningKeyFile), key, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	follower := startNode(t, dsn, dataF, "f")
+	cookie := adminCookie(t, writer)
+	if r := send(t, writer.url+"/api/assemblies", cookie, "create-x", `{"args":{"id":"x","name":"X","starts":"2026-05-09","rules":"congress"}}`); r.status != 201 {
+		t.Fatalf("create_assembly: %d %s", r.status, r.body)
+	}
+	const origin = "plenum.localhost/log/x"
+	a, ok := writer.srv.engine.Assembly("x")
+	if !ok {
+		t.Fatal("no assembly x on the writer")
+	}
+	want := a.Log().Size()
+	if a.Writing() == false || want == 0 {
+		t.Fatalf("the writer writes x: %v, size %d", a.Writing(), want)
+	}
+	for deadline := time.Now().Add(15 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+		if follower.srv.marks.Size(origin) >= want {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the follower's mark of x: %d, the writer's log %d", follower.srv.marks.Size(origin), want)
+		}
+	}
+	follower.stop()
+	writer.stop()
+	for _, dir := range []string{dataW, dataF} {
+		b, err := os.ReadFile(highwater.Path(dir))
+		if err != nil || !strings.Contains(string(b), origin+`\n`+i64(want)+`\n`) {
+			t.Errorf("the marks in %s: %v %s", dir, err, b)
+		}
+	}
 }
