@@ -19,6 +19,7 @@ import (
 	"plenum/cards"
 	"plenum/demo"
 	"plenum/i18n"
+	"plenum/internal/highwater"
 	"plenum/ledger"
 	"plenum/tiles"
 )
@@ -208,11 +209,12 @@ func writeColumns(w io.Writer, rows [][2]string) {
 }
 
 // removeDemoDB removes an earlier demo database, which holds its access
-// codes, and the access.db an earlier version kept them in; the signing
-// key stays.
+// codes, the access.db an earlier version kept them in, and the high-water
+// marks of its logs (the demo starts its record again on purpose); the
+// signing key stays.
 func removeDemoDB(db string) error {
 	dir := filepath.Dir(db)
-	for _, p := range []string{db, db + "-wal", db + "-shm", filepath.Join(dir, "access.db"), filepath.Join(dir, "access.db-wal"), filepath.Join(dir, "access.db-shm")} {
+	for _, p := range []string{db, db + "-wal", db + "-shm", filepath.Join(dir, "access.db"), filepath.Join(dir, "access.db-wal"), filepath.Join(dir, "access.db-shm"), highwater.Path(dir)} {
 		if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return fmt.Errorf("removing the earlier demo database: %w", err)
 		}
