@@ -214,7 +214,7 @@ func writeColumns(w io.Writer, rows [][2]string) {
 // signing key stays.
 func removeDemoDB(db string) error {
 	dir := filepath.Dir(db)
-	for _, p := range []string{db, db + "-wal", db + "-shm", filepath.Join(dir, "access.db"), filepath.Join(dir, "access.db-wal"), filepath.Join(dir, "access.db-shm"), highwater.Path(dir)} {
+	for _, p := range []string{db, db + "-wal", db + "-shm", filepath.Join(dir, "access.db"), filepath.Join(dir, "access.db-wal"), filepath.Join(dir, "access.db-shm"), highwater.Path(dir, db)} {
 		if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return fmt.Errorf("removing the earlier demo database: %w", err)
 		}

@@ -350,7 +350,7 @@ func openImportWriter(ctx context.Context, l *i18n.Locale, db, data, name, id st
 	if err != nil {
 		return nil, &exitError{code: 1, msg: l.T("cli.export.cannot_open", err)}
 	}
-	m, err := openWriterMarks(ctx, st, data, verifier)
+	m, err := openWriterMarks(ctx, l, st, data, db, verifier)
 	if err != nil {
 		st.Close()
 		return nil, err

@@ -7,6 +7,8 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"strconv"
+	"strings"
 	"time"
 
 	"golang.org/x/mod/sumdb/note"
@@ -30,13 +32,13 @@ type marks struct {
 	*highwater.Keeper
 }
 
-// openMarks loads the marks in dataDir, checks the database st against
+// openMarks loads the marks of the database in path, checks the database st against
 // them, and starts keeping them. A database behind them is refused
 // (*highwater.RefusedError) unless accept, which moves the marks to it
 // and records that in the file: accepted returns what was accepted.
 // made is the file's path if it was not there (and now is).
-func openMarks(ctx context.Context, st ledger.Store, dataDir string, verifiers note.Verifiers, accept bool) (m *marks, made string, accepted []highwater.Finding, err error) {
-	loaded, found, err := highwater.Load(dataDir, verifiers)
+func openMarks(ctx context.Context, st ledger.Store, path string, verifiers note.Verifiers, accept bool) (m *marks, made string, accepted []highwater.Finding, err error) {
+	loaded, found, err := highwater.Load(path, verifiers)
 	if err != nil {
 		return nil, "", nil, err
 	}
@@ -46,35 +48,31 @@ func openMarks(ctx context.Context, st ledger.Store, dataDir string, verifiers n
 	}
 	if len(findings) > 0 {
 		if !accept {
-			return nil, "", nil, &highwater.RefusedError{Path: highwater.Path(dataDir), Findings: findings}
+			return nil, "", nil, &highwater.RefusedError{Path: path, Findings: findings}
 		}
 		if err := loaded.Accept(findings, time.Now()); err != nil {
 			return nil, "", nil, err
 		}
 		for _, f := range findings {
-			slog.Warn("rollback accepted (--accept-rollback): the high-water mark moved back to the database", "log", f.Origin, "mark", f.MarkSize, "database", f.DatabaseSize, "fork", f.Fork, "file", highwater.Path(dataDir))
+			slog.Warn("rollback accepted (--accept-rollback): the high-water mark moved back to the database", "log", f.Origin, "mark", f.MarkSize, "database", f.DatabaseSize, "fork", f.Fork, "file", path)
 		}
 	}
 	if !found || len(findings) > 0 {
-		if err := loaded.Save(dataDir); err != nil {
+		if err := loaded.Save(path); err != nil {
 			return nil, "", nil, err
 		}
 	}
 	if !found {
-		made = highwater.Path(dataDir)
+		made = path
 	}
-	return &marks{highwater.NewKeeper(dataDir, loaded, synchronousMarks, nil)}, made, findings, nil
+	return &marks{highwater.NewKeeper(path, loaded, synchronousMarks, nil)}, made, findings, nil
 }
 
 // checkMarks is openMarks for the server.
-func (s *server) checkMarks(ctx context.Context, l *i18n.Locale, dataDir string, verifiers note.Verifiers, accept bool) error {
-	m, made, accepted, err := openMarks(ctx, s.store, dataDir, verifiers, accept)
+func (s *server) checkMarks(ctx context.Context, l *i18n.Locale, dataDir, db string, verifiers note.Verifiers, accept bool) error {
+	m, made, accepted, err := openMarks(ctx, s.store, highwater.Path(dataDir, db), verifiers, accept)
 	if err != nil {
-		var refused *highwater.RefusedError
-		if errors.As(err, &refused) {
-			return &exitError{code: 1, msg: err.Error(), cause: err}
-		}
-		return err
+		return marksErr(l, err)
 	}
 	s.marks, s.marksMade, s.accepted = m, made, accepted
 	return nil
@@ -124,11 +122,47 @@ func sayMarks(out io.Writer, s *server) {
 // openWriterMarks is openMarks for the commands other than serve that
 // write a database (replay, import): a database behind the marks is
 // refused, and only serve --accept-rollback accepts it.
-func openWriterMarks(ctx context.Context, st ledger.Store, dataDir string, verifier note.Verifier) (*marks, error) {
-	m, _, _, err := openMarks(ctx, st, dataDir, note.VerifierList(verifier), false)
-	var refused *highwater.RefusedError
-	if errors.As(err, &refused) {
-		return nil, &exitError{code: 1, msg: err.Error(), cause: err}
+func openWriterMarks(ctx context.Context, l *i18n.Locale, st ledger.Store, dataDir, db string, verifier note.Verifier) (*marks, error) {
+	m, _, _, err := openMarks(ctx, st, highwater.Path(dataDir, db), note.VerifierList(verifier), false)
+	if err != nil {
+		return nil, marksErr(l, err)
 	}
-	return m, err
+	return m, nil
+}
+
+// marksErr is err in l's words if it is the marks' refusal or a damaged
+// marks file (exit status 1).
+func marksErr(l *i18n.Locale, err error) error {
+	var refused *highwater.RefusedError
+	var damaged *highwater.DamagedError
+	switch {
+	case errors.As(err, &refused):
+		return &exitError{code: 1, msg: marksRefusal(l, refused) + "\n" + l.T("cli.marks.todo"), cause: err}
+	case errors.As(err, &damaged):
+		return &exitError{code: 1, msg: l.T("cli.marks.damaged", damaged.Path, damaged.Why), cause: err}
+	}
+	return err
+}
+
+// marksRefusal names, in l's words, the file and each log behind its mark.
+func marksRefusal(l *i18n.Locale, r *highwater.RefusedError) string {
+	var b strings.Builder
+	b.WriteString(l.T("cli.marks.refused", r.Path))
+	for _, f := range r.Findings {
+		b.WriteString("\n  ")
+		b.WriteString(findingText(l, f))
+	}
+	return b.String()
+}
+
+// findingText is one log behind its mark, in l's words.
+func findingText(l *i18n.Locale, f highwater.Finding) string {
+	mark, size := strconv.FormatInt(f.MarkSize, 10), strconv.FormatInt(f.DatabaseSize, 10)
+	switch {
+	case f.DatabaseSize < 0:
+		return l.T("cli.marks.gone", f.Origin, mark)
+	case f.Fork:
+		return l.T("cli.marks.fork", f.Origin, mark, size)
+	}
+	return l.T("cli.marks.behind", f.Origin, size, mark)
 }

@@ -135,26 +135,26 @@ func TestRollbackRefused(t *testing.T) {
 			// Listening: it started (a refusal comes before); a stop
 			// during the first start's administrator link may exit 1.
 			startCLI(t, `listening on (http://[^/ ]+)/`, serve...).stop()
-			marks, err := os.ReadFile(highwater.Path(data))
+			marks, err := os.ReadFile(highwater.Path(data, db))
 			if err != nil {
 				t.Fatal(err)
 			}
 
 			rollBack(t, name, db, mid)
-			want := []string{coopOrigin, "holds " + i64(mid) + " entries", "size " + i64(end), "Restore the database from a backup", "--accept-rollback"}
+			want := []string{coopOrigin, "log is at size " + i64(mid), "size " + i64(end), "Restore the database from a backup", "--accept-rollback"}
 			for _, cmd := range [][]string{serve, append(append([]string{"replay"}, args...), "../../testdata/coop-2026.jsonl")} {
 				code, _, errs := runIn(t, "", cmd...)
 				if code != 1 || !containsAll(errs, want...) {
 					t.Fatalf("%s on a rolled-back database: exit %d: %s", cmd[0], code, errs)
 				}
 			}
-			if code, out, errs := runIn(t, "", append([]string{"verify", "--no-replay"}, args...)...); code != 1 || !strings.Contains(out, "holds "+i64(mid)+" entries") || !strings.Contains(errs, "rolled back behind the high-water marks") {
+			if code, out, errs := runIn(t, "", append([]string{"verify", "--no-replay"}, args...)...); code != 1 || !strings.Contains(out, "log is at size "+i64(mid)) || !strings.Contains(errs, "rolled back behind the high-water marks") {
 				t.Fatalf("verify on a rolled-back database: exit %d: %s %s", code, out, errs)
 			}
 
 			// A fork: the marks set aside (as by the plenum before them),
 			// the rolled-back log continued, then the marks back.
-			os.Remove(highwater.Path(data))
+			os.Remove(highwater.Path(data, db))
 			b, _ := os.ReadFile("../../testdata/coop-2026.jsonl")
 			second := filepath.Join(t.TempDir(), "second.jsonl")
 			os.WriteFile(second, []byte(inAssembly(strings.SplitAfter(string(b), "\n")[80:])), 0o600)
@@ -164,7 +164,7 @@ func TestRollbackRefused(t *testing.T) {
 			if n := headSize(t, name, db); n != end {
 				t.Fatalf("the fork has %d entries, want %d", n, end)
 			}
-			if err := os.WriteFile(highwater.Path(data), marks, 0o600); err != nil {
+			if err := os.WriteFile(highwater.Path(data, db), marks, 0o600); err != nil {
 				t.Fatal(err)
 			}
 			code, _, errs := runIn(t, "", serve...)
@@ -178,12 +178,12 @@ func TestRollbackRefused(t *testing.T) {
 			if out := srv.stdout.String(); !containsAll(out, "ROLLBACK ACCEPTED", coopOrigin) {
 				t.Fatalf("--accept-rollback said: %s", out)
 			}
-			after, _ := os.ReadFile(highwater.Path(data))
+			after, _ := os.ReadFile(highwater.Path(data, db))
 			if !containsAll(string(after), `"accepted"`, `"fork": true`, `"mark_size": `+i64(end)) {
 				t.Fatalf("the marks file after the acceptance: %s", after)
 			}
 			startCLI(t, `listening on (http://[^/ ]+)/`, serve...).stop()
-			if code, out, errs := runIn(t, "", append([]string{"verify", "--no-replay"}, args...)...); code != 0 || !containsAll(out, "a rollback was accepted", "forked", "reaches its mark") {
+			if code, out, errs := runIn(t, "", append([]string{"verify", "--no-replay"}, args...)...); code != 0 || !containsAll(out, "a rollback of "+coopOrigin+" from size "+i64(end)+" to size "+i64(end)+" was accepted", "every log reaches its mark") {
 				t.Fatalf("verify after the acceptance: exit %d: %s %s", code, out, errs)
 			}
 		})
@@ -195,8 +195,8 @@ func TestRollbackRefused(t *testing.T) {
 func TestMarksFile(t *testing.T) {
 	for name, fresh := range pgtest.Databases("plenum.db") {
 		t.Run(name, func(t *testing.T) {
-			_, data, args, _, end := markedDB(t, name, fresh)
-			path := highwater.Path(data)
+			db, data, args, _, end := markedDB(t, name, fresh)
+			path := highwater.Path(data, db)
 			os.Remove(path)
 			serve := append([]string{"serve", "--addr", "127.0.0.1:0"}, args...)
 			srv := startCLI(t, `listening on (http://[^/ ]+)/`, serve...)
@@ -281,7 +281,7 @@ func TestFollowerMarks(t *testing.T) {
 	follower.stop()
 	writer.stop()
 	for _, dir := range []string{dataW, dataF} {
-		b, err := os.ReadFile(highwater.Path(dir))
+		b, err := os.ReadFile(highwater.Path(dir, dsn))
 		if err != nil || !strings.Contains(string(b), origin+`\n`+i64(want)+`\n`) {
 			t.Errorf("the marks in %s: %v %s", dir, err, b)
 		}

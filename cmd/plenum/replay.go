@@ -219,7 +219,7 @@ func openEngineIn(ctx context.Context, l *i18n.Locale, dbArg, dataDir, server st
 		st.Close()
 		return nil, nil, err
 	}
-	m, err := openWriterMarks(ctx, st, dataDir, verifier)
+	m, err := openWriterMarks(ctx, l, st, dataDir, dbArg, verifier)
 	if err != nil {
 		st.Close()
 		return nil, nil, err

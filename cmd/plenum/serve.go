@@ -42,7 +42,7 @@ DESCRIPTION
     is refused, as a new one could not continue it), audits and replays
     every assembly's log (a record that does not verify stops the server,
     naming the entry), checks each log against the high-water marks in the
-    data directory (file highwater.json: the latest checkpoint this server
+    data directory (file plenum.db.highwater beside plenum.db: the latest checkpoint this server
     signed or read of each log; a database with fewer entries than a mark,
     or another tree at its size, is refused as rolled back, naming the log
     and both sizes), prints the verifier key and the addresses, and
@@ -198,7 +198,7 @@ OPTIONS
                      start on a database that is behind the high-water
                      marks (an old backup restored on purpose, its later
                      entries given up): the marks move back to the
-                     database, the start says so, and highwater.json keeps
+                     database, the start says so, and the marks file keeps
                      a note of each rollback accepted (docs/storage.md)
 
     Every request's headers must arrive within 10 seconds and its body

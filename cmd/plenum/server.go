@@ -145,7 +145,7 @@ func openServer(ctx context.Context, cfg serverConfig) (*server, error) {
 			return fail(err)
 		}
 	}
-	if err := s.checkMarks(ctx, cfg.l, cfg.data, note.VerifierList(verifier), cfg.acceptRollback); err != nil {
+	if err := s.checkMarks(ctx, cfg.l, cfg.data, cfg.db, note.VerifierList(verifier), cfg.acceptRollback); err != nil {
 		return fail(err)
 	}
 	opts := engine.Options{Server: cfg.name, Signer: signer, Verifiers: note.VerifierList(verifier), Committed: s.marks.Committed}

@@ -225,7 +225,7 @@ OPTIONS
     --no-replay         check hashes and signatures only, without replaying
                         the events through the rules of procedure
     --marks FILE|DIR    with --db: check the database against the server's
-                        high-water marks too (highwater.json, or the data
+                        high-water marks too (the marks file, or the data
                         directory holding it): a log with fewer entries
                         than its mark, or another tree at the mark's size,
                         was rolled back (exit 1). Without --key, the marks

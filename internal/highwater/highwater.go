@@ -1,7 +1,7 @@
 // Package highwater keeps, outside the database, the latest checkpoint a
 // plenum server signed (or, on a cluster node, read) for each log: its
 // high-water marks. They live in one file in the data directory, beside
-// the signing key (File), written durably (a temporary file, synced,
+// the signing key (Name: one for each database), written durably (a temporary file, synced,
 // renamed over the old one, the directory synced).
 //
 // A database rolled back consistently — its last entries and their
@@ -23,6 +23,7 @@ import (
 	"fmt"
 	"io/fs"
 	"log/slog"
+	"net/url"
 	"os"
 	"path/filepath"
 	"sort"
@@ -36,8 +37,40 @@ import (
 	"plenum/ledger"
 )
 
-// File is the name of the marks' file in the data directory.
-const File = "highwater.json"
+// Name is the name of the marks file of the database db (a SQLite file's
+// path or a postgres:// URL) in the data directory: each database has a
+// file of its own, so that several databases beside one signing key (a
+// demo, a test, a copy) do not share marks. For SQLite it is named after
+// the database's file ("plenum.db.highwater"), for PostgreSQL after its
+// host, port and database ("pg-db.example-5432-plenum.highwater"), never
+// its user or password. Its content is JSON.
+func Name(db string) string {
+	if l := strings.ToLower(db); strings.HasPrefix(l, "postgres://") || strings.HasPrefix(l, "postgresql://") {
+		u, err := url.Parse(db)
+		if err != nil {
+			return "pg.highwater"
+		}
+		port := u.Port()
+		if port == "" {
+			port = "5432"
+		}
+		return "pg-" + safe(u.Hostname()) + "-" + port + "-" + safe(strings.TrimPrefix(u.Path, "/")) + ".highwater"
+	}
+	return safe(filepath.Base(db)) + ".highwater"
+}
+
+// safe keeps letters, digits, '.', '_' and '-' of s, the others '_'.
+func safe(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < 128 && (r == '.' || r == '_' || r == '-' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
+			return r
+		}
+		return '_'
+	}, s)
+}
+
+// Path is the marks file of the database db in the data directory dir.
+func Path(dir, db string) string { return filepath.Join(dir, Name(db)) }
 
 // format is the file's "format" field.
 const format = "plenum high-water marks 1"
@@ -82,17 +115,13 @@ type DamagedError struct {
 }
 
 func (e *DamagedError) Error() string {
-	return fmt.Sprintf("the high-water marks file %s is damaged (%s): it is what stops a database rolled back to an earlier checkpoint; restore it from a backup of the data directory, or, knowing that the database is the one this server wrote, delete it (the next start makes it again from the database as it is)", e.Path, e.Why)
+	return fmt.Sprintf("the high-water marks file %s is damaged (%s): it is what stops a database rolled back to an earlier checkpoint; restore it from a backup of the data directory, or, knowing that the database is the one this server wrote, delete it (the next plenum serve makes it again from the database as it is)", e.Path, e.Why)
 }
 
-// Path is the marks file in the data directory dir.
-func Path(dir string) string { return filepath.Join(dir, File) }
-
-// Load reads the marks in dir, each checked against verifiers (the
-// server's key). A missing file is no error: found is false and the
+// Load reads the marks file path, each mark checked against verifiers
+// (the server's key). A missing file is no error: found is false and the
 // marks are empty (the first start of a version that keeps them).
-func Load(dir string, verifiers note.Verifiers) (m *Marks, found bool, err error) {
-	path := Path(dir)
+func Load(path string, verifiers note.Verifiers) (m *Marks, found bool, err error) {
 	b, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return &Marks{Logs: map[string]Mark{}}, false, nil
@@ -145,19 +174,20 @@ func (m *Marks) marshal() ([]byte, error) {
 	return append(b, '\n'), nil
 }
 
-// Save writes the marks to dir durably.
-func (m *Marks) Save(dir string) error {
+// Save writes the marks to the file path durably.
+func (m *Marks) Save(path string) error {
 	b, err := m.marshal()
 	if err != nil {
 		return err
 	}
-	return writeFile(dir, b)
+	return writeFile(path, b)
 }
 
-// writeFile replaces the file in dir by b: a temporary file, synced,
+// writeFile replaces the file path by b: a temporary file, synced,
 // renamed over it, and the directory synced.
-func writeFile(dir string, b []byte) error {
-	f, err := os.CreateTemp(dir, File+".*.tmp")
+func writeFile(path string, b []byte) error {
+	dir := filepath.Dir(path)
+	f, err := os.CreateTemp(dir, filepath.Base(path)+".*.tmp")
 	if err != nil {
 		return err
 	}
@@ -172,7 +202,7 @@ func writeFile(dir string, b []byte) error {
 		err = os.Chmod(tmp, 0o600)
 	}
 	if err == nil {
-		err = os.Rename(tmp, Path(dir))
+		err = os.Rename(tmp, path)
 	}
 	if err != nil {
 		os.Remove(tmp)
@@ -311,7 +341,7 @@ func (m *Marks) Accept(findings []Finding, now time.Time) error {
 // Note returns at once; with Synchronous it returns once the file holds
 // the checkpoint.
 type Keeper struct {
-	dir    string
+	path   string
 	logger *slog.Logger
 	sync   bool
 
@@ -326,13 +356,13 @@ type Keeper struct {
 	done   chan struct{}
 }
 
-// NewKeeper starts keeping marks (as loaded and checked) in dir.
+// NewKeeper starts keeping marks (as loaded and checked) in the file path.
 // synchronous makes Note wait for the file.
-func NewKeeper(dir string, marks *Marks, synchronous bool, logger *slog.Logger) *Keeper {
+func NewKeeper(path string, marks *Marks, synchronous bool, logger *slog.Logger) *Keeper {
 	if logger == nil {
 		logger = slog.Default()
 	}
-	k := &Keeper{dir: dir, logger: logger, sync: synchronous, marks: marks, wake: make(chan struct{}, 1), done: make(chan struct{})}
+	k := &Keeper{path: path, logger: logger, sync: synchronous, marks: marks, wake: make(chan struct{}, 1), done: make(chan struct{})}
 	k.cond = sync.NewCond(&k.mu)
 	go k.run()
 	return k
@@ -390,13 +420,13 @@ func (k *Keeper) write() {
 	b, err := k.marks.marshal()
 	k.mu.Unlock()
 	if err == nil {
-		err = writeFile(k.dir, b)
+		err = writeFile(k.path, b)
 	}
 	k.mu.Lock()
 	defer k.mu.Unlock()
 	if err != nil {
 		if k.failed == nil || k.failed.Error() != err.Error() {
-			k.logger.Error("high-water marks not written: a rollback of the database to before them would not be noticed at the next start", "file", Path(k.dir), "err", err)
+			k.logger.Error("high-water marks not written: a rollback of the database to before them would not be noticed at the next start", "file", k.path, "err", err)
 		}
 		k.failed = err
 		// The waiting Notes are let go: the batch is durable in the
@@ -406,7 +436,7 @@ func (k *Keeper) write() {
 		return
 	}
 	if k.failed != nil {
-		k.logger.Info("high-water marks written again", "file", Path(k.dir))
+		k.logger.Info("high-water marks written again", "file", k.path)
 		k.failed = nil
 	}
 	k.saved = g

@@ -3,6 +3,7 @@ package highwater
 import (
 	"crypto/rand"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -44,13 +45,13 @@ func checkpoint(t *testing.T, s note.Signer, origin string, size int64) []byte {
 // under the key; synchronous Notes return with the file written.
 func TestKeeper(t *testing.T) {
 	for _, synchronous := range []bool{false, true} {
-		dir := t.TempDir()
+		path := filepath.Join(t.TempDir(), "m.json")
 		s, vs := signer(t)
-		m, found, err := Load(dir, vs)
+		m, found, err := Load(path, vs)
 		if err != nil || found {
 			t.Fatalf("a missing file: %v %v", found, err)
 		}
-		k := NewKeeper(dir, m, synchronous, nil)
+		k := NewKeeper(path, m, synchronous, nil)
 		var wg sync.WaitGroup
 		for _, o := range []string{"plenum.localhost/log/a", "plenum.localhost/log/b", "plenum.localhost/log/c"} {
 			wg.Add(1)
@@ -59,7 +60,7 @@ func TestKeeper(t *testing.T) {
 				for n := int64(1); n <= 40; n++ {
 					k.Note(checkpoint(t, s, o, n))
 					if synchronous {
-						got, _, err := Load(dir, vs)
+						got, _, err := Load(path, vs)
 						if err != nil || got.Logs[o].Size < n {
 							t.Errorf("synchronous: the file has %d of %s, want %d (%v)", got.Logs[o].Size, o, n, err)
 						}
@@ -72,7 +73,7 @@ func TestKeeper(t *testing.T) {
 		if err := k.Close(); err != nil {
 			t.Fatal(err)
 		}
-		got, found, err := Load(dir, vs)
+		got, found, err := Load(path, vs)
 		if err != nil || !found || len(got.Logs) != 3 {
 			t.Fatalf("read back: %v %v %v", found, err, got)
 		}
@@ -81,12 +82,12 @@ func TestKeeper(t *testing.T) {
 				t.Errorf("%s: mark %d, want 40", o, mk.Size)
 			}
 		}
-		if fi, err := os.Stat(Path(dir)); err != nil || fi.Mode().Perm() != 0o600 {
+		if fi, err := os.Stat(path); err != nil || fi.Mode().Perm() != 0o600 {
 			t.Errorf("the file's mode: %v %v", fi.Mode(), err)
 		}
 		// Signed by another key: damaged.
 		_, other := signer(t)
-		if _, _, err := Load(dir, other); err == nil || !strings.Contains(err.Error(), "is damaged") {
+		if _, _, err := Load(path, other); err == nil || !strings.Contains(err.Error(), "is damaged") {
 			t.Errorf("marks under another key: %v", err)
 		}
 	}
