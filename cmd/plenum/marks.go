@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -20,10 +19,10 @@ import (
 )
 
 // synchronousMarks makes each batch wait for the high-water marks file
-// before it is answered (highwater.Keeper's Synchronous). It is off: the
-// file is written right after each batch instead (docs/storage.md, "High-
-// water marks", has the measurements that decided it).
-var synchronousMarks = os.Getenv("PLENUM_SYNC_MARKS") == "1"
+// before it is answered (highwater.NewKeeper's synchronous). It is off:
+// the file is written right after each batch instead (docs/storage.md,
+// "High-water marks", has the measurements that decided it).
+const synchronousMarks = false
 
 // marks is a server's (or replay's, or import's) high-water marks: the
 // latest checkpoint of each log it signed or read, kept in the data
