@@ -152,6 +152,21 @@ func TestRollbackRefused(t *testing.T) {
 				t.Fatalf("verify on a rolled-back database: exit %d: %s %s", code, out, errs)
 			}
 
+			// With the published key, the marks are read when --marks names
+			// them (the data directory or the file), and only then.
+			vkey, err := readVerifierKey(filepath.Join(data, ledger.SigningKeyFile))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, marksArg := range []string{data, highwater.Path(data, db)} {
+				if code, out, errs := runIn(t, "", "verify", "--no-replay", "--db", db, "--key", vkey, "--marks", marksArg); code != 1 || !strings.Contains(out, "log is at size "+i64(mid)) {
+					t.Fatalf("verify --key --marks %s: exit %d: %s %s", marksArg, code, out, errs)
+				}
+			}
+			if code, out, errs := runIn(t, "", "verify", "--no-replay", "--db", db, "--key", vkey); code != 0 || strings.Contains(out, "high-water") {
+				t.Fatalf("verify --key without --marks: exit %d: %s %s", code, out, errs)
+			}
+
 			// A fork: the marks set aside (as by the plenum before them),
 			// the rolled-back log continued, then the marks back.
 			os.Remove(highwater.Path(data, db))
