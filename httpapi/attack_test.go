@@ -150,6 +150,7 @@ func TestOfficerOfAnotherAssembly(t *testing.T) {
 		{"POST", base + "/access-codes/revoke", `{"persons":["d1"]}`},
 		{"POST", base + "/mandate-cards.pdf", `{"persons":["d2"]}`},
 		{"POST", base + "/votes/v1/receipt", `{"token":"AAAAAAAAAAAAAAAAAAAAAAAAAA"}`},
+		{"POST", base + "/elections/e1/receipt", `{"token":"AAAAAAAAAAAAAAAAAAAAAAAAAA"}`},
 		{"GET", base + "/me", ""},
 		{"GET", base + "/persons", ""},
 		{"GET", base + "/organizations", ""},

@@ -114,6 +114,7 @@ func NewAPI(e *engine.Engine, a *auth.Store, opts Options) *API {
 	m.HandleFunc("GET /api/assemblies/{id}/votes/{vote}", api.vote)
 	m.HandleFunc("POST /api/assemblies/{id}/votes/{vote}/receipt", api.secretReceipt)
 	m.HandleFunc("GET /api/assemblies/{id}/elections", api.elections)
+	m.HandleFunc("POST /api/assemblies/{id}/elections/{election}/receipt", api.secretElectionReceipt)
 	m.HandleFunc("GET /api/assemblies/{id}/record", api.record)
 	m.HandleFunc("GET /api/assemblies/{id}/checkpoint", api.checkpoint)
 	m.HandleFunc("GET /api/assemblies/{id}/proof/{index}", api.proof)

@@ -245,18 +245,9 @@ func OpenAPI() map[string]any {
 			"parameters": []any{idParam, map[string]any{"name": "vote", "in": "path", "required": true, "schema": map[string]any{"type": "string"}}},
 			"get":        op("One vote; participants also see the ballots (never the choices of a secret ballot)", "anyone (public)", true, okJSON("vote", ref("Object")), "404"),
 		},
-		"/api/assemblies/{id}/votes/{vote}/receipt": map[string]any{
-			"parameters": []any{idParam, map[string]any{"name": "vote", "in": "path", "required": true, "schema": map[string]any{"type": "string"}}},
-			"post": func() map[string]any {
-				o := op("The receipt of a ballot in a closed secret vote: the C2SP tlog-proof of the sealed_ballots entry that carries the ballot's first vote (under its token, or for a mandate of several votes the first token derived from it), at the latest checkpoint; it names no voter (check it with plenum verify --receipt FILE --key VKEY --token TOKEN). The token goes in the body, never in the URL", "participants who hold the token", false,
-					map[string]any{"200": map[string]any{"description": "tlog-proof file", "content": map[string]any{"application/tlog-proof": map[string]any{"schema": map[string]any{"type": "string"}}}}}, "400", "401", "403", "404", "409", "422")
-				o["parameters"] = []any{csrf}
-				o["requestBody"] = map[string]any{"required": true, "content": jsonContent(map[string]any{"type": "object", "required": []string{"token"}, "additionalProperties": false,
-					"properties": map[string]any{"token": map[string]any{"type": "string", "minLength": 16, "maxLength": 128, "description": "the ballot_token given in the answer to cast_ballot"}}})}
-				return o
-			}(),
-		},
-		"/api/assemblies/{id}/elections": get("The elections", "participants", false, anyArray, "401", "403", "404"),
+		"/api/assemblies/{id}/votes/{vote}/receipt":         receiptPath(idParam, csrf, "vote", "The receipt of a ballot in a closed secret vote: the C2SP tlog-proof of the sealed_ballots entry", "cast_ballot"),
+		"/api/assemblies/{id}/elections":                    get("The elections", "participants", false, anyArray, "401", "403", "404"),
+		"/api/assemblies/{id}/elections/{election}/receipt": receiptPath(idParam, csrf, "election", "The receipt of a ballot in a closed secret election: the C2SP tlog-proof of the sealed_election_ballots entry", "cast_election_ballot"),
 		"/api/assemblies/{id}/record": map[string]any{
 			"parameters": []any{idParam,
 				map[string]any{"name": "after", "in": "query", "schema": map[string]any{"type": "integer"}, "description": "only entries after this ledger index"},
@@ -365,4 +356,21 @@ func (api *API) openAPI(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "application/json")
 	w.Header().Set("Cache-Control", "public, max-age=300")
 	w.Write(openAPIDoc())
+}
+
+// receiptPath is the path of POST …/votes/{vote}/receipt or
+// …/elections/{election}/receipt (param names the path's parameter):
+// the receipt of a secret ballot found by the token that the answer to
+// cast gave. idParam and csrf are the document's {id} parameter and
+// X-Plenum header.
+func receiptPath(idParam, csrf map[string]any, param, what, cast string) map[string]any {
+	o := op(what+" that carries the ballot's first vote (under its token, or for a mandate of several votes the first token derived from it), at the latest checkpoint; it names no voter (check it with plenum verify --receipt FILE --key VKEY --token TOKEN). The token goes in the body, never in the URL", "participants who hold the token", false,
+		map[string]any{"200": map[string]any{"description": "tlog-proof file", "content": map[string]any{"application/tlog-proof": map[string]any{"schema": map[string]any{"type": "string"}}}}}, "400", "401", "403", "404", "409", "422")
+	o["parameters"] = []any{csrf}
+	o["requestBody"] = map[string]any{"required": true, "content": jsonContent(map[string]any{"type": "object", "required": []string{"token"}, "additionalProperties": false,
+		"properties": map[string]any{"token": map[string]any{"type": "string", "minLength": 16, "maxLength": 128, "description": "the ballot_token given in the answer to " + cast}}})}
+	return map[string]any{
+		"parameters": []any{idParam, map[string]any{"name": param, "in": "path", "required": true, "schema": map[string]any{"type": "string"}}},
+		"post":       o,
+	}
 }

@@ -187,7 +187,7 @@ func TestOpenAPIDocument(t *testing.T) {
 		t.Error("no $ref found: the walk is broken")
 	}
 	// Every route of the mux is in the document.
-	for _, p := range []string{"/login", "/logout", "/api/session", "/api/assemblies/{id}/events", "/api/assemblies/{id}/proof/{index}", "/api/assemblies/{id}/mandate-cards.pdf", "/api/assemblies/{id}/access-codes", "/api/assemblies/{id}/items/{item}/speakers", "/api/assemblies/{id}/votes/{vote}", "/api/assemblies/{id}/votes/{vote}/receipt"} {
+	for _, p := range []string{"/login", "/logout", "/api/session", "/api/assemblies/{id}/events", "/api/assemblies/{id}/proof/{index}", "/api/assemblies/{id}/mandate-cards.pdf", "/api/assemblies/{id}/access-codes", "/api/assemblies/{id}/items/{item}/speakers", "/api/assemblies/{id}/votes/{vote}", "/api/assemblies/{id}/votes/{vote}/receipt", "/api/assemblies/{id}/elections/{election}/receipt"} {
 		if paths[p] == nil {
 			t.Errorf("the OpenAPI document lacks %s", p)
 		}

@@ -2,6 +2,7 @@ package httpapi
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -11,7 +12,8 @@ import (
 	"plenum/engine"
 )
 
-// secretReceiptRequest is the body of POST …/votes/{vote}/receipt.
+// secretReceiptRequest is the body of POST …/votes/{vote}/receipt and
+// POST …/elections/{election}/receipt.
 type secretReceiptRequest struct {
 	Token string `json:"token"`
 }
@@ -21,6 +23,21 @@ type secretReceiptRequest struct {
 // (sent in the body, so that it stays out of access logs), as a C2SP
 // tlog-proof file (application/tlog-proof) that names no voter.
 func (api *API) secretReceipt(w http.ResponseWriter, r *http.Request) {
+	api.sealedReceipt(w, r, r.PathValue("vote"), engine.SecretBallotReceipt)
+}
+
+// secretElectionReceipt serves POST
+// /api/assemblies/{id}/elections/{election}/receipt: the receipt of a
+// ballot in a closed secret election, as secretReceipt gives it for a
+// secret vote (the sealed_election_ballots entry that carries the ballot).
+func (api *API) secretElectionReceipt(w http.ResponseWriter, r *http.Request) {
+	api.sealedReceipt(w, r, r.PathValue("election"), engine.SecretElectionBallotReceipt)
+}
+
+// sealedReceipt answers with receipt's tlog-proof for the ballot of the
+// vote or election of that id whose token the body brings; only a
+// participant asks, and only the token finds the ballot.
+func (api *API) sealedReceipt(w http.ResponseWriter, r *http.Request, of string, receipt func(context.Context, *engine.Assembly, string, string) ([]byte, error)) {
 	id := r.PathValue("id")
 	if _, ok := participant(w, r, id); !ok || !mutating(w, r) {
 		return
@@ -46,14 +63,14 @@ func (api *API) secretReceipt(w http.ResponseWriter, r *http.Request) {
 		problem(w, r, http.StatusUnprocessableEntity, "invalid", "token", "api.token_form")
 		return
 	}
-	proof, err := engine.SecretBallotReceipt(r.Context(), a, r.PathValue("vote"), req.Token)
+	proof, err := receipt(r.Context(), a, of, req.Token)
 	if err != nil {
 		api.fail(w, r, err)
 		return
 	}
 	w.Header().Set("Content-Type", "application/tlog-proof")
 	w.Header().Set("Cache-Control", "no-store")
-	w.Header().Set("Content-Disposition", `attachment; filename="receipt-`+safeName(r.PathValue("vote"))+`-secret.tlog-proof"`)
+	w.Header().Set("Content-Disposition", `attachment; filename="receipt-`+safeName(of)+`-secret.tlog-proof"`)
 	w.Write(proof)
 }
 
