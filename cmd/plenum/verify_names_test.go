@@ -28,6 +28,25 @@ import (
 // and the tokens of d0 and d1.
 func weightedSecretServer(t *testing.T) (*server, string, map[string]string) {
 	t.Helper()
+	srv, db, submit := weightedServer(t, 201, func(add func(actor, cmd string, args map[string]any)) {
+		add("admin", "move_motion", map[string]any{"id": "m1", "kind": "substantive", "title": "Adopt the budget", "item": "i1", "mover": "chief"})
+		add("admin", "open_vote", map[string]any{"id": "v1", "motion": "m1", "method": "secret"})
+	})
+	tokens := map[string]string{}
+	for p, choice := range map[string]string{"d0": "against", "d1": "for", "d2": "for"} {
+		tokens[p] = submit(p, "cast_ballot", map[string]any{"vote": "v1", "voter": p, "choice": choice}).BallotToken
+	}
+	submit("admin", "close_vote", map[string]any{"vote": "v1"})
+	return srv, db, tokens
+}
+
+// weightedServer is a server whose assembly coop, of weighted votes, has
+// the delegates d0 (its mandate m-d0 of weight votes), d1 and d2 checked
+// in, a sitting open and the item i1 taken up, and then what open adds
+// to its script. It returns the server, its database, and how to submit
+// a command to it.
+func weightedServer(t *testing.T, weight int, open func(add func(actor, cmd string, args map[string]any))) (*server, string, func(actor, cmd string, args map[string]any) *engine.Result) {
+	t.Helper()
 	ctx := context.Background()
 	at := time.Date(2026, 5, 9, 9, 0, 0, 0, time.UTC)
 	var script bytes.Buffer
@@ -45,7 +64,7 @@ func weightedSecretServer(t *testing.T) (*server, string, map[string]string) {
 		add("admin", "add_person", map[string]any{"id": p, "name": "Delegate " + p})
 		add("admin", "submit_mandate", map[string]any{"id": "m-" + p, "person": p, "organization": "members", "kind": "decisive"})
 		if p == "d0" {
-			add("admin", "amend_mandate", map[string]any{"mandate": "m-d0", "weight": 201})
+			add("admin", "amend_mandate", map[string]any{"mandate": "m-d0", "weight": weight})
 		}
 		add("admin", "verify_mandate", map[string]any{"mandate": "m-" + p})
 		add(p, "check_in", map[string]any{"person": p})
@@ -54,8 +73,7 @@ func weightedSecretServer(t *testing.T) (*server, string, map[string]string) {
 	add("admin", "open_sitting", map[string]any{"id": "s1", "date": "2026-05-09", "chair": "chief"})
 	add("admin", "add_item", map[string]any{"id": "i1", "title": "The budget"})
 	add("admin", "take_up_item", map[string]any{"item": "i1"})
-	add("admin", "move_motion", map[string]any{"id": "m1", "kind": "substantive", "title": "Adopt the budget", "item": "i1", "mover": "chief"})
-	add("admin", "open_vote", map[string]any{"id": "v1", "motion": "m1", "method": "secret"})
+	open(add)
 	file := filepath.Join(t.TempDir(), "coop.jsonl")
 	if err := os.WriteFile(file, script.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
@@ -70,12 +88,7 @@ func weightedSecretServer(t *testing.T) (*server, string, map[string]string) {
 		}
 		return res
 	}
-	tokens := map[string]string{}
-	for p, choice := range map[string]string{"d0": "against", "d1": "for", "d2": "for"} {
-		tokens[p] = submit(p, "cast_ballot", map[string]any{"vote": "v1", "voter": p, "choice": choice}).BallotToken
-	}
-	submit("admin", "close_vote", map[string]any{"vote": "v1"})
-	return srv, db, tokens
+	return srv, db, submit
 }
 
 // TestVerifyReceiptNamesTheVote: plenum verify --receipt with --url

@@ -384,17 +384,23 @@ func printSecretBallot(env *cliEnv, file string, vl *voteLog, typ, token, vote, 
 		}
 		return c
 	}
-	kind, key, keyVotes := "vote", "cli.receipt.secret", "cli.receipt.secret_votes"
+	named := shown(vl.name(l, "vote", vote))
 	if typ == sealedElectionType {
-		kind, key, keyVotes = "election", "cli.receipt.secret_election", "cli.receipt.secret_election_votes"
+		named = shown(vl.name(l, "election", vote))
 	}
-	named := shown(vl.name(l, kind, vote))
 	if len(units) == 1 && units[0] == token {
 		// A ballot of one vote, sealed under its token.
-		fmt.Fprintf(env.stdout, "\n%s\n", l.T(key, named, shown(says(choice))))
+		if typ == sealedElectionType {
+			fmt.Fprintf(env.stdout, "\n%s\n", l.T("cli.receipt.secret_election", named, shown(says(choice))))
+		} else {
+			fmt.Fprintf(env.stdout, "\n%s\n", l.T("cli.receipt.secret", named, shown(says(choice))))
+		}
 		return nil
 	}
-	fmt.Fprintf(env.stdout, "\n%s\n", l.T(keyVotes, len(units), named, shown(says(choice))))
+	if typ == sealedElectionType {
+		return printElectionUnits(env, file, vl, token, named, shown(says(choice)), units, says)
+	}
+	fmt.Fprintf(env.stdout, "\n%s\n", l.T("cli.receipt.secret_votes", len(units), named, shown(says(choice))))
 	if vl == nil {
 		fmt.Fprintln(env.stdout, l.T("cli.receipt.units_here"))
 		return nil
@@ -404,6 +410,27 @@ func printSecretBallot(env *cliEnv, file string, vl *voteLog, typ, token, vote, 
 		return &exitError{code: 1, msg: l.T("cli.receipt.split_vote", file, named, entries)}
 	}
 	fmt.Fprintln(env.stdout, l.T("cli.receipt.units_all", n, entries, shown(says(all))))
+	return nil
+}
+
+// printElectionUnits is printSecretBallot's count of a ballot of several
+// votes in a secret election (named, as vl names it), whose close seals
+// them shuffled among all the election's sealed_election_ballots
+// entries: the votes in the receipt's entry (with the choice said), then
+// how many of them all its entries carry (--url), or that only the
+// receipt's entry was counted, each line naming the election.
+func printElectionUnits(env *cliEnv, file string, vl *voteLog, token, named, said string, units []string, says func(string) string) error {
+	l := env.locale()
+	fmt.Fprintf(env.stdout, "\n%s\n", l.T("cli.receipt.secret_election_votes", len(units), named, said))
+	if vl == nil {
+		fmt.Fprintln(env.stdout, l.T("cli.receipt.units_here_election", named))
+		return nil
+	}
+	n, all, entries := vl.units(l, token)
+	if all == "" {
+		return &exitError{code: 1, msg: l.T("cli.receipt.split_election", file, named, entries)}
+	}
+	fmt.Fprintln(env.stdout, l.T("cli.receipt.units_all_election", n, named, entries, shown(says(all))))
 	return nil
 }
 
