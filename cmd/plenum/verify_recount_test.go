@@ -88,3 +88,99 @@ func TestVerifyRecountsAPlainElection(t *testing.T) {
 		}
 	}
 }
+
+// TestVerifyRefusesAForgedSecretElection: plenum verify --db replays the
+// sealed_election_ballots entries of a secret election (docs/script.md,
+// "Secret elections") and fails, naming the election, on a record whose
+// sealed ballots were changed with every stored hash recomputed and the
+// log signed again, as whoever holds the signing key could, so that only
+// the replay catches it: a choice changed (the declaration is no longer
+// what the ballots elect), a ballot the method does not take, a token on
+// two ballots, a ballot dropped. Without the key (the hashes recomputed,
+// the checkpoints as signed) the change is blamed first, and the
+// replay's failure named second names the election too.
+func TestVerifyRefusesAForgedSecretElection(t *testing.T) {
+	var lines []string
+	add := scriptAdder(t, &lines, 5)
+	type obj = map[string]any
+	add("chief", "open_election", obj{"id": "e1", "title": "The auditors", "seats": 1, "method": "plurality", "candidates": []string{"d3", "d4"}, "secret": true})
+	for i, pick := range []string{"d3", "d4", "d4", "d3", "d4"} {
+		p := fmt.Sprintf("d%d", i)
+		add(p, "cast_election_ballot", obj{"election": "e1", "voter": p, "approve": []string{pick}})
+	}
+	add("chief", "close_election", obj{"election": "e1"})
+	add("chief", "declare_election", obj{"election": "e1"})
+	good := filepath.Join(t.TempDir(), "p.db")
+	if code, out, errs := runForTest(t, "", "replay", "--db", good, writeScript(t, lines)); code != 0 {
+		t.Fatalf("replay: exit %d, %q, %s", code, out, errs)
+	}
+	var sealedAt, declaredAt int64 = -1, -1
+	copied := rewrite(t, good, func(e *ledger.Entry) {
+		switch e.Type {
+		case "sealed_election_ballots":
+			sealedAt = e.Index
+		case "election_declared":
+			declaredAt = e.Index
+		}
+	})
+	if code, out, errs := runForTest(t, "", "verify", "--db", copied); code != 0 || sealedAt < 0 || declaredAt < 0 {
+		t.Fatalf("verify of the copy re-signed unchanged: exit %d (sealed at %d, declared at %d)\n%s%s", code, sealedAt, declaredAt, out, errs)
+	}
+	// sealed changes the list of sealed ballots of the election's
+	// sealed_election_ballots entry.
+	sealed := func(fn func(s []map[string]json.RawMessage) []map[string]json.RawMessage) func(e *ledger.Entry) {
+		return editEntry(t, "sealed_election_ballots", 1, func(m map[string]json.RawMessage) {
+			var s []map[string]json.RawMessage
+			if err := json.Unmarshal(m["sealed"], &s); err != nil || len(s) != 5 {
+				t.Fatalf("the sealed ballots %s: %v", m["sealed"], err)
+			}
+			m["sealed"], _ = json.Marshal(fn(s))
+		})
+	}
+	choose := func(who string) func(s []map[string]json.RawMessage) []map[string]json.RawMessage {
+		return func(s []map[string]json.RawMessage) []map[string]json.RawMessage {
+			for _, b := range s {
+				b["approve"] = json.RawMessage(`["` + who + `"]`)
+			}
+			return s
+		}
+	}
+	for _, c := range []struct {
+		name   string
+		change func(e *ledger.Entry)
+		at     int64
+		want   string
+	}{
+		{"every ballot for d3", sealed(choose("d3")), declaredAt, `the declared result of the election "e1" (d4) is not whom its ballots elect by plurality (d3)`},
+		{"a ballot for no candidate", sealed(func(s []map[string]json.RawMessage) []map[string]json.RawMessage {
+			s[0]["approve"] = json.RawMessage(`["d0"]`)
+			return s
+		}), sealedAt, `a sealed ballot of the election "e1" is not one its method takes`},
+		{"a token on two ballots", sealed(func(s []map[string]json.RawMessage) []map[string]json.RawMessage {
+			s[1]["token"] = s[0]["token"]
+			return s
+		}), sealedAt, `two sealed ballots of "e1" carry one token`},
+		{"a ballot dropped", sealed(func(s []map[string]json.RawMessage) []map[string]json.RawMessage { return s[1:] }),
+			declaredAt, `the sealed ballots of e1 (4) do not number the votes cast (5)`},
+	} {
+		code, out, errs := runForTest(t, "", "verify", "--db", rewrite(t, good, c.change))
+		want := fmt.Sprintf("first bad entry: %d\n  reason: replay: entry %d: %s", c.at, c.at, c.want)
+		if code != 1 || !strings.Contains(out, "FAILED: plenum.localhost/log/enc") || !strings.Contains(out, want) {
+			t.Errorf("%s: exit %d\n%s%s\nwant 1 and %q", c.name, code, out, errs, want)
+		}
+	}
+
+	// Without the key (good itself, last): the hashes recomputed, the
+	// change is blamed, and the replay's failure, second, names the
+	// election.
+	db := good
+	changed := forgeAndRehash(t, db, `"approve":["d4"]`, `"approve":["d3"]`)
+	if len(changed) != 1 || changed[0] != sealedAt {
+		t.Fatalf("the forgery changed the entries %v, not the sealed ballots' %d", changed, sealedAt)
+	}
+	code, out, errs := runForTest(t, "", "verify", "--db", db)
+	want := []string{"changed: an entry among ", "the replay fails too, at entry", `the declared result of the election "e1" (d4) is not whom its ballots elect by plurality (d3)`}
+	if code != 1 || !inOrder(out, want) {
+		t.Errorf("re-hashed without the key: exit %d\n%s%s\nwant 1 and %q", code, out, errs, want)
+	}
+}
