@@ -48,6 +48,22 @@ const rowKeyMessage = "plenum access rows secret, version 1\x00"
 // same key and accepts the rows another node wrote. A signer whose
 // signatures vary is refused: the rows would be refused after a restart.
 func RowKey(signer note.Signer) ([]byte, error) {
+	return derivedKey(signer, "plenum access rows: the MAC of codes, sessions and administrator links")
+}
+
+// RegistryKey derives the key of the cluster registry's MACs (package
+// cluster: a node's row, with the address commands are forwarded to, is
+// written under it by the node itself and checked by every follower
+// before it forwards) from the server's signing key, as RowKey does but
+// under a label of its own: neither key is the other, and a MAC made
+// for one kind of row is never one of the other.
+func RegistryKey(signer note.Signer) ([]byte, error) {
+	return derivedKey(signer, "plenum cluster registry: the MAC of a node's name, instance and advertised address")
+}
+
+// derivedKey is HKDF-SHA-256 over the signer's signature of
+// rowKeyMessage, labelled label (RowKey, RegistryKey).
+func derivedKey(signer note.Signer, label string) ([]byte, error) {
 	a, err := signer.Sign([]byte(rowKeyMessage))
 	if err != nil {
 		return nil, fmt.Errorf("auth: making the access rows' key: %w", err)
@@ -59,7 +75,7 @@ func RowKey(signer note.Signer) ([]byte, error) {
 	if !bytes.Equal(a, b) {
 		return nil, errors.New("auth: the signer's signatures are not deterministic, and the access rows need a key made from it that stays the same across restarts; use an Ed25519 signing key")
 	}
-	return hkdf.Key(sha256.New, a, nil, "plenum access rows: the MAC of codes, sessions and administrator links", RowKeySize)
+	return hkdf.Key(sha256.New, a, nil, label, RowKeySize)
 }
 
 // The kinds of row, each its own domain of the MAC: a code's MAC is

@@ -318,6 +318,9 @@ func signerKey(t *testing.T, name string) []byte {
 	if again, err := RowKey(signer); err != nil || !bytes.Equal(again, k) {
 		t.Fatalf("the row key of one signing key, twice: %x %x %v", k, again, err)
 	}
+	if reg, err := RegistryKey(signer); err != nil || bytes.Equal(reg, k) || len(reg) != RowKeySize {
+		t.Fatalf("the cluster registry's key is not a key of its own: %x (row key %x), %v", reg, k, err)
+	}
 	return k
 }
 

@@ -27,8 +27,9 @@ import (
 )
 
 // SchemaVersion is the latest migration of the PostgreSQL store that makes
-// the cluster's tables (0010: nodes and leases; 0011: the signing key).
-const SchemaVersion = 11
+// the cluster's tables (0010: nodes and leases; 0011: the signing key;
+// 0021: the MAC of a node's row).
+const SchemaVersion = 21
 
 // maxConns is the size of a Cluster's own pool: heartbeats, renewals and
 // the status queries are small and rare.
@@ -100,6 +101,12 @@ type Options struct {
 	// a lease is renewed every third of it. A writer that dies holds its
 	// leases at most this long.
 	LeaseTTL time.Duration
+	// Key is the registry key (auth.RegistryKey): the node's row is
+	// written with its MAC under it, and the writers' rows are checked
+	// with it before a command is forwarded (WriterURL). Without it, the
+	// key is given later (Membership.Seal), and until then the node's row
+	// is refused by the others and it forwards nothing.
+	Key []byte
 }
 
 func (o Options) withDefaults() Options {

@@ -43,8 +43,15 @@ func open(t *testing.T, dsn string) *Cluster {
 // when the test ends.
 var proxied = pgfault.Proxied
 
+// testKey is the registry key of the tests' nodes (auth.RegistryKey of
+// the signing key they share, in plenum serve).
+var testKey = []byte("the tests' registry key, 32 byte")
+
 func register(t *testing.T, c *Cluster, name string, opts Options) *Membership {
 	t.Helper()
+	if opts.Key == nil {
+		opts.Key = testKey
+	}
 	m, err := c.Register(context.Background(), name, "http://"+name+".example:8080", opts, quiet)
 	if err != nil {
 		t.Fatal(err)

@@ -27,6 +27,7 @@ type Node struct {
 	writersMu sync.Mutex
 	writers   map[string]*writerLookup // origin → the last look-up of its writer
 	lookups   atomic.Int64             // the look-ups sent to the database, for tests
+	forged    atomic.Bool              // a writer's row without a valid MAC was refused (logged once)
 
 	stop chan struct{}
 	done sync.WaitGroup
@@ -104,7 +105,9 @@ var ErrNoWriter = errors.New("cluster: no live node holds the log's lease")
 // WriterURL returns the advertise URL of the node that holds the log's
 // live lease, if that node is alive (registered, not stopped, seen within
 // the node TTL): the only addresses a node forwards a command to are
-// those the nodes registered themselves under.
+// those the nodes registered themselves under. A row whose MAC does not
+// hold under this node's registry key (edited or planted in the database)
+// is refused with ErrForgedWriter, and logged once per process.
 //
 // Every command a follower forwards asks it, hundreds at once in a vote,
 // so the database is not asked for each: a writer found is believed for
@@ -160,15 +163,23 @@ func (n *Node) lookUpWriter(origin string, w *writerLookup) {
 	ctx, cancel := context.WithTimeout(context.Background(), writerLookupTimeout)
 	defer cancel()
 	w.at = time.Now()
+	var instance string
+	var mac []byte
 	err := n.m.c.pool.QueryRow(ctx, `
-SELECT n.name, n.advertise FROM cluster_leases l JOIN cluster_nodes n ON n.instance = l.instance
+SELECT n.name, n.instance, n.advertise, n.mac FROM cluster_leases l JOIN cluster_nodes n ON n.instance = l.instance
 WHERE l.log = $1 AND l.expires > now() AND n.stopped IS NULL AND n.last_seen > now() - $2::interval`,
-		origin, n.m.opts.NodeTTL).Scan(&w.name, &w.advertise)
+		origin, n.m.opts.NodeTTL).Scan(&w.name, &instance, &w.advertise, &mac)
 	switch {
 	case errors.Is(err, pgx.ErrNoRows):
 		w.err = fmt.Errorf("%w: %s", ErrNoWriter, origin)
 	case err != nil:
 		w.err = fmt.Errorf("cluster: finding the writer of %s: %w", origin, err)
+	case !nodeMACOK(n.m.registryKey(), mac, w.name, instance, w.advertise):
+		if !n.forged.Swap(true) {
+			n.m.log.Error("cluster: the writer's address in the database was not written by a plenum node: no command is forwarded to it (edited or planted in the database outside plenum, or written by a node with another signing key or of an earlier version, which rewrites it at its next heartbeat; logged once)", "log", origin, "node", w.name)
+		}
+		w.err = fmt.Errorf("%w (%s, node %q)", ErrForgedWriter, origin, w.name)
+		w.name, w.advertise = "", ""
 	}
 }
 

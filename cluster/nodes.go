@@ -34,8 +34,11 @@ type Membership struct {
 	c        *Cluster
 	Name     string // the node's name
 	Instance string // random, this process's start
-	opts     Options
-	log      *slog.Logger
+	// Advertise is the URL the other nodes reach it at, as it registered
+	// it: every heartbeat writes it again, with its MAC.
+	Advertise string
+	opts      Options
+	log       *slog.Logger
 
 	stop chan struct{}
 	done chan struct{}
@@ -44,6 +47,7 @@ type Membership struct {
 	mu      sync.Mutex
 	lostErr error
 	closed  bool
+	key     []byte // the registry key (Options.Key, Seal); nil until known
 }
 
 // Register enters the node name, reached at advertise, into the registry
@@ -68,7 +72,7 @@ func (c *Cluster) Register(ctx context.Context, name, advertise string, opts Opt
 	}
 	var rnd [12]byte
 	rand.Read(rnd[:])
-	m := &Membership{c: c, Name: name, Instance: hex.EncodeToString(rnd[:]), opts: opts, log: log,
+	m := &Membership{c: c, Name: name, Instance: hex.EncodeToString(rnd[:]), Advertise: advertise, opts: opts, log: log, key: opts.Key,
 		stop: make(chan struct{}), done: make(chan struct{}), lost: make(chan struct{})}
 	// A holder that beats again while this one waits is alive: refused
 	// once a node TTL has passed. One that does not falls silent for the
@@ -103,12 +107,12 @@ func (c *Cluster) Register(ctx context.Context, name, advertise string, opts Opt
 // it returns who holds it.
 func (m *Membership) enter(ctx context.Context, advertise string) (*NameInUseError, error) {
 	tag, err := m.c.pool.Exec(ctx, `
-INSERT INTO cluster_nodes (name, instance, advertise, started, last_seen, stopped)
-VALUES ($1, $2, $3, now(), now(), NULL)
+INSERT INTO cluster_nodes (name, instance, advertise, started, last_seen, stopped, mac)
+VALUES ($1, $2, $3, now(), now(), NULL, $5)
 ON CONFLICT (name) DO UPDATE
-SET instance = EXCLUDED.instance, advertise = EXCLUDED.advertise, started = now(), last_seen = now(), stopped = NULL
+SET instance = EXCLUDED.instance, advertise = EXCLUDED.advertise, started = now(), last_seen = now(), stopped = NULL, mac = EXCLUDED.mac
 WHERE cluster_nodes.stopped IS NOT NULL OR cluster_nodes.last_seen <= now() - $4::interval`,
-		m.Name, m.Instance, advertise, m.opts.NodeTTL)
+		m.Name, m.Instance, advertise, m.opts.NodeTTL, m.mac())
 	if err != nil {
 		return nil, err
 	}
@@ -141,7 +145,10 @@ func (m *Membership) beat() {
 		case <-t.C:
 		}
 		ctx, cancel := context.WithTimeout(context.Background(), m.opts.NodeTTL)
-		tag, err := m.c.pool.Exec(ctx, `UPDATE cluster_nodes SET last_seen = now() WHERE name = $1 AND instance = $2 AND stopped IS NULL`, m.Name, m.Instance)
+		// The address and its MAC are written again at every beat: a
+		// row edited in the database is the node's own again within a
+		// heartbeat, and a row of an earlier version gets its MAC.
+		tag, err := m.c.pool.Exec(ctx, `UPDATE cluster_nodes SET last_seen = now(), advertise = $3, mac = $4 WHERE name = $1 AND instance = $2 AND stopped IS NULL`, m.Name, m.Instance, m.Advertise, m.mac())
 		cancel()
 		switch {
 		case err != nil:
@@ -151,6 +158,41 @@ func (m *Membership) beat() {
 			return
 		}
 	}
+}
+
+// mac is the MAC of the node's row under the registry key, or nil while
+// the key is not known (the row is then refused by every follower).
+func (m *Membership) mac() []byte {
+	key := m.registryKey()
+	if key == nil {
+		return nil
+	}
+	return nodeMAC(key, m.Name, m.Instance, m.Advertise)
+}
+
+func (m *Membership) registryKey() []byte {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.key
+}
+
+// Seal gives the membership the registry key (auth.RegistryKey of the
+// signing key every node shares), when it was not known at Register
+// (plenum serve registers the node before it loads the signing key), and
+// writes the node's row's MAC at once: until then no follower forwards
+// to the node. The key also checks the other nodes' rows (WriterURL).
+func (m *Membership) Seal(ctx context.Context, key []byte) error {
+	if len(key) == 0 {
+		return errors.New("cluster: sealing the node's row: no key")
+	}
+	m.mu.Lock()
+	m.key = key
+	m.mu.Unlock()
+	_, err := m.c.pool.Exec(ctx, `UPDATE cluster_nodes SET advertise = $3, mac = $4 WHERE name = $1 AND instance = $2 AND stopped IS NULL`, m.Name, m.Instance, m.Advertise, m.mac())
+	if err != nil {
+		return fmt.Errorf("cluster: sealing node %q's row: %w", m.Name, err)
+	}
+	return nil
 }
 
 func (m *Membership) end(err error) {

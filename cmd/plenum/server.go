@@ -144,6 +144,16 @@ func openServer(ctx context.Context, cfg serverConfig) (*server, error) {
 		if err := cfg.node.checkKey(ctx, cfg.l, st, cfg.name, vkey, verifier); err != nil {
 			return fail(err)
 		}
+		// The node's row in the registry, with the address commands are
+		// forwarded to, under the MAC only a holder of the key can make;
+		// the key checks the other nodes' rows too (docs/cluster.md).
+		regKey, err := auth.RegistryKey(signer)
+		if err != nil {
+			return fail(err)
+		}
+		if err := cfg.node.m.Seal(ctx, regKey); err != nil {
+			return fail(err)
+		}
 	}
 	if err := s.checkMarks(ctx, cfg.l, cfg.data, cfg.db, note.VerifierList(verifier), cfg.acceptRollback); err != nil {
 		return fail(err)
