@@ -30,8 +30,29 @@ func BuildIn(s *assembly.State, cp Checkpoint, lang string) *Document {
 	b := &builder{s: s, l: l, doc: &Document{Lang: l.Lang(), Checkpoint: cp}}
 	b.header()
 	b.record()
+	recordedOn(b.doc)
 	isolateAll(b.doc)
 	return b.doc
+}
+
+// recordedOn dates the corrections and strikes of a sitting recorded on
+// another day than the sitting's date (Paragraph.Recorded), so that the
+// minutes do not give what was recorded later as of the sitting.
+func recordedOn(d *Document) {
+	for i := range d.Sittings {
+		st := &d.Sittings[i]
+		if st.Date == "" {
+			continue
+		}
+		for j := range st.Parts {
+			for k := range st.Parts[j].Paragraphs {
+				p := &st.Parts[j].Paragraphs[k]
+				if (p.Kind == KindCorrection || p.Kind == KindStrike) && !p.At.IsZero() && p.At.Format("2006-01-02") != st.Date {
+					p.Recorded = p.At
+				}
+			}
+		}
+	}
 }
 
 type builder struct {

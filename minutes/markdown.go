@@ -794,15 +794,36 @@ func correctionLead(l *i18n.Locale, p *Paragraph, before9 bool) string {
 	}
 	entry := strconv.Itoa(p.Corrects)
 	original, by := p.originalAs(before9), p.By.Named(before9)
+	var t string
 	switch {
 	case p.OriginalIsEntry && p.By.Name != "":
-		return l.T(keys.entryBy, original, by)
+		t = l.T(keys.entryBy, original, by)
 	case p.OriginalIsEntry:
-		return l.T(keys.entry, original)
+		t = l.T(keys.entry, original)
 	case p.By.Name != "":
-		return l.T(keys.by, original, entry, by)
+		t = l.T(keys.by, original, entry, by)
+	default:
+		t = l.T(keys.plain, original, entry)
 	}
-	return l.T(keys.plain, original, entry)
+	return p.dated(l, t, "minutes.correction.on", before9)
+}
+
+// dated is a correction's or a strike's lead with the day it was
+// recorded (Recorded) before its closing colon or full stop, where it was
+// recorded on another day than its sitting's date: "…, recorded by Ben
+// Larsen, on 2026-12-07:". md/8, html/9 and akn/8 (before9) gave no day.
+func (p *Paragraph) dated(l *i18n.Locale, lead, key string, before9 bool) string {
+	if before9 || p.Recorded.IsZero() {
+		return lead
+	}
+	end := ""
+	for _, e := range []string{" :", ":", "."} {
+		if strings.HasSuffix(lead, e) {
+			end = e
+			break
+		}
+	}
+	return strings.TrimSuffix(lead, end) + l.T(key, l.Date(p.Recorded)) + end
 }
 
 // originalAs is what a correction or a strike is of (Original), or as
@@ -891,15 +912,18 @@ func StrikeLead(l *i18n.Locale, p *Paragraph) string { return strikeLead(l, p, f
 func strikeLead(l *i18n.Locale, p *Paragraph, before9 bool) string {
 	entry := strconv.Itoa(p.Corrects)
 	original, by := p.originalAs(before9), p.By.Named(before9)
+	var t string
 	switch {
 	case p.OriginalIsEntry && p.By.Name != "":
-		return l.T("minutes.strike.lead_entry_by", original, by)
+		t = l.T("minutes.strike.lead_entry_by", original, by)
 	case p.OriginalIsEntry:
-		return l.T("minutes.strike.lead_entry", original)
+		t = l.T("minutes.strike.lead_entry", original)
 	case p.By.Name != "":
-		return l.T("minutes.strike.lead_by", original, entry, by)
+		t = l.T("minutes.strike.lead_by", original, entry, by)
+	default:
+		t = l.T("minutes.strike.lead", original, entry)
 	}
-	return l.T("minutes.strike.lead", original, entry)
+	return p.dated(l, t, "minutes.strike.on", before9)
 }
 
 // md escapes text for CommonMark so that it reads as the same text and

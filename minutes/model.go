@@ -254,9 +254,13 @@ type Paragraph struct {
 	Original        string // for a correction: a short description of what it corrects
 	Original8       string // Original as md/8, html/9 and akn/8 gave it (a speaker's name another bears too, not told apart), if other; else ""
 	OriginalIsEntry bool   // for a correction: Original is only the entry's number ("entry 55 of the log"), the entry having no description of its own
-	By              Ref    // for a correction: who recorded it (the entry's actor); none if the actor is no person of the record
-	CorrectedBy     []int  // entries of later corrections of this paragraph
-	StruckBy        int    // the entry that struck this paragraph out of the minutes later, or 0
+	// Recorded: for a correction or a strike in a sitting, when it was
+	// recorded, if on another day than the sitting's date; md/9, html/10
+	// and akn/9 say it in the lead. Zero otherwise.
+	Recorded    time.Time
+	By          Ref   // for a correction: who recorded it (the entry's actor); none if the actor is no person of the record
+	CorrectedBy []int // entries of later corrections of this paragraph
+	StruckBy    int   // the entry that struck this paragraph out of the minutes later, or 0
 	// OnCount: for a correction, the entry it corrects is one of a count
 	// (assembly.State.Counted: a ballot, the opening, closing, count,
 	// result or withdrawal of a vote or an election), which plenum no
