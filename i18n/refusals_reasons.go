@@ -54,7 +54,7 @@ var reasonMessages = []Msg{
 	{Key: "set aside", En: "set aside", De: "„nicht zugrunde gelegt“", Ru: "«не принято за основу»", Fr: "« non retenue »", Es: "«descartada»"},
 	{Key: "lapsed", En: "lapsed", De: "„erledigt“", Ru: "«отпало»", Fr: "« caduque »", Es: "«decaída»"},
 	{Key: "referred", En: "referred", De: "„überwiesen“", Ru: "«передано»", Fr: "« renvoyée »", Es: "«remitida»"},
-	{Key: "overtaken", En: "overtaken", De: "„überholt“", Ru: "«снято другим решением»", Fr: "« dépassée »", Es: "«superada»"},
+	{Key: "overtaken", En: "overtaken", De: "„überholt“", Ru: "«отпало в связи с другим решением»", Fr: "« dépassée »", Es: "«superada»"},
 	{Key: "not recorded", En: "not recorded", De: "„nicht überliefert“", Ru: "«не записано»", Fr: "« non consignée »", Es: "«no consta»"},
 	{Key: "%s or %s", En: "%s or %s", De: "%s oder %s", Ru: "%s или %s", Fr: "%s ou %s", Es: "%s o %s"},
 	{Key: "%s, %s", En: "%s, %s", De: "%s, %s", Ru: "%s, %s", Fr: "%s, %s", Es: "%s, %s"},

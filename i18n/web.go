@@ -414,7 +414,7 @@ func init() {
 		{Key: "web.done.set_motion_state.to.withdrawn", En: "The motion was withdrawn", De: "Der Antrag wurde zurückgezogen", Ru: "Предложение снято", Fr: "La motion a été retirée", Es: "Se retiró la moción"},
 		{Key: "web.done.set_motion_state.to.referred", En: "The motion was referred", De: "Der Antrag wurde überwiesen", Ru: "Предложение передано", Fr: "La motion a été renvoyée", Es: "Se remitió la moción"},
 		{Key: "web.done.set_motion_state.to.lapsed", En: "The motion lapsed", De: "Der Antrag hat sich erledigt", Ru: "Предложение отпало", Fr: "La motion est devenue caduque", Es: "La moción decayó"},
-		{Key: "web.done.set_motion_state.to.overtaken", En: "The motion was overtaken by another decision", De: "Der Antrag ist durch einen anderen Beschluss überholt", Ru: "Предложение снято другим решением", Fr: "La motion a été dépassée par une autre décision", Es: "La moción quedó superada por otra decisión"},
+		{Key: "web.done.set_motion_state.to.overtaken", En: "The motion was overtaken by another decision", De: "Der Antrag ist durch einen anderen Beschluss überholt", Ru: "Предложение отпало в связи с другим решением", Fr: "La motion a été dépassée par une autre décision", Es: "La moción quedó superada por otra decisión"},
 		{Key: "web.done.recommend", En: "The recommendation was recorded", De: "Die Empfehlung wurde festgehalten", Ru: "Рекомендация записана", Fr: "La recommandation a été consignée", Es: "Se registró la recomendación"},
 		{Key: "web.done.recommend_change", En: "The recommended change was recorded", De: "Die empfohlene Änderung wurde festgehalten", Ru: "Рекомендованное изменение записано", Fr: "La modification recommandée a été consignée", Es: "Se registró el cambio recomendado"},
 	})

@@ -67,6 +67,10 @@ type builder struct {
 	// too as md/8, html/9 and akn/8 do, with what tells them apart
 	// (named, joinTold); set while told8 makes a narrative's text again.
 	told bool
+	// now9: the texts made now say what md/9, html/10 and akn/9 say
+	// where md/8's words differ (said9): a motion overtaken by another
+	// decision ("minutes.disposed.overtaken8.*" before).
+	now9 bool
 }
 
 // threshold says what a vote needs in the document's language ("two
@@ -144,7 +148,30 @@ func (b *builder) told8(r assembly.RecordEntry, p Paragraph, text func() string)
 	if p.Only7 || p.Only8 {
 		q = Paragraph{Text: t}
 	}
-	if now := q.narrativeAs(false, false, false); now != p.narrativeAs(false, false, false) {
+	if now := q.narrativeAs(false, false, false, true); now != p.narrativeAs(false, false, false, true) {
+		return now
+	}
+	return ""
+}
+
+// said9 is the narrative text of r as md/9, html/10 and akn/9 give it
+// where its words differ from md/8's (now9: a motion overtaken by another
+// decision, in Russian): the texts made again with the words of md/9, and
+// the one md/9 gives among them; "" where it is the text p gives already.
+// Only the Russian words changed, so a document in another language is
+// not made again.
+func (b *builder) said9(r assembly.RecordEntry, p Paragraph, text func() string) string {
+	if b.l.Lang() != "ru" {
+		return ""
+	}
+	b.now9, b.told = true, b.hasNamesakes()
+	defer func() { b.now9, b.told = false, false }()
+	t := text()
+	q := Paragraph{Text: t, TextNow: b.narrativeNow(r, t), Text7: b.narrative7(r, t), Text8: b.narrative8(r, t)}
+	if p.Only7 || p.Only8 {
+		q = Paragraph{Text: t}
+	}
+	if now := q.narrativeAs(false, false, false, true); now != p.narrativeAs(false, false, false, true) {
 		return now
 	}
 	return ""
@@ -599,6 +626,7 @@ func (b *builder) record() {
 		if t := b.told8(r, p, func() string { return b.narrativeText(r) }); t != "" {
 			p.Text8 = t
 		}
+		p.Text9 = b.said9(r, p, func() string { return b.narrativeText(r) })
 		add(p)
 	}
 	added := map[string]map[string]bool{} // sitting → guests admitted after the opening
@@ -1088,7 +1116,13 @@ func (b *builder) nounKey(id string) string {
 func (b *builder) disposedText(noun, title, fate, note string) string {
 	var t string
 	switch fate {
-	case assembly.MotionStatusNotRecorded, "lapsed", "referred", "overtaken":
+	case "overtaken":
+		key := "minutes.disposed.overtaken8." // as md/8 said it (said9)
+		if b.now9 {
+			key = "minutes.disposed.overtaken."
+		}
+		t = b.l.T(key+noun, title)
+	case assembly.MotionStatusNotRecorded, "lapsed", "referred":
 		t = b.l.T("minutes.disposed."+fate+"."+noun, title)
 	default:
 		t = b.l.T("minutes.disposed.other."+noun, title, strings.ReplaceAll(fate, "_", " "))

@@ -486,7 +486,7 @@ func (w *mdWriter) paragraph(p *Paragraph) {
 	case KindInterjection:
 		w.para("*" + md(elide7(l, w.before7, interjectionTextAs(l, p, w.before8))) + "*" + corrected)
 	case KindNarrative:
-		t := elide7(l, w.before7, p.narrativeAs(w.asBefore, w.before7, w.before8))
+		t := elide7(l, w.before7, p.narrativeAs(w.asBefore, w.before7, w.before8, w.before9))
 		if p.Time != "" {
 			t = l.T("minutes.time_lead", timeAs(p.Time, w.asBefore)) + t
 		}

@@ -231,6 +231,12 @@ type Paragraph struct {
 	// where it differs from the texts before: speaking time allotted to
 	// a delegation whose name holds a comma in the document's language.
 	Text8 string
+	// Text9 is a narrative's text as md/9, html/10 and akn/9 give it,
+	// where it differs from the texts before: a motion overtaken by
+	// another decision in the Russian that says so ("отпало в связи с
+	// другим решением", not "снято другим решением", which reads as
+	// withdrawn).
+	Text9 string
 	// Only7: the paragraph is given by md/7, html/8 and akn/7 alone (a
 	// turn on the floor the secretary wrote no notes of: "Anna spoke.");
 	// the renderers before left it out.
@@ -290,10 +296,13 @@ func (p *Part) lead() (lead, rest []Paragraph) {
 // narrativeAs is a narrative's text as a renderer gives it: before md/6,
 // html/7 and akn/6 (asBefore) Text, before md/7, html/8 and akn/7
 // (before7) TextNow where there is one, before md/8, html/9 and akn/8
-// (before8) Text7 where there is one, and since then Text8 where there is
+// (before8) Text7 where there is one, before md/9, html/10 and akn/9
+// (before9) Text8 where there is one, and since then Text9 where there is
 // one.
-func (p *Paragraph) narrativeAs(asBefore, before7, before8 bool) string {
+func (p *Paragraph) narrativeAs(asBefore, before7, before8, before9 bool) string {
 	switch {
+	case p.Text9 != "" && !before9:
+		return p.Text9
 	case p.Text8 != "" && !before8:
 		return p.Text8
 	case p.Text7 != "" && !before7:

@@ -1203,7 +1203,11 @@ func (b *builder) paperNarrative(r assembly.RecordEntry) string {
 		case assembly.MotionStatusPending:
 			t = b.l.T("minutes.paper.before_assembly."+b.nounKey(r.Ref), b.numberTitle(r.Ref))
 		default:
-			t = b.l.T("minutes.paper.state."+b.nounKey(r.Ref), b.numberTitle(r.Ref), StatusText(b.l, r.Sub))
+			status := StatusText(b.l, r.Sub)
+			if r.Sub == assembly.MotionStatusOvertaken && !b.now9 {
+				status = b.l.T("minutes.status.overtaken8") // as md/8 said it (said9)
+			}
+			t = b.l.T("minutes.paper.state."+b.nounKey(r.Ref), b.numberTitle(r.Ref), status)
 		}
 		if r.Label != "" {
 			t += " (" + strings.TrimSuffix(r.Label, ".") + ")"

@@ -369,7 +369,7 @@ func (w *pdfWriter) paragraph(p *Paragraph) {
 	case KindInterjection:
 		w.para(l.Elide(InterjectionText(l, p))+corrected, "I")
 	case KindNarrative:
-		t := l.Elide(p.narrativeAs(false, false, false))
+		t := l.Elide(p.narrativeAs(false, false, false, false))
 		if p.Time != "" {
 			t = l.T("minutes.time_lead", timeAs(p.Time, false)) + t
 		}
