@@ -84,11 +84,11 @@ func AKN(d *Document) []byte {
 		w.line("<heading>" + x(l.T("minutes.h.organizations")) + "</heading>")
 		for _, o := range d.organizations(w.asBefore) {
 			if len(o.Delegates) > 0 {
-				w.line("<p>" + x(orgLine(l, o, w.before7, w.before8)) + "</p>")
+				w.line("<p>" + x(orgLine(l, o, w.before7, w.before8, w.before9)) + "</p>")
 			}
 		}
 		if len(d.Personal) > 0 {
-			w.line("<p>" + x(personalLineAs(l, d.Personal, w.before8, d.Roll && !w.before8)) + "</p>")
+			w.line("<p>" + x(personalLineAs(l, d.Personal, w.before8, w.before9, d.Roll && !w.before8)) + "</p>")
 		}
 		var noted []string
 		for _, o := range d.organizations(w.asBefore) {

@@ -177,6 +177,59 @@ func (b *builder) said9(r assembly.RecordEntry, p Paragraph, text func() string)
 	return ""
 }
 
+// emended is what the record says of a person's name (Delegate.Emended):
+// the person's note, and the other spellings of the name it does not give
+// already. A spelling counts as given where the note holds it or each of
+// its words that the name does not ("Serebnakov" of "Leonid P.
+// Serebnakov" beside "Leonid P. Serebriakov").
+func (b *builder) emended(id string) string {
+	p := b.s.Persons[id]
+	if p == nil {
+		return ""
+	}
+	note := strings.TrimSuffix(strings.TrimSpace(p.Note), ".")
+	var others []string
+	for _, n := range p.OtherNames {
+		if n = strings.TrimSpace(n); n != "" && n != p.Name && !noteGives(note, p.Name, n) {
+			others = append(others, n)
+		}
+	}
+	var parts []string
+	if note != "" {
+		parts = append(parts, note)
+	}
+	if len(others) > 0 {
+		parts = append(parts, b.l.T("minutes.person.other_names", strings.Join(others, ", ")))
+	}
+	return strings.Join(parts, "; ")
+}
+
+// noteGives reports whether a person's note gives another spelling of the
+// name: the spelling, or each of its words the name has not.
+func noteGives(note, name, other string) bool {
+	if note == "" {
+		return false
+	}
+	if strings.Contains(note, other) {
+		return true
+	}
+	own := map[string]bool{}
+	for _, w := range strings.Fields(name) {
+		own[w] = true
+	}
+	differ := false
+	for _, w := range strings.Fields(other) {
+		if own[w] {
+			continue
+		}
+		if !strings.Contains(note, w) {
+			return false
+		}
+		differ = true
+	}
+	return differ
+}
+
 func (b *builder) persons(ids []string) []Ref {
 	var out []Ref
 	for _, id := range ids {
@@ -241,7 +294,7 @@ func (b *builder) header() {
 		m := s.Mandates[id]
 		delegates[m.Organization] = append(delegates[m.Organization], Delegate{
 			Mandate: m.ID, Person: b.person(m.Person, ""), Kind: m.Kind, Marks: append([]string(nil), m.Marks...),
-			Status: m.Status, Reason: m.Reason, Note: m.Note,
+			Status: m.Status, Reason: m.Reason, Note: m.Note, Emended: b.emended(m.Person),
 		})
 	}
 	d.Personal = delegates[""]

@@ -130,12 +130,12 @@ func HTML(d *Document) []byte {
 		if len(listed) > 0 {
 			w.line("<ul>")
 			for _, o := range listed {
-				w.line("<li>" + esc(orgLine(l, o, w.before7, w.before8)) + "</li>")
+				w.line("<li>" + esc(orgLine(l, o, w.before7, w.before8, w.before9)) + "</li>")
 			}
 			w.line("</ul>")
 		}
 		if len(d.Personal) > 0 {
-			w.line("<p>" + esc(personalLineAs(l, d.Personal, w.before8, d.Roll && !w.before8)) + "</p>")
+			w.line("<p>" + esc(personalLineAs(l, d.Personal, w.before8, w.before9, d.Roll && !w.before8)) + "</p>")
 		}
 		var noted []Organization
 		for _, o := range d.organizations(w.asBefore) {

@@ -44,14 +44,14 @@ func Markdown(d *Document) []byte {
 			if len(o.Delegates) == 0 {
 				continue
 			}
-			w.line("- " + md(orgLine(l, o, w.before7, w.before8)))
+			w.line("- " + md(orgLine(l, o, w.before7, w.before8, w.before9)))
 			n++
 		}
 		if n > 0 {
 			w.blank()
 		}
 		if len(d.Personal) > 0 {
-			w.para(md(personalLineAs(l, d.Personal, w.before8, d.Roll && !w.before8)))
+			w.para(md(personalLineAs(l, d.Personal, w.before8, w.before9, d.Roll && !w.before8)))
 		}
 		var noted []Organization
 		for _, o := range d.organizations(w.asBefore) {
@@ -115,18 +115,25 @@ func (w *mdWriter) outside(o Outside) {
 // wrote them (before7), right after the word; a delegate's name another
 // person bears too with what tells them apart ("n.º 0200") since md/8,
 // html/9 and akn/8, the name alone before (before8).
-func orgLine(l *i18n.Locale, o Organization, before7, before8 bool) string {
+//
+// Since md/9, html/10 and akn/9 (not before9) a delegate's name is
+// followed by what the record says of it (Delegate.Emended), as the
+// organization's name by its note.
+func orgLine(l *i18n.Locale, o Organization, before7, before8, before9 bool) string {
 	t := o.Name
 	if o.Number != "" {
 		t = o.Number + ") " + t
 	}
 	var ds []string
 	for _, d := range o.Delegates {
+		var extra []string
 		if d.Person.Tell != "" && !before8 {
-			ds = append(ds, delegateTextAs(l, d, before7, d.Person.Tell))
-		} else {
-			ds = append(ds, delegateTextAs(l, d, before7))
+			extra = append(extra, d.Person.Tell)
 		}
+		if d.Emended != "" && !before9 {
+			extra = append(extra, d.Emended)
+		}
+		ds = append(ds, delegateTextAs(l, d, before7, extra...))
 	}
 	return t + speakerColon(l, before7) + " " + strings.Join(ds, ", ") + paren(o.Note)
 }
@@ -138,7 +145,9 @@ func (d *Document) HasParticipants() bool { return len(d.Organizations) > 0 || l
 // PersonalLine lists the mandates held for no organization: "Participating
 // personally: A (consultative vote), B*." with their notes: once after the
 // list when they all share it, else with each.
-func PersonalLine(l *i18n.Locale, ds []Delegate) string { return personalLineAs(l, ds, false, false) }
+func PersonalLine(l *i18n.Locale, ds []Delegate) string {
+	return personalLineAs(l, ds, false, false, false)
+}
 
 // personalLineAs is PersonalLine with the colon after "mandate rejected"
 // as the language sets it ("mandat rejeté :") and a name another person
@@ -151,7 +160,10 @@ func PersonalLine(l *i18n.Locale, ds []Delegate) string { return personalLineAs(
 // organization, present or not, and says so ("Holding a mandate
 // personally: …", md/8, html/9 and akn/8); otherwise, as a restored
 // record's source lists them, those participating personally.
-func personalLineAs(l *i18n.Locale, ds []Delegate, before8, roll bool) string {
+//
+// Since md/9, html/10 and akn/9 (not before9) a name is followed by what
+// the record says of it (Delegate.Emended).
+func personalLineAs(l *i18n.Locale, ds []Delegate, before8, before9, roll bool) string {
 	common := personalNote(ds[0].Note)
 	for _, d := range ds {
 		if personalNote(d.Note) != common {
@@ -166,6 +178,9 @@ func personalLineAs(l *i18n.Locale, ds []Delegate, before8, roll bool) string {
 			// Two members of one name, as their cards tell them apart
 			// (Ref.Tell): "Ramón Ortega Durán (n.º 0200)".
 			extra = append(extra, d.Person.Tell)
+		}
+		if d.Emended != "" && !before9 {
+			extra = append(extra, d.Emended)
 		}
 		if n := personalNote(d.Note); common == "" && n != "" {
 			extra = append(extra, strings.TrimSuffix(n, "."))

@@ -121,6 +121,13 @@ type Delegate struct {
 	Status  string
 	Reason  string
 	Note    string
+	// Emended is what the record says of the person's name beside it:
+	// the person's note (the editor's emendation: "Printed 'Serebnakov'
+	// in the list …") and the other spellings of the name the note does
+	// not give already ("also written Maryan Verzhhitsky"); md/9, html/10
+	// and akn/9 give it beside the name in the list of delegates, as an
+	// organization's note. "" where the record says nothing.
+	Emended string
 }
 
 // Member is a membership of an organization.

@@ -68,12 +68,12 @@ func renderPDF(d *Document, compress bool) ([]byte, error) {
 		w.heading(2, l.T("minutes.h.organizations"))
 		for _, o := range d.organizations(false) {
 			if len(o.Delegates) > 0 {
-				w.item(orgLine(l, o, false, false))
+				w.item(orgLine(l, o, false, false, false))
 			}
 		}
 		if len(d.Personal) > 0 {
 			w.space()
-			w.para(personalLineAs(l, d.Personal, false, d.Roll), "")
+			w.para(personalLineAs(l, d.Personal, false, false, d.Roll), "")
 		}
 		var noted []Organization
 		for _, o := range d.organizations(false) {
