@@ -271,8 +271,21 @@ func (api *API) fail(w http.ResponseWriter, r *http.Request, err error) {
 		problem(w, r, http.StatusServiceUnavailable, "unavailable", "", "api.cancelled")
 		return
 	}
+	if u := UnavailableError(nil); errors.As(err, &u) {
+		Unavailable(w, r, u.Unavailable)
+		return
+	}
 	api.opts.Logger.Error("httpapi: request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 	problem(w, r, http.StatusInternalServerError, "internal", "", "api.internal")
+}
+
+// UnavailableError is an error that says, in a person's language, why
+// what it refused is out of service, and what to do; the API answers it
+// 503 with those words (Unavailable). plenum serve refuses so a command to
+// an assembly it holds out at start, such as creating it again.
+type UnavailableError interface {
+	error
+	Unavailable(l *i18n.Locale) string
 }
 
 // databaseTrouble is the catalog key of why the server's database could
@@ -431,11 +444,20 @@ func mutating(w http.ResponseWriter, r *http.Request) bool {
 // answer it ({"ok": false, "error": …}); a plain form plain text.
 func Busy(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Retry-After", "1")
+	Unavailable(w, r, func(l *i18n.Locale) string { return l.T("api.busy") })
+}
+
+// Unavailable answers r 503 with the message detail gives in the
+// request's language, as Busy does: a problem (code "unavailable") under
+// /api/, the pages' JSON to a page's script, plain text to anything else.
+// plenum serve answers so for an assembly it holds out at start.
+func Unavailable(w http.ResponseWriter, r *http.Request, detail func(l *i18n.Locale) string) {
+	l := localeOf(r)
+	msg := detail(l)
 	if strings.HasPrefix(r.URL.Path, "/api/") {
-		problem(w, r, http.StatusServiceUnavailable, "unavailable", "", "api.busy")
+		problemIn(w, l, http.StatusServiceUnavailable, "unavailable", "", msg)
 		return
 	}
-	msg := localeOf(r).T("api.busy")
 	w.Header().Set("Cache-Control", "no-store")
 	if r.Header.Get(auth.CSRFHeader) != "" {
 		w.Header().Set("Content-Type", "application/json")

@@ -32,21 +32,37 @@ SYNOPSIS
                  [--wrong-codes-per-address N] [--wrong-codes-in-all N]
                  [--public-streams-per-address N] [--public-streams N]
                  [--changes-at-once N]
-                 [--node-name NAME --advertise URL]
+                 [--node-name NAME --advertise URL] [--strict]
 
 DESCRIPTION
     Opens the database (creating it if absent; a SQLite database is held
     by one process, and a second serve is refused, naming the first) and
     the signing key in the data directory (generating it on first start,
     file signing.key, mode 0600; a key missing beside an existing record
-    is refused, as a new one could not continue it), audits and replays
-    every assembly's log (a record that does not verify stops the server,
-    naming the entry), checks each log against the high-water marks in the
-    data directory (file plenum.db.highwater beside plenum.db: the latest checkpoint this server
-    signed or read of each log; a database with fewer entries than a mark,
-    or another tree at its size, is refused as rolled back, naming the log
-    and both sizes), prints the verifier key and the addresses, and
-    serves over HTTP:
+    is refused, as a new one could not continue it), checks each log
+    against the high-water marks in the data directory (file
+    plenum.db.highwater beside plenum.db: the latest checkpoint this
+    server signed or read of each log; a log with fewer entries than its
+    mark, or another tree at its size, is rolled back, and the start
+    names the log and both sizes), audits and replays every assembly's
+    log (a record that does not verify is named with its first bad
+    entry), prints the verifier key and the addresses, and serves over
+    HTTP.
+
+    An assembly whose record is damaged (an entry edited, the log cut
+    short, a checkpoint that does not verify, rolled back behind its
+    mark) is held out of service, quarantined: the start says so, once
+    for each, naming it, the damage and what to do; nothing is read from
+    its log or written to it; its pages, its API and its log answer 503
+    with the same words; /healthz answers "degraded", naming it; and
+    every other assembly is served as usual. The quarantine holds until
+    the next start, on a repaired database (plenum verify --db names the
+    damage; restore the database from a backup, or for a rollback made on
+    purpose start once with --accept-rollback). A start on which every
+    assembly is damaged is refused, as is one whose damage is the
+    server's (the database cannot be opened or brought up to date, the
+    signing key is not the record's, the marks file is damaged); with
+    --strict, so is a start on which any assembly is damaged. It serves:
 
         GET /                               the pages: delegates, chair,
                                             secretaries, mandate commission,
@@ -55,6 +71,8 @@ DESCRIPTION
                                             described at /api/openapi.json
         /login, /logout                     logging in with an access code
         GET /healthz                        "ok" when the database answers
+                                            ("degraded" and the assemblies
+                                            held out, if any: still 200)
         GET /key                            the verifier key
         GET /log/                           the assemblies' ids, one a line
         GET /log/<id>/checkpoint            the latest signed checkpoint
@@ -200,6 +218,13 @@ OPTIONS
                      entries given up): the marks move back to the
                      database, the start says so, and the marks file keeps
                      a note of each rollback accepted (docs/storage.md)
+    --strict         refuse to start when any assembly's record is damaged
+                     or rolled back, as plenum did before it held such an
+                     assembly out and served the others: for an operator
+                     who would rather stop everything than run with an
+                     assembly out of service (a test of a restored
+                     backup, a start watched by someone who will repair
+                     the database at once)
 
     Every request's headers must arrive within 10 seconds and its body
     within 30; an idle connection is closed after 2 minutes. Live event
@@ -242,6 +267,7 @@ func runServe(ctx context.Context, env *cliEnv, args []string) error {
 	nodeName := fs.String("node-name", "", "")
 	advertise := fs.String("advertise", "", "")
 	acceptRollback := fs.Bool("accept-rollback", false, "")
+	strict := fs.Bool("strict", false, "")
 	if err := fs.Parse(args); err != nil {
 		return usageErr(err)
 	}
@@ -311,7 +337,7 @@ func runServe(ctx context.Context, env *cliEnv, args []string) error {
 			return err
 		}
 	}
-	srv, err := openServer(ctx, serverConfig{db: *db, data: *data, name: *name, baseURL: *baseURL, ballotModule: *ballotModule, location: zone, witnesses: witnesses, witnessesNeeded: *needed, access: access, l: env.locale(), node: member, acceptRollback: *acceptRollback})
+	srv, err := openServer(ctx, serverConfig{db: *db, data: *data, name: *name, baseURL: *baseURL, ballotModule: *ballotModule, location: zone, witnesses: witnesses, witnessesNeeded: *needed, access: access, l: env.locale(), node: member, acceptRollback: *acceptRollback, strict: *strict})
 	if err != nil {
 		return err
 	}
@@ -323,6 +349,7 @@ func runServe(ctx context.Context, env *cliEnv, args []string) error {
 	fmt.Fprintf(env.stdout, "plenum serve: database %s, %d %s\n", what, len(srv.engine.Assemblies()), pluralWord(len(srv.engine.Assemblies()), "assembly", "assemblies"))
 	sayZone(env.stdout, zone, *timeZone != "", time.Now())
 	sayMarks(env.stdout, srv)
+	sayHeld(env.stdout, env.locale(), srv)
 	if im := srv.imported; im != nil {
 		fmt.Fprintf(env.stdout, "plenum serve: took over %d access %s, %d %s and %d administrator %s from %s, where earlier versions kept them; they are now in the database (%d expired left behind), and the file is kept as %s, to delete once this version runs well\n",
 			im.Codes, pluralWord(im.Codes, "code", "codes"), im.Sessions, pluralWord(im.Sessions, "session", "sessions"),

@@ -69,6 +69,12 @@ type serverConfig struct {
 	// behind the high-water marks, moving them to it and recording that
 	// in the marks file, instead of refusing it.
 	acceptRollback bool
+
+	// strict (serve --strict) refuses to start when any assembly's
+	// record is damaged, as every start did before; without it the
+	// damaged assemblies are held out and the others served
+	// (quarantine.go).
+	strict bool
 }
 
 // server is a running plenum: the store, the engine over it, the access
@@ -94,6 +100,9 @@ type server struct {
 	marksMade string
 	accepted  []highwater.Finding
 	stopMarks chan struct{}
+	// held are the assemblies held out at this start, their records
+	// damaged (quarantine.go); store hides them.
+	held *quarantine
 }
 
 // openServer opens the store, the key (created on first start), the engine
@@ -125,7 +134,8 @@ func openServer(ctx context.Context, cfg serverConfig) (*server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &server{store: st, node: cfg.node}
+	held := &quarantine{server: cfg.name}
+	s := &server{store: &heldStore{Store: st, q: held}, node: cfg.node, held: held}
 	fail := func(err error) (*server, error) {
 		s.Close()
 		return nil, err
@@ -155,7 +165,7 @@ func openServer(ctx context.Context, cfg serverConfig) (*server, error) {
 			return fail(err)
 		}
 	}
-	if err := s.checkMarks(ctx, cfg.l, cfg.data, cfg.db, note.VerifierList(verifier), cfg.acceptRollback); err != nil {
+	if err := s.checkMarksHolding(ctx, cfg, note.VerifierList(verifier)); err != nil {
 		return fail(err)
 	}
 	opts := engine.Options{Server: cfg.name, Signer: signer, Verifiers: note.VerifierList(verifier), Committed: s.marks.Committed}
@@ -166,7 +176,7 @@ func openServer(ctx context.Context, cfg serverConfig) (*server, error) {
 		}
 	}
 	if len(cfg.witnesses) > 0 {
-		if s.cosigner, err = newCosigner(cfg.l, st, cfg.witnesses, cfg.witnessesNeeded); err != nil {
+		if s.cosigner, err = newCosigner(cfg.l, s.store, cfg.witnesses, cfg.witnessesNeeded); err != nil {
 			return fail(err)
 		}
 		marks := opts.Committed
@@ -185,7 +195,7 @@ func openServer(ctx context.Context, cfg serverConfig) (*server, error) {
 			opts.Committed = hook
 		}
 	}
-	if s.engine, err = engine.Open(ctx, st, opts); err != nil {
+	if s.engine, err = s.openEngineHolding(ctx, opts, cfg.strict); err != nil {
 		return fail(err)
 	}
 	s.marks.Raise(s.engine)
@@ -310,13 +320,17 @@ func (s *server) routes(cfg serverConfig) http.Handler {
 			return
 		}
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-		fmt.Fprintln(w, "ok")
+		s.held.healthz(w)
 	})
 	mux.HandleFunc("GET /key", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		fmt.Fprintln(w, s.vkey)
 	})
 	mux.Handle("/", pages)
+	if len(s.held.list()) > 0 {
+		// A pointer, as in httpServer: routes.All compares handlers.
+		return &listed{s.held.guard(mux), mux}
+	}
 	return mux
 }
 

@@ -1,0 +1,388 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"strings"
+	"sync/atomic"
+
+	"golang.org/x/mod/sumdb/note"
+
+	"plenum/engine"
+	"plenum/httpapi"
+	"plenum/i18n"
+	"plenum/internal/highwater"
+	"plenum/ledger"
+	"plenum/tiles"
+)
+
+// An assembly whose record is damaged (an entry edited, the log cut
+// short, a checkpoint that does not verify, a log rolled back behind its
+// high-water mark) is held out at serve's start — quarantined — instead
+// of stopping the server: whoever can damage one assembly's rows would
+// otherwise deny service to every other assembly on the server. Nothing
+// is read from a held-out log or written to it (heldStore), its pages and
+// API answer 503 saying what was found and what to do (guard), and the
+// start and /healthz say the server runs degraded. The quarantine is
+// decided once, at the start, by each process for itself. serve --strict
+// refuses to start instead, as every start did before; so does a start on
+// which no assembly is left intact, or whose damage is the server's (a
+// signing key that is not the record's, a database that cannot be read).
+
+// heldOut is an assembly held out at the start, and why.
+type heldOut struct {
+	id, origin string
+	// refused is the engine's refusal of the log, in its words (what
+	// serve refused to start with before); nil for a mark.
+	refused error
+	// mark is the high-water mark the log is behind, or nil.
+	mark *highwater.Finding
+}
+
+// message is what the pages, the API and the start say of h, in l's
+// words: the assembly, the damage found, and what to do.
+func (h *heldOut) message(l *i18n.Locale) string {
+	if h.mark != nil {
+		return l.T("serve.held.message", h.id, findingText(l, *h.mark), l.T("serve.held.todo_rollback"))
+	}
+	return l.T("serve.held.message", h.id, h.refused.Error(), l.T("serve.held.todo_damaged"))
+}
+
+// quarantine is the set of assemblies a server holds out. It is filled
+// while the server opens, before anything is served, and read from then
+// on (heldStore, guard, /healthz).
+type quarantine struct {
+	server string
+	held   atomic.Pointer[heldSet]
+	// refusal is the refusal a strict start would have said first (the
+	// marks', the engine's): a start with no log left intact says it.
+	refusal error
+}
+
+type heldSet struct {
+	byOrigin map[string]*heldOut
+	byID     map[string]*heldOut
+	order    []*heldOut // in the order found
+}
+
+// add holds the log origin out (the first reason found is kept).
+func (q *quarantine) add(origin string, refused error, mark *highwater.Finding) {
+	_, id, err := ledger.ParseOrigin(origin)
+	if err != nil {
+		id = origin
+	}
+	old := q.held.Load()
+	next := &heldSet{byOrigin: map[string]*heldOut{}, byID: map[string]*heldOut{}}
+	if old != nil {
+		if old.byOrigin[origin] != nil {
+			return
+		}
+		for _, h := range old.order {
+			next.byOrigin[h.origin], next.byID[h.id] = h, h
+		}
+		next.order = append(next.order, old.order...)
+	}
+	h := &heldOut{id: id, origin: origin, refused: refused, mark: mark}
+	next.byOrigin[origin], next.byID[id] = h, h
+	next.order = append(next.order, h)
+	q.held.Store(next)
+}
+
+// list returns the assemblies held out, in the order found.
+func (q *quarantine) list() []*heldOut {
+	if s := q.held.Load(); s != nil {
+		return s.order
+	}
+	return nil
+}
+
+func (q *quarantine) origin(origin string) *heldOut {
+	if s := q.held.Load(); s != nil {
+		return s.byOrigin[origin]
+	}
+	return nil
+}
+
+func (q *quarantine) id(id string) *heldOut {
+	if s := q.held.Load(); s != nil {
+		return s.byID[id]
+	}
+	return nil
+}
+
+// heldError is a held-out log's answer to everything asked of it.
+type heldError struct{ h *heldOut }
+
+func (e *heldError) Error() string {
+	return fmt.Sprintf("the assembly %s is held out at this start (quarantined): its record is damaged, and nothing is read from it or written to it until the server starts on a repaired database", e.h.id)
+}
+
+// Unavailable is what the API answers a command that reached the held-out
+// log (creating its assembly again): 503, with the assembly's message.
+func (e *heldError) Unavailable(l *i18n.Locale) string { return e.h.message(l) }
+
+// heldStore is the server's store with its held-out logs taken out: they
+// are not listed, and every read or write of one fails with a
+// *heldError — the engine, the tiles, the cosigner and a cluster node's
+// discovery of an assembly all go through it. With only set it shows that
+// one log alone (a probe of the start, openEngineHolding).
+type heldStore struct {
+	ledger.Store
+	q    *quarantine
+	only string
+}
+
+func (v *heldStore) out(origin string) error {
+	if h := v.q.origin(origin); h != nil {
+		return &heldError{h}
+	}
+	return nil
+}
+
+func (v *heldStore) Logs(ctx context.Context) ([]string, error) {
+	logs, err := v.Store.Logs(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := logs[:0:0]
+	for _, o := range logs {
+		if v.q.origin(o) == nil && (v.only == "" || o == v.only) {
+			out = append(out, o)
+		}
+	}
+	return out, nil
+}
+
+func (v *heldStore) CreateLog(ctx context.Context, origin string, checkpoint []byte) error {
+	if err := v.out(origin); err != nil {
+		return err
+	}
+	return v.Store.CreateLog(ctx, origin, checkpoint)
+}
+
+func (v *heldStore) Head(ctx context.Context, origin string) (ledger.Head, error) {
+	if err := v.out(origin); err != nil {
+		return ledger.Head{}, err
+	}
+	return v.Store.Head(ctx, origin)
+}
+
+func (v *heldStore) SettledHead(ctx context.Context, origin string) (ledger.Head, error) {
+	if err := v.out(origin); err != nil {
+		return ledger.Head{}, err
+	}
+	return v.Store.SettledHead(ctx, origin)
+}
+
+func (v *heldStore) AppendBatch(ctx context.Context, origin string, b *ledger.Batch) error {
+	if err := v.out(origin); err != nil {
+		return err
+	}
+	return v.Store.AppendBatch(ctx, origin, b)
+}
+
+func (v *heldStore) ScanRecords(ctx context.Context, origin string, start, end int64, fn func(r ledger.Record) error) error {
+	if err := v.out(origin); err != nil {
+		return err
+	}
+	return v.Store.ScanRecords(ctx, origin, start, end, fn)
+}
+
+func (v *heldStore) ReadRecords(ctx context.Context, origin string, indexes []int64) ([]ledger.Record, error) {
+	if err := v.out(origin); err != nil {
+		return nil, err
+	}
+	return v.Store.ReadRecords(ctx, origin, indexes)
+}
+
+func (v *heldStore) Checkpoints(ctx context.Context, origin string, after int64, limit int) ([]ledger.StoredCheckpoint, error) {
+	if err := v.out(origin); err != nil {
+		return nil, err
+	}
+	return v.Store.Checkpoints(ctx, origin, after, limit)
+}
+
+func (v *heldStore) AddCosignatures(ctx context.Context, origin string, size int64, sigs [][]byte) error {
+	if err := v.out(origin); err != nil {
+		return err
+	}
+	return v.Store.AddCosignatures(ctx, origin, size, sigs)
+}
+
+func (v *heldStore) Cosignatures(ctx context.Context, origin string, size int64) ([][]byte, error) {
+	if err := v.out(origin); err != nil {
+		return nil, err
+	}
+	return v.Store.Cosignatures(ctx, origin, size)
+}
+
+func (v *heldStore) SealedBallots(ctx context.Context, origin, box string) ([]ledger.SealedBallot, error) {
+	if err := v.out(origin); err != nil {
+		return nil, err
+	}
+	return v.Store.SealedBallots(ctx, origin, box)
+}
+
+// damage says whether err, an engine's refusal to open a log, is the
+// log's own damage (its audit failed, or its head cannot be carried on
+// from) rather than the server's trouble (a database that does not
+// answer), which no quarantine answers.
+func damage(err error) bool {
+	var ae *ledger.AuditError
+	return errors.As(err, &ae) || errors.Is(err, ledger.ErrBadHead)
+}
+
+// checkMarksHolding is checkMarks, except that each log behind its
+// high-water mark is held out rather than the start refused — unless
+// strict or accept (--accept-rollback, which moves the marks as before),
+// or no log of the server would be left to serve.
+func (s *server) checkMarksHolding(ctx context.Context, cfg serverConfig, verifiers note.Verifiers) error {
+	if cfg.strict || cfg.acceptRollback {
+		return s.checkMarks(ctx, cfg.l, cfg.data, cfg.db, verifiers, cfg.acceptRollback)
+	}
+	path := highwater.Path(cfg.data, cfg.db)
+	loaded, found, err := highwater.Load(path, verifiers)
+	if err != nil {
+		return marksErr(cfg.l, err)
+	}
+	findings, err := highwater.Check(ctx, s.store, loaded)
+	if err != nil {
+		return fmt.Errorf("checking the database against the high-water marks: %w", err)
+	}
+	if len(findings) > 0 {
+		for i := range findings {
+			s.held.add(findings[i].Origin, nil, &findings[i])
+		}
+		s.held.refusal = marksErr(cfg.l, &highwater.RefusedError{Path: path, Findings: findings})
+		if intact, err := s.intact(ctx); err != nil || intact == 0 {
+			return cmpErr(err, s.held.refusal)
+		}
+	}
+	if !found {
+		if err := loaded.Save(path); err != nil {
+			return err
+		}
+		s.marksMade = path
+	}
+	// The marks of the logs held out stay where they are: nothing is
+	// noted of those logs, and the next start finds them behind again.
+	s.marks = &marks{highwater.NewKeeper(path, loaded, synchronousMarks, nil)}
+	return nil
+}
+
+// intact is the number of the server's logs in the database not held
+// out.
+func (s *server) intact(ctx context.Context) (int, error) {
+	logs, err := s.store.Logs(ctx)
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, o := range logs {
+		if server, _, err := ledger.ParseOrigin(o); err == nil && server == s.held.server {
+			n++
+		}
+	}
+	return n, nil
+}
+
+// openEngineHolding opens the engine on the server's store (a
+// *heldStore). If a log's record is damaged, the engine refuses; then,
+// unless strict, each log is opened alone to find those it refuses, they
+// are held out, and the engine opens on the others. A start on which no
+// log is left intact, or on which the engine's refusal is not a log's
+// damage, is refused with the engine's error, as before.
+func (s *server) openEngineHolding(ctx context.Context, opts engine.Options, strict bool) (*engine.Engine, error) {
+	e, err := engine.Open(ctx, s.store, opts)
+	if err == nil || strict || !damage(err) {
+		return e, err
+	}
+	if s.held.refusal == nil {
+		s.held.refusal = err
+	}
+	logs, err := s.store.Logs(ctx)
+	if err != nil {
+		return nil, err
+	}
+	probe := engine.Options{Server: opts.Server, Signer: opts.Signer, Verifiers: opts.Verifiers, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	for _, o := range logs {
+		if server, _, err := ledger.ParseOrigin(o); err != nil || server != opts.Server {
+			continue
+		}
+		pe, err := engine.Open(ctx, &heldStore{Store: s.store, q: s.held, only: o}, probe)
+		if err == nil {
+			pe.Close()
+			continue
+		}
+		if !damage(err) {
+			return nil, err
+		}
+		s.held.add(o, err, nil)
+	}
+	if n, err := s.intact(ctx); err != nil || n == 0 {
+		return nil, cmpErr(err, s.held.refusal)
+	}
+	return engine.Open(ctx, s.store, opts)
+}
+
+// cmpErr is the first of errs that is not nil.
+func cmpErr(errs ...error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// guard answers 503 for every page, API call and log path of a held-out
+// assembly, with the message that names it, the damage and what to do;
+// everything else goes to next.
+func (q *quarantine) guard(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if h := q.id(assemblyInPath(r.URL.Path)); h != nil {
+			httpapi.Unavailable(w, r, h.message)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// assemblyInPath is the assembly a request's path is for: /a/<id>/…,
+// /api/assemblies/<id>/…, /log/<id>/…; "" for another path.
+func assemblyInPath(p string) string {
+	for _, prefix := range []string{"/a/", "/api/assemblies/", tiles.Prefix} {
+		if rest, ok := strings.CutPrefix(p, prefix); ok {
+			id, _, _ := strings.Cut(rest, "/")
+			return id
+		}
+	}
+	return ""
+}
+
+// sayHeld tells, at a start, each assembly held out: once, naming it, the
+// damage and what to do.
+func sayHeld(out io.Writer, l *i18n.Locale, s *server) {
+	for _, h := range s.held.list() {
+		fmt.Fprintf(out, "plenum serve: %s\n", l.T("serve.held.start", h.message(l)))
+	}
+}
+
+// healthz is /healthz's answer beyond "the database answers": "ok", or,
+// with assemblies held out, "degraded" and each of them (200 still: the
+// other assemblies are served, and a balancer should keep sending them).
+func (q *quarantine) healthz(w io.Writer) {
+	held := q.list()
+	if len(held) == 0 {
+		fmt.Fprintln(w, "ok")
+		return
+	}
+	fmt.Fprintf(w, "degraded: %d of the assemblies held out at the start (quarantined), the others served\n", len(held))
+	for _, h := range held {
+		fmt.Fprintf(w, "%s\n", h.message(i18n.For("en")))
+	}
+}
