@@ -67,8 +67,21 @@ func Popolo(d *Document) ([]byte, error) {
 			p.Memberships = append(p.Memberships, popoloMembership{ID: "membership-" + b.ID + "-" + m.ID, PersonID: m.ID, OrganizationID: b.ID, Role: "member"})
 		}
 	}
+	// A sitting that records nobody's presence is a restored record's
+	// (docs/script.md): its date is the source's, the times of day of its
+	// entries the editor's estimates, which the minutes do not give. Its
+	// speeches, motions and votes state no time (Popolo's date-time fields
+	// take no date alone): their event, the sitting, gives the date.
+	untimed := map[string]bool{}
+	when := func(sitting string, t time.Time) string {
+		if untimed[sitting] {
+			return ""
+		}
+		return dateTime(t)
+	}
 	position := 0
 	for _, s := range d.Sittings {
+		untimed[s.ID] = s.Attendance == nil
 		p.Events = append(p.Events, popoloEvent{ID: s.ID, Name: s.Heading(l), StartDate: datePattern(s.Date), Location: s.Venue,
 			Classification: "sitting", OrganizationID: d.ID, Status: map[bool]string{true: "closed", false: "open"}[s.Closed]})
 		for _, part := range s.Parts {
@@ -78,7 +91,7 @@ func Popolo(d *Document) ([]byte, error) {
 				}
 				position++
 				sp := popoloSpeech{ID: "e" + itoa(pg.Entry), CreatorID: pg.Speaker.ID, Role: CapacityText(l, pg.Capacity),
-					AttributionText: pg.SpeakerText(l), Text: pg.Text, Date: dateTime(pg.At), Type: "speech", Position: position, EventID: s.ID}
+					AttributionText: pg.SpeakerText(l), Text: pg.Text, Date: when(s.ID, pg.At), Type: "speech", Position: position, EventID: s.ID}
 				if part.Item != nil {
 					sp.Title = part.Item.Title
 				}
@@ -99,11 +112,11 @@ func Popolo(d *Document) ([]byte, error) {
 			class += ":" + m.Procedure
 		}
 		p.Motions = append(p.Motions, popoloMotion{ID: m.ID, OrganizationID: d.ID, LegislativeSessionID: m.Sitting, CreatorID: m.Mover.ID,
-			Text: text, Classification: class, Date: dateTime(m.At), Result: motionResult(m.Status)})
+			Text: text, Classification: class, Date: when(m.Sitting, m.At), Result: motionResult(m.Status)})
 	}
 	for _, v := range d.Votes {
 		ve := popoloVoteEvent{ID: v.ID, OrganizationID: d.ID, LegislativeSessionID: v.Sitting, MotionID: v.Motion,
-			Classification: v.Method, StartDate: dateTime(v.OpenedAt), EndDate: dateTime(v.ClosedAt), Question: v.Question,
+			Classification: v.Method, StartDate: when(v.Sitting, v.OpenedAt), EndDate: when(v.Sitting, v.ClosedAt), Question: v.Question,
 			Counts: []popoloCount{}, CountsAsRecorded: VoteLine(l, &v), Arithmetic: v.Arithmetic}
 		if v.Declared {
 			ve.Result = voteResult(v.OutcomeID)
