@@ -17,7 +17,7 @@ const AKNNS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 // documents it renders ("akn/1"): bump it whenever the bytes of the Akoma
 // Ntoso for the same log change (see version.go), and regenerate the
 // golden files with go test ./minutes -update.
-const aknVersion = 9
+const aknVersion = 10
 
 // AKN renders the minutes as an Akoma Ntoso 3.0 <debate>: FRBR metadata,
 // the votes in the analysis, every person as a TLCPerson, a debateSection
@@ -25,7 +25,7 @@ const aknVersion = 9
 // the checkpoint in <proprietary source="#plenum">.
 func AKN(d *Document) []byte {
 	l := d.locale()
-	w := &aknWriter{d: d, l: l, labels: map[string]string{}, asBefore: d.asBefore(FormatAKN), before7: d.before7(FormatAKN), before8: d.before8(FormatAKN), before9: d.before9(FormatAKN)}
+	w := &aknWriter{d: d, l: l, labels: map[string]string{}, asBefore: d.asBefore(FormatAKN), before7: d.before7(FormatAKN), before8: d.before8(FormatAKN), before9: d.before9(FormatAKN), before10: d.before10(FormatAKN)}
 	w.collectLabels()
 	c := d.Checkpoint
 	work := "/akn/xx/debaterecord/" + aknName(d.ID) + "/" + w.workDate()
@@ -163,6 +163,7 @@ type aknWriter struct {
 	before7  bool // renders as akn/6 and earlier did (version.go, namedSince)
 	before8  bool // renders as akn/7 and earlier did (version.go, spokenSince)
 	before9  bool // renders as akn/8 and earlier did (version.go, toldSince)
+	before10 bool // renders as akn/9 and earlier did (version.go, readSince)
 }
 
 func (w *aknWriter) line(s string) { w.buf.WriteString(s); w.buf.WriteByte('\n') }
@@ -504,7 +505,7 @@ func (w *aknWriter) paragraph(p *Paragraph) {
 			name = "noteOnCount"
 		}
 		w.line(`<debateSection name="` + name + `" eId="` + e + `">`)
-		w.line("<heading>" + x(elide7(l, w.before7, correctionLead(l, p, w.before9))) + "</heading>")
+		w.line("<heading>" + x(elide7(l, w.before7, correctionLead(l, p, w.before9, w.before10))) + "</heading>")
 		w.line("<p>" + x(CorrectionText(l, p)) + "</p>")
 		if p.OnCount {
 			w.line("<p>" + x(CountStands(l)) + "</p>")
@@ -513,7 +514,7 @@ func (w *aknWriter) paragraph(p *Paragraph) {
 		w.line("</debateSection>")
 	case KindStrike:
 		w.line(`<debateSection name="strike" eId="` + e + `">`)
-		w.line("<heading>" + x(strikeLead(l, p, w.before9)) + "</heading>")
+		w.line("<heading>" + x(strikeLead(l, p, w.before9, w.before10)) + "</heading>")
 		w.line("<p>" + x(reasonNote(l, p.Reason, w.asBefore)) + "</p>")
 		w.line("</debateSection>")
 	}

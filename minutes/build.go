@@ -31,6 +31,7 @@ func BuildIn(s *assembly.State, cp Checkpoint, lang string) *Document {
 	b.header()
 	b.record()
 	recordedOn(b.doc)
+	b.notedOn()
 	isolateAll(b.doc)
 	return b.doc
 }
@@ -51,6 +52,24 @@ func recordedOn(d *Document) {
 					p.Recorded = p.At
 				}
 			}
+		}
+	}
+}
+
+// notedOn dates the corrections and strikes the minutes give under
+// "Notes on the record" (recorded while no sitting was open:
+// Paragraph.Noted), and says of those of an entry of a sitting that they
+// were recorded after it was closed (AfterClose), so that the minutes do
+// not give a later correction, set apart from its sitting, undated.
+func (b *builder) notedOn() {
+	for i := range b.doc.Preface {
+		p := &b.doc.Preface[i]
+		if (p.Kind != KindCorrection && p.Kind != KindStrike) || p.At.IsZero() {
+			continue
+		}
+		p.Noted = p.At
+		if pos, ok := b.s.RecordIndex[p.Corrects]; ok && b.s.Record[pos].Sitting != "" {
+			p.AfterClose = true
 		}
 	}
 }

@@ -29,7 +29,7 @@ func TestEditorsEmendationsOfNames(t *testing.T) {
 			}
 		}
 		old := *d
-		old.render.version = RendererVersion(format) - 1
+		old.render.version = toldSince[format] - 1 // the version before md/9, html/10 and akn/9
 		out, err = Render(&old, format)
 		if err != nil {
 			t.Fatal(err)

@@ -55,13 +55,13 @@ const htmlWrapStyle = "body { overflow-wrap: break-word; overflow-wrap: anywhere
 // documents it renders ("html/1"): bump it whenever the bytes of the HTML
 // for the same log change (see version.go), and regenerate the golden
 // files with go test ./minutes -update.
-const htmlVersion = 10
+const htmlVersion = 11
 
 // HTML renders the minutes as one self-contained HTML file: no scripts,
 // no outside resources, printable.
 func HTML(d *Document) []byte {
 	l := d.locale()
-	w := &htmlWriter{l: l, asBefore: d.asBefore(FormatHTML), before7: d.before7(FormatHTML), before8: d.before8(FormatHTML), before9: d.before9(FormatHTML)}
+	w := &htmlWriter{l: l, asBefore: d.asBefore(FormatHTML), before7: d.before7(FormatHTML), before8: d.before8(FormatHTML), before9: d.before9(FormatHTML), before10: d.before10(FormatHTML)}
 	c := d.Checkpoint
 	w.line("<!DOCTYPE html>")
 	w.line(`<html lang="` + esc(d.Lang) + `">`)
@@ -234,6 +234,7 @@ type htmlWriter struct {
 	before7  bool // renders as html/7 and earlier did (version.go, namedSince)
 	before8  bool // renders as html/8 and earlier did (version.go, spokenSince)
 	before9  bool // renders as html/9 and earlier did (version.go, toldSince)
+	before10 bool // renders as html/10 and earlier did (version.go, readSince)
 }
 
 func (w *htmlWriter) line(s string) { w.buf.WriteString(s); w.buf.WriteByte('\n') }
@@ -374,7 +375,7 @@ func (w *htmlWriter) paragraph(p *Paragraph) {
 			class = "correction count-note"
 		}
 		w.line(`<div class="` + class + `"` + id + ">")
-		w.line(`<p><strong>` + esc(elide7(l, w.before7, correctionLead(l, p, w.before9))) + "</strong> " + esc(CorrectionText(l, p)) + ` <a href="#e` + strconv.Itoa(p.Corrects) + `">` + esc(correctionLink(l, p)) + `</a></p>`)
+		w.line(`<p><strong>` + esc(elide7(l, w.before7, correctionLead(l, p, w.before9, w.before10))) + "</strong> " + esc(CorrectionText(l, p)) + ` <a href="#e` + strconv.Itoa(p.Corrects) + `">` + esc(correctionLink(l, p)) + `</a></p>`)
 		if p.OnCount {
 			w.line(`<p class="note"><strong>` + esc(CountStands(l)) + "</strong></p>")
 		}
@@ -382,7 +383,7 @@ func (w *htmlWriter) paragraph(p *Paragraph) {
 		w.line("</div>")
 	case KindStrike:
 		w.line(`<div class="correction strike"` + id + ">")
-		w.line(`<p><strong>` + esc(strikeLead(l, p, w.before9)) + `</strong> <a href="#e` + strconv.Itoa(p.Corrects) + `">` + esc(l.T("minutes.strike.link")) + `</a></p>`)
+		w.line(`<p><strong>` + esc(strikeLead(l, p, w.before9, w.before10)) + `</strong> <a href="#e` + strconv.Itoa(p.Corrects) + `">` + esc(l.T("minutes.strike.link")) + `</a></p>`)
 		w.line(`<p class="note">` + esc(reasonNote(l, p.Reason, w.asBefore)) + "</p>")
 		w.line("</div>")
 	}

@@ -15,13 +15,13 @@ import (
 // documents it renders ("md/1"): bump it whenever the bytes of the
 // Markdown for the same log change (see version.go), and regenerate the
 // golden files with go test ./minutes -update.
-const mdVersion = 9
+const mdVersion = 10
 
 // Markdown renders the minutes as CommonMark: one paragraph a line, so
 // that a changed word is a changed line.
 func Markdown(d *Document) []byte {
 	l := d.locale()
-	w := &mdWriter{l: l, asBefore: d.asBefore(FormatMarkdown), before7: d.before7(FormatMarkdown), before8: d.before8(FormatMarkdown), before9: d.before9(FormatMarkdown)}
+	w := &mdWriter{l: l, asBefore: d.asBefore(FormatMarkdown), before7: d.before7(FormatMarkdown), before8: d.before8(FormatMarkdown), before9: d.before9(FormatMarkdown), before10: d.before10(FormatMarkdown)}
 	w.line("# " + md(d.Title))
 	w.blank()
 	var meta []string
@@ -299,6 +299,7 @@ type mdWriter struct {
 	before7  bool // renders as md/6 and earlier did (version.go, namedSince)
 	before8  bool // renders as md/7 and earlier did (version.go, spokenSince)
 	before9  bool // renders as md/8 and earlier did (version.go, toldSince)
+	before10 bool // renders as md/9 and earlier did (version.go, readSince)
 }
 
 // line writes a line without the spaces and tabs a text may start with,
@@ -546,13 +547,13 @@ func (w *mdWriter) paragraph(p *Paragraph) {
 	case KindGap:
 		w.para("*" + md(GapText(l, p)) + "*")
 	case KindCorrection:
-		w.para("**" + md(elide7(l, w.before7, correctionLead(l, p, w.before9))) + "** " + md(CorrectionText(l, p)))
+		w.para("**" + md(elide7(l, w.before7, correctionLead(l, p, w.before9, w.before10))) + "** " + md(CorrectionText(l, p)))
 		if p.OnCount {
 			w.para("**" + md(CountStands(l)) + "**")
 		}
 		w.para("*" + md(reasonNote(l, p.Reason, w.asBefore)) + "*")
 	case KindStrike:
-		w.para("**" + md(strikeLead(l, p, w.before9)) + "** *" + md(reasonNote(l, p.Reason, w.asBefore)) + "*")
+		w.para("**" + md(strikeLead(l, p, w.before9, w.before10)) + "** *" + md(reasonNote(l, p.Reason, w.asBefore)) + "*")
 	}
 }
 
@@ -798,11 +799,11 @@ func GapText(l *i18n.Locale, p *Paragraph) string {
 // A correction of an entry of a count (OnCount), which a log written
 // before plenum refused them may hold, is introduced as a note: "A note on
 // the result of the vote “…” (entry 120), recorded by Ben Larsen:".
-func CorrectionLead(l *i18n.Locale, p *Paragraph) string { return correctionLead(l, p, false) }
+func CorrectionLead(l *i18n.Locale, p *Paragraph) string { return correctionLead(l, p, false, false) }
 
 // correctionLead is CorrectionLead, or as md/8, html/9 and akn/8 wrote
 // it (before9), the names another bears too not told apart.
-func correctionLead(l *i18n.Locale, p *Paragraph, before9 bool) string {
+func correctionLead(l *i18n.Locale, p *Paragraph, before9, before10 bool) string {
 	keys := correctionLeads
 	if p.OnCount {
 		keys = countNoteLeads
@@ -820,15 +821,27 @@ func correctionLead(l *i18n.Locale, p *Paragraph, before9 bool) string {
 	default:
 		t = l.T(keys.plain, original, entry)
 	}
-	return p.dated(l, t, "minutes.correction.on", before9)
+	return p.dated(l, t, "minutes.correction.on", "minutes.correction.after_close", before9, before10)
 }
 
-// dated is a correction's or a strike's lead with the day it was
-// recorded (Recorded) before its closing colon or full stop, where it was
-// recorded on another day than its sitting's date: "…, recorded by Ben
-// Larsen, on 2026-12-07:". md/8, html/9 and akn/8 (before9) gave no day.
-func (p *Paragraph) dated(l *i18n.Locale, lead, key string, before9 bool) string {
-	if before9 || p.Recorded.IsZero() {
+// dated is a correction's or a strike's lead with the day it was recorded
+// before its closing colon or full stop, where it was recorded on another
+// day than its sitting's date (Recorded): "…, recorded by Ben Larsen, on
+// 2026-12-07:"; or, given under "Notes on the record" (Noted), where it
+// was recorded after its sitting closed: "…, recorded by Ben Larsen,
+// after its sitting closed, on 2026-05-09:", else ", on 2026-05-09".
+// md/8, html/9 and akn/8 (before9) gave no day, md/9, html/10 and akn/9
+// (before10) none under "Notes on the record".
+func (p *Paragraph) dated(l *i18n.Locale, lead, on, afterClose string, before9, before10 bool) string {
+	var clause string
+	switch {
+	case !p.Noted.IsZero() && !before10 && p.AfterClose:
+		clause = l.T(afterClose, l.Date(p.Noted))
+	case !p.Noted.IsZero() && !before10:
+		clause = l.T(on, l.Date(p.Noted))
+	case !p.Recorded.IsZero() && !before9:
+		clause = l.T(on, l.Date(p.Recorded))
+	default:
 		return lead
 	}
 	end := ""
@@ -838,7 +851,7 @@ func (p *Paragraph) dated(l *i18n.Locale, lead, key string, before9 bool) string
 			break
 		}
 	}
-	return strings.TrimSuffix(lead, end) + l.T(key, l.Date(p.Recorded)) + end
+	return strings.TrimSuffix(lead, end) + clause + end
 }
 
 // originalAs is what a correction or a strike is of (Original), or as
@@ -920,11 +933,11 @@ func (p *Paragraph) laterEntry() int {
 
 // StrikeLead is how the minutes introduce a strike: what was struck out,
 // its entry, and who struck it out (a name another bears too told apart).
-func StrikeLead(l *i18n.Locale, p *Paragraph) string { return strikeLead(l, p, false) }
+func StrikeLead(l *i18n.Locale, p *Paragraph) string { return strikeLead(l, p, false, false) }
 
 // strikeLead is StrikeLead, or as md/8, html/9 and akn/8 wrote it
 // (before9), the names another bears too not told apart.
-func strikeLead(l *i18n.Locale, p *Paragraph, before9 bool) string {
+func strikeLead(l *i18n.Locale, p *Paragraph, before9, before10 bool) string {
 	entry := strconv.Itoa(p.Corrects)
 	original, by := p.originalAs(before9), p.By.Named(before9)
 	var t string
@@ -938,7 +951,7 @@ func strikeLead(l *i18n.Locale, p *Paragraph, before9 bool) string {
 	default:
 		t = l.T("minutes.strike.lead", original, entry)
 	}
-	return p.dated(l, t, "minutes.strike.on", before9)
+	return p.dated(l, t, "minutes.strike.on", "minutes.strike.after_close", before9, before10)
 }
 
 // md escapes text for CommonMark so that it reads as the same text and

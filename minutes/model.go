@@ -270,7 +270,13 @@ type Paragraph struct {
 	// Recorded: for a correction or a strike in a sitting, when it was
 	// recorded, if on another day than the sitting's date; md/9, html/10
 	// and akn/9 say it in the lead. Zero otherwise.
-	Recorded    time.Time
+	Recorded time.Time
+	// Noted: for a correction or a strike recorded while no sitting was
+	// open (given under "Notes on the record"), when it was recorded;
+	// AfterClose: the entry it is of is of a sitting, which had been
+	// closed. md/10, html/11 and akn/10 say both in the lead (readSince).
+	Noted       time.Time
+	AfterClose  bool
 	By          Ref   // for a correction: who recorded it (the entry's actor); none if the actor is no person of the record
 	CorrectedBy []int // entries of later corrections of this paragraph
 	StruckBy    int   // the entry that struck this paragraph out of the minutes later, or 0

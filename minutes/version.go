@@ -282,3 +282,17 @@ var toldSince = map[string]int{FormatMarkdown: 9, FormatHTML: 10, FormatAKN: 9}
 func (d *Document) before9(format string) bool {
 	return d.rendersAs(format) < toldSince[format]
 }
+
+// readSince is, for each renderer, the version that mends what a
+// historian reading the 1917 minutes found md/9, html/10 and akn/9 left
+// undated or unclear (docs/minutes.md, "Renderer versions"): a correction
+// or a strike recorded after its sitting was closed, which the minutes
+// give under "Notes on the record", says so and the day it was recorded.
+var readSince = map[string]int{FormatMarkdown: 10, FormatHTML: 11, FormatAKN: 10}
+
+// before10 reports whether d is rendered in format as a renderer before
+// readSince did (md/9, html/10, akn/9 and earlier), so that a document of
+// that version renders again byte for byte.
+func (d *Document) before10(format string) bool {
+	return d.rendersAs(format) < readSince[format]
+}
