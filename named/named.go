@@ -194,7 +194,12 @@ func (n Namer) Text(t string) string {
 				next = j + 1
 			}
 			out.WriteString(name)
-			i = next + n.onItsMotion(word, t[next:])
+			skip, beside, of := n.onItsMotion(word, t[next:])
+			if beside != "" {
+				out.WriteString(beside)
+				seen(of)
+			}
+			i = next + skip
 			continue
 		} else {
 			out.WriteString(word)
@@ -221,32 +226,82 @@ func unrepeated(before, name string) string {
 	return name
 }
 
-// onItsMotion is how many bytes of rest, the text after the id of a vote
-// named by the title of the motion (or drafts) it is on, only name that
-// motion again: " on m1" in "the vote v1 on m1 is open", " über m1" in
-// German, which would read "the vote on “Raise the dues” on “Raise the
-// dues”"; 0 for any other id, a vote with a question of its own, or
+// onItsMotion is how many bytes of rest, the text after the id of a vote,
+// only name the motion (or drafts) the vote is on — " on m1" in "the vote
+// v1 on m1 is open", " über m1" in German — and what to say instead.
+// A vote named by that motion's title, or by a question of its own that
+// repeats it or is part of it ("Adopt “Raise the dues”?" on “Raise the
+// dues”), says nothing instead: "the vote on “Raise the dues” on “Raise
+// the dues”" said it twice. A vote whose own question is another names
+// the motion after it as what it is, in brackets: "the vote on “To
+// accept the amendments” (motion “Kamenev's four amendments …”)", where
+// "… on “To accept the amendments” on “Kamenev's four …”" read as if the
+// question were on the motion's title. 0 and "" for any other id, or
 // other words between.
-func (n Namer) onItsMotion(id, rest string) int {
+func (n Namer) onItsMotion(id, rest string) (skip int, beside, of string) {
 	v := n.S.Votes[id]
-	if v == nil || v.Question != "" || n.S.VoteQuestion(v) == "" {
-		return 0
+	if v == nil || n.S.VoteQuestion(v) == "" {
+		return 0, "", ""
 	}
 	on, after, ok := strings.Cut(strings.TrimPrefix(rest, " "), " ")
 	if !ok || !strings.HasPrefix(rest, " ") || !onWords[on] {
-		return 0
+		return 0, "", ""
 	}
 	skipped := len(rest) - len(after)
 	for _, of := range []string{v.Motion, v.Alternatives} {
 		switch {
 		case of == "":
 		case strings.HasPrefix(after, `"`+of+`"`):
-			return skipped + len(of) + 2
+			return skipped + len(of) + 2, n.besideIts(v, of), of
 		case strings.HasPrefix(after, of) && (len(after) == len(of) || !isIDByte(after[len(of)])):
-			return skipped + len(of)
+			return skipped + len(of), n.besideIts(v, of), of
 		}
 	}
-	return 0
+	return 0, "", ""
+}
+
+// besideIts is what follows a vote's name in place of the motion or
+// drafts of it that the text names after it: nothing where the vote's
+// name says the title already, else the motion in brackets.
+func (n Namer) besideIts(v *assembly.Vote, of string) string {
+	var title, key string
+	switch {
+	case of == v.Motion && n.S.Motions[of] != nil:
+		title, key = n.S.Motions[of].Title, "named.vote.on_motion"
+		if n.S.Motions[of].Amends != "" {
+			key = "named.vote.on_amendment"
+		}
+	case of == v.Alternatives && n.S.Alternatives[of] != nil:
+		title, key = n.S.Alternatives[of].Title, "named.vote.on_drafts"
+	default:
+		return ""
+	}
+	if v.Question == "" || repeats(v.Question, title) {
+		return ""
+	}
+	name, _ := n.Name(of)
+	l := n.L
+	if l == nil {
+		l = i18n.For(i18n.Default)
+	}
+	return " " + l.T(key, name)
+}
+
+// repeats reports whether a vote's question and a title say the same,
+// or one holds the other, leaving aside case, quotation marks and the
+// closing punctuation.
+func repeats(question, title string) bool {
+	plain := func(t string) string {
+		t = strings.ToLower(strings.Map(func(r rune) rune {
+			if strings.ContainsRune("\"“”„«»‘’'", r) {
+				return -1
+			}
+			return r
+		}, t))
+		return strings.Join(strings.Fields(strings.TrimRight(t, " ?.!:;")), " ")
+	}
+	q, t := plain(question), plain(title)
+	return q != "" && t != "" && (strings.Contains(q, t) || strings.Contains(t, q))
 }
 
 // onWords are the words the catalog's refusals put between a vote and

@@ -114,9 +114,10 @@ func TestRefusalsSayNoWordTwice(t *testing.T) {
 			t.Errorf("%s: %q, want it to begin %q", lang, got, want)
 		}
 	}
-	// A vote with a question of its own names its motion too.
+	// A vote with a question of its own names its motion too, in
+	// brackets, as what it is.
 	s.Votes["v2"] = &assembly.Vote{ID: "v2", Motion: "m1", Question: "Shall the dues rise?"}
-	if got, want := de.Text("die Abstimmung v2 über m1 ist offen"), "die Abstimmung „Shall the dues rise?“ über „Raise the dues“ ist offen"; got != want {
+	if got, want := de.Text("die Abstimmung v2 über m1 ist offen"), "die Abstimmung „Shall the dues rise?“ (Antrag „Raise the dues“) ist offen"; got != want {
 		t.Errorf("de, a question of its own: %q, want %q", got, want)
 	}
 }
