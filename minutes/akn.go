@@ -84,7 +84,7 @@ func AKN(d *Document) []byte {
 		w.line("<heading>" + x(l.T("minutes.h.organizations")) + "</heading>")
 		for _, o := range d.organizations(w.asBefore) {
 			if len(o.Delegates) > 0 {
-				w.line("<p>" + x(orgLine(l, o, w.before7, w.before8, w.before9)) + "</p>")
+				w.line("<p>" + x(orgLine(l, o, w.before7, w.before8, w.before9, w.before10)) + "</p>")
 			}
 		}
 		if len(d.Personal) > 0 {

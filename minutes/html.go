@@ -130,7 +130,7 @@ func HTML(d *Document) []byte {
 		if len(listed) > 0 {
 			w.line("<ul>")
 			for _, o := range listed {
-				w.line("<li>" + esc(orgLine(l, o, w.before7, w.before8, w.before9)) + "</li>")
+				w.line("<li>" + esc(orgLine(l, o, w.before7, w.before8, w.before9, w.before10)) + "</li>")
 			}
 			w.line("</ul>")
 		}

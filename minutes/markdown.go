@@ -44,7 +44,7 @@ func Markdown(d *Document) []byte {
 			if len(o.Delegates) == 0 {
 				continue
 			}
-			w.line("- " + md(orgLine(l, o, w.before7, w.before8, w.before9)))
+			w.line("- " + md(orgLine(l, o, w.before7, w.before8, w.before9, w.before10)))
 			n++
 		}
 		if n > 0 {
@@ -117,9 +117,12 @@ func (w *mdWriter) outside(o Outside) {
 // html/9 and akn/8, the name alone before (before8).
 //
 // Since md/9, html/10 and akn/9 (not before9) a delegate's name is
-// followed by what the record says of it (Delegate.Emended), as the
-// organization's name by its note.
-func orgLine(l *i18n.Locale, o Organization, before7, before8, before9 bool) string {
+// followed by what the record says of it (Delegate.Emended). Since
+// md/10, html/11 and akn/10 (not before10) the organization's note
+// follows its name, before the colon, where the renderers before put it
+// after the last delegate, whose own note it then read as ("7) Vitebs:
+// J. Abolin (Printed 'Vitebs'; presumably Vitebsk)").
+func orgLine(l *i18n.Locale, o Organization, before7, before8, before9, before10 bool) string {
 	t := o.Name
 	if o.Number != "" {
 		t = o.Number + ") " + t
@@ -134,6 +137,9 @@ func orgLine(l *i18n.Locale, o Organization, before7, before8, before9 bool) str
 			extra = append(extra, d.Emended)
 		}
 		ds = append(ds, delegateTextAs(l, d, before7, extra...))
+	}
+	if !before10 {
+		return t + paren(o.Note) + speakerColon(l, before7) + " " + strings.Join(ds, ", ")
 	}
 	return t + speakerColon(l, before7) + " " + strings.Join(ds, ", ") + paren(o.Note)
 }

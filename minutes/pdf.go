@@ -68,7 +68,7 @@ func renderPDF(d *Document, compress bool) ([]byte, error) {
 		w.heading(2, l.T("minutes.h.organizations"))
 		for _, o := range d.organizations(false) {
 			if len(o.Delegates) > 0 {
-				w.item(orgLine(l, o, false, false, false))
+				w.item(orgLine(l, o, false, false, false, false))
 			}
 		}
 		if len(d.Personal) > 0 {

@@ -287,7 +287,9 @@ func (d *Document) before9(format string) bool {
 // historian reading the 1917 minutes found md/9, html/10 and akn/9 left
 // undated or unclear (docs/minutes.md, "Renderer versions"): a correction
 // or a strike recorded after its sitting was closed, which the minutes
-// give under "Notes on the record", says so and the day it was recorded.
+// give under "Notes on the record", says so and the day it was recorded;
+// an organization's note in the list of delegates follows its name, not
+// its last delegate.
 var readSince = map[string]int{FormatMarkdown: 10, FormatHTML: 11, FormatAKN: 10}
 
 // before10 reports whether d is rendered in format as a renderer before

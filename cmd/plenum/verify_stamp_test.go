@@ -95,14 +95,16 @@ func TestVerifyDocumentRendererVersion(t *testing.T) {
 		// html/10 and akn/9 tell no two persons of the demo apart (none
 		// bear one name) and it has no vote by name, but they give the
 		// editor's notes on the delegates' names beside them in the list
-		// of delegates ("Leonid P. Serebriakov* (Printed 'Serebnakov' …)"):
-		// a document of an earlier version is the earlier renderer's own
-		// bytes (minutes.RerenderEarlier), which the edits below, made
-		// for the versions before md/9, html/10 and akn/9, leave as they
-		// are.
+		// of delegates ("Leonid P. Serebriakov* (Printed 'Serebnakov' …)"),
+		// and md/10, html/11 and akn/10 give an organization's note by its
+		// name ("7) Vitebs (Printed 'Vitebs'; presumably Vitebsk): J.
+		// Abolin"): a document of an earlier version is the earlier
+		// renderer's own bytes (minutes.RerenderEarlier), which the edits
+		// below, made for the versions before md/9, html/10 and akn/9,
+		// leave as they are.
 		asOf := func(v int) string {
 			old := doc
-			if v < map[string]int{"md": 9, "html": 10, "akn": 9}[format] {
+			if v < map[string]int{"md": 10, "html": 11, "akn": 10}[format] {
 				old = earlierRendering(t, db, data, format, v)
 			}
 			if v < map[string]int{"md": 6, "html": 7, "akn": 6}[format] {
