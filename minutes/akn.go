@@ -429,7 +429,7 @@ func (w *aknWriter) paragraph(p *Paragraph) {
 		w.line(`<narrative eId="` + e + `">` + x(t+corrected) + "</narrative>")
 	case KindDocument:
 		w.line(`<debateSection name="document" eId="` + e + `">`)
-		w.line("<heading>" + x(documentLeadAs(l, p, w.before8)+corrected) + "</heading>")
+		w.line("<heading>" + x(documentLeadAs(l, p, w.before8, w.before10)+corrected) + "</heading>")
 		if p.Provenance != "" {
 			w.line("<p>" + x(sentence(p.Provenance)) + "</p>")
 		}

@@ -277,7 +277,8 @@ func TestEarlierVersionsRenderAgain(t *testing.T) {
 	// a vote's names by name a paragraph for each choice) keep them
 	// behind the version too (toldSince): none is listed.
 	// md/10, html/11, akn/10 (a correction or a strike recorded after its
-	// sitting closed dated, an organization's note by its name) keep them
+	// sitting closed dated, an organization's note by its name, who
+	// adopted a document not said after a title that names them) keep them
 	// behind the version too (readSince): none is listed.
 	for _, stamp := range []string{"md/1", "md/2", "md/3", "md/4", "html/1", "html/2", "html/3", "html/4", "html/5", "akn/1", "akn/2", "akn/3", "akn/4"} {
 		format, _, _ := strings.Cut(stamp, "/")

@@ -323,7 +323,7 @@ func (w *htmlWriter) paragraph(p *Paragraph) {
 		w.line(`<p class="narrative"` + id + ">" + esc(t) + corrected + "</p>")
 	case KindDocument:
 		w.line(`<div class="document"` + id + ">")
-		w.line("<p><strong>" + esc(documentLeadAs(l, p, w.before8)) + "</strong>" + corrected + "</p>")
+		w.line("<p><strong>" + esc(documentLeadAs(l, p, w.before8, w.before10)) + "</strong>" + corrected + "</p>")
 		if p.Provenance != "" {
 			w.line(`<p class="note">` + esc(sentence(p.Provenance)) + "</p>")
 		}

@@ -514,7 +514,7 @@ func (w *mdWriter) paragraph(p *Paragraph) {
 		}
 		w.para(md(t) + corrected)
 	case KindDocument:
-		w.para("**" + md(documentLeadAs(l, p, w.before8)) + "**" + corrected)
+		w.para("**" + md(documentLeadAs(l, p, w.before8, w.before10)) + "**" + corrected)
 		if p.Provenance != "" {
 			w.para("*" + md(sentence(p.Provenance)) + "*")
 		}
@@ -591,19 +591,23 @@ func interjectionTextAs(l *i18n.Locale, p *Paragraph, before8 bool) string {
 }
 
 // DocumentLead introduces a document read into the record.
-func DocumentLead(l *i18n.Locale, p *Paragraph) string { return documentLeadAs(l, p, false) }
+func DocumentLead(l *i18n.Locale, p *Paragraph) string { return documentLeadAs(l, p, false, false) }
 
 // documentLeadAs is DocumentLead with who read the document and who
 // adopted it parted as the language sets it (French "lu par … ; adopté
 // par : …") since md/8, html/9 and akn/8, or, as the renderers before
-// wrote it (before8), by "; ".
-func documentLeadAs(l *i18n.Locale, p *Paragraph, before8 bool) string {
+// wrote it (before8), by "; ". Since md/10, html/11 and akn/10 (not
+// before10) who adopted it is not said where the title names them
+// already: "Resolution of the Moscow District Committee", not
+// "Resolution of the Moscow District Committee (adopted by the Moscow
+// District Committee)".
+func documentLeadAs(l *i18n.Locale, p *Paragraph, before8, before10 bool) string {
 	t := p.Title
 	var by []string
 	if p.Speaker.Name != "" {
 		by = append(by, l.T("minutes.document.read_by", p.Speaker.Named(before8)))
 	}
-	if p.Origin != "" {
+	if p.Origin != "" && (before10 || !namesAlready(p.Title, p.Origin)) {
 		origin := p.Origin
 		if l.Lang() == "en" {
 			origin = bodyName(origin)
@@ -614,6 +618,15 @@ func documentLeadAs(l *i18n.Locale, p *Paragraph, before8 bool) string {
 		t += " (" + strings.Join(by, semicolon7(l, before8)) + ")"
 	}
 	return sentence(t)
+}
+
+// namesAlready reports whether a title names who adopted the document
+// (its origin, as the record writes it, an initial "The" aside), without
+// regard to case.
+func namesAlready(title, origin string) bool {
+	o := strings.ToLower(strings.TrimSpace(origin))
+	o = strings.TrimPrefix(o, "the ")
+	return o != "" && strings.Contains(strings.ToLower(title), o)
 }
 
 // bodyName puts "the" before the name of a body ("Bureau of the Central

@@ -289,7 +289,8 @@ func (d *Document) before9(format string) bool {
 // or a strike recorded after its sitting was closed, which the minutes
 // give under "Notes on the record", says so and the day it was recorded;
 // an organization's note in the list of delegates follows its name, not
-// its last delegate.
+// its last delegate; a document whose title names who adopted it does not
+// say it again.
 var readSince = map[string]int{FormatMarkdown: 10, FormatHTML: 11, FormatAKN: 10}
 
 // before10 reports whether d is rendered in format as a renderer before

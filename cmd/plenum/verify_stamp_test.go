@@ -98,7 +98,8 @@ func TestVerifyDocumentRendererVersion(t *testing.T) {
 		// of delegates ("Leonid P. Serebriakov* (Printed 'Serebnakov' …)"),
 		// and md/10, html/11 and akn/10 give an organization's note by its
 		// name ("7) Vitebs (Printed 'Vitebs'; presumably Vitebsk): J.
-		// Abolin"): a document of an earlier version is the earlier
+		// Abolin") and do not say who adopted a document after a title
+		// that names them: a document of an earlier version is the earlier
 		// renderer's own bytes (minutes.RerenderEarlier), which the edits
 		// below, made for the versions before md/9, html/10 and akn/9,
 		// leave as they are.
