@@ -3,6 +3,7 @@ package auth
 import (
 	"bytes"
 	"context"
+	"encoding/hex"
 	"errors"
 	"log/slog"
 	"path/filepath"
@@ -485,5 +486,32 @@ func TestNodesSealTogether(t *testing.T) {
 				t.Fatalf("the code of before the upgrade: %+v %v", sess, err)
 			}
 		}()
+	}
+}
+
+// TestRowKeysPinned: the keys of the access rows' and the cluster
+// registry's MACs, derived from a fixed signing key, are what they were
+// when this test was written: the rows already in a database must still
+// be accepted after an upgrade, so the derivation may never change.
+func TestRowKeysPinned(t *testing.T) {
+	signer, err := note.NewSigner("PRIVATE+KEY+pin.example+d6f6beaa+AQcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcH")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name string
+		key  func(note.Signer) ([]byte, error)
+		want string
+	}{
+		{"RowKey", RowKey, "de208cf257f75e5a337b2283df854befdf5116e54ab749be9e943cf0db879e37"},
+		{"RegistryKey", RegistryKey, "f53e10281bda89abe039799dfa6cc469e48b336617e90405b32fc30ad0d0f91c"},
+	} {
+		k, err := c.key(signer)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := hex.EncodeToString(k); got != c.want {
+			t.Errorf("%s of the pinned key is %s, not %s", c.name, got, c.want)
+		}
 	}
 }
