@@ -3,7 +3,6 @@ package auth
 import (
 	"bytes"
 	"context"
-	"crypto/hkdf"
 	"crypto/hmac"
 	"crypto/sha256"
 	"database/sql"
@@ -15,6 +14,8 @@ import (
 	"time"
 
 	"golang.org/x/mod/sumdb/note"
+
+	"plenum/internal/keyderive"
 )
 
 // The rows that grant power — an access code (access_codes), a session
@@ -64,18 +65,14 @@ func RegistryKey(signer note.Signer) ([]byte, error) {
 // derivedKey is HKDF-SHA-256 over the signer's signature of
 // rowKeyMessage, labelled label (RowKey, RegistryKey).
 func derivedKey(signer note.Signer, label string) ([]byte, error) {
-	a, err := signer.Sign([]byte(rowKeyMessage))
-	if err != nil {
-		return nil, fmt.Errorf("auth: making the access rows' key: %w", err)
-	}
-	b, err := signer.Sign([]byte(rowKeyMessage))
-	if err != nil {
-		return nil, fmt.Errorf("auth: making the access rows' key: %w", err)
-	}
-	if !bytes.Equal(a, b) {
+	secret, err := keyderive.Secret(signer, rowKeyMessage)
+	if errors.Is(err, keyderive.ErrNotDeterministic) {
 		return nil, errors.New("auth: the signer's signatures are not deterministic, and the access rows need a key made from it that stays the same across restarts; use an Ed25519 signing key")
 	}
-	return hkdf.Key(sha256.New, a, nil, label, RowKeySize)
+	if err != nil {
+		return nil, fmt.Errorf("auth: making the access rows' key: %w", err)
+	}
+	return keyderive.Key(secret, label, RowKeySize)
 }
 
 // The kinds of row, each its own domain of the MAC: a code's MAC is

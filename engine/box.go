@@ -1,12 +1,9 @@
 package engine
 
 import (
-	"bytes"
 	"crypto/aes"
 	"crypto/cipher"
-	"crypto/hkdf"
 	crand "crypto/rand"
-	"crypto/sha256"
 	"encoding/binary"
 	"encoding/json"
 	"errors"
@@ -14,6 +11,7 @@ import (
 
 	"golang.org/x/mod/sumdb/note"
 
+	"plenum/internal/keyderive"
 	"plenum/ledger"
 )
 
@@ -41,23 +39,19 @@ const boxMessage = "plenum ballot box secret, version 1\x00"
 // and nobody without the key can make it; a signer whose signatures vary
 // is refused (the boxes would be unreadable after a restart).
 func boxSecret(signer note.Signer) ([]byte, error) {
-	a, err := signer.Sign([]byte(boxMessage))
-	if err != nil {
-		return nil, fmt.Errorf("engine: making the ballot-box secret: %w", err)
-	}
-	b, err := signer.Sign([]byte(boxMessage))
-	if err != nil {
-		return nil, fmt.Errorf("engine: making the ballot-box secret: %w", err)
-	}
-	if !bytes.Equal(a, b) {
+	s, err := keyderive.Secret(signer, boxMessage)
+	if errors.Is(err, keyderive.ErrNotDeterministic) {
 		return nil, errors.New("engine: the signer's signatures are not deterministic, and secret ballots need a key made from it that stays the same across restarts; use an Ed25519 signing key")
 	}
-	return a, nil
+	if err != nil {
+		return nil, fmt.Errorf("engine: making the ballot-box secret: %w", err)
+	}
+	return s, nil
 }
 
 // boxAEAD is the cipher of the ballot box of vote in the log origin.
 func boxAEAD(secret []byte, origin, vote string) (cipher.AEAD, error) {
-	key, err := hkdf.Key(sha256.New, secret, nil, "plenum ballot box\x00"+origin+"\x00"+vote, 32)
+	key, err := keyderive.Key(secret, "plenum ballot box\x00"+origin+"\x00"+vote, 32)
 	if err != nil {
 		return nil, err
 	}
