@@ -104,6 +104,32 @@ func BenchmarkDecideApplyBallot(b *testing.B) {
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "ballots/s")
 }
 
+// BenchmarkApplyBallot applies ballots' events only, decided beforehand:
+// 1,000 delegates voting in as many votes as b.N needs. It is what the
+// writer's loop does to the state for every ballot.
+func BenchmarkApplyBallot(b *testing.B) {
+	const n = 1000
+	s := bigAssembly(b, n)
+	openVotes(b, s, (b.N+n-1)/n)
+	evs := make([]Event, 0, b.N)
+	for i := 0; i < b.N; i++ {
+		p := fmt.Sprintf("d%d", i%n)
+		e, err := Decide(s, Meta{Assembly: "big", Actor: p, At: time.Date(2026, 5, 9, 10, 1, 0, 0, time.UTC)}, CastBallot{Vote: s.VoteOrder[i/n], Voter: p, Choice: "for"})
+		if err != nil {
+			b.Fatal(err)
+		}
+		evs = append(evs, e[0])
+	}
+	runtime.GC() // the garbage of building the assembly is not the ballots'
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if err := s.Apply(evs[i]); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // BenchmarkEncodeBallotCast encodes a ballot's event as the engine's
 // writer does for each ballot (EncodeEvent), with an idempotency key and
 // a request hash as the API's ballots carry.
