@@ -1,38 +1,72 @@
 package assembly
 
-import (
-	"reflect"
-	"sync"
-)
-
-// aboutFields are, by event type, the indexes of its fields Vote and
-// Motion (strings; -1 where it has none): the vote and the motion an
-// event is about, as its own struct names them.
-var aboutFields sync.Map // reflect.Type → [2]int
-
+// aboutOf is the vote and the motion an event is about, as its own
+// struct names them (its fields Vote and Motion; "" where it has none).
+// Every event type with either field is listed here: TestAboutOfEveryEvent
+// checks the list against the types' fields, so that an event type added
+// with a field Vote or Motion is not left out.
 func aboutOf(e Event) (vote, motion string) {
-	v := reflect.ValueOf(e)
-	if v.Kind() != reflect.Struct {
-		return "", ""
+	switch e := e.(type) {
+	case BallotCast:
+		return e.Vote, ""
+	case VoteOpened:
+		return e.Vote, e.Motion
+	case VoteClosed:
+		return e.Vote, ""
+	case SealedBallots:
+		return e.Vote, ""
+	case CountEntered:
+		return e.Vote, ""
+	case ResultDeclared:
+		return e.Vote, ""
+	case VoteWithdrawn:
+		return e.Vote, ""
+	case MinutesApproved:
+		return e.Vote, ""
+	case ResolutionConsolidated:
+		return e.Vote, e.Motion
+	case EncryptedBallotCast:
+		return e.Vote, ""
+	case ConfirmationPosted:
+		return e.Vote, ""
+	case DealingPosted:
+		return e.Vote, ""
+	case ElectionKeyDerived:
+		return e.Vote, ""
+	case EncryptedResultDerived:
+		return e.Vote, ""
+	case EncryptedTallied:
+		return e.Vote, ""
+	case PartialDecryptionPosted:
+		return e.Vote, ""
+	case TrusteeKeyPosted:
+		return e.Vote, ""
+	case ChangeRecommended:
+		return "", e.Motion
+	case FloorGiven:
+		return "", e.Motion
+	case MotionClassified:
+		return "", e.Motion
+	case MotionDisposed:
+		return "", e.Motion
+	case MotionRecommended:
+		return "", e.Motion
+	case MotionReopened:
+		return "", e.Motion
+	case MotionSeconded:
+		return "", e.Motion
+	case MotionStateSet:
+		return "", e.Motion
+	case MotionSupportWithdrawn:
+		return "", e.Motion
+	case MotionSupported:
+		return "", e.Motion
+	case MotionWithdrawn:
+		return "", e.Motion
+	case SpeakingTimeSet:
+		return "", e.Motion
 	}
-	idx, ok := aboutFields.Load(v.Type())
-	if !ok {
-		f := [2]int{-1, -1}
-		for i, name := range []string{"Vote", "Motion"} {
-			if sf, ok := v.Type().FieldByName(name); ok && sf.Type.Kind() == reflect.String && len(sf.Index) == 1 {
-				f[i] = sf.Index[0]
-			}
-		}
-		idx, _ = aboutFields.LoadOrStore(v.Type(), f)
-	}
-	f := idx.([2]int)
-	if f[0] >= 0 {
-		vote = v.Field(f[0]).String()
-	}
-	if f[1] >= 0 {
-		motion = v.Field(f[1]).String()
-	}
-	return vote, motion
+	return "", ""
 }
 
 // noteEntries adds the entry being applied (e, applied) to the Entries
