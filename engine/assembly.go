@@ -93,6 +93,9 @@ type Assembly struct {
 	// once when it can take mu at once, or must (flush).
 	pending      []delivery
 	pendingSince time.Time
+	// committing is the tree of the checkpoint the Committed hook is
+	// handed, while it runs (Committing); the writer's.
+	committing committing
 
 	feed      *Feed
 	committed func(a *Assembly, checkpoint []byte)
@@ -715,7 +718,8 @@ func (a *Assembly) commit(batch []*request) {
 				}
 			}
 		}
-		a.deliver(delivery{first: app.First, entries: st.entries, events: st.events, checkpoint: app.Checkpoint})
+		a.deliver(delivery{first: app.First, entries: st.entries, events: st.events, checkpoint: app.Checkpoint,
+			size: app.First + int64(len(app.Leaves)), root: app.Root})
 	}
 }
 
@@ -726,8 +730,12 @@ type delivery struct {
 	entries    []ledger.Entry
 	events     []assembly.Event
 	checkpoint []byte
-	batch      []*request
-	replies    []reply
+	// size and root are checkpoint's tree's, as the append made it
+	// (Committing).
+	size    int64
+	root    tlog.Hash
+	batch   []*request
+	replies []reply
 	// foreign: entries another node appended (follow): not this node's
 	// checkpoint to hand to Committed.
 	foreign bool
@@ -813,13 +821,32 @@ func (a *Assembly) flush(wait bool) {
 		if len(d.entries) > 0 {
 			a.feed.publish(d.first, d.entries, d.events)
 			if a.committed != nil && !d.foreign {
+				a.committing = committing{d.size, d.root, true}
 				a.committed(a, d.checkpoint)
+				a.committing = committing{}
 			}
 		}
 		if d.batch != nil {
 			a.answer(d.batch, d.replies)
 		}
 	}
+}
+
+// Committing is, while the Committed hook (Options.Committed) runs, the
+// size and root hash of the tree whose checkpoint the hook was handed:
+// what the append computed and signed, so that a hook that needs them
+// does not parse the checkpoint again. ok is false outside the hook; it
+// may be called only from the hook itself (the assembly's writer).
+func (a *Assembly) Committing() (size int64, root tlog.Hash, ok bool) {
+	c := a.committing
+	return c.size, c.root, c.ok
+}
+
+// committing is what Committing says, set by flush around the hook.
+type committing struct {
+	size int64
+	root tlog.Hash
+	ok   bool
 }
 
 // decide decides one command of a batch and stages its events; a command

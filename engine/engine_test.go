@@ -524,7 +524,8 @@ func TestRandomSequencesReplayExactly(t *testing.T) {
 }
 
 // TestCommittedHookSeesEachDurableCheckpoint checks the witness hook: it
-// is called after every batch with a checkpoint that covers the batch.
+// is called after every batch with a checkpoint that covers the batch,
+// and Committing gives, while it runs, that checkpoint's size and root.
 func TestCommittedHookSeesEachDurableCheckpoint(t *testing.T) {
 	env := newTestEnv(t)
 	env.close()
@@ -535,10 +536,15 @@ func TestCommittedHookSeesEachDurableCheckpoint(t *testing.T) {
 	defer st.Close()
 	var mu sync.Mutex
 	var seen [][]byte
+	var trees []ledger.Checkpoint
 	eng, err := engine.Open(context.Background(), st, engine.Options{Signer: env.signer, Verifiers: note.VerifierList(env.verifier),
 		Committed: func(a *engine.Assembly, cp []byte) {
+			size, root, ok := a.Committing()
 			mu.Lock()
 			seen = append(seen, cp)
+			if ok {
+				trees = append(trees, ledger.Checkpoint{Origin: a.Log().Origin(), Size: size, Hash: root})
+			}
 			mu.Unlock()
 		}})
 	if err != nil {
@@ -560,6 +566,15 @@ func TestCommittedHookSeesEachDurableCheckpoint(t *testing.T) {
 	}
 	if c.Size != r.First()+1 || string(seen[1]) != string(r.Checkpoint) {
 		t.Fatalf("hook checkpoint of size %d; the command's entry is %d", c.Size, r.First())
+	}
+	for i, cp := range seen {
+		c, err := ledger.ParseSignedCheckpoint(cp)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i >= len(trees) || trees[i].Origin != c.Origin || trees[i].Size != c.Size || trees[i].Hash != c.Hash {
+			t.Fatalf("Committing in the hook of checkpoint %d: %+v, the checkpoint says %+v", i, trees, c)
+		}
 	}
 }
 

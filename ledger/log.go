@@ -262,6 +262,10 @@ type Appended struct {
 	// Checkpoint is the signed checkpoint of the tree that ends with the
 	// batch, of size First+len(Leaves).
 	Checkpoint []byte
+	// Root is the root hash of that tree, as Checkpoint says it: for
+	// whoever needs the checkpoint's size and root without parsing it
+	// (the high-water marks, after every batch).
+	Root tlog.Hash
 	// Settled is true when the store reported a failure, and reading the
 	// log back showed the batch committed all the same (a lost reply).
 	Settled bool
@@ -335,12 +339,12 @@ func (l *Log) AppendBoxed(ctx context.Context, entries []Entry, sealed []SealedB
 	if l.unsettled != nil {
 		return nil, l.unsettled.err
 	}
-	b, fr, leaves, err := l.batch(prep, box)
+	b, fr, leaves, root, err := l.batch(prep, box)
 	if err != nil {
 		return nil, err
 	}
 	b.Emptied = slices.Clone(emptied)
-	a := &Appended{First: b.First, Leaves: leaves, Checkpoint: b.Checkpoint}
+	a := &Appended{First: b.First, Leaves: leaves, Checkpoint: b.Checkpoint, Root: root}
 	ctx, cancel := context.WithCancel(ctx)
 	defer context.AfterFunc(l.done, cancel)()
 	defer cancel()
@@ -422,7 +426,7 @@ func prepare(entries []Entry, sealed []SealedBallot) ([]prepared, []SealedBallot
 
 // batch numbers the prepared entries from the log's size, hashes them
 // into a copy of the fringe and signs the checkpoint of the new tree.
-func (l *Log) batch(prep []prepared, sealed []SealedBallot) (*Batch, fringe, []tlog.Hash, error) {
+func (l *Log) batch(prep []prepared, sealed []SealedBallot) (*Batch, fringe, []tlog.Hash, tlog.Hash, error) {
 	fr := l.fr // a copy: l.fr changes only once the batch is durable
 	b := &Batch{First: fr.size, Sealed: sealed, Records: make([]Record, 0, len(prep))}
 	leaves := make([]tlog.Hash, 0, len(prep))
@@ -453,7 +457,7 @@ func (l *Log) batch(prep []prepared, sealed []SealedBallot) (*Batch, fringe, []t
 		data = data[:len(data):len(data)]
 		if err != nil {
 			// Validated in prepare; cannot happen for a valid entry.
-			return nil, fr, nil, fmt.Errorf("ledger: encoding entry %d: %w", idx, err)
+			return nil, fr, nil, tlog.Hash{}, fmt.Errorf("ledger: encoding entry %d: %w", idx, err)
 		}
 		if ext != nil {
 			sum := sha256.Sum256(ext)
@@ -464,7 +468,7 @@ func (l *Log) batch(prep []prepared, sealed []SealedBallot) (*Batch, fringe, []t
 		}
 		start := len(hs)
 		if hs, err = fr.appendStoredHashes(hs, data); err != nil {
-			return nil, fr, nil, err
+			return nil, fr, nil, tlog.Hash{}, err
 		}
 		hashes := hs[start:len(hs):len(hs)]
 		fr.add(hashes)
@@ -473,12 +477,12 @@ func (l *Log) batch(prep []prepared, sealed []SealedBallot) (*Batch, fringe, []t
 	}
 	root, err := tlog.TreeHash(fr.size, &fr)
 	if err != nil {
-		return nil, fr, nil, err
+		return nil, fr, nil, tlog.Hash{}, err
 	}
 	if b.Checkpoint, err = SignCheckpoint(Checkpoint{Origin: l.origin, Size: fr.size, Hash: root}, l.signer); err != nil {
-		return nil, fr, nil, err
+		return nil, fr, nil, tlog.Hash{}, err
 	}
-	return b, fr, leaves, nil
+	return b, fr, leaves, root, nil
 }
 
 // SealedBallots returns the sealed ballots in the log's ballot box box,

@@ -78,8 +78,15 @@ func (s *server) checkMarks(ctx context.Context, l *i18n.Locale, dataDir, db str
 }
 
 // Committed is the engine's hook: each batch's checkpoint raises its log's
-// mark.
-func (m *marks) Committed(_ *engine.Assembly, checkpoint []byte) { m.Note(checkpoint) }
+// mark, with the size and root the engine computed for it
+// (Assembly.Committing), not parsed from the checkpoint again.
+func (m *marks) Committed(a *engine.Assembly, checkpoint []byte) {
+	if size, root, ok := a.Committing(); ok {
+		m.NoteTree(a.Log().Origin(), size, root, checkpoint)
+		return
+	}
+	m.Note(checkpoint)
+}
 
 // Raise raises the marks to the heads of every log of e (as audited when
 // it opened, or as read since).

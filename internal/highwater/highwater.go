@@ -227,11 +227,18 @@ func (m *Marks) Raise(signed []byte) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	if old, ok := m.Logs[c.Origin]; ok && old.Size >= c.Size {
-		return false, nil
+	return m.raise(c.Origin, c.Size, c.Hash, signed), nil
+}
+
+// raise sets the mark of origin to the checkpoint signed, of a tree of
+// size entries with root hash, if it is larger than the mark, and reports
+// whether it moved.
+func (m *Marks) raise(origin string, size int64, hash tlog.Hash, signed []byte) bool {
+	if old, ok := m.Logs[origin]; ok && old.Size >= size {
+		return false
 	}
-	m.Logs[c.Origin] = Mark{Origin: c.Origin, Size: c.Size, Hash: c.Hash, Note: bytes.Clone(signed)}
-	return true, nil
+	m.Logs[origin] = Mark{Origin: origin, Size: size, Hash: hash, Note: bytes.Clone(signed)}
+	return true
 }
 
 // Finding is a log whose database is behind its mark, or forked from it.
@@ -381,9 +388,29 @@ func (k *Keeper) Note(signed []byte) {
 		k.logger.Error("high-water mark: a checkpoint that does not parse", "err", err)
 		return
 	}
-	if !moved {
+	if moved {
+		k.moved()
+	}
+}
+
+// NoteTree is Note for a checkpoint whose origin, size and root hash the
+// caller has at hand (the engine, which computed and signed them: its
+// Committed hook), so that it is not parsed again after every batch.
+// They must be what signed says.
+func (k *Keeper) NoteTree(origin string, size int64, root tlog.Hash, signed []byte) {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if k.closed {
 		return
 	}
+	if k.marks.raise(origin, size, root, signed) {
+		k.moved()
+	}
+}
+
+// moved wakes the writer for a mark raised, and with Synchronous waits
+// for the file. k.mu is held.
+func (k *Keeper) moved() {
 	k.gen++
 	g := k.gen
 	select {

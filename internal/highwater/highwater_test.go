@@ -42,7 +42,9 @@ func checkpoint(t *testing.T, s note.Signer, origin string, size int64) []byte {
 
 // TestKeeper: marks only rise; with writers on several logs at once the
 // file, once closed, holds each log's largest checkpoint and reads back
-// under the key; synchronous Notes return with the file written.
+// under the key; synchronous Notes return with the file written. Every
+// other checkpoint comes with its tree (NoteTree, as the engine's hook
+// gives it), which makes the same marks.
 func TestKeeper(t *testing.T) {
 	for _, synchronous := range []bool{false, true} {
 		path := filepath.Join(t.TempDir(), "m.json")
@@ -58,7 +60,11 @@ func TestKeeper(t *testing.T) {
 			go func() {
 				defer wg.Done()
 				for n := int64(1); n <= 40; n++ {
-					k.Note(checkpoint(t, s, o, n))
+					if cp := checkpoint(t, s, o, n); n%2 == 0 {
+						k.NoteTree(o, n, tlog.Hash{byte(n)}, cp)
+					} else {
+						k.Note(cp)
+					}
 					if synchronous {
 						got, _, err := Load(path, vs)
 						if err != nil || got.Logs[o].Size < n {
@@ -67,6 +73,7 @@ func TestKeeper(t *testing.T) {
 					}
 				}
 				k.Note(checkpoint(t, s, o, 3)) // lower: ignored
+				k.NoteTree(o, 4, tlog.Hash{4}, checkpoint(t, s, o, 4))
 			}()
 		}
 		wg.Wait()
@@ -78,8 +85,8 @@ func TestKeeper(t *testing.T) {
 			t.Fatalf("read back: %v %v %v", found, err, got)
 		}
 		for o, mk := range got.Logs {
-			if mk.Size != 40 {
-				t.Errorf("%s: mark %d, want 40", o, mk.Size)
+			if mk.Size != 40 || mk.Hash != (tlog.Hash{40}) {
+				t.Errorf("%s: mark %d (%x), want 40", o, mk.Size, mk.Hash)
 			}
 		}
 		if fi, err := os.Stat(path); err != nil || fi.Mode().Perm() != 0o600 {
