@@ -452,28 +452,8 @@ func (s *Store) VoidUnissuedCodes(ctx context.Context, assemblyID string, issued
 	}
 	// Only plenum's codes count (rowmac.go): a row planted with a late
 	// creation must not pass for the code a recorded issue made.
-	newest := map[string]int64{} // person → creation of their newest code
-	rows, err := s.db.R.QueryContext(ctx, s.db.Rebind(`SELECT hash, person, created, expires, mac FROM access_codes WHERE assembly = ?`), assemblyID)
+	newest, err := s.newestCodes(ctx, s.db.R, assemblyID, nil)
 	if err != nil {
-		return nil, err
-	}
-	for rows.Next() {
-		var h, mac []byte
-		var p string
-		var created, exp int64
-		if err := rows.Scan(&h, &p, &created, &exp, &mac); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		if !macOK(mac, codeMAC(s.opts.RowKey, h, assemblyID, p, created, exp)) {
-			s.rowRefused(rowCode)
-			continue
-		}
-		if c, ok := newest[p]; !ok || created > c {
-			newest[p] = created
-		}
-	}
-	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
 		return nil, err
 	}
 	var stale []string

@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"slices"
+	"strings"
 	"time"
 )
 
@@ -48,25 +50,78 @@ func (s *Store) CarryOutRevocations(ctx context.Context, assemblyID string, revo
 }
 
 // revocationsPending returns the persons of revoked who hold a code made
-// before their revocation and none made at or after it.
+// before their revocation and none made at or after it. Only plenum's
+// codes count (rowmac.go): a row planted with a late creation must not
+// pass for a later issue and hold the revocation off (the planted rows
+// admit nobody, and are deleted with the person's others). It reads the
+// codes of the persons revoked only, not every code of the assembly:
+// once their revocations are carried out, a round reads no row.
 func (s *Store) revocationsPending(ctx context.Context, q queryer, assemblyID string, revoked map[string]Revocation) ([]string, error) {
-	rows, err := q.QueryContext(ctx, s.db.Rebind(`SELECT person, MAX(created) FROM access_codes WHERE assembly = ? GROUP BY person`), assemblyID)
+	persons := make([]string, 0, len(revoked))
+	for p := range revoked {
+		persons = append(persons, p)
+	}
+	newest, err := s.newestCodes(ctx, q, assemblyID, persons)
 	if err != nil {
 		return nil, err
 	}
 	var pending []string
-	for rows.Next() {
-		var p string
-		var newest int64
-		if err := rows.Scan(&p, &newest); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		if r, ok := revoked[p]; ok && newest < r.At.UTC().UnixNano() {
+	for p, created := range newest {
+		if created < revoked[p].At.UTC().UnixNano() {
 			pending = append(pending, p)
 		}
 	}
-	return pending, errors.Join(rows.Err(), rows.Close())
+	return pending, nil
+}
+
+// personsAtOnce is how many persons newestCodes asks for in one query
+// (far below either database's limit of parameters).
+const personsAtOnce = 500
+
+// newestCodes returns, for each person of the assembly who holds a code
+// plenum made (its MAC valid: a row that is not is refused and logged,
+// rowRefused), the creation of their newest such code: of every person
+// if persons is nil, else of those persons only.
+func (s *Store) newestCodes(ctx context.Context, q queryer, assemblyID string, persons []string) (map[string]int64, error) {
+	newest := map[string]int64{}
+	read := func(query string, args ...any) error {
+		rows, err := q.QueryContext(ctx, s.db.Rebind(query), args...)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var h, mac []byte
+			var p string
+			var created, exp int64
+			if err := rows.Scan(&h, &p, &created, &exp, &mac); err != nil {
+				rows.Close()
+				return err
+			}
+			if !macOK(mac, codeMAC(s.opts.RowKey, h, assemblyID, p, created, exp)) {
+				s.rowRefused(rowCode)
+				continue
+			}
+			if c, ok := newest[p]; !ok || created > c {
+				newest[p] = created
+			}
+		}
+		return errors.Join(rows.Err(), rows.Close())
+	}
+	const cols = `SELECT hash, person, created, expires, mac FROM access_codes WHERE assembly = ?`
+	if persons == nil {
+		return newest, read(cols, assemblyID)
+	}
+	for chunk := range slices.Chunk(persons, personsAtOnce) {
+		args := make([]any, 0, 1+len(chunk))
+		args = append(args, assemblyID)
+		for _, p := range chunk {
+			args = append(args, p)
+		}
+		if err := read(cols+` AND person IN (?`+strings.Repeat(`, ?`, len(chunk)-1)+`)`, args...); err != nil {
+			return nil, err
+		}
+	}
+	return newest, nil
 }
 
 // queryer is what revocationsPending reads with: the database or a
