@@ -374,8 +374,9 @@ const revocationsEvery = 2 * time.Second
 // cluster the node that takes the assembly over does it within
 // revocationsEvery of taking it, so such a code logs in for at most the
 // failover (about 3 s) and revocationsEvery more, and a delete that
-// failed on a writer still running is tried again as soon. Usually it
-// reads one row per person holding a code, and writes nothing.
+// failed on a writer still running is tried again as soon. It reads only
+// the codes of persons whose access was revoked (none once their
+// revocations are carried out), and usually writes nothing.
 func (n *node) keepRevocations(e *engine.Engine, codes *auth.Store, log *slog.Logger) {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
