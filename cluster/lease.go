@@ -108,6 +108,10 @@ func (m *Membership) Acquire(ctx context.Context, log string) (*Lease, error) {
 	if _, err := tx.Exec(ctx, `SELECT set_config('lock_timeout', $1, true)`, strconv.FormatInt(m.opts.LeaseTTL.Milliseconds(), 10)); err != nil {
 		return nil, fmt.Errorf("cluster: acquiring %s: %w", log, err)
 	}
+	// While this transaction waits for the row, a backend stuck in the
+	// middle of a statement of the last holder is ended (endStuck).
+	stopWatch := m.watchStuck(tx.Conn().PgConn().PID(), log)
+	defer stopWatch()
 	// Appends made without a lease in progress on the log end first, and
 	// none starts its check until this transaction ends: see
 	// postgres.HoldOffLeaselessAppends.
@@ -150,7 +154,113 @@ RETURNING token, since`, log, m.Name, m.Instance, m.opts.LeaseTTL).Scan(&l.Token
 	}
 	l.deadline = l.localDeadline(sent)
 	go l.keep()
+	m.endStuckAppend(ctx, log, l.Since)
 	return l, nil
+}
+
+// endStuckAppend ends the backend, if any, that holds the log's row in
+// the logs table (its xmax) in a transaction begun before since, the new
+// lease's start, and is stuck in the middle of a statement (endStuck): an
+// append of the last holder cut off after its SELECT … FOR UPDATE of the
+// row reached the database but before its Sync, and before its fence,
+// would keep the new holder from reading the log's head (and appending)
+// until the network healed. Its fence would refuse it now anyway.
+func (m *Membership) endStuckAppend(ctx context.Context, log string, since time.Time) {
+	err := m.endBackends(ctx, m.c.pool, log, "in the middle of a statement holding the log's row, begun before the lease was taken", `
+SELECT pid, pg_terminate_backend(pid), coalesce(left(query, 200), '')
+FROM pg_stat_activity
+WHERE backend_xid = (SELECT xmax FROM logs WHERE origin = $1) AND state = 'active' AND wait_event = 'ClientRead'
+  AND xact_start < $2`, log, since)
+	if err != nil {
+		m.log.Warn("cluster: looking for a stuck holder of a log's row failed", "log", log, "err", err)
+	}
+}
+
+// watchStuck ends, every third of the lease's TTL until it is stopped,
+// the backends that keep the acquisition on backend pid of log waiting
+// and are stuck (endStuck). It returns the function that stops it, and
+// waits until it has.
+func (m *Membership) watchStuck(pid uint32, log string) (stop func()) {
+	quit, done := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(done)
+		tick := time.NewTicker(m.opts.LeaseTTL / 3)
+		defer tick.Stop()
+		for {
+			select {
+			case <-quit:
+				return
+			case <-tick.C:
+			}
+			if err := m.endStuck(quit, pid, log); err != nil {
+				m.log.Warn("cluster: looking for a stuck holder of a lease's row failed", "log", log, "err", err)
+			}
+		}
+	}()
+	return func() { close(quit); <-done }
+}
+
+// endStuck ends (pg_terminate_backend) every backend that blocks the
+// acquisition on backend pid of log and is stuck: its transaction began
+// before the lease it waits for expired — the last holder's renewal or
+// fenced append — and it is in the middle of a statement waiting for its
+// client to send the rest (active, ClientRead). So a holder cut off by a
+// network that stopped delivering between the messages of a statement
+// (its Execute arrived, its Sync did not) leaves it: PostgreSQL keeps its
+// locks, neither idle in its transaction (no
+// idle_in_transaction_session_timeout) nor running a statement (no
+// statement_timeout), until the network heals or TCP gives up (hours),
+// and no other node could take the log over meanwhile: measured, 8 s of
+// an 8 s stall in TestClusterWriterCutOff. A transaction open and idle is
+// left to its idle timeout, one running a statement to end. Ending the
+// stuck one is safe: its holder's lease has expired, so it could not be
+// acknowledged as the lease's; its client, if it returns, finds its
+// connection closed and the outcome unknown, which it settles.
+func (m *Membership) endStuck(quit <-chan struct{}, pid uint32, log string) error {
+	ctx, cancel := context.WithTimeout(context.Background(), m.opts.LeaseTTL)
+	defer cancel()
+	go func() {
+		select {
+		case <-quit:
+			cancel()
+		case <-ctx.Done():
+		}
+	}()
+	// A connection of its own: the pool's may all be held by
+	// acquisitions waiting, as this one is.
+	conn, err := pgx.ConnectConfig(ctx, m.c.conn)
+	if err != nil {
+		return err
+	}
+	defer conn.Close(context.Background())
+	return m.endBackends(ctx, conn, log, "in the middle of a statement, begun before the lease it holds up expired", `
+SELECT pid, pg_terminate_backend(pid), coalesce(left(query, 200), '')
+FROM pg_stat_activity
+WHERE pid = ANY (pg_blocking_pids($1)) AND state = 'active' AND wait_event = 'ClientRead'
+  AND xact_start < (SELECT expires FROM cluster_leases WHERE log = $2)`, int64(pid), log)
+}
+
+// endBackends runs sql, which ends backends (pg_terminate_backend) and
+// gives for each its pid, whether it was ended, and its last statement,
+// and logs each one as stuck how.
+func (m *Membership) endBackends(ctx context.Context, q interface {
+	Query(context.Context, string, ...any) (pgx.Rows, error)
+}, log, how, sql string, args ...any) error {
+	rows, err := q.Query(ctx, sql, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var stuck int64
+		var ended bool
+		var query string
+		if err := rows.Scan(&stuck, &ended, &query); err != nil {
+			return err
+		}
+		m.log.Warn("cluster: ended a backend stuck "+how+" (its client stopped sending)", "log", log, "pid", stuck, "ended", ended, "query", query)
+	}
+	return rows.Err()
 }
 
 // localDeadline is when this process stops counting on a lease renewed
