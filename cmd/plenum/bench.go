@@ -144,9 +144,10 @@ DESCRIPTION
         says when: after (the default with two nodes or more) once every
         ballot is answered, so that the ballots per second are those of a
         cluster at work; mid once half the ballots are in the log (read
-        from the database every 5 ms), so that the ballots per second
-        include the failover and the ballots sent to the killed node are
-        sent again; none to measure no failover. Finally it counts the
+        from the database every 5 ms), the last quarter held back by the
+        clients until the kill (so that it comes mid-burst however fast
+        the machine), so that the ballots per second include the
+        failover and the ballots sent to the killed node are sent again; none to measure no failover. Finally it counts the
         vote from the database. No CPU times or durable moment are given:
         the servers are other processes.
 
@@ -738,6 +739,21 @@ type loadClients struct {
 	whys int
 	// stopped: readers (readClients) were told to stop (stop).
 	stopped sync.Once
+	// hold is how many of a burst's last requests the clients hold back
+	// (runBurst tells them) until release.
+	hold     int
+	released sync.Once
+	orders   sync.Mutex // one writer of in at a time: runBurst's "go", release
+}
+
+// release lets the requests held back (hold) go, the first time it is
+// called; the burst cannot end before.
+func (lc *loadClients) release() {
+	lc.released.Do(func() {
+		lc.orders.Lock()
+		defer lc.orders.Unlock()
+		fmt.Fprintln(lc.in, "more")
+	})
 }
 
 // stop tells readers (readClients) to stop, the first time it is called.
@@ -964,6 +980,24 @@ func voteClients(ctx context.Context, sc *bufio.Scanner, out *bufio.Writer, urls
 	})
 }
 
+// heldBack reads a burst's "go" line: "go", or "go HELD", which holds
+// the last HELD of the n requests back until the next line (the order to
+// let them go: runBurst's hold and release).
+func heldBack(line string, n int) (int, error) {
+	word, arg, _ := strings.Cut(line, " ")
+	if word != "go" {
+		return 0, errors.New("bench clients: no go")
+	}
+	if arg == "" {
+		return 0, nil
+	}
+	held, err := strconv.Atoi(arg)
+	if err != nil || held < 0 || held > n {
+		return 0, fmt.Errorf("bench clients: %q: hold back 0 to %d requests", line, n)
+	}
+	return held, nil
+}
+
 // shot is one request of a burst, as answered: its latency from the
 // first attempt sent to the last answered, the last answer's status (0
 // if there was none) and cookies set, how many attempts it took, and,
@@ -998,7 +1032,8 @@ const (
 // request(i, host) the bytes of request i to host, and starts a
 // goroutine a request that waits in a read for its answer; says
 // "ready", waits for "go", then writes the requests, one Write each, in
-// turn. With retry, a request whose answer is retryable is made again
+// turn (after "go HELD", the last HELD only once the next line comes:
+// heldBack). With retry, a request whose answer is retryable is made again
 // for the next url, on a connection of its own, after a short pause, for
 // up to a minute. Once all are answered it calls report with each
 // request's shot, in order, and writes "end ELAPSED_NS CPU_NS", CPU_NS
@@ -1079,12 +1114,19 @@ func burst(ctx context.Context, sc *bufio.Scanner, out *bufio.Writer, urls []str
 	}
 	fmt.Fprintln(out, "ready")
 	out.Flush()
-	if !sc.Scan() || sc.Text() != "go" {
+	if !sc.Scan() {
 		return errors.New("bench clients: no go")
+	}
+	held, err := heldBack(sc.Text(), n)
+	if err != nil {
+		return err
 	}
 	cpu0 := cpuTime()
 	start := time.Now()
 	for i, c := range wconns {
+		if i == n-held && !sc.Scan() {
+			return errors.New("bench clients: the requests held back were never let go")
+		}
 		sent[i].Store(int64(time.Since(base)))
 		if _, err := c.Write(reqs[i]); err != nil {
 			failed[i].Store(err)
@@ -1349,7 +1391,8 @@ func (r *burstRun) failed(ok ...string) int {
 // runBurst runs the burst of lc's clients (voteClients, ready) while
 // rc's readers (readClients, ready) read: it waits settleFor (settle),
 // starts measuring (with prof's profile, if prof is not nil), tells the
-// clients and the readers "go", and reads the clients' "b" lines
+// clients and the readers "go" (the clients to hold back lc.hold
+// requests until lc.release), and reads the clients' "b" lines
 // (results). At the first, when all are answered, it stops the
 // measures, the profile and the readers; it stops the readers whatever
 // happens. The readers' lines are left for readerReport.
@@ -1366,7 +1409,13 @@ func runBurst(ctx context.Context, out io.Writer, lc, rc *loadClients, settleFor
 	// their ten thousand connections, which would fill it.
 	defer m.stop()
 	r := &burstRun{start: time.Now(), server: m, statuses: map[string]int{}}
-	fmt.Fprintln(lc.in, "go")
+	lc.orders.Lock()
+	if lc.hold > 0 {
+		fmt.Fprintf(lc.in, "go %d\n", lc.hold)
+	} else {
+		fmt.Fprintln(lc.in, "go")
+	}
+	lc.orders.Unlock()
 	fmt.Fprintln(rc.in, "go")
 	r.elapsed, r.clientCPU, err = lc.results(func(f []string) {
 		if len(f) != 4 || f[0] != "b" {

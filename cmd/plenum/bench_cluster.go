@@ -342,7 +342,11 @@ func clusterVote(ctx context.Context, env *cliEnv, c clusterBench) error {
 
 	fo := &writerKill{c: cl, origin: origin, nodes: nodes, chair: chair[0]}
 	// --kill mid: the writer is killed once half the ballots are in the
-	// log, as the database has it.
+	// log, as the database has it. The clients hold the last quarter back
+	// until then (let go the moment the writer is killed, or when the
+	// kill is given up): however fast the machine, the burst cannot end
+	// before the kill, which comes with ballots in flight, and the
+	// quarter goes to a cluster whose writer has just died.
 	midKill := make(chan error, 1)
 	midCtx, stopMid := context.WithCancel(ctx)
 	defer stopMid()
@@ -352,12 +356,22 @@ func clusterVote(ctx context.Context, env *cliEnv, c clusterBench) error {
 			return err
 		}
 		defer st.Close()
+		lc.hold, fo.afterKill = max(n/4, 1), lc.release
 		go func() {
+			defer lc.release()
+			size, grew := base, time.Now()
 			for midCtx.Err() == nil {
 				h, err := st.Head(midCtx, origin)
 				if err == nil && h.Size >= base+int64(n/2) {
 					fo.at = fmt.Sprintf("when %d of the %d ballots were in the log", h.Size-base, n)
 					midKill <- fo.kill(ctx) // not cut short when the ballots end first
+					return
+				}
+				if err == nil && h.Size > size {
+					size, grew = h.Size, time.Now()
+				}
+				if time.Since(grew) > time.Minute {
+					midKill <- fmt.Errorf("the log stayed at %d of the %d ballots for a minute: half of them never were in it", size-base, n)
 					return
 				}
 				time.Sleep(5 * time.Millisecond)
@@ -450,6 +464,8 @@ type writerKill struct {
 	nodes  []*benchNode
 	chair  string // the chair's session, whose command probes
 	at     string // when the kill came, in words
+	// afterKill, if not nil, is called the moment the writer is killed.
+	afterKill func()
 
 	killed          *benchNode
 	token, newToken int64
@@ -482,6 +498,9 @@ func (f *writerKill) kill(ctx context.Context) error {
 	}
 	killedAt := time.Now()
 	f.killed.cmd.Process.Kill()
+	if f.afterKill != nil {
+		f.afterKill()
+	}
 	var others []*benchNode
 	for _, n := range f.nodes {
 		if n != f.killed {

@@ -320,3 +320,52 @@ func TestBenchBurstWithoutGo(t *testing.T) {
 		t.Errorf("%d ballots sent without go", n)
 	}
 }
+
+// TestBenchBurstHeldBack: clients told "go 2" send all but the last two
+// ballots, and no more until the next line lets those go (a burst cannot
+// end before; clusterVote's --kill mid lets them go at the kill); then
+// all are answered. A bad count is refused before any is sent.
+func TestBenchBurstHeldBack(t *testing.T) {
+	var posts atomic.Int64
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == "POST" {
+			posts.Add(1)
+			w.WriteHeader(http.StatusCreated)
+		}
+		w.Write([]byte("{}"))
+	}))
+	defer srv.Close()
+	inR, inW := io.Pipe()
+	var out syncBuffer
+	done := make(chan error, 1)
+	go func() { done <- runClients(context.Background(), inR, &out, []string{"vote", srv.URL}, false) }()
+	fmt.Fprint(inW, "5\np1 t1\np2 t2\np3 t3\np4 t4\np5 t5\n")
+	for deadline := time.Now().Add(time.Minute); !strings.Contains(out.String(), "ready"); time.Sleep(5 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("the clients did not get ready: %q", out.String())
+		}
+	}
+	fmt.Fprintln(inW, "go 2")
+	for deadline := time.Now().Add(time.Minute); posts.Load() < 3; time.Sleep(5 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("%d ballots sent after go 2, want 3", posts.Load())
+		}
+	}
+	time.Sleep(300 * time.Millisecond)
+	if n := posts.Load(); n != 3 || strings.Contains(out.String(), "end ") {
+		t.Fatalf("before the held ballots were let go: %d sent, output %q; want 3 and no end", n, out.String())
+	}
+	fmt.Fprintln(inW, "more")
+	inW.Close()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if n := posts.Load(); n != 5 || strings.Count(out.String(), "\nb ") != 5 || !strings.Contains(out.String(), "\nend ") {
+		t.Errorf("after more: %d sent, output %q; want 5 answered and the end", n, out.String())
+	}
+	for _, bad := range []string{"go 6", "go -1", "go x", "going"} {
+		if _, err := heldBack(bad, 5); err == nil {
+			t.Errorf("heldBack(%q, 5) accepted", bad)
+		}
+	}
+}
