@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jackc/pgx/v5"
 	"golang.org/x/mod/sumdb/tlog"
 
 	"plenum/fault"
@@ -272,7 +273,14 @@ func TestClusterWriterCutOff(t *testing.T) {
 			p.Stall(true)
 		}
 		rest()
-		time.Sleep(cut)
+		// What waits for a lock, and for whom, when another node should
+		// have taken over (clusterFailover after the cut).
+		var blocked string
+		time.Sleep(clusterFailover)
+		if _, on := c.firstAcceptedAfter(down, down, notNode(w.name)); on == "" {
+			blocked = fmt.Sprintf("; %v after the cut, none accepted yet, the backends waiting for a lock: %s", clusterFailover, blockedBackends(dsn))
+		}
+		time.Sleep(cut - clusterFailover)
 		if round%2 == 1 {
 			p.SetDown(false)
 		} else {
@@ -296,7 +304,7 @@ func TestClusterWriterCutOff(t *testing.T) {
 		}
 		failover, on := c.firstAcceptedAfter(down, down, notNode(w.name))
 		if failover < 0 || failover > clusterFailover {
-			t.Fatalf("round %d: after %s was cut off (%s), the first ballot accepted by another node came %v later (on %s); the attempts since the cut: %s", round, w.name, how, failover, on, c.triedSince(down))
+			t.Fatalf("round %d: after %s was cut off (%s), the first ballot accepted by another node came %v later (on %s); the attempts since the cut: %s%s", round, w.name, how, failover, on, c.triedSince(down), blocked)
 		}
 		failovers = append(failovers, failover)
 		probed := time.Now()
@@ -305,8 +313,8 @@ func TestClusterWriterCutOff(t *testing.T) {
 		rejoin, _ := c.firstAcceptedAfter(up, probed, isNode(w.name))
 		rejoins = append(rejoins, rejoin)
 		prevTree = c.checkRound(round, voters, prevTree)
-		t.Logf("round %d: cut writer %s (token %d) off by %s for %v; the answers during the cut: %s; the slowest answer of %s to an attempt sent during the cut took %v (%s); another node accepted %v after the cut (%s); %s accepted a ballot itself %v after the heal; log size %d",
-			round, w.name, token, how, cut, summarizeTries(c.triedBetween(down, up)), w.name, slow.Round(time.Millisecond), slowOutcome, failover.Round(time.Millisecond), on, w.name, rejoin.Round(time.Millisecond), prevTree.N)
+		t.Logf("round %d: cut writer %s (token %d) off by %s for %v; the answers during the cut: %s; the slowest answer of %s to an attempt sent during the cut took %v (%s); another node accepted %v after the cut (%s); %s accepted a ballot itself %v after the heal; log size %d%s",
+			round, w.name, token, how, cut, summarizeTries(c.triedBetween(down, up)), w.name, slow.Round(time.Millisecond), slowOutcome, failover.Round(time.Millisecond), on, w.name, rejoin.Round(time.Millisecond), prevTree.N, blocked)
 	}
 	cancel()
 	t.Logf("%d cuts in %v: %d ballots acknowledged; failover %v; the cut node accepting again after the heal: %v", rounds, time.Since(started).Round(time.Second), len(c.acked), roundAll(failovers), roundAll(rejoins))
@@ -319,4 +327,43 @@ func roundAll(ds []time.Duration) []time.Duration {
 		r[i] = d.Round(time.Millisecond)
 	}
 	return r
+}
+
+// blockedBackends describes the backends of dsn's database that wait for
+// a lock, and those that block them (pg_blocking_pids): their state, how
+// long their transaction has run, and their last statement. Empty if none
+// waits.
+func blockedBackends(dsn string) string {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	defer cancel()
+	conn, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		return "(pg_stat_activity not read: " + err.Error() + ")"
+	}
+	defer conn.Close(ctx)
+	rows, err := conn.Query(ctx, `
+WITH waiting AS (SELECT pid, pg_blocking_pids(pid) AS by FROM pg_stat_activity WHERE datname = current_database() AND cardinality(pg_blocking_pids(pid)) > 0)
+SELECT a.pid, coalesce(w.by::text, ''), coalesce(a.state, ''), coalesce(a.wait_event_type || '/' || a.wait_event, ''),
+       coalesce(round(EXTRACT(EPOCH FROM now() - a.xact_start)::numeric, 2)::text, '-'), left(regexp_replace(a.query, '\s+', ' ', 'g'), 70)
+FROM pg_stat_activity a LEFT JOIN waiting w ON w.pid = a.pid
+WHERE a.pid IN (SELECT pid FROM waiting) OR a.pid IN (SELECT unnest(by) FROM waiting)
+ORDER BY a.pid`)
+	if err != nil {
+		return "(pg_stat_activity not read: " + err.Error() + ")"
+	}
+	defer rows.Close()
+	var l []string
+	for rows.Next() {
+		var pid int
+		var by, state, wait, xact, query string
+		if err := rows.Scan(&pid, &by, &state, &wait, &xact, &query); err != nil {
+			return "(pg_stat_activity not read: " + err.Error() + ")"
+		}
+		s := fmt.Sprintf("pid %d (%s, %s, transaction %s s: %q)", pid, state, wait, xact, query)
+		if by != "" {
+			s += " waits for " + by
+		}
+		l = append(l, s)
+	}
+	return strings.Join(l, "; ")
 }
