@@ -100,6 +100,10 @@ type Preview struct {
 	// read as a personal mandate, from no organization (a header the
 	// import does not know, such as "Landesverband", is not read).
 	NoOrganizationColumn bool
+	// Notes are what the organiser should know of the file as a whole,
+	// though it is read (fileNotes): that it was read as Windows-1252, or
+	// that most rows leave the organization empty.
+	Notes []Phrase
 }
 
 // Batch returns the commands of the good rows as engine.Assembly.SubmitAll
@@ -228,6 +232,7 @@ func Plan(t *Table, fresh func() (*assembly.State, error), opts Options) (*Previ
 	}
 	p.noteProxyChains(after)
 	p.finish(pv)
+	pv.Notes = p.fileNotes()
 	return pv, nil
 }
 
@@ -386,6 +391,7 @@ func (p *plan) readRow(i int, tr TableRow) {
 	if p.readProblems(i, tr) {
 		return
 	}
+	p.shortRow(i, tr)
 	cell := func(f Field) string {
 		c := p.t.Column(f)
 		if c < 0 || c >= len(tr.Cells) {

@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
 )
 
@@ -46,13 +47,27 @@ type Table struct {
 	Headers []string
 	Fields  []Field
 	Rows    []TableRow
+	// Encoding is "windows-1252" for a CSV file that is not UTF-8 and was
+	// read as Windows-1252, as German (and other western) Excel saves
+	// "CSV (delimited)"; "" for UTF-8 (or UTF-16) text and workbooks.
+	Encoding string
+	// Comma is the separator of a CSV file's cells; 0 for a workbook.
+	Comma rune
 }
+
+// Windows1252 is Table.Encoding of a CSV file read as Windows-1252.
+const Windows1252 = "windows-1252"
 
 // TableRow is one row below the header: its row number in the sheet (the
 // header is usually row 1) and its cells.
 type TableRow struct {
 	Number int
 	Cells  []string
+	// Written is how many cells a CSV row was written with, empty ones
+	// at its end included (Cells stops at the last with text): a row
+	// written with fewer than the header is one whose cells were left
+	// out, not written empty. 0 where it is not known (a workbook).
+	Written int
 	// Problems are what is wrong with the row as read (a quote not
 	// closed on it): Plan reports them on the row, which is not recorded.
 	Problems []*Problem
@@ -159,18 +174,14 @@ func ReadCSV(data []byte) (*Table, error) {
 	if bytes.ContainsRune(data, '\r') {
 		data = bytes.ReplaceAll(bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n")), []byte("\r"), []byte("\n"))
 	}
+	encoding := ""
 	if !utf8.Valid(data) {
-		bad := len(data)
-		for i := 0; i < len(data); {
-			r, n := utf8.DecodeRune(data[i:])
-			if r == utf8.RuneError && n == 1 {
-				bad = i
-				break
-			}
-			i += n
+		text, bad := fromWindows1252(data)
+		if bad >= 0 {
+			line := 1 + bytes.Count(data[:bad], []byte("\n"))
+			return nil, fileProblem(line, "the file is not UTF-8 text; in the spreadsheet, save it as \"CSV UTF-8\" (or as an Excel workbook, .xlsx)")
 		}
-		line := 1 + bytes.Count(data[:bad], []byte("\n"))
-		return nil, fileProblem(line, "the file is not UTF-8 text; in the spreadsheet, save it as \"CSV UTF-8\" (or as an Excel workbook, .xlsx)")
+		data, encoding = text, Windows1252
 	}
 	comma := sniffComma(data)
 	// The reader reads data[base:], whose first line is the file's line
@@ -238,10 +249,11 @@ func ReadCSV(data []byte) (*Table, error) {
 		for _, c := range rec {
 			breaks += strings.Count(c, "\n")
 		}
+		written := len(rec)
 		if rec, err = kept.row(number, rec); err != nil {
 			return nil, err
 		}
-		raw = append(raw, TableRow{Number: number, Cells: rec})
+		raw = append(raw, TableRow{Number: number, Cells: rec, Written: written})
 		if len(raw) > MaxRows+headerSearch {
 			break
 		}
@@ -250,8 +262,45 @@ func ReadCSV(data []byte) (*Table, error) {
 	if err != nil {
 		return nil, err
 	}
-	t.Format = "csv"
+	t.Format, t.Encoding, t.Comma = "csv", encoding, comma
 	return t, nil
+}
+
+// fromWindows1252 reads data, which is not UTF-8, as Windows-1252 text,
+// the code page German (and other western) Excel saves "CSV (delimited)"
+// in. bad is the offset of the first byte that such a file does not hold,
+// or -1: a byte Windows-1252 leaves undefined, a control character other
+// than tab and line ends (a NUL: a binary file), or a character written
+// in UTF-8 (a file partly UTF-8 would be read half garbled: the first
+// byte that is not UTF-8 is bad, as a file neither UTF-8 nor
+// Windows-1252).
+func fromWindows1252(data []byte) (text []byte, bad int) {
+	firstInvalid, utf8Seen := -1, false
+	for i := 0; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			if firstInvalid < 0 {
+				firstInvalid = i
+			}
+		case n > 1:
+			utf8Seen = true
+		}
+		i += n
+	}
+	if utf8Seen {
+		return nil, firstInvalid
+	}
+	for i, b := range data {
+		if b < 0x20 && b != '\t' && b != '\n' || b == 0x7F || b == 0x81 || b == 0x8D || b == 0x8F || b == 0x90 || b == 0x9D {
+			return nil, i
+		}
+	}
+	text, err := charmap.Windows1252.NewDecoder().Bytes(data)
+	if err != nil {
+		return nil, 0
+	}
+	return text, -1
 }
 
 // cellBudget counts the cells a reader keeps, against maxCells.

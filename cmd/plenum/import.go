@@ -188,6 +188,11 @@ func runImport(ctx context.Context, env *cliEnv, args []string) error {
 		// The import page's warning: recording is not refused.
 		fmt.Fprintln(env.stderr, l.T("cli.import.no_org_column", strings.Join(roster.ColumnOf(roster.FieldOrganization).Named(l.Lang()), ", ")))
 	}
+	for _, n := range pv.Notes {
+		// Of the file as a whole (read as Windows-1252, most rows
+		// without an organization): notes, not refusals.
+		fmt.Fprintln(env.stderr, l.Part(n))
+	}
 	sum := pv.Summary
 	switch {
 	case *dryRun:
