@@ -35,7 +35,6 @@ import (
 	"plenum/assembly"
 	"plenum/auth"
 	"plenum/engine"
-	"plenum/internal/names"
 )
 
 // Card is one mandate card: whose it is, what they sit for, and the access
@@ -75,8 +74,8 @@ type Skipped struct {
 }
 
 // Issued is the outcome of Issue: the assembly's name for the cards' head,
-// the cards in print order (by organization, in the order the record
-// added them, then by name as the pages' lists sort them), and the
+// the cards in print order (Order: delegations by name, persons by name
+// within each, in the assembly's language), and the
 // persons that "everyone" left out.
 type Issued struct {
 	Assembly string
@@ -160,26 +159,7 @@ func Issue(ctx context.Context, a *engine.Assembly, codes *auth.Store, actor str
 			}
 			out.Cards = append(out.Cards, c)
 		}
-		// Names in the order of the pages' lists (web's byName): without
-		// regard to accents or case, numbers by their value.
-		order := names.Collator()
-		orgRank := map[string]int{}
-		for i, id := range s.OrgOrder {
-			orgRank[id] = i + 1
-		}
-		slices.SortStableFunc(out.Cards, func(x, y Card) int {
-			rx, ry := orgRank[x.OrganizationID], orgRank[y.OrganizationID]
-			if rx == 0 {
-				rx = len(s.OrgOrder) + 1 // persons without an organization last
-			}
-			if ry == 0 {
-				ry = len(s.OrgOrder) + 1
-			}
-			if rx != ry {
-				return rx - ry
-			}
-			return order.CompareString(x.Name, y.Name)
-		})
+		Order(out.Cards, s.Assembly.Language)
 	})
 	if refusal != nil {
 		return nil, refusal

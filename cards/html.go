@@ -33,7 +33,8 @@ type HTMLDoc struct {
 
 // HTMLIn lays out the same cards as PDFIn, in an HTML document for the
 // browser to print: A4 (or Letter) sheets of eight cards of 90 × 65 mm
-// in a grid with cut marks in the margins (CSS @page and page breaks);
+// in a grid with cut marks in the margins (CSS @page and page breaks),
+// each delegation starting on a sheet of its own as in the PDF (sheets);
 // on each card the assembly's name, the person's name with what the PDF
 // prints beside it (tell), organization and mandate, the access code, a
 // QR code of the login link as inline SVG, and the link. The browser
@@ -48,8 +49,7 @@ func HTMLIn(assemblyName string, cards []Card, lang string, paper Paper) (*HTMLD
 	l := i18n.For(lang)
 	g := geometry(paper)
 	d := htmlData{L: l, Lang: l.Lang(), Title: l.T("cards.title", assemblyName), Assembly: assemblyName, Paper: g}
-	for first := 0; first < len(cards); first += perPage {
-		page := cards[first:min(first+perPage, len(cards))]
+	for _, page := range sheets(cards) {
 		s := htmlSheet{Number: len(d.Sheets) + 1, Head: sheetHead(l, page)}
 		for slot, c := range page {
 			q, err := qr.Encode(c.Link, qr.M)

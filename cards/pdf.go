@@ -37,14 +37,13 @@ const (
 
 // PDF lays the cards out on A4 sheets, eight to a page with cut marks: on
 // each card the assembly's name, the person's name, organization and
-// mandate, the access code and a QR code of the login link. The cards
-// follow one another without a gap, a delegation's together (they come
-// sorted by organization), and each page is headed with the organizations
-// whose cards it holds: a new page for each delegation left most of a
-// sheet blank when delegations are small (three cards of two delegations
-// took two pages), and every card names its organization, so the cut
-// cards still sort into envelopes; a delegation of its own prints with
-// Selection.Organization. Names print in package pdffont's font (Latin
+// mandate, the access code and a QR code of the login link. Each
+// delegation starts on a page of its own (sheets), headed with its
+// organization, so that a cut sheet fills one envelope: the cards come in
+// print order (Order, as Issue gives them), and a delegation's cards that
+// had followed another's on one page mixed two districts' cards on a cut
+// sheet. A small delegation leaves the rest of its page blank; a
+// delegation of its own prints with Selection.Organization. Names print in package pdffont's font (Latin
 // with Vietnamese, Greek, Cyrillic); a character it lacks prints as a
 // box, and the name is followed by the person's member number, else
 // their id, so that the card can still be matched (Unprintable lists
@@ -65,8 +64,7 @@ func PDFIn(assemblyName string, cards []Card, lang string) ([]byte, error) {
 	pdf.SetAutoPageBreak(false, 0)
 	pdffont.Add(pdf, "", "B")
 	pdf.AddUTF8FontFromBytes("gomono", "B", gomonobold.TTF) // the code: ASCII
-	for first := 0; first < len(cards); first += perPage {
-		page := cards[first:min(first+perPage, len(cards))]
+	for _, page := range sheets(cards) {
 		pdf.AddPage()
 		sheet(pdf, l, assemblyName, page)
 		for slot, c := range page {
