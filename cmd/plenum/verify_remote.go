@@ -255,6 +255,20 @@ func verifyKeys(l *i18n.Locale, vkey string, witnesses []string) (*keyCheck, *wi
 	return v, p, nil
 }
 
+// readWithKeys is verifyKeys, then the file a receipt or an excerpt
+// is in (one that cannot be read is refused with exit status 1).
+func readWithKeys(l *i18n.Locale, file, vkey string, witnesses []string) (*keyCheck, *witness.Policy, []byte, error) {
+	keys, policy, err := verifyKeys(l, vkey, witnesses)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return nil, nil, nil, &exitError{code: 1, msg: err.Error()}
+	}
+	return keys, policy, data, nil
+}
+
 // runVerifyReceipt is plenum verify --receipt FILE: it checks a ballot
 // receipt (a C2SP tlog-proof carrying the entry) offline against the log's
 // key and the witnesses, prints the entry, and, if url is not empty, checks
@@ -272,15 +286,12 @@ func runVerifyReceipt(ctx context.Context, env *cliEnv, file, vkey string, witne
 // whole log's check that --url makes of a receipt about a vote or an
 // election (readVoteLog; --timeout, 0 for none).
 func runVerifyReceiptWithin(ctx context.Context, env *cliEnv, file, vkey string, witnesses []string, url, token, tracker string, timeout time.Duration) error {
-	keys, policy, err := verifyKeys(env.locale(), vkey, witnesses)
+	l := env.locale()
+	keys, policy, data, err := readWithKeys(l, file, vkey, witnesses)
 	if err != nil {
 		return err
 	}
-	data, err := os.ReadFile(file)
-	if err != nil {
-		return &exitError{code: 1, msg: err.Error()}
-	}
-	if data, err = receiptOfProofAnswer(env.locale(), file, data); err != nil {
+	if data, err = receiptOfProofAnswer(l, file, data); err != nil {
 		return err
 	}
 	var r *tlogproof.Receipt
@@ -291,16 +302,9 @@ func runVerifyReceiptWithin(ctx context.Context, env *cliEnv, file, vkey string,
 	} else {
 		r, err = tlogproof.VerifyReceipt(data, keys, policy)
 	}
-	if wrong := keys.wrongKey(env.locale(), file); err != nil && wrong != nil {
-		return wrong
+	if err := keys.refusedFile(l, file, err, tlogproof.ErrMalformed, "cli.receipt.malformed"); err != nil {
+		return err
 	}
-	if errors.Is(err, tlogproof.ErrMalformed) {
-		return &exitError{code: 1, msg: env.locale().T("cli.receipt.malformed", file, err)}
-	}
-	if err != nil {
-		return &exitError{code: 1, msg: env.locale().T("cli.about", file, err)}
-	}
-	l := env.locale()
 	// What the entry says of a secret ballot is checked before the log
 	// is read: a receipt that fails offline fails so with --url too.
 	var vote, choice string
@@ -731,25 +735,15 @@ func runVerifyExcerpt(ctx context.Context, env *cliEnv, file, vkey string, witne
 // runVerifyExcerptAs is runVerifyExcerpt printing each entry as the log
 // holds it, its JSON, if raw is set (--json).
 func runVerifyExcerptAs(ctx context.Context, env *cliEnv, file, vkey string, witnesses []string, complete, raw bool) error {
-	keys, policy, err := verifyKeys(env.locale(), vkey, witnesses)
+	l := env.locale()
+	keys, policy, data, err := readWithKeys(l, file, vkey, witnesses)
 	if err != nil {
 		return err
 	}
-	data, err := os.ReadFile(file)
-	if err != nil {
-		return &exitError{code: 1, msg: err.Error()}
-	}
 	x, err := tlogproof.VerifyExcerpt(data, keys, policy)
-	if wrong := keys.wrongKey(env.locale(), file); err != nil && wrong != nil {
-		return wrong
+	if err := keys.refusedFile(l, file, err, tlogproof.ErrNotExcerpt, "cli.excerpt.malformed"); err != nil {
+		return err
 	}
-	if errors.Is(err, tlogproof.ErrNotExcerpt) {
-		return &exitError{code: 1, msg: env.locale().T("cli.excerpt.malformed", file, err)}
-	}
-	if err != nil {
-		return &exitError{code: 1, msg: env.locale().T("cli.about", file, err)}
-	}
-	l := env.locale()
 	var counts strings.Builder
 	if err := excerptCounts(l, &counts, x); err != nil {
 		if ee := excerptUnknownCounting(l, file, err); ee != nil {
