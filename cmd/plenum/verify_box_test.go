@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -19,37 +18,13 @@ import (
 // v1 open, in which d0, d1 and d2 have cast their ballots.
 func openSecretVoteScript(t *testing.T) string {
 	t.Helper()
-	at := time.Date(2026, 5, 9, 9, 0, 0, 0, time.UTC)
-	var script bytes.Buffer
-	add := func(actor, cmd string, args map[string]any) {
-		b, err := json.Marshal(map[string]any{"cmd": cmd, "actor": actor, "at": at.Format(time.RFC3339), "args": args})
-		if err != nil {
-			t.Fatal(err)
-		}
-		script.Write(append(b, '\n'))
-	}
-	add("admin", "create_assembly", map[string]any{"id": "coop", "name": "Spring general meeting", "starts": "2026-05-09", "rules": "congress"})
-	add("admin", "add_organization", map[string]any{"id": "members", "name": "The members", "kind": "delegating"})
-	for _, p := range []string{"d0", "d1", "d2"} {
-		add("admin", "add_person", map[string]any{"id": p, "name": "Delegate " + p})
-		add("admin", "submit_mandate", map[string]any{"id": "m-" + p, "person": p, "organization": "members", "kind": "decisive"})
-		add("admin", "verify_mandate", map[string]any{"mandate": "m-" + p})
-		add(p, "check_in", map[string]any{"person": p})
-	}
-	add("admin", "add_person", map[string]any{"id": "chief", "name": "The chair"})
-	add("admin", "open_sitting", map[string]any{"id": "s1", "date": "2026-05-09", "chair": "chief"})
-	add("admin", "add_item", map[string]any{"id": "i1", "title": "The budget"})
-	add("admin", "take_up_item", map[string]any{"item": "i1"})
+	add, write := coopScript(t, 0)
 	add("admin", "move_motion", map[string]any{"id": "m1", "kind": "substantive", "title": "Adopt the budget", "item": "i1", "mover": "chief"})
 	add("admin", "open_vote", map[string]any{"id": "v1", "motion": "m1", "method": "secret"})
 	for p, choice := range map[string]string{"d0": "against", "d1": "for", "d2": "for"} {
 		add(p, "cast_ballot", map[string]any{"vote": "v1", "voter": p, "choice": choice})
 	}
-	file := filepath.Join(t.TempDir(), "coop.jsonl")
-	if err := os.WriteFile(file, script.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return file
+	return write()
 }
 
 // TestVerifyComparesTheBallotBox: plenum verify --db compares the ballot

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http/httptest"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -33,10 +32,7 @@ func TestVerifyUnknownCountingRules(t *testing.T) {
 	}
 	add("chief", "close_election", obj{"election": "e1", "seed": 7})
 	add("chief", "declare_election", obj{"election": "e1"})
-	good := filepath.Join(t.TempDir(), "p.db")
-	if code, out, errs := runForTest(t, "", "replay", "--db", good, writeScript(t, lines)); code != 0 {
-		t.Fatalf("replay: exit %d, %q, %s", code, out, errs)
-	}
+	good := replayedDB(t, lines)
 	var declared int64
 	counting := func(v string) func(e *ledger.Entry) {
 		edit := editEntry(t, "election_opened", 1, func(m map[string]json.RawMessage) { m["counting"] = json.RawMessage(v) })
@@ -110,13 +106,5 @@ func wholeExcerpt(t *testing.T, db string) string {
 		}
 		entries = append(entries, tlogproof.ExcerptEntry{Index: i, Data: raw[0], Proof: p})
 	}
-	file, err := tlogproof.BuildExcerpt("the whole record", lg.Checkpoint(), entries)
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "excerpt.json")
-	if err := os.WriteFile(path, file, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return path
+	return writeExcerpt(t, "the whole record", lg.Checkpoint(), entries)
 }

@@ -165,45 +165,15 @@ func TestVerifyExcerptChecksTheEncryptedCount(t *testing.T) {
 		t.Errorf("in German:\n%s", out)
 	}
 
-	all := func(string) bool { return true }
-	same := func(*ledger.Entry) {}
-	if f, k := resignedExcerpt(t, x, all, same); true {
-		if code, out, errs := runForTest(t, "", "verify", "--excerpt", f, "--key", k); code != 0 || !strings.Contains(out, "the count was checked") {
-			t.Errorf("the excerpt signed again, unchanged: exit %d %s\n%s", code, errs, out)
-		}
-	}
-	index := func(typ string, nth int) int64 {
-		seen := 0
-		for i, ty := range types {
-			if ty == typ {
-				if seen++; seen == nth {
-					return x.Entries[i].Index
-				}
-			}
-		}
-		t.Fatalf("no %s number %d", typ, nth)
-		return 0
-	}
+	resignedVerifies(t, x, "the count was checked")
+	index := func(typ string, nth int) int64 { return nthIndex(t, x, types, typ, nth) }
 	for _, c := range encryptedVoteEdits(t) {
-		f, k := resignedExcerpt(t, x, all, editEntry(t, c.typ, c.nth, c.fn))
-		want := fmt.Sprintf("plenum verify: %s: entry %d (%s): %s", f, index(c.typ, c.nth), c.typ, c.want)
-		code, out, errs := runForTest(t, "", "verify", "--excerpt", f, "--key", k)
-		if code != 1 || out != "" || !strings.Contains(errs, want) {
-			t.Errorf("%s changed: exit %d\n%s\n%s\nwant it named: %s", c.name, code, out, errs, want)
-		}
+		f, k := resignedExcerpt(t, x, keepAll, editEntry(t, c.typ, c.nth, c.fn))
+		refusedExcerpt(t, c.name+" changed", f, k, index(c.typ, c.nth), c.typ, c.want)
 	}
 	// A ballot left out: the sum is not that of the ballots shown.
-	dropped := false
-	f, k := resignedExcerpt(t, x, func(typ string) bool {
-		if typ == "encrypted_ballot_cast" && !dropped {
-			dropped = true
-			return false
-		}
-		return true
-	}, same)
-	if code, out, errs := runForTest(t, "", "verify", "--excerpt", f, "--key", k); code != 1 || !strings.Contains(errs, fmt.Sprintf(`entry %d (encrypted_tallied): the encrypted total of "v1" is not the sum of its last ballots`, index("encrypted_tallied", 1))) {
-		t.Errorf("a ballot left out: exit %d\n%s\n%s", code, out, errs)
-	}
+	f, k := resignedExcerpt(t, x, dropNth("encrypted_ballot_cast", 1), unchanged)
+	refusedExcerpt(t, "a ballot left out", f, k, index("encrypted_tallied", 1), "encrypted_tallied", `the encrypted total of "v1" is not the sum of its last ballots`)
 
 	// A mandate that voted twice: the sum holds its last ballot, and the
 	// verifier says how many of the ballots cast it sums.
@@ -215,14 +185,12 @@ func TestVerifyExcerptChecksTheEncryptedCount(t *testing.T) {
 
 	// The steps without the vote's opening, which fixes the trustees and
 	// the options: refused at the first.
-	f, k = resignedExcerpt(t, x, func(typ string) bool { return typ != "vote_opened" }, same)
-	if code, out, errs := runForTest(t, "", "verify", "--excerpt", f, "--key", k); code != 1 || !strings.Contains(errs, fmt.Sprintf(`entry %d (trustee_key_posted): the excerpt holds this step of the encrypted vote "v1" without the vote's opening`, index("trustee_key_posted", 1))) {
-		t.Errorf("no opening: exit %d\n%s\n%s", code, out, errs)
-	}
+	f, k = resignedExcerpt(t, x, func(typ string) bool { return typ != "vote_opened" }, unchanged)
+	refusedExcerpt(t, "no opening", f, k, index("trustee_key_posted", 1), "trustee_key_posted", `the excerpt holds this step of the encrypted vote "v1" without the vote's opening`)
 
 	// A count not finished at the excerpt's checkpoint: its steps check,
 	// and it says that nothing of the count is proved yet.
-	f, k = resignedExcerpt(t, x, func(typ string) bool { return typ != "encrypted_result_derived" && typ != "result_declared" }, same)
+	f, k = resignedExcerpt(t, x, func(typ string) bool { return typ != "encrypted_result_derived" && typ != "result_declared" }, unchanged)
 	if code, out, errs := runForTest(t, "", "verify", "--excerpt", f, "--key", k); code != 0 || !strings.Contains(out, "\nvote v1 is encrypted, and its count is not finished in the excerpt: the 17 entries of it shown check, but no decrypted result is among them") {
 		t.Errorf("a count not finished: exit %d %s\n%s", code, errs, out)
 	}
@@ -231,7 +199,7 @@ func TestVerifyExcerptChecksTheEncryptedCount(t *testing.T) {
 	// declaration only.
 	f, k = resignedExcerpt(t, x, func(typ string) bool {
 		return typ == "motion_moved" || typ == "vote_opened" || typ == "result_declared"
-	}, same)
+	}, unchanged)
 	code, out, errs := runForTest(t, "", "verify", "--excerpt", f, "--key", k)
 	if code != 0 || !strings.Contains(out, "\nvote v1 is encrypted, and its count is NOT checked: the excerpt holds none of its ballots, their sum or the trustees' decryptions, so it proves only that the result was declared") || strings.Contains(out, "the count was checked") {
 		t.Errorf("the excerpt without the count: exit %d %s\n%s", code, errs, out)
@@ -256,7 +224,6 @@ func TestVerifyExcerptOfAPlainVote(t *testing.T) {
 		fmt.Sprintf("vote v1: its declaration (entry %d, declared by chief) was counted again from 4 ballots shown and is that count: 3 for, 1 against, 4 cast; 3 needed; carried\n", declared),
 		"vote v1: not checked from the excerpt: that each ballot's voter held the right it names")
 
-	keepAll := func(string) bool { return true }
 	changed, key := resignedExcerpt(t, x, keepAll, func(e *ledger.Entry) {
 		if e.Type == "ballot_cast" && strings.Contains(string(e.Payload), `"voter":"d1"`) {
 			e.Payload = json.RawMessage(strings.Replace(string(e.Payload), `"choice":"against"`, `"choice":"for"`, 1))
@@ -264,10 +231,10 @@ func TestVerifyExcerptOfAPlainVote(t *testing.T) {
 	})
 	refusedExcerpt(t, "a ballot changed", changed, key, declared, "result_declared",
 		`the arithmetic the declaration of the vote "v1" records (3 for, 1 against, 4 cast; 3 needed; carried) is not that of its ballots (4 for, 0 against, 4 cast; 3 needed; carried): the entries of the vote the excerpt shows do not bear out its declaration (a ballot or a count entered is left out of the excerpt, added to it or changed)`)
-	leftOut, key := resignedExcerpt(t, x, dropNth("ballot_cast", 2), func(*ledger.Entry) {})
+	leftOut, key := resignedExcerpt(t, x, dropNth("ballot_cast", 2), unchanged)
 	refusedExcerpt(t, "a ballot left out", leftOut, key, declared, "result_declared",
 		`the arithmetic the declaration of the vote "v1" records (3 for, 1 against, 4 cast; 3 needed; carried) is not that of its ballots (3 for, 0 against, 3 cast; 2 needed; carried): the entries of the vote the excerpt shows do not bear out its declaration`)
-	unclosed, key := resignedExcerpt(t, x, dropNth("vote_closed", 1), func(*ledger.Entry) {})
+	unclosed, key := resignedExcerpt(t, x, dropNth("vote_closed", 1), unchanged)
 	refusedExcerpt(t, "the close left out", unclosed, key, declared, "result_declared",
 		`the excerpt holds the declaration of the vote "v1" without its close (vote_closed): an entry is left out`)
 }
@@ -297,19 +264,19 @@ func TestVerifyExcerptOfAVoteInRepeatedBallots(t *testing.T) {
 	verifiedExcerptSays(t, file, vkey,
 		fmt.Sprintf("vote v1: its declaration (entry %d, declared by chief) was counted again from the last of 2 counts entered shown and is that count: after 3 ballots: 3 for, 2 against, 5 cast; 3 needed; carried\n", declared))
 
-	changed, key := resignedExcerpt(t, x, func(string) bool { return true }, func(e *ledger.Entry) {
+	changed, key := resignedExcerpt(t, x, keepAll, func(e *ledger.Entry) {
 		if e.Type == "count_entered" && strings.Contains(string(e.Payload), `"ballots":3`) {
 			e.Payload = json.RawMessage(strings.Replace(string(e.Payload), `"against":2`, `"against":1`, 1))
 		}
 	})
 	refusedExcerpt(t, "a count changed", changed, key, declared, "result_declared",
 		`the arithmetic the declaration of the vote "v1" records (after 3 ballots: 3 for, 2 against, 5 cast; 3 needed; carried) is not that of the count entered for it (after 3 ballots: 3 for, 1 against, 4 cast; 3 needed; carried): the entries of the vote the excerpt shows do not bear out its declaration`)
-	leftOut, key := resignedExcerpt(t, x, dropNth("count_entered", 2), func(*ledger.Entry) {})
+	leftOut, key := resignedExcerpt(t, x, dropNth("count_entered", 2), unchanged)
 	refusedExcerpt(t, "the last count left out", leftOut, key, declared, "result_declared",
 		`the arithmetic the declaration of the vote "v1" records (after 3 ballots: 3 for, 2 against, 5 cast; 3 needed; carried) is not that of the count entered for it (2 for, 2 against, 4 cast; 3 needed; defeated): the entries of the vote the excerpt shows do not bear out its declaration`)
 	// An excerpt as served before it held the close and the counts
 	// verifies, saying plainly that the declaration is not counted again.
-	old, key := resignedExcerpt(t, x, func(typ string) bool { return typ != "vote_closed" && typ != "count_entered" }, func(*ledger.Entry) {})
+	old, key := resignedExcerpt(t, x, func(typ string) bool { return typ != "vote_closed" && typ != "count_entered" }, unchanged)
 	verifiedExcerptSays(t, old, key, fmt.Sprintf("vote v1: its declaration (entry %d) is NOT counted again: the excerpt holds neither its close nor any ballot or count entered", declared))
 }
 

@@ -113,12 +113,7 @@ func TestVerifyExcerptOfAnElection(t *testing.T) {
 		t.Errorf("in German:\n%s", out)
 	}
 
-	all := func(string) bool { return true }
-	if f, k := resignedExcerpt(t, x, all, func(*ledger.Entry) {}); true {
-		if code, out, errs := runForTest(t, "", "verify", "--excerpt", f, "--key", k); code != 0 || !strings.Contains(out, "counted again by approval") {
-			t.Errorf("the excerpt signed again, unchanged: exit %d %s\n%s", code, errs, out)
-		}
-	}
+	resignedVerifies(t, x, "counted again by approval")
 	approve := func(nth int, names string) func(e *ledger.Entry) {
 		return editEntry(t, "election_ballot_cast", nth, func(m map[string]json.RawMessage) {
 			var b map[string]json.RawMessage
@@ -128,23 +123,23 @@ func TestVerifyExcerptOfAnElection(t *testing.T) {
 		})
 	}
 	// d1 approves d5, not d4: d4 2, d5 3.
-	f, k := resignedExcerpt(t, x, all, approve(2, `["d5"]`))
+	f, k := resignedExcerpt(t, x, keepAll, approve(2, `["d5"]`))
 	refusedExcerpt(t, "a ballot changed", f, k, declared, "election_declared", `the declared result of the election "e1" (d4) is not whom the ballots shown elect by approval (d5)`)
-	f, k = resignedExcerpt(t, x, all, approve(2, `["d0"]`))
+	f, k = resignedExcerpt(t, x, keepAll, approve(2, `["d0"]`))
 	refusedExcerpt(t, "a ballot for one who is no candidate", f, k, nthIndex(t, x, types, "election_ballot_cast", 2), "election_ballot_cast", `the ballot of d1 names "d0", who is not a candidate in the election "e1"`)
 	// d3's ballot, for d3, left out: d4 is still elected.
-	f, k = resignedExcerpt(t, x, dropNth("election_ballot_cast", 4), func(*ledger.Entry) {})
+	f, k = resignedExcerpt(t, x, dropNth("election_ballot_cast", 4), unchanged)
 	refusedExcerpt(t, "a ballot left out", f, k, declared, "election_declared",
 		`the count the declaration of the election "e1" records (approval, 5 ballots: d3 2, d4 3, d5 2; elected: d4) is not that of the ballots shown (approval, 4 ballots: d3 1, d4 3, d5 2): a ballot is left out of the excerpt, added to it or changed`)
 	// Every ballot left out: the declaration records a count of none shown.
-	f, k = resignedExcerpt(t, x, func(ty string) bool { return ty != "election_ballot_cast" }, func(*ledger.Entry) {})
+	f, k = resignedExcerpt(t, x, func(ty string) bool { return ty != "election_ballot_cast" }, unchanged)
 	refusedExcerpt(t, "every ballot left out", f, k, declared, "election_declared", `the declaration of the election "e1" records a count (approval, 5 ballots: d3 2, d4 3, d5 2; elected: d4), and the excerpt shows nothing of it to count: its ballots are left out`)
-	f, k = resignedExcerpt(t, x, all, editEntry(t, "election_declared", 1, func(m map[string]json.RawMessage) { m["elected"] = json.RawMessage(`["d3"]`) }))
+	f, k = resignedExcerpt(t, x, keepAll, editEntry(t, "election_declared", 1, func(m map[string]json.RawMessage) { m["elected"] = json.RawMessage(`["d3"]`) }))
 	refusedExcerpt(t, "the elected changed", f, k, declared, "election_declared", `the declared result of the election "e1" (d3) is not whom the ballots shown elect by approval (d4)`)
 
 	// Before the declaration: the count of the ballots shown, and that
 	// nobody is proved elected.
-	f, k = resignedExcerpt(t, x, func(ty string) bool { return ty != "election_declared" }, func(*ledger.Entry) {})
+	f, k = resignedExcerpt(t, x, func(ty string) bool { return ty != "election_declared" }, unchanged)
 	if code, out, errs := runForTest(t, "", "verify", "--excerpt", f, "--key", k); code != 0 ||
 		!strings.Contains(out, "\nelection e1: counted again by approval from the 5 ballots shown, 5 votes: d3 2, d4 3, d5 2; elected: d4\nelection e1 is not declared in the excerpt: the 7 entries of it shown after its opening check, but nobody is proved elected\n") {
 		t.Errorf("not declared: exit %d %s\n%s", code, errs, out)
@@ -177,27 +172,26 @@ func TestVerifyExcerptOfAnEncryptedElection(t *testing.T) {
 		fmt.Sprintf("\nelection e1: its declaration (entry %d) is this count; plenum declared it itself when the last of the 2 trustees' shares needed was posted, so the entry names d2, the trustee who posted that share, who decided nothing\n", declared),
 		"\nelection e1: not checked from the excerpt: that each ballot's voter held the mandate it names")
 
-	all := func(string) bool { return true }
 	borrowSum := func(m map[string]json.RawMessage) {
 		reballotEntry(t, m, func(b *ballot.Ballot) { b.Sum[0], b.Sum[1] = b.Sum[1], b.Sum[0] })
 	}
-	f, k := resignedExcerpt(t, x, all, editEntry(t, "encrypted_ballot_cast", 3, borrowSum))
+	f, k := resignedExcerpt(t, x, keepAll, editEntry(t, "encrypted_ballot_cast", 3, borrowSum))
 	refusedExcerpt(t, "a ballot changed", f, k, nthIndex(t, x, types, "encrypted_ballot_cast", 3), "encrypted_ballot_cast", `the encrypted ballot of d2 in "election e1" (mandate m-d2, tracker`)
 	// Two ballots changed, their proofs checked side by side: the first
 	// is named.
 	second, fourth := editEntry(t, "encrypted_ballot_cast", 2, borrowSum), editEntry(t, "encrypted_ballot_cast", 4, borrowSum)
-	f, k = resignedExcerpt(t, x, all, func(e *ledger.Entry) { second(e); fourth(e) })
+	f, k = resignedExcerpt(t, x, keepAll, func(e *ledger.Entry) { second(e); fourth(e) })
 	refusedExcerpt(t, "two ballots changed", f, k, nthIndex(t, x, types, "encrypted_ballot_cast", 2), "encrypted_ballot_cast", `the encrypted ballot of d1 in "election e1" (mandate m-d1, tracker`)
-	f, k = resignedExcerpt(t, x, dropNth("encrypted_ballot_cast", 2), func(*ledger.Entry) {})
+	f, k = resignedExcerpt(t, x, dropNth("encrypted_ballot_cast", 2), unchanged)
 	refusedExcerpt(t, "a ballot left out", f, k, nthIndex(t, x, types, "encrypted_tallied", 1), "encrypted_tallied", `the encrypted total of "election e1" is not the sum of its last ballots`)
-	f, k = resignedExcerpt(t, x, all, editEntry(t, "election_declared", 1, func(m map[string]json.RawMessage) { m["elected"] = json.RawMessage(`["d3"]`) }))
+	f, k = resignedExcerpt(t, x, keepAll, editEntry(t, "election_declared", 1, func(m map[string]json.RawMessage) { m["elected"] = json.RawMessage(`["d3"]`) }))
 	refusedExcerpt(t, "the elected changed", f, k, declared, "election_declared", `the declared result of the encrypted election "e1" (d3) is not what its decrypted totals elect (d4)`)
-	f, k = resignedExcerpt(t, x, all, editEntry(t, "election_declared", 1, func(m map[string]json.RawMessage) {
+	f, k = resignedExcerpt(t, x, keepAll, editEntry(t, "election_declared", 1, func(m map[string]json.RawMessage) {
 		m["arithmetic"] = json.RawMessage(`"approval, 5 ballots: d3 1, d4 3, d5 1; elected: d4"`)
 	}))
 	refusedExcerpt(t, "the count recorded changed", f, k, declared, "election_declared", `the count the declaration of the election "e1" records (approval, 5 ballots: d3 1, d4 3, d5 1; elected: d4) is not that of the ballots shown (approval, 5 ballots: d3 2, d4 3, d5 1)`)
 	// The ballots without the opening, which fixes the trustees and the
 	// candidates: refused at the first step.
-	f, k = resignedExcerpt(t, x, func(ty string) bool { return ty != "election_opened" }, func(*ledger.Entry) {})
+	f, k = resignedExcerpt(t, x, func(ty string) bool { return ty != "election_opened" }, unchanged)
 	refusedExcerpt(t, "no opening", f, k, nthIndex(t, x, types, "trustee_key_posted", 1), "trustee_key_posted", `the excerpt holds this step of the encrypted election "e1" without the election's opening`)
 }

@@ -2,9 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -24,15 +21,7 @@ func excerptOf(t *testing.T, l *tlogtest.Log, title string, indexes ...int64) st
 		}
 		entries = append(entries, tlogproof.ExcerptEntry{Index: i, Data: l.Entry(i), Proof: p})
 	}
-	x, err := tlogproof.BuildExcerpt(title, l.Checkpoint(), entries)
-	if err != nil {
-		t.Fatal(err)
-	}
-	name := filepath.Join(t.TempDir(), "excerpt.json")
-	if err := os.WriteFile(name, x, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return name
+	return writeExcerpt(t, title, l.Checkpoint(), entries)
 }
 
 // TestVerifyExcerptSaysWhatItLeavesOut: plenum verify --excerpt says, in
@@ -44,11 +33,7 @@ func excerptOf(t *testing.T, l *tlogtest.Log, title string, indexes ...int64) st
 // excerpt that leaves entries out is refused with exit status 5, saying
 // which, and --complete goes with --excerpt only.
 func TestVerifyExcerptSaysWhatItLeavesOut(t *testing.T) {
-	payloads := make([]string, 30)
-	for i := range payloads {
-		payloads[i] = fmt.Sprintf(`{"n":%d}`, i)
-	}
-	l := hostileLog(t, "plenum.test/log/march-1917", payloads...)
+	l := numberedLog(t, "plenum.test/log/march-1917", "speech_recorded", 30)
 	part := excerptOf(t, l, "Resolution 4 and its vote", 21, 22, 25)
 	all := make([]int64, 30)
 	for i := range all {

@@ -1,15 +1,11 @@
 package main
 
 import (
-	"context"
-	"encoding/json"
 	"net/http"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
-	"plenum/assembly"
 	"plenum/remote/tlogtest"
 )
 
@@ -21,14 +17,8 @@ import (
 // folder); given the copy of the server's log/ folder, --assembly picks
 // the log in it. A path that is no folder is refused as no address.
 func TestVerifyFolderMirror(t *testing.T) {
-	ctx := context.Background()
-	srv, db := replayedServer(t, filepath.Join("..", "..", "testdata", "coop-2026.jsonl"))
+	srv, db, blob := coopWithBlob(t)
 	const id = "coop-2026"
-	// A text too long for one entry, stored beside the log as a blob.
-	reason, _ := json.Marshal(map[string]string{"reason": strings.Repeat("The drafts of this part are lost. ", 3000)})
-	if _, err := srv.engine.Submit(ctx, assembly.Envelope{Cmd: "record_gap", Assembly: id, Actor: "ann", At: time.Date(2026, 5, 9, 20, 0, 0, 0, time.UTC), Args: reason}); err != nil {
-		t.Fatal(err)
-	}
 	a, _ := srv.engine.Assembly(id)
 	size := a.Log().Size()
 	root := filepath.Join(t.TempDir(), "mirror")
@@ -37,7 +27,7 @@ func TestVerifyFolderMirror(t *testing.T) {
 		r.URL.Path = "/log/" + id + r.URL.Path
 		srv.handler.ServeHTTP(w, r)
 	})
-	if err := tlogtest.WriteMirror(asServed, size, logDir, "blob/"+lastBlob(t, srv, id)); err != nil {
+	if err := tlogtest.WriteMirror(asServed, size, logDir, "blob/"+blob); err != nil {
 		t.Fatal(err)
 	}
 	key := demoVerifierKey(t, db)

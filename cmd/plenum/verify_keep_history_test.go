@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"io/fs"
 	"net/http/httptest"
 	"os"
@@ -11,7 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"plenum/assembly"
 	"plenum/ledger"
 	"plenum/remote"
 )
@@ -32,10 +30,7 @@ func TestVerifyKeepRefusesAnotherHistory(t *testing.T) {
 	script := filepath.Join("..", "..", "testdata", "coop-2026.jsonl")
 	gap := func(srv *server, reason string, minute int) {
 		t.Helper()
-		args, _ := json.Marshal(map[string]string{"reason": reason})
-		if _, err := srv.engine.Submit(ctx, assembly.Envelope{Cmd: "record_gap", Assembly: id, Actor: "ann", At: time.Date(2026, 5, 9, 21, minute, 0, 0, time.UTC), Args: args}); err != nil {
-			t.Fatal(err)
-		}
+		recordGap(t, srv, id, reason, time.Date(2026, 5, 9, 21, minute, 0, 0, time.UTC))
 	}
 	srv, db := replayedServer(t, script)
 	gap(srv, "The kept part is lost.", 0)

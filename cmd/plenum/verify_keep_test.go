@@ -2,8 +2,6 @@ package main
 
 import (
 	"bytes"
-	"context"
-	"encoding/json"
 	"fmt"
 	"net/http/httptest"
 	"os"
@@ -11,8 +9,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"plenum/assembly"
 )
 
 // TestVerifyKeep: plenum verify --url URL --keep DIR keeps, once the log
@@ -25,19 +21,8 @@ import (
 // checkpoint) and it verifies at the new size; a folder holding another
 // log's copy is refused and left as it was.
 func TestVerifyKeep(t *testing.T) {
-	ctx := context.Background()
-	srv, db := replayedServer(t, filepath.Join("..", "..", "testdata", "coop-2026.jsonl"))
+	srv, db, blob := coopWithBlob(t)
 	const id = "coop-2026"
-	gap := func(reason string, at time.Time) {
-		t.Helper()
-		args, _ := json.Marshal(map[string]string{"reason": reason})
-		if _, err := srv.engine.Submit(ctx, assembly.Envelope{Cmd: "record_gap", Assembly: id, Actor: "ann", At: at, Args: args}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	// A text too long for one entry, stored beside the log as a blob.
-	gap(strings.Repeat("The drafts of this part are lost. ", 3000), time.Date(2026, 5, 9, 20, 0, 0, 0, time.UTC))
-	blob := lastBlob(t, srv, id)
 	hs := httptest.NewServer(srv.handler)
 	defer hs.Close()
 	key := demoVerifierKey(t, db)
@@ -96,7 +81,7 @@ func TestVerifyKeep(t *testing.T) {
 
 	// The log grows; the copy is brought up to date.
 	for i := range 3 {
-		gap(fmt.Sprintf("Part %d of the minutes is lost.", i), time.Date(2026, 5, 9, 21, i, 0, 0, time.UTC))
+		recordGap(t, srv, id, fmt.Sprintf("Part %d of the minutes is lost.", i), time.Date(2026, 5, 9, 21, i, 0, 0, time.UTC))
 	}
 	if code, stdout, stderr := exportCLI(t, "verify", "--url", hs.URL+"/log/"+id, "--key", key, "--keep", dir); code != 0 {
 		t.Fatalf("second --keep: %d %s %s", code, stdout, stderr)

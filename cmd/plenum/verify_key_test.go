@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"io"
 	"mime"
 	"net/http"
@@ -14,7 +13,6 @@ import (
 	"golang.org/x/mod/sumdb/note"
 
 	"plenum/ledger"
-	"plenum/remote"
 )
 
 // otherVerifierKey is the verifier key of a new signing key named as the
@@ -66,7 +64,6 @@ func download(t *testing.T, url, dir string) string {
 // a key that is none is refused with exit status 2. A historian given a
 // wrong key must not read "exactly as the log recorded them".
 func TestVerifyChecksTheKeyGiven(t *testing.T) {
-	ctx := context.Background()
 	url, db, vkey := servedCoop(t)
 	const id = "coop-2026"
 	other := otherVerifierKey(t)
@@ -77,12 +74,7 @@ func TestVerifyChecksTheKeyGiven(t *testing.T) {
 	doc := download(t, url+"/a/"+id+"/minutes/md", dir)
 	excerpt := download(t, url+"/api/assemblies/"+id+"/motions/a-survey/excerpt", dir)
 	logURL := url + "/log/" + id + "/"
-	r, err := remote.FetchReceipt(ctx, logURL, 17, remote.Options{LogKeys: mustVerifiers(t, vkey)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	receipt := filepath.Join(dir, "ballot.tlog-proof")
-	os.WriteFile(receipt, r, 0o644)
+	receipt := receiptFile(t, logURL, mustVerifiers(t, vkey), 17)
 	keyFile := filepath.Join(dir, "verifier.key")
 	os.WriteFile(keyFile, []byte(vkey+"\n"), 0o644)
 	otherFile := filepath.Join(dir, "other.key")

@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -17,9 +16,7 @@ import (
 
 	"plenum/demo"
 	"plenum/ledger"
-	"plenum/remote"
 	"plenum/remote/tlogtest"
-	"plenum/tlogproof"
 )
 
 // TestVerifyDocumentNamesTheRecordFile: a document checked against a
@@ -75,21 +72,10 @@ func TestVerifyDocumentNamesTheRecordFile(t *testing.T) {
 // receipt file is saved (review40 H12). An excerpt's title is said to be
 // the file's, not signed (H13).
 func TestVerifyReceiptInTheAPIsAnswer(t *testing.T) {
-	ctx := context.Background()
-	l := tlogtest.New("plenum.test/log/march-1917")
-	for i := range int64(20) {
-		data, _, err := ledger.EncodeEntry(ledger.Entry{Index: i, Time: time.Unix(1e9, 0), Actor: "secretary", Type: "vote.recorded", Payload: json.RawMessage(fmt.Sprintf(`{"n":%d}`, i))})
-		if err != nil {
-			t.Fatal(err)
-		}
-		l.Append(data)
-	}
+	l := numberedLog(t, "plenum.test/log/march-1917", "vote.recorded", 20)
 	hs := httptest.NewServer(l)
 	defer hs.Close()
-	receipt, err := remote.FetchReceipt(ctx, hs.URL, 7, remote.Options{LogKeys: note.VerifierList(l.Verifier())})
-	if err != nil {
-		t.Fatal(err)
-	}
+	receipt := mustRead(t, receiptFile(t, hs.URL, note.VerifierList(l.Verifier()), 7))
 	answer, _ := json.Marshal(map[string]any{"index": 7, "tree_size": 20, "receipt": string(receipt)})
 	file := writeFile(t, "proof.json", string(answer))
 	if code, out, stderr := runForTest(t, "", "verify", "--receipt", file, "--key", l.VKey); code != 0 || !strings.Contains(out, "entry 7 of plenum.test/log/march-1917 is in the log signed at tree size 20") {
@@ -100,12 +86,7 @@ func TestVerifyReceiptInTheAPIsAnswer(t *testing.T) {
 		t.Errorf("JSON without a receipt: exit %d %s", code, stderr)
 	}
 
-	p, _ := l.InclusionProof(ctx, 3, l.Size())
-	x, err := tlogproof.BuildExcerpt("Resolution: support the Provisional Government", l.Checkpoint(), []tlogproof.ExcerptEntry{{Index: 3, Data: l.Entry(3), Proof: p}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	xfile := writeFile(t, "excerpt.json", string(x))
+	xfile := excerptOf(t, l, "Resolution: support the Provisional Government", 3)
 	if code, out, stderr := runForTest(t, "", "verify", "--excerpt", xfile, "--key", l.VKey); code != 0 || !strings.Contains(strings.SplitN(out, "\n", 2)[0], "(the title is the file's, not signed: the log vouches for the entries below, not for it)") {
 		t.Errorf("the excerpt's title: exit %d\n%s%s", code, out, stderr)
 	}

@@ -16,7 +16,6 @@ import (
 	"plenum/assembly"
 	"plenum/engine"
 	"plenum/i18n"
-	"plenum/ledger"
 	"plenum/remote/tlogtest"
 )
 
@@ -49,35 +48,9 @@ func weightedServer(t *testing.T, weight int, open func(add func(actor, cmd stri
 	t.Helper()
 	ctx := context.Background()
 	at := time.Date(2026, 5, 9, 9, 0, 0, 0, time.UTC)
-	var script bytes.Buffer
-	add := func(actor, cmd string, args map[string]any) {
-		b, err := json.Marshal(map[string]any{"cmd": cmd, "actor": actor, "at": at.Format(time.RFC3339), "args": args})
-		if err != nil {
-			t.Fatal(err)
-		}
-		script.Write(append(b, '\n'))
-	}
-	add("admin", "create_assembly", map[string]any{"id": "coop", "name": "Spring general meeting", "starts": "2026-05-09", "rules": "congress"})
-	add("admin", "set_rules", map[string]any{"overrides": map[string]any{"weighted_votes": true}})
-	add("admin", "add_organization", map[string]any{"id": "members", "name": "The members", "kind": "delegating"})
-	for _, p := range []string{"d0", "d1", "d2"} {
-		add("admin", "add_person", map[string]any{"id": p, "name": "Delegate " + p})
-		add("admin", "submit_mandate", map[string]any{"id": "m-" + p, "person": p, "organization": "members", "kind": "decisive"})
-		if p == "d0" {
-			add("admin", "amend_mandate", map[string]any{"mandate": "m-d0", "weight": weight})
-		}
-		add("admin", "verify_mandate", map[string]any{"mandate": "m-" + p})
-		add(p, "check_in", map[string]any{"person": p})
-	}
-	add("admin", "add_person", map[string]any{"id": "chief", "name": "The chair"})
-	add("admin", "open_sitting", map[string]any{"id": "s1", "date": "2026-05-09", "chair": "chief"})
-	add("admin", "add_item", map[string]any{"id": "i1", "title": "The budget"})
-	add("admin", "take_up_item", map[string]any{"item": "i1"})
+	add, write := coopScript(t, weight)
 	open(add)
-	file := filepath.Join(t.TempDir(), "coop.jsonl")
-	if err := os.WriteFile(file, script.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	file := write()
 	srv, db := replayedServer(t, file)
 	submit := func(actor, cmd string, args map[string]any) *engine.Result {
 		t.Helper()
@@ -213,11 +186,7 @@ func TestVerifyReceiptLogRefused(t *testing.T) {
 
 	l := tlogtest.New("plenum.test/log/coop")
 	const mine = "MYTOKENMYTOKENMYTOKENMYTOK"
-	data, _, err := ledger.EncodeEntry(ledger.Entry{Index: 0, Time: time.Unix(1e9, 0), Actor: "ann", Type: "sealed_ballots", Payload: json.RawMessage(`{"vote":"v2","sealed":[{"token":"` + mine + `","choice":"for"}]}`)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	l.Append(data)
+	appendEntry(t, l, "sealed_ballots", json.RawMessage(`{"vote":"v2","sealed":[{"token":"`+mine+`","choice":"for"}]}`))
 	hs := httptest.NewServer(l)
 	defer hs.Close()
 	fileOf, _ := secretReceiptRun(t, l, hs.URL)

@@ -1,19 +1,15 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 
 	"golang.org/x/mod/sumdb/note"
 
-	"plenum/remote"
 	"plenum/remote/tlogtest"
 )
 
@@ -24,28 +20,14 @@ import (
 // address works as before, and a server that serves no such log is
 // still refused.
 func TestVerifyReceiptAtServerAddress(t *testing.T) {
-	ctx := context.Background()
-	var payloads []string
-	for i := range 20 {
-		payloads = append(payloads, fmt.Sprintf(`{"n":%d}`, i))
-	}
-	l := hostileLog(t, "plenum.test/log/march-1917", payloads...)
+	l := numberedLog(t, "plenum.test/log/march-1917", "speech_recorded", 20)
 	mux := http.NewServeMux()
 	mux.Handle("/log/march-1917/", http.StripPrefix("/log/march-1917", l))
 	hs := httptest.NewServer(mux)
 	defer hs.Close()
 	logURL := hs.URL + "/log/march-1917/"
-	receipt, err := remote.FetchReceipt(ctx, logURL, 7, remote.Options{LogKeys: note.VerifierList(l.Verifier())})
-	if err != nil {
-		t.Fatal(err)
-	}
-	rfile := filepath.Join(t.TempDir(), "ballot.tlog-proof")
-	os.WriteFile(rfile, receipt, 0o644)
-	check := func(url string) (string, error) {
-		var stdout, stderr witBuffer
-		err := runVerifyReceipt(ctx, &cliEnv{stdin: strings.NewReader(""), stdout: &stdout, stderr: &stderr}, rfile, l.VKey, nil, url, "", "")
-		return stdout.String(), err
-	}
+	rfile := receiptFile(t, logURL, note.VerifierList(l.Verifier()), 7)
+	check := func(url string) (string, error) { return verifyReceiptFile(rfile, l.VKey, url, "") }
 	for _, url := range []string{hs.URL, hs.URL + "/", logURL, hs.URL + "/log/march-1917"} {
 		out, err := check(url)
 		if err != nil || !strings.Contains(out, "still there at tree size 20 of "+hs.URL+"/log/march-1917") {
@@ -117,25 +99,18 @@ func (c *requestCounter) reset() (all int, byPath map[string]int) {
 // request more than with the log's address, the server's checkpoint;
 // and with the log's address, the checkpoint once.
 func TestVerifyReceiptAtServerAddressRequests(t *testing.T) {
-	ctx := context.Background()
-	l := hostileLog(t, "plenum.test/log/march-1917", `{"n":0}`, `{"n":1}`, `{"n":2}`)
+	l := numberedLog(t, "plenum.test/log/march-1917", "speech_recorded", 3)
 	mux := http.NewServeMux()
 	mux.Handle("/log/march-1917/", http.StripPrefix("/log/march-1917", l))
 	counter := &requestCounter{h: mux, byPath: map[string]int{}}
 	hs := httptest.NewServer(counter)
 	defer hs.Close()
 	logURL := hs.URL + "/log/march-1917/"
-	receipt, err := remote.FetchReceipt(ctx, logURL, 1, remote.Options{LogKeys: note.VerifierList(l.Verifier())})
-	if err != nil {
-		t.Fatal(err)
-	}
-	rfile := filepath.Join(t.TempDir(), "ballot.tlog-proof")
-	os.WriteFile(rfile, receipt, 0o644)
+	rfile := receiptFile(t, logURL, note.VerifierList(l.Verifier()), 1)
 	check := func(url string) (int, map[string]int) {
 		t.Helper()
 		counter.reset()
-		var stdout, stderr witBuffer
-		if err := runVerifyReceipt(ctx, &cliEnv{stdin: strings.NewReader(""), stdout: &stdout, stderr: &stderr}, rfile, l.VKey, nil, url, "", ""); err != nil {
+		if _, err := verifyReceiptFile(rfile, l.VKey, url, ""); err != nil {
 			t.Fatalf("--url %s: %v", url, err)
 		}
 		return counter.reset()

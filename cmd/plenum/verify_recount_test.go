@@ -3,8 +3,6 @@ package main
 import (
 	"encoding/json"
 	"fmt"
-	"path/filepath"
-	"strings"
 	"testing"
 
 	"plenum/ledger"
@@ -38,10 +36,7 @@ func TestVerifyRecountsAPlainElection(t *testing.T) {
 	add("chief", "open_election", obj{"id": "e3", "title": "Agrarian", "seats": 1, "method": "plurality"})
 	add("chief", "close_election", obj{"election": "e3"})
 	add("chief", "declare_election", obj{"election": "e3", "elected": []string{"d1"}, "note": "by acclamation"})
-	good := filepath.Join(t.TempDir(), "p.db")
-	if code, out, errs := runForTest(t, "", "replay", "--db", good, writeScript(t, lines)); code != 0 {
-		t.Fatalf("replay: exit %d, %q, %s", code, out, errs)
-	}
+	good := replayedDB(t, lines)
 	if code, out, errs := runForTest(t, "", "verify", "--db", good); code != 0 {
 		t.Fatalf("verify: exit %d: %s %s", code, out, errs)
 	}
@@ -81,11 +76,7 @@ func TestVerifyRecountsAPlainElection(t *testing.T) {
 		}), declared[1], `the declared result of the election "e2" (d4) is not whom its ballots elect by approval (d5)`},
 	}
 	for _, c := range cases {
-		code, out, errs := runForTest(t, "", "verify", "--db", rewrite(t, good, c.change))
-		entry := fmt.Sprintf("entry %d: %s", c.at, c.want)
-		if code != 1 || !strings.Contains(out, entry) || !strings.Contains(out, "first bad entry:") {
-			t.Errorf("%s changed: exit %d\n%s\n%s\nwant it named: %s", c.name, code, out, errs, entry)
-		}
+		refusedDB(t, c.name+" changed", rewrite(t, good, c.change), fmt.Sprintf("entry %d: %s", c.at, c.want), "first bad entry:")
 	}
 }
 
@@ -110,10 +101,7 @@ func TestVerifyRefusesAForgedSecretElection(t *testing.T) {
 	}
 	add("chief", "close_election", obj{"election": "e1"})
 	add("chief", "declare_election", obj{"election": "e1"})
-	good := filepath.Join(t.TempDir(), "p.db")
-	if code, out, errs := runForTest(t, "", "replay", "--db", good, writeScript(t, lines)); code != 0 {
-		t.Fatalf("replay: exit %d, %q, %s", code, out, errs)
-	}
+	good := replayedDB(t, lines)
 	var sealedAt, declaredAt int64 = -1, -1
 	copied := rewrite(t, good, func(e *ledger.Entry) {
 		switch e.Type {
@@ -163,11 +151,7 @@ func TestVerifyRefusesAForgedSecretElection(t *testing.T) {
 		{"a ballot dropped", sealed(func(s []map[string]json.RawMessage) []map[string]json.RawMessage { return s[1:] }),
 			declaredAt, `the sealed ballots of e1 (4) do not number the votes cast (5)`},
 	} {
-		code, out, errs := runForTest(t, "", "verify", "--db", rewrite(t, good, c.change))
-		want := fmt.Sprintf("first bad entry: %d\n  reason: replay: entry %d: %s", c.at, c.at, c.want)
-		if code != 1 || !strings.Contains(out, "FAILED: plenum.localhost/log/enc") || !strings.Contains(out, want) {
-			t.Errorf("%s: exit %d\n%s%s\nwant 1 and %q", c.name, code, out, errs, want)
-		}
+		refusedDB(t, c.name, rewrite(t, good, c.change), "FAILED: plenum.localhost/log/enc", fmt.Sprintf("first bad entry: %d\n  reason: replay: entry %d: %s", c.at, c.at, c.want))
 	}
 
 	// Without the key (good itself, last): the hashes recomputed, the

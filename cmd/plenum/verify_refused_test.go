@@ -1,18 +1,12 @@
 package main
 
 import (
-	"context"
-	"fmt"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"golang.org/x/mod/sumdb/note"
-
-	"plenum/remote"
 )
 
 // TestVerifyReportsARefusedLog: a server that refuses the log (403, as
@@ -23,20 +17,10 @@ import (
 // not check out against its checkpoint", which a member reads as
 // tampering; the receipt is still checked offline first.
 func TestVerifyReportsARefusedLog(t *testing.T) {
-	ctx := context.Background()
-	var payloads []string
-	for i := range 300 {
-		payloads = append(payloads, fmt.Sprintf(`{"n":%d}`, i))
-	}
-	l := hostileLog(t, "plenum.test/log/coop", payloads...)
+	l := numberedLog(t, "plenum.test/log/coop", "speech_recorded", 300)
 	open := httptest.NewServer(http.StripPrefix("/log/coop", l))
 	defer open.Close()
-	receipt, err := remote.FetchReceipt(ctx, open.URL+"/log/coop/", 290, remote.Options{LogKeys: note.VerifierList(l.Verifier())})
-	if err != nil {
-		t.Fatal(err)
-	}
-	rfile := filepath.Join(t.TempDir(), "receipt-v1-290.tlog-proof")
-	os.WriteFile(rfile, receipt, 0o644)
+	rfile := receiptFile(t, open.URL+"/log/coop/", note.VerifierList(l.Verifier()), 290)
 	// The checkpoint is served; the tiles are refused, as in the review.
 	closed := httptest.NewServer(http.StripPrefix("/log/coop", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if strings.HasPrefix(r.URL.Path, "/tile/") {

@@ -98,11 +98,7 @@ func TestVerifyRemoteHostile(t *testing.T) {
 func TestVerifyReceiptHostile(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
-	var payloads []string
-	for i := range 40 {
-		payloads = append(payloads, fmt.Sprintf(`{"n":%d}`, i))
-	}
-	l := hostileLog(t, "plenum.test/log/march-1917", payloads...)
+	l := numberedLog(t, "plenum.test/log/march-1917", "speech_recorded", 40)
 	cp := l.Checkpoint()
 	proof := func(i, size int64) tlog.RecordProof {
 		p, err := l.InclusionProof(ctx, i, size)

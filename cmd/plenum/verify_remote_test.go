@@ -11,14 +11,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"golang.org/x/mod/sumdb/note"
 
-	"plenum/ledger"
-	"plenum/remote"
 	"plenum/remote/tlogtest"
-	"plenum/tlogproof"
 	"plenum/witness"
 )
 
@@ -116,15 +112,7 @@ func TestVerifyRemote(t *testing.T) {
 
 func TestVerifyReceiptAndExcerpt(t *testing.T) {
 	ctx := context.Background()
-	dir := t.TempDir()
-	l := tlogtest.New("plenum.test/log/march-1917")
-	for i := range int64(40) {
-		data, _, err := ledger.EncodeEntry(ledger.Entry{Index: i, Time: time.Unix(1e9, 0), Actor: "secretary", Type: "vote.recorded", Payload: json.RawMessage(fmt.Sprintf(`{"n":%d}`, i))})
-		if err != nil {
-			t.Fatal(err)
-		}
-		l.Append(data)
-	}
+	l := numberedLog(t, "plenum.test/log/march-1917", "vote.recorded", 40)
 	hs := httptest.NewServer(l)
 	defer hs.Close()
 	run := func(f func(env *cliEnv) error) (string, error) {
@@ -132,13 +120,9 @@ func TestVerifyReceiptAndExcerpt(t *testing.T) {
 		err := f(&cliEnv{stdin: strings.NewReader(""), stdout: &stdout, stderr: &stderr})
 		return stdout.String(), err
 	}
-	receipt, err := remote.FetchReceipt(ctx, hs.URL, 17, remote.Options{LogKeys: note.VerifierList(l.Verifier())})
-	if err != nil {
-		t.Fatal(err)
-	}
-	rfile := filepath.Join(dir, "ballot.tlog-proof")
-	os.WriteFile(rfile, receipt, 0o644)
-	out, err := run(func(env *cliEnv) error { return runVerifyReceipt(ctx, env, rfile, l.VKey, nil, hs.URL, "", "") })
+	rfile := receiptFile(t, hs.URL, note.VerifierList(l.Verifier()), 17)
+	receipt := mustRead(t, rfile)
+	out, err := verifyReceiptFile(rfile, l.VKey, hs.URL, "")
 	if err != nil || !strings.Contains(out, "entry 17 of plenum.test/log/march-1917 is in the log signed at tree size 40") || !strings.Contains(out, "still there at tree size 40") {
 		t.Fatalf("%q %v", out, err)
 	}
@@ -150,26 +134,17 @@ func TestVerifyReceiptAndExcerpt(t *testing.T) {
 	}
 	// The operator alters the entry afterwards.
 	l.Replace(17, []byte(`{"index":17,"forged":true}`))
-	if _, err := run(func(env *cliEnv) error { return runVerifyReceipt(ctx, env, rfile, l.VKey, nil, hs.URL, "", "") }); err == nil || !strings.Contains(err.Error(), "entry 17: the receipt's entry was altered or removed") {
+	if _, err := verifyReceiptFile(rfile, l.VKey, hs.URL, ""); err == nil || !strings.Contains(err.Error(), "entry 17: the receipt's entry was altered or removed") {
 		t.Fatalf("altered: %v", err)
 	}
 	// A tampered receipt fails offline.
 	os.WriteFile(rfile, bytes.Replace(receipt, []byte("index 17"), []byte("index 16"), 1), 0o644)
-	if _, err := run(func(env *cliEnv) error { return runVerifyReceipt(ctx, env, rfile, l.VKey, nil, "", "", "") }); err == nil || !strings.Contains(err.Error(), "is for entry 16") {
+	if _, err := verifyReceiptFile(rfile, l.VKey, "", ""); err == nil || !strings.Contains(err.Error(), "is for entry 16") {
 		t.Fatalf("tampered receipt: %v", err)
 	}
 
-	var entries []tlogproof.ExcerptEntry
-	for _, i := range []int64{30, 31} {
-		p, _ := l.InclusionProof(ctx, i, l.Size())
-		entries = append(entries, tlogproof.ExcerptEntry{Index: i, Data: l.Entry(i), Proof: p})
-	}
-	x, err := tlogproof.BuildExcerpt("Resolution 4 and its vote", l.Checkpoint(), entries)
-	if err != nil {
-		t.Fatal(err)
-	}
-	xfile := filepath.Join(dir, "excerpt.json")
-	os.WriteFile(xfile, x, 0o644)
+	xfile := excerptOf(t, l, "Resolution 4 and its vote", 30, 31)
+	x := mustRead(t, xfile)
 	if out, err := run(func(env *cliEnv) error { return runVerifyExcerpt(ctx, env, xfile, l.VKey, nil, false) }); err != nil || !strings.Contains(out, `"Resolution 4 and its vote": 2 entries`) {
 		t.Fatalf("%q %v", out, err)
 	}
@@ -186,16 +161,9 @@ func TestVerifySecretReceipt(t *testing.T) {
 	ctx := context.Background()
 	l := tlogtest.New("plenum.test/log/coop")
 	const mine, other = "MYTOKENMYTOKENMYTOKENMYTOK", "OTHERTOKENOTHERTOKENOTHERT"
-	add := func(i int64, typ, payload string) {
-		data, _, err := ledger.EncodeEntry(ledger.Entry{Index: i, Time: time.Unix(1e9, 0), Actor: "ann", Type: typ, Payload: json.RawMessage(payload)})
-		if err != nil {
-			t.Fatal(err)
-		}
-		l.Append(data)
-	}
-	add(0, "ballot_cast", `{"vote":"v2","voter":"d1","right":"md-d1"}`)
-	add(1, "vote_closed", `{"vote":"v2"}`)
-	add(2, "sealed_ballots", `{"vote":"v2","sealed":[{"token":"`+other+`","choice":"against"},{"token":"`+mine+`","choice":"for"}]}`)
+	appendEntry(t, l, "ballot_cast", json.RawMessage(`{"vote":"v2","voter":"d1","right":"md-d1"}`))
+	appendEntry(t, l, "vote_closed", json.RawMessage(`{"vote":"v2"}`))
+	appendEntry(t, l, "sealed_ballots", json.RawMessage(`{"vote":"v2","sealed":[{"token":"`+other+`","choice":"against"},{"token":"`+mine+`","choice":"for"}]}`))
 	hs := httptest.NewServer(l)
 	defer hs.Close()
 	file, run := secretReceiptRun(t, l, hs.URL)
@@ -210,11 +178,10 @@ func TestVerifySecretReceipt(t *testing.T) {
 		code int
 		want string
 	}{{otherVerifierKey(t), 1, "is not signed by the key given"}, {"garbage", 2, "--key"}} {
-		var stdout, stderr witBuffer
-		err := runVerifyReceipt(ctx, &cliEnv{stdin: strings.NewReader(""), stdout: &stdout, stderr: &stderr}, sealed, c.key, nil, "", mine, "")
+		out, err := verifyReceiptFile(sealed, c.key, "", mine)
 		var ee *exitError
-		if !errors.As(err, &ee) || ee.code != c.code || !strings.Contains(err.Error(), c.want) || !strings.Contains(err.Error(), c.key) || stdout.String() != "" {
-			t.Errorf("--token with --key %s: %v, want exit %d saying %q\n%s", c.key, err, c.code, c.want, stdout.String())
+		if !errors.As(err, &ee) || ee.code != c.code || !strings.Contains(err.Error(), c.want) || !strings.Contains(err.Error(), c.key) || out != "" {
+			t.Errorf("--token with --key %s: %v, want exit %d saying %q\n%s", c.key, err, c.code, c.want, out)
 		}
 	}
 	// The token as a person types it from the page or the saved file: in

@@ -1,21 +1,13 @@
 package main
 
 import (
-	"context"
-	"encoding/json"
-	"fmt"
 	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"golang.org/x/mod/sumdb/note"
 
 	"plenum/assembly"
-	"plenum/ledger"
-	"plenum/remote"
 	"plenum/remote/tlogtest"
 )
 
@@ -33,25 +25,12 @@ func TestVerifySecretReceiptOfWeightedBallot(t *testing.T) {
 		Token  string `json:"token"`
 		Choice string `json:"choice"`
 	}
-	add := func(typ string, payload any) int64 {
-		b, err := json.Marshal(payload)
-		if err != nil {
-			t.Fatal(err)
-		}
-		i := l.Size()
-		data, _, err := ledger.EncodeEntry(ledger.Entry{Index: i, Time: time.Unix(1e9, 0), Actor: "ann", Type: typ, Payload: b})
-		if err != nil {
-			t.Fatal(err)
-		}
-		l.Append(data)
-		return i
-	}
 	seal := func(vote string, units []string, choice string, rest ...sealed) int64 {
 		var s []sealed
 		for _, u := range units {
 			s = append(s, sealed{u, choice})
 		}
-		return add("sealed_ballots", map[string]any{"vote": vote, "sealed": append(rest, s...)})
+		return appendEntry(t, l, "sealed_ballots", map[string]any{"vote": vote, "sealed": append(rest, s...)})
 	}
 	unlinked := seal("v1", assembly.UnitTokens(mine, 3), "against", sealed{single, "for"})
 	linked := seal("v2", assembly.LinkedUnitTokens(old, 2), "for", sealed{single, "against"})
@@ -59,21 +38,13 @@ func TestVerifySecretReceiptOfWeightedBallot(t *testing.T) {
 	hs := httptest.NewServer(l)
 	defer hs.Close()
 	file, run := secretReceiptRun(t, l, hs.URL)
-	for _, c := range []struct {
-		entry int64
-		token string
-		want  string
-	}{
+	secretReceiptsSay(t, file, run, []secretReceiptCase{
 		{unlinked, mine, "it carries 3 votes of the secret ballot with your token in vote v1: against"},
 		{unlinked, strings.ToLower(mine), "it carries 3 votes of the secret ballot with your token in vote v1: against"},
 		{unlinked, single, "it carries the secret ballot with your token in vote v1: for"},
 		{linked, old, "it carries 2 votes of the secret ballot with your token in vote v2: for"},
 		{linked, single, "it carries the secret ballot with your token in vote v2: against"},
-	} {
-		if out, err := run(file(c.entry), c.token); err != nil || !strings.Contains(out, c.want) {
-			t.Errorf("entry %d, token %s: %q %v, want %q", c.entry, c.token, out, err, c.want)
-		}
-	}
+	})
 	if _, err := run(file(linked), mine); err == nil || !strings.Contains(err.Error(), "does not carry this ballot's token") {
 		t.Errorf("a token with no vote in the entry: %v", err)
 	}
@@ -86,20 +57,26 @@ func TestVerifySecretReceiptOfWeightedBallot(t *testing.T) {
 // log l served at url: file fetches the receipt of an entry into a file,
 // run checks a file with a token offline and returns what it printed.
 func secretReceiptRun(t *testing.T, l *tlogtest.Log, url string) (file func(index int64) string, run func(file, token string) (string, error)) {
-	ctx, dir := context.Background(), t.TempDir()
-	file = func(index int64) string {
-		r, err := remote.FetchReceipt(ctx, url, index, remote.Options{LogKeys: note.VerifierList(l.Verifier())})
-		if err != nil {
-			t.Fatal(err)
-		}
-		name := filepath.Join(dir, fmt.Sprintf("receipt-%d.tlog-proof", index))
-		os.WriteFile(name, r, 0o644)
-		return name
-	}
-	run = func(file, token string) (string, error) {
-		var stdout, stderr witBuffer
-		err := runVerifyReceipt(ctx, &cliEnv{stdin: strings.NewReader(""), stdout: &stdout, stderr: &stderr}, file, l.VKey, nil, "", token, "")
-		return stdout.String(), err
-	}
+	file = func(index int64) string { return receiptFile(t, url, note.VerifierList(l.Verifier()), index) }
+	run = func(file, token string) (string, error) { return verifyReceiptFile(file, l.VKey, "", token) }
 	return file, run
+}
+
+// secretReceiptCase is a receipt of entry checked with token, and what
+// verify must say of it.
+type secretReceiptCase struct {
+	entry int64
+	token string
+	want  string
+}
+
+// secretReceiptsSay checks that each receipt of cases, fetched by file
+// and checked by run (secretReceiptRun's), passes saying its want.
+func secretReceiptsSay(t *testing.T, file func(index int64) string, run func(file, token string) (string, error), cases []secretReceiptCase) {
+	t.Helper()
+	for _, c := range cases {
+		if out, err := run(file(c.entry), c.token); err != nil || !strings.Contains(out, c.want) {
+			t.Errorf("entry %d, token %s: %q %v, want %q", c.entry, c.token, out, err, c.want)
+		}
+	}
 }
