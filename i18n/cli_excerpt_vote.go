@@ -31,7 +31,7 @@ var cliExcerptVoteMessages = []Msg{
 		Fr: "aucun bulletin ni compte",
 		Es: "ninguna papeleta ni recuento"},
 	{Key: "cli.excerpt.vote.abstentions",
-		En: "vote %s: this count gives the declaration only where abstentions count as votes cast, as the assembly's rules, which the excerpt does not hold, must then say",
+		En: "vote %s: this count gives the declaration only if abstentions count as votes cast, which the assembly's rules must then say; the excerpt does not hold them",
 		De: "Abstimmung %s: diese Zählung ergibt die Feststellung nur, wenn Enthaltungen als abgegebene Stimmen zählen, wie es dann die Geschäftsordnung sagen muss, die der Auszug nicht enthält",
 		Ru: "голосование %s: этот подсчёт даёт объявленный итог, только если воздержавшиеся считаются подавшими голос, как тогда должен гласить регламент, которого в выписке нет",
 		Fr: "vote %s : ce compte ne donne la proclamation que si les abstentions comptent comme suffrages exprimés, comme le règlement, absent de l'extrait, doit alors le dire",

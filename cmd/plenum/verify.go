@@ -51,14 +51,14 @@ DESCRIPTION
     checks every stored checkpoint's signature against the verifier key and
     that each checkpoint is the root of the same tree the entries make (so
     each is consistent with the one before), checks the payloads stored
-    beside the log against their SHA-256, and replays every event through
-    the rules of procedure, and compares the ballot box of every secret
-    vote still open with the ballots its ballot_cast entries record (a
-    box whose number of rows differs was altered outside plenum). In an
-    encrypted vote the replay re-checks the
-    trustees' key ceremony, every ballot's proofs, the encrypted total
-    (the sum of the last ballot of each mandate), every partial decryption
-    with its proof, and that the declared result is the decryption.
+    beside the log against their SHA-256, replays every event through the
+    rules of procedure, and compares the ballot box of every secret vote
+    still open with the ballots its ballot_cast entries record (a box
+    whose number of rows differs was altered outside plenum). In an
+    encrypted vote the replay re-checks the trustees' key ceremony, every
+    ballot's proofs, the encrypted total (the sum of the last ballot of
+    each mandate), every partial decryption with its proof, and that the
+    declared result is the decryption.
 
     The database is opened read-only; it is safe to verify while plenum
     serve is running. --db takes a SQLite file or a postgres:// URL.
@@ -153,11 +153,11 @@ DESCRIPTION
     With --receipt, verify checks a ballot receipt (a C2SP tlog-proof file
     from the delegate page) offline, and with --url also against the log as
     it is now. When the receipt's entry is about a vote or an election (a
-    ballot), --url also verifies the whole log as --url alone does,
-    replaying it, and so names the vote by its question (its motion's or
-    alternatives' title) and the election by its title, as the pages do,
-    with the id after it: "Adopt the budget" (v1), within --timeout as
-    below. Offline, the receipt's entry names them by their id alone.
+    ballot), --url also verifies the whole log as --url alone does, within
+    --timeout as above, replaying it, and so names the vote by its
+    question (its motion's or alternatives' title) and the election by its
+    title, as the pages do, with the id after it: "Adopt the budget" (v1).
+    Offline, the receipt's entry names them by their id alone.
 
     With --receipt and --token, the receipt is of a ballot in a secret
     vote (from the delegate page, or POST /api/assemblies/{id}/votes/
@@ -251,7 +251,8 @@ OPTIONS
                         as 30s, 10m or 2h (default 10m; 0 for no limit)
     --receipt FILE      a ballot receipt to check
     --token TOKEN       with --receipt: the ballot token of a secret ballot
-                        (in any case; spaces between its groups dropped)
+                        (upper or lower case; the spaces between its
+                        groups are dropped)
     --tracker TRACKER   with --receipt: the tracker of an encrypted ballot
                         (the receipt's entry must hold the ballot whose
                         SHA-256 it is)

@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"plenum/assembly"
+	"plenum/i18n"
 	"plenum/ledger"
 	"plenum/remote/tlogtest"
 	"plenum/tlogproof"
@@ -160,7 +162,7 @@ func TestVerifyExcerptChecksTheEncryptedCount(t *testing.T) {
 	verifiedExcerptSays(t, file, vkey,
 		"\nvote v1: the count was checked from 2 of its 3 trustees' decryptions (d0, d2) of the sum of 4 ballots, 4 votes: for 3, against 1, abstain 0\n",
 		fmt.Sprintf("\nvote v1: its declared result (entry %d) is this count; plenum declared it itself when the last of the 2 trustees' shares needed was posted, so the entry names d2, the trustee who posted that share, who decided nothing\n", declared),
-		"\nvote v1: not checked from the excerpt: that each ballot's mandate carries the weight recorded with it, and the outcome under the threshold")
+		"\nvote v1: not checked from the excerpt: that each ballot's mandate carries the weight recorded with it, and that the outcome declared is the one the vote's threshold gives for this count; plenum verify --url replays the whole record")
 	if _, out, _ := runIn(t, "de", "verify", "--excerpt", file, "--key", vkey); !strings.Contains(out, "Abstimmung v1: die Zählung wurde geprüft aus den Entschlüsselungen von 2 ihrer 3 Treuhänder (d0, d2) der Summe von 4 Stimmzetteln, 4 Stimmen: for 3, against 1, abstain 0") {
 		t.Errorf("in German:\n%s", out)
 	}
@@ -237,6 +239,15 @@ func TestVerifyExcerptOfAPlainVote(t *testing.T) {
 	unclosed, key := resignedExcerpt(t, x, dropNth("vote_closed", 1), unchanged)
 	refusedExcerpt(t, "the close left out", unclosed, key, declared, "result_declared",
 		`the excerpt holds the declaration of the vote "v1" without its close (vote_closed): an entry is left out`)
+
+	// A count that gives the declaration only where abstentions count as
+	// votes cast says that the rules, which the excerpt does not hold,
+	// must then say so.
+	var said strings.Builder
+	excerptVote(i18n.For("en"), &said, &assembly.VoteCheck{Vote: "v1", Ballots: 4, Closed: 32, Declared: declared, DeclaredBy: "chief", Arithmetic: "2 for, 1 against, 1 abstaining, 4 cast; 3 needed; defeated", Recounted: true, AbstentionsCount: true, Withdrawn: -1})
+	if want := "\nvote v1: this count gives the declaration only if abstentions count as votes cast, which the assembly's rules must then say; the excerpt does not hold them\n"; !strings.Contains(said.String(), want) {
+		t.Errorf("abstentions counted:\n%s\nwant %q", said.String(), want)
+	}
 }
 
 // TestVerifyExcerptOfAVoteInRepeatedBallots: the excerpt of a motion

@@ -31,7 +31,7 @@ func TestVerifyRemoteInTheOfficersLanguage(t *testing.T) {
 		{[]string{"extra"}, 2, "takes no arguments; see plenum verify --help", 0},
 		{[]string{"--token", "t"}, 2, "--token goes with --receipt: the receipt of a secret ballot", 0},
 		{[]string{"--receipt", x, "--token", "t", "--tracker", "k"}, 2, "--tracker goes with --receipt, without --token: the receipt of an encrypted ballot", 0},
-		{[]string{"--excerpt", x, "--url", "http://127.0.0.1:1"}, 2, "give one of --document, --url, --receipt and --excerpt", 0},
+		{[]string{"--excerpt", x, "--url", "http://127.0.0.1:1"}, 2, "give only one of --document, --url, --receipt and --excerpt", 0},
 		{[]string{"--key", l.VKey, "--data", "d"}, 2, "give --key or --data, not both", 0},
 		{[]string{"--excerpt", x}, 2, "give --key, the log's verifier key: without it nothing can be checked", 0},
 		{[]string{"--url", "http://127.0.0.1:1", "--key", "nonsense"}, 2, `--key: "nonsense" is neither a key (name+hash+key) nor a file`, 0},
