@@ -87,10 +87,10 @@ func (k *keyCheck) wrongKey(l *i18n.Locale, what string) *exitError {
 
 // refusedFile is the refusal, with exit status 1, of file (a receipt or
 // an excerpt) whose offline check against k failed with err: wrongKey's
-// where nothing it showed is signed by the key given; the message
-// malformedKey, naming file, where err is malformed (the file is not
-// whole); else err about file. It is nil for no error.
-func (k *keyCheck) refusedFile(l *i18n.Locale, file string, err, malformed error, malformedKey string) error {
+// where nothing it showed is signed by the key given; notWhole(err)
+// where err is malformed (the file is not whole); else err about file.
+// It is nil for no error.
+func (k *keyCheck) refusedFile(l *i18n.Locale, file string, err, malformed error, notWhole func(error) string) error {
 	if err == nil {
 		return nil
 	}
@@ -98,7 +98,7 @@ func (k *keyCheck) refusedFile(l *i18n.Locale, file string, err, malformed error
 		return wrong
 	}
 	if errors.Is(err, malformed) {
-		return &exitError{code: 1, msg: l.T(malformedKey, file, err)}
+		return &exitError{code: 1, msg: notWhole(err)}
 	}
 	return &exitError{code: 1, msg: l.T("cli.about", file, err)}
 }

@@ -302,7 +302,7 @@ func runVerifyReceiptWithin(ctx context.Context, env *cliEnv, file, vkey string,
 	} else {
 		r, err = tlogproof.VerifyReceipt(data, keys, policy)
 	}
-	if err := keys.refusedFile(l, file, err, tlogproof.ErrMalformed, "cli.receipt.malformed"); err != nil {
+	if err := keys.refusedFile(l, file, err, tlogproof.ErrMalformed, func(err error) string { return l.T("cli.receipt.malformed", file, err) }); err != nil {
 		return err
 	}
 	// What the entry says of a secret ballot is checked before the log
@@ -741,7 +741,7 @@ func runVerifyExcerptAs(ctx context.Context, env *cliEnv, file, vkey string, wit
 		return err
 	}
 	x, err := tlogproof.VerifyExcerpt(data, keys, policy)
-	if err := keys.refusedFile(l, file, err, tlogproof.ErrNotExcerpt, "cli.excerpt.malformed"); err != nil {
+	if err := keys.refusedFile(l, file, err, tlogproof.ErrNotExcerpt, func(err error) string { return l.T("cli.excerpt.malformed", file, err) }); err != nil {
 		return err
 	}
 	var counts strings.Builder
