@@ -34,7 +34,7 @@ type HTMLDoc struct {
 // HTMLIn lays out the same cards as PDFIn, in an HTML document for the
 // browser to print: A4 (or Letter) sheets of eight cards of 90 × 65 mm
 // in a grid with cut marks in the margins (CSS @page and page breaks),
-// each delegation starting on a sheet of its own as in the PDF (sheets);
+// on the same sheets as the PDF (sheets: no delegation that fits on a sheet cut across two);
 // on each card the assembly's name, the person's name with what the PDF
 // prints beside it (tell), organization and mandate, the access code, a
 // QR code of the login link as inline SVG, and the link. The browser

@@ -48,22 +48,36 @@ func Order(cards []Card, lang string) {
 	})
 }
 
-// sheets parts the cards, in the order given, into the sheets they print
-// on: eight to a sheet, and each delegation (the cards of one
-// organization, and the personal mandates) starting on a sheet of its
-// own, so that a cut sheet fills one delegation's envelope and never two.
-// A small delegation leaves the rest of its sheet blank.
+// sheets lays cards, in print order, out on pages of perPage: a
+// delegation that fits whole in what is left of the current page goes
+// there, one that does not starts a new page (and one larger than a page
+// fills pages of its own first), so that no delegation of a page or less
+// is cut across two sheets, and small delegations do not each leave most
+// of a page blank (the 1917 conference's 73 organizations sent one to
+// a few delegates each).
 func sheets(cards []Card) [][]Card {
 	var out [][]Card
-	start := 0
-	for i := range cards {
-		if i > start && (i-start == perPage || cards[i].OrganizationID != cards[start].OrganizationID) {
-			out = append(out, cards[start:i])
-			start = i
+	var page []Card
+	for start := 0; start < len(cards); {
+		end := start + 1
+		for end < len(cards) && cards[end].OrganizationID == cards[start].OrganizationID {
+			end++
 		}
+		group := cards[start:end]
+		if len(page) > 0 && len(page)+len(group) > perPage {
+			out, page = append(out, page), nil
+		}
+		for len(group) > 0 {
+			n := min(perPage-len(page), len(group))
+			page, group = append(page, group[:n]...), group[n:]
+			if len(page) == perPage {
+				out, page = append(out, page), nil
+			}
+		}
+		start = end
 	}
-	if len(cards) > start {
-		out = append(out, cards[start:])
+	if len(page) > 0 {
+		out = append(out, page)
 	}
 	return out
 }

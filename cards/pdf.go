@@ -37,13 +37,13 @@ const (
 
 // PDF lays the cards out on A4 sheets, eight to a page with cut marks: on
 // each card the assembly's name, the person's name, organization and
-// mandate, the access code and a QR code of the login link. Each
-// delegation starts on a page of its own (sheets), headed with its
-// organization, so that a cut sheet fills one envelope: the cards come in
-// print order (Order, as Issue gives them), and a delegation's cards that
-// had followed another's on one page mixed two districts' cards on a cut
-// sheet. A small delegation leaves the rest of its page blank; a
-// delegation of its own prints with Selection.Organization. Names print in package pdffont's font (Latin
+// mandate, the access code and a QR code of the login link. The
+// cards come in print order (Order, as Issue gives them) and no
+// delegation that fits on a page is cut across two (sheets): one that
+// does not fit in what is left of a page starts the next, so a cut sheet
+// holds whole delegations, named in its head (before, a district's cards
+// could run over into the next sheet, mixing two envelopes' cards); a
+// delegation alone prints with Selection.Organization. Names print in package pdffont's font (Latin
 // with Vietnamese, Greek, Cyrillic); a character it lacks prints as a
 // box, and the name is followed by the person's member number, else
 // their id, so that the card can still be matched (Unprintable lists

@@ -22,8 +22,8 @@ func fontsFor(lang string) bool {
 // TestBrowserPrintsTheCards: the mandate commission ticks Amal al-Husseini
 // (Arabic) and Li Xiaolong (Chinese) and presses *Issue codes and print
 // the cards from the browser*; the browser shows the cards, and printed
-// to PDF (Page.printToPDF, the page's own @page size) they make two A4
-// sheets, one for each delegation, whose text pdftotext reads: both codes, and the Arabic name's
+// to PDF (Page.printToPDF, the page's own @page size) they make one A4
+// sheet whose text pdftotext reads: both codes, and the Arabic name's
 // words as letters, not boxes — where this machine has fonts for Arabic
 // (fc-list :lang=ar; DejaVu Sans has them), and the Chinese name where it
 // has a Chinese font (here often none: then only the layout is checked,
@@ -59,9 +59,8 @@ func TestBrowserPrintsTheCards(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Two delegations: each starts a sheet of its own (cards.Order, sheets).
-	if n := len(pdfPage.FindAll(pdf.Data, -1)); n != 2 {
-		t.Errorf("two cards of two delegations printed on %d pages, want two sheets, one each", n)
+	if n := len(pdfPage.FindAll(pdf.Data, -1)); n != 1 {
+		t.Errorf("two cards printed on %d pages, want one sheet", n)
 	}
 	if !regexp.MustCompile(`/MediaBox \[0 0 59[45]\.\d+ 84[12]\.\d+\]`).Match(pdf.Data) {
 		t.Errorf("the sheet is not A4: %s", regexp.MustCompile(`/MediaBox \[[^\]]*\]`).Find(pdf.Data))
