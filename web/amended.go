@@ -105,25 +105,28 @@ func (a *asAmended) Plain() string {
 // (the ids applied, and carried but stated in words only), each by its
 // number in the motion book or else its title.
 func (v *view) AmendedBy(applied, notApplied []string) template.HTML {
-	names := func(ids []string) string {
-		out := make([]string, len(ids))
-		for i, id := range ids {
-			switch m := v.S.Motions[id]; {
-			case m == nil:
-				out[i] = mark(id)
-			case m.Number != "":
-				out[i] = mark(m.Number)
-			default:
-				out[i] = "“" + mark(m.Title) + "”"
-			}
-		}
-		return strings.Join(out, ", ")
-	}
-	t := v.L.T("web.am.applied", len(applied), names(applied))
+	t := v.L.T("web.am.applied", len(applied), v.amendmentNames(applied))
 	if len(notApplied) > 0 {
-		t += v.L.T("minutes.resolution.not_applied", names(notApplied))
+		t += v.L.T("minutes.resolution.not_applied", v.amendmentNames(notApplied))
 	}
 	return marked(t + ".")
+}
+
+// amendmentNames names the amendments ids, each by its number in the
+// motion book or else its title, marked for marked (bidi isolation).
+func (v *view) amendmentNames(ids []string) string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		switch m := v.S.Motions[id]; {
+		case m == nil:
+			out[i] = mark(id)
+		case m.Number != "":
+			out[i] = mark(m.Number)
+		default:
+			out[i] = "“" + mark(m.Title) + "”"
+		}
+	}
+	return strings.Join(out, ", ")
 }
 
 func (s *stateView) AsAmended(mo *assembly.Motion) *asAmended { return s.v.AsAmended(mo) }

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"html/template"
 	"sort"
 	"strings"
 	"time"
@@ -44,11 +45,21 @@ func (v *view) LastOutcome() *outcome {
 	return nil
 }
 
+// projectorNames is the most names (candidates, those elected, the rows
+// of a count) the projector shows of an election before it folds the
+// rest into "and N more": at 1920×1080 fifteen stand in three columns of
+// five in type the back of a hall reads, and the page's script makes the
+// type smaller on a smaller screen (live.js, fit). An election of up to
+// fifteen candidates shows every one of them.
+const projectorNames = 15
+
 // firstPrefs are an election's first-stage totals as the projector shows
-// them: the largest first, at most n, with how many more.
+// them: the largest first, at most projectorNames, with how many more,
+// under the heading its method gives them (Heading, a message key).
 type firstPrefs struct {
 	Quota   string
 	Method  string
+	Heading string
 	Ballots int
 	Lists   bool
 	Top     []assembly.Votes
@@ -57,17 +68,52 @@ type firstPrefs struct {
 
 // FirstPrefs is the count of a declared election for the projector, or
 // nil when it has no ballots to count (a result as stated).
-func (v *view) FirstPrefs(el *assembly.Election, n int) *firstPrefs {
+func (v *view) FirstPrefs(el *assembly.Election) *firstPrefs {
 	c, err := v.S.ElectionCount(el.ID)
 	if err != nil {
 		return nil
 	}
-	fp := &firstPrefs{Quota: c.Quota, Method: c.Method, Ballots: c.Ballots, Lists: c.Lists, Top: append([]assembly.Votes(nil), c.First...)}
+	fp := &firstPrefs{Quota: c.Quota, Method: c.Method, Heading: countHeading(el.Method, c.Lists), Ballots: c.Ballots, Lists: c.Lists, Top: append([]assembly.Votes(nil), c.First...)}
 	sort.SliceStable(fp.Top, func(i, j int) bool { return decimalLess(fp.Top[j].Votes, fp.Top[i].Votes) })
-	if len(fp.Top) > n {
+	if n := projectorNames; len(fp.Top) > n {
 		fp.More, fp.Top = len(fp.Top)-n, fp.Top[:n]
 	}
 	return fp
+}
+
+// countHeading is the message key of the heading of an election's
+// first-stage totals by its method: a ranked ballot's first preferences,
+// a list's votes, an approval ballot's approvals, a plurality ballot's
+// votes (neither of the last two has preferences).
+func countHeading(method string, lists bool) string {
+	switch {
+	case lists || methodKind(method) == "lists":
+		return "web.p.list_votes"
+	case methodKind(method) == "ranked":
+		return "web.p.first_prefs"
+	case method == "approval":
+		return "web.p.approvals"
+	}
+	return "web.p.votes"
+}
+
+// BallotMarks says what a ballot in the open election el may mark, in the
+// page's language: how many names (approval, plurality), a ranking, or
+// one list; "" for a result as stated.
+func (v *view) BallotMarks(el *assembly.Election) string {
+	switch kind := methodKind(el.Method); {
+	case kind == "ranked":
+		return v.L.T("web.p.mark_ranked")
+	case kind == "lists":
+		return v.L.T("web.p.mark_list")
+	case kind == "none":
+		return ""
+	case el.Method == "approval" && el.Approvals > 0:
+		return v.L.T("web.p.mark_up_to", el.Approvals)
+	case el.Method == "approval":
+		return v.L.T("web.p.mark_any")
+	}
+	return v.L.T("web.p.mark_up_to", max(el.Seats, 1))
 }
 
 // decimalLess compares two non-negative decimals as tally writes them
@@ -113,8 +159,10 @@ func cut[T any](xs []T, n int) upTo[T] {
 	return upTo[T]{List: xs[:n], More: len(xs) - n}
 }
 
-// ElectedUpTo is the first n of an election's elected.
-func (v *view) ElectedUpTo(el *assembly.Election, n int) upTo[string] { return cut(el.Elected, n) }
+// ElectedUpTo are an election's elected, at most projectorNames.
+func (v *view) ElectedUpTo(el *assembly.Election) upTo[string] {
+	return cut(el.Elected, projectorNames)
+}
 
 // AgendaUpTo is the order of the day still to be discussed (the current
 // item first), at most n items.
@@ -165,8 +213,41 @@ func (v *view) VoteText(vt *assembly.Vote) string {
 }
 
 // VoteAmended is the text as amended of the motion voted on in vt
-// (AsAmended), or nil while no carried amendment changes it.
-func (v *view) VoteAmended(vt *assembly.Vote) *asAmended { return v.AsAmended(v.S.Motions[vt.Motion]) }
+// (AsAmended), or nil while no carried amendment changes it. Its By names
+// the amendments applied only: those carried but not worked in have a
+// note of their own on the projector (VoteUnapplied).
+func (v *view) VoteAmended(vt *assembly.Vote) *asAmended {
+	m := v.S.Motions[vt.Motion]
+	a := v.AsAmended(m)
+	if a == nil {
+		return nil
+	}
+	if _, applied, notApplied, err := v.S.AmendedText(m.ID); err == nil && len(notApplied) > 0 {
+		b := *a
+		b.By = v.AmendedBy(applied, nil)
+		return &b
+	}
+	return a
+}
+
+// VoteUnapplied says, while the hall votes on a motion with carried
+// amendments that change no lines (stated in words only), that the text
+// the projector shows does not include them, as the delegate's phone and
+// the motion's page say (Unapplied), whether or not other carried
+// amendments are worked in; "" when there are none. The hall reads the
+// projector: it must not take the text as moved for the text amended
+// (review 41, H1).
+func (v *view) VoteUnapplied(vt *assembly.Vote) template.HTML {
+	m := v.S.Motions[vt.Motion]
+	if m == nil || len(m.Adopted) == 0 {
+		return ""
+	}
+	_, _, notApplied, err := v.S.AmendedText(m.ID)
+	if err != nil || len(notApplied) == 0 {
+		return ""
+	}
+	return marked(v.L.T("web.am.unapplied", len(notApplied), v.amendmentNames(notApplied)))
+}
 
 // VoteAmends is the title of the motion that the motion voted on in vt
 // amends, or "".

@@ -76,10 +76,10 @@ func changedLine(l minutes.TextLine) bool {
 	return false
 }
 
-// projectorCandidates is the most candidates the projector names, in all
-// and on one list.
+// projectorListCandidates is the most candidates the projector names on
+// one list, projectorLists the most lists (an election of names shows
+// projectorNames candidates).
 const (
-	projectorCandidates     = 12
 	projectorListCandidates = 6
 	projectorLists          = 8
 )
@@ -104,5 +104,5 @@ func (v *view) ElectionLists(el *assembly.Election) upTo[ballotList] {
 // CandidatesUpTo are the candidates of el (those on its lists included),
 // as many as a screen holds.
 func (v *view) CandidatesUpTo(el *assembly.Election) upTo[string] {
-	return cut(v.Candidates(el), projectorCandidates)
+	return cut(v.Candidates(el), projectorNames)
 }

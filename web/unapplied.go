@@ -22,18 +22,7 @@ func (v *view) Unapplied(mo *assembly.Motion) template.HTML {
 	if err != nil || len(applied) > 0 || len(notApplied) == 0 {
 		return ""
 	}
-	names := make([]string, len(notApplied))
-	for i, id := range notApplied {
-		switch m := v.S.Motions[id]; {
-		case m == nil:
-			names[i] = mark(id)
-		case m.Number != "":
-			names[i] = mark(m.Number)
-		default:
-			names[i] = "“" + mark(m.Title) + "”"
-		}
-	}
-	return marked(v.L.T("web.am.unapplied", len(names), strings.Join(names, ", ")))
+	return marked(v.L.T("web.am.unapplied", len(notApplied), v.amendmentNames(notApplied)))
 }
 
 func (s *stateView) Unapplied(mo *assembly.Motion) template.HTML { return s.v.Unapplied(mo) }
