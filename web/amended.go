@@ -123,7 +123,7 @@ func (v *view) amendmentNames(ids []string) string {
 		case m.Number != "":
 			out[i] = mark(m.Number)
 		default:
-			out[i] = "“" + mark(m.Title) + "”"
+			out[i] = v.L.T("web.quote", mark(m.Title))
 		}
 	}
 	return strings.Join(out, ", ")
