@@ -49,7 +49,7 @@ type staticViewer struct {
 }
 
 // offices are a viewer's offices as the navigation shows them (bits).
-type offices uint8
+type offices uint16
 
 const (
 	officeDelegate offices = 1 << iota
@@ -59,6 +59,9 @@ const (
 	officeMandates
 	officeAdministrator
 	officeTrustee
+	// officeTeller: a teller, whom the navigation links to the console's
+	// count of a show of hands.
+	officeTeller
 	// officeSetUp: the viewer may give a command the set-up pages offer
 	// (view.MaySetUp), which the rules and the state decide, not an
 	// office; the navigation links the pages to them.
@@ -71,6 +74,7 @@ var officeRoles = map[string]offices{
 	assembly.OfficeDelegate: officeDelegate, assembly.OfficeGuest: officeGuest,
 	string(assembly.RoleChair): officeChair, string(assembly.RoleSecretary): officeSecretary,
 	string(assembly.RoleMandateCommission): officeMandates, string(assembly.RoleAdministrator): officeAdministrator,
+	string(assembly.RoleTeller): officeTeller,
 }
 
 // LoggedIn reports whether the viewer is logged in to the assembly
