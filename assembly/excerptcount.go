@@ -109,21 +109,18 @@ func checkEncryptedCounts(events []LoggedEvent, pc *proofChecks) ([]*EncryptedCo
 		}
 		// Only the entries of an encrypted vote are read: a plain vote's
 		// are passed over as they were before.
-		var peek struct {
-			Vote      string          `json:"vote"`
-			Encrypted json.RawMessage `json:"encrypted"`
-		}
-		if json.Unmarshal(le.Payload, &peek) != nil {
-			return nil, fail(fmt.Errorf("the %s event cannot be read", le.Type))
+		vote, encrypted, err := peekVote(le)
+		if err != nil {
+			return nil, fail(err)
 		}
 		switch {
-		case le.Type == "vote_opened" && (len(peek.Encrypted) == 0 || string(peek.Encrypted) == "null"):
+		case le.Type == "vote_opened" && !encrypted:
 			continue
-		case le.Type == "vote_opened" || s.Votes[peek.Vote] != nil:
-		case peek.Vote == "" || le.Type == "vote_closed" || le.Type == "vote_withdrawn" || le.Type == "result_declared":
+		case le.Type == "vote_opened" || s.Votes[vote] != nil:
+		case vote == "" || le.Type == "vote_closed" || le.Type == "vote_withdrawn" || le.Type == "result_declared":
 			continue // a plain vote's, or an election's step
 		default:
-			return nil, fail(fmt.Errorf("the excerpt holds this step of the encrypted vote %q without the vote's opening", peek.Vote))
+			return nil, fail(fmt.Errorf("the excerpt holds this step of the encrypted vote %q without the vote's opening", vote))
 		}
 		ev, err := DecodeEvent(le.Type, le.Payload)
 		if err != nil {
@@ -191,7 +188,7 @@ func checkEncryptedCounts(events []LoggedEvent, pc *proofChecks) ([]*EncryptedCo
 		if err := ev.apply(s); err != nil {
 			return nil, fail(err)
 		}
-		byVote[peek.Vote].Steps++
+		byVote[vote].Steps++
 	}
 	for _, c := range out {
 		ev := s.Votes[c.Vote].Encrypted

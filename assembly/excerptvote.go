@@ -63,16 +63,13 @@ func CheckVotes(events []LoggedEvent) ([]*VoteCheck, error) {
 			continue
 		}
 		fail := func(err error) error { return &EntryError{Index: le.Index, Type: le.Type, Err: err} }
-		var peek struct {
-			Vote      string          `json:"vote"`
-			Encrypted json.RawMessage `json:"encrypted"`
+		vote, encrypted, err := peekVote(le)
+		if err != nil {
+			return nil, fail(err)
 		}
-		if json.Unmarshal(le.Payload, &peek) != nil {
-			return nil, fail(fmt.Errorf("the %s event cannot be read", le.Type))
-		}
-		c := checks[peek.Vote]
+		c := checks[vote]
 		if le.Type == "vote_opened" {
-			if len(peek.Encrypted) != 0 && string(peek.Encrypted) != "null" {
+			if encrypted {
 				continue
 			}
 		} else if c == nil || c.Alternatives {
@@ -151,4 +148,19 @@ func CheckVotes(events []LoggedEvent) ([]*VoteCheck, error) {
 		}
 	}
 	return out, nil
+}
+
+// peekVote reads the vote an excerpt's entry names and whether it opens
+// (or is of) an encrypted vote, without decoding the whole event: the
+// checks of plain votes (CheckVotes) and of encrypted counts
+// (checkEncryptedCounts) each pass over the other's entries.
+func peekVote(le LoggedEvent) (vote string, encrypted bool, err error) {
+	var peek struct {
+		Vote      string          `json:"vote"`
+		Encrypted json.RawMessage `json:"encrypted"`
+	}
+	if json.Unmarshal(le.Payload, &peek) != nil {
+		return "", false, fmt.Errorf("the %s event cannot be read", le.Type)
+	}
+	return peek.Vote, len(peek.Encrypted) != 0 && string(peek.Encrypted) != "null", nil
 }
