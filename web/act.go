@@ -243,6 +243,10 @@ func (s *server) act(w http.ResponseWriter, r *http.Request) {
 		answer(http.StatusUnprocessableEntity, actResult{Error: l.T("web.err.codes_elsewhere")})
 		return
 	}
+	if cmd == "verify_mandate" && r.PostFormValue(bulkField) != "" {
+		s.bulkVerify(r, a, l, sess, answer)
+		return
+	}
 	if cmd == "" || cmd == "create_assembly" {
 		answer(http.StatusUnprocessableEntity, actResult{Error: l.T("web.err.no_command")})
 		return
