@@ -13,7 +13,7 @@ import (
 var (
 	bulkFormRe   = regexp.MustCompile(`(?s)<form [^>]*id="bulk-verify"[^>]*>(.*?)</form>`)
 	bulkHiddenRe = regexp.MustCompile(`<input type="hidden" name="([^"]+)" value="([^"]*)">`)
-	bulkInputRe  = regexp.MustCompile(`<input type="(hidden|checkbox)" form="bulk-verify" name="([^"]+)" value="([^"]*)">`)
+	bulkInputRe  = regexp.MustCompile(`<input type="(hidden|checkbox)" form="bulk-verify" name="([^"]+)" value="([^"]*)"[^>]*>`)
 	bulkAllLabel = regexp.MustCompile(`<button type="submit" name="all" value="1"[^>]*>([^<]*)</button>`)
 )
 
