@@ -244,7 +244,7 @@ func (s *server) act(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if cmd == "verify_mandate" && r.PostFormValue(bulkField) != "" {
-		s.bulkVerify(r, a, l, sess, answer)
+		s.bulkVerify(w, r, a, l, sess, body, r.PostFormValue("back"), answer)
 		return
 	}
 	if cmd == "" || cmd == "create_assembly" {

@@ -9,6 +9,7 @@ import (
 	"plenum/assembly"
 	"plenum/auth"
 	"plenum/engine"
+	"plenum/httpapi"
 	"plenum/i18n"
 )
 
@@ -25,8 +26,11 @@ const bulkField = "bulk"
 
 // bulkVerify gives verify_mandate once for each mandate of the form: the
 // ticked ones (field mandates), or with the button all (field all) those
-// the list showed (field shown). A refusal does not stop the others.
-func (s *server) bulkVerify(r *http.Request, a *engine.Assembly, l *i18n.Locale, sess *auth.Session, answer func(int, actResult)) {
+// the list showed (field shown). A refusal does not stop the others. On a
+// node of a cluster that does not write the assembly the whole form, body
+// as it came, goes to the node that does (forwardForm), as a single form
+// does, and its answer waits until this node has read what it recorded.
+func (s *server) bulkVerify(w http.ResponseWriter, r *http.Request, a *engine.Assembly, l *i18n.Locale, sess *auth.Session, body []byte, back string, answer func(int, actResult)) {
 	ids := r.PostForm["mandates"]
 	if r.PostFormValue("all") != "" {
 		ids = r.PostForm["shown"]
@@ -46,13 +50,31 @@ func (s *server) bulkVerify(r *http.Request, a *engine.Assembly, l *i18n.Locale,
 	actor, key := actorOf(sess), r.PostFormValue("key")
 	verified := 0
 	var refused []string
+	// last is the last entry recorded, for a node that forwarded the form
+	// to this one to read as far before it answers (httpapi.SetRecorded).
+	last := int64(-1)
+	recorded := func() {
+		if last >= 0 {
+			httpapi.SetRecorded(w, r, last)
+		}
+	}
 	for i, id := range todo {
 		args, _ := json.Marshal(map[string]string{"mandate": id})
 		env := assembly.Envelope{Cmd: "verify_mandate", Assembly: a.ID(), Actor: actor, At: s.opts.Now().UTC(), Args: args}
 		if key != "" {
 			env.Key = key + "/" + id
 		}
-		_, err := s.eng.Submit(r.Context(), env)
+		res, err := s.eng.Submit(r.Context(), env)
+		if errors.Is(err, engine.ErrNotWriter) && i == 0 {
+			s.forwardForm(w, r, a.ID(), body, err, func(w http.ResponseWriter, r *http.Request) {
+				w.Header().Set("Retry-After", "1")
+				s.answer(w, r, a.ID(), back, http.StatusServiceUnavailable, actResult{Error: l.T("web.err.not_writer")})
+			})
+			return
+		}
+		if err == nil {
+			last = max(last, httpapi.LastIndex(res))
+		}
 		if err != nil && env.Key != "" {
 			if _, ok := sentBefore(a, actor, env.Key, err); ok {
 				err = nil // the same form sent again: verified the first time
@@ -78,6 +100,7 @@ func (s *server) bulkVerify(r *http.Request, a *engine.Assembly, l *i18n.Locale,
 			if len(refused) > 0 {
 				msg += " " + l.T("web.bulk.refused", len(refused)) + " " + strings.Join(refused, " ")
 			}
+			recorded()
 			answer(http.StatusServiceUnavailable, actResult{Error: isolatedMarks(msg)})
 			return
 		}
@@ -86,6 +109,7 @@ func (s *server) bulkVerify(r *http.Request, a *engine.Assembly, l *i18n.Locale,
 	if len(refused) > 0 {
 		msg += " " + l.T("web.bulk.refused", len(refused)) + " " + strings.Join(refused, " ")
 	}
+	recorded()
 	if verified == 0 {
 		answer(http.StatusConflict, actResult{Error: isolatedMarks(msg)})
 		return

@@ -115,6 +115,23 @@ func TestClusterFollowerForms(t *testing.T) {
 		t.Fatalf("the person's page on f after the form: %d", code)
 	}
 
+	// The mandates page's form that verifies many at once, through f: the
+	// whole form goes to the writer, which gives verify_mandate for each,
+	// and f's answer waits until f has read them.
+	if r := send(t, w.url+"/api/assemblies/x/commands", admin, "m-zed", `{"cmd":"submit_mandate","args":{"id":"m-zed","person":"`+zed+`","kind":"decisive"}}`); r.status != 201 {
+		t.Fatalf("submit_mandate for %s on w: %d %s", zed, r.status, r.body)
+	}
+	code, loc, fl, body = pageForm(t, f, admin, "/a/x/act", url.Values{"cmd": {"verify_mandate"}, "bulk": {"1"}, "mandates": {"m-zed"}, "key": {"bulk-zed"}, "back": {"/a/x/mandates"}})
+	if code != http.StatusSeeOther || strings.HasPrefix(fl, "err:") {
+		t.Fatalf("verifying m-zed through f's bulk form: %d to %q, %q %s", code, loc, fl, body)
+	}
+	caughtUp("the bulk verification")
+	state(func(s *assembly.State) {
+		if m := s.Mandates["m-zed"]; m == nil || m.Status != assembly.MandateStatusVerified {
+			t.Errorf("f's state: m-zed after the bulk form through f: %+v", m)
+		}
+	})
+
 	// Mandate cards printed through f: the issue is in f's state.
 	code, _, fl, body = pageForm(t, f, admin, "/a/x/mandate-cards.pdf", url.Values{"persons": {zed}})
 	if code != 200 || !strings.HasPrefix(body, "%PDF") {
