@@ -287,9 +287,31 @@ func readAKNStated(doc []byte, st *Stated) error {
 }
 
 // FirstDifference compares an expected and a found document line by line
-// and describes the first line that differs, or returns "" if they are
-// the same bytes.
+// and describes the first line that differs, in English, or returns "" if
+// they are the same bytes. Its text starts "line N" where a line differs
+// (verify reads the number back); FirstDifferenceIn says it in a
+// person's language.
 func FirstDifference(want, got []byte) string {
+	return firstDifference(fmt.Sprintf, want, got)
+}
+
+// FirstDifferenceIn is FirstDifference in l's language, for the person
+// verify answers (its numbers written as l writes them).
+func FirstDifferenceIn(l *i18n.Locale, want, got []byte) string {
+	return firstDifference(func(key string, args ...any) string { return l.T(differenceKeys[key], args...) }, want, got)
+}
+
+// differenceKeys are the catalog's keys of FirstDifference's English texts.
+var differenceKeys = map[string]string{
+	"line %d: expected %q, found %q":                                  "minutes.diff.line",
+	"line %d: the document has more than the log's minutes: found %q": "minutes.diff.more",
+	"line %d: the document ends early: expected %q":                   "minutes.diff.early",
+	"the documents differ in their line endings":                      "minutes.diff.line_endings",
+}
+
+// firstDifference is FirstDifference, its words written by say, given
+// FirstDifference's English texts (the keys of differenceKeys).
+func firstDifference(say func(format string, args ...any) string, want, got []byte) string {
 	if bytes.Equal(want, got) {
 		return ""
 	}
@@ -298,16 +320,16 @@ func FirstDifference(want, got []byte) string {
 		var w, g string
 		switch {
 		case i >= len(wl):
-			return fmt.Sprintf("line %d: the document has more than the log's minutes: found %q", i+1, clip(gl[i]))
+			return say("line %d: the document has more than the log's minutes: found %q", i+1, clip(gl[i]))
 		case i >= len(gl):
-			return fmt.Sprintf("line %d: the document ends early: expected %q", i+1, clip(wl[i]))
+			return say("line %d: the document ends early: expected %q", i+1, clip(wl[i]))
 		}
 		w, g = wl[i], gl[i]
 		if w != g {
-			return fmt.Sprintf("line %d: expected %q, found %q", i+1, clip(around(w, g)), clip(around(g, w)))
+			return say("line %d: expected %q, found %q", i+1, clip(around(w, g)), clip(around(g, w)))
 		}
 	}
-	return "the documents differ in their line endings"
+	return say("the documents differ in their line endings")
 }
 
 // around returns the part of a long line near where it first differs from other.

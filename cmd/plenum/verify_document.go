@@ -127,7 +127,7 @@ func runVerifyDocument(ctx context.Context, env *cliEnv, dbPath, dataDir, key, f
 			// document that states none but covers entries recorded
 			// since then had its stamp removed, and differs.
 			if !renderer.Stated && doc.Checkpoint.Time.After(stampsSince) {
-				d := strippedDifference(doc, stated, ours, data)
+				d := strippedDifference(l, doc, stated, ours, data)
 				if d == "" {
 					d = l.T("cli.doc.only_stamp")
 				}
@@ -144,7 +144,7 @@ func runVerifyDocument(ctx context.Context, env *cliEnv, dbPath, dataDir, key, f
 	if err != nil {
 		return err
 	}
-	if d := minutes.FirstDifference(want, data); d != "" {
+	if d := minutes.FirstDifferenceIn(l, want, data); d != "" {
 		return &exitError{code: 1, msg: l.T("cli.doc.differs", file, size, d)}
 	}
 	fmt.Fprintln(env.stdout, l.T("cli.doc.ok", file, stated.Format, lg.origin, size, root)+keyNote)
@@ -197,7 +197,7 @@ func shownPath(dbPath string) string {
 // that lies furthest into the document (the version it was most likely
 // rendered by); "" if one of them is the document, which then lost its
 // stamp and nothing else.
-func strippedDifference(doc *minutes.Document, stated minutes.Stated, ours int, data []byte) string {
+func strippedDifference(l *i18n.Locale, doc *minutes.Document, stated minutes.Stated, ours int, data []byte) string {
 	best, bestLine := "", -1
 	for v := ours; v >= 1; v-- {
 		st := stated
@@ -211,14 +211,15 @@ func strippedDifference(doc *minutes.Document, stated minutes.Stated, ours int, 
 			continue
 		}
 		for _, blank := range []bool{false, true} {
-			d := minutes.FirstDifference(withoutStampLine(want, st.Stamp, blank), data)
+			stripped := withoutStampLine(want, st.Stamp, blank)
+			d := minutes.FirstDifference(stripped, data)
 			if d == "" {
 				return ""
 			}
 			var line int
 			fmt.Sscanf(d, "line %d", &line)
 			if line > bestLine {
-				best, bestLine = d, line
+				best, bestLine = minutes.FirstDifferenceIn(l, stripped, data), line
 			}
 		}
 	}
