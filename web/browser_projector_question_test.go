@@ -88,8 +88,10 @@ func TestBrowserProjectorShowsWhatIsVotedOn(t *testing.T) {
 			check(proj, "an election by lists", "projector-election-lists")
 			h.must("chair", "withdraw_election", obj{"election": "e1", "reason": "Put again later", "consent": "No objection"})
 
-			h.must("chair", "open_election", obj{"id": "e2", "title": "The presidium", "seats": 5, "method": "stv-scottish", "candidates": names[:15]})
-			s.until(proj, "the candidates", `document.querySelectorAll("#proj .proj-cands li").length === 12 && `+contains("#proj .proj-more", "and 3 more"))
+			// 18 candidates: the projector shows 15 (projectorNames) and
+			// says how many more.
+			h.must("chair", "open_election", obj{"id": "e2", "title": "The presidium", "seats": 5, "method": "stv-scottish", "candidates": names[:18]})
+			s.until(proj, "the candidates", `document.querySelectorAll("#proj .proj-cands li").length === 15 && `+contains("#proj .proj-more", "and 3 more"))
 			if got := eval[string](s, proj, `document.querySelector("#proj .proj-cands").innerText`); !strings.Contains(got, "Konstantin Tsereteli") {
 				t.Errorf("the projector does not name the candidates: %q", got)
 			}
