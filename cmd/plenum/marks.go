@@ -37,13 +37,9 @@ type marks struct {
 // and records that in the file: accepted returns what was accepted.
 // made is the file's path if it was not there (and now is).
 func openMarks(ctx context.Context, st ledger.Store, path string, verifiers note.Verifiers, accept bool) (m *marks, made string, accepted []highwater.Finding, err error) {
-	loaded, found, err := highwater.Load(path, verifiers)
+	loaded, found, findings, err := loadMarks(ctx, st, path, verifiers)
 	if err != nil {
 		return nil, "", nil, err
-	}
-	findings, err := highwater.Check(ctx, st, loaded)
-	if err != nil {
-		return nil, "", nil, fmt.Errorf("checking the database against the high-water marks: %w", err)
 	}
 	if len(findings) > 0 {
 		if !accept {
@@ -56,15 +52,38 @@ func openMarks(ctx context.Context, st ledger.Store, path string, verifiers note
 			slog.Warn("rollback accepted (--accept-rollback): the high-water mark moved back to the database", "log", f.Origin, "mark", f.MarkSize, "database", f.DatabaseSize, "fork", f.Fork, "file", path)
 		}
 	}
-	if !found || len(findings) > 0 {
+	m, made, err = keepMarks(path, loaded, found, len(findings) > 0)
+	return m, made, findings, err
+}
+
+// loadMarks loads the marks in path (found: the file was there) and
+// checks the database st against them: findings are its logs behind
+// their marks, or forked from them.
+func loadMarks(ctx context.Context, st ledger.Store, path string, verifiers note.Verifiers) (loaded *highwater.Marks, found bool, findings []highwater.Finding, err error) {
+	loaded, found, err = highwater.Load(path, verifiers)
+	if err != nil {
+		return nil, false, nil, err
+	}
+	findings, err = highwater.Check(ctx, st, loaded)
+	if err != nil {
+		return nil, false, nil, fmt.Errorf("checking the database against the high-water marks: %w", err)
+	}
+	return loaded, found, findings, nil
+}
+
+// keepMarks saves loaded in path if the file was not found there or
+// changed is set, and starts keeping the marks; made is path if the file
+// was not there (and now is).
+func keepMarks(path string, loaded *highwater.Marks, found, changed bool) (m *marks, made string, err error) {
+	if !found || changed {
 		if err := loaded.Save(path); err != nil {
-			return nil, "", nil, err
+			return nil, "", err
 		}
 	}
 	if !found {
 		made = path
 	}
-	return &marks{highwater.NewKeeper(path, loaded, synchronousMarks, nil)}, made, findings, nil
+	return &marks{highwater.NewKeeper(path, loaded, synchronousMarks, nil)}, made, nil
 }
 
 // checkMarks is openMarks for the server.

@@ -245,13 +245,9 @@ func (s *server) checkMarksHolding(ctx context.Context, cfg serverConfig, verifi
 		return s.checkMarks(ctx, cfg.l, cfg.data, cfg.db, verifiers, cfg.acceptRollback)
 	}
 	path := highwater.Path(cfg.data, cfg.db)
-	loaded, found, err := highwater.Load(path, verifiers)
+	loaded, found, findings, err := loadMarks(ctx, s.store, path, verifiers)
 	if err != nil {
 		return marksErr(cfg.l, err)
-	}
-	findings, err := highwater.Check(ctx, s.store, loaded)
-	if err != nil {
-		return fmt.Errorf("checking the database against the high-water marks: %w", err)
 	}
 	if len(findings) > 0 {
 		for i := range findings {
@@ -262,16 +258,10 @@ func (s *server) checkMarksHolding(ctx context.Context, cfg serverConfig, verifi
 			return cmpErr(err, s.held.refusal)
 		}
 	}
-	if !found {
-		if err := loaded.Save(path); err != nil {
-			return err
-		}
-		s.marksMade = path
-	}
 	// The marks of the logs held out stay where they are: nothing is
 	// noted of those logs, and the next start finds them behind again.
-	s.marks = &marks{highwater.NewKeeper(path, loaded, synchronousMarks, nil)}
-	return nil
+	s.marks, s.marksMade, err = keepMarks(path, loaded, found, false)
+	return err
 }
 
 // intact is the number of the server's logs in the database not held
