@@ -102,7 +102,7 @@ var formWords = map[string]formWord{
 	"leave_hall":                {action: "web.ch.record_leaving", labels: map[string]string{"unnamed": "web.ch.others", "note": "web.mo.note"}},
 	"move_motion":               {action: "web.c.enter_motion", labels: map[string]string{"amends": "web.c.amends", "title": "web.c.title"}},
 	"nominate":                  {action: "web.ce.nominate", labels: map[string]string{"list": "web.ce.on_list"}},
-	"open_election":             {action: "web.ce.open_h", labels: map[string]string{"title": "web.c.title", "method": "web.ce.method", "seats": "web.ce.seats", "instruction": "web.ce.instruction", "body": "web.ce.body", "trustee_quorum": "web.enc.quorum"}},
+	"open_election":             {action: "web.ce.open_h", labels: map[string]string{"title": "web.c.title", "method": "web.ce.method", "seats": "web.ce.seats", "approvals": "web.ce.approvals", "instruction": "web.ce.instruction", "body": "web.ce.body", "trustee_quorum": "web.enc.quorum"}},
 	"open_sitting":              {action: "web.ct.open", labels: map[string]string{"title": "web.c.title", "date": "web.ct.date", "time": "web.ct.time", "venue": "web.ct.venue"}},
 	"open_vote":                 {action: "web.c.put_to_vote", labels: map[string]string{"trustee_quorum": "web.enc.quorum"}},
 	"plan_item":                 {action: "web.act.plan_item", labels: map[string]string{"minutes": "web.ca.planned"}},
