@@ -17,7 +17,7 @@ const AKNNS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 // documents it renders ("akn/1"): bump it whenever the bytes of the Akoma
 // Ntoso for the same log change (see version.go), and regenerate the
 // golden files with go test ./minutes -update.
-const aknVersion = 10
+const aknVersion = 11
 
 // AKN renders the minutes as an Akoma Ntoso 3.0 <debate>: FRBR metadata,
 // the votes in the analysis, every person as a TLCPerson, a debateSection
@@ -25,7 +25,7 @@ const aknVersion = 10
 // the checkpoint in <proprietary source="#plenum">.
 func AKN(d *Document) []byte {
 	l := d.locale()
-	w := &aknWriter{d: d, l: l, labels: map[string]string{}, asBefore: d.asBefore(FormatAKN), before7: d.before7(FormatAKN), before8: d.before8(FormatAKN), before9: d.before9(FormatAKN), before10: d.before10(FormatAKN)}
+	w := &aknWriter{d: d, l: l, labels: map[string]string{}, asBefore: d.asBefore(FormatAKN), before7: d.before7(FormatAKN), before8: d.before8(FormatAKN), before9: d.before9(FormatAKN), before10: d.before10(FormatAKN), before11: d.before11(FormatAKN)}
 	w.collectLabels()
 	c := d.Checkpoint
 	work := "/akn/xx/debaterecord/" + aknName(d.ID) + "/" + w.workDate()
@@ -137,6 +137,14 @@ func AKN(d *Document) []byte {
 			w.outside(o)
 		}
 	}
+	if len(d.NotTakenUp) > 0 && !w.before11 {
+		w.line(`<debateSection name="notTakenUp" eId="dbsect_not_taken_up">`)
+		w.line("<heading>" + x(l.T("minutes.h.not_taken_up")) + "</heading>")
+		for _, it := range d.NotTakenUp {
+			w.line("<p>" + x(it.Heading()) + "</p>")
+		}
+		w.line("</debateSection>")
+	}
 	w.line(`<debateSection name="checkpoint" eId="dbsect_checkpoint">`)
 	w.line("<heading>" + x(l.T("minutes.h.checkpoint")) + "</heading>")
 	w.line("<p>" + x(CheckpointLead(l, c)) + "</p>")
@@ -164,6 +172,7 @@ type aknWriter struct {
 	before8  bool // renders as akn/7 and earlier did (version.go, spokenSince)
 	before9  bool // renders as akn/8 and earlier did (version.go, toldSince)
 	before10 bool // renders as akn/9 and earlier did (version.go, readSince)
+	before11 bool // renders as akn/10 and earlier did (version.go, agendaSince)
 }
 
 func (w *aknWriter) line(s string) { w.buf.WriteString(s); w.buf.WriteByte('\n') }
@@ -361,7 +370,7 @@ func (w *aknWriter) sitting(s *Sitting) {
 	sid := "sitting-" + aknName(s.ID)
 	w.line(`<debateSection name="sitting" eId="` + sid + `">`)
 	w.line("<heading>" + x(s.Heading(w.l)) + "</heading>")
-	for _, l := range s.headLinesAs(w.l, w.before7, w.before8) {
+	for _, l := range s.headLinesAs(w.l, w.before7, w.before8, w.before11) {
 		w.line("<p>" + x(l) + "</p>")
 	}
 	for i := range s.Parts {
@@ -422,14 +431,14 @@ func (w *aknWriter) paragraph(p *Paragraph) {
 	case KindInterjection:
 		w.line(`<scene eId="` + e + `">` + x(elide7(l, w.before7, interjectionTextAs(l, p, w.before8))+corrected) + "</scene>")
 	case KindNarrative:
-		t := elide7(l, w.before7, p.narrativeAs(w.asBefore, w.before7, w.before8, w.before9))
+		t := elide7(l, w.before7, p.narrativeAs(w.asBefore, w.before7, w.before8, w.before9, w.before11))
 		if p.Time != "" {
 			t = l.T("minutes.time_lead", timeAs(p.Time, w.asBefore)) + t
 		}
 		w.line(`<narrative eId="` + e + `">` + x(t+corrected) + "</narrative>")
 	case KindDocument:
 		w.line(`<debateSection name="document" eId="` + e + `">`)
-		w.line("<heading>" + x(documentLeadAs(l, p, w.before8, w.before10)+corrected) + "</heading>")
+		w.line("<heading>" + x(documentLeadAs(l, p, w.before8, w.before10, w.before11)+corrected) + "</heading>")
 		if p.Provenance != "" {
 			w.line("<p>" + x(sentence(p.Provenance)) + "</p>")
 		}
@@ -485,8 +494,8 @@ func (w *aknWriter) paragraph(p *Paragraph) {
 	case KindElection:
 		w.line(`<debateSection name="election" eId="` + e + `">`)
 		w.line("<heading>" + x(sentence(l.T("minutes.election.lead", p.Election.Title))) + "</heading>")
-		w.line("<p>" + x(p.Election.electedTextAs(l, w.before8)+corrected) + "</p>")
-		if t := electionNote(l, p.Election, w.asBefore, w.before8); t != "" {
+		w.line("<p>" + x(p.Election.electedTextAs(l, w.before8, w.before11)+corrected) + "</p>")
+		if t := electionNote(l, p.Election, w.asBefore, w.before8, w.before11); t != "" {
 			w.line("<p>" + x(t) + "</p>")
 		}
 		if !w.asBefore {

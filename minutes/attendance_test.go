@@ -64,7 +64,7 @@ func TestSittingAttendanceSince8(t *testing.T) {
 	}
 	docWants(t, d, "en", now, []string{"Cid Ruiz (No.", "Arrived during the sitting (1): Cid Ruiz"})
 	md := string(mustRender(t, d, FormatMarkdown))
-	if strings.Count(md, "(Bea Soto)") != 1 {
+	if strings.Count(md, "Left the hall: Bea Soto.") != 1 {
 		t.Errorf("the departure from the hall is not narrated once:\n%s", md)
 	}
 	// At their place: the arrivals after the item was taken up and

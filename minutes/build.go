@@ -30,6 +30,7 @@ func BuildIn(s *assembly.State, cp Checkpoint, lang string) *Document {
 	b := &builder{s: s, l: l, doc: &Document{Lang: l.Lang(), Checkpoint: cp}}
 	b.header()
 	b.record()
+	b.notTakenUp()
 	recordedOn(b.doc)
 	b.notedOn()
 	isolateAll(b.doc)
@@ -90,6 +91,9 @@ type builder struct {
 	// where md/8's words differ (said9): a motion overtaken by another
 	// decision ("minutes.disposed.overtaken8.*" before).
 	now9 bool
+	// byCount: the arithmetic made now lists the first count by votes,
+	// as md/11, html/12 and akn/11 do (bycount.go).
+	byCount bool
 }
 
 // threshold says what a vote needs in the document's language ("two
@@ -167,7 +171,7 @@ func (b *builder) told8(r assembly.RecordEntry, p Paragraph, text func() string)
 	if p.Only7 || p.Only8 {
 		q = Paragraph{Text: t}
 	}
-	if now := q.narrativeAs(false, false, false, true); now != p.narrativeAs(false, false, false, true) {
+	if now := q.narrativeAs(false, false, false, true, true); now != p.narrativeAs(false, false, false, true, true) {
 		return now
 	}
 	return ""
@@ -190,7 +194,7 @@ func (b *builder) said9(r assembly.RecordEntry, p Paragraph, text func() string)
 	if p.Only7 || p.Only8 {
 		q = Paragraph{Text: t}
 	}
-	if now := q.narrativeAs(false, false, false, true); now != p.narrativeAs(false, false, false, true) {
+	if now := q.narrativeAs(false, false, false, true, true); now != p.narrativeAs(false, false, false, true, true) {
 		return now
 	}
 	return ""
@@ -586,11 +590,23 @@ func (b *builder) election(id string) *Election {
 	if a := groupBallots(b.l, b.electionArithmetic(e, withNames(b.tiesNamed(e), name), false)); a != out.Arithmetic {
 		out.Arithmetic8 = a
 	}
-	b.told = false
+	// md/11, html/12 and akn/11 list the count by votes (bycount.go).
+	b.byCount = true
+	before := out.Arithmetic
+	if out.Arithmetic8 != "" {
+		before = out.Arithmetic8
+	}
+	if a := groupBallots(b.l, b.electionArithmetic(e, withNames(b.recordedByVotes(e, b.tiesNamed(e)), name), false)); a != before {
+		out.Arithmetic11 = a
+	}
+	b.told, b.byCount = false, false
 	lists := map[string]string{}
 	for _, l := range e.Lists {
 		lists[l.ID] = l.Name
 		out.Lists = append(out.Lists, ElectionList{Name: l.Name, Candidates: b.persons(l.Candidates)})
+	}
+	if out.Declared {
+		out.Elected11 = electedByList(out.Lists, out.Elected)
 	}
 	out.Secret = e.Secret
 	for _, bl := range e.Ballots {
@@ -699,6 +715,9 @@ func (b *builder) record() {
 			p.Text8 = t
 		}
 		p.Text9 = b.said9(r, p, func() string { return b.narrativeText(r) })
+		if r.Kind == "left_hall" || r.Kind == "returned_to_hall" {
+			p.Text11, _ = b.hallNamed(r) // md/11, html/12 and akn/11
+		}
 		add(p)
 	}
 	added := map[string]map[string]bool{} // sitting → guests admitted after the opening

@@ -55,13 +55,13 @@ const htmlWrapStyle = "body { overflow-wrap: break-word; overflow-wrap: anywhere
 // documents it renders ("html/1"): bump it whenever the bytes of the HTML
 // for the same log change (see version.go), and regenerate the golden
 // files with go test ./minutes -update.
-const htmlVersion = 11
+const htmlVersion = 12
 
 // HTML renders the minutes as one self-contained HTML file: no scripts,
 // no outside resources, printable.
 func HTML(d *Document) []byte {
 	l := d.locale()
-	w := &htmlWriter{l: l, asBefore: d.asBefore(FormatHTML), before7: d.before7(FormatHTML), before8: d.before8(FormatHTML), before9: d.before9(FormatHTML), before10: d.before10(FormatHTML)}
+	w := &htmlWriter{l: l, asBefore: d.asBefore(FormatHTML), before7: d.before7(FormatHTML), before8: d.before8(FormatHTML), before9: d.before9(FormatHTML), before10: d.before10(FormatHTML), before11: d.before11(FormatHTML)}
 	c := d.Checkpoint
 	w.line("<!DOCTYPE html>")
 	w.line(`<html lang="` + esc(d.Lang) + `">`)
@@ -110,8 +110,19 @@ func HTML(d *Document) []byte {
 		}
 		w.line(`<h2 id="h-contents">` + esc(l.T(contents)) + `</h2>`)
 		w.line("<ol>")
-		for _, s := range d.Sittings {
-			w.line(`<li><a href="#` + esc(sittingAnchor(s.ID)) + `">` + esc(s.Heading(l)) + "</a></li>")
+		if !w.before11 {
+			for _, o := range d.BeforeSittings() {
+				w.line(`<li><a href="#` + esc("h-"+o.ID) + `">` + esc(o.Heading(l)) + "</a></li>")
+			}
+		}
+		for i, s := range d.Sittings {
+			w.line(`<li><a href="#` + esc(sittingAnchor(s.ID)) + `">` + esc(s.Heading(l)) + "</a>" + esc(contentsDate(l, &s, w.before11)) + "</li>")
+			if o, ok := d.AfterSitting(i); ok && !w.before11 {
+				w.line(`<li><a href="#` + esc("h-"+o.ID) + `">` + esc(o.Heading(l)) + "</a></li>")
+			}
+		}
+		if len(d.NotTakenUp) > 0 && !w.before11 {
+			w.line(`<li><a href="#h-not-taken-up">` + esc(l.T("minutes.h.not_taken_up")) + "</a></li>")
 		}
 		w.line(`<li><a href="#checkpoint">` + esc(l.T("minutes.h.checkpoint")) + `</a></li>`)
 		w.line("</ol>")
@@ -188,6 +199,16 @@ func HTML(d *Document) []byte {
 			w.outside(o)
 		}
 	}
+	if len(d.NotTakenUp) > 0 && !w.before11 {
+		w.line(`<section aria-labelledby="h-not-taken-up">`)
+		w.line(`<h2 id="h-not-taken-up">` + esc(l.T("minutes.h.not_taken_up")) + `</h2>`)
+		w.line("<ul>")
+		for _, it := range d.NotTakenUp {
+			w.line("<li>" + esc(it.Heading()) + "</li>")
+		}
+		w.line("</ul>")
+		w.line("</section>")
+	}
 	w.line("</main>")
 	w.line("<footer>")
 	w.line(`<section id="checkpoint" aria-labelledby="h-checkpoint">`)
@@ -227,6 +248,17 @@ func (w *htmlWriter) outside(o Outside) {
 
 func sittingAnchor(id string) string { return "sitting-" + id }
 
+// contentsDate is the date the contents give after a sitting's heading
+// since html/12 (not before11): " (1917-03-29)", in the document's
+// language; "" before, for a sitting without a date, and for one whose
+// heading is its date already ("Sitting of 1917-03-29").
+func contentsDate(l *i18n.Locale, s *Sitting, before11 bool) string {
+	if before11 || s.Date == "" || s.Title == "" {
+		return ""
+	}
+	return " (" + l.DateText(s.Date) + ")"
+}
+
 type htmlWriter struct {
 	buf      bytes.Buffer
 	l        *i18n.Locale
@@ -235,6 +267,7 @@ type htmlWriter struct {
 	before8  bool // renders as html/8 and earlier did (version.go, spokenSince)
 	before9  bool // renders as html/9 and earlier did (version.go, toldSince)
 	before10 bool // renders as html/10 and earlier did (version.go, readSince)
+	before11 bool // renders as html/11 and earlier did (version.go, agendaSince)
 }
 
 func (w *htmlWriter) line(s string) { w.buf.WriteString(s); w.buf.WriteByte('\n') }
@@ -244,7 +277,7 @@ func (w *htmlWriter) sitting(s *Sitting) {
 	w.line(`<section class="sitting" id="` + esc(a) + `" aria-labelledby="h-` + esc(a) + `">`)
 	w.line(`<h2 id="h-` + esc(a) + `">` + esc(s.Heading(w.l)) + "</h2>")
 	w.line(`<div class="head">`)
-	for _, l := range s.headLinesAs(w.l, w.before7, w.before8) {
+	for _, l := range s.headLinesAs(w.l, w.before7, w.before8, w.before11) {
 		w.line("<p>" + esc(l) + "</p>")
 	}
 	w.line("</div>")
@@ -316,14 +349,14 @@ func (w *htmlWriter) paragraph(p *Paragraph) {
 	case KindInterjection:
 		w.line(`<p class="interjection"` + id + ">" + esc(elide7(l, w.before7, interjectionTextAs(l, p, w.before8))) + corrected + "</p>")
 	case KindNarrative:
-		t := elide7(l, w.before7, p.narrativeAs(w.asBefore, w.before7, w.before8, w.before9))
+		t := elide7(l, w.before7, p.narrativeAs(w.asBefore, w.before7, w.before8, w.before9, w.before11))
 		if p.Time != "" {
 			t = l.T("minutes.time_lead", timeAs(p.Time, w.asBefore)) + t
 		}
 		w.line(`<p class="narrative"` + id + ">" + esc(t) + corrected + "</p>")
 	case KindDocument:
 		w.line(`<div class="document"` + id + ">")
-		w.line("<p><strong>" + esc(documentLeadAs(l, p, w.before8, w.before10)) + "</strong>" + corrected + "</p>")
+		w.line("<p><strong>" + esc(documentLeadAs(l, p, w.before8, w.before10, w.before11)) + "</strong>" + corrected + "</p>")
 		if p.Provenance != "" {
 			w.line(`<p class="note">` + esc(sentence(p.Provenance)) + "</p>")
 		}
@@ -354,8 +387,8 @@ func (w *htmlWriter) paragraph(p *Paragraph) {
 		w.line("</div>")
 	case KindElection:
 		w.line(`<div class="election"` + id + ">")
-		w.line("<p><strong>" + esc(sentence(l.T("minutes.election.lead", p.Election.Title))) + "</strong> " + esc(p.Election.electedTextAs(l, w.before8)) + corrected + "</p>")
-		if t := electionNote(l, p.Election, w.asBefore, w.before8); t != "" {
+		w.line("<p><strong>" + esc(sentence(l.T("minutes.election.lead", p.Election.Title))) + "</strong> " + esc(p.Election.electedTextAs(l, w.before8, w.before11)) + corrected + "</p>")
+		if t := electionNote(l, p.Election, w.asBefore, w.before8, w.before11); t != "" {
 			w.line(`<p class="note">` + esc(t) + "</p>")
 		}
 		if !w.asBefore {

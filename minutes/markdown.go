@@ -15,13 +15,13 @@ import (
 // documents it renders ("md/1"): bump it whenever the bytes of the
 // Markdown for the same log change (see version.go), and regenerate the
 // golden files with go test ./minutes -update.
-const mdVersion = 10
+const mdVersion = 11
 
 // Markdown renders the minutes as CommonMark: one paragraph a line, so
 // that a changed word is a changed line.
 func Markdown(d *Document) []byte {
 	l := d.locale()
-	w := &mdWriter{l: l, asBefore: d.asBefore(FormatMarkdown), before7: d.before7(FormatMarkdown), before8: d.before8(FormatMarkdown), before9: d.before9(FormatMarkdown), before10: d.before10(FormatMarkdown)}
+	w := &mdWriter{l: l, asBefore: d.asBefore(FormatMarkdown), before7: d.before7(FormatMarkdown), before8: d.before8(FormatMarkdown), before9: d.before9(FormatMarkdown), before10: d.before10(FormatMarkdown), before11: d.before11(FormatMarkdown)}
 	w.line("# " + md(d.Title))
 	w.blank()
 	var meta []string
@@ -96,6 +96,13 @@ func Markdown(d *Document) []byte {
 		if o, ok := d.AfterSitting(i); ok && !w.asBefore {
 			w.outside(o)
 		}
+	}
+	if len(d.NotTakenUp) > 0 && !w.before11 {
+		w.para("## " + l.T("minutes.h.not_taken_up"))
+		for _, it := range d.NotTakenUp {
+			w.line("- " + md(it.Heading()))
+		}
+		w.blank()
 	}
 	w.checkpoint(d.Checkpoint, d.stampOf(FormatMarkdown))
 	return w.buf.Bytes()
@@ -306,6 +313,7 @@ type mdWriter struct {
 	before8  bool // renders as md/7 and earlier did (version.go, spokenSince)
 	before9  bool // renders as md/8 and earlier did (version.go, toldSince)
 	before10 bool // renders as md/9 and earlier did (version.go, readSince)
+	before11 bool // renders as md/10 and earlier did (version.go, agendaSince)
 }
 
 // line writes a line without the spaces and tabs a text may start with,
@@ -335,15 +343,18 @@ func (s *Sitting) Heading(l *i18n.Locale) string {
 
 // HeadLines are the lines under a sitting's heading: date and time,
 // the sitting's note, chair, secretaries, who else was present, the order of the day.
-func (s *Sitting) HeadLines(l *i18n.Locale) []string { return s.headLinesAs(l, false, false) }
+func (s *Sitting) HeadLines(l *i18n.Locale) []string { return s.headLinesAs(l, false, false, false) }
 
 // headLinesAs is HeadLines as a renderer gives them: before md/7, html/8
 // and akn/7 (before7) the items of the order of the day parted by ";"
 // right after each, since then as the language sets it (French " ; ");
 // before md/8, html/9 and akn/8 (before8) the chair's, the secretaries'
 // and the guests' names alone, since then a name another person bears
-// too with what tells them apart.
-func (s *Sitting) headLinesAs(l *i18n.Locale, before7, before8 bool) []string {
+// too with what tells them apart; before md/11, html/12 and akn/11
+// (before11) the items of the order of the day by their titles alone,
+// since then with their numbers as the agenda gives them ("4. The
+// attitude towards the Provisional Government").
+func (s *Sitting) headLinesAs(l *i18n.Locale, before7, before8, before11 bool) []string {
 	var out []string
 	when := []string{l.T("minutes.sitting.date", sentence(l.DateText(s.Date)))}
 	if s.Time != "" {
@@ -384,7 +395,11 @@ func (s *Sitting) headLinesAs(l *i18n.Locale, before7, before8 bool) []string {
 	if len(s.OrderOfDay) > 0 {
 		var items []string
 		for _, it := range s.OrderOfDay {
-			items = append(items, it.Title)
+			if before11 {
+				items = append(items, it.Title)
+			} else {
+				items = append(items, it.Heading())
+			}
 		}
 		out = append(out, l.T("minutes.sitting.order_of_day", strings.Join(items, semicolon7(l, before7))))
 	}
@@ -447,7 +462,7 @@ func timeAs(t string, asBefore bool) string {
 
 func (w *mdWriter) sitting(s *Sitting) {
 	w.para("## " + md(s.Heading(w.l)))
-	for _, l := range s.headLinesAs(w.l, w.before7, w.before8) {
+	for _, l := range s.headLinesAs(w.l, w.before7, w.before8, w.before11) {
 		w.para(md(l))
 	}
 	for i := range s.Parts {
@@ -508,13 +523,13 @@ func (w *mdWriter) paragraph(p *Paragraph) {
 	case KindInterjection:
 		w.para("*" + md(elide7(l, w.before7, interjectionTextAs(l, p, w.before8))) + "*" + corrected)
 	case KindNarrative:
-		t := elide7(l, w.before7, p.narrativeAs(w.asBefore, w.before7, w.before8, w.before9))
+		t := elide7(l, w.before7, p.narrativeAs(w.asBefore, w.before7, w.before8, w.before9, w.before11))
 		if p.Time != "" {
 			t = l.T("minutes.time_lead", timeAs(p.Time, w.asBefore)) + t
 		}
 		w.para(md(t) + corrected)
 	case KindDocument:
-		w.para("**" + md(documentLeadAs(l, p, w.before8, w.before10)) + "**" + corrected)
+		w.para("**" + md(documentLeadAs(l, p, w.before8, w.before10, w.before11)) + "**" + corrected)
 		if p.Provenance != "" {
 			w.para("*" + md(sentence(p.Provenance)) + "*")
 		}
@@ -539,8 +554,8 @@ func (w *mdWriter) paragraph(p *Paragraph) {
 			w.para("*" + md(t) + "*")
 		}
 	case KindElection:
-		w.para("**" + md(sentence(l.T("minutes.election.lead", p.Election.Title))) + "** " + md(p.Election.electedTextAs(l, w.before8)) + corrected)
-		if t := electionNote(l, p.Election, w.asBefore, w.before8); t != "" {
+		w.para("**" + md(sentence(l.T("minutes.election.lead", p.Election.Title))) + "** " + md(p.Election.electedTextAs(l, w.before8, w.before11)) + corrected)
+		if t := electionNote(l, p.Election, w.asBefore, w.before8, w.before11); t != "" {
 			w.para("*" + md(t) + "*")
 		}
 		if !w.asBefore {
@@ -591,7 +606,9 @@ func interjectionTextAs(l *i18n.Locale, p *Paragraph, before8 bool) string {
 }
 
 // DocumentLead introduces a document read into the record.
-func DocumentLead(l *i18n.Locale, p *Paragraph) string { return documentLeadAs(l, p, false, false) }
+func DocumentLead(l *i18n.Locale, p *Paragraph) string {
+	return documentLeadAs(l, p, false, false, false)
+}
 
 // documentLeadAs is DocumentLead with who read the document and who
 // adopted it parted as the language sets it (French "lu par … ; adopté
@@ -601,7 +618,13 @@ func DocumentLead(l *i18n.Locale, p *Paragraph) string { return documentLeadAs(l
 // already: "Resolution of the Moscow District Committee", not
 // "Resolution of the Moscow District Committee (adopted by the Moscow
 // District Committee)".
-func documentLeadAs(l *i18n.Locale, p *Paragraph, before8, before10 bool) string {
+//
+// Since md/11, html/12 and akn/11 (not before11) the lead is a heading
+// that ends as the title does, whether or not who read the document or
+// adopted it follows in brackets: the renderers before closed a title
+// with nothing after it with a full stop ("Resolution of the Krasnoyarsk
+// Soviet.") and left one with brackets open ("… (read by Stalin)").
+func documentLeadAs(l *i18n.Locale, p *Paragraph, before8, before10, before11 bool) string {
 	t := p.Title
 	var by []string
 	if p.Speaker.Name != "" {
@@ -616,6 +639,9 @@ func documentLeadAs(l *i18n.Locale, p *Paragraph, before8, before10 bool) string
 	}
 	if len(by) > 0 {
 		t += " (" + strings.Join(by, semicolon7(l, before8)) + ")"
+	}
+	if !before11 {
+		return capitalize(strings.TrimSpace(t))
 	}
 	return sentence(t)
 }
@@ -764,12 +790,12 @@ func dedupe(xs []string) []string {
 // ElectionNote is an election's method, arithmetic and note. An election
 // declared as stated has no arithmetic but the names, which ElectedText
 // already gives: they are not repeated.
-func ElectionNote(l *i18n.Locale, e *Election) string { return electionNote(l, e, false, false) }
+func ElectionNote(l *i18n.Locale, e *Election) string { return electionNote(l, e, false, false, false) }
 
 // electionNote is ElectionNote, or as the renderers before md/6, html/7
 // and akn/6 wrote it (the instruction capitalised), or before md/8,
 // html/9 and akn/8 (before8: the arithmetic without Arithmetic8).
-func electionNote(l *i18n.Locale, e *Election, asBefore, before8 bool) string {
+func electionNote(l *i18n.Locale, e *Election, asBefore, before8, before11 bool) string {
 	var parts []string
 	if e.Secret {
 		parts = append(parts, l.T("minutes.election.secret"))
@@ -777,6 +803,9 @@ func electionNote(l *i18n.Locale, e *Election, asBefore, before8 bool) string {
 	arith := e.Arithmetic
 	if e.Arithmetic8 != "" && !before8 {
 		arith = e.Arithmetic8
+	}
+	if e.Arithmetic11 != "" && !before11 {
+		arith = e.Arithmetic11
 	}
 	if arith != "" && !strings.HasPrefix(strings.ToLower(arith), "elected as stated:") {
 		parts = append(parts, sentence(arith))

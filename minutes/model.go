@@ -51,6 +51,10 @@ type Document struct {
 	Motions    []Motion
 	Votes      []Vote
 	Elections  []Election
+	// NotTakenUp are the items of the order of the day no sitting took
+	// up, in the agenda's order; md/11, html/12 and akn/11 list them
+	// after the sittings.
+	NotTakenUp []Item
 	Checkpoint Checkpoint
 
 	render render // how it is stamped (version.go)
@@ -244,6 +248,12 @@ type Paragraph struct {
 	// другим решением", not "снято другим решением", which reads as
 	// withdrawn).
 	Text9 string
+	// Text11 is a narrative's text as md/11, html/12 and akn/11 give it,
+	// where it differs from the texts before: a departure from the hall
+	// or a return where the record names everyone, who are named and not
+	// also counted ("Voitinsky returned to the hall", not "1 returned to
+	// the hall (Voitinsky)").
+	Text11 string
 	// Only7: the paragraph is given by md/7, html/8 and akn/7 alone (a
 	// turn on the floor the secretary wrote no notes of: "Anna spoke.");
 	// the renderers before left it out.
@@ -310,10 +320,13 @@ func (p *Part) lead() (lead, rest []Paragraph) {
 // html/7 and akn/6 (asBefore) Text, before md/7, html/8 and akn/7
 // (before7) TextNow where there is one, before md/8, html/9 and akn/8
 // (before8) Text7 where there is one, before md/9, html/10 and akn/9
-// (before9) Text8 where there is one, and since then Text9 where there is
-// one.
-func (p *Paragraph) narrativeAs(asBefore, before7, before8, before9 bool) string {
+// (before9) Text8 where there is one, before md/11, html/12 and akn/11
+// (before11) Text9 where there is one, and since then Text11 where there
+// is one.
+func (p *Paragraph) narrativeAs(asBefore, before7, before8, before9, before11 bool) string {
 	switch {
+	case p.Text11 != "" && !before11:
+		return p.Text11
 	case p.Text9 != "" && !before9:
 		return p.Text9
 	case p.Text8 != "" && !before8:
@@ -546,17 +559,29 @@ type Election struct {
 	Method     string
 	Candidates []Ref
 	Elected    []Ref
+	// Elected11 is who was elected as md/11, html/12 and akn/11 name
+	// them, where it differs from Elected (the order the declaration
+	// gives, which the versions before kept): those elected by lists by
+	// list, in the order the lists were named, and on each in the order
+	// of the list; nil where it does not differ.
+	Elected11  []Ref
 	Arithmetic string
 	// Arithmetic8 is the arithmetic as md/8, html/9 and akn/8 give it,
 	// where it differs from Arithmetic (as the renderers before gave it):
 	// in French with the space before the semicolons and the colon of
 	// plenum's words (" ; ", " : ").
 	Arithmetic8 string
-	Note        string
-	Instruction string
-	Sitting     string
-	Declared    bool
-	Entry       int
+	// Arithmetic11 is the arithmetic as md/11, html/12 and akn/11 give
+	// it, where it differs from the texts before: the first count's
+	// candidates (or lists) by their votes, most first, those of equal
+	// votes in the order they were put up, as a teller's sheet lists
+	// them; the versions before listed them in the order put up.
+	Arithmetic11 string
+	Note         string
+	Instruction  string
+	Sitting      string
+	Declared     bool
+	Entry        int
 	// Lists are the election's lists, each with its candidates in the
 	// order they stood; Ballots its ballots by name, in the order cast
 	// (none in an encrypted election). md/6, html/7 and akn/6 give them.

@@ -66,7 +66,7 @@ func TestNamesakesBeyondBallots(t *testing.T) {
 		"The following elected: Вера Иванов (No. M00105).",
 		"Вера Иванов (No. M00105) 2",
 		"Вера Иванов (No. M00121) 1",
-		"(Григорий Лебедева (No. M00413))",
+		"Left the hall: Григорий Лебедева (No. M00413).",
 		"for Вера Иванов (No. M00105): Вера Иванов (No. M00105), Григорий Лебедева (No. M00412); for Вера Иванов (No. M00121)",
 	}
 	before := []string{

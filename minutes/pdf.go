@@ -139,6 +139,12 @@ func renderPDF(d *Document, compress bool) ([]byte, error) {
 			}
 		}
 	}
+	if len(d.NotTakenUp) > 0 {
+		w.heading(2, l.T("minutes.h.not_taken_up"))
+		for _, it := range d.NotTakenUp {
+			w.item(it.Heading())
+		}
+	}
 	pdf.AddPage()
 	w.heading(2, l.T("minutes.h.checkpoint"))
 	w.para(CheckpointLead(l, c), "")
@@ -369,7 +375,7 @@ func (w *pdfWriter) paragraph(p *Paragraph) {
 	case KindInterjection:
 		w.para(l.Elide(InterjectionText(l, p))+corrected, "I")
 	case KindNarrative:
-		t := l.Elide(p.narrativeAs(false, false, false, false))
+		t := l.Elide(p.narrativeAs(false, false, false, false, false))
 		if p.Time != "" {
 			t = l.T("minutes.time_lead", timeAs(p.Time, false)) + t
 		}

@@ -236,6 +236,9 @@ func (b *builder) electionArithmetic(e *assembly.Election, recorded string, befo
 	if err != nil || c == nil {
 		return recorded
 	}
+	if b.byCount {
+		c = countByVotes(c)
+	}
 	name := b.countName(e)
 	method := c.Method
 	if b.l.Has("minutes.method." + method) {

@@ -483,18 +483,26 @@ func (e *Election) ballotsText(l *i18n.Locale, before8 bool) string {
 }
 
 // ElectedText is "The following elected: A, B, C."
-func (e *Election) ElectedText(l *i18n.Locale) string { return e.electedTextAs(l, false) }
+func (e *Election) ElectedText(l *i18n.Locale) string { return e.electedTextAs(l, false, false) }
 
 // electedTextAs is ElectedText, the name of one elected that another
 // person bears too with what tells them apart since md/8, html/9 and
 // akn/8 ("The following elected: Вера Иванов (No. M00105)"), the name
 // alone before (before8).
-func (e *Election) electedTextAs(l *i18n.Locale, before8 bool) string {
+//
+// Since md/11, html/12 and akn/11 (not before11) those elected by lists
+// are named by list, in the order the lists were named, and on each in
+// the order of the list (Elected11), where the versions before named
+// them in the order the declaration gave.
+func (e *Election) electedTextAs(l *i18n.Locale, before8, before11 bool) string {
 	if !e.Declared {
 		return ""
 	}
 	if len(e.Elected) == 0 {
 		return l.T("minutes.election.nobody")
+	}
+	if e.Elected11 != nil && !before11 {
+		return l.T("minutes.election.elected", joinNamed(e.Elected11, before8))
 	}
 	return l.T("minutes.election.elected", joinNamed(e.Elected, before8))
 }

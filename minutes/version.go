@@ -299,3 +299,24 @@ var readSince = map[string]int{FormatMarkdown: 10, FormatHTML: 11, FormatAKN: 10
 func (d *Document) before10(format string) bool {
 	return d.rendersAs(format) < readSince[format]
 }
+
+// agendaSince is, for each renderer, the version that mends what
+// reviewers reading the 1917 minutes found md/10, html/11 and akn/10 gave
+// short or in no order (docs/minutes.md, "Renderer versions"): the order
+// of the day of a sitting gives each item's number as the agenda does,
+// and the items of the agenda never taken up are listed as such; an
+// election's count lists the candidates by their votes, most first, and
+// those elected by lists are named by list, then in the order of their
+// list; a departure from the hall or a return where the record names
+// everyone names them without counting them; a document read into the
+// record is introduced without a full stop, as one with who read it or
+// adopted it was; the HTML contents date each sitting and list the
+// sections outside the sittings.
+var agendaSince = map[string]int{FormatMarkdown: 11, FormatHTML: 12, FormatAKN: 11}
+
+// before11 reports whether d is rendered in format as a renderer before
+// agendaSince did (md/10, html/11, akn/10 and earlier), so that a
+// document of that version renders again byte for byte.
+func (d *Document) before11(format string) bool {
+	return d.rendersAs(format) < agendaSince[format]
+}

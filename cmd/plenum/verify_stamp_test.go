@@ -105,7 +105,7 @@ func TestVerifyDocumentRendererVersion(t *testing.T) {
 		// leave as they are.
 		asOf := func(v int) string {
 			old := doc
-			if v < map[string]int{"md": 10, "html": 11, "akn": 10}[format] {
+			if v < map[string]int{"md": 11, "html": 12, "akn": 11}[format] {
 				old = earlierRendering(t, db, data, format, v)
 			}
 			if v < map[string]int{"md": 6, "html": 7, "akn": 6}[format] {
