@@ -333,8 +333,9 @@ func TestVerifyEncryptedElection(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("verify: exit %d: %s %s", code, out, errs)
 	}
-	// The elected, as the decrypted totals (d3 2, d4 3, d5 1) count.
-	if code, out, _ := runForTest(t, "", "export", "--db", good, "--assembly", "enc", "--format", "md"); code != 0 || !strings.Contains(out, "Approval voting, 5 ballots: Delegate d3 2, Delegate d4 3, Delegate d5 1; elected: Delegate d4.") {
+	// The elected, as the decrypted totals (d3 2, d4 3, d5 1) count,
+	// listed by votes (md/11).
+	if code, out, _ := runForTest(t, "", "export", "--db", good, "--assembly", "enc", "--format", "md"); code != 0 || !strings.Contains(out, "Approval voting, 5 ballots: Delegate d4 3, Delegate d3 2, Delegate d5 1; elected: Delegate d4.") {
 		t.Fatalf("export: exit %d\n%s", code, out)
 	}
 	edit := func(typ string, nth int, fn func(m map[string]json.RawMessage)) func(e *ledger.Entry) {
