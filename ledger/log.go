@@ -199,7 +199,7 @@ func (l *Log) nothingBeyond(ctx context.Context) error {
 	if idx < 0 {
 		what = fmt.Sprintf("a checkpoint of %d entries", cps[0].Size)
 	}
-	return fmt.Errorf("%w: %s: %s is stored beyond the log's head (%d entries): the head was rolled back outside plenum; nothing is appended to it; run plenum verify, and restore the database",
+	return fmt.Errorf("%w: %s: %s is stored beyond the log's head (%d entries): the head was rolled back, or rows were written past it, outside plenum; nothing is appended to it; run plenum verify, and restore the database",
 		ErrBadHead, l.origin, what, size)
 }
 
@@ -305,7 +305,9 @@ func (l *Log) Append(ctx context.Context, entries ...Entry) (first int64, err er
 //   - the log moved under it (another writer): an error wrapping
 //     ErrConflict, after the Log has reloaded the real head;
 //   - the log's head is not one the Log may carry on from (it went back,
-//     or is not signed by the Log's key): an error wrapping ErrBadHead,
+//     is not signed by the Log's key, or, where it was, has entries or
+//     checkpoints stored beyond it, on which every append would fail):
+//     an error wrapping ErrBadHead,
 //     and the Log keeps its head and appends nothing (every append is
 //     refused the same way);
 //   - the store cannot be read back: an error wrapping ErrOutcomeUnknown,

@@ -62,9 +62,7 @@ func (l *Log) settle(p *pending) error {
 		}
 		ctx, cancel := context.WithTimeout(l.done, l.opts.SettleTimeout)
 		o, err = l.readBack(ctx, p)
-		if err == nil && o == moved {
-			err = l.reload(ctx)
-		}
+		err = l.carryOn(ctx, o, err)
 		cancel()
 		if err == nil || errors.Is(err, ErrBadHead) {
 			break
@@ -88,6 +86,27 @@ func (l *Log) settle(p *pending) error {
 func (l *Log) refused(p *pending, err error) error {
 	l.unsettled = nil
 	return fmt.Errorf("%w (appending entries %d–%d failed: %v; they are not in the log)", err, p.batch.First, p.last(), p.cause)
+}
+
+// carryOn checks, once readBack has said o of a failed append (err nil),
+// that the Log may carry on from the log as read back: if the log moved,
+// the head it moved to (reload); if the head is where it was, that no
+// entry or checkpoint is stored beyond it (nothingBeyond) — rows written
+// there outside plenum (a junk row past the head, the rest of a head
+// rolled back by hand) make every append fail on the store's constraints,
+// and the writer would be told to try again for ever. Either way an
+// error wrapping ErrBadHead says the Log may not; err is returned as it is.
+func (l *Log) carryOn(ctx context.Context, o outcome, err error) error {
+	if err != nil {
+		return err
+	}
+	switch o {
+	case moved:
+		return l.reload(ctx)
+	case notCommitted:
+		return l.nothingBeyond(ctx)
+	}
+	return nil
 }
 
 // settleBackoff is the pause before attempt n (from 1) to read the log back.
@@ -219,9 +238,7 @@ func (l *Log) Settle(ctx context.Context) (stored bool, err error) {
 	defer context.AfterFunc(l.done, cancel)()
 	defer cancel()
 	o, err := l.readBack(ctx, p)
-	if err == nil && o == moved {
-		err = l.reload(ctx)
-	}
+	err = l.carryOn(ctx, o, err)
 	if errors.Is(err, ErrBadHead) {
 		return false, l.refused(p, err)
 	}

@@ -40,9 +40,10 @@ type Store interface {
 	// and its checkpoint, which becomes the log's head. It fails with an
 	// error wrapping ErrConflict, changing nothing, unless b.First equals
 	// the log's current size, checked in the same transaction that
-	// commits the batch, so two writers cannot fork a log. When it fails
-	// otherwise the batch may or may not have committed (a reply lost on
-	// the way back); SettledHead tells.
+	// commits the batch, so two writers cannot fork a log. An error of
+	// the database refusing a row on a constraint (a unique key, a check)
+	// wraps ErrConstraint. When it fails otherwise the batch may or may
+	// not have committed (a reply lost on the way back); SettledHead tells.
 	AppendBatch(ctx context.Context, origin string, b *Batch) error
 
 	// ScanRecords calls fn for each stored record with start ≤ index < end,
@@ -152,6 +153,12 @@ var (
 	ErrLogExists   = errors.New("log already exists")
 	ErrConflict    = errors.New("log changed by another writer")
 	ErrNotFound    = errors.New("not found")
+	// ErrConstraint is wrapped by AppendBatch's error when the database
+	// refused the batch on one of its constraints (a row in the way, a
+	// check or trigger the schema was given): nothing was stored, and,
+	// unlike a busy database or a lost connection, the same batch would
+	// be refused again.
+	ErrConstraint = errors.New("the database refused the append on one of its constraints")
 )
 
 // ValidSealedBallot reports why a sealed ballot cannot be stored, or nil:

@@ -32,6 +32,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgtype"
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/jackc/pgx/v5/stdlib"
@@ -554,10 +555,11 @@ ORDER BY a.xact_start LIMIT 3`, int64(self))
 
 // AppendBatch implements ledger.Store: one transaction holding the log's
 // row lock, committed synchronously.
-func (s *Store) AppendBatch(ctx context.Context, origin string, b *ledger.Batch) error {
+func (s *Store) AppendBatch(ctx context.Context, origin string, b *ledger.Batch) (err error) {
 	if err := s.writable(); err != nil {
 		return err
 	}
+	defer func() { err = refusedRow(err) }()
 	if len(b.Records) == 0 || len(b.Checkpoint) == 0 {
 		return errors.New("postgres: AppendBatch needs records and a checkpoint")
 	}
@@ -651,6 +653,18 @@ func (s *Store) AppendBatch(ctx context.Context, origin string, b *ledger.Batch)
 		return fmt.Errorf("postgres: commit: %w", err)
 	}
 	return nil
+}
+
+// refusedRow wraps ledger.ErrConstraint around PostgreSQL's refusal of a
+// row on a constraint (SQLSTATE class 23, integrity constraint violation:
+// a unique key, a check, a foreign key), which a retry of the same append
+// would meet again.
+func refusedRow(err error) error {
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) && strings.HasPrefix(pe.Code, "23") {
+		return fmt.Errorf("%w: %w", ledger.ErrConstraint, err)
+	}
+	return err
 }
 
 // joinedHashes returns ledger.JoinHashes of each record's hashes, all cut

@@ -546,7 +546,7 @@ func (s *Store) AppendBatch(ctx context.Context, origin string, b *ledger.Batch)
 	if err := s.writable(); err != nil {
 		return err
 	}
-	defer func() { err = s.writeError(err) }()
+	defer func() { err = s.writeError(refusedRow(err)) }()
 	if len(b.Records) == 0 || len(b.Checkpoint) == 0 {
 		return errors.New("sqlite: AppendBatch needs records and a checkpoint")
 	}
@@ -626,6 +626,16 @@ func (s *Store) AppendBatch(ctx context.Context, origin string, b *ledger.Batch)
 		return err
 	}
 	return tx.Commit()
+}
+
+// refusedRow wraps ledger.ErrConstraint around SQLite's refusal of a row
+// on a constraint (SQLITE_CONSTRAINT: a unique key, a check, a trigger's
+// abort), which a retry of the same append would meet again.
+func refusedRow(err error) error {
+	if resultCode(err) == sqlite3.SQLITE_CONSTRAINT {
+		return fmt.Errorf("%w: %w", ledger.ErrConstraint, err)
+	}
+	return err
 }
 
 // writeError is Explain for the Store's database.
