@@ -114,6 +114,12 @@ type Assembly struct {
 	// record cannot be read back (ErrSuspended); nil when the assembly
 	// takes commands.
 	suspended error
+	// halted mirrors suspended for other goroutines (Halted); the writer
+	// sets it with suspended (suspend).
+	halted atomic.Pointer[error]
+	// refusals counts the appends in a row the store refused on its
+	// constraints (refusedAgain); the writer's.
+	refusals int
 
 	// On a cluster (Options.Leases): leases gives the writer's lease of
 	// the log, lease is the one held (owned by the writer; nil: this node
@@ -526,6 +532,40 @@ func (a *Assembly) awaitWork(batch []*request) []*request {
 	return batch
 }
 
+// suspend sets what commands get while the assembly is suspended (nil:
+// it takes commands), for the writer (suspended) and for Halted.
+func (a *Assembly) suspend(err error) {
+	a.suspended = err
+	if err == nil {
+		a.halted.Store(nil)
+	} else {
+		a.halted.Store(&err)
+	}
+}
+
+// Halted returns why the assembly takes no commands, having stopped
+// (ErrStopped: until plenum serve is restarted on a record that verifies)
+// or suspended itself (ErrSuspended: until its record can be read back)
+// while it ran: what a command gets now, wrapping ErrStopped or
+// ErrSuspended. It returns nil while the assembly takes commands, and for
+// one whose engine is being closed. Safe for concurrent use; what it says
+// may change at once.
+func (a *Assembly) Halted() error {
+	select {
+	case <-a.closing:
+		// reason is set before closing is closed.
+		if errors.Is(a.reason, ledger.ErrClosed) {
+			return nil
+		}
+		return a.reason
+	default:
+	}
+	if p := a.halted.Load(); p != nil {
+		return *p
+	}
+	return nil
+}
+
 // stop makes the writer return, answering every request queued or still
 // to come with reason.
 func (a *Assembly) stop(reason error) {
@@ -537,9 +577,39 @@ func (a *Assembly) stop(reason error) {
 
 // stopOnBadHead stops the assembly because its log's head in the store
 // is not one this writer may carry on from (err wraps ledger.ErrBadHead),
-// and returns the reason commands get now.
+// and returns the reason commands get now: the command whose append
+// found it, and every one after.
 func (a *Assembly) stopOnBadHead(err error) error {
-	reason := fmt.Errorf("engine: %s: %w: %w", a.id, ErrStopped, err)
+	reason := fmt.Errorf("engine: %s: %w: %w; nothing of this command was recorded", a.id, ErrStopped, err)
+	a.stop(reason)
+	return reason
+}
+
+// maxRefusals is how many appends in a row the store may refuse on its
+// constraints (ledger.ErrConstraint), the log's head unmoved, before the
+// assembly stops (refusedAgain): a row plenum did not write is in the
+// way, or the schema was changed, and no retry gets past it.
+const maxRefusals = 3
+
+// refusedAgain counts an append the store refused, its head where it was
+// (the state rebuilt from it), and reports whether it is the maxRefusals-th
+// refusal on the store's constraints in a row. Another failure (a busy
+// database, a lost connection, a timeout: what a retry may get past)
+// starts the count again, as does an append that succeeds (commit).
+func (a *Assembly) refusedAgain(err error) bool {
+	if !errors.Is(err, ledger.ErrConstraint) {
+		a.refusals = 0
+		return false
+	}
+	a.refusals++
+	return a.refusals >= maxRefusals
+}
+
+// stopOnRefusals stops the assembly because the store refused its appends
+// on its constraints maxRefusals times in a row (err, the last, wraps
+// ledger.ErrConstraint), and returns the reason commands get now.
+func (a *Assembly) stopOnRefusals(err error) error {
+	reason := fmt.Errorf("engine: %s: %w: the database refused %d appends in a row on its constraints, the log's head unchanged (the last: %w): something other than plenum changed its rows or its schema, and no retry gets past it; nothing of this command was recorded; run plenum verify, then restart plenum serve", a.id, ErrStopped, a.refusals, err)
 	a.stop(reason)
 	return reason
 }
@@ -595,7 +665,7 @@ func (a *Assembly) waitSettled() bool {
 			if err == nil {
 				err = a.replay(context.Background())
 				if err == nil {
-					a.suspended = nil
+					a.suspend(nil)
 					return true
 				}
 				if !errors.Is(err, errReadLog) {
@@ -618,7 +688,7 @@ func (a *Assembly) resync(after string) error {
 	case err == nil:
 		return nil
 	case errors.Is(err, errReadLog):
-		a.suspended = fmt.Errorf("engine: %s: %w (rebuilding its state after %s: %v); nothing of this command was recorded", a.id, ErrSuspended, after, err)
+		a.suspend(fmt.Errorf("engine: %s: %w (rebuilding its state after %s: %v); nothing of this command was recorded", a.id, ErrSuspended, after, err))
 		return a.suspended
 	default:
 		err = fmt.Errorf("engine: %s: %w: its record does not replay after %s (%v); run plenum verify, then restart plenum serve", a.id, ErrStopped, after, err)
@@ -704,6 +774,7 @@ func (a *Assembly) commit(batch []*request) {
 			}
 			return
 		}
+		a.refusals = 0
 		idx := app.First
 		for _, r := range replies {
 			for _, res := range r.results {
@@ -1045,16 +1116,20 @@ func (a *Assembly) failed(err error, replies []reply, base int64) {
 	if errors.Is(err, ledger.ErrOutcomeUnknown) {
 		// Commands refused while suspended were not recorded: their error
 		// names the cause without wrapping ErrOutcomeUnknown.
-		a.suspended = fmt.Errorf("engine: %s: %w (the outcome of an earlier append is unknown: %v); nothing of this command was recorded", a.id, ErrSuspended, err)
+		a.suspend(fmt.Errorf("engine: %s: %w (the outcome of an earlier append is unknown: %v); nothing of this command was recorded", a.id, ErrSuspended, err))
 		outcome = fmt.Errorf("engine: %s: %w: whether the command was recorded is not known yet (%w); send it again with the same idempotency key once the assembly takes commands again, and it is answered from the record", a.id, ErrSuspended, err)
 	} else if errors.Is(err, ledger.ErrBadHead) {
 		// The log's head in the store is not one this writer may carry
-		// on from (it went back, or is not signed by its key): something
-		// other than plenum changed the database. Nothing more is
-		// decided until a person has looked.
-		outcome = fmt.Errorf("engine: %s: %w (%w)", a.id, ErrNotRecorded, a.stopOnBadHead(err))
+		// on from (it went back, is not signed by its key, or has rows
+		// stored beyond it): something other than plenum changed the
+		// database. Nothing more is decided until a person has looked,
+		// and this command is answered as every one after it is: sent
+		// again it could not be recorded either.
+		outcome = a.stopOnBadHead(err)
 	} else if rerr := a.resync("a failed append"); rerr != nil {
 		outcome = fmt.Errorf("engine: %s: %w (%v), and then: %w", a.id, ErrNotRecorded, err, rerr)
+	} else if a.refusedAgain(err) {
+		outcome = a.stopOnRefusals(err)
 	} else {
 		known = true
 		outcome = fmt.Errorf("engine: %s: %w, the record is as it was; send the command again (with the same idempotency key): %w", a.id, ErrNotRecorded, err)

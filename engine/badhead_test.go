@@ -18,14 +18,15 @@ import (
 // to the checkpoint before it (a restored copy of the database, a lost
 // write-ahead log). The next command's append finds the log gone back
 // from what the writer appended (ledger.ErrBadHead): the command is not
-// recorded, the assembly stops, saying so, and takes no command after,
+// recorded, the assembly stops, saying so (not "send it again": no retry
+// could be recorded), and takes no command after,
 // rather than suspend itself and retry for ever, or append on the
 // shortened log over the place of an acknowledged entry.
 func TestStopsOnARolledBackHead(t *testing.T) {
 	env, db, size := rolledBack(t)
 	_, err := env.submit("chief", "add_item", obj{"id": "i2", "title": "The accounts"})
-	if !errors.Is(err, engine.ErrNotRecorded) || !errors.Is(err, engine.ErrStopped) || !errors.Is(err, ledger.ErrBadHead) {
-		t.Fatalf("the command on a rolled-back log: %v; want it not recorded, the assembly stopped, for a bad head", err)
+	if errors.Is(err, engine.ErrNotRecorded) || !errors.Is(err, engine.ErrStopped) || !errors.Is(err, ledger.ErrBadHead) {
+		t.Fatalf("the command on a rolled-back log: %v; want the assembly stopped, for a bad head, and not \"send it again\" (no retry can be recorded)", err)
 	}
 	_, err = env.submit("chief", "add_item", obj{"id": "i3", "title": "The elections"})
 	if !errors.Is(err, engine.ErrStopped) {

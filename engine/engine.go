@@ -184,6 +184,29 @@ func (e *Engine) Assemblies() []*Assembly {
 	return out
 }
 
+// HaltedAssembly is an assembly that takes no commands, and why
+// (Engine.Halted).
+type HaltedAssembly struct {
+	ID string
+	// Err is what a command gets now: it wraps ErrStopped or ErrSuspended.
+	Err error
+}
+
+// Halted lists, ordered by id, the assemblies that stopped or suspended
+// themselves while the engine ran (Assembly.Halted), for a health check
+// to name: a log rolled back or written past its head outside plenum, a
+// record that no longer replays, a store that cannot be read back.
+// Assemblies kept out before the engine opened them are not among them.
+func (e *Engine) Halted() []HaltedAssembly {
+	var out []HaltedAssembly
+	for _, a := range e.Assemblies() {
+		if err := a.Halted(); err != nil {
+			out = append(out, HaltedAssembly{ID: a.id, Err: err})
+		}
+	}
+	return out
+}
+
 // Submit parses one command envelope and runs it: see Assembly.Submit.
 // create_assembly opens a new log for the assembly it creates; every other
 // command goes to the assembly its envelope names.

@@ -173,7 +173,8 @@ func TestBusyAtOpen(t *testing.T) {
 // program's lock kept out. The command is answered ErrNotRecorded (which
 // the API answers 503, "send it again"), wrapping sqlite.ErrBusy, so the
 // server's log says why; nothing of it is in the record or the state; the
-// assembly is neither stopped nor suspended; and once the lock is let go
+// assembly is neither stopped nor suspended (nor listed halted), however
+// many commands the lock keeps out; and once the lock is let go
 // the command sent again with its idempotency key is recorded, once.
 func TestBusyInTheEngine(t *testing.T) {
 	defer sqlite.SetBusyTimeout(100 * time.Millisecond)()
@@ -214,10 +215,15 @@ func TestBusyInTheEngine(t *testing.T) {
 		return n
 	}
 	release := sqlitetest.HoldLock(t, path, "BEGIN IMMEDIATE")
-	for i := range 2 {
+	// More than the engine's refusals on a constraint that stop an
+	// assembly (3): a lock is let go some time, and is no reason to stop.
+	for i := range 5 {
 		_, err := submit("add_person", "p1", `{"id":"p1","name":"Ann Weiss"}`)
-		if !errors.Is(err, engine.ErrNotRecorded) || errors.Is(err, engine.ErrSuspended) || errors.Is(err, engine.ErrStopped) {
+		if !errors.Is(err, engine.ErrNotRecorded) || errors.Is(err, engine.ErrSuspended) || errors.Is(err, engine.ErrStopped) || errors.Is(err, ledger.ErrConstraint) {
 			t.Fatalf("command %d while another program holds the lock: %v; want ErrNotRecorded", i+1, err)
+		}
+		if h := eng.Halted(); len(h) != 0 {
+			t.Fatalf("halted after command %d kept out by the lock: %+v", i+1, h)
 		}
 		sqlitetest.CheckBusy(t, "a command", err, path)
 		if a.Log().Size() != size || people() != 0 {
