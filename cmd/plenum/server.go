@@ -320,7 +320,7 @@ func (s *server) routes(cfg serverConfig) http.Handler {
 			return
 		}
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-		s.held.healthz(w)
+		s.healthz(w)
 	})
 	mux.HandleFunc("GET /key", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
