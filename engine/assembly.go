@@ -43,10 +43,14 @@ var (
 	// answered from the record.
 	ErrSuspended = errors.New("the assembly takes no commands until its record can be read back")
 	// ErrStopped: the assembly takes no commands, because its record no
-	// longer replays, or its log's head in the store is not one this
-	// writer may carry on from (ledger.ErrBadHead). It takes none until
-	// plenum serve is restarted on a record that verifies. (Once the engine is closed, commands get
-	// ledger.ErrClosed.)
+	// longer replays, its log's head in the store is not one this
+	// writer may carry on from (ledger.ErrBadHead: gone back, rows stored
+	// beyond it), or the store refused its appends on a constraint
+	// maxRefusals times in a row. Nothing of the command was recorded,
+	// and sent again it would not be: the command whose append found it
+	// gets this too, not ErrNotRecorded. It takes none until plenum serve
+	// is restarted on a record that verifies. (Once the engine is closed,
+	// commands get ledger.ErrClosed.)
 	ErrStopped = errors.New("the assembly is not taking commands")
 	// ErrUnread: the command had been recorded before under the same
 	// idempotency key, but its entries could not be read back for the
