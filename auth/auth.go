@@ -87,6 +87,15 @@ type Options struct {
 	// node of a cluster. Required: a row without a valid MAC admits
 	// nobody.
 	RowKey []byte
+	// Superseded, if set, says when the assembly's log last voided a
+	// person's codes and sessions — Superseded of the person's access in
+	// the assembly's state, rebuilt from the signed log (zero if the log
+	// records no issue or revocation for them, or the assembly is not
+	// known here): a code or a session of theirs created before it admits
+	// nobody, though its row's MAC is plenum's (put back from a backup,
+	// putback.go). It is asked outside any transaction of the store's,
+	// and must not wait on the database.
+	Superseded func(assemblyID, person string) time.Time
 	// Logger receives, for the operator, the errors of logins and
 	// logouts through the handlers that could not be recorded (the
 	// database's, which the person is not shown; default slog.Default()).
@@ -199,6 +208,9 @@ type Store struct {
 	opened openedCookies
 	// refused notes the kinds of row refused for their MAC, logged once.
 	refused refusedRows
+	// putBack notes the kinds of row refused as voided by the log since
+	// (putback.go), logged once.
+	putBack putBackRows
 
 	logins loginBatch
 	// beforeLoginCommit, set by tests, runs before a batch of logins
@@ -639,6 +651,10 @@ func (s *Store) commitLogins(ctx context.Context) {
 // fails only its own login. It sets each request's ok; any other error
 // fails the whole transaction.
 func (s *Store) insertLogins(ctx context.Context, batch []*loginReq) error {
+	cuts, err := s.codeCuts(ctx, batch)
+	if err != nil {
+		return err
+	}
 	tx, err := s.begin(ctx)
 	if err != nil {
 		return err
@@ -676,9 +692,26 @@ func (s *Store) insertLogins(ctx context.Context, batch []*loginReq) error {
 			r.ok, r.sess.Assembly, r.sess.Person = false, "", ""
 			continue
 		}
+		// A code the log voided since (a revocation, a replacement) is
+		// refused as one not plenum's is, whether or not it has expired.
+		if voided, putBack := codeVoided(cuts, r.sess.Assembly, r.sess.Person, codeCreated); voided {
+			if putBack {
+				s.rowPutBack(rowCode, r.sess.Assembly)
+			}
+			r.ok, r.sess.Assembly, r.sess.Person = false, "", ""
+			continue
+		}
 		if codeExp <= created {
 			r.ok, r.expired, r.sess.Assembly, r.sess.Person = false, true, "", ""
 			continue
+		}
+		// Made no earlier than its code, which carries the time of its
+		// issue in the log: a session of a code issued after a
+		// revocation is then never taken for one voided by it
+		// (putback.go), whatever this server's clock says.
+		if codeCreated > created {
+			created = codeCreated
+			r.sess.Created = time.Unix(0, created).UTC()
 		}
 		smac := sessionMAC(key, r.token[:], r.sess.Assembly, r.sess.Person, false, "", created, exp)
 		if _, err := insert.ExecContext(ctx, r.token[:], r.sess.Assembly, r.sess.Person, false, created, exp, r.device.Browser, r.device.Platform, created, smac); err != nil {
@@ -804,6 +837,12 @@ func (s *Store) session(ctx context.Context, token string) (Session, error) {
 		if s.afterSessionRead != nil {
 			s.afterSessionRead()
 		}
+	}
+	if s.voided(&sess) {
+		// Made before a revocation or replacement the log records
+		// (putback.go): refused as a row not plenum's is.
+		s.rowPutBack(rowSession, sess.Assembly)
+		return Session{}, ErrNoSession
 	}
 	now := s.opts.Now()
 	if !now.Before(sess.Expires) {

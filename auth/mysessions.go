@@ -56,8 +56,8 @@ func (s *Store) OwnSessions(ctx context.Context, token string) ([]OwnSession, er
 			return nil, err
 		}
 		row.Created, row.Expires = time.Unix(0, created), time.Unix(0, exp)
-		if !s.sessionOK(hb, &row, mac) {
-			continue // not plenum's: no session of the person's
+		if !s.sessionOK(hb, &row, mac) || s.voided(&row) {
+			continue // not plenum's, or voided since: no session of the person's
 		}
 		// A use marked here and not yet written counts too.
 		used = max(used, created, s.pendingUse(hb))
