@@ -415,7 +415,7 @@ func carryOutRevocations(ctx context.Context, e *engine.Engine, codes *auth.Stor
 		case err != nil && ctx.Err() == nil:
 			log.Warn("cluster: the recorded revocations of access codes could not be checked; trying again", "assembly", a.ID(), "err", err)
 		case len(done) > 0:
-			log.Warn("cluster: revocations of access codes recorded but not carried out (the writer stopped between the record and the codes?) carried out now", "assembly", a.ID(), "persons", done)
+			log.Warn("cluster: revocations of access codes recorded but not carried out (the writer stopped between the record and the codes? or a code row put back outside plenum) carried out now", "assembly", a.ID(), "persons", done)
 		}
 	}
 }

@@ -224,6 +224,10 @@ func openServer(ctx context.Context, cfg serverConfig) (*server, error) {
 	if aopts.RowKey, err = auth.RowKey(signer); err != nil {
 		return fail(err)
 	}
+	// A code or session made before the person's latest revocation or
+	// replacement in the signed log admits nobody, though its row be
+	// plenum's (put back from a backup: auth/putback.go).
+	aopts.Superseded = supersededIn(s.engine)
 	if s.auth, err = auth.Open(cfg.db, aopts); err != nil {
 		return fail(err)
 	}
