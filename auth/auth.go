@@ -714,7 +714,7 @@ func (s *Store) insertLogins(ctx context.Context, batch []*loginReq) error {
 			r.sess.Created = time.Unix(0, created).UTC()
 		}
 		smac := sessionMAC(key, r.token[:], r.sess.Assembly, r.sess.Person, false, "", created, exp)
-		if _, err := insert.ExecContext(ctx, r.token[:], r.sess.Assembly, r.sess.Person, false, created, exp, r.device.Browser, r.device.Platform, created, smac); err != nil {
+		if _, err := insert.ExecContext(ctx, r.token[:], r.sess.Assembly, r.sess.Person, false, created, exp, r.device.Browser, r.device.Platform, r.sess.used, smac); err != nil {
 			return err
 		}
 		r.ok = true
