@@ -324,7 +324,12 @@ func (s *server) act(w http.ResponseWriter, r *http.Request) {
 				w.Header().Set("Retry-After", "1")
 				s.answer(w, r, id, back, http.StatusServiceUnavailable, actResult{Error: l.T("web.err.not_writer")})
 			})
-		case errors.Is(err, engine.ErrSuspended) || errors.Is(err, engine.ErrStopped):
+		case errors.Is(err, engine.ErrStopped):
+			// Stopped: sending the form again cannot help (unlike a
+			// suspension, which lifts once the log can be read back).
+			s.opts.Logger.Error("web: command not taken", "cmd", cmd, "assembly", id, "err", err)
+			answer(http.StatusServiceUnavailable, actResult{Error: l.T("web.err.stopped")})
+		case errors.Is(err, engine.ErrSuspended):
 			s.opts.Logger.Error("web: command not taken", "cmd", cmd, "assembly", id, "err", err)
 			answer(http.StatusServiceUnavailable, actResult{Error: l.T("web.err.suspended")})
 		default:
