@@ -24,7 +24,7 @@ func TestFormOnAStoppedAssemblySaysRetryingWillNotHelp(t *testing.T) {
 	}
 	defer db.Close()
 	var logID, size int64
-	if err := db.QueryRow(`SELECT id, size FROM logs WHERE origin LIKE '%/` + asm + `'`).Scan(&logID, &size); err != nil {
+	if err := db.QueryRow(`SELECT id, size FROM logs WHERE origin LIKE '%/`+asm+`'`).Scan(&logID, &size); err != nil {
 		t.Fatalf("the assembly's log: %v", err)
 	}
 	var before []byte
