@@ -56,6 +56,10 @@ type Options struct {
 	// assembly, to which a command this node may not decide is forwarded
 	// (once: see ForwardedHeader); nil answers such a command 503.
 	Forward Forwarder
+	// HeldOut lists the assemblies the server holds out at its start,
+	// their records damaged (plenum serve's quarantine): GET
+	// /api/assemblies lists them too, marked held_out; nil: none.
+	HeldOut func() []HeldOut
 }
 
 // API serves the JSON API. Create it with New.

@@ -122,6 +122,10 @@ type AssemblySummary struct {
 	Starts string `json:"starts"`
 	Ends   string `json:"ends,omitempty"`
 	Events int    `json:"events"`
+	// HeldOut is set for an assembly the server holds out, its record
+	// damaged: nothing is read from its log, so its name and dates are
+	// empty and its events 0.
+	HeldOut *HeldOutSummary `json:"held_out,omitempty"`
 }
 
 func (api *API) listAssemblies(w http.ResponseWriter, r *http.Request) {
@@ -132,6 +136,12 @@ func (api *API) listAssemblies(w http.ResponseWriter, r *http.Request) {
 				out = append(out, AssemblySummary{ID: s.Assembly.ID, Name: s.Assembly.Name, Starts: s.Assembly.Starts, Ends: s.Assembly.Ends, Events: s.Events})
 			}
 		})
+	}
+	if held := api.opts.heldOut(); len(held) > 0 {
+		l := localeOf(r)
+		for _, h := range held {
+			out = append(out, AssemblySummary{ID: h.ID, HeldOut: &HeldOutSummary{Reason: h.Reason(l), Todo: h.Todo(l)}})
+		}
 	}
 	body, _ := json.Marshal(out)
 	writeJSON(w, http.StatusOK, body)

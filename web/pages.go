@@ -154,6 +154,8 @@ func (v *view) Languages() []i18n.Language { return i18n.Languages }
 type assemblyLink struct {
 	ID, Name, Starts string
 	Reader           bool
+	// Held is set for an assembly the server holds out (index_held.go).
+	Held *heldLink
 }
 
 // access says who may see a page.
@@ -307,6 +309,7 @@ func (s *server) index(w http.ResponseWriter, r *http.Request) {
 			v.Assemblies = append(v.Assemblies, assemblyLink{ID: st.Assembly.ID, Name: st.Assembly.Name, Starts: st.Assembly.Starts, Reader: httpapi.MayRead(st, sess)})
 		})
 	}
+	v.Assemblies = append(v.Assemblies, s.heldLinks(i18n.Choose(r, ""))...)
 	if sess != nil {
 		v.Me = viewer{LoggedIn: true, Person: sess.Person, Name: sess.Person, Admin: sess.Admin}
 		if sess.Assembly != "" {

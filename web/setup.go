@@ -1165,6 +1165,12 @@ func (s *server) createAssembly(w http.ResponseWriter, r *http.Request) {
 	}
 	c.Overrides = mergeOverrides(base, o)
 	c.ID = roster.NewID("assembly", c.Name, func(id string) bool { _, ok := s.eng.Assembly(id); return ok })
+	if h := s.heldOutID(c.ID); h != nil {
+		// Its log is there, held out: creating it would fail in the
+		// store; the form says why, and nothing is sent.
+		s.renderNewAssembly(w, r, http.StatusServiceUnavailable, from, form, errors.New(l.T("web.na.err.held", c.ID, l.T("web.i.held_why", h.Reason(l), h.Todo(l)))))
+		return
+	}
 	at := s.opts.Now().UTC()
 	meta := assembly.Meta{Assembly: c.ID, Actor: actor, At: at}
 	metas := make([]assembly.Meta, len(template))

@@ -99,6 +99,11 @@ type Options struct {
 	// (httpapi.ForwardTo); nil answers it 503. The nodes must then share
 	// Secret.
 	Forward httpapi.Forwarder
+	// HeldOut lists the assemblies the server holds out at its start,
+	// their records damaged (plenum serve's quarantine): the index page
+	// lists them too, marked held out, and the form that creates an
+	// assembly refuses one of their ids; nil: none.
+	HeldOut func() []httpapi.HeldOut
 }
 
 // Witnessing reports on the witnesses' cosignatures of a log's latest

@@ -46,10 +46,23 @@ type heldOut struct {
 // message is what the pages, the API and the start say of h, in l's
 // words: the assembly, the damage found, and what to do.
 func (h *heldOut) message(l *i18n.Locale) string {
+	return l.T("serve.held.message", h.id, h.reason(l), h.todo(l))
+}
+
+// reason is the damage found in h, in l's words.
+func (h *heldOut) reason(l *i18n.Locale) string {
 	if h.mark != nil {
-		return l.T("serve.held.message", h.id, findingText(l, *h.mark), l.T("serve.held.todo_rollback"))
+		return findingText(l, *h.mark)
 	}
-	return l.T("serve.held.message", h.id, h.refused.Error(), l.T("serve.held.todo_damaged"))
+	return h.refused.Error()
+}
+
+// todo is what the server's operator does about h, in l's words.
+func (h *heldOut) todo(l *i18n.Locale) string {
+	if h.mark != nil {
+		return l.T("serve.held.todo_rollback")
+	}
+	return l.T("serve.held.todo_damaged")
 }
 
 // quarantine is the set of assemblies a server holds out. It is filled
@@ -98,6 +111,17 @@ func (q *quarantine) list() []*heldOut {
 		return s.order
 	}
 	return nil
+}
+
+// heldOut is the list for the index page and GET /api/assemblies
+// (web.Options.HeldOut, httpapi.Options.HeldOut): what the start found,
+// nothing read from the logs.
+func (q *quarantine) heldOut() []httpapi.HeldOut {
+	var out []httpapi.HeldOut
+	for _, h := range q.list() {
+		out = append(out, httpapi.HeldOut{ID: h.id, Reason: h.reason, Todo: h.todo})
+	}
+	return out
 }
 
 func (q *quarantine) origin(origin string) *heldOut {

@@ -93,6 +93,7 @@ func TestDamagedAssemblyHeldOut(t *testing.T) {
 			if r := send(t, base+"/api/assemblies", admin, "create-z", `{"args":{"id":"z","name":"z","starts":"2026-05-09","rules":"congress"}}`); r.status != 503 || !containsAll(r.body, "The assembly z is out of service", "--accept-rollback") {
 				t.Errorf("z created again over its rolled-back log: %d %s", r.status, r.body)
 			}
+			heldListed(t, base, admin, zSize)
 			if status, body := heldGet(t, base+"/healthz", ""); status != 200 || !containsAll(body, "degraded", "assembly y", "assembly z") {
 				t.Errorf("/healthz: %d %s", status, body)
 			}
@@ -149,9 +150,19 @@ func (p *inProcess) stop() {
 // status and the body.
 func heldGet(t *testing.T, url, cookie string) (int, string) {
 	t.Helper()
+	return heldGetIn(t, url, cookie, "")
+}
+
+// heldGetIn is heldGet asking for the language lang (Accept-Language;
+// "": none).
+func heldGetIn(t *testing.T, url, cookie, lang string) (int, string) {
+	t.Helper()
 	req, _ := http.NewRequest("GET", url, nil)
 	if cookie != "" {
 		req.AddCookie(&http.Cookie{Name: auth.CookieName, Value: cookie})
+	}
+	if lang != "" {
+		req.Header.Set("Accept-Language", lang)
 	}
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {

@@ -288,7 +288,7 @@ func keyBesideRecord(l *i18n.Locale, logs func() ([]string, error), dataDir, nam
 // under /log/, and /healthz and /key.
 func (s *server) routes(cfg serverConfig) http.Handler {
 	streams := cfg.access.streamGate()
-	wopts := web.Options{VerifierKey: s.vkey, BaseURL: cfg.baseURL, BallotModule: cfg.ballotModule, Secret: s.forms, Location: cfg.location}
+	wopts := web.Options{VerifierKey: s.vkey, BaseURL: cfg.baseURL, BallotModule: cfg.ballotModule, Secret: s.forms, Location: cfg.location, HeldOut: s.held.heldOut}
 	if s.cosigner != nil {
 		wopts.Witnesses = s.cosigner
 	}
@@ -299,7 +299,7 @@ func (s *server) routes(cfg serverConfig) http.Handler {
 	if c, ok := pages.(io.Closer); ok {
 		s.pages = c
 	}
-	aopts := httpapi.Options{BaseURL: cfg.baseURL, LoginForm: pages, Streams: streams}
+	aopts := httpapi.Options{BaseURL: cfg.baseURL, LoginForm: pages, Streams: streams, HeldOut: s.held.heldOut}
 	if s.node != nil {
 		aopts.Forward = forwarder{n: s.node.n, server: cfg.name}
 	}
