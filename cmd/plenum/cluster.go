@@ -338,11 +338,12 @@ func (n *node) checkKey(ctx context.Context, l *i18n.Locale, st ledger.Store, se
 
 // follow starts hearing the other nodes' appends, for the engine to read
 // (Engine.Grown, Gap), then catches up with what was appended since the
-// engine read the logs, and watches for leases that expire.
-func (n *node) follow(ctx context.Context, e *engine.Engine) error {
+// engine read the logs, and watches for leases that expire. The logs
+// held out are not passed on (quarantine.grown).
+func (n *node) follow(ctx context.Context, e *engine.Engine, held *quarantine) error {
 	l, err := n.c.Listen(ctx, cluster.Handler{
-		Grown: func(g cluster.Growth) { e.Grown(g.Log, g.Size) },
-		Gap:   e.Gap,
+		Grown: func(g cluster.Growth) { held.grown(e, g.Log, g.Size) },
+		Gap:   func(sizes map[string]int64) { held.gap(e, sizes) },
 	})
 	if err != nil {
 		return err
@@ -354,7 +355,7 @@ func (n *node) follow(ctx context.Context, e *engine.Engine) error {
 	if err != nil {
 		return err
 	}
-	e.Gap(sizes)
+	held.gap(e, sizes)
 	n.n.Watch(time.Second, e.TakeOver)
 	return nil
 }

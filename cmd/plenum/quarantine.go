@@ -41,6 +41,9 @@ type heldOut struct {
 	refused error
 	// mark is the high-water mark the log is behind, or nil.
 	mark *highwater.Finding
+	// heard is set once a cluster node heard another node append to the
+	// log, and said so (quarantine.grown).
+	heard atomic.Bool
 }
 
 // message is what the pages, the API and the start say of h, in l's
@@ -74,6 +77,9 @@ type quarantine struct {
 	// refusal is the refusal a strict start would have said first (the
 	// marks', the engine's): a start with no log left intact says it.
 	refusal error
+	// log is where a cluster node says that another node appends to a
+	// log it holds out (heard); nil: slog.Default().
+	log *slog.Logger
 }
 
 type heldSet struct {
@@ -376,6 +382,39 @@ func assemblyInPath(p string) string {
 		}
 	}
 	return ""
+}
+
+// grown passes the cluster's notification that another node appended to
+// the log origin (Engine.Grown) on to the engine, unless the log is held
+// out here: the engine could only fail to open it, and said so, an error,
+// at every append another node made, all through a congress. Instead
+// the node says it once, the first time it hears such an append: the
+// quarantine is decided at the start and does not change until the next.
+func (q *quarantine) grown(e *engine.Engine, origin string, size int64) {
+	h := q.origin(origin)
+	if h == nil {
+		e.Grown(origin, size)
+		return
+	}
+	if h.heard.CompareAndSwap(false, true) {
+		log := q.log
+		if log == nil {
+			log = slog.Default()
+		}
+		log.Warn("plenum serve: another node appends to an assembly this node holds out (quarantined at its start, its record here found damaged); this node does not read it until it starts again (said once)",
+			"assembly", h.id, "size", size, "damage", h.reason(i18n.For("en")))
+	}
+}
+
+// gap is Engine.Gap without the logs held out (grown).
+func (q *quarantine) gap(e *engine.Engine, sizes map[string]int64) {
+	intact := make(map[string]int64, len(sizes))
+	for origin, size := range sizes {
+		if q.origin(origin) == nil {
+			intact[origin] = size
+		}
+	}
+	e.Gap(intact)
 }
 
 // sayHeld tells, at a start, each assembly held out: once, naming it, the

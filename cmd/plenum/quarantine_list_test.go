@@ -3,14 +3,17 @@ package main
 import (
 	"encoding/json"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/url"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"plenum/auth"
 	"plenum/httpapi"
+	"plenum/store/postgres/pgtest"
 )
 
 // heldListed checks, on the server at base whose assemblies are x,
@@ -75,5 +78,63 @@ func heldListed(t *testing.T, base, admin string, zSize int64) {
 	}
 	if n := len(list()); n != 3 {
 		t.Errorf("%d assemblies listed after the form for z, want 3", n)
+	}
+}
+
+// TestClusterHeldOutSaidOnce: a node that holds an assembly out, while
+// another node, started before the damage, appends to it many times,
+// says so once in its log, not once for each append (it logged the
+// engine's "cannot be opened" error at every one); it still reads the
+// appends to the assembly it serves.
+func TestClusterHeldOutSaidOnce(t *testing.T) {
+	dsn := pgtest.Fresh(t)
+	data := t.TempDir()
+	w := startNode(t, dsn, data, "w")
+	admin := adminCookie(t, w)
+	for _, id := range []string{"x", "y"} {
+		if r := send(t, w.url+"/api/assemblies", admin, "create-"+id, `{"args":{"id":"`+id+`","name":"`+id+`","starts":"2026-05-09","rules":"congress"}}`); r.status != 201 {
+			t.Fatalf("create %s: %d %s", id, r.status, r.body)
+		}
+	}
+	editStoredEntry(t, "postgres", dsn, "y", 0)
+	var logged syncBuffer
+	was := slog.Default()
+	slog.SetDefault(slog.New(slog.NewTextHandler(&logged, nil)))
+	t.Cleanup(func() { slog.SetDefault(was) })
+	f := startNode(t, dsn, data, "f")
+	slog.SetDefault(was)
+	if f.srv.held.id("y") == nil {
+		t.Fatalf("f holds out %v", f.srv.held.list())
+	}
+	person := func(id string) string { return `{"cmd":"add_person","args":{"id":"` + id + `","name":"P"}}` }
+	const appends = 20
+	for i := range appends {
+		if r := send(t, w.url+"/api/assemblies/y/commands", admin, "y-"+i64(int64(i)), person("p"+i64(int64(i)))); r.status != 201 {
+			t.Fatalf("a command to y through w: %d %s", r.status, r.body)
+		}
+	}
+	// The notifications come in order: once f has read x's append, it
+	// has heard every one of y's.
+	if r := send(t, w.url+"/api/assemblies/x/commands", admin, "x-last", person("last")); r.status != 201 {
+		t.Fatalf("a command to x through w: %d %s", r.status, r.body)
+	}
+	size := heldLogSize(t, "postgres", dsn, "x")
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(20 * time.Millisecond) {
+		if a, ok := f.srv.engine.Assembly("x"); ok && a.Log().Size() >= size {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("f did not read x's append")
+		}
+	}
+	time.Sleep(time.Second) // what f would do of y's notifications, done
+	var lines []string
+	for _, line := range strings.Split(logged.String(), "\n") {
+		if strings.Contains(line, "assembly=y") {
+			lines = append(lines, line)
+		}
+	}
+	if len(lines) != 1 || !containsAll(lines[0], "holds out", "does not verify") {
+		t.Fatalf("f logged of y, after %d appends by w, %d lines:\n%s", appends, len(lines), strings.Join(lines, "\n"))
 	}
 }

@@ -134,7 +134,7 @@ func openServer(ctx context.Context, cfg serverConfig) (*server, error) {
 	if err != nil {
 		return nil, err
 	}
-	held := &quarantine{server: cfg.name}
+	held := &quarantine{server: cfg.name, log: slog.Default()}
 	s := &server{store: &heldStore{Store: st, q: held}, node: cfg.node, held: held}
 	fail := func(err error) (*server, error) {
 		s.Close()
@@ -200,7 +200,7 @@ func openServer(ctx context.Context, cfg serverConfig) (*server, error) {
 	}
 	s.marks.Raise(s.engine)
 	if cfg.node != nil {
-		if err := cfg.node.follow(ctx, s.engine); err != nil {
+		if err := cfg.node.follow(ctx, s.engine, s.held); err != nil {
 			return fail(err)
 		}
 		// A node's marks follow what it reads of the other nodes'
