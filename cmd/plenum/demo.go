@@ -131,7 +131,7 @@ func runDemo(ctx context.Context, env *cliEnv, args []string) error {
 		return err
 	}
 	defer srv.Close()
-	n, err := replayScript(ctx, i18n.For(""), srv.engine, bytes.NewReader(demo.Script))
+	n, err := replayScript(ctx, i18n.For(""), srv.engine, srv.held, bytes.NewReader(demo.Script))
 	if err != nil {
 		return fmt.Errorf("replaying the demo script: %w", err)
 	}

@@ -17,6 +17,7 @@ import (
 	"plenum/assembly"
 	"plenum/engine"
 	"plenum/i18n"
+	"plenum/internal/highwater"
 	"plenum/ledger"
 	"plenum/roster"
 	"plenum/store"
@@ -72,6 +73,14 @@ DESCRIPTION
     The import writes to the database itself: stop plenum serve on that
     database first, or import the file on the running server's import
     page, /a/ID/import, which reads and records it the same way.
+
+    An assembly whose record in the database is damaged (an entry edited,
+    the log cut short, a log behind its high-water mark) is held out, as
+    plenum serve holds it out: an import into it is refused, naming the
+    damage and what to do, and records nothing; an import into another
+    assembly of the database proceeds. The database is refused whole only
+    when none of its assemblies is intact, or the damage is not one
+    assembly's (a signing key that is not the record's).
 
     What the import reports (the rows, their changes and problems, the
     counts, what was recorded) is written in the language of --lang, else
@@ -355,12 +364,16 @@ func openImportWriter(ctx context.Context, l *i18n.Locale, db, data, name, id st
 	if err != nil {
 		return nil, &exitError{code: 1, msg: l.T("cli.export.cannot_open", err)}
 	}
-	m, err := openWriterMarks(ctx, l, st, data, db, verifier)
+	// An assembly whose record is damaged is held out, as serve holds it
+	// out: importing into it is refused, into another one proceeds.
+	held := &quarantine{server: name}
+	hs := &heldStore{Store: st, q: held}
+	m, _, err := hs.holdMarks(ctx, l, highwater.Path(data, db), note.VerifierList(verifier))
 	if err != nil {
 		st.Close()
 		return nil, err
 	}
-	eng, err := engine.Open(ctx, st, engine.Options{Server: name, Signer: signer, Verifiers: note.VerifierList(verifier), Committed: m.Committed})
+	eng, err := hs.openEngine(ctx, engine.Options{Server: name, Signer: signer, Verifiers: note.VerifierList(verifier), Committed: m.Committed}, false)
 	if err != nil {
 		m.Close()
 		st.Close()
@@ -368,6 +381,10 @@ func openImportWriter(ctx context.Context, l *i18n.Locale, db, data, name, id st
 	}
 	m.Raise(eng)
 	t := &importTarget{st: st, eng: eng, marks: m}
+	if h := held.id(id); h != nil {
+		t.close()
+		return nil, &exitError{code: 1, msg: l.T("cli.import.held", h.id, h.reason(l), h.todo(l))}
+	}
 	a, ok := eng.Assembly(id)
 	if !ok {
 		var ids []string

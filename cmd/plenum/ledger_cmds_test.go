@@ -180,7 +180,7 @@ func makeReplayedDB(t *testing.T) (db, vkey string) {
 	}
 	defer closeAll()
 	for _, script := range []io.Reader{bytes.NewReader(demo.Script), mustOpen(t, "../../testdata/coop-2026.jsonl")} {
-		if _, err := replayScript(context.Background(), i18n.For(""), eng, script); err != nil {
+		if _, err := replayScript(context.Background(), i18n.For(""), eng, nil, script); err != nil {
 			t.Fatal(err)
 		}
 	}

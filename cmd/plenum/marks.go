@@ -144,17 +144,6 @@ func sayMarks(out io.Writer, s *server) {
 	}
 }
 
-// openWriterMarks is openMarks for the commands other than serve that
-// write a database (replay, import): a database behind the marks is
-// refused, and only serve --accept-rollback accepts it.
-func openWriterMarks(ctx context.Context, l *i18n.Locale, st ledger.Store, dataDir, db string, verifier note.Verifier) (*marks, error) {
-	m, _, _, err := openMarks(ctx, st, highwater.Path(dataDir, db), note.VerifierList(verifier), false)
-	if err != nil {
-		return nil, marksErr(l, err)
-	}
-	return m, nil
-}
-
 // marksErr is err in l's words if it is the marks' refusal or a damaged
 // marks file (exit status 1).
 func marksErr(l *i18n.Locale, err error) error {

@@ -138,6 +138,9 @@ func (q *quarantine) origin(origin string) *heldOut {
 }
 
 func (q *quarantine) id(id string) *heldOut {
+	if q == nil {
+		return nil
+	}
 	if s := q.held.Load(); s != nil {
 		return s.byID[id]
 	}
@@ -270,40 +273,57 @@ func damage(err error) bool {
 // high-water mark is held out rather than the start refused — unless
 // strict or accept (--accept-rollback, which moves the marks as before),
 // or no log of the server would be left to serve.
-func (s *server) checkMarksHolding(ctx context.Context, cfg serverConfig, verifiers note.Verifiers) error {
+func (s *server) checkMarksHolding(ctx context.Context, cfg serverConfig, verifiers note.Verifiers) (err error) {
 	if cfg.strict || cfg.acceptRollback {
 		return s.checkMarks(ctx, cfg.l, cfg.data, cfg.db, verifiers, cfg.acceptRollback)
 	}
-	path := highwater.Path(cfg.data, cfg.db)
-	loaded, found, findings, err := loadMarks(ctx, s.store, path, verifiers)
+	s.marks, s.marksMade, err = s.heldStore().holdMarks(ctx, cfg.l, highwater.Path(cfg.data, cfg.db), verifiers)
+	return err
+}
+
+// heldStore is the server's store, which hides the logs held out.
+func (s *server) heldStore() *heldStore {
+	if v, ok := s.store.(*heldStore); ok {
+		return v
+	}
+	return &heldStore{Store: s.store, q: s.held}
+}
+
+// holdMarks loads the high-water marks at path and checks the logs of v
+// against them; each log behind its mark is held out (in v.q) rather
+// than everything refused, unless no log of the server would be left
+// intact. The marks are then kept (keepMarks); made is path if the file
+// was not there. serve (checkMarksHolding), replay and import
+// (openEngineIn, openImportWriter) hold out so.
+func (v *heldStore) holdMarks(ctx context.Context, l *i18n.Locale, path string, verifiers note.Verifiers) (m *marks, made string, err error) {
+	loaded, found, findings, err := loadMarks(ctx, v, path, verifiers)
 	if err != nil {
-		return marksErr(cfg.l, err)
+		return nil, "", marksErr(l, err)
 	}
 	if len(findings) > 0 {
 		for i := range findings {
-			s.held.add(findings[i].Origin, nil, &findings[i])
+			v.q.add(findings[i].Origin, nil, &findings[i])
 		}
-		s.held.refusal = marksErr(cfg.l, &highwater.RefusedError{Path: path, Findings: findings})
-		if intact, err := s.intact(ctx); err != nil || intact == 0 {
-			return cmpErr(err, s.held.refusal)
+		v.q.refusal = marksErr(l, &highwater.RefusedError{Path: path, Findings: findings})
+		if intact, err := v.intact(ctx); err != nil || intact == 0 {
+			return nil, "", cmpErr(err, v.q.refusal)
 		}
 	}
 	// The marks of the logs held out stay where they are: nothing is
 	// noted of those logs, and the next start finds them behind again.
-	s.marks, s.marksMade, err = keepMarks(path, loaded, found, false)
-	return err
+	return keepMarks(path, loaded, found, false)
 }
 
 // intact is the number of the server's logs in the database not held
 // out.
-func (s *server) intact(ctx context.Context) (int, error) {
-	logs, err := s.store.Logs(ctx)
+func (v *heldStore) intact(ctx context.Context) (int, error) {
+	logs, err := v.Logs(ctx)
 	if err != nil {
 		return 0, err
 	}
 	n := 0
 	for _, o := range logs {
-		if server, _, err := ledger.ParseOrigin(o); err == nil && server == s.held.server {
+		if server, _, err := ledger.ParseOrigin(o); err == nil && server == v.q.server {
 			n++
 		}
 	}
@@ -311,20 +331,26 @@ func (s *server) intact(ctx context.Context) (int, error) {
 }
 
 // openEngineHolding opens the engine on the server's store (a
-// *heldStore). If a log's record is damaged, the engine refuses; then,
-// unless strict, each log is opened alone to find those it refuses, they
-// are held out, and the engine opens on the others. A start on which no
-// log is left intact, or on which the engine's refusal is not a log's
-// damage, is refused with the engine's error, as before.
+// *heldStore), as openEngine does.
 func (s *server) openEngineHolding(ctx context.Context, opts engine.Options, strict bool) (*engine.Engine, error) {
-	e, err := engine.Open(ctx, s.store, opts)
+	return s.heldStore().openEngine(ctx, opts, strict)
+}
+
+// openEngine opens the engine on v. If a log's record is damaged, the
+// engine refuses; then, unless strict, each log is opened alone to find
+// those it refuses, they are held out, and the engine opens on the
+// others. An opening on which no log is left intact, or on which the
+// engine's refusal is not a log's damage, is refused with the engine's
+// error, as before.
+func (v *heldStore) openEngine(ctx context.Context, opts engine.Options, strict bool) (*engine.Engine, error) {
+	e, err := engine.Open(ctx, v, opts)
 	if err == nil || strict || !damage(err) {
 		return e, err
 	}
-	if s.held.refusal == nil {
-		s.held.refusal = err
+	if v.q.refusal == nil {
+		v.q.refusal = err
 	}
-	logs, err := s.store.Logs(ctx)
+	logs, err := v.Logs(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -333,7 +359,7 @@ func (s *server) openEngineHolding(ctx context.Context, opts engine.Options, str
 		if server, _, err := ledger.ParseOrigin(o); err != nil || server != opts.Server {
 			continue
 		}
-		pe, err := engine.Open(ctx, &heldStore{Store: s.store, q: s.held, only: o}, probe)
+		pe, err := engine.Open(ctx, &heldStore{Store: v.Store, q: v.q, only: o}, probe)
 		if err == nil {
 			pe.Close()
 			continue
@@ -341,12 +367,12 @@ func (s *server) openEngineHolding(ctx context.Context, opts engine.Options, str
 		if !damage(err) {
 			return nil, err
 		}
-		s.held.add(o, err, nil)
+		v.q.add(o, err, nil)
 	}
-	if n, err := s.intact(ctx); err != nil || n == 0 {
-		return nil, cmpErr(err, s.held.refusal)
+	if n, err := v.intact(ctx); err != nil || n == 0 {
+		return nil, cmpErr(err, v.q.refusal)
 	}
-	return engine.Open(ctx, s.store, opts)
+	return engine.Open(ctx, v, opts)
 }
 
 // cmpErr is the first of errs that is not nil.

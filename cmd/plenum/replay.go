@@ -17,6 +17,7 @@ import (
 	"plenum/assembly"
 	"plenum/engine"
 	"plenum/i18n"
+	"plenum/internal/highwater"
 	"plenum/ledger"
 	"plenum/store"
 	"plenum/store/sqlite"
@@ -46,6 +47,15 @@ DESCRIPTION
     and the reason. The commands before it stay recorded (each accepted
     command is durable); fix the line and replay the rest of the script.
     "-" reads the script from standard input.
+
+    An assembly whose record in the database is damaged (an entry edited,
+    the log cut short, a log behind its high-water mark) is held out, as
+    plenum serve holds it out: a line for it, or creating it again, is
+    refused as a line the rules refuse is, naming the damage and what to
+    do, and nothing is recorded in it; the lines for the other assemblies
+    are recorded. The database is refused whole only when none of its
+    assemblies is intact, or the damage is not one assembly's (a signing
+    key that is not the record's).
 
     Only one process writes a SQLite database: while plenum serve runs on
     it, replay --db refuses it, naming the server's process. On PostgreSQL
@@ -145,7 +155,7 @@ func runReplay(ctx context.Context, env *cliEnv, args []string) error {
 			return err
 		}
 	}
-	eng, closeAll, err := openEngineIn(ctx, l, *db, *data, *name)
+	eng, held, closeAll, err := openEngineIn(ctx, l, *db, *data, *name)
 	if errors.Is(err, sqlite.ErrLocked) {
 		return fmt.Errorf("%w. %s", err, l.T("cli.replay.locked"))
 	}
@@ -153,7 +163,7 @@ func runReplay(ctx context.Context, env *cliEnv, args []string) error {
 		return err
 	}
 	defer closeAll()
-	n, err := replayScript(ctx, l, eng, in)
+	n, err := replayScript(ctx, l, eng, held, in)
 	if err != nil {
 		return err
 	}
@@ -185,53 +195,61 @@ func needsDataDir(l *i18n.Locale, db, data string) error {
 // openEngine is openEngineIn refusing in English, for the tests that
 // open an engine directly.
 func openEngine(ctx context.Context, dbArg, dataDir, server string) (*engine.Engine, func(), error) {
-	return openEngineIn(ctx, nil, dbArg, dataDir, server)
+	e, _, closeAll, err := openEngineIn(ctx, nil, dbArg, dataDir, server)
+	return e, closeAll, err
 }
 
 // openEngineIn opens (creating if needed) the database dbArg names (a
 // SQLite file or a postgres:// URL), the signing key in dataDir (by
 // default the SQLite file's folder; required with PostgreSQL), and the
-// engine over them; it refuses a missing directory or key in l.
-func openEngineIn(ctx context.Context, l *i18n.Locale, dbArg, dataDir, server string) (*engine.Engine, func(), error) {
+// engine over them; it refuses a missing directory or key in l. An
+// assembly whose record is damaged (or behind its high-water mark) is
+// held out, as serve holds it out (quarantine.go), and the engine opens
+// on the others: held says which, and why; the database is refused
+// whole only when no assembly is left intact or the damage is not one
+// log's.
+func openEngineIn(ctx context.Context, l *i18n.Locale, dbArg, dataDir, server string) (*engine.Engine, *quarantine, func(), error) {
 	if err := needsDataDir(l, dbArg, dataDir); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	if dataDir == "" {
 		dataDir = filepath.Dir(dbArg)
 	}
 	if err := os.MkdirAll(dataDir, 0o700); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	if err := keyBesideRecord(l, func() ([]string, error) { return store.LogOrigins(ctx, dbArg) }, dataDir, server, dbArg); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	st, err := store.OpenStore(ctx, dbArg, false)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	signer, vkey, err := ledger.LoadOrCreateKey(dataDir, server)
 	if err != nil {
 		st.Close()
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	verifier, err := note.NewVerifier(vkey)
 	if err != nil {
 		st.Close()
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	m, err := openWriterMarks(ctx, l, st, dataDir, dbArg, verifier)
+	held := &quarantine{server: server}
+	hs := &heldStore{Store: st, q: held}
+	m, _, err := hs.holdMarks(ctx, l, highwater.Path(dataDir, dbArg), note.VerifierList(verifier))
 	if err != nil {
 		st.Close()
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	eng, err := engine.Open(ctx, st, engine.Options{Server: server, Signer: signer, Verifiers: note.VerifierList(verifier), Committed: m.Committed})
+	eng, err := hs.openEngine(ctx, engine.Options{Server: server, Signer: signer, Verifiers: note.VerifierList(verifier), Committed: m.Committed}, false)
 	if err != nil {
 		m.Close()
 		st.Close()
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	m.Raise(eng)
-	return eng, func() { eng.Close(); m.Close(); st.Close() }, nil
+	return eng, held, func() { eng.Close(); m.Close(); st.Close() }, nil
 }
 
 // lineRefused is a command of the script the engine refused, after its
@@ -250,7 +268,10 @@ func lineRefused(l *i18n.Locale, line int, cmd string, err error) error {
 // replayScript applies a command script and returns how many commands it
 // recorded. Consecutive commands for one assembly go to the engine together
 // (one batch, decided in order), so a long script is not one sync per line.
-func replayScript(ctx context.Context, l *i18n.Locale, eng *engine.Engine, in io.Reader) (int, error) {
+// A line for an assembly held is refused, naming it and the damage, as a
+// line the rules refuse is (held: the assemblies held out when the engine
+// opened, their records damaged; nil for none).
+func replayScript(ctx context.Context, l *i18n.Locale, eng *engine.Engine, held *quarantine, in io.Reader) (int, error) {
 	sc := bufio.NewScanner(in)
 	sc.Buffer(make([]byte, 0, 64*1024), maxScriptLine)
 	var (
@@ -264,6 +285,9 @@ func replayScript(ctx context.Context, l *i18n.Locale, eng *engine.Engine, in io
 		}
 		batch := pending
 		pending = nil
+		if h := held.id(batch[0].env.Assembly); h != nil {
+			return heldLine(l, batch[0].line, h)
+		}
 		a, ok := eng.Assembly(batch[0].env.Assembly)
 		if !ok {
 			return errors.New(l.T("cli.replay.no_assembly", strconv.Itoa(batch[0].line), batch[0].env.Assembly))
@@ -300,6 +324,9 @@ func replayScript(ctx context.Context, l *i18n.Locale, eng *engine.Engine, in io
 			if err := flush(); err != nil {
 				return recorded, err
 			}
+			if h := held.id(c.ID); h != nil {
+				return recorded, heldLine(l, line, h)
+			}
 			if _, err := eng.Submit(ctx, env); err != nil {
 				return recorded, lineRefused(l, line, env.Cmd, err)
 			}
@@ -325,6 +352,12 @@ func replayScript(ctx context.Context, l *i18n.Locale, eng *engine.Engine, in io
 		return recorded, scanError(l, line, err, l.T("cli.replay.rest_recorded"))
 	}
 	return recorded, nil
+}
+
+// heldLine refuses line n of a script, for the assembly h, held out:
+// its record in the database is damaged.
+func heldLine(l *i18n.Locale, n int, h *heldOut) error {
+	return &exitError{code: 1, msg: l.T("cli.replay.held", strconv.Itoa(n), h.id, h.reason(l), h.todo(l))}
 }
 
 // scanError is the error for a script that could not be read at line,
