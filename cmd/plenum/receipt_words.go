@@ -19,18 +19,20 @@ import (
 // An entry that does not decode, or whose payload is stored beside the
 // log or is not an object, is shown as it stands.
 func receiptEntryText(l *i18n.Locale, entry []byte) string {
-	return namedEntryText(l, entry, nil)
+	return namedEntryText(l, entry, nil, nil)
 }
 
 // namedEntryText is receiptEntryText with the vote or election a field
 // "vote" or "election" names given as name gives it (verify --receipt
-// --url: by its question or title, from the log); name may be nil.
-func namedEntryText(l *i18n.Locale, entry []byte, name func(field, id string) string) string {
+// --url: by its question or title, from the log), and the candidates
+// and the list of an election's ballot as cands names them (from the
+// log too); name and cands may be nil.
+func namedEntryText(l *i18n.Locale, entry []byte, name func(field, id string) string, cands *candidateNamer) string {
 	e, ref, err := ledger.DecodeEntry(entry)
 	if err != nil || ref != nil {
 		return shown(string(entry))
 	}
-	lines, ok := payloadLines(l, e.Payload, name)
+	lines, ok := payloadLines(l, e.Payload, name, cands)
 	if !ok {
 		return shown(string(entry))
 	}
@@ -44,11 +46,54 @@ func namedEntryText(l *i18n.Locale, entry []byte, name func(field, id string) st
 
 // payloadLines are the fields of an object payload, "name: value", in
 // their order; a value that is not a string, a number or a boolean is
-// given as its compact JSON, a vote or election as name gives it.
-func payloadLines(l *i18n.Locale, payload json.RawMessage, name func(field, id string) string) ([]string, bool) {
+// given as its compact JSON, a vote or election as name gives it. An
+// election's ballot (an object "ballot" beside a field "election") is
+// given a field a line below it, those empty left out, the candidates
+// it ranks or approves and its list as cands names them (their ids if
+// cands is nil).
+func payloadLines(l *i18n.Locale, payload json.RawMessage, name func(field, id string) string, cands *candidateNamer) ([]string, bool) {
 	var lines []string
+	var p struct {
+		Election string `json:"election"`
+	}
+	election := json.Unmarshal(payload, &p) == nil && p.Election != ""
 	ok := eachField(payload, func(field string, v json.RawMessage) {
+		if field == "ballot" && election {
+			if inner, ok := ballotLines(l, v, cands); ok {
+				lines = append(lines, shown(field)+":")
+				lines = append(lines, inner...)
+				return
+			}
+		}
 		lines = append(lines, shown(field)+": "+shown(valueText(l, field, v, name)))
+	})
+	return lines, ok
+}
+
+// ballotLines are the fields of an election's ballot v, "  name: value"
+// (payloadLines), those empty left out, the candidates ranked ("A > B")
+// or approved ("A, B") and the list named as cands names them; ok is
+// false if v is not an object.
+func ballotLines(l *i18n.Locale, v json.RawMessage, cands *candidateNamer) (lines []string, ok bool) {
+	ok = eachField(v, func(field string, v json.RawMessage) {
+		switch compactJSON(v) {
+		case `""`, "null", "[]", "{}":
+			return
+		}
+		var ids []string
+		var id string
+		text := ""
+		switch {
+		case field == "ranking" && json.Unmarshal(v, &ids) == nil:
+			text = cands.join(ids, " > ")
+		case field == "approve" && json.Unmarshal(v, &ids) == nil:
+			text = cands.join(ids, ", ")
+		case field == "list" && json.Unmarshal(v, &id) == nil:
+			text = cands.list(id)
+		default:
+			text = valueText(l, field, v, nil)
+		}
+		lines = append(lines, "  "+shown(field)+": "+shown(text))
 	})
 	return lines, ok
 }

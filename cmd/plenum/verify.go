@@ -156,8 +156,11 @@ DESCRIPTION
     ballot), --url also verifies the whole log as --url alone does, within
     --timeout as above, replaying it, and so names the vote by its
     question (its motion's or alternatives' title) and the election by its
-    title, as the pages do, with the id after it: "Adopt the budget" (v1).
-    Offline, the receipt's entry names them by their id alone.
+    title, as the pages do, with the id after it: "Adopt the budget" (v1);
+    and an election's candidates by their names as the record gives them
+    (a list by the name the election gives it), the id after a name two
+    candidates share: "Käthe Fuß, Anna Weber (anna-1)". Offline, the
+    receipt's entry names them by their id alone, and verify says so.
 
     With --receipt and --token, the receipt is of a ballot in a secret
     vote (from the delegate page, or POST /api/assemblies/{id}/votes/
@@ -211,7 +214,11 @@ DESCRIPTION
     ballot, the close and the declaration (and, encrypted, its count);
     verify counts the election again by its method from the ballots,
     checks that the declaration names whom the count elects and records
-    that count, and names the entry that fails (exit 1).
+    that count, and names the entry that fails (exit 1). It names the
+    candidates by the names the excerpt's own entries give them (a list
+    by the name the election's opening gives it); the excerpt of an
+    election holds no entry naming its candidates, so verify gives them by
+    their ids and says so.
 
 OPTIONS
     --db PATH|URL       the SQLite database (default ./plenum-data/plenum.db),

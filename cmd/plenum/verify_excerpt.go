@@ -81,8 +81,9 @@ func excerptCounts(l *i18n.Locale, w io.Writer, x *tlogproof.Excerpt) error {
 		}
 		fmt.Fprintln(w, l.T("cli.excerpt.count.limits", vote))
 	}
+	names := excerptCandidates(x)
 	for _, c := range elections {
-		excerptElection(l, w, c)
+		excerptElection(l, w, c, names[c.Election])
 	}
 	for _, c := range votes {
 		excerptVote(l, w, c)
@@ -129,15 +130,21 @@ func excerptVote(l *i18n.Locale, w io.Writer, c *assembly.VoteCheck) {
 // excerptElection writes what CheckElections proved of an election: the
 // count made again from its ballots (or from its trustees' decryptions),
 // whether its declaration is that count, or that it was withdrawn or is
-// not declared yet; and what it could not check.
-func excerptElection(l *i18n.Locale, w io.Writer, c *assembly.ElectionCheck) {
+// not declared yet; and what it could not check. The candidates and
+// lists are named as names names them (excerptCandidates), and where the
+// excerpt names a candidate shown by nothing, it says they are given by
+// their ids.
+func excerptElection(l *i18n.Locale, w io.Writer, c *assembly.ElectionCheck, names *candidateNamer) {
 	id := shown(c.Election)
+	var shownIDs []string
 	if k := c.Count; k != nil {
 		totals := make([]string, len(k.First))
 		for i, v := range k.First {
-			totals[i] = shown(v.ID) + " " + v.Votes
+			totals[i] = shown(names.either(v.ID)) + " " + v.Votes
+			shownIDs = append(shownIDs, v.ID)
 		}
-		elected := shownList(k.Elected)
+		shownIDs = append(shownIDs, k.Elected...)
+		elected := namedList(names, k.Elected)
 		names := shownList(c.Names)
 		switch {
 		case c.Encrypted && c.Ranked:
@@ -160,7 +167,8 @@ func excerptElection(l *i18n.Locale, w io.Writer, c *assembly.ElectionCheck) {
 	case c.Declared < 0:
 		fmt.Fprintln(w, l.T("cli.excerpt.election.pending", id, c.Steps))
 	case c.AsStated:
-		fmt.Fprintln(w, l.T("cli.excerpt.election.stated", id, int(c.Declared), shown(c.DeclaredBy), shownList(c.Elected)))
+		fmt.Fprintln(w, l.T("cli.excerpt.election.stated", id, int(c.Declared), shown(c.DeclaredBy), namedList(names, c.Elected)))
+		shownIDs = append(shownIDs, c.Elected...)
 	case c.Automatic:
 		fmt.Fprintln(w, l.T("cli.excerpt.election.declared.auto", id, int(c.Declared), c.Quorum, shown(c.DeclaredBy)))
 	case c.Recorded:
@@ -168,7 +176,27 @@ func excerptElection(l *i18n.Locale, w io.Writer, c *assembly.ElectionCheck) {
 	default:
 		fmt.Fprintln(w, l.T("cli.excerpt.election.declared.names", id, int(c.Declared), shown(c.DeclaredBy)))
 	}
+	if len(shownIDs) > 0 && names.unnamed(shownIDs) {
+		fmt.Fprintln(w, l.T("cli.excerpt.election.ids", id))
+	}
 	fmt.Fprintln(w, l.T("cli.excerpt.election.limits", id))
+}
+
+// namedList is the candidates (or lists) ids as names names them, joined
+// for a terminal (shown) by ", ", or by "; " where a name holds a comma,
+// or "—" for none.
+func namedList(names *candidateNamer, ids []string) string {
+	if len(ids) == 0 {
+		return "—"
+	}
+	out := make([]string, len(ids))
+	sep := ", "
+	for i, id := range ids {
+		if out[i] = shown(names.either(id)); strings.Contains(out[i], ",") {
+			sep = "; "
+		}
+	}
+	return strings.Join(out, sep)
 }
 
 // shownList is ids joined by ", " for a terminal (shown), or "—" for

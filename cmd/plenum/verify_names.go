@@ -47,11 +47,11 @@ func receiptSubject(entry []byte) (kind, id string) {
 // all a secret vote's sealed_ballots entries.
 type voteLog struct {
 	st     *assembly.State
-	vote   string            // the secret vote (or election) whose sealed votes are kept
-	typ    string            // the type of the entries that carry them
-	raw    map[int64][]byte  // every sealed entry read, by index, until typ is known
-	sealed map[string]string // its sealed votes' choices by token
-	entry  map[string]int64  // the entry of each
+	vote   string                // the secret vote (or election) whose sealed votes are kept
+	typ    string                // the type of the entries that carry them
+	raw    map[int64][]byte      // every sealed entry read, by index, until typ is known
+	sealed map[string]sealedPick // its sealed votes' choices by token
+	entry  map[string]int64      // the entry of each
 }
 
 // readVoteLog verifies the log at url as plenum verify --url does (the
@@ -67,7 +67,7 @@ func readVoteLog(ctx context.Context, env *cliEnv, url string, keys *keyCheck, p
 	client := remote.HTTPClientFor(url, time.Minute)
 	r := engine.NewReplayer()
 	replay := remoteReplayInto(ctx, l, url, client, r)
-	vl := &voteLog{vote: vote, sealed: map[string]string{}, entry: map[string]int64{}, raw: map[int64][]byte{}}
+	vl := &voteLog{vote: vote, sealed: map[string]sealedPick{}, entry: map[string]int64{}, raw: map[int64][]byte{}}
 	opts := remote.Options{LogKeys: keys, Origin: origin, Policy: policy, Client: client, Replay: func(index int64, data []byte) error {
 		vl.add(index, data)
 		return replay(index, data)
@@ -145,18 +145,20 @@ func (vl *voteLog) name(l *i18n.Locale, kind, id string) string {
 }
 
 // units returns the votes of the ballot with token among all the vote's
-// sealed votes (assembly.BallotUnits), their choice, and the runs of the
-// entries that carry them; choice is "" when they do not all hold one.
-func (vl *voteLog) units(l *i18n.Locale, token string) (n int, choice, entries string) {
+// sealed votes (assembly.BallotUnits), their choice, whether they all
+// hold it (one is false when they do not), and the runs of the entries
+// that carry them.
+func (vl *voteLog) units(l *i18n.Locale, token string) (n int, choice sealedPick, one bool, entries string) {
 	units := assembly.BallotUnits(token, func(t string) bool { _, ok := vl.sealed[t]; return ok }, unitsLooked)
-	var idx []int64
+	one = len(units) > 0
 	for i, u := range units {
-		if i > 0 && vl.sealed[u] != choice {
-			choice = ""
+		if i > 0 && !vl.sealed[u].same(choice) {
+			choice, one = sealedPick{}, false
 			break
 		}
 		choice = vl.sealed[u]
 	}
+	var idx []int64
 	for _, u := range units {
 		idx = append(idx, vl.entry[u])
 	}
@@ -170,5 +172,5 @@ func (vl *voteLog) units(l *i18n.Locale, token string) (n int, choice, entries s
 			runs = append(runs, tlogproof.Range{From: i, To: i})
 		}
 	}
-	return len(units), choice, indexRuns(l, runs)
+	return len(units), choice, one, indexRuns(l, runs)
 }

@@ -143,16 +143,22 @@ func TestVerifyReceiptNamesTheVote(t *testing.T) {
 			[]string{"in der Abstimmung „Adopt the budget“ (v1): dagegen\n",
 				"das Log enthält 201 Stimmen Ihres Stimmzettels unter allen versiegelten Stimmzetteln der Abstimmung (Einträge " + runs + "): dagegen\n"}, nil},
 	} {
-		out := run(c.lang, c.args...)
-		for _, w := range c.want {
-			if !strings.Contains(out, w) {
-				t.Errorf("%s: want %q in\n%s", c.name, w, out)
-			}
+		outSays(t, c.name, run(c.lang, c.args...), c.want, c.not)
+	}
+}
+
+// outSays checks that out, the output of the case named name, holds
+// every string of want and none of not.
+func outSays(t *testing.T, name, out string, want, not []string) {
+	t.Helper()
+	for _, w := range want {
+		if !strings.Contains(out, w) {
+			t.Errorf("%s: want %q in\n%s", name, w, out)
 		}
-		for _, w := range c.not {
-			if strings.Contains(out, w) {
-				t.Errorf("%s: %q in\n%s", c.name, w, out)
-			}
+	}
+	for _, w := range not {
+		if strings.Contains(out, w) {
+			t.Errorf("%s: %q in\n%s", name, w, out)
 		}
 	}
 }
@@ -205,15 +211,15 @@ func TestVerifyVoteLogUnitsSplit(t *testing.T) {
 	const token = "MYTOKENMYTOKENMYTOKENMYTOK"
 	u := assembly.UnitTokens(token, 3)
 	vl := &voteLog{vote: "v1", st: assembly.NewState(),
-		sealed: map[string]string{u[0]: "for", u[1]: "for", u[2]: "against"},
+		sealed: map[string]sealedPick{u[0]: {Choice: "for"}, u[1]: {Choice: "for"}, u[2]: {Choice: "against"}},
 		entry:  map[string]int64{u[0]: 7, u[1]: 9, u[2]: 8}}
 	l := i18n.For("")
-	if n, choice, entries := vl.units(l, token); n != 3 || choice != "" || entries != "7–9" {
-		t.Errorf("split: %d %q %q", n, choice, entries)
+	if n, choice, one, entries := vl.units(l, token); n != 3 || one || entries != "7–9" {
+		t.Errorf("split: %d %v %v %q", n, choice, one, entries)
 	}
-	vl.sealed[u[2]] = "for"
-	if n, choice, entries := vl.units(l, token); n != 3 || choice != "for" || entries != "7–9" {
-		t.Errorf("one choice: %d %q %q", n, choice, entries)
+	vl.sealed[u[2]] = sealedPick{Choice: "for"}
+	if n, choice, one, entries := vl.units(l, token); n != 3 || !one || choice.Choice != "for" || entries != "7–9" {
+		t.Errorf("one choice: %d %v %v %q", n, choice, one, entries)
 	}
 	if got := vl.name(l, "vote", "v9"); got != "v9" {
 		t.Errorf("an unknown vote: %q", got)

@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -307,7 +308,8 @@ func runVerifyReceiptWithin(ctx context.Context, env *cliEnv, file, vkey string,
 	}
 	// What the entry says of a secret ballot is checked before the log
 	// is read: a receipt that fails offline fails so with --url too.
-	var vote, choice string
+	var vote string
+	var choice sealedPick
 	var units []string
 	if token != "" {
 		var votes int
@@ -361,10 +363,14 @@ func runVerifyReceiptWithin(ctx context.Context, env *cliEnv, file, vkey string,
 		}
 	default:
 		var name func(kind, id string) string
+		var cands *candidateNamer
 		if vl != nil {
 			name = func(kind, id string) string { return vl.name(l, kind, id) }
+			if kind, id := receiptSubject(r.Entry); kind == "election" {
+				cands = candidateNames(vl.st, id)
+			}
 		}
-		fmt.Fprintf(env.stdout, "\n%s\n", namedEntryText(l, r.Entry, name))
+		fmt.Fprintf(env.stdout, "\n%s\n", namedEntryText(l, r.Entry, name, cands))
 	}
 	if url != "" {
 		fmt.Fprintln(env.stdout, l.T("cli.receipt.still", strconv.FormatInt(res.Checkpoint.Size, 10), at))
@@ -380,7 +386,7 @@ func runVerifyReceiptWithin(ctx context.Context, env *cliEnv, file, vkey string,
 // carry, all of them read from the log with --url (vl), or, without,
 // that only the receipt's entry was counted. Votes of the ballot under
 // two choices are refused with exit status 1.
-func printSecretBallot(env *cliEnv, file string, vl *voteLog, typ, token, vote, choice string, units []string) error {
+func printSecretBallot(env *cliEnv, file string, vl *voteLog, typ, token, vote string, choice sealedPick, units []string) error {
 	l := env.locale()
 	says := func(c string) string {
 		if l.Has("minutes.choice." + c) {
@@ -389,31 +395,37 @@ func printSecretBallot(env *cliEnv, file string, vl *voteLog, typ, token, vote, 
 		return c
 	}
 	named := shown(vl.name(l, "vote", vote))
+	var names *candidateNamer
 	if typ == sealedElectionType {
 		named = shown(vl.name(l, "election", vote))
+		if vl != nil {
+			names = candidateNames(vl.st, vote)
+		}
 	}
+	said := func(p sealedPick) string { return shown(p.text(says, names)) }
 	if len(units) == 1 && units[0] == token {
 		// A ballot of one vote, sealed under its token.
 		if typ == sealedElectionType {
-			fmt.Fprintf(env.stdout, "\n%s\n", l.T("cli.receipt.secret_election", named, shown(says(choice))))
+			fmt.Fprintf(env.stdout, "\n%s\n", l.T("cli.receipt.secret_election", named, said(choice)))
+			electionIDsOffline(env, vl)
 		} else {
-			fmt.Fprintf(env.stdout, "\n%s\n", l.T("cli.receipt.secret", named, shown(says(choice))))
+			fmt.Fprintf(env.stdout, "\n%s\n", l.T("cli.receipt.secret", named, said(choice)))
 		}
 		return nil
 	}
 	if typ == sealedElectionType {
-		return printElectionUnits(env, file, vl, token, named, shown(says(choice)), units, says)
+		return printElectionUnits(env, file, vl, token, named, choice, units, said)
 	}
-	fmt.Fprintf(env.stdout, "\n%s\n", l.T("cli.receipt.secret_votes", len(units), named, shown(says(choice))))
+	fmt.Fprintf(env.stdout, "\n%s\n", l.T("cli.receipt.secret_votes", len(units), named, said(choice)))
 	if vl == nil {
 		fmt.Fprintln(env.stdout, l.T("cli.receipt.units_here"))
 		return nil
 	}
-	n, all, entries := vl.units(l, token)
-	if all == "" {
+	n, all, one, entries := vl.units(l, token)
+	if !one {
 		return &exitError{code: 1, msg: l.T("cli.receipt.split_vote", file, named, entries)}
 	}
-	fmt.Fprintln(env.stdout, l.T("cli.receipt.units_all", n, entries, shown(says(all))))
+	fmt.Fprintln(env.stdout, l.T("cli.receipt.units_all", n, entries, said(all)))
 	return nil
 }
 
@@ -423,19 +435,29 @@ func printSecretBallot(env *cliEnv, file string, vl *voteLog, typ, token, vote, 
 // entries: the votes in the receipt's entry (with the choice said), then
 // how many of them all its entries carry (--url), or that only the
 // receipt's entry was counted, each line naming the election.
-func printElectionUnits(env *cliEnv, file string, vl *voteLog, token, named, said string, units []string, says func(string) string) error {
+func printElectionUnits(env *cliEnv, file string, vl *voteLog, token, named string, choice sealedPick, units []string, said func(sealedPick) string) error {
 	l := env.locale()
-	fmt.Fprintf(env.stdout, "\n%s\n", l.T("cli.receipt.secret_election_votes", len(units), named, said))
+	fmt.Fprintf(env.stdout, "\n%s\n", l.T("cli.receipt.secret_election_votes", len(units), named, said(choice)))
 	if vl == nil {
+		electionIDsOffline(env, vl)
 		fmt.Fprintln(env.stdout, l.T("cli.receipt.units_here_election", named))
 		return nil
 	}
-	n, all, entries := vl.units(l, token)
-	if all == "" {
+	n, all, one, entries := vl.units(l, token)
+	if !one {
 		return &exitError{code: 1, msg: l.T("cli.receipt.split_election", file, named, entries)}
 	}
-	fmt.Fprintln(env.stdout, l.T("cli.receipt.units_all_election", n, named, entries, shown(says(all))))
+	fmt.Fprintln(env.stdout, l.T("cli.receipt.units_all_election", n, named, entries, said(all)))
 	return nil
+}
+
+// electionIDsOffline says, offline (vl nil), that the candidates and
+// lists of a secret election's ballot were given by their ids: the
+// receipt's entry names no one, and --url reads the record that does.
+func electionIDsOffline(env *cliEnv, vl *voteLog) {
+	if vl == nil {
+		fmt.Fprintln(env.stdout, env.locale().T("cli.receipt.candidate_ids"))
+	}
 }
 
 // verifySecretReceipt checks the receipt of a secret ballot in data for
@@ -652,7 +674,7 @@ const unitsLooked = 1 << 12
 // sealedUnits returns the vote of a sealed_ballots entry, the tokens
 // under which it carries votes of the ballot with token, and the sealed
 // votes' choices by token.
-func sealedUnits(entry []byte, token string) (vote string, units []string, choices map[string]string) {
+func sealedUnits(entry []byte, token string) (vote string, units []string, choices map[string]sealedPick) {
 	vote, choices = sealedChoices(entry)
 	if choices == nil {
 		return "", nil, nil
@@ -661,9 +683,39 @@ func sealedUnits(entry []byte, token string) (vote string, units []string, choic
 	return vote, units, choices
 }
 
+// sealedPick is what one sealed vote chose: a secret vote's choice, or
+// in a secret election the list, the ranking or the candidates approved,
+// by their ids as the entry holds them.
+type sealedPick struct {
+	Choice  string
+	List    string
+	Ranking []string
+	Approve []string
+}
+
+// same reports whether p and q chose alike.
+func (p sealedPick) same(q sealedPick) bool {
+	return p.Choice == q.Choice && p.List == q.List && slices.Equal(p.Ranking, q.Ranking) && slices.Equal(p.Approve, q.Approve)
+}
+
+// text is the pick as verify prints it: a vote's choice as says gives it,
+// a list, a ranking ("A > B") or the candidates approved ("A, B") as
+// names gives a candidate or a list (candidateNames; nil: their ids).
+func (p sealedPick) text(says func(string) string, names *candidateNamer) string {
+	switch {
+	case p.List != "":
+		return names.list(p.List)
+	case len(p.Ranking) > 0:
+		return names.join(p.Ranking, " > ")
+	case len(p.Approve) > 0:
+		return names.join(p.Approve, ", ")
+	}
+	return says(p.Choice)
+}
+
 // sealedChoices returns the vote of a sealed_ballots entry and its sealed
 // votes' choices by token; nil choices for an entry that is none.
-func sealedChoices(entry []byte) (vote string, choices map[string]string) {
+func sealedChoices(entry []byte) (vote string, choices map[string]sealedPick) {
 	e, _, err := ledger.DecodeEntry(entry)
 	if err != nil {
 		return "", nil
@@ -683,17 +735,17 @@ func sealedChoices(entry []byte) (vote string, choices map[string]string) {
 	if json.Unmarshal(e.Payload, &sb) != nil {
 		return "", nil
 	}
-	choices = make(map[string]string, len(sb.Sealed))
+	choices = make(map[string]sealedPick, len(sb.Sealed))
 	for _, s := range sb.Sealed {
 		switch {
 		case e.Type != sealedElectionType:
-			choices[s.Token] = s.Choice
+			choices[s.Token] = sealedPick{Choice: s.Choice}
 		case s.List != "":
-			choices[s.Token] = s.List
+			choices[s.Token] = sealedPick{List: s.List}
 		case len(s.Ranking) > 0:
-			choices[s.Token] = strings.Join(s.Ranking, " > ")
+			choices[s.Token] = sealedPick{Ranking: s.Ranking}
 		default:
-			choices[s.Token] = strings.Join(s.Approve, ", ")
+			choices[s.Token] = sealedPick{Approve: s.Approve}
 		}
 	}
 	if e.Type == sealedElectionType {
@@ -706,11 +758,11 @@ func sealedChoices(entry []byte) (vote string, choices map[string]string) {
 // sealed_ballots entry, and returns the vote, the choice and how many
 // votes of the ballot the entry carries: 0 if none, -1 if they do not all
 // hold one choice, as the votes of one ballot do.
-func sealedChoice(entry []byte, token string) (vote, choice string, votes int) {
+func sealedChoice(entry []byte, token string) (vote string, choice sealedPick, votes int) {
 	vote, units, choices := sealedUnits(entry, token)
 	for i, u := range units {
-		if i > 0 && choices[u] != choice {
-			return vote, "", -1
+		if i > 0 && !choices[u].same(choice) {
+			return vote, sealedPick{}, -1
 		}
 		choice = choices[u]
 	}
