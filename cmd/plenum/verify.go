@@ -103,7 +103,16 @@ DESCRIPTION
     --key and the cosignatures of the --witness keys, the consistency with
     the checkpoint remembered in --since (created on the first visit and
     replaced after each successful check), every record and tree hash, and
-    replays every event. URL is the log's prefix, for example
+    replays every event. It says where it read the log from, up to which
+    signed checkpoint (its tree size and root hash), and that it replayed
+    every entry, how many (or, with --no-replay, that it did not):
+
+        read from http://127.0.0.1:8080/log/march-1917/, up to its signed
+        checkpoint of tree size 731 (root hash 3lUDJ9Ys…=)
+        replayed: 731 entries, every event in order through the rules of
+        procedure up to that checkpoint, none refused
+
+    URL is the log's prefix, for example
     http://127.0.0.1:8080/log/march-1917; when it ends in /log/<id>, the
     checkpoint must be that assembly's (one key signs every log of a
     server). Redirects are followed only within the URL's host. URL may

@@ -183,6 +183,7 @@ func verifyRemote(ctx context.Context, env *cliEnv, a remoteVerify) error {
 	}
 	cp, l := res.Checkpoint, env.locale()
 	fmt.Fprintln(env.stdout, l.T("cli.remote.verified", shown(cp.Origin), int(res.Entries), strconv.FormatInt(res.Entries, 10)))
+	printRemoteRead(env, a.url, res, a.replay != nil)
 	if opts.Policy != nil {
 		fmt.Fprintln(env.stdout, l.T("cli.remote.cosigned", strings.Join(res.Cosigners, ", "), opts.Policy.String()))
 	}
@@ -201,6 +202,22 @@ func verifyRemote(ctx context.Context, env *cliEnv, a remoteVerify) error {
 		return keepCopy(ctx, env, a, res, keys)
 	}
 	return nil
+}
+
+// printRemoteRead says what plenum verify --url read and did, so that
+// its output stands on its own: the address the log was read from, the
+// signed checkpoint it was checked up to (its tree size and root hash),
+// and whether every entry was replayed through the rules of procedure
+// (replayed) or, with --no-replay, only the hashes and signatures were
+// checked.
+func printRemoteRead(env *cliEnv, url string, res *remote.Result, replayed bool) {
+	l := env.locale()
+	fmt.Fprintln(env.stdout, l.T("cli.remote.read_from", shown(url), strconv.FormatInt(res.Checkpoint.Size, 10), res.Checkpoint.Hash.String()))
+	if replayed {
+		fmt.Fprintln(env.stdout, l.T("cli.remote.replayed", l.T("cli.verify.n_entries", int(res.Entries))))
+	} else {
+		fmt.Fprintln(env.stdout, l.T("cli.remote.not_replayed"))
+	}
 }
 
 // writeFileAtomic replaces path with data through a temporary file.
