@@ -14,7 +14,7 @@ var cliExcerptEntryMessages = []Msg{
 		Es: "entrada %d, %s, %s por %s: %s"},
 	{Key: "cli.excerpt.items",
 		En: "#1|one=%d item|other=%d items",
-		De: "#1|one=%d Eintrag|other=%d Einträge",
+		De: "#1|one=%d Element|other=%d Elemente",
 		Ru: "#1|one=%d элемент|few=%d элемента|many=%d элементов|other=%d элемента",
 		Fr: "#1|one=%d élément|other=%d éléments",
 		Es: "#1|one=%d elemento|other=%d elementos"},

@@ -207,8 +207,9 @@ DESCRIPTION
         complete: 412 of 412 entries, the whole record at its checkpoint
 
     then prints the entries, one a line (its index, when it was
-    recorded, its type, by whom, its payload in short; with --json, as
-    the log holds it). A plain vote whose opening it holds is counted
+    recorded, and when its event is dated where that is otherwise, as in
+    a record restored from old minutes, its type, by whom, its payload
+    in short; with --json, as the log holds it). A plain vote whose opening it holds is counted
     again from its ballots or the last count entered, as the replay
     does; a declaration they do not bear out is refused (exit 1).
     A valid excerpt is exit status 0 either way;

@@ -248,7 +248,31 @@ func excerptEntryLine(l *i18n.Locale, index int64, d ledger.Entry, ref *ledger.P
 	if ref == nil || d.Payload != nil {
 		summary = payloadSummary(l, d.Payload)
 	}
-	return l.T("cli.excerpt.entry", int(index), d.Time.UTC().Format(time.DateTime+" UTC"), shown(d.Type), shown(d.Actor), shown(summary))
+	when := d.Time.UTC().Format(time.DateTime + " UTC")
+	if at, ok := eventDated(d); ok {
+		when = l.T("cli.excerpt.recorded_dated", when, at.Format(time.DateTime+" -07:00"))
+	}
+	return l.T("cli.excerpt.entry", int(index), when, shown(d.Type), shown(d.Actor), shown(summary))
+}
+
+// eventDated is the time an entry's event states (its payload's
+// meta.at), when it is a minute or more away from the time the entry was
+// recorded: a record restored from old minutes is recorded now and dated
+// then, and its line must not pass the day of the restoring for the day
+// of the event (payloadSummary leaves the meta out).
+func eventDated(d ledger.Entry) (time.Time, bool) {
+	var p struct {
+		Meta struct {
+			At time.Time `json:"at"`
+		} `json:"meta"`
+	}
+	if d.Payload == nil || json.Unmarshal(d.Payload, &p) != nil || p.Meta.At.IsZero() {
+		return time.Time{}, false
+	}
+	if gap := p.Meta.At.Sub(d.Time); gap < time.Minute && gap > -time.Minute {
+		return time.Time{}, false
+	}
+	return p.Meta.At, true
 }
 
 // summaryRunes is how much of a value payloadSummary shows.
