@@ -8,7 +8,7 @@ func init() { register(verifyRemoteReadMessages) }
 var verifyRemoteReadMessages = []Msg{
 	{Key: "cli.remote.read_from",
 		En: "read from %s, up to its signed checkpoint of tree size %s (root hash %s)",
-		De: "gelesen von %s, bis zu seinem signierten Prüfpunkt der Baumgröße %s (Wurzel-Hash %s)",
+		De: "gelesen von %s, bis zu seinem signierten Prüfpunkt der Baumgröße %s (Wurzelhash %s)",
 		Ru: "прочитано с %s до подписанной контрольной точки при размере дерева %s (корневой хеш %s)",
 		Fr: "lu depuis %s, jusqu'à son point de contrôle signé de taille d'arbre %s (hachage racine %s)",
 		Es: "leído de %s, hasta su punto de control firmado de tamaño de árbol %s (hash raíz %s)"},

@@ -35,7 +35,7 @@ func TestVerifyURLSaysWhatItDid(t *testing.T) {
 			"replayed: " + n + " entries, every event in order through the rules of procedure up to that checkpoint, none refused\n"}},
 		{"", true, []string{"read from " + from + ", up to its signed checkpoint of tree size " + n,
 			"not replayed (--no-replay): the hashes and signatures were checked, not the events against the rules of procedure\n"}},
-		{"de", false, []string{"gelesen von " + from + ", bis zu seinem signierten Prüfpunkt der Baumgröße " + n + " (Wurzel-Hash " + root + ")",
+		{"de", false, []string{"gelesen von " + from + ", bis zu seinem signierten Prüfpunkt der Baumgröße " + n + " (Wurzelhash " + root + ")",
 			"nachvollzogen: " + n + " Einträge, jedes Ereignis der Reihe nach gemäß der Geschäftsordnung"}},
 		{"de", true, []string{"nicht nachvollzogen (--no-replay)"}},
 		{"ru", false, []string{"прочитано с " + from + " до подписанной контрольной точки при размере дерева " + n, "воспроизведено: " + n + " запис"}},
