@@ -33,7 +33,9 @@ func keepCopy(ctx context.Context, env *cliEnv, a remoteVerify, res *remote.Resu
 	if err := a.keeper.Commit(res.Signed); err != nil {
 		return &exitError{code: 1, msg: l.T("cli.verify.keep_failed", a.keep, err)}
 	}
-	fmt.Fprintln(env.stdout, l.T("cli.verify.kept", a.keep, strconv.FormatInt(res.Checkpoint.Size, 10), a.keep))
+	// The command to check the copy carries the key written out, as the
+	// record page's do: the copy may outlive the file --key named.
+	fmt.Fprintln(env.stdout, l.T("cli.verify.kept", a.keep, strconv.FormatInt(res.Checkpoint.Size, 10), a.keep, keys.key))
 	return nil
 }
 

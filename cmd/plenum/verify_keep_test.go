@@ -29,8 +29,12 @@ func TestVerifyKeep(t *testing.T) {
 	size := func() int64 { a, _ := srv.engine.Assembly(id); return a.Log().Size() }
 
 	dir := filepath.Join(t.TempDir(), "copy")
-	code, stdout, stderr := exportCLI(t, "verify", "--url", hs.URL, "--assembly", id, "--key", key, "--keep", dir)
-	if code != 0 || !strings.Contains(stdout, "the copy in "+dir+" holds the log at tree size "+itoa(int(size()))) {
+	// The command it prints to check the copy carries the key written
+	// out, not the file --key named, which may be gone when the copy is
+	// checked.
+	keyFile := writeFile(t, "verifier.key", key+"\n")
+	code, stdout, stderr := exportCLI(t, "verify", "--url", hs.URL, "--assembly", id, "--key", keyFile, "--keep", dir)
+	if code != 0 || !strings.Contains(stdout, "the copy in "+dir+" holds the log at tree size "+itoa(int(size()))+"; check it with: plenum verify --url "+dir+" --key "+key+"\n") {
 		t.Fatalf("--keep: %d %s %s", code, stdout, stderr)
 	}
 	n := size()
