@@ -61,3 +61,21 @@ func TestVerifyURLSaysWhatItDid(t *testing.T) {
 		}
 	}
 }
+
+// TestVerifyDBSaysItDidNotReplay: plenum verify --db --no-replay says,
+// in the officer's language, that it checked the hashes and signatures
+// only and did not replay the events.
+func TestVerifyDBSaysItDidNotReplay(t *testing.T) {
+	db, vkey := makeDB(t)
+	for _, c := range []struct{ lang, want string }{
+		{"", "OK: 2 assemblies, 20 entries; hashes and signatures only, the events not replayed (--no-replay) (key plenum.localhost)"},
+		{"de", "Einträge; nur Hashes und Signaturen, die Ereignisse nicht nachvollzogen (--no-replay)"},
+		{"ru", "проверены только хеши и подписи, события не воспроизведены (--no-replay)"},
+		{"fr", "empreintes et signatures seulement, les événements non rejoués (--no-replay)"},
+		{"es", "solo hashes y firmas, los eventos no reproducidos (--no-replay)"},
+	} {
+		if code, out, errs := runIn(t, c.lang, "verify", "--db", db, "--key", vkey, "--no-replay"); code != 0 || !strings.Contains(out, c.want) {
+			t.Errorf("%q: exit %d, want %q in\n%s\n%s", c.lang, code, c.want, out, errs)
+		}
+	}
+}
