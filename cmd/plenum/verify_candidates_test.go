@@ -64,7 +64,8 @@ func TestVerifyNamesTheCandidates(t *testing.T) {
 		want, not  []string
 	}{
 		{"secret, --url", "", []string{"--receipt", secret, "--key", key, "--token", token, "--url", hs.URL},
-			[]string{"it carries the secret ballot with your token in election “Der Vorstand” (e1)" + chose}, []string{"kathe-fuss", "by their ids"}},
+			[]string{"it carries the secret ballot with your token in election “Der Vorstand” (e1)" + chose,
+				"\nreplayed: 28 entries, every event in order through the rules of procedure up to that checkpoint, none refused\n"}, []string{"kathe-fuss", "by their ids"}},
 		{"secret, --url, de", "de", []string{"--receipt", secret, "--key", key, "--token", token, "--url", hs.URL},
 			[]string{"in der Wahl „Der Vorstand“ (e1)" + chose}, []string{"kathe-fuss"}},
 		{"secret, --url, ru", "ru", []string{"--receipt", secret, "--key", key, "--token", token, "--url", hs.URL},
@@ -74,7 +75,7 @@ func TestVerifyNamesTheCandidates(t *testing.T) {
 		{"secret, --url, es", "es", []string{"--receipt", secret, "--key", key, "--token", token, "--url", hs.URL},
 			[]string{"«Der Vorstand» (e1)" + chose}, []string{"kathe-fuss"}},
 		{"secret, offline", "", []string{"--receipt", secret, "--key", key, "--token", token},
-			[]string{"in election e1: kathe-fuss, anna-1\n", "the candidates (or lists) are given by their ids: the receipt's entry does not name them; give --url"}, []string{"Käthe"}},
+			[]string{"in election e1: kathe-fuss, anna-1\n", "the candidates (or lists) are given by their ids: the receipt's entry does not name them; give --url"}, []string{"Käthe", "replayed"}},
 		{"secret, offline, de", "de", []string{"--receipt", secret, "--key", key, "--token", token},
 			[]string{"die Kandidierenden (oder Listen) sind mit ihren Kennungen angegeben"}, nil},
 		{"open, --url", "", []string{"--receipt", open, "--key", key, "--url", hs.URL},

@@ -52,6 +52,9 @@ type voteLog struct {
 	raw    map[int64][]byte      // every sealed entry read, by index, until typ is known
 	sealed map[string]sealedPick // its sealed votes' choices by token
 	entry  map[string]int64      // the entry of each
+	// replayed is how many entries of the log were verified and
+	// replayed.
+	replayed int64
 }
 
 // readVoteLog verifies the log at url as plenum verify --url does (the
@@ -74,7 +77,7 @@ func readVoteLog(ctx context.Context, env *cliEnv, url string, keys *keyCheck, p
 	}}
 	bar := newProgressBar(env.stderr, l)
 	opts.Progress = bar.update
-	_, err := remote.Verify(ctx, url, opts)
+	res, err := remote.Verify(ctx, url, opts)
 	bar.finish()
 	if ee := verifyTimedOut(l, remoteVerify{url: url, timeout: timeout}, err); ee != nil {
 		return nil, ee
@@ -85,7 +88,7 @@ func readVoteLog(ctx context.Context, env *cliEnv, url string, keys *keyCheck, p
 	if err != nil {
 		return nil, &exitError{code: 1, msg: l.T("cli.about", url, err)}
 	}
-	vl.st = r.State(remoteOrigin)
+	vl.st, vl.replayed = r.State(remoteOrigin), res.Entries
 	return vl, nil
 }
 

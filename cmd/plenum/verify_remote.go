@@ -392,6 +392,11 @@ func runVerifyReceiptWithin(ctx context.Context, env *cliEnv, file, vkey string,
 	if url != "" {
 		fmt.Fprintln(env.stdout, l.T("cli.receipt.still", strconv.FormatInt(res.Checkpoint.Size, 10), at))
 	}
+	if vl != nil {
+		// The whole log was read and replayed to name the vote: say so,
+		// as verify --url does.
+		fmt.Fprintln(env.stdout, l.T("cli.remote.replayed", l.T("cli.verify.n_entries", int(vl.replayed))))
+	}
 	return nil
 }
 
