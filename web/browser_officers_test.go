@@ -26,9 +26,6 @@ func TestBrowserTellerConsoleAndOffices(t *testing.T) {
 			look := func(who, path, name, sel string, live bool) {
 				t.Helper()
 				p := s.openWith(who, sz.w, sz.h, path, live)
-				// The console's closed vote's outcome select is wider than a
-				// phone (its longest option), which is not this test's: the
-				// banner and the offices must fit.
 				if wide := eval[int](s, p, `document.querySelector("`+sel+`").scrollWidth`); wide > int(sz.w) {
 					t.Errorf("%s: %s is %d px wide on a %d px screen", name, sel, wide, sz.w)
 				}
@@ -36,7 +33,7 @@ func TestBrowserTellerConsoleAndOffices(t *testing.T) {
 				s.shotView(p, fmt.Sprintf("officers-%s-%s", sz.name, name))
 				s.shot(p, fmt.Sprintf("officers-%s-%s-full", sz.name, name))
 			}
-			look("boris", "/a/coop/chair#vote", "teller-console", "main > p.msg", true)
+			look("boris", "/a/coop/chair#vote", "teller-console", "html", true)
 			look("sec", "/a/coop/setup-offices", "offices", "html", false)
 		})
 	}
