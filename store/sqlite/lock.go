@@ -37,10 +37,21 @@ func (h Holder) String() string {
 type LockedError struct {
 	Path   string
 	Holder Holder
+	// Linked is set when the writer holds the same file under another
+	// name (a hard link: lockFile); Name is that name when it was found
+	// (a lock file beside the database saying so), else "".
+	Linked bool
+	Name   string
 }
 
 func (e *LockedError) Error() string {
-	return fmt.Sprintf("sqlite: %s is in use by another writer, %s; only one process may write a SQLite database", e.Path, e.Holder)
+	switch {
+	case !e.Linked:
+		return fmt.Sprintf("sqlite: %s is in use by another writer, %s; only one process may write a SQLite database", e.Path, e.Holder)
+	case e.Name != "":
+		return fmt.Sprintf("sqlite: %s is in use by another writer under another name of the same file (a hard link), %s, %s; only one process may write a SQLite database, by whatever name", e.Path, e.Name, e.Holder)
+	}
+	return fmt.Sprintf("sqlite: %s is in use by another writer, which holds the database file itself under another name (a hard link) or has had its lock file deleted, and cannot be named from here (no lock file beside this name says which process); only one process may write a SQLite database, by whatever name", e.Path)
 }
 
 // Unwrap makes errors.Is(err, ErrLocked) hold.
@@ -49,11 +60,140 @@ func (e *LockedError) Unwrap() error { return ErrLocked }
 // LockPath is the lock file of the database at path: path + ".lock".
 func LockPath(path string) string { return path + ".lock" }
 
+// fileID is a file whatever its name: its device and inode.
+type fileID struct{ dev, ino uint64 }
+
+func idOf(fi os.FileInfo) (fileID, bool) {
+	st, ok := fi.Sys().(*syscall.Stat_t)
+	if !ok {
+		return fileID{}, false
+	}
+	return fileID{uint64(st.Dev), st.Ino}, true
+}
+
+// fileLock is a Store's flock(2) on its database file itself (lockFile).
+type fileLock struct {
+	f  *os.File
+	id fileID
+}
+
+// files are the database files, by device and inode, whose fileLock a
+// Store of this process holds, with who took it.
+var files struct {
+	sync.Mutex
+	held map[fileID]heldFile
+}
+
+type heldFile struct {
+	path   string
+	holder Holder
+}
+
+// lockFile takes an exclusive flock(2) on the database file at path
+// itself, beside the lock file: the lock file is found by name, so a
+// second name of the same file (a hard link; or a bind mount, another
+// path to one folder) has a lock file of its own, while the file has one
+// inode whatever its names. A flock belongs to the open file description,
+// not to the process (as SQLite's fcntl(2) locks do): SQLite's own locks
+// on the file, and its closing of its own descriptors, neither take nor
+// drop it, and it in turn keeps no reader out (plenum verify, an sqlite3
+// shell: none of them flock). The kernel releases it when the process
+// ends.
+//
+// A second Store of this process on the file, by another name, is refused
+// before a descriptor is opened: closing that descriptor would drop every
+// fcntl lock this process holds on the file, SQLite's for the first Store
+// included. The descriptor this Store keeps is closed in Close only after
+// its SQLite connections.
+func lockFile(path string) (*fileLock, error) {
+	before, err := os.Stat(path)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: %w", err)
+	}
+	id, ok := idOf(before)
+	if !ok {
+		return nil, nil // no inode to lock (not a Unix system): the lock file alone
+	}
+	files.Lock()
+	defer files.Unlock()
+	if h, ok := files.held[id]; ok {
+		if h.path == path { // its lock file deleted or replaced (Store.stillLocked)
+			return nil, &LockedError{Path: path, Holder: h.holder}
+		}
+		return nil, &LockedError{Path: path, Holder: h.holder, Linked: true, Name: h.path}
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: %w", err)
+	}
+	if now, err := f.Stat(); err != nil || !os.SameFile(before, now) {
+		f.Close()
+		return nil, fmt.Errorf("sqlite: %s was replaced while it was being opened; try again", path)
+	}
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+		f.Close()
+		if errors.Is(err, syscall.EWOULDBLOCK) {
+			name, h := holderBeside(path, before)
+			return nil, &LockedError{Path: path, Holder: h, Linked: true, Name: name}
+		}
+		return nil, fmt.Errorf("sqlite: locking %s: %w", path, err)
+	}
+	if files.held == nil {
+		files.held = map[fileID]heldFile{}
+	}
+	files.held[id] = heldFile{path: path, holder: thisProcess()}
+	return &fileLock{f: f, id: id}, nil
+}
+
+// release lets go of the file's lock: after the Store's SQLite
+// connections are closed (see lockFile).
+func (l *fileLock) release() error {
+	if l == nil {
+		return nil
+	}
+	files.Lock()
+	defer files.Unlock()
+	delete(files.held, l.id)
+	return l.f.Close()
+}
+
+// holderBeside looks, among the lock files in the folder of path, for
+// one whose database is the file fi under another name, and returns that
+// name and what the lock file says of its holder; "" if there is none
+// (the other name is in another folder).
+func holderBeside(path string, fi os.FileInfo) (string, Holder) {
+	locks, _ := filepath.Glob(filepath.Join(filepath.Dir(path), "*.lock"))
+	for _, lf := range locks {
+		db := strings.TrimSuffix(lf, ".lock")
+		if filepath.Clean(db) == filepath.Clean(path) {
+			continue
+		}
+		if other, err := os.Stat(db); err != nil || !os.SameFile(fi, other) {
+			continue
+		}
+		f, err := os.Open(lf)
+		if err != nil {
+			continue
+		}
+		h := readHolder(f)
+		f.Close()
+		return db, h
+	}
+	return "", Holder{}
+}
+
+// thisProcess is this process as a lock file says it.
+func thisProcess() Holder {
+	host, _ := os.Hostname()
+	return Holder{PID: os.Getpid(), Host: host, Since: time.Now().UTC().Truncate(time.Second), Command: command()}
+}
+
 // lockedPath is the path of the database at path whose lock file Open
 // takes: the file a symbolic link names, not the link, so that two
 // writers given different names of one database (a link and its target)
 // lock the same file; path as it is if it cannot be resolved (a database
-// not made yet). A hard link is still another name (see docs/storage.md).
+// not made yet). A hard link is still another name, which lockFile's
+// lock on the file itself refuses.
 func lockedPath(path string) string {
 	if real, err := filepath.EvalSymlinks(path); err == nil {
 		return real
@@ -76,9 +216,7 @@ func lock(path string) (*os.File, error) {
 		}
 		return nil, fmt.Errorf("sqlite: locking %s: %w", LockPath(path), err)
 	}
-	host, _ := os.Hostname()
-	h := Holder{PID: os.Getpid(), Host: host, Since: time.Now().UTC().Truncate(time.Second), Command: command()}
-	b, _ := json.Marshal(h)
+	b, _ := json.Marshal(thisProcess())
 	if err := f.Truncate(0); err == nil {
 		f.WriteAt(append(b, '\n'), 0)
 	}

@@ -165,13 +165,15 @@ func TestLockFileDeleted(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			// A second writer can now take the database.
-			st2, err := sqlite.Open(path)
-			if err != nil {
-				t.Fatalf("a second writer after the lock file was %s: %v", how, err)
+			// The lock on the database file itself still keeps a
+			// second writer out.
+			if st2, err := sqlite.Open(path); !errors.Is(err, sqlite.ErrLocked) {
+				if err == nil {
+					st2.Close()
+				}
+				t.Fatalf("a second writer after the lock file was %s: %v; want ErrLocked", how, err)
 			}
-			defer st2.Close()
-			err = st.AppendBatch(ctx, o, &ledger.Batch{First: 1, Records: []ledger.Record{rec(1)}, Checkpoint: []byte("cp2")})
+			err := st.AppendBatch(ctx, o, &ledger.Batch{First: 1, Records: []ledger.Record{rec(1)}, Checkpoint: []byte("cp2")})
 			if err == nil || !strings.Contains(err.Error(), sqlite.LockPath(path)) || !strings.Contains(err.Error(), "was deleted or replaced") {
 				t.Fatalf("an append after the lock file was %s: %v; want a refusal naming the lock file", how, err)
 			}
@@ -181,7 +183,13 @@ func TestLockFileDeleted(t *testing.T) {
 			if h, err := st.Head(ctx, o); err != nil || h.Size != 1 {
 				t.Fatalf("Head = %d, %v; want 1, the refused append not stored", h.Size, err)
 			}
-			// The writer holding the lock writes.
+			// Once the first has stopped, a new writer writes.
+			st.Close()
+			st2, err := sqlite.Open(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer st2.Close()
 			if err := st2.AppendBatch(ctx, o, &ledger.Batch{First: 1, Records: []ledger.Record{rec(1)}, Checkpoint: []byte("cp2")}); err != nil {
 				t.Fatal(err)
 			}
@@ -224,5 +232,94 @@ func TestOneWriterThroughASymlink(t *testing.T) {
 			second.Close()
 		}
 		t.Fatalf("a second writer by the file's own name: %v; want ErrLocked", err)
+	}
+}
+
+// envTryOpen names the database the helper process of
+// TestOneWriterThroughAHardLink tries to open for writing.
+const envTryOpen = "PLENUM_SQLITE_TRY_OPEN"
+
+// TestOneWriterThroughAHardLink: a hard link is another name of the same
+// file, with a lock file of its own; the lock on the database file itself
+// refuses a second writer by it, in this process and from another, naming
+// the holder when its lock file is beside the link. SQLite's own locks
+// and its closing of descriptors (a reader opened and closed, appends)
+// leave that lock in place. (SQLite names its write-ahead log and shared
+// memory after the name it was given, so a second writer by a link would
+// write a log of its own beside the first's: a damaged database, not only
+// two writers.)
+func TestOneWriterThroughAHardLink(t *testing.T) {
+	if db := os.Getenv(envTryOpen); db != "" {
+		st, err := sqlite.Open(db)
+		if err != nil {
+			os.Stdout.WriteString("error " + err.Error() + "\n")
+			os.Exit(0)
+		}
+		st.Close()
+		os.Stdout.WriteString("opened\n")
+		os.Exit(0)
+	}
+	ctx := context.Background()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "plenum.db")
+	link := filepath.Join(dir, "hard.db")
+	const o = "example.org/log/a"
+	st := openWithLog(t, path, o)
+	defer st.Close()
+	if err := os.Link(path, link); err != nil {
+		t.Fatal(err)
+	}
+	// In this process.
+	var le *sqlite.LockedError
+	if second, err := sqlite.Open(link); !errors.As(err, &le) || !errors.Is(err, sqlite.ErrLocked) || le.Name != path || le.Holder.PID != os.Getpid() {
+		if err == nil {
+			second.Close()
+		}
+		t.Fatalf("a second writer through a hard link, in this process: %v; want ErrLocked naming %s and this process", err, path)
+	}
+	// SQLite opens and closes descriptors of the file, and locks it.
+	for i := int64(0); i < 3; i++ {
+		ro, err := sqlite.OpenReadOnly(path)
+		if err != nil {
+			t.Fatalf("a reader beside the writer: %v", err)
+		}
+		if _, err := ro.Head(ctx, o); err != nil {
+			t.Fatal(err)
+		}
+		ro.Close()
+		d := []byte{byte(i)}
+		if err := st.AppendBatch(ctx, o, &ledger.Batch{First: i, Records: []ledger.Record{{Index: i, Data: d, Hashes: []tlog.Hash{tlog.RecordHash(d)}}}, Checkpoint: []byte("cp")}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tryOpen := func(db string) string {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestOneWriterThroughAHardLink$", "-test.count=1")
+		cmd.Env = append(os.Environ(), envTryOpen+"="+db)
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("the helper process: %v %s", err, out)
+		}
+		return strings.TrimSpace(string(out))
+	}
+	// From another process.
+	want := "error sqlite: " + link + " is in use by another writer under another name of the same file (a hard link), " + path + ", process " + strconv.Itoa(os.Getpid())
+	if got := tryOpen(link); !strings.HasPrefix(got, want) {
+		t.Fatalf("a second writer through a hard link, from another process: %q; want %q…", got, want)
+	}
+	// The link in another folder: refused, its holder not found.
+	far := filepath.Join(t.TempDir(), "far.db")
+	if err := os.Link(path, far); err != nil {
+		t.Fatal(err)
+	}
+	if got := tryOpen(far); !strings.HasPrefix(got, "error sqlite: "+far+" is in use by another writer, which holds the database file itself") {
+		t.Fatalf("a second writer through a hard link in another folder: %q", got)
+	}
+	if h, err := st.Head(ctx, o); err != nil || h.Size != 3 {
+		t.Fatalf("the first writer's log: %d, %v; want 3", h.Size, err)
+	}
+	// Once the first has stopped, the link may be written.
+	st.Close()
+	if got := tryOpen(link); got != "opened" {
+		t.Fatalf("a writer through the link after the first stopped: %q", got)
 	}
 }

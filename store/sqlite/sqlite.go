@@ -9,9 +9,10 @@
 // from migrations/*.sql.
 //
 // One process writes a database: Open takes an exclusive lock on it (the
-// lock file beside it, see LockPath) that the kernel releases when the
-// process ends, and a second Open fails with a LockedError naming the
-// holder. OpenReadOnly takes no lock. The database and the files SQLite
+// lock file beside it, see LockPath, and the database file itself, which
+// any other name of it, a hard link, shares) that the kernel releases
+// when the process ends, and a second Open fails with a LockedError
+// naming the holder. OpenReadOnly takes no lock. The database and the files SQLite
 // keeps beside it are private to their owner (mode 0600), and Close
 // checkpoints the write-ahead log into the database and truncates it.
 package sqlite
@@ -47,6 +48,7 @@ type Store struct {
 	r        *sql.DB // read-only connections
 	readOnly bool
 	lock     *os.File  // holds the database's write lock; nil when read-only
+	file     *fileLock // the lock on the database file itself (lockFile); nil when read-only
 	path     string    // the database's path, as given to Open
 	lockDB   string    // the path whose lock file it holds (lockedPath)
 	scans    *scanPool // connections for ScanRecords
@@ -125,6 +127,15 @@ func Open(path string) (*Store, error) {
 	if err := Private(path); err != nil {
 		return fail(err)
 	}
+	file, err := lockFile(path)
+	if err != nil {
+		return fail(err)
+	}
+	fail = func(err error) (*Store, error) {
+		file.release()
+		lk.Close()
+		return nil, err
+	}
 	w, err := sql.Open("sqlite", dsn(path, false))
 	if err != nil {
 		return fail(err)
@@ -150,7 +161,7 @@ func Open(path string) (*Store, error) {
 		return fail(fmt.Errorf("sqlite: %s: %w", path, err))
 	}
 	markHeld(path, 1)
-	return &Store{w: w, r: r, lock: lk, path: path, lockDB: lockDB, scans: &scanPool{path: path}, ids: map[string]int64{}, app: app}, nil
+	return &Store{w: w, r: r, lock: lk, file: file, path: path, lockDB: lockDB, scans: &scanPool{path: path}, ids: map[string]int64{}, app: app}, nil
 }
 
 // OpenDB opens the database at path for the state kept beside the record
@@ -388,6 +399,9 @@ func (s *Store) Close() error {
 			}
 			err = errors.Join(err, cerr, s.w.Close())
 		}
+		// After every connection of the store: closing the file's
+		// descriptor drops the fcntl locks this process holds on it.
+		err = errors.Join(err, s.file.release())
 		if s.lock != nil {
 			markHeld(s.path, -1)
 			err = errors.Join(err, s.lock.Close())
