@@ -62,6 +62,10 @@ func Open(ctx context.Context, dsn string) (*Cluster, error) {
 	}
 	cfg.MaxConns = maxConns
 	cfg.MinConns = 1
+	if _, set := cfg.ConnConfig.RuntimeParams["application_name"]; !set {
+		// What pg_stat_activity calls it (the store's pool: "plenum").
+		cfg.ConnConfig.RuntimeParams["application_name"] = "plenum cluster"
+	}
 	if _, set := cfg.ConnConfig.RuntimeParams["idle_in_transaction_session_timeout"]; !set {
 		// A transaction fenced on a lease holds the lease's row: one
 		// whose process is paused or gone must not hold it for long.

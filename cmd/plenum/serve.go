@@ -13,6 +13,7 @@ import (
 	"plenum/internal/admit"
 	"plenum/ledger"
 	"plenum/store"
+	"plenum/store/postgres"
 	"plenum/tiles"
 )
 
@@ -35,8 +36,11 @@ SYNOPSIS
                  [--node-name NAME --advertise URL] [--strict]
 
 DESCRIPTION
-    Opens the database (creating it if absent; a SQLite database is held
-    by one process, and a second serve is refused, naming the first) and
+    Opens the database (creating it if absent; a database is held by one
+    server, and a second serve is refused, naming the first: on SQLite by
+    any name of the file, on PostgreSQL unless every server on it is a
+    node of a cluster, --node-name; plenum verify, export, replay and
+    import are not refused) and
     the signing key in the data directory (generating it on first start,
     file signing.key, mode 0600; a key missing beside an existing record
     is refused, as a new one could not continue it), checks each log
@@ -319,6 +323,19 @@ func runServe(ctx context.Context, env *cliEnv, args []string) error {
 			return &exitError{code: 2, msg: env.locale().T("cli.about", "--ballot-module", err)}
 		}
 	}
+	var lock *postgres.ServerLock
+	if store.IsPostgres(*db) {
+		// One plain server on a database, or nodes of a cluster only,
+		// for as long as it serves (a SQLite store takes its own lock);
+		// after what would refuse the start without it.
+		if err := needsDataDir(env.locale(), *db, *data); err != nil {
+			return err
+		}
+		if lock, err = lockServer(ctx, env.locale(), *db, *nodeName); err != nil {
+			return err
+		}
+		defer lock.Close()
+	}
 	var member *node
 	if *nodeName != "" {
 		// What openServer would refuse is refused before the node is
@@ -337,7 +354,7 @@ func runServe(ctx context.Context, env *cliEnv, args []string) error {
 			return err
 		}
 	}
-	srv, err := openServer(ctx, serverConfig{db: *db, data: *data, name: *name, baseURL: *baseURL, ballotModule: *ballotModule, location: zone, witnesses: witnesses, witnessesNeeded: *needed, access: access, l: env.locale(), node: member, acceptRollback: *acceptRollback, strict: *strict})
+	srv, err := openServer(ctx, serverConfig{db: *db, data: *data, name: *name, baseURL: *baseURL, ballotModule: *ballotModule, location: zone, witnesses: witnesses, witnessesNeeded: *needed, access: access, l: env.locale(), node: member, lock: lock, acceptRollback: *acceptRollback, strict: *strict})
 	if err != nil {
 		return err
 	}

@@ -28,6 +28,7 @@ import (
 	"plenum/internal/routes"
 	"plenum/ledger"
 	"plenum/store"
+	"plenum/store/postgres"
 	"plenum/store/sqlite"
 	"plenum/tiles"
 	"plenum/web"
@@ -58,6 +59,10 @@ type serverConfig struct {
 	// database (--node-name), or nil: then it writes every assembly, as
 	// the one process on its database.
 	node *node
+	// lock is a plain serve's lock on its PostgreSQL database (serve's
+	// lockServer), or nil: each append then checks in its transaction
+	// that the lock is still held (postgres.ServerLock.AppendHook).
+	lock *postgres.ServerLock
 
 	// committed, if set, is called by an assembly's writer after each
 	// batch is durable and published (engine.Options.Committed; after the
@@ -133,6 +138,9 @@ func openServer(ctx context.Context, cfg serverConfig) (*server, error) {
 	}
 	if err != nil {
 		return nil, err
+	}
+	if ps, ok := st.(*postgres.Store); ok && cfg.lock != nil && cfg.node == nil {
+		ps.SetAppendHook(cfg.lock.AppendHook())
 	}
 	held := &quarantine{server: cfg.name, log: slog.Default()}
 	s := &server{store: &heldStore{Store: st, q: held}, node: cfg.node, held: held}

@@ -344,6 +344,14 @@ func HoldOffLeaselessAppends(ctx context.Context, tx pgx.Tx, origin string) erro
 // Then it announces the growth (pg_notify, delivered at commit only), so
 // that the nodes' followers read the new entries.
 func leaseless(ctx context.Context, tx pgx.Tx, origin string, newSize int64) error {
+	return leaselessHeld(ctx, tx, origin, newSize, nil)
+}
+
+// leaselessHeld is leaseless with a check queued first in its round trip
+// (a plain server's lock, ServerLock.AppendHook): first queues it and
+// returns the reading of its result, which refuses the append with an
+// error; nil for none.
+func leaselessHeld(ctx context.Context, tx pgx.Tx, origin string, newSize int64, first func(*pgx.Batch) func(pgx.BatchResults) error) error {
 	payload, err := GrowthPayload(origin, newSize)
 	if err != nil {
 		return err
@@ -353,6 +361,10 @@ func leaseless(ctx context.Context, tx pgx.Tx, origin string, newSize int64) err
 	// after the lock; a notification queued before a refusal is dropped
 	// with the transaction it rolls back.
 	batch := &pgx.Batch{}
+	var check func(pgx.BatchResults) error
+	if first != nil {
+		check = first(batch)
+	}
 	batch.Queue(`SELECT pg_advisory_xact_lock_shared($1, hashtext($2))`, leaselessLockClass, origin)
 	batch.Queue(`
 SELECT holder, EXTRACT(EPOCH FROM expires - clock_timestamp())::float8 FROM cluster_leases
@@ -360,6 +372,11 @@ WHERE log = $1 AND expires > clock_timestamp()`, origin)
 	batch.Queue(`SELECT pg_notify($1, $2)`, GrowthChannel, payload)
 	br := tx.SendBatch(ctx, batch)
 	defer br.Close()
+	if check != nil {
+		if err := check(br); err != nil {
+			return err
+		}
+	}
 	if _, err := br.Exec(); err != nil {
 		return fmt.Errorf("waiting for a lease's acquisition: %w", err)
 	}
