@@ -19,14 +19,17 @@ import (
 	"plenum/store/postgres/pgtest"
 )
 
-// TestTwoServersOnOnePostgres runs two engines — two plenum serve — on one
-// PostgreSQL database, each with its own store and state, and sends every
-// voter's ballot, and the chair's close, to either of them at random, a
-// retry perhaps to the other. Every append is fenced, and a server whose
-// append finds the log moved reloads and answers from the record: no
-// ballot is stored twice, none is accepted after the close (the replay
-// through the rules checks both), and every ballot acknowledged is in the
-// log once, at the entry it was answered with (issue 10, item 2).
+// TestTwoServersOnOnePostgres runs two engines — two writers, as two
+// plenum serve were before a second plain one was refused at its start
+// (the server lock, docs/storage.md), and as a plenum replay or import
+// beside a serve still are — on one PostgreSQL database, each with its
+// own store and state, and sends every voter's ballot, and the chair's
+// close, to either of them at random, a retry perhaps to the other.
+// Every append is fenced, and a writer whose append finds the log moved
+// reloads and answers from the record: no ballot is stored twice, none
+// is accepted after the close (the replay through the rules checks
+// both), and every ballot acknowledged is in the log once, at the entry
+// it was answered with (issue 10, item 2).
 func TestTwoServersOnOnePostgres(t *testing.T) {
 	t.Parallel()
 	dsn := pgtest.Fresh(t)
