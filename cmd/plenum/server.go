@@ -60,8 +60,10 @@ type serverConfig struct {
 	// the one process on its database.
 	node *node
 	// lock is a plain serve's lock on its PostgreSQL database (serve's
-	// lockServer), or nil: each append then checks in its transaction
-	// that the lock is still held (postgres.ServerLock.AppendHook).
+	// lockServer): each append checks in its transaction that the lock
+	// is still held (postgres.ServerLock.AppendHook). nil for none (a
+	// SQLite store locks by itself; a node's appends are fenced by its
+	// leases).
 	lock *postgres.ServerLock
 
 	// committed, if set, is called by an assembly's writer after each
