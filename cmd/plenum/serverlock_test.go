@@ -72,7 +72,7 @@ func TestPlainServeAndNodesApart(t *testing.T) {
 	}
 	plain := startCLI(t, `listening on (http://[^/ ]+)/`, plainArgs...)
 	code, errs = refusedServe(t, nodeArgs...)
-	if code != 1 || !strings.Contains(errs, `(started without --node-name) is serving this database: "plenum serve `+strconv.Itoa(os.Getpid())+"@") || strings.Contains(errs, "registered in the cluster") {
+	if code != 1 || !strings.Contains(errs, `(run without --node-name) is serving this database: "plenum serve `+strconv.Itoa(os.Getpid())+"@") || strings.Contains(errs, "registered in the cluster") {
 		t.Fatalf("a node beside a plain serve: exit %d, %q", code, errs)
 	}
 	checkKeyed(t, "serve", []keyed{{nodeArgs[1:], 1, "cli.serve.pg_served_plain", []any{anyText}}}, false)
