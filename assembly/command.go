@@ -60,7 +60,9 @@ func (env Envelope) Meta() Meta {
 }
 
 // ParseEnvelope reads one JSON line into an Envelope, strictly: unknown
-// fields, a missing cmd, actor or at, and a malformed id are refused.
+// fields, a missing cmd, actor or at, a malformed id, and a key given
+// twice in any object of the line (jsonfast.FindDuplicate), the
+// arguments' too, are refused.
 func ParseEnvelope(line []byte) (Envelope, error) {
 	var env Envelope
 	if !utf8.Valid(line) {
@@ -82,6 +84,13 @@ func ParseEnvelope(line []byte) (Envelope, error) {
 	}
 	if _, err := dec.Token(); err != io.EOF {
 		return Envelope{}, fieldErr("", "the command line has more after its JSON object")
+	}
+	if d, twice := jsonfast.FindDuplicate(line); twice {
+		// encoding/json took the last; a reader of the script, the first.
+		if d.In == "" {
+			return Envelope{}, fieldErr(d.Name, "the command line gives the key %s twice: give each key once", d.Names())
+		}
+		return Envelope{}, fieldErr(duplicateField(d), "the command line gives the key %s twice, in %s: give each key once", d.Names(), d.In)
 	}
 	switch {
 	case env.Cmd == "":
@@ -106,8 +115,9 @@ func ParseEnvelope(line []byte) (Envelope, error) {
 }
 
 // ParseCommand decodes the envelope's arguments into the command it names,
-// strictly: an unknown command or field, a missing required field or a
-// malformed id, date or choice is refused with an error naming the field.
+// strictly: an unknown command or field, a key given twice in any object
+// of the arguments, a missing required field or a malformed id, date or
+// choice is refused with an error naming the field.
 func ParseCommand(env Envelope) (Command, error) {
 	t, ok := commandTypes[env.Cmd]
 	if !ok {
@@ -252,10 +262,27 @@ func parseArgsJSON(cmd string, t reflect.Type, args []byte) (Command, error) {
 	if _, err := dec.Token(); err != io.EOF {
 		return nil, fieldErr("", "%s: the arguments have more after their JSON object", CommandName(cmd))
 	}
+	if d, twice := jsonfast.FindDuplicate(args); twice {
+		// encoding/json took the last. The plain arguments of
+		// readPlainArgs and parseCastBallot, every ballot's, never come
+		// here with a name twice: they leave such arguments to this.
+		if d.In == "" {
+			return nil, fieldErr(d.Name, "%s: the arguments give the key %s twice: give each key once", CommandName(cmd), d.Names())
+		}
+		return nil, fieldErr(duplicateField(d), "%s: the arguments give the key %s twice, in %s: give each key once", CommandName(cmd), d.Names(), d.In)
+	}
 	if err := validateStruct(cmd, p.Elem()); err != nil {
 		return nil, err
 	}
 	return p.Elem().Interface().(Command), nil
+}
+
+// duplicateField is the field a name given twice below the top (d.In)
+// is in: the first member of its path ("sealed" of "sealed[0]").
+func duplicateField(d jsonfast.Duplicate) string {
+	f, _, _ := strings.Cut(d.In, ".")
+	f, _, _ = strings.Cut(f, "[")
+	return f
 }
 
 // jsonMsg turns encoding/json's messages into words.

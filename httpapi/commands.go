@@ -88,8 +88,11 @@ func readCommand(w http.ResponseWriter, r *http.Request) (commandRequest, bool) 
 	if !req.readPlain(body) {
 		var err error
 		if req, err = decodeCommand(body); err != nil {
+			var twice duplicateError
 			if err == errTrailing {
 				problem(w, r, http.StatusBadRequest, "malformed", "", "api.trailing")
+			} else if errors.As(err, &twice) {
+				duplicateProblem(w, r, twice.Duplicate)
 			} else {
 				problem(w, r, http.StatusBadRequest, "malformed", "", "api.not_a_command", strings.TrimPrefix(err.Error(), "json: "))
 			}
@@ -133,7 +136,29 @@ func decodeCommand(body []byte) (commandRequest, error) {
 	if _, err := dec.Token(); err != io.EOF {
 		return req, errTrailing
 	}
+	if d, twice := jsonfast.FindDuplicate(body); twice {
+		return req, duplicateError{d}
+	}
 	return req, nil
+}
+
+// duplicateError is decodeCommand's error for a body that gives a key
+// twice in one of its objects, the command's or its arguments' at any
+// depth: encoding/json took the last, and anything that reads the first
+// (a proxy's rule, a log of requests) would be misled, so the command is
+// refused. readPlain takes no such body (UniqueValue for the arguments).
+type duplicateError struct{ jsonfast.Duplicate }
+
+func (d duplicateError) Error() string { return "httpapi: a key twice: " + d.Names() }
+
+// duplicateProblem answers a body that gives the key of d twice: 400,
+// naming the key and where it is, nothing recorded.
+func duplicateProblem(w http.ResponseWriter, r *http.Request, d jsonfast.Duplicate) {
+	if d.In == "" {
+		problem(w, r, http.StatusBadRequest, "malformed", d.Name, "api.duplicate_key", d.Names())
+		return
+	}
+	problem(w, r, http.StatusBadRequest, "malformed", d.Name, "api.duplicate_key_in", d.Names(), d.In)
 }
 
 // errTrailing is decodeCommand's error for a body with more after the
@@ -178,7 +203,7 @@ func readBody(w http.ResponseWriter, r *http.Request) ([]byte, error) {
 // (unknown fields disallowed, nothing after the object), if body is a
 // plain command: one object with "cmd", "args" and "key" each at most
 // once, spelt so, cmd and key plain strings (jsonfast.Scanner), args a
-// plain object. It reports false for anything else, and for every body
+// plain object in which no object gives a key twice (UniqueValue). It reports false for anything else, and for every body
 // the decoder would refuse, which readCommand then gives the decoder:
 // its answers, and its words in them, stay as they were. Every ballot is
 // one such body; the decoder took a fifth of a ballot's CPU.
@@ -212,9 +237,9 @@ func (req *commandRequest) readPlain(body []byte) bool {
 			if !s.Peek('{') {
 				return false // null, or not an object: the decoder's way
 			}
-			v, ok := s.Value()
+			v, ok := s.UniqueValue()
 			if !ok {
-				return false
+				return false // a key twice, too: decodeCommand says
 			}
 			req.Args = v[:len(v):len(v)]
 			continue
@@ -316,6 +341,11 @@ func readCommandDefault(w http.ResponseWriter, r *http.Request, def string) (com
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
 	if err != nil {
 		problem(w, r, http.StatusRequestEntityTooLarge, "malformed", "", "api.too_large")
+		return req, false
+	}
+	if d, twice := jsonfast.FindDuplicate(body); twice {
+		// Before the body is rewritten below, which would keep the last.
+		duplicateProblem(w, r, d)
 		return req, false
 	}
 	var probe struct {

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"io"
 	"testing"
+
+	"plenum/internal/jsonfast"
 )
 
 // plainBodies are command bodies readPlain reads and bodies it leaves to
@@ -35,6 +37,9 @@ var plainBodies = []string{
 	`[]`,
 	``,
 	`{"cmd":"a","args":{"x":{"y":{"z":[[[]]]}}}}`,
+	`{"cmd":"a","args":{"x":1,"x":2}}`,
+	`{"cmd":"a","args":{"x":1,"X":2}}`,
+	`{"cmd":"a","args":{"x":[{"y":1,"y":2}]}}`,
 }
 
 // TestReadPlain: whatever readPlain reads, the decoder of readCommand
@@ -78,6 +83,9 @@ func checkPlain(t *testing.T, body []byte) bool {
 	}
 	if fast.Cmd != slow.Cmd || fast.Key != slow.Key || !bytes.Equal(fast.Args, slow.Args) {
 		t.Fatalf("%q: readPlain read cmd %q key %q args %q, the decoder %q %q %q", body, fast.Cmd, fast.Key, fast.Args, slow.Cmd, slow.Key, slow.Args)
+	}
+	if d, twice := jsonfast.FindDuplicate(body); twice {
+		t.Fatalf("%q: readPlain read it, which gives the key %s twice", body, d.Names())
 	}
 	return true
 }

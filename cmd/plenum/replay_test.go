@@ -72,6 +72,8 @@ func TestReplayStopsAtTheFirstRefusedLine(t *testing.T) {
 		{"a 20 MB line", strings.Replace(script, `"name":"One again"`, `"name":"`+strings.Repeat("x", 20<<20)+`"`, 1), "line 5: the line is longer than 16 MiB", 2},
 		{"invalid UTF-8", strings.Replace(script, `"name":"One again"`, "\"name\":\"M\xfcller\"", 1), "line 5: the command line is not valid UTF-8 (at byte", 2},
 		{"an ANSI escape", strings.Replace(script, `"name":"One again"`, `"name":"\u001b[31mRed"`, 1), `line 5 (add_person): add_person: the field "name" holds an escape character`, 2},
+		{"cmd twice", strings.Replace(script, `"cmd":"add_person","actor":"admin","at":"2026-01-01T10:02:00Z"`, `"cmd":"add_persn","cmd":"add_person","actor":"admin","at":"2026-01-01T10:02:00Z"`, 1), `line 5: the command line gives the key "cmd" twice: give each key once`, 2},
+		{"an argument twice", strings.Replace(script, `"args":{"id":"p1","name":"One again"}`, `"args":{"id":"p1","id":"p3","name":"Three"}`, 1), `line 5: the command line gives the key "id" twice, in args: give each key once`, 2},
 		{"a right-to-left override", strings.Replace(script, `"name":"One again"`, `"name":"Ann \u202egnp.exe"`, 1), `the field "name" holds the bidirectional control U+202E`, 2},
 		{"NUL", strings.Replace(script, `"name":"One again"`, `"name":"A\u0000"`, 1), `the field "name" holds a NUL character`, 2},
 		{"a count of 1", strings.Replace(script, `{"cmd":"add_person","actor":"admin","at":"2026-01-01T10:01:00Z","args":{"id":"p1","name":"One"}}`, `{"cmd":"correct_record","actor":"admin","at":"2026-01-01T10:01:00Z","args":{"entry":100,"text":"x","reason":"y"}}`, 1), "line 3 (correct_record): there is no entry 100 yet; the log has 1 entry\n", 1},

@@ -144,7 +144,7 @@ func (s *Scanner) Member(first bool) (name []byte, end, ok bool) {
 func (s *Scanner) Value() ([]byte, bool) {
 	s.WS()
 	start := s.pos
-	if !s.value(0) {
+	if !s.value(0, false) {
 		return nil, false
 	}
 	return s.b[start:s.pos], true
@@ -154,7 +154,8 @@ func (s *Scanner) Value() ([]byte, bool) {
 // deeper texts are left to it).
 const maxDepth = 64
 
-func (s *Scanner) value(depth int) bool {
+// value reads one value; with unique, its objects as uniqueObject does.
+func (s *Scanner) value(depth int, unique bool) bool {
 	if s.pos >= len(s.b) || depth > maxDepth {
 		return false
 	}
@@ -162,6 +163,8 @@ func (s *Scanner) value(depth int) bool {
 	case c == '"':
 		_, ok := s.String()
 		return ok
+	case c == '{' && unique:
+		return s.uniqueObject(depth)
 	case c == '{':
 		s.pos++
 		if s.Byte('}') {
@@ -172,7 +175,7 @@ func (s *Scanner) value(depth int) bool {
 				return false
 			}
 			s.WS()
-			if !s.value(depth + 1) {
+			if !s.value(depth+1, unique) {
 				return false
 			}
 			if s.Byte('}') {
@@ -189,7 +192,7 @@ func (s *Scanner) value(depth int) bool {
 		}
 		for {
 			s.WS()
-			if !s.value(depth + 1) {
+			if !s.value(depth+1, unique) {
 				return false
 			}
 			if s.Byte(']') {
