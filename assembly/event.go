@@ -104,8 +104,12 @@ func (s *State) Apply(e Event) error {
 		return err
 	}
 	s.noteEntries(e)
-	if countedEvent(e) {
+	switch f := factOf(e); f {
+	case notFact:
+	case factCount:
 		s.markCounted(s.Events)
+	default:
+		s.markFact(s.Events, f)
 	}
 	if m.Key != "" {
 		if _, ok := s.Keys[m.Key]; !ok {

@@ -64,7 +64,10 @@ type RecordGap struct {
 // count (countedEvent lists them: ballots, the opening, closing, counts
 // and result of a vote or an election, the steps of an encrypted count,
 // a withdrawal that voids the ballots) is refused, since a secretary's
-// text beside the signed count would read as a second outcome. Only the
+// text beside the signed count would read as a second outcome; so is an
+// entry of another fact the state counts (factOf: attendance, a role, a
+// mandate, access, the rules, a motion's support), which the command
+// that made it changes (check_out, revoke_role, …), not the minutes. Only the
 // assembly changes a count, by voting again: before the result is
 // declared, withdraw_vote or withdraw_election with its consent; after,
 // a motion to reconsider (move_motion, procedure reconsider). What needs
@@ -79,8 +82,8 @@ type CorrectRecord struct {
 // minutes — notes of a speech entered twice, a line written under the
 // wrong item —, with the reason; nothing is rewritten: the log keeps the
 // entry, and the minutes show it with a note that it was struck out and
-// where. What correct_record may not correct (a count, CountedEvent) it
-// may not strike either, and an entry is struck once; a strike itself is
+// where. What correct_record may not correct (a count, or another fact
+// the state counts: factOf) it may not strike either, and an entry is struck once; a strike itself is
 // not struck (a mistaken strike is explained with record_narrative).
 type StrikeRecord struct {
 	Entry  int    `json:"entry" plenum:"positive"`
@@ -357,8 +360,8 @@ func (c CorrectRecord) decide(s *State, m Meta) ([]Event, error) {
 	if c.Entry >= s.Events {
 		return nil, notFound("there is no entry %d yet; the log has %d entries", c.Entry, s.Events)
 	}
-	if s.Counted(c.Entry) {
-		return nil, conflict("entry %d is a ballot, a count or a result, which the ballots and the rules decide, not the minutes: a correction beside it would read as a second outcome. Say what needs saying with record_narrative; only the assembly changes a count, by voting again (before the result is declared, withdraw_vote or withdraw_election with its consent; after, a motion to reconsider: move_motion with procedure reconsider)", c.Entry)
+	if err := s.factRefusal("correct_record", c.Entry); err != nil {
+		return nil, err
 	}
 	if by, ok := s.StruckBy(c.Entry); ok {
 		return nil, conflict("entry %d was struck out of the minutes (entry %d); a struck entry is not corrected", c.Entry, by)
@@ -373,8 +376,8 @@ func (c StrikeRecord) decide(s *State, m Meta) ([]Event, error) {
 	if c.Entry >= s.Events {
 		return nil, notFound("there is no entry %d yet; the log has %d entries", c.Entry, s.Events)
 	}
-	if s.Counted(c.Entry) {
-		return nil, conflict("entry %d is a ballot, a count or a result, which the ballots and the rules decide, not the minutes; it cannot be struck out. Say what needs saying with %s; only the assembly changes a count, by voting again", c.Entry, CommandRef("record_narrative"))
+	if err := s.factRefusal("strike_record", c.Entry); err != nil {
+		return nil, err
 	}
 	if by, ok := s.StruckBy(c.Entry); ok {
 		return nil, conflict("entry %d was struck out already (entry %d)", c.Entry, by)
@@ -435,38 +438,127 @@ func (e RecordCorrected) apply(s *State) error {
 	return nil
 }
 
-// countedEvent reports whether e is an entry of a count, which
-// correct_record refuses to correct (and the minutes show an earlier
-// correction of as a note that changes nothing):
+// entryFact is what an entry records that the state counts, which
+// neither correct_record nor strike_record changes (factOf): a count, or
+// a fact of another kind, each with its own refusal (factRefusal).
+type entryFact uint8
+
+const (
+	notFact        entryFact = iota // text the secretaries or the officers wrote
+	factCount                       // a ballot, or what decides, makes or voids a count
+	factAttendance                  // who is present (presence, the quorum)
+	factRole                        // who holds a role, who presides
+	factMandate                     // who votes, with what mandate and weight
+	factAccess                      // who may log in, who may read the record
+	factRules                       // the rules the counts are made by
+	factSupport                     // the support a motion counts
+)
+
+// factOf is the one list of the entries correct_record and strike_record
+// refuse, by what they record (entryFact):
 //
-//   - a delegate's ballot: ballot_cast (a proxy's ballot too),
-//     election_ballot_cast, encrypted_ballot_cast, and the sealed
-//     ballots of a secret vote (sealed_ballots; vote_closed, which held
-//     them in records written before sealed_ballots existed);
-//   - what decides a count: vote_opened and election_opened (the
-//     question, who may vote, the threshold, the method, the seats),
-//     vote_closed and election_closed (no ballot after them; the
-//     election's tie-breaking seed), count_entered (the tellers' count
-//     of a show of hands);
-//   - the count and the outcome: result_declared, election_declared,
-//     and the steps of an encrypted count (encrypted_shuffled,
-//     encrypted_tallied, partial_decryption_posted,
-//     encrypted_result_derived);
-//   - vote_withdrawn and election_withdrawn, which void the ballots
-//     cast, with the assembly's consent.
+//   - a count (countedEvent): a delegate's ballot, ballot_cast (a
+//     proxy's ballot too), election_ballot_cast, encrypted_ballot_cast,
+//     and the sealed ballots of a secret vote (sealed_ballots;
+//     vote_closed, which held them in records written before
+//     sealed_ballots existed); what decides a count: vote_opened and
+//     election_opened (the question, who may vote, the threshold, the
+//     method, the seats), vote_closed and election_closed (no ballot
+//     after them; the election's tie-breaking seed), count_entered (the
+//     tellers' count of a show of hands); the count and the outcome:
+//     result_declared, election_declared, and the steps of an encrypted
+//     count (encrypted_shuffled, encrypted_tallied,
+//     partial_decryption_posted, encrypted_result_derived);
+//     vote_withdrawn and election_withdrawn, which void the ballots cast,
+//     with the assembly's consent;
+//   - attendance, which presence and the quorum count: checked_in,
+//     checked_out, left_hall, returned_to_hall,
+//     attendance_recording_started, organization_noted_present;
+//   - roles: role_granted, role_revoked, presidium_changed;
+//   - mandates, which decide who votes and with what weight:
+//     mandate_submitted, mandate_verified, mandate_rejected,
+//     mandate_marked, mandate_amended, proxy_transferred;
+//   - access: access_codes_issued, access_codes_revoked,
+//     record_access_set;
+//   - the rules: assembly_created, rules_set, item_threshold_set;
+//   - a motion's support, which is counted: motion_supported,
+//     motion_support_withdrawn.
 //
 // Every other entry is text the secretaries or the officers wrote, and
 // is corrected so.
-func countedEvent(e Event) bool {
+func factOf(e Event) entryFact {
 	switch e.(type) {
 	case BallotCast, ElectionBallotCast, EncryptedBallotCast, SealedBallots,
 		VoteOpened, ElectionOpened, VoteClosed, ElectionClosed, CountEntered,
 		ResultDeclared, ElectionDeclared,
 		EncryptedShuffled, EncryptedTallied, PartialDecryptionPosted, EncryptedResultDerived,
 		VoteWithdrawn, ElectionWithdrawn:
-		return true
+		return factCount
+	case CheckedIn, CheckedOut, LeftHall, ReturnedToHall, AttendanceRecordingStarted, OrganizationNotedPresent:
+		return factAttendance
+	case RoleGranted, RoleRevoked, PresidiumChanged:
+		return factRole
+	case MandateSubmitted, MandateVerified, MandateRejected, MandateMarked, MandateAmended, ProxyTransferred:
+		return factMandate
+	case AccessCodesIssued, AccessCodesRevoked, RecordAccessSet:
+		return factAccess
+	case AssemblyCreated, RulesSet, ItemThresholdSet:
+		return factRules
+	case MotionSupported, MotionSupportWithdrawn:
+		return factSupport
 	}
-	return false
+	return notFact
+}
+
+// countedEvent reports whether e is an entry of a count (factOf), which
+// correct_record refuses to correct (and the minutes show an earlier
+// correction of as a note that changes nothing).
+func countedEvent(e Event) bool { return factOf(e) == factCount }
+
+// markFact marks entry n as one of a fact of the state other than a count
+// (factOf), which correct_record and strike_record refuse.
+func (s *State) markFact(n int, f entryFact) {
+	if s.facts == nil {
+		s.facts = map[int]entryFact{}
+	}
+	s.facts[n] = f
+}
+
+// factRefusal is correct_record's or strike_record's (cmd's) refusal of
+// entry n, if it records a fact the state counts (factOf), saying what
+// to do instead; nil for an entry of text.
+func (s *State) factRefusal(cmd string, n int) error {
+	if s.Counted(n) {
+		if cmd == "strike_record" {
+			return conflict("entry %d is a ballot, a count or a result, which the ballots and the rules decide, not the minutes; it cannot be struck out. Say what needs saying with %s; only the assembly changes a count, by voting again", n, CommandRef("record_narrative"))
+		}
+		return conflict("entry %d is a ballot, a count or a result, which the ballots and the rules decide, not the minutes: a correction beside it would read as a second outcome. Say what needs saying with record_narrative; only the assembly changes a count, by voting again (before the result is declared, withdraw_vote or withdraw_election with its consent; after, a motion to reconsider: move_motion with procedure reconsider)", n)
+	}
+	note := CommandRef("record_narrative")
+	switch s.facts[n] {
+	case factAttendance:
+		return conflict("entry %d records who is present (an arrival or a departure, leaving or returning to the hall, a registration), which presence and the quorum count, not text of the minutes: it is neither corrected nor struck out. If it is wrong, record what is so with %s or %s, and note the mistake with %s", n, CommandRef("check_out"), CommandRef("check_in"), note)
+	case factRole:
+		return conflict("entry %d grants or revokes a role or changes the presidium, which decides who may do what, not text of the minutes: it is neither corrected nor struck out. If it is wrong, change it with %s, %s or %s, and note the mistake with %s", n, CommandRef("grant_role"), CommandRef("revoke_role"), CommandRef("change_presidium"), note)
+	case factMandate:
+		return conflict("entry %d records a mandate (its submission, verification, rejection, mark or amendment, or a proxy), which decides who votes and with what weight, not text of the minutes: it is neither corrected nor struck out. If it is wrong, change it with %s, %s or %s, and note the mistake with %s", n, CommandRef("amend_mandate"), CommandRef("reject_mandate"), CommandRef("transfer_proxy"), note)
+	case factAccess:
+		return conflict("entry %d records access codes issued or revoked or who may read the record, which decides who may log in and read, not text of the minutes: it is neither corrected nor struck out. If it is wrong, change it with %s, %s or %s, and note the mistake with %s", n, CommandRef("issue_access_codes"), CommandRef("revoke_access_codes"), CommandRef("set_record_access"), note)
+	case factRules:
+		return conflict("entry %d sets the rules (the assembly's creation, its rules, an item's threshold), by which the votes are counted, not text of the minutes: it is neither corrected nor struck out. If it is wrong, change it with %s or %s, and note the mistake with %s", n, CommandRef("set_rules"), CommandRef("set_item_threshold"), note)
+	case factSupport:
+		return conflict("entry %d records support for a motion or its withdrawal, which the motion's support counts, not text of the minutes: it is neither corrected nor struck out. If it is wrong, change it with %s or %s, and note the mistake with %s", n, CommandRef("support_motion"), CommandRef("withdraw_support"), note)
+	}
+	return nil
+}
+
+// Fixed reports whether the log's entry n records a fact the state
+// counts (factOf: a count, attendance, a role, a mandate, access, the
+// rules, a motion's support), which correct_record and strike_record
+// refuse: the secretary's page offers no correction of it.
+func (s *State) Fixed(n int) bool {
+	_, fact := s.facts[n]
+	return fact || s.Counted(n)
 }
 
 // markCounted marks entry n as an entry of a count.

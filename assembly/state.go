@@ -611,6 +611,11 @@ type State struct {
 	// counted marks, one bit per entry of the log, the entries of a
 	// count (countedEvent): the entries correct_record refuses.
 	counted []uint64
+	// facts holds the entries of the other facts the state counts
+	// (factOf: attendance, roles, mandates, access, the rules, a
+	// motion's support), which correct_record and strike_record refuse
+	// as they refuse a count, by what they record.
+	facts map[int]entryFact
 }
 
 // NewState returns the empty state before create_assembly.

@@ -16,3 +16,9 @@ func (v *view) CountNote(ref string) bool {
 	n, err := strconv.Atoi(ref)
 	return err == nil && v.S.Counted(n)
 }
+
+// Fact reports whether the log's entry n records a fact the state counts
+// other than a count (attendance, a role, a mandate…: assembly.State.Fixed),
+// which correct_record and strike_record refuse: the secretary's page
+// offers neither, and says so.
+func (v *view) Fact(n int) bool { return !v.S.Counted(n) && v.S.Fixed(n) }

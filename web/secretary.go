@@ -22,7 +22,8 @@ type correcting struct {
 
 // Correcting is the entry the page's ?entry= asks to correct, nil when
 // there is none, it is no entry of the record, or it is an entry of a
-// count (Counted), which correct_record refuses. Its Text is that of its
+// count or of another fact the state counts (assembly.State.Fixed:
+// attendance, a role…), which correct_record refuses. Its Text is that of its
 // latest correction if it has one (the text the minutes now give), else
 // the entry's own: a speech's notes, or the text of the line.
 func (v *view) Correcting() *correcting {
@@ -31,7 +32,7 @@ func (v *view) Correcting() *correcting {
 		return nil
 	}
 	i, ok := v.S.RecordIndex[n]
-	if !ok || v.S.Counted(n) || v.Struck(n) {
+	if !ok || v.S.Fixed(n) || v.Struck(n) {
 		return nil
 	}
 	r := v.S.Record[i]
