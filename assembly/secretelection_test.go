@@ -131,7 +131,7 @@ func TestSecretElectionMethods(t *testing.T) {
 			a := fmt.Sprintf(`{"election":%q,"voter":%q,"ranking":%s`, id, p, r)
 			if secret {
 				if i == 0 {
-					h.refuseLike(p, "cast_election_ballot", a+`,"ranking":["m7","m7"],"token":"`+tok(50)+`"}`, ErrInvalid, `"m7" is named twice in the field "ranking"`)
+					h.refuseLike(p, "cast_election_ballot", fmt.Sprintf(`{"election":%q,"voter":%q,"ranking":["m7","m7"],"token":%q}`, id, p, tok(50)), ErrInvalid, `"m7" is named twice in the field "ranking"`)
 				}
 				a += fmt.Sprintf(`,"token":%q`, tok(10+i))
 				sealed = append(sealed, SealedElectionBallot{Token: tok(10 + i), Ranking: rankings[p]})
