@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 )
@@ -15,15 +14,13 @@ import (
 // held-out ones: a load balancer keeps sending the server the other
 // assemblies' traffic, and a monitor reading the body sees the damage.
 func (s *server) healthz(w io.Writer) {
-	var held bytes.Buffer
-	s.held.healthz(&held)
+	held := s.held.healthz(w)
 	halted := s.engine.Halted()
 	if len(halted) == 0 {
-		w.Write(held.Bytes())
+		if !held {
+			fmt.Fprintln(w, "ok")
+		}
 		return
-	}
-	if held.String() != "ok\n" {
-		w.Write(held.Bytes())
 	}
 	fmt.Fprintf(w, "degraded: %d of the assemblies stopped taking commands while the server ran, the others served\n", len(halted))
 	for _, h := range halted {

@@ -451,17 +451,19 @@ func sayHeld(out io.Writer, l *i18n.Locale, s *server) {
 	}
 }
 
-// healthz is /healthz's answer beyond "the database answers": "ok", or,
-// with assemblies held out, "degraded" and each of them (200 still: the
-// other assemblies are served, and a balancer should keep sending them).
-func (q *quarantine) healthz(w io.Writer) {
+// healthz writes /healthz's lines of the assemblies held out at the
+// start — "degraded" and each of them (200 still: the other assemblies
+// are served, and a balancer should keep sending them) — and reports
+// whether there were any; server.healthz says "ok" when nothing is held
+// out or halted.
+func (q *quarantine) healthz(w io.Writer) bool {
 	held := q.list()
 	if len(held) == 0 {
-		fmt.Fprintln(w, "ok")
-		return
+		return false
 	}
 	fmt.Fprintf(w, "degraded: %d of the assemblies held out at the start (quarantined), the others served\n", len(held))
 	for _, h := range held {
 		fmt.Fprintf(w, "%s\n", h.message(i18n.For("en")))
 	}
+	return true
 }
