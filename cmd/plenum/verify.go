@@ -545,14 +545,10 @@ func readKeyArg(l *i18n.Locale, key string) (string, error) {
 	return strings.TrimSpace(string(data)), nil
 }
 
-func verifyDB(ctx context.Context, env *cliEnv, db, dataDir, key string, replay bool) error {
-	return verifyDBMarks(ctx, env, db, dataDir, key, replay, "")
-}
-
-// verifyDBMarks is verifyDB checking the database against the high-water
-// marks too: those of the file or data directory marks names, or, if it
-// is empty and no --key was given, those in the data directory whose key
-// is used, if there are any (verify_marks.go).
+// verifyDBMarks verifies the database db (verify --db), checking it
+// against the high-water marks too: those of the file or data directory
+// marks names, or, if it is empty and no --key was given, those in the
+// data directory whose key is used, if there are any (verify_marks.go).
 func verifyDBMarks(ctx context.Context, env *cliEnv, db, dataDir, key string, replay bool, marks string) error {
 	if !store.IsPostgres(db) {
 		if _, err := os.Stat(db); err != nil {
